@@ -380,7 +380,8 @@ export function formatElement(value: number | bigint, elementType: string): stri
   return String(value);
 }
 
-function contiguousStrides(shape: readonly number[]): number[] {
+/** Row-major strides (in elements) of a contiguous buffer of the given shape. */
+export function contiguousStrides(shape: readonly number[]): number[] {
   const strides = new Array<number>(shape.length);
   let s = 1;
   for (let d = shape.length - 1; d >= 0; d--) {

@@ -1,0 +1,33 @@
+// The C math functions MLIR's --convert-math-to-libm emits calls to (expf, tanh, ...), for
+// engines that have no instruction for them. f32 variants round through Math.fround; results
+// may differ from glibc's in the last bit.
+
+import type { HostFn, HostValue } from "../host.js";
+
+type Unary = (x: number) => number;
+type Binary = (x: number, y: number) => number;
+
+const UNARY: Array<[string, Unary]> = [
+  ["exp", Math.exp], ["exp2", (x) => 2 ** x], ["expm1", Math.expm1], ["log", Math.log], ["log2", Math.log2],
+  ["log10", Math.log10], ["log1p", Math.log1p], ["sin", Math.sin], ["cos", Math.cos], ["tan", Math.tan],
+  ["asin", Math.asin], ["acos", Math.acos], ["atan", Math.atan], ["sinh", Math.sinh], ["cosh", Math.cosh],
+  ["tanh", Math.tanh], ["cbrt", Math.cbrt], ["sqrt", Math.sqrt], ["fabs", Math.abs], ["floor", Math.floor],
+  ["ceil", Math.ceil], ["trunc", Math.trunc], ["round", (x) => Math.sign(x) * Math.round(Math.abs(x))],
+];
+
+const BINARY: Array<[string, Binary]> = [
+  ["pow", Math.pow], ["atan2", Math.atan2], ["fmod", (x, y) => x % y], ["copysign", (x, y) => (y < 0 || Object.is(y, -0) ? -Math.abs(x) : Math.abs(x))],
+];
+
+const n = (v: HostValue): number => (typeof v === "bigint" ? Number(v) : v);
+
+export const LIBM_FUNCTIONS: HostFn[] = [
+  ...UNARY.flatMap(([name, f]): HostFn[] => [
+    { name, params: ["f64"], result: "f64", impl: (_c, [x]) => f(n(x)) },
+    { name: name + "f", params: ["f32"], result: "f32", impl: (_c, [x]) => Math.fround(f(n(x))) },
+  ]),
+  ...BINARY.flatMap(([name, f]): HostFn[] => [
+    { name, params: ["f64", "f64"], result: "f64", impl: (_c, [x, y]) => f(n(x), n(y)) },
+    { name: name + "f", params: ["f32", "f32"], result: "f32", impl: (_c, [x, y]) => Math.fround(f(n(x), n(y))) },
+  ]),
+];
