@@ -1,0 +1,286 @@
+// arith dialect: constants, integer/float arithmetic, comparisons, select, casts, and the
+// scalar semantics shared by the folder and the interpreter.
+import { Attribute, DenseElementsAttr, FloatAttr, IntegerAttr } from "../ir/attributes.js";
+import type { Operation } from "../ir/core.js";
+import type { Dialect, OpSpec } from "../ir/dialect.js";
+import { FloatType, IndexType, IntegerType, ShapedType, Type, VectorType, elementTypeOf, i1 } from "../ir/types.js";
+import { castOp, sameTypeOp } from "./common.js";
+
+export const CMPI_PREDICATES = ["eq", "ne", "slt", "sle", "sgt", "sge", "ult", "ule", "ugt", "uge"] as const;
+export const CMPF_PREDICATES = ["false", "oeq", "ogt", "oge", "olt", "ole", "one", "ord", "ueq", "ugt", "uge", "ult", "ule", "une", "uno", "true"] as const;
+
+/** Bit width of an integer-like type (index is 64 as in MLIR's semantics). */
+export function intWidth(t: Type): number { return t instanceof IntegerType ? t.width : 64; }
+export const wrapS = (v: bigint, w: number) => BigInt.asIntN(w, v);
+export const wrapU = (v: bigint, w: number) => BigInt.asUintN(w, v);
+/** Round a double to the float type's precision. */
+export function roundFloat(v: number, t: Type): number {
+  return t instanceof FloatType && t.kind === "f32" ? Math.fround(v) : t instanceof FloatType && t.width === 16 ? Math.fround(v) : v;
+}
+
+type IntFn = (a: bigint, b: bigint, w: number) => bigint | undefined;
+type FloatFn = (a: number, b: number) => number;
+
+const div0 = (f: IntFn): IntFn => (a, b, w) => (b === 0n ? undefined : f(a, b, w));
+/** Integer binary semantics on signed-wrapped BigInts; undefined = undefined behaviour (no fold). */
+export const INT_BINARY: Record<string, IntFn> = {
+  "arith.addi": (a, b, w) => wrapS(a + b, w),
+  "arith.subi": (a, b, w) => wrapS(a - b, w),
+  "arith.muli": (a, b, w) => wrapS(a * b, w),
+  "arith.divsi": div0((a, b, w) => wrapS(a / b, w)),
+  "arith.divui": div0((a, b, w) => wrapS(wrapU(a, w) / wrapU(b, w), w)),
+  "arith.remsi": div0((a, b, w) => wrapS(a % b, w)),
+  "arith.remui": div0((a, b, w) => wrapS(wrapU(a, w) % wrapU(b, w), w)),
+  "arith.ceildivsi": div0((a, b, w) => { const q = a / b; return wrapS(q * b !== a && (a > 0n) === (b > 0n) ? q + 1n : q, w); }),
+  "arith.floordivsi": div0((a, b, w) => { const q = a / b; return wrapS(q * b !== a && (a < 0n) !== (b < 0n) ? q - 1n : q, w); }),
+  "arith.andi": (a, b, w) => wrapS(a & b, w),
+  "arith.ori": (a, b, w) => wrapS(a | b, w),
+  "arith.xori": (a, b, w) => wrapS(a ^ b, w),
+  "arith.maxsi": (a, b) => (a > b ? a : b),
+  "arith.minsi": (a, b) => (a < b ? a : b),
+  "arith.maxui": (a, b, w) => (wrapU(a, w) > wrapU(b, w) ? a : b),
+  "arith.minui": (a, b, w) => (wrapU(a, w) < wrapU(b, w) ? a : b),
+  "arith.shli": (a, b, w) => (wrapU(b, w) >= BigInt(w) ? undefined : wrapS(a << wrapU(b, w), w)),
+  "arith.shrsi": (a, b, w) => (wrapU(b, w) >= BigInt(w) ? undefined : wrapS(a >> wrapU(b, w), w)),
+  "arith.shrui": (a, b, w) => (wrapU(b, w) >= BigInt(w) ? undefined : wrapS(wrapU(a, w) >> wrapU(b, w), w)),
+};
+
+// IEEE semantics as MLIR lowers them: maximumf/minimumf propagate NaN, *numf ignore it.
+export const FLOAT_BINARY: Record<string, FloatFn> = {
+  "arith.addf": (a, b) => a + b,
+  "arith.subf": (a, b) => a - b,
+  "arith.mulf": (a, b) => a * b,
+  "arith.divf": (a, b) => a / b,
+  "arith.remf": (a, b) => a % b,
+  "arith.maximumf": (a, b) => (Number.isNaN(a) || Number.isNaN(b) ? NaN : a === b && a === 0 ? (Object.is(a, -0) ? b : a) : Math.max(a, b)),
+  "arith.minimumf": (a, b) => (Number.isNaN(a) || Number.isNaN(b) ? NaN : a === b && a === 0 ? (Object.is(a, -0) ? a : b) : Math.min(a, b)),
+  "arith.maxnumf": (a, b) => (Number.isNaN(a) ? b : Number.isNaN(b) ? a : Math.max(a, b)),
+  "arith.minnumf": (a, b) => (Number.isNaN(a) ? b : Number.isNaN(b) ? a : Math.min(a, b)),
+};
+
+export function cmpi(pred: number, a: bigint, b: bigint, w: number): boolean {
+  const ua = wrapU(a, w), ub = wrapU(b, w);
+  switch (CMPI_PREDICATES[pred]) {
+    case "eq": return a === b;
+    case "ne": return a !== b;
+    case "slt": return a < b;
+    case "sle": return a <= b;
+    case "sgt": return a > b;
+    case "sge": return a >= b;
+    case "ult": return ua < ub;
+    case "ule": return ua <= ub;
+    case "ugt": return ua > ub;
+    case "uge": return ua >= ub;
+  }
+  throw new Error(`bad cmpi predicate ${pred}`);
+}
+
+export function cmpf(pred: number, a: number, b: number): boolean {
+  const uno = Number.isNaN(a) || Number.isNaN(b);
+  switch (CMPF_PREDICATES[pred]) {
+    case "false": return false;
+    case "true": return true;
+    case "ord": return !uno;
+    case "uno": return uno;
+    case "oeq": return !uno && a === b;
+    case "ogt": return !uno && a > b;
+    case "oge": return !uno && a >= b;
+    case "olt": return !uno && a < b;
+    case "ole": return !uno && a <= b;
+    case "one": return !uno && a !== b;
+    case "ueq": return uno || a === b;
+    case "ugt": return uno || a > b;
+    case "uge": return uno || a >= b;
+    case "ult": return uno || a < b;
+    case "ule": return uno || a <= b;
+    case "une": return uno || a !== b;
+  }
+  throw new Error(`bad cmpf predicate ${pred}`);
+}
+
+/** Scalar cast semantics (ints are BigInt, floats number). */
+export function castValue(name: string, v: number | bigint, from: Type, to: Type): number | bigint {
+  const wt = intWidth(to), wf = intWidth(from);
+  switch (name) {
+    case "arith.index_cast": case "arith.extsi": case "arith.trunci": return wrapS(BigInt(v), wt);
+    case "arith.index_castui": case "arith.extui": return wrapS(wrapU(BigInt(v), wf), wt);
+    case "arith.sitofp": return roundFloat(Number(v), to);
+    case "arith.uitofp": return roundFloat(Number(wrapU(BigInt(v), wf)), to);
+    case "arith.fptosi": case "arith.fptoui": {
+      const n = Number(v);
+      return Number.isFinite(n) ? wrapS(BigInt(Math.trunc(n)), wt) : 0n;
+    }
+    case "arith.extf": case "arith.truncf": return roundFloat(Number(v), to);
+    case "arith.bitcast": return bitcast(v, from, to);
+  }
+  throw new Error(`unknown cast ${name}`);
+}
+
+function bitcast(v: number | bigint, from: Type, to: Type): number | bigint {
+  const dv = new DataView(new ArrayBuffer(8));
+  const w = from instanceof FloatType ? from.width : intWidth(from);
+  if (from instanceof FloatType) { if (w === 64) dv.setFloat64(0, Number(v), true); else dv.setFloat32(0, Number(v), true); }
+  else if (w === 64) dv.setBigInt64(0, BigInt(v), true); else dv.setInt32(0, Number(BigInt.asIntN(32, BigInt(v))), true);
+  if (to instanceof FloatType) return w === 64 ? dv.getFloat64(0, true) : dv.getFloat32(0, true);
+  return w === 64 ? dv.getBigInt64(0, true) : wrapS(BigInt(dv.getInt32(0, true)), intWidth(to));
+}
+
+const isIntLike = (t: Type) => t instanceof IntegerType || t instanceof IndexType;
+
+/** Builds the constant attribute for a scalar value of type `t`. */
+export function scalarAttr(v: number | bigint | boolean, t: Type): Attribute {
+  if (t instanceof FloatType) return new FloatAttr(Number(v), t);
+  return new IntegerAttr(typeof v === "boolean" ? (v ? 1n : 0n) : BigInt(v), t);
+}
+function scalarOf(a: Attribute | undefined): number | bigint | undefined {
+  if (a instanceof IntegerAttr) return a.value;
+  if (a instanceof FloatAttr) return a.value;
+  return undefined;
+}
+
+function foldBinary(op: Operation, consts: readonly (Attribute | undefined)[]) {
+  const [a, b] = consts.map(scalarOf);
+  if (a === undefined || b === undefined) return undefined;
+  const t = op.result.type;
+  if (isIntLike(t)) {
+    const r = INT_BINARY[op.name]?.(BigInt(a), BigInt(b), intWidth(t));
+    return r === undefined ? undefined : [scalarAttr(r, t)];
+  }
+  const f = FLOAT_BINARY[op.name];
+  return f ? [scalarAttr(roundFloat(f(Number(a), Number(b)), t), t)] : undefined;
+}
+
+const binary = (name: string, commutative = false): OpSpec =>
+  sameTypeOp(name, 2, commutative ? ["Commutative", "Elementwise"] : ["Elementwise"], { fold: foldBinary });
+
+function predicateOp(name: string, preds: readonly string[], resultOf: (t: Type) => Type): OpSpec {
+  return {
+    name, operands: 2, results: 1, traits: ["Pure", "SameTypeOperands", "Elementwise"], props: ["predicate", "fastmath"],
+    parse(p, st) {
+      const kwLoc = p.locHere();
+      const kw = p.parseKeyword();
+      const idx = preds.indexOf(kw);
+      if (idx < 0) throw p.errorHere(`unknown comparison predicate "${kw}"`);
+      void kwLoc;
+      st.addAttr("predicate", new IntegerAttr(idx));
+      p.expect(",");
+      const ops = p.parseOperandList();
+      p.parseOptionalAttrDict(st.attributes);
+      const t = p.parseColonType();
+      st.operands = p.resolveOperands(ops, t);
+      st.resultTypes = [resultOf(t)];
+    },
+    print(p, op) {
+      const pred = preds[(op.attr<IntegerAttr>("predicate")!).num];
+      p.print(" ", pred, ", ", p.operands(op.operands), p.attrDict(op, ["predicate"]), " : ", p.type(op.operand(0).type));
+    },
+    verify(op) {
+      const pa = op.attr("predicate");
+      if (!(pa instanceof IntegerAttr) || pa.num < 0 || pa.num >= preds.length) return "requires a valid 'predicate' attribute";
+      if (op.result.type !== resultOf(op.operand(0).type)) return `result type must be ${resultOf(op.operand(0).type).str}`;
+    },
+    fold(op, consts) {
+      const [a, b] = consts.map(scalarOf);
+      if (a === undefined || b === undefined) return undefined;
+      const pred = (op.attr<IntegerAttr>("predicate")!).num;
+      const r = name === "arith.cmpi" ? cmpi(pred, BigInt(a), BigInt(b), intWidth(op.operand(0).type)) : cmpf(pred, Number(a), Number(b));
+      return [scalarAttr(r, i1)];
+    },
+  };
+}
+const boolLike = (t: Type) => (t instanceof VectorType ? VectorType.get(t.shape, i1) : i1);
+
+const intOnly = (op: Operation) => (isIntLike(elementTypeOf(op.result.type)) ? undefined : "requires integer-like operands");
+const floatOnly = (op: Operation) => (elementTypeOf(op.result.type) instanceof FloatType ? undefined : "requires float operands");
+const withVerify = (s: OpSpec, v: (op: Operation) => string | undefined): OpSpec => ({ ...s, verify: v });
+
+function cast(name: string, ok: (from: Type, to: Type) => boolean): OpSpec {
+  return castOp(name, {
+    verify(op) {
+      const f = elementTypeOf(op.operand(0).type), t = elementTypeOf(op.result.type);
+      if (!ok(f, t)) return `operand type '${op.operand(0).type.str}' and result type '${op.result.type.str}' are cast incompatible`;
+    },
+    fold(op, consts) {
+      const v = scalarOf(consts[0]);
+      if (v === undefined) return undefined;
+      return [scalarAttr(castValue(name, v, op.operand(0).type, op.result.type), op.result.type)];
+    },
+  });
+}
+const fw = (t: Type) => (t instanceof FloatType ? t.width : 0);
+const iw = (t: Type) => (t instanceof IntegerType ? t.width : 0);
+
+export const arith: Dialect = {
+  name: "arith",
+  ops: [
+    {
+      name: "arith.constant", operands: 0, results: 1, traits: ["Pure", "ConstantLike"], props: ["value"],
+      parse(p, st) {
+        p.parseOptionalAttrDict(st.attributes);
+        const a = p.parseAttribute();
+        st.addAttr("value", a);
+        const t = a instanceof IntegerAttr || a instanceof FloatAttr || a instanceof DenseElementsAttr ? a.type : undefined;
+        if (!t) throw p.errorHere("expected typed constant attribute");
+        st.resultTypes = [t];
+      },
+      print(p, op) {
+        const a = op.attr("value")!;
+        p.print(p.attrDict(op, ["value"]), " ", a instanceof IntegerAttr && a.type !== i1 ? `${a.value} : ${a.type.str}` : a.str);
+      },
+      verify(op) {
+        const a = op.attr("value");
+        const t = a instanceof IntegerAttr || a instanceof FloatAttr || a instanceof DenseElementsAttr ? a.type : undefined;
+        if (!t) return "requires a 'value' attribute of integer, float or dense type";
+        if (t !== op.result.type) return `value type '${t.str}' must match return type: '${op.result.type.str}'`;
+      },
+      fold(op) { return [op.attr("value")!]; },
+    },
+    ...["addi", "muli", "andi", "ori", "xori", "maxsi", "minsi", "maxui", "minui"].map((n) => withVerify(binary(`arith.${n}`, true), intOnly)),
+    ...["subi", "divsi", "divui", "remsi", "remui", "ceildivsi", "floordivsi", "shli", "shrsi", "shrui"].map((n) => withVerify(binary(`arith.${n}`), intOnly)),
+    ...["addf", "mulf", "maximumf", "minimumf", "maxnumf", "minnumf"].map((n) => withVerify(binary(`arith.${n}`, true), floatOnly)),
+    ...["subf", "divf", "remf"].map((n) => withVerify(binary(`arith.${n}`), floatOnly)),
+    sameTypeOp("arith.negf", 1, ["Elementwise"], {
+      verify: floatOnly,
+      fold(op, c) { const v = scalarOf(c[0]); return v === undefined ? undefined : [scalarAttr(-Number(v), op.result.type)]; },
+    }),
+    predicateOp("arith.cmpi", CMPI_PREDICATES, boolLike),
+    predicateOp("arith.cmpf", CMPF_PREDICATES, boolLike),
+    {
+      name: "arith.select", operands: 3, results: 1, traits: ["Pure", "Elementwise"],
+      parse(p, st) {
+        const ops = p.parseOperandList();
+        p.parseOptionalAttrDict(st.attributes);
+        const ts = (p.expect(":"), p.parseTypeList());
+        const [ct, t] = ts.length === 2 ? ts : [i1, ts[0]];
+        st.operands = p.resolveOperands(ops, [ct, t, t]);
+        st.resultTypes = [t];
+      },
+      print(p, op) {
+        const ct = op.operand(0).type;
+        p.print(" ", p.operands(op.operands), p.attrDict(op), " : ", ct === i1 ? "" : ct.str + ", ", p.type(op.result.type));
+      },
+      verify(op) {
+        const [c, a, b] = op.operands.map((v) => v.type);
+        if (a !== b || a !== op.result.type) return "requires the same type for both values and the result";
+        if (c !== i1 && !(c instanceof ShapedType && c.elementType === i1)) return "condition must be i1 or a shaped i1";
+      },
+      fold(op, c) {
+        const cond = scalarOf(c[0]);
+        if (cond !== undefined) return [op.operand(cond ? 1 : 2)];
+        return op.operand(1) === op.operand(2) ? [op.operand(1)] : undefined;
+      },
+    },
+    cast("arith.index_cast", (f, t) => (f instanceof IndexType && t instanceof IntegerType) || (f instanceof IntegerType && t instanceof IndexType)),
+    cast("arith.index_castui", (f, t) => (f instanceof IndexType && t instanceof IntegerType) || (f instanceof IntegerType && t instanceof IndexType)),
+    cast("arith.sitofp", (f, t) => f instanceof IntegerType && t instanceof FloatType),
+    cast("arith.uitofp", (f, t) => f instanceof IntegerType && t instanceof FloatType),
+    cast("arith.fptosi", (f, t) => f instanceof FloatType && t instanceof IntegerType),
+    cast("arith.fptoui", (f, t) => f instanceof FloatType && t instanceof IntegerType),
+    cast("arith.extf", (f, t) => fw(t) > fw(f) && fw(f) > 0),
+    cast("arith.truncf", (f, t) => fw(t) < fw(f) && fw(t) > 0),
+    cast("arith.extsi", (f, t) => iw(t) > iw(f) && iw(f) > 0),
+    cast("arith.extui", (f, t) => iw(t) > iw(f) && iw(f) > 0),
+    cast("arith.trunci", (f, t) => iw(t) < iw(f) && iw(t) > 0),
+    cast("arith.bitcast", (f, t) => (fw(f) || iw(f)) === (fw(t) || iw(t))),
+  ],
+};

@@ -1,0 +1,25 @@
+// builtin dialect: `module` (a symbol table with no terminator).
+import { Block } from "../ir/core.js";
+import type { Dialect } from "../ir/dialect.js";
+
+export const builtin: Dialect = {
+  name: "builtin",
+  ops: [{
+    name: "builtin.module", traits: ["IsolatedFromAbove", "SymbolTable", "NoTerminator", "SingleBlock"], props: ["sym_name", "sym_visibility"],
+    regions: 1, operands: 0, results: 0,
+    parse(p, st) {
+      const n = p.parseOptionalSymbolName();
+      if (n) st.addAttr("sym_name", n);
+      p.parseOptionalAttrDictWithKeyword(st.attributes);
+      const r = p.parseRegion([], { isolated: true });
+      if (!r.blocks.length) r.push(new Block());
+      st.regions.push(r);
+    },
+    print(p, op) {
+      const n = op.attr("sym_name");
+      if (n) p.print(" @", n.str.slice(1, -1));
+      p.print(p.attrDict(op, ["sym_name"], true), " ");
+      p.region(op.region(), { printEntryBlockArgs: false });
+    },
+  }],
+};

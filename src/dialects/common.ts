@@ -1,0 +1,111 @@
+// Base shapes for op specs: the common syntaxes so a concrete op is a line or two.
+import { Attribute, OpaqueAttr } from "../ir/attributes.js";
+import type { Operation } from "../ir/core.js";
+import type { OpSpec, OperationState, Trait } from "../ir/dialect.js";
+import type { OpAsmParser } from "../ir/parser.js";
+import type { OpAsmPrinter } from "../ir/printer.js";
+import { FunctionType, Type } from "../ir/types.js";
+
+/** `%a, %b [fastmath<...>] {attrs} : T` — operands and result share one type. */
+export function sameTypeOp(name: string, arity: number, traits: Trait[] = [], extra: Partial<OpSpec> = {}): OpSpec {
+  return {
+    name, operands: arity, results: 1, traits: ["Pure", "SameOperandsAndResultType", ...traits], props: ["fastmath", "overflowFlags"],
+    parse(p, st) {
+      const ops = p.parseOperandList();
+      parseFlags(p, st);
+      p.parseOptionalAttrDict(st.attributes);
+      const t = p.parseColonType();
+      st.operands = p.resolveOperands(ops, t);
+      st.resultTypes = [t];
+    },
+    print(p, op) {
+      p.print(" ", p.operands(op.operands), printFlags(op), p.attrDict(op, ["fastmath", "overflowFlags"]), " : ", p.type(op.result.type));
+    },
+    ...extra,
+  };
+}
+
+/** `fastmath<fast>` / `overflow<nsw>` flags after the operands. */
+function parseFlags(p: OpAsmParser, st: OperationState): void {
+  for (;;) {
+    const kw = p.parseOptionalKeyword("fastmath", "overflow");
+    if (!kw) return;
+    const body = p.balancedAngle();
+    st.addAttr(kw === "fastmath" ? "fastmath" : "overflowFlags", new OpaqueAttr(`#arith.${kw}${body}`));
+  }
+}
+function printFlags(op: Operation): string {
+  let s = "";
+  for (const [k, kw] of [["fastmath", "fastmath"], ["overflowFlags", "overflow"]] as const) {
+    const a = op.attr(k);
+    if (a) s += " " + kw + a.str.slice(a.str.indexOf("<"));
+  }
+  return s;
+}
+
+/** `%a {attrs} : T1 to T2` — casts. */
+export function castOp(name: string, extra: Partial<OpSpec> = {}): OpSpec {
+  return {
+    name, operands: 1, results: 1, traits: ["Pure"],
+    parse(p, st) {
+      const a = p.parseOperand();
+      p.parseOptionalAttrDict(st.attributes);
+      const from = p.parseColonType();
+      p.parseKeyword("to");
+      st.resultTypes = [p.parseType()];
+      st.operands = [p.resolveOperand(a, from)];
+    },
+    print(p, op) { p.print(" ", p.operand(op.operand(0)), p.attrDict(op), " : ", p.type(op.operand(0).type), " to ", p.type(op.result.type)); },
+    ...extra,
+  };
+}
+
+/** `%a, %b {attrs} : (T1, T2) -> T3` — the generic-looking custom form many ops use. */
+export function functionalTypeOp(name: string, extra: Partial<OpSpec> = {}): OpSpec {
+  return {
+    name,
+    parse(p, st) {
+      const ops = p.parseOperandList();
+      p.parseOptionalAttrDict(st.attributes);
+      const loc = p.locHere();
+      const ft = p.parseColonType();
+      if (!(ft instanceof FunctionType)) throw p.errorHere("expected function type");
+      st.operands = p.resolveOperands(ops, [...ft.inputs], loc);
+      st.resultTypes = [...ft.results];
+    },
+    print(p, op) {
+      p.print(op.operands.length ? " " + p.operands(op.operands) : "", p.attrDict(op), " : ", p.functionalType(op));
+    },
+    ...extra,
+  };
+}
+
+/** Terminator `op %a, %b : T1, T2` (or bare `op`), e.g. scf.yield, func.return. */
+export function returnLikeOp(name: string, extra: Partial<OpSpec> = {}): OpSpec {
+  return {
+    name, results: 0, traits: ["Pure", "Terminator", "ReturnLike"],
+    parse(p, st) {
+      const ops = p.parseOperandList();
+      p.parseOptionalAttrDict(st.attributes);
+      const ts = ops.length ? (p.expect(":"), p.parseTypeList()) : [];
+      st.operands = p.resolveOperands(ops, ts);
+    },
+    print(p, op) {
+      p.print(p.attrDict(op));
+      if (op.operands.length) p.print(" ", p.operands(op.operands), " : ", p.types(op.operands.map((v) => v.type)));
+    },
+    ...extra,
+  };
+}
+
+/** Ensure a region's single block ends with `terminator` (custom forms elide empty yields). */
+export function ensureTerminator(op: { regions: { blocks: { ops: Operation[]; terminator?: Operation; append(o: Operation): Operation }[] }[] },
+                                 make: () => Operation, isTerminator: (o: Operation) => boolean): void {
+  for (const r of op.regions) for (const b of r.blocks) {
+    const t = b.terminator;
+    if (!t || !isTerminator(t)) b.append(make());
+  }
+}
+
+export const typesOf = (vs: readonly { type: Type }[]): Type[] => vs.map((v) => v.type);
+export type { Attribute, OpAsmParser, OpAsmPrinter };

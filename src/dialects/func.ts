@@ -1,0 +1,153 @@
+// func dialect: func.func, func.call, func.return.
+import { ArrayAttr, Attribute, DictionaryAttr, StringAttr, SymbolRefAttr, TypeAttr } from "../ir/attributes.js";
+import { Block, Operation } from "../ir/core.js";
+import type { Dialect, OperationState } from "../ir/dialect.js";
+import type { OpAsmParser, RegionArgument } from "../ir/parser.js";
+import type { OpAsmPrinter } from "../ir/printer.js";
+import { FunctionType, Type } from "../ir/types.js";
+import { returnLikeOp, typesOf } from "./common.js";
+
+export function functionType(op: Operation): FunctionType {
+  return (op.attr<TypeAttr>("function_type")!.type) as FunctionType;
+}
+export function funcName(op: Operation): string { return (op.attr<StringAttr>("sym_name")!).value; }
+export const isDeclaration = (op: Operation) => op.regions.length === 0 || op.region().blocks.length === 0;
+
+/**
+ * Shared by func.func and llvm.func: `@name(%a: T {attrs}, ...) -> (R {attrs})` or, for
+ * declarations, `@name(T, ...)`. Returns the argument list (for the body) and result types.
+ */
+export function parseFunctionSignature(p: OpAsmParser, st: OperationState, allowVariadic = false):
+    { args: RegionArgument[]; inputs: Type[]; results: Type[]; variadic: boolean } {
+  st.addAttr("sym_name", p.parseSymbolName());
+  p.expect("(");
+  const args: RegionArgument[] = [], inputs: Type[] = [], argAttrs: Attribute[] = [];
+  let variadic = false;
+  if (!p.accept(")")) {
+    do {
+      if (allowVariadic && p.accept("...")) { variadic = true; break; }
+      const o = p.parseOptionalOperand();
+      if (o) { p.expect(":"); const t = p.parseType(); args.push({ operand: o, type: t }); inputs.push(t); }
+      else inputs.push(p.parseType());
+      argAttrs.push(p.peekText() === "{" ? p.parseDictionary() : new DictionaryAttr(new Map()));
+      p.skipOptionalLoc();
+    } while (p.accept(","));
+    p.expect(")");
+  }
+  if (args.length && args.length !== inputs.length) throw p.errorHere("expected SSA identifier for every argument or none");
+  const results: Type[] = [], resAttrs: Attribute[] = [];
+  if (p.accept("->")) {
+    if (p.accept("(")) {
+      if (!p.accept(")")) {
+        do { results.push(p.parseType()); resAttrs.push(p.peekText() === "{" ? p.parseDictionary() : new DictionaryAttr(new Map())); } while (p.accept(","));
+        p.expect(")");
+      }
+    } else { results.push(p.parseType()); resAttrs.push(p.peekText() === "{" ? p.parseDictionary() : new DictionaryAttr(new Map())); }
+  }
+  if (argAttrs.some((a) => (a as DictionaryAttr).entries.size)) st.addAttr("arg_attrs", new ArrayAttr(argAttrs));
+  if (resAttrs.some((a) => (a as DictionaryAttr).entries.size)) st.addAttr("res_attrs", new ArrayAttr(resAttrs));
+  return { args, inputs, results, variadic };
+}
+
+export function printFunctionSignature(p: OpAsmPrinter, op: Operation, inputs: readonly Type[], results: readonly Type[], variadic = false): void {
+  const body = isDeclaration(op) ? undefined : op.body();
+  const argAttrs = op.attr<ArrayAttr>("arg_attrs")?.items, resAttrs = op.attr<ArrayAttr>("res_attrs")?.items;
+  const withAttr = (s: string, a?: Attribute) => (a && (a as DictionaryAttr).entries.size ? `${s} ${a.str}` : s);
+  const args = inputs.map((t, i) => withAttr(body ? `${p.name(body.args[i])}: ${t.str}` : t.str, argAttrs?.[i]));
+  if (variadic) args.push("...");
+  p.print(` @${funcName(op)}(${args.join(", ")})`);
+  if (results.length) {
+    const rs = results.map((t, i) => withAttr(t.str, resAttrs?.[i]));
+    p.print(" -> ", results.length === 1 && !resAttrs?.[0]?.str.includes("=") && !(results[0] instanceof FunctionType) ? rs[0] : `(${rs.join(", ")})`);
+  }
+}
+
+const FUNC_ELIDED = ["sym_name", "function_type", "sym_visibility", "arg_attrs", "res_attrs"];
+
+export const func: Dialect = {
+  name: "func",
+  ops: [
+    {
+      name: "func.func", traits: ["IsolatedFromAbove", "Symbol"], defaultDialect: "func", operands: 0, results: 0,
+      props: ["sym_name", "function_type", "sym_visibility", "arg_attrs", "res_attrs"],
+      parse(p, st) {
+        const vis = p.parseOptionalKeyword("private", "public", "nested");
+        if (vis && vis !== "public") st.addAttr("sym_visibility", new StringAttr(vis));
+        const sig = parseFunctionSignature(p, st);
+        st.addAttr("function_type", new TypeAttr(FunctionType.get(sig.inputs, sig.results)));
+        p.parseOptionalAttrDictWithKeyword(st.attributes);
+        const r = p.parseOptionalRegion(sig.args, { isolated: true });
+        if (r && r.blocks.length === 0) r.push(new Block(sig.inputs));
+        if (!r && sig.args.length) throw p.errorHere("expected function body after named arguments");
+        if (r) st.regions.push(r);
+      },
+      print(p, op) {
+        const vis = op.attr<StringAttr>("sym_visibility");
+        if (vis) p.print(" ", vis.value);
+        const ft = functionType(op);
+        printFunctionSignature(p, op, ft.inputs, ft.results);
+        p.print(p.attrDict(op, FUNC_ELIDED, true));
+        if (!isDeclaration(op)) { p.print(" "); p.region(op.region(), { printEntryBlockArgs: false }); }
+      },
+      verify(op) {
+        const ft = op.attr("function_type");
+        if (!(ft instanceof TypeAttr) || !(ft.type instanceof FunctionType)) return "requires a 'function_type' attribute of function type";
+        if (!(op.attr("sym_name") instanceof StringAttr)) return "requires a 'sym_name' string attribute";
+        if (isDeclaration(op)) {
+          if (!op.attr("sym_visibility")) return "symbol declaration cannot have public visibility";
+          return;
+        }
+        const entry = op.body();
+        const ins = ft.type.inputs;
+        if (entry.args.length !== ins.length || entry.args.some((a, i) => a.type !== ins[i])) {
+          return `type of entry block arguments does not match the function signature ${ft.type.str}`;
+        }
+      },
+    },
+    {
+      name: "func.call", props: ["callee"], results: [0, -1],
+      parse(p, st) {
+        const callee = p.parseOptionalSymbolName();
+        if (!callee) throw p.errorHere("expected valid '@'-identifier for symbol name");
+        st.addAttr("callee", new SymbolRefAttr(callee.value));
+        const args = p.parseOperandList("paren");
+        p.parseOptionalAttrDict(st.attributes);
+        const loc = p.locHere();
+        const ft = p.parseColonType();
+        if (!(ft instanceof FunctionType)) throw p.errorHere("expected function type");
+        st.operands = p.resolveOperands(args, [...ft.inputs], loc);
+        st.resultTypes = [...ft.results];
+      },
+      print(p, op) {
+        p.print(" ", op.attr("callee")!.str, "(", p.operands(op.operands), ")", p.attrDict(op, ["callee"]), " : ", p.functionalType(op));
+      },
+      verify(op, ctx) {
+        const ref = op.attr("callee");
+        if (!(ref instanceof SymbolRefAttr)) return "requires a 'callee' symbol reference attribute";
+        const fn = ctx.lookupSymbol(op, ref.root);
+        if (!fn || (fn.name !== "func.func")) return `'${ref.root}' does not reference a valid function`;
+        const ft = functionType(fn);
+        if (ft.inputs.length !== op.operands.length) return "incorrect number of operands for callee";
+        for (let i = 0; i < ft.inputs.length; i++) {
+          if (ft.inputs[i] !== op.operands[i].type) return `operand type mismatch: expected operand type '${ft.inputs[i].str}', but provided '${op.operands[i].type.str}' for operand number ${i}`;
+        }
+        if (ft.results.length !== op.results.length) return "incorrect number of results for callee";
+        for (let i = 0; i < ft.results.length; i++) {
+          if (ft.results[i] !== op.results[i].type) return `result type mismatch at index ${i}`;
+        }
+      },
+    },
+    returnLikeOp("func.return", {
+      verify(op) {
+        const fn = op.parentOp;
+        if (!fn || fn.name !== "func.func") return "expects parent op 'func.func'";
+        const want = functionType(fn).results;
+        if (want.length !== op.operands.length) return `has ${op.operands.length} operands, but enclosing function (@${funcName(fn)}) returns ${want.length}`;
+        const ts = typesOf(op.operands);
+        for (let i = 0; i < want.length; i++) {
+          if (ts[i] !== want[i]) return `type of return operand ${i} (${ts[i].str}) doesn't match function result type (${want[i].str}) in function @${funcName(fn)}`;
+        }
+      },
+    }),
+  ],
+};

@@ -1,0 +1,131 @@
+// Affine expressions, maps and integer sets: immutable trees with MLIR's printing and evaluation.
+
+export type AffineExpr =
+  | { kind: "dim"; pos: number }
+  | { kind: "sym"; pos: number }
+  | { kind: "const"; value: number }
+  | { kind: "add" | "mul" | "mod" | "floordiv" | "ceildiv"; lhs: AffineExpr; rhs: AffineExpr };
+
+export const dim = (pos: number): AffineExpr => ({ kind: "dim", pos });
+export const sym = (pos: number): AffineExpr => ({ kind: "sym", pos });
+export const cst = (value: number): AffineExpr => ({ kind: "const", value });
+
+/** Builds a binary expression, folding constants and the neutral elements MLIR folds. */
+export function bin(kind: "add" | "mul" | "mod" | "floordiv" | "ceildiv", lhs: AffineExpr, rhs: AffineExpr): AffineExpr {
+  if (lhs.kind === "const" && rhs.kind === "const") return cst(evalBin(kind, lhs.value, rhs.value));
+  // Canonical order: constants on the right for commutative ops.
+  if ((kind === "add" || kind === "mul") && lhs.kind === "const") [lhs, rhs] = [rhs, lhs];
+  if (rhs.kind === "const") {
+    if (kind === "add" && rhs.value === 0) return lhs;
+    if (kind === "mul" && rhs.value === 1) return lhs;
+    if (kind === "mul" && rhs.value === 0) return cst(0);
+    if ((kind === "floordiv" || kind === "ceildiv") && rhs.value === 1) return lhs;
+  }
+  return { kind, lhs, rhs };
+}
+
+function floorDiv(a: number, b: number): number { return Math.floor(a / b); }
+function evalBin(kind: string, a: number, b: number): number {
+  switch (kind) {
+    case "add": return a + b;
+    case "mul": return a * b;
+    case "mod": return ((a % b) + b) % b;
+    case "floordiv": return floorDiv(a, b);
+    case "ceildiv": return Math.ceil(a / b);
+  }
+  throw new Error(`bad affine op ${kind}`);
+}
+
+export function evalExpr(e: AffineExpr, dims: readonly number[], syms: readonly number[]): number {
+  switch (e.kind) {
+    case "dim": return dims[e.pos];
+    case "sym": return syms[e.pos];
+    case "const": return e.value;
+    default: return evalBin(e.kind, evalExpr(e.lhs, dims, syms), evalExpr(e.rhs, dims, syms));
+  }
+}
+
+const prec = (e: AffineExpr) => (e.kind === "add" ? 1 : e.kind === "mul" || e.kind === "mod" || e.kind === "floordiv" || e.kind === "ceildiv" ? 2 : 3);
+
+export function exprStr(e: AffineExpr): string {
+  switch (e.kind) {
+    case "dim": return `d${e.pos}`;
+    case "sym": return `s${e.pos}`;
+    case "const": return String(e.value);
+    case "add": {
+      // MLIR prints `a - b` for `a + b * -1` and `a - 3` for `a + -3`.
+      const r = e.rhs;
+      if (r.kind === "const" && r.value < 0) return `${exprStr(e.lhs)} - ${-r.value}`;
+      if (r.kind === "mul" && r.rhs.kind === "const" && r.rhs.value === -1) return `${exprStr(e.lhs)} - ${wrap(r.lhs, 2)}`;
+      return `${exprStr(e.lhs)} + ${wrap(r, 2)}`;
+    }
+    default: {
+      const op = e.kind === "mul" ? "*" : e.kind;
+      return `${wrap(e.lhs, 2)} ${op} ${wrap(e.rhs, 3)}`;
+    }
+  }
+}
+function wrap(e: AffineExpr, minPrec: number): string {
+  return prec(e) < minPrec ? `(${exprStr(e)})` : exprStr(e);
+}
+
+export function exprEquals(a: AffineExpr, b: AffineExpr): boolean { return exprStr(a) === exprStr(b); }
+
+/** Dims and symbols used by an expression (max index + 1). */
+export function exprUses(e: AffineExpr, acc = { dims: 0, syms: 0 }): { dims: number; syms: number } {
+  if (e.kind === "dim") acc.dims = Math.max(acc.dims, e.pos + 1);
+  else if (e.kind === "sym") acc.syms = Math.max(acc.syms, e.pos + 1);
+  else if (e.kind !== "const") { exprUses(e.lhs, acc); exprUses(e.rhs, acc); }
+  return acc;
+}
+
+/** Substitute dims/syms by expressions (composition). */
+export function replaceDimsSyms(e: AffineExpr, dims: readonly AffineExpr[], syms: readonly AffineExpr[]): AffineExpr {
+  switch (e.kind) {
+    case "dim": return dims[e.pos] ?? e;
+    case "sym": return syms[e.pos] ?? e;
+    case "const": return e;
+    default: return bin(e.kind, replaceDimsSyms(e.lhs, dims, syms), replaceDimsSyms(e.rhs, dims, syms));
+  }
+}
+
+function dimSymHeader(numDims: number, numSyms: number): string {
+  const ds = Array.from({ length: numDims }, (_, i) => `d${i}`).join(", ");
+  const ss = Array.from({ length: numSyms }, (_, i) => `s${i}`).join(", ");
+  return `(${ds})` + (numSyms ? `[${ss}]` : "");
+}
+
+export class AffineMap {
+  readonly str: string;
+  constructor(readonly numDims: number, readonly numSyms: number, readonly results: readonly AffineExpr[]) {
+    this.str = `${dimSymHeader(numDims, numSyms)} -> (${results.map(exprStr).join(", ")})`;
+  }
+  static identity(n: number): AffineMap { return new AffineMap(n, 0, Array.from({ length: n }, (_, i) => dim(i))); }
+  static constant(v: number): AffineMap { return new AffineMap(0, 0, [cst(v)]); }
+  eval(dims: readonly number[], syms: readonly number[] = []): number[] { return this.results.map((r) => evalExpr(r, dims, syms)); }
+  equals(o: AffineMap): boolean { return this.str === o.str; }
+  get isIdentity(): boolean { return this.numSyms === 0 && this.results.length === this.numDims && this.results.every((r, i) => r.kind === "dim" && r.pos === i); }
+  /** A single constant result, e.g. `() -> (0)`. */
+  get constantValue(): number | undefined {
+    const r = this.results[0];
+    return this.results.length === 1 && r.kind === "const" ? r.value : undefined;
+  }
+  /** A single-result map that is just `d0` or `s0` (a bare operand in affine syntax). */
+  get isSingleOperand(): boolean {
+    const r = this.results[0];
+    return this.results.length === 1 && this.numDims + this.numSyms === 1 && (r.kind === "dim" || r.kind === "sym");
+  }
+}
+
+export interface AffineConstraint { expr: AffineExpr; eq: boolean }  // expr == 0 or expr >= 0
+
+export class IntegerSet {
+  readonly str: string;
+  constructor(readonly numDims: number, readonly numSyms: number, readonly constraints: readonly AffineConstraint[]) {
+    const cs = constraints.map((c) => `${exprStr(c.expr)} ${c.eq ? "==" : ">="} 0`).join(", ");
+    this.str = `${dimSymHeader(numDims, numSyms)} : (${cs})`;
+  }
+  holds(dims: readonly number[], syms: readonly number[] = []): boolean {
+    return this.constraints.every((c) => { const v = evalExpr(c.expr, dims, syms); return c.eq ? v === 0 : v >= 0; });
+  }
+}

@@ -1,0 +1,216 @@
+// The IR: SSA values with use lists, operations, blocks and regions (MLIR's model).
+import { Attribute } from "./attributes.js";
+import type { Location } from "./diagnostics.js";
+import { Type } from "./types.js";
+
+export interface Use { op: Operation; index: number }
+
+export abstract class Value {
+  readonly uses: Use[] = [];
+  constructor(public type: Type) {}
+  get hasUses(): boolean { return this.uses.length > 0; }
+  get users(): Operation[] { return [...new Set(this.uses.map((u) => u.op))]; }
+  /** Points every use of this value at `v` instead. */
+  replaceAllUsesWith(v: Value): void {
+    if (v === this) return;
+    for (const u of [...this.uses]) u.op.setOperand(u.index, v);
+  }
+  abstract get owner(): Operation | Block;
+  /** The block this value is defined in (for dominance). */
+  abstract get definingBlock(): Block | null;
+}
+
+export class OpResult extends Value {
+  constructor(type: Type, readonly op: Operation, readonly index: number) { super(type); }
+  get owner(): Operation { return this.op; }
+  get definingBlock(): Block | null { return this.op.parent; }
+}
+
+export class BlockArgument extends Value {
+  constructor(type: Type, public block: Block, public index: number, public loc?: Location) { super(type); }
+  get owner(): Block { return this.block; }
+  get definingBlock(): Block { return this.block; }
+}
+
+export interface OperationInit {
+  name: string;
+  operands?: Value[];
+  resultTypes?: Type[];
+  attributes?: Record<string, Attribute> | Map<string, Attribute>;
+  regions?: Region[];
+  successors?: Block[];
+  loc?: Location;
+}
+
+export class Operation {
+  name: string;
+  readonly operands: Value[] = [];
+  readonly results: OpResult[];
+  readonly attributes: Map<string, Attribute>;
+  readonly regions: Region[] = [];
+  readonly successors: Block[];
+  parent: Block | null = null;
+  loc?: Location;
+
+  constructor(init: OperationInit) {
+    this.name = init.name;
+    for (const v of init.operands ?? []) this.addOperand(v);
+    this.results = (init.resultTypes ?? []).map((t, i) => new OpResult(t, this, i));
+    this.attributes = init.attributes instanceof Map ? new Map(init.attributes) : new Map(Object.entries(init.attributes ?? {}));
+    for (const r of init.regions ?? []) this.addRegion(r);
+    this.successors = [...(init.successors ?? [])];
+    this.loc = init.loc;
+  }
+
+  get dialect(): string { return this.name.split(".")[0]; }
+  get result(): OpResult {
+    if (this.results.length !== 1) throw new Error(`${this.name} has ${this.results.length} results`);
+    return this.results[0];
+  }
+  operand(i: number): Value { return this.operands[i]; }
+  attr<T extends Attribute = Attribute>(name: string): T | undefined { return this.attributes.get(name) as T | undefined; }
+  region(i = 0): Region { return this.regions[i]; }
+  /** The single block of region `i` (most structured ops). */
+  body(i = 0): Block { return this.regions[i].blocks[0]; }
+
+  addOperand(v: Value): void {
+    v.uses.push({ op: this, index: this.operands.length });
+    this.operands.push(v);
+  }
+  setOperand(i: number, v: Value): void {
+    const old = this.operands[i];
+    const k = old.uses.findIndex((u) => u.op === this && u.index === i);
+    if (k >= 0) old.uses.splice(k, 1);
+    this.operands[i] = v;
+    v.uses.push({ op: this, index: i });
+  }
+  /** Replace the operand list wholesale (keeps use lists right). */
+  setOperands(vs: Value[]): void {
+    this.dropOperandUses();
+    this.operands.length = 0;
+    for (const v of vs) this.addOperand(v);
+  }
+  private dropOperandUses(): void {
+    this.operands.forEach((v, i) => {
+      const k = v.uses.findIndex((u) => u.op === this && u.index === i);
+      if (k >= 0) v.uses.splice(k, 1);
+    });
+  }
+  addRegion(r: Region = new Region()): Region {
+    r.parent = this;
+    this.regions.push(r);
+    return r;
+  }
+
+  /** Detach from the parent block and drop operand uses, recursively. */
+  erase(): void {
+    for (const r of this.regions) for (const b of r.blocks) for (const o of [...b.ops].reverse()) o.erase();
+    this.dropOperandUses();
+    this.operands.length = 0;
+    this.remove();
+  }
+  /** Detach from the parent block without touching uses (for moving). */
+  remove(): void {
+    if (!this.parent) return;
+    const ops = this.parent.ops;
+    ops.splice(ops.indexOf(this), 1);
+    this.parent = null;
+  }
+  /** The nearest enclosing operation. */
+  get parentOp(): Operation | null { return this.parent?.parent?.parent ?? null; }
+  isAncestorOf(o: Operation): boolean {
+    for (let p: Operation | null = o; p; p = p.parentOp) if (p === this) return true;
+    return false;
+  }
+
+  /** Pre-order walk; return false from `fn` to skip an op's regions. */
+  walk(fn: (op: Operation) => void | boolean): void {
+    if (fn(this) === false) return;
+    for (const r of this.regions) for (const b of r.blocks) for (const o of [...b.ops]) o.walk(fn);
+  }
+  /** Deep copy; `map` carries the value mapping (outer values not in the map are reused). */
+  clone(map: Map<Value, Value> = new Map()): Operation {
+    const op = new Operation({
+      name: this.name, operands: this.operands.map((v) => map.get(v) ?? v),
+      resultTypes: this.results.map((r) => r.type), attributes: this.attributes,
+      successors: this.successors.map((b) => (map as unknown as Map<Block, Block>).get(b) ?? b), loc: this.loc,
+    });
+    this.results.forEach((r, i) => map.set(r, op.results[i]));
+    for (const r of this.regions) op.addRegion(r.clone(map));
+    return op;
+  }
+}
+
+export class Block {
+  readonly args: BlockArgument[] = [];
+  readonly ops: Operation[] = [];
+  parent: Region | null = null;
+  constructor(argTypes: Type[] = []) { for (const t of argTypes) this.addArg(t); }
+
+  addArg(t: Type, loc?: Location): BlockArgument {
+    const a = new BlockArgument(t, this, this.args.length, loc);
+    this.args.push(a);
+    return a;
+  }
+  eraseArg(i: number): void {
+    this.args.splice(i, 1);
+    this.args.forEach((a, k) => (a.index = k));
+  }
+  append(op: Operation): Operation { return this.insert(this.ops.length, op); }
+  insert(i: number, op: Operation): Operation {
+    op.remove();
+    op.parent = this;
+    this.ops.splice(i, 0, op);
+    return op;
+  }
+  insertBefore(anchor: Operation, op: Operation): Operation { return this.insert(this.ops.indexOf(anchor), op); }
+  insertAfter(anchor: Operation, op: Operation): Operation { return this.insert(this.ops.indexOf(anchor) + 1, op); }
+  get terminator(): Operation | undefined { return this.ops[this.ops.length - 1]; }
+  get parentOp(): Operation | null { return this.parent?.parent ?? null; }
+}
+
+export class Region {
+  readonly blocks: Block[] = [];
+  parent: Operation | null = null;
+  constructor(blocks: Block[] = []) { for (const b of blocks) this.push(b); }
+  push(b: Block): Block { b.parent = this; this.blocks.push(b); return b; }
+  get block(): Block { return this.blocks[0]; }
+  clone(map: Map<Value, Value>): Region {
+    const r = new Region();
+    const bmap = map as unknown as Map<Block, Block>;
+    for (const b of this.blocks) {
+      const nb = new Block();
+      for (const a of b.args) map.set(a, nb.addArg(a.type, a.loc));
+      bmap.set(b, nb);
+      r.push(nb);
+    }
+    this.blocks.forEach((b, i) => { for (const o of b.ops) r.blocks[i].append(o.clone(map)); });
+    return r;
+  }
+}
+
+/** A `builtin.module` operation wrapper: the root of every program. */
+export class Module {
+  constructor(readonly op: Operation) {}
+  static create(loc?: Location): Module {
+    return new Module(new Operation({ name: "builtin.module", regions: [new Region([new Block()])], loc }));
+  }
+  get body(): Block { return this.op.body(); }
+  get ops(): Operation[] { return this.body.ops; }
+  /** Look up a top-level symbol (func.func, llvm.func, memref.global, ...). */
+  lookup(name: string): Operation | undefined { return symbolTable(this.op).get(name); }
+  functions(): Operation[] { return this.ops.filter((o) => o.name === "func.func"); }
+  walk(fn: (op: Operation) => void | boolean): void { this.op.walk(fn); }
+}
+
+export function symbolName(op: Operation): string | undefined {
+  const a = op.attributes.get("sym_name");
+  return a && "value" in a && typeof (a as { value: unknown }).value === "string" ? (a as unknown as { value: string }).value : undefined;
+}
+
+/** Symbols defined directly in a symbol-table op's body. */
+export function symbolTable(op: Operation): Map<string, Operation> {
+  const m = new Map<string, Operation>();
+  for (const o of op.body().ops) { const n = symbolName(o); if (n !== undefined && !m.has(n)) m.set(n, o); }
+  return m;
+}

@@ -1,0 +1,43 @@
+// Diagnostics: `file:line:col: error: message`, the source line and a caret.
+
+export interface Location { file: string; line: number; col: number }
+
+export type Severity = "error" | "warning" | "note" | "remark";
+
+export interface Diagnostic { loc?: Location; severity: Severity; message: string; notes?: Diagnostic[] }
+
+/** Source texts by file name, so diagnostics can quote the offending line. */
+const sources = new Map<string, string>();
+export function registerSource(file: string, text: string): void { sources.set(file, text); }
+
+export function formatLoc(loc?: Location): string { return loc ? `${loc.file}:${loc.line}:${loc.col}` : "<unknown>"; }
+
+export function formatDiagnostic(d: Diagnostic): string {
+  let s = `${formatLoc(d.loc)}: ${d.severity}: ${d.message}`;
+  const text = d.loc ? sources.get(d.loc.file) : undefined;
+  if (d.loc && text !== undefined) {
+    const line = text.split("\n")[d.loc.line - 1];
+    if (line !== undefined) s += `\n${line}\n${" ".repeat(Math.max(0, d.loc.col - 1))}^`;
+  }
+  for (const n of d.notes ?? []) s += "\n" + formatDiagnostic(n);
+  return s;
+}
+
+/** Thrown for bad input; carries every diagnostic found so far. */
+export class DiagnosticError extends Error {
+  constructor(readonly diagnostics: Diagnostic[]) {
+    super(diagnostics.map(formatDiagnostic).join("\n"));
+    this.name = "DiagnosticError";
+  }
+  static at(loc: Location | undefined, message: string): DiagnosticError {
+    return new DiagnosticError([{ loc, severity: "error", message }]);
+  }
+}
+
+/** Collects diagnostics during a run (verifier, passes) instead of stopping at the first. */
+export class DiagnosticSink {
+  readonly diagnostics: Diagnostic[] = [];
+  error(loc: Location | undefined, message: string): void { this.diagnostics.push({ loc, severity: "error", message }); }
+  get hasErrors(): boolean { return this.diagnostics.some((d) => d.severity === "error"); }
+  throwIfErrors(): void { if (this.hasErrors) throw new DiagnosticError(this.diagnostics); }
+}

@@ -1,0 +1,96 @@
+// Op specs, dialects and the registry. An op is a spec object: name, traits, inherent
+// attributes, and optional custom syntax, verifier and folder.
+import type { Attribute } from "./attributes.js";
+import type { Block, Operation, Region, Value } from "./core.js";
+import type { Location } from "./diagnostics.js";
+import type { Type } from "./types.js";
+import type { OpAsmParser, UnresolvedOperand } from "./parser.js";
+import type { OpAsmPrinter } from "./printer.js";
+
+export type Trait =
+  | "Pure"                       // no side effects: CSE and dead-code removal may touch it
+  | "Terminator"                 // must end its block
+  | "ReturnLike"                 // terminator that returns to the parent op
+  | "IsolatedFromAbove"          // regions cannot see values defined outside
+  | "SymbolTable"                // body holds symbols (module)
+  | "Symbol"                     // has `sym_name`
+  | "NoTerminator"               // body blocks need no terminator
+  | "SingleBlock"                // each region has at most one block
+  | "SameOperandsAndResultType"
+  | "SameTypeOperands"
+  | "Commutative"
+  | "ConstantLike"               // folds to its `value` attribute
+  | "Elementwise";
+
+/** What a custom parser fills in; the parser builds the Operation from it. */
+export class OperationState {
+  operands: Value[] = [];
+  resultTypes: Type[] = [];
+  attributes = new Map<string, Attribute>();
+  regions: Region[] = [];
+  successors: Block[] = [];
+  constructor(public name: string, public loc: Location) {}
+  addAttr(name: string, a: Attribute): void { this.attributes.set(name, a); }
+}
+
+export interface VerifyContext {
+  /** Look a symbol up in the nearest enclosing symbol table. */
+  lookupSymbol(from: Operation, name: string): Operation | undefined;
+}
+
+/** A folder result: an attribute (becomes a constant) or an existing value. */
+export type FoldResult = Attribute | Value;
+
+export interface OpSpec {
+  name: string;
+  traits?: readonly Trait[];
+  /** Inherent attributes (MLIR properties): printed in `<{...}>` in the generic form. */
+  props?: readonly string[];
+  /** Custom (pretty) syntax, after `%results =` and the op name. */
+  parse?(p: OpAsmParser, st: OperationState): void;
+  print?(p: OpAsmPrinter, op: Operation): void;
+  /** Returns an error message (reported at the op) or nothing. */
+  verify?(op: Operation, ctx: VerifyContext): string | void;
+  /** Constant folding: `consts[i]` is the constant value of operand i, if known. */
+  fold?(op: Operation, consts: readonly (Attribute | undefined)[]): FoldResult[] | undefined;
+  /** Ops nested in this op's regions may omit this dialect prefix (`return` in func.func). */
+  defaultDialect?: string;
+  /** Operand/result counts checked by the generic verifier ([min, max]; max -1 = unbounded). */
+  operands?: number | readonly [number, number];
+  results?: number | readonly [number, number];
+  regions?: number;
+}
+
+/** Parses the body of a dialect type after `!dialect.` (the parser sits on the mnemonic). */
+export type TypeParserHook = (p: OpAsmParser, mnemonic: string, loc: Location) => Type;
+
+export interface Dialect {
+  name: string;
+  ops: readonly OpSpec[];
+  parseType?: TypeParserHook;
+}
+
+export type { UnresolvedOperand };
+
+/** The set of dialects a parser, verifier and pass pipeline see. */
+export class Context {
+  private readonly specs = new Map<string, OpSpec>();
+  private readonly typeHooks = new Map<string, TypeParserHook>();
+  readonly dialects = new Map<string, Dialect>();
+
+  register(...ds: Dialect[]): this {
+    for (const d of ds) {
+      this.dialects.set(d.name, d);
+      for (const s of d.ops) this.specs.set(s.name, s);
+      if (d.parseType) this.typeHooks.set(d.name, d.parseType);
+    }
+    return this;
+  }
+  spec(name: string): OpSpec | undefined { return this.specs.get(name); }
+  typeHook(dialect: string): TypeParserHook | undefined { return this.typeHooks.get(dialect); }
+  hasTrait(op: Operation | string, t: Trait): boolean {
+    const s = this.specs.get(typeof op === "string" ? op : op.name);
+    return !!s?.traits?.includes(t);
+  }
+  get opNames(): string[] { return [...this.specs.keys()]; }
+}

@@ -1,0 +1,519 @@
+// Token helpers, types, attributes, affine maps and aliases: the parts of the parser that do
+// not involve SSA values.
+import { AffineMap, IntegerSet, bin, cst, dim, sym, type AffineExpr } from "./affine.js";
+import {
+  AffineMapAttr, ArrayAttr, Attribute, DenseArrayAttr, DenseElementsAttr, DictionaryAttr, FloatAttr, IntegerAttr,
+  IntegerSetAttr, LocationAttr, OpaqueAttr, StringAttr, StridedLayoutAttr, SymbolRefAttr, TypeAttr, unit,
+} from "./attributes.js";
+import type { TypeParserHook } from "./dialect.js";
+import { DiagnosticError, type Location } from "./diagnostics.js";
+import { Lexer, type Token, decodeString } from "./lexer.js";
+import {
+  DYN, FloatType, FunctionType, IndexType, IntegerType, MemRefType, NoneType, OpaqueType, ShapedType, TensorType,
+  TupleType, Type, UnrankedMemRefType, UnrankedTensorType, VectorType, f64, i1, i64,
+} from "./types.js";
+
+export class AttrTypeParser {
+  protected typeAliases = new Map<string, Type>();
+  protected attrAliases = new Map<string, Attribute>();
+
+  constructor(readonly lex: Lexer, private readonly typeHook: (dialect: string) => TypeParserHook | undefined) {}
+
+  // ---- tokens ------------------------------------------------------------------------------
+  locHere(): Location { this.lex.skipTrivia(); return this.lex.loc(this.lex.pos); }
+  errorHere(msg: string): DiagnosticError { return DiagnosticError.at(this.locHere(), msg); }
+  errorAt(t: Token, msg: string): DiagnosticError { return DiagnosticError.at(this.lex.loc(t.pos), msg); }
+  peekText(): string { return this.lex.peek().text; }
+  accept(text: string): boolean {
+    const t = this.lex.peek();
+    if (t.text !== text || t.kind === "string") return false;
+    this.lex.next();
+    return true;
+  }
+  expect(text: string): void {
+    const t = this.lex.peek();
+    if (t.text !== text || t.kind === "string") throw this.errorAt(t, `expected '${text}'`);
+    this.lex.next();
+  }
+  parseOptionalKeyword(...kws: string[]): string | undefined {
+    const t = this.lex.peek();
+    if (t.kind !== "bare" || (kws.length && !kws.includes(t.text))) return undefined;
+    this.lex.next();
+    return t.text;
+  }
+  parseKeyword(...kws: string[]): string {
+    const k = this.parseOptionalKeyword(...kws);
+    if (k === undefined) throw this.errorHere(kws.length ? `expected ${kws.map((k) => `'${k}'`).join(" or ")}` : "expected keyword");
+    return k;
+  }
+  parseOptionalString(): string | undefined {
+    const t = this.lex.peek();
+    if (t.kind !== "string") return undefined;
+    this.lex.next();
+    return decodeString(t.text, this.lex, t.pos);
+  }
+  parseString(): string {
+    const s = this.parseOptionalString();
+    if (s === undefined) throw this.errorHere("expected string");
+    return s;
+  }
+  parseOptionalInteger(): number | undefined {
+    const t = this.lex.peek();
+    const neg = t.text === "-";
+    const save = this.lex.pos;
+    if (neg) this.lex.next();
+    const n = this.lex.peek();
+    if (n.kind !== "int") { this.lex.pos = save; return undefined; }
+    this.lex.next();
+    return neg ? -Number(n.text) : Number(n.text);
+  }
+  parseInteger(): number {
+    const n = this.parseOptionalInteger();
+    if (n === undefined) throw this.errorHere("expected integer value");
+    return n;
+  }
+  /** A float or integer literal, optionally negative. */
+  parseNumber(): number {
+    const neg = this.accept("-");
+    const t = this.lex.next();
+    if (t.kind !== "int" && t.kind !== "float") throw this.errorAt(t, "expected number");
+    const v = Number(t.text);
+    return neg ? -v : v;
+  }
+
+  // ---- types -------------------------------------------------------------------------------
+  parseOptionalType(): Type | undefined {
+    const t = this.lex.peek();
+    if (t.kind === "bang" || t.text === "(" || (t.kind === "bare" && isTypeKeyword(t.text))) return this.parseType();
+    return undefined;
+  }
+  parseType(): Type {
+    const t = this.lex.next();
+    if (t.kind === "bang") return this.parseBangType(t);
+    if (t.text === "(") {
+      const inputs = this.parseTypeListUntil(")");
+      this.expect("->");
+      return FunctionType.get(inputs, this.parseFunctionResultTypes());
+    }
+    if (t.kind !== "bare") throw this.errorAt(t, "expected type");
+    const w = /^i([0-9]+)$/.exec(t.text);
+    if (w) return IntegerType.get(Number(w[1]));
+    switch (t.text) {
+      case "index": return IndexType.get();
+      case "f16": case "bf16": case "f32": case "f64": return FloatType.get(t.text);
+      case "none": return NoneType.get();
+      case "tensor": return this.parseShaped("tensor");
+      case "memref": return this.parseShaped("memref");
+      case "vector": return this.parseShaped("vector");
+      case "tuple": { this.expect("<"); return TupleType.get(this.parseTypeListUntil(">")); }
+    }
+    throw this.errorAt(t, `expected type, got '${t.text}'`);
+  }
+  private parseBangType(t: Token): Type {
+    const name = t.text.slice(1);
+    const alias = this.typeAliases.get(name);
+    if (alias) return alias;
+    const dot = name.indexOf(".");
+    if (dot < 0) throw this.errorAt(t, `undefined symbol alias id '${name}'`);
+    const dialect = name.slice(0, dot), mnemonic = name.slice(dot + 1);
+    const hook = this.typeHook(dialect);
+    if (hook) return hook(this as never, mnemonic, this.lex.loc(t.pos));
+    return OpaqueType.get(dialect, mnemonic + (this.lex.peek().text === "<" && this.lex.peek().pos === t.end ? this.balancedAngle() : ""));
+  }
+  /** Raw text of a balanced `<...>` group (for dialect types/attrs we keep verbatim). */
+  balancedAngle(): string {
+    const start = this.lex.peek().pos;
+    this.expect("<");
+    let depth = 1;
+    while (depth > 0) {
+      const t = this.lex.next();
+      if (t.kind === "eof") throw this.errorAt(t, "unbalanced '<'");
+      if (t.text === "<") depth++;
+      else if (t.text === ">") depth--;
+    }
+    return this.lex.text.slice(start, this.lex.pos);
+  }
+  /** `a, b, c` ending with `close` (consumed). */
+  parseTypeListUntil(close: string): Type[] {
+    const out: Type[] = [];
+    if (this.accept(close)) return out;
+    do out.push(this.parseType()); while (this.accept(","));
+    this.expect(close);
+    return out;
+  }
+  /** After `->`: a single type or a parenthesized list. */
+  parseFunctionResultTypes(): Type[] {
+    if (this.lex.peek().text === "(") {
+      // `(...)` could be a function type used as result; MLIR treats `(` here as a list.
+      this.lex.next();
+      return this.parseTypeListUntil(")");
+    }
+    return [this.parseType()];
+  }
+  /** `: type` */
+  parseColonType(): Type { this.expect(":"); return this.parseType(); }
+  /** `t1, t2` without delimiters (at least one). */
+  parseTypeList(): Type[] {
+    const out: Type[] = [];
+    do out.push(this.parseType()); while (this.accept(","));
+    return out;
+  }
+  /** `-> t` or `-> (t1, t2)` if present. */
+  parseOptionalArrowTypeList(): Type[] {
+    return this.accept("->") ? this.parseFunctionResultTypes() : [];
+  }
+
+  /** Dimension list like `4x?x` scanned at character level; returns undefined dims for `*x`. */
+  parseDimensionList(allowUnranked: boolean): number[] | undefined {
+    this.lex.skipTrivia();
+    const text = this.lex.text;
+    let p = this.lex.pos;
+    const dims: number[] = [];
+    if (allowUnranked && text[p] === "*" && text[p + 1] === "x") { this.lex.pos = p + 2; return undefined; }
+    for (;;) {
+      const m = /^([0-9]+|\?)x/.exec(text.slice(p, p + 24));
+      if (!m) break;
+      // `4xf32`: stop if what follows 'x' would not start a dim or a type.
+      dims.push(m[1] === "?" ? DYN : Number(m[1]));
+      p += m[0].length;
+    }
+    this.lex.pos = p;
+    return dims;
+  }
+  private parseShaped(kind: "tensor" | "memref" | "vector"): Type {
+    this.expect("<");
+    const dims = this.parseDimensionList(kind !== "vector");
+    const elem = this.parseType();
+    if (dims === undefined) {
+      if (kind === "tensor") { this.expect(">"); return UnrankedTensorType.get(elem); }
+      const ms = this.accept(",") ? this.parseAttribute() : undefined;
+      this.expect(">");
+      return UnrankedMemRefType.get(elem, ms);
+    }
+    if (kind === "vector") { this.expect(">"); return VectorType.get(dims, elem); }
+    if (kind === "tensor") {
+      const enc = this.accept(",") ? this.parseAttribute() : undefined;
+      this.expect(">");
+      return TensorType.get(dims, elem, enc);
+    }
+    let layout: Attribute | undefined, space: Attribute | undefined;
+    if (this.accept(",")) {
+      const a = this.parseAttribute();
+      if (a instanceof StridedLayoutAttr || a instanceof AffineMapAttr) {
+        layout = a instanceof AffineMapAttr && a.map.isIdentity ? undefined : a;
+        if (this.accept(",")) space = this.parseAttribute();
+      } else space = a;
+    }
+    this.expect(">");
+    return MemRefType.get(dims, elem, layout, space);
+  }
+
+  // ---- attributes --------------------------------------------------------------------------
+  parseOptionalAttribute(type?: Type): Attribute | undefined {
+    const t = this.lex.peek();
+    if (t.kind === "eof" || [")", "]", "}", ">", ",", ":", "="].includes(t.text) || t.kind === "percent" || t.kind === "caret") return undefined;
+    return this.parseAttribute(type);
+  }
+  parseAttribute(type?: Type): Attribute {
+    const t = this.lex.peek();
+    if (t.kind === "string") {
+      this.lex.next();
+      const s = decodeString(t.text, this.lex, t.pos);
+      return this.accept(":") ? new StringAttr(s, this.parseType()) : new StringAttr(s);
+    }
+    if (t.kind === "int" || t.kind === "float" || t.text === "-") return this.parseNumberAttr(type);
+    if (t.kind === "at") {
+      const refs: string[] = [];
+      do {
+        const r = this.lex.next();
+        if (r.kind !== "at") throw this.errorAt(r, "expected symbol reference");
+        refs.push(r.text[1] === '"' ? decodeString(r.text.slice(1)) : r.text.slice(1));
+      } while (this.accept("::"));
+      return new SymbolRefAttr(refs[0], refs.slice(1));
+    }
+    if (t.text === "[") {
+      this.lex.next();
+      const items: Attribute[] = [];
+      if (!this.accept("]")) { do items.push(this.parseAttribute()); while (this.accept(",")); this.expect("]"); }
+      return new ArrayAttr(items);
+    }
+    if (t.text === "{") return this.parseDictionary();
+    if (t.kind === "hash") {
+      this.lex.next();
+      const name = t.text.slice(1);
+      const alias = this.attrAliases.get(name);
+      if (alias) return alias;
+      if (!name.includes(".")) throw this.errorAt(t, `undefined symbol alias id '${name}'`);
+      const body = this.lex.peek().text === "<" && this.lex.peek().pos === t.end ? this.balancedAngle() : "";
+      return new OpaqueAttr(t.text + body);
+    }
+    if (t.kind === "bare") {
+      switch (t.text) {
+        case "true": case "false":
+          this.lex.next();
+          return new IntegerAttr(t.text === "true" ? 1 : 0, i1);
+        case "unit": this.lex.next(); return unit;
+        case "dense": this.lex.next(); return this.parseDense();
+        case "array": this.lex.next(); return this.parseDenseArray();
+        case "affine_map": { this.lex.next(); this.expect("<"); const m = this.parseAffineMapBody(); this.expect(">"); return new AffineMapAttr(m); }
+        case "affine_set": { this.lex.next(); this.expect("<"); const s = this.parseIntegerSetBody(); this.expect(">"); return new IntegerSetAttr(s); }
+        case "strided": this.lex.next(); return this.parseStrided();
+        case "loc": this.lex.next(); return this.parseLocationBody(t.pos);
+      }
+    }
+    if (t.text === "(" || t.kind === "bang" || t.kind === "bare") return new TypeAttr(this.parseType());
+    throw this.errorAt(t, "expected attribute value");
+  }
+  private parseNumberAttr(type?: Type): Attribute {
+    const neg = this.accept("-");
+    const n = this.lex.next();
+    if (n.kind !== "int" && n.kind !== "float") throw this.errorAt(n, "expected attribute value");
+    const ty = this.accept(":") ? this.parseType() : type;
+    if (n.kind === "float" || ty instanceof FloatType) {
+      if (n.kind === "int" && n.text.startsWith("0x") && ty instanceof FloatType) return new FloatAttr(hexToFloat(n.text, ty), ty);
+      const v = Number(n.text);
+      return new FloatAttr(neg ? -v : v, ty ?? f64);
+    }
+    const big = BigInt(n.text);
+    return new IntegerAttr(neg ? -big : big, ty ?? i64);
+  }
+  parseDictionary(): DictionaryAttr {
+    this.expect("{");
+    const m = new Map<string, Attribute>();
+    if (!this.accept("}")) {
+      do {
+        const k = this.lex.next();
+        if (k.kind !== "bare" && k.kind !== "string") throw this.errorAt(k, "expected attribute name");
+        const key = k.kind === "string" ? decodeString(k.text) : k.text;
+        if (m.has(key)) throw this.errorAt(k, `duplicate key '${key}' in dictionary attribute`);
+        m.set(key, this.accept("=") ? this.parseAttribute() : unit);
+      } while (this.accept(","));
+      this.expect("}");
+    }
+    return new DictionaryAttr(m);
+  }
+  /** `{a = 1, b}` if present, merged into `into`. */
+  parseOptionalAttrDict(into: Map<string, Attribute>): void {
+    if (this.lex.peek().text !== "{") return;
+    for (const [k, v] of this.parseDictionary().entries) into.set(k, v);
+  }
+  /** `attributes {...}` if present. */
+  parseOptionalAttrDictWithKeyword(into: Map<string, Attribute>): void {
+    if (this.lex.peek().text === "attributes") { this.lex.next(); this.parseOptionalAttrDict(into); }
+  }
+
+  private parseDense(): Attribute {
+    this.expect("<");
+    let hex: string | undefined;
+    const values: (number | bigint | boolean)[] = [];
+    const shape: number[] = [];
+    const pos = this.lex.peek().pos;
+    if (this.lex.peek().kind === "string") hex = this.parseString();
+    else if (this.lex.peek().text !== ">") {
+      const dims: number[][] = [];
+      const elem = (depth: number): void => {
+        if (this.accept("[")) {
+          let n = 0;
+          if (this.lex.peek().text !== "]") { do { elem(depth + 1); n++; } while (this.accept(",")); }
+          this.expect("]");
+          (dims[depth] ??= []).push(n);
+          return;
+        }
+        const t = this.lex.peek();
+        if (t.text === "true" || t.text === "false") { this.lex.next(); values.push(t.text === "true"); return; }
+        const neg = this.accept("-");
+        const n = this.lex.next();
+        if (n.kind === "int") values.push(neg ? -BigInt(n.text) : BigInt(n.text));
+        else if (n.kind === "float") values.push(neg ? -Number(n.text) : Number(n.text));
+        else throw this.errorAt(n, "expected element literal");
+      };
+      elem(0);
+      for (const d of dims.reverse()) {
+        if (new Set(d).size > 1) throw DiagnosticError.at(this.lex.loc(pos), "tensor literal is invalid; ranks are not consistent between elements");
+      }
+      for (const d of dims.reverse()) shape.push(d[0]);
+    }
+    this.expect(">");
+    this.expect(":");
+    const tloc = this.locHere();
+    const type = this.parseType();
+    if (!(type instanceof ShapedType)) throw DiagnosticError.at(tloc, "elements literal must be a ranked shaped type");
+    const et = type.elementType;
+    const conv = (v: number | bigint | boolean): number | bigint =>
+      typeof v === "boolean" ? (v ? 1 : 0) : et instanceof FloatType ? Number(v) : et instanceof IntegerType && et.width <= 32 || et instanceof IndexType ? Number(v) : BigInt(v);
+    if (hex !== undefined) return new DenseElementsAttr(type, decodeHexDense(hex, type), false);
+    if (values.length === 0 && type.numElements !== 0) throw DiagnosticError.at(this.lex.loc(pos), "expected dense elements");
+    if (shape.length === 0 && values.length === 1) return new DenseElementsAttr(type, [conv(values[0])], type.rank > 0 || type.numElements === 1);
+    if (values.length !== type.numElements || shape.some((d, i) => d !== type.shape[i])) {
+      throw DiagnosticError.at(this.lex.loc(pos), `inferred shape of elements literal ([${shape.join(", ")}]) does not match type ([${type.shape.join(", ")}])`);
+    }
+    return new DenseElementsAttr(type, values.map(conv), false);
+  }
+  private parseDenseArray(): Attribute {
+    this.expect("<");
+    const et = this.parseType();
+    const vs: number[] = [];
+    if (this.accept(":")) {
+      do {
+        const t = this.lex.peek();
+        if (t.text === "true" || t.text === "false") { this.lex.next(); vs.push(t.text === "true" ? 1 : 0); }
+        else vs.push(this.parseNumber());
+      } while (this.accept(","));
+    }
+    this.expect(">");
+    return new DenseArrayAttr(et, vs);
+  }
+  private parseStrided(): Attribute {
+    this.expect("<");
+    this.expect("[");
+    const strides: number[] = [];
+    const dimOrDyn = () => (this.accept("?") ? DYN : this.parseInteger());
+    if (!this.accept("]")) { do strides.push(dimOrDyn()); while (this.accept(",")); this.expect("]"); }
+    let offset = 0;
+    if (this.accept(",")) { this.parseKeyword("offset"); this.expect(":"); offset = dimOrDyn(); }
+    this.expect(">");
+    return new StridedLayoutAttr(strides, offset);
+  }
+  protected parseLocationBody(pos: number): LocationAttr {
+    const start = this.lex.peek().pos;
+    this.expect("(");
+    let depth = 1;
+    while (depth > 0) {
+      const t = this.lex.next();
+      if (t.kind === "eof") throw DiagnosticError.at(this.lex.loc(pos), "unbalanced location");
+      if (t.text === "(") depth++;
+      else if (t.text === ")") depth--;
+    }
+    return new LocationAttr("loc" + this.lex.text.slice(start, this.lex.pos));
+  }
+
+  // ---- affine ------------------------------------------------------------------------------
+  /** `(d0, d1)[s0] -> (exprs)` */
+  parseAffineMapBody(): AffineMap {
+    const { dims, syms } = this.parseDimSymHeader();
+    this.expect("->");
+    this.expect("(");
+    const results: AffineExpr[] = [];
+    if (!this.accept(")")) { do results.push(this.parseAffineExpr((n) => lookupId(n, dims, syms))); while (this.accept(",")); this.expect(")"); }
+    return new AffineMap(dims.length, syms.length, results);
+  }
+  parseIntegerSetBody(): IntegerSet {
+    const { dims, syms } = this.parseDimSymHeader();
+    this.expect(":");
+    this.expect("(");
+    const cs: { expr: AffineExpr; eq: boolean }[] = [];
+    do {
+      const lhs = this.parseAffineExpr((n) => lookupId(n, dims, syms));
+      const op = this.lex.next();
+      const eq = op.text === "=";
+      if (eq) this.expect("=");
+      else if (op.text === ">") this.expect("=");
+      else if (op.text !== "<") throw this.errorAt(op, "expected '==' or '>=' or '<='");
+      else this.expect("=");
+      const rhs = this.parseAffineExpr((n) => lookupId(n, dims, syms));
+      // Normalize to `expr >= 0` / `expr == 0`.
+      const expr = op.text === "<" ? bin("add", rhs, bin("mul", lhs, cst(-1))) : bin("add", lhs, bin("mul", rhs, cst(-1)));
+      cs.push({ expr, eq });
+    } while (this.accept(","));
+    this.expect(")");
+    return new IntegerSet(dims.length, syms.length, cs);
+  }
+  private parseDimSymHeader(): { dims: string[]; syms: string[] } {
+    const ids = (open: string, close: string) => {
+      const out: string[] = [];
+      this.expect(open);
+      if (!this.accept(close)) { do out.push(this.parseKeyword()); while (this.accept(",")); this.expect(close); }
+      return out;
+    };
+    const dims = ids("(", ")");
+    const syms = this.lex.peek().text === "[" ? ids("[", "]") : [];
+    return { dims, syms };
+  }
+  /**
+   * Affine expression; `operand` resolves a leaf token (bare id or SSA name) to dim/sym.
+   * Affine ops with `%i + 1` index syntax use the same routine with SSA names as leaves.
+   */
+  parseAffineExpr(operand: (tok: Token) => AffineExpr | undefined): AffineExpr {
+    let lhs = this.parseAffineTerm(operand);
+    for (;;) {
+      if (this.accept("+")) lhs = bin("add", lhs, this.parseAffineTerm(operand));
+      else if (this.lex.peek().text === "-") { this.lex.next(); lhs = bin("add", lhs, negate(this.parseAffineTerm(operand))); }
+      else return lhs;
+    }
+  }
+  private parseAffineTerm(operand: (tok: Token) => AffineExpr | undefined): AffineExpr {
+    let lhs = this.parseAffineFactor(operand);
+    for (;;) {
+      const t = this.lex.peek();
+      const op = t.text === "*" ? "mul" : t.text === "mod" || t.text === "floordiv" || t.text === "ceildiv" ? t.text : undefined;
+      if (!op) return lhs;
+      this.lex.next();
+      lhs = bin(op, lhs, this.parseAffineFactor(operand));
+    }
+  }
+  private parseAffineFactor(operand: (tok: Token) => AffineExpr | undefined): AffineExpr {
+    const t = this.lex.next();
+    if (t.text === "(") { const e = this.parseAffineExpr(operand); this.expect(")"); return e; }
+    if (t.text === "-") return negate(this.parseAffineFactor(operand));
+    if (t.kind === "int") return cst(Number(t.text));
+    const e = operand(t);
+    if (!e) throw this.errorAt(t, `use of undeclared identifier '${t.text}' in affine expression`);
+    return e;
+  }
+
+  // ---- aliases -----------------------------------------------------------------------------
+  /** `#name = attr` or `!name = type` at top level. */
+  parseAliasDefinition(): void {
+    const t = this.lex.next();
+    this.expect("=");
+    const name = t.text.slice(1);
+    if (t.kind === "hash") {
+      if (this.attrAliases.has(name)) throw this.errorAt(t, `redefinition of attribute alias id '${name}'`);
+      this.attrAliases.set(name, this.parseAttribute());
+    } else {
+      if (this.typeAliases.has(name)) throw this.errorAt(t, `redefinition of type alias id '${name}'`);
+      this.typeAliases.set(name, this.parseType());
+    }
+  }
+}
+
+function negate(e: AffineExpr): AffineExpr { return e.kind === "const" ? cst(-e.value) : bin("mul", e, cst(-1)); }
+function lookupId(t: Token, dims: string[], syms: string[]): AffineExpr | undefined {
+  const d = dims.indexOf(t.text);
+  if (d >= 0) return dim(d);
+  const s = syms.indexOf(t.text);
+  return s >= 0 ? sym(s) : undefined;
+}
+
+const TYPE_KW = new Set(["index", "f16", "bf16", "f32", "f64", "none", "tensor", "memref", "vector", "tuple"]);
+export function isTypeKeyword(s: string): boolean { return TYPE_KW.has(s) || /^i[0-9]+$/.test(s); }
+
+function hexToFloat(hex: string, t: FloatType): number {
+  const bits = BigInt(hex);
+  const dv = new DataView(new ArrayBuffer(8));
+  if (t.kind === "f64") { dv.setBigUint64(0, bits); return dv.getFloat64(0); }
+  if (t.kind === "f32") { dv.setUint32(0, Number(bits)); return dv.getFloat32(0); }
+  return halfToFloat(Number(bits), t.kind === "bf16");
+}
+export function halfToFloat(h: number, bf16: boolean): number {
+  if (bf16) { const dv = new DataView(new ArrayBuffer(4)); dv.setUint32(0, h << 16); return dv.getFloat32(0); }
+  const s = h & 0x8000 ? -1 : 1, e = (h >> 10) & 0x1f, m = h & 0x3ff;
+  if (e === 0) return s * m * 2 ** -24;
+  if (e === 31) return m ? NaN : s * Infinity;
+  return s * (1 + m / 1024) * 2 ** (e - 15);
+}
+function decodeHexDense(hex: string, type: ShapedType): (number | bigint)[] {
+  const bytes = Buffer.from(hex.replace(/^0x/, ""), "hex");
+  const et = type.elementType;
+  const w = et instanceof FloatType ? et.width / 8 : et instanceof IntegerType ? Math.max(1, et.width / 8) : 8;
+  const n = bytes.length / w;
+  const dv = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const out: (number | bigint)[] = [];
+  for (let i = 0; i < n; i++) {
+    const o = i * w;
+    if (et instanceof FloatType) out.push(w === 8 ? dv.getFloat64(o, true) : w === 4 ? dv.getFloat32(o, true) : halfToFloat(dv.getUint16(o, true), et.kind === "bf16"));
+    else if (w === 8) out.push(dv.getBigInt64(o, true));
+    else out.push(w === 4 ? dv.getInt32(o, true) : w === 2 ? dv.getInt16(o, true) : dv.getInt8(o));
+  }
+  return out;
+}

@@ -1,0 +1,328 @@
+// Recursive-descent parser for MLIR text: generic and custom op forms, SSA scoping with
+// forward references, blocks, regions, aliases. Types and attributes live in parse-attr.ts.
+import { Attribute, DictionaryAttr, LocationAttr, StringAttr } from "./attributes.js";
+import { Block, Module, Operation, Region, Value } from "./core.js";
+import { Context, OperationState, type OpSpec } from "./dialect.js";
+import { DiagnosticError, type Location, registerSource } from "./diagnostics.js";
+import { Lexer, type Token, decodeString } from "./lexer.js";
+import { AttrTypeParser } from "./parse-attr.js";
+import { FunctionType, Type } from "./types.js";
+
+export interface UnresolvedOperand { name: string; index: number; loc: Location }
+export interface RegionArgument { operand: UnresolvedOperand; type: Type; loc?: Location; attrs?: DictionaryAttr }
+
+/** Placeholder for a value used before its definition (later blocks, graph regions). */
+class ForwardRef extends Value {
+  constructor(type: Type, readonly loc: Location, readonly name: string) { super(type); }
+  get owner(): Block { throw new Error("unresolved forward reference"); }
+  get definingBlock(): Block | null { return null; }
+}
+
+interface Scope {
+  values: Map<string, Value[]>;
+  forward: Map<string, ForwardRef>;
+  blocks: Map<string, { block: Block; defined: boolean; loc: Location }>;
+  isolated: boolean;
+}
+
+/** The API custom op parsers use (MLIR's OpAsmParser). */
+export class OpAsmParser extends AttrTypeParser {
+  private scopes: Scope[] = [];
+  private defaultDialects: string[] = ["builtin"];
+  /** Whether the op whose custom syntax is being parsed is IsolatedFromAbove. */
+  private isolatedOp = false;
+
+  constructor(text: string, file: string, readonly ctx: Context) {
+    super(new Lexer(text, file), (d) => ctx.typeHook(d));
+    registerSource(file, text);
+  }
+
+  // ---- SSA values -------------------------------------------------------------------------
+  parseOptionalOperand(): UnresolvedOperand | undefined {
+    const t = this.lex.peek();
+    if (t.kind !== "percent") return undefined;
+    this.lex.next();
+    let index = 0;
+    const after = this.lex.peek();
+    if (after.kind === "hash" && after.pos === t.end) {
+      this.lex.next();
+      index = Number(after.text.slice(1));
+      if (!Number.isInteger(index)) throw this.errorAt(after, "invalid SSA value result number");
+    }
+    return { name: t.text, index, loc: this.lex.loc(t.pos) };
+  }
+  parseOperand(): UnresolvedOperand {
+    const o = this.parseOptionalOperand();
+    if (!o) throw this.errorHere("expected SSA operand");
+    return o;
+  }
+  /** `%a, %b` (possibly empty), optionally inside `(...)` or `[...]`. */
+  parseOperandList(delim: "none" | "paren" | "square" = "none"): UnresolvedOperand[] {
+    const close = delim === "paren" ? ")" : delim === "square" ? "]" : "";
+    if (close) this.expect(delim === "paren" ? "(" : "[");
+    const out: UnresolvedOperand[] = [];
+    if (close && this.accept(close)) return out;
+    if (!close && this.lex.peek().kind !== "percent") return out;
+    do out.push(this.parseOperand()); while (this.accept(","));
+    if (close) this.expect(close);
+    return out;
+  }
+  resolveOperand(u: UnresolvedOperand, type: Type): Value {
+    for (let i = this.scopes.length - 1; i >= 0; i--) {
+      const s = this.scopes[i];
+      const group = s.values.get(u.name);
+      if (group) {
+        const v = group[u.index];
+        if (!v) throw DiagnosticError.at(u.loc, `result number ${u.index} of '${u.name}' is out of range`);
+        if (v.type !== type) {
+          throw DiagnosticError.at(u.loc, `use of value '${u.name}' expects different type than prior uses: '${type.str}' vs '${v.type.str}'`);
+        }
+        return v;
+      }
+      if (s.isolated) break;
+    }
+    const key = u.index ? `${u.name}#${u.index}` : u.name;
+    const scope = this.scopes[this.scopes.length - 1];
+    const fwd = scope.forward.get(key);
+    if (fwd) {
+      if (fwd.type !== type) throw DiagnosticError.at(u.loc, `use of value '${u.name}' expects different type than prior uses: '${type.str}' vs '${fwd.type.str}'`);
+      return fwd;
+    }
+    const f = new ForwardRef(type, u.loc, key);
+    scope.forward.set(key, f);
+    return f;
+  }
+  resolveOperands(us: UnresolvedOperand[], types: Type[] | Type, loc?: Location): Value[] {
+    const ts = Array.isArray(types) ? types : us.map(() => types);
+    if (ts.length !== us.length) {
+      throw DiagnosticError.at(loc ?? us[0]?.loc ?? this.locHere(), `${us.length} operands present, but expected ${ts.length}`);
+    }
+    return us.map((u, i) => this.resolveOperand(u, ts[i]));
+  }
+  /** Binds a name (definition) in the current scope, resolving earlier forward uses. */
+  define(name: string, values: Value[], loc: Location): void {
+    const scope = this.scopes[this.scopes.length - 1];
+    if (scope.values.has(name)) throw DiagnosticError.at(loc, `redefinition of SSA value '${name}'`);
+    scope.values.set(name, values);
+    values.forEach((v, i) => {
+      const key = i ? `${name}#${i}` : name;
+      const fwd = scope.forward.get(key);
+      if (!fwd) return;
+      if (fwd.type !== v.type) {
+        throw DiagnosticError.at(fwd.loc, `use of value '${name}' expects different type than prior uses: '${fwd.type.str}' vs '${v.type.str}'`);
+      }
+      fwd.replaceAllUsesWith(v);
+      scope.forward.delete(key);
+    });
+  }
+
+  // ---- regions and blocks ------------------------------------------------------------------
+  private pushScope(isolated: boolean): void {
+    this.scopes.push({ values: new Map(), forward: new Map(), blocks: new Map(), isolated });
+  }
+  private popScope(): void {
+    const s = this.scopes.pop()!;
+    for (const f of s.forward.values()) throw DiagnosticError.at(f.loc, `use of undeclared SSA value name '${f.name}'`);
+    for (const [name, b] of s.blocks) if (!b.defined) throw DiagnosticError.at(b.loc, `reference to an undefined block '${name}'`);
+  }
+
+  parseOptionalRegion(args: RegionArgument[] = [], opts: { isolated?: boolean } = {}): Region | undefined {
+    if (this.lex.peek().text !== "{") return undefined;
+    return this.parseRegion(args, opts);
+  }
+  /** `{ ops | ^bb(...): ops ... }`; `args` become the entry block's arguments. */
+  parseRegion(args: RegionArgument[] = [], opts: { isolated?: boolean } = {}): Region {
+    this.expect("{");
+    const region = new Region();
+    this.pushScope(opts.isolated ?? this.isolatedOp);
+    const saved = this.isolatedOp;
+    this.isolatedOp = false;
+    const scope = this.scopes[this.scopes.length - 1];
+    const first = this.lex.peek();
+    if (first.text === "}" && args.length === 0) { this.lex.next(); this.popScope(); this.isolatedOp = saved; return region; }
+    if (first.kind !== "caret" || args.length) {
+      const entry = region.push(new Block());
+      for (const a of args) this.define(a.operand.name, [entry.addArg(a.type, a.loc ?? a.operand.loc)], a.operand.loc);
+      if (first.kind === "caret" && args.length) throw this.errorAt(first, "invalid block name in region with named arguments");
+      this.parseBlockBody(entry);
+    }
+    while (this.lex.peek().kind === "caret") {
+      const label = this.lex.next();
+      const block = this.blockFor(scope, label);
+      if (scope.blocks.get(label.text)!.defined) throw this.errorAt(label, `redefinition of block '${label.text}'`);
+      scope.blocks.get(label.text)!.defined = true;
+      region.push(block);
+      if (this.accept("(")) {
+        if (!this.accept(")")) {
+          do {
+            const o = this.parseOperand();
+            this.expect(":");
+            const t = this.parseType();
+            this.skipOptionalLoc();
+            this.define(o.name, [block.addArg(t, o.loc)], o.loc);
+          } while (this.accept(","));
+          this.expect(")");
+        }
+      }
+      this.expect(":");
+      this.parseBlockBody(block);
+    }
+    this.expect("}");
+    this.popScope();
+    this.isolatedOp = saved;
+    return region;
+  }
+  private blockFor(scope: Scope, tok: Token): Block {
+    let e = scope.blocks.get(tok.text);
+    if (!e) { e = { block: new Block(), defined: false, loc: this.lex.loc(tok.pos) }; scope.blocks.set(tok.text, e); }
+    return e.block;
+  }
+  private parseBlockBody(block: Block): void {
+    for (;;) {
+      const t = this.lex.peek();
+      if (t.text === "}" || t.kind === "caret" || t.kind === "eof") return;
+      block.append(this.parseOperation());
+    }
+  }
+  /** `^bb1` as a branch target. */
+  parseSuccessor(): Block {
+    const t = this.lex.next();
+    if (t.kind !== "caret") throw this.errorAt(t, "expected block name");
+    return this.blockFor(this.scopes[this.scopes.length - 1], t);
+  }
+
+  // ---- operations --------------------------------------------------------------------------
+  parseOperation(): Operation {
+    const start = this.lex.peek();
+    const results: { name: string; count: number; loc: Location }[] = [];
+    if (start.kind === "percent") {
+      do {
+        const r = this.lex.next();
+        if (r.kind !== "percent") throw this.errorAt(r, "expected SSA result name");
+        let count = 1;
+        if (this.accept(":")) count = this.parseInteger();
+        results.push({ name: r.text, count, loc: this.lex.loc(r.pos) });
+      } while (this.accept(","));
+      this.expect("=");
+    }
+    const nameTok = this.lex.peek();
+    const loc = this.lex.loc(nameTok.pos);
+    const op = nameTok.kind === "string" ? this.parseGenericOperation() : this.parseCustomOperation();
+    op.loc = loc;
+    this.skipOptionalLoc();
+    const declared = results.reduce((a, r) => a + r.count, 0);
+    if (results.length && declared !== op.results.length) {
+      throw DiagnosticError.at(loc, `operation defines ${op.results.length} results but was provided ${declared} to bind`);
+    }
+    let k = 0;
+    for (const r of results) { this.define(r.name, op.results.slice(k, k + r.count), r.loc); k += r.count; }
+    return op;
+  }
+
+  private parseGenericOperation(): Operation {
+    const nameTok = this.lex.next();
+    const name = decodeString(nameTok.text);
+    const st = new OperationState(name, this.lex.loc(nameTok.pos));
+    const operands = this.parseOperandList("paren");
+    if (this.lex.peek().text === "[") {
+      this.lex.next();
+      do st.successors.push(this.parseSuccessor()); while (this.accept(","));
+      this.expect("]");
+    }
+    if (this.lex.peek().text === "<" ) {
+      this.lex.next();
+      const props = this.parseDictionary();
+      this.expect(">");
+      for (const [k, v] of props.entries) st.attributes.set(k, v);
+    }
+    const spec = this.ctx.spec(name);
+    if (this.accept("(")) {
+      const isolated = !!spec?.traits?.includes("IsolatedFromAbove");
+      this.withDefaultDialect(spec, () => { do st.regions.push(this.parseRegion([], { isolated })); while (this.accept(",")); });
+      this.expect(")");
+    }
+    this.parseOptionalAttrDict(st.attributes);
+    this.expect(":");
+    const fnLoc = this.locHere();
+    const ft = this.parseType();
+    if (!(ft instanceof FunctionType)) throw DiagnosticError.at(fnLoc, "expected function type");
+    st.operands = this.resolveOperands(operands, [...ft.inputs], st.loc);
+    st.resultTypes = [...ft.results];
+    return this.build(st);
+  }
+
+  private parseCustomOperation(): Operation {
+    const nameTok = this.lex.next();
+    if (nameTok.kind !== "bare") throw this.errorAt(nameTok, "expected operation name");
+    let name = nameTok.text;
+    let spec = this.ctx.spec(name);
+    if (!spec && !name.includes(".")) {
+      for (const d of this.defaultDialects.slice().reverse()) { spec = this.ctx.spec(`${d}.${name}`); if (spec) break; }
+      if (spec) name = spec.name;
+    }
+    if (!spec?.parse) throw this.errorAt(nameTok, `custom op '${nameTok.text}' is unknown`);
+    const st = new OperationState(name, this.lex.loc(nameTok.pos));
+    const saved = this.isolatedOp;
+    this.isolatedOp = !!spec.traits?.includes("IsolatedFromAbove");
+    try { this.withDefaultDialect(spec, () => spec!.parse!(this, st)); } finally { this.isolatedOp = saved; }
+    return this.build(st);
+  }
+
+  private withDefaultDialect(spec: OpSpec | undefined, fn: () => void): void {
+    const d = spec?.defaultDialect;
+    if (d) this.defaultDialects.push(d);
+    try { fn(); } finally { if (d) this.defaultDialects.pop(); }
+  }
+
+  private build(st: OperationState): Operation {
+    return new Operation({ name: st.name, operands: st.operands, resultTypes: st.resultTypes, attributes: st.attributes,
+      regions: st.regions, successors: st.successors, loc: st.loc });
+  }
+
+  /** Trailing `loc(...)`: accepted and dropped. */
+  skipOptionalLoc(): LocationAttr | undefined {
+    const t = this.lex.peek();
+    if (t.text !== "loc") return undefined;
+    const save = this.lex.pos;
+    this.lex.next();
+    if (this.lex.peek().text !== "(") { this.lex.pos = save; return undefined; }
+    return this.parseLocationBody(t.pos);
+  }
+
+  // ---- module ------------------------------------------------------------------------------
+  parseTopLevel(): Module {
+    this.pushScope(true);
+    const ops: Operation[] = [];
+    for (;;) {
+      const t = this.lex.peek();
+      if (t.kind === "eof") break;
+      if (t.kind === "hash" || t.kind === "bang") { this.parseAliasDefinition(); continue; }
+      ops.push(this.parseOperation());
+    }
+    this.popScope();
+    if (ops.length === 1 && ops[0].name === "builtin.module") return new Module(ops[0]);
+    const m = Module.create({ file: this.lex.file, line: 1, col: 1 });
+    for (const o of ops) m.body.append(o);
+    return m;
+  }
+
+  /** Symbol name `@foo` as a StringAttr, for `sym_name`. */
+  parseSymbolName(): StringAttr {
+    const s = this.parseOptionalSymbolName();
+    if (!s) throw this.errorHere("expected valid '@'-identifier for symbol name");
+    return s;
+  }
+  parseOptionalSymbolName(): StringAttr | undefined {
+    const t = this.lex.peek();
+    if (t.kind !== "at") return undefined;
+    this.lex.next();
+    return new StringAttr(t.text[1] === '"' ? decodeString(t.text.slice(1)) : t.text.slice(1));
+  }
+}
+
+/** Parses a whole MLIR file into a module. Throws DiagnosticError on bad input. */
+export function parseModule(text: string, file: string, ctx: Context): Module {
+  return new OpAsmParser(text, file, ctx).parseTopLevel();
+}
+
+export type { Attribute };

@@ -1,0 +1,158 @@
+// Builtin types. Every type is interned by its printed form, so `a === b` is structural equality.
+import type { Attribute } from "./attributes.js";
+
+const interned = new Map<string, Type>();
+
+export abstract class Type {
+  /** Canonical MLIR spelling; also the interning key. */
+  abstract readonly str: string;
+  toString(): string { return this.str; }
+  equals(o: Type): boolean { return this === o; }
+}
+
+function intern<T extends Type>(t: T): T {
+  const hit = interned.get(t.str);
+  if (hit) return hit as T;
+  interned.set(t.str, t);
+  return t;
+}
+
+export class IntegerType extends Type {
+  readonly str: string;
+  private constructor(readonly width: number) { super(); this.str = `i${width}`; }
+  static get(width: number): IntegerType { return intern(new IntegerType(width)); }
+}
+
+export class IndexType extends Type {
+  readonly str = "index";
+  static get(): IndexType { return intern(new IndexType()); }
+}
+
+export type FloatKind = "f16" | "bf16" | "f32" | "f64";
+export class FloatType extends Type {
+  readonly str: string;
+  private constructor(readonly kind: FloatKind) { super(); this.str = kind; }
+  get width(): number { return this.kind === "f64" ? 64 : this.kind === "f32" ? 32 : 16; }
+  static get(kind: FloatKind): FloatType { return intern(new FloatType(kind)); }
+}
+
+export class NoneType extends Type {
+  readonly str = "none";
+  static get(): NoneType { return intern(new NoneType()); }
+}
+
+/** Dynamic size marker in shapes, printed `?`. */
+export const DYN = -1;
+const dimStr = (d: number) => (d === DYN ? "?" : String(d));
+const shapePrefix = (shape: readonly number[]) => shape.map((d) => dimStr(d) + "x").join("");
+
+export abstract class ShapedType extends Type {
+  abstract readonly shape: readonly number[];
+  abstract readonly elementType: Type;
+  get rank(): number { return this.shape.length; }
+  get hasStaticShape(): boolean { return this.shape.every((d) => d !== DYN); }
+  get numElements(): number { return this.shape.reduce((a, b) => a * b, 1); }
+}
+
+export class TensorType extends ShapedType {
+  readonly str: string;
+  private constructor(readonly shape: readonly number[], readonly elementType: Type, readonly encoding?: Attribute) {
+    super();
+    this.str = `tensor<${shapePrefix(shape)}${elementType.str}${encoding ? ", " + encoding.str : ""}>`;
+  }
+  static get(shape: readonly number[], elementType: Type, encoding?: Attribute): TensorType {
+    return intern(new TensorType([...shape], elementType, encoding));
+  }
+}
+
+export class UnrankedTensorType extends Type {
+  readonly str: string;
+  private constructor(readonly elementType: Type) { super(); this.str = `tensor<*x${elementType.str}>`; }
+  static get(e: Type): UnrankedTensorType { return intern(new UnrankedTensorType(e)); }
+}
+
+export class VectorType extends ShapedType {
+  readonly str: string;
+  private constructor(readonly shape: readonly number[], readonly elementType: Type) {
+    super();
+    this.str = `vector<${shapePrefix(shape)}${elementType.str}>`;
+  }
+  static get(shape: readonly number[], e: Type): VectorType { return intern(new VectorType([...shape], e)); }
+}
+
+/** `memref<4x?xf32, strided<[?, 1], offset: ?>, 1>`; layout undefined = identity. */
+export class MemRefType extends ShapedType {
+  readonly str: string;
+  private constructor(readonly shape: readonly number[], readonly elementType: Type,
+                      readonly layout?: Attribute, readonly memorySpace?: Attribute) {
+    super();
+    let s = `memref<${shapePrefix(shape)}${elementType.str}`;
+    if (layout) s += ", " + layout.str;
+    if (memorySpace) s += ", " + memorySpace.str;
+    this.str = s + ">";
+  }
+  static get(shape: readonly number[], e: Type, layout?: Attribute, memorySpace?: Attribute): MemRefType {
+    return intern(new MemRefType([...shape], e, layout, memorySpace));
+  }
+}
+
+export class UnrankedMemRefType extends Type {
+  readonly str: string;
+  private constructor(readonly elementType: Type, readonly memorySpace?: Attribute) {
+    super();
+    this.str = `memref<*x${elementType.str}${memorySpace ? ", " + memorySpace.str : ""}>`;
+  }
+  static get(e: Type, ms?: Attribute): UnrankedMemRefType { return intern(new UnrankedMemRefType(e, ms)); }
+}
+
+export function typeListStr(ts: readonly Type[]): string { return ts.map((t) => t.str).join(", "); }
+
+export class FunctionType extends Type {
+  readonly str: string;
+  private constructor(readonly inputs: readonly Type[], readonly results: readonly Type[]) {
+    super();
+    const res = results.length === 1 && !(results[0] instanceof FunctionType)
+      ? results[0].str : `(${typeListStr(results)})`;
+    this.str = `(${typeListStr(inputs)}) -> ${res}`;
+  }
+  static get(inputs: readonly Type[], results: readonly Type[]): FunctionType {
+    return intern(new FunctionType([...inputs], [...results]));
+  }
+}
+
+export class TupleType extends Type {
+  readonly str: string;
+  private constructor(readonly types: readonly Type[]) { super(); this.str = `tuple<${typeListStr(types)}>`; }
+  static get(ts: readonly Type[]): TupleType { return intern(new TupleType([...ts])); }
+}
+
+/**
+ * A dialect type (`!dialect.name<...>`). Dialects subclass it; `body` is what follows the
+ * dialect namespace, so the printed form is `!${dialect}.${body}`.
+ */
+export abstract class DialectType extends Type {
+  readonly str: string;
+  protected constructor(readonly dialect: string, readonly body: string) { super(); this.str = `!${dialect}.${body}`; }
+  protected static intern<T extends Type>(t: T): T { return intern(t); }
+}
+
+/** A dialect type no registered dialect claims; kept verbatim so it round-trips. */
+export class OpaqueType extends DialectType {
+  private constructor(dialect: string, body: string) { super(dialect, body); }
+  static get(dialect: string, body: string): OpaqueType { return intern(new OpaqueType(dialect, body)); }
+}
+
+export const i1 = IntegerType.get(1), i8 = IntegerType.get(8), i16 = IntegerType.get(16);
+export const i32 = IntegerType.get(32), i64 = IntegerType.get(64);
+export const index = IndexType.get();
+export const f16 = FloatType.get("f16"), bf16 = FloatType.get("bf16");
+export const f32 = FloatType.get("f32"), f64 = FloatType.get("f64");
+
+export const isInt = (t: Type): t is IntegerType => t instanceof IntegerType;
+export const isFloat = (t: Type): t is FloatType => t instanceof FloatType;
+export const isIntOrIndex = (t: Type): boolean => t instanceof IntegerType || t instanceof IndexType;
+
+/** Element type of a shaped type, or the type itself for scalars. */
+export function elementTypeOf(t: Type): Type {
+  return t instanceof ShapedType || t instanceof UnrankedTensorType || t instanceof UnrankedMemRefType ? t.elementType : t;
+}

@@ -1,0 +1,155 @@
+// Generic verification: registered ops, counts, traits, dominance, isolation and symbol
+// uniqueness; then each op spec's own `verify`. Collects every error instead of stopping.
+import { Block, BlockArgument, Module, Operation, OpResult, Region, Value, symbolName } from "./core.js";
+import { Context, type VerifyContext } from "./dialect.js";
+import { DiagnosticSink, type Diagnostic } from "./diagnostics.js";
+
+function countOk(n: number, want: number | readonly [number, number] | undefined): boolean {
+  if (want === undefined) return true;
+  if (typeof want === "number") return n === want;
+  return n >= want[0] && (want[1] < 0 || n <= want[1]);
+}
+const countStr = (w: number | readonly [number, number]) => typeof w === "number" ? `${w}` : w[1] < 0 ? `at least ${w[0]}` : `${w[0]} to ${w[1]}`;
+
+export class Verifier implements VerifyContext {
+  readonly sink = new DiagnosticSink();
+  private domCache = new Map<Region, Map<Block, Set<Block>>>();
+
+  constructor(readonly ctx: Context) {}
+
+  lookupSymbol(from: Operation, name: string): Operation | undefined {
+    for (let p: Operation | null = from; p; p = p.parentOp) {
+      if (p.name === "builtin.module" || this.ctx.hasTrait(p, "SymbolTable")) {
+        const hit = p.body().ops.find((o) => symbolName(o) === name);
+        if (hit) return hit;
+      }
+    }
+    return undefined;
+  }
+
+  private err(op: Operation, msg: string): void { this.sink.error(op.loc, `'${op.name}' op ${msg}`); }
+
+  verifyOp(op: Operation): void {
+    const spec = this.ctx.spec(op.name);
+    if (!spec) {
+      if (op.name !== "builtin.module") { this.sink.error(op.loc, `unregistered operation '${op.name}'`); return; }
+    } else {
+      if (!countOk(op.operands.length, spec.operands)) this.err(op, `requires ${countStr(spec.operands!)} operands, but found ${op.operands.length}`);
+      if (!countOk(op.results.length, spec.results)) this.err(op, `requires ${countStr(spec.results!)} results, but found ${op.results.length}`);
+      if (spec.regions !== undefined && op.regions.length !== spec.regions) this.err(op, `requires ${spec.regions} regions`);
+      const traits = spec.traits ?? [];
+      if (traits.includes("SameOperandsAndResultType")) {
+        const ts = [...op.operands, ...op.results].map((v) => v.type);
+        if (ts.some((t) => t !== ts[0])) { this.err(op, "requires the same type for all operands and results"); return; }
+      }
+      if (traits.includes("SameTypeOperands") && op.operands.some((v) => v.type !== op.operands[0].type)) {
+        this.err(op, "requires all operands to have the same type");
+        return;
+      }
+      if (traits.includes("Terminator") && op.parent && op.parent.terminator !== op) this.err(op, "must be the last operation in the parent block");
+      if (traits.includes("SingleBlock")) for (const r of op.regions) if (r.blocks.length > 1) this.err(op, "expects a single block per region");
+    }
+    this.verifyOperandDominance(op);
+    const isSymbolTable = op.name === "builtin.module" || this.ctx.hasTrait(op, "SymbolTable");
+    if (isSymbolTable) this.verifySymbols(op);
+    for (const r of op.regions) this.verifyRegion(op, r, spec?.traits?.includes("NoTerminator") || op.name === "builtin.module");
+    if (spec?.verify) {
+      try {
+        const msg = spec.verify(op, this);
+        if (msg) this.err(op, msg);
+      } catch (e) {
+        this.err(op, `verifier failed: ${(e as Error).message}`);
+      }
+    }
+  }
+
+  private verifyRegion(op: Operation, r: Region, noTerminator: boolean): void {
+    for (const b of r.blocks) {
+      if (!noTerminator) {
+        const t = b.terminator;
+        if (!t || !this.ctx.hasTrait(t, "Terminator")) {
+          const at = t ?? op;
+          this.sink.error(at.loc, b.ops.length ? "block with no terminator, has " + `'${t!.name}'` : `'${op.name}' op region with an empty block has no terminator`);
+        }
+      }
+      for (const o of b.ops) this.verifyOp(o);
+    }
+  }
+
+  private verifySymbols(op: Operation): void {
+    const seen = new Map<string, Operation>();
+    for (const o of op.body().ops) {
+      const n = symbolName(o);
+      if (n === undefined) continue;
+      if (seen.has(n)) this.sink.error(o.loc, `redefinition of symbol named '${n}'`);
+      else seen.set(n, o);
+    }
+  }
+
+  private verifyOperandDominance(op: Operation): void {
+    op.operands.forEach((v, i) => {
+      const why = this.dominanceProblem(v, op);
+      if (why) this.sink.error(op.loc, `operand #${i} ${why}`);
+    });
+  }
+
+  /** Why `v` may not be used at `user`, or undefined if it may. */
+  private dominanceProblem(v: Value, user: Operation): string | undefined {
+    const defBlock = v.definingBlock;
+    if (!defBlock) return "is not defined";
+    for (let a: Operation | null = user; a; a = a.parentOp) {
+      const blk = a.parent;
+      if (blk === defBlock) {
+        if (v instanceof BlockArgument) return undefined;
+        const def = (v as OpResult).op;
+        if (def === a) return "does not dominate this use";
+        return blk.ops.indexOf(def) < blk.ops.indexOf(a) ? undefined : "does not dominate this use";
+      }
+      if (blk && blk.parent && defBlock.parent === blk.parent) {
+        // Same region, different blocks: CFG dominance.
+        return this.dominates(blk.parent, defBlock, blk) ? undefined : "does not dominate this use";
+      }
+      const parent = a.parentOp;
+      if (parent && this.isIsolated(parent) && !this.definedWithin(v, parent)) return "using value defined outside the region";
+    }
+    return "is not defined in an enclosing scope";
+  }
+  private isIsolated(op: Operation): boolean { return op.name === "builtin.module" || this.ctx.hasTrait(op, "IsolatedFromAbove"); }
+  private definedWithin(v: Value, op: Operation): boolean {
+    const owner = v instanceof OpResult ? v.op : (v as BlockArgument).block.parentOp;
+    return !!owner && (owner === op && v instanceof BlockArgument || op.isAncestorOf(owner) && owner !== op);
+  }
+
+  private dominates(r: Region, a: Block, b: Block): boolean {
+    let dom = this.domCache.get(r);
+    if (!dom) { dom = computeDominators(r); this.domCache.set(r, dom); }
+    return dom.get(b)?.has(a) ?? false;
+  }
+}
+
+/** Classic iterative dominator sets over a region's CFG (regions here are small). */
+function computeDominators(r: Region): Map<Block, Set<Block>> {
+  const blocks = r.blocks;
+  const preds = new Map<Block, Block[]>(blocks.map((b) => [b, []]));
+  for (const b of blocks) for (const s of b.terminator?.successors ?? []) preds.get(s)?.push(b);
+  const all = new Set(blocks);
+  const dom = new Map<Block, Set<Block>>(blocks.map((b, i) => [b, i === 0 ? new Set([b]) : new Set(all)]));
+  for (let changed = true; changed;) {
+    changed = false;
+    for (const b of blocks.slice(1)) {
+      const ps = preds.get(b)!;
+      let next = ps.length ? new Set([...dom.get(ps[0])!].filter((x) => ps.every((p) => dom.get(p)!.has(x)))) : new Set<Block>();
+      next.add(b);
+      if (next.size !== dom.get(b)!.size) { dom.set(b, next); changed = true; }
+      next = dom.get(b)!;
+    }
+  }
+  return dom;
+}
+
+/** Verify a whole module; returns every diagnostic found. */
+export function verifyModule(m: Module, ctx: Context): Diagnostic[] {
+  const v = new Verifier(ctx);
+  v.verifyOp(m.op);
+  return v.sink.diagnostics;
+}
