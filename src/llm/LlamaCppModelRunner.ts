@@ -1,0 +1,329 @@
+// llama.cpp through node-llama-cpp 3.21.1. One model, one context, one sequence kept for the
+// runner's life, so a prompt sharing a prefix with the previous one (system prompt + program IR)
+// evaluates only its new suffix. Prefill runs in chunks with the deadline checked between them,
+// because node-llama-cpp does not honour abort signals during prompt evaluation.
+import { existsSync } from "node:fs";
+import type {
+  ChatHistoryItem, ChatWrapper, Llama, LlamaCompletion, LlamaContext, LlamaContextSequence, LlamaGrammar,
+  LlamaModel, Token,
+} from "node-llama-cpp";
+import type { LoadOptions, ModelRunner, QueryOptions, QueryResult, StopReason } from "./ModelRunner.js";
+import { DEFAULT_MAX_TOKENS, DEFAULT_TIMEOUT_MS, Deadline, ModelError, QueryQueue, SetupError } from "./bounded.js";
+import { FILE_TYPE_NAMES, GGML_TYPE_NAMES, ModelFileError, readGgufHeader, validateGguf, type GgufHeader } from "./gguf.js";
+
+type NodeLlamaCpp = typeof import("node-llama-cpp");
+
+export interface LlamaRunnerInfo {
+  /** "CPU", "CUDA", "Vulkan" or "Metal" */
+  backend: string;
+  gpuDevices: string[];
+  /** Layers offloaded to the GPU, and the model's total (blocks + output). */
+  gpuLayers: number;
+  totalLayers: number;
+  contextSize: number;
+  batchSize: number;
+  threads: number;
+  /** Name of the chat wrapper in use, or undefined for plain completion. */
+  chatWrapper?: string;
+  architecture: string;
+  quantization: string;
+}
+
+/** Prefill chunks are sized to take about this long, so a deadline is noticed promptly. */
+const PREFILL_CHUNK_TARGET_MS = 100;
+const FIRST_PREFILL_CHUNK = 32;
+
+const BACKEND_NAMES: Record<string, string> = { cuda: "CUDA", vulkan: "Vulkan", metal: "Metal" };
+
+let nlcPromise: Promise<NodeLlamaCpp> | undefined;
+function nodeLlamaCpp(): Promise<NodeLlamaCpp> {
+  nlcPromise ??= import("node-llama-cpp");
+  return nlcPromise;
+}
+
+/**
+ * llama.cpp's threads spin while waiting: on a 2-core machine with anything else running,
+ * 2 threads decoded ~20x slower than 1 (measured). Leave a core free; cap at 8.
+ */
+function defaultThreads(cores: number): number {
+  return cores <= 2 ? 1 : Math.min(8, cores - 1);
+}
+
+export class LlamaCppModelRunner implements ModelRunner {
+  private llama?: Llama;
+  private model?: LlamaModel;
+  private context?: LlamaContext;
+  private sequence?: LlamaContextSequence;
+  private completion?: LlamaCompletion;
+  private chatWrapper?: ChatWrapper;
+  private header?: GgufHeader;
+  private grammars = new Map<string, Promise<LlamaGrammar>>();
+  private queue = new QueryQueue();
+  private loadOptions: LoadOptions = {};
+  info?: LlamaRunnerInfo;
+  lastQueryInfo?: QueryResult;
+
+  constructor(private config: LoadOptions = {}) {}
+
+  async load(modelPath: string, options: LoadOptions = {}): Promise<void> {
+    if (this.model) await this.dispose();
+    const o: LoadOptions = { ...this.config, ...options };
+    this.loadOptions = o;
+    // Validate in JS first: llama.cpp can abort the process on a malformed file.
+    this.header = validateGguf(modelPath);
+    const loras = o.lora === undefined ? [] : Array.isArray(o.lora) ? o.lora : [o.lora];
+    for (const f of loras) checkLora(f);
+    const nlc = await nodeLlamaCpp();
+    let llama: Llama;
+    try {
+      llama = await nlc.getLlama({ gpu: o.gpu ?? "auto", build: "never", logLevel: nlc.LlamaLogLevel.error, progressLogs: false });
+    } catch (e) {
+      throw new SetupError(`cannot start llama.cpp (${oneLine(e)})`);
+    }
+    this.llama = llama;
+    const gpuLayers = llama.gpu === false ? 0 : (o.gpuLayers ?? "auto");
+    try {
+      this.model = await llama.loadModel({
+        modelPath, gpuLayers,
+        onLoadProgress: o.onProgress ? (p: number) => o.onProgress?.(p) : undefined,
+      });
+      const threads = o.threads ?? defaultThreads(llama.cpuMathCores);
+      const contextSize = Math.min(o.contextSize ?? 4096, this.model.trainContextSize);
+      this.context = await this.model.createContext({
+        contextSize, batchSize: o.batchSize, threads, sequences: 1,
+        lora: loras.length ? { adapters: loras.map((filePath) => ({ filePath })) } : undefined,
+      });
+    } catch (e) {
+      await this.dispose();
+      throw new ModelFileError(modelPath, `llama.cpp could not load it (${oneLine(e)})`);
+    }
+    this.sequence = this.context.getSequence();
+    this.completion = new nlc.LlamaCompletion({ contextSequence: this.sequence });
+    const md = this.header.metadata;
+    if (typeof md.get("tokenizer.chat_template") === "string") {
+      try {
+        this.chatWrapper = nlc.resolveChatWrapper(this.model) ?? undefined;
+      } catch {
+        this.chatWrapper = undefined; // an unparsable template: plain completion still works
+      }
+    }
+    const arch = String(md.get("general.architecture"));
+    this.info = {
+      backend: llama.gpu === false ? "CPU" : BACKEND_NAMES[llama.gpu] ?? String(llama.gpu),
+      gpuDevices: llama.gpu === false ? [] : await llama.getGpuDeviceNames(),
+      gpuLayers: this.model.gpuLayers,
+      totalLayers: Number(md.get(`${arch}.block_count`)) + 1,
+      contextSize: this.context.contextSize,
+      batchSize: this.context.batchSize,
+      threads: this.context.currentThreads,
+      chatWrapper: this.chatWrapper?.wrapperName,
+      architecture: arch,
+      quantization: quantizationOf(this.header),
+    };
+    if (o.warmup ?? llama.gpu !== false) await this.warmup();
+  }
+
+  /** One short batch, then forget it: the first GPU batch compiles pipelines and is very slow. */
+  async warmup(): Promise<void> {
+    const { model, sequence } = this.loaded();
+    const toks = model.tokenize("warm up the backend ".repeat(8));
+    await sequence.evaluateWithoutGeneratingNewTokens(toks);
+    await sequence.clearHistory();
+  }
+
+  /** node-llama-cpp's own count of tokens this sequence evaluated (prompt) and generated. */
+  get tokenMeter(): { usedInputTokens: number; usedOutputTokens: number } {
+    return this.loaded().sequence.tokenMeter.getState();
+  }
+
+  /** Tokens currently held in the sequence's KV cache. */
+  get contextTokenCount(): number {
+    return this.loaded().sequence.nextTokenIndex;
+  }
+
+  /** The prompt's tokens as they will be evaluated (template applied, BOS included). */
+  tokenizePrompt(prompt: string, system?: string): Token[] {
+    return this.promptTokens(prompt, system).tokens;
+  }
+
+  async query(prompt: string, options: QueryOptions = {}): Promise<string> {
+    return (await this.queryDetailed(prompt, options)).text;
+  }
+
+  queryDetailed(prompt: string, options: QueryOptions = {}): Promise<QueryResult> {
+    const deadline = new Deadline(options.timeoutMs ?? DEFAULT_TIMEOUT_MS, options.signal);
+    const start = performance.now();
+    return this.queue.run(async () => {
+      try {
+        return await this.runQuery(prompt, options, deadline, start);
+      } finally {
+        deadline.dispose();
+      }
+    });
+  }
+
+  private async runQuery(prompt: string, o: QueryOptions, deadline: Deadline, start: number): Promise<QueryResult> {
+    deadline.check();
+    const { sequence, completion, model } = this.loaded();
+    const { tokens, stopTriggers } = this.promptTokens(prompt, o.system);
+    const room = sequence.contextSize - tokens.length;
+    if (room < 1)
+      throw new ModelError(`prompt of ${tokens.length} tokens does not fit the context of ${sequence.contextSize} (raise --ctx-size)`);
+    const maxTokens = Math.min(o.maxTokens ?? DEFAULT_MAX_TOKENS, room);
+    const grammar = await this.grammarFor(o);
+    deadline.check();
+    const meterBefore = sequence.tokenMeter.getState().usedInputTokens;
+    await this.prefill(tokens.slice(0, -1), deadline);
+    // LlamaCompletion prepends BOS itself, then finds everything but the last token in the cache.
+    const bos = this.bosToPrepend();
+    const input = bos !== undefined && tokens[0] === bos ? tokens.slice(1) : tokens;
+    let ttftMs: number | undefined;
+    let generated = 0;
+    const res = await completion.generateCompletionWithMeta(input, {
+      signal: deadline.signal, stopOnAbortSignal: true, maxTokens,
+      temperature: o.temperature ?? 0, topK: o.topK, topP: o.topP,
+      seed: o.seed ?? this.loadOptions.seed,
+      grammar,
+      customStopTriggers: [...(o.stop ?? []).filter((s) => s !== ""), ...stopTriggers],
+      disableContextShift: true,
+      // a grammar-constrained answer must not be cut by a repeat penalty on JSON punctuation
+      repeatPenalty: grammar ? false : undefined,
+      onToken: (t) => {
+        ttftMs ??= performance.now() - start;
+        generated += t.length;
+      },
+    }).catch((e: unknown) => {
+      if (deadline.aborted) throw deadline.error("");
+      throw new ModelError(`llama.cpp generation failed (${oneLine(e)})`);
+    });
+    if (res.metadata.stopReason === "abort" || deadline.aborted) throw deadline.error(res.response);
+    const stopReason: StopReason = res.metadata.stopReason === "maxTokens" ? "maxTokens"
+      : res.metadata.stopReason === "eogToken" ? "eos" : "stop";
+    void model;
+    this.lastQueryInfo = {
+      text: res.response, stopReason, truncated: stopReason === "maxTokens",
+      promptTokens: tokens.length,
+      evaluatedPromptTokens: sequence.tokenMeter.getState().usedInputTokens - meterBefore,
+      generatedTokens: generated, ttftMs, totalMs: performance.now() - start,
+    };
+    return this.lastQueryInfo;
+  }
+
+  /** Brings the KV cache to `target` in deadline-checked chunks, reusing the shared prefix. */
+  private async prefill(target: Token[], deadline: Deadline): Promise<void> {
+    const { sequence } = this.loaded();
+    await sequence.adaptStateToTokens(target, false);
+    let at = sequence.nextTokenIndex;
+    let chunk = FIRST_PREFILL_CHUNK;
+    const maxChunk = Math.max(FIRST_PREFILL_CHUNK, this.context?.batchSize ?? 512);
+    while (at < target.length) {
+      deadline.check();
+      const piece = target.slice(at, at + chunk);
+      const t0 = performance.now();
+      await sequence.evaluateWithoutGeneratingNewTokens(piece);
+      const ms = Math.max(1, performance.now() - t0);
+      at += piece.length;
+      chunk = Math.max(8, Math.min(maxChunk, Math.floor((piece.length * PREFILL_CHUNK_TARGET_MS) / ms)));
+    }
+    deadline.check();
+  }
+
+  private bosToPrepend(): Token | undefined {
+    const m = this.loaded().model;
+    // as node-llama-cpp's resolveBeginningTokenToPrepend for SPM/BPE vocabularies
+    return m.tokens.shouldPrependBosToken && m.tokens.bos != null ? m.tokens.bos : undefined;
+  }
+
+  private promptTokens(prompt: string, system?: string): { tokens: Token[]; stopTriggers: string[] } {
+    const { model } = this.loaded();
+    let tokens: Token[];
+    const stopTriggers: string[] = [];
+    if (this.chatWrapper) {
+      const history: ChatHistoryItem[] = [];
+      if (system) history.push({ type: "system", text: system });
+      history.push({ type: "user", text: prompt }, { type: "model", response: [] });
+      const state = this.chatWrapper.generateContextState({ chatHistory: history });
+      tokens = state.contextText.tokenize(model.tokenizer);
+      for (const t of state.stopGenerationTriggers) {
+        const s = t.toString();
+        if (s) stopTriggers.push(s);
+      }
+    } else {
+      tokens = model.tokenize(system ? `${system}\n\n${prompt}` : prompt, false);
+    }
+    const bos = this.bosToPrepend();
+    if (bos !== undefined && tokens[0] !== bos) tokens = [bos, ...tokens];
+    return { tokens, stopTriggers };
+  }
+
+  private grammarFor(o: QueryOptions): Promise<LlamaGrammar> | undefined {
+    const llama = this.llama;
+    if (!llama) return undefined;
+    if (o.grammar !== undefined) {
+      const key = `gbnf:${o.grammar}`;
+      if (!this.grammars.has(key)) {
+        const g = llama.createGrammar({ grammar: o.grammar }).catch((e: unknown) => {
+          this.grammars.delete(key);
+          throw new ModelError(`invalid GBNF grammar (${oneLine(e)})`);
+        });
+        this.grammars.set(key, g);
+      }
+      return this.grammars.get(key);
+    }
+    if (o.jsonSchema !== undefined) {
+      const key = `json:${JSON.stringify(o.jsonSchema)}`;
+      if (!this.grammars.has(key)) {
+        // node-llama-cpp's schema type is narrower than JSON Schema; it rejects what it cannot express
+        const schema = o.jsonSchema as Parameters<Llama["createGrammarForJsonSchema"]>[0];
+        const g = llama.createGrammarForJsonSchema(schema).catch((e: unknown) => {
+          this.grammars.delete(key);
+          throw new ModelError(`unsupported JSON schema (${oneLine(e)})`);
+        });
+        this.grammars.set(key, g as Promise<LlamaGrammar>);
+      }
+      return this.grammars.get(key);
+    }
+    return undefined;
+  }
+
+  private loaded(): { llama: Llama; model: LlamaModel; sequence: LlamaContextSequence; completion: LlamaCompletion } {
+    if (!this.llama || !this.model || !this.sequence || !this.completion)
+      throw new ModelError("no model loaded (call load() first)");
+    return { llama: this.llama, model: this.model, sequence: this.sequence, completion: this.completion };
+  }
+
+  async dispose(): Promise<void> {
+    this.completion?.dispose();
+    this.grammars.clear();
+    if (this.context && !this.context.disposed) await this.context.dispose();
+    if (this.model && !this.model.disposed) await this.model.dispose();
+    this.completion = undefined;
+    this.sequence = undefined;
+    this.context = undefined;
+    this.model = undefined;
+    this.chatWrapper = undefined;
+  }
+}
+
+function oneLine(e: unknown): string {
+  const msg = e instanceof Error ? e.message : String(e);
+  return msg.split("\n")[0].slice(0, 300);
+}
+
+function checkLora(file: string): void {
+  if (!existsSync(file)) throw new ModelFileError(file, "LoRA adapter: no such file");
+  const h = readGgufHeader(file);
+  const type = h.metadata.get("general.type");
+  if (type !== undefined && type !== "adapter") throw new ModelFileError(file, `not a LoRA adapter (general.type is ${String(type)})`);
+}
+
+/** The quantization a file is known by: general.file_type, else its most common tensor type. */
+export function quantizationOf(h: GgufHeader): string {
+  const ft = h.metadata.get("general.file_type");
+  if (typeof ft === "number" && FILE_TYPE_NAMES[ft]) return FILE_TYPE_NAMES[ft];
+  const counts = new Map<number, number>();
+  for (const t of h.tensors) if (t.dims.length > 1) counts.set(t.type, (counts.get(t.type) ?? 0) + t.dims.reduce((a, b) => a * b, 1));
+  let best = -1, n = -1;
+  for (const [t, c] of counts) if (c > n) { best = t; n = c; }
+  return best < 0 ? "unknown" : GGML_TYPE_NAMES[best] ?? `type ${best}`;
+}
