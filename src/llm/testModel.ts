@@ -17,6 +17,8 @@ export interface TestModelOptions {
   /** number of learned merges added to the byte-level vocabulary */
   merges?: number;
   chatTemplate?: boolean;
+  /** Metadata keys to leave out (to make deliberately broken files for tests). */
+  omitKeys?: string[];
 }
 
 export interface TestModelSummary {
@@ -239,6 +241,7 @@ export function makeTestModel(file: string, o: TestModelOptions = {}): TestModel
     ["tokenizer.ggml.add_eos_token", { type: "bool", value: false }],
   ];
   if (o.chatTemplate !== false) md.push(["tokenizer.chat_template", { type: "string", value: CHATML_TEMPLATE }]);
-  writeGguf(file, md, tensors);
+  const omit = new Set(o.omitKeys ?? []);
+  writeGguf(file, md.filter(([k]) => !omit.has(k)), tensors);
   return { file, parameters, vocab: nVocab, dim, layers, ff, heads, quant };
 }
