@@ -143,7 +143,9 @@ export function readGgufHeader(file: string): GgufHeader {
     throw new ModelFileError(file, why);
   }
   try {
-    const size = fstatSync(fd).size;
+    const st = fstatSync(fd);
+    if (st.isDirectory()) throw new ModelFileError(file, "is a directory");
+    const size = st.size;
     const c = new FileCursor(fd, size);
     if (size < 24 || c.u32() !== GGUF_MAGIC) throw new ModelFileError(file, "not a GGUF model file (bad magic)");
     const version = c.u32();
