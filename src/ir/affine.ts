@@ -47,26 +47,27 @@ export function evalExpr(e: AffineExpr, dims: readonly number[], syms: readonly 
 
 const prec = (e: AffineExpr) => (e.kind === "add" ? 1 : e.kind === "mul" || e.kind === "mod" || e.kind === "floordiv" || e.kind === "ceildiv" ? 2 : 3);
 
-export function exprStr(e: AffineExpr): string {
+/** MLIR's printing; `leaf` names dims/symbols (affine ops print SSA names there). */
+export type AffineLeafNamer = (e: AffineExpr & { kind: "dim" | "sym" }) => string;
+export function exprStr(e: AffineExpr, leaf?: AffineLeafNamer): string {
+  const str = (x: AffineExpr) => exprStr(x, leaf);
+  const wrap = (x: AffineExpr, minPrec: number) => (prec(x) < minPrec ? `(${str(x)})` : str(x));
   switch (e.kind) {
-    case "dim": return `d${e.pos}`;
-    case "sym": return `s${e.pos}`;
+    case "dim": return leaf ? leaf(e) : `d${e.pos}`;
+    case "sym": return leaf ? leaf(e) : `s${e.pos}`;
     case "const": return String(e.value);
     case "add": {
       // MLIR prints `a - b` for `a + b * -1` and `a - 3` for `a + -3`.
       const r = e.rhs;
-      if (r.kind === "const" && r.value < 0) return `${exprStr(e.lhs)} - ${-r.value}`;
-      if (r.kind === "mul" && r.rhs.kind === "const" && r.rhs.value === -1) return `${exprStr(e.lhs)} - ${wrap(r.lhs, 2)}`;
-      return `${exprStr(e.lhs)} + ${wrap(r, 2)}`;
+      if (r.kind === "const" && r.value < 0) return `${str(e.lhs)} - ${-r.value}`;
+      if (r.kind === "mul" && r.rhs.kind === "const" && r.rhs.value === -1) return `${str(e.lhs)} - ${wrap(r.lhs, 2)}`;
+      return `${str(e.lhs)} + ${wrap(r, 2)}`;
     }
     default: {
       const op = e.kind === "mul" ? "*" : e.kind;
       return `${wrap(e.lhs, 2)} ${op} ${wrap(e.rhs, 3)}`;
     }
   }
-}
-function wrap(e: AffineExpr, minPrec: number): string {
-  return prec(e) < minPrec ? `(${exprStr(e)})` : exprStr(e);
 }
 
 export function exprEquals(a: AffineExpr, b: AffineExpr): boolean { return exprStr(a) === exprStr(b); }
@@ -98,7 +99,7 @@ function dimSymHeader(numDims: number, numSyms: number): string {
 export class AffineMap {
   readonly str: string;
   constructor(readonly numDims: number, readonly numSyms: number, readonly results: readonly AffineExpr[]) {
-    this.str = `${dimSymHeader(numDims, numSyms)} -> (${results.map(exprStr).join(", ")})`;
+    this.str = `${dimSymHeader(numDims, numSyms)} -> (${results.map((r) => exprStr(r)).join(", ")})`;
   }
   static identity(n: number): AffineMap { return new AffineMap(n, 0, Array.from({ length: n }, (_, i) => dim(i))); }
   static constant(v: number): AffineMap { return new AffineMap(0, 0, [cst(v)]); }

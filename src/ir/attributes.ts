@@ -99,7 +99,7 @@ export class DenseArrayAttr extends Attribute {
   constructor(readonly elementType: Type, readonly values: readonly number[]) {
     super();
     const vs = elementType === i1 ? values.map((v) => (v ? "true" : "false")) : values.map((v) =>
-      elementType instanceof FloatType ? floatStr(v, elementType) : String(v));
+      elementType instanceof FloatType ? floatStr(v, elementType) : Math.abs(v) >= 2 ** 53 ? BigInt(v).toString() : String(v));
     this.str = `array<${elementType.str}${vs.length ? ": " + vs.join(", ") : ""}>`;
   }
 }

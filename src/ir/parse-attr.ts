@@ -253,7 +253,7 @@ export class AttrTypeParser {
           this.lex.next();
           return new IntegerAttr(t.text === "true" ? 1 : 0, i1);
         case "unit": this.lex.next(); return unit;
-        case "dense": this.lex.next(); return this.parseDense();
+        case "dense": this.lex.next(); return this.parseDense(type instanceof ShapedType ? type : undefined);
         case "array": this.lex.next(); return this.parseDenseArray();
         case "affine_map": { this.lex.next(); this.expect("<"); const m = this.parseAffineMapBody(); this.expect(">"); return new AffineMapAttr(m); }
         case "affine_set": { this.lex.next(); this.expect("<"); const s = this.parseIntegerSetBody(); this.expect(">"); return new IntegerSetAttr(s); }
@@ -302,7 +302,8 @@ export class AttrTypeParser {
     if (this.lex.peek().text === "attributes") { this.lex.next(); this.parseOptionalAttrDict(into); }
   }
 
-  private parseDense(): Attribute {
+  /** `implied`: the type to use when `: type` is absent (memref.global's elided tensor type). */
+  private parseDense(implied?: ShapedType): Attribute {
     this.expect("<");
     let hex: string | undefined;
     const values: (number | bigint | boolean)[] = [];
@@ -334,9 +335,8 @@ export class AttrTypeParser {
       for (const d of dims.reverse()) shape.push(d[0]);
     }
     this.expect(">");
-    this.expect(":");
     const tloc = this.locHere();
-    const type = this.parseType();
+    const type = implied && this.lex.peek().text !== ":" ? implied : (this.expect(":"), this.parseType());
     if (!(type instanceof ShapedType)) throw DiagnosticError.at(tloc, "elements literal must be a ranked shaped type");
     const et = type.elementType;
     const conv = (v: number | bigint | boolean): number | bigint =>
