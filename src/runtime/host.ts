@@ -9,7 +9,10 @@
 
 import { formatG, formatPrintf, type PrintfArg } from "./format.js";
 import { printMemrefText, type MemrefElementType } from "./host/memref.js";
-import { HostError, type HostContext } from "./host/context.js";
+import { HostError, TensorLangAssertError, type HostContext } from "./host/context.js";
+import { HeapError, OutOfMemoryError } from "./heap.js";
+import { FormatError } from "./format.js";
+import { MemrefError } from "./host/memref.js";
 import { TENSORLANG_FUNCTIONS } from "./host/tensorlang.js";
 import { LIBM_FUNCTIONS } from "./host/libm.js";
 
@@ -27,6 +30,21 @@ export interface HostFn {
   variadic?: boolean;
   /** `types` lists the type of every argument (params, then varargs). */
   impl(ctx: HostContext, args: HostValue[], types: readonly HostType[]): HostValue | void;
+}
+
+/** The WebAssembly value type a host type travels as across a wasm import. */
+export function hostTypeToWasm(t: HostType): "i32" | "i64" | "f32" | "f64" {
+  return t === "i64" ? "i64" : t === "f32" ? "f32" : t === "f64" ? "f64" : "i32";
+}
+
+/**
+ * True for the errors a host function raises because of what the program did (bad pointer,
+ * bad format, out of memory, unavailable function, failed assertion): engines report these
+ * as TensorLang runtime errors, not as crashes.
+ */
+export function isHostRuntimeError(e: unknown): e is Error {
+  return e instanceof HostError || e instanceof HeapError || e instanceof OutOfMemoryError ||
+    e instanceof FormatError || e instanceof MemrefError || e instanceof TensorLangAssertError;
 }
 
 function num(v: HostValue): number {

@@ -242,3 +242,21 @@ test("callHost checks arity and coerces values to their declared types", () => {
   assert.equal(call(ctx, "tanh", [0.5]), Math.tanh(0.5));
   assert.equal(call(ctx, "copysignf", [2, -0]), -2);
 });
+
+test("host errors are recognisable as program errors and map to wasm types", async () => {
+  const { isHostRuntimeError, hostTypeToWasm } = await import("../../src/runtime/host.js");
+  const ctx = createCapturingContext();
+  const fmt = ctx.heap.allocCString("%d %d\n");
+  let caught: unknown;
+  try {
+    call(ctx, "printf", [fmt, 1], ["ptr", "i32"]);
+  } catch (e) {
+    caught = e;
+  }
+  assert.ok(isHostRuntimeError(caught), String(caught));
+  assert.match(String((caught as Error).message), /too few arguments/);
+  assert.throws(() => call(ctx, "free", [12345]), (e: unknown) => isHostRuntimeError(e));
+  assert.equal(isHostRuntimeError(new TypeError("x")), false);
+  assert.deepEqual((["i1", "i8", "i32", "i64", "f32", "f64", "ptr", "index"] as const).map(hostTypeToWasm),
+    ["i32", "i32", "i32", "i64", "f32", "f64", "i32", "i32"]);
+});
