@@ -42,7 +42,7 @@ export function parseFunctionSignature(p: OpAsmParser, st: OperationState, allow
         do { results.push(p.parseType()); resAttrs.push(p.peekText() === "{" ? p.parseDictionary() : new DictionaryAttr(new Map())); } while (p.accept(","));
         p.expect(")");
       }
-    } else { results.push(p.parseType()); resAttrs.push(p.peekText() === "{" ? p.parseDictionary() : new DictionaryAttr(new Map())); }
+    } else { results.push(p.parseType()); resAttrs.push(new DictionaryAttr(new Map())); } // `-> T {` starts the body
   }
   if (argAttrs.some((a) => (a as DictionaryAttr).entries.size)) st.addAttr("arg_attrs", new ArrayAttr(argAttrs));
   if (resAttrs.some((a) => (a as DictionaryAttr).entries.size)) st.addAttr("res_attrs", new ArrayAttr(resAttrs));

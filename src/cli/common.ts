@@ -1,0 +1,36 @@
+// Shared CLI plumbing: reading inputs, mapping errors to exit codes (1 program, 2 usage).
+import { readFileSync, realpathSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { DiagnosticError, formatDiagnostic } from "../ir/diagnostics.js";
+
+export class UsageError extends Error {}
+
+export function readInput(file: string): string {
+  try {
+    return readFileSync(file === "-" ? 0 : file, "utf8");
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    throw new UsageError(`cannot read '${file}': ${code === "ENOENT" ? "no such file" : code === "EISDIR" ? "is a directory" : (e as Error).message}`);
+  }
+}
+
+/** Runs a CLI main, turning known errors into messages and exit codes instead of stack traces. */
+export async function runCli(tool: string, main: () => Promise<number> | number): Promise<void> {
+  // A closed pipe (`| head`) is not an error of ours.
+  process.stdout.on("error", (e: NodeJS.ErrnoException) => { if (e.code === "EPIPE") process.exit(process.exitCode ?? 0); else throw e; });
+  let code: number;
+  try {
+    code = await main();
+  } catch (e) {
+    if (e instanceof DiagnosticError) { for (const d of e.diagnostics) process.stderr.write(formatDiagnostic(d) + "\n"); code = 1; }
+    else if (e instanceof UsageError || (e as { exitCode?: number }).exitCode === 2) { process.stderr.write(`${tool}: ${(e as Error).message}\n`); code = 2; }
+    else { process.stderr.write(`${tool}: internal error: ${(e as Error).stack ?? e}\n`); code = 70; }
+  }
+  process.exitCode = code;
+}
+
+/** True when this module is the process entry point (also through npm's bin symlinks). */
+export function isMain(metaUrl: string): boolean {
+  if (!process.argv[1]) return false;
+  try { return realpathSync(process.argv[1]) === fileURLToPath(metaUrl); } catch { return false; }
+}

@@ -1,0 +1,119 @@
+#!/usr/bin/env node
+// tensorlang-opt: parse, verify, run passes and print, in the manner of mlir-opt.
+import { Command } from "commander";
+import { writeFileSync } from "node:fs";
+import { createContext } from "../dialects/index.js";
+import { DiagnosticError, type Diagnostic } from "../ir/diagnostics.js";
+import { parseModule } from "../ir/parser.js";
+import { printModule } from "../ir/printer.js";
+import { verifyModule } from "../ir/verifier.js";
+import { runPasses, type Pass } from "../passes/pass.js";
+import { PASSES, lookupPass } from "../passes/registry.js";
+import { checkDiagnostics } from "./diagnostics-check.js";
+import { UsageError, isMain, readInput, runCli } from "./common.js";
+
+interface OptOptions {
+  output?: string; mlirPrintOpGeneric?: boolean; splitInputFile?: boolean; verifyDiagnostics?: boolean;
+  pass?: string[]; listPasses?: boolean; verifyEach?: boolean;
+}
+
+/** Passes in the order their flags appear on the command line (mlir-opt semantics). */
+function passesFromArgv(argv: string[], opts: OptOptions): Pass[] {
+  const out: Pass[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    if (a === "--pass" || a.startsWith("--pass=")) {
+      const v = a === "--pass" ? argv[++i] : a.slice(7);
+      for (const n of (v ?? "").split(",").filter(Boolean)) {
+        const p = lookupPass(n.replace(/^--/, ""));
+        if (!p) throw new UsageError(`unknown pass '${n}' (see --list-passes)`);
+        out.push(p);
+      }
+    } else if (a.startsWith("--")) {
+      const p = lookupPass(a.slice(2));
+      if (p) out.push(p);
+    }
+  }
+  void opts;
+  return out;
+}
+
+/** Splits at `// -----`, padding each chunk so line numbers match the original file. */
+export function splitChunks(text: string): string[] {
+  const lines = text.split("\n");
+  const chunks: string[] = [];
+  let start = 0;
+  lines.forEach((l, i) => {
+    if (/^\s*\/\/ -----/.test(l)) { chunks.push("\n".repeat(start) + lines.slice(start, i).join("\n")); start = i + 1; }
+  });
+  chunks.push("\n".repeat(start) + lines.slice(start).join("\n"));
+  return chunks;
+}
+
+function processChunk(text: string, file: string, passes: Pass[], opts: OptOptions): { out: string; diags: Diagnostic[] } {
+  const ctx = createContext();
+  try {
+    const m = parseModule(text, file, ctx);
+    const ds = verifyModule(m, ctx);
+    if (ds.length) return { out: "", diags: ds };
+    runPasses(m, ctx, passes, { verifyEach: opts.verifyEach ?? true });
+    return { out: printModule(m, ctx, { generic: opts.mlirPrintOpGeneric }), diags: [] };
+  } catch (e) {
+    if (e instanceof DiagnosticError) return { out: "", diags: e.diagnostics };
+    throw e;
+  }
+}
+
+export async function main(argv: string[]): Promise<number> {
+  const program = new Command("tensorlang-opt")
+    .description("Parse, verify, transform and print TensorLang/MLIR programs")
+    .argument("[file]", "input file ('-' for stdin)", "-")
+    .option("-o, --output <file>", "write the result here instead of stdout")
+    .option("--mlir-print-op-generic", "print every op in MLIR's generic form")
+    .option("--split-input-file", "treat '// -----' separated chunks as separate inputs")
+    .option("--verify-diagnostics", "check emitted diagnostics against expected-* annotations")
+    .option("--no-verify-each", "do not verify the IR after each pass")
+    .option("--pass <names...>", "run passes by name (comma-separated or repeated)")
+    .option("--list-passes", "list the available passes")
+    .exitOverride((err) => { throw Object.assign(new UsageError(err.message.replace(/^error: /, "")), { exitCode: err.exitCode === 0 ? 0 : 2 }); })
+    .configureOutput({ writeErr: () => {} });
+  for (const p of PASSES) program.option(`--${p.name}`, p.description);
+  try {
+    program.parse(argv, { from: "user" });
+  } catch (e) {
+    if ((e as { exitCode?: number }).exitCode === 0) { process.stdout.write(program.helpInformation()); return 0; }
+    throw e;
+  }
+  const opts = program.opts<OptOptions>();
+  if (opts.listPasses) {
+    for (const p of PASSES) process.stdout.write(`  --${p.name.padEnd(34)} ${p.description}\n`);
+    return 0;
+  }
+  const file = program.args[0] ?? "-";
+  const name = file === "-" ? "<stdin>" : file;
+  const text = readInput(file);
+  const passes = passesFromArgv(argv, opts);
+  const chunks = opts.splitInputFile ? splitChunks(text) : [text];
+  const outs: string[] = [];
+  let failed = false;
+  for (const chunk of chunks) {
+    const { out, diags } = processChunk(chunk, name, passes, opts);
+    if (opts.verifyDiagnostics) {
+      const problems = checkDiagnostics(name, chunk, diags);
+      for (const p of problems) process.stderr.write(p + "\n");
+      failed ||= problems.length > 0;
+    } else if (diags.length) {
+      throw new DiagnosticError(diags);
+    }
+    if (out) outs.push(out);
+  }
+  if (opts.verifyDiagnostics) return failed ? 1 : 0;
+  const result = outs.join("// -----\n");
+  if (opts.output) writeFileSync(opts.output, result);
+  else process.stdout.write(result);
+  return 0;
+}
+
+if (isMain(import.meta.url)) {
+  void runCli("tensorlang-opt", () => main(process.argv.slice(2)));
+}

@@ -1,0 +1,47 @@
+// Common-subexpression elimination: a Pure op with the same name, operands, attributes and
+// result types as an earlier one in a dominating position is replaced by it.
+import type { Block, Operation } from "../ir/core.js";
+import type { Context } from "../ir/dialect.js";
+import type { Pass } from "./pass.js";
+
+let ids = new WeakMap<object, number>();
+let nextId = 0;
+const idOf = (o: object) => { let i = ids.get(o); if (i === undefined) { i = nextId++; ids.set(o, i); } return i; };
+
+function key(op: Operation): string {
+  const attrs = [...op.attributes].map(([k, v]) => `${k}=${v.str}`).sort().join(",");
+  return `${op.name}(${op.operands.map(idOf).join(",")})[${attrs}]:${op.results.map((r) => r.type.str).join(",")}`;
+}
+
+/** Walks blocks with a scoped table: ops in nested regions may reuse outer ones, not siblings'. */
+function cseBlock(b: Block, ctx: Context, scope: Map<string, Operation>[], isolated: boolean): number {
+  let removed = 0;
+  const table = new Map<string, Operation>();
+  const tables = isolated ? [table] : [...scope, table];
+  for (const op of [...b.ops]) {
+    if (ctx.hasTrait(op, "Pure") && op.regions.length === 0 && op.results.length > 0) {
+      const k = key(op);
+      const prior = tables.map((t) => t.get(k)).find((x) => x);
+      if (prior) {
+        op.results.forEach((r, i) => r.replaceAllUsesWith(prior.results[i]));
+        op.erase();
+        removed++;
+        continue;
+      }
+      table.set(k, op);
+    }
+    const iso = ctx.hasTrait(op, "IsolatedFromAbove") || op.name === "builtin.module";
+    // Only single-block regions share the table (no CFG dominance reasoning needed).
+    for (const r of op.regions) for (const inner of r.blocks) removed += cseBlock(inner, ctx, r.blocks.length === 1 ? tables : [], iso);
+  }
+  return removed;
+}
+
+export const cse: Pass = {
+  name: "cse",
+  description: "Eliminate common sub-expressions of side-effect-free operations",
+  run(module, ctx) {
+    ids = new WeakMap(); nextId = 0;
+    cseBlock(module.body, ctx, [], true);
+  },
+};

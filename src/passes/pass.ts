@@ -1,0 +1,28 @@
+// Pass interface and pass manager: a pass rewrites a module in place and reports problems
+// through the diagnostic sink; the manager verifies after each pass like mlir-opt.
+import type { Module } from "../ir/core.js";
+import type { Context } from "../ir/dialect.js";
+import { DiagnosticError, DiagnosticSink } from "../ir/diagnostics.js";
+import { verifyModule } from "../ir/verifier.js";
+
+export interface Pass {
+  /** The command-line flag without dashes, e.g. "canonicalize". */
+  name: string;
+  description: string;
+  run(module: Module, ctx: Context, diag: DiagnosticSink): void;
+}
+
+export interface PipelineOptions { verifyEach?: boolean }
+
+/** Runs passes in order; throws DiagnosticError with every error a pass or the verifier reports. */
+export function runPasses(module: Module, ctx: Context, passes: readonly Pass[], opts: PipelineOptions = {}): void {
+  for (const p of passes) {
+    const sink = new DiagnosticSink();
+    p.run(module, ctx, sink);
+    sink.throwIfErrors();
+    if (opts.verifyEach ?? true) {
+      const ds = verifyModule(module, ctx);
+      if (ds.length) throw new DiagnosticError([...ds.map((d) => ({ ...d, message: `${d.message} (after pass '${p.name}')` }))]);
+    }
+  }
+}

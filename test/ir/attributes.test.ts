@@ -1,0 +1,73 @@
+import assert from "node:assert/strict";
+import { test } from "node:test";
+import { createContext } from "../../src/dialects/index.js";
+import { DiagnosticError } from "../../src/ir/diagnostics.js";
+import { parseModule } from "../../src/ir/parser.js";
+import { printModule } from "../../src/ir/printer.js";
+
+const ctx = createContext();
+const roundTrip = (text: string) => {
+  const once = printModule(parseModule(text, "t.mlir", ctx), ctx);
+  const twice = printModule(parseModule(once, "t2.mlir", ctx), ctx);
+  assert.equal(twice, once, "printing is a fixed point");
+  const generic = printModule(parseModule(once, "t3.mlir", ctx), ctx, { generic: true });
+  assert.equal(printModule(parseModule(generic, "t4.mlir", ctx), ctx), once, "generic form parses back to the same IR");
+  return once;
+};
+const attrOf = (a: string, t = "") => roundTrip(`func.func private @f() attributes {a = ${a}${t}}`);
+
+test("types round-trip in canonical form", () => {
+  const types = ["i1", "i8", "i16", "i32", "i64", "index", "f16", "bf16", "f32", "f64", "tensor<4x?xf32>", "tensor<*xf32>",
+    "tensor<f32>", "memref<4x4xf32>", "memref<?x4xf32, strided<[4, 1], offset: ?>>", "memref<*xf32>", "memref<8xi32, 1>",
+    "vector<4xf32>", "vector<2x4xi32>", "(i32, f32) -> f64", "() -> ()", "(i32) -> (i32, i32)", "tuple<i32, f32>", "none"];
+  for (const t of types) assert.match(attrOf(t), new RegExp(`a = ${t.replace(/[()*?[\]]/g, "\\$&")}`), t);
+});
+
+test("attributes round-trip: numbers, strings, arrays, dicts, dense, affine", () => {
+  assert.match(attrOf("42"), /a = 42}/);
+  assert.match(attrOf("-7 : i32"), /a = -7 : i32/);
+  assert.match(attrOf("true"), /a = true/);
+  assert.match(attrOf("1.5 : f32"), /a = 1.500000e\+00 : f32/);
+  assert.match(attrOf("1e-3"), /a = 1.000000e-03 : f64/);
+  assert.match(attrOf("0x7FC00000 : f32"), /a = 0x7FC00000 : f32/);
+  assert.match(attrOf('"a\\0Ab\\"c"'), /a = "a\\0Ab\\"c"/);
+  assert.match(attrOf("[1, \"x\", [2]]"), /a = \[1, "x", \[2\]\]/);
+  assert.match(attrOf("{z = 1, b}"), /a = \{b, z = 1\}/);
+  assert.match(attrOf("dense<1.0> : tensor<2x2xf32>"), /a = dense<1.000000e\+00> : tensor<2x2xf32>/);
+  assert.match(attrOf("dense<[[1, 2], [3, 4]]> : tensor<2x2xi32>"), /dense<\[\[1, 2\], \[3, 4\]\]> : tensor<2x2xi32>/);
+  assert.match(attrOf("array<i64: 1, 2>"), /a = array<i64: 1, 2>/);
+  assert.match(attrOf("affine_map<(d0, d1)[s0] -> (d0 + d1 * 2 - s0, d0 floordiv 4)>"), /affine_map<\(d0, d1\)\[s0\] -> \(d0 \+ d1 \* 2 - s0, d0 floordiv 4\)>/);
+  assert.match(attrOf("affine_set<(d0) : (d0 - 1 >= 0, d0 == 0)>"), /affine_set<\(d0\) : \(d0 - 1 >= 0, d0 == 0\)>/);
+  assert.match(attrOf("@sym::@nested"), /a = @sym::@nested/);
+  assert.match(attrOf("#llvm.linkage<internal>"), /a = #llvm.linkage<internal>/);
+  assert.match(attrOf("unit"), /attributes \{a\}/);
+});
+
+test("aliases and locations are resolved and dropped", () => {
+  const out = roundTrip(`#m = affine_map<(d0) -> (d0)>\n!t = tensor<2xf32>\nfunc.func private @f(!t) attributes {m = #m} loc("x.mlir":1:1)`);
+  assert.match(out, /@f\(tensor<2xf32>\) attributes \{m = affine_map<\(d0\) -> \(d0\)>\}/);
+});
+
+test("multi-results, block arguments and forward references", () => {
+  const out = roundTrip(`func.func @f(%a: i32) -> i32 {
+    %x = arith.addi %a, %a : i32
+    return %x : i32
+  }`);
+  assert.match(out, /%0 = arith.addi %arg0, %arg0 : i32/);
+});
+
+test("bad inputs are diagnostics with locations", () => {
+  const cases: [string, RegExp][] = [
+    ["func.func @f() {\n  return %x : i32\n}", /t.mlir:2:10: error: use of undeclared SSA value name '%x'/],
+    ["func.func @f() { %0 = arith.constant 1 : i32\n %0 = arith.constant 2 : i32\n return }", /redefinition of SSA value '%0'/],
+    ["func.func @f(%a: i32) { %0 = arith.addi %a, %a : f32 return }", /expects different type than prior uses/],
+    ["func.func @f() { %0 = foo.bar 1 }", /custom op 'foo.bar' is unknown/],
+    ["func.func @f() attributes {a = tensor<4xf32", /expected '>'/],
+    ["func.func @f() attributes {a = dense<[1, 2, 3]> : tensor<2xi32>}", /does not match type/],
+    ["#m = affine_map<(d0) -> (d1)>", /undeclared identifier 'd1'/],
+    ["func.func @f() attributes {a = \"abc}", /expected '"' in string literal/],
+  ];
+  for (const [text, re] of cases) {
+    assert.throws(() => parseModule(text, "t.mlir", ctx), (e: unknown) => e instanceof DiagnosticError && re.test(e.message), text);
+  }
+});

@@ -1,0 +1,43 @@
+import assert from "node:assert/strict";
+import { test } from "node:test";
+import { createContext } from "../../src/dialects/index.js";
+import { formatDiagnostic } from "../../src/ir/diagnostics.js";
+import { parseModule } from "../../src/ir/parser.js";
+import { verifyModule } from "../../src/ir/verifier.js";
+
+const ctx = createContext();
+const errors = (text: string) => verifyModule(parseModule(text, "v.mlir", ctx), ctx).map(formatDiagnostic);
+
+test("well-formed module verifies", () => {
+  assert.deepEqual(errors(`func.func @g(%a: f32) -> f32 { return %a : f32 }
+    func.func @f(%a: f32) -> f32 { %0 = call @g(%a) : (f32) -> f32
+    return %0 : f32 }`), []);
+});
+
+test("verifier rules report at the op with file:line:col, source line and caret", () => {
+  const cases: [string, RegExp][] = [
+    ["func.func @f() -> i32 {\n  %c = arith.constant 1.0 : f32\n  return %c : f32\n}", /v.mlir:3:3: error: 'func.return' op type of return operand 0 \(f32\) doesn't match function result type \(i32\)/],
+    ["func.func @f() {\n  %c = call @nope() : () -> i32\n  return\n}", /v.mlir:2:8: error: 'func.call' op 'nope' does not reference a valid function/],
+    ["func.func @g(i32)\nfunc.func @f() {\n  call @g() : () -> ()\n  return\n}", /'func.call' op incorrect number of operands for callee/],
+    ["func.func @f() {\n  return\n}\nfunc.func @f() {\n  return\n}", /v.mlir:4:1: error: redefinition of symbol named 'f'/],
+    ["func.func @f() {\n  \"func.return\"() : () -> ()\n  %c = arith.constant 1 : i32\n  return\n}", /v.mlir:2:3: error: 'func.return' op must be the last operation in the parent block/],
+    ["func.func @f() {\n  %c = arith.constant 1 : i32\n}", /block with no terminator/],
+    ["func.func @f(%a: i32, %b: f32) {\n  %0 = \"arith.addi\"(%a, %b) : (i32, f32) -> i32\n  return\n}", /requires the same type for all operands and results/],
+    ["func.func @f(%a: f32) {\n  %0 = arith.addi %a, %a : f32\n  return\n}", /'arith.addi' op requires integer-like operands/],
+    ["func.func @f(%a: i32) {\n  %0 = arith.index_cast %a : i32 to f32\n  return\n}", /are cast incompatible/],
+    ["func.func @f() {\n  %0 = \"arith.constant\"() <{value = 1 : i32}> : () -> i64\n  return\n}", /value type 'i32' must match return type: 'i64'/],
+    ["func.func @f() {\n  \"x.y\"() : () -> ()\n  return\n}", /unregistered operation 'x.y'/],
+    ["func.func private @f() {\n  %0 = \"arith.addi\"(%1, %1) : (i32, i32) -> i32\n  %1 = arith.constant 1 : i32\n  return\n}", /operand #0 does not dominate this use/],
+    ["func.func @f(i32)", /symbol declaration cannot have public visibility/],
+  ];
+  for (const [text, re] of cases) {
+    const es = errors(text);
+    assert.ok(es.some((e) => re.test(e)), `${text}\n=> ${es.join("\n")}`);
+    assert.ok(es.every((e) => e.includes("\n") && e.includes("^")), "source line and caret");
+  }
+});
+
+test("several errors are all reported", () => {
+  const es = errors("func.func @f(%a: f32) -> i32 {\n  %0 = arith.addi %a, %a : f32\n  return %a : f32\n}");
+  assert.equal(es.length, 2);
+});
