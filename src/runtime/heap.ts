@@ -38,6 +38,20 @@ export interface HeapOptions {
   capBytes?: number;
   /** Bytes at the bottom of memory never handed out by malloc (default 1 KiB). */
   reservedBytes?: number;
+  /** Resume from another Heap's exportState() over the same memory (overrides reservedBytes). */
+  state?: HeapState;
+}
+
+/**
+ * The allocator's bookkeeping as plain data (structured-cloneable), so a worker thread that
+ * receives the same (shared) memory can carry on allocating where the owner left off, and hand
+ * the state back when it is done. Only one thread may allocate at a time.
+ */
+export interface HeapState {
+  top: number;
+  reservedEnd: number;
+  live: Array<[number, number]>;
+  free: Array<[number, number[]]>;
 }
 
 export interface HeapStats {
@@ -87,7 +101,8 @@ export class Heap {
       throw new RangeError(`memory cap must be an integer in 1..${MAX_MEMORY_BYTES} bytes, got ${cap}`);
     }
     this.capBytes = cap;
-    const reserved = roundUp(Math.max(options.reservedBytes ?? DEFAULT_RESERVED_BYTES, MIN_ALIGN), MIN_ALIGN);
+    const reserved = options.state?.reservedEnd ??
+      roundUp(Math.max(options.reservedBytes ?? DEFAULT_RESERVED_BYTES, MIN_ALIGN), MIN_ALIGN);
     if (reserved >= cap) throw new RangeError(`reserved region of ${reserved} bytes does not fit under the memory cap of ${cap} bytes`);
     // Address 0 stays null: the reserved region starts one alignment unit in.
     this.reservedBase = MIN_ALIGN;
@@ -103,6 +118,34 @@ export class Heap {
         : new WebAssembly.Memory({ initial, maximum });
     }
     this.ensure(reserved, reserved);
+    if (options.state) this.importState(options.state);
+  }
+
+  exportState(): HeapState {
+    return {
+      top: this.topAddr,
+      reservedEnd: this.reservedEnd,
+      live: [...this.live],
+      free: [...this.freeLists].map(([size, list]): [number, number[]] => [size, [...list]]),
+    };
+  }
+
+  /** Replaces the bookkeeping with `state` (from exportState() of a heap over this memory). */
+  importState(state: HeapState): void {
+    if (state.reservedEnd !== this.reservedEnd) {
+      throw new HeapError(`heap state has a reserved region of ${state.reservedEnd} bytes, this heap ${this.reservedEnd}`);
+    }
+    if (state.top > this.size) throw new HeapError(`heap state reaches ${state.top} bytes but the memory has ${this.size}`);
+    this.topAddr = state.top;
+    this.live.clear();
+    this.liveTotal = 0;
+    for (const [addr, size] of state.live) this.track(addr, size);
+    this.freeLists.clear();
+    this.freeTotal = 0;
+    for (const [size, list] of state.free) {
+      this.freeLists.set(size, [...list]);
+      this.freeTotal += size * list.length;
+    }
   }
 
   /** A DataView of the whole memory; re-read after any allocation (growth replaces the buffer). */

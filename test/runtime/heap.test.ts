@@ -127,3 +127,21 @@ test("many small allocations and frees keep memory bounded", () => {
   }
   assert.ok(heap.stats().memoryBytes <= 4 * WASM_PAGE_BYTES, `memory grew to ${heap.stats().memoryBytes}`);
 });
+
+test("a second heap over the same memory resumes from exported state", () => {
+  const a = new Heap({ shared: true, capBytes: 32 * WASM_PAGE_BYTES, reservedBytes: 2048 });
+  const p = a.malloc(100);
+  const q = a.malloc(100);
+  a.malloc(10);
+  a.free(q);
+  const b = new Heap({ memory: a.memory, capBytes: 32 * WASM_PAGE_BYTES, state: structuredClone(a.exportState()) });
+  assert.equal(b.reservedEnd, 2048);
+  assert.equal(b.malloc(100), q, "reuses the block freed before the hand-over");
+  const fresh = b.malloc(500);
+  assert.ok(fresh >= a.stats().top, "new blocks come after everything the first heap handed out");
+  b.free(p);
+  assert.throws(() => b.free(p), HeapError);
+  a.importState(b.exportState());
+  assert.deepEqual(a.stats(), b.stats());
+  assert.throws(() => new Heap({ reservedBytes: 4096 }).importState(a.exportState()), /reserved region/);
+});
