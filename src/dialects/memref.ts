@@ -1,0 +1,402 @@
+// memref dialect: buffers and their views — alloc/alloca/dealloc, load/store, dim, cast,
+// subview, reinterpret_cast, copy, global/get_global — in MLIR 19's custom and generic forms.
+import {
+  DenseArrayAttr, DenseElementsAttr, IntegerAttr, StridedLayoutAttr, StringAttr, SymbolRefAttr, TypeAttr, UnitAttr, unit,
+} from "../ir/attributes.js";
+import type { Operation, Value } from "../ir/core.js";
+import type { Dialect, OperationState } from "../ir/dialect.js";
+import { DiagnosticError } from "../ir/diagnostics.js";
+import type { OpAsmParser, UnresolvedOperand } from "../ir/parser.js";
+import type { OpAsmPrinter } from "../ir/printer.js";
+import { DYN, IndexType, MemRefType, TensorType, Type, UnrankedMemRefType, i32, i64, index } from "../ir/types.js";
+import { castOp } from "./common.js";
+
+/** MLIR's `ShapedType::kDynamic` (INT64_MIN) as stored in `static_offsets` etc. Exact as a double. */
+export const DYNAMIC = -9223372036854775808;
+export const isDynamic = (v: number): boolean => v === DYNAMIC;
+
+/** A static entry or the SSA value that supplies a dynamic one (subview/reinterpret_cast lists). */
+export type OpFoldResult = number | Value;
+
+export const segmentSizes = (...ns: number[]) => new DenseArrayAttr(i32, ns);
+function segments(op: Operation): number[] {
+  const a = op.attr("operandSegmentSizes");
+  return a instanceof DenseArrayAttr ? [...a.values] : [];
+}
+/** Operands of segment `k` (per `operandSegmentSizes`). */
+export function segment(op: Operation, k: number): Value[] {
+  const s = segments(op);
+  const start = s.slice(0, k).reduce((a, b) => a + b, 0);
+  return op.operands.slice(start, start + (s[k] ?? 0));
+}
+
+/** Row-major strides and offset of a ranked memref (its strided layout, or identity). */
+export function stridesAndOffset(t: MemRefType): { strides: number[]; offset: number } {
+  if (t.layout instanceof StridedLayoutAttr) return { strides: [...t.layout.strides], offset: t.layout.offset };
+  const strides: number[] = new Array(t.rank).fill(1);
+  for (let i = t.rank - 2; i >= 0; i--) {
+    const inner = t.shape[i + 1], s = strides[i + 1];
+    strides[i] = inner === DYN || s === DYN ? DYN : inner * s;
+  }
+  return { strides, offset: 0 };
+}
+
+/** Static parts of a subview/reinterpret_cast: `static_offsets` etc. (DYNAMIC where an operand). */
+export function staticList(op: Operation, name: "static_offsets" | "static_sizes" | "static_strides"): number[] {
+  const a = op.attr(name);
+  return a instanceof DenseArrayAttr ? [...a.values] : [];
+}
+/** Offsets/sizes/strides with dynamic entries replaced by their operands. */
+export function mixedList(op: Operation, which: "offsets" | "sizes" | "strides"): OpFoldResult[] {
+  const k = which === "offsets" ? 1 : which === "sizes" ? 2 : 3;
+  const dyn = segment(op, k);
+  let j = 0;
+  return staticList(op, `static_${which}`).map((v) => (isDynamic(v) ? dyn[j++] : v));
+}
+
+/** The memref, indices and (store) value of a memref.load / memref.store. */
+export function loadStoreParts(op: Operation): { memref: Value; indices: Value[]; value?: Value } {
+  return op.name === "memref.store"
+    ? { value: op.operand(0), memref: op.operand(1), indices: op.operands.slice(2) }
+    : { memref: op.operand(0), indices: op.operands.slice(1) };
+}
+
+/**
+ * The result type of a (non rank-reducing) subview: sizes as given, strides multiplied, offset
+ * accumulated; anything depending on a dynamic value is `?` (DYN).
+ */
+export function inferSubviewType(src: MemRefType, offsets: number[], sizes: number[], strides: number[]): MemRefType {
+  // MLIR's saturated arithmetic: x * 0 = 0 even if x is dynamic; otherwise dynamic wins.
+  const dyn = (v: number) => v === DYN || isDynamic(v);
+  const mul = (a: number, b: number) => (a === 0 || b === 0 ? 0 : dyn(a) || dyn(b) ? DYN : a * b);
+  const base = stridesAndOffset(src);
+  let offset = base.offset;
+  offsets.forEach((o, i) => { const t = mul(o, base.strides[i]); offset = dyn(offset) || dyn(t) ? DYN : offset + t; });
+  const outStrides = strides.map((s, i) => mul(s, base.strides[i]));
+  const shape = sizes.map((s) => (isDynamic(s) ? DYN : s));
+  return MemRefType.get(shape, src.elementType, new StridedLayoutAttr(outStrides, offset), src.memorySpace);
+}
+
+// ---- syntax helpers --------------------------------------------------------------------------
+function parseMemRefType(p: OpAsmParser): MemRefType {
+  p.expect(":");
+  const loc = p.locHere();
+  const t = p.parseType();
+  if (!(t instanceof MemRefType)) throw DiagnosticError.at(loc, `expected a ranked memref type, got '${t.str}'`);
+  return t;
+}
+
+/** `[%a, 4, %b]` → static values (DYNAMIC for SSA entries) and the SSA entries. */
+function parseDynamicIndexList(p: OpAsmParser): { statics: number[]; dynamic: UnresolvedOperand[] } {
+  const statics: number[] = [], dynamic: UnresolvedOperand[] = [];
+  p.expect("[");
+  if (!p.accept("]")) {
+    do {
+      const o = p.parseOptionalOperand();
+      if (o) { dynamic.push(o); statics.push(DYNAMIC); } else statics.push(p.parseInteger());
+    } while (p.accept(","));
+    p.expect("]");
+  }
+  return { statics, dynamic };
+}
+function printDynamicIndexList(p: OpAsmPrinter, op: Operation, which: "offsets" | "sizes" | "strides"): string {
+  return `[${mixedList(op, which).map((v) => (typeof v === "number" ? String(v) : p.name(v))).join(", ")}]`;
+}
+
+const VIEW_ELIDED = ["operandSegmentSizes", "static_offsets", "static_sizes", "static_strides"];
+
+/** Shared by subview (`[o] [s] [st]`) and reinterpret_cast (`offset: [o], sizes: [s], strides: [st]`). */
+function parseViewOp(p: OpAsmParser, st: OperationState, keywords: boolean): void {
+  const src = p.parseOperand();
+  if (keywords) p.parseKeyword("to");
+  const lists = (["offset", "sizes", "strides"] as const).map((kw, i) => {
+    if (keywords) { if (i) p.expect(","); p.parseKeyword(kw); p.expect(":"); }
+    return parseDynamicIndexList(p);
+  });
+  p.parseOptionalAttrDict(st.attributes);
+  const srcLoc = p.locHere();
+  const from = p.parseColonType();
+  p.parseKeyword("to");
+  const to = p.parseType();
+  if (!(to instanceof MemRefType)) throw p.errorHere("expected a ranked memref result type");
+  void srcLoc;
+  st.operands = [p.resolveOperand(src, from), ...lists.flatMap((l) => p.resolveOperands(l.dynamic, index))];
+  st.resultTypes = [to];
+  st.addAttr("operandSegmentSizes", segmentSizes(1, ...lists.map((l) => l.dynamic.length)));
+  st.addAttr("static_offsets", new DenseArrayAttr(i64, lists[0].statics));
+  st.addAttr("static_sizes", new DenseArrayAttr(i64, lists[1].statics));
+  st.addAttr("static_strides", new DenseArrayAttr(i64, lists[2].statics));
+}
+
+function verifyViewLists(op: Operation, rank: number | undefined): string | undefined {
+  const segs = segments(op);
+  if (segs.length !== 4) return "requires an 'operandSegmentSizes' attribute with 4 entries";
+  if (segs.reduce((a, b) => a + b, 0) !== op.operands.length) return "operand count does not match 'operandSegmentSizes'";
+  for (const [k, name] of [[1, "offsets"], [2, "sizes"], [3, "strides"]] as const) {
+    const statics = staticList(op, `static_${name}`);
+    if (rank !== undefined && statics.length !== rank) return `expected ${rank} ${name} values, got ${statics.length}`;
+    if (statics.filter(isDynamic).length !== segs[k]) return `expected ${statics.filter(isDynamic).length} dynamic ${name} values`;
+  }
+}
+
+/** `(%d0, %d1)[%s0] {attrs} : memref<...>` — alloc and alloca. */
+function allocOp(name: string): Dialect["ops"][number] {
+  return {
+    name, operands: [0, -1], results: 1, props: ["alignment", "operandSegmentSizes"],
+    parse(p, st) {
+      const dyn = p.parseOperandList("paren");
+      const syms = p.peekText() === "[" ? p.parseOperandList("square") : [];
+      p.parseOptionalAttrDict(st.attributes);
+      const t = parseMemRefType(p);
+      st.operands = [...p.resolveOperands(dyn, index), ...p.resolveOperands(syms, index)];
+      st.resultTypes = [t];
+      st.addAttr("operandSegmentSizes", segmentSizes(dyn.length, syms.length));
+    },
+    print(p, op) {
+      const syms = segment(op, 1);
+      p.print("(", p.operands(segment(op, 0)), ")", syms.length ? `[${p.operands(syms)}]` : "",
+        p.attrDict(op, ["operandSegmentSizes"]), " : ", p.type(op.result.type));
+    },
+    verify(op) {
+      const t = op.result.type;
+      if (!(t instanceof MemRefType)) return "result must be a memref";
+      const segs = segments(op);
+      if (segs.length !== 2 || segs[0] + segs[1] !== op.operands.length) return "requires 'operandSegmentSizes' matching its operands";
+      const want = t.shape.filter((d) => d === DYN).length;
+      if (segs[0] !== want) return "dimension operand count does not equal memref dynamic dimension count";
+      const al = op.attr("alignment");
+      if (al && (!(al instanceof IntegerAttr) || al.value <= 0n || (al.value & (al.value - 1n)) !== 0n)) return "'alignment' must be a positive power of two";
+    },
+  };
+}
+
+function indicesMatch(op: Operation, mem: Value, indices: readonly Value[]): string | undefined {
+  const t = mem.type;
+  if (!(t instanceof MemRefType)) return "requires a ranked memref operand";
+  if (indices.length !== t.rank) return `incorrect number of indices for ${op.name.slice(7)}, expected ${t.rank} but got ${indices.length}`;
+  if (indices.some((v) => !(v.type instanceof IndexType))) return "indices must be of index type";
+}
+
+function castCompatible(a: Type, b: Type): boolean {
+  const ea = a instanceof MemRefType || a instanceof UnrankedMemRefType ? a.elementType : undefined;
+  const eb = b instanceof MemRefType || b instanceof UnrankedMemRefType ? b.elementType : undefined;
+  if (!ea || ea !== eb) return false;
+  if (a instanceof UnrankedMemRefType && b instanceof UnrankedMemRefType) return false;
+  if (!(a instanceof MemRefType) || !(b instanceof MemRefType)) return true;
+  if (a.rank !== b.rank) return false;
+  return a.shape.every((d, i) => d === DYN || b.shape[i] === DYN || d === b.shape[i]);
+}
+
+const GLOBAL_PROPS = ["sym_name", "sym_visibility", "type", "initial_value", "constant", "alignment"];
+
+/** The memref type of a memref.global. */
+export const globalType = (op: Operation): Type | undefined => op.attr<TypeAttr>("type")?.type;
+
+export const memref: Dialect = {
+  name: "memref",
+  ops: [
+    allocOp("memref.alloc"),
+    allocOp("memref.alloca"),
+    {
+      name: "memref.dealloc", operands: 1, results: 0,
+      parse(p, st) {
+        const a = p.parseOperand();
+        p.parseOptionalAttrDict(st.attributes);
+        st.operands = [p.resolveOperand(a, p.parseColonType())];
+      },
+      print(p, op) { p.print(" ", p.operand(op.operand(0)), p.attrDict(op), " : ", p.type(op.operand(0).type)); },
+      verify(op) {
+        const t = op.operand(0).type;
+        if (!(t instanceof MemRefType) && !(t instanceof UnrankedMemRefType)) return "operand must be a memref";
+      },
+    },
+    {
+      name: "memref.load", operands: [1, -1], results: 1, props: ["nontemporal"],
+      parse(p, st) {
+        const mem = p.parseOperand();
+        const idx = p.parseOperandList("square");
+        p.parseOptionalAttrDict(st.attributes);
+        const t = parseMemRefType(p);
+        st.operands = [p.resolveOperand(mem, t), ...p.resolveOperands(idx, index)];
+        st.resultTypes = [t.elementType];
+      },
+      print(p, op) {
+        p.print(" ", p.operand(op.operand(0)), "[", p.operands(op.operands.slice(1)), "]", p.attrDict(op), " : ", p.type(op.operand(0).type));
+      },
+      verify(op) {
+        const bad = indicesMatch(op, op.operand(0), op.operands.slice(1));
+        if (bad) return bad;
+        if ((op.operand(0).type as MemRefType).elementType !== op.result.type) return "result type must match the memref element type";
+      },
+    },
+    {
+      name: "memref.store", operands: [2, -1], results: 0, props: ["nontemporal"],
+      parse(p, st) {
+        const v = p.parseOperand();
+        p.expect(",");
+        const mem = p.parseOperand();
+        const idx = p.parseOperandList("square");
+        p.parseOptionalAttrDict(st.attributes);
+        const t = parseMemRefType(p);
+        st.operands = [p.resolveOperand(v, t.elementType), p.resolveOperand(mem, t), ...p.resolveOperands(idx, index)];
+      },
+      print(p, op) {
+        p.print(" ", p.operand(op.operand(0)), ", ", p.operand(op.operand(1)), "[", p.operands(op.operands.slice(2)), "]",
+          p.attrDict(op), " : ", p.type(op.operand(1).type));
+      },
+      verify(op) {
+        const bad = indicesMatch(op, op.operand(1), op.operands.slice(2));
+        if (bad) return bad;
+        const et = (op.operand(1).type as MemRefType).elementType;
+        if (op.operand(0).type !== et) return `value type '${op.operand(0).type.str}' must match the memref element type '${et.str}'`;
+      },
+    },
+    {
+      name: "memref.dim", operands: 2, results: 1, traits: ["Pure"],
+      parse(p, st) {
+        const [m, i] = p.parseOperandList();
+        if (!i) throw p.errorHere("expected ','");
+        p.parseOptionalAttrDict(st.attributes);
+        const t = p.parseColonType();
+        st.operands = [p.resolveOperand(m, t), p.resolveOperand(i, index)];
+        st.resultTypes = [index];
+      },
+      print(p, op) { p.print(" ", p.operands(op.operands), p.attrDict(op), " : ", p.type(op.operand(0).type)); },
+      verify(op) {
+        const t = op.operand(0).type;
+        if (!(t instanceof MemRefType) && !(t instanceof UnrankedMemRefType)) return "source must be a memref";
+        if (!(op.result.type instanceof IndexType)) return "result must be index";
+      },
+    },
+    castOp("memref.cast", {
+      verify(op) {
+        const a = op.operand(0).type, b = op.result.type;
+        if (!castCompatible(a, b)) return `operand type '${a.str}' and result type '${b.str}' are cast incompatible`;
+      },
+    }),
+    {
+      name: "memref.subview", operands: [1, -1], results: 1, traits: ["Pure"], props: VIEW_ELIDED,
+      parse(p, st) { parseViewOp(p, st, false); },
+      print(p, op) {
+        p.print(" ", p.operand(op.operand(0)), printDynamicIndexList(p, op, "offsets"), " ", printDynamicIndexList(p, op, "sizes"), " ",
+          printDynamicIndexList(p, op, "strides"), p.attrDict(op, VIEW_ELIDED), " : ", p.type(op.operand(0).type), " to ", p.type(op.result.type));
+      },
+      verify(op) {
+        const src = op.operand(0).type, res = op.result.type;
+        if (!(src instanceof MemRefType) || !(res instanceof MemRefType)) return "expects ranked memref source and result";
+        const bad = verifyViewLists(op, src.rank);
+        if (bad) return bad;
+        if (src.elementType !== res.elementType) return "result element type must match the source element type";
+        if (res.rank > src.rank) return `result rank ${res.rank} exceeds source rank ${src.rank}`;
+        // Rank-reducing subviews drop unit dims; check the exact type only for full-rank ones.
+        const want = inferSubviewType(src, staticList(op, "static_offsets"), staticList(op, "static_sizes"), staticList(op, "static_strides"));
+        if (res.rank === src.rank && !sameView(res, want)) return `expected result type to be '${want.str}' or a rank-reduced version`;
+      },
+    },
+    {
+      name: "memref.reinterpret_cast", operands: [1, -1], results: 1, traits: ["Pure"], props: VIEW_ELIDED,
+      parse(p, st) { parseViewOp(p, st, true); },
+      print(p, op) {
+        p.print(" ", p.operand(op.operand(0)), " to offset: ", printDynamicIndexList(p, op, "offsets"), ", sizes: ",
+          printDynamicIndexList(p, op, "sizes"), ", strides: ", printDynamicIndexList(p, op, "strides"),
+          p.attrDict(op, VIEW_ELIDED), " : ", p.type(op.operand(0).type), " to ", p.type(op.result.type));
+      },
+      verify(op) {
+        const res = op.result.type;
+        if (!(res instanceof MemRefType)) return "result must be a ranked memref";
+        const bad = verifyViewLists(op, undefined);
+        if (bad) return bad;
+        if (staticList(op, "static_offsets").length !== 1) return "expects exactly one offset";
+        if (staticList(op, "static_sizes").length !== res.rank || staticList(op, "static_strides").length !== res.rank) {
+          return `expected ${res.rank} size and stride values, one per result dimension`;
+        }
+        const src = op.operand(0).type;
+        if (!(src instanceof MemRefType || src instanceof UnrankedMemRefType) || src.elementType !== res.elementType) {
+          return "different element types specified for source and result";
+        }
+      },
+    },
+    {
+      name: "memref.copy", operands: 2, results: 0,
+      parse(p, st) {
+        const [a, b] = p.parseOperandList();
+        if (!b) throw p.errorHere("expected ','");
+        p.parseOptionalAttrDict(st.attributes);
+        const from = p.parseColonType();
+        p.parseKeyword("to");
+        st.operands = [p.resolveOperand(a, from), p.resolveOperand(b, p.parseType())];
+      },
+      print(p, op) {
+        p.print(" ", p.operands(op.operands), p.attrDict(op), " : ", p.type(op.operand(0).type), " to ", p.type(op.operand(1).type));
+      },
+      verify(op) {
+        const [a, b] = op.operands.map((v) => v.type);
+        if (!castCompatible(a, b) && !(a instanceof MemRefType && b instanceof MemRefType && a.elementType === b.elementType &&
+            a.rank === b.rank && a.shape.every((d, i) => d === DYN || b.shape[i] === DYN || d === b.shape[i]))) {
+          return `source '${a.str}' and target '${b.str}' must have the same element type and compatible shapes`;
+        }
+      },
+    },
+    {
+      name: "memref.global", operands: 0, results: 0, traits: ["Symbol"], props: GLOBAL_PROPS,
+      parse(p, st) {
+        const vis = p.parseOptionalString();
+        if (vis !== undefined) st.addAttr("sym_visibility", new StringAttr(vis));
+        if (p.parseOptionalKeyword("constant")) st.addAttr("constant", unit);
+        st.addAttr("sym_name", p.parseSymbolName());
+        const t = parseMemRefType(p);
+        st.addAttr("type", new TypeAttr(t));
+        if (p.accept("=")) {
+          if (p.parseOptionalKeyword("uninitialized")) st.addAttr("initial_value", unit);
+          else st.addAttr("initial_value", p.parseAttribute(TensorType.get(t.shape, t.elementType)));
+        }
+        p.parseOptionalAttrDict(st.attributes);
+      },
+      print(p, op) {
+        const vis = op.attr<StringAttr>("sym_visibility");
+        if (vis) p.print(" ", vis.str);
+        if (op.attr("constant")) p.print(" constant");
+        const t = globalType(op)!;
+        p.print(" @", (op.attr<StringAttr>("sym_name")!).value, " : ", p.type(t));
+        const init = op.attr("initial_value");
+        if (init instanceof UnitAttr) p.print(" = uninitialized");
+        else if (init instanceof DenseElementsAttr) p.print(" = ", init.str.slice(0, init.str.length - init.type.str.length - 3));
+        else if (init) p.print(" = ", init.str);
+        p.print(p.attrDict(op, GLOBAL_PROPS.filter((k) => k !== "alignment")));
+      },
+      verify(op) {
+        if (!(op.attr("sym_name") instanceof StringAttr)) return "requires a 'sym_name' string attribute";
+        const t = globalType(op);
+        if (!(t instanceof MemRefType) || !t.hasStaticShape) return `type should be static shaped memref, but got '${t?.str ?? "none"}'`;
+        const init = op.attr("initial_value");
+        if (init instanceof DenseElementsAttr && (init.type.elementType !== t.elementType || init.type.shape.join() !== t.shape.join())) {
+          return `initial value expected to be of type '${TensorType.get(t.shape, t.elementType).str}', but was of type '${init.type.str}'`;
+        }
+        if (init && !(init instanceof DenseElementsAttr) && !(init instanceof UnitAttr)) return "initial value must be a dense elements attribute or uninitialized";
+        if (op.attr("constant") && !(init instanceof DenseElementsAttr)) return "constant global requires an initial value";
+      },
+    },
+    {
+      name: "memref.get_global", operands: 0, results: 1, traits: ["Pure"], props: ["name"],
+      parse(p, st) {
+        st.addAttr("name", new SymbolRefAttr(p.parseSymbolName().value));
+        p.parseOptionalAttrDict(st.attributes);
+        st.resultTypes = [parseMemRefType(p)];
+      },
+      print(p, op) { p.print(" ", op.attr("name")!.str, p.attrDict(op, ["name"]), " : ", p.type(op.result.type)); },
+      verify(op, ctx) {
+        const ref = op.attr("name");
+        if (!(ref instanceof SymbolRefAttr)) return "requires a 'name' symbol reference attribute";
+        const g = ctx.lookupSymbol(op, ref.root);
+        if (!g || g.name !== "memref.global") return `'${ref.root}' does not reference a valid global memref`;
+        if (globalType(g) !== op.result.type) return `result type ${op.result.type.str} does not match type ${globalType(g)?.str} of the global memref @${ref.root}`;
+      },
+    },
+  ],
+};
+
+function sameView(a: MemRefType, b: MemRefType): boolean {
+  if (a.shape.join() !== b.shape.join()) return false;
+  const sa = stridesAndOffset(a), sb = stridesAndOffset(b);
+  return sa.offset === sb.offset && sa.strides.join() === sb.strides.join();
+}

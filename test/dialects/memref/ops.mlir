@@ -1,0 +1,41 @@
+// memref ops in MLIR 19's custom form; the test prints, reparses and checks with mlir-opt-19.
+memref.global "private" constant @c : memref<2xf32> = dense<[1.0, 2.0]>
+memref.global @g : memref<4xi32> = uninitialized
+memref.global "private" @h : memref<4xi32> = dense<0> {alignment = 64 : i64}
+memref.global @ext : memref<4xi32>
+
+func.func @ops(%A: memref<10x20xf32>, %n: index, %m: index) {
+  %i0 = arith.constant 0 : index
+  %a = memref.alloc() : memref<4x4xf32>
+  %b = memref.alloc(%n, %m) {alignment = 64 : i64} : memref<?x4x?xf32>
+  %c = memref.alloca(%n) : memref<?xf32>
+  %c2 = memref.alloca() {alignment = 16 : i64} : memref<8xf32>
+  %v = memref.load %A[%n, %m] : memref<10x20xf32>
+  %v2 = memref.load %A[%n, %m] {nontemporal = true} : memref<10x20xf32>
+  memref.store %v, %A[%n, %m] : memref<10x20xf32>
+  memref.store %v2, %A[%n, %m] {nontemporal = true} : memref<10x20xf32>
+  %d = memref.dim %b, %i0 : memref<?x4x?xf32>
+  %u = memref.cast %A : memref<10x20xf32> to memref<*xf32>
+  %u2 = memref.cast %A : memref<10x20xf32> to memref<?x?xf32>
+  %s = memref.subview %A[2, 3] [4, 5] [1, 1] : memref<10x20xf32> to memref<4x5xf32, strided<[20, 1], offset: 43>>
+  %s2 = memref.subview %A[%n, 3] [%m, 5] [1, 2] : memref<10x20xf32> to memref<?x5xf32, strided<[20, 2], offset: ?>>
+  %s3 = memref.subview %A[%n, 3] [1, 5] [1, 1] : memref<10x20xf32> to memref<5xf32, strided<[1], offset: ?>>
+  %s4 = memref.subview %s2[1, 1] [2, 2] [1, 1] : memref<?x5xf32, strided<[20, 2], offset: ?>> to memref<2x2xf32, strided<[20, 2], offset: ?>>
+  memref.copy %A, %A : memref<10x20xf32> to memref<10x20xf32>
+  %g = memref.get_global @c : memref<2xf32>
+  %r = memref.reinterpret_cast %A to offset: [0], sizes: [200], strides: [1] : memref<10x20xf32> to memref<200xf32>
+  %r2 = memref.reinterpret_cast %A to offset: [%n], sizes: [%m, 4], strides: [4, 1] : memref<10x20xf32> to memref<?x4xf32, strided<[4, 1], offset: ?>>
+  %r3 = memref.reinterpret_cast %u to offset: [0], sizes: [10, 20], strides: [20, 1] : memref<*xf32> to memref<10x20xf32>
+  memref.dealloc %a : memref<4x4xf32>
+  memref.dealloc %u : memref<*xf32>
+  return
+}
+
+// -----
+
+func.func @generic(%A: memref<10x20xf32>, %n: index) -> f32 {
+  %0 = "memref.load"(%A, %n, %n) : (memref<10x20xf32>, index, index) -> f32
+  %1 = "memref.alloc"(%n) <{operandSegmentSizes = array<i32: 1, 0>}> : (index) -> memref<?xf32>
+  %2 = "memref.subview"(%A, %n) <{operandSegmentSizes = array<i32: 1, 1, 0, 0>, static_offsets = array<i64: -9223372036854775808, 3>, static_sizes = array<i64: 1, 5>, static_strides = array<i64: 1, 1>}> : (memref<10x20xf32>, index) -> memref<5xf32, strided<[1], offset: ?>>
+  return %0 : f32
+}
