@@ -3,7 +3,12 @@ import { Context } from "../ir/dialect.js";
 import { arith } from "./arith.js";
 import { builtin } from "./builtin.js";
 import { func } from "./func.js";
+import { memref } from "./memref.js";
+import { llvm } from "./llvm.js";
+import { math } from "./math.js";
+import { tensor } from "./tensor.js";
+import { vector } from "./vector.js";
 
 export function createContext(): Context {
-  return new Context().register(builtin, func, arith);
+  return new Context().register(builtin, func, arith, memref, llvm, math, tensor, vector);
 }

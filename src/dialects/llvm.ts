@@ -1,0 +1,514 @@
+// llvm dialect subset: what TensorLang programs use to talk to the host (printf, globals,
+// pointers). Attribute names follow MLIR 19's properties so generic forms interoperate.
+import {
+  ArrayAttr, Attribute, DenseArrayAttr, DenseElementsAttr, FloatAttr, IntegerAttr, OpaqueAttr, StringAttr, SymbolRefAttr,
+  TypeAttr, unit,
+} from "../ir/attributes.js";
+import { Block, Operation, Region, Value } from "../ir/core.js";
+import type { Dialect, OpSpec, OperationState } from "../ir/dialect.js";
+import { DiagnosticError, type Location } from "../ir/diagnostics.js";
+import type { OpAsmParser, UnresolvedOperand } from "../ir/parser.js";
+import type { OpAsmPrinter } from "../ir/printer.js";
+import { DialectType, FunctionType, IntegerType, Type, i1, i32, i8 } from "../ir/types.js";
+import { parseFunctionSignature, printFunctionSignature } from "./func.js";
+
+// ---- types -----------------------------------------------------------------------------------
+
+/** Inside llvm types, nested llvm types drop their `!llvm.` prefix (`!llvm.func<void (ptr)>`). */
+export function llvmInner(t: Type): string { return t instanceof LLVMType ? t.body : t.str; }
+
+export abstract class LLVMType extends DialectType {
+  protected constructor(body: string) { super("llvm", body); }
+}
+
+export class LLVMPointerType extends LLVMType {
+  private constructor(readonly addrSpace: number) { super(addrSpace ? `ptr<${addrSpace}>` : "ptr"); }
+  static get(addrSpace = 0): LLVMPointerType { return DialectType.intern(new LLVMPointerType(addrSpace)); }
+}
+
+export class LLVMVoidType extends LLVMType {
+  private constructor() { super("void"); }
+  static get(): LLVMVoidType { return DialectType.intern(new LLVMVoidType()); }
+}
+
+export class LLVMArrayType extends LLVMType {
+  private constructor(readonly numElements: number, readonly elementType: Type) {
+    super(`array<${numElements} x ${llvmInner(elementType)}>`);
+  }
+  static get(n: number, e: Type): LLVMArrayType { return DialectType.intern(new LLVMArrayType(n, e)); }
+}
+
+/** Literal struct (`struct<(i32, f32)>`, `struct<packed (...)>`) or identified (`struct<"name", (...)>`). */
+export class LLVMStructType extends LLVMType {
+  private constructor(readonly body_: readonly Type[], readonly packed: boolean, readonly name?: string) {
+    super(`struct<${name !== undefined ? `"${name}", ` : ""}${packed ? "packed " : ""}(${body_.map(llvmInner).join(", ")})>`);
+  }
+  get fields(): readonly Type[] { return this.body_; }
+  static get(fields: readonly Type[], packed = false, name?: string): LLVMStructType {
+    return DialectType.intern(new LLVMStructType([...fields], packed, name));
+  }
+}
+
+export class LLVMFunctionType extends LLVMType {
+  private constructor(readonly result: Type, readonly params: readonly Type[], readonly varArg: boolean) {
+    super(`func<${llvmInner(result)} (${[...params.map(llvmInner), ...(varArg ? ["..."] : [])].join(", ")})>`);
+  }
+  static get(result: Type, params: readonly Type[], varArg = false): LLVMFunctionType {
+    return DialectType.intern(new LLVMFunctionType(result, [...params], varArg));
+  }
+  get results(): Type[] { return this.result instanceof LLVMVoidType ? [] : [this.result]; }
+}
+
+export const ptr = LLVMPointerType.get();
+export const llvmVoid = LLVMVoidType.get();
+
+const LLVM_TYPE_KW = new Set(["ptr", "void", "array", "struct", "func"]);
+
+/** A type inside an llvm type: bare llvm mnemonics (`ptr`, `array<...>`) or any other type. */
+function parseInnerType(p: OpAsmParser): Type {
+  const kw = p.lex.peek();
+  if (kw.kind === "bare" && LLVM_TYPE_KW.has(kw.text)) {
+    p.lex.next();
+    return parseLLVMType(p, kw.text, p.lex.loc(kw.pos));
+  }
+  return p.parseType();
+}
+
+export function parseLLVMType(p: OpAsmParser, mnemonic: string, loc: Location): Type {
+  switch (mnemonic) {
+    case "ptr": {
+      if (!p.accept("<")) return ptr;
+      const as = p.parseInteger();
+      p.expect(">");
+      return LLVMPointerType.get(as);
+    }
+    case "void": return llvmVoid;
+    case "array": {
+      p.expect("<");
+      const n = p.parseInteger();
+      p.parseKeyword("x");
+      const e = parseInnerType(p);
+      p.expect(">");
+      return LLVMArrayType.get(n, e);
+    }
+    case "struct": {
+      p.expect("<");
+      const name = p.parseOptionalString();
+      if (name !== undefined) p.expect(",");
+      const packed = !!p.parseOptionalKeyword("packed");
+      p.expect("(");
+      const fields: Type[] = [];
+      if (!p.accept(")")) { do fields.push(parseInnerType(p)); while (p.accept(",")); p.expect(")"); }
+      p.expect(">");
+      return LLVMStructType.get(fields, packed, name);
+    }
+    case "func": {
+      p.expect("<");
+      const result = parseInnerType(p);
+      p.expect("(");
+      const params: Type[] = [];
+      let varArg = false;
+      if (!p.accept(")")) {
+        do { if (p.accept("...")) { varArg = true; break; } params.push(parseInnerType(p)); } while (p.accept(","));
+        p.expect(")");
+      }
+      p.expect(">");
+      return LLVMFunctionType.get(result, params, varArg);
+    }
+  }
+  throw DiagnosticError.at(loc, `unknown LLVM type: ${mnemonic}`);
+}
+
+// ---- helpers -----------------------------------------------------------------------------------
+
+const LINKAGES = ["private", "internal", "available_externally", "linkonce", "weak", "common", "appending",
+  "extern_weak", "linkonce_odr", "weak_odr", "external"];
+export const linkageAttr = (l: string) => new OpaqueAttr(`#llvm.linkage<${l}>`);
+/** `internal` from `#llvm.linkage<internal>`; external when absent. */
+export function linkageOf(op: Operation): string {
+  const a = op.attr("linkage");
+  const m = a ? /<(\w+)>/.exec(a.str) : null;
+  return m ? m[1] : "external";
+}
+function parseLinkage(p: OpAsmParser, st: OperationState): void {
+  const l = p.parseOptionalKeyword(...LINKAGES);
+  if (l && l !== "external") st.addAttr("linkage", linkageAttr(l));
+}
+
+/** Properties MLIR prints in generic form with their default values: elided from custom forms. */
+const DEFAULTS: Record<string, string> = {
+  CConv: "#llvm.cconv<ccc>", TailCallKind: "#llvm.tailcallkind<none>", fastmathFlags: "#llvm.fastmath<none>",
+  unnamed_addr: new IntegerAttr(0).str, visibility_: new IntegerAttr(0).str, ordering: new IntegerAttr(0).str,
+  linkage: "#llvm.linkage<external>",
+};
+const defaulted = (op: Operation) => [...op.attributes].filter(([k, v]) => DEFAULTS[k] === v.str).map(([k]) => k);
+const attrDict = (p: OpAsmPrinter, op: Operation, elided: string[], keyword = false) =>
+  p.attrDict(op, [...elided, ...defaulted(op)], keyword);
+
+export function llvmFunctionType(op: Operation): LLVMFunctionType {
+  return op.attr<TypeAttr>("function_type")!.type as LLVMFunctionType;
+}
+const isDecl = (op: Operation) => op.regions.length === 0 || op.region().blocks.length === 0;
+
+/** The constant/dynamic index list of a GEP: numbers are constants, Values dynamic. */
+export const GEP_DYNAMIC = -2147483648;
+export function gepIndices(op: Operation): (number | Value)[] {
+  const raw = op.attr<DenseArrayAttr>("rawConstantIndices")?.values ?? [];
+  let k = 1;
+  return raw.map((c) => (c === GEP_DYNAMIC ? op.operands[k++] : c));
+}
+
+function stringBytes(s: string): number { return Buffer.from(s, "utf8").length; }
+
+// ---- ops ---------------------------------------------------------------------------------------
+
+const FUNC_ELIDED = ["sym_name", "function_type", "linkage", "arg_attrs", "res_attrs"];
+
+const llvmFunc: OpSpec = {
+  name: "llvm.func", traits: ["IsolatedFromAbove", "Symbol"], operands: 0, results: 0,
+  props: ["sym_name", "function_type", "linkage", "CConv", "unnamed_addr", "visibility_", "sym_visibility", "arg_attrs", "res_attrs"],
+  parse(p, st) {
+    parseLinkage(p, st);
+    const sig = parseFunctionSignature(p, st, true);
+    if (sig.results.length > 1) throw p.errorHere("expected at most one result type");
+    st.addAttr("function_type", new TypeAttr(LLVMFunctionType.get(sig.results[0] ?? llvmVoid, sig.inputs, sig.variadic)));
+    p.parseOptionalAttrDictWithKeyword(st.attributes);
+    const r = p.parseOptionalRegion(sig.args, { isolated: true });
+    if (r && r.blocks.length === 0) r.push(new Block(sig.inputs));
+    if (!r && sig.args.length) throw p.errorHere("expected function body after named arguments");
+    st.regions.push(r ?? new Region()); // MLIR's llvm.func always has one (maybe empty) region
+  },
+  print(p, op) {
+    const l = linkageOf(op);
+    if (l !== "external") p.print(" ", l);
+    const ft = llvmFunctionType(op);
+    printFunctionSignature(p, op, ft.params, ft.results, ft.varArg);
+    p.print(attrDict(p, op, FUNC_ELIDED, true));
+    if (!isDecl(op)) { p.print(" "); p.region(op.region(), { printEntryBlockArgs: false }); }
+  },
+  verify(op) {
+    const ft = op.attr("function_type");
+    if (!(ft instanceof TypeAttr) || !(ft.type instanceof LLVMFunctionType)) return "requires a 'function_type' attribute of LLVM function type";
+    if (isDecl(op)) {
+      const l = linkageOf(op);
+      if (l !== "external" && l !== "extern_weak") return "external functions must have 'external' or 'extern_weak' linkage";
+      return;
+    }
+    const entry = op.body(), params = ft.type.params;
+    if (entry.args.length !== params.length || entry.args.some((a, i) => a.type !== params[i])) {
+      return "entry block arguments do not match the function signature";
+    }
+  },
+};
+
+const llvmReturn: OpSpec = {
+  name: "llvm.return", results: 0, operands: [0, 1], traits: ["Pure", "Terminator", "ReturnLike"],
+  parse(p, st) {
+    const ops = p.parseOperandList();
+    p.parseOptionalAttrDict(st.attributes);
+    const ts = ops.length ? (p.expect(":"), p.parseTypeList()) : [];
+    st.operands = p.resolveOperands(ops, ts);
+  },
+  print(p, op) {
+    p.print(p.attrDict(op));
+    if (op.operands.length) p.print(" ", p.operands(op.operands), " : ", p.types(op.operands.map((v) => v.type)));
+  },
+  verify(op) {
+    const parent = op.parentOp;
+    let want: Type[];
+    if (parent?.name === "llvm.func") want = llvmFunctionType(parent).results;
+    else if (parent?.name === "llvm.mlir.global") want = [parent.attr<TypeAttr>("global_type")!.type];
+    else return "expects parent op to be one of 'llvm.func, llvm.mlir.global'";
+    if (want.length !== op.operands.length) return want.length ? "expected 1 operand" : "expected no operands";
+    if (want.length && want[0] !== op.operand(0).type) return "mismatching result types";
+  },
+};
+
+const GLOBAL_ELIDED = ["sym_name", "global_type", "linkage", "constant", "value", "unnamed_addr", "visibility_"];
+
+const llvmGlobal: OpSpec = {
+  name: "llvm.mlir.global", traits: ["IsolatedFromAbove", "Symbol", "SingleBlock"], operands: 0, results: 0,
+  props: ["sym_name", "global_type", "linkage", "constant", "value", "addr_space", "alignment", "unnamed_addr", "visibility_", "dso_local", "thread_local_"],
+  parse(p, st) {
+    const l = p.parseOptionalKeyword(...LINKAGES) ?? "external";
+    st.addAttr("linkage", linkageAttr(l));
+    if (p.parseOptionalKeyword("constant")) st.addAttr("constant", unit);
+    st.addAttr("sym_name", p.parseSymbolName());
+    p.expect("(");
+    let value: Attribute | undefined;
+    if (!p.accept(")")) { value = p.parseAttribute(); p.expect(")"); st.addAttr("value", value); }
+    p.parseOptionalAttrDict(st.attributes);
+    if (!st.attributes.has("addr_space")) st.addAttr("addr_space", new IntegerAttr(0, i32));
+    let type: Type | undefined;
+    if (p.accept(":")) type = p.parseType();
+    else if (value instanceof StringAttr) type = LLVMArrayType.get(stringBytes(value.value), i8);
+    else throw p.errorHere("type can only be omitted for string globals");
+    st.addAttr("global_type", new TypeAttr(type));
+    const r = p.parseOptionalRegion([], { isolated: true });
+    st.regions.push(r ?? new Region());
+  },
+  print(p, op) {
+    p.print(" ", linkageOf(op));
+    if (op.attr("constant")) p.print(" constant");
+    const name = op.attr<StringAttr>("sym_name")!;
+    const value = op.attr("value");
+    p.print(" ", new SymbolRefAttr(name.value).str, "(", value ? value.str : "", ")");
+    p.print(attrDict(p, op, GLOBAL_ELIDED));
+    const t = op.attr<TypeAttr>("global_type")!.type;
+    const implied = value instanceof StringAttr && t === LLVMArrayType.get(stringBytes(value.value), i8);
+    if (!implied) p.print(" : ", p.type(t));
+    if (op.regions.length && op.region().blocks.length) { p.print(" "); p.region(op.region()); }
+  },
+  verify(op) {
+    const ta = op.attr("global_type");
+    if (!(ta instanceof TypeAttr)) return "requires a 'global_type' attribute";
+    const value = op.attr("value");
+    const hasInit = op.regions.length > 0 && op.region().blocks.length > 0;
+    if (value && hasInit) return "cannot have both initializer value and initializer region";
+    if (value instanceof StringAttr) {
+      const t = ta.type;
+      if (!(t instanceof LLVMArrayType) || t.elementType !== i8 || t.numElements !== stringBytes(value.value)) {
+        return "requires an i8 array type of the length equal to that of the string attribute";
+      }
+    }
+    if (hasInit) {
+      const term = op.body().terminator;
+      if (!term || term.name !== "llvm.return") return "initializer region must end with 'llvm.return'";
+    }
+  },
+};
+
+/** Indirect calls carry the callee pointer as operand 0. */
+function callArgs(op: Operation): Value[] { return op.attr("callee") ? op.operands : op.operands.slice(1); }
+
+const CALL_ELIDED = ["callee", "var_callee_type"];
+
+const llvmCall: OpSpec = {
+  name: "llvm.call", results: [0, 1],
+  props: ["callee", "var_callee_type", "CConv", "TailCallKind", "fastmathFlags", "branch_weights", "access_groups", "alias_scopes", "noalias_scopes", "tbaa"],
+  parse(p, st) {
+    const callee = p.parseOptionalSymbolName();
+    let fnPtr: UnresolvedOperand | undefined;
+    if (callee) st.addAttr("callee", new SymbolRefAttr(callee.value));
+    else fnPtr = p.parseOperand();
+    const args = p.parseOperandList("paren");
+    if (p.parseOptionalKeyword("vararg")) {
+      p.expect("(");
+      st.addAttr("var_callee_type", new TypeAttr(p.parseType()));
+      p.expect(")");
+    }
+    p.parseOptionalAttrDict(st.attributes);
+    p.expect(":");
+    let ptrType: Type | undefined;
+    if (fnPtr) { ptrType = p.parseType(); p.expect(","); }
+    const loc = p.locHere();
+    const ft = p.parseType();
+    if (!(ft instanceof FunctionType)) throw p.errorHere("expected function type");
+    const operands = p.resolveOperands(args, [...ft.inputs], loc);
+    st.operands = fnPtr ? [p.resolveOperand(fnPtr, ptrType!), ...operands] : operands;
+    st.resultTypes = [...ft.results];
+  },
+  print(p, op) {
+    const callee = op.attr("callee");
+    const args = callArgs(op);
+    p.print(" ", callee ? callee.str : p.operand(op.operand(0)), "(", p.operands(args), ")");
+    const vt = op.attr("var_callee_type");
+    if (vt) p.print(" vararg(", vt.str, ")");
+    p.print(attrDict(p, op, CALL_ELIDED), " : ");
+    if (!callee) p.print(p.type(op.operand(0).type), ", ");
+    const res = op.results.length === 1 ? op.results[0].type.str : `(${p.types(op.results.map((r) => r.type))})`;
+    p.print(`(${p.types(args.map((v) => v.type))}) -> ${res}`);
+  },
+  verify(op, ctx) {
+    const callee = op.attr("callee");
+    let ft: LLVMFunctionType;
+    if (callee) {
+      if (!(callee instanceof SymbolRefAttr)) return "requires 'callee' to be a symbol reference";
+      const fn = ctx.lookupSymbol(op, callee.root);
+      if (!fn) return `'${callee.root}' does not reference a symbol in the current scope`;
+      if (fn.name !== "llvm.func") return `'${callee.root}' does not reference a valid LLVM function`;
+      ft = llvmFunctionType(fn);
+    } else {
+      if (!op.operands.length) return "indirect call requires a callee operand";
+      const t = op.operand(0).type;
+      if (!(t instanceof LLVMPointerType)) return `indirect call expects a pointer as callee: '${t.str}'`;
+      const vt = op.attr<TypeAttr>("var_callee_type")?.type;
+      if (vt instanceof LLVMFunctionType) ft = vt;
+      else ft = LLVMFunctionType.get(op.results[0]?.type ?? llvmVoid, callArgs(op).map((v) => v.type));
+    }
+    const args = callArgs(op);
+    if (ft.varArg) {
+      const vt = op.attr("var_callee_type");
+      if (!vt) return "missing var_callee_type attribute for vararg call";
+      if (!(vt instanceof TypeAttr) || !(vt.type instanceof LLVMFunctionType)) return "var_callee_type must be an LLVM function type";
+      if (vt.type.params.length > args.length) return `expected var_callee_type to have at most ${args.length} parameters`;
+      for (let i = 0; i < vt.type.params.length; i++) {
+        if (vt.type.params[i] !== args[i].type) return `var_callee_type parameter type mismatch: '${vt.type.params[i].str}' != '${args[i].type.str}'`;
+      }
+    } else if (args.length !== ft.params.length) {
+      return `incorrect number of operands (${args.length}) for callee (expecting: ${ft.params.length})`;
+    }
+    for (let i = 0; i < ft.params.length && i < args.length; i++) {
+      if (ft.params[i] !== args[i].type) return `operand type mismatch for operand ${i}: '${args[i].type.str}' != '${ft.params[i].str}'`;
+    }
+    if (ft.result instanceof LLVMVoidType) {
+      if (op.results.length) return "calling function with void result must not produce values";
+    } else {
+      if (op.results.length !== 1) return "expected function call to produce a value";
+      if (op.result.type !== ft.result) return `result type mismatch: '${op.result.type.str}' != '${ft.result.str}'`;
+    }
+  },
+};
+
+const addressOf: OpSpec = {
+  name: "llvm.mlir.addressof", operands: 0, results: 1, traits: ["Pure"], props: ["global_name"],
+  parse(p, st) {
+    st.addAttr("global_name", new SymbolRefAttr(p.parseSymbolName().value));
+    p.parseOptionalAttrDict(st.attributes);
+    st.resultTypes = [p.parseColonType()];
+  },
+  print(p, op) { p.print(" ", op.attr("global_name")!.str, attrDict(p, op, ["global_name"]), " : ", p.type(op.result.type)); },
+  verify(op, ctx) {
+    const ref = op.attr("global_name");
+    if (!(ref instanceof SymbolRefAttr)) return "requires a 'global_name' symbol reference";
+    const g = ctx.lookupSymbol(op, ref.root);
+    if (!g || (g.name !== "llvm.mlir.global" && g.name !== "llvm.func")) return "must reference a global defined by 'llvm.mlir.global' or 'llvm.func'";
+    if (!(op.result.type instanceof LLVMPointerType)) return "result must be an LLVM pointer";
+  },
+};
+
+const load: OpSpec = {
+  name: "llvm.load", operands: 1, results: 1, props: ["alignment", "ordering", "volatile_", "nontemporal", "invariant", "syncscope"],
+  parse(p, st) {
+    if (p.parseOptionalKeyword("volatile")) st.addAttr("volatile_", unit);
+    const a = p.parseOperand();
+    p.parseOptionalAttrDict(st.attributes);
+    const pt = p.parseColonType();
+    p.expect("->");
+    st.resultTypes = [p.parseType()];
+    st.operands = [p.resolveOperand(a, pt)];
+  },
+  print(p, op) {
+    p.print(op.attr("volatile_") ? " volatile" : "", " ", p.operand(op.operand(0)), attrDict(p, op, ["volatile_"]),
+      " : ", p.type(op.operand(0).type), " -> ", p.type(op.result.type));
+  },
+  verify(op) { if (!(op.operand(0).type instanceof LLVMPointerType)) return "expects an LLVM pointer operand"; },
+};
+
+const store: OpSpec = {
+  name: "llvm.store", operands: 2, results: 0, props: ["alignment", "ordering", "volatile_", "nontemporal", "syncscope"],
+  parse(p, st) {
+    if (p.parseOptionalKeyword("volatile")) st.addAttr("volatile_", unit);
+    const v = p.parseOperand();
+    p.expect(",");
+    const a = p.parseOperand();
+    p.parseOptionalAttrDict(st.attributes);
+    const vt = p.parseColonType();
+    p.expect(",");
+    const pt = p.parseType();
+    st.operands = [p.resolveOperand(v, vt), p.resolveOperand(a, pt)];
+  },
+  print(p, op) {
+    p.print(op.attr("volatile_") ? " volatile" : "", " ", p.operands(op.operands), attrDict(p, op, ["volatile_"]),
+      " : ", p.type(op.operand(0).type), ", ", p.type(op.operand(1).type));
+  },
+  verify(op) { if (!(op.operand(1).type instanceof LLVMPointerType)) return "expects an LLVM pointer address operand"; },
+};
+
+const gep: OpSpec = {
+  name: "llvm.getelementptr", operands: [1, -1], results: 1, traits: ["Pure"], props: ["elem_type", "rawConstantIndices", "inbounds"],
+  parse(p, st) {
+    if (p.parseOptionalKeyword("inbounds")) st.addAttr("inbounds", unit);
+    const base = p.parseOperand();
+    p.expect("[");
+    const raw: number[] = [];
+    const dyn: UnresolvedOperand[] = [];
+    if (!p.accept("]")) {
+      do {
+        const o = p.parseOptionalOperand();
+        if (o) { dyn.push(o); raw.push(GEP_DYNAMIC); } else raw.push(p.parseInteger());
+      } while (p.accept(","));
+      p.expect("]");
+    }
+    st.addAttr("rawConstantIndices", new DenseArrayAttr(i32, raw));
+    p.parseOptionalAttrDict(st.attributes);
+    const loc = p.locHere();
+    const ft = p.parseColonType();
+    if (!(ft instanceof FunctionType) || ft.inputs.length < 1) throw p.errorHere("expected function type");
+    p.expect(",");
+    st.addAttr("elem_type", new TypeAttr(p.parseType()));
+    st.operands = p.resolveOperands([base, ...dyn], [...ft.inputs], loc);
+    st.resultTypes = [...ft.results];
+  },
+  print(p, op) {
+    const idx = gepIndices(op).map((x) => (typeof x === "number" ? String(x) : p.operand(x)));
+    p.print(op.attr("inbounds") ? " inbounds" : "", " ", p.operand(op.operand(0)), "[", idx.join(", "), "]",
+      attrDict(p, op, ["elem_type", "rawConstantIndices", "inbounds"]), " : ", p.functionalType(op), ", ",
+      p.type(op.attr<TypeAttr>("elem_type")!.type));
+  },
+  verify(op) {
+    if (!(op.attr("elem_type") instanceof TypeAttr)) return "requires an 'elem_type' attribute";
+    const raw = op.attr<DenseArrayAttr>("rawConstantIndices")?.values ?? [];
+    if (raw.filter((c) => c === GEP_DYNAMIC).length !== op.operands.length - 1) return "expected as many dynamic indices as specified in 'rawConstantIndices'";
+    for (const v of op.operands.slice(1)) if (!(v.type instanceof IntegerType)) return "indices must be integers";
+  },
+};
+
+const alloca: OpSpec = {
+  name: "llvm.alloca", operands: 1, results: 1, props: ["alignment", "elem_type", "inalloca"],
+  parse(p, st) {
+    const n = p.parseOperand();
+    p.parseKeyword("x");
+    st.addAttr("elem_type", new TypeAttr(p.parseType()));
+    p.parseOptionalAttrDict(st.attributes);
+    const loc = p.locHere();
+    const ft = p.parseColonType();
+    if (!(ft instanceof FunctionType) || ft.inputs.length !== 1) throw p.errorHere("expected function type with one input");
+    st.operands = p.resolveOperands([n], [...ft.inputs], loc);
+    st.resultTypes = [...ft.results];
+  },
+  print(p, op) {
+    p.print(" ", p.operand(op.operand(0)), " x ", p.type(op.attr<TypeAttr>("elem_type")!.type),
+      attrDict(p, op, ["elem_type"]), " : ", p.functionalType(op));
+  },
+  verify(op) { if (!(op.result.type instanceof LLVMPointerType)) return "result must be an LLVM pointer"; },
+};
+
+/** `llvm.mlir.zero : T` and `llvm.mlir.undef : T`. */
+const nullary = (name: string): OpSpec => ({
+  name, operands: 0, results: 1, traits: ["Pure"],
+  parse(p, st) { p.parseOptionalAttrDict(st.attributes); st.resultTypes = [p.parseColonType()]; },
+  print(p, op) { p.print(p.attrDict(op), " : ", p.type(op.result.type)); },
+});
+
+const constant: OpSpec = {
+  name: "llvm.mlir.constant", operands: 0, results: 1, traits: ["Pure", "ConstantLike"], props: ["value"],
+  parse(p, st) {
+    p.expect("(");
+    const v = p.parseAttribute();
+    p.expect(")");
+    st.addAttr("value", v);
+    p.parseOptionalAttrDict(st.attributes);
+    st.resultTypes = [p.parseColonType()];
+  },
+  print(p, op) {
+    // MLIR keeps the `: i64` that our IntegerAttr elides for i64.
+    const v = op.attr("value")!;
+    const s = v instanceof IntegerAttr && v.type !== i1 ? `${v.value} : ${v.type.str}` : v.str;
+    p.print("(", s, ")", p.attrDict(op, ["value"]), " : ", p.type(op.result.type));
+  },
+  verify(op) {
+    const v = op.attr("value");
+    if (v instanceof IntegerAttr || v instanceof FloatAttr) {
+      if (v.type !== op.result.type && !(op.result.type instanceof IntegerType && v instanceof IntegerAttr)) return "value type does not match the result type";
+    } else if (!(v instanceof DenseElementsAttr || v instanceof StringAttr || v instanceof ArrayAttr)) return "requires a 'value' attribute";
+  },
+  fold(op) { return [op.attr("value")!]; },
+};
+
+export const llvm: Dialect = {
+  name: "llvm",
+  parseType: parseLLVMType,
+  ops: [llvmFunc, llvmReturn, llvmGlobal, llvmCall, addressOf, load, store, gep, alloca,
+    nullary("llvm.mlir.zero"), nullary("llvm.mlir.undef"), nullary("llvm.mlir.poison"), constant],
+};

@@ -1,0 +1,96 @@
+// RUN: tensorlang-opt --split-input-file --verify-diagnostics
+llvm.func @printf(!llvm.ptr, ...) -> i32
+llvm.func @a(%p: !llvm.ptr, %x: i32) {
+  // expected-error @+1 {{missing var_callee_type attribute for vararg call}}
+  %0 = llvm.call @printf(%p, %x) : (!llvm.ptr, i32) -> i32
+  llvm.return
+}
+
+// -----
+llvm.func @f(i32) -> i32
+llvm.func @a(%x: i32) {
+  // expected-error @+1 {{incorrect number of operands (2) for callee (expecting: 1)}}
+  %0 = llvm.call @f(%x, %x) : (i32, i32) -> i32
+  llvm.return
+}
+
+// -----
+llvm.func @f(i32) -> i32
+llvm.func @a(%x: f32) {
+  // expected-error @+1 {{operand type mismatch for operand 0: 'f32' != 'i32'}}
+  %0 = llvm.call @f(%x) : (f32) -> i32
+  llvm.return
+}
+
+// -----
+func.func private @g(i32) -> i32
+llvm.func @a(%x: i32) {
+  // expected-error @+1 {{'g' does not reference a valid LLVM function}}
+  %0 = llvm.call @g(%x) : (i32) -> i32
+  llvm.return
+}
+
+// -----
+llvm.func @a(%x: i32) {
+  // expected-error @+1 {{'nope' does not reference a symbol in the current scope}}
+  %0 = llvm.call @nope(%x) : (i32) -> i32
+  llvm.return
+}
+
+// -----
+llvm.func @f(i32) -> i32
+llvm.func @a(%x: i32) {
+  // expected-error @+1 {{result type mismatch: 'f32' != 'i32'}}
+  %0 = llvm.call @f(%x) : (i32) -> f32
+  llvm.return
+}
+
+// -----
+llvm.func @f()
+llvm.func @a() {
+  // expected-error @+1 {{calling function with void result must not produce values}}
+  %0 = llvm.call @f() : () -> i32
+  llvm.return
+}
+
+// -----
+llvm.func @printf(!llvm.ptr, ...) -> i32
+llvm.func @a(%x: i32) {
+  // expected-error @+1 {{var_callee_type parameter type mismatch: '!llvm.ptr' != 'i32'}}
+  %0 = llvm.call @printf(%x) vararg(!llvm.func<i32 (ptr, ...)>) : (i32) -> i32
+  llvm.return
+}
+
+// -----
+llvm.func @a(%p: i32, %x: i32) {
+  // expected-error @+1 {{indirect call expects a pointer as callee: 'i32'}}
+  %0 = llvm.call %p(%x) : i32, (i32) -> i32
+  llvm.return
+}
+
+// -----
+llvm.func @a(%x: i32) -> i32 {
+  // expected-error @+1 {{expected 1 operand}}
+  llvm.return
+}
+
+// -----
+llvm.func @a(%p: !llvm.ptr) -> i32 {
+  // expected-error @+1 {{mismatching result types}}
+  llvm.return %p : !llvm.ptr
+}
+
+// -----
+// expected-error @+1 {{requires an i8 array type of the length equal to that of the string attribute}}
+llvm.mlir.global internal constant @str("hi\0A\00") : !llvm.array<3 x i8>
+
+// -----
+func.func @b() {
+  // expected-error @+1 {{must reference a global defined by 'llvm.mlir.global' or 'llvm.func'}}
+  %0 = llvm.mlir.addressof @nope : !llvm.ptr
+  return
+}
+
+// -----
+// expected-error @+1 {{unknown LLVM type: foo}}
+func.func private @c(!llvm.foo<4 x f32>)

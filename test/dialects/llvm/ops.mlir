@@ -1,0 +1,46 @@
+module {
+  llvm.mlir.global internal constant @str("hi\0A\00") {addr_space = 0 : i32}
+  llvm.mlir.global private constant @cst(dense<[1.0, 2.0]> : tensor<2xf32>) : !llvm.array<2 x f32>
+  llvm.mlir.global external @g(42 : i32) : i32
+  llvm.mlir.global internal @gi() : !llvm.struct<(i32, f32)> {
+    %0 = llvm.mlir.undef : !llvm.struct<(i32, f32)>
+    llvm.return %0 : !llvm.struct<(i32, f32)>
+  }
+  llvm.mlir.global external @ext() : i64
+  llvm.func @printf(!llvm.ptr, ...) -> i32
+  llvm.func @foo(%arg0: i32) -> i32 {
+    llvm.return %arg0 : i32
+  }
+  llvm.func @v() {
+    llvm.return
+  }
+  llvm.func internal @vv(%a: !llvm.ptr<1>, %b: !llvm.array<14 x i8>) attributes {sym_visibility = "private"} {
+    llvm.return
+  }
+  func.func @main(%x: i32, %i: i64, %fp: !llvm.ptr) -> i32 {
+    %p = llvm.mlir.addressof @str : !llvm.ptr
+    %r = llvm.call @printf(%p, %x) vararg(!llvm.func<i32 (ptr, ...)>) : (!llvm.ptr, i32) -> i32
+    %r2 = llvm.call %fp(%x) : !llvm.ptr, (i32) -> i32
+    %r3 = llvm.call @foo(%x) : (i32) -> i32
+    llvm.call @v() : () -> ()
+    %q = llvm.getelementptr %p[%i] : (!llvm.ptr, i64) -> !llvm.ptr, f32
+    %q2 = llvm.getelementptr inbounds %p[0, 1] : (!llvm.ptr) -> !llvm.ptr, !llvm.array<14 x i8>
+    %q3 = llvm.getelementptr %p[%i, 2] : (!llvm.ptr, i64) -> !llvm.ptr, !llvm.struct<(i32, f32, f64)>
+    %v = llvm.load %q : !llvm.ptr -> f32
+    %v2 = llvm.load %q {alignment = 4 : i64} : !llvm.ptr -> f32
+    llvm.store %v, %q : f32, !llvm.ptr
+    llvm.store %v, %q {alignment = 4 : i64} : f32, !llvm.ptr
+    %a = llvm.alloca %i x f32 : (i64) -> !llvm.ptr
+    %a2 = llvm.alloca %i x f32 {alignment = 8 : i64} : (i64) -> !llvm.ptr
+    %z = llvm.mlir.zero : !llvm.ptr
+    %c = llvm.mlir.constant(1 : i32) : i32
+    %c2 = llvm.mlir.constant(1.5 : f32) : f32
+    %c3 = llvm.mlir.constant(dense<1.0> : tensor<4xf32>) : !llvm.array<4 x f32>
+    %s = llvm.mlir.undef : !llvm.struct<(i32, f32)>
+    %g = llvm.mlir.addressof @printf : !llvm.ptr
+    %sp = llvm.mlir.constant(5 : i64) : i64
+    %f = llvm.mlir.zero : !llvm.struct<packed (i32, f32)>
+    %vd = llvm.mlir.zero : !llvm.ptr<3>
+    return %r : i32
+  }
+}
