@@ -1,0 +1,185 @@
+// Typed access to the shared heap and the byte layout of types, as the wasm engine lays them
+// out: wasm32 (pointers are 4 bytes), little-endian, C alignment rules for structs; index is
+// stored as 8 bytes (MLIR's data layout for index on a 64-bit host).
+//
+// Layouts are computed from a type's printed form, so the llvm dialect's type classes (written
+// elsewhere) need no special support here: `!llvm.array<4 x i8>`, `!llvm.struct<(i32, f64)>`,
+// `!llvm.ptr`, builtin scalars and vectors.
+import type { Heap } from "../runtime/heap.js";
+import { FloatType, IndexType, IntegerType, Type, VectorType } from "../ir/types.js";
+import { MemRefValue, Trap, type Scalar } from "./values.js";
+
+export const PTR_BYTES = 4;
+export const INDEX_BYTES = 8;
+
+export interface Layout {
+  size: number;
+  align: number;
+  /** Struct fields (byte offsets), or the element of an array/vector. */
+  fields?: { offset: number; layout: Layout }[];
+  elem?: Layout;
+  /** The scalar kind for loads/stores ("i32", "f32", "ptr", ...). */
+  scalar?: string;
+}
+
+const layoutCache = new Map<string, Layout>();
+
+/** Layout of a type from its printed form (throws Trap for what has no memory layout). */
+export function layoutOf(t: Type | string): Layout {
+  const s = typeof t === "string" ? t : t.str;
+  let l = layoutCache.get(s);
+  if (!l) { l = new LayoutParser(s).parse(); layoutCache.set(s, l); }
+  return l;
+}
+
+class LayoutParser {
+  private pos = 0;
+  constructor(private readonly s: string) {}
+  parse(): Layout {
+    const l = this.type();
+    if (this.pos !== this.s.length) throw new Trap(`no memory layout for type ${this.s}`);
+    return l;
+  }
+  private ws(): void { while (this.s[this.pos] === " ") this.pos++; }
+  private eat(tok: string): boolean {
+    this.ws();
+    if (this.s.startsWith(tok, this.pos)) { this.pos += tok.length; return true; }
+    return false;
+  }
+  private expect(tok: string): void { if (!this.eat(tok)) throw new Trap(`no memory layout for type ${this.s}`); }
+  private word(): string {
+    this.ws();
+    const m = /^[A-Za-z0-9_.!]+/.exec(this.s.slice(this.pos));
+    if (!m) throw new Trap(`no memory layout for type ${this.s}`);
+    this.pos += m[0].length;
+    return m[0];
+  }
+  private type(): Layout {
+    const w = this.word().replace(/^!llvm\./, "");
+    const scalar = scalarLayout(w);
+    if (scalar) return scalar;
+    if (w === "ptr") { if (this.eat("<")) { this.word(); this.expect(">"); } return { size: PTR_BYTES, align: PTR_BYTES, scalar: "ptr" }; }
+    if (w === "array") {
+      this.expect("<");
+      const n = Number(this.word());
+      this.expect("x");
+      const elem = this.type();
+      this.expect(">");
+      return { size: n * elem.size, align: elem.align, elem };
+    }
+    if (w === "vector") {
+      // vector<4xf32>: the dims run into the element type ("4xf32"), split on 'x'.
+      this.expect("<");
+      const start = this.pos;
+      while (this.pos < this.s.length && this.s[this.pos] !== ">") this.pos++;
+      const parts = this.s.slice(start, this.pos).split("x");
+      this.expect(">");
+      const elem = this.typeFrom(parts.pop()!);
+      const n = parts.reduce((a, b) => a * Number(b), 1);
+      return { size: n * elem.size, align: Math.min(16, n * elem.size), elem };
+    }
+    if (w === "struct") {
+      this.expect("<");
+      this.ws();
+      if (this.s[this.pos] === '"') { this.pos = this.s.indexOf('"', this.pos + 1) + 1; this.expect(","); }
+      const packed = this.eat("packed");
+      this.expect("(");
+      const members: Layout[] = [];
+      if (!this.eat(")")) { do members.push(this.type()); while (this.eat(",")); this.expect(")"); }
+      this.expect(">");
+      let off = 0, align = 1;
+      const fields = members.map((m) => {
+        const a = packed ? 1 : m.align;
+        off = Math.ceil(off / a) * a;
+        const f = { offset: off, layout: m };
+        off += m.size;
+        align = Math.max(align, a);
+        return f;
+      });
+      return { size: Math.ceil(off / align) * align, align, fields };
+    }
+    throw new Trap(`no memory layout for type ${this.s}`);
+  }
+  private typeFrom(s: string): Layout { return new LayoutParser(s).parse(); }
+}
+
+function scalarLayout(w: string): Layout | undefined {
+  switch (w) {
+    case "i1": case "i8": return { size: 1, align: 1, scalar: w };
+    case "i16": case "f16": case "bf16": return { size: 2, align: 2, scalar: w };
+    case "i32": case "f32": return { size: 4, align: 4, scalar: w };
+    case "i64": case "f64": return { size: 8, align: 8, scalar: w };
+    case "index": return { size: INDEX_BYTES, align: INDEX_BYTES, scalar: "index" };
+  }
+  return undefined;
+}
+
+/** Byte size of a memref/tensor element or llvm type. */
+export function byteSize(t: Type): number {
+  if (t instanceof FloatType || t instanceof IntegerType || t instanceof IndexType || t instanceof VectorType) return layoutOf(t).size;
+  return layoutOf(t).size;
+}
+
+function oob(addr: number, n: number, heap: Heap): never {
+  throw new Trap(`memory access out of bounds (${n} bytes at address ${addr}, memory size ${heap.size})`);
+}
+
+/** Loads a scalar of the given kind (see Layout.scalar) from a byte address. */
+export function loadScalar(heap: Heap, addr: number, kind: string): Scalar {
+  const v = heap.view;
+  switch (kind) {
+    case "f32": if (addr < 0 || addr + 4 > v.byteLength) oob(addr, 4, heap); return v.getFloat32(addr, true);
+    case "f64": if (addr < 0 || addr + 8 > v.byteLength) oob(addr, 8, heap); return v.getFloat64(addr, true);
+    case "i32": if (addr < 0 || addr + 4 > v.byteLength) oob(addr, 4, heap); return v.getInt32(addr, true);
+    case "ptr": if (addr < 0 || addr + 4 > v.byteLength) oob(addr, 4, heap); return v.getUint32(addr, true);
+    case "i64": if (addr < 0 || addr + 8 > v.byteLength) oob(addr, 8, heap); return v.getBigInt64(addr, true);
+    case "index": if (addr < 0 || addr + 8 > v.byteLength) oob(addr, 8, heap); return Number(v.getBigInt64(addr, true));
+    case "i1": if (addr < 0 || addr + 1 > v.byteLength) oob(addr, 1, heap); return v.getUint8(addr) & 1;
+    case "i8": if (addr < 0 || addr + 1 > v.byteLength) oob(addr, 1, heap); return v.getInt8(addr);
+    case "i16": if (addr < 0 || addr + 2 > v.byteLength) oob(addr, 2, heap); return v.getInt16(addr, true);
+  }
+  throw new Trap(`cannot load a value of type ${kind} from memory`);
+}
+
+export function storeScalar(heap: Heap, addr: number, kind: string, x: Scalar): void {
+  const v = heap.view;
+  switch (kind) {
+    case "f32": if (addr < 0 || addr + 4 > v.byteLength) oob(addr, 4, heap); v.setFloat32(addr, Number(x), true); return;
+    case "f64": if (addr < 0 || addr + 8 > v.byteLength) oob(addr, 8, heap); v.setFloat64(addr, Number(x), true); return;
+    case "i32": if (addr < 0 || addr + 4 > v.byteLength) oob(addr, 4, heap); v.setInt32(addr, Number(x), true); return;
+    case "ptr": if (addr < 0 || addr + 4 > v.byteLength) oob(addr, 4, heap); v.setUint32(addr, Number(x) >>> 0, true); return;
+    case "i64": if (addr < 0 || addr + 8 > v.byteLength) oob(addr, 8, heap); v.setBigInt64(addr, BigInt(x), true); return;
+    case "index": if (addr < 0 || addr + 8 > v.byteLength) oob(addr, 8, heap); v.setBigInt64(addr, BigInt(x), true); return;
+    case "i1": if (addr < 0 || addr + 1 > v.byteLength) oob(addr, 1, heap); v.setUint8(addr, Number(x) & 1); return;
+    case "i8": if (addr < 0 || addr + 1 > v.byteLength) oob(addr, 1, heap); v.setInt8(addr, Number(BigInt.asIntN(8, BigInt(x)))); return;
+    case "i16": if (addr < 0 || addr + 2 > v.byteLength) oob(addr, 2, heap); v.setInt16(addr, Number(BigInt.asIntN(16, BigInt(x))), true); return;
+  }
+  throw new Trap(`cannot store a value of type ${kind} to memory`);
+}
+
+/** Scalar kind used for loads/stores of a type (throws for aggregates). */
+export function scalarKind(t: Type): string {
+  const k = layoutOf(t).scalar;
+  if (!k) throw new Trap(`cannot load or store a value of type ${t.str} as a scalar`);
+  return k;
+}
+
+/** Checks `idx` against the memref's sizes (only under --check-bounds). */
+export function checkIndex(m: MemRefValue, idx: readonly number[]): void {
+  for (let d = 0; d < idx.length; d++) {
+    if (idx[d] < 0 || idx[d] >= m.sizes[d]) {
+      throw new Trap(`out-of-bounds access to ${m.typeStr}: index [${idx.join(", ")}] is outside the shape ${m.sizes.join("x")}`);
+    }
+  }
+}
+
+/** Loads memref element idx (no bounds check beyond the memory itself). */
+export function loadElement(heap: Heap, m: MemRefValue, idx: readonly number[]): Scalar {
+  const l = layoutOf(m.elementType);
+  return loadScalar(heap, m.aligned + m.linear(idx) * l.size, l.scalar ?? m.elementType.str);
+}
+
+export function storeElement(heap: Heap, m: MemRefValue, idx: readonly number[], v: Scalar): void {
+  const l = layoutOf(m.elementType);
+  storeScalar(heap, m.aligned + m.linear(idx) * l.size, l.scalar ?? m.elementType.str, v);
+}

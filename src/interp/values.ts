@@ -1,0 +1,137 @@
+// Runtime values of the reference interpreter and their layout in the heap.
+//
+// Representation (the contract with callers of `Interpreter.call`):
+//   i1                 number 0 | 1 (the signed view -1 is used only inside integer ops)
+//   i2..i32            number, signed, wrapped to the width
+//   i64 (and wider)    bigint, signed, wrapped to the width
+//   index              number: MLIR's 64-bit semantics, exact while |v| < 2^53 (results past
+//                      that wrap through BigInt to 64 bits, then lose precision). The wasm
+//                      engine uses 32-bit index; a program whose indices leave i32 differs there.
+//   f16/bf16/f32/f64   number, rounded to the type after every operation (Math.fround for f32)
+//   !llvm.ptr          number, a byte address in the heap (function pointers: small handles)
+//   tensor, vector     TensorValue: immutable shape + row-major data
+//   memref             MemRefValue: MLIR's descriptor {allocated, aligned, offset, sizes,
+//                      strides} over the shared Heap, so aliasing and out-of-bounds reads
+//                      behave as in the wasm engine.
+import { FloatType, IndexType, IntegerType, ShapedType, Type, UnrankedMemRefType, UnrankedTensorType, VectorType, elementTypeOf } from "../ir/types.js";
+import { wrapS } from "../dialects/arith.js";
+
+export type Scalar = number | bigint;
+
+/** Immutable tensor (or vector) value: shape plus row-major elements. */
+export class TensorValue {
+  constructor(readonly shape: readonly number[], readonly elementType: Type, readonly data: readonly Scalar[]) {}
+  get rank(): number { return this.shape.length; }
+  get size(): number { return this.data.length; }
+  static filled(shape: readonly number[], elementType: Type, v: Scalar): TensorValue {
+    return new TensorValue(shape, elementType, new Array<Scalar>(numElements(shape)).fill(v));
+  }
+}
+
+/** A memref descriptor (ranked or unranked: the rank is the length of `sizes`). */
+export class MemRefValue {
+  constructor(readonly elementType: Type, readonly allocated: number, readonly aligned: number, readonly offset: number,
+              readonly sizes: readonly number[], readonly strides: readonly number[]) {}
+  get rank(): number { return this.sizes.length; }
+  /** Element offset (from `aligned`) of the element at `idx`. */
+  linear(idx: readonly number[]): number {
+    let o = this.offset;
+    for (let i = 0; i < idx.length; i++) o += idx[i] * this.strides[i];
+    return o;
+  }
+  get typeStr(): string { return `memref<${this.sizes.map((s) => s + "x").join("")}${this.elementType.str}>`; }
+}
+
+export type RtValue = Scalar | TensorValue | MemRefValue;
+
+/** A run-time failure in the program (trap, bad host call, ...): the message names the function. */
+export class InterpreterError extends Error {
+  override name = "InterpreterError";
+  constructor(readonly functionName: string, readonly reason: string, options?: { cause?: unknown }) {
+    super(`runtime error in function @${functionName}: ${reason}`, options);
+  }
+}
+
+/** Thrown by handlers; the interpreter adds the function name (InterpreterError). */
+export class Trap extends Error {
+  override name = "Trap";
+}
+
+export const numElements = (shape: readonly number[]): number => shape.reduce((a, b) => a * b, 1);
+
+export function contiguousStrides(shape: readonly number[]): number[] {
+  const s = new Array<number>(shape.length);
+  let acc = 1;
+  for (let d = shape.length - 1; d >= 0; d--) { s[d] = acc; acc *= shape[d]; }
+  return s;
+}
+
+/** Row-major linear position of `idx` in `shape`. */
+export function rowMajor(shape: readonly number[], idx: readonly number[]): number {
+  let o = 0;
+  for (let d = 0; d < shape.length; d++) o = o * shape[d] + idx[d];
+  return o;
+}
+
+/** Calls fn on every index of `shape` in row-major order (the index array is reused). */
+export function forEachIndex(shape: readonly number[], fn: (idx: number[]) => void): void {
+  const n = numElements(shape);
+  if (n === 0) return;
+  const idx = new Array<number>(shape.length).fill(0);
+  for (let k = 0; k < n; k++) {
+    fn(idx);
+    for (let d = shape.length - 1; d >= 0; d--) { if (++idx[d] < shape[d]) break; idx[d] = 0; }
+  }
+}
+
+// ---- scalars --------------------------------------------------------------------------------
+
+/** Width of an integer-like type; index is 64 (MLIR semantics). */
+export function intWidthOf(t: Type): number { return t instanceof IntegerType ? t.width : 64; }
+export const isBigIntType = (t: Type): boolean => t instanceof IntegerType && t.width > 32;
+
+/** Signed BigInt view of an integer-like value (i1 true is -1). */
+export function toBig(v: Scalar, t: Type): bigint {
+  if (typeof v === "bigint") return v;
+  return t instanceof IntegerType && t.width === 1 ? (v & 1 ? -1n : 0n) : BigInt(v);
+}
+
+/** Canonical representation of a signed BigInt result of type t. */
+export function fromBig(v: bigint, t: Type): Scalar {
+  if (t instanceof IndexType) return Number(BigInt.asIntN(64, v));
+  const w = intWidthOf(t);
+  if (w === 1) return Number(v & 1n);
+  if (w <= 32) return Number(BigInt.asIntN(w, v));
+  return wrapS(v, w);
+}
+
+/** Brings any JS number/bigint into the canonical representation of scalar type t. */
+export function canon(v: Scalar | boolean, t: Type): Scalar {
+  if (typeof v === "boolean") v = v ? 1 : 0;
+  if (t instanceof FloatType) return t.kind === "f64" ? Number(v) : Math.fround(Number(v));
+  if (t instanceof IndexType) {
+    if (typeof v === "number" && Number.isSafeInteger(v)) return v;
+    return Number(BigInt.asIntN(64, typeof v === "bigint" ? v : BigInt(Math.trunc(v))));
+  }
+  if (t instanceof IntegerType) {
+    if (t.width === 1) return typeof v === "bigint" ? Number(v & 1n) : v & 1;
+    if (t.width === 32 && typeof v === "number") return v | 0;
+    return fromBig(typeof v === "bigint" ? v : BigInt(Math.trunc(v)), t);
+  }
+  return v;  // !llvm.ptr and other opaque scalars
+}
+
+/** Zero of a scalar type in canonical form. */
+export function zeroOf(t: Type): Scalar { return isBigIntType(t) ? 0n : 0; }
+
+/** Element type and static shape of tensor-like types, including dialect tensor types. */
+export function shapedInfo(t: Type): { shape: readonly number[]; elementType: Type } | undefined {
+  if (t instanceof ShapedType) return { shape: t.shape, elementType: t.elementType };
+  if (t instanceof UnrankedMemRefType || t instanceof UnrankedTensorType) return { shape: [], elementType: t.elementType };
+  const maybe = t as unknown as { shape?: readonly number[]; elementType?: Type };
+  if (Array.isArray(maybe.shape) && maybe.elementType instanceof Type) return { shape: maybe.shape, elementType: maybe.elementType };
+  return undefined;
+}
+
+export const isVectorType = (t: Type): t is VectorType => t instanceof VectorType;
+export { elementTypeOf };
