@@ -260,3 +260,29 @@ test("host errors are recognisable as program errors and map to wasm types", asy
   assert.deepEqual((["i1", "i8", "i32", "i64", "f32", "f64", "ptr", "index"] as const).map(hostTypeToWasm),
     ["i32", "i32", "i32", "i64", "f32", "f64", "i32", "i32"]);
 });
+
+test("output is buffered, stderr flushes stdout first, and flush delivers the rest", async () => {
+  const { createHostContext, OutputBuffer } = await import("../../src/runtime/host.js");
+  const events: string[] = [];
+  const ctx = createHostContext({ stdout: (t) => events.push(`out:${t}`), stderr: (t) => events.push(`err:${t}`) });
+  ctx.stdout("a");
+  ctx.stdout("b");
+  assert.deepEqual(events, [], "small writes stay buffered");
+  ctx.stderr("E");
+  assert.deepEqual(events, ["out:ab", "err:E"]);
+  ctx.stdout("c");
+  ctx.flush();
+  assert.deepEqual(events, ["out:ab", "err:E", "out:c"]);
+  const pieces: string[] = [];
+  const buf = new OutputBuffer((t) => pieces.push(t), 8);
+  buf.write("12345");
+  buf.write("6789");
+  buf.write("x");
+  assert.deepEqual(pieces, ["123456789"], "a full buffer is handed over at once");
+});
+
+test("the default seed is 0", () => {
+  const a = createCapturingContext();
+  const b = createCapturingContext({ seed: 0 });
+  assert.equal(call(a, "tensorlang_get_random"), call(b, "tensorlang_get_random"));
+});
