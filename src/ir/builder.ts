@@ -1,0 +1,63 @@
+// OpBuilder: creates operations at an insertion point (MLIR's OpBuilder, minus the templates).
+// Passes use it so that building a lowered op is one call rather than five.
+import { Attribute, FloatAttr, IntegerAttr } from "./attributes.js";
+import { Block, Operation, Region, Value } from "./core.js";
+import type { Location } from "./diagnostics.js";
+import { FloatType, IndexType, Type, index } from "./types.js";
+
+export class Builder {
+  /** Inserts before `index` in `block`; the index advances as ops are inserted. */
+  constructor(public block: Block, public index: number, public loc?: Location) {}
+
+  static before(op: Operation): Builder { return new Builder(op.parent!, op.parent!.ops.indexOf(op), op.loc); }
+  static after(op: Operation): Builder { return new Builder(op.parent!, op.parent!.ops.indexOf(op) + 1, op.loc); }
+  static atEnd(b: Block, loc?: Location): Builder { return new Builder(b, b.ops.length, loc); }
+  static atStart(b: Block, loc?: Location): Builder { return new Builder(b, 0, loc); }
+
+  /** Moves the insertion point to just before `op`. */
+  setBefore(op: Operation): void { this.block = op.parent!; this.index = this.block.ops.indexOf(op); }
+  setAtEnd(b: Block): void { this.block = b; this.index = b.ops.length; }
+
+  insert(op: Operation): Operation {
+    if (!op.loc) op.loc = this.loc;
+    this.block.insert(this.index++, op);
+    return op;
+  }
+
+  create(name: string, operands: readonly Value[] = [], resultTypes: readonly Type[] = [],
+         attributes: Record<string, Attribute> = {}, regions: Region[] = []): Operation {
+    return this.insert(new Operation({ name, operands: [...operands], resultTypes: [...resultTypes], attributes, regions, loc: this.loc }));
+  }
+  /** `create` for ops with exactly one result; returns the result. */
+  value(name: string, operands: readonly Value[], type: Type, attributes: Record<string, Attribute> = {}): Value {
+    return this.create(name, operands, [type], attributes).result;
+  }
+
+  constant(attr: Attribute, type: Type): Value { return this.value("arith.constant", [], type, { value: attr }); }
+  constIndex(v: number): Value { return this.constant(new IntegerAttr(v, index), index); }
+  constInt(v: number | bigint, t: Type): Value {
+    return t instanceof FloatType ? this.constant(new FloatAttr(Number(v), t), t) : this.constant(new IntegerAttr(v, t), t);
+  }
+  /** A zero of any scalar type. */
+  zero(t: Type): Value {
+    if (t instanceof FloatType) return this.constant(new FloatAttr(0, t), t);
+    return this.constant(new IntegerAttr(0, t instanceof IndexType ? index : t), t);
+  }
+}
+
+/** A single-block region with the given argument types. */
+export function regionWith(argTypes: readonly Type[] = []): { region: Region; block: Block } {
+  const block = new Block([...argTypes]);
+  return { region: new Region([block]), block };
+}
+
+/**
+ * Moves the ops of `from` (all but its terminator, which is returned) to `b`'s insertion point,
+ * replacing the uses of `from`'s arguments by `args`.
+ */
+export function inlineBlock(from: Block, b: Builder, args: readonly Value[]): Operation | undefined {
+  from.args.forEach((a, i) => a.replaceAllUsesWith(args[i]));
+  const term = from.terminator;
+  for (const op of [...from.ops]) if (op !== term) b.insert(op);
+  return term;
+}

@@ -1,0 +1,341 @@
+// --bufferize: tensors become memrefs, function boundaries included.
+//
+// One walk per function maps every tensor value to a buffer. Buffers this function allocates
+// (memref.alloc, call results) are "owned"; only owned buffers are written in place, and only
+// when the tensor being overwritten has no use after the writer (SSA tensors are values, so a
+// later reader must still see the old contents: then the writer gets a fresh copy). Function
+// arguments and constant globals are never written. Results are returned as owned buffers
+// (a copy when needed) so the caller frees them; memref.dealloc goes after the last use of
+// every owned buffer that does not escape through a return.
+import {
+  DenseArrayAttr, DenseElementsAttr, StridedLayoutAttr, StringAttr, SymbolRefAttr, TypeAttr, unit,
+} from "../ir/attributes.js";
+import { Builder, regionWith } from "../ir/builder.js";
+import { Block, Module, Operation, OpResult, Value } from "../ir/core.js";
+import type { Context } from "../ir/dialect.js";
+import { DiagnosticSink } from "../ir/diagnostics.js";
+import {
+  DYN, FunctionType, MemRefType, TensorType, Type, UnrankedMemRefType, UnrankedTensorType, i32, index,
+} from "../ir/types.js";
+import { inferSubviewType } from "../dialects/memref.js";
+import { isLinalgStructured, linalgView } from "./lowering-linalg.js";
+import { printBuffer } from "./lowering-print.js";
+import type { Pass } from "./pass.js";
+
+/** The memref type a tensor type bufferizes to (identity layout); other types unchanged. */
+export function bufferType(t: Type): Type {
+  if (t instanceof TensorType) return MemRefType.get(t.shape, t.elementType);
+  if (t instanceof UnrankedTensorType) return UnrankedMemRefType.get(t.elementType);
+  return t;
+}
+const isTensor = (t: Type): boolean => t instanceof TensorType || t instanceof UnrankedTensorType;
+const hasTensors = (op: Operation): boolean => [...op.operands, ...op.results].some((v) => isTensor(v.type));
+
+class BufferizeError extends Error {}
+
+const VIEW_LIKE = new Set(["memref.subview", "memref.cast", "memref.reinterpret_cast", "memref.collapse_shape", "memref.expand_shape"]);
+
+/** Module-level state: the constant globals created so far (one per distinct value). */
+class Globals {
+  private byValue = new Map<string, string>();
+  private names = new Set<string>();
+  constructor(private module: Module) {
+    for (const o of module.ops) { const n = o.attr("sym_name"); if (n instanceof StringAttr) this.names.add(n.value); }
+  }
+  /** The name of a private constant memref.global holding `value` (MLIR's `__constant_<type>` naming). */
+  get(value: DenseElementsAttr, type: MemRefType): string {
+    const hit = this.byValue.get(value.str);
+    if (hit) return hit;
+    const base = `__constant_${type.shape.map((d) => `${d}x`).join("")}${type.elementType.str}`;
+    let name = base;
+    for (let k = 0; this.names.has(name); k++) name = `${base}_${k}`;
+    this.names.add(name);
+    this.byValue.set(value.str, name);
+    const g = new Operation({ name: "memref.global", attributes: {
+      sym_name: new StringAttr(name), sym_visibility: new StringAttr("private"), type: new TypeAttr(type),
+      initial_value: value, constant: unit,
+    } });
+    const firstFunc = this.module.ops.findIndex((o) => o.name !== "memref.global");
+    this.module.body.insert(firstFunc < 0 ? this.module.ops.length : firstFunc, g);
+    return name;
+  }
+}
+
+class FunctionBufferizer {
+  private readonly buf = new Map<Value, Value>();
+  /** Buffers this function allocated (alloc, call results): it frees or returns them. */
+  private readonly owned = new Set<Value>();
+  private readonly dead: Operation[] = [];
+
+  constructor(private fn: Operation, private globals: Globals, private module: Module, private diag: DiagnosticSink) {}
+
+  run(): void {
+    const body = this.fn.body();
+    for (const a of body.args) if (isTensor(a.type)) { a.type = bufferType(a.type); this.buf.set(a, a); }
+    const errors = this.diag.diagnostics.length;
+    this.block(body);
+    if (this.diag.diagnostics.length > errors) return; // leave the IR as is; the pass fails
+    for (const o of this.dead.reverse()) o.erase();
+    this.insertDeallocs();
+  }
+
+  private bufferOf(t: Value): Value {
+    const b = this.buf.get(t);
+    if (!b) throw new BufferizeError(`tensor value of type ${t.type.str} has no buffer (defined by an unsupported op)`);
+    return b;
+  }
+
+  private block(blk: Block): void {
+    for (const op of [...blk.ops]) {
+      if (hasTensors(op) || op.name === "tensorlang.print") {
+        try { this.op(op); } catch (e) {
+          if (!(e instanceof BufferizeError)) throw e;
+          this.diag.error(op.loc, e.message);
+        }
+      } else for (const r of op.regions) for (const b of r.blocks) this.block(b);
+    }
+  }
+
+  // ---- buffers -----------------------------------------------------------------------------
+  /** A fresh owned buffer shaped like `like` (a tensor type plus the buffer that supplies dynamic sizes). */
+  private alloc(b: Builder, type: MemRefType, sizesFrom?: Value, dynSizes?: Value[]): Value {
+    const dyn = dynSizes ?? type.shape.flatMap((d, i) => (d === DYN ? [b.value("memref.dim", [sizesFrom!, b.constIndex(i)], index)] : []));
+    const v = b.value("memref.alloc", dyn, type, { operandSegmentSizes: new DenseArrayAttr(i32, [dyn.length, 0]) });
+    this.owned.add(v);
+    return v;
+  }
+  private copyOf(b: Builder, src: Value): Value {
+    const t = src.type as MemRefType;
+    const dst = this.alloc(b, MemRefType.get(t.shape, t.elementType), src);
+    b.create("memref.copy", [src, dst]);
+    return dst;
+  }
+
+  /**
+   * Whether `at` may overwrite the buffer of tensor `t`: the buffer is owned, `t` lives in the
+   * same block as `at` (not across a loop) and no other use of `t` comes after `at`.
+   */
+  private canWriteInPlace(t: Value, at: Operation, otherOperands: readonly Value[] = []): boolean {
+    const b = this.buf.get(t);
+    if (!b || !this.owned.has(b) || otherOperands.includes(t)) return false;
+    const blk = at.parent!;
+    if (t.definingBlock !== blk) return false;
+    const pos = blk.ops.indexOf(at);
+    return t.uses.every((u) => {
+      if (u.op === at) return true;
+      let a: Operation | null = u.op;
+      while (a && a.parent !== blk) a = a.parentOp;
+      return !!a && blk.ops.indexOf(a) < pos;
+    });
+  }
+  /** The buffer `at` writes the new value of `t` into: `t`'s own, or a copy (a fresh one if `t`'s contents are not read). */
+  private destination(b: Builder, t: Value, at: Operation, readsOld: boolean, others: readonly Value[] = []): Value {
+    const src = this.bufferOf(t);
+    if (this.canWriteInPlace(t, at, others)) return src;
+    if (!readsOld || (t instanceof OpResult && t.op.name === "tensor.empty")) {
+      const tt = src.type as MemRefType;
+      return this.alloc(b, MemRefType.get(tt.shape, tt.elementType), src);
+    }
+    return this.copyOf(b, src);
+  }
+  /** `v`'s buffer with the identity layout `want` (copying out of strided views). */
+  private withType(b: Builder, v: Value, want: Type): Value {
+    if (v.type === want) return v;
+    if (v.type instanceof MemRefType && want instanceof MemRefType && v.type.shape.join() === want.shape.join()) return this.copyOf(b, v);
+    return b.value("memref.cast", [v], want);
+  }
+
+  // ---- ops ---------------------------------------------------------------------------------
+  private op(op: Operation): void {
+    const b = Builder.before(op);
+    const res = op.results[0];
+    const set = (v: Value) => this.buf.set(res, v);
+    if (isLinalgStructured(op)) return this.linalg(op, b);
+    switch (op.name) {
+      case "arith.constant": {
+        const val = op.attr("value");
+        if (!(val instanceof DenseElementsAttr)) throw new BufferizeError("tensor constant without a dense value");
+        const mt = bufferType(res.type) as MemRefType;
+        set(b.value("memref.get_global", [], mt, { name: new SymbolRefAttr(this.globals.get(val, mt)) }));
+        break;
+      }
+      case "tensor.empty": set(this.alloc(b, bufferType(res.type) as MemRefType, undefined, [...op.operands])); break;
+      case "tensor.extract": {
+        const [t, ...idx] = op.operands;
+        op.result.replaceAllUsesWith(b.value("memref.load", [this.bufferOf(t), ...idx], res.type));
+        break;
+      }
+      case "tensor.insert": {
+        const [v, t, ...idx] = op.operands;
+        const dst = this.destination(b, t, op, true);
+        b.create("memref.store", [v, dst, ...idx]);
+        set(dst);
+        break;
+      }
+      case "tensor.dim": op.result.replaceAllUsesWith(b.value("memref.dim", [this.bufferOf(op.operand(0)), op.operand(1)], index)); break;
+      case "tensor.cast": set(b.value("memref.cast", [this.bufferOf(op.operand(0))], bufferType(res.type))); break;
+      case "tensor.extract_slice": {
+        const view = this.subview(b, this.bufferOf(op.operand(0)), op, 1, res.type as TensorType);
+        set(this.copyOf(b, view));
+        break;
+      }
+      case "tensor.insert_slice": {
+        const [src, dst] = op.operands;
+        const d = this.destination(b, dst, op, true, [src]);
+        const view = this.subview(b, d, op, 2, src.type as TensorType);
+        b.create("memref.copy", [this.bufferOf(src), view]);
+        set(d);
+        break;
+      }
+      case "tensor.from_elements": {
+        const mt = bufferType(res.type) as MemRefType;
+        const m = this.alloc(b, mt);
+        op.operands.forEach((v, k) => {
+          const idx: Value[] = [];
+          for (let d = mt.rank - 1, r = k; d >= 0; d--) { idx.unshift(b.constIndex(r % mt.shape[d])); r = Math.floor(r / mt.shape[d]); }
+          b.create("memref.store", [v, m, ...idx]);
+        });
+        set(m);
+        break;
+      }
+      case "tensor.splat": {
+        const m = this.alloc(b, bufferType(res.type) as MemRefType, undefined, op.operands.slice(1));
+        this.fill(b, op.operand(0), m);
+        set(m);
+        break;
+      }
+      case "func.call": return this.call(op, b);
+      case "func.return": {
+        const ft = (this.fn.attr("function_type") as TypeAttr).type as FunctionType;
+        const vals = op.operands.map((v, i) => {
+          if (!isTensor(v.type)) return v;
+          const m = this.bufferOf(v);
+          // The caller frees what it gets: return only buffers this function owns, once each.
+          const ownedOnce = this.owned.has(m) && op.operands.filter((w) => this.buf.get(w) === m).length === 1;
+          return ownedOnce && m.type === ft.results[i] ? m : this.copyOf(b, m);
+        });
+        b.create("func.return", vals);
+        break;
+      }
+      case "tensorlang.print": {
+        const t = op.operand(0);
+        if (!isTensor(t.type)) return;
+        printBuffer(b, op, this.bufferOf(t));
+        break;
+      }
+      default:
+        throw new BufferizeError(`bufferization of '${op.name}' with tensor operands or results is not supported`);
+    }
+    this.dead.push(op);
+  }
+
+  private fill(b: Builder, v: Value, m: Value): void {
+    const { region, block } = regionWith([v.type, v.type]);
+    Builder.atEnd(block).create("linalg.yield", [block.args[0]]);
+    b.create("linalg.fill", [v, m], [], { operandSegmentSizes: new DenseArrayAttr(i32, [1, 1]) }, [region]);
+  }
+
+  /** memref.subview of `m` with a slice op's offsets/sizes/strides (rank-reduced to `want`'s rank). */
+  private subview(b: Builder, m: Value, slice: Operation, base: number, want: TensorType): Value {
+    const seg = (slice.attr("operandSegmentSizes") as DenseArrayAttr).values;
+    const dyn = slice.operands.slice(base);
+    const list = (n: string) => [...(slice.attr(n) as DenseArrayAttr).values];
+    const full = inferSubviewType(m.type as MemRefType, list("static_offsets"), list("static_sizes"), list("static_strides"));
+    let t = full;
+    if (want.rank !== full.rank) {
+      // Drop unit dimensions (and their strides) until the shape matches the slice type.
+      const layout = full.layout as StridedLayoutAttr;
+      const keepShape: number[] = [], keepStrides: number[] = [];
+      let j = 0;
+      full.shape.forEach((d, i) => {
+        if (j < want.rank && want.shape[j] === d) { keepShape.push(d); keepStrides.push(layout.strides[i]); j++; }
+      });
+      t = MemRefType.get(keepShape, full.elementType, new StridedLayoutAttr(keepStrides, layout.offset));
+    }
+    return b.value("memref.subview", [m, ...dyn], t, {
+      operandSegmentSizes: new DenseArrayAttr(i32, [1, ...seg.slice(base)]),
+      static_offsets: slice.attr("static_offsets")!, static_sizes: slice.attr("static_sizes")!, static_strides: slice.attr("static_strides")!,
+    });
+  }
+
+  private linalg(op: Operation, b: Builder): void {
+    const v = linalgView(op);
+    if (typeof v === "string") throw new BufferizeError(v);
+    const ins = v.inputs.map((x) => (isTensor(x.type) ? this.bufferOf(x) : x));
+    const outs = v.outputs.map((t, i) => {
+      if (!isTensor(t.type)) return t;
+      const readsOld = v.body.args[v.inputs.length + i].hasUses;
+      return this.destination(b, t, op, readsOld, v.inputs);
+    });
+    const attrs = Object.fromEntries(op.attributes);
+    const regions = op.regions.splice(0);
+    for (const r of regions) r.parent = null;
+    b.create(op.name, [...ins, ...outs], [], attrs, regions);
+    op.results.forEach((r, i) => this.buf.set(r, outs[i]));
+    this.dead.push(op);
+  }
+
+  private call(op: Operation, b: Builder): void {
+    const callee = this.module.lookup((op.attr("callee") as SymbolRefAttr).root);
+    const ft = callee ? ((callee.attr("function_type") as TypeAttr).type as FunctionType) : undefined;
+    const args = op.operands.map((v, i) => (isTensor(v.type) ? this.withType(b, this.bufferOf(v), ft?.inputs[i] ?? bufferType(v.type)) : v));
+    const c = b.create("func.call", args, op.results.map((r) => bufferType(r.type)), Object.fromEntries(op.attributes));
+    op.results.forEach((r, i) => {
+      if (!isTensor(r.type)) { r.replaceAllUsesWith(c.results[i]); return; }
+      this.buf.set(r, c.results[i]);
+      this.owned.add(c.results[i]);
+    });
+    this.dead.push(op);
+  }
+
+  // ---- deallocation ------------------------------------------------------------------------
+  /** memref.dealloc after the last use (in the defining block) of each owned buffer that does not escape. */
+  private insertDeallocs(): void {
+    for (const m of this.owned) {
+      const def = m instanceof OpResult ? m.op : undefined;
+      if (!def?.parent) continue;
+      const blk = def.parent;
+      const users: Operation[] = [];
+      const seen = new Set<Value>([m]);
+      const work: Value[] = [m];
+      let escapes = false;
+      while (work.length) {
+        const x = work.pop()!;
+        for (const u of x.uses) {
+          users.push(u.op);
+          if (u.op.name === "func.return" || u.op.name.endsWith(".yield")) escapes = true;
+          if (VIEW_LIKE.has(u.op.name)) for (const r of u.op.results) if (!seen.has(r)) { seen.add(r); work.push(r); }
+        }
+      }
+      if (escapes) continue;
+      let last = def;
+      for (const u of users) {
+        let a: Operation | null = u;
+        while (a && a.parent !== blk) a = a.parentOp;
+        if (a && blk.ops.indexOf(a) > blk.ops.indexOf(last)) last = a;
+      }
+      if (blk.terminator === last) continue;
+      Builder.after(last).create("memref.dealloc", [m]);
+    }
+  }
+}
+
+function convertFunctionType(fn: Operation): void {
+  const ft = (fn.attr("function_type") as TypeAttr).type as FunctionType;
+  fn.attributes.set("function_type", new TypeAttr(FunctionType.get(ft.inputs.map(bufferType), ft.results.map(bufferType))));
+}
+
+export const bufferize: Pass = {
+  name: "bufferize",
+  description: "Convert tensors to memrefs (function boundaries included), inserting allocations, copies and deallocations",
+  run(module: Module, _ctx: Context, diag: DiagnosticSink): void {
+    const globals = new Globals(module);
+    const funcs = module.ops.filter((o) => o.name === "func.func");
+    for (const fn of funcs) convertFunctionType(fn);
+    for (const fn of funcs) {
+      if (!fn.regions.length || !fn.region().blocks.length) continue;
+      if (fn.region().blocks.length > 1) { diag.error(fn.loc, "bufferize supports single-block function bodies only"); continue; }
+      new FunctionBufferizer(fn, globals, module, diag).run();
+    }
+  },
+};

@@ -1,0 +1,119 @@
+// --convert-linalg-to-loops (scf.for) and --convert-linalg-to-affine-loops (affine.for):
+// every linalg op on memrefs becomes a loop nest (one loop per iterator, 0 to the extent of the
+// operand dimension indexed by it) whose body loads each used operand element, runs the op's
+// scalar body and stores the yielded values into the outputs. Ops still on tensors are left
+// alone, as MLIR does: bufferize first.
+import { AffineMap, cst, sym } from "../ir/affine.js";
+import { AffineMapAttr, DenseArrayAttr, IntegerAttr } from "../ir/attributes.js";
+import { Builder, regionWith } from "../ir/builder.js";
+import { Module, Operation, Value } from "../ir/core.js";
+import type { Context } from "../ir/dialect.js";
+import { DiagnosticSink } from "../ir/diagnostics.js";
+import { MemRefType, ShapedType, i32, index } from "../ir/types.js";
+import { expandAffineMap } from "./lower-affine.js";
+import { dimSize, isLinalgStructured, linalgView, loopExtents, type LinalgView } from "./lowering-linalg.js";
+import type { Pass } from "./pass.js";
+
+type LoopKind = "scf" | "affine";
+
+/** Creates one loop from 0 to `extent` and returns its induction variable and a builder inside. */
+function makeLoop(b: Builder, kind: LoopKind, extent: { value: Value; dim: number }, c: { zero?: Value; one?: Value }): [Value, Builder] {
+  const { region, block } = regionWith([index]);
+  if (kind === "scf") {
+    const ub = dimSize(b, extent.value, extent.dim);
+    c.zero ??= b.constIndex(0);
+    c.one ??= b.constIndex(1);
+    b.create("scf.for", [c.zero, ub, c.one], [], {}, [region]);
+    const y = Builder.atEnd(block).create("scf.yield");
+    return [block.args[0], Builder.before(y)];
+  }
+  const size = (extent.value.type as ShapedType).shape[extent.dim];
+  const dynamic = size < 0;
+  const ubOperands = dynamic ? [dimSize(b, extent.value, extent.dim)] : [];
+  b.create("affine.for", ubOperands, [], {
+    lowerBoundMap: new AffineMapAttr(AffineMap.constant(0)),
+    upperBoundMap: new AffineMapAttr(dynamic ? new AffineMap(0, 1, [sym(0)]) : new AffineMap(0, 0, [cst(size)])),
+    step: new IntegerAttr(1, index),
+    operandSegmentSizes: new DenseArrayAttr(i32, [0, ubOperands.length, 0]),
+  }, [region]);
+  const y = Builder.atEnd(block).create("affine.yield");
+  return [block.args[0], Builder.before(y)];
+}
+
+function load(b: Builder, kind: LoopKind, mem: Value, map: AffineMap, ivs: Value[]): Value {
+  const et = (mem.type as MemRefType).elementType;
+  if (kind === "affine") return b.value("affine.load", [mem, ...ivs], et, { map: new AffineMapAttr(map) });
+  return b.value("memref.load", [mem, ...expandAffineMap(b, map, ivs)], et);
+}
+function store(b: Builder, kind: LoopKind, v: Value, mem: Value, map: AffineMap, ivs: Value[]): void {
+  if (kind === "affine") b.create("affine.store", [v, mem, ...ivs], [], { map: new AffineMapAttr(map) });
+  else b.create("memref.store", [v, mem, ...expandAffineMap(b, map, ivs)]);
+}
+
+/** Rewrites one linalg op on memrefs into a loop nest; returns an error message on failure. */
+export function lowerLinalgOp(v: LinalgView, kind: LoopKind): string | undefined {
+  const extents = loopExtents(v);
+  if (typeof extents === "string") return extents;
+  let b = Builder.before(v.op);
+  const consts: { zero?: Value; one?: Value } = {};
+  const ivs: Value[] = [];
+  for (const e of extents) {
+    const [iv, inner] = makeLoop(b, kind, e, consts);
+    ivs.push(iv);
+    b = inner;
+  }
+  const operands = [...v.inputs, ...v.outputs];
+  const map = new Map<Value, Value>();
+  operands.forEach((o, k) => {
+    const arg = v.body.args[k];
+    if (!arg.hasUses) return;
+    map.set(arg, o.type instanceof ShapedType ? load(b, kind, o, v.maps[k], ivs) : o);
+  });
+  // linalg.index reads an induction variable: map its results before cloning the body.
+  const isIndex = (o: Operation) => o.name === "linalg.index";
+  for (const o of v.body.ops) o.walk((x) => {
+    if (isIndex(x)) { const d = x.attr("dim"); map.set(x.result, ivs[d instanceof IntegerAttr ? d.num : 0]); }
+  });
+  const term = v.body.terminator!;
+  for (const op of v.body.ops) {
+    if (op === term) break;
+    if (isIndex(op)) continue;
+    const c = b.insert(op.clone(map));
+    const dead: Operation[] = [];
+    c.walk((o) => { if (isIndex(o)) dead.push(o); });
+    for (const o of dead) o.erase();
+  }
+  term.operands.forEach((y, i) => {
+    const out = v.outputs[i];
+    store(b, kind, map.get(y) ?? y, out, v.maps[v.inputs.length + i], ivs);
+  });
+  v.op.erase();
+  return undefined;
+}
+
+function runOn(module: Module, kind: LoopKind, diag: DiagnosticSink): void {
+  const todo: Operation[] = [];
+  module.walk((op) => {
+    if (!isLinalgStructured(op)) return;
+    todo.push(op);
+    return false;
+  });
+  for (const op of todo) {
+    if (op.results.length || op.operands.some((o) => o.type instanceof ShapedType && !(o.type instanceof MemRefType))) continue;
+    const v = linalgView(op);
+    const err = typeof v === "string" ? v : lowerLinalgOp(v, kind);
+    if (err) diag.error(op.loc, err);
+  }
+}
+
+export const convertLinalgToLoops: Pass = {
+  name: "convert-linalg-to-loops",
+  description: "Lower linalg ops on memrefs to scf.for loop nests",
+  run(module: Module, _ctx: Context, diag: DiagnosticSink): void { runOn(module, "scf", diag); },
+};
+
+export const convertLinalgToAffineLoops: Pass = {
+  name: "convert-linalg-to-affine-loops",
+  description: "Lower linalg ops on memrefs to affine.for loop nests",
+  run(module: Module, _ctx: Context, diag: DiagnosticSink): void { runOn(module, "affine", diag); },
+};

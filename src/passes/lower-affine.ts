@@ -1,0 +1,224 @@
+// --lower-affine: affine.for/if/parallel/load/store/apply/min/max/yield → scf + arith + memref.
+// Affine expressions are expanded to arith ops on index values exactly as MLIR's
+// AffineApplyExpander does (same op sequence for mod/floordiv/ceildiv), so the result matches
+// `mlir-opt --lower-affine` up to constant de-duplication.
+import { AffineMap, IntegerSet, type AffineExpr } from "../ir/affine.js";
+import {
+  AffineMapAttr, ArrayAttr, Attribute, DenseArrayAttr, DenseElementsAttr, IntegerAttr, IntegerSetAttr, intAttr,
+} from "../ir/attributes.js";
+import { Builder } from "../ir/builder.js";
+import { Block, Module, Operation, Region, Value } from "../ir/core.js";
+import type { Context } from "../ir/dialect.js";
+import { DiagnosticSink } from "../ir/diagnostics.js";
+import { i1, i32, index } from "../ir/types.js";
+import type { Pass } from "./pass.js";
+
+/** Thrown (and turned into a diagnostic) for expressions MLIR cannot lower either. */
+class LoweringError extends Error {}
+
+const cmpi = (b: Builder, pred: "eq" | "slt" | "sle" | "sge", x: Value, y: Value): Value =>
+  b.value("arith.cmpi", [x, y], i1, { predicate: intAttr(["eq", "ne", "slt", "sle", "sgt", "sge"].indexOf(pred)) });
+const ibin = (b: Builder, name: string, x: Value, y: Value): Value => b.value(`arith.${name}`, [x, y], index);
+const select = (b: Builder, c: Value, x: Value, y: Value): Value => b.value("arith.select", [c, x, y], index);
+
+/** Emits arith ops computing `e` with dims/symbols bound to `dims`/`syms`. */
+export function expandAffineExpr(b: Builder, e: AffineExpr, dims: readonly Value[], syms: readonly Value[]): Value {
+  switch (e.kind) {
+    case "dim": return dims[e.pos];
+    case "sym": return syms[e.pos];
+    case "const": return b.constIndex(e.value);
+    case "add": return ibin(b, "addi", expandAffineExpr(b, e.lhs, dims, syms), expandAffineExpr(b, e.rhs, dims, syms));
+    case "mul": return ibin(b, "muli", expandAffineExpr(b, e.lhs, dims, syms), expandAffineExpr(b, e.rhs, dims, syms));
+  }
+  if (e.rhs.kind !== "const" || e.rhs.value <= 0) {
+    throw new LoweringError(`semi-affine expressions (${e.kind} by a non-constant or non-positive value) are not supported`);
+  }
+  const lhs = expandAffineExpr(b, e.lhs, dims, syms);
+  const rhs = expandAffineExpr(b, e.rhs, dims, syms);
+  switch (e.kind) {
+    case "mod": {
+      // rem = lhs % rhs; rem < 0 ? rem + rhs : rem
+      const rem = ibin(b, "remsi", lhs, rhs);
+      const zero = b.constIndex(0);
+      const neg = cmpi(b, "slt", rem, zero);
+      return select(b, neg, ibin(b, "addi", rem, rhs), rem);
+    }
+    case "floordiv": {
+      // lhs < 0 ? -1 - ((-1 - lhs) / rhs) : lhs / rhs  (with truncating division)
+      const zero = b.constIndex(0), minus1 = b.constIndex(-1);
+      const neg = cmpi(b, "slt", lhs, zero);
+      const dividend = select(b, neg, ibin(b, "subi", minus1, lhs), lhs);
+      const q = ibin(b, "divsi", dividend, rhs);
+      return select(b, neg, ibin(b, "subi", minus1, q), q);
+    }
+    default: {
+      // ceildiv: lhs <= 0 ? -((-lhs) / rhs) : ((lhs - 1) / rhs) + 1
+      const zero = b.constIndex(0), one = b.constIndex(1);
+      const nonPos = cmpi(b, "sle", lhs, zero);
+      const dividend = select(b, nonPos, ibin(b, "subi", zero, lhs), ibin(b, "subi", lhs, one));
+      const q = ibin(b, "divsi", dividend, rhs);
+      return select(b, nonPos, ibin(b, "subi", zero, q), ibin(b, "addi", q, one));
+    }
+  }
+}
+
+/** Every result of `map` applied to `operands` (dims first, then symbols). */
+export function expandAffineMap(b: Builder, map: AffineMap, operands: readonly Value[]): Value[] {
+  const dims = operands.slice(0, map.numDims), syms = operands.slice(map.numDims);
+  return map.results.map((r) => expandAffineExpr(b, r, dims, syms));
+}
+
+/** Folds several values with arith.maxsi / arith.minsi (affine max/min bound semantics). */
+function reduceMinMax(b: Builder, name: "maxsi" | "minsi", vs: Value[]): Value {
+  return vs.slice(1).reduce((acc, v) => ibin(b, name, acc, v), vs[0]);
+}
+
+function mapAttr(op: Operation, name: string): AffineMap {
+  const a = op.attr(name);
+  if (!(a instanceof AffineMapAttr)) throw new LoweringError(`'${op.name}' op has no affine map attribute '${name}'`);
+  return a.map;
+}
+
+/** Integer values of an i32 group list, whichever way the dialect stores it. */
+export function intList(a: Attribute | undefined): number[] {
+  if (a instanceof DenseArrayAttr) return [...a.values];
+  if (a instanceof DenseElementsAttr) return Array.from({ length: a.numElements }, (_, i) => Number(a.at(i)));
+  if (a instanceof ArrayAttr) return a.items.map((x) => (x instanceof IntegerAttr ? x.num : NaN));
+  return [];
+}
+
+/** Replaces the affine.yield ending `blk` by scf.yield (same operands). */
+function yieldToScf(blk: Block): void {
+  const t = blk.terminator;
+  if (t && t.name === "affine.yield") {
+    Builder.before(t).create("scf.yield", [...t.operands]);
+    t.erase();
+  } else if (!t || t.name !== "scf.yield") Builder.atEnd(blk).create("scf.yield");
+}
+
+function lowerFor(op: Operation): void {
+  const b = Builder.before(op);
+  const seg = intList(op.attr("operandSegmentSizes"));
+  const [nLb, nUb] = seg.length === 3 ? seg : [mapAttr(op, "lowerBoundMap").numDims + mapAttr(op, "lowerBoundMap").numSyms,
+    mapAttr(op, "upperBoundMap").numDims + mapAttr(op, "upperBoundMap").numSyms];
+  const lbOps = op.operands.slice(0, nLb), ubOps = op.operands.slice(nLb, nLb + nUb), inits = op.operands.slice(nLb + nUb);
+  const lb = reduceMinMax(b, "maxsi", expandAffineMap(b, mapAttr(op, "lowerBoundMap"), lbOps));
+  const ub = reduceMinMax(b, "minsi", expandAffineMap(b, mapAttr(op, "upperBoundMap"), ubOps));
+  const stepAttr = op.attr("step");
+  const step = b.constIndex(stepAttr instanceof IntegerAttr ? stepAttr.num : 1);
+  const region = op.regions[0];
+  op.regions.length = 0;
+  const scfFor = b.create("scf.for", [lb, ub, step, ...inits], op.results.map((r) => r.type), {}, [region]);
+  yieldToScf(region.blocks[0]);
+  op.results.forEach((r, i) => r.replaceAllUsesWith(scfFor.results[i]));
+  op.erase();
+}
+
+/** The i1 value of an integer set: all constraints (`e >= 0` / `e == 0`) and-ed together. */
+function expandSet(b: Builder, set: IntegerSet, operands: readonly Value[]): Value {
+  if (!set.constraints.length) return b.constant(intAttr(1, i1), i1);
+  const zero = b.constIndex(0);
+  const dims = operands.slice(0, set.numDims), syms = operands.slice(set.numDims);
+  let cond: Value | undefined;
+  for (const c of set.constraints) {
+    const v = cmpi(b, c.eq ? "eq" : "sge", expandAffineExpr(b, c.expr, dims, syms), zero);
+    cond = cond ? b.value("arith.andi", [cond, v], i1) : v;
+  }
+  return cond!;
+}
+
+function lowerIf(op: Operation): void {
+  const b = Builder.before(op);
+  const setA = op.attr("condition");
+  if (!(setA instanceof IntegerSetAttr)) throw new LoweringError("'affine.if' op has no integer set 'condition'");
+  const cond = expandSet(b, setA.set, op.operands);
+  const regions = op.regions.splice(0);
+  while (regions.length < 2) regions.push(new Region());
+  for (const r of regions) for (const blk of r.blocks) yieldToScf(blk);
+  const scfIf = b.create("scf.if", [cond], op.results.map((r) => r.type), {}, regions);
+  op.results.forEach((r, i) => r.replaceAllUsesWith(scfIf.results[i]));
+  op.erase();
+}
+
+function lowerParallel(op: Operation): void {
+  const reductions = op.attr("reductions");
+  if (reductions instanceof ArrayAttr && reductions.items.length) {
+    throw new LoweringError("'affine.parallel' with reductions is not supported by this lowering");
+  }
+  const b = Builder.before(op);
+  const lbMap = mapAttr(op, "lowerBoundsMap"), ubMap = mapAttr(op, "upperBoundsMap");
+  const nLb = lbMap.numDims + lbMap.numSyms;
+  const lbs = expandAffineMap(b, lbMap, op.operands.slice(0, nLb));
+  const ubs = expandAffineMap(b, ubMap, op.operands.slice(nLb));
+  // Each loop dimension's bound is the max (lower) / min (upper) of its group of results.
+  const grouped = (vs: Value[], groups: number[], kind: "maxsi" | "minsi"): Value[] => {
+    if (!groups.length) return vs;
+    let k = 0;
+    return groups.map((n) => reduceMinMax(b, kind, vs.slice(k, (k += n))));
+  };
+  const lo = grouped(lbs, intList(op.attr("lowerBoundsGroups")), "maxsi");
+  const hi = grouped(ubs, intList(op.attr("upperBoundsGroups")), "minsi");
+  const stepList = intList(op.attr("steps"));
+  const steps = lo.map((_, i) => b.constIndex(stepList[i] ?? 1));
+  const region = op.regions[0];
+  op.regions.length = 0;
+  const blk = region.blocks[0];
+  const t = blk.terminator;
+  if (t && (t.name === "affine.yield" || t.name === "scf.yield")) t.erase();
+  Builder.atEnd(blk).create("scf.reduce");
+  b.create("scf.parallel", [...lo, ...hi, ...steps], [], {
+    operandSegmentSizes: new DenseArrayAttr(i32, [lo.length, hi.length, steps.length, 0]),
+  }, [region]);
+  op.erase();
+}
+
+/** Lowers one affine op (its regions already lowered); false if `op` is not affine. */
+function lowerOp(op: Operation): boolean {
+  switch (op.name) {
+    case "affine.for": lowerFor(op); return true;
+    case "affine.if": lowerIf(op); return true;
+    case "affine.parallel": lowerParallel(op); return true;
+    case "affine.yield": return true; // rewritten by the parent
+  }
+  const b = Builder.before(op);
+  let repl: Value | undefined;
+  switch (op.name) {
+    case "affine.apply": repl = expandAffineMap(b, mapAttr(op, "map"), op.operands)[0]; break;
+    case "affine.min": repl = reduceMinMax(b, "minsi", expandAffineMap(b, mapAttr(op, "map"), op.operands)); break;
+    case "affine.max": repl = reduceMinMax(b, "maxsi", expandAffineMap(b, mapAttr(op, "map"), op.operands)); break;
+    case "affine.load": {
+      const idx = expandAffineMap(b, mapAttr(op, "map"), op.operands.slice(1));
+      repl = b.value("memref.load", [op.operand(0), ...idx], op.result.type);
+      break;
+    }
+    case "affine.store": {
+      const idx = expandAffineMap(b, mapAttr(op, "map"), op.operands.slice(2));
+      b.create("memref.store", [op.operand(0), op.operand(1), ...idx]);
+      break;
+    }
+    default:
+      if (op.name.startsWith("affine.")) throw new LoweringError(`lowering of '${op.name}' is not supported`);
+      return false;
+  }
+  if (repl) op.result.replaceAllUsesWith(repl);
+  op.erase();
+  return true;
+}
+
+/** Post-order: inner ops first, so a loop's body is already scf when the loop is rewritten. */
+function lowerRegions(op: Operation, diag: DiagnosticSink): void {
+  for (const r of op.regions) for (const blk of r.blocks) for (const o of [...blk.ops]) {
+    lowerRegions(o, diag);
+    try { lowerOp(o); } catch (e) {
+      if (!(e instanceof LoweringError)) throw e;
+      diag.error(o.loc, e.message);
+    }
+  }
+}
+
+export const lowerAffine: Pass = {
+  name: "lower-affine",
+  description: "Lower affine ops to scf, arith and memref ops",
+  run(module: Module, _ctx: Context, diag: DiagnosticSink): void { lowerRegions(module.op, diag); },
+};
+

@@ -1,0 +1,41 @@
+// `tensorlang.print` at the buffer level. Bufferization keeps the op with its memref operand
+// (the engines print `Tensor<...>:` headers from it, see docs/runtime.md); for running under
+// MLIR's own runner, `printViaRunnerUtils` turns it into `memref.cast` to unranked plus a call of
+// the runner-utils `printMemref*` function (MLIR's header line instead of `Tensor<...>:`).
+import { StringAttr, SymbolRefAttr, TypeAttr } from "../ir/attributes.js";
+import { Builder } from "../ir/builder.js";
+import { Module, Operation, Value } from "../ir/core.js";
+import { FunctionType, MemRefType, UnrankedMemRefType, type Type } from "../ir/types.js";
+
+/** Re-creates `tensorlang.print` on a tensor as the same op on its buffer. */
+export function printBuffer(b: Builder, old: Operation, buffer: Value): void {
+  b.create("tensorlang.print", [buffer], [], Object.fromEntries(old.attributes));
+}
+
+const RUNNER_PRINT: Record<string, string> = { f32: "printMemrefF32", f64: "printMemrefF64", i64: "printMemrefI64", i32: "printMemrefI32" };
+
+/** Declares `func.func private @name(type)` once at the top of the module. */
+function declare(module: Module, name: string, arg: Type): void {
+  if (module.lookup(name)) return;
+  module.body.insert(0, new Operation({ name: "func.func", attributes: {
+    sym_name: new StringAttr(name), sym_visibility: new StringAttr("private"),
+    function_type: new TypeAttr(FunctionType.get([arg], [])),
+  }, regions: [] }));
+}
+
+/** Rewrites every memref-level tensorlang.print into a printMemref* call; returns the count. */
+export function printViaRunnerUtils(module: Module): number {
+  const prints: Operation[] = [];
+  module.walk((o) => { if (o.name === "tensorlang.print" && o.operand(0)?.type instanceof MemRefType) prints.push(o); });
+  for (const p of prints) {
+    const m = p.operand(0), t = m.type as MemRefType;
+    const fn = RUNNER_PRINT[t.elementType.str];
+    if (!fn) continue;
+    const u = UnrankedMemRefType.get(t.elementType);
+    declare(module, fn, u);
+    const b = Builder.before(p);
+    b.create("func.call", [b.value("memref.cast", [m], u)], [], { callee: new SymbolRefAttr(fn) });
+    p.erase();
+  }
+  return prints.length;
+}
