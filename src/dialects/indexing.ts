@@ -1,0 +1,87 @@
+// Shared pieces of tensor/vector/linalg (and memref) syntax: operand segments, and MLIR's
+// mixed static/dynamic index lists (`[%a, 4] [2, %b] [1, 1]`) stored as operands plus a
+// `static_*` DenseArrayAttr whose dynamic entries hold kDynamic (INT64_MIN), as MLIR does.
+import { DenseArrayAttr } from "../ir/attributes.js";
+import type { Operation, Value } from "../ir/core.js";
+import type { OpAsmParser, UnresolvedOperand } from "../ir/parser.js";
+import type { OpAsmPrinter } from "../ir/printer.js";
+import { DYN, ShapedType, Type, i32, i64 } from "../ir/types.js";
+
+/** MLIR's ShapedType::kDynamic in static index arrays (exact as a double). */
+export const K_DYNAMIC = -(2 ** 63);
+
+export const i64Array = (vs: readonly number[]) => new DenseArrayAttr(i64, vs);
+export const segmentSizesAttr = (sizes: readonly number[]) => new DenseArrayAttr(i32, sizes);
+
+/** Values of a DenseArrayAttr property (empty if missing). */
+export function arrayProp(op: Operation, name: string): number[] {
+  const a = op.attr(name);
+  return a instanceof DenseArrayAttr ? [...a.values] : [];
+}
+
+/** Operand group `i` according to `operandSegmentSizes`. */
+export function operandSegment(op: Operation, i: number): Value[] {
+  const sizes = arrayProp(op, "operandSegmentSizes");
+  if (!sizes.length) return i === 0 ? [...op.operands] : [];
+  const start = sizes.slice(0, i).reduce((a, b) => a + b, 0);
+  return op.operands.slice(start, start + (sizes[i] ?? 0));
+}
+
+/** Checks `operandSegmentSizes` has `n` entries summing to the operand count. */
+export function checkSegments(op: Operation, n: number): string | undefined {
+  const sizes = arrayProp(op, "operandSegmentSizes");
+  if (sizes.length !== n) return `requires an 'operandSegmentSizes' attribute with ${n} elements`;
+  if (sizes.reduce((a, b) => a + b, 0) !== op.operands.length) return "operand count does not match 'operandSegmentSizes'";
+}
+
+export interface DynamicIndexList { dynamic: UnresolvedOperand[]; statics: number[] }
+
+/** `[%a, 4, %b]`: SSA values become operands, integers stay static (kDynamic marks the holes). */
+export function parseDynamicIndexList(p: OpAsmParser): DynamicIndexList {
+  const out: DynamicIndexList = { dynamic: [], statics: [] };
+  p.expect("[");
+  if (p.accept("]")) return out;
+  do {
+    const o = p.parseOptionalOperand();
+    if (o) { out.dynamic.push(o); out.statics.push(K_DYNAMIC); }
+    else out.statics.push(p.parseInteger());
+  } while (p.accept(","));
+  p.expect("]");
+  return out;
+}
+
+export function printDynamicIndexList(p: OpAsmPrinter, dynamic: readonly Value[], statics: readonly number[]): string {
+  let k = 0;
+  return "[" + statics.map((s) => (s === K_DYNAMIC ? p.operand(dynamic[k++]) : String(s))).join(", ") + "]";
+}
+
+export const countDynamic = (statics: readonly number[]) => statics.filter((s) => s === K_DYNAMIC).length;
+
+/** An entry of a mixed list: a static integer or the SSA value that supplies it. */
+export type OpFoldResult = number | Value;
+
+export function mixedList(statics: readonly number[], dynamic: readonly Value[]): OpFoldResult[] {
+  let k = 0;
+  return statics.map((s) => (s === K_DYNAMIC ? dynamic[k++] : s));
+}
+
+/** Shape for static sizes (`?` for dynamic ones). */
+export const shapeOf = (sizes: readonly number[]) => sizes.map((s) => (s === K_DYNAMIC ? DYN : s));
+
+/**
+ * Whether `actual` is `expected` or it with some unit dimensions dropped (MLIR's rank-reduced
+ * slices). Shapes are compared dimension by dimension; `?` matches only `?`.
+ */
+export function isRankReducedShape(expected: readonly number[], actual: readonly number[]): boolean {
+  let j = 0;
+  for (let i = 0; i < expected.length; i++) {
+    if (j < actual.length && actual[j] === expected[i]) { j++; continue; }
+    if (expected[i] !== 1) return false;
+  }
+  return j === actual.length;
+}
+
+/** Parses `[%i, %j]` and resolves the indices as `index`. */
+export function parseIndices(p: OpAsmParser): UnresolvedOperand[] { return p.parseOperandList("square"); }
+
+export const rankOf = (t: Type) => (t instanceof ShapedType ? t.rank : 0);

@@ -1,0 +1,93 @@
+// math dialect: transcendental and other float functions on scalars, vectors and tensors.
+// The semantics tables are shared by the folder, the interpreter and the backends' oracles.
+import { Attribute, DenseElementsAttr, FloatAttr } from "../ir/attributes.js";
+import type { Operation } from "../ir/core.js";
+import type { Dialect, FoldResult, OpSpec } from "../ir/dialect.js";
+import { FloatType, ShapedType, elementTypeOf } from "../ir/types.js";
+import { roundFloat } from "./arith.js";
+import { sameTypeOp } from "./common.js";
+
+type Unary = (x: number) => number;
+
+/** Unary semantics by op name, in double precision (round to the type afterwards). */
+export const MATH_UNARY: Record<string, Unary> = {
+  "math.exp": Math.exp,
+  "math.exp2": (x) => 2 ** x,
+  "math.expm1": Math.expm1,
+  "math.log": Math.log,
+  "math.log2": Math.log2,
+  "math.log10": Math.log10,
+  "math.log1p": Math.log1p,
+  "math.sqrt": Math.sqrt,
+  "math.rsqrt": (x) => 1 / Math.sqrt(x),
+  "math.cbrt": Math.cbrt,
+  "math.tanh": Math.tanh,
+  "math.sin": Math.sin,
+  "math.cos": Math.cos,
+  "math.tan": Math.tan,
+  "math.atan": Math.atan,
+  "math.absf": Math.abs,
+  "math.floor": Math.floor,
+  "math.ceil": Math.ceil,
+  "math.trunc": Math.trunc,
+  // round: half away from zero (C `round`); roundeven: half to even (IEEE default).
+  "math.round": (x) => { const a = Math.abs(x), r = Math.floor(a); return Math.sign(x) * (a - r >= 0.5 ? r + 1 : r); },
+  "math.roundeven": (x) => { const r = Math.round(x); return Math.abs(x % 1) === 0.5 && r % 2 !== 0 ? r - 1 : r; },
+};
+
+/** Binary semantics: `math.powf`, `math.atan2`, `math.copysign`. */
+export const MATH_BINARY: Record<string, (a: number, b: number) => number> = {
+  // C pow: pow(1, y) = 1 and pow(-1, ±inf) = 1, where JS gives NaN.
+  "math.powf": (a, b) => (a === 1 || (a === -1 && Math.abs(b) === Infinity) ? 1 : Math.pow(a, b)),
+  "math.atan2": Math.atan2,
+  "math.copysign": (a, b) => ((Object.is(b, -0) || b < 0) !== (Object.is(a, -0) || a < 0) ? -a : a),
+};
+
+/** `math.fma`: a * b + c (computed in double, then rounded once to the type). */
+export const MATH_TERNARY: Record<string, (a: number, b: number, c: number) => number> = {
+  "math.fma": (a, b, c) => a * b + c,
+};
+
+/** The scalar function of a math op (by arity), or undefined. */
+export function mathSemantics(name: string): ((...xs: number[]) => number) | undefined {
+  const f = MATH_UNARY[name] ?? MATH_BINARY[name] ?? MATH_TERNARY[name];
+  return f as ((...xs: number[]) => number) | undefined;
+}
+
+function floatOperands(op: Operation): string | undefined {
+  const t = op.result.type;
+  if (!(elementTypeOf(t) instanceof FloatType)) return `operand #0 must be floating-point-like, but got '${t.str}'`;
+}
+
+/** Folds scalar FloatAttr constants and dense constants element by element. */
+function foldMath(op: Operation, consts: readonly (Attribute | undefined)[]): FoldResult[] | undefined {
+  const f = mathSemantics(op.name);
+  if (!f || consts.length !== op.operands.length || consts.some((c) => c === undefined)) return undefined;
+  const t = op.result.type;
+  const et = elementTypeOf(t);
+  if (consts.every((c) => c instanceof FloatAttr)) {
+    return [new FloatAttr(roundFloat(f(...consts.map((c) => (c as FloatAttr).value)), et), et)];
+  }
+  if (t instanceof ShapedType && consts.every((c) => c instanceof DenseElementsAttr)) {
+    const ds = consts as DenseElementsAttr[];
+    const splat = ds.every((d) => d.isSplat);
+    const n = splat ? 1 : t.numElements;
+    const vs = Array.from({ length: n }, (_, i) => roundFloat(f(...ds.map((d) => Number(d.at(i)))), et));
+    return [new DenseElementsAttr(t, vs, splat)];
+  }
+  return undefined;
+}
+
+const mathOp = (name: string, arity: number): OpSpec =>
+  sameTypeOp(name, arity, ["Elementwise"], { verify: floatOperands, fold: foldMath });
+
+export const MATH_OPS = [...Object.keys(MATH_UNARY), ...Object.keys(MATH_BINARY), ...Object.keys(MATH_TERNARY)];
+
+export const math: Dialect = {
+  name: "math",
+  ops: [
+    ...Object.keys(MATH_UNARY).map((n) => mathOp(n, 1)),
+    ...Object.keys(MATH_BINARY).map((n) => mathOp(n, 2)),
+    mathOp("math.fma", 3),
+  ],
+};

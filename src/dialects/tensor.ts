@@ -1,0 +1,318 @@
+// tensor dialect: value-semantics tensors — creation (empty, from_elements, splat, generate),
+// element access (extract, insert), shape queries (dim), slices and casts.
+import { Attribute, DenseElementsAttr, FloatAttr, IntegerAttr } from "../ir/attributes.js";
+import { Block, OpResult, type Operation, type Value } from "../ir/core.js";
+import type { Dialect, OpSpec } from "../ir/dialect.js";
+import type { OpAsmParser, RegionArgument } from "../ir/parser.js";
+import type { OpAsmPrinter } from "../ir/printer.js";
+import { DYN, FloatType, ShapedType, TensorType, Type, UnrankedTensorType, elementTypeOf, index } from "../ir/types.js";
+import { castOp, returnLikeOp } from "./common.js";
+import {
+  type OpFoldResult, arrayProp, checkSegments, countDynamic, i64Array, isRankReducedShape, mixedList, operandSegment,
+  parseDynamicIndexList, printDynamicIndexList, segmentSizesAttr, shapeOf,
+} from "./indexing.js";
+
+const dynDims = (t: Type) => (t instanceof ShapedType ? t.shape.filter((d) => d === DYN).length : 0);
+
+function checkDynamicSizes(t: Type, n: number): string | undefined {
+  if (!(t instanceof TensorType)) return "result must be a ranked tensor";
+  const want = dynDims(t);
+  if (n !== want) return `incorrect number of dynamic sizes, has ${n}, expected ${want}`;
+}
+
+/** The constant integer behind a value, if it is an `arith.constant`. */
+export function constantIndex(v: Value): number | undefined {
+  if (!(v instanceof OpResult) || v.op.name !== "arith.constant") return undefined;
+  const a = v.op.attr("value");
+  return a instanceof IntegerAttr ? a.num : undefined;
+}
+
+/** Offsets, sizes and strides of extract_slice / insert_slice, static or SSA. */
+export interface SliceParams { offsets: OpFoldResult[]; sizes: OpFoldResult[]; strides: OpFoldResult[] }
+export function sliceParams(op: Operation): SliceParams {
+  const base = op.name === "tensor.insert_slice" ? 2 : 1;
+  return {
+    offsets: mixedList(arrayProp(op, "static_offsets"), operandSegment(op, base)),
+    sizes: mixedList(arrayProp(op, "static_sizes"), operandSegment(op, base + 1)),
+    strides: mixedList(arrayProp(op, "static_strides"), operandSegment(op, base + 2)),
+  };
+}
+
+const SLICE_PROPS = ["operandSegmentSizes", "static_offsets", "static_sizes", "static_strides"];
+
+/** `[offsets] [sizes] [strides]` after the source; fills the props and returns the SSA lists. */
+function parseSliceLists(p: OpAsmParser, st: { addAttr(n: string, a: Attribute): void }) {
+  const lists = [parseDynamicIndexList(p), parseDynamicIndexList(p), parseDynamicIndexList(p)];
+  st.addAttr("static_offsets", i64Array(lists[0].statics));
+  st.addAttr("static_sizes", i64Array(lists[1].statics));
+  st.addAttr("static_strides", i64Array(lists[2].statics));
+  return lists;
+}
+function printSliceLists(p: OpAsmPrinter, op: Operation, base: number): string {
+  return ["static_offsets", "static_sizes", "static_strides"]
+    .map((n, i) => printDynamicIndexList(p, operandSegment(op, base + i), arrayProp(op, n))).join(" ");
+}
+
+/** Checks list lengths against the full tensor's rank and the slice type against the sizes. */
+function verifySlice(op: Operation, full: Type, slice: Type, base: number): string | undefined {
+  const err = checkSegments(op, base + 3);
+  if (err) return err;
+  if (!(full instanceof TensorType) || !(slice instanceof TensorType)) return "expects ranked tensor operands";
+  const names = ["offset", "size", "stride"];
+  for (let i = 0; i < 3; i++) {
+    const st = arrayProp(op, `static_${names[i]}s`);
+    if (st.length !== full.rank) return `expected ${full.rank} ${names[i]} values, got ${st.length}`;
+    if (countDynamic(st) !== operandSegment(op, base + i).length) return `expected ${countDynamic(st)} dynamic ${names[i]} values`;
+  }
+  if (full.elementType !== slice.elementType) return "expected element types of the slice and the tensor to match";
+  const sizes = shapeOf(arrayProp(op, "static_sizes"));
+  if (!isRankReducedShape(sizes, slice.shape)) {
+    return `expected type to be '${TensorType.get(sizes, full.elementType).str}' or a rank-reduced version. (size mismatch)`;
+  }
+}
+
+/** A scalar constant's value (for folding from_elements / extract). */
+function scalarOf(a: Attribute | undefined): number | bigint | undefined {
+  return a instanceof IntegerAttr ? a.value : a instanceof FloatAttr ? a.value : undefined;
+}
+function scalarAttr(v: number | bigint, t: Type): Attribute {
+  return t instanceof FloatType ? new FloatAttr(Number(v), t) : new IntegerAttr(BigInt(v), t);
+}
+
+export const tensor: Dialect = {
+  name: "tensor",
+  ops: [
+    {
+      name: "tensor.empty", operands: [0, -1], results: 1, traits: ["Pure"],
+      parse(p, st) {
+        const dyn = p.parseOperandList("paren");
+        p.parseOptionalAttrDict(st.attributes);
+        st.resultTypes = [p.parseColonType()];
+        st.operands = p.resolveOperands(dyn, index);
+      },
+      print(p, op) { p.print("(", p.operands(op.operands), ")", p.attrDict(op), " : ", p.type(op.result.type)); },
+      verify(op) { return checkDynamicSizes(op.result.type, op.operands.length); },
+    },
+    {
+      name: "tensor.extract", operands: [1, -1], results: 1, traits: ["Pure"],
+      parse(p, st) {
+        const t = p.parseOperand();
+        const idx = p.parseOperandList("square");
+        p.parseOptionalAttrDict(st.attributes);
+        const tt = p.parseColonType();
+        st.resultTypes = [elementTypeOf(tt)];
+        st.operands = [p.resolveOperand(t, tt), ...p.resolveOperands(idx, index)];
+      },
+      print(p, op) {
+        const [t, ...idx] = op.operands;
+        p.print(" ", p.operand(t), "[", p.operands(idx), "]", p.attrDict(op), " : ", p.type(t.type));
+      },
+      verify(op) {
+        const t = op.operand(0).type;
+        if (!(t instanceof TensorType)) return "operand #0 must be a ranked tensor";
+        if (op.operands.length - 1 !== t.rank) return "incorrect number of indices for extract_element";
+        if (op.result.type !== t.elementType) return "result type must match the tensor element type";
+      },
+      fold(op, consts) {
+        const d = consts[0];
+        if (!(d instanceof DenseElementsAttr)) return undefined;
+        if (d.isSplat) return [scalarAttr(d.at(0), op.result.type)];
+        const idx = consts.slice(1).map(scalarOf);
+        if (idx.some((v) => v === undefined)) return undefined;
+        const shape = d.type.shape;
+        let lin = 0;
+        for (let i = 0; i < shape.length; i++) lin = lin * shape[i] + Number(idx[i]);
+        return [scalarAttr(d.at(lin), op.result.type)];
+      },
+    },
+    {
+      name: "tensor.insert", operands: [2, -1], results: 1, traits: ["Pure"],
+      parse(p, st) {
+        const s = p.parseOperand();
+        p.parseKeyword("into");
+        const d = p.parseOperand();
+        const idx = p.parseOperandList("square");
+        p.parseOptionalAttrDict(st.attributes);
+        const tt = p.parseColonType();
+        st.resultTypes = [tt];
+        st.operands = [p.resolveOperand(s, elementTypeOf(tt)), p.resolveOperand(d, tt), ...p.resolveOperands(idx, index)];
+      },
+      print(p, op) {
+        const [s, d, ...idx] = op.operands;
+        p.print(" ", p.operand(s), " into ", p.operand(d), "[", p.operands(idx), "]", p.attrDict(op), " : ", p.type(d.type));
+      },
+      verify(op) {
+        const t = op.operand(1).type;
+        if (!(t instanceof TensorType)) return "operand #1 must be a ranked tensor";
+        if (op.operands.length - 2 !== t.rank) return "incorrect number of indices";
+        if (op.operand(0).type !== t.elementType) return "scalar type must match the tensor element type";
+        if (op.result.type !== t) return "result type must match the destination type";
+      },
+    },
+    {
+      name: "tensor.dim", operands: 2, results: 1, traits: ["Pure"],
+      parse(p, st) {
+        p.parseOptionalAttrDict(st.attributes);
+        const t = p.parseOperand();
+        p.expect(",");
+        const i = p.parseOperand();
+        const tt = p.parseColonType();
+        st.resultTypes = [index];
+        st.operands = [p.resolveOperand(t, tt), p.resolveOperand(i, index)];
+      },
+      print(p, op) { p.print(p.attrDict(op), " ", p.operands(op.operands), " : ", p.type(op.operand(0).type)); },
+      verify(op) {
+        const t = op.operand(0).type;
+        if (!(t instanceof TensorType) && !(t instanceof UnrankedTensorType)) return "operand #0 must be a tensor";
+        if (op.result.type !== index) return "result must be index";
+        const i = constantIndex(op.operand(1));
+        if (t instanceof TensorType && i !== undefined && (i < 0 || i >= t.rank)) return "index is out of range";
+      },
+      fold(op, consts) {
+        const t = op.operand(0).type;
+        const i = scalarOf(consts[1]);
+        if (!(t instanceof TensorType) || i === undefined) return undefined;
+        const d = t.shape[Number(i)];
+        return d === undefined || d === DYN ? undefined : [new IntegerAttr(d, index)];
+      },
+    },
+    {
+      name: "tensor.extract_slice", operands: [1, -1], results: 1, traits: ["Pure"], props: SLICE_PROPS,
+      parse(p, st) {
+        const src = p.parseOperand();
+        const lists = parseSliceLists(p, st);
+        p.parseOptionalAttrDict(st.attributes);
+        const from = p.parseColonType();
+        p.parseKeyword("to");
+        st.resultTypes = [p.parseType()];
+        st.addAttr("operandSegmentSizes", segmentSizesAttr([1, ...lists.map((l) => l.dynamic.length)]));
+        st.operands = [p.resolveOperand(src, from), ...lists.flatMap((l) => p.resolveOperands(l.dynamic, index))];
+      },
+      print(p, op) {
+        const src = op.operand(0);
+        p.print(" ", p.operand(src), printSliceLists(p, op, 1), p.attrDict(op, SLICE_PROPS), " : ", p.type(src.type), " to ", p.type(op.result.type));
+      },
+      verify(op) { return verifySlice(op, op.operand(0).type, op.result.type, 1); },
+    },
+    {
+      name: "tensor.insert_slice", operands: [2, -1], results: 1, traits: ["Pure"], props: SLICE_PROPS,
+      parse(p, st) {
+        const src = p.parseOperand();
+        p.parseKeyword("into");
+        const dst = p.parseOperand();
+        const lists = parseSliceLists(p, st);
+        p.parseOptionalAttrDict(st.attributes);
+        const from = p.parseColonType();
+        p.parseKeyword("into");
+        const to = p.parseType();
+        st.resultTypes = [to];
+        st.addAttr("operandSegmentSizes", segmentSizesAttr([1, 1, ...lists.map((l) => l.dynamic.length)]));
+        st.operands = [p.resolveOperand(src, from), p.resolveOperand(dst, to), ...lists.flatMap((l) => p.resolveOperands(l.dynamic, index))];
+      },
+      print(p, op) {
+        const [src, dst] = op.operands;
+        p.print(" ", p.operand(src), " into ", p.operand(dst), printSliceLists(p, op, 2), p.attrDict(op, SLICE_PROPS),
+          " : ", p.type(src.type), " into ", p.type(dst.type));
+      },
+      verify(op) {
+        if (op.result.type !== op.operand(1).type) return "result type must match the destination type";
+        return verifySlice(op, op.operand(1).type, op.operand(0).type, 2);
+      },
+    },
+    {
+      name: "tensor.from_elements", operands: [0, -1], results: 1, traits: ["Pure"],
+      parse(p, st) {
+        const els = p.parseOperandList();
+        p.parseOptionalAttrDict(st.attributes);
+        const loc = p.locHere();
+        const tt = p.parseColonType();
+        st.resultTypes = [tt];
+        const n = tt instanceof TensorType && tt.hasStaticShape ? tt.numElements : els.length;
+        st.operands = p.resolveOperands(els, Array.from({ length: n }, () => elementTypeOf(tt)), loc);
+      },
+      print(p, op) { p.print(op.operands.length ? " " + p.operands(op.operands) : "", p.attrDict(op), " : ", p.type(op.result.type)); },
+      verify(op) {
+        const t = op.result.type;
+        if (!(t instanceof TensorType) || !t.hasStaticShape) return "result must be a statically shaped tensor";
+        if (op.operands.length !== t.numElements) return `has ${op.operands.length} elements, but the type needs ${t.numElements}`;
+        if (op.operands.some((v) => v.type !== t.elementType)) return "element types must match the tensor element type";
+      },
+      fold(op, consts) {
+        const vs = consts.map(scalarOf);
+        if (!vs.length || vs.some((v) => v === undefined)) return undefined;
+        return [new DenseElementsAttr(op.result.type as TensorType, vs as (number | bigint)[], false)];
+      },
+    },
+    {
+      name: "tensor.splat", operands: [1, -1], results: 1, traits: ["Pure"],
+      parse(p, st) {
+        const a = p.parseOperand();
+        const dyn = p.peekText() === "[" ? p.parseOperandList("square") : [];
+        p.parseOptionalAttrDict(st.attributes);
+        const tt = p.parseColonType();
+        st.resultTypes = [tt];
+        st.operands = [p.resolveOperand(a, elementTypeOf(tt)), ...p.resolveOperands(dyn, index)];
+      },
+      print(p, op) {
+        const [a, ...dyn] = op.operands;
+        p.print(" ", p.operand(a), dyn.length ? `[${p.operands(dyn)}]` : "", p.attrDict(op), " : ", p.type(op.result.type));
+      },
+      verify(op) {
+        const err = checkDynamicSizes(op.result.type, op.operands.length - 1);
+        if (err) return err;
+        if (op.operand(0).type !== elementTypeOf(op.result.type)) return "operand type must match the tensor element type";
+      },
+      fold(op, consts) {
+        const v = scalarOf(consts[0]);
+        const t = op.result.type;
+        if (v === undefined || !(t instanceof TensorType) || !t.hasStaticShape) return undefined;
+        return [new DenseElementsAttr(t, [v], true)];
+      },
+    },
+    castOp("tensor.cast", {
+      verify(op) {
+        const a = op.operand(0).type, b = op.result.type;
+        const bad = `operand type '${a.str}' and result type '${b.str}' are cast incompatible`;
+        if (elementTypeOf(a) !== elementTypeOf(b)) return bad;
+        if (a instanceof TensorType && b instanceof TensorType) {
+          if (a.rank !== b.rank || a.shape.some((d, i) => d !== DYN && b.shape[i] !== DYN && d !== b.shape[i])) return bad;
+        } else if (!(a instanceof TensorType || a instanceof UnrankedTensorType) || !(b instanceof TensorType || b instanceof UnrankedTensorType)) return bad;
+      },
+      fold(op) { return op.operand(0).type === op.result.type ? [op.operand(0)] : undefined; },
+    }),
+    {
+      name: "tensor.generate", operands: [0, -1], results: 1, regions: 1, traits: ["SingleBlock"],
+      parse(p, st) {
+        const dyn = p.parseOperandList();
+        const r = p.parseRegion([] as RegionArgument[]);
+        p.parseOptionalAttrDict(st.attributes);
+        const tt = p.parseColonType();
+        if (!r.blocks.length) r.push(new Block());
+        st.regions.push(r);
+        st.resultTypes = [tt];
+        st.operands = p.resolveOperands(dyn, index);
+      },
+      print(p, op) {
+        p.print(op.operands.length ? " " + p.operands(op.operands) : "", " ");
+        p.region(op.region(), { printEntryBlockArgs: true });
+        p.print(p.attrDict(op), " : ", p.type(op.result.type));
+      },
+      verify(op) {
+        const t = op.result.type;
+        const err = checkDynamicSizes(t, op.operands.length);
+        if (err) return err;
+        const b = op.body();
+        if (!b || b.args.length !== (t as TensorType).rank || b.args.some((a) => a.type !== index)) return "must have one body argument per input dimension";
+      },
+    },
+    returnLikeOp("tensor.yield", {
+      operands: 1,
+      verify(op) {
+        const parent = op.parentOp;
+        if (!parent || parent.name !== "tensor.generate") return "expects parent op 'tensor.generate'";
+        const et = elementTypeOf(parent.result.type);
+        if (op.operand(0).type !== et) return `type of yield operand (${op.operand(0).type.str}) doesn't match the tensor element type (${et.str})`;
+      },
+    }),
+  ] satisfies OpSpec[],
+};

@@ -1,0 +1,256 @@
+// vector dialect: the ops vectorized loops need (load/store, broadcast, fma, reductions,
+// splat, extract/insert with MLIR 19's static-position syntax).
+import { OpaqueAttr } from "../ir/attributes.js";
+import type { Operation } from "../ir/core.js";
+import type { Dialect, OpSpec } from "../ir/dialect.js";
+import { DiagnosticError } from "../ir/diagnostics.js";
+import type { OpAsmParser } from "../ir/parser.js";
+import {
+  FloatType, IndexType, IntegerType, MemRefType, Type, VectorType, elementTypeOf, index,
+} from "../ir/types.js";
+import { sameTypeOp } from "./common.js";
+import { K_DYNAMIC, arrayProp, i64Array, parseDynamicIndexList, printDynamicIndexList } from "./indexing.js";
+
+/** Combining kinds of `vector.reduction` (MLIR's CombiningKind). */
+export const VECTOR_KINDS = [
+  "add", "mul", "minui", "minsi", "minnumf", "maxui", "maxsi", "maxnumf", "and", "or", "xor", "minimumf", "maximumf",
+] as const;
+export type VectorKind = (typeof VECTOR_KINDS)[number];
+const FLOAT_KINDS = new Set(["minnumf", "maxnumf", "minimumf", "maximumf"]);
+const INT_KINDS = new Set(["minui", "minsi", "maxui", "maxsi", "and", "or", "xor"]);
+
+/** The kind of a `vector.reduction` (`add`, `maximumf`, ...). */
+export function reductionKind(op: Operation): string {
+  const a = op.attr("kind");
+  const m = a ? /<\s*([a-z]+)\s*>/.exec(a.str) : null;
+  return m ? m[1] : "";
+}
+export const kindAttr = (k: string) => new OpaqueAttr(`#vector.kind<${k}>`);
+
+/** The arith op a kind combines with (for lowering the reduction to a scalar loop). */
+export const KIND_TO_ARITH: Record<VectorKind, { int?: string; float?: string }> = {
+  add: { int: "arith.addi", float: "arith.addf" }, mul: { int: "arith.muli", float: "arith.mulf" },
+  minui: { int: "arith.minui" }, minsi: { int: "arith.minsi" }, maxui: { int: "arith.maxui" }, maxsi: { int: "arith.maxsi" },
+  minnumf: { float: "arith.minnumf" }, maxnumf: { float: "arith.maxnumf" },
+  minimumf: { float: "arith.minimumf" }, maximumf: { float: "arith.maximumf" },
+  and: { int: "arith.andi" }, or: { int: "arith.ori" }, xor: { int: "arith.xori" },
+};
+
+const isIntLike = (t: Type) => t instanceof IntegerType || t instanceof IndexType;
+
+/** `%base[%i, %j]` then `: memref<...>, vector<...>` (load/store share it). */
+function parseMemAccess(p: OpAsmParser) {
+  const base = p.parseOperand();
+  const idx = p.parseOperandList("square");
+  return { base, idx };
+}
+function checkMemAccess(op: Operation, base: Operation["operands"][number], nIdx: number, vt: Type): string | undefined {
+  const mt = base.type;
+  if (!(mt instanceof MemRefType)) return "base operand must be a memref";
+  if (nIdx !== mt.rank) return `requires ${mt.rank} indices`;
+  const me = mt.elementType;
+  if (me instanceof VectorType) { if (me !== vt) return "base memref and valueToStore vector types should match"; }
+  else if (!(vt instanceof VectorType) || vt.elementType !== me) {
+    return `base and ${op.name === "vector.load" ? "result" : "valueToStore"} element types should match`;
+  }
+}
+
+/** Result type of extracting `npos` leading positions from `vt`. */
+function extractedType(vt: VectorType, npos: number): Type {
+  return npos >= vt.rank ? vt.elementType : VectorType.get(vt.shape.slice(npos), vt.elementType);
+}
+
+function checkPositions(op: Operation, vt: Type, what: string): string | undefined {
+  if (!(vt instanceof VectorType)) return "expected a vector operand";
+  const pos = arrayProp(op, "static_position");
+  if (pos.length > vt.rank) return "expected position attribute of rank no greater than vector rank";
+  const ndyn = pos.filter((x) => x === K_DYNAMIC).length;
+  if (ndyn !== op.operands.length - (op.name === "vector.insert" ? 2 : 1)) return "number of dynamic positions does not match 'static_position'";
+  for (let i = 0; i < pos.length; i++) {
+    if (pos[i] !== K_DYNAMIC && (pos[i] < 0 || pos[i] >= vt.shape[i])) {
+      return `expected position attribute #${i + 1} to be a non-negative integer smaller than the corresponding vector dimension`;
+    }
+  }
+  const want = extractedType(vt, pos.length);
+  if (want.str !== what) return `expected ${op.name === "vector.insert" ? "source" : "result"} type '${want.str}', but got '${what}'`;
+}
+
+function parsePositions(p: OpAsmParser) {
+  return parseDynamicIndexList(p);
+}
+
+export const vector: Dialect = {
+  name: "vector",
+  ops: [
+    {
+      name: "vector.load", operands: [1, -1], results: 1, props: ["nontemporal"],
+      parse(p, st) {
+        const { base, idx } = parseMemAccess(p);
+        p.parseOptionalAttrDict(st.attributes);
+        const mt = p.parseColonType();
+        p.expect(",");
+        st.resultTypes = [p.parseType()];
+        st.operands = [p.resolveOperand(base, mt), ...p.resolveOperands(idx, index)];
+      },
+      print(p, op) {
+        const [base, ...idx] = op.operands;
+        p.print(" ", p.operand(base), "[", p.operands(idx), "]", p.attrDict(op), " : ", p.type(base.type), ", ", p.type(op.result.type));
+      },
+      verify(op) { return checkMemAccess(op, op.operand(0), op.operands.length - 1, op.result.type); },
+    },
+    {
+      name: "vector.store", operands: [2, -1], results: 0, props: ["nontemporal"],
+      parse(p, st) {
+        const v = p.parseOperand();
+        p.expect(",");
+        const { base, idx } = parseMemAccess(p);
+        p.parseOptionalAttrDict(st.attributes);
+        const mt = p.parseColonType();
+        p.expect(",");
+        const vt = p.parseType();
+        st.operands = [p.resolveOperand(v, vt), p.resolveOperand(base, mt), ...p.resolveOperands(idx, index)];
+      },
+      print(p, op) {
+        const [v, base, ...idx] = op.operands;
+        p.print(" ", p.operand(v), ", ", p.operand(base), "[", p.operands(idx), "]", p.attrDict(op), " : ", p.type(base.type), ", ", p.type(v.type));
+      },
+      verify(op) { return checkMemAccess(op, op.operand(1), op.operands.length - 2, op.operand(0).type); },
+    },
+    {
+      name: "vector.broadcast", operands: 1, results: 1, traits: ["Pure"],
+      parse(p, st) {
+        const a = p.parseOperand();
+        p.parseOptionalAttrDict(st.attributes);
+        const from = p.parseColonType();
+        p.parseKeyword("to");
+        st.resultTypes = [p.parseType()];
+        st.operands = [p.resolveOperand(a, from)];
+      },
+      print(p, op) { p.print(" ", p.operand(op.operand(0)), p.attrDict(op), " : ", p.type(op.operand(0).type), " to ", p.type(op.result.type)); },
+      verify(op) {
+        const src = op.operand(0).type, dst = op.result.type;
+        if (!(dst instanceof VectorType)) return "result must be a vector";
+        if (elementTypeOf(src) !== dst.elementType) return "source and result element types must match";
+        if (!(src instanceof VectorType)) return;
+        if (src.rank > dst.rank) return "source rank higher than destination rank";
+        const off = dst.rank - src.rank;
+        for (let i = 0; i < src.rank; i++) {
+          const s = src.shape[i], d = dst.shape[off + i];
+          if (s !== 1 && s !== d) return `dimension mismatch (${s} vs. ${d})`;
+        }
+      },
+    },
+    sameTypeOp("vector.fma", 3, ["Elementwise"], {
+      props: [],
+      verify(op) { if (!(op.result.type instanceof VectorType) || !(elementTypeOf(op.result.type) instanceof FloatType)) return "requires vector of floats"; },
+    }),
+    {
+      name: "vector.reduction", operands: [1, 2], results: 1, traits: ["Pure"], props: ["kind", "fastmath"],
+      parse(p, st) {
+        const kloc = p.locHere();
+        const kind = p.balancedAngle().slice(1, -1).trim();
+        if (!(VECTOR_KINDS as readonly string[]).includes(kind)) throw DiagnosticError.at(kloc, `unknown combining kind '${kind}'`);
+        st.addAttr("kind", kindAttr(kind));
+        p.expect(",");
+        const ops = [p.parseOperand()];
+        if (p.accept(",")) ops.push(p.parseOperand());
+        if (p.parseOptionalKeyword("fastmath")) st.addAttr("fastmath", new OpaqueAttr(`#arith.fastmath${p.balancedAngle()}`));
+        p.parseOptionalAttrDict(st.attributes);
+        const vt = p.parseColonType();
+        p.parseKeyword("into");
+        const dt = p.parseType();
+        st.resultTypes = [dt];
+        st.operands = p.resolveOperands(ops, ops.length === 2 ? [vt, dt] : [vt]);
+      },
+      print(p, op) {
+        const fm = op.attr("fastmath");
+        const flags = fm && !fm.str.includes("<none>") ? " fastmath" + fm.str.slice(fm.str.indexOf("<")) : "";
+        p.print(` <${reductionKind(op)}>, `, p.operands(op.operands), flags, p.attrDict(op, ["kind", "fastmath"]),
+          " : ", p.type(op.operand(0).type), " into ", p.type(op.result.type));
+      },
+      verify(op) {
+        const kind = reductionKind(op);
+        if (!(VECTOR_KINDS as readonly string[]).includes(kind)) return "requires a valid 'kind' attribute";
+        const vt = op.operand(0).type;
+        if (!(vt instanceof VectorType)) return "operand #0 must be a vector";
+        if (vt.rank > 1) return `unsupported reduction rank: ${vt.rank}`;
+        const et = vt.elementType;
+        if (et !== op.result.type) return "failed to verify that source operand and result have same element type";
+        if (op.operands.length === 2 && op.operand(1).type !== op.result.type) return "accumulator type must match the result type";
+        if ((FLOAT_KINDS.has(kind) && !(et instanceof FloatType)) || (INT_KINDS.has(kind) && !isIntLike(et))) {
+          return `unsupported reduction type '${et.str}' for kind '${kind}'`;
+        }
+      },
+    },
+    {
+      name: "vector.splat", operands: 1, results: 1, traits: ["Pure"],
+      parse(p, st) {
+        const a = p.parseOperand();
+        p.parseOptionalAttrDict(st.attributes);
+        const vt = p.parseColonType();
+        st.resultTypes = [vt];
+        st.operands = [p.resolveOperand(a, elementTypeOf(vt))];
+      },
+      print(p, op) { p.print(" ", p.operand(op.operand(0)), p.attrDict(op), " : ", p.type(op.result.type)); },
+      verify(op) {
+        const vt = op.result.type;
+        if (!(vt instanceof VectorType)) return "result must be a vector";
+        if (op.operand(0).type !== vt.elementType) return "operand type must match the vector element type";
+      },
+    },
+    {
+      name: "vector.extract", operands: [1, -1], results: 1, traits: ["Pure"], props: ["static_position"],
+      parse(p, st) {
+        const v = p.parseOperand();
+        const pos = parsePositions(p);
+        p.parseOptionalAttrDict(st.attributes);
+        const rt = p.parseColonType();
+        p.parseKeyword("from");
+        const vt = p.parseType();
+        st.addAttr("static_position", i64Array(pos.statics));
+        st.resultTypes = [rt];
+        st.operands = [p.resolveOperand(v, vt), ...p.resolveOperands(pos.dynamic, index)];
+      },
+      print(p, op) {
+        const [v, ...dyn] = op.operands;
+        p.print(" ", p.operand(v), printDynamicIndexList(p, dyn, arrayProp(op, "static_position")), p.attrDict(op, ["static_position"]),
+          " : ", p.type(op.result.type), " from ", p.type(v.type));
+      },
+      verify(op) { return checkPositions(op, op.operand(0).type, op.result.type.str); },
+      fold(op) {
+        // extract(broadcast(scalar)) -> scalar
+        const src = op.operand(0);
+        const def = "op" in src ? (src as { op: Operation }).op : undefined;
+        if (def && (def.name === "vector.broadcast" || def.name === "vector.splat") && def.operand(0).type === op.result.type) return [def.operand(0)];
+        return undefined;
+      },
+    },
+    {
+      name: "vector.insert", operands: [2, -1], results: 1, traits: ["Pure"], props: ["static_position"],
+      parse(p, st) {
+        const s = p.parseOperand();
+        p.expect(",");
+        const d = p.parseOperand();
+        const pos = parsePositions(p);
+        p.parseOptionalAttrDict(st.attributes);
+        const stype = p.parseColonType();
+        p.parseKeyword("into");
+        const dt = p.parseType();
+        st.addAttr("static_position", i64Array(pos.statics));
+        st.resultTypes = [dt];
+        st.operands = [p.resolveOperand(s, stype), p.resolveOperand(d, dt), ...p.resolveOperands(pos.dynamic, index)];
+      },
+      print(p, op) {
+        const [s, d, ...dyn] = op.operands;
+        p.print(" ", p.operand(s), ", ", p.operand(d), " ", printDynamicIndexList(p, dyn, arrayProp(op, "static_position")),
+          p.attrDict(op, ["static_position"]), " : ", p.type(s.type), " into ", p.type(d.type));
+      },
+      verify(op) {
+        const dt = op.operand(1).type;
+        if (op.result.type !== dt) return "result type must match the destination vector type";
+        if (elementTypeOf(op.operand(0).type) !== elementTypeOf(dt)) return "failed to verify that source operand and result have same element type";
+        return checkPositions(op, dt, op.operand(0).type.str);
+      },
+    },
+  ] satisfies OpSpec[],
+};

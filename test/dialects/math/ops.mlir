@@ -1,0 +1,41 @@
+// Every math op on scalars, vectors and tensors, with and without fastmath flags.
+func.func @unary(%a: f32, %v: vector<4xf32>, %t: tensor<2x3xf64>) -> f32 {
+  %0 = math.exp %a : f32
+  %1 = math.log %a fastmath<fast> : f32
+  %2 = math.sqrt %a : f32
+  %3 = math.rsqrt %v : vector<4xf32>
+  %4 = math.tanh %v : vector<4xf32>
+  %5 = math.absf %t : tensor<2x3xf64>
+  %6 = math.sin %a : f32
+  %7 = math.cos %a fastmath<nnan,ninf> : f32
+  %8 = math.exp2 %a : f32
+  %9 = math.expm1 %a : f32
+  %10 = math.log2 %a : f32
+  %11 = math.log10 %a : f32
+  %12 = math.log1p %a : f32
+  %13 = math.cbrt %a : f32
+  %14 = math.tan %a : f32
+  %15 = math.atan %a : f32
+  %16 = math.floor %a : f32
+  %17 = math.ceil %a : f32
+  %18 = math.trunc %a : f32
+  %19 = math.round %a : f32
+  %20 = math.roundeven %a : f32
+  return %0 : f32
+}
+
+func.func @binary(%a: f32, %b: f32, %c: f32, %v: vector<4xf32>) -> vector<4xf32> {
+  %0 = math.powf %a, %b : f32
+  %1 = math.fma %a, %b, %c : f32
+  %2 = math.fma %v, %v, %v fastmath<contract> : vector<4xf32>
+  %3 = math.atan2 %a, %b : f32
+  %4 = math.copysign %a, %b : f32
+  %5 = math.powf %v, %v : vector<4xf32>
+  return %2 : vector<4xf32>
+}
+
+func.func @f16(%h: f16, %d: f64) -> f16 {
+  %0 = math.exp %h : f16
+  %1 = math.fma %d, %d, %d : f64
+  return %0 : f16
+}

@@ -1,0 +1,238 @@
+func.func @empty_dyn(%i: index) {
+  // expected-error @+1 {{incorrect number of dynamic sizes, has 0, expected 1}}
+  %0 = tensor.empty() : tensor<4x?xf32>
+  return
+}
+
+// -----
+
+func.func @extract_rank(%t: tensor<4x4xf32>, %i: index) {
+  // expected-error @+1 {{incorrect number of indices for extract_element}}
+  %0 = tensor.extract %t[%i] : tensor<4x4xf32>
+  return
+}
+
+// -----
+
+func.func @extract_type(%t: tensor<4xf32>, %i: index) {
+  // expected-error @+1 {{result type must match the tensor element type}}
+  %0 = "tensor.extract"(%t, %i) : (tensor<4xf32>, index) -> f64
+  return
+}
+
+// -----
+
+func.func @insert_rank(%t: tensor<4x4xf32>, %i: index, %a: f32) {
+  // expected-error @+1 {{incorrect number of indices}}
+  %0 = tensor.insert %a into %t[%i] : tensor<4x4xf32>
+  return
+}
+
+// -----
+
+func.func @insert_scalar(%t: tensor<4xf32>, %i: index, %a: f64) {
+  // expected-error @+1 {{scalar type must match the tensor element type}}
+  %0 = "tensor.insert"(%a, %t, %i) : (f64, tensor<4xf32>, index) -> tensor<4xf32>
+  return
+}
+
+// -----
+
+func.func @insert_result(%t: tensor<4xf32>, %i: index, %a: f32) {
+  // expected-error @+1 {{result type must match the destination type}}
+  %0 = "tensor.insert"(%a, %t, %i) : (f32, tensor<4xf32>, index) -> tensor<?xf32>
+  return
+}
+
+// -----
+
+func.func @dim_range(%t: tensor<4x4xf32>) {
+  %c2 = arith.constant 2 : index
+  // expected-error @+1 {{index is out of range}}
+  %0 = tensor.dim %t, %c2 : tensor<4x4xf32>
+  return
+}
+
+// -----
+
+func.func @dim_of_memref(%m: memref<4xf32>, %i: index) {
+  // expected-error @+1 {{operand #0 must be a tensor}}
+  %0 = "tensor.dim"(%m, %i) : (memref<4xf32>, index) -> index
+  return
+}
+
+// -----
+
+func.func @slice_size(%t: tensor<8x8xf32>) {
+  // expected-error @+1 {{expected type to be 'tensor<2x2xf32>' or a rank-reduced version. (size mismatch)}}
+  %0 = tensor.extract_slice %t[0, 0] [2, 2] [1, 1] : tensor<8x8xf32> to tensor<3x2xf32>
+  return
+}
+
+// -----
+
+func.func @slice_rank(%t: tensor<8x8xf32>) {
+  // expected-error @+1 {{expected 2 offset values, got 1}}
+  %0 = tensor.extract_slice %t[0] [2] [1] : tensor<8x8xf32> to tensor<2xf32>
+  return
+}
+
+// -----
+
+func.func @slice_elem(%t: tensor<8x8xf32>) {
+  // expected-error @+1 {{expected element types of the slice and the tensor to match}}
+  %0 = "tensor.extract_slice"(%t) <{operandSegmentSizes = array<i32: 1, 0, 0, 0>, static_offsets = array<i64: 0, 0>, static_sizes = array<i64: 2, 2>, static_strides = array<i64: 1, 1>}> : (tensor<8x8xf32>) -> tensor<2x2xf64>
+  return
+}
+
+// -----
+
+func.func @slice_segments(%t: tensor<8x8xf32>) {
+  // expected-error @+1 {{requires an 'operandSegmentSizes' attribute with 4 elements}}
+  %0 = "tensor.extract_slice"(%t) <{static_offsets = array<i64: 0, 0>, static_sizes = array<i64: 2, 2>, static_strides = array<i64: 1, 1>}> : (tensor<8x8xf32>) -> tensor<2x2xf32>
+  return
+}
+
+// -----
+
+func.func @slice_dynamic_count(%t: tensor<8x8xf32>, %i: index) {
+  // expected-error @+1 {{expected 1 dynamic offset values}}
+  %0 = "tensor.extract_slice"(%t, %i, %i) <{operandSegmentSizes = array<i32: 1, 2, 0, 0>, static_offsets = array<i64: -9223372036854775808, 0>, static_sizes = array<i64: 2, 2>, static_strides = array<i64: 1, 1>}> : (tensor<8x8xf32>, index, index) -> tensor<2x2xf32>
+  return
+}
+
+// -----
+
+func.func @slice_operand_count(%t: tensor<8x8xf32>, %i: index) {
+  // expected-error @+1 {{operand count does not match 'operandSegmentSizes'}}
+  %0 = "tensor.extract_slice"(%t, %i) <{operandSegmentSizes = array<i32: 1, 0, 0, 0>, static_offsets = array<i64: 0, 0>, static_sizes = array<i64: 2, 2>, static_strides = array<i64: 1, 1>}> : (tensor<8x8xf32>, index) -> tensor<2x2xf32>
+  return
+}
+
+// -----
+
+func.func @slice_unranked(%t: tensor<*xf32>) {
+  // expected-error @+1 {{expects ranked tensor operands}}
+  %0 = "tensor.extract_slice"(%t) <{operandSegmentSizes = array<i32: 1, 0, 0, 0>, static_offsets = array<i64: 0>, static_sizes = array<i64: 2>, static_strides = array<i64: 1>}> : (tensor<*xf32>) -> tensor<2xf32>
+  return
+}
+
+// -----
+
+func.func @insert_slice_size(%t: tensor<8x8xf32>, %s: tensor<2x2xf32>) {
+  // expected-error @+1 {{expected type to be 'tensor<2x3xf32>' or a rank-reduced version. (size mismatch)}}
+  %0 = tensor.insert_slice %s into %t[0, 0] [2, 3] [1, 1] : tensor<2x2xf32> into tensor<8x8xf32>
+  return
+}
+
+// -----
+
+func.func @insert_slice_result(%t: tensor<8x8xf32>, %s: tensor<2x2xf32>) {
+  // expected-error @+1 {{result type must match the destination type}}
+  %0 = "tensor.insert_slice"(%s, %t) <{operandSegmentSizes = array<i32: 1, 1, 0, 0, 0>, static_offsets = array<i64: 0, 0>, static_sizes = array<i64: 2, 2>, static_strides = array<i64: 1, 1>}> : (tensor<2x2xf32>, tensor<8x8xf32>) -> tensor<8x9xf32>
+  return
+}
+
+// -----
+
+func.func @from_elements_count(%a: f32) {
+  // expected-error @+1 {{2 operands present, but expected 3}}
+  %0 = tensor.from_elements %a, %a : tensor<3xf32>
+  return
+}
+
+// -----
+
+func.func @from_elements_generic(%a: f32) {
+  // expected-error @+1 {{has 2 elements, but the type needs 3}}
+  %0 = "tensor.from_elements"(%a, %a) : (f32, f32) -> tensor<3xf32>
+  return
+}
+
+// -----
+
+func.func @from_elements_type(%a: f64) {
+  // expected-error @+1 {{element types must match the tensor element type}}
+  %0 = "tensor.from_elements"(%a) : (f64) -> tensor<1xf32>
+  return
+}
+
+// -----
+
+func.func @from_elements_dynamic(%a: f32) {
+  // expected-error @+1 {{result must be a statically shaped tensor}}
+  %0 = "tensor.from_elements"(%a) : (f32) -> tensor<?xf32>
+  return
+}
+
+// -----
+
+func.func @splat_dyn(%a: f32) {
+  // expected-error @+1 {{incorrect number of dynamic sizes, has 0, expected 1}}
+  %0 = tensor.splat %a : tensor<?xf32>
+  return
+}
+
+// -----
+
+func.func @splat_type(%a: f64) {
+  // expected-error @+1 {{operand type must match the tensor element type}}
+  %0 = "tensor.splat"(%a) : (f64) -> tensor<4xf32>
+  return
+}
+
+// -----
+
+func.func @empty_memref() {
+  // expected-error @+1 {{result must be a ranked tensor}}
+  %0 = "tensor.empty"() : () -> memref<4xf32>
+  return
+}
+
+// -----
+
+func.func @cast_shape(%t: tensor<4xf32>) {
+  // expected-error @+1 {{operand type 'tensor<4xf32>' and result type 'tensor<5xf32>' are cast incompatible}}
+  %0 = tensor.cast %t : tensor<4xf32> to tensor<5xf32>
+  return
+}
+
+// -----
+
+func.func @generate_args(%a: f32, %i: index) {
+  // expected-error @+1 {{must have one body argument per input dimension}}
+  %0 = tensor.generate %i {
+  ^bb0(%p: index):
+    tensor.yield %a : f32
+  } : tensor<?x4xf32>
+  return
+}
+
+// -----
+
+func.func @generate_dyn(%a: f32) {
+  // expected-error @+1 {{incorrect number of dynamic sizes, has 0, expected 1}}
+  %0 = tensor.generate {
+  ^bb0(%p: index):
+    tensor.yield %a : f32
+  } : tensor<?xf32>
+  return
+}
+
+// -----
+
+func.func @yield_type(%a: f64, %i: index) {
+  %0 = tensor.generate %i {
+  ^bb0(%p: index):
+    // expected-error @+1 {{type of yield operand (f64) doesn't match the tensor element type (f32)}}
+    tensor.yield %a : f64
+  } : tensor<?xf32>
+  return
+}
+
+// -----
+
+func.func @yield_parent(%a: f32) {
+  // expected-error @+1 {{expects parent op 'tensor.generate'}}
+  tensor.yield %a : f32
+}

@@ -1,0 +1,42 @@
+// tensor ops with static and dynamic shapes, mixed static/dynamic slice parameters.
+func.func @create(%i: index, %j: index, %a: f32, %b: f32) -> tensor<4x?xf32> {
+  %0 = tensor.empty() : tensor<4x4xf32>
+  %1 = tensor.empty(%i) : tensor<4x?xf32>
+  %2 = tensor.empty(%i, %j) : tensor<?x?xi32>
+  %3 = tensor.from_elements %a, %b, %a, %b : tensor<2x2xf32>
+  %4 = tensor.from_elements %a : tensor<f32>
+  %5 = tensor.splat %a : tensor<4x4xf32>
+  %6 = tensor.splat %a[%i] : tensor<4x?xf32>
+  %7 = tensor.generate %i {
+  ^bb0(%p: index, %q: index):
+    %s = arith.index_cast %q : index to i32
+    %f = arith.sitofp %s : i32 to f32
+    tensor.yield %f : f32
+  } : tensor<4x?xf32>
+  return %7 : tensor<4x?xf32>
+}
+
+func.func @access(%t: tensor<4x?xf32>, %i: index, %a: f32) -> index {
+  %0 = tensor.extract %t[%i, %i] : tensor<4x?xf32>
+  %1 = tensor.insert %a into %t[%i, %i] : tensor<4x?xf32>
+  %c1 = arith.constant 1 : index
+  %2 = tensor.dim %t, %c1 : tensor<4x?xf32>
+  %3 = tensor.dim {note = "attr"} %1, %i : tensor<4x?xf32>
+  %u = tensor.cast %t : tensor<4x?xf32> to tensor<*xf32>
+  %4 = tensor.dim %u, %i : tensor<*xf32>
+  %5 = tensor.cast %t : tensor<4x?xf32> to tensor<?x8xf32>
+  %z = tensor.empty() : tensor<f32>
+  %6 = tensor.extract %z[] : tensor<f32>
+  return %2 : index
+}
+
+func.func @slices(%t: tensor<8x16xf32>, %d: tensor<4x?xf32>, %i: index, %j: index) -> tensor<8x16xf32> {
+  %0 = tensor.extract_slice %t[0, 0] [4, 4] [1, 1] : tensor<8x16xf32> to tensor<4x4xf32>
+  %1 = tensor.extract_slice %t[%i, 4] [2, %j] [1, 2] : tensor<8x16xf32> to tensor<2x?xf32>
+  %2 = tensor.extract_slice %t[0, %i] [1, 16] [1, 1] : tensor<8x16xf32> to tensor<16xf32>
+  %3 = tensor.extract_slice %d[%i, %j] [%i, %j] [%i, %j] : tensor<4x?xf32> to tensor<?x?xf32>
+  %4 = tensor.insert_slice %0 into %t[0, 4] [4, 4] [1, 1] : tensor<4x4xf32> into tensor<8x16xf32>
+  %5 = tensor.insert_slice %2 into %4[%i, 0] [1, 16] [1, 1] : tensor<16xf32> into tensor<8x16xf32>
+  %6 = tensor.insert_slice %1 into %5[%j, %i] [2, %j] [1, 2] {keep} : tensor<2x?xf32> into tensor<8x16xf32>
+  return %6 : tensor<8x16xf32>
+}

@@ -1,0 +1,229 @@
+func.func @extract_rank(%v: vector<4xf32>) {
+  // expected-error @+1 {{expected position attribute of rank no greater than vector rank}}
+  %0 = vector.extract %v[0, 1] : f32 from vector<4xf32>
+  return
+}
+
+// -----
+
+func.func @extract_range(%v: vector<4xf32>) {
+  // expected-error @+1 {{expected position attribute #1 to be a non-negative integer smaller than the corresponding vector dimension}}
+  %0 = vector.extract %v[4] : f32 from vector<4xf32>
+  return
+}
+
+// -----
+
+func.func @extract_result(%v: vector<2x4xf32>) {
+  // expected-error @+1 {{expected result type 'vector<4xf32>', but got 'f32'}}
+  %0 = vector.extract %v[1] : f32 from vector<2x4xf32>
+  return
+}
+
+// -----
+
+func.func @extract_dynamic(%v: vector<4xf32>, %i: index) {
+  // expected-error @+1 {{number of dynamic positions does not match 'static_position'}}
+  %0 = "vector.extract"(%v, %i) <{static_position = array<i64: 0>}> : (vector<4xf32>, index) -> f32
+  return
+}
+
+// -----
+
+func.func @extract_scalar(%a: f32) {
+  // expected-error @+1 {{expected a vector operand}}
+  %0 = "vector.extract"(%a) <{static_position = array<i64>}> : (f32) -> f32
+  return
+}
+
+// -----
+
+func.func @insert_elem(%v: vector<4xf32>, %a: f64) {
+  // expected-error @+1 {{failed to verify that source operand and result have same element type}}
+  %0 = vector.insert %a, %v[1] : f64 into vector<4xf32>
+  return
+}
+
+// -----
+
+func.func @insert_source(%v: vector<2x4xf32>, %a: f32) {
+  // expected-error @+1 {{expected source type 'vector<4xf32>', but got 'f32'}}
+  %0 = vector.insert %a, %v [1] : f32 into vector<2x4xf32>
+  return
+}
+
+// -----
+
+func.func @insert_result(%v: vector<4xf32>, %a: f32) {
+  // expected-error @+1 {{result type must match the destination vector type}}
+  %0 = "vector.insert"(%a, %v) <{static_position = array<i64: 1>}> : (f32, vector<4xf32>) -> vector<8xf32>
+  return
+}
+
+// -----
+
+func.func @reduction_elem(%v: vector<4xf32>) {
+  // expected-error @+1 {{failed to verify that source operand and result have same element type}}
+  %0 = vector.reduction <add>, %v : vector<4xf32> into f64
+  return
+}
+
+// -----
+
+func.func @reduction_kind(%v: vector<4xi32>) {
+  // expected-error @+1 {{unsupported reduction type 'i32' for kind 'maximumf'}}
+  %0 = vector.reduction <maximumf>, %v : vector<4xi32> into i32
+  return
+}
+
+// -----
+
+func.func @reduction_float_kind(%v: vector<4xf32>) {
+  // expected-error @+1 {{unsupported reduction type 'f32' for kind 'xor'}}
+  %0 = vector.reduction <xor>, %v : vector<4xf32> into f32
+  return
+}
+
+// -----
+
+func.func @reduction_unknown(%v: vector<4xf32>) {
+  // expected-error @+1 {{unknown combining kind 'avg'}}
+  %0 = vector.reduction <avg>, %v : vector<4xf32> into f32
+  return
+}
+
+// -----
+
+func.func @reduction_kind_attr(%v: vector<4xf32>) {
+  // expected-error @+1 {{requires a valid 'kind' attribute}}
+  %0 = "vector.reduction"(%v) : (vector<4xf32>) -> f32
+  return
+}
+
+// -----
+
+func.func @reduction_rank(%v: vector<2x4xf32>) {
+  // expected-error @+1 {{unsupported reduction rank: 2}}
+  %0 = vector.reduction <add>, %v : vector<2x4xf32> into f32
+  return
+}
+
+// -----
+
+func.func @reduction_scalar(%a: f32) {
+  // expected-error @+1 {{operand #0 must be a vector}}
+  %0 = "vector.reduction"(%a) <{kind = #vector.kind<add>}> : (f32) -> f32
+  return
+}
+
+// -----
+
+func.func @reduction_acc(%v: vector<4xf32>, %a: f64) {
+  // expected-error @+1 {{accumulator type must match the result type}}
+  %0 = "vector.reduction"(%v, %a) <{kind = #vector.kind<add>}> : (vector<4xf32>, f64) -> f32
+  return
+}
+
+// -----
+
+func.func @broadcast_dim(%v: vector<4xf32>) {
+  // expected-error @+1 {{dimension mismatch (4 vs. 3)}}
+  %0 = vector.broadcast %v : vector<4xf32> to vector<3xf32>
+  return
+}
+
+// -----
+
+func.func @broadcast_rank(%v: vector<2x4xf32>) {
+  // expected-error @+1 {{source rank higher than destination rank}}
+  %0 = vector.broadcast %v : vector<2x4xf32> to vector<4xf32>
+  return
+}
+
+// -----
+
+func.func @broadcast_elem(%a: f64) {
+  // expected-error @+1 {{source and result element types must match}}
+  %0 = vector.broadcast %a : f64 to vector<4xf32>
+  return
+}
+
+// -----
+
+func.func @broadcast_result(%a: f32) {
+  // expected-error @+1 {{result must be a vector}}
+  %0 = "vector.broadcast"(%a) : (f32) -> f32
+  return
+}
+
+// -----
+
+func.func @load_indices(%m: memref<4x4xf32>, %i: index) {
+  // expected-error @+1 {{requires 2 indices}}
+  %0 = vector.load %m[%i] : memref<4x4xf32>, vector<4xf32>
+  return
+}
+
+// -----
+
+func.func @load_elem(%m: memref<4x4xf32>, %i: index) {
+  // expected-error @+1 {{base and result element types should match}}
+  %0 = vector.load %m[%i, %i] : memref<4x4xf32>, vector<4xf64>
+  return
+}
+
+// -----
+
+func.func @load_base(%t: tensor<4xf32>, %i: index) {
+  // expected-error @+1 {{base operand must be a memref}}
+  %0 = "vector.load"(%t, %i) : (tensor<4xf32>, index) -> vector<4xf32>
+  return
+}
+
+// -----
+
+func.func @load_vector_memref(%m: memref<4xvector<4xf32>>, %i: index) {
+  // expected-error @+1 {{base memref and valueToStore vector types should match}}
+  %0 = vector.load %m[%i] : memref<4xvector<4xf32>>, vector<8xf32>
+  return
+}
+
+// -----
+
+func.func @store_indices(%m: memref<4x4xf32>, %i: index, %v: vector<4xf32>) {
+  // expected-error @+1 {{requires 2 indices}}
+  vector.store %v, %m[%i] : memref<4x4xf32>, vector<4xf32>
+  return
+}
+
+// -----
+
+func.func @store_elem(%m: memref<4xf32>, %i: index, %v: vector<4xi32>) {
+  // expected-error @+1 {{base and valueToStore element types should match}}
+  vector.store %v, %m[%i] : memref<4xf32>, vector<4xi32>
+  return
+}
+
+// -----
+
+func.func @splat_type(%a: f64) {
+  // expected-error @+1 {{operand type must match the vector element type}}
+  %0 = "vector.splat"(%a) : (f64) -> vector<4xf32>
+  return
+}
+
+// -----
+
+func.func @splat_result(%a: f32) {
+  // expected-error @+1 {{result must be a vector}}
+  %0 = "vector.splat"(%a) : (f32) -> tensor<4xf32>
+  return
+}
+
+// -----
+
+func.func @fma_scalar(%a: f32) {
+  // expected-error @+1 {{requires vector of floats}}
+  %0 = vector.fma %a, %a, %a : f32
+  return
+}

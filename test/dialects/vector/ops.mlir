@@ -1,0 +1,32 @@
+// vector ops used by vectorized loops, on 1-D and 2-D vectors.
+func.func @memory(%m: memref<4x8xf32>, %i: index, %j: index, %w: memref<16xvector<4xf32>>) -> vector<4xf32> {
+  %0 = vector.load %m[%i, %j] : memref<4x8xf32>, vector<4xf32>
+  vector.store %0, %m[%j, %i] : memref<4x8xf32>, vector<4xf32>
+  %1 = vector.load %m[%i, %j] {nontemporal = true} : memref<4x8xf32>, vector<2x4xf32>
+  %2 = vector.load %w[%i] : memref<16xvector<4xf32>>, vector<4xf32>
+  vector.store %2, %w[%j] : memref<16xvector<4xf32>>, vector<4xf32>
+  return %0 : vector<4xf32>
+}
+
+func.func @compute(%a: f32, %b: vector<4xf32>, %c: vector<4xi32>, %n: i32, %i: index) -> f32 {
+  %0 = vector.broadcast %a : f32 to vector<4xf32>
+  %1 = vector.broadcast %b : vector<4xf32> to vector<2x4xf32>
+  %2 = vector.fma %0, %b, %0 : vector<4xf32>
+  %3 = vector.reduction <add>, %2 : vector<4xf32> into f32
+  %4 = vector.reduction <maximumf>, %2, %a : vector<4xf32> into f32
+  %5 = vector.reduction <mul>, %2 fastmath<fast> : vector<4xf32> into f32
+  %6 = vector.reduction <xor>, %c : vector<4xi32> into i32
+  %7 = vector.reduction <maxsi>, %c, %n : vector<4xi32> into i32
+  %8 = vector.splat %a : vector<4xf32>
+  %9 = vector.splat %n : vector<2x4xi32>
+  %10 = vector.extract %b[0] : f32 from vector<4xf32>
+  %11 = vector.extract %b[%i] : f32 from vector<4xf32>
+  %12 = vector.extract %1[1] : vector<4xf32> from vector<2x4xf32>
+  %13 = vector.extract %1[%i, 3] : f32 from vector<2x4xf32>
+  %14 = vector.insert %a, %b [1] : f32 into vector<4xf32>
+  %15 = vector.insert %a, %b [%i] : f32 into vector<4xf32>
+  %16 = vector.insert %b, %1 [0] : vector<4xf32> into vector<2x4xf32>
+  %17 = vector.insert %a, %1 [1, %i] : f32 into vector<2x4xf32>
+  %18 = vector.fma %1, %1, %1 : vector<2x4xf32>
+  return %3 : f32
+}
