@@ -136,6 +136,11 @@ export class LlamaCppModelRunner implements ModelRunner {
     return this.loaded().sequence.tokenMeter.getState();
   }
 
+  /** Forgets the KV cache (the next query is evaluated cold). */
+  async resetCache(): Promise<void> {
+    await this.loaded().sequence.clearHistory();
+  }
+
   /** Tokens currently held in the sequence's KV cache. */
   get contextTokenCount(): number {
     return this.loaded().sequence.nextTokenIndex;

@@ -1,0 +1,173 @@
+// Embedded-LLM benchmark (not a test). On generated random-weight llama models (same compute as
+// trained ones):
+//   1. generation tok/s through LlamaCppModelRunner vs node-llama-cpp used directly (overhead %)
+//   2. time to first token for a ~1,500-token prompt: cold vs a second prompt sharing 90%
+//   3. prompt-evaluation and generation rates for f16 vs q8_0 vs q4_0
+// Usage: node dist/bench/llm/run.js [--size 100m|700m|tiny] [--gpu auto|cpu|vulkan|cuda|metal]
+//          [--threads N] [--sections overhead,ttft,quant] [--quants f16,q8_0,q4_0] [--dir DIR]
+//          [--gen-tokens N] [--reps N]
+import { existsSync, mkdirSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { parseArgs } from "node:util";
+import { getLlama, LlamaCompletion, LlamaLogLevel, type Token } from "node-llama-cpp";
+import { LlamaCppModelRunner } from "../../src/llm/LlamaCppModelRunner.js";
+import type { LoadOptions } from "../../src/llm/ModelRunner.js";
+import { makeTestModel, type Quant, type TestModelOptions } from "../../src/llm/testModel.js";
+
+const SIZES: Record<string, TestModelOptions> = {
+  tiny: { layers: 2, dim: 128 },
+  "100m": { layers: 14, dim: 768, ff: 2048, heads: 12 }, // ~99M parameters
+  "700m": { layers: 16, dim: 2048, ff: 5632, heads: 16 }, // ~700M parameters (FACTS.md GPU probe)
+};
+
+const { values: args } = parseArgs({
+  options: {
+    size: { type: "string", default: "100m" },
+    gpu: { type: "string", default: "auto" },
+    threads: { type: "string" },
+    sections: { type: "string", default: "overhead,ttft,quant" },
+    quants: { type: "string", default: "f16,q8_0,q4_0" },
+    dir: { type: "string", default: join(tmpdir(), "tensorlang-bench-models") },
+    "gen-tokens": { type: "string", default: "128" },
+    "prompt-tokens": { type: "string", default: "1500" },
+    reps: { type: "string", default: "3" },
+  },
+});
+
+const shape = SIZES[args.size];
+if (!shape) throw new Error(`--size must be one of ${Object.keys(SIZES).join(", ")}`);
+const gpu: LoadOptions["gpu"] = args.gpu === "cpu" ? false : (args.gpu as LoadOptions["gpu"]);
+const threads = args.threads ? Number(args.threads) : undefined;
+const genTokens = Number(args["gen-tokens"]);
+const promptTarget = Number(args["prompt-tokens"]);
+const reps = Number(args.reps);
+const sections = new Set(args.sections.split(","));
+const results: Record<string, unknown> = { size: args.size, gpu: args.gpu, threads: threads ?? "default" };
+
+function modelFile(quant: Quant): string {
+  mkdirSync(args.dir, { recursive: true });
+  const f = join(args.dir, `bench-${args.size}-${quant}.gguf`);
+  if (!existsSync(f)) {
+    const t0 = performance.now();
+    const s = makeTestModel(f, { ...shape, quant, seed: 42, contextLength: 4096 });
+    console.error(`generated ${f}: ${(s.parameters / 1e6).toFixed(1)}M parameters in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+  }
+  return f;
+}
+
+const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const fmt = (x: number, d = 1): string => x.toFixed(d);
+
+async function loadRunner(file: string): Promise<LlamaCppModelRunner> {
+  const r = new LlamaCppModelRunner();
+  const t0 = performance.now();
+  await r.load(file, { gpu, threads, contextSize: 4096 }); // warms a GPU up itself
+  const i = r.info;
+  console.log(`  loaded ${file} in ${fmt((performance.now() - t0) / 1000, 2)} s: ${i?.backend}${i?.gpuDevices.length ? ` (${i.gpuDevices.join(", ")})` : ""}, ` +
+    `${i?.gpuLayers}/${i?.totalLayers} layers offloaded, ${i?.threads} threads, ${i?.quantization}`);
+  return r;
+}
+
+/** A prompt of about n tokens: IR-like text, different per `tag`. */
+function irText(r: LlamaCppModelRunner, n: number, tag: string): string {
+  const line = (i: number): string => `  %${tag}${i} = arith.addf %x${i}, %y${i} : f32 // ${tag} step ${i}\n`;
+  let text = "", i = 0;
+  while (r.tokenizePrompt(text).length < n) text += line(i++);
+  return text;
+}
+
+/** Generation rate from first to last token, as the runner reports it. */
+async function runnerGenRate(r: LlamaCppModelRunner, prompt: string): Promise<number> {
+  const d = await r.queryDetailed(prompt, { maxTokens: genTokens, temperature: 0, timeoutMs: 600_000 });
+  if (d.ttftMs === undefined || d.generatedTokens < 2) return NaN;
+  return ((d.generatedTokens - 1) * 1000) / (d.totalMs - d.ttftMs);
+}
+
+async function overhead(): Promise<void> {
+  console.log(`\n[1] generation through LlamaCppModelRunner vs node-llama-cpp directly (${genTokens} tokens, greedy)`);
+  const file = modelFile("q4_0");
+  const runner = await loadRunner(file);
+  const llama = await getLlama({ gpu: gpu ?? "auto", build: "never", logLevel: LlamaLogLevel.error, progressLogs: false });
+  const model = await llama.loadModel({ modelPath: file, gpuLayers: llama.gpu === false ? 0 : "auto" });
+  const ctx = await model.createContext({ contextSize: 4096, threads: runner.info?.threads, sequences: 1 });
+  const seq = ctx.getSequence();
+  const completion = new LlamaCompletion({ contextSequence: seq });
+  if (llama.gpu !== false) {
+    await seq.evaluateWithoutGeneratingNewTokens(model.tokenize("warm up the backend ".repeat(8)));
+    await seq.clearHistory();
+  }
+  const prompt = "Propose a tiling for the matmul kernel below.\n";
+  const tokens: Token[] = runner.tokenizePrompt(prompt);
+  const direct = async (): Promise<number> => {
+    const start = performance.now();
+    let first: number | undefined, n = 0;
+    await completion.generateCompletionWithMeta(tokens.slice(1), {
+      maxTokens: genTokens, temperature: 0, disableContextShift: true,
+      onToken: (t) => { first ??= performance.now(); n += t.length; },
+    });
+    const end = performance.now();
+    void start;
+    return first === undefined || n < 2 ? NaN : ((n - 1) * 1000) / (end - first);
+  };
+  const viaRunner: number[] = [], viaDirect: number[] = [];
+  await runnerGenRate(runner, prompt); // both warm, interleaved below so drift hits both
+  await direct();
+  for (let i = 0; i < reps; i++) {
+    viaRunner.push(await runnerGenRate(runner, prompt));
+    viaDirect.push(await direct());
+  }
+  const a = median(viaRunner), b = median(viaDirect);
+  console.log(`  runner ${fmt(a)} tok/s, direct ${fmt(b)} tok/s, overhead ${fmt((1 - a / b) * 100, 2)}% (median of ${reps}; runs: runner ${viaRunner.map((x) => fmt(x)).join(" ")}, direct ${viaDirect.map((x) => fmt(x)).join(" ")})`);
+  results.overhead = { runnerTokS: a, directTokS: b, overheadPct: (1 - a / b) * 100 };
+  completion.dispose();
+  await ctx.dispose();
+  await model.dispose();
+  await runner.dispose();
+}
+
+async function ttft(): Promise<void> {
+  console.log(`\n[2] time to first token, ~${promptTarget}-token prompt: cold vs a second prompt sharing 90%`);
+  const runner = await loadRunner(modelFile("q4_0"));
+  const shared = irText(runner, Math.round(promptTarget * 0.9), "p");
+  const colds: number[] = [], warms: number[] = [];
+  let promptTokens = 0, evaluated = 0;
+  for (let i = 0; i < reps; i++) {
+    await runner.resetCache();
+    const a = await runner.queryDetailed(shared + irText(runner, Math.round(promptTarget * 0.1), `a${i}_`), { maxTokens: 1, timeoutMs: 600_000 });
+    const b = await runner.queryDetailed(shared + irText(runner, Math.round(promptTarget * 0.1), `b${i}_`), { maxTokens: 1, timeoutMs: 600_000 });
+    colds.push(a.ttftMs ?? NaN);
+    warms.push(b.ttftMs ?? NaN);
+    promptTokens = b.promptTokens;
+    evaluated = b.evaluatedPromptTokens;
+  }
+  const c = median(colds), w = median(warms);
+  console.log(`  prompt ${promptTokens} tokens; cold TTFT ${fmt(c)} ms, shared-prefix TTFT ${fmt(w)} ms (${fmt(w / c, 3)}x; evaluated ${evaluated} tokens)`);
+  results.ttft = { promptTokens, coldMs: c, warmMs: w, ratio: w / c, warmEvaluatedTokens: evaluated };
+  await runner.dispose();
+}
+
+async function quants(): Promise<void> {
+  console.log(`\n[3] prompt evaluation and generation by quantization (~1,000-token prompt, ${genTokens} generated)`);
+  const rows: Record<string, { prefillTokS: number; genTokS: number }> = {};
+  for (const q of args.quants.split(",") as Quant[]) {
+    const runner = await loadRunner(modelFile(q));
+    const prompt = irText(runner, 1000, q);
+    const pre: number[] = [], gen: number[] = [];
+    for (let i = 0; i < reps; i++) {
+      await runner.resetCache();
+      const d = await runner.queryDetailed(prompt, { maxTokens: 1, timeoutMs: 600_000 });
+      pre.push((d.evaluatedPromptTokens * 1000) / (d.ttftMs ?? NaN));
+      gen.push(await runnerGenRate(runner, "Continue the program:\n"));
+    }
+    rows[q] = { prefillTokS: median(pre), genTokS: median(gen) };
+    console.log(`  ${q.padEnd(5)} prefill ${fmt(rows[q].prefillTokS)} tok/s, generation ${fmt(rows[q].genTokS)} tok/s`);
+    await runner.dispose();
+  }
+  results.quants = rows;
+}
+
+if (sections.has("overhead")) await overhead();
+if (sections.has("ttft")) await ttft();
+if (sections.has("quant")) await quants();
+console.log(`\nJSON ${JSON.stringify(results)}`);
