@@ -4,11 +4,12 @@ import { arith } from "./arith.js";
 import { builtin } from "./builtin.js";
 import { func } from "./func.js";
 import { memref } from "./memref.js";
+import { scf } from "./scf.js";
 import { llvm } from "./llvm.js";
 import { math } from "./math.js";
 import { tensor } from "./tensor.js";
 import { vector } from "./vector.js";
 
 export function createContext(): Context {
-  return new Context().register(builtin, func, arith, memref, llvm, math, tensor, vector);
+  return new Context().register(builtin, func, arith, memref, scf, llvm, math, tensor, vector);
 }

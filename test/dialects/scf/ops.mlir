@@ -1,0 +1,138 @@
+// scf ops in MLIR 19's custom form; the test prints, reparses and checks with mlir-opt-19.
+func.func @loops(%A: memref<10x20xf32>, %n: index, %m: index, %c: i1) -> f32 {
+  %cst = arith.constant 0.0 : f32
+  %c0 = arith.constant 0 : index
+  %c1 = arith.constant 1 : index
+  scf.for %i = %c0 to %n step %c1 {
+  }
+  scf.for %i = %c0 to %n step %c1 {
+    scf.for %j = %i to %m step %c1 {
+      %v = memref.load %A[%i, %j] : memref<10x20xf32>
+      memref.store %v, %A[%j, %i] : memref<10x20xf32>
+    }
+  }
+  %r:2 = scf.for %i = %c0 to %n step %c1 iter_args(%acc = %cst, %b = %cst) -> (f32, f32) {
+    %s = arith.addf %acc, %b : f32
+    scf.yield %s, %b : f32, f32
+  }
+  %r2 = scf.for %i = %c0 to %n step %c1 iter_args(%acc = %cst) -> f32 {
+    scf.yield %acc : f32
+  }
+  %k = arith.constant 4 : i32
+  %z = arith.constant 0 : i32
+  %o = arith.constant 1 : i32
+  scf.for %i = %z to %k step %o : i32 {
+  }
+  %t = scf.for %i = %z to %k step %o iter_args(%a = %z) -> (i32) : i32 {
+    %s = arith.addi %a, %i : i32
+    scf.yield %s : i32
+  } {tag = "loop"}
+  return %r2 : f32
+}
+
+func.func @branches(%c: i1, %x: f32) -> f32 {
+  scf.if %c {
+  }
+  scf.if %c {
+    %z = arith.addf %x, %x : f32
+  } else {
+  }
+  %y = scf.if %c -> (f32) {
+    scf.yield %x : f32
+  } else {
+    %n = arith.negf %x : f32
+    scf.yield %n : f32
+  }
+  %p:2 = scf.if %c -> (f32, i1) {
+    scf.yield %x, %c : f32, i1
+  } else {
+    scf.yield %y, %c : f32, i1
+  } {note}
+  return %p#0 : f32
+}
+
+func.func @whiles(%n: index, %x: f32) -> index {
+  %c0 = arith.constant 0 : index
+  %c1 = arith.constant 1 : index
+  %w:2 = scf.while (%a = %c0, %b = %x) : (index, f32) -> (index, f32) {
+    %cond = arith.cmpi slt, %a, %n : index
+    scf.condition(%cond) %a, %b : index, f32
+  } do {
+  ^bb0(%a: index, %b: f32):
+    %a1 = arith.addi %a, %c1 : index
+    scf.yield %a1, %b : index, f32
+  }
+  scf.while : () -> () {
+    %t = arith.constant false
+    scf.condition(%t)
+  } do {
+    scf.yield
+  }
+  %v = scf.while (%a = %c0) : (index) -> f32 {
+    %cond = arith.cmpi slt, %a, %n : index
+    scf.condition(%cond) %x : f32
+  } do {
+  ^bb0(%f: f32):
+    scf.yield %c0 : index
+  } attributes {unrolled}
+  return %w#0 : index
+}
+
+func.func @parallels(%A: memref<10x20xf32>, %n: index, %m: index, %x: f32, %y: i32) -> f32 {
+  %c0 = arith.constant 0 : index
+  %c1 = arith.constant 1 : index
+  scf.parallel (%i, %j) = (%c0, %c0) to (%n, %m) step (%c1, %c1) {
+    %v = memref.load %A[%i, %j] : memref<10x20xf32>
+    memref.store %v, %A[%i, %j] : memref<10x20xf32>
+  }
+  scf.parallel (%i) = (%c0) to (%n) step (%c1) {
+    scf.reduce
+  }
+  %p = scf.parallel (%i) = (%c0) to (%n) step (%c1) init (%x) -> f32 {
+    %v = memref.load %A[%i, %i] : memref<10x20xf32>
+    scf.reduce(%v : f32) {
+    ^bb0(%lhs: f32, %rhs: f32):
+      %s = arith.addf %lhs, %rhs : f32
+      scf.reduce.return %s : f32
+    }
+  }
+  %q:2 = scf.parallel (%i) = (%c0) to (%n) step (%c1) init (%x, %y) -> (f32, i32) {
+    scf.reduce(%x, %y : f32, i32) {
+    ^bb0(%lhs: f32, %rhs: f32):
+      scf.reduce.return %lhs : f32
+    }, {
+    ^bb0(%lhs: i32, %rhs: i32):
+      %s = arith.maxsi %lhs, %rhs : i32
+      scf.reduce.return %s : i32
+    }
+  }
+  %e = scf.execute_region -> f32 {
+    scf.yield %p : f32
+  }
+  %e2:2 = scf.execute_region -> (f32, i32) {
+    scf.yield %x, %y : f32, i32
+  }
+  scf.execute_region {
+    scf.yield
+  }
+  return %e : f32
+}
+
+// -----
+
+func.func @generic(%c: i1, %x: f32, %n: index) -> f32 {
+  %0 = "scf.if"(%c) ({
+    "scf.yield"(%x) : (f32) -> ()
+  }, {
+    "scf.yield"(%x) : (f32) -> ()
+  }) : (i1) -> f32
+  "scf.if"(%c) ({
+    "scf.yield"() : () -> ()
+  }, {
+  }) : (i1) -> ()
+  "scf.for"(%n, %n, %n) ({
+  ^bb0(%i: index):
+    "scf.yield"() : () -> ()
+  }) : (index, index, index) -> ()
+  return %0 : f32
+}
