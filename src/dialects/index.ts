@@ -8,8 +8,9 @@ import { scf } from "./scf.js";
 import { llvm } from "./llvm.js";
 import { math } from "./math.js";
 import { tensor } from "./tensor.js";
+import { tensorlang } from "./tensorlang.js";
 import { vector } from "./vector.js";
 
 export function createContext(): Context {
-  return new Context().register(builtin, func, arith, memref, scf, llvm, math, tensor, vector);
+  return new Context().register(builtin, func, arith, memref, scf, llvm, math, tensor, tensorlang, vector);
 }
