@@ -1,8 +1,13 @@
 // Every pass `tensorlang-opt` can run, by flag name.
+import { bufferize } from "./bufferize.js";
 import { canonicalize } from "./canonicalize.js";
+import { convertLinalgToAffineLoops, convertLinalgToLoops } from "./convert-linalg-to-loops.js";
 import { cse } from "./cse.js";
+import { lowerAffine } from "./lower-affine.js";
 import type { Pass } from "./pass.js";
 
-export const PASSES: readonly Pass[] = [canonicalize, cse];
+export const PASSES: readonly Pass[] = [
+  canonicalize, cse, bufferize, convertLinalgToLoops, convertLinalgToAffineLoops, lowerAffine,
+];
 
 export function lookupPass(name: string): Pass | undefined { return PASSES.find((p) => p.name === name); }
