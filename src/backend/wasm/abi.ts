@@ -1,0 +1,115 @@
+// How MLIR types map onto WebAssembly values, and the calling convention of compiled functions.
+//
+// wasm32 model: `index` is an i32 (addresses are 32-bit; index arithmetic wraps at 2^32, where
+// MLIR's index is 64-bit — a documented difference), i1/i8/i16/i32 live in i32 locals in a
+// canonical sign-extended form (i1 as 0/1), i64 is i64, f32/f64 are themselves, `!llvm.ptr` is
+// an i32 byte address and `vector<4xf32>` (any 128-bit vector) is a v128.
+//
+// A ranked memref is a descriptor {allocated, aligned, offset, sizes[r], strides[r]} (the fields
+// of MLIR's LLVM lowering, as i32). Fields the type makes static (shape dims, identity or
+// `strided<>` strides and offset) are compile-time constants and never travel: a function
+// parameter of type memref<256x256xf32> is just (allocated, aligned). That keeps the address
+// arithmetic of static-shape kernels in constants. An unranked memref is (rank, descriptor
+// address), as MLIR's C ABI passes it.
+import { StridedLayoutAttr } from "../../ir/attributes.js";
+import {
+  DYN, FloatType, IndexType, IntegerType, MemRefType, Type, UnrankedMemRefType, VectorType,
+} from "../../ir/types.js";
+
+/** The host value types the runtime understands (mirrors src/runtime/host.ts's HostType). */
+export type HostTypeName = "i1" | "i8" | "i32" | "i64" | "f32" | "f64" | "ptr" | "index";
+
+export type WasmValType = "i32" | "i64" | "f32" | "f64" | "v128";
+
+export class CompileError extends Error {
+  override name = "CompileError";
+}
+
+export const isPtrType = (t: Type): boolean => t.str === "!llvm.ptr" || t.str.startsWith("!llvm.ptr<");
+
+/** The wasm type of a scalar or vector MLIR type, or undefined when it has none. */
+export function wasmTypeOf(t: Type): WasmValType | undefined {
+  if (t instanceof IndexType) return "i32";
+  if (t instanceof IntegerType) return t.width <= 32 ? "i32" : t.width === 64 ? "i64" : undefined;
+  if (t instanceof FloatType) return t.kind === "f32" ? "f32" : t.kind === "f64" ? "f64" : undefined;
+  if (t instanceof VectorType) return vectorLanes(t) ? "v128" : undefined;
+  if (isPtrType(t)) return "i32";
+  return undefined;
+}
+
+/** Lane count and kind of a vector type that fits a v128, else undefined. */
+export function vectorLanes(t: VectorType): { lanes: number; elem: WasmValType; bytes: number } | undefined {
+  if (t.rank !== 1) return undefined;
+  const e = t.elementType, n = t.shape[0];
+  if (e instanceof FloatType && e.kind === "f32" && n === 4) return { lanes: 4, elem: "f32", bytes: 4 };
+  if (e instanceof FloatType && e.kind === "f64" && n === 2) return { lanes: 2, elem: "f64", bytes: 8 };
+  if (e instanceof IntegerType && e.width === 32 && n === 4) return { lanes: 4, elem: "i32", bytes: 4 };
+  if (e instanceof IntegerType && e.width === 64 && n === 2) return { lanes: 2, elem: "i64", bytes: 8 };
+  return undefined;
+}
+
+export function hostTypeOf(t: Type): HostTypeName | undefined {
+  if (t instanceof IndexType) return "index";
+  if (t instanceof IntegerType) return t.width === 1 ? "i1" : t.width === 8 ? "i8" : t.width <= 32 ? "i32" : t.width === 64 ? "i64" : undefined;
+  if (t instanceof FloatType) return t.kind === "f32" || t.kind === "f64" ? t.kind : undefined;
+  if (isPtrType(t)) return "ptr";
+  return undefined;
+}
+
+/** Bytes of one memref element (scalars and v128 vectors). */
+export function elementBytes(t: Type): number {
+  if (t instanceof IndexType) return 4;
+  if (t instanceof IntegerType) return t.width <= 8 ? 1 : t.width <= 16 ? 2 : t.width <= 32 ? 4 : 8;
+  if (t instanceof FloatType) return t.width / 8;
+  if (t instanceof VectorType && vectorLanes(t)) return 16;
+  if (isPtrType(t)) return 4;
+  throw new CompileError(`unsupported memref element type ${t.str}`);
+}
+
+/** Static layout of a ranked memref type: DYN where the field is only known at run time. */
+export interface StaticLayout { shape: number[]; strides: number[]; offset: number }
+
+export function staticLayout(t: MemRefType): StaticLayout {
+  const shape = [...t.shape];
+  const r = shape.length;
+  if (t.layout instanceof StridedLayoutAttr) return { shape, strides: [...t.layout.strides], offset: t.layout.offset };
+  if (t.layout && !/^affine_map<\((d\d+(, )?)*\) -> \((d\d+(, )?)*\)>$/.test(t.layout.str)) {
+    throw new CompileError(`memref layout ${t.layout.str} is not supported (use identity or strided layouts)`);
+  }
+  const strides = new Array<number>(r);
+  let acc = 1;
+  for (let d = r - 1; d >= 0; d--) {
+    strides[d] = acc;
+    acc = acc === DYN || shape[d] === DYN ? DYN : acc * shape[d];
+  }
+  return { shape, strides, offset: 0 };
+}
+
+/** One MLIR-level parameter/result as it crosses a function boundary. */
+export type AbiSlot =
+  | { kind: "scalar"; type: string; wasm: WasmValType; host?: HostTypeName }
+  | { kind: "memref"; type: string; rank: number; elementBytes: number; layout: StaticLayout }
+  | { kind: "unranked"; type: string };
+
+export function abiSlot(t: Type): AbiSlot {
+  if (t instanceof MemRefType) {
+    return { kind: "memref", type: t.str, rank: t.rank, elementBytes: elementBytes(t.elementType), layout: staticLayout(t) };
+  }
+  if (t instanceof UnrankedMemRefType) return { kind: "unranked", type: t.str };
+  const w = wasmTypeOf(t);
+  if (!w) throw new CompileError(`type ${t.str} cannot cross a function boundary in the wasm backend`);
+  return { kind: "scalar", type: t.str, wasm: w, host: hostTypeOf(t) };
+}
+
+/** The wasm values one slot flattens to, in order. */
+export function slotWasmTypes(s: AbiSlot): WasmValType[] {
+  if (s.kind === "scalar") return [s.wasm];
+  if (s.kind === "unranked") return ["i32", "i32"];
+  const n = 2 + (s.layout.offset === DYN ? 1 : 0) + s.layout.shape.filter((d) => d === DYN).length
+    + s.layout.strides.filter((d) => d === DYN).length;
+  return new Array<WasmValType>(n).fill("i32");
+}
+
+export interface FunctionAbi { name: string; params: AbiSlot[]; results: AbiSlot[] }
+
+export const flatTypes = (slots: readonly AbiSlot[]): WasmValType[] => slots.flatMap(slotWasmTypes);

@@ -1,0 +1,292 @@
+// Module-level compilation: loop-level IR → one WebAssembly module (a "unit").
+//
+// Every unit imports the same environment, so units compiled at different times (a program,
+// then hot-swapped replacements) link into one running program:
+//   env.memory      the heap's WebAssembly.Memory
+//   env.dispatch    the dispatch table: one slot per module function; every func.call between
+//                   module functions is a call_indirect through it, so Engine.swap replaces a
+//                   function by writing its slot (in-flight calls finish on the old code)
+//   env.sp/sp_limit the shadow stack (memref.alloca, descriptors for unranked memrefs)
+//   data.<symbol>   addresses of globals (llvm.mlir.global, memref.global); the runtime places
+//                   their bytes (unit.data) in the heap, so a unit is position-independent
+//   host.<name>     allow-listed host functions (resolved through options.resolveHost); a
+//                   variadic one gets one import per call-site signature (printf#ptr,f64)
+//   rt.<name>       the backend's own runtime (alloc, free, bounds/stack failures)
+// Defined functions are exported as "fn:<name>"; the runtime writes them into their slots.
+import binaryen from "binaryen";
+import { DenseElementsAttr, FloatAttr, IntegerAttr, StringAttr, TypeAttr } from "../../ir/attributes.js";
+import type { Module, Operation } from "../../ir/core.js";
+import { FunctionType, IntegerType, FloatType, IndexType, MemRefType, Type } from "../../ir/types.js";
+import { CompileError, type AbiSlot, type FunctionAbi, type HostTypeName, type WasmValType, abiSlot, elementBytes, flatTypes, hostTypeOf, slotWasmTypes } from "./abi.js";
+import { BT, FunctionEmitter, type Expr } from "./emitter.js";
+import "./ops-scalar.js";
+import "./ops-memory.js";
+import "./ops-control.js";
+import "./ops-vector.js";
+
+export interface HostSignature { params: HostTypeName[]; result: HostTypeName | null; variadic?: boolean }
+
+export interface CompileOptions {
+  /** Looks up an external function in the host allow-list; undefined = not allowed. */
+  resolveHost: (name: string) => HostSignature | undefined;
+  /** Compile an index check into every memref access. */
+  checkBounds?: boolean;
+  /** Dispatch slots already assigned (hot-swap units reuse the program's slots). */
+  slots?: ReadonlyMap<string, number>;
+  /** Compile only these functions (others are reached through the dispatch table). */
+  only?: readonly string[];
+  /** binaryen optimize level (default 3; 0 skips optimize()). */
+  optimizeLevel?: number;
+  /** Use relaxed-SIMD fused multiply-add for vector.fma (faster, not bit-exact across machines). */
+  relaxedSimd?: boolean;
+}
+
+export type UnitImport =
+  | { field: string; kind: "host"; host: string; argTypes: HostTypeName[]; resultWasm: WasmValType | null }
+  | { field: string; kind: "runtime"; name: string };
+
+export interface UnitFunction { name: string; slot: number; export: string; abi: FunctionAbi }
+export interface UnitData { name: string; bytes: Uint8Array; align: number }
+
+/** A compiled unit: structured-cloneable, so it can be handed to a worker as is. */
+export interface CompiledUnit {
+  module: WebAssembly.Module;
+  functions: UnitFunction[];
+  imports: UnitImport[];
+  data: UnitData[];
+  /** Names of module functions by dispatch slot (including ones this unit only calls). */
+  slots: Array<[string, number]>;
+  /** Descriptions of memrefs by id, for bounds-check messages. */
+  memrefs: string[];
+  /** Byte size of the wasm binary. */
+  size: number;
+}
+
+const FEATURES = binaryen.Features.MVP | binaryen.Features.SIMD128 | binaryen.Features.BulkMemory
+  | binaryen.Features.Atomics | binaryen.Features.RelaxedSIMD | binaryen.Features.MutableGlobals
+  | binaryen.Features.NontrappingFPToInt | binaryen.Features.SignExt | binaryen.Features.Multivalue
+  | binaryen.Features.ReferenceTypes | binaryen.Features.BulkMemoryOpt | binaryen.Features.CallIndirectOverlong;
+
+const bt = (ts: readonly WasmValType[]): binaryen.Type => (ts.length === 0 ? binaryen.none : ts.length === 1 ? BT[ts[0]] : binaryen.createType(ts.map((t) => BT[t])));
+
+export class ModuleCompiler {
+  readonly m = new binaryen.Module();
+  readonly slots = new Map<string, number>();
+  readonly memrefs: string[] = [];
+  readonly imports: UnitImport[] = [];
+  readonly data: UnitData[] = [];
+  private readonly importNames = new Map<string, string>();
+  private readonly globalNames = new Map<string, string>();
+  private readonly symbols: Map<string, Operation>;
+  private sp?: string;
+  private spLimit?: string;
+
+  constructor(readonly module: Module, readonly options: CompileOptions) {
+    this.m.setFeatures(FEATURES);
+    this.m.addMemoryImport("memory", "env", "memory");
+    this.m.addTable("dispatch", 0, 0xffffffff);
+    this.m.addTableImport("dispatch", "env", "dispatch");
+    this.symbols = new Map();
+    for (const op of module.ops) {
+      const n = op.attr<StringAttr>("sym_name")?.value;
+      if (n !== undefined) this.symbols.set(n, op);
+    }
+    for (const [n, s] of options.slots ?? []) this.slots.set(n, s);
+  }
+
+  symbol(name: string): Operation | undefined { return this.symbols.get(name); }
+  isDefined(op: Operation): boolean { return op.regions.length > 0 && op.region().blocks.length > 0; }
+
+  describeMemref(desc: string): number {
+    this.memrefs.push(desc);
+    return this.memrefs.length - 1;
+  }
+
+  slotOf(name: string): number {
+    let s = this.slots.get(name);
+    if (s === undefined) { s = this.slots.size === 0 ? 0 : Math.max(...this.slots.values()) + 1; this.slots.set(name, s); }
+    return s;
+  }
+
+  stackPointer(): string {
+    if (!this.sp) { this.sp = "sp"; this.m.addGlobalImport("sp", "env", "sp", binaryen.i32, true); }
+    return this.sp;
+  }
+  stackLimit(): string {
+    if (!this.spLimit) { this.spLimit = "sp_limit"; this.m.addGlobalImport("sp_limit", "env", "sp_limit", binaryen.i32, false); }
+    return this.spLimit;
+  }
+
+  /** The wasm import for one of the backend's runtime helpers. */
+  runtimeImport(name: string, params: WasmValType[], result: WasmValType | null): string {
+    const internal = `rt:${name}`;
+    if (!this.importNames.has(internal)) {
+      this.m.addFunctionImport(internal, "rt", name, bt(params), result ? BT[result] : binaryen.none);
+      this.imports.push({ field: name, kind: "runtime", name });
+      this.importNames.set(internal, internal);
+    }
+    return internal;
+  }
+
+  /**
+   * The import for host function `name` called with arguments of `argTypes` (wasm types
+   * `wasmParams`). Checks the allow-list and the declared arity.
+   */
+  hostImport(name: string, argTypes: HostTypeName[], wasmParams: WasmValType[], resultWasm: WasmValType | null): string {
+    const sig = this.options.resolveHost(name);
+    if (!sig) throw new CompileError(`external function @${name} is not in the host allow-list`);
+    if (sig.variadic ? argTypes.length < sig.params.length : argTypes.length !== sig.params.length) {
+      throw new CompileError(`@${name} is declared with ${argTypes.length} parameter(s) but the host function takes ${sig.variadic ? "at least " : ""}${sig.params.length}`);
+    }
+    const types = sig.variadic ? [...sig.params, ...argTypes.slice(sig.params.length)] : [...sig.params];
+    const field = sig.variadic ? `${name}#${types.join(",")}` : name;
+    const internal = `host:${field}`;
+    if (!this.importNames.has(internal)) {
+      this.m.addFunctionImport(internal, "host", field, bt(wasmParams), resultWasm ? BT[resultWasm] : binaryen.none);
+      this.imports.push({ field, kind: "host", host: name, argTypes: types, resultWasm });
+      this.importNames.set(internal, internal);
+    }
+    return internal;
+  }
+
+  /** The imported global holding the address of data symbol `name`. */
+  globalAddress(name: string): Expr {
+    let g = this.globalNames.get(name);
+    if (!g) {
+      const op = this.symbols.get(name);
+      if (!op || (op.name !== "llvm.mlir.global" && op.name !== "memref.global")) throw new CompileError(`unknown global @${name}`);
+      g = `data:${name}`;
+      this.m.addGlobalImport(g, "data", name, binaryen.i32, false);
+      this.data.push(globalData(op, name));
+      this.globalNames.set(name, g);
+    }
+    return this.m.global.get(g, binaryen.i32);
+  }
+
+  /** Compiles one function definition (func.func or llvm.func). */
+  compileFunction(op: Operation): UnitFunction {
+    const name = op.attr<StringAttr>("sym_name")!.value;
+    const { inputs, results } = signatureOf(op);
+    const abi: FunctionAbi = { name, params: inputs.map(abiSlot), results: results.map(abiSlot) };
+    const paramTypes = flatTypes(abi.params);
+    const e = new FunctionEmitter(this, name, paramTypes.length, abi.results);
+    const entry = op.region().blocks[0];
+    if (op.region().blocks.length > 1) throw new CompileError(`@${name}: functions with several blocks (cf/llvm branches) are not supported by the wasm backend`);
+    let p = 0;
+    entry.args.forEach((a, i) => e.bindFlat(a, () => p++, `argument ${i}`));
+    const body = e.collect(() => e.emitBlock(entry));
+    const stmts = e.spSave !== undefined ? [this.m.local.set(e.spSave, this.m.global.get(this.stackPointer(), binaryen.i32)), ...body] : body;
+    const resultType = bt(flatTypes(abi.results));
+    if (resultType !== binaryen.none) stmts.push(this.m.unreachable());
+    const fname = `fn:${name}`;
+    this.m.addFunction(fname, bt(paramTypes), resultType, e.vars, this.m.block(null, stmts, resultType));
+    this.m.addFunctionExport(fname, fname);
+    return { name, slot: this.slotOf(name), export: fname, abi };
+  }
+
+  finish(functions: UnitFunction[]): CompiledUnit {
+    const m = this.m;
+    if (!m.validate()) throw new CompileError("internal error: the generated WebAssembly failed validation");
+    const level = this.options.optimizeLevel ?? 3;
+    if (level > 0) {
+      binaryen.setOptimizeLevel(level);
+      binaryen.setShrinkLevel(0);
+      // Keep each function its own wasm function: V8 tiers up per function (FACTS.md).
+      binaryen.setOneCallerInlineMaxSize(0);
+      binaryen.setDebugInfo(true);
+      m.optimize();
+    }
+    const bytes = m.emitBinary();
+    m.dispose();
+    let module: WebAssembly.Module;
+    try { module = new WebAssembly.Module(new Uint8Array(bytes)); } catch (e) {
+      throw new CompileError(`WebAssembly compilation failed: ${(e as Error).message}`);
+    }
+    return { module, functions, imports: this.imports, data: this.data, slots: [...this.slots], memrefs: this.memrefs, size: bytes.length };
+  }
+}
+
+export function signatureOf(op: Operation): { inputs: readonly Type[]; results: readonly Type[] } {
+  const t = op.attr<TypeAttr>("function_type")?.type;
+  if (t instanceof FunctionType) return { inputs: t.inputs, results: t.results };
+  const lt = t as unknown as { params?: readonly Type[]; results?: readonly Type[] } | undefined;
+  if (lt?.params && lt.results) return { inputs: lt.params, results: lt.results };
+  throw new CompileError(`function has no usable function_type`);
+}
+
+export const isVariadicDecl = (op: Operation): boolean =>
+  !!(op.attr<TypeAttr>("function_type")?.type as unknown as { varArg?: boolean } | undefined)?.varArg;
+
+/** Compiles every function definition of a loop-level module into one unit. */
+export function compileModule(module: Module, options: CompileOptions): CompiledUnit {
+  const c = new ModuleCompiler(module, options);
+  const defs = module.ops.filter((o) => (o.name === "func.func" || o.name === "llvm.func") && c.isDefined(o));
+  const wanted = options.only ? defs.filter((o) => options.only!.includes(o.attr<StringAttr>("sym_name")!.value)) : defs;
+  // Slots first, so every call site sees the same numbering.
+  for (const d of defs) c.slotOf(d.attr<StringAttr>("sym_name")!.value);
+  try {
+    const fns = wanted.map((d) => c.compileFunction(d));
+    return c.finish(fns);
+  } catch (e) {
+    try { c.m.dispose(); } catch { /* already disposed */ }
+    throw e;
+  }
+}
+
+// ---- global data ----
+
+function globalData(op: Operation, name: string): UnitData {
+  const align = Math.max(16, op.attr<IntegerAttr>("alignment")?.num ?? 16);
+  if (op.name === "memref.global") {
+    const t = op.attr<TypeAttr>("type")?.type;
+    if (!(t instanceof MemRefType) || !t.hasStaticShape) throw new CompileError(`memref.global @${name} needs a static memref type`);
+    const eb = elementBytes(t.elementType);
+    const bytes = new Uint8Array(Math.max(1, t.numElements * eb));
+    const init = op.attr("initial_value");
+    if (init instanceof DenseElementsAttr) {
+      for (let i = 0; i < t.numElements; i++) writeScalar(bytes, i * eb, t.elementType, init.at(i));
+    }
+    return { name, bytes, align };
+  }
+  const v = op.attr("value");
+  const gt = op.attr<TypeAttr>("global_type")?.type;
+  if (v instanceof StringAttr) return { name, bytes: new Uint8Array(Buffer.from(v.value, "utf8")), align };
+  if (v instanceof IntegerAttr || v instanceof FloatAttr) {
+    const bytes = new Uint8Array(8);
+    writeScalar(bytes, 0, v.type, v.value);
+    return { name, bytes, align };
+  }
+  if (v instanceof DenseElementsAttr) {
+    const eb = elementBytes(v.type.elementType);
+    const bytes = new Uint8Array(Math.max(1, v.numElements * eb));
+    for (let i = 0; i < v.numElements; i++) writeScalar(bytes, i * eb, v.type.elementType, v.at(i));
+    return { name, bytes, align };
+  }
+  if (v === undefined && gt) return { name, bytes: new Uint8Array(Math.max(16, llvmSizeOf(gt))), align };
+  throw new CompileError(`llvm.mlir.global @${name}: initializer ${v?.str ?? "(region)"} is not supported`);
+}
+
+function writeScalar(bytes: Uint8Array, at: number, t: Type, v: number | bigint): void {
+  const dv = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  if (t instanceof FloatType) { if (t.kind === "f32") dv.setFloat32(at, Number(v), true); else dv.setFloat64(at, Number(v), true); return; }
+  const w = t instanceof IntegerType ? t.width : 32;
+  if (t instanceof IndexType || w === 32) dv.setInt32(at, Number(BigInt.asIntN(32, BigInt(v))), true);
+  else if (w === 64) dv.setBigInt64(at, BigInt.asIntN(64, BigInt(v)), true);
+  else if (w === 16) dv.setInt16(at, Number(BigInt.asIntN(16, BigInt(v))), true);
+  else dv.setInt8(at, Number(BigInt.asIntN(8, BigInt(v))));
+}
+
+/** Byte size of an LLVM-dialect type in the wasm32 data layout. */
+export function llvmSizeOf(t: Type): number {
+  const x = t as unknown as { numElements?: number; elementType?: Type; fields?: readonly Type[] };
+  if (t.str.startsWith("!llvm.array<") && x.elementType && x.numElements !== undefined) return x.numElements * llvmSizeOf(x.elementType);
+  if (t.str.startsWith("!llvm.struct<") && x.fields) {
+    let off = 0, maxAl = 1;
+    for (const f of x.fields) { const s = llvmSizeOf(f), al = Math.min(8, s || 1); maxAl = Math.max(maxAl, al); off = Math.ceil(off / al) * al + s; }
+    return Math.ceil(off / maxAl) * maxAl;
+  }
+  return elementBytes(t);
+}
+
+export { hostTypeOf, slotWasmTypes };
+export type { AbiSlot };

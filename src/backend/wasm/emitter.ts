@@ -1,0 +1,278 @@
+// One function body → binaryen expressions. Every SSA value gets a wasm local (binaryen's
+// optimizer coalesces them); memref values are descriptors whose fields are locals or
+// compile-time constants. Op handlers live in ops-*.ts and register in HANDLERS.
+import binaryen from "binaryen";
+import type { Block, Operation, Value } from "../../ir/core.js";
+import { formatLoc } from "../../ir/diagnostics.js";
+import { IntegerType, MemRefType, Type, UnrankedMemRefType } from "../../ir/types.js";
+import { CompileError, type AbiSlot, type WasmValType, abiSlot, elementBytes, staticLayout, wasmTypeOf } from "./abi.js";
+import { DYN } from "../../ir/types.js";
+import type { ModuleCompiler } from "./compiler.js";
+
+export type Expr = binaryen.ExpressionRef;
+
+/** A descriptor field: a wasm local (i32) or a constant known at compile time. */
+export type Field = { l: number } | { c: number };
+
+export interface ScalarVal { kind: "scalar"; local: number; wt: WasmValType }
+export interface MemrefVal {
+  kind: "memref"; type: MemRefType; allocated: Field; aligned: Field; offset: Field; sizes: Field[]; strides: Field[];
+  /** Index into the unit's memref descriptions (for bounds-check messages). */
+  id: number;
+}
+export interface UnrankedVal { kind: "unranked"; rank: Field; desc: Field }
+export type Val = ScalarVal | MemrefVal | UnrankedVal;
+
+export type OpHandler = (e: FunctionEmitter, op: Operation) => void;
+export const HANDLERS = new Map<string, OpHandler>();
+export function register(names: string | string[], h: OpHandler): void {
+  for (const n of Array.isArray(names) ? names : [names]) HANDLERS.set(n, h);
+}
+
+export const BT: Record<WasmValType, binaryen.Type> = {
+  i32: binaryen.i32, i64: binaryen.i64, f32: binaryen.f32, f64: binaryen.f64, v128: binaryen.v128,
+};
+
+/** Loop/block context for scf/affine terminators (yield/condition write these locals). */
+export interface RegionTargets { results: number[]; kind: "yield" | "while-before" }
+
+export class FunctionEmitter {
+  readonly m: binaryen.Module;
+  readonly vals = new Map<Value, Val>();
+  readonly vars: binaryen.Type[] = [];
+  private labelCount = 0;
+  private stmts: Expr[] = [];
+  /** Local holding the shadow-stack pointer at entry (restored on return), once needed. */
+  spSave: number | undefined;
+  readonly targets: RegionTargets[] = [];
+
+  constructor(readonly unit: ModuleCompiler, readonly fnName: string, readonly nParams: number,
+              readonly resultSlots: readonly AbiSlot[]) {
+    this.m = unit.m;
+  }
+
+  // ---- locals and statements ----
+  newLocal(wt: WasmValType | binaryen.Type): number {
+    this.vars.push(typeof wt === "string" ? BT[wt] : wt);
+    return this.nParams + this.vars.length - 1;
+  }
+  emit(x: Expr): void { this.stmts.push(x); }
+  label(prefix: string): string { return `${prefix}${this.labelCount++}`; }
+  /** Runs `fn` collecting its statements into a separate list. */
+  collect(fn: () => void): Expr[] {
+    const saved = this.stmts;
+    this.stmts = [];
+    try { fn(); return this.stmts; } finally { this.stmts = saved; }
+  }
+  block(stmts: Expr[], label: string | null = null): Expr {
+    return this.m.block(label, stmts, binaryen.none);
+  }
+
+  // ---- values ----
+  val(v: Value): Val {
+    const x = this.vals.get(v);
+    if (!x) throw new CompileError(`value of type ${v.type.str} used before its definition (or produced by an unsupported op)`);
+    return x;
+  }
+  scalar(v: Value): ScalarVal {
+    const x = this.val(v);
+    if (x.kind !== "scalar") throw new CompileError(`expected a scalar, got a ${x.kind} of type ${v.type.str}`);
+    return x;
+  }
+  get(v: Value): Expr {
+    const s = this.scalar(v);
+    return this.m.local.get(s.local, BT[s.wt]);
+  }
+  memref(v: Value): MemrefVal {
+    const x = this.val(v);
+    if (x.kind !== "memref") throw new CompileError(`expected a ranked memref, got ${v.type.str}`);
+    return x;
+  }
+  /** Defines `v` as a fresh local holding `x`. */
+  define(v: Value, x: Expr, wt?: WasmValType): number {
+    const t = wt ?? wasmTypeOf(v.type);
+    if (!t) throw new CompileError(`type ${v.type.str} has no wasm value representation`);
+    const l = this.newLocal(t);
+    this.emit(this.m.local.set(l, x));
+    this.vals.set(v, { kind: "scalar", local: l, wt: t });
+    return l;
+  }
+  /** A fresh local for `v` (e.g. loop-carried), not yet assigned. */
+  declare(v: Value): ScalarVal {
+    const t = wasmTypeOf(v.type);
+    if (!t) throw new CompileError(`type ${v.type.str} cannot be a loop-carried or branch value in the wasm backend`);
+    const s: ScalarVal = { kind: "scalar", local: this.newLocal(t), wt: t };
+    this.vals.set(v, s);
+    return s;
+  }
+  i32(n: number): Expr { return this.m.i32.const(n | 0); }
+  field(f: Field): Expr { return "c" in f ? this.i32(f.c) : this.m.local.get(f.l, binaryen.i32); }
+  /** Stores `x` in a local field unless it is a constant expression we already know. */
+  toField(x: Expr): Field {
+    const l = this.newLocal("i32");
+    this.emit(this.m.local.set(l, x));
+    return { l };
+  }
+
+  /** A memref value with static fields from its type and the given dynamic ones. */
+  memrefFrom(t: MemRefType, allocated: Field, aligned: Field, dyn: { offset?: Field; sizes?: (Field | undefined)[]; strides?: (Field | undefined)[] }, desc: string): MemrefVal {
+    const lay = staticLayout(t);
+    const pick = (stat: number, f: Field | undefined, what: string): Field => {
+      if (stat !== DYN) return { c: stat };
+      if (!f) throw new CompileError(`dynamic ${what} of ${t.str} is not known`);
+      return f;
+    };
+    return {
+      kind: "memref", type: t, allocated, aligned,
+      offset: pick(lay.offset, dyn.offset, "offset"),
+      sizes: lay.shape.map((s, i) => pick(s, dyn.sizes?.[i], "size")),
+      strides: lay.strides.map((s, i) => pick(s, dyn.strides?.[i], "stride")),
+      id: this.unit.describeMemref(`${desc} in @${this.fnName} (${t.str})`),
+    };
+  }
+
+  /** Byte address of element `idx` of `mv` (optionally bounds-checked for `width` elements). */
+  address(mv: MemrefVal, idx: readonly Expr[], width = 1): Expr {
+    const m = this.m;
+    const eb = elementBytes(mv.type.elementType);
+    if (this.unit.options.checkBounds) idx = this.boundsCheck(mv, idx, width);
+    let linear: Expr | undefined;
+    let constPart = "c" in mv.offset ? mv.offset.c : 0;
+    if (!("c" in mv.offset)) linear = this.field(mv.offset);
+    idx.forEach((ix, d) => {
+      const st = mv.strides[d];
+      const c = constOf(m, ix);
+      let term: Expr | undefined;
+      if (c !== undefined && "c" in st) { constPart += c * st.c; return; }
+      if ("c" in st) term = st.c === 1 ? ix : st.c === 0 ? undefined : m.i32.mul(ix, this.i32(st.c));
+      else term = m.i32.mul(ix, this.field(st));
+      if (term !== undefined) linear = linear === undefined ? term : m.i32.add(linear, term);
+    });
+    let bytes: Expr;
+    const scale = (x: Expr) => (eb === 1 ? x : (eb & (eb - 1)) === 0 ? m.i32.shl(x, this.i32(Math.log2(eb))) : m.i32.mul(x, this.i32(eb)));
+    if (linear === undefined) bytes = this.i32(constPart * eb);
+    else bytes = scale(constPart ? m.i32.add(linear, this.i32(constPart)) : linear);
+    return m.i32.add(this.field(mv.aligned), bytes);
+  }
+
+  /** Evaluates indices into locals and emits `if (idx_d >=u size_d (- width+1)) fail`. */
+  private boundsCheck(mv: MemrefVal, idx: readonly Expr[], width: number): Expr[] {
+    const m = this.m;
+    const locals = idx.map((x) => { const l = this.newLocal("i32"); this.emit(m.local.set(l, x)); return l; });
+    const get = (l: number) => m.local.get(l, binaryen.i32);
+    let cond: Expr | undefined;
+    locals.forEach((l, d) => {
+      const last = d === locals.length - 1 && width > 1;
+      const ix = last ? m.i32.add(get(l), this.i32(width - 1)) : get(l);
+      const c = m.i32.ge_u(ix, this.field(mv.sizes[d]));
+      cond = cond === undefined ? c : m.i32.or(cond, c);
+    });
+    if (cond !== undefined) {
+      const fail = this.unit.runtimeImport(`oob${locals.length}`, new Array(2 + 2 * locals.length).fill("i32"), null);
+      const args = [this.i32(mv.id), this.i32(width), ...locals.map(get), ...mv.sizes.map((f) => this.field(f))];
+      this.emit(m.if(cond, m.block(null, [m.call(fail, args, binaryen.none), m.unreachable()])));
+    }
+    return locals.map(get);
+  }
+
+  // ---- shadow stack (alloca, descriptors for unranked memrefs) ----
+  /** Reserves `bytes` on the shadow stack; returns a local with the address. */
+  stackAlloc(bytes: Expr, align = 16): number {
+    const m = this.m;
+    if (this.spSave === undefined) this.spSave = this.newLocal("i32");
+    const sp = this.unit.stackPointer();
+    const l = this.newLocal("i32");
+    this.emit(m.local.set(l, m.i32.and(m.i32.sub(m.global.get(sp, binaryen.i32), bytes), this.i32(-Math.max(16, align)))));
+    const overflow = this.unit.runtimeImport("stack_overflow", [], null);
+    this.emit(m.if(m.i32.lt_u(m.local.get(l, binaryen.i32), m.global.get(this.unit.stackLimit(), binaryen.i32)),
+      m.block(null, [m.call(overflow, [], binaryen.none), m.unreachable()])));
+    this.emit(m.global.set(sp, m.local.get(l, binaryen.i32)));
+    return l;
+  }
+
+  // ---- regions ----
+  emitBlock(b: Block): void {
+    for (const op of b.ops) this.emitOp(op);
+  }
+  emitOp(op: Operation): void {
+    const h = HANDLERS.get(op.name);
+    if (!h) throw new CompileError(`${formatLoc(op.loc)}: operation '${op.name}' is not supported by the wasm backend (lower it to loops first)`);
+    try { h(this, op); } catch (e) {
+      if (e instanceof CompileError && !/^\S+:\d+:\d+: /.test(e.message) && op.loc) throw new CompileError(`${formatLoc(op.loc)}: ${op.name}: ${e.message}`);
+      throw e;
+    }
+  }
+  /** Assigns `vals` to locals in parallel (through temporaries when they could alias). */
+  assign(targets: readonly number[], values: readonly Value[]): void {
+    const m = this.m;
+    if (targets.length !== values.length) throw new CompileError("wrong number of yielded values");
+    const srcs = values.map((v) => this.scalar(v));
+    const clash = srcs.some((s) => targets.includes(s.local));
+    if (!clash) { srcs.forEach((s, i) => this.emit(m.local.set(targets[i], m.local.get(s.local, BT[s.wt])))); return; }
+    const tmps = srcs.map((s) => { const t = this.newLocal(s.wt); this.emit(m.local.set(t, m.local.get(s.local, BT[s.wt]))); return { t, wt: s.wt }; });
+    tmps.forEach((x, i) => this.emit(m.local.set(targets[i], m.local.get(x.t, BT[x.wt]))));
+  }
+
+  // ---- flattening values across calls ----
+  /** The wasm values a Value passes as an argument, in ABI order. */
+  flatten(v: Value): Expr[] {
+    const x = this.val(v);
+    if (x.kind === "scalar") return [this.m.local.get(x.local, BT[x.wt])];
+    if (x.kind === "unranked") return [this.field(x.rank), this.field(x.desc)];
+    const slot = abiSlot(x.type);
+    if (slot.kind !== "memref") throw new CompileError("bad memref slot");
+    const out = [this.field(x.allocated), this.field(x.aligned)];
+    if (slot.layout.offset === DYN) out.push(this.field(x.offset));
+    slot.layout.shape.forEach((s, i) => { if (s === DYN) out.push(this.field(x.sizes[i])); });
+    slot.layout.strides.forEach((s, i) => { if (s === DYN) out.push(this.field(x.strides[i])); });
+    return out;
+  }
+  /** Binds `v` from consecutive wasm values produced by `next()` (params or call results). */
+  bindFlat(v: Value, next: (wt: WasmValType) => Field | number, desc: string): void {
+    const t = v.type;
+    if (t instanceof MemRefType) {
+      const lay = staticLayout(t);
+      const f = (): Field => { const r = next("i32"); return typeof r === "number" ? { l: r } : r; };
+      const allocated = f(), aligned = f();
+      const offset = lay.offset === DYN ? f() : undefined;
+      const sizes = lay.shape.map((s) => (s === DYN ? f() : undefined));
+      const strides = lay.strides.map((s) => (s === DYN ? f() : undefined));
+      this.vals.set(v, this.memrefFrom(t, allocated, aligned, { offset, sizes, strides }, desc));
+    } else if (t instanceof UnrankedMemRefType) {
+      const f = (): Field => { const r = next("i32"); return typeof r === "number" ? { l: r } : r; };
+      this.vals.set(v, { kind: "unranked", rank: f(), desc: f() });
+    } else {
+      const wt = wasmTypeOf(t);
+      if (!wt) throw new CompileError(`type ${t.str} cannot cross a call`);
+      const r = next(wt);
+      if (typeof r !== "number") throw new CompileError("internal: scalar bound to a constant");
+      this.vals.set(v, { kind: "scalar", local: r, wt });
+    }
+  }
+
+  /** Result slot flattening for `return` (memref results return their ABI fields). */
+  returnExprs(values: readonly Value[]): Expr[] { return values.flatMap((v) => this.flatten(v)); }
+}
+
+/** The constant value of an i32.const expression, if it is one. */
+export function constOf(_m: binaryen.Module, x: Expr): number | undefined {
+  if (binaryen.getExpressionId(x) !== binaryen.ConstId) return undefined;
+  const info = binaryen.getExpressionInfo(x) as binaryen.ExpressionInfo & { value?: unknown };
+  return info.type === binaryen.i32 && typeof info.value === "number" ? info.value : undefined;
+}
+
+/** Canonical form of an iN (N < 32) value held in an i32: sign-extended, i1 as 0/1. */
+export function normInt(m: binaryen.Module, x: Expr, t: Type): Expr {
+  if (!(t instanceof IntegerType) || t.width >= 32) return x;
+  if (t.width === 1) return m.i32.and(x, m.i32.const(1));
+  if (t.width === 8) return m.i32.extend8_s(x);
+  if (t.width === 16) return m.i32.extend16_s(x);
+  const sh = m.i32.const(32 - t.width);
+  return m.i32.shr_s(m.i32.shl(x, sh), sh);
+}
+
+/** Zero-extended view of a canonical iN (N < 32) value. */
+export function unsignedView(m: binaryen.Module, x: Expr, t: Type): Expr {
+  if (!(t instanceof IntegerType) || t.width >= 32 || t.width === 1) return x;
+  return m.i32.and(x, m.i32.const((1 << t.width) - 1));
+}

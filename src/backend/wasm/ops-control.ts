@@ -1,0 +1,257 @@
+// Structured control flow (scf, affine), calls and returns.
+import binaryen from "binaryen";
+import { IntegerAttr, IntegerSetAttr, SymbolRefAttr, AffineMapAttr } from "../../ir/attributes.js";
+import type { Operation, Value } from "../../ir/core.js";
+import { IntegerType, MemRefType, Type, UnrankedMemRefType } from "../../ir/types.js";
+import { CompileError, type HostTypeName, type WasmValType, abiSlot, hostTypeOf, slotWasmTypes, wasmTypeOf } from "./abi.js";
+import { BT, type Expr, FunctionEmitter, register } from "./emitter.js";
+import { affineExpr, affineResults } from "./ops-memory.js";
+import { isVariadicDecl } from "./compiler.js";
+
+const bt = (ts: readonly WasmValType[]): binaryen.Type => (ts.length === 0 ? binaryen.none : ts.length === 1 ? BT[ts[0]] : binaryen.createType(ts.map((t) => BT[t])));
+
+// ---- returns ----
+register(["func.return", "llvm.return"], (e, op) => {
+  const m = e.m;
+  const xs = e.returnExprs(op.operands);
+  const restore = e.spSave !== undefined ? [m.global.set(e.unit.stackPointer(), m.local.get(e.spSave, binaryen.i32))] : [];
+  if (xs.length === 0) { e.emit(m.block(null, [...restore, m.return()])); return; }
+  if (xs.length === 1 && restore.length === 0) { e.emit(m.return(xs[0])); return; }
+  // Evaluate the results before the stack pointer is restored.
+  const types = op.operands.flatMap((v) => slotWasmTypes(abiSlot(v.type)));
+  const tl = e.newLocal(bt(types));
+  e.emit(m.local.set(tl, xs.length === 1 ? xs[0] : m.tuple.make(xs)));
+  e.emit(m.block(null, [...restore, m.return(m.local.get(tl, bt(types)))]));
+});
+
+// ---- calls ----
+function hostArgTypes(t: Type): HostTypeName[] {
+  if (t instanceof UnrankedMemRefType) return ["i64", "ptr"];
+  if (t instanceof MemRefType) return slotWasmTypes(abiSlot(t)).map((_, i) => (i < 2 ? "ptr" : "index"));
+  const h = hostTypeOf(t);
+  if (!h) throw new CompileError(`a value of type ${t.str} cannot be passed to a host function`);
+  return [h];
+}
+
+/** Binds the results of a call expression `call` to the op's results. */
+function bindResults(e: FunctionEmitter, results: readonly Value[], call: Expr, types: WasmValType[]): void {
+  const m = e.m;
+  if (types.length === 0) { e.emit(call); return; }
+  if (types.length === 1 && results.length === 1 && wasmTypeOf(results[0].type)) { e.define(results[0], call, types[0]); return; }
+  const tt = bt(types);
+  const tl = e.newLocal(tt);
+  e.emit(m.local.set(tl, call));
+  let k = 0;
+  for (const r of results) {
+    e.bindFlat(r, (wt) => {
+      const l = e.newLocal(wt);
+      e.emit(m.local.set(l, types.length === 1 ? m.local.get(tl, tt) : m.tuple.extract(m.local.get(tl, tt), k)));
+      k++;
+      return l;
+    }, "call result");
+  }
+}
+
+function emitCall(e: FunctionEmitter, op: Operation, callee: string | undefined, args: readonly Value[], calleePtr?: Value): void {
+  const m = e.m;
+  const flatArgs = args.flatMap((v) => e.flatten(v));
+  const argWasm = args.flatMap((v) => slotWasmTypes(abiSlot(v.type)));
+  const resWasm = op.results.flatMap((r) => slotWasmTypes(abiSlot(r.type)));
+  if (callee === undefined) {
+    let target = e.get(calleePtr!);
+    if (wasmTypeOf(calleePtr!.type) === "i64") target = m.i32.wrap(target);
+    bindResults(e, op.results, m.call_indirect("dispatch", target, flatArgs, bt(argWasm), bt(resWasm)), resWasm);
+    return;
+  }
+  const def = e.unit.symbol(callee);
+  if (!def || (def.name !== "func.func" && def.name !== "llvm.func")) throw new CompileError(`call to unknown function @${callee}`);
+  if (e.unit.isDefined(def)) {
+    // Module functions are always called through the dispatch table (hot-swappable).
+    const target = e.i32(e.unit.slotOf(callee));
+    bindResults(e, op.results, m.call_indirect("dispatch", target, flatArgs, bt(argWasm), bt(resWasm)), resWasm);
+    return;
+  }
+  if (resWasm.length > 1) throw new CompileError(`host function @${callee} cannot return ${op.results.map((r) => r.type.str).join(", ")}`);
+  const types = args.flatMap((v) => hostArgTypes(v.type));
+  const variadic = isVariadicDecl(def);
+  if (!variadic && e.unit.options.resolveHost(callee)?.variadic) {
+    throw new CompileError(`host function @${callee} is variadic: declare it as llvm.func @${callee}(..., ...)`);
+  }
+  const f = e.unit.hostImport(callee, types, argWasm, resWasm[0] ?? null);
+  bindResults(e, op.results, m.call(f, flatArgs, bt(resWasm)), resWasm);
+}
+
+register("func.call", (e, op) => emitCall(e, op, op.attr<SymbolRefAttr>("callee")!.root, op.operands));
+register("llvm.call", (e, op) => {
+  const c = op.attr<SymbolRefAttr>("callee");
+  if (c) emitCall(e, op, c.root, op.operands);
+  else emitCall(e, op, undefined, op.operands.slice(1), op.operand(0));
+});
+register("func.call_indirect", (e, op) => emitCall(e, op, undefined, op.operands.slice(1), op.operand(0)));
+register("func.constant", (e, op) => e.define(op.result, e.i32(e.unit.slotOf(op.attr<SymbolRefAttr>("value")!.root)), "i32"));
+
+// ---- terminators of structured regions ----
+register(["scf.yield", "affine.yield"], (e, op) => {
+  const t = e.targets[e.targets.length - 1];
+  if (!t) throw new CompileError(`${op.name} outside of a structured op`);
+  if (op.operands.length) e.assign(t.results, op.operands);
+});
+register("scf.condition", (e, op) => {
+  const t = e.targets[e.targets.length - 1] as { results: number[]; brk?: string };
+  if (!t?.brk) throw new CompileError("scf.condition outside of scf.while");
+  e.assign(t.results, op.operands.slice(1));
+  e.emit(e.m.br(t.brk, e.m.i32.eqz(e.get(op.operand(0)))));
+});
+
+/** Emits a region's single block with yields writing `results`. */
+function emitRegionBody(e: FunctionEmitter, op: Operation, i: number, results: number[], extra: object = {}): Expr[] {
+  const r = op.regions[i];
+  if (!r || r.blocks.length === 0) return [];
+  if (r.blocks.length > 1) throw new CompileError(`${op.name} with a multi-block region is not supported`);
+  e.targets.push({ results, kind: "yield", ...extra });
+  try { return e.collect(() => e.emitBlock(r.blocks[0])); } finally { e.targets.pop(); }
+}
+
+/**
+ * A counted loop: iv from lb while iv < ub (signed, or unsigned), stepping by `step`, with
+ * loop-carried locals already bound to the body block arguments.
+ */
+function countedLoop(e: FunctionEmitter, iv: number, wt: WasmValType, lb: Expr, ub: () => Expr, step: () => Expr, body: Expr[], unsigned = false): void {
+  const m = e.m, i = wt === "i64" ? m.i64 : m.i32, T = BT[wt];
+  const lt = (a: Expr, b: Expr) => (unsigned ? i.lt_u(a, b) : i.lt_s(a, b));
+  const brk = e.label("for_exit"), cont = e.label("for");
+  e.emit(m.local.set(iv, lb));
+  e.emit(m.block(brk, [
+    m.br(brk, m.i32.eqz(lt(m.local.get(iv, T), ub()))),
+    m.loop(cont, m.block(null, [...body,
+      m.local.set(iv, i.add(m.local.get(iv, T), step())),
+      m.br(cont, lt(m.local.get(iv, T), ub()))])),
+  ]));
+}
+
+/** An Expr for `v` that stays valid across the loop (constants are re-materialized). */
+function stable(e: FunctionEmitter, v: Value): () => Expr {
+  const s = e.scalar(v);
+  return () => e.m.local.get(s.local, BT[s.wt]);
+}
+
+register("scf.for", (e, op) => {
+  const [lb, ub, step, ...inits] = op.operands;
+  const body = op.body();
+  const iv = e.declare(body.args[0]);
+  const iters = body.args.slice(1).map((a) => e.declare(a).local);
+  iters.forEach((l, k) => e.emit(e.m.local.set(l, e.get(inits[k]))));
+  op.results.forEach((r, k) => e.vals.set(r, e.vals.get(body.args[k + 1])!));
+  const stmts = emitRegionBody(e, op, 0, iters);
+  countedLoop(e, iv.local, iv.wt, e.get(lb), stable(e, ub), stable(e, step), stmts, !!op.attr("unsignedCmp"));
+});
+
+register("scf.if", (e, op) => {
+  const results = op.results.map((r) => e.declare(r).local);
+  const thenS = emitRegionBody(e, op, 0, results), elseS = emitRegionBody(e, op, 1, results);
+  e.emit(e.m.if(e.get(op.operand(0)), e.block(thenS), elseS.length ? e.block(elseS) : undefined));
+});
+
+register("scf.while", (e, op) => {
+  const m = e.m;
+  const before = op.regions[0].blocks[0], after = op.regions[1].blocks[0];
+  const bargs = before.args.map((a) => e.declare(a).local);
+  op.operands.forEach((v, k) => e.emit(m.local.set(bargs[k], e.get(v))));
+  const aargs = after.args.map((a) => e.declare(a).local);
+  op.results.forEach((r, k) => e.vals.set(r, e.vals.get(after.args[k])!));
+  const brk = e.label("while_exit"), top = e.label("while");
+  const beforeS = emitRegionBody(e, op, 0, aargs, { brk });
+  const afterS = emitRegionBody(e, op, 1, bargs);
+  e.emit(m.block(brk, [m.loop(top, m.block(null, [...beforeS, ...afterS, m.br(top)]))]));
+});
+
+register("scf.execute_region", (e, op) => {
+  const results = op.results.map((r) => e.declare(r).local);
+  for (const s of emitRegionBody(e, op, 0, results)) e.emit(s);
+});
+
+register("scf.parallel", (e, op) => {
+  // Sequential nest (no reductions): lbs, ubs, steps, then inits.
+  const n = op.body().args.length;
+  if (op.results.length) throw new CompileError("scf.parallel with reductions is not supported; lower it to scf.for");
+  const lbs = op.operands.slice(0, n), ubs = op.operands.slice(n, 2 * n), steps = op.operands.slice(2 * n, 3 * n);
+  const ivs = op.body().args.map((a) => e.declare(a));
+  const inner = emitRegionBody(e, op, 0, []);
+  let body = inner;
+  for (let d = n - 1; d >= 0; d--) {
+    const b = body;
+    body = e.collect(() => countedLoop(e, ivs[d].local, ivs[d].wt, e.get(lbs[d]), stable(e, ubs[d]), stable(e, steps[d]), b));
+  }
+  for (const s of body) e.emit(s);
+});
+register(["scf.reduce", "affine.parallel_yield"], () => { /* terminator without values */ });
+
+// ---- affine ----
+function mapOf(op: Operation, name: string) {
+  const a = op.attr(name);
+  if (!(a instanceof AffineMapAttr)) throw new CompileError(`${op.name} needs an affine map '${name}'`);
+  return a.map;
+}
+
+/** max (lower) or min (upper) over the results of a bound map. */
+function bound(e: FunctionEmitter, op: Operation, name: string, operands: readonly Value[], isMax: boolean): number {
+  const m = e.m;
+  const xs = affineResults(e, mapOf(op, name), operands);
+  const l = e.newLocal("i32");
+  e.emit(m.local.set(l, xs[0]));
+  for (const x of xs.slice(1)) {
+    const t = e.newLocal("i32");
+    e.emit(m.local.set(t, x));
+    const a = m.local.get(l, binaryen.i32), b = m.local.get(t, binaryen.i32);
+    e.emit(m.local.set(l, m.select(isMax ? m.i32.gt_s(a, b) : m.i32.lt_s(a, b), a, m.local.get(t, binaryen.i32))));
+  }
+  return l;
+}
+
+function segments(op: Operation): number[] {
+  const a = op.attr("operandSegmentSizes") as { values?: readonly number[] } | undefined;
+  return a?.values ? [...a.values] : [];
+}
+
+register("affine.for", (e, op) => {
+  const m = e.m;
+  const lbMap = mapOf(op, "lowerBoundMap"), ubMap = mapOf(op, "upperBoundMap");
+  const seg = segments(op);
+  const nl = seg.length ? seg[0] : lbMap.numDims + lbMap.numSyms;
+  const nu = seg.length ? seg[1] : ubMap.numDims + ubMap.numSyms;
+  const lbOps = op.operands.slice(0, nl), ubOps = op.operands.slice(nl, nl + nu), inits = op.operands.slice(nl + nu);
+  const step = op.attr<IntegerAttr>("step")?.num ?? 1;
+  const lb = lbMap.constantValue !== undefined ? e.i32(lbMap.constantValue) : m.local.get(bound(e, op, "lowerBoundMap", lbOps, true), binaryen.i32);
+  const ubConst = ubMap.constantValue;
+  const ubL = ubConst === undefined ? bound(e, op, "upperBoundMap", ubOps, false) : -1;
+  const body = op.body();
+  const iv = e.declare(body.args[0]);
+  const iters = body.args.slice(1).map((a) => e.declare(a).local);
+  iters.forEach((l, k) => e.emit(m.local.set(l, e.get(inits[k]))));
+  op.results.forEach((r, k) => e.vals.set(r, e.vals.get(body.args[k + 1])!));
+  const stmts = emitRegionBody(e, op, 0, iters);
+  countedLoop(e, iv.local, "i32", lb, () => (ubConst !== undefined ? e.i32(ubConst) : m.local.get(ubL, binaryen.i32)), () => e.i32(step), stmts);
+});
+
+register("affine.if", (e, op) => {
+  const m = e.m;
+  const set = (op.attr("condition") as IntegerSetAttr).set;
+  const dims = op.operands.slice(0, set.numDims), syms = op.operands.slice(set.numDims);
+  let cond: Expr = e.i32(1);
+  for (const c of set.constraints) {
+    const x = affineExpr(e, c.expr, dims, syms);
+    const t = c.eq ? m.i32.eqz(x) : m.i32.ge_s(x, e.i32(0));
+    cond = m.i32.and(cond, t);
+  }
+  const results = op.results.map((r) => e.declare(r).local);
+  const thenS = emitRegionBody(e, op, 0, results), elseS = emitRegionBody(e, op, 1, results);
+  e.emit(m.if(cond, e.block(thenS), elseS.length ? e.block(elseS) : undefined));
+});
+
+register("affine.apply", (e, op) => e.define(op.result, affineResults(e, mapOf(op, "map"), op.operands)[0], "i32"));
+register(["affine.min", "affine.max"], (e, op) => {
+  const l = bound(e, op, "map", op.operands, op.name === "affine.max");
+  e.vals.set(op.result, { kind: "scalar", local: l, wt: "i32" });
+});
+
+export const isIntType = (t: Type) => t instanceof IntegerType;

@@ -1,0 +1,341 @@
+// memref and llvm memory ops: allocation, loads/stores, views, copies, globals, pointers.
+import binaryen from "binaryen";
+import { IntegerAttr, SymbolRefAttr, TypeAttr } from "../../ir/attributes.js";
+import type { Operation, Value } from "../../ir/core.js";
+import { FloatType, IndexType, IntegerType, MemRefType, Type, UnrankedMemRefType, VectorType } from "../../ir/types.js";
+import { mixedList } from "../../dialects/memref.js";
+import { gepIndices } from "../../dialects/llvm.js";
+import { CompileError, elementBytes, isPtrType, wasmTypeOf } from "./abi.js";
+import { type Expr, type Field, FunctionEmitter, type MemrefVal, normInt, register, BT } from "./emitter.js";
+import { llvmSizeOf } from "./compiler.js";
+import type { AffineExpr, AffineMap } from "../../ir/affine.js";
+
+type M = binaryen.Module;
+
+/** Loads a value of MLIR type `t` from byte address `addr`. */
+export function loadScalar(m: M, t: Type, addr: Expr): Expr {
+  if (t instanceof FloatType) return t.kind === "f32" ? m.f32.load(0, 4, addr) : m.f64.load(0, 8, addr);
+  if (t instanceof VectorType) return m.v128.load(0, 16, addr);
+  if (t instanceof IntegerType) {
+    if (t.width === 1) return m.i32.load8_u(0, 1, addr);
+    if (t.width <= 8) return m.i32.load8_s(0, 1, addr);
+    if (t.width <= 16) return m.i32.load16_s(0, 2, addr);
+    if (t.width <= 32) return m.i32.load(0, 4, addr);
+    return m.i64.load(0, 8, addr);
+  }
+  if (t instanceof IndexType || isPtrType(t)) return m.i32.load(0, 4, addr);
+  throw new CompileError(`cannot load a value of type ${t.str}`);
+}
+
+export function storeScalar(m: M, t: Type, addr: Expr, v: Expr): Expr {
+  if (t instanceof FloatType) return t.kind === "f32" ? m.f32.store(0, 4, addr, v) : m.f64.store(0, 8, addr, v);
+  if (t instanceof VectorType) return m.v128.store(0, 16, addr, v);
+  if (t instanceof IntegerType) {
+    if (t.width <= 8) return m.i32.store8(0, 1, addr, v);
+    if (t.width <= 16) return m.i32.store16(0, 2, addr, v);
+    if (t.width <= 32) return m.i32.store(0, 4, addr, v);
+    return m.i64.store(0, 8, addr, v);
+  }
+  if (t instanceof IndexType || isPtrType(t)) return m.i32.store(0, 4, addr, v);
+  throw new CompileError(`cannot store a value of type ${t.str}`);
+}
+
+const desc = (op: Operation) => `result of ${op.name}${op.loc ? ` at ${op.loc.file}:${op.loc.line}:${op.loc.col}` : ""}`;
+
+// ---- allocation ----
+function allocBytes(e: FunctionEmitter, t: MemRefType, dyn: readonly Value[]): { bytes: Expr; sizes: (Field | undefined)[]; strides: (Field | undefined)[] } {
+  const m = e.m;
+  let k = 0;
+  const sizes: (Field | undefined)[] = t.shape.map((s) => (s < 0 ? e.toField(e.get(dyn[k++])) : undefined));
+  const sizeF = (i: number): Field => sizes[i] ?? { c: t.shape[i] };
+  // Identity strides for dynamic shapes: running products from the innermost dim.
+  const strides: (Field | undefined)[] = new Array(t.rank).fill(undefined);
+  let acc: Field = { c: 1 };
+  for (let d = t.rank - 1; d >= 0; d--) {
+    strides[d] = "c" in acc ? undefined : acc;
+    const s = sizeF(d);
+    acc = "c" in acc && "c" in s ? { c: acc.c * s.c } : e.toField(m.i32.mul(e.field(acc), e.field(s)));
+  }
+  const eb = elementBytes(t.elementType);
+  const bytes = "c" in acc ? e.i32(acc.c * eb) : m.i32.mul(e.field(acc), e.i32(eb));
+  return { bytes, sizes, strides };
+}
+
+register("memref.alloc", (e, op) => {
+  const t = op.result.type as MemRefType, m = e.m;
+  const align = op.attr<IntegerAttr>("alignment")?.num ?? 64;
+  const { bytes, sizes, strides } = allocBytes(e, t, op.operands);
+  const alloc = e.unit.runtimeImport("alloc", ["i32", "i32"], "i32");
+  const p = e.toField(m.call(alloc, [bytes, e.i32(align)], binaryen.i32));
+  e.vals.set(op.result, e.memrefFrom(t, p, p, { offset: { c: 0 }, sizes, strides }, desc(op)));
+});
+register("memref.alloca", (e, op) => {
+  const t = op.result.type as MemRefType;
+  const align = op.attr<IntegerAttr>("alignment")?.num ?? 16;
+  const { bytes, sizes, strides } = allocBytes(e, t, op.operands);
+  const p: Field = { l: e.stackAlloc(bytes, align) };
+  e.vals.set(op.result, e.memrefFrom(t, p, p, { offset: { c: 0 }, sizes, strides }, desc(op)));
+});
+register("memref.dealloc", (e, op) => {
+  const v = e.val(op.operand(0));
+  const free = e.unit.runtimeImport("free", ["i32"], null);
+  const p = v.kind === "memref" ? e.field(v.allocated) : v.kind === "unranked" ? e.m.i32.load(0, 4, e.field(v.desc)) : undefined;
+  if (p === undefined) throw new CompileError("dealloc of a non-memref");
+  e.emit(e.m.call(free, [p], binaryen.none));
+});
+
+// ---- element access ----
+register(["memref.load", "affine.load"], (e, op) => {
+  const mv = e.memref(op.operand(0));
+  const idx = op.name === "affine.load" ? affineIndices(e, op, 1) : op.operands.slice(1).map((v) => e.get(v));
+  e.define(op.result, loadScalar(e.m, op.result.type, e.address(mv, idx)));
+});
+register(["memref.store", "affine.store"], (e, op) => {
+  const mv = e.memref(op.operand(1));
+  const idx = op.name === "affine.store" ? affineIndices(e, op, 2) : op.operands.slice(2).map((v) => e.get(v));
+  const addr = e.address(mv, idx);
+  e.emit(storeScalar(e.m, mv.type.elementType, addr, e.get(op.operand(0))));
+});
+
+/** Indices of affine.load/store: the `map` applied to the operands after the memref. */
+function affineIndices(e: FunctionEmitter, op: Operation, first: number): Expr[] {
+  const map = (op.attr("map") as { map?: AffineMap } | undefined)?.map;
+  const operands = op.operands.slice(first);
+  if (!map) return operands.map((v) => e.get(v));
+  return affineResults(e, map, operands);
+}
+
+// Affine expressions over i32 (index) values, shared with ops-control.ts.
+export function affineResults(e: FunctionEmitter, map: AffineMap, operands: readonly Value[]): Expr[] {
+  const dims = operands.slice(0, map.numDims), syms = operands.slice(map.numDims);
+  return map.results.map((r) => affineExpr(e, r, dims, syms));
+}
+export function affineExpr(e: FunctionEmitter, x: AffineExpr, dims: readonly Value[], syms: readonly Value[]): Expr {
+  const m = e.m;
+  switch (x.kind) {
+    case "dim": return e.get(dims[x.pos]);
+    case "sym": return e.get(syms[x.pos]);
+    case "const": return e.i32(x.value);
+    case "add": return m.i32.add(affineExpr(e, x.lhs, dims, syms), affineExpr(e, x.rhs, dims, syms));
+    case "mul": return m.i32.mul(affineExpr(e, x.lhs, dims, syms), affineExpr(e, x.rhs, dims, syms));
+    default: {
+      // mod / floordiv / ceildiv with a positive right-hand side (affine rules).
+      const a = e.newLocal("i32"), b = e.newLocal("i32");
+      e.emit(m.local.set(a, affineExpr(e, x.lhs, dims, syms)));
+      e.emit(m.local.set(b, affineExpr(e, x.rhs, dims, syms)));
+      const ga = () => m.local.get(a, binaryen.i32), gb = () => m.local.get(b, binaryen.i32);
+      if (x.kind === "mod") {
+        const r = m.i32.rem_s(ga(), gb());
+        const rl = e.newLocal("i32");
+        e.emit(m.local.set(rl, r));
+        const gr = () => m.local.get(rl, binaryen.i32);
+        return m.select(m.i32.lt_s(gr(), e.i32(0)), m.i32.add(gr(), gb()), gr());
+      }
+      const q = m.i32.div_s(ga(), gb());
+      const inexact = m.i32.ne(m.i32.rem_s(ga(), gb()), e.i32(0));
+      if (x.kind === "floordiv") return m.i32.sub(q, m.i32.and(inexact, m.i32.lt_s(ga(), e.i32(0))));
+      return m.i32.add(q, m.i32.and(inexact, m.i32.gt_s(ga(), e.i32(0))));
+    }
+  }
+}
+
+// ---- descriptors ----
+register("memref.dim", (e, op) => {
+  const v = e.val(op.operand(0));
+  const ix = op.operand(1);
+  if (v.kind === "unranked") {
+    e.define(op.result, e.m.i32.load(0, 4, e.m.i32.add(e.field(v.desc), e.m.i32.add(e.i32(12), e.m.i32.shl(e.get(ix), e.i32(2))))));
+    return;
+  }
+  if (v.kind !== "memref") throw new CompileError("memref.dim of a non-memref");
+  const c = constantIndex(ix);
+  if (c !== undefined) { e.define(op.result, e.field(v.sizes[c])); return; }
+  let r: Expr = e.i32(0);
+  v.sizes.forEach((s, d) => { r = e.m.select(e.m.i32.eq(e.get(ix), e.i32(d)), e.field(s), r); });
+  e.define(op.result, r);
+});
+
+export function constantIndex(v: Value): number | undefined {
+  const d = (v as { op?: Operation }).op;
+  if (d && (d.name === "arith.constant" || d.name === "index.constant")) {
+    const a = d.attr("value");
+    if (a instanceof IntegerAttr) return a.num;
+  }
+  return undefined;
+}
+
+register("memref.cast", (e, op) => {
+  const src = e.val(op.operand(0)), rt = op.result.type;
+  if (src.kind === "memref" && rt instanceof MemRefType) {
+    e.vals.set(op.result, { ...src, type: rt });
+    return;
+  }
+  if (src.kind === "memref" && rt instanceof UnrankedMemRefType) {
+    e.vals.set(op.result, { kind: "unranked", rank: { c: src.type.rank }, desc: { l: materializeDescriptor(e, src) } });
+    return;
+  }
+  if (src.kind === "unranked" && rt instanceof MemRefType) {
+    const m = e.m, d = src.desc, r = rt.rank;
+    const word = (o: number): Field => e.toField(m.i32.load(0, 4, m.i32.add(e.field(d), e.i32(o))));
+    e.vals.set(op.result, e.memrefFrom(rt, word(0), word(4), { offset: word(8), sizes: rt.shape.map((_, i) => word(12 + 4 * i)), strides: rt.shape.map((_, i) => word(12 + 4 * r + 4 * i)) }, desc(op)));
+    return;
+  }
+  if (src.kind === "unranked") { e.vals.set(op.result, src); return; }
+  throw new CompileError(`unsupported memref.cast from ${op.operand(0).type.str} to ${rt.str}`);
+});
+
+/** Writes a descriptor {allocated, aligned, offset, sizes, strides} on the shadow stack. */
+export function materializeDescriptor(e: FunctionEmitter, v: MemrefVal): number {
+  const m = e.m, r = v.type.rank;
+  const p = e.stackAlloc(e.i32(12 + 8 * r));
+  const at = (o: number) => m.i32.add(m.local.get(p, binaryen.i32), e.i32(o));
+  const fields = [v.allocated, v.aligned, v.offset, ...v.sizes, ...v.strides];
+  fields.forEach((f, i) => e.emit(m.i32.store(0, 4, at(4 * i), e.field(f))));
+  return p;
+}
+
+/** A mixed static/dynamic entry as a field. */
+function mixedField(e: FunctionEmitter, x: number | Value): Field {
+  return typeof x === "number" ? { c: x } : e.toField(e.get(x));
+}
+const mulF = (e: FunctionEmitter, a: Field, b: Field): Field => ("c" in a && "c" in b ? { c: a.c * b.c } : e.toField(e.m.i32.mul(e.field(a), e.field(b))));
+const addF = (e: FunctionEmitter, a: Field, b: Field): Field => ("c" in a && "c" in b ? { c: a.c + b.c } : e.toField(e.m.i32.add(e.field(a), e.field(b))));
+
+register("memref.subview", (e, op) => {
+  const src = e.memref(op.operand(0)), rt = op.result.type as MemRefType;
+  const offs = mixedList(op, "offsets").map((x) => mixedField(e, x));
+  const sizes = mixedList(op, "sizes").map((x) => mixedField(e, x));
+  const steps = mixedList(op, "strides").map((x) => mixedField(e, x));
+  let offset = src.offset;
+  offs.forEach((o, d) => { offset = addF(e, offset, mulF(e, o, src.strides[d])); });
+  let keepSizes = sizes, keepStrides = steps.map((s, d) => mulF(e, s, src.strides[d]));
+  if (rt.rank < src.type.rank) {
+    // Rank reduction drops unit dimensions (from the left, while there are more than needed).
+    const keep: number[] = [];
+    let drop = src.type.rank - rt.rank;
+    sizes.forEach((s, d) => { if (drop > 0 && "c" in s && s.c === 1) drop--; else keep.push(d); });
+    keepSizes = keep.map((d) => sizes[d]);
+    keepStrides = keep.map((d) => keepStrides[d]);
+  }
+  e.vals.set(op.result, { kind: "memref", type: rt, allocated: src.allocated, aligned: src.aligned, offset, sizes: keepSizes, strides: keepStrides, id: e.unit.describeMemref(`${desc(op)} in @${e.fnName} (${rt.str})`) });
+});
+register("memref.reinterpret_cast", (e, op) => {
+  const s = e.val(op.operand(0)), rt = op.result.type as MemRefType;
+  const base = s.kind === "memref" ? { allocated: s.allocated, aligned: s.aligned }
+    : s.kind === "unranked" ? { allocated: e.toField(e.m.i32.load(0, 4, e.field(s.desc))), aligned: e.toField(e.m.i32.load(0, 4, e.m.i32.add(e.field(s.desc), e.i32(4)))) }
+    : undefined;
+  if (!base) throw new CompileError("reinterpret_cast of a non-memref");
+  const [offset] = mixedList(op, "offsets").map((x) => mixedField(e, x));
+  const sizes = mixedList(op, "sizes").map((x) => mixedField(e, x));
+  const strides = mixedList(op, "strides").map((x) => mixedField(e, x));
+  e.vals.set(op.result, { kind: "memref", type: rt, ...base, offset, sizes, strides, id: e.unit.describeMemref(`${desc(op)} in @${e.fnName} (${rt.str})`) });
+});
+
+register("memref.copy", (e, op) => {
+  const src = e.memref(op.operand(0)), dst = e.memref(op.operand(1)), m = e.m;
+  const contiguous = (v: MemrefVal) => {
+    let acc = 1;
+    for (let d = v.type.rank - 1; d >= 0; d--) {
+      const st = v.strides[d], sz = v.sizes[d];
+      if (!("c" in st) || st.c !== acc || !("c" in sz)) return false;
+      acc *= sz.c;
+    }
+    return true;
+  };
+  if (contiguous(src) && contiguous(dst)) {
+    const n = src.sizes.reduce((a, s) => a * ("c" in s ? s.c : 0), 1) * elementBytes(src.type.elementType);
+    e.emit(m.memory.copy(e.address(dst, dst.sizes.map(() => e.i32(0))), e.address(src, src.sizes.map(() => e.i32(0))), e.i32(n)));
+    return;
+  }
+  // General strides: an element loop nest.
+  forEachIndex(e, src.sizes, (idx) => {
+    const v = loadScalar(m, src.type.elementType, e.address(src, idx));
+    e.emit(storeScalar(m, dst.type.elementType, e.address(dst, idx), v));
+  });
+});
+
+/** Emits a loop nest over `sizes` calling `body` with the index expressions. */
+export function forEachIndex(e: FunctionEmitter, sizes: readonly Field[], body: (idx: Expr[]) => void): void {
+  const m = e.m;
+  const ivs: number[] = [];
+  const nest = (d: number): void => {
+    if (d === sizes.length) { body(ivs.map((l) => m.local.get(l, binaryen.i32))); return; }
+    const iv = e.newLocal("i32");
+    ivs.push(iv);
+    const brk = e.label("cpx"), cont = e.label("cpl");
+    const inner = e.collect(() => nest(d + 1));
+    e.emit(m.local.set(iv, e.i32(0)));
+    e.emit(m.block(brk, [
+      m.br(brk, m.i32.ge_s(m.local.get(iv, binaryen.i32), e.field(sizes[d]))),
+      m.loop(cont, m.block(null, [...inner,
+        m.local.set(iv, m.i32.add(m.local.get(iv, binaryen.i32), e.i32(1))),
+        m.br(cont, m.i32.lt_s(m.local.get(iv, binaryen.i32), e.field(sizes[d])))])),
+    ]));
+    ivs.pop();
+  };
+  nest(0);
+}
+
+// ---- globals ----
+register("memref.get_global", (e, op) => {
+  const name = op.attr<SymbolRefAttr>("name")!.root;
+  const p = e.toField(e.unit.globalAddress(name));
+  e.vals.set(op.result, e.memrefFrom(op.result.type as MemRefType, p, p, { offset: { c: 0 } }, `global @${name}`));
+});
+register("llvm.mlir.addressof", (e, op) => {
+  const name = op.attr<SymbolRefAttr>("global_name")!.root;
+  const s = e.unit.symbol(name);
+  if (s && (s.name === "func.func" || s.name === "llvm.func")) {
+    // A function's address is its dispatch slot: llvm.call through it is a call_indirect.
+    e.define(op.result, e.i32(e.unit.slotOf(name)), "i32");
+    return;
+  }
+  e.define(op.result, e.unit.globalAddress(name), "i32");
+});
+
+// ---- llvm pointers ----
+register("llvm.load", (e, op) => e.define(op.result, loadScalar(e.m, op.result.type, e.get(op.operand(0)))));
+register("llvm.store", (e, op) => e.emit(storeScalar(e.m, op.operand(0).type, e.get(op.operand(1)), e.get(op.operand(0)))));
+register("llvm.getelementptr", (e, op) => {
+  const m = e.m;
+  let t: Type = op.attr<TypeAttr>("elem_type")!.type;
+  let addr: Expr = e.get(op.operand(0));
+  gepIndices(op).forEach((ix, k) => {
+    if (k > 0) {
+      const x = t as unknown as { elementType?: Type; fields?: readonly Type[] };
+      if (x.fields) {
+        if (typeof ix !== "number") throw new CompileError("struct GEP index must be constant");
+        let off = 0;
+        for (let f = 0; f < ix; f++) { const s = llvmSizeOf(x.fields[f]); const al = Math.min(8, llvmSizeOf(x.fields[f + 1] ?? x.fields[f]) || 1); off = Math.ceil((off + s) / al) * al; }
+        addr = m.i32.add(addr, e.i32(off));
+        t = x.fields[ix];
+        return;
+      }
+      if (!x.elementType) throw new CompileError(`cannot index into ${t.str}`);
+      t = x.elementType;
+    }
+    const size = llvmSizeOf(t);
+    if (typeof ix === "number") { if (ix) addr = m.i32.add(addr, e.i32(ix * size)); return; }
+    let i = e.get(ix);
+    if (wasmTypeOf(ix.type) === "i64") i = m.i32.wrap(i);
+    addr = m.i32.add(addr, size === 1 ? i : m.i32.mul(i, e.i32(size)));
+  });
+  e.define(op.result, addr, "i32");
+});
+register("llvm.alloca", (e, op) => {
+  const t = op.attr<TypeAttr>("elem_type")!.type, m = e.m;
+  let n = e.get(op.operand(0));
+  if (wasmTypeOf(op.operand(0).type) === "i64") n = m.i32.wrap(n);
+  e.define(op.result, m.local.get(e.stackAlloc(m.i32.mul(n, e.i32(llvmSizeOf(t))), op.attr<IntegerAttr>("alignment")?.num ?? 16), binaryen.i32), "i32");
+});
+register("llvm.ptrtoint", (e, op) => {
+  const x = e.get(op.operand(0));
+  e.define(op.result, wasmTypeOf(op.result.type) === "i64" ? e.m.i64.extend_u(x) : normInt(e.m, x, op.result.type));
+});
+register("llvm.inttoptr", (e, op) => {
+  const x = e.get(op.operand(0));
+  e.define(op.result, wasmTypeOf(op.operand(0).type) === "i64" ? e.m.i32.wrap(x) : x, "i32");
+});
+register("memref.extract_aligned_pointer_as_index", (e, op) => e.define(op.result, e.field(e.memref(op.operand(0)).aligned)));
+
+export { BT };

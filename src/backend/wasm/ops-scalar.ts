@@ -1,0 +1,303 @@
+// arith and math ops on scalars (and on v128 vectors for the float element-wise ops).
+import binaryen from "binaryen";
+import { DenseElementsAttr, FloatAttr, IntegerAttr } from "../../ir/attributes.js";
+import type { Operation } from "../../ir/core.js";
+import { FloatType, IndexType, IntegerType, Type, VectorType } from "../../ir/types.js";
+import { CMPF_PREDICATES, CMPI_PREDICATES } from "../../dialects/arith.js";
+import { CompileError, vectorLanes, wasmTypeOf } from "./abi.js";
+import { type Expr, FunctionEmitter, normInt, register, unsignedView, BT } from "./emitter.js";
+
+type M = binaryen.Module;
+
+/** The i32/i64/f32/f64 instruction namespace for a wasm type. */
+function ns(m: M, t: Type) {
+  const w = wasmTypeOf(t);
+  switch (w) {
+    case "i32": return { i: m.i32, w } as const;
+    case "i64": return { i: m.i64, w } as const;
+    default: throw new CompileError(`integer op on ${t.str}`);
+  }
+}
+
+/** A scalar constant expression of type `t`. */
+export function constExpr(m: M, t: Type, v: number | bigint | boolean): Expr {
+  if (t instanceof FloatType) return t.kind === "f32" ? m.f32.const(Number(v)) : m.f64.const(Number(v));
+  const b = typeof v === "boolean" ? (v ? 1n : 0n) : BigInt(v);
+  if (t instanceof IntegerType && t.width === 64) {
+    const u = BigInt.asUintN(64, b);
+    return m.i64.const(Number(u & 0xffffffffn) | 0, Number(u >> 32n) | 0);
+  }
+  if (t instanceof IntegerType && t.width === 1) return m.i32.const(Number(b & 1n));
+  if (t instanceof IntegerType && t.width < 32) return m.i32.const(Number(BigInt.asIntN(t.width, b)));
+  return m.i32.const(Number(BigInt.asIntN(32, b)));
+}
+
+/** A v128 constant from per-lane values. */
+export function vectorConst(m: M, t: VectorType, lanes: readonly (number | bigint)[]): Expr {
+  const vl = vectorLanes(t);
+  if (!vl) throw new CompileError(`vector type ${t.str} does not fit a v128`);
+  const buf = new DataView(new ArrayBuffer(16));
+  for (let i = 0; i < vl.lanes; i++) {
+    const v = lanes[lanes.length === 1 ? 0 : i];
+    if (vl.elem === "f32") buf.setFloat32(i * 4, Number(v), true);
+    else if (vl.elem === "f64") buf.setFloat64(i * 8, Number(v), true);
+    else if (vl.elem === "i32") buf.setInt32(i * 4, Number(BigInt.asIntN(32, BigInt(v))), true);
+    else buf.setBigInt64(i * 8, BigInt.asIntN(64, BigInt(v)), true);
+  }
+  return m.v128.const(Array.from(new Uint8Array(buf.buffer)));
+}
+
+function constantOp(e: FunctionEmitter, op: Operation): void {
+  const a = op.attr("value");
+  const t = op.result.type;
+  if (a instanceof IntegerAttr || a instanceof FloatAttr) { e.define(op.result, constExpr(e.m, t, a.value)); return; }
+  if (a instanceof DenseElementsAttr && t instanceof VectorType) {
+    const vals = a.isSplat ? [a.values[0]] : [...a.values];
+    e.define(op.result, vectorConst(e.m, t, vals), "v128");
+    return;
+  }
+  throw new CompileError(`constant ${a?.str ?? "?"} is not supported (tensor constants must be bufferized first)`);
+}
+register(["arith.constant", "llvm.mlir.constant"], constantOp);
+register(["llvm.mlir.zero", "llvm.mlir.null"], (e, op) => e.define(op.result, e.i32(0), "i32"));
+register("llvm.mlir.undef", (e, op) => e.define(op.result, zeroOf(e.m, op.result.type)));
+register("ub.poison", (e, op) => e.define(op.result, zeroOf(e.m, op.result.type)));
+
+function zeroOf(m: M, t: Type): Expr {
+  if (t instanceof VectorType) return m.v128.const(new Array(16).fill(0));
+  return constExpr(m, t, 0);
+}
+
+// ---- integer arithmetic ----
+type IntOp = (e: FunctionEmitter, a: Expr, b: Expr, t: Type) => Expr;
+const INT: Record<string, IntOp> = {
+  "arith.addi": (e, a, b, t) => normInt(e.m, ns(e.m, t).i.add(a, b), t),
+  "arith.subi": (e, a, b, t) => normInt(e.m, ns(e.m, t).i.sub(a, b), t),
+  "arith.muli": (e, a, b, t) => normInt(e.m, ns(e.m, t).i.mul(a, b), t),
+  "arith.andi": (e, a, b, t) => ns(e.m, t).i.and(a, b),
+  "arith.ori": (e, a, b, t) => ns(e.m, t).i.or(a, b),
+  "arith.xori": (e, a, b, t) => normInt(e.m, ns(e.m, t).i.xor(a, b), t),
+  "arith.divsi": (e, a, b, t) => normInt(e.m, ns(e.m, t).i.div_s(a, b), t),
+  "arith.remsi": (e, a, b, t) => ns(e.m, t).i.rem_s(a, b),
+  "arith.divui": (e, a, b, t) => normInt(e.m, ns(e.m, t).i.div_u(unsignedView(e.m, a, t), unsignedView(e.m, b, t)), t),
+  "arith.remui": (e, a, b, t) => normInt(e.m, ns(e.m, t).i.rem_u(unsignedView(e.m, a, t), unsignedView(e.m, b, t)), t),
+  "arith.shli": (e, a, b, t) => normInt(e.m, ns(e.m, t).i.shl(a, b), t),
+  "arith.shrsi": (e, a, b, t) => ns(e.m, t).i.shr_s(a, b),
+  "arith.shrui": (e, a, b, t) => normInt(e.m, ns(e.m, t).i.shr_u(unsignedView(e.m, a, t), b), t),
+};
+register(Object.keys(INT), (e, op) => {
+  const t = op.result.type;
+  if (t instanceof VectorType) { vectorIntBinary(e, op); return; }
+  e.define(op.result, INT[op.name](e, e.get(op.operand(0)), e.get(op.operand(1)), t));
+});
+
+register(["arith.maxsi", "arith.minsi", "arith.maxui", "arith.minui"], (e, op) => {
+  const t = op.result.type, { i } = ns(e.m, t);
+  const a = e.scalar(op.operand(0)), b = e.scalar(op.operand(1));
+  const ga = () => e.m.local.get(a.local, BT[a.wt]), gb = () => e.m.local.get(b.local, BT[b.wt]);
+  const u = op.name.endsWith("ui");
+  const ua = u ? unsignedView(e.m, ga(), t) : ga(), ub = u ? unsignedView(e.m, gb(), t) : gb();
+  const gt = u ? i.gt_u(ua, ub) : i.gt_s(ua, ub);
+  const isMax = op.name.includes("max");
+  e.define(op.result, isMax ? e.m.select(gt, ga(), gb()) : e.m.select(gt, gb(), ga()));
+});
+
+register(["arith.floordivsi", "arith.ceildivsi"], (e, op) => {
+  const t = op.result.type, { i, w } = ns(e.m, t), m = e.m;
+  const a = e.scalar(op.operand(0)), b = e.scalar(op.operand(1));
+  const ga = () => m.local.get(a.local, BT[a.wt]), gb = () => m.local.get(b.local, BT[b.wt]);
+  const zero = () => (w === "i64" ? m.i64.const(0, 0) : m.i32.const(0));
+  const one = () => (w === "i64" ? m.i64.const(1, 0) : m.i32.const(1));
+  const q = e.newLocal(w);
+  e.emit(m.local.set(q, i.div_s(ga(), gb())));
+  const inexact = i.ne(i.rem_s(ga(), gb()), zero());
+  const signsDiffer = i.lt_s(i.xor(ga(), gb()), zero());
+  const adjust = op.name === "arith.floordivsi"
+    ? m.select(m.i32.and(inexact, signsDiffer), i.sub(m.local.get(q, BT[w]), one()), m.local.get(q, BT[w]))
+    : m.select(m.i32.and(inexact, m.i32.eqz(signsDiffer)), i.add(m.local.get(q, BT[w]), one()), m.local.get(q, BT[w]));
+  e.define(op.result, normInt(m, adjust, t));
+});
+
+register("arith.cmpi", (e, op) => {
+  const t = op.operand(0).type, { i } = ns(e.m, t);
+  const pred = CMPI_PREDICATES[op.attr<IntegerAttr>("predicate")!.num];
+  let a = e.get(op.operand(0)), b = e.get(op.operand(1));
+  if (pred.startsWith("u")) { a = unsignedView(e.m, a, t); b = unsignedView(e.m, b, t); }
+  // i1 is held as 0/1; its signed view is 0/-1, so signed order is reversed.
+  if (t instanceof IntegerType && t.width === 1 && pred.startsWith("s")) [a, b] = [b, a];
+  const f = { eq: i.eq, ne: i.ne, slt: i.lt_s, sle: i.le_s, sgt: i.gt_s, sge: i.ge_s, ult: i.lt_u, ule: i.le_u, ugt: i.gt_u, uge: i.ge_u }[pred];
+  e.define(op.result, f(a, b));
+});
+
+// ---- float arithmetic ----
+const FLOAT_SIMPLE: Record<string, "add" | "sub" | "mul" | "div" | "max" | "min"> = {
+  "arith.addf": "add", "arith.subf": "sub", "arith.mulf": "mul", "arith.divf": "div", "arith.maximumf": "max", "arith.minimumf": "min",
+};
+register(Object.keys(FLOAT_SIMPLE), (e, op) => {
+  const t = op.result.type, k = FLOAT_SIMPLE[op.name];
+  const a = e.get(op.operand(0)), b = e.get(op.operand(1));
+  if (t instanceof VectorType) { e.define(op.result, vecNs(e.m, t)[k](a, b), "v128"); return; }
+  e.define(op.result, fns(e.m, t)[k](a, b));
+});
+register(["arith.maxnumf", "arith.minnumf"], (e, op) => {
+  const t = op.result.type, f = fns(e.m, t), m = e.m;
+  const a = e.scalar(op.operand(0)), b = e.scalar(op.operand(1));
+  const ga = () => m.local.get(a.local, BT[a.wt]), gb = () => m.local.get(b.local, BT[b.wt]);
+  const mm = op.name === "arith.maxnumf" ? f.max(ga(), gb()) : f.min(ga(), gb());
+  e.define(op.result, m.select(f.ne(ga(), ga()), gb(), m.select(f.ne(gb(), gb()), ga(), mm)));
+});
+register("arith.negf", (e, op) => {
+  const t = op.result.type;
+  e.define(op.result, t instanceof VectorType ? vecNs(e.m, t).neg(e.get(op.operand(0))) : fns(e.m, t).neg(e.get(op.operand(0))));
+});
+register("arith.remf", (e, op) => {
+  const t = op.result.type as FloatType, name = t.kind === "f32" ? "fmodf" : "fmod", w = t.kind === "f32" ? "f32" : "f64";
+  const f = e.unit.hostImport(name, [w, w], [w, w], w);
+  e.define(op.result, e.m.call(f, [e.get(op.operand(0)), e.get(op.operand(1))], BT[w]));
+});
+
+register("arith.cmpf", (e, op) => {
+  const t = op.operand(0).type, f = fns(e.m, t), m = e.m;
+  const pred = CMPF_PREDICATES[op.attr<IntegerAttr>("predicate")!.num];
+  const a = e.scalar(op.operand(0)), b = e.scalar(op.operand(1));
+  const ga = () => m.local.get(a.local, BT[a.wt]), gb = () => m.local.get(b.local, BT[b.wt]);
+  const ord = () => m.i32.and(f.eq(ga(), ga()), f.eq(gb(), gb()));
+  const not = (x: Expr) => m.i32.eqz(x);
+  const r: Record<string, () => Expr> = {
+    false: () => m.i32.const(0), true: () => m.i32.const(1),
+    oeq: () => f.eq(ga(), gb()), ogt: () => f.gt(ga(), gb()), oge: () => f.ge(ga(), gb()), olt: () => f.lt(ga(), gb()), ole: () => f.le(ga(), gb()),
+    one: () => m.i32.or(f.lt(ga(), gb()), f.gt(ga(), gb())), ord,
+    ueq: () => not(m.i32.or(f.lt(ga(), gb()), f.gt(ga(), gb()))),
+    ugt: () => not(f.le(ga(), gb())), uge: () => not(f.lt(ga(), gb())), ult: () => not(f.ge(ga(), gb())), ule: () => not(f.gt(ga(), gb())),
+    une: () => f.ne(ga(), gb()), uno: () => not(ord()),
+  };
+  e.define(op.result, r[pred]());
+});
+
+register("arith.select", (e, op) => {
+  const v = e.val(op.operand(1));
+  if (v.kind === "memref") {
+    // A select of descriptors: select every field (static fields are equal by type).
+    const w = e.memref(op.operand(2)), c = e.get(op.operand(0));
+    const cl = e.newLocal("i32");
+    e.emit(e.m.local.set(cl, c));
+    const sel = (x: typeof v.aligned, y: typeof v.aligned) => ("c" in x && "c" in y && x.c === y.c ? x : e.toField(e.m.select(e.m.local.get(cl, binaryen.i32), e.field(x), e.field(y))));
+    e.vals.set(op.result, { ...v, allocated: sel(v.allocated, w.allocated), aligned: sel(v.aligned, w.aligned), offset: sel(v.offset, w.offset),
+      sizes: v.sizes.map((s, i) => sel(s, w.sizes[i])), strides: v.strides.map((s, i) => sel(s, w.strides[i])) });
+    return;
+  }
+  e.define(op.result, e.m.select(e.get(op.operand(0)), e.get(op.operand(1)), e.get(op.operand(2))));
+});
+
+// ---- casts ----
+const width = (t: Type) => (t instanceof IntegerType ? t.width : t instanceof IndexType ? 32 : 0);
+/** Sign-extended i32/i64 value of a canonical integer (i1 true becomes -1). */
+function signed(m: M, x: Expr, t: Type): Expr { return t instanceof IntegerType && t.width === 1 ? m.i32.sub(m.i32.const(0), x) : x; }
+
+function intResize(e: FunctionEmitter, x: Expr, from: Type, to: Type, zext: boolean): Expr {
+  const m = e.m, wf = width(from), wt = width(to);
+  const src = zext ? unsignedView(m, x, from) : signed(m, x, from);
+  if (wf <= 32 && wt <= 32) return normInt(m, src, to);
+  if (wf <= 32 && wt === 64) return zext ? m.i64.extend_u(src) : m.i64.extend_s(src);
+  if (wf === 64 && wt <= 32) return normInt(m, m.i32.wrap(x), to);
+  if (wf === 64 && wt === 64) return x;
+  throw new CompileError(`cannot cast ${from.str} to ${to.str}`);
+}
+register(["arith.index_cast", "arith.extsi", "arith.trunci", "llvm.sext", "llvm.trunc"], (e, op) =>
+  e.define(op.result, intResize(e, e.get(op.operand(0)), op.operand(0).type, op.result.type, false)));
+register(["arith.index_castui", "arith.extui", "llvm.zext"], (e, op) =>
+  e.define(op.result, intResize(e, e.get(op.operand(0)), op.operand(0).type, op.result.type, true)));
+
+register(["arith.sitofp", "arith.uitofp"], (e, op) => {
+  const m = e.m, from = op.operand(0).type, to = op.result.type as FloatType, u = op.name === "arith.uitofp";
+  let x = e.get(op.operand(0));
+  x = u ? unsignedView(m, x, from) : signed(m, x, from);
+  const f = to.kind === "f32" ? m.f32 : m.f64;
+  e.define(op.result, width(from) === 64 ? (u ? f.convert_u.i64(x) : f.convert_s.i64(x)) : (u ? f.convert_u.i32(x) : f.convert_s.i32(x)));
+});
+register(["arith.fptosi", "arith.fptoui"], (e, op) => {
+  const m = e.m, from = op.operand(0).type as FloatType, to = op.result.type, u = op.name === "arith.fptoui";
+  const x = e.get(op.operand(0));
+  const i = width(to) === 64 ? m.i64 : m.i32;
+  const k = u ? i.trunc_u_sat : i.trunc_s_sat;
+  e.define(op.result, normInt(m, from.kind === "f32" ? k.f32(x) : k.f64(x), to));
+});
+register(["arith.extf", "llvm.fpext"], (e, op) => e.define(op.result, e.m.f64.promote(e.get(op.operand(0)))));
+register(["arith.truncf", "llvm.fptrunc"], (e, op) => e.define(op.result, e.m.f32.demote(e.get(op.operand(0)))));
+register(["arith.bitcast", "llvm.bitcast"], (e, op) => {
+  const m = e.m, x = e.get(op.operand(0)), to = wasmTypeOf(op.result.type), from = wasmTypeOf(op.operand(0).type);
+  if (to === from) { e.define(op.result, x); return; }
+  const r = to === "f32" ? m.f32.reinterpret(x) : to === "f64" ? m.f64.reinterpret(x) : to === "i32" ? m.i32.reinterpret(x) : m.i64.reinterpret(x);
+  e.define(op.result, r);
+});
+
+// ---- math ----
+function fns(m: M, t: Type) {
+  if (t instanceof FloatType && t.kind === "f32") return m.f32;
+  if (t instanceof FloatType && t.kind === "f64") return m.f64;
+  throw new CompileError(`float op on ${t.str}`);
+}
+function vecNs(m: M, t: VectorType) {
+  const vl = vectorLanes(t);
+  if (vl?.elem === "f32") return m.f32x4;
+  if (vl?.elem === "f64") return m.f64x2;
+  throw new CompileError(`vector float op on ${t.str}`);
+}
+function vectorIntBinary(e: FunctionEmitter, op: Operation): void {
+  const t = op.result.type as VectorType, vl = vectorLanes(t);
+  const n = vl?.elem === "i32" ? e.m.i32x4 : vl?.elem === "i64" ? e.m.i64x2 : undefined;
+  const a = e.get(op.operand(0)), b = e.get(op.operand(1));
+  const k = { "arith.addi": "add", "arith.subi": "sub", "arith.muli": "mul" }[op.name] as "add" | "sub" | "mul" | undefined;
+  if (n && k) { e.define(op.result, n[k](a, b), "v128"); return; }
+  if (op.name === "arith.andi") { e.define(op.result, e.m.v128.and(a, b), "v128"); return; }
+  if (op.name === "arith.ori") { e.define(op.result, e.m.v128.or(a, b), "v128"); return; }
+  if (op.name === "arith.xori") { e.define(op.result, e.m.v128.xor(a, b), "v128"); return; }
+  throw new CompileError(`${op.name} on ${t.str} is not supported`);
+}
+
+const MATH_NATIVE: Record<string, "sqrt" | "abs" | "floor" | "ceil" | "trunc" | "nearest"> = {
+  "math.sqrt": "sqrt", "math.absf": "abs", "math.floor": "floor", "math.ceil": "ceil", "math.trunc": "trunc", "math.roundeven": "nearest",
+};
+register(Object.keys(MATH_NATIVE), (e, op) => {
+  const t = op.result.type, k = MATH_NATIVE[op.name], x = e.get(op.operand(0));
+  if (t instanceof VectorType) { e.define(op.result, vecNs(e.m, t)[k](x), "v128"); return; }
+  e.define(op.result, fns(e.m, t)[k](x));
+});
+register("math.rsqrt", (e, op) => {
+  const f = fns(e.m, op.result.type), one = op.result.type === op.operand(0).type && (op.result.type as FloatType).kind === "f32" ? e.m.f32.const(1) : e.m.f64.const(1);
+  e.define(op.result, f.div(one, f.sqrt(e.get(op.operand(0)))));
+});
+register("math.copysign", (e, op) => e.define(op.result, fns(e.m, op.result.type).copysign(e.get(op.operand(0)), e.get(op.operand(1)))));
+register("math.absi", (e, op) => {
+  const t = op.result.type, { i, w } = ns(e.m, t), x = e.scalar(op.operand(0)), m = e.m;
+  const g = () => m.local.get(x.local, BT[x.wt]);
+  const zero = () => (w === "i64" ? m.i64.const(0, 0) : m.i32.const(0));
+  e.define(op.result, normInt(m, m.select(i.lt_s(g(), zero()), i.sub(zero(), g()), g()), t));
+});
+register("math.fma", (e, op) => {
+  const t = op.result.type, m = e.m;
+  const [a, b, c] = op.operands.map((v) => e.get(v));
+  if (t instanceof VectorType) { e.define(op.result, vecNs(m, t).add(vecNs(m, t).mul(a, b), c), "v128"); return; }
+  // As the interpreter: a*b+c in double, rounded once to f32 (the f32 product is exact in f64).
+  if ((t as FloatType).kind === "f32") e.define(op.result, m.f32.demote(m.f64.add(m.f64.mul(m.f64.promote(a), m.f64.promote(b)), m.f64.promote(c))));
+  else e.define(op.result, m.f64.add(m.f64.mul(a, b), c));
+});
+
+/** Transcendentals go to the host's libm (the same functions the interpreter uses). */
+const LIBM: Record<string, string> = {
+  "math.exp": "exp", "math.exp2": "exp2", "math.expm1": "expm1", "math.log": "log", "math.log2": "log2", "math.log10": "log10",
+  "math.log1p": "log1p", "math.cbrt": "cbrt", "math.tanh": "tanh", "math.sin": "sin", "math.cos": "cos", "math.tan": "tan",
+  "math.atan": "atan", "math.round": "round", "math.powf": "pow", "math.atan2": "atan2",
+};
+register(Object.keys(LIBM), (e, op) => {
+  const t = op.result.type;
+  if (!(t instanceof FloatType)) throw new CompileError(`${op.name} on ${t.str} must be unrolled to scalars first`);
+  const w = t.kind === "f32" ? "f32" : "f64";
+  const name = LIBM[op.name] + (w === "f32" ? "f" : "");
+  const args = op.operands.map((v) => e.get(v));
+  const f = e.unit.hostImport(name, args.map(() => w), args.map(() => w), w);
+  e.define(op.result, e.m.call(f, args, BT[w]));
+});
+
+// index helpers that sometimes survive lowering
+register("index.constant", (e, op) => e.define(op.result, e.i32(op.attr<IntegerAttr>("value")!.num)));

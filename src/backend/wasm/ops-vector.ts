@@ -1,0 +1,121 @@
+// vector ops on 128-bit vectors (vector<4xf32>, vector<2xf64>, vector<4xi32>, vector<2xi64>) → v128.
+import binaryen from "binaryen";
+import type { Operation } from "../../ir/core.js";
+import { VectorType } from "../../ir/types.js";
+import { reductionKind } from "../../dialects/vector.js";
+import { CompileError, vectorLanes } from "./abi.js";
+import { type Expr, FunctionEmitter, register } from "./emitter.js";
+import { constantIndex } from "./ops-memory.js";
+
+function lanesOf(t: VectorType) {
+  const vl = vectorLanes(t);
+  if (!vl) throw new CompileError(`vector type ${t.str} does not fit a 128-bit SIMD register (use vector<4xf32>, vector<2xf64>, vector<4xi32> or vector<2xi64>)`);
+  return vl;
+}
+function laneNs(m: binaryen.Module, elem: string) {
+  switch (elem) {
+    case "f32": return m.f32x4;
+    case "f64": return m.f64x2;
+    case "i32": return m.i32x4;
+    default: return m.i64x2;
+  }
+}
+function extract(m: binaryen.Module, elem: string, v: Expr, lane: number): Expr {
+  // binaryen's typings declare the lane as an expression; it is an immediate number.
+  const ns = laneNs(m, elem) as unknown as { extract_lane(v: Expr, i: number): Expr };
+  return ns.extract_lane(v, lane);
+}
+function replace(m: binaryen.Module, elem: string, v: Expr, lane: number, x: Expr): Expr {
+  const ns = laneNs(m, elem) as unknown as { replace_lane(v: Expr, i: number, x: Expr): Expr };
+  return ns.replace_lane(v, lane, x);
+}
+
+register("vector.load", (e, op) => {
+  const t = op.result.type as VectorType, vl = lanesOf(t);
+  const mv = e.memref(op.operand(0));
+  const addr = e.address(mv, op.operands.slice(1).map((v) => e.get(v)), vl.lanes);
+  e.define(op.result, e.m.v128.load(0, vl.bytes, addr), "v128");
+});
+register("vector.store", (e, op) => {
+  const t = op.operand(0).type as VectorType, vl = lanesOf(t);
+  const mv = e.memref(op.operand(1));
+  const addr = e.address(mv, op.operands.slice(2).map((v) => e.get(v)), vl.lanes);
+  e.emit(e.m.v128.store(0, vl.bytes, addr, e.get(op.operand(0))));
+});
+register(["vector.broadcast", "vector.splat"], (e, op) => {
+  const t = op.result.type as VectorType, vl = lanesOf(t);
+  if (op.operand(0).type instanceof VectorType) { e.define(op.result, e.get(op.operand(0)), "v128"); return; }
+  e.define(op.result, laneNs(e.m, vl.elem).splat(e.get(op.operand(0))), "v128");
+});
+register("vector.fma", (e, op) => {
+  const t = op.result.type as VectorType, vl = lanesOf(t), m = e.m;
+  const [a, b, c] = op.operands.map((v) => e.get(v));
+  if (e.unit.options.relaxedSimd && vl.elem === "f32") {
+    // binaryen's JS API has no relaxed_madd helper; the C API is exposed (FACTS.md).
+    const B = binaryen as unknown as { _BinaryenSIMDTernary(mod: number, op: number, a: Expr, b: Expr, c: Expr): Expr; RelaxedMaddVecF32x4: number };
+    e.define(op.result, B._BinaryenSIMDTernary((m as unknown as { ptr: number }).ptr, B.RelaxedMaddVecF32x4, a, b, c), "v128");
+    return;
+  }
+  const ns = vl.elem === "f32" ? m.f32x4 : m.f64x2;
+  e.define(op.result, ns.add(ns.mul(a, b), c), "v128");
+});
+
+register("vector.reduction", (e, op) => {
+  const t = op.operand(0).type as VectorType, vl = lanesOf(t), m = e.m;
+  const kind = reductionKind(op);
+  const v = e.scalar(op.operand(0));
+  const lane = (i: number) => extract(m, vl.elem, m.local.get(v.local, binaryen.v128), i);
+  const f = vl.elem === "f32" ? m.f32 : vl.elem === "f64" ? m.f64 : vl.elem === "i32" ? m.i32 : m.i64;
+  const comb: Record<string, (a: Expr, b: Expr) => Expr> = {
+    add: (a, b) => (f as typeof m.f32).add(a, b), mul: (a, b) => (f as typeof m.f32).mul(a, b),
+    maximumf: (a, b) => m.f32.max(a, b), minimumf: (a, b) => m.f32.min(a, b),
+    maxnumf: (a, b) => m.f32.max(a, b), minnumf: (a, b) => m.f32.min(a, b),
+  };
+  if (vl.elem === "f64") { comb.maximumf = comb.maxnumf = (a, b) => m.f64.max(a, b); comb.minimumf = comb.minnumf = (a, b) => m.f64.min(a, b); }
+  if (vl.elem === "i32" || vl.elem === "i64") {
+    const g = f as typeof m.i32;
+    Object.assign(comb, { and: g.and, or: g.or, xor: g.xor,
+      maxsi: (a: Expr, b: Expr) => selMax(e, vl.elem, a, b, true, true), minsi: (a: Expr, b: Expr) => selMax(e, vl.elem, a, b, false, true),
+      maxui: (a: Expr, b: Expr) => selMax(e, vl.elem, a, b, true, false), minui: (a: Expr, b: Expr) => selMax(e, vl.elem, a, b, false, false) });
+  }
+  const c = comb[kind];
+  if (!c) throw new CompileError(`vector.reduction <${kind}> on ${t.str} is not supported`);
+  // Lane order 0, 1, 2, ... then the accumulator, as the interpreter folds.
+  let acc = lane(0);
+  for (let i = 1; i < vl.lanes; i++) acc = c(acc, lane(i));
+  if (op.operands.length > 1) acc = c(acc, e.get(op.operand(1)));
+  e.define(op.result, acc);
+});
+
+function selMax(e: FunctionEmitter, elem: string, a: Expr, b: Expr, isMax: boolean, signed: boolean): Expr {
+  const m = e.m, w = elem === "i64" ? "i64" : "i32", g = w === "i64" ? m.i64 : m.i32;
+  const la = e.newLocal(w), lb = e.newLocal(w);
+  e.emit(m.local.set(la, a));
+  e.emit(m.local.set(lb, b));
+  const T = w === "i64" ? binaryen.i64 : binaryen.i32;
+  const A = () => m.local.get(la, T), B = () => m.local.get(lb, T);
+  const gt = signed ? g.gt_s(A(), B()) : g.gt_u(A(), B());
+  return isMax ? m.select(gt, A(), B()) : m.select(gt, B(), A());
+}
+
+function position(op: Operation): number {
+  const a = op.attr("static_position") as { values?: readonly number[] } | undefined;
+  const pos = a?.values ?? [];
+  if (pos.length === 1 && pos[0] >= 0) return pos[0];
+  const dyn = op.operands[op.name === "vector.extract" ? 1 : 2];
+  const c = dyn ? constantIndex(dyn) : undefined;
+  if (c === undefined) throw new CompileError(`${op.name} needs a constant lane position in the wasm backend`);
+  return c;
+}
+register(["vector.extract", "vector.extractelement"], (e, op) => {
+  const t = op.operand(0).type as VectorType, vl = lanesOf(t);
+  const lane = op.name === "vector.extract" ? position(op) : constantIndex(op.operand(1));
+  if (lane === undefined) throw new CompileError("vector.extractelement needs a constant position in the wasm backend");
+  e.define(op.result, extract(e.m, vl.elem, e.get(op.operand(0)), lane));
+});
+register(["vector.insert", "vector.insertelement"], (e, op) => {
+  const t = op.result.type as VectorType, vl = lanesOf(t);
+  const lane = op.name === "vector.insert" ? position(op) : constantIndex(op.operand(2));
+  if (lane === undefined) throw new CompileError("vector.insertelement needs a constant position in the wasm backend");
+  e.define(op.result, replace(e.m, vl.elem, e.get(op.operand(1)), lane, e.get(op.operand(0))), "v128");
+});

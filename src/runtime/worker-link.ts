@@ -1,0 +1,190 @@
+// Linking compiled wasm units into one running program: memory (the Heap), the dispatch
+// table, the shadow stack, global data, host imports from the allow-list, and the JS-side
+// calling convention. Shared by the Engine (in-process) and by its workers; it does not load
+// binaryen, so a worker starts fast.
+import type { CompiledUnit, UnitImport } from "../backend/wasm/compiler.js";
+import type { AbiSlot } from "../backend/wasm/abi.js";
+import { Heap, OutOfMemoryError } from "./heap.js";
+import { TensorLangAssertError, callHost, lookupHost, isHostRuntimeError, type HostContext, type HostValue } from "./host.js";
+import type { MemrefDescriptor } from "./host/memref.js";
+
+export type RuntimeErrorKind = "trap" | "stack-overflow" | "bounds" | "host" | "out-of-memory" | "timeout";
+
+/** A program failed at run time (trap, bounds violation, host error, limits): names the function. */
+export class TensorLangRuntimeError extends Error {
+  override name = "TensorLangRuntimeError";
+  /** `tensorlang-run` exits with this code on a runtime error. */
+  readonly exitCode = 4;
+  constructor(readonly kind: RuntimeErrorKind, readonly functionName: string | undefined, detail: string, options?: { cause?: unknown }) {
+    super(functionName ? `runtime error in @${functionName}: ${detail}` : `runtime error: ${detail}`, options);
+  }
+}
+
+/** A value crossing the JS ↔ wasm boundary. Memrefs are descriptors (see host/memref.ts). */
+export type EngineValue = number | bigint | boolean | MemrefDescriptor | { rank: number; descriptor: number };
+
+export const DEFAULT_STACK_BYTES = 1 << 20;
+
+/** The innermost compiled TensorLang function on an error's stack, if any. */
+export function wasmFunctionOf(err: unknown): string | undefined {
+  const stack = err instanceof Error ? err.stack ?? "" : "";
+  const m = /at fn:([^\s]+) \(wasm:/.exec(stack);
+  return m?.[1];
+}
+
+/** Turns whatever a call threw into the error the program's user should see. */
+export function mapRuntimeError(err: unknown, called: string): unknown {
+  if (err instanceof TensorLangRuntimeError || err instanceof TensorLangAssertError) return err;
+  const fn = wasmFunctionOf(err) ?? called;
+  if (err instanceof WebAssembly.RuntimeError) return new TensorLangRuntimeError("trap", fn, err.message, { cause: err });
+  if (err instanceof RangeError && /call stack/i.test(err.message)) return new TensorLangRuntimeError("stack-overflow", fn, "stack overflow (recursion too deep)", { cause: err });
+  if (err instanceof OutOfMemoryError) return new TensorLangRuntimeError("out-of-memory", fn, err.message, { cause: err });
+  if (isHostRuntimeError(err)) return new TensorLangRuntimeError("host", fn, err.message, { cause: err });
+  return err;
+}
+
+type WasmFn = (...args: (number | bigint)[]) => unknown;
+
+/** One running program: a heap, a dispatch table, and the units linked into it. */
+export class ProgramInstance {
+  readonly table = new WebAssembly.Table({ element: "anyfunc", initial: 0 });
+  readonly slots = new Map<string, number>();
+  readonly abis = new Map<string, { params: AbiSlot[]; results: AbiSlot[] }>();
+  /** Which unit's code answers each function now (bumped by every swap). */
+  readonly versions = new Map<string, number>();
+  private readonly dataAddr = new Map<string, number>();
+  private readonly sp: WebAssembly.Global;
+  private readonly spLimit: WebAssembly.Global;
+  private memrefNames: string[][] = [];
+
+  constructor(readonly ctx: HostContext, stackBytes = DEFAULT_STACK_BYTES) {
+    const base = ctx.heap.malloc(stackBytes, 16);
+    this.sp = new WebAssembly.Global({ value: "i32", mutable: true }, base + stackBytes);
+    this.spLimit = new WebAssembly.Global({ value: "i32", mutable: false }, base);
+  }
+
+  get heap(): Heap { return this.ctx.heap; }
+
+  /** Instantiates a unit and installs its functions in their dispatch slots. */
+  link(unit: CompiledUnit): void {
+    for (const [name, slot] of unit.slots) this.slots.set(name, slot);
+    const need = Math.max(0, ...unit.slots.map(([, s]) => s + 1));
+    if (this.table.length < need) this.table.grow(need - this.table.length);
+    const unitIndex = this.memrefNames.length;
+    this.memrefNames.push(unit.memrefs);
+    const data: Record<string, WebAssembly.Global> = {};
+    for (const d of unit.data) {
+      let addr = this.dataAddr.get(d.name);
+      if (addr === undefined) {
+        addr = this.heap.malloc(d.bytes.length, d.align);
+        this.heap.bytes.set(d.bytes, addr);
+        this.dataAddr.set(d.name, addr);
+      }
+      data[d.name] = new WebAssembly.Global({ value: "i32", mutable: false }, addr);
+    }
+    const host: Record<string, WasmFn> = {};
+    const rt: Record<string, WasmFn> = {};
+    for (const imp of unit.imports) {
+      if (imp.kind === "host") host[imp.field] = this.hostImport(imp);
+      else rt[imp.field] = this.runtimeImport(imp.name, unitIndex);
+    }
+    const inst = new WebAssembly.Instance(unit.module, {
+      env: { memory: this.heap.memory, dispatch: this.table, sp: this.sp, sp_limit: this.spLimit },
+      data, host, rt,
+    } as WebAssembly.Imports);
+    for (const f of unit.functions) {
+      this.table.set(f.slot, inst.exports[f.export] as WebAssembly.ExportValue as never);
+      this.abis.set(f.name, f.abi);
+      this.versions.set(f.name, (this.versions.get(f.name) ?? 0) + 1);
+    }
+  }
+
+  private hostImport(imp: Extract<UnitImport, { kind: "host" }>): WasmFn {
+    const fn = lookupHost(imp.host);
+    if (!fn) throw new TensorLangRuntimeError("host", undefined, `host function ${imp.host} is not in the allow-list`);
+    const ctx = this.ctx, types = imp.argTypes, res = imp.resultWasm;
+    return (...args) => {
+      const r = callHost(fn, ctx, args as HostValue[], types);
+      if (res === null) return undefined;
+      if (res === "i64") return typeof r === "bigint" ? r : BigInt(Math.trunc(Number(r ?? 0)));
+      return Number(r ?? 0);
+    };
+  }
+
+  private runtimeImport(name: string, unitIndex: number): WasmFn {
+    const heap = this.heap;
+    if (name === "alloc") return (n, align) => heap.malloc(Number(n), Number(align));
+    if (name === "free") return (p) => heap.free(Number(p));
+    if (name === "stack_overflow") return () => { throw new TensorLangRuntimeError("stack-overflow", wasmFunctionOf(new Error()), "shadow stack overflow (memref.alloca)"); };
+    const oob = /^oob(\d+)$/.exec(name);
+    if (oob) {
+      const rank = Number(oob[1]);
+      return (id, width, ...rest) => {
+        const idx = rest.slice(0, rank).map(Number), sizes = rest.slice(rank).map(Number);
+        const what = this.memrefNames[unitIndex][Number(id)] ?? `memref #${id}`;
+        const fn = /in @(\S+) \(/.exec(what)?.[1];
+        const span = Number(width) > 1 ? ` (a ${width}-element vector access)` : "";
+        throw new TensorLangRuntimeError("bounds", fn, `index [${idx.join(", ")}] is out of bounds for ${what} with shape [${sizes.join(", ")}]${span}`);
+      };
+    }
+    throw new TensorLangRuntimeError("host", undefined, `unknown runtime import rt.${name}`);
+  }
+
+  has(name: string): boolean { return this.abis.has(name); }
+
+  /** The live version of a function, as a raw wasm function. */
+  raw(name: string): WasmFn {
+    const slot = this.slots.get(name);
+    const f = slot === undefined ? null : (this.table.get(slot) as WasmFn | null);
+    if (!f || !this.abis.has(name)) throw new TensorLangRuntimeError("host", undefined, `no function @${name} in the program`);
+    return f;
+  }
+
+  /** Calls a function by name with JS values (memrefs as descriptors). */
+  call(name: string, args: readonly EngineValue[] = []): EngineValue[] {
+    const abi = this.abis.get(name);
+    const f = this.raw(name);
+    if (!abi) throw new TensorLangRuntimeError("host", undefined, `no function @${name}`);
+    if (args.length !== abi.params.length) {
+      throw new TensorLangRuntimeError("host", name, `expects ${abi.params.length} argument(s), got ${args.length}`);
+    }
+    const flat = abi.params.flatMap((s, i) => flattenArg(s, args[i]));
+    let r: unknown;
+    try { r = f(...flat); } catch (e) { throw mapRuntimeError(e, name); }
+    const vals = Array.isArray(r) ? (r as (number | bigint)[]) : r === undefined ? [] : [r as number | bigint];
+    let k = 0;
+    return abi.results.map((s) => unflattenResult(s, () => vals[k++]));
+  }
+}
+
+function flattenArg(s: AbiSlot, v: EngineValue): (number | bigint)[] {
+  if (s.kind === "scalar") {
+    if (typeof v === "object") throw new TypeError(`expected a scalar of type ${s.type}`);
+    if (s.wasm === "i64") return [typeof v === "bigint" ? BigInt.asIntN(64, v) : BigInt(Math.trunc(Number(v)))];
+    if (s.wasm === "i32") return [typeof v === "boolean" ? (v ? 1 : 0) : Number(BigInt.asIntN(32, BigInt(typeof v === "number" ? Math.trunc(v) : v)))];
+    return [Number(v)];
+  }
+  if (typeof v !== "object") throw new TypeError(`expected a memref descriptor for ${s.type}`);
+  if (s.kind === "unranked") {
+    if (!("descriptor" in v)) throw new TypeError(`expected {rank, descriptor} for ${s.type}`);
+    return [v.rank, v.descriptor];
+  }
+  if (!("aligned" in v)) throw new TypeError(`expected a memref descriptor for ${s.type}`);
+  const out: number[] = [v.allocated, v.aligned];
+  const L = s.layout;
+  if (L.offset === -1) out.push(v.offset);
+  L.shape.forEach((d, i) => { if (d === -1) out.push(v.sizes[i]); });
+  L.strides.forEach((d, i) => { if (d === -1) out.push(v.strides[i]); });
+  return out;
+}
+
+function unflattenResult(s: AbiSlot, next: () => number | bigint): EngineValue {
+  if (s.kind === "scalar") return next();
+  if (s.kind === "unranked") return { rank: Number(next()), descriptor: Number(next()) };
+  const allocated = Number(next()), aligned = Number(next());
+  const L = s.layout;
+  const offset = L.offset === -1 ? Number(next()) : L.offset;
+  const sizes = L.shape.map((d) => (d === -1 ? Number(next()) : d));
+  const strides = L.strides.map((d) => (d === -1 ? Number(next()) : d));
+  return { allocated, aligned, offset, sizes, strides };
+}
