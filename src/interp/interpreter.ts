@@ -162,6 +162,19 @@ export class Interpreter {
     }
   }
 
+  /** Calls an allow-listed host function directly (ops such as tensorlang.assert). */
+  callHostByName(name: string, args: RtValue[], site: { argTypes: readonly Type[]; resultTypes: readonly Type[] }): RtValue[] {
+    const hf = this.host(name);
+    if (!hf) throw new Trap(`host function ${name} is not available`);
+    const { values, types, cleanup } = hostArgs(this.heap, hf, args, site.argTypes);
+    try {
+      const r = callHost(hf, this.ctx, values, types);
+      return site.resultTypes.length ? [hostResult(r, site.resultTypes[0])] : [];
+    } finally {
+      cleanup();
+    }
+  }
+
   // ---- function pointers ------------------------------------------------------------------
   functionPointer(name: string): number {
     let i = this.fnHandles.indexOf(name);

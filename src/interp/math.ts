@@ -1,0 +1,28 @@
+// math: semantics from src/dialects/math.ts (computed in double, rounded once to the type,
+// which for f32 is what MLIR's libm calls give except in rare last-bit cases).
+import { mathSemantics } from "../dialects/math.js";
+import { roundFloat } from "../dialects/arith.js";
+import type { HandlerTable, OpHandler } from "./interpreter.js";
+import { elementwise } from "./arith.js";
+import { elementTypeOf, fromBig, toBig, type Scalar } from "./values.js";
+import { MATH_OPS } from "../dialects/math.js";
+
+const mathOp = (name: string): OpHandler => {
+  const f = mathSemantics(name)!;
+  return (_i, op, args) => {
+    const et = elementTypeOf(op.results[0].type);
+    return [elementwise(op.results[0].type, args, (xs) => roundFloat(f(...(xs as number[])), et))];
+  };
+};
+
+export const MATH: HandlerTable = {
+  "math.absi": (_i, op, args) => {
+    const et = elementTypeOf(op.results[0].type);
+    return [elementwise(op.results[0].type, args, ([a]) => { const b = toBig(a, et); return fromBig(b < 0n ? -b : b, et); })];
+  },
+  "math.fpowi": (_i, op, args) => {
+    const et = elementTypeOf(op.results[0].type);
+    return [elementwise(op.results[0].type, args, ([a, b]) => roundFloat(Math.pow(a as number, Number(b as Scalar)), et))];
+  },
+};
+for (const name of MATH_OPS) MATH[name] = mathOp(name);

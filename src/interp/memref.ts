@@ -1,0 +1,180 @@
+// memref: descriptors over the shared heap. alloc/dealloc go through the heap's malloc/free;
+// alloca is a heap block freed when the enclosing call returns; globals are allocated and
+// initialized on first use. Loads and stores are only bounds-checked against the shape under
+// `checkBounds` (like wasm's --check-bounds); otherwise only the memory itself bounds them.
+import { DenseElementsAttr, StridedLayoutAttr, TypeAttr } from "../ir/attributes.js";
+import type { Operation } from "../ir/core.js";
+import { DYN, MemRefType, Type } from "../ir/types.js";
+import type { HandlerTable, Interpreter } from "./interpreter.js";
+import { checkIndex, layoutOf, loadElement, storeElement, storeScalar } from "./memory.js";
+import { MemRefValue, Trap, canon, contiguousStrides, forEachIndex, numElements, type RtValue, type Scalar } from "./values.js";
+import { intAttr, intList, mixed, segments, split, symbolRef } from "./util.js";
+
+const DEFAULT_ALIGN = 16;
+
+export function asMemRef(v: RtValue, what = "operand"): MemRefValue {
+  if (!(v instanceof MemRefValue)) throw new Trap(`${what} is not a memref`);
+  return v;
+}
+
+function memrefType(t: Type): MemRefType {
+  if (!(t instanceof MemRefType)) throw new Trap(`expected a ranked memref type, got ${t.str}`);
+  return t;
+}
+
+/** Allocates a fresh contiguous memref of type t with the given dynamic sizes. */
+export function allocMemRef(interp: Interpreter, t: Type, dynSizes: readonly number[], align = DEFAULT_ALIGN): MemRefValue {
+  const mt = memrefType(t);
+  let k = 0;
+  const sizes = mt.shape.map((d) => (d === DYN ? dynSizes[k++] : d));
+  for (const s of sizes) if (!Number.isInteger(s) || s < 0) throw new Trap(`memref.alloc: invalid size ${s} for ${mt.str}`);
+  const bytes = numElements(sizes) * layoutOf(mt.elementType).size;
+  const p = interp.heap.malloc(bytes, align);
+  const layout = mt.layout instanceof StridedLayoutAttr && mt.layout.strides.every((s) => s !== DYN) ? mt.layout : undefined;
+  return new MemRefValue(mt.elementType, p, p, layout && layout.offset !== DYN ? layout.offset : 0, sizes, layout ? [...layout.strides] : contiguousStrides(sizes));
+}
+
+/** Reads the memref's elements in row-major order. */
+export function readAll(interp: Interpreter, m: MemRefValue): Scalar[] {
+  const out: Scalar[] = [];
+  forEachIndex(m.sizes, (idx) => out.push(loadElement(interp.heap, m, idx)));
+  return out;
+}
+
+function access(interp: Interpreter, m: MemRefValue, idx: readonly RtValue[]): number[] {
+  const ix = idx.map(Number);
+  if (ix.length !== m.rank) throw new Trap(`${m.typeStr} accessed with ${ix.length} indices`);
+  if (interp.options.checkBounds) checkIndex(m, ix);
+  return ix;
+}
+
+export function load(interp: Interpreter, m: MemRefValue, idx: readonly RtValue[]): Scalar {
+  return loadElement(interp.heap, m, access(interp, m, idx));
+}
+export function store(interp: Interpreter, m: MemRefValue, idx: readonly RtValue[], v: RtValue): void {
+  storeElement(interp.heap, m, access(interp, m, idx), v as Scalar);
+}
+
+/** Address of a memref.global, allocating and initializing it on first use. */
+function globalMemRef(interp: Interpreter, name: string, t: Type): MemRefValue {
+  const mt = memrefType(t);
+  let addr = interp.globals.get(name);
+  if (addr === undefined) {
+    const g = interp.lookupSymbol(name);
+    if (!g || g.name !== "memref.global") throw new Trap(`memref.get_global: no memref.global named @${name}`);
+    const gt = memrefType(g.attr<TypeAttr>("type")?.type ?? t);
+    const l = layoutOf(gt.elementType);
+    const n = numElements(gt.shape);
+    addr = interp.heap.malloc(n * l.size, intAttr(g, "alignment") ?? DEFAULT_ALIGN);
+    interp.heap.bytes.fill(0, addr, addr + n * l.size);
+    const init = g.attr("initial_value");
+    if (init instanceof DenseElementsAttr) {
+      for (let i = 0; i < n; i++) storeScalar(interp.heap, addr + i * l.size, l.scalar!, canon(init.at(init.isSplat ? 0 : i), gt.elementType));
+    }
+    interp.globals.set(name, addr);
+  }
+  return new MemRefValue(mt.elementType, addr, addr, 0, mt.shape, contiguousStrides(mt.shape));
+}
+
+/** Which source dims a rank-reducing view drops (MLIR's greedy rank-reduction mask). */
+export function droppedDims(sizes: readonly number[], resultShape: readonly number[]): Set<number> {
+  const dropped = new Set<number>();
+  let j = 0;
+  for (let i = 0; i < sizes.length; i++) {
+    const r = resultShape[j];
+    if (j < resultShape.length && (r === DYN || r === sizes[i])) j++;
+    else if (sizes[i] === 1) dropped.add(i);
+    else throw new Trap(`cannot rank-reduce sizes [${sizes.join(", ")}] to [${resultShape.join(", ")}]`);
+  }
+  return dropped;
+}
+
+function subview(src: MemRefValue, offsets: number[], sizes: number[], strides: number[], resultType: Type): MemRefValue {
+  let offset = src.offset;
+  offsets.forEach((o, d) => (offset += o * src.strides[d]));
+  let newStrides = strides.map((s, d) => s * src.strides[d]);
+  let newSizes = sizes;
+  const rt = resultType instanceof MemRefType ? resultType : undefined;
+  if (rt && rt.rank < sizes.length) {
+    const drop = droppedDims(sizes, rt.shape);
+    newSizes = sizes.filter((_, d) => !drop.has(d));
+    newStrides = newStrides.filter((_, d) => !drop.has(d));
+  }
+  return new MemRefValue(src.elementType, src.allocated, src.aligned, offset, newSizes, newStrides);
+}
+
+/** static_offsets/sizes/strides merged with the dynamic operands after `lead` operands. */
+export function viewParams(op: Operation, args: readonly RtValue[], lead: number): [number[], number[], number[]] {
+  const so = intList(op, "static_offsets") ?? [], ss = intList(op, "static_sizes") ?? [], st = intList(op, "static_strides") ?? [];
+  const rest = args.slice(lead).map(Number);
+  const nDyn = (xs: number[]) => xs.filter((v) => v < -(2 ** 62)).length;
+  const seg = segments(op, [lead, nDyn(so), nDyn(ss), nDyn(st)]);
+  const [dOff, dSz, dSt] = split(rest, seg.slice(1));
+  return [mixed(so, dOff), mixed(ss, dSz), mixed(st, dSt)];
+}
+
+export const MEMREF: HandlerTable = {
+  "memref.alloc": (interp, op, args) => {
+    const seg = segments(op, [args.length, 0]);
+    return [allocMemRef(interp, op.results[0].type, args.slice(0, seg[0]).map(Number), intAttr(op, "alignment") ?? DEFAULT_ALIGN)];
+  },
+  "memref.alloca": (interp, op, args) => {
+    const seg = segments(op, [args.length, 0]);
+    const m = allocMemRef(interp, op.results[0].type, args.slice(0, seg[0]).map(Number), intAttr(op, "alignment") ?? DEFAULT_ALIGN);
+    interp.pushStackAllocation(m.allocated);
+    return [m];
+  },
+  "memref.dealloc": (interp, _op, [m]) => { interp.heap.free(asMemRef(m).allocated); return []; },
+  "memref.load": (interp, _op, [m, ...idx]) => [load(interp, asMemRef(m), idx)],
+  "memref.store": (interp, _op, [v, m, ...idx]) => { store(interp, asMemRef(m), idx, v); return []; },
+  "memref.dim": (_i, _op, [m, d]) => {
+    const mm = asMemRef(m), k = Number(d);
+    if (k < 0 || k >= mm.rank) throw new Trap(`memref.dim: dimension ${k} out of range for rank ${mm.rank}`);
+    return [mm.sizes[k]];
+  },
+  "memref.rank": (_i, _op, [m]) => [asMemRef(m).rank],
+  "memref.cast": (_i, op, [m]) => {
+    const mm = asMemRef(m), rt = op.results[0].type;
+    if (rt instanceof MemRefType) {
+      rt.shape.forEach((d, k) => {
+        if (d !== DYN && d !== mm.sizes[k]) throw new Trap(`memref.cast: size ${mm.sizes[k]} of dimension ${k} does not match ${rt.str}`);
+      });
+    }
+    return [mm];
+  },
+  "memref.subview": (_i, op, args) => {
+    const [o, s, st] = viewParams(op, args, 1);
+    return [subview(asMemRef(args[0]), o, s, st, op.results[0].type)];
+  },
+  "memref.reinterpret_cast": (_i, op, args) => {
+    const src = asMemRef(args[0]);
+    const [o, s, st] = viewParams(op, args, 1);
+    return [new MemRefValue(src.elementType, src.allocated, src.aligned, o[0] ?? 0, s, st)];
+  },
+  "memref.copy": (interp, _op, [a, b]) => {
+    const src = asMemRef(a), dst = asMemRef(b);
+    if (src.sizes.some((s, d) => s !== dst.sizes[d])) throw new Trap(`memref.copy: shapes ${src.sizes.join("x")} and ${dst.sizes.join("x")} differ`);
+    const data = readAll(interp, src);
+    let k = 0;
+    forEachIndex(dst.sizes, (idx) => storeElement(interp.heap, dst, idx, data[k++]));
+    return [];
+  },
+  "memref.get_global": (interp, op) => {
+    const name = symbolRef(op, "name");
+    if (!name) throw new Trap("memref.get_global without a name");
+    return [globalMemRef(interp, name, op.results[0].type)];
+  },
+  "memref.extract_aligned_pointer_as_index": (_i, _op, [m]) => [asMemRef(m).aligned],
+  "memref.collapse_shape": (_i, op, [m]) => [reshapeContiguous(asMemRef(m), op.results[0].type)],
+  "memref.expand_shape": (_i, op, args) => [reshapeContiguous(asMemRef(args[0]), op.results[0].type, args.slice(1).map(Number))],
+};
+
+/** collapse/expand of a contiguous memref: same buffer, new row-major shape. */
+function reshapeContiguous(m: MemRefValue, t: Type, dyn: number[] = []): MemRefValue {
+  const mt = memrefType(t);
+  const total = numElements(m.sizes);
+  let k = 0;
+  const known = mt.shape.filter((d) => d !== DYN).reduce((a, b) => a * b, 1);
+  const sizes = mt.shape.map((d) => (d !== DYN ? d : dyn[k++] ?? total / known));
+  return new MemRefValue(m.elementType, m.allocated, m.aligned, m.offset, sizes, contiguousStrides(sizes));
+}

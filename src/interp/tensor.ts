@@ -1,0 +1,114 @@
+// tensor (and bufferization's boundary ops): tensors are immutable TensorValues; every
+// "update" builds a new value. tensor.empty is zero-filled (its contents are unspecified).
+import type { Operation } from "../ir/core.js";
+import { DYN, Type } from "../ir/types.js";
+import type { HandlerTable, Interpreter } from "./interpreter.js";
+import { allocMemRef, asMemRef, droppedDims, readAll, viewParams } from "./memref.js";
+import { storeElement } from "./memory.js";
+import { TensorValue, Trap, forEachIndex, rowMajor, shapedInfo, zeroOf, type RtValue, type Scalar } from "./values.js";
+import { asTensor } from "./vector.js";
+
+/** Result shape of t with its dynamic sizes taken from `dyn` in order. */
+export function resolveShape(t: Type, dyn: readonly RtValue[]): { shape: number[]; elementType: Type } {
+  const info = shapedInfo(t);
+  if (!info) throw new Trap(`expected a shaped type, got ${t.str}`);
+  let k = 0;
+  return { shape: info.shape.map((d) => (d === DYN || d < 0 ? Number(dyn[k++]) : d)), elementType: info.elementType };
+}
+
+function at(t: TensorValue, idx: readonly RtValue[]): number {
+  const ix = idx.map(Number);
+  ix.forEach((x, d) => { if (x < 0 || x >= t.shape[d]) throw new Trap(`tensor index [${ix.join(", ")}] is outside the shape ${t.shape.join("x")}`); });
+  return rowMajor(t.shape, ix);
+}
+
+function extractSlice(src: TensorValue, off: number[], sizes: number[], strides: number[], resultType: Type): TensorValue {
+  const data: Scalar[] = [];
+  forEachIndex(sizes, (k) => data.push(src.data[rowMajor(src.shape, k.map((x, d) => off[d] + x * strides[d]))]));
+  const info = shapedInfo(resultType);
+  const shape = info && info.shape.length < sizes.length ? sizes.filter((_, d) => !droppedDims(sizes, info.shape).has(d)) : sizes;
+  return new TensorValue(shape, src.elementType, data);
+}
+
+function insertSlice(src: TensorValue, dest: TensorValue, off: number[], sizes: number[], strides: number[]): TensorValue {
+  const data = [...dest.data];
+  let i = 0;
+  forEachIndex(sizes, (k) => { data[rowMajor(dest.shape, k.map((x, d) => off[d] + x * strides[d]))] = src.data[i++]; });
+  return new TensorValue(dest.shape, dest.elementType, data);
+}
+
+function generate(interp: Interpreter, op: Operation, dyn: RtValue[]): TensorValue {
+  const { shape, elementType } = resolveShape(op.results[0].type, dyn);
+  const data: Scalar[] = [];
+  forEachIndex(shape, (idx) => data.push(interp.yieldOf(op.regions[0], [...idx])[0] as Scalar));
+  return new TensorValue(shape, elementType, data);
+}
+
+/** A memref holding a copy of the tensor (bufferization.to_memref). */
+function toMemRef(interp: Interpreter, t: TensorValue, type: Type) {
+  const m = allocMemRef(interp, type, t.shape.filter((_, d) => (shapedInfo(type)?.shape[d] ?? 0) < 0));
+  let i = 0;
+  forEachIndex(t.shape, (idx) => storeElement(interp.heap, m, idx, t.data[i++]));
+  return m;
+}
+
+export const TENSOR: HandlerTable = {
+  "tensor.empty": (_i, op, dyn) => {
+    const { shape, elementType } = resolveShape(op.results[0].type, dyn);
+    return [TensorValue.filled(shape, elementType, zeroOf(elementType))];
+  },
+  "tensor.extract": (_i, _op, [t, ...idx]) => { const tv = asTensor(t); return [tv.data[at(tv, idx)]]; },
+  "tensor.insert": (_i, _op, [s, t, ...idx]) => {
+    const tv = asTensor(t), data = [...tv.data];
+    data[at(tv, idx)] = s as Scalar;
+    return [new TensorValue(tv.shape, tv.elementType, data)];
+  },
+  "tensor.dim": (_i, _op, [t, d]) => {
+    const tv = asTensor(t), k = Number(d);
+    if (k < 0 || k >= tv.rank) throw new Trap(`tensor.dim: dimension ${k} out of range for rank ${tv.rank}`);
+    return [tv.shape[k]];
+  },
+  "tensor.rank": (_i, _op, [t]) => [asTensor(t).rank],
+  "tensor.cast": (_i, _op, [t]) => [t],
+  "tensor.extract_slice": (_i, op, args) => {
+    const [o, s, st] = viewParams(op, args, 1);
+    return [extractSlice(asTensor(args[0]), o, s, st, op.results[0].type)];
+  },
+  "tensor.insert_slice": (_i, op, args) => {
+    const [o, s, st] = viewParams(op, args, 2);
+    return [insertSlice(asTensor(args[0]), asTensor(args[1]), o, s, st)];
+  },
+  "tensor.from_elements": (_i, op, args) => {
+    const { shape, elementType } = resolveShape(op.results[0].type, []);
+    return [new TensorValue(shape, elementType, args as Scalar[])];
+  },
+  "tensor.splat": (_i, op, [s, ...dyn]) => {
+    const { shape, elementType } = resolveShape(op.results[0].type, dyn);
+    return [TensorValue.filled(shape, elementType, s as Scalar)];
+  },
+  "tensor.generate": (interp, op, dyn) => [generate(interp, op, dyn)],
+  "tensor.collapse_shape": (_i, op, [t]) => [reshape(asTensor(t), op.results[0].type)],
+  "tensor.expand_shape": (_i, op, [t, ...dyn]) => [reshape(asTensor(t), op.results[0].type, dyn)],
+  "tensor.reshape": (_i, op, [t]) => [reshape(asTensor(t), op.results[0].type)],
+  "bufferization.to_tensor": (interp, op, [m]) => {
+    const mm = asMemRef(m);
+    return [new TensorValue(mm.sizes, mm.elementType, readAll(interp, mm))];
+    void op;
+  },
+  "bufferization.to_memref": (interp, op, [t]) => [toMemRef(interp, asTensor(t), op.results[0].type)],
+  "bufferization.to_buffer": (interp, op, [t]) => [toMemRef(interp, asTensor(t), op.results[0].type)],
+  "bufferization.alloc_tensor": (_i, op, dyn) => {
+    const { shape, elementType } = resolveShape(op.results[0].type, dyn);
+    return [TensorValue.filled(shape, elementType, zeroOf(elementType))];
+  },
+};
+
+/** Same row-major data, new shape (dynamic sizes inferred from the element count). */
+function reshape(t: TensorValue, type: Type, dyn: readonly RtValue[] = []): TensorValue {
+  const info = shapedInfo(type);
+  if (!info) throw new Trap(`expected a shaped type, got ${type.str}`);
+  const known = info.shape.filter((d) => d >= 0).reduce((a, b) => a * b, 1);
+  let k = 0;
+  const shape = info.shape.map((d) => (d >= 0 ? d : dyn[k] !== undefined ? Number(dyn[k++]) : t.data.length / known));
+  return new TensorValue(shape, t.elementType, t.data);
+}

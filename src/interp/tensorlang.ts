@@ -1,0 +1,147 @@
+// tensorlang: first-class tensors, executed directly on TensorValues. Per-element order and
+// rounding follow --convert-tensorlang-to-linalg (accumulators start at 0 / -inf and add in
+// increasing index order), so the interpreter agrees with the lowered program.
+import { DenseElementsAttr, StringAttr } from "../ir/attributes.js";
+import type { Operation } from "../ir/core.js";
+import { FloatType, i64, Type } from "../ir/types.js";
+import { mathSemantics } from "../dialects/math.js";
+import { roundFloat } from "../dialects/arith.js";
+import { formatTensor } from "../runtime/format.js";
+import type { HandlerTable, Interpreter, OpHandler } from "./interpreter.js";
+import { constantValue, denseValue, floatBinary, intBinary } from "./arith.js";
+import { TensorValue, Trap, forEachIndex, rowMajor, zeroOf, type RtValue, type Scalar } from "./values.js";
+import { asTensor, broadcastTo } from "./vector.js";
+import { intAttr, intList } from "./util.js";
+
+const isF = (t: Type): t is FloatType => t instanceof FloatType;
+function bin(fname: string, iname: string, a: Scalar, b: Scalar, t: Type): Scalar {
+  return isF(t) ? floatBinary(fname, a as number, b as number, t) : intBinary(iname, a, b, t);
+}
+
+/** Elementwise binary op with numpy-style broadcasting of the smaller operand. */
+const binary = (fname: string, iname: string): OpHandler => (_i, _op, [a, b]) => {
+  let x = asTensor(a), y = asTensor(b);
+  if (x.shape.join() !== y.shape.join()) {
+    const shape = x.rank >= y.rank ? x.shape : y.shape;
+    x = broadcastTo(x, shape, x.elementType);
+    y = broadcastTo(y, shape, y.elementType);
+  }
+  const t = x.elementType;
+  return [new TensorValue(x.shape, t, x.data.map((v, i) => bin(fname, iname, v, y.data[i], t)))];
+};
+
+const unary = (f: (v: Scalar, t: Type) => Scalar): OpHandler => (_i, _op, [a]) => {
+  const x = asTensor(a);
+  return [new TensorValue(x.shape, x.elementType, x.data.map((v) => f(v, x.elementType)))];
+};
+const mathUnary = (name: string) => unary((v, t) => roundFloat(mathSemantics(name)!(v as number), t));
+
+function matmul(a: TensorValue, b: TensorValue): TensorValue {
+  const [m, k] = a.shape, [k2, n] = b.shape;
+  if (a.rank !== 2 || b.rank !== 2 || k !== k2) throw new Trap(`tensorlang.matmul: shapes ${a.shape.join("x")} and ${b.shape.join("x")} do not agree`);
+  const t = a.elementType;
+  const out = new Array<Scalar>(m * n);
+  for (let i = 0; i < m; i++) {
+    for (let j = 0; j < n; j++) {
+      let acc = zeroOf(t);
+      for (let p = 0; p < k; p++) acc = bin("arith.addf", "arith.addi", acc, bin("arith.mulf", "arith.muli", a.data[i * k + p], b.data[p * n + j], t), t);
+      out[i * n + j] = acc;
+    }
+  }
+  return new TensorValue([m, n], t, out);
+}
+
+/** Reduces along `axis` (dropping it) with `f`, starting from `init`, in index order. */
+function reduceAxis(x: TensorValue, axis: number, init: Scalar, f: (acc: Scalar, v: Scalar) => Scalar): TensorValue {
+  if (axis < 0) axis += x.rank;
+  if (axis < 0 || axis >= x.rank) throw new Trap(`reduction axis ${axis} out of range for rank ${x.rank}`);
+  const shape = x.shape.filter((_, d) => d !== axis);
+  const out = new Array<Scalar>(shape.reduce((p, q) => p * q, 1)).fill(init);
+  forEachIndex(x.shape, (idx) => {
+    const o = rowMajor(shape, idx.filter((_, d) => d !== axis));
+    out[o] = f(out[o], x.data[rowMajor(x.shape, idx)]);
+  });
+  return new TensorValue(shape, x.elementType, out);
+}
+
+const axisOf = (op: Operation) => intAttr(op, "axis") ?? 0;
+const negInf = (t: Type): Scalar => (isF(t) ? -Infinity : typeof zeroOf(t) === "bigint" ? -(2n ** 63n) : -(2 ** 31));
+
+function softmax(x: TensorValue, axis: number): TensorValue {
+  const t = x.elementType;
+  if (!isF(t)) throw new Trap("tensorlang.softmax needs a float tensor");
+  if (axis < 0) axis += x.rank;
+  const m = reduceAxis(x, axis, -Infinity, (a, v) => floatBinary("arith.maximumf", a as number, v as number, t));
+  const shape = x.shape.filter((_, d) => d !== axis);
+  const e = new Array<number>(x.data.length);
+  forEachIndex(x.shape, (idx) => {
+    const i = rowMajor(x.shape, idx);
+    const mi = m.data[rowMajor(shape, idx.filter((_, d) => d !== axis))] as number;
+    e[i] = roundFloat(Math.exp(floatBinary("arith.subf", x.data[i] as number, mi, t)), t);
+  });
+  const s = reduceAxis(new TensorValue(x.shape, t, e), axis, 0, (a, v) => floatBinary("arith.addf", a as number, v as number, t));
+  const out = new Array<number>(e.length);
+  forEachIndex(x.shape, (idx) => {
+    const i = rowMajor(x.shape, idx);
+    out[i] = floatBinary("arith.divf", e[i], s.data[rowMajor(shape, idx.filter((_, d) => d !== axis))] as number, t);
+  });
+  return new TensorValue(x.shape, t, out);
+}
+
+function transpose(x: TensorValue, perm: number[] | undefined): TensorValue {
+  const p = perm ?? x.shape.map((_, d) => x.rank - 1 - d);
+  const shape = p.map((d) => x.shape[d]);
+  const out: Scalar[] = [];
+  forEachIndex(shape, (idx) => {
+    const src = new Array<number>(idx.length);
+    p.forEach((d, i) => (src[d] = idx[i]));
+    out.push(x.data[rowMajor(x.shape, src)]);
+  });
+  return new TensorValue(shape, x.elementType, out);
+}
+
+function assertOp(interp: Interpreter, op: Operation, cond: RtValue): RtValue[] {
+  if (cond !== 0 && cond !== 0n) return [];
+  const loc = intAttr(op, "loc") ?? intAttr(op, "id") ?? op.loc?.line ?? 0;
+  interp.callHostByName("tensorlang_assert_fail", [BigInt(loc)], { argTypes: [i64], resultTypes: [] });
+  return [];
+}
+
+export const TENSORLANG: HandlerTable = {
+  "tensorlang.constant": (_i, op) => {
+    const a = op.attr("value");
+    if (!(a instanceof DenseElementsAttr)) return [constantValue(op)];
+    return [denseValue(a, a.type)];
+  },
+  "tensorlang.matmul": (_i, _op, [a, b]) => [matmul(asTensor(a), asTensor(b))],
+  "tensorlang.print": (interp, _op, [a]) => {
+    const x = asTensor(a);
+    interp.ctx.stdout(formatTensor(x.shape, x.elementType.str, x.data));
+    return [];
+  },
+  "tensorlang.assert": (interp, op, [c]) => assertOp(interp, op, c),
+  "tensorlang.symbolic_dim": (interp, op) => {
+    const a = op.attr("name") ?? op.attr("sym_name") ?? [...op.attributes.values()].find((x) => x instanceof StringAttr);
+    if (!(a instanceof StringAttr)) throw new Trap("tensorlang.symbolic_dim without a name");
+    return [interp.symbolValue(a.value)];
+  },
+  "tensorlang.copy": (_i, _op, [a]) => [a],
+  "tensorlang.add": binary("arith.addf", "arith.addi"),
+  "tensorlang.sub": binary("arith.subf", "arith.subi"),
+  "tensorlang.mul": binary("arith.mulf", "arith.muli"),
+  "tensorlang.div": binary("arith.divf", "arith.divsi"),
+  "tensorlang.max": binary("arith.maximumf", "arith.maxsi"),
+  "tensorlang.relu": unary((v, t) => bin("arith.maximumf", "arith.maxsi", v, zeroOf(t), t)),
+  "tensorlang.exp": mathUnary("math.exp"),
+  "tensorlang.tanh": mathUnary("math.tanh"),
+  "tensorlang.transpose": (_i, op, [a]) => [transpose(asTensor(a), intList(op, "permutation") ?? intList(op, "perm"))],
+  "tensorlang.reduce_sum": (_i, op, [a]) => {
+    const x = asTensor(a), t = x.elementType;
+    return [reduceAxis(x, axisOf(op), zeroOf(t), (acc, v) => bin("arith.addf", "arith.addi", acc, v, t))];
+  },
+  "tensorlang.reduce_max": (_i, op, [a]) => {
+    const x = asTensor(a), t = x.elementType;
+    return [reduceAxis(x, axisOf(op), negInf(t), (acc, v) => bin("arith.maximumf", "arith.maxsi", acc, v, t))];
+  },
+  "tensorlang.softmax": (_i, op, [a]) => [softmax(asTensor(a), axisOf(op))],
+};
