@@ -1,5 +1,6 @@
 // The registry of every dialect TensorLang knows.
 import { Context } from "../ir/dialect.js";
+import { affine } from "./affine.js";
 import { arith } from "./arith.js";
 import { builtin } from "./builtin.js";
 import { func } from "./func.js";
@@ -12,5 +13,5 @@ import { tensorlang } from "./tensorlang.js";
 import { vector } from "./vector.js";
 
 export function createContext(): Context {
-  return new Context().register(builtin, func, arith, memref, scf, llvm, math, tensor, tensorlang, vector);
+  return new Context().register(builtin, func, arith, memref, scf, affine, llvm, math, tensor, tensorlang, vector);
 }

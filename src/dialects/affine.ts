@@ -1,0 +1,409 @@
+// affine dialect: loops and accesses whose bounds and subscripts are affine maps of their
+// operands — for, if, load, store, apply, min, max, parallel, yield. The maps live in attributes
+// as in MLIR 19's generic form (`lowerBoundMap`, `upperBoundMap`, `step`, `map`, `condition`,
+// `lowerBoundsMap`/`lowerBoundsGroups`, ...); a map's operands are its dims then its symbols.
+import { AffineMap, IntegerSet, bin, cst, evalExpr, type AffineExpr } from "../ir/affine.js";
+import {
+  AffineMapAttr, ArrayAttr, DenseArrayAttr, DenseElementsAttr, IntegerAttr, IntegerSetAttr, StringAttr,
+} from "../ir/attributes.js";
+import { Block, BlockArgument, Operation, Region, Value } from "../ir/core.js";
+import type { Dialect, OpSpec } from "../ir/dialect.js";
+import { DiagnosticError } from "../ir/diagnostics.js";
+import type { UnresolvedOperand } from "../ir/parser.js";
+import { IndexType, MemRefType, TensorType, Type, i32, i64, index } from "../ir/types.js";
+import {
+  dimSymList, parseBound, parseMapAndOperands, parseParallelBounds, parseSubscripts, printBound, printParallelBounds, printSubscripts,
+} from "./affine-syntax.js";
+import { returnLikeOp, typesOf } from "./common.js";
+import { segmentSizes } from "./memref.js";
+import { arrowTypes, ensureTerminator, parseAssignmentList, printAssignmentList } from "./scf.js";
+
+/** arith::AtomicRMWKind in enum order: affine.parallel stores `reductions` as these indices. */
+export const ATOMIC_RMW_KINDS = [
+  "addf", "addi", "assign", "maximumf", "maxs", "maxu", "minimumf", "mins", "minu", "mulf", "muli", "ori", "andi", "maxnumf", "minnumf",
+] as const;
+
+/** An affine map and the values it is applied to (dims first, then symbols). */
+export interface MapAndOperands { map: AffineMap; operands: Value[] }
+
+const mapOf = (op: Operation, name: string): AffineMap | undefined => op.attr<AffineMapAttr>(name)?.map;
+const inputs = (m: AffineMap) => m.numDims + m.numSyms;
+const intsOf = (a: unknown): number[] =>
+  a instanceof DenseArrayAttr ? [...a.values]
+    : a instanceof DenseElementsAttr ? Array.from({ length: a.numElements }, (_, i) => Number(a.at(i)))
+      : a instanceof ArrayAttr ? a.items.map((x) => (x instanceof IntegerAttr ? x.num : NaN)) : [];
+
+// ---- helpers other code uses -------------------------------------------------------------------
+
+/** The parts of an `affine.for`: both bounds with their operands, step, loop-carried values. */
+export function forParts(op: Operation): {
+  lower: MapAndOperands; upper: MapAndOperands; step: number; inits: Value[]; body: Block; iv: BlockArgument; iterArgs: BlockArgument[];
+} {
+  const [nl, nu] = intsOf(op.attr("operandSegmentSizes"));
+  const body = op.body();
+  return {
+    lower: { map: mapOf(op, "lowerBoundMap")!, operands: op.operands.slice(0, nl) },
+    upper: { map: mapOf(op, "upperBoundMap")!, operands: op.operands.slice(nl, nl + nu) },
+    step: op.attr<IntegerAttr>("step")?.num ?? 1,
+    inits: op.operands.slice(nl + nu), body, iv: body.args[0], iterArgs: body.args.slice(1),
+  };
+}
+/** Lower bound of an `affine.for` (the max of the map's results). */
+export const lowerBound = (op: Operation): MapAndOperands => forParts(op).lower;
+/** Upper bound of an `affine.for` (the min of the map's results, exclusive). */
+export const upperBound = (op: Operation): MapAndOperands => forParts(op).upper;
+
+/**
+ * The number of iterations of an `affine.for` when it is known statically: both bounds constant,
+ * or single-result bounds over the same operands whose difference is a constant (`%i to %i + 4`).
+ */
+export function constantTripCount(op: Operation): number | undefined {
+  const f = forParts(op);
+  const lm = f.lower.map, um = f.upper.map;
+  if (lm.results.length !== 1 || um.results.length !== 1) return undefined;
+  let diff: number | undefined;
+  if (lm.constantValue !== undefined && um.constantValue !== undefined) diff = um.constantValue - lm.constantValue;
+  else if (lm.numDims === um.numDims && lm.numSyms === um.numSyms && f.lower.operands.every((v, i) => v === f.upper.operands[i])) {
+    diff = constantDifference(um.results[0], lm.results[0], lm.numDims, lm.numSyms);
+  }
+  return diff === undefined ? undefined : Math.max(0, Math.ceil(diff / f.step));
+}
+/** `a - b` if it is the same for every input; only decided for expressions without mod/div. */
+function constantDifference(a: AffineExpr, b: AffineExpr, nd: number, ns: number): number | undefined {
+  const d = bin("add", a, bin("mul", b, cst(-1)));
+  const linear = (e: AffineExpr): boolean => e.kind === "dim" || e.kind === "sym" || e.kind === "const" ||
+    ((e.kind === "add" || e.kind === "mul") && linear(e.lhs) && linear(e.rhs));
+  if (!linear(d)) return undefined;
+  const zeros = (n: number) => new Array<number>(n).fill(0);
+  const at0 = evalExpr(d, zeros(nd), zeros(ns));
+  for (let i = 0; i < nd + ns; i++) {
+    const dims = zeros(nd), syms = zeros(ns);
+    if (i < nd) dims[i] = 1; else syms[i - nd] = 1;
+    if (evalExpr(d, dims, syms) !== at0) return undefined;
+  }
+  return at0;
+}
+
+/** The memref, subscript map, map operands and (store) value of an affine.load / affine.store. */
+export function accessParts(op: Operation): { memref: Value; map: AffineMap; indices: Value[]; value?: Value } {
+  const store = op.name === "affine.store";
+  const k = store ? 1 : 0;
+  return { memref: op.operand(k), map: mapOf(op, "map")!, indices: op.operands.slice(k + 1), value: store ? op.operand(0) : undefined };
+}
+
+/** The map and operands of affine.apply / affine.min / affine.max. */
+export const applyParts = (op: Operation): MapAndOperands => ({ map: mapOf(op, "map")!, operands: [...op.operands] });
+
+/** The integer set and operands of an affine.if. */
+export function ifCondition(op: Operation): { set: IntegerSet; operands: Value[] } {
+  return { set: op.attr<IntegerSetAttr>("condition")!.set, operands: [...op.operands] };
+}
+
+/** The parts of an `affine.parallel`; each loop dimension's bound is a group of map results. */
+export function parallelParts(op: Operation): {
+  lower: MapAndOperands; upper: MapAndOperands; lowerGroups: number[]; upperGroups: number[]; steps: number[];
+  reductions: string[]; body: Block; ivs: BlockArgument[];
+} {
+  const lm = mapOf(op, "lowerBoundsMap")!, um = mapOf(op, "upperBoundsMap")!;
+  const body = op.body();
+  return {
+    lower: { map: lm, operands: op.operands.slice(0, inputs(lm)) },
+    upper: { map: um, operands: op.operands.slice(inputs(lm)) },
+    lowerGroups: intsOf(op.attr("lowerBoundsGroups")), upperGroups: intsOf(op.attr("upperBoundsGroups")),
+    steps: intsOf(op.attr("steps")),
+    reductions: intsOf(op.attr("reductions")).map((k) => ATOMIC_RMW_KINDS[k] ?? `unknown(${k})`),
+    body, ivs: [...body.args],
+  };
+}
+
+// ---- ops -----------------------------------------------------------------------------------------
+
+const FOR_ELIDED = ["lowerBoundMap", "upperBoundMap", "step", "operandSegmentSizes"];
+const forOp: OpSpec = {
+  name: "affine.for", operands: [0, -1], results: [0, -1], regions: 1, traits: ["SingleBlock"], props: FOR_ELIDED,
+  parse(p, st) {
+    const iv = p.parseOperand();
+    p.expect("=");
+    const lb = parseBound(p, true);
+    p.parseKeyword("to");
+    const ub = parseBound(p, false);
+    let step = 1;
+    if (p.parseOptionalKeyword("step")) {
+      const loc = p.locHere();
+      step = p.parseInteger();
+      if (step <= 0) throw DiagnosticError.at(loc, "expected step to be representable as a positive signed integer");
+    }
+    let iter = { args: [] as UnresolvedOperand[], inits: [] as UnresolvedOperand[] }, types: Type[] = [];
+    if (p.parseOptionalKeyword("iter_args")) { iter = parseAssignmentList(p); p.expect("->"); types = p.parseFunctionResultTypes(); }
+    st.operands = [...p.resolveOperands([...lb.operands, ...ub.operands], index), ...p.resolveOperands(iter.inits, types, st.loc)];
+    st.resultTypes = types;
+    st.addAttr("lowerBoundMap", new AffineMapAttr(lb.map));
+    st.addAttr("upperBoundMap", new AffineMapAttr(ub.map));
+    st.addAttr("step", new IntegerAttr(step, index));
+    st.addAttr("operandSegmentSizes", segmentSizes(lb.operands.length, ub.operands.length, iter.inits.length));
+    const r = p.parseRegion([{ operand: iv, type: index }, ...iter.args.map((operand, i) => ({ operand, type: types[i] }))]);
+    ensureTerminator(r, "affine.yield", st.loc, [index, ...types]);
+    st.regions.push(r);
+    p.parseOptionalAttrDict(st.attributes);
+  },
+  print(p, op) {
+    const f = forParts(op);
+    p.print(" ", p.name(f.iv), " = ", printBound(p, f.lower.map, f.lower.operands, true), " to ", printBound(p, f.upper.map, f.upper.operands, false));
+    if (f.step !== 1) p.print(" step ", String(f.step));
+    if (f.inits.length) p.print(" iter_args", printAssignmentList(p, f.iterArgs, f.inits), " -> (", p.types(typesOf(op.results)), ")");
+    p.print(" ");
+    p.region(op.region(), { printEntryBlockArgs: false, printEmptyTerminator: false });
+    p.print(p.attrDict(op, FOR_ELIDED));
+  },
+  verify(op) {
+    const lm = mapOf(op, "lowerBoundMap"), um = mapOf(op, "upperBoundMap");
+    if (!lm || !um) return "requires 'lowerBoundMap' and 'upperBoundMap' affine map attributes";
+    const segs = intsOf(op.attr("operandSegmentSizes"));
+    if (segs.length !== 3 || segs[0] + segs[1] + segs[2] !== op.operands.length) return "requires an 'operandSegmentSizes' attribute with 3 entries matching its operands";
+    if (segs[0] !== inputs(lm)) return `lower bound map takes ${inputs(lm)} operands, but ${segs[0]} given`;
+    if (segs[1] !== inputs(um)) return `upper bound map takes ${inputs(um)} operands, but ${segs[1]} given`;
+    if (!lm.results.length || !um.results.length) return "loop bound maps must have at least one result";
+    const step = op.attr("step");
+    if (!(step instanceof IntegerAttr) || step.value <= 0n) return "expected step to be a positive integer";
+    if (op.operands.slice(0, segs[0] + segs[1]).some((v) => !(v.type instanceof IndexType))) return "bound operands must be of index type";
+    const f = forParts(op);
+    if (!f.body || f.body.args.length !== 1 + f.inits.length || !(f.iv.type instanceof IndexType)) {
+      return `expected the body to have an index induction variable and ${f.inits.length} iter_args`;
+    }
+    return typesMatch("iter_args", typesOf(f.inits), typesOf(op.results)) ?? typesMatch("region iter_args", typesOf(f.iterArgs), typesOf(op.results));
+  },
+};
+
+const ifOp: OpSpec = {
+  name: "affine.if", operands: [0, -1], results: [0, -1], regions: 2, traits: ["SingleBlock"],
+  parse(p, st) {
+    const loc = p.locHere();
+    const a = p.parseAttribute();
+    if (!(a instanceof IntegerSetAttr)) throw DiagnosticError.at(loc, "expected an integer set (affine_set<...> or #alias)");
+    const dims = p.parseOperandList("paren");
+    const syms = p.peekText() === "[" ? p.parseOperandList("square") : [];
+    if (dims.length !== a.set.numDims) throw DiagnosticError.at(loc, "dim operand count and integer set dim count must match");
+    if (syms.length !== a.set.numSyms) throw DiagnosticError.at(loc, "symbol operand count and integer set symbol count must match");
+    st.addAttr("condition", a);
+    st.operands = p.resolveOperands([...dims, ...syms], index);
+    st.resultTypes = p.parseOptionalArrowTypeList();
+    const then = p.parseRegion();
+    ensureTerminator(then, "affine.yield", st.loc);
+    let els = new Region();
+    if (p.parseOptionalKeyword("else")) { els = p.parseRegion(); ensureTerminator(els, "affine.yield", st.loc); }
+    st.regions.push(then, els);
+    p.parseOptionalAttrDict(st.attributes);
+  },
+  print(p, op) {
+    const { set } = ifCondition(op);
+    const res = op.results.length > 0;
+    p.print(" ", op.attr("condition")!.str, dimSymList(p, set.numDims, op.operands), arrowTypes(typesOf(op.results)), " ");
+    p.region(op.region(0), { printEntryBlockArgs: false, printEmptyTerminator: res });
+    if (op.region(1).blocks.length) { p.print(" else "); p.region(op.region(1), { printEntryBlockArgs: false, printEmptyTerminator: res }); }
+    p.print(p.attrDict(op, ["condition"]));
+  },
+  verify(op) {
+    const c = op.attr("condition");
+    if (!(c instanceof IntegerSetAttr)) return "requires an integer set attribute named 'condition'";
+    if (op.operands.length !== c.set.numDims + c.set.numSyms) return "operand count and condition integer set dim and symbol count must match";
+    if (op.results.length && !op.region(1).blocks.length) return "must have an else block if defining values";
+  },
+};
+
+/** `[subscripts] {attrs} : memref<...>` shared by load and store. */
+function accessVerify(op: Operation): string | undefined {
+  const { memref, map, indices } = accessParts(op);
+  if (!map) return "requires an affine map attribute named 'map'";
+  const t = memref.type;
+  if (!(t instanceof MemRefType)) return "requires a ranked memref operand";
+  if (map.results.length !== t.rank) return `affine map has ${map.results.length} results, but the memref has rank ${t.rank}`;
+  if (indices.length !== inputs(map)) return `expects as many subscripts as affine map inputs (${inputs(map)}), got ${indices.length}`;
+  if (indices.some((v) => !(v.type instanceof IndexType))) return "subscript operands must be of index type";
+}
+
+const loadOp: OpSpec = {
+  name: "affine.load", operands: [1, -1], results: 1, props: ["map"],
+  parse(p, st) {
+    const mem = p.parseOperand();
+    const sub = parseSubscripts(p);
+    p.parseOptionalAttrDict(st.attributes);
+    const t = memrefType(p);
+    st.operands = [p.resolveOperand(mem, t), ...p.resolveOperands(sub.operands, index)];
+    st.resultTypes = [t.elementType];
+    st.addAttr("map", new AffineMapAttr(sub.map));
+  },
+  print(p, op) {
+    const a = accessParts(op);
+    p.print(" ", p.name(a.memref), printSubscripts(p, a.map, a.indices), p.attrDict(op, ["map"]), " : ", p.type(a.memref.type));
+  },
+  verify(op) {
+    const bad = accessVerify(op);
+    if (bad) return bad;
+    if (op.result.type !== (op.operand(0).type as MemRefType).elementType) return "result type must match the memref element type";
+  },
+};
+
+const storeOp: OpSpec = {
+  name: "affine.store", operands: [2, -1], results: 0, props: ["map"],
+  parse(p, st) {
+    const v = p.parseOperand();
+    p.expect(",");
+    const mem = p.parseOperand();
+    const sub = parseSubscripts(p);
+    p.parseOptionalAttrDict(st.attributes);
+    const t = memrefType(p);
+    st.operands = [p.resolveOperand(v, t.elementType), p.resolveOperand(mem, t), ...p.resolveOperands(sub.operands, index)];
+    st.addAttr("map", new AffineMapAttr(sub.map));
+  },
+  print(p, op) {
+    const a = accessParts(op);
+    p.print(" ", p.name(a.value!), ", ", p.name(a.memref), printSubscripts(p, a.map, a.indices), p.attrDict(op, ["map"]), " : ", p.type(a.memref.type));
+  },
+  verify(op) {
+    const bad = accessVerify(op);
+    if (bad) return bad;
+    const et = (op.operand(1).type as MemRefType).elementType;
+    if (op.operand(0).type !== et) return `value type '${op.operand(0).type.str}' must match the memref element type '${et.str}'`;
+  },
+};
+
+function memrefType(p: Parameters<NonNullable<OpSpec["parse"]>>[0]): MemRefType {
+  p.expect(":");
+  const loc = p.locHere();
+  const t = p.parseType();
+  if (!(t instanceof MemRefType)) throw DiagnosticError.at(loc, `expected a ranked memref type, got '${t.str}'`);
+  return t;
+}
+
+/** affine.apply / min / max: `#map(%dims)[%syms] {attrs}` producing an index. */
+function mapOp(name: string, minResults: number, maxResults: number): OpSpec {
+  return {
+    name, operands: [0, -1], results: 1, traits: ["Pure"], props: ["map"],
+    parse(p, st) {
+      const m = parseMapAndOperands(p);
+      st.addAttr("map", new AffineMapAttr(m.map));
+      st.operands = p.resolveOperands([...m.dims, ...m.syms], index);
+      st.resultTypes = [index];
+      p.parseOptionalAttrDict(st.attributes);
+    },
+    print(p, op) {
+      const map = mapOf(op, "map")!;
+      p.print(" ", op.attr("map")!.str, dimSymList(p, map.numDims, op.operands), p.attrDict(op, ["map"]));
+    },
+    verify(op) {
+      const map = mapOf(op, "map");
+      if (!map) return "requires an affine map attribute named 'map'";
+      if (op.operands.length !== inputs(map)) return `operand count and affine map dimension and symbol count must match`;
+      if (map.results.length < minResults || map.results.length > maxResults) {
+        return maxResults === 1 ? "mapping must produce one value" : "affine map expect at least one result";
+      }
+      if (op.operands.some((v) => !(v.type instanceof IndexType)) || !(op.result.type instanceof IndexType)) return "operands and result must be of index type";
+    },
+    fold(op, consts) {
+      const map = mapOf(op, "map");
+      if (!map || op.operands.length !== inputs(map)) return undefined;
+      if (name === "affine.apply" && map.isSingleOperand) return [op.operand(0)];
+      if (consts.some((c) => !(c instanceof IntegerAttr))) return undefined;
+      const vals = consts.map((c) => (c as IntegerAttr).num);
+      const rs = map.eval(vals.slice(0, map.numDims), vals.slice(map.numDims));
+      const v = name === "affine.max" ? Math.max(...rs) : name === "affine.min" ? Math.min(...rs) : rs[0];
+      return [new IntegerAttr(v, index)];
+    },
+  };
+}
+
+const PAR_ELIDED = ["lowerBoundsMap", "lowerBoundsGroups", "upperBoundsMap", "upperBoundsGroups", "steps", "reductions"];
+const groupsAttr = (gs: number[]) =>
+  new DenseElementsAttr(TensorType.get([gs.length], i32), gs.length && gs.every((g) => g === gs[0]) ? [gs[0]] : gs);
+
+const parallelOp: OpSpec = {
+  name: "affine.parallel", operands: [0, -1], results: [0, -1], regions: 1, traits: ["SingleBlock"], props: PAR_ELIDED,
+  parse(p, st) {
+    const ivs = p.parseOperandList("paren");
+    p.expect("=");
+    const lb = parseParallelBounds(p, "max");
+    p.parseKeyword("to");
+    const ub = parseParallelBounds(p, "min");
+    if (lb.groups.length !== ivs.length || ub.groups.length !== ivs.length) throw p.errorHere("expected as many lower and upper bounds as induction variables");
+    let steps = ivs.map(() => 1);
+    if (p.parseOptionalKeyword("step")) {
+      p.expect("(");
+      steps = [];
+      if (!p.accept(")")) { do steps.push(p.parseInteger()); while (p.accept(",")); p.expect(")"); }
+    }
+    const reductions: number[] = [];
+    let types: Type[] = [];
+    if (p.parseOptionalKeyword("reduce")) {
+      p.expect("(");
+      do {
+        const loc = p.locHere();
+        const k = ATOMIC_RMW_KINDS.indexOf(p.parseString() as (typeof ATOMIC_RMW_KINDS)[number]);
+        if (k < 0) throw DiagnosticError.at(loc, "invalid reduction value");
+        reductions.push(k);
+      } while (p.accept(","));
+      p.expect(")");
+      types = p.parseOptionalArrowTypeList();
+    }
+    st.operands = p.resolveOperands([...lb.operands, ...ub.operands], index);
+    st.resultTypes = types;
+    st.addAttr("lowerBoundsMap", new AffineMapAttr(lb.map));
+    st.addAttr("lowerBoundsGroups", groupsAttr(lb.groups));
+    st.addAttr("upperBoundsMap", new AffineMapAttr(ub.map));
+    st.addAttr("upperBoundsGroups", groupsAttr(ub.groups));
+    st.addAttr("steps", new ArrayAttr(steps.map((s) => new IntegerAttr(s, i64))));
+    st.addAttr("reductions", new ArrayAttr(reductions.map((k) => new IntegerAttr(k, i64))));
+    const r = p.parseRegion(ivs.map((operand) => ({ operand, type: index })));
+    ensureTerminator(r, "affine.yield", st.loc, ivs.map(() => index));
+    st.regions.push(r);
+    p.parseOptionalAttrDict(st.attributes);
+  },
+  print(p, op) {
+    const f = parallelParts(op);
+    p.print(" (", p.operands(f.ivs), ") = ", printParallelBounds(p, f.lower.map, f.lowerGroups, f.lower.operands, "max"),
+      " to ", printParallelBounds(p, f.upper.map, f.upperGroups, f.upper.operands, "min"));
+    if (f.steps.some((s) => s !== 1)) p.print(" step (", f.steps.join(", "), ")");
+    if (f.reductions.length) p.print(" reduce (", f.reductions.map((k) => new StringAttr(k).str).join(", "), ") -> (", p.types(typesOf(op.results)), ")");
+    p.print(" ");
+    p.region(op.region(), { printEntryBlockArgs: false, printEmptyTerminator: op.results.length > 0 });
+    p.print(p.attrDict(op, PAR_ELIDED));
+  },
+  verify(op) {
+    const lm = mapOf(op, "lowerBoundsMap"), um = mapOf(op, "upperBoundsMap");
+    if (!lm || !um) return "requires 'lowerBoundsMap' and 'upperBoundsMap' affine map attributes";
+    const f = parallelParts(op);
+    const n = f.ivs.length;
+    if (f.ivs.some((a) => !(a.type instanceof IndexType))) return "induction variables must be of index type";
+    const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
+    if (f.lowerGroups.length !== n || sum(f.lowerGroups) !== lm.results.length) return "expected lower bound groups to match the induction variables and the lower bounds map";
+    if (f.upperGroups.length !== n || sum(f.upperGroups) !== um.results.length) return "expected upper bound groups to match the induction variables and the upper bounds map";
+    if (f.steps.length !== n) return "number of steps must match the number of induction variables";
+    if (f.steps.some((s) => !(s > 0))) return "steps must be positive integers";
+    if (op.operands.length !== inputs(lm) + inputs(um)) return "operand count must match the lower and upper bound map inputs";
+    if (f.reductions.length !== op.results.length) return "a reduction must be specified for each output";
+    if (f.reductions.some((k) => k.startsWith("unknown"))) return "invalid reduction attribute";
+  },
+};
+
+/** Checks a terminator's operand types against what its parent expects. */
+function typesMatch(what: string, got: readonly Type[], want: readonly Type[]): string | undefined {
+  if (got.length !== want.length) return `${what}: expected ${want.length} values, got ${got.length}`;
+  const i = got.findIndex((t, k) => t !== want[k]);
+  if (i >= 0) return `${what}: type #${i} '${got[i].str}' does not match expected type '${want[i].str}'`;
+}
+
+export const affine: Dialect = {
+  name: "affine",
+  ops: [
+    forOp, ifOp, loadOp, storeOp, parallelOp,
+    mapOp("affine.apply", 1, 1), mapOp("affine.min", 1, Infinity), mapOp("affine.max", 1, Infinity),
+    returnLikeOp("affine.yield", {
+      verify(op) {
+        const parent = op.parentOp;
+        if (!parent || !["affine.for", "affine.if", "affine.parallel"].includes(parent.name)) {
+          return `expects parent op to be one of 'affine.for, affine.if, affine.parallel', got '${parent?.name ?? "none"}'`;
+        }
+        return typesMatch(`types mismatch between yield op and its parent '${parent.name}'`, typesOf(op.operands), typesOf(parent.results));
+      },
+    }),
+  ],
+};
