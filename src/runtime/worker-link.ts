@@ -66,7 +66,7 @@ export class ProgramInstance {
   get heap(): Heap { return this.ctx.heap; }
 
   /** Instantiates a unit and installs its functions in their dispatch slots. */
-  link(unit: CompiledUnit): void {
+  link(unit: CompiledUnit, only?: readonly string[]): void {
     for (const [name, slot] of unit.slots) this.slots.set(name, slot);
     const need = Math.max(0, ...unit.slots.map(([, s]) => s + 1));
     if (this.table.length < need) this.table.grow(need - this.table.length);
@@ -93,6 +93,7 @@ export class ProgramInstance {
       data, host, rt,
     } as WebAssembly.Imports);
     for (const f of unit.functions) {
+      if (only && !only.includes(f.name)) continue;
       this.table.set(f.slot, inst.exports[f.export] as WebAssembly.ExportValue as never);
       this.abis.set(f.name, f.abi);
       this.versions.set(f.name, (this.versions.get(f.name) ?? 0) + 1);

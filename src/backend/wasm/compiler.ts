@@ -229,7 +229,9 @@ export function compileModule(module: Module, options: CompileOptions): Compiled
     return c.finish(fns);
   } catch (e) {
     try { c.m.dispose(); } catch { /* already disposed */ }
-    throw e;
+    // binaryen reports misuse by aborting its wasm runtime: surface that as a compile error.
+    if (e instanceof CompileError) throw e;
+    throw new CompileError(`internal wasm backend error: ${(e as Error).message ?? String(e)}`);
   }
 }
 

@@ -19,13 +19,18 @@ function ns(m: M, t: Type) {
   }
 }
 
+/** binaryen 132's i64.const takes one bigint (its typings still show the old low/high form). */
+export function i64c(m: M, v: bigint | number): Expr {
+  return (m.i64.const as unknown as (v: bigint) => Expr)(BigInt.asIntN(64, BigInt(v)));
+}
+
 /** A scalar constant expression of type `t`. */
 export function constExpr(m: M, t: Type, v: number | bigint | boolean): Expr {
   if (t instanceof FloatType) return t.kind === "f32" ? m.f32.const(Number(v)) : m.f64.const(Number(v));
   const b = typeof v === "boolean" ? (v ? 1n : 0n) : BigInt(v);
   if (t instanceof IntegerType && t.width === 64) {
-    const u = BigInt.asUintN(64, b);
-    return m.i64.const(Number(u & 0xffffffffn) | 0, Number(u >> 32n) | 0);
+    // binaryen 132 takes one bigint here (its typings still show the old low/high form).
+    return i64c(m, b);
   }
   if (t instanceof IntegerType && t.width === 1) return m.i32.const(Number(b & 1n));
   if (t instanceof IntegerType && t.width < 32) return m.i32.const(Number(BigInt.asIntN(t.width, b)));
@@ -106,8 +111,8 @@ register(["arith.floordivsi", "arith.ceildivsi"], (e, op) => {
   const t = op.result.type, { i, w } = ns(e.m, t), m = e.m;
   const a = e.scalar(op.operand(0)), b = e.scalar(op.operand(1));
   const ga = () => m.local.get(a.local, BT[a.wt]), gb = () => m.local.get(b.local, BT[b.wt]);
-  const zero = () => (w === "i64" ? m.i64.const(0, 0) : m.i32.const(0));
-  const one = () => (w === "i64" ? m.i64.const(1, 0) : m.i32.const(1));
+  const zero = () => (w === "i64" ? i64c(m, 0) : m.i32.const(0));
+  const one = () => (w === "i64" ? i64c(m, 1) : m.i32.const(1));
   const q = e.newLocal(w);
   e.emit(m.local.set(q, i.div_s(ga(), gb())));
   const inexact = i.ne(i.rem_s(ga(), gb()), zero());
@@ -271,7 +276,7 @@ register("math.copysign", (e, op) => e.define(op.result, fns(e.m, op.result.type
 register("math.absi", (e, op) => {
   const t = op.result.type, { i, w } = ns(e.m, t), x = e.scalar(op.operand(0)), m = e.m;
   const g = () => m.local.get(x.local, BT[x.wt]);
-  const zero = () => (w === "i64" ? m.i64.const(0, 0) : m.i32.const(0));
+  const zero = () => (w === "i64" ? i64c(m, 0) : m.i32.const(0));
   e.define(op.result, normInt(m, m.select(i.lt_s(g(), zero()), i.sub(zero(), g()), g()), t));
 });
 register("math.fma", (e, op) => {

@@ -1,0 +1,239 @@
+// The Engine: loads a program (parse, verify, lower to loop level, compile), keeps the
+// dispatch table of live functions, hot-swaps functions, and runs functions in-process or in
+// a worker thread with a wall-clock limit and a memory cap.
+//
+//   const engine = new Engine({ checkBounds: true });
+//   engine.load(text, "prog.mlir");
+//   engine.runMain("main");                         // in-process, output to process.stdout
+//   engine.swap("f", engine.compile(newText));      // atomic: the next call runs the new code
+//   await engine.run("f", [3], { timeoutMs: 500, memoryCapBytes: 64 << 20 });   // isolated
+//
+// `engine: "interp"` delegates execution to the reference interpreter (src/interp/), so
+// `tensorlang-run --engine interp|wasm` picks through the same class.
+import { Worker } from "node:worker_threads";
+import * as v8 from "node:v8";
+import type { Module } from "../ir/core.js";
+import type { Context } from "../ir/dialect.js";
+import { DiagnosticError, type Location } from "../ir/diagnostics.js";
+import { parseModule } from "../ir/parser.js";
+import { verifyModule } from "../ir/verifier.js";
+import { createContext } from "../dialects/index.js";
+import { lowerToLoops } from "../passes/pipeline.js";
+import { CompileError } from "../backend/wasm/abi.js";
+import { compileModule, type CompiledUnit } from "../backend/wasm/compiler.js";
+import { runMain as interpRunMain, Interpreter } from "../interp/interpreter.js";
+import { Heap } from "./heap.js";
+import { createHostContext, lookupHost, TensorLangAssertError, type HostContext } from "./host.js";
+import { DEFAULT_STACK_BYTES, ProgramInstance, TensorLangRuntimeError, type EngineValue } from "./worker-link.js";
+import type { WorkerRequest, WorkerReply, ArrayArg } from "./worker.js";
+
+export { TensorLangRuntimeError, type EngineValue } from "./worker-link.js";
+export type { ArrayArg } from "./worker.js";
+
+// Relaxed SIMD is off by default in Node 20 and cannot be enabled through NODE_OPTIONS.
+v8.setFlagsFromString("--experimental-wasm-relaxed-simd");
+
+export type EngineKind = "wasm" | "interp";
+export type ResultKind = "void" | "i32" | "i64" | "f32" | "f64";
+
+export interface EngineOptions {
+  engine?: EngineKind;
+  /** Compile an index check into every memref access (always on in sandboxes). */
+  checkBounds?: boolean;
+  /** Host context (output sinks, seed, heap); created from the options below when absent. */
+  ctx?: HostContext;
+  seed?: number | bigint;
+  stdout?: (text: string) => void;
+  stderr?: (text: string) => void;
+  /** Cap on the program's memory (bytes). */
+  memoryCapBytes?: number;
+  /** Run the default lowering pipeline on load (default true). */
+  lower?: boolean;
+  /** binaryen optimize level (default 3). */
+  optimizeLevel?: number;
+  /** vector.fma → relaxed-SIMD madd (default false: bit-exact mul+add). */
+  relaxedSimd?: boolean;
+  /** Dialect context (default: every TensorLang dialect). */
+  context?: Context;
+}
+
+export interface RunLimits {
+  /** Wall-clock limit for the call once the worker is ready (default 10 s). */
+  timeoutMs?: number;
+  /** Memory cap of the worker's private heap (default 256 MiB). */
+  memoryCapBytes?: number;
+  seed?: number | bigint;
+}
+
+export interface RunResult {
+  results: EngineValue[];
+  /** Contents of ArrayArg arguments after the call (outputs written by the function). */
+  arrays: ArrayArg["data"][];
+  stdout: string;
+  stderr: string;
+  /** Milliseconds the call itself took inside the worker. */
+  elapsedMs: number;
+}
+
+/** Converts a backend CompileError into a diagnostic at the op's location, if it names one. */
+function compileDiagnostic(e: CompileError): DiagnosticError {
+  const m = /^(.+?):(\d+):(\d+): (.*)$/s.exec(e.message);
+  const loc: Location | undefined = m ? { file: m[1], line: Number(m[2]), col: Number(m[3]) } : undefined;
+  return DiagnosticError.at(loc, `wasm backend: ${m ? m[4] : e.message}`);
+}
+
+export class Engine {
+  readonly kind: EngineKind;
+  readonly context: Context;
+  readonly ctx: HostContext;
+  private program?: ProgramInstance;
+  private module?: Module;
+  /** Every unit linked so far, in order, with the functions taken from it (for workers). */
+  private readonly history: Array<{ unit: CompiledUnit; only?: string[] }> = [];
+
+  constructor(readonly options: EngineOptions = {}) {
+    this.kind = options.engine ?? "wasm";
+    this.context = options.context ?? createContext();
+    this.ctx = options.ctx ?? createHostContext({
+      seed: options.seed, stdout: options.stdout, stderr: options.stderr,
+      heap: options.memoryCapBytes ? new Heap({ capBytes: options.memoryCapBytes }) : undefined,
+    });
+  }
+
+  /** Parses MLIR text (diagnostics on error). */
+  parse(text: string, file = "<input>"): Module {
+    return parseModule(text, file, this.context);
+  }
+
+  /** Verifies and lowers a module to loop level in place. */
+  prepare(module: Module): Module {
+    const ds = verifyModule(module, this.context);
+    if (ds.length) throw new DiagnosticError(ds);
+    if (this.options.lower ?? true) lowerToLoops(module, this.context);
+    return module;
+  }
+
+  /** Compiles a loop-level module to a unit that links into this engine's program. */
+  compile(source: Module | string, opts: { only?: string[]; file?: string } = {}): CompiledUnit {
+    const module = typeof source === "string" ? this.prepare(this.parse(source, opts.file)) : source;
+    try {
+      return compileModule(module, {
+        resolveHost: (n) => lookupHost(n),
+        checkBounds: this.options.checkBounds,
+        slots: this.program?.slots,
+        only: opts.only,
+        optimizeLevel: this.options.optimizeLevel,
+        relaxedSimd: this.options.relaxedSimd,
+      });
+    } catch (e) {
+      throw e instanceof CompileError ? compileDiagnostic(e) : e;
+    }
+  }
+
+  /** Loads a program: parse (if text), verify, lower, compile and link. */
+  load(source: Module | string, file = "<input>"): this {
+    const module = this.prepare(typeof source === "string" ? this.parse(source, file) : source);
+    this.module = module;
+    if (this.kind === "interp") return this;
+    const unit = this.compile(module);
+    this.program = new ProgramInstance(this.ctx, DEFAULT_STACK_BYTES);
+    this.program.link(unit);
+    this.history.length = 0;
+    this.history.push({ unit });
+    return this;
+  }
+
+  /** The loaded (lowered) module. */
+  get ir(): Module {
+    if (!this.module) throw new Error("Engine: no program loaded");
+    return this.module;
+  }
+
+  private get live(): ProgramInstance {
+    if (!this.program) throw new Error(this.kind === "interp" ? "Engine: swap/raw access needs the wasm engine" : "Engine: no program loaded");
+    return this.program;
+  }
+
+  /** How many times function `name` has been (re)installed: 1 after load, +1 per swap. */
+  version(name: string): number { return this.live.versions.get(name) ?? 0; }
+
+  /**
+   * Replaces function `name` by its definition in `compiled` (from `compile`). Atomic: the
+   * dispatch slot is written once; calls already running finish on the old code, every later
+   * call (from JS or from other functions) runs the new one. The signature must not change.
+   */
+  swap(name: string, compiled: CompiledUnit): void {
+    const p = this.live;
+    const fn = compiled.functions.find((f) => f.name === name);
+    if (!fn) throw new Error(`swap: the compiled unit does not define @${name}`);
+    const old = p.abis.get(name);
+    if (!old) throw new Error(`swap: the program has no function @${name}`);
+    const sig = (a: typeof old) => JSON.stringify([a.params.map((s) => s.type), a.results.map((s) => s.type)]);
+    if (sig(old) !== sig(fn.abi)) throw new Error(`swap: @${name} changes its signature`);
+    if (compiled.slots.find(([n]) => n === name)?.[1] !== p.slots.get(name)) throw new Error(`swap: @${name} was compiled for another program (dispatch slot differs)`);
+    p.link(compiled, [name]);
+    this.history.push({ unit: compiled, only: [name] });
+  }
+
+  /** Calls a function in-process. Traps become TensorLangRuntimeError naming the function. */
+  call(name: string, args: readonly EngineValue[] = []): EngineValue[] {
+    if (this.kind === "interp") {
+      const interp = new Interpreter(this.ir, this.ctx, { checkBounds: this.options.checkBounds });
+      try { return interp.call(name, args as never) as unknown as EngineValue[]; } finally { this.ctx.flush(); }
+    }
+    try { return this.live.call(name, args); } finally { this.ctx.flush(); }
+  }
+
+  /** Runs an entry point as `mlir-cpu-runner -e entry -entry-point-result=kind` would. */
+  runMain(entry = "main", resultKind: ResultKind = "void"): EngineValue | undefined {
+    let rs: EngineValue[];
+    if (this.kind === "interp") rs = interpRunMain(this.ir, this.ctx, { entry, checkBounds: this.options.checkBounds }) as unknown as EngineValue[];
+    else rs = this.call(entry, []);
+    if (resultKind === "void") return undefined;
+    const r = rs[0];
+    if (r === undefined) throw new TensorLangRuntimeError("host", entry, `returns nothing, but --entry-point-result=${resultKind} was asked for`);
+    return r;
+  }
+
+  /**
+   * Runs `name` in a worker thread on a private heap (capped), with the program's current
+   * functions. Scalars pass as values; memref parameters take ArrayArg buffers, copied in and
+   * back out. A runaway call is terminated after `timeoutMs`; the host is unaffected.
+   */
+  run(name: string, args: readonly (EngineValue | ArrayArg)[] = [], limits: RunLimits = {}): Promise<RunResult> {
+    if (this.kind === "interp") return Promise.reject(new Error("Engine.run needs the wasm engine"));
+    const timeoutMs = limits.timeoutMs ?? 10000;
+    const req: WorkerRequest = {
+      units: this.history, entry: name, args: args as WorkerRequest["args"],
+      memoryCapBytes: limits.memoryCapBytes ?? 256 << 20, seed: limits.seed ?? 0,
+    };
+    return new Promise<RunResult>((resolve, reject) => {
+      const w = new Worker(new URL("./worker.js", import.meta.url), { workerData: req });
+      let stdout = "", stderr = "", timer: NodeJS.Timeout | undefined, settled = false;
+      const finish = (f: () => void) => {
+        if (settled) return;
+        settled = true;
+        if (timer) clearTimeout(timer);
+        f();
+        void w.terminate();
+      };
+      w.on("message", (msg: WorkerReply) => {
+        if (msg.type === "stdout") stdout += msg.text;
+        else if (msg.type === "stderr") stderr += msg.text;
+        else if (msg.type === "ready") {
+          timer = setTimeout(() => finish(() => reject(new TensorLangRuntimeError("timeout", name, `time limit of ${timeoutMs} ms exceeded; the worker was stopped`))), timeoutMs);
+        } else if (msg.type === "done") {
+          finish(() => resolve({ results: msg.results, arrays: msg.arrays, stdout, stderr, elapsedMs: msg.elapsedMs }));
+        } else if (msg.type === "error") {
+          finish(() => reject(msg.assertLoc !== undefined ? new TensorLangAssertError(BigInt(msg.assertLoc), [])
+            : msg.kind ? new TensorLangRuntimeError(msg.kind, msg.functionName, msg.detail) : new Error(msg.detail)));
+        }
+      });
+      w.on("error", (e) => finish(() => reject(e instanceof RangeError || /memory/i.test(e.message)
+        ? new TensorLangRuntimeError("out-of-memory", name, `the worker ran out of memory: ${e.message}`) : e)));
+      w.on("exit", (code) => finish(() => reject(new Error(`worker exited with code ${code} before answering`))));
+    });
+  }
+}
+
+export { ProgramInstance };
