@@ -319,7 +319,8 @@ function checkLora(file: string): void {
   if (!existsSync(file)) throw new ModelFileError(file, "LoRA adapter: no such file");
   const h = readGgufHeader(file);
   const type = h.metadata.get("general.type");
-  if (type !== undefined && type !== "adapter") throw new ModelFileError(file, `not a LoRA adapter (general.type is ${String(type)})`);
+  // llama.cpp refuses anything else anyway, but with a message that names the model file
+  if (type !== "adapter") throw new ModelFileError(file, `not a LoRA adapter (general.type is ${type === undefined ? "missing" : String(type)})`);
 }
 
 /** The quantization a file is known by: general.file_type, else its most common tensor type. */

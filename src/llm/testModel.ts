@@ -245,3 +245,27 @@ export function makeTestModel(file: string, o: TestModelOptions = {}): TestModel
   writeGguf(file, md.filter(([k]) => !omit.has(k)), tensors);
   return { file, parameters, vocab: nVocab, dim, layers, ff, heads, quant };
 }
+
+/** A LoRA adapter (GGUF, F32) for a test model of the same shape: rank-r updates of attn_q/attn_v. */
+export function makeTestLora(file: string, o: TestModelOptions & { rank?: number } = {}): void {
+  const layers = o.layers ?? 2, dim = o.dim ?? 64, rank = o.rank ?? 4;
+  const next = rng((o.seed ?? 1) + 0x5eed);
+  const tensors: TensorToWrite[] = [];
+  const rand = (n: number, scale: number): Uint8Array => {
+    const a = new Float32Array(n);
+    for (let i = 0; i < n; i++) a[i] = (next() - 0.5) * 2 * scale;
+    return quantize(a, GgmlType.F32);
+  };
+  for (let l = 0; l < layers; l++)
+    for (const n of ["attn_q", "attn_v"]) {
+      // llama.cpp wants lora_a as [in, rank] and lora_b as [rank, out] (ggml order)
+      tensors.push({ name: `blk.${l}.${n}.weight.lora_a`, dims: [dim, rank], type: GgmlType.F32, data: () => rand(dim * rank, 1 / Math.sqrt(dim)) });
+      tensors.push({ name: `blk.${l}.${n}.weight.lora_b`, dims: [rank, dim], type: GgmlType.F32, data: () => rand(rank * dim, 1) });
+    }
+  writeGguf(file, [
+    ["general.architecture", { type: "string", value: "llama" }],
+    ["general.type", { type: "string", value: "adapter" }],
+    ["adapter.type", { type: "string", value: "lora" }],
+    ["adapter.lora.alpha", { type: "f32", value: rank }],
+  ], tensors);
+}

@@ -5,7 +5,7 @@ import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { createModelRunner, ModelAbortError, ModelError, ModelFileError, ModelTimeoutError } from "../../src/llm/ModelRunner.js";
 import type { LlamaCppModelRunner } from "../../src/llm/LlamaCppModelRunner.js";
-import { makeTestModel } from "../../src/llm/testModel.js";
+import { makeTestLora, makeTestModel } from "../../src/llm/testModel.js";
 import { proposalGrammar, validateProposal } from "../../src/optimizer/schema.js";
 import { MEDIUM, tempDir, testModel, TINY } from "./helpers.js";
 
@@ -159,6 +159,24 @@ describe("LlamaCppModelRunner bounds every query", () => {
   });
 });
 
+describe("LlamaCppModelRunner with a LoRA adapter", () => {
+  it("applies it (greedy output changes)", async () => {
+    const lora = join(tempDir(), "lora.gguf");
+    makeTestLora(lora, TINY);
+    const plain = createModelRunner("llama", { threads: 1, contextSize: 256 });
+    const adapted = createModelRunner("llama", { threads: 1, contextSize: 256, lora });
+    try {
+      await plain.load(testModel("tiny", TINY));
+      await adapted.load(testModel("tiny", TINY));
+      const q = { maxTokens: 16 };
+      assert.notEqual(await adapted.query("Continue: the loop", q), await plain.query("Continue: the loop", q));
+    } finally {
+      await plain.dispose();
+      await adapted.dispose();
+    }
+  });
+});
+
 describe("LlamaCppModelRunner and bad model files", () => {
   const loadFails = async (file: string, re: RegExp): Promise<void> => {
     const r = createModelRunner("llama", { threads: 1 });
@@ -184,6 +202,10 @@ describe("LlamaCppModelRunner and bad model files", () => {
   it("a missing LoRA adapter", async () => {
     const r = createModelRunner("llama", { threads: 1, lora: join(tempDir(), "no-lora.gguf") });
     await assert.rejects(r.load(testModel("tiny", TINY)), /no-lora\.gguf: LoRA adapter: no such file/);
+  });
+  it("a model file given as the LoRA adapter is refused", async () => {
+    const r = createModelRunner("llama", { threads: 1, lora: testModel("tiny", TINY) });
+    await assert.rejects(r.load(testModel("tiny", TINY)), /not a LoRA adapter/);
   });
   it("querying before load is a clear error", async () => {
     await assert.rejects(createModelRunner("llama").query("x"), /no model loaded/);
