@@ -16,25 +16,21 @@ import type { Pass } from "./pass.js";
 
 type LoopKind = "scf" | "affine";
 
-/** Creates one loop from 0 to `extent` and returns its induction variable and a builder inside. */
-function makeLoop(b: Builder, kind: LoopKind, extent: { value: Value; dim: number }, c: { zero?: Value; one?: Value }): [Value, Builder] {
+/** Creates one loop from `lb` to `ub` (step 1); returns its induction variable and a builder inside. */
+function makeLoop(b: Builder, kind: LoopKind, lb: Value, ub: Value, step: Value, extent: { value: Value; dim: number }): [Value, Builder] {
   const { region, block } = regionWith([index]);
   if (kind === "scf") {
-    const ub = dimSize(b, extent.value, extent.dim);
-    c.zero ??= b.constIndex(0);
-    c.one ??= b.constIndex(1);
-    b.create("scf.for", [c.zero, ub, c.one], [], {}, [region]);
+    b.create("scf.for", [lb, ub, step], [], {}, [region]);
     const y = Builder.atEnd(block).create("scf.yield");
     return [block.args[0], Builder.before(y)];
   }
   const size = (extent.value.type as ShapedType).shape[extent.dim];
   const dynamic = size < 0;
-  const ubOperands = dynamic ? [dimSize(b, extent.value, extent.dim)] : [];
-  b.create("affine.for", ubOperands, [], {
+  b.create("affine.for", dynamic ? [ub] : [], [], {
     lowerBoundMap: new AffineMapAttr(AffineMap.constant(0)),
     upperBoundMap: new AffineMapAttr(dynamic ? new AffineMap(0, 1, [sym(0)]) : new AffineMap(0, 0, [cst(size)])),
     step: new IntegerAttr(1, index),
-    operandSegmentSizes: new DenseArrayAttr(i32, [0, ubOperands.length, 0]),
+    operandSegmentSizes: new DenseArrayAttr(i32, [0, dynamic ? 1 : 0, 0]),
   }, [region]);
   const y = Builder.atEnd(block).create("affine.yield");
   return [block.args[0], Builder.before(y)];
@@ -55,13 +51,16 @@ export function lowerLinalgOp(v: LinalgView, kind: LoopKind): string | undefined
   const extents = loopExtents(v);
   if (typeof extents === "string") return extents;
   let b = Builder.before(v.op);
-  const consts: { zero?: Value; one?: Value } = {};
+  // All bounds first, as MLIR's loop-range computation does (only dynamic sizes matter for affine).
+  const zero = kind === "scf" ? b.constIndex(0) : undefined;
+  const ubs = extents.map((e) => (kind === "scf" || (e.value.type as ShapedType).shape[e.dim] < 0 ? dimSize(b, e.value, e.dim) : undefined));
+  const one = kind === "scf" ? b.constIndex(1) : undefined;
   const ivs: Value[] = [];
-  for (const e of extents) {
-    const [iv, inner] = makeLoop(b, kind, e, consts);
+  extents.forEach((e, d) => {
+    const [iv, inner] = makeLoop(b, kind, zero!, ubs[d]!, one!, e);
     ivs.push(iv);
     b = inner;
-  }
+  });
   const operands = [...v.inputs, ...v.outputs];
   const map = new Map<Value, Value>();
   operands.forEach((o, k) => {
