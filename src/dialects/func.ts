@@ -1,6 +1,6 @@
 // func dialect: func.func, func.call, func.return.
 import { ArrayAttr, Attribute, DictionaryAttr, StringAttr, SymbolRefAttr, TypeAttr } from "../ir/attributes.js";
-import { Block, Operation } from "../ir/core.js";
+import { Block, Operation, Region } from "../ir/core.js";
 import type { Dialect, OperationState } from "../ir/dialect.js";
 import type { OpAsmParser, RegionArgument } from "../ir/parser.js";
 import type { OpAsmPrinter } from "../ir/printer.js";
@@ -79,7 +79,7 @@ export const func: Dialect = {
         const r = p.parseOptionalRegion(sig.args, { isolated: true });
         if (r && r.blocks.length === 0) r.push(new Block(sig.inputs));
         if (!r && sig.args.length) throw p.errorHere("expected function body after named arguments");
-        if (r) st.regions.push(r);
+        st.regions.push(r ?? new Region()); // MLIR: declarations have one empty region
       },
       print(p, op) {
         const vis = op.attr<StringAttr>("sym_visibility");
