@@ -2,12 +2,14 @@
 import { bufferize } from "./bufferize.js";
 import { canonicalize } from "./canonicalize.js";
 import { convertLinalgToAffineLoops, convertLinalgToLoops } from "./convert-linalg-to-loops.js";
+import { convertTensorlangToLinalg } from "./convert-tensorlang-to-linalg.js";
 import { cse } from "./cse.js";
 import { lowerAffine } from "./lower-affine.js";
 import type { Pass } from "./pass.js";
+import { verifyLinearity } from "./verify-linearity.js";
 
 export const PASSES: readonly Pass[] = [
-  canonicalize, cse, bufferize, convertLinalgToLoops, convertLinalgToAffineLoops, lowerAffine,
+  canonicalize, cse, verifyLinearity, convertTensorlangToLinalg, bufferize, convertLinalgToLoops, convertLinalgToAffineLoops, lowerAffine,
 ];
 
 export function lookupPass(name: string): Pass | undefined { return PASSES.find((p) => p.name === name); }

@@ -1,0 +1,250 @@
+// --convert-tensorlang-to-linalg: tensorlang ops become tensor/linalg/arith/math/scf ops on
+// builtin tensors; linear types become builtin tensor types (symbolic and unknown sizes `?`).
+//
+//   constant            → arith.constant
+//   matmul              → tensor.empty + linalg.fill (zero) + linalg.matmul
+//   add/sub/mul/div/max → tensor.empty + linalg.add/sub/mul/div/max
+//   relu/exp/tanh       → linalg.generic (arith.maximumf with 0 / math.exp / math.tanh)
+//   transpose           → linalg.generic with a permuted input map
+//   reduce_sum/max      → linalg.fill (0 / -inf) + linalg.generic with a reduction iterator
+//   softmax             → max-reduce, exp(x - max), sum-reduce, divide (four linalg ops)
+//   copy                → both results are the operand (tensors are values after lowering)
+//   symbolic_dim "n"    → tensor.dim of a function argument whose type names "n"
+//   assert %c           → scf.if (not %c) { func.call @tensorlang_assert_fail(line) }
+//   print               → kept: tensorlang.print on the builtin tensor (bufferize and the
+//                         engines handle it; see docs/tensorlang-dialect.md)
+import { AffineMap, dim } from "../ir/affine.js";
+import { AffineMapAttr, ArrayAttr, FloatAttr, IntegerAttr, StringAttr, SymbolRefAttr, TypeAttr } from "../ir/attributes.js";
+import { Builder } from "../ir/builder.js";
+import { Block, Module, Operation, Region, Value } from "../ir/core.js";
+import type { Context } from "../ir/dialect.js";
+import type { DiagnosticSink } from "../ir/diagnostics.js";
+import { DYN, FloatType, FunctionType, IntegerType, TensorType, Type, i1, i64, index } from "../ir/types.js";
+import { buildNamedBody, insOutsSegments, iteratorAttr } from "../dialects/linalg-info.js";
+import {
+  BINARY_OPS, LinearTensorType, transposePerm, type Dim,
+} from "../dialects/tensorlang.js";
+import type { Pass } from "./pass.js";
+
+class LoweringError extends Error {}
+
+/** Linear tensor types to builtin ones, through function types too. */
+export function convertType(t: Type): Type {
+  if (t instanceof LinearTensorType) return t.toBuiltin();
+  if (t instanceof FunctionType) return FunctionType.get(t.inputs.map(convertType), t.results.map(convertType));
+  return t;
+}
+
+const tensorOf = (v: Value | Type): TensorType => {
+  const t = convertType(v instanceof Value ? v.type : v);
+  if (!(t instanceof TensorType)) throw new LoweringError(`expected a ranked tensor, got '${t.str}'`);
+  return t;
+};
+const isF = (t: Type) => t instanceof FloatType;
+const idMap = (n: number) => AffineMap.identity(n);
+const mapOf = (n: number, dims: number[]) => new AffineMap(n, 0, dims.map(dim));
+
+/** `tensor.empty` of `type`; dynamic size i is read (tensor.dim) from `from(i)` = [tensor, dim]. */
+function emptyFrom(b: Builder, type: TensorType, from: (i: number) => [Value, number]): Value {
+  const dyn: Value[] = [];
+  type.shape.forEach((d, i) => {
+    if (d !== DYN) return;
+    const [src, k] = from(i);
+    dyn.push(b.value("tensor.dim", [src, b.constIndex(k)], index));
+  });
+  return b.value("tensor.empty", dyn, type);
+}
+/** `tensor.empty` whose dynamic size i is dimension `srcDims[i]` of `src`. */
+const empty = (b: Builder, type: TensorType, src: Value, srcDims: number[]) => emptyFrom(b, type, (i) => [src, srcDims[i]]);
+
+/** A named linalg op (`linalg.fill`, `linalg.matmul`, `linalg.add`, ...) with its body. */
+function named(b: Builder, name: string, ins: Value[], out: Value): Value {
+  const types = [...ins, out].map((v) => convertType(v.type));
+  return b.create(name, [...ins, out], [types[types.length - 1]], { operandSegmentSizes: insOutsSegments(ins.length, 1) },
+    [buildNamedBody(name, types, b.loc)]).result;
+}
+
+/** A `linalg.generic` with one output; `body` gets a builder in the block and its arguments. */
+function generic(b: Builder, ins: Value[], out: Value, maps: AffineMap[], iters: string[],
+                 body: (bb: Builder, args: Value[]) => Value): Value {
+  const types = [...ins, out].map((v) => convertType(v.type));
+  const block = new Block(types.map((t) => (t instanceof TensorType ? t.elementType : t)));
+  const bb = Builder.atEnd(block, b.loc);
+  bb.create("linalg.yield", [body(bb, block.args)]);
+  return b.create("linalg.generic", [...ins, out], [types[types.length - 1]], {
+    indexing_maps: new ArrayAttr(maps.map((m) => new AffineMapAttr(m))),
+    iterator_types: new ArrayAttr(iters.map(iteratorAttr)),
+    operandSegmentSizes: insOutsSegments(ins.length, 1),
+  }, [new Region([block])]).result;
+}
+
+/** Lowest value of an element type: the identity of max. */
+function lowest(b: Builder, t: Type): Value {
+  if (t instanceof FloatType) return b.constant(new FloatAttr(-Infinity, t), t);
+  const w = t instanceof IntegerType ? t.width : 64;
+  return b.constant(new IntegerAttr(-(1n << BigInt(w - 1)), t), t);
+}
+
+/** Reduces `x` along `axis` into a fresh tensor of `resultType` (sum or max). */
+function reduce(b: Builder, x: Value, axis: number, resultType: TensorType, kind: "sum" | "max"): Value {
+  const xt = tensorOf(x), r = xt.rank, et = xt.elementType;
+  const kept = Array.from({ length: r }, (_, i) => i).filter((i) => i !== axis);
+  const init = named(b, "linalg.fill", [kind === "sum" ? b.zero(et) : lowest(b, et)], empty(b, resultType, x, kept));
+  const iters = Array.from({ length: r }, (_, i) => (i === axis ? "reduction" : "parallel"));
+  const name = kind === "sum" ? (isF(et) ? "arith.addf" : "arith.addi") : (isF(et) ? "arith.maximumf" : "arith.maxsi");
+  return generic(b, [x], init, [idMap(r), mapOf(r, kept)], iters, (bb, [a, acc]) => bb.value(name, [a, acc], et));
+}
+
+/** Elementwise map of `x` (and `y`, indexed by `yMap`) into a tensor like x. */
+function mapEach(b: Builder, x: Value, body: (bb: Builder, args: Value[]) => Value, y?: { v: Value; map: AffineMap }): Value {
+  const xt = tensorOf(x), r = xt.rank;
+  const out = empty(b, xt, x, Array.from({ length: r }, (_, i) => i));
+  const ins = y ? [x, y.v] : [x];
+  const maps = y ? [idMap(r), y.map, idMap(r)] : [idMap(r), idMap(r)];
+  return generic(b, ins, out, maps, Array(r).fill("parallel"), body);
+}
+
+function axisOf(op: Operation): number { return (op.attr<IntegerAttr>("axis")!).num; }
+
+/** The function argument (or earlier value) whose linear type names symbolic dim `name`. */
+function symbolSource(op: Operation, name: string): { v: Value; d: number } | undefined {
+  let fn: Operation | null = op.parentOp;
+  while (fn && fn.name !== "func.func") fn = fn.parentOp;
+  const candidates: Value[] = fn ? [...fn.body().args] : [];
+  for (const o of op.parent?.ops ?? []) { if (o === op) break; candidates.push(...o.results); }
+  for (const v of candidates) {
+    const dims: readonly Dim[] = v.type instanceof LinearTensorType ? v.type.dims : [];
+    const d = dims.indexOf(name);
+    if (d >= 0) return { v, d };
+  }
+  return undefined;
+}
+
+function declareAssertFail(module: Module): Operation {
+  const existing = module.lookup("tensorlang_assert_fail");
+  if (existing) return existing;
+  const decl = new Operation({ name: "func.func", attributes: {
+    sym_name: new StringAttr("tensorlang_assert_fail"), sym_visibility: new StringAttr("private"),
+    function_type: new TypeAttr(FunctionType.get([i64], [])),
+  }, regions: [new Region()] }); // one empty region, as MLIR's declarations have
+  module.body.insert(0, decl);
+  return decl;
+}
+
+function lowerOp(op: Operation, module: Module): void {
+  const b = Builder.before(op);
+  const res = op.results[0];
+  const rt = () => tensorOf(res);
+  let v: Value | undefined;
+  switch (op.name) {
+    case "tensorlang.constant": {
+      const value = op.attr("value")!;
+      const t = convertType(res.type);
+      if (!("type" in value) || value.type !== t) throw new LoweringError(`cannot lower a constant of type '${res.type.str}' (needs a static shape)`);
+      v = b.constant(value, t);
+      break;
+    }
+    case "tensorlang.matmul": {
+      const [a, c] = op.operands;
+      const zero = b.zero(rt().elementType);
+      const init = emptyFrom(b, rt(), (i) => (i === 0 ? [a, 0] : [c, 1]));
+      v = named(b, "linalg.matmul", [a, c], named(b, "linalg.fill", [zero], init));
+      break;
+    }
+    case "tensorlang.relu": {
+      const et = rt().elementType;
+      v = mapEach(b, op.operand(0), (bb, [x]) => bb.value(isF(et) ? "arith.maximumf" : "arith.maxsi", [x, bb.zero(et)], et));
+      break;
+    }
+    case "tensorlang.exp": case "tensorlang.tanh": {
+      const et = rt().elementType, name = op.name === "tensorlang.exp" ? "math.exp" : "math.tanh";
+      v = mapEach(b, op.operand(0), (bb, [x]) => bb.value(name, [x], et));
+      break;
+    }
+    case "tensorlang.transpose": {
+      const x = op.operand(0), r = tensorOf(x).rank, perm = transposePerm(op, r);
+      const out = empty(b, rt(), x, perm);
+      // Loop i walks result dim i = input dim perm[i]: the input map sends loop perm^-1[j] to dim j.
+      const inv: number[] = [];
+      perm.forEach((p, i) => (inv[p] = i));
+      v = generic(b, [x], out, [mapOf(r, inv), idMap(r)], Array(r).fill("parallel"), (_bb, [a]) => a);
+      break;
+    }
+    case "tensorlang.reduce_sum": case "tensorlang.reduce_max":
+      v = reduce(b, op.operand(0), axisOf(op), rt(), op.name === "tensorlang.reduce_sum" ? "sum" : "max");
+      break;
+    case "tensorlang.softmax": {
+      const x = op.operand(0), xt = tensorOf(x), ax = axisOf(op), r = xt.rank, et = xt.elementType;
+      const kept = Array.from({ length: r }, (_, i) => i).filter((i) => i !== ax);
+      const redT = TensorType.get(kept.map((i) => xt.shape[i]), et);
+      const m = reduce(b, x, ax, redT, "max");
+      const e = mapEach(b, x, (bb, [a, mx]) => bb.value("math.exp", [bb.value("arith.subf", [a, mx], et)], et), { v: m, map: mapOf(r, kept) });
+      const s = reduce(b, e, ax, redT, "sum");
+      v = mapEach(b, e, (bb, [a, sum]) => bb.value("arith.divf", [a, sum], et), { v: s, map: mapOf(r, kept) });
+      break;
+    }
+    case "tensorlang.copy":
+      for (const r of op.results) r.replaceAllUsesWith(op.operand(0));
+      op.erase();
+      return;
+    case "tensorlang.symbolic_dim": {
+      const name = op.attr<StringAttr>("name")!.value;
+      const src = symbolSource(op, name);
+      if (!src) throw new LoweringError(`symbolic dimension "${name}" is not the size of any tensor argument of the enclosing function`);
+      v = b.value("tensor.dim", [src.v, b.constIndex(src.d)], index);
+      break;
+    }
+    case "tensorlang.assert": {
+      const callee = declareAssertFail(module);
+      const t = b.constant(new IntegerAttr(1, i1), i1);
+      const failed = b.value("arith.xori", [op.operand(0), t], i1);
+      const then = new Block();
+      const tb = Builder.atEnd(then, op.loc);
+      const line = tb.constant(new IntegerAttr(op.loc?.line ?? 0, i64), i64);
+      if (callee.name === "llvm.func") tb.create("llvm.call", [line], [], { callee: new SymbolRefAttr("tensorlang_assert_fail") });
+      else tb.create("func.call", [line], [], { callee: new SymbolRefAttr("tensorlang_assert_fail") });
+      tb.create("scf.yield");
+      b.create("scf.if", [failed], [], {}, [new Region([then]), new Region()]);
+      op.erase();
+      return;
+    }
+    case "tensorlang.print":
+      return; // kept; its operand's type becomes builtin below
+    default: {
+      const pair = BINARY_OPS[op.name];
+      if (!pair) throw new LoweringError(`no lowering for '${op.name}'`);
+      const [a, c] = op.operands;
+      const t = rt();
+      v = named(b, op.name.replace("tensorlang.", "linalg."), [a, c], empty(b, t, a, t.shape.map((_, i) => i)));
+    }
+  }
+  res.replaceAllUsesWith(v);
+  op.erase();
+}
+
+/** Retypes every value and type attribute from linear to builtin tensor types. */
+function convertAllTypes(root: Operation): void {
+  root.walk((op) => {
+    for (const r of op.results) r.type = convertType(r.type);
+    for (const reg of op.regions) for (const blk of reg.blocks) for (const a of blk.args) a.type = convertType(a.type);
+    for (const [k, a] of op.attributes) {
+      if (a instanceof TypeAttr && convertType(a.type) !== a.type) op.attributes.set(k, new TypeAttr(convertType(a.type)));
+    }
+  });
+}
+
+export const convertTensorlangToLinalg: Pass = {
+  name: "convert-tensorlang-to-linalg",
+  description: "Lower tensorlang ops to tensor/linalg/arith/math/scf on builtin tensors (tensorlang.print is kept)",
+  run(module: Module, _ctx: Context, diag: DiagnosticSink): void {
+    const ops: Operation[] = [];
+    module.walk((op) => { if (op.dialect === "tensorlang") ops.push(op); });
+    for (const op of ops) {
+      try { lowerOp(op, module); } catch (e) {
+        if (!(e instanceof LoweringError)) throw e;
+        diag.error(op.loc, `'${op.name}' op ${e.message}`);
+      }
+    }
+    convertAllTypes(module.op);
+  },
+};

@@ -1,0 +1,34 @@
+// --verify-linearity: every value of linear type (`!tensorlang.tensor<...>`) is used exactly once.
+// A value never used leaks its tensor; a value used twice aliases it: `tensorlang.copy` is the
+// only way to get two uses. Uses are counted per operand slot, so `add %x, %x` is two uses, and
+// syntactically: a use inside a loop body counts once.
+import { BlockArgument, Module, Operation, Value } from "../ir/core.js";
+import type { Context } from "../ir/dialect.js";
+import type { DiagnosticSink } from "../ir/diagnostics.js";
+import { isLinear } from "../dialects/tensorlang.js";
+import type { Pass } from "./pass.js";
+
+export const LINEARITY_MESSAGE = "result with linear type must be used exactly once";
+
+/** Every linear value used other than exactly once, in program order. */
+export function linearityViolations(root: Operation): Value[] {
+  const bad: Value[] = [];
+  const check = (v: Value) => { if (isLinear(v.type) && v.uses.length !== 1) bad.push(v); };
+  root.walk((op) => {
+    for (const r of op.regions) for (const b of r.blocks) b.args.forEach(check);
+    op.results.forEach(check);
+  });
+  return bad;
+}
+
+export const verifyLinearity: Pass = {
+  name: "verify-linearity",
+  description: "Check that every value of linear tensor type is used exactly once",
+  run(module: Module, _ctx: Context, diag: DiagnosticSink): void {
+    for (const v of linearityViolations(module.op)) {
+      // Block arguments report at their own location (a function argument), else the op's.
+      const loc = v instanceof BlockArgument ? v.loc ?? v.block.parentOp?.loc : (v.owner as Operation).loc;
+      diag.error(loc, LINEARITY_MESSAGE);
+    }
+  },
+};
