@@ -1,27 +1,51 @@
 // affine: loops and accesses whose bounds and subscripts are affine maps of their operands
 // (the first numDims operands are dims, the rest symbols).
-import type { AffineMap, IntegerSet } from "../ir/affine.js";
+import type { AffineExpr, AffineMap, IntegerSet } from "../ir/affine.js";
 import { ArrayAttr, IntegerSetAttr } from "../ir/attributes.js";
 import type { Operation } from "../ir/core.js";
 import type { HandlerTable, Interpreter } from "./interpreter.js";
 import { load, store, asMemRef } from "./memref.js";
 import { floatBinary, intBinary } from "./arith.js";
 import { Trap, forEachIndex, type RtValue } from "./values.js";
-import { enumAttr, intAttr, intList, intListOf, mapAttr, optMapAttr } from "./util.js";
+import { intAttr, intList, intListOf, mapAttr, optMapAttr } from "./util.js";
 import { vectorLoad, vectorStore } from "./vector.js";
 
-/** Evaluates a map on operand values (dims then symbols). */
-export function applyMap(map: AffineMap, operands: readonly RtValue[]): number[] {
-  const nums = operands.map(Number);
-  return map.eval(nums.slice(0, map.numDims), nums.slice(map.numDims));
+type Expr = (vals: readonly RtValue[], start: number) => number;
+
+/** Compiles an affine expression to a closure over (operands, offset of the first dim). */
+function compileExpr(e: AffineExpr, numDims: number): Expr {
+  switch (e.kind) {
+    case "dim": { const p = e.pos; return (v, s) => Number(v[s + p]); }
+    case "sym": { const p = numDims + e.pos; return (v, s) => Number(v[s + p]); }
+    case "const": { const c = e.value; return () => c; }
+  }
+  const l = compileExpr(e.lhs, numDims), r = compileExpr(e.rhs, numDims);
+  switch (e.kind) {
+    case "add": return (v, s) => l(v, s) + r(v, s);
+    case "mul": return (v, s) => l(v, s) * r(v, s);
+    case "mod": return (v, s) => { const b = r(v, s); return ((l(v, s) % b) + b) % b; };
+    case "floordiv": return (v, s) => Math.floor(l(v, s) / r(v, s));
+    case "ceildiv": return (v, s) => Math.ceil(l(v, s) / r(v, s));
+  }
+}
+
+const compiledMaps = new WeakMap<AffineMap, Expr[]>();
+
+/** Evaluates a map on operand values (dims then symbols) starting at operands[start]. */
+export function applyMap(map: AffineMap, operands: readonly RtValue[], start = 0): number[] {
+  let fs = compiledMaps.get(map);
+  if (!fs) { fs = map.results.map((e) => compileExpr(e, map.numDims)); compiledMaps.set(map, fs); }
+  const out = new Array<number>(fs.length);
+  for (let i = 0; i < fs.length; i++) out[i] = fs[i](operands, start);
+  return out;
 }
 const operandCount = (m: AffineMap) => m.numDims + m.numSyms;
 
 function affineFor(interp: Interpreter, op: Operation, args: RtValue[]): RtValue[] {
   const lbMap = mapAttr(op, "lowerBoundMap"), ubMap = mapAttr(op, "upperBoundMap");
   const nl = operandCount(lbMap), nu = operandCount(ubMap);
-  const lb = Math.max(...applyMap(lbMap, args.slice(0, nl)));
-  const ub = Math.min(...applyMap(ubMap, args.slice(nl, nl + nu)));
+  const lb = Math.max(...applyMap(lbMap, args, 0));
+  const ub = Math.min(...applyMap(ubMap, args, nl));
   const step = intAttr(op, "step") ?? 1;
   let iters = args.slice(nl + nu);
   const body = op.regions[0];
@@ -29,9 +53,10 @@ function affineFor(interp: Interpreter, op: Operation, args: RtValue[]): RtValue
   return iters;
 }
 
-function accessIndices(op: Operation, memrefRank: number, operands: readonly RtValue[]): number[] {
+/** Subscripts of affine.load/store: the map applied to the operands from `start`. */
+function accessIndices(op: Operation, memrefRank: number, operands: readonly RtValue[], start: number): number[] {
   const map = optMapAttr(op, "map");
-  return map ? applyMap(map, operands) : operands.slice(0, memrefRank).map(Number);
+  return map ? applyMap(map, operands, start) : operands.slice(start, start + memrefRank).map(Number);
 }
 
 function affineIf(interp: Interpreter, op: Operation, args: RtValue[]): RtValue[] {
@@ -69,7 +94,7 @@ const IDENTITY: Record<string, number> = { addf: 0, addi: 0, mulf: 1, muli: 1, o
 function affineParallel(interp: Interpreter, op: Operation, args: RtValue[]): RtValue[] {
   const lbMap = mapAttr(op, "lowerBoundsMap"), ubMap = mapAttr(op, "upperBoundsMap");
   const nl = operandCount(lbMap);
-  const lbs = applyMap(lbMap, args.slice(0, nl)), ubs = applyMap(ubMap, args.slice(nl));
+  const lbs = applyMap(lbMap, args, 0), ubs = applyMap(ubMap, args, nl);
   const groups = (name: string, n: number) => intListOf(op.attr(name)) ?? denseGroups(op, name) ?? new Array<number>(n).fill(1);
   const fold = (vals: number[], sizes: number[], f: (...x: number[]) => number) => {
     const out: number[] = [];
@@ -105,22 +130,22 @@ export const AFFINE: HandlerTable = {
   "affine.for": affineFor,
   "affine.if": affineIf,
   "affine.parallel": affineParallel,
-  "affine.load": (interp, op, [m, ...rest]) => {
-    const mm = asMemRef(m);
-    return [load(interp, mm, accessIndices(op, mm.rank, rest))];
+  "affine.load": (interp, op, args) => {
+    const mm = asMemRef(args[0]);
+    return [load(interp, mm, accessIndices(op, mm.rank, args, 1))];
   },
-  "affine.store": (interp, op, [v, m, ...rest]) => {
-    const mm = asMemRef(m);
-    store(interp, mm, accessIndices(op, mm.rank, rest), v);
+  "affine.store": (interp, op, args) => {
+    const mm = asMemRef(args[1]);
+    store(interp, mm, accessIndices(op, mm.rank, args, 2), args[0]);
     return [];
   },
-  "affine.vector_load": (interp, op, [m, ...rest]) => {
-    const mm = asMemRef(m);
-    return [vectorLoad(interp, mm, accessIndices(op, mm.rank, rest), op.results[0].type)];
+  "affine.vector_load": (interp, op, args) => {
+    const mm = asMemRef(args[0]);
+    return [vectorLoad(interp, mm, accessIndices(op, mm.rank, args, 1), op.results[0].type)];
   },
-  "affine.vector_store": (interp, op, [v, m, ...rest]) => {
-    const mm = asMemRef(m);
-    vectorStore(interp, mm, accessIndices(op, mm.rank, rest), v);
+  "affine.vector_store": (interp, op, args) => {
+    const mm = asMemRef(args[1]);
+    vectorStore(interp, mm, accessIndices(op, mm.rank, args, 2), args[0]);
     return [];
   },
   "affine.apply": (_i, op, args) => [applyMap(mapAttr(op, "map"), args)[0]],
@@ -134,4 +159,3 @@ export const AFFINE: HandlerTable = {
     return out;
   },
 };
-void enumAttr;

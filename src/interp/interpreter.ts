@@ -33,6 +33,7 @@ import { InterpreterError, Trap, type RtValue } from "./values.js";
 import { declaredSignature, hostArgs, hostResult } from "./hostcall.js";
 import { HANDLERS } from "./registry.js";
 import { segments } from "./util.js";
+import { Compiler, isBranch, type CompiledBlock, type Unit } from "./compile.js";
 
 export type OpHandler = (interp: Interpreter, op: Operation, args: RtValue[]) => RtValue[];
 export type HandlerTable = Record<string, OpHandler>;
@@ -60,12 +61,12 @@ export interface RegionExit { op: Operation; values: RtValue[] }
 
 interface Frame {
   fn: string;
-  env: Map<Value, RtValue>;
+  /** The compiled unit whose slots `env` holds. */
+  unit: Unit | null;
+  env: RtValue[];
   /** Heap blocks to free when the call returns (memref.alloca, llvm.alloca). */
   stack: number[];
 }
-
-const BRANCHES = new Set(["cf.br", "cf.cond_br", "cf.switch", "llvm.br", "llvm.cond_br"]);
 
 export class Interpreter {
   readonly options: InterpreterOptions;
@@ -73,7 +74,8 @@ export class Interpreter {
   private readonly symbols = new Map<string, Operation>();
   private readonly handlers: HandlerTable;
   private readonly host: (name: string) => HostFn | undefined;
-  private frame: Frame = { fn: "<module>", env: new Map(), stack: [] };
+  private frame: Frame = { fn: "<module>", unit: null, env: [], stack: [] };
+  private readonly compiler: Compiler;
   private depth = 0;
   /** Addresses of initialized globals (memref.global, llvm.mlir.global) by name. */
   readonly globals = new Map<string, number>();
@@ -84,6 +86,7 @@ export class Interpreter {
     this.options = options;
     this.host = options.host ?? lookupHost;
     this.handlers = { ...HANDLERS, ...(options.handlers ?? {}) };
+    this.compiler = new Compiler(this.handlers);
     for (const op of module.ops) {
       const name = symbolName(op);
       if (name === undefined) continue;
@@ -125,7 +128,8 @@ export class Interpreter {
     const maxDepth = this.options.maxCallDepth ?? 10000;
     if (this.depth >= maxDepth) throw new Trap(`stack overflow (call depth ${maxDepth}) calling @${name}`);
     const saved = this.frame;
-    this.frame = { fn: name, env: new Map(), stack: [] };
+    const unit = this.compiler.region(body).unit;
+    this.frame = { fn: name, unit, env: new Array<RtValue>(unit.size), stack: [] };
     this.depth++;
     try {
       return this.runRegion(body, args).values;
@@ -191,55 +195,53 @@ export class Interpreter {
   pushStackAllocation(p: number): void { this.frame.stack.push(p); }
 
   // ---- values and regions -----------------------------------------------------------------
+  /** The value of `v` in the current frame (for handlers that need more than their operands). */
   get(v: Value): RtValue {
-    const x = this.frame.env.get(v);
+    const slot = this.frame.unit?.slots.get(v);
+    const x = slot === undefined ? undefined : this.frame.env[slot];
     if (x === undefined) throw new Error(`internal: value of type ${v.type.str} used before it was computed`);
     return x;
   }
-  set(v: Value, x: RtValue): void { this.frame.env.set(v, x); }
 
   /** Runs a region from its entry block with `args`; returns the exiting terminator's values. */
   runRegion(region: Region, args: readonly RtValue[]): RegionExit {
-    let block: Block = region.blocks[0];
-    let blockArgs = args;
+    const cr = this.compiler.region(region);
+    if (this.frame.unit !== cr.unit) {
+      // A region of another unit (e.g. a global's initializer): run it in a frame of its own.
+      const saved = this.frame;
+      this.frame = { fn: saved.fn, unit: cr.unit, env: new Array<RtValue>(cr.unit.size), stack: saved.stack };
+      try { return this.runRegion(region, args); } finally { this.frame = saved; }
+    }
+    const env = this.frame.env;
+    let cb: CompiledBlock = cr.entry;
+    let bargs = args;
     for (;;) {
-      const bargs = block.args;
-      if (bargs.length !== blockArgs.length) throw new Error(`internal: block expects ${bargs.length} arguments, got ${blockArgs.length}`);
-      for (let i = 0; i < bargs.length; i++) this.frame.env.set(bargs[i], blockArgs[i]);
-      const ops = block.ops;
-      const last = ops.length - 1;
-      for (let k = 0; k < last; k++) this.exec(ops[k]);
-      const term = ops[last];
-      if (!term) return { op: block.parentOp!, values: [] };
-      const values = term.operands.map((v) => this.get(v));
-      if (BRANCHES.has(term.name)) {
-        const next = branchTarget(term, values);
-        block = next.block;
-        blockArgs = next.args;
-        continue;
+      const slots = cb.args;
+      if (slots.length !== bargs.length) throw new Error(`internal: block expects ${slots.length} arguments, got ${bargs.length}`);
+      for (let i = 0; i < slots.length; i++) env[slots[i]] = bargs[i];
+      const ops = cb.ops;
+      for (let k = 0; k < ops.length; k++) {
+        const c = ops[k];
+        const h = c.handler;
+        if (!h) throw new Trap(`the interpreter does not support operation '${c.op.name}'`);
+        const ins = c.ins;
+        const a = new Array<RtValue>(ins.length);
+        for (let i = 0; i < ins.length; i++) a[i] = env[ins[i]];
+        const res = h(this, c.op, a);
+        const outs = c.outs;
+        for (let i = 0; i < outs.length; i++) env[outs[i]] = res[i];
       }
-      if (term.successors.length === 0 && !this.isRegionTerminator(term)) {
-        // A block without a terminator (NoTerminator regions): run the last op too.
-        this.exec(term);
-        return { op: term, values: [] };
+      const term = cb.term;
+      if (!term || cb.termIsOp) return { op: term ?? region.parent!, values: [] };
+      const values = cb.termIns.map((s) => env[s]);
+      if (isBranch(term)) {
+        const next = branchTarget(term, values);
+        cb = cr.blocks.get(next.block)!;
+        bargs = next.args;
+        continue;
       }
       return { op: term, values };
     }
-  }
-
-  /** Terminators that end a region (yield/return/condition...): never executed as ops. */
-  private isRegionTerminator(op: Operation): boolean {
-    return !(op.name in this.handlers) || /(^|\.)(yield|return|condition|reduce|terminator)$/.test(op.name) || op.name === "scf.reduce.return";
-  }
-
-  /** Executes one non-terminator op, binding its results. */
-  exec(op: Operation): void {
-    const h = this.handlers[op.name];
-    if (!h) throw new Trap(`the interpreter does not support operation '${op.name}'`);
-    const args = op.operands.map((v) => this.get(v));
-    const res = h(this, op, args);
-    const rs = op.results;
-    for (let i = 0; i < rs.length; i++) this.frame.env.set(rs[i], res[i]);
   }
 
   /** Runs a single-block region (loop bodies, if branches) and returns its yielded values. */

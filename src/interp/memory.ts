@@ -6,7 +6,7 @@
 // elsewhere) need no special support here: `!llvm.array<4 x i8>`, `!llvm.struct<(i32, f64)>`,
 // `!llvm.ptr`, builtin scalars and vectors.
 import type { Heap } from "../runtime/heap.js";
-import { FloatType, IndexType, IntegerType, Type, VectorType } from "../ir/types.js";
+import type { Type } from "../ir/types.js";
 import { MemRefValue, Trap, type Scalar } from "./values.js";
 
 export const PTR_BYTES = 4;
@@ -114,47 +114,76 @@ function scalarLayout(w: string): Layout | undefined {
   return undefined;
 }
 
-/** Byte size of a memref/tensor element or llvm type. */
-export function byteSize(t: Type): number {
-  if (t instanceof FloatType || t instanceof IntegerType || t instanceof IndexType || t instanceof VectorType) return layoutOf(t).size;
-  return layoutOf(t).size;
-}
-
 function oob(addr: number, n: number, heap: Heap): never {
   throw new Trap(`memory access out of bounds (${n} bytes at address ${addr}, memory size ${heap.size})`);
 }
 
-/** Loads a scalar of the given kind (see Layout.scalar) from a byte address. */
-export function loadScalar(heap: Heap, addr: number, kind: string): Scalar {
+// The DataView over the heap is cached per heap: reading WebAssembly.Memory#buffer on every
+// access is slow. Growing a memory detaches the old buffer (TypeError on access) and a shared
+// memory grows in place (RangeError past the old end): either way, refresh and retry once.
+const views = new WeakMap<Heap, DataView>();
+function viewOf(heap: Heap): DataView {
+  let v = views.get(heap);
+  if (!v) { v = heap.view; views.set(heap, v); }
+  return v;
+}
+function retry<T>(heap: Heap, addr: number, n: number, f: (v: DataView) => T): T {
   const v = heap.view;
+  views.set(heap, v);
+  if (addr < 0 || addr + n > v.byteLength) oob(addr, n, heap);
+  return f(v);
+}
+
+const SIZES: Record<string, number> = { f32: 4, f64: 8, i32: 4, ptr: 4, i64: 8, index: 8, i1: 1, i8: 1, i16: 2 };
+
+function loadFrom(v: DataView, addr: number, kind: string): Scalar {
   switch (kind) {
-    case "f32": if (addr < 0 || addr + 4 > v.byteLength) oob(addr, 4, heap); return v.getFloat32(addr, true);
-    case "f64": if (addr < 0 || addr + 8 > v.byteLength) oob(addr, 8, heap); return v.getFloat64(addr, true);
-    case "i32": if (addr < 0 || addr + 4 > v.byteLength) oob(addr, 4, heap); return v.getInt32(addr, true);
-    case "ptr": if (addr < 0 || addr + 4 > v.byteLength) oob(addr, 4, heap); return v.getUint32(addr, true);
-    case "i64": if (addr < 0 || addr + 8 > v.byteLength) oob(addr, 8, heap); return v.getBigInt64(addr, true);
-    case "index": if (addr < 0 || addr + 8 > v.byteLength) oob(addr, 8, heap); return Number(v.getBigInt64(addr, true));
-    case "i1": if (addr < 0 || addr + 1 > v.byteLength) oob(addr, 1, heap); return v.getUint8(addr) & 1;
-    case "i8": if (addr < 0 || addr + 1 > v.byteLength) oob(addr, 1, heap); return v.getInt8(addr);
-    case "i16": if (addr < 0 || addr + 2 > v.byteLength) oob(addr, 2, heap); return v.getInt16(addr, true);
+    case "f32": return v.getFloat32(addr, true);
+    case "f64": return v.getFloat64(addr, true);
+    case "i32": return v.getInt32(addr, true);
+    case "ptr": return v.getUint32(addr, true);
+    case "i64": return v.getBigInt64(addr, true);
+    case "index": return Number(v.getBigInt64(addr, true));
+    case "i1": return v.getUint8(addr) & 1;
+    case "i8": return v.getInt8(addr);
+    case "i16": return v.getInt16(addr, true);
   }
   throw new Trap(`cannot load a value of type ${kind} from memory`);
 }
 
-export function storeScalar(heap: Heap, addr: number, kind: string, x: Scalar): void {
-  const v = heap.view;
+function storeTo(v: DataView, addr: number, kind: string, x: Scalar): void {
   switch (kind) {
-    case "f32": if (addr < 0 || addr + 4 > v.byteLength) oob(addr, 4, heap); v.setFloat32(addr, Number(x), true); return;
-    case "f64": if (addr < 0 || addr + 8 > v.byteLength) oob(addr, 8, heap); v.setFloat64(addr, Number(x), true); return;
-    case "i32": if (addr < 0 || addr + 4 > v.byteLength) oob(addr, 4, heap); v.setInt32(addr, Number(x), true); return;
-    case "ptr": if (addr < 0 || addr + 4 > v.byteLength) oob(addr, 4, heap); v.setUint32(addr, Number(x) >>> 0, true); return;
-    case "i64": if (addr < 0 || addr + 8 > v.byteLength) oob(addr, 8, heap); v.setBigInt64(addr, BigInt(x), true); return;
-    case "index": if (addr < 0 || addr + 8 > v.byteLength) oob(addr, 8, heap); v.setBigInt64(addr, BigInt(x), true); return;
-    case "i1": if (addr < 0 || addr + 1 > v.byteLength) oob(addr, 1, heap); v.setUint8(addr, Number(x) & 1); return;
-    case "i8": if (addr < 0 || addr + 1 > v.byteLength) oob(addr, 1, heap); v.setInt8(addr, Number(BigInt.asIntN(8, BigInt(x)))); return;
-    case "i16": if (addr < 0 || addr + 2 > v.byteLength) oob(addr, 2, heap); v.setInt16(addr, Number(BigInt.asIntN(16, BigInt(x))), true); return;
+    case "f32": v.setFloat32(addr, x as number, true); return;
+    case "f64": v.setFloat64(addr, x as number, true); return;
+    case "i32": v.setInt32(addr, Number(x), true); return;
+    case "ptr": v.setUint32(addr, Number(x) >>> 0, true); return;
+    case "i64": case "index": v.setBigInt64(addr, BigInt(x), true); return;
+    case "i1": v.setUint8(addr, Number(x) & 1); return;
+    case "i8": v.setInt8(addr, Number(BigInt.asIntN(8, BigInt(x)))); return;
+    case "i16": v.setInt16(addr, Number(BigInt.asIntN(16, BigInt(x))), true); return;
   }
   throw new Trap(`cannot store a value of type ${kind} to memory`);
+}
+
+/** Loads a scalar of the given kind (see Layout.scalar) from a byte address. */
+export function loadScalar(heap: Heap, addr: number, kind: string): Scalar {
+  if (addr < 0) oob(addr, SIZES[kind] ?? 1, heap);
+  try {
+    return loadFrom(viewOf(heap), addr, kind);
+  } catch (e) {
+    if (e instanceof Trap) throw e;
+    return retry(heap, addr, SIZES[kind] ?? 1, (v) => loadFrom(v, addr, kind));
+  }
+}
+
+export function storeScalar(heap: Heap, addr: number, kind: string, x: Scalar): void {
+  if (addr < 0) oob(addr, SIZES[kind] ?? 1, heap);
+  try {
+    storeTo(viewOf(heap), addr, kind, x);
+  } catch (e) {
+    if (e instanceof Trap) throw e;
+    retry(heap, addr, SIZES[kind] ?? 1, (v) => storeTo(v, addr, kind, x));
+  }
 }
 
 /** Scalar kind used for loads/stores of a type (throws for aggregates). */
@@ -174,12 +203,19 @@ export function checkIndex(m: MemRefValue, idx: readonly number[]): void {
 }
 
 /** Loads memref element idx (no bounds check beyond the memory itself). */
+const elemLayouts = new Map<Type, Layout>();
+function elemLayout(t: Type): Layout {
+  let l = elemLayouts.get(t);
+  if (!l) { l = layoutOf(t); elemLayouts.set(t, l); }
+  return l;
+}
+
 export function loadElement(heap: Heap, m: MemRefValue, idx: readonly number[]): Scalar {
-  const l = layoutOf(m.elementType);
+  const l = elemLayout(m.elementType);
   return loadScalar(heap, m.aligned + m.linear(idx) * l.size, l.scalar ?? m.elementType.str);
 }
 
 export function storeElement(heap: Heap, m: MemRefValue, idx: readonly number[], v: Scalar): void {
-  const l = layoutOf(m.elementType);
+  const l = elemLayout(m.elementType);
   storeScalar(heap, m.aligned + m.linear(idx) * l.size, l.scalar ?? m.elementType.str, v);
 }

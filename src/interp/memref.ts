@@ -41,8 +41,9 @@ export function readAll(interp: Interpreter, m: MemRefValue): Scalar[] {
   return out;
 }
 
+/** Indices are index values, i.e. numbers already (see values.ts). */
 function access(interp: Interpreter, m: MemRefValue, idx: readonly RtValue[]): number[] {
-  const ix = idx.map(Number);
+  const ix = idx as number[];
   if (ix.length !== m.rank) throw new Trap(`${m.typeStr} accessed with ${ix.length} indices`);
   if (interp.options.checkBounds) checkIndex(m, ix);
   return ix;
