@@ -15,21 +15,26 @@ import { Block, Module, Operation, OpResult, Value } from "../ir/core.js";
 import type { Context } from "../ir/dialect.js";
 import { DiagnosticSink } from "../ir/diagnostics.js";
 import {
-  DYN, FunctionType, MemRefType, TensorType, Type, UnrankedMemRefType, UnrankedTensorType, i32, index,
+  DYN, DialectType, FunctionType, MemRefType, TensorType, Type, UnrankedMemRefType, UnrankedTensorType, i32, index,
 } from "../ir/types.js";
 import { inferSubviewType } from "../dialects/memref.js";
 import { isLinalgStructured, linalgView } from "./lowering-linalg.js";
 import { printBuffer } from "./lowering-print.js";
 import type { Pass } from "./pass.js";
 
+/** Linear `!tensorlang.tensor<...>` types know their builtin tensor (duck-typed: no dialect import). */
+interface LinearLike { toBuiltin(): TensorType }
+const builtinOf = (t: Type): Type =>
+  t instanceof DialectType && typeof (t as Partial<LinearLike>).toBuiltin === "function" ? (t as unknown as LinearLike).toBuiltin() : t;
+
 /** The memref type a tensor type bufferizes to (identity layout); other types unchanged. */
 export function bufferType(t: Type): Type {
+  t = builtinOf(t);
   if (t instanceof TensorType) return MemRefType.get(t.shape, t.elementType);
   if (t instanceof UnrankedTensorType) return UnrankedMemRefType.get(t.elementType);
   return t;
 }
-const isTensor = (t: Type): boolean => t instanceof TensorType || t instanceof UnrankedTensorType;
-const hasTensors = (op: Operation): boolean => [...op.operands, ...op.results].some((v) => isTensor(v.type));
+const isTensor = (t: Type): boolean => { t = builtinOf(t); return t instanceof TensorType || t instanceof UnrankedTensorType; };
 
 class BufferizeError extends Error {}
 
@@ -66,18 +71,23 @@ class FunctionBufferizer {
   /** Buffers this function allocated (alloc, call results): it frees or returns them. */
   private readonly owned = new Set<Value>();
   private readonly dead: Operation[] = [];
+  /** Entry arguments retyped to memrefs up front (so new ops see buffer types) but still tensors to the walk. */
+  private readonly tensorArgs = new Set<Value>();
 
   constructor(private fn: Operation, private globals: Globals, private module: Module, private diag: DiagnosticSink) {}
 
   run(): void {
     const body = this.fn.body();
-    for (const a of body.args) if (isTensor(a.type)) { a.type = bufferType(a.type); this.buf.set(a, a); }
+    for (const a of body.args) if (isTensor(a.type)) { a.type = bufferType(a.type); this.buf.set(a, a); this.tensorArgs.add(a); }
     const errors = this.diag.diagnostics.length;
     this.block(body);
     if (this.diag.diagnostics.length > errors) return; // leave the IR as is; the pass fails
     for (const o of this.dead.reverse()) o.erase();
     this.insertDeallocs();
   }
+
+  private isT(v: Value): boolean { return isTensor(v.type) || this.tensorArgs.has(v); }
+  private hasTensors(op: Operation): boolean { return [...op.operands, ...op.results].some((v) => this.isT(v)); }
 
   private bufferOf(t: Value): Value {
     const b = this.buf.get(t);
@@ -87,7 +97,7 @@ class FunctionBufferizer {
 
   private block(blk: Block): void {
     for (const op of [...blk.ops]) {
-      if (hasTensors(op) || op.name === "tensorlang.print") {
+      if (this.hasTensors(op) || op.name === "tensorlang.print") {
         try { this.op(op); } catch (e) {
           if (!(e instanceof BufferizeError)) throw e;
           this.diag.error(op.loc, e.message);
@@ -175,14 +185,14 @@ class FunctionBufferizer {
       case "tensor.dim": op.result.replaceAllUsesWith(b.value("memref.dim", [this.bufferOf(op.operand(0)), op.operand(1)], index)); break;
       case "tensor.cast": set(b.value("memref.cast", [this.bufferOf(op.operand(0))], bufferType(res.type))); break;
       case "tensor.extract_slice": {
-        const view = this.subview(b, this.bufferOf(op.operand(0)), op, 1, res.type as TensorType);
+        const view = this.subview(b, this.bufferOf(op.operand(0)), op, 1, builtinOf(res.type) as TensorType);
         set(this.copyOf(b, view));
         break;
       }
       case "tensor.insert_slice": {
         const [src, dst] = op.operands;
         const d = this.destination(b, dst, op, true, [src]);
-        const view = this.subview(b, d, op, 2, src.type as TensorType);
+        const view = this.subview(b, d, op, 2, builtinOf(src.type) as TensorType);
         b.create("memref.copy", [this.bufferOf(src), view]);
         set(d);
         break;
@@ -208,7 +218,7 @@ class FunctionBufferizer {
       case "func.return": {
         const ft = (this.fn.attr("function_type") as TypeAttr).type as FunctionType;
         const vals = op.operands.map((v, i) => {
-          if (!isTensor(v.type)) return v;
+          if (!this.isT(v)) return v;
           const m = this.bufferOf(v);
           // The caller frees what it gets: return only buffers this function owns, once each.
           const ownedOnce = this.owned.has(m) && op.operands.filter((w) => this.buf.get(w) === m).length === 1;
@@ -219,7 +229,7 @@ class FunctionBufferizer {
       }
       case "tensorlang.print": {
         const t = op.operand(0);
-        if (!isTensor(t.type)) return;
+        if (!this.isT(t)) return;
         printBuffer(b, op, this.bufferOf(t));
         break;
       }
@@ -261,9 +271,9 @@ class FunctionBufferizer {
   private linalg(op: Operation, b: Builder): void {
     const v = linalgView(op);
     if (typeof v === "string") throw new BufferizeError(v);
-    const ins = v.inputs.map((x) => (isTensor(x.type) ? this.bufferOf(x) : x));
+    const ins = v.inputs.map((x) => (this.isT(x) ? this.bufferOf(x) : x));
     const outs = v.outputs.map((t, i) => {
-      if (!isTensor(t.type)) return t;
+      if (!this.isT(t)) return t;
       const readsOld = v.body.args[v.inputs.length + i].hasUses;
       return this.destination(b, t, op, readsOld, v.inputs);
     });
@@ -278,7 +288,7 @@ class FunctionBufferizer {
   private call(op: Operation, b: Builder): void {
     const callee = this.module.lookup((op.attr("callee") as SymbolRefAttr).root);
     const ft = callee ? ((callee.attr("function_type") as TypeAttr).type as FunctionType) : undefined;
-    const args = op.operands.map((v, i) => (isTensor(v.type) ? this.withType(b, this.bufferOf(v), ft?.inputs[i] ?? bufferType(v.type)) : v));
+    const args = op.operands.map((v, i) => (this.isT(v) ? this.withType(b, this.bufferOf(v), ft?.inputs[i] ?? bufferType(v.type)) : v));
     const c = b.create("func.call", args, op.results.map((r) => bufferType(r.type)), Object.fromEntries(op.attributes));
     op.results.forEach((r, i) => {
       if (!isTensor(r.type)) { r.replaceAllUsesWith(c.results[i]); return; }
