@@ -1,0 +1,163 @@
+// llvm and tensorlang dialects: round trips (custom and generic form), agreement with real
+// MLIR 19 for llvm, the linear tensor type, and every verifier rule's error case.
+import assert from "node:assert/strict";
+import { spawnSync } from "node:child_process";
+import { readFileSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { describe, it } from "node:test";
+import { fileURLToPath } from "node:url";
+import { createContext } from "../../src/dialects/index.js";
+import { LLVMArrayType, LLVMFunctionType, LLVMPointerType, LLVMStructType, llvmVoid, ptr } from "../../src/dialects/llvm.js";
+import { LinearTensorType, tensorShape } from "../../src/dialects/tensorlang.js";
+import { DenseElementsAttr } from "../../src/ir/attributes.js";
+import { DiagnosticError, type Diagnostic } from "../../src/ir/diagnostics.js";
+import { parseModule } from "../../src/ir/parser.js";
+import { printModule } from "../../src/ir/printer.js";
+import { DYN, TensorType, f32, i32, i8 } from "../../src/ir/types.js";
+import { verifyModule } from "../../src/ir/verifier.js";
+
+const here = dirname(fileURLToPath(import.meta.url));
+const dataDir = (d: string) => join(here, "..", "..", "..", "test", "dialects", d);
+const ctx = createContext();
+const hasMlirOpt = spawnSync("mlir-opt-19", ["--version"]).status === 0;
+const mlirOpt = (text: string, args: string[] = []) => {
+  const r = spawnSync("mlir-opt-19", ["--verify-each", ...args, "-"], { input: text, encoding: "utf8" });
+  return { ok: r.status === 0, out: r.stdout, err: r.stderr };
+};
+
+function load(text: string, file: string) {
+  const m = parseModule(text, file, ctx);
+  const diags = verifyModule(m, ctx);
+  if (diags.length) throw new DiagnosticError(diags);
+  return m;
+}
+const print = (text: string, file: string, generic = false) => printModule(load(text, file), ctx, { generic });
+
+function diagnose(text: string, file: string): Diagnostic[] {
+  try {
+    return verifyModule(parseModule(text, file, ctx), ctx);
+  } catch (e) {
+    if (e instanceof DiagnosticError) return e.diagnostics;
+    throw e;
+  }
+}
+
+/** Checks every `// -----` chunk of invalid.mlir: exactly the expected errors, on their lines. */
+function checkInvalid(file: string): number {
+  const text = readFileSync(file, "utf8");
+  let line = 1, cases = 0;
+  for (const chunk of text.split(/^\/\/ -----[ \t]*$/m)) {
+    const first = line;
+    line += chunk.split("\n").length - 1;
+    const want: { line: number; text: string }[] = [];
+    chunk.split("\n").forEach((l, i) => {
+      const m = /\/\/\s*expected-error\s*(?:@([+-]\d+))?\s*\{\{(.*)\}\}/.exec(l);
+      if (m) want.push({ line: first + i + Number(m[1] ?? 0), text: m[2] });
+    });
+    if (!want.length) continue;
+    cases++;
+    const got = diagnose("\n".repeat(first - 1) + chunk, file);
+    const show = got.map((d) => `  ${d.loc?.line}: ${d.message}`).join("\n");
+    for (const w of want) {
+      assert.ok(got.some((d) => d.loc?.line === w.line && d.message.includes(w.text)), `${file}:${w.line}: expected "${w.text}", got:\n${show}`);
+    }
+    assert.equal(got.length, want.length, `${file}:${first}: unexpected diagnostics:\n${show}`);
+  }
+  return cases;
+}
+
+for (const dialect of ["llvm", "tensorlang"]) {
+  describe(`${dialect} dialect`, () => {
+    const opsFile = join(dataDir(dialect), "ops.mlir");
+    const ops = readFileSync(opsFile, "utf8");
+
+    it("ops.mlir round-trips in custom form and printing is a fixed point", () => {
+      const p1 = print(ops, opsFile);
+      assert.equal(print(p1, "printed.mlir"), p1);
+      for (const op of new Set(ops.match(new RegExp(`\\b${dialect}\\.[a-z_.0-9]+(?=[ (])`, "g")) ?? [])) {
+        assert.ok(p1.includes(op), `${op} missing from the printed form`);
+      }
+    });
+
+    it("the generic form of every op parses back to the same IR", () => {
+      const p1 = print(ops, opsFile);
+      const g1 = print(ops, opsFile, true);
+      assert.equal(print(g1, "generic.mlir"), p1);
+      assert.equal(print(g1, "generic.mlir", true), g1);
+      assert.ok(!/^\s*(%\S+ = )?(llvm|tensorlang)\./m.test(g1), "generic form still has custom ops");
+    });
+
+    it("invalid.mlir: every verifier rule reports its error at the expected line", () => {
+      assert.ok(checkInvalid(join(dataDir(dialect), "invalid.mlir")) > 5);
+    });
+  });
+}
+
+describe("llvm against mlir-opt-19", { skip: !hasMlirOpt && "mlir-opt-19 not installed" }, () => {
+  const opsFile = join(dataDir("llvm"), "ops.mlir");
+  const ops = readFileSync(opsFile, "utf8");
+
+  it("prints exactly what mlir-opt-19 prints", () => {
+    const r = mlirOpt(ops);
+    assert.ok(r.ok, r.err);
+    // Our i64 attributes print without `: i64` (both parse to the same value).
+    assert.equal(print(ops, opsFile).trimEnd(), r.out.trimEnd().replace(/ : i64\}/g, "}"));
+  });
+
+  it("mlir-opt-19 accepts our custom and generic forms, and we accept its forms", () => {
+    for (const generic of [false, true]) {
+      const r = mlirOpt(print(ops, opsFile, generic));
+      assert.ok(r.ok, `mlir-opt-19 rejected our ${generic ? "generic" : "custom"} form:\n${r.err}`);
+    }
+    const p1 = print(ops, opsFile);
+    for (const args of [[], ["--mlir-print-op-generic"]]) {
+      const r = mlirOpt(ops, args);
+      assert.ok(r.ok, r.err);
+      assert.equal(print(r.out, "mlir-opt.mlir"), p1);
+    }
+  });
+});
+
+describe("llvm types", () => {
+  it("are interned and print nested llvm types without the prefix", () => {
+    assert.equal(LLVMPointerType.get(), ptr);
+    assert.equal(LLVMPointerType.get(1).str, "!llvm.ptr<1>");
+    assert.equal(LLVMArrayType.get(14, i8).str, "!llvm.array<14 x i8>");
+    assert.equal(LLVMStructType.get([i32, f32]).str, "!llvm.struct<(i32, f32)>");
+    assert.equal(LLVMStructType.get([ptr], true).str, "!llvm.struct<packed (ptr)>");
+    const fn = LLVMFunctionType.get(i32, [ptr], true);
+    assert.equal(fn.str, "!llvm.func<i32 (ptr, ...)>");
+    assert.equal(LLVMFunctionType.get(llvmVoid, [LLVMArrayType.get(2, ptr)]).str, "!llvm.func<void (array<2 x ptr>)>");
+    const m = load(`llvm.func @f(!llvm.ptr, ...) -> i32\nllvm.func @g(%p: !llvm.ptr) {\n  llvm.return\n}`, "t.mlir");
+    assert.equal(m.lookup("f")!.attr("function_type")!.str, fn.str);
+  });
+});
+
+describe("tensorlang types and constants", () => {
+  it("the linear type has accessors and lowers to a builtin tensor", () => {
+    const m = load(`func.func private @f(!tensorlang.tensor<f32, "seq_len", 64, ?>, !tensorlang.tensor<i32>)`, "t.mlir");
+    const ft = m.lookup("f")!.attr("function_type")!.str;
+    assert.equal(ft, `(!tensorlang.tensor<f32, "seq_len", 64, ?>, !tensorlang.tensor<i32>) -> ()`);
+    const t = LinearTensorType.get(f32, ["seq_len", 64, "?"]);
+    assert.equal(t.str, `!tensorlang.tensor<f32, "seq_len", 64, ?>`);
+    assert.equal(t.elementType, f32);
+    assert.deepEqual(t.dims, ["seq_len", 64, "?"]);
+    assert.equal(t.rank, 3);
+    assert.equal(t.toBuiltin(), TensorType.get([DYN, 64, DYN], f32));
+    assert.deepEqual(tensorShape(TensorType.get([DYN, 2], f32))?.dims, ["?", 2]);
+  });
+
+  it("accepts both constant syntaxes and prints the short one", () => {
+    const forms = [
+      "tensorlang.constant dense<1.0> : !tensorlang.tensor<f32, 2, 2>",
+      "tensorlang.constant dense<1.0> : tensor<2x2xf32> : !tensorlang.tensor<f32, 2, 2>",
+    ];
+    const printed = forms.map((f) => print(`func.func @f() {\n  %0 = ${f}\n  return\n}`, "c.mlir"));
+    assert.equal(printed[0], printed[1]);
+    assert.match(printed[0], /tensorlang\.constant dense<1\.000000e\+00> : !tensorlang\.tensor<f32, 2, 2>\n/);
+    const m = load(`func.func @f() {\n  %0 = tensorlang.constant dense<1.0> : tensor<2x2xf32> : tensor<2x2xf32>\n  return\n}`, "c.mlir");
+    const c = m.functions()[0].body().ops[0];
+    assert.ok(c.attr("value") instanceof DenseElementsAttr);
+    assert.equal(c.result.type, TensorType.get([2, 2], f32));
+  });
+});
