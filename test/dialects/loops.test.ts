@@ -6,11 +6,17 @@ import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import test from "node:test";
 import assert from "node:assert/strict";
-import { createContext } from "../../src/dialects/index.js";
 import { DiagnosticError, formatDiagnostic, type Diagnostic } from "../../src/ir/diagnostics.js";
 import { parseModule } from "../../src/ir/parser.js";
 import { printModule } from "../../src/ir/printer.js";
 import { verifyModule } from "../../src/ir/verifier.js";
+import { createContext } from "../../src/dialects/index.js";
+import { accessParts, constantTripCount, forParts as affineFor, parallelParts as affineParallel } from "../../src/dialects/affine.js";
+import { forParts as scfFor, ifBlocks, parallelParts as scfParallel } from "../../src/dialects/scf.js";
+import { DYNAMIC, inferSubviewType, loadStoreParts, mixedList, stridesAndOffset } from "../../src/dialects/memref.js";
+import { IntegerAttr } from "../../src/ir/attributes.js";
+import type { Operation } from "../../src/ir/core.js";
+import { DYN, MemRefType, f32, index } from "../../src/ir/types.js";
 
 // dist/test/dialects -> repo root
 const root = join(dirname(fileURLToPath(import.meta.url)), "..", "..", "..");
@@ -95,3 +101,122 @@ for (const d of DIALECTS) {
     }
   });
 }
+
+// ---- helpers the interpreter, backends and loop transforms call --------------------------------
+/** Parses `body` as a function body with the given arguments; returns its ops by name in order. */
+function opsOf(args: string, body: string): Operation[] {
+  const m = parseModule(`func.func @f(${args}) {\n${body}\n  return\n}`, "helpers.mlir", ctx);
+  assert.deepEqual(verifyModule(m, ctx).map(formatDiagnostic), []);
+  const out: Operation[] = [];
+  m.walk((o) => { out.push(o); });
+  return out;
+}
+const named = (ops: Operation[], name: string) => ops.filter((o) => o.name === name);
+/** Values compared by identity (deepEqual would walk their use lists). */
+function sameValues(got: readonly unknown[], want: readonly unknown[]): void {
+  assert.equal(got.length, want.length);
+  got.forEach((v, i) => assert.ok(v === want[i], `element ${i} differs`));
+}
+
+test("affine: constantTripCount", () => {
+  const fors = named(opsOf("%n: index, %m: index", `
+    affine.for %i = 0 to 10 step 3 {}
+    affine.for %i = -4 to 10 step 3 {}
+    affine.for %i = 10 to 0 {}
+    affine.for %i = %n to affine_map<()[s0] -> (s0 + 4)>()[%n] {}
+    affine.for %i = %n to %m {}
+    affine.for %i = affine_map<(d0) -> (d0 floordiv 2)>(%n) to affine_map<(d0) -> (d0 floordiv 2 + 3)>(%n) {}
+    affine.for %i = 0 to min affine_map<() -> (4, 8)>() {}`), "affine.for");
+  assert.deepEqual(fors.map(constantTripCount), [4, 5, 0, 4, undefined, undefined, undefined]);
+});
+
+test("affine: bounds, accesses and parallel parts", () => {
+  const ops = opsOf("%A: memref<10x20xf32>, %n: index, %m: index", `
+    affine.for %i = max affine_map<(d0)[s0] -> (d0, s0)>(%n)[%m] to %m step 2 {
+      %v = affine.load %A[%i + 1, symbol(%n) * 2] : memref<10x20xf32>
+      affine.store %v, %A[%i, %i] : memref<10x20xf32>
+    }
+    %r:2 = affine.parallel (%i, %j) = (0, max(%n, 1)) to (10, 20) step (1, 4) reduce ("maximumf", "mulf") -> (f32, f32) {
+      %v = affine.load %A[%i, %j] : memref<10x20xf32>
+      affine.yield %v, %v : f32, f32
+    }`);
+  const args = named(ops, "func.func")[0].body().args;
+  const f = affineFor(named(ops, "affine.for")[0]);
+  assert.equal(f.lower.map.str, "(d0)[s0] -> (d0, s0)");
+  sameValues(f.lower.operands, [args[1], args[2]]);
+  assert.equal(f.upper.map.str, "()[s0] -> (s0)");
+  sameValues(f.upper.operands, [args[2]]);
+  assert.equal(f.step, 2);
+  assert.equal(f.iv.type, index);
+  const [load, store] = [named(ops, "affine.load")[0], named(ops, "affine.store")[0]];
+  const l = accessParts(load);
+  assert.equal(l.map.str, "(d0)[s0] -> (d0 + 1, s0 * 2)");
+  sameValues(l.indices, [f.iv, args[1]]);
+  assert.equal(l.memref, args[0]);
+  const s = accessParts(store);
+  assert.equal(s.value, load.result);
+  assert.equal(s.map.str, "(d0) -> (d0, d0)");
+  sameValues(s.indices, [f.iv]);
+  const p = affineParallel(named(ops, "affine.parallel")[0]);
+  assert.deepEqual(p.reductions, ["maximumf", "mulf"]);
+  assert.deepEqual(p.steps, [1, 4]);
+  assert.deepEqual(p.lowerGroups, [1, 2]);
+  assert.equal(p.lower.map.str, "(d0) -> (0, d0, 1)");
+  sameValues(p.lower.operands, [args[1]]);
+  assert.deepEqual(p.upperGroups, [1, 1]);
+  assert.equal(p.ivs.length, 2);
+});
+
+test("affine: apply/min/max fold constants", () => {
+  const ops = opsOf("%n: index", `
+    %a = affine.apply affine_map<(d0)[s0] -> (d0 * 3 + s0)>(%n)[%n]
+    %b = affine.min affine_map<(d0) -> (d0, 7)>(%n)
+    %c = affine.apply affine_map<(d0) -> (d0)>(%n)`);
+  const fold = (o: Operation, cs: (IntegerAttr | undefined)[]) => ctx.spec(o.name)!.fold!(o, cs);
+  const [a, b, c] = [named(ops, "affine.apply")[0], named(ops, "affine.min")[0], named(ops, "affine.apply")[1]];
+  assert.equal((fold(a, [new IntegerAttr(2, index), new IntegerAttr(5, index)])![0] as IntegerAttr).num, 11);
+  assert.equal(fold(a, [undefined, new IntegerAttr(5, index)]), undefined);
+  assert.equal((fold(b, [new IntegerAttr(9, index)])![0] as IntegerAttr).num, 7);
+  sameValues(fold(c, [undefined])!, [c.operand(0)]);
+});
+
+test("scf: loop, branch and parallel parts", () => {
+  const ops = opsOf("%n: index, %x: f32, %c: i1", `
+    %c0 = arith.constant 0 : index
+    %r = scf.for %i = %c0 to %n step %n iter_args(%a = %x) -> (f32) {
+      scf.yield %a : f32
+    }
+    scf.if %c {
+    }
+    scf.parallel (%i, %j) = (%c0, %c0) to (%n, %n) step (%n, %n) {
+    }`);
+  const f = scfFor(named(ops, "scf.for")[0]);
+  assert.equal(f.inits.length, 1);
+  assert.equal(f.iterArgs[0].type, f32);
+  assert.equal(f.iv.type, index);
+  assert.equal(ifBlocks(named(ops, "scf.if")[0]).else, undefined);
+  const p = scfParallel(named(ops, "scf.parallel")[0]);
+  assert.equal(p.ivs.length, 2);
+  assert.equal(p.lbs.length, 2);
+  assert.equal(p.body.terminator?.name, "scf.reduce");
+});
+
+test("memref: strides, subview types and mixed lists", () => {
+  assert.deepEqual(stridesAndOffset(MemRefType.get([4, DYN, 5], f32)), { strides: [DYN, 5, 1], offset: 0 });
+  assert.deepEqual(stridesAndOffset(MemRefType.get([DYN, 4, 5], f32)), { strides: [20, 5, 1], offset: 0 });
+  const src = MemRefType.get([10, 20], f32);
+  assert.equal(inferSubviewType(src, [2, 3], [4, 5], [1, 1]).str, "memref<4x5xf32, strided<[20, 1], offset: 43>>");
+  assert.equal(inferSubviewType(src, [DYNAMIC, 0], [DYNAMIC, 5], [1, 2]).str, "memref<?x5xf32, strided<[20, 2], offset: ?>>");
+  const ops = opsOf("%A: memref<10x20xf32>, %n: index", `
+    %s = memref.subview %A[%n, 3] [4, %n] [1, 1] : memref<10x20xf32> to memref<4x?xf32, strided<[20, 1], offset: ?>>
+    %v = memref.load %A[%n, %n] : memref<10x20xf32>
+    memref.store %v, %A[%n, %n] : memref<10x20xf32>`);
+  const n = named(ops, "func.func")[0].body().args[1];
+  const sv = named(ops, "memref.subview")[0];
+  sameValues(mixedList(sv, "offsets"), [n, 3]);
+  sameValues(mixedList(sv, "sizes"), [4, n]);
+  assert.deepEqual(mixedList(sv, "strides"), [1, 1]);
+  const st = loadStoreParts(named(ops, "memref.store")[0]);
+  assert.equal(st.value, named(ops, "memref.load")[0].result);
+  sameValues(st.indices, [n, n]);
+});
