@@ -1,0 +1,116 @@
+// hoist: loop-invariant code motion out of an affine.for, and scalar replacement of a
+// location that is loaded and stored at the same invariant index in every iteration (the
+// matmul accumulator C[i, j] in the k-loop becomes a loop-carried value in a register).
+import { Operation, Value } from "../../ir/core.js";
+import type { Context } from "../../ir/dialect.js";
+import { affineFor, buildAffineFor, type AffineFor } from "../loops.js";
+import { MutationError } from "./scalar.js";
+import { accessOf, type Access } from "./vectorize.js";
+
+const definedInside = (v: Value, loop: Operation): boolean => {
+  const owner = v.owner;
+  const op = owner instanceof Operation ? owner : owner.parentOp;
+  return !!op && (op === loop ? !(owner instanceof Operation) : loop.isAncestorOf(op));
+};
+
+function writesInside(loop: Operation, memref: Value): boolean {
+  let w = false;
+  loop.walk((op) => {
+    const a = accessOf(op);
+    if ((a?.value !== undefined && a.memref === memref) || op.name.endsWith(".call") || op.name === "memref.copy") w = true;
+  });
+  return w;
+}
+
+const sameAccess = (a: Access, b: Access, ta: Operation, tb: Operation) =>
+  a.memref === b.memref && a.indices.length === b.indices.length && a.indices.every((v, i) => v === b.indices[i]) &&
+  (a.map?.str ?? "") === (b.map?.str ?? "") && (ta.name.startsWith("vector") === tb.name.startsWith("vector")) &&
+  (ta.name.startsWith("vector") ? (ta.results[0]?.type ?? ta.operand(0).type) === (tb.results[0]?.type ?? tb.operand(0).type) : true);
+
+/** Move pure ops and loads of memory the loop never writes out of `loop`; returns how many. */
+function licm(loop: Operation, ctx: Context): number {
+  let moved = 0;
+  for (let changed = true; changed;) {
+    changed = false;
+    for (const op of [...loop.body().ops]) {
+      if (op.regions.length || op === loop.body().terminator || op.operands.some((v) => definedInside(v, loop))) continue;
+      const acc = accessOf(op);
+      const ok = acc ? acc.value === undefined && !writesInside(loop, acc.memref) : ctx.hasTrait(op, "Pure");
+      if (!ok) continue;
+      loop.parent!.insertBefore(loop, op);
+      moved++;
+      changed = true;
+    }
+  }
+  return moved;
+}
+
+/** Rebuild `f` with extra iter_args; returns the new loop (the old one is erased). */
+export function withExtraIterArgs(f: AffineFor, inits: Value[]): { loop: Operation; args: Value[]; yieldOp: Operation } {
+  let extra: Value[] = [];
+  const nl = buildAffineFor({ map: f.lbMap, operands: f.lbOperands }, { map: f.ubMap, operands: f.ubOperands }, f.step, [...f.inits, ...inits], (body, iv, args) => {
+    f.iv.replaceAllUsesWith(iv);
+    f.iterArgs.forEach((a, i) => a.replaceAllUsesWith(args[i]));
+    extra = args.slice(f.iterArgs.length);
+    for (const op of [...f.body.ops]) if (op !== f.body.terminator) body.append(op);
+    return [...f.body.terminator!.operands, ...extra];
+  });
+  f.op.parent!.insertBefore(f.op, nl);
+  f.op.results.forEach((r, i) => r.replaceAllUsesWith(nl.results[i]));
+  f.op.erase();
+  return { loop: nl, args: extra, yieldOp: nl.body().terminator! };
+}
+
+/** Scalar replacement of one invariant location; returns the new loop or undefined. */
+function promoteOne(loop: Operation): Operation | undefined {
+  const f = affineFor(loop);
+  const direct = new Set(f.body.ops);
+  const all: { op: Operation; acc: Access }[] = [];
+  loop.walk((op) => { const a = accessOf(op); if (a && op !== loop) all.push({ op, acc: a }); });
+  let hasCall = false;
+  loop.walk((op) => { if (op.name.endsWith(".call")) hasCall = true; });
+  if (hasCall) return undefined;
+  for (const cand of all) {
+    if (cand.acc.value === undefined || !direct.has(cand.op)) continue;
+    if (cand.acc.indices.some((v) => definedInside(v, loop))) continue;
+    const group = all.filter((x) => x.acc.memref === cand.acc.memref);
+    if (!group.every((x) => direct.has(x.op) && sameAccess(x.acc, cand.acc, x.op, cand.op))) continue;
+    // Load before the loop, carry the value, store after.
+    const first = group[0];
+    const loadName = cand.op.name === "vector.store" ? "vector.load" : cand.op.name.replace("store", "load");
+    const valueType = cand.acc.value.type;
+    const init = new Operation({ name: loadName, operands: [cand.acc.memref, ...cand.acc.indices], resultTypes: [valueType],
+      attributes: cand.op.name === "affine.store" ? { map: cand.op.attr("map")! } : {} });
+    loop.parent!.insertBefore(loop, init);
+    const { loop: nl, args, yieldOp } = withExtraIterArgs(f, [init.result]);
+    let current: Value = args[0];
+    for (const op of [...nl.body().ops]) {
+      if (!group.some((g) => g.op === op)) continue;
+      const a = accessOf(op)!;
+      if (a.value === undefined) op.result.replaceAllUsesWith(current);
+      else current = a.value;
+      op.erase();
+    }
+    yieldOp.setOperand(yieldOp.operands.length - 1, current);
+    const store = new Operation({ name: cand.op.name, operands: [nl.results[nl.results.length - 1], cand.acc.memref, ...cand.acc.indices],
+      attributes: cand.op.name === "affine.store" ? { map: cand.op.attr("map")! } : {} });
+    nl.parent!.insertAfter(nl, store);
+    void first;
+    return nl;
+  }
+  return undefined;
+}
+
+export function hoist(loop: Operation, ctx: Context): void {
+  affineFor(loop);
+  let moved = licm(loop, ctx);
+  let promoted = 0;
+  for (let cur: Operation | undefined = loop; cur;) {
+    const next = promoteOne(cur);
+    if (!next) break;
+    promoted++;
+    cur = next;
+    moved += licm(cur, ctx);
+  }
+  if (moved + promoted === 0) throw new MutationError("hoist: nothing in the loop is invariant or promotable");
+}

@@ -1,0 +1,112 @@
+// The Mutator: applies a Proposal to a copy of the module and returns the new module text,
+// or a verdict with a reason (never an exception) when the proposal does not apply.
+import { createContext } from "../dialects/index.js";
+import { funcName, functionType } from "../dialects/func.js";
+import type { Module, Operation } from "../ir/core.js";
+import type { Context } from "../ir/dialect.js";
+import { DiagnosticError, formatDiagnostic } from "../ir/diagnostics.js";
+import { parseModule } from "../ir/parser.js";
+import { printModule, printOp } from "../ir/printer.js";
+import { verifyModule } from "../ir/verifier.js";
+import { canonicalize } from "../passes/canonicalize.js";
+import { cse } from "../passes/cse.js";
+import { DiagnosticSink } from "../ir/diagnostics.js";
+import { loopByRef, loopTable } from "./loops.js";
+import { hoist } from "./mutations/hoist.js";
+import { interchange, tile, unroll, unrollAndJam } from "./mutations/loops.js";
+import { MutationError, mutateConstant, swapOperator } from "./mutations/scalar.js";
+import { accessOf, vectorize } from "./mutations/vectorize.js";
+import type { Verdict } from "./proposer.js";
+import type { Mutation, Proposal } from "./schema.js";
+
+export type MutateResult =
+  | { ok: true; moduleText: string; functionText: string; loopTable: string }
+  | { ok: false; verdict: Verdict; reason: string };
+
+export function findFunction(m: Module, name: string): Operation | undefined {
+  return m.ops.find((o) => o.name === "func.func" && funcName(o) === name);
+}
+
+export function applyMutation(fn: Operation, mu: Mutation, ctx: Context): void {
+  switch (mu.kind) {
+    case "tile": tile(mu.loops.map((r) => loopByRef(fn, r)), mu.sizes); break;
+    case "interchange": interchange(mu.loops.map((r) => loopByRef(fn, r)), mu.permutation); break;
+    case "unroll": unroll(loopByRef(fn, mu.loop), mu.factor); break;
+    case "unroll_and_jam": unrollAndJam(loopByRef(fn, mu.loop), mu.factor); break;
+    case "vectorize": vectorize(loopByRef(fn, mu.loop), mu.width, ctx); break;
+    case "hoist": hoist(loopByRef(fn, mu.loop), ctx); break;
+    case "mutate_constant": mutateConstant(fn, mu.index, mu.value); break;
+    case "swap_operator": swapOperator(fn, mu.index, mu.op, ctx); break;
+    case "pack": case "parallelize":
+      throw new MutationError(`${mu.kind} is not implemented by this mutator yet`);
+  }
+}
+
+/** Reuse an identical earlier load in the same block when no store or call lies between. */
+function forwardLoads(m: Module): void {
+  m.walk((op) => {
+    for (const r of op.regions) for (const b of r.blocks) {
+      let seen = new Map<string, Operation>();
+      for (const o of [...b.ops]) {
+        const a = accessOf(o);
+        if (a && a.value === undefined) {
+          const key = `${o.name}|${o.operands.map((v) => ids(v)).join(",")}|${o.attr("map")?.str ?? ""}|${o.result.type.str}`;
+          const prior = seen.get(key);
+          if (prior) { o.result.replaceAllUsesWith(prior.result); o.erase(); } else seen.set(key, o);
+        } else if (a || o.regions.length || o.name.endsWith(".call") || o.name === "memref.copy") seen = new Map();
+      }
+    }
+  });
+}
+const idMap = new WeakMap<object, number>();
+let nextId = 0;
+const ids = (v: object) => { let i = idMap.get(v); if (i === undefined) idMap.set(v, (i = nextId++)); return i; };
+
+/** Tidy after mutations: forward loads, fold constants, share index arithmetic. */
+function tidy(m: Module, ctx: Context): void {
+  const sink = new DiagnosticSink();
+  cse.run(m, ctx, sink);
+  forwardLoads(m);
+  canonicalize.run(m, ctx, sink);
+  cse.run(m, ctx, sink);
+}
+
+function diagText(e: unknown): string {
+  return e instanceof DiagnosticError ? e.diagnostics.map(formatDiagnostic).join("\n").split("\n")[0] : (e as Error).message;
+}
+
+/** Apply `p` to `moduleText`; the result is re-parsed and verified before it is returned. */
+export function mutate(moduleText: string, p: Proposal, ctx: Context = createContext()): MutateResult {
+  let m: Module;
+  try { m = parseModule(moduleText, "<module>", ctx); } catch (e) { return { ok: false, verdict: "parse-error", reason: diagText(e) }; }
+  const fn = findFunction(m, p.target_function);
+  if (!fn) return { ok: false, verdict: "rejected", reason: `no function @${p.target_function} in the module` };
+  const signature = functionType(fn);
+  if ("rewrite" in p) {
+    let rm: Module;
+    try { rm = parseModule(p.rewrite, "<rewrite>", ctx); } catch (e) { return { ok: false, verdict: "parse-error", reason: diagText(e) }; }
+    const nf = findFunction(rm, p.target_function) ?? (rm.ops.length === 1 && rm.ops[0].name === "func.func" ? rm.ops[0] : undefined);
+    if (!nf) return { ok: false, verdict: "parse-error", reason: `the rewrite does not define func.func @${p.target_function}` };
+    if (functionType(nf) !== signature) {
+      return { ok: false, verdict: "verify-error", reason: `signature changed: ${functionType(nf).str} instead of ${signature.str}` };
+    }
+    nf.attributes.set("sym_name", fn.attr("sym_name")!);
+    fn.parent!.insertBefore(fn, nf);
+    fn.erase();
+  } else {
+    try {
+      for (const mu of p.mutations) applyMutation(fn, mu, ctx);
+      tidy(m, ctx);
+    } catch (e) {
+      if (e instanceof MutationError) return { ok: false, verdict: "rejected", reason: e.message };
+      return { ok: false, verdict: "rejected", reason: `mutation failed: ${(e as Error).message}` };
+    }
+  }
+  const text = printModule(m, ctx);
+  let check: Module;
+  try { check = parseModule(text, "<mutated>", ctx); } catch (e) { return { ok: false, verdict: "verify-error", reason: `mutated IR does not re-parse: ${diagText(e)}` }; }
+  const ds = verifyModule(check, ctx);
+  if (ds.length) return { ok: false, verdict: "verify-error", reason: formatDiagnostic(ds[0]).split("\n")[0] };
+  const nf = findFunction(check, p.target_function)!;
+  return { ok: true, moduleText: text, functionText: printOp(nf, ctx), loopTable: loopTable(nf, ctx) };
+}
