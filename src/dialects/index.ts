@@ -7,11 +7,12 @@ import { func } from "./func.js";
 import { memref } from "./memref.js";
 import { scf } from "./scf.js";
 import { llvm } from "./llvm.js";
+import { linalg } from "./linalg.js";
 import { math } from "./math.js";
 import { tensor } from "./tensor.js";
 import { tensorlang } from "./tensorlang.js";
 import { vector } from "./vector.js";
 
 export function createContext(): Context {
-  return new Context().register(builtin, func, arith, memref, scf, affine, llvm, math, tensor, tensorlang, vector);
+  return new Context().register(builtin, func, arith, memref, scf, affine, llvm, math, tensor, linalg, tensorlang, vector);
 }

@@ -26,6 +26,7 @@ export const MATH_UNARY: Record<string, Unary> = {
   "math.cos": Math.cos,
   "math.tan": Math.tan,
   "math.atan": Math.atan,
+  "math.erf": erf,
   "math.absf": Math.abs,
   "math.floor": Math.floor,
   "math.ceil": Math.ceil,
@@ -34,6 +35,25 @@ export const MATH_UNARY: Record<string, Unary> = {
   "math.round": (x) => { const a = Math.abs(x), r = Math.floor(a); return Math.sign(x) * (a - r >= 0.5 ? r + 1 : r); },
   "math.roundeven": (x) => { const r = Math.round(x); return Math.abs(x % 1) === 0.5 && r % 2 !== 0 ? r - 1 : r; },
 };
+
+/** erf to ~1e-15: Taylor series near 0, continued fraction for erfc in the tails. */
+export function erf(x: number): number {
+  if (Number.isNaN(x)) return x;
+  const a = Math.abs(x);
+  if (a < 3) {
+    let term = x, sum = x;
+    for (let n = 1; n < 200 && Math.abs(term) > 1e-17 * Math.abs(sum); n++) {
+      term *= (-x * x) / n;
+      sum += term / (2 * n + 1);
+    }
+    return (2 / Math.sqrt(Math.PI)) * sum;
+  }
+  if (a >= 6) return Math.sign(x);
+  let f = a;
+  for (let k = 60; k >= 1; k--) f = a + k / 2 / f;
+  const erfc = Math.exp(-a * a) / Math.sqrt(Math.PI) / f;
+  return Math.sign(x) * (1 - erfc);
+}
 
 /** Binary semantics: `math.powf`, `math.atan2`, `math.copysign`. */
 export const MATH_BINARY: Record<string, (a: number, b: number) => number> = {

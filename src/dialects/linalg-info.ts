@@ -1,0 +1,210 @@
+// What passes need to know about a linalg structured op, whatever its spelling (generic or
+// named): inputs/outputs, indexing maps, iterator types, loop bounds, and the scalar body.
+// Named ops carry their body region like MLIR's, built here from a small payload table.
+import { AffineMap, dim } from "../ir/affine.js";
+import { AffineMapAttr, ArrayAttr, Attribute, FloatAttr, IntegerAttr, OpaqueAttr, StringAttr } from "../ir/attributes.js";
+import { Block, Operation, Region, type Value } from "../ir/core.js";
+import type { Location } from "../ir/diagnostics.js";
+import { FloatType, IndexType, IntegerType, ShapedType, TensorType, Type, elementTypeOf } from "../ir/types.js";
+import { arrayProp, operandSegment, segmentSizesAttr } from "./indexing.js";
+
+export type IteratorType = "parallel" | "reduction";
+export const iteratorAttr = (t: string) => new OpaqueAttr(`#linalg.iterator_type<${t}>`);
+/** `parallel` from `#linalg.iterator_type<parallel>` (or a plain string attribute). */
+export function iteratorName(a: Attribute): string | undefined {
+  if (a instanceof StringAttr) return a.value;
+  const m = /^#linalg\.iterator_type<\s*([a-z]+)\s*>$/.exec(a.str);
+  return m ? m[1] : undefined;
+}
+
+// ---- payloads of the named ops -------------------------------------------------------------
+type Emit = (name: string, operands: Value[], type: Type, attrs?: Record<string, Attribute>) => Value;
+/** Builds the scalar computation from block arguments (already cast to the output type). */
+type Payload = (emit: Emit, args: Value[], out: Value, t: Type) => Value;
+
+const isFloat = (t: Type) => t instanceof FloatType;
+const byType = (f: string, i: string): Payload => (emit, [a, b], _o, t) => emit(isFloat(t) ? f : i, [a, b], t);
+const unary = (name: string): Payload => (emit, [a], _o, t) => emit(name, [a], t);
+
+/** Elementwise named ops: name -> payload (arity from the table they are in). */
+export const ELEMENTWISE_BINARY: Record<string, Payload> = {
+  "linalg.add": byType("arith.addf", "arith.addi"),
+  "linalg.sub": byType("arith.subf", "arith.subi"),
+  "linalg.mul": byType("arith.mulf", "arith.muli"),
+  "linalg.div": byType("arith.divf", "arith.divsi"),
+  "linalg.div_unsigned": byType("arith.divf", "arith.divui"),
+  "linalg.max": byType("arith.maximumf", "arith.maxsi"),
+  "linalg.min": byType("arith.minimumf", "arith.minsi"),
+  "linalg.powf": byType("math.powf", "math.powf"),
+};
+export const ELEMENTWISE_UNARY: Record<string, Payload> = {
+  "linalg.exp": unary("math.exp"), "linalg.log": unary("math.log"), "linalg.abs": unary("math.absf"),
+  "linalg.ceil": unary("math.ceil"), "linalg.floor": unary("math.floor"), "linalg.negf": unary("arith.negf"),
+  "linalg.sqrt": unary("math.sqrt"), "linalg.rsqrt": unary("math.rsqrt"), "linalg.tanh": unary("math.tanh"),
+  "linalg.erf": unary("math.erf"),
+  "linalg.square": (emit, [a], _o, t) => emit(isFloat(t) ? "arith.mulf" : "arith.muli", [a, a], t),
+  "linalg.reciprocal": (emit, [a], _o, t) => emit("arith.divf", [emit("arith.constant", [], t, { value: new FloatAttr(1, t) }), a], t),
+};
+const contraction: Payload = (emit, [a, b], out, t) =>
+  emit(isFloat(t) ? "arith.addf" : "arith.addi", [out, emit(isFloat(t) ? "arith.mulf" : "arith.muli", [a, b], t)], t);
+/** Ops whose body is `yield in` (after the cast to the output type). */
+const passThrough: Payload = (_e, [a]) => a;
+
+export const CONTRACTIONS = ["linalg.matmul", "linalg.matvec", "linalg.batch_matmul"];
+export const NAMED_OPS: Record<string, { inputs: number; payload: Payload }> = {
+  "linalg.fill": { inputs: 1, payload: passThrough },
+  "linalg.copy": { inputs: 1, payload: passThrough },
+  ...Object.fromEntries(CONTRACTIONS.map((n) => [n, { inputs: 2, payload: contraction }])),
+  ...Object.fromEntries(Object.entries(ELEMENTWISE_BINARY).map(([n, p]) => [n, { inputs: 2, payload: p }])),
+  ...Object.fromEntries(Object.entries(ELEMENTWISE_UNARY).map(([n, p]) => [n, { inputs: 1, payload: p }])),
+};
+
+/** Scalar conversion the named ops apply to inputs (MLIR's TypeFn cast_signed / cast_unsigned). */
+function castOpName(from: Type, to: Type, unsigned: boolean): string | undefined {
+  if (from === to) return undefined;
+  const fw = from instanceof FloatType ? from.width : 0, tw = to instanceof FloatType ? to.width : 0;
+  const iw = (t: Type) => (t instanceof IntegerType ? t.width : 0);
+  if (fw && tw) return tw > fw ? "arith.extf" : "arith.truncf";
+  if (from instanceof IndexType || to instanceof IndexType) return "arith.index_cast";
+  if (iw(from) && iw(to)) return iw(to) > iw(from) ? (unsigned ? "arith.extui" : "arith.extsi") : "arith.trunci";
+  if (iw(from) && tw) return unsigned ? "arith.uitofp" : "arith.sitofp";
+  if (fw && iw(to)) return unsigned ? "arith.fptoui" : "arith.fptosi";
+  return undefined;
+}
+
+/**
+ * The body region of a named op over operands of the given types: block arguments are the
+ * element types, inputs are cast to the output element type, the payload's value is yielded.
+ */
+export function buildNamedBody(name: string, operandTypes: readonly Type[], loc?: Location, unsigned = false): Region {
+  const info = NAMED_OPS[name];
+  if (!info) throw new Error(`no payload for ${name}`);
+  const block = new Block(operandTypes.map(elementTypeOf));
+  const outT = block.args[block.args.length - 1].type;
+  const emit: Emit = (n, operands, type, attrs) => {
+    const op = new Operation({ name: n, operands, resultTypes: [type], attributes: attrs, loc });
+    block.append(op);
+    return op.result;
+  };
+  const ins = block.args.slice(0, info.inputs).map((a) => {
+    const c = castOpName(a.type, outT, unsigned);
+    return c ? emit(c, [a], outT) : a;
+  });
+  const v = info.payload(emit, ins, block.args[block.args.length - 1], outT);
+  block.append(new Operation({ name: "linalg.yield", operands: [v], loc }));
+  return new Region([block]);
+}
+
+// ---- structure -----------------------------------------------------------------------------
+/** Whether the op is a linalg structured op (has inputs, outputs, maps and a body). */
+export const isStructuredOp = (op: Operation) =>
+  op.name === "linalg.generic" || op.name === "linalg.transpose" || op.name === "linalg.reduce" || op.name in NAMED_OPS;
+
+/** Input operands (`ins(...)`). */
+export function inputs(op: Operation): Value[] {
+  if (op.name === "linalg.transpose") return [op.operand(0)];
+  if (op.name === "linalg.reduce") return op.operands.slice(0, op.operands.length / 2);
+  return operandSegment(op, 0);
+}
+/** Output operands (`outs(...)`): the inits of tensor results, or the memrefs written. */
+export function outputs(op: Operation): Value[] {
+  if (op.name === "linalg.transpose") return op.operands.slice(1, 2);
+  if (op.name === "linalg.reduce") return op.operands.slice(op.operands.length / 2);
+  return operandSegment(op, 1);
+}
+export const insOutsSegments = (nIn: number, nOut: number) => segmentSizesAttr([nIn, nOut]);
+
+const rankOf = (t: Type) => (t instanceof ShapedType ? t.rank : 0);
+
+/** Number of loops: from the iterator types (generic) or the op's shape rule. */
+export function numLoops(op: Operation): number { return iteratorTypes(op).length; }
+
+/** The iterator type of every loop, outermost first. */
+export function iteratorTypes(op: Operation): IteratorType[] {
+  if (op.name === "linalg.generic") {
+    const a = op.attr("iterator_types");
+    return a instanceof ArrayAttr ? a.items.map((i) => (iteratorName(i) ?? "parallel") as IteratorType) : [];
+  }
+  if (op.name === "linalg.reduce") {
+    const dims = new Set(arrayProp(op, "dimensions"));
+    return Array.from({ length: rankOf(inputs(op)[0]?.type) }, (_, i) => (dims.has(i) ? "reduction" : "parallel"));
+  }
+  if (op.name === "linalg.matmul") return ["parallel", "parallel", "reduction"];
+  if (op.name === "linalg.matvec") return ["parallel", "reduction"];
+  if (op.name === "linalg.batch_matmul") return ["parallel", "parallel", "parallel", "reduction"];
+  return Array.from({ length: rankOf(outputs(op)[0]?.type) }, () => "parallel");
+}
+
+const map = (n: number, ...results: number[]) => new AffineMap(n, 0, results.map(dim));
+
+/** One indexing map per operand (inputs then outputs), from loop indices to operand indices. */
+export function indexingMaps(op: Operation): AffineMap[] {
+  const n = numLoops(op);
+  const id = AffineMap.identity(n);
+  switch (op.name) {
+    case "linalg.generic": {
+      const a = op.attr("indexing_maps");
+      return a instanceof ArrayAttr ? a.items.map((m) => (m instanceof AffineMapAttr ? m.map : id)) : [];
+    }
+    case "linalg.matmul": return [map(3, 0, 2), map(3, 2, 1), map(3, 0, 1)];
+    case "linalg.matvec": return [map(2, 0, 1), map(2, 1), map(2, 0)];
+    case "linalg.batch_matmul": return [map(4, 0, 1, 3), map(4, 0, 3, 2), map(4, 0, 1, 2)];
+    case "linalg.transpose": {
+      // result[i] = input[perm[i]]: the input's dimension perm[i] is loop i.
+      const perm = arrayProp(op, "permutation");
+      const inv: number[] = [];
+      perm.forEach((p, i) => (inv[p] = i));
+      return [map(n, ...inv), id];
+    }
+    case "linalg.reduce": {
+      const dims = new Set(arrayProp(op, "dimensions"));
+      const kept = Array.from({ length: n }, (_, i) => i).filter((i) => !dims.has(i));
+      return [...inputs(op).map(() => id), ...outputs(op).map(() => map(n, ...kept))];
+    }
+  }
+  // fill / copy / elementwise: scalars map to (), shaped operands to the identity.
+  return [...inputs(op), ...outputs(op)].map((v) => (rankOf(v.type) === 0 && !(v.type instanceof ShapedType) ? new AffineMap(n, 0, []) : id));
+}
+
+/** For each loop, the first operand dimension indexed by exactly that loop: [operand, dim]. */
+export function loopDimSources(op: Operation): ([number, number] | undefined)[] {
+  const out: ([number, number] | undefined)[] = Array.from({ length: numLoops(op) }, () => undefined);
+  indexingMaps(op).forEach((m, o) => m.results.forEach((e, d) => {
+    if (e.kind === "dim" && out[e.pos] === undefined) out[e.pos] = [o, d];
+  }));
+  return out;
+}
+
+/** Static loop sizes (-1 where dynamic or not derivable). */
+export function staticLoopSizes(op: Operation): number[] {
+  const ops = [...inputs(op), ...outputs(op)];
+  return loopDimSources(op).map((s) => {
+    const t = s ? ops[s[0]].type : undefined;
+    return s && t instanceof ShapedType ? t.shape[s[1]] : -1;
+  });
+}
+
+/** Whether the op works on tensors (returns results) rather than memrefs (writes in place). */
+export const hasTensorSemantics = (op: Operation) => outputs(op).every((v) => v.type instanceof TensorType);
+
+/**
+ * The op as a `linalg.generic` (same operands, maps, iterator types, a clone of its body),
+ * not inserted anywhere: what `--linalg-generalize-named-ops` produces and loop lowering reads.
+ */
+export function toGenericOp(op: Operation): Operation {
+  if (op.name === "linalg.generic") return op;
+  const ins = inputs(op), outs = outputs(op);
+  const g = new Operation({
+    name: "linalg.generic", operands: [...ins, ...outs], resultTypes: op.results.map((r) => r.type), loc: op.loc,
+    attributes: {
+      indexing_maps: new ArrayAttr(indexingMaps(op).map((m) => new AffineMapAttr(m))),
+      iterator_types: new ArrayAttr(iteratorTypes(op).map(iteratorAttr)),
+      operandSegmentSizes: insOutsSegments(ins.length, outs.length),
+    },
+  });
+  g.addRegion(op.region().clone(new Map()));
+  return g;
+}
+
+/** The `linalg.index` dimension, for interpreters. */
+export const indexDim = (op: Operation) => (op.attr<IntegerAttr>("dim")?.num ?? 0);

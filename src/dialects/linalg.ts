@@ -1,0 +1,318 @@
+// linalg dialect: structured ops on tensors (returning results) or memrefs (writing in place).
+// `linalg.generic` spells its maps, iterators and body out; named ops (fill, matmul, add, ...)
+// imply them, and carry their body region as MLIR does, so the generic form is MLIR's.
+import { ArrayAttr, AffineMapAttr, Attribute, DictionaryAttr, IntegerAttr, StringAttr } from "../ir/attributes.js";
+import { Block, Operation, Region, type Value } from "../ir/core.js";
+import type { Dialect, OpSpec, OperationState } from "../ir/dialect.js";
+import { DiagnosticError } from "../ir/diagnostics.js";
+import type { OpAsmParser, RegionArgument, UnresolvedOperand } from "../ir/parser.js";
+import type { OpAsmPrinter } from "../ir/printer.js";
+import { MemRefType, ShapedType, TensorType, elementTypeOf, index } from "../ir/types.js";
+import { returnLikeOp } from "./common.js";
+import { arrayProp, checkSegments, i64Array } from "./indexing.js";
+import {
+  NAMED_OPS, buildNamedBody, indexingMaps, inputs, insOutsSegments, isStructuredOp, iteratorAttr, iteratorName,
+  iteratorTypes, numLoops, outputs,
+} from "./linalg-info.js";
+
+export * from "./linalg-info.js";
+
+// ---- `ins(%a, %b : A, B) outs(%c : C)` -----------------------------------------------------
+interface InsOuts { ins: Value[]; outs: Value[] }
+function parseInsOuts(p: OpAsmParser): InsOuts {
+  const group = (kw: string): Value[] => {
+    if (!p.parseOptionalKeyword(kw)) return [];
+    p.expect("(");
+    const ops: UnresolvedOperand[] = p.parseOperandList();
+    const loc = p.locHere();
+    p.expect(":");
+    const ts = p.parseTypeList();
+    p.expect(")");
+    return p.resolveOperands(ops, ts, loc);
+  };
+  const ins = group("ins");
+  return { ins, outs: group("outs") };
+}
+function printInsOuts(p: OpAsmPrinter, ins: readonly Value[], outs: readonly Value[]): string {
+  const g = (kw: string, vs: readonly Value[]) => (vs.length ? ` ${kw}(${p.operands(vs)} : ${p.types(vs.map((v) => v.type))})` : "");
+  return g("ins", ins) + g("outs", outs);
+}
+const arrowTypes = (p: OpAsmPrinter, op: Operation) =>
+  op.results.length === 0 ? "" : op.results.length === 1 ? ` -> ${op.result.type.str}` : ` -> (${p.types(op.results.map((r) => r.type))})`;
+const tensorTypes = (vs: readonly Value[]) => vs.map((v) => v.type).filter((t) => t instanceof TensorType);
+
+/** `[1, 0]` after `name =`. */
+function parseI64List(p: OpAsmParser, name: string, st: OperationState): void {
+  p.parseKeyword(name);
+  p.expect("=");
+  p.expect("[");
+  const vs: number[] = [];
+  if (!p.accept("]")) { do vs.push(p.parseInteger()); while (p.accept(",")); p.expect("]"); }
+  st.addAttr(name, i64Array(vs));
+}
+
+// ---- verification shared by every structured op ----------------------------------------------
+function verifyStructured(op: Operation): string | undefined {
+  if (op.regions.length !== 1) return ""; // the region count is reported by the generic verifier
+  if (op.region().blocks.length !== 1) return "requires one region with one block";
+  const ins = inputs(op), outs = outputs(op), all = [...ins, ...outs];
+  for (const o of outs) if (!(o.type instanceof TensorType || o.type instanceof MemRefType)) return "expected output operands to be ranked tensors or memrefs";
+  const tensorOuts = outs.filter((o) => o.type instanceof TensorType);
+  if (op.results.length !== tensorOuts.length) {
+    return `expected the number of tensor results (${op.results.length}) to be equal to the number of output tensors (${tensorOuts.length})`;
+  }
+  for (let i = 0; i < tensorOuts.length; i++) {
+    if (tensorOuts[i].type !== op.results[i].type) {
+      return `expected type of operand #${all.indexOf(tensorOuts[i])} ('${tensorOuts[i].type.str}') to match type of corresponding result ('${op.results[i].type.str}')`;
+    }
+  }
+  const maps = indexingMaps(op);
+  if (maps.length !== all.length) return `expected the number of indexing_map (${maps.length}) to be equal to the number of input/output operands (${all.length})`;
+  const n = numLoops(op);
+  for (let i = 0; i < maps.length; i++) {
+    const rank = all[i].type instanceof ShapedType ? (all[i].type as ShapedType).rank : 0;
+    if (maps[i].numSyms !== 0) return `expected indexing_map #${i} to have no symbols`;
+    if (maps[i].numDims !== n) return `expected indexing_map #${i} to have ${n} dim(s) to match the number of loops`;
+    if (maps[i].results.length !== rank) return `expected operand rank (${rank}) to match the result rank of indexing_map #${i} (${maps[i].results.length})`;
+  }
+  const block = op.body();
+  if (block.args.length !== all.length) return "expected as many non-induction variable region arguments as the number of input/output operands";
+  for (let i = 0; i < all.length; i++) {
+    const et = elementTypeOf(all[i].type);
+    if (block.args[i].type !== et && block.args[i].type !== all[i].type) {
+      return `expected type of bb argument #${i} ('${block.args[i].type.str}') to match element or self type of the corresponding operand ('${et.str}')`;
+    }
+  }
+  // Static sizes must agree on every loop: the first operand dimension indexed by a loop fixes it.
+  const sizes = new Map<number, number>();
+  for (let i = 0; i < all.length; i++) {
+    const t = all[i].type;
+    if (!(t instanceof ShapedType)) continue;
+    for (let d = 0; d < maps[i].results.length; d++) {
+      const e = maps[i].results[d];
+      if (e.kind !== "dim" || t.shape[d] < 0) continue;
+      const known = sizes.get(e.pos);
+      if (known === undefined) sizes.set(e.pos, t.shape[d]);
+      else if (known !== t.shape[d]) return `inferred input/output operand #${i} has shape's dimension #${d} to be ${known}, but found ${t.shape[d]}`;
+    }
+  }
+}
+
+// ---- named ops -------------------------------------------------------------------------------
+const NAMED_ELIDED = ["operandSegmentSizes", "linalg.memoized_indexing_maps"];
+const isUnsigned = (a: Attribute | undefined) => !!a && a.str.includes("cast_unsigned");
+
+function namedOp(name: string): OpSpec {
+  const nIn = NAMED_OPS[name].inputs;
+  return {
+    name, regions: 1, traits: ["SingleBlock"], props: ["operandSegmentSizes", "cast"],
+    parse(p, st) {
+      p.parseOptionalAttrDict(st.attributes);
+      const loc = p.locHere();
+      const { ins, outs } = parseInsOuts(p);
+      if (ins.length !== nIn || outs.length !== 1) throw DiagnosticError.at(loc, `expected ${nIn} input(s) and 1 output`);
+      st.operands = [...ins, ...outs];
+      st.addAttr("operandSegmentSizes", insOutsSegments(ins.length, outs.length));
+      st.resultTypes = p.parseOptionalArrowTypeList();
+      st.regions.push(buildNamedBody(name, st.operands.map((v) => v.type), st.loc, isUnsigned(st.attributes.get("cast"))));
+    },
+    print(p, op) {
+      p.print(p.attrDict(op, NAMED_ELIDED), printInsOuts(p, inputs(op), outputs(op)), arrowTypes(p, op));
+    },
+    verify(op) {
+      return checkSegments(op, 2) ?? (inputs(op).length !== nIn || outputs(op).length !== 1 ? `expected ${nIn} input(s) and 1 output` : undefined)
+        ?? verifyStructured(op);
+    },
+  };
+}
+
+// ---- linalg.generic ----------------------------------------------------------------------------
+const TRAIT_ATTRS = ["doc", "indexing_maps", "iterator_types", "library_call"];
+
+const generic: OpSpec = {
+  name: "linalg.generic", regions: 1, traits: ["SingleBlock"], props: [...TRAIT_ATTRS, "operandSegmentSizes"],
+  parse(p, st) {
+    const dloc = p.locHere();
+    const dict = p.parseDictionary();
+    for (const [k, v] of dict.entries) {
+      if (k === "iterator_types" && v instanceof ArrayAttr) {
+        const its = v.items.map((a) => iteratorName(a));
+        const bad = its.find((i) => i !== "parallel" && i !== "reduction");
+        if (bad !== undefined) throw DiagnosticError.at(dloc, `unexpected iterator_type (${bad})`);
+        st.addAttr(k, new ArrayAttr(its.map((i) => iteratorAttr(i!))));
+      } else st.addAttr(k, v);
+    }
+    const { ins, outs } = parseInsOuts(p);
+    st.operands = [...ins, ...outs];
+    st.addAttr("operandSegmentSizes", insOutsSegments(ins.length, outs.length));
+    if (p.parseOptionalKeyword("attrs")) { p.expect("="); p.parseOptionalAttrDict(st.attributes); }
+    st.regions.push(p.parseRegion());
+    st.resultTypes = p.parseOptionalArrowTypeList();
+  },
+  print(p, op) {
+    const trait = new Map<string, Attribute>();
+    for (const k of TRAIT_ATTRS) {
+      const a = op.attr(k);
+      if (!a) continue;
+      trait.set(k, k === "iterator_types" && a instanceof ArrayAttr ? new ArrayAttr(a.items.map((i) => new StringAttr(iteratorName(i) ?? i.str))) : a);
+    }
+    p.print(" ", new DictionaryAttr(trait).str, printInsOuts(p, inputs(op), outputs(op)));
+    const rest = p.attrDict(op, [...TRAIT_ATTRS, "operandSegmentSizes"]);
+    if (rest) p.print(" attrs =", rest);
+    p.print(" ");
+    p.region(op.region(), { printEntryBlockArgs: true });
+    p.print(arrowTypes(p, op));
+  },
+  verify(op) {
+    const err = checkSegments(op, 2);
+    if (err) return err;
+    const maps = op.attr("indexing_maps"), its = op.attr("iterator_types");
+    if (!(maps instanceof ArrayAttr) || !maps.items.every((m) => m instanceof AffineMapAttr)) return "requires an 'indexing_maps' array of affine maps";
+    if (!(its instanceof ArrayAttr) || its.items.some((i) => !["parallel", "reduction"].includes(iteratorName(i) ?? ""))) {
+      return "requires an 'iterator_types' array of #linalg.iterator_type";
+    }
+    return verifyStructured(op);
+  },
+};
+
+// ---- linalg.transpose / linalg.reduce ----------------------------------------------------------
+const transpose: OpSpec = {
+  name: "linalg.transpose", operands: 2, regions: 1, traits: ["SingleBlock"], props: ["permutation"],
+  parse(p, st) {
+    const loc = p.locHere();
+    const { ins, outs } = parseInsOuts(p);
+    if (ins.length !== 1 || outs.length !== 1) throw DiagnosticError.at(loc, "expected 1 input and 1 output");
+    parseI64List(p, "permutation", st);
+    p.parseOptionalAttrDict(st.attributes);
+    st.operands = [...ins, ...outs];
+    st.resultTypes = tensorTypes(outs);
+    st.regions.push(buildNamedBody("linalg.copy", [elementTypeOf(ins[0].type), outs[0].type], st.loc));
+  },
+  print(p, op) {
+    p.print(printInsOuts(p, inputs(op), outputs(op)), ` permutation = [${arrayProp(op, "permutation").join(", ")}]`, p.attrDict(op, ["permutation"]));
+  },
+  verify(op) {
+    const perm = arrayProp(op, "permutation");
+    const [it, ot] = [op.operand(0).type, op.operand(1).type];
+    if (!(it instanceof ShapedType) || !(ot instanceof ShapedType)) return "expects shaped operands";
+    if (perm.length !== it.rank || [...perm].sort((a, b) => a - b).some((v, i) => v !== i)) return "permutation is not valid";
+    if (ot.rank !== it.rank) return `input rank ${it.rank} does not match init rank ${ot.rank}`;
+    for (let i = 0; i < perm.length; i++) {
+      const a = ot.shape[i], b = it.shape[perm[i]];
+      if (a >= 0 && b >= 0 && a !== b) return `dim(result, ${i}) = ${a} doesn't match dim(input, permutation[${i}]) = ${b}`;
+    }
+    return verifyStructured(op);
+  },
+};
+
+/** Reduce's short form `{ arith.addf }` applies when the body is one op on (init, in). */
+function reducePayload(op: Operation): Operation | undefined {
+  const b = op.body();
+  if (!b || b.ops.length !== 2 || b.args.length !== 2) return undefined;
+  const [pay, y] = b.ops;
+  const ok = pay.regions.length === 0 && pay.results.length === 1 && pay.operands.length === 2 &&
+    pay.operands[0] === b.args[1] && pay.operands[1] === b.args[0] && y.operands.length === 1 && y.operands[0] === pay.result;
+  return ok ? pay : undefined;
+}
+
+const reduce: OpSpec = {
+  name: "linalg.reduce", operands: [2, -1], regions: 1, traits: ["SingleBlock"], props: ["dimensions"],
+  parse(p, st) {
+    let short: { name: string; attrs: Map<string, Attribute> } | undefined;
+    if (p.accept("{")) {
+      short = { name: p.parseKeyword(), attrs: new Map() };
+      p.parseOptionalAttrDict(short.attrs);
+      p.expect("}");
+    }
+    const loc = p.locHere();
+    const { ins, outs } = parseInsOuts(p);
+    if (!ins.length || ins.length !== outs.length) throw DiagnosticError.at(loc, "expected as many inputs as outputs");
+    parseI64List(p, "dimensions", st);
+    p.parseOptionalAttrDict(st.attributes);
+    st.operands = [...ins, ...outs];
+    st.resultTypes = tensorTypes(outs);
+    if (short) {
+      const b = new Block([elementTypeOf(ins[0].type), elementTypeOf(outs[0].type)]);
+      const pay = b.append(new Operation({ name: short.name, operands: [b.args[1], b.args[0]], resultTypes: [b.args[1].type], attributes: short.attrs, loc: st.loc }));
+      b.append(new Operation({ name: "linalg.yield", operands: [pay.result], loc: st.loc }));
+      const region = new Region([b]);
+      st.regions.push(region);
+      return;
+    }
+    p.expect("(");
+    const args: RegionArgument[] = [];
+    if (!p.accept(")")) {
+      do { const o = p.parseOperand(); p.expect(":"); args.push({ operand: o, type: p.parseType() }); } while (p.accept(","));
+      p.expect(")");
+    }
+    st.regions.push(p.parseRegion(args));
+  },
+  print(p, op) {
+    const pay = reducePayload(op);
+    if (pay) p.print(" { ", pay.name, p.attrDict(pay), " }");
+    p.print(printInsOuts(p, inputs(op), outputs(op)), ` dimensions = [${arrayProp(op, "dimensions").join(", ")}]`, p.attrDict(op, ["dimensions"]));
+    if (pay) return;
+    p.newline();
+    p.print("  (", op.body().args.map((a) => `${p.name(a)}: ${a.type.str}`).join(", "), ") ");
+    p.region(op.region(), { printEntryBlockArgs: false });
+  },
+  verify(op) {
+    if (op.operands.length % 2) return "expected as many inputs as outputs";
+    const dims = arrayProp(op, "dimensions");
+    const it = inputs(op)[0].type, ot = outputs(op)[0].type;
+    if (!(it instanceof ShapedType) || !(ot instanceof ShapedType)) return "expects shaped operands";
+    for (const d of dims) if (d < 0 || d >= it.rank) return `dimensions for reduction should be in the range [0, ${it.rank - 1}]`;
+    if (new Set(dims).size !== dims.length) return "dimensions for reduction should be unique";
+    if (it.rank - dims.length !== ot.rank) return `number of dimensions after reduction ${it.rank - dims.length} doesn't match the init rank ${ot.rank}`;
+    return verifyStructured(op);
+  },
+};
+
+/** Whether the op's operands cannot be split into inputs and outputs. */
+function operandGroupsError(op: Operation): string | undefined {
+  if (op.name === "linalg.reduce") return op.operands.length % 2 ? "expected as many inputs as outputs" : undefined;
+  return op.name === "linalg.transpose" ? undefined : checkSegments(op, 2);
+}
+
+// ---- terminator and linalg.index ---------------------------------------------------------------
+const yieldOp = returnLikeOp("linalg.yield", {
+  verify(op) {
+    const parent = op.parentOp;
+    if (!parent || !isStructuredOp(parent)) return "expected parent op with LinalgOp interface";
+    if (operandGroupsError(parent)) return; // reported at the parent
+    const outs = outputs(parent);
+    if (op.operands.length !== outs.length) {
+      return `expected number of yield values (${op.operands.length}) to match the number of inits / outs operands of the enclosing LinalgOp (${outs.length})`;
+    }
+    for (let i = 0; i < outs.length; i++) {
+      const et = elementTypeOf(outs[i].type);
+      if (op.operand(i).type !== et) {
+        return `type of yield operand ${i + 1} ('${op.operand(i).type.str}') doesn't match the element type of the enclosing linalg.generic op ('${et.str}')`;
+      }
+    }
+  },
+});
+
+const indexOp: OpSpec = {
+  name: "linalg.index", operands: 0, results: 1, traits: ["Pure"], props: ["dim"],
+  parse(p, st) {
+    st.addAttr("dim", new IntegerAttr(p.parseInteger()));
+    p.parseOptionalAttrDict(st.attributes);
+    st.resultTypes = [p.parseColonType()];
+  },
+  print(p, op) { p.print(" ", String(op.attr<IntegerAttr>("dim")?.num ?? 0), p.attrDict(op, ["dim"]), " : ", p.type(op.result.type)); },
+  verify(op) {
+    if (op.result.type !== index) return "result must be index";
+    let parent = op.parentOp;
+    while (parent && !isStructuredOp(parent)) parent = parent.parentOp;
+    if (!parent) return "expected parent op with LinalgOp interface";
+    const d = op.attr<IntegerAttr>("dim")?.num ?? -1;
+    const n = iteratorTypes(parent).length;
+    if (d < 0 || d >= n) return `expected dim (${d}) to be lower than the number of loops (${n}) of the enclosing LinalgOp`;
+  },
+};
+
+export const linalg: Dialect = {
+  name: "linalg",
+  ops: [generic, transpose, reduce, yieldOp, indexOp, ...Object.keys(NAMED_OPS).map(namedOp)],
+};

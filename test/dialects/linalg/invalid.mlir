@@ -1,0 +1,364 @@
+func.func @matmul_inner(%a: tensor<4x3xf32>, %b: tensor<4x4xf32>, %c: tensor<4x4xf32>) {
+  // expected-error @+1 {{inferred input/output operand #1 has shape's dimension #0 to be 3, but found 4}}
+  %0 = linalg.matmul ins(%a, %b : tensor<4x3xf32>, tensor<4x4xf32>) outs(%c : tensor<4x4xf32>) -> tensor<4x4xf32>
+  return
+}
+
+// -----
+
+func.func @add_shapes(%a: tensor<4x4xf32>, %b: tensor<4x5xf32>, %c: tensor<4x4xf32>) {
+  // expected-error @+1 {{inferred input/output operand #1 has shape's dimension #1 to be 4, but found 5}}
+  %0 = linalg.add ins(%a, %b : tensor<4x4xf32>, tensor<4x5xf32>) outs(%c : tensor<4x4xf32>) -> tensor<4x4xf32>
+  return
+}
+
+// -----
+
+func.func @named_arity(%a: tensor<4xf32>, %c: tensor<4xf32>) {
+  // expected-error @+1 {{expected 2 input(s) and 1 output}}
+  %0 = linalg.add ins(%a : tensor<4xf32>) outs(%c : tensor<4xf32>) -> tensor<4xf32>
+  return
+}
+
+// -----
+
+func.func @named_arity_generic(%a: tensor<4xf32>, %c: tensor<4xf32>) {
+  // expected-error @+1 {{expected 2 input(s) and 1 output}}
+  %0 = "linalg.add"(%a, %c) <{operandSegmentSizes = array<i32: 1, 1>}> ({
+  ^bb0(%x: f32, %y: f32):
+    linalg.yield %x : f32
+  }) : (tensor<4xf32>, tensor<4xf32>) -> tensor<4xf32>
+  return
+}
+
+// -----
+
+func.func @named_no_region(%a: tensor<4xf32>, %c: tensor<4xf32>) {
+  // expected-error @+1 {{requires 1 regions}}
+  %0 = "linalg.exp"(%a, %c) <{operandSegmentSizes = array<i32: 1, 1>}> : (tensor<4xf32>, tensor<4xf32>) -> tensor<4xf32>
+  return
+}
+
+// -----
+
+func.func @segments(%a: tensor<4xf32>, %c: tensor<4xf32>) {
+  // expected-error @+1 {{requires an 'operandSegmentSizes' attribute with 2 elements}}
+  %0 = "linalg.exp"(%a, %c) ({
+  ^bb0(%x: f32, %y: f32):
+    linalg.yield %x : f32
+  }) : (tensor<4xf32>, tensor<4xf32>) -> tensor<4xf32>
+  return
+}
+
+// -----
+
+func.func @result_count(%a: tensor<4xf32>, %c: tensor<4xf32>) {
+  // expected-error @+1 {{expected the number of tensor results (0) to be equal to the number of output tensors (1)}}
+  linalg.exp ins(%a : tensor<4xf32>) outs(%c : tensor<4xf32>)
+  return
+}
+
+// -----
+
+func.func @memref_results(%a: memref<4xf32>, %c: memref<4xf32>) {
+  // expected-error @+1 {{expected the number of tensor results (1) to be equal to the number of output tensors (0)}}
+  %0 = linalg.exp ins(%a : memref<4xf32>) outs(%c : memref<4xf32>) -> tensor<4xf32>
+  return
+}
+
+// -----
+
+func.func @scalar_out(%a: f32, %c: f32) {
+  // expected-error @+1 {{expected output operands to be ranked tensors or memrefs}}
+  "linalg.fill"(%a, %c) <{operandSegmentSizes = array<i32: 1, 1>}> ({
+  ^bb0(%x: f32, %y: f32):
+    linalg.yield %x : f32
+  }) : (f32, f32) -> ()
+  return
+}
+
+// -----
+
+func.func @transpose_perm(%a: tensor<4x4xf32>, %c: tensor<4x4xf32>) {
+  // expected-error @+1 {{permutation is not valid}}
+  %0 = linalg.transpose ins(%a : tensor<4x4xf32>) outs(%c : tensor<4x4xf32>) permutation = [0, 0]
+  return
+}
+
+// -----
+
+func.func @transpose_dims(%a: tensor<4x3xf32>, %c: tensor<4x3xf32>) {
+  // expected-error @+1 {{dim(result, 0) = 4 doesn't match dim(input, permutation[0]) = 3}}
+  %0 = linalg.transpose ins(%a : tensor<4x3xf32>) outs(%c : tensor<4x3xf32>) permutation = [1, 0]
+  return
+}
+
+// -----
+
+func.func @transpose_rank(%a: tensor<4x3xf32>, %c: tensor<12xf32>) {
+  // expected-error @+1 {{input rank 2 does not match init rank 1}}
+  %0 = linalg.transpose ins(%a : tensor<4x3xf32>) outs(%c : tensor<12xf32>) permutation = [1, 0]
+  return
+}
+
+// -----
+
+func.func @transpose_scalar(%a: f32, %c: tensor<4xf32>) {
+  // expected-error @+1 {{expects shaped operands}}
+  %0 = "linalg.transpose"(%a, %c) <{permutation = array<i64: 0>}> ({
+  ^bb0(%x: f32, %y: f32):
+    linalg.yield %x : f32
+  }) : (f32, tensor<4xf32>) -> tensor<4xf32>
+  return
+}
+
+// -----
+
+func.func @generic_map_count(%a: tensor<4x4xf32>, %c: tensor<4xf32>) {
+  // expected-error @+1 {{expected the number of indexing_map (1) to be equal to the number of input/output operands (2)}}
+  %0 = linalg.generic {indexing_maps = [affine_map<(d0, d1) -> (d0, d1)>], iterator_types = ["parallel", "reduction"]} ins(%a : tensor<4x4xf32>) outs(%c : tensor<4xf32>) {
+  ^bb0(%in: f32, %out: f32):
+    linalg.yield %in : f32
+  } -> tensor<4xf32>
+  return
+}
+
+// -----
+
+func.func @generic_map_rank(%a: tensor<4x4xf32>, %c: tensor<4xf32>) {
+  // expected-error @+1 {{expected operand rank (1) to match the result rank of indexing_map #1 (2)}}
+  %0 = linalg.generic {indexing_maps = [affine_map<(d0, d1) -> (d0, d1)>, affine_map<(d0, d1) -> (d0, d1)>], iterator_types = ["parallel", "reduction"]} ins(%a : tensor<4x4xf32>) outs(%c : tensor<4xf32>) {
+  ^bb0(%in: f32, %out: f32):
+    linalg.yield %in : f32
+  } -> tensor<4xf32>
+  return
+}
+
+// -----
+
+func.func @generic_loops(%a: tensor<4x4xf32>, %c: tensor<4xf32>) {
+  // expected-error @+1 {{expected indexing_map #0 to have 1 dim(s) to match the number of loops}}
+  %0 = linalg.generic {indexing_maps = [affine_map<(d0, d1) -> (d0, d1)>, affine_map<(d0, d1) -> (d0)>], iterator_types = ["parallel"]} ins(%a : tensor<4x4xf32>) outs(%c : tensor<4xf32>) {
+  ^bb0(%in: f32, %out: f32):
+    linalg.yield %in : f32
+  } -> tensor<4xf32>
+  return
+}
+
+// -----
+
+func.func @generic_symbols(%c: tensor<4xf32>) {
+  // expected-error @+1 {{expected indexing_map #0 to have no symbols}}
+  %0 = linalg.generic {indexing_maps = [affine_map<(d0)[s0] -> (d0)>], iterator_types = ["parallel"]} outs(%c : tensor<4xf32>) {
+  ^bb0(%out: f32):
+    linalg.yield %out : f32
+  } -> tensor<4xf32>
+  return
+}
+
+// -----
+
+func.func @generic_args(%a: tensor<4x4xf32>, %c: tensor<4xf32>) {
+  // expected-error @+1 {{expected as many non-induction variable region arguments as the number of input/output operands}}
+  %0 = linalg.generic {indexing_maps = [affine_map<(d0, d1) -> (d0, d1)>, affine_map<(d0, d1) -> (d0)>], iterator_types = ["parallel", "reduction"]} ins(%a : tensor<4x4xf32>) outs(%c : tensor<4xf32>) {
+  ^bb0(%in: f32):
+    linalg.yield %in : f32
+  } -> tensor<4xf32>
+  return
+}
+
+// -----
+
+func.func @generic_arg_type(%a: tensor<4x4xf32>, %c: tensor<4xf32>) {
+  // expected-error @+1 {{expected type of bb argument #1 ('f64') to match element or self type of the corresponding operand ('f32')}}
+  %0 = linalg.generic {indexing_maps = [affine_map<(d0, d1) -> (d0, d1)>, affine_map<(d0, d1) -> (d0)>], iterator_types = ["parallel", "reduction"]} ins(%a : tensor<4x4xf32>) outs(%c : tensor<4xf32>) {
+  ^bb0(%in: f32, %out: f64):
+    linalg.yield %in : f32
+  } -> tensor<4xf32>
+  return
+}
+
+// -----
+
+func.func @generic_shapes(%a: tensor<4x4xf32>, %c: tensor<3xf32>) {
+  // expected-error @+1 {{inferred input/output operand #1 has shape's dimension #0 to be 4, but found 3}}
+  %0 = linalg.generic {indexing_maps = [affine_map<(d0, d1) -> (d0, d1)>, affine_map<(d0, d1) -> (d0)>], iterator_types = ["parallel", "reduction"]} ins(%a : tensor<4x4xf32>) outs(%c : tensor<3xf32>) {
+  ^bb0(%in: f32, %out: f32):
+    linalg.yield %in : f32
+  } -> tensor<3xf32>
+  return
+}
+
+// -----
+
+func.func @generic_result_type(%a: tensor<4x4xf32>, %c: tensor<4xf32>) {
+  // expected-error @+1 {{expected type of operand #1 ('tensor<4xf32>') to match type of corresponding result ('tensor<5xf32>')}}
+  %0 = linalg.generic {indexing_maps = [affine_map<(d0, d1) -> (d0, d1)>, affine_map<(d0, d1) -> (d0)>], iterator_types = ["parallel", "reduction"]} ins(%a : tensor<4x4xf32>) outs(%c : tensor<4xf32>) {
+  ^bb0(%in: f32, %out: f32):
+    linalg.yield %in : f32
+  } -> tensor<5xf32>
+  return
+}
+
+// -----
+
+func.func @generic_iterator(%a: tensor<4x4xf32>, %c: tensor<4xf32>) {
+  // expected-error @+1 {{unexpected iterator_type (bogus)}}
+  %0 = linalg.generic {indexing_maps = [affine_map<(d0, d1) -> (d0, d1)>, affine_map<(d0, d1) -> (d0)>], iterator_types = ["parallel", "bogus"]} ins(%a : tensor<4x4xf32>) outs(%c : tensor<4xf32>) {
+  ^bb0(%in: f32, %out: f32):
+    linalg.yield %in : f32
+  } -> tensor<4xf32>
+  return
+}
+
+// -----
+
+func.func @generic_iterator_attr(%c: tensor<4xf32>) {
+  // expected-error @+1 {{requires an 'iterator_types' array of #linalg.iterator_type}}
+  %0 = "linalg.generic"(%c) <{indexing_maps = [affine_map<(d0) -> (d0)>], iterator_types = [#linalg.iterator_type<window>], operandSegmentSizes = array<i32: 0, 1>}> ({
+  ^bb0(%out: f32):
+    linalg.yield %out : f32
+  }) : (tensor<4xf32>) -> tensor<4xf32>
+  return
+}
+
+// -----
+
+func.func @generic_maps_attr(%c: tensor<4xf32>) {
+  // expected-error @+1 {{requires an 'indexing_maps' array of affine maps}}
+  %0 = "linalg.generic"(%c) <{iterator_types = [#linalg.iterator_type<parallel>], operandSegmentSizes = array<i32: 0, 1>}> ({
+  ^bb0(%out: f32):
+    linalg.yield %out : f32
+  }) : (tensor<4xf32>) -> tensor<4xf32>
+  return
+}
+
+// -----
+
+func.func @generic_blocks(%c: tensor<4xf32>) {
+  // expected-error @+1 {{requires one region with one block}}
+  %0 = "linalg.generic"(%c) <{indexing_maps = [affine_map<(d0) -> (d0)>], iterator_types = [#linalg.iterator_type<parallel>], operandSegmentSizes = array<i32: 0, 1>}> ({
+  }) : (tensor<4xf32>) -> tensor<4xf32>
+  return
+}
+
+// -----
+
+func.func @yield_type(%a: tensor<4x4xf32>, %c: tensor<4xf32>, %d: f64) {
+  %0 = linalg.generic {indexing_maps = [affine_map<(d0, d1) -> (d0, d1)>, affine_map<(d0, d1) -> (d0)>], iterator_types = ["parallel", "reduction"]} ins(%a : tensor<4x4xf32>) outs(%c : tensor<4xf32>) {
+  ^bb0(%in: f32, %out: f32):
+    // expected-error @+1 {{type of yield operand 1 ('f64') doesn't match the element type of the enclosing linalg.generic op ('f32')}}
+    linalg.yield %d : f64
+  } -> tensor<4xf32>
+  return
+}
+
+// -----
+
+func.func @yield_count(%a: tensor<4x4xf32>, %c: tensor<4xf32>) {
+  %0 = linalg.generic {indexing_maps = [affine_map<(d0, d1) -> (d0, d1)>, affine_map<(d0, d1) -> (d0)>], iterator_types = ["parallel", "reduction"]} ins(%a : tensor<4x4xf32>) outs(%c : tensor<4xf32>) {
+  ^bb0(%in: f32, %out: f32):
+    // expected-error @+1 {{expected number of yield values (2) to match the number of inits / outs operands of the enclosing LinalgOp (1)}}
+    linalg.yield %in, %in : f32, f32
+  } -> tensor<4xf32>
+  return
+}
+
+// -----
+
+func.func @yield_parent(%a: f32) {
+  // expected-error @+1 {{expected parent op with LinalgOp interface}}
+  linalg.yield %a : f32
+}
+
+// -----
+
+func.func @index_range(%c: tensor<4xf32>) {
+  %0 = linalg.generic {indexing_maps = [affine_map<(d0) -> (d0)>], iterator_types = ["parallel"]} outs(%c : tensor<4xf32>) {
+  ^bb0(%out: f32):
+    // expected-error @+1 {{expected dim (1) to be lower than the number of loops (1) of the enclosing LinalgOp}}
+    %i = linalg.index 1 : index
+    linalg.yield %out : f32
+  } -> tensor<4xf32>
+  return
+}
+
+// -----
+
+func.func @index_parent() {
+  // expected-error @+1 {{expected parent op with LinalgOp interface}}
+  %i = linalg.index 0 : index
+  return
+}
+
+// -----
+
+func.func @index_type(%c: tensor<4xf32>) {
+  %0 = linalg.generic {indexing_maps = [affine_map<(d0) -> (d0)>], iterator_types = ["parallel"]} outs(%c : tensor<4xf32>) {
+  ^bb0(%out: f32):
+    // expected-error @+1 {{result must be index}}
+    %i = linalg.index 0 : i32
+    linalg.yield %out : f32
+  } -> tensor<4xf32>
+  return
+}
+
+// -----
+
+func.func @reduce_rank(%a: tensor<4x4xf32>, %c: tensor<4xf32>) {
+  // expected-error @+1 {{number of dimensions after reduction 0 doesn't match the init rank 1}}
+  %0 = linalg.reduce ins(%a : tensor<4x4xf32>) outs(%c : tensor<4xf32>) dimensions = [0, 1]
+    (%in: f32, %init: f32) {
+      linalg.yield %in : f32
+    }
+  return
+}
+
+// -----
+
+func.func @reduce_range(%a: tensor<4x4xf32>, %c: tensor<4xf32>) {
+  // expected-error @+1 {{dimensions for reduction should be in the range [0, 1]}}
+  %0 = linalg.reduce { arith.addf } ins(%a : tensor<4x4xf32>) outs(%c : tensor<4xf32>) dimensions = [2]
+  return
+}
+
+// -----
+
+func.func @reduce_unique(%a: tensor<4x4x4xf32>, %c: tensor<4xf32>) {
+  // expected-error @+1 {{dimensions for reduction should be unique}}
+  %0 = linalg.reduce { arith.addf } ins(%a : tensor<4x4x4xf32>) outs(%c : tensor<4xf32>) dimensions = [1, 1]
+  return
+}
+
+// -----
+
+func.func @reduce_operands(%a: tensor<4x4xf32>, %c: tensor<4xf32>) {
+  // expected-error @+1 {{expected as many inputs as outputs}}
+  %0 = linalg.reduce ins(%a, %a : tensor<4x4xf32>, tensor<4x4xf32>) outs(%c : tensor<4xf32>) dimensions = [1]
+    (%in: f32, %in2: f32, %init: f32) {
+      linalg.yield %in : f32
+    }
+  return
+}
+
+// -----
+
+func.func @reduce_generic_operands(%a: tensor<4x4xf32>, %c: tensor<4xf32>) {
+  // expected-error @+1 {{expected as many inputs as outputs}}
+  %0 = "linalg.reduce"(%a, %a, %c) <{dimensions = array<i64: 1>}> ({
+  ^bb0(%x: f32, %y: f32, %z: f32):
+    linalg.yield %x : f32
+  }) : (tensor<4x4xf32>, tensor<4x4xf32>, tensor<4xf32>) -> tensor<4xf32>
+  return
+}
+
+// -----
+
+func.func @reduce_scalar(%a: f32, %c: f32) {
+  // expected-error @+1 {{expects shaped operands}}
+  "linalg.reduce"(%a, %c) <{dimensions = array<i64>}> ({
+  ^bb0(%x: f32, %y: f32):
+    linalg.yield %x : f32
+  }) : (f32, f32) -> ()
+  return
+}

@@ -1,0 +1,90 @@
+// linalg structured ops on tensors (with results) and on memrefs (in place).
+#id2 = affine_map<(d0, d1) -> (d0, d1)>
+#row = affine_map<(d0, d1) -> (d0)>
+
+func.func @named_tensors(%a: tensor<4x8xf32>, %b: tensor<8x16xf32>, %c: tensor<4x16xf32>, %x: f32) -> tensor<4x16xf32> {
+  %0 = linalg.fill ins(%x : f32) outs(%c : tensor<4x16xf32>) -> tensor<4x16xf32>
+  %1 = linalg.matmul ins(%a, %b : tensor<4x8xf32>, tensor<8x16xf32>) outs(%0 : tensor<4x16xf32>) -> tensor<4x16xf32>
+  %2 = linalg.add ins(%1, %1 : tensor<4x16xf32>, tensor<4x16xf32>) outs(%c : tensor<4x16xf32>) -> tensor<4x16xf32>
+  %3 = linalg.sub ins(%2, %1 : tensor<4x16xf32>, tensor<4x16xf32>) outs(%c : tensor<4x16xf32>) -> tensor<4x16xf32>
+  %4 = linalg.mul ins(%3, %1 : tensor<4x16xf32>, tensor<4x16xf32>) outs(%c : tensor<4x16xf32>) -> tensor<4x16xf32>
+  %5 = linalg.div ins(%4, %1 : tensor<4x16xf32>, tensor<4x16xf32>) outs(%c : tensor<4x16xf32>) -> tensor<4x16xf32>
+  %6 = linalg.max ins(%5, %1 : tensor<4x16xf32>, tensor<4x16xf32>) outs(%c : tensor<4x16xf32>) -> tensor<4x16xf32>
+  %7 = linalg.min ins(%6, %1 : tensor<4x16xf32>, tensor<4x16xf32>) outs(%c : tensor<4x16xf32>) -> tensor<4x16xf32>
+  %8 = linalg.exp ins(%7 : tensor<4x16xf32>) outs(%c : tensor<4x16xf32>) -> tensor<4x16xf32>
+  %9 = linalg.tanh ins(%8 : tensor<4x16xf32>) outs(%c : tensor<4x16xf32>) -> tensor<4x16xf32>
+  %10 = linalg.negf ins(%9 : tensor<4x16xf32>) outs(%c : tensor<4x16xf32>) -> tensor<4x16xf32>
+  %11 = linalg.reciprocal ins(%10 : tensor<4x16xf32>) outs(%c : tensor<4x16xf32>) -> tensor<4x16xf32>
+  %12 = linalg.square ins(%11 : tensor<4x16xf32>) outs(%c : tensor<4x16xf32>) -> tensor<4x16xf32>
+  %13 = linalg.copy ins(%12 : tensor<4x16xf32>) outs(%c : tensor<4x16xf32>) -> tensor<4x16xf32>
+  %14 = linalg.sqrt ins(%13 : tensor<4x16xf32>) outs(%c : tensor<4x16xf32>) -> tensor<4x16xf32>
+  %15 = linalg.powf ins(%14, %13 : tensor<4x16xf32>, tensor<4x16xf32>) outs(%c : tensor<4x16xf32>) -> tensor<4x16xf32>
+  %16 = linalg.abs ins(%15 : tensor<4x16xf32>) outs(%c : tensor<4x16xf32>) -> tensor<4x16xf32>
+  return %16 : tensor<4x16xf32>
+}
+
+func.func @named_ints(%a: tensor<4x4xi8>, %c: tensor<4x4xi32>, %i: tensor<4x4xi32>, %d: tensor<?x?xi32>, %n: i32, %f: f32) -> tensor<4x4xi32> {
+  %0 = linalg.matmul ins(%a, %a : tensor<4x4xi8>, tensor<4x4xi8>) outs(%c : tensor<4x4xi32>) -> tensor<4x4xi32>
+  %1 = linalg.matmul {cast = #linalg.type_fn<cast_unsigned>} ins(%a, %a : tensor<4x4xi8>, tensor<4x4xi8>) outs(%c : tensor<4x4xi32>) -> tensor<4x4xi32>
+  %2 = linalg.add ins(%0, %1 : tensor<4x4xi32>, tensor<4x4xi32>) outs(%i : tensor<4x4xi32>) -> tensor<4x4xi32>
+  %3 = linalg.max ins(%2, %1 : tensor<4x4xi32>, tensor<4x4xi32>) outs(%i : tensor<4x4xi32>) -> tensor<4x4xi32>
+  %4 = linalg.div ins(%3, %1 : tensor<4x4xi32>, tensor<4x4xi32>) outs(%i : tensor<4x4xi32>) -> tensor<4x4xi32>
+  %5 = linalg.fill ins(%n : i32) outs(%d : tensor<?x?xi32>) -> tensor<?x?xi32>
+  %6 = linalg.fill ins(%f : f32) outs(%c : tensor<4x4xi32>) -> tensor<4x4xi32>
+  %7 = linalg.sub {tag = "kept"} ins(%5, %5 : tensor<?x?xi32>, tensor<?x?xi32>) outs(%d : tensor<?x?xi32>) -> tensor<?x?xi32>
+  return %4 : tensor<4x4xi32>
+}
+
+func.func @named_memrefs(%a: memref<4x8xf32>, %b: memref<8x16xf32>, %c: memref<4x16xf32>, %v: memref<8xf32>, %w: memref<4xf32>, %t: memref<8x4xf32>, %x: f32) {
+  linalg.fill ins(%x : f32) outs(%c : memref<4x16xf32>)
+  linalg.matmul ins(%a, %b : memref<4x8xf32>, memref<8x16xf32>) outs(%c : memref<4x16xf32>)
+  linalg.add ins(%c, %c : memref<4x16xf32>, memref<4x16xf32>) outs(%c : memref<4x16xf32>)
+  linalg.matvec ins(%a, %v : memref<4x8xf32>, memref<8xf32>) outs(%w : memref<4xf32>)
+  linalg.transpose ins(%a : memref<4x8xf32>) outs(%t : memref<8x4xf32>) permutation = [1, 0]
+  return
+}
+
+func.func @batch(%a: tensor<2x4x8xf32>, %b: tensor<2x8x4xf32>, %c: tensor<2x4x4xf32>) -> tensor<2x4x4xf32> {
+  %0 = linalg.batch_matmul ins(%a, %b : tensor<2x4x8xf32>, tensor<2x8x4xf32>) outs(%c : tensor<2x4x4xf32>) -> tensor<2x4x4xf32>
+  return %0 : tensor<2x4x4xf32>
+}
+
+func.func @transpose_reduce(%a: tensor<2x3x4xf32>, %t: tensor<3x4x2xf32>, %r: tensor<3xf32>) -> tensor<3xf32> {
+  %0 = linalg.transpose ins(%a : tensor<2x3x4xf32>) outs(%t : tensor<3x4x2xf32>) permutation = [1, 2, 0]
+  %1 = linalg.reduce ins(%a : tensor<2x3x4xf32>) outs(%r : tensor<3xf32>) dimensions = [0, 2]
+    (%in: f32, %init: f32) {
+      %s = arith.addf %in, %init : f32
+      linalg.yield %s : f32
+    }
+  %2 = linalg.reduce { arith.maximumf } ins(%a : tensor<2x3x4xf32>) outs(%1 : tensor<3xf32>) dimensions = [0, 2]
+  %3 = linalg.reduce ins(%a : tensor<2x3x4xf32>) outs(%2 : tensor<3xf32>) dimensions = [0, 2]
+    (%in: f32, %init: f32) {
+      %m = arith.mulf %init, %in : f32
+      linalg.yield %m : f32
+    }
+  return %3 : tensor<3xf32>
+}
+
+func.func @generic(%a: tensor<4x8xf32>, %r: tensor<4xf32>, %m: memref<4x8xf32>) -> tensor<4xf32> {
+  %0 = linalg.generic {indexing_maps = [#id2, #row], iterator_types = ["parallel", "reduction"]} ins(%a : tensor<4x8xf32>) outs(%r : tensor<4xf32>) {
+  ^bb0(%in: f32, %out: f32):
+    %s = arith.addf %in, %out : f32
+    linalg.yield %s : f32
+  } -> tensor<4xf32>
+  linalg.generic {indexing_maps = [affine_map<(d0, d1) -> (d0, d1)>], iterator_types = ["parallel", "parallel"], doc = "iota", library_call = "iota_fn"} outs(%m : memref<4x8xf32>) attrs = {tag = 3 : i32} {
+  ^bb0(%out: f32):
+    %i = linalg.index 0 : index
+    %j = linalg.index 1 : index
+    %k = arith.addi %i, %j : index
+    %n = arith.index_cast %k : index to i32
+    %f = arith.sitofp %n : i32 to f32
+    linalg.yield %f : f32
+  }
+  %1:2 = linalg.generic {indexing_maps = [#id2, #row, #row], iterator_types = ["parallel", "reduction"]} ins(%a : tensor<4x8xf32>) outs(%r, %0 : tensor<4xf32>, tensor<4xf32>) {
+  ^bb0(%in: f32, %o1: f32, %o2: f32):
+    %mx = arith.maximumf %in, %o1 : f32
+    %mn = arith.minimumf %in, %o2 : f32
+    linalg.yield %mx, %mn : f32, f32
+  } -> (tensor<4xf32>, tensor<4xf32>)
+  return %1#1 : tensor<4xf32>
+}
