@@ -1,7 +1,7 @@
 // affine: loops and accesses whose bounds and subscripts are affine maps of their operands
 // (the first numDims operands are dims, the rest symbols).
 import type { AffineExpr, AffineMap, IntegerSet } from "../ir/affine.js";
-import { ArrayAttr, IntegerSetAttr } from "../ir/attributes.js";
+import { ArrayAttr, Attribute, IntegerAttr, IntegerSetAttr, StringAttr } from "../ir/attributes.js";
 import type { Operation } from "../ir/core.js";
 import type { HandlerTable, Interpreter } from "./interpreter.js";
 import { load, store, asMemRef } from "./memref.js";
@@ -88,6 +88,14 @@ function reduce(kind: string, a: RtValue, b: RtValue, op: Operation, i: number):
   throw new Trap(`affine.parallel: unsupported reduction ${kind}`);
 }
 
+/** arith::AtomicRMWKind in MLIR 19's enum order (generic form prints the number). */
+const ATOMIC_KINDS = ["addf", "addi", "assign", "maximumf", "maxs", "maxu", "minimumf", "mins", "minu", "mulf", "muli", "ori", "andi", "maxnumf", "minnumf"];
+function reductionName(a: Attribute): string {
+  if (a instanceof IntegerAttr) return ATOMIC_KINDS[a.num] ?? String(a.num);
+  if (a instanceof StringAttr) return a.value;
+  return /<\s*(\w+)\s*>/.exec(a.str)?.[1] ?? a.str.replace(/"/g, "");
+}
+
 const IDENTITY: Record<string, number> = { addf: 0, addi: 0, mulf: 1, muli: 1, ori: 0, maxu: 0, maximumf: -Infinity, minimumf: Infinity,
   maxnumf: -Infinity, minnumf: Infinity, andi: -1, maxs: -(2 ** 53), mins: 2 ** 53, minu: 2 ** 53 };
 
@@ -105,7 +113,7 @@ function affineParallel(interp: Interpreter, op: Operation, args: RtValue[]): Rt
   const lo = fold(lbs, groups("lowerBoundsGroups", lbs.length), Math.max);
   const hi = fold(ubs, groups("upperBoundsGroups", ubs.length), Math.min);
   const steps = intList(op, "steps") ?? lo.map(() => 1);
-  const kinds = (op.attr<ArrayAttr>("reductions")?.items ?? []).map((a) => /<\s*(\w+)\s*>/.exec(a.str)?.[1] ?? a.str);
+  const kinds = (op.attr<ArrayAttr>("reductions")?.items ?? []).map(reductionName);
   const acc: RtValue[] = kinds.map((k, i) => {
     const t = op.results[i].type;
     const id = IDENTITY[k] ?? 0;

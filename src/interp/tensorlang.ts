@@ -2,14 +2,16 @@
 // rounding follow --convert-tensorlang-to-linalg (accumulators start at 0 / -inf and add in
 // increasing index order), so the interpreter agrees with the lowered program.
 import { DenseElementsAttr, StringAttr } from "../ir/attributes.js";
-import type { Operation } from "../ir/core.js";
+import type { Operation, Value } from "../ir/core.js";
+import { LinearTensorType } from "../dialects/tensorlang.js";
+import { readAll } from "./memref.js";
 import { FloatType, i64, Type } from "../ir/types.js";
 import { mathSemantics } from "../dialects/math.js";
 import { roundFloat } from "../dialects/arith.js";
 import { formatTensor } from "../runtime/format.js";
 import type { HandlerTable, Interpreter, OpHandler } from "./interpreter.js";
 import { constantValue, denseValue, floatBinary, intBinary } from "./arith.js";
-import { TensorValue, Trap, forEachIndex, rowMajor, zeroOf, type RtValue, type Scalar } from "./values.js";
+import { MemRefValue, TensorValue, Trap, forEachIndex, fromBig, intWidthOf, rowMajor, zeroOf, type RtValue, type Scalar } from "./values.js";
 import { asTensor, broadcastTo } from "./vector.js";
 import { intAttr, intList } from "./util.js";
 
@@ -65,7 +67,8 @@ function reduceAxis(x: TensorValue, axis: number, init: Scalar, f: (acc: Scalar,
 }
 
 const axisOf = (op: Operation) => intAttr(op, "axis") ?? 0;
-const negInf = (t: Type): Scalar => (isF(t) ? -Infinity : typeof zeroOf(t) === "bigint" ? -(2n ** 63n) : -(2 ** 31));
+/** The lowest value of t (the lowering's reduce_max init): -inf, or the signed minimum. */
+const lowest = (t: Type): Scalar => (isF(t) ? -Infinity : fromBig(-(1n << BigInt(intWidthOf(t) - 1)), t));
 
 function softmax(x: TensorValue, axis: number): TensorValue {
   const t = x.elementType;
@@ -100,6 +103,26 @@ function transpose(x: TensorValue, perm: number[] | undefined): TensorValue {
   return new TensorValue(shape, x.elementType, out);
 }
 
+/**
+ * The run-time size of a symbolic dimension: as --convert-tensorlang-to-linalg does, the
+ * size of the first function argument (or earlier value in the block) whose linear type names
+ * it; else a value given in the run's options.
+ */
+function symbolicDim(interp: Interpreter, op: Operation, name: string): number {
+  let fn: Operation | null = op.parentOp;
+  while (fn && fn.name !== "func.func") fn = fn.parentOp;
+  const candidates: Value[] = fn && fn.regions[0]?.blocks[0] ? [...fn.regions[0].blocks[0].args] : [];
+  for (const o of op.parent?.ops ?? []) { if (o === op) break; candidates.push(...o.results); }
+  for (const v of candidates) {
+    const d = v.type instanceof LinearTensorType ? v.type.dims.indexOf(name) : -1;
+    if (d < 0) continue;
+    const x = interp.get(v);
+    if (x instanceof TensorValue) return x.shape[d];
+    if (x instanceof MemRefValue) return x.sizes[d];
+  }
+  return interp.symbolValue(name);
+}
+
 function assertOp(interp: Interpreter, op: Operation, cond: RtValue): RtValue[] {
   if (cond !== 0 && cond !== 0n) return [];
   const loc = intAttr(op, "loc") ?? intAttr(op, "id") ?? op.loc?.line ?? 0;
@@ -114,18 +137,20 @@ export const TENSORLANG: HandlerTable = {
     return [denseValue(a, a.type)];
   },
   "tensorlang.matmul": (_i, _op, [a, b]) => [matmul(asTensor(a), asTensor(b))],
+  // After --bufferize the operand is a memref: same output.
   "tensorlang.print": (interp, _op, [a]) => {
-    const x = asTensor(a);
+    const x = a instanceof MemRefValue ? new TensorValue(a.sizes, a.elementType, readAll(interp, a)) : asTensor(a);
     interp.ctx.stdout(formatTensor(x.shape, x.elementType.str, x.data));
     return [];
   },
   "tensorlang.assert": (interp, op, [c]) => assertOp(interp, op, c),
   "tensorlang.symbolic_dim": (interp, op) => {
-    const a = op.attr("name") ?? op.attr("sym_name") ?? [...op.attributes.values()].find((x) => x instanceof StringAttr);
+    const a = op.attr("name");
     if (!(a instanceof StringAttr)) throw new Trap("tensorlang.symbolic_dim without a name");
-    return [interp.symbolValue(a.value)];
+    return [symbolicDim(interp, op, a.value)];
   },
-  "tensorlang.copy": (_i, _op, [a]) => [a],
+  // Tensors are immutable values, so both uses may share one.
+  "tensorlang.copy": (_i, op, [a]) => op.results.map(() => a),
   "tensorlang.add": binary("arith.addf", "arith.addi"),
   "tensorlang.sub": binary("arith.subf", "arith.subi"),
   "tensorlang.mul": binary("arith.mulf", "arith.muli"),
@@ -134,14 +159,14 @@ export const TENSORLANG: HandlerTable = {
   "tensorlang.relu": unary((v, t) => bin("arith.maximumf", "arith.maxsi", v, zeroOf(t), t)),
   "tensorlang.exp": mathUnary("math.exp"),
   "tensorlang.tanh": mathUnary("math.tanh"),
-  "tensorlang.transpose": (_i, op, [a]) => [transpose(asTensor(a), intList(op, "permutation") ?? intList(op, "perm"))],
+  "tensorlang.transpose": (_i, op, [a]) => [transpose(asTensor(a), intList(op, "perm") ?? intList(op, "permutation"))],
   "tensorlang.reduce_sum": (_i, op, [a]) => {
     const x = asTensor(a), t = x.elementType;
     return [reduceAxis(x, axisOf(op), zeroOf(t), (acc, v) => bin("arith.addf", "arith.addi", acc, v, t))];
   },
   "tensorlang.reduce_max": (_i, op, [a]) => {
     const x = asTensor(a), t = x.elementType;
-    return [reduceAxis(x, axisOf(op), negInf(t), (acc, v) => bin("arith.maximumf", "arith.maxsi", acc, v, t))];
+    return [reduceAxis(x, axisOf(op), lowest(t), (acc, v) => bin("arith.maximumf", "arith.maxsi", acc, v, t))];
   },
   "tensorlang.softmax": (_i, op, [a]) => [softmax(asTensor(a), axisOf(op))],
 };
