@@ -5,7 +5,7 @@
 import { StringAttr, SymbolRefAttr, TypeAttr } from "../ir/attributes.js";
 import { Builder } from "../ir/builder.js";
 import { Module, Operation, Value } from "../ir/core.js";
-import { FunctionType, MemRefType, UnrankedMemRefType, type Type } from "../ir/types.js";
+import { FunctionType, MemRefType, TensorType, UnrankedMemRefType, UnrankedTensorType, type Type } from "../ir/types.js";
 
 /** Re-creates `tensorlang.print` on a tensor as the same op on its buffer. */
 export function printBuffer(b: Builder, old: Operation, buffer: Value): void {
@@ -23,19 +23,29 @@ function declare(module: Module, name: string, arg: Type): void {
   }, regions: [] }));
 }
 
-/** Rewrites every memref-level tensorlang.print into a printMemref* call; returns the count. */
+/**
+ * Rewrites every tensorlang.print of a ranked memref (or builtin tensor: then through
+ * `tensor.cast` to an unranked tensor, for MLIR's own bufferization) into a printMemref* call.
+ * Returns how many prints were rewritten.
+ */
 export function printViaRunnerUtils(module: Module): number {
   const prints: Operation[] = [];
-  module.walk((o) => { if (o.name === "tensorlang.print" && o.operand(0)?.type instanceof MemRefType) prints.push(o); });
+  module.walk((o) => {
+    const t = o.name === "tensorlang.print" ? o.operand(0)?.type : undefined;
+    if (t instanceof MemRefType || t instanceof TensorType) prints.push(o);
+  });
+  let n = 0;
   for (const p of prints) {
-    const m = p.operand(0), t = m.type as MemRefType;
+    const m = p.operand(0), t = m.type as MemRefType | TensorType;
     const fn = RUNNER_PRINT[t.elementType.str];
     if (!fn) continue;
-    const u = UnrankedMemRefType.get(t.elementType);
+    const isMem = t instanceof MemRefType;
+    const u = isMem ? UnrankedMemRefType.get(t.elementType) : UnrankedTensorType.get(t.elementType);
     declare(module, fn, u);
     const b = Builder.before(p);
-    b.create("func.call", [b.value("memref.cast", [m], u)], [], { callee: new SymbolRefAttr(fn) });
+    b.create("func.call", [b.value(isMem ? "memref.cast" : "tensor.cast", [m], u)], [], { callee: new SymbolRefAttr(fn) });
     p.erase();
+    n++;
   }
-  return prints.length;
+  return n;
 }
