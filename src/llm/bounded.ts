@@ -42,9 +42,11 @@ export class Deadline {
   private timer: NodeJS.Timeout | undefined;
   private onAbort = (): void => this.controller.abort(new ModelAbortError(""));
   timedOut = false;
+  private readonly endsAt: number;
 
   constructor(readonly timeoutMs: number, private userSignal?: AbortSignal) {
     this.signal = this.controller.signal;
+    this.endsAt = performance.now() + timeoutMs;
     if (userSignal?.aborted) this.controller.abort(new ModelAbortError(""));
     else userSignal?.addEventListener("abort", this.onAbort, { once: true });
     if (!this.signal.aborted && Number.isFinite(timeoutMs)) {
@@ -56,6 +58,9 @@ export class Deadline {
   }
 
   get aborted(): boolean { return this.signal.aborted; }
+
+  /** Milliseconds until the time limit (Infinity without one). */
+  remainingMs(): number { return Math.max(0, this.endsAt - performance.now()); }
 
   /** The error to throw once aborted, carrying the partial text. */
   error(partial: string): ModelError {
