@@ -221,7 +221,8 @@ const constant: OpSpec = {
     if (typeof s === "string") return s;
     if (s.elementType !== v.type.elementType) return `value element type '${v.type.elementType.str}' does not match result element type '${s.elementType.str}'`;
     const want = v.type.shape.map((d) => (d === DYN ? UNKNOWN : d));
-    if (s.dims.length !== want.length || s.dims.some((d, i) => typeof d === "string" ? d !== UNKNOWN : d !== want[i])) {
+    // A symbolic or unknown result size binds to the literal's static size.
+    if (s.dims.length !== want.length || s.dims.some((d, i) => typeof d === "number" && d !== want[i])) {
       return `value shape ${shapeStr(want)} does not match result shape ${shapeStr(s.dims)}`;
     }
   },

@@ -14,7 +14,7 @@
 //   print               → kept: tensorlang.print on the builtin tensor (bufferize and the
 //                         engines handle it; see docs/tensorlang-dialect.md)
 import { AffineMap, dim } from "../ir/affine.js";
-import { AffineMapAttr, ArrayAttr, FloatAttr, IntegerAttr, StringAttr, SymbolRefAttr, TypeAttr } from "../ir/attributes.js";
+import { AffineMapAttr, ArrayAttr, DenseElementsAttr, FloatAttr, IntegerAttr, StringAttr, SymbolRefAttr, TypeAttr } from "../ir/attributes.js";
 import { Builder } from "../ir/builder.js";
 import { Block, Module, Operation, Region, Value } from "../ir/core.js";
 import type { Context } from "../ir/dialect.js";
@@ -138,10 +138,13 @@ function lowerOp(op: Operation, module: Module): void {
   let v: Value | undefined;
   switch (op.name) {
     case "tensorlang.constant": {
-      const value = op.attr("value")!;
-      const t = convertType(res.type);
-      if (!("type" in value) || value.type !== t) throw new LoweringError(`cannot lower a constant of type '${res.type.str}' (needs a static shape)`);
-      v = b.constant(value, t);
+      const value = op.attr<DenseElementsAttr>("value")!;
+      const t = rt();
+      v = b.constant(value, value.type);
+      if (value.type !== t) {
+        // Symbolic/unknown sizes: copy the static literal into a dynamically shaped tensor.
+        v = named(b, "linalg.copy", [v], emptyFrom(b, t, (i) => [v!, i]));
+      }
       break;
     }
     case "tensorlang.matmul": {
