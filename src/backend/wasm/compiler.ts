@@ -186,6 +186,7 @@ export class ModuleCompiler {
 
   finish(functions: UnitFunction[]): CompiledUnit {
     const m = this.m;
+    if (process.env.TENSORLANG_WASM_DUMP) process.stderr.write(m.emitText());
     if (!m.validate()) throw new CompileError("internal error: the generated WebAssembly failed validation");
     const level = this.options.optimizeLevel ?? 3;
     if (level > 0) {

@@ -249,17 +249,20 @@ register("memref.copy", (e, op) => {
   }
   // General strides: an element loop nest.
   forEachIndex(e, src.sizes, (idx) => {
-    const v = loadScalar(m, src.type.elementType, e.address(src, idx));
-    e.emit(storeScalar(m, dst.type.elementType, e.address(dst, idx), v));
+    const v = loadScalar(m, src.type.elementType, e.address(src, idx()));
+    e.emit(storeScalar(m, dst.type.elementType, e.address(dst, idx()), v));
   });
 });
 
-/** Emits a loop nest over `sizes` calling `body` with the index expressions. */
-export function forEachIndex(e: FunctionEmitter, sizes: readonly Field[], body: (idx: Expr[]) => void): void {
+/**
+ * Emits a loop nest over `sizes`; `body` gets a maker of fresh index expressions (binaryen
+ * expressions form a tree: one node must never be used twice).
+ */
+export function forEachIndex(e: FunctionEmitter, sizes: readonly Field[], body: (idx: () => Expr[]) => void): void {
   const m = e.m;
   const ivs: number[] = [];
   const nest = (d: number): void => {
-    if (d === sizes.length) { body(ivs.map((l) => m.local.get(l, binaryen.i32))); return; }
+    if (d === sizes.length) { const at = [...ivs]; body(() => at.map((l) => m.local.get(l, binaryen.i32))); return; }
     const iv = e.newLocal("i32");
     ivs.push(iv);
     const brk = e.label("cpx"), cont = e.label("cpl");

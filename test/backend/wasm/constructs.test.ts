@@ -1,0 +1,367 @@
+// Per-construct programs compiled to wasm and run; outputs checked literally and against the
+// reference interpreter.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { program, runBoth, runText } from "./helpers.js";
+
+const maskAddr = (s: string) => s.replace(/base@ = 0x[0-9a-f]+/g, "base@ = 0x?");
+
+function same(body: string, expected?: string): void {
+  const [w, i] = runBoth(program(body)).map(maskAddr);
+  if (expected !== undefined) assert.equal(w, expected);
+  assert.equal(w, i, "wasm and interpreter outputs differ");
+}
+
+const pr = (v: string, t = "i64") => `call @print${t === "i64" ? "I64" : t === "f32" ? "F32" : "F64"}(${v}) : (${t}) -> ()\n    call @printNewline() : () -> ()`;
+
+test("narrow integers wrap and compare like MLIR", () => {
+  same(`
+  func.func @main() {
+    %a = arith.constant 100 : i8
+    %s = arith.addi %a, %a : i8
+    %w = arith.extsi %s : i8 to i64
+    ${pr("%w")}
+    %u = arith.extui %s : i8 to i64
+    ${pr("%u")}
+    %m = arith.constant -7 : i16
+    %d = arith.constant 2 : i16
+    %q = arith.divsi %m, %d : i16
+    %r = arith.remsi %m, %d : i16
+    %qu = arith.divui %m, %d : i16
+    %fq = arith.floordivsi %m, %d : i16
+    %cq = arith.ceildivsi %m, %d : i16
+    %q64 = arith.extsi %q : i16 to i64
+    %r64 = arith.extsi %r : i16 to i64
+    %qu64 = arith.extsi %qu : i16 to i64
+    %fq64 = arith.extsi %fq : i16 to i64
+    %cq64 = arith.extsi %cq : i16 to i64
+    ${pr("%q64")}
+    ${pr("%r64")}
+    ${pr("%qu64")}
+    ${pr("%fq64")}
+    ${pr("%cq64")}
+    %lt = arith.cmpi ult, %m, %d : i16
+    %lts = arith.cmpi slt, %m, %d : i16
+    %l1 = arith.extui %lt : i1 to i64
+    %l2 = arith.extui %lts : i1 to i64
+    ${pr("%l1")}
+    ${pr("%l2")}
+    %sh = arith.constant 3 : i8
+    %x = arith.constant -128 : i8
+    %shr = arith.shrui %x, %sh : i8
+    %shs = arith.shrsi %x, %sh : i8
+    %a1 = arith.extsi %shr : i8 to i64
+    %a2 = arith.extsi %shs : i8 to i64
+    ${pr("%a1")}
+    ${pr("%a2")}
+    %mx = arith.maxui %x, %sh : i8
+    %mn = arith.minsi %x, %sh : i8
+    %b1 = arith.extsi %mx : i8 to i64
+    %b2 = arith.extsi %mn : i8 to i64
+    ${pr("%b1")}
+    ${pr("%b2")}
+    return
+  }`, "-56\n200\n-3\n-1\n32764\n-4\n-3\n0\n1\n16\n-16\n-128\n-128\n");
+});
+
+test("i64 arithmetic, index casts and float conversions", () => {
+  same(`
+  func.func @main() {
+    %big = arith.constant 9223372036854775807 : i64
+    %one = arith.constant 1 : i64
+    %ov = arith.addi %big, %one : i64
+    ${pr("%ov")}
+    %i = arith.constant 12345 : index
+    %c = arith.index_cast %i : index to i64
+    %m = arith.muli %c, %c : i64
+    ${pr("%m")}
+    %f = arith.sitofp %m : i64 to f64
+    ${pr("%f", "f64")}
+    %neg = arith.constant -2.75 : f32
+    %t = arith.fptosi %neg : f32 to i32
+    %t64 = arith.extsi %t : i32 to i64
+    ${pr("%t64")}
+    %u = arith.constant -1 : i32
+    %uf = arith.uitofp %u : i32 to f64
+    ${pr("%uf", "f64")}
+    %tr = arith.trunci %big : i64 to i32
+    %tr64 = arith.extsi %tr : i32 to i64
+    ${pr("%tr64")}
+    %bits = arith.bitcast %neg : f32 to i32
+    %b64 = arith.extui %bits : i32 to i64
+    ${pr("%b64")}
+    return
+  }`, "-9223372036854775808\n152399025\n1.52399e+08\n-2\n4.29497e+09\n-1\n3224371200\n");
+});
+
+test("float ops, comparisons and math functions", () => {
+  same(`
+  func.func @main() {
+    %a = arith.constant 2.5 : f32
+    %b = arith.constant -0.75 : f32
+    %nan = arith.constant 0x7FC00000 : f32
+    %s = arith.addf %a, %b : f32
+    %d = arith.divf %a, %b : f32
+    %mx = arith.maximumf %a, %nan : f32
+    %mn = arith.maxnumf %nan, %b : f32
+    %r = arith.remf %a, %b : f32
+    %n = arith.negf %b : f32
+    ${pr("%s", "f32")}
+    ${pr("%d", "f32")}
+    ${pr("%mx", "f32")}
+    ${pr("%mn", "f32")}
+    ${pr("%r", "f32")}
+    ${pr("%n", "f32")}
+    %c1 = arith.cmpf olt, %a, %nan : f32
+    %c2 = arith.cmpf ult, %a, %nan : f32
+    %c3 = arith.cmpf one, %a, %b : f32
+    %c4 = arith.cmpf ueq, %a, %a : f32
+    %e1 = arith.extui %c1 : i1 to i64
+    %e2 = arith.extui %c2 : i1 to i64
+    %e3 = arith.extui %c3 : i1 to i64
+    %e4 = arith.extui %c4 : i1 to i64
+    ${pr("%e1")}
+    ${pr("%e2")}
+    ${pr("%e3")}
+    ${pr("%e4")}
+    %x = arith.constant 0.5 : f64
+    %ex = math.exp %x : f64
+    %th = math.tanh %x : f64
+    %fl = math.floor %b : f32
+    %sq = math.sqrt %x : f64
+    %pw = math.powf %x, %x : f64
+    %fm = math.fma %a, %b, %a : f32
+    ${pr("%ex", "f64")}
+    ${pr("%th", "f64")}
+    ${pr("%fl", "f32")}
+    ${pr("%sq", "f64")}
+    ${pr("%pw", "f64")}
+    ${pr("%fm", "f32")}
+    %sel = arith.select %c3, %a, %b : f32
+    ${pr("%sel", "f32")}
+    return
+  }`);
+});
+
+test("scf.for with iter_args, scf.if with results, scf.while", () => {
+  same(`
+  func.func @main() {
+    %c0 = arith.constant 0 : index
+    %c1 = arith.constant 1 : index
+    %c10 = arith.constant 10 : index
+    %z = arith.constant 0 : i64
+    %sum:2 = scf.for %i = %c0 to %c10 step %c1 iter_args(%a = %z, %b = %z) -> (i64, i64) {
+      %ii = arith.index_cast %i : index to i64
+      %two = arith.constant 2 : index
+      %r = arith.remui %i, %two : index
+      %even = arith.cmpi eq, %r, %c0 : index
+      %na = scf.if %even -> (i64) {
+        %t = arith.addi %a, %ii : i64
+        scf.yield %t : i64
+      } else {
+        scf.yield %a : i64
+      }
+      scf.yield %b, %na : i64, i64
+    }
+    ${pr("%sum#0")}
+    ${pr("%sum#1")}
+    %one = arith.constant 1 : i64
+    %lim = arith.constant 1000 : i64
+    %w:2 = scf.while (%x = %one, %n = %z) : (i64, i64) -> (i64, i64) {
+      %go = arith.cmpi slt, %x, %lim : i64
+      scf.condition(%go) %x, %n : i64, i64
+    } do {
+    ^bb0(%x2: i64, %n2: i64):
+      %three = arith.constant 3 : i64
+      %nx = arith.muli %x2, %three : i64
+      %nn = arith.addi %n2, %one : i64
+      scf.yield %nx, %nn : i64, i64
+    }
+    ${pr("%w#0")}
+    ${pr("%w#1")}
+    %c5 = arith.constant 5 : index
+    %c2 = arith.constant 2 : index
+    scf.for %i = %c10 to %c5 step %c1 {
+      ${pr("%z")}
+    }
+    scf.for %i = %c0 to %c5 step %c2 {
+      %ii = arith.index_cast %i : index to i64
+      ${pr("%ii")}
+    }
+    return
+  }`, "20\n0\n2187\n7\n0\n2\n4\n");
+});
+
+test("memrefs: dynamic alloc, alloca, subview, copy, dim, cast to unranked and printMemref", () => {
+  same(`
+  func.func private @printMemrefF32(memref<*xf32>)
+  func.func @main() {
+    %c0 = arith.constant 0 : index
+    %c1 = arith.constant 1 : index
+    %c3 = arith.constant 3 : index
+    %c4 = arith.constant 4 : index
+    %m = memref.alloc(%c3) : memref<?x4xf32>
+    scf.for %i = %c0 to %c3 step %c1 {
+      scf.for %j = %c0 to %c4 step %c1 {
+        %k = arith.muli %i, %c4 : index
+        %l = arith.addi %k, %j : index
+        %li = arith.index_cast %l : index to i32
+        %f = arith.sitofp %li : i32 to f32
+        memref.store %f, %m[%i, %j] : memref<?x4xf32>
+      }
+    }
+    %u = memref.cast %m : memref<?x4xf32> to memref<*xf32>
+    call @printMemrefF32(%u) : (memref<*xf32>) -> ()
+    %sv = memref.subview %m[1, 1] [2, 2] [1, 1] : memref<?x4xf32> to memref<2x2xf32, strided<[4, 1], offset: 5>>
+    %su = memref.cast %sv : memref<2x2xf32, strided<[4, 1], offset: 5>> to memref<*xf32>
+    call @printMemrefF32(%su) : (memref<*xf32>) -> ()
+    %a = memref.alloca() : memref<2x2xf32>
+    memref.copy %sv, %a : memref<2x2xf32, strided<[4, 1], offset: 5>> to memref<2x2xf32>
+    %au = memref.cast %a : memref<2x2xf32> to memref<*xf32>
+    call @printMemrefF32(%au) : (memref<*xf32>) -> ()
+    %d = memref.dim %m, %c0 : memref<?x4xf32>
+    %d64 = arith.index_cast %d : index to i64
+    ${pr("%d64")}
+    memref.dealloc %m : memref<?x4xf32>
+    return
+  }`);
+});
+
+test("memref.global, func.call with memref arguments and results, recursion", () => {
+  same(`
+  memref.global "private" constant @table : memref<4xi32> = dense<[3, 1, 4, 1]>
+  func.func @sum(%m: memref<4xi32>) -> i64 {
+    %c0 = arith.constant 0 : index
+    %c1 = arith.constant 1 : index
+    %c4 = arith.constant 4 : index
+    %z = arith.constant 0 : i64
+    %s = scf.for %i = %c0 to %c4 step %c1 iter_args(%acc = %z) -> (i64) {
+      %v = memref.load %m[%i] : memref<4xi32>
+      %w = arith.extsi %v : i32 to i64
+      %n = arith.addi %acc, %w : i64
+      scf.yield %n : i64
+    }
+    return %s : i64
+  }
+  func.func @make(%n: index) -> (memref<?xf64>, index) {
+    %m = memref.alloc(%n) : memref<?xf64>
+    return %m, %n : memref<?xf64>, index
+  }
+  func.func @fib(%n: i64) -> i64 {
+    %two = arith.constant 2 : i64
+    %lt = arith.cmpi slt, %n, %two : i64
+    %r = scf.if %lt -> (i64) {
+      scf.yield %n : i64
+    } else {
+      %one = arith.constant 1 : i64
+      %a = arith.subi %n, %one : i64
+      %b = arith.subi %n, %two : i64
+      %fa = func.call @fib(%a) : (i64) -> i64
+      %fb = func.call @fib(%b) : (i64) -> i64
+      %s = arith.addi %fa, %fb : i64
+      scf.yield %s : i64
+    }
+    return %r : i64
+  }
+  func.func @main() {
+    %g = memref.get_global @table : memref<4xi32>
+    %s = call @sum(%g) : (memref<4xi32>) -> i64
+    ${pr("%s")}
+    %c5 = arith.constant 5 : index
+    %m:2 = call @make(%c5) : (index) -> (memref<?xf64>, index)
+    %c0 = arith.constant 0 : index
+    %x = arith.constant 1.25 : f64
+    memref.store %x, %m#0[%c0] : memref<?xf64>
+    %y = memref.load %m#0[%c0] : memref<?xf64>
+    ${pr("%y", "f64")}
+    %d = memref.dim %m#0, %c0 : memref<?xf64>
+    %d64 = arith.index_cast %d : index to i64
+    ${pr("%d64")}
+    %n = arith.constant 20 : i64
+    %f = call @fib(%n) : (i64) -> i64
+    ${pr("%f")}
+    return
+  }`, "9\n1.25\n5\n6765\n");
+});
+
+test("llvm dialect: globals, GEP, load/store, printf, function pointers", () => {
+  same(`
+  llvm.mlir.global internal constant @fmt("%d-%s-%.2f\\0A\\00") {addr_space = 0 : i32}
+  llvm.mlir.global internal constant @word("abc\\00") {addr_space = 0 : i32}
+  llvm.func @twice(%x: i64) -> i64 {
+    %r = arith.addi %x, %x : i64
+    llvm.return %r : i64
+  }
+  func.func @main() {
+    %f = llvm.mlir.addressof @fmt : !llvm.ptr
+    %w = llvm.mlir.addressof @word : !llvm.ptr
+    %c = arith.constant 42 : i32
+    %p = arith.constant 3.14159 : f64
+    %r = llvm.call @printf(%f, %c, %w, %p) vararg(!llvm.func<i32 (ptr, ...)>) : (!llvm.ptr, i32, !llvm.ptr, f64) -> i32
+    %n = llvm.mlir.constant(4 : i64) : i64
+    %buf = llvm.alloca %n x i64 : (i64) -> !llvm.ptr
+    %two = llvm.mlir.constant(2 : i64) : i64
+    %q = llvm.getelementptr %buf[%two] : (!llvm.ptr, i64) -> !llvm.ptr, i64
+    %v = arith.constant 77 : i64
+    llvm.store %v, %q : i64, !llvm.ptr
+    %l = llvm.load %q : !llvm.ptr -> i64
+    ${pr("%l")}
+    %b1 = llvm.getelementptr %w[1] : (!llvm.ptr) -> !llvm.ptr, i8
+    %ch = llvm.load %b1 : !llvm.ptr -> i8
+    %ch64 = arith.extsi %ch : i8 to i64
+    ${pr("%ch64")}
+    %fp = llvm.mlir.addressof @twice : !llvm.ptr
+    %t = llvm.call %fp(%l) : !llvm.ptr, (i64) -> i64
+    ${pr("%t")}
+    %len = arith.extsi %r : i32 to i64
+    ${pr("%len")}
+    return
+  }`, "42-abc-3.14\n77\n98\n154\n12\n");
+});
+
+test("vector<4xf32>: load, store, broadcast, fma, reduction, extract/insert", () => {
+  same(`
+  func.func @main() {
+    %c0 = arith.constant 0 : index
+    %c1 = arith.constant 1 : index
+    %c4 = arith.constant 4 : index
+    %c8 = arith.constant 8 : index
+    %m = memref.alloc() : memref<8xf32>
+    scf.for %i = %c0 to %c8 step %c1 {
+      %ii = arith.index_cast %i : index to i32
+      %f = arith.sitofp %ii : i32 to f32
+      memref.store %f, %m[%i] : memref<8xf32>
+    }
+    %two = arith.constant 2.0 : f32
+    %b = vector.broadcast %two : f32 to vector<4xf32>
+    %v0 = vector.load %m[%c0] : memref<8xf32>, vector<4xf32>
+    %v1 = vector.load %m[%c4] : memref<8xf32>, vector<4xf32>
+    %f = vector.fma %v0, %b, %v1 : vector<4xf32>
+    vector.store %f, %m[%c0] : memref<8xf32>, vector<4xf32>
+    %s = vector.reduction <add>, %f : vector<4xf32> into f32
+    ${pr("%s", "f32")}
+    %mx = vector.reduction <maximumf>, %v1 : vector<4xf32> into f32
+    ${pr("%mx", "f32")}
+    %e = vector.extract %f[2] : f32 from vector<4xf32>
+    ${pr("%e", "f32")}
+    %ins = vector.insert %two, %f [0] : f32 into vector<4xf32>
+    %e0 = vector.extract %ins[0] : f32 from vector<4xf32>
+    ${pr("%e0", "f32")}
+    %l3 = memref.load %m[%c1] : memref<8xf32>
+    ${pr("%l3", "f32")}
+    %sum = arith.addf %v0, %v1 : vector<4xf32>
+    %ss = vector.reduction <add>, %sum : vector<4xf32> into f32
+    ${pr("%ss", "f32")}
+    return
+  }`, "34\n7\n10\n2\n7\n28\n");
+});
+
+test("examples with standard dialects produce their expected output", async () => {
+  const { readFileSync } = await import("node:fs");
+  const mask = (s: string) => s.replace(/base@ = 0x\S+/g, "base@");
+  for (const name of ["printf", "conv2d"]) {
+    const text = readFileSync(`examples/${name}.mlir`, "utf8");
+    const { out } = runText(text);
+    assert.equal(mask(out), mask(readFileSync(`examples/${name}.expected`, "utf8")), name);
+  }
+});
