@@ -43,12 +43,12 @@ export function checkModuleText(text: string, name: string, signature: string, c
     const msg = e instanceof DiagnosticError ? formatDiagnostic(e.diagnostics[0]) : (e as Error).message;
     return { ok: false, verdict: "parse-error", reason: firstLine(msg) };
   }
-  const diags = verifyModule(module, ctx).filter((d) => d.severity === "error");
-  if (diags.length) return { ok: false, verdict: "verify-error", reason: firstLine(formatDiagnostic(diags[0])) };
   const fn = functionOp(module, name);
   if (!fn || !fn.regions[0]?.blocks.length) return { ok: false, verdict: "verify-error", reason: `the candidate does not define @${name}` };
   const sig = signatureOf(fn);
   if (sig !== signature) return { ok: false, verdict: "verify-error", reason: `signature changed: @${name} was ${signature}, the candidate has ${sig}` };
+  const diags = verifyModule(module, ctx).filter((d) => d.severity === "error");
+  if (diags.length) return { ok: false, verdict: "verify-error", reason: firstLine(formatDiagnostic(diags[0])) };
   // `text` is what was parsed, so op locations in `module` point into it.
   return { ok: true, text, module, fnText: printOp(fn, ctx).trim() };
 }

@@ -179,7 +179,7 @@ export async function heal(opts: HealOptions): Promise<HealResult> {
           const v = c.ok ? await verify(c, site.id, !!site.guard) : { verdict: c.verdict, reason: c.reason };
           if (c.ok && v.verdict === "accepted") {
             result.cacheHits++;
-            say(`heal: cache hit for @${name} (assertion ${describeSite(site)}); re-verified: ${v.reason}\n`);
+            say(`heal: cache hit for @${name} (assertion ${describeSite(site, source)}); re-verified: ${v.reason}\n`);
             swapIn(name, c, "cache");
             break;
           }
