@@ -84,19 +84,30 @@ async function runnerGenRate(r: LlamaCppModelRunner, prompt: string): Promise<nu
   return ((d.generatedTokens - 1) * 1000) / (d.totalMs - d.ttftMs);
 }
 
-async function overhead(): Promise<void> {
-  console.log(`\n[1] generation through LlamaCppModelRunner vs node-llama-cpp directly (${genTokens} tokens, greedy)`);
-  const file = modelFile("q4_0");
-  const runner = await loadRunner(file);
+/** node-llama-cpp used directly: own model, context, sequence and LlamaCompletion. */
+async function loadDirect(file: string, nThreads?: number) {
   const llama = await getLlama({ gpu: gpu ?? "auto", build: "never", logLevel: LlamaLogLevel.error, progressLogs: false });
   const model = await llama.loadModel({ modelPath: file, gpuLayers: llama.gpu === false ? 0 : "auto" });
-  const ctx = await model.createContext({ contextSize: 4096, threads: runner.info?.threads, sequences: 1 });
+  const ctx = await model.createContext({ contextSize: 4096, threads: nThreads, sequences: 1 });
   const seq = ctx.getSequence();
   const completion = new LlamaCompletion({ contextSequence: seq });
   if (llama.gpu !== false) {
     await seq.evaluateWithoutGeneratingNewTokens(model.tokenize("warm up the backend ".repeat(8)));
     await seq.clearHistory();
   }
+  const close = async (): Promise<void> => {
+    completion.dispose();
+    await ctx.dispose();
+    await model.dispose();
+  };
+  return { seq, completion, close };
+}
+
+async function overhead(): Promise<void> {
+  console.log(`\n[1] generation through LlamaCppModelRunner vs node-llama-cpp directly (${genTokens} tokens, greedy)`);
+  const file = modelFile("q4_0");
+  const runner = await loadRunner(file);
+  const { seq, completion, close } = await loadDirect(file, runner.info?.threads);
   const prompt = "Propose a tiling for the matmul kernel below.\n";
   const tokens: Token[] = runner.tokenizePrompt(prompt);
   const direct = async (): Promise<number> => {
@@ -120,9 +131,7 @@ async function overhead(): Promise<void> {
   const a = median(viaRunner), b = median(viaDirect);
   console.log(`  runner ${fmt(a)} tok/s, direct ${fmt(b)} tok/s, overhead ${fmt((1 - a / b) * 100, 2)}% (median of ${reps}; runs: runner ${viaRunner.map((x) => fmt(x)).join(" ")}, direct ${viaDirect.map((x) => fmt(x)).join(" ")})`);
   results.overhead = { runnerTokS: a, directTokS: b, overheadPct: (1 - a / b) * 100 };
-  completion.dispose();
-  await ctx.dispose();
-  await model.dispose();
+  await close();
   await runner.dispose();
 }
 
@@ -130,20 +139,29 @@ async function ttft(): Promise<void> {
   console.log(`\n[2] time to first token, ~${promptTarget}-token prompt: cold vs a second prompt sharing 90%`);
   const runner = await loadRunner(modelFile("q4_0"));
   const shared = irText(runner, Math.round(promptTarget * 0.9), "p");
-  const colds: number[] = [], warms: number[] = [];
+  const direct = await loadDirect(modelFile("q4_0"), runner.info?.threads);
+  const colds: number[] = [], warms: number[] = [], directColds: number[] = [];
   let promptTokens = 0, evaluated = 0;
   for (let i = 0; i < reps; i++) {
     await runner.resetCache();
     const a = await runner.queryDetailed(shared + irText(runner, Math.round(promptTarget * 0.1), `a${i}_`), { maxTokens: 1, timeoutMs: 600_000 });
     const b = await runner.queryDetailed(shared + irText(runner, Math.round(promptTarget * 0.1), `b${i}_`), { maxTokens: 1, timeoutMs: 600_000 });
+    const toks = runner.tokenizePrompt(shared + irText(runner, Math.round(promptTarget * 0.1), `a${i}_`));
+    await direct.seq.clearHistory();
+    const t0 = performance.now();
+    await direct.completion.generateCompletion(toks.slice(1), { maxTokens: 1 });
+    directColds.push(performance.now() - t0);
     colds.push(a.ttftMs ?? NaN);
     warms.push(b.ttftMs ?? NaN);
     promptTokens = b.promptTokens;
     evaluated = b.evaluatedPromptTokens;
   }
-  const c = median(colds), w = median(warms);
+  const c = median(colds), w = median(warms), dc = median(directColds);
   console.log(`  prompt ${promptTokens} tokens; cold TTFT ${fmt(c)} ms, shared-prefix TTFT ${fmt(w)} ms (${fmt(w / c, 3)}x; evaluated ${evaluated} tokens)`);
-  results.ttft = { promptTokens, coldMs: c, warmMs: w, ratio: w / c, warmEvaluatedTokens: evaluated };
+  console.log(`  node-llama-cpp directly, cold (one unchunked prefill): ${fmt(dc)} ms; runner's chunked prefill costs ${fmt((c / dc - 1) * 100)}%`);
+  console.log(`  runs: cold ${colds.map((x) => fmt(x, 0)).join(" ")}, shared ${warms.map((x) => fmt(x, 0)).join(" ")}, direct cold ${directColds.map((x) => fmt(x, 0)).join(" ")}`);
+  results.ttft = { promptTokens, coldMs: c, warmMs: w, ratio: w / c, warmEvaluatedTokens: evaluated, directColdMs: dc };
+  await direct.close();
   await runner.dispose();
 }
 

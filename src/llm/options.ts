@@ -108,6 +108,8 @@ export function withQueryDefaults(inner: ModelRunner, defaults: QueryOptions): M
     const qd = inner.queryDetailed.bind(inner);
     wrapped.queryDetailed = (p, o) => qd(p, merged(o));
   }
+  // keep the llama runner's backend report visible (tensorlang-run prints it)
+  if ("info" in inner) Object.defineProperty(wrapped, "info", { get: () => (inner as { info?: unknown }).info, enumerable: true });
   return wrapped;
 }
 

@@ -68,6 +68,7 @@ describe("model CLI options", () => {
     const r = await runnerFromOptions({ modelPath: testModel("tiny", TINY), threads: "1", ctxSize: "512", maxTokens: "3" });
     assert.ok(r && r !== "heuristic");
     try {
+      assert.equal((r as { info?: { backend: string } }).info?.backend !== undefined, true);
       const d = await r.queryDetailed?.("hello");
       assert.ok(d && d.generatedTokens <= 3);
     } finally {
