@@ -471,7 +471,10 @@ const alloca: OpSpec = {
     p.print(" ", p.operand(op.operand(0)), " x ", p.type(op.attr<TypeAttr>("elem_type")!.type),
       attrDict(p, op, ["elem_type"]), " : ", p.functionalType(op));
   },
-  verify(op) { if (!(op.result.type instanceof LLVMPointerType)) return "result must be an LLVM pointer"; },
+  verify(op) {
+    if (!(op.attr("elem_type") instanceof TypeAttr)) return "requires an 'elem_type' attribute";
+    if (!(op.result.type instanceof LLVMPointerType)) return "result must be an LLVM pointer";
+  },
 };
 
 /** `llvm.mlir.zero : T` and `llvm.mlir.undef : T`. */
