@@ -114,12 +114,10 @@ function parseViewOp(p: OpAsmParser, st: OperationState, keywords: boolean): voi
     return parseDynamicIndexList(p);
   });
   p.parseOptionalAttrDict(st.attributes);
-  const srcLoc = p.locHere();
   const from = p.parseColonType();
   p.parseKeyword("to");
   const to = p.parseType();
   if (!(to instanceof MemRefType)) throw p.errorHere("expected a ranked memref result type");
-  void srcLoc;
   st.operands = [p.resolveOperand(src, from), ...lists.flatMap((l) => p.resolveOperands(l.dynamic, index))];
   st.resultTypes = [to];
   st.addAttr("operandSegmentSizes", segmentSizes(1, ...lists.map((l) => l.dynamic.length)));
