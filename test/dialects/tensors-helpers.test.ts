@@ -1,0 +1,164 @@
+// Helpers the math/tensor/linalg/vector dialects export for passes and the interpreter:
+// semantics tables, folders, and linalg structure (checked against mlir-opt-19's own
+// generalization of the named ops).
+import assert from "node:assert/strict";
+import { spawnSync } from "node:child_process";
+import { readFileSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { describe, it } from "node:test";
+import { fileURLToPath } from "node:url";
+import { DenseElementsAttr, FloatAttr, IntegerAttr } from "../../src/ir/attributes.js";
+import { Block, Operation, type Value } from "../../src/ir/core.js";
+import { parseModule } from "../../src/ir/parser.js";
+import { printModule, printOp } from "../../src/ir/printer.js";
+import { verifyModule } from "../../src/ir/verifier.js";
+import { TensorType, f32, f64, i32, index } from "../../src/ir/types.js";
+import { createContext } from "../../src/dialects/index.js";
+import {
+  buildNamedBody, indexingMaps, inputs, isStructuredOp, iteratorTypes, loopDimSources, outputs, staticLoopSizes, toGenericOp,
+} from "../../src/dialects/linalg.js";
+import { MATH_BINARY, MATH_TERNARY, MATH_UNARY, erf } from "../../src/dialects/math.js";
+import { sliceParams } from "../../src/dialects/tensor.js";
+import { reductionKind } from "../../src/dialects/vector.js";
+
+const here = dirname(fileURLToPath(import.meta.url));
+const ctx = createContext();
+const hasMlirOpt = spawnSync("mlir-opt-19", ["--version"]).status === 0;
+
+function parse(text: string) {
+  const m = parseModule(text, "t.mlir", ctx);
+  assert.deepEqual(verifyModule(m, ctx), []);
+  return m;
+}
+function opsNamed(text: string, pred: (o: Operation) => boolean): Operation[] {
+  const out: Operation[] = [];
+  parse(text).walk((o) => { if (pred(o)) out.push(o); });
+  return out;
+}
+function fold(name: string, operandTypes: Value["type"][], resultType: Value["type"], consts: (FloatAttr | IntegerAttr | DenseElementsAttr | undefined)[]) {
+  const b = new Block(operandTypes);
+  const op = new Operation({ name, operands: b.args, resultTypes: [resultType] });
+  return ctx.spec(name)!.fold!(op, consts);
+}
+
+describe("math semantics", () => {
+  it("follows C's libm conventions where JS differs", () => {
+    assert.equal(MATH_UNARY["math.round"](-2.5), -3);
+    assert.equal(MATH_UNARY["math.round"](2.5), 3);
+    assert.equal(MATH_UNARY["math.roundeven"](2.5), 2);
+    assert.equal(MATH_UNARY["math.roundeven"](-3.5), -4);
+    assert.equal(MATH_UNARY["math.rsqrt"](4), 0.5);
+    assert.equal(MATH_BINARY["math.powf"](1, NaN), 1);
+    assert.equal(MATH_BINARY["math.powf"](2, 10), 1024);
+    assert.equal(MATH_BINARY["math.copysign"](3, -0), -3);
+    assert.equal(MATH_TERNARY["math.fma"](2, 3, 4), 10);
+  });
+  it("erf matches reference values", () => {
+    for (const [x, want] of [[0, 0], [0.5, 0.5204998778130465], [1, 0.8427007929497149], [2, 0.9953222650189527],
+      [3.5, 0.9999992569016276], [-1, -0.8427007929497149], [7, 1]] as const) {
+      assert.ok(Math.abs(erf(x) - want) < 1e-14, `erf(${x}) = ${erf(x)}`);
+    }
+  });
+  it("folds scalar and dense constants, rounding to the type", () => {
+    const [r] = fold("math.exp", [f32], f32, [new FloatAttr(1, f32)])!;
+    assert.equal((r as FloatAttr).value, Math.fround(Math.E));
+    const t = TensorType.get([2], f64);
+    const [d] = fold("math.sqrt", [t], t, [new DenseElementsAttr(t, [4, 9], false)])!;
+    assert.equal(d.str, "dense<[2.000000e+00, 3.000000e+00]> : tensor<2xf64>");
+    assert.equal(fold("math.fma", [f32, f32, f32], f32, [new FloatAttr(2, f32), undefined, new FloatAttr(1, f32)]), undefined);
+  });
+});
+
+describe("tensor folders and helpers", () => {
+  it("folds dim of a static size, from_elements, extract and splat of constants", () => {
+    const t = TensorType.get([4, 8], f32);
+    assert.equal(fold("tensor.dim", [t, index], index, [undefined, new IntegerAttr(1, index)])![0].str, "8 : index");
+    assert.equal(fold("tensor.dim", [TensorType.get([4, -1], f32), index], index, [undefined, new IntegerAttr(1, index)]), undefined);
+    const v = TensorType.get([2], i32);
+    assert.equal(fold("tensor.from_elements", [i32, i32], v, [new IntegerAttr(1, i32), new IntegerAttr(2, i32)])![0].str, "dense<[1, 2]> : tensor<2xi32>");
+    const c = new DenseElementsAttr(t, Array.from({ length: 32 }, (_, i) => i), false);
+    assert.equal(fold("tensor.extract", [t, index, index], f32, [c, new IntegerAttr(2, index), new IntegerAttr(3, index)])![0].str, "1.900000e+01 : f32");
+    assert.equal(fold("tensor.splat", [f32], t, [new FloatAttr(1, f32)])![0].str, "dense<1.000000e+00> : tensor<4x8xf32>");
+  });
+  it("sliceParams mixes static and SSA offsets, sizes and strides", () => {
+    const [op] = opsNamed(`func.func @f(%t: tensor<8x8xf32>, %i: index) {
+      %0 = tensor.extract_slice %t[%i, 2] [4, %i] [1, 2] : tensor<8x8xf32> to tensor<4x?xf32>
+      return
+    }`, (o) => o.name === "tensor.extract_slice");
+    const p = sliceParams(op);
+    assert.equal(p.offsets[0], op.operand(1));
+    assert.equal(p.offsets[1], 2);
+    assert.deepEqual([p.sizes[0], p.strides[0], p.strides[1]], [4, 1, 2]);
+    assert.equal(p.sizes[1], op.operand(2));
+  });
+});
+
+describe("vector helpers", () => {
+  it("reads the reduction kind", () => {
+    const [op] = opsNamed(`func.func @f(%v: vector<4xf32>) -> f32 {
+      %0 = vector.reduction <maximumf>, %v : vector<4xf32> into f32
+      return %0 : f32
+    }`, (o) => o.name === "vector.reduction");
+    assert.equal(reductionKind(op), "maximumf");
+  });
+});
+
+describe("linalg structure", () => {
+  const text = readFileSync(join(here, "..", "..", "..", "test", "dialects", "linalg", "ops.mlir"), "utf8");
+
+  it("inputs, outputs, loops and static sizes of matmul", () => {
+    const [mm] = opsNamed(text, (o) => o.name === "linalg.matmul");
+    assert.equal(inputs(mm).length, 2);
+    assert.equal(outputs(mm).length, 1);
+    assert.deepEqual(iteratorTypes(mm), ["parallel", "parallel", "reduction"]);
+    assert.deepEqual(indexingMaps(mm).map((m) => m.str), ["(d0, d1, d2) -> (d0, d2)", "(d0, d1, d2) -> (d2, d1)", "(d0, d1, d2) -> (d0, d1)"]);
+    assert.deepEqual(staticLoopSizes(mm), [4, 16, 8]);
+    assert.deepEqual(loopDimSources(mm), [[0, 0], [1, 1], [0, 1]]);
+  });
+
+  it("builds the same body MLIR does for a mixed-type matmul", () => {
+    const r = buildNamedBody("linalg.matmul", [TensorType.get([2, 2], i32), TensorType.get([2, 2], i32), TensorType.get([2, 2], f32)]);
+    assert.deepEqual(r.blocks[0].ops.map((o) => o.name), ["arith.sitofp", "arith.sitofp", "arith.mulf", "arith.addf", "linalg.yield"]);
+  });
+
+  it("agrees with mlir-opt-19 --linalg-generalize-named-ops on maps, iterators and bodies", { skip: !hasMlirOpt && "mlir-opt-19 not installed" }, () => {
+    const r = spawnSync("mlir-opt-19", ["--linalg-generalize-named-ops", "-"], { input: text, encoding: "utf8" });
+    assert.equal(r.status, 0, r.stderr);
+    // mlir-opt's rewrite driver also erases dead tensor ops (transitively): skip those.
+    const all: Operation[] = [];
+    parse(text).walk((o) => { all.push(o); });
+    const dead = new Set<Operation>();
+    for (const o of all.reverse()) {
+      if (isStructuredOp(o) && o.results.length && o.results.every((r) => r.users.every((u) => dead.has(u)))) dead.add(o);
+    }
+    const ours = all.reverse().filter((o) => isStructuredOp(o) && !dead.has(o));
+    const theirs = opsNamed(r.stdout, (o) => o.name === "linalg.generic");
+    assert.equal(ours.length, theirs.length);
+    ours.forEach((op, i) => {
+      const g = toGenericOp(op);
+      const want = theirs[i];
+      assert.equal(g.attr("indexing_maps")!.str, want.attr("indexing_maps")!.str, `${op.name} maps`);
+      assert.equal(g.attr("iterator_types")!.str, want.attr("iterator_types")!.str, `${op.name} iterators`);
+      // (The driver hoists constants out of bodies, so those are not compared.)
+      const names = (o: Operation) => o.body().ops.map((x) => x.name).filter((n) => n !== "arith.constant");
+      assert.deepEqual(names(g), names(want), `${op.name} body`);
+    });
+  });
+
+  it("toGenericOp gives a linalg.generic that verifies and prints in MLIR's form", () => {
+    const m = parse(text);
+    const named: Operation[] = [];
+    m.walk((o) => { if (isStructuredOp(o) && o.name !== "linalg.generic") named.push(o); });
+    for (const op of named) {
+      const g = toGenericOp(op);
+      op.parent!.insertBefore(op, g);
+      op.results.forEach((r, i) => r.replaceAllUsesWith(g.results[i]));
+      op.erase();
+    }
+    assert.deepEqual(verifyModule(m, ctx), []);
+    const printed = printModule(m, ctx);
+    assert.ok(!/linalg\.(matmul|fill|add|transpose|reduce) /.test(printed));
+    assert.equal(printModule(parse(printed), ctx), printed);
+    assert.match(printOp(m.op, ctx), /linalg\.generic \{indexing_maps = \[affine_map<\(d0, d1, d2\) -> \(d0, d2\)>/);
+  });
+});
