@@ -97,6 +97,7 @@ class FunctionBufferizer {
 
   private block(blk: Block): void {
     for (const op of [...blk.ops]) {
+      if (op.name === "scf.yield") continue; // rewritten by its scf.for / scf.if
       if (this.hasTensors(op) || op.name === "tensorlang.print") {
         try { this.op(op); } catch (e) {
           if (!(e instanceof BufferizeError)) throw e;
@@ -215,6 +216,8 @@ class FunctionBufferizer {
         break;
       }
       case "func.call": return this.call(op, b);
+      case "scf.for": return this.forOp(op, b);
+      case "scf.if": return this.ifOp(op, b);
       case "func.return": {
         const ft = (this.fn.attr("function_type") as TypeAttr).type as FunctionType;
         const vals = op.operands.map((v, i) => {
@@ -282,6 +285,62 @@ class FunctionBufferizer {
     for (const r of regions) r.parent = null;
     b.create(op.name, [...ins, ...outs], [], attrs, regions);
     op.results.forEach((r, i) => this.buf.set(r, outs[i]));
+    this.dead.push(op);
+  }
+
+  /**
+   * scf.for carrying tensors: each carried tensor lives in one buffer for the whole loop (a copy
+   * of the init unless the init dies at the loop), updated in place by the body; a yielded value
+   * in another buffer is copied back into it. The tensor iter_args disappear from the loop.
+   */
+  private forOp(op: Operation, b: Builder): void {
+    const body = op.body();
+    const inits = op.operands.slice(3);
+    const carried = inits.map((v, i) => {
+      if (!this.isT(v)) return undefined;
+      const others = inits.filter((_, j) => j !== i);
+      return this.canWriteInPlace(v, op, others) ? this.bufferOf(v) : this.copyOf(b, this.bufferOf(v));
+    });
+    carried.forEach((m, i) => { if (m) this.buf.set(body.args[i + 1], m); });
+    this.block(body);
+    const y = body.terminator!;
+    const yb = Builder.before(y);
+    const srcs = y.operands.map((v, i) => (carried[i] ? this.bufferOf(v) : undefined));
+    // A value in another carried buffer goes through a temporary (e.g. swapped iter_args).
+    const from = srcs.map((s, i) => (s && carried.some((m, j) => j !== i && m === s) ? this.copyOf(yb, s) : s));
+    from.forEach((s, i) => { if (s && s !== carried[i]) yb.create("memref.copy", [s, carried[i]!]); });
+    y.setOperands(y.operands.filter((_, i) => !carried[i]));
+    for (let i = carried.length - 1; i >= 0; i--) if (carried[i]) body.eraseArg(i + 1);
+    const keep = op.results.filter((_, i) => !carried[i]);
+    const region = op.regions.splice(0)[0];
+    const loop = b.create("scf.for", [...op.operands.slice(0, 3), ...inits.filter((_, i) => !carried[i])], keep.map((r) => r.type), Object.fromEntries(op.attributes), [region]);
+    keep.forEach((r, k) => r.replaceAllUsesWith(loop.results[k]));
+    op.results.forEach((r, i) => { if (carried[i]) this.buf.set(r, carried[i]!); });
+    this.dead.push(op);
+  }
+
+  /** scf.if yielding tensors: each branch yields a buffer it owns (a copy if needed); the if owns the result. */
+  private ifOp(op: Operation, b: Builder): void {
+    const types = op.results.map((r) => bufferType(r.type));
+    for (const r of op.regions) for (const blk of r.blocks) {
+      this.block(blk);
+      const y = blk.terminator!;
+      const yb = Builder.before(y);
+      y.setOperands(y.operands.map((v, i) => {
+        if (!this.isT(v)) return v;
+        const m = this.bufferOf(v);
+        const mine = this.owned.has(m) && m instanceof OpResult && m.op.parent === blk && m.type === types[i] &&
+          y.operands.filter((w) => this.buf.get(w) === m).length === 1;
+        return mine ? m : this.copyOf(yb, m);
+      }));
+    }
+    const regions = op.regions.splice(0);
+    const c = b.create("scf.if", [...op.operands], types, Object.fromEntries(op.attributes), regions);
+    op.results.forEach((r, i) => {
+      if (!this.isT(r)) { r.replaceAllUsesWith(c.results[i]); return; }
+      this.buf.set(r, c.results[i]);
+      this.owned.add(c.results[i]);
+    });
     this.dead.push(op);
   }
 

@@ -6,10 +6,11 @@ import { convertLinalgToLoops } from "../../src/passes/convert-linalg-to-loops.j
 import { printViaRunnerUtils } from "../../src/passes/lowering-print.js";
 import { printModule } from "../../src/ir/printer.js";
 import { assertMlirAccepts, count, ctx, input, lower, mlirSkip, opNames } from "./lowering-support.js";
-import { mlirRun } from "../support/mlir.js";
+import { mlirOpt, mlirRun } from "../support/mlir.js";
 
 const matmul = input("bufferize/matmul.mlir");
 const values = input("bufferize/value-semantics.mlir");
+const controlFlow = input("bufferize/control-flow.mlir");
 
 function fn(m: Module, name: string): Operation {
   return m.functions().find((f) => f.attr("sym_name")?.str === `"${name}"`)!;
@@ -85,13 +86,37 @@ test("bufferize: slices, calls and value semantics give MLIR-runner results", { 
 
 test("bufferize: unsupported tensor ops are diagnosed at the op", () => {
   const prog = `func.func @f(%t: tensor<4xf32>) -> tensor<4xf32> {
-  %c0 = arith.constant 0 : index
-  %c4 = arith.constant 4 : index
-  %c1 = arith.constant 1 : index
-  %r = scf.for %i = %c0 to %c4 step %c1 iter_args(%a = %t) -> (tensor<4xf32>) {
-    scf.yield %a : tensor<4xf32>
+  %r = scf.while (%a = %t) : (tensor<4xf32>) -> tensor<4xf32> {
+    %c = arith.constant false
+    scf.condition(%c) %a : tensor<4xf32>
+  } do {
+  ^bb0(%b: tensor<4xf32>):
+    scf.yield %b : tensor<4xf32>
   }
   return %r : tensor<4xf32>
 }`;
-  assert.throws(() => lower(prog, [bufferize]), /input.mlir:5:\d+: error: bufferization of 'scf.for'/);
+  assert.throws(() => lower(prog, [bufferize]), /input.mlir:2:\d+: error: bufferization of 'scf.while'/);
+});
+
+test("bufferize: scf.for carries tensors in one buffer each, scf.if yields owned buffers", () => {
+  const { module } = lower(controlFlow, [bufferize]);
+  const loops = [...opNames(module)].filter((n) => n === "scf.for").length;
+  assert.equal(loops, 2);
+  module.walk((o) => {
+    if (o.name === "scf.for") assert.equal(o.results.length, 0, "tensor iter_args are gone");
+    if (o.name === "scf.if") assert.ok(o.results.every((r) => r.type.str === "memref<3xf32>"));
+  });
+});
+
+test("bufferize: scf.for / scf.if results equal MLIR's one-shot bufferization", { skip: mlirSkip() }, () => {
+  const theirs = mlirOpt(["--one-shot-bufferize=bufferize-function-boundaries allow-return-allocs-from-loops"], controlFlow);
+  assert.equal(theirs.code, 0, theirs.stderr);
+  const want = mlirRun(theirs.stdout);
+  assert.equal(want.code, 0, want.stderr);
+  const { text } = lower(controlFlow, [bufferize, convertLinalgToLoops]);
+  assertMlirAccepts(text);
+  const got = mlirRun(text);
+  assert.equal(got.code, 0, got.stderr);
+  assert.equal(dataOf(got.stdout), dataOf(want.stdout));
+  assert.equal(dataOf(got.stdout).split("\n").length, 4);
 });
