@@ -14,6 +14,7 @@ import { parseModule } from "../../src/ir/parser.js";
 import { printModule } from "../../src/ir/printer.js";
 import { verifyModule } from "../../src/ir/verifier.js";
 import { convertTensorlangToLinalg } from "../../src/passes/convert-tensorlang-to-linalg.js";
+import { runPasses } from "../../src/passes/pass.js";
 import { lookupPass } from "../../src/passes/registry.js";
 import { LINEARITY_MESSAGE, linearityViolations, verifyLinearity } from "../../src/passes/verify-linearity.js";
 import { createCapturingContext, TensorLangAssertError } from "../../src/runtime/host/context.js";
@@ -135,6 +136,19 @@ func.func @g() -> tensor<2xi32> {
     ];
     assert.equal(programs.length, expected.length);
     programs.forEach(({ text, first }, i) => assert.equal(run(lower(text)), expected[i], `program at line ${first}`));
+  });
+
+  it("the interpreter agrees before lowering, after it, and at loop level (bufferized)", () => {
+    const loops = ["bufferize", "convert-linalg-to-loops"].map((n) => lookupPass(n));
+    for (const { text, first } of programs) {
+      const direct = run(load(text));
+      assert.equal(run(lower(text)), direct, `program at line ${first}`);
+      const m = lower(text);
+      if (loops.every((p) => p)) {
+        runPasses(m, ctx, loops.map((p) => p!));
+        assert.equal(run(m), direct, `program at line ${first}, at loop level`);
+      }
+    }
   });
 
   it("lowers a failing tensorlang.assert to tensorlang_assert_fail(line)", () => {
