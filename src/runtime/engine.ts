@@ -30,6 +30,8 @@ import type { WorkerRequest, WorkerReply, ArrayArg } from "./worker.js";
 export { TensorLangRuntimeError, type EngineValue } from "./worker-link.js";
 export type { ArrayArg } from "./worker.js";
 
+const WORKER_URL = new URL("./worker.js", import.meta.url);
+
 // Relaxed SIMD is off by default in Node 20 and cannot be enabled through NODE_OPTIONS.
 v8.setFlagsFromString("--experimental-wasm-relaxed-simd");
 
@@ -90,6 +92,8 @@ export class Engine {
   private module?: Module;
   /** Every unit linked so far, in order, with the functions taken from it (for workers). */
   private readonly history: Array<{ unit: CompiledUnit; only?: string[] }> = [];
+  /** A worker that has loaded its code and waits for a request (see prewarm). */
+  private spare?: { worker: Worker; loaded: Promise<void> };
 
   constructor(readonly options: EngineOptions = {}) {
     this.kind = options.engine ?? "wasm";
@@ -208,7 +212,15 @@ export class Engine {
       memoryCapBytes: limits.memoryCapBytes ?? 256 << 20, seed: limits.seed ?? 0,
     };
     return new Promise<RunResult>((resolve, reject) => {
-      const w = new Worker(new URL("./worker.js", import.meta.url), { workerData: req });
+      let w: Worker;
+      if (this.spare) {
+        w = this.spare.worker;
+        this.spare = undefined;
+        w.ref();
+        w.postMessage(req);
+      } else {
+        w = new Worker(WORKER_URL, { workerData: req });
+      }
       let stdout = "", stderr = "", timer: NodeJS.Timeout | undefined, settled = false;
       const finish = (f: () => void) => {
         if (settled) return;
@@ -216,8 +228,11 @@ export class Engine {
         if (timer) clearTimeout(timer);
         f();
         void w.terminate();
+        // Keep the next sandbox run's start-up off its clock.
+        void this.prewarm();
       };
       w.on("message", (msg: WorkerReply) => {
+        if (msg.type === "loaded") return;
         if (msg.type === "stdout") stdout += msg.text;
         else if (msg.type === "stderr") stderr += msg.text;
         else if (msg.type === "ready") {
@@ -233,6 +248,31 @@ export class Engine {
         ? new TensorLangRuntimeError("out-of-memory", name, `the worker ran out of memory: ${e.message}`) : e)));
       w.on("exit", (code) => finish(() => reject(new Error(`worker exited with code ${code} before answering`))));
     });
+  }
+
+  /**
+   * Starts a worker that loads its code and waits (unref'd: it never keeps the process
+   * alive), so the next run() starts in milliseconds. Resolves once it is loaded.
+   */
+  prewarm(): Promise<void> {
+    if (!this.spare) {
+      const worker = new Worker(WORKER_URL);
+      worker.unref();
+      const loaded = new Promise<void>((res, rej) => {
+        worker.once("message", () => res());
+        worker.once("error", rej);
+      });
+      loaded.catch(() => { if (this.spare?.worker === worker) this.spare = undefined; });
+      this.spare = { worker, loaded };
+    }
+    return this.spare.loaded;
+  }
+
+  /** Stops the spare worker, if any. */
+  async dispose(): Promise<void> {
+    const s = this.spare;
+    this.spare = undefined;
+    if (s) await s.worker.terminate();
   }
 }
 

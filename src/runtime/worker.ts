@@ -23,6 +23,7 @@ export interface WorkerRequest {
 }
 
 export type WorkerReply =
+  | { type: "loaded" }
   | { type: "ready" }
   | { type: "stdout" | "stderr"; text: string }
   | { type: "done"; results: EngineValue[]; arrays: ArrayArg["data"][]; elapsedMs: number }
@@ -68,4 +69,11 @@ function main(req: WorkerRequest): void {
   }
 }
 
-if (parentPort) main(workerData as WorkerRequest);
+// Spawned with a request: run it. Spawned as a warm spare: say so, then wait for one request.
+if (parentPort) {
+  if (workerData) main(workerData as WorkerRequest);
+  else {
+    parentPort.once("message", (req: WorkerRequest) => main(req));
+    parentPort.postMessage({ type: "loaded" } satisfies WorkerReply);
+  }
+}

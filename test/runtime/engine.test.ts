@@ -1,0 +1,206 @@
+// Engine: traps, bounds checks, allow-list, hot-swap under load, worker limits, interp option.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { Engine, TensorLangRuntimeError } from "../../src/runtime/engine.js";
+import { createCapturingContext } from "../../src/runtime/host.js";
+import { DiagnosticError } from "../../src/ir/diagnostics.js";
+
+const TRAPS = `module {
+  func.func @div(%a: i32, %b: i32) -> i32 {
+    %q = arith.divsi %a, %b : i32
+    return %q : i32
+  }
+  func.func @calls_div(%b: i32) -> i32 {
+    %c = arith.constant 7 : i32
+    %r = func.call @div(%c, %b) : (i32, i32) -> i32
+    return %r : i32
+  }
+  func.func @deep(%n: i64) -> i64 {
+    %one = arith.constant 1 : i64
+    %m = arith.addi %n, %one : i64
+    %r = func.call @deep(%m) : (i64) -> i64
+    return %r : i64
+  }
+  func.func @poke(%i: index) -> f32 {
+    %m = memref.alloc() : memref<4x8xf32>
+    %c1 = arith.constant 1 : index
+    %v = memref.load %m[%c1, %i] : memref<4x8xf32>
+    memref.dealloc %m : memref<4x8xf32>
+    return %v : f32
+  }
+  func.func @grab(%n: index) -> index {
+    %m = memref.alloc(%n) : memref<?xf32>
+    %d = arith.constant 0 : index
+    %s = memref.dim %m, %d : memref<?xf32>
+    return %s : index
+  }
+  func.func @spin(%x: i64) -> i64 {
+    %r = scf.while (%v = %x) : (i64) -> i64 {
+      %t = arith.constant true
+      scf.condition(%t) %v : i64
+    } do {
+    ^bb0(%w: i64):
+      %one = arith.constant 1 : i64
+      %n = arith.addi %w, %one : i64
+      scf.yield %n : i64
+    }
+    return %r : i64
+  }
+  func.func @scale(%m: memref<8xf32>, %k: f32) {
+    %c0 = arith.constant 0 : index
+    %c1 = arith.constant 1 : index
+    %c8 = arith.constant 8 : index
+    scf.for %i = %c0 to %c8 step %c1 {
+      %v = memref.load %m[%i] : memref<8xf32>
+      %w = arith.mulf %v, %k : f32
+      memref.store %w, %m[%i] : memref<8xf32>
+    }
+    return
+  }
+}`;
+
+function load(text: string, checkBounds = false): Engine {
+  return new Engine({ ctx: createCapturingContext(), checkBounds }).load(text, "engine.mlir");
+}
+
+function rejectsWith(f: () => unknown, kind: string, fn: string, detail: RegExp): void {
+  assert.throws(f, (e: unknown) => {
+    assert.ok(e instanceof TensorLangRuntimeError, `expected TensorLangRuntimeError, got ${String(e)}`);
+    assert.equal(e.kind, kind);
+    assert.equal(e.functionName, fn);
+    assert.match(e.message, detail);
+    return true;
+  });
+}
+
+test("traps become runtime errors naming the function; the instance stays usable", () => {
+  const e = load(TRAPS);
+  assert.deepEqual(e.call("calls_div", [2]), [3]);
+  rejectsWith(() => e.call("calls_div", [0]), "trap", "div", /runtime error in @div: divide by zero/);
+  rejectsWith(() => e.call("deep", [0n]), "stack-overflow", "deep", /stack overflow/);
+  rejectsWith(() => e.call("poke", [1 << 28]), "trap", "poke", /memory access out of bounds/);
+  assert.deepEqual(e.call("calls_div", [-7]), [-1]);
+});
+
+test("--check-bounds traps on any index past the shape, naming memref, index and shape", () => {
+  const plain = load(TRAPS);
+  assert.equal(typeof plain.call("poke", [9])[0], "number", "without checks the read lands in a neighbour");
+  const e = load(TRAPS, true);
+  assert.deepEqual(e.call("poke", [7]), [0]);
+  rejectsWith(() => e.call("poke", [8]), "bounds", "poke", /index \[1, 8\] is out of bounds for result of memref\.alloc at engine\.mlir:\d+:\d+ in @poke \(memref<4x8xf32>\) with shape \[4, 8\]/);
+  rejectsWith(() => e.call("poke", [-1]), "bounds", "poke", /index \[1, -1\]/);
+});
+
+test("external functions outside the host allow-list are compile errors", () => {
+  const text = `module {
+  func.func private @system(!llvm.ptr) -> i32
+  func.func @main() {
+    %p = llvm.mlir.zero : !llvm.ptr
+    %r = call @system(%p) : (!llvm.ptr) -> i32
+    return
+  }
+}`;
+  assert.throws(() => load(text), (e: unknown) => e instanceof DiagnosticError && /@system is not in the host allow-list/.test(e.message));
+});
+
+const SWAP = `module {
+  func.func private @tensorlang_record_thrust(f32)
+  func.func private @tensorlang_print_status(f32, f32)
+  func.func @f(%x: f32) -> f32 {
+    %one = arith.constant 1.0 : f32
+    %r = arith.addf %x, %one : f32
+    call @tensorlang_record_thrust(%r) : (f32) -> ()
+    return %r : f32
+  }
+  func.func @main() {
+    %c0 = arith.constant 0 : index
+    %c1 = arith.constant 1 : index
+    %n = arith.constant 2000 : index
+    scf.for %i = %c0 to %n step %c1 {
+      %ii = arith.index_cast %i : index to i32
+      %x = arith.sitofp %ii : i32 to f32
+      %y = func.call @f(%x) : (f32) -> f32
+      call @tensorlang_print_status(%x, %y) : (f32, f32) -> ()
+    }
+    return
+  }
+}`;
+
+test("hot-swap while a loop keeps calling: every call answered by exactly the old or the new version", () => {
+  const answers: Array<[number, number]> = [];
+  let thrusts = 0;
+  let engine: Engine | undefined;
+  const ctx = createCapturingContext({
+    events: {
+      // Swap from inside the running @f (an in-flight call), on its 777th call.
+      onThrust: () => {
+        if (++thrusts === 777) engine!.swap("f", engine!.compile(SWAP.replace("%r = arith.addf %x, %one : f32", "%r = arith.mulf %x, %x : f32"), { only: ["f"] }));
+      },
+      onStatus: (x, y) => answers.push([x, y]),
+    },
+  });
+  engine = new Engine({ ctx }).load(SWAP, "swap.mlir");
+  assert.equal(engine.version("f"), 1);
+  engine.runMain();
+  assert.equal(engine.version("f"), 2);
+  assert.equal(answers.length, 2000);
+  let switched = -1;
+  answers.forEach(([x, y], i) => {
+    const old = x + 1, neu = x * x;
+    assert.ok(y === old || y === neu, `call ${i}: ${y} is neither ${old} nor ${neu}`);
+    if (y === neu && y !== old && switched < 0) switched = i;
+    if (switched >= 0 && i >= switched) assert.equal(y, neu, `call ${i} went back to the old version`);
+  });
+  // The call that was running during the swap (index 776) finished on the old code.
+  assert.equal(switched, 777);
+  // JS callers see the new version too, and a wrong signature is refused.
+  assert.deepEqual(engine.call("f", [3]), [9]);
+  assert.throws(() => engine!.swap("f", engine!.compile(SWAP.replace(/@f\(%x: f32\) -> f32/, "@f(%x: f32) -> f32").replace("func.func @f(%x: f32) -> f32", "func.func @f(%x: f32) -> f32"), { only: ["main"] })), /does not define @f/);
+});
+
+test("Engine.run: results, arrays copied in and out, output", async () => {
+  const e = load(TRAPS);
+  const data = new Float32Array([1, 2, 3, 4, 5, 6, 7, 8]);
+  const r = await e.run("scale", [{ data, shape: [8] }, 0.5], { timeoutMs: 5000 });
+  assert.deepEqual([...(r.arrays[0] as Float32Array)], [0.5, 1, 1.5, 2, 2.5, 3, 3.5, 4]);
+  assert.deepEqual([...data], [1, 2, 3, 4, 5, 6, 7, 8], "the caller's array is untouched");
+  const d = await e.run("calls_div", [3], { timeoutMs: 5000 });
+  assert.deepEqual(d.results, [2]);
+});
+
+test("Engine.run stops a runaway loop within 2x the limit; the host survives", async () => {
+  const e = load(TRAPS);
+  const limit = 400;
+  // The limit counts the call, not worker start-up: a warm worker takes that off the clock.
+  await e.prewarm();
+  const t0 = performance.now();
+  await assert.rejects(e.run("spin", [0n], { timeoutMs: limit }), (err: unknown) =>
+    err instanceof TensorLangRuntimeError && err.kind === "timeout" && err.functionName === "spin" && /time limit of 400 ms/.test(err.message));
+  const elapsed = performance.now() - t0;
+  assert.ok(elapsed < 2 * limit, `stopped after ${elapsed.toFixed(0)} ms`);
+  assert.deepEqual(e.call("calls_div", [7]), [1]);
+  await e.dispose();
+});
+
+test("Engine.run refuses an allocation beyond the memory cap with a clear error", async () => {
+  const e = load(TRAPS);
+  const cap = 32 << 20;
+  await assert.rejects(e.run("grab", [64 << 20], { memoryCapBytes: cap, timeoutMs: 5000 }), (err: unknown) =>
+    err instanceof TensorLangRuntimeError && err.kind === "out-of-memory" && err.functionName === "grab" && /exceeds the memory cap of 33554432 bytes/.test(err.message));
+  const ok = await e.run("grab", [1 << 20], { memoryCapBytes: cap, timeoutMs: 5000 });
+  assert.deepEqual(ok.results, [1 << 20]);
+  // In-process, the engine's own cap applies the same way.
+  const small = new Engine({ ctx: createCapturingContext({ heapOptions: { capBytes: cap } }) }).load(TRAPS, "cap.mlir");
+  rejectsWith(() => small.call("grab", [64 << 20]), "out-of-memory", "grab", /memory cap/);
+  assert.deepEqual(small.call("grab", [16]), [16]);
+});
+
+test("engine: interp runs the same program through the reference interpreter", () => {
+  const outs = (["wasm", "interp"] as const).map((engine) => {
+    const ctx = createCapturingContext();
+    new Engine({ engine, ctx }).load(SWAP, "swap.mlir").runMain("main");
+    return ctx.output();
+  });
+  assert.equal(outs[0], outs[1]);
+  assert.match(outs[0], /Alt: {3}2\.00 m, Vel: {3}3\.00 m\/s/);
+});
