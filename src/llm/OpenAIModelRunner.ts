@@ -87,7 +87,8 @@ export class OpenAIModelRunner implements ModelRunner {
     if (o.seed !== undefined) body.seed = o.seed;
     if (o.stop?.length) body.stop = o.stop;
     if (o.jsonSchema) body.response_format = { type: "json_schema", json_schema: { name: "response", strict: true, schema: o.jsonSchema } };
-    if (o.grammar) body.grammar = o.grammar; // llama.cpp server extension
+    // llama.cpp server extension; it refuses grammar and json_schema together, so the schema wins
+    if (o.grammar && !o.jsonSchema) body.grammar = o.grammar;
     return JSON.stringify(body);
   }
 
