@@ -53,15 +53,19 @@ export interface HeuristicHealerOptions {
   searchSeed?: number;
   /** Episode evaluations the search may spend (default 600). */
   maxEpisodes?: number;
+  /** Phases to run (default all three, in order). */
+  phases?: HeuristicPhase[];
   /** Progress lines (phase changes, best fitness). */
   log?: (line: string) => void;
 }
+
+export type HeuristicPhase = "swap" | "constants" | "widened";
 
 export interface HeuristicCandidate {
   proposal: Proposal;
   /** Best training fitness seen for it. */
   fitness: number;
-  phase: "swap" | "constants" | "widened";
+  phase: HeuristicPhase;
 }
 
 const SWAP_FLOAT = ["arith.addf", "arith.subf", "arith.mulf", "arith.divf", "arith.maximumf", "arith.minimumf"];
@@ -88,7 +92,11 @@ function withConstants(fn: Operation, idx: number[], values: number[]): Operatio
   return c;
 }
 
-/** r -> r + c + Σ k_i·arg_i for every float result of every return; undefined when nothing is float. */
+/**
+ * r -> w·r + c + Σ k_i·arg_i for every float result of every return (w = 1, c = k = 0: the
+ * original behaviour); undefined when nothing is float. Constants are appended in the order
+ * w, c, k_0, k_1, ... after the function's own (pre-order numbering puts them last).
+ */
 export function widen(fn: Operation): Operation | undefined {
   const w = fn.clone();
   const entry = w.regions[0]?.blocks[0];
@@ -102,10 +110,11 @@ export function widen(fn: Operation): Operation | undefined {
       const t = r.type;
       if (!(t instanceof FloatType)) return r;
       const args = floatArgs.filter((a) => a.type === t);
-      const konst = (): Value => block.insertBefore(op, new Operation({ name: "arith.constant", resultTypes: [t], attributes: { value: new FloatAttr(0, t) } })).result;
+      const konst = (x: number): Value => block.insertBefore(op, new Operation({ name: "arith.constant", resultTypes: [t], attributes: { value: new FloatAttr(x, t) } })).result;
       const bin = (name: string, a: Value, b: Value): Value => block.insertBefore(op, new Operation({ name, operands: [a, b], resultTypes: [t] })).result;
-      let acc = bin("arith.addf", r, konst());
-      for (const a of args) acc = bin("arith.addf", acc, bin("arith.mulf", konst(), a));
+      const weight = konst(1);
+      let acc = bin("arith.addf", bin("arith.mulf", weight, r), konst(0));
+      for (const a of args) acc = bin("arith.addf", acc, bin("arith.mulf", konst(0), a));
       changed = true;
       return acc;
     });
@@ -152,7 +161,7 @@ export class HeuristicHealer {
     return f;
   }
 
-  private offer(fn: Operation, f: number, phase: HeuristicCandidate["phase"]): HeuristicCandidate | undefined {
+  private offer(fn: Operation, f: number, phase: HeuristicPhase): HeuristicCandidate | undefined {
     const rewrite = printOp(fn, this.o.ctx);
     if (f <= 0 || this.handedOut.has(rewrite)) return undefined;
     this.handedOut.add(rewrite);
@@ -164,6 +173,10 @@ export class HeuristicHealer {
     if (this.pending.length) return this.pending.shift();
     while (this.budgetLeft) {
       // each phase method moves this.phase on itself; the last one restarts until the budget ends
+      const on = (p: HeuristicPhase): boolean => !this.o.phases || this.o.phases.includes(p);
+      if (this.phase === 0 && !on("swap")) this.phase = 1;
+      if (this.phase === 1 && !on("constants")) this.phase = 2;
+      if (this.phase === 2 && !on("widened")) break;
       const found = this.phase === 0 ? await this.swaps() : this.phase === 1 ? await this.climbOwn() : await this.climbWidened();
       if (found) return found;
     }
@@ -199,17 +212,28 @@ export class HeuristicHealer {
 
   private widened: Operation | undefined | null = null;
   private restarts = 0;
+  private widenedArgs = 0;
   /** Where the last climb handed out a candidate: a failed verification resumes from there. */
   private resume: number[] | undefined;
 
   private async climbWidened(): Promise<HeuristicCandidate | undefined> {
-    if (this.widened === null) this.widened = widen(this.orig);
+    if (this.widened === null) {
+      this.widened = widen(this.orig);
+      this.widenedArgs = (this.orig.regions[0]?.blocks[0]?.args ?? []).filter((a) => a.type instanceof FloatType).length;
+    }
     const base = this.widened ?? this.orig;
     const idx = floatConstants(base);
     if (!idx.length) { this.o.maxEpisodes = this.episodes; return undefined; }
     const start = constValues(base, idx);
-    // First climb from the original behaviour, then from random points around it.
-    const init = this.resume ?? (this.restarts++ === 0 ? start : start.map((v) => v + this.gauss() * 2 * Math.max(1, Math.abs(v))));
+    const own = this.widened ? idx.length - (2 + this.widenedArgs) : idx.length; // the function's own constants come first
+    // First climb from the original behaviour, then from random points: the original result
+    // kept or dropped (w = 1 or 0), a bias, and gains of random sign over four decades.
+    const init = this.resume ?? (this.restarts++ === 0 ? start : start.map((v, i) => {
+      if (i < own) return v;
+      if (i === own) return this.rng.next() < 0.5 ? 0 : 1;
+      if (i === own + 1) return this.gauss() * 3;
+      return (this.rng.next() < 0.5 ? -1 : 1) * 10 ** (-2.5 + 3 * this.rng.next());
+    }));
     this.resume = undefined;
     return this.climb(base, idx, init, 80, "widened");
   }
@@ -220,7 +244,7 @@ export class HeuristicHealer {
   }
 
   /** (1+1) hill climbing with a step size adapted by success (the 1/5 rule). */
-  private async climb(base: Operation, idx: number[], init: number[], evals: number, phase: HeuristicCandidate["phase"]): Promise<HeuristicCandidate | undefined> {
+  private async climb(base: Operation, idx: number[], init: number[], evals: number, phase: HeuristicPhase): Promise<HeuristicCandidate | undefined> {
     let cur = init, fcur = await this.evaluate(withConstants(base, idx, cur));
     let sigma = 0.5;
     const start = this.episodes;
@@ -237,6 +261,8 @@ export class HeuristicHealer {
         cur = cand; fcur = f; sigma = Math.min(4, sigma * 1.5);
         const c = this.offer(fn, f, phase);
         if (c) { this.resume = cand; this.o.log?.(`heuristic: ${phase} search found fitness ${f.toFixed(3)} after ${this.episodes} episode(s)`); return c; }
+      } else if (f === fcur) {
+        cur = cand; sigma = Math.min(4, sigma * 1.2); // a plateau (e.g. a clamped output): drift, with longer steps
       } else sigma = Math.max(0.005, sigma * 0.85);
     }
     this.o.log?.(`heuristic: ${phase} climb ended at fitness ${fcur.toFixed(3)} (${this.episodes} episode(s) so far)`);

@@ -71,7 +71,7 @@ const lit = (s: string): string => JSON.stringify(s);
  * GBNF for repair mutations only, with indices enumerated from the target's tables and numbers
  * bounded, so every answer of a grammar-constrained model parses and validates.
  */
-export function healGrammar(target: string, constants: number, operators: number, maxMutations = 3): string {
+export function healGrammar(target: string, constants: number, operators: number, maxMutations = 2): string {
   if (!new RegExp(FUNCTION_NAME_PATTERN).test(target)) throw new Error(`bad function name ${target}`);
   const idx = (n: number): string => Array.from({ length: Math.max(1, n) }, (_, i) => lit(String(i))).join(" | ");
   const kinds: string[] = [];
@@ -106,7 +106,7 @@ export async function queryRepair(runner: ModelRunner, input: HealPromptInput, c
   const prompt = buildHealPrompt(input);
   const base = opts.query ?? {};
   const q: QueryOptions = {
-    maxTokens: 512, timeoutMs: 60_000, ...base, system: HEAL_SYSTEM_PROMPT, seed: (base.seed ?? 0) + seed,
+    maxTokens: opts.grammar ? 160 : 1024, timeoutMs: 60_000, temperature: 0.7, ...base, system: HEAL_SYSTEM_PROMPT, seed: (base.seed ?? 0) + seed,
     jsonSchema: proposalJsonSchema,
     ...(opts.grammar ? { grammar: healGrammar(input.target, counts.constants, counts.operators) } : {}),
   };

@@ -11,7 +11,7 @@ import { createContext } from "../dialects/index.js";
 import type { ModelRunner, QueryOptions } from "../llm/ModelRunner.js";
 import { runEpisode, type EpisodeOutcome } from "./heal-episode.js";
 import { buildCandidate, diffLines, functionOp, functionText, type CandidateBuild } from "./heal-candidate.js";
-import { HeuristicHealer } from "./heal-heuristic.js";
+import { HeuristicHealer, type HeuristicPhase } from "./heal-heuristic.js";
 import { describeProposal, formatTrace, queryRepair } from "./heal-prompt.js";
 import { ReplaySandbox } from "./heal-replay.js";
 import { describeSite, findAssertionSites, predicateName, siteKeyText, type AssertionSite } from "./heal-sites.js";
@@ -52,7 +52,9 @@ export interface HealOptions {
   searchSeed?: number;
   /** Episodes the heuristic search may replay per repair (default 600). */
   searchEpisodes?: number;
-  /** Model queries: defaults for maxTokens/timeoutMs/temperature/seed. */
+  /** Heuristic phases to run, in order (default all: swap, constants, widened). */
+  searchPhases?: HeuristicPhase[];
+  /** Model queries: defaults for maxTokens/timeoutMs/temperature/seed (temperature defaults to 0.7 so retries differ). */
   query?: QueryOptions;
   /** Constrain model answers with the repair grammar (local llama models). */
   grammar?: boolean;
@@ -230,7 +232,12 @@ export async function heal(opts: HealOptions): Promise<HealResult> {
         attemptsLeft--;
         say(`heal: attempt ${a.n}/${maxAttempts} @${target} (${describeProposal(proposal, 100)}): ${verdict}${reason ? ` - ${reason}` : ""}\n`);
       };
+      const tried = new Map<string, number>();
       const tryProposal = async (target: string, source: HealAttemptRecord["source"], proposal: Proposal): Promise<{ ok: boolean; failedSeed?: number }> => {
+        const key = JSON.stringify(proposal);
+        const earlier = tried.get(key);
+        if (earlier !== undefined) { record(target, source, proposal, "rejected", `same candidate as attempt ${earlier}`); return { ok: false }; }
+        tried.set(key, result.attempts.length + 1);
         const c = buildCandidate(module, target, proposal, ctx);
         if (!c.ok) { record(target, source, proposal, c.verdict, c.reason); return { ok: false }; }
         const v = await verify(c, site?.id, !!site?.guard);
@@ -244,7 +251,7 @@ export async function heal(opts: HealOptions): Promise<HealResult> {
         if (runnerName === "heuristic") {
           const h = new HeuristicHealer({
             base: module, ctx, target, entry, siteId: site?.id, trainSeeds: [seed, seed + 1000], sandbox, timeoutMs,
-            searchSeed: opts.searchSeed, maxEpisodes: opts.searchEpisodes, log: (l) => say(`heal: ${l}\n`),
+            searchSeed: opts.searchSeed, maxEpisodes: opts.searchEpisodes, phases: opts.searchPhases, log: (l) => say(`heal: ${l}\n`),
           });
           while (attemptsLeft > 0 && !accepted) {
             const cand = await h.next();

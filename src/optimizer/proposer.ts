@@ -26,6 +26,8 @@ export interface ProposalContext {
   functionName: string;
   /** The target function's current IR (printed). */
   ir: string;
+  /** The whole module with that version of the function (what mutations apply to). */
+  moduleText: string;
   /** Table of the function's loops (L0, L1, ...) as the prompt shows it. */
   loopTable: string;
   /** Mutations already applied on the path to this state (the search tree's path). */

@@ -23,7 +23,10 @@ export interface SearchBudget { iterations?: number; wallMs?: number; tokens?: n
 
 export interface SearchOptions {
   functionName: string;
+  /** `ir` is the search state: the whole module text with the baseline function. */
   baseline: { ir: string; loopTable: string; ms: number };
+  /** The target function's text and loop table in a state (for prompts); default: the state itself. */
+  describe?(stateIr: string): { ir: string; loopTable: string };
   proposer: Proposer;
   /** Sandbox: apply `proposal` to `parentIr` and verify/measure it. */
   evaluate(parentIr: string, proposal: Proposal, path: readonly Proposal[]): Promise<Evaluation>;
@@ -35,6 +38,8 @@ export interface SearchOptions {
   signal?: AbortSignal;
   onProgress?(p: SearchProgress): void;
   onAttempt?(a: Attempt & { result: ProposalResult }): void;
+  /** A new best version was found (live mode hot-swaps it at once). */
+  onBest?(best: NonNullable<SearchResult["best"]>): void;
 }
 
 export interface SearchProgress { iteration: number; bestSpeedup: number; verdicts: Record<string, number> }
@@ -95,8 +100,9 @@ export async function mcts(o: SearchOptions): Promise<SearchResult> {
     if (!node) break; // the whole tree is exhausted
     iteration++;
     if (node.untried === undefined) {
+      const d = o.describe?.(node.ir) ?? { ir: node.ir, loopTable: node.loopTable };
       const ctx: ProposalContext = {
-        functionName: o.functionName, ir: node.ir, loopTable: node.loopTable, applied: node.path,
+        functionName: o.functionName, ir: d.ir, moduleText: node.ir, loopTable: d.loopTable, applied: node.path,
         history: attempts.slice(-24), machine: machineInfo(), count: o.proposalsPerExpansion ?? 8, signal: o.signal,
       };
       node.untried = await o.proposer.propose(ctx);
@@ -123,6 +129,7 @@ export async function mcts(o: SearchOptions): Promise<SearchResult> {
       child.reward = reward;
       if (ev.verdict === "accepted" && ev.speedup !== undefined && ev.ms !== undefined && (!best || ev.speedup > best.speedup)) {
         best = { ir: ev.ir!, ms: ev.ms, speedup: ev.speedup, path: child.path };
+        o.onBest?.(best);
       }
     }
     for (let n: Node | undefined = node; n; n = n.parent) { n.visits++; n.reward += reward; }

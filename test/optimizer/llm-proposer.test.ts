@@ -5,7 +5,7 @@ import { LlmProposer, buildOptimizePrompt, extractJson, parseProposal } from "..
 import { machineInfo, type ProposalContext } from "../../src/optimizer/proposer.js";
 
 const ctx: ProposalContext = {
-  functionName: "matmul", ir: "func.func @matmul() {\n  return\n}", loopTable: "L0 affine.for %arg3 = 0 to 256",
+  functionName: "matmul", ir: "func.func @matmul() {\n  return\n}", moduleText: "", loopTable: "L0 affine.for %arg3 = 0 to 256",
   applied: [], history: [{ proposal: { raw: "garbage" }, verdict: "parse-error", reason: "no JSON" }], machine: machineInfo(), count: 2,
 };
 

@@ -1,0 +1,99 @@
+// HeuristicProposer: no model. Reads the target function's loop nests and proposes from a
+// small cost model and an enumeration of the mutation schema: register-blocked SIMD
+// micro-kernels (vectorize the contiguous loop, hoist the accumulator, unroll-and-jam for
+// register blocking), loop orders that make the innermost access contiguous, tiles fitted to
+// the cache, unrolling of short loops. Proposals come ranked best-first; it needs no seed.
+import { createContext } from "../dialects/index.js";
+import type { Operation } from "../ir/core.js";
+import { parseModule } from "../ir/parser.js";
+import { affineFor, loopsOf, perfectBand, tripCount } from "./loops.js";
+import { findFunction } from "./mutator.js";
+import { accessCoefficients, accessOf } from "./mutations/vectorize.js";
+import type { Proposer, ProposalContext, ProposalResult } from "./proposer.js";
+import type { Mutation, Proposal } from "./schema.js";
+
+interface BandRoles { band: Operation[]; refs: string[]; reduction?: number; contiguous?: number; trips: number[] }
+
+/** For a perfect band, which loop is a reduction (stores invariant in it) and which is contiguous. */
+function bandRoles(band: Operation[], refOf: (op: Operation) => string): BandRoles {
+  const ivs = band.map((l) => affineFor(l).iv);
+  const inner = affineFor(band[band.length - 1]).body;
+  const trips = band.map((l) => tripCount(affineFor(l)) ?? -1);
+  let reduction: number | undefined, contiguous: number | undefined;
+  for (const op of inner.ops) {
+    const a = accessOf(op);
+    if (!a || a.value === undefined) continue;
+    ivs.forEach((iv, d) => {
+      const cs = accessCoefficients(a, iv);
+      if (cs.every((c) => c === 0)) reduction = d;
+      if (cs[cs.length - 1] === 1 && cs.slice(0, -1).every((c) => c === 0)) contiguous = d;
+    });
+  }
+  return { band, refs: band.map(refOf), reduction, contiguous, trips };
+}
+
+const prop = (name: string, mutations: Mutation[]): Proposal => ({ target_function: name, mutations });
+const divides = (n: number, d: number) => n > 0 && n % d === 0;
+
+/** Proposals for one state of the function, best first. */
+export function heuristicProposals(fn: Operation, name: string, applied: readonly Proposal[]): Proposal[] {
+  const loops = loopsOf(fn);
+  const refOf = (op: Operation) => `L${loops.indexOf(op)}`;
+  const out: Proposal[] = [];
+  const done = new Set(applied.flatMap((p) => ("mutations" in p ? p.mutations.map((m) => m.kind) : [])));
+  for (const outer of loops) {
+    if (outer.name !== "affine.for" || (outer.parentOp && loops.includes(outer.parentOp))) continue;
+    const band = perfectBand(outer).filter((l) => l.name === "affine.for");
+    const r = bandRoles(band, refOf);
+    const [L] = [r.refs];
+    if (band.length === 3 && r.reduction === 2 && r.contiguous === 1 && affineFor(band[1]).step === 1) {
+      // Matmul-like i-j-k: a 4x8 register-blocked f32x4 micro-kernel, then lighter variants.
+      const [ti, tj] = r.trips;
+      for (const [fi, fj] of [[4, 2], [4, 1], [2, 2], [8, 1], [2, 1]]) {
+        if (!divides(ti, fi) || !divides(tj, 4 * fj)) continue;
+        const ms: Mutation[] = [{ kind: "vectorize", loop: L[1], width: 4 }, { kind: "hoist", loop: L[2] }];
+        if (fi > 1) ms.push({ kind: "unroll_and_jam", loop: L[0], factor: fi });
+        if (fj > 1) ms.push({ kind: "unroll_and_jam", loop: L[1], factor: fj });
+        out.push(prop(name, ms));
+      }
+      out.push(prop(name, [{ kind: "interchange", loops: L, permutation: [0, 2, 1] }, { kind: "vectorize", loop: L[2], width: 4 }]));
+      out.push(prop(name, [{ kind: "interchange", loops: L, permutation: [0, 2, 1] }]));
+    }
+    // Generic single steps on any band.
+    const innermost = band[band.length - 1];
+    const f = affineFor(innermost);
+    const tc = tripCount(f);
+    if (r.contiguous === band.length - 1 && f.step === 1 && tc !== undefined && tc % 4 === 0 && !done.has("vectorize")) {
+      out.push(prop(name, [{ kind: "vectorize", loop: refOf(innermost), width: 4 }]));
+    }
+    if (r.reduction === band.length - 1) out.push(prop(name, [{ kind: "hoist", loop: refOf(innermost) }]));
+    if (band.length >= 2) {
+      const sizes = r.trips.map((t) => (t >= 128 ? 64 : t >= 32 ? 16 : 0));
+      if (sizes.every((s, d) => s > 0 && divides(r.trips[d], s)) && !done.has("tile")) out.push(prop(name, [{ kind: "tile", loops: L, sizes }]));
+    }
+    if (tc !== undefined && tc <= 16 && tc > 1) out.push(prop(name, [{ kind: "unroll", loop: refOf(innermost), factor: 0 }]));
+    else if (tc !== undefined && tc % 4 === 0) out.push(prop(name, [{ kind: "unroll", loop: refOf(innermost), factor: 4 }]));
+  }
+  // Further register blocking on an already vectorized micro-kernel.
+  for (const l of loops) {
+    if (l.name !== "affine.for") continue;
+    const f = affineFor(l);
+    const tc = tripCount(f);
+    if (tc !== undefined && tc >= 8 && tc % 2 === 0 && f.iterArgs.length === 0 && l.body().ops.some((o) => o.name === "affine.for")) {
+      out.push(prop(name, [{ kind: "unroll_and_jam", loop: refOf(l), factor: 2 }]));
+    }
+  }
+  const seen = new Set<string>();
+  return out.filter((p) => { const k = JSON.stringify(p); if (seen.has(k)) return false; seen.add(k); return true; });
+}
+
+export class HeuristicProposer implements Proposer {
+  readonly name = "heuristic";
+  async propose(ctx: ProposalContext): Promise<ProposalResult[]> {
+    const c = createContext();
+    let fn: Operation | undefined;
+    try { fn = findFunction(parseModule(ctx.moduleText, "<heuristic>", c), ctx.functionName); } catch { return []; }
+    if (!fn) return [];
+    return heuristicProposals(fn, ctx.functionName, ctx.applied).slice(0, Math.max(ctx.count, 1)).map((proposal) => ({ proposal }));
+  }
+}

@@ -1,0 +1,140 @@
+// Optimizing named functions of a module: strategy-cache lookup (re-verified), baseline
+// measurement, MCTS over proposals with every candidate sandboxed, and a report per function.
+import { createContext } from "../dialects/index.js";
+import type { Operation } from "../ir/core.js";
+import { parseModule } from "../ir/parser.js";
+import { printModule, printOp } from "../ir/printer.js";
+import { StrategyCache, cacheKey, type CacheEntry } from "./cache.js";
+import { ExperienceLog } from "./experience.js";
+import { affineFor, loopTable, loopsOf, tripCount } from "./loops.js";
+import { findFunction, mutate } from "./mutator.js";
+import type { Proposer, Verdict } from "./proposer.js";
+import { evaluateCandidate, type SandboxOptions } from "./sandbox.js";
+import type { Mutation, Proposal } from "./schema.js";
+import { mcts, type SearchBudget, type SearchProgress } from "./search.js";
+
+export interface FunctionReport {
+  name: string;
+  baselineMs: number;
+  bestMs: number;
+  speedup: number;
+  /** The mutations (or "rewrite") of the winning version, in order. */
+  accepted: (Mutation | "rewrite")[];
+  verdicts: Partial<Record<Verdict, number>>;
+  bestIr: string;
+  fromCache: boolean;
+  searchMs: number;
+  iterations: number;
+}
+
+export interface OptimizeOptions {
+  moduleText: string;
+  functions: string[];
+  proposer: Proposer;
+  budget: SearchBudget;
+  seed?: number;
+  cache?: StrategyCache;
+  log?: ExperienceLog;
+  model?: string;
+  sandbox?: SandboxOptions;
+  signal?: AbortSignal;
+  onProgress?(name: string, p: SearchProgress): void;
+  /** Called with the final version of each improved function. */
+  onImproved?(name: string, moduleText: string, speedup: number): void;
+  /** Called during the search whenever a better version is found (live mode swaps it in). */
+  onBest?(name: string, moduleText: string, speedup: number): void;
+}
+
+/** Replace function `name` of `moduleText` by the function in `fnText`. */
+export function withFunction(moduleText: string, name: string, fnText: string): string {
+  const r = mutate(moduleText, { target_function: name, rewrite: fnText });
+  if (!r.ok) throw new Error(`cannot install @${name}: ${r.reason}`);
+  return r.moduleText;
+}
+
+function describe(moduleText: string, name: string): { ir: string; loopTable: string } {
+  const ctx = createContext();
+  const fn = findFunction(parseModule(moduleText, "<state>", ctx), name)!;
+  return { ir: printOp(fn, ctx), loopTable: loopTable(fn, ctx) };
+}
+
+/** Static work estimate of a function: the trip-count products of its loop nests. */
+function workOf(fn: Operation): number {
+  let total = 0;
+  for (const l of loopsOf(fn)) {
+    if (l.name !== "affine.for" && l.name !== "scf.for") continue;
+    let w = 1;
+    for (let p: Operation | null = l; p && p !== fn; p = p.parentOp) {
+      if (p.name === "affine.for") w *= tripCount(affineFor(p)) ?? 64;
+      else if (p.name === "scf.for") w *= 64;
+    }
+    total += w;
+  }
+  return total;
+}
+
+/** `--optimize auto`: the defined functions (not the entry) with the most loop work. */
+export function pickHotFunctions(moduleText: string, entry: string, max = 2): string[] {
+  const ctx = createContext();
+  const m = parseModule(moduleText, "<auto>", ctx);
+  return m.functions()
+    .filter((f) => f.regions.length && f.region().blocks.length && (f.attr("sym_name") as { value?: string })?.value !== entry)
+    .map((f) => ({ name: (f.attr("sym_name") as unknown as { value: string }).value, work: workOf(f) }))
+    .filter((x) => x.work > 0).sort((a, b) => b.work - a.work).slice(0, max).map((x) => x.name);
+}
+
+export async function optimizeModule(o: OptimizeOptions): Promise<{ moduleText: string; reports: FunctionReport[] }> {
+  let moduleText = printModule(parseModule(o.moduleText, "<input>", createContext()), createContext());
+  const reports: FunctionReport[] = [];
+  for (const name of o.functions) {
+    const start = Date.now();
+    const original = describe(moduleText, name);
+    const key = cacheKey(original.ir);
+    const hit = o.cache?.get(key);
+    if (hit) {
+      const candidate = (() => { try { return withFunction(moduleText, name, hit.ir); } catch { return undefined; } })();
+      const v = candidate ? await evaluateCandidate(moduleText, candidate, name, { ...o.sandbox, randomCases: 1, timingRuns: 3 }) : undefined;
+      if (candidate && v && (v.verdict === "accepted" || v.verdict === "slower")) {
+        moduleText = candidate;
+        o.onImproved?.(name, moduleText, v.speedup ?? 1);
+        const accepted: (Mutation | "rewrite")[] = hit.mutations ?? ["rewrite"];
+        reports.push({ name, baselineMs: v.refMs!, bestMs: v.candMs!, speedup: v.speedup!, accepted,
+          verdicts: { accepted: 1 }, bestIr: hit.ir, fromCache: true, searchMs: Date.now() - start, iterations: 0 });
+        continue;
+      }
+    }
+    const base = await evaluateCandidate(moduleText, moduleText, name, { ...o.sandbox, randomCases: 0, timingRuns: 3 });
+    if (base.refMs === undefined) throw new Error(`cannot measure @${name}: ${base.verdict}${base.reason ? `: ${base.reason}` : ""}`);
+    const baselineMs = base.refMs;
+    const reference = moduleText;
+    const result = await mcts({
+      functionName: name, baseline: { ir: moduleText, loopTable: original.loopTable, ms: baselineMs },
+      describe: (s) => describe(s, name), proposer: o.proposer, budget: o.budget, seed: o.seed, signal: o.signal,
+      onProgress: (p) => o.onProgress?.(name, p),
+      evaluate: async (parent: string, p: Proposal) => {
+        const r = mutate(parent, p);
+        if (!r.ok) return { verdict: r.verdict, reason: r.reason };
+        const v = await evaluateCandidate(reference, r.moduleText, name, { ...o.sandbox, baselineMs });
+        return { verdict: v.verdict, reason: v.reason, ir: r.moduleText, loopTable: r.loopTable, ms: v.candMs, speedup: v.speedup };
+      },
+      onAttempt: (a) => {
+        o.log?.append({ function: name, proposer: o.proposer.name, model: o.model, prompt: a.result.prompt, response: a.result.raw,
+          proposal: a.result.proposal, verdict: a.verdict, reason: a.reason, speedup: a.speedup, queryMs: a.result.ms, tokens: a.result.tokens });
+      },
+      onBest: (b) => o.onBest?.(name, b.ir, b.speedup),
+    });
+    const best = result.best;
+    const bestIr = best ? describe(best.ir, name).ir : original.ir;
+    const accepted: (Mutation | "rewrite")[] = best ? best.path.flatMap((p): (Mutation | "rewrite")[] => ("mutations" in p ? p.mutations : ["rewrite"])) : [];
+    if (best) {
+      moduleText = best.ir;
+      o.onImproved?.(name, moduleText, best.speedup);
+      const entry: CacheEntry = { kind: "optimize", functionName: name, ir: bestIr, speedup: best.speedup,
+        mutations: accepted.filter((m): m is Mutation => m !== "rewrite"), createdAt: new Date().toISOString() };
+      o.cache?.put(key, entry);
+    }
+    reports.push({ name, baselineMs, bestMs: best ? best.ms : baselineMs, speedup: best ? best.speedup : 1, accepted,
+      verdicts: result.verdicts, bestIr, fromCache: false, searchMs: Date.now() - start, iterations: result.iterations });
+  }
+  return { moduleText, reports };
+}

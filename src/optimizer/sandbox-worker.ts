@@ -1,0 +1,164 @@
+// Sandbox worker: links a harness unit holding the current version (`ref`) and a candidate
+// (`cand`) of one function into a private, capped heap; runs both on the same seeded random
+// and edge-case inputs, compares every output, then times both (median after warm-up).
+// Nothing here trusts the candidate: the parent enforces the wall-clock limit.
+import { parentPort, workerData } from "node:worker_threads";
+import type { CompiledUnit } from "../backend/wasm/compiler.js";
+import type { AbiSlot } from "../backend/wasm/abi.js";
+import { Heap, OutOfMemoryError } from "../runtime/heap.js";
+import { createHostContext, TensorLangAssertError } from "../runtime/host.js";
+import { ProgramInstance, TensorLangRuntimeError, mapRuntimeError, type EngineValue } from "../runtime/worker-link.js";
+import { Rng } from "./random.js";
+
+export interface SandboxRequest {
+  /** Bounds-checked harness (correctness runs) and the same without checks (timing). */
+  unit: CompiledUnit;
+  fastUnit: CompiledUnit;
+  ref: string;
+  cand: string;
+  seed: number;
+  randomCases: number;
+  timingRuns: number;
+  memoryCapBytes: number;
+  /** Relative tolerance for floats (re-association), scaled by the output's magnitude. */
+  rtol: number;
+}
+
+export type SandboxReply =
+  | { type: "ready" }
+  | { type: "result"; verdict: "wrong-result"; reason: string }
+  | { type: "result"; verdict: "ok"; refMs: number; candMs: number }
+  | { type: "error"; kind: "trap" | "out-of-memory" | "host"; reason: string };
+
+type Arr = Float32Array | Float64Array | Int32Array | BigInt64Array | Uint8Array;
+interface Slot { abi: AbiSlot; elem: string; shape: number[] }
+
+function elemKind(type: string): string { return /x(f32|f64|i32|i64|i8|i1|index)>/.exec(type)?.[1] ?? /(f32|f64|i32|i64|i8|i1|index)$/.exec(type)?.[1] ?? "f32"; }
+
+function makeArray(elem: string, n: number): Arr {
+  switch (elem) {
+    case "f64": return new Float64Array(n);
+    case "i64": return new BigInt64Array(n);
+    case "i32": case "index": return new Int32Array(n);
+    case "i8": case "i1": return new Uint8Array(n);
+    default: return new Float32Array(n);
+  }
+}
+
+/** Fill by case: 0 zeros, 1 ones, 2 negative, then seeded uniform values. */
+function fill(a: Arr, elem: string, kase: number, rng: Rng): void {
+  for (let i = 0; i < a.length; i++) {
+    const r = kase === 0 ? 0 : kase === 1 ? 1 : kase === 2 ? -1.5 - (i % 7) : rng.next() * 2 - 1;
+    if (a instanceof BigInt64Array) a[i] = BigInt(Math.round(r * 100));
+    else if (elem === "i1") a[i] = r > 0 ? 1 : 0;
+    else if (a instanceof Int32Array || a instanceof Uint8Array) a[i] = Math.round(r * 100);
+    else a[i] = r;
+  }
+}
+
+function main(req: SandboxRequest): void {
+  const post = (m: SandboxReply) => parentPort!.postMessage(m);
+  try {
+    const heap = new Heap({ capBytes: req.memoryCapBytes });
+    const ctx = createHostContext({ heap, seed: req.seed, stdout: () => {}, stderr: () => {} });
+    const program = new ProgramInstance(ctx);
+    program.link(req.unit);
+    const abi = program.abis.get(req.ref)!;
+    const slots: Slot[] = abi.params.map((s) => ({ abi: s, elem: elemKind(s.type), shape: s.kind === "memref" ? s.layout.shape.map((d) => (d < 0 ? 37 : d)) : [] }));
+    const rng = new Rng(req.seed);
+    // One set of buffers per version, allocated once (timing reuses them).
+    const alloc = () => slots.map((s) => {
+      if (s.abi.kind !== "memref") return undefined;
+      const n = s.shape.reduce((a, b) => a * b, 1);
+      const bytes = n * s.abi.elementBytes;
+      const addr = heap.malloc(Math.max(bytes, 1), 64);
+      return { addr, n, arr: makeArray(s.elem, n) };
+    });
+    const bufs = { ref: alloc(), cand: alloc() };
+    post({ type: "ready" });
+    const argsFor = (which: "ref" | "cand", scalars: EngineValue[]): EngineValue[] => slots.map((s, i) => {
+      const b = bufs[which][i];
+      if (!b) return scalars[i];
+      const strides = s.shape.map((_, d) => s.shape.slice(d + 1).reduce((x, y) => x * y, 1));
+      return { allocated: b.addr, aligned: b.addr, offset: 0, sizes: s.shape, strides };
+    });
+    const upload = (which: "ref" | "cand", i: number, src: Arr) => {
+      const b = bufs[which][i]!;
+      heap.bytes.set(new Uint8Array(src.buffer, src.byteOffset, src.byteLength), b.addr);
+    };
+    const download = (which: "ref" | "cand", i: number): Arr => {
+      const b = bufs[which][i]!;
+      const out = makeArray(slots[i].elem, b.n);
+      new Uint8Array(out.buffer).set(heap.bytes.subarray(b.addr, b.addr + out.byteLength));
+      return out;
+    };
+    const cases = 3 + req.randomCases;
+    for (let k = 0; k < cases; k++) {
+      const scalars: EngineValue[] = slots.map((s) => s.abi.kind === "scalar"
+        ? (s.elem === "i64" ? BigInt(rng.int(64)) : s.elem === "f32" || s.elem === "f64" ? rng.next() * 2 - 1 : 1 + rng.int(16)) : 0);
+      slots.forEach((s, i) => {
+        if (!bufs.ref[i]) return;
+        const a = makeArray(s.elem, bufs.ref[i]!.n);
+        fill(a, s.elem, k, rng);
+        upload("ref", i, a);
+        upload("cand", i, a);
+      });
+      const rr = program.call(req.ref, argsFor("ref", scalars));
+      const cr = program.call(req.cand, argsFor("cand", scalars));
+      const bad = compareAll(slots, (w, i) => download(w, i), rr, cr, req.rtol);
+      if (bad) { post({ type: "result", verdict: "wrong-result", reason: `${["zeros", "ones", "negative values"][k] ?? `random inputs #${k - 2}`}: ${bad}` }); return; }
+    }
+    // Timing on the unchecked code: warm up (V8 tiers up after the first calls), then
+    // alternate the two versions so both see the same noise.
+    program.link(req.fastUnit);
+    const scalars = slots.map(() => 1 as EngineValue);
+    for (let w = 0; w < 3; w++) { program.call(req.ref, argsFor("ref", scalars)); program.call(req.cand, argsFor("cand", scalars)); }
+    Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 30);
+    const tr: number[] = [], tc: number[] = [];
+    for (let r = 0; r < req.timingRuns; r++) {
+      let t0 = performance.now(); program.call(req.ref, argsFor("ref", scalars)); tr.push(performance.now() - t0);
+      t0 = performance.now(); program.call(req.cand, argsFor("cand", scalars)); tc.push(performance.now() - t0);
+    }
+    post({ type: "result", verdict: "ok", refMs: median(tr), candMs: median(tc) });
+  } catch (e0) {
+    const e = mapRuntimeError(e0, req.cand);
+    if (e instanceof OutOfMemoryError || (e instanceof TensorLangRuntimeError && e.kind === "out-of-memory")) post({ type: "error", kind: "out-of-memory", reason: (e as Error).message });
+    else if (e instanceof TensorLangRuntimeError || e instanceof TensorLangAssertError) post({ type: "error", kind: "trap", reason: (e as Error).message });
+    else post({ type: "error", kind: "host", reason: e instanceof Error ? `${e.name}: ${e.message}` : String(e) });
+  }
+}
+
+const median = (xs: number[]) => { const s = [...xs].sort((a, b) => a - b); return s[Math.floor(s.length / 2)]; };
+
+/** First difference between the two versions' outputs, or undefined. */
+function compareAll(slots: Slot[], read: (w: "ref" | "cand", i: number) => Arr, rr: EngineValue[], cr: EngineValue[], rtol: number): string | undefined {
+  for (let i = 0; i < slots.length; i++) {
+    if (slots[i].abi.kind !== "memref") continue;
+    const a = read("ref", i), b = read("cand", i);
+    let scale = 0;
+    for (let k = 0; k < a.length; k++) scale = Math.max(scale, Math.abs(Number(a[k])));
+    for (let k = 0; k < a.length; k++) {
+      const x = Number(a[k]), y = Number(b[k]);
+      if (x === y || (Number.isNaN(x) && Number.isNaN(y))) continue;
+      const isFloat = a instanceof Float32Array || a instanceof Float64Array;
+      if (isFloat && Math.abs(x - y) <= rtol * Math.max(scale, 1e-30)) continue;
+      return `argument #${i} (${slots[i].abi.type}) differs first at index ${unflatten(k, slots[i].shape)}: expected ${x}, got ${y}`;
+    }
+  }
+  for (let i = 0; i < rr.length; i++) {
+    const x = rr[i], y = cr[i];
+    if (typeof x === "object" || typeof y === "object") continue;
+    const nx = Number(x), ny = Number(y);
+    if (nx === ny || (Number.isNaN(nx) && Number.isNaN(ny)) || Math.abs(nx - ny) <= rtol * Math.max(Math.abs(nx), 1e-30)) continue;
+    return `result #${i} differs: expected ${String(x)}, got ${String(y)}`;
+  }
+  return undefined;
+}
+
+function unflatten(k: number, shape: number[]): string {
+  const idx: number[] = [];
+  for (let d = shape.length - 1; d >= 0; d--) { idx.unshift(k % shape[d]); k = Math.floor(k / shape[d]); }
+  return `[${idx.join(", ")}]`;
+}
+
+if (parentPort) main(workerData as SandboxRequest);
