@@ -4,13 +4,13 @@
 // `mlir-opt --lower-affine` up to constant de-duplication.
 import { AffineMap, IntegerSet, type AffineExpr } from "../ir/affine.js";
 import {
-  AffineMapAttr, ArrayAttr, Attribute, DenseArrayAttr, DenseElementsAttr, IntegerAttr, IntegerSetAttr, intAttr,
+  AffineMapAttr, ArrayAttr, Attribute, DenseArrayAttr, DenseElementsAttr, FloatAttr, IntegerAttr, IntegerSetAttr, intAttr,
 } from "../ir/attributes.js";
-import { Builder } from "../ir/builder.js";
+import { Builder, regionWith } from "../ir/builder.js";
 import { Block, Module, Operation, Region, Value } from "../ir/core.js";
 import type { Context } from "../ir/dialect.js";
 import { DiagnosticSink } from "../ir/diagnostics.js";
-import { i1, i32, index } from "../ir/types.js";
+import { IntegerType, Type, i1, i32, index } from "../ir/types.js";
 import type { Pass } from "./pass.js";
 
 /** Thrown (and turned into a diagnostic) for expressions MLIR cannot lower either. */
@@ -140,11 +140,25 @@ function lowerIf(op: Operation): void {
   op.erase();
 }
 
+/** arith::AtomicRMWKind (enum order) → the combining arith op and its identity, as MLIR lowers reductions. */
+const RMW: readonly (readonly [string, (t: Type) => Attribute] | undefined)[] = (() => {
+  const f = (v: number) => (t: Type) => new FloatAttr(v, t);
+  const i = (v: bigint | ((w: number) => bigint)) => (t: Type) => {
+    const w = t instanceof IntegerType ? t.width : 64;
+    return new IntegerAttr(typeof v === "bigint" ? v : v(w), t);
+  };
+  return [
+    ["arith.addf", f(0)], ["arith.addi", i(0n)], undefined, ["arith.maximumf", f(-Infinity)],
+    ["arith.maxsi", i((w) => -(1n << BigInt(w - 1)))], ["arith.maxui", i(0n)], ["arith.minimumf", f(Infinity)],
+    ["arith.minsi", i((w) => (1n << BigInt(w - 1)) - 1n)], ["arith.minui", i(-1n)], ["arith.mulf", f(1)], ["arith.muli", i(1n)],
+    ["arith.ori", i(0n)], ["arith.andi", i(-1n)], ["arith.maxnumf", f(NaN)], ["arith.minnumf", f(NaN)],
+  ] as const;
+})();
+
 function lowerParallel(op: Operation): void {
-  const reductions = op.attr("reductions");
-  if (reductions instanceof ArrayAttr && reductions.items.length) {
-    throw new LoweringError("'affine.parallel' with reductions is not supported by this lowering");
-  }
+  const kinds = intList(op.attr("reductions"));
+  const combine = kinds.map((k) => RMW[k]);
+  if (combine.some((c) => !c)) throw new LoweringError("'affine.parallel' reduction kind has no identity value (assign?)");
   const b = Builder.before(op);
   const lbMap = mapAttr(op, "lowerBoundsMap"), ubMap = mapAttr(op, "upperBoundsMap");
   const nLb = lbMap.numDims + lbMap.numSyms;
@@ -160,15 +174,26 @@ function lowerParallel(op: Operation): void {
   const hi = grouped(ubs, intList(op.attr("upperBoundsGroups")), "minsi");
   const stepList = intList(op.attr("steps"));
   const steps = lo.map((_, i) => b.constIndex(stepList[i] ?? 1));
+  const types = op.results.map((r) => r.type);
+  const inits = combine.map((c, i) => b.constant(c![1](types[i]), types[i]));
   const region = op.regions[0];
   op.regions.length = 0;
   const blk = region.blocks[0];
   const t = blk.terminator;
+  const yielded = t && (t.name === "affine.yield" || t.name === "scf.yield") ? [...t.operands] : [];
   if (t && (t.name === "affine.yield" || t.name === "scf.yield")) t.erase();
-  Builder.atEnd(blk).create("scf.reduce");
-  b.create("scf.parallel", [...lo, ...hi, ...steps], [], {
-    operandSegmentSizes: new DenseArrayAttr(i32, [lo.length, hi.length, steps.length, 0]),
+  // scf.reduce takes each partial value with a region combining two of them.
+  const regions = yielded.map((v, i) => {
+    const { region: r, block } = regionWith([v.type, v.type]);
+    const rb = Builder.atEnd(block, op.loc);
+    rb.create("scf.reduce.return", [rb.value(combine[i]![0], [block.args[0], block.args[1]], v.type)]);
+    return r;
+  });
+  Builder.atEnd(blk, op.loc).create("scf.reduce", yielded, [], {}, regions);
+  const par = b.create("scf.parallel", [...lo, ...hi, ...steps, ...inits], types, {
+    operandSegmentSizes: new DenseArrayAttr(i32, [lo.length, hi.length, steps.length, inits.length]),
   }, [region]);
+  op.results.forEach((r, i) => r.replaceAllUsesWith(par.results[i]));
   op.erase();
 }
 
