@@ -174,7 +174,7 @@ export class LlamaCppModelRunner implements ModelRunner {
 
   private async runQuery(prompt: string, o: QueryOptions, deadline: Deadline, start: number): Promise<QueryResult> {
     deadline.check();
-    const { sequence, completion, model } = this.loaded();
+    const { sequence, completion } = this.loaded();
     const { tokens, stopTriggers } = this.promptTokens(prompt, o.system);
     const room = sequence.contextSize - tokens.length;
     if (room < 1)
@@ -209,7 +209,6 @@ export class LlamaCppModelRunner implements ModelRunner {
     if (res.metadata.stopReason === "abort" || deadline.aborted) throw deadline.error(res.response);
     const stopReason: StopReason = res.metadata.stopReason === "maxTokens" ? "maxTokens"
       : res.metadata.stopReason === "eogToken" ? "eos" : "stop";
-    void model;
     this.lastQueryInfo = {
       text: res.response, stopReason, truncated: stopReason === "maxTokens",
       promptTokens: tokens.length,
