@@ -1,0 +1,162 @@
+#!/usr/bin/env node
+// tensorlang-run: compile a program to WebAssembly (or interpret it) and run it, in the manner
+// of mlir-cpu-runner; optionally optimize hot functions first (--optimize) or repair failed
+// assertions (--heal). Wiring only: the work is in src/runtime, src/optimizer and src/llm.
+import { Command, Option } from "commander";
+import { writeFileSync } from "node:fs";
+import { SetupError } from "../llm/bounded.js";
+import { addModelOptions, runnerChoice, runnerFromOptions, type ModelCliOptions } from "../llm/options.js";
+import type { ModelRunner } from "../llm/ModelRunner.js";
+import { printModule } from "../ir/printer.js";
+import { StrategyCache, defaultCacheDir } from "../optimizer/cache.js";
+import { ExperienceLog } from "../optimizer/experience.js";
+import { HeuristicProposer } from "../optimizer/heuristic.js";
+import { LlmProposer } from "../optimizer/llm-proposer.js";
+import { optimizeModule, pickHotFunctions, type FunctionReport } from "../optimizer/optimize.js";
+import { heal } from "../optimizer/heal.js";
+import { Engine, TensorLangRuntimeError, type EngineValue } from "../runtime/engine.js";
+import { TensorLangAssertError } from "../runtime/host.js";
+import { UsageError, isMain, readInput, runCli } from "./common.js";
+import { SearchProgressBar } from "./progress.js";
+
+interface RunOptions extends ModelCliOptions {
+  entry: string; entryPointResult?: string; engine: string; seed: string; printIrAfterLowering?: boolean; checkBounds?: boolean;
+  optimize?: string; optimizeMode: string; budgetIters?: string; budgetMs?: string; budgetTokens?: string; searchSeed?: string;
+  cacheDir?: string; cache: boolean; experienceLog?: string; report?: string;
+  heal?: string | boolean; healAttempts?: string; healSeeds?: string;
+}
+
+const RESULT_KINDS = ["void", "i32", "i64", "f32", "f64"] as const;
+
+function intOpt(flag: string, v: string | undefined, d: number, min = 0): number {
+  if (v === undefined) return d;
+  if (!/^-?\d+$/.test(v) || Number(v) < min) throw new UsageError(`${flag} expects an integer >= ${min}, got '${v}'`);
+  return Number(v);
+}
+
+/** mlir-cpu-runner prints results with raw_ostream: integers as is, floats as `%e`. */
+function formatResult(v: EngineValue, kind: string): string {
+  if (kind === "f32" || kind === "f64") return Number(v).toExponential(6).replace(/e([+-])(\d)$/, "e$10$2");
+  return typeof v === "boolean" ? (v ? "1" : "0") : String(v);
+}
+
+function summaryLine(r: FunctionReport): string {
+  const vs = Object.entries(r.verdicts).map(([k, n]) => `${k} ${n}`).join(", ");
+  const ms = r.accepted.map((m) => (m === "rewrite" ? "rewrite" : m.kind === "vectorize" ? `vectorize(${m.loop},${m.width})`
+    : "loop" in m ? `${m.kind}(${m.loop}${"factor" in m ? `,${m.factor}` : ""})` : "loops" in m ? `${m.kind}(${m.loops.join(",")})` : m.kind)).join(" + ");
+  return `optimize @${r.name}: baseline ${r.baselineMs.toFixed(3)} ms, best ${r.bestMs.toFixed(3)} ms, speedup ${r.speedup.toFixed(2)}x` +
+    `${r.fromCache ? " (from cache)" : ` in ${(r.searchMs / 1000).toFixed(1)} s, ${r.iterations} iterations`}; ` +
+    `accepted: ${ms || "none"}; verdicts: ${vs || "none"}`;
+}
+
+async function loadRunner(o: RunOptions): Promise<ModelRunner | "heuristic" | undefined> {
+  try { return await runnerFromOptions(o); } catch (e) { throw e instanceof SetupError ? new UsageError(e.message) : e; }
+}
+
+export async function main(argv: string[]): Promise<number> {
+  const program = new Command("tensorlang-run")
+    .description("Compile a TensorLang/MLIR program to WebAssembly and run it (like mlir-cpu-runner)")
+    .argument("<file>", "program (.mlir; '-' for stdin)")
+    .option("-e, --entry <name>", "entry function", "main")
+    .addOption(new Option("--entry-point-result <kind>", "result type of the entry (printed like mlir-cpu-runner)").choices(RESULT_KINDS))
+    .addOption(new Option("--engine <kind>", "execution engine").choices(["wasm", "interp"]).default("wasm"))
+    .option("--seed <n>", "seed of tensorlang_get_random", "0")
+    .option("--print-ir-after-lowering", "print the loop-level IR (to stderr) before running")
+    .option("--check-bounds", "compile an index check into every memref access")
+    .option("--optimize <names>", "optimize these functions (comma-separated) or 'auto' before/while running")
+    .addOption(new Option("--optimize-mode <mode>", "search before running, or while running").choices(["ahead", "live"]).default("ahead"))
+    .option("--budget-iters <n>", "search iterations per function (default 24)")
+    .option("--budget-ms <n>", "search wall time per function in ms (default 60000)")
+    .option("--budget-tokens <n>", "model tokens per function")
+    .option("--search-seed <n>", "seed of the search (same seed + runner = same decisions)")
+    .option("--cache-dir <dir>", `strategy cache directory (default ${defaultCacheDir()})`)
+    .option("--no-cache", "neither read nor write the strategy cache")
+    .option("--experience-log <file>", "append every proposal with its verdict as JSONL")
+    .option("--report <file>", "write the optimization summary as JSON")
+    .option("--heal [names]", "repair failed assertions: 'auto' (default) or functions to repair")
+    .option("--heal-attempts <n>", "candidates verified per violation (default 20)")
+    .option("--heal-seeds <k>", "extra seeds a repair must pass (default 5)")
+    .exitOverride()
+    .configureOutput({ writeErr: () => {} });
+  addModelOptions(program);
+  try {
+    program.parse(argv, { from: "user" });
+  } catch (e) {
+    const ce = e as { exitCode?: number; code?: string; message: string };
+    if (ce.code === "commander.helpDisplayed" || ce.code === "commander.help") { process.stdout.write(program.helpInformation()); return 0; }
+    if (ce.code === "commander.version") return 0;
+    throw new UsageError(ce.message.replace(/^error: /, ""));
+  }
+  const o = program.opts<RunOptions>();
+  const file = program.args[0];
+  const text = readInput(file);
+  const seed = intOpt("--seed", o.seed, 0, 0);
+  const say = (s: string) => process.stderr.write(s + "\n");
+  const cache = o.cache === false ? new StrategyCache(undefined) : new StrategyCache(o.cacheDir ?? defaultCacheDir());
+
+  if (o.heal !== undefined && o.heal !== false) {
+    const runner = await loadRunner(o);
+    const names = typeof o.heal === "string" && o.heal !== "auto" ? o.heal.split(",").filter(Boolean) : "auto";
+    try {
+      const r = await heal({
+        module: text, file, entry: o.entry, seed, runner: runner === undefined ? "heuristic" : runner, repairable: names,
+        attempts: intOpt("--heal-attempts", o.healAttempts, 20, 1), seeds: intOpt("--heal-seeds", o.healSeeds, 5, 0),
+        cache: o.cache === false ? null : cache,
+      });
+      return r.exitCode;
+    } finally { if (runner && runner !== "heuristic") await runner.dispose(); }
+  }
+
+  let moduleText = text;
+  const engine = new Engine({ engine: o.engine as "wasm" | "interp", checkBounds: o.checkBounds, seed });
+  const parsed = engine.parse(text, file);
+  { // verify before any search or run (diagnostics, exit 1)
+    const probe = new Engine({ engine: "interp", lower: false });
+    probe.prepare(probe.parse(text, file));
+  }
+  if (o.optimize) {
+    if (o.optimizeMode === "live") say("tensorlang-run: --optimize-mode live runs the search before the program in this build (same result, no overlap)");
+    const runner = await loadRunner(o);
+    if (runner === undefined) throw new UsageError("--optimize needs a proposal source: --runner heuristic|mock|llama|openai");
+    const names = o.optimize === "auto" ? pickHotFunctions(moduleText, o.entry) : o.optimize.split(",").filter(Boolean);
+    if (!names.length) say("tensorlang-run: --optimize auto found no function with loops to optimize");
+    const proposer = runner === "heuristic" ? new HeuristicProposer() : new LlmProposer(runner, { grammar: runnerChoice(o) === "llama" });
+    const bar = new SearchProgressBar(process.stderr);
+    try {
+      const { moduleText: optimized, reports } = await optimizeModule({
+        moduleText, functions: names, proposer, seed: intOpt("--search-seed", o.searchSeed, 1, 0), cache,
+        budget: { iterations: intOpt("--budget-iters", o.budgetIters, 24, 1), wallMs: intOpt("--budget-ms", o.budgetMs, 60_000, 1),
+          tokens: o.budgetTokens === undefined ? undefined : intOpt("--budget-tokens", o.budgetTokens, 0, 1) },
+        log: o.experienceLog ? new ExperienceLog(o.experienceLog) : undefined, model: o.modelPath ?? o.openaiModel ?? o.runner,
+        onProgress: (name, p) => bar.update(name, p),
+      });
+      bar.stop();
+      moduleText = optimized;
+      for (const r of reports) say(summaryLine(r));
+      if (o.report) {
+        writeFileSync(o.report, JSON.stringify({ functions: reports.map((r) => ({ name: r.name, baselineMs: r.baselineMs, bestMs: r.bestMs,
+          speedup: r.speedup, accepted: r.accepted, verdicts: r.verdicts, bestIr: r.bestIr, fromCache: r.fromCache, searchMs: r.searchMs })) }, null, 2) + "\n");
+      }
+    } finally {
+      bar.stop();
+      if (runner !== "heuristic") await runner.dispose();
+    }
+  }
+  engine.load(o.optimize ? engine.parse(moduleText, file) : parsed);
+  if (o.printIrAfterLowering) process.stderr.write(printModule(engine.ir, engine.context));
+  try {
+    // Without --entry-point-result, an i32 result of the entry becomes the exit code, as a C main's would.
+    const returnsI32 = /-> i32$/.test(engine.ir.lookup(o.entry)?.attr("function_type")?.str ?? "");
+    const kind = o.entryPointResult ?? (returnsI32 ? "i32" : "void");
+    const r = engine.runMain(o.entry, kind as "void");
+    if (!o.entryPointResult) return returnsI32 ? Number(r) & 0xff : 0;
+    if (kind !== "void" && r !== undefined) process.stdout.write(formatResult(r, kind) + "\n");
+    return 0;
+  } catch (e) {
+    if (e instanceof TensorLangAssertError) { say(`tensorlang-run: ${e.message} (run with --heal to repair it)`); return 3; }
+    if (e instanceof TensorLangRuntimeError) { say(`tensorlang-run: ${e.message}`); return 4; }
+    throw e;
+  }
+}
+
+if (isMain(import.meta.url)) void runCli("tensorlang-run", () => main(process.argv.slice(2)));
