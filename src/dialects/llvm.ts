@@ -135,6 +135,25 @@ function parseLinkage(p: OpAsmParser, st: OperationState): void {
   if (l && l !== "external") st.addAttr("linkage", linkageAttr(l));
 }
 
+// `hidden`, `thread_local`, `unnamed_addr` ...: keywords between the linkage and the symbol,
+// stored as MLIR's properties (visibility_ and unnamed_addr are enum integers).
+const VISIBILITIES = ["default", "hidden", "protected"];
+const UNNAMED = ["", "local_unnamed_addr", "unnamed_addr"];
+function parseModifiers(p: OpAsmParser, st: OperationState, threadLocal: boolean): void {
+  const vis = p.parseOptionalKeyword(...VISIBILITIES.slice(1));
+  if (vis) st.addAttr("visibility_", new IntegerAttr(VISIBILITIES.indexOf(vis)));
+  if (threadLocal && p.parseOptionalKeyword("thread_local")) st.addAttr("thread_local_", unit);
+  const ua = p.parseOptionalKeyword(...UNNAMED.slice(1));
+  if (ua) st.addAttr("unnamed_addr", new IntegerAttr(UNNAMED.indexOf(ua)));
+}
+function printModifiers(p: OpAsmPrinter, op: Operation): void {
+  const vis = op.attr("visibility_"), ua = op.attr("unnamed_addr");
+  if (vis instanceof IntegerAttr && vis.num > 0 && vis.num < 3) p.print(" ", VISIBILITIES[vis.num]);
+  if (op.attr("thread_local_")) p.print(" thread_local");
+  if (ua instanceof IntegerAttr && ua.num > 0 && ua.num < 3) p.print(" ", UNNAMED[ua.num]);
+}
+const MODIFIERS = ["visibility_", "thread_local_", "unnamed_addr"];
+
 /** Properties MLIR prints in generic form with their default values: elided from custom forms. */
 const DEFAULTS: Record<string, string> = {
   CConv: "#llvm.cconv<ccc>", TailCallKind: "#llvm.tailcallkind<none>", fastmathFlags: "#llvm.fastmath<none>",
@@ -158,17 +177,23 @@ export function gepIndices(op: Operation): (number | Value)[] {
   return raw.map((c) => (c === GEP_DYNAMIC ? op.operands[k++] : c));
 }
 
+/** MLIR keeps the `: i64` that our IntegerAttr elides for i64 (in `(42 : i64)` values). */
+const typedAttrStr = (v: Attribute) => (v instanceof IntegerAttr && v.type !== i1 ? `${v.value} : ${v.type.str}` : v.str);
+
 function stringBytes(s: string): number { return Buffer.from(s, "utf8").length; }
 
 // ---- ops ---------------------------------------------------------------------------------------
 
-const FUNC_ELIDED = ["sym_name", "function_type", "linkage", "arg_attrs", "res_attrs"];
+const FUNC_ELIDED = ["sym_name", "function_type", "linkage", "arg_attrs", "res_attrs", "CConv", ...MODIFIERS];
 
 const llvmFunc: OpSpec = {
   name: "llvm.func", traits: ["IsolatedFromAbove", "Symbol"], operands: 0, results: 0,
   props: ["sym_name", "function_type", "linkage", "CConv", "unnamed_addr", "visibility_", "sym_visibility", "arg_attrs", "res_attrs"],
   parse(p, st) {
     parseLinkage(p, st);
+    parseModifiers(p, st, false);
+    const cc = p.parseOptionalKeyword();
+    if (cc) st.addAttr("CConv", new OpaqueAttr(`#llvm.cconv<${cc}>`));
     const sig = parseFunctionSignature(p, st, true);
     if (sig.results.length > 1) throw p.errorHere("expected at most one result type");
     st.addAttr("function_type", new TypeAttr(LLVMFunctionType.get(sig.results[0] ?? llvmVoid, sig.inputs, sig.variadic)));
@@ -181,6 +206,10 @@ const llvmFunc: OpSpec = {
   print(p, op) {
     const l = linkageOf(op);
     if (l !== "external") p.print(" ", l);
+    printModifiers(p, op);
+    const cc = op.attr("CConv");
+    const ccName = cc ? /<(\w+)>/.exec(cc.str)?.[1] : undefined;
+    if (ccName && ccName !== "ccc") p.print(" ", ccName);
     const ft = llvmFunctionType(op);
     printFunctionSignature(p, op, ft.params, ft.results, ft.varArg);
     p.print(attrDict(p, op, FUNC_ELIDED, true));
@@ -224,7 +253,7 @@ const llvmReturn: OpSpec = {
   },
 };
 
-const GLOBAL_ELIDED = ["sym_name", "global_type", "linkage", "constant", "value", "unnamed_addr", "visibility_"];
+const GLOBAL_ELIDED = ["sym_name", "global_type", "linkage", "constant", "value", ...MODIFIERS];
 
 const llvmGlobal: OpSpec = {
   name: "llvm.mlir.global", traits: ["IsolatedFromAbove", "Symbol", "SingleBlock"], operands: 0, results: 0,
@@ -232,6 +261,7 @@ const llvmGlobal: OpSpec = {
   parse(p, st) {
     const l = p.parseOptionalKeyword(...LINKAGES) ?? "external";
     st.addAttr("linkage", linkageAttr(l));
+    parseModifiers(p, st, true);
     if (p.parseOptionalKeyword("constant")) st.addAttr("constant", unit);
     st.addAttr("sym_name", p.parseSymbolName());
     p.expect("(");
@@ -249,10 +279,11 @@ const llvmGlobal: OpSpec = {
   },
   print(p, op) {
     p.print(" ", linkageOf(op));
+    printModifiers(p, op);
     if (op.attr("constant")) p.print(" constant");
     const name = op.attr<StringAttr>("sym_name")!;
     const value = op.attr("value");
-    p.print(" ", new SymbolRefAttr(name.value).str, "(", value ? value.str : "", ")");
+    p.print(" ", new SymbolRefAttr(name.value).str, "(", value ? typedAttrStr(value) : "", ")");
     p.print(attrDict(p, op, GLOBAL_ELIDED));
     const t = op.attr<TypeAttr>("global_type")!.type;
     const implied = value instanceof StringAttr && t === LLVMArrayType.get(stringBytes(value.value), i8);
@@ -495,10 +526,7 @@ const constant: OpSpec = {
     st.resultTypes = [p.parseColonType()];
   },
   print(p, op) {
-    // MLIR keeps the `: i64` that our IntegerAttr elides for i64.
-    const v = op.attr("value")!;
-    const s = v instanceof IntegerAttr && v.type !== i1 ? `${v.value} : ${v.type.str}` : v.str;
-    p.print("(", s, ")", p.attrDict(op, ["value"]), " : ", p.type(op.result.type));
+    p.print("(", typedAttrStr(op.attr("value")!), ")", p.attrDict(op, ["value"]), " : ", p.type(op.result.type));
   },
   verify(op) {
     const v = op.attr("value");

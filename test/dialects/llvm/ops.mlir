@@ -8,6 +8,16 @@ module {
   }
   llvm.mlir.global external @ext() : i64
   llvm.func @printf(!llvm.ptr, ...) -> i32
+  llvm.mlir.global private unnamed_addr constant @sa("x\00") {addr_space = 0 : i32, dso_local}
+  llvm.mlir.global internal local_unnamed_addr @sb(0 : i32) : i32
+  llvm.mlir.global external hidden thread_local @sc(1 : i64) : i64
+  llvm.func internal unnamed_addr @uf() {
+    llvm.return
+  }
+  llvm.func local_unnamed_addr @ug() attributes {passthrough = ["nounwind"]} {
+    llvm.return
+  }
+  llvm.func fastcc @uh()
   llvm.func @foo(%arg0: i32) -> i32 {
     llvm.return %arg0 : i32
   }
