@@ -133,6 +133,7 @@ func.func @g() -> tensor<2xi32> {
         "Tensor<2x3xf32>:\n[[0.0900306,   0.244728,   0.665241], \n [0.970645,   0.0293109,   4.40672e-05]]\n",
       "Tensor<2x2xi32>:\n[[19,   -10], \n [-13,   50]]\nTensor<2xi32>:\n[19,  50]\nTensor<2x2xi32>:\n[[19,   -10], \n [-13,   50]]\n",
       "Tensor<2x2xf32>:\n[[2,   1], \n [4,   3]]\n",
+      "Tensor<f32>:\n[2.46212]\n",
     ];
     assert.equal(programs.length, expected.length);
     programs.forEach(({ text, first }, i) => assert.equal(run(lower(text)), expected[i], `program at line ${first}`));

@@ -80,3 +80,23 @@ func.func @main() {
   tensorlang.print %y : !tensorlang.tensor<f32, "n", 2>
   return
 }
+
+// -----
+// Unknown sizes everywhere: every new tensor takes its sizes from tensor.dim.
+func.func @f(%a: !tensorlang.tensor<f32, ?, ?>, %b: !tensorlang.tensor<f32, ?, ?>) -> !tensorlang.tensor<f32> {
+  %s = tensorlang.constant dense<2.0> : !tensorlang.tensor<f32>
+  %0 = tensorlang.sub %a, %b : !tensorlang.tensor<f32, ?, ?>
+  %1 = tensorlang.transpose %0 : !tensorlang.tensor<f32, ?, ?> -> !tensorlang.tensor<f32, ?, ?>
+  %2 = tensorlang.softmax %1 {axis = 0} : !tensorlang.tensor<f32, ?, ?>
+  %3 = tensorlang.reduce_sum %2 {axis = 1} : !tensorlang.tensor<f32, ?, ?> -> !tensorlang.tensor<f32, ?>
+  %4 = tensorlang.reduce_max %3 {axis = 0} : !tensorlang.tensor<f32, ?> -> !tensorlang.tensor<f32>
+  %5 = tensorlang.mul %4, %s : !tensorlang.tensor<f32>
+  return %5 : !tensorlang.tensor<f32>
+}
+func.func @main() {
+  %a = tensorlang.constant dense<[[1.0, 2.0], [3.0, 4.0]]> : tensor<2x2xf32> : !tensorlang.tensor<f32, ?, ?>
+  %b = tensorlang.constant dense<[[0.0, 0.0], [0.0, 1.0]]> : tensor<2x2xf32> : !tensorlang.tensor<f32, ?, ?>
+  %r = func.call @f(%a, %b) : (!tensorlang.tensor<f32, ?, ?>, !tensorlang.tensor<f32, ?, ?>) -> !tensorlang.tensor<f32>
+  tensorlang.print %r : !tensorlang.tensor<f32>
+  return
+}
