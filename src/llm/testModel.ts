@@ -137,12 +137,13 @@ export function quantize(x: Float32Array, type: GgmlType): Uint8Array {
   const nb = x.length / 32;
   if (type === GgmlType.Q8_0) {
     const out = Buffer.alloc(nb * 34);
+    const o8 = new Int8Array(out.buffer, out.byteOffset, out.length);
     for (let b = 0; b < nb; b++) {
       let amax = 0;
       for (let j = 0; j < 32; j++) amax = Math.max(amax, Math.abs(x[b * 32 + j]));
       const d = amax / 127, id = d ? 1 / d : 0;
       out.writeUInt16LE(toHalf(d), b * 34);
-      for (let j = 0; j < 32; j++) out.writeInt8(Math.round(x[b * 32 + j] * id), b * 34 + 2 + j);
+      for (let j = 0; j < 32; j++) o8[b * 34 + 2 + j] = Math.round(x[b * 32 + j] * id);
     }
     return out;
   }
