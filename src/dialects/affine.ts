@@ -10,7 +10,7 @@ import { Block, BlockArgument, Operation, Region, Value } from "../ir/core.js";
 import type { Dialect, OpSpec } from "../ir/dialect.js";
 import { DiagnosticError } from "../ir/diagnostics.js";
 import type { UnresolvedOperand } from "../ir/parser.js";
-import { IndexType, MemRefType, TensorType, Type, i32, i64, index } from "../ir/types.js";
+import { IndexType, MemRefType, TensorType, Type, VectorType, i32, i64, index } from "../ir/types.js";
 import {
   dimSymList, parseBound, parseMapAndOperands, parseParallelBounds, parseSubscripts, printBound, printParallelBounds, printSubscripts,
 } from "./affine-syntax.js";
@@ -84,9 +84,9 @@ function constantDifference(a: AffineExpr, b: AffineExpr, nd: number, ns: number
   return at0;
 }
 
-/** The memref, subscript map, map operands and (store) value of an affine.load / affine.store. */
+/** The memref, subscript map, map operands and (store) value of affine.load/store and vector_load/store. */
 export function accessParts(op: Operation): { memref: Value; map: AffineMap; indices: Value[]; value?: Value } {
-  const store = op.name === "affine.store";
+  const store = op.name === "affine.store" || op.name === "affine.vector_store";
   const k = store ? 1 : 0;
   return { memref: op.operand(k), map: mapOf(op, "map")!, indices: op.operands.slice(k + 1), value: store ? op.operand(0) : undefined };
 }
@@ -221,49 +221,90 @@ function accessVerify(op: Operation): string | undefined {
   if (indices.some((v) => !(v.type instanceof IndexType))) return "subscript operands must be of index type";
 }
 
-const loadOp: OpSpec = {
-  name: "affine.load", operands: [1, -1], results: 1, props: ["map"],
-  parse(p, st) {
-    const mem = p.parseOperand();
-    const sub = parseSubscripts(p);
-    p.parseOptionalAttrDict(st.attributes);
-    const t = memrefType(p);
-    st.operands = [p.resolveOperand(mem, t), ...p.resolveOperands(sub.operands, index)];
-    st.resultTypes = [t.elementType];
-    st.addAttr("map", new AffineMapAttr(sub.map));
-  },
-  print(p, op) {
-    const a = accessParts(op);
-    p.print(" ", p.name(a.memref), printSubscripts(p, a.map, a.indices), p.attrDict(op, ["map"]), " : ", p.type(a.memref.type));
-  },
-  verify(op) {
-    const bad = accessVerify(op);
-    if (bad) return bad;
-    if (op.result.type !== (op.operand(0).type as MemRefType).elementType) return "result type must match the memref element type";
-  },
-};
+/** affine.load / affine.vector_load: `%A[subscripts] {attrs} : memref<...>[, vector<...>]`. */
+function loadOp(name: string, vector: boolean): OpSpec {
+  return {
+    name, operands: [1, -1], results: 1, props: ["map"],
+    parse(p, st) {
+      const mem = p.parseOperand();
+      const sub = parseSubscripts(p);
+      p.parseOptionalAttrDict(st.attributes);
+      const t = memrefType(p);
+      st.operands = [p.resolveOperand(mem, t), ...p.resolveOperands(sub.operands, index)];
+      st.resultTypes = [vector ? (p.expect(","), vectorType(p)) : t.elementType];
+      st.addAttr("map", new AffineMapAttr(sub.map));
+    },
+    print(p, op) {
+      const a = accessParts(op);
+      p.print(" ", p.name(a.memref), printSubscripts(p, a.map, a.indices), p.attrDict(op, ["map"]), " : ", p.type(a.memref.type));
+      if (vector) p.print(", ", p.type(op.result.type));
+    },
+    verify(op) {
+      const bad = accessVerify(op);
+      if (bad) return bad;
+      const et = (op.operand(0).type as MemRefType).elementType, rt = op.result.type;
+      if (vector ? !(rt instanceof VectorType) || rt.elementType !== et : rt !== et) {
+        return vector ? "requires a vector result with the memref element type" : "result type must match the memref element type";
+      }
+    },
+  };
+}
 
-const storeOp: OpSpec = {
-  name: "affine.store", operands: [2, -1], results: 0, props: ["map"],
+/** affine.store / affine.vector_store: `%v, %A[subscripts] {attrs} : memref<...>[, vector<...>]`. */
+function storeOp(name: string, vector: boolean): OpSpec {
+  return {
+    name, operands: [2, -1], results: 0, props: ["map"],
+    parse(p, st) {
+      const v = p.parseOperand();
+      p.expect(",");
+      const mem = p.parseOperand();
+      const sub = parseSubscripts(p);
+      p.parseOptionalAttrDict(st.attributes);
+      const t = memrefType(p);
+      const vt = vector ? (p.expect(","), vectorType(p)) : t.elementType;
+      st.operands = [p.resolveOperand(v, vt), p.resolveOperand(mem, t), ...p.resolveOperands(sub.operands, index)];
+      st.addAttr("map", new AffineMapAttr(sub.map));
+    },
+    print(p, op) {
+      const a = accessParts(op);
+      p.print(" ", p.name(a.value!), ", ", p.name(a.memref), printSubscripts(p, a.map, a.indices), p.attrDict(op, ["map"]), " : ", p.type(a.memref.type));
+      if (vector) p.print(", ", p.type(a.value!.type));
+    },
+    verify(op) {
+      const bad = accessVerify(op);
+      if (bad) return bad;
+      const et = (op.operand(1).type as MemRefType).elementType, vt = op.operand(0).type;
+      if (vector && (!(vt instanceof VectorType) || vt.elementType !== et)) return "requires a vector value with the memref element type";
+      if (!vector && vt !== et) return `value type '${vt.str}' must match the memref element type '${et.str}'`;
+    },
+  };
+}
+
+function vectorType(p: Parameters<NonNullable<OpSpec["parse"]>>[0]): VectorType {
+  const loc = p.locHere();
+  const t = p.parseType();
+  if (!(t instanceof VectorType)) throw DiagnosticError.at(loc, `expected a vector type, got '${t.str}'`);
+  return t;
+}
+
+/** `%x into (%b0, %b1) : index, index` — the digits of %x in the mixed radix of the basis. */
+const delinearizeOp: OpSpec = {
+  name: "affine.delinearize_index", operands: [2, -1], results: [1, -1], traits: ["Pure"],
   parse(p, st) {
-    const v = p.parseOperand();
-    p.expect(",");
-    const mem = p.parseOperand();
-    const sub = parseSubscripts(p);
+    const x = p.parseOperand();
+    p.parseKeyword("into");
+    const basis = p.parseOperandList("paren");
     p.parseOptionalAttrDict(st.attributes);
-    const t = memrefType(p);
-    st.operands = [p.resolveOperand(v, t.elementType), p.resolveOperand(mem, t), ...p.resolveOperands(sub.operands, index)];
-    st.addAttr("map", new AffineMapAttr(sub.map));
+    p.expect(":");
+    st.resultTypes = p.parseTypeList();
+    st.operands = [p.resolveOperand(x, index), ...p.resolveOperands(basis, index)];
   },
   print(p, op) {
-    const a = accessParts(op);
-    p.print(" ", p.name(a.value!), ", ", p.name(a.memref), printSubscripts(p, a.map, a.indices), p.attrDict(op, ["map"]), " : ", p.type(a.memref.type));
+    p.print(" ", p.name(op.operand(0)), " into (", p.operands(op.operands.slice(1)), ")", p.attrDict(op), " : ", p.types(typesOf(op.results)));
   },
   verify(op) {
-    const bad = accessVerify(op);
-    if (bad) return bad;
-    const et = (op.operand(1).type as MemRefType).elementType;
-    if (op.operand(0).type !== et) return `value type '${op.operand(0).type.str}' must match the memref element type '${et.str}'`;
+    if (op.results.length !== op.operands.length - 1) return "should return an index for each basis element";
+    if ([...op.operands, ...op.results].some((v) => !(v.type instanceof IndexType))) return "operands and results must be of index type";
   },
 };
 
@@ -394,7 +435,8 @@ function typesMatch(what: string, got: readonly Type[], want: readonly Type[]): 
 export const affine: Dialect = {
   name: "affine",
   ops: [
-    forOp, ifOp, loadOp, storeOp, parallelOp,
+    forOp, ifOp, loadOp("affine.load", false), storeOp("affine.store", false), parallelOp, delinearizeOp,
+    loadOp("affine.vector_load", true), storeOp("affine.vector_store", true),
     mapOp("affine.apply", 1, 1), mapOp("affine.min", 1, Infinity), mapOp("affine.max", 1, Infinity),
     returnLikeOp("affine.yield", {
       verify(op) {

@@ -1,7 +1,7 @@
 // memref dialect: buffers and their views — alloc/alloca/dealloc, load/store, dim, cast,
 // subview, reinterpret_cast, copy, global/get_global — in MLIR 19's custom and generic forms.
 import {
-  DenseArrayAttr, DenseElementsAttr, IntegerAttr, StridedLayoutAttr, StringAttr, SymbolRefAttr, TypeAttr, UnitAttr, unit,
+  ArrayAttr, DenseArrayAttr, DenseElementsAttr, IntegerAttr, StridedLayoutAttr, StringAttr, SymbolRefAttr, TypeAttr, UnitAttr, unit,
 } from "../ir/attributes.js";
 import type { Operation, Value } from "../ir/core.js";
 import type { Dialect, OperationState } from "../ir/dialect.js";
@@ -42,7 +42,7 @@ export function stridesAndOffset(t: MemRefType): { strides: number[]; offset: nu
 }
 
 /** Static parts of a subview/reinterpret_cast: `static_offsets` etc. (DYNAMIC where an operand). */
-export function staticList(op: Operation, name: "static_offsets" | "static_sizes" | "static_strides"): number[] {
+export function staticList(op: Operation, name: "static_offsets" | "static_sizes" | "static_strides" | "static_output_shape"): number[] {
   const a = op.attr(name);
   return a instanceof DenseArrayAttr ? [...a.values] : [];
 }
@@ -390,8 +390,121 @@ export const memref: Dialect = {
         if (globalType(g) !== op.result.type) return `result type ${op.result.type.str} does not match type ${globalType(g)?.str} of the global memref @${ref.root}`;
       },
     },
+    {
+      name: "memref.rank", operands: 1, results: 1, traits: ["Pure"],
+      parse(p, st) {
+        const m = p.parseOperand();
+        p.parseOptionalAttrDict(st.attributes);
+        st.operands = [p.resolveOperand(m, p.parseColonType())];
+        st.resultTypes = [index];
+      },
+      print(p, op) { p.print(" ", p.operand(op.operand(0)), p.attrDict(op), " : ", p.type(op.operand(0).type)); },
+      verify(op) {
+        const t = op.operand(0).type;
+        if (!(t instanceof MemRefType) && !(t instanceof UnrankedMemRefType)) return "operand must be a memref";
+      },
+    },
+    {
+      name: "memref.extract_aligned_pointer_as_index", operands: 1, results: 1, traits: ["Pure"],
+      parse(p, st) {
+        const m = p.parseOperand();
+        p.parseOptionalAttrDict(st.attributes);
+        st.operands = [p.resolveOperand(m, p.parseColonType())];
+        p.expect("->");
+        st.resultTypes = [p.parseType()];
+      },
+      print(p, op) { p.print(" ", p.operand(op.operand(0)), p.attrDict(op), " : ", p.type(op.operand(0).type), " -> ", p.type(op.result.type)); },
+      verify(op) {
+        const t = op.operand(0).type;
+        if (!(t instanceof MemRefType) && !(t instanceof UnrankedMemRefType)) return "operand must be a memref";
+        if (!(op.result.type instanceof IndexType)) return "result must be index";
+      },
+    },
+    {
+      name: "memref.collapse_shape", operands: 1, results: 1, traits: ["Pure"], props: ["reassociation"],
+      parse(p, st) {
+        const src = p.parseOperand();
+        parseReassociation(p, st);
+        p.parseOptionalAttrDict(st.attributes);
+        const from = p.parseColonType();
+        p.parseKeyword("into");
+        st.resultTypes = [p.parseType()];
+        st.operands = [p.resolveOperand(src, from)];
+      },
+      print(p, op) {
+        p.print(" ", p.operand(op.operand(0)), " ", op.attr("reassociation")!.str, p.attrDict(op, ["reassociation"]), " : ",
+          p.type(op.operand(0).type), " into ", p.type(op.result.type));
+      },
+      verify: (op) => verifyReshape(op, op.operand(0).type, op.result.type, false),
+    },
+    {
+      name: "memref.expand_shape", operands: [1, -1], results: 1, traits: ["Pure"], props: ["reassociation", "static_output_shape"],
+      parse(p, st) {
+        const src = p.parseOperand();
+        parseReassociation(p, st);
+        p.parseKeyword("output_shape");
+        const shape = parseDynamicIndexList(p);
+        p.parseOptionalAttrDict(st.attributes);
+        const from = p.parseColonType();
+        p.parseKeyword("into");
+        st.resultTypes = [p.parseType()];
+        st.operands = [p.resolveOperand(src, from), ...p.resolveOperands(shape.dynamic, index)];
+        st.addAttr("static_output_shape", new DenseArrayAttr(i64, shape.statics));
+      },
+      print(p, op) {
+        const dyn = op.operands.slice(1);
+        let j = 0;
+        const shape = staticList(op, "static_output_shape").map((v) => (isDynamic(v) ? p.name(dyn[j++]) : String(v)));
+        p.print(" ", p.operand(op.operand(0)), " ", op.attr("reassociation")!.str, " output_shape [", shape.join(", "), "]",
+          p.attrDict(op, ["reassociation", "static_output_shape"]), " : ", p.type(op.operand(0).type), " into ", p.type(op.result.type));
+      },
+      verify(op) {
+        const bad = verifyReshape(op, op.result.type, op.operand(0).type, true);
+        if (bad) return bad;
+        const res = op.result.type as MemRefType, shape = staticList(op, "static_output_shape");
+        if (shape.length !== res.rank) return `expected ${res.rank} output_shape values, got ${shape.length}`;
+        if (shape.filter(isDynamic).length !== op.operands.length - 1) return "expected one output_shape operand per dynamic size";
+        const i = shape.findIndex((d, k) => !isDynamic(d) && d !== res.shape[k]);
+        if (i >= 0) return `output_shape size ${shape[i]} of dim ${i} does not match the result type`;
+      },
+    },
   ],
 };
+
+/** `[[0, 1], [2]]`: which source dims each result dim of collapse_shape (operand dim of expand_shape) spans. */
+export function reassociation(op: Operation): number[][] | undefined {
+  const a = op.attr("reassociation");
+  if (!(a instanceof ArrayAttr)) return undefined;
+  const groups = a.items.map((g) => (g instanceof ArrayAttr && g.items.every((x) => x instanceof IntegerAttr) ? g.items.map((x) => (x as IntegerAttr).num) : undefined));
+  return groups.every((g) => g !== undefined) ? (groups as number[][]) : undefined;
+}
+
+/** Checks a reassociation between a `big` and a `small` ranked memref (collapse: src, result). */
+function verifyReshape(op: Operation, big: Type, small: Type, expand: boolean): string | undefined {
+  if (!(big instanceof MemRefType) || !(small instanceof MemRefType)) return "expects ranked memref operand and result";
+  if (big.elementType !== small.elementType) return "expects the same element type for source and result";
+  const groups = reassociation(op);
+  if (!groups) return "requires a 'reassociation' attribute: an array of arrays of integers";
+  if (groups.length !== small.rank) return `expected ${small.rank} reassociation groups, got ${groups.length}`;
+  const flat = groups.flat();
+  if (flat.length !== big.rank || flat.some((d, i) => d !== i) || groups.some((g) => !g.length)) {
+    return `expected reassociation groups to be non-empty and to cover dims 0 to ${big.rank - 1} in order`;
+  }
+  for (let i = 0; i < groups.length; i++) {
+    const dims = groups[i].map((d) => big.shape[d]);
+    const prod = dims.includes(DYN) ? DYN : dims.reduce((a, b) => a * b, 1);
+    if (prod !== DYN && small.shape[i] !== DYN && prod !== small.shape[i]) {
+      return `${expand ? "expanded" : "collapsed"} dims of group ${i} multiply to ${prod}, but the ${expand ? "source" : "result"} dim is ${small.shape[i]}`;
+    }
+  }
+}
+
+function parseReassociation(p: OpAsmParser, st: OperationState): void {
+  const loc = p.locHere();
+  const a = p.parseAttribute();
+  if (!(a instanceof ArrayAttr)) throw DiagnosticError.at(loc, "expected a reassociation list like [[0, 1], [2]]");
+  st.addAttr("reassociation", a);
+}
 
 function sameView(a: MemRefType, b: MemRefType): boolean {
   if (a.shape.join() !== b.shape.join()) return false;

@@ -6,7 +6,7 @@ import type { Dialect, OpSpec } from "../ir/dialect.js";
 import { DiagnosticError, type Location } from "../ir/diagnostics.js";
 import type { OpAsmParser, RegionArgument, UnresolvedOperand } from "../ir/parser.js";
 import type { OpAsmPrinter } from "../ir/printer.js";
-import { FunctionType, IndexType, Type, i1, index, isIntOrIndex } from "../ir/types.js";
+import { FunctionType, IndexType, Type, i1, i64, index, isIntOrIndex } from "../ir/types.js";
 import { returnLikeOp, typesOf } from "./common.js";
 import { segment, segmentSizes } from "./memref.js";
 
@@ -77,12 +77,12 @@ function yieldExpects(y: Operation): Type[] | string {
   const parent = y.parentOp;
   if (!parent) return "expects a parent op";
   switch (parent.name) {
-    case "scf.for": case "scf.if": case "scf.execute_region": return typesOf(parent.results);
+    case "scf.for": case "scf.if": case "scf.execute_region": case "scf.index_switch": return typesOf(parent.results);
     case "scf.while":
       if (y.parent?.parent !== parent.region(1)) return "in 'scf.while' must be in the 'do' region";
       return typesOf(parent.operands);
   }
-  return `expects parent op to be one of 'scf.execute_region, scf.for, scf.if, scf.while', got '${parent.name}'`;
+  return `expects parent op to be one of 'scf.execute_region, scf.for, scf.if, scf.index_switch, scf.while', got '${parent.name}'`;
 }
 
 // ---- ops -----------------------------------------------------------------------------------------
@@ -310,10 +310,58 @@ const executeRegionOp: OpSpec = {
   },
 };
 
+/** `%i [attrs] [-> types] (case N {...})* default {...}`; regions: default first, then the cases. */
+const indexSwitchOp: OpSpec = {
+  name: "scf.index_switch", operands: 1, results: [0, -1], traits: ["SingleBlock"], props: ["cases"],
+  parse(p, st) {
+    const arg = p.parseOperand();
+    p.parseOptionalAttrDict(st.attributes);
+    st.resultTypes = p.parseOptionalArrowTypeList();
+    st.operands = [p.resolveOperand(arg, index)];
+    const cases: number[] = [], regions: Region[] = [];
+    while (p.parseOptionalKeyword("case")) {
+      const loc = p.locHere();
+      const v = p.parseInteger();
+      if (cases.includes(v)) throw DiagnosticError.at(loc, `duplicate case value: ${v}`);
+      cases.push(v);
+      const r = p.parseRegion();
+      ensureTerminator(r, "scf.yield", st.loc);
+      regions.push(r);
+    }
+    p.parseKeyword("default");
+    const def = p.parseRegion();
+    ensureTerminator(def, "scf.yield", st.loc);
+    st.regions.push(def, ...regions);
+    st.addAttr("cases", new DenseArrayAttr(i64, cases));
+  },
+  print(p, op) {
+    // Yields are printed even when empty: MLIR's parser does not add them to these regions.
+    p.print(" ", p.name(op.operand(0)), p.attrDict(op, ["cases"]), arrowTypes(typesOf(op.results)));
+    switchCases(op).forEach((v, i) => {
+      p.newline();
+      p.print("case ", String(v), " ");
+      p.region(op.region(i + 1), { printEntryBlockArgs: false });
+    });
+    p.newline();
+    p.print("default ");
+    p.region(op.region(0), { printEntryBlockArgs: false });
+  },
+  verify(op) {
+    if (!(op.operand(0).type instanceof IndexType)) return "expects an index operand";
+    const cases = op.attr("cases");
+    if (!(cases instanceof DenseArrayAttr)) return "requires a 'cases' array attribute";
+    if (op.regions.length !== cases.values.length + 1) return `has ${op.regions.length - 1} case regions but ${cases.values.length} case values`;
+    if (new Set(cases.values).size !== cases.values.length) return "has duplicate case values";
+    if (op.regions.some((r) => r.blocks.length !== 1 || r.blocks[0].args.length)) return "expects each region to have one block without arguments";
+  },
+};
+/** The case values of an `scf.index_switch`; case i's region is `op.region(i + 1)`, default is region 0. */
+export const switchCases = (op: Operation): number[] => [...(op.attr<DenseArrayAttr>("cases")?.values ?? [])];
+
 export const scf: Dialect = {
   name: "scf",
   ops: [
-    forOp, ifOp, whileOp, conditionOp, parallelOp, reduceOp, executeRegionOp,
+    forOp, ifOp, whileOp, conditionOp, parallelOp, reduceOp, executeRegionOp, indexSwitchOp,
     returnLikeOp("scf.yield", {
       verify(op) {
         const want = yieldExpects(op);

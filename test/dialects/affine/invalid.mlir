@@ -458,3 +458,44 @@ func.func @f(%x: f32, %y: i32) {
   }
   return
 }
+
+
+// -----
+
+func.func @f(%A: memref<100xf32>, %i: index) {
+  // expected-error @+1 {{requires a vector result with the memref element type}}
+  %v = "affine.vector_load"(%A, %i) <{map = affine_map<(d0) -> (d0)>}> : (memref<100xf32>, index) -> vector<8xi32>
+  return
+}
+
+// -----
+
+func.func @f(%A: memref<100xf32>, %i: index) {
+  // expected-error @+1 {{expected a vector type, got 'f32'}}
+  %v = affine.vector_load %A[%i] : memref<100xf32>, f32
+  return
+}
+
+// -----
+
+func.func @f(%A: memref<100xf32>, %i: index, %x: f32) {
+  // expected-error @+1 {{requires a vector value with the memref element type}}
+  "affine.vector_store"(%x, %A, %i) <{map = affine_map<(d0) -> (d0)>}> : (f32, memref<100xf32>, index) -> ()
+  return
+}
+
+// -----
+
+func.func @f(%i: index) {
+  // expected-error @+1 {{should return an index for each basis element}}
+  %d:3 = affine.delinearize_index %i into (%i, %i) : index, index, index
+  return
+}
+
+// -----
+
+func.func @f(%i: index, %k: i32) {
+  // expected-error @+1 {{operands and results must be of index type}}
+  %d:2 = "affine.delinearize_index"(%i, %k, %k) : (index, i32, i32) -> (index, index)
+  return
+}

@@ -97,3 +97,14 @@ func.func @generic(%A: memref<10xf32>, %n: index) {
   }) {condition = affine_set<(d0) : (d0 >= 0)>} : (index) -> ()
   return
 }
+
+// -----
+
+func.func @vectors(%A: memref<100xf32>, %i: index) -> index {
+  %v = affine.vector_load %A[%i + 1] : memref<100xf32>, vector<8xf32>
+  affine.vector_store %v, %A[%i * 2] : memref<100xf32>, vector<8xf32>
+  %c4 = arith.constant 4 : index
+  %c8 = arith.constant 8 : index
+  %d:2 = affine.delinearize_index %i into (%c4, %c8) : index, index
+  return %d#1 : index
+}

@@ -254,3 +254,107 @@ func.func @get_global_attr() {
   %g = "memref.get_global"() <{name = "gg"}> : () -> memref<2xf32>
   return
 }
+
+// -----
+
+func.func @rank(%t: tensor<4xf32>) {
+  // expected-error @+1 {{operand must be a memref}}
+  %r = memref.rank %t : tensor<4xf32>
+  return
+}
+
+// -----
+
+func.func @aligned_pointer(%A: memref<4xf32>) {
+  // expected-error @+1 {{result must be index}}
+  %p = memref.extract_aligned_pointer_as_index %A : memref<4xf32> -> i64
+  return
+}
+
+// -----
+
+func.func @collapse_elem(%A: memref<4x8xf32>) {
+  // expected-error @+1 {{expects the same element type for source and result}}
+  %c = memref.collapse_shape %A [[0, 1]] : memref<4x8xf32> into memref<32xf64>
+  return
+}
+
+// -----
+
+func.func @collapse_attr(%A: memref<4x8xf32>) {
+  // expected-error @+1 {{requires a 'reassociation' attribute: an array of arrays of integers}}
+  %c = "memref.collapse_shape"(%A) <{reassociation = [0, 1]}> : (memref<4x8xf32>) -> memref<32xf32>
+  return
+}
+
+// -----
+
+func.func @collapse_groups(%A: memref<4x8xf32>) {
+  // expected-error @+1 {{expected 1 reassociation groups, got 2}}
+  %c = memref.collapse_shape %A [[0], [1]] : memref<4x8xf32> into memref<32xf32>
+  return
+}
+
+// -----
+
+func.func @collapse_cover(%A: memref<4x8x2xf32>) {
+  // expected-error @+1 {{expected reassociation groups to be non-empty and to cover dims 0 to 2 in order}}
+  %c = memref.collapse_shape %A [[0, 2], [1]] : memref<4x8x2xf32> into memref<8x8xf32>
+  return
+}
+
+// -----
+
+func.func @collapse_size(%A: memref<4x8xf32>) {
+  // expected-error @+1 {{collapsed dims of group 0 multiply to 32, but the result dim is 30}}
+  %c = memref.collapse_shape %A [[0, 1]] : memref<4x8xf32> into memref<30xf32>
+  return
+}
+
+// -----
+
+func.func @collapse_ranked(%A: memref<*xf32>) {
+  // expected-error @+1 {{expects ranked memref operand and result}}
+  %c = memref.collapse_shape %A [[0, 1]] : memref<*xf32> into memref<30xf32>
+  return
+}
+
+// -----
+
+func.func @collapse_syntax(%A: memref<4x8xf32>) {
+  // expected-error @+1 {{expected a reassociation list like [[0, 1], [2]]}}
+  %c = memref.collapse_shape %A 0 : memref<4x8xf32> into memref<32xf32>
+  return
+}
+
+// -----
+
+func.func @expand_size(%A: memref<32xf32>) {
+  // expected-error @+1 {{expanded dims of group 0 multiply to 24, but the source dim is 32}}
+  %e = memref.expand_shape %A [[0, 1]] output_shape [4, 6] : memref<32xf32> into memref<4x6xf32>
+  return
+}
+
+// -----
+
+func.func @expand_shape_count(%A: memref<32xf32>) {
+  // expected-error @+1 {{expected 2 output_shape values, got 1}}
+  %e = memref.expand_shape %A [[0, 1]] output_shape [4] : memref<32xf32> into memref<4x8xf32>
+  return
+}
+
+// -----
+
+func.func @expand_dynamic(%A: memref<?xf32>, %n: index) {
+  // expected-error @+1 {{expected one output_shape operand per dynamic size}}
+  %e = "memref.expand_shape"(%A, %n, %n) <{reassociation = [[0, 1]], static_output_shape = array<i64: -9223372036854775808, 8>}> : (memref<?xf32>, index, index) -> memref<?x8xf32>
+  return
+}
+
+// -----
+
+func.func @expand_static(%A: memref<32xf32>) {
+  // expected-error @+1 {{output_shape size 2 of dim 0 does not match the result type}}
+  %e = memref.expand_shape %A [[0, 1]] output_shape [2, 8] : memref<32xf32> into memref<4x8xf32>
+  return
+}

@@ -39,3 +39,15 @@ func.func @generic(%A: memref<10x20xf32>, %n: index) -> f32 {
   %2 = "memref.subview"(%A, %n) <{operandSegmentSizes = array<i32: 1, 1, 0, 0>, static_offsets = array<i64: -9223372036854775808, 3>, static_sizes = array<i64: 1, 5>, static_strides = array<i64: 1, 1>}> : (memref<10x20xf32>, index) -> memref<5xf32, strided<[1], offset: ?>>
   return %0 : f32
 }
+
+// -----
+
+func.func @reshapes(%B: memref<4x8xf32>, %D: memref<?x8xf32>, %n: index) -> index {
+  %r = memref.rank %B : memref<4x8xf32>
+  %p = memref.extract_aligned_pointer_as_index %B : memref<4x8xf32> -> index
+  %e = memref.collapse_shape %B [[0, 1]] : memref<4x8xf32> into memref<32xf32>
+  %g = memref.expand_shape %e [[0, 1]] output_shape [4, 8] : memref<32xf32> into memref<4x8xf32>
+  %h = memref.expand_shape %D [[0, 1], [2]] output_shape [%n, 2, 8] : memref<?x8xf32> into memref<?x2x8xf32>
+  %k = memref.collapse_shape %h [[0], [1, 2]] {tag} : memref<?x2x8xf32> into memref<?x16xf32>
+  return %r : index
+}

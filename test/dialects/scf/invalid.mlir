@@ -208,7 +208,7 @@ func.func @while_yield(%x: f32) {
 // -----
 
 func.func @yield_parent() {
-  // expected-error @+1 {{expects parent op to be one of 'scf.execute_region, scf.for, scf.if, scf.while', got 'func.func'}}
+  // expected-error @+1 {{expects parent op to be one of 'scf.execute_region, scf.for, scf.if, scf.index_switch, scf.while', got 'func.func'}}
   scf.yield
 }
 
@@ -385,6 +385,89 @@ func.func @execute_region_args() {
 func.func @execute_region_yield(%x: f32) {
   %r = scf.execute_region -> i32 {
     // expected-error @+1 {{types mismatch between yield op and its parent 'scf.execute_region': type #0 'f32' does not match expected type 'i32'}}
+    scf.yield %x : f32
+  }
+  return
+}
+
+// -----
+
+func.func @switch_operand(%c: i32) {
+  // expected-error @+1 {{expects an index operand}}
+  "scf.index_switch"(%c) <{cases = array<i64>}> ({
+    "scf.yield"() : () -> ()
+  }) : (i32) -> ()
+  return
+}
+
+// -----
+
+func.func @switch_cases_attr(%c: index) {
+  // expected-error @+1 {{requires a 'cases' array attribute}}
+  "scf.index_switch"(%c) ({
+    "scf.yield"() : () -> ()
+  }) : (index) -> ()
+  return
+}
+
+// -----
+
+func.func @switch_regions(%c: index) {
+  // expected-error @+1 {{has 0 case regions but 1 case values}}
+  "scf.index_switch"(%c) <{cases = array<i64: 1>}> ({
+    "scf.yield"() : () -> ()
+  }) : (index) -> ()
+  return
+}
+
+// -----
+
+func.func @switch_duplicates(%c: index) {
+  // expected-error @+1 {{has duplicate case values}}
+  "scf.index_switch"(%c) <{cases = array<i64: 1, 1>}> ({
+    "scf.yield"() : () -> ()
+  }, {
+    "scf.yield"() : () -> ()
+  }, {
+    "scf.yield"() : () -> ()
+  }) : (index) -> ()
+  return
+}
+
+// -----
+
+func.func @switch_duplicate_syntax(%c: index) {
+  scf.index_switch %c
+  case 1 {
+    scf.yield
+  }
+  // expected-error @+1 {{duplicate case value: 1}}
+  case 1 {
+    scf.yield
+  }
+  default {
+    scf.yield
+  }
+  return
+}
+
+// -----
+
+func.func @switch_blocks(%c: index) {
+  // expected-error @+1 {{expects each region to have one block without arguments}}
+  "scf.index_switch"(%c) <{cases = array<i64>}> ({
+  ^bb0(%a: index):
+    "scf.yield"() : () -> ()
+  }) : (index) -> ()
+  return
+}
+
+// -----
+
+func.func @switch_yield(%c: index, %x: f32) {
+  %r = scf.index_switch %c -> i32
+  default {
+    // expected-error @+1 {{types mismatch between yield op and its parent 'scf.index_switch': type #0 'f32' does not match expected type 'i32'}}
     scf.yield %x : f32
   }
   return

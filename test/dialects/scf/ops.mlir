@@ -136,3 +136,31 @@ func.func @generic(%c: i1, %x: f32, %n: index) -> f32 {
   }) : (index, index, index) -> ()
   return %0 : f32
 }
+
+// -----
+
+func.func @switches(%c: index) -> i64 {
+  %sw = scf.index_switch %c -> i64
+  case 2 {
+    %x = arith.constant 20 : i64
+    scf.yield %x : i64
+  }
+  case 3 {
+    %x = arith.constant 30 : i64
+    scf.yield %x : i64
+  }
+  default {
+    %x = arith.constant -1 : i64
+    scf.yield %x : i64
+  }
+  scf.index_switch %c
+  default {
+  }
+  scf.index_switch %c {note}
+  case 0 {
+    %y = arith.constant 1 : i64
+  }
+  default {
+  }
+  return %sw : i64
+}
