@@ -5,7 +5,6 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { mlirOutput, needsOps, run } from "./helpers.js";
-import { TensorValue } from "../../src/interp/values.js";
 
 const ARITH_PROGRAM = `module {
   func.func private @printI64(i64)
@@ -167,6 +166,7 @@ test("arith: real MLIR prints the same", { skip: needsOps("arith.addi") }, (t) =
   if (want === undefined) { t.skip("mlir-opt-19/mlir-cpu-runner-19 not installed"); return; }
   assert.equal(run(ARITH_PROGRAM).output, want);
 });
+import { TensorValue } from "../../src/interp/values.js";
 
 test("integer division by zero is a runtime error naming the function", () => {
   const src = `func.func @div(%a: i32, %b: i32) -> i32 {

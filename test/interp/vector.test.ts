@@ -1,0 +1,77 @@
+// vector: load/store of trailing dimensions, broadcast/splat, fma, ordered reductions with and
+// without an accumulator, extract/insert. The expected output is mlir-cpu-runner-19's for the
+// same program lowered with --convert-vector-to-scf/--convert-vector-to-llvm added to the usual
+// pipeline (the shared test pipeline has no vector lowering, so it is recorded here).
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { needsOps, run } from "./helpers.js";
+
+const VECTOR_PROGRAM = `module {
+  func.func private @printF32(f32)
+  func.func private @printI64(i64)
+  func.func private @printNewline()
+  func.func private @printMemrefF32(memref<*xf32>)
+  func.func @main() {
+    %c0 = arith.constant 0 : index
+    %c1 = arith.constant 1 : index
+    %c4 = arith.constant 4 : index
+    %c8 = arith.constant 8 : index
+    %m = memref.alloc() : memref<2x8xf32>
+    scf.for %i = %c0 to %c8 step %c1 {
+      %ii = arith.index_cast %i : index to i32
+      %f = arith.sitofp %ii : i32 to f32
+      %t = arith.constant 0.1 : f32
+      %g = arith.mulf %f, %t : f32
+      memref.store %g, %m[%c0, %i] : memref<2x8xf32>
+      memref.store %f, %m[%c1, %i] : memref<2x8xf32>
+    }
+    %a = vector.load %m[%c0, %c0] : memref<2x8xf32>, vector<4xf32>
+    %b = vector.load %m[%c0, %c4] : memref<2x8xf32>, vector<4xf32>
+    %k = arith.constant 3.0 : f32
+    %kb = vector.broadcast %k : f32 to vector<4xf32>
+    %fma = vector.fma %a, %kb, %b : vector<4xf32>
+    vector.store %fma, %m[%c1, %c4] : memref<2x8xf32>, vector<4xf32>
+    %sum = vector.reduction <add>, %fma : vector<4xf32> into f32
+    call @printF32(%sum) : (f32) -> ()
+    call @printNewline() : () -> ()
+    %acc = arith.constant 100.0 : f32
+    %mx = vector.reduction <maxnumf>, %a, %acc : vector<4xf32> into f32
+    call @printF32(%mx) : (f32) -> ()
+    call @printNewline() : () -> ()
+    %e = vector.extract %fma[2] : f32 from vector<4xf32>
+    call @printF32(%e) : (f32) -> ()
+    call @printNewline() : () -> ()
+    %z = arith.constant -1.0 : f32
+    %ins = vector.insert %z, %fma [%c1] : f32 into vector<4xf32>
+    %s2 = vector.splat %z : vector<4xf32>
+    %d = arith.subf %ins, %s2 : vector<4xf32>
+    vector.store %d, %m[%c1, %c0] : memref<2x8xf32>, vector<4xf32>
+    %u = memref.cast %m : memref<2x8xf32> to memref<*xf32>
+    call @printMemrefF32(%u) : (memref<*xf32>) -> ()
+    %iv = arith.constant dense<[1, 2, 3, 4]> : vector<4xi64>
+    %ip = vector.reduction <mul>, %iv : vector<4xi64> into i64
+    call @printI64(%ip) : (i64) -> ()
+    call @printNewline() : () -> ()
+    %m2 = vector.broadcast %a : vector<4xf32> to vector<2x4xf32>
+    %row = vector.extract %m2[1] : vector<4xf32> from vector<2x4xf32>
+    %r2 = vector.reduction <add>, %row : vector<4xf32> into f32
+    call @printF32(%r2) : (f32) -> ()
+    call @printNewline() : () -> ()
+    return
+  }
+}
+`;
+
+const VECTOR_EXPECTED = `4
+100
+1.2
+Unranked Memref base@ = 0x<masked> rank = 2 offset = 0 sizes = [2, 8] strides = [8, 1] data = 
+[[0,   0.1,   0.2,   0.3,   0.4,   0.5,   0.6,   0.7], 
+ [1.4,   0,   2.2,   2.6,   0.4,   0.8,   1.2,   1.6]]
+24
+0.6
+`;
+
+test("vector: loads, stores, fma, reductions, extract/insert match MLIR", { skip: needsOps("vector.load", "vector.reduction") }, () => {
+  assert.equal(run(VECTOR_PROGRAM).output, VECTOR_EXPECTED);
+});
