@@ -77,11 +77,25 @@ function irText(r: LlamaCppModelRunner, n: number, tag: string): string {
   return text;
 }
 
-/** Generation rate from first to last token, as the runner reports it. */
-async function runnerGenRate(r: LlamaCppModelRunner, prompt: string): Promise<number> {
-  const d = await r.queryDetailed(prompt, { maxTokens: genTokens, temperature: 0, timeoutMs: 600_000 });
-  if (d.ttftMs === undefined || d.generatedTokens < 2) return NaN;
-  return ((d.generatedTokens - 1) * 1000) / (d.totalMs - d.ttftMs);
+/**
+ * Wall time and process CPU time (all threads, llama.cpp's included) of fn. On a shared machine
+ * wall-clock rates swing 10x with other load; CPU time per token stays comparable.
+ */
+async function measure<T>(fn: () => Promise<T>): Promise<{ value: T; wallMs: number; cpuMs: number }> {
+  const c0 = process.cpuUsage(), t0 = performance.now();
+  const value = await fn();
+  const c = process.cpuUsage(c0);
+  return { value, wallMs: performance.now() - t0, cpuMs: (c.user + c.system) / 1000 };
+}
+
+interface Rate { wall: number; cpu: number }
+
+/** Generation through the runner: tokens per wall second (first to last token) and per CPU second. */
+async function runnerGenRate(r: LlamaCppModelRunner, prompt: string): Promise<Rate> {
+  const m = await measure(() => r.queryDetailed(prompt, { maxTokens: genTokens, temperature: 0, timeoutMs: 600_000 }));
+  const d = m.value;
+  if (d.ttftMs === undefined || d.generatedTokens < 2) return { wall: NaN, cpu: NaN };
+  return { wall: ((d.generatedTokens - 1) * 1000) / (d.totalMs - d.ttftMs), cpu: (d.generatedTokens * 1000) / m.cpuMs };
 }
 
 /** node-llama-cpp used directly: own model, context, sequence and LlamaCompletion. */
@@ -110,27 +124,32 @@ async function overhead(): Promise<void> {
   const { seq, completion, close } = await loadDirect(file, runner.info?.threads);
   const prompt = "Propose a tiling for the matmul kernel below.\n";
   const tokens: Token[] = runner.tokenizePrompt(prompt);
-  const direct = async (): Promise<number> => {
-    const start = performance.now();
+  const direct = async (): Promise<Rate> => {
     let first: number | undefined, n = 0;
-    await completion.generateCompletionWithMeta(tokens.slice(1), {
+    const m = await measure(() => completion.generateCompletionWithMeta(tokens.slice(1), {
       maxTokens: genTokens, temperature: 0, disableContextShift: true,
       onToken: (t) => { first ??= performance.now(); n += t.length; },
-    });
+    }));
     const end = performance.now();
-    void start;
-    return first === undefined || n < 2 ? NaN : ((n - 1) * 1000) / (end - first);
+    return first === undefined || n < 2 ? { wall: NaN, cpu: NaN } : { wall: ((n - 1) * 1000) / (end - first), cpu: (n * 1000) / m.cpuMs };
   };
-  const viaRunner: number[] = [], viaDirect: number[] = [];
+  const viaRunner: Rate[] = [], viaDirect: Rate[] = [];
   await runnerGenRate(runner, prompt); // both warm, interleaved below so drift hits both
   await direct();
+  void seq;
   for (let i = 0; i < reps; i++) {
     viaRunner.push(await runnerGenRate(runner, prompt));
     viaDirect.push(await direct());
   }
-  const a = median(viaRunner), b = median(viaDirect);
-  console.log(`  runner ${fmt(a)} tok/s, direct ${fmt(b)} tok/s, overhead ${fmt((1 - a / b) * 100, 2)}% (median of ${reps}; runs: runner ${viaRunner.map((x) => fmt(x)).join(" ")}, direct ${viaDirect.map((x) => fmt(x)).join(" ")})`);
-  results.overhead = { runnerTokS: a, directTokS: b, overheadPct: (1 - a / b) * 100 };
+  const show = (k: keyof Rate, unit: string): [number, number] => {
+    const a = median(viaRunner.map((x) => x[k])), b = median(viaDirect.map((x) => x[k]));
+    console.log(`  ${unit}: runner ${fmt(a)}, direct ${fmt(b)}, overhead ${fmt((1 - a / b) * 100, 2)}% ` +
+      `(median of ${reps}; runner ${viaRunner.map((x) => fmt(x[k])).join(" ")}; direct ${viaDirect.map((x) => fmt(x[k])).join(" ")})`);
+    return [a, b];
+  };
+  const [wa, wb] = show("wall", "tok/s (wall)");
+  const [ca, cb] = show("cpu", "tok per CPU-s");
+  results.overhead = { runnerTokS: wa, directTokS: wb, overheadPct: (1 - wa / wb) * 100, runnerTokCpuS: ca, directTokCpuS: cb, cpuOverheadPct: (1 - ca / cb) * 100 };
   await close();
   await runner.dispose();
 }
@@ -141,16 +160,22 @@ async function ttft(): Promise<void> {
   const shared = irText(runner, Math.round(promptTarget * 0.9), "p");
   const direct = await loadDirect(modelFile("q4_0"), runner.info?.threads);
   const colds: number[] = [], warms: number[] = [], directColds: number[] = [];
+  const coldCpu: number[] = [], warmCpu: number[] = [], directCpu: number[] = [];
   let promptTokens = 0, evaluated = 0;
   for (let i = 0; i < reps; i++) {
     await runner.resetCache();
-    const a = await runner.queryDetailed(shared + irText(runner, Math.round(promptTarget * 0.1), `a${i}_`), { maxTokens: 1, timeoutMs: 600_000 });
-    const b = await runner.queryDetailed(shared + irText(runner, Math.round(promptTarget * 0.1), `b${i}_`), { maxTokens: 1, timeoutMs: 600_000 });
-    const toks = runner.tokenizePrompt(shared + irText(runner, Math.round(promptTarget * 0.1), `a${i}_`));
+    const sa = shared + irText(runner, Math.round(promptTarget * 0.1), `a${i}_`);
+    const sb = shared + irText(runner, Math.round(promptTarget * 0.1), `b${i}_`);
+    const ma = await measure(() => runner.queryDetailed(sa, { maxTokens: 1, timeoutMs: 600_000 }));
+    const mb = await measure(() => runner.queryDetailed(sb, { maxTokens: 1, timeoutMs: 600_000 }));
+    const a = ma.value, b = mb.value;
+    coldCpu.push(ma.cpuMs);
+    warmCpu.push(mb.cpuMs);
+    const toks = runner.tokenizePrompt(sa);
     await direct.seq.clearHistory();
-    const t0 = performance.now();
-    await direct.completion.generateCompletion(toks.slice(1), { maxTokens: 1 });
-    directColds.push(performance.now() - t0);
+    const md = await measure(() => direct.completion.generateCompletion(toks.slice(1), { maxTokens: 1 }));
+    directColds.push(md.wallMs);
+    directCpu.push(md.cpuMs);
     colds.push(a.ttftMs ?? NaN);
     warms.push(b.ttftMs ?? NaN);
     promptTokens = b.promptTokens;
@@ -159,27 +184,32 @@ async function ttft(): Promise<void> {
   const c = median(colds), w = median(warms), dc = median(directColds);
   console.log(`  prompt ${promptTokens} tokens; cold TTFT ${fmt(c)} ms, shared-prefix TTFT ${fmt(w)} ms (${fmt(w / c, 3)}x; evaluated ${evaluated} tokens)`);
   console.log(`  node-llama-cpp directly, cold (one unchunked prefill): ${fmt(dc)} ms; runner's chunked prefill costs ${fmt((c / dc - 1) * 100)}%`);
+  const cc = median(coldCpu), wc = median(warmCpu), dcc = median(directCpu);
+  console.log(`  CPU time: cold ${fmt(cc)} ms, shared-prefix ${fmt(wc)} ms (${fmt(wc / cc, 3)}x); direct cold ${fmt(dcc)} ms (chunking costs ${fmt((cc / dcc - 1) * 100)}%)`);
   console.log(`  runs: cold ${colds.map((x) => fmt(x, 0)).join(" ")}, shared ${warms.map((x) => fmt(x, 0)).join(" ")}, direct cold ${directColds.map((x) => fmt(x, 0)).join(" ")}`);
-  results.ttft = { promptTokens, coldMs: c, warmMs: w, ratio: w / c, warmEvaluatedTokens: evaluated, directColdMs: dc };
+  results.ttft = { promptTokens, coldMs: c, warmMs: w, ratio: w / c, warmEvaluatedTokens: evaluated, directColdMs: dc, coldCpuMs: cc, warmCpuMs: wc, directColdCpuMs: dcc };
   await direct.close();
   await runner.dispose();
 }
 
 async function quants(): Promise<void> {
   console.log(`\n[3] prompt evaluation and generation by quantization (~1,000-token prompt, ${genTokens} generated)`);
-  const rows: Record<string, { prefillTokS: number; genTokS: number }> = {};
+  const rows: Record<string, { prefillTokS: number; genTokS: number; prefillTokCpuS: number; genTokCpuS: number }> = {};
   for (const q of args.quants.split(",") as Quant[]) {
     const runner = await loadRunner(modelFile(q));
     const prompt = irText(runner, 1000, q);
-    const pre: number[] = [], gen: number[] = [];
+    const pre: Rate[] = [], gen: Rate[] = [];
     for (let i = 0; i < reps; i++) {
       await runner.resetCache();
-      const d = await runner.queryDetailed(prompt, { maxTokens: 1, timeoutMs: 600_000 });
-      pre.push((d.evaluatedPromptTokens * 1000) / (d.ttftMs ?? NaN));
+      const m = await measure(() => runner.queryDetailed(prompt, { maxTokens: 1, timeoutMs: 600_000 }));
+      const n = m.value.evaluatedPromptTokens;
+      pre.push({ wall: (n * 1000) / (m.value.ttftMs ?? NaN), cpu: (n * 1000) / m.cpuMs });
       gen.push(await runnerGenRate(runner, "Continue the program:\n"));
     }
-    rows[q] = { prefillTokS: median(pre), genTokS: median(gen) };
-    console.log(`  ${q.padEnd(5)} prefill ${fmt(rows[q].prefillTokS)} tok/s, generation ${fmt(rows[q].genTokS)} tok/s`);
+    const med = (xs: Rate[], k: keyof Rate): number => median(xs.map((x) => x[k]));
+    rows[q] = { prefillTokS: med(pre, "wall"), genTokS: med(gen, "wall"), prefillTokCpuS: med(pre, "cpu"), genTokCpuS: med(gen, "cpu") };
+    console.log(`  ${q.padEnd(5)} prefill ${fmt(rows[q].prefillTokS)} tok/s (${fmt(rows[q].prefillTokCpuS)} per CPU-s), ` +
+      `generation ${fmt(rows[q].genTokS)} tok/s (${fmt(rows[q].genTokCpuS)} per CPU-s)`);
     await runner.dispose();
   }
   results.quants = rows;
