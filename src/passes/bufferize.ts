@@ -38,6 +38,12 @@ const isTensor = (t: Type): boolean => { t = builtinOf(t); return t instanceof T
 
 class BufferizeError extends Error {}
 
+/** The buffer behind a chain of memref.casts (same allocation, other static/dynamic sizes). */
+function rootOf(m: Value): Value {
+  while (m instanceof OpResult && m.op.name === "memref.cast") m = m.op.operand(0);
+  return m;
+}
+
 const VIEW_LIKE = new Set(["memref.subview", "memref.cast", "memref.reinterpret_cast", "memref.collapse_shape", "memref.expand_shape"]);
 
 /** Module-level state: the constant globals created so far (one per distinct value). */
@@ -149,11 +155,15 @@ class FunctionBufferizer {
     }
     return this.copyOf(b, src);
   }
-  /** `v`'s buffer with the identity layout `want` (copying out of strided views). */
-  private withType(b: Builder, v: Value, want: Type): Value {
-    if (v.type === want) return v;
-    if (v.type instanceof MemRefType && want instanceof MemRefType && v.type.shape.join() === want.shape.join()) return this.copyOf(b, v);
-    return b.value("memref.cast", [v], want);
+  /**
+   * `v` as a buffer of type `want` (an identity-layout memref): copied when `copy` is asked or
+   * `v` is a strided view, then `memref.cast` where static and dynamic sizes differ.
+   */
+  private withType(b: Builder, v: Value, want: Type, copy = false): Value {
+    if (v.type === want && !copy) return v;
+    const strided = v.type instanceof MemRefType && v.type.layout !== undefined;
+    const w = copy || strided ? this.copyOf(b, v) : v;
+    return w.type === want ? w : b.value("memref.cast", [w], want);
   }
 
   // ---- ops ---------------------------------------------------------------------------------
@@ -215,6 +225,7 @@ class FunctionBufferizer {
         set(m);
         break;
       }
+      case "tensor.generate": set(this.generate(op, b)); break;
       case "func.call": return this.call(op, b);
       case "scf.for": return this.forOp(op, b);
       case "scf.if": return this.ifOp(op, b);
@@ -222,10 +233,10 @@ class FunctionBufferizer {
         const ft = (this.fn.attr("function_type") as TypeAttr).type as FunctionType;
         const vals = op.operands.map((v, i) => {
           if (!this.isT(v)) return v;
-          const m = this.bufferOf(v);
+          const m = this.bufferOf(v), r = rootOf(m);
           // The caller frees what it gets: return only buffers this function owns, once each.
-          const ownedOnce = this.owned.has(m) && op.operands.filter((w) => this.buf.get(w) === m).length === 1;
-          return ownedOnce && m.type === ft.results[i] ? m : this.copyOf(b, m);
+          const ownedOnce = this.owned.has(r) && op.operands.filter((w) => { const x = this.buf.get(w); return x && rootOf(x) === r; }).length === 1;
+          return this.withType(b, m, ft.results[i], !ownedOnce);
         });
         b.create("func.return", vals);
         break;
@@ -288,6 +299,29 @@ class FunctionBufferizer {
     this.dead.push(op);
   }
 
+  /** tensor.generate: a fresh buffer filled by an scf.for nest running the body at every index. */
+  private generate(op: Operation, b: Builder): Value {
+    const mt = bufferType(op.result.type) as MemRefType;
+    const m = this.alloc(b, mt, undefined, [...op.operands]);
+    const zero = b.constIndex(0), one = b.constIndex(1);
+    const ubs = mt.shape.map((d, i) => (d === DYN ? b.value("memref.dim", [m, b.constIndex(i)], index) : b.constIndex(d)));
+    let inner = b;
+    const ivs: Value[] = [];
+    for (const ub of ubs) {
+      const { region, block } = regionWith([index]);
+      inner.create("scf.for", [zero, ub, one], [], {}, [region]);
+      ivs.push(block.args[0]);
+      inner = Builder.before(Builder.atEnd(block).create("scf.yield"));
+    }
+    const body = op.body();
+    const map = new Map<Value, Value>(body.args.map((a, i) => [a, ivs[i]]));
+    for (const o of body.ops) {
+      if (o === body.terminator) inner.create("memref.store", [map.get(o.operand(0)) ?? o.operand(0), m, ...ivs]);
+      else inner.insert(o.clone(map));
+    }
+    return m;
+  }
+
   /**
    * scf.for carrying tensors: each carried tensor lives in one buffer for the whole loop (a copy
    * of the init unless the init dies at the loop), updated in place by the body; a yielded value
@@ -328,10 +362,10 @@ class FunctionBufferizer {
       const yb = Builder.before(y);
       y.setOperands(y.operands.map((v, i) => {
         if (!this.isT(v)) return v;
-        const m = this.bufferOf(v);
-        const mine = this.owned.has(m) && m instanceof OpResult && m.op.parent === blk && m.type === types[i] &&
-          y.operands.filter((w) => this.buf.get(w) === m).length === 1;
-        return mine ? m : this.copyOf(yb, m);
+        const m = this.bufferOf(v), r = rootOf(m);
+        const mine = this.owned.has(r) && r instanceof OpResult && r.op.parent === blk &&
+          y.operands.filter((w) => { const x = this.buf.get(w); return x && rootOf(x) === r; }).length === 1;
+        return this.withType(yb, m, types[i], !mine);
       }));
     }
     const regions = op.regions.splice(0);

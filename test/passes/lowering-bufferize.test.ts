@@ -12,6 +12,7 @@ const matmul = input("bufferize/matmul.mlir");
 const values = input("bufferize/value-semantics.mlir");
 const controlFlow = input("bufferize/control-flow.mlir");
 const dynamic = input("bufferize/dynamic.mlir");
+const generate = input("bufferize/generate.mlir");
 
 function fn(m: Module, name: string): Operation {
   return m.functions().find((f) => f.attr("sym_name")?.str === `"${name}"`)!;
@@ -129,4 +130,15 @@ test("bufferize: scf.for / scf.if results equal MLIR's one-shot bufferization", 
 
 test("bufferize: dynamic shapes (tensor.dim, empty with sizes, dynamic slices, splat) equal MLIR's results", { skip: mlirSkip() }, () => {
   assert.equal(sameAsOneShot(dynamic), "[[0,   64], \n [0,   154]]");
+});
+
+test("bufferize: tensor.generate fills a fresh buffer; a cast of an owned buffer is returned without a copy", () => {
+  const { module } = lower(generate, [bufferize]);
+  assert.equal(count(module, "tensor.generate"), 0);
+  assert.equal(count(module, "memref.copy"), 0);
+  assert.equal(count(module, "memref.dealloc"), 2); // main frees both results, @iota/@table free nothing
+});
+
+test("bufferize: tensor.generate results equal MLIR's", { skip: mlirSkip() }, () => {
+  assert.equal(sameAsOneShot(generate), "[0,  1,  2,  3,  4]\n[[0,   0,   0,   0], \n [0,   1,   2,   3], \n [0,   2,   4,   6]]");
 });
