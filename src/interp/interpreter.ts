@@ -29,7 +29,7 @@ import type { HostContext } from "../runtime/host/context.js";
 import { HostError, TensorLangAssertError } from "../runtime/host/context.js";
 import { OutOfMemoryError } from "../runtime/heap.js";
 import { callHost, lookupHost, type HostFn } from "../runtime/host.js";
-import { InterpreterError, Trap, type RtValue } from "./values.js";
+import { InterpreterError, MemRefValue, TensorValue, Trap, canon, elementTypeOf, shapedInfo, type RtValue, type Scalar } from "./values.js";
 import { declaredSignature, hostArgs, hostResult } from "./hostcall.js";
 import { HANDLERS } from "./registry.js";
 import { segments } from "./util.js";
@@ -117,6 +117,7 @@ export class Interpreter {
       if (this.depth === 0) throw new InterpreterError(name, `no function named @${name} in the module`);
       throw new Trap(`call to undefined function @${name}`);
     }
+    if (this.depth === 0) args = normalizeArgs(fn, args);
     const body = fn.regions[0];
     if (!body || body.blocks.length === 0) {
       try {
@@ -279,6 +280,28 @@ function branchTarget(term: Operation, values: RtValue[]): { block: Block; args:
     }
   }
   throw new Error(`internal: ${term.name} is not a branch`);
+}
+
+/**
+ * Brings values from outside (the Engine, tests) into canonical form by the function's
+ * signature: booleans and numbers to the scalar type (i64 as bigint, f32 rounded), memref
+ * descriptor objects {allocated?, aligned, offset?, sizes, strides} to MemRefValue.
+ */
+function normalizeArgs(fn: Operation, args: RtValue[]): RtValue[] {
+  let types: readonly Type[];
+  try { types = declaredSignature(fn).argTypes; } catch { return args; }
+  return args.map((a, i) => {
+    const t = types[i];
+    if (!t || a instanceof TensorValue || a instanceof MemRefValue) return a;
+    if (typeof a === "object" && a !== null) {
+      const d = a as { allocated?: number; aligned: number; offset?: number; sizes: number[]; strides: number[] };
+      if (Array.isArray(d.sizes) && Array.isArray(d.strides)) {
+        return new MemRefValue(elementTypeOf(t), d.allocated ?? d.aligned, d.aligned, d.offset ?? 0, d.sizes, d.strides);
+      }
+      return a;
+    }
+    return shapedInfo(t) ? a : canon(a as Scalar | boolean, t);
+  });
 }
 
 /**

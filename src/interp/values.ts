@@ -47,8 +47,10 @@ export type RtValue = Scalar | TensorValue | MemRefValue;
 /** A run-time failure in the program (trap, bad host call, ...): the message names the function. */
 export class InterpreterError extends Error {
   override name = "InterpreterError";
+  /** `tensorlang-run` exits with this code on a runtime error (as for wasm traps). */
+  readonly exitCode = 4;
   constructor(readonly functionName: string, readonly reason: string, options?: { cause?: unknown }) {
-    super(`runtime error in function @${functionName}: ${reason}`, options);
+    super(`runtime error in @${functionName}: ${reason}`, options);
   }
 }
 
