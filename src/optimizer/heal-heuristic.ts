@@ -196,7 +196,7 @@ export class HeuristicHealer {
         scored.push({ fn, f: await this.evaluate(fn) });
       }
     }
-    this.o.log?.(`heuristic: tried ${scored.length} single operator swap(s)`);
+    if (scored.length) this.o.log?.(`heuristic: tried ${scored.length} single operator swap(s), ${scored.filter((x) => x.f > 0).length} held on the training seeds`);
     this.phase = 1;
     const good = scored.filter((s) => s.f > 0).sort((a, b) => b.f - a.f);
     for (const g of good) { const c = this.offer(g.fn, g.f, "swap"); if (c) this.pending.push(c); }

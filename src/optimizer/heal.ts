@@ -226,11 +226,12 @@ export async function heal(opts: HealOptions): Promise<HealResult> {
       say(`heal: repairable: ${targets.map((t) => `@${t}`).join(", ")}; runner: ${runnerName}; up to ${attemptsLeft} attempt(s); each replayed on seeds ${verifySeeds.join(", ")} (limit ${timeoutMs} ms per episode)\n`);
       const siteKey = site ? siteKeyText(site) : undefined;
       let accepted = false;
+      let label = "";
       const record = (target: string, source: HealAttemptRecord["source"], proposal: HealAttemptRecord["proposal"], verdict: Verdict, reason: string | undefined): void => {
         const a: HealAttemptRecord = { n: result.attempts.length + 1, target, source, proposal, verdict, reason };
         result.attempts.push(a);
         attemptsLeft--;
-        say(`heal: attempt ${a.n}/${maxAttempts} @${target} (${describeProposal(proposal, 100)}): ${verdict}${reason ? ` - ${reason}` : ""}\n`);
+        say(`heal: attempt ${a.n}/${maxAttempts} @${target} (${label}${describeProposal(proposal, 100)}): ${verdict}${reason ? ` - ${reason}` : ""}\n`);
       };
       const tried = new Map<string, number>();
       const tryProposal = async (target: string, source: HealAttemptRecord["source"], proposal: Proposal): Promise<{ ok: boolean; failedSeed?: number }> => {
@@ -256,6 +257,7 @@ export async function heal(opts: HealOptions): Promise<HealResult> {
           while (attemptsLeft > 0 && !accepted) {
             const cand = await h.next();
             if (!cand) break;
+            label = `heuristic ${cand.phase} search, training fitness ${cand.fitness.toPrecision(4)}; `;
             const r = await tryProposal(target, "heuristic", cand.proposal);
             accepted = r.ok;
             if (r.failedSeed !== undefined) h.addTrainingSeed(r.failedSeed);
@@ -288,6 +290,10 @@ export async function heal(opts: HealOptions): Promise<HealResult> {
         break;
       }
       say(`heal: restarting @${entry} from the start (seed ${seed})\n`);
+    }
+    const fixed = result.repairs.filter((r) => r.source !== "cache").length;
+    if (result.exitCode === 0 && (fixed || result.cacheHits)) {
+      say(`heal: the episode finished without a violation (${fixed} repair(s) this run, ${result.cacheHits} from the cache, ${result.attempts.length} attempt(s))\n`);
     }
   } finally {
     await sandbox.close();
