@@ -85,6 +85,7 @@ export function returnLikeOp(name: string, extra: Partial<OpSpec> = {}): OpSpec 
   return {
     name, results: 0, traits: ["Pure", "Terminator", "ReturnLike"],
     parse(p, st) {
+      p.parseOptionalAttrDict(st.attributes); // MLIR: `attr-dict ($operands^ : types)?`
       const ops = p.parseOperandList();
       p.parseOptionalAttrDict(st.attributes);
       const ts = ops.length ? (p.expect(":"), p.parseTypeList()) : [];

@@ -201,8 +201,8 @@ const conditionOp: OpSpec = {
     p.expect("(");
     const c = p.parseOperand();
     p.expect(")");
-    const args = p.parseOperandList();
     p.parseOptionalAttrDict(st.attributes);
+    const args = p.parseOperandList();
     const ts = args.length ? (p.expect(":"), p.parseTypeList()) : [];
     st.operands = [p.resolveOperand(c, i1), ...p.resolveOperands(args, ts, st.loc)];
   },
