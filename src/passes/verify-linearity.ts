@@ -1,7 +1,8 @@
 // --verify-linearity: every value of linear type (`!tensorlang.tensor<...>`) is used exactly once.
 // A value never used leaks its tensor; a value used twice aliases it: `tensorlang.copy` is the
-// only way to get two uses. Uses are counted per operand slot, so `add %x, %x` is two uses, and
-// syntactically: a use inside a loop body counts once.
+// only way to get two uses. Uses are counted per operand slot, so `add %x, %x` is two uses; a
+// single use inside a loop body that the value is defined outside of would run once per
+// iteration, so it counts as a double use (loop-carried values go through iter_args instead).
 import { BlockArgument, Module, Operation, Value } from "../ir/core.js";
 import type { Context } from "../ir/dialect.js";
 import type { DiagnosticSink } from "../ir/diagnostics.js";
@@ -10,10 +11,24 @@ import type { Pass } from "./pass.js";
 
 export const LINEARITY_MESSAGE = "result with linear type must be used exactly once";
 
+const LOOPS = new Set(["scf.for", "scf.while", "scf.parallel", "affine.for", "affine.parallel"]);
+
+/** Whether `user` sits in the body of a loop that does not also contain `v`'s definition. */
+function usedInLoop(v: Value, user: Operation): boolean {
+  const def = v instanceof BlockArgument ? v.block.parentOp : (v.owner as Operation);
+  for (let p = user.parentOp; p; p = p.parentOp) {
+    if (p === def || (def && p.isAncestorOf(def))) return false;
+    if (LOOPS.has(p.name)) return true;
+  }
+  return false;
+}
+
 /** Every linear value used other than exactly once, in program order. */
 export function linearityViolations(root: Operation): Value[] {
   const bad: Value[] = [];
-  const check = (v: Value) => { if (isLinear(v.type) && v.uses.length !== 1) bad.push(v); };
+  const check = (v: Value) => {
+    if (isLinear(v.type) && (v.uses.length !== 1 || usedInLoop(v, v.uses[0].op))) bad.push(v);
+  };
   root.walk((op) => {
     for (const r of op.regions) for (const b of r.blocks) b.args.forEach(check);
     op.results.forEach(check);

@@ -76,3 +76,27 @@ func.func @in_region(%c: i1) {
   tensorlang.print %0 : !tensorlang.tensor<f32, 4>
   return
 }
+
+// -----
+func.func @consumed_in_loop(%n: index) {
+  %c0 = arith.constant 0 : index
+  %c1 = arith.constant 1 : index
+  // expected-error @+1 {{result with linear type must be used exactly once}}
+  %0 = tensorlang.constant dense<1.0> : !tensorlang.tensor<f32, 4>
+  scf.for %i = %c0 to %n step %c1 {
+    tensorlang.print %0 : !tensorlang.tensor<f32, 4>
+  }
+  return
+}
+
+// -----
+// Loop-carried linear values go through iter_args: fine.
+func.func @carried(%n: index, %x: !tensorlang.tensor<f32, 4>) -> !tensorlang.tensor<f32, 4> {
+  %c0 = arith.constant 0 : index
+  %c1 = arith.constant 1 : index
+  %r = scf.for %i = %c0 to %n step %c1 iter_args(%acc = %x) -> (!tensorlang.tensor<f32, 4>) {
+    %y = tensorlang.relu %acc : !tensorlang.tensor<f32, 4>
+    scf.yield %y : !tensorlang.tensor<f32, 4>
+  }
+  return %r : !tensorlang.tensor<f32, 4>
+}
