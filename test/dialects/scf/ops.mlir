@@ -164,3 +164,37 @@ func.func @switches(%c: index) -> i64 {
   }
   return %sw : i64
 }
+
+// -----
+
+// Discardable attributes in every position MLIR 19 prints them.
+func.func @attrs(%n: index, %x: f32, %A: memref<4xf32>) {
+  %e = scf.execute_region -> f32 {
+    scf.yield %x : f32
+  } {a1}
+  scf.parallel (%i) = (%n) to (%n) step (%n) {
+    scf.reduce
+  } {a2}
+  affine.parallel (%i) = (0) to (4) {
+  } {a3}
+  %v = affine.load %A[0] {a4} : memref<4xf32>
+  %a = affine.apply affine_map<(d0) -> (d0)>(%n) {a5}
+  %m = affine.min affine_map<(d0) -> (d0, 4)>(%n) {a6}
+  %d:2 = affine.delinearize_index %n into (%n, %n) {a7} : index, index
+  %g = memref.alloca() {a8} : memref<4xf32>
+  %s = memref.subview %A[0] [2] [1] {a9} : memref<4xf32> to memref<2xf32, strided<[1]>>
+  %r = memref.reinterpret_cast %A to offset: [0], sizes: [4], strides: [1] {a10} : memref<4xf32> to memref<4xf32>
+  memref.copy %A, %A {a11} : memref<4xf32> to memref<4xf32>
+  %sw = scf.index_switch %n {a12} -> f32
+  default {
+    scf.yield %x : f32
+  }
+  %w = scf.while (%q = %x) : (f32) -> f32 {
+    %t = arith.constant true
+    scf.condition(%t) {a13} %q : f32
+  } do {
+  ^bb0(%q: f32):
+    scf.yield {a14} %q : f32
+  }
+  return
+}
