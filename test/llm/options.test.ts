@@ -64,8 +64,17 @@ describe("model CLI options", () => {
     await assert.rejects(runnerFromOptions({ runner: "openai" }), setupError(/--openai-url/));
   });
 
-  it("loads a llama model from flags and applies query defaults", async () => {
-    const r = await runnerFromOptions({ modelPath: testModel("tiny", TINY), threads: "1", ctxSize: "512", maxTokens: "3" });
+  it("loads a llama model from flags (silently when stderr is not a terminal) and applies query defaults", async () => {
+    const written: string[] = [];
+    const write = process.stderr.write.bind(process.stderr);
+    process.stderr.write = ((chunk: string | Uint8Array) => { written.push(String(chunk)); return true; }) as typeof process.stderr.write;
+    let r;
+    try {
+      r = await runnerFromOptions({ modelPath: testModel("tiny", TINY), threads: "1", ctxSize: "512", maxTokens: "3" });
+    } finally {
+      process.stderr.write = write;
+    }
+    if (!process.stderr.isTTY) assert.deepEqual(written, []);
     assert.ok(r && r !== "heuristic");
     try {
       assert.equal((r as { info?: { backend: string } }).info?.backend !== undefined, true);
