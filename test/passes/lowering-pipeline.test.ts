@@ -12,6 +12,8 @@ import { printViaRunnerUtils } from "../../src/passes/lowering-print.js";
 import { defaultPipeline, lowerToLoops, resolvePipeline, toLoopsPipeline, toScfPipeline } from "../../src/passes/pipeline.js";
 import { assertMlirAccepts, ctx, input, mlirSkip, opNames } from "./lowering-support.js";
 import { mlirOpt, mlirRun } from "../support/mlir.js";
+import { runMain } from "../../src/interp/interpreter.js";
+import { createCapturingContext } from "../../src/runtime/host/context.js";
 
 const example = (name: string) => readFileSync(fileURLToPath(new URL(`../../../examples/${name}`, import.meta.url)), "utf8");
 const parse = (text: string): Module => parseModule(text, "input.mlir", ctx);
@@ -96,4 +98,26 @@ test("lowerToLoops: keepAffine leaves the program's affine loops, the default lo
   assertLoopLevel(b);
   assert.ok(!opNames(b).some((n) => n.startsWith("affine.")));
   for (const m of [a, b]) assert.ok(m.functions()[0].body().args.every((x) => !(x.type instanceof ShapedType)));
+});
+
+/** What the reference interpreter prints running `m`'s main. */
+function interpret(m: Module): string {
+  const host = createCapturingContext();
+  runMain(m, host);
+  return host.output();
+}
+
+test("lowerToLoops: the reference interpreter prints the same before and after lowering", () => {
+  const programs = [example("hello.mlir"), example("matmul_tensor.mlir"), input("pipeline/tensorlang-ops.mlir"),
+    input("bufferize/matmul.mlir"), input("bufferize/value-semantics.mlir")];
+  for (const text of programs) {
+    const want = interpret(parse(text));
+    assert.match(want, /Tensor</);
+    for (const keepAffine of [false, true]) {
+      const m = parse(text);
+      lowerToLoops(m, ctx, { keepAffine });
+      assertLoopLevel(m, keepAffine);
+      assert.equal(interpret(m), want);
+    }
+  }
 });
