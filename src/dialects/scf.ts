@@ -39,10 +39,10 @@ export function makeYield(name: string, loc?: Location, operands: Value[] = []):
 /** Give `r` an entry block (with `argTypes`) if empty, and end each block with `name` if needed. */
 export function ensureTerminator(r: Region, name: string, loc: Location, argTypes: Type[] = []): void {
   if (!r.blocks.length) r.push(new Block(argTypes));
-  for (const b of r.blocks) if (b.terminator?.name !== name && !isTerminatorName(b.terminator?.name)) b.append(makeYield(name, loc));
+  // A block already ending in one of these is left for the verifier to judge, even if `name` differs.
+  for (const b of r.blocks) if (!STRUCTURED_TERMINATORS.has(b.terminator?.name ?? "")) b.append(makeYield(name, loc));
 }
-// Only the ops the custom forms may elide; any other terminator is left for the verifier.
-const isTerminatorName = (n?: string) => n === "scf.yield" || n === "scf.condition" || n === "scf.reduce" || n === "affine.yield";
+const STRUCTURED_TERMINATORS = new Set(["scf.yield", "scf.condition", "scf.reduce", "affine.yield"]);
 
 // ---- syntax helpers ------------------------------------------------------------------------------
 
