@@ -1,0 +1,137 @@
+// The interpreter's entry points and error behaviour: calls with arguments and results,
+// hot-swapping a function, output flushed on errors, clear runtime errors naming the function
+// (unknown entry, unsupported op, runaway recursion), host calls with memref arguments.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { Interpreter, runMain } from "../../src/interp/interpreter.js";
+import { InterpreterError, MemRefValue } from "../../src/interp/values.js";
+import { Operation } from "../../src/ir/core.js";
+import { createCapturingContext } from "../../src/runtime/host.js";
+import { interpreter, parse, run, runError } from "./helpers.js";
+
+const LIB = `
+  func.func private @printI64(i64)
+  func.func private @printNewline()
+  func.func @version() -> i64 {
+    %v = arith.constant 1 : i64
+    return %v : i64
+  }
+  func.func @scale(%x: f32, %n: i64) -> (f32, i64) {
+    %k = arith.constant 3.0 : f32
+    %y = arith.mulf %x, %k : f32
+    %m = arith.muli %n, %n : i64
+    return %y, %m : f32, i64
+  }
+  func.func @loop(%n: index) -> i64 {
+    %c0 = arith.constant 0 : index
+    %c1 = arith.constant 1 : index
+    %z = arith.constant 0 : i64
+    %s = scf.for %i = %c0 to %n step %c1 iter_args(%acc = %z) -> (i64) {
+      %v = func.call @version() : () -> i64
+      %t = arith.addi %acc, %v : i64
+      scf.yield %t : i64
+    }
+    return %s : i64
+  }
+  func.func @sum(%m: memref<?xf32>) -> f32 {
+    %c0 = arith.constant 0 : index
+    %c1 = arith.constant 1 : index
+    %n = memref.dim %m, %c0 : memref<?xf32>
+    %z = arith.constant 0.0 : f32
+    %s = scf.for %i = %c0 to %n step %c1 iter_args(%acc = %z) -> (f32) {
+      %v = memref.load %m[%i] : memref<?xf32>
+      %t = arith.addf %acc, %v : f32
+      scf.yield %t : f32
+    }
+    return %s : f32
+  }`;
+
+test("call passes arguments and returns results in the documented representation", () => {
+  const { interp } = interpreter(LIB);
+  const [y, m] = interp.call("scale", [0.1, 12n]);
+  assert.equal(y, Math.fround(Math.fround(0.1) * 3));
+  assert.equal(m, 144n);
+  // Plain numbers and booleans from outside are brought to the parameter types.
+  assert.deepEqual(interp.call("scale", [2, 5]), [6, 25n]);
+});
+
+test("a memref argument may be a descriptor object over the heap", () => {
+  const { interp } = interpreter(LIB);
+  const p = interp.heap.malloc(16);
+  [1.5, 2.5, 3, 4].forEach((v, i) => interp.heap.storeF32(p + 4 * i, v));
+  assert.deepEqual(interp.call("sum", [{ aligned: p, offset: 1, sizes: [3], strides: [1] } as unknown as MemRefValue]), [9.5]);
+});
+
+test("swap replaces a function: later calls, from JS and from other functions, run the new body", () => {
+  const { interp } = interpreter(LIB);
+  assert.deepEqual(interp.call("loop", [4]), [4n]);
+  const v2 = parse(`func.func @version() -> i64 {
+    %v = arith.constant 2 : i64
+    return %v : i64
+  }`).functions()[0];
+  interp.swap("version", v2);
+  assert.deepEqual(interp.call("version", []), [2n]);
+  assert.deepEqual(interp.call("loop", [4]), [8n]);
+});
+
+test("an unknown entry point is an InterpreterError naming it", () => {
+  assert.throws(() => run(LIB, { entry: "nope" }), (e: unknown) => e instanceof InterpreterError && /@nope/.test(e.message) && e.exitCode === 4);
+});
+
+test("an operation without a handler is a clear error naming the function and the op", () => {
+  const m = parse(`func.func @main() {
+    %c = arith.constant 1 : i32
+    return
+  }`);
+  const f = m.functions()[0];
+  f.body().insert(1, new Operation({ name: "test.mystery", operands: [f.body().ops[0].result] }));
+  assert.throws(() => runMain(m, createCapturingContext()), (e: unknown) =>
+    e instanceof InterpreterError && e.functionName === "main" && /test\.mystery/.test(e.message));
+});
+
+test("runaway recursion is a stack-overflow error, and output printed before it is flushed", () => {
+  const { error, output } = runError(`func.func private @printI64(i64)
+  func.func @down(%n: i64) -> i64 {
+    %one = arith.constant 1 : i64
+    %m = arith.subi %n, %one : i64
+    %r = func.call @down(%m) : (i64) -> i64
+    return %r : i64
+  }
+  func.func @main() {
+    %v = arith.constant 7 : i64
+    call @printI64(%v) : (i64) -> ()
+    %r = call @down(%v) : (i64) -> i64
+    return
+  }`, { maxCallDepth: 500 });
+  assert.ok(error instanceof InterpreterError);
+  assert.match(error.message, /@down: stack overflow/);
+  assert.equal(output, "7");
+});
+
+test("host functions receive memrefs as (rank, descriptor) and the descriptor is freed after", () => {
+  const src = `func.func private @printMemrefF32(memref<*xf32>)
+  func.func @main() {
+    %m = memref.alloc() : memref<2x2xf32>
+    %u = memref.cast %m : memref<2x2xf32> to memref<*xf32>
+    %c0 = arith.constant 0 : index
+    %one = arith.constant 1.0 : f32
+    memref.store %one, %m[%c0, %c0] : memref<2x2xf32>
+    call @printMemrefF32(%u) : (memref<*xf32>) -> ()
+    memref.dealloc %m : memref<2x2xf32>
+    return
+  }`;
+  const { interp, output } = interpreter(src);
+  const live = interp.heap.stats().liveBlocks;
+  interp.call("main", []);
+  assert.equal(interp.heap.stats().liveBlocks, live);
+  assert.match(output(), /rank = 2 offset = 0 sizes = \[2, 2\] strides = \[2, 1\] data = \n\[\[1,   0\], \n \[0,   0\]\]\n/);
+});
+
+test("func.constant and func.call_indirect call through a function handle", () => {
+  const { interp } = interpreter(LIB);
+  assert.ok(interp instanceof Interpreter);
+  const h = interp.functionPointer("version");
+  assert.equal(interp.functionAt(h), "version");
+  assert.equal(interp.functionPointer("version"), h);
+  assert.throws(() => interp.functionAt(999), /not a function pointer/);
+});
