@@ -97,18 +97,20 @@ export function buildNamedBody(name: string, operandTypes: readonly Type[], loc?
 
 // ---- structure -----------------------------------------------------------------------------
 /** Whether the op is a linalg structured op (has inputs, outputs, maps and a body). */
-export const isStructuredOp = (op: Operation) =>
-  op.name === "linalg.generic" || op.name === "linalg.transpose" || op.name === "linalg.reduce" || op.name in NAMED_OPS;
+export const STRUCTURED_OPS = ["linalg.generic", "linalg.transpose", "linalg.broadcast", "linalg.reduce", "linalg.map"];
+export const isStructuredOp = (op: Operation) => STRUCTURED_OPS.includes(op.name) || op.name in NAMED_OPS;
 
 /** Input operands (`ins(...)`). */
 export function inputs(op: Operation): Value[] {
-  if (op.name === "linalg.transpose") return [op.operand(0)];
+  if (op.name === "linalg.transpose" || op.name === "linalg.broadcast") return op.operands.slice(0, 1);
+  if (op.name === "linalg.map") return op.operands.slice(0, -1);
   if (op.name === "linalg.reduce") return op.operands.slice(0, op.operands.length / 2);
   return operandSegment(op, 0);
 }
 /** Output operands (`outs(...)`): the inits of tensor results, or the memrefs written. */
 export function outputs(op: Operation): Value[] {
-  if (op.name === "linalg.transpose") return op.operands.slice(1, 2);
+  if (op.name === "linalg.transpose" || op.name === "linalg.broadcast") return op.operands.slice(1, 2);
+  if (op.name === "linalg.map") return op.operands.slice(-1);
   if (op.name === "linalg.reduce") return op.operands.slice(op.operands.length / 2);
   return operandSegment(op, 1);
 }
@@ -155,6 +157,11 @@ export function indexingMaps(op: Operation): AffineMap[] {
       const inv: number[] = [];
       perm.forEach((p, i) => (inv[p] = i));
       return [map(n, ...inv), id];
+    }
+    case "linalg.broadcast": {
+      // out[d...] = in[d... without the added dimensions]
+      const dims = new Set(arrayProp(op, "dimensions"));
+      return [map(n, ...Array.from({ length: n }, (_, i) => i).filter((i) => !dims.has(i))), id];
     }
     case "linalg.reduce": {
       const dims = new Set(arrayProp(op, "dimensions"));
@@ -203,6 +210,8 @@ export function toGenericOp(op: Operation): Operation {
     },
   });
   g.addRegion(op.region().clone(new Map()));
+  // linalg.map's body takes the inputs only; a generic body also receives the init.
+  if (op.name === "linalg.map") for (const o of outs) g.body().addArg(elementTypeOf(o.type));
   return g;
 }
 

@@ -7,7 +7,7 @@ import type { Dialect, OpSpec, OperationState } from "../ir/dialect.js";
 import { DiagnosticError } from "../ir/diagnostics.js";
 import type { OpAsmParser, RegionArgument, UnresolvedOperand } from "../ir/parser.js";
 import type { OpAsmPrinter } from "../ir/printer.js";
-import { MemRefType, ShapedType, TensorType, elementTypeOf, index } from "../ir/types.js";
+import { MemRefType, ShapedType, TensorType, Type, elementTypeOf, index } from "../ir/types.js";
 import { returnLikeOp } from "./common.js";
 import { arrayProp, checkSegments, i64Array } from "./indexing.js";
 import {
@@ -52,7 +52,8 @@ function parseI64List(p: OpAsmParser, name: string, st: OperationState): void {
 }
 
 // ---- verification shared by every structured op ----------------------------------------------
-function verifyStructured(op: Operation): string | undefined {
+/** `withArgs`: how many operands have a body argument (all but linalg.map's init). */
+function verifyStructured(op: Operation, withArgs?: number): string | undefined {
   if (op.regions.length !== 1) return ""; // the region count is reported by the generic verifier
   if (op.region().blocks.length !== 1) return "requires one region with one block";
   const ins = inputs(op), outs = outputs(op), all = [...ins, ...outs];
@@ -76,8 +77,9 @@ function verifyStructured(op: Operation): string | undefined {
     if (maps[i].results.length !== rank) return `expected operand rank (${rank}) to match the result rank of indexing_map #${i} (${maps[i].results.length})`;
   }
   const block = op.body();
-  if (block.args.length !== all.length) return "expected as many non-induction variable region arguments as the number of input/output operands";
-  for (let i = 0; i < all.length; i++) {
+  const nArgs = withArgs ?? all.length;
+  if (block.args.length !== nArgs) return "expected as many non-induction variable region arguments as the number of input/output operands";
+  for (let i = 0; i < nArgs; i++) {
     const et = elementTypeOf(all[i].type);
     if (block.args[i].type !== et && block.args[i].type !== all[i].type) {
       return `expected type of bb argument #${i} ('${block.args[i].type.str}') to match element or self type of the corresponding operand ('${et.str}')`;
@@ -175,86 +177,149 @@ const generic: OpSpec = {
   },
 };
 
-// ---- linalg.transpose / linalg.reduce ----------------------------------------------------------
-const transpose: OpSpec = {
-  name: "linalg.transpose", operands: 2, regions: 1, traits: ["SingleBlock"], props: ["permutation"],
+// ---- linalg.transpose / linalg.broadcast --------------------------------------------------------
+/** `ins(%x : A) outs(%y : B) <name> = [..] {attrs}` with a pass-through body. */
+function permuteLikeOp(name: string, list: string, verify: (op: Operation, it: ShapedType, ot: ShapedType, dims: number[]) => string | undefined): OpSpec {
+  return {
+    name, operands: 2, regions: 1, traits: ["SingleBlock"], props: [list],
+    parse(p, st) {
+      const loc = p.locHere();
+      const { ins, outs } = parseInsOuts(p);
+      if (ins.length !== 1 || outs.length !== 1) throw DiagnosticError.at(loc, "expected 1 input and 1 output");
+      parseI64List(p, list, st);
+      p.parseOptionalAttrDict(st.attributes);
+      st.operands = [...ins, ...outs];
+      st.resultTypes = tensorTypes(outs);
+      st.regions.push(buildNamedBody("linalg.copy", [elementTypeOf(ins[0].type), outs[0].type], st.loc));
+    },
+    print(p, op) {
+      p.print(printInsOuts(p, inputs(op), outputs(op)), ` ${list} = [${arrayProp(op, list).join(", ")}]`, p.attrDict(op, [list]));
+    },
+    verify(op) {
+      const [it, ot] = [op.operand(0).type, op.operand(1).type];
+      if (!(it instanceof ShapedType) || !(ot instanceof ShapedType)) return "expects shaped operands";
+      return verify(op, it, ot, arrayProp(op, list)) ?? verifyStructured(op);
+    },
+  };
+}
+
+const transpose = permuteLikeOp("linalg.transpose", "permutation", (_op, it, ot, perm) => {
+  if (perm.length !== it.rank || [...perm].sort((a, b) => a - b).some((v, i) => v !== i)) return "permutation is not valid";
+  if (ot.rank !== it.rank) return `input rank ${it.rank} does not match init rank ${ot.rank}`;
+  for (let i = 0; i < perm.length; i++) {
+    const a = ot.shape[i], b = it.shape[perm[i]];
+    if (a >= 0 && b >= 0 && a !== b) return `dim(result, ${i}) = ${a} doesn't match dim(input, permutation[${i}]) = ${b}`;
+  }
+});
+
+const broadcast = permuteLikeOp("linalg.broadcast", "dimensions", (_op, it, ot, dims) => {
+  if (it.rank + dims.length !== ot.rank) {
+    return `input rank plus added dimensions does not match init rank. input rank: ${it.rank}, dimensions size: ${dims.length}, init rank: ${ot.rank}`;
+  }
+  for (let i = 0; i < dims.length; i++) {
+    if (dims[i] < 0 || dims[i] >= ot.rank) return `dimension ${i} is out of range. expected range: [0, ${ot.rank - 1}], got: ${dims[i]}`;
+  }
+  const kept = Array.from({ length: ot.rank }, (_, i) => i).filter((i) => !dims.includes(i));
+  for (let i = 0; i < kept.length; i++) {
+    const a = it.shape[i], b = ot.shape[kept[i]];
+    if (a >= 0 && b >= 0 && a !== b) return `input dim ${i} should match init dim ${kept[i]}. input: ${a}, init: ${b}`;
+  }
+});
+
+// ---- linalg.map / linalg.reduce: explicit body, or the short form `{ arith.addf }` ---------------
+interface ShortForm { name: string; attrs: Map<string, Attribute> }
+function parseShortForm(p: OpAsmParser): ShortForm | undefined {
+  if (!p.accept("{")) return undefined;
+  const short: ShortForm = { name: p.parseKeyword(), attrs: new Map() };
+  p.parseOptionalAttrDict(short.attrs);
+  p.expect("}");
+  return short;
+}
+/** A body `payload(args in `order`); yield` (map: inputs in order; reduce: init first). */
+function shortFormBody(s: ShortForm, argTypes: Type[], order: number[], resultType: Type, loc: OperationState["loc"]): Region {
+  const b = new Block(argTypes);
+  const pay = b.append(new Operation({ name: s.name, operands: order.map((i) => b.args[i]), resultTypes: [resultType], attributes: s.attrs, loc }));
+  b.append(new Operation({ name: "linalg.yield", operands: [pay.result], loc }));
+  return new Region([b]);
+}
+/** `(%a: f32, ...) { ... }` */
+function parseExplicitBody(p: OpAsmParser): Region {
+  p.expect("(");
+  const args: RegionArgument[] = [];
+  if (!p.accept(")")) {
+    do { const o = p.parseOperand(); p.expect(":"); args.push({ operand: o, type: p.parseType() }); } while (p.accept(","));
+    p.expect(")");
+  }
+  return p.parseRegion(args);
+}
+function printExplicitBody(p: OpAsmPrinter, op: Operation): void {
+  p.newline();
+  p.print("  (", op.body().args.map((a) => `${p.name(a)}: ${a.type.str}`).join(", "), ") ");
+  p.region(op.region(), { printEntryBlockArgs: false });
+}
+/** The payload op when the body is exactly `payload(args in order); yield payload`. */
+function shortFormPayload(op: Operation, order: (nargs: number) => number[]): Operation | undefined {
+  const b = op.regions[0]?.blocks[0];
+  if (!b || b.ops.length !== 2 || !b.args.length) return undefined;
+  const [pay, y] = b.ops;
+  const want = order(b.args.length).map((i) => b.args[i]);
+  const ok = pay.regions.length === 0 && pay.results.length === 1 && pay.operands.length === want.length &&
+    pay.operands.every((v, i) => v === want[i]) && y.operands.length === 1 && y.operands[0] === pay.result;
+  return ok ? pay : undefined;
+}
+const inOrder = (n: number) => Array.from({ length: n }, (_, i) => i);
+const initFirst = (n: number) => (n === 2 ? [1, 0] : []);
+
+const mapOp: OpSpec = {
+  name: "linalg.map", operands: [1, -1], regions: 1, traits: ["SingleBlock"],
   parse(p, st) {
+    const short = parseShortForm(p);
     const loc = p.locHere();
     const { ins, outs } = parseInsOuts(p);
-    if (ins.length !== 1 || outs.length !== 1) throw DiagnosticError.at(loc, "expected 1 input and 1 output");
-    parseI64List(p, "permutation", st);
+    if (outs.length !== 1) throw DiagnosticError.at(loc, "expected 1 output");
     p.parseOptionalAttrDict(st.attributes);
     st.operands = [...ins, ...outs];
     st.resultTypes = tensorTypes(outs);
-    st.regions.push(buildNamedBody("linalg.copy", [elementTypeOf(ins[0].type), outs[0].type], st.loc));
+    st.regions.push(short ? shortFormBody(short, ins.map((v) => elementTypeOf(v.type)), inOrder(ins.length), elementTypeOf(outs[0].type), st.loc) : parseExplicitBody(p));
   },
   print(p, op) {
-    p.print(printInsOuts(p, inputs(op), outputs(op)), ` permutation = [${arrayProp(op, "permutation").join(", ")}]`, p.attrDict(op, ["permutation"]));
+    const pay = shortFormPayload(op, inOrder);
+    if (pay) p.print(" { ", pay.name, p.attrDict(pay), " }");
+    p.print(printInsOuts(p, inputs(op), outputs(op)), p.attrDict(op));
+    if (!pay) printExplicitBody(p, op);
   },
   verify(op) {
-    const perm = arrayProp(op, "permutation");
-    const [it, ot] = [op.operand(0).type, op.operand(1).type];
-    if (!(it instanceof ShapedType) || !(ot instanceof ShapedType)) return "expects shaped operands";
-    if (perm.length !== it.rank || [...perm].sort((a, b) => a - b).some((v, i) => v !== i)) return "permutation is not valid";
-    if (ot.rank !== it.rank) return `input rank ${it.rank} does not match init rank ${ot.rank}`;
-    for (let i = 0; i < perm.length; i++) {
-      const a = ot.shape[i], b = it.shape[perm[i]];
-      if (a >= 0 && b >= 0 && a !== b) return `dim(result, ${i}) = ${a} doesn't match dim(input, permutation[${i}]) = ${b}`;
+    const ins = inputs(op), out = outputs(op)[0];
+    const b = op.regions[0]?.blocks[0];
+    if (b && b.args.length !== ins.length) return `expects number of operands to match the arity of mapper, but got: ${ins.length} and ${b.args.length}`;
+    for (const [i, v] of ins.entries()) {
+      if (!(v.type instanceof ShapedType) || !(out.type instanceof ShapedType)) return "expects shaped operands";
+      if (b && b.args[i].type !== v.type.elementType) return `expected element type of input '${v.type.elementType.str}' to match bbArg type '${b.args[i].type.str}'`;
+      if (v.type.shape.join("x") !== out.type.shape.join("x")) return `expected shape of input (${v.type.shape.join(", ")}) to match shape of output (${out.type.shape.join(", ")})`;
     }
-    return verifyStructured(op);
+    return verifyStructured(op, ins.length);
   },
 };
-
-/** Reduce's short form `{ arith.addf }` applies when the body is one op on (init, in). */
-function reducePayload(op: Operation): Operation | undefined {
-  const b = op.body();
-  if (!b || b.ops.length !== 2 || b.args.length !== 2) return undefined;
-  const [pay, y] = b.ops;
-  const ok = pay.regions.length === 0 && pay.results.length === 1 && pay.operands.length === 2 &&
-    pay.operands[0] === b.args[1] && pay.operands[1] === b.args[0] && y.operands.length === 1 && y.operands[0] === pay.result;
-  return ok ? pay : undefined;
-}
 
 const reduce: OpSpec = {
   name: "linalg.reduce", operands: [2, -1], regions: 1, traits: ["SingleBlock"], props: ["dimensions"],
   parse(p, st) {
-    let short: { name: string; attrs: Map<string, Attribute> } | undefined;
-    if (p.accept("{")) {
-      short = { name: p.parseKeyword(), attrs: new Map() };
-      p.parseOptionalAttrDict(short.attrs);
-      p.expect("}");
-    }
+    const short = parseShortForm(p);
     const loc = p.locHere();
     const { ins, outs } = parseInsOuts(p);
     if (!ins.length || ins.length !== outs.length) throw DiagnosticError.at(loc, "expected as many inputs as outputs");
+    if (short && ins.length !== 1) throw DiagnosticError.at(loc, "the short form takes one input and one output");
     parseI64List(p, "dimensions", st);
     p.parseOptionalAttrDict(st.attributes);
     st.operands = [...ins, ...outs];
     st.resultTypes = tensorTypes(outs);
-    if (short) {
-      const b = new Block([elementTypeOf(ins[0].type), elementTypeOf(outs[0].type)]);
-      const pay = b.append(new Operation({ name: short.name, operands: [b.args[1], b.args[0]], resultTypes: [b.args[1].type], attributes: short.attrs, loc: st.loc }));
-      b.append(new Operation({ name: "linalg.yield", operands: [pay.result], loc: st.loc }));
-      const region = new Region([b]);
-      st.regions.push(region);
-      return;
-    }
-    p.expect("(");
-    const args: RegionArgument[] = [];
-    if (!p.accept(")")) {
-      do { const o = p.parseOperand(); p.expect(":"); args.push({ operand: o, type: p.parseType() }); } while (p.accept(","));
-      p.expect(")");
-    }
-    st.regions.push(p.parseRegion(args));
+    st.regions.push(short ? shortFormBody(short, st.operands.map((v) => elementTypeOf(v.type)), [1, 0], elementTypeOf(outs[0].type), st.loc) : parseExplicitBody(p));
   },
   print(p, op) {
-    const pay = reducePayload(op);
+    const pay = shortFormPayload(op, initFirst);
     if (pay) p.print(" { ", pay.name, p.attrDict(pay), " }");
     p.print(printInsOuts(p, inputs(op), outputs(op)), ` dimensions = [${arrayProp(op, "dimensions").join(", ")}]`, p.attrDict(op, ["dimensions"]));
-    if (pay) return;
-    p.newline();
-    p.print("  (", op.body().args.map((a) => `${p.name(a)}: ${a.type.str}`).join(", "), ") ");
-    p.region(op.region(), { printEntryBlockArgs: false });
+    if (!pay) printExplicitBody(p, op);
   },
   verify(op) {
     if (op.operands.length % 2) return "expected as many inputs as outputs";
@@ -271,7 +336,8 @@ const reduce: OpSpec = {
 /** Whether the op's operands cannot be split into inputs and outputs. */
 function operandGroupsError(op: Operation): string | undefined {
   if (op.name === "linalg.reduce") return op.operands.length % 2 ? "expected as many inputs as outputs" : undefined;
-  return op.name === "linalg.transpose" ? undefined : checkSegments(op, 2);
+  if (op.name === "linalg.map") return op.operands.length ? undefined : "expected 1 output";
+  return op.name === "linalg.transpose" || op.name === "linalg.broadcast" ? undefined : checkSegments(op, 2);
 }
 
 // ---- terminator and linalg.index ---------------------------------------------------------------
@@ -314,5 +380,5 @@ const indexOp: OpSpec = {
 
 export const linalg: Dialect = {
   name: "linalg",
-  ops: [generic, transpose, reduce, yieldOp, indexOp, ...Object.keys(NAMED_OPS).map(namedOp)],
+  ops: [generic, transpose, broadcast, mapOp, reduce, yieldOp, indexOp, ...Object.keys(NAMED_OPS).map(namedOp)],
 };

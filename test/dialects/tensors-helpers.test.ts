@@ -7,7 +7,7 @@ import { readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { describe, it } from "node:test";
 import { fileURLToPath } from "node:url";
-import { DenseElementsAttr, FloatAttr, IntegerAttr } from "../../src/ir/attributes.js";
+import { type Attribute, DenseElementsAttr, FloatAttr, IntegerAttr } from "../../src/ir/attributes.js";
 import { Block, Operation, type Value } from "../../src/ir/core.js";
 import { parseModule } from "../../src/ir/parser.js";
 import { printModule, printOp } from "../../src/ir/printer.js";
@@ -35,10 +35,11 @@ function opsNamed(text: string, pred: (o: Operation) => boolean): Operation[] {
   parse(text).walk((o) => { if (pred(o)) out.push(o); });
   return out;
 }
-function fold(name: string, operandTypes: Value["type"][], resultType: Value["type"], consts: (FloatAttr | IntegerAttr | DenseElementsAttr | undefined)[]) {
+/** Runs an op's folder on constants; the results are attributes (as `.str`) here. */
+function fold(name: string, operandTypes: Value["type"][], resultType: Value["type"], consts: (Attribute | undefined)[]): Attribute[] | undefined {
   const b = new Block(operandTypes);
   const op = new Operation({ name, operands: b.args, resultTypes: [resultType] });
-  return ctx.spec(name)!.fold!(op, consts);
+  return ctx.spec(name)!.fold!(op, consts) as Attribute[] | undefined;
 }
 
 describe("math semantics", () => {
@@ -131,7 +132,8 @@ describe("linalg structure", () => {
     for (const o of all.reverse()) {
       if (isStructuredOp(o) && o.results.length && o.results.every((r) => r.users.every((u) => dead.has(u)))) dead.add(o);
     }
-    const ours = all.reverse().filter((o) => isStructuredOp(o) && !dead.has(o));
+    // linalg.map has no generalization in MLIR 19: it stays as it is.
+    const ours = all.reverse().filter((o) => isStructuredOp(o) && !dead.has(o) && o.name !== "linalg.map");
     const theirs = opsNamed(r.stdout, (o) => o.name === "linalg.generic");
     assert.equal(ours.length, theirs.length);
     ours.forEach((op, i) => {

@@ -362,3 +362,87 @@ func.func @reduce_scalar(%a: f32, %c: f32) {
   }) : (f32, f32) -> ()
   return
 }
+
+// -----
+
+func.func @broadcast_rank(%a: tensor<4xf32>, %b: tensor<4x8xf32>) {
+  // expected-error @+1 {{input rank plus added dimensions does not match init rank. input rank: 1, dimensions size: 0, init rank: 2}}
+  %0 = linalg.broadcast ins(%a : tensor<4xf32>) outs(%b : tensor<4x8xf32>) dimensions = []
+  return
+}
+
+// -----
+
+func.func @broadcast_dim(%a: tensor<4xf32>, %b: tensor<4x8xf32>) {
+  // expected-error @+1 {{input dim 0 should match init dim 1. input: 4, init: 8}}
+  %0 = linalg.broadcast ins(%a : tensor<4xf32>) outs(%b : tensor<4x8xf32>) dimensions = [0]
+  return
+}
+
+// -----
+
+func.func @broadcast_range(%a: tensor<4xf32>, %b: tensor<4x8xf32>) {
+  // expected-error @+1 {{dimension 0 is out of range. expected range: [0, 1], got: 2}}
+  %0 = linalg.broadcast ins(%a : tensor<4xf32>) outs(%b : tensor<4x8xf32>) dimensions = [2]
+  return
+}
+
+// -----
+
+func.func @map_arity(%a: tensor<4xf32>, %c: tensor<4xf32>) {
+  // expected-error @+1 {{expects number of operands to match the arity of mapper, but got: 2 and 1}}
+  %1 = linalg.map ins(%a, %c : tensor<4xf32>, tensor<4xf32>) outs(%c : tensor<4xf32>)
+    (%x: f32) {
+      linalg.yield %x : f32
+    }
+  return
+}
+
+// -----
+
+func.func @map_shape(%a: tensor<4xf32>, %c: tensor<4xf32>, %d: tensor<3xf32>) {
+  // expected-error @+1 {{expected shape of input (3) to match shape of output (4)}}
+  %1 = linalg.map ins(%a, %d : tensor<4xf32>, tensor<3xf32>) outs(%c : tensor<4xf32>)
+    (%x: f32, %y: f32) {
+      linalg.yield %x : f32
+    }
+  return
+}
+
+// -----
+
+func.func @map_arg_type(%a: tensor<4xf32>, %c: tensor<4xf32>) {
+  // expected-error @+1 {{expected element type of input 'f32' to match bbArg type 'f64'}}
+  %1 = linalg.map ins(%a, %c : tensor<4xf32>, tensor<4xf32>) outs(%c : tensor<4xf32>)
+    (%x: f32, %y: f64) {
+      linalg.yield %x : f32
+    }
+  return
+}
+
+// -----
+
+func.func @map_scalar(%a: f32, %c: tensor<4xf32>) {
+  // expected-error @+1 {{expects shaped operands}}
+  %1 = "linalg.map"(%a, %c) ({
+  ^bb0(%x: f32):
+    linalg.yield %x : f32
+  }) : (f32, tensor<4xf32>) -> tensor<4xf32>
+  return
+}
+
+// -----
+
+func.func @map_no_outs(%a: tensor<4xf32>) {
+  // expected-error @+1 {{expected 1 output}}
+  %1 = linalg.map { math.exp } ins(%a : tensor<4xf32>)
+  return
+}
+
+// -----
+
+func.func @reduce_short_inputs(%a: tensor<4x4xf32>, %c: tensor<4xf32>) {
+  // expected-error @+1 {{the short form takes one input and one output}}
+  %0:2 = linalg.reduce { arith.addf } ins(%a, %a : tensor<4x4xf32>, tensor<4x4xf32>) outs(%c, %c : tensor<4xf32>, tensor<4xf32>) dimensions = [1]
+  return
+}

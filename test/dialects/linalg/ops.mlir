@@ -88,3 +88,26 @@ func.func @generic(%a: tensor<4x8xf32>, %r: tensor<4xf32>, %m: memref<4x8xf32>) 
   } -> (tensor<4xf32>, tensor<4xf32>)
   return %1#1 : tensor<4xf32>
 }
+
+func.func @broadcast_map(%a: tensor<4xf32>, %b: tensor<4x8xf32>, %c: tensor<4xf32>, %m: memref<4xf32>, %p: tensor<4xi1>) -> tensor<4x8xf32> {
+  %0 = linalg.broadcast ins(%a : tensor<4xf32>) outs(%b : tensor<4x8xf32>) dimensions = [1]
+  %1 = linalg.map { arith.addf } ins(%a, %c : tensor<4xf32>, tensor<4xf32>) outs(%c : tensor<4xf32>)
+  %2 = linalg.map ins(%a, %1 : tensor<4xf32>, tensor<4xf32>) outs(%c : tensor<4xf32>)
+    (%x: f32, %y: f32) {
+      %s = arith.subf %y, %x : f32
+      linalg.yield %s : f32
+    }
+  %3 = linalg.map { math.exp {fastmath = #arith.fastmath<fast>} } ins(%2 : tensor<4xf32>) outs(%c : tensor<4xf32>)
+  %4 = linalg.map outs(%c : tensor<4xf32>)
+    () {
+      %k = arith.constant 1.0 : f32
+      linalg.yield %k : f32
+    }
+  linalg.map { math.absf } ins(%m : memref<4xf32>) outs(%m : memref<4xf32>)
+  %5 = linalg.map ins(%3, %4 : tensor<4xf32>, tensor<4xf32>) outs(%p : tensor<4xi1>) {tag}
+    (%x: f32, %y: f32) {
+      %lt = arith.cmpf olt, %x, %y : f32
+      linalg.yield %lt : i1
+    }
+  return %0 : tensor<4x8xf32>
+}
