@@ -9,7 +9,9 @@ import { verifyModule } from "../../src/ir/verifier.js";
 import { ShapedType, TensorType } from "../../src/ir/types.js";
 import { runPasses } from "../../src/passes/pass.js";
 import { printViaRunnerUtils } from "../../src/passes/lowering-print.js";
-import { defaultPipeline, lowerToLoops, resolvePipeline, toLoopsPipeline, toScfPipeline } from "../../src/passes/pipeline.js";
+import {
+  defaultPipeline, lowerToLoops, resolvePipeline, toAffinePipeline, toLoopsPipeline, toScfPipeline,
+} from "../../src/passes/pipeline.js";
 import { assertMlirAccepts, ctx, input, mlirSkip, opNames } from "./lowering-support.js";
 import { mlirOpt, mlirRun } from "../support/mlir.js";
 import { runMain } from "../../src/interp/interpreter.js";
@@ -119,5 +121,9 @@ test("lowerToLoops: the reference interpreter prints the same before and after l
       assertLoopLevel(m, keepAffine);
       assert.equal(interpret(m), want);
     }
+    const a = parse(text);
+    runPasses(a, ctx, resolvePipeline(toAffinePipeline));
+    assertLoopLevel(a, true);
+    assert.equal(interpret(a), want);
   }
 });
