@@ -15,6 +15,7 @@ import { LlmProposer } from "../optimizer/llm-proposer.js";
 import { optimizeModule, pickHotFunctions, type FunctionReport } from "../optimizer/optimize.js";
 import { heal } from "../optimizer/heal.js";
 import { Engine, TensorLangRuntimeError, type EngineValue } from "../runtime/engine.js";
+import { LiveProgram } from "../runtime/live.js";
 import { TensorLangAssertError } from "../runtime/host.js";
 import { UsageError, isMain, readInput, runCli } from "./common.js";
 import { SearchProgressBar } from "./progress.js";
@@ -47,6 +48,12 @@ function summaryLine(r: FunctionReport): string {
   return `optimize @${r.name}: baseline ${r.baselineMs.toFixed(3)} ms, best ${r.bestMs.toFixed(3)} ms, speedup ${r.speedup.toFixed(2)}x` +
     `${r.fromCache ? " (from cache)" : ` in ${(r.searchMs / 1000).toFixed(1)} s, ${r.iterations} iterations`}; ` +
     `accepted: ${ms || "none"}; verdicts: ${vs || "none"}`;
+}
+
+function writeReport(file: string | undefined, reports: FunctionReport[]): void {
+  if (!file) return;
+  writeFileSync(file, JSON.stringify({ functions: reports.map((r) => ({ name: r.name, baselineMs: r.baselineMs, bestMs: r.bestMs,
+    speedup: r.speedup, accepted: r.accepted, verdicts: r.verdicts, bestIr: r.bestIr, fromCache: r.fromCache, searchMs: r.searchMs })) }, null, 2) + "\n");
 }
 
 async function loadRunner(o: RunOptions): Promise<ModelRunner | "heuristic" | undefined> {
@@ -115,28 +122,44 @@ export async function main(argv: string[]): Promise<number> {
     probe.prepare(probe.parse(text, file));
   }
   if (o.optimize) {
-    if (o.optimizeMode === "live") say("tensorlang-run: --optimize-mode live runs the search before the program in this build (same result, no overlap)");
     const runner = await loadRunner(o);
     if (runner === undefined) throw new UsageError("--optimize needs a proposal source: --runner heuristic|mock|llama|openai");
     const names = o.optimize === "auto" ? pickHotFunctions(moduleText, o.entry) : o.optimize.split(",").filter(Boolean);
     if (!names.length) say("tensorlang-run: --optimize auto found no function with loops to optimize");
     const proposer = runner === "heuristic" ? new HeuristicProposer() : new LlmProposer(runner, { grammar: runnerChoice(o) === "llama" });
     const bar = new SearchProgressBar(process.stderr);
+    const live = o.optimizeMode === "live";
+    if (live && o.engine !== "wasm") throw new UsageError("--optimize-mode live needs --engine wasm");
+    // live: the program starts at once in a worker; every new best is hot-swapped into it.
+    let program: LiveProgram | undefined;
+    if (live) { engine.load(parsed); program = new LiveProgram(engine, o.entry, seed); }
+    const stop = new AbortController();
+    const search = optimizeModule({
+      moduleText, functions: names, proposer, seed: intOpt("--search-seed", o.searchSeed, 1, 0), cache, signal: stop.signal,
+      budget: { iterations: intOpt("--budget-iters", o.budgetIters, 24, 1), wallMs: intOpt("--budget-ms", o.budgetMs, 60_000, 1),
+        tokens: o.budgetTokens === undefined ? undefined : intOpt("--budget-tokens", o.budgetTokens, 0, 1) },
+      log: o.experienceLog ? new ExperienceLog(o.experienceLog) : undefined, model: o.modelPath ?? o.openaiModel ?? o.runner,
+      onProgress: (name, p) => bar.update(name, p),
+      onBest: (name, text) => { if (program) program.swap(name, engine.compile(text, { only: [name], file })); },
+      onImproved: (name, text) => { if (program) program.swap(name, engine.compile(text, { only: [name], file })); },
+    });
     try {
-      const { moduleText: optimized, reports } = await optimizeModule({
-        moduleText, functions: names, proposer, seed: intOpt("--search-seed", o.searchSeed, 1, 0), cache,
-        budget: { iterations: intOpt("--budget-iters", o.budgetIters, 24, 1), wallMs: intOpt("--budget-ms", o.budgetMs, 60_000, 1),
-          tokens: o.budgetTokens === undefined ? undefined : intOpt("--budget-tokens", o.budgetTokens, 0, 1) },
-        log: o.experienceLog ? new ExperienceLog(o.experienceLog) : undefined, model: o.modelPath ?? o.openaiModel ?? o.runner,
-        onProgress: (name, p) => bar.update(name, p),
-      });
+      if (program) {
+        const outcome = await program.done;
+        stop.abort(); // the program ended: stop searching, keep (and cache) the best so far
+        const { reports } = await search;
+        bar.stop();
+        for (const r of reports) say(summaryLine(r));
+        if (program.swaps.length) say(`tensorlang-run: hot-swapped ${program.swaps.map((n) => "@" + n).join(", ")} while running`);
+        writeReport(o.report, reports);
+        if (outcome.message) say(`tensorlang-run: ${outcome.message}`);
+        return outcome.exitCode;
+      }
+      const { moduleText: optimized, reports } = await search;
       bar.stop();
       moduleText = optimized;
       for (const r of reports) say(summaryLine(r));
-      if (o.report) {
-        writeFileSync(o.report, JSON.stringify({ functions: reports.map((r) => ({ name: r.name, baselineMs: r.baselineMs, bestMs: r.bestMs,
-          speedup: r.speedup, accepted: r.accepted, verdicts: r.verdicts, bestIr: r.bestIr, fromCache: r.fromCache, searchMs: r.searchMs })) }, null, 2) + "\n");
-      }
+      writeReport(o.report, reports);
     } finally {
       bar.stop();
       if (runner !== "heuristic") await runner.dispose();

@@ -150,6 +150,9 @@ export class Engine {
     return this;
   }
 
+  /** The compiled units linked so far, in order (a live program worker links the same). */
+  get units(): ReadonlyArray<{ unit: CompiledUnit; only?: string[] }> { return this.history; }
+
   /** The loaded (lowered) module. */
   get ir(): Module {
     if (!this.module) throw new Error("Engine: no program loaded");

@@ -56,6 +56,8 @@ export class ProgramInstance {
   private readonly sp: WebAssembly.Global;
   private readonly spLimit: WebAssembly.Global;
   private memrefNames: string[][] = [];
+  /** Called before every host call: where a live program picks up pending hot-swaps. */
+  onHostCall?: () => void;
 
   constructor(readonly ctx: HostContext, stackBytes = DEFAULT_STACK_BYTES) {
     const base = ctx.heap.malloc(stackBytes, 16);
@@ -105,6 +107,7 @@ export class ProgramInstance {
     if (!fn) throw new TensorLangRuntimeError("host", undefined, `host function ${imp.host} is not in the allow-list`);
     const ctx = this.ctx, types = imp.argTypes, res = imp.resultWasm;
     return (...args) => {
+      this.onHostCall?.();
       const r = callHost(fn, ctx, args as HostValue[], types);
       if (res === null) return undefined;
       if (res === "i64") return typeof r === "bigint" ? r : BigInt(Math.trunc(Number(r ?? 0)));
