@@ -6,9 +6,12 @@
 import type { Context } from "../ir/dialect.js";
 import { symbolName, type Module } from "../ir/core.js";
 import { parseModule } from "../ir/parser.js";
+import { verifyModule } from "../ir/verifier.js";
+import { DiagnosticError, registerSource } from "../ir/diagnostics.js";
 import { printModule } from "../ir/printer.js";
 import { createContext } from "../dialects/index.js";
 import type { ModelRunner, QueryOptions } from "../llm/ModelRunner.js";
+import { LlamaCppModelRunner } from "../llm/LlamaCppModelRunner.js";
 import { runEpisode, type EpisodeOutcome } from "./heal-episode.js";
 import { buildCandidate, diffLines, functionOp, functionText, type CandidateBuild } from "./heal-candidate.js";
 import { HeuristicHealer, type HeuristicPhase } from "./heal-heuristic.js";
@@ -34,7 +37,7 @@ export interface HealOptions {
   runner?: ModelRunner | "heuristic";
   /** Functions that may be replaced; "auto" (default): those called in the failing episode except the entry point. */
   repairable?: string[] | "auto";
-  /** Candidates verified at most (default 20). */
+  /** Candidates tried at most per violation (default 20). */
   attempts?: number;
   /** Extra seeds every candidate must also pass (default 5): seed+1 .. seed+K. */
   seeds?: number;
@@ -56,7 +59,7 @@ export interface HealOptions {
   searchPhases?: HeuristicPhase[];
   /** Model queries: defaults for maxTokens/timeoutMs/temperature/seed (temperature defaults to 0.7 so retries differ). */
   query?: QueryOptions;
-  /** Constrain model answers with the repair grammar (local llama models). */
+  /** Constrain model answers with the repair grammar (default: on for the llama runner, which supports GBNF). */
   grammar?: boolean;
   /** Violations repaired at most in one run before giving up (default 4). */
   maxRepairs?: number;
@@ -121,6 +124,9 @@ export async function heal(opts: HealOptions): Promise<HealResult> {
   // The text `module`'s op locations point into (it changes with each accepted repair).
   let source = opts.source ?? (typeof opts.module === "string" ? opts.module : undefined);
   let module = typeof opts.module === "string" ? parseModule(opts.module, file, ctx) : opts.module;
+  const inputErrors = verifyModule(module, ctx).filter((d) => d.severity === "error");
+  if (inputErrors.length) throw new DiagnosticError(inputErrors); // bad input: the CLI reports it (exit 1)
+  if (source !== undefined) registerSource(file, source);
   const entry = opts.entry ?? "main";
   const seed = opts.seed ?? 0;
   const K = opts.seeds ?? 5;
@@ -190,7 +196,6 @@ export async function heal(opts: HealOptions): Promise<HealResult> {
       }
     }
 
-    let attemptsLeft = maxAttempts;
     for (;;) {
       const live = runEpisode(module, { entry, seed, stdout, traceTail: 24 });
       result.episodes++;
@@ -223,15 +228,17 @@ export async function heal(opts: HealOptions): Promise<HealResult> {
         result.exitCode = 3;
         break;
       }
-      say(`heal: repairable: ${targets.map((t) => `@${t}`).join(", ")}; runner: ${runnerName}; up to ${attemptsLeft} attempt(s); each replayed on seeds ${verifySeeds.join(", ")} (limit ${timeoutMs} ms per episode)\n`);
+      say(`heal: repairable: ${targets.map((t) => `@${t}`).join(", ")}; runner: ${runnerName}; up to ${maxAttempts} attempt(s); each replayed on seeds ${verifySeeds.join(", ")} (limit ${timeoutMs} ms per episode)\n`);
       const siteKey = site ? siteKeyText(site) : undefined;
+      let attemptsLeft = maxAttempts; // per violation
+      const firstAttempt = result.attempts.length;
       let accepted = false;
       let label = "";
       const record = (target: string, source: HealAttemptRecord["source"], proposal: HealAttemptRecord["proposal"], verdict: Verdict, reason: string | undefined): void => {
         const a: HealAttemptRecord = { n: result.attempts.length + 1, target, source, proposal, verdict, reason };
         result.attempts.push(a);
         attemptsLeft--;
-        say(`heal: attempt ${a.n}/${maxAttempts} @${target} (${label}${describeProposal(proposal, 100)}): ${verdict}${reason ? ` - ${reason}` : ""}\n`);
+        say(`heal: attempt ${a.n - firstAttempt}/${maxAttempts} @${target} (${label}${describeProposal(proposal, 100)}): ${verdict}${reason ? ` - ${reason}` : ""}\n`);
       };
       const tried = new Map<string, number>();
       const tryProposal = async (target: string, source: HealAttemptRecord["source"], proposal: Proposal): Promise<{ ok: boolean; failedSeed?: number }> => {
@@ -272,7 +279,7 @@ export async function heal(opts: HealOptions): Promise<HealResult> {
             const ans = await queryRepair(runner, {
               moduleIr: printModule(module, ctx), target, tables: scalarTables(fn), violation: `${where}: ${text}`, observed, trace: live.trace,
               history: history.map((h) => ({ proposal: h.proposal, verdict: h.verdict, reason: h.reason })),
-            }, { constants: scalarConstants(fn).length, operators: operators(fn).length }, { query: opts.query, grammar: opts.grammar }, result.attempts.length);
+            }, { constants: scalarConstants(fn).length, operators: operators(fn).length }, { query: opts.query, grammar: opts.grammar ?? runner instanceof LlamaCppModelRunner }, result.attempts.length);
             if (!ans.proposal) {
               record(target, "model", { raw: ans.raw }, ans.error?.startsWith("model query failed") ? "rejected" : "parse-error", ans.error);
             } else {
@@ -284,8 +291,8 @@ export async function heal(opts: HealOptions): Promise<HealResult> {
       }
       if (!accepted) {
         const counts = new Map<Verdict, number>();
-        for (const a of result.attempts) counts.set(a.verdict, (counts.get(a.verdict) ?? 0) + 1);
-        say(`heal: no repair found after ${result.attempts.length} attempt(s) (${[...counts].map(([k, n]) => `${k}: ${n}`).join(", ") || "no candidates"}); exit code 3\n`);
+        for (const a of result.attempts.slice(firstAttempt)) counts.set(a.verdict, (counts.get(a.verdict) ?? 0) + 1);
+        say(`heal: no repair found after ${result.attempts.length - firstAttempt} attempt(s) (${[...counts].map(([k, n]) => `${k}: ${n}`).join(", ") || "no candidates"}); exit code 3\n`);
         result.exitCode = 3;
         break;
       }
