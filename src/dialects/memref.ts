@@ -288,7 +288,9 @@ export const memref: Dialect = {
         if (res.rank > src.rank) return `result rank ${res.rank} exceeds source rank ${src.rank}`;
         // Rank-reducing subviews drop unit dims; check the exact type only for full-rank ones.
         const want = inferSubviewType(src, staticList(op, "static_offsets"), staticList(op, "static_sizes"), staticList(op, "static_strides"));
-        if (res.rank === src.rank && !sameView(res, want)) return `expected result type to be '${want.str}' or a rank-reduced version`;
+        if (res.rank === src.rank ? !sameView(res, want) : !rankReduces(want.shape, res.shape)) {
+          return `expected result type to be '${want.str}' or a rank-reduced version`;
+        }
       },
     },
     {
@@ -504,6 +506,16 @@ function parseReassociation(p: OpAsmParser, st: OperationState): void {
   const a = p.parseAttribute();
   if (!(a instanceof ArrayAttr)) throw DiagnosticError.at(loc, "expected a reassociation list like [[0, 1], [2]]");
   st.addAttr("reassociation", a);
+}
+
+/** Whether `to` is `from` with some static unit dims dropped (a rank-reducing subview's shape). */
+function rankReduces(from: readonly number[], to: readonly number[]): boolean {
+  let j = 0;
+  for (const d of from) {
+    if (j < to.length && d === to[j]) j++;
+    else if (d !== 1) return false;
+  }
+  return j === to.length;
 }
 
 function sameView(a: MemRefType, b: MemRefType): boolean {

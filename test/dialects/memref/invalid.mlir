@@ -358,3 +358,11 @@ func.func @expand_static(%A: memref<32xf32>) {
   %e = memref.expand_shape %A [[0, 1]] output_shape [2, 8] : memref<32xf32> into memref<4x8xf32>
   return
 }
+
+// -----
+
+func.func @subview_rank_reduced(%A: memref<10x20xf32>) {
+  // expected-error @+1 {{expected result type to be 'memref<2x5xf32, strided<[20, 1], offset: 43>>' or a rank-reduced version}}
+  %s = memref.subview %A[2, 3] [2, 5] [1, 1] : memref<10x20xf32> to memref<5xf32, strided<[1], offset: 43>>
+  return
+}
