@@ -12,6 +12,7 @@ import { parseModule } from "../../src/ir/parser.js";
 import { printModule } from "../../src/ir/printer.js";
 import { verifyModule } from "../../src/ir/verifier.js";
 import { runPasses } from "../../src/passes/pass.js";
+import { printViaRunnerUtils } from "../../src/passes/lowering-print.js";
 import { lookupPass } from "../../src/passes/registry.js";
 import { mlirOpt, mlirSkip, repoRoot } from "../support/mlir.js";
 
@@ -36,7 +37,10 @@ function ours(name: string, text: string): string {
   assert.deepEqual(ds.map(formatDiagnostic), [], `${name} verifies`);
   let uses = false;
   m.walk((op) => { if (op.dialect === "tensorlang") uses = true; });
-  if (uses) runPasses(m, ctx, [lookupPass("convert-tensorlang-to-linalg")!]);
+  if (uses) {
+    runPasses(m, ctx, [lookupPass("convert-tensorlang-to-linalg")!]);
+    printViaRunnerUtils(m); // tensorlang.print has no MLIR counterpart: print through printMemref*
+  }
   return printModule(m, ctx);
 }
 
