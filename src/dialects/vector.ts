@@ -10,6 +10,9 @@ import {
 } from "../ir/types.js";
 import { sameTypeOp } from "./common.js";
 import { K_DYNAMIC, arrayProp, i64Array, parseDynamicIndexList, printDynamicIndexList } from "./indexing.js";
+import { transferRead, transferWrite } from "./vector-transfer.js";
+
+export { inBounds, minorIdentity, permutationMap, transferParts } from "./vector-transfer.js";
 
 /** Combining kinds of `vector.reduction` (MLIR's CombiningKind). */
 export const VECTOR_KINDS = [
@@ -252,5 +255,7 @@ export const vector: Dialect = {
         return checkPositions(op, dt, op.operand(0).type.str);
       },
     },
+    transferRead,
+    transferWrite,
   ] satisfies OpSpec[],
 };

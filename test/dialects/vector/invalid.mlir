@@ -227,3 +227,123 @@ func.func @fma_scalar(%a: f32) {
   %0 = vector.fma %a, %a, %a : f32
   return
 }
+
+// -----
+
+func.func @transfer_indices(%m: memref<4x8xf32>, %i: index, %p: f32) {
+  // expected-error @+1 {{requires 2 indices}}
+  %0 = vector.transfer_read %m[%i], %p : memref<4x8xf32>, vector<4xf32>
+  return
+}
+
+// -----
+
+func.func @transfer_source(%m: f32, %i: index, %p: f32) {
+  // expected-error @+1 {{requires source to be a memref or ranked tensor type}}
+  %0 = "vector.transfer_read"(%m, %i, %p) <{in_bounds = [false], operandSegmentSizes = array<i32: 1, 1, 1, 0>, permutation_map = affine_map<(d0) -> (d0)>}> : (f32, index, f32) -> vector<4xf32>
+  return
+}
+
+// -----
+
+func.func @transfer_vector(%m: memref<4xf32>, %i: index, %p: f32) {
+  // expected-error @+1 {{requires a vector type}}
+  %0 = "vector.transfer_read"(%m, %i, %p) <{in_bounds = [false], operandSegmentSizes = array<i32: 1, 1, 1, 0>, permutation_map = affine_map<(d0) -> (d0)>}> : (memref<4xf32>, index, f32) -> f32
+  return
+}
+
+// -----
+
+func.func @transfer_index_type(%m: memref<4xf32>, %i: i32, %p: f32) {
+  // expected-error @+1 {{requires index indices}}
+  %0 = "vector.transfer_read"(%m, %i, %p) <{in_bounds = [false], operandSegmentSizes = array<i32: 1, 1, 1, 0>, permutation_map = affine_map<(d0) -> (d0)>}> : (memref<4xf32>, i32, f32) -> vector<4xf32>
+  return
+}
+
+// -----
+
+func.func @transfer_map_dims(%m: memref<4x8xf32>, %i: index, %p: f32) {
+  // expected-error @+1 {{requires a permutation_map with input dims of the same rank as the source type}}
+  %0 = vector.transfer_read %m[%i, %i], %p {permutation_map = affine_map<(d0) -> (d0)>} : memref<4x8xf32>, vector<4xf32>
+  return
+}
+
+// -----
+
+func.func @transfer_map_results(%m: memref<4x8xf32>, %i: index, %p: f32) {
+  // expected-error @+1 {{requires a permutation_map with result dims of the same rank as the vector type}}
+  %0 = vector.transfer_read %m[%i, %i], %p {permutation_map = affine_map<(d0, d1) -> (d0, d1)>} : memref<4x8xf32>, vector<4xf32>
+  return
+}
+
+// -----
+
+func.func @transfer_map_symbols(%m: memref<4x8xf32>, %i: index, %p: f32) {
+  // expected-error @+1 {{requires permutation_map without symbols}}
+  %0 = vector.transfer_read %m[%i, %i], %p {permutation_map = affine_map<(d0, d1)[s0] -> (d0)>} : memref<4x8xf32>, vector<4xf32>
+  return
+}
+
+// -----
+
+func.func @transfer_map_projected(%m: memref<4x8xf32>, %i: index, %p: f32) {
+  // expected-error @+1 {{requires a projected permutation_map}}
+  %0 = vector.transfer_read %m[%i, %i], %p {permutation_map = affine_map<(d0, d1) -> (d0 + d1)>} : memref<4x8xf32>, vector<4xf32>
+  return
+}
+
+// -----
+
+func.func @transfer_in_bounds_rank(%m: memref<4x8xf32>, %i: index, %p: f32) {
+  // expected-error @+1 {{expects the in_bounds attr of same rank as permutation_map results}}
+  %0 = vector.transfer_read %m[%i, %i], %p {in_bounds = [true, true]} : memref<4x8xf32>, vector<4xf32>
+  return
+}
+
+// -----
+
+func.func @transfer_broadcast(%m: memref<4x8xf32>, %i: index, %p: f32) {
+  // expected-error @+1 {{requires broadcast dimensions to be in-bounds}}
+  %0 = vector.transfer_read %m[%i, %i], %p {permutation_map = affine_map<(d0, d1) -> (0)>} : memref<4x8xf32>, vector<4xf32>
+  return
+}
+
+// -----
+
+func.func @transfer_elem(%m: memref<4x8xf32>, %i: index, %p: f32) {
+  // expected-error @+1 {{requires source and vector element types to match}}
+  %0 = "vector.transfer_read"(%m, %i, %i, %p) <{in_bounds = [false], operandSegmentSizes = array<i32: 1, 2, 1, 0>, permutation_map = affine_map<(d0, d1) -> (d1)>}> : (memref<4x8xf32>, index, index, f32) -> vector<4xf64>
+  return
+}
+
+// -----
+
+func.func @transfer_padding(%m: memref<4x8xf32>, %i: index, %p: f64) {
+  // expected-error @+1 {{requires formal padding and source of the same elemental type}}
+  %0 = "vector.transfer_read"(%m, %i, %i, %p) <{in_bounds = [false], operandSegmentSizes = array<i32: 1, 2, 1, 0>, permutation_map = affine_map<(d0, d1) -> (d1)>}> : (memref<4x8xf32>, index, index, f64) -> vector<4xf32>
+  return
+}
+
+// -----
+
+func.func @transfer_mask(%m: memref<4x8xf32>, %i: index, %v: vector<4xf32>, %k: vector<8xi1>) {
+  // expected-error @+1 {{expects mask type 'vector<4xi1>'}}
+  "vector.transfer_write"(%v, %m, %i, %i, %k) <{in_bounds = [false], operandSegmentSizes = array<i32: 1, 1, 2, 1>, permutation_map = affine_map<(d0, d1) -> (d1)>}> : (vector<4xf32>, memref<4x8xf32>, index, index, vector<8xi1>) -> ()
+  return
+}
+
+// -----
+
+func.func @transfer_segments(%m: memref<4xf32>, %i: index, %p: f32) {
+  // expected-error @+1 {{requires an 'operandSegmentSizes' attribute with 4 elements}}
+  %0 = "vector.transfer_read"(%m, %i, %p) : (memref<4xf32>, index, f32) -> vector<4xf32>
+  return
+}
+
+// -----
+
+func.func @transfer_write_result(%t: tensor<4xf32>, %i: index, %v: vector<4xf32>) {
+  // expected-error @+1 {{should have a tensor result exactly when writing to a tensor}}
+  "vector.transfer_write"(%v, %t, %i) <{in_bounds = [false], operandSegmentSizes = array<i32: 1, 1, 1, 0>, permutation_map = affine_map<(d0) -> (d0)>}> : (vector<4xf32>, tensor<4xf32>, index) -> ()
+  return
+}

@@ -30,3 +30,17 @@ func.func @compute(%a: f32, %b: vector<4xf32>, %c: vector<4xi32>, %n: i32, %i: i
   %18 = vector.fma %1, %1, %1 : vector<2x4xf32>
   return %3 : f32
 }
+
+func.func @transfers(%m: memref<4x8xf32>, %t: tensor<4x8xf32>, %i: index, %p: f32, %v: vector<4xf32>, %mask: vector<4xi1>, %v2: vector<2x4xf32>) -> tensor<4x8xf32> {
+  %0 = vector.transfer_read %m[%i, %i], %p : memref<4x8xf32>, vector<4xf32>
+  %1 = vector.transfer_read %m[%i, %i], %p {in_bounds = [true]} : memref<4x8xf32>, vector<4xf32>
+  %2 = vector.transfer_read %m[%i, %i], %p, %mask : memref<4x8xf32>, vector<4xf32>
+  %3 = vector.transfer_read %m[%i, %i], %p {permutation_map = affine_map<(d0, d1) -> (d0)>} : memref<4x8xf32>, vector<4xf32>
+  %4 = vector.transfer_read %t[%i, %i], %p {in_bounds = [false, true]} : tensor<4x8xf32>, vector<2x4xf32>
+  %5 = vector.transfer_read %m[%i, %i], %p {in_bounds = [true], permutation_map = affine_map<(d0, d1) -> (0)>} : memref<4x8xf32>, vector<4xf32>
+  vector.transfer_write %v, %m[%i, %i] : vector<4xf32>, memref<4x8xf32>
+  vector.transfer_write %v, %m[%i, %i] {in_bounds = [true]} : vector<4xf32>, memref<4x8xf32>
+  vector.transfer_write %v, %m[%i, %i], %mask : vector<4xf32>, memref<4x8xf32>
+  %6 = vector.transfer_write %v2, %t[%i, %i] : vector<2x4xf32>, tensor<4x8xf32>
+  return %6 : tensor<4x8xf32>
+}
