@@ -2,12 +2,12 @@
 // Affine expressions are expanded to arith ops on index values exactly as MLIR's
 // AffineApplyExpander does (same op sequence for mod/floordiv/ceildiv), so the result matches
 // `mlir-opt --lower-affine` up to constant de-duplication.
-import { AffineMap, IntegerSet, type AffineExpr } from "../ir/affine.js";
+import { AffineMap, IntegerSet, bin, cst, dim, type AffineExpr } from "../ir/affine.js";
 import {
   AffineMapAttr, ArrayAttr, Attribute, DenseArrayAttr, DenseElementsAttr, FloatAttr, IntegerAttr, IntegerSetAttr, intAttr,
 } from "../ir/attributes.js";
 import { Builder, regionWith } from "../ir/builder.js";
-import { Block, Module, Operation, Region, Value } from "../ir/core.js";
+import { Block, Module, Operation, OpResult, Region, Value } from "../ir/core.js";
 import type { Context } from "../ir/dialect.js";
 import { DiagnosticSink } from "../ir/diagnostics.js";
 import { IntegerType, Type, i1, i32, index } from "../ir/types.js";
@@ -197,6 +197,29 @@ function lowerParallel(op: Operation): void {
   op.erase();
 }
 
+/** The constant behind an index value, if it is an arith.constant. */
+function constantOf(v: Value): number | undefined {
+  const a = v instanceof OpResult && v.op.name === "arith.constant" ? v.op.attr("value") : undefined;
+  return a instanceof IntegerAttr ? a.num : undefined;
+}
+
+/**
+ * affine.delinearize_index %x into (b0, ..., bn-1): with strides s_i = b_{i+1} * ... * b_{n-1},
+ * r_0 = x floordiv s_0, r_i = (x mod s_{i-1}) floordiv s_i, r_{n-1} = x mod s_{n-2} (MLIR's expansion).
+ */
+function delinearize(b: Builder, op: Operation): Value[] {
+  const basis = op.operands.slice(1).map(constantOf);
+  if (basis.some((v) => v === undefined)) throw new LoweringError("'affine.delinearize_index' with a non-constant basis is not supported");
+  const n = basis.length;
+  const strides = basis.map((_, i) => basis.slice(i + 1).reduce((a: number, x) => a * x!, 1));
+  const x = dim(0);
+  return strides.map((st, i) => {
+    let e: AffineExpr = i === 0 ? x : bin("mod", x, cst(strides[i - 1]));
+    if (i < n - 1 || i === 0) e = bin("floordiv", e, cst(st));
+    return expandAffineExpr(b, e, [op.operand(0)], []);
+  });
+}
+
 /** Lowers one affine op (its regions already lowered); false if `op` is not affine. */
 function lowerOp(op: Operation): boolean {
   switch (op.name) {
@@ -216,9 +239,19 @@ function lowerOp(op: Operation): boolean {
       repl = b.value("memref.load", [op.operand(0), ...idx], op.result.type);
       break;
     }
-    case "affine.store": {
+    case "affine.store": case "affine.vector_store": {
       const idx = expandAffineMap(b, mapAttr(op, "map"), op.operands.slice(2));
-      b.create("memref.store", [op.operand(0), op.operand(1), ...idx]);
+      b.create(op.name === "affine.store" ? "memref.store" : "vector.store", [op.operand(0), op.operand(1), ...idx]);
+      break;
+    }
+    case "affine.vector_load": {
+      const idx = expandAffineMap(b, mapAttr(op, "map"), op.operands.slice(1));
+      repl = b.value("vector.load", [op.operand(0), ...idx], op.result.type);
+      break;
+    }
+    case "affine.delinearize_index": {
+      const vs = delinearize(b, op);
+      op.results.forEach((r, i) => r.replaceAllUsesWith(vs[i]));
       break;
     }
     default:

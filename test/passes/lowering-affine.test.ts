@@ -20,7 +20,7 @@ test("lower-affine: every affine op becomes scf/arith/memref", () => {
   assert.equal(count(module, "arith.minsi"), 2);
 });
 
-for (const file of ["affine-ops.mlir", "reductions-and-if.mlir"]) {
+for (const file of ["affine-ops.mlir", "reductions-and-if.mlir", "delinearize-vector.mlir"]) {
   test(`lower-affine: ${file} expands as MLIR does (same IR after canonicalize+cse)`, { skip: mlirSkip() }, () => {
     const text0 = input(`lower-affine/${file}`);
     const { module, text } = lower(text0, [lowerAffine]);
