@@ -14,6 +14,7 @@
 //   rt.<name>       the backend's own runtime (alloc, free, bounds/stack failures)
 // Defined functions are exported as "fn:<name>"; the runtime writes them into their slots.
 import binaryen from "binaryen";
+import * as v8 from "node:v8";
 import { DenseElementsAttr, FloatAttr, IntegerAttr, StringAttr, TypeAttr } from "../../ir/attributes.js";
 import type { Module, Operation } from "../../ir/core.js";
 import { FunctionType, IntegerType, FloatType, IndexType, MemRefType, Type } from "../../ir/types.js";
@@ -186,7 +187,7 @@ export class ModuleCompiler {
 
   finish(functions: UnitFunction[]): CompiledUnit {
     const m = this.m;
-    if (process.env.TENSORLANG_WASM_DUMP) process.stderr.write(m.emitText());
+    if (process.env.TENSORLANG_WASM_DUMP === "raw") process.stderr.write(m.emitText());
     if (!m.validate()) throw new CompileError("internal error: the generated WebAssembly failed validation");
     const level = this.options.optimizeLevel ?? 3;
     if (level > 0) {
@@ -197,11 +198,18 @@ export class ModuleCompiler {
       binaryen.setDebugInfo(true);
       m.optimize();
     }
+    if (process.env.TENSORLANG_WASM_DUMP === "opt") process.stderr.write(m.emitText());
     const bytes = m.emitBinary();
     m.dispose();
     let module: WebAssembly.Module;
+    // Straight to the optimizing tier: V8 cannot leave the baseline tier (Liftoff) in the
+    // middle of a call, so a kernel called once (a matmul) would run ~5x slower in it.
+    // Only for our units: binaryen's own wasm keeps V8's default tiering.
+    v8.setFlagsFromString("--no-liftoff --no-wasm-lazy-compilation --no-wasm-dynamic-tiering");
     try { module = new WebAssembly.Module(new Uint8Array(bytes)); } catch (e) {
       throw new CompileError(`WebAssembly compilation failed: ${(e as Error).message}`);
+    } finally {
+      v8.setFlagsFromString("--liftoff --wasm-lazy-compilation --wasm-dynamic-tiering");
     }
     return { module, functions, imports: this.imports, data: this.data, slots: [...this.slots], memrefs: this.memrefs, size: bytes.length };
   }

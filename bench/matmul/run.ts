@@ -1,0 +1,107 @@
+// bench/matmul: the naive matmul_loops kernel (examples/matmul_loops.mlir, i-j-k over f32
+// memrefs) under the wasm engine, the interpreter, mlir-cpu-runner-19 -O3 on the same program,
+// and numpy where installed — all in one run, printed as GFLOPS and ratios.
+//
+//   node dist/bench/matmul/run.js [--sizes 256,512] [--interp-size 64] [--reps 3]
+//
+// Every engine times the kernel the same way: the program's own rtclock() around the call.
+import { spawnSync } from "node:child_process";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { cpus, loadavg } from "node:os";
+import { Engine, type EngineKind } from "../../src/runtime/engine.js";
+import { createCapturingContext } from "../../src/runtime/host.js";
+
+const PIPELINE = [
+  "--lower-affine", "--convert-linalg-to-loops", "--convert-scf-to-cf", "--convert-math-to-libm",
+  "--convert-math-to-llvm", "--expand-strided-metadata", "--finalize-memref-to-llvm",
+  "--convert-arith-to-llvm", "--convert-func-to-llvm", "--convert-cf-to-llvm", "--reconcile-unrealized-casts",
+];
+const LIBS = ["libmlir_c_runner_utils.so", "libmlir_runner_utils.so"].map((l) => join("/usr/lib/llvm-19/lib", l));
+
+function arg(name: string, dflt: string): string {
+  const i = process.argv.indexOf(`--${name}`);
+  return i >= 0 && process.argv[i + 1] ? process.argv[i + 1] : dflt;
+}
+const sizes = arg("sizes", "256,512").split(",").map(Number);
+const interpSize = Number(arg("interp-size", "64"));
+const reps = Number(arg("reps", "3"));
+
+/** matmul_loops.mlir at size n (shapes, loop bounds and the FLOP count in the time line). */
+function programFor(n: number): string {
+  const src = readFileSync("examples/matmul_loops.mlir", "utf8");
+  return src.replace(/256/g, String(n)).replace("3.355443e+07", (2 * n ** 3).toExponential(6));
+}
+
+/** The kernel's seconds from the program's "time: <s> s" line. */
+function seconds(out: string): number {
+  const m = /time: ([0-9.e+-]+) s/.exec(out);
+  if (!m) throw new Error(`no time line in output:\n${out}`);
+  return Number(m[1]);
+}
+const checksum = (out: string) => /checksum: (\S+)/.exec(out)?.[1];
+
+function runEngine(kind: EngineKind, n: number): { s: number; sum?: string } {
+  const ctx = createCapturingContext();
+  const e = new Engine({ engine: kind, ctx });
+  e.load(programFor(n), `matmul_${n}.mlir`);
+  e.runMain("main");
+  const out = ctx.output();
+  return { s: seconds(out), sum: checksum(out) };
+}
+
+function runMlir(n: number): { s: number; sum?: string } | string {
+  const opt = spawnSync("mlir-opt-19", PIPELINE, { input: programFor(n), encoding: "utf8", maxBuffer: 1 << 28 });
+  if (opt.error || opt.status !== 0) return `mlir-opt-19 unavailable or failed: ${opt.error?.message ?? opt.stderr.slice(0, 200)}`;
+  const r = spawnSync("mlir-cpu-runner-19", ["-O3", "-e", "main", "-entry-point-result=void", `-shared-libs=${LIBS.join(",")}`],
+    { input: opt.stdout, encoding: "utf8", maxBuffer: 1 << 28 });
+  if (r.error || r.status !== 0) return `mlir-cpu-runner-19 failed: ${r.error?.message ?? r.stderr.slice(0, 200)}`;
+  return { s: seconds(r.stdout), sum: checksum(r.stdout) };
+}
+
+function runNumpy(n: number): number | string {
+  const py = `import numpy as np, time
+a = np.random.rand(${n}, ${n}).astype(np.float32); b = np.random.rand(${n}, ${n}).astype(np.float32)
+a @ b
+best = 1e9
+for _ in range(5):
+    t = time.perf_counter(); a @ b; best = min(best, time.perf_counter() - t)
+print(best)`;
+  const r = spawnSync("python3", ["-c", py], { encoding: "utf8" });
+  if (r.status !== 0) return "numpy not installed";
+  return Number(r.stdout.trim());
+}
+
+const gflops = (n: number, s: number) => (2 * n ** 3) / s / 1e9;
+const best = <T extends { s: number }>(f: () => T): T => {
+  let b: T | undefined;
+  for (let i = 0; i < reps; i++) { const r = f(); if (!b || r.s < b.s) b = r; }
+  return b!;
+};
+const fmt = (x: number) => x.toFixed(x < 1 ? 3 : 2).padStart(8);
+
+console.log(`naive i-j-k f32 matmul (examples/matmul_loops.mlir), best of ${reps}; GFLOPS`);
+console.log(`${"n".padStart(5)} ${"wasm".padStart(8)} ${"mlir-O3".padStart(8)} ${"interp".padStart(8)} ${"numpy".padStart(8)}   wasm/mlir  wasm/interp  numpy/wasm`);
+const interp = best(() => runEngine("interp", interpSize));
+const gi = gflops(interpSize, interp.s);
+for (const n of sizes) {
+  // wasm and mlir alternate, best of `reps` each: the machine is shared, so a peer measured
+  // a minute later would see different contention.
+  let w: { s: number; sum?: string } | undefined, ml: { s: number; sum?: string } | string | undefined;
+  for (let r = 0; r < reps; r++) {
+    const x = runEngine("wasm", n);
+    if (!w || x.s < w.s) w = x;
+    const y = runMlir(n);
+    if (typeof y === "string") ml = y;
+    else if (ml === undefined || (typeof ml !== "string" && y.s < ml.s)) ml = y;
+  }
+  const np = runNumpy(n);
+  const gw = gflops(n, w!.s);
+  const gm = typeof ml === "string" || !ml ? NaN : gflops(n, ml.s);
+  const gn = typeof np === "string" ? NaN : gflops(n, np);
+  if (typeof ml === "object" && ml.sum !== w!.sum) console.log(`  checksum differs: wasm ${w!.sum}, mlir ${ml.sum}`);
+  console.log(`${String(n).padStart(5)} ${fmt(gw)} ${fmt(gm)} ${fmt(gi)} ${fmt(gn)}   ${(gw / gm).toFixed(2).padStart(9)}  ${(gw / gi).toFixed(1).padStart(11)}  ${(gn / gw).toFixed(1).padStart(10)}`);
+  if (typeof ml === "string") console.log(`  ${ml}`);
+  if (typeof np === "string") console.log(`  ${np}`);
+}
+console.log(`(interp measured at n=${interpSize}: its per-FLOP rate barely depends on n; load average ${loadavg()[0].toFixed(1)} on ${cpus().length} cores)`);
