@@ -130,7 +130,8 @@ class FunctionBufferizer {
 
   /**
    * Whether `at` may overwrite the buffer of tensor `t`: the buffer is owned, `t` lives in the
-   * same block as `at` (not across a loop) and no other use of `t` comes after `at`.
+   * same block as `at` (not across a loop) and no other use of `t` that reads its contents
+   * comes after `at`.
    */
   private canWriteInPlace(t: Value, at: Operation, otherOperands: readonly Value[] = []): boolean {
     const b = this.buf.get(t);
@@ -139,7 +140,7 @@ class FunctionBufferizer {
     if (t.definingBlock !== blk) return false;
     const pos = blk.ops.indexOf(at);
     return t.uses.every((u) => {
-      if (u.op === at) return true;
+      if (u.op === at || u.op.name === "tensor.dim") return true; // dim reads the shape only
       let a: Operation | null = u.op;
       while (a && a.parent !== blk) a = a.parentOp;
       return !!a && blk.ops.indexOf(a) < pos;

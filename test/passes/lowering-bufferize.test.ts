@@ -142,3 +142,19 @@ test("bufferize: tensor.generate fills a fresh buffer; a cast of an owned buffer
 test("bufferize: tensor.generate results equal MLIR's", { skip: mlirSkip() }, () => {
   assert.equal(sameAsOneShot(generate), "[0,  1,  2,  3,  4]\n[[0,   0,   0,   0], \n [0,   1,   2,   3], \n [0,   2,   4,   6]]");
 });
+
+test("bufferize: a later tensor.dim (shape only) does not force a copy", () => {
+  const prog = `func.func @f(%n: index, %x: f32) -> index {
+  %e = tensor.empty(%n) : tensor<?xf32>
+  %c0 = arith.constant 0 : index
+  %t = tensor.insert %x into %e[%c0] : tensor<?xf32>
+  %u = tensor.insert %x into %t[%c0] : tensor<?xf32>
+  %d = tensor.dim %t, %c0 : tensor<?xf32>
+  %v = tensor.extract %u[%c0] : tensor<?xf32>
+  return %d : index
+}`;
+  const { module } = lower(prog, [bufferize]);
+  assert.equal(count(module, "memref.copy"), 0);
+  assert.equal(count(module, "memref.alloc"), 1);
+  assert.equal(count(module, "memref.dealloc"), 1);
+});
