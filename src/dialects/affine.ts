@@ -116,6 +116,71 @@ export function parallelParts(op: Operation): {
   };
 }
 
+// ---- dims and symbols (MLIR's affine validity rules) ----------------------------------------------
+
+/** Ops whose regions start a new affine scope (MLIR's AffineScope trait). */
+const AFFINE_SCOPES = new Set(["func.func"]);
+const isAffineScope = (op: Operation | null) => !!op && AFFINE_SCOPES.has(op.name);
+const isIndex = (v: Value) => v.type instanceof IndexType;
+const definingOp = (v: Value): Operation | undefined => (v instanceof BlockArgument ? undefined : (v as { op?: Operation }).op);
+const parentOpOf = (v: Value): Operation | null => (v instanceof BlockArgument ? v.block.parentOp : definingOp(v)?.parentOp ?? null);
+const regionOf = (v: Value): Region | null => (v instanceof BlockArgument ? v.block.parent : definingOp(v)?.parent?.parent ?? null);
+
+/** The region of the nearest enclosing affine scope (a function body), if any. */
+function affineScope(op: Operation): Region | null {
+  for (let o: Operation | null = op; o; o = o.parentOp) if (isAffineScope(o.parentOp)) return o.parent?.parent ?? null;
+  return null;
+}
+/** Defined directly in an affine scope's region (function arguments and top-level values). */
+export const isTopLevelValue = (v: Value): boolean => isAffineScope(parentOpOf(v));
+
+/** MLIR's `isValidSymbol`: top-level values, constants, and applies/dims of those. */
+export function isValidSymbol(v: Value, region: Region | null = null): boolean {
+  if (!isIndex(v)) return false;
+  if (!region) {
+    if (isTopLevelValue(v)) return true;
+    const d = definingOp(v);
+    return !!d && isValidSymbol(v, affineScope(d));
+  }
+  if (regionOf(v) === region) return true;
+  const d = definingOp(v);
+  if (d?.name === "arith.constant") return true;
+  if (d?.name === "affine.apply") return d.operands.every((o) => isValidSymbol(o, region));
+  if (d?.name === "memref.dim" || d?.name === "tensor.dim") return isTopLevelValue(d.operand(0)) || !(d.operand(0) instanceof BlockArgument);
+  // Values defined above `region` (in a non-isolated parent) are symbols of the outer scope.
+  const owner = region.parent;
+  if (owner && !AFFINE_SCOPES.has(owner.name) && owner.parent?.parent) return isValidSymbol(v, owner.parent.parent);
+  return false;
+}
+
+/** MLIR's `isValidDim`: valid symbols, affine loop induction variables, and applies of dims. */
+export function isValidDim(v: Value, region?: Region | null): boolean {
+  if (!isIndex(v)) return false;
+  const d = definingOp(v);
+  if (region === undefined) {
+    if (d) return isValidDim(v, affineScope(d));
+    const p = (v as BlockArgument).block.parentOp;
+    return isAffineScope(p) || p?.name === "affine.for" || p?.name === "affine.parallel";
+  }
+  if (isValidSymbol(v, region)) return true;
+  if (!d) {
+    const p = (v as BlockArgument).block.parentOp;
+    return p?.name === "affine.for" || p?.name === "affine.parallel";
+  }
+  if (d.name === "affine.apply") return d.operands.every((o) => isValidDim(o, region));
+  if (d.name === "memref.dim" || d.name === "tensor.dim") return isTopLevelValue(d.operand(0));
+  return false;
+}
+
+/** Map operands: the first `numDims` must be valid dims, the rest valid symbols. */
+function dimsAndSymbolsProblem(operands: readonly Value[], numDims: number): string | undefined {
+  for (let i = 0; i < operands.length; i++) {
+    if (i < numDims ? !isValidDim(operands[i]) : !isValidSymbol(operands[i])) {
+      return i < numDims ? "operand cannot be used as a dimension id" : "operand cannot be used as a symbol";
+    }
+  }
+}
+
 // ---- ops -----------------------------------------------------------------------------------------
 
 const FOR_ELIDED = ["lowerBoundMap", "upperBoundMap", "step", "operandSegmentSizes"];
@@ -166,6 +231,8 @@ const forOp: OpSpec = {
     const step = op.attr("step");
     if (!(step instanceof IntegerAttr) || step.value <= 0n) return "expected step to be a positive integer";
     if (op.operands.slice(0, segs[0] + segs[1]).some((v) => !(v.type instanceof IndexType))) return "bound operands must be of index type";
+    const bad = dimsAndSymbolsProblem(op.operands.slice(0, segs[0]), lm.numDims) ?? dimsAndSymbolsProblem(op.operands.slice(segs[0], segs[0] + segs[1]), um.numDims);
+    if (bad) return bad;
     const f = forParts(op);
     if (!f.body || f.body.args.length !== 1 + f.inits.length || !(f.iv.type instanceof IndexType)) {
       return `expected the body to have an index induction variable and ${f.inits.length} iter_args`;
@@ -206,6 +273,8 @@ const ifOp: OpSpec = {
     const c = op.attr("condition");
     if (!(c instanceof IntegerSetAttr)) return "requires an integer set attribute named 'condition'";
     if (op.operands.length !== c.set.numDims + c.set.numSyms) return "operand count and condition integer set dim and symbol count must match";
+    const bad = dimsAndSymbolsProblem(op.operands, c.set.numDims);
+    if (bad) return bad;
     if (op.results.length && !op.region(1).blocks.length) return "must have an else block if defining values";
   },
 };
@@ -219,6 +288,8 @@ function accessVerify(op: Operation): string | undefined {
   if (map.results.length !== t.rank) return `affine map has ${map.results.length} results, but the memref has rank ${t.rank}`;
   if (indices.length !== inputs(map)) return `expects as many subscripts as affine map inputs (${inputs(map)}), got ${indices.length}`;
   if (indices.some((v) => !(v.type instanceof IndexType))) return "subscript operands must be of index type";
+  const scope = affineScope(op);
+  if (indices.some((v) => !isValidDim(v, scope) && !isValidSymbol(v, scope))) return "index must be a valid dimension or symbol identifier";
 }
 
 /** affine.load / affine.vector_load: `%A[subscripts] {attrs} : memref<...>[, vector<...>]`. */
@@ -420,6 +491,8 @@ const parallelOp: OpSpec = {
     if (f.steps.length !== n) return "number of steps must match the number of induction variables";
     if (f.steps.some((s) => !(s > 0))) return "steps must be positive integers";
     if (op.operands.length !== inputs(lm) + inputs(um)) return "operand count must match the lower and upper bound map inputs";
+    const bad = dimsAndSymbolsProblem(f.lower.operands, lm.numDims) ?? dimsAndSymbolsProblem(f.upper.operands, um.numDims);
+    if (bad) return bad;
     if (f.reductions.length !== op.results.length) return "a reduction must be specified for each output";
     if (f.reductions.some((k) => k.startsWith("unknown"))) return "invalid reduction attribute";
   },

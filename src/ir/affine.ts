@@ -64,6 +64,8 @@ export function exprStr(e: AffineExpr, leaf?: AffineLeafNamer): string {
       return `${str(e.lhs)} + ${wrap(r, 2)}`;
     }
     default: {
+      // MLIR prints `x * -1` as `-x`.
+      if (e.kind === "mul" && e.rhs.kind === "const" && e.rhs.value === -1) return `-${wrap(e.lhs, 3)}`;
       const op = e.kind === "mul" ? "*" : e.kind;
       return `${wrap(e.lhs, 2)} ${op} ${wrap(e.rhs, 3)}`;
     }

@@ -499,3 +499,65 @@ func.func @f(%i: index, %k: i32) {
   %d:2 = "affine.delinearize_index"(%i, %k, %k) : (index, i32, i32) -> (index, index)
   return
 }
+
+// -----
+
+func.func @f(%A: memref<10xf32>, %n: index) {
+  %c0 = arith.constant 0 : index
+  %c1 = arith.constant 1 : index
+  scf.for %i = %c0 to %n step %c1 {
+    // expected-error @+1 {{index must be a valid dimension or symbol identifier}}
+    %v = affine.load %A[%i] : memref<10xf32>
+  }
+  return
+}
+
+// -----
+
+func.func @f(%n: index) {
+  %c0 = arith.constant 0 : index
+  %c1 = arith.constant 1 : index
+  scf.for %i = %c0 to %n step %c1 {
+    // expected-error @+1 {{operand cannot be used as a symbol}}
+    affine.for %j = 0 to %i {
+    }
+  }
+  return
+}
+
+// -----
+
+func.func @f(%n: index) {
+  %c0 = arith.constant 0 : index
+  %c1 = arith.constant 1 : index
+  scf.for %i = %c0 to %n step %c1 {
+    // expected-error @+1 {{operand cannot be used as a dimension id}}
+    affine.for %j = affine_map<(d0) -> (d0)>(%i) to 10 {
+    }
+  }
+  return
+}
+
+// -----
+
+func.func @f(%n: index) {
+  affine.for %i = 0 to 10 {
+    // expected-error @+1 {{operand cannot be used as a symbol}}
+    affine.if affine_set<()[s0] : (s0 >= 0)>()[%i] {
+    }
+  }
+  return
+}
+
+// -----
+
+func.func @f(%n: index) {
+  %c0 = arith.constant 0 : index
+  %c1 = arith.constant 1 : index
+  scf.for %i = %c0 to %n step %c1 {
+    // expected-error @+1 {{operand cannot be used as a dimension id}}
+    affine.parallel (%j) = (%i) to (10) {
+    }
+  }
+  return
+}

@@ -108,3 +108,29 @@ func.func @vectors(%A: memref<100xf32>, %i: index) -> index {
   %d:2 = affine.delinearize_index %i into (%c4, %c8) : index, index
   return %d#1 : index
 }
+
+// -----
+
+// Dims and symbols MLIR accepts: top-level values, constants, affine ivs, applies and dims of those.
+func.func @valid_ids(%A: memref<?x?xf32>, %n: index) {
+  %c0 = arith.constant 0 : index
+  %c1 = arith.constant 1 : index
+  %d = memref.dim %A, %c0 : memref<?x?xf32>
+  affine.for %i = 0 to %d {
+    %c2 = arith.constant 2 : index
+    %a = affine.apply affine_map<(d0) -> (d0 + 1)>(%i)
+    %s = affine.apply affine_map<()[s0] -> (s0 * 2)>()[%n]
+    affine.for %j = %c2 to %s {
+      %v = affine.load %A[%a, %j + symbol(%c2)] : memref<?x?xf32>
+      affine.store %v, %A[%i, symbol(%d) - 1] : memref<?x?xf32>
+    }
+    affine.if affine_set<(d0)[s0] : (-d0 + s0 - 1 >= 0)>(%a)[%d] {
+      affine.parallel (%k) = (%i) to (%s) {
+      }
+    }
+  }
+  scf.for %i = %c0 to %n step %c1 {
+    %w = affine.load %A[symbol(%n), 0] : memref<?x?xf32>
+  }
+  return
+}
