@@ -139,7 +139,10 @@ class FunctionBufferizer {
     const blk = at.parent!;
     if (t.definingBlock !== blk) return false;
     const pos = blk.ops.indexOf(at);
-    return t.uses.every((u) => {
+    // tensor.cast results share t's buffer (memref.cast): their uses count as uses of t.
+    const uses = [...t.uses];
+    for (let k = 0; k < uses.length; k++) if (uses[k].op.name === "tensor.cast" && uses[k].op !== at) uses.push(...uses[k].op.result.uses);
+    return uses.every((u) => {
       if (u.op === at || u.op.name === "tensor.dim") return true; // dim reads the shape only
       let a: Operation | null = u.op;
       while (a && a.parent !== blk) a = a.parentOp;

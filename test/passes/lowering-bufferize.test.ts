@@ -158,3 +158,20 @@ test("bufferize: a later tensor.dim (shape only) does not force a copy", () => {
   assert.equal(count(module, "memref.alloc"), 1);
   assert.equal(count(module, "memref.dealloc"), 1);
 });
+
+test("bufferize: a tensor.cast alias keeps its source from being overwritten in place", () => {
+  const prog = `func.func @f(%x: f32, %y: f32) -> f32 {
+  %e = tensor.empty() : tensor<4xf32>
+  %t = linalg.fill ins(%x : f32) outs(%e : tensor<4xf32>) -> tensor<4xf32>
+  %c = tensor.cast %t : tensor<4xf32> to tensor<?xf32>
+  %u = linalg.fill ins(%y : f32) outs(%t : tensor<4xf32>) -> tensor<4xf32>
+  %c0 = arith.constant 0 : index
+  %a = tensor.extract %c[%c0] : tensor<?xf32>
+  %b = tensor.extract %u[%c0] : tensor<4xf32>
+  %s = arith.addf %a, %b : f32
+  return %s : f32
+}`;
+  const { module } = lower(prog, [bufferize]);
+  const fills = fn(module, "f").body().ops.filter((o) => o.name === "linalg.fill");
+  assert.notEqual(fills[0].operand(1), fills[1].operand(1), "the second fill must not overwrite the cast's buffer");
+});
