@@ -85,7 +85,10 @@ class Gen {
       const c = this.emit(`arith.cmpf ${this.pick(["oeq", "one", "olt", "ole", "ogt", "oge", "ueq", "une", "ult", "uge", "ord", "uno"])}, ${a}, ${b} : ${t}`);
       return this.emit(`arith.select ${c}, ${a}, ${b} : ${t}`);
     }
-    return this.emit(`arith.${op} ${a}, ${b} : ${t}`);
+    const r = this.emit(`arith.${op} ${a}, ${b} : ${t}`);
+    // LLVM leaves minnum/maxnum of +0 and -0 unspecified (x86 and wasm pick different zeros):
+    // adding +0.0 makes the sign of a zero result canonical.
+    return op.endsWith("numf") ? this.emit(`arith.addf ${r}, ${this.emit(`arith.constant 0.0 : ${t}`)} : ${t}`) : r;
   }
   /** Converts value x of type from to type to (defined behaviour only). */
   cast(x: string, from: Ty, to: Ty): string {
