@@ -86,7 +86,7 @@ export function tile(loops: Operation[], sizes: number[]): void {
     });
   };
   const nest = build(0);
-  moveBody(innermost.body, innerBody!);
+  moveBody(innermost.body, innerBody!, innerBody!.terminator!); // before the new loop's yield
   outer.parent!.insertBefore(outer, nest);
   outer.erase();
 }
