@@ -53,11 +53,17 @@ export interface SearchResult {
   elapsedMs: number;
 }
 
+/** Times an exhausted node with no live child is asked again (an LLM answers anew, seeing the verdicts). */
+const MAX_REFILLS = 3;
+
 class Node {
   children: Node[] = [];
   visits = 0;
   reward = 0;
   untried?: ProposalResult[];
+  /** Proposals already evaluated at this node (JSON), and how many times it was asked again. */
+  tried = new Set<string>();
+  refills = 0;
   constructor(readonly ir: string, readonly loopTable: string, readonly path: Proposal[], readonly parent?: Node) {}
   get exhausted(): boolean { return this.untried !== undefined && this.untried.length === 0; }
 }
@@ -84,7 +90,12 @@ export async function mcts(o: SearchOptions): Promise<SearchResult> {
     for (;;) {
       if (!n.exhausted) return n;
       const open = n.children.filter((ch) => !isDead(ch));
-      if (!open.length) { return undefined; }
+      if (!open.length) {
+        if (n.refills >= MAX_REFILLS) return undefined;
+        n.refills++;
+        n.untried = undefined; // ask the proposer again, with the verdicts so far
+        return n;
+      }
       let bestScore = -Infinity, pick: Node[] = [];
       for (const ch of open) {
         const score = ch.visits === 0 ? Infinity : ch.reward / ch.visits + c * Math.sqrt(Math.log(n.visits + 1) / ch.visits);
@@ -93,7 +104,7 @@ export async function mcts(o: SearchOptions): Promise<SearchResult> {
       n = pick.length === 1 ? pick[0] : rng.pick(pick);
     }
   };
-  const isDead = (n: Node): boolean => n.exhausted && n.children.every(isDead);
+  const isDead = (n: Node): boolean => n.exhausted && n.refills >= MAX_REFILLS && n.children.every(isDead);
 
   while (!outOfBudget()) {
     const node = select();
@@ -105,11 +116,15 @@ export async function mcts(o: SearchOptions): Promise<SearchResult> {
         functionName: o.functionName, ir: d.ir, moduleText: node.ir, loopTable: d.loopTable, applied: node.path,
         history: attempts.slice(-24), machine: machineInfo(), count: o.proposalsPerExpansion ?? 8, signal: o.signal,
       };
-      node.untried = await o.proposer.propose(ctx);
-      tokens += node.untried.reduce((a, r) => a + (r.tokens ?? 0), 0);
+      const fresh = await o.proposer.propose(ctx);
+      tokens += fresh.reduce((a, r) => a + (r.tokens ?? 0), 0);
+      // On a refill, drop what this node already tried; nothing new means the node is done.
+      node.untried = fresh.filter((r) => !r.proposal || !node.tried.has(JSON.stringify(r.proposal)));
+      if (node.refills > 0 && node.untried.length === 0) { node.refills = MAX_REFILLS; iteration--; continue; }
     }
     const next = node.untried.length ? node.untried.splice(rng.int(Math.min(2, node.untried.length)), 1)[0] : undefined;
     if (!next) continue;
+    if (next.proposal) node.tried.add(JSON.stringify(next.proposal));
     let ev: Evaluation;
     if (!next.proposal) ev = { verdict: "parse-error", reason: next.error ?? "no proposal" };
     else ev = await o.evaluate(node.ir, next.proposal, node.path);
