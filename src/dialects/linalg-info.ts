@@ -39,7 +39,7 @@ export const ELEMENTWISE_BINARY: Record<string, Payload> = {
 };
 export const ELEMENTWISE_UNARY: Record<string, Payload> = {
   "linalg.exp": unary("math.exp"), "linalg.log": unary("math.log"), "linalg.abs": unary("math.absf"),
-  "linalg.ceil": unary("math.ceil"), "linalg.floor": unary("math.floor"), "linalg.negf": unary("arith.negf"),
+  "linalg.ceil": unary("math.ceil"), "linalg.floor": unary("math.floor"), "linalg.round": unary("math.round"), "linalg.negf": unary("arith.negf"),
   "linalg.sqrt": unary("math.sqrt"), "linalg.rsqrt": unary("math.rsqrt"), "linalg.tanh": unary("math.tanh"),
   "linalg.erf": unary("math.erf"),
   "linalg.square": (emit, [a], _o, t) => emit(isFloat(t) ? "arith.mulf" : "arith.muli", [a, a], t),
@@ -50,7 +50,7 @@ const contraction: Payload = (emit, [a, b], out, t) =>
 /** Ops whose body is `yield in` (after the cast to the output type). */
 const passThrough: Payload = (_e, [a]) => a;
 
-export const CONTRACTIONS = ["linalg.matmul", "linalg.matvec", "linalg.batch_matmul"];
+export const CONTRACTIONS = ["linalg.matmul", "linalg.matvec", "linalg.vecmat", "linalg.dot", "linalg.batch_matmul"];
 export const NAMED_OPS: Record<string, { inputs: number; payload: Payload }> = {
   "linalg.fill": { inputs: 1, payload: passThrough },
   "linalg.copy": { inputs: 1, payload: passThrough },
@@ -132,7 +132,8 @@ export function iteratorTypes(op: Operation): IteratorType[] {
     return Array.from({ length: rankOf(inputs(op)[0]?.type) }, (_, i) => (dims.has(i) ? "reduction" : "parallel"));
   }
   if (op.name === "linalg.matmul") return ["parallel", "parallel", "reduction"];
-  if (op.name === "linalg.matvec") return ["parallel", "reduction"];
+  if (op.name === "linalg.matvec" || op.name === "linalg.vecmat") return ["parallel", "reduction"];
+  if (op.name === "linalg.dot") return ["reduction"];
   if (op.name === "linalg.batch_matmul") return ["parallel", "parallel", "parallel", "reduction"];
   return Array.from({ length: rankOf(outputs(op)[0]?.type) }, () => "parallel");
 }
@@ -150,6 +151,8 @@ export function indexingMaps(op: Operation): AffineMap[] {
     }
     case "linalg.matmul": return [map(3, 0, 2), map(3, 2, 1), map(3, 0, 1)];
     case "linalg.matvec": return [map(2, 0, 1), map(2, 1), map(2, 0)];
+    case "linalg.vecmat": return [map(2, 1), map(2, 1, 0), map(2, 0)];
+    case "linalg.dot": return [map(1, 0), map(1, 0), map(1)];
     case "linalg.batch_matmul": return [map(4, 0, 1, 3), map(4, 0, 3, 2), map(4, 0, 1, 2)];
     case "linalg.transpose": {
       // result[i] = input[perm[i]]: the input's dimension perm[i] is loop i.

@@ -1,9 +1,10 @@
 // math dialect: transcendental and other float functions on scalars, vectors and tensors.
 // The semantics tables are shared by the folder, the interpreter and the backends' oracles.
-import { Attribute, DenseElementsAttr, FloatAttr } from "../ir/attributes.js";
+import { Attribute, DenseElementsAttr, FloatAttr, OpaqueAttr } from "../ir/attributes.js";
 import type { Operation } from "../ir/core.js";
 import type { Dialect, FoldResult, OpSpec } from "../ir/dialect.js";
-import { FloatType, ShapedType, elementTypeOf } from "../ir/types.js";
+import { DiagnosticError } from "../ir/diagnostics.js";
+import { FloatType, IntegerType, ShapedType, elementTypeOf } from "../ir/types.js";
 import { roundFloat } from "./arith.js";
 import { sameTypeOp } from "./common.js";
 
@@ -103,11 +104,58 @@ const mathOp = (name: string, arity: number): OpSpec =>
 
 export const MATH_OPS = [...Object.keys(MATH_UNARY), ...Object.keys(MATH_BINARY), ...Object.keys(MATH_TERNARY)];
 
+/** Integer `math.absi` / `math.ipowi` semantics on signed BigInts wrapped to `width`. */
+export const MATH_INT: Record<string, (w: number, a: bigint, b?: bigint) => bigint> = {
+  "math.absi": (w, a) => BigInt.asIntN(w, a < 0n ? -a : a),
+  // ipowi: negative exponents give 0 except for bases 1 and -1, as MLIR's folder does.
+  "math.ipowi": (w, a, b = 0n) => {
+    if (b < 0n) return a === 1n ? 1n : a === -1n ? (b % 2n === 0n ? 1n : -1n) : 0n;
+    let r = 1n;
+    for (let base = BigInt.asIntN(w, a), e = b; e > 0n; e >>= 1n, base = BigInt.asIntN(w, base * base)) if (e & 1n) r = BigInt.asIntN(w, r * base);
+    return r;
+  },
+};
+
+const intOperands = (op: Operation) =>
+  elementTypeOf(op.result.type) instanceof IntegerType ? undefined : `operand #0 must be signless-integer-like, but got '${op.result.type.str}'`;
+
+/** `math.fpowi %x, %n : f32, i32`: float base, integer exponent (same shape). */
+const fpowi: OpSpec = {
+  name: "math.fpowi", operands: 2, results: 1, traits: ["Pure", "Elementwise"], props: ["fastmath"],
+  parse(p, st) {
+    const ops = p.parseOperandList();
+    if (p.parseOptionalKeyword("fastmath")) st.addAttr("fastmath", new OpaqueAttr(`#arith.fastmath${p.balancedAngle()}`));
+    p.parseOptionalAttrDict(st.attributes);
+    const loc = p.locHere();
+    p.expect(":");
+    const ts = p.parseTypeList();
+    if (ts.length !== 2) throw DiagnosticError.at(loc, "expected the base and exponent types");
+    st.operands = p.resolveOperands(ops, ts, loc);
+    st.resultTypes = [ts[0]];
+  },
+  print(p, op) {
+    const fm = op.attr("fastmath");
+    const flags = fm && !fm.str.includes("<none>") ? " fastmath" + fm.str.slice(fm.str.indexOf("<")) : "";
+    p.print(" ", p.operands(op.operands), flags, p.attrDict(op, ["fastmath"]), " : ", p.types(op.operands.map((v) => v.type)));
+  },
+  verify(op) {
+    const [b, e] = op.operands.map((v) => v.type);
+    if (!(elementTypeOf(b) instanceof FloatType)) return `operand #0 must be floating-point-like, but got '${b.str}'`;
+    if (!(elementTypeOf(e) instanceof IntegerType)) return `operand #1 must be signless-integer-like, but got '${e.str}'`;
+    if (op.result.type !== b) return "result type must match the base type";
+    const shape = (t: typeof b) => (t instanceof ShapedType ? t.shape.join("x") : "");
+    if (shape(b) !== shape(e) || (b instanceof ShapedType) !== (e instanceof ShapedType)) return "base and exponent must have the same shape";
+  },
+};
+
 export const math: Dialect = {
   name: "math",
   ops: [
     ...Object.keys(MATH_UNARY).map((n) => mathOp(n, 1)),
     ...Object.keys(MATH_BINARY).map((n) => mathOp(n, 2)),
     mathOp("math.fma", 3),
+    sameTypeOp("math.absi", 1, ["Elementwise"], { props: [], verify: intOperands }),
+    sameTypeOp("math.ipowi", 2, ["Elementwise"], { props: [], verify: intOperands }),
+    fpowi,
   ],
 };

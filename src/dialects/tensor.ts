@@ -1,14 +1,15 @@
 // tensor dialect: value-semantics tensors — creation (empty, from_elements, splat, generate),
 // element access (extract, insert), shape queries (dim), slices and casts.
-import { Attribute, DenseElementsAttr, FloatAttr, IntegerAttr } from "../ir/attributes.js";
+import { ArrayAttr, Attribute, DenseElementsAttr, FloatAttr, IntegerAttr } from "../ir/attributes.js";
 import { Block, OpResult, type Operation, type Value } from "../ir/core.js";
 import type { Dialect, OpSpec } from "../ir/dialect.js";
 import type { OpAsmParser, RegionArgument } from "../ir/parser.js";
 import type { OpAsmPrinter } from "../ir/printer.js";
-import { DYN, FloatType, ShapedType, TensorType, Type, UnrankedTensorType, elementTypeOf, index } from "../ir/types.js";
+import { DiagnosticError } from "../ir/diagnostics.js";
+import { DYN, FloatType, FunctionType, ShapedType, TensorType, Type, UnrankedTensorType, elementTypeOf, index } from "../ir/types.js";
 import { castOp, returnLikeOp } from "./common.js";
 import {
-  type OpFoldResult, arrayProp, checkSegments, countDynamic, i64Array, isRankReducedShape, mixedList, operandSegment,
+  K_DYNAMIC, type OpFoldResult, arrayProp, checkSegments, countDynamic, i64Array, isRankReducedShape, mixedList, operandSegment,
   parseDynamicIndexList, printDynamicIndexList, segmentSizesAttr, shapeOf,
 } from "./indexing.js";
 
@@ -77,6 +78,72 @@ function scalarOf(a: Attribute | undefined): number | bigint | undefined {
 }
 function scalarAttr(v: number | bigint, t: Type): Attribute {
   return t instanceof FloatType ? new FloatAttr(Number(v), t) : new IntegerAttr(BigInt(v), t);
+}
+
+/** Reassociation groups (`[[0, 1], [2]]`): which expanded dims form each collapsed dim. */
+export function reassociation(op: Operation): number[][] {
+  const a = op.attr("reassociation");
+  return a instanceof ArrayAttr ? a.items.map((g) => (g instanceof ArrayAttr ? g.items.map((i) => (i instanceof IntegerAttr ? i.num : -1)) : [])) : [];
+}
+
+/** collapse_shape / expand_shape: `%src [[0, 1], [2]] [output_shape [...]] : A into B`. */
+function reshapeLike(name: string): OpSpec {
+  const expand = name === "tensor.expand_shape";
+  const props = expand ? ["reassociation", "static_output_shape"] : ["reassociation"];
+  return {
+    name, operands: expand ? [1, -1] : 1, results: 1, traits: ["Pure"], props,
+    parse(p, st) {
+      const src = p.parseOperand();
+      st.addAttr("reassociation", p.parseAttribute());
+      let dyn: ReturnType<typeof parseDynamicIndexList>["dynamic"] = [];
+      if (expand) {
+        p.parseKeyword("output_shape");
+        const l = parseDynamicIndexList(p);
+        st.addAttr("static_output_shape", i64Array(l.statics));
+        dyn = l.dynamic;
+      }
+      p.parseOptionalAttrDict(st.attributes);
+      const from = p.parseColonType();
+      p.parseKeyword("into");
+      st.resultTypes = [p.parseType()];
+      st.operands = [p.resolveOperand(src, from), ...p.resolveOperands(dyn, index)];
+    },
+    print(p, op) {
+      const [src, ...dyn] = op.operands;
+      p.print(" ", p.operand(src), " ", op.attr("reassociation")?.str ?? "[]");
+      if (expand) p.print(" output_shape ", printDynamicIndexList(p, dyn, arrayProp(op, "static_output_shape")));
+      p.print(p.attrDict(op, props), " : ", p.type(src.type), " into ", p.type(op.result.type));
+    },
+    verify(op) {
+      const [a, b] = [op.operand(0).type, op.result.type];
+      if (!(a instanceof TensorType) || !(b instanceof TensorType)) return "expects ranked tensor operand and result";
+      if (a.elementType !== b.elementType) return "expected source and result element types to match";
+      const [big, small] = expand ? [b, a] : [a, b];
+      const groups = reassociation(op);
+      const flat = groups.flat();
+      if (flat.length !== big.rank || flat.some((d, i) => d !== i) || groups.some((g) => !g.length)) {
+        return `expected reassociation map to be a contiguous partition of the ${big.rank} ${expand ? "result" : "source"} dimensions`;
+      }
+      if (groups.length !== small.rank) return `expected ${expand ? "source" : "result"} rank (${small.rank}) to equal the number of reassociation maps (${groups.length})`;
+      for (let i = 0; i < groups.length; i++) {
+        const dims = groups[i].map((d) => big.shape[d]);
+        const product = dims.includes(DYN) ? DYN : dims.reduce((x, y) => x * y, 1);
+        if (product !== DYN && small.shape[i] !== DYN && product !== small.shape[i]) {
+          return `expected dimension ${i} of the collapsed type to be ${product}, but got ${small.shape[i]}`;
+        }
+        if (product === DYN && small.shape[i] !== DYN && !expand) return `expected dimension ${i} of the collapsed type to be dynamic`;
+      }
+      if (expand) {
+        const out = arrayProp(op, "static_output_shape");
+        if (out.length !== b.rank) return `expected number of static shape dims to be equal to the output rank (${b.rank}) but found ${out.length} inputs instead`;
+        if (countDynamic(out) !== op.operands.length - 1) return "expected as many dynamic output sizes as '?' entries in 'static_output_shape'";
+        for (let i = 0; i < out.length; i++) {
+          const want = out[i] === K_DYNAMIC ? DYN : out[i];
+          if (want !== b.shape[i]) return `invalid output shape provided at pos ${i}`;
+        }
+      }
+    },
+  };
 }
 
 export const tensor: Dialect = {
@@ -303,6 +370,54 @@ export const tensor: Dialect = {
         if (err) return err;
         const b = op.body();
         if (!b || b.args.length !== (t as TensorType).rank || b.args.some((a) => a.type !== index)) return "must have one body argument per input dimension";
+      },
+    },
+    {
+      name: "tensor.rank", operands: 1, results: 1, traits: ["Pure"],
+      parse(p, st) {
+        const t = p.parseOperand();
+        p.parseOptionalAttrDict(st.attributes);
+        st.operands = [p.resolveOperand(t, p.parseColonType())];
+        st.resultTypes = [index];
+      },
+      print(p, op) { p.print(" ", p.operand(op.operand(0)), p.attrDict(op), " : ", p.type(op.operand(0).type)); },
+      verify(op) {
+        const t = op.operand(0).type;
+        if (!(t instanceof TensorType || t instanceof UnrankedTensorType)) return "operand #0 must be a tensor";
+        if (op.result.type !== index) return "result must be index";
+      },
+      fold(op) { const t = op.operand(0).type; return t instanceof TensorType ? [new IntegerAttr(t.rank, index)] : undefined; },
+    },
+    reshapeLike("tensor.collapse_shape"),
+    reshapeLike("tensor.expand_shape"),
+    {
+      name: "tensor.reshape", operands: 2, results: 1, traits: ["Pure"],
+      parse(p, st) {
+        const src = p.parseOperand();
+        p.expect("(");
+        const shape = p.parseOperand();
+        p.expect(")");
+        p.parseOptionalAttrDict(st.attributes);
+        const loc = p.locHere();
+        const ft = p.parseColonType();
+        if (!(ft instanceof FunctionType) || ft.inputs.length !== 2 || ft.results.length !== 1) throw DiagnosticError.at(loc, "expected '(source, shape) -> result' types");
+        st.operands = [p.resolveOperand(src, ft.inputs[0]), p.resolveOperand(shape, ft.inputs[1])];
+        st.resultTypes = [ft.results[0]];
+      },
+      print(p, op) {
+        p.print(" ", p.operand(op.operand(0)), "(", p.operand(op.operand(1)), ")", p.attrDict(op), " : ", p.functionalType(op));
+      },
+      verify(op) {
+        const [src, shape] = op.operands.map((v) => v.type);
+        const res = op.result.type;
+        if (elementTypeOf(src) !== elementTypeOf(res)) return "element types of source and destination tensor types should be the same";
+        if (!(shape instanceof TensorType) || shape.rank !== 1) return "shape must be a 1-D tensor";
+        if (res instanceof TensorType) {
+          if (shape.shape[0] !== DYN && shape.shape[0] !== res.rank) return "length of shape operand differs from the result's tensor rank";
+          if (src instanceof TensorType && src.hasStaticShape && res.hasStaticShape && src.numElements !== res.numElements) {
+            return "source and destination tensor should have the same number of elements";
+          }
+        }
       },
     },
     returnLikeOp("tensor.yield", {

@@ -1,10 +1,11 @@
 // vector dialect: the ops vectorized loops need (load/store, broadcast, fma, reductions,
 // splat, extract/insert with MLIR 19's static-position syntax).
-import { OpaqueAttr } from "../ir/attributes.js";
-import type { Operation } from "../ir/core.js";
+import { OpaqueAttr, StringAttr } from "../ir/attributes.js";
+import type { Operation, Value } from "../ir/core.js";
 import type { Dialect, OpSpec } from "../ir/dialect.js";
 import { DiagnosticError } from "../ir/diagnostics.js";
-import type { OpAsmParser } from "../ir/parser.js";
+import type { OpAsmParser, UnresolvedOperand } from "../ir/parser.js";
+import type { OpAsmPrinter } from "../ir/printer.js";
 import {
   FloatType, IndexType, IntegerType, MemRefType, Type, VectorType, elementTypeOf, index,
 } from "../ir/types.js";
@@ -257,5 +258,120 @@ export const vector: Dialect = {
     },
     transferRead,
     transferWrite,
+    {
+      // `vector.extractelement %v[%i : i32] : vector<4xf32>` (`%v[]` for 0-d vectors)
+      name: "vector.extractelement", operands: [1, 2], results: 1, traits: ["Pure"],
+      parse(p, st) {
+        const v = p.parseOperand();
+        const pos = parseElementPosition(p);
+        p.parseOptionalAttrDict(st.attributes);
+        const vt = p.parseColonType();
+        st.resultTypes = [elementTypeOf(vt)];
+        st.operands = [p.resolveOperand(v, vt), ...(pos ? [p.resolveOperand(pos.operand, pos.type)] : [])];
+      },
+      print(p, op) {
+        p.print(" ", p.operand(op.operand(0)), printElementPosition(p, op.operands[1]), p.attrDict(op), " : ", p.type(op.operand(0).type));
+      },
+      verify(op) { return checkElementAccess(op.operand(0).type, op.operands[1], op.result.type); },
+    },
+    {
+      name: "vector.insertelement", operands: [2, 3], results: 1, traits: ["Pure"],
+      parse(p, st) {
+        const s = p.parseOperand();
+        p.expect(",");
+        const v = p.parseOperand();
+        const pos = parseElementPosition(p);
+        p.parseOptionalAttrDict(st.attributes);
+        const vt = p.parseColonType();
+        st.resultTypes = [vt];
+        st.operands = [p.resolveOperand(s, elementTypeOf(vt)), p.resolveOperand(v, vt), ...(pos ? [p.resolveOperand(pos.operand, pos.type)] : [])];
+      },
+      print(p, op) {
+        p.print(" ", p.operand(op.operand(0)), ", ", p.operand(op.operand(1)), printElementPosition(p, op.operands[2]), p.attrDict(op),
+          " : ", p.type(op.result.type));
+      },
+      verify(op) {
+        if (op.result.type !== op.operand(1).type) return "result type must match the destination vector type";
+        return checkElementAccess(op.operand(1).type, op.operands[2], op.operand(0).type);
+      },
+    },
+    {
+      name: "vector.shape_cast", operands: 1, results: 1, traits: ["Pure"],
+      parse(p, st) {
+        const a = p.parseOperand();
+        p.parseOptionalAttrDict(st.attributes);
+        const from = p.parseColonType();
+        p.parseKeyword("to");
+        st.resultTypes = [p.parseType()];
+        st.operands = [p.resolveOperand(a, from)];
+      },
+      print(p, op) { p.print(" ", p.operand(op.operand(0)), p.attrDict(op), " : ", p.type(op.operand(0).type), " to ", p.type(op.result.type)); },
+      verify(op) {
+        const a = op.operand(0).type, b = op.result.type;
+        if (!(a instanceof VectorType) || !(b instanceof VectorType)) return "requires vector operand and result";
+        if (a.elementType !== b.elementType) return "requires the same element type for source and result";
+        if (a.numElements !== b.numElements) return "requires the same number of elements for source and result";
+      },
+    },
+    {
+      // `vector.print %v : T [punctuation <p>]`, `vector.print str "..."`, `vector.print punctuation <p>`
+      name: "vector.print", operands: [0, 1], results: 0, props: ["punctuation", "stringLiteral"],
+      parse(p, st) {
+        const v = p.parseOptionalOperand();
+        if (v) st.operands = [p.resolveOperand(v, p.parseColonType())];
+        let punct = "newline";
+        for (;;) {
+          const loc = p.locHere();
+          if (p.parseOptionalKeyword("str")) st.addAttr("stringLiteral", new StringAttr(p.parseString()));
+          else if (p.parseOptionalKeyword("punctuation")) {
+            punct = p.balancedAngle().slice(1, -1).trim();
+            if (!PUNCTUATIONS.includes(punct)) throw DiagnosticError.at(loc, `unknown punctuation '${punct}'`);
+          } else break;
+        }
+        st.addAttr("punctuation", new OpaqueAttr(`#vector.punctuation<${punct}>`));
+        p.parseOptionalAttrDict(st.attributes);
+      },
+      print(p, op) {
+        if (op.operands.length) p.print(" ", p.operand(op.operand(0)), " : ", p.type(op.operand(0).type));
+        const str = op.attr("stringLiteral");
+        if (str) p.print(" str ", str.str);
+        const punct = printPunctuation(op);
+        if (punct !== "newline") p.print(" punctuation <", punct, ">");
+        p.print(p.attrDict(op, ["punctuation", "stringLiteral"]));
+      },
+      verify(op) {
+        if (!PUNCTUATIONS.includes(printPunctuation(op))) return "requires a valid 'punctuation' attribute";
+        if (op.operands.length && op.attr("stringLiteral")) return "cannot print a value and a string at once";
+      },
+    },
   ] satisfies OpSpec[],
 };
+
+const PUNCTUATIONS = ["no_punctuation", "newline", "comma", "open", "close"];
+/** The punctuation a `vector.print` ends with (`newline` when absent). */
+export function printPunctuation(op: Operation): string {
+  const a = op.attr("punctuation");
+  const m = a ? /<\s*([a-z_]+)\s*>/.exec(a.str) : null;
+  return a ? (m ? m[1] : "") : "newline";
+}
+
+/** `[%i : i32]` or `[]`. */
+function parseElementPosition(p: OpAsmParser): { operand: UnresolvedOperand; type: Type } | undefined {
+  p.expect("[");
+  if (p.accept("]")) return undefined;
+  const operand = p.parseOperand();
+  const type = p.parseColonType();
+  p.expect("]");
+  return { operand, type };
+}
+function printElementPosition(p: OpAsmPrinter, pos: Value | undefined): string {
+  return pos ? `[${p.operand(pos)} : ${p.type(pos.type)}]` : "[]";
+}
+function checkElementAccess(vt: Type, pos: Value | undefined, scalar: Type): string | undefined {
+  if (!(vt instanceof VectorType)) return "expected a vector operand";
+  if (vt.rank > 1) return "unexpected >1 vector rank";
+  if (vt.rank === 0 && pos) return "expected position to be empty with 0-D vector";
+  if (vt.rank === 1 && !pos) return "expected position for 1-D vector";
+  if (pos && !isIntLike(pos.type)) return "position must be an integer or index";
+  if (scalar !== vt.elementType) return "scalar type must match the vector element type";
+}

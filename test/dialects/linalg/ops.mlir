@@ -111,3 +111,11 @@ func.func @broadcast_map(%a: tensor<4xf32>, %b: tensor<4x8xf32>, %c: tensor<4xf3
     }
   return %0 : tensor<4x8xf32>
 }
+
+func.func @vectors(%a: tensor<8xf32>, %b: tensor<8x4xf32>, %c: tensor<4xf32>, %d: tensor<f32>) -> tensor<f32> {
+  %0 = linalg.vecmat ins(%a, %b : tensor<8xf32>, tensor<8x4xf32>) outs(%c : tensor<4xf32>) -> tensor<4xf32>
+  %1 = linalg.dot ins(%a, %a : tensor<8xf32>, tensor<8xf32>) outs(%d : tensor<f32>) -> tensor<f32>
+  %2 = linalg.round ins(%0 : tensor<4xf32>) outs(%c : tensor<4xf32>) -> tensor<4xf32>
+  %3 = linalg.dot ins(%2, %2 : tensor<4xf32>, tensor<4xf32>) outs(%1 : tensor<f32>) -> tensor<f32>
+  return %3 : tensor<f32>
+}

@@ -27,3 +27,51 @@ func.func @wrong_arity(%a: f32) {
   %0 = "math.sqrt"(%a, %a) : (f32, f32) -> f32
   return
 }
+
+// -----
+
+func.func @absi_float(%a: f32) {
+  // expected-error @+1 {{operand #0 must be signless-integer-like, but got 'f32'}}
+  %0 = math.absi %a : f32
+  return
+}
+
+// -----
+
+func.func @fpowi_base(%a: i32) {
+  // expected-error @+1 {{operand #0 must be floating-point-like, but got 'i32'}}
+  %0 = math.fpowi %a, %a : i32, i32
+  return
+}
+
+// -----
+
+func.func @fpowi_exponent(%a: f32) {
+  // expected-error @+1 {{operand #1 must be signless-integer-like, but got 'f32'}}
+  %0 = math.fpowi %a, %a : f32, f32
+  return
+}
+
+// -----
+
+func.func @fpowi_shape(%a: vector<4xf32>, %n: i32) {
+  // expected-error @+1 {{base and exponent must have the same shape}}
+  %0 = math.fpowi %a, %n : vector<4xf32>, i32
+  return
+}
+
+// -----
+
+func.func @fpowi_result(%a: f32, %n: i32) {
+  // expected-error @+1 {{result type must match the base type}}
+  %0 = "math.fpowi"(%a, %n) : (f32, i32) -> f64
+  return
+}
+
+// -----
+
+func.func @fpowi_types(%a: f32, %n: i32) {
+  // expected-error @+1 {{expected the base and exponent types}}
+  %0 = math.fpowi %a, %n : f32
+  return
+}

@@ -39,3 +39,13 @@ func.func @f16(%h: f16, %d: f64) -> f16 {
   %1 = math.fma %d, %d, %d : f64
   return %0 : f16
 }
+
+func.func @integer(%n: i32, %v: vector<4xi64>, %a: f32, %fv: vector<4xf32>, %iv: vector<4xi32>) -> i32 {
+  %0 = math.absi %n : i32
+  %1 = math.ipowi %n, %0 : i32
+  %2 = math.absi %v : vector<4xi64>
+  %3 = math.fpowi %a, %n : f32, i32
+  %4 = math.fpowi %fv, %iv fastmath<fast> : vector<4xf32>, vector<4xi32>
+  %5 = math.erf %a : f32
+  return %1 : i32
+}

@@ -236,3 +236,131 @@ func.func @yield_parent(%a: f32) {
   // expected-error @+1 {{expects parent op 'tensor.generate'}}
   tensor.yield %a : f32
 }
+
+// -----
+
+func.func @rank_memref(%m: memref<4xf32>) {
+  // expected-error @+1 {{operand #0 must be a tensor}}
+  %0 = "tensor.rank"(%m) : (memref<4xf32>) -> index
+  return
+}
+
+// -----
+
+func.func @rank_result(%t: tensor<4xf32>) {
+  // expected-error @+1 {{result must be index}}
+  %0 = "tensor.rank"(%t) : (tensor<4xf32>) -> i32
+  return
+}
+
+// -----
+
+func.func @collapse_partition(%t: tensor<2x3x4xf32>) {
+  // expected-error @+1 {{expected reassociation map to be a contiguous partition of the 3 source dimensions}}
+  %0 = tensor.collapse_shape %t [[0, 2], [1]] : tensor<2x3x4xf32> into tensor<8x3xf32>
+  return
+}
+
+// -----
+
+func.func @collapse_rank(%t: tensor<2x3x4xf32>) {
+  // expected-error @+1 {{expected result rank (1) to equal the number of reassociation maps (2)}}
+  %0 = tensor.collapse_shape %t [[0, 1], [2]] : tensor<2x3x4xf32> into tensor<24xf32>
+  return
+}
+
+// -----
+
+func.func @collapse_size(%t: tensor<2x3x4xf32>) {
+  // expected-error @+1 {{expected dimension 0 of the collapsed type to be 6, but got 5}}
+  %0 = tensor.collapse_shape %t [[0, 1], [2]] : tensor<2x3x4xf32> into tensor<5x4xf32>
+  return
+}
+
+// -----
+
+func.func @collapse_dynamic(%t: tensor<?x3x4xf32>) {
+  // expected-error @+1 {{expected dimension 0 of the collapsed type to be dynamic}}
+  %0 = tensor.collapse_shape %t [[0, 1], [2]] : tensor<?x3x4xf32> into tensor<6x4xf32>
+  return
+}
+
+// -----
+
+func.func @collapse_elem(%t: tensor<2x3xf32>) {
+  // expected-error @+1 {{expected source and result element types to match}}
+  %0 = "tensor.collapse_shape"(%t) <{reassociation = [[0, 1]]}> : (tensor<2x3xf32>) -> tensor<6xf64>
+  return
+}
+
+// -----
+
+func.func @collapse_unranked(%t: tensor<*xf32>) {
+  // expected-error @+1 {{expects ranked tensor operand and result}}
+  %0 = "tensor.collapse_shape"(%t) <{reassociation = [[0, 1]]}> : (tensor<*xf32>) -> tensor<6xf32>
+  return
+}
+
+// -----
+
+func.func @expand_output_rank(%t: tensor<6x4xf32>) {
+  // expected-error @+1 {{expected number of static shape dims to be equal to the output rank (3) but found 2 inputs instead}}
+  %0 = tensor.expand_shape %t [[0, 1], [2]] output_shape [2, 3] : tensor<6x4xf32> into tensor<2x3x4xf32>
+  return
+}
+
+// -----
+
+func.func @expand_output_shape(%t: tensor<6x4xf32>) {
+  // expected-error @+1 {{invalid output shape provided at pos 1}}
+  %0 = tensor.expand_shape %t [[0, 1], [2]] output_shape [2, 4, 4] : tensor<6x4xf32> into tensor<2x3x4xf32>
+  return
+}
+
+// -----
+
+func.func @expand_dynamic_count(%t: tensor<?x4xf32>, %k: index) {
+  // expected-error @+1 {{expected as many dynamic output sizes as '?' entries in 'static_output_shape'}}
+  %0 = "tensor.expand_shape"(%t) <{reassociation = [[0, 1], [2]], static_output_shape = array<i64: -9223372036854775808, 2, 4>}> : (tensor<?x4xf32>) -> tensor<?x2x4xf32>
+  return
+}
+
+// -----
+
+func.func @reshape_elem(%t: tensor<6xf32>, %s: tensor<2xindex>) {
+  // expected-error @+1 {{element types of source and destination tensor types should be the same}}
+  %0 = tensor.reshape %t(%s) : (tensor<6xf32>, tensor<2xindex>) -> tensor<2x3xf64>
+  return
+}
+
+// -----
+
+func.func @reshape_shape_rank(%t: tensor<6xf32>, %s: tensor<2x1xindex>) {
+  // expected-error @+1 {{shape must be a 1-D tensor}}
+  %0 = tensor.reshape %t(%s) : (tensor<6xf32>, tensor<2x1xindex>) -> tensor<2x3xf32>
+  return
+}
+
+// -----
+
+func.func @reshape_length(%t: tensor<6xf32>, %s: tensor<3xindex>) {
+  // expected-error @+1 {{length of shape operand differs from the result's tensor rank}}
+  %0 = tensor.reshape %t(%s) : (tensor<6xf32>, tensor<3xindex>) -> tensor<2x3xf32>
+  return
+}
+
+// -----
+
+func.func @reshape_count(%t: tensor<6xf32>, %s: tensor<2xindex>) {
+  // expected-error @+1 {{source and destination tensor should have the same number of elements}}
+  %0 = tensor.reshape %t(%s) : (tensor<6xf32>, tensor<2xindex>) -> tensor<2x4xf32>
+  return
+}
+
+// -----
+
+func.func @reshape_types(%t: tensor<6xf32>, %s: tensor<2xindex>) {
+  // expected-error @+1 {{expected '(source, shape) -> result' types}}
+  %0 = tensor.reshape %t(%s) : tensor<2x3xf32>
+  return
+}

@@ -40,3 +40,16 @@ func.func @slices(%t: tensor<8x16xf32>, %d: tensor<4x?xf32>, %i: index, %j: inde
   %6 = tensor.insert_slice %1 into %5[%j, %i] [2, %j] [1, 2] {keep} : tensor<2x?xf32> into tensor<8x16xf32>
   return %6 : tensor<8x16xf32>
 }
+
+func.func @shapes(%t: tensor<2x3x4xf32>, %u: tensor<*xf32>, %s: tensor<2xindex>, %d: tensor<?x4xf32>, %k: index) -> index {
+  %0 = tensor.rank %u : tensor<*xf32>
+  %1 = tensor.rank %t : tensor<2x3x4xf32>
+  %2 = tensor.collapse_shape %t [[0, 1], [2]] : tensor<2x3x4xf32> into tensor<6x4xf32>
+  %3 = tensor.collapse_shape %t [[0, 1, 2]] : tensor<2x3x4xf32> into tensor<24xf32>
+  %4 = tensor.expand_shape %2 [[0, 1], [2]] output_shape [2, 3, 4] : tensor<6x4xf32> into tensor<2x3x4xf32>
+  %5 = tensor.expand_shape %d [[0, 1], [2]] output_shape [%k, 2, 4] : tensor<?x4xf32> into tensor<?x2x4xf32>
+  %6 = tensor.collapse_shape %5 [[0, 1], [2]] : tensor<?x2x4xf32> into tensor<?x4xf32>
+  %7 = tensor.reshape %t(%s) : (tensor<2x3x4xf32>, tensor<2xindex>) -> tensor<6x4xf32>
+  %8 = tensor.reshape %d(%s) : (tensor<?x4xf32>, tensor<2xindex>) -> tensor<?x?xf32>
+  return %0 : index
+}

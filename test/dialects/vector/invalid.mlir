@@ -347,3 +347,107 @@ func.func @transfer_write_result(%t: tensor<4xf32>, %i: index, %v: vector<4xf32>
   "vector.transfer_write"(%v, %t, %i) <{in_bounds = [false], operandSegmentSizes = array<i32: 1, 1, 1, 0>, permutation_map = affine_map<(d0) -> (d0)>}> : (vector<4xf32>, tensor<4xf32>, index) -> ()
   return
 }
+
+// -----
+
+func.func @extractelement_rank(%v: vector<2x4xf32>, %i: i32) {
+  // expected-error @+1 {{unexpected >1 vector rank}}
+  %0 = vector.extractelement %v[%i : i32] : vector<2x4xf32>
+  return
+}
+
+// -----
+
+func.func @extractelement_0d(%v: vector<f32>, %i: i32) {
+  // expected-error @+1 {{expected position to be empty with 0-D vector}}
+  %0 = vector.extractelement %v[%i : i32] : vector<f32>
+  return
+}
+
+// -----
+
+func.func @extractelement_1d(%v: vector<4xf32>) {
+  // expected-error @+1 {{expected position for 1-D vector}}
+  %0 = vector.extractelement %v[] : vector<4xf32>
+  return
+}
+
+// -----
+
+func.func @extractelement_pos(%v: vector<4xf32>, %p: f32) {
+  // expected-error @+1 {{position must be an integer or index}}
+  %0 = vector.extractelement %v[%p : f32] : vector<4xf32>
+  return
+}
+
+// -----
+
+func.func @extractelement_scalar(%a: f32, %i: i32) {
+  // expected-error @+1 {{expected a vector operand}}
+  %0 = "vector.extractelement"(%a, %i) : (f32, i32) -> f32
+  return
+}
+
+// -----
+
+func.func @insertelement_type(%v: vector<4xf32>, %a: f64, %i: i32) {
+  // expected-error @+1 {{scalar type must match the vector element type}}
+  %0 = "vector.insertelement"(%a, %v, %i) : (f64, vector<4xf32>, i32) -> vector<4xf32>
+  return
+}
+
+// -----
+
+func.func @insertelement_result(%v: vector<4xf32>, %a: f32, %i: i32) {
+  // expected-error @+1 {{result type must match the destination vector type}}
+  %0 = "vector.insertelement"(%a, %v, %i) : (f32, vector<4xf32>, i32) -> vector<8xf32>
+  return
+}
+
+// -----
+
+func.func @shape_cast_count(%v: vector<4xf32>) {
+  // expected-error @+1 {{requires the same number of elements for source and result}}
+  %0 = vector.shape_cast %v : vector<4xf32> to vector<2x3xf32>
+  return
+}
+
+// -----
+
+func.func @shape_cast_elem(%v: vector<4xf32>) {
+  // expected-error @+1 {{requires the same element type for source and result}}
+  %0 = vector.shape_cast %v : vector<4xf32> to vector<4xi32>
+  return
+}
+
+// -----
+
+func.func @shape_cast_scalar(%a: f32) {
+  // expected-error @+1 {{requires vector operand and result}}
+  %0 = vector.shape_cast %a : f32 to vector<1xf32>
+  return
+}
+
+// -----
+
+func.func @print_punctuation() {
+  // expected-error @+1 {{unknown punctuation 'semicolon'}}
+  vector.print punctuation <semicolon>
+  return
+}
+
+// -----
+
+func.func @print_punctuation_attr() {
+  // expected-error @+1 {{requires a valid 'punctuation' attribute}}
+  "vector.print"() <{punctuation = 3 : i32}> : () -> ()
+  return
+}
+
+// -----
+
+func.func @print_both(%a: f32) {
+  // expected-error @+1 {{cannot print a value and a string at once}}
+  "vector.print"(%a) <{stringLiteral = "x"}> : (f32) -> ()
+  return
+}

@@ -44,3 +44,18 @@ func.func @transfers(%m: memref<4x8xf32>, %t: tensor<4x8xf32>, %i: index, %p: f3
   %6 = vector.transfer_write %v2, %t[%i, %i] : vector<2x4xf32>, tensor<4x8xf32>
   return %6 : tensor<4x8xf32>
 }
+
+func.func @elements(%v: vector<4xf32>, %v0: vector<f32>, %a: f32, %i: i32, %j: index, %m: vector<4x4xf32>) -> f32 {
+  %0 = vector.extractelement %v[%i : i32] : vector<4xf32>
+  %1 = vector.extractelement %v[%j : index] : vector<4xf32>
+  %2 = vector.extractelement %v0[] : vector<f32>
+  %3 = vector.insertelement %a, %v[%i : i32] : vector<4xf32>
+  %4 = vector.insertelement %a, %v0[] : vector<f32>
+  %5 = vector.shape_cast %m : vector<4x4xf32> to vector<16xf32>
+  %6 = vector.shape_cast %5 : vector<16xf32> to vector<2x8xf32>
+  vector.print %v : vector<4xf32>
+  vector.print %a : f32 punctuation <no_punctuation>
+  vector.print punctuation <comma>
+  vector.print str "hello\n"
+  return %0 : f32
+}
