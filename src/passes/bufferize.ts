@@ -37,6 +37,8 @@ export function bufferType(t: Type): Type {
 const isTensor = (t: Type): boolean => { t = builtinOf(t); return t instanceof TensorType || t instanceof UnrankedTensorType; };
 
 class BufferizeError extends Error {}
+/** A value whose defining op already failed: reported once, at that op. */
+class FollowOnError extends BufferizeError {}
 
 /** The buffer behind a chain of memref.casts (same allocation, other static/dynamic sizes). */
 function rootOf(m: Value): Value {
@@ -79,15 +81,17 @@ class FunctionBufferizer {
   private readonly dead: Operation[] = [];
   /** Entry arguments retyped to memrefs up front (so new ops see buffer types) but still tensors to the walk. */
   private readonly tensorArgs = new Set<Value>();
+  private readonly failed = new Set<Operation>();
+  private errorsBefore = 0;
 
   constructor(private fn: Operation, private globals: Globals, private module: Module, private diag: DiagnosticSink) {}
 
   run(): void {
     const body = this.fn.body();
     for (const a of body.args) if (isTensor(a.type)) { a.type = bufferType(a.type); this.buf.set(a, a); this.tensorArgs.add(a); }
-    const errors = this.diag.diagnostics.length;
+    this.errorsBefore = this.diag.diagnostics.length;
     this.block(body);
-    if (this.diag.diagnostics.length > errors) return; // leave the IR as is; the pass fails
+    if (this.failed.size) return; // leave the IR as is; the pass fails
     for (const o of this.dead.reverse()) o.erase();
     this.insertDeallocs();
   }
@@ -97,6 +101,7 @@ class FunctionBufferizer {
 
   private bufferOf(t: Value): Value {
     const b = this.buf.get(t);
+    if (!b && t instanceof OpResult && this.failed.has(t.op)) throw new FollowOnError();
     if (!b) throw new BufferizeError(`tensor value of type ${t.type.str} has no buffer (defined by an unsupported op)`);
     return b;
   }
@@ -107,7 +112,9 @@ class FunctionBufferizer {
       if (this.hasTensors(op) || op.name === "tensorlang.print") {
         try { this.op(op); } catch (e) {
           if (!(e instanceof BufferizeError)) throw e;
-          this.diag.error(op.loc, e.message);
+          this.failed.add(op);
+          if (!(e instanceof FollowOnError)) this.diag.error(op.loc, e.message);
+          else if (this.diag.diagnostics.length === this.errorsBefore) this.diag.error(op.loc, "bufferization failed");
         }
       } else for (const r of op.regions) for (const b of r.blocks) this.block(b);
     }
@@ -252,7 +259,8 @@ class FunctionBufferizer {
         break;
       }
       default:
-        throw new BufferizeError(`bufferization of '${op.name}' with tensor operands or results is not supported`);
+        throw new BufferizeError(`bufferization of '${op.name}' with tensor operands or results is not supported` +
+          (op.dialect === "tensorlang" ? " (run --convert-tensorlang-to-linalg first)" : ""));
     }
     this.dead.push(op);
   }
