@@ -1,6 +1,6 @@
 // Typed access to the shared heap and the byte layout of types, as the wasm engine lays them
-// out: wasm32 (pointers are 4 bytes), little-endian, C alignment rules for structs; index is
-// stored as 8 bytes (MLIR's data layout for index on a 64-bit host).
+// out (src/backend/wasm/abi.ts): wasm32, little-endian, pointers and index stored as 4 bytes
+// (MLIR on a 64-bit host uses 8 for both), C alignment rules for struct fields.
 //
 // Layouts are computed from a type's printed form, so the llvm dialect's type classes (written
 // elsewhere) need no special support here: `!llvm.array<4 x i8>`, `!llvm.struct<(i32, f64)>`,
@@ -10,7 +10,7 @@ import type { Type } from "../ir/types.js";
 import { MemRefValue, Trap, type Scalar } from "./values.js";
 
 export const PTR_BYTES = 4;
-export const INDEX_BYTES = 8;
+export const INDEX_BYTES = 4;
 
 export interface Layout {
   size: number;
@@ -134,7 +134,7 @@ function retry<T>(heap: Heap, addr: number, n: number, f: (v: DataView) => T): T
   return f(v);
 }
 
-const SIZES: Record<string, number> = { f32: 4, f64: 8, i32: 4, ptr: 4, i64: 8, index: 8, i1: 1, i8: 1, i16: 2 };
+const SIZES: Record<string, number> = { f32: 4, f64: 8, i32: 4, ptr: 4, i64: 8, index: INDEX_BYTES, i1: 1, i8: 1, i16: 2 };
 
 function loadFrom(v: DataView, addr: number, kind: string): Scalar {
   switch (kind) {
@@ -143,7 +143,7 @@ function loadFrom(v: DataView, addr: number, kind: string): Scalar {
     case "i32": return v.getInt32(addr, true);
     case "ptr": return v.getUint32(addr, true);
     case "i64": return v.getBigInt64(addr, true);
-    case "index": return Number(v.getBigInt64(addr, true));
+    case "index": return v.getInt32(addr, true);
     case "i1": return v.getUint8(addr) & 1;
     case "i8": return v.getInt8(addr);
     case "i16": return v.getInt16(addr, true);
@@ -157,7 +157,8 @@ function storeTo(v: DataView, addr: number, kind: string, x: Scalar): void {
     case "f64": v.setFloat64(addr, x as number, true); return;
     case "i32": v.setInt32(addr, Number(x), true); return;
     case "ptr": v.setUint32(addr, Number(x) >>> 0, true); return;
-    case "i64": case "index": v.setBigInt64(addr, BigInt(x), true); return;
+    case "i64": v.setBigInt64(addr, BigInt(x), true); return;
+    case "index": v.setInt32(addr, Number(BigInt.asIntN(32, BigInt(x))), true); return;
     case "i1": v.setUint8(addr, Number(x) & 1); return;
     case "i8": v.setInt8(addr, Number(BigInt.asIntN(8, BigInt(x)))); return;
     case "i16": v.setInt16(addr, Number(BigInt.asIntN(16, BigInt(x))), true); return;

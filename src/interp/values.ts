@@ -7,6 +7,7 @@
 //   index              number: MLIR's 64-bit semantics, exact while |v| < 2^53 (results past
 //                      that wrap through BigInt to 64 bits, then lose precision). The wasm
 //                      engine uses 32-bit index; a program whose indices leave i32 differs there.
+//                      In memory (memref<?xindex>) an index takes 4 bytes, as in the wasm engine.
 //   f16/bf16/f32/f64   number, rounded to the type after every operation (Math.fround for f32)
 //   !llvm.ptr          number, a byte address in the heap (function pointers: small handles)
 //   tensor, vector     TensorValue: immutable shape + row-major data
