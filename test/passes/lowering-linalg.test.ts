@@ -30,6 +30,16 @@ test("convert-linalg-to-loops: linalg.index reads the induction variable; intege
   assertSameAfter(["--canonicalize", "--cse"], text, ["--convert-linalg-to-loops"], indexed);
 });
 
+test("convert-linalg-to-loops: reduce, broadcast, copy, exp as MLIR lowers them", { skip: mlirSkip() }, () => {
+  const src = input("convert-linalg-to-loops/reduce-broadcast-copy.mlir");
+  for (const [pass, flag] of [[convertLinalgToLoops, "--convert-linalg-to-loops"], [convertLinalgToAffineLoops, "--convert-linalg-to-affine-loops"]] as const) {
+    const { module, text } = lower(src, [pass]);
+    assert.equal(has(module, "linalg."), false);
+    assertMlirAccepts(text);
+    assertSameAfter(["--lower-affine", "--canonicalize", "--cse"], text, [flag], src);
+  }
+});
+
 test("convert-linalg-to-affine-loops: affine.for/load/store, then lower-affine gives scf", { skip: mlirSkip() }, () => {
   const { module, text } = lower(named, [convertLinalgToAffineLoops]);
   assert.equal(has(module, "linalg."), false);
