@@ -38,6 +38,8 @@ export interface CompileOptions {
   only?: readonly string[];
   /** binaryen optimize level (default 3; 0 skips optimize()). */
   optimizeLevel?: number;
+  /** Disable scalar promotion of loop-invariant memref elements (promote.ts). */
+  noPromotion?: boolean;
   /** Use relaxed-SIMD fused multiply-add for vector.fma (faster, not bit-exact across machines). */
   relaxedSimd?: boolean;
 }

@@ -45,6 +45,8 @@ export class FunctionEmitter {
   /** Local holding the shadow-stack pointer at entry (restored on return), once needed. */
   spSave: number | undefined;
   readonly targets: RegionTargets[] = [];
+  /** The memref element held in a local while emitting a promoted loop (promote.ts). */
+  promoted?: { memref: Value; idx: readonly Value[]; local: number };
 
   constructor(readonly unit: ModuleCompiler, readonly fnName: string, readonly nParams: number,
               readonly resultSlots: readonly AbiSlot[]) {
@@ -129,6 +131,12 @@ export class FunctionEmitter {
       strides: lay.strides.map((s, i) => pick(s, dyn.strides?.[i], "stride")),
       id: this.unit.describeMemref(`${desc} in @${this.fnName} (${t.str})`),
     };
+  }
+
+  /** The promoted local standing for `memref[idx]`, if that is the element being promoted. */
+  promotedLocal(memref: Value, idx: readonly Value[]): number | undefined {
+    const p = this.promoted;
+    return p && p.memref === memref && p.idx.length === idx.length && p.idx.every((v, i) => v === idx[i]) ? p.local : undefined;
   }
 
   /** Byte address of element `idx` of `mv` (optionally bounds-checked for `width` elements). */

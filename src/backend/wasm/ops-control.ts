@@ -7,6 +7,7 @@ import { CompileError, type HostTypeName, type WasmValType, abiSlot, hostTypeOf,
 import { BT, type Expr, FunctionEmitter, register } from "./emitter.js";
 import { affineExpr, affineResults } from "./ops-memory.js";
 import { isVariadicDecl } from "./compiler.js";
+import { emitPromoted, type Promotion } from "./promote.js";
 
 const bt = (ts: readonly WasmValType[]): binaryen.Type => (ts.length === 0 ? binaryen.none : ts.length === 1 ? BT[ts[0]] : binaryen.createType(ts.map((t) => BT[t])));
 
@@ -138,12 +139,23 @@ function stable(e: FunctionEmitter, v: Value): () => Expr {
 register("scf.for", (e, op) => {
   const [lb, ub, step, ...inits] = op.operands;
   const body = op.body();
+  const unsigned = !!op.attr("unsignedCmp");
   const iv = e.declare(body.args[0]);
   const iters = body.args.slice(1).map((a) => e.declare(a).local);
   iters.forEach((l, k) => e.emit(e.m.local.set(l, e.get(inits[k]))));
   op.results.forEach((r, k) => e.vals.set(r, e.vals.get(body.args[k + 1])!));
-  const stmts = emitRegionBody(e, op, 0, iters);
-  countedLoop(e, iv.local, iv.wt, e.get(lb), stable(e, ub), stable(e, step), stmts, !!op.attr("unsignedCmp"));
+  const emitLoop = (p?: Promotion) => {
+    const saved = e.promoted;
+    e.promoted = p;
+    try {
+      const stmts = emitRegionBody(e, op, 0, iters);
+      countedLoop(e, iv.local, iv.wt, e.get(lb), stable(e, ub), stable(e, step), stmts, unsigned);
+    } finally { e.promoted = saved; }
+  };
+  const i = iv.wt === "i64" ? e.m.i64 : e.m.i32;
+  const nonEmpty = () => (unsigned ? i.lt_u(e.get(lb), e.get(ub)) : i.lt_s(e.get(lb), e.get(ub)));
+  if (!e.unit.options.noPromotion && iters.length === 0 && emitPromoted(e, op, nonEmpty, emitLoop)) return;
+  emitLoop();
 });
 
 register("scf.if", (e, op) => {

@@ -86,11 +86,15 @@ register("memref.dealloc", (e, op) => {
 
 // ---- element access ----
 register(["memref.load", "affine.load"], (e, op) => {
+  const pl = op.name === "memref.load" ? e.promotedLocal(op.operand(0), op.operands.slice(1)) : undefined;
+  if (pl !== undefined) { e.define(op.result, e.m.local.get(pl, BT[wasmTypeOf(op.result.type)!])); return; }
   const mv = e.memref(op.operand(0));
   const idx = op.name === "affine.load" ? affineIndices(e, op, 1) : op.operands.slice(1).map((v) => e.get(v));
   e.define(op.result, loadScalar(e.m, op.result.type, e.address(mv, idx)));
 });
 register(["memref.store", "affine.store"], (e, op) => {
+  const pl = op.name === "memref.store" ? e.promotedLocal(op.operand(1), op.operands.slice(2)) : undefined;
+  if (pl !== undefined) { e.emit(e.m.local.set(pl, e.get(op.operand(0)))); return; }
   const mv = e.memref(op.operand(1));
   const idx = op.name === "affine.store" ? affineIndices(e, op, 2) : op.operands.slice(2).map((v) => e.get(v));
   const addr = e.address(mv, idx);

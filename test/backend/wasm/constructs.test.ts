@@ -356,6 +356,67 @@ test("vector<4xf32>: load, store, broadcast, fma, reduction, extract/insert", ()
   }`, "34\n7\n10\n2\n7\n28\n");
 });
 
+test("scalar promotion of an accumulator keeps its meaning when memrefs alias", () => {
+  const mm = (c: string) => `scf.for %k = %c0 to %c4 step %c1 {
+          %a = memref.load %A[%i, %k] : memref<4x4xf32>
+          %b = memref.load %B[%k, %j] : memref<4x4xf32>
+          %c = memref.load ${c}[%i, %j] : memref<4x4xf32>
+          %p = arith.mulf %a, %b : f32
+          %s = arith.addf %c, %p : f32
+          memref.store %s, ${c}[%i, %j] : memref<4x4xf32>
+        }`;
+  same(`
+  func.func private @printMemrefF32(memref<*xf32>)
+  func.func @mm(%A: memref<4x4xf32>, %B: memref<4x4xf32>, %C: memref<4x4xf32>) {
+    %c0 = arith.constant 0 : index
+    %c1 = arith.constant 1 : index
+    %c4 = arith.constant 4 : index
+    scf.for %i = %c0 to %c4 step %c1 {
+      scf.for %j = %c0 to %c4 step %c1 {
+        ${mm("%C")}
+      }
+    }
+    return
+  }
+  func.func @fill(%M: memref<4x4xf32>, %scale: f32) {
+    %c0 = arith.constant 0 : index
+    %c1 = arith.constant 1 : index
+    %c4 = arith.constant 4 : index
+    scf.for %i = %c0 to %c4 step %c1 {
+      scf.for %j = %c0 to %c4 step %c1 {
+        %k = arith.muli %i, %c4 : index
+        %l = arith.addi %k, %j : index
+        %li = arith.index_cast %l : index to i32
+        %f = arith.sitofp %li : i32 to f32
+        %g = arith.mulf %f, %scale : f32
+        memref.store %g, %M[%i, %j] : memref<4x4xf32>
+      }
+    }
+    return
+  }
+  func.func @main() {
+    %x = memref.alloc() : memref<4x4xf32>
+    %y = memref.alloc() : memref<4x4xf32>
+    %z = memref.alloc() : memref<4x4xf32>
+    %h = arith.constant 0.5 : f32
+    %q = arith.constant 0.25 : f32
+    %zero = arith.constant 0.0 : f32
+    call @fill(%x, %h) : (memref<4x4xf32>, f32) -> ()
+    call @fill(%y, %q) : (memref<4x4xf32>, f32) -> ()
+    call @fill(%z, %zero) : (memref<4x4xf32>, f32) -> ()
+    call @mm(%x, %y, %z) : (memref<4x4xf32>, memref<4x4xf32>, memref<4x4xf32>) -> ()
+    call @mm(%x, %y, %y) : (memref<4x4xf32>, memref<4x4xf32>, memref<4x4xf32>) -> ()
+    call @mm(%x, %x, %x) : (memref<4x4xf32>, memref<4x4xf32>, memref<4x4xf32>) -> ()
+    %zu = memref.cast %z : memref<4x4xf32> to memref<*xf32>
+    %yu = memref.cast %y : memref<4x4xf32> to memref<*xf32>
+    %xu = memref.cast %x : memref<4x4xf32> to memref<*xf32>
+    call @printMemrefF32(%zu) : (memref<*xf32>) -> ()
+    call @printMemrefF32(%yu) : (memref<*xf32>) -> ()
+    call @printMemrefF32(%xu) : (memref<*xf32>) -> ()
+    return
+  }`);
+});
+
 test("examples with standard dialects produce their expected output", async () => {
   const { readFileSync } = await import("node:fs");
   const mask = (s: string) => s.replace(/base@ = 0x\S+/g, "base@");
