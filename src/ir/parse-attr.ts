@@ -1,6 +1,6 @@
 // Token helpers, types, attributes, affine maps and aliases: the parts of the parser that do
 // not involve SSA values.
-import { AffineMap, IntegerSet, bin, cst, dim, sym, type AffineExpr } from "./affine.js";
+import { AffineMap, IntegerSet, bin, cst, dim, exprUses, sym, type AffineExpr } from "./affine.js";
 import {
   AffineMapAttr, ArrayAttr, Attribute, DenseArrayAttr, DenseElementsAttr, DictionaryAttr, FloatAttr, IntegerAttr,
   IntegerSetAttr, LocationAttr, OpaqueAttr, StringAttr, StridedLayoutAttr, SymbolRefAttr, TypeAttr, unit,
@@ -448,7 +448,14 @@ export class AttrTypeParser {
       const op = t.text === "*" ? "mul" : t.text === "mod" || t.text === "floordiv" || t.text === "ceildiv" ? t.text : undefined;
       if (!op) return lhs;
       this.lex.next();
-      lhs = bin(op, lhs, this.parseAffineFactor(operand));
+      const rhs = this.parseAffineFactor(operand);
+      // MLIR rejects products of two dim-dependent terms and divisions by one.
+      const symbolic = (e: AffineExpr) => exprUses(e).dims === 0;
+      if (op === "mul" ? !symbolic(lhs) && !symbolic(rhs) : !symbolic(rhs)) {
+        throw this.errorAt(t, op === "mul" ? "non-affine expression: at least one of the multiply operands has to be either a constant or symbolic"
+          : `non-affine expression: right operand of ${op} has to be either a constant or symbolic`);
+      }
+      lhs = bin(op, lhs, rhs);
     }
   }
   private parseAffineFactor(operand: (tok: Token) => AffineExpr | undefined): AffineExpr {

@@ -561,3 +561,19 @@ func.func @f(%n: index) {
   }
   return
 }
+
+// -----
+
+func.func @f(%A: memref<10xf32>, %i: index, %j: index) {
+  // expected-error @+1 {{non-affine expression: at least one of the multiply operands has to be either a constant or symbolic}}
+  %v = affine.load %A[%i * %j] : memref<10xf32>
+  return
+}
+
+// -----
+
+func.func @f(%A: memref<10xf32>, %i: index, %j: index) {
+  // expected-error @+1 {{non-affine expression: right operand of mod has to be either a constant or symbolic}}
+  %v = affine.load %A[%i mod %j] : memref<10xf32>
+  return
+}
