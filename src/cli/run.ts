@@ -16,6 +16,7 @@ import { optimizeModule, pickHotFunctions, type FunctionReport } from "../optimi
 import { heal } from "../optimizer/heal.js";
 import { Engine, TensorLangRuntimeError, type EngineValue } from "../runtime/engine.js";
 import { LiveProgram } from "../runtime/live.js";
+import { ProgramReflection } from "../optimizer/reflect-host.js";
 import { TensorLangAssertError } from "../runtime/host.js";
 import { UsageError, isMain, readInput, runCli } from "./common.js";
 import { SearchProgressBar } from "./progress.js";
@@ -54,6 +55,30 @@ function writeReport(file: string | undefined, reports: FunctionReport[]): void 
   if (!file) return;
   writeFileSync(file, JSON.stringify({ functions: reports.map((r) => ({ name: r.name, baselineMs: r.baselineMs, bestMs: r.bestMs,
     speedup: r.speedup, accepted: r.accepted, verdicts: r.verdicts, bestIr: r.bestIr, fromCache: r.fromCache, searchMs: r.searchMs })) }, null, 2) + "\n");
+}
+
+const REFLECTION_FNS = ["tensorlang_get_ir", "tensorlang_query_model", "tensorlang_compile", "tensorlang_get_symbol_address", "tensorlang_optimize_async"];
+const usesReflection = (text: string) => REFLECTION_FNS.some((n) => new RegExp(`@${n}\\b`).test(text));
+
+/** Programs that call the reflection API run in a worker whose host calls reach this thread. */
+async function runWithReflection(o: RunOptions, text: string, file: string, seed: number, cache: StrategyCache): Promise<number> {
+  if (o.engine !== "wasm") throw new UsageError("the reflection API (tensorlang_get_ir, tensorlang_compile, ...) needs --engine wasm");
+  const engine = new Engine({ checkBounds: o.checkBounds, seed });
+  engine.load(text, file);
+  const runner = await loadRunner(o);
+  const model = runner !== undefined && runner !== "heuristic" ? runner : undefined;
+  const proposer = model ? new LlmProposer(model, { grammar: runnerChoice(o) === "llama" }) : new HeuristicProposer();
+  let live: LiveProgram | undefined;
+  const host = new ProgramReflection({ engine, moduleText: text, runner: model, proposer, cache, swap: (n, u) => live?.swap(n, u) });
+  live = new LiveProgram(engine, o.entry, seed, undefined, { host });
+  try {
+    const outcome = await live.done;
+    host.stop.abort();
+    await Promise.all(host.searches);
+    if (outcome.message) process.stderr.write(`tensorlang-run: ${outcome.message}\n`);
+    const returnsI32 = /-> i32$/.test(engine.ir.lookup(o.entry)?.attr("function_type")?.str ?? "");
+    return outcome.exitCode === 0 && returnsI32 && typeof outcome.result === "number" ? outcome.result & 0xff : outcome.exitCode;
+  } finally { if (model) await model.dispose(); }
 }
 
 async function loadRunner(o: RunOptions): Promise<ModelRunner | "heuristic" | undefined> {
@@ -113,6 +138,8 @@ export async function main(argv: string[]): Promise<number> {
       return r.exitCode;
     } finally { if (runner && runner !== "heuristic") await runner.dispose(); }
   }
+
+  if (usesReflection(text)) return runWithReflection(o, text, file, seed, cache);
 
   let moduleText = text;
   const engine = new Engine({ engine: o.engine as "wasm" | "interp", checkBounds: o.checkBounds, seed });

@@ -106,7 +106,7 @@ function main(req: SandboxRequest): void {
       const rr = program.call(req.ref, argsFor("ref", scalars));
       const cr = program.call(req.cand, argsFor("cand", scalars));
       const bad = compareAll(slots, (w, i) => download(w, i), rr, cr, req.rtol);
-      if (bad) { post({ type: "result", verdict: "wrong-result", reason: `${["zeros", "ones", "negative values"][k] ?? `random inputs #${k - 2}`}: ${bad}` }); return; }
+      if (bad) { post({ type: "result", verdict: "wrong-result", reason: `inputs #${k} (${["zeros", "ones", "negative values"][k] ?? "random values"} in memrefs): ${bad}` }); return; }
     }
     // Timing on the unchecked code: warm up (V8 tiers up after the first calls), then
     // alternate the two versions so both see the same noise.

@@ -7,6 +7,7 @@ import type { CompiledUnit } from "../backend/wasm/compiler.js";
 import { Heap, OutOfMemoryError } from "./heap.js";
 import { createHostContext, TensorLangAssertError } from "./host.js";
 import { ProgramInstance, TensorLangRuntimeError, mapRuntimeError } from "./worker-link.js";
+import { workerReflection, type ReflectionChannel } from "./reflection.js";
 
 export interface LiveRequest {
   units: Array<{ unit: CompiledUnit; only?: string[] }>;
@@ -16,6 +17,8 @@ export interface LiveRequest {
   swapPort: MessagePort;
   /** Int32Array over a SharedArrayBuffer: [0] = number of swaps posted. */
   pending: SharedArrayBuffer;
+  /** Present when the program uses the reflection API. */
+  reflection?: ReflectionChannel;
 }
 
 export type LiveReply =
@@ -30,6 +33,9 @@ function main(req: LiveRequest): void {
     stdout: (text) => post({ type: "stdout", text }), stderr: (text) => post({ type: "stderr", text }) });
   const program = new ProgramInstance(ctx);
   for (const u of req.units) program.link(u.unit, u.only);
+  if (req.reflection) {
+    ctx.reflection = workerReflection(req.reflection, program, (text) => post({ type: "stderr", text }), (name) => post({ type: "swapped", name }));
+  }
   const pending = new Int32Array(req.pending);
   let seen = 0;
   program.onHostCall = () => {

@@ -1,9 +1,10 @@
 // LiveProgram: the program runs in a worker at once; `swap` hot-swaps a newly compiled
 // function into it mid-run (picked up at the program's next host call).
-import { MessageChannel, Worker } from "node:worker_threads";
+import { MessageChannel, Worker, type MessagePort } from "node:worker_threads";
 import type { CompiledUnit } from "../backend/wasm/compiler.js";
 import type { Engine } from "./engine.js";
 import type { LiveReply, LiveRequest } from "./live-worker.js";
+import { serveReflection, type ReflectionHost } from "./reflection.js";
 
 export interface LiveOutcome { exitCode: number; message?: string; result?: number | string; swaps: string[] }
 
@@ -11,17 +12,27 @@ export class LiveProgram {
   private readonly worker: Worker;
   private readonly port;
   private readonly pending = new SharedArrayBuffer(4);
+  private reflectionPort?: MessagePort;
   readonly swaps: string[] = [];
   readonly done: Promise<LiveOutcome>;
 
-  constructor(engine: Engine, entry: string, seed: number, out = { stdout: (t: string) => void process.stdout.write(t), stderr: (t: string) => void process.stderr.write(t) }) {
+  constructor(engine: Engine, entry: string, seed: number, out = { stdout: (t: string) => void process.stdout.write(t), stderr: (t: string) => void process.stderr.write(t) },
+              reflection?: { host: ReflectionHost; timeoutMs?: number }) {
     const { port1, port2 } = new MessageChannel();
     this.port = port1;
     const req: LiveRequest = { units: [...engine.units], entry, seed, swapPort: port2, pending: this.pending };
-    this.worker = new Worker(new URL("./live-worker.js", import.meta.url), { workerData: req, transferList: [port2] });
+    const transfer = [port2];
+    if (reflection) {
+      const ch = new MessageChannel(), flag = new SharedArrayBuffer(4);
+      serveReflection(ch.port1, flag, reflection.host);
+      this.reflectionPort = ch.port1;
+      req.reflection = { port: ch.port2, flag, timeoutMs: reflection.timeoutMs ?? 120_000 };
+      transfer.push(ch.port2);
+    }
+    this.worker = new Worker(new URL("./live-worker.js", import.meta.url), { workerData: req, transferList: transfer });
     this.done = new Promise((resolve) => {
       let settled = false;
-      const finish = (o: LiveOutcome) => { if (!settled) { settled = true; this.port.close(); resolve(o); } };
+      const finish = (o: LiveOutcome) => { if (!settled) { settled = true; this.port.close(); this.reflectionPort?.close(); resolve(o); } };
       this.worker.on("message", (m: LiveReply) => {
         if (m.type === "stdout" || m.type === "stderr") (m.type === "stdout" ? out.stdout : out.stderr)(m.text);
         else if (m.type === "swapped") this.swaps.push(m.name);
