@@ -39,11 +39,14 @@ const intsOf = (a: unknown): number[] =>
 export function forParts(op: Operation): {
   lower: MapAndOperands; upper: MapAndOperands; step: number; inits: Value[]; body: Block; iv: BlockArgument; iterArgs: BlockArgument[];
 } {
-  const [nl, nu] = intsOf(op.attr("operandSegmentSizes"));
+  const lm = mapOf(op, "lowerBoundMap")!, um = mapOf(op, "upperBoundMap")!;
+  // Segment sizes when present; else the maps' arities (IR built without the attribute).
+  const segs = intsOf(op.attr("operandSegmentSizes"));
+  const [nl, nu] = segs.length === 3 ? segs : [inputs(lm), inputs(um)];
   const body = op.body();
   return {
-    lower: { map: mapOf(op, "lowerBoundMap")!, operands: op.operands.slice(0, nl) },
-    upper: { map: mapOf(op, "upperBoundMap")!, operands: op.operands.slice(nl, nl + nu) },
+    lower: { map: lm, operands: op.operands.slice(0, nl) },
+    upper: { map: um, operands: op.operands.slice(nl, nl + nu) },
     step: op.attr<IntegerAttr>("step")?.num ?? 1,
     inits: op.operands.slice(nl + nu), body, iv: body.args[0], iterArgs: body.args.slice(1),
   };
