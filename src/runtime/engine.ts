@@ -23,7 +23,8 @@ import { CompileError } from "../backend/wasm/abi.js";
 import { compileModule, type CompiledUnit } from "../backend/wasm/compiler.js";
 import { runMain as interpRunMain, Interpreter } from "../interp/interpreter.js";
 import { Heap } from "./heap.js";
-import { createHostContext, lookupHost, TensorLangAssertError, type HostContext } from "./host.js";
+import { createHostContext, lookupHost, TensorLangAssertError, type HostContext, type Reflection } from "./host.js";
+import { printModule } from "../ir/printer.js";
 import { DEFAULT_STACK_BYTES, ProgramInstance, TensorLangRuntimeError, type EngineValue } from "./worker-link.js";
 import type { WorkerRequest, WorkerReply, ArrayArg } from "./worker.js";
 
@@ -162,6 +163,17 @@ export class Engine {
   private get live(): ProgramInstance {
     if (!this.program) throw new Error(this.kind === "interp" ? "Engine: swap/raw access needs the wasm engine" : "Engine: no program loaded");
     return this.program;
+  }
+
+  /**
+   * The callable handle of a module function (its dispatch slot; `llvm.call %ptr(...)` calls
+   * through it), or 0 when there is none — what `tensorlang_get_symbol_address` returns.
+   */
+  symbolAddress(name: string): number { return this.program?.slots.get(name) ?? 0; }
+
+  /** The parts of the reflection API the engine itself answers (the optimizer adds the rest). */
+  reflectionBasics(): Pick<Reflection, "getIR" | "getSymbolAddress"> {
+    return { getIR: () => printModule(this.ir, this.context), getSymbolAddress: (n) => this.symbolAddress(n) };
   }
 
   /** How many times function `name` has been (re)installed: 1 after load, +1 per swap. */

@@ -204,3 +204,34 @@ test("engine: interp runs the same program through the reference interpreter", (
   assert.equal(outs[0], outs[1]);
   assert.match(outs[0], /Alt: {3}2\.00 m, Vel: {3}3\.00 m\/s/);
 });
+
+test("reflection basics: symbol addresses are dispatch slots callable through llvm.call", () => {
+  const text = `module {
+  func.func private @tensorlang_get_symbol_address(!llvm.ptr) -> !llvm.ptr
+  llvm.mlir.global internal constant @name("sq\\00") {addr_space = 0 : i32}
+  func.func @sq(%x: i64) -> i64 {
+    %r = arith.muli %x, %x : i64
+    return %r : i64
+  }
+  func.func @main(%x: i64) -> i64 {
+    %n = llvm.mlir.addressof @name : !llvm.ptr
+    %f = call @tensorlang_get_symbol_address(%n) : (!llvm.ptr) -> !llvm.ptr
+    %r = llvm.call %f(%x) : !llvm.ptr, (i64) -> i64
+    return %r : i64
+  }
+  func.func @null(%x: i64) -> i64 {
+    %z = llvm.mlir.zero : !llvm.ptr
+    %r = llvm.call %z(%x) : !llvm.ptr, (i64) -> i64
+    return %r : i64
+  }
+}`;
+  const ctx = createCapturingContext();
+  const e = new Engine({ ctx });
+  ctx.reflection = { ...e.reflectionBasics(), queryModel: () => "", compile: () => 1, optimizeAsync: () => undefined };
+  e.load(text, "refl.mlir");
+  assert.ok(e.symbolAddress("sq") > 0);
+  assert.equal(e.symbolAddress("nope"), 0);
+  assert.deepEqual(e.call("main", [7n]), [49n]);
+  assert.match(ctx.reflection.getIR(), /func\.func @sq/);
+  rejectsWith(() => e.call("null", [1n]), "trap", "null", /null function|uninitialized element|table index/i);
+});

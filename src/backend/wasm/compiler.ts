@@ -107,7 +107,8 @@ export class ModuleCompiler {
 
   slotOf(name: string): number {
     let s = this.slots.get(name);
-    if (s === undefined) { s = this.slots.size === 0 ? 0 : Math.max(...this.slots.values()) + 1; this.slots.set(name, s); }
+    // Slot 0 stays empty: a null function pointer traps instead of calling something.
+    if (s === undefined) { s = this.slots.size === 0 ? 1 : Math.max(...this.slots.values()) + 1; this.slots.set(name, s); }
     return s;
   }
 
