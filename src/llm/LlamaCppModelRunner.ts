@@ -224,8 +224,8 @@ export class LlamaCppModelRunner implements ModelRunner {
    * Brings the KV cache to `target`, reusing the shared prefix, in chunks between which the
    * deadline is checked. Big chunks prefill faster (16-token chunks: 296 tokens per CPU-second,
    * 128: 454, on a 100M Q4_0 model), so a chunk is as large as the batch allows while it
-   * is expected to finish within PREFILL_ABORT_LATENCY_MS (an abort can come at any time) and
-   * near the time limit.
+   * is expected to end within PREFILL_OVERSHOOT_MS of the time limit and, when the caller
+   * passed a signal (an abort can come at any moment), within PREFILL_ABORT_LATENCY_MS.
    */
   private async prefill(target: Token[], deadline: Deadline): Promise<void> {
     const { sequence } = this.loaded();
@@ -234,7 +234,9 @@ export class LlamaCppModelRunner implements ModelRunner {
     const maxChunk = Math.max(FIRST_PREFILL_CHUNK, this.context?.batchSize ?? 512);
     while (at < target.length) {
       deadline.check();
-      const budgetMs = Math.min(PREFILL_ABORT_LATENCY_MS, deadline.remainingMs() + PREFILL_OVERSHOOT_MS);
+      // without a caller's signal only the time limit can end the query, and its moment is known
+      const untilLimit = deadline.remainingMs() + PREFILL_OVERSHOOT_MS;
+      const budgetMs = deadline.abortable ? Math.min(PREFILL_ABORT_LATENCY_MS, untilLimit) : untilLimit;
       const chunk = this.prefillTokPerMs === undefined ? FIRST_PREFILL_CHUNK
         : Math.max(MIN_PREFILL_CHUNK, Math.min(maxChunk, Math.floor(this.prefillTokPerMs * budgetMs)));
       const piece = target.slice(at, at + chunk);

@@ -59,6 +59,9 @@ export class Deadline {
 
   get aborted(): boolean { return this.signal.aborted; }
 
+  /** Whether the caller can abort at any moment (else only the time limit ends the query). */
+  get abortable(): boolean { return this.userSignal !== undefined; }
+
   /** Milliseconds until the time limit (Infinity without one). */
   remainingMs(): number { return Math.max(0, this.endsAt - performance.now()); }
 
