@@ -6,21 +6,28 @@ import type { Location } from "./diagnostics.js";
 import { FloatType, IndexType, Type, index } from "./types.js";
 
 export class Builder {
-  /** Inserts before `index` in `block`; the index advances as ops are inserted. */
-  constructor(public block: Block, public index: number, public loc?: Location) {}
+  /**
+   * Inserts before `anchor` in `block` (at the end when null). An anchor op rather than an index,
+   * so inserting elsewhere in the same block (e.g. hoisted constants) cannot shift the point.
+   */
+  constructor(public block: Block, public anchor: Operation | null, public loc?: Location) {}
 
-  static before(op: Operation): Builder { return new Builder(op.parent!, op.parent!.ops.indexOf(op), op.loc); }
-  static after(op: Operation): Builder { return new Builder(op.parent!, op.parent!.ops.indexOf(op) + 1, op.loc); }
-  static atEnd(b: Block, loc?: Location): Builder { return new Builder(b, b.ops.length, loc); }
-  static atStart(b: Block, loc?: Location): Builder { return new Builder(b, 0, loc); }
+  static before(op: Operation): Builder { return new Builder(op.parent!, op, op.loc); }
+  static after(op: Operation): Builder {
+    const ops = op.parent!.ops;
+    return new Builder(op.parent!, ops[ops.indexOf(op) + 1] ?? null, op.loc);
+  }
+  static atEnd(b: Block, loc?: Location): Builder { return new Builder(b, null, loc); }
+  static atStart(b: Block, loc?: Location): Builder { return new Builder(b, b.ops[0] ?? null, loc); }
 
   /** Moves the insertion point to just before `op`. */
-  setBefore(op: Operation): void { this.block = op.parent!; this.index = this.block.ops.indexOf(op); }
-  setAtEnd(b: Block): void { this.block = b; this.index = b.ops.length; }
+  setBefore(op: Operation): void { this.block = op.parent!; this.anchor = op; }
+  setAtEnd(b: Block): void { this.block = b; this.anchor = null; }
 
   insert(op: Operation): Operation {
     if (!op.loc) op.loc = this.loc;
-    this.block.insert(this.index++, op);
+    if (this.anchor && this.anchor.parent === this.block) this.block.insertBefore(this.anchor, op);
+    else this.block.append(op);
     return op;
   }
 

@@ -6,7 +6,7 @@
 import { AffineMap, cst, sym } from "../ir/affine.js";
 import { AffineMapAttr, DenseArrayAttr, IntegerAttr } from "../ir/attributes.js";
 import { Builder, regionWith } from "../ir/builder.js";
-import { Module, Operation, Value } from "../ir/core.js";
+import { Module, Operation, OpResult, Value } from "../ir/core.js";
 import type { Context } from "../ir/dialect.js";
 import { DiagnosticSink } from "../ir/diagnostics.js";
 import { MemRefType, ShapedType, i32, index } from "../ir/types.js";
@@ -15,6 +15,30 @@ import { dimSize, isLinalgStructured, linalgView, loopExtents, type LinalgView }
 import type { Pass } from "./pass.js";
 
 type LoopKind = "scf" | "affine";
+
+/**
+ * Index constants hoisted to the top of the enclosing function, one per value (what MLIR's
+ * folder does while this pass runs): loop nests share their 0, 1 and static extents.
+ */
+class IndexConstants {
+  private readonly byFunc = new Map<Operation, Map<number, Value>>();
+  private readonly last = new Map<Operation, Operation>();
+  get(at: Operation, v: number): Value {
+    let fn: Operation | null = at;
+    while (fn && fn.name !== "func.func") fn = fn.parentOp;
+    if (!fn) return Builder.before(at).constIndex(v);
+    let m = this.byFunc.get(fn);
+    if (!m) this.byFunc.set(fn, (m = new Map()));
+    let c = m.get(v);
+    if (!c) {
+      const last = this.last.get(fn);
+      c = (last ? Builder.after(last) : Builder.atStart(fn.body(), at.loc)).constIndex(v);
+      m.set(v, c);
+      this.last.set(fn, (c as OpResult).op);
+    }
+    return c;
+  }
+}
 
 /** Creates one loop from `lb` to `ub` (step 1); returns its induction variable and a builder inside. */
 function makeLoop(b: Builder, kind: LoopKind, lb: Value, ub: Value, step: Value, extent: { value: Value; dim: number }): [Value, Builder] {
@@ -47,14 +71,15 @@ function store(b: Builder, kind: LoopKind, v: Value, mem: Value, map: AffineMap,
 }
 
 /** Rewrites one linalg op on memrefs into a loop nest; returns an error message on failure. */
-export function lowerLinalgOp(v: LinalgView, kind: LoopKind): string | undefined {
+export function lowerLinalgOp(v: LinalgView, kind: LoopKind, consts = new IndexConstants()): string | undefined {
   const extents = loopExtents(v);
   if (typeof extents === "string") return extents;
   let b = Builder.before(v.op);
   // All bounds first, as MLIR's loop-range computation does (only dynamic sizes matter for affine).
-  const zero = kind === "scf" ? b.constIndex(0) : undefined;
-  const ubs = extents.map((e) => (kind === "scf" || (e.value.type as ShapedType).shape[e.dim] < 0 ? dimSize(b, e.value, e.dim) : undefined));
-  const one = kind === "scf" ? b.constIndex(1) : undefined;
+  const cst = (n: number) => consts.get(v.op, n);
+  const zero = kind === "scf" ? cst(0) : undefined;
+  const ubs = extents.map((e) => (kind === "scf" || (e.value.type as ShapedType).shape[e.dim] < 0 ? dimSize(b, e.value, e.dim, cst) : undefined));
+  const one = kind === "scf" ? cst(1) : undefined;
   const ivs: Value[] = [];
   extents.forEach((e, d) => {
     const [iv, inner] = makeLoop(b, kind, zero!, ubs[d]!, one!, e);
@@ -97,10 +122,11 @@ function runOn(module: Module, kind: LoopKind, diag: DiagnosticSink): void {
     todo.push(op);
     return false;
   });
+  const consts = new IndexConstants();
   for (const op of todo) {
     if (op.results.length || op.operands.some((o) => o.type instanceof ShapedType && !(o.type instanceof MemRefType))) continue;
     const v = linalgView(op);
-    const err = typeof v === "string" ? v : lowerLinalgOp(v, kind);
+    const err = typeof v === "string" ? v : lowerLinalgOp(v, kind, consts);
     if (err) diag.error(op.loc, err);
   }
 }

@@ -74,9 +74,9 @@ export function loopExtents(v: LinalgView): { value: Value; dim: number }[] | st
 }
 
 /** `memref.dim` / `tensor.dim` or a constant: the size of dimension `d` of a shaped value. */
-export function dimSize(b: Builder, v: Value, d: number): Value {
+export function dimSize(b: Builder, v: Value, d: number, cst: (n: number) => Value = (n) => b.constIndex(n)): Value {
   const t = v.type as ShapedType;
-  if (t.shape[d] >= 0) return b.constIndex(t.shape[d]);
+  if (t.shape[d] >= 0) return cst(t.shape[d]);
   const name = v.type.str.startsWith("tensor") ? "tensor.dim" : "memref.dim";
-  return b.value(name, [v, b.constIndex(d)], index);
+  return b.value(name, [v, cst(d)], index);
 }
