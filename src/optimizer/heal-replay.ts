@@ -23,12 +23,15 @@ export interface ReplaySandboxOptions {
   heapCapBytes?: number;
 }
 
+/** How long a fresh worker may take to load (not charged to any episode). */
+const BOOT_LIMIT_MS = 60_000;
+
 function failed(seed: number, status: EpisodeStatus, message: string): EpisodeOutcome {
   return { seed, status, message, sites: {}, called: [], trace: [], results: [], steps: 0, ms: 0 };
 }
 
 export class ReplaySandbox {
-  private worker: Worker | undefined;
+  private worker: { worker: Worker; ready: Promise<boolean> } | undefined;
   private nextId = 1;
   private busy = false;
   /** Workers started so far (a timeout or crash costs one). */
@@ -36,7 +39,7 @@ export class ReplaySandbox {
 
   constructor(private readonly options: ReplaySandboxOptions = {}) {}
 
-  private spawn(): Worker {
+  private spawn(): { worker: Worker; ready: Promise<boolean> } {
     const w = new Worker(new URL("./heal-worker.js", import.meta.url), {
       resourceLimits: { maxOldGenerationSizeMb: this.options.workerMemoryMb ?? 512 },
       stdout: true, stderr: true, // a candidate cannot write to the host's streams
@@ -44,15 +47,37 @@ export class ReplaySandbox {
     w.stdout.resume();
     w.stderr.resume();
     this.workersStarted++;
-    return w;
+    const ready = new Promise<boolean>((resolve) => {
+      const t = setTimeout(() => done(false), BOOT_LIMIT_MS);
+      const onMsg = (m: WorkerMessage): void => { if (m.kind === "ready") done(true); };
+      const done = (ok: boolean): void => {
+        clearTimeout(t);
+        w.off("message", onMsg);
+        w.off("error", onFail);
+        w.off("exit", onFail);
+        resolve(ok);
+      };
+      const onFail = (): void => done(false);
+      w.on("message", onMsg);
+      w.once("error", onFail);
+      w.once("exit", onFail);
+    });
+    return { worker: w, ready };
   }
 
   /** Runs the entry point once per seed; always resolves, one outcome per seed. */
-  replay(req: ReplayRequest): Promise<EpisodeOutcome[]> {
-    if (this.busy) return Promise.reject(new Error("ReplaySandbox.replay: one replay at a time"));
+  async replay(req: ReplayRequest): Promise<EpisodeOutcome[]> {
+    if (this.busy) throw new Error("ReplaySandbox.replay: one replay at a time");
     this.busy = true;
-    const w = (this.worker ??= this.spawn());
+    const slot = (this.worker ??= this.spawn());
+    const w = slot.worker;
     w.ref();
+    if (!(await slot.ready)) {
+      this.worker = undefined;
+      void w.terminate();
+      this.busy = false;
+      return req.seeds.map((s) => failed(s, "error", "the replay worker did not start"));
+    }
     const id = this.nextId++;
     const outcomes: EpisodeOutcome[] = [];
     return new Promise<EpisodeOutcome[]>((resolve) => {
@@ -84,7 +109,7 @@ export class ReplaySandbox {
         if (m.id !== id) return;
         if (m.kind === "episode") { outcomes.push(m.outcome); arm(); }
         else if (m.kind === "done") finish(false);
-        else finish(false, "error", m.message);
+        else if (m.kind === "error") finish(false, "error", m.message);
       };
       const onError = (e: Error): void => {
         const oom = (e as NodeJS.ErrnoException).code === "ERR_WORKER_OUT_OF_MEMORY" || /out of memory/i.test(e.message);
@@ -103,6 +128,6 @@ export class ReplaySandbox {
   async close(): Promise<void> {
     const w = this.worker;
     this.worker = undefined;
-    if (w) await w.terminate();
+    if (w) await w.worker.terminate();
   }
 }

@@ -20,12 +20,17 @@ export interface ReplayJob {
 }
 
 export type WorkerMessage =
+  | { id: 0; kind: "ready" }
   | { id: number; kind: "episode"; outcome: EpisodeOutcome }
   | { id: number; kind: "done" }
   | { id: number; kind: "error"; message: string };
 
 const ctx = createContext();
 let last: { text: string; module: Module; sites: AssertionSite[] } | undefined;
+
+// Loading this module graph takes a while on a busy machine; the host starts the episode clock
+// only after this message, so a slow start is not mistaken for a runaway candidate.
+parentPort?.postMessage({ id: 0, kind: "ready" } satisfies WorkerMessage);
 
 parentPort?.on("message", (job: ReplayJob) => {
   try {

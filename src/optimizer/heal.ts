@@ -108,6 +108,9 @@ export interface HealResult {
   moduleText: string;
 }
 
+/** Consecutive failed model queries after which the healer stops asking. */
+const MAX_FAILED_QUERIES = 3;
+
 const log = (opts: HealOptions) => opts.report ?? ((t: string) => void process.stderr.write(t));
 
 function observedText(site: AssertionSite | undefined, o: EpisodeOutcome): string | undefined {
@@ -273,6 +276,7 @@ export async function heal(opts: HealOptions): Promise<HealResult> {
           const runner = opts.runner as ModelRunner;
           const fn = functionOp(module, target)!;
           const history: HealAttemptRecord[] = [];
+          let failedQueries = 0;
           // Spread the budget over the targets; the last target gets what is left.
           let budget = target === targets[targets.length - 1] ? attemptsLeft : Math.max(1, Math.floor(attemptsLeft / targets.length));
           while (budget-- > 0 && attemptsLeft > 0 && !accepted) {
@@ -280,12 +284,19 @@ export async function heal(opts: HealOptions): Promise<HealResult> {
               moduleIr: printModule(module, ctx), target, tables: scalarTables(fn), violation: `${where}: ${text}`, observed, trace: live.trace,
               history: history.map((h) => ({ proposal: h.proposal, verdict: h.verdict, reason: h.reason })),
             }, { constants: scalarConstants(fn).length, operators: operators(fn).length }, { query: opts.query, grammar: opts.grammar ?? runner instanceof LlamaCppModelRunner }, result.attempts.length);
+            const queryFailed = !ans.proposal && !!ans.error?.startsWith("model query failed");
             if (!ans.proposal) {
-              record(target, "model", { raw: ans.raw }, ans.error?.startsWith("model query failed") ? "rejected" : "parse-error", ans.error);
+              record(target, "model", { raw: ans.raw }, queryFailed ? "rejected" : "parse-error", ans.error);
             } else {
               accepted = (await tryProposal(target, "model", ans.proposal)).ok;
             }
             history.push(result.attempts[result.attempts.length - 1]);
+            // A model that cannot answer (server down, script exhausted) will not start again.
+            failedQueries = queryFailed ? failedQueries + 1 : 0;
+            if (failedQueries >= MAX_FAILED_QUERIES) {
+              say(`heal: the model failed ${failedQueries} queries in a row; no more attempts\n`);
+              attemptsLeft = 0;
+            }
           }
         }
       }

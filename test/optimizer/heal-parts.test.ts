@@ -113,8 +113,8 @@ describe("the replay sandbox", () => {
 
   it("stops a runaway candidate at the time limit; the host and the next replay carry on", async () => {
     const [o, rest] = await sandbox.replay({ text: loop, entry: "main", seeds: [0, 1], timeoutMs: 800 });
-    assert.equal(o.status, "timeout");
-    assert.equal(rest.status, "timeout");
+    assert.equal(o.status, "timeout", o.message);
+    assert.equal(rest.status, "timeout", rest.message);
     const again = await sandbox.replay({ text: example("lander.mlir"), entry: "main", seeds: [0, 1], timeoutMs: 5000 });
     assert.deepEqual(again.map((x) => x.status), ["violation", "violation"]);
     assert.equal(sandbox.workersStarted, 2);

@@ -154,4 +154,12 @@ describe("model-driven healing (mock runner)", () => {
     assert.match(r.report, /no repair found after 3 attempt\(s\)/);
     assert.equal(r.repairs.length, 0);
   });
+
+  it("stops asking a model that keeps failing", async () => {
+    const r = await run("lander.mlir", { runner: createModelRunner("mock", { responses: [] }) });
+    assert.equal(r.exitCode, 3);
+    assert.equal(r.attempts.length, 3);
+    assert.ok(r.attempts.every((a) => a.verdict === "rejected" && /model query failed/.test(a.reason ?? "")));
+    assert.match(r.report, /the model failed 3 queries in a row/);
+  });
 });
