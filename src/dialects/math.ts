@@ -1,6 +1,6 @@
 // math dialect: transcendental and other float functions on scalars, vectors and tensors.
 // The semantics tables are shared by the folder, the interpreter and the backends' oracles.
-import { Attribute, DenseElementsAttr, FloatAttr, OpaqueAttr } from "../ir/attributes.js";
+import { Attribute, DenseElementsAttr, FloatAttr, IntegerAttr, OpaqueAttr } from "../ir/attributes.js";
 import type { Operation } from "../ir/core.js";
 import type { Dialect, FoldResult, OpSpec } from "../ir/dialect.js";
 import { DiagnosticError } from "../ir/diagnostics.js";
@@ -116,6 +116,14 @@ export const MATH_INT: Record<string, (w: number, a: bigint, b?: bigint) => bigi
   },
 };
 
+function foldInt(op: Operation, consts: readonly (Attribute | undefined)[]): FoldResult[] | undefined {
+  const t = op.result.type;
+  if (!(t instanceof IntegerType) || !consts.every((c) => c instanceof IntegerAttr)) return undefined;
+  const [a, b] = (consts as IntegerAttr[]).map((c) => c.value);
+  if (op.name === "math.ipowi" && b < 0n && a === 0n) return undefined; // division by zero: no fold
+  return [new IntegerAttr(MATH_INT[op.name](t.width, a, b), t)];
+}
+
 const intOperands = (op: Operation) =>
   elementTypeOf(op.result.type) instanceof IntegerType ? undefined : `operand #0 must be signless-integer-like, but got '${op.result.type.str}'`;
 
@@ -154,8 +162,8 @@ export const math: Dialect = {
     ...Object.keys(MATH_UNARY).map((n) => mathOp(n, 1)),
     ...Object.keys(MATH_BINARY).map((n) => mathOp(n, 2)),
     mathOp("math.fma", 3),
-    sameTypeOp("math.absi", 1, ["Elementwise"], { props: [], verify: intOperands }),
-    sameTypeOp("math.ipowi", 2, ["Elementwise"], { props: [], verify: intOperands }),
+    sameTypeOp("math.absi", 1, ["Elementwise"], { props: [], verify: intOperands, fold: foldInt }),
+    sameTypeOp("math.ipowi", 2, ["Elementwise"], { props: [], verify: intOperands, fold: foldInt }),
     fpowi,
   ],
 };

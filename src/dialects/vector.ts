@@ -1,13 +1,13 @@
 // vector dialect: the ops vectorized loops need (load/store, broadcast, fma, reductions,
 // splat, extract/insert with MLIR 19's static-position syntax).
-import { OpaqueAttr, StringAttr } from "../ir/attributes.js";
+import { Attribute, DenseElementsAttr, FloatAttr, IntegerAttr, OpaqueAttr, StringAttr } from "../ir/attributes.js";
 import type { Operation, Value } from "../ir/core.js";
-import type { Dialect, OpSpec } from "../ir/dialect.js";
+import type { Dialect, FoldResult, OpSpec } from "../ir/dialect.js";
 import { DiagnosticError } from "../ir/diagnostics.js";
 import type { OpAsmParser, UnresolvedOperand } from "../ir/parser.js";
 import type { OpAsmPrinter } from "../ir/printer.js";
 import {
-  FloatType, IndexType, IntegerType, MemRefType, Type, VectorType, elementTypeOf, index,
+  FloatType, IndexType, IntegerType, MemRefType, Type, VectorType, elementTypeOf, i1, index,
 } from "../ir/types.js";
 import { sameTypeOp } from "./common.js";
 import { K_DYNAMIC, arrayProp, i64Array, parseDynamicIndexList, printDynamicIndexList } from "./indexing.js";
@@ -39,6 +39,15 @@ export const KIND_TO_ARITH: Record<VectorKind, { int?: string; float?: string }>
   minimumf: { float: "arith.minimumf" }, maximumf: { float: "arith.maximumf" },
   and: { int: "arith.andi" }, or: { int: "arith.ori" }, xor: { int: "arith.xori" },
 };
+
+/** splat / broadcast of a scalar constant: a splat dense constant. */
+function foldSplat(op: Operation, consts: readonly (Attribute | undefined)[]): FoldResult[] | undefined {
+  const c = consts[0], t = op.result.type;
+  if (!(t instanceof VectorType) || op.operand(0).type !== t.elementType) return undefined;
+  if (c instanceof IntegerAttr) return [new DenseElementsAttr(t, [t.elementType === i1 || (t.elementType as IntegerType).width <= 32 || t.elementType instanceof IndexType ? Number(c.value) : c.value], true)];
+  if (c instanceof FloatAttr) return [new DenseElementsAttr(t, [c.value], true)];
+  return undefined;
+}
 
 const isIntLike = (t: Type) => t instanceof IntegerType || t instanceof IndexType;
 
@@ -131,6 +140,7 @@ export const vector: Dialect = {
         st.operands = [p.resolveOperand(a, from)];
       },
       print(p, op) { p.print(" ", p.operand(op.operand(0)), p.attrDict(op), " : ", p.type(op.operand(0).type), " to ", p.type(op.result.type)); },
+      fold: foldSplat,
       verify(op) {
         const src = op.operand(0).type, dst = op.result.type;
         if (!(dst instanceof VectorType)) return "result must be a vector";
@@ -196,6 +206,7 @@ export const vector: Dialect = {
         st.operands = [p.resolveOperand(a, elementTypeOf(vt))];
       },
       print(p, op) { p.print(" ", p.operand(op.operand(0)), p.attrDict(op), " : ", p.type(op.result.type)); },
+      fold: foldSplat,
       verify(op) {
         const vt = op.result.type;
         if (!(vt instanceof VectorType)) return "result must be a vector";

@@ -12,7 +12,7 @@ import { Block, Operation, type Value } from "../../src/ir/core.js";
 import { parseModule } from "../../src/ir/parser.js";
 import { printModule, printOp } from "../../src/ir/printer.js";
 import { verifyModule } from "../../src/ir/verifier.js";
-import { TensorType, f32, f64, i32, index } from "../../src/ir/types.js";
+import { TensorType, VectorType, f32, f64, i32, index } from "../../src/ir/types.js";
 import { createContext } from "../../src/dialects/index.js";
 import {
   buildNamedBody, indexingMaps, inputs, isStructuredOp, iteratorTypes, loopDimSources, outputs, staticLoopSizes, toGenericOp,
@@ -91,6 +91,23 @@ describe("tensor folders and helpers", () => {
     assert.equal(p.offsets[1], 2);
     assert.deepEqual([p.sizes[0], p.strides[0], p.strides[1]], [4, 1, 2]);
     assert.equal(p.sizes[1], op.operand(2));
+  });
+});
+
+describe("integer math and splat folders", () => {
+  it("folds absi and ipowi with wrapping, and leaves 0 ** -1 alone", () => {
+    assert.equal(fold("math.absi", [i32], i32, [new IntegerAttr(-5, i32)])![0].str, "5 : i32");
+    assert.equal(fold("math.absi", [i32], i32, [new IntegerAttr(-(2 ** 31), i32)])![0].str, "-2147483648 : i32");
+    assert.equal(fold("math.ipowi", [i32, i32], i32, [new IntegerAttr(3, i32), new IntegerAttr(4, i32)])![0].str, "81 : i32");
+    assert.equal(fold("math.ipowi", [i32, i32], i32, [new IntegerAttr(2, i32), new IntegerAttr(40, i32)])![0].str, "0 : i32");
+    assert.equal(fold("math.ipowi", [i32, i32], i32, [new IntegerAttr(-1, i32), new IntegerAttr(-3, i32)])![0].str, "-1 : i32");
+    assert.equal(fold("math.ipowi", [i32, i32], i32, [new IntegerAttr(0, i32), new IntegerAttr(-1, i32)]), undefined);
+  });
+  it("folds vector.splat / vector.broadcast of a constant to a splat dense constant", () => {
+    const v = VectorType.get([4], f32);
+    assert.equal(fold("vector.splat", [f32], v, [new FloatAttr(2, f32)])![0].str, "dense<2.000000e+00> : vector<4xf32>");
+    assert.equal(fold("vector.broadcast", [i32], VectorType.get([2], i32), [new IntegerAttr(7, i32)])![0].str, "dense<7> : vector<2xi32>");
+    assert.equal(fold("vector.broadcast", [v], VectorType.get([2, 4], f32), [undefined]), undefined);
   });
 });
 
