@@ -74,6 +74,18 @@ export function heuristicProposals(fn: Operation, name: string, applied: readonl
     if (tc !== undefined && tc <= 16 && tc > 1) out.push(prop(name, [{ kind: "unroll", loop: refOf(innermost), factor: 0 }]));
     else if (tc !== undefined && tc % 4 === 0) out.push(prop(name, [{ kind: "unroll", loop: refOf(innermost), factor: 4 }]));
   }
+  // On a register-blocked micro-kernel (i-j-k with vector accumulators in the k-loop): for
+  // matrices past the L2 cache, make j outermost and pack the B panel the kernel streams.
+  for (const l of loops) {
+    if (l.name !== "affine.for" || l.parentOp?.name === "affine.for") continue;
+    const inner = l.body().ops.find((o) => o.name === "affine.for");
+    const k = inner?.body().ops.find((o) => o.name === "affine.for");
+    if (!inner || !k || affineFor(k).iterArgs.length < 2 || done.has("pack")) continue;
+    const trips = [tripCount(affineFor(l)) ?? 0, tripCount(affineFor(k)) ?? 0];
+    if (Math.max(...trips) < 512) continue;
+    const operand = fn.body().args.findIndex((a) => a.type === fn.body().args[1]?.type) >= 0 ? 1 : 0;
+    out.unshift(prop(name, [{ kind: "interchange", loops: [refOf(l), refOf(inner)], permutation: [1, 0] }, { kind: "pack", operand, loop: refOf(inner) }]));
+  }
   // Further register blocking on an already vectorized micro-kernel.
   for (const l of loops) {
     if (l.name !== "affine.for") continue;

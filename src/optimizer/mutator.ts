@@ -15,6 +15,7 @@ import { loopByRef, loopTable } from "./loops.js";
 import { hoist } from "./mutations/hoist.js";
 import { interchange, tile, unroll, unrollAndJam } from "./mutations/loops.js";
 import { MutationError, mutateConstant, swapOperator } from "./mutations/scalar.js";
+import { pack } from "./mutations/pack.js";
 import { accessOf, vectorize } from "./mutations/vectorize.js";
 import type { Verdict } from "./proposer.js";
 import type { Mutation, Proposal } from "./schema.js";
@@ -37,7 +38,8 @@ export function applyMutation(fn: Operation, mu: Mutation, ctx: Context): void {
     case "hoist": hoist(loopByRef(fn, mu.loop), ctx); break;
     case "mutate_constant": mutateConstant(fn, mu.index, mu.value); break;
     case "swap_operator": swapOperator(fn, mu.index, mu.op, ctx); break;
-    case "pack": case "parallelize":
+    case "pack": pack(fn, mu.operand, loopByRef(fn, mu.loop)); break;
+    case "parallelize":
       throw new MutationError(`${mu.kind} is not implemented by this mutator yet`);
   }
 }

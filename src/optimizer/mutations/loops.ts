@@ -27,7 +27,25 @@ function moveBody(from: Block, to: Block, before?: Operation): void {
   }
 }
 
+/**
+ * Make `loop`'s body a single inner loop where possible: pure index arithmetic before the
+ * inner loop that only the inner loop uses moves into it (what unroll-and-jam leaves behind).
+ */
+function sinkIntoInnerLoop(loop: Operation): void {
+  const ops = loop.body().ops;
+  const inner = ops.filter((o) => o.name === "affine.for");
+  if (inner.length !== 1) return;
+  const target = inner[0].body();
+  for (const op of [...ops].reverse()) {
+    if (op === inner[0] || op === loop.body().terminator) continue;
+    if (op.name !== "affine.apply" && op.name !== "arith.constant") return;
+    if (!op.results.every((r) => r.uses.every((u) => inner[0].isAncestorOf(u.op)))) return;
+    target.insert(0, op);
+  }
+}
+
 export function interchange(loops: Operation[], perm: number[]): void {
+  for (const l of loops.slice(0, -1)) sinkIntoInnerLoop(l);
   const band = perfectBand(loops[0]);
   if (loops.some((l, i) => band[i] !== l)) throw new MutationError("interchange: the loops must form a perfectly nested band, outermost first");
   const fs = loops.map(affineFor);
