@@ -163,3 +163,34 @@ describe("model-driven healing (mock runner)", () => {
     assert.match(r.report, /the model failed 3 queries in a row/);
   });
 });
+
+describe("other programs", () => {
+  const ASSERTING = `module {
+  func.func @scale(%x: f32) -> f32 {
+    %c = arith.constant 2.000000e+00 : f32
+    %y = arith.mulf %x, %c : f32
+    return %y : f32
+  }
+  func.func @main() {
+    %x = arith.constant 3.000000e+00 : f32
+    %lim = arith.constant 5.000000e+00 : f32
+    %y = func.call @scale(%x) : (f32) -> f32
+    %ok = arith.cmpf olt, %y, %lim : f32
+    tensorlang.assert %ok, "y < 5"
+    return
+  }
+}
+`;
+  it("repairs a failed tensorlang.assert by an operator swap", async () => {
+    let report = "";
+    const r = await heal({ module: ASSERTING, file: "a.mlir", ctx, stdout: () => {}, report: (t) => { report += t; } });
+    assert.equal(r.exitCode, 0, report);
+    assert.match(report, /tensorlang.assert in @main `tensorlang.assert %ok, "y < 5"`; the program requires \(%ok = arith.cmpf olt, %y, %lim : f32\)/);
+    assert.match(report, /observed olt\(6\.00000, 5\.00000\) is false: margin -1\.000/);
+    assert.equal(r.repairs[0].target, "scale");
+  });
+
+  it("a program that does not verify is a DiagnosticError, not a crash", async () => {
+    await assert.rejects(heal({ module: "module {\n  func.func @main() {\n    %x = arith.addf %y, %y : f32\n  }\n}\n", report: () => {} }), { name: "DiagnosticError" });
+  });
+});
