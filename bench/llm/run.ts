@@ -161,6 +161,7 @@ async function ttft(): Promise<void> {
   const direct = await loadDirect(modelFile("q4_0"), runner.info?.threads);
   const colds: number[] = [], warms: number[] = [], directColds: number[] = [];
   const coldCpu: number[] = [], warmCpu: number[] = [], directCpu: number[] = [];
+  const signalCold: number[] = [], signalCpu: number[] = [];
   let promptTokens = 0, evaluated = 0;
   for (let i = 0; i < reps; i++) {
     await runner.resetCache();
@@ -171,6 +172,11 @@ async function ttft(): Promise<void> {
     const a = ma.value, b = mb.value;
     coldCpu.push(ma.cpuMs);
     warmCpu.push(mb.cpuMs);
+    // the same cold prompt with a caller's signal: prefill chunks are then capped at ~400 ms
+    await runner.resetCache();
+    const ms = await measure(() => runner.queryDetailed(sa, { maxTokens: 1, timeoutMs: 600_000, signal: new AbortController().signal }));
+    signalCold.push(ms.value.ttftMs ?? NaN);
+    signalCpu.push(ms.cpuMs);
     const toks = runner.tokenizePrompt(sa);
     await direct.seq.clearHistory();
     const md = await measure(() => direct.completion.generateCompletion(toks.slice(1), { maxTokens: 1 }));
@@ -186,8 +192,10 @@ async function ttft(): Promise<void> {
   console.log(`  node-llama-cpp directly, cold (one unchunked prefill): ${fmt(dc)} ms; runner's chunked prefill costs ${fmt((c / dc - 1) * 100)}%`);
   const cc = median(coldCpu), wc = median(warmCpu), dcc = median(directCpu);
   console.log(`  CPU time: cold ${fmt(cc)} ms, shared-prefix ${fmt(wc)} ms (${fmt(wc / cc, 3)}x); direct cold ${fmt(dcc)} ms (chunking costs ${fmt((cc / dcc - 1) * 100)}%)`);
+  const sc = median(signalCold), scc = median(signalCpu);
+  console.log(`  cold with an abort signal (prefill chunks <= ~400 ms): ${fmt(sc)} ms, CPU ${fmt(scc)} ms (${fmt((scc / dcc - 1) * 100)}% over direct)`);
   console.log(`  runs: cold ${colds.map((x) => fmt(x, 0)).join(" ")}, shared ${warms.map((x) => fmt(x, 0)).join(" ")}, direct cold ${directColds.map((x) => fmt(x, 0)).join(" ")}`);
-  results.ttft = { promptTokens, coldMs: c, warmMs: w, ratio: w / c, warmEvaluatedTokens: evaluated, directColdMs: dc, coldCpuMs: cc, warmCpuMs: wc, directColdCpuMs: dcc };
+  results.ttft = { promptTokens, coldMs: c, warmMs: w, ratio: w / c, warmEvaluatedTokens: evaluated, directColdMs: dc, coldCpuMs: cc, warmCpuMs: wc, directColdCpuMs: dcc, signalColdMs: sc, signalColdCpuMs: scc };
   await direct.close();
   await runner.dispose();
 }
