@@ -1,6 +1,6 @@
 // tensorlang-run --optimize with the mock runner scripted to propose, in turn, unparsable
 // text, a signature change, an infinite loop, a huge allocation, an out-of-bounds access, a
-// subtly wrong result (off-by-one bound), a correct tiling and an unimplemented mutation:
+// subtly wrong result (off-by-one bound), a correct tiling and a mutation of a loop that does not exist:
 // each gets its verdict (report and experience log agree), only the tiling is installed,
 // and the program's output is unchanged.
 import assert from "node:assert/strict";
@@ -59,7 +59,7 @@ test("mock runner: every bad proposal gets its verdict, only the tiling is swapp
   assert.match(verdictOf(4).reason!, /out of bounds/);
   assert.match(verdictOf(5).reason!, /differs first at index/);
   assert.ok(verdictOf(6).speedup! > 1);
-  assert.match(verdictOf(7).reason!, /pack/);
+  assert.match(verdictOf(7).reason!, /no loop L9/);
 
   // Summary on stderr: one line for the function, naming the accepted mutations and verdict counts.
   assert.match(r.stderr, /optimize @matmul: baseline [\d.]+ ms, best [\d.]+ ms, speedup [\d.]+x in [\d.]+ s, 8 iterations; accepted: tile\(L0,L1,L2\) \+ vectorize\(L4,4\) \+ hoist\(L5\); verdicts: /);

@@ -1,0 +1,226 @@
+// Each mutation on small affine programs: the mutated program verifies and prints exactly
+// what the original prints, under the reference interpreter and the wasm engine; a mutation
+// that does not apply is a `rejected` verdict with a reason, never an exception.
+import assert from "node:assert/strict";
+import { describe, it } from "node:test";
+import { mutate } from "../../src/optimizer/mutator.js";
+import type { Mutation } from "../../src/optimizer/schema.js";
+import { Engine } from "../../src/runtime/engine.js";
+import { createCapturingContext } from "../../src/runtime/host.js";
+import { maskOutput } from "../support/mlir.js";
+
+/** `%dst[i][j] = ((a*i + b*j) mod m - m/2) / 2` over a rows x cols buffer (exact small values). */
+function fill(dst: string, rows: number, cols: number, a: number, b: number, m: number): string {
+  const t = `memref<${rows}x${cols}xf32>`;
+  return `
+    affine.for %i = 0 to ${rows} {
+      affine.for %j = 0 to ${cols} {
+        %_ii = arith.index_cast %i : index to i32
+        %_jj = arith.index_cast %j : index to i32
+        %_ca = arith.constant ${a} : i32
+        %_cb = arith.constant ${b} : i32
+        %_cm = arith.constant ${m} : i32
+        %_ch = arith.constant ${Math.floor(m / 2)} : i32
+        %_x = arith.muli %_ii, %_ca : i32
+        %_y = arith.muli %_jj, %_cb : i32
+        %_s = arith.addi %_x, %_y : i32
+        %_r = arith.remsi %_s, %_cm : i32
+        %_d = arith.subi %_r, %_ch : i32
+        %_f = arith.sitofp %_d : i32 to f32
+        %_half = arith.constant 5.000000e-01 : f32
+        %_v = arith.mulf %_f, %_half : f32
+        affine.store %_v, ${dst}[%i, %j] : ${t}
+      }
+    }`;
+}
+
+const print = (v: string, t: string) => `
+    %u${v.slice(1)} = memref.cast ${v} : ${t} to memref<*xf32>
+    func.call @printMemrefF32(%u${v.slice(1)}) : (memref<*xf32>) -> ()`;
+
+/** C = A(MxK) * B(KxN) + C, naive i-j-k, with a main that fills and prints C. */
+function matmulProgram(M: number, N: number, K: number): string {
+  const [tA, tB, tC] = [`memref<${M}x${K}xf32>`, `memref<${K}x${N}xf32>`, `memref<${M}x${N}xf32>`];
+  return `module {
+  func.func private @printMemrefF32(memref<*xf32>)
+  func.func @matmul(%A: ${tA}, %B: ${tB}, %C: ${tC}) {
+    affine.for %i = 0 to ${M} {
+      affine.for %j = 0 to ${N} {
+        affine.for %k = 0 to ${K} {
+          %a = affine.load %A[%i, %k] : ${tA}
+          %b = affine.load %B[%k, %j] : ${tB}
+          %c = affine.load %C[%i, %j] : ${tC}
+          %p = arith.mulf %a, %b : f32
+          %s = arith.addf %c, %p : f32
+          affine.store %s, %C[%i, %j] : ${tC}
+        }
+      }
+    }
+    return
+  }
+  func.func @main() {
+    %A = memref.alloc() : ${tA}
+    %B = memref.alloc() : ${tB}
+    %C = memref.alloc() : ${tC}${fill("%A", M, K, 7, 3, 11)}${fill("%B", K, N, 5, 2, 7)}${fill("%C", M, N, 1, 1, 3)}
+    func.call @matmul(%A, %B, %C) : (${tA}, ${tB}, ${tC}) -> ()${print("%C", tC)}
+    return
+  }
+}
+`;
+}
+
+/** y[0, i] = s[0, 0] * x[0, i] + y[0, i] over n elements (an invariant scalar load in the loop). */
+function axpyProgram(n: number): string {
+  const t = `memref<1x${n}xf32>`, ts = "memref<1x1xf32>";
+  return `module {
+  func.func private @printMemrefF32(memref<*xf32>)
+  func.func @axpy(%s: ${ts}, %x: ${t}, %y: ${t}) {
+    affine.for %i = 0 to ${n} {
+      %a = affine.load %s[0, 0] : ${ts}
+      %xv = affine.load %x[0, %i] : ${t}
+      %yv = affine.load %y[0, %i] : ${t}
+      %p = arith.mulf %a, %xv : f32
+      %r = arith.addf %p, %yv : f32
+      affine.store %r, %y[0, %i] : ${t}
+    }
+    return
+  }
+  func.func @main() {
+    %s = memref.alloc() : ${ts}
+    %x = memref.alloc() : ${t}
+    %y = memref.alloc() : ${t}${fill("%s", 1, 1, 1, 1, 7)}${fill("%x", 1, n, 3, 5, 9)}${fill("%y", 1, n, 2, 7, 13)}
+    func.call @axpy(%s, %x, %y) : (${ts}, ${t}, ${t}) -> ()${print("%y", t)}
+    return
+  }
+}
+`;
+}
+
+function run(text: string, engine: "wasm" | "interp"): string {
+  const ctx = createCapturingContext({});
+  const e = new Engine({ engine, ctx, checkBounds: true });
+  e.load(text, "mutated.mlir");
+  e.runMain("main");
+  return maskOutput(ctx.output());
+}
+
+const MATMUL = matmulProgram(8, 16, 12);
+const AXPY = axpyProgram(16);
+const oracle = new Map<string, string>();
+const original = (text: string) => { let o = oracle.get(text); if (!o) oracle.set(text, (o = run(text, "interp"))); return o; };
+
+/** Applies `ms` to @name of `text`; the result must verify and print what the original prints. */
+function checkSame(text: string, name: string, ms: Mutation[]): string {
+  const r = mutate(text, { target_function: name, mutations: ms });
+  assert.ok(r.ok, `mutation applies: ${r.ok ? "" : `${r.verdict}: ${r.reason}`}`);
+  const want = original(text);
+  assert.match(want, /Unranked Memref/);
+  assert.equal(run(r.moduleText, "interp"), want, "interpreter: same output");
+  assert.equal(run(r.moduleText, "wasm"), want, "wasm engine: same output");
+  return r.functionText;
+}
+
+describe("mutations keep the meaning (interpreter and wasm agree with the original)", () => {
+  it("interchange i-j-k to i-k-j", () => {
+    const f = checkSame(MATMUL, "matmul", [{ kind: "interchange", loops: ["L0", "L1", "L2"], permutation: [0, 2, 1] }]);
+    assert.match(f, /affine\.for %arg4 = 0 to 12 \{\s*affine\.for %arg5 = 0 to 16/);
+  });
+  it("interchange of two loops (j and k)", () => {
+    checkSame(MATMUL, "matmul", [{ kind: "interchange", loops: ["L1", "L2"], permutation: [1, 0] }]);
+  });
+  it("tile with sizes that divide the bounds", () => {
+    const f = checkSame(MATMUL, "matmul", [{ kind: "tile", loops: ["L0", "L1", "L2"], sizes: [4, 8, 4] }]);
+    assert.match(f, /step 4/);
+    assert.match(f, /step 8/);
+    assert.doesNotMatch(f, /min/);
+  });
+  it("tile with sizes that do not divide the bounds: min upper bounds", () => {
+    const f = checkSame(MATMUL, "matmul", [{ kind: "tile", loops: ["L0", "L1", "L2"], sizes: [3, 5, 5] }]);
+    assert.match(f, /min/);
+  });
+  it("tile of a 1-d loop that does not divide (16 by 6)", () => {
+    const f = checkSame(AXPY, "axpy", [{ kind: "tile", loops: ["L0"], sizes: [6] }]);
+    assert.match(f, /min/);
+  });
+  it("unroll by a factor that divides the trip count", () => {
+    const f = checkSame(MATMUL, "matmul", [{ kind: "unroll", loop: "L2", factor: 4 }]);
+    assert.match(f, /0 to 12 step 4/);
+  });
+  it("full unroll of a short loop (factor 0) removes it", () => {
+    const f = checkSame(MATMUL, "matmul", [{ kind: "unroll", loop: "L2", factor: 0 }]);
+    assert.doesNotMatch(f, /0 to 12/);
+    assert.equal((f.match(/arith\.mulf/g) ?? []).length, 12);
+  });
+  it("unroll_and_jam of the i-loop (register blocking)", () => {
+    const f = checkSame(MATMUL, "matmul", [{ kind: "unroll_and_jam", loop: "L0", factor: 2 }]);
+    assert.match(f, /0 to 8 step 2/);
+    assert.equal((f.match(/affine\.for/g) ?? []).length, 3, "the copies' inner loops are jammed into one nest");
+  });
+  it("unroll_and_jam of the j-loop by 4", () => {
+    checkSame(MATMUL, "matmul", [{ kind: "unroll_and_jam", loop: "L1", factor: 4 }]);
+  });
+  it("vectorize the contiguous j-loop (width 4)", () => {
+    const f = checkSame(MATMUL, "matmul", [{ kind: "vectorize", loop: "L1", width: 4 }]);
+    assert.match(f, /vector\.load/);
+    assert.match(f, /vector\.broadcast/);
+    assert.match(f, /0 to 16 step 4/);
+  });
+  it("vectorize a 1-d loop with an invariant load (broadcast)", () => {
+    const f = checkSame(AXPY, "axpy", [{ kind: "vectorize", loop: "L0", width: 4 }]);
+    assert.match(f, /vector\.store/);
+  });
+  it("hoist: scalar replacement of the accumulator", () => {
+    const f = checkSame(MATMUL, "matmul", [{ kind: "hoist", loop: "L2" }]);
+    assert.match(f, /iter_args/);
+  });
+  it("hoist: loop-invariant load moves out of the loop", () => {
+    const f = checkSame(AXPY, "axpy", [{ kind: "hoist", loop: "L0" }]);
+    assert.ok(f.indexOf("affine.load %arg0") < f.indexOf("affine.for"), f);
+  });
+  it("the heuristic's micro-kernel sequence: vectorize, hoist, unroll_and_jam x2", () => {
+    checkSame(MATMUL, "matmul", [{ kind: "vectorize", loop: "L1", width: 4 }, { kind: "hoist", loop: "L2" },
+      { kind: "unroll_and_jam", loop: "L0", factor: 4 }, { kind: "unroll_and_jam", loop: "L1", factor: 2 }]);
+  });
+  it("tile, then vectorize and hoist the point loops", () => {
+    checkSame(MATMUL, "matmul", [{ kind: "tile", loops: ["L0", "L1", "L2"], sizes: [4, 8, 4] },
+      { kind: "vectorize", loop: "L4", width: 4 }, { kind: "hoist", loop: "L5" }]);
+  });
+});
+
+describe("inapplicable mutations are rejected with a reason, never an exception", () => {
+  const cases: [string, string, string, Mutation[], RegExp][] = [
+    ["vectorize width 8", MATMUL, "matmul", [{ kind: "vectorize", loop: "L1", width: 8 }], /width 8/],
+    ["vectorize a reduction loop", MATMUL, "matmul", [{ kind: "vectorize", loop: "L2", width: 4 }], /same location|reduction|contiguous/],
+    ["vectorize a trip count not a multiple of 4", matmulProgram(8, 6, 12), "matmul", [{ kind: "vectorize", loop: "L1", width: 4 }], /multiple of 4/],
+    ["unroll by a factor that does not divide", MATMUL, "matmul", [{ kind: "unroll", loop: "L2", factor: 8 }], /does not divide/],
+    ["full unroll of a long loop", axpyProgram(128), "axpy", [{ kind: "unroll", loop: "L0", factor: 0 }], /too large/],
+    ["unroll_and_jam by a factor that does not divide", MATMUL, "matmul", [{ kind: "unroll_and_jam", loop: "L0", factor: 3 }], /does not divide/],
+    ["interchange of loops that are not one band", MATMUL, "matmul", [{ kind: "interchange", loops: ["L0", "L2"], permutation: [1, 0] }], /perfectly nested band/],
+    ["tile of a loop that does not exist", MATMUL, "matmul", [{ kind: "tile", loops: ["L9"], sizes: [4] }], /no loop L9/],
+    ["hoist with nothing invariant", axpyProgram(16).replace("%a = affine.load %s[0, 0] : memref<1x1xf32>", "%a = affine.load %x[0, %i] : memref<1x16xf32>"), "axpy", [{ kind: "hoist", loop: "L0" }], /nothing/],
+    ["mutate_constant of a missing constant", MATMUL, "matmul", [{ kind: "mutate_constant", index: 5, value: 1 }], /no constant/],
+    ["a sequence whose second step does not apply", MATMUL, "matmul", [{ kind: "unroll", loop: "L2", factor: 0 }, { kind: "vectorize", loop: "L2", width: 4 }], /.+/],
+  ];
+  for (const [what, text, fn, ms, reason] of cases) {
+    it(what, () => {
+      const r = mutate(text, { target_function: fn, mutations: ms });
+      assert.equal(r.ok, false);
+      if (r.ok) return;
+      assert.equal(r.verdict, "rejected");
+      assert.match(r.reason, reason);
+    });
+  }
+  it("a proposal for a function that does not exist", () => {
+    const r = mutate(MATMUL, { target_function: "nope", mutations: [{ kind: "unroll", loop: "L0", factor: 2 }] });
+    assert.deepEqual(r.ok ? undefined : [r.verdict, /no function @nope/.test(r.reason)], ["rejected", true]);
+  });
+  it("hoisting after interchange leaves no invariant accumulator, vectorize after unroll_and_jam still applies", () => {
+    // Chains of mutations renumber loops; whatever happens is a verdict, not an exception.
+    for (const ms of [[{ kind: "interchange", loops: ["L0", "L1", "L2"], permutation: [2, 1, 0] }, { kind: "hoist", loop: "L2" }],
+      [{ kind: "unroll_and_jam", loop: "L0", factor: 2 }, { kind: "vectorize", loop: "L1", width: 4 }]] as Mutation[][]) {
+      const r = mutate(MATMUL, { target_function: "matmul", mutations: ms });
+      if (r.ok) assert.equal(run(r.moduleText, "wasm"), original(MATMUL));
+      else assert.ok(r.reason.length > 0);
+    }
+  });
+});
