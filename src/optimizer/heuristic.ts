@@ -83,7 +83,18 @@ export function heuristicProposals(fn: Operation, name: string, applied: readonl
     if (!inner || !k || affineFor(k).iterArgs.length < 2 || done.has("pack")) continue;
     const trips = [tripCount(affineFor(l)) ?? 0, tripCount(affineFor(k)) ?? 0];
     if (Math.max(...trips) < 512) continue;
-    const operand = fn.body().args.findIndex((a) => a.type === fn.body().args[1]?.type) >= 0 ? 1 : 0;
+    // The operand the kernel streams as vectors and never writes (B of a matmul).
+    const args = fn.body().args;
+    const vecRead = new Set<number>(), written = new Set<number>();
+    fn.walk((op) => {
+      const a = accessOf(op);
+      const i = a ? args.indexOf(a.memref as never) : -1;
+      if (i < 0) return;
+      if (a!.value !== undefined) written.add(i);
+      else if (op.name === "vector.load" && k.isAncestorOf(op)) vecRead.add(i);
+    });
+    const operand = [...vecRead].find((i) => !written.has(i));
+    if (operand === undefined) continue;
     out.unshift(prop(name, [{ kind: "interchange", loops: [refOf(l), refOf(inner)], permutation: [1, 0] }, { kind: "pack", operand, loop: refOf(inner) }]));
   }
   // Further register blocking on an already vectorized micro-kernel.
