@@ -111,8 +111,6 @@ export interface HealResult {
 /** Consecutive failed model queries after which the healer stops asking. */
 const MAX_FAILED_QUERIES = 3;
 
-const log = (opts: HealOptions) => opts.report ?? ((t: string) => void process.stderr.write(t));
-
 function observedText(site: AssertionSite | undefined, o: EpisodeOutcome): string | undefined {
   const m = site ? o.sites[site.id] : undefined;
   if (!site?.guard || !m?.operands) return undefined;
@@ -120,35 +118,246 @@ function observedText(site: AssertionSite | undefined, o: EpisodeOutcome): strin
   return `${predicateName(site.guard.cmp)}(${a.toPrecision(6)}, ${b.toPrecision(6)}) is ${site.guard.holdsWhenTrue ? "false" : "true"}: margin ${m.minMargin.toPrecision(4)} (seed ${o.seed}, step ${o.steps})`;
 }
 
+const indent = (text: string): string => text.split("\n").map((l) => `    ${l}`).join("\n");
+
 /** Runs the program, repairing failed assertions; never throws for what the program or model does. */
 export async function heal(opts: HealOptions): Promise<HealResult> {
-  const ctx = opts.ctx ?? createContext();
-  const file = opts.file ?? "<input>";
-  // The text `module`'s op locations point into (it changes with each accepted repair).
-  let source = opts.source ?? (typeof opts.module === "string" ? opts.module : undefined);
-  let module = typeof opts.module === "string" ? parseModule(opts.module, file, ctx) : opts.module;
-  const inputErrors = verifyModule(module, ctx).filter((d) => d.severity === "error");
-  if (inputErrors.length) throw new DiagnosticError(inputErrors); // bad input: the CLI reports it (exit 1)
-  if (source !== undefined) registerSource(file, source);
-  const entry = opts.entry ?? "main";
-  const seed = opts.seed ?? 0;
-  const K = opts.seeds ?? 5;
-  const verifySeeds = [seed, ...Array.from({ length: K }, (_, i) => seed + 1 + i)];
-  const maxAttempts = opts.attempts ?? 20;
-  const say = log(opts);
-  const stdout = opts.stdout ?? ((t: string) => void process.stdout.write(t));
-  const runnerName = opts.runner === undefined || opts.runner === "heuristic" ? "heuristic" : "model";
-  const sandbox = new ReplaySandbox();
-  const result: HealResult = { exitCode: 0, violations: [], attempts: [], repairs: [], cacheHits: 0, episodes: 0, final: undefined as unknown as EpisodeOutcome, module, moduleText: "" };
-  let timeoutMs = opts.timeoutMs ?? 3000;
+  return new Healer(opts).run();
+}
 
-  /** Replays a statically checked candidate on every verification seed. */
-  const verify = async (c: CandidateBuild & { ok: true }, siteId: number | undefined, guarded: boolean): Promise<{ verdict: Verdict; reason: string; failedSeed?: number }> => {
-    const outs = await sandbox.replay({ text: c.text, entry, seeds: verifySeeds, timeoutMs, stopOnFailure: true });
+type Built = CandidateBuild & { ok: true };
+
+/** One violation being repaired: what failed, and the attempts spent on it. */
+interface Round {
+  live: EpisodeOutcome;
+  site?: AssertionSite;
+  where: string;
+  text: string;
+  observed?: string;
+  attemptsLeft: number;
+  /** Index of the round's first attempt in result.attempts. */
+  first: number;
+  /** Proposals already tried (JSON) -> attempt number. */
+  tried: Map<string, number>;
+  /** Prefix of the next attempt's description (the heuristic's phase and fitness). */
+  label: string;
+}
+
+class Healer {
+  private readonly ctx: Context;
+  private readonly file: string;
+  private readonly entry: string;
+  private readonly seed: number;
+  private readonly verifySeeds: number[];
+  private readonly maxAttempts: number;
+  private readonly say: (text: string) => void;
+  private readonly sandbox = new ReplaySandbox();
+  private readonly result: HealResult;
+  private module: Module;
+  /** The text `module`'s op locations point into (it changes with each accepted repair). */
+  private source: string | undefined;
+  private timeoutMs: number;
+
+  constructor(private readonly opts: HealOptions) {
+    this.ctx = opts.ctx ?? createContext();
+    this.file = opts.file ?? "<input>";
+    this.source = opts.source ?? (typeof opts.module === "string" ? opts.module : undefined);
+    this.module = typeof opts.module === "string" ? parseModule(opts.module, this.file, this.ctx) : opts.module;
+    const inputErrors = verifyModule(this.module, this.ctx).filter((d) => d.severity === "error");
+    if (inputErrors.length) throw new DiagnosticError(inputErrors); // bad input: the CLI reports it (exit 1)
+    if (this.source !== undefined) registerSource(this.file, this.source);
+    this.entry = opts.entry ?? "main";
+    this.seed = opts.seed ?? 0;
+    this.verifySeeds = [this.seed, ...Array.from({ length: opts.seeds ?? 5 }, (_, i) => this.seed + 1 + i)];
+    this.maxAttempts = opts.attempts ?? 20;
+    this.say = opts.report ?? ((t: string) => void process.stderr.write(t));
+    this.timeoutMs = opts.timeoutMs ?? 3000;
+    this.result = { exitCode: 0, violations: [], attempts: [], repairs: [], cacheHits: 0, episodes: 0, final: undefined as unknown as EpisodeOutcome, module: this.module, moduleText: "" };
+  }
+
+  private get runnerName(): "heuristic" | "model" {
+    return this.opts.runner === undefined || this.opts.runner === "heuristic" ? "heuristic" : "model";
+  }
+
+  async run(): Promise<HealResult> {
+    const { result, say } = this;
+    const stdout = this.opts.stdout ?? ((t: string) => void process.stdout.write(t));
+    try {
+      if (this.opts.cache) await this.applyCached(this.opts.cache);
+      for (;;) {
+        const live = runEpisode(this.module, { entry: this.entry, seed: this.seed, stdout, traceTail: 24 });
+        result.episodes++;
+        result.final = live;
+        this.timeoutMs = this.opts.timeoutMs ?? Math.max(this.timeoutMs, 3000, Math.ceil(live.ms * 20));
+        if (live.status === "ok") { result.exitCode = 0; break; }
+        if (live.status !== "violation") {
+          say(`tensorlang: ${live.message ?? live.status}\n`);
+          result.exitCode = 4;
+          break;
+        }
+        if (!(await this.repair(this.reportViolation(live)))) { result.exitCode = 3; break; }
+        say(`heal: restarting @${this.entry} from the start (seed ${this.seed})\n`);
+      }
+      const fixed = result.repairs.filter((r) => r.source !== "cache").length;
+      if (result.exitCode === 0 && (fixed || result.cacheHits)) {
+        say(`heal: the episode finished without a violation (${fixed} repair(s) this run, ${result.cacheHits} from the cache, ${result.attempts.length} attempt(s))\n`);
+      }
+    } finally {
+      await this.sandbox.close();
+    }
+    result.module = this.module;
+    result.moduleText = printModule(this.module, this.ctx);
+    return result;
+  }
+
+  /** Cached repairs, before anything fails; each is re-verified before it is applied. */
+  private async applyCached(cache: StrategyCache): Promise<void> {
+    const sites = findAssertionSites(this.module);
+    const rep = this.opts.repairable;
+    const names = rep && rep !== "auto" ? rep : this.module.functions().filter((f) => f.regions[0]?.blocks.length).map((f) => symbolName(f) ?? "");
+    for (const name of names) {
+      if (name === this.entry || !functionOp(this.module, name)) continue;
+      for (const site of sites) {
+        const hit = cache.get(cacheKey(functionText(this.module, name, this.ctx), `repair\0${siteKeyText(site)}`));
+        if (!hit || hit.kind !== "repair") continue;
+        const c = buildCandidate(this.module, name, { target_function: name, rewrite: hit.ir }, this.ctx);
+        const v = c.ok ? await this.verify(c, site) : { verdict: c.verdict, reason: c.reason };
+        if (c.ok && v.verdict === "accepted") {
+          this.result.cacheHits++;
+          this.say(`heal: cache hit for @${name} (assertion ${describeSite(site, this.source)}); re-verified: ${v.reason}\n`);
+          this.swapIn(name, c, "cache");
+          break;
+        }
+        this.say(`heal: ignoring the cached repair of @${name}: ${v.verdict} (${v.reason})\n`);
+      }
+    }
+  }
+
+  private reportViolation(live: EpisodeOutcome): Round {
+    const site = live.siteId !== undefined ? findAssertionSites(this.module)[live.siteId] : undefined;
+    const where = `${this.file}:${live.loc ?? "?"}`;
+    const text = site ? describeSite(site, this.source) : `tensorlang_assert_fail(${live.loc})`;
+    const observed = observedText(site, live);
+    this.result.violations.push({ site: site?.id, loc: live.loc, where, text, observed, seed: this.seed });
+    this.say(`tensorlang: assertion failed at ${where}: ${text}\n`);
+    if (observed) this.say(`tensorlang:   observed ${observed}\n`);
+    this.say(`tensorlang:   last trace:\n${indent(formatTrace(live.trace, 4))}\n`);
+    return { live, site, where, text, observed, attemptsLeft: this.maxAttempts, first: this.result.attempts.length, tried: new Map(), label: "" };
+  }
+
+  /** Tries to repair one violation; true when a repair was swapped in. */
+  private async repair(round: Round): Promise<boolean> {
+    const { opts, say } = this;
+    if (opts.heal === false) return false;
+    const maxRepairs = opts.maxRepairs ?? 4;
+    if (this.result.repairs.filter((r) => r.source !== "cache").length >= maxRepairs) {
+      say(`heal: giving up: ${maxRepairs} repairs this run and the program still fails\n`);
+      return false;
+    }
+    const rep = opts.repairable;
+    const targets = (rep && rep !== "auto" ? rep : round.live.called).filter((n) => n !== this.entry && functionOp(this.module, n));
+    if (!targets.length) {
+      say(`heal: nothing to repair (no repairable function was called in the failing episode)\n`);
+      return false;
+    }
+    say(`heal: repairable: ${targets.map((t) => `@${t}`).join(", ")}; runner: ${this.runnerName}; up to ${this.maxAttempts} attempt(s); ` +
+      `each replayed on seeds ${this.verifySeeds.join(", ")} (limit ${this.timeoutMs} ms per episode)\n`);
+    for (const [i, target] of targets.entries()) {
+      if (round.attemptsLeft <= 0) break;
+      // The heuristic searches each target until its budget ends; a model's attempts are spread
+      // over the targets, the last one getting what is left.
+      const accepted = this.runnerName === "heuristic" ? await this.searchHeuristic(round, target)
+        : await this.askModel(round, target, i === targets.length - 1 ? round.attemptsLeft : Math.max(1, Math.floor(round.attemptsLeft / targets.length)));
+      if (accepted) return true;
+    }
+    const counts = new Map<Verdict, number>();
+    const mine = this.result.attempts.slice(round.first);
+    for (const a of mine) counts.set(a.verdict, (counts.get(a.verdict) ?? 0) + 1);
+    say(`heal: no repair found after ${mine.length} attempt(s) (${[...counts].map(([k, n]) => `${k}: ${n}`).join(", ") || "no candidates"}); exit code 3\n`);
+    return false;
+  }
+
+  private async searchHeuristic(round: Round, target: string): Promise<boolean> {
+    const h = new HeuristicHealer({
+      base: this.module, ctx: this.ctx, target, entry: this.entry, siteId: round.site?.id, trainSeeds: [this.seed, this.seed + 1000],
+      sandbox: this.sandbox, timeoutMs: this.timeoutMs, searchSeed: this.opts.searchSeed, maxEpisodes: this.opts.searchEpisodes,
+      phases: this.opts.searchPhases, log: (l) => this.say(`heal: ${l}\n`),
+    });
+    while (round.attemptsLeft > 0) {
+      const cand = await h.next();
+      if (!cand) return false;
+      round.label = `heuristic ${cand.phase} search, training fitness ${cand.fitness.toPrecision(4)}; `;
+      const r = await this.tryProposal(round, target, "heuristic", cand.proposal);
+      if (r.ok) return true;
+      if (r.failedSeed !== undefined) h.addTrainingSeed(r.failedSeed); // learn from the held-out seed
+    }
+    return false;
+  }
+
+  private async askModel(round: Round, target: string, budget: number): Promise<boolean> {
+    const runner = this.opts.runner as ModelRunner;
+    const fn = functionOp(this.module, target)!;
+    const history: HealAttemptRecord[] = [];
+    let failedQueries = 0;
+    round.label = "";
+    while (budget-- > 0 && round.attemptsLeft > 0) {
+      const ans = await queryRepair(runner, {
+        moduleIr: printModule(this.module, this.ctx), target, tables: scalarTables(fn), violation: `${round.where}: ${round.text}`,
+        observed: round.observed, trace: round.live.trace,
+        history: history.map((h) => ({ proposal: h.proposal, verdict: h.verdict, reason: h.reason })),
+      }, { constants: scalarConstants(fn).length, operators: operators(fn).length },
+      { query: this.opts.query, grammar: this.opts.grammar ?? runner instanceof LlamaCppModelRunner }, this.result.attempts.length);
+      const queryFailed = !ans.proposal && !!ans.error?.startsWith("model query failed");
+      let ok = false;
+      if (!ans.proposal) this.record(round, target, "model", { raw: ans.raw }, queryFailed ? "rejected" : "parse-error", ans.error);
+      else ok = (await this.tryProposal(round, target, "model", ans.proposal)).ok;
+      if (ok) return true;
+      history.push(this.result.attempts[this.result.attempts.length - 1]);
+      // A model that cannot answer (server down, script exhausted) will not start again.
+      failedQueries = queryFailed ? failedQueries + 1 : 0;
+      if (failedQueries >= MAX_FAILED_QUERIES) {
+        this.say(`heal: the model failed ${failedQueries} queries in a row; no more attempts\n`);
+        round.attemptsLeft = 0;
+      }
+    }
+    return false;
+  }
+
+  private record(round: Round, target: string, source: HealAttemptRecord["source"], proposal: HealAttemptRecord["proposal"], verdict: Verdict, reason?: string): void {
+    const a: HealAttemptRecord = { n: this.result.attempts.length + 1, target, source, proposal, verdict, reason };
+    this.result.attempts.push(a);
+    round.attemptsLeft--;
+    this.say(`heal: attempt ${a.n - round.first}/${this.maxAttempts} @${target} (${round.label}${describeProposal(proposal, 100)}): ${verdict}${reason ? ` - ${reason}` : ""}\n`);
+  }
+
+  /** Static checks, then the replay; an accepted candidate is swapped in at once. */
+  private async tryProposal(round: Round, target: string, source: HealAttemptRecord["source"], proposal: Proposal): Promise<{ ok: boolean; failedSeed?: number }> {
+    const key = JSON.stringify(proposal);
+    const earlier = round.tried.get(key);
+    if (earlier !== undefined) {
+      this.record(round, target, source, proposal, "rejected", `same candidate as attempt ${earlier}`);
+      return { ok: false };
+    }
+    round.tried.set(key, this.result.attempts.length + 1 - round.first);
+    const c = buildCandidate(this.module, target, proposal, this.ctx);
+    if (!c.ok) {
+      this.record(round, target, source, proposal, c.verdict, c.reason);
+      return { ok: false };
+    }
+    const v = await this.verify(c, round.site);
+    this.record(round, target, source, proposal, v.verdict, v.reason);
+    if (v.verdict !== "accepted") return { ok: false, failedSeed: v.failedSeed };
+    this.swapIn(target, c, source, round.site ? siteKeyText(round.site) : undefined);
+    return { ok: true };
+  }
+
+  /** Replays a statically checked candidate on every verification seed; no assertion may fail. */
+  private async verify(c: Built, site: AssertionSite | undefined): Promise<{ verdict: Verdict; reason: string; failedSeed?: number }> {
+    const outs = await this.sandbox.replay({ text: c.text, entry: this.entry, seeds: this.verifySeeds, timeoutMs: this.timeoutMs, stopOnFailure: true });
     for (const o of outs) {
       if (o.status === "ok") {
-        const m = siteId === undefined ? undefined : o.sites[siteId];
-        if (guarded && m === undefined) {
+        // A run that never evaluated the deciding comparison proves nothing (e.g. a lander that hovers).
+        if (site?.guard && o.sites[site.id] === undefined) {
           return { verdict: "wrong-result", reason: `seed ${o.seed}: the assertion was never checked (the episode ended without reaching it)`, failedSeed: o.seed };
         }
         continue;
@@ -158,165 +367,19 @@ export async function heal(opts: HealOptions): Promise<HealResult> {
       const m = o.siteId !== undefined ? o.sites[o.siteId] : undefined;
       return { verdict, reason: m ? `${detail} (margin ${m.minMargin.toPrecision(4)})` : detail, failedSeed: o.seed };
     }
-    const margins = outs.map((o) => (siteId !== undefined ? o.sites[siteId]?.minMargin : undefined)).filter((x): x is number => x !== undefined);
-    return { verdict: "accepted", reason: `no assertion failed on seeds ${verifySeeds.join(", ")}${margins.length ? `; worst margin ${Math.min(...margins).toPrecision(4)}` : ""}` };
-  };
-
-  const swapIn = (target: string, c: CandidateBuild & { ok: true }, src: RepairRecord["source"], siteKey?: string): void => {
-    const before = functionText(module, target, ctx);
-    const rec: RepairRecord = { target, source: src, before, after: c.fnText, diff: diffLines(before, c.fnText), seeds: verifySeeds };
-    result.repairs.push(rec);
-    if (opts.cache && siteKey !== undefined) {
-      opts.cache.put(cacheKey(before, `repair\0${siteKey}`), { kind: "repair", functionName: target, ir: c.fnText, createdAt: new Date().toISOString() });
-    }
-    say(`heal: ${src === "cache" ? "applying cached" : "accepted"} repair of @${target}:\n${rec.diff.split("\n").map((l) => `    ${l}`).join("\n")}\n`);
-    module = c.module;
-    source = c.text;
-  };
-
-  try {
-    // Cached repairs first: before anything fails, re-verified cheaply.
-    if (opts.cache) {
-      const sites = findAssertionSites(module);
-      const names = opts.repairable && opts.repairable !== "auto" ? opts.repairable
-        : module.functions().filter((f) => f.regions[0]?.blocks.length).map((f) => symbolName(f) ?? "");
-      for (const name of names) {
-        if (name === entry || !functionOp(module, name)) continue;
-        for (const site of sites) {
-          const before = functionText(module, name, ctx);
-          const hit = opts.cache.get(cacheKey(before, `repair\0${siteKeyText(site)}`));
-          if (!hit || hit.kind !== "repair") continue;
-          const c = buildCandidate(module, name, { target_function: name, rewrite: hit.ir }, ctx);
-          const v = c.ok ? await verify(c, site.id, !!site.guard) : { verdict: c.verdict, reason: c.reason };
-          if (c.ok && v.verdict === "accepted") {
-            result.cacheHits++;
-            say(`heal: cache hit for @${name} (assertion ${describeSite(site, source)}); re-verified: ${v.reason}\n`);
-            swapIn(name, c, "cache");
-            break;
-          }
-          say(`heal: ignoring the cached repair of @${name}: ${v.verdict} (${v.reason})\n`);
-        }
-      }
-    }
-
-    for (;;) {
-      const live = runEpisode(module, { entry, seed, stdout, traceTail: 24 });
-      result.episodes++;
-      result.final = live;
-      timeoutMs = opts.timeoutMs ?? Math.max(timeoutMs, 3000, Math.ceil(live.ms * 20));
-      if (live.status === "ok") { result.exitCode = 0; break; }
-      if (live.status !== "violation") {
-        say(`tensorlang: ${live.message ?? live.status}\n`);
-        result.exitCode = 4;
-        break;
-      }
-      const sites = findAssertionSites(module);
-      const site = live.siteId !== undefined ? sites[live.siteId] : undefined;
-      const where = `${file}:${live.loc ?? "?"}`;
-      const text = site ? describeSite(site, source) : `tensorlang_assert_fail(${live.loc})`;
-      const observed = observedText(site, live);
-      result.violations.push({ site: site?.id, loc: live.loc, where, text, observed, seed });
-      say(`tensorlang: assertion failed at ${where}: ${text}\n`);
-      if (observed) say(`tensorlang:   observed ${observed}\n`);
-      say(`tensorlang:   last trace:\n${formatTrace(live.trace, 4).split("\n").map((l) => `    ${l}`).join("\n")}\n`);
-      if (opts.heal === false) { result.exitCode = 3; break; }
-      if (result.repairs.filter((r) => r.source !== "cache").length >= (opts.maxRepairs ?? 4)) {
-        say(`heal: giving up: ${opts.maxRepairs ?? 4} repairs this run and the program still fails\n`);
-        result.exitCode = 3;
-        break;
-      }
-      const targets = (opts.repairable && opts.repairable !== "auto" ? opts.repairable : live.called).filter((n) => n !== entry && functionOp(module, n));
-      if (!targets.length) {
-        say(`heal: nothing to repair (no repairable function was called in the failing episode)\n`);
-        result.exitCode = 3;
-        break;
-      }
-      say(`heal: repairable: ${targets.map((t) => `@${t}`).join(", ")}; runner: ${runnerName}; up to ${maxAttempts} attempt(s); each replayed on seeds ${verifySeeds.join(", ")} (limit ${timeoutMs} ms per episode)\n`);
-      const siteKey = site ? siteKeyText(site) : undefined;
-      let attemptsLeft = maxAttempts; // per violation
-      const firstAttempt = result.attempts.length;
-      let accepted = false;
-      let label = "";
-      const record = (target: string, source: HealAttemptRecord["source"], proposal: HealAttemptRecord["proposal"], verdict: Verdict, reason: string | undefined): void => {
-        const a: HealAttemptRecord = { n: result.attempts.length + 1, target, source, proposal, verdict, reason };
-        result.attempts.push(a);
-        attemptsLeft--;
-        say(`heal: attempt ${a.n - firstAttempt}/${maxAttempts} @${target} (${label}${describeProposal(proposal, 100)}): ${verdict}${reason ? ` - ${reason}` : ""}\n`);
-      };
-      const tried = new Map<string, number>();
-      const tryProposal = async (target: string, source: HealAttemptRecord["source"], proposal: Proposal): Promise<{ ok: boolean; failedSeed?: number }> => {
-        const key = JSON.stringify(proposal);
-        const earlier = tried.get(key);
-        if (earlier !== undefined) { record(target, source, proposal, "rejected", `same candidate as attempt ${earlier}`); return { ok: false }; }
-        tried.set(key, result.attempts.length + 1);
-        const c = buildCandidate(module, target, proposal, ctx);
-        if (!c.ok) { record(target, source, proposal, c.verdict, c.reason); return { ok: false }; }
-        const v = await verify(c, site?.id, !!site?.guard);
-        record(target, source, proposal, v.verdict, v.reason);
-        if (v.verdict !== "accepted") return { ok: false, failedSeed: v.failedSeed };
-        swapIn(target, c, source, siteKey);
-        return { ok: true };
-      };
-      for (const target of targets) {
-        if (accepted || attemptsLeft <= 0) break;
-        if (runnerName === "heuristic") {
-          const h = new HeuristicHealer({
-            base: module, ctx, target, entry, siteId: site?.id, trainSeeds: [seed, seed + 1000], sandbox, timeoutMs,
-            searchSeed: opts.searchSeed, maxEpisodes: opts.searchEpisodes, phases: opts.searchPhases, log: (l) => say(`heal: ${l}\n`),
-          });
-          while (attemptsLeft > 0 && !accepted) {
-            const cand = await h.next();
-            if (!cand) break;
-            label = `heuristic ${cand.phase} search, training fitness ${cand.fitness.toPrecision(4)}; `;
-            const r = await tryProposal(target, "heuristic", cand.proposal);
-            accepted = r.ok;
-            if (r.failedSeed !== undefined) h.addTrainingSeed(r.failedSeed);
-          }
-        } else {
-          const runner = opts.runner as ModelRunner;
-          const fn = functionOp(module, target)!;
-          const history: HealAttemptRecord[] = [];
-          let failedQueries = 0;
-          // Spread the budget over the targets; the last target gets what is left.
-          let budget = target === targets[targets.length - 1] ? attemptsLeft : Math.max(1, Math.floor(attemptsLeft / targets.length));
-          while (budget-- > 0 && attemptsLeft > 0 && !accepted) {
-            const ans = await queryRepair(runner, {
-              moduleIr: printModule(module, ctx), target, tables: scalarTables(fn), violation: `${where}: ${text}`, observed, trace: live.trace,
-              history: history.map((h) => ({ proposal: h.proposal, verdict: h.verdict, reason: h.reason })),
-            }, { constants: scalarConstants(fn).length, operators: operators(fn).length }, { query: opts.query, grammar: opts.grammar ?? runner instanceof LlamaCppModelRunner }, result.attempts.length);
-            const queryFailed = !ans.proposal && !!ans.error?.startsWith("model query failed");
-            if (!ans.proposal) {
-              record(target, "model", { raw: ans.raw }, queryFailed ? "rejected" : "parse-error", ans.error);
-            } else {
-              accepted = (await tryProposal(target, "model", ans.proposal)).ok;
-            }
-            history.push(result.attempts[result.attempts.length - 1]);
-            // A model that cannot answer (server down, script exhausted) will not start again.
-            failedQueries = queryFailed ? failedQueries + 1 : 0;
-            if (failedQueries >= MAX_FAILED_QUERIES) {
-              say(`heal: the model failed ${failedQueries} queries in a row; no more attempts\n`);
-              attemptsLeft = 0;
-            }
-          }
-        }
-      }
-      if (!accepted) {
-        const counts = new Map<Verdict, number>();
-        for (const a of result.attempts.slice(firstAttempt)) counts.set(a.verdict, (counts.get(a.verdict) ?? 0) + 1);
-        say(`heal: no repair found after ${result.attempts.length - firstAttempt} attempt(s) (${[...counts].map(([k, n]) => `${k}: ${n}`).join(", ") || "no candidates"}); exit code 3\n`);
-        result.exitCode = 3;
-        break;
-      }
-      say(`heal: restarting @${entry} from the start (seed ${seed})\n`);
-    }
-    const fixed = result.repairs.filter((r) => r.source !== "cache").length;
-    if (result.exitCode === 0 && (fixed || result.cacheHits)) {
-      say(`heal: the episode finished without a violation (${fixed} repair(s) this run, ${result.cacheHits} from the cache, ${result.attempts.length} attempt(s))\n`);
-    }
-  } finally {
-    await sandbox.close();
+    const margins = outs.map((o) => (site ? o.sites[site.id]?.minMargin : undefined)).filter((x): x is number => x !== undefined);
+    return { verdict: "accepted", reason: `no assertion failed on seeds ${this.verifySeeds.join(", ")}${margins.length ? `; worst margin ${Math.min(...margins).toPrecision(4)}` : ""}` };
   }
-  result.module = module;
-  result.moduleText = printModule(module, ctx);
-  return result;
+
+  private swapIn(target: string, c: Built, src: RepairRecord["source"], siteKey?: string): void {
+    const before = functionText(this.module, target, this.ctx);
+    const rec: RepairRecord = { target, source: src, before, after: c.fnText, diff: diffLines(before, c.fnText), seeds: this.verifySeeds };
+    this.result.repairs.push(rec);
+    if (this.opts.cache && siteKey !== undefined) {
+      this.opts.cache.put(cacheKey(before, `repair\0${siteKey}`), { kind: "repair", functionName: target, ir: c.fnText, createdAt: new Date().toISOString() });
+    }
+    this.say(`heal: ${src === "cache" ? "applying cached" : "accepted"} repair of @${target}:\n${indent(rec.diff)}\n`);
+    this.module = c.module;
+    this.source = c.text;
+  }
 }
