@@ -224,6 +224,7 @@ const forOp: OpSpec = {
     p.print(p.attrDict(op, FOR_ELIDED));
   },
   verify(op) {
+    if (!op.region(0)?.blocks.length) return "expects a non-empty body region";
     const lm = mapOf(op, "lowerBoundMap"), um = mapOf(op, "upperBoundMap");
     if (!lm || !um) return "requires 'lowerBoundMap' and 'upperBoundMap' affine map attributes";
     const segs = intsOf(op.attr("operandSegmentSizes"));
@@ -273,6 +274,8 @@ const ifOp: OpSpec = {
     p.print(p.attrDict(op, ["condition"]));
   },
   verify(op) {
+    if (op.regions.length !== 2) return; // reported by the generic region-count check
+    if (!op.region(0)?.blocks.length) return "expects a non-empty body region";
     const c = op.attr("condition");
     if (!(c instanceof IntegerSetAttr)) return "requires an integer set attribute named 'condition'";
     if (op.operands.length !== c.set.numDims + c.set.numSyms) return "operand count and condition integer set dim and symbol count must match";
@@ -483,6 +486,7 @@ const parallelOp: OpSpec = {
     p.print(p.attrDict(op, PAR_ELIDED));
   },
   verify(op) {
+    if (!op.region(0)?.blocks.length) return "expects a non-empty body region";
     const lm = mapOf(op, "lowerBoundsMap"), um = mapOf(op, "upperBoundsMap");
     if (!lm || !um) return "requires 'lowerBoundsMap' and 'upperBoundsMap' affine map attributes";
     const f = parallelParts(op);

@@ -117,6 +117,7 @@ const forOp: OpSpec = {
     p.print(p.attrDict(op));
   },
   verify(op) {
+    if (!op.region(0)?.blocks.length) return "expects a non-empty body region";
     const f = forParts(op);
     if (f.lb.type !== f.ub.type || f.lb.type !== f.step.type) return "expected lower bound, upper bound and step to have the same type";
     if (!isIntOrIndex(f.lb.type)) return `expected bounds of integer or index type, got '${f.lb.type.str}'`;
@@ -149,6 +150,8 @@ const ifOp: OpSpec = {
     p.print(p.attrDict(op));
   },
   verify(op) {
+    if (op.regions.length !== 2) return; // reported by the generic region-count check
+    if (!op.region(0)?.blocks.length) return "expects a non-empty body region";
     if (op.operand(0).type !== i1) return `condition must be i1, got '${op.operand(0).type.str}'`;
     if (op.results.length && !op.region(1).blocks.length) return "must have an else block if defining values";
     if (op.regions.some((r) => r.blocks.some((b) => b.args.length))) return "regions must not have arguments";
@@ -183,6 +186,7 @@ const whileOp: OpSpec = {
     p.print(p.attrDict(op, [], true));
   },
   verify(op) {
+    if (op.regions.length !== 2) return; // reported by the generic region-count check
     const before = op.region(0).blocks[0], after = op.region(1).blocks[0];
     if (!before || !after) return "expects non-empty 'before' and 'do' regions";
     const bad = typesMatch("'before' region arguments", typesOf(before.args), typesOf(op.operands));
@@ -246,6 +250,7 @@ const parallelOp: OpSpec = {
     p.print(p.attrDict(op, ["operandSegmentSizes"]));
   },
   verify(op) {
+    if (!op.region(0)?.blocks.length) return "expects a non-empty body region";
     const segs = op.attr("operandSegmentSizes");
     if (!(segs instanceof DenseArrayAttr) || segs.values.length !== 4 || segs.values.reduce((a, b) => a + b, 0) !== op.operands.length) {
       return "requires an 'operandSegmentSizes' attribute with 4 entries matching its operands";
@@ -306,6 +311,7 @@ const executeRegionOp: OpSpec = {
     p.print(p.attrDict(op));
   },
   verify(op) {
+    if (!op.region(0)?.blocks.length) return "expects a non-empty body region";
     if (op.body().args.length) return "region cannot have any arguments";
   },
 };

@@ -577,3 +577,12 @@ func.func @f(%A: memref<10xf32>, %i: index, %j: index) {
   %v = affine.load %A[%i mod %j] : memref<10xf32>
   return
 }
+
+// -----
+
+func.func @f() {
+  // expected-error @+1 {{expects a non-empty body region}}
+  "affine.parallel"() <{lowerBoundsGroups = dense<1> : tensor<1xi32>, lowerBoundsMap = affine_map<() -> (0)>, reductions = [], steps = [1], upperBoundsGroups = dense<1> : tensor<1xi32>, upperBoundsMap = affine_map<() -> (10)>}> ({
+  }) : () -> ()
+  return
+}

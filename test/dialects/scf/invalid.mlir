@@ -472,3 +472,12 @@ func.func @switch_yield(%c: index, %x: f32) {
   }
   return
 }
+
+// -----
+
+func.func @empty_body(%a: index) {
+  // expected-error @+1 {{expects a non-empty body region}}
+  "scf.for"(%a, %a, %a) ({
+  }) : (index, index, index) -> ()
+  return
+}
