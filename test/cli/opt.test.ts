@@ -1,0 +1,92 @@
+// tensorlang-opt end to end: passes in command-line order, generic printing, stdin, -o,
+// --split-input-file, --verify-diagnostics, and exit codes for bad input and bad usage.
+import assert from "node:assert/strict";
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { test } from "node:test";
+import { repoRoot } from "../support/mlir.js";
+
+const root = repoRoot();
+const opt = (args: string[], input?: string) =>
+  spawnSync(process.execPath, [join(root, "dist/src/cli/opt.js"), ...args], { encoding: "utf8", cwd: root, input, timeout: 60_000 });
+const dir = mkdtempSync(join(tmpdir(), "tl-opt-"));
+
+test("canonicalize folds constants and removes dead ops; cse merges duplicates", () => {
+  const src = `func.func @f(%a: i32) -> i32 {
+  %c2 = arith.constant 2 : i32
+  %c3 = arith.constant 3 : i32
+  %s = arith.addi %c2, %c3 : i32
+  %dead = arith.muli %a, %a : i32
+  %x = arith.addi %a, %s : i32
+  %y = arith.addi %a, %s : i32
+  %z = arith.muli %x, %y : i32
+  return %z : i32
+}`;
+  const r = opt(["-", "--canonicalize", "--cse"], src);
+  assert.equal(r.status, 0, r.stderr);
+  assert.match(r.stdout, /arith.constant 5 : i32/);
+  assert.doesNotMatch(r.stdout, /arith.constant 2 : i32|%dead/);
+  assert.equal((r.stdout.match(/arith.addi/g) ?? []).length, 1, r.stdout);
+});
+
+test("generic form, -o, and the linalg conversion of a tensorlang program", () => {
+  const out = join(dir, "out.mlir");
+  const r = opt(["examples/matmul_tensor.mlir", "--convert-tensorlang-to-linalg", "--mlir-print-op-generic", "-o", out]);
+  assert.equal(r.status, 0, r.stderr);
+  const text = readFileSync(out, "utf8");
+  assert.match(text, /"linalg.matmul"/);
+  assert.match(text, /"linalg.fill"/);
+  assert.match(text, /"tensor.empty"/);
+  assert.doesNotMatch(text, /tensorlang\.(matmul|constant)/);
+});
+
+test("--split-input-file processes chunks separately and --verify-diagnostics checks annotations", () => {
+  const f = join(dir, "diag.mlir");
+  writeFileSync(f, `func.func @ok() {
+  return
+}
+// -----
+func.func @bad() -> i32 {
+  %c = arith.constant 1.0 : f32
+  // expected-error @+1 {{doesn't match function result type}}
+  return %c : f32
+}
+// -----
+// expected-error @+1 {{custom op 'nope.op' is unknown}}
+"func.func"() ({ nope.op }) : () -> ()
+`);
+  const ok = opt([f, "--split-input-file", "--verify-diagnostics"]);
+  assert.equal(ok.status, 0, ok.stderr);
+  writeFileSync(f, "// expected-error @+1 {{something else}}\nfunc.func @f() {\n  return\n}\n");
+  const bad = opt([f, "--verify-diagnostics"]);
+  assert.equal(bad.status, 1);
+  assert.match(bad.stderr, /expected error "something else" was not produced/);
+  const chunks = opt(["-", "--split-input-file"], "func.func private @a()\n// -----\nfunc.func private @b()\n");
+  assert.equal(chunks.status, 0, chunks.stderr);
+  assert.match(chunks.stdout, /@a\(\)[\s\S]*\/\/ -----[\s\S]*@b\(\)/);
+});
+
+test("errors: diagnostics with file:line:col and caret (exit 1), usage errors (exit 2), no stack traces", () => {
+  const f = join(dir, "err.mlir");
+  writeFileSync(f, "func.func @f() {\n  %x = arith.addi %y, %y : i32\n  return\n}\n");
+  const r = opt([f]);
+  assert.equal(r.status, 1);
+  assert.match(r.stderr, /err\.mlir:2:19: error: use of undeclared SSA value name '%y'\n  %x = arith.addi %y, %y : i32\n {18}\^/);
+  for (const args of [["--no-such-flag"], [join(dir, "missing.mlir")], ["-", "--pass", "bogus"]]) {
+    const u = opt(args, "");
+    assert.equal(u.status, 2, `${args}: ${u.stderr}`);
+    assert.doesNotMatch(u.stderr, /\n\s+at /);
+  }
+  assert.match(opt(["--list-passes"]).stdout, /--verify-linearity[\s\S]*--lower-affine/);
+});
+
+test("--verify-linearity reports a linear value used twice at its definition", () => {
+  const r = opt(["-", "--verify-linearity"], `func.func @f(%a: !tensorlang.tensor<f32, 2, 2>) -> !tensorlang.tensor<f32, 2, 2> {
+  %0 = tensorlang.add %a, %a : !tensorlang.tensor<f32, 2, 2>
+  return %0 : !tensorlang.tensor<f32, 2, 2>
+}`);
+  assert.equal(r.status, 1);
+  assert.match(r.stderr, /result with linear type must be used exactly once/);
+});
