@@ -175,6 +175,11 @@ class Healer {
     this.result = { exitCode: 0, violations: [], attempts: [], repairs: [], cacheHits: 0, episodes: 0, final: undefined as unknown as EpisodeOutcome, module: this.module, moduleText: "" };
   }
 
+  /** A function with a body (host hooks are declarations and never repairable). */
+  private defines(name: string): boolean {
+    return !!functionOp(this.module, name)?.regions[0]?.blocks.length;
+  }
+
   private get runnerName(): "heuristic" | "model" {
     return this.opts.runner === undefined || this.opts.runner === "heuristic" ? "heuristic" : "model";
   }
@@ -216,7 +221,7 @@ class Healer {
     const rep = this.opts.repairable;
     const names = rep && rep !== "auto" ? rep : this.module.functions().filter((f) => f.regions[0]?.blocks.length).map((f) => symbolName(f) ?? "");
     for (const name of names) {
-      if (name === this.entry || !functionOp(this.module, name)) continue;
+      if (name === this.entry || !this.defines(name)) continue;
       for (const site of sites) {
         const hit = cache.get(cacheKey(functionText(this.module, name, this.ctx), `repair\0${siteKeyText(site)}`));
         if (!hit || hit.kind !== "repair") continue;
@@ -255,9 +260,13 @@ class Healer {
       return false;
     }
     const rep = opts.repairable;
-    const targets = (rep && rep !== "auto" ? rep : round.live.called).filter((n) => n !== this.entry && functionOp(this.module, n));
+    if (rep && rep !== "auto") {
+      const unknown = rep.filter((n) => !this.defines(n));
+      if (unknown.length) say(`heal: ignoring ${unknown.map((n) => `@${n}`).join(", ")}: no such function with a body in the module\n`);
+    }
+    const targets = (rep && rep !== "auto" ? rep : round.live.called).filter((n) => n !== this.entry && this.defines(n));
     if (!targets.length) {
-      say(`heal: nothing to repair (no repairable function was called in the failing episode)\n`);
+      say(`heal: nothing to repair (${rep && rep !== "auto" ? "none of the functions named by --heal is defined here" : "the failing episode called no function besides the entry point"})\n`);
       return false;
     }
     say(`heal: repairable: ${targets.map((t) => `@${t}`).join(", ")}; runner: ${this.runnerName}; up to ${this.maxAttempts} attempt(s); ` +
