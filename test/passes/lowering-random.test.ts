@@ -11,7 +11,9 @@ import { bufferize } from "../../src/passes/bufferize.js";
 import { convertLinalgToLoops } from "../../src/passes/convert-linalg-to-loops.js";
 import { runPasses } from "../../src/passes/pass.js";
 import { parseModule } from "../../src/ir/parser.js";
-import { ctx } from "./lowering-support.js";
+import { printModule } from "../../src/ir/printer.js";
+import { printViaRunnerUtils } from "../../src/passes/lowering-print.js";
+import { assertMlirAccepts, ctx, mlirSkip } from "./lowering-support.js";
 
 function rng(seed: number): (n: number) => number {
   let a = seed >>> 0;
@@ -38,10 +40,24 @@ export function randomProgram(seed: number, steps = 14): string {
   const pick = () => live[r(live.length)];
   const f = (k: number) => `${k}.0`;
   const def = (text: (v: string) => string) => { const v = fresh(); lines.push(text(v)); live.push(v); if (r(3)) pending.push({ at: lines.length + r(6), v }); };
-  lines.push("%i0 = arith.constant 0 : index", "%i1 = arith.constant 1 : index", "%i3 = arith.constant 3 : index", "%i4 = arith.constant 4 : index");
+  lines.push("%i0 = arith.constant 0 : index", "%i1 = arith.constant 1 : index", "%i3 = arith.constant 3 : index",
+    "%i4 = arith.constant 4 : index", "%f4 = arith.constant 4.0 : f32");
   for (let k = 0; k < 2; k++) def((v) => `${v} = arith.constant dense<[${[r(9), r(9), r(9), r(9)].map(f).join(", ")}]> : ${T}`);
   for (let s = 0; s < steps; s++) {
-    switch (r(7)) {
+    switch (r(9)) {
+      case 7: { // a branch that updates one tensor or passes another through
+        const [a, b, c] = [pick(), pick(), pick()];
+        def((v) => `${v}p = tensor.extract ${c}[%i1] : ${T}\n` +
+          `${v}b = arith.cmpf oge, ${v}p, %f4 : f32\n` +
+          `${v} = scf.if ${v}b -> (${T}) {\n  ${v}t = tensor.insert ${v}p into ${a}[%i0] : ${T}\n  scf.yield ${v}t : ${T}\n` +
+          `} else {\n  scf.yield ${b} : ${T}\n}`);
+        break;
+      }
+      case 8: { // a call whose callee updates its argument
+        const a = pick();
+        def((v) => `${v} = func.call @bump(${a}) : (${T}) -> ${T}`);
+        break;
+      }
       case 0: case 1: { // elementwise into a fresh or a reused destination
         const [a, b] = [pick(), pick()];
         const outs = r(2) ? pick() : undefined;
@@ -87,7 +103,9 @@ export function randomProgram(seed: number, steps = 14): string {
   }
   for (const p of pending) lines.push(`tensorlang.print ${p.v} : ${T}`);
   lines.push(`tensorlang.print ${live[live.length - 1]} : ${T}`);
-  return `func.func @main() {\n${lines.join("\n")}\nreturn\n}\n`;
+  const bump = `func.func @bump(%t: ${T}) -> ${T} {\n  %c2 = arith.constant 2 : index\n  %x = tensor.extract %t[%c2] : ${T}\n` +
+    `  %y = arith.addf %x, %x : f32\n  %u = tensor.insert %y into %t[%c2] : ${T}\n  return %u : ${T}\n}\n`;
+  return `${bump}func.func @main() {\n${lines.join("\n")}\nreturn\n}\n`;
 }
 
 function interpret(m: Module): string {
@@ -103,5 +121,14 @@ test("bufferize: random tensor programs print the same before and after (interpr
     const m = parseModule(text, `random-${seed}.mlir`, ctx);
     runPasses(m, ctx, [bufferize, convertLinalgToLoops]);
     assert.equal(interpret(m), want, `seed ${seed}:\n${text}`);
+  }
+});
+
+test("bufferize: random programs after lowering are valid MLIR", { skip: mlirSkip() }, () => {
+  for (let seed = 1; seed <= 12; seed++) {
+    const m = parseModule(randomProgram(seed), `random-${seed}.mlir`, ctx);
+    runPasses(m, ctx, [bufferize, convertLinalgToLoops]);
+    printViaRunnerUtils(m);
+    assertMlirAccepts(printModule(m, ctx));
   }
 });
