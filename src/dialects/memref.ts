@@ -30,9 +30,13 @@ export function segment(op: Operation, k: number): Value[] {
   return op.operands.slice(start, start + (s[k] ?? 0));
 }
 
-/** Row-major strides and offset of a ranked memref (its strided layout, or identity). */
+/**
+ * Strides and offset of a ranked memref: its strided layout, row-major for the identity layout,
+ * and all unknown (DYN) for other (affine map) layouts.
+ */
 export function stridesAndOffset(t: MemRefType): { strides: number[]; offset: number } {
   if (t.layout instanceof StridedLayoutAttr) return { strides: [...t.layout.strides], offset: t.layout.offset };
+  if (t.layout) return { strides: t.shape.map(() => DYN), offset: DYN };
   const strides: number[] = new Array(t.rank).fill(1);
   for (let i = t.rank - 2; i >= 0; i--) {
     const inner = t.shape[i + 1], s = strides[i + 1];
