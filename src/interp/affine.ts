@@ -49,7 +49,10 @@ function affineFor(interp: Interpreter, op: Operation, args: RtValue[]): RtValue
   const step = intAttr(op, "step") ?? 1;
   let iters = args.slice(nl + nu);
   const body = op.regions[0];
-  for (let iv = lb; iv < ub; iv += step) iters = interp.yieldOf(body, [iv, ...iters]);
+  for (let iv = lb; iv < ub; iv += step) {
+    interp.tick();
+    iters = interp.yieldOf(body, [iv, ...iters]);
+  }
   return iters;
 }
 
@@ -121,6 +124,7 @@ function affineParallel(interp: Interpreter, op: Operation, args: RtValue[]): Rt
   });
   const counts = lo.map((l, d) => Math.max(0, Math.ceil((hi[d] - l) / steps[d])));
   forEachIndex(counts, (idx) => {
+    interp.tick();
     const vals = interp.yieldOf(op.regions[0], idx.map((k, d) => lo[d] + k * steps[d]));
     vals.forEach((v, i) => (acc[i] = reduce(kinds[i], acc[i], v, op, i)));
   });

@@ -28,8 +28,8 @@ import { DenseArrayAttr } from "../ir/attributes.js";
 import type { HostContext } from "../runtime/host/context.js";
 import { HostError, TensorLangAssertError } from "../runtime/host/context.js";
 import { OutOfMemoryError } from "../runtime/heap.js";
-import { callHost, lookupHost, type HostFn } from "../runtime/host.js";
-import { InterpreterError, MemRefValue, TensorValue, Trap, canon, elementTypeOf, shapedInfo, type RtValue, type Scalar } from "./values.js";
+import { callHost, lookupHost, readMemrefDescriptor, type HostFn } from "../runtime/host.js";
+import { InterpreterError, TimeLimitError, MemRefValue, TensorValue, Trap, canon, elementTypeOf, shapedInfo, type RtValue, type Scalar } from "./values.js";
 import { declaredSignature, hostArgs, hostResult } from "./hostcall.js";
 import { HANDLERS } from "./registry.js";
 import { segments } from "./util.js";
@@ -49,6 +49,11 @@ export interface InterpreterOptions {
   handlers?: HandlerTable;
   /** Maximum call depth before a stack-overflow trap (default 10000). */
   maxCallDepth?: number;
+  /**
+   * Wall-clock budget in milliseconds: past it, the next loop iteration or call throws a
+   * TimeLimitError (the interpreter runs in-process, so this is how a sandbox stops it).
+   */
+  timeLimitMs?: number;
 }
 
 export interface RunOptions extends InterpreterOptions {
@@ -77,6 +82,8 @@ export class Interpreter {
   private frame: Frame = { fn: "<module>", unit: null, env: [], stack: [] };
   private readonly compiler: Compiler;
   private depth = 0;
+  private ticks = 0;
+  private deadline = Infinity;
   /** Addresses of initialized globals (memref.global, llvm.mlir.global) by name. */
   readonly globals = new Map<string, number>();
   /** Function pointers: handle (1-based index) <-> name. */
@@ -87,6 +94,7 @@ export class Interpreter {
     this.host = options.host ?? lookupHost;
     this.handlers = { ...HANDLERS, ...(options.handlers ?? {}) };
     this.compiler = new Compiler(this.handlers);
+    if (options.timeLimitMs !== undefined) this.deadline = performance.now() + options.timeLimitMs;
     for (const op of module.ops) {
       const name = symbolName(op);
       if (name === undefined) continue;
@@ -117,7 +125,8 @@ export class Interpreter {
       if (this.depth === 0) throw new InterpreterError(name, `no function named @${name} in the module`);
       throw new Trap(`call to undefined function @${name}`);
     }
-    if (this.depth === 0) args = normalizeArgs(fn, args);
+    if (this.depth === 0) args = this.normalizeArgs(fn, args);
+    this.tick();
     const body = fn.regions[0];
     if (!body || body.blocks.length === 0) {
       try {
@@ -145,7 +154,7 @@ export class Interpreter {
 
   /** Turns a Trap/HostError/JS error into an InterpreterError naming the current function. */
   private attribute(e: unknown): unknown {
-    if (e instanceof InterpreterError || e instanceof TensorLangAssertError || e instanceof OutOfMemoryError) return e;
+    if (e instanceof InterpreterError || e instanceof TensorLangAssertError || e instanceof OutOfMemoryError || e instanceof TimeLimitError) return e;
     if (e instanceof Trap || e instanceof HostError) return new InterpreterError(this.frame.fn, e.message, { cause: e });
     if (e instanceof RangeError && /call stack/i.test(e.message)) return new InterpreterError(this.frame.fn, "stack overflow", { cause: e });
     if (e instanceof Error && e.name !== "Error" && e.name !== "TypeError" && e.name !== "RangeError") {
@@ -180,6 +189,30 @@ export class Interpreter {
     }
   }
 
+  /**
+   * Brings values from outside (the Engine, tests) into canonical form by the function's
+   * signature: booleans and numbers to the scalar type (i64 as bigint, f32 rounded), memref
+   * descriptor objects {allocated?, aligned, offset?, sizes, strides} and unranked
+   * {rank, descriptor} (a descriptor in the heap) to MemRefValue.
+   */
+  private normalizeArgs(fn: Operation, args: RtValue[]): RtValue[] {
+    let types: readonly Type[];
+    try { types = declaredSignature(fn).argTypes; } catch { return args; }
+    return args.map((a, i) => {
+      const t = types[i];
+      if (!t || a instanceof TensorValue || a instanceof MemRefValue) return a;
+      if (typeof a === "object" && a !== null) {
+        const o = a as { allocated?: number; aligned?: number; offset?: number; sizes?: number[]; strides?: number[]; rank?: number; descriptor?: number };
+        const d = o.descriptor !== undefined && o.rank !== undefined ? readMemrefDescriptor(this.heap, o.descriptor, o.rank) : o;
+        if (d.aligned !== undefined && Array.isArray(d.sizes) && Array.isArray(d.strides)) {
+          return new MemRefValue(elementTypeOf(t), d.allocated ?? d.aligned, d.aligned, d.offset ?? 0, d.sizes, d.strides);
+        }
+        return a;
+      }
+      return shapedInfo(t) ? a : canon(a as Scalar | boolean, t);
+    });
+  }
+
   // ---- function pointers ------------------------------------------------------------------
   functionPointer(name: string): number {
     let i = this.fnHandles.indexOf(name);
@@ -190,6 +223,13 @@ export class Interpreter {
     const name = this.fnHandles[ptr - 1];
     if (name === undefined) throw new Trap(`indirect call through ${ptr}, which is not a function pointer`);
     return name;
+  }
+
+  /** Called once per loop iteration and call: enforces `timeLimitMs`. */
+  tick(): void {
+    if ((++this.ticks & 1023) === 0 && this.deadline !== Infinity && performance.now() > this.deadline) {
+      throw new TimeLimitError(this.frame.fn, this.options.timeLimitMs ?? 0);
+    }
   }
 
   /** Records a heap block to free when the current call returns (allocas). */
@@ -280,28 +320,6 @@ function branchTarget(term: Operation, values: RtValue[]): { block: Block; args:
     }
   }
   throw new Error(`internal: ${term.name} is not a branch`);
-}
-
-/**
- * Brings values from outside (the Engine, tests) into canonical form by the function's
- * signature: booleans and numbers to the scalar type (i64 as bigint, f32 rounded), memref
- * descriptor objects {allocated?, aligned, offset?, sizes, strides} to MemRefValue.
- */
-function normalizeArgs(fn: Operation, args: RtValue[]): RtValue[] {
-  let types: readonly Type[];
-  try { types = declaredSignature(fn).argTypes; } catch { return args; }
-  return args.map((a, i) => {
-    const t = types[i];
-    if (!t || a instanceof TensorValue || a instanceof MemRefValue) return a;
-    if (typeof a === "object" && a !== null) {
-      const d = a as { allocated?: number; aligned: number; offset?: number; sizes: number[]; strides: number[] };
-      if (Array.isArray(d.sizes) && Array.isArray(d.strides)) {
-        return new MemRefValue(elementTypeOf(t), d.allocated ?? d.aligned, d.aligned, d.offset ?? 0, d.sizes, d.strides);
-      }
-      return a;
-    }
-    return shapedInfo(t) ? a : canon(a as Scalar | boolean, t);
-  });
 }
 
 /**

@@ -90,6 +90,7 @@ function generic(interp: Interpreter, op: Operation, args: RtValue[]): RtValue[]
   indexStack.push([]);
   try {
     forEachIndex(bounds, (ivs) => {
+      interp.tick();
       indexStack[indexStack.length - 1] = ivs;
       const points = maps.map((m) => m.eval(ivs));
       const vals = views.map((v, k) => v.get(points[k]));

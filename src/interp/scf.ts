@@ -17,6 +17,7 @@ function scfFor(interp: Interpreter, op: Operation, [lb, ub, step, ...inits]: Rt
     const s = BigInt(step as bigint);
     if (s <= 0n) throw new Trap(`scf.for: step must be positive, got ${s}`);
     for (let iv = BigInt(lb as bigint); u(iv) < u(BigInt(ub as bigint)); iv = BigInt.asIntN(Number(w), iv + s)) {
+      interp.tick();
       iters = interp.yieldOf(body, [iv, ...iters]);
     }
     return iters;
@@ -28,6 +29,7 @@ function scfFor(interp: Interpreter, op: Operation, [lb, ub, step, ...inits]: Rt
   if (op.attr("unsignedCmp") && t instanceof IntegerType) { lo = lo >>> 0; hi = hi >>> 0; }
   const wrap32 = t instanceof IntegerType;
   for (let iv = lo; iv < hi; iv += s) {
+    interp.tick();
     iters = interp.yieldOf(body, [wrap32 ? canon(iv, t) : iv, ...iters]);
     if (wrap32 && !(t instanceof IndexType) && iv + s > 2 ** 31) break;  // an i32 loop past INT_MAX wraps and ends
   }
@@ -44,6 +46,7 @@ function scfWhile(interp: Interpreter, op: Operation, inits: RtValue[]): RtValue
   const [before, after] = op.regions;
   let args = inits;
   for (;;) {
+    interp.tick();
     const [cond, ...vals] = interp.yieldOf(before, args);
     if (cond === 0) return vals;
     args = interp.yieldOf(after, vals);
@@ -57,6 +60,7 @@ function scfParallel(interp: Interpreter, op: Operation, args: RtValue[]): RtVal
   const counts = lbs.map((lb, d) => Math.max(0, Math.ceil((Number(ubs[d]) - Number(lb)) / Number(steps[d]))));
   const acc = [...inits];
   forEachIndex(counts, (idx) => {
+    interp.tick();
     const ivs = idx.map((k, d) => Number(lbs[d]) + k * Number(steps[d]));
     const exit = interp.runRegion(op.regions[0], ivs);
     exit.op.regions.forEach((r, i) => { acc[i] = interp.yieldOf(r, [acc[i], exit.values[i]])[0]; });

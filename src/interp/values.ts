@@ -55,6 +55,14 @@ export class InterpreterError extends Error {
   }
 }
 
+/** The run passed its `timeLimitMs` (a sandbox verdict "timeout", not a program error). */
+export class TimeLimitError extends Error {
+  override name = "TimeLimitError";
+  constructor(readonly functionName: string, readonly limitMs: number) {
+    super(`time limit of ${limitMs} ms exceeded (in @${functionName})`);
+  }
+}
+
 /** Thrown by handlers; the interpreter adds the function name (InterpreterError). */
 export class Trap extends Error {
   override name = "Trap";

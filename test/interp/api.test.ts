@@ -4,7 +4,8 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { Interpreter, runMain } from "../../src/interp/interpreter.js";
-import { InterpreterError, MemRefValue } from "../../src/interp/values.js";
+import { InterpreterError, MemRefValue, TimeLimitError } from "../../src/interp/values.js";
+import { allocMemrefDescriptor } from "../../src/runtime/host.js";
 import { Operation } from "../../src/ir/core.js";
 import { createCapturingContext } from "../../src/runtime/host.js";
 import { interpreter, parse, run, runError } from "./helpers.js";
@@ -134,4 +135,50 @@ test("func.constant and func.call_indirect call through a function handle", () =
   assert.equal(interp.functionAt(h), "version");
   assert.equal(interp.functionPointer("version"), h);
   assert.throws(() => interp.functionAt(999), /not a function pointer/);
+});
+
+test("timeLimitMs stops a runaway loop with a TimeLimitError naming the function", () => {
+  const src = `func.func @spin() {
+    %t = arith.constant true
+    scf.while : () -> () {
+      scf.condition(%t)
+    } do {
+      scf.yield
+    }
+    return
+  }
+  func.func @one() -> i64 {
+    %v = arith.constant 1 : i64
+    return %v : i64
+  }`;
+  const interp = new Interpreter(parse(src), createCapturingContext(), { timeLimitMs: 100 });
+  const t0 = performance.now();
+  assert.throws(() => interp.call("spin", []), (e: unknown) => e instanceof TimeLimitError && e.functionName === "spin");
+  assert.ok(performance.now() - t0 < 5000);
+  // The host survives; a fresh interpreter (new budget) runs the module again.
+  assert.deepEqual(new Interpreter(parse(src), createCapturingContext()).call("one", []), [1n]);
+});
+
+test("an unranked memref argument may be (rank, descriptor address) as the C ABI passes it", () => {
+  const { interp } = interpreter(LIB);
+  const p = interp.heap.malloc(12);
+  [1, 2, 4].forEach((v, i) => interp.heap.storeF32(p + 4 * i, v));
+  const desc = allocMemrefDescriptor(interp.heap, { allocated: p, aligned: p, offset: 0, sizes: [3], strides: [1] });
+  assert.deepEqual(interp.call("sum", [{ rank: 1, descriptor: desc } as unknown as MemRefValue]), [7]);
+});
+
+test("scf.for runs i64 induction variables as BigInt", () => {
+  const src = `func.func @main() -> i64 {
+    %lb = arith.constant 9223372036854775790 : i64
+    %ub = arith.constant 9223372036854775800 : i64
+    %st = arith.constant 3 : i64
+    %z = arith.constant 0 : i64
+    %s = scf.for %i = %lb to %ub step %st iter_args(%n = %z) -> (i64) : i64 {
+      %one = arith.constant 1 : i64
+      %m = arith.addi %n, %one : i64
+      scf.yield %m : i64
+    }
+    return %s : i64
+  }`;
+  assert.deepEqual(run(src).results, [4n]);
 });
