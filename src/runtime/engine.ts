@@ -27,6 +27,7 @@ import { createHostContext, lookupHost, TensorLangAssertError, type HostContext,
 import { printModule } from "../ir/printer.js";
 import { DEFAULT_STACK_BYTES, ProgramInstance, TensorLangRuntimeError, type EngineValue } from "./worker-link.js";
 import type { WorkerRequest, WorkerReply, ArrayArg } from "./worker.js";
+import { ParallelPool } from "./worker-parallel.js";
 
 export { TensorLangRuntimeError, type EngineValue } from "./worker-link.js";
 export type { ArrayArg } from "./worker.js";
@@ -61,6 +62,11 @@ export interface EngineOptions {
   relaxedSimd?: boolean;
   /** Dialect context (default: every TensorLang dialect). */
   context?: Context;
+  /**
+   * Threads for scf.parallel loops (default 1: sequential). Above 1 the program's memory is
+   * shared and threads - 1 helper workers run chunks of each parallel loop.
+   */
+  threads?: number;
 }
 
 export interface RunLimits {
@@ -98,14 +104,19 @@ export class Engine {
   private readonly history: Array<{ unit: CompiledUnit; only?: string[] }> = [];
   /** A worker that has loaded its code and waits for a request (see prewarm). */
   private spare?: { worker: Worker; loaded: Promise<void> };
+  private pool?: ParallelPool;
 
   constructor(readonly options: EngineOptions = {}) {
     this.kind = options.engine ?? "wasm";
     this.context = options.context ?? createContext();
+    const threads = options.threads ?? 1;
     this.ctx = options.ctx ?? createHostContext({
       seed: options.seed, stdout: options.stdout, stderr: options.stderr,
-      heap: options.memoryCapBytes ? new Heap({ capBytes: options.memoryCapBytes }) : undefined,
+      heap: options.memoryCapBytes || threads > 1 ? new Heap({ capBytes: options.memoryCapBytes, shared: threads > 1 }) : undefined,
     });
+    if (threads > 1 && !(this.ctx.heap.memory.buffer instanceof SharedArrayBuffer)) {
+      throw new Error("Engine: threads > 1 needs a shared memory (create the context's Heap with shared: true)");
+    }
   }
 
   /** Parses MLIR text (diagnostics on error). */
@@ -132,6 +143,7 @@ export class Engine {
         only: opts.only,
         optimizeLevel: this.options.optimizeLevel,
         relaxedSimd: this.options.relaxedSimd,
+        parallel: (this.options.threads ?? 1) > 1,
       });
     } catch (e) {
       throw e instanceof CompileError ? compileDiagnostic(e) : e;
@@ -148,6 +160,11 @@ export class Engine {
     this.program.link(unit);
     this.history.length = 0;
     this.history.push({ unit });
+    if ((this.options.threads ?? 1) > 1) {
+      void this.pool?.close();
+      this.pool = new ParallelPool(this.options.threads!, this.program, this.history, DEFAULT_STACK_BYTES);
+      this.program.pool = this.pool;
+    }
     return this;
   }
 
@@ -193,6 +210,8 @@ export class Engine {
     const sig = (a: typeof old) => JSON.stringify([a.params.map((s) => s.type), a.results.map((s) => s.type)]);
     if (sig(old) !== sig(fn.abi)) throw new Error(`swap: @${name} changes its signature`);
     if (compiled.slots.find(([n]) => n === name)?.[1] !== p.slots.get(name)) throw new Error(`swap: @${name} was compiled for another program (dispatch slot differs)`);
+    // Helpers learn of the unit first, so a parallel loop in it finds its body everywhere.
+    this.pool?.addUnit(compiled, [name]);
     p.link(compiled, [name]);
     this.history.push({ unit: compiled, only: [name] });
   }
@@ -286,11 +305,18 @@ export class Engine {
     return this.spare.loaded;
   }
 
-  /** Stops the spare worker, if any. */
+  /** Resolves when the scf.parallel helper threads have started (true) or failed to in time. */
+  threadsReady(timeoutMs?: number): Promise<boolean> {
+    return this.pool ? this.pool.ready(timeoutMs) : Promise.resolve(true);
+  }
+
+  /** Stops the spare worker and the parallel helpers, if any. */
   async dispose(): Promise<void> {
-    const s = this.spare;
+    const s = this.spare, pool = this.pool;
     this.spare = undefined;
+    this.pool = undefined;
     if (s) await s.worker.terminate();
+    if (pool) await pool.close();
   }
 }
 

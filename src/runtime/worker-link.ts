@@ -29,7 +29,7 @@ export const DEFAULT_STACK_BYTES = 1 << 20;
 export function wasmFunctionOf(err: unknown): string | undefined {
   const stack = err instanceof Error ? err.stack ?? "" : "";
   const m = /at fn:([^\s]+) \(wasm:/.exec(stack);
-  return m?.[1];
+  return m?.[1].replace(/\$par\d+$/, "");
 }
 
 /** Turns whatever a call threw into the error the program's user should see. */
@@ -59,10 +59,32 @@ export class ProgramInstance {
   /** Called before every host call: where a live program picks up pending hot-swaps. */
   onHostCall?: () => void;
 
-  constructor(readonly ctx: HostContext, stackBytes = DEFAULT_STACK_BYTES) {
-    const base = ctx.heap.malloc(stackBytes, 16);
-    this.sp = new WebAssembly.Global({ value: "i32", mutable: true }, base + stackBytes);
+  /** Outlined scf.parallel bodies by "unit:id" (see backend/wasm/parallel.ts). */
+  private readonly parallelFns = new Map<string, WasmFn>();
+  /** Splits parallel loops across threads; without one they run on this thread. */
+  pool?: { run(key: string, lb: number, ub: number, step: number, ctx: number, local: WasmFn): void };
+
+  /**
+   * `helper`: a parallel-loop helper thread on a shared memory — it gets its stack region and
+   * the global data addresses from the main thread and must never allocate.
+   */
+  constructor(readonly ctx: HostContext, stackBytes = DEFAULT_STACK_BYTES,
+              readonly helper?: { stack: { base: number; bytes: number }; data: ReadonlyMap<string, number> }) {
+    const base = helper ? helper.stack.base : ctx.heap.malloc(stackBytes, 16);
+    const bytes = helper ? helper.stack.bytes : stackBytes;
+    this.sp = new WebAssembly.Global({ value: "i32", mutable: true }, base + bytes);
     this.spLimit = new WebAssembly.Global({ value: "i32", mutable: false }, base);
+    if (helper) for (const [k, v] of helper.data) this.dataAddr.set(k, v);
+  }
+
+  /** Addresses of global data placed so far (for parallel helpers). */
+  dataAddresses(): Map<string, number> { return new Map(this.dataAddr); }
+
+  /** The outlined parallel body `id` of unit `unitIndex`. */
+  parallelFn(key: string): WasmFn {
+    const f = this.parallelFns.get(key);
+    if (!f) throw new TensorLangRuntimeError("host", undefined, `no parallel loop body ${key}`);
+    return f;
   }
 
   get heap(): Heap { return this.ctx.heap; }
@@ -78,6 +100,7 @@ export class ProgramInstance {
     for (const d of unit.data) {
       let addr = this.dataAddr.get(d.name);
       if (addr === undefined) {
+        if (this.helper) throw new TensorLangRuntimeError("host", undefined, `global @${d.name} was not placed by the main thread`);
         addr = this.heap.malloc(d.bytes.length, d.align);
         this.heap.bytes.set(d.bytes, addr);
         this.dataAddr.set(d.name, addr);
@@ -94,6 +117,7 @@ export class ProgramInstance {
       env: { memory: this.heap.memory, dispatch: this.table, sp: this.sp, sp_limit: this.spLimit },
       data, host, rt,
     } as WebAssembly.Imports);
+    for (const p of unit.parallel ?? []) this.parallelFns.set(`${unitIndex}:${p.id}`, inst.exports[p.export] as WasmFn);
     for (const f of unit.functions) {
       if (only && !only.includes(f.name)) continue;
       this.table.set(f.slot, inst.exports[f.export] as WebAssembly.ExportValue as never);
@@ -117,6 +141,16 @@ export class ProgramInstance {
 
   private runtimeImport(name: string, unitIndex: number): WasmFn {
     const heap = this.heap;
+    if (name === "parallel") {
+      return (id, lb, ub, step, ctx) => {
+        const key = `${unitIndex}:${id}`, f = this.parallelFn(key);
+        if (this.pool) this.pool.run(key, Number(lb), Number(ub), Number(step), Number(ctx), f);
+        else f(lb, ub, ctx);
+      };
+    }
+    if (this.helper && (name === "alloc" || name === "free")) {
+      return () => { throw new TensorLangRuntimeError("host", wasmFunctionOf(new Error()), "memory allocation inside a parallel loop body is not supported (allocate before the loop)"); };
+    }
     if (name === "alloc") return (n, align) => heap.malloc(Number(n), Number(align));
     if (name === "free") return (p) => heap.free(Number(p));
     if (name === "stack_overflow") return () => { throw new TensorLangRuntimeError("stack-overflow", wasmFunctionOf(new Error()), "shadow stack overflow (memref.alloca)"); };

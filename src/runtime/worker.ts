@@ -34,7 +34,7 @@ const isArrayArg = (v: unknown): v is ArrayArg => typeof v === "object" && v !==
 function main(req: WorkerRequest): void {
   const post = (m: WorkerReply) => parentPort!.postMessage(m);
   try {
-    const heap = new Heap({ capBytes: req.memoryCapBytes });
+    const heap = new Heap({ capBytes: req.memoryCapBytes, shared: req.units.some((u) => u.unit.sharedMemory) });
     const ctx = createHostContext({ heap, seed: req.seed, stdout: (text) => post({ type: "stdout", text }), stderr: (text) => post({ type: "stderr", text }) });
     const program = new ProgramInstance(ctx);
     for (const u of req.units) program.link(u.unit, u.only);

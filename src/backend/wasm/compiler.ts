@@ -38,6 +38,8 @@ export interface CompileOptions {
   only?: readonly string[];
   /** binaryen optimize level (default 3; 0 skips optimize()). */
   optimizeLevel?: number;
+  /** Outline scf.parallel bodies and split them across the runtime's threads (parallel.ts). */
+  parallel?: boolean;
   /** Disable scalar promotion of loop-invariant memref elements (promote.ts). */
   noPromotion?: boolean;
   /** Use relaxed-SIMD fused multiply-add for vector.fma (faster, not bit-exact across machines). */
@@ -61,6 +63,10 @@ export interface CompiledUnit {
   slots: Array<[string, number]>;
   /** Descriptions of memrefs by id, for bounds-check messages. */
   memrefs: string[];
+  /** The unit imports a shared memory (compiled for threads). */
+  sharedMemory: boolean;
+  /** Outlined scf.parallel bodies, by the id the unit's rt.parallel calls pass. */
+  parallel: Array<{ id: number; export: string }>;
   /** Byte size of the wasm binary. */
   size: number;
 }
@@ -78,6 +84,8 @@ export class ModuleCompiler {
   readonly memrefs: string[] = [];
   readonly imports: UnitImport[] = [];
   readonly data: UnitData[] = [];
+  readonly parallel: Array<{ id: number; export: string }> = [];
+  parallelCount = 0;
   private readonly importNames = new Map<string, string>();
   private readonly globalNames = new Map<string, string>();
   private readonly symbols: Map<string, Operation>;
@@ -86,7 +94,13 @@ export class ModuleCompiler {
 
   constructor(readonly module: Module, readonly options: CompileOptions) {
     this.m.setFeatures(FEATURES);
-    this.m.addMemoryImport("memory", "env", "memory");
+    if (options.parallel) {
+      // Threads share the memory; a shared import must state a maximum (any actual one fits).
+      this.m.setMemory(0, 65536, null, [], true, false, "memory");
+      this.m.addMemoryImport("memory", "env", "memory", true);
+    } else {
+      this.m.addMemoryImport("memory", "env", "memory");
+    }
     this.m.addTable("dispatch", 0, 0xffffffff);
     this.m.addTableImport("dispatch", "env", "dispatch");
     this.symbols = new Map();
@@ -214,7 +228,8 @@ export class ModuleCompiler {
     } finally {
       v8.setFlagsFromString("--liftoff --wasm-lazy-compilation --wasm-dynamic-tiering");
     }
-    return { module, functions, imports: this.imports, data: this.data, slots: [...this.slots], memrefs: this.memrefs, size: bytes.length };
+    return { module, functions, imports: this.imports, data: this.data, slots: [...this.slots], memrefs: this.memrefs, parallel: this.parallel,
+      sharedMemory: !!this.options.parallel, size: bytes.length };
   }
 }
 

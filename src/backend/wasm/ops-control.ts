@@ -8,6 +8,7 @@ import { BT, type Expr, FunctionEmitter, register } from "./emitter.js";
 import { affineExpr, affineResults } from "./ops-memory.js";
 import { isVariadicDecl } from "./compiler.js";
 import { emitPromoted, type Promotion } from "./promote.js";
+import { emitParallelLoop } from "./parallel.js";
 
 const bt = (ts: readonly WasmValType[]): binaryen.Type => (ts.length === 0 ? binaryen.none : ts.length === 1 ? BT[ts[0]] : binaryen.createType(ts.map((t) => BT[t])));
 
@@ -105,7 +106,7 @@ register("scf.condition", (e, op) => {
 });
 
 /** Emits a region's single block with yields writing `results`. */
-function emitRegionBody(e: FunctionEmitter, op: Operation, i: number, results: number[], extra: object = {}): Expr[] {
+export function emitRegionBody(e: FunctionEmitter, op: Operation, i: number, results: number[], extra: object = {}): Expr[] {
   const r = op.regions[i];
   if (!r || r.blocks.length === 0) return [];
   if (r.blocks.length > 1) throw new CompileError(`${op.name} with a multi-block region is not supported`);
@@ -117,7 +118,7 @@ function emitRegionBody(e: FunctionEmitter, op: Operation, i: number, results: n
  * A counted loop: iv from lb while iv < ub (signed, or unsigned), stepping by `step`, with
  * loop-carried locals already bound to the body block arguments.
  */
-function countedLoop(e: FunctionEmitter, iv: number, wt: WasmValType, lb: Expr, ub: () => Expr, step: () => Expr, body: Expr[], unsigned = false): void {
+export function countedLoop(e: FunctionEmitter, iv: number, wt: WasmValType, lb: Expr, ub: () => Expr, step: () => Expr, body: Expr[], unsigned = false): void {
   const m = e.m, i = wt === "i64" ? m.i64 : m.i32, T = BT[wt];
   const lt = (a: Expr, b: Expr) => (unsigned ? i.lt_u(a, b) : i.lt_s(a, b));
   const brk = e.label("for_exit"), cont = e.label("for");
@@ -131,7 +132,7 @@ function countedLoop(e: FunctionEmitter, iv: number, wt: WasmValType, lb: Expr, 
 }
 
 /** An Expr for `v` that stays valid across the loop (constants are re-materialized). */
-function stable(e: FunctionEmitter, v: Value): () => Expr {
+export function stable(e: FunctionEmitter, v: Value): () => Expr {
   const s = e.scalar(v);
   return () => e.m.local.get(s.local, BT[s.wt]);
 }
@@ -186,6 +187,7 @@ register("scf.parallel", (e, op) => {
   // Sequential nest (no reductions): lbs, ubs, steps, then inits.
   const n = op.body().args.length;
   if (op.results.length) throw new CompileError("scf.parallel with reductions is not supported; lower it to scf.for");
+  if (e.unit.options.parallel) { emitParallelLoop(e, op); return; }
   const lbs = op.operands.slice(0, n), ubs = op.operands.slice(n, 2 * n), steps = op.operands.slice(2 * n, 3 * n);
   const ivs = op.body().args.map((a) => e.declare(a));
   const inner = emitRegionBody(e, op, 0, []);

@@ -1,0 +1,156 @@
+// Threads for scf.parallel: helper workers that link the program's units into the same shared
+// memory and run chunks of outlined loop bodies (backend/wasm/parallel.ts) on request.
+//
+// Control is one shared Int32Array, 8 words per helper:
+//   [state, -, -, lo, hi, ctx, -, -]  state: -1 starting, 0 idle, 1 job, 2 done, 3 failed, 4 exit
+// plus a 16-byte job key ("unit:id") and 512 bytes of error text per helper. The calling
+// thread hands out chunks, runs the first one itself, then Atomics.waits for the others
+// (~12 µs per round trip here, FACTS.md). Helpers that are still starting are skipped: their
+// chunk runs on the calling thread, so a loop never waits for a worker to boot.
+import { MessageChannel, type MessagePort, Worker, isMainThread, receiveMessageOnPort, workerData } from "node:worker_threads";
+import type { CompiledUnit } from "../backend/wasm/compiler.js";
+import { Heap } from "./heap.js";
+import { createHostContext } from "./host.js";
+import { ProgramInstance, TensorLangRuntimeError, mapRuntimeError } from "./worker-link.js";
+
+const WORDS = 8, KEY_BYTES = 16, ERR_BYTES = 512;
+const S_START = -1, S_IDLE = 0, S_JOB = 1, S_DONE = 2, S_FAIL = 3, S_EXIT = 4;
+
+interface HelperData {
+  role: "parallel-helper";
+  index: number;
+  memory: WebAssembly.Memory;
+  ctl: SharedArrayBuffer;
+  keys: SharedArrayBuffer;
+  errs: SharedArrayBuffer;
+  stack: { base: number; bytes: number };
+  data: Map<string, number>;
+  units: Array<{ unit: CompiledUnit; only?: string[] }>;
+  port: MessagePort;
+}
+
+type WasmFn = (...args: (number | bigint)[]) => unknown;
+
+export class ParallelPool {
+  private readonly ctl: Int32Array;
+  private readonly keys: Uint8Array;
+  private readonly errs: Uint8Array;
+  private readonly workers: Worker[] = [];
+  private readonly ports: MessagePort[] = [];
+
+  /** `threads` counts the calling thread: threads - 1 helpers are started. */
+  constructor(readonly threads: number, program: ProgramInstance, units: Array<{ unit: CompiledUnit; only?: string[] }>, stackBytes: number) {
+    const helpers = Math.max(0, threads - 1);
+    this.ctl = new Int32Array(new SharedArrayBuffer(4 * WORDS * Math.max(1, helpers)));
+    this.keys = new Uint8Array(new SharedArrayBuffer(KEY_BYTES * Math.max(1, helpers)));
+    this.errs = new Uint8Array(new SharedArrayBuffer(ERR_BYTES * Math.max(1, helpers)));
+    const memory = program.heap.memory;
+    for (let i = 0; i < helpers; i++) {
+      Atomics.store(this.ctl, i * WORDS, S_START);
+      const base = program.heap.malloc(stackBytes, 16);
+      const { port1, port2 } = new MessageChannel();
+      const data: HelperData = {
+        role: "parallel-helper", index: i, memory, ctl: this.ctl.buffer as SharedArrayBuffer, keys: this.keys.buffer as SharedArrayBuffer,
+        errs: this.errs.buffer as SharedArrayBuffer, stack: { base, bytes: stackBytes }, data: program.dataAddresses(), units, port: port2,
+      };
+      const w = new Worker(new URL(import.meta.url), { workerData: data, transferList: [port2] });
+      w.unref();
+      w.on("error", () => Atomics.store(this.ctl, i * WORDS, S_EXIT));
+      this.workers.push(w);
+      this.ports.push(port1);
+    }
+  }
+
+  /** Resolves once every helper has linked the program (or after `timeoutMs`). */
+  async ready(timeoutMs = 30000): Promise<boolean> {
+    const t0 = Date.now();
+    const starting = () => this.workers.some((_, i) => Atomics.load(this.ctl, i * WORDS) === S_START);
+    while (starting() && Date.now() - t0 < timeoutMs) await new Promise((r) => setTimeout(r, 10));
+    return !starting();
+  }
+
+  /** Makes a unit linked after start-up (a hot swap) known to every helper. */
+  addUnit(unit: CompiledUnit, only?: string[]): void {
+    for (const p of this.ports) p.postMessage({ unit, only });
+  }
+
+  /** Runs iterations lb, lb+step, ... < ub of parallel body `key` across the threads. */
+  run(key: string, lb: number, ub: number, step: number, ctx: number, local: WasmFn): void {
+    if (ub <= lb) return;
+    const iters = Math.ceil((ub - lb) / step);
+    const ready = this.workers.map((_, i) => i).filter((i) => Atomics.load(this.ctl, i * WORDS) === S_IDLE);
+    const parts = Math.min(iters, 1 + ready.length);
+    if (process.env.TL_PAR_DEBUG) process.stderr.write(`parallel ${key}: ${iters} iterations, ${parts} parts, states ${this.workers.map((_, i) => Atomics.load(this.ctl, i * WORDS)).join(",")}\n`);
+    const bound = (p: number) => Math.min(ub, lb + Math.floor((iters * p) / parts) * step);
+    const keyBytes = Buffer.from(key.padEnd(KEY_BYTES, "\0"), "latin1");
+    const sent: number[] = [];
+    for (let p = 1; p < parts; p++) {
+      const i = ready[p - 1], w = i * WORDS;
+      this.ctl[w + 3] = bound(p);
+      this.ctl[w + 4] = bound(p + 1);
+      this.ctl[w + 5] = ctx;
+      this.keys.set(keyBytes, i * KEY_BYTES);
+      Atomics.store(this.ctl, w, S_JOB);
+      Atomics.notify(this.ctl, w);
+      sent.push(i);
+    }
+    let failure: unknown;
+    try { local(lb, bound(1), ctx); } catch (e) { failure = e; }
+    for (const i of sent) {
+      const w = i * WORDS;
+      let s: number;
+      while ((s = Atomics.load(this.ctl, w)) === S_JOB) Atomics.wait(this.ctl, w, S_JOB);
+      if (s === S_FAIL && failure === undefined) {
+        const raw = Buffer.from(this.errs.slice(i * ERR_BYTES, (i + 1) * ERR_BYTES)).toString("utf8");
+        const [kind, fn, detail] = raw.replace(/\0+$/, "").split("\n");
+        failure = new TensorLangRuntimeError(kind as "trap", fn || undefined, `${detail} (in parallel helper thread ${i + 1})`);
+      }
+      Atomics.store(this.ctl, w, S_IDLE);
+    }
+    if (failure !== undefined) throw failure;
+  }
+
+  async close(): Promise<void> {
+    for (let i = 0; i < this.workers.length; i++) {
+      Atomics.store(this.ctl, i * WORDS, S_EXIT);
+      Atomics.notify(this.ctl, i * WORDS);
+    }
+    await Promise.all(this.workers.map((w) => w.terminate()));
+    for (const p of this.ports) p.close();
+  }
+}
+
+function helperMain(d: HelperData): void {
+  const ctl = new Int32Array(d.ctl), keys = new Uint8Array(d.keys), errs = new Uint8Array(d.errs);
+  const w = d.index * WORDS;
+  const heap = new Heap({ memory: d.memory, capBytes: d.memory.buffer.byteLength || 65536 });
+  const program = new ProgramInstance(createHostContext({ heap }), 0, { stack: d.stack, data: d.data });
+  for (const u of d.units) program.link(u.unit, u.only);
+  Atomics.store(ctl, w, S_IDLE);
+  for (;;) {
+    let s: number;
+    while ((s = Atomics.load(ctl, w)) !== S_JOB && s !== S_EXIT) Atomics.wait(ctl, w, s);
+    if (s === S_EXIT) return;
+    for (let m = receiveMessageOnPort(d.port); m; m = receiveMessageOnPort(d.port)) {
+      const u = m.message as { unit: CompiledUnit; only?: string[] };
+      program.link(u.unit, u.only);
+    }
+    const key = Buffer.from(keys.slice(d.index * KEY_BYTES, (d.index + 1) * KEY_BYTES)).toString("latin1").replace(/\0+$/, "");
+    try {
+      program.parallelFn(key)(ctl[w + 3], ctl[w + 4], ctl[w + 5]);
+      program.ctx.flush();
+      Atomics.store(ctl, w, S_DONE);
+    } catch (e0) {
+      const e = mapRuntimeError(e0, "parallel loop");
+      const text = e instanceof TensorLangRuntimeError ? `${e.kind}\n${e.functionName ?? ""}\n${e.message.replace(/^runtime error(?: in @\S+)?: /, "")}`
+        : `trap\n\n${e instanceof Error ? e.message : String(e)}`;
+      const bytes = Buffer.from(text, "utf8").subarray(0, ERR_BYTES - 1);
+      errs.fill(0, d.index * ERR_BYTES, (d.index + 1) * ERR_BYTES);
+      errs.set(bytes, d.index * ERR_BYTES);
+      Atomics.store(ctl, w, S_FAIL);
+    }
+    Atomics.notify(ctl, w);
+  }
+}
+
+if (!isMainThread && (workerData as HelperData | undefined)?.role === "parallel-helper") helperMain(workerData as HelperData);
