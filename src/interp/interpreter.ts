@@ -12,9 +12,19 @@
 //   const [r] = interp.call("f", [1.5, 2n]);
 //
 // Values crossing `call` are described in ./values.ts (i64 bigint, i32/index/float number,
-// TensorValue, MemRefValue). Errors: a trap or bad host call is an InterpreterError naming the
-// function; TensorLangAssertError (tensorlang.assert, tensorlang_assert_fail) and
-// OutOfMemoryError pass through unchanged so the engine can map them to exit codes/verdicts.
+// TensorValue, MemRefValue; index keeps MLIR's 64-bit semantics as a JS number). Plain numbers,
+// booleans and memref descriptor objects from outside are normalized by the signature.
+//
+// Errors: a trap (division by zero, memory out of bounds, --check-bounds violation, call of a
+// function outside the host allow-list, stack overflow) or a bad host call is an
+// InterpreterError (exitCode 4) whose message names the function; TensorLangAssertError
+// (tensorlang.assert, tensorlang_assert_fail: exitCode 3), OutOfMemoryError (heap cap) and
+// TimeLimitError (options.timeLimitMs) pass through unchanged so callers map them to exit
+// codes and sandbox verdicts. Output is flushed by runMain whatever happens.
+//
+// Memory: one Heap (ctx.heap) shared with the host library; memref.alloc/dealloc are its
+// malloc/free, allocas are freed when their call returns, globals are placed on first use.
+// Layout (./memory.ts) is the wasm engine's: wasm32 pointers, index stored as 4 bytes.
 //
 // Structure (as xDSL's interpreter): one handler table per dialect (./arith.ts, ./scf.ts, ...),
 // each `Record<opName, (interp, op, args) => results>`. Regions run in the current frame;
