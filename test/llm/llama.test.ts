@@ -141,12 +141,12 @@ describe("LlamaCppModelRunner bounds every query", () => {
     const t0 = performance.now();
     let err: unknown;
     try {
-      await r.query("go", { timeoutMs: 400, maxTokens: 3000, temperature: 1, seed: 1 });
+      await r.query("go", { timeoutMs: 700, maxTokens: 3000, temperature: 1, seed: 1 });
     } catch (e) { err = e; }
     const ms = performance.now() - t0;
     assert.ok(err instanceof ModelTimeoutError, String(err));
     assert.ok(err.partial.length > 0, "some text was generated before the limit");
-    assert.ok(ms < 1400, `returned after ${ms.toFixed(0)} ms`);
+    assert.ok(ms < 1700, `returned after ${ms.toFixed(0)} ms`);
   });
 
   it("an abort signal ends prefill or generation within 1 s", async () => {
