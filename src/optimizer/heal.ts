@@ -19,6 +19,7 @@ import { describeProposal, formatTrace, queryRepair } from "./heal-prompt.js";
 import { ReplaySandbox } from "./heal-replay.js";
 import { describeSite, findAssertionSites, predicateName, siteKeyText, type AssertionSite } from "./heal-sites.js";
 import { cacheKey, type StrategyCache } from "./cache.js";
+import type { ExperienceLog } from "./experience.js";
 import type { Verdict } from "./proposer.js";
 import type { Proposal } from "./schema.js";
 import { operators, scalarConstants, scalarTables } from "./mutations/scalar.js";
@@ -61,6 +62,10 @@ export interface HealOptions {
   query?: QueryOptions;
   /** Constrain model answers with the repair grammar (default: on for the llama runner, which supports GBNF). */
   grammar?: boolean;
+  /** Appends every model query with its verdict (`--experience-log`). */
+  experience?: ExperienceLog;
+  /** Model name for the experience log. */
+  model?: string;
   /** Violations repaired at most in one run before giving up (default 4). */
   maxRepairs?: number;
 }
@@ -310,6 +315,7 @@ class Healer {
     let failedQueries = 0;
     round.label = "";
     while (budget-- > 0 && round.attemptsLeft > 0) {
+      const t0 = performance.now();
       const ans = await queryRepair(runner, {
         moduleIr: printModule(this.module, this.ctx), target, tables: scalarTables(fn), violation: `${round.where}: ${round.text}`,
         observed: round.observed, trace: round.live.trace,
@@ -320,8 +326,13 @@ class Healer {
       let ok = false;
       if (!ans.proposal) this.record(round, target, "model", { raw: ans.raw }, queryFailed ? "rejected" : "parse-error", ans.error);
       else ok = (await this.tryProposal(round, target, "model", ans.proposal)).ok;
+      const last = this.result.attempts[this.result.attempts.length - 1];
+      this.opts.experience?.append({
+        function: target, proposer: "heal", model: this.opts.model, prompt: ans.prompt, response: ans.raw, proposal: ans.proposal,
+        verdict: last.verdict, reason: last.reason, queryMs: Math.round(performance.now() - t0),
+      });
       if (ok) return true;
-      history.push(this.result.attempts[this.result.attempts.length - 1]);
+      history.push(last);
       // A model that cannot answer (server down, script exhausted) will not start again.
       failedQueries = queryFailed ? failedQueries + 1 : 0;
       if (failedQueries >= MAX_FAILED_QUERIES) {

@@ -9,6 +9,7 @@ import { after, describe, it } from "node:test";
 import { createContext } from "../../src/dialects/index.js";
 import { createModelRunner } from "../../src/llm/ModelRunner.js";
 import { StrategyCache } from "../../src/optimizer/cache.js";
+import { ExperienceLog } from "../../src/optimizer/experience.js";
 import { runEpisode } from "../../src/optimizer/heal-episode.js";
 import { heal, type HealOptions, type HealResult } from "../../src/optimizer/heal.js";
 
@@ -124,9 +125,10 @@ describe("model-driven healing (mock runner)", () => {
   it("rejects unparsable text, a pilot that still crashes and an infinite loop; accepts the PD controller", async () => {
     const runner = createModelRunner("mock", { responses: ["I think you should add thrust.", rewrite(STILL_CRASHES), rewrite(INFINITE_LOOP), rewrite(PD)] });
     const cache = tempCache();
-    const r = await run("lander.mlir", { runner, timeoutMs: 1500, cache });
+    const log = join(dirs[dirs.length - 1], "experience.jsonl");
+    const r = await run("lander.mlir", { runner, timeoutMs: 1500, cache, experience: new ExperienceLog(log), model: "mock" });
     assert.equal(r.exitCode, 0, r.report);
-    assert.deepEqual(r.attempts.map((a) => a.verdict), ["parse-error", "wrong-result", "timeout", "accepted"]);
+    assert.deepEqual(r.attempts.map((a) => a.verdict), ["parse-error", "wrong-result", "timeout", "accepted"], r.report);
     assert.equal(r.repairs.length, 1);
     assert.match(r.repairs[0].after, /arith.mulf/);
     assertLands(r);
@@ -135,6 +137,9 @@ describe("model-driven healing (mock runner)", () => {
     assert.match(runner.prompts[0], /status h=-1\.942 v=-20\.683/);
     assert.match(runner.prompts[0], /func.func @main/);
     assert.match(runner.prompts[3], /=> parse-error[\s\S]*=> wrong-result[\s\S]*=> timeout/);
+    const records = readFileSync(log, "utf8").trim().split("\n").map((l) => JSON.parse(l) as { verdict: string; proposer: string; prompt: string });
+    assert.deepEqual(records.map((x) => x.verdict), ["parse-error", "wrong-result", "timeout", "accepted"]);
+    assert.ok(records.every((x) => x.proposer === "heal" && x.prompt.includes("Violated assertion")));
     // the cached repair is the PD controller
     const again = await run("lander.mlir", { runner: createModelRunner("mock", { responses: [] }), cache });
     assert.equal(again.cacheHits, 1);
@@ -149,7 +154,7 @@ describe("model-driven healing (mock runner)", () => {
     ] });
     const r = await run("lander.mlir", { runner, attempts: 3 });
     assert.equal(r.exitCode, 3);
-    assert.deepEqual(r.attempts.map((a) => a.verdict), ["wrong-result", "verify-error", "rejected"]);
+    assert.deepEqual(r.attempts.map((a) => a.verdict), ["wrong-result", "verify-error", "rejected"], r.report);
     assert.match(r.attempts[1].reason!, /signature changed/);
     assert.match(r.report, /no repair found after 3 attempt\(s\)/);
     assert.equal(r.repairs.length, 0);
