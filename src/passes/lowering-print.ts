@@ -4,7 +4,7 @@
 // the runner-utils `printMemref*` function (MLIR's header line instead of `Tensor<...>:`).
 import { StringAttr, SymbolRefAttr, TypeAttr } from "../ir/attributes.js";
 import { Builder } from "../ir/builder.js";
-import { Module, Operation, Value } from "../ir/core.js";
+import { Module, Operation, Region, Value } from "../ir/core.js";
 import { FunctionType, MemRefType, TensorType, UnrankedMemRefType, UnrankedTensorType, type Type } from "../ir/types.js";
 
 /** Re-creates `tensorlang.print` on a tensor as the same op on its buffer. */
@@ -13,6 +13,10 @@ export function printBuffer(b: Builder, old: Operation, buffer: Value): void {
 }
 
 const RUNNER_PRINT: Record<string, string> = { f32: "printMemrefF32", f64: "printMemrefF64", i64: "printMemrefI64", i32: "printMemrefI32" };
+/** TensorLang's own printers (`Tensor<...>:` header), for engines that compile prints to calls. */
+export const TENSOR_PRINT: Record<string, string> = {
+  f32: "tensorlang_print_memref_f32", f64: "tensorlang_print_memref_f64", i64: "tensorlang_print_memref_i64", i32: "tensorlang_print_memref_i32",
+};
 
 /** Declares `func.func private @name(type)` once at the top of the module. */
 function declare(module: Module, name: string, arg: Type): void {
@@ -20,7 +24,7 @@ function declare(module: Module, name: string, arg: Type): void {
   module.body.insert(0, new Operation({ name: "func.func", attributes: {
     sym_name: new StringAttr(name), sym_visibility: new StringAttr("private"),
     function_type: new TypeAttr(FunctionType.get([arg], [])),
-  }, regions: [] }));
+  }, regions: [new Region()] })); // a declaration has one empty region, as in MLIR
 }
 
 /**
@@ -28,7 +32,7 @@ function declare(module: Module, name: string, arg: Type): void {
  * `tensor.cast` to an unranked tensor, for MLIR's own bufferization) into a printMemref* call.
  * Returns how many prints were rewritten.
  */
-export function printViaRunnerUtils(module: Module): number {
+export function printViaRunnerUtils(module: Module, table: Record<string, string> = RUNNER_PRINT): number {
   const prints: Operation[] = [];
   module.walk((o) => {
     const t = o.name === "tensorlang.print" ? o.operand(0)?.type : undefined;
@@ -37,7 +41,7 @@ export function printViaRunnerUtils(module: Module): number {
   let n = 0;
   for (const p of prints) {
     const m = p.operand(0), t = m.type as MemRefType | TensorType;
-    const fn = RUNNER_PRINT[t.elementType.str];
+    const fn = table[t.elementType.str];
     if (!fn) continue;
     const isMem = t instanceof MemRefType;
     const u = isMem ? UnrankedMemRefType.get(t.elementType) : UnrankedTensorType.get(t.elementType);

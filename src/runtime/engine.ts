@@ -19,6 +19,7 @@ import { parseModule } from "../ir/parser.js";
 import { verifyModule } from "../ir/verifier.js";
 import { createContext } from "../dialects/index.js";
 import { lowerToLoops } from "../passes/pipeline.js";
+import { TENSOR_PRINT, printViaRunnerUtils } from "../passes/lowering-print.js";
 import { CompileError } from "../backend/wasm/abi.js";
 import { compileModule, type CompiledUnit } from "../backend/wasm/compiler.js";
 import { runMain as interpRunMain, Interpreter } from "../interp/interpreter.js";
@@ -129,6 +130,8 @@ export class Engine {
     const ds = verifyModule(module, this.context);
     if (ds.length) throw new DiagnosticError(ds);
     if (this.options.lower ?? true) lowerToLoops(module, this.context);
+    // The wasm backend prints tensors through host calls; the interpreter prints them itself.
+    if (this.kind === "wasm") printViaRunnerUtils(module, TENSOR_PRINT);
     return module;
   }
 

@@ -7,8 +7,8 @@
 // heap. Variadic arguments arrive with their types, after C's default promotions (f32 -> f64;
 // an f32 that reaches printf is treated as the double it would have been promoted to).
 
-import { formatG, formatPrintf, type PrintfArg } from "./format.js";
-import { printMemrefText, type MemrefElementType } from "./host/memref.js";
+import { formatG, formatPrintf, formatTensor, type PrintfArg } from "./format.js";
+import { loadElement, printMemrefText, readMemrefDescriptor, type MemrefElementType } from "./host/memref.js";
 import { HostError, TensorLangAssertError, type HostContext } from "./host/context.js";
 import { HeapError, OutOfMemoryError } from "./heap.js";
 import { FormatError } from "./format.js";
@@ -89,6 +89,25 @@ function printMemref(type: MemrefElementType): HostFn {
   };
 }
 
+/** `tensorlang.print` of a memref, for engines that compile it to a call (the wasm backend). */
+function printTensorMemref(type: MemrefElementType): HostFn {
+  return {
+    name: `tensorlang_print_memref_${type}`,
+    params: ["i64", "ptr"],
+    result: null,
+    impl: (ctx, [rank, desc]) => {
+      const d = readMemrefDescriptor(ctx.heap, num(desc), num(rank));
+      const values: (number | bigint)[] = [];
+      const walk = (dim: number, off: number): void => {
+        if (dim === d.sizes.length) { values.push(loadElement(ctx.heap, d.aligned, off, type)); return; }
+        for (let i = 0; i < d.sizes[dim]; i++) walk(dim + 1, off + i * d.strides[dim]);
+      };
+      walk(0, d.offset);
+      write(ctx, formatTensor(d.sizes, type, values));
+    },
+  };
+}
+
 const C_AND_RUNNER_FUNCTIONS: HostFn[] = [
   {
     name: "printf",
@@ -137,6 +156,7 @@ const C_AND_RUNNER_FUNCTIONS: HostFn[] = [
   { name: "printOpen", params: [], result: null, impl: (ctx) => write(ctx, "( ") },
   { name: "printClose", params: [], result: null, impl: (ctx) => write(ctx, " )") },
   printMemref("f32"),
+  printTensorMemref("f32"), printTensorMemref("f64"), printTensorMemref("i32"), printTensorMemref("i64"),
   printMemref("f64"),
   printMemref("i64"),
   printMemref("i32"),
