@@ -78,7 +78,13 @@ export function lowerLinalgOp(v: LinalgView, kind: LoopKind, consts = new IndexC
   // All bounds first, as MLIR's loop-range computation does (only dynamic sizes matter for affine).
   const cst = (n: number) => consts.get(v.op, n);
   const zero = kind === "scf" ? cst(0) : undefined;
-  const ubs = extents.map((e) => (kind === "scf" || (e.value.type as ShapedType).shape[e.dim] < 0 ? dimSize(b, e.value, e.dim, cst) : undefined));
+  // Sizes are read in operand order (as MLIR's loop-range computation does), then used per loop.
+  const ubs: (Value | undefined)[] = [];
+  const order = extents.map((_, d) => d).sort((x, y) => extents[x].operand - extents[y].operand || extents[x].dim - extents[y].dim);
+  for (const d of order) {
+    const e = extents[d];
+    if (kind === "scf" || (e.value.type as ShapedType).shape[e.dim] < 0) ubs[d] = dimSize(b, e.value, e.dim, cst);
+  }
   const one = kind === "scf" ? cst(1) : undefined;
   const ivs: Value[] = [];
   extents.forEach((e, d) => {

@@ -58,14 +58,15 @@ export function linalgView(op: Operation): LinalgView | string {
 }
 
 /** Where each loop dimension's extent comes from: the first operand dimension indexed by it alone. */
-export function loopExtents(v: LinalgView): { value: Value; dim: number }[] | string {
+export interface Extent { value: Value; operand: number; dim: number }
+export function loopExtents(v: LinalgView): Extent[] | string {
   const operands = [...v.inputs, ...v.outputs];
-  const out: { value: Value; dim: number }[] = [];
+  const out: Extent[] = [];
   for (let d = 0; d < v.iterators.length; d++) {
-    let hit: { value: Value; dim: number } | undefined;
+    let hit: Extent | undefined;
     operands.forEach((o, k) => {
       if (hit) return;
-      v.maps[k].results.forEach((r, j) => { if (!hit && r.kind === "dim" && r.pos === d) hit = { value: o, dim: j }; });
+      v.maps[k].results.forEach((r, j) => { if (!hit && r.kind === "dim" && r.pos === d) hit = { value: o, operand: k, dim: j }; });
     });
     if (!hit) return `loop dimension d${d} of '${v.op.name}' is not the plain index of any operand dimension`;
     out.push(hit);
