@@ -140,3 +140,15 @@ test("lowerToLoops: loop-level examples keep their meaning (interpreter) and sta
     assertMlirAccepts(printModule(m, ctx));
   }
 });
+
+test("lowered IR round-trips: print → parse → print is a fixed point (custom and generic forms)", () => {
+  const files = ["bufferize/control-flow.mlir", "bufferize/dynamic.mlir", "bufferize/generate.mlir", "bufferize/matmul.mlir",
+    "bufferize/value-semantics.mlir", "pipeline/tensorlang-ops.mlir"];
+  for (const f of files) for (const pipeline of [toScfPipeline, toAffinePipeline]) {
+    const m = parse(input(f));
+    runPasses(m, ctx, resolvePipeline(pipeline));
+    const text = printModule(m, ctx);
+    assert.equal(printModule(parse(text), ctx), text, f);
+    assert.equal(printModule(parse(printModule(m, ctx, { generic: true })), ctx), text, `${f} (generic)`);
+  }
+});
