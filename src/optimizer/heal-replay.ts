@@ -47,6 +47,8 @@ export class ReplaySandbox {
     w.stdout.resume();
     w.stderr.resume();
     this.workersStarted++;
+    // A worker that dies between jobs is replaced by the next replay instead of timing it out.
+    w.once("exit", () => { if (this.worker?.worker === w) this.worker = undefined; });
     const ready = new Promise<boolean>((resolve) => {
       const t = setTimeout(() => done(false), BOOT_LIMIT_MS);
       const onMsg = (m: WorkerMessage): void => { if (m.kind === "ready") done(true); };
