@@ -15,6 +15,8 @@ import { LlmProposer } from "../optimizer/llm-proposer.js";
 import { optimizeModule, pickHotFunctions, type FunctionReport } from "../optimizer/optimize.js";
 import { heal } from "../optimizer/heal.js";
 import { Engine, TensorLangRuntimeError, type EngineValue } from "../runtime/engine.js";
+import { InterpreterError, TimeLimitError } from "../interp/values.js";
+import { OutOfMemoryError } from "../runtime/heap.js";
 import { LiveProgram } from "../runtime/live.js";
 import { ProgramReflection } from "../optimizer/reflect-host.js";
 import { TensorLangAssertError } from "../runtime/host.js";
@@ -205,6 +207,8 @@ export async function main(argv: string[]): Promise<number> {
   } catch (e) {
     if (e instanceof TensorLangAssertError) { say(`tensorlang-run: ${e.message} (run with --heal to repair it)`); return 3; }
     if (e instanceof TensorLangRuntimeError) { say(`tensorlang-run: ${e.message}`); return 4; }
+    // --engine interp: the interpreter's runtime errors (they name the function) exit like traps.
+    if (e instanceof InterpreterError || e instanceof TimeLimitError || e instanceof OutOfMemoryError) { say(`tensorlang-run: ${e.message}`); return 4; }
     throw e;
   }
 }
