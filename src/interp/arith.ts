@@ -3,7 +3,7 @@
 // paths that give the same results. Every op also works elementwise on vectors and tensors.
 import { DenseElementsAttr, FloatAttr, IntegerAttr } from "../ir/attributes.js";
 import type { Operation } from "../ir/core.js";
-import { FloatType, IndexType, IntegerType, Type } from "../ir/types.js";
+import { FloatType, IndexType, IntegerType, Type, f32 } from "../ir/types.js";
 import { FLOAT_BINARY, INT_BINARY, castValue, cmpf, cmpi, roundFloat } from "../dialects/arith.js";
 import type { HandlerTable, OpHandler } from "./interpreter.js";
 import { TensorValue, Trap, canon, elementTypeOf, fromBig, intWidthOf, shapedInfo, toBig, type RtValue, type Scalar } from "./values.js";
@@ -109,14 +109,21 @@ export function denseValue(a: DenseElementsAttr, t: Type = a.type): TensorValue 
   return new TensorValue(info.shape, et, data);
 }
 
+// Scalars take a direct path (the common case in loop nests); shaped values go elementwise.
 const intBin = (name: string): OpHandler => (_i, op, args) => {
-  const et = elementTypeOf(op.results[0].type);
-  return [elementwise(op.results[0].type, args, ([a, b]) => intBinary(name, a, b, et))];
+  const t = op.results[0].type;
+  if (!(args[0] instanceof TensorValue)) return [intBinary(name, args[0] as Scalar, args[1] as Scalar, t)];
+  const et = elementTypeOf(t);
+  return [elementwise(t, args, ([a, b]) => intBinary(name, a, b, et))];
 };
-const floatBin = (name: string): OpHandler => (_i, op, args) => {
-  const et = elementTypeOf(op.results[0].type);
+const floatBin = (name: string): OpHandler => {
   const f = FLOAT_BINARY[name];
-  return [elementwise(op.results[0].type, args, ([a, b]) => roundFloat(f(a as number, b as number), et))];
+  return (_i, op, args) => {
+    const t = op.results[0].type, a = args[0];
+    if (typeof a === "number") return [t === f32 ? Math.fround(f(a, args[1] as number)) : roundFloat(f(a, args[1] as number), t)];
+    const et = elementTypeOf(t);
+    return [elementwise(t, args, ([x, y]) => roundFloat(f(x as number, y as number), et))];
+  };
 };
 const castOp = (name: string): OpHandler => (_i, op, args) => {
   const from = elementTypeOf(op.operands[0].type), to = elementTypeOf(op.results[0].type);
