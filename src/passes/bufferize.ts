@@ -108,7 +108,7 @@ class FunctionBufferizer {
 
   private block(blk: Block): void {
     for (const op of [...blk.ops]) {
-      if (op.name === "scf.yield") continue; // rewritten by its scf.for / scf.if
+      if (op.name === "scf.yield" || op.name === "affine.yield") continue; // rewritten by the parent loop / if
       if (this.hasTensors(op) || op.name === "tensorlang.print") {
         try { this.op(op); } catch (e) {
           if (!(e instanceof BufferizeError)) throw e;
@@ -238,8 +238,8 @@ class FunctionBufferizer {
       }
       case "tensor.generate": set(this.generate(op, b)); break;
       case "func.call": return this.call(op, b);
-      case "scf.for": return this.forOp(op, b);
-      case "scf.if": return this.ifOp(op, b);
+      case "scf.for": case "affine.for": return this.forOp(op, b);
+      case "scf.if": case "affine.if": return this.ifOp(op, b);
       case "func.return": {
         const ft = (this.fn.attr("function_type") as TypeAttr).type as FunctionType;
         const vals = op.operands.map((v, i) => {
@@ -335,13 +335,16 @@ class FunctionBufferizer {
   }
 
   /**
-   * scf.for carrying tensors: each carried tensor lives in one buffer for the whole loop (a copy
+   * scf.for / affine.for carrying tensors: each carried tensor lives in one buffer for the whole loop (a copy
    * of the init unless the init dies at the loop), updated in place by the body; a yielded value
    * in another buffer is copied back into it. The tensor iter_args disappear from the loop.
    */
   private forOp(op: Operation, b: Builder): void {
     const body = op.body();
-    const inits = op.operands.slice(3);
+    // scf.for: lb, ub, step, inits; affine.for: bound-map operands (two segments), inits.
+    const seg = op.name === "affine.for" ? (op.attr("operandSegmentSizes") as DenseArrayAttr).values : [];
+    const nHead = op.name === "affine.for" ? seg[0] + seg[1] : 3;
+    const inits = op.operands.slice(nHead);
     const carried = inits.map((v, i) => {
       if (!this.isT(v)) return undefined;
       const others = inits.filter((_, j) => j !== i);
@@ -359,13 +362,16 @@ class FunctionBufferizer {
     for (let i = carried.length - 1; i >= 0; i--) if (carried[i]) body.eraseArg(i + 1);
     const keep = op.results.filter((_, i) => !carried[i]);
     const region = op.regions.splice(0)[0];
-    const loop = b.create("scf.for", [...op.operands.slice(0, 3), ...inits.filter((_, i) => !carried[i])], keep.map((r) => r.type), Object.fromEntries(op.attributes), [region]);
+    const rest = inits.filter((_, i) => !carried[i]);
+    const attrs = Object.fromEntries(op.attributes);
+    if (op.name === "affine.for") attrs.operandSegmentSizes = new DenseArrayAttr(i32, [seg[0], seg[1], rest.length]);
+    const loop = b.create(op.name, [...op.operands.slice(0, nHead), ...rest], keep.map((r) => r.type), attrs, [region]);
     keep.forEach((r, k) => r.replaceAllUsesWith(loop.results[k]));
     op.results.forEach((r, i) => { if (carried[i]) this.buf.set(r, carried[i]!); });
     this.dead.push(op);
   }
 
-  /** scf.if yielding tensors: each branch yields a buffer it owns (a copy if needed); the if owns the result. */
+  /** scf.if / affine.if yielding tensors: each branch yields a buffer it owns (a copy if needed); the if owns the result. */
   private ifOp(op: Operation, b: Builder): void {
     const types = op.results.map((r) => bufferType(r.type));
     for (const r of op.regions) for (const blk of r.blocks) {
@@ -381,7 +387,7 @@ class FunctionBufferizer {
       }));
     }
     const regions = op.regions.splice(0);
-    const c = b.create("scf.if", [...op.operands], types, Object.fromEntries(op.attributes), regions);
+    const c = b.create(op.name, [...op.operands], types, Object.fromEntries(op.attributes), regions);
     op.results.forEach((r, i) => {
       if (!this.isT(r)) { r.replaceAllUsesWith(c.results[i]); return; }
       this.buf.set(r, c.results[i]);
