@@ -10,6 +10,7 @@ import { createCapturingContext } from "../../src/runtime/host/context.js";
 import { bufferize } from "../../src/passes/bufferize.js";
 import { convertLinalgToLoops } from "../../src/passes/convert-linalg-to-loops.js";
 import { runPasses } from "../../src/passes/pass.js";
+import { lowerAffine } from "../../src/passes/lower-affine.js";
 import { parseModule } from "../../src/ir/parser.js";
 import { printModule } from "../../src/ir/printer.js";
 import { printViaRunnerUtils } from "../../src/passes/lowering-print.js";
@@ -90,12 +91,14 @@ export function randomProgram(seed: number, steps = 14): string {
       }
       default: { // a loop carrying a tensor, updated in place each iteration
         const [init, add] = [pick(), pick()];
-        def((v) => `${v} = scf.for %k${v.slice(2)} = %i0 to %i3 step %i1 iter_args(%c${v.slice(2)} = ${init}) -> (${T}) {\n` +
+        const affine = r(2) === 1;
+        def((v) => (affine ? `${v} = affine.for %k${v.slice(2)} = 0 to 3 iter_args(%c${v.slice(2)} = ${init}) -> (${T}) {\n`
+          : `${v} = scf.for %k${v.slice(2)} = %i0 to %i3 step %i1 iter_args(%c${v.slice(2)} = ${init}) -> (${T}) {\n`) +
           `  %e${v.slice(2)} = tensor.extract ${add}[%k${v.slice(2)}] : ${T}\n` +
           `  %o${v.slice(2)} = tensor.extract %c${v.slice(2)}[%k${v.slice(2)}] : ${T}\n` +
           `  %s${v.slice(2)} = arith.addf %e${v.slice(2)}, %o${v.slice(2)} : f32\n` +
           `  %u${v.slice(2)} = tensor.insert %s${v.slice(2)} into %c${v.slice(2)}[%k${v.slice(2)}] : ${T}\n` +
-          `  scf.yield %u${v.slice(2)} : ${T}\n}`);
+          `  ${affine ? "affine" : "scf"}.yield %u${v.slice(2)} : ${T}\n}`);
       }
     }
     for (const p of pending.filter((q) => q.at <= lines.length)) lines.push(`tensorlang.print ${p.v} : ${T}`);
@@ -119,7 +122,7 @@ test("bufferize: random tensor programs print the same before and after (interpr
     const text = randomProgram(seed);
     const want = interpret(parseModule(text, `random-${seed}.mlir`, ctx));
     const m = parseModule(text, `random-${seed}.mlir`, ctx);
-    runPasses(m, ctx, [bufferize, convertLinalgToLoops]);
+    runPasses(m, ctx, [bufferize, convertLinalgToLoops, lowerAffine]);
     assert.equal(interpret(m), want, `seed ${seed}:\n${text}`);
   }
 });
@@ -127,7 +130,7 @@ test("bufferize: random tensor programs print the same before and after (interpr
 test("bufferize: random programs after lowering are valid MLIR", { skip: mlirSkip() }, () => {
   for (let seed = 1; seed <= 12; seed++) {
     const m = parseModule(randomProgram(seed), `random-${seed}.mlir`, ctx);
-    runPasses(m, ctx, [bufferize, convertLinalgToLoops]);
+    runPasses(m, ctx, [bufferize, convertLinalgToLoops, lowerAffine]);
     printViaRunnerUtils(m);
     assertMlirAccepts(printModule(m, ctx));
   }
