@@ -4,6 +4,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { Interpreter, runMain } from "../../src/interp/interpreter.js";
+import { HANDLERS } from "../../src/interp/registry.js";
 import { InterpreterError, MemRefValue, TimeLimitError } from "../../src/interp/values.js";
 import { allocMemrefDescriptor } from "../../src/runtime/host.js";
 import { Operation } from "../../src/ir/core.js";
@@ -181,4 +182,21 @@ test("scf.for runs i64 induction variables as BigInt", () => {
     return %s : i64
   }`;
   assert.deepEqual(run(src).results, [4n]);
+});
+
+test("swapping a function while a loop keeps calling it: each call runs the old or the new body", () => {
+  const v2 = parse(`func.func @version() -> i64 {
+    %v = arith.constant 2 : i64
+    return %v : i64
+  }`).functions()[0];
+  let calls = 0;
+  const interp = new Interpreter(parse(LIB), createCapturingContext(), {
+    handlers: {
+      "func.call": (it, op, args) => {
+        if (++calls === 3) it.swap("version", v2);
+        return HANDLERS["func.call"](it, op, args);
+      },
+    },
+  });
+  assert.deepEqual(interp.call("loop", [6]), [1n + 1n + 2n + 2n + 2n + 2n]);
 });

@@ -79,3 +79,23 @@ test("func.func private declarations resolve to the same host functions", () => 
   }`;
   assert.equal(run(src).output, "42\n");
 });
+
+test("a global with an initializer region is initialized on first use", () => {
+  const src = `llvm.mlir.global internal @g() {addr_space = 0 : i32} : i64 {
+    %c = llvm.mlir.constant(42 : i64) : i64
+    llvm.return %c : i64
+  }
+  func.func private @printI64(i64)
+  func.func @main() {
+    %p = llvm.mlir.addressof @g : !llvm.ptr
+    %v = llvm.load %p : !llvm.ptr -> i64
+    %one = llvm.mlir.constant(1 : i64) : i64
+    %w = arith.addi %v, %one : i64
+    llvm.store %w, %p : i64, !llvm.ptr
+    %q = llvm.mlir.addressof @g : !llvm.ptr
+    %x = llvm.load %q : !llvm.ptr -> i64
+    call @printI64(%x) : (i64) -> ()
+    return
+  }`;
+  assert.equal(run(src).output, "43");
+});
