@@ -5,7 +5,7 @@ import { examplePath } from "./mlir.js";
 /** Only standard dialects, no TensorLang hooks: real MLIR runs them as they are. */
 export const STANDARD_EXAMPLES = ["matmul_loops_small", "matmul_loops", "conv2d", "printf"] as const;
 /** Standard dialects calling tensorlang_* hooks: real MLIR runs them with the C shim. */
-export const HOOK_EXAMPLES = ["lander"] as const;
+export const HOOK_EXAMPLES = ["lander", "lander_inverted", "lander_gravity", "lander_wrong_op"] as const;
 /** Use the tensorlang dialect: only TensorLang runs them. */
 export const TENSORLANG_EXAMPLES = ["hello", "matmul_tensor"] as const;
 
@@ -19,7 +19,7 @@ export function expectedOutput(name: string): string {
   return readFileSync(examplePath(`${name}.expected`), "utf8");
 }
 
-/** Exit code each example ends with (lander's stock pilot crashes: tensorlang_assert_fail -> 3). */
+/** Exit code each example ends with (lander's stock pilot and its healer variants crash: tensorlang_assert_fail -> 3). */
 export function expectedExitCode(name: string): number {
-  return name === "lander" ? 3 : 0;
+  return name === "lander" || name.startsWith("lander_") ? 3 : 0;
 }
