@@ -103,7 +103,9 @@ export async function optimizeModule(o: OptimizeOptions): Promise<{ moduleText: 
         continue;
       }
     }
-    const base = await evaluateCandidate(moduleText, moduleText, name, { ...o.sandbox, randomCases: 0, timingRuns: 3 });
+    // The baseline is the program's own code, run ~18 times here: the 20 s default limit (meant
+    // for unknown candidates) is too short for big kernels (a naive 1024 matmul takes ~4 s a run).
+    const base = await evaluateCandidate(moduleText, moduleText, name, { timeoutMs: 600_000, ...o.sandbox, randomCases: 0, timingRuns: 3 });
     if (base.refMs === undefined) throw new Error(`cannot measure @${name}: ${base.verdict}${base.reason ? `: ${base.reason}` : ""}`);
     const baselineMs = base.refMs;
     const reference = moduleText;
