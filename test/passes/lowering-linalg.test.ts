@@ -28,6 +28,9 @@ test("convert-linalg-to-loops: linalg.index reads the induction variable; intege
   assert.equal(has(module, "linalg."), false);
   assertMlirAccepts(text);
   assertSameAfter(["--canonicalize", "--cse"], text, ["--convert-linalg-to-loops"], indexed);
+  const affine = lower(indexed, [convertLinalgToAffineLoops]);
+  assertMlirAccepts(affine.text);
+  assertSameAfter(["--lower-affine", "--canonicalize", "--cse"], affine.text, ["--convert-linalg-to-affine-loops"], indexed);
 });
 
 test("convert-linalg-to-loops: reduce, broadcast, copy, exp as MLIR lowers them", { skip: mlirSkip() }, () => {
