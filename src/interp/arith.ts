@@ -3,7 +3,7 @@
 // paths that give the same results. Every op also works elementwise on vectors and tensors.
 import { DenseElementsAttr, FloatAttr, IntegerAttr } from "../ir/attributes.js";
 import type { Operation } from "../ir/core.js";
-import { FloatType, IndexType, IntegerType, Type, f32 } from "../ir/types.js";
+import { IndexType, IntegerType, Type, f32 } from "../ir/types.js";
 import { FLOAT_BINARY, INT_BINARY, castValue, cmpf, cmpi, roundFloat } from "../dialects/arith.js";
 import type { HandlerTable, OpHandler } from "./interpreter.js";
 import { TensorValue, Trap, canon, elementTypeOf, fromBig, intWidthOf, shapedInfo, toBig, type RtValue, type Scalar } from "./values.js";
@@ -162,6 +162,3 @@ for (const name of Object.keys(FLOAT_BINARY)) ARITH[name] = floatBin(name);
 for (const name of ["index_cast", "index_castui", "sitofp", "uitofp", "fptosi", "fptoui", "extf", "truncf", "extsi", "extui", "trunci", "bitcast"]) {
   ARITH[`arith.${name}`] = castOp(`arith.${name}`);
 }
-
-/** Float type of an f-typed value, for handlers elsewhere. */
-export const isFloatType = (t: Type): t is FloatType => t instanceof FloatType;

@@ -90,10 +90,9 @@ export const TENSOR: HandlerTable = {
   "tensor.collapse_shape": (_i, op, [t]) => [reshape(asTensor(t), op.results[0].type)],
   "tensor.expand_shape": (_i, op, [t, ...dyn]) => [reshape(asTensor(t), op.results[0].type, dyn)],
   "tensor.reshape": (_i, op, [t]) => [reshape(asTensor(t), op.results[0].type)],
-  "bufferization.to_tensor": (interp, op, [m]) => {
+  "bufferization.to_tensor": (interp, _op, [m]) => {
     const mm = asMemRef(m);
     return [new TensorValue(mm.sizes, mm.elementType, readAll(interp, mm))];
-    void op;
   },
   "bufferization.to_memref": (interp, op, [t]) => [toMemRef(interp, asTensor(t), op.results[0].type)],
   "bufferization.to_buffer": (interp, op, [t]) => [toMemRef(interp, asTensor(t), op.results[0].type)],

@@ -14,7 +14,7 @@
 //   memref             MemRefValue: MLIR's descriptor {allocated, aligned, offset, sizes,
 //                      strides} over the shared Heap, so aliasing and out-of-bounds reads
 //                      behave as in the wasm engine.
-import { FloatType, IndexType, IntegerType, ShapedType, Type, UnrankedMemRefType, UnrankedTensorType, VectorType, elementTypeOf } from "../ir/types.js";
+import { FloatType, IndexType, IntegerType, ShapedType, Type, UnrankedMemRefType, UnrankedTensorType, elementTypeOf } from "../ir/types.js";
 import { wrapS } from "../dialects/arith.js";
 
 export type Scalar = number | bigint;
@@ -144,5 +144,4 @@ export function shapedInfo(t: Type): { shape: readonly number[]; elementType: Ty
   return undefined;
 }
 
-export const isVectorType = (t: Type): t is VectorType => t instanceof VectorType;
 export { elementTypeOf };

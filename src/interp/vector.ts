@@ -149,7 +149,7 @@ export const VECTOR: HandlerTable = {
     });
     return [new TensorValue(shape, elementType, data)];
   },
-  "vector.transfer_write": (interp, op, args) => {
+  "vector.transfer_write": (interp, _op, args) => {
     const vec = asTensor(args[0]), m = asMemRef(args[1]);
     const base = args.slice(2, 2 + m.rank).map(Number);
     const lead = base.length - vec.rank;
@@ -160,7 +160,6 @@ export const VECTOR: HandlerTable = {
       const v = vec.data[i++];
       if (idx.every((x, d) => x >= 0 && x < m.sizes[d])) storeElement(interp.heap, m, idx, v);
     });
-    void op;
     return [];
   },
 };
