@@ -5,6 +5,8 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { Interpreter, runMain } from "../../src/interp/interpreter.js";
 import { HANDLERS } from "../../src/interp/registry.js";
+import { parseModule } from "../../src/ir/parser.js";
+import { createContext } from "../../src/dialects/index.js";
 import { InterpreterError, MemRefValue, TimeLimitError } from "../../src/interp/values.js";
 import { allocMemrefDescriptor } from "../../src/runtime/host.js";
 import { Operation } from "../../src/ir/core.js";
@@ -199,4 +201,25 @@ test("swapping a function while a loop keeps calling it: each call runs the old 
     },
   });
   assert.deepEqual(interp.call("loop", [6]), [1n + 1n + 2n + 2n + 2n + 2n]);
+});
+
+test("multi-block functions run through cf branches (generic form, as mlir-opt prints cf level)", () => {
+  const src = `func.func @main() -> i64 {
+    %c0 = arith.constant 0 : i64
+    %c1 = arith.constant 1 : i64
+    %c10 = arith.constant 10 : i64
+    "cf.br"(%c0, %c0)[^bb1] : (i64, i64) -> ()
+  ^bb1(%i: i64, %s: i64):
+    %lt = arith.cmpi slt, %i, %c10 : i64
+    "cf.cond_br"(%lt, %i, %s, %s)[^bb2, ^bb3] <{operandSegmentSizes = array<i32: 1, 2, 1>}> : (i1, i64, i64, i64) -> ()
+  ^bb2(%j: i64, %t: i64):
+    %n = arith.addi %t, %j : i64
+    %k = arith.addi %j, %c1 : i64
+    "cf.br"(%k, %n)[^bb1] : (i64, i64) -> ()
+  ^bb3(%r: i64):
+    return %r : i64
+  }`;
+  // cf is not a registered dialect: parse without verifying.
+  const m = parseModule(src, "cf.mlir", createContext());
+  assert.deepEqual(runMain(m, createCapturingContext()), [45n]);
 });
