@@ -37,9 +37,8 @@ const WORKER_URL = new URL("./worker.js", import.meta.url);
 
 // Relaxed SIMD is off by default in Node 20 and cannot be enabled through NODE_OPTIONS.
 v8.setFlagsFromString("--experimental-wasm-relaxed-simd");
-// Compile straight to optimized code: V8 cannot leave its baseline compiler (Liftoff) in the
-// middle of a call, so a long-running first call (a program's main loop) would stay ~5x slow.
-v8.setFlagsFromString("--no-liftoff");
+// Units skip V8's baseline tier: backend/wasm/compiler.ts compiles them eagerly with TurboFan
+// (--no-liftoff alone, set after binaryen has loaded, has no effect under dynamic tiering).
 
 export type EngineKind = "wasm" | "interp";
 export type ResultKind = "void" | "i32" | "i64" | "f32" | "f64";
