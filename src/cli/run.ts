@@ -135,9 +135,12 @@ export async function main(argv: string[]): Promise<number> {
       const r = await heal({
         module: text, file, entry: o.entry, seed, runner: runner === undefined ? "heuristic" : runner, repairable: names,
         attempts: intOpt("--heal-attempts", o.healAttempts, 20, 1), seeds: intOpt("--heal-seeds", o.healSeeds, 5, 0),
-        cache: o.cache === false ? null : cache,
+        cache: o.cache === false ? null : cache, searchSeed: intOpt("--search-seed", o.searchSeed, 1, 0),
+        experience: o.experienceLog ? new ExperienceLog(o.experienceLog) : undefined, model: o.modelPath ?? o.openaiModel ?? o.runner,
       });
-      return r.exitCode;
+      const returned = (r.final as { returned?: unknown } | undefined)?.returned;
+      const ret = Array.isArray(returned) ? returned[0] : returned;
+      return r.exitCode === 0 && (typeof ret === "number" || typeof ret === "bigint") ? Number(ret) & 0xff : r.exitCode;
     } finally { if (runner && runner !== "heuristic") await runner.dispose(); }
   }
 

@@ -10,6 +10,11 @@ export const HOOK_EXAMPLES = ["lander", "lander_inverted", "lander_gravity", "la
 export const TENSORLANG_EXAMPLES = ["hello", "matmul_tensor"] as const;
 
 export const ALL_EXAMPLES = [...STANDARD_EXAMPLES, ...HOOK_EXAMPLES, ...TENSORLANG_EXAMPLES] as const;
+/**
+ * Run only by their own tests: matmul_live (40 naive 256x256 matmuls, the live-mode demo),
+ * and the reflection API programs (they run in a program worker, wasm engine only).
+ */
+export const OTHER_EXAMPLES = ["matmul_live", "reflect", "ask_model"] as const;
 
 /** The seed lander.expected was recorded with (`--seed 0`, also the default). */
 export const EXPECTED_SEED = 0;
