@@ -174,16 +174,8 @@ export class Interpreter {
   }
 
   private callHostFunction(name: string, decl: Operation, args: RtValue[], site?: { argTypes: readonly Type[]; resultTypes: readonly Type[] }): RtValue[] {
-    const hf = this.host(name);
-    if (!hf) throw new Trap(`call to external function @${name}, which is not an allow-listed host function`);
-    const sig = site ?? declaredSignature(decl);
-    const { values, types, cleanup } = hostArgs(this.heap, hf, args, sig.argTypes);
-    try {
-      const r = callHost(hf, this.ctx, values, types);
-      return sig.resultTypes.length ? [hostResult(r, sig.resultTypes[0])] : [];
-    } finally {
-      cleanup();
-    }
+    if (!this.host(name)) throw new Trap(`call to external function @${name}, which is not an allow-listed host function`);
+    return this.callHostByName(name, args, site ?? declaredSignature(decl));
   }
 
   /** Calls an allow-listed host function directly (ops such as tensorlang.assert). */
