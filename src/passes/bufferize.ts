@@ -46,6 +46,8 @@ function rootOf(m: Value): Value {
   return m;
 }
 
+/** Tensor ops whose result is a view of their first operand's buffer (no copy). */
+const ALIASING = new Set(["tensor.cast", "tensor.extract_slice"]);
 const VIEW_LIKE = new Set(["memref.subview", "memref.cast", "memref.reinterpret_cast", "memref.collapse_shape", "memref.expand_shape"]);
 
 /** Module-level state: the constant globals created so far (one per distinct value). */
@@ -146,9 +148,12 @@ class FunctionBufferizer {
     const blk = at.parent!;
     if (t.definingBlock !== blk) return false;
     const pos = blk.ops.indexOf(at);
-    // tensor.cast results share t's buffer (memref.cast): their uses count as uses of t.
+    // Casts and slices of t are views of its buffer: their uses count as uses of t.
     const uses = [...t.uses];
-    for (let k = 0; k < uses.length; k++) if (uses[k].op.name === "tensor.cast" && uses[k].op !== at) uses.push(...uses[k].op.result.uses);
+    for (let k = 0; k < uses.length; k++) {
+      const u = uses[k];
+      if (u.op !== at && u.index === 0 && ALIASING.has(u.op.name)) uses.push(...u.op.result.uses);
+    }
     return uses.every((u) => {
       if (u.op === at || u.op.name === "tensor.dim") return true; // dim reads the shape only
       let a: Operation | null = u.op;
@@ -205,12 +210,10 @@ class FunctionBufferizer {
         break;
       }
       case "tensor.dim": op.result.replaceAllUsesWith(b.value("memref.dim", [this.bufferOf(op.operand(0)), op.operand(1)], index)); break;
-      case "tensor.cast": set(b.value("memref.cast", [this.bufferOf(op.operand(0))], bufferType(res.type))); break;
-      case "tensor.extract_slice": {
-        const view = this.subview(b, this.bufferOf(op.operand(0)), op, 1, builtinOf(res.type) as TensorType);
-        set(this.copyOf(b, view));
-        break;
-      }
+      case "tensor.cast": set(this.withType(b, this.bufferOf(op.operand(0)), bufferType(res.type))); break;
+      // A view, not a copy: writers of the slice copy it (it is not owned), and writers of the
+      // source wait for the slice's last use (ALIASING in canWriteInPlace).
+      case "tensor.extract_slice": set(this.subview(b, this.bufferOf(op.operand(0)), op, 1, builtinOf(res.type) as TensorType)); break;
       case "tensor.insert_slice": {
         const [src, dst] = op.operands;
         const d = this.destination(b, dst, op, true, [src]);
@@ -255,7 +258,10 @@ class FunctionBufferizer {
       case "tensorlang.print": {
         const t = op.operand(0);
         if (!this.isT(t)) return;
-        printBuffer(b, op, this.bufferOf(t));
+        const m = this.bufferOf(t);
+        // Engines print identity-layout buffers; a slice view is printed from a copy.
+        const strided = m.type instanceof MemRefType && m.type.layout !== undefined;
+        printBuffer(b, op, strided ? this.copyOf(b, m) : m);
         break;
       }
       default:

@@ -45,7 +45,15 @@ export function randomProgram(seed: number, steps = 14): string {
     "%i4 = arith.constant 4 : index", "%f4 = arith.constant 4.0 : f32");
   for (let k = 0; k < 2; k++) def((v) => `${v} = arith.constant dense<[${[r(9), r(9), r(9), r(9)].map(f).join(", ")}]> : ${T}`);
   for (let s = 0; s < steps; s++) {
-    switch (r(9)) {
+    switch (r(10)) {
+      case 9: { // a slice stays live while its source is overwritten (the source may be updated in place)
+        const [src, dst] = [pick(), pick()];
+        const sv = fresh();
+        lines.push(`${sv} = tensor.extract_slice ${src}[${r(3)}] [2] [1] : ${T} to tensor<2xf32>`);
+        def((v) => `${v}c = arith.constant ${f(r(9))} : f32\n${v} = linalg.fill ins(${v}c : f32) outs(${src} : ${T}) -> ${T}`);
+        def((v) => `${v} = tensor.insert_slice ${sv} into ${dst}[${r(3)}] [2] [1] : tensor<2xf32> into ${T}`);
+        break;
+      }
       case 7: { // a branch that updates one tensor or passes another through
         const [a, b, c] = [pick(), pick(), pick()];
         def((v) => `${v}p = tensor.extract ${c}[%i1] : ${T}\n` +
