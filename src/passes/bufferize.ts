@@ -4,9 +4,10 @@
 // (memref.alloc, call results) are "owned"; only owned buffers are written in place, and only
 // when the tensor being overwritten has no use after the writer (SSA tensors are values, so a
 // later reader must still see the old contents: then the writer gets a fresh copy). Function
-// arguments and constant globals are never written. Results are returned as owned buffers
-// (a copy when needed) so the caller frees them; memref.dealloc goes after the last use of
-// every owned buffer that does not escape through a return.
+// arguments and constant globals are never written; slices and casts are views whose uses
+// count as uses of their source. Results are returned as owned buffers (a copy when needed) so
+// the caller frees them; memref.dealloc goes after the last use (views included) of every owned
+// buffer that does not escape through a return or yield. Loops carry each tensor in one buffer.
 import {
   DenseArrayAttr, DenseElementsAttr, StridedLayoutAttr, StringAttr, SymbolRefAttr, TypeAttr, unit,
 } from "../ir/attributes.js";
