@@ -8,9 +8,8 @@ export type TokKind =
 export interface Token { kind: TokKind; text: string; pos: number; end: number }
 
 const PUNCT = ["...", "->", "::", "(", ")", "{", "}", "[", "]", "<", ">", ",", ":", "=", "?", "*", "+", "-", "/", "|"];
-const idStart = /[A-Za-z_]/;
-const idChar = /[A-Za-z0-9_$.]/;
-const suffixChar = /[A-Za-z0-9_$.\-]/;
+const isIdStart = (c: number) => (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95;
+const isIdChar = (c: number) => isIdStart(c) || (c >= 48 && c <= 57) || c === 36 || c === 46;
 
 export class Lexer {
   pos = 0;
@@ -38,34 +37,53 @@ export class Lexer {
     }
   }
 
+  // The parser peeks far more often than it consumes: remember the token at one position.
+  private peekPos = -1;
+  private peekTok: Token | undefined;
+  private peekEnd = 0;
+
   /** Lex the token at the current position without consuming it. */
   peek(): Token {
+    if (this.pos === this.peekPos) return this.peekTok!;
     const save = this.pos;
-    const tok = this.next();
+    const tok = this.lex();
+    this.peekPos = save;
+    this.peekTok = tok;
+    this.peekEnd = this.pos;
     this.pos = save;
     return tok;
   }
 
   next(): Token {
+    if (this.pos === this.peekPos) { this.pos = this.peekEnd; return this.peekTok!; }
+    return this.lex();
+  }
+
+  private lex(): Token {
     this.skipTrivia();
     const t = this.text, start = this.pos;
     if (start >= t.length) return { kind: "eof", text: "", pos: start, end: start };
-    const c = t[start];
+    const c = t.charCodeAt(start);
     const tok = (kind: TokKind, end: number): Token => { this.pos = end; return { kind, text: t.slice(start, end), pos: start, end }; };
-    const run = (from: number, re: RegExp) => { let e = from; while (e < t.length && re.test(t[e])) e++; return e; };
 
-    if (c === '"') return tok("string", this.stringEnd(start));
-    if (c === "%" || c === "^" || c === "#" || c === "!" || c === "@") {
-      const kind: TokKind = c === "%" ? "percent" : c === "^" ? "caret" : c === "#" ? "hash" : c === "!" ? "bang" : "at";
-      if (c === "@" && t[start + 1] === '"') return tok("at", this.stringEnd(start + 1));
-      const end = run(start + 1, c === "%" || c === "^" ? suffixChar : idChar);
-      if (end === start + 1) throw this.error(start, `expected identifier after '${c}'`);
+    if (c === 34 /* " */) return tok("string", this.stringEnd(start));
+    if (c === 37 || c === 94 || c === 35 || c === 33 || c === 64) { // % ^ # ! @
+      const kind: TokKind = c === 37 ? "percent" : c === 94 ? "caret" : c === 35 ? "hash" : c === 33 ? "bang" : "at";
+      if (c === 64 && t.charCodeAt(start + 1) === 34) return tok("at", this.stringEnd(start + 1));
+      const suffix = c === 37 || c === 94;
+      let end = start + 1;
+      while (end < t.length && (isIdChar(t.charCodeAt(end)) || (suffix && t.charCodeAt(end) === 45 /* - */))) end++;
+      if (end === start + 1) throw this.error(start, `expected identifier after '${t[start]}'`);
       return tok(kind, end);
     }
-    if (/[0-9]/.test(c)) return this.number(start);
-    if (idStart.test(c)) return tok("bare", run(start + 1, idChar));
+    if (c >= 48 && c <= 57) return this.number(start);
+    if (isIdStart(c)) {
+      let end = start + 1;
+      while (end < t.length && isIdChar(t.charCodeAt(end))) end++;
+      return tok("bare", end);
+    }
     for (const p of PUNCT) if (t.startsWith(p, start)) return tok("punct", start + p.length);
-    throw this.error(start, `unexpected character '${c}'`);
+    throw this.error(start, `unexpected character '${t[start]}'`);
   }
 
   private number(start: number): Token {
