@@ -4,8 +4,10 @@
 // on the naive program, of TensorFlow.js's wasm backend (XNNPACK, 1 thread), of numpy (1 thread,
 // where installed), and of a register-only f32x4 FMA loop (the 128-bit wasm SIMD ceiling).
 //
-//   node dist/bench/optimize/run.js [--sizes 256,512,1024] [--budget-ms 60000] [--budget-iters 8] [--reps 3]
+//   node dist/bench/optimize/run.js [--sizes 256,512,1024] [--budget-ms 60000] [--budget-iters 8] [--reps 3] [--search-max 512]
 //
+// Sizes above --search-max get the mutations the search found at the largest searched size
+// (checked by the program's checksum); their "search s" is that search's time.
 // Every contender times the same product of two n x n f32 matrices, best of many single calls
 // (on a busy machine the best short run is the one nobody preempted): @matmul called directly
 // in the engine for the naive and the optimized program (whose main also runs once, to check
@@ -17,7 +19,9 @@ import { createRequire } from "node:module";
 import { cpus, loadavg } from "node:os";
 import { dirname, join } from "node:path";
 import { HeuristicProposer } from "../../src/optimizer/heuristic.js";
+import { mutate } from "../../src/optimizer/mutator.js";
 import { optimizeModule } from "../../src/optimizer/optimize.js";
+import type { Mutation } from "../../src/optimizer/schema.js";
 import { Engine } from "../../src/runtime/engine.js";
 import { createCapturingContext } from "../../src/runtime/host.js";
 
@@ -36,6 +40,9 @@ const sizes = arg("sizes", "256,512,1024").split(",").map(Number);
 const budgetMs = Number(arg("budget-ms", "60000"));
 const budgetIters = Number(arg("budget-iters", "8"));
 const reps = Number(arg("reps", "3"));
+/** Sizes above this are not searched (each sandbox check runs the naive kernel ~20 times):
+ *  the mutations found at the largest searched size are applied to them and checked by checksum. */
+const searchMax = Number(arg("search-max", "512"));
 
 const gflops = (n: number, s: number) => (2 * n ** 3) / s / 1e9;
 const log = (s: string) => process.stderr.write(s + "\n");
@@ -71,8 +78,8 @@ function timeKernel(text: string, n: number, name: string): { s: number; sum?: s
   const ptrs = [0, 1, 2].map(() => heap.malloc(n * n * 4, 64));
   ptrs.forEach((p, k) => { const v = new Float32Array(heap.bytes.buffer, p, n * n); for (let i = 0; i < v.length; i++) v[i] = k === 2 ? 0 : ((i * 7 + k) % 13) / 13; });
   const args = ptrs.map((p) => ({ allocated: p, aligned: p, offset: 0, sizes: [n, n], strides: [n, 1] }));
-  const runs = reps * Math.max(1, Math.round(((2 * 256 ** 3) / n ** 3) * 8));
-  e.call("matmul", args);
+  const runs = Math.max(1, Math.round(reps * 8 * (256 / n) ** 3));
+  if (n <= 512) e.call("matmul", args); // warm-up (main already ran the kernel once)
   let best = Infinity;
   for (let r = 0; r < runs; r++) {
     const t0 = performance.now();
@@ -197,21 +204,34 @@ async function main(): Promise<void> {
   const ceiling = simdCeiling();
   log(`f32x4 relaxed_madd register-only loop: ${ceiling.toFixed(2)} GFLOPS`);
   const rows: Row[] = [];
+  let lastWinner: { n: number; searchS: number; mutations: Mutation[] } | undefined;
   for (const n of sizes) {
     const text = programFor(n);
     const naive = timeKernel(text, n, `matmul_${n}.mlir`);
     log(`n=${n}: naive ${gflops(n, naive.s).toFixed(2)} GFLOPS (checksum ${naive.sum})`);
-    const t0 = Date.now();
-    const { moduleText, reports } = await optimizeModule({
-      moduleText: text, functions: ["matmul"], proposer: new HeuristicProposer(), seed: 1,
-      budget: { iterations: budgetIters, wallMs: budgetMs }, sandbox: { randomCases: 1, timingRuns: 3 },
-      onProgress: (_, p) => log(`  search n=${n}: iteration ${p.iteration}, best ${p.bestSpeedup.toFixed(2)}x`),
-    });
-    const searchS = (Date.now() - t0) / 1000;
+    let moduleText: string, searchS: number, accepted: string;
+    if (n <= searchMax || !lastWinner) {
+      const t0 = Date.now();
+      const res = await optimizeModule({
+        moduleText: text, functions: ["matmul"], proposer: new HeuristicProposer(), seed: 1,
+        budget: { iterations: budgetIters, wallMs: budgetMs }, sandbox: { randomCases: 1, timingRuns: 3 },
+        onProgress: (_, p) => log(`  search n=${n}: iteration ${p.iteration}, best ${p.bestSpeedup.toFixed(2)}x`),
+      });
+      searchS = (Date.now() - t0) / 1000;
+      moduleText = res.moduleText;
+      const ms = res.reports[0].accepted;
+      accepted = ms.map((m) => (m === "rewrite" ? "rewrite" : m.kind)).join("+") || "none";
+      if (ms.every((m) => m !== "rewrite")) lastWinner = { n, searchS, mutations: ms as Mutation[] };
+    } else {
+      const w = lastWinner;
+      const r = mutate(text, { target_function: "matmul", mutations: w.mutations });
+      if (!r.ok) throw new Error(`n=${n}: the n=${w.n} winner does not apply: ${r.reason}`);
+      moduleText = r.moduleText;
+      searchS = w.searchS;
+      accepted = `${w.mutations.map((m) => m.kind).join("+")} (found at n=${w.n})`;
+    }
     const best = timeKernel(moduleText, n, `matmul_${n}_best.mlir`);
     if (best.sum !== naive.sum) throw new Error(`n=${n}: optimized checksum ${best.sum} differs from naive ${naive.sum}`);
-    const r = reports[0];
-    const accepted = r.accepted.map((m) => (m === "rewrite" ? "rewrite" : m.kind)).join("+") || "none";
     const ml = runMlir(n);
     if (typeof ml !== "string" && ml.sum !== naive.sum) log(`  note: mlir checksum ${ml.sum} vs ${naive.sum}`);
     const row: Row = {
