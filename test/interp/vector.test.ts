@@ -75,3 +75,33 @@ Unranked Memref base@ = 0x<masked> rank = 2 offset = 0 sizes = [2, 8] strides = 
 test("vector: loads, stores, fma, reductions, extract/insert match MLIR", { skip: needsOps("vector.load", "vector.reduction") }, () => {
   assert.equal(run(VECTOR_PROGRAM).output, VECTOR_EXPECTED);
 });
+
+// Recorded from mlir-cpu-runner-19 (vector lowered with --convert-vector-to-llvm).
+test("vector.print prints scalars and nested vectors as MLIR's runner does; scf.index_switch picks the case",
+  { skip: needsOps("vector.print", "scf.index_switch") }, () => {
+  const src = `func.func @main() {
+    %a = arith.constant dense<[1.5, -2.0, 3.25, 1.0e+10]> : vector<4xf32>
+    vector.print %a : vector<4xf32>
+    %b = arith.constant dense<[[1, 2], [3, 4]]> : vector<2x2xi64>
+    vector.print %b : vector<2x2xi64>
+    %c = arith.constant 7 : index
+    %s = scf.index_switch %c -> f32
+    case 2 {
+      %x = arith.constant 2.0 : f32
+      scf.yield %x : f32
+    }
+    case 7 {
+      %x = arith.constant 0.1 : f32
+      scf.yield %x : f32
+    }
+    default {
+      %x = arith.constant -1.0 : f32
+      scf.yield %x : f32
+    }
+    vector.print %s : f32
+    %t = arith.constant true
+    vector.print %t : i1
+    return
+  }`;
+  assert.equal(run(src).output, "( 1.5, -2, 3.25, 1e+10 )\n( ( 1, 2 ), ( 3, 4 ) )\n0.1\n1\n");
+});
