@@ -8,6 +8,7 @@ import type { Operation } from "../ir/core.js";
 import { parseModule } from "../ir/parser.js";
 import { affineFor, loopsOf, perfectBand, tripCount } from "./loops.js";
 import { findFunction } from "./mutator.js";
+import { parallelizeRefusal } from "./mutations/parallelize.js";
 import { accessCoefficients, accessOf } from "./mutations/vectorize.js";
 import type { Proposer, ProposalContext, ProposalResult } from "./proposer.js";
 import type { Mutation, Proposal } from "./schema.js";
@@ -35,8 +36,23 @@ function bandRoles(band: Operation[], refOf: (op: Operation) => string): BandRol
 const prop = (name: string, mutations: Mutation[]): Proposal => ({ target_function: name, mutations });
 const divides = (n: number, d: number) => n > 0 && n % d === 0;
 
-/** Proposals for one state of the function, best first. */
-export function heuristicProposals(fn: Operation, name: string, applied: readonly Proposal[]): Proposal[] {
+/**
+ * The loop to split across threads: the outermost loop around the register-blocked
+ * micro-kernel (a loop carrying 2+ accumulators) that the parallelize mutation accepts.
+ */
+function parallelTarget(loops: Operation[]): Operation | undefined {
+  const kernel = loops.find((l) => l.name === "affine.for" && affineFor(l).iterArgs.length >= 2);
+  if (!kernel) return undefined;
+  const chain: Operation[] = [];
+  for (let p = kernel.parentOp; p; p = p.parentOp) if (p.name === "affine.for") chain.unshift(p);
+  return chain.find((l) => parallelizeRefusal(l) === undefined);
+}
+
+/**
+ * Proposals for one state of the function, best first. `threads` > 1: the engine runs loops
+ * marked parallel on that many threads, so splitting the micro-kernel's outer loop is proposed.
+ */
+export function heuristicProposals(fn: Operation, name: string, applied: readonly Proposal[], threads = 1): Proposal[] {
   const loops = loopsOf(fn);
   const refOf = (op: Operation) => `L${loops.indexOf(op)}`;
   const out: Proposal[] = [];
@@ -73,6 +89,10 @@ export function heuristicProposals(fn: Operation, name: string, applied: readonl
     }
     if (tc !== undefined && tc <= 16 && tc > 1) out.push(prop(name, [{ kind: "unroll", loop: refOf(innermost), factor: 0 }]));
     else if (tc !== undefined && tc % 4 === 0) out.push(prop(name, [{ kind: "unroll", loop: refOf(innermost), factor: 4 }]));
+  }
+  if (threads > 1 && !done.has("parallelize")) {
+    const target = parallelTarget(loops);
+    if (target) out.unshift(prop(name, [{ kind: "parallelize", loop: refOf(target) }]));
   }
   // On a register-blocked micro-kernel (i-j-k with vector accumulators in the k-loop): for
   // matrices past the L2 cache, make j outermost and pack the B panel the kernel streams.
@@ -112,11 +132,13 @@ export function heuristicProposals(fn: Operation, name: string, applied: readonl
 
 export class HeuristicProposer implements Proposer {
   readonly name = "heuristic";
+  /** `threads`: how many threads the engine and sandbox run parallel loops on (default 1). */
+  constructor(readonly options: { threads?: number } = {}) {}
   async propose(ctx: ProposalContext): Promise<ProposalResult[]> {
     const c = createContext();
     let fn: Operation | undefined;
     try { fn = findFunction(parseModule(ctx.moduleText, "<heuristic>", c), ctx.functionName); } catch { return []; }
     if (!fn) return [];
-    return heuristicProposals(fn, ctx.functionName, ctx.applied).slice(0, Math.max(ctx.count, 1)).map((proposal) => ({ proposal }));
+    return heuristicProposals(fn, ctx.functionName, ctx.applied, this.options.threads ?? 1).slice(0, Math.max(ctx.count, 1)).map((proposal) => ({ proposal }));
   }
 }

@@ -16,6 +16,7 @@ import { hoist } from "./mutations/hoist.js";
 import { interchange, tile, unroll, unrollAndJam } from "./mutations/loops.js";
 import { MutationError, mutateConstant, swapOperator } from "./mutations/scalar.js";
 import { pack } from "./mutations/pack.js";
+import { checkParallelLoops, parallelize } from "./mutations/parallelize.js";
 import { accessOf, vectorize } from "./mutations/vectorize.js";
 import type { Verdict } from "./proposer.js";
 import type { Mutation, Proposal } from "./schema.js";
@@ -39,8 +40,7 @@ export function applyMutation(fn: Operation, mu: Mutation, ctx: Context): void {
     case "mutate_constant": mutateConstant(fn, mu.index, mu.value); break;
     case "swap_operator": swapOperator(fn, mu.index, mu.op, ctx); break;
     case "pack": pack(fn, mu.operand, loopByRef(fn, mu.loop)); break;
-    case "parallelize":
-      throw new MutationError(`${mu.kind} is not implemented by this mutator yet`);
+    case "parallelize": parallelize(loopByRef(fn, mu.loop)); break;
   }
 }
 
@@ -95,9 +95,11 @@ export function mutate(moduleText: string, p: Proposal, ctx: Context = createCon
     nf.attributes.set("sym_name", fn.attr("sym_name")!);
     fn.parent!.insertBefore(fn, nf);
     fn.erase();
+    try { checkParallelLoops(nf); } catch (e) { return { ok: false, verdict: "rejected", reason: (e as Error).message }; }
   } else {
     try {
       for (const mu of p.mutations) applyMutation(fn, mu, ctx);
+      checkParallelLoops(fn);
       tidy(m, ctx);
     } catch (e) {
       if (e instanceof MutationError) return { ok: false, verdict: "rejected", reason: e.message };

@@ -7,7 +7,8 @@ import type { CompiledUnit } from "../backend/wasm/compiler.js";
 import type { AbiSlot } from "../backend/wasm/abi.js";
 import { Heap, OutOfMemoryError } from "../runtime/heap.js";
 import { createHostContext, TensorLangAssertError } from "../runtime/host.js";
-import { ProgramInstance, TensorLangRuntimeError, mapRuntimeError, type EngineValue } from "../runtime/worker-link.js";
+import { DEFAULT_STACK_BYTES, ProgramInstance, TensorLangRuntimeError, mapRuntimeError, type EngineValue } from "../runtime/worker-link.js";
+import { ParallelPool } from "../runtime/worker-parallel.js";
 import { Rng } from "./random.js";
 
 export interface SandboxRequest {
@@ -22,6 +23,8 @@ export interface SandboxRequest {
   memoryCapBytes: number;
   /** Relative tolerance for floats (re-association), scaled by the output's magnitude. */
   rtol: number;
+  /** Threads for loops marked parallel (the units were compiled for a shared memory when > 1). */
+  threads?: number;
 }
 
 export type SandboxReply =
@@ -56,13 +59,22 @@ function fill(a: Arr, elem: string, kase: number, rng: Rng): void {
   }
 }
 
-function main(req: SandboxRequest): void {
+async function main(req: SandboxRequest): Promise<void> {
   const post = (m: SandboxReply) => parentPort!.postMessage(m);
+  let pool: ParallelPool | undefined;
   try {
-    const heap = new Heap({ capBytes: req.memoryCapBytes });
+    const threads = req.threads ?? 1;
+    const heap = new Heap({ capBytes: req.memoryCapBytes, shared: threads > 1 });
     const ctx = createHostContext({ heap, seed: req.seed, stdout: () => {}, stderr: () => {} });
     const program = new ProgramInstance(ctx);
     program.link(req.unit);
+    if (threads > 1) {
+      // Helpers link the same units into the same memory; loops wait for none of them, so
+      // start them before the runs (their start-up is not the candidate's time).
+      pool = new ParallelPool(threads, program, [{ unit: req.unit }], DEFAULT_STACK_BYTES);
+      program.pool = pool;
+      await pool.ready();
+    }
     const abi = program.abis.get(req.ref)!;
     const slots: Slot[] = abi.params.map((s) => ({ abi: s, elem: elemKind(s.type), shape: s.kind === "memref" ? s.layout.shape.map((d) => (d < 0 ? 37 : d)) : [] }));
     const rng = new Rng(req.seed);
@@ -110,6 +122,7 @@ function main(req: SandboxRequest): void {
     }
     // Timing on the unchecked code: warm up (V8 tiers up after the first calls), then
     // alternate the two versions so both see the same noise.
+    pool?.addUnit(req.fastUnit);
     program.link(req.fastUnit);
     const scalars = slots.map(() => 1 as EngineValue);
     for (let w = 0; w < 3; w++) { program.call(req.ref, argsFor("ref", scalars)); program.call(req.cand, argsFor("cand", scalars)); }
@@ -125,6 +138,8 @@ function main(req: SandboxRequest): void {
     if (e instanceof OutOfMemoryError || (e instanceof TensorLangRuntimeError && e.kind === "out-of-memory")) post({ type: "error", kind: "out-of-memory", reason: (e as Error).message });
     else if (e instanceof TensorLangRuntimeError || e instanceof TensorLangAssertError) post({ type: "error", kind: "trap", reason: (e as Error).message });
     else post({ type: "error", kind: "host", reason: e instanceof Error ? `${e.name}: ${e.message}` : String(e) });
+  } finally {
+    await pool?.close();
   }
 }
 
@@ -161,4 +176,4 @@ function unflatten(k: number, shape: number[]): string {
   return `[${idx.join(", ")}]`;
 }
 
-if (parentPort) main(workerData as SandboxRequest);
+if (parentPort) void main(workerData as SandboxRequest);

@@ -30,6 +30,11 @@ export interface SandboxOptions {
   baselineMs?: number;
   rtol?: number;
   context?: Context;
+  /**
+   * Threads for loops marked `tensorlang.parallel` (default 1: they run sequentially). Above 1
+   * both versions are compiled for a shared memory and the worker starts threads - 1 helpers.
+   */
+  threads?: number;
 }
 
 export interface SandboxVerdict {
@@ -74,10 +79,11 @@ export async function evaluateCandidate(referenceText: string, candidateText: st
     // Checked code for the correctness runs; the same code without bounds checks for timing,
     // run only after the checked runs passed on the same shapes.
     const h = harness(ref, cand, name);
-    const engine = new Engine({ checkBounds: true, context: ctx });
+    const threads = o.threads ?? 1;
+    const engine = new Engine({ checkBounds: true, context: ctx, threads });
     const lowered = engine.prepare(h);
     unit = engine.compile(lowered);
-    fastUnit = new Engine({ checkBounds: false, context: ctx }).compile(lowered);
+    fastUnit = new Engine({ checkBounds: false, context: ctx, threads }).compile(lowered);
   } catch (e) {
     return { verdict: "compile-error", reason: firstLine(e) };
   }
@@ -86,7 +92,7 @@ export async function evaluateCandidate(referenceText: string, candidateText: st
   const timeoutMs = o.timeoutMs ?? (o.baselineMs !== undefined ? 1500 + runs * o.baselineMs * 10 : 20_000);
   const req: SandboxRequest = {
     unit, fastUnit, ref: "__tl_ref", cand: "__tl_cand", seed: o.seed ?? 1, randomCases, timingRuns,
-    memoryCapBytes: o.memoryCapBytes ?? 256 << 20, rtol: o.rtol ?? 1e-4,
+    memoryCapBytes: o.memoryCapBytes ?? 256 << 20, rtol: o.rtol ?? 1e-4, threads: o.threads ?? 1,
   };
   return runWorker(req, timeoutMs);
 }

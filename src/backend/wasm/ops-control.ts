@@ -238,6 +238,10 @@ register("affine.for", (e, op) => {
   const lb = lbMap.constantValue !== undefined ? e.i32(lbMap.constantValue) : m.local.get(bound(e, op, "lowerBoundMap", lbOps, true), binaryen.i32);
   const ubConst = ubMap.constantValue;
   const ubL = ubConst === undefined ? bound(e, op, "upperBoundMap", ubOps, false) : -1;
+  if (e.unit.options.parallel && inits.length === 0 && op.attributes.has("tensorlang.parallel")) {
+    emitParallelLoop(e, op, { lb, ub: ubConst !== undefined ? e.i32(ubConst) : m.local.get(ubL, binaryen.i32), step });
+    return;
+  }
   const body = op.body();
   const iv = e.declare(body.args[0]);
   const iters = body.args.slice(1).map((a) => e.declare(a).local);

@@ -7,7 +7,7 @@
 // with one thread it simply calls the outlined function over the whole range.
 import binaryen from "binaryen";
 import type { Operation, Value } from "../../ir/core.js";
-import { BT, type Field, FunctionEmitter, type Val } from "./emitter.js";
+import { BT, type Expr, type Field, FunctionEmitter, type Val } from "./emitter.js";
 import { countedLoop, emitRegionBody, stable } from "./ops-control.js";
 
 /** Values used inside `op`'s regions but defined outside it. */
@@ -23,12 +23,16 @@ function captures(op: Operation): Value[] {
   return [...out];
 }
 
-/** Emits `op` (an scf.parallel without reductions) as an outlined, runtime-split loop. */
-export function emitParallelLoop(e: FunctionEmitter, op: Operation): void {
+/**
+ * Emits `op` (an scf.parallel without reductions) as an outlined, runtime-split loop. With
+ * `single`, `op` is an affine.for marked `tensorlang.parallel` (no iter_args) whose bounds the
+ * caller has computed.
+ */
+export function emitParallelLoop(e: FunctionEmitter, op: Operation, single?: { lb: Expr; ub: Expr; step: number }): void {
   const m = e.m;
-  const n = op.body().args.length;
+  const n = single ? 1 : op.body().args.length;
   const lbs = op.operands.slice(0, n), ubs = op.operands.slice(n, 2 * n), steps = op.operands.slice(2 * n, 3 * n);
-  const caps = [...new Set([...captures(op), steps[0], ...lbs.slice(1), ...ubs.slice(1), ...steps.slice(1)])];
+  const caps = single ? captures(op) : [...new Set([...captures(op), steps[0], ...lbs.slice(1), ...ubs.slice(1), ...steps.slice(1)])];
 
   // Layout: 8 bytes per run-time field (16 for a v128), in capture order.
   type Slot = { off: number; wt: "i32" | "i64" | "f32" | "f64" | "v128" };
@@ -79,7 +83,7 @@ export function emitParallelLoop(e: FunctionEmitter, op: Operation): void {
       const b = body;
       body = f.collect(() => countedLoop(f, ivs[d].local, ivs[d].wt, f.get(lbs[d]), stable(f, ubs[d]), stable(f, steps[d]), b));
     }
-    countedLoop(f, ivs[0].local, "i32", m.local.get(0, binaryen.i32), () => m.local.get(1, binaryen.i32), stable(f, steps[0]), body);
+    countedLoop(f, ivs[0].local, "i32", m.local.get(0, binaryen.i32), () => m.local.get(1, binaryen.i32), single ? () => f.i32(single.step) : stable(f, steps[0]), body);
   });
   const stmts = f.spSave !== undefined
     ? [m.local.set(f.spSave, m.global.get(e.unit.stackPointer(), binaryen.i32)), ...bodyStmts, m.global.set(e.unit.stackPointer(), m.local.get(f.spSave, binaryen.i32))]
@@ -106,6 +110,7 @@ export function emitParallelLoop(e: FunctionEmitter, op: Operation): void {
     for (const fl of fields) if (!("c" in fl)) e.emit(m.i32.store(0, 4, at(slots[j++].off), e.field(fl)));
   }
   const par = e.unit.runtimeImport("parallel", ["i32", "i32", "i32", "i32", "i32"], null);
-  e.emit(m.call(par, [e.i32(k), e.get(lbs[0]), e.get(ubs[0]), e.get(steps[0]), m.local.get(block, binaryen.i32)], binaryen.none));
+  const range = single ? [single.lb, single.ub, e.i32(single.step)] : [e.get(lbs[0]), e.get(ubs[0]), e.get(steps[0])];
+  e.emit(m.call(par, [e.i32(k), ...range, m.local.get(block, binaryen.i32)], binaryen.none));
   e.emit(m.global.set(e.unit.stackPointer(), m.local.get(save, binaryen.i32)));
 }

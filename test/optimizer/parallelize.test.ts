@@ -1,0 +1,140 @@
+// parallelize {loop}: marks an independent affine.for `tensorlang.parallel`; on an Engine with
+// two threads the marked loop is split across threads and the program prints exactly what it
+// prints on one thread; loops that cannot be parallelized are rejected with a reason.
+import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
+import { describe, it } from "node:test";
+import { heuristicProposals } from "../../src/optimizer/heuristic.js";
+import { findFunction, mutate } from "../../src/optimizer/mutator.js";
+import { evaluateCandidate } from "../../src/optimizer/sandbox.js";
+import type { Mutation } from "../../src/optimizer/schema.js";
+import { createContext } from "../../src/dialects/index.js";
+import { parseModule } from "../../src/ir/parser.js";
+import { Engine } from "../../src/runtime/engine.js";
+import { createCapturingContext } from "../../src/runtime/host.js";
+import { maskOutput } from "../support/mlir.js";
+
+const MATMUL = readFileSync(new URL("../../../examples/matmul_loops.mlir", import.meta.url), "utf8");
+const KERNEL: Mutation[] = [
+  { kind: "vectorize", loop: "L1", width: 4 }, { kind: "hoist", loop: "L2" },
+  { kind: "unroll_and_jam", loop: "L0", factor: 4 }, { kind: "unroll_and_jam", loop: "L1", factor: 2 },
+];
+
+function apply(text: string, fn: string, mutations: Mutation[]): string {
+  const r = mutate(text, { target_function: fn, mutations });
+  if (!r.ok) assert.fail(`${r.verdict}: ${r.reason}`);
+  return r.moduleText;
+}
+
+async function run(text: string, threads: number, calls = 2): Promise<string> {
+  const ctx = createCapturingContext({ heapOptions: { shared: threads > 1 } });
+  const e = new Engine({ ctx, threads }).load(text, "par.mlir");
+  assert.equal(await e.threadsReady(), true);
+  try {
+    for (let i = 0; i < calls; i++) e.call("main", []);
+  } finally { await e.dispose(); }
+  return maskOutput(ctx.output());
+}
+
+/** A small program whose @k holds the loop under test. */
+const prog = (body: string, extra = "") => `module {
+  func.func private @rtclock() -> f64
+  ${extra}
+  func.func @k(%A: memref<64xf32>, %s: f32) {
+${body}
+    return
+  }
+  func.func @main() { return }
+}`;
+
+describe("parallelize", () => {
+  it("marks the loop with a discardable attribute that survives printing and parsing", () => {
+    const text = apply(MATMUL, "matmul", [{ kind: "parallelize", loop: "L0" }]);
+    assert.match(text, /\} \{tensorlang\.parallel\}/);
+    const fn = findFunction(parseModule(text, "<t>", createContext()), "matmul")!;
+    let marked = 0;
+    fn.walk((op) => { if (op.attributes.has("tensorlang.parallel")) marked++; });
+    assert.equal(marked, 1);
+  });
+
+  it("the naive matmul with its outer loop parallel prints the same checksum on 1 and 2 threads", async () => {
+    const text = apply(MATMUL, "matmul", [{ kind: "parallelize", loop: "L0" }]);
+    const one = await run(MATMUL, 1, 1), two = await run(text, 2, 1);
+    assert.match(one, /checksum: /);
+    assert.equal(two, one);
+  });
+
+  it("the register-blocked SIMD micro-kernel, parallel over rows, matches on 2 threads", async () => {
+    const kernel = apply(MATMUL, "matmul", KERNEL);
+    const par = apply(kernel, "matmul", [{ kind: "parallelize", loop: "L0" }]);
+    const one = await run(kernel, 1), two = await run(par, 2), serial = await run(par, 1);
+    assert.equal(two, one);
+    assert.equal(serial, one);
+  });
+
+  it("a tiled loop nest parallel over the tile loop matches (point loops depend on the tile index)", async () => {
+    const tiled = apply(MATMUL, "matmul", [{ kind: "tile", loops: ["L0", "L1", "L2"], sizes: [64, 64, 64] }]);
+    const par = apply(tiled, "matmul", [{ kind: "parallelize", loop: "L0" }]);
+    assert.equal(await run(par, 2, 1), await run(MATMUL, 1, 1));
+  });
+
+  const rejects = (text: string, loop: string, why: RegExp) => {
+    const r = mutate(text, { target_function: "k", mutations: [{ kind: "parallelize", loop }] });
+    assert.equal(r.ok, false);
+    if (!r.ok) { assert.equal(r.verdict, "rejected"); assert.match(r.reason, why); }
+  };
+
+  it("rejects loops with iter_args", () => {
+    rejects(prog(`    %z = arith.constant 0.0 : f32
+    %r = affine.for %i = 0 to 64 iter_args(%a = %z) -> (f32) {
+      %v = affine.load %A[%i] : memref<64xf32>
+      %n = arith.addf %a, %v : f32
+      affine.yield %n : f32
+    }
+    affine.store %r, %A[0] : memref<64xf32>`), "L0", /iter_args/);
+  });
+
+  it("rejects host calls, allocations and stores to one location in every iteration", () => {
+    rejects(prog(`    affine.for %i = 0 to 64 {
+      %t = func.call @rtclock() : () -> f64
+      %f = arith.truncf %t : f64 to f32
+      affine.store %f, %A[%i] : memref<64xf32>
+    }`), "L0", /host function @rtclock/);
+    rejects(prog(`    affine.for %i = 0 to 64 {
+      %t = func.call @helper() : () -> f32
+      affine.store %t, %A[%i] : memref<64xf32>
+    }`, `func.func @helper() -> f32 {
+    %t = func.call @rtclock() : () -> f64
+    %f = arith.truncf %t : f64 to f32
+    return %f : f32
+  }`), "L0", /host function @rtclock/);
+    rejects(prog(`    affine.for %i = 0 to 64 {
+      %b = memref.alloc() : memref<4xf32>
+      memref.dealloc %b : memref<4xf32>
+    }`), "L0", /allocates memory/);
+    rejects(prog(`    affine.for %i = 0 to 64 {
+      affine.store %s, %A[0] : memref<64xf32>
+    }`), "L0", /same location in every iteration/);
+  });
+
+  it("rejects nested parallel loops and unknown loops", () => {
+    const twice = apply(MATMUL, "matmul", [{ kind: "parallelize", loop: "L1" }]);
+    const r = mutate(twice, { target_function: "matmul", mutations: [{ kind: "parallelize", loop: "L0" }] });
+    assert.equal(r.ok, false);
+    if (!r.ok) assert.match(r.reason, /nested loop is already parallel/);
+    const r2 = mutate(MATMUL, { target_function: "matmul", mutations: [{ kind: "parallelize", loop: "L9" }] });
+    assert.equal(r2.ok, false);
+  });
+
+  it("the heuristic proposes parallelizing the micro-kernel's outer loop, and the sandbox on 2 threads accepts it as correct", async () => {
+    const kernel = apply(MATMUL, "matmul", KERNEL);
+    const fn = findFunction(parseModule(kernel, "<k>", createContext()), "matmul")!;
+    const ps = heuristicProposals(fn, "matmul", [{ target_function: "matmul", mutations: KERNEL }], 2);
+    const p = ps.find((x) => "mutations" in x && x.mutations.some((m) => m.kind === "parallelize"));
+    assert.ok(p, "a parallelize proposal");
+    const r = mutate(kernel, p);
+    assert.ok(r.ok);
+    const v = await evaluateCandidate(kernel, r.moduleText, "matmul", { threads: 2, timingRuns: 1, randomCases: 1 });
+    assert.ok(v.verdict === "accepted" || v.verdict === "slower", `${v.verdict}: ${v.reason}`);
+  });
+});
