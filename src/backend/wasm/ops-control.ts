@@ -216,8 +216,9 @@ function bound(e: FunctionEmitter, op: Operation, name: string, operands: readon
   for (const x of xs.slice(1)) {
     const t = e.newLocal("i32");
     e.emit(m.local.set(t, x));
-    const a = m.local.get(l, binaryen.i32), b = m.local.get(t, binaryen.i32);
-    e.emit(m.local.set(l, m.select(isMax ? m.i32.gt_s(a, b) : m.i32.lt_s(a, b), a, m.local.get(t, binaryen.i32))));
+    // Fresh nodes for every use: binaryen expressions form a tree.
+    const a = () => m.local.get(l, binaryen.i32), b = () => m.local.get(t, binaryen.i32);
+    e.emit(m.local.set(l, m.select(isMax ? m.i32.gt_s(a(), b()) : m.i32.lt_s(a(), b()), a(), b())));
   }
   return l;
 }

@@ -417,6 +417,39 @@ test("scalar promotion of an accumulator keeps its meaning when memrefs alias", 
   }`);
 });
 
+test("affine ops compile natively when affine is not lowered first", () => {
+  const body = `
+  func.func @main() {
+    %m = memref.alloc() : memref<10xi64>
+    affine.for %i = 0 to 10 {
+      %v = affine.apply affine_map<(d0) -> (d0 * 3 - 7)>(%i)
+      %w = arith.index_cast %v : index to i64
+      affine.store %w, %m[%i] : memref<10xi64>
+    }
+    %c4 = arith.constant 4 : index
+    affine.for %i = 1 to min affine_map<(d0) -> (d0 * 2, 9)>(%c4) step 3 {
+      affine.if affine_set<(d0) : (d0 - 4 >= 0)>(%i) {
+        %x = affine.load %m[%i - 1] : memref<10xi64>
+        ${pr("%x")}
+      } else {
+        %q = affine.apply affine_map<(d0) -> ((d0 - 9) floordiv 4 + (d0 - 9) mod 4 + (d0 * 5) ceildiv 3)>(%i)
+        %y = arith.index_cast %q : index to i64
+        ${pr("%y")}
+      }
+    }
+    %s = affine.for %i = 0 to 10 step 2 iter_args(%acc = %c4) -> (index) {
+      %mx = affine.max affine_map<(d0)[s0] -> (d0, s0 - d0)>(%i)[%acc]
+      affine.yield %mx : index
+    }
+    %s64 = arith.index_cast %s : index to i64
+    ${pr("%s64")}
+    return
+  }`;
+  const [w, i] = runBoth(program(body), { lower: false });
+  assert.equal(w, i);
+  assert.equal(w, "-3\n1\n8\n");
+});
+
 test("examples with standard dialects produce their expected output", async () => {
   const { readFileSync } = await import("node:fs");
   const mask = (s: string) => s.replace(/base@ = 0x\S+/g, "base@");
