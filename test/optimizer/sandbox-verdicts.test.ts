@@ -1,0 +1,113 @@
+// The sandbox on its own (evaluateCandidate): the edge-case inputs catch what random inputs
+// miss, reasons name the input set and the first differing element, the memory cap and the
+// time limit hold, and the host process is unaffected by what the candidate does.
+import assert from "node:assert/strict";
+import { describe, it } from "node:test";
+import { evaluateCandidate } from "../../src/optimizer/sandbox.js";
+
+const T = "memref<16x16xf32>";
+/** A 16x16 matmul whose product is computed by `product` from %a and %b (and may use %c). */
+const program = (product: string, prefix = "") => `module {
+  func.func @mm(%A: ${T}, %B: ${T}, %C: ${T}) {
+${prefix}    affine.for %i = 0 to 16 {
+      affine.for %j = 0 to 16 {
+        affine.for %k = 0 to 16 {
+          %a = affine.load %A[%i, %k] : ${T}
+          %b = affine.load %B[%k, %j] : ${T}
+          %c = affine.load %C[%i, %j] : ${T}
+${product}
+          %s = arith.addf %c, %p : f32
+          affine.store %s, %C[%i, %j] : ${T}
+        }
+      }
+    }
+    return
+  }
+}
+`;
+const REF = program("          %p = arith.mulf %a, %b : f32");
+
+describe("sandbox verdicts", () => {
+  it("an identical candidate is correct (accepted or slower), with both times measured", async () => {
+    const v = await evaluateCandidate(REF, REF, "mm");
+    assert.ok(v.verdict === "accepted" || v.verdict === "slower", `${v.verdict}: ${v.reason}`);
+    assert.ok(v.refMs! > 0 && v.candMs! > 0 && v.speedup! > 0);
+  });
+
+  it("wrong only on all-ones inputs: caught by the edge cases, the reason names them", async () => {
+    const cand = program(`          %one = arith.constant 1.000000e+00 : f32
+          %z = arith.constant 0.000000e+00 : f32
+          %m = arith.mulf %a, %b : f32
+          %isone = arith.cmpf oeq, %a, %one : f32
+          %p = arith.select %isone, %z, %m : f32`);
+    const v = await evaluateCandidate(REF, cand, "mm", { randomCases: 1 });
+    assert.equal(v.verdict, "wrong-result");
+    assert.match(v.reason!, /ones/);
+    assert.match(v.reason!, /argument #2 \(memref<16x16xf32>\) differs first at index \[0, 0\]: expected 17, got 1/);
+  });
+
+  it("wrong only for negative values: caught before the random cases", async () => {
+    const cand = program(`          %z = arith.constant 0.000000e+00 : f32
+          %pos = arith.maximumf %a, %z : f32
+          %p = arith.mulf %pos, %b : f32`);
+    const v = await evaluateCandidate(REF, cand, "mm", { randomCases: 0 });
+    assert.equal(v.verdict, "wrong-result");
+    assert.match(v.reason!, /negative/);
+  });
+
+  it("float re-association is tolerated; a real difference beyond the tolerance is not", async () => {
+    // (a*b) computed as (a*2)*(b*0.5) is exact in binary floating point: accepted as correct.
+    const same = program(`          %two = arith.constant 2.000000e+00 : f32
+          %half = arith.constant 5.000000e-01 : f32
+          %a2 = arith.mulf %a, %two : f32
+          %b2 = arith.mulf %b, %half : f32
+          %p = arith.mulf %a2, %b2 : f32`);
+    const ok = await evaluateCandidate(REF, same, "mm", { randomCases: 1, timingRuns: 1 });
+    assert.ok(ok.verdict === "accepted" || ok.verdict === "slower", `${ok.verdict}: ${ok.reason}`);
+    const off = program(`          %e = arith.constant 1.001000e+00 : f32
+          %m = arith.mulf %a, %b : f32
+          %p = arith.mulf %m, %e : f32`);
+    const bad = await evaluateCandidate(REF, off, "mm", { randomCases: 1, timingRuns: 1 });
+    assert.equal(bad.verdict, "wrong-result");
+  });
+
+  it("the memory cap holds (out-of-memory), and the host carries on", async () => {
+    const cand = program("          %p = arith.mulf %a, %b : f32", `    %big = memref.alloc() : memref<4194304xf32>
+    memref.dealloc %big : memref<4194304xf32>
+`);
+    const v = await evaluateCandidate(REF, cand, "mm", { memoryCapBytes: 8 << 20 });
+    assert.equal(v.verdict, "out-of-memory");
+    assert.match(v.reason!, /memory cap/);
+    const again = await evaluateCandidate(REF, REF, "mm", { randomCases: 0, timingRuns: 1 });
+    assert.ok(again.verdict === "accepted" || again.verdict === "slower");
+  });
+
+  it("a runaway candidate is stopped at the time limit", async () => {
+    const cand = program("          %p = arith.mulf %a, %b : f32", `    %c0 = arith.constant 0 : index
+    %c1 = arith.constant 1 : index
+    %t = arith.constant true
+    %w = scf.while (%n = %c0) : (index) -> (index) {
+      scf.condition(%t) %n : index
+    } do {
+    ^bb0(%m: index):
+      %m1 = arith.addi %m, %c1 : index
+      scf.yield %m1 : index
+    }
+`);
+    const t0 = Date.now();
+    const v = await evaluateCandidate(REF, cand, "mm", { timeoutMs: 1500 });
+    assert.equal(v.verdict, "timeout");
+    assert.match(v.reason!, /1500 ms/);
+    assert.ok(Date.now() - t0 < 120_000, "the search was not held up indefinitely");
+  });
+
+  it("parse and verify failures come before anything runs", async () => {
+    assert.equal((await evaluateCandidate(REF, "module { func.func @mm( }", "mm")).verdict, "parse-error");
+    const sig = REF.replace(`func.func @mm(%A: ${T}, %B: ${T}, %C: ${T})`, `func.func @mm(%A: ${T}, %B: ${T}, %C: ${T}, %x: f32)`);
+    const v = await evaluateCandidate(REF, sig, "mm");
+    assert.equal(v.verdict, "verify-error");
+    assert.match(v.reason!, /signature changed/);
+    const missing = await evaluateCandidate(REF, REF.replace("@mm", "@other"), "mm");
+    assert.equal(missing.verdict, "verify-error");
+  });
+});
