@@ -447,7 +447,7 @@ test("affine ops compile natively when affine is not lowered first", () => {
   }`;
   const [w, i] = runBoth(program(body), { lower: false });
   assert.equal(w, i);
-  assert.equal(w, "-3\n1\n8\n");
+  assert.equal(w, "0\n2\n11\n8\n");
 });
 
 test("examples with standard dialects produce their expected output", async () => {
