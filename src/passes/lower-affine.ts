@@ -108,6 +108,16 @@ function lowerFor(op: Operation): void {
   const step = b.constIndex(stepAttr instanceof IntegerAttr ? stepAttr.num : 1);
   const region = op.regions[0];
   op.regions.length = 0;
+  if (!inits.length && op.attributes.has("tensorlang.parallel")) {
+    // Marked by the optimizer's parallelize (iterations independent): an scf.parallel, which
+    // the wasm backend splits across threads. (MLIR's pass drops the attribute: scf.for.)
+    const blk = region.blocks[0], t = blk.terminator;
+    if (t && (t.name === "affine.yield" || t.name === "scf.yield")) t.erase();
+    Builder.atEnd(blk, op.loc).create("scf.reduce");
+    b.create("scf.parallel", [lb, ub, step], [], { operandSegmentSizes: new DenseArrayAttr(i32, [1, 1, 1, 0]) }, [region]);
+    op.erase();
+    return;
+  }
   const scfFor = b.create("scf.for", [lb, ub, step, ...inits], op.results.map((r) => r.type), {}, [region]);
   yieldToScf(region.blocks[0]);
   op.results.forEach((r, i) => r.replaceAllUsesWith(scfFor.results[i]));

@@ -78,6 +78,38 @@ describe("parallelize", () => {
     assert.equal(await run(par, 2, 1), await run(MATMUL, 1, 1));
   });
 
+  it("lowers to scf.parallel and really splits the range: a trap in the upper half comes from the helper thread", async () => {
+    const text = apply(`module {
+  func.func @k(%A: memref<64xi32>, %d: i32) {
+    affine.for %i = 0 to 64 {
+      %ii = arith.index_cast %i : index to i32
+      %c32 = arith.constant 32 : i32
+      %one = arith.constant 1 : i32
+      %low = arith.cmpi slt, %ii, %c32 : i32
+      %den = arith.select %low, %one, %d : i32
+      %q = arith.divsi %ii, %den : i32
+      affine.store %q, %A[%i] : memref<64xi32>
+    }
+    return
+  }
+}`, "k", [{ kind: "parallelize", loop: "L0" }]);
+    const ctx = createCapturingContext({ heapOptions: { shared: true } });
+    const e = new Engine({ ctx, threads: 2 });
+    const lowered = e.prepare(e.parse(text, "k.mlir"));
+    let kinds = "";
+    lowered.walk((op) => { if (op.name.endsWith(".for") || op.name.endsWith(".parallel")) kinds += op.name + " "; });
+    assert.equal(kinds.trim(), "scf.parallel");
+    e.load(text, "k.mlir");
+    assert.equal(await e.threadsReady(), true);
+    const p = e.ctx.heap.malloc(64 * 4, 16);
+    const A = { allocated: p, aligned: p, offset: 0, sizes: [64], strides: [1] };
+    try {
+      e.call("k", [A, 2]);
+      assert.deepEqual([...new Int32Array(e.ctx.heap.memory.buffer, p, 64)], Array.from({ length: 64 }, (_, i) => (i < 32 ? i : Math.trunc(i / 2))));
+      assert.throws(() => e.call("k", [A, 0]), (err: unknown) => err instanceof Error && /divide by zero \(in parallel helper thread 1\)/.test(err.message));
+    } finally { await e.dispose(); }
+  });
+
   const rejects = (text: string, loop: string, why: RegExp) => {
     const r = mutate(text, { target_function: "k", mutations: [{ kind: "parallelize", loop }] });
     assert.equal(r.ok, false);

@@ -1,0 +1,107 @@
+// bench/optimize/threads: what `parallelize` buys on matmul_loops. For each size, the
+// heuristic's single-thread recipe (register-blocked f32x4 micro-kernel; B packed from 512 up)
+// plus the parallelize proposal HeuristicProposer makes when threads > 1, then @matmul timed on
+// an Engine with 1 thread (the marked loop runs sequentially) and one with N threads, calls
+// alternating so both see the same machine noise; best of many single calls each.
+//
+//   node dist/bench/optimize/threads.js [--sizes 256,512] [--threads 2] [--runs 40] [--relaxed]
+import { readFileSync } from "node:fs";
+import { availableParallelism, loadavg } from "node:os";
+import { dirname, join } from "node:path";
+import { createContext } from "../../src/dialects/index.js";
+import { parseModule } from "../../src/ir/parser.js";
+import { heuristicProposals } from "../../src/optimizer/heuristic.js";
+import { findFunction, mutate } from "../../src/optimizer/mutator.js";
+import type { Mutation, Proposal } from "../../src/optimizer/schema.js";
+import { Engine } from "../../src/runtime/engine.js";
+import { createCapturingContext } from "../../src/runtime/host.js";
+
+function arg(name: string, dflt: string): string {
+  const i = process.argv.indexOf(`--${name}`);
+  return i >= 0 && process.argv[i + 1] ? process.argv[i + 1] : dflt;
+}
+const sizes = arg("sizes", "256,512").split(",").map(Number);
+const threads = Number(arg("threads", String(Math.max(2, availableParallelism()))));
+const runs = Number(arg("runs", "40"));
+const relaxedSimd = process.argv.includes("--relaxed");
+const log = (s: string) => process.stderr.write(s + "\n");
+const gflops = (n: number, s: number) => (2 * n ** 3) / s / 1e9;
+
+function programFor(n: number): string {
+  const root = join(dirname(new URL(import.meta.url).pathname), "..", "..", "..");
+  const src = readFileSync(join(root, "examples", "matmul_loops.mlir"), "utf8");
+  return src.replace(/256/g, String(n)).replace("3.355443e+07", (2 * n ** 3).toExponential(6));
+}
+
+function apply(text: string, mutations: Mutation[]): string {
+  const r = mutate(text, { target_function: "matmul", mutations });
+  if (!r.ok) throw new Error(`${JSON.stringify(mutations)}: ${r.verdict}: ${r.reason}`);
+  return r.moduleText;
+}
+
+/** The heuristic's proposals for the current state of @matmul. */
+function proposals(text: string, applied: Proposal[], t: number): Proposal[] {
+  const fn = findFunction(parseModule(text, "<bench>", createContext()), "matmul")!;
+  return heuristicProposals(fn, "matmul", applied, t);
+}
+
+/** Micro-kernel, pack (when the heuristic proposes it), then parallelize. */
+function recipe(n: number): { text: string; steps: Mutation[] } {
+  const kernel: Mutation[] = [
+    { kind: "vectorize", loop: "L1", width: 4 }, { kind: "hoist", loop: "L2" },
+    { kind: "unroll_and_jam", loop: "L0", factor: 4 }, { kind: "unroll_and_jam", loop: "L1", factor: 2 },
+  ];
+  let text = apply(programFor(n), kernel);
+  const applied: Proposal[] = [{ target_function: "matmul", mutations: kernel }];
+  const steps = [...kernel];
+  const pick = (kind: Mutation["kind"], t: number) => proposals(text, applied, t)
+    .find((p): p is Extract<Proposal, { mutations: Mutation[] }> => "mutations" in p && p.mutations.some((m) => m.kind === kind));
+  const pack = pick("pack", 1);
+  if (pack) { text = apply(text, pack.mutations); applied.push(pack); steps.push(...pack.mutations); }
+  const par = pick("parallelize", threads);
+  if (!par) throw new Error("the heuristic proposed no parallelize");
+  text = apply(text, par.mutations);
+  steps.push(...par.mutations);
+  return { text, steps };
+}
+
+async function engineFor(text: string, t: number) {
+  const ctx = createCapturingContext({ heapOptions: { shared: t > 1 } });
+  const e = new Engine({ ctx, threads: t, relaxedSimd });
+  e.load(text, `matmul-${t}t.mlir`);
+  if (!(await e.threadsReady())) throw new Error("helper threads did not start");
+  e.runMain("main");
+  const sum = /checksum: (\S+)/.exec(ctx.output())?.[1];
+  return { e, sum };
+}
+
+const rows: string[] = [];
+for (const n of sizes) {
+  const { text, steps } = recipe(n);
+  log(`n=${n}: ${steps.map((m) => m.kind + ("loop" in m ? ` ${m.loop}` : "")).join(", ")}`);
+  const one = await engineFor(text, 1), many = await engineFor(text, threads);
+  if (one.sum !== many.sum) throw new Error(`checksums differ: ${one.sum} (1 thread) vs ${many.sum} (${threads} threads)`);
+  const args = (e: Engine) => [0, 1, 2].map((k) => {
+    const p = e.ctx.heap.malloc(n * n * 4, 64);
+    const v = new Float32Array(e.ctx.heap.memory.buffer, p, n * n);
+    for (let i = 0; i < v.length; i++) v[i] = k === 2 ? 0 : ((i * 7 + k) % 13) / 13;
+    return { allocated: p, aligned: p, offset: 0, sizes: [n, n], strides: [n, 1] };
+  });
+  const a1 = args(one.e), aN = args(many.e);
+  const best = [Infinity, Infinity];
+  const r = Math.max(4, Math.round(runs * (256 / n) ** 2));
+  for (let i = 0; i < r; i++) {
+    for (const [k, e, a] of [[0, one.e, a1], [1, many.e, aN]] as const) {
+      const t0 = performance.now();
+      e.call("matmul", a);
+      best[k] = Math.min(best[k], (performance.now() - t0) / 1000);
+    }
+  }
+  await many.e.dispose();
+  await one.e.dispose();
+  rows.push(`| ${n} | ${gflops(n, best[0]).toFixed(1)} | ${gflops(n, best[1]).toFixed(1)} | ${(best[0] / best[1]).toFixed(2)}× | ${one.sum} |`);
+}
+console.log(`threads: ${threads}, relaxed SIMD: ${relaxedSimd}, load average ${loadavg().map((x) => x.toFixed(1)).join(" ")} on ${availableParallelism()} cores`);
+console.log(`| n | 1 thread GFLOPS | ${threads} threads GFLOPS | ratio | checksum |`);
+console.log("|---|---|---|---|---|");
+for (const row of rows) console.log(row);
