@@ -46,6 +46,13 @@ const TRAPS = `module {
     }
     return %r : i64
   }
+  func.func @vec(%i: index) -> f32 {
+    %m = memref.alloc() : memref<8xf32>
+    %v = vector.load %m[%i] : memref<8xf32>, vector<4xf32>
+    %s = vector.reduction <add>, %v : vector<4xf32> into f32
+    memref.dealloc %m : memref<8xf32>
+    return %s : f32
+  }
   func.func @scale(%m: memref<8xf32>, %k: f32) {
     %c0 = arith.constant 0 : index
     %c1 = arith.constant 1 : index
@@ -89,6 +96,8 @@ test("--check-bounds traps on any index past the shape, naming memref, index and
   assert.deepEqual(e.call("poke", [7]), [0]);
   rejectsWith(() => e.call("poke", [8]), "bounds", "poke", /index \[1, 8\] is out of bounds for result of memref\.alloc at engine\.mlir:\d+:\d+ in @poke \(memref<4x8xf32>\) with shape \[4, 8\]/);
   rejectsWith(() => e.call("poke", [-1]), "bounds", "poke", /index \[1, -1\]/);
+  assert.equal(typeof e.call("vec", [4])[0], "number");
+  rejectsWith(() => e.call("vec", [5]), "bounds", "vec", /index \[5\] is out of bounds for .* with shape \[8\] \(a 4-element vector access\)/);
 });
 
 test("external functions outside the host allow-list are compile errors", () => {
