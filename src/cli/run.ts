@@ -4,6 +4,7 @@
 // assertions (--heal). Wiring only: the work is in src/runtime, src/optimizer and src/llm.
 import { Command, Option } from "commander";
 import { writeFileSync } from "node:fs";
+import { availableParallelism } from "node:os";
 import { SetupError } from "../llm/bounded.js";
 import { addModelOptions, runnerChoice, runnerFromOptions, type ModelCliOptions } from "../llm/options.js";
 import type { ModelRunner } from "../llm/ModelRunner.js";
@@ -27,7 +28,7 @@ interface RunOptions extends ModelCliOptions {
   entry: string; entryPointResult?: string; engine: string; seed: string; printIrAfterLowering?: boolean; checkBounds?: boolean;
   optimize?: string; optimizeMode: string; budgetIters?: string; budgetMs?: string; budgetTokens?: string; searchSeed?: string;
   cacheDir?: string; cache: boolean; experienceLog?: string; report?: string;
-  heal?: string | boolean; healAttempts?: string; healSeeds?: string;
+  heal?: string | boolean; healAttempts?: string; healSeeds?: string; wasmThreads?: string;
 }
 
 const RESULT_KINDS = ["void", "i32", "i64", "f32", "f64"] as const;
@@ -107,6 +108,7 @@ export async function main(argv: string[]): Promise<number> {
     .option("--no-cache", "neither read nor write the strategy cache")
     .option("--experience-log <file>", "append every proposal with its verdict as JSONL")
     .option("--report <file>", "write the optimization summary as JSON")
+    .option("--wasm-threads <n>", "threads for loops marked parallel, and let the search parallelize ('auto': the cores; default 1)")
     .option("--heal [names]", "repair failed assertions: 'auto' (default) or functions to repair")
     .option("--heal-attempts <n>", "candidates verified per violation (default 20)")
     .option("--heal-seeds <k>", "extra seeds a repair must pass (default 5)")
@@ -147,7 +149,10 @@ export async function main(argv: string[]): Promise<number> {
   if (usesReflection(text)) return runWithReflection(o, text, file, seed, cache);
 
   let moduleText = text;
-  const engine = new Engine({ engine: o.engine as "wasm" | "interp", checkBounds: o.checkBounds, seed });
+  const threads = o.wasmThreads === "auto" ? availableParallelism() : intOpt("--wasm-threads", o.wasmThreads, 1, 1);
+  if (threads > 1 && o.engine !== "wasm") throw new UsageError("--wasm-threads needs --engine wasm");
+  if (threads > 1 && o.optimize && o.optimizeMode === "live") throw new UsageError("--wasm-threads is not supported with --optimize-mode live (the live program runs in one worker)");
+  const engine = new Engine({ engine: o.engine as "wasm" | "interp", checkBounds: o.checkBounds, seed, threads });
   const parsed = engine.parse(text, file);
   { // verify before any search or run (diagnostics, exit 1)
     const probe = new Engine({ engine: "interp", lower: false });
@@ -158,7 +163,7 @@ export async function main(argv: string[]): Promise<number> {
     if (runner === undefined) throw new UsageError("--optimize needs a proposal source: --runner heuristic|mock|llama|openai");
     const names = o.optimize === "auto" ? pickHotFunctions(moduleText, o.entry) : o.optimize.split(",").filter(Boolean);
     if (!names.length) say("tensorlang-run: --optimize auto found no function with loops to optimize");
-    const proposer = runner === "heuristic" ? new HeuristicProposer() : new LlmProposer(runner, { grammar: runnerChoice(o) === "llama" });
+    const proposer = runner === "heuristic" ? new HeuristicProposer({ threads }) : new LlmProposer(runner, { grammar: runnerChoice(o) === "llama" });
     const bar = new SearchProgressBar(process.stderr);
     const live = o.optimizeMode === "live";
     if (live && o.engine !== "wasm") throw new UsageError("--optimize-mode live needs --engine wasm");
@@ -168,6 +173,7 @@ export async function main(argv: string[]): Promise<number> {
     const stop = new AbortController();
     const search = optimizeModule({
       moduleText, functions: names, proposer, seed: intOpt("--search-seed", o.searchSeed, 1, 0), cache, signal: stop.signal,
+      sandbox: threads > 1 ? { threads } : undefined,
       budget: { iterations: intOpt("--budget-iters", o.budgetIters, 24, 1), wallMs: intOpt("--budget-ms", o.budgetMs, 60_000, 1),
         tokens: o.budgetTokens === undefined ? undefined : intOpt("--budget-tokens", o.budgetTokens, 0, 1) },
       log: o.experienceLog ? new ExperienceLog(o.experienceLog) : undefined, model: o.modelPath ?? o.openaiModel ?? o.runner,
