@@ -89,7 +89,9 @@ export async function optimizeModule(o: OptimizeOptions): Promise<{ moduleText: 
   for (const name of o.functions) {
     const start = Date.now();
     const original = describe(moduleText, name);
-    const key = cacheKey(original.ir);
+    // Winners found for several threads (parallel loops) are kept apart from single-thread ones.
+    const threads = o.sandbox?.threads ?? 1;
+    const key = cacheKey(original.ir, threads > 1 ? `threads=${threads}` : "");
     const hit = o.cache?.get(key);
     if (hit) {
       const candidate = (() => { try { return withFunction(moduleText, name, hit.ir); } catch { return undefined; } })();
