@@ -12,7 +12,7 @@ import { createContext } from "../../src/dialects/index.js";
 import { parseModule } from "../../src/ir/parser.js";
 import { Engine } from "../../src/runtime/engine.js";
 import { createCapturingContext } from "../../src/runtime/host.js";
-import { maskOutput } from "../support/mlir.js";
+import { maskOutput, mlirRunStandard, mlirSkip } from "../support/mlir.js";
 
 const MATMUL = readFileSync(new URL("../../../examples/matmul_loops.mlir", import.meta.url), "utf8");
 const KERNEL: Mutation[] = [
@@ -55,6 +55,11 @@ describe("parallelize", () => {
     let marked = 0;
     fn.walk((op) => { if (op.attributes.has("tensorlang.parallel")) marked++; });
     assert.equal(marked, 1);
+  });
+
+  it("the marked program is valid MLIR: mlir-cpu-runner-19 prints what 2 threads print", { skip: mlirSkip() }, async () => {
+    const text = apply(MATMUL, "matmul", [{ kind: "tile", loops: ["L0", "L1", "L2"], sizes: [64, 64, 64] }, { kind: "parallelize", loop: "L0" }]);
+    assert.equal(await run(text, 2, 1), mlirRunStandard(text));
   });
 
   it("the naive matmul with its outer loop parallel prints the same checksum on 1 and 2 threads", async () => {
