@@ -52,13 +52,24 @@ export class Operation {
   parent: Block | null = null;
   loc?: Location;
 
-  constructor(init: OperationInit) {
+  /**
+   * `adopt`: take ownership of `init.attributes` (a Map) and `init.successors` instead of
+   * copying them (the parser's OperationState, which nothing else keeps).
+   */
+  constructor(init: OperationInit, adopt = false) {
     this.name = init.name;
-    for (const v of init.operands ?? []) this.addOperand(v);
-    this.results = (init.resultTypes ?? []).map((t, i) => new OpResult(t, this, i));
-    this.attributes = init.attributes instanceof Map ? new Map(init.attributes) : new Map(Object.entries(init.attributes ?? {}));
-    for (const r of init.regions ?? []) this.addRegion(r);
-    this.successors = [...(init.successors ?? [])];
+    const operands = init.operands;
+    if (operands) for (let i = 0; i < operands.length; i++) this.addOperand(operands[i]);
+    const types = init.resultTypes;
+    const results: OpResult[] = [];
+    if (types) for (let i = 0; i < types.length; i++) results.push(new OpResult(types[i], this, i));
+    this.results = results;
+    const a = init.attributes;
+    this.attributes = a === undefined ? new Map() : a instanceof Map ? (adopt ? a : new Map(a)) : new Map(Object.entries(a));
+    const regions = init.regions;
+    if (regions) for (let i = 0; i < regions.length; i++) this.addRegion(regions[i]);
+    const succ = init.successors;
+    this.successors = succ === undefined ? [] : adopt ? succ : succ.slice();
     this.loc = init.loc;
   }
 

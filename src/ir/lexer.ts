@@ -7,34 +7,53 @@ export type TokKind =
 
 export interface Token { kind: TokKind; text: string; pos: number; end: number }
 
-const PUNCT = ["...", "->", "::", "(", ")", "{", "}", "[", "]", "<", ">", ",", ":", "=", "?", "*", "+", "-", "/", "|"];
 const isIdStart = (c: number) => (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95;
-const isIdChar = (c: number) => isIdStart(c) || (c >= 48 && c <= 57) || c === 36 || c === 46;
+const isIdChar = (c: number) => (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95 || c === 36 || c === 46;
+const isDigit = (c: number) => c >= 48 && c <= 57;
+const isHexDigit = (c: number) => (c >= 48 && c <= 57) || (c >= 65 && c <= 70) || (c >= 97 && c <= 102);
+const isAlpha_ = (c: number) => (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95;
+
+/** Token text of one-character punctuation by char code (no substring per token). */
+const PUNCT1: (string | undefined)[] = [];
+for (const p of ["(", ")", "{", "}", "[", "]", "<", ">", ",", ":", "=", "?", "*", "+", "-", "/", "|"]) PUNCT1[p.charCodeAt(0)] = p;
 
 export class Lexer {
   pos = 0;
   private lineStarts: number[] = [0];
+  /** Line index of the last `loc` answer: parsing moves forward, so the next is usually near. */
+  private lineHint = 0;
   constructor(readonly text: string, readonly file: string) {
-    for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) this.lineStarts.push(i + 1);
+    for (let i = text.indexOf("\n"); i >= 0; i = text.indexOf("\n", i + 1)) this.lineStarts.push(i + 1);
   }
 
   loc(pos: number): Location {
-    let lo = 0, hi = this.lineStarts.length - 1;
-    while (lo < hi) { const mid = (lo + hi + 1) >> 1; if (this.lineStarts[mid] <= pos) lo = mid; else hi = mid - 1; }
-    return { file: this.file, line: lo + 1, col: pos - this.lineStarts[lo] + 1 };
+    const ls = this.lineStarts;
+    let lo = this.lineHint;
+    if (!(ls[lo] <= pos && (lo + 1 >= ls.length || ls[lo + 1] > pos))) {
+      if (lo + 2 < ls.length && ls[lo + 1] <= pos && ls[lo + 2] > pos) lo++;
+      else {
+        lo = 0;
+        let hi = ls.length - 1;
+        while (lo < hi) { const mid = (lo + hi + 1) >> 1; if (ls[mid] <= pos) lo = mid; else hi = mid - 1; }
+      }
+      this.lineHint = lo;
+    }
+    return { file: this.file, line: lo + 1, col: pos - ls[lo] + 1 };
   }
   error(pos: number, msg: string): DiagnosticError { return DiagnosticError.at(this.loc(pos), msg); }
 
   skipTrivia(): void {
     const t = this.text;
+    let p = this.pos;
     for (;;) {
-      const c = t.charCodeAt(this.pos);
-      if (c === 32 || c === 9 || c === 10 || c === 13) this.pos++;
-      else if (c === 47 && t.charCodeAt(this.pos + 1) === 47) {
-        const nl = t.indexOf("\n", this.pos);
-        this.pos = nl < 0 ? t.length : nl + 1;
-      } else return;
+      const c = t.charCodeAt(p);
+      if (c === 32 || c === 10 || c === 9 || c === 13) p++;
+      else if (c === 47 && t.charCodeAt(p + 1) === 47) {
+        const nl = t.indexOf("\n", p);
+        p = nl < 0 ? t.length : nl + 1;
+      } else break;
     }
+    this.pos = p;
   }
 
   // The parser peeks far more often than it consumes: remember the token at one position.
@@ -59,64 +78,81 @@ export class Lexer {
     return this.lex();
   }
 
+  private tok(kind: TokKind, start: number, end: number): Token {
+    this.pos = end;
+    return { kind, text: this.text.slice(start, end), pos: start, end };
+  }
+
   private lex(): Token {
     this.skipTrivia();
     const t = this.text, start = this.pos;
     if (start >= t.length) return { kind: "eof", text: "", pos: start, end: start };
     const c = t.charCodeAt(start);
-    const tok = (kind: TokKind, end: number): Token => { this.pos = end; return { kind, text: t.slice(start, end), pos: start, end }; };
-
-    if (c === 34 /* " */) return tok("string", this.stringEnd(start));
-    if (c === 37 || c === 94 || c === 35 || c === 33 || c === 64) { // % ^ # ! @
-      const kind: TokKind = c === 37 ? "percent" : c === 94 ? "caret" : c === 35 ? "hash" : c === 33 ? "bang" : "at";
-      if (c === 64 && t.charCodeAt(start + 1) === 34) return tok("at", this.stringEnd(start + 1));
-      const suffix = c === 37 || c === 94;
-      let end = start + 1;
-      while (end < t.length && (isIdChar(t.charCodeAt(end)) || (suffix && t.charCodeAt(end) === 45 /* - */))) end++;
-      if (end === start + 1) throw this.error(start, `expected identifier after '${t[start]}'`);
-      return tok(kind, end);
-    }
-    if (c >= 48 && c <= 57) return this.number(start);
     if (isIdStart(c)) {
       let end = start + 1;
       while (end < t.length && isIdChar(t.charCodeAt(end))) end++;
-      return tok("bare", end);
+      return this.tok("bare", start, end);
     }
-    for (const p of PUNCT) if (t.startsWith(p, start)) return tok("punct", start + p.length);
+    if (c === 37 || c === 94 || c === 35 || c === 33 || c === 64) { // % ^ # ! @
+      const kind: TokKind = c === 37 ? "percent" : c === 94 ? "caret" : c === 35 ? "hash" : c === 33 ? "bang" : "at";
+      if (c === 64 && t.charCodeAt(start + 1) === 34) return this.tok("at", start, this.stringEnd(start + 1));
+      const suffix = c === 37 || c === 94;
+      let end = start + 1;
+      for (; end < t.length; end++) {
+        const d = t.charCodeAt(end);
+        if (!(isIdChar(d) || (suffix && d === 45 /* - */))) break;
+      }
+      if (end === start + 1) throw this.error(start, `expected identifier after '${t[start]}'`);
+      return this.tok(kind, start, end);
+    }
+    if (isDigit(c)) return this.number(start);
+    if (c === 34 /* " */) return this.tok("string", start, this.stringEnd(start));
+    const c1 = t.charCodeAt(start + 1);
+    if (c === 46 && c1 === 46 && t.charCodeAt(start + 2) === 46) { this.pos = start + 3; return { kind: "punct", text: "...", pos: start, end: start + 3 }; }
+    if (c === 45 && c1 === 62) { this.pos = start + 2; return { kind: "punct", text: "->", pos: start, end: start + 2 }; }
+    if (c === 58 && c1 === 58) { this.pos = start + 2; return { kind: "punct", text: "::", pos: start, end: start + 2 }; }
+    const p = PUNCT1[c];
+    if (p !== undefined) { this.pos = start + 1; return { kind: "punct", text: p, pos: start, end: start + 1 }; }
     throw this.error(start, `unexpected character '${t[start]}'`);
   }
 
   private number(start: number): Token {
     const t = this.text;
     let e = start;
-    if (t[e] === "0" && t[e + 1] === "x" && /[0-9a-fA-F]/.test(t[e + 2] ?? "")) {
+    if (t.charCodeAt(e) === 48 && t.charCodeAt(e + 1) === 120 /* x */ && isHexDigit(t.charCodeAt(e + 2))) {
       e += 2;
-      while (/[0-9a-fA-F]/.test(t[e] ?? "")) e++;
-      this.pos = e;
-      return { kind: "int", text: t.slice(start, e), pos: start, end: e };
+      while (isHexDigit(t.charCodeAt(e))) e++;
+      return this.tok("int", start, e);
     }
-    while (/[0-9]/.test(t[e] ?? "")) e++;
+    while (isDigit(t.charCodeAt(e))) e++;
     let kind: TokKind = "int";
-    if (t[e] === "." && /[0-9]/.test(t[e + 1] ?? "") || (t[e] === "." && !/[A-Za-z_.]/.test(t[e + 1] ?? ""))) {
-      kind = "float"; e++;
-      while (/[0-9]/.test(t[e] ?? "")) e++;
+    if (t.charCodeAt(e) === 46 /* . */) {
+      const n = t.charCodeAt(e + 1);
+      if (isDigit(n) || !(isAlpha_(n) || n === 46)) {
+        kind = "float"; e++;
+        while (isDigit(t.charCodeAt(e))) e++;
+      }
     }
-    if ((t[e] === "e" || t[e] === "E") && /[0-9]/.test((t[e + 1] === "+" || t[e + 1] === "-") ? t[e + 2] ?? "" : t[e + 1] ?? "")) {
-      kind = "float"; e += 2;
-      while (/[0-9]/.test(t[e] ?? "")) e++;
+    const x = t.charCodeAt(e);
+    if (x === 101 || x === 69) { // e E
+      const s = t.charCodeAt(e + 1);
+      if (isDigit(s === 43 || s === 45 ? t.charCodeAt(e + 2) : s)) {
+        kind = "float"; e += 2;
+        while (isDigit(t.charCodeAt(e))) e++;
+      }
     }
-    this.pos = e;
-    return { kind, text: t.slice(start, e), pos: start, end: e };
+    return this.tok(kind, start, e);
   }
 
   private stringEnd(start: number): number {
     const t = this.text;
     let e = start + 1;
-    while (e < t.length && t[e] !== '"') {
-      if (t[e] === "\n") break;
-      e += t[e] === "\\" ? 2 : 1;
+    while (e < t.length) {
+      const c = t.charCodeAt(e);
+      if (c === 34 || c === 10) break;
+      e += c === 92 ? 2 : 1;
     }
-    if (t[e] !== '"') throw this.error(start, "expected '\"' in string literal");
+    if (t.charCodeAt(e) !== 34) throw this.error(start, "expected '\"' in string literal");
     return e + 1;
   }
 }

@@ -93,27 +93,34 @@ export class OpAsmParser extends AttrTypeParser {
     return f;
   }
   resolveOperands(us: UnresolvedOperand[], types: Type[] | Type, loc?: Location): Value[] {
-    const ts = Array.isArray(types) ? types : us.map(() => types);
-    if (ts.length !== us.length) {
-      throw DiagnosticError.at(loc ?? us[0]?.loc ?? this.locHere(), `${us.length} operands present, but expected ${ts.length}`);
+    const out: Value[] = [];
+    if (!Array.isArray(types)) {
+      for (let i = 0; i < us.length; i++) out.push(this.resolveOperand(us[i], types));
+      return out;
     }
-    return us.map((u, i) => this.resolveOperand(u, ts[i]));
+    if (types.length !== us.length) {
+      throw DiagnosticError.at(loc ?? us[0]?.loc ?? this.locHere(), `${us.length} operands present, but expected ${types.length}`);
+    }
+    for (let i = 0; i < us.length; i++) out.push(this.resolveOperand(us[i], types[i]));
+    return out;
   }
   /** Binds a name (definition) in the current scope, resolving earlier forward uses. */
   define(name: string, values: Value[], loc: Location): void {
     const scope = this.scopes[this.scopes.length - 1];
     if (scope.values.has(name)) throw DiagnosticError.at(loc, `redefinition of SSA value '${name}'`);
     scope.values.set(name, values);
-    values.forEach((v, i) => {
+    if (scope.forward.size === 0) return;
+    for (let i = 0; i < values.length; i++) {
+      const v = values[i];
       const key = i ? `${name}#${i}` : name;
       const fwd = scope.forward.get(key);
-      if (!fwd) return;
+      if (!fwd) continue;
       if (fwd.type !== v.type) {
         throw DiagnosticError.at(fwd.loc, `use of value '${name}' expects different type than prior uses: '${fwd.type.str}' vs '${v.type.str}'`);
       }
       fwd.replaceAllUsesWith(v);
       scope.forward.delete(key);
-    });
+    }
   }
 
   // ---- regions and blocks ------------------------------------------------------------------
@@ -210,10 +217,13 @@ export class OpAsmParser extends AttrTypeParser {
     const op = nameTok.kind === "string" ? this.parseGenericOperation() : this.parseCustomOperation();
     op.loc = loc;
     this.skipOptionalLoc();
-    const declared = results.reduce((a, r) => a + r.count, 0);
-    if (results.length && declared !== op.results.length) {
+    if (results.length === 0) return op;
+    let declared = 0;
+    for (const r of results) declared += r.count;
+    if (declared !== op.results.length) {
       throw DiagnosticError.at(loc, `operation defines ${op.results.length} results but was provided ${declared} to bind`);
     }
+    if (results.length === 1) { this.define(results[0].name, op.results.slice(), results[0].loc); return op; }
     let k = 0;
     for (const r of results) { this.define(r.name, op.results.slice(k, k + r.count), r.loc); k += r.count; }
     return op;
@@ -264,7 +274,9 @@ export class OpAsmParser extends AttrTypeParser {
     const st = new OperationState(name, this.lex.loc(nameTok.pos));
     const saved = this.isolatedOp;
     this.isolatedOp = !!spec.traits?.includes("IsolatedFromAbove");
-    try { this.withDefaultDialect(spec, () => spec!.parse!(this, st)); } finally { this.isolatedOp = saved; }
+    const d = spec.defaultDialect;
+    if (d) this.defaultDialects.push(d);
+    try { spec.parse(this, st); } finally { this.isolatedOp = saved; if (d) this.defaultDialects.pop(); }
     return this.build(st);
   }
 
@@ -276,7 +288,7 @@ export class OpAsmParser extends AttrTypeParser {
 
   private build(st: OperationState): Operation {
     return new Operation({ name: st.name, operands: st.operands, resultTypes: st.resultTypes, attributes: st.attributes,
-      regions: st.regions, successors: st.successors, loc: st.loc });
+      regions: st.regions, successors: st.successors, loc: st.loc }, true);
   }
 
   /** Trailing `loc(...)`: accepted and dropped. */

@@ -2,7 +2,7 @@
 // names are numbered per IsolatedFromAbove region as MLIR does (%0, %arg0, ^bb0).
 import { Attribute, DictionaryAttr } from "./attributes.js";
 import { Block, Module, Operation, Region, Value } from "./core.js";
-import { Context } from "./dialect.js";
+import { Context, type OpSpec } from "./dialect.js";
 import { Type, typeListStr } from "./types.js";
 
 export interface PrintOptions { generic?: boolean }
@@ -15,7 +15,7 @@ export interface RegionPrintOptions {
 }
 
 export class OpAsmPrinter {
-  private out: string[] = [];
+  private out = "";
   private indent = 0;
   private names = new Map<Value, string>();
   private blockNames = new Map<Block, string>();
@@ -27,43 +27,53 @@ export class OpAsmPrinter {
 
   // ---- naming ------------------------------------------------------------------------------
   private numberRegion(r: Region): void {
-    for (const b of r.blocks) {
-      this.blockNames.set(b, `^bb${this.nextBlock++}`);
-      for (const a of b.args) this.names.set(a, `%arg${this.nextArg++}`);
-      for (const op of b.ops) this.numberOp(op);
+    const blocks = r.blocks;
+    for (let bi = 0; bi < blocks.length; bi++) {
+      const b = blocks[bi];
+      this.blockNames.set(b, "^bb" + this.nextBlock++);
+      const args = b.args;
+      for (let i = 0; i < args.length; i++) this.names.set(args[i], "%arg" + this.nextArg++);
+      const ops = b.ops;
+      for (let i = 0; i < ops.length; i++) this.numberOp(ops[i]);
     }
   }
   private numberOp(op: Operation): void {
-    if (op.results.length) {
-      const base = `%${this.nextValue++}`;
-      op.results.forEach((r, i) => this.names.set(r, op.results.length > 1 ? `${base}#${i}` : base));
+    const results = op.results;
+    if (results.length === 1) this.names.set(results[0], "%" + this.nextValue++);
+    else if (results.length > 1) {
+      const base = "%" + this.nextValue++;
+      for (let i = 0; i < results.length; i++) this.names.set(results[i], base + "#" + i);
     }
-    if (this.isIsolated(op)) return; // numbered when printed, in a fresh scope
+    if (op.regions.length === 0 || this.isIsolated(op)) return; // isolated: numbered when printed, in a fresh scope
     for (const r of op.regions) this.numberRegion(r);
   }
   private isIsolated(op: Operation): boolean {
     return this.ctx.hasTrait(op, "IsolatedFromAbove") || op.name === "builtin.module";
   }
-  private withFreshScope(op: Operation, fn: () => void): void {
-    const saved = [this.nextValue, this.nextArg, this.nextBlock];
-    this.nextValue = this.nextArg = this.nextBlock = 0;
-    for (const r of op.regions) this.numberRegion(r);
-    fn();
-    [this.nextValue, this.nextArg, this.nextBlock] = saved;
-  }
+
 
   // ---- primitives for custom printers ------------------------------------------------------
-  print(...parts: string[]): void { for (const p of parts) this.out.push(p); }
+  print(...parts: string[]): void { for (let i = 0; i < parts.length; i++) this.out += parts[i]; }
   name(v: Value): string { return this.names.get(v) ?? "%<<UNKNOWN SSA VALUE>>"; }
   operand(v: Value): string { return this.name(v); }
-  operands(vs: readonly Value[]): string { return vs.map((v) => this.name(v)).join(", "); }
+  operands(vs: readonly Value[]): string {
+    if (vs.length === 0) return "";
+    let s = this.name(vs[0]);
+    for (let i = 1; i < vs.length; i++) s += ", " + this.name(vs[i]);
+    return s;
+  }
   type(t: Type): string { return t.str; }
   types(ts: readonly Type[]): string { return typeListStr(ts); }
   attr(a: Attribute): string { return a.str; }
   blockName(b: Block): string { return this.blockNames.get(b) ?? "^<<UNKNOWN BLOCK>>"; }
   /** ` {a = 1}` for the attributes not in `elided` (nothing if none). */
   attrDict(op: Operation, elided: readonly string[] = [], keyword = false): string {
-    const rest = new Map([...op.attributes].filter(([k]) => !elided.includes(k)));
+    const attrs = op.attributes;
+    if (attrs.size === 0) return "";
+    let any = false;
+    for (const k of attrs.keys()) if (!elided.includes(k)) { any = true; break; }
+    if (!any) return "";
+    const rest = new Map([...attrs].filter(([k]) => !elided.includes(k)));
     if (!rest.size) return "";
     return (keyword ? " attributes " : " ") + new DictionaryAttr(rest).str;
   }
@@ -72,13 +82,15 @@ export class OpAsmPrinter {
     const res = op.results.length === 1 ? op.results[0].type.str : `(${this.types(op.results.map((r) => r.type))})`;
     return `(${this.types(op.operands.map((v) => v.type))}) -> ${res}`;
   }
-  newline(): void { this.out.push("\n" + "  ".repeat(this.indent)); }
+  newline(): void { this.out += indentStr(this.indent); }
 
   region(r: Region, o: RegionPrintOptions = {}): void {
     const printArgs = o.printEntryBlockArgs ?? true;
-    this.print("{");
+    this.out += "{";
     this.indent++;
-    r.blocks.forEach((b, i) => {
+    const blocks = r.blocks;
+    for (let i = 0; i < blocks.length; i++) {
+      const b = blocks[i];
       const header = i > 0 || (printArgs && b.args.length > 0) || (i === 0 && r.blocks.length > 1 && printArgs && b.args.length > 0);
       if (header) {
         this.indent--;
@@ -88,14 +100,16 @@ export class OpAsmPrinter {
         if (b.args.length) this.print("(", b.args.map((a) => `${this.name(a)}: ${a.type.str}`).join(", "), ")");
         this.print(":");
       }
-      b.ops.forEach((op, k) => {
-        const last = k === b.ops.length - 1;
+      const ops = b.ops;
+      for (let k = 0; k < ops.length; k++) {
+        const op = ops[k];
+        const last = k === ops.length - 1;
         if (last && o.printEmptyTerminator === false && op.operands.length === 0 && op.results.length === 0 &&
-            op.regions.length === 0 && op.attributes.size === 0 && this.ctx.hasTrait(op, "Terminator")) return;
+            op.regions.length === 0 && op.attributes.size === 0 && this.ctx.hasTrait(op, "Terminator")) continue;
         this.newline();
         this.operation(op);
-      });
-    });
+      }
+    }
     this.indent--;
     this.newline();
     this.print("}");
@@ -105,23 +119,27 @@ export class OpAsmPrinter {
   operation(op: Operation): void {
     if (op.results.length) {
       const first = this.name(op.results[0]);
-      this.print(op.results.length > 1 ? `${first.split("#")[0]}:${op.results.length}` : first, " = ");
+      this.out += (op.results.length > 1 ? `${first.split("#")[0]}:${op.results.length}` : first) + " = ";
     }
     const spec = this.ctx.spec(op.name);
-    const body = () => {
-      if (!this.opts.generic && spec?.print) {
-        this.print(this.shortName(op));
-        spec.print(this, op);
-      } else this.generic(op, spec?.props ?? []);
-    };
-    if (this.isIsolated(op)) this.withFreshScope(op, body);
-    else body();
+    if (op.regions.length === 0 || !this.isIsolated(op)) { this.opBody(op, spec); return; }
+    const saved0 = this.nextValue, saved1 = this.nextArg, saved2 = this.nextBlock;
+    this.nextValue = this.nextArg = this.nextBlock = 0;
+    for (const r of op.regions) this.numberRegion(r);
+    this.opBody(op, spec);
+    this.nextValue = saved0; this.nextArg = saved1; this.nextBlock = saved2;
+  }
+  private opBody(op: Operation, spec: OpSpec | undefined): void {
+    if (!this.opts.generic && spec?.print) {
+      this.out += this.shortName(op);
+      spec.print(this, op);
+    } else this.generic(op, spec?.props ?? []);
   }
   /** `return` rather than `func.return` inside a func (MLIR's default-dialect elision). */
   private shortName(op: Operation): string {
+    if (op.name === "builtin.module") return "module";
     const parent = op.parentOp;
     const d = parent ? this.ctx.spec(parent.name)?.defaultDialect : undefined;
-    if (op.name === "builtin.module") return "module";
     return d && op.name.startsWith(d + ".") && !op.name.slice(d.length + 1).includes(".") ? op.name.slice(d.length + 1) : op.name;
   }
   private generic(op: Operation, props: readonly string[]): void {
@@ -139,7 +157,15 @@ export class OpAsmPrinter {
     this.print(" : ", this.functionalType(op));
   }
 
-  toString(): string { return this.out.join(""); }
+  toString(): string { return this.out; }
+}
+
+const indents: string[] = [];
+/** `\n` and `indent` levels of two spaces. */
+function indentStr(indent: number): string {
+  let s = indents[indent];
+  if (s === undefined) s = indents[indent] = "\n" + "  ".repeat(indent);
+  return s;
 }
 
 export function printOp(op: Operation, ctx: Context, opts: PrintOptions = {}): string {

@@ -9,11 +9,21 @@ function countOk(n: number, want: number | readonly [number, number] | undefined
   if (typeof want === "number") return n === want;
   return n >= want[0] && (want[1] < 0 || n <= want[1]);
 }
+const NO_TRAITS: readonly string[] = [];
+/** Every operand and result has the type of the first of them. */
+function sameType(op: Operation): boolean {
+  const ts = op.operands, rs = op.results;
+  const t0 = ts.length ? ts[0].type : rs.length ? rs[0].type : undefined;
+  for (let i = 0; i < ts.length; i++) if (ts[i].type !== t0) return false;
+  for (let i = 0; i < rs.length; i++) if (rs[i].type !== t0) return false;
+  return true;
+}
 const countStr = (w: number | readonly [number, number]) => typeof w === "number" ? `${w}` : w[1] < 0 ? `at least ${w[0]}` : `${w[0]} to ${w[1]}`;
 
 export class Verifier implements VerifyContext {
   readonly sink = new DiagnosticSink();
   private domCache = new Map<Region, Map<Block, Set<Block>>>();
+  private opIndex = new Map<Block, Map<Operation, number>>();
 
   constructor(readonly ctx: Context) {}
 
@@ -37,10 +47,10 @@ export class Verifier implements VerifyContext {
       if (!countOk(op.operands.length, spec.operands)) this.err(op, `requires ${countStr(spec.operands!)} operands, but found ${op.operands.length}`);
       if (!countOk(op.results.length, spec.results)) this.err(op, `requires ${countStr(spec.results!)} results, but found ${op.results.length}`);
       if (spec.regions !== undefined && op.regions.length !== spec.regions) this.err(op, `requires ${spec.regions} regions`);
-      const traits = spec.traits ?? [];
-      if (traits.includes("SameOperandsAndResultType")) {
-        const ts = [...op.operands, ...op.results].map((v) => v.type);
-        if (ts.some((t) => t !== ts[0])) { this.err(op, "requires the same type for all operands and results"); return; }
+      const traits = spec.traits ?? NO_TRAITS;
+      if (traits.includes("SameOperandsAndResultType") && !sameType(op)) {
+        this.err(op, "requires the same type for all operands and results");
+        return;
       }
       if (traits.includes("SameTypeOperands") && op.operands.some((v) => v.type !== op.operands[0].type)) {
         this.err(op, "requires all operands to have the same type");
@@ -52,7 +62,10 @@ export class Verifier implements VerifyContext {
     this.verifyOperandDominance(op);
     const isSymbolTable = op.name === "builtin.module" || this.ctx.hasTrait(op, "SymbolTable");
     if (isSymbolTable) this.verifySymbols(op);
-    for (const r of op.regions) this.verifyRegion(op, r, spec?.traits?.includes("NoTerminator") || op.name === "builtin.module");
+    if (op.regions.length) {
+      const noTerminator = !!spec?.traits?.includes("NoTerminator") || op.name === "builtin.module";
+      for (const r of op.regions) this.verifyRegion(op, r, noTerminator);
+    }
     if (spec?.verify) {
       try {
         const msg = spec.verify(op, this);
@@ -87,10 +100,11 @@ export class Verifier implements VerifyContext {
   }
 
   private verifyOperandDominance(op: Operation): void {
-    op.operands.forEach((v, i) => {
-      const why = this.dominanceProblem(v, op);
+    const operands = op.operands;
+    for (let i = 0; i < operands.length; i++) {
+      const why = this.dominanceProblem(operands[i], op);
       if (why) this.sink.error(op.loc, `operand #${i} ${why}`);
-    });
+    }
   }
 
   /** Why `v` may not be used at `user`, or undefined if it may. */
@@ -103,7 +117,7 @@ export class Verifier implements VerifyContext {
         if (v instanceof BlockArgument) return undefined;
         const def = (v as OpResult).op;
         if (def === a) return "does not dominate this use";
-        return blk.ops.indexOf(def) < blk.ops.indexOf(a) ? undefined : "does not dominate this use";
+        return this.indexIn(blk, def) < this.indexIn(blk, a) ? undefined : "does not dominate this use";
       }
       if (blk && blk.parent && defBlock.parent === blk.parent) {
         // Same region, different blocks: CFG dominance.
@@ -113,6 +127,18 @@ export class Verifier implements VerifyContext {
       if (parent && this.isIsolated(parent) && !this.definedWithin(v, parent)) return "using value defined outside the region";
     }
     return "is not defined in an enclosing scope";
+  }
+  /** Position of `op` in `blk.ops` (-1 if absent): a scan for small blocks, else a per-block table. */
+  private indexIn(blk: Block, op: Operation): number {
+    const ops = blk.ops;
+    if (ops.length <= 32) return ops.indexOf(op);
+    let idx = this.opIndex.get(blk);
+    if (!idx || idx.size !== ops.length) {
+      idx = new Map();
+      for (let i = 0; i < ops.length; i++) if (!idx.has(ops[i])) idx.set(ops[i], i);
+      this.opIndex.set(blk, idx);
+    }
+    return idx.get(op) ?? -1;
   }
   private isIsolated(op: Operation): boolean { return op.name === "builtin.module" || this.ctx.hasTrait(op, "IsolatedFromAbove"); }
   private definedWithin(v: Value, op: Operation): boolean {
