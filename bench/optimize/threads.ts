@@ -4,7 +4,12 @@
 // an Engine with 1 thread (the marked loop runs sequentially) and one with N threads, calls
 // alternating so both see the same machine noise; best of many single calls each.
 //
-//   node dist/bench/optimize/threads.js [--sizes 256,512] [--threads 2] [--runs 40] [--relaxed]
+// On a machine whose cores are busy the two threads rarely run at once; `--split` (2 threads)
+// also times the halves apart, each alone: the calling thread's half, and the helper's half
+// including hand-off and wait. 2 x caller's half / max(half) estimates the speedup with two
+// free cores (serial work taken as twice the caller's half, as noisy as the rest but less so).
+//
+//   node dist/bench/optimize/threads.js [--sizes 256,512] [--threads 2] [--runs 40] [--relaxed] [--split]
 import { readFileSync } from "node:fs";
 import { availableParallelism, loadavg } from "node:os";
 import { dirname, join } from "node:path";
@@ -75,6 +80,36 @@ async function engineFor(text: string, t: number) {
   return { e, sum };
 }
 
+const split = process.argv.includes("--split");
+const estimates: string[] = [];
+type RunFn = (key: string, lb: number, ub: number, step: number, ctx: number, local: (...a: number[]) => unknown) => void;
+
+/** Best times (ms per @matmul call) of each half of every parallel loop run alone. */
+function splitTimes(e: Engine, args: unknown[], reps: number): { main: number; helper: number } {
+  const pool = (e as unknown as { pool: { run: RunFn } }).pool;
+  const run = pool.run.bind(pool);
+  let mode: "main" | "helper" = "main";
+  pool.run = (key, lb, ub, step, ctx, local) => {
+    if (mode === "main") {
+      // The caller's chunk: what run() gives it with two parts.
+      const iters = Math.ceil((ub - lb) / step);
+      local(lb, Math.min(ub, lb + Math.floor(iters / 2) * step), ctx);
+    } else run(key, lb, ub, step, ctx, () => undefined);
+  };
+  const out = { main: Infinity, helper: Infinity };
+  try {
+    for (let i = 0; i < reps; i++) {
+      for (const m of ["main", "helper"] as const) {
+        mode = m;
+        const t0 = performance.now();
+        e.call("matmul", args as never);
+        out[m] = Math.min(out[m], performance.now() - t0);
+      }
+    }
+  } finally { pool.run = run; }
+  return out;
+}
+
 const rows: string[] = [];
 for (const n of sizes) {
   const { text, steps } = recipe(n);
@@ -97,6 +132,12 @@ for (const n of sizes) {
       best[k] = Math.min(best[k], (performance.now() - t0) / 1000);
     }
   }
+  if (split && threads === 2) {
+    const est = splitTimes(many.e, aN, r);
+    log(`n=${n} split: serial ${(best[0] * 1e3).toFixed(3)} ms, caller's half alone ${est.main.toFixed(3)} ms, helper's half alone (hand-off and wait included) ${est.helper.toFixed(3)} ms`);
+    // Serial work taken as twice the caller's half (the serial best above is noisier).
+    estimates.push(`| ${n} | ${(best[0] * 1e3).toFixed(3)} | ${est.main.toFixed(3)} | ${est.helper.toFixed(3)} | ${(2 * est.main / Math.max(est.main, est.helper)).toFixed(2)}× |`);
+  }
   await many.e.dispose();
   await one.e.dispose();
   rows.push(`| ${n} | ${gflops(n, best[0]).toFixed(1)} | ${gflops(n, best[1]).toFixed(1)} | ${(best[0] / best[1]).toFixed(2)}× | ${one.sum} |`);
@@ -105,3 +146,9 @@ console.log(`threads: ${threads}, relaxed SIMD: ${relaxedSimd}, load average ${l
 console.log(`| n | 1 thread GFLOPS | ${threads} threads GFLOPS | ratio | checksum |`);
 console.log("|---|---|---|---|---|");
 for (const row of rows) console.log(row);
+if (estimates.length) {
+  console.log("\nhalves timed alone (ms per call, best of runs): the speedup two free cores would give");
+  console.log("| n | serial (best) | caller's half | helper's half + hand-off | estimate 2·caller/max |");
+  console.log("|---|---|---|---|---|");
+  for (const row of estimates) console.log(row);
+}
