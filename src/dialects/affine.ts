@@ -212,7 +212,7 @@ const forOp: OpSpec = {
     const r = p.parseRegion([{ operand: iv, type: index }, ...iter.args.map((operand, i) => ({ operand, type: types[i] }))]);
     ensureTerminator(r, "affine.yield", st.loc, [index, ...types]);
     st.regions.push(r);
-    p.parseOptionalAttrDict(st.attributes);
+    p.parseOptionalAttrDict(st);
   },
   print(p, op) {
     const f = forParts(op);
@@ -263,7 +263,7 @@ const ifOp: OpSpec = {
     let els = new Region();
     if (p.parseOptionalKeyword("else")) { els = p.parseRegion(); ensureTerminator(els, "affine.yield", st.loc); }
     st.regions.push(then, els);
-    p.parseOptionalAttrDict(st.attributes);
+    p.parseOptionalAttrDict(st);
   },
   print(p, op) {
     const { set } = ifCondition(op);
@@ -305,7 +305,7 @@ function loadOp(name: string, vector: boolean): OpSpec {
     parse(p, st) {
       const mem = p.parseOperand();
       const sub = parseSubscripts(p);
-      p.parseOptionalAttrDict(st.attributes);
+      p.parseOptionalAttrDict(st);
       const t = memrefType(p);
       st.operands = [p.resolveOperand(mem, t), ...p.resolveOperands(sub.operands, index)];
       st.resultTypes = [vector ? (p.expect(","), vectorType(p)) : t.elementType];
@@ -336,7 +336,7 @@ function storeOp(name: string, vector: boolean): OpSpec {
       p.expect(",");
       const mem = p.parseOperand();
       const sub = parseSubscripts(p);
-      p.parseOptionalAttrDict(st.attributes);
+      p.parseOptionalAttrDict(st);
       const t = memrefType(p);
       const vt = vector ? (p.expect(","), vectorType(p)) : t.elementType;
       st.operands = [p.resolveOperand(v, vt), p.resolveOperand(mem, t), ...p.resolveOperands(sub.operands, index)];
@@ -371,7 +371,7 @@ const delinearizeOp: OpSpec = {
     const x = p.parseOperand();
     p.parseKeyword("into");
     const basis = p.parseOperandList("paren");
-    p.parseOptionalAttrDict(st.attributes);
+    p.parseOptionalAttrDict(st);
     p.expect(":");
     st.resultTypes = p.parseTypeList();
     st.operands = [p.resolveOperand(x, index), ...p.resolveOperands(basis, index)];
@@ -402,7 +402,7 @@ function mapOp(name: string, minResults: number, maxResults: number): OpSpec {
       st.addAttr("map", new AffineMapAttr(m.map));
       st.operands = p.resolveOperands([...m.dims, ...m.syms], index);
       st.resultTypes = [index];
-      p.parseOptionalAttrDict(st.attributes);
+      p.parseOptionalAttrDict(st);
     },
     print(p, op) {
       const map = mapOf(op, "map")!;
@@ -473,7 +473,7 @@ const parallelOp: OpSpec = {
     const r = p.parseRegion(ivs.map((operand) => ({ operand, type: index })));
     ensureTerminator(r, "affine.yield", st.loc, ivs.map(() => index));
     st.regions.push(r);
-    p.parseOptionalAttrDict(st.attributes);
+    p.parseOptionalAttrDict(st);
   },
   print(p, op) {
     const f = parallelParts(op);

@@ -165,7 +165,7 @@ function predicateOp(name: string, preds: readonly string[], resultOf: (t: Type)
       st.addAttr("predicate", new IntegerAttr(idx));
       p.expect(",");
       const ops = p.parseOperandList();
-      p.parseOptionalAttrDict(st.attributes);
+      p.parseOptionalAttrDict(st);
       const t = p.parseColonType();
       st.operands = p.resolveOperands(ops, t);
       st.resultTypes = [resultOf(t)];
@@ -216,7 +216,7 @@ export const arith: Dialect = {
     {
       name: "arith.constant", operands: 0, results: 1, traits: ["Pure", "ConstantLike"], props: ["value"],
       parse(p, st) {
-        p.parseOptionalAttrDict(st.attributes);
+        p.parseOptionalAttrDict(st);
         const a = p.parseAttribute();
         st.addAttr("value", a);
         const t = a instanceof IntegerAttr || a instanceof FloatAttr || a instanceof DenseElementsAttr ? a.type : undefined;
@@ -249,7 +249,7 @@ export const arith: Dialect = {
       name: "arith.select", operands: 3, results: 1, traits: ["Pure", "Elementwise"],
       parse(p, st) {
         const ops = p.parseOperandList();
-        p.parseOptionalAttrDict(st.attributes);
+        p.parseOptionalAttrDict(st);
         const ts = (p.expect(":"), p.parseTypeList());
         const [ct, t] = ts.length === 2 ? ts : [i1, ts[0]];
         st.operands = p.resolveOperands(ops, [ct, t, t]);

@@ -10,7 +10,7 @@ export const builtin: Dialect = {
     parse(p, st) {
       const n = p.parseOptionalSymbolName();
       if (n) st.addAttr("sym_name", n);
-      p.parseOptionalAttrDictWithKeyword(st.attributes);
+      p.parseOptionalAttrDictWithKeyword(st);
       const r = p.parseRegion([], { isolated: true });
       if (!r.blocks.length) r.push(new Block());
       st.regions.push(r);

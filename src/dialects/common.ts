@@ -13,7 +13,7 @@ export function sameTypeOp(name: string, arity: number, traits: Trait[] = [], ex
     parse(p, st) {
       const ops = p.parseOperandList();
       parseFlags(p, st);
-      p.parseOptionalAttrDict(st.attributes);
+      p.parseOptionalAttrDict(st);
       const t = p.parseColonType();
       st.operands = p.resolveOperands(ops, t);
       st.resultTypes = [t];
@@ -49,7 +49,7 @@ export function castOp(name: string, extra: Partial<OpSpec> = {}): OpSpec {
     name, operands: 1, results: 1, traits: ["Pure"],
     parse(p, st) {
       const a = p.parseOperand();
-      p.parseOptionalAttrDict(st.attributes);
+      p.parseOptionalAttrDict(st);
       const from = p.parseColonType();
       p.parseKeyword("to");
       st.resultTypes = [p.parseType()];
@@ -66,7 +66,7 @@ export function functionalTypeOp(name: string, extra: Partial<OpSpec> = {}): OpS
     name,
     parse(p, st) {
       const ops = p.parseOperandList();
-      p.parseOptionalAttrDict(st.attributes);
+      p.parseOptionalAttrDict(st);
       const loc = p.locHere();
       const ft = p.parseColonType();
       if (!(ft instanceof FunctionType)) throw p.errorHere("expected function type");
@@ -85,9 +85,9 @@ export function returnLikeOp(name: string, extra: Partial<OpSpec> = {}): OpSpec 
   return {
     name, results: 0, traits: ["Pure", "Terminator", "ReturnLike"],
     parse(p, st) {
-      p.parseOptionalAttrDict(st.attributes); // MLIR: `attr-dict ($operands^ : types)?`
+      p.parseOptionalAttrDict(st); // MLIR: `attr-dict ($operands^ : types)?`
       const ops = p.parseOperandList();
-      p.parseOptionalAttrDict(st.attributes);
+      p.parseOptionalAttrDict(st);
       const ts = ops.length ? (p.expect(":"), p.parseTypeList()) : [];
       st.operands = p.resolveOperands(ops, ts);
     },

@@ -75,7 +75,7 @@ export const func: Dialect = {
         if (vis && vis !== "public") st.addAttr("sym_visibility", new StringAttr(vis));
         const sig = parseFunctionSignature(p, st);
         st.addAttr("function_type", new TypeAttr(FunctionType.get(sig.inputs, sig.results)));
-        p.parseOptionalAttrDictWithKeyword(st.attributes);
+        p.parseOptionalAttrDictWithKeyword(st);
         const r = p.parseOptionalRegion(sig.args, { isolated: true });
         if (r && r.blocks.length === 0) r.push(new Block(sig.inputs));
         if (!r && sig.args.length) throw p.errorHere("expected function body after named arguments");
@@ -111,7 +111,7 @@ export const func: Dialect = {
         if (!callee) throw p.errorHere("expected valid '@'-identifier for symbol name");
         st.addAttr("callee", new SymbolRefAttr(callee.value));
         const args = p.parseOperandList("paren");
-        p.parseOptionalAttrDict(st.attributes);
+        p.parseOptionalAttrDict(st);
         const loc = p.locHere();
         const ft = p.parseColonType();
         if (!(ft instanceof FunctionType)) throw p.errorHere("expected function type");

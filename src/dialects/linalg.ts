@@ -109,7 +109,7 @@ function namedOp(name: string): OpSpec {
   return {
     name, regions: 1, traits: ["SingleBlock"], props: ["operandSegmentSizes", "cast"],
     parse(p, st) {
-      p.parseOptionalAttrDict(st.attributes);
+      p.parseOptionalAttrDict(st);
       const loc = p.locHere();
       const { ins, outs } = parseInsOuts(p);
       if (ins.length !== nIn || outs.length !== 1) throw DiagnosticError.at(loc, `expected ${nIn} input(s) and 1 output`);
@@ -147,7 +147,7 @@ const generic: OpSpec = {
     const { ins, outs } = parseInsOuts(p);
     st.operands = [...ins, ...outs];
     st.addAttr("operandSegmentSizes", insOutsSegments(ins.length, outs.length));
-    if (p.parseOptionalKeyword("attrs")) { p.expect("="); p.parseOptionalAttrDict(st.attributes); }
+    if (p.parseOptionalKeyword("attrs")) { p.expect("="); p.parseOptionalAttrDict(st); }
     st.regions.push(p.parseRegion());
     st.resultTypes = p.parseOptionalArrowTypeList();
   },
@@ -187,7 +187,7 @@ function permuteLikeOp(name: string, list: string, verify: (op: Operation, it: S
       const { ins, outs } = parseInsOuts(p);
       if (ins.length !== 1 || outs.length !== 1) throw DiagnosticError.at(loc, "expected 1 input and 1 output");
       parseI64List(p, list, st);
-      p.parseOptionalAttrDict(st.attributes);
+      p.parseOptionalAttrDict(st);
       st.operands = [...ins, ...outs];
       st.resultTypes = tensorTypes(outs);
       st.regions.push(buildNamedBody("linalg.copy", [elementTypeOf(ins[0].type), outs[0].type], st.loc));
@@ -277,7 +277,7 @@ const mapOp: OpSpec = {
     const loc = p.locHere();
     const { ins, outs } = parseInsOuts(p);
     if (outs.length !== 1) throw DiagnosticError.at(loc, "expected 1 output");
-    p.parseOptionalAttrDict(st.attributes);
+    p.parseOptionalAttrDict(st);
     st.operands = [...ins, ...outs];
     st.resultTypes = tensorTypes(outs);
     st.regions.push(short ? shortFormBody(short, ins.map((v) => elementTypeOf(v.type)), inOrder(ins.length), elementTypeOf(outs[0].type), st.loc) : parseExplicitBody(p));
@@ -310,7 +310,7 @@ const reduce: OpSpec = {
     if (!ins.length || ins.length !== outs.length) throw DiagnosticError.at(loc, "expected as many inputs as outputs");
     if (short && ins.length !== 1) throw DiagnosticError.at(loc, "the short form takes one input and one output");
     parseI64List(p, "dimensions", st);
-    p.parseOptionalAttrDict(st.attributes);
+    p.parseOptionalAttrDict(st);
     st.operands = [...ins, ...outs];
     st.resultTypes = tensorTypes(outs);
     st.regions.push(short ? shortFormBody(short, st.operands.map((v) => elementTypeOf(v.type)), [1, 0], elementTypeOf(outs[0].type), st.loc) : parseExplicitBody(p));
@@ -363,7 +363,7 @@ const indexOp: OpSpec = {
   name: "linalg.index", operands: 0, results: 1, traits: ["Pure"], props: ["dim"],
   parse(p, st) {
     st.addAttr("dim", new IntegerAttr(p.parseInteger()));
-    p.parseOptionalAttrDict(st.attributes);
+    p.parseOptionalAttrDict(st);
     st.resultTypes = [p.parseColonType()];
   },
   print(p, op) { p.print(" ", String(op.attr<IntegerAttr>("dim")?.num ?? 0), p.attrDict(op, ["dim"]), " : ", p.type(op.result.type)); },

@@ -197,7 +197,7 @@ const llvmFunc: OpSpec = {
     const sig = parseFunctionSignature(p, st, true);
     if (sig.results.length > 1) throw p.errorHere("expected at most one result type");
     st.addAttr("function_type", new TypeAttr(LLVMFunctionType.get(sig.results[0] ?? llvmVoid, sig.inputs, sig.variadic)));
-    p.parseOptionalAttrDictWithKeyword(st.attributes);
+    p.parseOptionalAttrDictWithKeyword(st);
     const r = p.parseOptionalRegion(sig.args, { isolated: true });
     if (r && r.blocks.length === 0) r.push(new Block(sig.inputs));
     if (!r && sig.args.length) throw p.errorHere("expected function body after named arguments");
@@ -234,7 +234,7 @@ const llvmReturn: OpSpec = {
   name: "llvm.return", results: 0, operands: [0, 1], traits: ["Pure", "Terminator", "ReturnLike"],
   parse(p, st) {
     const ops = p.parseOperandList();
-    p.parseOptionalAttrDict(st.attributes);
+    p.parseOptionalAttrDict(st);
     const ts = ops.length ? (p.expect(":"), p.parseTypeList()) : [];
     st.operands = p.resolveOperands(ops, ts);
   },
@@ -267,7 +267,7 @@ const llvmGlobal: OpSpec = {
     p.expect("(");
     let value: Attribute | undefined;
     if (!p.accept(")")) { value = p.parseAttribute(); p.expect(")"); st.addAttr("value", value); }
-    p.parseOptionalAttrDict(st.attributes);
+    p.parseOptionalAttrDict(st);
     if (!st.attributes.has("addr_space")) st.addAttr("addr_space", new IntegerAttr(0, i32));
     let type: Type | undefined;
     if (p.accept(":")) type = p.parseType();
@@ -328,7 +328,7 @@ const llvmCall: OpSpec = {
       st.addAttr("var_callee_type", new TypeAttr(p.parseType()));
       p.expect(")");
     }
-    p.parseOptionalAttrDict(st.attributes);
+    p.parseOptionalAttrDict(st);
     p.expect(":");
     let ptrType: Type | undefined;
     if (fnPtr) { ptrType = p.parseType(); p.expect(","); }
@@ -395,7 +395,7 @@ const addressOf: OpSpec = {
   name: "llvm.mlir.addressof", operands: 0, results: 1, traits: ["Pure"], props: ["global_name"],
   parse(p, st) {
     st.addAttr("global_name", new SymbolRefAttr(p.parseSymbolName().value));
-    p.parseOptionalAttrDict(st.attributes);
+    p.parseOptionalAttrDict(st);
     st.resultTypes = [p.parseColonType()];
   },
   print(p, op) { p.print(" ", op.attr("global_name")!.str, attrDict(p, op, ["global_name"]), " : ", p.type(op.result.type)); },
@@ -413,7 +413,7 @@ const load: OpSpec = {
   parse(p, st) {
     if (p.parseOptionalKeyword("volatile")) st.addAttr("volatile_", unit);
     const a = p.parseOperand();
-    p.parseOptionalAttrDict(st.attributes);
+    p.parseOptionalAttrDict(st);
     const pt = p.parseColonType();
     p.expect("->");
     st.resultTypes = [p.parseType()];
@@ -433,7 +433,7 @@ const store: OpSpec = {
     const v = p.parseOperand();
     p.expect(",");
     const a = p.parseOperand();
-    p.parseOptionalAttrDict(st.attributes);
+    p.parseOptionalAttrDict(st);
     const vt = p.parseColonType();
     p.expect(",");
     const pt = p.parseType();
@@ -462,7 +462,7 @@ const gep: OpSpec = {
       p.expect("]");
     }
     st.addAttr("rawConstantIndices", new DenseArrayAttr(i32, raw));
-    p.parseOptionalAttrDict(st.attributes);
+    p.parseOptionalAttrDict(st);
     const loc = p.locHere();
     const ft = p.parseColonType();
     if (!(ft instanceof FunctionType) || ft.inputs.length < 1) throw p.errorHere("expected function type");
@@ -491,7 +491,7 @@ const alloca: OpSpec = {
     const n = p.parseOperand();
     p.parseKeyword("x");
     st.addAttr("elem_type", new TypeAttr(p.parseType()));
-    p.parseOptionalAttrDict(st.attributes);
+    p.parseOptionalAttrDict(st);
     const loc = p.locHere();
     const ft = p.parseColonType();
     if (!(ft instanceof FunctionType) || ft.inputs.length !== 1) throw p.errorHere("expected function type with one input");
@@ -511,7 +511,7 @@ const alloca: OpSpec = {
 /** `llvm.mlir.zero : T` and `llvm.mlir.undef : T`. */
 const nullary = (name: string): OpSpec => ({
   name, operands: 0, results: 1, traits: ["Pure"],
-  parse(p, st) { p.parseOptionalAttrDict(st.attributes); st.resultTypes = [p.parseColonType()]; },
+  parse(p, st) { p.parseOptionalAttrDict(st); st.resultTypes = [p.parseColonType()]; },
   print(p, op) { p.print(p.attrDict(op), " : ", p.type(op.result.type)); },
 });
 
@@ -522,7 +522,7 @@ const constant: OpSpec = {
     const v = p.parseAttribute();
     p.expect(")");
     st.addAttr("value", v);
-    p.parseOptionalAttrDict(st.attributes);
+    p.parseOptionalAttrDict(st);
     st.resultTypes = [p.parseColonType()];
   },
   print(p, op) {

@@ -133,7 +133,7 @@ const fpowi: OpSpec = {
   parse(p, st) {
     const ops = p.parseOperandList();
     if (p.parseOptionalKeyword("fastmath")) st.addAttr("fastmath", new OpaqueAttr(`#arith.fastmath${p.balancedAngle()}`));
-    p.parseOptionalAttrDict(st.attributes);
+    p.parseOptionalAttrDict(st);
     const loc = p.locHere();
     p.expect(":");
     const ts = p.parseTypeList();

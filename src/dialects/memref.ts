@@ -117,7 +117,7 @@ function parseViewOp(p: OpAsmParser, st: OperationState, keywords: boolean): voi
     if (keywords) { if (i) p.expect(","); p.parseKeyword(kw); p.expect(":"); }
     return parseDynamicIndexList(p);
   });
-  p.parseOptionalAttrDict(st.attributes);
+  p.parseOptionalAttrDict(st);
   const from = p.parseColonType();
   p.parseKeyword("to");
   const to = p.parseType();
@@ -148,7 +148,7 @@ function allocOp(name: string): Dialect["ops"][number] {
     parse(p, st) {
       const dyn = p.parseOperandList("paren");
       const syms = p.peekText() === "[" ? p.parseOperandList("square") : [];
-      p.parseOptionalAttrDict(st.attributes);
+      p.parseOptionalAttrDict(st);
       const t = parseMemRefType(p);
       st.operands = [...p.resolveOperands(dyn, index), ...p.resolveOperands(syms, index)];
       st.resultTypes = [t];
@@ -203,7 +203,7 @@ export const memref: Dialect = {
       name: "memref.dealloc", operands: 1, results: 0,
       parse(p, st) {
         const a = p.parseOperand();
-        p.parseOptionalAttrDict(st.attributes);
+        p.parseOptionalAttrDict(st);
         st.operands = [p.resolveOperand(a, p.parseColonType())];
       },
       print(p, op) { p.print(" ", p.operand(op.operand(0)), p.attrDict(op), " : ", p.type(op.operand(0).type)); },
@@ -217,7 +217,7 @@ export const memref: Dialect = {
       parse(p, st) {
         const mem = p.parseOperand();
         const idx = p.parseOperandList("square");
-        p.parseOptionalAttrDict(st.attributes);
+        p.parseOptionalAttrDict(st);
         const t = parseMemRefType(p);
         st.operands = [p.resolveOperand(mem, t), ...p.resolveOperands(idx, index)];
         st.resultTypes = [t.elementType];
@@ -238,7 +238,7 @@ export const memref: Dialect = {
         p.expect(",");
         const mem = p.parseOperand();
         const idx = p.parseOperandList("square");
-        p.parseOptionalAttrDict(st.attributes);
+        p.parseOptionalAttrDict(st);
         const t = parseMemRefType(p);
         st.operands = [p.resolveOperand(v, t.elementType), p.resolveOperand(mem, t), ...p.resolveOperands(idx, index)];
       },
@@ -258,7 +258,7 @@ export const memref: Dialect = {
       parse(p, st) {
         const [m, i] = p.parseOperandList();
         if (!i) throw p.errorHere("expected ','");
-        p.parseOptionalAttrDict(st.attributes);
+        p.parseOptionalAttrDict(st);
         const t = p.parseColonType();
         st.operands = [p.resolveOperand(m, t), p.resolveOperand(i, index)];
         st.resultTypes = [index];
@@ -325,7 +325,7 @@ export const memref: Dialect = {
       parse(p, st) {
         const [a, b] = p.parseOperandList();
         if (!b) throw p.errorHere("expected ','");
-        p.parseOptionalAttrDict(st.attributes);
+        p.parseOptionalAttrDict(st);
         const from = p.parseColonType();
         p.parseKeyword("to");
         st.operands = [p.resolveOperand(a, from), p.resolveOperand(b, p.parseType())];
@@ -354,7 +354,7 @@ export const memref: Dialect = {
           if (p.parseOptionalKeyword("uninitialized")) st.addAttr("initial_value", unit);
           else st.addAttr("initial_value", p.parseAttribute(TensorType.get(t.shape, t.elementType)));
         }
-        p.parseOptionalAttrDict(st.attributes);
+        p.parseOptionalAttrDict(st);
       },
       print(p, op) {
         const vis = op.attr<StringAttr>("sym_visibility");
@@ -384,7 +384,7 @@ export const memref: Dialect = {
       name: "memref.get_global", operands: 0, results: 1, traits: ["Pure"], props: ["name"],
       parse(p, st) {
         st.addAttr("name", new SymbolRefAttr(p.parseSymbolName().value));
-        p.parseOptionalAttrDict(st.attributes);
+        p.parseOptionalAttrDict(st);
         st.resultTypes = [parseMemRefType(p)];
       },
       print(p, op) { p.print(" ", op.attr("name")!.str, p.attrDict(op, ["name"]), " : ", p.type(op.result.type)); },
@@ -400,7 +400,7 @@ export const memref: Dialect = {
       name: "memref.rank", operands: 1, results: 1, traits: ["Pure"],
       parse(p, st) {
         const m = p.parseOperand();
-        p.parseOptionalAttrDict(st.attributes);
+        p.parseOptionalAttrDict(st);
         st.operands = [p.resolveOperand(m, p.parseColonType())];
         st.resultTypes = [index];
       },
@@ -414,7 +414,7 @@ export const memref: Dialect = {
       name: "memref.extract_aligned_pointer_as_index", operands: 1, results: 1, traits: ["Pure"],
       parse(p, st) {
         const m = p.parseOperand();
-        p.parseOptionalAttrDict(st.attributes);
+        p.parseOptionalAttrDict(st);
         st.operands = [p.resolveOperand(m, p.parseColonType())];
         p.expect("->");
         st.resultTypes = [p.parseType()];
@@ -431,7 +431,7 @@ export const memref: Dialect = {
       parse(p, st) {
         const src = p.parseOperand();
         parseReassociation(p, st);
-        p.parseOptionalAttrDict(st.attributes);
+        p.parseOptionalAttrDict(st);
         const from = p.parseColonType();
         p.parseKeyword("into");
         st.resultTypes = [p.parseType()];
@@ -450,7 +450,7 @@ export const memref: Dialect = {
         parseReassociation(p, st);
         p.parseKeyword("output_shape");
         const shape = parseDynamicIndexList(p);
-        p.parseOptionalAttrDict(st.attributes);
+        p.parseOptionalAttrDict(st);
         const from = p.parseColonType();
         p.parseKeyword("into");
         st.resultTypes = [p.parseType()];

@@ -105,7 +105,7 @@ const forOp: OpSpec = {
     const r = p.parseRegion([{ operand: iv, type: ivType }, ...regionArgs(iter.args, types)]);
     ensureTerminator(r, "scf.yield", st.loc, [ivType, ...types]);
     st.regions.push(r);
-    p.parseOptionalAttrDict(st.attributes);
+    p.parseOptionalAttrDict(st);
   },
   print(p, op) {
     const f = forParts(op);
@@ -138,7 +138,7 @@ const ifOp: OpSpec = {
     let els = new Region();
     if (p.parseOptionalKeyword("else")) { els = p.parseRegion(); ensureTerminator(els, "scf.yield", st.loc); }
     st.regions.push(then, els);
-    p.parseOptionalAttrDict(st.attributes);
+    p.parseOptionalAttrDict(st);
   },
   print(p, op) {
     const res = op.results.length > 0;
@@ -174,7 +174,7 @@ const whileOp: OpSpec = {
     const after = p.parseRegion();
     if (!after.blocks.length) after.push(new Block());
     st.regions.push(before, after);
-    p.parseOptionalAttrDictWithKeyword(st.attributes);
+    p.parseOptionalAttrDictWithKeyword(st);
   },
   print(p, op) {
     const before = op.body(0);
@@ -205,7 +205,7 @@ const conditionOp: OpSpec = {
     p.expect("(");
     const c = p.parseOperand();
     p.expect(")");
-    p.parseOptionalAttrDict(st.attributes);
+    p.parseOptionalAttrDict(st);
     const args = p.parseOperandList();
     const ts = args.length ? (p.expect(":"), p.parseTypeList()) : [];
     st.operands = [p.resolveOperand(c, i1), ...p.resolveOperands(args, ts, st.loc)];
@@ -239,7 +239,7 @@ const parallelOp: OpSpec = {
     const r = p.parseRegion(regionArgs(ivs, ivs.map(() => index)));
     ensureTerminator(r, "scf.reduce", st.loc, ivs.map(() => index));
     st.regions.push(r);
-    p.parseOptionalAttrDict(st.attributes);
+    p.parseOptionalAttrDict(st);
   },
   print(p, op) {
     const f = parallelParts(op);
@@ -270,14 +270,14 @@ const parallelOp: OpSpec = {
 const reduceOp: OpSpec = {
   name: "scf.reduce", operands: [0, -1], results: 0, traits: ["Terminator"],
   parse(p, st) {
-    if (!p.accept("(")) { p.parseOptionalAttrDict(st.attributes); return; }
+    if (!p.accept("(")) { p.parseOptionalAttrDict(st); return; }
     const vs = p.parseOperandList();
     p.expect(":");
     const ts = p.parseTypeList();
     p.expect(")");
     st.operands = p.resolveOperands(vs, ts, st.loc);
     ts.forEach((_, i) => { if (i) p.expect(","); st.regions.push(p.parseRegion()); });
-    p.parseOptionalAttrDict(st.attributes);
+    p.parseOptionalAttrDict(st);
   },
   print(p, op) {
     if (op.operands.length) {
@@ -303,7 +303,7 @@ const executeRegionOp: OpSpec = {
     const r = p.parseRegion();
     if (!r.blocks.length) r.push(new Block());
     st.regions.push(r);
-    p.parseOptionalAttrDict(st.attributes);
+    p.parseOptionalAttrDict(st);
   },
   print(p, op) {
     p.print(arrowTypes(typesOf(op.results)), " ");
@@ -321,7 +321,7 @@ const indexSwitchOp: OpSpec = {
   name: "scf.index_switch", operands: 1, results: [0, -1], traits: ["SingleBlock"], props: ["cases"],
   parse(p, st) {
     const arg = p.parseOperand();
-    p.parseOptionalAttrDict(st.attributes);
+    p.parseOptionalAttrDict(st);
     st.resultTypes = p.parseOptionalArrowTypeList();
     st.operands = [p.resolveOperand(arg, index)];
     const cases: number[] = [], regions: Region[] = [];

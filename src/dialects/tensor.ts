@@ -102,7 +102,7 @@ function reshapeLike(name: string): OpSpec {
         st.addAttr("static_output_shape", i64Array(l.statics));
         dyn = l.dynamic;
       }
-      p.parseOptionalAttrDict(st.attributes);
+      p.parseOptionalAttrDict(st);
       const from = p.parseColonType();
       p.parseKeyword("into");
       st.resultTypes = [p.parseType()];
@@ -153,7 +153,7 @@ export const tensor: Dialect = {
       name: "tensor.empty", operands: [0, -1], results: 1, traits: ["Pure"],
       parse(p, st) {
         const dyn = p.parseOperandList("paren");
-        p.parseOptionalAttrDict(st.attributes);
+        p.parseOptionalAttrDict(st);
         st.resultTypes = [p.parseColonType()];
         st.operands = p.resolveOperands(dyn, index);
       },
@@ -165,7 +165,7 @@ export const tensor: Dialect = {
       parse(p, st) {
         const t = p.parseOperand();
         const idx = p.parseOperandList("square");
-        p.parseOptionalAttrDict(st.attributes);
+        p.parseOptionalAttrDict(st);
         const tt = p.parseColonType();
         st.resultTypes = [elementTypeOf(tt)];
         st.operands = [p.resolveOperand(t, tt), ...p.resolveOperands(idx, index)];
@@ -199,7 +199,7 @@ export const tensor: Dialect = {
         p.parseKeyword("into");
         const d = p.parseOperand();
         const idx = p.parseOperandList("square");
-        p.parseOptionalAttrDict(st.attributes);
+        p.parseOptionalAttrDict(st);
         const tt = p.parseColonType();
         st.resultTypes = [tt];
         st.operands = [p.resolveOperand(s, elementTypeOf(tt)), p.resolveOperand(d, tt), ...p.resolveOperands(idx, index)];
@@ -219,7 +219,7 @@ export const tensor: Dialect = {
     {
       name: "tensor.dim", operands: 2, results: 1, traits: ["Pure"],
       parse(p, st) {
-        p.parseOptionalAttrDict(st.attributes);
+        p.parseOptionalAttrDict(st);
         const t = p.parseOperand();
         p.expect(",");
         const i = p.parseOperand();
@@ -248,7 +248,7 @@ export const tensor: Dialect = {
       parse(p, st) {
         const src = p.parseOperand();
         const lists = parseSliceLists(p, st);
-        p.parseOptionalAttrDict(st.attributes);
+        p.parseOptionalAttrDict(st);
         const from = p.parseColonType();
         p.parseKeyword("to");
         st.resultTypes = [p.parseType()];
@@ -268,7 +268,7 @@ export const tensor: Dialect = {
         p.parseKeyword("into");
         const dst = p.parseOperand();
         const lists = parseSliceLists(p, st);
-        p.parseOptionalAttrDict(st.attributes);
+        p.parseOptionalAttrDict(st);
         const from = p.parseColonType();
         p.parseKeyword("into");
         const to = p.parseType();
@@ -290,7 +290,7 @@ export const tensor: Dialect = {
       name: "tensor.from_elements", operands: [0, -1], results: 1, traits: ["Pure"],
       parse(p, st) {
         const els = p.parseOperandList();
-        p.parseOptionalAttrDict(st.attributes);
+        p.parseOptionalAttrDict(st);
         const loc = p.locHere();
         const tt = p.parseColonType();
         st.resultTypes = [tt];
@@ -315,7 +315,7 @@ export const tensor: Dialect = {
       parse(p, st) {
         const a = p.parseOperand();
         const dyn = p.peekText() === "[" ? p.parseOperandList("square") : [];
-        p.parseOptionalAttrDict(st.attributes);
+        p.parseOptionalAttrDict(st);
         const tt = p.parseColonType();
         st.resultTypes = [tt];
         st.operands = [p.resolveOperand(a, elementTypeOf(tt)), ...p.resolveOperands(dyn, index)];
@@ -352,7 +352,7 @@ export const tensor: Dialect = {
       parse(p, st) {
         const dyn = p.parseOperandList();
         const r = p.parseRegion([] as RegionArgument[]);
-        p.parseOptionalAttrDict(st.attributes);
+        p.parseOptionalAttrDict(st);
         const tt = p.parseColonType();
         if (!r.blocks.length) r.push(new Block());
         st.regions.push(r);
@@ -376,7 +376,7 @@ export const tensor: Dialect = {
       name: "tensor.rank", operands: 1, results: 1, traits: ["Pure"],
       parse(p, st) {
         const t = p.parseOperand();
-        p.parseOptionalAttrDict(st.attributes);
+        p.parseOptionalAttrDict(st);
         st.operands = [p.resolveOperand(t, p.parseColonType())];
         st.resultTypes = [index];
       },
@@ -397,7 +397,7 @@ export const tensor: Dialect = {
         p.expect("(");
         const shape = p.parseOperand();
         p.expect(")");
-        p.parseOptionalAttrDict(st.attributes);
+        p.parseOptionalAttrDict(st);
         const loc = p.locHere();
         const ft = p.parseColonType();
         if (!(ft instanceof FunctionType) || ft.inputs.length !== 2 || ft.results.length !== 1) throw DiagnosticError.at(loc, "expected '(source, shape) -> result' types");

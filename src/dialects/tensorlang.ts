@@ -112,7 +112,7 @@ function sameTypeTensorOp(name: string, arity: number, verify?: (op: Operation, 
     name, operands: arity, results: 1, traits: ["SameOperandsAndResultType", "Elementwise"],
     parse(p, st) {
       const ops = p.parseOperandList();
-      p.parseOptionalAttrDict(st.attributes);
+      p.parseOptionalAttrDict(st);
       const t = p.parseColonType();
       st.operands = p.resolveOperands(ops, t);
       st.resultTypes = [t];
@@ -135,7 +135,7 @@ function unaryToOp(name: string, verify: (op: Operation, s: TensorShape) => stri
     name, operands: 1, results: 1, props,
     parse(p, st) {
       const a = p.parseOperand();
-      p.parseOptionalAttrDict(st.attributes);
+      p.parseOptionalAttrDict(st);
       const t = p.parseColonType();
       p.expect("->");
       st.resultTypes = [p.parseType()];
@@ -197,7 +197,7 @@ function parseDenseFor(p: OpAsmParser): { value: DenseElementsAttr; type: Type }
 const constant: OpSpec = {
   name: "tensorlang.constant", operands: 0, results: 1, props: ["value"],
   parse(p, st) {
-    p.parseOptionalAttrDict(st.attributes);
+    p.parseOptionalAttrDict(st);
     const { value, type } = parseDenseFor(p);
     st.addAttr("value", value);
     st.resultTypes = [p.accept(":") ? p.parseType() : type];
@@ -234,7 +234,7 @@ const matmul: OpSpec = {
   name: "tensorlang.matmul", operands: 2, results: 1,
   parse(p, st) {
     const ops = p.parseOperandList();
-    p.parseOptionalAttrDict(st.attributes);
+    p.parseOptionalAttrDict(st);
     p.expect(":");
     const loc = p.locHere();
     const ts = p.parseTypeList();
@@ -267,7 +267,7 @@ const print: OpSpec = {
   name: "tensorlang.print", operands: 1, results: 0,
   parse(p, st) {
     const a = p.parseOperand();
-    p.parseOptionalAttrDict(st.attributes);
+    p.parseOptionalAttrDict(st);
     st.operands = [p.resolveOperand(a, p.parseColonType())];
   },
   print(p, op) { p.print(" ", p.operand(op.operand(0)), p.attrDict(op), " : ", p.type(op.operand(0).type)); },
@@ -284,7 +284,7 @@ const assert: OpSpec = {
   parse(p, st) {
     const c = p.parseOperand();
     if (p.accept(",")) st.addAttr("msg", new StringAttr(p.parseString()));
-    p.parseOptionalAttrDict(st.attributes);
+    p.parseOptionalAttrDict(st);
     const t = p.accept(":") ? p.parseType() : i1;
     st.operands = [p.resolveOperand(c, t)];
   },
@@ -303,7 +303,7 @@ const symbolicDim: OpSpec = {
   name: "tensorlang.symbolic_dim", operands: 0, results: 1, props: ["name"],
   parse(p, st) {
     st.addAttr("name", new StringAttr(p.parseString()));
-    p.parseOptionalAttrDict(st.attributes);
+    p.parseOptionalAttrDict(st);
     if (p.accept(":")) p.parseType();
     st.resultTypes = [index];
   },
@@ -319,7 +319,7 @@ const copy: OpSpec = {
   name: "tensorlang.copy", operands: 1, results: 2, traits: ["SameOperandsAndResultType"],
   parse(p, st) {
     const a = p.parseOperand();
-    p.parseOptionalAttrDict(st.attributes);
+    p.parseOptionalAttrDict(st);
     const t = p.parseColonType();
     st.operands = [p.resolveOperand(a, t)];
     st.resultTypes = [t, t];

@@ -93,7 +93,7 @@ export const transferRead: OpSpec = {
     p.expect(",");
     const pad = p.parseOperand();
     const mask = p.accept(",") ? p.parseOperand() : undefined;
-    p.parseOptionalAttrDict(st.attributes);
+    p.parseOptionalAttrDict(st);
     const srcType = p.parseColonType();
     p.expect(",");
     const vt = p.parseType();
@@ -119,7 +119,7 @@ export const transferWrite: OpSpec = {
     p.expect(",");
     const { src, idx } = parseAccess(p);
     const mask = p.accept(",") ? p.parseOperand() : undefined;
-    p.parseOptionalAttrDict(st.attributes);
+    p.parseOptionalAttrDict(st);
     const vt = p.parseColonType();
     p.expect(",");
     const dstType = p.parseType();

@@ -99,7 +99,7 @@ export const vector: Dialect = {
       name: "vector.load", operands: [1, -1], results: 1, props: ["nontemporal"],
       parse(p, st) {
         const { base, idx } = parseMemAccess(p);
-        p.parseOptionalAttrDict(st.attributes);
+        p.parseOptionalAttrDict(st);
         const mt = p.parseColonType();
         p.expect(",");
         st.resultTypes = [p.parseType()];
@@ -117,7 +117,7 @@ export const vector: Dialect = {
         const v = p.parseOperand();
         p.expect(",");
         const { base, idx } = parseMemAccess(p);
-        p.parseOptionalAttrDict(st.attributes);
+        p.parseOptionalAttrDict(st);
         const mt = p.parseColonType();
         p.expect(",");
         const vt = p.parseType();
@@ -133,7 +133,7 @@ export const vector: Dialect = {
       name: "vector.broadcast", operands: 1, results: 1, traits: ["Pure"],
       parse(p, st) {
         const a = p.parseOperand();
-        p.parseOptionalAttrDict(st.attributes);
+        p.parseOptionalAttrDict(st);
         const from = p.parseColonType();
         p.parseKeyword("to");
         st.resultTypes = [p.parseType()];
@@ -169,7 +169,7 @@ export const vector: Dialect = {
         const ops = [p.parseOperand()];
         if (p.accept(",")) ops.push(p.parseOperand());
         if (p.parseOptionalKeyword("fastmath")) st.addAttr("fastmath", new OpaqueAttr(`#arith.fastmath${p.balancedAngle()}`));
-        p.parseOptionalAttrDict(st.attributes);
+        p.parseOptionalAttrDict(st);
         const vt = p.parseColonType();
         p.parseKeyword("into");
         const dt = p.parseType();
@@ -200,7 +200,7 @@ export const vector: Dialect = {
       name: "vector.splat", operands: 1, results: 1, traits: ["Pure"],
       parse(p, st) {
         const a = p.parseOperand();
-        p.parseOptionalAttrDict(st.attributes);
+        p.parseOptionalAttrDict(st);
         const vt = p.parseColonType();
         st.resultTypes = [vt];
         st.operands = [p.resolveOperand(a, elementTypeOf(vt))];
@@ -218,7 +218,7 @@ export const vector: Dialect = {
       parse(p, st) {
         const v = p.parseOperand();
         const pos = parsePositions(p);
-        p.parseOptionalAttrDict(st.attributes);
+        p.parseOptionalAttrDict(st);
         const rt = p.parseColonType();
         p.parseKeyword("from");
         const vt = p.parseType();
@@ -247,7 +247,7 @@ export const vector: Dialect = {
         p.expect(",");
         const d = p.parseOperand();
         const pos = parsePositions(p);
-        p.parseOptionalAttrDict(st.attributes);
+        p.parseOptionalAttrDict(st);
         const stype = p.parseColonType();
         p.parseKeyword("into");
         const dt = p.parseType();
@@ -275,7 +275,7 @@ export const vector: Dialect = {
       parse(p, st) {
         const v = p.parseOperand();
         const pos = parseElementPosition(p);
-        p.parseOptionalAttrDict(st.attributes);
+        p.parseOptionalAttrDict(st);
         const vt = p.parseColonType();
         st.resultTypes = [elementTypeOf(vt)];
         st.operands = [p.resolveOperand(v, vt), ...(pos ? [p.resolveOperand(pos.operand, pos.type)] : [])];
@@ -292,7 +292,7 @@ export const vector: Dialect = {
         p.expect(",");
         const v = p.parseOperand();
         const pos = parseElementPosition(p);
-        p.parseOptionalAttrDict(st.attributes);
+        p.parseOptionalAttrDict(st);
         const vt = p.parseColonType();
         st.resultTypes = [vt];
         st.operands = [p.resolveOperand(s, elementTypeOf(vt)), p.resolveOperand(v, vt), ...(pos ? [p.resolveOperand(pos.operand, pos.type)] : [])];
@@ -310,7 +310,7 @@ export const vector: Dialect = {
       name: "vector.shape_cast", operands: 1, results: 1, traits: ["Pure"],
       parse(p, st) {
         const a = p.parseOperand();
-        p.parseOptionalAttrDict(st.attributes);
+        p.parseOptionalAttrDict(st);
         const from = p.parseColonType();
         p.parseKeyword("to");
         st.resultTypes = [p.parseType()];
@@ -340,7 +340,7 @@ export const vector: Dialect = {
           } else break;
         }
         st.addAttr("punctuation", new OpaqueAttr(`#vector.punctuation<${punct}>`));
-        p.parseOptionalAttrDict(st.attributes);
+        p.parseOptionalAttrDict(st);
       },
       print(p, op) {
         if (op.operands.length) p.print(" ", p.operand(op.operand(0)), " : ", p.type(op.operand(0).type));

@@ -44,9 +44,10 @@ export interface OperationInit {
 
 export class Operation {
   name: string;
-  readonly operands: Value[] = [];
+  readonly operands: Value[];
   readonly results: OpResult[];
-  readonly attributes: Map<string, Attribute>;
+  /** Created on first access: most ops have no attributes. */
+  private attrs: Map<string, Attribute> | undefined;
   readonly regions: Region[] = [];
   readonly successors: Block[];
   parent: Block | null = null;
@@ -59,13 +60,12 @@ export class Operation {
   constructor(init: OperationInit, adopt = false) {
     this.name = init.name;
     const operands = init.operands;
-    if (operands) for (let i = 0; i < operands.length; i++) this.addOperand(operands[i]);
+    this.operands = operands ? operands.slice() : [];
+    for (let i = 0; i < this.operands.length; i++) this.operands[i].uses.push({ op: this, index: i });
     const types = init.resultTypes;
-    const results: OpResult[] = [];
-    if (types) for (let i = 0; i < types.length; i++) results.push(new OpResult(types[i], this, i));
-    this.results = results;
+    this.results = types ? types.map((t, i) => new OpResult(t, this, i)) : [];
     const a = init.attributes;
-    this.attributes = a === undefined ? new Map() : a instanceof Map ? (adopt ? a : new Map(a)) : new Map(Object.entries(a));
+    this.attrs = a === undefined ? undefined : a instanceof Map ? (adopt ? a : new Map(a)) : new Map(Object.entries(a));
     const regions = init.regions;
     if (regions) for (let i = 0; i < regions.length; i++) this.addRegion(regions[i]);
     const succ = init.successors;
@@ -79,7 +79,10 @@ export class Operation {
     return this.results[0];
   }
   operand(i: number): Value { return this.operands[i]; }
-  attr<T extends Attribute = Attribute>(name: string): T | undefined { return this.attributes.get(name) as T | undefined; }
+  get attributes(): Map<string, Attribute> { return (this.attrs ??= new Map()); }
+  /** `attributes.size` without creating the map. */
+  get numAttributes(): number { return this.attrs === undefined ? 0 : this.attrs.size; }
+  attr<T extends Attribute = Attribute>(name: string): T | undefined { return this.attrs?.get(name) as T | undefined; }
   region(i = 0): Region { return this.regions[i]; }
   /** The single block of region `i` (most structured ops). */
   body(i = 0): Block { return this.regions[i].blocks[0]; }
@@ -143,7 +146,7 @@ export class Operation {
   clone(map: Map<Value, Value> = new Map()): Operation {
     const op = new Operation({
       name: this.name, operands: this.operands.map((v) => map.get(v) ?? v),
-      resultTypes: this.results.map((r) => r.type), attributes: this.attributes,
+      resultTypes: this.results.map((r) => r.type), attributes: this.attrs,
       successors: this.successors.map((b) => (map as unknown as Map<Block, Block>).get(b) ?? b), loc: this.loc,
     });
     this.results.forEach((r, i) => map.set(r, op.results[i]));
@@ -215,7 +218,7 @@ export class Module {
 }
 
 export function symbolName(op: Operation): string | undefined {
-  const a = op.attributes.get("sym_name");
+  const a = op.attr("sym_name");
   return a && "value" in a && typeof (a as { value: unknown }).value === "string" ? (a as unknown as { value: string }).value : undefined;
 }
 

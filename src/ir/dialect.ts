@@ -26,10 +26,14 @@ export type Trait =
 export class OperationState {
   operands: Value[] = [];
   resultTypes: Type[] = [];
-  attributes = new Map<string, Attribute>();
+  private attrs: Map<string, Attribute> | undefined = undefined;
   regions: Region[] = [];
   successors: Block[] = [];
   constructor(public name: string, public loc: Location) {}
+  /** Created on first access: most ops have no attributes. */
+  get attributes(): Map<string, Attribute> { return (this.attrs ??= new Map()); }
+  /** The attribute map if any attribute was added (for building the op). */
+  get attributesIfAny(): Map<string, Attribute> | undefined { return this.attrs; }
   addAttr(name: string, a: Attribute): void { this.attributes.set(name, a); }
 }
 

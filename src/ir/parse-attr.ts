@@ -292,13 +292,17 @@ export class AttrTypeParser {
     }
     return new DictionaryAttr(m);
   }
-  /** `{a = 1, b}` if present, merged into `into`. */
-  parseOptionalAttrDict(into: Map<string, Attribute>): void {
+  /**
+   * `{a = 1, b}` if present, merged into `into` (a map, or an OperationState's attributes: its
+   * map is only created when there is a dictionary).
+   */
+  parseOptionalAttrDict(into: Map<string, Attribute> | { readonly attributes: Map<string, Attribute> }): void {
     if (this.lex.peek().text !== "{") return;
-    for (const [k, v] of this.parseDictionary().entries) into.set(k, v);
+    const m = into instanceof Map ? into : into.attributes;
+    for (const [k, v] of this.parseDictionary().entries) m.set(k, v);
   }
   /** `attributes {...}` if present. */
-  parseOptionalAttrDictWithKeyword(into: Map<string, Attribute>): void {
+  parseOptionalAttrDictWithKeyword(into: Map<string, Attribute> | { readonly attributes: Map<string, Attribute> }): void {
     if (this.lex.peek().text === "attributes") { this.lex.next(); this.parseOptionalAttrDict(into); }
   }
 

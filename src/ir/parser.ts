@@ -93,16 +93,11 @@ export class OpAsmParser extends AttrTypeParser {
     return f;
   }
   resolveOperands(us: UnresolvedOperand[], types: Type[] | Type, loc?: Location): Value[] {
-    const out: Value[] = [];
-    if (!Array.isArray(types)) {
-      for (let i = 0; i < us.length; i++) out.push(this.resolveOperand(us[i], types));
-      return out;
-    }
+    if (!Array.isArray(types)) return us.map((u) => this.resolveOperand(u, types));
     if (types.length !== us.length) {
       throw DiagnosticError.at(loc ?? us[0]?.loc ?? this.locHere(), `${us.length} operands present, but expected ${types.length}`);
     }
-    for (let i = 0; i < us.length; i++) out.push(this.resolveOperand(us[i], types[i]));
-    return out;
+    return us.map((u, i) => this.resolveOperand(u, types[i]));
   }
   /** Binds a name (definition) in the current scope, resolving earlier forward uses. */
   define(name: string, values: Value[], loc: Location): void {
@@ -223,7 +218,7 @@ export class OpAsmParser extends AttrTypeParser {
     if (declared !== op.results.length) {
       throw DiagnosticError.at(loc, `operation defines ${op.results.length} results but was provided ${declared} to bind`);
     }
-    if (results.length === 1) { this.define(results[0].name, op.results.slice(), results[0].loc); return op; }
+    if (results.length === 1) { this.define(results[0].name, op.results, results[0].loc); return op; }
     let k = 0;
     for (const r of results) { this.define(r.name, op.results.slice(k, k + r.count), r.loc); k += r.count; }
     return op;
@@ -251,7 +246,7 @@ export class OpAsmParser extends AttrTypeParser {
       this.withDefaultDialect(spec, () => { do st.regions.push(this.parseRegion([], { isolated })); while (this.accept(",")); });
       this.expect(")");
     }
-    this.parseOptionalAttrDict(st.attributes);
+    this.parseOptionalAttrDict(st);
     this.expect(":");
     const fnLoc = this.locHere();
     const ft = this.parseType();
@@ -287,7 +282,7 @@ export class OpAsmParser extends AttrTypeParser {
   }
 
   private build(st: OperationState): Operation {
-    return new Operation({ name: st.name, operands: st.operands, resultTypes: st.resultTypes, attributes: st.attributes,
+    return new Operation({ name: st.name, operands: st.operands, resultTypes: st.resultTypes, attributes: st.attributesIfAny,
       regions: st.regions, successors: st.successors, loc: st.loc }, true);
   }
 

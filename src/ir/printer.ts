@@ -68,8 +68,8 @@ export class OpAsmPrinter {
   blockName(b: Block): string { return this.blockNames.get(b) ?? "^<<UNKNOWN BLOCK>>"; }
   /** ` {a = 1}` for the attributes not in `elided` (nothing if none). */
   attrDict(op: Operation, elided: readonly string[] = [], keyword = false): string {
+    if (op.numAttributes === 0) return "";
     const attrs = op.attributes;
-    if (attrs.size === 0) return "";
     let any = false;
     for (const k of attrs.keys()) if (!elided.includes(k)) { any = true; break; }
     if (!any) return "";
@@ -105,7 +105,7 @@ export class OpAsmPrinter {
         const op = ops[k];
         const last = k === ops.length - 1;
         if (last && o.printEmptyTerminator === false && op.operands.length === 0 && op.results.length === 0 &&
-            op.regions.length === 0 && op.attributes.size === 0 && this.ctx.hasTrait(op, "Terminator")) continue;
+            op.regions.length === 0 && op.numAttributes === 0 && this.ctx.hasTrait(op, "Terminator")) continue;
         this.newline();
         this.operation(op);
       }
