@@ -35,4 +35,7 @@ test("--wasm-threads must be a positive integer or auto, and needs the wasm engi
   const interp = await runCli([example("matmul_loops.mlir"), "--wasm-threads", "2", "--engine", "interp"]);
   assert.equal(interp.code, 2);
   assert.match(interp.stderr, /--wasm-threads needs --engine wasm/);
+  const live = await runCli([example("matmul_loops.mlir"), "--wasm-threads", "2", "--optimize", "matmul", "--optimize-mode", "live"]);
+  assert.equal(live.code, 2);
+  assert.match(live.stderr, /--wasm-threads is not supported with --optimize-mode live/);
 });
