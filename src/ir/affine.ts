@@ -93,15 +93,23 @@ export function replaceDimsSyms(e: AffineExpr, dims: readonly AffineExpr[], syms
 }
 
 function dimSymHeader(numDims: number, numSyms: number): string {
-  const ds = Array.from({ length: numDims }, (_, i) => `d${i}`).join(", ");
-  const ss = Array.from({ length: numSyms }, (_, i) => `s${i}`).join(", ");
-  return `(${ds})` + (numSyms ? `[${ss}]` : "");
+  let s = "(";
+  for (let i = 0; i < numDims; i++) s += (i ? ", d" : "d") + i;
+  s += ")";
+  if (numSyms) {
+    s += "[";
+    for (let i = 0; i < numSyms; i++) s += (i ? ", s" : "s") + i;
+    s += "]";
+  }
+  return s;
 }
 
 export class AffineMap {
-  readonly str: string;
-  constructor(readonly numDims: number, readonly numSyms: number, readonly results: readonly AffineExpr[]) {
-    this.str = `${dimSymHeader(numDims, numSyms)} -> (${results.map((r) => exprStr(r)).join(", ")})`;
+  private text: string | undefined = undefined;
+  constructor(readonly numDims: number, readonly numSyms: number, readonly results: readonly AffineExpr[]) {}
+  /** MLIR's spelling `(d0)[s0] -> (d0 + s0)`, made on first use (most maps are never printed whole). */
+  get str(): string {
+    return (this.text ??= `${dimSymHeader(this.numDims, this.numSyms)} -> (${this.results.map((r) => exprStr(r)).join(", ")})`);
   }
   static identity(n: number): AffineMap { return new AffineMap(n, 0, Array.from({ length: n }, (_, i) => dim(i))); }
   static constant(v: number): AffineMap { return new AffineMap(0, 0, [cst(v)]); }

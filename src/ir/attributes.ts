@@ -30,15 +30,21 @@ export function floatStr(v: number, type: Type = f64): string {
   if (type instanceof FloatType && type.kind === "f32") v = Math.fround(v);
   // Scientific with the fewest digits that round-trip, but at least 6 like MLIR's default.
   const shortest = v.toExponential();
-  const mant = shortest.split("e")[0].replace("-", "").replace(".", "");
-  const digits = Math.max(6, mant.length - 1);
+  // Mantissa digits: the text before `e`, less a sign and a point.
+  const e = shortest.indexOf("e");
+  const mantLen = e - (shortest.charCodeAt(0) === 45 ? 1 : 0) - (shortest.indexOf(".") >= 0 ? 1 : 0);
+  const digits = Math.max(6, mantLen - 1);
   let s = v.toExponential(digits);
   if (type instanceof FloatType && type.kind === "f32") {
     // Shortest form that still rounds back to the same f32.
-    for (let d = 6; d <= 9; d++) { const c = v.toExponential(d); if (Math.fround(Number(c)) === v) { s = c; break; } }
+    for (let d = 6; d <= 9; d++) {
+      const c = d === digits ? s : v.toExponential(d);
+      if (Math.fround(Number(c)) === v) { s = c; break; }
+    }
   }
   if (Object.is(v, -0)) s = "-0.000000e+00";
-  return s.replace(/e([+-])(\d)$/, "e$10$2");
+  // Two exponent digits at least, as MLIR prints (`e+00`).
+  return s.charCodeAt(s.length - 3) === 101 /* e */ ? s.slice(0, -1) + "0" + s.slice(-1) : s;
 }
 
 function hexFloat(v: number, type: Type): string {
@@ -129,8 +135,9 @@ export class SymbolRefAttr extends Attribute {
 }
 
 export class AffineMapAttr extends Attribute {
-  readonly str: string;
-  constructor(readonly map: AffineMap) { super(); this.str = `affine_map<${map.str}>`; }
+  private text: string | undefined = undefined;
+  constructor(readonly map: AffineMap) { super(); }
+  get str(): string { return (this.text ??= `affine_map<${this.map.str}>`); }
 }
 
 export class IntegerSetAttr extends Attribute {

@@ -170,7 +170,12 @@ export class Block {
     this.args.splice(i, 1);
     this.args.forEach((a, k) => (a.index = k));
   }
-  append(op: Operation): Operation { return this.insert(this.ops.length, op); }
+  append(op: Operation): Operation {
+    if (op.parent) op.remove();
+    op.parent = this;
+    this.ops.push(op);
+    return op;
+  }
   insert(i: number, op: Operation): Operation {
     op.remove();
     op.parent = this;

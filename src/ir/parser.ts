@@ -266,6 +266,7 @@ export class OpAsmParser extends AttrTypeParser {
       if (spec) name = spec.name;
     }
     if (!spec?.parse) throw this.errorAt(nameTok, `custom op '${nameTok.text}' is unknown`);
+    name = spec.name; // one shared string for every op of this kind
     const st = new OperationState(name, this.lex.loc(nameTok.pos));
     const saved = this.isolatedOp;
     this.isolatedOp = !!spec.traits?.includes("IsolatedFromAbove");
