@@ -83,8 +83,7 @@ describe("parallelize", () => {
     assert.equal(await run(par, 2, 1), await run(MATMUL, 1, 1));
   });
 
-  it("lowers to scf.parallel and really splits the range: a trap in the upper half comes from the helper thread", async () => {
-    const text = apply(`module {
+  const DIV = `module {
   func.func @k(%A: memref<64xi32>, %d: i32) {
     affine.for %i = 0 to 64 {
       %ii = arith.index_cast %i : index to i32
@@ -97,7 +96,11 @@ describe("parallelize", () => {
     }
     return
   }
-}`, "k", [{ kind: "parallelize", loop: "L0" }]);
+}`;
+  const divSplitTrap = (err: unknown) => err instanceof Error && /divide by zero \(in parallel helper thread 1\)/.test(err.message);
+
+  it("lowers to scf.parallel and really splits the range: a trap in the upper half comes from the helper thread", async () => {
+    const text = apply(DIV, "k", [{ kind: "parallelize", loop: "L0" }]);
     const ctx = createCapturingContext({ heapOptions: { shared: true } });
     const e = new Engine({ ctx, threads: 2 });
     const lowered = e.prepare(e.parse(text, "k.mlir"));
@@ -111,7 +114,23 @@ describe("parallelize", () => {
     try {
       e.call("k", [A, 2]);
       assert.deepEqual([...new Int32Array(e.ctx.heap.memory.buffer, p, 64)], Array.from({ length: 64 }, (_, i) => (i < 32 ? i : Math.trunc(i / 2))));
-      assert.throws(() => e.call("k", [A, 0]), (err: unknown) => err instanceof Error && /divide by zero \(in parallel helper thread 1\)/.test(err.message));
+      assert.throws(() => e.call("k", [A, 0]), divSplitTrap);
+    } finally { await e.dispose(); }
+  });
+
+  it("a parallelized version hot-swapped into a running engine splits across the helpers", async () => {
+    const ctx = createCapturingContext({ heapOptions: { shared: true } });
+    const e = new Engine({ ctx, threads: 2 }).load(DIV, "k.mlir");
+    assert.equal(await e.threadsReady(), true);
+    const p = e.ctx.heap.malloc(64 * 4, 16);
+    const A = { allocated: p, aligned: p, offset: 0, sizes: [64], strides: [1] };
+    try {
+      // Serial: the trap comes from the calling thread.
+      assert.throws(() => e.call("k", [A, 0]), (err: unknown) => err instanceof Error && /divide by zero/.test(err.message) && !divSplitTrap(err));
+      e.swap("k", e.compile(apply(DIV, "k", [{ kind: "parallelize", loop: "L0" }]), { only: ["k"] }));
+      e.call("k", [A, 4]);
+      assert.equal(new Int32Array(e.ctx.heap.memory.buffer, p, 64)[63], 15);
+      assert.throws(() => e.call("k", [A, 0]), divSplitTrap);
     } finally { await e.dispose(); }
   });
 
