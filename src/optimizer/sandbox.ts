@@ -89,7 +89,7 @@ export async function evaluateCandidate(referenceText: string, candidateText: st
   }
   const randomCases = o.randomCases ?? 3, timingRuns = o.timingRuns ?? 5;
   const runs = (3 + randomCases) * 2 + 6 + timingRuns * 2;
-  const timeoutMs = o.timeoutMs ?? (o.baselineMs !== undefined ? 1500 + runs * o.baselineMs * 10 : 20_000);
+  const timeoutMs = o.timeoutMs ?? (o.baselineMs !== undefined ? 1500 + runs * o.baselineMs * 10 : 60_000);
   const req: SandboxRequest = {
     unit, fastUnit, ref: "__tl_ref", cand: "__tl_cand", seed: o.seed ?? 1, randomCases, timingRuns,
     memoryCapBytes: o.memoryCapBytes ?? 256 << 20, rtol: o.rtol ?? 1e-4, threads: o.threads ?? 1,
