@@ -57,7 +57,7 @@ function summaryLine(r: FunctionReport): string {
 function writeReport(file: string | undefined, reports: FunctionReport[]): void {
   if (!file) return;
   writeFileSync(file, JSON.stringify({ functions: reports.map((r) => ({ name: r.name, baselineMs: r.baselineMs, bestMs: r.bestMs,
-    speedup: r.speedup, accepted: r.accepted, verdicts: r.verdicts, bestIr: r.bestIr, fromCache: r.fromCache, searchMs: r.searchMs })) }, null, 2) + "\n");
+    speedup: r.speedup, accepted: r.accepted, verdicts: r.verdicts, bestIr: r.bestIr, fromCache: r.fromCache, searchMs: r.searchMs, iterations: r.iterations })) }, null, 2) + "\n");
 }
 
 const REFLECTION_FNS = ["tensorlang_get_ir", "tensorlang_query_model", "tensorlang_compile", "tensorlang_get_symbol_address", "tensorlang_optimize_async"];
