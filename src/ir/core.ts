@@ -6,8 +6,24 @@ import { Type } from "./types.js";
 export interface Use { op: Operation; index: number }
 
 export abstract class Value {
-  readonly uses: Use[] = [];
+  private useList: Use[] = [];
   constructor(public type: Type) {}
+  get uses(): Use[] { return this.useList; }
+  /**
+   * Records a use (Operation keeps use lists; nothing else should call this). Up to four uses
+   * the list is rebuilt at its exact size: an empty array that is pushed to reserves 17 slots,
+   * and most values have one or two uses.
+   */
+  addUse(u: Use): void {
+    const l = this.useList;
+    switch (l.length) {
+      case 0: this.useList = [u]; break;
+      case 1: this.useList = [l[0], u]; break;
+      case 2: this.useList = [l[0], l[1], u]; break;
+      case 3: this.useList = [l[0], l[1], l[2], u]; break;
+      default: l.push(u);
+    }
+  }
   get hasUses(): boolean { return this.uses.length > 0; }
   get users(): Operation[] { return [...new Set(this.uses.map((u) => u.op))]; }
   /** Points every use of this value at `v` instead. */
@@ -48,7 +64,7 @@ export class Operation {
   readonly results: OpResult[];
   /** Created on first access: most ops have no attributes. */
   private attrs: Map<string, Attribute> | undefined;
-  readonly regions: Region[] = [];
+  readonly regions: Region[];
   readonly successors: Block[];
   parent: Block | null = null;
   loc?: Location;
@@ -61,13 +77,14 @@ export class Operation {
     this.name = init.name;
     const operands = init.operands;
     this.operands = operands ? operands.slice() : [];
-    for (let i = 0; i < this.operands.length; i++) this.operands[i].uses.push({ op: this, index: i });
+    for (let i = 0; i < this.operands.length; i++) this.operands[i].addUse({ op: this, index: i });
     const types = init.resultTypes;
     this.results = types ? types.map((t, i) => new OpResult(t, this, i)) : [];
     const a = init.attributes;
     this.attrs = a === undefined ? undefined : a instanceof Map ? (adopt ? a : new Map(a)) : new Map(Object.entries(a));
     const regions = init.regions;
-    if (regions) for (let i = 0; i < regions.length; i++) this.addRegion(regions[i]);
+    this.regions = regions ? regions.slice() : []; // exact size: most ops have no or one region
+    for (let i = 0; i < this.regions.length; i++) this.regions[i].parent = this;
     const succ = init.successors;
     this.successors = succ === undefined ? [] : adopt ? succ : succ.slice();
     this.loc = init.loc;
@@ -88,7 +105,7 @@ export class Operation {
   body(i = 0): Block { return this.regions[i].blocks[0]; }
 
   addOperand(v: Value): void {
-    v.uses.push({ op: this, index: this.operands.length });
+    v.addUse({ op: this, index: this.operands.length });
     this.operands.push(v);
   }
   setOperand(i: number, v: Value): void {
@@ -96,7 +113,7 @@ export class Operation {
     const k = old.uses.findIndex((u) => u.op === this && u.index === i);
     if (k >= 0) old.uses.splice(k, 1);
     this.operands[i] = v;
-    v.uses.push({ op: this, index: i });
+    v.addUse({ op: this, index: i });
   }
   /** Replace the operand list wholesale (keeps use lists right). */
   setOperands(vs: Value[]): void {
@@ -156,10 +173,10 @@ export class Operation {
 }
 
 export class Block {
-  readonly args: BlockArgument[] = [];
+  readonly args: BlockArgument[];
   readonly ops: Operation[] = [];
   parent: Region | null = null;
-  constructor(argTypes: Type[] = []) { for (const t of argTypes) this.addArg(t); }
+  constructor(argTypes: Type[] = []) { this.args = argTypes.map((t, i) => new BlockArgument(t, this, i)); }
 
   addArg(t: Type, loc?: Location): BlockArgument {
     const a = new BlockArgument(t, this, this.args.length, loc);
@@ -189,9 +206,12 @@ export class Block {
 }
 
 export class Region {
-  readonly blocks: Block[] = [];
+  readonly blocks: Block[];
   parent: Operation | null = null;
-  constructor(blocks: Block[] = []) { for (const b of blocks) this.push(b); }
+  constructor(blocks: Block[] = []) {
+    this.blocks = blocks.slice(); // exact size: most regions have one block
+    for (let i = 0; i < this.blocks.length; i++) this.blocks[i].parent = this;
+  }
   push(b: Block): Block { b.parent = this; this.blocks.push(b); return b; }
   get block(): Block { return this.blocks[0]; }
   clone(map: Map<Value, Value>): Region {

@@ -135,16 +135,21 @@ export class OpAsmParser extends AttrTypeParser {
   /** `{ ops | ^bb(...): ops ... }`; `args` become the entry block's arguments. */
   parseRegion(args: RegionArgument[] = [], opts: { isolated?: boolean } = {}): Region {
     this.expect("{");
-    const region = new Region();
+    const blocks: Block[] = [];
     this.pushScope(opts.isolated ?? this.isolatedOp);
     const saved = this.isolatedOp;
     this.isolatedOp = false;
     const scope = this.scopes[this.scopes.length - 1];
     const first = this.lex.peek();
-    if (first.text === "}" && args.length === 0) { this.lex.next(); this.popScope(); this.isolatedOp = saved; return region; }
+    if (first.text === "}" && args.length === 0) { this.lex.next(); this.popScope(); this.isolatedOp = saved; return new Region(); }
     if (first.kind !== "caret" || args.length) {
-      const entry = region.push(new Block());
-      for (const a of args) this.define(a.operand.name, [entry.addArg(a.type, a.loc ?? a.operand.loc)], a.operand.loc);
+      const entry = new Block(args.map((a) => a.type));
+      blocks.push(entry);
+      for (let i = 0; i < args.length; i++) {
+        const a = args[i], arg = entry.args[i];
+        arg.loc = a.loc ?? a.operand.loc;
+        this.define(a.operand.name, [arg], a.operand.loc);
+      }
       if (first.kind === "caret" && args.length) throw this.errorAt(first, "invalid block name in region with named arguments");
       this.parseBlockBody(entry);
     }
@@ -153,7 +158,7 @@ export class OpAsmParser extends AttrTypeParser {
       const block = this.blockFor(scope, label);
       if (scope.blocks.get(label.text)!.defined) throw this.errorAt(label, `redefinition of block '${label.text}'`);
       scope.blocks.get(label.text)!.defined = true;
-      region.push(block);
+      blocks.push(block);
       if (this.accept("(")) {
         if (!this.accept(")")) {
           do {
@@ -172,7 +177,7 @@ export class OpAsmParser extends AttrTypeParser {
     this.expect("}");
     this.popScope();
     this.isolatedOp = saved;
-    return region;
+    return new Region(blocks);
   }
   private blockFor(scope: Scope, tok: Token): Block {
     let e = scope.blocks.get(tok.text);
