@@ -29,3 +29,8 @@ export const MATH: HandlerTable = {
   },
 };
 for (const name of MATH_OPS) MATH[name] = mathOp(name);
+// rsqrt is 1 / sqrt(x) in the type's precision, as MLIR expands it (two roundings for f32).
+MATH["math.rsqrt"] = (_i, op, args) => {
+  const et = elementTypeOf(op.results[0].type);
+  return [elementwise(op.results[0].type, args, ([a]) => roundFloat(1 / roundFloat(Math.sqrt(a as number), et), et))];
+};
