@@ -33,12 +33,14 @@ interface Val {
 
 interface Buf { name: string; elt: Elt; shape: number[]; approx: boolean; alloc: boolean }
 
-interface Helper { name: string; params: Val[]; results: { ty: Num; approx: boolean }[] }
+interface Helper { name: string; params: Val[]; results: { ty: Num; approx: boolean }[]; cost: number }
 
 const INT_TYPES: Num[] = ["i32", "i64"];
 const FLOAT_TYPES: Num[] = ["f32", "f64"];
 const isFloat = (t: Ty): t is "f32" | "f64" => t === "f32" || t === "f64";
 const MAX_INDEX = 1 << 20;
+/** Bound on the statements one function executes (loops multiply, calls add the callee's). */
+const MAX_COST = 3000;
 
 /** Replays a choice sequence; 0 once it is exhausted. */
 export class Choices {
@@ -66,6 +68,10 @@ class FuncGen {
   private affineIvs: Val[] = [];
   private n = 0;
   private indent = "    ";
+  /** Product of the trip counts of the enclosing loops. */
+  private mult = 1;
+  /** Statements this function may execute, at most (bounded by MAX_COST). */
+  cost = 0;
   constructor(private readonly g: ProgramGen, private fuel: number, private readonly bufs: Buf[], private readonly callable: Helper[]) {}
 
   get c(): Choices { return this.g.c; }
@@ -332,6 +338,13 @@ class FuncGen {
     }
   }
 
+  /** A loop body run `trip` times. */
+  loopRegion<T>(trip: number, body: () => T): T {
+    const saved = this.mult;
+    this.mult *= Math.max(trip, 1);
+    try { return this.region(body); } finally { this.mult = saved; }
+  }
+
   /** Iteration-carried types: index is left out (its bound would grow with the trip count). */
   carriedTypes(): { ty: Num; init: Val }[] {
     const n = this.c.below(3);
@@ -362,7 +375,7 @@ class FuncGen {
     const head = `scf.for ${iv} = ${clb.name} to ${cub.name} step ${cst.name}`;
     const iter = carried.length > 0 ? ` iter_args(${carried.map((c, i) => `${args[i]} = ${c.init.name}`).join(", ")}) -> (${carried.map((c) => c.ty).join(", ")})` : "";
     this.line(`${res ? `${res}${carried.length > 1 ? `:${carried.length}` : ""} = ` : ""}${head}${iter} {`);
-    const ys = this.region(() => {
+    const ys = this.loopRegion(trip, () => {
       this.scope.push({ name: iv, ty: "index", approx: false, bound: lb + trip * step });
       carried.forEach((c, i) => this.scope.push({ name: args[i], ty: c.ty, approx: c.init.approx, bound: 0 }));
       this.block(depth + 1);
@@ -383,7 +396,7 @@ class FuncGen {
     const res = carried.length > 0 ? this.fresh() : "";
     const iter = carried.length > 0 ? ` iter_args(${carried.map((c, i) => `${args[i]} = ${c.init.name}`).join(", ")}) -> (${carried.map((c) => c.ty).join(", ")})` : "";
     this.line(`${res ? `${res}${carried.length > 1 ? `:${carried.length}` : ""} = ` : ""}affine.for ${iv} = 0 to ${trip}${iter} {`);
-    const ys = this.region(() => {
+    const ys = this.loopRegion(trip, () => {
       const ivv: Val = { name: iv, ty: "index", approx: false, bound: trip };
       this.scope.push(ivv);
       this.affineIvs.push(ivv);
@@ -429,6 +442,8 @@ class FuncGen {
   call(): void {
     if (this.callable.length === 0) return;
     const h = this.c.pick(this.callable);
+    if (this.cost + this.mult * h.cost > MAX_COST) return;
+    this.cost += this.mult * h.cost;
     const args = h.params.map((p) => this.value(p.ty, !p.approx));
     const res = h.results.length > 0 ? this.fresh() : "";
     const sig = `(${h.params.map((p) => p.ty).join(", ")}) -> (${h.results.map((r) => r.ty).join(", ")})`;
@@ -440,6 +455,7 @@ class FuncGen {
   /** One statement. */
   stmt(depth: number): void {
     this.fuel--;
+    this.cost += this.mult;
     const nested = depth < (this.g.opts.maxDepth ?? 3);
     const k = this.c.below(nested ? 14 : 10);
     switch (k) {
@@ -490,7 +506,7 @@ export class ProgramGen {
     const rs: Val[] = [];
     for (let i = 0; i < nRes; i++) rs.push(f.value(this.c.pick(["i32", "i64", "f32", "f64"] as const)));
     const name = `h${index}`;
-    const h: Helper = { name, params, results: rs.map((r) => ({ ty: r.ty as Num, approx: r.approx })) };
+    const h: Helper = { name, params, results: rs.map((r) => ({ ty: r.ty as Num, approx: r.approx })), cost: f.cost + 1 };
     const sig = `(${params.map((p) => `${p.name}: ${p.ty}`).join(", ")})${rs.length ? ` -> (${rs.map((r) => r.ty).join(", ")})` : ""}`;
     f.line(`func.return${rs.length ? ` ${rs.map((r) => r.name).join(", ")} : ${rs.map((r) => r.ty).join(", ")}` : ""}`);
     return { h, text: `  func.func @${name}${sig} {\n${f.lines.join("\n")}\n  }` };
