@@ -19,7 +19,8 @@ import { createCapturingContext } from "../../src/runtime/host.js";
 import { generateProgram, type GenOptions } from "./gen/program.js";
 
 const SEED = Number(process.env.TL_DIFF_SEED ?? 20261126);
-const RUNS = Number(process.env.TL_DIFF_RUNS ?? 150);
+const RUNS = Number(process.env.TL_DIFF_RUNS ?? 300);
+const SHRINK_MS = 60_000;
 const OPTS: GenOptions = { fuel: 24, maxDepth: 3, transcendentals: true };
 const choices = fc.array(fc.nat({ max: 0xffff }), { maxLength: 600, size: "max" });
 
@@ -61,7 +62,15 @@ function engineProblem(cs: number[]): string | null {
 
 /** Checks `problem` on random choice sequences; a failure reports the shrunk program. */
 function check(problem: (cs: number[]) => string | null, numRuns: number): void {
-  const r = fc.check(fc.property(choices, (cs) => problem(cs) === null), { seed: SEED, numRuns });
+  // Shrinking runs both engines per step: after SHRINK_MS of it, every further candidate
+  // passes, so fast-check stops and reports the smallest failure found so far.
+  let firstFailure = 0;
+  const r = fc.check(fc.property(choices, (cs) => {
+    if (firstFailure > 0 && Date.now() - firstFailure > SHRINK_MS) return true;
+    const ok = problem(cs) === null;
+    if (!ok && firstFailure === 0) firstFailure = Date.now();
+    return ok;
+  }), { seed: SEED, numRuns });
   if (r.failed && r.counterexample) {
     assert.fail(`${problem(r.counterexample[0]) ?? "flaky failure"}\n(choices: ${JSON.stringify(r.counterexample[0])})`);
   }
