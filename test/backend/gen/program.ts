@@ -33,7 +33,14 @@ interface Val {
 
 interface Buf { name: string; elt: Elt; shape: number[]; approx: boolean; alloc: boolean }
 
-interface Helper { name: string; params: Val[]; results: { ty: Num; approx: boolean }[]; cost: number }
+interface Helper {
+  name: string;
+  params: Val[];
+  /** A buffer parameter (after the scalars): callers pass a buffer of the same type and kind. */
+  buf?: Buf;
+  results: { ty: Num; approx: boolean }[];
+  cost: number;
+}
 
 const INT_TYPES: Num[] = ["i32", "i64"];
 const FLOAT_TYPES: Num[] = ["f32", "f64"];
@@ -460,11 +467,16 @@ class FuncGen {
     if (this.callable.length === 0) return;
     const h = this.c.pick(this.callable);
     if (this.cost + this.mult * h.cost > MAX_COST) return;
+    const hb = h.buf;
+    const buf = hb ? this.bufs.find((b) => memrefType(b) === memrefType(hb) && b.approx === hb.approx) : undefined;
+    if (hb && !buf) return;
     this.cost += this.mult * h.cost;
-    const args = h.params.map((p) => this.value(p.ty, !p.approx));
+    const args = h.params.map((p) => this.value(p.ty, !p.approx).name);
+    const tys: string[] = h.params.map((p) => p.ty);
+    if (hb && buf) { args.push(buf.name); tys.push(memrefType(hb)); }
     const res = h.results.length > 0 ? this.fresh() : "";
-    const sig = `(${h.params.map((p) => p.ty).join(", ")}) -> (${h.results.map((r) => r.ty).join(", ")})`;
-    this.line(`${res ? `${res}${h.results.length > 1 ? `:${h.results.length}` : ""} = ` : ""}func.call @${h.name}(${args.map((a) => a.name).join(", ")}) : ${sig}`);
+    const sig = `(${tys.join(", ")}) -> (${h.results.map((r) => r.ty).join(", ")})`;
+    this.line(`${res ? `${res}${h.results.length > 1 ? `:${h.results.length}` : ""} = ` : ""}func.call @${h.name}(${args.join(", ")}) : ${sig}`);
     const names = this.results(res, h.results.length);
     h.results.forEach((r, i) => this.scope.push({ name: names[i], ty: r.ty, approx: r.approx, bound: 0 }));
   }
@@ -509,8 +521,10 @@ export class ProgramGen {
     this.opts = opts;
   }
 
-  helper(index: number, callable: Helper[]): { h: Helper; text: string } {
-    const f = new FuncGen(this, Math.ceil((this.opts.fuel ?? 24) / 2), [], callable);
+  helper(index: number, callable: Helper[], mainBufs: Buf[]): { h: Helper; text: string } {
+    const shared = mainBufs.length > 0 && this.c.chance(40) ? this.c.pick(mainBufs) : undefined;
+    const buf = shared ? { ...shared, name: "%m", alloc: false } : undefined;
+    const f = new FuncGen(this, Math.ceil((this.opts.fuel ?? 24) / 2), buf ? [buf] : [], callable);
     const nParams = this.c.below(4);
     const params: Val[] = [];
     for (let i = 0; i < nParams; i++) {
@@ -523,21 +537,16 @@ export class ProgramGen {
     const rs: Val[] = [];
     for (let i = 0; i < nRes; i++) rs.push(f.value(this.c.pick(["i32", "i64", "f32", "f64"] as const)));
     const name = `h${index}`;
-    const h: Helper = { name, params, results: rs.map((r) => ({ ty: r.ty as Num, approx: r.approx })), cost: f.cost + 1 };
-    const sig = `(${params.map((p) => `${p.name}: ${p.ty}`).join(", ")})${rs.length ? ` -> (${rs.map((r) => r.ty).join(", ")})` : ""}`;
+    const h: Helper = { name, params, buf, results: rs.map((r) => ({ ty: r.ty as Num, approx: r.approx })), cost: f.cost + 1 };
+    const formals = params.map((p) => `${p.name}: ${p.ty}`);
+    if (buf) formals.push(`${buf.name}: ${memrefType(buf)}`);
+    const sig = `(${formals.join(", ")})${rs.length ? ` -> (${rs.map((r) => r.ty).join(", ")})` : ""}`;
     f.line(`func.return${rs.length ? ` ${rs.map((r) => r.name).join(", ")} : ${rs.map((r) => r.ty).join(", ")}` : ""}`);
     return { h, text: `  func.func @${name}${sig} {\n${f.lines.join("\n")}\n  }` };
   }
 
   /** The whole module as MLIR text. */
   generate(): string {
-    const helpers: Helper[] = [], texts: string[] = [];
-    const nHelpers = this.c.below(4);
-    for (let i = 0; i < nHelpers; i++) {
-      const { h, text } = this.helper(i, helpers.slice());
-      helpers.push(h);
-      texts.push(text);
-    }
     // Buffers of main: allocated and initialized up front, printed and freed at the end.
     const bufs: Buf[] = [];
     const nBufs = this.c.below(4);
@@ -545,6 +554,13 @@ export class ProgramGen {
       const elt = this.c.pick(["f32", "f64", "i32", "i64"] as const);
       const shape = this.c.chance(30) ? [1 + this.c.below(4), 1 + this.c.below(4)] : [1 + this.c.below(8)];
       bufs.push({ name: `%buf${i}`, elt, shape, approx: isFloat(elt) && this.c.chance(20), alloc: !this.c.chance(30) });
+    }
+    const helpers: Helper[] = [], texts: string[] = [];
+    const nHelpers = this.c.below(4);
+    for (let i = 0; i < nHelpers; i++) {
+      const { h, text } = this.helper(i, helpers.slice(), bufs);
+      helpers.push(h);
+      texts.push(text);
     }
     const f = new FuncGen(this, this.opts.fuel ?? 24, bufs, helpers);
     for (const b of bufs) initBuffer(f, b);
