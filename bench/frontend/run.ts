@@ -1,7 +1,9 @@
 // bench/frontend: parse + verify + print of a generated 50,000+ line module, TensorLang vs
 // mlir-opt-19 in the same run. Usage: node dist/bench/frontend/run.js [--lines N] [--reps R]
-import { execFileSync, spawnSync } from "node:child_process";
-import { mkdtempSync, writeFileSync } from "node:fs";
+// Wall times, and CPU times (user + system) where /usr/bin/time exists: on a busy machine only
+// the CPU times compare.
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { performance } from "node:perf_hooks";
@@ -66,35 +68,44 @@ const file = join(dir, "big.mlir");
 writeFileSync(file, text);
 
 const ctx = createContext();
-const ours: number[] = [];
+const ours: number[] = [], oursCpu: number[] = [];
+const cpuMs = () => { const u = process.cpuUsage(); return (u.user + u.system) / 1000; };
 for (let r = 0; r < reps + 1; r++) {
+  const c0 = cpuMs();
   const t0 = performance.now();
   const m = parseModule(text, file, ctx);
   const ds = verifyModule(m, ctx);
   if (ds.length) throw new Error(`generated module does not verify: ${ds[0].message}`);
   const out = printModule(m, ctx);
   const t = performance.now() - t0;
-  if (r > 0) ours.push(t); // first run warms up V8
+  if (r > 0) { ours.push(t); oursCpu.push(cpuMs() - c0); } // first run warms up V8
   if (r === 0) writeFileSync(join(dir, "ours.mlir"), out);
 }
 
 const have = spawnSync("mlir-opt-19", ["--version"]).status === 0;
 console.log(`frontend: ${lines} lines, ${(text.length / 1e6).toFixed(1)} MB; median of ${reps}`);
-console.log(`  tensorlang (in process, parse+verify+print): ${median(ours).toFixed(0)} ms`);
-const cli: number[] = [];
-for (let r = 0; r < reps; r++) {
-  const t0 = performance.now();
-  execFileSync(process.execPath, [new URL("../../src/cli/opt.js", import.meta.url).pathname, file, "-o", join(dir, "cli.mlir")]);
-  cli.push(performance.now() - t0);
+console.log(`  tensorlang (in process, parse+verify+print): ${median(ours).toFixed(0)} ms wall, ${median(oursCpu).toFixed(0)} ms cpu`);
+
+/** Runs a command `reps` times: median wall ms and, with /usr/bin/time, median CPU ms. */
+const timeBin = existsSync("/usr/bin/time") ? "/usr/bin/time" : undefined;
+function measure(cmd: string, cmdArgs: string[]): { wall: number; cpu?: number } {
+  const walls: number[] = [], cpus: number[] = [];
+  for (let r = 0; r < reps; r++) {
+    const t0 = performance.now();
+    const res = timeBin ? spawnSync(timeBin, ["-f", "%U %S", cmd, ...cmdArgs], { encoding: "utf8" }) : spawnSync(cmd, cmdArgs, { encoding: "utf8" });
+    walls.push(performance.now() - t0);
+    if (res.status !== 0) throw new Error(`${cmd} failed: ${res.stderr}`);
+    const m = timeBin ? /([0-9.]+) ([0-9.]+)\s*$/.exec(res.stderr) : null;
+    if (m) cpus.push((Number(m[1]) + Number(m[2])) * 1000);
+  }
+  return { wall: median(walls), cpu: cpus.length === reps ? median(cpus) : undefined };
 }
-console.log(`  tensorlang-opt (whole process):             ${median(cli).toFixed(0)} ms`);
+const show = (m: { wall: number; cpu?: number }) => `${m.wall.toFixed(0)} ms wall` + (m.cpu !== undefined ? `, ${m.cpu.toFixed(0)} ms cpu` : "");
+const cli = measure(process.execPath, [new URL("../../src/cli/opt.js", import.meta.url).pathname, file, "-o", join(dir, "cli.mlir")]);
+console.log(`  tensorlang-opt (whole process):             ${show(cli)}`);
 if (!have) { console.log("  mlir-opt-19 not installed: no ratio"); process.exit(0); }
-const mlir: number[] = [];
-for (let r = 0; r < reps; r++) {
-  const t0 = performance.now();
-  execFileSync("mlir-opt-19", [file, "-o", join(dir, "mlir.mlir")]);
-  mlir.push(performance.now() - t0);
-}
-console.log(`  mlir-opt-19 (whole process):                ${median(mlir).toFixed(0)} ms`);
-console.log(`  ratio tensorlang-opt / mlir-opt-19: ${(median(cli) / median(mlir)).toFixed(2)}x (process), ` +
-  `${(median(ours) / median(mlir)).toFixed(2)}x (in-process vs process)   (< 1 = TensorLang faster)`);
+const mlir = measure("mlir-opt-19", [file, "-o", join(dir, "mlir.mlir")]);
+console.log(`  mlir-opt-19 (whole process):                ${show(mlir)}`);
+console.log(`  ratio tensorlang-opt / mlir-opt-19: ${(cli.wall / mlir.wall).toFixed(2)}x (process, wall)` +
+  (cli.cpu !== undefined && mlir.cpu ? `, ${(cli.cpu / mlir.cpu).toFixed(2)}x (process, cpu)` : "") +
+  `, ${(median(ours) / mlir.wall).toFixed(2)}x (in-process vs process, wall)   (< 1 = TensorLang faster)`);

@@ -13,6 +13,9 @@ export function functionType(op: Operation): FunctionType {
 export function funcName(op: Operation): string { return (op.attr<StringAttr>("sym_name")!).value; }
 export const isDeclaration = (op: Operation) => op.regions.length === 0 || op.region().blocks.length === 0;
 
+/** The attributes of an argument or result that has none (attributes are immutable: one is enough). */
+const NO_ATTRS = new DictionaryAttr(new Map());
+
 /**
  * Shared by func.func and llvm.func: `@name(%a: T {attrs}, ...) -> (R {attrs})` or, for
  * declarations, `@name(T, ...)`. Returns the argument list (for the body) and result types.
@@ -29,7 +32,7 @@ export function parseFunctionSignature(p: OpAsmParser, st: OperationState, allow
       const o = p.parseOptionalOperand();
       if (o) { p.expect(":"); const t = p.parseType(); args.push({ operand: o, type: t }); inputs.push(t); }
       else inputs.push(p.parseType());
-      argAttrs.push(p.peekText() === "{" ? p.parseDictionary() : new DictionaryAttr(new Map()));
+      argAttrs.push(p.peekText() === "{" ? p.parseDictionary() : NO_ATTRS);
       p.skipOptionalLoc();
     } while (p.accept(","));
     p.expect(")");
@@ -39,10 +42,10 @@ export function parseFunctionSignature(p: OpAsmParser, st: OperationState, allow
   if (p.accept("->")) {
     if (p.accept("(")) {
       if (!p.accept(")")) {
-        do { results.push(p.parseType()); resAttrs.push(p.peekText() === "{" ? p.parseDictionary() : new DictionaryAttr(new Map())); } while (p.accept(","));
+        do { results.push(p.parseType()); resAttrs.push(p.peekText() === "{" ? p.parseDictionary() : NO_ATTRS); } while (p.accept(","));
         p.expect(")");
       }
-    } else { results.push(p.parseType()); resAttrs.push(new DictionaryAttr(new Map())); } // `-> T {` starts the body
+    } else { results.push(p.parseType()); resAttrs.push(NO_ATTRS); } // `-> T {` starts the body
   }
   if (argAttrs.some((a) => (a as DictionaryAttr).entries.size)) st.addAttr("arg_attrs", new ArrayAttr(argAttrs));
   if (resAttrs.some((a) => (a as DictionaryAttr).entries.size)) st.addAttr("res_attrs", new ArrayAttr(resAttrs));

@@ -96,8 +96,8 @@ export class AttrTypeParser {
       return FunctionType.get(inputs, this.parseFunctionResultTypes());
     }
     if (t.kind !== "bare") throw this.errorAt(t, "expected type");
-    const w = /^i([0-9]+)$/.exec(t.text);
-    if (w) return IntegerType.get(Number(w[1]));
+    const width = intTypeWidth(t.text);
+    if (width >= 0) return IntegerType.get(width);
     switch (t.text) {
       case "index": return IndexType.get();
       case "f16": case "bf16": case "f32": case "f64": return FloatType.get(t.text);
@@ -171,11 +171,13 @@ export class AttrTypeParser {
     const dims: number[] = [];
     if (allowUnranked && text[p] === "*" && text[p + 1] === "x") { this.lex.pos = p + 2; return undefined; }
     for (;;) {
-      const m = /^([0-9]+|\?)x/.exec(text.slice(p, p + 24));
-      if (!m) break;
-      // `4xf32`: stop if what follows 'x' would not start a dim or a type.
-      dims.push(m[1] === "?" ? DYN : Number(m[1]));
-      p += m[0].length;
+      // `4x`, `?x` (at most 23 digits, as the old 24-character window allowed).
+      let e = p;
+      if (text.charCodeAt(e) === 63 /* ? */) e++;
+      else while (e - p < 23 && isDigitCode(text.charCodeAt(e))) e++;
+      if (e === p || text.charCodeAt(e) !== 120 /* x */) break;
+      dims.push(text.charCodeAt(p) === 63 ? DYN : Number(text.slice(p, e)));
+      p = e + 1;
     }
     this.lex.pos = p;
     return dims;
@@ -497,7 +499,14 @@ function lookupId(t: Token, dims: string[], syms: string[]): AffineExpr | undefi
 }
 
 const TYPE_KW = new Set(["index", "f16", "bf16", "f32", "f64", "none", "tensor", "memref", "vector", "tuple"]);
-export function isTypeKeyword(s: string): boolean { return TYPE_KW.has(s) || /^i[0-9]+$/.test(s); }
+export function isTypeKeyword(s: string): boolean { return TYPE_KW.has(s) || intTypeWidth(s) >= 0; }
+const isDigitCode = (c: number) => c >= 48 && c <= 57;
+/** The width of `i32`-style integer type keywords, or -1. */
+function intTypeWidth(s: string): number {
+  if (s.length < 2 || s.charCodeAt(0) !== 105 /* i */) return -1;
+  for (let i = 1; i < s.length; i++) if (!isDigitCode(s.charCodeAt(i))) return -1;
+  return Number(s.slice(1));
+}
 
 function hexToFloat(hex: string, t: FloatType): number {
   const bits = BigInt(hex);
