@@ -390,8 +390,17 @@ class FuncGen {
   }
 
   scfFor(depth: number): void {
-    const lb = this.c.below(3), trip = this.c.below(5), step = 1 + this.c.below(2);
-    const clb = this.constIndex(lb), cub = this.constIndex(lb + trip * step), cst = this.constIndex(step);
+    const lb = this.c.below(3), step = 1 + this.c.below(2);
+    let trip = this.c.below(5);
+    const clb = this.constIndex(lb), cst = this.constIndex(step);
+    // The upper bound: a constant, or (not foldable) a bounded index value.
+    let cub: Val;
+    if (this.c.chance(35)) {
+      cub = this.indexBelow(8);
+      trip = Math.max(0, Math.ceil((cub.bound - 1 - lb) / step));
+    } else {
+      cub = this.constIndex(lb + trip * step);
+    }
     const carried = this.carriedTypes();
     const iv = this.fresh();
     const args = carried.map(() => this.fresh());
@@ -400,7 +409,7 @@ class FuncGen {
     const iter = carried.length > 0 ? ` iter_args(${carried.map((c, i) => `${args[i]} = ${c.init.name}`).join(", ")}) -> (${carried.map((c) => c.ty).join(", ")})` : "";
     this.line(`${res ? `${res}${carried.length > 1 ? `:${carried.length}` : ""} = ` : ""}${head}${iter} {`);
     const ys = this.loopRegion(trip, () => {
-      this.scope.push({ name: iv, ty: "index", approx: false, bound: lb + trip * step });
+      this.scope.push({ name: iv, ty: "index", approx: false, bound: Math.max(cub.bound - 1, 1) });
       carried.forEach((c, i) => this.scope.push({ name: args[i], ty: c.ty, approx: c.init.approx, bound: 0 }));
       this.block(depth + 1);
       const ys = this.yieldVals(carried.map((c) => ({ ty: c.ty, approx: c.init.approx })));
