@@ -34,9 +34,11 @@ function parseFlags(p: OpAsmParser, st: OperationState): void {
     st.addAttr(kw === "fastmath" ? "fastmath" : "overflowFlags", new OpaqueAttr(`#arith.${kw}${body}`));
   }
 }
+const FLAGS = [["fastmath", "fastmath"], ["overflowFlags", "overflow"]] as const;
 function printFlags(op: Operation): string {
+  if (op.numAttributes === 0) return "";
   let s = "";
-  for (const [k, kw] of [["fastmath", "fastmath"], ["overflowFlags", "overflow"]] as const) {
+  for (const [k, kw] of FLAGS) {
     const a = op.attr(k);
     if (a) s += " " + kw + a.str.slice(a.str.indexOf("<"));
   }
