@@ -143,6 +143,12 @@ class FuncGen {
     return isFloat(ty) ? this.constFloat(ty) : this.constInt(ty);
   }
 
+  /** One of the most recently defined values (or a constant when there is none). */
+  recent(): Val {
+    const vs = this.scope.filter((v) => v.ty !== "i1");
+    return vs.length > 0 ? vs[vs.length - 1 - this.c.below(Math.min(4, vs.length))] : this.value("i64");
+  }
+
   /** A float with NaN replaced by one fixed NaN (NaN bits are not portable). */
   canon(v: Val): Val {
     if (!isFloat(v.ty)) return v;
@@ -495,7 +501,7 @@ class FuncGen {
     this.fuel--;
     this.cost += this.mult;
     const nested = depth < (this.g.opts.maxDepth ?? 3);
-    const k = this.c.below(nested ? 14 : 10);
+    const k = this.c.below(nested ? 16 : 12);
     switch (k) {
       case 0: this.intOp(this.c.pick(["i32", "i64"] as const)); break;
       case 1: this.floatOp(this.c.pick(["f32", "f64"] as const)); break;
@@ -507,8 +513,10 @@ class FuncGen {
       case 7: this.print(this.value(this.c.pick(["i1", "i32", "i64", "f32", "f64", "index"] as const))); break;
       case 8: this.call(); break;
       case 9: this.affineIvs.length > 0 ? this.affineAccess() : this.intOp("i32"); break;
-      case 10: case 11: this.scfFor(depth); break;
-      case 12: this.scfIf(depth); break;
+      case 10: this.intOp(this.c.pick(["i32", "i64"] as const)); break;
+      case 11: this.print(this.recent()); break;
+      case 12: case 13: this.scfFor(depth); break;
+      case 14: this.scfIf(depth); break;
       default: this.affineFor(depth); break;
     }
   }
@@ -575,7 +583,7 @@ export class ProgramGen {
     for (const b of bufs) initBuffer(f, b);
     f.block(0);
     // Print a few of the values left in scope, then the buffers.
-    const nPrint = this.c.below(4);
+    const nPrint = this.c.below(9);
     for (let i = 0; i < nPrint; i++) f.print(f.value(this.c.pick(["i32", "i64", "f32", "f64", "index"] as const)));
     for (const b of bufs) {
       const u = f.tmp(`memref.cast ${b.name} : ${memrefType(b)} to memref<*x${b.elt}>`, "index");
