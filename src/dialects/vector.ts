@@ -9,7 +9,7 @@ import type { OpAsmPrinter } from "../ir/printer.js";
 import {
   FloatType, IndexType, IntegerType, MemRefType, Type, VectorType, elementTypeOf, i1, index,
 } from "../ir/types.js";
-import { sameTypeOp } from "./common.js";
+import { castOp, sameTypeOp } from "./common.js";
 import { K_DYNAMIC, arrayProp, i64Array, parseDynamicIndexList, printDynamicIndexList } from "./indexing.js";
 import { transferRead, transferWrite } from "./vector-transfer.js";
 
@@ -129,17 +129,7 @@ export const vector: Dialect = {
       },
       verify(op) { return checkMemAccess(op, op.operand(1), op.operands.length - 2, op.operand(0).type); },
     },
-    {
-      name: "vector.broadcast", operands: 1, results: 1, traits: ["Pure"],
-      parse(p, st) {
-        const a = p.parseOperand();
-        p.parseOptionalAttrDict(st);
-        const from = p.parseColonType();
-        p.parseKeyword("to");
-        st.resultTypes = [p.parseType()];
-        st.operands = [p.resolveOperand(a, from)];
-      },
-      print(p, op) { p.print(" ", p.operand(op.operand(0)), p.attrDict(op), " : ", p.type(op.operand(0).type), " to ", p.type(op.result.type)); },
+    castOp("vector.broadcast", {
       fold: foldSplat,
       verify(op) {
         const src = op.operand(0).type, dst = op.result.type;
@@ -153,7 +143,7 @@ export const vector: Dialect = {
           if (s !== 1 && s !== d) return `dimension mismatch (${s} vs. ${d})`;
         }
       },
-    },
+    }),
     sameTypeOp("vector.fma", 3, ["Elementwise"], {
       props: [],
       verify(op) { if (!(op.result.type instanceof VectorType) || !(elementTypeOf(op.result.type) instanceof FloatType)) return "requires vector of floats"; },
