@@ -8,7 +8,7 @@ import type {
   LlamaModel, Token,
 } from "node-llama-cpp";
 import type { LoadOptions, ModelRunner, QueryOptions, QueryResult, StopReason } from "./ModelRunner.js";
-import { DEFAULT_MAX_TOKENS, DEFAULT_TIMEOUT_MS, Deadline, ModelError, QueryQueue, SetupError } from "./bounded.js";
+import { DEFAULT_MAX_TOKENS, Deadline, ModelError, SerialRunner, SetupError } from "./bounded.js";
 import { FILE_TYPE_NAMES, GGML_TYPE_NAMES, ModelFileError, readGgufHeader, validateGguf, type GgufHeader } from "./gguf.js";
 
 type NodeLlamaCpp = typeof import("node-llama-cpp");
@@ -53,7 +53,7 @@ function defaultThreads(cores: number): number {
   return cores <= 2 ? 1 : Math.min(8, cores - 1);
 }
 
-export class LlamaCppModelRunner implements ModelRunner {
+export class LlamaCppModelRunner extends SerialRunner implements ModelRunner {
   private llama?: Llama;
   private model?: LlamaModel;
   private context?: LlamaContext;
@@ -62,14 +62,13 @@ export class LlamaCppModelRunner implements ModelRunner {
   private chatWrapper?: ChatWrapper;
   private header?: GgufHeader;
   private grammars = new Map<string, Promise<LlamaGrammar>>();
-  private queue = new QueryQueue();
   private loadOptions: LoadOptions = {};
   /** Measured prompt-evaluation rate, tokens per ms (sizes prefill chunks). */
   private prefillTokPerMs?: number;
   info?: LlamaRunnerInfo;
   lastQueryInfo?: QueryResult;
 
-  constructor(private config: LoadOptions = {}) {}
+  constructor(private config: LoadOptions = {}) { super(); }
 
   async load(modelPath: string, options: LoadOptions = {}): Promise<void> {
     if (this.model) await this.dispose();
@@ -158,23 +157,7 @@ export class LlamaCppModelRunner implements ModelRunner {
     return this.promptTokens(prompt, system).tokens;
   }
 
-  async query(prompt: string, options: QueryOptions = {}): Promise<string> {
-    return (await this.queryDetailed(prompt, options)).text;
-  }
-
-  queryDetailed(prompt: string, options: QueryOptions = {}): Promise<QueryResult> {
-    const deadline = new Deadline(options.timeoutMs ?? DEFAULT_TIMEOUT_MS, options.signal);
-    const start = performance.now();
-    return this.queue.run(async () => {
-      try {
-        return await this.runQuery(prompt, options, deadline, start);
-      } finally {
-        deadline.dispose();
-      }
-    });
-  }
-
-  private async runQuery(prompt: string, o: QueryOptions, deadline: Deadline, start: number): Promise<QueryResult> {
+  protected async runQuery(prompt: string, o: QueryOptions, deadline: Deadline, start: number): Promise<QueryResult> {
     deadline.check();
     const { sequence, completion } = this.loaded();
     const { tokens, stopTriggers } = this.promptTokens(prompt, o.system);

@@ -3,7 +3,7 @@
 // function named in the prompt.
 import { readFileSync } from "node:fs";
 import type { ModelRunner, QueryOptions, QueryResult } from "./ModelRunner.js";
-import { DEFAULT_MAX_TOKENS, DEFAULT_TIMEOUT_MS, Deadline, ModelError, QueryQueue, SetupError } from "./bounded.js";
+import { DEFAULT_MAX_TOKENS, Deadline, ModelError, SerialRunner, SetupError } from "./bounded.js";
 
 export type MockRespond = (prompt: string, options: QueryOptions, index: number) => string | Promise<string>;
 
@@ -75,16 +75,16 @@ export function cannedProposal(prompt: string): string {
   });
 }
 
-export class MockModelRunner implements ModelRunner {
+export class MockModelRunner extends SerialRunner implements ModelRunner {
   private responses: string[] | undefined;
   private index = 0;
-  private queue = new QueryQueue();
   private disposed = false;
   lastQueryInfo?: QueryResult;
   /** Every prompt received, in order (for tests of callers). */
   readonly prompts: string[] = [];
 
   constructor(private config: MockConfig = {}) {
+    super();
     if (config.responses) this.responses = [...config.responses];
     else if (config.script) this.responses = loadMockScript(config.script);
   }
@@ -96,41 +96,29 @@ export class MockModelRunner implements ModelRunner {
     this.disposed = false;
   }
 
-  async query(prompt: string, options: QueryOptions = {}): Promise<string> {
-    return (await this.queryDetailed(prompt, options)).text;
-  }
-
-  queryDetailed(prompt: string, options: QueryOptions = {}): Promise<QueryResult> {
-    const start = performance.now();
-    const deadline = new Deadline(options.timeoutMs ?? DEFAULT_TIMEOUT_MS, options.signal);
-    return this.queue.run(async () => {
-      try {
-        if (this.disposed) throw new ModelError("model runner was disposed");
-        deadline.check();
-        const i = this.index++;
-        this.prompts.push(prompt);
-        if (this.config.delayMs) await deadline.sleep(this.config.delayMs);
-        let text = await this.next(prompt, options, i);
-        deadline.check();
-        const maxTokens = options.maxTokens ?? DEFAULT_MAX_TOKENS;
-        const truncated = text.length > maxTokens * MOCK_CHARS_PER_TOKEN;
-        if (truncated) text = text.slice(0, maxTokens * MOCK_CHARS_PER_TOKEN);
-        let stopReason: QueryResult["stopReason"] = truncated ? "maxTokens" : "eos";
-        for (const s of options.stop ?? []) {
-          const at = s ? text.indexOf(s) : -1;
-          if (at >= 0) { text = text.slice(0, at); stopReason = "stop"; }
-        }
-        const ms = performance.now() - start;
-        const promptTokens = Math.ceil(prompt.length / MOCK_CHARS_PER_TOKEN);
-        this.lastQueryInfo = {
-          text, stopReason, truncated: stopReason === "maxTokens", promptTokens, evaluatedPromptTokens: promptTokens,
-          generatedTokens: Math.ceil(text.length / MOCK_CHARS_PER_TOKEN), ttftMs: ms, totalMs: ms,
-        };
-        return this.lastQueryInfo;
-      } finally {
-        deadline.dispose();
-      }
-    });
+  protected async runQuery(prompt: string, options: QueryOptions, deadline: Deadline, start: number): Promise<QueryResult> {
+    if (this.disposed) throw new ModelError("model runner was disposed");
+    deadline.check();
+    const i = this.index++;
+    this.prompts.push(prompt);
+    if (this.config.delayMs) await deadline.sleep(this.config.delayMs);
+    let text = await this.next(prompt, options, i);
+    deadline.check();
+    const maxTokens = options.maxTokens ?? DEFAULT_MAX_TOKENS;
+    const truncated = text.length > maxTokens * MOCK_CHARS_PER_TOKEN;
+    if (truncated) text = text.slice(0, maxTokens * MOCK_CHARS_PER_TOKEN);
+    let stopReason: QueryResult["stopReason"] = truncated ? "maxTokens" : "eos";
+    for (const s of options.stop ?? []) {
+      const at = s ? text.indexOf(s) : -1;
+      if (at >= 0) { text = text.slice(0, at); stopReason = "stop"; }
+    }
+    const ms = performance.now() - start;
+    const promptTokens = Math.ceil(prompt.length / MOCK_CHARS_PER_TOKEN);
+    this.lastQueryInfo = {
+      text, stopReason, truncated: stopReason === "maxTokens", promptTokens, evaluatedPromptTokens: promptTokens,
+      generatedTokens: Math.ceil(text.length / MOCK_CHARS_PER_TOKEN), ttftMs: ms, totalMs: ms,
+    };
+    return this.lastQueryInfo;
   }
 
   private async next(prompt: string, options: QueryOptions, i: number): Promise<string> {

@@ -2,7 +2,7 @@
 // for models too big for this machine. Retries 429/5xx with backoff; other failures are one-line
 // ModelErrors.
 import type { ModelRunner, QueryOptions, QueryResult, StopReason } from "./ModelRunner.js";
-import { DEFAULT_MAX_TOKENS, DEFAULT_TIMEOUT_MS, Deadline, ModelError, QueryQueue, SetupError } from "./bounded.js";
+import { DEFAULT_MAX_TOKENS, Deadline, ModelError, SerialRunner, SetupError } from "./bounded.js";
 
 export interface OpenAIConfig {
   /** e.g. http://127.0.0.1:8080 or https://host/v1; default $TENSORLANG_OPENAI_BASE_URL. */
@@ -30,16 +30,16 @@ export function completionsUrl(base: string): string {
   return /\/v1$/.test(b) ? `${b}/chat/completions` : `${b}/v1/chat/completions`;
 }
 
-export class OpenAIModelRunner implements ModelRunner {
+export class OpenAIModelRunner extends SerialRunner implements ModelRunner {
   private baseUrl: string;
   private apiKey?: string;
   private model: string;
-  private queue = new QueryQueue();
   lastQueryInfo?: QueryResult;
   /** HTTP attempts made by the last query (1 = no retry). */
   lastAttempts = 0;
 
   constructor(private config: OpenAIConfig = {}) {
+    super();
     const env = config.env ?? process.env;
     this.baseUrl = config.baseUrl ?? env.TENSORLANG_OPENAI_BASE_URL ?? "";
     this.apiKey = config.apiKey ?? env.TENSORLANG_OPENAI_API_KEY;
@@ -56,22 +56,6 @@ export class OpenAIModelRunner implements ModelRunner {
     } catch {
       throw new SetupError(`invalid OpenAI endpoint URL '${this.baseUrl}'`);
     }
-  }
-
-  async query(prompt: string, options: QueryOptions = {}): Promise<string> {
-    return (await this.queryDetailed(prompt, options)).text;
-  }
-
-  queryDetailed(prompt: string, options: QueryOptions = {}): Promise<QueryResult> {
-    const deadline = new Deadline(options.timeoutMs ?? DEFAULT_TIMEOUT_MS, options.signal);
-    const start = performance.now();
-    return this.queue.run(async () => {
-      try {
-        return await this.run(prompt, options, deadline, start);
-      } finally {
-        deadline.dispose();
-      }
-    });
   }
 
   private body(prompt: string, o: QueryOptions): string {
@@ -92,7 +76,7 @@ export class OpenAIModelRunner implements ModelRunner {
     return JSON.stringify(body);
   }
 
-  private async run(prompt: string, o: QueryOptions, deadline: Deadline, start: number): Promise<QueryResult> {
+  protected async runQuery(prompt: string, o: QueryOptions, deadline: Deadline, start: number): Promise<QueryResult> {
     if (!this.baseUrl)
       throw new SetupError("no OpenAI-compatible endpoint: pass --openai-url URL or set TENSORLANG_OPENAI_BASE_URL");
     const url = completionsUrl(this.baseUrl);

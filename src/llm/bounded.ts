@@ -1,3 +1,4 @@
+import type { QueryOptions, QueryResult } from "./ModelRunner.js";
 // Errors and the per-query deadline shared by all runners (kept apart from ModelRunner.ts so the
 // runners can import them without an import cycle).
 export const DEFAULT_MAX_TOKENS = 256;
@@ -101,3 +102,29 @@ export class QueryQueue {
   }
 }
 
+
+/**
+ * Base of the runners: queries are serialized on one queue and bounded by one Deadline (time
+ * limit and abort signal); a runner supplies only `runQuery`.
+ */
+export abstract class SerialRunner {
+  private readonly queue = new QueryQueue();
+
+  async query(prompt: string, options: QueryOptions = {}): Promise<string> {
+    return (await this.queryDetailed(prompt, options)).text;
+  }
+
+  queryDetailed(prompt: string, options: QueryOptions = {}): Promise<QueryResult> {
+    const start = performance.now();
+    const deadline = new Deadline(options.timeoutMs ?? DEFAULT_TIMEOUT_MS, options.signal);
+    return this.queue.run(async () => {
+      try {
+        return await this.runQuery(prompt, options, deadline, start);
+      } finally {
+        deadline.dispose();
+      }
+    });
+  }
+
+  protected abstract runQuery(prompt: string, options: QueryOptions, deadline: Deadline, start: number): Promise<QueryResult>;
+}
