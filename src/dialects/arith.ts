@@ -104,8 +104,8 @@ export function castValue(name: string, v: number | bigint, from: Type, to: Type
   switch (name) {
     case "arith.index_cast": case "arith.extsi": case "arith.trunci": return wrapS(BigInt(v), wt);
     case "arith.index_castui": case "arith.extui": return wrapS(wrapU(BigInt(v), wf), wt);
-    case "arith.sitofp": return roundFloat(Number(v), to);
-    case "arith.uitofp": return roundFloat(Number(wrapU(BigInt(v), wf)), to);
+    case "arith.sitofp": return intToFloat(BigInt(v), to);
+    case "arith.uitofp": return intToFloat(wrapU(BigInt(v), wf), to);
     case "arith.fptosi": case "arith.fptoui": {
       const n = Number(v);
       return Number.isFinite(n) ? wrapS(BigInt(Math.trunc(n)), wt) : 0n;
@@ -114,6 +114,28 @@ export function castValue(name: string, v: number | bigint, from: Type, to: Type
     case "arith.bitcast": return bitcast(v, from, to);
   }
   throw new Error(`unknown cast ${name}`);
+}
+
+/**
+ * Integer to float with one rounding (to nearest, ties to even). `Number()` then `fround` would
+ * round twice for f32 when |v| >= 2^53, which can differ from the hardware's conversion.
+ */
+function intToFloat(v: bigint, to: Type): number {
+  const d = Number(v);
+  if (!(to instanceof FloatType && to.kind === "f32") || (v < 2n ** 53n && v > -(2n ** 53n))) return roundFloat(d, to);
+  const f = Math.fround(d);
+  if (!Number.isFinite(f) || BigInt(f) === v) return f;
+  // The f32 neighbour on v's side of f, then the nearer of the two (even mantissa on a tie).
+  const dv = new DataView(new ArrayBuffer(4));
+  dv.setFloat32(0, f);
+  const bits = dv.getUint32(0);
+  dv.setUint32(0, (v > BigInt(f)) === (f > 0) ? bits + 1 : bits - 1);
+  const g = dv.getFloat32(0);
+  const df = v - BigInt(f), dg = v - BigInt(g);
+  const af = df < 0n ? -df : df, ag = dg < 0n ? -dg : dg;
+  if (ag < af) return g;
+  if (af < ag) return f;
+  return (bits & 1) === 0 ? f : g;
 }
 
 function bitcast(v: number | bigint, from: Type, to: Type): number | bigint {
