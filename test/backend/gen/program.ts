@@ -53,6 +53,8 @@ const MAX_INDEX = 1 << 20;
  * i64 operands of those casts are masked to 53 bits (exact in a double). Set to true to test.
  */
 const I64_TO_F32_EXACT = false;
+/** scf.index_switch: the wasm backend does not compile it yet ("not supported"). */
+const INDEX_SWITCH = false;
 /** Bound on the statements one function executes (loops multiply, calls add the callee's). */
 const MAX_COST = 3000;
 
@@ -478,6 +480,65 @@ class FuncGen {
     tys.forEach((t, i) => this.scope.push({ name: names[i], ty: t, approx: a[i].approx || b[i].approx, bound: Math.max(a[i].bound, b[i].bound) }));
   }
 
+  /** scf.index_switch on a bounded index, with results. */
+  indexSwitch(depth: number): void {
+    const sel = this.value("index");
+    const n = this.c.below(3);
+    const tys: Num[] = Array.from({ length: n }, () => this.c.pick(["i32", "i64", "f32", "f64", "index"] as const));
+    const cases = [...new Set(Array.from({ length: 1 + this.c.below(3) }, () => this.c.below(Math.min(sel.bound + 1, 8))))].sort((a, b) => a - b);
+    const res = n > 0 ? this.fresh() : "";
+    this.line(`${res ? `${res}${n > 1 ? `:${n}` : ""} = ` : ""}scf.index_switch ${sel.name}${n === 1 ? ` -> ${tys[0]}` : n > 1 ? ` -> (${tys.join(", ")})` : ""}`);
+    const arms: Val[][] = [];
+    const arm = (label: string): void => {
+      this.line(`${label} {`);
+      arms.push(this.region(() => {
+        this.block(depth + 1);
+        const ys = tys.map((t) => this.value(t));
+        this.line(`scf.yield${n > 0 ? ` ${ys.map((y) => y.name).join(", ")} : ${tys.join(", ")}` : ""}`);
+        return ys;
+      }));
+      this.line("}");
+    };
+    for (const c of cases) arm(`case ${c}`);
+    arm("default");
+    const names = this.results(res, n);
+    tys.forEach((t, i) => this.scope.push({ name: names[i], ty: t, approx: arms.some((a) => a[i].approx), bound: Math.max(...arms.map((a) => a[i].bound)) }));
+  }
+
+  /** scf.while counting an i32 from 0 to a small bound, carrying values along. */
+  scfWhile(depth: number): void {
+    const trip = this.c.below(5);
+    const carried = this.carriedTypes();
+    const zero = this.tmp("arith.constant 0 : i32", "i32");
+    const tys = ["i32", ...carried.map((c) => c.ty)].join(", ");
+    const res = this.fresh();
+    const before = [this.fresh(), ...carried.map(() => this.fresh())];
+    const inits = [zero.name, ...carried.map((c) => c.init.name)];
+    this.line(`${res}:${carried.length + 1} = scf.while (${before.map((b, i) => `${b} = ${inits[i]}`).join(", ")}) : (${tys}) -> (${tys}) {`);
+    this.region(() => {
+      const lim = this.tmp(`arith.constant ${trip} : i32`, "i32");
+      const cnd = this.tmp(`arith.cmpi slt, ${before[0]}, ${lim.name} : i32`, "i1");
+      this.line(`scf.condition(${cnd.name}) ${before.join(", ")} : ${tys}`);
+    });
+    this.line("} do {");
+    const after = [this.fresh(), ...carried.map(() => this.fresh())];
+    this.line(`^bb0(${after.map((a, i) => `${a}: ${i === 0 ? "i32" : carried[i - 1].ty}`).join(", ")}):`);
+    const ys = this.loopRegion(trip, () => {
+      this.scope.push({ name: after[0], ty: "i32", approx: false, bound: 0 });
+      carried.forEach((c, i) => this.scope.push({ name: after[i + 1], ty: c.ty, approx: c.init.approx, bound: 0 }));
+      this.block(depth + 1);
+      const ys = this.yieldVals(carried.map((c) => ({ ty: c.ty, approx: c.init.approx })));
+      const one = this.tmp("arith.constant 1 : i32", "i32");
+      const next = this.tmp(`arith.addi ${after[0]}, ${one.name} : i32`, "i32");
+      this.line(`scf.yield ${[next.name, ...ys.map((y) => y.name)].join(", ")} : ${tys}`);
+      return ys;
+    });
+    this.line("}");
+    const names = this.results(res, carried.length + 1);
+    this.scope.push({ name: names[0], ty: "i32", approx: false, bound: 0 });
+    carried.forEach((c, i) => this.scope.push({ name: names[i + 1], ty: c.ty, approx: c.init.approx || ys[i].approx, bound: 0 }));
+  }
+
   call(): void {
     if (this.callable.length === 0) return;
     const h = this.c.pick(this.callable);
@@ -501,7 +562,7 @@ class FuncGen {
     this.fuel--;
     this.cost += this.mult;
     const nested = depth < (this.g.opts.maxDepth ?? 3);
-    const k = this.c.below(nested ? 16 : 12);
+    const k = this.c.below(nested ? 18 : 12);
     switch (k) {
       case 0: this.intOp(this.c.pick(["i32", "i64"] as const)); break;
       case 1: this.floatOp(this.c.pick(["f32", "f64"] as const)); break;
@@ -517,6 +578,8 @@ class FuncGen {
       case 11: this.print(this.recent()); break;
       case 12: case 13: this.scfFor(depth); break;
       case 14: this.scfIf(depth); break;
+      case 15: this.scfWhile(depth); break;
+      case 16: INDEX_SWITCH ? this.indexSwitch(depth) : this.scfIf(depth); break;
       default: this.affineFor(depth); break;
     }
   }
