@@ -6,6 +6,14 @@
 // smaller numbers give a simpler program (choice 0 is always the simplest option: stop, take a
 // constant, the first op). When the choices run out every further choice is 0.
 //
+// What a program holds: helper functions @h0..@h2 (scalar parameters, maybe one buffer of
+// main's, 0-2 results; each may call the ones before it) and @main (up to three memref.alloc /
+// alloca buffers of static 1-D or 2-D shape, printed with printMemref* at the end). Bodies mix
+// arith on i1/i32/i64/f32/f64/index (every integer and float binary op, cmpi/cmpf + select,
+// casts), math ops, memref and affine loads/stores, scf.for (constant or runtime bounds) /
+// affine.for / scf.while with iter_args, scf.if with results, calls and prints, nested up to
+// `maxDepth`; the statements a function may execute are bounded (MAX_COST).
+//
 // Programs are well-formed and free of undefined behaviour by construction:
 // - divisors are `(b & mask) | 1` (nonzero, positive: no INT_MIN / -1), shift amounts are
 //   masked below the width, `fptosi` operands are clamped into range by maxnumf/minnumf;
@@ -649,8 +657,9 @@ export class ProgramGen {
     const nPrint = this.c.below(9);
     for (let i = 0; i < nPrint; i++) f.print(f.value(this.c.pick(["i32", "i64", "f32", "f64", "index"] as const)));
     for (const b of bufs) {
-      const u = f.tmp(`memref.cast ${b.name} : ${memrefType(b)} to memref<*x${b.elt}>`, "index");
-      f.line(`func.call @${PRINT_MEMREF[b.elt]}(${u.name}) : (memref<*x${b.elt}>) -> ()`);
+      const u = f.fresh();
+      f.line(`${u} = memref.cast ${b.name} : ${memrefType(b)} to memref<*x${b.elt}>`);
+      f.line(`func.call @${PRINT_MEMREF[b.elt]}(${u}) : (memref<*x${b.elt}>) -> ()`);
       if (b.alloc) f.line(`memref.dealloc ${b.name} : ${memrefType(b)}`);
     }
     f.line("func.return");
