@@ -82,10 +82,12 @@ function floatOperands(op: Operation): string | undefined {
 
 /** Folds scalar FloatAttr constants and dense constants element by element. */
 function foldMath(op: Operation, consts: readonly (Attribute | undefined)[]): FoldResult[] | undefined {
-  const f = mathSemantics(op.name);
-  if (!f || consts.length !== op.operands.length || consts.some((c) => c === undefined)) return undefined;
+  const g = mathSemantics(op.name);
+  if (!g || consts.length !== op.operands.length || consts.some((c) => c === undefined)) return undefined;
   const t = op.result.type;
   const et = elementTypeOf(t);
+  // rsqrt is 1 / sqrt(x) with the square root rounded to the type first, as MLIR expands it.
+  const f = op.name === "math.rsqrt" ? (x: number) => 1 / roundFloat(Math.sqrt(x), et) : g;
   if (consts.every((c) => c instanceof FloatAttr)) {
     return [new FloatAttr(roundFloat(f(...consts.map((c) => (c as FloatAttr).value)), et), et)];
   }
