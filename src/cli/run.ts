@@ -66,7 +66,7 @@ const usesReflection = (text: string) => REFLECTION_FNS.some((n) => new RegExp(`
 /** Programs that call the reflection API run in a worker whose host calls reach this thread. */
 async function runWithReflection(o: RunOptions, text: string, file: string, seed: number, cache: StrategyCache): Promise<number> {
   if (o.engine !== "wasm") throw new UsageError("the reflection API (tensorlang_get_ir, tensorlang_compile, ...) needs --engine wasm");
-  const engine = new Engine({ checkBounds: o.checkBounds, seed });
+  const engine = new Engine({ checkBounds: o.checkBounds, seed, relaxedSimd: true });
   engine.load(text, file);
   const runner = await loadRunner(o);
   const model = runner !== undefined && runner !== "heuristic" ? runner : undefined;
@@ -152,7 +152,8 @@ export async function main(argv: string[]): Promise<number> {
   const threads = o.wasmThreads === "auto" ? availableParallelism() : intOpt("--wasm-threads", o.wasmThreads, 1, 1);
   if (threads > 1 && o.engine !== "wasm") throw new UsageError("--wasm-threads needs --engine wasm");
   if (threads > 1 && o.optimize && o.optimizeMode === "live") throw new UsageError("--wasm-threads is not supported with --optimize-mode live (the live program runs in one worker)");
-  const engine = new Engine({ engine: o.engine as "wasm" | "interp", checkBounds: o.checkBounds, seed, threads });
+  // Optimized kernels use vector.fma, which the wasm backend emits as a relaxed-SIMD madd.
+  const engine = new Engine({ engine: o.engine as "wasm" | "interp", checkBounds: o.checkBounds, seed, threads, relaxedSimd: !!o.optimize });
   const parsed = engine.parse(text, file);
   { // verify before any search or run (diagnostics, exit 1)
     const probe = new Engine({ engine: "interp", lower: false });

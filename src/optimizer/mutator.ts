@@ -2,7 +2,8 @@
 // or a verdict with a reason (never an exception) when the proposal does not apply.
 import { createContext } from "../dialects/index.js";
 import { funcName, functionType } from "../dialects/func.js";
-import type { Module, Operation } from "../ir/core.js";
+import { Operation, type Module } from "../ir/core.js";
+import { VectorType } from "../ir/types.js";
 import type { Context } from "../ir/dialect.js";
 import { DiagnosticError, formatDiagnostic } from "../ir/diagnostics.js";
 import { parseModule } from "../ir/parser.js";
@@ -64,11 +65,31 @@ const idMap = new WeakMap<object, number>();
 let nextId = 0;
 const ids = (v: object) => { let i = idMap.get(v); if (i === undefined) idMap.set(v, (i = nextId++)); return i; };
 
-/** Tidy after mutations: forward loads, fold constants, share index arithmetic. */
+/**
+ * Contract `addf(acc, mulf(a, b))` on f32x4 vectors (the mulf used once) into `vector.fma`: the
+ * optimized kernels' accumulation, which the wasm backend emits as one relaxed-SIMD madd. Only
+ * vectorized code is contracted, so scalar programs keep their exact rounding.
+ */
+function contractFma(m: Module): void {
+  m.walk((op) => {
+    if (op.name !== "arith.addf" || !(op.result.type instanceof VectorType)) return;
+    const k = op.operands.findIndex((v) => v.owner instanceof Operation && v.owner.name === "arith.mulf" && v.uses.length === 1 && v.owner.parent === op.parent);
+    if (k < 0) return;
+    const mul = op.operand(k).owner as Operation;
+    const fma = new Operation({ name: "vector.fma", operands: [mul.operand(0), mul.operand(1), op.operand(1 - k)], resultTypes: [op.result.type], loc: op.loc });
+    op.parent!.insertBefore(op, fma);
+    op.result.replaceAllUsesWith(fma.result);
+    op.erase();
+    mul.erase();
+  });
+}
+
+/** Tidy after mutations: forward loads, contract multiply-adds, fold constants, share index arithmetic. */
 function tidy(m: Module, ctx: Context): void {
   const sink = new DiagnosticSink();
   cse.run(m, ctx, sink);
   forwardLoads(m);
+  contractFma(m);
   canonicalize.run(m, ctx, sink);
   cse.run(m, ctx, sink);
 }

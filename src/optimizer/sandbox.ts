@@ -80,10 +80,10 @@ export async function evaluateCandidate(referenceText: string, candidateText: st
     // run only after the checked runs passed on the same shapes.
     const h = harness(ref, cand, name);
     const threads = o.threads ?? 1;
-    const engine = new Engine({ checkBounds: true, context: ctx, threads });
+    const engine = new Engine({ checkBounds: true, context: ctx, threads, relaxedSimd: true });
     const lowered = engine.prepare(h);
     unit = engine.compile(lowered);
-    fastUnit = new Engine({ checkBounds: false, context: ctx, threads }).compile(lowered);
+    fastUnit = new Engine({ checkBounds: false, context: ctx, threads, relaxedSimd: true }).compile(lowered);
   } catch (e) {
     return { verdict: "compile-error", reason: firstLine(e) };
   }
