@@ -81,7 +81,7 @@ const checksum = (out: string) => /checksum: (\S+)/.exec(out)?.[1];
  */
 function timeKernel(text: string, n: number, name: string): { s: number; sum?: string } {
   const ctx = createCapturingContext();
-  const e = new Engine({ ctx });
+  const e = new Engine({ ctx, relaxedSimd: true }); // as tensorlang-run --optimize compiles (vector.fma -> relaxed madd)
   e.load(text, name);
   e.runMain("main");
   const sum = checksum(ctx.output());
