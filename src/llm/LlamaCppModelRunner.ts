@@ -174,12 +174,14 @@ export class LlamaCppModelRunner extends SerialRunner implements ModelRunner {
     const input = bos !== undefined && tokens[0] === bos ? tokens.slice(1) : tokens;
     let ttftMs: number | undefined;
     let generated = 0;
+    // An empty trigger list still makes node-llama-cpp detokenize and scan every token.
+    const triggers = [...(o.stop ?? []).filter((s) => s !== ""), ...stopTriggers];
     const res = await completion.generateCompletionWithMeta(input, {
       signal: deadline.signal, stopOnAbortSignal: true, maxTokens,
       temperature: o.temperature ?? 0, topK: o.topK, topP: o.topP,
       seed: o.seed ?? this.loadOptions.seed,
       grammar,
-      customStopTriggers: [...(o.stop ?? []).filter((s) => s !== ""), ...stopTriggers],
+      customStopTriggers: triggers.length ? triggers : undefined,
       disableContextShift: true,
       // a grammar-constrained answer must not be cut by a repeat penalty on JSON punctuation
       repeatPenalty: grammar ? false : undefined,
