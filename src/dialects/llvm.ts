@@ -11,6 +11,7 @@ import type { OpAsmParser, UnresolvedOperand } from "../ir/parser.js";
 import type { OpAsmPrinter } from "../ir/printer.js";
 import { DialectType, FunctionType, IntegerType, Type, i1, i32, i8 } from "../ir/types.js";
 import { parseFunctionSignature, printFunctionSignature } from "./func.js";
+import { returnLikeOp } from "./common.js";
 
 // ---- types -----------------------------------------------------------------------------------
 
@@ -230,18 +231,8 @@ const llvmFunc: OpSpec = {
   },
 };
 
-const llvmReturn: OpSpec = {
-  name: "llvm.return", results: 0, operands: [0, 1], traits: ["Pure", "Terminator", "ReturnLike"],
-  parse(p, st) {
-    const ops = p.parseOperandList();
-    p.parseOptionalAttrDict(st);
-    const ts = ops.length ? (p.expect(":"), p.parseTypeList()) : [];
-    st.operands = p.resolveOperands(ops, ts);
-  },
-  print(p, op) {
-    p.print(p.attrDict(op));
-    if (op.operands.length) p.print(" ", p.operands(op.operands), " : ", p.types(op.operands.map((v) => v.type)));
-  },
+const llvmReturn: OpSpec = returnLikeOp("llvm.return", {
+  operands: [0, 1],
   verify(op) {
     const parent = op.parentOp;
     let want: Type[];
@@ -251,7 +242,7 @@ const llvmReturn: OpSpec = {
     if (want.length !== op.operands.length) return want.length ? "expected 1 operand" : "expected no operands";
     if (want.length && want[0] !== op.operand(0).type) return "mismatching result types";
   },
-};
+});
 
 const GLOBAL_ELIDED = ["sym_name", "global_type", "linkage", "constant", "value", ...MODIFIERS];
 

@@ -296,24 +296,14 @@ export const vector: Dialect = {
         return checkElementAccess(op.operand(1).type, op.operands[2], op.operand(0).type);
       },
     },
-    {
-      name: "vector.shape_cast", operands: 1, results: 1, traits: ["Pure"],
-      parse(p, st) {
-        const a = p.parseOperand();
-        p.parseOptionalAttrDict(st);
-        const from = p.parseColonType();
-        p.parseKeyword("to");
-        st.resultTypes = [p.parseType()];
-        st.operands = [p.resolveOperand(a, from)];
-      },
-      print(p, op) { p.print(" ", p.operand(op.operand(0)), p.attrDict(op), " : ", p.type(op.operand(0).type), " to ", p.type(op.result.type)); },
+    castOp("vector.shape_cast", {
       verify(op) {
         const a = op.operand(0).type, b = op.result.type;
         if (!(a instanceof VectorType) || !(b instanceof VectorType)) return "requires vector operand and result";
         if (a.elementType !== b.elementType) return "requires the same element type for source and result";
         if (a.numElements !== b.numElements) return "requires the same number of elements for source and result";
       },
-    },
+    }),
     {
       // `vector.print %v : T [punctuation <p>]`, `vector.print str "..."`, `vector.print punctuation <p>`
       name: "vector.print", operands: [0, 1], results: 0, props: ["punctuation", "stringLiteral"],
