@@ -62,6 +62,20 @@ export function castOp(name: string, extra: Partial<OpSpec> = {}): OpSpec {
   };
 }
 
+/** `%a {attrs} : T` — one operand, no results (memref.dealloc, tensorlang.print). */
+export function operandOnlyOp(name: string, extra: Partial<OpSpec> = {}): OpSpec {
+  return {
+    name, operands: 1, results: 0,
+    parse(p, st) {
+      const a = p.parseOperand();
+      p.parseOptionalAttrDict(st);
+      st.operands = [p.resolveOperand(a, p.parseColonType())];
+    },
+    print(p, op) { p.print(" ", p.operand(op.operand(0)), p.attrDict(op), " : ", p.type(op.operand(0).type)); },
+    ...extra,
+  };
+}
+
 /** `%a, %b {attrs} : (T1, T2) -> T3` — the generic-looking custom form many ops use. */
 export function functionalTypeOp(name: string, extra: Partial<OpSpec> = {}): OpSpec {
   return {

@@ -9,7 +9,7 @@ import { DiagnosticError } from "../ir/diagnostics.js";
 import type { OpAsmParser, UnresolvedOperand } from "../ir/parser.js";
 import type { OpAsmPrinter } from "../ir/printer.js";
 import { DYN, IndexType, MemRefType, TensorType, Type, UnrankedMemRefType, i32, i64, index } from "../ir/types.js";
-import { castOp } from "./common.js";
+import { castOp, operandOnlyOp } from "./common.js";
 
 /** MLIR's `ShapedType::kDynamic` (INT64_MIN) as stored in `static_offsets` etc. Exact as a double. */
 export const DYNAMIC = -9223372036854775808;
@@ -199,19 +199,12 @@ export const memref: Dialect = {
   ops: [
     allocOp("memref.alloc"),
     allocOp("memref.alloca"),
-    {
-      name: "memref.dealloc", operands: 1, results: 0,
-      parse(p, st) {
-        const a = p.parseOperand();
-        p.parseOptionalAttrDict(st);
-        st.operands = [p.resolveOperand(a, p.parseColonType())];
-      },
-      print(p, op) { p.print(" ", p.operand(op.operand(0)), p.attrDict(op), " : ", p.type(op.operand(0).type)); },
+    operandOnlyOp("memref.dealloc", {
       verify(op) {
         const t = op.operand(0).type;
         if (!(t instanceof MemRefType) && !(t instanceof UnrankedMemRefType)) return "operand must be a memref";
       },
-    },
+    }),
     {
       name: "memref.load", operands: [1, -1], results: 1, props: ["nontemporal"],
       parse(p, st) {

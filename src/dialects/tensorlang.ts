@@ -12,6 +12,7 @@ import { Lexer } from "../ir/lexer.js";
 import { AttrTypeParser } from "../ir/parse-attr.js";
 import type { OpAsmParser } from "../ir/parser.js";
 import { DYN, DialectType, FloatType, IndexType, IntegerType, MemRefType, TensorType, Type, i1, index } from "../ir/types.js";
+import { operandOnlyOp } from "./common.js";
 
 // ---- the linear tensor type ---------------------------------------------------------------------
 
@@ -263,21 +264,14 @@ const matmul: OpSpec = {
 
 // ---- side effects, copies and symbols -----------------------------------------------------------
 
-const print: OpSpec = {
-  name: "tensorlang.print", operands: 1, results: 0,
-  parse(p, st) {
-    const a = p.parseOperand();
-    p.parseOptionalAttrDict(st);
-    st.operands = [p.resolveOperand(a, p.parseColonType())];
-  },
-  print(p, op) { p.print(" ", p.operand(op.operand(0)), p.attrDict(op), " : ", p.type(op.operand(0).type)); },
+const print: OpSpec = operandOnlyOp("tensorlang.print", {
   verify(op) {
     // After --bufferize the operand is the tensor's buffer (a ranked memref); engines print it alike.
     if (op.operand(0).type instanceof MemRefType) return;
     const s = shapeOf(op, op.operand(0).type, "operand");
     return typeof s === "string" ? s : undefined;
   },
-};
+});
 
 const assert: OpSpec = {
   name: "tensorlang.assert", operands: 1, results: 0, props: ["msg"],
