@@ -45,6 +45,9 @@ export class FunctionEmitter {
   /** Local holding the shadow-stack pointer at entry (restored on return), once needed. */
   spSave: number | undefined;
   readonly targets: RegionTargets[] = [];
+  /** Loops being emitted, innermost last, each with the statements to run before it (addressing.ts). */
+  readonly loops: { op: Operation; pre: Expr[]; bases: Map<string, number> }[] = [];
+  private readonly ids = new Map<Value, number>();
   /** The memref element held in a local while emitting a promoted loop (promote.ts). */
   promoted?: { memref: Value; idx: readonly Value[]; local: number };
 
@@ -65,6 +68,21 @@ export class FunctionEmitter {
     const saved = this.stmts;
     this.stmts = [];
     try { fn(); return this.stmts; } finally { this.stmts = saved; }
+  }
+  /** Emits `loop`'s body with `fn`; statements hoisted out of it are emitted now, before the loop. */
+  inLoop<T>(loop: Operation, fn: () => T): T {
+    const frame = { op: loop, pre: [] as Expr[], bases: new Map<string, number>() };
+    this.loops.push(frame);
+    try { return fn(); } finally {
+      this.loops.pop();
+      for (const s of frame.pre) this.emit(s);
+    }
+  }
+  /** A small number naming `v` within this function (for keys). */
+  valueId(v: Value): number {
+    let id = this.ids.get(v);
+    if (id === undefined) this.ids.set(v, (id = this.ids.size));
+    return id;
   }
   block(stmts: Expr[], label: string | null = null): Expr {
     return this.m.block(label, stmts, binaryen.none);
@@ -139,11 +157,11 @@ export class FunctionEmitter {
     return p && p.memref === memref && p.idx.length === idx.length && p.idx.every((v, i) => v === idx[i]) ? p.local : undefined;
   }
 
-  /** Byte address of element `idx` of `mv` (optionally bounds-checked for `width` elements). */
-  address(mv: MemrefVal, idx: readonly Expr[], width = 1): Expr {
+  /** Byte address of element `idx` of `mv` (bounds-checked for `width` elements if the unit checks bounds and `check`). */
+  address(mv: MemrefVal, idx: readonly Expr[], width = 1, check = true): Expr {
     const m = this.m;
     const eb = elementBytes(mv.type.elementType);
-    if (this.unit.options.checkBounds) idx = this.boundsCheck(mv, idx, width);
+    if (check && this.unit.options.checkBounds) idx = this.boundsCheck(mv, idx, width);
     let linear: Expr | undefined;
     let constPart = "c" in mv.offset ? mv.offset.c : 0;
     if (!("c" in mv.offset)) linear = this.field(mv.offset);
@@ -164,7 +182,7 @@ export class FunctionEmitter {
   }
 
   /** Evaluates indices into locals and emits `if (idx_d >=u size_d (- width+1)) fail`. */
-  private boundsCheck(mv: MemrefVal, idx: readonly Expr[], width: number): Expr[] {
+  boundsCheck(mv: MemrefVal, idx: readonly Expr[], width: number): Expr[] {
     const m = this.m;
     const locals = idx.map((x) => { const l = this.newLocal("i32"); this.emit(m.local.set(l, x)); return l; });
     const get = (l: number) => m.local.get(l, binaryen.i32);

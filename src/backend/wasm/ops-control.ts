@@ -149,7 +149,7 @@ register("scf.for", (e, op) => {
     const saved = e.promoted;
     e.promoted = p;
     try {
-      const stmts = emitRegionBody(e, op, 0, iters);
+      const stmts = e.inLoop(op, () => emitRegionBody(e, op, 0, iters));
       countedLoop(e, iv.local, iv.wt, e.get(lb), stable(e, ub), stable(e, step), stmts, unsigned);
     } finally { e.promoted = saved; }
   };
@@ -248,7 +248,7 @@ register("affine.for", (e, op) => {
   const iters = body.args.slice(1).map((a) => e.declare(a).local);
   iters.forEach((l, k) => e.emit(m.local.set(l, e.get(inits[k]))));
   op.results.forEach((r, k) => e.vals.set(r, e.vals.get(body.args[k + 1])!));
-  const stmts = emitRegionBody(e, op, 0, iters);
+  const stmts = e.inLoop(op, () => emitRegionBody(e, op, 0, iters));
   countedLoop(e, iv.local, "i32", lb, () => (ubConst !== undefined ? e.i32(ubConst) : m.local.get(ubL, binaryen.i32)), () => e.i32(step), stmts);
 });
 

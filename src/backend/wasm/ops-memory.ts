@@ -9,34 +9,35 @@ import { CompileError, elementBytes, isPtrType, wasmTypeOf } from "./abi.js";
 import { type Expr, type Field, FunctionEmitter, type MemrefVal, normInt, register, BT } from "./emitter.js";
 import { llvmSizeOf } from "./compiler.js";
 import type { AffineExpr, AffineMap } from "../../ir/affine.js";
+import { type Linear, linearAddress, linearOfAffine, linearOfValue } from "./addressing.js";
 
 type M = binaryen.Module;
 
 /** Loads a value of MLIR type `t` from byte address `addr`. */
-export function loadScalar(m: M, t: Type, addr: Expr): Expr {
-  if (t instanceof FloatType) return t.kind === "f32" ? m.f32.load(0, 4, addr) : m.f64.load(0, 8, addr);
-  if (t instanceof VectorType) return m.v128.load(0, 16, addr);
+export function loadScalar(m: M, t: Type, addr: Expr, offset = 0): Expr {
+  if (t instanceof FloatType) return t.kind === "f32" ? m.f32.load(offset, 4, addr) : m.f64.load(offset, 8, addr);
+  if (t instanceof VectorType) return m.v128.load(offset, 16, addr);
   if (t instanceof IntegerType) {
-    if (t.width === 1) return m.i32.load8_u(0, 1, addr);
-    if (t.width <= 8) return m.i32.load8_s(0, 1, addr);
-    if (t.width <= 16) return m.i32.load16_s(0, 2, addr);
-    if (t.width <= 32) return m.i32.load(0, 4, addr);
-    return m.i64.load(0, 8, addr);
+    if (t.width === 1) return m.i32.load8_u(offset, 1, addr);
+    if (t.width <= 8) return m.i32.load8_s(offset, 1, addr);
+    if (t.width <= 16) return m.i32.load16_s(offset, 2, addr);
+    if (t.width <= 32) return m.i32.load(offset, 4, addr);
+    return m.i64.load(offset, 8, addr);
   }
-  if (t instanceof IndexType || isPtrType(t)) return m.i32.load(0, 4, addr);
+  if (t instanceof IndexType || isPtrType(t)) return m.i32.load(offset, 4, addr);
   throw new CompileError(`cannot load a value of type ${t.str}`);
 }
 
-export function storeScalar(m: M, t: Type, addr: Expr, v: Expr): Expr {
-  if (t instanceof FloatType) return t.kind === "f32" ? m.f32.store(0, 4, addr, v) : m.f64.store(0, 8, addr, v);
-  if (t instanceof VectorType) return m.v128.store(0, 16, addr, v);
+export function storeScalar(m: M, t: Type, addr: Expr, v: Expr, offset = 0): Expr {
+  if (t instanceof FloatType) return t.kind === "f32" ? m.f32.store(offset, 4, addr, v) : m.f64.store(offset, 8, addr, v);
+  if (t instanceof VectorType) return m.v128.store(offset, 16, addr, v);
   if (t instanceof IntegerType) {
-    if (t.width <= 8) return m.i32.store8(0, 1, addr, v);
-    if (t.width <= 16) return m.i32.store16(0, 2, addr, v);
-    if (t.width <= 32) return m.i32.store(0, 4, addr, v);
-    return m.i64.store(0, 8, addr, v);
+    if (t.width <= 8) return m.i32.store8(offset, 1, addr, v);
+    if (t.width <= 16) return m.i32.store16(offset, 2, addr, v);
+    if (t.width <= 32) return m.i32.store(offset, 4, addr, v);
+    return m.i64.store(offset, 8, addr, v);
   }
-  if (t instanceof IndexType || isPtrType(t)) return m.i32.store(0, 4, addr, v);
+  if (t instanceof IndexType || isPtrType(t)) return m.i32.store(offset, 4, addr, v);
   throw new CompileError(`cannot store a value of type ${t.str}`);
 }
 
@@ -88,25 +89,30 @@ register("memref.dealloc", (e, op) => {
 register(["memref.load", "affine.load"], (e, op) => {
   const pl = op.name === "memref.load" ? e.promotedLocal(op.operand(0), op.operands.slice(1)) : undefined;
   if (pl !== undefined) { e.define(op.result, e.m.local.get(pl, BT[wasmTypeOf(op.result.type)!])); return; }
-  const mv = e.memref(op.operand(0));
-  const idx = op.name === "affine.load" ? affineIndices(e, op, 1) : op.operands.slice(1).map((v) => e.get(v));
-  e.define(op.result, loadScalar(e.m, op.result.type, e.address(mv, idx)));
+  const a = elementAccess(e, op, 1);
+  e.define(op.result, loadScalar(e.m, op.result.type, a.ptr, a.offset));
 });
 register(["memref.store", "affine.store"], (e, op) => {
   const pl = op.name === "memref.store" ? e.promotedLocal(op.operand(1), op.operands.slice(2)) : undefined;
   if (pl !== undefined) { e.emit(e.m.local.set(pl, e.get(op.operand(0)))); return; }
-  const mv = e.memref(op.operand(1));
-  const idx = op.name === "affine.store" ? affineIndices(e, op, 2) : op.operands.slice(2).map((v) => e.get(v));
-  const addr = e.address(mv, idx);
-  e.emit(storeScalar(e.m, mv.type.elementType, addr, e.get(op.operand(0))));
+  const a = elementAccess(e, op, 2);
+  e.emit(storeScalar(e.m, e.memref(op.operand(1)).type.elementType, a.ptr, e.get(op.operand(0)), a.offset));
 });
 
-/** Indices of affine.load/store: the `map` applied to the operands after the memref. */
-function affineIndices(e: FunctionEmitter, op: Operation, first: number): Expr[] {
-  const map = (op.attr("map") as { map?: AffineMap } | undefined)?.map;
+/**
+ * Address of the element a load/store (memref, affine or vector) touches: the memref is operand
+ * `first - 1`, the indices follow it (through the `map` of affine ops). Bounds-checked when the
+ * unit asks for it; split into loop-invariant and varying parts where the layout is static.
+ */
+export function elementAccess(e: FunctionEmitter, op: Operation, first: number, width = 1): { ptr: Expr; offset: number } {
+  const memref = op.operand(first - 1), mv = e.memref(memref);
   const operands = op.operands.slice(first);
-  if (!map) return operands.map((v) => e.get(v));
-  return affineResults(e, map, operands);
+  const map = op.name.startsWith("affine.") ? (op.attr("map") as { map?: AffineMap } | undefined)?.map : undefined;
+  const exprs = () => (map ? affineResults(e, map, operands) : operands.map((v) => e.get(v)));
+  if (e.unit.options.checkBounds) e.boundsCheck(mv, exprs(), width);
+  const forms = map ? map.results.map((r) => linearOfAffine(r, operands.slice(0, map.numDims), operands.slice(map.numDims))) : operands.map((v) => linearOfValue(v));
+  const a = forms.every((f) => f !== undefined) ? linearAddress(e, memref, mv, forms as Linear[]) : undefined;
+  return a ?? { ptr: e.address(mv, exprs(), width, false), offset: 0 };
 }
 
 // Affine expressions over i32 (index) values, shared with ops-control.ts.

@@ -5,7 +5,7 @@ import { VectorType } from "../../ir/types.js";
 import { reductionKind } from "../../dialects/vector.js";
 import { CompileError, vectorLanes } from "./abi.js";
 import { type Expr, FunctionEmitter, register } from "./emitter.js";
-import { constantIndex } from "./ops-memory.js";
+import { constantIndex, elementAccess } from "./ops-memory.js";
 
 function lanesOf(t: VectorType) {
   const vl = vectorLanes(t);
@@ -32,15 +32,13 @@ function replace(m: binaryen.Module, elem: string, v: Expr, lane: number, x: Exp
 
 register("vector.load", (e, op) => {
   const t = op.result.type as VectorType, vl = lanesOf(t);
-  const mv = e.memref(op.operand(0));
-  const addr = e.address(mv, op.operands.slice(1).map((v) => e.get(v)), vl.lanes);
-  e.define(op.result, e.m.v128.load(0, vl.bytes, addr), "v128");
+  const a = elementAccess(e, op, 1, vl.lanes);
+  e.define(op.result, e.m.v128.load(a.offset, vl.bytes, a.ptr), "v128");
 });
 register("vector.store", (e, op) => {
   const t = op.operand(0).type as VectorType, vl = lanesOf(t);
-  const mv = e.memref(op.operand(1));
-  const addr = e.address(mv, op.operands.slice(2).map((v) => e.get(v)), vl.lanes);
-  e.emit(e.m.v128.store(0, vl.bytes, addr, e.get(op.operand(0))));
+  const a = elementAccess(e, op, 2, vl.lanes);
+  e.emit(e.m.v128.store(a.offset, vl.bytes, a.ptr, e.get(op.operand(0))));
 });
 register(["vector.broadcast", "vector.splat"], (e, op) => {
   const t = op.result.type as VectorType, vl = lanesOf(t);

@@ -459,3 +459,118 @@ test("examples with standard dialects produce their expected output", async () =
     assert.equal(mask(out), mask(readFileSync(`examples/${name}.expected`, "utf8")), name);
   }
 });
+
+test("element addresses split into a loop-invariant base, a varying part and a folded offset keep their meaning", () => {
+  // Covers: constant row offsets (folded into the memarg), a negative constant (not folded), a
+  // loop whose lower bound is an argument (not provably >= 0: not folded), a dynamic-offset
+  // subview used in a loop, a buffer allocated inside the loop (nothing to hoist), an index with
+  // `mod` (no linear form), vector accesses, and index arithmetic through arith ops.
+  const body = `
+  func.func @fill(%m: memref<6x8xf32>) {
+    affine.for %i = 0 to 6 {
+      affine.for %j = 0 to 8 {
+        %ii = arith.index_cast %i : index to i32
+        %jj = arith.index_cast %j : index to i32
+        %c10 = arith.constant 10 : i32
+        %t = arith.muli %ii, %c10 : i32
+        %s = arith.addi %t, %jj : i32
+        %f = arith.sitofp %s : i32 to f32
+        affine.store %f, %m[%i, %j] : memref<6x8xf32>
+      }
+    }
+    return
+  }
+  func.func @sum(%m: memref<6x8xf32>, %lo: index) -> f32 {
+    %z = arith.constant 0.0 : f32
+    %c1 = arith.constant 1 : index
+    %c2 = arith.constant 2 : index
+    %c4 = arith.constant 4 : index
+    %c5 = arith.constant 5 : index
+    %c0v = arith.constant 0 : index
+    %r0 = affine.for %i = 1 to 5 iter_args(%a = %z) -> (f32) {
+      %r1 = affine.for %k = 0 to 4 iter_args(%b = %a) -> (f32) {
+        %x = affine.load %m[%i + 1, %k] : memref<6x8xf32>
+        %y = affine.load %m[%i - 1, %k + 4] : memref<6x8xf32>
+        %w = affine.load %m[%i, (%k * 3) mod 8] : memref<6x8xf32>
+        %kk = arith.addi %k, %c2 : index
+        %v = memref.load %m[%i, %kk] : memref<6x8xf32>
+        %s1 = arith.addf %x, %y : f32
+        %s2 = arith.addf %w, %v : f32
+        %s3 = arith.addf %s1, %s2 : f32
+        %n = arith.addf %b, %s3 : f32
+        affine.yield %n : f32
+      }
+      affine.yield %r1 : f32
+    }
+    %r2 = scf.for %j = %lo to %c5 step %c1 iter_args(%a = %r0) -> (f32) {
+      %j2 = arith.addi %j, %c2 : index
+      %jm = arith.subi %j2, %c1 : index
+      %x = memref.load %m[%c2, %jm] : memref<6x8xf32>
+      %sv = memref.subview %m[%j, %j] [2, 2] [1, 1] : memref<6x8xf32> to memref<2x2xf32, strided<[8, 1], offset: ?>>
+      %r3 = scf.for %k = %lo to %c2 step %c1 iter_args(%b = %a) -> (f32) {
+        %q = memref.load %sv[%c1, %k] : memref<2x2xf32, strided<[8, 1], offset: ?>>
+        %t = memref.alloc() : memref<4xf32>
+        memref.store %q, %t[%k] : memref<4xf32>
+        %q2 = memref.load %t[%k] : memref<4xf32>
+        memref.dealloc %t : memref<4xf32>
+        %n = arith.addf %b, %q2 : f32
+        scf.yield %n : f32
+      }
+      %n = arith.addf %r3, %x : f32
+      scf.yield %n : f32
+    }
+    %vs = affine.for %i = 0 to 6 iter_args(%a = %r2) -> (f32) {
+      %v0 = vector.load %m[%i, %c0v] : memref<6x8xf32>, vector<4xf32>
+      %v1 = vector.load %m[%i, %c4] : memref<6x8xf32>, vector<4xf32>
+      %d = arith.subf %v1, %v0 : vector<4xf32>
+      vector.store %d, %m[%i, %c4] : memref<6x8xf32>, vector<4xf32>
+      %e = vector.reduction <add>, %d : vector<4xf32> into f32
+      %n = arith.addf %a, %e : f32
+      affine.yield %n : f32
+    }
+    return %vs : f32
+  }
+  func.func @main() {
+    %m = memref.alloc() : memref<6x8xf32>
+    call @fill(%m) : (memref<6x8xf32>) -> ()
+    %c0 = arith.constant 0 : index
+    %s = call @sum(%m, %c0) : (memref<6x8xf32>, index) -> f32
+    ${pr("%s", "f32")}
+    %c1 = arith.constant 1 : index
+    %s1 = call @sum(%m, %c1) : (memref<6x8xf32>, index) -> f32
+    ${pr("%s1", "f32")}
+    return
+  }`;
+  for (const checkBounds of [false, true]) {
+    const [w, i] = runBoth(program(body), { checkBounds, lower: false });
+    assert.equal(w, i, `checkBounds ${checkBounds}`);
+    const [wl, il] = runBoth(program(body), { checkBounds });
+    assert.equal(wl, il, `lowered, checkBounds ${checkBounds}`);
+  }
+});
+
+test("an index whose varying part is far below zero keeps its constant out of the memarg offset", () => {
+  // m[j + 250000000] for j = -250000000, -249999999: the element is valid, but base + 4*j wraps
+  // below address 0, where wasm's offset immediate (added without wrapping) would trap.
+  const body = `
+  func.func @main() {
+    %m = memref.alloc() : memref<4xi64>
+    %c7 = arith.constant 7 : i64
+    %c0 = arith.constant 0 : index
+    %c1 = arith.constant 1 : index
+    memref.store %c7, %m[%c0] : memref<4xi64>
+    memref.store %c7, %m[%c1] : memref<4xi64>
+    %lo = arith.constant -250000000 : index
+    %hi = arith.constant -249999998 : index
+    %big = arith.constant 250000000 : index
+    scf.for %j = %lo to %hi step %c1 {
+      %ix = arith.addi %j, %big : index
+      %v = memref.load %m[%ix] : memref<4xi64>
+      ${pr("%v")}
+    }
+    return
+  }`;
+  const [w, i] = runBoth(program(body));
+  assert.equal(w, "7\n7\n");
+  assert.equal(w, i);
+});
