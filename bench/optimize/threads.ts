@@ -1,6 +1,7 @@
 // bench/optimize/threads: what `parallelize` buys on matmul_loops. For each size, the
-// heuristic's single-thread recipe (register-blocked f32x4 micro-kernel; B packed from 512 up)
-// plus the parallelize proposal HeuristicProposer makes when threads > 1, then @matmul timed on
+// heuristic's first single-thread recipe (register-blocked f32x4 micro-kernel over a packed B
+// panel) plus the parallelize proposal HeuristicProposer makes when threads > 1 (the panel loop,
+// its scratch privatized per iteration), then @matmul timed on
 // an Engine with 1 thread (the marked loop runs sequentially) and one with N threads, calls
 // alternating so both see the same machine noise; best of many single calls each.
 //
@@ -9,7 +10,7 @@
 // including hand-off and wait. 2 x caller's half / max(half) estimates the speedup with two
 // free cores (serial work taken as twice the caller's half, as noisy as the rest but less so).
 //
-//   node dist/bench/optimize/threads.js [--sizes 256,512] [--threads 2] [--runs 40] [--relaxed] [--split]
+//   node dist/bench/optimize/threads.js [--sizes 256,512] [--threads 2] [--runs 40] [--no-relaxed] [--split]
 import { readFileSync } from "node:fs";
 import { availableParallelism, loadavg } from "node:os";
 import { dirname, join } from "node:path";
@@ -28,7 +29,7 @@ function arg(name: string, dflt: string): string {
 const sizes = arg("sizes", "256,512").split(",").map(Number);
 const threads = Number(arg("threads", String(Math.max(2, availableParallelism()))));
 const runs = Number(arg("runs", "40"));
-const relaxedSimd = process.argv.includes("--relaxed");
+const relaxedSimd = !process.argv.includes("--no-relaxed"); // as tensorlang-run --optimize compiles
 const log = (s: string) => process.stderr.write(s + "\n");
 const gflops = (n: number, s: number) => (2 * n ** 3) / s / 1e9;
 
@@ -50,24 +51,16 @@ function proposals(text: string, applied: Proposal[], t: number): Proposal[] {
   return heuristicProposals(fn, "matmul", applied, t);
 }
 
-/** Micro-kernel, pack (when the heuristic proposes it), then parallelize. */
+/** The heuristic's first (best-ranked) proposal on the naive nest, then its parallelize proposal. */
 function recipe(n: number): { text: string; steps: Mutation[] } {
-  const kernel: Mutation[] = [
-    { kind: "vectorize", loop: "L1", width: 4 }, { kind: "hoist", loop: "L2" },
-    { kind: "unroll_and_jam", loop: "L0", factor: 4 }, { kind: "unroll_and_jam", loop: "L1", factor: 2 },
-  ];
-  let text = apply(programFor(n), kernel);
-  const applied: Proposal[] = [{ target_function: "matmul", mutations: kernel }];
-  const steps = [...kernel];
-  const pick = (kind: Mutation["kind"], t: number) => proposals(text, applied, t)
-    .find((p): p is Extract<Proposal, { mutations: Mutation[] }> => "mutations" in p && p.mutations.some((m) => m.kind === kind));
-  const pack = pick("pack", 1);
-  if (pack) { text = apply(text, pack.mutations); applied.push(pack); steps.push(...pack.mutations); }
-  const par = pick("parallelize", threads);
+  let text = programFor(n);
+  const first = proposals(text, [], 1)[0];
+  if (!first || !("mutations" in first)) throw new Error("the heuristic proposed no micro-kernel");
+  text = apply(text, first.mutations);
+  const par = proposals(text, [first], threads).find((p): p is Extract<Proposal, { mutations: Mutation[] }> => "mutations" in p && p.mutations.some((m) => m.kind === "parallelize"));
   if (!par) throw new Error("the heuristic proposed no parallelize");
   text = apply(text, par.mutations);
-  steps.push(...par.mutations);
-  return { text, steps };
+  return { text, steps: [...first.mutations, ...par.mutations] };
 }
 
 async function engineFor(text: string, t: number) {

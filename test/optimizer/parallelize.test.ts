@@ -83,6 +83,48 @@ describe("parallelize", () => {
     assert.equal(await run(par, 2, 1), await run(MATMUL, 1, 1));
   });
 
+  const PACKED: Mutation[] = [
+    { kind: "vectorize", loop: "L1", width: 4 }, { kind: "hoist", loop: "L2" },
+    { kind: "unroll_and_jam", loop: "L0", factor: 2 }, { kind: "unroll_and_jam", loop: "L1", factor: 4 },
+    { kind: "interchange", loops: ["L0", "L1"], permutation: [1, 0] }, { kind: "pack", operand: 1, loop: "L1" },
+  ];
+
+  it("the panel loop of a packed kernel is parallel with one scratch panel per iteration, and matches on 2 threads", async () => {
+    const packed = apply(MATMUL, "matmul", PACKED);
+    assert.match(packed, /memref\.alloc\(\) \{alignment = 64\} : memref<256x16xf32>/);
+    const par = apply(packed, "matmul", [{ kind: "parallelize", loop: "L0" }]);
+    // 256 / 16 panel iterations, each with its own 256x16 panel, indexed by the iteration number.
+    assert.match(par, /memref\.alloc\(\) \{alignment = 64\} : memref<16x256x16xf32>/);
+    assert.match(par, /affine_map<\(d0\) -> \(d0 floordiv 16\)>/);
+    assert.doesNotMatch(par, /memref<256x16xf32>/);
+    const one = await run(MATMUL, 1, 1);
+    assert.equal(await run(par, 2, 1), one);
+    assert.equal(await run(par, 1, 1), one);
+  });
+
+  it("scratch is not privatized when an iteration reads it before writing it, or when it escapes the loop", () => {
+    // Reads before the store: iterations communicate through the buffer.
+    rejects(prog(`    %t = memref.alloc() : memref<4xf32>
+    %c0 = arith.constant 0 : index
+    affine.for %i = 0 to 64 {
+      %old = memref.load %t[%c0] : memref<4xf32>
+      affine.store %old, %A[%i] : memref<64xf32>
+      %v = affine.load %A[%i] : memref<64xf32>
+      memref.store %v, %t[%c0] : memref<4xf32>
+    }
+    memref.dealloc %t : memref<4xf32>`), "L0", /same location in every iteration/);
+    // Read after the loop: the last iteration's value is observable.
+    rejects(prog(`    %t = memref.alloc() : memref<4xf32>
+    %c0 = arith.constant 0 : index
+    affine.for %i = 0 to 64 {
+      %v = affine.load %A[%i] : memref<64xf32>
+      memref.store %v, %t[%c0] : memref<4xf32>
+    }
+    %last = memref.load %t[%c0] : memref<4xf32>
+    affine.store %last, %A[0] : memref<64xf32>
+    memref.dealloc %t : memref<4xf32>`), "L0", /same location in every iteration/);
+  });
+
   const DIV = `module {
   func.func @k(%A: memref<64xi32>, %d: i32) {
     affine.for %i = 0 to 64 {

@@ -8,11 +8,15 @@
 // check remains the safety net. Refused: loops with iter_args, loops already inside (or around)
 // a parallel loop, host calls and memory allocation in the body (helpers cannot allocate or
 // reach the host), memref.copy, and stores whose address does not depend on the induction
-// variable (every iteration would write the same location: a race).
-import { SymbolRefAttr, UnitAttr } from "../../ir/attributes.js";
-import { Operation, type Value } from "../../ir/core.js";
+// variable (every iteration would write the same location: a race) -- except into a scratch
+// buffer that only the loop uses and that each iteration writes before it reads it (a pack
+// panel): that buffer is privatized by expansion, one slice per iteration (`privatize`).
+import { AffineMap, bin, cst, dim } from "../../ir/affine.js";
+import { AffineMapAttr, SymbolRefAttr, UnitAttr } from "../../ir/attributes.js";
+import { Operation, OpResult, type Value } from "../../ir/core.js";
+import { MemRefType, index } from "../../ir/types.js";
 import { isDeclaration } from "../../dialects/func.js";
-import { affineFor, LOOP_OPS } from "../loops.js";
+import { affineFor, constantBounds, LOOP_OPS, tripCount } from "../loops.js";
 import { MutationError } from "./scalar.js";
 import { accessOf } from "./vectorize.js";
 
@@ -91,6 +95,7 @@ export function checkParallelLoops(fn: Operation): void {
   for (const loop of marked) {
     const why = loop.name === "affine.for" ? unsafeBody(loop) : `${loop.name} cannot carry ${PARALLEL_ATTR}`;
     if (why) throw new MutationError(`the loop marked parallel is no longer safe to split across threads: ${why}`);
+    privatize(loop); // e.g. a pack added inside the loop after it was marked
   }
 }
 
@@ -104,14 +109,81 @@ function unsafeBody(loop: Operation): string | undefined {
     const a = accessOf(op);
     if (race || !a || a.value === undefined) return;
     const ix: Value[] = a.indices;
-    if (!ix.some((v) => varies(v, f.iv))) race = `a store (${op.name}) writes the same location in every iteration`;
+    if (!ix.some((v) => varies(v, f.iv)) && !scratchOf(loop, a.memref)) race = `a store (${op.name}) writes the same location in every iteration`;
   });
   return race;
 }
 
-/** Marks `loop` parallel, or throws a MutationError with the reason it cannot be. */
+// The memory ops whose indices privatization can extend (operand lists: memref, then indices).
+const INDEXED = new Set(["memref.load", "memref.store", "vector.load", "vector.store"]);
+/** Elements an expanded scratch buffer may have (as pack's limit: 16 MiB of f32). */
+const MAX_EXPANDED = 1 << 22;
+
+/**
+ * The memref.alloc of `m` if `m` is scratch that `loop` can privatize: a static buffer allocated
+ * outside the loop, used only by memref/vector loads and stores inside it (and deallocs), that
+ * each iteration writes before it reads (the first access in the body is a store), small enough
+ * to hold one slice per iteration.
+ */
+function scratchOf(loop: Operation, m: Value): Operation | undefined {
+  const alloc = m instanceof OpResult ? m.op : undefined;
+  const t = m.type;
+  if (!alloc || alloc.name !== "memref.alloc" || alloc.operands.length || !(t instanceof MemRefType) || !t.hasStaticShape) return undefined;
+  if (loop.isAncestorOf(alloc) || !constantBounds(affineFor(loop))) return undefined;
+  const trip = tripCount(affineFor(loop)) ?? 0;
+  if (trip * t.shape.reduce((a, b) => a * b, 1) > MAX_EXPANDED) return undefined;
+  for (const u of m.uses) {
+    if (u.op.name === "memref.dealloc" && !loop.isAncestorOf(u.op)) continue;
+    if (!INDEXED.has(u.op.name) || !loop.isAncestorOf(u.op) || u.op.operand(u.op.name.endsWith("store") ? 1 : 0) !== m) return undefined;
+  }
+  let first: Operation | undefined;
+  loop.walk((op) => { if (!first && INDEXED.has(op.name) && op.operands.includes(m)) first = op; });
+  return first?.name.endsWith("store") ? alloc : undefined;
+}
+
+/**
+ * Gives every iteration of `loop` its own slice of each scratch buffer it writes at addresses
+ * that do not depend on the iteration: memref<KxN> becomes memref<TxKxN> (T = trip count),
+ * indexed by the iteration number first.
+ */
+function privatize(loop: Operation): void {
+  const f = affineFor(loop);
+  const scratch = new Set<Operation>();
+  loop.walk((op) => {
+    const a = accessOf(op);
+    if (!a || a.value === undefined || a.indices.some((v) => varies(v, f.iv))) return;
+    const alloc = scratchOf(loop, a.memref);
+    if (alloc) scratch.add(alloc);
+  });
+  if (!scratch.size) return;
+  const { lb } = constantBounds(f)!;
+  let it: Value = f.iv;
+  if (lb !== 0 || f.step !== 1) {
+    const ap = new Operation({ name: "affine.apply", operands: [f.iv], resultTypes: [index],
+      attributes: { map: new AffineMapAttr(new AffineMap(1, 0, [bin("floordiv", bin("add", dim(0), cst(-lb)), cst(f.step))])) } });
+    f.body.insert(0, ap);
+    it = ap.result;
+  }
+  const trip = tripCount(f)!;
+  for (const alloc of scratch) {
+    const t = alloc.result.type as MemRefType;
+    const wide = new Operation({ name: "memref.alloc", resultTypes: [MemRefType.get([trip, ...t.shape], t.elementType)], attributes: Object.fromEntries(alloc.attributes) });
+    alloc.parent!.insertBefore(alloc, wide);
+    for (const user of alloc.result.users) {
+      if (user.name === "memref.dealloc") { user.setOperand(0, wide.result); continue; }
+      const at = user.name.endsWith("store") ? 1 : 0;
+      const ops = [...user.operands];
+      ops.splice(at, 1, wide.result, it);
+      user.setOperands(ops);
+    }
+    alloc.erase();
+  }
+}
+
+/** Marks `loop` parallel (privatizing its scratch buffers), or throws a MutationError with the reason it cannot be. */
 export function parallelize(loop: Operation): void {
   const why = parallelizeRefusal(loop);
   if (why) throw new MutationError(`cannot parallelize: ${why}`);
+  privatize(loop);
   loop.attributes.set(PARALLEL_ATTR, new UnitAttr());
 }
