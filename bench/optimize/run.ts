@@ -4,7 +4,9 @@
 // on the naive program, of TensorFlow.js's wasm backend (XNNPACK, 1 thread), of numpy (1 thread,
 // where installed), and of a register-only f32x4 FMA loop (the 128-bit wasm SIMD ceiling).
 //
-//   node dist/bench/optimize/run.js [--sizes 256,512,1024] [--budget-ms 60000] [--budget-iters 8] [--reps 3] [--search-max 512] [--clock wall|cpu]
+//   node dist/bench/optimize/run.js [--sizes 256,512,1024] [--budget-ms 60000] [--budget-iters 8] [--reps 3] [--search-max 512] [--clock wall|cpu] [--save-winners FILE]
+//
+// --save-winners writes {"<n>": [mutations...]} for bench/optimize/threads.js --winners.
 //
 // Sizes above --search-max get the mutations the search found at the largest searched size
 // (checked by the program's checksum); their "search s" is that search's time.
@@ -14,7 +16,7 @@
 // the checksum), the program's own rtclock line for mlir-cpu-runner.
 import binaryen from "binaryen";
 import { spawnSync } from "node:child_process";
-import { readFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { cpus, loadavg } from "node:os";
 import { dirname, join } from "node:path";
@@ -47,6 +49,7 @@ const searchMax = Number(arg("search-max", "512"));
  *  which a preempted run on a busy machine does not inflate. mlir-cpu-runner's figure is
  *  always its program's own rtclock (wall) line. */
 const clock = arg("clock", "wall");
+const saveWinners = arg("save-winners", "");
 if (clock !== "wall" && clock !== "cpu") throw new Error(`--clock expects wall or cpu, got '${clock}'`);
 /** Milliseconds on the chosen clock. */
 const now = (): number => {
@@ -215,6 +218,7 @@ async function main(): Promise<void> {
   const ceiling = simdCeiling();
   log(`f32x4 relaxed_madd register-only loop: ${ceiling.toFixed(2)} GFLOPS`);
   const rows: Row[] = [];
+  const winners: Record<string, Mutation[]> = {};
   let lastWinner: { n: number; searchS: number; mutations: Mutation[] } | undefined;
   for (const n of sizes) {
     const text = programFor(n);
@@ -232,7 +236,7 @@ async function main(): Promise<void> {
       moduleText = res.moduleText;
       const ms = res.reports[0].accepted;
       accepted = ms.map((m) => (m === "rewrite" ? "rewrite" : m.kind)).join("+") || "none";
-      if (ms.every((m) => m !== "rewrite")) lastWinner = { n, searchS, mutations: ms as Mutation[] };
+      if (ms.every((m) => m !== "rewrite")) { lastWinner = { n, searchS, mutations: ms as Mutation[] }; winners[n] = lastWinner.mutations; }
     } else {
       const w = lastWinner;
       const r = mutate(text, { target_function: "matmul", mutations: w.mutations });
@@ -240,6 +244,7 @@ async function main(): Promise<void> {
       moduleText = r.moduleText;
       searchS = w.searchS;
       accepted = `${w.mutations.map((m) => m.kind).join("+")} (found at n=${w.n})`;
+      winners[n] = w.mutations;
     }
     const best = timeKernel(moduleText, n, `matmul_${n}_best.mlir`);
     if (best.sum !== naive.sum) throw new Error(`n=${n}: optimized checksum ${best.sum} differs from naive ${naive.sum}`);
@@ -263,6 +268,7 @@ async function main(): Promise<void> {
   console.log(line(head));
   for (const row of table) console.log(line(row));
   for (const r of rows) console.log(`n=${r.n}: accepted ${r.accepted}`);
+  if (saveWinners) writeFileSync(saveWinners, JSON.stringify(winners, null, 1));
 }
 
 await main();

@@ -10,7 +10,10 @@
 // including hand-off and wait. 2 x caller's half / max(half) estimates the speedup with two
 // free cores (serial work taken as twice the caller's half, as noisy as the rest but less so).
 //
-//   node dist/bench/optimize/threads.js [--sizes 256,512] [--threads 2] [--runs 40] [--no-relaxed] [--split]
+// `--winners FILE` (from bench/optimize/run.js --save-winners) starts from the single-thread
+// kernels that search found instead of the heuristic's first proposal.
+//
+//   node dist/bench/optimize/threads.js [--sizes 256,512] [--threads 2] [--runs 40] [--no-relaxed] [--split] [--winners FILE]
 import { readFileSync } from "node:fs";
 import { availableParallelism, loadavg } from "node:os";
 import { dirname, join } from "node:path";
@@ -51,10 +54,13 @@ function proposals(text: string, applied: Proposal[], t: number): Proposal[] {
   return heuristicProposals(fn, "matmul", applied, t);
 }
 
-/** The heuristic's first (best-ranked) proposal on the naive nest, then its parallelize proposal. */
+const winnersFile = arg("winners", "");
+const winners: Record<string, Mutation[]> = winnersFile ? JSON.parse(readFileSync(winnersFile, "utf8")) : {};
+
+/** The search's winner (--winners) or the heuristic's first proposal on the naive nest, then its parallelize proposal. */
 function recipe(n: number): { text: string; steps: Mutation[] } {
   let text = programFor(n);
-  const first = proposals(text, [], 1)[0];
+  const first = winners[n] ? { target_function: "matmul", mutations: winners[n] } : proposals(text, [], 1)[0];
   if (!first || !("mutations" in first)) throw new Error("the heuristic proposed no micro-kernel");
   text = apply(text, first.mutations);
   const par = proposals(text, [first], threads).find((p): p is Extract<Proposal, { mutations: Mutation[] }> => "mutations" in p && p.mutations.some((m) => m.kind === "parallelize"));

@@ -99,6 +99,19 @@ export function heuristicProposals(fn: Operation, name: string, applied: readonl
         for (const [fi, fj] of kernels.slice(0, 2)) {
           out.push(prop(name, [...kernel(fi, fj), { kind: "interchange", loops: [L[0], L[1]], permutation: [1, 0] }, { kind: "pack", operand: streamed, loop: L[1] }]));
         }
+        // Long k: split it in blocks of KC = 256 so the packed panel (256 x 16 floats, 16 KiB)
+        // stays in L1 and the A block the panel meets in L2. Loops j, kk, i, k (BLIS's order).
+        const tk = r.trips[2], [fi, fj] = kernels[0] ?? [];
+        if (tk >= 512 && divides(tk, 256) && fi) {
+          const t = (l: string) => `L${Number(l.slice(1)) + 1}`; // inner loops shift by one once k is tiled
+          out.push(prop(name, [
+            { kind: "tile", loops: [L[2]], sizes: [256] }, { kind: "interchange", loops: L, permutation: [2, 0, 1] },
+            { kind: "vectorize", loop: t(L[1]), width: 4 }, { kind: "hoist", loop: t(L[2]) },
+            ...(fi > 1 ? [{ kind: "unroll_and_jam", loop: t(L[0]), factor: fi } as Mutation] : []),
+            ...(fj > 1 ? [{ kind: "unroll_and_jam", loop: t(L[1]), factor: fj } as Mutation] : []),
+            { kind: "interchange", loops: L, permutation: [2, 0, 1] }, { kind: "pack", operand: streamed, loop: t(L[1]) },
+          ]));
+        }
       }
       for (const [fi, fj] of kernels) out.push(prop(name, kernel(fi, fj)));
       out.push(prop(name, [{ kind: "interchange", loops: L, permutation: [0, 2, 1] }, { kind: "vectorize", loop: L[2], width: 4 }]));

@@ -181,6 +181,23 @@ describe("mutations keep the meaning (interpreter and wasm agree with the origin
     checkSame(MATMUL, "matmul", [{ kind: "vectorize", loop: "L1", width: 4 }, { kind: "hoist", loop: "L2" },
       { kind: "unroll_and_jam", loop: "L0", factor: 4 }, { kind: "unroll_and_jam", loop: "L1", factor: 2 }]);
   });
+  it("pack the B panel each j-block of a register-blocked kernel reads (after interchange)", () => {
+    const f = checkSame(MATMUL, "matmul", [
+      { kind: "vectorize", loop: "L1", width: 4 }, { kind: "hoist", loop: "L2" },
+      { kind: "unroll_and_jam", loop: "L0", factor: 2 }, { kind: "unroll_and_jam", loop: "L1", factor: 4 },
+      { kind: "interchange", loops: ["L0", "L1"], permutation: [1, 0] }, { kind: "pack", operand: 1, loop: "L1" }]);
+    assert.match(f, /memref\.alloc\(\) \{alignment = 64\} : memref<12x16xf32>/);
+  });
+  it("pack over a tile's point loop: k split in blocks, one k-block x 16 panel per block", () => {
+    const text = matmulProgram(8, 16, 16);
+    const f = checkSame(text, "matmul", [
+      { kind: "tile", loops: ["L2"], sizes: [8] }, { kind: "interchange", loops: ["L0", "L1", "L2"], permutation: [2, 0, 1] },
+      { kind: "vectorize", loop: "L2", width: 4 }, { kind: "hoist", loop: "L3" },
+      { kind: "unroll_and_jam", loop: "L1", factor: 2 }, { kind: "unroll_and_jam", loop: "L2", factor: 4 },
+      { kind: "interchange", loops: ["L0", "L1", "L2"], permutation: [2, 0, 1] }, { kind: "pack", operand: 1, loop: "L2" }]);
+    assert.match(f, /memref<8x16xf32>/);
+    assert.match(f, /affine_map<\(d0, d1\) -> \(d0 - d1\)>/);
+  });
   it("tile, then vectorize and hoist the point loops", () => {
     checkSame(MATMUL, "matmul", [{ kind: "tile", loops: ["L0", "L1", "L2"], sizes: [4, 8, 4] },
       { kind: "vectorize", loop: "L4", width: 4 }, { kind: "hoist", loop: "L5" }]);

@@ -1,11 +1,17 @@
 // The search asks a node again when everything it proposed failed (an LLM answers anew with
 // the verdicts in its prompt), drops proposals that node already tried, and stops cleanly when
-// a proposer has nothing new (a deterministic proposer does not burn the budget).
+// a proposer has nothing new (a deterministic proposer does not burn the budget); and what the
+// heuristic proposes first for a matmul.
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import type { Proposer, ProposalContext } from "../../src/optimizer/proposer.js";
 import type { Proposal } from "../../src/optimizer/schema.js";
 import { mcts, type Evaluation } from "../../src/optimizer/search.js";
+import { readFileSync } from "node:fs";
+import { createContext } from "../../src/dialects/index.js";
+import { parseModule } from "../../src/ir/parser.js";
+import { heuristicProposals } from "../../src/optimizer/heuristic.js";
+import { findFunction, mutate } from "../../src/optimizer/mutator.js";
 
 const unroll = (factor: number): Proposal => ({ target_function: "f", mutations: [{ kind: "unroll", loop: "L0", factor }] });
 
@@ -48,4 +54,20 @@ test("a deterministic proposer whose proposals all failed ends the search withou
   assert.equal(r.attempts.length, 2, "each proposal evaluated once; repeats are dropped");
   assert.equal(r.iterations, 2, "asking again and getting nothing new costs no iteration");
   assert.equal(calls, 2);
+});
+
+test("on a matmul the heuristic ranks packed micro-kernels first, adds a k-blocked one for long k, and each applies", () => {
+  const src = readFileSync(new URL("../../../examples/matmul_loops.mlir", import.meta.url), "utf8");
+  for (const n of [256, 512]) {
+    const text = src.replace(/256/g, String(n));
+    const fn = findFunction(parseModule(text, "<t>", createContext()), "matmul")!;
+    const ps = heuristicProposals(fn, "matmul", []);
+    const kinds = ps.map((p) => ("mutations" in p ? p.mutations.map((m) => m.kind).join("+") : "rewrite"));
+    assert.equal(kinds[0], "vectorize+hoist+unroll_and_jam+unroll_and_jam+interchange+pack");
+    assert.equal(kinds.some((k) => k.startsWith("tile+interchange+vectorize")), n >= 512, `k-blocked at ${n}`);
+    for (const p of ps) {
+      const r = mutate(text, p);
+      assert.ok(r.ok, `${JSON.stringify(p)}: ${r.ok ? "" : r.reason}`);
+    }
+  }
 });

@@ -1,18 +1,30 @@
 // pack: copy the part of a read-only memref argument that one execution of a loop reads into
 // a contiguous scratch buffer first, and read the copy instead. Before the loop runs, the
 // footprint of every access is a box: per dimension either the full range of an inner loop's
-// index, or a window at an offset from a value fixed while the loop runs. The matmul's B panel
+// index (constant bounds, or a tile's point loop `%t to %t + c` with %t fixed while the loop
+// runs), or a window at an offset from a value fixed while the loop runs. The matmul's B panel
 // B[0:K, j:j+8] becomes an (K x 8) buffer read sequentially by the micro-kernel.
 import { AffineMap, bin, cst, dim } from "../../ir/affine.js";
 import { AffineMapAttr, DenseArrayAttr, IntegerAttr } from "../../ir/attributes.js";
 import { BlockArgument, Operation, Value } from "../../ir/core.js";
 import { MemRefType, VectorType, i32, i64, index } from "../../ir/types.js";
-import { affineFor, buildAffineFor, constantBounds } from "../loops.js";
+import { affineFor, buildAffineFor, constantBounds, tripCount } from "../loops.js";
 import { MutationError } from "./scalar.js";
 import { accessOf, memoryIndices } from "./vectorize.js";
 
-/** One dimension of the footprint: an inner loop's index, or `base + offset`. */
-type Dim = { kind: "iv"; iv: Value; lb: number; ub: number } | { kind: "window"; base: Value | undefined; offset: number };
+/** One dimension of the footprint: an inner loop's index (from `base + lb` to `base + ub`), or `base + offset`. */
+type Dim = { kind: "iv"; iv: Value; base: Value | undefined; lb: number; ub: number } | { kind: "window"; base: Value | undefined; offset: number };
+
+/** Bounds of a step-1 loop as `base + lb` to `base + ub` (base undefined: constant bounds). */
+function ivRange(f: ReturnType<typeof affineFor>, loop: Operation): { base: Value | undefined; lb: number; ub: number } | undefined {
+  if (f.step !== 1) return undefined;
+  const b = constantBounds(f);
+  if (b) return { base: undefined, ...b };
+  const t = tripCount(f);
+  const l = f.lbMap.results[0];
+  if (t === undefined || f.lbOperands.length !== 1 || isInside(f.lbOperands[0], loop) || (l.kind !== "dim" && l.kind !== "sym")) return undefined;
+  return { base: f.lbOperands[0], lb: 0, ub: t };
+}
 
 function isInside(v: Value, loop: Operation): boolean {
   const owner = v.owner;
@@ -23,10 +35,9 @@ function isInside(v: Value, loop: Operation): boolean {
 /** Classify one index value of an access inside `loop`. */
 function classify(v: Value, loop: Operation): Dim {
   if (v instanceof BlockArgument && v.block.parentOp?.name === "affine.for" && isInside(v, loop) && v.index === 0) {
-    const f = affineFor(v.block.parentOp);
-    const b = constantBounds(f);
-    if (!b || f.step !== 1) throw new MutationError("pack: an index loop inside the packed loop needs constant bounds and step 1");
-    return { kind: "iv", iv: v, lb: b.lb, ub: b.ub };
+    const r = ivRange(affineFor(v.block.parentOp), loop);
+    if (!r) throw new MutationError("pack: an index loop inside the packed loop needs step 1 and constant bounds (or `%t to %t + c` with %t fixed)");
+    return { kind: "iv", iv: v, ...r };
   }
   const def = v.owner;
   if (def instanceof Operation && def.name === "affine.apply") {
@@ -62,13 +73,13 @@ export function pack(fn: Operation, operand: number, loop: Operation): void {
   if (!accesses.length) throw new MutationError(`pack: the loop does not read argument #${operand}`);
   // Footprint per dimension: the union of the accesses' ranges relative to one base.
   const rank = mt.rank;
-  const fp: ({ kind: "iv"; lb: number; ub: number } | { kind: "window"; base: Value | undefined; lo: number; hi: number })[] = [];
+  const fp: ({ kind: "iv"; base: Value | undefined; lb: number; ub: number } | { kind: "window"; base: Value | undefined; lo: number; hi: number })[] = [];
   const perAccess = accesses.map((a) => a.idx.map((v) => classify(v, loop)));
   for (let d = 0; d < rank; d++) {
     const cs = perAccess.map((p) => p[d]);
-    if (cs.every((c) => c.kind === "iv")) {
+    if (cs.every((c) => c.kind === "iv" && c.base === (cs[0] as { base: Value | undefined }).base)) {
       const lb = Math.min(...cs.map((c) => (c as { lb: number }).lb)), ub = Math.max(...cs.map((c) => (c as { ub: number }).ub));
-      fp.push({ kind: "iv", lb, ub });
+      fp.push({ kind: "iv", base: (cs[0] as { base: Value | undefined }).base, lb, ub });
     } else if (cs.every((c) => c.kind === "window" && c.base === (cs[0] as { base: Value | undefined }).base)) {
       const lo = Math.min(...cs.map((c) => (c as { offset: number }).offset));
       const hi = Math.max(...cs.map((c, k) => (c as { offset: number }).offset + (d === rank - 1 ? accesses[k].width : 1)));
@@ -90,7 +101,7 @@ export function pack(fn: Operation, operand: number, loop: Operation): void {
     if (d + 1 < rank) { body.append(copyNest(d + 1)); return []; }
     const src: Value[] = fp.map((f, k) => {
       const off = f.kind === "iv" ? f.lb : f.lo;
-      const base = f.kind === "window" ? f.base : undefined;
+      const base = f.base;
       const operands = base ? [ivs[k], base] : [ivs[k]];
       const expr = base ? bin("add", bin("add", dim(0), dim(1)), cst(off)) : bin("add", dim(0), cst(off));
       if (!base && off === 0) return ivs[k];
@@ -109,8 +120,10 @@ export function pack(fn: Operation, operand: number, loop: Operation): void {
     const idx = a.idx.map((v, d) => {
       const f = fp[d], c = perAccess[k][d];
       if (f.kind === "iv") {
-        if (f.lb === 0) return v;
-        const ap = new Operation({ name: "affine.apply", operands: [v], resultTypes: [index], attributes: { map: new AffineMapAttr(new AffineMap(1, 0, [bin("add", dim(0), cst(-f.lb))])) } });
+        if (f.lb === 0 && !f.base) return v;
+        const operands = f.base ? [v, f.base] : [v];
+        const rel = f.base ? bin("add", dim(0), bin("mul", dim(1), cst(-1))) : dim(0);
+        const ap = new Operation({ name: "affine.apply", operands, resultTypes: [index], attributes: { map: new AffineMapAttr(new AffineMap(operands.length, 0, [f.lb ? bin("add", rel, cst(-f.lb)) : rel])) } });
         a.op.parent!.insertBefore(a.op, ap);
         return ap.result;
       }
