@@ -15,7 +15,13 @@ export interface RegionPrintOptions {
 }
 
 export class OpAsmPrinter {
+  /**
+   * Output: the current line, the lines since the last flush, and flushed flat text. Appending
+   * everything to one string would keep a rope node per piece alive until the end.
+   */
   private out = "";
+  private lines: string[] = [];
+  private flushed: string[] = [];
   private indent = 0;
   private names = new Map<Value, string>();
   private blockNames = new Map<Block, string>();
@@ -82,7 +88,11 @@ export class OpAsmPrinter {
     const res = op.results.length === 1 ? op.results[0].type.str : `(${this.types(op.results.map((r) => r.type))})`;
     return `(${this.types(op.operands.map((v) => v.type))}) -> ${res}`;
   }
-  newline(): void { this.out += indentStr(this.indent); }
+  newline(): void {
+    this.lines.push(this.out);
+    this.out = indentStr(this.indent);
+    if (this.lines.length === 1024) { this.flushed.push(this.lines.join("")); this.lines.length = 0; }
+  }
 
   region(r: Region, o: RegionPrintOptions = {}): void {
     const printArgs = o.printEntryBlockArgs ?? true;
@@ -157,7 +167,7 @@ export class OpAsmPrinter {
     this.print(" : ", this.functionalType(op));
   }
 
-  toString(): string { return this.out; }
+  toString(): string { return this.flushed.join("") + this.lines.join("") + this.out; }
 }
 
 const indents: string[] = [];
