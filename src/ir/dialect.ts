@@ -76,25 +76,28 @@ export interface Dialect {
 
 export type { UnresolvedOperand };
 
+const NO_TRAITS: ReadonlySet<Trait> = new Set();
+
 /** The set of dialects a parser, verifier and pass pipeline see. */
 export class Context {
   private readonly specs = new Map<string, OpSpec>();
+  /** Each op's traits as a set, made once at registration: the verifier asks for every op. */
+  private readonly traitSets = new Map<string, ReadonlySet<Trait>>();
   private readonly typeHooks = new Map<string, TypeParserHook>();
   readonly dialects = new Map<string, Dialect>();
 
   register(...ds: Dialect[]): this {
     for (const d of ds) {
       this.dialects.set(d.name, d);
-      for (const s of d.ops) this.specs.set(s.name, s);
+      for (const s of d.ops) { this.specs.set(s.name, s); this.traitSets.set(s.name, new Set(s.traits)); }
       if (d.parseType) this.typeHooks.set(d.name, d.parseType);
     }
     return this;
   }
   spec(name: string): OpSpec | undefined { return this.specs.get(name); }
   typeHook(dialect: string): TypeParserHook | undefined { return this.typeHooks.get(dialect); }
-  hasTrait(op: Operation | string, t: Trait): boolean {
-    const s = this.specs.get(typeof op === "string" ? op : op.name);
-    return !!s?.traits?.includes(t);
-  }
+  hasTrait(op: Operation | string, t: Trait): boolean { return this.traits(typeof op === "string" ? op : op.name).has(t); }
+  /** The traits of op `name` (none if it is not registered). */
+  traits(name: string): ReadonlySet<Trait> { return this.traitSets.get(name) ?? NO_TRAITS; }
   get opNames(): string[] { return [...this.specs.keys()]; }
 }
