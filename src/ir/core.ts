@@ -7,9 +7,9 @@ export interface Use { op: Operation; index: number }
 
 /**
  * Shared empty lists for the common case (a value's uses before the first, an op without
- * regions or successors); they are replaced, never written, when something is added.
+ * results, regions or successors); they are replaced, never written, when something is added.
  */
-const NO_USES: Use[] = [], NO_REGIONS: Region[] = [], NO_SUCCESSORS: Block[] = [];
+const NO_USES: Use[] = [], NO_RESULTS: OpResult[] = [], NO_REGIONS: Region[] = [], NO_SUCCESSORS: Block[] = [];
 
 export abstract class Value {
   private useList: Use[] = NO_USES;
@@ -85,7 +85,10 @@ export class Operation {
     this.operands = operands ? operands.slice() : [];
     for (let i = 0; i < this.operands.length; i++) this.operands[i].addUse({ op: this, index: i });
     const types = init.resultTypes;
-    this.results = types ? types.map((t, i) => new OpResult(t, this, i)) : [];
+    if (types?.length) {
+      this.results = new Array<OpResult>(types.length);
+      for (let i = 0; i < types.length; i++) this.results[i] = new OpResult(types[i], this, i);
+    } else this.results = NO_RESULTS;
     const a = init.attributes;
     this.attrs = a === undefined ? undefined : a instanceof Map ? (adopt ? a : new Map(a)) : new Map(Object.entries(a));
     const regions = init.regions;

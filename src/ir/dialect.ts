@@ -22,16 +22,26 @@ export type Trait =
   | "ConstantLike"               // folds to its `value` attribute
   | "Elementwise";
 
+/** Operands and result types a parser has not set: assigned over, never added to (frozen, so a push fails loudly). */
+const NONE = Object.freeze([]) as never[];
+
 /** What a custom parser fills in; the parser builds the Operation from it. */
 export class OperationState {
-  operands: Value[] = [];
-  resultTypes: Type[] = [];
+  operands: Value[] = NONE;
+  resultTypes: Type[] = NONE;
   private attrs: Map<string, Attribute> | undefined = undefined;
-  regions: Region[] = [];
-  successors: Block[] = [];
+  private regionList: Region[] | undefined = undefined;
+  private successorList: Block[] | undefined = undefined;
   constructor(public name: string, public loc: Location) {}
-  /** Created on first access: most ops have no attributes. */
+  /** Created on first access: most ops have no attributes, regions or successors. */
   get attributes(): Map<string, Attribute> { return (this.attrs ??= new Map()); }
+  get regions(): Region[] { return (this.regionList ??= []); }
+  set regions(rs: Region[]) { this.regionList = rs; }
+  get successors(): Block[] { return (this.successorList ??= []); }
+  set successors(bs: Block[]) { this.successorList = bs; }
+  /** The region and successor lists if any were added (for building the op). */
+  get regionsIfAny(): Region[] | undefined { return this.regionList; }
+  get successorsIfAny(): Block[] | undefined { return this.successorList; }
   /** The attribute map if any attribute was added (for building the op). */
   get attributesIfAny(): Map<string, Attribute> | undefined { return this.attrs; }
   addAttr(name: string, a: Attribute): void { this.attributes.set(name, a); }

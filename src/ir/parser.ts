@@ -295,7 +295,7 @@ export class OpAsmParser extends AttrTypeParser {
 
   private build(st: OperationState): Operation {
     return new Operation({ name: st.name, operands: st.operands, resultTypes: st.resultTypes, attributes: st.attributesIfAny,
-      regions: st.regions, successors: st.successors, loc: st.loc }, true);
+      regions: st.regionsIfAny, successors: st.successorsIfAny, loc: st.loc }, true);
   }
 
   /** Trailing `loc(...)`: accepted and dropped. */
