@@ -139,17 +139,25 @@ export class OpAsmPrinter {
     this.opBody(op, spec);
     this.nextValue = saved0; this.nextArg = saved1; this.nextBlock = saved2;
   }
+  /** The op whose body is being printed and its default dialect: its nested ops need not look it up. */
+  private scopeOp: Operation | undefined = undefined;
+  private scopeDialect: string | undefined = undefined;
   private opBody(op: Operation, spec: OpSpec | undefined): void {
+    const savedOp = this.scopeOp, savedDialect = this.scopeDialect;
+    this.scopeOp = op;
+    this.scopeDialect = spec?.defaultDialect;
     if (!this.opts.generic && spec?.print) {
-      this.out += this.shortName(op);
+      this.out += this.shortName(op, savedOp, savedDialect);
       spec.print(this, op);
     } else this.generic(op, spec?.props ?? []);
+    this.scopeOp = savedOp;
+    this.scopeDialect = savedDialect;
   }
   /** `return` rather than `func.return` inside a func (MLIR's default-dialect elision). */
-  private shortName(op: Operation): string {
+  private shortName(op: Operation, scopeOp: Operation | undefined, scopeDialect: string | undefined): string {
     if (op.name === "builtin.module") return "module";
     const parent = op.parentOp;
-    const d = parent ? this.ctx.spec(parent.name)?.defaultDialect : undefined;
+    const d = parent === scopeOp ? scopeDialect : parent ? this.ctx.spec(parent.name)?.defaultDialect : undefined;
     return d && op.name.startsWith(d + ".") && !op.name.slice(d.length + 1).includes(".") ? op.name.slice(d.length + 1) : op.name;
   }
   private generic(op: Operation, props: readonly string[]): void {
