@@ -1,7 +1,7 @@
 // bench/frontend: parse + verify + print of a generated 50,000+ line module, TensorLang vs
 // mlir-opt-19 in the same run. Usage: node dist/bench/frontend/run.js [--lines N] [--reps R]
 // Wall times, and CPU times (user + system) where /usr/bin/time exists: on a busy machine only
-// the CPU times compare.
+// the CPU times compare. Both tools run with `--mlir-timing`, whose phase times are shown too.
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -86,10 +86,14 @@ const have = spawnSync("mlir-opt-19", ["--version"]).status === 0;
 console.log(`frontend: ${lines} lines, ${(text.length / 1e6).toFixed(1)} MB; median of ${reps}`);
 console.log(`  tensorlang (in process, parse+verify+print): ${median(ours).toFixed(0)} ms wall, ${median(oursCpu).toFixed(0)} ms cpu`);
 
-/** Runs a command `reps` times: median wall ms and, with /usr/bin/time, median CPU ms. */
+interface Measured { wall: number; cpu?: number; phases: Map<string, number> }
+/**
+ * Runs a command `reps` times: median wall ms, with /usr/bin/time median CPU ms, and the median
+ * of each phase of its `--mlir-timing` report (lines `  0.0968 ( 59.4%)  Parser`).
+ */
 const timeBin = existsSync("/usr/bin/time") ? "/usr/bin/time" : undefined;
-function measure(cmd: string, cmdArgs: string[]): { wall: number; cpu?: number } {
-  const walls: number[] = [], cpus: number[] = [];
+function measure(cmd: string, cmdArgs: string[]): Measured {
+  const walls: number[] = [], cpus: number[] = [], phases = new Map<string, number[]>();
   for (let r = 0; r < reps; r++) {
     const t0 = performance.now();
     const res = timeBin ? spawnSync(timeBin, ["-f", "%U %S", cmd, ...cmdArgs], { encoding: "utf8" }) : spawnSync(cmd, cmdArgs, { encoding: "utf8" });
@@ -97,14 +101,19 @@ function measure(cmd: string, cmdArgs: string[]): { wall: number; cpu?: number }
     if (res.status !== 0) throw new Error(`${cmd} failed: ${res.stderr}`);
     const m = timeBin ? /([0-9.]+) ([0-9.]+)\s*$/.exec(res.stderr) : null;
     if (m) cpus.push((Number(m[1]) + Number(m[2])) * 1000);
+    for (const [, s, name] of res.stderr.matchAll(/^\s+([0-9.]+) \(\s*[0-9.]+%\)\s+(\S.*?)\s*$/gm)) {
+      if (name !== "Total") phases.set(name, [...(phases.get(name) ?? []), Number(s) * 1000]);
+    }
   }
-  return { wall: median(walls), cpu: cpus.length === reps ? median(cpus) : undefined };
+  return { wall: median(walls), cpu: cpus.length === reps ? median(cpus) : undefined, phases: new Map([...phases].map(([k, v]) => [k, median(v)])) };
 }
-const show = (m: { wall: number; cpu?: number }) => `${m.wall.toFixed(0)} ms wall` + (m.cpu !== undefined ? `, ${m.cpu.toFixed(0)} ms cpu` : "");
-const cli = measure(process.execPath, [new URL("../../src/cli/opt.js", import.meta.url).pathname, file, "-o", join(dir, "cli.mlir")]);
+const show = (m: Measured) => `${m.wall.toFixed(0)} ms wall` + (m.cpu !== undefined ? `, ${m.cpu.toFixed(0)} ms cpu` : "") +
+  `\n      phases: ${[...m.phases].map(([k, v]) => `${k.toLowerCase()} ${v.toFixed(0)}`).join(", ")} ms`;
+// The CLI exactly as its `bin` entry runs it (`#!/usr/bin/env node`).
+const cli = measure(process.execPath, [new URL("../../src/cli/opt.js", import.meta.url).pathname, file, "-o", join(dir, "cli.mlir"), "--mlir-timing"]);
 console.log(`  tensorlang-opt (whole process):             ${show(cli)}`);
 if (!have) { console.log("  mlir-opt-19 not installed: no ratio"); process.exit(0); }
-const mlir = measure("mlir-opt-19", [file, "-o", join(dir, "mlir.mlir")]);
+const mlir = measure("mlir-opt-19", [file, "-o", join(dir, "mlir.mlir"), "--mlir-timing"]);
 console.log(`  mlir-opt-19 (whole process):                ${show(mlir)}`);
 console.log(`  ratio tensorlang-opt / mlir-opt-19: ${(cli.wall / mlir.wall).toFixed(2)}x (process, wall)` +
   (cli.cpu !== undefined && mlir.cpu ? `, ${(cli.cpu / mlir.cpu).toFixed(2)}x (process, cpu)` : "") +

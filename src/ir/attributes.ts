@@ -8,18 +8,23 @@ export abstract class Attribute {
   equals(o: Attribute): boolean { return this.str === o.str; }
 }
 
-/** Integer of any width, held as a BigInt wrapped to the type's width (signed view). */
+/**
+ * Integer of any width, held as a BigInt wrapped to the type's width (signed view). Its text is
+ * made on first use: many (loop steps, segment sizes) are elided when printed.
+ */
 export class IntegerAttr extends Attribute {
-  readonly str: string;
   readonly value: bigint;
+  private text: string | undefined = undefined;
   constructor(value: bigint | number, readonly type: Type = i64) {
     super();
     let v = BigInt(value);
     if (type instanceof IntegerType && type.width < 64) v = BigInt.asIntN(type.width, v);
     else if (type instanceof IntegerType || type instanceof IndexType) v = BigInt.asIntN(64, v);
     this.value = v;
-    if (type === i1) this.str = v !== 0n ? "true" : "false";
-    else this.str = type === i64 ? `${v}` : `${v} : ${type.str}`;
+  }
+  get str(): string {
+    const v = this.value, type = this.type;
+    return (this.text ??= type === i1 ? (v !== 0n ? "true" : "false") : type === i64 ? `${v}` : `${v} : ${type.str}`);
   }
   get num(): number { return Number(this.value); }
 }
@@ -99,14 +104,16 @@ export class ArrayAttr extends Attribute {
   constructor(readonly items: readonly Attribute[]) { super(); this.str = `[${items.map((a) => a.str).join(", ")}]`; }
 }
 
-/** `array<i64: 1, 2>`: MLIR's DenseArrayAttr, used by many ops' properties. */
+/** `array<i64: 1, 2>`: MLIR's DenseArrayAttr, used by many ops' properties (text made on first use). */
 export class DenseArrayAttr extends Attribute {
-  readonly str: string;
-  constructor(readonly elementType: Type, readonly values: readonly number[]) {
-    super();
-    const vs = elementType === i1 ? values.map((v) => (v ? "true" : "false")) : values.map((v) =>
-      elementType instanceof FloatType ? floatStr(v, elementType) : Math.abs(v) >= 2 ** 53 ? BigInt(v).toString() : String(v));
-    this.str = `array<${elementType.str}${vs.length ? ": " + vs.join(", ") : ""}>`;
+  private text: string | undefined = undefined;
+  constructor(readonly elementType: Type, readonly values: readonly number[]) { super(); }
+  get str(): string {
+    if (this.text !== undefined) return this.text;
+    const et = this.elementType;
+    const vs = et === i1 ? this.values.map((v) => (v ? "true" : "false")) : this.values.map((v) =>
+      et instanceof FloatType ? floatStr(v, et) : Math.abs(v) >= 2 ** 53 ? BigInt(v).toString() : String(v));
+    return (this.text = `array<${et.str}${vs.length ? ": " + vs.join(", ") : ""}>`);
   }
 }
 

@@ -5,8 +5,14 @@ import { Type } from "./types.js";
 
 export interface Use { op: Operation; index: number }
 
+/**
+ * Shared empty lists for the common case (a value's uses before the first, an op without
+ * results, regions or successors); they are replaced, never written, when something is added.
+ */
+const NO_USES: Use[] = [], NO_RESULTS: OpResult[] = [], NO_REGIONS: Region[] = [], NO_SUCCESSORS: Block[] = [];
+
 export abstract class Value {
-  private useList: Use[] = [];
+  private useList: Use[] = NO_USES;
   constructor(public type: Type) {}
   get uses(): Use[] { return this.useList; }
   /**
@@ -79,14 +85,17 @@ export class Operation {
     this.operands = operands ? operands.slice() : [];
     for (let i = 0; i < this.operands.length; i++) this.operands[i].addUse({ op: this, index: i });
     const types = init.resultTypes;
-    this.results = types ? types.map((t, i) => new OpResult(t, this, i)) : [];
+    if (types?.length) {
+      this.results = new Array<OpResult>(types.length);
+      for (let i = 0; i < types.length; i++) this.results[i] = new OpResult(types[i], this, i);
+    } else this.results = NO_RESULTS;
     const a = init.attributes;
     this.attrs = a === undefined ? undefined : a instanceof Map ? (adopt ? a : new Map(a)) : new Map(Object.entries(a));
     const regions = init.regions;
-    this.regions = regions ? regions.slice() : []; // exact size: most ops have no or one region
+    this.regions = regions?.length ? regions.slice() : NO_REGIONS; // exact size: most ops have no or one region
     for (let i = 0; i < this.regions.length; i++) this.regions[i].parent = this;
     const succ = init.successors;
-    this.successors = succ === undefined ? [] : adopt ? succ : succ.slice();
+    this.successors = !succ?.length ? NO_SUCCESSORS : adopt ? succ : succ.slice();
     this.loc = init.loc;
   }
 
@@ -129,7 +138,8 @@ export class Operation {
   }
   addRegion(r: Region = new Region()): Region {
     r.parent = this;
-    this.regions.push(r);
+    if (this.regions === NO_REGIONS) (this as { regions: Region[] }).regions = [r];
+    else this.regions.push(r);
     return r;
   }
 

@@ -22,16 +22,26 @@ export type Trait =
   | "ConstantLike"               // folds to its `value` attribute
   | "Elementwise";
 
+/** Operands and result types a parser has not set: assigned over, never added to (frozen, so a push fails loudly). */
+const NONE = Object.freeze([]) as never[];
+
 /** What a custom parser fills in; the parser builds the Operation from it. */
 export class OperationState {
-  operands: Value[] = [];
-  resultTypes: Type[] = [];
+  operands: Value[] = NONE;
+  resultTypes: Type[] = NONE;
   private attrs: Map<string, Attribute> | undefined = undefined;
-  regions: Region[] = [];
-  successors: Block[] = [];
+  private regionList: Region[] | undefined = undefined;
+  private successorList: Block[] | undefined = undefined;
   constructor(public name: string, public loc: Location) {}
-  /** Created on first access: most ops have no attributes. */
+  /** Created on first access: most ops have no attributes, regions or successors. */
   get attributes(): Map<string, Attribute> { return (this.attrs ??= new Map()); }
+  get regions(): Region[] { return (this.regionList ??= []); }
+  set regions(rs: Region[]) { this.regionList = rs; }
+  get successors(): Block[] { return (this.successorList ??= []); }
+  set successors(bs: Block[]) { this.successorList = bs; }
+  /** The region and successor lists if any were added (for building the op). */
+  get regionsIfAny(): Region[] | undefined { return this.regionList; }
+  get successorsIfAny(): Block[] | undefined { return this.successorList; }
   /** The attribute map if any attribute was added (for building the op). */
   get attributesIfAny(): Map<string, Attribute> | undefined { return this.attrs; }
   addAttr(name: string, a: Attribute): void { this.attributes.set(name, a); }
@@ -76,25 +86,28 @@ export interface Dialect {
 
 export type { UnresolvedOperand };
 
+const NO_TRAITS: ReadonlySet<Trait> = new Set();
+
 /** The set of dialects a parser, verifier and pass pipeline see. */
 export class Context {
   private readonly specs = new Map<string, OpSpec>();
+  /** Each op's traits as a set, made once at registration: the verifier asks for every op. */
+  private readonly traitSets = new Map<string, ReadonlySet<Trait>>();
   private readonly typeHooks = new Map<string, TypeParserHook>();
   readonly dialects = new Map<string, Dialect>();
 
   register(...ds: Dialect[]): this {
     for (const d of ds) {
       this.dialects.set(d.name, d);
-      for (const s of d.ops) this.specs.set(s.name, s);
+      for (const s of d.ops) { this.specs.set(s.name, s); this.traitSets.set(s.name, new Set(s.traits)); }
       if (d.parseType) this.typeHooks.set(d.name, d.parseType);
     }
     return this;
   }
   spec(name: string): OpSpec | undefined { return this.specs.get(name); }
   typeHook(dialect: string): TypeParserHook | undefined { return this.typeHooks.get(dialect); }
-  hasTrait(op: Operation | string, t: Trait): boolean {
-    const s = this.specs.get(typeof op === "string" ? op : op.name);
-    return !!s?.traits?.includes(t);
-  }
+  hasTrait(op: Operation | string, t: Trait): boolean { return this.traits(typeof op === "string" ? op : op.name).has(t); }
+  /** The traits of op `name` (none if it is not registered). */
+  traits(name: string): ReadonlySet<Trait> { return this.traitSets.get(name) ?? NO_TRAITS; }
   get opNames(): string[] { return [...this.specs.keys()]; }
 }

@@ -102,9 +102,7 @@ export class AttrTypeParser {
       case "index": return IndexType.get();
       case "f16": case "bf16": case "f32": case "f64": return FloatType.get(t.text);
       case "none": return NoneType.get();
-      case "tensor": return this.parseShaped("tensor");
-      case "memref": return this.parseShaped("memref");
-      case "vector": return this.parseShaped("vector");
+      case "tensor": case "memref": case "vector": return this.parseShapedCached(t);
       case "tuple": { this.expect("<"); return TupleType.get(this.parseTypeListUntil(">")); }
     }
     throw this.errorAt(t, `expected type, got '${t.text}'`);
@@ -182,6 +180,31 @@ export class AttrTypeParser {
     this.lex.pos = p;
     return dims;
   }
+  /**
+   * A shaped type whose text is plain (dims, element types, commas and spaces: no maps, aliases
+   * or strings) is a function of that text alone, and the same few recur all through a file:
+   * such texts are looked up before parsing them again.
+   */
+  private parseShapedCached(kw: Token): Type {
+    const text = this.lex.text, start = kw.end;
+    let end = -1;
+    if (text.charCodeAt(start) === 60 /* < */) {
+      for (let i = start, depth = 0; i < text.length; i++) {
+        const c = text.charCodeAt(i);
+        if (c === 60) depth++;
+        else if (c === 62 /* > */) { if (--depth === 0) { end = i + 1; break; } }
+        else if (!(isPlainTypeChar(c))) break;
+      }
+    }
+    if (end < 0) return this.parseShaped(kw.text as "tensor" | "memref" | "vector");
+    const key = text.slice(kw.pos, end);
+    const hit = this.shapedTypes.get(key);
+    if (hit) { this.lex.pos = end; return hit; }
+    const t = this.parseShaped(kw.text as "tensor" | "memref" | "vector");
+    if (this.lex.pos === end) this.shapedTypes.set(key, t);
+    return t;
+  }
+  private shapedTypes = new Map<string, Type>();
   private parseShaped(kind: "tensor" | "memref" | "vector"): Type {
     this.expect("<");
     const dims = this.parseDimensionList(kind !== "vector");
@@ -501,6 +524,8 @@ function lookupId(t: Token, dims: string[], syms: string[]): AffineExpr | undefi
 const TYPE_KW = new Set(["index", "f16", "bf16", "f32", "f64", "none", "tensor", "memref", "vector", "tuple"]);
 export function isTypeKeyword(s: string): boolean { return TYPE_KW.has(s) || intTypeWidth(s) >= 0; }
 const isDigitCode = (c: number) => c >= 48 && c <= 57;
+/** Letters, digits, `_`, `?`, `,` and spaces: what `4x?xf32` or `vector<4xi8>, 1` are made of. */
+const isPlainTypeChar = (c: number) => (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || c === 95 || c === 63 || c === 44 || c === 32;
 /** The width of `i32`-style integer type keywords, or -1. */
 function intTypeWidth(s: string): number {
   if (s.length < 2 || s.charCodeAt(0) !== 105 /* i */) return -1;

@@ -8,7 +8,8 @@ import { Lexer, type Token, decodeString } from "./lexer.js";
 import { AttrTypeParser } from "./parse-attr.js";
 import { FunctionType, Type } from "./types.js";
 
-export interface UnresolvedOperand { name: string; index: number; loc: Location }
+/** `%name` or `%name#index`; `pos` is its offset in the source (a Location only for errors). */
+export interface UnresolvedOperand { name: string; index: number; pos: number }
 export interface RegionArgument { operand: UnresolvedOperand; type: Type; loc?: Location; attrs?: DictionaryAttr }
 
 /** Placeholder for a value used before its definition (later blocks, graph regions). */
@@ -18,10 +19,11 @@ class ForwardRef extends Value {
   get definingBlock(): Block | null { return null; }
 }
 
+/** One region's names; `forward` and `blocks` are made on first use (most regions need neither). */
 interface Scope {
   values: Map<string, Value[]>;
-  forward: Map<string, ForwardRef>;
-  blocks: Map<string, { block: Block; defined: boolean; loc: Location }>;
+  forward: Map<string, ForwardRef> | undefined;
+  blocks: Map<string, { block: Block; defined: boolean; loc: Location }> | undefined;
   isolated: boolean;
 }
 
@@ -49,7 +51,7 @@ export class OpAsmParser extends AttrTypeParser {
       index = Number(after.text.slice(1));
       if (!Number.isInteger(index)) throw this.errorAt(after, "invalid SSA value result number");
     }
-    return { name: t.text, index, loc: this.lex.loc(t.pos) };
+    return { name: t.text, index, pos: t.pos };
   }
   parseOperand(): UnresolvedOperand {
     const o = this.parseOptionalOperand();
@@ -67,15 +69,17 @@ export class OpAsmParser extends AttrTypeParser {
     if (close) this.expect(close);
     return out;
   }
+  /** Where an operand was written. */
+  operandLoc(u: UnresolvedOperand): Location { return this.lex.loc(u.pos); }
   resolveOperand(u: UnresolvedOperand, type: Type): Value {
     for (let i = this.scopes.length - 1; i >= 0; i--) {
       const s = this.scopes[i];
       const group = s.values.get(u.name);
       if (group) {
         const v = group[u.index];
-        if (!v) throw DiagnosticError.at(u.loc, `result number ${u.index} of '${u.name}' is out of range`);
+        if (!v) throw DiagnosticError.at(this.operandLoc(u), `result number ${u.index} of '${u.name}' is out of range`);
         if (v.type !== type) {
-          throw DiagnosticError.at(u.loc, `use of value '${u.name}' expects different type than prior uses: '${type.str}' vs '${v.type.str}'`);
+          throw DiagnosticError.at(this.operandLoc(u), `use of value '${u.name}' expects different type than prior uses: '${type.str}' vs '${v.type.str}'`);
         }
         return v;
       }
@@ -83,28 +87,28 @@ export class OpAsmParser extends AttrTypeParser {
     }
     const key = u.index ? `${u.name}#${u.index}` : u.name;
     const scope = this.scopes[this.scopes.length - 1];
-    const fwd = scope.forward.get(key);
+    const fwd = scope.forward?.get(key);
     if (fwd) {
-      if (fwd.type !== type) throw DiagnosticError.at(u.loc, `use of value '${u.name}' expects different type than prior uses: '${type.str}' vs '${fwd.type.str}'`);
+      if (fwd.type !== type) throw DiagnosticError.at(this.operandLoc(u), `use of value '${u.name}' expects different type than prior uses: '${type.str}' vs '${fwd.type.str}'`);
       return fwd;
     }
-    const f = new ForwardRef(type, u.loc, key);
-    scope.forward.set(key, f);
+    const f = new ForwardRef(type, this.operandLoc(u), key);
+    (scope.forward ??= new Map()).set(key, f);
     return f;
   }
   resolveOperands(us: UnresolvedOperand[], types: Type[] | Type, loc?: Location): Value[] {
     if (!Array.isArray(types)) return us.map((u) => this.resolveOperand(u, types));
     if (types.length !== us.length) {
-      throw DiagnosticError.at(loc ?? us[0]?.loc ?? this.locHere(), `${us.length} operands present, but expected ${types.length}`);
+      throw DiagnosticError.at(loc ?? (us.length ? this.operandLoc(us[0]) : this.locHere()), `${us.length} operands present, but expected ${types.length}`);
     }
     return us.map((u, i) => this.resolveOperand(u, types[i]));
   }
-  /** Binds a name (definition) in the current scope, resolving earlier forward uses. */
-  define(name: string, values: Value[], loc: Location): void {
+  /** Binds a name (definition, written at source offset `pos`) in the current scope, resolving earlier forward uses. */
+  define(name: string, values: Value[], pos: number): void {
     const scope = this.scopes[this.scopes.length - 1];
-    if (scope.values.has(name)) throw DiagnosticError.at(loc, `redefinition of SSA value '${name}'`);
+    if (scope.values.has(name)) throw DiagnosticError.at(this.lex.loc(pos), `redefinition of SSA value '${name}'`);
     scope.values.set(name, values);
-    if (scope.forward.size === 0) return;
+    if (scope.forward === undefined || scope.forward.size === 0) return;
     for (let i = 0; i < values.length; i++) {
       const v = values[i];
       const key = i ? `${name}#${i}` : name;
@@ -120,12 +124,12 @@ export class OpAsmParser extends AttrTypeParser {
 
   // ---- regions and blocks ------------------------------------------------------------------
   private pushScope(isolated: boolean): void {
-    this.scopes.push({ values: new Map(), forward: new Map(), blocks: new Map(), isolated });
+    this.scopes.push({ values: new Map(), forward: undefined, blocks: undefined, isolated });
   }
   private popScope(): void {
     const s = this.scopes.pop()!;
-    for (const f of s.forward.values()) throw DiagnosticError.at(f.loc, `use of undeclared SSA value name '${f.name}'`);
-    for (const [name, b] of s.blocks) if (!b.defined) throw DiagnosticError.at(b.loc, `reference to an undefined block '${name}'`);
+    if (s.forward) for (const f of s.forward.values()) throw DiagnosticError.at(f.loc, `use of undeclared SSA value name '${f.name}'`);
+    if (s.blocks) for (const [name, b] of s.blocks) if (!b.defined) throw DiagnosticError.at(b.loc, `reference to an undefined block '${name}'`);
   }
 
   parseOptionalRegion(args: RegionArgument[] = [], opts: { isolated?: boolean } = {}): Region | undefined {
@@ -147,8 +151,8 @@ export class OpAsmParser extends AttrTypeParser {
       blocks.push(entry);
       for (let i = 0; i < args.length; i++) {
         const a = args[i], arg = entry.args[i];
-        arg.loc = a.loc ?? a.operand.loc;
-        this.define(a.operand.name, [arg], a.operand.loc);
+        arg.loc = a.loc ?? this.operandLoc(a.operand);
+        this.define(a.operand.name, [arg], a.operand.pos);
       }
       if (first.kind === "caret" && args.length) throw this.errorAt(first, "invalid block name in region with named arguments");
       this.parseBlockBody(entry);
@@ -156,8 +160,8 @@ export class OpAsmParser extends AttrTypeParser {
     while (this.lex.peek().kind === "caret") {
       const label = this.lex.next();
       const block = this.blockFor(scope, label);
-      if (scope.blocks.get(label.text)!.defined) throw this.errorAt(label, `redefinition of block '${label.text}'`);
-      scope.blocks.get(label.text)!.defined = true;
+      if (scope.blocks!.get(label.text)!.defined) throw this.errorAt(label, `redefinition of block '${label.text}'`);
+      scope.blocks!.get(label.text)!.defined = true;
       blocks.push(block);
       if (this.accept("(")) {
         if (!this.accept(")")) {
@@ -166,7 +170,7 @@ export class OpAsmParser extends AttrTypeParser {
             this.expect(":");
             const t = this.parseType();
             this.skipOptionalLoc();
-            this.define(o.name, [block.addArg(t, o.loc)], o.loc);
+            this.define(o.name, [block.addArg(t, this.operandLoc(o))], o.pos);
           } while (this.accept(","));
           this.expect(")");
         }
@@ -180,8 +184,9 @@ export class OpAsmParser extends AttrTypeParser {
     return new Region(blocks);
   }
   private blockFor(scope: Scope, tok: Token): Block {
-    let e = scope.blocks.get(tok.text);
-    if (!e) { e = { block: new Block(), defined: false, loc: this.lex.loc(tok.pos) }; scope.blocks.set(tok.text, e); }
+    const blocks = (scope.blocks ??= new Map());
+    let e = blocks.get(tok.text);
+    if (!e) { e = { block: new Block(), defined: false, loc: this.lex.loc(tok.pos) }; blocks.set(tok.text, e); }
     return e.block;
   }
   private parseBlockBody(block: Block): void {
@@ -201,38 +206,39 @@ export class OpAsmParser extends AttrTypeParser {
   // ---- operations --------------------------------------------------------------------------
   parseOperation(): Operation {
     const start = this.lex.peek();
-    const results: { name: string; count: number; loc: Location }[] = [];
+    let results: { name: string; count: number; pos: number }[] | undefined;
     if (start.kind === "percent") {
+      results = [];
       do {
         const r = this.lex.next();
         if (r.kind !== "percent") throw this.errorAt(r, "expected SSA result name");
         let count = 1;
         if (this.accept(":")) count = this.parseInteger();
-        results.push({ name: r.text, count, loc: this.lex.loc(r.pos) });
+        results.push({ name: r.text, count, pos: r.pos });
       } while (this.accept(","));
       this.expect("=");
     }
     const nameTok = this.lex.peek();
     const loc = this.lex.loc(nameTok.pos);
-    const op = nameTok.kind === "string" ? this.parseGenericOperation() : this.parseCustomOperation();
-    op.loc = loc;
+    const op = nameTok.kind === "string" ? this.parseGenericOperation(loc) : this.parseCustomOperation(loc);
     this.skipOptionalLoc();
-    if (results.length === 0) return op;
+    if (results === undefined) return op;
     let declared = 0;
     for (const r of results) declared += r.count;
     if (declared !== op.results.length) {
       throw DiagnosticError.at(loc, `operation defines ${op.results.length} results but was provided ${declared} to bind`);
     }
-    if (results.length === 1) { this.define(results[0].name, op.results, results[0].loc); return op; }
+    if (results.length === 1) { this.define(results[0].name, op.results, results[0].pos); return op; }
     let k = 0;
-    for (const r of results) { this.define(r.name, op.results.slice(k, k + r.count), r.loc); k += r.count; }
+    for (const r of results) { this.define(r.name, op.results.slice(k, k + r.count), r.pos); k += r.count; }
     return op;
   }
 
-  private parseGenericOperation(): Operation {
+  /** `loc`: where the op's name is (the op's location). */
+  private parseGenericOperation(loc: Location): Operation {
     const nameTok = this.lex.next();
     const name = decodeString(nameTok.text);
-    const st = new OperationState(name, this.lex.loc(nameTok.pos));
+    const st = new OperationState(name, loc);
     const operands = this.parseOperandList("paren");
     if (this.lex.peek().text === "[") {
       this.lex.next();
@@ -261,7 +267,7 @@ export class OpAsmParser extends AttrTypeParser {
     return this.build(st);
   }
 
-  private parseCustomOperation(): Operation {
+  private parseCustomOperation(loc: Location): Operation {
     const nameTok = this.lex.next();
     if (nameTok.kind !== "bare") throw this.errorAt(nameTok, "expected operation name");
     let name = nameTok.text;
@@ -272,7 +278,7 @@ export class OpAsmParser extends AttrTypeParser {
     }
     if (!spec?.parse) throw this.errorAt(nameTok, `custom op '${nameTok.text}' is unknown`);
     name = spec.name; // one shared string for every op of this kind
-    const st = new OperationState(name, this.lex.loc(nameTok.pos));
+    const st = new OperationState(name, loc);
     const saved = this.isolatedOp;
     this.isolatedOp = !!spec.traits?.includes("IsolatedFromAbove");
     const d = spec.defaultDialect;
@@ -289,7 +295,7 @@ export class OpAsmParser extends AttrTypeParser {
 
   private build(st: OperationState): Operation {
     return new Operation({ name: st.name, operands: st.operands, resultTypes: st.resultTypes, attributes: st.attributesIfAny,
-      regions: st.regions, successors: st.successors, loc: st.loc }, true);
+      regions: st.regionsIfAny, successors: st.successorsIfAny, loc: st.loc }, true);
   }
 
   /** Trailing `loc(...)`: accepted and dropped. */

@@ -15,7 +15,13 @@ export interface RegionPrintOptions {
 }
 
 export class OpAsmPrinter {
+  /**
+   * Output: the current line, the lines since the last flush, and flushed flat text. Appending
+   * everything to one string would keep a rope node per piece alive until the end.
+   */
   private out = "";
+  private lines: string[] = [];
+  private flushed: string[] = [];
   private indent = 0;
   private names = new Map<Value, string>();
   private blockNames = new Map<Block, string>();
@@ -82,7 +88,11 @@ export class OpAsmPrinter {
     const res = op.results.length === 1 ? op.results[0].type.str : `(${this.types(op.results.map((r) => r.type))})`;
     return `(${this.types(op.operands.map((v) => v.type))}) -> ${res}`;
   }
-  newline(): void { this.out += indentStr(this.indent); }
+  newline(): void {
+    this.lines.push(this.out);
+    this.out = indentStr(this.indent);
+    if (this.lines.length === 1024) { this.flushed.push(this.lines.join("")); this.lines.length = 0; }
+  }
 
   region(r: Region, o: RegionPrintOptions = {}): void {
     const printArgs = o.printEntryBlockArgs ?? true;
@@ -129,17 +139,25 @@ export class OpAsmPrinter {
     this.opBody(op, spec);
     this.nextValue = saved0; this.nextArg = saved1; this.nextBlock = saved2;
   }
+  /** The op whose body is being printed and its default dialect: its nested ops need not look it up. */
+  private scopeOp: Operation | undefined = undefined;
+  private scopeDialect: string | undefined = undefined;
   private opBody(op: Operation, spec: OpSpec | undefined): void {
+    const savedOp = this.scopeOp, savedDialect = this.scopeDialect;
+    this.scopeOp = op;
+    this.scopeDialect = spec?.defaultDialect;
     if (!this.opts.generic && spec?.print) {
-      this.out += this.shortName(op);
+      this.out += this.shortName(op, savedOp, savedDialect);
       spec.print(this, op);
     } else this.generic(op, spec?.props ?? []);
+    this.scopeOp = savedOp;
+    this.scopeDialect = savedDialect;
   }
   /** `return` rather than `func.return` inside a func (MLIR's default-dialect elision). */
-  private shortName(op: Operation): string {
+  private shortName(op: Operation, scopeOp: Operation | undefined, scopeDialect: string | undefined): string {
     if (op.name === "builtin.module") return "module";
     const parent = op.parentOp;
-    const d = parent ? this.ctx.spec(parent.name)?.defaultDialect : undefined;
+    const d = parent === scopeOp ? scopeDialect : parent ? this.ctx.spec(parent.name)?.defaultDialect : undefined;
     return d && op.name.startsWith(d + ".") && !op.name.slice(d.length + 1).includes(".") ? op.name.slice(d.length + 1) : op.name;
   }
   private generic(op: Operation, props: readonly string[]): void {
@@ -157,7 +175,7 @@ export class OpAsmPrinter {
     this.print(" : ", this.functionalType(op));
   }
 
-  toString(): string { return this.out; }
+  toString(): string { return this.flushed.join("") + this.lines.join("") + this.out; }
 }
 
 const indents: string[] = [];

@@ -9,7 +9,6 @@ function countOk(n: number, want: number | readonly [number, number] | undefined
   if (typeof want === "number") return n === want;
   return n >= want[0] && (want[1] < 0 || n <= want[1]);
 }
-const NO_TRAITS: readonly string[] = [];
 /** Every operand and result has the type of the first of them. */
 function sameType(op: Operation): boolean {
   const ts = op.operands, rs = op.results;
@@ -40,31 +39,31 @@ export class Verifier implements VerifyContext {
   private err(op: Operation, msg: string): void { this.sink.error(op.loc, `'${op.name}' op ${msg}`); }
 
   verifyOp(op: Operation): void {
-    const spec = this.ctx.spec(op.name);
+    const spec = this.ctx.spec(op.name), traits = this.ctx.traits(op.name);
+    const isModule = op.name === "builtin.module";
     if (!spec) {
-      if (op.name !== "builtin.module") { this.sink.error(op.loc, `unregistered operation '${op.name}'`); return; }
+      if (!isModule) { this.sink.error(op.loc, `unregistered operation '${op.name}'`); return; }
     } else {
       if (!countOk(op.operands.length, spec.operands)) this.err(op, `requires ${countStr(spec.operands!)} operands, but found ${op.operands.length}`);
       if (!countOk(op.results.length, spec.results)) this.err(op, `requires ${countStr(spec.results!)} results, but found ${op.results.length}`);
       if (spec.regions !== undefined && op.regions.length !== spec.regions) this.err(op, `requires ${spec.regions} regions`);
-      const traits = spec.traits ?? NO_TRAITS;
-      if (traits.includes("SameOperandsAndResultType") && !sameType(op)) {
+      if (traits.has("SameOperandsAndResultType") && !sameType(op)) {
         this.err(op, "requires the same type for all operands and results");
         return;
       }
-      if (traits.includes("SameTypeOperands") && op.operands.some((v) => v.type !== op.operands[0].type)) {
+      if (traits.has("SameTypeOperands") && op.operands.some((v) => v.type !== op.operands[0].type)) {
         this.err(op, "requires all operands to have the same type");
         return;
       }
-      if (traits.includes("Terminator") && op.parent && op.parent.terminator !== op) this.err(op, "must be the last operation in the parent block");
-      if (traits.includes("SingleBlock")) for (const r of op.regions) if (r.blocks.length > 1) this.err(op, "expects a single block per region");
+      if (traits.has("Terminator") && op.parent && op.parent.terminator !== op) this.err(op, "must be the last operation in the parent block");
+      if (traits.has("SingleBlock")) for (const r of op.regions) if (r.blocks.length > 1) this.err(op, "expects a single block per region");
     }
     this.verifyOperandDominance(op);
-    const isSymbolTable = op.name === "builtin.module" || this.ctx.hasTrait(op, "SymbolTable");
-    if (isSymbolTable) this.verifySymbols(op);
-    if (op.regions.length) {
-      const noTerminator = !!spec?.traits?.includes("NoTerminator") || op.name === "builtin.module";
-      for (const r of op.regions) this.verifyRegion(op, r, noTerminator);
+    if (isModule || traits.has("SymbolTable")) this.verifySymbols(op);
+    const regions = op.regions;
+    if (regions.length) {
+      const noTerminator = isModule || traits.has("NoTerminator");
+      for (let i = 0; i < regions.length; i++) this.verifyRegion(op, regions[i], noTerminator);
     }
     if (spec?.verify) {
       try {
@@ -77,15 +76,17 @@ export class Verifier implements VerifyContext {
   }
 
   private verifyRegion(op: Operation, r: Region, noTerminator: boolean): void {
-    for (const b of r.blocks) {
+    const blocks = r.blocks;
+    for (let bi = 0; bi < blocks.length; bi++) {
+      const b = blocks[bi], ops = b.ops;
       if (!noTerminator) {
         const t = b.terminator;
         if (!t || !this.ctx.hasTrait(t, "Terminator")) {
           const at = t ?? op;
-          this.sink.error(at.loc, b.ops.length ? "block with no terminator, has " + `'${t!.name}'` : `'${op.name}' op region with an empty block has no terminator`);
+          this.sink.error(at.loc, ops.length ? "block with no terminator, has " + `'${t!.name}'` : `'${op.name}' op region with an empty block has no terminator`);
         }
       }
-      for (const o of b.ops) this.verifyOp(o);
+      for (let i = 0; i < ops.length; i++) this.verifyOp(ops[i]);
     }
   }
 

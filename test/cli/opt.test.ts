@@ -90,3 +90,14 @@ test("--verify-linearity reports a linear value used twice at its definition", (
   assert.equal(r.status, 1);
   assert.match(r.stderr, /result with linear type must be used exactly once/);
 });
+
+test("--mlir-timing reports each phase on stderr in mlir-opt's layout and leaves the output alone", () => {
+  const src = "func.func @f(%a: i32) -> i32 {\n  return %a : i32\n}\n";
+  const r = opt(["-", "--canonicalize", "--mlir-timing"], src);
+  assert.equal(r.status, 0, r.stderr);
+  assert.equal(r.stdout, opt(["-", "--canonicalize"], src).stdout);
+  for (const phase of ["Startup", "Parser", "Verifier", "Pass pipeline", "Output", "Rest", "Total"]) {
+    assert.match(r.stderr, new RegExp(`^ +[0-9]+\\.[0-9]{4} \\( *[0-9.]+%\\)  ${phase}$`, "m"));
+  }
+  assert.match(r.stderr, /Total Execution Time: [0-9.]+ seconds/);
+});
