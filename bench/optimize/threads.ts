@@ -16,7 +16,6 @@
 //   node dist/bench/optimize/threads.js [--sizes 256,512] [--threads 2] [--runs 40] [--no-relaxed] [--split] [--winners FILE]
 import { readFileSync } from "node:fs";
 import { availableParallelism, loadavg } from "node:os";
-import { dirname, join } from "node:path";
 import { createContext } from "../../src/dialects/index.js";
 import { parseModule } from "../../src/ir/parser.js";
 import { heuristicProposals } from "../../src/optimizer/heuristic.js";
@@ -24,6 +23,7 @@ import { findFunction, mutate } from "../../src/optimizer/mutator.js";
 import type { Mutation, Proposal } from "../../src/optimizer/schema.js";
 import { Engine } from "../../src/runtime/engine.js";
 import { createCapturingContext } from "../../src/runtime/host.js";
+import { programFor, settle } from "./common.js";
 
 function arg(name: string, dflt: string): string {
   const i = process.argv.indexOf(`--${name}`);
@@ -35,12 +35,6 @@ const runs = Number(arg("runs", "40"));
 const relaxedSimd = !process.argv.includes("--no-relaxed"); // as tensorlang-run --optimize compiles
 const log = (s: string) => process.stderr.write(s + "\n");
 const gflops = (n: number, s: number) => (2 * n ** 3) / s / 1e9;
-
-function programFor(n: number): string {
-  const root = join(dirname(new URL(import.meta.url).pathname), "..", "..", "..");
-  const src = readFileSync(join(root, "examples", "matmul_loops.mlir"), "utf8");
-  return src.replace(/256/g, String(n)).replace("3.355443e+07", (2 * n ** 3).toExponential(6));
-}
 
 function apply(text: string, mutations: Mutation[]): string {
   const r = mutate(text, { target_function: "matmul", mutations });
@@ -75,6 +69,7 @@ async function engineFor(text: string, t: number) {
   e.load(text, `matmul-${t}t.mlir`);
   if (!(await e.threadsReady())) throw new Error("helper threads did not start");
   e.runMain("main");
+  await settle();
   const sum = /checksum: (\S+)/.exec(ctx.output())?.[1];
   return { e, sum };
 }
