@@ -33,23 +33,30 @@ function bandRoles(band: Operation[], refOf: (op: Operation) => string): BandRol
   return { band, refs: band.map(refOf), reduction, contiguous, trips };
 }
 
-/**
- * In an i-j-k band, the function argument read (never written) whose innermost index follows j
- * and which k walks down: B of C += A * B, the operand a vectorized kernel streams by rows.
- */
-function streamedOperand(fn: Operation, band: Operation[]): number | undefined {
-  const [, j, k] = band.map((l) => affineFor(l).iv);
+/** The first function argument the function never writes and that some read `picks`. */
+function readOnlyOperand(fn: Operation, picks: (op: Operation, a: NonNullable<ReturnType<typeof accessOf>>) => boolean): number | undefined {
   const args = fn.body().args;
-  const written = new Set<number>(), streamed = new Set<number>();
+  const written = new Set<number>(), picked = new Set<number>();
   fn.walk((op) => {
     const a = accessOf(op);
     const i = a ? args.indexOf(a.memref as never) : -1;
     if (i < 0) return;
-    if (a!.value !== undefined) { written.add(i); return; }
-    const cj = accessCoefficients(a!, j), ck = accessCoefficients(a!, k);
-    if (cj[cj.length - 1] === 1 && ck.some((c) => c !== 0)) streamed.add(i);
+    if (a!.value !== undefined) written.add(i);
+    else if (picks(op, a!)) picked.add(i);
   });
-  return [...streamed].find((i) => !written.has(i));
+  return [...picked].find((i) => !written.has(i));
+}
+
+/**
+ * In an i-j-k band, the read-only argument whose innermost index follows j and which k walks
+ * down: B of C += A * B, the operand a vectorized kernel streams by rows.
+ */
+function streamedOperand(fn: Operation, band: Operation[]): number | undefined {
+  const [, j, k] = band.map((l) => affineFor(l).iv);
+  return readOnlyOperand(fn, (_, a) => {
+    const cj = accessCoefficients(a, j), ck = accessCoefficients(a, k);
+    return cj[cj.length - 1] === 1 && ck.some((c) => c !== 0);
+  });
 }
 
 const prop = (name: string, mutations: Mutation[]): Proposal => ({ target_function: name, mutations });
@@ -146,16 +153,7 @@ export function heuristicProposals(fn: Operation, name: string, applied: readonl
     const trips = [tripCount(affineFor(l)) ?? 0, tripCount(affineFor(k)) ?? 0];
     if (Math.max(...trips) < 512) continue;
     // The operand the kernel streams as vectors and never writes (B of a matmul).
-    const args = fn.body().args;
-    const vecRead = new Set<number>(), written = new Set<number>();
-    fn.walk((op) => {
-      const a = accessOf(op);
-      const i = a ? args.indexOf(a.memref as never) : -1;
-      if (i < 0) return;
-      if (a!.value !== undefined) written.add(i);
-      else if (op.name === "vector.load" && k.isAncestorOf(op)) vecRead.add(i);
-    });
-    const operand = [...vecRead].find((i) => !written.has(i));
+    const operand = readOnlyOperand(fn, (op) => op.name === "vector.load" && k.isAncestorOf(op));
     if (operand === undefined) continue;
     out.unshift(prop(name, [{ kind: "interchange", loops: [refOf(l), refOf(inner)], permutation: [1, 0] }, { kind: "pack", operand, loop: refOf(inner) }]));
   }

@@ -112,6 +112,34 @@ function nonNegative(v: Value, depth = 0): boolean {
 }
 const formNonNegative = (l: Linear, depth = 0) => l.c >= 0 && [...l.terms].every(([v, k]) => k > 0 && nonNegative(v, depth));
 
+/** The lower bound of an induction variable as a linear form (a loop with a step > 0 and one lower bound). */
+function lowerBound(v: Value): Linear | undefined {
+  const loop = v instanceof BlockArgument && v.index === 0 ? v.block.parentOp : null;
+  if (loop?.name === "scf.for") return linearOfValue(loop.operand(0));
+  if (loop?.name !== "affine.for" || ((loop.attr("step") as IntegerAttr | undefined)?.num ?? 1) <= 0) return undefined;
+  const map = (loop.attr("lowerBoundMap") as { map?: { numDims: number; numSyms: number; results: readonly AffineExpr[] } }).map;
+  if (!map || map.results.length !== 1) return undefined;
+  const ops = loop.operands.slice(0, map.numDims + map.numSyms);
+  return linearOfAffine(map.results[0], ops.slice(0, map.numDims), ops.slice(map.numDims));
+}
+
+/**
+ * Whether a linear form is provably >= 0: its terms are non-negative, or they are once the
+ * induction variables with positive coefficients are replaced by their lower bounds (so
+ * `k - kk` holds for a point loop `k = kk to kk + 256`).
+ */
+function provablyNonNegative(l: Linear, depth = 0): boolean {
+  if (formNonNegative(l)) return true;
+  if (depth > 3) return false;
+  let r = constant(l.c), changed = false;
+  for (const [v, k] of l.terms) {
+    const lb = k > 0 ? lowerBound(v) : undefined;
+    if (lb) changed = true;
+    r = add(r, lb ? scale(lb, k) : { terms: new Map([[v, k]]), c: 0 });
+  }
+  return changed && provablyNonNegative(r, depth + 1);
+}
+
 /** Offsets folded into a load/store's immediate stay below this (wasm adds them without wrapping). */
 const MAX_OFFSET = 1 << 30;
 
@@ -119,7 +147,7 @@ const MAX_OFFSET = 1 << 30;
  * The address of element `idx` (one linear form per dimension) of memref `memref`, as a pointer
  * expression plus a constant offset for the memarg. Undefined when the layout is not static.
  * Adding the offset as an immediate is exact only when the pointer part does not wrap, so it is
- * folded only when every term is provably non-negative; otherwise it stays in the pointer.
+ * folded only when the terms' sum is provably non-negative; otherwise it stays in the pointer.
  */
 export function linearAddress(e: FunctionEmitter, memref: Value, mv: MemrefVal, idx: readonly Linear[]): { ptr: Expr; offset: number } | undefined {
   if (!mv.strides.every((s) => "c" in s)) return undefined;
@@ -127,7 +155,7 @@ export function linearAddress(e: FunctionEmitter, memref: Value, mv: MemrefVal, 
   let lin: Linear = "c" in mv.offset ? constant(mv.offset.c) : constant(0);
   idx.forEach((l, d) => { lin = add(lin, scale(l, (mv.strides[d] as { c: number }).c)); });
   lin = scale(lin, eb);
-  const fold = lin.c >= 0 && lin.c < MAX_OFFSET && formNonNegative({ terms: lin.terms, c: 0 });
+  const fold = lin.c >= 0 && lin.c < MAX_OFFSET && provablyNonNegative({ terms: lin.terms, c: 0 });
   const offset = fold ? lin.c : 0;
   const c = fold ? 0 : lin.c;
   const m = e.m;
