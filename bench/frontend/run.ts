@@ -3,7 +3,7 @@
 // Wall times, and CPU times (user + system) where /usr/bin/time exists: on a busy machine only
 // the CPU times compare. Both tools run with `--mlir-timing`, whose phase times are shown too.
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { performance } from "node:perf_hooks";
@@ -64,6 +64,7 @@ const fnLines = genFunction(0).split("\n").length - 1;
 const text = "module {\n" + Array.from({ length: Math.ceil(targetLines / fnLines) }, (_, k) => genFunction(k)).join("") + "}\n";
 const lines = text.split("\n").length;
 const dir = mkdtempSync(join(tmpdir(), "tl-frontend-"));
+process.on("exit", () => rmSync(dir, { recursive: true, force: true }));
 const file = join(dir, "big.mlir");
 writeFileSync(file, text);
 
