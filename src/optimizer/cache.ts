@@ -18,6 +18,12 @@ export interface CacheEntry {
 }
 
 const FORMAT = "tensorlang-cache-v1";
+/**
+ * Generation of what a search can find: bumped when the backend or the proposers change which
+ * version wins, so a winner cached by an older compiler is searched again instead of reused.
+ * 2: linear-form addressing, packed kernels proposed first, privatized parallel panels.
+ */
+const GENERATION = 2;
 
 export function defaultCacheDir(): string {
   return process.env.XDG_CACHE_HOME ? join(process.env.XDG_CACHE_HOME, "tensorlang") : join(os.homedir(), ".cache", "tensorlang");
@@ -35,7 +41,7 @@ export function normalizeIr(ir: string): string {
 }
 
 export function cacheKey(functionIr: string, extra = ""): string {
-  return createHash("sha256").update(FORMAT).update("\0").update(normalizeIr(functionIr)).update("\0")
+  return createHash("sha256").update(`${FORMAT}/${GENERATION}`).update("\0").update(normalizeIr(functionIr)).update("\0")
     .update(machineSignature()).update("\0").update(extra).digest("hex").slice(0, 32);
 }
 
