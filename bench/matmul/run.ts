@@ -6,25 +6,13 @@
 //
 // Every engine times the kernel the same way: the program's own rtclock() around the call.
 import { spawnSync } from "node:child_process";
-import { readFileSync } from "node:fs";
+import { mkdtempSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { cpus, loadavg } from "node:os";
+import { cpus, loadavg, tmpdir } from "node:os";
 import { Engine, type EngineKind } from "../../src/runtime/engine.js";
 import { createCapturingContext, systemClock } from "../../src/runtime/host.js";
-import { mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { arg, checksum, LOWERING_PIPELINE, programFor, RUNNER_LIBS, seconds } from "../common.js";
 
-const PIPELINE = [
-  "--lower-affine", "--convert-linalg-to-loops", "--convert-scf-to-cf", "--convert-math-to-libm",
-  "--convert-math-to-llvm", "--expand-strided-metadata", "--finalize-memref-to-llvm",
-  "--convert-arith-to-llvm", "--convert-func-to-llvm", "--convert-cf-to-llvm", "--reconcile-unrealized-casts",
-];
-const LIBS = ["libmlir_c_runner_utils.so", "libmlir_runner_utils.so"].map((l) => join("/usr/lib/llvm-19/lib", l));
-
-function arg(name: string, dflt: string): string {
-  const i = process.argv.indexOf(`--${name}`);
-  return i >= 0 && process.argv[i + 1] ? process.argv[i + 1] : dflt;
-}
 const sizes = arg("sizes", "256,512").split(",").map(Number);
 // "cpu": rtclock() reads the thread's CPU time in every engine (a shim library for
 // mlir-cpu-runner, a host clock for ours), so a busy shared machine skews ratios less.
@@ -32,19 +20,7 @@ const clockKind = arg("clock", "cpu");
 const interpSize = Number(arg("interp-size", "64"));
 const reps = Number(arg("reps", "3"));
 
-/** matmul_loops.mlir at size n (shapes, loop bounds and the FLOP count in the time line). */
-function programFor(n: number): string {
-  const src = readFileSync("examples/matmul_loops.mlir", "utf8");
-  return src.replace(/256/g, String(n)).replace("3.355443e+07", (2 * n ** 3).toExponential(6));
-}
 
-/** The kernel's seconds from the program's "time: <s> s" line. */
-function seconds(out: string): number {
-  const m = /time: ([0-9.e+-]+) s/.exec(out);
-  if (!m) throw new Error(`no time line in output:\n${out}`);
-  return Number(m[1]);
-}
-const checksum = (out: string) => /checksum: (\S+)/.exec(out)?.[1];
 
 const cpuClock = {
   now: () => { const u = process.cpuUsage(); return (u.user + u.system) / 1e6; },
@@ -71,9 +47,9 @@ function runEngine(kind: EngineKind, n: number): { s: number; sum?: string } {
 }
 
 function runMlir(n: number): { s: number; sum?: string } | string {
-  const opt = spawnSync("mlir-opt-19", PIPELINE, { input: programFor(n), encoding: "utf8", maxBuffer: 1 << 28 });
+  const opt = spawnSync("mlir-opt-19", LOWERING_PIPELINE, { input: programFor(n), encoding: "utf8", maxBuffer: 1 << 28 });
   if (opt.error || opt.status !== 0) return `mlir-opt-19 unavailable or failed: ${opt.error?.message ?? opt.stderr.slice(0, 200)}`;
-  const r = spawnSync("mlir-cpu-runner-19", ["-O3", "-e", "main", "-entry-point-result=void", `-shared-libs=${[...(useCpu ? [shim!] : []), ...LIBS].join(",")}`],
+  const r = spawnSync("mlir-cpu-runner-19", ["-O3", "-e", "main", "-entry-point-result=void", `-shared-libs=${[...(useCpu ? [shim!] : []), ...RUNNER_LIBS].join(",")}`],
     { input: opt.stdout, encoding: "utf8", maxBuffer: 1 << 28 });
   if (r.error || r.status !== 0) return `mlir-cpu-runner-19 failed: ${r.error?.message ?? r.stderr.slice(0, 200)}`;
   return { s: seconds(r.stdout), sum: checksum(r.stdout) };

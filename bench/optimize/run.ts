@@ -26,19 +26,9 @@ import { optimizeModule } from "../../src/optimizer/optimize.js";
 import type { Mutation } from "../../src/optimizer/schema.js";
 import { Engine } from "../../src/runtime/engine.js";
 import { createCapturingContext } from "../../src/runtime/host.js";
-import { programFor, settle } from "./common.js";
+import { arg, checksum, LOWERING_PIPELINE, programFor, RUNNER_LIBS, seconds, settle } from "../common.js";
 
-const PIPELINE = [
-  "--lower-affine", "--convert-linalg-to-loops", "--convert-scf-to-cf", "--convert-math-to-libm",
-  "--convert-math-to-llvm", "--expand-strided-metadata", "--finalize-memref-to-llvm",
-  "--convert-arith-to-llvm", "--convert-func-to-llvm", "--convert-cf-to-llvm", "--reconcile-unrealized-casts",
-];
-const LIBS = ["libmlir_c_runner_utils.so", "libmlir_runner_utils.so"].map((l) => join("/usr/lib/llvm-19/lib", l));
 
-function arg(name: string, dflt: string): string {
-  const i = process.argv.indexOf(`--${name}`);
-  return i >= 0 && process.argv[i + 1] ? process.argv[i + 1] : dflt;
-}
 const sizes = arg("sizes", "256,512,1024").split(",").map(Number);
 const budgetMs = Number(arg("budget-ms", "60000"));
 const budgetIters = Number(arg("budget-iters", "8"));
@@ -63,12 +53,6 @@ const gflops = (n: number, s: number) => (2 * n ** 3) / s / 1e9;
 const log = (s: string) => process.stderr.write(s + "\n");
 
 
-function seconds(out: string): number {
-  const m = /time: ([0-9.e+-]+) s/.exec(out);
-  if (!m) throw new Error(`no time line in output:\n${out}`);
-  return Number(m[1]);
-}
-const checksum = (out: string) => /checksum: (\S+)/.exec(out)?.[1];
 
 /**
  * Loads a program, runs its main once (the checksum), then times @matmul itself on n x n
@@ -101,11 +85,11 @@ async function timeKernel(text: string, n: number, name: string): Promise<{ s: n
 }
 
 function runMlir(n: number): { s: number; sum?: string } | string {
-  const opt = spawnSync("mlir-opt-19", PIPELINE, { input: programFor(n), encoding: "utf8", maxBuffer: 1 << 28 });
+  const opt = spawnSync("mlir-opt-19", LOWERING_PIPELINE, { input: programFor(n), encoding: "utf8", maxBuffer: 1 << 28 });
   if (opt.error || opt.status !== 0) return `mlir-opt-19 unavailable or failed: ${opt.error?.message ?? opt.stderr.slice(0, 200)}`;
   let best = Infinity, sum: string | undefined;
   for (let r = 0; r < Math.min(reps, 2); r++) {
-    const run = spawnSync("mlir-cpu-runner-19", ["-O3", "-e", "main", "-entry-point-result=void", `-shared-libs=${LIBS.join(",")}`],
+    const run = spawnSync("mlir-cpu-runner-19", ["-O3", "-e", "main", "-entry-point-result=void", `-shared-libs=${RUNNER_LIBS.join(",")}`],
       { input: opt.stdout, encoding: "utf8", maxBuffer: 1 << 28 });
     if (run.error || run.status !== 0) return `mlir-cpu-runner-19 failed: ${run.error?.message ?? run.stderr.slice(0, 200)}`;
     best = Math.min(best, seconds(run.stdout));

@@ -23,12 +23,8 @@ import { findFunction, mutate } from "../../src/optimizer/mutator.js";
 import type { Mutation, Proposal } from "../../src/optimizer/schema.js";
 import { Engine } from "../../src/runtime/engine.js";
 import { createCapturingContext } from "../../src/runtime/host.js";
-import { programFor, settle } from "./common.js";
+import { arg, programFor, settle } from "../common.js";
 
-function arg(name: string, dflt: string): string {
-  const i = process.argv.indexOf(`--${name}`);
-  return i >= 0 && process.argv[i + 1] ? process.argv[i + 1] : dflt;
-}
 const sizes = arg("sizes", "256,512").split(",").map(Number);
 const threads = Number(arg("threads", String(Math.max(2, availableParallelism()))));
 const runs = Number(arg("runs", "40"));
