@@ -8,6 +8,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { mlirOutput, run } from "./helpers.js";
 import { haveMlir, mlirSkip } from "../support/mlir.js";
+import { Rng } from "../../src/optimizer/random.js";
 
 type Ty = "i8" | "i16" | "i32" | "i64" | "f32" | "f64";
 const INTS: Ty[] = ["i8", "i16", "i32", "i64"];
@@ -16,14 +17,8 @@ const isFloat = (t: Ty) => t === "f32" || t === "f64";
 
 /** Deterministic generator (mulberry32). */
 function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const r = new Rng(seed);
+  return () => r.next();
 }
 
 class Gen {

@@ -15,16 +15,12 @@ import { parseModule } from "../../src/ir/parser.js";
 import { printModule } from "../../src/ir/printer.js";
 import { printViaRunnerUtils } from "../../src/passes/lowering-print.js";
 import { assertMlirAccepts, ctx, mlirSkip } from "./lowering-support.js";
+import { Rng } from "../../src/optimizer/random.js";
 
+/** Integers below n from mulberry32's 32-bit outputs. */
 function rng(seed: number): (n: number) => number {
-  let a = seed >>> 0;
-  return (n) => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return (((t ^ (t >>> 14)) >>> 0) % n);
-  };
+  const r = new Rng(seed);
+  return (n) => (r.next() * 4294967296) % n;
 }
 
 const T = "tensor<4xf32>";
