@@ -1,70 +1,14 @@
 // llvm and tensorlang dialects: round trips (custom and generic form), agreement with real
 // MLIR 19 for llvm, the linear tensor type, and every verifier rule's error case.
 import assert from "node:assert/strict";
-import { spawnSync } from "node:child_process";
 import { readFileSync } from "node:fs";
-import { dirname, join } from "node:path";
+import { join } from "node:path";
 import { describe, it } from "node:test";
-import { fileURLToPath } from "node:url";
-import { createContext } from "../../src/dialects/index.js";
 import { LLVMArrayType, LLVMFunctionType, LLVMPointerType, LLVMStructType, llvmVoid, ptr } from "../../src/dialects/llvm.js";
 import { LinearTensorType, tensorShape } from "../../src/dialects/tensorlang.js";
 import { DenseElementsAttr } from "../../src/ir/attributes.js";
-import { DiagnosticError, type Diagnostic } from "../../src/ir/diagnostics.js";
-import { parseModule } from "../../src/ir/parser.js";
-import { printModule } from "../../src/ir/printer.js";
 import { DYN, TensorType, f32, i32, i8 } from "../../src/ir/types.js";
-import { verifyModule } from "../../src/ir/verifier.js";
-
-const here = dirname(fileURLToPath(import.meta.url));
-const dataDir = (d: string) => join(here, "..", "..", "..", "test", "dialects", d);
-const ctx = createContext();
-const hasMlirOpt = spawnSync("mlir-opt-19", ["--version"]).status === 0;
-const mlirOpt = (text: string, args: string[] = []) => {
-  const r = spawnSync("mlir-opt-19", ["--verify-each", ...args, "-"], { input: text, encoding: "utf8" });
-  return { ok: r.status === 0, out: r.stdout, err: r.stderr };
-};
-
-function load(text: string, file: string) {
-  const m = parseModule(text, file, ctx);
-  const diags = verifyModule(m, ctx);
-  if (diags.length) throw new DiagnosticError(diags);
-  return m;
-}
-const print = (text: string, file: string, generic = false) => printModule(load(text, file), ctx, { generic });
-
-function diagnose(text: string, file: string): Diagnostic[] {
-  try {
-    return verifyModule(parseModule(text, file, ctx), ctx);
-  } catch (e) {
-    if (e instanceof DiagnosticError) return e.diagnostics;
-    throw e;
-  }
-}
-
-/** Checks every `// -----` chunk of invalid.mlir: exactly the expected errors, on their lines. */
-function checkInvalid(file: string): number {
-  const text = readFileSync(file, "utf8");
-  let line = 1, cases = 0;
-  for (const chunk of text.split(/^\/\/ -----[ \t]*$/m)) {
-    const first = line;
-    line += chunk.split("\n").length - 1;
-    const want: { line: number; text: string }[] = [];
-    chunk.split("\n").forEach((l, i) => {
-      const m = /\/\/\s*expected-error\s*(?:@([+-]\d+))?\s*\{\{(.*)\}\}/.exec(l);
-      if (m) want.push({ line: first + i + Number(m[1] ?? 0), text: m[2] });
-    });
-    if (!want.length) continue;
-    cases++;
-    const got = diagnose("\n".repeat(first - 1) + chunk, file);
-    const show = got.map((d) => `  ${d.loc?.line}: ${d.message}`).join("\n");
-    for (const w of want) {
-      assert.ok(got.some((d) => d.loc?.line === w.line && d.message.includes(w.text)), `${file}:${w.line}: expected "${w.text}", got:\n${show}`);
-    }
-    assert.equal(got.length, want.length, `${file}:${first}: unexpected diagnostics:\n${show}`);
-  }
-  return cases;
-}
+import { checkInvalid, dataDir, load, mlirOptVerify as mlirOpt, mlirSkip, print } from "./helpers.js";
 
 for (const dialect of ["llvm", "tensorlang"]) {
   describe(`${dialect} dialect`, () => {
@@ -93,7 +37,7 @@ for (const dialect of ["llvm", "tensorlang"]) {
   });
 }
 
-describe("llvm against mlir-opt-19", { skip: !hasMlirOpt && "mlir-opt-19 not installed" }, () => {
+describe("llvm against mlir-opt-19", { skip: mlirSkip() }, () => {
   const opsFile = join(dataDir("llvm"), "ops.mlir");
   const ops = readFileSync(opsFile, "utf8");
 

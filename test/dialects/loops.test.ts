@@ -1,6 +1,5 @@
 // Round-trip and invalid-input tests for the scf, affine and memref dialects, driven by the
 // MLIR-style files in test/dialects/<name>/ (ops.mlir, invalid.mlir).
-import { spawnSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -11,6 +10,7 @@ import { parseModule } from "../../src/ir/parser.js";
 import { printModule } from "../../src/ir/printer.js";
 import { verifyModule } from "../../src/ir/verifier.js";
 import { createContext } from "../../src/dialects/index.js";
+import { mlirOpt, mlirSkip } from "../support/mlir.js";
 import { accessParts, constantTripCount, forParts as affineFor, parallelParts as affineParallel } from "../../src/dialects/affine.js";
 import { forParts as scfFor, ifBlocks, parallelParts as scfParallel } from "../../src/dialects/scf.js";
 import { DYNAMIC, inferSubviewType, loadStoreParts, mixedList, stridesAndOffset } from "../../src/dialects/memref.js";
@@ -22,8 +22,8 @@ import { DYN, MemRefType, f32, index } from "../../src/ir/types.js";
 const root = join(dirname(fileURLToPath(import.meta.url)), "..", "..", "..");
 const ctx = createContext();
 const DIALECTS = ["memref", "scf", "affine"];
-// CI installs mlir-19-tools; elsewhere the interop half of the round trip is skipped.
-const hasMlirOpt = spawnSync("mlir-opt-19", ["--version"]).status === 0;
+// CI installs mlir-19-tools (and fails without them); elsewhere the interop half of the round trip is skipped.
+const withMlir = !mlirSkip();
 
 interface Case { text: string; firstLine: number }
 /** Splits a file at `// -----` lines, keeping line numbers (each case is padded to its offset). */
@@ -61,12 +61,12 @@ function checkRoundTrip(text: string, file: string): void {
   const third = parseAndVerify(g, file + ".generic");
   assert.deepEqual(third.diags.map(formatDiagnostic), [], "generic form parses and verifies");
   assert.equal(third.printed, p1, "generic form parses back to the same IR");
-  if (hasMlirOpt) { mlirOpt(g); mlirOptRoundTrip(p1, file); }
+  if (withMlir) { mlirOptChecked(g); mlirOptRoundTrip(p1, file); }
 }
 
-function mlirOpt(text: string, ...flags: string[]): string {
-  const r = spawnSync("mlir-opt-19", ["--split-input-file", "--verify-each", ...flags, "-"], { input: text, encoding: "utf8" });
-  assert.equal(r.status, 0, `mlir-opt-19 rejected our output:\n${r.stderr}`);
+function mlirOptChecked(text: string, ...flags: string[]): string {
+  const r = mlirOpt(["--split-input-file", "--verify-each", ...flags, "-"], text);
+  assert.equal(r.code, 0, `mlir-opt-19 rejected our output:\n${r.stderr}`);
   return r.stdout;
 }
 
@@ -75,7 +75,7 @@ function mlirOptRoundTrip(printed: string, file: string): void {
   // MLIR's generic form spells out arith's default flags; those belong to the arith dialect.
   const norm = (s: string) => s.replace(/ (fastmath|overflow)<none>/g, "");
   for (const flags of [[], ["--mlir-print-op-generic"]]) {
-    const back = parseAndVerify(mlirOpt(printed, ...flags), file + ".mlir-opt");
+    const back = parseAndVerify(mlirOptChecked(printed, ...flags), file + ".mlir-opt");
     assert.deepEqual(back.diags.map(formatDiagnostic), [], "TensorLang parses what mlir-opt-19 prints");
     assert.equal(norm(back.printed!), norm(printed), `mlir-opt-19 ${flags.join(" ")} output reparses to the same IR`);
   }

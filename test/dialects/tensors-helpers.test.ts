@@ -2,7 +2,6 @@
 // semantics tables, folders, and linalg structure (checked against mlir-opt-19's own
 // generalization of the named ops).
 import assert from "node:assert/strict";
-import { spawnSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { describe, it } from "node:test";
@@ -14,6 +13,7 @@ import { printModule, printOp } from "../../src/ir/printer.js";
 import { verifyModule } from "../../src/ir/verifier.js";
 import { TensorType, VectorType, f32, f64, i32, index } from "../../src/ir/types.js";
 import { createContext } from "../../src/dialects/index.js";
+import { mlirOpt, mlirSkip } from "../support/mlir.js";
 import {
   buildNamedBody, indexingMaps, inputs, isStructuredOp, iteratorTypes, loopDimSources, outputs, staticLoopSizes, toGenericOp,
 } from "../../src/dialects/linalg.js";
@@ -23,7 +23,6 @@ import { reductionKind } from "../../src/dialects/vector.js";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const ctx = createContext();
-const hasMlirOpt = spawnSync("mlir-opt-19", ["--version"]).status === 0;
 
 function parse(text: string) {
   const m = parseModule(text, "t.mlir", ctx);
@@ -139,9 +138,9 @@ describe("linalg structure", () => {
     assert.deepEqual(r.blocks[0].ops.map((o) => o.name), ["arith.sitofp", "arith.sitofp", "arith.mulf", "arith.addf", "linalg.yield"]);
   });
 
-  it("agrees with mlir-opt-19 --linalg-generalize-named-ops on maps, iterators and bodies", { skip: !hasMlirOpt && "mlir-opt-19 not installed" }, () => {
-    const r = spawnSync("mlir-opt-19", ["--linalg-generalize-named-ops", "-"], { input: text, encoding: "utf8" });
-    assert.equal(r.status, 0, r.stderr);
+  it("agrees with mlir-opt-19 --linalg-generalize-named-ops on maps, iterators and bodies", { skip: mlirSkip() }, () => {
+    const r = mlirOpt(["--linalg-generalize-named-ops", "-"], text);
+    assert.equal(r.code, 0, r.stderr);
     // mlir-opt's rewrite driver also erases dead tensor ops (transitively): skip those.
     const all: Operation[] = [];
     parse(text).walk((o) => { all.push(o); });
