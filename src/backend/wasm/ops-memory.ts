@@ -109,10 +109,10 @@ export function elementAccess(e: FunctionEmitter, op: Operation, first: number, 
   const operands = op.operands.slice(first);
   const map = op.name.startsWith("affine.") ? (op.attr("map") as { map?: AffineMap } | undefined)?.map : undefined;
   const exprs = () => (map ? affineResults(e, map, operands) : operands.map((v) => e.get(v)));
-  if (e.unit.options.checkBounds) e.boundsCheck(mv, exprs(), width);
+  const checked = e.unit.options.checkBounds ? e.boundsCheck(mv, exprs(), width) : undefined;
   const forms = map ? map.results.map((r) => linearOfAffine(r, operands.slice(0, map.numDims), operands.slice(map.numDims))) : operands.map((v) => linearOfValue(v));
   const a = forms.every((f) => f !== undefined) ? linearAddress(e, memref, mv, forms as Linear[]) : undefined;
-  return a ?? { ptr: e.address(mv, exprs(), width, false), offset: 0 };
+  return a ?? { ptr: e.address(mv, checked ?? exprs(), width, false), offset: 0 };
 }
 
 // Affine expressions over i32 (index) values, shared with ops-control.ts.
