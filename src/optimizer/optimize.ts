@@ -9,7 +9,7 @@ import { ExperienceLog } from "./experience.js";
 import { affineFor, loopTable, loopsOf, tripCount } from "./loops.js";
 import { findFunction, mutate } from "./mutator.js";
 import type { Proposer, Verdict } from "./proposer.js";
-import { evaluateCandidate, type SandboxOptions } from "./sandbox.js";
+import { evaluateCandidate, measureReference, type SandboxOptions } from "./sandbox.js";
 import type { Mutation, Proposal } from "./schema.js";
 import { mcts, type SearchBudget, type SearchProgress } from "./search.js";
 
@@ -105,12 +105,12 @@ export async function optimizeModule(o: OptimizeOptions): Promise<{ moduleText: 
         continue;
       }
     }
-    // The baseline is the program's own code, run ~18 times here: the 20 s default limit (meant
-    // for unknown candidates) is too short for big kernels (a naive 1024 matmul takes ~4 s a run).
-    const base = await evaluateCandidate(moduleText, moduleText, name, { timeoutMs: 600_000, ...o.sandbox, randomCases: 0, timingRuns: 3 });
-    if (base.refMs === undefined) throw new Error(`cannot measure @${name}: ${base.verdict}${base.reason ? `: ${base.reason}` : ""}`);
-    const baselineMs = base.refMs;
-    const reference = moduleText;
+    // The baseline is the program's own code, run and timed once here; every candidate is
+    // compared with these outputs and this time. The 20 s default limit (meant for unknown
+    // candidates) is too short for big kernels (a naive 1024 matmul takes ~4 s a run checked).
+    const base = await measureReference(moduleText, name, { timeoutMs: 600_000, ...o.sandbox });
+    if ("verdict" in base) throw new Error(`cannot measure @${name}: ${base.verdict}${base.reason ? `: ${base.reason}` : ""}`);
+    const baselineMs = base.ms, reference = moduleText;
     const result = await mcts({
       functionName: name, baseline: { ir: moduleText, loopTable: original.loopTable, ms: baselineMs },
       describe: (s) => describe(s, name), proposer: o.proposer, budget: o.budget, seed: o.seed, signal: o.signal,
@@ -118,7 +118,7 @@ export async function optimizeModule(o: OptimizeOptions): Promise<{ moduleText: 
       evaluate: async (parent: string, p: Proposal) => {
         const r = mutate(parent, p);
         if (!r.ok) return { verdict: r.verdict, reason: r.reason };
-        const v = await evaluateCandidate(reference, r.moduleText, name, { ...o.sandbox, baselineMs });
+        const v = await evaluateCandidate(reference, r.moduleText, name, { ...o.sandbox, reference: base });
         return { verdict: v.verdict, reason: v.reason, ir: r.moduleText, loopTable: r.loopTable, ms: v.candMs, speedup: v.speedup };
       },
       onAttempt: (a) => {

@@ -1,6 +1,9 @@
 // Sandbox worker: links a harness unit holding the current version (`ref`) and a candidate
 // (`cand`) of one function into a private, capped heap; runs both on the same seeded random
 // and edge-case inputs, compares every output, then times both (median after warm-up).
+// Without a candidate it only runs and times the reference, and replies with its outputs;
+// given those outputs (`expected`), it does not run the reference again: a search compares
+// every candidate with one baseline, whose runs are the slow ones.
 // Nothing here trusts the candidate: the parent enforces the wall-clock limit.
 import { parentPort, workerData } from "node:worker_threads";
 import type { CompiledUnit } from "../backend/wasm/compiler.js";
@@ -16,7 +19,10 @@ export interface SandboxRequest {
   unit: CompiledUnit;
   fastUnit: CompiledUnit;
   ref: string;
-  cand: string;
+  /** Absent: run and time the reference alone, replying with its outputs. */
+  cand?: string;
+  /** The reference's outputs on these inputs (same seed and case count): it is not run again. */
+  expected?: CaseOutput[];
   seed: number;
   randomCases: number;
   timingRuns: number;
@@ -30,11 +36,13 @@ export interface SandboxRequest {
 export type SandboxReply =
   | { type: "ready" }
   | { type: "result"; verdict: "wrong-result"; reason: string }
-  | { type: "result"; verdict: "ok"; refMs: number; candMs: number }
+  | { type: "result"; verdict: "ok"; refMs?: number; candMs?: number; outputs?: CaseOutput[] }
   | { type: "error"; kind: "trap" | "out-of-memory" | "host"; reason: string };
 
 type Arr = Float32Array | Float64Array | Int32Array | BigInt64Array | Uint8Array;
 interface Slot { abi: AbiSlot; elem: string; shape: number[] }
+/** What one call left behind: each memref argument's contents ("input" where unchanged), and the results. */
+export interface CaseOutput { arrays: (Arr | "input" | undefined)[]; results: EngineValue[] }
 
 function elemKind(type: string): string { return /x(f32|f64|i32|i64|i8|i1|index)>/.exec(type)?.[1] ?? /(f32|f64|i32|i64|i8|i1|index)$/.exec(type)?.[1] ?? "f32"; }
 
@@ -105,36 +113,47 @@ async function main(req: SandboxRequest): Promise<void> {
       return out;
     };
     const cases = 3 + req.randomCases;
+    const outputs: CaseOutput[] = [];
     for (let k = 0; k < cases; k++) {
       const scalars: EngineValue[] = slots.map((s) => s.abi.kind === "scalar"
         ? (s.elem === "i64" ? BigInt(rng.int(64)) : s.elem === "f32" || s.elem === "f64" ? rng.next() * 2 - 1 : 1 + rng.int(16)) : 0);
-      slots.forEach((s, i) => {
-        if (!bufs.ref[i]) return;
+      const inputs = slots.map((s, i) => {
+        if (!bufs.ref[i]) return undefined;
         const a = makeArray(s.elem, bufs.ref[i]!.n);
         fill(a, s.elem, k, rng);
         upload("ref", i, a);
         upload("cand", i, a);
+        return a;
       });
-      const rr = program.call(req.ref, argsFor("ref", scalars));
-      const cr = program.call(req.cand, argsFor("cand", scalars));
-      const bad = compareAll(slots, (w, i) => download(w, i), rr, cr, req.rtol);
+      /** The version's outputs; an array equal to its input is kept as "input" (read-only operands cost nothing to keep). */
+      const outputOf = (which: "ref" | "cand", results: EngineValue[]): CaseOutput =>
+        ({ results, arrays: inputs.map((a, i) => { if (!a) return undefined; const o = download(which, i); return sameBits(o, a) ? "input" : o; }) });
+      let expected = req.expected?.[k];
+      if (!expected) { expected = outputOf("ref", program.call(req.ref, argsFor("ref", scalars))); outputs.push(expected); }
+      if (!req.cand) continue;
+      const got = outputOf("cand", program.call(req.cand, argsFor("cand", scalars)));
+      const bad = compareAll(slots, inputs, expected, got, req.rtol);
       if (bad) { post({ type: "result", verdict: "wrong-result", reason: `inputs #${k} (${["zeros", "ones", "negative values"][k] ?? "random values"} in memrefs): ${bad}` }); return; }
     }
     // Timing on the unchecked code: warm up (V8 tiers up after the first calls), then
-    // alternate the two versions so both see the same noise.
+    // alternate the timed versions so both see the same noise.
     pool?.addUnit(req.fastUnit);
     program.link(req.fastUnit);
     const scalars = slots.map(() => 1 as EngineValue);
-    for (let w = 0; w < 3; w++) { program.call(req.ref, argsFor("ref", scalars)); program.call(req.cand, argsFor("cand", scalars)); }
+    const timed = [...(req.expected ? [] : ["ref" as const]), ...(req.cand ? ["cand" as const] : [])];
+    const name = { ref: req.ref, cand: req.cand! };
+    // Three warm-up rounds, or one when it took over 0.2 s: the second call of a long kernel
+    // already runs optimized code, and a naive 1024 matmul takes seconds a call.
+    const warm0 = performance.now();
+    for (let w = 0; w < 3 && (w === 0 || performance.now() - warm0 < 200); w++) for (const v of timed) program.call(name[v], argsFor(v, scalars));
     Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 30);
-    const tr: number[] = [], tc: number[] = [];
+    const times = { ref: [] as number[], cand: [] as number[] };
     for (let r = 0; r < req.timingRuns; r++) {
-      let t0 = performance.now(); program.call(req.ref, argsFor("ref", scalars)); tr.push(performance.now() - t0);
-      t0 = performance.now(); program.call(req.cand, argsFor("cand", scalars)); tc.push(performance.now() - t0);
+      for (const v of timed) { const t0 = performance.now(); program.call(name[v], argsFor(v, scalars)); times[v].push(performance.now() - t0); }
     }
-    post({ type: "result", verdict: "ok", refMs: median(tr), candMs: median(tc) });
+    post({ type: "result", verdict: "ok", refMs: median(times.ref), candMs: median(times.cand), outputs: req.expected ? undefined : outputs });
   } catch (e0) {
-    const e = mapRuntimeError(e0, req.cand);
+    const e = mapRuntimeError(e0, req.cand ?? req.ref);
     if (e instanceof OutOfMemoryError || (e instanceof TensorLangRuntimeError && e.kind === "out-of-memory")) post({ type: "error", kind: "out-of-memory", reason: (e as Error).message });
     else if (e instanceof TensorLangRuntimeError || e instanceof TensorLangAssertError) post({ type: "error", kind: "trap", reason: (e as Error).message });
     else post({ type: "error", kind: "host", reason: e instanceof Error ? `${e.name}: ${e.message}` : String(e) });
@@ -143,13 +162,21 @@ async function main(req: SandboxRequest): Promise<void> {
   }
 }
 
-const median = (xs: number[]) => { const s = [...xs].sort((a, b) => a - b); return s[Math.floor(s.length / 2)]; };
+const median = (xs: number[]): number | undefined => { const s = [...xs].sort((a, b) => a - b); return s[Math.floor(s.length / 2)]; };
 
-/** First difference between the two versions' outputs, or undefined. */
-function compareAll(slots: Slot[], read: (w: "ref" | "cand", i: number) => Arr, rr: EngineValue[], cr: EngineValue[], rtol: number): string | undefined {
+function sameBits(a: Arr, b: Arr): boolean {
+  const x = new Uint8Array(a.buffer, a.byteOffset, a.byteLength), y = new Uint8Array(b.buffer, b.byteOffset, b.byteLength);
+  if (x.length !== y.length) return false;
+  for (let i = 0; i < x.length; i++) if (x[i] !== y[i]) return false;
+  return true;
+}
+
+/** First difference between the reference's outputs and the candidate's, or undefined. */
+function compareAll(slots: Slot[], inputs: (Arr | undefined)[], ref: CaseOutput, cand: CaseOutput, rtol: number): string | undefined {
+  const arrayOf = (o: CaseOutput, i: number) => { const a = o.arrays[i]; return a === "input" ? inputs[i]! : a!; };
   for (let i = 0; i < slots.length; i++) {
     if (slots[i].abi.kind !== "memref") continue;
-    const a = read("ref", i), b = read("cand", i);
+    const a = arrayOf(ref, i), b = arrayOf(cand, i);
     let scale = 0;
     for (let k = 0; k < a.length; k++) scale = Math.max(scale, Math.abs(Number(a[k])));
     for (let k = 0; k < a.length; k++) {
@@ -160,8 +187,8 @@ function compareAll(slots: Slot[], read: (w: "ref" | "cand", i: number) => Arr, 
       return `argument #${i} (${slots[i].abi.type}) differs first at index ${unflatten(k, slots[i].shape)}: expected ${x}, got ${y}`;
     }
   }
-  for (let i = 0; i < rr.length; i++) {
-    const x = rr[i], y = cr[i];
+  for (let i = 0; i < ref.results.length; i++) {
+    const x = ref.results[i], y = cand.results[i];
     if (typeof x === "object" || typeof y === "object") continue;
     const nx = Number(x), ny = Number(y);
     if (nx === ny || (Number.isNaN(nx) && Number.isNaN(ny)) || Math.abs(nx - ny) <= rtol * Math.max(Math.abs(nx), 1e-30)) continue;

@@ -2,7 +2,9 @@
 // order — parse, verify (same signature), compile (bounds-checked) — then run in an isolated
 // worker with a wall-clock limit and a memory cap beside the reference version, on the same
 // seeded random and edge-case inputs, and finally timed against it. Nothing the candidate
-// does reaches the host engine before the verdict is `accepted`.
+// does reaches the host engine before the verdict is `accepted`. A search measures its
+// baseline once (`measureReference`) and hands that run to every candidate's check, which
+// then compares with its outputs and its time instead of running the baseline again.
 import { Worker } from "node:worker_threads";
 import { createContext } from "../dialects/index.js";
 import { functionType } from "../dialects/func.js";
@@ -15,7 +17,7 @@ import { verifyModule } from "../ir/verifier.js";
 import { Engine } from "../runtime/engine.js";
 import { findFunction } from "./mutator.js";
 import type { Verdict } from "./proposer.js";
-import type { SandboxReply, SandboxRequest } from "./sandbox-worker.js";
+import type { CaseOutput, SandboxReply, SandboxRequest } from "./sandbox-worker.js";
 
 export interface SandboxOptions {
   seed?: number;
@@ -35,7 +37,12 @@ export interface SandboxOptions {
    * both versions are compiled for a shared memory and the worker starts threads - 1 helpers.
    */
   threads?: number;
+  /** The reference measured once by `measureReference` with the same seed and cases. */
+  reference?: ReferenceRun;
 }
+
+/** The reference's outputs on every input set, and its median time. */
+export interface ReferenceRun { ms: number; outputs: CaseOutput[]; seed: number; randomCases: number }
 
 export interface SandboxVerdict {
   verdict: Verdict;
@@ -49,16 +56,18 @@ export interface SandboxVerdict {
 const firstLine = (e: unknown) => e instanceof DiagnosticError ? formatDiagnostic(e.diagnostics[0]).split("\n")[0] : (e as Error).message.split("\n")[0];
 
 /** The harness: the reference module plus copies of the two versions under fixed names. */
-function harness(reference: Module, candidate: Module, name: string): Module {
+function harness(reference: Module, candidate: Module | undefined, name: string): Module {
   const ref = findFunction(reference, name)!.clone();
   ref.attributes.set("sym_name", new StringAttr("__tl_ref"));
-  const cand = findFunction(candidate, name)!;
-  cand.remove();
-  cand.attributes.set("sym_name", new StringAttr("__tl_cand"));
-  cand.attributes.delete("sym_visibility");
   ref.attributes.delete("sym_visibility");
   reference.body.append(ref);
-  reference.body.append(cand);
+  const cand = candidate && findFunction(candidate, name)!;
+  if (cand) {
+    cand.remove();
+    cand.attributes.set("sym_name", new StringAttr("__tl_cand"));
+    cand.attributes.delete("sym_visibility");
+    reference.body.append(cand);
+  }
   return reference;
 }
 
@@ -69,11 +78,33 @@ export async function evaluateCandidate(referenceText: string, candidateText: st
   try { cand = parseModule(candidateText, "<candidate>", ctx); } catch (e) { return { verdict: "parse-error", reason: firstLine(e) }; }
   const ds = verifyModule(cand, ctx);
   if (ds.length) return { verdict: "verify-error", reason: formatDiagnostic(ds[0]).split("\n")[0] };
+  const r = o.reference;
+  if (r && (r.seed !== (o.seed ?? 1) || r.randomCases !== (o.randomCases ?? 3))) throw new Error("the reference run was made with another seed or case count");
+  const v = await sandboxRun(referenceText, cand, name, { ...o, baselineMs: r?.ms ?? o.baselineMs });
+  if (v.type !== "ok") return v.verdict;
+  const refMs = r?.ms ?? v.refMs!, candMs = v.candMs!, speedup = refMs / Math.max(candMs, 1e-6);
+  return { verdict: speedup > 1 ? "accepted" : "slower", refMs, candMs, speedup,
+    reason: speedup > 1 ? undefined : `${candMs.toFixed(3)} ms vs ${refMs.toFixed(3)} ms for the current version` };
+}
+
+/** Runs and times the reference alone on the sandbox's inputs: the run candidates are then compared with. */
+export async function measureReference(referenceText: string, name: string, o: SandboxOptions = {}): Promise<ReferenceRun | SandboxVerdict> {
+  const v = await sandboxRun(referenceText, undefined, name, o);
+  if (v.type !== "ok") return v.verdict;
+  return { ms: v.refMs!, outputs: v.outputs!, seed: o.seed ?? 1, randomCases: o.randomCases ?? 3 };
+}
+
+type Run = { type: "ok"; refMs?: number; candMs?: number; outputs?: CaseOutput[] } | { type: "verdict"; verdict: SandboxVerdict };
+
+/** Compiles the harness (the reference, and the candidate when given) and runs it in a worker. */
+async function sandboxRun(referenceText: string, cand: Module | undefined, name: string, o: SandboxOptions): Promise<Run> {
+  const ctx = o.context ?? createContext();
+  const verdict = (v: SandboxVerdict): Run => ({ type: "verdict", verdict: v });
   const ref = parseModule(referenceText, "<reference>", ctx);
-  const rf = findFunction(ref, name), cf = findFunction(cand, name);
-  if (!rf) return { verdict: "rejected", reason: `no function @${name} in the program` };
-  if (!cf) return { verdict: "verify-error", reason: `the candidate does not define @${name}` };
-  if (functionType(rf) !== functionType(cf)) return { verdict: "verify-error", reason: `signature changed: ${functionType(cf).str} instead of ${functionType(rf).str}` };
+  const rf = findFunction(ref, name), cf = cand && findFunction(cand, name);
+  if (!rf) return verdict({ verdict: "rejected", reason: `no function @${name} in the program` });
+  if (cand && !cf) return verdict({ verdict: "verify-error", reason: `the candidate does not define @${name}` });
+  if (cf && functionType(rf) !== functionType(cf)) return verdict({ verdict: "verify-error", reason: `signature changed: ${functionType(cf).str} instead of ${functionType(rf).str}` });
   let unit, fastUnit;
   try {
     // Checked code for the correctness runs; the same code without bounds checks for timing,
@@ -85,28 +116,28 @@ export async function evaluateCandidate(referenceText: string, candidateText: st
     unit = engine.compile(lowered);
     fastUnit = new Engine({ checkBounds: false, context: ctx, threads, relaxedSimd: true }).compile(lowered);
   } catch (e) {
-    return { verdict: "compile-error", reason: firstLine(e) };
+    return verdict({ verdict: "compile-error", reason: firstLine(e) });
   }
   const randomCases = o.randomCases ?? 3, timingRuns = o.timingRuns ?? 5;
   const runs = (3 + randomCases) * 2 + 6 + timingRuns * 2;
   const timeoutMs = o.timeoutMs ?? (o.baselineMs !== undefined ? 1500 + runs * o.baselineMs * 10 : 60_000);
   const req: SandboxRequest = {
-    unit, fastUnit, ref: "__tl_ref", cand: "__tl_cand", seed: o.seed ?? 1, randomCases, timingRuns,
+    unit, fastUnit, ref: "__tl_ref", cand: cand ? "__tl_cand" : undefined, expected: o.reference?.outputs, seed: o.seed ?? 1, randomCases, timingRuns,
     memoryCapBytes: o.memoryCapBytes ?? 256 << 20, rtol: o.rtol ?? 1e-4, threads: o.threads ?? 1,
   };
   return runWorker(req, timeoutMs);
 }
 
-function runWorker(req: SandboxRequest, timeoutMs: number): Promise<SandboxVerdict> {
+function runWorker(req: SandboxRequest, timeoutMs: number): Promise<Run> {
   return new Promise((resolve) => {
     const w = new Worker(new URL("./sandbox-worker.js", import.meta.url), { workerData: req, resourceLimits: { maxOldGenerationSizeMb: 512 } });
     let done = false, timer: NodeJS.Timeout | undefined;
-    const finish = (v: SandboxVerdict) => {
+    const finish = (v: SandboxVerdict | Run) => {
       if (done) return;
       done = true;
       if (timer) clearTimeout(timer);
       void w.terminate();
-      resolve(v);
+      resolve("type" in v ? v : { type: "verdict", verdict: v });
     };
     w.on("message", (m: SandboxReply) => {
       if (m.type === "ready") {
@@ -117,9 +148,7 @@ function runWorker(req: SandboxRequest, timeoutMs: number): Promise<SandboxVerdi
       } else if (m.verdict === "wrong-result") {
         finish({ verdict: "wrong-result", reason: m.reason });
       } else {
-        const speedup = m.refMs / Math.max(m.candMs, 1e-6);
-        finish({ verdict: speedup > 1 ? "accepted" : "slower", refMs: m.refMs, candMs: m.candMs, speedup,
-          reason: speedup > 1 ? undefined : `${m.candMs.toFixed(3)} ms vs ${m.refMs.toFixed(3)} ms for the current version` });
+        finish({ type: "ok", refMs: m.refMs, candMs: m.candMs, outputs: m.outputs });
       }
     });
     w.on("error", (e) => finish({ verdict: /memory/i.test(e.message) ? "out-of-memory" : "trap", reason: e.message }));

@@ -3,7 +3,7 @@
 // time limit hold, and the host process is unaffected by what the candidate does.
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { evaluateCandidate } from "../../src/optimizer/sandbox.js";
+import { evaluateCandidate, measureReference, type ReferenceRun } from "../../src/optimizer/sandbox.js";
 
 const T = "memref<16x16xf32>";
 /** A 16x16 matmul whose product is computed by `product` from %a and %b (and may use %c). */
@@ -109,5 +109,35 @@ describe("sandbox verdicts", () => {
     assert.match(v.reason!, /signature changed/);
     const missing = await evaluateCandidate(REF, REF.replace("@mm", "@other"), "mm");
     assert.equal(missing.verdict, "verify-error");
+  });
+
+  it("a measured reference run stands in for the reference: its outputs decide, its time is the baseline", async () => {
+    const run = await measureReference(REF, "mm", { randomCases: 1, timingRuns: 1 });
+    assert.ok(!("verdict" in run), JSON.stringify(run));
+    const ref = run as ReferenceRun;
+    // 4 input sets (zeros, ones, negative, one random); A and B are unchanged, kept as "input",
+    // and so is C on zeros (0 + 0 * 0).
+    assert.equal(ref.outputs.length, 4);
+    assert.ok(ref.outputs.every((o, k) => o.arrays[0] === "input" && o.arrays[1] === "input" && (k === 0 ? o.arrays[2] === "input" : o.arrays[2] instanceof Float32Array)));
+    const ok = await evaluateCandidate(REF, REF, "mm", { randomCases: 1, timingRuns: 1, reference: ref });
+    assert.ok(ok.verdict === "accepted" || ok.verdict === "slower", `${ok.verdict}: ${ok.reason}`);
+    assert.equal(ok.refMs, ref.ms);
+    // The reference text is not run again: a different "reference" changes nothing, the
+    // recorded outputs of REF still reject a wrong candidate and pass a right one.
+    const other = program("          %p = arith.subf %a, %b : f32");
+    const again = await evaluateCandidate(other, REF, "mm", { randomCases: 1, timingRuns: 1, reference: ref });
+    assert.ok(again.verdict === "accepted" || again.verdict === "slower", `${again.verdict}: ${again.reason}`);
+    assert.equal((await evaluateCandidate(REF, other, "mm", { randomCases: 1, timingRuns: 1, reference: ref })).verdict, "wrong-result");
+    // An operand the reference leaves alone must stay unchanged in the candidate too.
+    const scribbles = program("          %p = arith.mulf %a, %b : f32\n          affine.store %a, %A[%i, %k] : ${T}".replace("${T}", T));
+    const w = await evaluateCandidate(REF, scribbles, "mm", { randomCases: 1, timingRuns: 1, reference: ref });
+    assert.ok(w.verdict === "accepted" || w.verdict === "slower", "storing %a back into A changes nothing");
+    const clobbers = program(`          %p = arith.mulf %a, %b : f32
+          %z = arith.constant 0.000000e+00 : f32
+          affine.store %z, %B[%k, %j] : ${T}`);
+    const c = await evaluateCandidate(REF, clobbers, "mm", { randomCases: 1, timingRuns: 1, reference: ref });
+    assert.equal(c.verdict, "wrong-result");
+    assert.match(c.reason!, /argument #1/);
+    await assert.rejects(evaluateCandidate(REF, REF, "mm", { randomCases: 2, reference: ref }), /another seed or case count/);
   });
 });
