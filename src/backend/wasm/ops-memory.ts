@@ -5,7 +5,7 @@ import type { Operation, Value } from "../../ir/core.js";
 import { FloatType, IndexType, IntegerType, MemRefType, Type, UnrankedMemRefType, VectorType } from "../../ir/types.js";
 import { mixedList } from "../../dialects/memref.js";
 import { gepIndices } from "../../dialects/llvm.js";
-import { CompileError, elementBytes, isPtrType, wasmTypeOf } from "./abi.js";
+import { CompileError, elementBytes, isPtrType, vectorLanes, wasmTypeOf } from "./abi.js";
 import { type Expr, type Field, FunctionEmitter, type MemrefVal, normInt, register, BT } from "./emitter.js";
 import { llvmSizeOf } from "./compiler.js";
 import type { AffineExpr, AffineMap } from "../../ir/affine.js";
@@ -90,8 +90,25 @@ register(["memref.load", "affine.load"], (e, op) => {
   const pl = op.name === "memref.load" ? e.promotedLocal(op.operand(0), op.operands.slice(1)) : undefined;
   if (pl !== undefined) { e.define(op.result, e.m.local.get(pl, BT[wasmTypeOf(op.result.type)!])); return; }
   const a = elementAccess(e, op, 1);
+  const splat = splatUser(op);
+  if (splat) { e.define(splat.op.result, splat.bytes === 4 ? e.m.v128.load32_splat(a.offset, 4, a.ptr) : e.m.v128.load64_splat(a.offset, 8, a.ptr), "v128"); return; }
   e.define(op.result, loadScalar(e.m, op.result.type, a.ptr, a.offset));
 });
+
+/**
+ * The broadcast that is a load's only use, in the same block: the two become one
+ * `v128.load32_splat` (x64: one `vbroadcastss` from memory instead of a scalar load and a
+ * shuffle, a uop less per broadcast in a micro-kernel's inner loop). The broadcast then finds
+ * its result defined.
+ */
+function splatUser(load: Operation): { op: Operation; bytes: number } | undefined {
+  const uses = load.result.uses;
+  if (uses.length !== 1) return undefined;
+  const user = uses[0].op;
+  if ((user.name !== "vector.broadcast" && user.name !== "vector.splat") || user.parent !== load.parent) return undefined;
+  const vl = user.result.type instanceof VectorType ? vectorLanes(user.result.type) : undefined;
+  return vl && vl.bytes * vl.lanes === 16 ? { op: user, bytes: vl.bytes } : undefined;
+}
 register(["memref.store", "affine.store"], (e, op) => {
   const pl = op.name === "memref.store" ? e.promotedLocal(op.operand(1), op.operands.slice(2)) : undefined;
   if (pl !== undefined) { e.emit(e.m.local.set(pl, e.get(op.operand(0)))); return; }

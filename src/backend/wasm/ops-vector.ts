@@ -42,6 +42,7 @@ register("vector.store", (e, op) => {
 });
 register(["vector.broadcast", "vector.splat"], (e, op) => {
   const t = op.result.type as VectorType, vl = lanesOf(t);
+  if (e.vals.has(op.result)) return; // its load emitted a load-splat (ops-memory.ts)
   if (op.operand(0).type instanceof VectorType) { e.define(op.result, e.get(op.operand(0)), "v128"); return; }
   e.define(op.result, laneNs(e.m, vl.elem).splat(e.get(op.operand(0))), "v128");
 });

@@ -574,3 +574,46 @@ test("an index whose varying part is far below zero keeps its constant out of th
   assert.equal(w, "7\n7\n");
   assert.equal(w, i);
 });
+
+test("a broadcast of a loaded scalar (one load-splat) sees the value at the load, not a later store", () => {
+  // %x's only use is the broadcast (fused); %y also feeds an addf (not fused); the f64 case
+  // takes the 64-bit splat. The stores between load and broadcast must not show through.
+  const body = `
+  func.func @main() {
+    %m = memref.alloc() : memref<4xf32>
+    %d = memref.alloc() : memref<2xf64>
+    %c0 = arith.constant 0 : index
+    %c1 = arith.constant 1 : index
+    %f2 = arith.constant 2.5 : f32
+    %f1 = arith.constant 1.5 : f32
+    %f9 = arith.constant 9.0 : f32
+    %g = arith.constant 1.25 : f64
+    %g9 = arith.constant 9.0 : f64
+    memref.store %f2, %m[%c0] : memref<4xf32>
+    memref.store %f1, %m[%c1] : memref<4xf32>
+    memref.store %g, %d[%c1] : memref<2xf64>
+    %x = memref.load %m[%c0] : memref<4xf32>
+    %y = memref.load %m[%c1] : memref<4xf32>
+    %z = memref.load %d[%c1] : memref<2xf64>
+    memref.store %f9, %m[%c0] : memref<4xf32>
+    memref.store %f9, %m[%c1] : memref<4xf32>
+    memref.store %g9, %d[%c1] : memref<2xf64>
+    %vx = vector.broadcast %x : f32 to vector<4xf32>
+    %vy = vector.splat %y : vector<4xf32>
+    %vz = vector.broadcast %z : f64 to vector<2xf64>
+    %s = arith.addf %y, %y : f32
+    %rx = vector.reduction <add>, %vx : vector<4xf32> into f32
+    %ry = vector.reduction <add>, %vy : vector<4xf32> into f32
+    %rz = vector.reduction <add>, %vz : vector<2xf64> into f64
+    ${pr("%rx", "f32")}
+    ${pr("%ry", "f32")}
+    ${pr("%rz", "f64")}
+    ${pr("%s", "f32")}
+    return
+  }`;
+  for (const checkBounds of [false, true]) {
+    const [w, i] = runBoth(program(body), { checkBounds });
+    assert.equal(w, i, `checkBounds ${checkBounds}`);
+    assert.match(w, /^10(\.0+)?\n6(\.0+)?\n2\.5(0+)?\n3(\.0+)?\n$/, w);
+  }
+});
