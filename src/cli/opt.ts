@@ -9,8 +9,8 @@ import { DiagnosticError, type Diagnostic } from "../ir/diagnostics.js";
 import { parseModule } from "../ir/parser.js";
 import { printModule } from "../ir/printer.js";
 import { verifyModule } from "../ir/verifier.js";
+import { PASS_CATALOG, lookupPassEntry, type PassEntry } from "../passes/catalog.js";
 import { runPasses, type Pass } from "../passes/pass.js";
-import { PASSES, lookupPass } from "../passes/registry.js";
 import { checkDiagnostics } from "./diagnostics-check.js";
 import { UsageError, isMain, readInput, runCli } from "./common.js";
 
@@ -39,19 +39,19 @@ class Timing {
 }
 
 /** Passes in the order their flags appear on the command line (mlir-opt semantics). */
-function passesFromArgv(argv: string[], opts: OptOptions): Pass[] {
-  const out: Pass[] = [];
+function passesFromArgv(argv: string[], opts: OptOptions): PassEntry[] {
+  const out: PassEntry[] = [];
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a === "--pass" || a.startsWith("--pass=")) {
       const v = a === "--pass" ? argv[++i] : a.slice(7);
       for (const n of (v ?? "").split(",").filter(Boolean)) {
-        const p = lookupPass(n.replace(/^--/, ""));
+        const p = lookupPassEntry(n.replace(/^--/, ""));
         if (!p) throw new UsageError(`unknown pass '${n}' (see --list-passes)`);
         out.push(p);
       }
     } else if (a.startsWith("--")) {
-      const p = lookupPass(a.slice(2));
+      const p = lookupPassEntry(a.slice(2));
       if (p) out.push(p);
     }
   }
@@ -106,7 +106,7 @@ export async function main(argv: string[]): Promise<number> {
     .option("--mlir-timing", "report the time each phase took (on stderr)")
     .exitOverride((err) => { throw Object.assign(new UsageError(err.message.replace(/^error: /, "")), { exitCode: err.exitCode === 0 ? 0 : 2 }); })
     .configureOutput({ writeErr: () => {} });
-  for (const p of PASSES) program.option(`--${p.name}`, p.description);
+  for (const p of PASS_CATALOG) program.option(`--${p.name}`, p.description);
   try {
     program.parse(argv, { from: "user" });
   } catch (e) {
@@ -115,14 +115,15 @@ export async function main(argv: string[]): Promise<number> {
   }
   const opts = program.opts<OptOptions>();
   if (opts.listPasses) {
-    for (const p of PASSES) process.stdout.write(`  --${p.name.padEnd(34)} ${p.description}\n`);
+    for (const p of PASS_CATALOG) process.stdout.write(`  --${p.name.padEnd(34)} ${p.description}\n`);
     return 0;
   }
   const file = program.args[0] ?? "-";
   const name = file === "-" ? "<stdin>" : file;
   const text = readInput(file);
   time.lap("Parser");
-  const passes = passesFromArgv(argv, opts);
+  const passes = await Promise.all(passesFromArgv(argv, opts).map((p) => p.load()));
+  if (passes.length) time.lap("Pass pipeline"); // loading the passes' code
   const chunks = opts.splitInputFile ? splitChunks(text) : [text];
   const outs: string[] = [];
   let failed = false;

@@ -23,8 +23,8 @@ export class OpAsmPrinter {
   private lines: string[] = [];
   private flushed: string[] = [];
   private indent = 0;
-  private names = new Map<Value, string>();
-  private blockNames = new Map<Block, string>();
+  /** Names of the values and blocks of the IsolatedFromAbove op being printed. */
+  private scope = new NameScope(undefined);
   private nextValue = 0;
   private nextArg = 0;
   private nextBlock = 0;
@@ -36,19 +36,20 @@ export class OpAsmPrinter {
     const blocks = r.blocks;
     for (let bi = 0; bi < blocks.length; bi++) {
       const b = blocks[bi];
-      this.blockNames.set(b, "^bb" + this.nextBlock++);
+      const scope = this.scope;
+      scope.blocks.set(b, numbered("^bb", this.nextBlock++));
       const args = b.args;
-      for (let i = 0; i < args.length; i++) this.names.set(args[i], "%arg" + this.nextArg++);
+      for (let i = 0; i < args.length; i++) scope.values.set(args[i], numbered("%arg", this.nextArg++));
       const ops = b.ops;
       for (let i = 0; i < ops.length; i++) this.numberOp(ops[i]);
     }
   }
   private numberOp(op: Operation): void {
     const results = op.results;
-    if (results.length === 1) this.names.set(results[0], "%" + this.nextValue++);
+    if (results.length === 1) this.scope.values.set(results[0], numbered("%", this.nextValue++));
     else if (results.length > 1) {
-      const base = "%" + this.nextValue++;
-      for (let i = 0; i < results.length; i++) this.names.set(results[i], base + "#" + i);
+      const base = numbered("%", this.nextValue++);
+      for (let i = 0; i < results.length; i++) this.scope.values.set(results[i], base + "#" + i);
     }
     if (op.regions.length === 0 || this.isIsolated(op)) return; // isolated: numbered when printed, in a fresh scope
     for (const r of op.regions) this.numberRegion(r);
@@ -60,7 +61,13 @@ export class OpAsmPrinter {
 
   // ---- primitives for custom printers ------------------------------------------------------
   print(...parts: string[]): void { for (let i = 0; i < parts.length; i++) this.out += parts[i]; }
-  name(v: Value): string { return this.names.get(v) ?? "%<<UNKNOWN SSA VALUE>>"; }
+  name(v: Value): string {
+    for (let s: NameScope | undefined = this.scope; s; s = s.parent) {
+      const n = s.values.get(v);
+      if (n !== undefined) return n;
+    }
+    return "%<<UNKNOWN SSA VALUE>>";
+  }
   operand(v: Value): string { return this.name(v); }
   operands(vs: readonly Value[]): string {
     if (vs.length === 0) return "";
@@ -71,7 +78,13 @@ export class OpAsmPrinter {
   type(t: Type): string { return t.str; }
   types(ts: readonly Type[]): string { return typeListStr(ts); }
   attr(a: Attribute): string { return a.str; }
-  blockName(b: Block): string { return this.blockNames.get(b) ?? "^<<UNKNOWN BLOCK>>"; }
+  blockName(b: Block): string {
+    for (let s: NameScope | undefined = this.scope; s; s = s.parent) {
+      const n = s.blocks.get(b);
+      if (n !== undefined) return n;
+    }
+    return "^<<UNKNOWN BLOCK>>";
+  }
   /** ` {a = 1}` for the attributes not in `elided` (nothing if none). */
   attrDict(op: Operation, elided: readonly string[] = [], keyword = false): string {
     if (op.numAttributes === 0) return "";
@@ -135,8 +148,10 @@ export class OpAsmPrinter {
     if (op.regions.length === 0 || !this.isIsolated(op)) { this.opBody(op, spec); return; }
     const saved0 = this.nextValue, saved1 = this.nextArg, saved2 = this.nextBlock;
     this.nextValue = this.nextArg = this.nextBlock = 0;
+    this.scope = new NameScope(this.scope);
     for (const r of op.regions) this.numberRegion(r);
     this.opBody(op, spec);
+    this.scope = this.scope.parent!;
     this.nextValue = saved0; this.nextArg = saved1; this.nextBlock = saved2;
   }
   /** The op whose body is being printed and its default dialect: its nested ops need not look it up. */
@@ -176,6 +191,25 @@ export class OpAsmPrinter {
   }
 
   toString(): string { return this.flushed.join("") + this.lines.join("") + this.out; }
+}
+
+/**
+ * The names numbered inside one IsolatedFromAbove op; lookups fall back to the enclosing scopes
+ * (the sets are disjoint). Small maps per function rather than one map of every value in the
+ * module, which the printer would rehash as it grows and keep alive to the end.
+ */
+class NameScope {
+  readonly values = new Map<Value, string>();
+  readonly blocks = new Map<Block, string>();
+  constructor(readonly parent: NameScope | undefined) {}
+}
+
+/** `%0`, `%arg3`, `^bb1`: numbering restarts in every isolated op, so the same few names recur; made once. */
+const numberedNames = new Map<string, string[]>();
+function numbered(prefix: string, n: number): string {
+  let names = numberedNames.get(prefix);
+  if (names === undefined) numberedNames.set(prefix, (names = []));
+  return (names[n] ??= prefix + n);
 }
 
 const indents: string[] = [];
