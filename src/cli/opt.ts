@@ -110,7 +110,7 @@ export async function main(argv: string[]): Promise<number> {
   try {
     program.parse(argv, { from: "user" });
   } catch (e) {
-    if ((e as { exitCode?: number }).exitCode === 0) { process.stdout.write(program.helpInformation()); return 0; }
+    if ((e as { exitCode?: number }).exitCode === 0) return 0; // --help: commander printed it
     throw e;
   }
   const opts = program.opts<OptOptions>();

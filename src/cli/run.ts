@@ -119,7 +119,7 @@ export async function main(argv: string[]): Promise<number> {
     program.parse(argv, { from: "user" });
   } catch (e) {
     const ce = e as { exitCode?: number; code?: string; message: string };
-    if (ce.code === "commander.helpDisplayed" || ce.code === "commander.help") { process.stdout.write(program.helpInformation()); return 0; }
+    if (ce.code === "commander.helpDisplayed" || ce.code === "commander.help") return 0; // commander printed it
     if (ce.code === "commander.version") return 0;
     throw new UsageError(ce.message.replace(/^error: /, ""));
   }

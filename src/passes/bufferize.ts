@@ -307,7 +307,8 @@ class FunctionBufferizer {
     const ins = v.inputs.map((x) => (this.isT(x) ? this.bufferOf(x) : x));
     const outs = v.outputs.map((t, i) => {
       if (!this.isT(t)) return t;
-      const readsOld = v.body.args[v.inputs.length + i].hasUses;
+      // linalg.map's body takes no argument for its init: the init is only written.
+      const readsOld = v.body.args[v.inputs.length + i]?.hasUses ?? false;
       return this.destination(b, t, op, readsOld, v.inputs);
     });
     const attrs = Object.fromEntries(op.attributes);

@@ -95,8 +95,8 @@ export function lowerLinalgOp(v: LinalgView, kind: LoopKind, consts = new IndexC
   const operands = [...v.inputs, ...v.outputs];
   const map = new Map<Value, Value>();
   operands.forEach((o, k) => {
-    const arg = v.body.args[k];
-    if (!arg.hasUses) return;
+    const arg = v.body.args[k]; // linalg.map's body has none for its init
+    if (!arg?.hasUses) return;
     map.set(arg, o.type instanceof ShapedType ? load(b, kind, o, v.maps[k], ivs) : o);
   });
   // linalg.index reads an induction variable: map its results before cloning the body.

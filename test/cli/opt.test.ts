@@ -101,3 +101,12 @@ test("--mlir-timing reports each phase on stderr in mlir-opt's layout and leaves
   }
   assert.match(r.stderr, /Total Execution Time: [0-9.]+ seconds/);
 });
+
+test("--help prints the usage once (for tensorlang-opt and tensorlang-run) and exits 0", () => {
+  for (const cli of ["opt", "run"]) {
+    const r = spawnSync(process.execPath, [join(root, `dist/src/cli/${cli}.js`), "--help"], { encoding: "utf8", cwd: root, timeout: 60_000 });
+    assert.equal(r.status, 0, r.stderr);
+    assert.equal(r.stdout.match(/^Usage: tensorlang-/gm)?.length, 1, r.stdout);
+    assert.match(r.stdout, /--output|--optimize/);
+  }
+});

@@ -111,7 +111,8 @@ function interpret(m: Module): string {
 
 test("lowerToLoops: the reference interpreter prints the same before and after lowering", () => {
   const programs = [example("hello.mlir"), example("matmul_tensor.mlir"), input("pipeline/tensorlang-ops.mlir"),
-    input("bufferize/matmul.mlir"), input("bufferize/value-semantics.mlir")];
+    input("bufferize/matmul.mlir"), input("bufferize/value-semantics.mlir"), input("pipeline/linalg-map.mlir")];
+  assert.match(interpret(parse(input("pipeline/linalg-map.mlir"))), /\[5, +3, +1, +-1\]/);
   for (const text of programs) {
     const want = interpret(parse(text));
     assert.match(want, /Tensor</);
