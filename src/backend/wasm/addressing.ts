@@ -181,6 +181,22 @@ export function linearAddress(e: FunctionEmitter, memref: Value, mv: MemrefVal, 
     }
     base = m.local.get(l, binaryen.i32);
   } else base = sum(baseParts());
+  // base + k·iv, with iv the loop's own counter: a pointer set to base + k·lb before the loop
+  // and stepped by k·step at the end of each iteration (one add per iteration instead of a
+  // shift and an add per access pattern; x64 addressing scales by 8 at most).
+  const iv = loop?.iv && hoist && variant.length === 1 ? variant[0] : undefined;
+  if (iv && iv[0] === loop.op.body().args[0]) {
+    const key = `${e.valueId(memref)}|${c}|${terms.map(([v, k]) => `${e.valueId(v)}*${k}`).join(",")}|stepped`;
+    let p = loop.bases.get(key);
+    if (p === undefined) {
+      p = e.newLocal("i32");
+      const k = iv[1], bounds = loop.iv!;
+      loop.pre.push(m.local.set(p, m.i32.add(base, times(bounds.lb(), k))));
+      loop.post.push(m.local.set(p, m.i32.add(m.local.get(p, binaryen.i32), times(bounds.step(), k))));
+      loop.bases.set(key, p);
+    }
+    return { ptr: m.local.get(p, binaryen.i32), offset };
+  }
   const ptr = variant.length ? m.i32.add(base, sum(variant.map(([v, k]) => term(v, k)))) : base;
   return { ptr, offset };
 }

@@ -36,6 +36,16 @@ export const BT: Record<WasmValType, binaryen.Type> = {
 /** Loop/block context for scf/affine terminators (yield/condition write these locals). */
 export interface RegionTargets { results: number[]; kind: "yield" | "while-before" }
 
+/**
+ * A loop being emitted: statements to run before it (`pre`) and at the end of each iteration
+ * (`post`), hoisted address bases by key, and — for a counted loop whose induction variable is
+ * block argument 0 — expressions for its lower bound and step (pointers stepped with it).
+ */
+export interface LoopFrame {
+  op: Operation; pre: Expr[]; post: Expr[]; bases: Map<string, number>;
+  iv?: { lb: () => Expr; step: () => Expr };
+}
+
 export class FunctionEmitter {
   readonly m: binaryen.Module;
   readonly vals = new Map<Value, Val>();
@@ -45,8 +55,8 @@ export class FunctionEmitter {
   /** Local holding the shadow-stack pointer at entry (restored on return), once needed. */
   spSave: number | undefined;
   readonly targets: RegionTargets[] = [];
-  /** Loops being emitted, innermost last, each with the statements to run before it (addressing.ts). */
-  readonly loops: { op: Operation; pre: Expr[]; bases: Map<string, number> }[] = [];
+  /** Loops being emitted, innermost last (addressing.ts). */
+  readonly loops: LoopFrame[] = [];
   private readonly ids = new Map<Value, number>();
   /** The memref element held in a local while emitting a promoted loop (promote.ts). */
   promoted?: { memref: Value; idx: readonly Value[]; local: number };
@@ -69,11 +79,14 @@ export class FunctionEmitter {
     this.stmts = [];
     try { fn(); return this.stmts; } finally { this.stmts = saved; }
   }
-  /** Emits `loop`'s body with `fn`; statements hoisted out of it are emitted now, before the loop. */
-  inLoop<T>(loop: Operation, fn: () => T): T {
-    const frame = { op: loop, pre: [] as Expr[], bases: new Map<string, number>() };
+  /**
+   * Emits `loop`'s body with `fn`; statements hoisted out of it are emitted now, before the
+   * loop, and the induction steps of pointers (`iv`: the loop's bounds) end the body.
+   */
+  inLoop(loop: Operation, fn: () => Expr[], iv?: LoopFrame["iv"]): Expr[] {
+    const frame: LoopFrame = { op: loop, pre: [], post: [], bases: new Map(), iv };
     this.loops.push(frame);
-    try { return fn(); } finally {
+    try { return [...fn(), ...frame.post]; } finally {
       this.loops.pop();
       for (const s of frame.pre) this.emit(s);
     }

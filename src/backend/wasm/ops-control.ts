@@ -149,7 +149,8 @@ register("scf.for", (e, op) => {
     const saved = e.promoted;
     e.promoted = p;
     try {
-      const stmts = e.inLoop(op, () => emitRegionBody(e, op, 0, iters));
+      const counted = iv.wt === "i32" ? { lb: () => e.get(lb), step: stable(e, step) } : undefined;
+      const stmts = e.inLoop(op, () => emitRegionBody(e, op, 0, iters), counted);
       countedLoop(e, iv.local, iv.wt, e.get(lb), stable(e, ub), stable(e, step), stmts, unsigned);
     } finally { e.promoted = saved; }
   };
@@ -236,7 +237,8 @@ register("affine.for", (e, op) => {
   const nu = seg.length ? seg[1] : ubMap.numDims + ubMap.numSyms;
   const lbOps = op.operands.slice(0, nl), ubOps = op.operands.slice(nl, nl + nu), inits = op.operands.slice(nl + nu);
   const step = op.attr<IntegerAttr>("step")?.num ?? 1;
-  const lb = lbMap.constantValue !== undefined ? e.i32(lbMap.constantValue) : m.local.get(bound(e, op, "lowerBoundMap", lbOps, true), binaryen.i32);
+  const lbL = lbMap.constantValue === undefined ? bound(e, op, "lowerBoundMap", lbOps, true) : -1;
+  const lb = lbMap.constantValue !== undefined ? e.i32(lbMap.constantValue) : m.local.get(lbL, binaryen.i32);
   const ubConst = ubMap.constantValue;
   const ubL = ubConst === undefined ? bound(e, op, "upperBoundMap", ubOps, false) : -1;
   if (e.unit.options.parallel && inits.length === 0 && op.attributes.has("tensorlang.parallel")) {
@@ -248,8 +250,9 @@ register("affine.for", (e, op) => {
   const iters = body.args.slice(1).map((a) => e.declare(a).local);
   iters.forEach((l, k) => e.emit(m.local.set(l, e.get(inits[k]))));
   op.results.forEach((r, k) => e.vals.set(r, e.vals.get(body.args[k + 1])!));
-  const stmts = e.inLoop(op, () => emitRegionBody(e, op, 0, iters));
-  countedLoop(e, iv.local, "i32", lb, () => (ubConst !== undefined ? e.i32(ubConst) : m.local.get(ubL, binaryen.i32)), () => e.i32(step), stmts);
+  const lbExpr = () => (lbMap.constantValue !== undefined ? e.i32(lbMap.constantValue) : m.local.get(lbL, binaryen.i32));
+  const stmts = e.inLoop(op, () => emitRegionBody(e, op, 0, iters), { lb: lbExpr, step: () => e.i32(step) });
+  countedLoop(e, iv.local, "i32", lbExpr(), () => (ubConst !== undefined ? e.i32(ubConst) : m.local.get(ubL, binaryen.i32)), () => e.i32(step), stmts);
 });
 
 register("affine.if", (e, op) => {

@@ -617,3 +617,67 @@ test("a broadcast of a loaded scalar (one load-splat) sees the value at the load
     assert.match(w, /^10(\.0+)?\n6(\.0+)?\n2\.5(0+)?\n3(\.0+)?\n$/, w);
   }
 });
+
+test("pointers stepped with their loop's counter keep the element they address", () => {
+  // Addresses k·iv + base in a loop become a pointer set before the loop and stepped at the end
+  // of each iteration: an affine loop from 3 by 2, an affine loop with map bounds, an scf loop
+  // whose bounds and step are arguments, a negative coefficient (reversed walk), a column walk
+  // (coefficient 4·8), and two accesses sharing the same pointer with different offsets.
+  const body = `
+  func.func @walk(%m: memref<6x8xf32>, %lo: index, %hi: index, %st: index) -> f32 {
+    %z = arith.constant 0.0 : f32
+    %c7 = arith.constant 7 : index
+    %r0 = affine.for %k = 3 to 8 step 2 iter_args(%a = %z) -> (f32) {
+      %x = affine.load %m[1, %k] : memref<6x8xf32>
+      %y = affine.load %m[2, %k - 1] : memref<6x8xf32>
+      %s = arith.addf %x, %y : f32
+      %n = arith.addf %a, %s : f32
+      affine.yield %n : f32
+    }
+    %r1 = affine.for %i = 0 to 3 iter_args(%a = %r0) -> (f32) {
+      %r2 = affine.for %k = affine_map<(d0) -> (d0 + 1)>(%i) to affine_map<(d0) -> (d0 + 4)>(%i) iter_args(%b = %a) -> (f32) {
+        %x = affine.load %m[%k, %i] : memref<6x8xf32>
+        %n = arith.addf %b, %x : f32
+        affine.yield %n : f32
+      }
+      affine.yield %r2 : f32
+    }
+    %r3 = scf.for %k = %lo to %hi step %st iter_args(%a = %r1) -> (f32) {
+      %rev = arith.subi %c7, %k : index
+      %x = memref.load %m[%lo, %rev] : memref<6x8xf32>
+      %y = memref.load %m[%k, %k] : memref<6x8xf32>
+      %s = arith.addf %x, %y : f32
+      %n = arith.addf %a, %s : f32
+      scf.yield %n : f32
+    }
+    return %r3 : f32
+  }
+  func.func @main() {
+    %m = memref.alloc() : memref<6x8xf32>
+    affine.for %i = 0 to 6 {
+      affine.for %j = 0 to 8 {
+        %ii = arith.index_cast %i : index to i32
+        %jj = arith.index_cast %j : index to i32
+        %c10 = arith.constant 10 : i32
+        %t = arith.muli %ii, %c10 : i32
+        %s = arith.addi %t, %jj : i32
+        %f = arith.sitofp %s : i32 to f32
+        affine.store %f, %m[%i, %j] : memref<6x8xf32>
+      }
+    }
+    %c1 = arith.constant 1 : index
+    %c2 = arith.constant 2 : index
+    %c6 = arith.constant 6 : index
+    %r = call @walk(%m, %c1, %c6, %c2) : (memref<6x8xf32>, index, index, index) -> f32
+    ${pr("%r", "f32")}
+    return
+  }`;
+  // m[i,j] = 10i + j. 3..7 by 2: m[1,k] + m[2,k-1] = 29 + 2k for k = 3, 5, 7 -> 117; columns:
+  // i = 0..2, k = i+1..i+3: 10k + i -> 60 + 93 + 126 = 279; scf k = 1, 3, 5: m[1,7-k] + m[k,k]
+  // = 17 + 10k -> 141.
+  for (const checkBounds of [false, true]) {
+    const [w, i] = runBoth(program(body), { checkBounds });
+    assert.equal(w, i, `checkBounds ${checkBounds}`);
+    assert.match(w, /^537(\.0+)?\n$/);
+  }
+});
