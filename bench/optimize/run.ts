@@ -15,7 +15,6 @@
 // (on a busy machine the best short run is the one nobody preempted): @matmul called directly
 // in the engine for the naive and the optimized program (whose main also runs once, to check
 // the checksum), the program's own rtclock line for mlir-cpu-runner.
-import binaryen from "binaryen";
 import { spawnSync } from "node:child_process";
 import { writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
@@ -27,7 +26,7 @@ import { optimizeModule } from "../../src/optimizer/optimize.js";
 import type { Mutation } from "../../src/optimizer/schema.js";
 import { Engine } from "../../src/runtime/engine.js";
 import { createCapturingContext } from "../../src/runtime/host.js";
-import { arg, checksum, LOWERING_PIPELINE, programFor, RUNNER_LIBS, seconds, settle } from "../common.js";
+import { arg, CEILING_FLOPS, CEILING_ITERS, ceilingKernel, checksum, LOWERING_PIPELINE, programFor, RUNNER_LIBS, seconds, settle } from "../common.js";
 
 
 const sizes = arg("sizes", "256,512,1024").split(",").map(Number);
@@ -146,48 +145,17 @@ print(2 * n**3 / best / 1e9)
   return Number(r.stdout.trim());
 }
 
-/**
- * The 128-bit wasm SIMD ceiling: a loop of f32x4.relaxed_madd on 12 independent register
- * accumulators (no memory traffic), 8 flops per lane group per iteration.
- */
+/** The 128-bit wasm SIMD ceiling (bench/common.ts), best of many short runs (~0.2 ms each). */
 function simdCeiling(): number {
-  const m = new binaryen.Module();
-  m.setFeatures(binaryen.Features.SIMD128 | binaryen.Features.RelaxedSIMD);
-  const B = binaryen as unknown as { _BinaryenSIMDTernary(mod: number, op: number, a: number, b: number, c: number): number; RelaxedMaddVecF32x4: number };
-  const ptr = (m as unknown as { ptr: number }).ptr;
-  const ACC = 12, v128 = binaryen.v128;
-  // params: iterations (i32); locals: counter, a, b, acc0..acc11
-  const a = 1, b = 2, acc0 = 3;
-  const body: number[] = [];
-  for (let k = 0; k < ACC; k++) {
-    body.push(m.local.set(acc0 + k, B._BinaryenSIMDTernary(ptr, B.RelaxedMaddVecF32x4, m.local.get(a, v128), m.local.get(b, v128), m.local.get(acc0 + k, v128))));
-  }
-  body.push(m.local.set(0, m.i32.sub(m.local.get(0, binaryen.i32), m.i32.const(1))));
-  body.push(m.br("top", m.local.get(0, binaryen.i32)));
-  let sum = m.local.get(acc0, v128);
-  for (let k = 1; k < ACC; k++) sum = m.f32x4.add(sum, m.local.get(acc0 + k, v128));
-  m.addFunction("fma", binaryen.createType([binaryen.i32]), binaryen.f32, [v128, v128, ...Array.from({ length: ACC }, () => v128)], m.block(null, [
-    m.local.set(a, m.f32x4.splat(m.f32.const(1.0000001))),
-    m.local.set(b, m.f32x4.splat(m.f32.const(0.9999999))),
-    m.loop("top", m.block(null, body)),
-    m.f32x4.extract_lane(sum, 0),
-  ], binaryen.f32));
-  m.addFunctionExport("fma", "fma");
-  if (!m.validate()) throw new Error("ceiling kernel does not validate");
-  const bin = m.emitBinary();
-  m.dispose();
-  const inst = new WebAssembly.Instance(new WebAssembly.Module(new Uint8Array(bin)), {});
-  const fma = inst.exports.fma as (n: number) => number;
-  // Many short runs (~0.2 ms each), best taken: a busy machine preempts long ones.
-  const iters = 40_000;
-  fma(iters * 10);
+  const fma = ceilingKernel();
+  fma(CEILING_ITERS * 10);
   let best = Infinity;
   for (let r = 0; r < 200 * reps; r++) {
     const t0 = now();
-    fma(iters);
+    fma(CEILING_ITERS);
     best = Math.min(best, (now() - t0) / 1000);
   }
-  return (iters * ACC * 8) / best / 1e9;
+  return CEILING_FLOPS / best / 1e9;
 }
 
 interface Row { n: number; naive: number; best: number; searchS: number; speedup: number; accepted: string; mlir: number | string; tfjs: number | string; numpy: number | string }

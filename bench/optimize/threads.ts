@@ -5,16 +5,16 @@
 // an Engine with 1 thread (the marked loop runs sequentially) and one with N threads, calls
 // alternating so both see the same machine noise; best of many single calls each.
 //
-// On a machine whose cores are busy the two threads rarely run at once; `--split` (2 threads)
-// also times the halves apart, each alone: the calling thread's half, and the helper's half
-// including hand-off and wait. 2 x caller's half / max(half) estimates the speedup with two
-// free cores (serial work taken as twice the caller's half, as noisy as the rest but less so).
+// With 2 threads it also times the register-only f32x4 FMA loop on one thread and on two at
+// once: what two threads can give on this machine at all (two vCPUs may be one core's SMT
+// siblings, or one may be busy), measured in the same run.
 //
 // `--winners FILE` (from bench/optimize/run.js --save-winners) starts from the single-thread
 // kernels that search found instead of the heuristic's first proposal.
 //
-//   node dist/bench/optimize/threads.js [--sizes 256,512] [--threads 2] [--runs 40] [--no-relaxed] [--split] [--winners FILE]
+//   node dist/bench/optimize/threads.js [--sizes 256,512] [--threads 2] [--runs 40] [--no-relaxed] [--winners FILE]
 import { readFileSync } from "node:fs";
+import { Worker } from "node:worker_threads";
 import { availableParallelism, loadavg } from "node:os";
 import { createContext } from "../../src/dialects/index.js";
 import { parseModule } from "../../src/ir/parser.js";
@@ -23,7 +23,7 @@ import { findFunction, mutate } from "../../src/optimizer/mutator.js";
 import type { Mutation, Proposal } from "../../src/optimizer/schema.js";
 import { Engine } from "../../src/runtime/engine.js";
 import { createCapturingContext } from "../../src/runtime/host.js";
-import { arg, programFor, settle } from "../common.js";
+import { arg, CEILING_FLOPS, CEILING_ITERS, ceilingKernel, ceilingModule, programFor, settle } from "../common.js";
 
 const sizes = arg("sizes", "256,512").split(",").map(Number);
 const threads = Number(arg("threads", String(Math.max(2, availableParallelism()))));
@@ -70,34 +70,41 @@ async function engineFor(text: string, t: number) {
   return { e, sum };
 }
 
-const split = process.argv.includes("--split");
-const estimates: string[] = [];
-type RunFn = (key: string, lb: number, ub: number, step: number, ctx: number, local: (...a: number[]) => unknown) => void;
-
-/** Best times (ms per @matmul call) of each half of every parallel loop run alone. */
-function splitTimes(e: Engine, args: unknown[], reps: number): { main: number; helper: number } {
-  const pool = (e as unknown as { pool: { run: RunFn } }).pool;
-  const run = pool.run.bind(pool);
-  let mode: "main" | "helper" = "main";
-  pool.run = (key, lb, ub, step, ctx, local) => {
-    if (mode === "main") {
-      // The caller's chunk: what run() gives it with two parts.
-      const iters = Math.ceil((ub - lb) / step);
-      local(lb, Math.min(ub, lb + Math.floor(iters / 2) * step), ctx);
-    } else run(key, lb, ub, step, ctx, () => undefined);
-  };
-  const out = { main: Infinity, helper: Infinity };
-  try {
-    for (let i = 0; i < reps; i++) {
-      for (const m of ["main", "helper"] as const) {
-        mode = m;
-        const t0 = performance.now();
-        e.call("matmul", args as never);
-        out[m] = Math.min(out[m], performance.now() - t0);
-      }
-    }
-  } finally { pool.run = run; }
-  return out;
+/**
+ * What two threads can give on this machine at all: the register-only f32x4 FMA loop
+ * (bench/common.ts) on one thread, then on two at once (a worker started by the same signal),
+ * best of many short runs each. Two vCPUs that are one core's SMT siblings share its FMA units
+ * and give ~1x here; a kernel's ratio cannot beat this one.
+ */
+async function ceilingScaling(reps = 300): Promise<{ one: number; two: number }> {
+  const mod = ceilingModule(), fma = ceilingKernel(mod);
+  const sync = new Int32Array(new SharedArrayBuffer(8)); // [0]: go count, [1]: done count
+  const worker = new Worker(`
+    const { workerData: { mod, sync, iters } } = require("node:worker_threads");
+    const fma = new WebAssembly.Instance(mod, {}).exports.fma;
+    for (let seen = 0; ; ) {
+      while (Atomics.load(sync, 0) === seen) {} // spin: a wake-up would cost more than a run
+      seen = Atomics.load(sync, 0);
+      if (seen < 0) break;
+      fma(iters);
+      Atomics.add(sync, 1, 1);
+    }`, { eval: true, workerData: { mod, sync, iters: CEILING_ITERS } });
+  const best = { one: Infinity, two: Infinity };
+  fma(CEILING_ITERS * 10);
+  for (let r = 0; r < reps; r++) {
+    let t0 = performance.now();
+    fma(CEILING_ITERS);
+    best.one = Math.min(best.one, performance.now() - t0);
+    const done = Atomics.load(sync, 1);
+    t0 = performance.now();
+    Atomics.add(sync, 0, 1);
+    fma(CEILING_ITERS);
+    while (Atomics.load(sync, 1) === done) {}
+    best.two = Math.min(best.two, performance.now() - t0);
+  }
+  Atomics.store(sync, 0, -1);
+  await worker.terminate();
+  return { one: CEILING_FLOPS / best.one / 1e6, two: (2 * CEILING_FLOPS) / best.two / 1e6 };
 }
 
 const rows: string[] = [];
@@ -122,23 +129,13 @@ for (const n of sizes) {
       best[k] = Math.min(best[k], (performance.now() - t0) / 1000);
     }
   }
-  if (split && threads === 2) {
-    const est = splitTimes(many.e, aN, r);
-    log(`n=${n} split: serial ${(best[0] * 1e3).toFixed(3)} ms, caller's half alone ${est.main.toFixed(3)} ms, helper's half alone (hand-off and wait included) ${est.helper.toFixed(3)} ms`);
-    // Serial work taken as twice the caller's half (the serial best above is noisier).
-    estimates.push(`| ${n} | ${(best[0] * 1e3).toFixed(3)} | ${est.main.toFixed(3)} | ${est.helper.toFixed(3)} | ${(2 * est.main / Math.max(est.main, est.helper)).toFixed(2)}× |`);
-  }
   await many.e.dispose();
   await one.e.dispose();
   rows.push(`| ${n} | ${gflops(n, best[0]).toFixed(1)} | ${gflops(n, best[1]).toFixed(1)} | ${(best[0] / best[1]).toFixed(2)}× | ${one.sum} |`);
 }
+const ceiling = threads === 2 ? await ceilingScaling() : undefined;
 console.log(`threads: ${threads}, relaxed SIMD: ${relaxedSimd}, load average ${loadavg().map((x) => x.toFixed(1)).join(" ")} on ${availableParallelism()} cores`);
+if (ceiling) console.log(`f32x4 FMA ceiling: 1 thread ${ceiling.one.toFixed(1)} GFLOPS, 2 threads at once ${ceiling.two.toFixed(1)} GFLOPS: ${(ceiling.two / ceiling.one).toFixed(2)}x (what this machine's two threads can give)`);
 console.log(`| n | 1 thread GFLOPS | ${threads} threads GFLOPS | ratio | checksum |`);
 console.log("|---|---|---|---|---|");
 for (const row of rows) console.log(row);
-if (estimates.length) {
-  console.log("\nhalves timed alone (ms per call, best of runs): the speedup two free cores would give");
-  console.log("| n | serial (best) | caller's half | helper's half + hand-off | estimate 2·caller/max |");
-  console.log("|---|---|---|---|---|");
-  for (const row of estimates) console.log(row);
-}

@@ -307,6 +307,9 @@ export class Engine {
     return this.spare.loaded;
   }
 
+  /** Iterations each thread ran in the last parallel loop (the calling thread first); undefined with one thread. */
+  get parallelIterations(): readonly number[] | undefined { return this.pool?.lastRun; }
+
   /** Resolves when the scf.parallel helper threads have started (true) or failed to in time. */
   threadsReady(timeoutMs?: number): Promise<boolean> {
     return this.pool ? this.pool.ready(timeoutMs) : Promise.resolve(true);

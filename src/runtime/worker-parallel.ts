@@ -2,11 +2,15 @@
 // memory and run chunks of outlined loop bodies (backend/wasm/parallel.ts) on request.
 //
 // Control is one shared Int32Array, 8 words per helper:
-//   [state, -, -, lo, hi, ctx, -, -]  state: -1 starting, 0 idle, 1 job, 2 done, 3 failed, 4 exit
-// plus a 16-byte job key ("unit:id") and 512 bytes of error text per helper. The calling
-// thread hands out chunks, runs the first one itself, then waits for the others: a short spin,
-// then Atomics.wait (~12 µs per round trip here, FACTS.md). Helpers that are still starting are
-// skipped: their chunk runs on the calling thread, so a loop never waits for a worker to boot.
+//   [state, grain, step, lb, ub, ctx, ran, -]  state: -1 starting, 0 idle, 1 job, 2 done, 3 failed, 4 exit
+// (ran: iterations the helper ran in the last loop)
+// plus a 16-byte job key ("unit:id") and 512 bytes of error text per helper, and one shared
+// word of chunks not yet taken. Every participant — the calling thread and each idle helper it
+// wakes — takes chunks of `grain` iterations until none is left (the caller from the front,
+// helpers from the back), so a helper that wakes late (tens of µs from Atomics.wait here,
+// FACTS.md; a tenth of a 256x256 matmul's half) just takes fewer. The caller then waits for the helpers: a short spin, then
+// Atomics.wait. Helpers that are still starting are skipped, so a loop never waits for a
+// worker to boot. Iterations are independent (no reductions), so who runs which is free.
 import { MessageChannel, type MessagePort, Worker, isMainThread, receiveMessageOnPort, workerData } from "node:worker_threads";
 import type { CompiledUnit } from "../backend/wasm/compiler.js";
 import { Heap } from "./heap.js";
@@ -23,6 +27,7 @@ interface HelperData {
   ctl: SharedArrayBuffer;
   keys: SharedArrayBuffer;
   errs: SharedArrayBuffer;
+  chunks: SharedArrayBuffer;
   stack: { base: number; bytes: number };
   data: Map<string, number>;
   units: Array<{ unit: CompiledUnit; only?: string[] }>;
@@ -35,6 +40,8 @@ export class ParallelPool {
   private readonly ctl: Int32Array;
   private readonly keys: Uint8Array;
   private readonly errs: Uint8Array;
+  /** The chunks of the loop being run that nobody has taken yet (takeChunk). */
+  private readonly chunks = new Int32Array(new SharedArrayBuffer(4));
   private readonly workers: Worker[] = [];
   private readonly ports: MessagePort[] = [];
 
@@ -51,7 +58,7 @@ export class ParallelPool {
       const { port1, port2 } = new MessageChannel();
       const data: HelperData = {
         role: "parallel-helper", index: i, memory, ctl: this.ctl.buffer as SharedArrayBuffer, keys: this.keys.buffer as SharedArrayBuffer,
-        errs: this.errs.buffer as SharedArrayBuffer, stack: { base, bytes: stackBytes }, data: program.dataAddresses(), units, port: port2,
+        errs: this.errs.buffer as SharedArrayBuffer, chunks: this.chunks.buffer as SharedArrayBuffer, stack: { base, bytes: stackBytes }, data: program.dataAddresses(), units, port: port2,
       };
       const w = new Worker(new URL(import.meta.url), { workerData: data, transferList: [port2] });
       w.unref();
@@ -74,29 +81,32 @@ export class ParallelPool {
     for (const p of this.ports) p.postMessage({ unit, only });
   }
 
+  /** Iterations each thread ran in the last loop: the calling thread first, then each helper. */
+  readonly lastRun: number[] = [];
+
   /** Runs iterations lb, lb+step, ... < ub of parallel body `key` across the threads. */
   run(key: string, lb: number, ub: number, step: number, ctx: number, local: WasmFn): void {
     if (ub <= lb) return;
     const iters = Math.ceil((ub - lb) / step);
     const ready = this.workers.map((_, i) => i).filter((i) => Atomics.load(this.ctl, i * WORDS) === S_IDLE);
-    const parts = Math.min(iters, 1 + ready.length);
-    if (process.env.TL_PAR_DEBUG) process.stderr.write(`parallel ${key}: ${iters} iterations, ${parts} parts, states ${this.workers.map((_, i) => Atomics.load(this.ctl, i * WORDS)).join(",")}\n`);
-    const bound = (p: number) => Math.min(ub, lb + Math.floor((iters * p) / parts) * step);
+    const helpers = ready.slice(0, iters - 1);
+    // About 8 chunks per participant (at most 65535 in all): small enough to even out a late
+    // start, few enough that taking one (an atomic exchange and a call into wasm) costs nothing.
+    const grain = Math.max(1, Math.floor(iters / ((1 + helpers.length) * 8)), Math.ceil(iters / 0xffff));
+    if (process.env.TL_PAR_DEBUG) process.stderr.write(`parallel ${key}: ${iters} iterations, ${1 + helpers.length} threads, grain ${grain}, states ${this.workers.map((_, i) => Atomics.load(this.ctl, i * WORDS)).join(",")}\n`);
+    Atomics.store(this.chunks, 0, chunkWord(0, Math.ceil(iters / grain)));
     const keyBytes = Buffer.from(key.padEnd(KEY_BYTES, "\0"), "latin1");
-    const sent: number[] = [];
-    for (let p = 1; p < parts; p++) {
-      const i = ready[p - 1], w = i * WORDS;
-      this.ctl[w + 3] = bound(p);
-      this.ctl[w + 4] = bound(p + 1);
-      this.ctl[w + 5] = ctx;
+    for (const i of helpers) {
+      const w = i * WORDS;
+      this.ctl.set([grain, step, lb, ub, ctx, 0], w + 1);
       this.keys.set(keyBytes, i * KEY_BYTES);
       Atomics.store(this.ctl, w, S_JOB);
       Atomics.notify(this.ctl, w);
-      sent.push(i);
     }
     let failure: unknown;
-    try { local(lb, bound(1), ctx); } catch (e) { failure = e; }
-    for (const i of sent) {
+    this.lastRun.length = 0;
+    try { this.lastRun[0] = runChunks(this.chunks, false, grain, lb, ub, step, ctx, local); } catch (e) { failure = e; }
+    for (const i of helpers) {
       const w = i * WORDS;
       let s = spinWhile(this.ctl, w, S_JOB);
       while (s === S_JOB) { Atomics.wait(this.ctl, w, S_JOB); s = Atomics.load(this.ctl, w); }
@@ -105,6 +115,7 @@ export class ParallelPool {
         const [kind, fn, detail] = raw.replace(/\0+$/, "").split("\n");
         failure = new TensorLangRuntimeError(kind as "trap", fn || undefined, `${detail} (in parallel helper thread ${i + 1})`);
       }
+      this.lastRun[i + 1] = this.ctl[w + 6];
       Atomics.store(this.ctl, w, S_IDLE);
     }
     if (failure !== undefined) throw failure;
@@ -118,6 +129,38 @@ export class ParallelPool {
     await Promise.all(this.workers.map((w) => w.terminate()));
     for (const p of this.ports) p.close();
   }
+}
+
+/**
+ * The chunks of a loop not yet taken, [front, back) in one word (front in the low 16 bits):
+ * the calling thread takes them from the front, helpers from the back, so each end of the
+ * range stays with one side (a trap in the upper part is a helper's when helpers run). After a
+ * failure the word is emptied: the others stop at their next chunk.
+ */
+const chunkWord = (front: number, back: number) => (back << 16) | front;
+function takeChunk(chunks: Int32Array, fromBack: boolean): number {
+  for (;;) {
+    const w = Atomics.load(chunks, 0), front = w & 0xffff, back = w >>> 16;
+    if (front >= back) return -1;
+    const next = fromBack ? chunkWord(front, back - 1) : chunkWord(front + 1, back);
+    if (Atomics.compareExchange(chunks, 0, w, next) === w) return fromBack ? back - 1 : front;
+  }
+}
+
+/** Runs chunks of `grain` iterations until none is left; returns how many iterations it ran. */
+function runChunks(chunks: Int32Array, fromBack: boolean, grain: number, lb: number, ub: number, step: number, ctx: number, run: WasmFn): number {
+  let ran = 0;
+  try {
+    for (let c = takeChunk(chunks, fromBack); c >= 0; c = takeChunk(chunks, fromBack)) {
+      const lo = lb + c * grain * step, hi = Math.min(ub, lo + grain * step);
+      run(lo, hi, ctx);
+      ran += Math.ceil((hi - lo) / step);
+    }
+  } catch (e) {
+    Atomics.store(chunks, 0, 0);
+    throw e;
+  }
+  return ran;
 }
 
 /**
@@ -136,7 +179,7 @@ function spinWhile(ctl: Int32Array, w: number, value: number): number {
 }
 
 function helperMain(d: HelperData): void {
-  const ctl = new Int32Array(d.ctl), keys = new Uint8Array(d.keys), errs = new Uint8Array(d.errs);
+  const ctl = new Int32Array(d.ctl), keys = new Uint8Array(d.keys), errs = new Uint8Array(d.errs), chunks = new Int32Array(d.chunks);
   const w = d.index * WORDS;
   const heap = new Heap({ memory: d.memory, capBytes: d.memory.buffer.byteLength || 65536 });
   const program = new ProgramInstance(createHostContext({ heap }), 0, { stack: d.stack, data: d.data });
@@ -152,7 +195,7 @@ function helperMain(d: HelperData): void {
     }
     const key = Buffer.from(keys.slice(d.index * KEY_BYTES, (d.index + 1) * KEY_BYTES)).toString("latin1").replace(/\0+$/, "");
     try {
-      program.parallelFn(key)(ctl[w + 3], ctl[w + 4], ctl[w + 5]);
+      ctl[w + 6] = runChunks(chunks, true, ctl[w + 1], ctl[w + 3], ctl[w + 4], ctl[w + 2], ctl[w + 5], program.parallelFn(key));
       program.ctx.flush();
       Atomics.store(ctl, w, S_DONE);
     } catch (e0) {

@@ -125,6 +125,9 @@ describe("parallelize", () => {
     memref.dealloc %t : memref<4xf32>`), "L0", /same location in every iteration/);
   });
 
+  // A[i] = i for the lower half, i / d for the upper half. The lower half also spins (a hash
+  // loop that leaves A alone) so the calling thread, which takes the front of the range, is
+  // still there when the helper, which takes the back, runs the upper half.
   const DIV = `module {
   func.func @k(%A: memref<64xi32>, %d: i32) {
     affine.for %i = 0 to 64 {
@@ -132,8 +135,22 @@ describe("parallelize", () => {
       %c32 = arith.constant 32 : i32
       %one = arith.constant 1 : i32
       %low = arith.cmpi slt, %ii, %c32 : i32
+      %c0 = arith.constant 0 : index
+      %c1 = arith.constant 1 : index
+      %spins = arith.constant 300000 : index
+      %n = arith.select %low, %spins, %c0 : index
+      %h = scf.for %t = %c0 to %n step %c1 iter_args(%x = %ii) -> (i32) {
+        %m = arith.constant 1103515245 : i32
+        %y = arith.muli %x, %m : i32
+        %z = arith.addi %y, %one : i32
+        scf.yield %z : i32
+      }
+      %c7 = arith.constant 7 : i32
+      %never = arith.cmpi eq, %h, %c7 : i32
+      %bump = arith.extui %never : i1 to i32
       %den = arith.select %low, %one, %d : i32
-      %q = arith.divsi %ii, %den : i32
+      %q0 = arith.divsi %ii, %den : i32
+      %q = arith.addi %q0, %bump : i32
       affine.store %q, %A[%i] : memref<64xi32>
     }
     return
@@ -141,14 +158,14 @@ describe("parallelize", () => {
 }`;
   const divSplitTrap = (err: unknown) => err instanceof Error && /divide by zero \(in parallel helper thread 1\)/.test(err.message);
 
-  it("lowers to scf.parallel and really splits the range: a trap in the upper half comes from the helper thread", async () => {
+  it("lowers to scf.parallel and really splits the range: the helper runs the upper half, and its trap is reported as its own", async () => {
     const text = apply(DIV, "k", [{ kind: "parallelize", loop: "L0" }]);
     const ctx = createCapturingContext({ heapOptions: { shared: true } });
     const e = new Engine({ ctx, threads: 2 });
     const lowered = e.prepare(e.parse(text, "k.mlir"));
     let kinds = "";
     lowered.walk((op) => { if (op.name.endsWith(".for") || op.name.endsWith(".parallel")) kinds += op.name + " "; });
-    assert.equal(kinds.trim(), "scf.parallel");
+    assert.equal(kinds.trim(), "scf.parallel scf.for"); // the spin loop stays inside
     e.load(text, "k.mlir");
     assert.equal(await e.threadsReady(), true);
     const p = e.ctx.heap.malloc(64 * 4, 16);
@@ -156,6 +173,9 @@ describe("parallelize", () => {
     try {
       e.call("k", [A, 2]);
       assert.deepEqual([...new Int32Array(e.ctx.heap.memory.buffer, p, 64)], Array.from({ length: 64 }, (_, i) => (i < 32 ? i : Math.trunc(i / 2))));
+      const [caller, helper] = e.parallelIterations!;
+      assert.equal(caller + helper, 64);
+      assert.ok(helper >= 32 && caller > 0, `iterations per thread: ${caller}, ${helper}`);
       assert.throws(() => e.call("k", [A, 0]), divSplitTrap);
     } finally { await e.dispose(); }
   });
