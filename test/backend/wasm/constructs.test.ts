@@ -460,13 +460,8 @@ test("examples with standard dialects produce their expected output", async () =
   }
 });
 
-test("element addresses split into a loop-invariant base, a varying part and a folded offset keep their meaning", () => {
-  // Covers: constant row offsets (folded into the memarg), a negative constant (not folded), a
-  // loop whose lower bound is an argument (not provably >= 0: not folded), a dynamic-offset
-  // subview used in a loop, a buffer allocated inside the loop (nothing to hoist), an index with
-  // `mod` (no linear form), vector accesses, and index arithmetic through arith ops.
-  const body = `
-  func.func @fill(%m: memref<6x8xf32>) {
+/** @fill(%m): m[i, j] = 10i + j on a 6x8 memref (the addressing tests read it back). */
+const FILL_6x8 = `  func.func @fill(%m: memref<6x8xf32>) {
     affine.for %i = 0 to 6 {
       affine.for %j = 0 to 8 {
         %ii = arith.index_cast %i : index to i32
@@ -480,7 +475,15 @@ test("element addresses split into a loop-invariant base, a varying part and a f
     }
     return
   }
-  func.func @sum(%m: memref<6x8xf32>, %lo: index) -> f32 {
+`;
+
+test("element addresses split into a loop-invariant base, a varying part and a folded offset keep their meaning", () => {
+  // Covers: constant row offsets (folded into the memarg), a negative constant (not folded), a
+  // loop whose lower bound is an argument (not provably >= 0: not folded), a dynamic-offset
+  // subview used in a loop, a buffer allocated inside the loop (nothing to hoist), an index with
+  // `mod` (no linear form), vector accesses, and index arithmetic through arith ops.
+  const body = `
+${FILL_6x8}  func.func @sum(%m: memref<6x8xf32>, %lo: index) -> f32 {
     %z = arith.constant 0.0 : f32
     %c1 = arith.constant 1 : index
     %c2 = arith.constant 2 : index
@@ -623,7 +626,7 @@ test("pointers stepped with their loop's counter keep the element they address",
   // of each iteration: an affine loop from 3 by 2, an affine loop with map bounds, an scf loop
   // whose bounds and step are arguments, a negative coefficient (reversed walk), a column walk
   // (coefficient 4·8), and two accesses sharing the same pointer with different offsets.
-  const body = `
+  const body = `${FILL_6x8}
   func.func @walk(%m: memref<6x8xf32>, %lo: index, %hi: index, %st: index) -> f32 {
     %z = arith.constant 0.0 : f32
     %c7 = arith.constant 7 : index
@@ -654,17 +657,7 @@ test("pointers stepped with their loop's counter keep the element they address",
   }
   func.func @main() {
     %m = memref.alloc() : memref<6x8xf32>
-    affine.for %i = 0 to 6 {
-      affine.for %j = 0 to 8 {
-        %ii = arith.index_cast %i : index to i32
-        %jj = arith.index_cast %j : index to i32
-        %c10 = arith.constant 10 : i32
-        %t = arith.muli %ii, %c10 : i32
-        %s = arith.addi %t, %jj : i32
-        %f = arith.sitofp %s : i32 to f32
-        affine.store %f, %m[%i, %j] : memref<6x8xf32>
-      }
-    }
+    call @fill(%m) : (memref<6x8xf32>) -> ()
     %c1 = arith.constant 1 : index
     %c2 = arith.constant 2 : index
     %c6 = arith.constant 6 : index
