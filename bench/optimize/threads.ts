@@ -12,7 +12,7 @@
 // `--winners FILE` (from bench/optimize/run.js --save-winners) starts from the single-thread
 // kernels that search found instead of the heuristic's first proposal.
 //
-//   node dist/bench/optimize/threads.js [--sizes 256,512] [--threads 2] [--runs 40] [--no-relaxed] [--winners FILE]
+//   node dist/bench/optimize/threads.js [--sizes 256,512] [--threads 2] [--runs 40] [--min-seconds 4] [--no-relaxed] [--winners FILE]
 import { readFileSync } from "node:fs";
 import { Worker } from "node:worker_threads";
 import { availableParallelism, loadavg } from "node:os";
@@ -28,6 +28,7 @@ import { arg, CEILING_FLOPS, CEILING_ITERS, ceilingKernel, ceilingModule, progra
 const sizes = arg("sizes", "256,512").split(",").map(Number);
 const threads = Number(arg("threads", String(Math.max(2, availableParallelism()))));
 const runs = Number(arg("runs", "40"));
+const minSeconds = Number(arg("min-seconds", "4"));
 const relaxedSimd = !process.argv.includes("--no-relaxed"); // as tensorlang-run --optimize compiles
 const log = (s: string) => process.stderr.write(s + "\n");
 const gflops = (n: number, s: number) => (2 * n ** 3) / s / 1e9;
@@ -121,8 +122,11 @@ for (const n of sizes) {
   });
   const a1 = args(one.e), aN = args(many.e);
   const best = [Infinity, Infinity];
+  // At least `runs` (scaled down for big n) alternating calls and `--min-seconds` of them: at
+  // 1024 a call takes ~45 ms, and best-of-4 on a shared machine is mostly noise.
   const r = Math.max(4, Math.round(runs * (256 / n) ** 2));
-  for (let i = 0; i < r; i++) {
+  const start = performance.now();
+  for (let i = 0; i < r || performance.now() - start < minSeconds * 1000; i++) {
     for (const [k, e, a] of [[0, one.e, a1], [1, many.e, aN]] as const) {
       const t0 = performance.now();
       e.call("matmul", a);
