@@ -8,9 +8,10 @@
 // word of chunks not yet taken. Every participant — the calling thread and each idle helper it
 // wakes — takes chunks of `grain` iterations until none is left (the caller from the front,
 // helpers from the back), so a helper that wakes late (tens of µs from Atomics.wait here,
-// FACTS.md; a tenth of a 256x256 matmul's half) just takes fewer. The caller then waits for the helpers: a short spin, then
-// Atomics.wait. Helpers that are still starting are skipped, so a loop never waits for a
-// worker to boot. Iterations are independent (no reductions), so who runs which is free.
+// FACTS.md; a tenth of a 256x256 matmul's half) just takes fewer. The caller then waits for
+// the helpers: a short spin, then Atomics.wait. Helpers that are still starting are skipped,
+// so a loop never waits for a worker to boot. Iterations are independent (no reductions), so
+// who runs which is free.
 import { MessageChannel, type MessagePort, Worker, isMainThread, receiveMessageOnPort, workerData } from "node:worker_threads";
 import type { CompiledUnit } from "../backend/wasm/compiler.js";
 import { Heap } from "./heap.js";
@@ -44,10 +45,13 @@ export class ParallelPool {
   private readonly chunks = new Int32Array(new SharedArrayBuffer(4));
   private readonly workers: Worker[] = [];
   private readonly ports: MessagePort[] = [];
+  /** Iterations each thread ran in the last loop: the calling thread first, then each helper. */
+  readonly lastRun: number[];
 
   /** `threads` counts the calling thread: threads - 1 helpers are started. */
   constructor(readonly threads: number, program: ProgramInstance, units: Array<{ unit: CompiledUnit; only?: string[] }>, stackBytes: number) {
     const helpers = Math.max(0, threads - 1);
+    this.lastRun = new Array<number>(1 + helpers).fill(0);
     this.ctl = new Int32Array(new SharedArrayBuffer(4 * WORDS * Math.max(1, helpers)));
     this.keys = new Uint8Array(new SharedArrayBuffer(KEY_BYTES * Math.max(1, helpers)));
     this.errs = new Uint8Array(new SharedArrayBuffer(ERR_BYTES * Math.max(1, helpers)));
@@ -81,9 +85,6 @@ export class ParallelPool {
     for (const p of this.ports) p.postMessage({ unit, only });
   }
 
-  /** Iterations each thread ran in the last loop: the calling thread first, then each helper. */
-  readonly lastRun: number[] = [];
-
   /** Runs iterations lb, lb+step, ... < ub of parallel body `key` across the threads. */
   run(key: string, lb: number, ub: number, step: number, ctx: number, local: WasmFn): void {
     if (ub <= lb) return;
@@ -104,7 +105,7 @@ export class ParallelPool {
       Atomics.notify(this.ctl, w);
     }
     let failure: unknown;
-    this.lastRun.length = 0;
+    this.lastRun.fill(0);
     try { this.lastRun[0] = runChunks(this.chunks, false, grain, lb, ub, step, ctx, local); } catch (e) { failure = e; }
     for (const i of helpers) {
       const w = i * WORDS;
