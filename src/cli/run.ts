@@ -163,6 +163,9 @@ export async function main(argv: string[]): Promise<number> {
     const runner = await loadRunner(o);
     if (runner === undefined) throw new UsageError("--optimize needs a proposal source: --runner heuristic|mock|llama|openai");
     const names = o.optimize === "auto" ? pickHotFunctions(moduleText, o.entry) : o.optimize.split(",").filter(Boolean);
+    const defined = parsed.functions().filter((f) => f.regions.length && f.region().blocks.length).map((f) => (f.attr("sym_name") as unknown as { value: string }).value);
+    const unknown = names.filter((n) => !defined.includes(n));
+    if (unknown.length) throw new UsageError(`--optimize: no function ${unknown.map((n) => `@${n}`).join(", ")} with a body in ${file} (defined: ${defined.map((n) => `@${n}`).join(", ") || "none"})`);
     if (!names.length) say("tensorlang-run: --optimize auto found no function with loops to optimize");
     const proposer = runner === "heuristic" ? new HeuristicProposer({ threads }) : new LlmProposer(runner, { grammar: runnerChoice(o) === "llama" });
     const bar = new SearchProgressBar(process.stderr);

@@ -78,6 +78,9 @@ test("diagnostics exit 1, usage errors exit 2, --print-ir-after-lowering shows l
   assert.equal(run([join(dir, "nope.mlir")]).status, 2);
   assert.equal(run(["examples/hello.mlir", "--engine", "gpu"]).status, 2);
   assert.equal(run(["examples/hello.mlir", "--model-path", join(dir, "nope.gguf"), "--optimize", "main"]).status, 2);
+  const unknown = run(["examples/matmul_loops.mlir", "--optimize", "matmul,nope"]);
+  assert.equal(unknown.status, 2);
+  assert.match(unknown.stderr, /--optimize: no function @nope with a body in examples\/matmul_loops\.mlir \(defined: @matmul, @main\)/);
   const ir = run(["examples/matmul_tensor.mlir", "--print-ir-after-lowering"]);
   assert.equal(ir.status, 0, ir.stderr);
   assert.match(ir.stderr, /scf.for|affine.for/);
