@@ -406,43 +406,38 @@ class FuncGen {
     } else {
       cub = this.constIndex(lb + trip * step);
     }
-    const carried = this.carriedTypes();
-    const iv = this.fresh();
-    const args = carried.map(() => this.fresh());
-    const res = carried.length > 0 ? this.fresh() : "";
-    const head = `scf.for ${iv} = ${clb.name} to ${cub.name} step ${cst.name}`;
-    const iter = carried.length > 0 ? ` iter_args(${carried.map((c, i) => `${args[i]} = ${c.init.name}`).join(", ")}) -> (${carried.map((c) => c.ty).join(", ")})` : "";
-    this.line(`${res ? `${res}${carried.length > 1 ? `:${carried.length}` : ""} = ` : ""}${head}${iter} {`);
-    const ys = this.loopRegion(trip, () => {
+    this.forLoop(depth, trip, "scf", (iv) => `scf.for ${iv} = ${clb.name} to ${cub.name} step ${cst.name}`, (iv) => {
       this.scope.push({ name: iv, ty: "index", approx: false, bound: Math.max(cub.bound - 1, 1) });
-      carried.forEach((c, i) => this.scope.push({ name: args[i], ty: c.ty, approx: c.init.approx, bound: 0 }));
-      this.block(depth + 1);
-      const ys = this.yieldVals(carried.map((c) => ({ ty: c.ty, approx: c.init.approx })));
-      if (ys.length > 0) this.line(`scf.yield ${ys.map((y) => y.name).join(", ")} : ${carried.map((c) => c.ty).join(", ")}`);
-      return ys;
     });
-    this.line("}");
-    const names = this.results(res, carried.length);
-    carried.forEach((c, i) => this.scope.push({ name: names[i], ty: c.ty, approx: c.init.approx || ys[i].approx, bound: 0 }));
   }
 
   affineFor(depth: number): void {
     const trip = 1 + this.c.below(6);
+    this.forLoop(depth, trip, "affine", (iv) => `affine.for ${iv} = 0 to ${trip}`, (iv) => {
+      const ivv: Val = { name: iv, ty: "index", approx: false, bound: trip };
+      this.scope.push(ivv);
+      this.affineIvs.push(ivv);
+    }, () => { if (this.bufs.length > 0) this.affineAccess(); });
+  }
+
+  /**
+   * A counted loop (`head` names the induction variable) carrying 0-2 values: `enter` puts the
+   * induction variable in scope, `prologue` runs once the carried values are in scope too.
+   */
+  forLoop(depth: number, trip: number, dialect: "scf" | "affine", head: (iv: string) => string, enter: (iv: string) => void, prologue?: () => void): void {
     const carried = this.carriedTypes();
     const iv = this.fresh();
     const args = carried.map(() => this.fresh());
     const res = carried.length > 0 ? this.fresh() : "";
     const iter = carried.length > 0 ? ` iter_args(${carried.map((c, i) => `${args[i]} = ${c.init.name}`).join(", ")}) -> (${carried.map((c) => c.ty).join(", ")})` : "";
-    this.line(`${res ? `${res}${carried.length > 1 ? `:${carried.length}` : ""} = ` : ""}affine.for ${iv} = 0 to ${trip}${iter} {`);
+    this.line(`${res ? `${res}${carried.length > 1 ? `:${carried.length}` : ""} = ` : ""}${head(iv)}${iter} {`);
     const ys = this.loopRegion(trip, () => {
-      const ivv: Val = { name: iv, ty: "index", approx: false, bound: trip };
-      this.scope.push(ivv);
-      this.affineIvs.push(ivv);
+      enter(iv);
       carried.forEach((c, i) => this.scope.push({ name: args[i], ty: c.ty, approx: c.init.approx, bound: 0 }));
-      if (this.bufs.length > 0) this.affineAccess();
+      prologue?.();
       this.block(depth + 1);
       const ys = this.yieldVals(carried.map((c) => ({ ty: c.ty, approx: c.init.approx })));
-      if (ys.length > 0) this.line(`affine.yield ${ys.map((y) => y.name).join(", ")} : ${carried.map((c) => c.ty).join(", ")}`);
+      if (ys.length > 0) this.line(`${dialect}.yield ${ys.map((y) => y.name).join(", ")} : ${carried.map((c) => c.ty).join(", ")}`);
       return ys;
     });
     this.line("}");
