@@ -8,6 +8,7 @@ import { availableParallelism } from "node:os";
 import { SetupError } from "../llm/bounded.js";
 import { addModelOptions, runnerChoice, runnerFromOptions, type ModelCliOptions } from "../llm/options.js";
 import type { ModelRunner } from "../llm/ModelRunner.js";
+import { symbolName } from "../ir/core.js";
 import { printModule } from "../ir/printer.js";
 import { StrategyCache, defaultCacheDir } from "../optimizer/cache.js";
 import { ExperienceLog } from "../optimizer/experience.js";
@@ -163,7 +164,7 @@ export async function main(argv: string[]): Promise<number> {
     const runner = await loadRunner(o);
     if (runner === undefined) throw new UsageError("--optimize needs a proposal source: --runner heuristic|mock|llama|openai");
     const names = o.optimize === "auto" ? pickHotFunctions(moduleText, o.entry) : o.optimize.split(",").filter(Boolean);
-    const defined = parsed.functions().filter((f) => f.regions.length && f.region().blocks.length).map((f) => (f.attr("sym_name") as unknown as { value: string }).value);
+    const defined = parsed.definedFunctions().map((f) => symbolName(f) ?? "");
     const unknown = names.filter((n) => !defined.includes(n));
     if (unknown.length) throw new UsageError(`--optimize: no function ${unknown.map((n) => `@${n}`).join(", ")} with a body in ${file} (defined: ${defined.map((n) => `@${n}`).join(", ") || "none"})`);
     if (!names.length) say("tensorlang-run: --optimize auto found no function with loops to optimize");

@@ -249,6 +249,8 @@ export class Module {
   /** Look up a top-level symbol (func.func, llvm.func, memref.global, ...). */
   lookup(name: string): Operation | undefined { return symbolTable(this.op).get(name); }
   functions(): Operation[] { return this.ops.filter((o) => o.name === "func.func"); }
+  /** The functions with a body (not declarations). */
+  definedFunctions(): Operation[] { return this.functions().filter((f) => f.regions[0]?.blocks.length); }
   walk(fn: (op: Operation) => void | boolean): void { this.op.walk(fn); }
 }
 

@@ -224,7 +224,7 @@ class Healer {
   private async applyCached(cache: StrategyCache): Promise<void> {
     const sites = findAssertionSites(this.module);
     const rep = this.opts.repairable;
-    const names = rep && rep !== "auto" ? rep : this.module.functions().filter((f) => f.regions[0]?.blocks.length).map((f) => symbolName(f) ?? "");
+    const names = rep && rep !== "auto" ? rep : this.module.definedFunctions().map((f) => symbolName(f) ?? "");
     for (const name of names) {
       if (name === this.entry || !this.defines(name)) continue;
       for (const site of sites) {

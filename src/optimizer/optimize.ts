@@ -1,7 +1,7 @@
 // Optimizing named functions of a module: strategy-cache lookup (re-verified), baseline
 // measurement, MCTS over proposals with every candidate sandboxed, and a report per function.
 import { createContext } from "../dialects/index.js";
-import type { Operation } from "../ir/core.js";
+import { symbolName, type Operation } from "../ir/core.js";
 import { parseModule } from "../ir/parser.js";
 import { printModule, printOp } from "../ir/printer.js";
 import { StrategyCache, cacheKey, type CacheEntry } from "./cache.js";
@@ -77,10 +77,8 @@ function workOf(fn: Operation): number {
 export function pickHotFunctions(moduleText: string, entry: string, max = 2): string[] {
   const ctx = createContext();
   const m = parseModule(moduleText, "<auto>", ctx);
-  return m.functions()
-    .filter((f) => f.regions.length && f.region().blocks.length && (f.attr("sym_name") as { value?: string })?.value !== entry)
-    .map((f) => ({ name: (f.attr("sym_name") as unknown as { value: string }).value, work: workOf(f) }))
-    .filter((x) => x.work > 0).sort((a, b) => b.work - a.work).slice(0, max).map((x) => x.name);
+  return m.definedFunctions().map((f) => ({ name: symbolName(f) ?? "", work: workOf(f) }))
+    .filter((x) => x.name !== entry && x.work > 0).sort((a, b) => b.work - a.work).slice(0, max).map((x) => x.name);
 }
 
 export async function optimizeModule(o: OptimizeOptions): Promise<{ moduleText: string; reports: FunctionReport[] }> {
