@@ -169,10 +169,12 @@ export function linearAddress(e: FunctionEmitter, memref: Value, mv: MemrefVal, 
   const invariant = hoist ? terms.filter(([v]) => outside(v, loop.op)) : [];
   const variant = terms.filter((t) => !invariant.includes(t));
   const dynOffset = "c" in mv.offset ? [] : [times(e.field(mv.offset), eb)];
+  // Hoisted locals are keyed by what they sum: the memref, the constant and the terms.
+  const keyOf = (ts: [Value, number][]) => `${e.valueId(memref)}|${c}|${ts.map(([v, k]) => `${e.valueId(v)}*${k}`).join(",")}`;
   const baseParts = (): Expr[] => [e.field(mv.aligned), ...dynOffset, ...invariant.map(([v, k]) => term(v, k)), ...(c ? [e.i32(c)] : [])];
   let base: Expr;
   if (hoist && (invariant.length || dynOffset.length || c)) {
-    const key = `${e.valueId(memref)}|${c}|${invariant.map(([v, k]) => `${e.valueId(v)}*${k}`).join(",")}`;
+    const key = keyOf(invariant);
     let l = loop.bases.get(key);
     if (l === undefined) {
       l = e.newLocal("i32");
@@ -186,7 +188,7 @@ export function linearAddress(e: FunctionEmitter, memref: Value, mv: MemrefVal, 
   // shift and an add per access pattern; x64 addressing scales by 8 at most).
   const iv = loop?.iv && hoist && variant.length === 1 ? variant[0] : undefined;
   if (iv && iv[0] === loop.op.body().args[0]) {
-    const key = `${e.valueId(memref)}|${c}|${terms.map(([v, k]) => `${e.valueId(v)}*${k}`).join(",")}|stepped`;
+    const key = `${keyOf(terms)}|stepped`;
     let p = loop.bases.get(key);
     if (p === undefined) {
       p = e.newLocal("i32");
