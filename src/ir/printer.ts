@@ -58,7 +58,6 @@ export class OpAsmPrinter {
     return this.ctx.hasTrait(op, "IsolatedFromAbove") || op.name === "builtin.module";
   }
 
-
   // ---- primitives for custom printers ------------------------------------------------------
   print(...parts: string[]): void { for (let i = 0; i < parts.length; i++) this.out += parts[i]; }
   name(v: Value): string {
@@ -93,7 +92,6 @@ export class OpAsmPrinter {
     for (const k of attrs.keys()) if (!elided.includes(k)) { any = true; break; }
     if (!any) return "";
     const rest = new Map([...attrs].filter(([k]) => !elided.includes(k)));
-    if (!rest.size) return "";
     return (keyword ? " attributes " : " ") + new DictionaryAttr(rest).str;
   }
   /** `(t1, t2) -> t3` from the op's operand and result types. */
