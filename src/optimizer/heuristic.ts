@@ -97,10 +97,11 @@ export function heuristicProposals(fn: Operation, name: string, applied: readonl
       const [ti, tj] = r.trips;
       const streamed = streamedOperand(fn, band);
       const kernels = [[2, 4], [4, 2], [2, 2], [4, 1], [8, 1], [2, 1]].filter(([fi, fj]) => divides(ti, fi) && divides(tj, 4 * fj));
-      const kernel = (fi: number, fj: number): Mutation[] => [
-        { kind: "vectorize", loop: L[1], width: 4 }, { kind: "hoist", loop: L[2] },
-        ...(fi > 1 ? [{ kind: "unroll_and_jam", loop: L[0], factor: fi } as Mutation] : []),
-        ...(fj > 1 ? [{ kind: "unroll_and_jam", loop: L[1], factor: fj } as Mutation] : []),
+      // `at` renames the band's loops (they shift by one once k is tiled).
+      const kernel = (fi: number, fj: number, at = (l: string) => l): Mutation[] => [
+        { kind: "vectorize", loop: at(L[1]), width: 4 }, { kind: "hoist", loop: at(L[2]) },
+        ...(fi > 1 ? [{ kind: "unroll_and_jam", loop: at(L[0]), factor: fi } as Mutation] : []),
+        ...(fj > 1 ? [{ kind: "unroll_and_jam", loop: at(L[1]), factor: fj } as Mutation] : []),
       ];
       if (streamed !== undefined) {
         for (const [fi, fj] of kernels.slice(0, 2)) {
@@ -110,12 +111,10 @@ export function heuristicProposals(fn: Operation, name: string, applied: readonl
         // stays in L1 and the A block the panel meets in L2. Loops j, kk, i, k (BLIS's order).
         const tk = r.trips[2], [fi, fj] = kernels[0] ?? [];
         if (tk >= 512 && divides(tk, 256) && fi) {
-          const t = (l: string) => `L${Number(l.slice(1)) + 1}`; // inner loops shift by one once k is tiled
+          const t = (l: string) => `L${Number(l.slice(1)) + 1}`;
           out.push(prop(name, [
             { kind: "tile", loops: [L[2]], sizes: [256] }, { kind: "interchange", loops: L, permutation: [2, 0, 1] },
-            { kind: "vectorize", loop: t(L[1]), width: 4 }, { kind: "hoist", loop: t(L[2]) },
-            ...(fi > 1 ? [{ kind: "unroll_and_jam", loop: t(L[0]), factor: fi } as Mutation] : []),
-            ...(fj > 1 ? [{ kind: "unroll_and_jam", loop: t(L[1]), factor: fj } as Mutation] : []),
+            ...kernel(fi, fj, t),
             { kind: "interchange", loops: L, permutation: [2, 0, 1] }, { kind: "pack", operand: streamed, loop: t(L[1]) },
           ]));
         }
