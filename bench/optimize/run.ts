@@ -4,7 +4,7 @@
 // on the naive program, of TensorFlow.js's wasm backend (XNNPACK, 1 thread), of numpy (1 thread,
 // where installed), and of a register-only f32x4 FMA loop (the 128-bit wasm SIMD ceiling).
 //
-//   node dist/bench/optimize/run.js [--sizes 256,512,1024] [--budget-ms 60000] [--budget-iters 8] [--reps 3] [--search-max N] [--clock wall|cpu] [--save-winners FILE]
+//   node dist/bench/optimize/run.js [--sizes 256,512,1024] [--budget-ms 60000] [--budget-iters 8] [--reps 3] [--min-seconds 2] [--search-max N] [--clock wall|cpu] [--save-winners FILE]
 //
 // --save-winners writes {"<n>": [mutations...]} for bench/optimize/threads.js --winners.
 //
@@ -33,6 +33,7 @@ const sizes = arg("sizes", "256,512,1024").split(",").map(Number);
 const budgetMs = Number(arg("budget-ms", "60000"));
 const budgetIters = Number(arg("budget-iters", "8"));
 const reps = Number(arg("reps", "3"));
+const minSeconds = Number(arg("min-seconds", "2"));
 /** Sizes above this are not searched: the mutations found at the largest searched size are
  *  applied to them and checked by checksum (the search at 1024 spends ~40 s running the naive
  *  baseline alone). */
@@ -70,13 +71,14 @@ async function timeKernel(text: string, n: number, name: string): Promise<{ s: n
   const ptrs = [0, 1, 2].map(() => heap.malloc(n * n * 4, 64));
   ptrs.forEach((p, k) => { const v = new Float32Array(heap.bytes.buffer, p, n * n); for (let i = 0; i < v.length; i++) v[i] = k === 2 ? 0 : ((i * 7 + k) % 13) / 13; });
   const args = ptrs.map((p) => ({ allocated: p, aligned: p, offset: 0, sizes: [n, n], strides: [n, 1] }));
-  // A warm-up call, then timed calls until at least `reps` of them and half a second of them
-  // (the best short run is the one nobody preempted).
+  // A warm-up call, then timed calls until at least `reps` of them and `--min-seconds` of them
+  // (the best short run is the one nobody preempted; at 1024 half a second was 11 calls, and
+  // one such run read 36 GFLOPS for a kernel that gives 50).
   const runs = Math.max(reps, Math.round(reps * 8 * (256 / n) ** 3));
   e.call("matmul", args);
   let best = Infinity;
   const start = performance.now();
-  for (let r = 0; r < runs || performance.now() - start < 500; r++) {
+  for (let r = 0; r < runs || performance.now() - start < minSeconds * 1000; r++) {
     const t0 = now();
     e.call("matmul", args);
     best = Math.min(best, (now() - t0) / 1000);

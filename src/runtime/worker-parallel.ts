@@ -109,7 +109,7 @@ export class ParallelPool {
     try { this.lastRun[0] = runChunks(this.chunks, false, grain, lb, ub, step, ctx, local); } catch (e) { failure = e; }
     for (const i of helpers) {
       const w = i * WORDS;
-      let s = spinWhile(this.ctl, w, S_JOB);
+      let s = spinWhile(this.ctl, w, (v) => v === S_JOB);
       while (s === S_JOB) { Atomics.wait(this.ctl, w, S_JOB); s = Atomics.load(this.ctl, w); }
       if (s === S_FAIL && failure === undefined) {
         const raw = Buffer.from(this.errs.slice(i * ERR_BYTES, (i + 1) * ERR_BYTES)).toString("utf8");
@@ -165,19 +165,28 @@ function runChunks(chunks: Int32Array, fromBack: boolean, grain: number, lb: num
 }
 
 /**
- * Polls `ctl[w]` while it holds `value`, for at most SPIN_US microseconds, and returns what it
- * holds then. A thread woken from Atomics.wait takes tens of microseconds here, a fifth of the
- * half of a 256x256 matmul; back-to-back parallel loops hand off within the spin. Longer spins
- * (200 us) made 2 threads slower than 1 on the 2-core machine: the spinning thread holds a core
- * the other needs.
+ * Polls `ctl[w]` while `waiting` holds for its value, for at most `us` microseconds, and
+ * returns the value then. A thread woken from Atomics.wait takes tens of microseconds here, a
+ * fifth of the half of a 256x256 matmul; back-to-back parallel loops hand off within the spin.
  */
-const SPIN_US = 50;
-function spinWhile(ctl: Int32Array, w: number, value: number): number {
-  const end = performance.now() + SPIN_US / 1000;
+const SPIN_US = 50, MAX_SPIN_US = 2000;
+function spinWhile(ctl: Int32Array, w: number, waiting: (s: number) => boolean, us = SPIN_US): number {
+  const end = performance.now() + us / 1000;
   let s = Atomics.load(ctl, w);
-  while (s === value && performance.now() < end) s = Atomics.load(ctl, w);
+  while (waiting(s) && performance.now() < end) s = Atomics.load(ctl, w);
   return s;
 }
+
+/**
+ * How long an idle helper polls before it sleeps, from the gap before its last job: loops that
+ * come every `gap` (a kernel called in a loop) are worth staying awake for, twice the gap up to
+ * 2 ms, as OpenMP runtimes spin before they sleep; after a longer gap, 50 us, so that a helper
+ * of a rarely used pool does not hold a core that the program, V8's own threads or the sandbox
+ * need (a fixed 200 us spin made 2 threads slower than 1 on the 2-core machine). At 256x256,
+ * alternating with 1-thread calls (a 0.63 ms gap), the 2-thread matmul's median call went from
+ * 0.36-0.47 ms to 0.32-0.34 ms (5 runs each; 1 thread: 0.63 ms).
+ */
+const helperSpinUs = (gapUs: number) => (gapUs <= MAX_SPIN_US ? Math.max(SPIN_US, Math.min(MAX_SPIN_US, 2 * gapUs)) : SPIN_US);
 
 function helperMain(d: HelperData): void {
   const ctl = new Int32Array(d.ctl), keys = new Uint8Array(d.keys), errs = new Uint8Array(d.errs), chunks = new Int32Array(d.chunks);
@@ -186,10 +195,14 @@ function helperMain(d: HelperData): void {
   const program = new ProgramInstance(createHostContext({ heap }), 0, { stack: d.stack, data: d.data });
   for (const u of d.units) program.link(u.unit, u.only);
   Atomics.store(ctl, w, S_IDLE);
-  for (;;) {
-    let s = spinWhile(ctl, w, S_IDLE);
-    while (s !== S_JOB && s !== S_EXIT) { Atomics.wait(ctl, w, s); s = Atomics.load(ctl, w); }
+  // Until the caller has seen S_DONE the word still holds it: idle is either that or S_IDLE.
+  const idle = (v: number) => v !== S_JOB && v !== S_EXIT;
+  for (let spinUs = SPIN_US; ;) {
+    const idleSince = performance.now();
+    let s = spinWhile(ctl, w, idle, spinUs);
+    while (idle(s)) { Atomics.wait(ctl, w, s); s = Atomics.load(ctl, w); }
     if (s === S_EXIT) return;
+    spinUs = helperSpinUs((performance.now() - idleSince) * 1000);
     for (let m = receiveMessageOnPort(d.port); m; m = receiveMessageOnPort(d.port)) {
       const u = m.message as { unit: CompiledUnit; only?: string[] };
       program.link(u.unit, u.only);
