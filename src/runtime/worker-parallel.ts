@@ -2,13 +2,13 @@
 // memory and run chunks of outlined loop bodies (backend/wasm/parallel.ts) on request.
 //
 // Control is one shared Int32Array, 8 words per helper:
-//   [state, grain, step, lb, ub, ctx, ran, -]  state: -1 starting, 0 idle, 1 job, 2 done, 3 failed, 4 exit
-// (ran: iterations the helper ran in the last loop)
+//   [state, unit, step, lb, ub, ctx, ran, threads]  state: -1 starting, 0 idle, 1 job, 2 done, 3 failed, 4 exit
+// (ran: iterations the helper ran in the last loop; unit: iterations per unit of the chunk word)
 // plus a 16-byte job key ("unit:id") and 512 bytes of error text per helper, and one shared
-// word of chunks not yet taken. Every participant — the calling thread and each idle helper it
-// wakes — takes chunks of `grain` iterations until none is left (the caller from the front,
-// helpers from the back), so a helper that wakes late (tens of µs from Atomics.wait here,
-// FACTS.md; a tenth of a 256x256 matmul's half) just takes fewer. The caller then waits for
+// word of the units not yet taken. Every participant — the calling thread and each idle helper
+// it wakes — takes chunks until none is left (the caller from the front, helpers from the
+// back), so a helper that wakes late (tens of µs from Atomics.wait here, FACTS.md; a tenth of a
+// 256x256 matmul's half) just takes fewer. The caller then waits for
 // the helpers: a short spin, then Atomics.wait. Helpers that are still starting are skipped,
 // so a loop never waits for a worker to boot. Iterations are independent (no reductions), so
 // who runs which is free.
@@ -91,22 +91,21 @@ export class ParallelPool {
     const iters = Math.ceil((ub - lb) / step);
     const ready = this.workers.map((_, i) => i).filter((i) => Atomics.load(this.ctl, i * WORDS) === S_IDLE);
     const helpers = ready.slice(0, iters - 1);
-    // About 8 chunks per participant (at most 65535 in all): small enough to even out a late
-    // start, few enough that taking one (an atomic exchange and a call into wasm) costs nothing.
-    const grain = Math.max(1, Math.floor(iters / ((1 + helpers.length) * 8)), Math.ceil(iters / 0xffff));
-    if (process.env.TL_PAR_DEBUG) process.stderr.write(`parallel ${key}: ${iters} iterations, ${1 + helpers.length} threads, grain ${grain}, states ${this.workers.map((_, i) => Atomics.load(this.ctl, i * WORDS)).join(",")}\n`);
-    Atomics.store(this.chunks, 0, chunkWord(0, Math.ceil(iters / grain)));
+    // The chunk word counts in units of one iteration, or more where a loop has over 65535.
+    const unit = Math.ceil(iters / 0xffff), threads = 1 + helpers.length;
+    if (process.env.TL_PAR_DEBUG) process.stderr.write(`parallel ${key}: ${iters} iterations, ${threads} threads, unit ${unit}, states ${this.workers.map((_, i) => Atomics.load(this.ctl, i * WORDS)).join(",")}\n`);
+    Atomics.store(this.chunks, 0, chunkWord(0, Math.ceil(iters / unit)));
     const keyBytes = Buffer.from(key.padEnd(KEY_BYTES, "\0"), "latin1");
     for (const i of helpers) {
       const w = i * WORDS;
-      this.ctl.set([grain, step, lb, ub, ctx, 0], w + 1);
+      this.ctl.set([unit, step, lb, ub, ctx, 0, threads], w + 1);
       this.keys.set(keyBytes, i * KEY_BYTES);
       Atomics.store(this.ctl, w, S_JOB);
       Atomics.notify(this.ctl, w);
     }
     let failure: unknown;
     this.lastRun.fill(0);
-    try { this.lastRun[0] = runChunks(this.chunks, false, grain, lb, ub, step, ctx, local); } catch (e) { failure = e; }
+    try { this.lastRun[0] = runChunks(this.chunks, false, threads, unit, lb, ub, step, ctx, local); } catch (e) { failure = e; }
     for (const i of helpers) {
       const w = i * WORDS;
       let s = spinWhile(this.ctl, w, (v) => v === S_JOB);
@@ -133,27 +132,30 @@ export class ParallelPool {
 }
 
 /**
- * The chunks of a loop not yet taken, [front, back) in one word (front in the low 16 bits):
- * the calling thread takes them from the front, helpers from the back, so each end of the
- * range stays with one side (a trap in the upper part is a helper's when helpers run). After a
+ * The units of a loop not yet taken, [front, back) in one word (front in the low 16 bits): the
+ * calling thread takes them from the front, helpers from the back, so each end of the range
+ * stays with one side (a trap in the upper part is a helper's when helpers run). After a
  * failure the word is emptied: the others stop at their next chunk.
  */
 const chunkWord = (front: number, back: number) => (back << 16) | front;
-function takeChunk(chunks: Int32Array, fromBack: boolean): number {
-  for (;;) {
-    const w = Atomics.load(chunks, 0), front = w & 0xffff, back = w >>> 16;
-    if (front >= back) return -1;
-    const next = fromBack ? chunkWord(front, back - 1) : chunkWord(front + 1, back);
-    if (Atomics.compareExchange(chunks, 0, w, next) === w) return fromBack ? back - 1 : front;
-  }
-}
 
-/** Runs chunks of `grain` iterations until none is left; returns how many iterations it ran. */
-function runChunks(chunks: Int32Array, fromBack: boolean, grain: number, lb: number, ub: number, step: number, ctx: number, run: WasmFn): number {
+/**
+ * Takes chunks from one end of the word until none is left, runs them, and returns how many
+ * iterations it ran. Guided: each chunk is a 1/(2·threads) share of what is left, so the first
+ * are large (few atomics) and the last are single units, and the threads finish within one
+ * unit of each other. Fixed chunks of 1/16 of the loop left up to 1/16 on one thread: at
+ * 512x512 a 0.34 ms tail of a 2.8 ms 2-thread matmul.
+ */
+function runChunks(chunks: Int32Array, fromBack: boolean, threads: number, unit: number, lb: number, ub: number, step: number, ctx: number, run: WasmFn): number {
   let ran = 0;
   try {
-    for (let c = takeChunk(chunks, fromBack); c >= 0; c = takeChunk(chunks, fromBack)) {
-      const lo = lb + c * grain * step, hi = Math.min(ub, lo + grain * step);
+    for (;;) {
+      const w = Atomics.load(chunks, 0), front = w & 0xffff, back = w >>> 16;
+      if (front >= back) break;
+      const n = Math.max(1, Math.floor((back - front) / (2 * threads)));
+      const first = fromBack ? back - n : front;
+      if (Atomics.compareExchange(chunks, 0, w, fromBack ? chunkWord(front, first) : chunkWord(front + n, back)) !== w) continue;
+      const lo = lb + first * unit * step, hi = Math.min(ub, lo + n * unit * step);
       run(lo, hi, ctx);
       ran += Math.ceil((hi - lo) / step);
     }
@@ -209,7 +211,7 @@ function helperMain(d: HelperData): void {
     }
     const key = Buffer.from(keys.slice(d.index * KEY_BYTES, (d.index + 1) * KEY_BYTES)).toString("latin1").replace(/\0+$/, "");
     try {
-      ctl[w + 6] = runChunks(chunks, true, ctl[w + 1], ctl[w + 3], ctl[w + 4], ctl[w + 2], ctl[w + 5], program.parallelFn(key));
+      ctl[w + 6] = runChunks(chunks, true, ctl[w + 7], ctl[w + 1], ctl[w + 3], ctl[w + 4], ctl[w + 2], ctl[w + 5], program.parallelFn(key));
       program.ctx.flush();
       Atomics.store(ctl, w, S_DONE);
     } catch (e0) {
