@@ -105,3 +105,34 @@ test("hot-swapping a function called from a parallel body reaches every thread",
   assert.equal(diff, (N * N * (N * N - 1)) / 2);
   await e.dispose();
 });
+
+test("every iteration of a parallel loop runs exactly once, past the chunk word's 65535 too", async () => {
+  // C[i] += 1 over a 1-D loop: an iteration run twice leaves a 2, one skipped a 0.
+  const program = (n: number) => `module {
+    func.func @bump(%C: memref<${n}xi32>, %lb: index, %step: index) {
+      %ub = arith.constant ${n} : index
+      %one = arith.constant 1 : i32
+      scf.parallel (%i) = (%lb) to (%ub) step (%step) {
+        %v = memref.load %C[%i] : memref<${n}xi32>
+        %w = arith.addi %v, %one : i32
+        memref.store %w, %C[%i] : memref<${n}xi32>
+        scf.reduce
+      }
+      return
+    }
+  }`;
+  for (const [n, lb, step] of [[1000, 0, 1], [1001, 3, 2], [131075, 0, 1], [200001, 1, 3]]) {
+    const ctx = createCapturingContext({ heapOptions: { shared: true } });
+    const e = new Engine({ ctx, threads: 2 }).load(program(n), "bump.mlir");
+    assert.equal(await e.threadsReady(), true);
+    const p = ctx.heap.malloc(n * 4, 64);
+    const C = new Int32Array(ctx.heap.memory.buffer, p, n);
+    C.fill(0);
+    for (let call = 0; call < 3; call++) e.call("bump", [{ allocated: p, aligned: p, offset: 0, sizes: [n], strides: [1] }, lb, step]);
+    const wrong = C.findIndex((v, i) => v !== (i >= lb && (i - lb) % step === 0 ? 3 : 0));
+    assert.equal(wrong, -1, `n=${n} lb=${lb} step=${step}: C[${wrong}] = ${C[wrong]}`);
+    const ran = e.parallelIterations!;
+    assert.equal(ran[0] + ran[1], Math.ceil((n - lb) / step), `iterations per thread: ${ran.join("/")}`);
+    await e.dispose();
+  }
+});
