@@ -1,5 +1,6 @@
 // Shared CLI plumbing: reading inputs, mapping errors to exit codes (1 program, 2 usage).
-import { readFileSync, realpathSync } from "node:fs";
+import { accessSync, appendFileSync, constants, readFileSync, realpathSync, statSync, writeFileSync } from "node:fs";
+import { dirname } from "node:path";
 import { fileURLToPath } from "node:url";
 import { DiagnosticError, formatDiagnostic } from "../ir/diagnostics.js";
 
@@ -12,6 +13,28 @@ export function readInput(file: string): string {
     const code = (e as NodeJS.ErrnoException).code;
     throw new UsageError(`cannot read '${file}': ${code === "ENOENT" ? "no such file" : code === "EISDIR" ? "is a directory" : (e as Error).message}`);
   }
+}
+
+const ioReason = (e: unknown): string => {
+  const code = (e as NodeJS.ErrnoException).code;
+  return code === "ENOENT" ? "no such directory" : code === "EISDIR" ? "is a directory" : code === "EACCES" ? "permission denied"
+    : code === "ENOTDIR" ? "a part of the path is not a directory" : (e as Error).message;
+};
+
+/** Writes (or appends) a file named on the command line; failing is a usage error, not a crash. */
+export function writeOutput(option: string, file: string, text: string, append = false): void {
+  try { (append ? appendFileSync : writeFileSync)(file, text); } catch (e) { throw new UsageError(`${option}: cannot write '${file}': ${ioReason(e)}`); }
+}
+
+/** Fails before a long search, not after it, when `file` could not be written then. */
+export function checkWritable(option: string, file: string): void {
+  const errno = (code: string) => Object.assign(new Error(code), { code });
+  try {
+    const st = statSync(file, { throwIfNoEntry: false });
+    if (st?.isDirectory()) throw errno("EISDIR");
+    if (!st && !statSync(dirname(file)).isDirectory()) throw errno("ENOTDIR");
+    accessSync(st ? file : dirname(file), constants.W_OK);
+  } catch (e) { throw new UsageError(`${option}: cannot write '${file}': ${ioReason(e)}`); }
 }
 
 /** Runs a CLI main, turning known errors into messages and exit codes instead of stack traces. */

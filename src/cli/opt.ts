@@ -1,7 +1,6 @@
 #!/usr/bin/env node
 // tensorlang-opt: parse, verify, run passes and print, in the manner of mlir-opt.
 import { Command } from "commander";
-import { writeFileSync } from "node:fs";
 import { performance } from "node:perf_hooks";
 import { setFlagsFromString } from "node:v8";
 import { createContext } from "../dialects/index.js";
@@ -12,7 +11,7 @@ import { verifyModule } from "../ir/verifier.js";
 import { PASS_CATALOG, lookupPassEntry, type PassEntry } from "../passes/catalog.js";
 import { runPasses, type Pass } from "../passes/pass.js";
 import { checkDiagnostics } from "./diagnostics-check.js";
-import { UsageError, isMain, readInput, runCli } from "./common.js";
+import { UsageError, isMain, readInput, runCli, writeOutput } from "./common.js";
 
 interface OptOptions {
   output?: string; mlirPrintOpGeneric?: boolean; splitInputFile?: boolean; verifyDiagnostics?: boolean;
@@ -140,7 +139,7 @@ export async function main(argv: string[]): Promise<number> {
   }
   if (opts.verifyDiagnostics) return failed ? 1 : 0;
   const result = outs.join("// -----\n");
-  if (opts.output) writeFileSync(opts.output, result);
+  if (opts.output) writeOutput("-o", opts.output, result);
   else process.stdout.write(result);
   if (opts.mlirTiming) { time.lap("Output"); process.stderr.write(time.report()); }
   return 0;

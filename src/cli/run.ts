@@ -3,7 +3,6 @@
 // of mlir-cpu-runner; optionally optimize hot functions first (--optimize) or repair failed
 // assertions (--heal). Wiring only: the work is in src/runtime, src/optimizer and src/llm.
 import { Command, Option } from "commander";
-import { writeFileSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import { SetupError } from "../llm/bounded.js";
 import { addModelOptions, runnerChoice, runnerFromOptions, type ModelCliOptions } from "../llm/options.js";
@@ -22,7 +21,7 @@ import { OutOfMemoryError } from "../runtime/heap.js";
 import { LiveProgram } from "../runtime/live.js";
 import { ProgramReflection } from "../optimizer/reflect-host.js";
 import { TensorLangAssertError } from "../runtime/host.js";
-import { UsageError, isMain, readInput, runCli } from "./common.js";
+import { UsageError, checkWritable, isMain, readInput, runCli, writeOutput } from "./common.js";
 import { SearchProgressBar } from "./progress.js";
 
 interface RunOptions extends ModelCliOptions {
@@ -57,7 +56,7 @@ function summaryLine(r: FunctionReport): string {
 
 function writeReport(file: string | undefined, reports: FunctionReport[]): void {
   if (!file) return;
-  writeFileSync(file, JSON.stringify({ functions: reports.map((r) => ({ name: r.name, baselineMs: r.baselineMs, bestMs: r.bestMs,
+  writeOutput("--report", file, JSON.stringify({ functions: reports.map((r) => ({ name: r.name, baselineMs: r.baselineMs, bestMs: r.bestMs,
     speedup: r.speedup, accepted: r.accepted, verdicts: r.verdicts, bestIr: r.bestIr, fromCache: r.fromCache, searchMs: r.searchMs, iterations: r.iterations })) }, null, 2) + "\n");
 }
 
@@ -127,6 +126,8 @@ export async function main(argv: string[]): Promise<number> {
   const o = program.opts<RunOptions>();
   const file = program.args[0];
   const text = readInput(file);
+  if (o.report) checkWritable("--report", o.report);
+  if (o.experienceLog) checkWritable("--experience-log", o.experienceLog);
   const seed = intOpt("--seed", o.seed, 0, 0);
   const say = (s: string) => process.stderr.write(s + "\n");
   const cache = o.cache === false ? new StrategyCache(undefined) : new StrategyCache(o.cacheDir ?? defaultCacheDir());

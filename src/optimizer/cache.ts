@@ -4,7 +4,7 @@
 import { createHash } from "node:crypto";
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import os from "node:os";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 import type { Mutation } from "./schema.js";
 
 export interface CacheEntry {
@@ -45,6 +45,21 @@ export function cacheKey(functionIr: string, extra = ""): string {
     .update(machineSignature()).update("\0").update(extra).digest("hex").slice(0, 32);
 }
 
+/**
+ * `mkdir -p` that gives up when a directory exists but its child still cannot be made: Node's
+ * own `mkdirSync(dir, { recursive: true })` spins forever on such paths (under /proc, or below a
+ * dangling symlink, mkdir answers ENOENT although the parent exists).
+ */
+function makeDirs(dir: string): void {
+  try { mkdirSync(dir); } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === "EEXIST") return;
+    if (code !== "ENOENT" || dirname(dir) === dir) throw e;
+    makeDirs(dirname(dir));
+    mkdirSync(dir);
+  }
+}
+
 export class StrategyCache {
   private l1 = new Map<string, CacheEntry>();
   private warned = new Set<string>();
@@ -76,7 +91,7 @@ export class StrategyCache {
     this.l1.set(key, entry);
     if (!this.dir) return;
     try {
-      mkdirSync(this.dir, { recursive: true });
+      makeDirs(this.dir);
       const file = join(this.dir, `${key}.json`);
       const tmp = `${file}.${process.pid}.${Date.now()}.tmp`;
       writeFileSync(tmp, JSON.stringify({ format: FORMAT, entry }, null, 1));

@@ -81,6 +81,13 @@ test("diagnostics exit 1, usage errors exit 2, --print-ir-after-lowering shows l
   const unknown = run(["examples/matmul_loops.mlir", "--optimize", "matmul,nope"]);
   assert.equal(unknown.status, 2);
   assert.match(unknown.stderr, /--optimize: no function @nope with a body in examples\/matmul_loops\.mlir \(defined: @matmul, @main\)/);
+  // Output paths that cannot be written fail before the search, not after it.
+  for (const [flag, path, why] of [["--report", join(dir, "no-dir", "r.json"), "no such directory"], ["--report", dir, "is a directory"],
+    ["--experience-log", join(dir, "bad.mlir", "x.jsonl"), "a part of the path is not a directory"]]) {
+    const r = run(["examples/matmul_loops.mlir", "--optimize", "matmul", "--no-cache", flag, path]);
+    assert.equal(r.status, 2, r.stderr);
+    assert.equal(r.stderr, `tensorlang-run: ${flag}: cannot write '${path}': ${why}\n`);
+  }
   const ir = run(["examples/matmul_tensor.mlir", "--print-ir-after-lowering"]);
   assert.equal(ir.status, 0, ir.stderr);
   assert.match(ir.stderr, /scf.for|affine.for/);

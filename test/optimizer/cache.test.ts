@@ -1,5 +1,6 @@
 import assert from "node:assert/strict";
-import { mkdtempSync, readdirSync, writeFileSync } from "node:fs";
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdtempSync, readdirSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { test } from "node:test";
@@ -38,4 +39,20 @@ test("memory-only cache (no directory) keeps entries for the process", () => {
   const c = new StrategyCache(undefined);
   c.put("k", entry);
   assert.deepEqual(c.get("k"), entry);
+});
+
+test("a directory that cannot be made is a warning, not a hang (Node's recursive mkdir spins on these)", () => {
+  const dir = mkdtempSync(join(tmpdir(), "tl-cache-"));
+  symlinkSync(join(dir, "missing-target"), join(dir, "dangling"));
+  const places = [join(dir, "dangling", "cache"), join(dir, "a", "b", "c")];
+  if (existsSync("/proc/self")) places.push("/proc/no-such-dir/cache");
+  // In a child process with a time limit: a regression would spin in a synchronous call.
+  const script = `import { StrategyCache } from ${JSON.stringify(new URL("../../src/optimizer/cache.js", import.meta.url).href)};
+    for (const place of ${JSON.stringify(places)}) new StrategyCache(place, (m) => console.log(m)).put("k", ${JSON.stringify(entry)});`;
+  const r = spawnSync(process.execPath, ["--input-type=module", "-e", script], { encoding: "utf8", timeout: 30_000 });
+  assert.equal(r.status, 0, `${r.signal ?? ""} ${r.stderr}`);
+  const warnings = r.stdout.trim().split("\n");
+  assert.equal(warnings.length, places.length - 1, r.stdout);
+  for (const w of warnings) assert.match(w, /could not write the strategy cache in .*(dangling|no-such-dir).*: ENOENT/);
+  assert.deepEqual(readdirSync(join(dir, "a", "b", "c")), ["k.json"], "missing parents are made");
 });
