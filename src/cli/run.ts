@@ -152,6 +152,10 @@ export async function main(argv: string[]): Promise<number> {
 
   let moduleText = text;
   const threads = o.wasmThreads === "auto" ? availableParallelism() : intOpt("--wasm-threads", o.wasmThreads, 1, 1);
+  // Each helper is a whole V8 isolate (~8 MB, ~30 ms to start) that spins while it waits: more
+  // than the cores only contend (1000 took 32 s and 8.5 GB to start). 2 stays allowed anywhere.
+  const maxThreads = Math.max(2, availableParallelism());
+  if (threads > maxThreads) throw new UsageError(`--wasm-threads ${threads}: at most ${maxThreads} (the cores of this machine)`);
   if (threads > 1 && o.engine !== "wasm") throw new UsageError("--wasm-threads needs --engine wasm");
   if (threads > 1 && o.optimize && o.optimizeMode === "live") throw new UsageError("--wasm-threads is not supported with --optimize-mode live (the live program runs in one worker)");
   // Optimized kernels use vector.fma, which the wasm backend emits as a relaxed-SIMD madd.
@@ -161,13 +165,15 @@ export async function main(argv: string[]): Promise<number> {
     const probe = new Engine({ engine: "interp", lower: false });
     probe.prepare(probe.parse(text, file));
   }
+  const defined = parsed.definedFunctions().map((f) => symbolName(f) ?? "");
+  const listed = () => `(defined: ${defined.map((n) => `@${n}`).join(", ") || "none"})`;
+  if (!defined.includes(o.entry)) throw new UsageError(`no entry function @${o.entry} with a body in ${file} ${listed()}`);
   if (o.optimize) {
     const runner = await loadRunner(o);
     if (runner === undefined) throw new UsageError("--optimize needs a proposal source: --runner heuristic|mock|llama|openai");
     const names = o.optimize === "auto" ? pickHotFunctions(moduleText, o.entry) : o.optimize.split(",").filter(Boolean);
-    const defined = parsed.definedFunctions().map((f) => symbolName(f) ?? "");
     const unknown = names.filter((n) => !defined.includes(n));
-    if (unknown.length) throw new UsageError(`--optimize: no function ${unknown.map((n) => `@${n}`).join(", ")} with a body in ${file} (defined: ${defined.map((n) => `@${n}`).join(", ") || "none"})`);
+    if (unknown.length) throw new UsageError(`--optimize: no function ${unknown.map((n) => `@${n}`).join(", ")} with a body in ${file} ${listed()}`);
     if (!names.length) say("tensorlang-run: --optimize auto found no function with loops to optimize");
     const proposer = runner === "heuristic" ? new HeuristicProposer({ threads }) : new LlmProposer(runner, { grammar: runnerChoice(o) === "llama" });
     const bar = new SearchProgressBar(process.stderr);

@@ -81,6 +81,9 @@ test("diagnostics exit 1, usage errors exit 2, --print-ir-after-lowering shows l
   const unknown = run(["examples/matmul_loops.mlir", "--optimize", "matmul,nope"]);
   assert.equal(unknown.status, 2);
   assert.match(unknown.stderr, /--optimize: no function @nope with a body in examples\/matmul_loops\.mlir \(defined: @matmul, @main\)/);
+  const entry = run(["examples/matmul_loops.mlir", "--entry", "nope"]);
+  assert.equal(entry.status, 2);
+  assert.equal(entry.stderr, "tensorlang-run: no entry function @nope with a body in examples/matmul_loops.mlir (defined: @matmul, @main)\n");
   // Output paths that cannot be written fail before the search, not after it.
   for (const [flag, path, why] of [["--report", join(dir, "no-dir", "r.json"), "no such directory"], ["--report", dir, "is a directory"],
     ["--experience-log", join(dir, "bad.mlir", "x.jsonl"), "a part of the path is not a directory"]]) {

@@ -28,10 +28,13 @@ test("--optimize with --wasm-threads 2 keeps the checksum", async () => {
   assert.match(r.stderr, /optimize @matmul: .*speedup [\d.]+x/);
 });
 
-test("--wasm-threads must be a positive integer or auto, and needs the wasm engine", async () => {
+test("--wasm-threads must be a positive integer up to the cores, or auto, and needs the wasm engine", async () => {
   const bad = await runCli([example("matmul_loops.mlir"), "--wasm-threads", "0"]);
   assert.equal(bad.code, 2);
   assert.match(bad.stderr, /--wasm-threads expects an integer >= 1/);
+  const many = await runCli([example("matmul_loops.mlir"), "--wasm-threads", "100000"]);
+  assert.equal(many.code, 2);
+  assert.match(many.stderr, /--wasm-threads 100000: at most \d+ \(the cores of this machine\)/);
   const interp = await runCli([example("matmul_loops.mlir"), "--wasm-threads", "2", "--engine", "interp"]);
   assert.equal(interp.code, 2);
   assert.match(interp.stderr, /--wasm-threads needs --engine wasm/);
