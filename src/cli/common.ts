@@ -37,6 +37,12 @@ export function checkWritable(option: string, file: string): void {
   } catch (e) { throw new UsageError(`${option}: cannot write '${file}': ${ioReason(e)}`); }
 }
 
+/** `tensorlang X.Y.Z` from the package's own package.json (dist/src/cli -> the package root). */
+export function packageVersion(): string {
+  try { return `tensorlang ${(JSON.parse(readFileSync(new URL("../../../package.json", import.meta.url), "utf8")) as { version: string }).version}`; }
+  catch { return "tensorlang (version unknown)"; }
+}
+
 /** Runs a CLI main, turning known errors into messages and exit codes instead of stack traces. */
 export async function runCli(tool: string, main: () => Promise<number> | number): Promise<void> {
   // A closed pipe (`| head`) is not an error of ours.

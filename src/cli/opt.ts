@@ -11,7 +11,7 @@ import { verifyModule } from "../ir/verifier.js";
 import { PASS_CATALOG, lookupPassEntry, type PassEntry } from "../passes/catalog.js";
 import { runPasses, type Pass } from "../passes/pass.js";
 import { checkDiagnostics } from "./diagnostics-check.js";
-import { UsageError, isMain, readInput, runCli, writeOutput } from "./common.js";
+import { UsageError, isMain, packageVersion, readInput, runCli, writeOutput } from "./common.js";
 
 interface OptOptions {
   output?: string; mlirPrintOpGeneric?: boolean; splitInputFile?: boolean; verifyDiagnostics?: boolean;
@@ -103,6 +103,7 @@ export async function main(argv: string[]): Promise<number> {
     .option("--pass <names...>", "run passes by name (comma-separated or repeated)")
     .option("--list-passes", "list the available passes")
     .option("--mlir-timing", "report the time each phase took (on stderr)")
+    .version(packageVersion(), "--version", "print the version")
     .exitOverride((err) => { throw Object.assign(new UsageError(err.message.replace(/^error: /, "")), { exitCode: err.exitCode === 0 ? 0 : 2 }); })
     .configureOutput({ writeErr: () => {} });
   for (const p of PASS_CATALOG) program.option(`--${p.name}`, p.description);
@@ -137,12 +138,12 @@ export async function main(argv: string[]): Promise<number> {
     }
     if (out) outs.push(out);
   }
-  if (opts.verifyDiagnostics) return failed ? 1 : 0;
+  // As mlir-opt: with --verify-diagnostics the chunks that produced no error are printed too.
   const result = outs.join("// -----\n");
   if (opts.output) writeOutput("-o", opts.output, result);
   else process.stdout.write(result);
   if (opts.mlirTiming) { time.lap("Output"); process.stderr.write(time.report()); }
-  return 0;
+  return failed ? 1 : 0;
 }
 
 if (isMain(import.meta.url)) {

@@ -21,7 +21,7 @@ import { OutOfMemoryError } from "../runtime/heap.js";
 import { LiveProgram } from "../runtime/live.js";
 import { ProgramReflection } from "../optimizer/reflect-host.js";
 import { TensorLangAssertError } from "../runtime/host.js";
-import { UsageError, checkWritable, isMain, readInput, runCli, writeOutput } from "./common.js";
+import { UsageError, checkWritable, isMain, packageVersion, readInput, runCli, writeOutput } from "./common.js";
 import { SearchProgressBar } from "./progress.js";
 
 interface RunOptions extends ModelCliOptions {
@@ -91,6 +91,7 @@ async function loadRunner(o: RunOptions): Promise<ModelRunner | "heuristic" | un
 export async function main(argv: string[]): Promise<number> {
   const program = new Command("tensorlang-run")
     .description("Compile a TensorLang/MLIR program to WebAssembly and run it (like mlir-cpu-runner)")
+    .version(packageVersion(), "--version", "print the version")
     .argument("<file>", "program (.mlir; '-' for stdin)")
     .option("-e, --entry <name>", "entry function", "main")
     .addOption(new Option("--entry-point-result <kind>", "result type of the entry (printed like mlir-cpu-runner)").choices(RESULT_KINDS))

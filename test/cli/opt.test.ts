@@ -59,6 +59,8 @@ func.func @bad() -> i32 {
 `);
   const ok = opt([f, "--split-input-file", "--verify-diagnostics"]);
   assert.equal(ok.status, 0, ok.stderr);
+  // As mlir-opt, the chunk without errors is printed; the two with expected errors are not.
+  assert.match(ok.stdout, /^module \{\n  func\.func @ok\(\) \{\n    return\n  \}\n\}\n$/);
   writeFileSync(f, "// expected-error @+1 {{something else}}\nfunc.func @f() {\n  return\n}\n");
   const bad = opt([f, "--verify-diagnostics"]);
   assert.equal(bad.status, 1);
@@ -103,11 +105,16 @@ test("--mlir-timing reports each phase on stderr in mlir-opt's layout and leaves
   assert.match(r.stderr, /Total Execution Time: [0-9.]+ seconds/);
 });
 
-test("--help prints the usage once (for tensorlang-opt and tensorlang-run) and exits 0", () => {
+test("--help prints the usage once and --version the version (for tensorlang-opt and tensorlang-run), both exit 0", () => {
   for (const cli of ["opt", "run"]) {
     const r = spawnSync(process.execPath, [join(root, `dist/src/cli/${cli}.js`), "--help"], { encoding: "utf8", cwd: root, timeout: 60_000 });
     assert.equal(r.status, 0, r.stderr);
     assert.equal(r.stdout.match(/^Usage: tensorlang-/gm)?.length, 1, r.stdout);
     assert.match(r.stdout, /--output|--optimize/);
+  }
+  const version = (JSON.parse(readFileSync(join(root, "package.json"), "utf8")) as { version: string }).version;
+  for (const cli of ["opt", "run"]) {
+    const r = spawnSync(process.execPath, [join(root, `dist/src/cli/${cli}.js`), "--version"], { encoding: "utf8", cwd: root, timeout: 60_000 });
+    assert.deepEqual([r.status, r.stdout], [0, `tensorlang ${version}\n`], r.stderr);
   }
 });
