@@ -244,3 +244,33 @@ test("reflection basics: symbol addresses are dispatch slots callable through ll
   assert.match(ctx.reflection.getIR(), /func\.func @sq/);
   rejectsWith(() => e.call("null", [1n]), "trap", "null", /null function|uninitialized element|table index/i);
 });
+
+test("buffer sizes past 4 GiB never wrap: a compile error when static, a runtime error when dynamic", () => {
+  // 65536 x 65537 x 4 bytes is 2^34 + 2^18: in i32 arithmetic, 262144 bytes.
+  const WIDE = `module {
+    func.func @heap(%n: index, %m: index) -> index {
+      %a = memref.alloc(%n, %m) : memref<?x?xf32>
+      %c1 = arith.constant 1 : index
+      %d = memref.dim %a, %c1 : memref<?x?xf32>
+      return %d : index
+    }
+    func.func @stack(%n: index, %m: index) -> index {
+      %a = memref.alloca(%n, %m) : memref<?x?xf32>
+      %c1 = arith.constant 1 : index
+      %d = memref.dim %a, %c1 : memref<?x?xf32>
+      return %d : index
+    }
+  }`;
+  const e = load(WIDE);
+  assert.deepEqual(e.call("heap", [16, 4]), [4]);
+  assert.deepEqual(e.call("stack", [16, 4]), [4]);
+  rejectsWith(() => e.call("heap", [65536, 65537]), "out-of-memory", "heap", /allocation of 17180131328 bytes exceeds the memory cap/);
+  rejectsWith(() => e.call("heap", [-5, 4]), "host", "heap", /invalid size -80/);
+  rejectsWith(() => e.call("stack", [65536, 65537]), "stack-overflow", "stack", /shadow stack overflow/);
+  assert.deepEqual(e.call("stack", [16, 4]), [4], "the stack is usable after the overflow");
+  for (const op of ["alloc", "alloca"]) {
+    const text = `func.func @f() {\n  %a = memref.${op}() : memref<100000x100000xf32>\n  return\n}\n`;
+    assert.throws(() => load(text), (err: unknown) => err instanceof DiagnosticError &&
+      /engine\.mlir:2:8: error: wasm backend: memref\.alloca?: memref<100000x100000xf32> is 40000000000 bytes, more than a wasm32 memory can hold \(4 GiB\)/.test(String(err.message)));
+  }
+});

@@ -220,11 +220,16 @@ export class FunctionEmitter {
     const m = this.m;
     if (this.spSave === undefined) this.spSave = this.newLocal("i32");
     const sp = this.unit.stackPointer();
-    const l = this.newLocal("i32");
-    this.emit(m.local.set(l, m.i32.and(m.i32.sub(m.global.get(sp, binaryen.i32), bytes), this.i32(-Math.max(16, align)))));
+    const l = this.newLocal("i32"), n = this.newLocal("i32");
+    const spNow = m.global.get(sp, binaryen.i32), limit = m.global.get(this.unit.stackLimit(), binaryen.i32);
     const overflow = this.unit.runtimeImport("stack_overflow", [], null);
-    this.emit(m.if(m.i32.lt_u(m.local.get(l, binaryen.i32), m.global.get(this.unit.stackLimit(), binaryen.i32)),
-      m.block(null, [m.call(overflow, [], binaryen.none), m.unreachable()])));
+    const fail = () => m.block(null, [m.call(overflow, [], binaryen.none), m.unreachable()]);
+    // More than the room left (compared unsigned, before subtracting: a count near 4 GiB
+    // would wrap around to above the limit), or below it once aligned down.
+    this.emit(m.local.set(n, bytes));
+    this.emit(m.if(m.i32.gt_u(m.local.get(n, binaryen.i32), m.i32.sub(spNow, limit)), fail()));
+    this.emit(m.local.set(l, m.i32.and(m.i32.sub(m.global.get(sp, binaryen.i32), m.local.get(n, binaryen.i32)), this.i32(-Math.max(16, align)))));
+    this.emit(m.if(m.i32.lt_u(m.local.get(l, binaryen.i32), m.global.get(this.unit.stackLimit(), binaryen.i32)), fail()));
     this.emit(m.global.set(sp, m.local.get(l, binaryen.i32)));
     return l;
   }

@@ -44,12 +44,18 @@ export function storeScalar(m: M, t: Type, addr: Expr, v: Expr, offset = 0): Exp
 const desc = (op: Operation) => `result of ${op.name}${op.loc ? ` at ${op.loc.file}:${op.loc.line}:${op.loc.col}` : ""}`;
 
 // ---- allocation ----
-function allocBytes(e: FunctionEmitter, t: MemRefType, dyn: readonly Value[]): { bytes: Expr; sizes: (Field | undefined)[]; strides: (Field | undefined)[] } {
+/**
+ * Sizes and identity strides of a new buffer, and its byte count: an i32 constant when the shape
+ * is static (over 4 GiB is a compile error: it would wrap), else an f64 product, which cannot
+ * wrap: 65536x65537xf32 in i32 arithmetic is 262144 bytes, and the stores would run past them.
+ */
+function allocBytes(e: FunctionEmitter, t: MemRefType, dyn: readonly Value[]): { bytes: Expr; wide: boolean; sizes: (Field | undefined)[]; strides: (Field | undefined)[] } {
   const m = e.m;
   let k = 0;
   const sizes: (Field | undefined)[] = t.shape.map((s) => (s < 0 ? e.toField(e.get(dyn[k++])) : undefined));
   const sizeF = (i: number): Field => sizes[i] ?? { c: t.shape[i] };
-  // Identity strides for dynamic shapes: running products from the innermost dim.
+  // Identity strides for dynamic shapes: running products from the innermost dim (they fit in
+  // i32 whenever the byte count does).
   const strides: (Field | undefined)[] = new Array(t.rank).fill(undefined);
   let acc: Field = { c: 1 };
   for (let d = t.rank - 1; d >= 0; d--) {
@@ -58,23 +64,33 @@ function allocBytes(e: FunctionEmitter, t: MemRefType, dyn: readonly Value[]): {
     acc = "c" in acc && "c" in s ? { c: acc.c * s.c } : e.toField(m.i32.mul(e.field(acc), e.field(s)));
   }
   const eb = elementBytes(t.elementType);
-  const bytes = "c" in acc ? e.i32(acc.c * eb) : m.i32.mul(e.field(acc), e.i32(eb));
-  return { bytes, sizes, strides };
+  if ("c" in acc) {
+    if (acc.c * eb > 0xffffffff) throw new CompileError(`${t.str} is ${acc.c * eb} bytes, more than a wasm32 memory can hold (4 GiB)`);
+    return { bytes: e.i32(acc.c * eb), wide: false, sizes, strides };
+  }
+  let bytes = m.f64.const(eb);
+  for (let d = 0; d < t.rank; d++) {
+    const s = sizeF(d);
+    bytes = m.f64.mul(bytes, "c" in s ? m.f64.const(s.c) : m.f64.convert_s.i32(e.field(s)));
+  }
+  return { bytes, wide: true, sizes, strides };
 }
 
 register("memref.alloc", (e, op) => {
   const t = op.result.type as MemRefType, m = e.m;
   const align = op.attr<IntegerAttr>("alignment")?.num ?? 64;
-  const { bytes, sizes, strides } = allocBytes(e, t, op.operands);
-  const alloc = e.unit.runtimeImport("alloc", ["i32", "i32"], "i32");
-  const p = e.toField(m.call(alloc, [bytes, e.i32(align)], binaryen.i32));
+  const { bytes, wide, sizes, strides } = allocBytes(e, t, op.operands);
+  // The runtime checks the count (negative, over the memory cap) and says which it was.
+  const alloc = e.unit.runtimeImport("alloc", ["f64", "i32"], "i32");
+  const p = e.toField(m.call(alloc, [wide ? bytes : m.f64.convert_u.i32(bytes), e.i32(align)], binaryen.i32));
   e.vals.set(op.result, e.memrefFrom(t, p, p, { offset: { c: 0 }, sizes, strides }, desc(op)));
 });
 register("memref.alloca", (e, op) => {
   const t = op.result.type as MemRefType;
   const align = op.attr<IntegerAttr>("alignment")?.num ?? 16;
-  const { bytes, sizes, strides } = allocBytes(e, t, op.operands);
-  const p: Field = { l: e.stackAlloc(bytes, align) };
+  const { bytes, wide, sizes, strides } = allocBytes(e, t, op.operands);
+  // Saturating: 4 GiB or more (or a negative count, as 0) cannot fit and overflows the stack.
+  const p: Field = { l: e.stackAlloc(wide ? e.m.i32.trunc_u_sat.f64(bytes) : bytes, align) };
   e.vals.set(op.result, e.memrefFrom(t, p, p, { offset: { c: 0 }, sizes, strides }, desc(op)));
 });
 register("memref.dealloc", (e, op) => {
