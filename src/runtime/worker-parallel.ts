@@ -12,6 +12,7 @@
 // the helpers: a short spin, then Atomics.wait. Helpers that are still starting are skipped,
 // so a loop never waits for a worker to boot. Iterations are independent (no reductions), so
 // who runs which is free.
+import { availableParallelism } from "node:os";
 import { MessageChannel, type MessagePort, Worker, isMainThread, receiveMessageOnPort, workerData } from "node:worker_threads";
 import type { CompiledUnit } from "../backend/wasm/compiler.js";
 import { Heap } from "./heap.js";
@@ -30,6 +31,8 @@ interface HelperData {
   errs: SharedArrayBuffer;
   chunks: SharedArrayBuffer;
   stack: { base: number; bytes: number };
+  /** Longest idle poll: MAX_SPIN_US, or SPIN_US when the threads outnumber the cores. */
+  maxSpinUs: number;
   data: Map<string, number>;
   units: Array<{ unit: CompiledUnit; only?: string[] }>;
   port: MessagePort;
@@ -63,6 +66,7 @@ export class ParallelPool {
       const data: HelperData = {
         role: "parallel-helper", index: i, memory, ctl: this.ctl.buffer as SharedArrayBuffer, keys: this.keys.buffer as SharedArrayBuffer,
         errs: this.errs.buffer as SharedArrayBuffer, chunks: this.chunks.buffer as SharedArrayBuffer, stack: { base, bytes: stackBytes }, data: program.dataAddresses(), units, port: port2,
+        maxSpinUs: threads <= availableParallelism() ? MAX_SPIN_US : SPIN_US,
       };
       const w = new Worker(new URL(import.meta.url), { workerData: data, transferList: [port2] });
       w.unref();
@@ -184,11 +188,13 @@ function spinWhile(ctl: Int32Array, w: number, waiting: (s: number) => boolean, 
  * come every `gap` (a kernel called in a loop) are worth staying awake for, twice the gap up to
  * 2 ms, as OpenMP runtimes spin before they sleep; after a longer gap, 50 us, so that a helper
  * of a rarely used pool does not hold a core that the program, V8's own threads or the sandbox
- * need (a fixed 200 us spin made 2 threads slower than 1 on the 2-core machine). At 256x256,
- * alternating with 1-thread calls (a 0.63 ms gap), the 2-thread matmul's median call went from
- * 0.36-0.47 ms to 0.32-0.34 ms (5 runs each; 1 thread: 0.63 ms).
+ * need (a fixed 200 us spin made 2 threads slower than 1 on the 2-core machine); with more
+ * threads than cores, a poll would take the core from a thread with work, so it stays at 50 us
+ * (libgomp likewise spins less when oversubscribed). At 256x256, alternating with 1-thread
+ * calls (a 0.63 ms gap), the 2-thread matmul's median call went from 0.36-0.47 ms to
+ * 0.32-0.34 ms (5 runs each; 1 thread: 0.63 ms).
  */
-const helperSpinUs = (gapUs: number) => (gapUs <= MAX_SPIN_US ? Math.max(SPIN_US, Math.min(MAX_SPIN_US, 2 * gapUs)) : SPIN_US);
+const helperSpinUs = (gapUs: number, max: number) => (gapUs <= max ? Math.max(SPIN_US, Math.min(max, 2 * gapUs)) : SPIN_US);
 
 function helperMain(d: HelperData): void {
   const ctl = new Int32Array(d.ctl), keys = new Uint8Array(d.keys), errs = new Uint8Array(d.errs), chunks = new Int32Array(d.chunks);
@@ -204,7 +210,7 @@ function helperMain(d: HelperData): void {
     let s = spinWhile(ctl, w, idle, spinUs);
     while (idle(s)) { Atomics.wait(ctl, w, s); s = Atomics.load(ctl, w); }
     if (s === S_EXIT) return;
-    spinUs = helperSpinUs((performance.now() - idleSince) * 1000);
+    spinUs = helperSpinUs((performance.now() - idleSince) * 1000, d.maxSpinUs);
     for (let m = receiveMessageOnPort(d.port); m; m = receiveMessageOnPort(d.port)) {
       const u = m.message as { unit: CompiledUnit; only?: string[] };
       program.link(u.unit, u.only);
