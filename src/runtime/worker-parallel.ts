@@ -6,12 +6,11 @@
 // (ran: iterations the helper ran in the last loop; unit: iterations per unit of the chunk word)
 // plus a 16-byte job key ("unit:id") and 512 bytes of error text per helper, and one shared
 // word of the units not yet taken. Every participant — the calling thread and each idle helper
-// it wakes — takes chunks until none is left (the caller from the front, helpers from the
-// back), so a helper that wakes late (tens of µs from Atomics.wait here, FACTS.md; a tenth of a
-// 256x256 matmul's half) just takes fewer. The caller then waits for
-// the helpers: a short spin, then Atomics.wait. Helpers that are still starting are skipped,
-// so a loop never waits for a worker to boot. Iterations are independent (no reductions), so
-// who runs which is free.
+// it wakes — takes guided chunks until none is left (the caller from the front, helpers from
+// the back), so a helper that wakes late (tens of µs from Atomics.wait here, FACTS.md; a tenth
+// of a 256x256 matmul's half) just takes fewer. The caller then waits for the helpers: a short
+// spin, then Atomics.wait. Helpers that are still starting are skipped, so a loop never waits
+// for a worker to boot. Iterations are independent (no reductions), so who runs which is free.
 import { availableParallelism } from "node:os";
 import { MessageChannel, type MessagePort, Worker, isMainThread, receiveMessageOnPort, workerData } from "node:worker_threads";
 import type { CompiledUnit } from "../backend/wasm/compiler.js";
