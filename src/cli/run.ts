@@ -230,6 +230,7 @@ export async function main(argv: string[]): Promise<number> {
     if (e instanceof TensorLangAssertError) { say(`tensorlang-run: ${e.message} (run with --heal to repair it)`); return 3; }
     if (e instanceof TensorLangRuntimeError) { say(`tensorlang-run: ${e.message}`); return 4; }
     // --engine interp: the interpreter's runtime errors (they name the function) exit like traps.
+    if (e instanceof OutOfMemoryError && e.functionName) { say(`tensorlang-run: runtime error in @${e.functionName}: ${e.message}`); return 4; }
     if (e instanceof InterpreterError || e instanceof TimeLimitError || e instanceof OutOfMemoryError) { say(`tensorlang-run: ${e.message}`); return 4; }
     throw e;
   }

@@ -164,7 +164,8 @@ export class Interpreter {
 
   /** Turns a Trap/HostError/JS error into an InterpreterError naming the current function. */
   private attribute(e: unknown): unknown {
-    if (e instanceof InterpreterError || e instanceof TensorLangAssertError || e instanceof OutOfMemoryError || e instanceof TimeLimitError) return e;
+    if (e instanceof OutOfMemoryError) { e.functionName ??= this.frame.fn; return e; } // kept: the sandbox's verdict is its type
+    if (e instanceof InterpreterError || e instanceof TensorLangAssertError || e instanceof TimeLimitError) return e;
     if (e instanceof Trap || e instanceof HostError) return new InterpreterError(this.frame.fn, e.message, { cause: e });
     if (e instanceof RangeError && /call stack/i.test(e.message)) return new InterpreterError(this.frame.fn, "stack overflow", { cause: e });
     if (e instanceof Error && e.name !== "Error" && e.name !== "TypeError" && e.name !== "RangeError") {

@@ -17,6 +17,8 @@ export const DEFAULT_CAP_BYTES = 1024 * 1024 * 1024;
 
 export class OutOfMemoryError extends Error {
   override name = "OutOfMemoryError";
+  /** The function that allocated, where the engine knows it (the interpreter sets it). */
+  functionName?: string;
   constructor(readonly requested: number, readonly capBytes: number, detail?: string) {
     super(detail ?? `allocation of ${requested} bytes exceeds the memory cap of ${capBytes} bytes`);
   }

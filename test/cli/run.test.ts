@@ -71,6 +71,25 @@ func.func @main() {
   assert.doesNotMatch(r.stderr, /\n\s+at /);
 });
 
+test("an allocation over the memory cap is a runtime error naming the function, under both engines", () => {
+  const f = file("oom.mlir", `func.func @grab(%n: index, %m: index) {
+  %a = memref.alloc(%n, %m) : memref<?x?xf32>
+  return
+}
+func.func @main() {
+  %n = arith.constant 65536 : index
+  %m = arith.constant 65537 : index
+  call @grab(%n, %m) : (index, index) -> ()
+  return
+}
+`);
+  for (const engine of ["wasm", "interp"]) {
+    const r = run([f, "--engine", engine]);
+    assert.equal(r.status, 4, r.stderr);
+    assert.equal(r.stderr, "tensorlang-run: runtime error in @grab: allocation of 17180131328 bytes exceeds the memory cap of 1073741824 bytes\n", engine);
+  }
+});
+
 test("diagnostics exit 1, usage errors exit 2, --print-ir-after-lowering shows loop-level IR", () => {
   const bad = run([file("bad.mlir", "func.func @main() {\n  %x = arith.addf %y, %y : f32\n  return\n}\n")]);
   assert.equal(bad.status, 1);
