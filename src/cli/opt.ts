@@ -38,13 +38,14 @@ class Timing {
 }
 
 /** Passes in the order their flags appear on the command line (mlir-opt semantics). */
-function passesFromArgv(argv: string[], opts: OptOptions): PassEntry[] {
+function passesFromArgv(argv: string[]): PassEntry[] {
   const out: PassEntry[] = [];
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a === "--pass" || a.startsWith("--pass=")) {
-      const v = a === "--pass" ? argv[++i] : a.slice(7);
-      for (const n of (v ?? "").split(",").filter(Boolean)) {
+      const names = (a === "--pass" ? argv[++i] ?? "" : a.slice(7)).split(",").filter(Boolean);
+      if (!names.length) throw new UsageError("--pass expects pass names (see --list-passes)");
+      for (const n of names) {
         const p = lookupPassEntry(n.replace(/^--/, ""));
         if (!p) throw new UsageError(`unknown pass '${n}' (see --list-passes)`);
         out.push(p);
@@ -54,7 +55,6 @@ function passesFromArgv(argv: string[], opts: OptOptions): PassEntry[] {
       if (p) out.push(p);
     }
   }
-  void opts;
   return out;
 }
 
@@ -122,7 +122,7 @@ export async function main(argv: string[]): Promise<number> {
   const name = file === "-" ? "<stdin>" : file;
   const text = readInput(file);
   time.lap("Parser");
-  const passes = await Promise.all(passesFromArgv(argv, opts).map((p) => p.load()));
+  const passes = await Promise.all(passesFromArgv(argv).map((p) => p.load()));
   if (passes.length) time.lap("Pass pipeline"); // loading the passes' code
   const chunks = opts.splitInputFile ? splitChunks(text) : [text];
   const outs: string[] = [];

@@ -76,7 +76,7 @@ test("errors: diagnostics with file:line:col and caret (exit 1), usage errors (e
   const r = opt([f]);
   assert.equal(r.status, 1);
   assert.match(r.stderr, /err\.mlir:2:19: error: use of undeclared SSA value name '%y'\n  %x = arith.addi %y, %y : i32\n {18}\^/);
-  for (const args of [["--no-such-flag"], [join(dir, "missing.mlir")], ["-", "--pass", "bogus"], ["-", "-o", join(dir, "no-dir", "out.mlir")], ["-", "-o", dir]]) {
+  for (const args of [["--no-such-flag"], [join(dir, "missing.mlir")], ["-", "--pass", "bogus"], ["-", "--pass="], ["-", "-o", join(dir, "no-dir", "out.mlir")], ["-", "-o", dir]]) {
     const u = opt(args, "");
     assert.equal(u.status, 2, `${args}: ${u.stderr}`);
     assert.doesNotMatch(u.stderr, /\n\s+at /);
