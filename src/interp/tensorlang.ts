@@ -12,7 +12,7 @@ import { formatTensor } from "../runtime/format.js";
 import type { HandlerTable, Interpreter, OpHandler } from "./interpreter.js";
 import { constantValue, denseValue, floatBinary, intBinary } from "./arith.js";
 import { MemRefValue, TensorValue, Trap, forEachIndex, fromBig, intWidthOf, rowMajor, zeroOf, type RtValue, type Scalar } from "./values.js";
-import { asTensor, broadcastTo } from "./vector.js";
+import { asTensor } from "./vector.js";
 import { intAttr, intList } from "./util.js";
 
 const isF = (t: Type): t is FloatType => t instanceof FloatType;
@@ -20,14 +20,10 @@ function bin(fname: string, iname: string, a: Scalar, b: Scalar, t: Type): Scala
   return isF(t) ? floatBinary(fname, a as number, b as number, t) : intBinary(iname, a, b, t);
 }
 
-/** Elementwise binary op with numpy-style broadcasting of the smaller operand. */
-const binary = (fname: string, iname: string): OpHandler => (_i, _op, [a, b]) => {
-  let x = asTensor(a), y = asTensor(b);
-  if (x.shape.join() !== y.shape.join()) {
-    const shape = x.rank >= y.rank ? x.shape : y.shape;
-    x = broadcastTo(x, shape, x.elementType);
-    y = broadcastTo(y, shape, y.elementType);
-  }
+/** Elementwise binary op; operands of one type whose `?` sizes differ at run time are an error, as in the lowered program. */
+const binary = (fname: string, iname: string): OpHandler => (_i, op, [a, b]) => {
+  const x = asTensor(a), y = asTensor(b);
+  if (x.shape.join() !== y.shape.join()) throw new Trap(`${op.name}: shapes ${x.shape.join("x")} and ${y.shape.join("x")} do not agree`);
   const t = x.elementType;
   return [new TensorValue(x.shape, t, x.data.map((v, i) => bin(fname, iname, v, y.data[i], t)))];
 };

@@ -11,10 +11,15 @@
 //   copy                → both results are the operand (tensors are values after lowering)
 //   symbolic_dim "n"    → tensor.dim of a function argument whose type names "n"
 //   assert %c           → scf.if (not %c) { func.call @tensorlang_assert_fail(line) }
+//
+// Sizes the types cannot compare (`?` or symbolic on either side: the inner dimensions of a
+// matmul, the operands of an elementwise op, an operand against a static result size) are
+// checked at run time before the op: scf.if (a != b) { func.call @tensorlang_shape_fail(line,
+// a, b) }, a runtime error, instead of linalg reading past a buffer (MLIR leaves it undefined).
 //   print               → kept: tensorlang.print on the builtin tensor (bufferize and the
 //                         engines handle it; see docs/tensorlang-dialect.md)
 import { AffineMap, dim } from "../ir/affine.js";
-import { AffineMapAttr, ArrayAttr, DenseElementsAttr, FloatAttr, IntegerAttr, StringAttr, SymbolRefAttr, TypeAttr } from "../ir/attributes.js";
+import { AffineMapAttr, ArrayAttr, DenseElementsAttr, FloatAttr, IntegerAttr, StringAttr, SymbolRefAttr, TypeAttr, intAttr } from "../ir/attributes.js";
 import { Builder } from "../ir/builder.js";
 import { Block, Module, Operation, Region, Value } from "../ir/core.js";
 import type { Context } from "../ir/dialect.js";
@@ -120,15 +125,40 @@ function symbolSource(op: Operation, name: string): { v: Value; d: number } | un
   return undefined;
 }
 
-function declareAssertFail(module: Module): Operation {
-  const existing = module.lookup("tensorlang_assert_fail");
+/** The declaration of host hook `name(i64, ...)`, added as a private func.func if missing. */
+function declareHook(module: Module, name: string, arity: number): Operation {
+  const existing = module.lookup(name);
   if (existing) return existing;
   const decl = new Operation({ name: "func.func", attributes: {
-    sym_name: new StringAttr("tensorlang_assert_fail"), sym_visibility: new StringAttr("private"),
-    function_type: new TypeAttr(FunctionType.get([i64], [])),
+    sym_name: new StringAttr(name), sym_visibility: new StringAttr("private"),
+    function_type: new TypeAttr(FunctionType.get(Array<Type>(arity).fill(i64), [])),
   }, regions: [new Region()] }); // one empty region, as MLIR's declarations have
   module.body.insert(0, decl);
   return decl;
+}
+
+/** `scf.if %cond { call @hook(line, args...) }` before the builder's op (func.call, or llvm.call to an llvm.func). */
+function callHookIf(b: Builder, module: Module, cond: Value, hook: string, line: number, args: Value[]): void {
+  const callee = declareHook(module, hook, 1 + args.length);
+  const then = new Block();
+  const tb = Builder.atEnd(then, b.loc);
+  const operands = [tb.constant(new IntegerAttr(line, i64), i64), ...args.map((a) => tb.value("arith.index_cast", [a], i64))];
+  tb.create(callee.name === "llvm.func" ? "llvm.call" : "func.call", operands, [], { callee: new SymbolRefAttr(hook) });
+  tb.create("scf.yield");
+  b.create("scf.if", [cond], [], {}, [new Region([then]), new Region()]);
+}
+
+/**
+ * Checks at run time that dimension `da` of `a` equals dimension `db` of `c` (or the static size
+ * `c`), where the types leave it open; when both are static the verifier has compared them.
+ */
+function checkSize(b: Builder, module: Module, op: Operation, [a, da]: [Value, number], other: [Value, number] | number): void {
+  const size = ([v, d]: [Value, number]): Value | number => (tensorOf(v).shape[d] === DYN ? b.value("tensor.dim", [v, b.constIndex(d)], index) : tensorOf(v).shape[d]);
+  const x = size([a, da]), y = typeof other === "number" ? other : size(other);
+  if (typeof x === "number" && typeof y === "number") return;
+  const [vx, vy] = [x, y].map((s) => (typeof s === "number" ? b.constIndex(s) : s));
+  const ne = b.value("arith.cmpi", [vx, vy], i1, { predicate: intAttr(1) });
+  callHookIf(b, module, ne, "tensorlang_shape_fail", op.loc?.line ?? 0, [vx, vy]);
 }
 
 function lowerOp(op: Operation, module: Module): void {
@@ -148,7 +178,10 @@ function lowerOp(op: Operation, module: Module): void {
       break;
     }
     case "tensorlang.matmul": {
-      const [a, c] = op.operands;
+      const [a, c] = op.operands, [rows, cols] = rt().shape;
+      checkSize(b, module, op, [a, 1], [c, 0]);
+      if (rows !== DYN) checkSize(b, module, op, [a, 0], rows);
+      if (cols !== DYN) checkSize(b, module, op, [c, 1], cols);
       const zero = b.zero(rt().elementType);
       const init = emptyFrom(b, rt(), (i) => (i === 0 ? [a, 0] : [c, 1]));
       v = named(b, "linalg.matmul", [a, c], named(b, "linalg.fill", [zero], init));
@@ -198,16 +231,8 @@ function lowerOp(op: Operation, module: Module): void {
       break;
     }
     case "tensorlang.assert": {
-      const callee = declareAssertFail(module);
-      const t = b.constant(new IntegerAttr(1, i1), i1);
-      const failed = b.value("arith.xori", [op.operand(0), t], i1);
-      const then = new Block();
-      const tb = Builder.atEnd(then, op.loc);
-      const line = tb.constant(new IntegerAttr(op.loc?.line ?? 0, i64), i64);
-      if (callee.name === "llvm.func") tb.create("llvm.call", [line], [], { callee: new SymbolRefAttr("tensorlang_assert_fail") });
-      else tb.create("func.call", [line], [], { callee: new SymbolRefAttr("tensorlang_assert_fail") });
-      tb.create("scf.yield");
-      b.create("scf.if", [failed], [], {}, [new Region([then]), new Region()]);
+      const failed = b.value("arith.xori", [op.operand(0), b.constant(new IntegerAttr(1, i1), i1)], i1);
+      callHookIf(b, module, failed, "tensorlang_assert_fail", op.loc?.line ?? 0, []);
       op.erase();
       return;
     }
@@ -218,6 +243,7 @@ function lowerOp(op: Operation, module: Module): void {
       if (!pair) throw new LoweringError(`no lowering for '${op.name}'`);
       const [a, c] = op.operands;
       const t = rt();
+      t.shape.forEach((_, i) => checkSize(b, module, op, [a, i], [c, i])); // one type: `?` on both sides or neither
       v = named(b, op.name.replace("tensorlang.", "linalg."), [a, c], empty(b, t, a, t.shape.map((_, i) => i)));
     }
   }

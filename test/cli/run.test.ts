@@ -90,6 +90,21 @@ func.func @main() {
   }
 });
 
+test("tensor sizes that disagree at run time are a runtime error at the op's line, under both engines", () => {
+  const f = file("mm-dyn.mlir", `func.func @main() {
+  %a = tensorlang.constant dense<[[1.0, 2.0, 3.0], [4.0, 5.0, 6.0]]> : tensor<2x3xf32> : tensor<2x?xf32>
+  %b = tensorlang.constant dense<[[7.0, 8.0], [9.0, 10.0]]> : tensor<2x2xf32> : tensor<?x2xf32>
+  %c = tensorlang.matmul %a, %b : tensor<2x?xf32>, tensor<?x2xf32> -> tensor<2x2xf32>
+  tensorlang.print %c : tensor<2x2xf32>
+  return
+}
+`);
+  for (const engine of ["wasm", "interp"]) {
+    const r = run([f, "--engine", engine]);
+    assert.deepEqual([r.status, r.stdout, r.stderr], [4, "", "tensorlang-run: runtime error in @main: tensor sizes disagree at line 4: 3 vs 2\n"], engine);
+  }
+});
+
 test("diagnostics exit 1, usage errors exit 2, --print-ir-after-lowering shows loop-level IR", () => {
   const bad = run([file("bad.mlir", "func.func @main() {\n  %x = arith.addf %y, %y : f32\n  return\n}\n")]);
   assert.equal(bad.status, 1);

@@ -115,3 +115,20 @@ test("a failing tensorlang.assert throws TensorLangAssertError at the op's line"
   assert.throws(() => interp.call("check", [-1]), (e: unknown) =>
     e instanceof TensorLangAssertError && e.loc === 11n && e.exitCode === 3);
 });
+
+test("tensors whose `?` sizes differ at run time are an error, not a broadcast or a read past the end", { skip }, () => {
+  const interp = new Interpreter(parse(`module {
+  func.func @add(%a: !tensorlang.tensor<f32, ?>, %b: !tensorlang.tensor<f32, ?>) -> !tensorlang.tensor<f32, ?> {
+    %c = tensorlang.add %a, %b : !tensorlang.tensor<f32, ?>
+    return %c : !tensorlang.tensor<f32, ?>
+  }
+  func.func @mm(%a: !tensorlang.tensor<f32, 1, ?>, %b: !tensorlang.tensor<f32, ?, 1>) -> !tensorlang.tensor<f32, 1, 1> {
+    %c = tensorlang.matmul %a, %b : !tensorlang.tensor<f32, 1, ?>, !tensorlang.tensor<f32, ?, 1> -> !tensorlang.tensor<f32, 1, 1>
+    return %c : !tensorlang.tensor<f32, 1, 1>
+  }
+}`), createCapturingContext());
+  const t = (shape: number[], data: number[]) => new TensorValue(shape, f32, data);
+  assert.deepEqual((interp.call("add", [t([2], [1, 2]), t([2], [3, 4])])[0] as TensorValue).data, [4, 6]);
+  assert.throws(() => interp.call("add", [t([2], [1, 2]), t([1], [3])]), /runtime error in @add: tensorlang\.add: shapes 2 and 1 do not agree/);
+  assert.throws(() => interp.call("mm", [t([1, 2], [1, 2]), t([3, 1], [1, 2, 3])]), /runtime error in @mm: tensorlang\.matmul: shapes 1x2 and 3x1 do not agree/);
+});

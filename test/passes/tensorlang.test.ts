@@ -164,6 +164,34 @@ func.func @g() -> tensor<2xi32> {
     assert.equal(run(ok), "");
   });
 
+  it("checks at run time the sizes the types leave open (matmul inner, a static result, elementwise operands)", () => {
+    const ones = (r: number, c: number) => `dense<${JSON.stringify(Array.from({ length: r }, () => Array<number>(c).fill(1)))}> : tensor<${r}x${c}xf32>`;
+    const matmul = (rows: number, k: number) => `func.func @main() {
+  %a = tensorlang.constant ${ones(rows, k)} : !tensorlang.tensor<f32, ?, ?>
+  %b = tensorlang.constant dense<[[1.0, 2.0], [3.0, 4.0]]> : tensor<2x2xf32> : !tensorlang.tensor<f32, ?, 2>
+  %c = tensorlang.matmul %a, %b : !tensorlang.tensor<f32, ?, ?>, !tensorlang.tensor<f32, ?, 2> -> !tensorlang.tensor<f32, 2, 2>
+  tensorlang.print %c : !tensorlang.tensor<f32, 2, 2>
+  return
+}`;
+    const add = (rows: number) => `func.func @main() {
+  %x = tensorlang.constant ${ones(2, 2)} : !tensorlang.tensor<f32, ?, 2>
+  %y = tensorlang.constant ${ones(rows, 2)} : !tensorlang.tensor<f32, ?, 2>
+  %z = tensorlang.add %x, %y : !tensorlang.tensor<f32, ?, 2>
+  tensorlang.print %z : !tensorlang.tensor<f32, ?, 2>
+  return
+}`;
+    const fails = (text: string, want: string) => assert.throws(() => run(lower(text)), (e: unknown) =>
+      e instanceof Error && e.message === `runtime error in @main: tensor sizes disagree at line 4: ${want}`, text);
+    fails(matmul(2, 3), "3 vs 2"); // inner dimensions: 2x3 times 2x2
+    fails(matmul(3, 2), "3 vs 2"); // 3 rows where the result type says 2
+    fails(add(3), "2 vs 3");
+    assert.match(printModule(lower(matmul(2, 2)), ctx), /func\.func private @tensorlang_shape_fail\(i64, i64, i64\)[\s\S]*arith\.cmpi ne/);
+    assert.equal(run(lower(matmul(2, 2))), "Tensor<2x2xf32>:\n[[4,   6], \n [4,   6]]\n");
+    assert.equal(run(lower(add(2))), "Tensor<2x2xf32>:\n[[2,   2], \n [2,   2]]\n");
+    // Static sizes are the verifier's: no check.
+    assert.doesNotMatch(printModule(lower(readFileSync(join(root, "examples", "matmul_tensor.mlir"), "utf8")), ctx), /tensorlang_shape_fail/);
+  });
+
   it("reports a symbolic_dim no tensor argument binds", () => {
     const m = load(`func.func @f() -> index {\n  %0 = tensorlang.symbolic_dim "n"\n  return %0 : index\n}`);
     const ds = runPass(m, convertTensorlangToLinalg);

@@ -99,6 +99,15 @@ export const TENSORLANG_FUNCTIONS: HostFn[] = [
       throw new TensorLangAssertError(l, trace);
     },
   },
+  {
+    // Called by the checks --convert-tensorlang-to-linalg puts before ops whose sizes only the run knows.
+    name: "tensorlang_shape_fail",
+    params: ["i64", "i64", "i64"],
+    result: null,
+    impl: (_ctx, [line, x, y]) => {
+      throw new HostError(`tensor sizes disagree at line ${num(line)}: ${num(x)} vs ${num(y)}`);
+    },
+  },
   // Reflection API: strings are NUL-terminated in the heap; returned strings are malloc'd
   // and belong to the caller (free them).
   {
