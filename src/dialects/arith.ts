@@ -1,7 +1,7 @@
 // arith dialect: constants, integer/float arithmetic, comparisons, select, casts, and the
 // scalar semantics shared by the folder and the interpreter.
 import { Attribute, DenseElementsAttr, FloatAttr, IntegerAttr } from "../ir/attributes.js";
-import type { Operation } from "../ir/core.js";
+import { OpResult, type Operation, type Value } from "../ir/core.js";
 import type { Dialect, OpSpec } from "../ir/dialect.js";
 import { FloatType, IndexType, IntegerType, ShapedType, Type, VectorType, elementTypeOf, i1 } from "../ir/types.js";
 import { castOp, sameTypeOp } from "./common.js";
@@ -10,6 +10,13 @@ export const CMPI_PREDICATES = ["eq", "ne", "slt", "sle", "sgt", "sge", "ult", "
 export const CMPF_PREDICATES = ["false", "oeq", "ogt", "oge", "olt", "ole", "one", "ord", "ueq", "ugt", "uge", "ult", "ule", "une", "uno", "true"] as const;
 
 /** Bit width of an integer-like type (index is 64 as in MLIR's semantics). */
+/** The integer behind a value, if an `arith.constant` (or `index.constant`) defines it. */
+export function constantIndex(v: Value): number | undefined {
+  if (!(v instanceof OpResult) || (v.op.name !== "arith.constant" && v.op.name !== "index.constant")) return undefined;
+  const a = v.op.attr("value");
+  return a instanceof IntegerAttr ? a.num : undefined;
+}
+
 export function intWidth(t: Type): number { return t instanceof IntegerType ? t.width : 64; }
 export const wrapS = (v: bigint, w: number) => BigInt.asIntN(w, v);
 export const wrapU = (v: bigint, w: number) => BigInt.asUintN(w, v);

@@ -7,6 +7,7 @@ import { DiagnosticError, type Location } from "../ir/diagnostics.js";
 import type { OpAsmParser, RegionArgument, UnresolvedOperand } from "../ir/parser.js";
 import type { OpAsmPrinter } from "../ir/printer.js";
 import { FunctionType, IndexType, Type, i1, i64, index, isIntOrIndex } from "../ir/types.js";
+import { constantIndex } from "./arith.js";
 import { returnLikeOp, typesOf } from "./common.js";
 import { segment, segmentSizes } from "./memref.js";
 
@@ -258,6 +259,7 @@ const parallelOp: OpSpec = {
     const f = parallelParts(op);
     if (f.lbs.length !== f.ubs.length || f.lbs.length !== f.steps.length) return "expects the same number of lower bounds, upper bounds and steps";
     if (f.ivs.length !== f.lbs.length || f.ivs.some((a) => !(a.type instanceof IndexType))) return `expects ${f.lbs.length} index induction variables`;
+    if (f.steps.some((v) => (constantIndex(v) ?? 1) <= 0)) return "constant step operand must be positive";
     const bad = typesMatch("init values", typesOf(f.inits), typesOf(op.results));
     if (bad) return bad;
     const red = f.body.terminator;

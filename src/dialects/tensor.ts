@@ -1,12 +1,13 @@
 // tensor dialect: value-semantics tensors — creation (empty, from_elements, splat, generate),
 // element access (extract, insert), shape queries (dim), slices and casts.
 import { ArrayAttr, Attribute, DenseElementsAttr, FloatAttr, IntegerAttr } from "../ir/attributes.js";
-import { Block, OpResult, type Operation, type Value } from "../ir/core.js";
+import { Block, type Operation } from "../ir/core.js";
 import type { Dialect, OpSpec } from "../ir/dialect.js";
 import type { OpAsmParser, RegionArgument } from "../ir/parser.js";
 import type { OpAsmPrinter } from "../ir/printer.js";
 import { DiagnosticError } from "../ir/diagnostics.js";
 import { DYN, FloatType, FunctionType, ShapedType, TensorType, Type, UnrankedTensorType, elementTypeOf, index } from "../ir/types.js";
+import { constantIndex } from "./arith.js";
 import { castOp, returnLikeOp } from "./common.js";
 import {
   K_DYNAMIC, type OpFoldResult, arrayProp, checkSegments, countDynamic, i64Array, isRankReducedShape, mixedList, operandSegment,
@@ -21,12 +22,6 @@ function checkDynamicSizes(t: Type, n: number): string | undefined {
   if (n !== want) return `incorrect number of dynamic sizes, has ${n}, expected ${want}`;
 }
 
-/** The constant integer behind a value, if it is an `arith.constant`. */
-export function constantIndex(v: Value): number | undefined {
-  if (!(v instanceof OpResult) || v.op.name !== "arith.constant") return undefined;
-  const a = v.op.attr("value");
-  return a instanceof IntegerAttr ? a.num : undefined;
-}
 
 /** Offsets, sizes and strides of extract_slice / insert_slice, static or SSA. */
 export interface SliceParams { offsets: OpFoldResult[]; sizes: OpFoldResult[]; strides: OpFoldResult[] }

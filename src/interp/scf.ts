@@ -57,6 +57,7 @@ function scfWhile(interp: Interpreter, op: Operation, inits: RtValue[]): RtValue
 function scfParallel(interp: Interpreter, op: Operation, args: RtValue[]): RtValue[] {
   const n = op.regions[0].blocks[0].args.length;
   const [lbs, ubs, steps, inits] = split(args, segments(op, [n, n, n, args.length - 3 * n]));
+  for (const s of steps) if (Number(s) <= 0) throw new Trap(`scf.parallel: step must be positive, got ${s}`);
   const counts = lbs.map((lb, d) => Math.max(0, Math.ceil((Number(ubs[d]) - Number(lb)) / Number(steps[d]))));
   const acc = [...inits];
   forEachIndex(counts, (idx) => {

@@ -153,6 +153,8 @@ export class ProgramInstance {
     }
     if (name === "alloc") return (n, align) => heap.malloc(Number(n), Number(align));
     if (name === "free") return (p) => heap.free(Number(p));
+    const step = /^step_(.+)$/.exec(name);
+    if (step) return (s) => { throw new TensorLangRuntimeError("trap", wasmFunctionOf(new Error()), `${step[1]}: step must be positive, got ${s}`); };
     if (name === "stack_overflow") return () => { throw new TensorLangRuntimeError("stack-overflow", wasmFunctionOf(new Error()), "shadow stack overflow (memref.alloca)"); };
     const oob = /^oob(\d+)$/.exec(name);
     if (oob) {

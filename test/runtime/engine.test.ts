@@ -274,3 +274,44 @@ test("buffer sizes past 4 GiB never wrap: a compile error when static, a runtime
       /engine\.mlir:2:8: error: wasm backend: memref\.alloca?: memref<100000x100000xf32> is 40000000000 bytes, more than a wasm32 memory can hold \(4 GiB\)/.test(String(err.message)));
   }
 });
+
+test("a loop step that is not positive stops the run under both engines (it spun forever or ran until the counter wrapped)", async () => {
+  const STEPS = `module {
+    func.func @count(%step: index) -> index {
+      %c0 = arith.constant 0 : index
+      %c10 = arith.constant 10 : index
+      %c1 = arith.constant 1 : index
+      %n = scf.for %i = %c0 to %c10 step %step iter_args(%a = %c0) -> (index) {
+        %b = arith.addi %a, %c1 : index
+        scf.yield %b : index
+      }
+      return %n : index
+    }
+    func.func @fill(%m: memref<10xi32>, %step: index) {
+      %c0 = arith.constant 0 : index
+      %c10 = arith.constant 10 : index
+      %one = arith.constant 1 : i32
+      scf.parallel (%i) = (%c0) to (%c10) step (%step) {
+        memref.store %one, %m[%i] : memref<10xi32>
+        scf.reduce
+      }
+      return
+    }
+  }`;
+  for (const engine of ["wasm", "interp"] as const) {
+    const e = new Engine({ ctx: createCapturingContext(), engine }).load(STEPS, "steps.mlir");
+    assert.deepEqual(e.call("count", [3]), [4], engine);
+    for (const bad of [0, -1]) {
+      // wasm in a worker with a time limit: without the check, step 0 spins forever there.
+      const call = engine === "wasm" ? () => e.run("count", [bad], { timeoutMs: 20_000 }) : async () => e.call("count", [bad]);
+      await assert.rejects(call(), (err: unknown) =>
+        err instanceof Error && err.message === `runtime error in @count: scf.for: step must be positive, got ${bad}`, `${engine} ${bad}`);
+    }
+    const p = e.ctx.heap.malloc(40, 16);
+    const m = { allocated: p, aligned: p, offset: 0, sizes: [10], strides: [1] };
+    e.call("fill", [m, 2]);
+    assert.deepEqual([...new Int32Array(e.ctx.heap.memory.buffer, p, 10)], [1, 0, 1, 0, 1, 0, 1, 0, 1, 0], engine);
+    assert.throws(() => e.call("fill", [m, 0]), (err: unknown) => err instanceof Error && err.message === "runtime error in @fill: scf.parallel: step must be positive, got 0", engine);
+    await e.dispose();
+  }
+});

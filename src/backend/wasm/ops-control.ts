@@ -6,6 +6,7 @@ import { IntegerType, MemRefType, Type, UnrankedMemRefType } from "../../ir/type
 import { CompileError, type HostTypeName, type WasmValType, abiSlot, hostTypeOf, slotWasmTypes, wasmTypeOf } from "./abi.js";
 import { BT, type Expr, FunctionEmitter, register } from "./emitter.js";
 import { affineExpr, affineResults } from "./ops-memory.js";
+import { constantIndex } from "../../dialects/arith.js";
 import { isVariadicDecl } from "./compiler.js";
 import { emitPromoted, type Promotion } from "./promote.js";
 import { emitParallelLoop } from "./parallel.js";
@@ -131,6 +132,18 @@ export function countedLoop(e: FunctionEmitter, iv: number, wt: WasmValType, lb:
   ]));
 }
 
+/**
+ * Stops the run (a runtime error, as in the interpreter) unless `step` > 0: a zero step would
+ * spin forever, a negative one run until the counter wraps. Nothing for a positive constant.
+ */
+export function checkStep(e: FunctionEmitter, opName: string, step: Value): void {
+  if ((constantIndex(step) ?? 0) > 0) return;
+  const m = e.m, wide = e.scalar(step).wt === "i64";
+  const bad = e.unit.runtimeImport(`step_${opName}`, ["i64"], null);
+  const notPositive = wide ? m.i64.le_s(e.get(step), m.i64.const(0, 0)) : m.i32.le_s(e.get(step), e.i32(0));
+  e.emit(m.if(notPositive, m.block(null, [m.call(bad, [wide ? e.get(step) : m.i64.extend_s(e.get(step))], binaryen.none), m.unreachable()])));
+}
+
 /** An Expr for `v` that stays valid across the loop (constants are re-materialized). */
 export function stable(e: FunctionEmitter, v: Value): () => Expr {
   const s = e.scalar(v);
@@ -139,6 +152,7 @@ export function stable(e: FunctionEmitter, v: Value): () => Expr {
 
 register("scf.for", (e, op) => {
   const [lb, ub, step, ...inits] = op.operands;
+  checkStep(e, "scf.for", step);
   const body = op.body();
   const unsigned = !!op.attr("unsignedCmp");
   const iv = e.declare(body.args[0]);
@@ -188,8 +202,9 @@ register("scf.parallel", (e, op) => {
   // Sequential nest (no reductions): lbs, ubs, steps, then inits.
   const n = op.body().args.length;
   if (op.results.length) throw new CompileError("scf.parallel with reductions is not supported; lower it to scf.for");
-  if (e.unit.options.parallel) { emitParallelLoop(e, op); return; }
   const lbs = op.operands.slice(0, n), ubs = op.operands.slice(n, 2 * n), steps = op.operands.slice(2 * n, 3 * n);
+  for (const st of steps) checkStep(e, "scf.parallel", st);
+  if (e.unit.options.parallel) { emitParallelLoop(e, op); return; }
   const ivs = op.body().args.map((a) => e.declare(a));
   const inner = emitRegionBody(e, op, 0, []);
   let body = inner;

@@ -5,6 +5,7 @@ import type { Operation, Value } from "../../ir/core.js";
 import { FloatType, IndexType, IntegerType, MemRefType, Type, UnrankedMemRefType, VectorType } from "../../ir/types.js";
 import { mixedList } from "../../dialects/memref.js";
 import { gepIndices } from "../../dialects/llvm.js";
+import { constantIndex } from "../../dialects/arith.js";
 import { CompileError, elementBytes, isPtrType, vectorLanes, wasmTypeOf } from "./abi.js";
 import { type Expr, type Field, FunctionEmitter, type MemrefVal, normInt, register, BT } from "./emitter.js";
 import { llvmSizeOf } from "./compiler.js";
@@ -198,14 +199,6 @@ register("memref.dim", (e, op) => {
   e.define(op.result, r);
 });
 
-export function constantIndex(v: Value): number | undefined {
-  const d = (v as { op?: Operation }).op;
-  if (d && (d.name === "arith.constant" || d.name === "index.constant")) {
-    const a = d.attr("value");
-    if (a instanceof IntegerAttr) return a.num;
-  }
-  return undefined;
-}
 
 register("memref.cast", (e, op) => {
   const src = e.val(op.operand(0)), rt = op.result.type;

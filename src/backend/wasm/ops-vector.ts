@@ -5,7 +5,8 @@ import { VectorType } from "../../ir/types.js";
 import { reductionKind } from "../../dialects/vector.js";
 import { CompileError, vectorLanes } from "./abi.js";
 import { type Expr, FunctionEmitter, register } from "./emitter.js";
-import { constantIndex, elementAccess } from "./ops-memory.js";
+import { constantIndex } from "../../dialects/arith.js";
+import { elementAccess } from "./ops-memory.js";
 
 function lanesOf(t: VectorType) {
   const vl = vectorLanes(t);

@@ -481,3 +481,16 @@ func.func @empty_body(%a: index) {
   }) : (index, index, index) -> ()
   return
 }
+
+// -----
+
+func.func @parallel_zero_step(%m: memref<10xf32>, %f: f32) {
+  %c0 = arith.constant 0 : index
+  %c10 = arith.constant 10 : index
+  // expected-error @+1 {{constant step operand must be positive}}
+  scf.parallel (%i) = (%c0) to (%c10) step (%c0) {
+    memref.store %f, %m[%i] : memref<10xf32>
+    scf.reduce
+  }
+  return
+}
