@@ -284,6 +284,8 @@ const llvmGlobal: OpSpec = {
   verify(op) {
     const ta = op.attr("global_type");
     if (!(ta instanceof TypeAttr)) return "requires a 'global_type' attribute";
+    const as = op.attr("addr_space");
+    if (as && !(as instanceof IntegerAttr && as.type === i32 && as.num >= 0)) return "attribute 'addr_space' failed to satisfy constraint: 32-bit signless integer attribute whose value is non-negative";
     const value = op.attr("value");
     const hasInit = op.regions.length > 0 && op.region().blocks.length > 0;
     if (value && hasInit) return "cannot have both initializer value and initializer region";
@@ -367,6 +369,8 @@ const llvmCall: OpSpec = {
       for (let i = 0; i < vt.type.params.length; i++) {
         if (vt.type.params[i] !== args[i].type) return `var_callee_type parameter type mismatch: '${vt.type.params[i].str}' != '${args[i].type.str}'`;
       }
+      const want = op.results[0]?.type ?? llvmVoid;
+      if (vt.type.result !== want) return `var_callee_type return type mismatch: '${vt.type.result.str}' != '${want.str}'`;
     } else if (args.length !== ft.params.length) {
       return `incorrect number of operands (${args.length}) for callee (expecting: ${ft.params.length})`;
     }

@@ -103,10 +103,19 @@ export class OpAsmParser extends AttrTypeParser {
     }
     return us.map((u, i) => this.resolveOperand(u, types[i]));
   }
-  /** Binds a name (definition, written at source offset `pos`) in the current scope, resolving earlier forward uses. */
-  define(name: string, values: Value[], pos: number): void {
-    const scope = this.scopes[this.scopes.length - 1];
-    if (scope.values.has(name)) throw DiagnosticError.at(this.lex.loc(pos), `redefinition of SSA value '${name}'`);
+  /**
+   * Binds a name (definition, written at source offset `pos`) in the current scope, resolving
+   * earlier forward uses. As in MLIR, a name visible from an enclosing region (up to the nearest
+   * isolated one) cannot be defined again: nested regions do not shadow.
+   */
+  define(name: string, values: Value[], pos: number, regionArgument = false): void {
+    const scopes = this.scopes, scope = scopes[scopes.length - 1];
+    for (let i = scopes.length - 1; i >= 0; i--) {
+      if (scopes[i].values.has(name)) {
+        throw DiagnosticError.at(this.lex.loc(pos), regionArgument ? `region entry argument '${name}' is already in use` : `redefinition of SSA value '${name}'`);
+      }
+      if (scopes[i].isolated) break;
+    }
     scope.values.set(name, values);
     if (scope.forward === undefined || scope.forward.size === 0) return;
     for (let i = 0; i < values.length; i++) {
@@ -152,7 +161,7 @@ export class OpAsmParser extends AttrTypeParser {
       for (let i = 0; i < args.length; i++) {
         const a = args[i], arg = entry.args[i];
         arg.loc = a.loc ?? this.operandLoc(a.operand);
-        this.define(a.operand.name, [arg], a.operand.pos);
+        this.define(a.operand.name, [arg], a.operand.pos, true);
       }
       if (first.kind === "caret" && args.length) throw this.errorAt(first, "invalid block name in region with named arguments");
       this.parseBlockBody(entry);

@@ -1,8 +1,13 @@
 // Generic verification: registered ops, counts, traits, dominance, isolation and symbol
 // uniqueness; then each op spec's own `verify`. Collects every error instead of stopping.
+import { DenseArrayAttr } from "./attributes.js";
 import { Block, BlockArgument, Module, Operation, OpResult, Region, Value, symbolName } from "./core.js";
 import { Context, type VerifyContext } from "./dialect.js";
 import { DiagnosticSink, type Diagnostic } from "./diagnostics.js";
+import { i32 } from "./types.js";
+
+/** Properties that split operands or results into groups; MLIR requires them as i32 dense arrays. */
+const SEGMENT_ATTRS = ["operandSegmentSizes", "resultSegmentSizes"];
 
 function countOk(n: number, want: number | readonly [number, number] | undefined): boolean {
   if (want === undefined) return true;
@@ -57,6 +62,10 @@ export class Verifier implements VerifyContext {
       }
       if (traits.has("Terminator") && op.parent && op.parent.terminator !== op) this.err(op, "must be the last operation in the parent block");
       if (traits.has("SingleBlock")) for (const r of op.regions) if (r.blocks.length > 1) this.err(op, "expects a single block per region");
+    }
+    if (op.numAttributes) for (const k of SEGMENT_ATTRS) {
+      const a = op.attr(k);
+      if (a && !(a instanceof DenseArrayAttr && a.elementType === i32)) this.err(op, `invalid properties: '${k}' must be an array<i32: ...>, got ${a.str}`);
     }
     this.verifyOperandDominance(op);
     if (isModule || traits.has("SymbolTable")) this.verifySymbols(op);

@@ -60,6 +60,9 @@ test("bad inputs are diagnostics with locations", () => {
   const cases: [string, RegExp][] = [
     ["func.func @f() {\n  return %x : i32\n}", /t.mlir:2:10: error: use of undeclared SSA value name '%x'/],
     ["func.func @f() { %0 = arith.constant 1 : i32\n %0 = arith.constant 2 : i32\n return }", /redefinition of SSA value '%0'/],
+    // Nested regions do not shadow (MLIR rejects both); isolated ones (each function) start afresh.
+    ["func.func @f(%n: index) {\n  %c = arith.constant 0 : index\n  scf.for %c = %c to %n step %n {\n  }\n  return\n}", /t.mlir:3:11: error: region entry argument '%c' is already in use/],
+    ["func.func @f(%n: index) {\n  scf.for %i = %n to %n step %n {\n    %n = arith.constant 0 : index\n  }\n  return\n}", /t.mlir:3:5: error: redefinition of SSA value '%n'/],
     ["func.func @f(%a: i32) { %0 = arith.addi %a, %a : f32 return }", /expects different type than prior uses/],
     ["func.func @f() { %0 = foo.bar 1 }", /custom op 'foo.bar' is unknown/],
     ["func.func @f() attributes {a = tensor<4xf32", /expected '>'/],
@@ -70,4 +73,20 @@ test("bad inputs are diagnostics with locations", () => {
   for (const [text, re] of cases) {
     assert.throws(() => parseModule(text, "t.mlir", ctx), (e: unknown) => e instanceof DiagnosticError && re.test(e.message), text);
   }
+});
+
+test("a name may be reused in sibling regions and in another function", () => {
+  const out = roundTrip(`func.func @f(%n: index) {
+    scf.for %i = %n to %n step %n {
+      %x = arith.addi %i, %i : index
+    }
+    scf.for %i = %n to %n step %n {
+      %x = arith.muli %i, %i : index
+    }
+    return
+  }
+  func.func @g(%n: index) {
+    return
+  }`);
+  assert.match(out, /arith\.muli/);
 });

@@ -94,3 +94,15 @@ func.func @b() {
 // -----
 // expected-error @+1 {{unknown LLVM type: foo}}
 func.func private @c(!llvm.foo<4 x f32>)
+
+// -----
+// expected-error @+1 {{attribute 'addr_space' failed to satisfy constraint: 32-bit signless integer attribute whose value is non-negative}}
+llvm.mlir.global internal constant @s("hi\00") {addr_space = 0 : i64}
+
+// -----
+llvm.func @printf(!llvm.ptr, ...) -> i32
+func.func @d(%p: !llvm.ptr, %x: i32) {
+  // expected-error @+1 {{var_callee_type return type mismatch: 'i64' != 'i32'}}
+  %r = llvm.call @printf(%p, %x) vararg(!llvm.func<i64 (ptr, ...)>) : (!llvm.ptr, i32) -> i32
+  return
+}

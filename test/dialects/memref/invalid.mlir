@@ -366,3 +366,11 @@ func.func @subview_rank_reduced(%A: memref<10x20xf32>) {
   %s = memref.subview %A[2, 3] [2, 5] [1, 1] : memref<10x20xf32> to memref<5xf32, strided<[1], offset: 43>>
   return
 }
+
+// -----
+
+func.func @segments_i64(%n: index) {
+  // expected-error @+1 {{invalid properties: 'operandSegmentSizes' must be an array<i32: ...>, got array<i64: 1, 0>}}
+  %1 = "memref.alloc"(%n) <{operandSegmentSizes = array<i64: 1, 0>}> : (index) -> memref<?xf32>
+  return
+}
