@@ -311,6 +311,17 @@ export const memref: Dialect = {
         if (!(src instanceof MemRefType || src instanceof UnrankedMemRefType) || src.elementType !== res.elementType) {
           return "different element types specified for source and result";
         }
+        // The result type must say what the static lists say (MLIR's wording; `?` in the type matches anything).
+        const show = (v: number) => (isDynamic(v) ? "dynamic" : String(v));
+        const sizes = staticList(op, "static_sizes"), strides = staticList(op, "static_strides"), [offset] = staticList(op, "static_offsets");
+        const got = stridesAndOffset(res);
+        for (let d = 0; d < res.rank; d++) {
+          if (res.shape[d] !== DYN && res.shape[d] !== sizes[d]) return `expected result type with size = ${show(sizes[d])} instead of ${res.shape[d]} in dim = ${d}`;
+        }
+        if (got.offset !== DYN && got.offset !== offset) return `expected result type with offset = ${show(offset)} instead of ${got.offset}`;
+        for (let d = 0; d < res.rank; d++) {
+          if (got.strides[d] !== DYN && got.strides[d] !== strides[d]) return `expected result type with stride = ${show(strides[d])} instead of ${got.strides[d]} in dim = ${d}`;
+        }
       },
     },
     {

@@ -374,3 +374,19 @@ func.func @segments_i64(%n: index) {
   %1 = "memref.alloc"(%n) <{operandSegmentSizes = array<i64: 1, 0>}> : (index) -> memref<?xf32>
   return
 }
+
+// -----
+
+func.func @reinterpret_offset(%A: memref<4xf32>) {
+  // expected-error @+1 {{expected result type with offset = 1 instead of 0}}
+  %r = memref.reinterpret_cast %A to offset: [1], sizes: [4], strides: [1] : memref<4xf32> to memref<4xf32>
+  return
+}
+
+// -----
+
+func.func @reinterpret_size(%A: memref<4xf32>) {
+  // expected-error @+1 {{expected result type with size = 2 instead of 4 in dim = 0}}
+  %r = memref.reinterpret_cast %A to offset: [0], sizes: [2], strides: [1] : memref<4xf32> to memref<4xf32>
+  return
+}
