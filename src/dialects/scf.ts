@@ -37,11 +37,16 @@ export function makeYield(name: string, loc?: Location, operands: Value[] = []):
   return new Operation({ name, operands, loc });
 }
 
-/** Give `r` an entry block (with `argTypes`) if empty, and end each block with `name` if needed. */
-export function ensureTerminator(r: Region, name: string, loc: Location, argTypes: Type[] = []): void {
+/**
+ * Give `r` an entry block (with `argTypes`) if empty, and end each block with `name` if needed
+ * (`onlyEmpty`: only blocks with no ops, as MLIR's scf.index_switch parser does).
+ */
+export function ensureTerminator(r: Region, name: string, loc: Location, argTypes: Type[] = [], onlyEmpty = false): void {
   if (!r.blocks.length) r.push(new Block(argTypes));
   // A block already ending in one of these is left for the verifier to judge, even if `name` differs.
-  for (const b of r.blocks) if (!STRUCTURED_TERMINATORS.has(b.terminator?.name ?? "")) b.append(makeYield(name, loc));
+  for (const b of r.blocks) {
+    if (!STRUCTURED_TERMINATORS.has(b.terminator?.name ?? "") && (!onlyEmpty || !b.ops.length)) b.append(makeYield(name, loc));
+  }
 }
 const STRUCTURED_TERMINATORS = new Set(["scf.yield", "scf.condition", "scf.reduce", "affine.yield"]);
 
@@ -333,12 +338,12 @@ const indexSwitchOp: OpSpec = {
       if (cases.includes(v)) throw DiagnosticError.at(loc, `duplicate case value: ${v}`);
       cases.push(v);
       const r = p.parseRegion();
-      ensureTerminator(r, "scf.yield", st.loc);
+      ensureTerminator(r, "scf.yield", st.loc, [], true);
       regions.push(r);
     }
     p.parseKeyword("default");
     const def = p.parseRegion();
-    ensureTerminator(def, "scf.yield", st.loc);
+    ensureTerminator(def, "scf.yield", st.loc, [], true);
     st.regions.push(def, ...regions);
     st.addAttr("cases", new DenseArrayAttr(i64, cases));
   },

@@ -494,3 +494,16 @@ func.func @parallel_zero_step(%m: memref<10xf32>, %f: f32) {
   }
   return
 }
+
+// -----
+
+func.func @switch_case_without_yield(%c: index) {
+  scf.index_switch %c
+  case 0 {
+    // expected-error @+1 {{block with no terminator, has 'arith.constant'}}
+    %y = arith.constant 1 : i64
+  }
+  default {
+  }
+  return
+}

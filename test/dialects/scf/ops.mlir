@@ -159,6 +159,7 @@ func.func @switches(%c: index) -> i64 {
   scf.index_switch %c {note}
   case 0 {
     %y = arith.constant 1 : i64
+    scf.yield
   }
   default {
   }
