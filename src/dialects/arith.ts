@@ -114,8 +114,14 @@ export function castValue(name: string, v: number | bigint, from: Type, to: Type
     case "arith.sitofp": return intToFloat(BigInt(v), to);
     case "arith.uitofp": return intToFloat(wrapU(BigInt(v), wf), to);
     case "arith.fptosi": case "arith.fptoui": {
+      // Out of range is poison in MLIR; saturate as the wasm engine's trunc_sat does (to i32, or
+      // i64 for 64-bit results; NaN is 0), then keep the result's width.
       const n = Number(v);
-      return Number.isFinite(n) ? wrapS(BigInt(Math.trunc(n)), wt) : 0n;
+      if (Number.isNaN(n)) return 0n;
+      const cw = BigInt(wt === 64 ? 64 : 32), u = name === "arith.fptoui";
+      const lo = u ? 0n : -(1n << (cw - 1n)), hi = u ? (1n << cw) - 1n : (1n << (cw - 1n)) - 1n;
+      const x = n === Infinity ? hi : n === -Infinity ? lo : BigInt(Math.trunc(n));
+      return wrapS(x < lo ? lo : x > hi ? hi : x, wt);
     }
     case "arith.extf": case "arith.truncf": return roundFloat(Number(v), to);
     case "arith.bitcast": return bitcast(v, from, to);

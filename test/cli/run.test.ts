@@ -105,6 +105,35 @@ test("tensor sizes that disagree at run time are a runtime error at the op's lin
   }
 });
 
+test("float-to-int conversions out of range saturate alike under both engines and in the folder (MLIR: poison)", () => {
+  const f = file("cvt.mlir", `func.func @main() {
+  %a = arith.constant 3.0e9 : f32
+  %b = arith.constant -3.0e9 : f32
+  %c = arith.constant 300.5 : f32
+  %z = arith.constant 0.0 : f32
+  %nan = arith.divf %z, %z : f32
+  %big = arith.constant 1.0e30 : f64
+  %i1 = arith.fptosi %a : f32 to i32
+  %i2 = arith.fptosi %b : f32 to i32
+  %i3 = arith.fptosi %c : f32 to i8
+  %i3w = arith.extsi %i3 : i8 to i32
+  %i4 = arith.fptosi %nan : f32 to i32
+  %i5 = arith.fptoui %a : f32 to i32
+  %i6 = arith.fptoui %b : f32 to i32
+  %i7 = arith.fptosi %big : f64 to i64
+  %fmt = llvm.mlir.addressof @fmt : !llvm.ptr
+  %x = llvm.call @printf(%fmt, %i1, %i2, %i3w, %i4, %i5, %i6, %i7) vararg(!llvm.func<i32 (ptr, ...)>) : (!llvm.ptr, i32, i32, i32, i32, i32, i32, i64) -> i32
+  return
+}
+llvm.mlir.global internal constant @fmt("%d %d %d %d %u %u %ld\\0A\\00") {addr_space = 0 : i32}
+llvm.func @printf(!llvm.ptr, ...) -> i32
+`);
+  const want = "2147483647 -2147483648 44 0 3000000000 0 9223372036854775807\n";
+  for (const engine of ["wasm", "interp"]) assert.equal(run([f, "--engine", engine]).stdout, want, engine);
+  const folded = spawnSync(process.execPath, [join(root, "dist/src/cli/opt.js"), f, "--canonicalize"], { encoding: "utf8" });
+  assert.equal(run(["-"], folded.stdout).stdout, want, "after constant folding");
+});
+
 test("diagnostics exit 1, usage errors exit 2, --print-ir-after-lowering shows loop-level IR", () => {
   const bad = run([file("bad.mlir", "func.func @main() {\n  %x = arith.addf %y, %y : f32\n  return\n}\n")]);
   assert.equal(bad.status, 1);
