@@ -12,6 +12,7 @@ import type { Proposer, Verdict } from "./proposer.js";
 import { evaluateCandidate, measureReference, type SandboxOptions } from "./sandbox.js";
 import type { Mutation, Proposal } from "./schema.js";
 import { mcts, type SearchBudget, type SearchProgress } from "./search.js";
+import { raiseLoops } from "../passes/raise-scf-to-affine.js";
 
 export interface FunctionReport {
   name: string;
@@ -56,6 +57,17 @@ function describe(moduleText: string, name: string): { ir: string; loopTable: st
   const ctx = createContext();
   const fn = findFunction(parseModule(moduleText, "<state>", ctx), name)!;
   return { ir: printOp(fn, ctx), loopTable: loopTable(fn, ctx) };
+}
+
+/**
+ * The module with `name`'s scf.for loops raised to affine.for where they qualify: the search
+ * starts there (the mutations transform affine loops), the reference stays the program as written.
+ */
+function raisedStart(moduleText: string, name: string): string {
+  const ctx = createContext();
+  const m = parseModule(moduleText, "<state>", ctx);
+  const fn = findFunction(m, name);
+  return fn && raiseLoops(fn) ? printModule(m, ctx) : moduleText;
 }
 
 /** Static work estimate of a function: the trip-count products of its loop nests. */
@@ -108,9 +120,9 @@ export async function optimizeModule(o: OptimizeOptions): Promise<{ moduleText: 
     // candidates) is too short for big kernels (a naive 1024 matmul takes ~4 s a run checked).
     const base = await measureReference(moduleText, name, { timeoutMs: 600_000, ...o.sandbox });
     if ("verdict" in base) throw new Error(`cannot measure @${name}: ${base.verdict}${base.reason ? `: ${base.reason}` : ""}`);
-    const baselineMs = base.ms, reference = moduleText;
+    const baselineMs = base.ms, reference = moduleText, startIr = raisedStart(moduleText, name);
     const result = await mcts({
-      functionName: name, baseline: { ir: moduleText, loopTable: original.loopTable, ms: baselineMs },
+      functionName: name, baseline: { ir: startIr, loopTable: startIr === moduleText ? original.loopTable : describe(startIr, name).loopTable, ms: baselineMs },
       describe: (s) => describe(s, name), proposer: o.proposer, budget: o.budget, seed: o.seed, signal: o.signal,
       onProgress: (p) => o.onProgress?.(name, p),
       evaluate: async (parent: string, p: Proposal) => {

@@ -50,6 +50,11 @@ export const PASS_CATALOG: readonly PassEntry[] = [
     description: "Lower affine ops to scf, arith and memref ops",
     load: async () => (await import("./lower-affine.js")).lowerAffine,
   },
+  {
+    name: "raise-scf-to-affine",
+    description: "Turn scf.for loops with affine bounds and a positive constant step into affine.for",
+    load: async () => (await import("./raise-scf-to-affine.js")).raiseScfToAffine,
+  },
 ];
 
 export function lookupPassEntry(name: string): PassEntry | undefined { return PASS_CATALOG.find((p) => p.name === name); }

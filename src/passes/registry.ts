@@ -6,10 +6,11 @@ import { convertTensorlangToLinalg } from "./convert-tensorlang-to-linalg.js";
 import { cse } from "./cse.js";
 import { lowerAffine } from "./lower-affine.js";
 import type { Pass } from "./pass.js";
+import { raiseScfToAffine } from "./raise-scf-to-affine.js";
 import { verifyLinearity } from "./verify-linearity.js";
 
 export const PASSES: readonly Pass[] = [
-  canonicalize, cse, verifyLinearity, convertTensorlangToLinalg, bufferize, convertLinalgToLoops, convertLinalgToAffineLoops, lowerAffine,
+  canonicalize, cse, verifyLinearity, convertTensorlangToLinalg, bufferize, convertLinalgToLoops, convertLinalgToAffineLoops, lowerAffine, raiseScfToAffine,
 ];
 
 export function lookupPass(name: string): Pass | undefined { return PASSES.find((p) => p.name === name); }
