@@ -529,3 +529,20 @@ export const affine: Dialect = {
     }),
   ],
 };
+
+/** Builds an affine.for; `build(iv, iterArgs)` fills the body and returns the values to yield. */
+export function buildAffineFor(lb: { map: AffineMap; operands: Value[] }, ub: { map: AffineMap; operands: Value[] }, step: number,
+                               inits: Value[], build: (body: Block, iv: BlockArgument, iterArgs: BlockArgument[]) => Value[]): Operation {
+  const body = new Block([index, ...inits.map((v) => v.type)]);
+  const op = new Operation({
+    name: "affine.for", operands: [...lb.operands, ...ub.operands, ...inits], resultTypes: inits.map((v) => v.type),
+    attributes: {
+      lowerBoundMap: new AffineMapAttr(lb.map), upperBoundMap: new AffineMapAttr(ub.map), step: new IntegerAttr(step, index),
+      operandSegmentSizes: new DenseArrayAttr(i32, [lb.operands.length, ub.operands.length, inits.length]),
+    },
+    regions: [new Region([body])],
+  });
+  const ys = build(body, body.args[0], body.args.slice(1));
+  body.append(new Operation({ name: "affine.yield", operands: ys }));
+  return op;
+}

@@ -1,12 +1,12 @@
 // Loop-level views the mutations and proposers share: loops numbered L0, L1, ... in pre-order
 // within a function, affine.for bounds, bands, and the table the prompt shows.
 import { AffineMap, cst, dim, type AffineExpr } from "../ir/affine.js";
-import { AffineMapAttr, DenseArrayAttr, IntegerAttr } from "../ir/attributes.js";
-import { Block, BlockArgument, Operation, Region, Value } from "../ir/core.js";
+import { AffineMapAttr, IntegerAttr } from "../ir/attributes.js";
+import { Block, BlockArgument, Operation, Value } from "../ir/core.js";
 import type { Context } from "../ir/dialect.js";
 import { OpAsmPrinter } from "../ir/printer.js";
-import { i32, index } from "../ir/types.js";
 import { MutationError } from "./mutations/scalar.js";
+export { buildAffineFor } from "../dialects/affine.js"; // where passes can use it too
 
 export const LOOP_OPS = new Set(["affine.for", "scf.for", "affine.parallel", "scf.parallel"]);
 
@@ -65,23 +65,6 @@ export function tripCount(f: AffineFor): number | undefined {
     }
   }
   return undefined;
-}
-
-/** Builds an affine.for; `build(iv, iterArgs)` fills the body and returns the values to yield. */
-export function buildAffineFor(lb: { map: AffineMap; operands: Value[] }, ub: { map: AffineMap; operands: Value[] }, step: number,
-                               inits: Value[], build: (body: Block, iv: BlockArgument, iterArgs: BlockArgument[]) => Value[]): Operation {
-  const body = new Block([index, ...inits.map((v) => v.type)]);
-  const op = new Operation({
-    name: "affine.for", operands: [...lb.operands, ...ub.operands, ...inits], resultTypes: inits.map((v) => v.type),
-    attributes: {
-      lowerBoundMap: new AffineMapAttr(lb.map), upperBoundMap: new AffineMapAttr(ub.map), step: new IntegerAttr(step, index),
-      operandSegmentSizes: new DenseArrayAttr(i32, [lb.operands.length, ub.operands.length, inits.length]),
-    },
-    regions: [new Region([body])],
-  });
-  const ys = build(body, body.args[0], body.args.slice(1));
-  body.append(new Operation({ name: "affine.yield", operands: ys }));
-  return op;
 }
 
 export const constMap = (v: number) => ({ map: new AffineMap(0, 0, [cst(v)]), operands: [] as Value[] });

@@ -7,7 +7,7 @@ import { AffineMap, bin, cst, dim, sym, type AffineExpr } from "../ir/affine.js"
 import { Block, BlockArgument, Module, Operation, OpResult, Value } from "../ir/core.js";
 import { IndexType } from "../ir/types.js";
 import { constantIndex } from "../dialects/arith.js";
-import { buildAffineFor } from "../optimizer/loops.js";
+import { buildAffineFor } from "../dialects/affine.js";
 import type { Pass } from "./pass.js";
 
 /**
