@@ -7,10 +7,11 @@ import {
   AffineMapAttr, ArrayAttr, Attribute, DenseArrayAttr, DenseElementsAttr, FloatAttr, IntegerAttr, IntegerSetAttr, intAttr,
 } from "../ir/attributes.js";
 import { Builder, regionWith } from "../ir/builder.js";
-import { Block, Module, Operation, OpResult, Region, Value } from "../ir/core.js";
+import { Block, Module, Operation, Region, Value } from "../ir/core.js";
 import type { Context } from "../ir/dialect.js";
 import { DiagnosticSink } from "../ir/diagnostics.js";
 import { IntegerType, Type, i1, i32, index } from "../ir/types.js";
+import { constantIndex } from "../dialects/arith.js";
 import type { Pass } from "./pass.js";
 
 /** Thrown (and turned into a diagnostic) for expressions MLIR cannot lower either. */
@@ -207,18 +208,13 @@ function lowerParallel(op: Operation): void {
   op.erase();
 }
 
-/** The constant behind an index value, if it is an arith.constant. */
-function constantOf(v: Value): number | undefined {
-  const a = v instanceof OpResult && v.op.name === "arith.constant" ? v.op.attr("value") : undefined;
-  return a instanceof IntegerAttr ? a.num : undefined;
-}
 
 /**
  * affine.delinearize_index %x into (b0, ..., bn-1): with strides s_i = b_{i+1} * ... * b_{n-1},
  * r_0 = x floordiv s_0, r_i = (x mod s_{i-1}) floordiv s_i, r_{n-1} = x mod s_{n-2} (MLIR's expansion).
  */
 function delinearize(b: Builder, op: Operation): Value[] {
-  const basis = op.operands.slice(1).map(constantOf);
+  const basis = op.operands.slice(1).map(constantIndex);
   if (basis.some((v) => v === undefined)) throw new LoweringError("'affine.delinearize_index' with a non-constant basis is not supported");
   const n = basis.length;
   const strides = basis.map((_, i) => basis.slice(i + 1).reduce((a: number, x) => a * x!, 1));

@@ -8,6 +8,7 @@ import { AffineExpr } from "../../ir/affine.js";
 import { IntegerAttr } from "../../ir/attributes.js";
 import { BlockArgument, Operation, Value } from "../../ir/core.js";
 import { IndexType } from "../../ir/types.js";
+import { constantIndex } from "../../dialects/arith.js";
 import { elementBytes } from "./abi.js";
 import type { Expr, FunctionEmitter, MemrefVal } from "./emitter.js";
 
@@ -28,12 +29,8 @@ function scale(a: Linear, k: number): Linear {
 }
 
 function intConstant(v: Value): number | undefined {
-  const d = v instanceof BlockArgument ? undefined : (v.owner as Operation);
-  if (d && (d.name === "arith.constant" || d.name === "index.constant")) {
-    const a = d.attr("value");
-    if (a instanceof IntegerAttr && Number.isSafeInteger(a.num)) return a.num;
-  }
-  return undefined;
+  const c = constantIndex(v);
+  return c !== undefined && Number.isSafeInteger(c) ? c : undefined;
 }
 
 /** An index value as a linear form, looking through constants, affine.apply and +, -, * by constants. */
