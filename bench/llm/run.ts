@@ -11,7 +11,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { getLlama, LlamaCompletion, LlamaLogLevel, type Token } from "node-llama-cpp";
-import { LlamaCppModelRunner } from "../../src/llm/LlamaCppModelRunner.js";
+import { describeLlamaInfo, LlamaCppModelRunner } from "../../src/llm/LlamaCppModelRunner.js";
 import type { LoadOptions } from "../../src/llm/ModelRunner.js";
 import { makeTestModel, type Quant, type TestModelOptions } from "../../src/llm/testModel.js";
 
@@ -63,9 +63,7 @@ async function loadRunner(file: string): Promise<LlamaCppModelRunner> {
   const r = new LlamaCppModelRunner();
   const t0 = performance.now();
   await r.load(file, { gpu, threads, contextSize: 4096 }); // warms a GPU up itself
-  const i = r.info;
-  console.log(`  loaded ${file} in ${fmt((performance.now() - t0) / 1000, 2)} s: ${i?.backend}${i?.gpuDevices.length ? ` (${i.gpuDevices.join(", ")})` : ""}, ` +
-    `${i?.gpuLayers}/${i?.totalLayers} layers offloaded, ${i?.threads} threads, ${i?.quantization}`);
+  console.log(`  loaded ${file} in ${fmt((performance.now() - t0) / 1000, 2)} s: ${r.info ? describeLlamaInfo(r.info) : "?"}`);
   return r;
 }
 

@@ -29,6 +29,12 @@ export interface LlamaRunnerInfo {
   quantization: string;
 }
 
+/** One line for people: `Vulkan (NVIDIA H100 80GB HBM3), 17/17 layers offloaded, 16 threads, Q4_0`. */
+export function describeLlamaInfo(i: LlamaRunnerInfo): string {
+  return `${i.backend}${i.gpuDevices.length ? ` (${i.gpuDevices.join(", ")})` : ""}, ` +
+    `${i.gpuLayers}/${i.totalLayers} layers offloaded, ${i.threads} thread${i.threads === 1 ? "" : "s"}, ${i.quantization}`;
+}
+
 /** A prefill chunk is sized to take at most this long, so an abort is noticed promptly... */
 const PREFILL_ABORT_LATENCY_MS = 400;
 /** ...and to end at most this long after the time limit. */

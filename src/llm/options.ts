@@ -4,6 +4,7 @@ import type { Command } from "commander";
 import { createModelRunner, type LoadOptions, type ModelRunner, type QueryOptions, type QueryResult } from "./ModelRunner.js";
 import { SetupError } from "./bounded.js";
 import { ModelFileError, validateGguf } from "./gguf.js";
+import { describeLlamaInfo, type LlamaCppModelRunner } from "./LlamaCppModelRunner.js";
 
 export interface ModelCliOptions {
   runner?: string;
@@ -108,7 +109,7 @@ export function withQueryDefaults(inner: ModelRunner, defaults: QueryOptions): M
     const qd = inner.queryDetailed.bind(inner);
     wrapped.queryDetailed = (p, o) => qd(p, merged(o));
   }
-  // keep the llama runner's backend report visible (tensorlang-run prints it)
+  // keep the llama runner's backend report (LlamaCppModelRunner.info) visible through the wrapper
   if ("info" in inner) Object.defineProperty(wrapped, "info", { get: () => (inner as { info?: unknown }).info, enumerable: true });
   return wrapped;
 }
@@ -153,6 +154,7 @@ export async function runnerFromOptions(o: ModelCliOptions): Promise<ModelRunner
       }
       const bar = await progressReporter(`loading ${file}`);
       const r = createModelRunner("llama");
+      const t0 = performance.now();
       try {
         await r.load(file, { ...load, onProgress: bar.update });
       } catch (e) {
@@ -162,6 +164,9 @@ export async function runnerFromOptions(o: ModelCliOptions): Promise<ModelRunner
       } finally {
         bar.stop();
       }
+      // where the model runs (did the GPU take it?) is the first thing to know about a slow search
+      const info = (r as LlamaCppModelRunner).info;
+      if (info) process.stderr.write(`model ${file}: ${describeLlamaInfo(info)}; loaded in ${((performance.now() - t0) / 1000).toFixed(1)} s\n`);
       return withQueryDefaults(r, defaults);
     }
   }

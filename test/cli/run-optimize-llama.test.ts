@@ -17,6 +17,8 @@ test("tiny GGUF model: grammar-constrained proposals all parse; the search ends 
     "--experience-log", log, "--report", report], { timeoutMs: 300_000 });
   assert.equal(r.code, 0, r.stderr);
   assert.equal(maskOutput(r.stdout), expected("matmul_loops_small"));
+  // where the model runs, once, before the search (no GPU in CI: nothing offloaded)
+  assert.match(r.stderr, /^model .*\.gguf: CPU, 0\/\d+ layers offloaded, 1 thread, Q8_0; loaded in [\d.]+ s$/m);
 
   const f = readReport(report).functions[0];
   assert.equal(f.verdicts["parse-error"], undefined, `verdicts: ${JSON.stringify(f.verdicts)}`);
