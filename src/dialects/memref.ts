@@ -24,6 +24,12 @@ function segments(op: Operation): number[] {
   return a instanceof DenseArrayAttr ? [...a.values] : [];
 }
 /** Operands of segment `k` (per `operandSegmentSizes`). */
+/** memref.alloc/alloca's alignment in bytes: `dflt` when absent or 0 (which MLIR's verifier allows). */
+export function allocAlignment(op: Operation, dflt: number): number {
+  const a = op.attr("alignment");
+  return a instanceof IntegerAttr && a.value > 0n ? Number(a.value) : dflt;
+}
+
 export function segment(op: Operation, k: number): Value[] {
   const s = segments(op);
   const start = s.slice(0, k).reduce((a, b) => a + b, 0);
@@ -166,8 +172,9 @@ function allocOp(name: string): Dialect["ops"][number] {
       if (segs.length !== 2 || segs[0] + segs[1] !== op.operands.length) return "requires 'operandSegmentSizes' matching its operands";
       const want = t.shape.filter((d) => d === DYN).length;
       if (segs[0] !== want) return "dimension operand count does not equal memref dynamic dimension count";
+      // MLIR: any non-negative i64 (the engines take 0 as their default and reject non-powers of two)
       const al = op.attr("alignment");
-      if (al && (!(al instanceof IntegerAttr) || al.value <= 0n || (al.value & (al.value - 1n)) !== 0n)) return "'alignment' must be a positive power of two";
+      if (al && (!(al instanceof IntegerAttr) || al.type !== i64 || al.value < 0n)) return "attribute 'alignment' failed to satisfy constraint: 64-bit signless integer attribute whose minimum value is 0";
     },
   };
 }

@@ -5,6 +5,7 @@
 import { DenseElementsAttr, StridedLayoutAttr, TypeAttr } from "../ir/attributes.js";
 import type { Operation } from "../ir/core.js";
 import { DYN, MemRefType, Type } from "../ir/types.js";
+import { allocAlignment } from "../dialects/memref.js";
 import type { HandlerTable, Interpreter } from "./interpreter.js";
 import { checkIndex, layoutOf, loadElement, storeElement, storeScalar } from "./memory.js";
 import { MemRefValue, Trap, canon, contiguousStrides, forEachIndex, numElements, type RtValue, type Scalar } from "./values.js";
@@ -117,11 +118,11 @@ export function viewParams(op: Operation, args: readonly RtValue[], lead: number
 export const MEMREF: HandlerTable = {
   "memref.alloc": (interp, op, args) => {
     const seg = segments(op, [args.length, 0]);
-    return [allocMemRef(interp, op.results[0].type, args.slice(0, seg[0]).map(Number), intAttr(op, "alignment") ?? DEFAULT_ALIGN)];
+    return [allocMemRef(interp, op.results[0].type, args.slice(0, seg[0]).map(Number), allocAlignment(op, DEFAULT_ALIGN))];
   },
   "memref.alloca": (interp, op, args) => {
     const seg = segments(op, [args.length, 0]);
-    const m = allocMemRef(interp, op.results[0].type, args.slice(0, seg[0]).map(Number), intAttr(op, "alignment") ?? DEFAULT_ALIGN);
+    const m = allocMemRef(interp, op.results[0].type, args.slice(0, seg[0]).map(Number), allocAlignment(op, DEFAULT_ALIGN));
     interp.pushStackAllocation(m.allocated);
     return [m];
   },

@@ -155,6 +155,7 @@ export class ProgramInstance {
     if (name === "free") return (p) => heap.free(Number(p));
     const step = /^step_(.+)$/.exec(name);
     if (step) return (s) => { throw new TensorLangRuntimeError("trap", wasmFunctionOf(new Error()), `${step[1]}: step must be positive, got ${s}`); };
+    if (name === "dim_range") return (k, rank) => { throw new TensorLangRuntimeError("trap", wasmFunctionOf(new Error()), `memref.dim: dimension ${k} out of range for rank ${rank}`); };
     if (name === "stack_overflow") return () => { throw new TensorLangRuntimeError("stack-overflow", wasmFunctionOf(new Error()), "shadow stack overflow (memref.alloca)"); };
     const oob = /^oob(\d+)$/.exec(name);
     if (oob) {

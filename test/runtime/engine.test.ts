@@ -315,3 +315,54 @@ test("a loop step that is not positive stops the run under both engines (it spun
     await e.dispose();
   }
 });
+
+test("memref.dim and tensor.dim past the rank stop the run under both engines (MLIR's verifier accepts them; wasm crashed the compiler or read 0)", async () => {
+  const DIMS = `module {
+    func.func @dim(%m: memref<4x?xf32>, %k: index) -> index {
+      %d = memref.dim %m, %k : memref<4x?xf32>
+      return %d : index
+    }
+    func.func @past() -> index {
+      %m = memref.alloc() : memref<4xf32>
+      %c3 = arith.constant 3 : index
+      %d = memref.dim %m, %c3 : memref<4xf32>
+      return %d : index
+    }
+    func.func @tdim(%k: index) -> index {
+      %t = tensor.empty() : tensor<2x3xf32>
+      %d = tensor.dim %t, %k : tensor<2x3xf32>
+      return %d : index
+    }
+  }`;
+  for (const engine of ["wasm", "interp"] as const) {
+    const e = new Engine({ ctx: createCapturingContext(), engine }).load(DIMS, "dims.mlir");
+    const p = e.ctx.heap.malloc(80, 16);
+    const m = { allocated: p, aligned: p, offset: 0, sizes: [4, 5], strides: [5, 1] };
+    assert.deepEqual([e.call("dim", [m, 0]), e.call("dim", [m, 1]), e.call("tdim", [1])], [[4], [5], [3]], engine);
+    const fails = (f: () => unknown, msg: string) => assert.throws(f, (err: unknown) => err instanceof Error && err.message === msg, `${engine}: ${msg}`);
+    fails(() => e.call("dim", [m, 2]), "runtime error in @dim: memref.dim: dimension 2 out of range for rank 2");
+    fails(() => e.call("past", []), "runtime error in @past: memref.dim: dimension 3 out of range for rank 1");
+    // both engines run tensors bufferized, so the message names the memref.dim it became
+    fails(() => e.call("tdim", [7]), "runtime error in @tdim: memref.dim: dimension 7 out of range for rank 2");
+    await e.dispose();
+  }
+});
+
+test("memref.alloc alignment: 0 (valid in MLIR) takes the default, a power of two is honoured, others stop the run in both engines", async () => {
+  const prog = (align: number) => `func.func @main() -> index {
+    %a = memref.alloc() {alignment = 0 : i64} : memref<4xf32>
+    %b = memref.alloca() {alignment = 0 : i64} : memref<4xf32>
+    %c = memref.alloc() {alignment = ${align} : i64} : memref<4xf32>
+    %p = memref.extract_aligned_pointer_as_index %c : memref<4xf32> -> index
+    %k = arith.constant ${align} : index
+    %r = arith.remui %p, %k : index
+    return %r : index
+  }`;
+  for (const engine of ["wasm", "interp"] as const) {
+    const ok = new Engine({ ctx: createCapturingContext(), engine }).load(prog(256), "a.mlir");
+    assert.deepEqual(ok.call("main", []), [0], engine);
+    const bad = new Engine({ ctx: createCapturingContext(), engine }).load(prog(24), "a.mlir");
+    assert.throws(() => bad.call("main", []), (err: unknown) => err instanceof Error && err.message === "runtime error in @main: malloc: alignment must be a power of two, got 24", engine);
+    await Promise.all([ok.dispose(), bad.dispose()]);
+  }
+});

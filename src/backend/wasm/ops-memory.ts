@@ -3,7 +3,7 @@ import binaryen from "binaryen";
 import { IntegerAttr, SymbolRefAttr, TypeAttr } from "../../ir/attributes.js";
 import type { Operation, Value } from "../../ir/core.js";
 import { FloatType, IndexType, IntegerType, MemRefType, Type, UnrankedMemRefType, VectorType } from "../../ir/types.js";
-import { mixedList } from "../../dialects/memref.js";
+import { allocAlignment, mixedList } from "../../dialects/memref.js";
 import { gepIndices } from "../../dialects/llvm.js";
 import { constantIndex } from "../../dialects/arith.js";
 import { CompileError, elementBytes, isPtrType, vectorLanes, wasmTypeOf } from "./abi.js";
@@ -79,7 +79,7 @@ function allocBytes(e: FunctionEmitter, t: MemRefType, dyn: readonly Value[]): {
 
 register("memref.alloc", (e, op) => {
   const t = op.result.type as MemRefType, m = e.m;
-  const align = op.attr<IntegerAttr>("alignment")?.num ?? 64;
+  const align = allocAlignment(op, 64);
   const { bytes, wide, sizes, strides } = allocBytes(e, t, op.operands);
   // The runtime checks the count (negative, over the memory cap) and says which it was.
   const alloc = e.unit.runtimeImport("alloc", ["f64", "i32"], "i32");
@@ -88,7 +88,8 @@ register("memref.alloc", (e, op) => {
 });
 register("memref.alloca", (e, op) => {
   const t = op.result.type as MemRefType;
-  const align = op.attr<IntegerAttr>("alignment")?.num ?? 16;
+  const align = allocAlignment(op, 16);
+  if ((align & (align - 1)) !== 0) throw new CompileError(`memref.alloca: alignment ${align} is not a power of two (not supported)`);
   const { bytes, wide, sizes, strides } = allocBytes(e, t, op.operands);
   // Saturating: 4 GiB or more (or a negative count, as 0) cannot fit and overflows the stack.
   const p: Field = { l: e.stackAlloc(wide ? e.m.i32.trunc_u_sat.f64(bytes) : bytes, align) };
@@ -192,8 +193,13 @@ register("memref.dim", (e, op) => {
     return;
   }
   if (v.kind !== "memref") throw new CompileError("memref.dim of a non-memref");
+  // MLIR's verifier accepts any index (the result is undefined); stop the run as the interpreter does
+  const rank = v.sizes.length, m = e.m;
+  const outOfRange = (k: Expr) => m.block(null, [m.call(e.unit.runtimeImport("dim_range", ["i32", "i32"], null), [k, e.i32(rank)], binaryen.none), m.unreachable()]);
   const c = constantIndex(ix);
-  if (c !== undefined) { e.define(op.result, e.field(v.sizes[c])); return; }
+  if (c !== undefined && c >= 0 && c < rank) { e.define(op.result, e.field(v.sizes[c])); return; }
+  if (c !== undefined) { e.emit(outOfRange(e.i32(c))); e.define(op.result, e.i32(0)); return; }
+  e.emit(m.if(m.i32.ge_u(e.get(ix), e.i32(rank)), outOfRange(e.get(ix))));
   let r: Expr = e.i32(0);
   v.sizes.forEach((s, d) => { r = e.m.select(e.m.i32.eq(e.get(ix), e.i32(d)), e.field(s), r); });
   e.define(op.result, r);

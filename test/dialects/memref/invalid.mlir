@@ -56,8 +56,16 @@ func.func @alloc_dyn(%n: index) {
 // -----
 
 func.func @alloca_align() {
-  // expected-error @+1 {{'alignment' must be a positive power of two}}
-  %a = memref.alloca() {alignment = 3 : i64} : memref<4xf32>
+  // expected-error @+1 {{attribute 'alignment' failed to satisfy constraint: 64-bit signless integer attribute whose minimum value is 0}}
+  %a = memref.alloca() {alignment = -16 : i64} : memref<4xf32>
+  return
+}
+
+// -----
+
+func.func @alloc_align_type() {
+  // expected-error @+1 {{attribute 'alignment' failed to satisfy constraint: 64-bit signless integer attribute whose minimum value is 0}}
+  %a = memref.alloc() {alignment = 16 : i32} : memref<4xf32>
   return
 }
 

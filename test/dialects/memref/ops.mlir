@@ -10,6 +10,8 @@ func.func @ops(%A: memref<10x20xf32>, %n: index, %m: index) {
   %b = memref.alloc(%n, %m) {alignment = 64 : i64} : memref<?x4x?xf32>
   %c = memref.alloca(%n) : memref<?xf32>
   %c2 = memref.alloca() {alignment = 16 : i64} : memref<8xf32>
+  %c3 = memref.alloca() {alignment = 0 : i64} : memref<8xf32>
+  %c4 = memref.alloc() {alignment = 24 : i64} : memref<8xf32>
   %v = memref.load %A[%n, %m] : memref<10x20xf32>
   %v2 = memref.load %A[%n, %m] {nontemporal = true} : memref<10x20xf32>
   memref.store %v, %A[%n, %m] : memref<10x20xf32>

@@ -46,15 +46,6 @@ func.func @insert_result(%t: tensor<4xf32>, %i: index, %a: f32) {
 
 // -----
 
-func.func @dim_range(%t: tensor<4x4xf32>) {
-  %c2 = arith.constant 2 : index
-  // expected-error @+1 {{index is out of range}}
-  %0 = tensor.dim %t, %c2 : tensor<4x4xf32>
-  return
-}
-
-// -----
-
 func.func @dim_of_memref(%m: memref<4xf32>, %i: index) {
   // expected-error @+1 {{operand #0 must be a tensor}}
   %0 = "tensor.dim"(%m, %i) : (memref<4xf32>, index) -> index
