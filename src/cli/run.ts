@@ -84,6 +84,13 @@ async function runWithReflection(o: RunOptions, text: string, file: string, seed
   } finally { if (model) await model.dispose(); }
 }
 
+/** `@matmul 3 times, @conv` for the swaps in order. */
+function swapCounts(names: string[]): string {
+  const n = new Map<string, number>();
+  for (const x of names) n.set(x, (n.get(x) ?? 0) + 1);
+  return [...n].map(([x, k]) => `@${x}${k > 1 ? ` ${k} times` : ""}`).join(", ");
+}
+
 async function loadRunner(o: RunOptions): Promise<ModelRunner | "heuristic" | undefined> {
   try { return await runnerFromOptions(o); } catch (e) { throw e instanceof SetupError ? new UsageError(e.message) : e; }
 }
@@ -201,7 +208,7 @@ export async function main(argv: string[]): Promise<number> {
         const { reports } = await search;
         bar.stop();
         for (const r of reports) say(summaryLine(r));
-        if (program.swaps.length) say(`tensorlang-run: hot-swapped ${program.swaps.map((n) => "@" + n).join(", ")} while running`);
+        if (program.swaps.length) say(`tensorlang-run: hot-swapped ${swapCounts(program.swaps)} while running`);
         writeReport(o.report, reports);
         if (outcome.message) say(`tensorlang-run: ${outcome.message}`);
         return outcome.exitCode;

@@ -12,6 +12,8 @@ import type { Proposer, Verdict } from "./proposer.js";
 import { evaluateCandidate, measureReference, type SandboxOptions } from "./sandbox.js";
 import type { Mutation, Proposal } from "./schema.js";
 import { mcts, type SearchBudget, type SearchProgress } from "./search.js";
+import { runPasses } from "../passes/pass.js";
+import { resolvePipeline, toAffinePipeline } from "../passes/pipeline.js";
 import { raiseLoops } from "../passes/raise-scf-to-affine.js";
 
 export interface FunctionReport {
@@ -59,6 +61,27 @@ function describe(moduleText: string, name: string): { ir: string; loopTable: st
   return { ir: printOp(fn, ctx), loopTable: loopTable(fn, ctx) };
 }
 
+/** Whether `fn` has tensor-level ops (tensorlang, linalg, tensor), whose loops exist only after lowering. */
+function atTensorLevel(fn: Operation): boolean {
+  let found = false;
+  fn.walk((op) => { if (/^(tensorlang|linalg|tensor)\./.test(op.name)) found = true; });
+  return found;
+}
+
+/**
+ * The module lowered to affine loops when function `name` (all functions, without a name) is
+ * written at the tensor level: the mutations transform loops, and lowering such a function
+ * changes its signature to memrefs, so its callers go down with it: the whole module.
+ */
+export function loopLevel(moduleText: string, name?: string): string {
+  const ctx = createContext();
+  const m = parseModule(moduleText, "<state>", ctx);
+  const fns = name === undefined ? m.definedFunctions() : [findFunction(m, name)];
+  if (!fns.some((f) => f && atTensorLevel(f))) return moduleText;
+  runPasses(m, ctx, resolvePipeline(toAffinePipeline));
+  return printModule(m, ctx);
+}
+
 /**
  * The module with `name`'s scf.for loops raised to affine.for where they qualify: the search
  * starts there (the mutations transform affine loops), the reference stays the program as written.
@@ -88,7 +111,7 @@ function workOf(fn: Operation): number {
 /** `--optimize auto`: the defined functions (not the entry) with the most loop work. */
 export function pickHotFunctions(moduleText: string, entry: string, max = 2): string[] {
   const ctx = createContext();
-  const m = parseModule(moduleText, "<auto>", ctx);
+  const m = parseModule(loopLevel(moduleText), "<auto>", ctx);
   return m.definedFunctions().map((f) => ({ name: symbolName(f) ?? "", work: workOf(f) }))
     .filter((x) => x.name !== entry && x.work > 0).sort((a, b) => b.work - a.work).slice(0, max).map((x) => x.name);
 }
@@ -98,6 +121,7 @@ export async function optimizeModule(o: OptimizeOptions): Promise<{ moduleText: 
   const reports: FunctionReport[] = [];
   for (const name of o.functions) {
     const start = Date.now();
+    moduleText = loopLevel(moduleText, name);
     const original = describe(moduleText, name);
     // Winners found for several threads (parallel loops) are kept apart from single-thread ones.
     const threads = o.sandbox?.threads ?? 1;
