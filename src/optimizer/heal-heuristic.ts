@@ -15,6 +15,7 @@ import type { Context } from "../ir/dialect.js";
 import { printOp } from "../ir/printer.js";
 import { FloatType } from "../ir/types.js";
 import { FLOAT_BINARY, INT_BINARY } from "../dialects/arith.js";
+import { BINARY_OPS } from "../dialects/tensorlang.js";
 import type { EpisodeOutcome } from "./heal-episode.js";
 import { functionOp, spliceFunction } from "./heal-candidate.js";
 import type { ReplaySandbox } from "./heal-replay.js";
@@ -70,6 +71,7 @@ export interface HeuristicCandidate {
 
 const SWAP_FLOAT = ["arith.addf", "arith.subf", "arith.mulf", "arith.divf", "arith.maximumf", "arith.minimumf"];
 const SWAP_INT = ["arith.addi", "arith.subi", "arith.muli", "arith.maxsi", "arith.minsi"];
+const SWAP_TENSOR = Object.keys(BINARY_OPS);
 
 function floatConstants(fn: Operation): number[] {
   const out: number[] = [];
@@ -188,7 +190,7 @@ export class HeuristicHealer {
     const scored: { fn: Operation; f: number }[] = [];
     for (let i = 0; i < ops.length && this.budgetLeft; i++) {
       const kind = ops[i].name;
-      const pool = kind in FLOAT_BINARY ? SWAP_FLOAT : kind in INT_BINARY ? SWAP_INT : [];
+      const pool = kind in FLOAT_BINARY ? SWAP_FLOAT : kind in INT_BINARY ? SWAP_INT : kind in BINARY_OPS ? SWAP_TENSOR : [];
       for (const alt of pool) {
         if (alt === kind || !this.budgetLeft) continue;
         const fn = this.orig.clone();

@@ -6,7 +6,7 @@ import type { ModelRunner, QueryOptions } from "../llm/ModelRunner.js";
 import type { TraceRecord } from "../runtime/host/context.js";
 import { parseProposal } from "./llm-proposer.js";
 import type { Verdict } from "./proposer.js";
-import { ARITH_OPS, FUNCTION_NAME_PATTERN, proposalJsonSchema, type Proposal } from "./schema.js";
+import { ARITH_OPS, FUNCTION_NAME_PATTERN, TENSOR_OPS, proposalJsonSchema, type Proposal } from "./schema.js";
 
 export const HEAL_SYSTEM_PROMPT = `You are the repair engine inside TensorLang, a compiler whose programs heal themselves.
 A program stated what must hold (an assertion) and it failed at run time. You receive the whole
@@ -16,7 +16,7 @@ that the assertion holds for this run and for other random seeds. Answer with ON
   {"target_function": NAME, "rewrite": "<the full replacement func.func text, same signature>"} or
   {"target_function": NAME, "mutations": [MUTATION, ...]} with MUTATION one of
   {"kind":"mutate_constant","index":0,"value":1.5}       constant #index of the function (table below)
-  {"kind":"swap_operator","index":2,"op":"arith.subf"}   arith operator #index (table below)
+  {"kind":"swap_operator","index":2,"op":"arith.subf"}   operator #index (table below) for one of its kind
 Every candidate is parsed, verified and replayed in a sandbox from the start, with the same seed
 and several more; it is accepted only if no assertion fails in any replay.`;
 
@@ -83,7 +83,7 @@ export function healGrammar(target: string, constants: number, operators: number
     `mutation ::= ${lit('{"kind": "')} (${kinds.join(" | ")})`,
     `cindex ::= ${idx(constants)}`,
     `oindex ::= ${idx(operators)}`,
-    `arithop ::= ${ARITH_OPS.filter((o) => o.endsWith("f")).map((o) => lit(`"${o}"`)).join(" | ")}`,
+    `arithop ::= ${[...ARITH_OPS.filter((o) => o.endsWith("f")), ...TENSOR_OPS].map((o) => lit(`"${o}"`)).join(" | ")}`,
     `number ::= "-"? ([0-9] | [1-9] [0-9]{1,3}) ("." [0-9]{1,4})?`,
   ].join("\n") + "\n";
 }

@@ -19,7 +19,7 @@ MUTATION is one of:
   {"kind":"pack","operand":1,"loop":"L1"}                   copy a tile of argument #1 contiguous
   {"kind":"parallelize","loop":"L0"}                        split the outer loop across threads
   {"kind":"mutate_constant","index":3,"value":1.5}          constant #index (as numbered in the table)
-  {"kind":"swap_operator","index":2,"op":"arith.subf"}      arith op #index
+  {"kind":"swap_operator","index":2,"op":"arith.subf"}      arith/tensorlang op #index
 Every proposal is verified (parsed, type-checked, run in a sandbox, compared with the current
 version on random inputs, timed); wrong or slower ones are rejected and reported back to you.`;
 

@@ -29,11 +29,13 @@ export const LOOP_REF_PATTERN = "^L[0-9]{1,2}$";
 export const TILE_SIZES = [1, 2, 4, 8, 16, 32, 64, 128, 256] as const;
 export const UNROLL_FACTORS = [0, 2, 4, 8, 16] as const;
 export const VECTOR_WIDTHS = [4, 8, 16] as const;
-/** Operators the grammar offers for swap_operator (the schema accepts any arith.* name). */
+/** Operators the grammar offers for swap_operator (the schema accepts any arith.* or tensorlang.* name). */
 export const ARITH_OPS = [
   "arith.addf", "arith.subf", "arith.mulf", "arith.divf", "arith.maximumf", "arith.minimumf",
   "arith.addi", "arith.subi", "arith.muli", "arith.divsi", "arith.maxsi", "arith.minsi",
 ] as const;
+/** tensorlang's elementwise binary ops, which swap among themselves. */
+export const TENSOR_OPS = ["tensorlang.add", "tensorlang.sub", "tensorlang.mul", "tensorlang.div", "tensorlang.max"] as const;
 export const MAX_MUTATIONS = 16;
 export const MAX_REWRITE_CHARS = 65536;
 
@@ -64,7 +66,7 @@ export const mutationJsonSchema = {
     kindSchema("hoist", { loop: loopRef }),
     kindSchema("pack", { operand: smallInt(0, 63), loop: loopRef }),
     kindSchema("mutate_constant", { index: smallInt(0, 1_000_000), value: { type: "number" } }),
-    kindSchema("swap_operator", { index: smallInt(0, 1_000_000), op: { type: "string", pattern: "^arith\\.[a-z_0-9]{1,24}$" } }),
+    kindSchema("swap_operator", { index: smallInt(0, 1_000_000), op: { type: "string", pattern: "^(arith|tensorlang)\\.[a-z_0-9]{1,24}$" } }),
   ],
 } as const;
 
@@ -187,7 +189,7 @@ export function proposalGrammar(functionNames?: string[], options: GrammarOption
     ["ufactor", alts(UNROLL_FACTORS)],
     ["jfactor", alts([2, 4, 8])],
     ["vwidth", alts(VECTOR_WIDTHS)],
-    ["arithop", ARITH_OPS.map((o) => lit(`"${o}"`)).join(" | ")],
+    ["arithop", [...ARITH_OPS, ...TENSOR_OPS].map((o) => lit(`"${o}"`)).join(" | ")],
     ["index", `[0-9] | [1-9] [0-9]{1,2}`],
     ["number", `"-"? ([0-9] | [1-9] [0-9]{1,5}) ("." [0-9]{1,6})?`],
     ["oneloop", `${lit('"loop": ')} loopref "}"`],

@@ -195,6 +195,40 @@ describe("other programs", () => {
     assert.equal(r.repairs[0].target, "scale");
   });
 
+  // a residual block meant to be x + relu(x * w), written with sub: only add gives 54
+  const TENSOR_LEVEL = `module {
+  func.func @block(%x: tensor<8xf32>, %w: tensor<8xf32>) -> tensor<8xf32> {
+    %h = tensorlang.mul %x, %w : tensor<8xf32>
+    %r = tensorlang.relu %h : tensor<8xf32>
+    %y = tensorlang.sub %x, %r : tensor<8xf32>
+    return %y : tensor<8xf32>
+  }
+  func.func @main() {
+    %x = tensorlang.constant dense<[1.0, 2.0, 3.0, 4.0, 5.0, 6.0, 7.0, 8.0]> : tensor<8xf32>
+    %w = tensorlang.constant dense<0.5> : tensor<8xf32>
+    %y = func.call @block(%x, %w) : (tensor<8xf32>, tensor<8xf32>) -> tensor<8xf32>
+    %s = tensorlang.reduce_sum %y {axis = 0} : tensor<8xf32> -> tensor<f32>
+    %v = tensor.extract %s[] : tensor<f32>
+    %want = arith.constant 54.0 : f32
+    %d = arith.subf %v, %want : f32
+    %e = math.absf %d : f32
+    %tol = arith.constant 0.01 : f32
+    %ok = arith.cmpf olt, %e, %tol : f32
+    tensorlang.assert %ok, "sum is 54"
+    tensorlang.print %s : tensor<f32>
+    return
+  }
+}
+`;
+  it("repairs a function written with tensor ops by swapping one elementwise op for another", async () => {
+    let report = "", out = "";
+    const r = await heal({ module: TENSOR_LEVEL, file: "t.mlir", ctx, stdout: (t) => { out += t; }, report: (t) => { report += t; } });
+    assert.equal(r.exitCode, 0, report);
+    assert.equal(r.repairs[0].target, "block");
+    assert.match(r.moduleText, /tensorlang\.add %arg0, %\d+ : tensor<8xf32>/);
+    assert.equal(out, "Tensor<f32>:\n[54]\n");
+  });
+
   it("a program that does not verify is a DiagnosticError, not a crash", async () => {
     await assert.rejects(heal({ module: "module {\n  func.func @main() {\n    %x = arith.addf %y, %y : f32\n  }\n}\n", report: () => {} }), { name: "DiagnosticError" });
   });

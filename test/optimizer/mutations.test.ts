@@ -204,6 +204,11 @@ describe("mutations keep the meaning (interpreter and wasm agree with the origin
   });
 });
 
+const TENSOR_FN = `func.func @f(%a: tensor<4xf32>, %b: tensor<4xf32>) -> tensor<4xf32> {
+  %c = tensorlang.sub %a, %b : tensor<4xf32>
+  return %c : tensor<4xf32>
+}`;
+
 describe("inapplicable mutations are rejected with a reason, never an exception", () => {
   const cases: [string, string, string, Mutation[], RegExp][] = [
     ["vectorize width 8", MATMUL, "matmul", [{ kind: "vectorize", loop: "L1", width: 8 }], /width 8/],
@@ -216,6 +221,8 @@ describe("inapplicable mutations are rejected with a reason, never an exception"
     ["tile of a loop that does not exist", MATMUL, "matmul", [{ kind: "tile", loops: ["L9"], sizes: [4] }], /no loop L9/],
     ["hoist with nothing invariant", axpyProgram(16).replace("%a = affine.load %s[0, 0] : memref<1x1xf32>", "%a = affine.load %x[0, %i] : memref<1x16xf32>"), "axpy", [{ kind: "hoist", loop: "L0" }], /nothing/],
     ["mutate_constant of a missing constant", MATMUL, "matmul", [{ kind: "mutate_constant", index: 5, value: 1 }], /no constant/],
+    ["swap_operator of a tensor op for an arith op", TENSOR_FN, "f", [{ kind: "swap_operator", index: 0, op: "arith.addf" }], /only swaps with tensorlang operators/],
+    ["swap_operator of an arith op for a tensor op", MATMUL, "matmul", [{ kind: "swap_operator", index: 0, op: "tensorlang.add" }], /only swaps with arith operators/],
     ["a sequence whose second step does not apply", MATMUL, "matmul", [{ kind: "unroll", loop: "L2", factor: 0 }, { kind: "vectorize", loop: "L2", width: 4 }], /.+/],
   ];
   for (const [what, text, fn, ms, reason] of cases) {

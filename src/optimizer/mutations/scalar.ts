@@ -1,11 +1,13 @@
-// Scalar mutations for the healer: change the value of constant #index or swap arith
-// operator #index for another with the same operand/result types. Numbering is pre-order
-// within the function and is what the prompt's tables show.
+// Scalar mutations for the healer: change the value of constant #index or swap binary
+// operator #index (arith, or tensorlang's elementwise ops) for another with the same
+// operand/result types. Numbering is pre-order within the function and is what the prompt's
+// tables show.
 import { FloatAttr, IntegerAttr } from "../../ir/attributes.js";
 import type { Operation } from "../../ir/core.js";
 import type { Context } from "../../ir/dialect.js";
 import { FloatType, IndexType, IntegerType } from "../../ir/types.js";
 import { FLOAT_BINARY, INT_BINARY } from "../../dialects/arith.js";
+import { BINARY_OPS } from "../../dialects/tensorlang.js";
 
 export class MutationError extends Error {}
 
@@ -18,7 +20,9 @@ export function scalarConstants(fn: Operation): Operation[] {
   return out;
 }
 
-const SWAPPABLE = new Set([...Object.keys(FLOAT_BINARY), ...Object.keys(INT_BINARY)]);
+const SWAPPABLE = new Set([...Object.keys(FLOAT_BINARY), ...Object.keys(INT_BINARY), ...Object.keys(BINARY_OPS)]);
+/** Elementwise tensor ops apply to any element type: one swaps only for another. */
+const isTensorBinary = (name: string) => name in BINARY_OPS;
 export function operators(fn: Operation): Operation[] {
   const out: Operation[] = [];
   fn.walk((op) => { if (SWAPPABLE.has(op.name) || op.name === "arith.cmpf" || op.name === "arith.cmpi") out.push(op); });
@@ -49,7 +53,12 @@ export function swapOperator(fn: Operation, index: number, name: string, ctx: Co
   const op = os[index];
   if (!op) throw new MutationError(`swap_operator: no operator #${index} (the function has ${os.length})`);
   if (op.name === "arith.cmpf" || op.name === "arith.cmpi") throw new MutationError(`swap_operator: #${index} is a comparison; change its predicate with a rewrite`);
-  if (!ctx.spec(name) || !SWAPPABLE.has(name)) throw new MutationError(`swap_operator: '${name}' is not a binary arith operator`);
+  if (!ctx.spec(name) || !SWAPPABLE.has(name)) throw new MutationError(`swap_operator: '${name}' is not a binary arith or tensorlang operator`);
+  if (isTensorBinary(op.name) || isTensorBinary(name)) {
+    if (isTensorBinary(op.name) !== isTensorBinary(name)) throw new MutationError(`swap_operator: #${index} is ${op.name}, which only swaps with ${isTensorBinary(op.name) ? "tensorlang" : "arith"} operators`);
+    op.name = name;
+    return;
+  }
   const t = op.result.type;
   const isFloatOp = name in FLOAT_BINARY;
   if (isFloatOp !== t instanceof FloatType || (!isFloatOp && !(t instanceof IntegerType || t instanceof IndexType))) {
