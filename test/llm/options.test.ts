@@ -64,7 +64,7 @@ describe("model CLI options", () => {
     await assert.rejects(runnerFromOptions({ runner: "openai" }), setupError(/--openai-url/));
   });
 
-  it("loads a llama model from flags (silently when stderr is not a terminal) and applies query defaults", async () => {
+  it("loads a llama model from flags (no progress bar when stderr is not a terminal, one line saying where it runs) and applies query defaults", async () => {
     const written: string[] = [];
     const write = process.stderr.write.bind(process.stderr);
     process.stderr.write = ((chunk: string | Uint8Array) => { written.push(String(chunk)); return true; }) as typeof process.stderr.write;
@@ -74,7 +74,10 @@ describe("model CLI options", () => {
     } finally {
       process.stderr.write = write;
     }
-    if (!process.stderr.isTTY) assert.deepEqual(written, []);
+    if (!process.stderr.isTTY) {
+      assert.equal(written.length, 1, written.join(""));
+      assert.match(written[0], /^model .*tiny\.gguf: CPU, 0\/3 layers offloaded, 1 thread, Q8_0; loaded in [\d.]+ s\n$/);
+    }
     assert.ok(r && r !== "heuristic");
     try {
       assert.equal((r as { info?: { backend: string } }).info?.backend !== undefined, true);
