@@ -88,26 +88,60 @@ export type { UnresolvedOperand };
 
 const NO_TRAITS: ReadonlySet<Trait> = new Set();
 
+/**
+ * A registered op as the parser, verifier and printer read it for every op they meet: one class
+ * for all ops (the spec literals come in some twenty shapes, which makes reading their fields
+ * megamorphic), with the traits those passes ask about resolved once.
+ */
+export class RegisteredOp {
+  readonly name: string;
+  readonly traits: ReadonlySet<Trait>;
+  readonly isolated: boolean;
+  readonly terminator: boolean;
+  readonly defaultDialect: string | undefined;
+  readonly operands: OpSpec["operands"];
+  readonly results: OpSpec["results"];
+  readonly regions: number | undefined;
+  readonly parse: OpSpec["parse"];
+  readonly print: OpSpec["print"];
+  readonly verify: OpSpec["verify"];
+  readonly props: readonly string[];
+  constructor(readonly spec: OpSpec) {
+    this.name = spec.name;
+    this.operands = spec.operands;
+    this.results = spec.results;
+    this.regions = spec.regions;
+    this.parse = spec.parse;
+    this.print = spec.print;
+    this.verify = spec.verify;
+    this.props = spec.props ?? [];
+    this.traits = new Set(spec.traits);
+    this.isolated = this.traits.has("IsolatedFromAbove");
+    this.terminator = this.traits.has("Terminator");
+    this.defaultDialect = spec.defaultDialect;
+  }
+}
+
 /** The set of dialects a parser, verifier and pass pipeline see. */
 export class Context {
-  private readonly specs = new Map<string, OpSpec>();
-  /** Each op's traits as a set, made once at registration: the verifier asks for every op. */
-  private readonly traitSets = new Map<string, ReadonlySet<Trait>>();
+  private readonly ops = new Map<string, RegisteredOp>();
   private readonly typeHooks = new Map<string, TypeParserHook>();
   readonly dialects = new Map<string, Dialect>();
 
   register(...ds: Dialect[]): this {
     for (const d of ds) {
       this.dialects.set(d.name, d);
-      for (const s of d.ops) { this.specs.set(s.name, s); this.traitSets.set(s.name, new Set(s.traits)); }
+      for (const s of d.ops) this.ops.set(s.name, new RegisteredOp(s));
       if (d.parseType) this.typeHooks.set(d.name, d.parseType);
     }
     return this;
   }
-  spec(name: string): OpSpec | undefined { return this.specs.get(name); }
+  spec(name: string): OpSpec | undefined { return this.ops.get(name)?.spec; }
+  /** Op `name` with its traits resolved (undefined if it is not registered). */
+  registered(name: string): RegisteredOp | undefined { return this.ops.get(name); }
   typeHook(dialect: string): TypeParserHook | undefined { return this.typeHooks.get(dialect); }
   hasTrait(op: Operation | string, t: Trait): boolean { return this.traits(typeof op === "string" ? op : op.name).has(t); }
   /** The traits of op `name` (none if it is not registered). */
-  traits(name: string): ReadonlySet<Trait> { return this.traitSets.get(name) ?? NO_TRAITS; }
-  get opNames(): string[] { return [...this.specs.keys()]; }
+  traits(name: string): ReadonlySet<Trait> { return this.ops.get(name)?.traits ?? NO_TRAITS; }
+  get opNames(): string[] { return [...this.ops.keys()]; }
 }

@@ -2,7 +2,7 @@
 // forward references, blocks, regions, aliases. Types and attributes live in parse-attr.ts.
 import { Attribute, DictionaryAttr, LocationAttr, StringAttr } from "./attributes.js";
 import { Block, Module, Operation, Region, Value } from "./core.js";
-import { Context, OperationState, type OpSpec } from "./dialect.js";
+import { Context, OperationState } from "./dialect.js";
 import { DiagnosticError, type Location, registerSource } from "./diagnostics.js";
 import { Lexer, type Token, decodeString } from "./lexer.js";
 import { AttrTypeParser } from "./parse-attr.js";
@@ -260,10 +260,10 @@ export class OpAsmParser extends AttrTypeParser {
       this.expect(">");
       for (const [k, v] of props.entries) st.attributes.set(k, v);
     }
-    const spec = this.ctx.spec(name);
+    const info = this.ctx.registered(name);
     if (this.accept("(")) {
-      const isolated = !!spec?.traits?.includes("IsolatedFromAbove");
-      this.withDefaultDialect(spec, () => { do st.regions.push(this.parseRegion([], { isolated })); while (this.accept(",")); });
+      const isolated = !!info?.isolated;
+      this.withDefaultDialect(info?.defaultDialect, () => { do st.regions.push(this.parseRegion([], { isolated })); while (this.accept(",")); });
       this.expect(")");
     }
     this.parseOptionalAttrDict(st);
@@ -279,25 +279,23 @@ export class OpAsmParser extends AttrTypeParser {
   private parseCustomOperation(loc: Location): Operation {
     const nameTok = this.lex.next();
     if (nameTok.kind !== "bare") throw this.errorAt(nameTok, "expected operation name");
-    let name = nameTok.text;
-    let spec = this.ctx.spec(name);
-    if (!spec && !name.includes(".")) {
-      for (const d of this.defaultDialects.slice().reverse()) { spec = this.ctx.spec(`${d}.${name}`); if (spec) break; }
-      if (spec) name = spec.name;
+    const name = nameTok.text;
+    let info = this.ctx.registered(name);
+    if (!info && !name.includes(".")) {
+      for (const d of this.defaultDialects.slice().reverse()) { info = this.ctx.registered(`${d}.${name}`); if (info) break; }
     }
-    if (!spec?.parse) throw this.errorAt(nameTok, `custom op '${nameTok.text}' is unknown`);
-    name = spec.name; // one shared string for every op of this kind
-    const st = new OperationState(name, loc);
+    const parse = info?.parse;
+    if (!info || !parse) throw this.errorAt(nameTok, `custom op '${nameTok.text}' is unknown`);
+    const st = new OperationState(info.name, loc); // one shared name string for every op of this kind
     const saved = this.isolatedOp;
-    this.isolatedOp = !!spec.traits?.includes("IsolatedFromAbove");
-    const d = spec.defaultDialect;
+    this.isolatedOp = info.isolated;
+    const d = info.defaultDialect;
     if (d) this.defaultDialects.push(d);
-    try { spec.parse(this, st); } finally { this.isolatedOp = saved; if (d) this.defaultDialects.pop(); }
+    try { parse.call(info.spec, this, st); } finally { this.isolatedOp = saved; if (d) this.defaultDialects.pop(); }
     return this.build(st);
   }
 
-  private withDefaultDialect(spec: OpSpec | undefined, fn: () => void): void {
-    const d = spec?.defaultDialect;
+  private withDefaultDialect(d: string | undefined, fn: () => void): void {
     if (d) this.defaultDialects.push(d);
     try { fn(); } finally { if (d) this.defaultDialects.pop(); }
   }

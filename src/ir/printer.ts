@@ -2,7 +2,7 @@
 // names are numbered per IsolatedFromAbove region as MLIR does (%0, %arg0, ^bb0).
 import { Attribute, DictionaryAttr } from "./attributes.js";
 import { Block, Module, Operation, Region, Value } from "./core.js";
-import { Context, type OpSpec } from "./dialect.js";
+import { Context, type RegisteredOp } from "./dialect.js";
 import { Type, typeListStr } from "./types.js";
 
 export interface PrintOptions { generic?: boolean }
@@ -55,7 +55,7 @@ export class OpAsmPrinter {
     for (const r of op.regions) this.numberRegion(r);
   }
   private isIsolated(op: Operation): boolean {
-    return this.ctx.hasTrait(op, "IsolatedFromAbove") || op.name === "builtin.module";
+    return !!this.ctx.registered(op.name)?.isolated || op.name === "builtin.module";
   }
 
   // ---- primitives for custom printers ------------------------------------------------------
@@ -126,7 +126,7 @@ export class OpAsmPrinter {
         const op = ops[k];
         const last = k === ops.length - 1;
         if (last && o.printEmptyTerminator === false && op.operands.length === 0 && op.results.length === 0 &&
-            op.regions.length === 0 && op.numAttributes === 0 && this.ctx.hasTrait(op, "Terminator")) continue;
+            op.regions.length === 0 && op.numAttributes === 0 && this.ctx.registered(op.name)?.terminator) continue;
         this.newline();
         this.operation(op);
       }
@@ -142,27 +142,28 @@ export class OpAsmPrinter {
       const first = this.name(op.results[0]);
       this.out += (op.results.length > 1 ? `${first.split("#")[0]}:${op.results.length}` : first) + " = ";
     }
-    const spec = this.ctx.spec(op.name);
-    if (op.regions.length === 0 || !this.isIsolated(op)) { this.opBody(op, spec); return; }
+    const info = this.ctx.registered(op.name);
+    if (op.regions.length === 0 || !(info?.isolated || op.name === "builtin.module")) { this.opBody(op, info); return; }
     const saved0 = this.nextValue, saved1 = this.nextArg, saved2 = this.nextBlock;
     this.nextValue = this.nextArg = this.nextBlock = 0;
     this.scope = new NameScope(this.scope);
     for (const r of op.regions) this.numberRegion(r);
-    this.opBody(op, spec);
+    this.opBody(op, info);
     this.scope = this.scope.parent!;
     this.nextValue = saved0; this.nextArg = saved1; this.nextBlock = saved2;
   }
   /** The op whose body is being printed and its default dialect: its nested ops need not look it up. */
   private scopeOp: Operation | undefined = undefined;
   private scopeDialect: string | undefined = undefined;
-  private opBody(op: Operation, spec: OpSpec | undefined): void {
+  private opBody(op: Operation, info: RegisteredOp | undefined): void {
     const savedOp = this.scopeOp, savedDialect = this.scopeDialect;
     this.scopeOp = op;
-    this.scopeDialect = spec?.defaultDialect;
-    if (!this.opts.generic && spec?.print) {
+    this.scopeDialect = info?.defaultDialect;
+    const print = info?.print;
+    if (!this.opts.generic && print) {
       this.out += this.shortName(op, savedOp, savedDialect);
-      spec.print(this, op);
-    } else this.generic(op, spec?.props ?? []);
+      print.call(info.spec, this, op);
+    } else this.generic(op, info?.props ?? []);
     this.scopeOp = savedOp;
     this.scopeDialect = savedDialect;
   }
@@ -170,7 +171,7 @@ export class OpAsmPrinter {
   private shortName(op: Operation, scopeOp: Operation | undefined, scopeDialect: string | undefined): string {
     if (op.name === "builtin.module") return "module";
     const parent = op.parentOp;
-    const d = parent === scopeOp ? scopeDialect : parent ? this.ctx.spec(parent.name)?.defaultDialect : undefined;
+    const d = parent === scopeOp ? scopeDialect : parent ? this.ctx.registered(parent.name)?.defaultDialect : undefined;
     return d && op.name.startsWith(d + ".") && !op.name.slice(d.length + 1).includes(".") ? op.name.slice(d.length + 1) : op.name;
   }
   private generic(op: Operation, props: readonly string[]): void {

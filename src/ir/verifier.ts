@@ -2,7 +2,7 @@
 // uniqueness; then each op spec's own `verify`. Collects every error instead of stopping.
 import { DenseArrayAttr } from "./attributes.js";
 import { Block, BlockArgument, Module, Operation, OpResult, Region, Value, symbolName } from "./core.js";
-import { Context, type VerifyContext } from "./dialect.js";
+import { Context, type RegisteredOp, type VerifyContext } from "./dialect.js";
 import { DiagnosticSink, type Diagnostic } from "./diagnostics.js";
 import { i32 } from "./types.js";
 
@@ -44,44 +44,50 @@ export class Verifier implements VerifyContext {
   private err(op: Operation, msg: string): void { this.sink.error(op.loc, `'${op.name}' op ${msg}`); }
 
   verifyOp(op: Operation): void {
-    const spec = this.ctx.spec(op.name), traits = this.ctx.traits(op.name);
+    const info = this.ctx.registered(op.name);
     const isModule = op.name === "builtin.module";
-    if (!spec) {
+    if (!info) {
       if (!isModule) { this.sink.error(op.loc, `unregistered operation '${op.name}'`); return; }
-    } else {
-      if (!countOk(op.operands.length, spec.operands)) this.err(op, `requires ${countStr(spec.operands!)} operands, but found ${op.operands.length}`);
-      if (!countOk(op.results.length, spec.results)) this.err(op, `requires ${countStr(spec.results!)} results, but found ${op.results.length}`);
-      if (spec.regions !== undefined && op.regions.length !== spec.regions) this.err(op, `requires ${spec.regions} regions`);
-      if (traits.has("SameOperandsAndResultType") && !sameType(op)) {
-        this.err(op, "requires the same type for all operands and results");
-        return;
-      }
-      if (traits.has("SameTypeOperands") && op.operands.some((v) => v.type !== op.operands[0].type)) {
-        this.err(op, "requires all operands to have the same type");
-        return;
-      }
-      if (traits.has("Terminator") && op.parent && op.parent.terminator !== op) this.err(op, "must be the last operation in the parent block");
-      if (traits.has("SingleBlock")) for (const r of op.regions) if (r.blocks.length > 1) this.err(op, "expects a single block per region");
-    }
+    } else if (!this.verifyAgainstSpec(op, info)) return;
     if (op.numAttributes) for (const k of SEGMENT_ATTRS) {
       const a = op.attr(k);
       if (a && !(a instanceof DenseArrayAttr && a.elementType === i32)) this.err(op, `invalid properties: '${k}' must be an array<i32: ...>, got ${a.str}`);
     }
     this.verifyOperandDominance(op);
-    if (isModule || traits.has("SymbolTable")) this.verifySymbols(op);
+    if (isModule || info?.traits.has("SymbolTable")) this.verifySymbols(op);
     const regions = op.regions;
     if (regions.length) {
-      const noTerminator = isModule || traits.has("NoTerminator");
+      const noTerminator = isModule || !!info?.traits.has("NoTerminator");
       for (let i = 0; i < regions.length; i++) this.verifyRegion(op, regions[i], noTerminator);
     }
-    if (spec?.verify) {
+    const verify = info?.verify;
+    if (verify) {
       try {
-        const msg = spec.verify(op, this);
+        const msg = verify.call(info.spec, op, this);
         if (msg) this.err(op, msg);
       } catch (e) {
         this.err(op, `verifier failed: ${(e as Error).message}`);
       }
     }
+  }
+
+  /** Counts and traits; false when the op is too malformed for the checks that follow. */
+  private verifyAgainstSpec(op: Operation, info: RegisteredOp): boolean {
+    if (!countOk(op.operands.length, info.operands)) this.err(op, `requires ${countStr(info.operands!)} operands, but found ${op.operands.length}`);
+    if (!countOk(op.results.length, info.results)) this.err(op, `requires ${countStr(info.results!)} results, but found ${op.results.length}`);
+    if (info.regions !== undefined && op.regions.length !== info.regions) this.err(op, `requires ${info.regions} regions`);
+    const traits = info.traits;
+    if (traits.has("SameOperandsAndResultType") && !sameType(op)) {
+      this.err(op, "requires the same type for all operands and results");
+      return false;
+    }
+    if (traits.has("SameTypeOperands") && op.operands.some((v) => v.type !== op.operands[0].type)) {
+      this.err(op, "requires all operands to have the same type");
+      return false;
+    }
+    if (info.terminator && op.parent && op.parent.terminator !== op) this.err(op, "must be the last operation in the parent block");
+    if (traits.has("SingleBlock")) for (const r of op.regions) if (r.blocks.length > 1) this.err(op, "expects a single block per region");
+    return true;
   }
 
   private verifyRegion(op: Operation, r: Region, noTerminator: boolean): void {
@@ -90,7 +96,7 @@ export class Verifier implements VerifyContext {
       const b = blocks[bi], ops = b.ops;
       if (!noTerminator) {
         const t = b.terminator;
-        if (!t || !this.ctx.hasTrait(t, "Terminator")) {
+        if (!t || !this.ctx.registered(t.name)?.terminator) {
           const at = t ?? op;
           this.sink.error(at.loc, ops.length ? "block with no terminator, has " + `'${t!.name}'` : `'${op.name}' op region with an empty block has no terminator`);
         }
@@ -150,7 +156,7 @@ export class Verifier implements VerifyContext {
     }
     return idx.get(op) ?? -1;
   }
-  private isIsolated(op: Operation): boolean { return op.name === "builtin.module" || this.ctx.hasTrait(op, "IsolatedFromAbove"); }
+  private isIsolated(op: Operation): boolean { return op.name === "builtin.module" || !!this.ctx.registered(op.name)?.isolated; }
   private definedWithin(v: Value, op: Operation): boolean {
     const owner = v instanceof OpResult ? v.op : (v as BlockArgument).block.parentOp;
     return !!owner && (owner === op && v instanceof BlockArgument || op.isAncestorOf(owner) && owner !== op);
