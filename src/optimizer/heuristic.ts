@@ -81,6 +81,10 @@ function parallelTarget(loops: Operation[]): Operation | undefined {
 export function heuristicProposals(fn: Operation, name: string, applied: readonly Proposal[], threads = 1): Proposal[] {
   const loops = loopsOf(fn);
   const refOf = (op: Operation) => `L${loops.indexOf(op)}`;
+  // Micro-kernel bundles of every matmul-like band first, the band with the most work first;
+  // single steps after them: in a function with several nests (a lowered tensor program's fill
+  // loops, two matmuls), a fill loop's unroll would otherwise crowd out the second matmul's kernel.
+  const kernelProps: { work: number; p: Proposal }[] = [];
   const out: Proposal[] = [];
   const done = new Set(applied.flatMap((p) => ("mutations" in p ? p.mutations.map((m) => m.kind) : [])));
   for (const outer of loops) {
@@ -88,6 +92,8 @@ export function heuristicProposals(fn: Operation, name: string, applied: readonl
     const band = perfectBand(outer).filter((l) => l.name === "affine.for");
     const r = bandRoles(band, refOf);
     const [L] = [r.refs];
+    const work = r.trips.reduce((a, t) => a * Math.max(t, 1), 1);
+    const bundle = (ms: Mutation[]) => kernelProps.push({ work, p: prop(name, ms) });
     if (band.length === 3 && r.reduction === 2 && r.contiguous === 1 && affineFor(band[1]).step === 1) {
       // Matmul-like i-j-k: an f32x4 micro-kernel of fi rows x 4*fj columns held in registers
       // (vectorize j, keep the accumulators in the k-loop, unroll-and-jam i and j). Packed
@@ -105,23 +111,23 @@ export function heuristicProposals(fn: Operation, name: string, applied: readonl
       ];
       if (streamed !== undefined) {
         for (const [fi, fj] of kernels.slice(0, 2)) {
-          out.push(prop(name, [...kernel(fi, fj), { kind: "interchange", loops: [L[0], L[1]], permutation: [1, 0] }, { kind: "pack", operand: streamed, loop: L[1] }]));
+          bundle([...kernel(fi, fj), { kind: "interchange", loops: [L[0], L[1]], permutation: [1, 0] }, { kind: "pack", operand: streamed, loop: L[1] }]);
         }
         // Long k: split it in blocks of KC = 256 so the packed panel (256 x 16 floats, 16 KiB)
         // stays in L1 and the A block the panel meets in L2. Loops j, kk, i, k (BLIS's order).
         const tk = r.trips[2], [fi, fj] = kernels[0] ?? [];
         if (tk >= 512 && divides(tk, 256) && fi) {
           const t = (l: string) => `L${Number(l.slice(1)) + 1}`;
-          out.push(prop(name, [
+          bundle([
             { kind: "tile", loops: [L[2]], sizes: [256] }, { kind: "interchange", loops: L, permutation: [2, 0, 1] },
             ...kernel(fi, fj, t),
             { kind: "interchange", loops: L, permutation: [2, 0, 1] }, { kind: "pack", operand: streamed, loop: t(L[1]) },
-          ]));
+          ]);
         }
       }
-      for (const [fi, fj] of kernels) out.push(prop(name, kernel(fi, fj)));
-      out.push(prop(name, [{ kind: "interchange", loops: L, permutation: [0, 2, 1] }, { kind: "vectorize", loop: L[2], width: 4 }]));
-      out.push(prop(name, [{ kind: "interchange", loops: L, permutation: [0, 2, 1] }]));
+      for (const [fi, fj] of kernels) bundle(kernel(fi, fj));
+      bundle([{ kind: "interchange", loops: L, permutation: [0, 2, 1] }, { kind: "vectorize", loop: L[2], width: 4 }]);
+      bundle([{ kind: "interchange", loops: L, permutation: [0, 2, 1] }]);
     }
     // Generic single steps on any band.
     const innermost = band[band.length - 1];
@@ -138,6 +144,7 @@ export function heuristicProposals(fn: Operation, name: string, applied: readonl
     if (tc !== undefined && tc <= 16 && tc > 1) out.push(prop(name, [{ kind: "unroll", loop: refOf(innermost), factor: 0 }]));
     else if (tc !== undefined && tc % 4 === 0) out.push(prop(name, [{ kind: "unroll", loop: refOf(innermost), factor: 4 }]));
   }
+  out.unshift(...kernelProps.sort((a, b) => b.work - a.work).map((k) => k.p)); // stable: a band's own order stays
   if (threads > 1 && !done.has("parallelize")) {
     const target = parallelTarget(loops);
     if (target) out.unshift(prop(name, [{ kind: "parallelize", loop: refOf(target) }]));

@@ -2,11 +2,16 @@
 // lowered, so the optimizer lowers the module to affine loops first: `--optimize auto` picks
 // such a function, the mutations apply, and the program prints what it printed before.
 import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
 import { test } from "node:test";
-import { HeuristicProposer } from "../../src/optimizer/heuristic.js";
+import { createContext } from "../../src/dialects/index.js";
+import { parseModule } from "../../src/ir/parser.js";
+import { HeuristicProposer, heuristicProposals } from "../../src/optimizer/heuristic.js";
+import { findFunction, mutate } from "../../src/optimizer/mutator.js";
 import { loopLevel, optimizeModule, pickHotFunctions } from "../../src/optimizer/optimize.js";
 import { Engine } from "../../src/runtime/engine.js";
 import { createCapturingContext } from "../../src/runtime/host.js";
+import { example } from "./fixtures/run-cli.js";
 
 const PROGRAM = `module {
   func.func @mm(%a: tensor<32x32xf32>, %b: tensor<32x32xf32>) -> tensor<32x32xf32> {
@@ -56,4 +61,19 @@ test("the optimizer transforms a tensor-level function and the program's output 
   assert.ok((r.verdicts.accepted ?? 0) >= 1, JSON.stringify(r.verdicts));
   assert.ok(r.accepted.length > 0, "a mutation was accepted");
   assert.equal(output(res.moduleText, "wasm"), output(PROGRAM, "interp"));
+});
+
+test("with two matmuls, the heuristic proposes the second one's kernel right after the first's (before the fill loops' single steps)", () => {
+  let text = loopLevel(readFileSync(example("mlp.mlir"), "utf8"), "mlp");
+  const fmas: number[] = [];
+  for (let step = 0; step < 2; step++) {
+    const fn = findFunction(parseModule(text, "mlp.mlir", createContext()), "mlp")!;
+    const [first] = heuristicProposals(fn, "mlp", []);
+    assert.ok("mutations" in first && first.mutations.length >= 4 && first.mutations[0].kind === "vectorize", JSON.stringify(first));
+    const r = mutate(text, first);
+    assert.ok(r.ok, r.ok ? "" : r.reason);
+    text = r.moduleText;
+    fmas.push((text.match(/vector\.fma/g) ?? []).length);
+  }
+  assert.ok(fmas[0] > 0 && fmas[1] === 2 * fmas[0], `vector.fma count after each kernel: ${fmas}`);
 });
