@@ -335,7 +335,8 @@ export class AttrTypeParser {
   private parseDense(implied?: ShapedType): Attribute {
     this.expect("<");
     let hex: string | undefined;
-    const values: (number | bigint | boolean)[] = [];
+    // a string is a hex literal: the bit pattern of a float element, the value of an integer one
+    const values: (number | bigint | boolean | string)[] = [];
     const shape: number[] = [];
     const pos = this.lex.peek().pos;
     if (this.lex.peek().kind === "string") hex = this.parseString();
@@ -353,7 +354,8 @@ export class AttrTypeParser {
         if (t.text === "true" || t.text === "false") { this.lex.next(); values.push(t.text === "true"); return; }
         const neg = this.accept("-");
         const n = this.lex.next();
-        if (n.kind === "int") values.push(neg ? -BigInt(n.text) : BigInt(n.text));
+        if (n.kind === "int" && !neg && n.text.startsWith("0x")) values.push(n.text);
+        else if (n.kind === "int") values.push(neg ? -BigInt(n.text) : BigInt(n.text));
         else if (n.kind === "float") values.push(neg ? -Number(n.text) : Number(n.text));
         else throw this.errorAt(n, "expected element literal");
       };
@@ -368,8 +370,8 @@ export class AttrTypeParser {
     const type = implied && this.lex.peek().text !== ":" ? implied : (this.expect(":"), this.parseType());
     if (!(type instanceof ShapedType)) throw DiagnosticError.at(tloc, "elements literal must be a ranked shaped type");
     const et = type.elementType;
-    const conv = (v: number | bigint | boolean): number | bigint =>
-      typeof v === "boolean" ? (v ? 1 : 0) : et instanceof FloatType ? Number(v) : et instanceof IntegerType && et.width <= 32 || et instanceof IndexType ? Number(v) : BigInt(v);
+    const conv = (v: number | bigint | boolean | string): number | bigint =>
+      typeof v === "boolean" ? (v ? 1 : 0) : typeof v === "string" && et instanceof FloatType ? hexToFloat(v, et) : et instanceof FloatType ? Number(v) : et instanceof IntegerType && et.width <= 32 || et instanceof IndexType ? Number(v) : BigInt(v);
     if (hex !== undefined) return new DenseElementsAttr(type, decodeHexDense(hex, type), false);
     if (values.length === 0 && type.numElements !== 0) throw DiagnosticError.at(this.lex.loc(pos), "expected dense elements");
     if (shape.length === 0 && values.length === 1) return new DenseElementsAttr(type, [conv(values[0])], type.rank > 0 || type.numElements === 1);

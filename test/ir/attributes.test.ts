@@ -90,3 +90,10 @@ test("a name may be reused in sibling regions and in another function", () => {
   }`);
   assert.match(out, /arith\.muli/);
 });
+
+test("hex elements of a float dense literal are bit patterns, as in a scalar float attribute", () => {
+  const out = attrOf("dense<[1.0, 0x7FC00000, 0xFF800000]>", " : tensor<3xf32>");
+  assert.match(out, /a = dense<\[1\.000000e\+00, 0x7FC00000, 0xFF800000\]> : tensor<3xf32>/);
+  assert.match(attrOf("dense<0x3C00>", " : tensor<2xf16>"), /a = dense<1\.000000e\+00> : tensor<2xf16>/);
+  assert.match(attrOf("dense<[0x10, 2]>", " : tensor<2xi32>"), /a = dense<\[16, 2\]> : tensor<2xi32>/);
+});
