@@ -102,7 +102,9 @@ register(["arith.maxsi", "arith.minsi", "arith.maxui", "arith.minui"], (e, op) =
   const ga = () => e.m.local.get(a.local, BT[a.wt]), gb = () => e.m.local.get(b.local, BT[b.wt]);
   const u = op.name.endsWith("ui");
   const ua = u ? unsignedView(e.m, ga(), t) : ga(), ub = u ? unsignedView(e.m, gb(), t) : gb();
-  const gt = u ? i.gt_u(ua, ub) : i.gt_s(ua, ub);
+  // i1 is held as 0/1; its signed view is 0/-1, so signed order is reversed.
+  const flip = !u && t instanceof IntegerType && t.width === 1;
+  const gt = u ? i.gt_u(ua, ub) : flip ? i.lt_s(ua, ub) : i.gt_s(ua, ub);
   const isMax = op.name.includes("max");
   e.define(op.result, isMax ? e.m.select(gt, ga(), gb()) : e.m.select(gt, gb(), ga()));
 });

@@ -674,3 +674,21 @@ test("pointers stepped with their loop's counter keep the element they address",
     assert.match(w, /^537(\.0+)?\n$/);
   }
 });
+
+test("maxsi/minsi on i1 order true (-1) below false (0), as cmpi does", () => {
+  same(`
+  func.func @main() {
+    %t = arith.constant true
+    %f = arith.constant false
+    %mx = arith.maxsi %t, %f : i1
+    %mn = arith.minsi %t, %f : i1
+    %mu = arith.maxui %t, %f : i1
+    %a = arith.extsi %mx : i1 to i64
+    %b = arith.extsi %mn : i1 to i64
+    %c = arith.extsi %mu : i1 to i64
+    ${pr("%a")}
+    ${pr("%b")}
+    ${pr("%c")}
+    return
+  }`, "0\n-1\n-1\n");
+});
