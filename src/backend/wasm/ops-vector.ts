@@ -68,10 +68,12 @@ register("vector.reduction", (e, op) => {
   const f = vl.elem === "f32" ? m.f32 : vl.elem === "f64" ? m.f64 : vl.elem === "i32" ? m.i32 : m.i64;
   const comb: Record<string, (a: Expr, b: Expr) => Expr> = {
     add: (a, b) => (f as typeof m.f32).add(a, b), mul: (a, b) => (f as typeof m.f32).mul(a, b),
-    maximumf: (a, b) => m.f32.max(a, b), minimumf: (a, b) => m.f32.min(a, b),
-    maxnumf: (a, b) => m.f32.max(a, b), minnumf: (a, b) => m.f32.min(a, b),
   };
-  if (vl.elem === "f64") { comb.maximumf = comb.maxnumf = (a, b) => m.f64.max(a, b); comb.minimumf = comb.minnumf = (a, b) => m.f64.min(a, b); }
+  if (vl.elem === "f32" || vl.elem === "f64") {
+    const g = f as typeof m.f32;
+    Object.assign(comb, { maximumf: g.max, minimumf: g.min,
+      maxnumf: (a: Expr, b: Expr) => numMinMax(e, vl.elem, a, b, true), minnumf: (a: Expr, b: Expr) => numMinMax(e, vl.elem, a, b, false) });
+  }
   if (vl.elem === "i32" || vl.elem === "i64") {
     const g = f as typeof m.i32;
     Object.assign(comb, { and: g.and, or: g.or, xor: g.xor,
@@ -80,12 +82,22 @@ register("vector.reduction", (e, op) => {
   }
   const c = comb[kind];
   if (!c) throw new CompileError(`vector.reduction <${kind}> on ${t.str} is not supported`);
-  // Lane order 0, 1, 2, ... then the accumulator, as the interpreter folds.
-  let acc = lane(0);
+  // The accumulator, then lanes 0, 1, 2, ... (LLVM's ordered reduction, as the interpreter folds).
+  let acc = op.operands.length > 1 ? c(e.get(op.operand(1)), lane(0)) : lane(0);
   for (let i = 1; i < vl.lanes; i++) acc = c(acc, lane(i));
-  if (op.operands.length > 1) acc = c(acc, e.get(op.operand(1)));
   e.define(op.result, acc);
 });
+
+/** maxnumf/minnumf: a NaN operand yields the other (wasm's max/min propagate NaN). */
+function numMinMax(e: FunctionEmitter, elem: string, a: Expr, b: Expr, isMax: boolean): Expr {
+  const m = e.m, w = elem === "f64" ? "f64" : "f32", f = w === "f64" ? m.f64 : m.f32, T = binaryen[w];
+  const la = e.newLocal(w), lb = e.newLocal(w);
+  e.emit(m.local.set(la, a));
+  e.emit(m.local.set(lb, b));
+  const A = () => m.local.get(la, T), B = () => m.local.get(lb, T);
+  const mm = isMax ? f.max(A(), B()) : f.min(A(), B());
+  return m.select(f.ne(A(), A()), B(), m.select(f.ne(B(), B()), A(), mm));
+}
 
 function selMax(e: FunctionEmitter, elem: string, a: Expr, b: Expr, isMax: boolean, signed: boolean): Expr {
   const m = e.m, w = elem === "i64" ? "i64" : "i32", g = w === "i64" ? m.i64 : m.i32;

@@ -692,3 +692,24 @@ test("maxsi/minsi on i1 order true (-1) below false (0), as cmpi does", () => {
     return
   }`, "0\n-1\n-1\n");
 });
+
+test("vector.reduction folds the accumulator first and maxnumf/minnumf skip NaN lanes", () => {
+  same(`
+  func.func @main() {
+    %v = arith.constant dense<[1.0e8, 1.0, 1.0, 1.0]> : vector<4xf32>
+    %acc = arith.constant -1.0e8 : f32
+    %s = vector.reduction <add>, %v, %acc : vector<4xf32> into f32
+    ${pr("%s", "f32")}
+    %n = arith.constant dense<[-1.0, 0.5, 7.0, 0x7FC00000]> : vector<4xf32>
+    %mx = vector.reduction <maxnumf>, %n : vector<4xf32> into f32
+    %mn = vector.reduction <minnumf>, %n : vector<4xf32> into f32
+    %mm = vector.reduction <maximumf>, %n : vector<4xf32> into f32
+    ${pr("%mx", "f32")}
+    ${pr("%mn", "f32")}
+    ${pr("%mm", "f32")}
+    %d = arith.constant dense<[0x7FF8000000000000, 2.5]> : vector<2xf64>
+    %dx = vector.reduction <maxnumf>, %d : vector<2xf64> into f64
+    ${pr("%dx", "f64")}
+    return
+  }`, "3\n7\n-1\nnan\n2.5\n");
+});
