@@ -18,6 +18,7 @@ import { heal } from "../optimizer/heal.js";
 import { Engine, TensorLangRuntimeError, type EngineValue } from "../runtime/engine.js";
 import { InterpreterError, TimeLimitError } from "../interp/values.js";
 import { OutOfMemoryError } from "../runtime/heap.js";
+import { formatFloat } from "../runtime/format.js";
 import { LiveProgram } from "../runtime/live.js";
 import { ProgramReflection } from "../optimizer/reflect-host.js";
 import { TensorLangAssertError } from "../runtime/host.js";
@@ -39,9 +40,13 @@ function intOpt(flag: string, v: string | undefined, d: number, min = 0): number
   return Number(v);
 }
 
-/** mlir-cpu-runner prints results with raw_ostream: integers as is, floats as `%e`. */
+/** mlir-cpu-runner prints results with raw_ostream: integers as is, floats as llvm::write_double (`nan`, `INF`, else `%e`). */
 function formatResult(v: EngineValue, kind: string): string {
-  if (kind === "f32" || kind === "f64") return Number(v).toExponential(6).replace(/e([+-])(\d)$/, "e$10$2");
+  if (kind === "f32" || kind === "f64") {
+    const x = Number(v);
+    if (Number.isNaN(x)) return "nan";
+    return Number.isFinite(x) ? formatFloat(x, "e") : x < 0 ? "-INF" : "INF";
+  }
   return typeof v === "boolean" ? (v ? "1" : "0") : String(v);
 }
 

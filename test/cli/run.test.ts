@@ -44,6 +44,17 @@ func.func @main() -> i32 {
   for (const engine of ["wasm", "interp"]) assert.equal(run([f, "--engine", engine]).status, 42);
 });
 
+test("--entry-point-result prints NaN, infinities and -0 as mlir-cpu-runner's llvm::write_double does", () => {
+  const f = file("specials.mlir", ["0x7FC00000", "0x7F800000", "0xFF800000", "-0.0"].map((v, i) => `func.func @f${i}() -> f32 {
+  %c = arith.constant ${v} : f32
+  return %c : f32
+}`).join("\n"));
+  for (const engine of ["wasm", "interp"]) {
+    const out = [0, 1, 2, 3].map((i) => run([f, "-e", `f${i}`, "--engine", engine, "--entry-point-result=f32"]).stdout);
+    assert.deepEqual(out, ["nan\n", "INF\n", "-INF\n", "-0.000000e+00\n"], engine);
+  }
+});
+
 test("a trap is a runtime error naming the function (exit 4); bounds checks name the memref", () => {
   const f = file("trap.mlir", `func.func @div(%a: i32, %b: i32) -> i32 {
   %q = arith.divsi %a, %b : i32
