@@ -7,8 +7,8 @@ import { mathSemantics } from "../dialects/math.js";
 import { roundFloat } from "../dialects/arith.js";
 import type { HandlerTable, OpHandler } from "./interpreter.js";
 import { elementwise } from "./arith.js";
-import { elementTypeOf, fromBig, toBig, type Scalar } from "./values.js";
-import { MATH_OPS } from "../dialects/math.js";
+import { Trap, elementTypeOf, fromBig, intWidthOf, toBig, type Scalar } from "./values.js";
+import { MATH_INT, MATH_OPS } from "../dialects/math.js";
 
 const mathOp = (name: string): OpHandler => {
   const f = mathSemantics(name)!;
@@ -22,6 +22,15 @@ export const MATH: HandlerTable = {
   "math.absi": (_i, op, args) => {
     const et = elementTypeOf(op.results[0].type);
     return [elementwise(op.results[0].type, args, ([a]) => { const b = toBig(a, et); return fromBig(b < 0n ? -b : b, et); })];
+  },
+  // A negative power of 0 divides by zero in MLIR's expansion (its folder leaves it alone).
+  "math.ipowi": (_i, op, args) => {
+    const et = elementTypeOf(op.results[0].type);
+    return [elementwise(op.results[0].type, args, ([a, b]) => {
+      const x = toBig(a, et), y = toBig(b as Scalar, et);
+      if (x === 0n && y < 0n) throw new Trap("integer divide by zero");
+      return fromBig(MATH_INT["math.ipowi"](intWidthOf(et), x, y), et);
+    })];
   },
   "math.fpowi": (_i, op, args) => {
     const et = elementTypeOf(op.results[0].type);

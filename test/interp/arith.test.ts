@@ -214,3 +214,30 @@ test("arith works elementwise on vectors and returns results to the caller", () 
   assert.equal(j, 9007199254740992);
   assert.equal(t, 1);
 });
+
+test("math.ipowi wraps at the width; negative powers are 0 except of 1 and -1; 0 to a negative power divides by zero", () => {
+  const src = `func.func @main() -> (i64, i8, i64, i64, i32) {
+    %b = arith.constant 3 : i64
+    %e = arith.constant 5 : i64
+    %m1 = arith.constant -1 : i64
+    %a = math.ipowi %b, %e : i64
+    %b8 = arith.constant 3 : i8
+    %e8 = arith.constant 7 : i8
+    %c = math.ipowi %b8, %e8 : i8
+    %d = math.ipowi %b, %m1 : i64
+    %f = math.ipowi %m1, %m1 : i64
+    %v = arith.constant dense<[2, -2]> : vector<2xi32>
+    %w = arith.constant dense<[31, 33]> : vector<2xi32>
+    %p = math.ipowi %v, %w : vector<2xi32>
+    %g = vector.extract %p[0] : i32 from vector<2xi32>
+    return %a, %c, %d, %f, %g : i64, i8, i64, i64, i32
+  }`;
+  assert.deepEqual(run(src).results, [243n, -117, 0n, -1n, -2147483648]);
+  const zero = `func.func @main() -> i32 {
+    %z = arith.constant 0 : i32
+    %m = arith.constant -2 : i32
+    %r = math.ipowi %z, %m : i32
+    return %r : i32
+  }`;
+  assert.throws(() => run(zero), /integer divide by zero/);
+});
