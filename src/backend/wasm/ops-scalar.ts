@@ -294,7 +294,7 @@ register("math.fma", (e, op) => {
 const LIBM: Record<string, string> = {
   "math.exp": "exp", "math.exp2": "exp2", "math.expm1": "expm1", "math.log": "log", "math.log2": "log2", "math.log10": "log10",
   "math.log1p": "log1p", "math.cbrt": "cbrt", "math.tanh": "tanh", "math.sin": "sin", "math.cos": "cos", "math.tan": "tan",
-  "math.atan": "atan", "math.round": "round", "math.powf": "pow", "math.atan2": "atan2",
+  "math.atan": "atan", "math.round": "round", "math.powf": "pow", "math.atan2": "atan2", "math.erf": "erf",
 };
 register(Object.keys(LIBM), (e, op) => {
   const t = op.result.type;
@@ -304,6 +304,17 @@ register(Object.keys(LIBM), (e, op) => {
   const args = op.operands.map((v) => e.get(v));
   const f = e.unit.hostImport(name, args.map(() => w), args.map(() => w), w);
   e.define(op.result, e.m.call(f, args, BT[w]));
+});
+
+// As the interpreter: pow in double with the exponent converted exactly, rounded once to f32.
+register("math.fpowi", (e, op) => {
+  const t = op.result.type, m = e.m, n = op.operand(1).type;
+  if (!(t instanceof FloatType)) throw new CompileError(`math.fpowi on ${t.str} must be unrolled to scalars first`);
+  const pow = e.unit.hostImport("pow", ["f64", "f64"], ["f64", "f64"], "f64");
+  const x = t.kind === "f32" ? m.f64.promote(e.get(op.operand(0))) : e.get(op.operand(0));
+  const k = signed(m, e.get(op.operand(1)), n);
+  const r = m.call(pow, [x, width(n) === 64 ? m.f64.convert_s.i64(k) : m.f64.convert_s.i32(k)], binaryen.f64);
+  e.define(op.result, t.kind === "f32" ? m.f32.demote(r) : r);
 });
 
 // index helpers that sometimes survive lowering

@@ -3,6 +3,7 @@
 // may differ from glibc's in the last bit.
 
 import type { HostFn, HostValue } from "../host.js";
+import { erf } from "../../dialects/math.js";
 
 type Unary = (x: number) => number;
 type Binary = (x: number, y: number) => number;
@@ -12,7 +13,7 @@ const UNARY: Array<[string, Unary]> = [
   ["log10", Math.log10], ["log1p", Math.log1p], ["sin", Math.sin], ["cos", Math.cos], ["tan", Math.tan],
   ["asin", Math.asin], ["acos", Math.acos], ["atan", Math.atan], ["sinh", Math.sinh], ["cosh", Math.cosh],
   ["tanh", Math.tanh], ["cbrt", Math.cbrt], ["sqrt", Math.sqrt], ["fabs", Math.abs], ["floor", Math.floor],
-  ["ceil", Math.ceil], ["trunc", Math.trunc], ["round", (x) => Math.sign(x) * Math.round(Math.abs(x))],
+  ["ceil", Math.ceil], ["trunc", Math.trunc], ["erf", erf], ["round", (x) => Math.sign(x) * Math.round(Math.abs(x))],
 ];
 
 const BINARY: Array<[string, Binary]> = [

@@ -713,3 +713,20 @@ test("vector.reduction folds the accumulator first and maxnumf/minnumf skip NaN 
     return
   }`, "3\n7\n-1\nnan\n2.5\n");
 });
+
+test("math.erf and math.fpowi compile (through the host's libm) and agree with the interpreter", () => {
+  same(`
+  func.func @main() {
+    %x = arith.constant 0.5 : f64
+    %e = math.erf %x : f64
+    ${pr("%e", "f64")}
+    %y = arith.constant -2.5 : f32
+    %n = arith.constant -3 : i32
+    %p = math.fpowi %y, %n : f32, i32
+    ${pr("%p", "f32")}
+    %k = arith.constant 5 : i64
+    %q = math.fpowi %x, %k : f64, i64
+    ${pr("%q", "f64")}
+    return
+  }`, "0.5205\n-0.064\n0.03125\n");
+});
