@@ -19,7 +19,7 @@ import { DenseElementsAttr, FloatAttr, IntegerAttr, StringAttr, TypeAttr } from 
 import type { Module, Operation } from "../../ir/core.js";
 import { FunctionType, IntegerType, FloatType, IndexType, MemRefType, Type } from "../../ir/types.js";
 import { CompileError, type AbiSlot, type FunctionAbi, type HostTypeName, type WasmValType, abiSlot, elementBytes, flatTypes, hostTypeOf, slotWasmTypes } from "./abi.js";
-import { BT, FunctionEmitter, type Expr } from "./emitter.js";
+import { BT, FunctionEmitter, atOp, type Expr } from "./emitter.js";
 import "./ops-scalar.js";
 import "./ops-memory.js";
 import "./ops-control.js";
@@ -183,6 +183,9 @@ export class ModuleCompiler {
 
   /** Compiles one function definition (func.func or llvm.func). */
   compileFunction(op: Operation): UnitFunction {
+    return atOp(op, () => this.compileFunctionBody(op));
+  }
+  private compileFunctionBody(op: Operation): UnitFunction {
     const name = op.attr<StringAttr>("sym_name")!.value;
     const { inputs, results } = signatureOf(op);
     const abi: FunctionAbi = { name, params: inputs.map(abiSlot), results: results.map(abiSlot) };

@@ -25,6 +25,14 @@ export type Val = ScalarVal | MemrefVal | UnrankedVal;
 
 export type OpHandler = (e: FunctionEmitter, op: Operation) => void;
 export const HANDLERS = new Map<string, OpHandler>();
+/** Runs `f`, giving a CompileError that names no location the location of `op`. */
+export function atOp<T>(op: Operation, f: () => T): T {
+  try { return f(); } catch (e) {
+    if (e instanceof CompileError && !/^\S+:\d+:\d+: /.test(e.message) && op.loc) throw new CompileError(`${formatLoc(op.loc)}: ${op.name}: ${e.message}`);
+    throw e;
+  }
+}
+
 export function register(names: string | string[], h: OpHandler): void {
   for (const n of Array.isArray(names) ? names : [names]) HANDLERS.set(n, h);
 }
@@ -241,10 +249,7 @@ export class FunctionEmitter {
   emitOp(op: Operation): void {
     const h = HANDLERS.get(op.name);
     if (!h) throw new CompileError(`${formatLoc(op.loc)}: operation '${op.name}' is not supported by the wasm backend (lower it to loops first)`);
-    try { h(this, op); } catch (e) {
-      if (e instanceof CompileError && !/^\S+:\d+:\d+: /.test(e.message) && op.loc) throw new CompileError(`${formatLoc(op.loc)}: ${op.name}: ${e.message}`);
-      throw e;
-    }
+    atOp(op, () => h(this, op));
   }
   /** Assigns `vals` to locals in parallel (through temporaries when they could alias). */
   assign(targets: readonly number[], values: readonly Value[]): void {

@@ -158,6 +158,7 @@ register("arith.negf", (e, op) => {
   e.define(op.result, t instanceof VectorType ? vecNs(e.m, t).neg(e.get(op.operand(0))) : fns(e.m, t).neg(e.get(op.operand(0))));
 });
 register("arith.remf", (e, op) => {
+  if (op.result.type instanceof VectorType) throw new CompileError(`arith.remf on ${op.result.type.str} is not supported`);
   const t = op.result.type as FloatType, name = t.kind === "f32" ? "fmodf" : "fmod", w = t.kind === "f32" ? "f32" : "f64";
   const f = e.unit.hostImport(name, [w, w], [w, w], w);
   e.define(op.result, e.m.call(f, [e.get(op.operand(0)), e.get(op.operand(1))], BT[w]));
@@ -210,12 +211,28 @@ function intResize(e: FunctionEmitter, x: Expr, from: Type, to: Type, zext: bool
   if (wf === 64 && wt === 64) return x;
   throw new CompileError(`cannot cast ${from.str} to ${to.str}`);
 }
+/** A cast of a whole v128: SIMD has the i32 <-> f32 lane conversions; the others are refused. */
+function vectorCast(e: FunctionEmitter, op: Operation): boolean {
+  const from = op.operand(0).type, to = op.result.type;
+  if (!(from instanceof VectorType) || !(to instanceof VectorType)) return false;
+  const m = e.m, x = () => e.get(op.operand(0));
+  const conv: Record<string, () => Expr> = {
+    "arith.sitofp i32 f32": () => m.f32x4.convert_i32x4_s(x()), "arith.uitofp i32 f32": () => m.f32x4.convert_i32x4_u(x()),
+    "arith.fptosi f32 i32": () => m.i32x4.trunc_sat_f32x4_s(x()), "arith.fptoui f32 i32": () => m.i32x4.trunc_sat_f32x4_u(x()),
+  };
+  const f = conv[`${op.name} ${vectorLanes(from)?.elem} ${vectorLanes(to)?.elem}`];
+  if (!f) throw new CompileError(`${op.name} from ${from.str} to ${to.str} is not supported`);
+  e.define(op.result, f(), "v128");
+  return true;
+}
+
 register(["arith.index_cast", "arith.extsi", "arith.trunci", "llvm.sext", "llvm.trunc"], (e, op) =>
-  e.define(op.result, intResize(e, e.get(op.operand(0)), op.operand(0).type, op.result.type, false)));
+  vectorCast(e, op) || e.define(op.result, intResize(e, e.get(op.operand(0)), op.operand(0).type, op.result.type, false)));
 register(["arith.index_castui", "arith.extui", "llvm.zext"], (e, op) =>
-  e.define(op.result, intResize(e, e.get(op.operand(0)), op.operand(0).type, op.result.type, true)));
+  vectorCast(e, op) || e.define(op.result, intResize(e, e.get(op.operand(0)), op.operand(0).type, op.result.type, true)));
 
 register(["arith.sitofp", "arith.uitofp"], (e, op) => {
+  if (vectorCast(e, op)) return;
   const m = e.m, from = op.operand(0).type, to = op.result.type as FloatType, u = op.name === "arith.uitofp";
   let x = e.get(op.operand(0));
   x = u ? unsignedView(m, x, from) : signed(m, x, from);
@@ -223,14 +240,15 @@ register(["arith.sitofp", "arith.uitofp"], (e, op) => {
   e.define(op.result, width(from) === 64 ? (u ? f.convert_u.i64(x) : f.convert_s.i64(x)) : (u ? f.convert_u.i32(x) : f.convert_s.i32(x)));
 });
 register(["arith.fptosi", "arith.fptoui"], (e, op) => {
+  if (vectorCast(e, op)) return;
   const m = e.m, from = op.operand(0).type as FloatType, to = op.result.type, u = op.name === "arith.fptoui";
   const x = e.get(op.operand(0));
   const i = width(to) === 64 ? m.i64 : m.i32;
   const k = u ? i.trunc_u_sat : i.trunc_s_sat;
   e.define(op.result, normInt(m, from.kind === "f32" ? k.f32(x) : k.f64(x), to));
 });
-register(["arith.extf", "llvm.fpext"], (e, op) => e.define(op.result, e.m.f64.promote(e.get(op.operand(0)))));
-register(["arith.truncf", "llvm.fptrunc"], (e, op) => e.define(op.result, e.m.f32.demote(e.get(op.operand(0)))));
+register(["arith.extf", "llvm.fpext"], (e, op) => vectorCast(e, op) || e.define(op.result, e.m.f64.promote(e.get(op.operand(0)))));
+register(["arith.truncf", "llvm.fptrunc"], (e, op) => vectorCast(e, op) || e.define(op.result, e.m.f32.demote(e.get(op.operand(0)))));
 register(["arith.bitcast", "llvm.bitcast"], (e, op) => {
   const m = e.m, x = e.get(op.operand(0)), to = wasmTypeOf(op.result.type), from = wasmTypeOf(op.operand(0).type);
   if (to === from) { e.define(op.result, x); return; }

@@ -730,3 +730,32 @@ test("math.erf and math.fpowi compile (through the host's libm) and agree with t
     return
   }`, "0.5205\n-0.064\n0.03125\n");
 });
+
+test("casts of whole vectors: i32 <-> f32 lanes convert (sitofp produced invalid wasm); other vector casts are diagnostics", () => {
+  same(`
+  func.func @main() {
+    %v = arith.constant dense<[1, -1, 0, 7]> : vector<4xi32>
+    %f = arith.sitofp %v : vector<4xi32> to vector<4xf32>
+    %s = vector.reduction <add>, %f : vector<4xf32> into f32
+    ${pr("%s", "f32")}
+    %u = arith.uitofp %v : vector<4xi32> to vector<4xf32>
+    %u1 = vector.extract %u[1] : f32 from vector<4xf32>
+    ${pr("%u1", "f32")}
+    %g = arith.constant dense<[-2.5, 3.9, 1.0e10, -1.0]> : vector<4xf32>
+    %i = arith.fptosi %g : vector<4xf32> to vector<4xi32>
+    %i1 = vector.extract %i[1] : i32 from vector<4xi32>
+    %i164 = arith.extsi %i1 : i32 to i64
+    ${pr("%i164")}
+    return
+  }`, "7\n4.29497e+09\n3\n");
+  const ext = program(`func.func @main(%a: vector<4xf32>) -> f64 {
+    %r = arith.extf %a : vector<4xf32> to vector<4xf64>
+    %e = vector.extract %r[0] : f64 from vector<4xf64>
+    return %e : f64
+  }`);
+  assert.throws(() => runText(ext, { engine: "wasm" }), /test\.mlir:\d+:10: error: wasm backend: arith\.extf: arith\.extf from vector<4xf32> to vector<4xf64> is not supported/);
+  const sig = program(`func.func @main(%a: vector<2xf32>) {
+    return
+  }`);
+  assert.throws(() => runText(sig, { engine: "wasm" }), /test\.mlir:\d+:\d+: error: wasm backend: func\.func: type vector<2xf32> cannot cross a function boundary/);
+});
