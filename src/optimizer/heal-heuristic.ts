@@ -19,7 +19,7 @@ import { BINARY_OPS } from "../dialects/tensorlang.js";
 import type { EpisodeOutcome } from "./heal-episode.js";
 import { functionOp, spliceFunction } from "./heal-candidate.js";
 import type { ReplaySandbox } from "./heal-replay.js";
-import { operators, scalarConstants } from "./mutations/scalar.js";
+import { floatValue, operators, scalarConstants, setFloatValue } from "./mutations/scalar.js";
 import { Rng } from "./random.js";
 import type { Proposal } from "./schema.js";
 
@@ -75,22 +75,19 @@ const SWAP_TENSOR = Object.keys(BINARY_OPS);
 
 function floatConstants(fn: Operation): number[] {
   const out: number[] = [];
-  scalarConstants(fn).forEach((op, i) => { if (op.attr("value") instanceof FloatAttr) out.push(i); });
+  scalarConstants(fn).forEach((op, i) => { if (floatValue(op) !== undefined) out.push(i); });
   return out;
 }
 
 function constValues(fn: Operation, idx: number[]): number[] {
   const cs = scalarConstants(fn);
-  return idx.map((i) => (cs[i].attr("value") as FloatAttr).value);
+  return idx.map((i) => floatValue(cs[i])!);
 }
 
 function withConstants(fn: Operation, idx: number[], values: number[]): Operation {
   const c = fn.clone();
   const cs = scalarConstants(c);
-  idx.forEach((i, k) => {
-    const old = cs[i].attr("value") as FloatAttr;
-    cs[i].attributes.set("value", new FloatAttr(values[k], old.type));
-  });
+  idx.forEach((i, k) => setFloatValue(cs[i], values[k]));
   return c;
 }
 

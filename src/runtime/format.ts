@@ -401,6 +401,14 @@ export function formatTensor(shape: readonly number[], elementType: string, valu
   const typeText = [...shape.map(String), elementType].join("x");
   const data = count === 0
     ? "[]"
-    : formatMemrefData(shape, contiguousStrides(shape), 0, (o) => formatElement(values[o], elementType));
+    : formatMemrefData(shape, contiguousStrides(shape), 0, (o) => tensorElement(values[o], elementType));
   return `Tensor<${typeText}>:\n${data}\n`;
+}
+
+/**
+ * A NaN prints `nan` whatever its sign bit: which NaN an operation returns is up to the
+ * machine (V8's wasm f32.max gives -nan on x64, JS's Math.max nan), and the engines must agree.
+ */
+function tensorElement(v: number | bigint, elementType: string): string {
+  return typeof v === "number" && Number.isNaN(v) ? "nan" : formatElement(v, elementType);
 }

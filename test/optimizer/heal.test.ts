@@ -229,6 +229,37 @@ describe("other programs", () => {
     assert.equal(out, "Tensor<f32>:\n[54]\n");
   });
 
+  it("repairs a tensor constant (a float splat) by climbing its value", async () => {
+    // the scale should be 0.2 (8 values of 5 to a mean of 1); it was typed as 2.0
+    const module = `module {
+  func.func @normalize(%x: tensor<8xf32>) -> tensor<8xf32> {
+    %s = tensorlang.constant dense<2.0> : tensor<8xf32>
+    %y = tensorlang.mul %x, %s : tensor<8xf32>
+    return %y : tensor<8xf32>
+  }
+  func.func @main() {
+    %x = tensorlang.constant dense<5.0> : tensor<8xf32>
+    %y = func.call @normalize(%x) : (tensor<8xf32>) -> tensor<8xf32>
+    %s = tensorlang.reduce_sum %y {axis = 0} : tensor<8xf32> -> tensor<f32>
+    %v = tensor.extract %s[] : tensor<f32>
+    %want = arith.constant 8.0 : f32
+    %d = arith.subf %v, %want : f32
+    %e = math.absf %d : f32
+    %tol = arith.constant 0.01 : f32
+    %ok = arith.cmpf olt, %e, %tol : f32
+    tensorlang.assert %ok, "mean is 1"
+    return
+  }
+}
+`;
+    let report = "";
+    const r = await heal({ module, file: "n.mlir", ctx, stdout: () => {}, report: (t) => { report += t; } });
+    assert.equal(r.exitCode, 0, report);
+    assert.equal(r.repairs[0].target, "normalize");
+    const m = /tensorlang\.constant dense<([-0-9.e+]+)> : tensor<8xf32>/.exec(r.moduleText.slice(r.moduleText.indexOf("@normalize")));
+    assert.ok(m && Math.abs(Number(m[1]) - 0.2) < 0.01 / 40, r.moduleText);
+  });
+
   it("a program that does not verify is a DiagnosticError, not a crash", async () => {
     await assert.rejects(heal({ module: "module {\n  func.func @main() {\n    %x = arith.addf %y, %y : f32\n  }\n}\n", report: () => {} }), { name: "DiagnosticError" });
   });

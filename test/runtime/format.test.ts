@@ -220,6 +220,9 @@ test("formatTensor prints a type line and the memref layout", () => {
   assert.equal(formatTensor([2, 3], "f32", [1, 2, 3, 4, 5, 6]), "Tensor<2x3xf32>:\n[[1,   2,   3], \n [4,   5,   6]]\n");
   assert.equal(formatTensor([], "f64", [0.25]), "Tensor<f64>:\n[0.25]\n");
   assert.equal(formatTensor([2], "i64", [-3n, 1234567890123n]), "Tensor<2xi64>:\n[-3,  1234567890123]\n");
+  const negNaN = new Float32Array(new Uint32Array([0xffc00000]).buffer)[0];
+  assert.equal(formatG(negNaN), "-nan", "printf keeps the sign");
+  assert.equal(formatTensor([2], "f32", [negNaN, NaN]), "Tensor<2xf32>:\n[nan,  nan]\n", "tensorlang.print does not");
   assert.equal(formatTensor([0, 3], "f32", []), "Tensor<0x3xf32>:\n[]\n");
   assert.throws(() => formatTensor([2, 2], "f32", [1, 2]), /2 values for a tensor of 4 elements/);
 });

@@ -2,7 +2,7 @@
 // operator #index (arith, or tensorlang's elementwise ops) for another with the same
 // operand/result types. Numbering is pre-order within the function and is what the prompt's
 // tables show.
-import { FloatAttr, IntegerAttr } from "../../ir/attributes.js";
+import { DenseElementsAttr, FloatAttr, IntegerAttr, type Attribute } from "../../ir/attributes.js";
 import type { Operation } from "../../ir/core.js";
 import type { Context } from "../../ir/dialect.js";
 import { FloatType, IndexType, IntegerType } from "../../ir/types.js";
@@ -11,13 +11,31 @@ import { BINARY_OPS } from "../../dialects/tensorlang.js";
 
 export class MutationError extends Error {}
 
+/** A float splat (`dense<0.5> : tensor<8xf32>`): one number, like a scalar constant. */
+const isFloatSplat = (v: Attribute | undefined): v is DenseElementsAttr =>
+  v instanceof DenseElementsAttr && v.isSplat && v.type.elementType instanceof FloatType;
+
+/** Constants a repair may change: scalars (not i1) and float splats, of arith or tensorlang. */
 export function scalarConstants(fn: Operation): Operation[] {
   const out: Operation[] = [];
   fn.walk((op) => {
     const v = op.attr("value");
-    if (op.name === "arith.constant" && (v instanceof FloatAttr || (v instanceof IntegerAttr && !(v.type instanceof IntegerType && v.type.width === 1)))) out.push(op);
+    if (op.name !== "arith.constant" && op.name !== "tensorlang.constant") return;
+    if (v instanceof FloatAttr || isFloatSplat(v) || (v instanceof IntegerAttr && !(v.type instanceof IntegerType && v.type.width === 1))) out.push(op);
   });
   return out;
+}
+
+/** The float a constant holds (a scalar or a splat's value); undefined for integers. */
+export function floatValue(op: Operation): number | undefined {
+  const v = op.attr("value");
+  return v instanceof FloatAttr ? v.value : isFloatSplat(v) ? Number(v.values[0]) : undefined;
+}
+
+/** Sets a float constant's value, keeping its type (and its shape for a splat). */
+export function setFloatValue(op: Operation, x: number): void {
+  const v = op.attr("value");
+  op.attributes.set("value", isFloatSplat(v) ? new DenseElementsAttr(v.type, [x]) : new FloatAttr(x, (v as FloatAttr).type));
 }
 
 const SWAPPABLE = new Set([...Object.keys(FLOAT_BINARY), ...Object.keys(INT_BINARY), ...Object.keys(BINARY_OPS)]);
@@ -41,7 +59,7 @@ export function mutateConstant(fn: Operation, index: number, value: number): voi
   const op = cs[index];
   if (!op) throw new MutationError(`mutate_constant: no constant #${index} (the function has ${cs.length})`);
   const old = op.attr("value")!;
-  if (old instanceof FloatAttr) op.attributes.set("value", new FloatAttr(value, old.type));
+  if (floatValue(op) !== undefined) setFloatValue(op, value);
   else {
     if (!Number.isInteger(value)) throw new MutationError(`mutate_constant: constant #${index} is an integer, got ${value}`);
     op.attributes.set("value", new IntegerAttr(BigInt(value), (old as IntegerAttr).type));
