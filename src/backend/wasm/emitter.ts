@@ -248,7 +248,11 @@ export class FunctionEmitter {
   }
   emitOp(op: Operation): void {
     const h = HANDLERS.get(op.name);
-    if (!h) throw new CompileError(`${formatLoc(op.loc)}: operation '${op.name}' is not supported by the wasm backend (lower it to loops first)`);
+    if (!h) {
+      // tensor-level ops have lowering passes; for the rest the interpreter is the way out
+      const hint = /^(linalg|tensor|tensorlang|bufferization)\./.test(op.name) ? "lower it to loops first" : "try --engine interp";
+      throw new CompileError(`${formatLoc(op.loc)}: operation '${op.name}' is not supported by the wasm backend (${hint})`);
+    }
     atOp(op, () => h(this, op));
   }
   /** Assigns `vals` to locals in parallel (through temporaries when they could alias). */

@@ -759,3 +759,17 @@ test("casts of whole vectors: i32 <-> f32 lanes convert (sitofp produced invalid
   }`);
   assert.throws(() => runText(sig, { engine: "wasm" }), /test\.mlir:\d+:\d+: error: wasm backend: func\.func: type vector<2xf32> cannot cross a function boundary/);
 });
+
+test("an op the wasm backend lacks names it, with a hint that fits: lowering for tensor-level ops, the interpreter for the rest", () => {
+  const scalar = program(`func.func @main() -> i64 {
+    %a = arith.constant 3 : i64
+    %c = math.ipowi %a, %a : i64
+    return %c : i64
+  }`);
+  assert.throws(() => runText(scalar, { engine: "wasm", lower: false }), /error: wasm backend: operation 'math\.ipowi' is not supported by the wasm backend \(try --engine interp\)/);
+  const tensor = program(`func.func @main() {
+    %r = tensor.empty() : tensor<4xf32>
+    return
+  }`);
+  assert.throws(() => runText(tensor, { engine: "wasm", lower: false }), /operation 'tensor\.empty' is not supported by the wasm backend \(lower it to loops first\)/);
+});
