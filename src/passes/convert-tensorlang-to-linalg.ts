@@ -13,7 +13,8 @@
 //   assert %c           → scf.if (not %c) { func.call @tensorlang_assert_fail(line) }
 //
 // Sizes the types cannot compare (`?` or symbolic on either side: the inner dimensions of a
-// matmul, the operands of an elementwise op, an operand against a static result size) are
+// matmul, the operands of an elementwise op, an operand of matmul, transpose or reduce against a
+// static result size) are
 // checked at run time before the op: scf.if (a != b) { func.call @tensorlang_shape_fail(line,
 // a, b) }, a runtime error, instead of linalg reading past a buffer (MLIR leaves it undefined).
 //   print               → kept: tensorlang.print on the builtin tensor (bufferize and the
@@ -161,6 +162,11 @@ function checkSize(b: Builder, module: Module, op: Operation, [a, da]: [Value, n
   callHookIf(b, module, ne, "tensorlang_shape_fail", op.loc?.line ?? 0, [vx, vy]);
 }
 
+/** Checks each static size of the result against operand `x`'s dimension `srcDims[i]` where that one is open. */
+function checkResultSizes(b: Builder, module: Module, op: Operation, x: Value, srcDims: number[]): void {
+  tensorOf(op.results[0]).shape.forEach((d, i) => { if (d !== DYN) checkSize(b, module, op, [x, srcDims[i]], d); });
+}
+
 function lowerOp(op: Operation, module: Module): void {
   const b = Builder.before(op);
   const res = op.results[0];
@@ -199,6 +205,7 @@ function lowerOp(op: Operation, module: Module): void {
     }
     case "tensorlang.transpose": {
       const x = op.operand(0), r = tensorOf(x).rank, perm = transposePerm(op, r);
+      checkResultSizes(b, module, op, x, perm);
       const out = empty(b, rt(), x, perm);
       // Loop i walks result dim i = input dim perm[i]: the input map sends loop perm^-1[j] to dim j.
       const inv: number[] = [];
@@ -206,9 +213,12 @@ function lowerOp(op: Operation, module: Module): void {
       v = generic(b, [x], out, [mapOf(r, inv), idMap(r)], Array(r).fill("parallel"), (_bb, [a]) => a);
       break;
     }
-    case "tensorlang.reduce_sum": case "tensorlang.reduce_max":
+    case "tensorlang.reduce_sum": case "tensorlang.reduce_max": {
+      const x = op.operand(0), ax = axisOf(op);
+      checkResultSizes(b, module, op, x, Array.from({ length: tensorOf(x).rank }, (_, i) => i).filter((i) => i !== ax));
       v = reduce(b, op.operand(0), axisOf(op), rt(), op.name === "tensorlang.reduce_sum" ? "sum" : "max");
       break;
+    }
     case "tensorlang.softmax": {
       const x = op.operand(0), xt = tensorOf(x), ax = axisOf(op), r = xt.rank, et = xt.elementType;
       const kept = Array.from({ length: r }, (_, i) => i).filter((i) => i !== ax);

@@ -192,6 +192,23 @@ func.func @g() -> tensor<2xi32> {
     assert.doesNotMatch(printModule(lower(readFileSync(join(root, "examples", "matmul_tensor.mlir"), "utf8")), ctx), /tensorlang_shape_fail/);
   });
 
+  it("checks an operand's open size against a static result size of transpose and reduce", () => {
+    // Unchecked, a 2x3 operand typed ?x3 transposed to 3x4 printed two columns of zeros (read past it).
+    const op = (line: string, rt: string) => `func.func @main() {
+  %a = tensorlang.constant dense<[[1.0, 2.0, 3.0], [4.0, 5.0, 6.0]]> : tensor<2x3xf32> : !tensorlang.tensor<f32, ?, 3>
+  %t = ${line} : !tensorlang.tensor<f32, ?, 3> -> ${rt}
+  tensorlang.print %t : ${rt}
+  return
+}`;
+    const fails = (text: string, want: string) => assert.throws(() => run(lower(text)), (e: unknown) =>
+      e instanceof Error && e.message === `runtime error in @main: tensor sizes disagree at line 3: ${want}`, text);
+    fails(op("tensorlang.transpose %a", "!tensorlang.tensor<f32, 3, 4>"), "2 vs 4");
+    fails(op("tensorlang.reduce_sum %a {axis = 1}", "!tensorlang.tensor<f32, 5>"), "2 vs 5");
+    assert.equal(run(lower(op("tensorlang.transpose %a", "!tensorlang.tensor<f32, 3, 2>"))), "Tensor<3x2xf32>:\n[[1,   4], \n [2,   5], \n [3,   6]]\n");
+    assert.equal(run(lower(op("tensorlang.reduce_max %a {axis = 1}", "!tensorlang.tensor<f32, 2>"))), "Tensor<2xf32>:\n[3,  6]\n");
+    assert.doesNotMatch(printModule(lower(op("tensorlang.reduce_max %a {axis = 0}", "!tensorlang.tensor<f32, 3>")), ctx), /tensorlang_shape_fail/);
+  });
+
   it("reports a symbolic_dim no tensor argument binds", () => {
     const m = load(`func.func @f() -> index {\n  %0 = tensorlang.symbolic_dim "n"\n  return %0 : index\n}`);
     const ds = runPass(m, convertTensorlangToLinalg);
