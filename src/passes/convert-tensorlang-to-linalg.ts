@@ -278,7 +278,10 @@ export const convertTensorlangToLinalg: Pass = {
   run(module: Module, _ctx: Context, diag: DiagnosticSink): void {
     const ops: Operation[] = [];
     module.walk((op) => { if (op.dialect === "tensorlang") ops.push(op); });
-    for (const op of ops) {
+    // symbolic_dim first: it finds its size in the linear types of earlier values, which lowering
+    // their ops replaces by builtin ones (its tensor.dim then follows those values' replacements).
+    const isSym = (op: Operation) => op.name === "tensorlang.symbolic_dim";
+    for (const op of [...ops.filter(isSym), ...ops.filter((o) => !isSym(o))]) {
       try { lowerOp(op, module); } catch (e) {
         if (!(e instanceof LoweringError)) throw e;
         diag.error(op.loc, `'${op.name}' op ${e.message}`);

@@ -209,6 +209,21 @@ func.func @g() -> tensor<2xi32> {
     assert.doesNotMatch(printModule(lower(op("tensorlang.reduce_max %a {axis = 0}", "!tensorlang.tensor<f32, 3>")), ctx), /tensorlang_shape_fail/);
   });
 
+  it("lowers a symbolic_dim bound by an earlier value of the block, not only by an argument", () => {
+    // The constant was lowered first, its linear type gone: "n" was reported as bound by nothing.
+    const m = lower(`func.func @main() {
+  %a = tensorlang.constant dense<[1.0, 2.0, 3.0]> : tensor<3xf32> : !tensorlang.tensor<f32, "n">
+  %n = tensorlang.symbolic_dim "n"
+  %c3 = arith.constant 3 : index
+  %ok = arith.cmpi eq, %n, %c3 : index
+  tensorlang.assert %ok, "n is 3"
+  tensorlang.print %a : !tensorlang.tensor<f32, "n">
+  return
+}`);
+    assert.match(printModule(m, ctx), /tensor\.dim %\d+, %\d+ : tensor<\?xf32>/);
+    assert.equal(run(m), "Tensor<3xf32>:\n[1,  2,  3]\n");
+  });
+
   it("reports a symbolic_dim no tensor argument binds", () => {
     const m = load(`func.func @f() -> index {\n  %0 = tensorlang.symbolic_dim "n"\n  return %0 : index\n}`);
     const ds = runPass(m, convertTensorlangToLinalg);
