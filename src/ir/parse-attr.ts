@@ -339,6 +339,7 @@ export class AttrTypeParser {
     const values: (number | bigint | boolean | string)[] = [];
     const shape: number[] = [];
     const pos = this.lex.peek().pos;
+    let negHex: Token | undefined; // `-0x...`: negative for integers, rejected for floats (as MLIR)
     if (this.lex.peek().kind === "string") hex = this.parseString();
     else if (this.lex.peek().text !== ">") {
       const dims: number[][] = [];
@@ -354,6 +355,7 @@ export class AttrTypeParser {
         if (t.text === "true" || t.text === "false") { this.lex.next(); values.push(t.text === "true"); return; }
         const neg = this.accept("-");
         const n = this.lex.next();
+        if (neg && n.kind === "int" && n.text.startsWith("0x")) negHex ??= n; // an error only for float elements
         if (n.kind === "int" && !neg && n.text.startsWith("0x")) values.push(n.text);
         else if (n.kind === "int") values.push(neg ? -BigInt(n.text) : BigInt(n.text));
         else if (n.kind === "float") values.push(neg ? -Number(n.text) : Number(n.text));
@@ -370,6 +372,7 @@ export class AttrTypeParser {
     const type = implied && this.lex.peek().text !== ":" ? implied : (this.expect(":"), this.parseType());
     if (!(type instanceof ShapedType)) throw DiagnosticError.at(tloc, "elements literal must be a ranked shaped type");
     const et = type.elementType;
+    if (negHex && et instanceof FloatType) throw this.errorAt(negHex, "hexadecimal float literal should not have a leading minus");
     const conv = (v: number | bigint | boolean | string): number | bigint =>
       typeof v === "boolean" ? (v ? 1 : 0) : typeof v === "string" && et instanceof FloatType ? hexToFloat(v, et) : et instanceof FloatType ? Number(v) : et instanceof IntegerType && et.width <= 32 || et instanceof IndexType ? Number(v) : BigInt(v);
     if (hex !== undefined) return new DenseElementsAttr(type, decodeHexDense(hex, type), false);
