@@ -4,6 +4,7 @@ import { Attribute, DenseElementsAttr, FloatAttr, IntegerAttr } from "../ir/attr
 import { OpResult, type Operation, type Value } from "../ir/core.js";
 import type { Dialect, OpSpec } from "../ir/dialect.js";
 import { FloatType, IndexType, IntegerType, ShapedType, Type, VectorType, elementTypeOf, i1 } from "../ir/types.js";
+import { halfBits, halfToFloat } from "../ir/parse-attr.js";
 import { castOp, sameTypeOp } from "./common.js";
 
 export const CMPI_PREDICATES = ["eq", "ne", "slt", "sle", "sgt", "sge", "ult", "ule", "ugt", "uge"] as const;
@@ -20,9 +21,27 @@ export function constantIndex(v: Value): number | undefined {
 export function intWidth(t: Type): number { return t instanceof IntegerType ? t.width : 64; }
 export const wrapS = (v: bigint, w: number) => BigInt.asIntN(w, v);
 export const wrapU = (v: bigint, w: number) => BigInt.asUintN(w, v);
-/** Round a double to the float type's precision. */
+/** Round a double to the float type's precision (to nearest, ties to even; past the largest finite: infinity). */
 export function roundFloat(v: number, t: Type): number {
-  return t instanceof FloatType && t.kind === "f32" ? Math.fround(v) : t instanceof FloatType && t.width === 16 ? Math.fround(v) : v;
+  if (!(t instanceof FloatType) || t.kind === "f64") return v;
+  if (t.kind === "f32") return Math.fround(v);
+  return t.kind === "bf16" ? roundBinary(v, 8, -126, 127) : roundBinary(v, 11, -14, 15);
+}
+
+/**
+ * `v` rounded once to a binary format of `p` significant bits and exponents emin..emax, with
+ * subnormals (f16, bf16: going through f32 first could round twice).
+ */
+function roundBinary(v: number, p: number, emin: number, emax: number): number {
+  const a = Math.abs(v);
+  if (!Number.isFinite(a) || a === 0) return v;
+  let e = Math.floor(Math.log2(a));
+  if (2 ** e > a) e--; else if (2 ** (e + 1) <= a) e++;
+  const quantum = 2 ** (Math.max(e, emin) - p + 1);
+  const y = a / quantum, f = Math.floor(y), d = y - f;
+  const r = (d > 0.5 || (d === 0.5 && f % 2 === 1) ? f + 1 : f) * quantum;
+  const max = (2 - 2 ** (1 - p)) * 2 ** emax;
+  return Math.sign(v) * (r > max ? Infinity : r) || (v < 0 ? -0 : 0);
 }
 
 type IntFn = (a: bigint, b: bigint, w: number) => bigint | undefined;
@@ -154,8 +173,11 @@ function intToFloat(v: bigint, to: Type): number {
 function bitcast(v: number | bigint, from: Type, to: Type): number | bigint {
   const dv = new DataView(new ArrayBuffer(8));
   const w = from instanceof FloatType ? from.width : intWidth(from);
-  if (from instanceof FloatType) { if (w === 64) dv.setFloat64(0, Number(v), true); else dv.setFloat32(0, Number(v), true); }
+  const half = (t: Type) => t instanceof FloatType && t.width === 16;
+  if (half(from)) dv.setInt32(0, halfBits(Number(v), (from as FloatType).kind === "bf16"), true);
+  else if (from instanceof FloatType) { if (w === 64) dv.setFloat64(0, Number(v), true); else dv.setFloat32(0, Number(v), true); }
   else if (w === 64) dv.setBigInt64(0, BigInt(v), true); else dv.setInt32(0, Number(BigInt.asIntN(32, BigInt(v))), true);
+  if (half(to)) return halfToFloat(dv.getUint16(0, true), (to as FloatType).kind === "bf16");
   if (to instanceof FloatType) return w === 64 ? dv.getFloat64(0, true) : dv.getFloat32(0, true);
   return w === 64 ? dv.getBigInt64(0, true) : wrapS(BigInt(dv.getInt32(0, true)), intWidth(to));
 }

@@ -6,6 +6,7 @@
 // elsewhere) need no special support here: `!llvm.array<4 x i8>`, `!llvm.struct<(i32, f64)>`,
 // `!llvm.ptr`, builtin scalars and vectors.
 import type { Heap } from "../runtime/heap.js";
+import { halfBits, halfToFloat } from "../ir/parse-attr.js";
 import type { Type } from "../ir/types.js";
 import { MemRefValue, Trap, type Scalar } from "./values.js";
 
@@ -147,6 +148,8 @@ function loadFrom(v: DataView, addr: number, kind: string): Scalar {
     case "i1": return v.getUint8(addr) & 1;
     case "i8": return v.getInt8(addr);
     case "i16": return v.getInt16(addr, true);
+    case "f16": return halfToFloat(v.getUint16(addr, true), false);
+    case "bf16": return halfToFloat(v.getUint16(addr, true), true);
   }
   throw new Trap(`cannot load a value of type ${kind} from memory`);
 }
@@ -162,9 +165,12 @@ function storeTo(v: DataView, addr: number, kind: string, x: Scalar): void {
     case "i1": v.setUint8(addr, Number(x) & 1); return;
     case "i8": v.setInt8(addr, Number(BigInt.asIntN(8, BigInt(x)))); return;
     case "i16": v.setInt16(addr, Number(BigInt.asIntN(16, BigInt(x))), true); return;
+    case "f16": v.setUint16(addr, halfBits(x as number, false), true); return;
+    case "bf16": v.setUint16(addr, halfBits(x as number, true), true); return;
   }
   throw new Trap(`cannot store a value of type ${kind} to memory`);
 }
+
 
 /** Loads a scalar of the given kind (see Layout.scalar) from a byte address. */
 export function loadScalar(heap: Heap, addr: number, kind: string): Scalar {

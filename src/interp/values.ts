@@ -15,7 +15,7 @@
 //                      strides} over the shared Heap, so aliasing and out-of-bounds reads
 //                      behave as in the wasm engine.
 import { FloatType, IndexType, IntegerType, ShapedType, Type, UnrankedMemRefType, UnrankedTensorType, elementTypeOf } from "../ir/types.js";
-import { wrapS } from "../dialects/arith.js";
+import { roundFloat, wrapS } from "../dialects/arith.js";
 
 export type Scalar = number | bigint;
 
@@ -119,7 +119,7 @@ export function fromBig(v: bigint, t: Type): Scalar {
 /** Brings any JS number/bigint into the canonical representation of scalar type t. */
 export function canon(v: Scalar | boolean, t: Type): Scalar {
   if (typeof v === "boolean") v = v ? 1 : 0;
-  if (t instanceof FloatType) return t.kind === "f64" ? Number(v) : Math.fround(Number(v));
+  if (t instanceof FloatType) return roundFloat(Number(v), t);
   if (t instanceof IndexType) {
     if (typeof v === "number" && Number.isSafeInteger(v)) return v;
     return Number(BigInt.asIntN(64, typeof v === "bigint" ? v : BigInt(Math.trunc(v))));

@@ -545,6 +545,17 @@ function hexToFloat(hex: string, t: FloatType): number {
   if (t.kind === "f32") { dv.setUint32(0, Number(bits)); return dv.getFloat32(0); }
   return halfToFloat(Number(bits), t.kind === "bf16");
 }
+/** f16 (or bf16) bits of a value already rounded to that type (exact, so no rounding here). */
+export function halfBits(x: number, bf16: boolean): number {
+  if (Number.isNaN(x)) return bf16 ? 0x7fc0 : 0x7e00;
+  if (bf16) { const dv = new DataView(new ArrayBuffer(4)); dv.setFloat32(0, x); return dv.getUint32(0) >>> 16; }
+  const sign = x < 0 || Object.is(x, -0) ? 0x8000 : 0, a = Math.abs(x);
+  if (a === Infinity) return sign | 0x7c00;
+  if (a < 2 ** -14) return sign | Math.round(a * 2 ** 24); // subnormal
+  let e = Math.floor(Math.log2(a));
+  if (2 ** e > a) e--; else if (2 ** (e + 1) <= a) e++; // log2 may round across a power of two
+  return sign | ((e + 15) << 10) | Math.round((a / 2 ** e - 1) * 1024);
+}
 export function halfToFloat(h: number, bf16: boolean): number {
   if (bf16) { const dv = new DataView(new ArrayBuffer(4)); dv.setUint32(0, h << 16); return dv.getFloat32(0); }
   const s = h & 0x8000 ? -1 : 1, e = (h >> 10) & 0x1f, m = h & 0x3ff;

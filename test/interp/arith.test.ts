@@ -241,3 +241,26 @@ test("math.ipowi wraps at the width; negative powers are 0 except of 1 and -1; 0
   }`;
   assert.throws(() => run(zero), /integer divide by zero/);
 });
+
+test("f16 and bf16 round to their own precision (once), overflow to inf, and go through memory and bitcast as 16-bit patterns", () => {
+  const src = `func.func @main() -> (f16, f16, bf16, f16, i16, f16, f16) {
+    %max = arith.constant 65504.0 : f16
+    %inf = arith.addf %max, %max : f16
+    %three = arith.constant 3.0 : f16
+    %third = arith.divf %max, %three : f16
+    %t = arith.constant 0.1 : f32
+    %b = arith.truncf %t : f32 to bf16
+    %h = arith.truncf %t : f32 to f16
+    %bits = arith.bitcast %h : f16 to i16
+    %m = memref.alloc() : memref<2xf16>
+    %c0 = arith.constant 0 : index
+    %c1 = arith.constant 1 : index
+    memref.store %h, %m[%c0] : memref<2xf16>
+    memref.store %inf, %m[%c1] : memref<2xf16>
+    %x = memref.load %m[%c0] : memref<2xf16>
+    %y = memref.load %m[%c1] : memref<2xf16>
+    return %inf, %third, %b, %h, %bits, %x, %y : f16, f16, bf16, f16, i16, f16, f16
+  }`;
+  // 65504 / 3 = 21834.67, and f16's spacing there is 16; 0.1 is 0x2E66 = 11878 in f16, 0x3DCD in bf16
+  assert.deepEqual(run(src).results, [Infinity, 21840, 0.10009765625, 0.0999755859375, 11878, 0.0999755859375, Infinity]);
+});

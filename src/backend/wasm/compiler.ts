@@ -175,7 +175,7 @@ export class ModuleCompiler {
       if (!op || (op.name !== "llvm.mlir.global" && op.name !== "memref.global")) throw new CompileError(`unknown global @${name}`);
       g = `data:${name}`;
       this.m.addGlobalImport(g, "data", name, binaryen.i32, false);
-      this.data.push(globalData(op, name));
+      this.data.push(atOp(op, () => globalData(op, name)));
       this.globalNames.set(name, g);
     }
     return this.m.global.get(g, binaryen.i32);
@@ -300,6 +300,7 @@ function globalData(op: Operation, name: string): UnitData {
 
 function writeScalar(bytes: Uint8Array, at: number, t: Type, v: number | bigint): void {
   const dv = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  if (t instanceof FloatType && t.width < 32) throw new CompileError(`${t.str} data is not supported by the wasm backend (try --engine interp)`);
   if (t instanceof FloatType) { if (t.kind === "f32") dv.setFloat32(at, Number(v), true); else dv.setFloat64(at, Number(v), true); return; }
   const w = t instanceof IntegerType ? t.width : 32;
   if (t instanceof IndexType || w === 32) dv.setInt32(at, Number(BigInt.asIntN(32, BigInt(v))), true);

@@ -772,4 +772,12 @@ test("an op the wasm backend lacks names it, with a hint that fits: lowering for
     return
   }`);
   assert.throws(() => runText(tensor, { engine: "wasm", lower: false }), /operation 'tensor\.empty' is not supported by the wasm backend \(lower it to loops first\)/);
+  // f16 data: a located diagnostic (it was "<unknown>: internal wasm backend error: Offset is outside the bounds of the DataView")
+  const half = program(`func.func @main() {
+    %i = tensorlang.constant dense<[1.5, 2.0]> : tensor<2xf16>
+    tensorlang.print %i : tensor<2xf16>
+    return
+  }`);
+  assert.throws(() => runText(half, { engine: "wasm" }), /test\.mlir:\d+:\d+: error: wasm backend: .*f16 data is not supported by the wasm backend \(try --engine interp\)/);
+  assert.equal(runText(half, { engine: "interp" }).out, "Tensor<2xf16>:\n[1.5,  2]\n");
 });
