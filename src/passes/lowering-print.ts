@@ -14,9 +14,8 @@ export function printBuffer(b: Builder, old: Operation, buffer: Value): void {
 
 const RUNNER_PRINT: Record<string, string> = { f32: "printMemrefF32", f64: "printMemrefF64", i64: "printMemrefI64", i32: "printMemrefI32" };
 /** TensorLang's own printers (`Tensor<...>:` header), for engines that compile prints to calls. */
-export const TENSOR_PRINT: Record<string, string> = {
-  f32: "tensorlang_print_memref_f32", f64: "tensorlang_print_memref_f64", i64: "tensorlang_print_memref_i64", i32: "tensorlang_print_memref_i32",
-};
+export const TENSOR_PRINT: Record<string, string> = Object.fromEntries(
+  ["f32", "f64", "i32", "i64", "i1", "i8", "i16", "index"].map((t) => [t, `tensorlang_print_memref_${t}`]));
 
 /** Declares `func.func private @name(type)` once at the top of the module. */
 function declare(module: Module, name: string, arg: Type): void {

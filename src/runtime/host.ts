@@ -156,7 +156,7 @@ const C_AND_RUNNER_FUNCTIONS: HostFn[] = [
   { name: "printOpen", params: [], result: null, impl: (ctx) => write(ctx, "( ") },
   { name: "printClose", params: [], result: null, impl: (ctx) => write(ctx, " )") },
   printMemref("f32"),
-  printTensorMemref("f32"), printTensorMemref("f64"), printTensorMemref("i32"), printTensorMemref("i64"),
+  ...(["f32", "f64", "i32", "i64", "i1", "i8", "i16", "index"] as const).map(printTensorMemref),
   printMemref("f64"),
   printMemref("i64"),
   printMemref("i32"),

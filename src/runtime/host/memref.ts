@@ -88,9 +88,10 @@ export function allocMemrefDescriptor(heap: Heap, d: MemrefDescriptor): number {
   return p;
 }
 
-export type MemrefElementType = "f32" | "f64" | "i32" | "i64";
+/** Element types host functions read from memrefs, laid out as the wasm backend stores them (index: 4 bytes). */
+export type MemrefElementType = "f32" | "f64" | "i32" | "i64" | "i1" | "i8" | "i16" | "index";
 
-export const ELEMENT_BYTES: Record<MemrefElementType, number> = { f32: 4, f64: 8, i32: 4, i64: 8 };
+export const ELEMENT_BYTES: Record<MemrefElementType, number> = { f32: 4, f64: 8, i32: 4, i64: 8, i1: 1, i8: 1, i16: 2, index: 4 };
 
 /** Reads element `index` (in elements, from `aligned`); bounds-checked against the memory. */
 export function loadElement(heap: Heap, aligned: number, index: number, type: MemrefElementType): number | bigint {
@@ -104,6 +105,10 @@ export function loadElement(heap: Heap, aligned: number, index: number, type: Me
     case "f64": return v.getFloat64(p, true);
     case "i32": return v.getInt32(p, true);
     case "i64": return v.getBigInt64(p, true);
+    case "i1": return v.getUint8(p) & 1;
+    case "i8": return v.getInt8(p);
+    case "i16": return v.getInt16(p, true);
+    case "index": return v.getInt32(p, true);
   }
 }
 

@@ -781,3 +781,20 @@ test("an op the wasm backend lacks names it, with a hint that fits: lowering for
   assert.throws(() => runText(half, { engine: "wasm" }), /test\.mlir:\d+:\d+: error: wasm backend: .*f16 data is not supported by the wasm backend \(try --engine interp\)/);
   assert.equal(runText(half, { engine: "interp" }).out, "Tensor<2xf16>:\n[1.5,  2]\n");
 });
+
+test("tensorlang.print of index, i1, i8 and i16 tensors under wasm as under the interpreter (wasm printed only f32/f64/i32/i64)", () => {
+  const text = program(`func.func @main() {
+    %i = tensorlang.constant dense<[1, 2]> : !tensorlang.tensor<index, 2>
+    tensorlang.print %i : !tensorlang.tensor<index, 2>
+    %b = tensorlang.constant dense<[true, false]> : tensor<2xi1>
+    tensorlang.print %b : tensor<2xi1>
+    %c = tensorlang.constant dense<[-3, 4]> : tensor<2xi8>
+    tensorlang.print %c : tensor<2xi8>
+    %d = tensorlang.constant dense<[[-300], [7]]> : tensor<2x1xi16>
+    tensorlang.print %d : tensor<2x1xi16>
+    return
+  }`);
+  const [w, i] = runBoth(text);
+  assert.equal(w, "Tensor<2xindex>:\n[1,  2]\nTensor<2xi1>:\n[1,  0]\nTensor<2xi8>:\n[-3,  4]\nTensor<2x1xi16>:\n[[-300], \n [7]]\n");
+  assert.equal(i, w);
+});
