@@ -32,11 +32,17 @@ export function wasmFunctionOf(err: unknown): string | undefined {
   return m?.[1].replace(/\$par\d+$/, "");
 }
 
+/** V8's words for integer division traps, in the interpreter's (the engines say the same). */
+const WASM_TRAPS: Record<string, string> = {
+  "divide by zero": "integer divide by zero", "remainder by zero": "integer divide by zero",
+  "divide result unrepresentable": "integer overflow in signed division",
+};
+
 /** Turns whatever a call threw into the error the program's user should see. */
 export function mapRuntimeError(err: unknown, called: string): unknown {
   if (err instanceof TensorLangRuntimeError || err instanceof TensorLangAssertError) return err;
   const fn = wasmFunctionOf(err) ?? called;
-  if (err instanceof WebAssembly.RuntimeError) return new TensorLangRuntimeError("trap", fn, err.message, { cause: err });
+  if (err instanceof WebAssembly.RuntimeError) return new TensorLangRuntimeError("trap", fn, WASM_TRAPS[err.message] ?? err.message, { cause: err });
   if (err instanceof RangeError && /call stack/i.test(err.message)) return new TensorLangRuntimeError("stack-overflow", fn, "stack overflow (recursion too deep)", { cause: err });
   if (err instanceof OutOfMemoryError) return new TensorLangRuntimeError("out-of-memory", fn, err.message, { cause: err });
   if (isHostRuntimeError(err)) return new TensorLangRuntimeError("host", fn, err.message, { cause: err });

@@ -83,7 +83,7 @@ function rejectsWith(f: () => unknown, kind: string, fn: string, detail: RegExp)
 test("traps become runtime errors naming the function; the instance stays usable", () => {
   const e = load(TRAPS);
   assert.deepEqual(e.call("calls_div", [2]), [3]);
-  rejectsWith(() => e.call("calls_div", [0]), "trap", "div", /runtime error in @div: divide by zero/);
+  rejectsWith(() => e.call("calls_div", [0]), "trap", "div", /runtime error in @div: integer divide by zero/);
   rejectsWith(() => e.call("deep", [0n]), "stack-overflow", "deep", /stack overflow/);
   rejectsWith(() => e.call("poke", [1 << 28]), "trap", "poke", /memory access out of bounds/);
   assert.deepEqual(e.call("calls_div", [-7]), [-1]);
@@ -364,5 +364,31 @@ test("memref.alloc alignment: 0 (valid in MLIR) takes the default, a power of tw
     const bad = new Engine({ ctx: createCapturingContext(), engine }).load(prog(24), "a.mlir");
     assert.throws(() => bad.call("main", []), (err: unknown) => err instanceof Error && err.message === "runtime error in @main: malloc: alignment must be a power of two, got 24", engine);
     await Promise.all([ok.dispose(), bad.dispose()]);
+  }
+});
+
+test("integer division traps read the same under both engines, i8 and i16 overflow included (wasm wrapped i8 -128 / -1 to -128)", async () => {
+  const DIV = `module {
+    func.func @div8(%a: i8, %b: i8) -> i8 {
+      %r = arith.divsi %a, %b : i8
+      return %r : i8
+    }
+    func.func @div16(%a: i16, %b: i16) -> i16 {
+      %r = arith.divsi %a, %b : i16
+      return %r : i16
+    }
+    func.func @rem32(%a: i32, %b: i32) -> i32 {
+      %r = arith.remsi %a, %b : i32
+      return %r : i32
+    }
+  }`;
+  for (const engine of ["wasm", "interp"] as const) {
+    const e = new Engine({ ctx: createCapturingContext(), engine }).load(DIV, "div.mlir");
+    assert.deepEqual([e.call("div8", [-127, -1]), e.call("div16", [-32768, 2]), e.call("rem32", [7, -2])], [[127], [-16384], [1]], engine);
+    const fails = (f: () => unknown, msg: string) => assert.throws(f, (err: unknown) => err instanceof Error && err.message === msg, `${engine}: ${msg}`);
+    fails(() => e.call("div8", [-128, -1]), "runtime error in @div8: integer overflow in signed division");
+    fails(() => e.call("div16", [-32768, -1]), "runtime error in @div16: integer overflow in signed division");
+    fails(() => e.call("rem32", [7, 0]), "runtime error in @rem32: integer divide by zero");
+    await e.dispose();
   }
 });

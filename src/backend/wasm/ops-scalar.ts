@@ -90,10 +90,22 @@ const INT: Record<string, IntOp> = {
   "arith.shrsi": (e, a, b, t) => ns(e.m, t).i.shr_s(a, b),
   "arith.shrui": (e, a, b, t) => normInt(e.m, ns(e.m, t).i.shr_u(unsignedView(e.m, a, t), b), t),
 };
-register(Object.keys(INT), (e, op) => {
+register(Object.keys(INT).filter((n) => n !== "arith.divsi"), (e, op) => { // divsi: below
   const t = op.result.type;
   if (t instanceof VectorType) { vectorIntBinary(e, op); return; }
   e.define(op.result, INT[op.name](e, e.get(op.operand(0)), e.get(op.operand(1)), t));
+});
+
+// i8/i16 live sign-extended in i32 locals, where MIN / -1 does not overflow: that case divides
+// INT32_MIN instead, so it traps as an i32 or i64 division does (and as the interpreter stops).
+register("arith.divsi", (e, op) => {
+  const t = op.result.type;
+  if (t instanceof VectorType) { vectorIntBinary(e, op); return; }
+  if (!(t instanceof IntegerType && t.width > 1 && t.width < 32)) { e.define(op.result, INT["arith.divsi"](e, e.get(op.operand(0)), e.get(op.operand(1)), t)); return; }
+  const m = e.m, a = e.scalar(op.operand(0)), b = e.scalar(op.operand(1));
+  const ga = () => m.local.get(a.local, binaryen.i32), gb = () => m.local.get(b.local, binaryen.i32);
+  const overflow = m.i32.and(m.i32.eq(ga(), m.i32.const(-(2 ** (t.width - 1)))), m.i32.eq(gb(), m.i32.const(-1)));
+  e.define(op.result, normInt(m, m.i32.div_s(m.select(overflow, m.i32.const(-(2 ** 31)), ga()), gb()), t));
 });
 
 register(["arith.maxsi", "arith.minsi", "arith.maxui", "arith.minui"], (e, op) => {
