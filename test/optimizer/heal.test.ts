@@ -195,6 +195,14 @@ describe("other programs", () => {
     assert.equal(r.repairs[0].target, "scale");
   });
 
+  /** Asserts that %s (a tensor<f32> sum) is `want` within 0.01. */
+  const assertSumIs = (want: string, msg: string) => `%v = tensor.extract %s[] : tensor<f32>
+    %want = arith.constant ${want} : f32
+    %d = arith.subf %v, %want : f32
+    %e = math.absf %d : f32
+    %tol = arith.constant 0.01 : f32
+    %ok = arith.cmpf olt, %e, %tol : f32
+    tensorlang.assert %ok, "${msg}"`;
   // a residual block meant to be x + relu(x * w), written with sub: only add gives 54
   const TENSOR_LEVEL = `module {
   func.func @block(%x: tensor<8xf32>, %w: tensor<8xf32>) -> tensor<8xf32> {
@@ -208,13 +216,7 @@ describe("other programs", () => {
     %w = tensorlang.constant dense<0.5> : tensor<8xf32>
     %y = func.call @block(%x, %w) : (tensor<8xf32>, tensor<8xf32>) -> tensor<8xf32>
     %s = tensorlang.reduce_sum %y {axis = 0} : tensor<8xf32> -> tensor<f32>
-    %v = tensor.extract %s[] : tensor<f32>
-    %want = arith.constant 54.0 : f32
-    %d = arith.subf %v, %want : f32
-    %e = math.absf %d : f32
-    %tol = arith.constant 0.01 : f32
-    %ok = arith.cmpf olt, %e, %tol : f32
-    tensorlang.assert %ok, "sum is 54"
+    ${assertSumIs("54.0", "sum is 54")}
     tensorlang.print %s : tensor<f32>
     return
   }
@@ -241,13 +243,7 @@ describe("other programs", () => {
     %x = tensorlang.constant dense<5.0> : tensor<8xf32>
     %y = func.call @normalize(%x) : (tensor<8xf32>) -> tensor<8xf32>
     %s = tensorlang.reduce_sum %y {axis = 0} : tensor<8xf32> -> tensor<f32>
-    %v = tensor.extract %s[] : tensor<f32>
-    %want = arith.constant 8.0 : f32
-    %d = arith.subf %v, %want : f32
-    %e = math.absf %d : f32
-    %tol = arith.constant 0.01 : f32
-    %ok = arith.cmpf olt, %e, %tol : f32
-    tensorlang.assert %ok, "mean is 1"
+    ${assertSumIs("8.0", "mean is 1")}
     return
   }
 }
