@@ -329,7 +329,8 @@ const indexSwitchOp: OpSpec = {
   parse(p, st) {
     const arg = p.parseOperand();
     p.parseOptionalAttrDict(st);
-    st.resultTypes = p.parseOptionalArrowTypeList();
+    // `-> t1, t2` without parentheses, as MLIR's `type($results)` prints them.
+    st.resultTypes = p.accept("->") ? p.parseTypeList() : [];
     st.operands = [p.resolveOperand(arg, index)];
     const cases: number[] = [], regions: Region[] = [];
     while (p.parseOptionalKeyword("case")) {
@@ -349,7 +350,8 @@ const indexSwitchOp: OpSpec = {
   },
   print(p, op) {
     // Yields are printed even when empty: MLIR's parser does not add them to these regions.
-    p.print(" ", p.name(op.operand(0)), p.attrDict(op, ["cases"]), arrowTypes(typesOf(op.results)));
+    const types = op.results.length ? ` -> ${typesOf(op.results).map((t) => t.str).join(", ")}` : "";
+    p.print(" ", p.name(op.operand(0)), p.attrDict(op, ["cases"]), types);
     switchCases(op).forEach((v, i) => {
       p.newline();
       p.print("case ", String(v), " ");

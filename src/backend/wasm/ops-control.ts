@@ -1,6 +1,6 @@
 // Structured control flow (scf, affine), calls and returns.
 import binaryen from "binaryen";
-import { IntegerAttr, IntegerSetAttr, SymbolRefAttr, AffineMapAttr } from "../../ir/attributes.js";
+import { DenseArrayAttr, IntegerAttr, IntegerSetAttr, SymbolRefAttr, AffineMapAttr } from "../../ir/attributes.js";
 import type { Operation, Value } from "../../ir/core.js";
 import { IntegerType, MemRefType, Type, UnrankedMemRefType } from "../../ir/types.js";
 import { CompileError, type HostTypeName, type WasmValType, abiSlot, hostTypeOf, slotWasmTypes, wasmTypeOf } from "./abi.js";
@@ -178,6 +178,22 @@ register("scf.if", (e, op) => {
   const results = op.results.map((r) => e.declare(r).local);
   const thenS = emitRegionBody(e, op, 0, results), elseS = emitRegionBody(e, op, 1, results);
   e.emit(e.m.if(e.get(op.operand(0)), e.block(thenS), elseS.length ? e.block(elseS) : undefined));
+});
+
+// A chain of ifs, first case first (the interpreter takes the first equal case). Regions:
+// default first, then one per case. A case outside i32 never equals a wasm32 index.
+register("scf.index_switch", (e, op) => {
+  const m = e.m;
+  const cases = op.attr("cases");
+  if (!(cases instanceof DenseArrayAttr)) throw new CompileError("scf.index_switch needs a 'cases' array");
+  const results = op.results.map((r) => e.declare(r).local);
+  let chain = e.block(emitRegionBody(e, op, 0, results));
+  for (let k = cases.values.length - 1; k >= 0; k--) {
+    const c = cases.values[k];
+    if (c !== (c | 0)) continue;
+    chain = m.if(m.i32.eq(e.get(op.operand(0)), e.i32(c)), e.block(emitRegionBody(e, op, k + 1, results)), chain);
+  }
+  e.emit(chain);
 });
 
 register("scf.while", (e, op) => {

@@ -798,3 +798,50 @@ test("tensorlang.print of index, i1, i8 and i16 tensors under wasm as under the 
   assert.equal(w, "Tensor<2xindex>:\n[1,  2]\nTensor<2xi1>:\n[1,  0]\nTensor<2xi8>:\n[-3,  4]\nTensor<2x1xi16>:\n[[-300], \n [7]]\n");
   assert.equal(i, w);
 });
+
+test("scf.index_switch with results picks the first equal case, else default (it was 'operation scf.index_switch is not supported')", () => {
+  same(`
+  func.func @pick(%i: index) -> (i64, f32) {
+    %r:2 = scf.index_switch %i -> i64, f32
+    case 2 {
+      %a = arith.constant 20 : i64
+      %f = arith.constant 2.5 : f32
+      scf.yield %a, %f : i64, f32
+    }
+    case -1 {
+      %a = arith.constant -10 : i64
+      %f = arith.constant -1.0 : f32
+      scf.yield %a, %f : i64, f32
+    }
+    case 5 {
+      %a = arith.constant 50 : i64
+      %f = arith.constant 5.0 : f32
+      scf.yield %a, %f : i64, f32
+    }
+    default {
+      %a = arith.constant 0 : i64
+      %f = arith.constant 0.5 : f32
+      scf.yield %a, %f : i64, f32
+    }
+    return %r#0, %r#1 : i64, f32
+  }
+  func.func @main() {
+    %lo = arith.constant -1 : index
+    %hi = arith.constant 7 : index
+    %c1 = arith.constant 1 : index
+    scf.for %i = %lo to %hi step %c1 {
+      %a, %f = func.call @pick(%i) : (index) -> (i64, f32)
+      ${pr("%a")}
+      ${pr("%f", "f32")}
+    }
+    scf.index_switch %c1
+    case 1 {
+      %x = arith.constant 111 : i64
+      ${pr("%x")}
+      scf.yield
+    }
+    default {
+    }
+    return
+  }`, "-10\n-1\n0\n0.5\n0\n0.5\n20\n2.5\n0\n0.5\n0\n0.5\n50\n5\n0\n0.5\n111\n");
+});

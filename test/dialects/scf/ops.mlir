@@ -153,6 +153,17 @@ func.func @switches(%c: index) -> i64 {
     %x = arith.constant -1 : i64
     scf.yield %x : i64
   }
+  %two:2 = scf.index_switch %c -> i64, f32
+  case 1 {
+    %x = arith.constant 10 : i64
+    %f = arith.constant 1.0 : f32
+    scf.yield %x, %f : i64, f32
+  }
+  default {
+    %x = arith.constant 0 : i64
+    %f = arith.constant 0.0 : f32
+    scf.yield %x, %f : i64, f32
+  }
   scf.index_switch %c
   default {
   }
