@@ -54,8 +54,6 @@ const INT_TYPES: Num[] = ["i32", "i64"];
 const FLOAT_TYPES: Num[] = ["f32", "f64"];
 const isFloat = (t: Ty): t is "f32" | "f64" => t === "f32" || t === "f64";
 const MAX_INDEX = 1 << 20;
-/** scf.index_switch: the wasm backend does not compile it yet ("not supported"). */
-const INDEX_SWITCH = false;
 /** Bound on the statements one function executes (loops multiply, calls add the callee's). */
 const MAX_COST = 3000;
 
@@ -479,7 +477,7 @@ class FuncGen {
     const tys: Num[] = Array.from({ length: n }, () => this.c.pick(["i32", "i64", "f32", "f64", "index"] as const));
     const cases = [...new Set(Array.from({ length: 1 + this.c.below(3) }, () => this.c.below(Math.min(sel.bound + 1, 8))))].sort((a, b) => a - b);
     const res = n > 0 ? this.fresh() : "";
-    this.line(`${res ? `${res}${n > 1 ? `:${n}` : ""} = ` : ""}scf.index_switch ${sel.name}${n === 1 ? ` -> ${tys[0]}` : n > 1 ? ` -> (${tys.join(", ")})` : ""}`);
+    this.line(`${res ? `${res}${n > 1 ? `:${n}` : ""} = ` : ""}scf.index_switch ${sel.name}${n > 0 ? ` -> ${tys.join(", ")}` : ""}`);
     const arms: Val[][] = [];
     const arm = (label: string): void => {
       this.line(`${label} {`);
@@ -571,7 +569,7 @@ class FuncGen {
       case 12: case 13: this.scfFor(depth); break;
       case 14: this.scfIf(depth); break;
       case 15: this.scfWhile(depth); break;
-      case 16: INDEX_SWITCH ? this.indexSwitch(depth) : this.scfIf(depth); break;
+      case 16: this.indexSwitch(depth); break;
       default: this.affineFor(depth); break;
     }
   }
