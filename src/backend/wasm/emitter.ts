@@ -146,6 +146,16 @@ export class FunctionEmitter {
     this.vals.set(v, s);
     return s;
   }
+  /**
+   * Fresh locals carrying `v` across a branch or loop, not yet assigned: one for a scalar; for a
+   * memref the run-time fields of its descriptor, in ABI order (as `flatten` gives them).
+   */
+  declareCarried(v: Value): number[] {
+    if (!(v.type instanceof MemRefType || v.type instanceof UnrankedMemRefType)) return [this.declare(v).local];
+    const ls: number[] = [];
+    this.bindFlat(v, () => { const l = this.newLocal("i32"); ls.push(l); return l; }, "loop-carried or branch value");
+    return ls;
+  }
   i32(n: number): Expr { return this.m.i32.const(n | 0); }
   field(f: Field): Expr { return "c" in f ? this.i32(f.c) : this.m.local.get(f.l, binaryen.i32); }
   /** Stores `x` in a local field unless it is a constant expression we already know. */
@@ -255,15 +265,15 @@ export class FunctionEmitter {
     }
     atOp(op, () => h(this, op));
   }
-  /** Assigns `vals` to locals in parallel (through temporaries when they could alias). */
+  /** Assigns `values` (flattened: memrefs by field) to locals in parallel (through temporaries when they could alias). */
   assign(targets: readonly number[], values: readonly Value[]): void {
     const m = this.m;
-    if (targets.length !== values.length) throw new CompileError("wrong number of yielded values");
-    const srcs = values.map((v) => this.scalar(v));
-    const clash = srcs.some((s) => targets.includes(s.local));
-    if (!clash) { srcs.forEach((s, i) => this.emit(m.local.set(targets[i], m.local.get(s.local, BT[s.wt])))); return; }
-    const tmps = srcs.map((s) => { const t = this.newLocal(s.wt); this.emit(m.local.set(t, m.local.get(s.local, BT[s.wt]))); return { t, wt: s.wt }; });
-    tmps.forEach((x, i) => this.emit(m.local.set(targets[i], m.local.get(x.t, BT[x.wt]))));
+    const srcs = values.flatMap((v) => this.flatten(v));
+    if (targets.length !== srcs.length) throw new CompileError("wrong number of yielded values");
+    const reads = (x: Expr) => (binaryen.getExpressionId(x) === binaryen.LocalGetId ? (binaryen.getExpressionInfo(x) as binaryen.LocalGetInfo).index : -1);
+    if (!srcs.some((x) => targets.includes(reads(x)))) { srcs.forEach((x, i) => this.emit(m.local.set(targets[i], x))); return; }
+    const tmps = srcs.map((x) => { const t = this.newLocal(binaryen.getExpressionType(x)); this.emit(m.local.set(t, x)); return t; });
+    tmps.forEach((t, i) => this.emit(m.local.set(targets[i], m.local.get(t, binaryen.getExpressionType(srcs[i])))));
   }
 
   // ---- flattening values across calls ----

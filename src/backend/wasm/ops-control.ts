@@ -156,8 +156,8 @@ register("scf.for", (e, op) => {
   const body = op.body();
   const unsigned = !!op.attr("unsignedCmp");
   const iv = e.declare(body.args[0]);
-  const iters = body.args.slice(1).map((a) => e.declare(a).local);
-  iters.forEach((l, k) => e.emit(e.m.local.set(l, e.get(inits[k]))));
+  const iters = body.args.slice(1).flatMap((a) => e.declareCarried(a));
+  e.assign(iters, inits);
   op.results.forEach((r, k) => e.vals.set(r, e.vals.get(body.args[k + 1])!));
   const emitLoop = (p?: Promotion) => {
     const saved = e.promoted;
@@ -175,7 +175,7 @@ register("scf.for", (e, op) => {
 });
 
 register("scf.if", (e, op) => {
-  const results = op.results.map((r) => e.declare(r).local);
+  const results = op.results.flatMap((r) => e.declareCarried(r));
   const thenS = emitRegionBody(e, op, 0, results), elseS = emitRegionBody(e, op, 1, results);
   e.emit(e.m.if(e.get(op.operand(0)), e.block(thenS), elseS.length ? e.block(elseS) : undefined));
 });
@@ -186,7 +186,7 @@ register("scf.index_switch", (e, op) => {
   const m = e.m;
   const cases = op.attr("cases");
   if (!(cases instanceof DenseArrayAttr)) throw new CompileError("scf.index_switch needs a 'cases' array");
-  const results = op.results.map((r) => e.declare(r).local);
+  const results = op.results.flatMap((r) => e.declareCarried(r));
   let chain = e.block(emitRegionBody(e, op, 0, results));
   for (let k = cases.values.length - 1; k >= 0; k--) {
     const c = cases.values[k];
@@ -199,9 +199,9 @@ register("scf.index_switch", (e, op) => {
 register("scf.while", (e, op) => {
   const m = e.m;
   const before = op.regions[0].blocks[0], after = op.regions[1].blocks[0];
-  const bargs = before.args.map((a) => e.declare(a).local);
-  op.operands.forEach((v, k) => e.emit(m.local.set(bargs[k], e.get(v))));
-  const aargs = after.args.map((a) => e.declare(a).local);
+  const bargs = before.args.flatMap((a) => e.declareCarried(a));
+  e.assign(bargs, op.operands);
+  const aargs = after.args.flatMap((a) => e.declareCarried(a));
   op.results.forEach((r, k) => e.vals.set(r, e.vals.get(after.args[k])!));
   const brk = e.label("while_exit"), top = e.label("while");
   const beforeS = emitRegionBody(e, op, 0, aargs, { brk });
@@ -210,7 +210,7 @@ register("scf.while", (e, op) => {
 });
 
 register("scf.execute_region", (e, op) => {
-  const results = op.results.map((r) => e.declare(r).local);
+  const results = op.results.flatMap((r) => e.declareCarried(r));
   for (const s of emitRegionBody(e, op, 0, results)) e.emit(s);
 });
 
@@ -278,8 +278,8 @@ register("affine.for", (e, op) => {
   }
   const body = op.body();
   const iv = e.declare(body.args[0]);
-  const iters = body.args.slice(1).map((a) => e.declare(a).local);
-  iters.forEach((l, k) => e.emit(m.local.set(l, e.get(inits[k]))));
+  const iters = body.args.slice(1).flatMap((a) => e.declareCarried(a));
+  e.assign(iters, inits);
   op.results.forEach((r, k) => e.vals.set(r, e.vals.get(body.args[k + 1])!));
   const lbExpr = () => (lbMap.constantValue !== undefined ? e.i32(lbMap.constantValue) : m.local.get(lbL, binaryen.i32));
   const stmts = e.inLoop(op, () => emitRegionBody(e, op, 0, iters), { lb: lbExpr, step: () => e.i32(step) });
@@ -296,7 +296,7 @@ register("affine.if", (e, op) => {
     const t = c.eq ? m.i32.eqz(x) : m.i32.ge_s(x, e.i32(0));
     cond = m.i32.and(cond, t);
   }
-  const results = op.results.map((r) => e.declare(r).local);
+  const results = op.results.flatMap((r) => e.declareCarried(r));
   const thenS = emitRegionBody(e, op, 0, results), elseS = emitRegionBody(e, op, 1, results);
   e.emit(m.if(cond, e.block(thenS), elseS.length ? e.block(elseS) : undefined));
 });

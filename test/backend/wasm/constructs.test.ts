@@ -845,3 +845,76 @@ test("scf.index_switch with results picks the first equal case, else default (it
     return
   }`, "-10\n-1\n0\n0.5\n0\n0.5\n20\n2.5\n0\n0.5\n0\n0.5\n50\n5\n0\n0.5\n111\n");
 });
+
+test("memrefs as scf.if results, scf.for iter_args and scf.while values (they were 'cannot be a loop-carried or branch value')", () => {
+  same(`
+  func.func private @printMemrefF32(memref<*xf32>)
+  func.func @main() {
+    %c0 = arith.constant 0 : index
+    %c1 = arith.constant 1 : index
+    %c3 = arith.constant 3 : index
+    %c5 = arith.constant 5 : index
+    %a = memref.alloc(%c3) : memref<?xf32>
+    %b = memref.alloc(%c5) : memref<?xf32>
+    %ten = arith.constant 10.0 : f32
+    %hun = arith.constant 100.0 : f32
+    linalg.fill ins(%ten : f32) outs(%a : memref<?xf32>)
+    linalg.fill ins(%hun : f32) outs(%b : memref<?xf32>)
+    %f = arith.constant false
+    %p = scf.if %f -> (memref<?xf32>) {
+      scf.yield %a : memref<?xf32>
+    } else {
+      scf.yield %b : memref<?xf32>
+    }
+    %n = memref.dim %p, %c0 : memref<?xf32>
+    %ni = arith.index_cast %n : index to i64
+    ${pr("%ni")}
+    %z = arith.constant 0 : i64
+    %one = arith.constant 1 : i64
+    %r:3 = scf.for %i = %c0 to %c3 step %c1 iter_args(%x = %a, %y = %b, %k = %z) -> (memref<?xf32>, memref<?xf32>, i64) {
+      %v = memref.load %x[%c0] : memref<?xf32>
+      %w = arith.addf %v, %ten : f32
+      memref.store %w, %y[%c0] : memref<?xf32>
+      %k1 = arith.addi %k, %one : i64
+      scf.yield %y, %x, %k1 : memref<?xf32>, memref<?xf32>, i64
+    }
+    %ru = memref.cast %r#0 : memref<?xf32> to memref<*xf32>
+    func.call @printMemrefF32(%ru) : (memref<*xf32>) -> ()
+    ${pr("%r#2")}
+    %w:2 = scf.while (%m = %a, %j = %z) : (memref<?xf32>, i64) -> (memref<?xf32>, i64) {
+      %go = arith.cmpi slt, %j, %one : i64
+      scf.condition(%go) %m, %j : memref<?xf32>, i64
+    } do {
+    ^bb0(%m2: memref<?xf32>, %j2: i64):
+      %j3 = arith.addi %j2, %one : i64
+      scf.yield %b, %j3 : memref<?xf32>, i64
+    }
+    %wn = memref.dim %w#0, %c0 : memref<?xf32>
+    %wi = arith.index_cast %wn : index to i64
+    ${pr("%wi")}
+    return
+  }`, "5\nUnranked Memref base@ = 0x? rank = 1 offset = 0 sizes = [5] strides = [1] data = \n[40,  100,  100,  100,  100]\n3\n5\n");
+  // A tensor program: bufferized, the scf.if and scf.for carry memrefs.
+  const [w, i] = runBoth(program(`func.func @main() {
+    %a = tensorlang.constant dense<[1.0, 2.0, 3.0]> : tensor<3xf32>
+    %b = tensorlang.constant dense<[4.0, 5.0, 6.0]> : tensor<3xf32>
+    %c = arith.constant false
+    %r = scf.if %c -> (tensor<3xf32>) {
+      scf.yield %a : tensor<3xf32>
+    } else {
+      scf.yield %b : tensor<3xf32>
+    }
+    %c0 = arith.constant 0 : index
+    %c1 = arith.constant 1 : index
+    %c3 = arith.constant 3 : index
+    %s = scf.for %i = %c0 to %c3 step %c1 iter_args(%t = %r) -> (tensor<3xf32>) {
+      %d = tensorlang.add %t, %t : tensor<3xf32>
+      scf.yield %d : tensor<3xf32>
+    }
+    tensorlang.print %r : tensor<3xf32>
+    tensorlang.print %s : tensor<3xf32>
+    return
+  }`));
+  assert.equal(w, "Tensor<3xf32>:\n[4,  5,  6]\nTensor<3xf32>:\n[32,  40,  48]\n");
+  assert.equal(i, w);
+});
