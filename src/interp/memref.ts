@@ -5,7 +5,7 @@
 import { DenseElementsAttr, StridedLayoutAttr, TypeAttr } from "../ir/attributes.js";
 import type { Operation } from "../ir/core.js";
 import { DYN, MemRefType, Type } from "../ir/types.js";
-import { allocAlignment } from "../dialects/memref.js";
+import { allocAlignment, isDynamic, reassociation, staticList } from "../dialects/memref.js";
 import type { HandlerTable, Interpreter } from "./interpreter.js";
 import { checkIndex, layoutOf, loadElement, storeElement, storeScalar } from "./memory.js";
 import { MemRefValue, Trap, canon, contiguousStrides, forEachIndex, numElements, type RtValue, type Scalar } from "./values.js";
@@ -167,16 +167,28 @@ export const MEMREF: HandlerTable = {
     return [globalMemRef(interp, name, op.results[0].type)];
   },
   "memref.extract_aligned_pointer_as_index": (_i, _op, [m]) => [asMemRef(m).aligned],
-  "memref.collapse_shape": (_i, op, [m]) => [reshapeContiguous(asMemRef(m), op.results[0].type)],
-  "memref.expand_shape": (_i, op, args) => [reshapeContiguous(asMemRef(args[0]), op.results[0].type, args.slice(1).map(Number))],
+  "memref.collapse_shape": (_i, op, [m]) => [collapse(asMemRef(m), reassociation(op) ?? [])],
+  "memref.expand_shape": (_i, op, args) => [expand(asMemRef(args[0]), op, args.slice(1).map(Number))],
 };
 
-/** collapse/expand of a contiguous memref: same buffer, new row-major shape. */
-function reshapeContiguous(m: MemRefValue, t: Type, dyn: number[] = []): MemRefValue {
-  const mt = memrefType(t);
-  const total = numElements(m.sizes);
+/**
+ * collapse_shape: each group of dims becomes one whose size is their product and whose stride
+ * is the innermost one's (MLIR's rule; the group must be contiguous in memory).
+ */
+function collapse(m: MemRefValue, groups: number[][]): MemRefValue {
+  const sizes = groups.map((g) => g.reduce((a, d) => a * m.sizes[d], 1));
+  const strides = groups.map((g) => m.strides[g[g.length - 1]]);
+  return new MemRefValue(m.elementType, m.allocated, m.aligned, m.offset, sizes, strides);
+}
+
+/** expand_shape: sizes from output_shape; each source dim's stride is split row-major over its group. */
+function expand(m: MemRefValue, op: Operation, dyn: number[]): MemRefValue {
   let k = 0;
-  const known = mt.shape.filter((d) => d !== DYN).reduce((a, b) => a * b, 1);
-  const sizes = mt.shape.map((d) => (d !== DYN ? d : dyn[k++] ?? total / known));
-  return new MemRefValue(m.elementType, m.allocated, m.aligned, m.offset, sizes, contiguousStrides(sizes));
+  const sizes = staticList(op, "static_output_shape").map((d) => (isDynamic(d) ? dyn[k++] : d));
+  const strides = new Array<number>(sizes.length).fill(1);
+  (reassociation(op) ?? []).forEach((g, d) => {
+    let s = m.strides[d];
+    for (let j = g.length - 1; j >= 0; j--) { strides[g[j]] = s; s *= sizes[g[j]]; }
+  });
+  return new MemRefValue(m.elementType, m.allocated, m.aligned, m.offset, sizes, strides);
 }

@@ -3,7 +3,7 @@ import binaryen from "binaryen";
 import { IntegerAttr, SymbolRefAttr, TypeAttr } from "../../ir/attributes.js";
 import type { Operation, Value } from "../../ir/core.js";
 import { FloatType, IndexType, IntegerType, MemRefType, Type, UnrankedMemRefType, VectorType } from "../../ir/types.js";
-import { allocAlignment, mixedList } from "../../dialects/memref.js";
+import { allocAlignment, isDynamic, mixedList, reassociation, staticList } from "../../dialects/memref.js";
 import { gepIndices } from "../../dialects/llvm.js";
 import { constantIndex } from "../../dialects/arith.js";
 import { CompileError, elementBytes, isPtrType, vectorLanes, wasmTypeOf } from "./abi.js";
@@ -271,6 +271,32 @@ register("memref.reinterpret_cast", (e, op) => {
   const sizes = mixedList(op, "sizes").map((x) => mixedField(e, x));
   const strides = mixedList(op, "strides").map((x) => mixedField(e, x));
   e.vals.set(op.result, { kind: "memref", type: rt, ...base, offset, sizes, strides, id: e.unit.describeMemref(`${desc(op)} in @${e.fnName} (${rt.str})`) });
+});
+
+register("memref.rank", (e, op) => {
+  const v = e.val(op.operand(0));
+  if (v.kind === "scalar") throw new CompileError("memref.rank of a non-memref");
+  e.define(op.result, v.kind === "unranked" ? e.field(v.rank) : e.i32(v.type.rank), "i32");
+});
+
+// Reshapes are views, with MLIR's strides (as the interpreter): a collapsed group keeps its
+// innermost stride; an expanded dim's stride is split row-major over its group.
+register("memref.collapse_shape", (e, op) => {
+  const src = e.memref(op.operand(0)), groups = reassociation(op) ?? [];
+  const sizes = groups.map((g) => g.slice(1).reduce((a, d) => mulF(e, a, src.sizes[d]), src.sizes[g[0]]));
+  const strides = groups.map((g) => src.strides[g[g.length - 1]]);
+  e.vals.set(op.result, e.memrefFrom(op.result.type as MemRefType, src.allocated, src.aligned, { offset: src.offset, sizes, strides }, desc(op)));
+});
+register("memref.expand_shape", (e, op) => {
+  const src = e.memref(op.operand(0));
+  let k = 0;
+  const sizes: Field[] = staticList(op, "static_output_shape").map((d) => (isDynamic(d) ? e.toField(e.get(op.operand(1 + k++))) : { c: d }));
+  const strides: Field[] = sizes.map(() => ({ c: 1 }));
+  (reassociation(op) ?? []).forEach((g, d) => {
+    let s = src.strides[d];
+    for (let j = g.length - 1; j >= 0; j--) { strides[g[j]] = s; if (j > 0) s = mulF(e, s, sizes[g[j]]); }
+  });
+  e.vals.set(op.result, e.memrefFrom(op.result.type as MemRefType, src.allocated, src.aligned, { offset: src.offset, sizes, strides }, desc(op)));
 });
 
 register("memref.copy", (e, op) => {

@@ -918,3 +918,53 @@ test("memrefs as scf.if results, scf.for iter_args and scf.while values (they we
   assert.equal(w, "Tensor<3xf32>:\n[4,  5,  6]\nTensor<3xf32>:\n[32,  40,  48]\n");
   assert.equal(i, w);
 });
+
+test("memref.rank, memref.collapse_shape and memref.expand_shape (they were 'not supported by the wasm backend'); an expanded strided column keeps its stride", () => {
+  same(`
+  func.func private @printMemrefF32(memref<*xf32>)
+  func.func @main() {
+    %c0 = arith.constant 0 : index
+    %c1 = arith.constant 1 : index
+    %c2 = arith.constant 2 : index
+    %c3 = arith.constant 3 : index
+    %c4 = arith.constant 4 : index
+    %a = memref.alloc(%c2, %c3) : memref<?x?x4xf32>
+    %n = arith.constant 24 : index
+    %flat = memref.collapse_shape %a [[0, 1, 2]] : memref<?x?x4xf32> into memref<?xf32>
+    scf.for %i = %c0 to %n step %c1 {
+      %ii = arith.index_cast %i : index to i32
+      %f = arith.sitofp %ii : i32 to f32
+      memref.store %f, %flat[%i] : memref<?xf32>
+    }
+    %two = memref.collapse_shape %a [[0, 1], [2]] : memref<?x?x4xf32> into memref<?x4xf32>
+    %tu = memref.cast %two : memref<?x4xf32> to memref<*xf32>
+    func.call @printMemrefF32(%tu) : (memref<*xf32>) -> ()
+    %e = memref.expand_shape %flat [[0, 1]] output_shape [%c3, 8] : memref<?xf32> into memref<?x8xf32>
+    %eu = memref.cast %e : memref<?x8xf32> to memref<*xf32>
+    func.call @printMemrefF32(%eu) : (memref<*xf32>) -> ()
+    %s = memref.alloc() : memref<2x6xf32>
+    %sf = memref.collapse_shape %s [[0, 1]] : memref<2x6xf32> into memref<12xf32>
+    %x = memref.load %flat[%c4] : memref<?xf32>
+    memref.store %x, %sf[%c4] : memref<12xf32>
+    %sx = memref.expand_shape %s [[0], [1, 2]] output_shape [2, 3, 2] : memref<2x6xf32> into memref<2x3x2xf32>
+    %y = memref.load %sx[%c0, %c2, %c0] : memref<2x3x2xf32>
+    %b = memref.alloc() : memref<4x4xf32>
+    %col = memref.subview %b[0, 1] [4, 1] [1, 1] : memref<4x4xf32> to memref<4xf32, strided<[4], offset: 1>>
+    %ce = memref.expand_shape %col [[0, 1]] output_shape [2, 2] : memref<4xf32, strided<[4], offset: 1>> into memref<2x2xf32, strided<[8, 4], offset: 1>>
+    memref.store %y, %ce[%c1, %c1] : memref<2x2xf32, strided<[8, 4], offset: 1>>
+    %z = memref.load %b[%c3, %c1] : memref<4x4xf32>
+    ${pr("%z", "f32")}
+    %r1 = memref.rank %a : memref<?x?x4xf32>
+    %au = memref.cast %a : memref<?x?x4xf32> to memref<*xf32>
+    %r2 = memref.rank %au : memref<*xf32>
+    %r1i = arith.index_cast %r1 : index to i64
+    %r2i = arith.index_cast %r2 : index to i64
+    ${pr("%r1i")}
+    ${pr("%r2i")}
+    return
+  }`, "Unranked Memref base@ = 0x? rank = 2 offset = 0 sizes = [6, 4] strides = [4, 1] data = \n"
+    + "[[0,   1,   2,   3], \n [4,   5,   6,   7], \n [8,   9,   10,   11], \n [12,   13,   14,   15], \n [16,   17,   18,   19], \n [20,   21,   22,   23]]\n"
+    + "Unranked Memref base@ = 0x? rank = 2 offset = 0 sizes = [3, 8] strides = [8, 1] data = \n"
+    + "[[0,   1,   2,   3,   4,   5,   6,   7], \n [8,   9,   10,   11,   12,   13,   14,   15], \n [16,   17,   18,   19,   20,   21,   22,   23]]\n"
+    + "4\n3\n3\n");
+});
