@@ -336,6 +336,35 @@ register(Object.keys(LIBM), (e, op) => {
   e.define(op.result, e.m.call(f, args, BT[w]));
 });
 
+// ipowi by squaring: products wrap in the i32/i64 local and are normalized to the width once.
+// A negative power is 0 except of 1 and -1; of 0 it divides by zero (a trap, as the interpreter).
+register("math.ipowi", (e, op) => {
+  const t = op.result.type;
+  if (t instanceof VectorType) throw new CompileError(`math.ipowi on ${t.str} must be unrolled to scalars first`);
+  const m = e.m, { i, w } = ns(m, t), T = BT[w];
+  const c = (n: number) => (w === "i64" ? i64c(m, n) : m.i32.const(n));
+  const x = e.newLocal(w), n = e.newLocal(w), r = e.newLocal(w);
+  const g = (l: number) => m.local.get(l, T);
+  e.emit(m.local.set(x, signed(m, e.get(op.operand(0)), t)));
+  e.emit(m.local.set(n, signed(m, e.get(op.operand(1)), t)));
+  e.emit(m.local.set(r, c(1)));
+  const odd = () => i.ne(i.and(g(n), c(1)), c(0));
+  const negative = m.block(null, [
+    m.drop(i.div_s(c(1), g(x))),
+    m.local.set(r, m.select(i.eq(g(x), c(1)), c(1), m.select(i.eq(g(x), c(-1)), m.select(odd(), c(-1), c(1)), c(0)))),
+  ]);
+  const brk = e.label("ipowi_exit"), top = e.label("ipowi");
+  const squaring = m.block(brk, [m.loop(top, m.block(null, [
+    m.br(brk, i.eqz(g(n))),
+    m.if(odd(), m.local.set(r, i.mul(g(r), g(x)))),
+    m.local.set(x, i.mul(g(x), g(x))),
+    m.local.set(n, i.shr_u(g(n), c(1))),
+    m.br(top),
+  ]))]);
+  e.emit(m.if(i.lt_s(g(n), c(0)), negative, squaring));
+  e.define(op.result, normInt(m, g(r), t));
+});
+
 // As the interpreter: pow in double with the exponent converted exactly, rounded once to f32.
 register("math.fpowi", (e, op) => {
   const t = op.result.type, m = e.m, n = op.operand(1).type;

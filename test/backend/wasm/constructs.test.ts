@@ -761,12 +761,12 @@ test("casts of whole vectors: i32 <-> f32 lanes convert (sitofp produced invalid
 });
 
 test("an op the wasm backend lacks names it, with a hint that fits: lowering for tensor-level ops, the interpreter for the rest", () => {
-  const scalar = program(`func.func @main() -> i64 {
-    %a = arith.constant 3 : i64
-    %c = math.ipowi %a, %a : i64
-    return %c : i64
+  const scalar = program(`func.func @main() {
+    %a = arith.constant dense<1.0> : vector<4xf32>
+    %c = vector.shape_cast %a : vector<4xf32> to vector<2x2xf32>
+    return
   }`);
-  assert.throws(() => runText(scalar, { engine: "wasm", lower: false }), /error: wasm backend: operation 'math\.ipowi' is not supported by the wasm backend \(try --engine interp\)/);
+  assert.throws(() => runText(scalar, { engine: "wasm", lower: false }), /error: wasm backend: operation 'vector\.shape_cast' is not supported by the wasm backend \(try --engine interp\)/);
   const tensor = program(`func.func @main() {
     %r = tensor.empty() : tensor<4xf32>
     return
@@ -967,4 +967,32 @@ test("memref.rank, memref.collapse_shape and memref.expand_shape (they were 'not
     + "Unranked Memref base@ = 0x? rank = 2 offset = 0 sizes = [3, 8] strides = [8, 1] data = \n"
     + "[[0,   1,   2,   3,   4,   5,   6,   7], \n [8,   9,   10,   11,   12,   13,   14,   15], \n [16,   17,   18,   19,   20,   21,   22,   23]]\n"
     + "4\n3\n3\n");
+});
+
+test("math.ipowi wraps at the width; a negative power is 0 but of 1 and -1, and of 0 a divide-by-zero trap (it was 'not supported by the wasm backend')", () => {
+  const pow = (t: string, ext: string) => `func.func @p${t}(%a: ${t}, %b: ${t}) -> i64 {
+    %r = math.ipowi %a, %b : ${t}
+    ${ext ? `%x = ${ext} %r : ${t} to i64
+    return %x : i64` : "return %r : i64"}
+  }`;
+  const call = (t: string, a: string, b: string, k: number) => `%a${k} = arith.constant ${a}${t === "i1" ? "" : ` : ${t}`}
+    %b${k} = arith.constant ${b}${t === "i1" ? "" : ` : ${t}`}
+    %r${k} = func.call @p${t}(%a${k}, %b${k}) : (${t}, ${t}) -> i64
+    ${pr(`%r${k}`)}`;
+  const text = (calls: string) => program(`${pow("i32", "arith.extsi")}
+  ${pow("i8", "arith.extsi")}
+  ${pow("i64", "")}
+  ${pow("i1", "arith.extui")}
+  func.func @main() {
+    ${calls}
+    return
+  }`);
+  const cases = [["i32", "3", "5"], ["i32", "3", "0"], ["i32", "3", "-3"], ["i32", "-2", "31"], ["i32", "-1", "-3"], ["i32", "1", "-3"], ["i32", "3", "31"],
+    ["i8", "3", "7"], ["i64", "3", "41"], ["i64", "-1", "-7"], ["i1", "true", "true"], ["i1", "false", "false"]];
+  const [w, i] = runBoth(text(cases.map(([t, a, b], k) => call(t, a, b, k)).join("\n    ")));
+  assert.equal(w, "243\n1\n0\n-2147483648\n-1\n1\n1264544299\n-117\n-420491770248316829\n-1\n1\n1\n");
+  assert.equal(i, w);
+  const zero = text(call("i32", "0", "-2", 0));
+  assert.throws(() => runText(zero, { engine: "wasm" }), /divide by zero/);
+  assert.throws(() => runText(zero, { engine: "interp" }), /integer divide by zero/);
 });
