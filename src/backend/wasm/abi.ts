@@ -3,7 +3,9 @@
 // wasm32 model: `index` is an i32 (addresses are 32-bit; index arithmetic wraps at 2^32, where
 // MLIR's index is 64-bit — a documented difference), i1/i8/i16/i32 live in i32 locals in a
 // canonical sign-extended form (i1 as 0/1), i64 is i64, f32/f64 are themselves, `!llvm.ptr` is
-// an i32 byte address and `vector<4xf32>` (any 128-bit vector) is a v128.
+// an i32 byte address and `vector<4xf32>` (any 128-bit vector) is a v128. A vector of i1 (a
+// compare's result) is a v128 mask over the lanes it selects: vector<4xi1> as i32x4,
+// vector<2xi1> as i64x2, each lane all ones (true) or zero, as wasm's SIMD compares give them.
 //
 // A ranked memref is a descriptor {allocated, aligned, offset, sizes[r], strides[r]} (the fields
 // of MLIR's LLVM lowering, as i32). Fields the type makes static (shape dims, identity or
@@ -37,10 +39,12 @@ export function wasmTypeOf(t: Type): WasmValType | undefined {
   return undefined;
 }
 
-/** Lane count and kind of a vector type that fits a v128, else undefined. */
-export function vectorLanes(t: VectorType): { lanes: number; elem: WasmValType; bytes: number } | undefined {
+/** Lane count and kind of a vector type that fits a v128 (`mask`: of i1), else undefined. */
+export function vectorLanes(t: VectorType): { lanes: number; elem: WasmValType; bytes: number; mask?: boolean } | undefined {
   if (t.rank !== 1) return undefined;
   const e = t.elementType, n = t.shape[0];
+  if (e instanceof IntegerType && e.width === 1 && n === 4) return { lanes: 4, elem: "i32", bytes: 4, mask: true };
+  if (e instanceof IntegerType && e.width === 1 && n === 2) return { lanes: 2, elem: "i64", bytes: 8, mask: true };
   if (e instanceof FloatType && e.kind === "f32" && n === 4) return { lanes: 4, elem: "f32", bytes: 4 };
   if (e instanceof FloatType && e.kind === "f64" && n === 2) return { lanes: 2, elem: "f64", bytes: 8 };
   if (e instanceof IntegerType && e.width === 32 && n === 4) return { lanes: 4, elem: "i32", bytes: 4 };
@@ -61,7 +65,7 @@ export function elementBytes(t: Type): number {
   if (t instanceof IndexType) return 4;
   if (t instanceof IntegerType) return t.width <= 8 ? 1 : t.width <= 16 ? 2 : t.width <= 32 ? 4 : 8;
   if (t instanceof FloatType) return t.width / 8;
-  if (t instanceof VectorType && vectorLanes(t)) return 16;
+  if (t instanceof VectorType && vectorLanes(t) && !vectorLanes(t)!.mask) return 16;
   if (isPtrType(t)) return 4;
   throw new CompileError(`unsupported memref element type ${t.str}`);
 }

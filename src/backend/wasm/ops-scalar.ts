@@ -43,7 +43,8 @@ export function vectorConst(m: M, t: VectorType, lanes: readonly (number | bigin
   if (!vl) throw new CompileError(`vector type ${t.str} does not fit a v128`);
   const buf = new DataView(new ArrayBuffer(16));
   for (let i = 0; i < vl.lanes; i++) {
-    const v = lanes[lanes.length === 1 ? 0 : i];
+    const x = lanes[lanes.length === 1 ? 0 : i];
+    const v = vl.mask ? -BigInt(x) : x; // true is an all-ones lane
     if (vl.elem === "f32") buf.setFloat32(i * 4, Number(v), true);
     else if (vl.elem === "f64") buf.setFloat64(i * 8, Number(v), true);
     else if (vl.elem === "i32") buf.setInt32(i * 4, Number(BigInt.asIntN(32, BigInt(v))), true);
@@ -138,6 +139,7 @@ register(["arith.floordivsi", "arith.ceildivsi"], (e, op) => {
 });
 
 register("arith.cmpi", (e, op) => {
+  if (op.operand(0).type instanceof VectorType) { vectorCmpi(e, op); return; }
   const t = op.operand(0).type, { i } = ns(e.m, t);
   const pred = CMPI_PREDICATES[op.attr<IntegerAttr>("predicate")!.num];
   let a = e.get(op.operand(0)), b = e.get(op.operand(1));
@@ -177,6 +179,7 @@ register("arith.remf", (e, op) => {
 });
 
 register("arith.cmpf", (e, op) => {
+  if (op.operand(0).type instanceof VectorType) { vectorCmpf(e, op); return; }
   const t = op.operand(0).type, f = fns(e.m, t), m = e.m;
   const pred = CMPF_PREDICATES[op.attr<IntegerAttr>("predicate")!.num];
   const a = e.scalar(op.operand(0)), b = e.scalar(op.operand(1));
@@ -206,8 +209,49 @@ register("arith.select", (e, op) => {
       sizes: v.sizes.map((s, i) => sel(s, w.sizes[i])), strides: v.strides.map((s, i) => sel(s, w.strides[i])) });
     return;
   }
+  // A vector condition is a mask: bitselect takes each lane from the true or the false value.
+  if (op.operand(0).type instanceof VectorType) { e.define(op.result, e.m.v128.bitselect(e.get(op.operand(1)), e.get(op.operand(2)), e.get(op.operand(0))), "v128"); return; }
   e.define(op.result, e.m.select(e.get(op.operand(0)), e.get(op.operand(1)), e.get(op.operand(2))));
 });
+
+/** Lane-wise cmpf: a mask (all ones where the predicate holds), as the scalar form's predicates. */
+function vectorCmpf(e: FunctionEmitter, op: Operation): void {
+  const m = e.m, f = vecNs(m, op.operand(0).type as VectorType);
+  const pred = CMPF_PREDICATES[op.attr<IntegerAttr>("predicate")!.num];
+  const ga = () => e.get(op.operand(0)), gb = () => e.get(op.operand(1));
+  const ord = () => m.v128.and(f.eq(ga(), ga()), f.eq(gb(), gb()));
+  const not = m.v128.not, ones = () => m.v128.const(new Array(16).fill(255));
+  const r: Record<string, () => Expr> = {
+    false: () => m.v128.const(new Array(16).fill(0)), true: ones,
+    oeq: () => f.eq(ga(), gb()), ogt: () => f.gt(ga(), gb()), oge: () => f.ge(ga(), gb()), olt: () => f.lt(ga(), gb()), ole: () => f.le(ga(), gb()),
+    one: () => m.v128.or(f.lt(ga(), gb()), f.gt(ga(), gb())), ord,
+    ueq: () => not(m.v128.or(f.lt(ga(), gb()), f.gt(ga(), gb()))),
+    ugt: () => not(f.le(ga(), gb())), uge: () => not(f.lt(ga(), gb())), ult: () => not(f.ge(ga(), gb())), ule: () => not(f.gt(ga(), gb())),
+    une: () => f.ne(ga(), gb()), uno: () => not(ord()),
+  };
+  e.define(op.result, r[pred](), "v128");
+}
+
+/** Lane-wise cmpi on i32x4 / i64x2 (i64x2 has no unsigned compares: flip the sign bits, compare signed). */
+function vectorCmpi(e: FunctionEmitter, op: Operation): void {
+  const m = e.m, t = op.operand(0).type as VectorType, vl = vectorLanes(t);
+  if (!vl || vl.mask || (vl.elem !== "i32" && vl.elem !== "i64")) throw new CompileError(`arith.cmpi on ${t.str} is not supported`);
+  const pred = CMPI_PREDICATES[op.attr<IntegerAttr>("predicate")!.num];
+  let a = e.get(op.operand(0)), b = e.get(op.operand(1));
+  if (vl.elem === "i64") {
+    const n = m.i64x2;
+    if (pred.startsWith("u")) {
+      const sign = () => m.v128.const([0, 0, 0, 0, 0, 0, 0, 128, 0, 0, 0, 0, 0, 0, 0, 128]);
+      a = m.v128.xor(a, sign()); b = m.v128.xor(b, sign());
+    }
+    const f = { eq: n.eq, ne: n.ne, slt: n.lt_s, sle: n.le_s, sgt: n.gt_s, sge: n.ge_s, ult: n.lt_s, ule: n.le_s, ugt: n.gt_s, uge: n.ge_s }[pred];
+    e.define(op.result, f(a, b), "v128");
+    return;
+  }
+  const n = m.i32x4;
+  const f = { eq: n.eq, ne: n.ne, slt: n.lt_s, sle: n.le_s, sgt: n.gt_s, sge: n.ge_s, ult: n.lt_u, ule: n.le_u, ugt: n.gt_u, uge: n.ge_u }[pred];
+  e.define(op.result, f(a, b), "v128");
+}
 
 // ---- casts ----
 const width = (t: Type) => (t instanceof IntegerType ? t.width : t instanceof IndexType ? 32 : 0);
@@ -285,7 +329,9 @@ function vectorIntBinary(e: FunctionEmitter, op: Operation): void {
   const n = vl?.elem === "i32" ? e.m.i32x4 : vl?.elem === "i64" ? e.m.i64x2 : undefined;
   const a = e.get(op.operand(0)), b = e.get(op.operand(1));
   const k = { "arith.addi": "add", "arith.subi": "sub", "arith.muli": "mul" }[op.name] as "add" | "sub" | "mul" | undefined;
-  if (n && k) { e.define(op.result, n[k](a, b), "v128"); return; }
+  if (n && k && !vl?.mask) { e.define(op.result, n[k](a, b), "v128"); return; }
+  // On i1 masks addition and subtraction are xor, multiplication is and.
+  if (vl?.mask && k) { e.define(op.result, k === "mul" ? e.m.v128.and(a, b) : e.m.v128.xor(a, b), "v128"); return; }
   if (op.name === "arith.andi") { e.define(op.result, e.m.v128.and(a, b), "v128"); return; }
   if (op.name === "arith.ori") { e.define(op.result, e.m.v128.or(a, b), "v128"); return; }
   if (op.name === "arith.xori") { e.define(op.result, e.m.v128.xor(a, b), "v128"); return; }

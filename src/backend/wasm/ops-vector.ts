@@ -8,8 +8,9 @@ import { type Expr, FunctionEmitter, register } from "./emitter.js";
 import { constantIndex } from "../../dialects/arith.js";
 import { elementAccess } from "./ops-memory.js";
 
-function lanesOf(t: VectorType) {
+function lanesOf(t: VectorType, maskOk = true) {
   const vl = vectorLanes(t);
+  if (vl?.mask && !maskOk) throw new CompileError(`vectors of i1 (${t.str}) in memory are not supported by the wasm backend`);
   if (!vl) throw new CompileError(`vector type ${t.str} does not fit a 128-bit SIMD register (use vector<4xf32>, vector<2xf64>, vector<4xi32> or vector<2xi64>)`);
   return vl;
 }
@@ -32,12 +33,12 @@ function replace(m: binaryen.Module, elem: string, v: Expr, lane: number, x: Exp
 }
 
 register("vector.load", (e, op) => {
-  const t = op.result.type as VectorType, vl = lanesOf(t);
+  const t = op.result.type as VectorType, vl = lanesOf(t, false);
   const a = elementAccess(e, op, 1, vl.lanes);
   e.define(op.result, e.m.v128.load(a.offset, vl.bytes, a.ptr), "v128");
 });
 register("vector.store", (e, op) => {
-  const t = op.operand(0).type as VectorType, vl = lanesOf(t);
+  const t = op.operand(0).type as VectorType, vl = lanesOf(t, false);
   const a = elementAccess(e, op, 2, vl.lanes);
   e.emit(e.m.v128.store(a.offset, vl.bytes, a.ptr, e.get(op.operand(0))));
 });
@@ -45,8 +46,19 @@ register(["vector.broadcast", "vector.splat"], (e, op) => {
   const t = op.result.type as VectorType, vl = lanesOf(t);
   if (e.vals.has(op.result)) return; // its load emitted a load-splat (ops-memory.ts)
   if (op.operand(0).type instanceof VectorType) { e.define(op.result, e.get(op.operand(0)), "v128"); return; }
-  e.define(op.result, laneNs(e.m, vl.elem).splat(e.get(op.operand(0))), "v128");
+  e.define(op.result, laneNs(e.m, vl.elem).splat(toMaskLane(e, vl, e.get(op.operand(0)))), "v128");
 });
+
+/** An i1 (0/1) as a mask lane (0/-1) when `vl` is a mask; other lanes as they are. */
+function toMaskLane(e: FunctionEmitter, vl: { elem: string; mask?: boolean }, x: Expr): Expr {
+  if (!vl.mask) return x;
+  return vl.elem === "i64" ? e.m.i64.sub(e.m.i64.const(0, 0), e.m.i64.extend_u(x)) : e.m.i32.sub(e.i32(0), x);
+}
+/** A lane read back as a scalar: a mask lane (0/-1) becomes an i1 (0/1). */
+function fromMaskLane(e: FunctionEmitter, vl: { elem: string; mask?: boolean }, x: Expr): Expr {
+  if (!vl.mask) return x;
+  return vl.elem === "i64" ? e.m.i32.wrap(e.m.i64.and(x, e.m.i64.const(1, 0))) : e.m.i32.and(x, e.i32(1));
+}
 register("vector.fma", (e, op) => {
   const t = op.result.type as VectorType, vl = lanesOf(t), m = e.m;
   const [a, b, c] = op.operands.map((v) => e.get(v));
@@ -83,9 +95,11 @@ register("vector.reduction", (e, op) => {
   const c = comb[kind];
   if (!c) throw new CompileError(`vector.reduction <${kind}> on ${t.str} is not supported`);
   // The accumulator, then lanes 0, 1, 2, ... (LLVM's ordered reduction, as the interpreter folds).
-  let acc = op.operands.length > 1 ? c(e.get(op.operand(1)), lane(0)) : lane(0);
+  // Mask lanes (0/-1) order and combine as i1 values do (true is -1 signed); the low bit is the i1.
+  const acc0 = op.operands.length > 1 ? toMaskLane(e, vl, e.get(op.operand(1))) : undefined;
+  let acc = acc0 !== undefined ? c(acc0, lane(0)) : lane(0);
   for (let i = 1; i < vl.lanes; i++) acc = c(acc, lane(i));
-  e.define(op.result, acc);
+  e.define(op.result, fromMaskLane(e, vl, acc));
 });
 
 /** maxnumf/minnumf: a NaN operand yields the other (wasm's max/min propagate NaN). */
@@ -123,11 +137,11 @@ register(["vector.extract", "vector.extractelement"], (e, op) => {
   const t = op.operand(0).type as VectorType, vl = lanesOf(t);
   const lane = op.name === "vector.extract" ? position(op) : constantIndex(op.operand(1));
   if (lane === undefined) throw new CompileError("vector.extractelement needs a constant position in the wasm backend");
-  e.define(op.result, extract(e.m, vl.elem, e.get(op.operand(0)), lane));
+  e.define(op.result, fromMaskLane(e, vl, extract(e.m, vl.elem, e.get(op.operand(0)), lane)));
 });
 register(["vector.insert", "vector.insertelement"], (e, op) => {
   const t = op.result.type as VectorType, vl = lanesOf(t);
   const lane = op.name === "vector.insert" ? position(op) : constantIndex(op.operand(2));
   if (lane === undefined) throw new CompileError("vector.insertelement needs a constant position in the wasm backend");
-  e.define(op.result, replace(e.m, vl.elem, e.get(op.operand(1)), lane, e.get(op.operand(0))), "v128");
+  e.define(op.result, replace(e.m, vl.elem, e.get(op.operand(1)), lane, toMaskLane(e, vl, e.get(op.operand(0)))), "v128");
 });

@@ -996,3 +996,72 @@ test("math.ipowi wraps at the width; a negative power is 0 but of 1 and -1, and 
   assert.throws(() => runText(zero, { engine: "wasm" }), /divide by zero/);
   assert.throws(() => runText(zero, { engine: "interp" }), /integer divide by zero/);
 });
+
+test("vector arith.cmpf / arith.cmpi give vector<Nxi1> masks; arith.select, extract, insert, broadcast and reductions take them (cmpf on vectors was 'float op on vector<4xf32>')", () => {
+  same(`
+  func.func @main() {
+    %a = arith.constant dense<[1.0, -2.0, 0x7FC00000, 4.0]> : vector<4xf32>
+    %b = arith.constant dense<[1.0, 3.0, 0.0, -4.0]> : vector<4xf32>
+    %lt = arith.cmpf olt, %a, %b : vector<4xf32>
+    %ug = arith.cmpf uge, %a, %b : vector<4xf32>
+    %s = arith.select %lt, %a, %b : vector<4xi1>, vector<4xf32>
+    %s0 = vector.extract %s[0] : f32 from vector<4xf32>
+    %s1 = vector.extract %s[1] : f32 from vector<4xf32>
+    %s3 = vector.extract %s[3] : f32 from vector<4xf32>
+    ${pr("%s0", "f32")}
+    ${pr("%s1", "f32")}
+    ${pr("%s3", "f32")}
+    %u2 = vector.extract %ug[2] : i1 from vector<4xi1>
+    %u2i = arith.extui %u2 : i1 to i64
+    ${pr("%u2i")}
+    %any = vector.reduction <or>, %lt : vector<4xi1> into i1
+    %all = vector.reduction <and>, %ug : vector<4xi1> into i1
+    %anyi = arith.extui %any : i1 to i64
+    %alli = arith.extui %all : i1 to i64
+    ${pr("%anyi")}
+    ${pr("%alli")}
+    %x = arith.constant dense<[5, -1, 7, 0]> : vector<4xi32>
+    %y = arith.constant dense<[5, 2, -7, 1]> : vector<4xi32>
+    %ult = arith.cmpi ult, %x, %y : vector<4xi32>
+    %slt = arith.cmpi slt, %x, %y : vector<4xi32>
+    %mx = arith.select %ult, %y, %x : vector<4xi1>, vector<4xi32>
+    %both = arith.xori %ult, %slt : vector<4xi1>
+    %mask = arith.constant dense<[true, false, true, false]> : vector<4xi1>
+    %m2 = arith.andi %both, %mask : vector<4xi1>
+    %sel2 = arith.select %m2, %x, %y : vector<4xi1>, vector<4xi32>
+    %r1 = vector.reduction <add>, %mx : vector<4xi32> into i32
+    %r2 = vector.reduction <add>, %sel2 : vector<4xi32> into i32
+    %r1i = arith.extsi %r1 : i32 to i64
+    %r2i = arith.extsi %r2 : i32 to i64
+    ${pr("%r1i")}
+    ${pr("%r2i")}
+    %p = arith.constant dense<[-1, 3]> : vector<2xi64>
+    %q = arith.constant dense<[2, 3]> : vector<2xi64>
+    %ug64 = arith.cmpi ugt, %p, %q : vector<2xi64>
+    %sel64 = arith.select %ug64, %p, %q : vector<2xi1>, vector<2xi64>
+    %e0 = vector.extract %sel64[0] : i64 from vector<2xi64>
+    ${pr("%e0")}
+    %d = arith.constant dense<[1.5, 0x7FF8000000000000]> : vector<2xf64>
+    %dd = arith.constant dense<[2.5, 1.0]> : vector<2xf64>
+    %dl = arith.cmpf ult, %d, %dd : vector<2xf64>
+    %ds = arith.select %dl, %dd, %d : vector<2xi1>, vector<2xf64>
+    %d1 = vector.extract %ds[1] : f64 from vector<2xf64>
+    %d0 = vector.extract %ds[0] : f64 from vector<2xf64>
+    ${pr("%d0", "f64")}
+    ${pr("%d1", "f64")}
+    %t = arith.constant true
+    %bc = vector.broadcast %t : i1 to vector<4xi1>
+    %ins = vector.insert %any, %bc [2] : i1 into vector<4xi1>
+    %cnt = vector.reduction <add>, %ins : vector<4xi1> into i1
+    %cnti = arith.extui %cnt : i1 to i64
+    ${pr("%cnti")}
+    return
+}
+  `, "1\n-2\n-4\n1\n1\n0\n-2\n15\n-1\n2.5\n1\n0\n");
+  const load = program(`func.func @main(%m: memref<8xi1>) {
+    %c0 = arith.constant 0 : index
+    %v = vector.load %m[%c0] : memref<8xi1>, vector<4xi1>
+    return
+  }`);
+  assert.throws(() => runText(load, { engine: "wasm" }), /vectors of i1 \(vector<4xi1>\) in memory are not supported by the wasm backend/);
+});
