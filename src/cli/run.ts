@@ -181,6 +181,9 @@ export async function main(argv: string[]): Promise<number> {
   const defined = parsed.definedFunctions().map((f) => symbolName(f) ?? "");
   const listed = () => `(defined: ${defined.map((n) => `@${n}`).join(", ") || "none"})`;
   if (!defined.includes(o.entry)) throw new UsageError(`no entry function @${o.entry} with a body in ${file} ${listed()}`);
+  // the entry is called with no arguments, as mlir-cpu-runner calls it
+  const params = parsed.lookup(o.entry)!.body().args;
+  if (params.length) throw new UsageError(`entry function @${o.entry} takes ${params.length} argument(s) (${params.map((a) => a.type.str).join(", ")}); tensorlang-run calls it with none`);
   if (o.optimize) {
     const runner = await loadRunner(o);
     if (runner === undefined) throw new UsageError("--optimize needs a proposal source: --runner heuristic|mock|llama|openai");

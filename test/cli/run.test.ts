@@ -158,6 +158,12 @@ test("diagnostics exit 1, usage errors exit 2, --print-ir-after-lowering shows l
   const entry = run(["examples/matmul_loops.mlir", "--entry", "nope"]);
   assert.equal(entry.status, 2);
   assert.equal(entry.stderr, "tensorlang-run: no entry function @nope with a body in examples/matmul_loops.mlir (defined: @matmul, @main)\n");
+  // an entry with parameters (the interpreter stopped with an internal error and a stack trace)
+  for (const engine of ["wasm", "interp"]) {
+    const args = run(["examples/matmul_loops.mlir", "--entry", "matmul", "--engine", engine]);
+    assert.equal(args.status, 2, engine);
+    assert.equal(args.stderr, "tensorlang-run: entry function @matmul takes 3 argument(s) (memref<256x256xf32>, memref<256x256xf32>, memref<256x256xf32>); tensorlang-run calls it with none\n");
+  }
   // Output paths that cannot be written fail before the search, not after it.
   for (const [flag, path, why] of [["--report", join(dir, "no-dir", "r.json"), "no such directory"], ["--report", dir, "is a directory"],
     ["--experience-log", join(dir, "bad.mlir", "x.jsonl"), "a part of the path is not a directory"]]) {

@@ -392,3 +392,11 @@ test("integer division traps read the same under both engines, i8 and i16 overfl
     await e.dispose();
   }
 });
+
+test("runMain of an entry that takes arguments is the same runtime error under both engines (the interpreter threw an internal error)", async () => {
+  for (const engine of ["wasm", "interp"] as const) {
+    const e = new Engine({ ctx: createCapturingContext(), engine }).load("func.func @main(%a: i32) -> i32 {\n  return %a : i32\n}", "m.mlir");
+    assert.throws(() => e.runMain("main"), (err: unknown) => err instanceof TensorLangRuntimeError && err.message === "runtime error in @main: expects 1 argument(s), got 0", engine);
+    await e.dispose();
+  }
+});
