@@ -10,7 +10,8 @@
 // the back), so a helper that wakes late (tens of µs from Atomics.wait here, FACTS.md; a tenth
 // of a 256x256 matmul's half) just takes fewer. The caller then waits for the helpers: a short
 // spin, then Atomics.wait. Helpers that are still starting are skipped, so a loop never waits
-// for a worker to boot. Iterations are independent (no reductions), so who runs which is free.
+// for a worker to boot. Iterations are independent (a reduction keeps one partial per grain of
+// iterations, backend/wasm/parallel.ts), so who runs which is free.
 import { availableParallelism } from "node:os";
 import { MessageChannel, type MessagePort, Worker, isMainThread, receiveMessageOnPort, workerData } from "node:worker_threads";
 import type { CompiledUnit } from "../backend/wasm/compiler.js";

@@ -4,12 +4,12 @@ import { DenseArrayAttr, IntegerAttr, IntegerSetAttr, SymbolRefAttr, AffineMapAt
 import type { Operation, Value } from "../../ir/core.js";
 import { IntegerType, MemRefType, Type, UnrankedMemRefType } from "../../ir/types.js";
 import { CompileError, type HostTypeName, type WasmValType, abiSlot, hostTypeOf, slotWasmTypes, wasmTypeOf } from "./abi.js";
-import { BT, type Expr, FunctionEmitter, register } from "./emitter.js";
+import { BT, type Expr, FunctionEmitter, type RegionTargets, type ScalarVal, register } from "./emitter.js";
 import { affineExpr, affineResults } from "./ops-memory.js";
 import { constantIndex } from "../../dialects/arith.js";
 import { isVariadicDecl } from "./compiler.js";
 import { emitPromoted, type Promotion } from "./promote.js";
-import { emitParallelLoop } from "./parallel.js";
+import { emitParallelLoop, splittable } from "./parallel.js";
 
 const bt = (ts: readonly WasmValType[]): binaryen.Type => (ts.length === 0 ? binaryen.none : ts.length === 1 ? BT[ts[0]] : binaryen.createType(ts.map((t) => BT[t])));
 
@@ -94,7 +94,7 @@ register("func.call_indirect", (e, op) => emitCall(e, op, undefined, op.operands
 register("func.constant", (e, op) => e.define(op.result, e.i32(e.unit.slotOf(op.attr<SymbolRefAttr>("value")!.root)), "i32"));
 
 // ---- terminators of structured regions ----
-register(["scf.yield", "affine.yield"], (e, op) => {
+register(["scf.yield", "affine.yield", "scf.reduce.return"], (e, op) => {
   const t = e.targets[e.targets.length - 1];
   if (!t) throw new CompileError(`${op.name} outside of a structured op`);
   if (op.operands.length) e.assign(t.results, op.operands);
@@ -215,14 +215,16 @@ register("scf.execute_region", (e, op) => {
 });
 
 register("scf.parallel", (e, op) => {
-  // Sequential nest (no reductions): lbs, ubs, steps, then inits.
+  // A sequential nest, rows first (the interpreter's order): lbs, ubs, steps, then inits.
   const n = op.body().args.length;
-  if (op.results.length) throw new CompileError("scf.parallel with reductions is not supported; lower it to scf.for");
   const lbs = op.operands.slice(0, n), ubs = op.operands.slice(n, 2 * n), steps = op.operands.slice(2 * n, 3 * n);
   for (const st of steps) checkStep(e, "scf.parallel", st);
-  if (e.unit.options.parallel) { emitParallelLoop(e, op); return; }
+  // Reduction regions reading an iteration's values keep the loop on this thread (splittable).
+  if (e.unit.options.parallel && splittable(op)) { emitParallelLoop(e, op); return; }
+  const acc = op.results.map((r) => e.declare(r).local);
+  e.assign(acc, op.operands.slice(3 * n));
   const ivs = op.body().args.map((a) => e.declare(a));
-  const inner = emitRegionBody(e, op, 0, []);
+  const inner = emitRegionBody(e, op, 0, acc);
   let body = inner;
   for (let d = n - 1; d >= 0; d--) {
     const b = body;
@@ -230,7 +232,34 @@ register("scf.parallel", (e, op) => {
   }
   for (const s of body) e.emit(s);
 });
-register(["scf.reduce", "affine.parallel_yield"], () => { /* terminator without values */ });
+
+/**
+ * Emits `acc = region_i(acc, value)` for reduction `i` of scf.reduce `red` (lhs the
+ * accumulator, rhs the value, as the interpreter calls it).
+ */
+export function combineInto(e: FunctionEmitter, red: Operation, i: number, acc: number, value: ScalarVal): void {
+  const [lhs, rhs] = red.regions[i].blocks[0].args;
+  e.vals.set(lhs, { ...value, local: acc });
+  e.vals.set(rhs, value);
+  for (const s of emitRegionBody(e, red, i, [acc])) e.emit(s);
+}
+
+// The enclosing scf.parallel's target holds its accumulators. With `first` (a local, set while
+// no iteration has run: a thread's partial in parallel.ts) the first value is taken as it is.
+register("scf.reduce", (e, op) => {
+  const t = e.targets[e.targets.length - 1] as RegionTargets & { first?: number };
+  if (!op.operands.length) return;
+  if (!t) throw new CompileError("scf.reduce outside of scf.parallel");
+  const m = e.m;
+  op.operands.forEach((v, i) => {
+    const combine = e.collect(() => combineInto(e, op, i, t.results[i], e.scalar(v)));
+    if (t.first === undefined) { for (const s of combine) e.emit(s); return; }
+    const take = e.collect(() => e.assign([t.results[i]], [v]));
+    e.emit(m.if(m.local.get(t.first, binaryen.i32), e.block(take), e.block(combine)));
+  });
+  if (t.first !== undefined) e.emit(m.local.set(t.first, e.i32(0)));
+});
+register("affine.parallel_yield", () => { /* terminator without values */ });
 
 // ---- affine ----
 function mapOf(op: Operation, name: string) {

@@ -1065,3 +1065,117 @@ test("vector arith.cmpf / arith.cmpi give vector<Nxi1> masks; arith.select, extr
   }`);
   assert.throws(() => runText(load, { engine: "wasm" }), /vectors of i1 \(vector<4xi1>\) in memory are not supported by the wasm backend/);
 });
+
+test("scf.parallel reductions combine in iteration order, rows first, from init, as the interpreter (they were 'scf.parallel with reductions is not supported')", () => {
+  // An f32 sum whose rounding depends on the order (summed backwards its bits are 1090488571),
+  // an i32 max in the same loop, and a 2-D loop with a reduction that is neither associative
+  // nor commutative (acc * 100 + value: the digits show the order).
+  same(`
+  func.func @main() {
+    %c0 = arith.constant 0 : index
+    %c1 = arith.constant 1 : index
+    %c2 = arith.constant 2 : index
+    %c3 = arith.constant 3 : index
+    %c7 = arith.constant 7 : index
+    %c1000 = arith.constant 1000 : index
+    %half = arith.constant 0.5 : f32
+    %low = arith.constant -1000 : i32
+    %one = arith.constant 1.0 : f32
+    %sum, %max = scf.parallel (%i) = (%c0) to (%c1000) step (%c1) init (%half, %low) -> (f32, i32) {
+      %ii = arith.index_cast %i : index to i32
+      %k = arith.constant 1 : i32
+      %ik = arith.addi %ii, %k : i32
+      %f = arith.sitofp %ik : i32 to f32
+      %v = arith.divf %one, %f : f32
+      %c37 = arith.constant 37 : i32
+      %c101 = arith.constant 101 : i32
+      %c50 = arith.constant 50 : i32
+      %m = arith.muli %ii, %c37 : i32
+      %r = arith.remsi %m, %c101 : i32
+      %w = arith.subi %r, %c50 : i32
+      scf.reduce(%v, %w : f32, i32) {
+      ^bb0(%a: f32, %b: f32):
+        %x = arith.addf %a, %b : f32
+        scf.reduce.return %x : f32
+      }, {
+      ^bb0(%a: i32, %b: i32):
+        %x = arith.maxsi %a, %b : i32
+        scf.reduce.return %x : i32
+      }
+    }
+    %sb = arith.bitcast %sum : f32 to i32
+    %s64 = arith.extsi %sb : i32 to i64
+    call @printI64(%s64) : (i64) -> ()
+    call @printNewline() : () -> ()
+    call @printF32(%sum) : (f32) -> ()
+    call @printNewline() : () -> ()
+    %m64 = arith.extsi %max : i32 to i64
+    call @printI64(%m64) : (i64) -> ()
+    call @printNewline() : () -> ()
+    %z = arith.constant 0 : i64
+    %digits = scf.parallel (%i, %j) = (%c0, %c1) to (%c7, %c3) step (%c2, %c1) init (%z) -> i64 {
+      %ii = arith.index_cast %i : index to i64
+      %jj = arith.index_cast %j : index to i64
+      %ten = arith.constant 10 : i64
+      %a = arith.muli %ii, %ten : i64
+      %b = arith.addi %a, %jj : i64
+      scf.reduce(%b : i64) {
+      ^bb0(%l: i64, %r: i64):
+        %t = arith.constant 100 : i64
+        %x = arith.muli %l, %t : i64
+        %y = arith.addi %x, %r : i64
+        scf.reduce.return %y : i64
+      }
+    }
+    call @printI64(%digits) : (i64) -> ()
+    call @printNewline() : () -> ()
+    return
+  }`, "1090488585\n7.98548\n50\n102212241426162\n");
+});
+
+test("affine.parallel reduce kinds (lowered to scf.parallel with scf.reduce) under wasm as under the interpreter", () => {
+  same(`
+  func.func @main() {
+    %s, %mx, %mn, %p, %n = affine.parallel (%i) = (0) to (10) reduce ("addf", "muli", "andi", "mulf", "minimumf") -> (f32, i32, i32, f64, f32) {
+      %ii = arith.index_cast %i : index to i32
+      %f = arith.sitofp %ii : i32 to f32
+      %tenth = arith.constant 0.1 : f32
+      %v = arith.mulf %f, %tenth : f32
+      %c1 = arith.constant 1 : i32
+      %w = arith.addi %ii, %c1 : i32
+      %c3 = arith.constant 3 : i32
+      %c16 = arith.constant 16 : i32
+      %u0 = arith.subi %ii, %c3 : i32
+      %u = arith.ori %u0, %c16 : i32
+      %d = arith.extf %v : f32 to f64
+      %h = arith.constant 1.5 : f64
+      %q = arith.addf %d, %h : f64
+      %neg = arith.negf %v : f32
+      affine.yield %v, %w, %u, %q, %neg : f32, i32, i32, f64, f32
+    }
+    %sb = arith.bitcast %s : f32 to i32
+    %s64 = arith.extsi %sb : i32 to i64
+    call @printI64(%s64) : (i64) -> ()
+    call @printNewline() : () -> ()
+    %mx64 = arith.extsi %mx : i32 to i64
+    call @printI64(%mx64) : (i64) -> ()
+    call @printNewline() : () -> ()
+    %mn64 = arith.extsi %mn : i32 to i64
+    call @printI64(%mn64) : (i64) -> ()
+    call @printNewline() : () -> ()
+    %pb = arith.bitcast %p : f64 to i64
+    call @printI64(%pb) : (i64) -> ()
+    call @printNewline() : () -> ()
+    call @printF32(%n) : (f32) -> ()
+    call @printNewline() : () -> ()
+    %t = affine.parallel (%i, %j) = (0, 1) to (4, 3) reduce ("addi") -> (i64) {
+      %ii = arith.index_cast %i : index to i64
+      %jj = arith.index_cast %j : index to i64
+      %prod = arith.muli %ii, %jj : i64
+      affine.yield %prod : i64
+    }
+    call @printI64(%t) : (i64) -> ()
+    call @printNewline() : () -> ()
+    return
+  }`, "1083179008\n3628800\n16\n4649471400541481248\n-0.9\n18\n");
+});
