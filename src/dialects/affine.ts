@@ -10,7 +10,7 @@ import { Block, BlockArgument, Operation, Region, Value } from "../ir/core.js";
 import type { Dialect, OpSpec } from "../ir/dialect.js";
 import { DiagnosticError } from "../ir/diagnostics.js";
 import type { UnresolvedOperand } from "../ir/parser.js";
-import { IndexType, MemRefType, TensorType, Type, VectorType, i32, i64, index } from "../ir/types.js";
+import { FloatType, IndexType, IntegerType, MemRefType, TensorType, Type, VectorType, i32, i64, index } from "../ir/types.js";
 import {
   dimSymList, parseBound, parseMapAndOperands, parseParallelBounds, parseSubscripts, printBound, printParallelBounds, printSubscripts,
 } from "./affine-syntax.js";
@@ -502,8 +502,20 @@ const parallelOp: OpSpec = {
     if (bad) return bad;
     if (f.reductions.length !== op.results.length) return "a reduction must be specified for each output";
     if (f.reductions.some((k) => k.startsWith("unknown"))) return "invalid reduction attribute";
+    if (f.reductions.some((k, i) => !reductionFits(k, op.results[i].type))) return "result type cannot match reduction attribute";
   },
 };
+
+/**
+ * MLIR's isResultTypeMatchAtomicRMWKind: float kinds on floats, integer kinds on integers;
+ * maxs/mins and maxu/minu want signed or unsigned integer types (si32, ui32), which this IR
+ * does not have, and maxnumf/minnumf match nothing.
+ */
+function reductionFits(kind: string, t: Type): boolean {
+  if (kind === "assign") return true;
+  if (["addf", "mulf", "maximumf", "minimumf"].includes(kind)) return t instanceof FloatType;
+  return ["addi", "muli", "ori", "andi"].includes(kind) && t instanceof IntegerType;
+}
 
 /** Checks a terminator's operand types against what its parent expects. */
 function typesMatch(what: string, got: readonly Type[], want: readonly Type[]): string | undefined {

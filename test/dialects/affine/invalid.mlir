@@ -586,3 +586,26 @@ func.func @f() {
   }) : () -> ()
   return
 }
+
+// -----
+
+func.func @reduce_kind(%m: memref<4xi32>) -> i32 {
+  // maxs wants a signed integer type (si32); signless i32 does not match, as in mlir-opt
+  // expected-error @+1 {{'affine.parallel' op result type cannot match reduction attribute}}
+  %r = affine.parallel (%i) = (0) to (4) reduce ("maxs") -> i32 {
+    %v = affine.load %m[%i] : memref<4xi32>
+    affine.yield %v : i32
+  }
+  return %r : i32
+}
+
+// -----
+
+func.func @reduce_float_kind_on_int(%m: memref<4xi32>) -> i32 {
+  // expected-error @+1 {{'affine.parallel' op result type cannot match reduction attribute}}
+  %r = affine.parallel (%i) = (0) to (4) reduce ("addf") -> i32 {
+    %v = affine.load %m[%i] : memref<4xi32>
+    affine.yield %v : i32
+  }
+  return %r : i32
+}
