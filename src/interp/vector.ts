@@ -2,7 +2,7 @@
 // a memref starting at the given indices; reductions run in order (LLVM's ordered reduce).
 import type { Operation } from "../ir/core.js";
 import { FloatType, Type, VectorType } from "../ir/types.js";
-import { KIND_TO_ARITH, reductionKind } from "../dialects/vector.js";
+import { KIND_TO_ARITH, permutationMap, reductionKind } from "../dialects/vector.js";
 import { formatG } from "../runtime/format.js";
 import { roundFloat } from "../dialects/arith.js";
 import type { HandlerTable, Interpreter } from "./interpreter.js";
@@ -45,6 +45,24 @@ export function vectorStore(interp: Interpreter, m: MemRefValue, base: readonly 
     for (let d = 0; d < k.length; d++) idx[lead + d] = base[lead + d] + k[d];
     if (interp.options.checkBounds) checkIndex(m, idx);
     storeElement(interp.heap, m, idx, vec.data[i++]);
+  });
+}
+
+/**
+ * Visits a transfer's vector elements in row-major order with the memref index each one maps
+ * to through the permutation map (a broadcast dimension adds nothing), or undefined where that
+ * index is out of bounds or the mask lane is false: MLIR reads the padding there and writes nothing.
+ */
+function forEachTransferLane(op: Operation, m: MemRefValue, base: readonly number[], shape: readonly number[],
+                             mask: RtValue | undefined, fn: (idx: number[] | undefined) => void): void {
+  const pm = permutationMap(op).results;
+  const maskData = mask === undefined ? undefined : asTensor(mask, "mask").data;
+  let lane = 0;
+  forEachIndex(shape, (k) => {
+    const idx = [...base];
+    pm.forEach((r, j) => { if (r.kind === "dim") idx[r.pos] += k[j]; });
+    const on = (maskData === undefined || Number(maskData[lane++]) !== 0) && idx.every((x, d) => x >= 0 && x < m.sizes[d]);
+    fn(on ? idx : undefined);
   });
 }
 
@@ -140,26 +158,15 @@ export const VECTOR: HandlerTable = {
     const [, n] = segments(op, [1, m.rank, 1, 0]);
     const base = args.slice(1, 1 + n).map(Number), pad = args[1 + n] as Scalar;
     const { shape, elementType } = vecShape(op.results[0].type);
-    const lead = base.length - shape.length;
     const data: Scalar[] = [];
-    const idx = [...base];
-    forEachIndex(shape, (k) => {
-      for (let d = 0; d < k.length; d++) idx[lead + d] = base[lead + d] + k[d];
-      data.push(idx.every((x, d) => x >= 0 && x < m.sizes[d]) ? loadElement(interp.heap, m, idx) : pad);
-    });
+    forEachTransferLane(op, m, base, shape, args[2 + n], (idx) => { data.push(idx ? loadElement(interp.heap, m, idx) : pad); });
     return [new TensorValue(shape, elementType, data)];
   },
-  "vector.transfer_write": (interp, _op, args) => {
+  "vector.transfer_write": (interp, op, args) => {
     const vec = asTensor(args[0]), m = asMemRef(args[1]);
     const base = args.slice(2, 2 + m.rank).map(Number);
-    const lead = base.length - vec.rank;
-    const idx = [...base];
     let i = 0;
-    forEachIndex(vec.shape, (k) => {
-      for (let d = 0; d < k.length; d++) idx[lead + d] = base[lead + d] + k[d];
-      const v = vec.data[i++];
-      if (idx.every((x, d) => x >= 0 && x < m.sizes[d])) storeElement(interp.heap, m, idx, v);
-    });
+    forEachTransferLane(op, m, base, vec.shape, args[2 + m.rank], (idx) => { const v = vec.data[i++]; if (idx) storeElement(interp.heap, m, idx, v); });
     return [];
   },
 };

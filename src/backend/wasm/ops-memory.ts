@@ -136,12 +136,13 @@ register(["memref.store", "affine.store"], (e, op) => {
 
 /**
  * Address of the element a load/store (memref, affine or vector) touches: the memref is operand
- * `first - 1`, the indices follow it (through the `map` of affine ops). Bounds-checked when the
- * unit asks for it; split into loop-invariant and varying parts where the layout is static.
+ * `first - 1`, the indices follow it unless given as `operands` (through the `map` of affine
+ * ops). Bounds-checked when the unit asks for it; split into loop-invariant and varying parts
+ * where the layout is static.
  */
-export function elementAccess(e: FunctionEmitter, op: Operation, first: number, width = 1): { ptr: Expr; offset: number } {
+export function elementAccess(e: FunctionEmitter, op: Operation, first: number, width = 1,
+                              operands: readonly Value[] = op.operands.slice(first)): { ptr: Expr; offset: number } {
   const memref = op.operand(first - 1), mv = e.memref(memref);
-  const operands = op.operands.slice(first);
   const map = op.name.startsWith("affine.") ? (op.attr("map") as { map?: AffineMap } | undefined)?.map : undefined;
   const exprs = () => (map ? affineResults(e, map, operands) : operands.map((v) => e.get(v)));
   const checked = e.unit.options.checkBounds ? e.boundsCheck(mv, exprs(), width) : undefined;

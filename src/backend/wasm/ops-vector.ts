@@ -1,12 +1,12 @@
 // vector ops on 128-bit vectors (vector<4xf32>, vector<2xf64>, vector<4xi32>, vector<2xi64>) → v128.
 import binaryen from "binaryen";
-import type { Operation } from "../../ir/core.js";
+import type { Operation, Value } from "../../ir/core.js";
 import { VectorType } from "../../ir/types.js";
-import { reductionKind } from "../../dialects/vector.js";
+import { inBounds, permutationMap, reductionKind, transferParts } from "../../dialects/vector.js";
 import { CompileError, vectorLanes } from "./abi.js";
-import { type Expr, FunctionEmitter, register } from "./emitter.js";
+import { type Expr, FunctionEmitter, type MemrefVal, register } from "./emitter.js";
 import { constantIndex } from "../../dialects/arith.js";
-import { elementAccess } from "./ops-memory.js";
+import { elementAccess, loadScalar, storeScalar } from "./ops-memory.js";
 
 function lanesOf(t: VectorType, maskOk = true) {
   const vl = vectorLanes(t);
@@ -144,4 +144,80 @@ register(["vector.insert", "vector.insertelement"], (e, op) => {
   const lane = op.name === "vector.insert" ? position(op) : constantIndex(op.operand(2));
   if (lane === undefined) throw new CompileError("vector.insertelement needs a constant position in the wasm backend");
   e.define(op.result, replace(e.m, vl.elem, e.get(op.operand(1)), lane, toMaskLane(e, vl, e.get(op.operand(0)))), "v128");
+});
+
+// ---- vector.transfer_read / transfer_write of 1-D vectors ----
+// Lane k is the element at the transfer's indices plus k along the dimension the permutation map
+// names (none for a broadcast). A lane outside the memref (any index, as the interpreter checks)
+// or masked off reads the padding and is not written, as in MLIR. An unmasked transfer along a
+// contiguous last dimension is one v128 access: with in_bounds = [true] always (out of bounds is
+// undefined in MLIR; --check-bounds stops there), otherwise when a test finds all lanes inside.
+interface Transfer { mv: MemrefVal; vl: VectorLanes; indices: Value[]; dim?: number; mask?: Value; contiguous: boolean; inBounds: boolean }
+type VectorLanes = NonNullable<ReturnType<typeof vectorLanes>>;
+
+function transferOf(e: FunctionEmitter, op: Operation): Transfer {
+  const { source, indices, vector, mask } = transferParts(op);
+  const vl = lanesOf(vector as VectorType, false), mv = e.memref(source);
+  const r = permutationMap(op).results[0];
+  const dim = r.kind === "dim" ? r.pos : undefined;
+  const last = mv.strides[mv.strides.length - 1];
+  const contiguous = !mask && dim !== undefined && dim === mv.sizes.length - 1 && "c" in last && last.c === 1;
+  return { mv, vl, indices, dim, mask, contiguous, inBounds: inBounds(op)[0] === true };
+}
+
+/**
+ * The indices, evaluated once into locals, and per lane k: its indices, whether it is to be
+ * accessed (inside the memref and not masked off) and its address; `whole`: all lanes inside.
+ */
+function transferLanes(e: FunctionEmitter, x: Transfer) {
+  const m = e.m, get = (l: number) => m.local.get(l, binaryen.i32);
+  const ix = x.indices.map((v) => { const l = e.newLocal("i32"); e.emit(m.local.set(l, e.get(v))); return l; });
+  const at = (k: number) => ix.map((l, d) => (d === x.dim && k ? m.i32.add(get(l), e.i32(k)) : get(l)));
+  const inside = (d: number, i: Expr, n = 1) => (n === 1 ? m.i32.lt_u(i, e.field(x.mv.sizes[d])) : m.i32.le_u(i, e.field(x.mv.sizes[d])));
+  // The indices the lanes do not move along are tested once.
+  const fixed = ix.map((l, d) => (d === x.dim ? undefined : inside(d, get(l)))).filter((c): c is Expr => c !== undefined);
+  const lead = e.newLocal("i32");
+  e.emit(m.local.set(lead, fixed.reduce((a, b) => m.i32.and(a, b), e.i32(1))));
+  const maskVl = x.mask && lanesOf(x.mask.type as VectorType);
+  const maskOn = (k: number) => {
+    const l = extract(m, maskVl!.elem, e.get(x.mask!), k); // 0 or -1
+    return maskVl!.elem === "i64" ? m.i32.wrap(l) : l;
+  };
+  const ok = (k: number): Expr => {
+    let c = x.dim === undefined ? get(lead) : m.i32.and(get(lead), inside(x.dim, at(k)[x.dim]));
+    if (x.mask) c = m.i32.and(c, maskOn(k));
+    return c;
+  };
+  const whole = () => m.i32.and(m.i32.and(get(lead), inside(x.dim!, get(ix[x.dim!]))),
+    inside(x.dim!, m.i32.add(get(ix[x.dim!]), e.i32(x.vl.lanes)), x.vl.lanes));
+  return { ok, whole, addr: (k: number) => e.address(x.mv, at(k), 1, false) };
+}
+
+register("vector.transfer_read", (e, op) => {
+  const x = transferOf(e, op), m = e.m, elemType = (op.result.type as VectorType).elementType;
+  if (x.contiguous && x.inBounds) {
+    const a = elementAccess(e, op, 1, x.vl.lanes, x.indices);
+    e.define(op.result, m.v128.load(a.offset, x.vl.bytes, a.ptr), "v128");
+    return;
+  }
+  const L = transferLanes(e, x);
+  const v = e.define(op.result, laneNs(m, x.vl.elem).splat(e.get(transferParts(op).padding!)), "v128");
+  const vget = () => m.local.get(v, binaryen.v128);
+  const lanes = Array.from({ length: x.vl.lanes }, (_, k) =>
+    m.if(L.ok(k), m.local.set(v, replace(m, x.vl.elem, vget(), k, loadScalar(m, elemType, L.addr(k))))));
+  if (!x.contiguous) { lanes.forEach((s) => e.emit(s)); return; }
+  e.emit(m.if(L.whole(), m.local.set(v, m.v128.load(0, x.vl.bytes, L.addr(0))), m.block(null, lanes)));
+});
+register("vector.transfer_write", (e, op) => {
+  const x = transferOf(e, op), m = e.m, elemType = (op.operand(0).type as VectorType).elementType;
+  if (x.contiguous && x.inBounds) {
+    const a = elementAccess(e, op, 2, x.vl.lanes, x.indices);
+    e.emit(m.v128.store(a.offset, x.vl.bytes, a.ptr, e.get(op.operand(0))));
+    return;
+  }
+  const L = transferLanes(e, x);
+  const lanes = Array.from({ length: x.vl.lanes }, (_, k) =>
+    m.if(L.ok(k), storeScalar(m, elemType, L.addr(k), extract(m, x.vl.elem, e.get(op.operand(0)), k))));
+  if (!x.contiguous) { lanes.forEach((s) => e.emit(s)); return; }
+  e.emit(m.if(L.whole(), m.v128.store(0, x.vl.bytes, L.addr(0), e.get(op.operand(0))), m.block(null, lanes)));
 });
