@@ -6,6 +6,7 @@ import { FloatType, IndexType, IntegerType, Type, VectorType } from "../../ir/ty
 import { CMPF_PREDICATES, CMPI_PREDICATES } from "../../dialects/arith.js";
 import { CompileError, vectorLanes, wasmTypeOf } from "./abi.js";
 import { type Expr, FunctionEmitter, normInt, register, unsignedView, BT } from "./emitter.js";
+import { perLane } from "./ops-vector.js";
 
 type M = binaryen.Module;
 
@@ -172,11 +173,14 @@ register("arith.negf", (e, op) => {
   e.define(op.result, t instanceof VectorType ? vecNs(e.m, t).neg(e.get(op.operand(0))) : fns(e.m, t).neg(e.get(op.operand(0))));
 });
 register("arith.remf", (e, op) => {
-  if (op.result.type instanceof VectorType) throw new CompileError(`arith.remf on ${op.result.type.str} is not supported`);
-  const t = op.result.type as FloatType, name = t.kind === "f32" ? "fmodf" : "fmod", w = t.kind === "f32" ? "f32" : "f64";
-  const f = e.unit.hostImport(name, [w, w], [w, w], w);
-  e.define(op.result, e.m.call(f, [e.get(op.operand(0)), e.get(op.operand(1))], BT[w]));
+  const t = op.result.type;
+  if (t instanceof VectorType) { perLane(e, op, ([a, b]) => remf(e, a, b, t.elementType as FloatType)); return; }
+  e.define(op.result, remf(e, e.get(op.operand(0)), e.get(op.operand(1)), t as FloatType));
 });
+function remf(e: FunctionEmitter, a: Expr, b: Expr, t: FloatType): Expr {
+  const name = t.kind === "f32" ? "fmodf" : "fmod", w = t.kind === "f32" ? "f32" : "f64";
+  return e.m.call(e.unit.hostImport(name, [w, w], [w, w], w), [a, b], BT[w]);
+}
 
 register("arith.cmpf", (e, op) => {
   if (op.operand(0).type instanceof VectorType) { vectorCmpf(e, op); return; }
@@ -324,6 +328,12 @@ function vecNs(m: M, t: VectorType) {
   if (vl?.elem === "f64") return m.f64x2;
   throw new CompileError(`vector float op on ${t.str}`);
 }
+function vectorIntNs(e: FunctionEmitter, t: VectorType, what: string) {
+  const vl = vectorLanes(t);
+  if (vl?.elem === "i32" && !vl.mask) return e.m.i32x4;
+  if (vl?.elem === "i64" && !vl.mask) return e.m.i64x2;
+  throw new CompileError(`${what} on ${t.str} is not supported`);
+}
 function vectorIntBinary(e: FunctionEmitter, op: Operation): void {
   const t = op.result.type as VectorType, vl = vectorLanes(t);
   const n = vl?.elem === "i32" ? e.m.i32x4 : vl?.elem === "i64" ? e.m.i64x2 : undefined;
@@ -346,25 +356,45 @@ register(Object.keys(MATH_NATIVE), (e, op) => {
   if (t instanceof VectorType) { e.define(op.result, vecNs(e.m, t)[k](x), "v128"); return; }
   e.define(op.result, fns(e.m, t)[k](x));
 });
+// rsqrt: 1 / sqrt(x), each rounded to the type (as MLIR expands it and the interpreter computes).
 register("math.rsqrt", (e, op) => {
-  const f = fns(e.m, op.result.type), one = op.result.type === op.operand(0).type && (op.result.type as FloatType).kind === "f32" ? e.m.f32.const(1) : e.m.f64.const(1);
-  e.define(op.result, f.div(one, f.sqrt(e.get(op.operand(0)))));
+  const t = op.result.type, x = e.get(op.operand(0));
+  if (t instanceof VectorType) { const f = vecNs(e.m, t); e.define(op.result, f.div(vectorConst(e.m, t, [1]), f.sqrt(x)), "v128"); return; }
+  const f = fns(e.m, t);
+  e.define(op.result, f.div((t as FloatType).kind === "f32" ? e.m.f32.const(1) : e.m.f64.const(1), f.sqrt(x)));
 });
-register("math.copysign", (e, op) => e.define(op.result, fns(e.m, op.result.type).copysign(e.get(op.operand(0)), e.get(op.operand(1)))));
+register("math.copysign", (e, op) => {
+  const t = op.result.type, a = e.get(op.operand(0)), b = e.get(op.operand(1));
+  if (!(t instanceof VectorType)) { e.define(op.result, fns(e.m, t).copysign(a, b)); return; }
+  // SIMD has no copysign: the sign bits (each lane's top byte's top bit) from b, the rest from a.
+  const w = vectorLanes(t)!.bytes;
+  const sign = e.m.v128.const(Array.from({ length: 16 }, (_, i) => (i % w === w - 1 ? 0x80 : 0)));
+  e.define(op.result, e.m.v128.bitselect(b, a, sign), "v128");
+});
 register("math.absi", (e, op) => {
-  const t = op.result.type, { i, w } = ns(e.m, t), x = e.scalar(op.operand(0)), m = e.m;
+  const t = op.result.type;
+  if (t instanceof VectorType) { e.define(op.result, vectorIntNs(e, t, "math.absi").abs(e.get(op.operand(0))), "v128"); return; }
+  const { i, w } = ns(e.m, t), x = e.scalar(op.operand(0)), m = e.m;
   const g = () => m.local.get(x.local, BT[x.wt]);
   const zero = () => (w === "i64" ? i64c(m, 0) : m.i32.const(0));
   e.define(op.result, normInt(m, m.select(i.lt_s(g(), zero()), i.sub(zero(), g()), g()), t));
 });
 register("math.fma", (e, op) => {
   const t = op.result.type, m = e.m;
-  const [a, b, c] = op.operands.map((v) => e.get(v));
-  if (t instanceof VectorType) { e.define(op.result, vecNs(m, t).add(vecNs(m, t).mul(a, b), c), "v128"); return; }
-  // As the interpreter: a*b+c in double, rounded once to f32 (the f32 product is exact in f64).
-  if ((t as FloatType).kind === "f32") e.define(op.result, m.f32.demote(m.f64.add(m.f64.mul(m.f64.promote(a), m.f64.promote(b)), m.f64.promote(c))));
-  else e.define(op.result, m.f64.add(m.f64.mul(a, b), c));
+  // f64 lanes in SIMD as the scalar path computes them; f32 lanes rounded once, lane by lane.
+  if (t instanceof VectorType && vectorLanes(t)?.elem === "f64") {
+    const [a, b, c] = op.operands.map((v) => e.get(v));
+    e.define(op.result, m.f64x2.add(m.f64x2.mul(a, b), c), "v128");
+    return;
+  }
+  if (t instanceof VectorType) { perLane(e, op, ([a, b, c]) => fma(m, a, b, c, t.elementType)); return; }
+  e.define(op.result, fma(m, e.get(op.operand(0)), e.get(op.operand(1)), e.get(op.operand(2)), t));
 });
+/** As the interpreter: a*b+c in double, rounded once to f32 (the f32 product is exact in f64). */
+function fma(m: M, a: Expr, b: Expr, c: Expr, t: Type): Expr {
+  if ((t as FloatType).kind === "f32") return m.f32.demote(m.f64.add(m.f64.mul(m.f64.promote(a), m.f64.promote(b)), m.f64.promote(c)));
+  return m.f64.add(m.f64.mul(a, b), c);
+}
 
 /** Transcendentals go to the host's libm (the same functions the interpreter uses). */
 const LIBM: Record<string, string> = {
@@ -374,25 +404,30 @@ const LIBM: Record<string, string> = {
 };
 register(Object.keys(LIBM), (e, op) => {
   const t = op.result.type;
-  if (!(t instanceof FloatType)) throw new CompileError(`${op.name} on ${t.str} must be unrolled to scalars first`);
-  const w = t.kind === "f32" ? "f32" : "f64";
-  const name = LIBM[op.name] + (w === "f32" ? "f" : "");
-  const args = op.operands.map((v) => e.get(v));
-  const f = e.unit.hostImport(name, args.map(() => w), args.map(() => w), w);
-  e.define(op.result, e.m.call(f, args, BT[w]));
+  if (t instanceof VectorType) { perLane(e, op, (xs) => libm(e, op.name, xs, t.elementType)); return; }
+  e.define(op.result, libm(e, op.name, op.operands.map((v) => e.get(v)), t));
 });
+function libm(e: FunctionEmitter, op: string, args: Expr[], t: Type): Expr {
+  if (!(t instanceof FloatType)) throw new CompileError(`${op} on ${t.str} is not supported`);
+  const w = t.kind === "f32" ? "f32" : "f64";
+  const f = e.unit.hostImport(LIBM[op] + (w === "f32" ? "f" : ""), args.map(() => w), args.map(() => w), w);
+  return e.m.call(f, args, BT[w]);
+}
 
 // ipowi by squaring: products wrap in the i32/i64 local and are normalized to the width once.
 // A negative power is 0 except of 1 and -1; of 0 it divides by zero (a trap, as the interpreter).
 register("math.ipowi", (e, op) => {
   const t = op.result.type;
-  if (t instanceof VectorType) throw new CompileError(`math.ipowi on ${t.str} must be unrolled to scalars first`);
+  if (t instanceof VectorType) { perLane(e, op, ([a, b]) => ipowi(e, a, b, t.elementType)); return; }
+  e.define(op.result, ipowi(e, e.get(op.operand(0)), e.get(op.operand(1)), t));
+});
+function ipowi(e: FunctionEmitter, a: Expr, b: Expr, t: Type): Expr {
   const m = e.m, { i, w } = ns(m, t), T = BT[w];
   const c = (n: number) => (w === "i64" ? i64c(m, n) : m.i32.const(n));
   const x = e.newLocal(w), n = e.newLocal(w), r = e.newLocal(w);
   const g = (l: number) => m.local.get(l, T);
-  e.emit(m.local.set(x, signed(m, e.get(op.operand(0)), t)));
-  e.emit(m.local.set(n, signed(m, e.get(op.operand(1)), t)));
+  e.emit(m.local.set(x, signed(m, a, t)));
+  e.emit(m.local.set(n, signed(m, b, t)));
   e.emit(m.local.set(r, c(1)));
   const odd = () => i.ne(i.and(g(n), c(1)), c(0));
   const negative = m.block(null, [
@@ -408,19 +443,24 @@ register("math.ipowi", (e, op) => {
     m.br(top),
   ]))]);
   e.emit(m.if(i.lt_s(g(n), c(0)), negative, squaring));
-  e.define(op.result, normInt(m, g(r), t));
-});
+  return normInt(m, g(r), t);
+}
 
 // As the interpreter: pow in double with the exponent converted exactly, rounded once to f32.
 register("math.fpowi", (e, op) => {
-  const t = op.result.type, m = e.m, n = op.operand(1).type;
-  if (!(t instanceof FloatType)) throw new CompileError(`math.fpowi on ${t.str} must be unrolled to scalars first`);
-  const pow = e.unit.hostImport("pow", ["f64", "f64"], ["f64", "f64"], "f64");
-  const x = t.kind === "f32" ? m.f64.promote(e.get(op.operand(0))) : e.get(op.operand(0));
-  const k = signed(m, e.get(op.operand(1)), n);
-  const r = m.call(pow, [x, width(n) === 64 ? m.f64.convert_s.i64(k) : m.f64.convert_s.i32(k)], binaryen.f64);
-  e.define(op.result, t.kind === "f32" ? m.f32.demote(r) : r);
+  const t = op.result.type, n = op.operand(1).type;
+  const lane = (x: Type) => (x instanceof VectorType ? x.elementType : x);
+  if (t instanceof VectorType) { perLane(e, op, ([a, b]) => fpowi(e, a, b, lane(t), lane(n))); return; }
+  e.define(op.result, fpowi(e, e.get(op.operand(0)), e.get(op.operand(1)), t, n));
 });
+function fpowi(e: FunctionEmitter, a: Expr, b: Expr, t: Type, n: Type): Expr {
+  const m = e.m;
+  if (!(t instanceof FloatType)) throw new CompileError(`math.fpowi on ${t.str} is not supported`);
+  const pow = e.unit.hostImport("pow", ["f64", "f64"], ["f64", "f64"], "f64");
+  const k = signed(m, b, n);
+  const r = m.call(pow, [t.kind === "f32" ? m.f64.promote(a) : a, width(n) === 64 ? m.f64.convert_s.i64(k) : m.f64.convert_s.i32(k)], binaryen.f64);
+  return t.kind === "f32" ? m.f32.demote(r) : r;
+}
 
 // index helpers that sometimes survive lowering
 register("index.constant", (e, op) => e.define(op.result, e.i32(op.attr<IntegerAttr>("value")!.num)));

@@ -32,6 +32,20 @@ function replace(m: binaryen.Module, elem: string, v: Expr, lane: number, x: Exp
   return ns.replace_lane(v, lane, x);
 }
 
+/**
+ * A vector op computed lane by lane with the scalar path's code (so each lane equals what the
+ * scalar op gives): `f` gets lane k of each operand and returns lane k of the result.
+ */
+export function perLane(e: FunctionEmitter, op: Operation, f: (lanes: Expr[]) => Expr): void {
+  const m = e.m, vl = lanesOf(op.result.type as VectorType);
+  const ins = op.operands.map((v) => ({ v, elem: lanesOf(v.type as VectorType).elem }));
+  const r = e.define(op.result, m.v128.const(new Array(16).fill(0)), "v128");
+  for (let k = 0; k < vl.lanes; k++) {
+    const x = f(ins.map(({ v, elem }) => extract(m, elem, e.get(v), k)));
+    e.emit(m.local.set(r, replace(m, vl.elem, m.local.get(r, binaryen.v128), k, x)));
+  }
+}
+
 register("vector.load", (e, op) => {
   const t = op.result.type as VectorType, vl = lanesOf(t, false);
   const a = elementAccess(e, op, 1, vl.lanes);
