@@ -1,7 +1,7 @@
 // arith and math ops on scalars (and on v128 vectors for the float element-wise ops).
 import binaryen from "binaryen";
 import { DenseElementsAttr, FloatAttr, IntegerAttr } from "../../ir/attributes.js";
-import type { Operation } from "../../ir/core.js";
+import { OpResult, type Operation, type Value } from "../../ir/core.js";
 import { FloatType, IndexType, IntegerType, Type, VectorType } from "../../ir/types.js";
 import { CMPF_PREDICATES, CMPI_PREDICATES } from "../../dialects/arith.js";
 import { CompileError, vectorLanes, wasmTypeOf } from "./abi.js";
@@ -345,7 +345,22 @@ function vectorIntBinary(e: FunctionEmitter, op: Operation): void {
   if (op.name === "arith.andi") { e.define(op.result, e.m.v128.and(a, b), "v128"); return; }
   if (op.name === "arith.ori") { e.define(op.result, e.m.v128.or(a, b), "v128"); return; }
   if (op.name === "arith.xori") { e.define(op.result, e.m.v128.xor(a, b), "v128"); return; }
-  throw new CompileError(`${op.name} on ${t.str} is not supported`);
+  if (!n || vl?.mask || !INT[op.name]) throw new CompileError(`${op.name} on ${t.str} is not supported`);
+  // A shift by one amount for all lanes is one SIMD shift (which also takes the amount modulo
+  // the lane width); other shifts and the divisions go lane by lane through the scalar code.
+  const shift = SIMD_SHIFT[op.name], amount = shift && uniformAmount(e, op.operand(1));
+  if (shift && amount) { e.define(op.result, n[shift](a, vl!.elem === "i64" ? e.m.i32.wrap(amount) : amount), "v128"); return; }
+  perLane(e, op, ([x, y]) => INT[op.name](e, x, y, t.elementType));
+}
+const SIMD_SHIFT: Record<string, "shl" | "shr_s" | "shr_u"> = { "arith.shli": "shl", "arith.shrsi": "shr_s", "arith.shrui": "shr_u" };
+/** The scalar a vector holds in every lane, when it is a splat constant or a broadcast of a scalar. */
+function uniformAmount(e: FunctionEmitter, v: Value): Expr | undefined {
+  const d = v instanceof OpResult ? v.owner : undefined;
+  const a = d?.name === "arith.constant" ? d.attr("value") : undefined;
+  if (a instanceof DenseElementsAttr && a.isSplat) return constExpr(e.m, (v.type as VectorType).elementType, a.values[0]);
+  const src = (d?.name === "vector.broadcast" || d?.name === "vector.splat") ? d.operand(0) : undefined;
+  // (a broadcast of a load may have become a load-splat that left the scalar undefined)
+  return src && !(src.type instanceof VectorType) && e.vals.has(src) ? e.get(src) : undefined;
 }
 
 const MATH_NATIVE: Record<string, "sqrt" | "abs" | "floor" | "ceil" | "trunc" | "nearest"> = {

@@ -194,3 +194,38 @@ test("math ops on 128-bit vectors: transcendentals lane by lane as the scalar pa
     "( -9223372036854775808, 3 )", "( -8, 0, 1, 1264544299 )", "( 0.125, -0.8, 1, 6.17673e+14 )",
   ].join("\n") + "\n");
 });
+
+test("integer shifts and divisions on vector<4xi32> / vector<2xi64>: one SIMD shift by a splat or broadcast amount, otherwise lane by lane, amounts modulo the width (they were 'arith.shli on vector<4xi32> is not supported')", () => {
+  same(`
+  func.func @main() {
+    %x = arith.constant dense<[-16, 1, 255, -2147483648]> : vector<4xi32>
+    %k = arith.constant dense<[1, 33, 4, 31]> : vector<4xi32>
+    %k3 = arith.constant dense<3> : vector<4xi32>
+    %s = arith.constant 36 : i32
+    %kb = vector.broadcast %s : i32 to vector<4xi32>
+    %m = memref.alloc() : memref<1xi32>
+    %c0 = arith.constant 0 : index
+    memref.store %s, %m[%c0] : memref<1xi32>
+    %ld = memref.load %m[%c0] : memref<1xi32>
+    %kl = vector.broadcast %ld : i32 to vector<4xi32>${["%k", "%k3", "%kb", "%kl"].map((k, j) => ["shli", "shrsi", "shrui"].map((o) => `
+    %${o}${j} = arith.${o} %x, ${k} : vector<4xi32>
+    call @show4i(%${o}${j}) : (vector<4xi32>) -> ()`).join("")).join("")}
+    %q = arith.divsi %x, %k : vector<4xi32>
+    call @show4i(%q) : (vector<4xi32>) -> ()
+    %r = arith.remui %x, %k : vector<4xi32>
+    call @show4i(%r) : (vector<4xi32>) -> ()
+    %y = arith.constant dense<[-9223372036854775807, 12345]> : vector<2xi64>
+    %yk = arith.constant dense<[63, 66]> : vector<2xi64>
+    %y65 = arith.constant dense<65> : vector<2xi64>${["%yk", "%y65"].map((k, j) => ["shli", "shrsi", "shrui"].map((o) => `
+    %l${o}${j} = arith.${o} %y, ${k} : vector<2xi64>
+    call @show2i(%l${o}${j}) : (vector<2xi64>) -> ()`).join("")).join("")}
+    memref.dealloc %m : memref<1xi32>
+    return
+  }`, [
+    "( -32, 2, 4080, 0 )", "( -8, 0, 15, -1 )", "( 2147483640, 0, 15, 1 )", "( -128, 8, 2040, 0 )",
+    "( -2, 0, 31, -268435456 )", "( 536870910, 0, 31, 268435456 )", "( -256, 16, 4080, 0 )", "( -1, 0, 15, -134217728 )",
+    "( 268435455, 0, 15, 134217728 )", "( -256, 16, 4080, 0 )", "( -1, 0, 15, -134217728 )", "( 268435455, 0, 15, 134217728 )",
+    "( -16, 0, 63, -69273666 )", "( 0, 1, 3, 2 )", "( -9223372036854775808, 49380 )", "( -1, 3086 )",
+    "( 1, 3086 )", "( 2, 24690 )", "( -4611686018427387904, 6172 )", "( 4611686018427387904, 6172 )",
+  ].join("\n") + "\n");
+});
