@@ -52,6 +52,12 @@ export function vectorLanes(t: VectorType): { lanes: number; elem: WasmValType; 
   return undefined;
 }
 
+/** Why a vector type has no v128 representation (i8/i16 lanes and other shapes are not held). */
+export function unsupportedVector(t: VectorType): CompileError {
+  return new CompileError(`vector type ${t.str} is not supported by the wasm backend (its vectors are vector<4xf32>, vector<2xf64>, `
+    + "vector<4xi32>, vector<2xi64> and vector<4xi1>/vector<2xi1> masks; try --engine interp)");
+}
+
 export function hostTypeOf(t: Type): HostTypeName | undefined {
   if (t instanceof IndexType) return "index";
   if (t instanceof IntegerType) return t.width === 1 ? "i1" : t.width === 8 ? "i8" : t.width <= 32 ? "i32" : t.width === 64 ? "i64" : undefined;

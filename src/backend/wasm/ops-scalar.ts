@@ -4,7 +4,7 @@ import { DenseElementsAttr, FloatAttr, IntegerAttr } from "../../ir/attributes.j
 import { OpResult, type Operation, type Value } from "../../ir/core.js";
 import { FloatType, IndexType, IntegerType, Type, VectorType } from "../../ir/types.js";
 import { CMPF_PREDICATES, CMPI_PREDICATES } from "../../dialects/arith.js";
-import { CompileError, vectorLanes, wasmTypeOf } from "./abi.js";
+import { CompileError, unsupportedVector, vectorLanes, wasmTypeOf } from "./abi.js";
 import { type Expr, FunctionEmitter, normInt, register, unsignedView, BT } from "./emitter.js";
 import { perLane } from "./ops-vector.js";
 
@@ -41,7 +41,7 @@ export function constExpr(m: M, t: Type, v: number | bigint | boolean): Expr {
 /** A v128 constant from per-lane values. */
 export function vectorConst(m: M, t: VectorType, lanes: readonly (number | bigint)[]): Expr {
   const vl = vectorLanes(t);
-  if (!vl) throw new CompileError(`vector type ${t.str} does not fit a v128`);
+  if (!vl) throw unsupportedVector(t);
   const buf = new DataView(new ArrayBuffer(16));
   for (let i = 0; i < vl.lanes; i++) {
     const x = lanes[lanes.length === 1 ? 0 : i];

@@ -3,7 +3,7 @@ import binaryen from "binaryen";
 import type { Operation, Value } from "../../ir/core.js";
 import { VectorType } from "../../ir/types.js";
 import { inBounds, permutationMap, reductionKind, transferParts } from "../../dialects/vector.js";
-import { CompileError, vectorLanes } from "./abi.js";
+import { CompileError, unsupportedVector, vectorLanes } from "./abi.js";
 import { type Expr, FunctionEmitter, type MemrefVal, register } from "./emitter.js";
 import { constantIndex } from "../../dialects/arith.js";
 import { elementAccess, loadScalar, storeScalar } from "./ops-memory.js";
@@ -11,7 +11,7 @@ import { elementAccess, loadScalar, storeScalar } from "./ops-memory.js";
 function lanesOf(t: VectorType, maskOk = true) {
   const vl = vectorLanes(t);
   if (vl?.mask && !maskOk) throw new CompileError(`vectors of i1 (${t.str}) in memory are not supported by the wasm backend`);
-  if (!vl) throw new CompileError(`vector type ${t.str} does not fit a 128-bit SIMD register (use vector<4xf32>, vector<2xf64>, vector<4xi32> or vector<2xi64>)`);
+  if (!vl) throw unsupportedVector(t);
   return vl;
 }
 function laneNs(m: binaryen.Module, elem: string) {

@@ -3,7 +3,7 @@
 // transcendentals there are glibc's, which can differ by an ulp: atan2(2, -0.5) prints 1.81577).
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { program, runBoth } from "./helpers.js";
+import { program, runBoth, runText } from "./helpers.js";
 
 function same(body: string, expected: string): void {
   const [w, i] = runBoth(program(body + SHOW));
@@ -228,4 +228,15 @@ test("integer shifts and divisions on vector<4xi32> / vector<2xi64>: one SIMD sh
     "( -16, 0, 63, -69273666 )", "( 0, 1, 3, 2 )", "( -9223372036854775808, 49380 )", "( -1, 3086 )",
     "( 1, 3086 )", "( 2, 24690 )", "( -4611686018427387904, 6172 )", "( 4611686018427387904, 6172 )",
   ].join("\n") + "\n");
+});
+
+test("i8 and i16 vectors are a diagnostic naming the vectors the backend holds (it said vector<16xi8> 'does not fit a v128')", () => {
+  const text = program(`
+  func.func @main() {
+    %c = arith.constant 3 : i8
+    %a = vector.broadcast %c : i8 to vector<16xi8>
+    return
+  }`);
+  assert.throws(() => runText(text, { engine: "wasm" }),
+    /test\.mlir:\d+:\d+: error: wasm backend: vector\.broadcast: vector type vector<16xi8> is not supported by the wasm backend \(its vectors are vector<4xf32>, .* try --engine interp\)/);
 });
