@@ -116,7 +116,8 @@ test("the optimizer transforms a kernel written with scf loops (it could not bef
   assert.equal(output(raise(text)), output(text));
   const res = await optimizeModule({ moduleText: text, functions: ["conv2d"], proposer: new HeuristicProposer(), seed: 1, budget: { iterations: 6 } });
   const r = res.reports[0];
-  assert.ok((r.verdicts.accepted ?? 0) >= 1, JSON.stringify(r.verdicts));
-  assert.ok(r.accepted.length > 0, "a mutation was accepted");
+  // correct candidates (faster or not: conv2d's 8x8 kernel is tiny, so timing noise decides
+  // which); before the raising every one was rejected as "not an affine.for"
+  assert.ok((r.verdicts.accepted ?? 0) + (r.verdicts.slower ?? 0) >= 1, JSON.stringify(r.verdicts));
   assert.equal(output(res.moduleText), output(text));
 });
