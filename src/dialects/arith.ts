@@ -4,13 +4,12 @@ import { Attribute, DenseElementsAttr, FloatAttr, IntegerAttr } from "../ir/attr
 import { OpResult, type Operation, type Value } from "../ir/core.js";
 import type { Dialect, OpSpec } from "../ir/dialect.js";
 import { FloatType, IndexType, IntegerType, ShapedType, Type, VectorType, elementTypeOf, i1 } from "../ir/types.js";
-import { halfBits, halfToFloat } from "../ir/parse-attr.js";
+import { binaryExponent, halfBits, halfToFloat } from "../ir/parse-attr.js";
 import { castOp, sameTypeOp } from "./common.js";
 
 export const CMPI_PREDICATES = ["eq", "ne", "slt", "sle", "sgt", "sge", "ult", "ule", "ugt", "uge"] as const;
 export const CMPF_PREDICATES = ["false", "oeq", "ogt", "oge", "olt", "ole", "one", "ord", "ueq", "ugt", "uge", "ult", "ule", "une", "uno", "true"] as const;
 
-/** Bit width of an integer-like type (index is 64 as in MLIR's semantics). */
 /** The integer behind a value, if an `arith.constant` (or `index.constant`) defines it. */
 export function constantIndex(v: Value): number | undefined {
   if (!(v instanceof OpResult) || (v.op.name !== "arith.constant" && v.op.name !== "index.constant")) return undefined;
@@ -18,6 +17,7 @@ export function constantIndex(v: Value): number | undefined {
   return a instanceof IntegerAttr ? a.num : undefined;
 }
 
+/** Bit width of an integer-like type (index is 64 as in MLIR's semantics). */
 export function intWidth(t: Type): number { return t instanceof IntegerType ? t.width : 64; }
 export const wrapS = (v: bigint, w: number) => BigInt.asIntN(w, v);
 export const wrapU = (v: bigint, w: number) => BigInt.asUintN(w, v);
@@ -35,9 +35,7 @@ export function roundFloat(v: number, t: Type): number {
 function roundBinary(v: number, p: number, emin: number, emax: number): number {
   const a = Math.abs(v);
   if (!Number.isFinite(a) || a === 0) return v;
-  let e = Math.floor(Math.log2(a));
-  if (2 ** e > a) e--; else if (2 ** (e + 1) <= a) e++;
-  const quantum = 2 ** (Math.max(e, emin) - p + 1);
+  const quantum = 2 ** (Math.max(binaryExponent(a), emin) - p + 1);
   const y = a / quantum, f = Math.floor(y), d = y - f;
   const r = (d > 0.5 || (d === 0.5 && f % 2 === 1) ? f + 1 : f) * quantum;
   const max = (2 - 2 ** (1 - p)) * 2 ** emax;

@@ -23,13 +23,13 @@ function segments(op: Operation): number[] {
   const a = op.attr("operandSegmentSizes");
   return a instanceof DenseArrayAttr ? [...a.values] : [];
 }
-/** Operands of segment `k` (per `operandSegmentSizes`). */
 /** memref.alloc/alloca's alignment in bytes: `dflt` when absent or 0 (which MLIR's verifier allows). */
 export function allocAlignment(op: Operation, dflt: number): number {
   const a = op.attr("alignment");
   return a instanceof IntegerAttr && a.value > 0n ? Number(a.value) : dflt;
 }
 
+/** Operands of segment `k` (per `operandSegmentSizes`). */
 export function segment(op: Operation, k: number): Value[] {
   const s = segments(op);
   const start = s.slice(0, k).reduce((a, b) => a + b, 0);

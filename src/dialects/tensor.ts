@@ -7,7 +7,6 @@ import type { OpAsmParser, RegionArgument } from "../ir/parser.js";
 import type { OpAsmPrinter } from "../ir/printer.js";
 import { DiagnosticError } from "../ir/diagnostics.js";
 import { DYN, FloatType, FunctionType, ShapedType, TensorType, Type, UnrankedTensorType, elementTypeOf, index } from "../ir/types.js";
-import { constantIndex } from "./arith.js";
 import { castOp, returnLikeOp } from "./common.js";
 import {
   K_DYNAMIC, type OpFoldResult, arrayProp, checkSegments, countDynamic, i64Array, isRankReducedShape, mixedList, operandSegment,
@@ -21,7 +20,6 @@ function checkDynamicSizes(t: Type, n: number): string | undefined {
   const want = dynDims(t);
   if (n !== want) return `incorrect number of dynamic sizes, has ${n}, expected ${want}`;
 }
-
 
 /** Offsets, sizes and strides of extract_slice / insert_slice, static or SSA. */
 export interface SliceParams { offsets: OpFoldResult[]; sizes: OpFoldResult[]; strides: OpFoldResult[] }

@@ -171,7 +171,6 @@ function storeTo(v: DataView, addr: number, kind: string, x: Scalar): void {
   throw new Trap(`cannot store a value of type ${kind} to memory`);
 }
 
-
 /** Loads a scalar of the given kind (see Layout.scalar) from a byte address. */
 export function loadScalar(heap: Heap, addr: number, kind: string): Scalar {
   if (addr < 0) oob(addr, SIZES[kind] ?? 1, heap);

@@ -552,9 +552,13 @@ export function halfBits(x: number, bf16: boolean): number {
   const sign = x < 0 || Object.is(x, -0) ? 0x8000 : 0, a = Math.abs(x);
   if (a === Infinity) return sign | 0x7c00;
   if (a < 2 ** -14) return sign | Math.round(a * 2 ** 24); // subnormal
-  let e = Math.floor(Math.log2(a));
-  if (2 ** e > a) e--; else if (2 ** (e + 1) <= a) e++; // log2 may round across a power of two
+  const e = binaryExponent(a);
   return sign | ((e + 15) << 10) | Math.round((a / 2 ** e - 1) * 1024);
+}
+/** floor(log2(a)) for a finite a > 0, exactly (Math.log2 may round across a power of two). */
+export function binaryExponent(a: number): number {
+  const e = Math.floor(Math.log2(a));
+  return 2 ** e > a ? e - 1 : 2 ** (e + 1) <= a ? e + 1 : e;
 }
 export function halfToFloat(h: number, bf16: boolean): number {
   if (bf16) { const dv = new DataView(new ArrayBuffer(4)); dv.setUint32(0, h << 16); return dv.getFloat32(0); }

@@ -13,7 +13,10 @@ export function printBuffer(b: Builder, old: Operation, buffer: Value): void {
 }
 
 const RUNNER_PRINT: Record<string, string> = { f32: "printMemrefF32", f64: "printMemrefF64", i64: "printMemrefI64", i32: "printMemrefI32" };
-/** TensorLang's own printers (`Tensor<...>:` header), for engines that compile prints to calls. */
+/**
+ * TensorLang's own printers (`Tensor<...>:` header), for engines that compile prints to calls:
+ * one per element type of the runtime's ELEMENT_BYTES (src/runtime/host/memref.ts), which a pass may not import.
+ */
 export const TENSOR_PRINT: Record<string, string> = Object.fromEntries(
   ["f32", "f64", "i32", "i64", "i1", "i8", "i16", "index"].map((t) => [t, `tensorlang_print_memref_${t}`]));
 

@@ -230,10 +230,11 @@ export class Engine {
   /** Runs an entry point as `mlir-cpu-runner -e entry -entry-point-result=kind` would. */
   runMain(entry = "main", resultKind: ResultKind = "void"): EngineValue | undefined {
     let rs: EngineValue[];
-    const params = this.ir.lookup(entry)?.regions[0]?.blocks[0]?.args.length ?? 0;
-    if (this.kind === "interp" && params) throw new TensorLangRuntimeError("host", entry, `expects ${params} argument(s), got 0`); // as wasm's call says
-    if (this.kind === "interp") rs = interpRunMain(this.ir, this.ctx, { entry, checkBounds: this.options.checkBounds }) as unknown as EngineValue[];
-    else rs = this.call(entry, []);
+    if (this.kind === "interp") {
+      const params = this.ir.lookup(entry)?.regions[0]?.blocks[0]?.args.length ?? 0;
+      if (params) throw new TensorLangRuntimeError("host", entry, `expects ${params} argument(s), got 0`); // as wasm's call says
+      rs = interpRunMain(this.ir, this.ctx, { entry, checkBounds: this.options.checkBounds }) as unknown as EngineValue[];
+    } else rs = this.call(entry, []);
     if (resultKind === "void") return undefined;
     const r = rs[0];
     if (r === undefined) throw new TensorLangRuntimeError("host", entry, `returns nothing, but --entry-point-result=${resultKind} was asked for`);

@@ -8,7 +8,7 @@
 // an f32 that reaches printf is treated as the double it would have been promoted to).
 
 import { formatG, formatPrintf, formatTensor, type PrintfArg } from "./format.js";
-import { loadElement, printMemrefText, readMemrefDescriptor, type MemrefElementType } from "./host/memref.js";
+import { ELEMENT_BYTES, loadElement, printMemrefText, readMemrefDescriptor, type MemrefElementType } from "./host/memref.js";
 import { HostError, TensorLangAssertError, type HostContext } from "./host/context.js";
 import { HeapError, OutOfMemoryError } from "./heap.js";
 import { FormatError } from "./format.js";
@@ -156,7 +156,7 @@ const C_AND_RUNNER_FUNCTIONS: HostFn[] = [
   { name: "printOpen", params: [], result: null, impl: (ctx) => write(ctx, "( ") },
   { name: "printClose", params: [], result: null, impl: (ctx) => write(ctx, " )") },
   printMemref("f32"),
-  ...(["f32", "f64", "i32", "i64", "i1", "i8", "i16", "index"] as const).map(printTensorMemref),
+  ...(Object.keys(ELEMENT_BYTES) as MemrefElementType[]).map(printTensorMemref),
   printMemref("f64"),
   printMemref("i64"),
   printMemref("i32"),

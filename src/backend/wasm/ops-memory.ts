@@ -206,7 +206,6 @@ register("memref.dim", (e, op) => {
   e.define(op.result, r);
 });
 
-
 register("memref.cast", (e, op) => {
   const src = e.val(op.operand(0)), rt = op.result.type;
   if (src.kind === "memref" && rt instanceof MemRefType) {

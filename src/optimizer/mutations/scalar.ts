@@ -72,11 +72,9 @@ export function swapOperator(fn: Operation, index: number, name: string, ctx: Co
   if (!op) throw new MutationError(`swap_operator: no operator #${index} (the function has ${os.length})`);
   if (op.name === "arith.cmpf" || op.name === "arith.cmpi") throw new MutationError(`swap_operator: #${index} is a comparison; change its predicate with a rewrite`);
   if (!ctx.spec(name) || !SWAPPABLE.has(name)) throw new MutationError(`swap_operator: '${name}' is not a binary arith or tensorlang operator`);
-  if (isTensorBinary(op.name) || isTensorBinary(name)) {
-    if (isTensorBinary(op.name) !== isTensorBinary(name)) throw new MutationError(`swap_operator: #${index} is ${op.name}, which only swaps with ${isTensorBinary(op.name) ? "tensorlang" : "arith"} operators`);
-    op.name = name;
-    return;
-  }
+  const tensorOp = isTensorBinary(op.name);
+  if (tensorOp !== isTensorBinary(name)) throw new MutationError(`swap_operator: #${index} is ${op.name}, which only swaps with ${tensorOp ? "tensorlang" : "arith"} operators`);
+  if (tensorOp) { op.name = name; return; }
   const t = op.result.type;
   const isFloatOp = name in FLOAT_BINARY;
   if (isFloatOp !== t instanceof FloatType || (!isFloatOp && !(t instanceof IntegerType || t instanceof IndexType))) {
