@@ -1,6 +1,6 @@
 // Shared by the matmul benchmarks (bench/matmul, bench/optimize): the program, flags, output
 // parsing, the wasm SIMD ceiling kernel.
-import binaryen from "binaryen";
+import binaryen from "../src/backend/wasm/binaryen.js";
 import { readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 

@@ -1,4 +1,4 @@
-// The script that `npm run build` bundles and snapshots (build-snapshot.ts): tensorlang-opt with
+// The script that `npm run build` bundles and snapshots (build.ts): tensorlang-opt with
 // its modules loaded and evaluated, so that bin/tensorlang-opt starts Node from the snapshot and
 // skips module loading, about a third of a run on a small file.
 import { startupSnapshot } from "node:v8";

@@ -2,7 +2,7 @@
 // self-rewriting search), a validator with one-line errors, and a GBNF grammar for llama.cpp
 // that enumerates small integers and bounds every string, so even a random model's output
 // parses and validates.
-import { Ajv, type ErrorObject } from "ajv";
+import { Ajv, type ErrorObject, type ValidateFunction } from "ajv";
 
 export type LoopRef = string; // ^L[0-9]{1,2}$, loops numbered in pre-order within the target function
 
@@ -94,8 +94,9 @@ export const proposalJsonSchema = {
   ],
 } as const;
 
-const ajv = new Ajv({ discriminator: true, allErrors: false, strict: false });
-const validateSchema = ajv.compile(proposalJsonSchema);
+/** Compiled on first use: about 50 ms that a run without proposals should not pay at start. */
+let compiled: ValidateFunction | undefined;
+const schemaValidator = () => (compiled ??= new Ajv({ discriminator: true, allErrors: false, strict: false }).compile(proposalJsonSchema));
 
 function formatError(e: ErrorObject): string {
   const where = e.instancePath || "(root)";
@@ -133,6 +134,7 @@ export function validateProposal(x: unknown): ValidationResult {
       return { ok: false, errors: `not valid JSON (${(e as Error).message.split("\n")[0]})` };
     }
   }
+  const validateSchema = schemaValidator();
   if (!validateSchema(v)) {
     const errs = validateSchema.errors ?? [];
     // oneOf reports every branch; the most specific error is the deepest path

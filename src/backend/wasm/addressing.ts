@@ -3,7 +3,7 @@
 // aligned + 2048*i + 4*k + 2048: `aligned + 2048*i` is computed once before the loop, `4*k` in
 // it, and the constant becomes the load's offset immediate. V8 does not hoist these itself, and
 // a register-blocked micro-kernel spends most of its integer work on addresses without this.
-import binaryen from "binaryen";
+import binaryen from "./binaryen.js";
 import { AffineExpr } from "../../ir/affine.js";
 import { IntegerAttr } from "../../ir/attributes.js";
 import { BlockArgument, Operation, Value } from "../../ir/core.js";

@@ -13,7 +13,7 @@
 //                   variadic one gets one import per call-site signature (printf#ptr,f64)
 //   rt.<name>       the backend's own runtime (alloc, free, bounds/stack failures)
 // Defined functions are exported as "fn:<name>"; the runtime writes them into their slots.
-import binaryen from "binaryen";
+import binaryen from "./binaryen.js";
 import * as v8 from "node:v8";
 import { DenseElementsAttr, FloatAttr, IntegerAttr, StringAttr, TypeAttr } from "../../ir/attributes.js";
 import type { Module, Operation } from "../../ir/core.js";

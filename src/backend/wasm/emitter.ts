@@ -1,7 +1,7 @@
 // One function body → binaryen expressions. Every SSA value gets a wasm local (binaryen's
 // optimizer coalesces them); memref values are descriptors whose fields are locals or
 // compile-time constants. Op handlers live in ops-*.ts and register in HANDLERS.
-import binaryen from "binaryen";
+import binaryen from "./binaryen.js";
 import type { Block, Operation, Value } from "../../ir/core.js";
 import { formatLoc } from "../../ir/diagnostics.js";
 import { IntegerType, MemRefType, Type, UnrankedMemRefType } from "../../ir/types.js";

@@ -1,5 +1,5 @@
 // Structured control flow (scf, affine), calls and returns.
-import binaryen from "binaryen";
+import binaryen from "./binaryen.js";
 import { DenseArrayAttr, IntegerAttr, IntegerSetAttr, SymbolRefAttr, AffineMapAttr } from "../../ir/attributes.js";
 import type { Operation, Value } from "../../ir/core.js";
 import { IntegerType, MemRefType, Type, UnrankedMemRefType } from "../../ir/types.js";

@@ -1,5 +1,5 @@
 // memref and llvm memory ops: allocation, loads/stores, views, copies, globals, pointers.
-import binaryen from "binaryen";
+import binaryen from "./binaryen.js";
 import { IntegerAttr, SymbolRefAttr, TypeAttr } from "../../ir/attributes.js";
 import type { Operation, Value } from "../../ir/core.js";
 import { FloatType, IndexType, IntegerType, MemRefType, Type, UnrankedMemRefType, VectorType } from "../../ir/types.js";

@@ -1,5 +1,5 @@
 // arith and math ops on scalars (and on v128 vectors for the float element-wise ops).
-import binaryen from "binaryen";
+import binaryen from "./binaryen.js";
 import { DenseElementsAttr, FloatAttr, IntegerAttr } from "../../ir/attributes.js";
 import { OpResult, type Operation, type Value } from "../../ir/core.js";
 import { FloatType, IndexType, IntegerType, Type, VectorType } from "../../ir/types.js";

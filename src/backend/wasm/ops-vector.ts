@@ -1,5 +1,5 @@
 // vector ops on 128-bit vectors (vector<4xf32>, vector<2xf64>, vector<4xi32>, vector<2xi64>) → v128.
-import binaryen from "binaryen";
+import binaryen from "./binaryen.js";
 import type { Operation, Value } from "../../ir/core.js";
 import { VectorType } from "../../ir/types.js";
 import { inBounds, permutationMap, reductionKind, transferParts } from "../../dialects/vector.js";

@@ -12,7 +12,7 @@
 // the grains' partials in grain order. MLIR leaves the combining order unspecified; this one is
 // the same for any thread count and timing, and equals one thread's (the interpreter's) result
 // where the reduction is associative (integers, min/max); float sums may round differently.
-import binaryen from "binaryen";
+import binaryen from "./binaryen.js";
 import type { Operation, Value } from "../../ir/core.js";
 import { CompileError, type WasmValType, wasmTypeOf } from "./abi.js";
 import { BT, type Expr, type Field, FunctionEmitter, type Val } from "./emitter.js";

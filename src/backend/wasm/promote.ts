@@ -14,7 +14,7 @@
 //
 // Applies when the body is one block without nested regions or calls, its only stores go to
 // one element M[idx] (idx defined outside the loop), and every load of M uses the same idx.
-import binaryen from "binaryen";
+import binaryen from "./binaryen.js";
 import { BlockArgument, OpResult, type Operation, type Value } from "../../ir/core.js";
 import { DYN } from "../../ir/types.js";
 import { elementBytes, wasmTypeOf } from "./abi.js";

@@ -1,0 +1,76 @@
+// binaryen, loaded once per process. Its package is one 15 MB ES module (the wasm inlined as a
+// string) that V8 compiles afresh at every start, about 270 ms: Node 20 keeps no code cache for
+// ES modules. So `npm run build` writes the same source as a script function, with a V8 code cache
+// of it, into dist/vendor/ (`vendorBinaryen`); vm.Script loads that in about 130 ms in all. Without
+// those files, or when they were made from another binaryen, this imports the package as usual;
+// when V8 rejects the cache (another Node) the script compiles from source, as the import would.
+import type B from "binaryen";
+import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { fileURLToPath, pathToFileURL } from "node:url";
+import { Script } from "node:vm";
+
+const require = createRequire(import.meta.url);
+const packageFile = require.resolve("binaryen"); // node_modules/binaryen/index.js
+const vendor = fileURLToPath(new URL("../../../vendor/", import.meta.url)); // dist/vendor/
+const SCRIPT = vendor + "binaryen.cjs", CACHE = vendor + "binaryen.cache";
+
+type Factory = (require: NodeJS.Require, url: string) => () => Promise<typeof B>;
+
+/** The first line of the script: which package file it was made from. */
+const origin = () => `// from ${packageFile}, ${statSync(packageFile).size} bytes\n`;
+
+function compile(src: string, cachedData?: Buffer): { script: Script; run: () => Promise<typeof B> } {
+  const script = new Script(src, { filename: SCRIPT, cachedData });
+  const factory = script.runInThisContext() as Factory;
+  return { script, run: factory(createRequire(packageFile), pathToFileURL(packageFile).href) };
+}
+
+/** How this process loaded binaryen: from dist/vendor/ (and whether V8 took the code cache), or the package. */
+export const loadedFrom: { vendored: boolean; cacheRejected?: boolean } = { vendored: false };
+
+async function load(): Promise<typeof B> {
+  let src: string | undefined;
+  try { src = readFileSync(SCRIPT, "utf8"); } catch { /* not built: import the package */ }
+  if (src?.startsWith(origin())) {
+    const { script, run } = compile(src, existsSync(CACHE) ? readFileSync(CACHE) : undefined);
+    Object.assign(loadedFrom, { vendored: true, cacheRejected: script.cachedDataRejected });
+    return run();
+  }
+  return (await import("binaryen")).default;
+}
+
+const binaryen = await load();
+// Type names used as `binaryen.Module`, as with the package's own default export.
+// eslint-disable-next-line @typescript-eslint/no-namespace
+declare namespace binaryen {
+  type Module = B.Module; type Type = B.Type; type ExpressionRef = B.ExpressionRef;
+  type ExpressionInfo = B.ExpressionInfo; type LocalGetInfo = B.LocalGetInfo;
+}
+export default binaryen;
+
+/**
+ * Writes dist/vendor/: the package's source as `(function (require, url) { ... return factory })`
+ * (its `import.meta.url`, dynamic `import("node:module")` and final `export` rewritten), and the
+ * code cache of that script after a small module was built and optimized with it, so that the
+ * functions a compile uses are in the cache too. Throws when the source no longer has the shape
+ * this rewrite expects (a new binaryen release).
+ */
+export async function vendorBinaryen(): Promise<void> {
+  let src = readFileSync(packageFile, "utf8");
+  const tail = /var (\w+)=await (\w+)\(\),(\$?\w+)=\1;export\{\3 as default\};?\s*$/;
+  if (!tail.test(src)) throw new Error(`${packageFile}: no 'export default await factory()' at its end`);
+  src = src.replace(tail, "return $2;").replaceAll("import.meta.url", "url").replaceAll('await import("node:module")', 'require("node:module")');
+  if (/import\.meta|\bimport\(|\bexport\s*\{/.test(src)) throw new Error(`${packageFile}: module syntax left after the rewrite`);
+  src = origin() + `(function (require, url) {\n${src}\n})`;
+  const { script, run } = compile(src);
+  const b = await run();
+  const m = new b.Module();
+  m.addFunction("f", b.createType([b.i32]), b.i32, [], m.i32.add(m.local.get(0, b.i32), m.i32.const(1)));
+  m.optimize();
+  m.emitBinary();
+  m.dispose();
+  mkdirSync(vendor, { recursive: true });
+  writeFileSync(SCRIPT, src);
+  writeFileSync(CACHE, script.createCachedData());
+}
