@@ -8,8 +8,14 @@ import type B from "binaryen";
 import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { fileURLToPath, pathToFileURL } from "node:url";
+import { setFlagsFromString } from "node:v8";
 import { Script } from "node:vm";
 
+// binaryen's wasm functions tier up to TurboFan on background threads once they have run a while;
+// a process that ends waits for those compiles (some functions are huge), about 300 ms after a
+// small run. Ten times V8's default budget spares short runs that wait; hot code still tiers up.
+// Set before the script is compiled: V8 takes a code cache only under the flags that made it.
+setFlagsFromString("--wasm-tiering-budget=18000000");
 const require = createRequire(import.meta.url);
 const packageFile = require.resolve("binaryen"); // node_modules/binaryen/index.js
 const vendor = fileURLToPath(new URL("../../../vendor/", import.meta.url)); // dist/vendor/
