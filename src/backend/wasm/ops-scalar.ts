@@ -88,10 +88,18 @@ const INT: Record<string, IntOp> = {
   "arith.remsi": (e, a, b, t) => ns(e.m, t).i.rem_s(a, b),
   "arith.divui": (e, a, b, t) => normInt(e.m, ns(e.m, t).i.div_u(unsignedView(e.m, a, t), unsignedView(e.m, b, t)), t),
   "arith.remui": (e, a, b, t) => normInt(e.m, ns(e.m, t).i.rem_u(unsignedView(e.m, a, t), unsignedView(e.m, b, t)), t),
-  "arith.shli": (e, a, b, t) => normInt(e.m, ns(e.m, t).i.shl(a, b), t),
-  "arith.shrsi": (e, a, b, t) => ns(e.m, t).i.shr_s(a, b),
-  "arith.shrui": (e, a, b, t) => normInt(e.m, ns(e.m, t).i.shr_u(unsignedView(e.m, a, t), b), t),
+  "arith.shli": (e, a, b, t) => normInt(e.m, ns(e.m, t).i.shl(a, shiftAmount(e.m, b, t)), t),
+  "arith.shrsi": (e, a, b, t) => ns(e.m, t).i.shr_s(a, shiftAmount(e.m, b, t)),
+  "arith.shrui": (e, a, b, t) => normInt(e.m, ns(e.m, t).i.shr_u(unsignedView(e.m, a, t), shiftAmount(e.m, b, t)), t),
 };
+/**
+ * A shift count taken modulo the width, as wasm takes i32/i64 counts and the interpreter all
+ * (past the width is poison in MLIR): an i8 in an i32 local shifted by 9 is x << 1, not 0.
+ */
+function shiftAmount(m: M, b: Expr, t: Type): Expr {
+  if (!(t instanceof IntegerType) || t.width >= 32) return b;
+  return m.i32.rem_u(unsignedView(m, b, t), m.i32.const(t.width));
+}
 register(Object.keys(INT).filter((n) => n !== "arith.divsi"), (e, op) => { // divsi: below
   const t = op.result.type;
   if (t instanceof VectorType) { vectorIntBinary(e, op); return; }

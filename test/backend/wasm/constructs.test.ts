@@ -64,6 +64,28 @@ test("narrow integers wrap and compare like MLIR", () => {
   }`, "-56\n200\n-3\n-1\n32764\n-4\n-3\n0\n1\n16\n-16\n-128\n-128\n");
 });
 
+/** The three shifts of %a by %b (parameters of type `t`: nothing folds them), each printed. */
+const shifts = (t: string) => ["shli", "shrsi", "shrui"].map((s) => `
+    %${s}${t} = arith.${s} %a${t}, %b${t} : ${t}
+    %${s}${t}w = arith.extsi %${s}${t} : ${t} to i64
+    ${pr(`%${s}${t}w`)}`).join("");
+
+test("shift counts of i1, i8 and i16 are taken modulo the width, as the interpreter (and wasm for i32/i64) does (an i8 shifted by 9 gave 0, not a shift by 1)", () => {
+  same(`
+  func.func @shifts(%ai8: i8, %bi8: i8, %ai16: i16, %bi16: i16, %ai1: i1, %bi1: i1) {${shifts("i8")}${shifts("i16")}${shifts("i1")}
+    return
+  }
+  func.func @main() {
+    %a8 = arith.constant -77 : i8
+    %b8 = arith.constant 9 : i8
+    %a16 = arith.constant -30001 : i16
+    %b16 = arith.constant 19 : i16
+    %t = arith.constant true
+    call @shifts(%a8, %b8, %a16, %b16, %t, %t) : (i8, i8, i16, i16, i1, i1) -> ()
+    return
+  }`, "102\n-39\n89\n22136\n-3751\n4441\n-1\n-1\n-1\n");
+});
+
 test("i64 arithmetic, index casts and float conversions", () => {
   same(`
   func.func @main() {
