@@ -31,7 +31,8 @@ export function globalAddress(interp: Interpreter, name: string): number {
   } else if (value instanceof IntegerAttr || value instanceof FloatAttr) {
     storeValue(interp, addr, l, canon(value.value, t));
   } else if (value instanceof DenseElementsAttr) {
-    storeFlat(interp, addr, l, Array.from({ length: value.numElements }, (_, i) => value.at(value.isSplat ? 0 : i)));
+    // Rounded to the element type first: an f16 70000 is stored as inf (its raw bits were a NaN).
+    storeFlat(interp, addr, l, Array.from({ length: value.numElements }, (_, i) => canon(value.at(value.isSplat ? 0 : i), value.type.elementType)));
   } else if (g.regions.length && g.regions[0].blocks.length) {
     const [v] = interp.yieldOf(g.regions[0], []);
     if (v !== undefined) storeValue(interp, addr, l, v);

@@ -18,7 +18,7 @@ const RUNNER_PRINT: Record<string, string> = { f32: "printMemrefF32", f64: "prin
  * one per element type of the runtime's ELEMENT_BYTES (src/runtime/host/memref.ts), which a pass may not import.
  */
 export const TENSOR_PRINT: Record<string, string> = Object.fromEntries(
-  ["f32", "f64", "i32", "i64", "i1", "i8", "i16", "index"].map((t) => [t, `tensorlang_print_memref_${t}`]));
+  ["f32", "f64", "i32", "i64", "i1", "i8", "i16", "index", "f16", "bf16"].map((t) => [t, `tensorlang_print_memref_${t}`]));
 
 /** Declares `func.func private @name(type)` once at the top of the module. */
 function declare(module: Module, name: string, arg: Type): void {

@@ -7,6 +7,8 @@ import type { AbiSlot } from "../backend/wasm/abi.js";
 import { Heap, OutOfMemoryError } from "./heap.js";
 import { TensorLangAssertError, callHost, lookupHost, isHostRuntimeError, type HostContext, type HostValue } from "./host.js";
 import type { MemrefDescriptor } from "./host/memref.js";
+import { roundFloat } from "../dialects/arith.js";
+import { FloatType } from "../ir/types.js";
 
 export type RuntimeErrorKind = "trap" | "stack-overflow" | "bounds" | "host" | "out-of-memory" | "timeout";
 
@@ -209,6 +211,8 @@ function flattenArg(s: AbiSlot, v: EngineValue): (number | bigint)[] {
     if (typeof v === "object") throw new TypeError(`expected a scalar of type ${s.type}`);
     if (s.wasm === "i64") return [typeof v === "bigint" ? BigInt.asIntN(64, v) : BigInt(Math.trunc(Number(v)))];
     if (s.wasm === "i32") return [typeof v === "boolean" ? (v ? 1 : 0) : Number(BigInt.asIntN(32, BigInt(typeof v === "number" ? Math.trunc(v) : v)))];
+    // An f16/bf16 travels in an f32 holding a value of its type (as the interpreter rounds arguments).
+    if (s.type === "f16" || s.type === "bf16") return [roundFloat(Number(v), FloatType.get(s.type))];
     return [Number(v)];
   }
   if (typeof v !== "object") throw new TypeError(`expected a memref descriptor for ${s.type}`);

@@ -55,6 +55,29 @@ test("--entry-point-result prints NaN, infinities and -0 as mlir-cpu-runner's ll
   }
 });
 
+test("--entry-point-result=f32 of an f16 or bf16 entry prints its value, rounded to the type, under both engines (wasm refused f16)", () => {
+  const f = file("half.mlir", `func.func @h() -> f16 {
+  %a = arith.constant 0.1 : f16
+  %s = arith.addf %a, %a : f16
+  return %s : f16
+}
+func.func @inf() -> f16 {
+  %a = arith.constant 65504.0 : f16
+  %s = arith.addf %a, %a : f16
+  return %s : f16
+}
+func.func @b() -> bf16 {
+  %one = arith.constant 1.0 : bf16
+  %three = arith.constant 3.0 : bf16
+  %q = arith.divf %one, %three : bf16
+  return %q : bf16
+}`);
+  for (const engine of ["wasm", "interp"]) {
+    const out = ["h", "inf", "b"].map((e) => run([f, "-e", e, "--engine", engine, "--entry-point-result=f32"]).stdout);
+    assert.deepEqual(out, ["1.999512e-01\n", "INF\n", "3.339844e-01\n"], engine);
+  }
+});
+
 test("a trap is a runtime error naming the function (exit 4); bounds checks name the memref", () => {
   const f = file("trap.mlir", `func.func @div(%a: i32, %b: i32) -> i32 {
   %q = arith.divsi %a, %b : i32

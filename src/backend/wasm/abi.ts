@@ -2,7 +2,8 @@
 //
 // wasm32 model: `index` is an i32 (addresses are 32-bit; index arithmetic wraps at 2^32, where
 // MLIR's index is 64-bit — a documented difference), i1/i8/i16/i32 live in i32 locals in a
-// canonical sign-extended form (i1 as 0/1), i64 is i64, f32/f64 are themselves, `!llvm.ptr` is
+// canonical sign-extended form (i1 as 0/1), i64 is i64, f32/f64 are themselves, f16/bf16 live
+// in f32 locals (which hold them exactly; in memory they are 16-bit patterns, see half.ts), `!llvm.ptr` is
 // an i32 byte address and `vector<4xf32>` (any 128-bit vector) is a v128. A vector of i1 (a
 // compare's result) is a v128 mask over the lanes it selects: vector<4xi1> as i32x4,
 // vector<2xi1> as i64x2, each lane all ones (true) or zero, as wasm's SIMD compares give them.
@@ -33,7 +34,7 @@ export const isPtrType = (t: Type): boolean => t.str === "!llvm.ptr" || t.str.st
 export function wasmTypeOf(t: Type): WasmValType | undefined {
   if (t instanceof IndexType) return "i32";
   if (t instanceof IntegerType) return t.width <= 32 ? "i32" : t.width === 64 ? "i64" : undefined;
-  if (t instanceof FloatType) return t.kind === "f32" ? "f32" : t.kind === "f64" ? "f64" : undefined;
+  if (t instanceof FloatType) return t.kind === "f64" ? "f64" : "f32";
   if (t instanceof VectorType) return vectorLanes(t) ? "v128" : undefined;
   if (isPtrType(t)) return "i32";
   return undefined;

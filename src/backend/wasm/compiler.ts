@@ -20,6 +20,9 @@ import type { Module, Operation } from "../../ir/core.js";
 import { FunctionType, IntegerType, FloatType, IndexType, MemRefType, Type } from "../../ir/types.js";
 import { CompileError, type AbiSlot, type FunctionAbi, type HostTypeName, type WasmValType, abiSlot, elementBytes, flatTypes, hostTypeOf, slotWasmTypes } from "./abi.js";
 import { BT, FunctionEmitter, atOp, type Expr } from "./emitter.js";
+import { isHalf } from "./half.js";
+import { roundFloat } from "../../dialects/arith.js";
+import { halfBits } from "../../ir/parse-attr.js";
 import "./ops-scalar.js";
 import "./ops-memory.js";
 import "./ops-control.js";
@@ -87,6 +90,7 @@ export class ModuleCompiler {
   readonly parallel: Array<{ id: number; export: string }> = [];
   parallelCount = 0;
   private readonly importNames = new Map<string, string>();
+  private readonly helpers = new Set<string>();
   private readonly globalNames = new Map<string, string>();
   private readonly symbols: Map<string, Operation>;
   private sp?: string;
@@ -142,6 +146,19 @@ export class ModuleCompiler {
       this.m.addFunctionImport(internal, "rt", name, bt(params), result ? BT[result] : binaryen.none);
       this.imports.push({ field: name, kind: "runtime", name });
       this.importNames.set(internal, internal);
+    }
+    return internal;
+  }
+
+  /**
+   * A function of the backend's own (a conversion), added to the unit on first use: its name.
+   * `body` builds it over the parameters (locals 0..) and `vars` (the locals after them).
+   */
+  helper(name: string, params: WasmValType[], result: WasmValType, vars: WasmValType[], body: (m: binaryen.Module) => Expr): string {
+    const internal = `helper:${name}`;
+    if (!this.helpers.has(internal)) {
+      this.helpers.add(internal); // before building: a body may use other helpers
+      this.m.addFunction(internal, bt(params), BT[result], vars.map((t) => BT[t]), body(this.m));
     }
     return internal;
   }
@@ -300,7 +317,7 @@ function globalData(op: Operation, name: string): UnitData {
 
 function writeScalar(bytes: Uint8Array, at: number, t: Type, v: number | bigint): void {
   const dv = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  if (t instanceof FloatType && t.width < 32) throw new CompileError(`${t.str} data is not supported by the wasm backend (try --engine interp)`);
+  if (isHalf(t)) { dv.setUint16(at, halfBits(roundFloat(Number(v), t), t.kind === "bf16"), true); return; }
   if (t instanceof FloatType) { if (t.kind === "f32") dv.setFloat32(at, Number(v), true); else dv.setFloat64(at, Number(v), true); return; }
   const w = t instanceof IntegerType ? t.width : 32;
   if (t instanceof IndexType || w === 32) dv.setInt32(at, Number(BigInt.asIntN(32, BigInt(v))), true);

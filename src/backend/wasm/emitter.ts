@@ -324,6 +324,11 @@ export function constOf(_m: binaryen.Module, x: Expr): number | undefined {
   return info.type === binaryen.i32 && typeof info.value === "number" ? info.value : undefined;
 }
 
+/** binaryen 132's i64.const takes one bigint (its typings still show the old low/high form). */
+export function i64c(m: binaryen.Module, v: bigint | number): Expr {
+  return (m.i64.const as unknown as (v: bigint) => Expr)(BigInt.asIntN(64, BigInt(v)));
+}
+
 /** Canonical form of an iN (N < 32) value held in an i32: sign-extended, i1 as 0/1. */
 export function normInt(m: binaryen.Module, x: Expr, t: Type): Expr {
   if (!(t instanceof IntegerType) || t.width >= 32) return x;

@@ -9,13 +9,16 @@ import { constantIndex } from "../../dialects/arith.js";
 import { CompileError, elementBytes, isPtrType, vectorLanes, wasmTypeOf } from "./abi.js";
 import { type Expr, type Field, FunctionEmitter, type MemrefVal, normInt, register, BT } from "./emitter.js";
 import { llvmSizeOf } from "./compiler.js";
+import { decodeHalf, encodeHalf, isHalf } from "./half.js";
 import type { AffineExpr, AffineMap } from "../../ir/affine.js";
 import { type Linear, linearAddress, linearOfAffine, linearOfValue } from "./addressing.js";
 
 type M = binaryen.Module;
 
 /** Loads a value of MLIR type `t` from byte address `addr`. */
-export function loadScalar(m: M, t: Type, addr: Expr, offset = 0): Expr {
+export function loadScalar(e: FunctionEmitter, t: Type, addr: Expr, offset = 0): Expr {
+  const m = e.m;
+  if (isHalf(t)) return decodeHalf(e, t, m.i32.load16_u(offset, 2, addr));
   if (t instanceof FloatType) return t.kind === "f32" ? m.f32.load(offset, 4, addr) : m.f64.load(offset, 8, addr);
   if (t instanceof VectorType) return m.v128.load(offset, 16, addr);
   if (t instanceof IntegerType) {
@@ -29,7 +32,9 @@ export function loadScalar(m: M, t: Type, addr: Expr, offset = 0): Expr {
   throw new CompileError(`cannot load a value of type ${t.str}`);
 }
 
-export function storeScalar(m: M, t: Type, addr: Expr, v: Expr, offset = 0): Expr {
+export function storeScalar(e: FunctionEmitter, t: Type, addr: Expr, v: Expr, offset = 0): Expr {
+  const m = e.m;
+  if (isHalf(t)) return m.i32.store16(offset, 2, addr, encodeHalf(e, t, m.f64.promote(v)));
   if (t instanceof FloatType) return t.kind === "f32" ? m.f32.store(offset, 4, addr, v) : m.f64.store(offset, 8, addr, v);
   if (t instanceof VectorType) return m.v128.store(offset, 16, addr, v);
   if (t instanceof IntegerType) {
@@ -110,7 +115,7 @@ register(["memref.load", "affine.load"], (e, op) => {
   const a = elementAccess(e, op, 1);
   const splat = splatUser(op);
   if (splat) { e.define(splat.op.result, splat.bytes === 4 ? e.m.v128.load32_splat(a.offset, 4, a.ptr) : e.m.v128.load64_splat(a.offset, 8, a.ptr), "v128"); return; }
-  e.define(op.result, loadScalar(e.m, op.result.type, a.ptr, a.offset));
+  e.define(op.result, loadScalar(e, op.result.type, a.ptr, a.offset));
 });
 
 /**
@@ -131,7 +136,7 @@ register(["memref.store", "affine.store"], (e, op) => {
   const pl = op.name === "memref.store" ? e.promotedLocal(op.operand(1), op.operands.slice(2)) : undefined;
   if (pl !== undefined) { e.emit(e.m.local.set(pl, e.get(op.operand(0)))); return; }
   const a = elementAccess(e, op, 2);
-  e.emit(storeScalar(e.m, e.memref(op.operand(1)).type.elementType, a.ptr, e.get(op.operand(0)), a.offset));
+  e.emit(storeScalar(e, e.memref(op.operand(1)).type.elementType, a.ptr, e.get(op.operand(0)), a.offset));
 });
 
 /**
@@ -317,8 +322,8 @@ register("memref.copy", (e, op) => {
   }
   // General strides: an element loop nest.
   forEachIndex(e, src.sizes, (idx) => {
-    const v = loadScalar(m, src.type.elementType, e.address(src, idx()));
-    e.emit(storeScalar(m, dst.type.elementType, e.address(dst, idx()), v));
+    const v = loadScalar(e, src.type.elementType, e.address(src, idx()));
+    e.emit(storeScalar(e, dst.type.elementType, e.address(dst, idx()), v));
   });
 });
 
@@ -365,8 +370,8 @@ register("llvm.mlir.addressof", (e, op) => {
 });
 
 // ---- llvm pointers ----
-register("llvm.load", (e, op) => e.define(op.result, loadScalar(e.m, op.result.type, e.get(op.operand(0)))));
-register("llvm.store", (e, op) => e.emit(storeScalar(e.m, op.operand(0).type, e.get(op.operand(1)), e.get(op.operand(0)))));
+register("llvm.load", (e, op) => e.define(op.result, loadScalar(e, op.result.type, e.get(op.operand(0)))));
+register("llvm.store", (e, op) => e.emit(storeScalar(e, op.operand(0).type, e.get(op.operand(1)), e.get(op.operand(0)))));
 register("llvm.getelementptr", (e, op) => {
   const m = e.m;
   let t: Type = op.attr<TypeAttr>("elem_type")!.type;

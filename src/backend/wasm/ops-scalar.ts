@@ -3,10 +3,11 @@ import binaryen from "./binaryen.js";
 import { DenseElementsAttr, FloatAttr, IntegerAttr } from "../../ir/attributes.js";
 import { OpResult, type Operation, type Value } from "../../ir/core.js";
 import { FloatType, IndexType, IntegerType, Type, VectorType } from "../../ir/types.js";
-import { CMPF_PREDICATES, CMPI_PREDICATES } from "../../dialects/arith.js";
+import { CMPF_PREDICATES, CMPI_PREDICATES, roundFloat } from "../../dialects/arith.js";
 import { CompileError, unsupportedVector, vectorLanes, wasmTypeOf } from "./abi.js";
-import { type Expr, FunctionEmitter, normInt, register, unsignedView, BT } from "./emitter.js";
+import { type Expr, FunctionEmitter, i64c, normInt, register, unsignedView, BT } from "./emitter.js";
 import { perLane } from "./ops-vector.js";
+import { decodeHalf, encodeHalf, isHalf, roundHalf } from "./half.js";
 
 type M = binaryen.Module;
 
@@ -20,14 +21,9 @@ function ns(m: M, t: Type) {
   }
 }
 
-/** binaryen 132's i64.const takes one bigint (its typings still show the old low/high form). */
-export function i64c(m: M, v: bigint | number): Expr {
-  return (m.i64.const as unknown as (v: bigint) => Expr)(BigInt.asIntN(64, BigInt(v)));
-}
-
 /** A scalar constant expression of type `t`. */
 export function constExpr(m: M, t: Type, v: number | bigint | boolean): Expr {
-  if (t instanceof FloatType) return t.kind === "f32" ? m.f32.const(Number(v)) : m.f64.const(Number(v));
+  if (t instanceof FloatType) return t.kind === "f64" ? m.f64.const(Number(v)) : m.f32.const(roundFloat(Number(v), t));
   const b = typeof v === "boolean" ? (v ? 1n : 0n) : BigInt(v);
   if (t instanceof IntegerType && t.width === 64) {
     // binaryen 132 takes one bigint here (its typings still show the old low/high form).
@@ -167,10 +163,10 @@ register(Object.keys(FLOAT_SIMPLE), (e, op) => {
   const t = op.result.type, k = FLOAT_SIMPLE[op.name];
   const a = e.get(op.operand(0)), b = e.get(op.operand(1));
   if (t instanceof VectorType) { e.define(op.result, vecNs(e.m, t)[k](a, b), "v128"); return; }
-  e.define(op.result, fns(e.m, t)[k](a, b));
+  e.define(op.result, k === "max" || k === "min" ? exactFns(e.m, t)[k](a, b) : inexact(e, t, [a, b], (w, [x, y]) => e.m[w][k](x, y)));
 });
 register(["arith.maxnumf", "arith.minnumf"], (e, op) => {
-  const t = op.result.type, f = fns(e.m, t), m = e.m;
+  const t = op.result.type, f = exactFns(e.m, t), m = e.m;
   const a = e.scalar(op.operand(0)), b = e.scalar(op.operand(1));
   const ga = () => m.local.get(a.local, BT[a.wt]), gb = () => m.local.get(b.local, BT[b.wt]);
   const mm = op.name === "arith.maxnumf" ? f.max(ga(), gb()) : f.min(ga(), gb());
@@ -178,21 +174,20 @@ register(["arith.maxnumf", "arith.minnumf"], (e, op) => {
 });
 register("arith.negf", (e, op) => {
   const t = op.result.type;
-  e.define(op.result, t instanceof VectorType ? vecNs(e.m, t).neg(e.get(op.operand(0))) : fns(e.m, t).neg(e.get(op.operand(0))));
+  e.define(op.result, t instanceof VectorType ? vecNs(e.m, t).neg(e.get(op.operand(0))) : exactFns(e.m, t).neg(e.get(op.operand(0))));
 });
 register("arith.remf", (e, op) => {
   const t = op.result.type;
-  if (t instanceof VectorType) { perLane(e, op, ([a, b]) => remf(e, a, b, t.elementType as FloatType)); return; }
-  e.define(op.result, remf(e, e.get(op.operand(0)), e.get(op.operand(1)), t as FloatType));
+  if (t instanceof VectorType) { perLane(e, op, ([a, b]) => remf(e, a, b, t.elementType)); return; }
+  e.define(op.result, remf(e, e.get(op.operand(0)), e.get(op.operand(1)), t));
 });
-function remf(e: FunctionEmitter, a: Expr, b: Expr, t: FloatType): Expr {
-  const name = t.kind === "f32" ? "fmodf" : "fmod", w = t.kind === "f32" ? "f32" : "f64";
-  return e.m.call(e.unit.hostImport(name, [w, w], [w, w], w), [a, b], BT[w]);
+function remf(e: FunctionEmitter, a: Expr, b: Expr, t: Type): Expr {
+  return inexact(e, t, [a, b], (w, xs) => e.m.call(e.unit.hostImport(w === "f32" ? "fmodf" : "fmod", [w, w], [w, w], w), xs, BT[w]));
 }
 
 register("arith.cmpf", (e, op) => {
   if (op.operand(0).type instanceof VectorType) { vectorCmpf(e, op); return; }
-  const t = op.operand(0).type, f = fns(e.m, t), m = e.m;
+  const t = op.operand(0).type, f = exactFns(e.m, t), m = e.m;
   const pred = CMPF_PREDICATES[op.attr<IntegerAttr>("predicate")!.num];
   const a = e.scalar(op.operand(0)), b = e.scalar(op.operand(1));
   const ga = () => m.local.get(a.local, BT[a.wt]), gb = () => m.local.get(b.local, BT[b.wt]);
@@ -304,8 +299,10 @@ register(["arith.sitofp", "arith.uitofp"], (e, op) => {
   const m = e.m, from = op.operand(0).type, to = op.result.type as FloatType, u = op.name === "arith.uitofp";
   let x = e.get(op.operand(0));
   x = u ? unsignedView(m, x, from) : signed(m, x, from);
+  // To f16/bf16 through f64, rounding twice from i64 as the interpreter does (Number(), then the type).
   const f = to.kind === "f32" ? m.f32 : m.f64;
-  e.define(op.result, width(from) === 64 ? (u ? f.convert_u.i64(x) : f.convert_s.i64(x)) : (u ? f.convert_u.i32(x) : f.convert_s.i32(x)));
+  const r = width(from) === 64 ? (u ? f.convert_u.i64(x) : f.convert_s.i64(x)) : (u ? f.convert_u.i32(x) : f.convert_s.i32(x));
+  e.define(op.result, isHalf(to) ? roundHalf(e, to, r) : r);
 });
 register(["arith.fptosi", "arith.fptoui"], (e, op) => {
   if (vectorCast(e, op)) return;
@@ -313,22 +310,56 @@ register(["arith.fptosi", "arith.fptoui"], (e, op) => {
   const x = e.get(op.operand(0));
   const i = width(to) === 64 ? m.i64 : m.i32;
   const k = u ? i.trunc_u_sat : i.trunc_s_sat;
-  e.define(op.result, normInt(m, from.kind === "f32" ? k.f32(x) : k.f64(x), to));
+  e.define(op.result, normInt(m, wasmTypeOf(from) === "f32" ? k.f32(x) : k.f64(x), to));
 });
-register(["arith.extf", "llvm.fpext"], (e, op) => vectorCast(e, op) || e.define(op.result, e.m.f64.promote(e.get(op.operand(0)))));
-register(["arith.truncf", "llvm.fptrunc"], (e, op) => vectorCast(e, op) || e.define(op.result, e.m.f32.demote(e.get(op.operand(0)))));
+register(["arith.extf", "llvm.fpext", "arith.truncf", "llvm.fptrunc"], (e, op) => vectorCast(e, op)
+  || e.define(op.result, convertFloat(e, e.get(op.operand(0)), op.operand(0).type, op.result.type)));
+/** A float of type `from` as type `to`: widened exactly, rounded once when narrowed. */
+function convertFloat(e: FunctionEmitter, x: Expr, from: Type, to: Type): Expr {
+  return wasmTypeOf(from) === wasmTypeOf(to) && !isHalf(to) ? x : fromF64(e, to, toF64(e.m, from, x));
+}
 register(["arith.bitcast", "llvm.bitcast"], (e, op) => {
+  if (isHalf(op.operand(0).type) || isHalf(op.result.type)) { e.define(op.result, halfBitcast(e, e.get(op.operand(0)), op.operand(0).type, op.result.type)); return; }
   const m = e.m, x = e.get(op.operand(0)), to = wasmTypeOf(op.result.type), from = wasmTypeOf(op.operand(0).type);
   if (to === from) { e.define(op.result, x); return; }
   const r = to === "f32" ? m.f32.reinterpret(x) : to === "f64" ? m.f64.reinterpret(x) : to === "i32" ? m.i32.reinterpret(x) : m.i64.reinterpret(x);
   e.define(op.result, r);
 });
 
-// ---- math ----
-function fns(m: M, t: Type) {
-  if (t instanceof FloatType && t.kind === "f32") return m.f32;
-  if (t instanceof FloatType && t.kind === "f64") return m.f64;
+/** A bitcast from or to f16/bf16 goes through the 16-bit pattern (an i16 is sign-extended in its local). */
+function halfBitcast(e: FunctionEmitter, x: Expr, from: Type, to: Type): Expr {
+  const bits = isHalf(from) ? encodeHalf(e, from, e.m.f64.promote(x)) : x;
+  return isHalf(to) ? decodeHalf(e, to, bits) : normInt(e.m, bits, to);
+}
+
+// ---- float helpers and math ----
+/** The wasm float type that computes ops of f32 or f64 type `t`. */
+function floatWasm(t: Type): "f32" | "f64" {
+  if (t instanceof FloatType && (t.kind === "f32" || t.kind === "f64")) return t.kind;
   throw new CompileError(`float op on ${t.str}`);
+}
+/**
+ * The instructions for an op whose result is exact in its type `t` (one of the operands, a
+ * comparison, a negation, an integer-valued rounding): f16/bf16 use f32's on their f32 locals.
+ */
+function exactFns(m: M, t: Type) {
+  return isHalf(t) || floatWasm(t) === "f32" ? m.f32 : m.f64;
+}
+/**
+ * An op whose exact result may not fit its type `t`: `f` computes it in wasm type `w` from
+ * operands of that type. f16/bf16 compute in f64 from their (exact) operands and round once to
+ * the type, as the interpreter does.
+ */
+function inexact(e: FunctionEmitter, t: Type, xs: Expr[], f: (w: "f32" | "f64", xs: Expr[]) => Expr): Expr {
+  if (!isHalf(t)) return f(floatWasm(t), xs);
+  return roundHalf(e, t, f("f64", xs.map((x) => e.m.f64.promote(x))));
+}
+/** A float of type `t` widened (exactly) to f64. */
+function toF64(m: M, t: Type, x: Expr): Expr { return wasmTypeOf(t) === "f32" ? m.f64.promote(x) : x; }
+/** An f64 rounded once to float type `t`. */
+function fromF64(e: FunctionEmitter, t: Type, x: Expr): Expr {
+  if (isHalf(t)) return roundHalf(e, t, x);
+  return floatWasm(t) === "f32" ? e.m.f32.demote(x) : x;
 }
 function vecNs(m: M, t: VectorType) {
   const vl = vectorLanes(t);
@@ -377,18 +408,18 @@ const MATH_NATIVE: Record<string, "sqrt" | "abs" | "floor" | "ceil" | "trunc" | 
 register(Object.keys(MATH_NATIVE), (e, op) => {
   const t = op.result.type, k = MATH_NATIVE[op.name], x = e.get(op.operand(0));
   if (t instanceof VectorType) { e.define(op.result, vecNs(e.m, t)[k](x), "v128"); return; }
-  e.define(op.result, fns(e.m, t)[k](x));
+  e.define(op.result, k === "sqrt" ? inexact(e, t, [x], (w, [y]) => e.m[w].sqrt(y)) : exactFns(e.m, t)[k](x));
 });
 // rsqrt: 1 / sqrt(x), each rounded to the type (as MLIR expands it and the interpreter computes).
 register("math.rsqrt", (e, op) => {
   const t = op.result.type, x = e.get(op.operand(0));
   if (t instanceof VectorType) { const f = vecNs(e.m, t); e.define(op.result, f.div(vectorConst(e.m, t, [1]), f.sqrt(x)), "v128"); return; }
-  const f = fns(e.m, t);
-  e.define(op.result, f.div((t as FloatType).kind === "f32" ? e.m.f32.const(1) : e.m.f64.const(1), f.sqrt(x)));
+  const root = inexact(e, t, [x], (w, [y]) => e.m[w].sqrt(y));
+  e.define(op.result, inexact(e, t, [constExpr(e.m, t, 1), root], (w, [one, y]) => e.m[w].div(one, y)));
 });
 register("math.copysign", (e, op) => {
   const t = op.result.type, a = e.get(op.operand(0)), b = e.get(op.operand(1));
-  if (!(t instanceof VectorType)) { e.define(op.result, fns(e.m, t).copysign(a, b)); return; }
+  if (!(t instanceof VectorType)) { e.define(op.result, exactFns(e.m, t).copysign(a, b)); return; }
   // SIMD has no copysign: the sign bits (each lane's top byte's top bit) from b, the rest from a.
   const w = vectorLanes(t)!.bytes;
   const sign = e.m.v128.const(Array.from({ length: 16 }, (_, i) => (i % w === w - 1 ? 0x80 : 0)));
@@ -410,13 +441,13 @@ register("math.fma", (e, op) => {
     e.define(op.result, m.f64x2.add(m.f64x2.mul(a, b), c), "v128");
     return;
   }
-  if (t instanceof VectorType) { perLane(e, op, ([a, b, c]) => fma(m, a, b, c, t.elementType)); return; }
-  e.define(op.result, fma(m, e.get(op.operand(0)), e.get(op.operand(1)), e.get(op.operand(2)), t));
+  if (t instanceof VectorType) { perLane(e, op, ([a, b, c]) => fma(e, a, b, c, t.elementType)); return; }
+  e.define(op.result, fma(e, e.get(op.operand(0)), e.get(op.operand(1)), e.get(op.operand(2)), t));
 });
-/** As the interpreter: a*b+c in double, rounded once to f32 (the f32 product is exact in f64). */
-function fma(m: M, a: Expr, b: Expr, c: Expr, t: Type): Expr {
-  if ((t as FloatType).kind === "f32") return m.f32.demote(m.f64.add(m.f64.mul(m.f64.promote(a), m.f64.promote(b)), m.f64.promote(c)));
-  return m.f64.add(m.f64.mul(a, b), c);
+/** As the interpreter: a*b+c in double, rounded once to the type (an f32 product is exact in f64). */
+function fma(e: FunctionEmitter, a: Expr, b: Expr, c: Expr, t: Type): Expr {
+  const m = e.m, wide = (x: Expr) => toF64(m, t, x);
+  return fromF64(e, t, m.f64.add(m.f64.mul(wide(a), wide(b)), wide(c)));
 }
 
 /** Transcendentals go to the host's libm (the same functions the interpreter uses). */
@@ -432,9 +463,8 @@ register(Object.keys(LIBM), (e, op) => {
 });
 function libm(e: FunctionEmitter, op: string, args: Expr[], t: Type): Expr {
   if (!(t instanceof FloatType)) throw new CompileError(`${op} on ${t.str} is not supported`);
-  const w = t.kind === "f32" ? "f32" : "f64";
-  const f = e.unit.hostImport(LIBM[op] + (w === "f32" ? "f" : ""), args.map(() => w), args.map(() => w), w);
-  return e.m.call(f, args, BT[w]);
+  return inexact(e, t, args, (w, xs) =>
+    e.m.call(e.unit.hostImport(LIBM[op] + (w === "f32" ? "f" : ""), xs.map(() => w), xs.map(() => w), w), xs, BT[w]));
 }
 
 // ipowi by squaring: products wrap in the i32/i64 local and are normalized to the width once.
@@ -481,8 +511,8 @@ function fpowi(e: FunctionEmitter, a: Expr, b: Expr, t: Type, n: Type): Expr {
   if (!(t instanceof FloatType)) throw new CompileError(`math.fpowi on ${t.str} is not supported`);
   const pow = e.unit.hostImport("pow", ["f64", "f64"], ["f64", "f64"], "f64");
   const k = signed(m, b, n);
-  const r = m.call(pow, [t.kind === "f32" ? m.f64.promote(a) : a, width(n) === 64 ? m.f64.convert_s.i64(k) : m.f64.convert_s.i32(k)], binaryen.f64);
-  return t.kind === "f32" ? m.f32.demote(r) : r;
+  const r = m.call(pow, [toF64(m, t, a), width(n) === 64 ? m.f64.convert_s.i64(k) : m.f64.convert_s.i32(k)], binaryen.f64);
+  return fromF64(e, t, r);
 }
 
 // index helpers that sometimes survive lowering

@@ -218,7 +218,7 @@ register("vector.transfer_read", (e, op) => {
   const v = e.define(op.result, laneNs(m, x.vl.elem).splat(e.get(transferParts(op).padding!)), "v128");
   const vget = () => m.local.get(v, binaryen.v128);
   const lanes = Array.from({ length: x.vl.lanes }, (_, k) =>
-    m.if(L.ok(k), m.local.set(v, replace(m, x.vl.elem, vget(), k, loadScalar(m, elemType, L.addr(k))))));
+    m.if(L.ok(k), m.local.set(v, replace(m, x.vl.elem, vget(), k, loadScalar(e, elemType, L.addr(k))))));
   if (!x.contiguous) { lanes.forEach((s) => e.emit(s)); return; }
   e.emit(m.if(L.whole(), m.local.set(v, m.v128.load(0, x.vl.bytes, L.addr(0))), m.block(null, lanes)));
 });
@@ -231,7 +231,7 @@ register("vector.transfer_write", (e, op) => {
   }
   const L = transferLanes(e, x);
   const lanes = Array.from({ length: x.vl.lanes }, (_, k) =>
-    m.if(L.ok(k), storeScalar(m, elemType, L.addr(k), extract(m, x.vl.elem, e.get(op.operand(0)), k))));
+    m.if(L.ok(k), storeScalar(e, elemType, L.addr(k), extract(m, x.vl.elem, e.get(op.operand(0)), k))));
   if (!x.contiguous) { lanes.forEach((s) => e.emit(s)); return; }
   e.emit(m.if(L.whole(), m.v128.store(0, x.vl.bytes, L.addr(0), e.get(op.operand(0))), m.block(null, lanes)));
 });

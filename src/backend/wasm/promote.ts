@@ -104,9 +104,9 @@ export function emitPromoted(e: FunctionEmitter, loop: Operation, nonEmpty: () =
     }
   });
   const promoted = e.collect(() => {
-    e.emit(m.local.set(local, loadScalar(m, et, a())));
+    e.emit(m.local.set(local, loadScalar(e, et, a())));
     emitLoop({ memref: found.memref, idx: found.idx, local });
-    e.emit(storeScalar(m, et, a(), m.local.get(local, BT[wt])));
+    e.emit(storeScalar(e, et, a(), m.local.get(local, BT[wt])));
   });
   const plain = e.collect(() => emitLoop(undefined));
   const cond = checks.reduce<Expr>((acc, c) => m.i32.and(acc, c), e.i32(1));

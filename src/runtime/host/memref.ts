@@ -15,6 +15,7 @@
 
 import type { Heap } from "../heap.js";
 import { formatMemrefData, formatMemrefHeader, formatElement } from "../format.js";
+import { halfToFloat } from "../../ir/parse-attr.js";
 
 export { contiguousStrides } from "../format.js";
 
@@ -89,9 +90,9 @@ export function allocMemrefDescriptor(heap: Heap, d: MemrefDescriptor): number {
 }
 
 /** Element types host functions read from memrefs, laid out as the wasm backend stores them (index: 4 bytes). */
-export type MemrefElementType = "f32" | "f64" | "i32" | "i64" | "i1" | "i8" | "i16" | "index";
+export type MemrefElementType = "f32" | "f64" | "i32" | "i64" | "i1" | "i8" | "i16" | "index" | "f16" | "bf16";
 
-export const ELEMENT_BYTES: Record<MemrefElementType, number> = { f32: 4, f64: 8, i32: 4, i64: 8, i1: 1, i8: 1, i16: 2, index: 4 };
+export const ELEMENT_BYTES: Record<MemrefElementType, number> = { f32: 4, f64: 8, i32: 4, i64: 8, i1: 1, i8: 1, i16: 2, index: 4, f16: 2, bf16: 2 };
 
 /** Reads element `index` (in elements, from `aligned`); bounds-checked against the memory. */
 export function loadElement(heap: Heap, aligned: number, index: number, type: MemrefElementType): number | bigint {
@@ -109,6 +110,7 @@ export function loadElement(heap: Heap, aligned: number, index: number, type: Me
     case "i8": return v.getInt8(p);
     case "i16": return v.getInt16(p, true);
     case "index": return v.getInt32(p, true);
+    case "f16": case "bf16": return halfToFloat(v.getUint16(p, true), type === "bf16");
   }
 }
 
