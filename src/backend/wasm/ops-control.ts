@@ -4,7 +4,7 @@ import { DenseArrayAttr, IntegerAttr, IntegerSetAttr, SymbolRefAttr, AffineMapAt
 import type { Operation, Value } from "../../ir/core.js";
 import { IntegerType, MemRefType, Type, UnrankedMemRefType } from "../../ir/types.js";
 import { CompileError, type HostTypeName, type WasmValType, abiSlot, hostTypeOf, slotWasmTypes, wasmTypeOf } from "./abi.js";
-import { BT, type Expr, FunctionEmitter, type RegionTargets, type ScalarVal, register } from "./emitter.js";
+import { BT, type Expr, FunctionEmitter, type RegionTargets, type ScalarVal, i64c, register } from "./emitter.js";
 import { affineExpr, affineResults } from "./ops-memory.js";
 import { constantIndex } from "../../dialects/arith.js";
 import { isVariadicDecl } from "./compiler.js";
@@ -140,7 +140,7 @@ export function checkStep(e: FunctionEmitter, opName: string, step: Value): void
   if ((constantIndex(step) ?? 0) > 0) return;
   const m = e.m, wide = e.scalar(step).wt === "i64";
   const bad = e.unit.runtimeImport(`step_${opName}`, ["i64"], null);
-  const notPositive = wide ? m.i64.le_s(e.get(step), m.i64.const(0, 0)) : m.i32.le_s(e.get(step), e.i32(0));
+  const notPositive = wide ? m.i64.le_s(e.get(step), i64c(m, 0)) : m.i32.le_s(e.get(step), e.i32(0));
   e.emit(m.if(notPositive, m.block(null, [m.call(bad, [wide ? e.get(step) : m.i64.extend_s(e.get(step))], binaryen.none), m.unreachable()])));
 }
 

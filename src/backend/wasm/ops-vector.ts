@@ -4,7 +4,7 @@ import type { Operation, Value } from "../../ir/core.js";
 import { VectorType } from "../../ir/types.js";
 import { inBounds, permutationMap, reductionKind, transferParts } from "../../dialects/vector.js";
 import { CompileError, unsupportedVector, vectorLanes } from "./abi.js";
-import { type Expr, FunctionEmitter, type MemrefVal, register } from "./emitter.js";
+import { type Expr, FunctionEmitter, type MemrefVal, i64c, register } from "./emitter.js";
 import { constantIndex } from "../../dialects/arith.js";
 import { elementAccess, loadScalar, storeScalar } from "./ops-memory.js";
 
@@ -66,12 +66,12 @@ register(["vector.broadcast", "vector.splat"], (e, op) => {
 /** An i1 (0/1) as a mask lane (0/-1) when `vl` is a mask; other lanes as they are. */
 function toMaskLane(e: FunctionEmitter, vl: { elem: string; mask?: boolean }, x: Expr): Expr {
   if (!vl.mask) return x;
-  return vl.elem === "i64" ? e.m.i64.sub(e.m.i64.const(0, 0), e.m.i64.extend_u(x)) : e.m.i32.sub(e.i32(0), x);
+  return vl.elem === "i64" ? e.m.i64.sub(i64c(e.m, 0), e.m.i64.extend_u(x)) : e.m.i32.sub(e.i32(0), x);
 }
 /** A lane read back as a scalar: a mask lane (0/-1) becomes an i1 (0/1). */
 function fromMaskLane(e: FunctionEmitter, vl: { elem: string; mask?: boolean }, x: Expr): Expr {
   if (!vl.mask) return x;
-  return vl.elem === "i64" ? e.m.i32.wrap(e.m.i64.and(x, e.m.i64.const(1, 0))) : e.m.i32.and(x, e.i32(1));
+  return vl.elem === "i64" ? e.m.i32.wrap(e.m.i64.and(x, i64c(e.m, 1))) : e.m.i32.and(x, e.i32(1));
 }
 register("vector.fma", (e, op) => {
   const t = op.result.type as VectorType, vl = lanesOf(t), m = e.m;

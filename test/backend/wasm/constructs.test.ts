@@ -1080,6 +1080,39 @@ test("vector arith.cmpf / arith.cmpi give vector<Nxi1> masks; arith.select, extr
   assert.throws(() => runText(load, { engine: "wasm" }), /vectors of i1 \(vector<4xi1>\) in memory are not supported by the wasm backend/);
 });
 
+test("an scf.for stepping by an i64 value, and vector<2xi1> masks read, broadcast and inserted as i1 (both aborted binaryen: 'i64.const now takes a single argument')", () => {
+  same(`
+  func.func @f(%n: i64, %s: i64, %a: vector<2xi64>, %b: vector<2xi64>, %t: i1) {
+    %z = arith.constant 0 : i64
+    scf.for %i = %z to %n step %s : i64 {
+      ${pr("%i")}
+    }
+    %m = arith.cmpi slt, %a, %b : vector<2xi64>
+    %x = vector.reduction <xor>, %m : vector<2xi1> into i1
+    %e = vector.extract %m[1] : i1 from vector<2xi1>
+    %bc = vector.broadcast %t : i1 to vector<2xi1>
+    %ins = vector.insert %t, %m[0] : i1 into vector<2xi1>
+    %both = arith.andi %bc, %ins : vector<2xi1>
+    %all = vector.reduction <and>, %both : vector<2xi1> into i1
+    %x64 = arith.extui %x : i1 to i64
+    %e64 = arith.extui %e : i1 to i64
+    %all64 = arith.extui %all : i1 to i64
+    ${pr("%x64")}
+    ${pr("%e64")}
+    ${pr("%all64")}
+    return
+  }
+  func.func @main() {
+    %n = arith.constant 7 : i64
+    %s = arith.constant 3 : i64
+    %a = arith.constant dense<[1, 5]> : vector<2xi64>
+    %b = arith.constant dense<[2, 9]> : vector<2xi64>
+    %t = arith.constant true
+    call @f(%n, %s, %a, %b, %t) : (i64, i64, vector<2xi64>, vector<2xi64>, i1) -> ()
+    return
+  }`, "0\n3\n6\n0\n1\n1\n");
+});
+
 test("scf.parallel reductions combine in iteration order, rows first, from init, as the interpreter (they were 'scf.parallel with reductions is not supported')", () => {
   // The f32 sum's bits depend on the order (summed backwards they are 1090488571); the digits
   // show the 2-D loop's order, with the region reading a body value or not.
