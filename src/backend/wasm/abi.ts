@@ -3,10 +3,11 @@
 // wasm32 model: `index` is an i32 (addresses are 32-bit; index arithmetic wraps at 2^32, where
 // MLIR's index is 64-bit — a documented difference), i1/i8/i16/i32 live in i32 locals in a
 // canonical sign-extended form (i1 as 0/1), i64 is i64, f32/f64 are themselves, f16/bf16 live
-// in f32 locals (which hold them exactly; in memory they are 16-bit patterns, see half.ts), `!llvm.ptr` is
-// an i32 byte address and `vector<4xf32>` (any 128-bit vector) is a v128. A vector of i1 (a
-// compare's result) is a v128 mask over the lanes it selects: vector<4xi1> as i32x4,
-// vector<2xi1> as i64x2, each lane all ones (true) or zero, as wasm's SIMD compares give them.
+// in f32 locals (which hold them exactly; in memory they are 16-bit patterns, see half.ts),
+// `!llvm.ptr` is an i32 byte address and a 128-bit vector of f32, f64 or i8..i64 lanes is a
+// v128. A vector of i1 (a compare's result) is a v128 mask over the lanes it selects:
+// vector<16xi1> as i8x16 ... vector<2xi1> as i64x2, each lane all ones (true) or zero, as
+// wasm's SIMD compares give them.
 //
 // A ranked memref is a descriptor {allocated, aligned, offset, sizes[r], strides[r]} (the fields
 // of MLIR's LLVM lowering, as i32). Fields the type makes static (shape dims, identity or
@@ -40,23 +41,28 @@ export function wasmTypeOf(t: Type): WasmValType | undefined {
   return undefined;
 }
 
-/** Lane count and kind of a vector type that fits a v128 (`mask`: of i1), else undefined. */
-export function vectorLanes(t: VectorType): { lanes: number; elem: WasmValType; bytes: number; mask?: boolean } | undefined {
+/** The kind of a v128's lanes (i8/i16 lanes read out sign-extended into an i32). */
+export type LaneType = "i8" | "i16" | "i32" | "i64" | "f32" | "f64";
+export interface VectorLanes { lanes: number; elem: LaneType; bytes: number; mask?: boolean }
+const INT_LANES: Record<number, LaneType> = { 8: "i8", 16: "i16", 32: "i32", 64: "i64" };
+
+/**
+ * Lane count and kind of a vector type that fits a v128, else undefined: 128 bits of f32, f64
+ * or i8..i64 lanes, or a mask of i1 (`mask`) with as many lanes of the width that fills a v128.
+ */
+export function vectorLanes(t: VectorType): VectorLanes | undefined {
   if (t.rank !== 1) return undefined;
   const e = t.elementType, n = t.shape[0];
-  if (e instanceof IntegerType && e.width === 1 && n === 4) return { lanes: 4, elem: "i32", bytes: 4, mask: true };
-  if (e instanceof IntegerType && e.width === 1 && n === 2) return { lanes: 2, elem: "i64", bytes: 8, mask: true };
-  if (e instanceof FloatType && e.kind === "f32" && n === 4) return { lanes: 4, elem: "f32", bytes: 4 };
-  if (e instanceof FloatType && e.kind === "f64" && n === 2) return { lanes: 2, elem: "f64", bytes: 8 };
-  if (e instanceof IntegerType && e.width === 32 && n === 4) return { lanes: 4, elem: "i32", bytes: 4 };
-  if (e instanceof IntegerType && e.width === 64 && n === 2) return { lanes: 2, elem: "i64", bytes: 8 };
-  return undefined;
+  if (e instanceof FloatType) return (e.kind === "f32" && n === 4) || (e.kind === "f64" && n === 2) ? { lanes: n, elem: e.kind, bytes: e.width / 8 } : undefined;
+  if (!(e instanceof IntegerType)) return undefined;
+  const mask = e.width === 1, bits = mask ? 128 / n : e.width, elem = INT_LANES[bits];
+  return elem && bits * n === 128 ? { lanes: n, elem, bytes: bits / 8, mask } : undefined;
 }
 
-/** Why a vector type has no v128 representation (i8/i16 lanes and other shapes are not held). */
+/** Why a vector type has no v128 representation (f16 lanes and other shapes are not held). */
 export function unsupportedVector(t: VectorType): CompileError {
-  return new CompileError(`vector type ${t.str} is not supported by the wasm backend (its vectors are vector<4xf32>, vector<2xf64>, `
-    + "vector<4xi32>, vector<2xi64> and vector<4xi1>/vector<2xi1> masks; try --engine interp)");
+  return new CompileError(`vector type ${t.str} is not supported by the wasm backend (its vectors are the 128-bit vector<4xf32>, `
+    + "vector<2xf64>, vector<16xi8>, vector<8xi16>, vector<4xi32>, vector<2xi64> and their i1 masks; try --engine interp)");
 }
 
 export function hostTypeOf(t: Type): HostTypeName | undefined {

@@ -114,9 +114,13 @@ register(["memref.load", "affine.load"], (e, op) => {
   if (pl !== undefined) { e.define(op.result, e.m.local.get(pl, BT[wasmTypeOf(op.result.type)!])); return; }
   const a = elementAccess(e, op, 1);
   const splat = splatUser(op);
-  if (splat) { e.define(splat.op.result, splat.bytes === 4 ? e.m.v128.load32_splat(a.offset, 4, a.ptr) : e.m.v128.load64_splat(a.offset, 8, a.ptr), "v128"); return; }
+  if (splat) { e.define(splat.op.result, SPLAT_LOADS[splat.bytes](e.m)(a.offset, splat.bytes, a.ptr), "v128"); return; }
   e.define(op.result, loadScalar(e, op.result.type, a.ptr, a.offset));
 });
+
+const SPLAT_LOADS: Record<number, (m: M) => (offset: number, align: number, ptr: Expr) => Expr> = {
+  1: (m) => m.v128.load8_splat, 2: (m) => m.v128.load16_splat, 4: (m) => m.v128.load32_splat, 8: (m) => m.v128.load64_splat,
+};
 
 /**
  * The broadcast that is a load's only use, in the same block: the two become one

@@ -4,9 +4,9 @@ import { DenseElementsAttr, FloatAttr, IntegerAttr } from "../../ir/attributes.j
 import { OpResult, type Operation, type Value } from "../../ir/core.js";
 import { FloatType, IndexType, IntegerType, Type, VectorType } from "../../ir/types.js";
 import { CMPF_PREDICATES, CMPI_PREDICATES, roundFloat } from "../../dialects/arith.js";
-import { CompileError, unsupportedVector, vectorLanes, wasmTypeOf } from "./abi.js";
+import { CompileError, type LaneType, type VectorLanes, unsupportedVector, vectorLanes, wasmTypeOf } from "./abi.js";
 import { type Expr, FunctionEmitter, i64c, normInt, register, unsignedView, BT } from "./emitter.js";
-import { perLane } from "./ops-vector.js";
+import { laneNs, perLane } from "./ops-vector.js";
 import { decodeHalf, encodeHalf, isHalf, roundHalf } from "./half.js";
 
 type M = binaryen.Module;
@@ -44,10 +44,14 @@ export function vectorConst(m: M, t: VectorType, lanes: readonly (number | bigin
     const v = vl.mask ? -BigInt(x) : x; // true is an all-ones lane
     if (vl.elem === "f32") buf.setFloat32(i * 4, Number(v), true);
     else if (vl.elem === "f64") buf.setFloat64(i * 8, Number(v), true);
-    else if (vl.elem === "i32") buf.setInt32(i * 4, Number(BigInt.asIntN(32, BigInt(v))), true);
-    else buf.setBigInt64(i * 8, BigInt.asIntN(64, BigInt(v)), true);
+    else setLaneInt(buf, i * vl.bytes, vl.bytes, BigInt(v));
   }
   return m.v128.const(Array.from(new Uint8Array(buf.buffer)));
+}
+
+/** Writes the low `bytes` bytes of `v` at `at`, little endian. */
+function setLaneInt(buf: DataView, at: number, bytes: number, v: bigint): void {
+  for (let k = 0; k < bytes; k++) buf.setUint8(at + k, Number(BigInt.asUintN(8, v >> BigInt(8 * k))));
 }
 
 function constantOp(e: FunctionEmitter, op: Operation): void {
@@ -115,6 +119,7 @@ register("arith.divsi", (e, op) => {
 });
 
 register(["arith.maxsi", "arith.minsi", "arith.maxui", "arith.minui"], (e, op) => {
+  if (op.result.type instanceof VectorType) { vectorMinMax(e, op); return; }
   const t = op.result.type, { i } = ns(e.m, t);
   const a = e.scalar(op.operand(0)), b = e.scalar(op.operand(1));
   const ga = () => e.m.local.get(a.local, BT[a.wt]), gb = () => e.m.local.get(b.local, BT[b.wt]);
@@ -239,25 +244,32 @@ function vectorCmpf(e: FunctionEmitter, op: Operation): void {
   e.define(op.result, r[pred](), "v128");
 }
 
-/** Lane-wise cmpi on i32x4 / i64x2 (i64x2 has no unsigned compares: flip the sign bits, compare signed). */
+/** Lane-wise cmpi on integer lanes: a mask (all ones where the predicate holds). */
 function vectorCmpi(e: FunctionEmitter, op: Operation): void {
-  const m = e.m, t = op.operand(0).type as VectorType, vl = vectorLanes(t);
-  if (!vl || vl.mask || (vl.elem !== "i32" && vl.elem !== "i64")) throw new CompileError(`arith.cmpi on ${t.str} is not supported`);
+  const t = op.operand(0).type as VectorType, vl = vectorLanes(t);
+  if (!intLaneNs(e.m, vl)) throw new CompileError(`arith.cmpi on ${t.str} is not supported`);
   const pred = CMPI_PREDICATES[op.attr<IntegerAttr>("predicate")!.num];
-  let a = e.get(op.operand(0)), b = e.get(op.operand(1));
-  if (vl.elem === "i64") {
-    const n = m.i64x2;
-    if (pred.startsWith("u")) {
-      const sign = () => m.v128.const([0, 0, 0, 0, 0, 0, 0, 128, 0, 0, 0, 0, 0, 0, 0, 128]);
-      a = m.v128.xor(a, sign()); b = m.v128.xor(b, sign());
-    }
-    const f = { eq: n.eq, ne: n.ne, slt: n.lt_s, sle: n.le_s, sgt: n.gt_s, sge: n.ge_s, ult: n.lt_s, ule: n.le_s, ugt: n.gt_s, uge: n.ge_s }[pred];
-    e.define(op.result, f(a, b), "v128");
-    return;
+  e.define(op.result, compareLanes(e.m, vl!.elem, pred, e.get(op.operand(0)), e.get(op.operand(1))), "v128");
+}
+const SIMD_CMPI: Record<string, string> = { eq: "eq", ne: "ne", slt: "lt_s", sle: "le_s", sgt: "gt_s", sge: "ge_s", ult: "lt_u", ule: "le_u", ugt: "gt_u", uge: "ge_u" };
+function compareLanes(m: M, elem: LaneType, pred: string, a: Expr, b: Expr): Expr {
+  // i64x2 has no unsigned compares: with the sign bits flipped, signed order is unsigned order.
+  if (elem === "i64" && pred.startsWith("u")) {
+    const sign = () => m.v128.const([0, 0, 0, 0, 0, 0, 0, 128, 0, 0, 0, 0, 0, 0, 0, 128]);
+    [a, b, pred] = [m.v128.xor(a, sign()), m.v128.xor(b, sign()), `s${pred.slice(1)}`];
   }
-  const n = m.i32x4;
-  const f = { eq: n.eq, ne: n.ne, slt: n.lt_s, sle: n.le_s, sgt: n.gt_s, sge: n.ge_s, ult: n.lt_u, ule: n.le_u, ugt: n.gt_u, uge: n.ge_u }[pred];
-  e.define(op.result, f(a, b), "v128");
+  const n = laneNs(m, elem) as unknown as Record<string, (x: Expr, y: Expr) => Expr>;
+  return n[SIMD_CMPI[pred]](a, b);
+}
+/** Lane-wise max/min: one SIMD op on i8..i32 lanes; i64x2 has none: a compare picks the lanes. */
+function vectorMinMax(e: FunctionEmitter, op: Operation): void {
+  const m = e.m, t = op.result.type as VectorType, vl = vectorLanes(t), n = intLaneNs(m, vl);
+  if (!n) throw new CompileError(`${op.name} on ${t.str} is not supported`);
+  const isMax = op.name.includes("max"), u = op.name.endsWith("ui") ? "u" : "s";
+  const a = () => e.get(op.operand(0)), b = () => e.get(op.operand(1));
+  const r = vl!.elem === "i64" ? m.v128.bitselect(a(), b(), compareLanes(m, "i64", `${u}${isMax ? "gt" : "lt"}`, a(), b()))
+    : (n as typeof m.i32x4)[`${isMax ? "max" : "min"}_${u}`](a(), b());
+  e.define(op.result, r, "v128");
 }
 
 // ---- casts ----
@@ -367,18 +379,22 @@ function vecNs(m: M, t: VectorType) {
   if (vl?.elem === "f64") return m.f64x2;
   throw new CompileError(`vector float op on ${t.str}`);
 }
+/** The SIMD instructions of a vector of integer lanes (not a mask), else undefined. */
+function intLaneNs(m: M, vl: VectorLanes | undefined) {
+  if (!vl || vl.mask || vl.elem === "f32" || vl.elem === "f64") return undefined;
+  return laneNs(m, vl.elem) as typeof m.i8x16 | typeof m.i16x8 | typeof m.i32x4 | typeof m.i64x2;
+}
 function vectorIntNs(e: FunctionEmitter, t: VectorType, what: string) {
-  const vl = vectorLanes(t);
-  if (vl?.elem === "i32" && !vl.mask) return e.m.i32x4;
-  if (vl?.elem === "i64" && !vl.mask) return e.m.i64x2;
-  throw new CompileError(`${what} on ${t.str} is not supported`);
+  const n = intLaneNs(e.m, vectorLanes(t));
+  if (!n) throw new CompileError(`${what} on ${t.str} is not supported`);
+  return n;
 }
 function vectorIntBinary(e: FunctionEmitter, op: Operation): void {
-  const t = op.result.type as VectorType, vl = vectorLanes(t);
-  const n = vl?.elem === "i32" ? e.m.i32x4 : vl?.elem === "i64" ? e.m.i64x2 : undefined;
+  const t = op.result.type as VectorType, vl = vectorLanes(t), n = intLaneNs(e.m, vl);
   const a = e.get(op.operand(0)), b = e.get(op.operand(1));
   const k = { "arith.addi": "add", "arith.subi": "sub", "arith.muli": "mul" }[op.name] as "add" | "sub" | "mul" | undefined;
-  if (n && k && !vl?.mask) { e.define(op.result, n[k](a, b), "v128"); return; }
+  // (SIMD has no i8x16.mul: those go lane by lane below)
+  if (n && k && !(k === "mul" && vl!.elem === "i8")) { e.define(op.result, n[k](a, b), "v128"); return; }
   // On i1 masks addition and subtraction are xor, multiplication is and.
   if (vl?.mask && k) { e.define(op.result, k === "mul" ? e.m.v128.and(a, b) : e.m.v128.xor(a, b), "v128"); return; }
   if (op.name === "arith.andi") { e.define(op.result, e.m.v128.and(a, b), "v128"); return; }

@@ -1,10 +1,10 @@
-// vector ops on 128-bit vectors (vector<4xf32>, vector<2xf64>, vector<4xi32>, vector<2xi64>) → v128.
+// vector ops on 128-bit vectors (vector<4xf32>, vector<2xf64>, vector<16xi8> ... vector<2xi64>) → v128.
 import binaryen from "./binaryen.js";
 import type { Operation, Value } from "../../ir/core.js";
 import { VectorType } from "../../ir/types.js";
 import { inBounds, permutationMap, reductionKind, transferParts } from "../../dialects/vector.js";
-import { CompileError, unsupportedVector, vectorLanes } from "./abi.js";
-import { type Expr, FunctionEmitter, type MemrefVal, i64c, register } from "./emitter.js";
+import { CompileError, type LaneType, type VectorLanes, unsupportedVector, vectorLanes } from "./abi.js";
+import { type Expr, FunctionEmitter, type MemrefVal, i64c, normInt, register } from "./emitter.js";
 import { constantIndex } from "../../dialects/arith.js";
 import { elementAccess, loadScalar, storeScalar } from "./ops-memory.js";
 
@@ -14,20 +14,23 @@ function lanesOf(t: VectorType, maskOk = true) {
   if (!vl) throw unsupportedVector(t);
   return vl;
 }
-function laneNs(m: binaryen.Module, elem: string) {
+export function laneNs(m: binaryen.Module, elem: LaneType) {
   switch (elem) {
     case "f32": return m.f32x4;
     case "f64": return m.f64x2;
+    case "i8": return m.i8x16;
+    case "i16": return m.i16x8;
     case "i32": return m.i32x4;
-    default: return m.i64x2;
+    case "i64": return m.i64x2;
   }
 }
-function extract(m: binaryen.Module, elem: string, v: Expr, lane: number): Expr {
+/** Lane `lane` of `v` as a scalar: i8/i16 lanes sign-extended (their canonical form in an i32). */
+function extract(m: binaryen.Module, elem: LaneType, v: Expr, lane: number): Expr {
   // binaryen's typings declare the lane as an expression; it is an immediate number.
-  const ns = laneNs(m, elem) as unknown as { extract_lane(v: Expr, i: number): Expr };
-  return ns.extract_lane(v, lane);
+  const ns = laneNs(m, elem) as unknown as { extract_lane(v: Expr, i: number): Expr; extract_lane_s(v: Expr, i: number): Expr };
+  return elem === "i8" || elem === "i16" ? ns.extract_lane_s(v, lane) : ns.extract_lane(v, lane);
 }
-function replace(m: binaryen.Module, elem: string, v: Expr, lane: number, x: Expr): Expr {
+function replace(m: binaryen.Module, elem: LaneType, v: Expr, lane: number, x: Expr): Expr {
   const ns = laneNs(m, elem) as unknown as { replace_lane(v: Expr, i: number, x: Expr): Expr };
   return ns.replace_lane(v, lane, x);
 }
@@ -91,7 +94,8 @@ register("vector.reduction", (e, op) => {
   const kind = reductionKind(op);
   const v = e.scalar(op.operand(0));
   const lane = (i: number) => extract(m, vl.elem, m.local.get(v.local, binaryen.v128), i);
-  const f = vl.elem === "f32" ? m.f32 : vl.elem === "f64" ? m.f64 : vl.elem === "i32" ? m.i32 : m.i64;
+  // i8/i16 lanes combine in i32 (sign-extended: signed and unsigned order are kept), wrapped once at the end.
+  const f = vl.elem === "f32" ? m.f32 : vl.elem === "f64" ? m.f64 : vl.elem === "i64" ? m.i64 : m.i32;
   const comb: Record<string, (a: Expr, b: Expr) => Expr> = {
     add: (a, b) => (f as typeof m.f32).add(a, b), mul: (a, b) => (f as typeof m.f32).mul(a, b),
   };
@@ -99,8 +103,7 @@ register("vector.reduction", (e, op) => {
     const g = f as typeof m.f32;
     Object.assign(comb, { maximumf: g.max, minimumf: g.min,
       maxnumf: (a: Expr, b: Expr) => numMinMax(e, vl.elem, a, b, true), minnumf: (a: Expr, b: Expr) => numMinMax(e, vl.elem, a, b, false) });
-  }
-  if (vl.elem === "i32" || vl.elem === "i64") {
+  } else {
     const g = f as typeof m.i32;
     Object.assign(comb, { and: g.and, or: g.or, xor: g.xor,
       maxsi: (a: Expr, b: Expr) => selMax(e, vl.elem, a, b, true, true), minsi: (a: Expr, b: Expr) => selMax(e, vl.elem, a, b, false, true),
@@ -113,7 +116,7 @@ register("vector.reduction", (e, op) => {
   const acc0 = op.operands.length > 1 ? toMaskLane(e, vl, e.get(op.operand(1))) : undefined;
   let acc = acc0 !== undefined ? c(acc0, lane(0)) : lane(0);
   for (let i = 1; i < vl.lanes; i++) acc = c(acc, lane(i));
-  e.define(op.result, fromMaskLane(e, vl, acc));
+  e.define(op.result, normInt(m, fromMaskLane(e, vl, acc), t.elementType));
 });
 
 /** maxnumf/minnumf: a NaN operand yields the other (wasm's max/min propagate NaN). */
@@ -167,7 +170,6 @@ register(["vector.insert", "vector.insertelement"], (e, op) => {
 // contiguous last dimension is one v128 access: with in_bounds = [true] always (out of bounds is
 // undefined in MLIR; --check-bounds stops there), otherwise when a test finds all lanes inside.
 interface Transfer { mv: MemrefVal; vl: VectorLanes; indices: Value[]; dim?: number; mask?: Value; contiguous: boolean; inBounds: boolean }
-type VectorLanes = NonNullable<ReturnType<typeof vectorLanes>>;
 
 function transferOf(e: FunctionEmitter, op: Operation): Transfer {
   const { source, indices, vector, mask } = transferParts(op);
