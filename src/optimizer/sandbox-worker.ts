@@ -13,6 +13,9 @@ import { createHostContext, TensorLangAssertError } from "../runtime/host.js";
 import { DEFAULT_STACK_BYTES, ProgramInstance, TensorLangRuntimeError, mapRuntimeError, type EngineValue } from "../runtime/worker-link.js";
 import { ParallelPool } from "../runtime/worker-parallel.js";
 import { Rng } from "./random.js";
+import { roundFloat } from "../dialects/arith.js";
+import { halfBits, halfToFloat } from "../ir/parse-attr.js";
+import { FloatType } from "../ir/types.js";
 
 export interface SandboxRequest {
   /** Bounds-checked harness (correctness runs) and the same without checks (timing). */
@@ -39,18 +42,28 @@ export type SandboxReply =
   | { type: "result"; verdict: "ok"; refMs?: number; candMs?: number; outputs?: CaseOutput[] }
   | { type: "error"; kind: "trap" | "out-of-memory" | "host"; reason: string };
 
-type Arr = Float32Array | Float64Array | Int32Array | BigInt64Array | Uint8Array;
+/** Element arrays as memory holds them: f16/bf16 as their 16-bit patterns. */
+type Arr = Float32Array | Float64Array | Int32Array | BigInt64Array | Int16Array | Uint16Array | Uint8Array;
 interface Slot { abi: AbiSlot; elem: string; shape: number[] }
 /** What one call left behind: each memref argument's contents ("input" where unchanged), and the results. */
 export interface CaseOutput { arrays: (Arr | "input" | undefined)[]; results: EngineValue[] }
 
-function elemKind(type: string): string { return /x(f32|f64|i32|i64|i8|i1|index)>/.exec(type)?.[1] ?? /(f32|f64|i32|i64|i8|i1|index)$/.exec(type)?.[1] ?? "f32"; }
+const ELEM = "(f32|f64|i32|i64|i16|i8|i1|index|bf16|f16)";
+function elemKind(type: string): string { return new RegExp(`x${ELEM}>`).exec(type)?.[1] ?? new RegExp(`${ELEM}$`).exec(type)?.[1] ?? "f32"; }
+const isHalf = (elem: string) => elem === "f16" || elem === "bf16";
+const isFloat = (elem: string) => elem === "f32" || elem === "f64" || isHalf(elem);
+/** Element `k` of `a` as a number (an f16/bf16 pattern decoded). */
+function valueAt(a: Arr, k: number, elem: string): number {
+  return isHalf(elem) ? halfToFloat(a[k] as number, elem === "bf16") : Number(a[k]);
+}
 
 function makeArray(elem: string, n: number): Arr {
   switch (elem) {
     case "f64": return new Float64Array(n);
     case "i64": return new BigInt64Array(n);
     case "i32": case "index": return new Int32Array(n);
+    case "i16": return new Int16Array(n);
+    case "f16": case "bf16": return new Uint16Array(n);
     case "i8": case "i1": return new Uint8Array(n);
     default: return new Float32Array(n);
   }
@@ -62,7 +75,8 @@ function fill(a: Arr, elem: string, kase: number, rng: Rng): void {
     const r = kase === 0 ? 0 : kase === 1 ? 1 : kase === 2 ? -1.5 - (i % 7) : rng.next() * 2 - 1;
     if (a instanceof BigInt64Array) a[i] = BigInt(Math.round(r * 100));
     else if (elem === "i1") a[i] = r > 0 ? 1 : 0;
-    else if (a instanceof Int32Array || a instanceof Uint8Array) a[i] = Math.round(r * 100);
+    else if (isHalf(elem)) a[i] = halfBits(roundFloat(r, FloatType.get(elem as "f16" | "bf16")), elem === "bf16");
+    else if (a instanceof Int32Array || a instanceof Int16Array || a instanceof Uint8Array) a[i] = Math.round(r * 100);
     else a[i] = r;
   }
 }
@@ -116,7 +130,7 @@ async function main(req: SandboxRequest): Promise<void> {
     const outputs: CaseOutput[] = [];
     for (let k = 0; k < cases; k++) {
       const scalars: EngineValue[] = slots.map((s) => s.abi.kind === "scalar"
-        ? (s.elem === "i64" ? BigInt(rng.int(64)) : s.elem === "f32" || s.elem === "f64" ? rng.next() * 2 - 1 : 1 + rng.int(16)) : 0);
+        ? (s.elem === "i64" ? BigInt(rng.int(64)) : isFloat(s.elem) ? rng.next() * 2 - 1 : 1 + rng.int(16)) : 0);
       const inputs = slots.map((s, i) => {
         if (!bufs.ref[i]) return undefined;
         const a = makeArray(s.elem, bufs.ref[i]!.n);
@@ -176,14 +190,13 @@ function compareAll(slots: Slot[], inputs: (Arr | undefined)[], ref: CaseOutput,
   const arrayOf = (o: CaseOutput, i: number) => { const a = o.arrays[i]; return a === "input" ? inputs[i]! : a!; };
   for (let i = 0; i < slots.length; i++) {
     if (slots[i].abi.kind !== "memref") continue;
-    const a = arrayOf(ref, i), b = arrayOf(cand, i);
+    const a = arrayOf(ref, i), b = arrayOf(cand, i), elem = slots[i].elem;
     let scale = 0;
-    for (let k = 0; k < a.length; k++) scale = Math.max(scale, Math.abs(Number(a[k])));
+    for (let k = 0; k < a.length; k++) scale = Math.max(scale, Math.abs(valueAt(a, k, elem)));
     for (let k = 0; k < a.length; k++) {
-      const x = Number(a[k]), y = Number(b[k]);
+      const x = valueAt(a, k, elem), y = valueAt(b, k, elem);
       if (x === y || (Number.isNaN(x) && Number.isNaN(y))) continue;
-      const isFloat = a instanceof Float32Array || a instanceof Float64Array;
-      if (isFloat && Math.abs(x - y) <= rtol * Math.max(scale, 1e-30)) continue;
+      if (isFloat(elem) && Math.abs(x - y) <= rtol * Math.max(scale, 1e-30)) continue;
       return `argument #${i} (${slots[i].abi.type}) differs first at index ${unflatten(k, slots[i].shape)}: expected ${x}, got ${y}`;
     }
   }

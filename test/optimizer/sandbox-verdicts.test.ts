@@ -140,4 +140,33 @@ describe("sandbox verdicts", () => {
     assert.match(c.reason!, /argument #1/);
     await assert.rejects(evaluateCandidate(REF, REF, "mm", { randomCases: 2, reference: ref }), /another seed or case count/);
   });
+
+  it("2-byte elements (f16, bf16, i16) get buffers of their size, f16/bf16 compared as values: a commuted sum is correct, a transposed operand is not (inputs were written as f32, 4 bytes an element, over the next buffer)", async () => {
+    for (const [et, add, mul] of [["f16", "arith.addf", "arith.mulf"], ["bf16", "arith.addf", "arith.mulf"], ["i16", "arith.addi", "arith.muli"]]) {
+      const M = `memref<8x8x${et}>`;
+      const kernel = (sum: string, b = "%B[%k, %j]") => `module {
+  func.func @mm(%A: ${M}, %B: ${M}, %C: ${M}) {
+    affine.for %i = 0 to 8 {
+      affine.for %j = 0 to 8 {
+        affine.for %k = 0 to 8 {
+          %a = affine.load %A[%i, %k] : ${M}
+          %b = affine.load ${b} : ${M}
+          %c = affine.load %C[%i, %j] : ${M}
+          %p = ${mul} %a, %b : ${et}
+          %s = ${add} ${sum} : ${et}
+          affine.store %s, %C[%i, %j] : ${M}
+        }
+      }
+    }
+    return
+  }
+}`;
+      const opts = { randomCases: 1, timingRuns: 1 };
+      const ok = await evaluateCandidate(kernel("%c, %p"), kernel("%p, %c"), "mm", opts);
+      assert.ok(ok.verdict === "accepted" || ok.verdict === "slower", `${et}: ${ok.verdict}: ${ok.reason}`);
+      const bad = await evaluateCandidate(kernel("%c, %p"), kernel("%c, %p", "%B[%j, %k]"), "mm", opts);
+      assert.equal(bad.verdict, "wrong-result", et);
+      assert.match(bad.reason!, new RegExp(`argument #2 \\(memref<8x8x${et}>\\) differs`));
+    }
+  });
 });
