@@ -110,16 +110,16 @@ function measure(cmd: string, cmdArgs: string[]): Measured {
 }
 const show = (m: Measured) => `${m.wall.toFixed(0)} ms wall` + (m.cpu !== undefined ? `, ${m.cpu.toFixed(0)} ms cpu` : "") +
   `\n      phases: ${[...m.phases].map(([k, v]) => `${k.toLowerCase()} ${v.toFixed(0)}`).join(", ")} ms`;
-// The CLI as its `bin` entry runs it (from the startup snapshot), and from the ES modules.
+// The CLI as its `bin` entry runs it (the one-file bundle), and from the ES modules.
 const cliArgs = [file, "-o", join(dir, "cli.mlir"), "--mlir-timing"];
 const cli = measure(new URL("../../../bin/tensorlang-opt", import.meta.url).pathname, cliArgs);
 console.log(`  tensorlang-opt (whole process):             ${show(cli)}`);
 const esm = measure(process.execPath, [new URL("../../src/cli/opt.js", import.meta.url).pathname, ...cliArgs]);
-console.log(`  node dist/src/cli/opt.js (no snapshot):     ${show(esm)}`);
+console.log(`  node dist/src/cli/opt.js (ES modules):      ${show(esm)}`);
 if (!have) { console.log("  mlir-opt-19 not installed: no ratio"); process.exit(0); }
 const mlir = measure("mlir-opt-19", [file, "-o", join(dir, "mlir.mlir"), "--mlir-timing"]);
 console.log(`  mlir-opt-19 (whole process):                ${show(mlir)}`);
 console.log(`  ratio tensorlang-opt / mlir-opt-19: ${(cli.wall / mlir.wall).toFixed(2)}x (process, wall)` +
   (cli.cpu !== undefined && mlir.cpu ? `, ${(cli.cpu / mlir.cpu).toFixed(2)}x (process, cpu)` : "") +
-  `, ${(esm.wall / mlir.wall).toFixed(2)}x (no snapshot, wall)` +
+  `, ${(esm.wall / mlir.wall).toFixed(2)}x (ES modules, wall)` +
   `, ${(median(ours) / mlir.wall).toFixed(2)}x (in-process vs process, wall)   (< 1 = TensorLang faster)`);

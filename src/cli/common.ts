@@ -37,15 +37,10 @@ export function checkWritable(option: string, file: string): void {
   } catch (e) { throw new UsageError(`${option}: cannot write '${file}': ${ioReason(e)}`); }
 }
 
-let version: string | undefined;
-/**
- * `tensorlang X.Y.Z` from the package's own package.json (dist/src/cli -> the package root), read
- * once: the startup snapshot keeps the answer it read when it was built.
- */
+/** `tensorlang X.Y.Z` from the package's own package.json (dist/src/cli -> the package root). */
 export function packageVersion(): string {
-  try { version ??= `tensorlang ${(JSON.parse(readFileSync(new URL("../../../package.json", import.meta.url), "utf8")) as { version: string }).version}`; }
-  catch { version = "tensorlang (version unknown)"; }
-  return version;
+  try { return `tensorlang ${(JSON.parse(readFileSync(new URL("../../../package.json", import.meta.url), "utf8")) as { version: string }).version}`; }
+  catch { return "tensorlang (version unknown)"; }
 }
 
 /** Runs a CLI main, turning known errors into messages and exit codes instead of stack traces. */
