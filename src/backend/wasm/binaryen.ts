@@ -13,9 +13,17 @@ import { Script } from "node:vm";
 
 // binaryen's wasm functions tier up to TurboFan on background threads once they have run a while;
 // a process that ends waits for those compiles (some functions are huge), about 300 ms after a
-// small run. Ten times V8's default budget spares short runs that wait; hot code still tiers up.
-// Set before the script is compiled: V8 takes a code cache only under the flags that made it.
-setFlagsFromString("--wasm-tiering-budget=18000000");
+// small run. binaryen is instantiated with ten times V8's default budget (Node 20: 1,800,000),
+// which spares short runs that wait while hot code still tiers up; the default is restored for
+// the programs compiled afterwards, which the sandbox times after a few warm-up calls. Unless
+// the user set the flag. Set before the script is compiled: V8 takes a code cache only under
+// the flags that made it.
+const tieringSet = [...process.execArgv, process.env.NODE_OPTIONS ?? ""].some((a) => a.includes("wasm-tiering-budget"));
+async function withBinaryenBudget<T>(instantiate: () => Promise<T>): Promise<T> {
+  if (tieringSet) return instantiate();
+  setFlagsFromString("--wasm-tiering-budget=18000000");
+  try { return await instantiate(); } finally { setFlagsFromString("--wasm-tiering-budget=1800000"); }
+}
 const require = createRequire(import.meta.url);
 const packageFile = require.resolve("binaryen"); // node_modules/binaryen/index.js
 const vendor = fileURLToPath(new URL("../../../vendor/", import.meta.url)); // dist/vendor/
@@ -46,7 +54,7 @@ async function load(): Promise<typeof B> {
   return (await import("binaryen")).default;
 }
 
-const binaryen = await load();
+const binaryen = await withBinaryenBudget(load);
 // Type names used as `binaryen.Module`, as with the package's own default export.
 // eslint-disable-next-line @typescript-eslint/no-namespace
 declare namespace binaryen {
@@ -69,14 +77,16 @@ export async function vendorBinaryen(): Promise<void> {
   src = src.replace(tail, "return $2;").replaceAll("import.meta.url", "url").replaceAll('await import("node:module")', 'require("node:module")');
   if (/import\.meta|\bimport\(|\bexport\s*\{/.test(src)) throw new Error(`${packageFile}: module syntax left after the rewrite`);
   src = origin() + `(function (require, url) {\n${src}\n})`;
-  const { script, run } = compile(src);
-  const b = await run();
-  const m = new b.Module();
-  m.addFunction("f", b.createType([b.i32]), b.i32, [], m.i32.add(m.local.get(0, b.i32), m.i32.const(1)));
-  m.optimize();
-  m.emitBinary();
-  m.dispose();
-  mkdirSync(vendor, { recursive: true });
-  writeFileSync(SCRIPT, src);
-  writeFileSync(CACHE, script.createCachedData());
+  await withBinaryenBudget(async () => {
+    const { script, run } = compile(src);
+    const b = await run();
+    const m = new b.Module();
+    m.addFunction("f", b.createType([b.i32]), b.i32, [], m.i32.add(m.local.get(0, b.i32), m.i32.const(1)));
+    m.optimize();
+    m.emitBinary();
+    m.dispose();
+    mkdirSync(vendor, { recursive: true });
+    writeFileSync(SCRIPT, src);
+    writeFileSync(CACHE, script.createCachedData());
+  });
 }
