@@ -5,7 +5,7 @@
 // those files, or when they were made from another binaryen, this imports the package as usual;
 // when V8 rejects the cache (another Node) the script compiles from source, as the import would.
 import type B from "binaryen";
-import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { setFlagsFromString } from "node:v8";
@@ -47,10 +47,13 @@ async function load(): Promise<typeof B> {
   let src: string | undefined;
   try { src = readFileSync(SCRIPT, "utf8"); } catch { /* not built: import the package */ }
   if (src?.startsWith(origin())) {
-    const { script, run } = compile(src, existsSync(CACHE) ? readFileSync(CACHE) : undefined);
-    Object.assign(loadedFrom, { vendored: true, cacheRejected: script.cachedDataRejected });
-    return run();
+    try {
+      const { script, run } = compile(src, existsSync(CACHE) ? readFileSync(CACHE) : undefined);
+      Object.assign(loadedFrom, { vendored: true, cacheRejected: script.cachedDataRejected });
+      return await run();
+    } catch { /* a damaged copy: import the package */ }
   }
+  Object.assign(loadedFrom, { vendored: false, cacheRejected: undefined });
   return (await import("binaryen")).default;
 }
 
@@ -85,8 +88,11 @@ export async function vendorBinaryen(): Promise<void> {
     m.optimize();
     m.emitBinary();
     m.dispose();
+    // Each file whole or not at all (renamed into place), the script last: it is what load() looks for.
     mkdirSync(vendor, { recursive: true });
-    writeFileSync(SCRIPT, src);
-    writeFileSync(CACHE, script.createCachedData());
+    for (const [file, data] of [[CACHE, script.createCachedData()], [SCRIPT, src]] as const) {
+      writeFileSync(file + ".tmp", data);
+      renameSync(file + ".tmp", file);
+    }
   });
 }

@@ -1,9 +1,9 @@
 // src/backend/wasm/binaryen.ts: after `npm run build` binaryen loads from the vendored script with
 // its V8 code cache, builds the same modules as the package does, and a vendored copy made from
-// another binaryen is ignored.
+// another binaryen, or a damaged one, is ignored.
 import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
-import { copyFileSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { test } from "node:test";
@@ -36,7 +36,7 @@ test("the vendored binaryen emits exactly what the package does", async () => {
   assert.deepEqual(build(binaryen), build(pkg));
 });
 
-test("a vendored copy made from another binaryen is ignored", () => {
+test("a vendored copy made from another binaryen, or damaged, is ignored", () => {
   // The loader beside a dist/vendor/ of its own, reached through the real node_modules.
   const dir = mkdtempSync(join(tmpdir(), "tl-binaryen-"));
   mkdirSync(join(dir, "dist/src/backend/wasm"), { recursive: true });
@@ -57,5 +57,9 @@ test("a vendored copy made from another binaryen is ignored", () => {
   assert.equal(loaded(), '{"vendored":true,"cacheRejected":false} function'); // the copy works as the original does
   rmSync(join(dir, "dist/vendor/binaryen.cjs"));
   writeFileSync(join(dir, "dist/vendor/binaryen.cjs"), `// from ${join(root, "node_modules/binaryen/index.js")}, 1 bytes\n(function () {})\n`);
+  assert.equal(loaded(), '{"vendored":false} function');
+  // The right first line, but cut short (a build interrupted before the files were renamed in).
+  const origin = readFileSync(join(root, "dist/vendor/binaryen.cjs"), "utf8").split("\n")[0];
+  writeFileSync(join(dir, "dist/vendor/binaryen.cjs"), `${origin}\n(function (require, url) {\nasync function Ar(`);
   assert.equal(loaded(), '{"vendored":false} function');
 });
