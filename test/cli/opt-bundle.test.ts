@@ -1,5 +1,6 @@
 // bin/tensorlang-opt: runs the one-file bundle that `npm run build` makes, prints exactly what the
-// ES-module CLI prints, and falls back to the ES modules when the bundle is stale or switched off.
+// ES-module CLI prints, and falls back to the ES modules when the bundle is stale, damaged or
+// switched off.
 import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
 import { chmodSync, copyFileSync, mkdirSync, mkdtempSync, readFileSync, statSync, symlinkSync, utimesSync, writeFileSync } from "node:fs";
@@ -44,7 +45,7 @@ test("bin/tensorlang-opt runs the bundle and prints what the ES-module CLI print
   }
 });
 
-test("bin/tensorlang-opt falls back to the ES modules when the bundle is switched off or stale", () => {
+test("bin/tensorlang-opt falls back to the ES modules when the bundle is switched off, stale or damaged", () => {
   const off = run(launcher, [example, "--mlir-timing"], { env: { ...process.env, TENSORLANG_NO_BUNDLE: "1" } });
   assert.equal(off.status, 0, off.stderr);
   assert.equal(startup(off.stderr), "Startup");
@@ -67,5 +68,7 @@ test("bin/tensorlang-opt falls back to the ES modules when the bundle is switche
   };
   assert.equal(phase(), "Startup (bundle)"); // the copy works as the original does
   utimesSync(bundle, new Date(2000, 0, 1), new Date(2000, 0, 1)); // older than the compiled modules
+  assert.equal(phase(), "Startup");
+  writeFileSync(bundle, readFileSync(join(root, "dist/tensorlang-opt.cjs"), "utf8").slice(0, 5000)); // cut short, newer again
   assert.equal(phase(), "Startup");
 });
