@@ -1,15 +1,38 @@
 // The build steps after tsc (`npm run build` runs this): binaryen as a script with a V8 code
-// cache (see src/backend/wasm/binaryen.ts), and tensorlang-opt as one CommonJS file (esbuild,
-// passes included), which bin/tensorlang-opt runs: Node loads one file faster than ES modules.
-import { build } from "esbuild";
+// cache (see src/backend/wasm/binaryen.ts), and tensorlang-opt and tensorlang-run each as one
+// ES module file (esbuild), which bin/launch.js prefers: Node loads one file faster than many.
+import { build, type Plugin } from "esbuild";
+import { readFileSync } from "node:fs";
+import { relative } from "node:path";
 import { fileURLToPath } from "node:url";
 import { vendorBinaryen } from "../backend/wasm/binaryen.js";
 
+const dist = fileURLToPath(new URL("../../", import.meta.url));
+/**
+ * Each module's `import.meta.url` stays its own file's URL (found from the bundle's, both in
+ * dist/, so the tree may move), and what it finds beside itself still resolves from the bundle:
+ * workers (which run from the ES modules), dist/vendor/, package.json.
+ */
+const ownUrls: Plugin = {
+  name: "own-import-meta-url",
+  setup(b) {
+    b.onLoad({ filter: /\/dist\/src\/.*\.js$/ }, (args) => ({
+      // Not inside a string: binaryen.ts rewrites the text "import.meta.url" itself.
+      contents: readFileSync(args.path, "utf8").replace(/(?<!["'])\bimport\.meta\.url\b(?!["'])/g,
+        `new URL(${JSON.stringify(relative(dist, args.path))}, import.meta.url).href`),
+      loader: "js",
+    }));
+  },
+};
+
 await vendorBinaryen();
-await build({
-  entryPoints: [fileURLToPath(new URL("opt.js", import.meta.url))],
-  outfile: fileURLToPath(new URL("../../tensorlang-opt.cjs", import.meta.url)), // dist/
-  bundle: true, platform: "node", format: "cjs", logLevel: "error",
-  // packageVersion reads ../../../package.json from opt.js's place, as the modules do.
-  define: { "import.meta.url": JSON.stringify(new URL("opt.js", import.meta.url).href) },
-});
+for (const [tool, cli] of [["tensorlang-opt", "opt.js"], ["tensorlang-run", "run.js"]]) {
+  await build({
+    entryPoints: [fileURLToPath(new URL(cli, import.meta.url))],
+    outfile: dist + `${tool}.mjs`,
+    bundle: true, platform: "node", format: "esm", logLevel: "error", plugins: [ownUrls],
+    external: ["binaryen", "node-llama-cpp"], // binaryen's package only as the fallback; llama.cpp's loads on demand
+    // CommonJS dependencies (commander, ajv) require Node's built-ins.
+    banner: { js: 'import { createRequire as __createRequire } from "node:module"; const require = __createRequire(import.meta.url);' },
+  });
+}

@@ -251,4 +251,6 @@ export async function main(argv: string[]): Promise<number> {
   }
 }
 
-if (isMain(import.meta.url)) void runCli("tensorlang-run", () => main(process.argv.slice(2)));
+export function start(args: string[]): void { void runCli("tensorlang-run", () => main(args)); }
+
+if (isMain(import.meta.url)) start(process.argv.slice(2));

@@ -1,0 +1,99 @@
+// bin/tensorlang-opt and bin/tensorlang-run: run the one-file bundles that `npm run build` makes,
+// print exactly what the ES-module CLIs print (workers, found beside the modules, included), and
+// fall back to the ES modules when a bundle is stale, damaged or switched off (bin/launch.js).
+import assert from "node:assert/strict";
+import { spawnSync } from "node:child_process";
+import { chmodSync, copyFileSync, mkdirSync, mkdtempSync, readFileSync, statSync, symlinkSync, utimesSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { test } from "node:test";
+import { repoRoot } from "../support/mlir.js";
+
+const root = repoRoot();
+const run = (cmd: string, args: string[], opts: { input?: string; env?: NodeJS.ProcessEnv } = {}) =>
+  spawnSync(cmd, args, { encoding: "utf8", cwd: root, timeout: 120_000, ...opts });
+/** The tool through its launcher, and from its ES modules. */
+const tool = (name: "opt" | "run") => ({
+  bin: (args: string[], input?: string) => run(join(root, `bin/tensorlang-${name}`), args, { input }),
+  esm: (args: string[], input?: string) => run(process.execPath, [join(root, `dist/src/cli/${name}.js`), ...args], { input }),
+});
+const opt = tool("opt"), tlrun = tool("run");
+const mask = (s: string) => s.replace(/0x[0-9a-f]+/g, "0x?").replace(/\d+(\.\d+)?( ?ms| s\b|x\b)/g, "N$2").replace(/time: .*/g, "time: ?");
+/** The same status, stdout and stderr, time figures and addresses aside. */
+function same(a: ReturnType<typeof run>, b: ReturnType<typeof run>, status: number): void {
+  assert.equal(a.status, status, a.stderr);
+  assert.deepEqual([a.status, mask(a.stdout), mask(a.stderr)], [b.status, mask(b.stdout), mask(b.stderr)]);
+}
+/** The name of the first `--mlir-timing` phase: `Startup (bundle)` or `Startup`. */
+const startup = (stderr: string) => /^\s+[0-9.]+ \(\s*[0-9.]+%\)\s+(Startup.*?)\s*$/m.exec(stderr)?.[1];
+const example = (name: string) => join(root, "examples", name);
+
+test("the bundles are fresh after npm run build", () => {
+  for (const [bundle, cli] of [["tensorlang-opt", "opt"], ["tensorlang-run", "run"]]) {
+    const b = statSync(join(root, `dist/${bundle}.mjs`), { throwIfNoEntry: false });
+    assert.ok(b, `dist/${bundle}.mjs is missing: run \`npm run build\``);
+    assert.ok(b.mtimeMs > statSync(join(root, `dist/src/cli/${cli}.js`)).mtimeMs, `dist/${bundle}.mjs is older than dist/src: run \`npm run build\``);
+  }
+});
+
+test("bin/tensorlang-opt runs its bundle and prints what the ES-module CLI prints", () => {
+  const args = [example("matmul_tensor.mlir"), "--convert-tensorlang-to-linalg", "--canonicalize"]; // passes load on demand
+  const bundled = opt.bin([...args, "--mlir-timing"]);
+  assert.equal(startup(bundled.stderr), "Startup (bundle)");
+  assert.match(bundled.stdout, /linalg\.matmul/);
+  same(opt.bin(args), opt.esm(args), 0);
+  const text = readFileSync(example("matmul_tensor.mlir"), "utf8");
+  same(opt.bin(["-", "--mlir-print-op-generic"], text), opt.esm(["-", "--mlir-print-op-generic"], text), 0);
+  same(opt.bin(["--version"]), opt.esm(["--version"]), 0);
+  assert.match(opt.bin(["--version"]).stdout, /^tensorlang \d+\.\d+\.\d+/);
+  same(opt.bin(["-"], "func.func @f() {\n  %x = arith.addi %y, %y : i32\n  return\n}\n"), opt.esm(["-"], "func.func @f() {\n  %x = arith.addi %y, %y : i32\n  return\n}\n"), 1);
+  same(opt.bin(["--no-such-flag"]), opt.esm(["--no-such-flag"]), 2);
+  same(opt.bin(["missing.mlir"]), opt.esm(["missing.mlir"]), 2);
+});
+
+test("bin/tensorlang-run runs its bundle and prints what the ES-module CLI prints, workers included", () => {
+  same(tlrun.bin([example("hello.mlir")]), tlrun.esm([example("hello.mlir")]), 0);
+  same(tlrun.bin([example("conv2d.mlir"), "--engine", "interp"]), tlrun.esm([example("conv2d.mlir"), "--engine", "interp"]), 0);
+  // Sandbox workers (the search), scf.parallel helpers and the live program's worker.
+  const search = [example("matmul_loops_small.mlir"), "--optimize", "matmul", "--budget-iters", "2", "--no-cache"];
+  const searched = tlrun.bin(search);
+  assert.equal(searched.status, 0, searched.stderr);
+  assert.match(searched.stderr, /optimize @matmul: baseline .* verdicts: accepted/);
+  assert.equal(mask(searched.stdout), mask(tlrun.esm(search).stdout)); // the program's output (its checksum)
+  same(tlrun.bin([example("matmul_loops_small.mlir"), "--wasm-threads", "2"]), tlrun.esm([example("matmul_loops_small.mlir"), "--wasm-threads", "2"]), 0);
+  const live = [example("matmul_live.mlir"), "--optimize", "matmul", "--optimize-mode", "live", "--budget-iters", "2", "--no-cache"];
+  const lived = tlrun.bin(live);
+  assert.equal(lived.status, 0, lived.stderr);
+  assert.equal(mask(lived.stdout), mask(tlrun.esm(live).stdout));
+  same(tlrun.bin([example("lander.mlir")]), tlrun.esm([example("lander.mlir")]), 3); // a failed assertion
+  same(tlrun.bin(["--version"]), tlrun.esm(["--version"]), 0);
+  same(tlrun.bin(["missing.mlir"]), tlrun.esm(["missing.mlir"]), 2);
+});
+
+test("the launchers fall back to the ES modules when the bundle is switched off, stale or damaged", () => {
+  const off = run(join(root, "bin/tensorlang-opt"), [example("matmul_tensor.mlir"), "--mlir-timing"], { env: { ...process.env, TENSORLANG_NO_BUNDLE: "1" } });
+  assert.equal(off.status, 0, off.stderr);
+  assert.equal(startup(off.stderr), "Startup");
+
+  // A copy of the launcher beside dist/src (linked) and a bundle of its own.
+  const copy = mkdtempSync(join(tmpdir(), "tl-bundle-"));
+  mkdirSync(join(copy, "bin"));
+  mkdirSync(join(copy, "dist"));
+  writeFileSync(join(copy, "package.json"), '{ "type": "module" }\n');
+  symlinkSync(join(root, "dist/src"), join(copy, "dist/src"));
+  for (const f of ["launch.js", "tensorlang-opt"]) copyFileSync(join(root, "bin", f), join(copy, "bin", f));
+  chmodSync(join(copy, "bin/tensorlang-opt"), 0o755);
+  const bundle = join(copy, "dist/tensorlang-opt.mjs");
+  copyFileSync(join(root, "dist/tensorlang-opt.mjs"), bundle);
+  const phase = () => {
+    const r = run(join(copy, "bin/tensorlang-opt"), [example("matmul_tensor.mlir"), "--mlir-timing"]);
+    assert.equal(r.status, 0, r.stderr);
+    assert.equal(r.stdout, opt.esm([example("matmul_tensor.mlir")]).stdout);
+    return startup(r.stderr);
+  };
+  assert.equal(phase(), "Startup (bundle)"); // the copy works as the original does
+  utimesSync(bundle, new Date(2000, 0, 1), new Date(2000, 0, 1)); // older than the compiled modules
+  assert.equal(phase(), "Startup");
+  writeFileSync(bundle, readFileSync(join(root, "dist/tensorlang-opt.mjs"), "utf8").slice(0, 5000)); // cut short, newer again
+  assert.equal(phase(), "Startup");
+});
