@@ -1,6 +1,6 @@
 // Shared by bin/tensorlang-opt and bin/tensorlang-run. A tool runs from the one-file bundle that
 // `npm run build` makes (dist/<tool>.mjs): Node loads one file about 30 ms (tensorlang-opt) to
-// 90 ms (tensorlang-run) sooner than the ES modules one by one. After a build by tsc alone the
+// 130 ms (tensorlang-run) sooner than the ES modules one by one. After a build by tsc alone the
 // bundle is older than the modules, and the modules run instead; so they do when the bundle does
 // not load, and with TENSORLANG_NO_BUNDLE set.
 import { statSync } from "node:fs";
