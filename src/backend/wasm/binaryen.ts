@@ -31,8 +31,10 @@ const SCRIPT = vendor + "binaryen.cjs", CACHE = vendor + "binaryen.cache";
 
 type Factory = (require: NodeJS.Require, url: string) => () => Promise<typeof B>;
 
+/** Non-ASCII characters as \u escapes (the same string, regex or comment): the script is read as latin1. */
+const ascii = (s: string) => s.replace(/[^\0-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
 /** The first line of the script: which package file it was made from. */
-const origin = () => `// from ${packageFile}, ${statSync(packageFile).size} bytes\n`;
+const origin = () => ascii(`// from ${packageFile}, ${statSync(packageFile).size} bytes\n`);
 
 function compile(src: string, cachedData?: Buffer): { script: Script; run: () => Promise<typeof B> } {
   const script = new Script(src, { filename: SCRIPT, cachedData });
@@ -45,7 +47,7 @@ export const loadedFrom: { vendored: boolean; cacheRejected?: boolean } = { vend
 
 async function load(): Promise<typeof B> {
   let src: string | undefined;
-  try { src = readFileSync(SCRIPT, "utf8"); } catch { /* not built: import the package */ }
+  try { src = readFileSync(SCRIPT, "latin1"); } catch { /* not built: import the package */ } // twice as fast as utf8
   if (src?.startsWith(origin())) {
     try {
       const { script, run } = compile(src, existsSync(CACHE) ? readFileSync(CACHE) : undefined);
@@ -79,7 +81,7 @@ export async function vendorBinaryen(): Promise<void> {
   if (!tail.test(src)) throw new Error(`${packageFile}: no 'export default await factory()' at its end`);
   src = src.replace(tail, "return $2;").replaceAll("import.meta.url", "url").replaceAll('await import("node:module")', 'require("node:module")');
   if (/import\.meta|\bimport\(|\bexport\s*\{/.test(src)) throw new Error(`${packageFile}: module syntax left after the rewrite`);
-  src = origin() + `(function (require, url) {\n${src}\n})`;
+  src = origin() + `(function (require, url) {\n${ascii(src)}\n})`;
   await withBinaryenBudget(async () => {
     const { script, run } = compile(src);
     const b = await run();
