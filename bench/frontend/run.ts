@@ -87,39 +87,54 @@ const have = spawnSync("mlir-opt-19", ["--version"]).status === 0;
 console.log(`frontend: ${lines} lines, ${(text.length / 1e6).toFixed(1)} MB; median of ${reps}`);
 console.log(`  tensorlang (in process, parse+verify+print): ${median(ours).toFixed(0)} ms wall, ${median(oursCpu).toFixed(0)} ms cpu`);
 
-interface Measured { wall: number; cpu?: number; phases: Map<string, number> }
+interface Run { wall: number; cpu?: number; phases: Map<string, number> }
+interface Measured { wall: number; cpu?: number; phases: Map<string, number>; runs: Run[] }
 /**
- * Runs a command `reps` times: median wall ms, with /usr/bin/time median CPU ms, and the median
- * of each phase of its `--mlir-timing` report (lines `  0.0968 ( 59.4%)  Parser`).
+ * One process run: wall ms, CPU ms with /usr/bin/time, and the phases of its `--mlir-timing`
+ * report (lines `  0.0968 ( 59.4%)  Parser`).
  */
 const timeBin = existsSync("/usr/bin/time") ? "/usr/bin/time" : undefined;
-function measure(cmd: string, cmdArgs: string[]): Measured {
-  const walls: number[] = [], cpus: number[] = [], phases = new Map<string, number[]>();
-  for (let r = 0; r < reps; r++) {
-    const t0 = performance.now();
-    const res = timeBin ? spawnSync(timeBin, ["-f", "%U %S", cmd, ...cmdArgs], { encoding: "utf8" }) : spawnSync(cmd, cmdArgs, { encoding: "utf8" });
-    walls.push(performance.now() - t0);
-    if (res.status !== 0) throw new Error(`${cmd} failed: ${res.stderr}`);
-    const m = timeBin ? /([0-9.]+) ([0-9.]+)\s*$/.exec(res.stderr) : null;
-    if (m) cpus.push((Number(m[1]) + Number(m[2])) * 1000);
-    for (const [, s, name] of res.stderr.matchAll(/^\s+([0-9.]+) \(\s*[0-9.]+%\)\s+(\S.*?)\s*$/gm)) {
-      if (name !== "Total") phases.set(name, [...(phases.get(name) ?? []), Number(s) * 1000]);
-    }
-  }
-  return { wall: median(walls), cpu: cpus.length === reps ? median(cpus) : undefined, phases: new Map([...phases].map(([k, v]) => [k, median(v)])) };
+function once(cmd: string, cmdArgs: string[]): Run {
+  const t0 = performance.now();
+  const res = timeBin ? spawnSync(timeBin, ["-f", "%U %S", cmd, ...cmdArgs], { encoding: "utf8" }) : spawnSync(cmd, cmdArgs, { encoding: "utf8" });
+  const wall = performance.now() - t0;
+  if (res.status !== 0) throw new Error(`${cmd} failed: ${res.stderr}`);
+  const m = timeBin ? /([0-9.]+) ([0-9.]+)\s*$/.exec(res.stderr) : null;
+  const phases = new Map<string, number>();
+  for (const [, t, name] of res.stderr.matchAll(/^\s+([0-9.]+) \(\s*[0-9.]+%\)\s+(\S.*?)\s*$/gm)) if (name !== "Total") phases.set(name, Number(t) * 1000);
+  return { wall, cpu: m ? (Number(m[1]) + Number(m[2])) * 1000 : undefined, phases };
+}
+/**
+ * Runs the commands in turn, `reps` rounds, so that all of them see the same load (these machines
+ * are shared): per command the median wall and CPU ms and the median of each phase.
+ */
+function measure(cmds: Array<[string, string[]]>): Measured[] {
+  const runs = cmds.map(() => [] as Run[]);
+  for (let r = 0; r < reps; r++) cmds.forEach(([c, a], i) => runs[i].push(once(c, a)));
+  return runs.map((rs) => {
+    const names = [...new Set(rs.flatMap((x) => [...x.phases.keys()]))];
+    const cpus = rs.flatMap((x) => (x.cpu === undefined ? [] : [x.cpu]));
+    return { wall: median(rs.map((x) => x.wall)), cpu: cpus.length === rs.length ? median(cpus) : undefined,
+      phases: new Map(names.map((n) => [n, median(rs.map((x) => x.phases.get(n) ?? 0))])), runs: rs };
+  });
 }
 const show = (m: Measured) => `${m.wall.toFixed(0)} ms wall` + (m.cpu !== undefined ? `, ${m.cpu.toFixed(0)} ms cpu` : "") +
   `\n      phases: ${[...m.phases].map(([k, v]) => `${k.toLowerCase()} ${v.toFixed(0)}`).join(", ")} ms`;
-// The CLI as its `bin` entry runs it (the one-file bundle), and from the ES modules.
+// The CLI as its `bin` entry runs it (the one-file bundle), and from the ES modules; then mlir-opt.
 const cliArgs = [file, "-o", join(dir, "cli.mlir"), "--mlir-timing"];
-const cli = measure(new URL("../../../bin/tensorlang-opt", import.meta.url).pathname, cliArgs);
+const cmds: Array<[string, string[]]> = [
+  [new URL("../../../bin/tensorlang-opt", import.meta.url).pathname, cliArgs],
+  [process.execPath, [new URL("../../src/cli/opt.js", import.meta.url).pathname, ...cliArgs]],
+  ...(have ? [["mlir-opt-19", [file, "-o", join(dir, "mlir.mlir"), "--mlir-timing"]] as [string, string[]]] : []),
+];
+const [cli, esm, mlir] = measure(cmds);
 console.log(`  tensorlang-opt (whole process):             ${show(cli)}`);
-const esm = measure(process.execPath, [new URL("../../src/cli/opt.js", import.meta.url).pathname, ...cliArgs]);
 console.log(`  node dist/src/cli/opt.js (ES modules):      ${show(esm)}`);
-if (!have) { console.log("  mlir-opt-19 not installed: no ratio"); process.exit(0); }
-const mlir = measure("mlir-opt-19", [file, "-o", join(dir, "mlir.mlir"), "--mlir-timing"]);
+if (!mlir) { console.log("  mlir-opt-19 not installed: no ratio"); process.exit(0); }
 console.log(`  mlir-opt-19 (whole process):                ${show(mlir)}`);
-console.log(`  ratio tensorlang-opt / mlir-opt-19: ${(cli.wall / mlir.wall).toFixed(2)}x (process, wall)` +
+// Each round's ratio, then their median: runs next to each other share the machine's load.
+const roundRatio = (a: Measured, b: Measured) => median(a.runs.map((x, i) => x.wall / b.runs[i].wall));
+console.log(`  ratio tensorlang-opt / mlir-opt-19: ${roundRatio(cli, mlir).toFixed(2)}x (process, wall, median of rounds)` +
   (cli.cpu !== undefined && mlir.cpu ? `, ${(cli.cpu / mlir.cpu).toFixed(2)}x (process, cpu)` : "") +
-  `, ${(esm.wall / mlir.wall).toFixed(2)}x (ES modules, wall)` +
+  `, ${roundRatio(esm, mlir).toFixed(2)}x (ES modules, wall)` +
   `, ${(median(ours) / mlir.wall).toFixed(2)}x (in-process vs process, wall)   (< 1 = TensorLang faster)`);

@@ -1,8 +1,8 @@
 // The build steps after tsc (`npm run build` runs this): binaryen as a script with a V8 code
-// cache (see src/backend/wasm/binaryen.ts), and tensorlang-opt and tensorlang-run each as one
-// ES module file (esbuild), which bin/launch.js prefers: Node loads one file faster than many.
+// cache (see src/backend/wasm/binaryen.ts), and tensorlang-opt and tensorlang-run bundled by
+// esbuild into dist/bundle/, which bin/launch.js prefers: Node loads a few files faster than many.
 import { build, type Plugin } from "esbuild";
-import { readFileSync } from "node:fs";
+import { readFileSync, rmSync } from "node:fs";
 import { relative } from "node:path";
 import { fileURLToPath } from "node:url";
 import { vendorBinaryen } from "../backend/wasm/binaryen.js";
@@ -19,20 +19,22 @@ const ownUrls: Plugin = {
     b.onLoad({ filter: /\/dist\/src\/.*\.js$/ }, (args) => ({
       // Not inside a string: binaryen.ts rewrites the text "import.meta.url" itself.
       contents: readFileSync(args.path, "utf8").replace(/(?<!["'])\bimport\.meta\.url\b(?!["'])/g,
-        `new URL(${JSON.stringify(relative(dist, args.path))}, import.meta.url).href`),
+        `new URL(${JSON.stringify("../" + relative(dist, args.path))}, import.meta.url).href`),
       loader: "js",
     }));
   },
 };
 
 await vendorBinaryen();
-for (const [tool, cli] of [["tensorlang-opt", "opt.js"], ["tensorlang-run", "run.js"]]) {
-  await build({
-    entryPoints: [fileURLToPath(new URL(cli, import.meta.url))],
-    outfile: dist + `${tool}.mjs`,
-    bundle: true, platform: "node", format: "esm", logLevel: "error", plugins: [ownUrls],
-    external: ["binaryen", "node-llama-cpp"], // binaryen's package only as the fallback; llama.cpp's loads on demand
-    // CommonJS dependencies (commander, ajv) require Node's built-ins.
-    banner: { js: 'import { createRequire as __createRequire } from "node:module"; const require = __createRequire(import.meta.url);' },
-  });
-}
+rmSync(dist + "bundle", { recursive: true, force: true }); // chunks are named by content: old ones would pile up
+await build({
+  entryPoints: { "tensorlang-opt": fileURLToPath(new URL("opt.js", import.meta.url)), "tensorlang-run": fileURLToPath(new URL("run.js", import.meta.url)) },
+  outdir: dist + "bundle", outExtension: { ".js": ".mjs" },
+  // What is imported on demand (passes, a model runner) goes to chunks of its own; so the code
+  // shared by both tools, which also keeps modules from being wrapped in lazy initializers.
+  splitting: true, chunkNames: "chunk-[hash]",
+  bundle: true, platform: "node", format: "esm", logLevel: "error", plugins: [ownUrls],
+  external: ["binaryen", "node-llama-cpp"], // binaryen's package only as the fallback; llama.cpp's loads on demand
+  // CommonJS dependencies (commander, ajv) require Node's built-ins.
+  banner: { js: 'import { createRequire as __createRequire } from "node:module"; const require = __createRequire(import.meta.url);' },
+});
