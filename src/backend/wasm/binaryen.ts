@@ -15,9 +15,9 @@ import { Script } from "node:vm";
 // a process that ends waits for those compiles (some functions are huge), about 300 ms after a
 // small run. binaryen is instantiated with ten times V8's default budget (Node 20: 1,800,000),
 // which spares short runs that wait while hot code still tiers up; the default is restored for
-// the programs compiled afterwards, which the sandbox times after a few warm-up calls. Unless
-// the user set the flag. Set before the script is compiled: V8 takes a code cache only under
-// the flags that made it.
+// other wasm instantiated later (the engine's own units skip tiering altogether: compiler.ts),
+// unless the user set the flag. Set before the script is compiled: V8 takes a code cache only
+// under the flags that made it.
 const tieringSet = [...process.execArgv, process.env.NODE_OPTIONS ?? ""].some((a) => a.includes("wasm-tiering-budget"));
 async function withBinaryenBudget<T>(instantiate: () => Promise<T>): Promise<T> {
   if (tieringSet) return instantiate();
