@@ -8,7 +8,9 @@ import { SetupError } from "../llm/bounded.js";
 import { addModelOptions, runnerChoice, runnerFromOptions, type ModelCliOptions } from "../llm/options.js";
 import type { ModelRunner } from "../llm/ModelRunner.js";
 import { symbolName } from "../ir/core.js";
+import { DiagnosticError } from "../ir/diagnostics.js";
 import { printModule } from "../ir/printer.js";
+import { verifyModule } from "../ir/verifier.js";
 import { StrategyCache, defaultCacheDir } from "../optimizer/cache.js";
 import { ExperienceLog } from "../optimizer/experience.js";
 import { HeuristicProposer } from "../optimizer/heuristic.js";
@@ -174,10 +176,9 @@ export async function main(argv: string[]): Promise<number> {
   // Optimized kernels use vector.fma, which the wasm backend emits as a relaxed-SIMD madd.
   const engine = new Engine({ engine: o.engine as "wasm" | "interp", checkBounds: o.checkBounds, seed, threads, relaxedSimd: !!o.optimize });
   const parsed = engine.parse(text, file);
-  { // verify before any search or run (diagnostics, exit 1)
-    const probe = new Engine({ engine: "interp", lower: false });
-    probe.prepare(probe.parse(text, file));
-  }
+  // Verified before any search or run (diagnostics, exit 1); loading verifies again after lowering.
+  const problems = verifyModule(parsed, engine.context);
+  if (problems.length) throw new DiagnosticError(problems);
   const defined = parsed.definedFunctions().map((f) => symbolName(f) ?? "");
   const listed = () => `(defined: ${defined.map((n) => `@${n}`).join(", ") || "none"})`;
   if (!defined.includes(o.entry)) throw new UsageError(`no entry function @${o.entry} with a body in ${file} ${listed()}`);
