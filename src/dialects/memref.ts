@@ -3,9 +3,9 @@
 import {
   ArrayAttr, DenseArrayAttr, DenseElementsAttr, IntegerAttr, StridedLayoutAttr, StringAttr, SymbolRefAttr, TypeAttr, UnitAttr, unit,
 } from "../ir/attributes.js";
-import type { Operation, Value } from "../ir/core.js";
+import { OpResult, symbolName, type BlockArgument, type Operation, type Value } from "../ir/core.js";
 import type { Dialect, OperationState } from "../ir/dialect.js";
-import { DiagnosticError } from "../ir/diagnostics.js";
+import { DiagnosticError, formatLoc } from "../ir/diagnostics.js";
 import type { OpAsmParser, UnresolvedOperand } from "../ir/parser.js";
 import type { OpAsmPrinter } from "../ir/printer.js";
 import { DYN, IndexType, MemRefType, TensorType, Type, UnrankedMemRefType, i32, i64, index } from "../ir/types.js";
@@ -537,4 +537,28 @@ function sameView(a: MemRefType, b: MemRefType): boolean {
   if (a.shape.join() !== b.shape.join()) return false;
   const sa = stridesAndOffset(a), sb = stridesAndOffset(b);
   return sa.offset === sb.offset && sa.strides.join() === sb.strides.join();
+}
+
+// ---- bounds-check failures (--check-bounds), worded the same by both engines ----------------
+
+/** Where a memref came from, for runtime errors: the op that made it, or the argument it is. */
+export function describeMemref(v: Value): string {
+  if (v instanceof OpResult) return `result of ${v.op.name} at ${formatLoc(v.op.loc)}`;
+  const b = v as BlockArgument, owner = b.block.parent?.parent;
+  if (owner?.name === "func.func" && b.block === owner.body()) return `argument #${b.index} of @${symbolName(owner)}`;
+  return `argument #${b.index} of ${owner?.name ?? "a block"} at ${formatLoc(owner?.loc)}`;
+}
+
+/**
+ * The access (`memref.load at f.mlir:4:8`) and the memref (`result of memref.alloc at f.mlir:2:8
+ * (memref<4xf32>)`, or only its type when the value is not known).
+ */
+export interface AccessSite { site: string; memref: string }
+export const accessSite = (op: Operation, memref: Value | Type): AccessSite =>
+  ({ site: `${op.name} at ${formatLoc(op.loc)}`, memref: memref instanceof Type ? memref.str : `${describeMemref(memref)} (${memref.type.str})` });
+
+/** The message of an access outside the shape; `width` elements from `idx` for a vector access. */
+export function outOfBoundsMessage(a: AccessSite, idx: readonly number[], sizes: readonly number[], width = 1): string {
+  const span = width > 1 ? ` (a ${width}-element vector access)` : "";
+  return `${a.site}: index [${idx.join(", ")}] is out of bounds for ${a.memref} with shape [${sizes.join(", ")}]${span}`;
 }

@@ -44,6 +44,8 @@ import { declaredSignature, hostArgs, hostResult } from "./hostcall.js";
 import { HANDLERS } from "./registry.js";
 import { segments } from "./util.js";
 import { Compiler, isBranch, type CompiledBlock, type Unit } from "./compile.js";
+import { OutOfBounds } from "./memory.js";
+import { accessSite, outOfBoundsMessage } from "../dialects/memref.js";
 
 export type OpHandler = (interp: Interpreter, op: Operation, args: RtValue[]) => RtValue[];
 export type HandlerTable = Record<string, OpHandler>;
@@ -271,7 +273,8 @@ export class Interpreter {
         const ins = c.ins;
         const a = new Array<RtValue>(ins.length);
         for (let i = 0; i < ins.length; i++) a[i] = env[ins[i]];
-        const res = h(this, c.op, a);
+        let res: RtValue[];
+        try { res = h(this, c.op, a); } catch (e) { throw e instanceof OutOfBounds ? locate(e, c.op, a) : e; }
         const outs = c.outs;
         for (let i = 0; i < outs.length; i++) env[outs[i]] = res[i];
       }
@@ -336,4 +339,16 @@ export function runMain(module: Module, ctx: HostContext, options: RunOptions = 
   } finally {
     ctx.flush();
   }
+}
+
+/**
+ * Words an out-of-bounds access by the innermost op that has the memref among its operands (the
+ * access itself, or the linalg op whose view it is), as the wasm engine words it.
+ */
+function locate(e: OutOfBounds, op: Operation, operands: readonly RtValue[]): OutOfBounds {
+  const i = operands.indexOf(e.memref);
+  if (e.located || i < 0) return e;
+  e.message = outOfBoundsMessage(accessSite(op, op.operands[i]), e.idx, e.memref.sizes, e.width);
+  e.located = true;
+  return e;
 }

@@ -199,12 +199,21 @@ export function scalarKind(t: Type): string {
   return k;
 }
 
-/** Checks `idx` against the memref's sizes (only under --check-bounds). */
-export function checkIndex(m: MemRefValue, idx: readonly number[]): void {
+/**
+ * An access outside a memref's shape (--check-bounds). The interpreter words it as the wasm
+ * engine does, naming the op and the memref operand (Interpreter.runRegion, outOfBoundsMessage).
+ */
+export class OutOfBounds extends Trap {
+  located = false;
+  constructor(readonly memref: MemRefValue, readonly idx: readonly number[], readonly width: number) {
+    super(`index [${idx.join(", ")}] is out of bounds for ${memref.typeStr} with shape [${memref.sizes.join(", ")}]`);
+  }
+}
+
+/** Checks `idx` against the memref's sizes, `width` elements along the last (only under --check-bounds). */
+export function checkIndex(m: MemRefValue, idx: readonly number[], width = 1): void {
   for (let d = 0; d < idx.length; d++) {
-    if (idx[d] < 0 || idx[d] >= m.sizes[d]) {
-      throw new Trap(`out-of-bounds access to ${m.typeStr}: index [${idx.join(", ")}] is outside the shape ${m.sizes.join("x")}`);
-    }
+    if (idx[d] < 0 || (d === idx.length - 1 ? idx[d] + width - 1 : idx[d]) >= m.sizes[d]) throw new OutOfBounds(m, [...idx], width);
   }
 }
 

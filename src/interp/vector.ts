@@ -22,15 +22,27 @@ export function asTensor(v: RtValue, what = "operand"): TensorValue {
   return v;
 }
 
+/**
+ * Under --check-bounds, a 1-D vector access is checked once, from `base` over its lanes (as the
+ * wasm engine reports it); true when a wider vector's elements are to be checked one by one.
+ */
+function checkVector(interp: Interpreter, m: MemRefValue, base: readonly number[], shape: readonly number[]): boolean {
+  if (!interp.options.checkBounds) return false;
+  if (shape.length !== 1) return true;
+  checkIndex(m, base, shape[0]);
+  return false;
+}
+
 /** Reads a vector of type t from m at `base` (the vector spans m's trailing dimensions). */
 export function vectorLoad(interp: Interpreter, m: MemRefValue, base: readonly number[], t: Type): TensorValue {
   const { shape, elementType } = vecShape(t);
   const lead = base.length - shape.length;
   const data: Scalar[] = [];
   const idx = [...base];
+  const each = checkVector(interp, m, base, shape);
   forEachIndex(shape, (k) => {
     for (let d = 0; d < k.length; d++) idx[lead + d] = base[lead + d] + k[d];
-    if (interp.options.checkBounds) checkIndex(m, idx);
+    if (each) checkIndex(m, idx);
     data.push(loadElement(interp.heap, m, idx));
   });
   return new TensorValue(shape, elementType, data);
@@ -41,9 +53,10 @@ export function vectorStore(interp: Interpreter, m: MemRefValue, base: readonly 
   const lead = base.length - vec.rank;
   const idx = [...base];
   let i = 0;
+  const each = checkVector(interp, m, base, vec.shape);
   forEachIndex(vec.shape, (k) => {
     for (let d = 0; d < k.length; d++) idx[lead + d] = base[lead + d] + k[d];
-    if (interp.options.checkBounds) checkIndex(m, idx);
+    if (each) checkIndex(m, idx);
     storeElement(interp.heap, m, idx, vec.data[i++]);
   });
 }

@@ -8,6 +8,7 @@ import { Heap, OutOfMemoryError } from "./heap.js";
 import { TensorLangAssertError, callHost, lookupHost, isHostRuntimeError, type HostContext, type HostValue } from "./host.js";
 import type { MemrefDescriptor } from "./host/memref.js";
 import { roundFloat } from "../dialects/arith.js";
+import { outOfBoundsMessage } from "../dialects/memref.js";
 import { FloatType } from "../ir/types.js";
 
 export type RuntimeErrorKind = "trap" | "stack-overflow" | "bounds" | "host" | "out-of-memory" | "timeout";
@@ -63,7 +64,8 @@ export class ProgramInstance {
   private readonly dataAddr = new Map<string, number>();
   private readonly sp: WebAssembly.Global;
   private readonly spLimit: WebAssembly.Global;
-  private memrefNames: string[][] = [];
+  /** Each linked unit's bounds-checked accesses (CompiledUnit.boundsSites). */
+  private boundsSites: CompiledUnit["boundsSites"][] = [];
   /** Called before every host call: where a live program picks up pending hot-swaps. */
   onHostCall?: () => void;
 
@@ -102,8 +104,8 @@ export class ProgramInstance {
     for (const [name, slot] of unit.slots) this.slots.set(name, slot);
     const need = Math.max(0, ...unit.slots.map(([, s]) => s + 1));
     if (this.table.length < need) this.table.grow(need - this.table.length);
-    const unitIndex = this.memrefNames.length;
-    this.memrefNames.push(unit.memrefs);
+    const unitIndex = this.boundsSites.length;
+    this.boundsSites.push(unit.boundsSites);
     const data: Record<string, WebAssembly.Global> = {};
     for (const d of unit.data) {
       let addr = this.dataAddr.get(d.name);
@@ -170,10 +172,8 @@ export class ProgramInstance {
       const rank = Number(oob[1]);
       return (id, width, ...rest) => {
         const idx = rest.slice(0, rank).map(Number), sizes = rest.slice(rank).map(Number);
-        const what = this.memrefNames[unitIndex][Number(id)] ?? `memref #${id}`;
-        const fn = /in @(\S+) \(/.exec(what)?.[1];
-        const span = Number(width) > 1 ? ` (a ${width}-element vector access)` : "";
-        throw new TensorLangRuntimeError("bounds", fn, `index [${idx.join(", ")}] is out of bounds for ${what} with shape [${sizes.join(", ")}]${span}`);
+        const site = this.boundsSites[unitIndex][Number(id)];
+        throw new TensorLangRuntimeError("bounds", site.fn, outOfBoundsMessage(site, idx, sizes, Number(width)));
       };
     }
     throw new TensorLangRuntimeError("host", undefined, `unknown runtime import rt.${name}`);

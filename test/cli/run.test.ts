@@ -78,7 +78,7 @@ func.func @b() -> bf16 {
   }
 });
 
-test("a trap is a runtime error naming the function (exit 4); bounds checks name the memref", () => {
+test("a trap is a runtime error naming the function (exit 4); bounds checks name the access and the memref, alike in both engines", () => {
   const f = file("trap.mlir", `func.func @div(%a: i32, %b: i32) -> i32 {
   %q = arith.divsi %a, %b : i32
   return %q : i32
@@ -86,6 +86,11 @@ test("a trap is a runtime error naming the function (exit 4); bounds checks name
 func.func @oob(%m: memref<4xf32>, %i: index) -> f32 {
   %v = memref.load %m[%i] : memref<4xf32>
   return %v : f32
+}
+func.func @vec(%i: index) -> vector<4xf32> {
+  %m = memref.alloc() : memref<8xf32>
+  %v = vector.load %m[%i] : memref<8xf32>, vector<4xf32>
+  return %v : vector<4xf32>
 }
 func.func @main() {
   %m = memref.alloc() : memref<4xf32>
@@ -96,9 +101,21 @@ func.func @main() {
   %q = call @div(%a, %z) : (i32, i32) -> i32
   return
 }`);
-  const checked = run([f, "--check-bounds"]);
-  assert.equal(checked.status, 4, checked.stderr);
-  assert.match(checked.stderr, /runtime error in @oob: index \[9\] is out of bounds .*shape \[4\]/);
+  for (const engine of ["wasm", "interp"]) {
+    const checked = run([f, "--check-bounds", "--engine", engine]);
+    assert.equal(checked.status, 4, checked.stderr);
+    assert.equal(checked.stderr, `tensorlang-run: runtime error in @oob: memref.load at ${f}:6:8: index [9] is out of bounds for argument #0 of @oob (memref<4xf32>) with shape [4]\n`, engine);
+  }
+  const vec = file("vec.mlir", `func.func @main() {
+  %c5 = arith.constant 5 : index
+  %m = memref.alloc() : memref<8xf32>
+  %v = vector.load %m[%c5] : memref<8xf32>, vector<4xf32>
+  return
+}`);
+  for (const engine of ["wasm", "interp"]) {
+    assert.equal(run([vec, "--check-bounds", "--engine", engine]).stderr,
+      `tensorlang-run: runtime error in @main: vector.load at ${vec}:4:8: index [5] is out of bounds for result of memref.alloc at ${vec}:3:8 (memref<8xf32>) with shape [8] (a 4-element vector access)\n`, engine);
+  }
   const r = run([f]);
   assert.equal(r.status, 4, r.stderr);
   assert.match(r.stderr, /runtime error in @div/);

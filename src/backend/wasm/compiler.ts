@@ -22,6 +22,7 @@ import { CompileError, type AbiSlot, type FunctionAbi, type HostTypeName, type W
 import { BT, FunctionEmitter, atOp, type Expr } from "./emitter.js";
 import { isHalf } from "./half.js";
 import { roundFloat } from "../../dialects/arith.js";
+import type { AccessSite } from "../../dialects/memref.js";
 import { halfBits } from "../../ir/parse-attr.js";
 import "./ops-scalar.js";
 import "./ops-memory.js";
@@ -57,6 +58,9 @@ export interface UnitFunction { name: string; slot: number; export: string; abi:
 export interface UnitData { name: string; bytes: Uint8Array; align: number }
 
 /** A compiled unit: structured-cloneable, so it can be handed to a worker as is. */
+/** A bounds-checked access: its function, the op and the memref (see accessSite). */
+export interface BoundsSite extends AccessSite { fn: string }
+
 export interface CompiledUnit {
   module: WebAssembly.Module;
   functions: UnitFunction[];
@@ -64,8 +68,8 @@ export interface CompiledUnit {
   data: UnitData[];
   /** Names of module functions by dispatch slot (including ones this unit only calls). */
   slots: Array<[string, number]>;
-  /** Descriptions of memrefs by id, for bounds-check messages. */
-  memrefs: string[];
+  /** The bounds-checked accesses by id, for the message of one that fails (--check-bounds). */
+  boundsSites: BoundsSite[];
   /** The unit imports a shared memory (compiled for threads). */
   sharedMemory: boolean;
   /** Outlined scf.parallel bodies, by the id the unit's rt.parallel calls pass. */
@@ -84,7 +88,7 @@ const bt = (ts: readonly WasmValType[]): binaryen.Type => (ts.length === 0 ? bin
 export class ModuleCompiler {
   readonly m = new binaryen.Module();
   readonly slots = new Map<string, number>();
-  readonly memrefs: string[] = [];
+  readonly boundsSites: BoundsSite[] = [];
   readonly imports: UnitImport[] = [];
   readonly data: UnitData[] = [];
   readonly parallel: Array<{ id: number; export: string }> = [];
@@ -118,10 +122,7 @@ export class ModuleCompiler {
   symbol(name: string): Operation | undefined { return this.symbols.get(name); }
   isDefined(op: Operation): boolean { return op.regions.length > 0 && op.region().blocks.length > 0; }
 
-  describeMemref(desc: string): number {
-    this.memrefs.push(desc);
-    return this.memrefs.length - 1;
-  }
+  boundsSite(site: BoundsSite): number { return this.boundsSites.push(site) - 1; }
 
   slotOf(name: string): number {
     let s = this.slots.get(name);
@@ -211,7 +212,7 @@ export class ModuleCompiler {
     const entry = op.region().blocks[0];
     if (op.region().blocks.length > 1) throw new CompileError(`@${name}: functions with several blocks (cf/llvm branches) are not supported by the wasm backend`);
     let p = 0;
-    entry.args.forEach((a, i) => e.bindFlat(a, () => p++, `argument ${i}`));
+    entry.args.forEach((a) => e.bindFlat(a, () => p++));
     const body = e.collect(() => e.emitBlock(entry));
     const stmts = e.spSave !== undefined ? [this.m.local.set(e.spSave, this.m.global.get(this.stackPointer(), binaryen.i32)), ...body] : body;
     const resultType = bt(flatTypes(abi.results));
@@ -248,7 +249,7 @@ export class ModuleCompiler {
     } finally {
       v8.setFlagsFromString("--liftoff --wasm-lazy-compilation --wasm-dynamic-tiering");
     }
-    return { module, functions, imports: this.imports, data: this.data, slots: [...this.slots], memrefs: this.memrefs, parallel: this.parallel,
+    return { module, functions, imports: this.imports, data: this.data, slots: [...this.slots], boundsSites: this.boundsSites, parallel: this.parallel,
       sharedMemory: !!this.options.parallel, size: bytes.length };
   }
 }

@@ -8,6 +8,7 @@ import { IntegerType, MemRefType, Type, UnrankedMemRefType } from "../../ir/type
 import { CompileError, type AbiSlot, type WasmValType, abiSlot, elementBytes, staticLayout, wasmTypeOf } from "./abi.js";
 import { DYN } from "../../ir/types.js";
 import type { ModuleCompiler } from "./compiler.js";
+import { accessSite } from "../../dialects/memref.js";
 
 export type Expr = binaryen.ExpressionRef;
 
@@ -17,13 +18,13 @@ export type Field = { l: number } | { c: number };
 export interface ScalarVal { kind: "scalar"; local: number; wt: WasmValType }
 export interface MemrefVal {
   kind: "memref"; type: MemRefType; allocated: Field; aligned: Field; offset: Field; sizes: Field[]; strides: Field[];
-  /** Index into the unit's memref descriptions (for bounds-check messages). */
-  id: number;
 }
 export interface UnrankedVal { kind: "unranked"; rank: Field; desc: Field }
 export type Val = ScalarVal | MemrefVal | UnrankedVal;
 
 export type OpHandler = (e: FunctionEmitter, op: Operation) => void;
+/** A memref access: the op and its memref operand (what a failed bounds check names). */
+export interface Access { op: Operation; memref: Value }
 export const HANDLERS = new Map<string, OpHandler>();
 /** Runs `f`, giving a CompileError that names no location the location of `op`. */
 export function atOp<T>(op: Operation, f: () => T): T {
@@ -57,6 +58,8 @@ export interface LoopFrame {
 export class FunctionEmitter {
   readonly m: binaryen.Module;
   readonly vals = new Map<Value, Val>();
+  /** The op being emitted (bounds checks name it). */
+  private current?: Operation;
   readonly vars: binaryen.Type[] = [];
   private labelCount = 0;
   private stmts: Expr[] = [];
@@ -153,7 +156,7 @@ export class FunctionEmitter {
   declareCarried(v: Value): number[] {
     if (!(v.type instanceof MemRefType || v.type instanceof UnrankedMemRefType)) return [this.declare(v).local];
     const ls: number[] = [];
-    this.bindFlat(v, () => { const l = this.newLocal("i32"); ls.push(l); return l; }, "loop-carried or branch value");
+    this.bindFlat(v, () => { const l = this.newLocal("i32"); ls.push(l); return l; });
     return ls;
   }
   i32(n: number): Expr { return this.m.i32.const(n | 0); }
@@ -166,7 +169,7 @@ export class FunctionEmitter {
   }
 
   /** A memref value with static fields from its type and the given dynamic ones. */
-  memrefFrom(t: MemRefType, allocated: Field, aligned: Field, dyn: { offset?: Field; sizes?: (Field | undefined)[]; strides?: (Field | undefined)[] }, desc: string): MemrefVal {
+  memrefFrom(t: MemRefType, allocated: Field, aligned: Field, dyn: { offset?: Field; sizes?: (Field | undefined)[]; strides?: (Field | undefined)[] }): MemrefVal {
     const lay = staticLayout(t);
     const pick = (stat: number, f: Field | undefined, what: string): Field => {
       if (stat !== DYN) return { c: stat };
@@ -178,7 +181,6 @@ export class FunctionEmitter {
       offset: pick(lay.offset, dyn.offset, "offset"),
       sizes: lay.shape.map((s, i) => pick(s, dyn.sizes?.[i], "size")),
       strides: lay.strides.map((s, i) => pick(s, dyn.strides?.[i], "stride")),
-      id: this.unit.describeMemref(`${desc} in @${this.fnName} (${t.str})`),
     };
   }
 
@@ -188,11 +190,14 @@ export class FunctionEmitter {
     return p && p.memref === memref && p.idx.length === idx.length && p.idx.every((v, i) => v === idx[i]) ? p.local : undefined;
   }
 
-  /** Byte address of element `idx` of `mv` (bounds-checked for `width` elements if the unit checks bounds and `check`). */
-  address(mv: MemrefVal, idx: readonly Expr[], width = 1, check = true): Expr {
+  /**
+   * Byte address of element `idx` of `mv`, bounds-checked for `width` elements if the unit checks
+   * bounds and `check` is not false (`check` names the access when it is not the op being emitted).
+   */
+  address(mv: MemrefVal, idx: readonly Expr[], width = 1, check: boolean | Access = true): Expr {
     const m = this.m;
     const eb = elementBytes(mv.type.elementType);
-    if (check && this.unit.options.checkBounds) idx = this.boundsCheck(mv, idx, width);
+    if (check !== false && this.unit.options.checkBounds) idx = this.boundsCheck(mv, idx, width, check === true ? undefined : check);
     let linear: Expr | undefined;
     let constPart = "c" in mv.offset ? mv.offset.c : 0;
     if (!("c" in mv.offset)) linear = this.field(mv.offset);
@@ -213,7 +218,7 @@ export class FunctionEmitter {
   }
 
   /** Evaluates indices into locals and emits `if (idx_d >=u size_d (- width+1)) fail`. */
-  boundsCheck(mv: MemrefVal, idx: readonly Expr[], width: number): Expr[] {
+  boundsCheck(mv: MemrefVal, idx: readonly Expr[], width: number, access?: Access): Expr[] {
     const m = this.m;
     const locals = idx.map((x) => { const l = this.newLocal("i32"); this.emit(m.local.set(l, x)); return l; });
     const get = (l: number) => m.local.get(l, binaryen.i32);
@@ -225,8 +230,11 @@ export class FunctionEmitter {
       cond = cond === undefined ? c : m.i32.or(cond, c);
     });
     if (cond !== undefined) {
+      // By default the access is the op being emitted, through its operand whose value `mv` is.
+      const op = access?.op ?? this.current!, memref = access?.memref ?? op.operands.find((v) => this.vals.get(v) === mv);
+      const site = this.unit.boundsSite({ fn: this.fnName, ...accessSite(op, memref ?? mv.type) });
       const fail = this.unit.runtimeImport(`oob${locals.length}`, new Array(2 + 2 * locals.length).fill("i32"), null);
-      const args = [this.i32(mv.id), this.i32(width), ...locals.map(get), ...mv.sizes.map((f) => this.field(f))];
+      const args = [this.i32(site), this.i32(width), ...locals.map(get), ...mv.sizes.map((f) => this.field(f))];
       this.emit(m.if(cond, m.block(null, [m.call(fail, args, binaryen.none), m.unreachable()])));
     }
     return locals.map(get);
@@ -263,7 +271,9 @@ export class FunctionEmitter {
       const hint = /^(linalg|tensor|tensorlang|bufferization)\./.test(op.name) ? "lower it to loops first" : "try --engine interp";
       throw new CompileError(`${formatLoc(op.loc)}: operation '${op.name}' is not supported by the wasm backend (${hint})`);
     }
-    atOp(op, () => h(this, op));
+    const outer = this.current;
+    this.current = op;
+    try { atOp(op, () => h(this, op)); } finally { this.current = outer; }
   }
   /** Assigns `values` (flattened: memrefs by field) to locals in parallel (through temporaries when they could alias). */
   assign(targets: readonly number[], values: readonly Value[]): void {
@@ -291,7 +301,7 @@ export class FunctionEmitter {
     return out;
   }
   /** Binds `v` from consecutive wasm values produced by `next()` (params or call results). */
-  bindFlat(v: Value, next: (wt: WasmValType) => Field | number, desc: string): void {
+  bindFlat(v: Value, next: (wt: WasmValType) => Field | number): void {
     const t = v.type;
     if (t instanceof MemRefType) {
       const lay = staticLayout(t);
@@ -300,7 +310,7 @@ export class FunctionEmitter {
       const offset = lay.offset === DYN ? f() : undefined;
       const sizes = lay.shape.map((s) => (s === DYN ? f() : undefined));
       const strides = lay.strides.map((s) => (s === DYN ? f() : undefined));
-      this.vals.set(v, this.memrefFrom(t, allocated, aligned, { offset, sizes, strides }, desc));
+      this.vals.set(v, this.memrefFrom(t, allocated, aligned, { offset, sizes, strides }));
     } else if (t instanceof UnrankedMemRefType) {
       const f = (): Field => { const r = next("i32"); return typeof r === "number" ? { l: r } : r; };
       this.vals.set(v, { kind: "unranked", rank: f(), desc: f() });

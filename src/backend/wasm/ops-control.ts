@@ -51,7 +51,7 @@ function bindResults(e: FunctionEmitter, results: readonly Value[], call: Expr, 
       e.emit(m.local.set(l, types.length === 1 ? m.local.get(tl, tt) : m.tuple.extract(m.local.get(tl, tt), k)));
       k++;
       return l;
-    }, "call result");
+    });
   }
 }
 

@@ -47,8 +47,6 @@ export function storeScalar(e: FunctionEmitter, t: Type, addr: Expr, v: Expr, of
   throw new CompileError(`cannot store a value of type ${t.str}`);
 }
 
-const desc = (op: Operation) => `result of ${op.name}${op.loc ? ` at ${op.loc.file}:${op.loc.line}:${op.loc.col}` : ""}`;
-
 // ---- allocation ----
 /**
  * Sizes and identity strides of a new buffer, and its byte count: an i32 constant when the shape
@@ -89,7 +87,7 @@ register("memref.alloc", (e, op) => {
   // The runtime checks the count (negative, over the memory cap) and says which it was.
   const alloc = e.unit.runtimeImport("alloc", ["f64", "i32"], "i32");
   const p = e.toField(m.call(alloc, [wide ? bytes : m.f64.convert_u.i32(bytes), e.i32(align)], binaryen.i32));
-  e.vals.set(op.result, e.memrefFrom(t, p, p, { offset: { c: 0 }, sizes, strides }, desc(op)));
+  e.vals.set(op.result, e.memrefFrom(t, p, p, { offset: { c: 0 }, sizes, strides }));
 });
 register("memref.alloca", (e, op) => {
   const t = op.result.type as MemRefType;
@@ -98,7 +96,7 @@ register("memref.alloca", (e, op) => {
   const { bytes, wide, sizes, strides } = allocBytes(e, t, op.operands);
   // Saturating: 4 GiB or more (or a negative count, as 0) cannot fit and overflows the stack.
   const p: Field = { l: e.stackAlloc(wide ? e.m.i32.trunc_u_sat.f64(bytes) : bytes, align) };
-  e.vals.set(op.result, e.memrefFrom(t, p, p, { offset: { c: 0 }, sizes, strides }, desc(op)));
+  e.vals.set(op.result, e.memrefFrom(t, p, p, { offset: { c: 0 }, sizes, strides }));
 });
 register("memref.dealloc", (e, op) => {
   const v = e.val(op.operand(0));
@@ -228,7 +226,7 @@ register("memref.cast", (e, op) => {
   if (src.kind === "unranked" && rt instanceof MemRefType) {
     const m = e.m, d = src.desc, r = rt.rank;
     const word = (o: number): Field => e.toField(m.i32.load(0, 4, m.i32.add(e.field(d), e.i32(o))));
-    e.vals.set(op.result, e.memrefFrom(rt, word(0), word(4), { offset: word(8), sizes: rt.shape.map((_, i) => word(12 + 4 * i)), strides: rt.shape.map((_, i) => word(12 + 4 * r + 4 * i)) }, desc(op)));
+    e.vals.set(op.result, e.memrefFrom(rt, word(0), word(4), { offset: word(8), sizes: rt.shape.map((_, i) => word(12 + 4 * i)), strides: rt.shape.map((_, i) => word(12 + 4 * r + 4 * i)) }));
     return;
   }
   if (src.kind === "unranked") { e.vals.set(op.result, src); return; }
@@ -268,7 +266,7 @@ register("memref.subview", (e, op) => {
     keepSizes = keep.map((d) => sizes[d]);
     keepStrides = keep.map((d) => keepStrides[d]);
   }
-  e.vals.set(op.result, { kind: "memref", type: rt, allocated: src.allocated, aligned: src.aligned, offset, sizes: keepSizes, strides: keepStrides, id: e.unit.describeMemref(`${desc(op)} in @${e.fnName} (${rt.str})`) });
+  e.vals.set(op.result, { kind: "memref", type: rt, allocated: src.allocated, aligned: src.aligned, offset, sizes: keepSizes, strides: keepStrides });
 });
 register("memref.reinterpret_cast", (e, op) => {
   const s = e.val(op.operand(0)), rt = op.result.type as MemRefType;
@@ -279,7 +277,7 @@ register("memref.reinterpret_cast", (e, op) => {
   const [offset] = mixedList(op, "offsets").map((x) => mixedField(e, x));
   const sizes = mixedList(op, "sizes").map((x) => mixedField(e, x));
   const strides = mixedList(op, "strides").map((x) => mixedField(e, x));
-  e.vals.set(op.result, { kind: "memref", type: rt, ...base, offset, sizes, strides, id: e.unit.describeMemref(`${desc(op)} in @${e.fnName} (${rt.str})`) });
+  e.vals.set(op.result, { kind: "memref", type: rt, ...base, offset, sizes, strides });
 });
 
 register("memref.rank", (e, op) => {
@@ -294,7 +292,7 @@ register("memref.collapse_shape", (e, op) => {
   const src = e.memref(op.operand(0)), groups = reassociation(op) ?? [];
   const sizes = groups.map((g) => g.slice(1).reduce((a, d) => mulF(e, a, src.sizes[d]), src.sizes[g[0]]));
   const strides = groups.map((g) => src.strides[g[g.length - 1]]);
-  e.vals.set(op.result, e.memrefFrom(op.result.type as MemRefType, src.allocated, src.aligned, { offset: src.offset, sizes, strides }, desc(op)));
+  e.vals.set(op.result, e.memrefFrom(op.result.type as MemRefType, src.allocated, src.aligned, { offset: src.offset, sizes, strides }));
 });
 register("memref.expand_shape", (e, op) => {
   const src = e.memref(op.operand(0));
@@ -305,7 +303,7 @@ register("memref.expand_shape", (e, op) => {
     let s = src.strides[d];
     for (let j = g.length - 1; j >= 0; j--) { strides[g[j]] = s; if (j > 0) s = mulF(e, s, sizes[g[j]]); }
   });
-  e.vals.set(op.result, e.memrefFrom(op.result.type as MemRefType, src.allocated, src.aligned, { offset: src.offset, sizes, strides }, desc(op)));
+  e.vals.set(op.result, e.memrefFrom(op.result.type as MemRefType, src.allocated, src.aligned, { offset: src.offset, sizes, strides }));
 });
 
 register("memref.copy", (e, op) => {
@@ -360,7 +358,7 @@ export function forEachIndex(e: FunctionEmitter, sizes: readonly Field[], body: 
 register("memref.get_global", (e, op) => {
   const name = op.attr<SymbolRefAttr>("name")!.root;
   const p = e.toField(e.unit.globalAddress(name));
-  e.vals.set(op.result, e.memrefFrom(op.result.type as MemRefType, p, p, { offset: { c: 0 } }, `global @${name}`));
+  e.vals.set(op.result, e.memrefFrom(op.result.type as MemRefType, p, p, { offset: { c: 0 } }));
 });
 register("llvm.mlir.addressof", (e, op) => {
   const name = op.attr<SymbolRefAttr>("global_name")!.root;

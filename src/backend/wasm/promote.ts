@@ -33,16 +33,16 @@ function definedOutside(v: Value, loop: Operation): boolean {
 const sameIdx = (a: readonly Value[], b: readonly Value[]) => a.length === b.length && a.every((v, i) => v === b[i]);
 
 /** The element to promote in `loop` (an scf.for), or undefined. */
-export function findPromotion(loop: Operation): { memref: Value; idx: Value[]; reads: Value[] } | undefined {
+export function findPromotion(loop: Operation): { memref: Value; idx: Value[]; store: Operation; reads: Value[] } | undefined {
   const body = loop.body();
-  let target: { memref: Value; idx: Value[] } | undefined;
+  let target: { memref: Value; idx: Value[]; store: Operation } | undefined;
   const reads: Operation[] = [];
   for (const op of body.ops) {
     if (op.regions.length) return undefined;
     if (op.name === "memref.store") {
       const m = op.operand(1), idx = op.operands.slice(2);
       if (target ? target.memref !== m || !sameIdx(target.idx, idx) : !(definedOutside(m, loop) && idx.every((v) => definedOutside(v, loop)))) return undefined;
-      target ??= { memref: m, idx };
+      target ??= { memref: m, idx, store: op };
     } else if (READS.has(op.name)) {
       reads.push(op);
     } else if (!/^(arith|math|index)\./.test(op.name) && op.name !== "scf.yield") {
@@ -97,7 +97,7 @@ export function emitPromoted(e: FunctionEmitter, loop: Operation, nonEmpty: () =
   const checks: Expr[] = [];
   // Address and extents first (they are loop-invariant), then the no-overlap test.
   const setup = e.collect(() => {
-    e.emit(m.local.set(addr, e.address(target, found.idx.map((v) => e.get(v)))));
+    e.emit(m.local.set(addr, e.address(target, found.idx.map((v) => e.get(v)), 1, { op: found.store, memref: found.memref })));
     for (const o of others as MemrefVal[]) {
       const x = extent(e, o);
       checks.push(x.nonNeg ? m.i32.or(m.i32.le_u(m.i32.add(a(), e.i32(eb)), x.lo), m.i32.ge_u(a(), x.hi())) : e.i32(0));
