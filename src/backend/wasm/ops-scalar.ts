@@ -6,17 +6,17 @@ import { FloatType, IndexType, IntegerType, Type, VectorType } from "../../ir/ty
 import { CMPF_PREDICATES, CMPI_PREDICATES, roundFloat } from "../../dialects/arith.js";
 import { CompileError, type LaneType, type VectorLanes, unsupportedVector, vectorLanes, wasmTypeOf } from "./abi.js";
 import { type Expr, FunctionEmitter, i64c, normInt, register, unsignedView, BT } from "./emitter.js";
-import { laneNs, perLane } from "./ops-vector.js";
+import { laneNs, numMinMax, perLane } from "./ops-vector.js";
 import { decodeHalf, encodeHalf, isHalf, roundHalf } from "./half.js";
 
 type M = binaryen.Module;
 
-/** The i32/i64/f32/f64 instruction namespace for a wasm type. */
+/** The i32/i64 instruction namespace for an integer type's wasm type, and its constants. */
 function ns(m: M, t: Type) {
   const w = wasmTypeOf(t);
   switch (w) {
-    case "i32": return { i: m.i32, w } as const;
-    case "i64": return { i: m.i64, w } as const;
+    case "i32": return { i: m.i32, w, c: (n: number) => m.i32.const(n) } as const;
+    case "i64": return { i: m.i64, w, c: (n: number) => i64c(m, n) } as const;
     default: throw new CompileError(`integer op on ${t.str}`);
   }
 }
@@ -25,10 +25,7 @@ function ns(m: M, t: Type) {
 export function constExpr(m: M, t: Type, v: number | bigint | boolean): Expr {
   if (t instanceof FloatType) return t.kind === "f64" ? m.f64.const(Number(v)) : m.f32.const(roundFloat(Number(v), t));
   const b = typeof v === "boolean" ? (v ? 1n : 0n) : BigInt(v);
-  if (t instanceof IntegerType && t.width === 64) {
-    // binaryen 132 takes one bigint here (its typings still show the old low/high form).
-    return i64c(m, b);
-  }
+  if (t instanceof IntegerType && t.width === 64) return i64c(m, b);
   if (t instanceof IntegerType && t.width === 1) return m.i32.const(Number(b & 1n));
   if (t instanceof IntegerType && t.width < 32) return m.i32.const(Number(BigInt.asIntN(t.width, b)));
   return m.i32.const(Number(BigInt.asIntN(32, b)));
@@ -133,11 +130,10 @@ register(["arith.maxsi", "arith.minsi", "arith.maxui", "arith.minui"], (e, op) =
 });
 
 register(["arith.floordivsi", "arith.ceildivsi"], (e, op) => {
-  const t = op.result.type, { i, w } = ns(e.m, t), m = e.m;
+  const t = op.result.type, { i, w, c } = ns(e.m, t), m = e.m;
   const a = e.scalar(op.operand(0)), b = e.scalar(op.operand(1));
   const ga = () => m.local.get(a.local, BT[a.wt]), gb = () => m.local.get(b.local, BT[b.wt]);
-  const zero = () => (w === "i64" ? i64c(m, 0) : m.i32.const(0));
-  const one = () => (w === "i64" ? i64c(m, 1) : m.i32.const(1));
+  const zero = () => c(0), one = () => c(1);
   const q = e.newLocal(w);
   e.emit(m.local.set(q, i.div_s(ga(), gb())));
   const inexact = i.ne(i.rem_s(ga(), gb()), zero());
@@ -170,13 +166,8 @@ register(Object.keys(FLOAT_SIMPLE), (e, op) => {
   if (t instanceof VectorType) { e.define(op.result, vecNs(e.m, t)[k](a, b), "v128"); return; }
   e.define(op.result, k === "max" || k === "min" ? exactFns(e.m, t)[k](a, b) : inexact(e, t, [a, b], (w, [x, y]) => e.m[w][k](x, y)));
 });
-register(["arith.maxnumf", "arith.minnumf"], (e, op) => {
-  const t = op.result.type, f = exactFns(e.m, t), m = e.m;
-  const a = e.scalar(op.operand(0)), b = e.scalar(op.operand(1));
-  const ga = () => m.local.get(a.local, BT[a.wt]), gb = () => m.local.get(b.local, BT[b.wt]);
-  const mm = op.name === "arith.maxnumf" ? f.max(ga(), gb()) : f.min(ga(), gb());
-  e.define(op.result, m.select(f.ne(ga(), ga()), gb(), m.select(f.ne(gb(), gb()), ga(), mm)));
-});
+register(["arith.maxnumf", "arith.minnumf"], (e, op) =>
+  e.define(op.result, numMinMax(e, exactWasm(op.result.type), e.get(op.operand(0)), e.get(op.operand(1)), op.name === "arith.maxnumf")));
 register("arith.negf", (e, op) => {
   const t = op.result.type;
   e.define(op.result, t instanceof VectorType ? vecNs(e.m, t).neg(e.get(op.operand(0))) : exactFns(e.m, t).neg(e.get(op.operand(0))));
@@ -351,12 +342,12 @@ function floatWasm(t: Type): "f32" | "f64" {
   throw new CompileError(`float op on ${t.str}`);
 }
 /**
- * The instructions for an op whose result is exact in its type `t` (one of the operands, a
- * comparison, a negation, an integer-valued rounding): f16/bf16 use f32's on their f32 locals.
+ * The wasm type, and instructions, for an op whose result is exact in its type `t` (one of the
+ * operands, a comparison, a negation, an integer-valued rounding): f16/bf16 use f32's on their
+ * f32 locals.
  */
-function exactFns(m: M, t: Type) {
-  return isHalf(t) || floatWasm(t) === "f32" ? m.f32 : m.f64;
-}
+const exactWasm = (t: Type): "f32" | "f64" => (isHalf(t) ? "f32" : floatWasm(t));
+const exactFns = (m: M, t: Type) => m[exactWasm(t)];
 /**
  * An op whose exact result may not fit its type `t`: `f` computes it in wasm type `w` from
  * operands of that type. f16/bf16 compute in f64 from their (exact) operands and round once to
@@ -444,9 +435,9 @@ register("math.copysign", (e, op) => {
 register("math.absi", (e, op) => {
   const t = op.result.type;
   if (t instanceof VectorType) { e.define(op.result, vectorIntNs(e, t, "math.absi").abs(e.get(op.operand(0))), "v128"); return; }
-  const { i, w } = ns(e.m, t), x = e.scalar(op.operand(0)), m = e.m;
+  const { i, c } = ns(e.m, t), x = e.scalar(op.operand(0)), m = e.m;
   const g = () => m.local.get(x.local, BT[x.wt]);
-  const zero = () => (w === "i64" ? i64c(m, 0) : m.i32.const(0));
+  const zero = () => c(0);
   e.define(op.result, normInt(m, m.select(i.lt_s(g(), zero()), i.sub(zero(), g()), g()), t));
 });
 register("math.fma", (e, op) => {
@@ -491,8 +482,7 @@ register("math.ipowi", (e, op) => {
   e.define(op.result, ipowi(e, e.get(op.operand(0)), e.get(op.operand(1)), t));
 });
 function ipowi(e: FunctionEmitter, a: Expr, b: Expr, t: Type): Expr {
-  const m = e.m, { i, w } = ns(m, t), T = BT[w];
-  const c = (n: number) => (w === "i64" ? i64c(m, n) : m.i32.const(n));
+  const m = e.m, { i, w, c } = ns(m, t), T = BT[w];
   const x = e.newLocal(w), n = e.newLocal(w), r = e.newLocal(w);
   const g = (l: number) => m.local.get(l, T);
   e.emit(m.local.set(x, signed(m, a, t)));

@@ -119,8 +119,8 @@ register("vector.reduction", (e, op) => {
   e.define(op.result, normInt(m, fromMaskLane(e, vl, acc), t.elementType));
 });
 
-/** maxnumf/minnumf: a NaN operand yields the other (wasm's max/min propagate NaN). */
-function numMinMax(e: FunctionEmitter, elem: string, a: Expr, b: Expr, isMax: boolean): Expr {
+/** maxnumf/minnumf (scalars, reduction lanes): a NaN operand yields the other (wasm's max/min propagate NaN). */
+export function numMinMax(e: FunctionEmitter, elem: string, a: Expr, b: Expr, isMax: boolean): Expr {
   const m = e.m, w = elem === "f64" ? "f64" : "f32", f = w === "f64" ? m.f64 : m.f32, T = binaryen[w];
   const la = e.newLocal(w), lb = e.newLocal(w);
   e.emit(m.local.set(la, a));
