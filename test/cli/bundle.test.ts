@@ -46,7 +46,8 @@ test("bin/tensorlang-opt runs its bundle and prints what the ES-module CLI print
   same(opt.bin(["-", "--mlir-print-op-generic"], text), opt.esm(["-", "--mlir-print-op-generic"], text), 0);
   same(opt.bin(["--version"]), opt.esm(["--version"]), 0);
   assert.match(opt.bin(["--version"]).stdout, /^tensorlang \d+\.\d+\.\d+/);
-  same(opt.bin(["-"], "func.func @f() {\n  %x = arith.addi %y, %y : i32\n  return\n}\n"), opt.esm(["-"], "func.func @f() {\n  %x = arith.addi %y, %y : i32\n  return\n}\n"), 1);
+  const bad = "func.func @f() {\n  %x = arith.addi %y, %y : i32\n  return\n}\n";
+  same(opt.bin(["-"], bad), opt.esm(["-"], bad), 1);
   same(opt.bin(["--no-such-flag"]), opt.esm(["--no-such-flag"]), 2);
   same(opt.bin(["missing.mlir"]), opt.esm(["missing.mlir"]), 2);
 });
