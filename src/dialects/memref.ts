@@ -5,7 +5,7 @@ import {
 } from "../ir/attributes.js";
 import { OpResult, symbolName, type BlockArgument, type Operation, type Value } from "../ir/core.js";
 import type { Dialect, OperationState } from "../ir/dialect.js";
-import { DiagnosticError, formatLoc } from "../ir/diagnostics.js";
+import { DiagnosticError, formatLoc, opSite } from "../ir/diagnostics.js";
 import type { OpAsmParser, UnresolvedOperand } from "../ir/parser.js";
 import type { OpAsmPrinter } from "../ir/printer.js";
 import { DYN, IndexType, MemRefType, TensorType, Type, UnrankedMemRefType, i32, i64, index } from "../ir/types.js";
@@ -555,7 +555,7 @@ export function describeMemref(v: Value): string {
  */
 export interface AccessSite { site: string; memref: string }
 export const accessSite = (op: Operation, memref: Value | Type): AccessSite =>
-  ({ site: `${op.name} at ${formatLoc(op.loc)}`, memref: memref instanceof Type ? memref.str : `${describeMemref(memref)} (${memref.type.str})` });
+  ({ site: opSite(op), memref: memref instanceof Type ? memref.str : `${describeMemref(memref)} (${memref.type.str})` });
 
 /** The message of an access outside the shape; `width` elements from `idx` for a vector access. */
 export function outOfBoundsMessage(a: AccessSite, idx: readonly number[], sizes: readonly number[], width = 1): string {

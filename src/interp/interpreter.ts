@@ -33,13 +33,14 @@
 // to the op that ran the region.
 import type { Block, Module, Operation, Region, Value } from "../ir/core.js";
 import { symbolName } from "../ir/core.js";
+import { opSite } from "../ir/diagnostics.js";
 import type { Type } from "../ir/types.js";
 import { DenseArrayAttr } from "../ir/attributes.js";
 import type { HostContext } from "../runtime/host/context.js";
 import { HostError, TensorLangAssertError } from "../runtime/host/context.js";
 import { OutOfMemoryError } from "../runtime/heap.js";
 import { callHost, lookupHost, readMemrefDescriptor, type HostFn } from "../runtime/host.js";
-import { InterpreterError, TimeLimitError, MemRefValue, TensorValue, Trap, canon, elementTypeOf, shapedInfo, type RtValue, type Scalar } from "./values.js";
+import { DivisionTrap, InterpreterError, TimeLimitError, MemRefValue, TensorValue, Trap, canon, elementTypeOf, shapedInfo, type RtValue, type Scalar } from "./values.js";
 import { declaredSignature, hostArgs, hostResult } from "./hostcall.js";
 import { HANDLERS } from "./registry.js";
 import { segments } from "./util.js";
@@ -274,7 +275,9 @@ export class Interpreter {
         const a = new Array<RtValue>(ins.length);
         for (let i = 0; i < ins.length; i++) a[i] = env[ins[i]];
         let res: RtValue[];
-        try { res = h(this, c.op, a); } catch (e) { throw e instanceof OutOfBounds ? locate(e, c.op, a) : e; }
+        try { res = h(this, c.op, a); } catch (e) {
+          throw e instanceof OutOfBounds ? locate(e, c.op, a) : e instanceof DivisionTrap && !e.located ? Object.assign(e, { message: `${opSite(c.op)}: ${e.message}`, located: true }) : e;
+        }
         const outs = c.outs;
         for (let i = 0; i < outs.length; i++) env[outs[i]] = res[i];
       }

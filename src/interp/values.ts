@@ -68,6 +68,14 @@ export class Trap extends Error {
   override name = "Trap";
 }
 
+/**
+ * Integer division by zero, or its signed overflow: the interpreter names the op that divided
+ * (Interpreter.runRegion), as the wasm engine names the instruction that trapped.
+ */
+export class DivisionTrap extends Trap {
+  located = false;
+}
+
 export const numElements = (shape: readonly number[]): number => shape.reduce((a, b) => a * b, 1);
 
 export function contiguousStrides(shape: readonly number[]): number[] {

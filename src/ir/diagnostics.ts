@@ -11,6 +11,8 @@ const sources = new Map<string, string>();
 export function registerSource(file: string, text: string): void { sources.set(file, text); }
 
 export function formatLoc(loc?: Location): string { return loc ? `${loc.file}:${loc.line}:${loc.col}` : "<unknown>"; }
+/** Where a run-time failure happened, as both engines word it: `arith.divsi at f.mlir:4:8`. */
+export const opSite = (op: { name: string; loc?: Location }): string => `${op.name} at ${formatLoc(op.loc)}`;
 
 export function formatDiagnostic(d: Diagnostic): string {
   let s = `${formatLoc(d.loc)}: ${d.severity}: ${d.message}`;

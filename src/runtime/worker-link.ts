@@ -41,11 +41,17 @@ const WASM_TRAPS: Record<string, string> = {
   "divide result unrepresentable": "integer overflow in signed division",
 };
 
-/** Turns whatever a call threw into the error the program's user should see. */
-export function mapRuntimeError(err: unknown, called: string): unknown {
+/**
+ * Turns whatever a call threw into the error the program's user should see; a trap of a
+ * recorded instruction of `program`'s code (CompiledUnit.trapSites) names its op.
+ */
+export function mapRuntimeError(err: unknown, called: string, program?: ProgramInstance): unknown {
   if (err instanceof TensorLangRuntimeError || err instanceof TensorLangAssertError) return err;
   const fn = wasmFunctionOf(err) ?? called;
-  if (err instanceof WebAssembly.RuntimeError) return new TensorLangRuntimeError("trap", fn, WASM_TRAPS[err.message] ?? err.message, { cause: err });
+  if (err instanceof WebAssembly.RuntimeError) {
+    const at = program?.trapSite(err);
+    return new TensorLangRuntimeError("trap", fn, (at ? `${at}: ` : "") + (WASM_TRAPS[err.message] ?? err.message), { cause: err });
+  }
   if (err instanceof RangeError && /call stack/i.test(err.message)) return new TensorLangRuntimeError("stack-overflow", fn, "stack overflow (recursion too deep)", { cause: err });
   if (err instanceof OutOfMemoryError) return new TensorLangRuntimeError("out-of-memory", fn, err.message, { cause: err });
   if (isHostRuntimeError(err)) return new TensorLangRuntimeError("host", fn, err.message, { cause: err });
@@ -66,6 +72,8 @@ export class ProgramInstance {
   private readonly spLimit: WebAssembly.Global;
   /** Each linked unit's bounds-checked accesses (CompiledUnit.boundsSites). */
   private boundsSites: CompiledUnit["boundsSites"][] = [];
+  /** The trapping instructions of each linked unit, newest first. */
+  private trapTables: Array<Pick<CompiledUnit, "trapSites" | "trapOffsets">> = [];
   /** Called before every host call: where a live program picks up pending hot-swaps. */
   onHostCall?: () => void;
 
@@ -106,6 +114,7 @@ export class ProgramInstance {
     if (this.table.length < need) this.table.grow(need - this.table.length);
     const unitIndex = this.boundsSites.length;
     this.boundsSites.push(unit.boundsSites);
+    if (unit.trapOffsets.length) this.trapTables.unshift(unit);
     const data: Record<string, WebAssembly.Global> = {};
     for (const d of unit.data) {
       let addr = this.dataAddr.get(d.name);
@@ -181,6 +190,26 @@ export class ProgramInstance {
 
   has(name: string): boolean { return this.abis.has(name); }
 
+  /**
+   * The op (`arith.divsi at f.mlir:4:8`) of the instruction a trap stopped at: the innermost
+   * frame names the function and the byte offset in its module. Units are told apart by the
+   * function, and the newest unit is asked first (the one a hot-swap installed).
+   */
+  trapSite(err: Error): string | undefined {
+    const frame = /at fn:([^\s]+) \(wasm:\/\/wasm\/[^:]*:wasm-function\[\d+\]:0x([0-9a-f]+)\)/.exec(err.stack ?? "");
+    if (!frame) return undefined;
+    const fn = frame[1].replace(/\$par\d+$/, ""), offset = parseInt(frame[2], 16);
+    for (const { trapSites, trapOffsets } of this.trapTables) {
+      let lo = 0, hi = trapOffsets.length;
+      while (lo < hi) { const mid = (lo + hi) >> 1; if (trapOffsets[mid][0] < offset) lo = mid + 1; else hi = mid; }
+      for (let i = lo; i < trapOffsets.length && trapOffsets[i][0] === offset; i++) {
+        const site = trapSites[trapOffsets[i][1]];
+        if (site?.fn === fn) return site.site;
+      }
+    }
+    return undefined;
+  }
+
   /** The live version of a function, as a raw wasm function. */
   raw(name: string): WasmFn {
     const slot = this.slots.get(name);
@@ -199,7 +228,7 @@ export class ProgramInstance {
     }
     const flat = abi.params.flatMap((s, i) => flattenArg(s, args[i]));
     let r: unknown;
-    try { r = f(...flat); } catch (e) { throw mapRuntimeError(e, name); }
+    try { r = f(...flat); } catch (e) { throw mapRuntimeError(e, name, this); }
     const vals = Array.isArray(r) ? (r as (number | bigint)[]) : r === undefined ? [] : [r as number | bigint];
     let k = 0;
     return abi.results.map((s) => unflattenResult(s, () => vals[k++]));

@@ -221,7 +221,7 @@ function helperMain(d: HelperData): void {
       program.ctx.flush();
       Atomics.store(ctl, w, S_DONE);
     } catch (e0) {
-      const e = mapRuntimeError(e0, "parallel loop");
+      const e = mapRuntimeError(e0, "parallel loop", program);
       const text = e instanceof TensorLangRuntimeError ? `${e.kind}\n${e.functionName ?? ""}\n${e.message.replace(/^runtime error(?: in @\S+)?: /, "")}`
         : `trap\n\n${e instanceof Error ? e.message : String(e)}`;
       const bytes = Buffer.from(text, "utf8").subarray(0, ERR_BYTES - 1);

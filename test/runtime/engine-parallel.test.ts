@@ -82,13 +82,13 @@ test("scf.parallel on two threads computes what one thread computes", async () =
   await two.e.dispose();
 });
 
-test("a trap in a parallel body is a runtime error naming the function, whichever thread ran it", async () => {
+test("a trap in a parallel body is a runtime error naming the function and the op, whichever thread ran it", async () => {
   const { e } = await engine(2);
   // Only the upper half of the rows divides by d. The helper takes rows from the back, the
   // calling thread from the front: either may get there first (test/optimizer/parallelize
   // pins the helper's case down).
   assert.throws(() => e.call("main", [0]), (err: unknown) =>
-    err instanceof TensorLangRuntimeError && err.functionName === "kernel" && /divide by zero( \(in parallel helper thread 1\))?$/.test(err.message));
+    err instanceof TensorLangRuntimeError && err.functionName === "kernel" && /: arith\.divsi at par\.mlir:19:12: integer divide by zero( \(in parallel helper thread 1\))?$/.test(err.message));
   // The pool is still usable afterwards.
   e.call("main", [5]);
   await e.dispose();

@@ -83,7 +83,7 @@ function rejectsWith(f: () => unknown, kind: string, fn: string, detail: RegExp)
 test("traps become runtime errors naming the function; the instance stays usable", () => {
   const e = load(TRAPS);
   assert.deepEqual(e.call("calls_div", [2]), [3]);
-  rejectsWith(() => e.call("calls_div", [0]), "trap", "div", /runtime error in @div: integer divide by zero/);
+  rejectsWith(() => e.call("calls_div", [0]), "trap", "div", /^runtime error in @div: arith.divsi at engine.mlir:3:10: integer divide by zero$/);
   rejectsWith(() => e.call("deep", [0n]), "stack-overflow", "deep", /stack overflow/);
   rejectsWith(() => e.call("poke", [1 << 28]), "trap", "poke", /memory access out of bounds/);
   assert.deepEqual(e.call("calls_div", [-7]), [-1]);
@@ -367,7 +367,7 @@ test("memref.alloc alignment: 0 (valid in MLIR) takes the default, a power of tw
   }
 });
 
-test("integer division traps read the same under both engines, i8 and i16 overflow included (wasm wrapped i8 -128 / -1 to -128)", async () => {
+test("integer division traps read the same under both engines and name the op that divided, i8 and i16 overflow included (wasm wrapped i8 -128 / -1 to -128)", async () => {
   const DIV = `module {
     func.func @div8(%a: i8, %b: i8) -> i8 {
       %r = arith.divsi %a, %b : i8
@@ -381,16 +381,59 @@ test("integer division traps read the same under both engines, i8 and i16 overfl
       %r = arith.remsi %a, %b : i32
       return %r : i32
     }
+    func.func @mixed(%a: i64, %b: i64) -> i64 {
+      %one = arith.constant 1 : i64
+      %q = arith.divui %a, %one : i64
+      %r = arith.remui %q, %b : i64
+      %f = arith.floordivsi %r, %b : i64
+      %c = arith.ceildivsi %f, %b : i64
+      %p = math.ipowi %c, %b : i64
+      %v = vector.broadcast %a : i64 to vector<2xi64>
+      %w = vector.broadcast %b : i64 to vector<2xi64>
+      %d = arith.divsi %v, %w : vector<2xi64>
+      return %p : i64
+    }
+    func.func @vdiv(%x: i32, %b: i32) -> i32 {
+      %a = vector.broadcast %x : i32 to vector<4xi32>
+      %w = vector.broadcast %b : i32 to vector<4xi32>
+      %d = arith.divsi %a, %w : vector<4xi32>
+      %r = vector.extract %d[0] : i32 from vector<4xi32>
+      return %r : i32
+    }
   }`;
   for (const engine of ["wasm", "interp"] as const) {
     const e = new Engine({ ctx: createCapturingContext(), engine }).load(DIV, "div.mlir");
     assert.deepEqual([e.call("div8", [-127, -1]), e.call("div16", [-32768, 2]), e.call("rem32", [7, -2])], [[127], [-16384], [1]], engine);
     const fails = (f: () => unknown, msg: string) => assert.throws(f, (err: unknown) => err instanceof Error && err.message === msg, `${engine}: ${msg}`);
-    fails(() => e.call("div8", [-128, -1]), "runtime error in @div8: integer overflow in signed division");
-    fails(() => e.call("div16", [-32768, -1]), "runtime error in @div16: integer overflow in signed division");
-    fails(() => e.call("rem32", [7, 0]), "runtime error in @rem32: integer divide by zero");
+    fails(() => e.call("div8", [-128, -1]), "runtime error in @div8: arith.divsi at div.mlir:3:12: integer overflow in signed division");
+    fails(() => e.call("div16", [-32768, -1]), "runtime error in @div16: arith.divsi at div.mlir:7:12: integer overflow in signed division");
+    fails(() => e.call("rem32", [7, 0]), "runtime error in @rem32: arith.remsi at div.mlir:11:12: integer divide by zero");
+    // each division of @mixed in turn: the divisor 0 reaches the first, -1 the ipowi of 0, ...
+    fails(() => e.call("mixed", [5n, 0n]), "runtime error in @mixed: arith.remui at div.mlir:17:12: integer divide by zero");
+    fails(() => e.call("mixed", [0n, -1n]), "runtime error in @mixed: math.ipowi at div.mlir:20:12: integer divide by zero");
+    fails(() => e.call("mixed", [-(2n ** 63n), -1n]), "runtime error in @mixed: arith.floordivsi at div.mlir:18:12: integer overflow in signed division");
+    fails(() => e.call("vdiv", [7, 0]), "runtime error in @vdiv: arith.divsi at div.mlir:29:12: integer divide by zero");
     await e.dispose();
   }
+});
+
+test("a trap in a hot-swapped function names the op of the new version", () => {
+  const V1 = `func.func @f(%a: i32, %b: i32) -> i32 {
+  %q = arith.divsi %a, %b : i32
+  return %q : i32
+}`;
+  const V2 = `func.func @f(%a: i32, %b: i32) -> i32 {
+  %one = arith.constant 1 : i32
+  %s = arith.addi %a, %one : i32
+  %m = arith.muli %s, %s : i32
+  %q = arith.remui %m, %b : i32
+  return %q : i32
+}`;
+  const e = new Engine({ ctx: createCapturingContext() }).load(V1, "v1.mlir");
+  const fails = (msg: string) => assert.throws(() => e.call("f", [3, 0]), (err: unknown) => err instanceof Error && err.message === msg, msg);
+  fails("runtime error in @f: arith.divsi at v1.mlir:2:8: integer divide by zero");
+  e.swap("f", e.compile(V2, { only: ["f"], file: "v2.mlir" }));
+  fails("runtime error in @f: arith.remui at v2.mlir:5:8: integer divide by zero");
 });
 
 test("runMain of an entry that takes arguments is the same runtime error under both engines (the interpreter threw an internal error)", async () => {

@@ -13,6 +13,7 @@
 //                   variadic one gets one import per call-site signature (printf#ptr,f64)
 //   rt.<name>       the backend's own runtime (alloc, free, bounds/stack failures)
 // Defined functions are exported as "fn:<name>"; the runtime writes them into their slots.
+import { decode } from "@jridgewell/sourcemap-codec";
 import binaryen from "./binaryen.js";
 import * as v8 from "node:v8";
 import { DenseElementsAttr, FloatAttr, IntegerAttr, StringAttr, TypeAttr } from "../../ir/attributes.js";
@@ -60,6 +61,8 @@ export interface UnitData { name: string; bytes: Uint8Array; align: number }
 /** A compiled unit: structured-cloneable, so it can be handed to a worker as is. */
 /** A bounds-checked access: its function, the op and the memref (see accessSite). */
 export interface BoundsSite extends AccessSite { fn: string }
+/** An instruction that may trap (integer division): its function and op (`arith.divsi at f.mlir:4:8`). */
+export interface TrapSite { fn: string; site: string }
 
 export interface CompiledUnit {
   module: WebAssembly.Module;
@@ -70,6 +73,9 @@ export interface CompiledUnit {
   slots: Array<[string, number]>;
   /** The bounds-checked accesses by id, for the message of one that fails (--check-bounds). */
   boundsSites: BoundsSite[];
+  /** The trapping instructions by id, and [byte offset in the module, id] sorted by offset (a trap's stack names the offset). */
+  trapSites: TrapSite[];
+  trapOffsets: Array<[number, number]>;
   /** The unit imports a shared memory (compiled for threads). */
   sharedMemory: boolean;
   /** Outlined scf.parallel bodies, by the id the unit's rt.parallel calls pass. */
@@ -89,6 +95,8 @@ export class ModuleCompiler {
   readonly m = new binaryen.Module();
   readonly slots = new Map<string, number>();
   readonly boundsSites: BoundsSite[] = [];
+  readonly trapSites: TrapSite[] = [];
+  private readonly trapIds = new Map<string, number>();
   readonly imports: UnitImport[] = [];
   readonly data: UnitData[] = [];
   readonly parallel: Array<{ id: number; export: string }> = [];
@@ -123,6 +131,25 @@ export class ModuleCompiler {
   isDefined(op: Operation): boolean { return op.regions.length > 0 && op.region().blocks.length > 0; }
 
   boundsSite(site: BoundsSite): number { return this.boundsSites.push(site) - 1; }
+  trapSite(site: TrapSite): number {
+    const key = `${site.fn} ${site.site}`;
+    let id = this.trapIds.get(key);
+    if (id === undefined) this.trapIds.set(key, (id = this.trapSites.push(site) - 1));
+    return id;
+  }
+
+  /**
+   * Adds function `name` with the body `e` emitted; its trapping instructions get debug
+   * locations (line = site id + 1), which binaryen keeps through optimization and writes into
+   * the source map that `finish` turns into byte offsets. Column 1: binaryen's writer skips a
+   * location equal to its initial one (line 1, column 0).
+   */
+  addFunction(name: string, params: binaryen.Type, result: binaryen.Type, e: FunctionEmitter, body: Expr): void {
+    const ref = this.m.addFunction(name, params, result, e.vars, body);
+    if (e.traps.length) this.debugFile ??= this.m.addDebugInfoFileName("sites");
+    for (const [x, id] of e.traps) this.m.setDebugLocation(ref, x, this.debugFile!, id + 1, 1);
+  }
+  private debugFile?: number;
 
   slotOf(name: string): number {
     let s = this.slots.get(name);
@@ -218,7 +245,7 @@ export class ModuleCompiler {
     const resultType = bt(flatTypes(abi.results));
     if (resultType !== binaryen.none) stmts.push(this.m.unreachable());
     const fname = `fn:${name}`;
-    this.m.addFunction(fname, bt(paramTypes), resultType, e.vars, this.m.block(null, stmts, resultType));
+    this.addFunction(fname, bt(paramTypes), resultType, e, this.m.block(null, stmts, resultType));
     this.m.addFunctionExport(fname, fname);
     return { name, slot: this.slotOf(name), export: fname, abi };
   }
@@ -237,7 +264,7 @@ export class ModuleCompiler {
       m.optimize();
     }
     if (process.env.TENSORLANG_WASM_DUMP === "opt") process.stderr.write(m.emitText());
-    const bytes = m.emitBinary();
+    const { binary: bytes, sourceMap } = m.emitBinary(this.trapSites.length ? "sites.map" : null);
     m.dispose();
     let module: WebAssembly.Module;
     // Straight to the optimizing tier: V8 cannot leave the baseline tier (Liftoff) in the
@@ -250,8 +277,15 @@ export class ModuleCompiler {
       v8.setFlagsFromString("--liftoff --wasm-lazy-compilation --wasm-dynamic-tiering");
     }
     return { module, functions, imports: this.imports, data: this.data, slots: [...this.slots], boundsSites: this.boundsSites, parallel: this.parallel,
+      trapSites: this.trapSites, trapOffsets: sourceMap ? trapOffsets(sourceMap) : [],
       sharedMemory: !!this.options.parallel, size: bytes.length };
   }
+}
+
+/** The mapped byte offsets of a source map binaryen wrote (one line; the column is the offset). */
+function trapOffsets(sourceMap: string): Array<[number, number]> {
+  const [segments = []] = decode((JSON.parse(sourceMap) as { mappings: string }).mappings);
+  return segments.flatMap((s) => (s.length >= 4 ? [[s[0], s[2]!] as [number, number]] : [])).sort((a, b) => a[0] - b[0]);
 }
 
 export function signatureOf(op: Operation): { inputs: readonly Type[]; results: readonly Type[] } {

@@ -3,7 +3,7 @@
 // compile-time constants. Op handlers live in ops-*.ts and register in HANDLERS.
 import binaryen from "./binaryen.js";
 import type { Block, Operation, Value } from "../../ir/core.js";
-import { formatLoc } from "../../ir/diagnostics.js";
+import { formatLoc, opSite } from "../../ir/diagnostics.js";
 import { IntegerType, MemRefType, Type, UnrankedMemRefType } from "../../ir/types.js";
 import { CompileError, type AbiSlot, type WasmValType, abiSlot, elementBytes, staticLayout, wasmTypeOf } from "./abi.js";
 import { DYN } from "../../ir/types.js";
@@ -69,6 +69,8 @@ export class FunctionEmitter {
   /** Loops being emitted, innermost last (addressing.ts). */
   readonly loops: LoopFrame[] = [];
   private readonly ids = new Map<Value, number>();
+  /** Instructions that may trap (integer division), with their site (ModuleCompiler.addFunction). */
+  readonly traps: Array<[Expr, number]> = [];
   /** The memref element held in a local while emitting a promoted loop (promote.ts). */
   promoted?: { memref: Value; idx: readonly Value[]; local: number };
 
@@ -83,6 +85,11 @@ export class FunctionEmitter {
     return this.nParams + this.vars.length - 1;
   }
   emit(x: Expr): void { this.stmts.push(x); }
+  /** `x`, an instruction that may trap, recorded so that its trap names the op being emitted. */
+  trapping(x: Expr): Expr {
+    this.traps.push([x, this.unit.trapSite({ fn: this.fnName, site: opSite(this.current!) })]);
+    return x;
+  }
   label(prefix: string): string { return `${prefix}${this.labelCount++}`; }
   /** Runs `fn` collecting its statements into a separate list. */
   collect(fn: () => void): Expr[] {

@@ -81,10 +81,10 @@ const INT: Record<string, IntOp> = {
   "arith.andi": (e, a, b, t) => ns(e.m, t).i.and(a, b),
   "arith.ori": (e, a, b, t) => ns(e.m, t).i.or(a, b),
   "arith.xori": (e, a, b, t) => normInt(e.m, ns(e.m, t).i.xor(a, b), t),
-  "arith.divsi": (e, a, b, t) => normInt(e.m, ns(e.m, t).i.div_s(a, b), t),
-  "arith.remsi": (e, a, b, t) => ns(e.m, t).i.rem_s(a, b),
-  "arith.divui": (e, a, b, t) => normInt(e.m, ns(e.m, t).i.div_u(unsignedView(e.m, a, t), unsignedView(e.m, b, t)), t),
-  "arith.remui": (e, a, b, t) => normInt(e.m, ns(e.m, t).i.rem_u(unsignedView(e.m, a, t), unsignedView(e.m, b, t)), t),
+  "arith.divsi": (e, a, b, t) => normInt(e.m, e.trapping(ns(e.m, t).i.div_s(a, b)), t),
+  "arith.remsi": (e, a, b, t) => e.trapping(ns(e.m, t).i.rem_s(a, b)),
+  "arith.divui": (e, a, b, t) => normInt(e.m, e.trapping(ns(e.m, t).i.div_u(unsignedView(e.m, a, t), unsignedView(e.m, b, t))), t),
+  "arith.remui": (e, a, b, t) => normInt(e.m, e.trapping(ns(e.m, t).i.rem_u(unsignedView(e.m, a, t), unsignedView(e.m, b, t))), t),
   "arith.shli": (e, a, b, t) => normInt(e.m, ns(e.m, t).i.shl(a, shiftAmount(e.m, b, t)), t),
   "arith.shrsi": (e, a, b, t) => ns(e.m, t).i.shr_s(a, shiftAmount(e.m, b, t)),
   "arith.shrui": (e, a, b, t) => normInt(e.m, ns(e.m, t).i.shr_u(unsignedView(e.m, a, t), shiftAmount(e.m, b, t)), t),
@@ -112,7 +112,7 @@ register("arith.divsi", (e, op) => {
   const m = e.m, a = e.scalar(op.operand(0)), b = e.scalar(op.operand(1));
   const ga = () => m.local.get(a.local, binaryen.i32), gb = () => m.local.get(b.local, binaryen.i32);
   const overflow = m.i32.and(m.i32.eq(ga(), m.i32.const(-(2 ** (t.width - 1)))), m.i32.eq(gb(), m.i32.const(-1)));
-  e.define(op.result, normInt(m, m.i32.div_s(m.select(overflow, m.i32.const(-(2 ** 31)), ga()), gb()), t));
+  e.define(op.result, normInt(m, e.trapping(m.i32.div_s(m.select(overflow, m.i32.const(-(2 ** 31)), ga()), gb())), t));
 });
 
 register(["arith.maxsi", "arith.minsi", "arith.maxui", "arith.minui"], (e, op) => {
@@ -135,7 +135,7 @@ register(["arith.floordivsi", "arith.ceildivsi"], (e, op) => {
   const ga = () => m.local.get(a.local, BT[a.wt]), gb = () => m.local.get(b.local, BT[b.wt]);
   const zero = () => c(0), one = () => c(1);
   const q = e.newLocal(w);
-  e.emit(m.local.set(q, i.div_s(ga(), gb())));
+  e.emit(m.local.set(q, e.trapping(i.div_s(ga(), gb()))));
   const inexact = i.ne(i.rem_s(ga(), gb()), zero());
   const signsDiffer = i.lt_s(i.xor(ga(), gb()), zero());
   const adjust = op.name === "arith.floordivsi"
@@ -490,7 +490,7 @@ function ipowi(e: FunctionEmitter, a: Expr, b: Expr, t: Type): Expr {
   e.emit(m.local.set(r, c(1)));
   const odd = () => i.ne(i.and(g(n), c(1)), c(0));
   const negative = m.block(null, [
-    m.drop(i.div_s(c(1), g(x))),
+    m.drop(e.trapping(i.div_s(c(1), g(x)))),
     m.local.set(r, m.select(i.eq(g(x), c(1)), c(1), m.select(i.eq(g(x), c(-1)), m.select(odd(), c(-1), c(1)), c(0)))),
   ]);
   const brk = e.label("ipowi_exit"), top = e.label("ipowi");

@@ -133,7 +133,7 @@ export function emitParallelLoop(e: FunctionEmitter, op: Operation, single?: { l
     ? [m.local.set(f.spSave, m.global.get(e.unit.stackPointer(), binaryen.i32)), ...bodyStmts, m.global.set(e.unit.stackPointer(), m.local.get(f.spSave, binaryen.i32))]
     : bodyStmts;
   const exportName = `fn:${name}`;
-  m.addFunction(exportName, binaryen.createType([binaryen.i32, binaryen.i32, binaryen.i32]), binaryen.none, f.vars, m.block(null, stmts));
+  e.unit.addFunction(exportName, binaryen.createType([binaryen.i32, binaryen.i32, binaryen.i32]), binaryen.none, f, m.block(null, stmts));
   m.addFunctionExport(exportName, exportName);
   e.unit.parallel.push({ id: k, export: exportName });
 
