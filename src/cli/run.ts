@@ -13,17 +13,16 @@ import { printModule } from "../ir/printer.js";
 import { verifyModule } from "../ir/verifier.js";
 import { StrategyCache, defaultCacheDir } from "../optimizer/cache.js";
 import { ExperienceLog } from "../optimizer/experience.js";
-import { HeuristicProposer } from "../optimizer/heuristic.js";
-import { LlmProposer } from "../optimizer/llm-proposer.js";
-import { optimizeModule, pickHotFunctions, type FunctionReport } from "../optimizer/optimize.js";
-import { heal } from "../optimizer/heal.js";
-import { Engine, TensorLangRuntimeError, type EngineValue } from "../runtime/engine.js";
+import type { FunctionReport } from "../optimizer/optimize.js";
+import { DEFAULT_STACK_BYTES, ProgramInstance, TensorLangRuntimeError, entryResult, type EngineValue, type ResultKind } from "../runtime/worker-link.js";
+import type { CompiledUnit } from "../backend/wasm/compiler.js";
+import { createContext } from "../dialects/index.js";
+import { parseModule } from "../ir/parser.js";
 import { InterpreterError, TimeLimitError } from "../interp/values.js";
 import { OutOfMemoryError } from "../runtime/heap.js";
 import { formatFloat } from "../runtime/format.js";
-import { LiveProgram } from "../runtime/live.js";
-import { ProgramReflection } from "../optimizer/reflect-host.js";
-import { TensorLangAssertError } from "../runtime/host.js";
+import { UnitCache } from "../runtime/unit-cache.js";
+import { TensorLangAssertError, createHostContext } from "../runtime/host.js";
 import { UsageError, checkWritable, isMain, packageVersion, readInput, runCli, writeOutput } from "./common.js";
 import { SearchProgressBar } from "./progress.js";
 
@@ -73,12 +72,13 @@ const usesReflection = (text: string) => REFLECTION_FNS.some((n) => new RegExp(`
 /** Programs that call the reflection API run in a worker whose host calls reach this thread. */
 async function runWithReflection(o: RunOptions, text: string, file: string, seed: number, cache: StrategyCache): Promise<number> {
   if (o.engine !== "wasm") throw new UsageError("the reflection API (tensorlang_get_ir, tensorlang_compile, ...) needs --engine wasm");
+  const { Engine, HeuristicProposer, LiveProgram, LlmProposer, ProgramReflection } = await import("./run-full.js");
   const engine = new Engine({ checkBounds: o.checkBounds, seed, relaxedSimd: true });
   engine.load(text, file);
   const runner = await loadRunner(o);
   const model = runner !== undefined && runner !== "heuristic" ? runner : undefined;
   const proposer = model ? new LlmProposer(model, { grammar: runnerChoice(o) === "llama" }) : new HeuristicProposer();
-  let live: LiveProgram | undefined;
+  let live: InstanceType<typeof LiveProgram> | undefined;
   const host = new ProgramReflection({ engine, moduleText: text, runner: model, proposer, cache, swap: (n, u) => live?.swap(n, u) });
   live = new LiveProgram(engine, o.entry, seed, undefined, { host });
   try {
@@ -119,8 +119,8 @@ export async function main(argv: string[]): Promise<number> {
     .option("--budget-ms <n>", "search wall time per function in ms (default 60000)")
     .option("--budget-tokens <n>", "model tokens per function")
     .option("--search-seed <n>", "seed of the search (same seed + runner = same decisions)")
-    .option("--cache-dir <dir>", `strategy cache directory (default ${defaultCacheDir()})`)
-    .option("--no-cache", "neither read nor write the strategy cache")
+    .option("--cache-dir <dir>", `cache directory: strategies, compiled programs (default ${defaultCacheDir()})`)
+    .option("--no-cache", "neither read nor write the cache (strategies, compiled programs)")
     .option("--experience-log <file>", "append every proposal with its verdict as JSONL")
     .option("--report <file>", "write the optimization summary as JSON")
     .option("--wasm-threads <n>", "threads for loops marked parallel, and let the search parallelize ('auto': the cores; default 1)")
@@ -149,6 +149,7 @@ export async function main(argv: string[]): Promise<number> {
 
   if (o.heal !== undefined && o.heal !== false) {
     const runner = await loadRunner(o);
+    const { heal } = await import("./run-full.js");
     const names = typeof o.heal === "string" && o.heal !== "auto" ? o.heal.split(",").filter(Boolean) : "auto";
     try {
       const r = await heal({
@@ -173,11 +174,10 @@ export async function main(argv: string[]): Promise<number> {
   if (threads > maxThreads) throw new UsageError(`--wasm-threads ${threads}: at most ${maxThreads} (the cores of this machine)`);
   if (threads > 1 && o.engine !== "wasm") throw new UsageError("--wasm-threads needs --engine wasm");
   if (threads > 1 && o.optimize && o.optimizeMode === "live") throw new UsageError("--wasm-threads is not supported with --optimize-mode live (the live program runs in one worker)");
-  // Optimized kernels use vector.fma, which the wasm backend emits as a relaxed-SIMD madd.
-  const engine = new Engine({ engine: o.engine as "wasm" | "interp", checkBounds: o.checkBounds, seed, threads, relaxedSimd: !!o.optimize });
-  const parsed = engine.parse(text, file);
+  const context = createContext();
+  const parsed = parseModule(text, file, context);
   // Verified before any search or run (diagnostics, exit 1); loading verifies again after lowering.
-  const problems = verifyModule(parsed, engine.context);
+  const problems = verifyModule(parsed, context);
   if (problems.length) throw new DiagnosticError(problems);
   const defined = parsed.definedFunctions().map((f) => symbolName(f) ?? "");
   const listed = () => `(defined: ${defined.map((n) => `@${n}`).join(", ") || "none"})`;
@@ -185,6 +185,20 @@ export async function main(argv: string[]): Promise<number> {
   // the entry is called with no arguments, as mlir-cpu-runner calls it
   const params = parsed.lookup(o.entry)!.body().args;
   if (params.length) throw new UsageError(`entry function @${o.entry} takes ${params.length} argument(s) (${params.map((a) => a.type.str).join(", ")}); tensorlang-run calls it with none`);
+  // Without --entry-point-result, an i32 result of the entry becomes the exit code, as a C main's would.
+  const returnsI32 = /-> i32$/.test(parsed.lookup(o.entry)?.attr("function_type")?.str ?? "");
+  const kind = (o.entryPointResult ?? (returnsI32 ? "i32" : "void")) as ResultKind;
+
+  // A plain run of a program compiled before links that unit, without loading the compiler.
+  const units = new UnitCache(o.cache === false ? undefined : o.cacheDir ?? defaultCacheDir());
+  const key = o.engine === "wasm" && threads === 1 && !o.optimize && !o.printIrAfterLowering ? units.key({ text, file, checkBounds: !!o.checkBounds }) : undefined;
+  const cached = key === undefined ? undefined : units.get(key);
+  const finish = (run: () => EngineValue | undefined) => runEntry(run, kind, !!o.entryPointResult);
+  if (cached) return finish(() => runUnit(cached, seed, o.entry, kind));
+
+  const { Engine, HeuristicProposer, LiveProgram, LlmProposer, optimizeModule, pickHotFunctions } = await import("./run-full.js");
+  // Optimized kernels use vector.fma, which the wasm backend emits as a relaxed-SIMD madd.
+  const engine = new Engine({ engine: o.engine as "wasm" | "interp", checkBounds: o.checkBounds, seed, threads, relaxedSimd: !!o.optimize, context });
   if (o.optimize) {
     const runner = await loadRunner(o);
     if (runner === undefined) throw new UsageError("--optimize needs a proposal source: --runner heuristic|mock|llama|openai");
@@ -197,7 +211,7 @@ export async function main(argv: string[]): Promise<number> {
     const live = o.optimizeMode === "live";
     if (live && o.engine !== "wasm") throw new UsageError("--optimize-mode live needs --engine wasm");
     // live: the program starts at once in a worker; every new best is hot-swapped into it.
-    let program: LiveProgram | undefined;
+    let program: InstanceType<typeof LiveProgram> | undefined;
     if (live) { engine.load(parsed); program = new LiveProgram(engine, o.entry, seed); }
     const stop = new AbortController();
     const search = optimizeModule({
@@ -233,13 +247,30 @@ export async function main(argv: string[]): Promise<number> {
     }
   }
   engine.load(o.optimize ? engine.parse(moduleText, file) : parsed);
+  if (key !== undefined) units.put(key, engine.units[0].unit);
   if (o.printIrAfterLowering) process.stderr.write(printModule(engine.ir, engine.context));
+  return finish(() => engine.runMain(o.entry, kind));
+}
+
+/** Runs the entry of a unit from the unit cache, as Engine.runMain runs it: nothing compiles. */
+function runUnit(unit: CompiledUnit, seed: number, entry: string, kind: ResultKind): EngineValue | undefined {
+  const ctx = createHostContext({ seed });
+  const program = new ProgramInstance(ctx, DEFAULT_STACK_BYTES);
+  program.link(unit);
+  let rs: EngineValue[];
+  try { rs = program.call(entry, []); } finally { ctx.flush(); }
+  return entryResult(rs, entry, kind);
+}
+
+/**
+ * The exit code of a run: the entry's i32 result (as a C main's) unless --entry-point-result
+ * asked to print it; 3 for a failed assertion, 4 for a runtime error.
+ */
+function runEntry(run: () => EngineValue | undefined, kind: ResultKind, print: boolean): number {
+  const say = (s: string) => process.stderr.write(s + "\n");
   try {
-    // Without --entry-point-result, an i32 result of the entry becomes the exit code, as a C main's would.
-    const returnsI32 = /-> i32$/.test(engine.ir.lookup(o.entry)?.attr("function_type")?.str ?? "");
-    const kind = o.entryPointResult ?? (returnsI32 ? "i32" : "void");
-    const r = engine.runMain(o.entry, kind as "void");
-    if (!o.entryPointResult) return returnsI32 ? Number(r) & 0xff : 0;
+    const r = run();
+    if (!print) return kind === "i32" ? Number(r) & 0xff : 0;
     if (kind !== "void" && r !== undefined) process.stdout.write(formatResult(r, kind) + "\n");
     return 0;
   } catch (e) {

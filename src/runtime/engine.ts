@@ -11,7 +11,6 @@
 // `engine: "interp"` delegates execution to the reference interpreter (src/interp/), so
 // `tensorlang-run --engine interp|wasm` picks through the same class.
 import { Worker } from "node:worker_threads";
-import * as v8 from "node:v8";
 import type { Module } from "../ir/core.js";
 import type { Context } from "../ir/dialect.js";
 import { DiagnosticError, type Location } from "../ir/diagnostics.js";
@@ -26,22 +25,19 @@ import { runMain as interpRunMain, Interpreter } from "../interp/interpreter.js"
 import { Heap } from "./heap.js";
 import { createHostContext, lookupHost, TensorLangAssertError, type HostContext, type Reflection } from "./host.js";
 import { printModule } from "../ir/printer.js";
-import { DEFAULT_STACK_BYTES, ProgramInstance, TensorLangRuntimeError, type EngineValue } from "./worker-link.js";
+import { DEFAULT_STACK_BYTES, ProgramInstance, TensorLangRuntimeError, entryResult, type EngineValue, type ResultKind } from "./worker-link.js";
 import type { WorkerRequest, WorkerReply, ArrayArg } from "./worker.js";
 import { ParallelPool } from "./worker-parallel.js";
 
-export { TensorLangRuntimeError, type EngineValue } from "./worker-link.js";
+export { TensorLangRuntimeError, type EngineValue, type ResultKind } from "./worker-link.js";
 export type { ArrayArg } from "./worker.js";
 
 const WORKER_URL = new URL("./worker.js", import.meta.url);
 
-// Relaxed SIMD is off by default in Node 20 and cannot be enabled through NODE_OPTIONS.
-v8.setFlagsFromString("--experimental-wasm-relaxed-simd");
-// Units skip V8's baseline tier: backend/wasm/compiler.ts compiles them eagerly with TurboFan
-// (--no-liftoff alone, set after binaryen has loaded, has no effect under dynamic tiering).
+// Units skip V8's baseline tier: backend/wasm/abi.ts (compileWasm) compiles them eagerly with
+// TurboFan (--no-liftoff alone, set after binaryen has loaded, has no effect under dynamic tiering).
 
 export type EngineKind = "wasm" | "interp";
-export type ResultKind = "void" | "i32" | "i64" | "f32" | "f64";
 
 export interface EngineOptions {
   engine?: EngineKind;
@@ -235,10 +231,7 @@ export class Engine {
       if (params) throw new TensorLangRuntimeError("host", entry, `expects ${params} argument(s), got 0`); // as wasm's call says
       rs = interpRunMain(this.ir, this.ctx, { entry, checkBounds: this.options.checkBounds }) as unknown as EngineValue[];
     } else rs = this.call(entry, []);
-    if (resultKind === "void") return undefined;
-    const r = rs[0];
-    if (r === undefined) throw new TensorLangRuntimeError("host", entry, `returns nothing, but --entry-point-result=${resultKind} was asked for`);
-    return r;
+    return entryResult(rs, entry, resultKind);
   }
 
   /**

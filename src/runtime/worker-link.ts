@@ -28,6 +28,14 @@ export type EngineValue = number | bigint | boolean | MemrefDescriptor | { rank:
 
 export const DEFAULT_STACK_BYTES = 1 << 20;
 
+export type ResultKind = "void" | "i32" | "i64" | "f32" | "f64";
+/** What an entry point returned, as `mlir-cpu-runner -entry-point-result=kind` takes it. */
+export function entryResult(rs: readonly EngineValue[], entry: string, kind: ResultKind): EngineValue | undefined {
+  if (kind === "void") return undefined;
+  if (rs[0] === undefined) throw new TensorLangRuntimeError("host", entry, `returns nothing, but --entry-point-result=${kind} was asked for`);
+  return rs[0];
+}
+
 /** The innermost compiled TensorLang function on an error's stack, if any. */
 export function wasmFunctionOf(err: unknown): string | undefined {
   const stack = err instanceof Error ? err.stack ?? "" : "";

@@ -10,8 +10,9 @@ import { test } from "node:test";
 import { repoRoot } from "../support/mlir.js";
 
 const root = repoRoot();
+const cacheHome = mkdtempSync(join(tmpdir(), "tl-bundle-cache-")); // compiled programs: not the user's cache
 const run = (cmd: string, args: string[], opts: { input?: string; env?: NodeJS.ProcessEnv } = {}) =>
-  spawnSync(cmd, args, { encoding: "utf8", cwd: root, timeout: 120_000, ...opts });
+  spawnSync(cmd, args, { encoding: "utf8", cwd: root, timeout: 120_000, ...opts, env: { ...(opts.env ?? process.env), XDG_CACHE_HOME: cacheHome } });
 /** The tool through its launcher, and from its ES modules. */
 const tool = (name: "opt" | "run") => ({
   bin: (args: string[], input?: string) => run(join(root, `bin/tensorlang-${name}`), args, { input }),

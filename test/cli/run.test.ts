@@ -10,9 +10,10 @@ import { ALL_EXAMPLES, expectedExitCode, expectedOutput } from "../support/examp
 import { maskOutput, repoRoot } from "../support/mlir.js";
 
 const root = repoRoot();
-const run = (args: string[], input?: string) =>
-  spawnSync(process.execPath, [join(root, "dist/src/cli/run.js"), ...args], { encoding: "utf8", cwd: root, input, timeout: 300_000 });
 const dir = mkdtempSync(join(tmpdir(), "tl-run-"));
+// A cache of this file's own (compiled programs, strategies): every run here compiles.
+const run = (args: string[], input?: string) => spawnSync(process.execPath, [join(root, "dist/src/cli/run.js"), ...args],
+  { encoding: "utf8", cwd: root, input, timeout: 300_000, env: { ...process.env, XDG_CACHE_HOME: join(dir, "cache") } });
 const file = (name: string, text: string) => { const f = join(dir, name); writeFileSync(f, text); return f; };
 
 for (const name of ALL_EXAMPLES) {

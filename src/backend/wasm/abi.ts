@@ -15,6 +15,7 @@
 // parameter of type memref<256x256xf32> is just (allocated, aligned). That keeps the address
 // arithmetic of static-shape kernels in constants. An unranked memref is (rank, descriptor
 // address), as MLIR's C ABI passes it.
+import * as v8 from "node:v8";
 import { StridedLayoutAttr } from "../../ir/attributes.js";
 import {
   DYN, FloatType, IndexType, IntegerType, MemRefType, Type, UnrankedMemRefType, VectorType,
@@ -27,6 +28,22 @@ export type WasmValType = "i32" | "i64" | "f32" | "f64" | "v128";
 
 export class CompileError extends Error {
   override name = "CompileError";
+}
+
+/**
+ * A unit's binary compiled straight to V8's optimizing tier: V8 cannot leave the baseline tier
+ * (Liftoff) in the middle of a call, so a kernel called once (a matmul) would run ~5x slower in
+ * it. Only for our units: other wasm (binaryen's own) keeps V8's default tiering. Relaxed SIMD
+ * is off by default in Node 20 (and NODE_OPTIONS cannot turn it on); it is turned on here, not
+ * at import: flags set before binaryen loads would make V8 reject binaryen's code cache.
+ */
+export function compileWasm(bytes: Uint8Array): WebAssembly.Module {
+  v8.setFlagsFromString("--experimental-wasm-relaxed-simd --no-liftoff --no-wasm-lazy-compilation --no-wasm-dynamic-tiering");
+  try { return new WebAssembly.Module(bytes as Uint8Array<ArrayBuffer>); } catch (e) {
+    throw new CompileError(`WebAssembly compilation failed: ${(e as Error).message}`);
+  } finally {
+    v8.setFlagsFromString("--liftoff --wasm-lazy-compilation --wasm-dynamic-tiering");
+  }
 }
 
 export const isPtrType = (t: Type): boolean => t.str === "!llvm.ptr" || t.str.startsWith("!llvm.ptr<");

@@ -15,11 +15,10 @@
 // Defined functions are exported as "fn:<name>"; the runtime writes them into their slots.
 import { decode } from "@jridgewell/sourcemap-codec";
 import binaryen from "./binaryen.js";
-import * as v8 from "node:v8";
 import { DenseElementsAttr, FloatAttr, IntegerAttr, StringAttr, TypeAttr } from "../../ir/attributes.js";
 import type { Module, Operation } from "../../ir/core.js";
 import { FunctionType, IntegerType, FloatType, IndexType, MemRefType, Type } from "../../ir/types.js";
-import { CompileError, type AbiSlot, type FunctionAbi, type HostTypeName, type WasmValType, abiSlot, elementBytes, flatTypes, hostTypeOf, slotWasmTypes } from "./abi.js";
+import { CompileError, compileWasm, type AbiSlot, type FunctionAbi, type HostTypeName, type WasmValType, abiSlot, elementBytes, flatTypes, hostTypeOf, slotWasmTypes } from "./abi.js";
 import { BT, FunctionEmitter, atOp, type Expr } from "./emitter.js";
 import { isHalf } from "./half.js";
 import { roundFloat } from "../../dialects/arith.js";
@@ -80,8 +79,8 @@ export interface CompiledUnit {
   sharedMemory: boolean;
   /** Outlined scf.parallel bodies, by the id the unit's rt.parallel calls pass. */
   parallel: Array<{ id: number; export: string }>;
-  /** Byte size of the wasm binary. */
-  size: number;
+  /** The wasm binary (`module` compiled; the unit cache stores it). */
+  bytes: Uint8Array;
 }
 
 const FEATURES = binaryen.Features.MVP | binaryen.Features.SIMD128 | binaryen.Features.BulkMemory
@@ -266,19 +265,9 @@ export class ModuleCompiler {
     if (process.env.TENSORLANG_WASM_DUMP === "opt") process.stderr.write(m.emitText());
     const { binary: bytes, sourceMap } = m.emitBinary(this.trapSites.length ? "sites.map" : null);
     m.dispose();
-    let module: WebAssembly.Module;
-    // Straight to the optimizing tier: V8 cannot leave the baseline tier (Liftoff) in the
-    // middle of a call, so a kernel called once (a matmul) would run ~5x slower in it.
-    // Only for our units: binaryen's own wasm keeps V8's default tiering.
-    v8.setFlagsFromString("--no-liftoff --no-wasm-lazy-compilation --no-wasm-dynamic-tiering");
-    try { module = new WebAssembly.Module(new Uint8Array(bytes)); } catch (e) {
-      throw new CompileError(`WebAssembly compilation failed: ${(e as Error).message}`);
-    } finally {
-      v8.setFlagsFromString("--liftoff --wasm-lazy-compilation --wasm-dynamic-tiering");
-    }
-    return { module, functions, imports: this.imports, data: this.data, slots: [...this.slots], boundsSites: this.boundsSites, parallel: this.parallel,
+    return { module: compileWasm(bytes), bytes, functions, imports: this.imports, data: this.data, slots: [...this.slots], boundsSites: this.boundsSites, parallel: this.parallel,
       trapSites: this.trapSites, trapOffsets: sourceMap ? trapOffsets(sourceMap) : [],
-      sharedMemory: !!this.options.parallel, size: bytes.length };
+      sharedMemory: !!this.options.parallel };
   }
 }
 

@@ -1,0 +1,96 @@
+// tensorlang-run's cache of compiled programs (src/runtime/unit-cache.ts): a second run of the
+// same program links the unit compiled by the first and prints, fails and exits exactly as it
+// did; anything the binary depends on (the text, the file name, --check-bounds) is a new entry.
+// TENSORLANG_WASM_DUMP=raw shows whether a run compiled: the compiler prints the module text.
+import assert from "node:assert/strict";
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdtempSync, readdirSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { test } from "node:test";
+import { repoRoot } from "../support/mlir.js";
+
+const root = repoRoot();
+const dir = mkdtempSync(join(tmpdir(), "tl-unit-cache-"));
+const file = (name: string, text: string) => { const f = join(dir, name); writeFileSync(f, text); return f; };
+
+/** One run with the cache under `cache`: its output, and whether it compiled the program. */
+function run(cache: string, args: string[]) {
+  const r = spawnSync(process.execPath, [join(root, "dist/src/cli/run.js"), ...args],
+    { encoding: "utf8", cwd: root, timeout: 120_000, env: { ...process.env, XDG_CACHE_HOME: cache, TENSORLANG_WASM_DUMP: "raw" } });
+  const compiled = r.stderr.includes("(module");
+  const stderr = r.stderr.replace(/^\(module[\s\S]*?^\)\n/gm, ""); // the dump, not the run's own messages
+  return { status: r.status, stdout: r.stdout, stderr, compiled };
+}
+
+const TRAP = `func.func @div(%a: i32, %b: i32) -> i32 {
+  %q = arith.divsi %a, %b : i32
+  return %q : i32
+}
+func.func @main() -> i32 {
+  %a = arith.constant 7 : i32
+  %z = arith.constant 0 : i32
+  %r = func.call @div(%a, %z) : (i32, i32) -> i32
+  return %r : i32
+}
+`;
+const OOB = `func.func @main() {
+  %c9 = arith.constant 9 : index
+  %m = memref.alloc() : memref<4xf32>
+  %v = memref.load %m[%c9] : memref<4xf32>
+  return
+}
+`;
+
+test("a second run links the cached unit and prints, fails and exits as the first did", () => {
+  const cache = mkdtempSync(join(dir, "c-"));
+  const trap = file("trap.mlir", TRAP);
+  // [arguments, whether the first run compiles]
+  const cases: Array<[string[], boolean]> = [
+    [["examples/hello.mlir"], true], [["examples/printf.mlir"], true], [["examples/lander_wrong_op.mlir"], true], // a failed assertion: exit 3
+    [["examples/mlp.mlir", "--entry-point-result", "void"], true],
+    [[trap], true], [[trap, "--entry-point-result", "i32"], false], // a located trap, exit 4; the result kind is no part of the binary
+    [[file("oob.mlir", OOB), "--check-bounds"], true], // a bounds failure names the access
+  ];
+  for (const [args, compiles] of cases) {
+    const first = run(cache, args), second = run(cache, args);
+    assert.equal(first.compiled, compiles, args.join(" "));
+    assert.equal(second.compiled, false, `${args.join(" ")}: the second run compiled`);
+    assert.deepEqual({ ...second, compiled: true }, { ...first, compiled: true }, args.join(" "));
+  }
+  assert.match(run(cache, [file("trap.mlir", TRAP)]).stderr, /^tensorlang-run: runtime error in @div: arith\.divsi at .*trap\.mlir:2:8: integer divide by zero\n$/);
+});
+
+test("a changed program, another file name or --check-bounds compiles anew; --no-cache writes nothing", () => {
+  const cache = mkdtempSync(join(dir, "c-"));
+  const f = file("v.mlir", OOB);
+  assert.equal(run(cache, [f]).compiled, true);
+  assert.equal(run(cache, [f]).compiled, false);
+  const checked = run(cache, [f, "--check-bounds"]);
+  assert.equal(checked.compiled, true, "--check-bounds is another binary");
+  assert.equal(checked.status, 4);
+  assert.match(checked.stderr, /memref\.load at .*v\.mlir:4:8: index \[9\] is out of bounds/);
+  assert.equal(run(cache, [file("w.mlir", OOB), "--check-bounds"]).compiled, true, "the sites name the file");
+  writeFileSync(f, OOB.replace("%c9 = arith.constant 9", "%c9 = arith.constant 3"));
+  const changed = run(cache, [f, "--check-bounds"]);
+  assert.equal(changed.compiled, true);
+  assert.equal(changed.status, 0, changed.stderr);
+
+  const none = mkdtempSync(join(dir, "c-"));
+  assert.equal(run(none, [f, "--no-cache"]).compiled, true);
+  assert.equal(run(none, [f, "--no-cache"]).compiled, true);
+  assert.equal(existsSync(join(none, "tensorlang")), false);
+});
+
+test("a damaged cache entry is reported and is a miss: the program compiles and runs, and the entry is rewritten", () => {
+  const cache = mkdtempSync(join(dir, "c-"));
+  const first = run(cache, ["examples/hello.mlir"]);
+  const units = join(cache, "tensorlang", "units");
+  const [entry] = readdirSync(units);
+  writeFileSync(join(units, entry), "not a unit");
+  const damaged = run(cache, ["examples/hello.mlir"]);
+  assert.equal(damaged.compiled, true);
+  assert.equal(damaged.stdout, first.stdout);
+  assert.match(damaged.stderr, /^tensorlang: ignoring corrupt cache file .*units.[0-9a-f]{40}: /);
+  assert.equal(run(cache, ["examples/hello.mlir"]).compiled, false);
+});
