@@ -24,6 +24,7 @@ export interface LiveRequest {
 export type LiveReply =
   | { type: "stdout" | "stderr"; text: string }
   | { type: "swapped"; name: string }
+  | { type: "started" }
   | { type: "done"; result?: number | string }
   | { type: "error"; exitCode: number; message: string };
 
@@ -48,6 +49,7 @@ function main(req: LiveRequest): void {
     }
   };
   try {
+    post({ type: "started" });
     const rs = program.call(req.entry, []);
     ctx.flush();
     const r = rs[0];

@@ -14,6 +14,8 @@ export class LiveProgram {
   private readonly pending = new SharedArrayBuffer(4);
   private reflectionPort?: MessagePort;
   readonly swaps: string[] = [];
+  /** Settles when the program's entry is called (or the program ended before). */
+  readonly started: Promise<void>;
   readonly done: Promise<LiveOutcome>;
 
   constructor(engine: Engine, entry: string, seed: number, out = { stdout: (t: string) => void process.stdout.write(t), stderr: (t: string) => void process.stderr.write(t) },
@@ -30,12 +32,15 @@ export class LiveProgram {
       transfer.push(ch.port2);
     }
     this.worker = new Worker(new URL("./live-worker.js", import.meta.url), { workerData: req, transferList: transfer });
+    let started = () => {};
+    this.started = new Promise((resolve) => { started = resolve; });
     this.done = new Promise((resolve) => {
       let settled = false;
-      const finish = (o: LiveOutcome) => { if (!settled) { settled = true; this.port.close(); this.reflectionPort?.close(); resolve(o); } };
+      const finish = (o: LiveOutcome) => { if (!settled) { settled = true; this.port.close(); this.reflectionPort?.close(); started(); resolve(o); } };
       this.worker.on("message", (m: LiveReply) => {
         if (m.type === "stdout" || m.type === "stderr") (m.type === "stdout" ? out.stdout : out.stderr)(m.text);
         else if (m.type === "swapped") this.swaps.push(m.name);
+        else if (m.type === "started") started();
         else if (m.type === "done") finish({ exitCode: 0, result: m.result, swaps: this.swaps });
         else if (m.type === "error") finish({ exitCode: m.exitCode, message: m.message, swaps: this.swaps });
       });

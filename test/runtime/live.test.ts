@@ -57,7 +57,10 @@ test("a function swapped while the program runs answers from the next call on", 
   engine.load(program(1));
   let out = "";
   const live = new LiveProgram(engine, "main", 0, { stdout: (t) => { out += t; }, stderr: () => {} });
-  await new Promise((r) => setTimeout(r, 200)); // the program is (most likely) running version 1 now
+  await live.started;
+  // Running version 1 by now: its loop calls @version millions of times a second. (A fixed wait
+  // from the start was not enough on a busy machine: the worker had not started yet.)
+  await new Promise((r) => setTimeout(r, 100));
   live.swap("version", engine.compile(program(2), { only: ["version"] }));
   const outcome = await live.done;
   assert.equal(outcome.exitCode, 0, outcome.message);
