@@ -2,10 +2,11 @@
 // normalized function IR plus the machine signature (and, for repairs, the assertion).
 // Writes are atomic (temp + rename); a corrupt or foreign file is reported once and ignored.
 import { createHash } from "node:crypto";
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
+import { readFileSync, renameSync, writeFileSync } from "node:fs";
 import os from "node:os";
-import { dirname, join } from "node:path";
+import { join } from "node:path";
 import type { Mutation } from "./schema.js";
+import { makeDirs } from "../runtime/unit-cache.js";
 
 export interface CacheEntry {
   kind: "optimize" | "repair";
@@ -43,21 +44,6 @@ export function normalizeIr(ir: string): string {
 export function cacheKey(functionIr: string, extra = ""): string {
   return createHash("sha256").update(`${FORMAT}/${GENERATION}`).update("\0").update(normalizeIr(functionIr)).update("\0")
     .update(machineSignature()).update("\0").update(extra).digest("hex").slice(0, 32);
-}
-
-/**
- * `mkdir -p` that gives up when a directory exists but its child still cannot be made: Node's
- * own `mkdirSync(dir, { recursive: true })` spins forever on such paths (under /proc, or below a
- * dangling symlink, mkdir answers ENOENT although the parent exists).
- */
-function makeDirs(dir: string): void {
-  try { mkdirSync(dir); } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    if (code === "EEXIST") return;
-    if (code !== "ENOENT" || dirname(dir) === dir) throw e;
-    makeDirs(dirname(dir));
-    mkdirSync(dir);
-  }
 }
 
 export class StrategyCache {

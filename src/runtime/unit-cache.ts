@@ -7,7 +7,7 @@
 // and is a miss (the compiled unit replaces it).
 import { createHash } from "node:crypto";
 import { mkdirSync, readFileSync, readdirSync, renameSync, statSync, unlinkSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { deserialize, serialize } from "node:v8";
 import { compileWasm } from "../backend/wasm/abi.js";
@@ -17,6 +17,21 @@ import type { CompiledUnit } from "../backend/wasm/compiler.js";
 const FORMAT = 1;
 /** Units kept; past that, the least recently written go. */
 const KEEP = 200;
+
+/**
+ * `mkdir -p` that gives up when a directory exists but its child still cannot be made: Node's
+ * own `mkdirSync(dir, { recursive: true })` spins forever on such paths (under /proc, or below a
+ * dangling symlink, mkdir answers ENOENT although the parent exists).
+ */
+export function makeDirs(dir: string): void {
+  try { mkdirSync(dir); } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === "EEXIST") return;
+    if (code !== "ENOENT" || dirname(dir) === dir) throw e;
+    makeDirs(dirname(dir));
+    mkdirSync(dir);
+  }
+}
 
 const build = (() => {
   try { const s = statSync(fileURLToPath(import.meta.url)); return `${s.mtimeMs} ${s.size}`; } catch { return "unknown"; }
@@ -48,11 +63,11 @@ export class UnitCache {
     }
   }
 
-  /** Stores `unit` (best effort: a cache that cannot be written is no error). */
+  /** Stores `unit`; a cache that cannot be written is reported, and is no error. */
   put(key: string, unit: CompiledUnit): void {
     if (!this.dir) return;
     try {
-      mkdirSync(this.dir, { recursive: true });
+      makeDirs(this.dir);
       const { module: _compiled, ...stored } = unit;
       const tmp = join(this.dir, `${key}.${process.pid}.tmp`);
       writeFileSync(tmp, serialize(stored));
@@ -62,6 +77,8 @@ export class UnitCache {
         const byAge = files.map((f) => ({ f, t: statSync(join(this.dir!, f)).mtimeMs })).sort((a, b) => a.t - b.t);
         for (const { f } of byAge.slice(0, files.length - KEEP)) unlinkSync(join(this.dir, f));
       }
-    } catch { /* best effort */ }
+    } catch (e) {
+      this.warn(`tensorlang: could not write the compiled-program cache in ${this.dir}: ${(e as Error).message}`);
+    }
   }
 }

@@ -82,6 +82,14 @@ test("a changed program, another file name or --check-bounds compiles anew; --no
   assert.equal(existsSync(join(none, "tensorlang")), false);
 });
 
+test("a cache directory that cannot be made is reported and the program runs (Node's recursive mkdir spun forever under /proc)", () => {
+  const r = spawnSync(process.execPath, [join(root, "dist/src/cli/run.js"), "examples/hello.mlir", "--cache-dir", "/proc/no-such-dir/cache"],
+    { encoding: "utf8", cwd: root, timeout: 60_000 });
+  assert.equal(r.status, 0, r.stderr);
+  assert.match(r.stdout, /^Tensor<2x3xf32>:/);
+  assert.match(r.stderr, /^tensorlang: could not write the compiled-program cache in \/proc\/no-such-dir\/cache\/units: /);
+});
+
 test("a damaged cache entry is reported and is a miss: the program compiles and runs, and the entry is rewritten", () => {
   const cache = mkdtempSync(join(dir, "c-"));
   const first = run(cache, ["examples/hello.mlir"]);
