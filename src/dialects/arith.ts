@@ -251,6 +251,7 @@ const withVerify = (s: OpSpec, v: (op: Operation) => string | undefined): OpSpec
 
 function cast(name: string, ok: (from: Type, to: Type) => boolean): OpSpec {
   return castOp(name, {
+    traits: ["Pure", "Elementwise"], // MLIR's ElementwiseMappable
     verify(op) {
       const f = elementTypeOf(op.operand(0).type), t = elementTypeOf(op.result.type);
       if (!ok(f, t)) return `operand type '${op.operand(0).type.str}' and result type '${op.result.type.str}' are cast incompatible`;

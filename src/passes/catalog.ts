@@ -55,6 +55,11 @@ export const PASS_CATALOG: readonly PassEntry[] = [
     description: "Turn scf.for loops with affine bounds and a positive constant step into affine.for",
     load: async () => (await import("./raise-scf-to-affine.js")).raiseScfToAffine,
   },
+  {
+    name: "split-vectors",
+    description: "Split 1-D vectors wider than 128 bits into 128-bit pieces (the wasm backend's vectors)",
+    load: async () => (await import("./split-vectors.js")).splitVectors,
+  },
 ];
 
 export function lookupPassEntry(name: string): PassEntry | undefined { return PASS_CATALOG.find((p) => p.name === name); }

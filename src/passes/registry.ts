@@ -7,10 +7,12 @@ import { cse } from "./cse.js";
 import { lowerAffine } from "./lower-affine.js";
 import type { Pass } from "./pass.js";
 import { raiseScfToAffine } from "./raise-scf-to-affine.js";
+import { splitVectors } from "./split-vectors.js";
 import { verifyLinearity } from "./verify-linearity.js";
 
 export const PASSES: readonly Pass[] = [
   canonicalize, cse, verifyLinearity, convertTensorlangToLinalg, bufferize, convertLinalgToLoops, convertLinalgToAffineLoops, lowerAffine, raiseScfToAffine,
+  splitVectors,
 ];
 
 export function lookupPass(name: string): Pass | undefined { return PASSES.find((p) => p.name === name); }

@@ -13,12 +13,13 @@
 import { Worker } from "node:worker_threads";
 import type { Module } from "../ir/core.js";
 import type { Context } from "../ir/dialect.js";
-import { DiagnosticError, type Location } from "../ir/diagnostics.js";
+import { DiagnosticError, DiagnosticSink, type Location } from "../ir/diagnostics.js";
 import { parseModule } from "../ir/parser.js";
 import { verifyModule } from "../ir/verifier.js";
 import { createContext } from "../dialects/index.js";
 import { lowerToLoops } from "../passes/pipeline.js";
 import { TENSOR_PRINT, printViaRunnerUtils } from "../passes/lowering-print.js";
+import { splitVectors } from "../passes/split-vectors.js";
 import { CompileError } from "../backend/wasm/abi.js";
 import { compileModule, type CompiledUnit } from "../backend/wasm/compiler.js";
 import { runMain as interpRunMain, Interpreter } from "../interp/interpreter.js";
@@ -125,8 +126,12 @@ export class Engine {
     const ds = verifyModule(module, this.context);
     if (ds.length) throw new DiagnosticError(ds);
     if (this.options.lower ?? true) lowerToLoops(module, this.context);
-    // The wasm backend prints tensors through host calls; the interpreter prints them itself.
-    if (this.kind === "wasm") printViaRunnerUtils(module, TENSOR_PRINT);
+    // The wasm backend prints tensors through host calls and holds 128-bit vectors; the
+    // interpreter prints tensors itself and runs any vector width.
+    if (this.kind === "wasm") {
+      printViaRunnerUtils(module, TENSOR_PRINT);
+      splitVectors.run(module, this.context, new DiagnosticSink());
+    }
     return module;
   }
 

@@ -1,9 +1,9 @@
 // vector ops on 128-bit vectors (vector<4xf32>, vector<2xf64>, vector<16xi8> ... vector<2xi64>) → v128.
 import binaryen from "./binaryen.js";
 import type { Operation, Value } from "../../ir/core.js";
-import { VectorType } from "../../ir/types.js";
-import { inBounds, permutationMap, reductionKind, transferParts } from "../../dialects/vector.js";
-import { CompileError, type LaneType, type VectorLanes, unsupportedVector, vectorLanes } from "./abi.js";
+import { FloatType, IndexType, IntegerType, type Type, VectorType, i1 } from "../../ir/types.js";
+import { inBounds, permutationMap, printPunctuation, reductionKind, transferParts } from "../../dialects/vector.js";
+import { CompileError, type LaneType, type VectorLanes, unsupportedVector, vectorLanes, wasmTypeOf } from "./abi.js";
 import { type Expr, FunctionEmitter, type MemrefVal, i64c, normInt, register } from "./emitter.js";
 import { constantIndex } from "../../dialects/arith.js";
 import { elementAccess, loadScalar, storeScalar } from "./ops-memory.js";
@@ -161,6 +161,33 @@ register(["vector.insert", "vector.insertelement"], (e, op) => {
   const lane = op.name === "vector.insert" ? position(op) : constantIndex(op.operand(2));
   if (lane === undefined) throw new CompileError("vector.insertelement needs a constant position in the wasm backend");
   e.define(op.result, replace(e.m, vl.elem, e.get(op.operand(1)), lane, toMaskLane(e, vl, e.get(op.operand(0)))), "v128");
+});
+
+/**
+ * vector.print of a scalar or a vector ending in a newline, as MLIR lowers it to runner-utils
+ * calls (printF32/F64/I64, printOpen/Comma/Close, printNewline): what the interpreter prints.
+ */
+register("vector.print", (e, op) => {
+  const m = e.m, v = op.operands[0];
+  if (!v || printPunctuation(op) !== "newline") throw new CompileError("vector.print of a string or with punctuation is not supported by the wasm backend");
+  const call = (name: string, x?: Expr, w: "f32" | "f64" | "i64" = "i64") =>
+    e.emit(m.call(e.unit.hostImport(name, x ? [w] : [], x ? [w] : [], null), x ? [x] : [], binaryen.none));
+  const scalar = (x: Expr, t: Type) => {
+    if (t instanceof FloatType && (t.kind === "f32" || t.kind === "f64")) call(t.kind === "f32" ? "printF32" : "printF64", x, t.kind);
+    else if ((t instanceof IntegerType && t.width <= 64) || t instanceof IndexType) {
+      call("printI64", wasmTypeOf(t) === "i64" ? x : t === i1 ? m.i64.extend_u(x) : m.i64.extend_s(x));
+    } else throw new CompileError(`vector.print of ${t.str} is not supported by the wasm backend`);
+  };
+  if (v.type instanceof VectorType) {
+    const vl = lanesOf(v.type);
+    call("printOpen");
+    for (let k = 0; k < vl.lanes; k++) {
+      if (k) call("printComma");
+      scalar(fromMaskLane(e, vl, extract(m, vl.elem, e.get(v), k)), v.type.elementType);
+    }
+    call("printClose");
+  } else scalar(e.get(v), v.type);
+  call("printNewline");
 });
 
 // ---- vector.transfer_read / transfer_write of 1-D vectors ----

@@ -389,3 +389,34 @@ test("vectors without a v128 form and ops on them the backend lacks stay diagnos
     %m = arith.maxsi %a, %a : vector<4xi1>`,
   /error: wasm backend: arith\.maxsi: arith\.maxsi on vector<4xi1> is not supported/);
 });
+
+test("vector.print of scalars and 128-bit vectors prints what the interpreter prints; a string or punctuation is refused", () => {
+  const [w, i] = runBoth(`func.func @main() {
+    %t = arith.constant true
+    %b = arith.constant -56 : i8
+    %x = arith.constant -7 : index
+    %y = arith.constant -9000000000 : i64
+    %f = arith.constant 0.1 : f32
+    %d = arith.constant 1.0e300 : f64
+    %m = vector.broadcast %t : i1 to vector<4xi1>
+    %v = arith.constant dense<[1.5, -2.0]> : vector<2xf64>
+    %s = arith.constant dense<[1, -2, 3, -4, 5, -6, 7, -8, 9, -10, 11, -12, 13, -14, 127, -128]> : vector<16xi8>
+    vector.print %t : i1
+    vector.print %b : i8
+    vector.print %x : index
+    vector.print %y : i64
+    vector.print %f : f32
+    vector.print %d : f64
+    vector.print %m : vector<4xi1>
+    vector.print %v : vector<2xf64>
+    vector.print %s : vector<16xi8>
+    return
+  }`);
+  assert.equal(w, "1\n-56\n-7\n-9000000000\n0.1\n1e+300\n( 1, 1, 1, 1 )\n( 1.5, -2 )\n( 1, -2, 3, -4, 5, -6, 7, -8, 9, -10, 11, -12, 13, -14, 127, -128 )\n");
+  assert.equal(i, w);
+  assert.throws(() => runText(`func.func @main() {
+    %f = arith.constant 0.1 : f32
+    vector.print %f : f32 punctuation <comma>
+    return
+  }`, { engine: "wasm" }), /vector\.print of a string or with punctuation is not supported by the wasm backend/);
+});

@@ -1,0 +1,465 @@
+// --split-vectors: wide vectors become 128-bit pieces (the IR it makes; functions it leaves
+// alone), and programs using vector<8xf32>, vector<4xf64>, vector<8xi32>, vector<32xi8> run
+// under the wasm engine with the interpreter's output, float reductions bit for bit.
+import assert from "node:assert/strict";
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { test } from "node:test";
+import { createContext } from "../../src/dialects/index.js";
+import { parseModule } from "../../src/ir/parser.js";
+import { printModule } from "../../src/ir/printer.js";
+import { verifyModule } from "../../src/ir/verifier.js";
+import { lookupPass } from "../../src/passes/registry.js";
+import { splitVectors } from "../../src/passes/split-vectors.js";
+import { formatG } from "../../src/runtime/format.js";
+import { repoRoot } from "../support/mlir.js";
+import { runBoth } from "../backend/wasm/helpers.js";
+
+const ctx = createContext();
+const print = (text: string) => printModule(parseModule(text, "s.mlir", ctx), ctx);
+function split(text: string): string {
+  const m = parseModule(text, "s.mlir", ctx);
+  splitVectors.run(m, ctx, undefined as never);
+  assert.deepEqual(verifyModule(m, ctx).map((d) => d.message), [], "split IR verifies");
+  return printModule(m, ctx);
+}
+
+/** Output under both engines, which must agree. */
+function both(text: string): string {
+  const [w, i] = runBoth(text);
+  assert.equal(w, i, "the wasm engine differs from the interpreter");
+  return w;
+}
+const f32 = Math.fround;
+const bitsF32 = (x: number) => new Int32Array(new Float32Array([x]).buffer)[0];
+const bitsF64 = (x: number) => new BigInt64Array(new Float64Array([x]).buffer)[0];
+/** The interpreter's order: the accumulator (else lane 0), then each lane in turn. */
+const fold = (xs: number[], f: (a: number, b: number) => number, acc?: number) =>
+  (acc === undefined ? xs.slice(1) : xs).reduce(f, acc ?? xs[0]);
+const addF32 = (a: number, b: number) => f32(a + b);
+
+/** `@show_<t>(%x)`: prints a float and its bits; `@dump_<t>(%m)`: prints each element of a memref<NxT>. */
+const SHOW = `
+  func.func @show_f32(%x: f32) {
+    %i = arith.bitcast %x : f32 to i32
+    vector.print %x : f32
+    vector.print %i : i32
+    return
+  }
+  func.func @show_f64(%x: f64) {
+    %i = arith.bitcast %x : f64 to i64
+    vector.print %x : f64
+    vector.print %i : i64
+    return
+  }`;
+const dump = (t: string, n: number) => `
+  func.func @dump_${t}(%m: memref<${n}x${t}>) {
+    %c0 = arith.constant 0 : index
+    %c1 = arith.constant 1 : index
+    %n = arith.constant ${n} : index
+    scf.for %i = %c0 to %n step %c1 {
+      %x = memref.load %m[%i] : memref<${n}x${t}>
+      vector.print %x : ${t}
+    }
+    return
+  }`;
+
+const EXAMPLE = `func.func @main() {
+  %c0 = arith.constant 0 : index
+  %m = memref.alloc() : memref<16xf32>
+  %one = arith.constant 1.5 : f32
+  %b = vector.broadcast %one : f32 to vector<8xf32>
+  vector.store %b, %m[%c0] : memref<16xf32>, vector<8xf32>
+  %v = vector.load %m[%c0] : memref<16xf32>, vector<8xf32>
+  %w = arith.addf %v, %b : vector<8xf32>
+  %s = vector.reduction <add>, %w : vector<8xf32> into f32
+  vector.print %s : f32
+  return
+}
+`;
+
+test("a wide broadcast, load, addf, store and reduction become 128-bit pieces; the pass is registered", () => {
+  assert.equal(lookupPass("split-vectors"), splitVectors);
+  assert.equal(split(EXAMPLE), `module {
+  func.func @main() {
+    %0 = arith.constant 0 : index
+    %1 = memref.alloc() : memref<16xf32>
+    %2 = arith.constant 1.500000e+00 : f32
+    %3 = vector.broadcast %2 : f32 to vector<4xf32>
+    vector.store %3, %1[%0] : memref<16xf32>, vector<4xf32>
+    %4 = arith.constant 4 : index
+    %5 = arith.addi %0, %4 : index
+    vector.store %3, %1[%5] : memref<16xf32>, vector<4xf32>
+    %6 = vector.load %1[%0] : memref<16xf32>, vector<4xf32>
+    %7 = arith.constant 4 : index
+    %8 = arith.addi %0, %7 : index
+    %9 = vector.load %1[%8] : memref<16xf32>, vector<4xf32>
+    %10 = arith.addf %6, %3 : vector<4xf32>
+    %11 = arith.addf %9, %3 : vector<4xf32>
+    %12 = vector.reduction <add>, %10 : vector<4xf32> into f32
+    %13 = vector.reduction <add>, %11, %12 : vector<4xf32> into f32
+    vector.print %13 : f32
+    return
+  }
+}
+`);
+});
+
+test("loops and ifs carry the pieces; constants are sliced; masks split as the values they compare", () => {
+  const out = split(`func.func @f(%m: memref<64xf64>, %c: i1) -> f64 {
+  %c0 = arith.constant 0 : index
+  %c4 = arith.constant 4 : index
+  %c64 = arith.constant 64 : index
+  %z = arith.constant dense<[0.0, 1.0, 2.0, 3.0]> : vector<4xf64>
+  %r:2 = scf.for %i = %c0 to %c64 step %c4 iter_args(%acc = %z, %n = %c0) -> (vector<4xf64>, index) {
+    %v = vector.load %m[%i] : memref<64xf64>, vector<4xf64>
+    %lt = arith.cmpf olt, %v, %acc : vector<4xf64>
+    %s = arith.select %lt, %v, %acc : vector<4xi1>, vector<4xf64>
+    %y = scf.if %c -> (vector<4xf64>) { scf.yield %s : vector<4xf64> } else { scf.yield %acc : vector<4xf64> }
+    %n1 = arith.addi %n, %c4 : index
+    scf.yield %y, %n1 : vector<4xf64>, index
+  }
+  %x = vector.extract %r#0[3] : f64 from vector<4xf64>
+  return %x : f64
+}
+`);
+  assert.match(out, /arith\.constant dense<\[0\.000000e\+00, 1\.000000e\+00\]> : vector<2xf64>\n.*arith\.constant dense<\[2\.000000e\+00, 3\.000000e\+00\]> : vector<2xf64>/);
+  assert.match(out, /scf\.for %\w+ = %\w+ to %\w+ step %\w+ iter_args\(%\w+ = %\w+, %\w+ = %\w+, %\w+ = %\w+\) -> \(vector<2xf64>, vector<2xf64>, index\)/);
+  assert.match(out, /arith\.cmpf olt, .* : vector<2xf64>\n.*arith\.cmpf olt, .* : vector<2xf64>/);
+  assert.match(out, /arith\.select .* : vector<2xi1>, vector<2xf64>/);
+  assert.match(out, /scf\.if %\w+ -> \(vector<2xf64>, vector<2xf64>\)/);
+  assert.match(out, /vector\.extract %\w+#1\[1\] : f64 from vector<2xf64>/);
+  assert.doesNotMatch(out, /vector<4x/);
+});
+
+test("a function with a wide vector the pass cannot split is left exactly as it was; 128-bit vectors are untouched", () => {
+  const fns = [
+    // a wide argument; vector.print of a wide vector; a cast changing the lane width; a shape_cast;
+    // a mask from a native compare selecting wide values; a dynamic extract; a transfer_read
+    `func.func @arg(%v: vector<8xf32>) -> f32 {
+  %s = vector.reduction <add>, %v : vector<8xf32> into f32
+  return %s : f32
+}`,
+    `func.func @print(%x: f32) {
+  %b = vector.broadcast %x : f32 to vector<8xf32>
+  %c = arith.addf %b, %b : vector<8xf32>
+  vector.print %c : vector<8xf32>
+  return
+}`,
+    `func.func @ext(%m: memref<8xf32>) -> f64 {
+  %c0 = arith.constant 0 : index
+  %v = vector.load %m[%c0] : memref<8xf32>, vector<8xf32>
+  %w = arith.extf %v : vector<8xf32> to vector<8xf64>
+  %s = vector.reduction <add>, %w : vector<8xf64> into f64
+  return %s : f64
+}`,
+    `func.func @shape(%x: f32) -> vector<2x4xf32> {
+  %b = vector.broadcast %x : f32 to vector<8xf32>
+  %s = vector.shape_cast %b : vector<8xf32> to vector<2x4xf32>
+  return %s : vector<2x4xf32>
+}`,
+    `func.func @mixed(%a: vector<8xi16>, %x: f32, %y: f32) -> f32 {
+  %m = arith.cmpi slt, %a, %a : vector<8xi16>
+  %bx = vector.broadcast %x : f32 to vector<8xf32>
+  %by = vector.broadcast %y : f32 to vector<8xf32>
+  %s = arith.select %m, %bx, %by : vector<8xi1>, vector<8xf32>
+  %r = vector.reduction <add>, %s : vector<8xf32> into f32
+  return %r : f32
+}`,
+    `func.func @dyn(%x: f32, %i: index) -> f32 {
+  %b = vector.broadcast %x : f32 to vector<8xf32>
+  %e = vector.extract %b[%i] : f32 from vector<8xf32>
+  return %e : f32
+}`,
+    `func.func @transfer(%m: memref<8xf32>) -> f32 {
+  %c0 = arith.constant 0 : index
+  %p = arith.constant 0.0 : f32
+  %v = vector.transfer_read %m[%c0], %p : memref<8xf32>, vector<8xf32>
+  %s = vector.reduction <add>, %v : vector<8xf32> into f32
+  return %s : f32
+}`,
+    `func.func @native(%m: memref<8xf32>) -> f32 {
+  %c0 = arith.constant 0 : index
+  %v = vector.load %m[%c0] : memref<8xf32>, vector<4xf32>
+  %w = arith.mulf %v, %v : vector<4xf32>
+  %s = vector.reduction <add>, %w : vector<4xf32> into f32
+  return %s : f32
+}`,
+  ];
+  for (const f of fns) assert.equal(split(f), print(f));
+  // Beside them a function that splits is rewritten; they stay as they were.
+  const mixed = split(fns.join("\n") + "\n" + EXAMPLE);
+  for (const f of fns) assert.ok(mixed.includes(print(f).slice("module {\n".length, -2)), f);
+  assert.match(mixed, /vector\.reduction <add>, %\w+, %\w+ : vector<4xf32> into f32\n    vector\.print/);
+});
+
+test("a function the pass refuses still gets the backend's error under the wasm engine", () => {
+  const text = `func.func @main() {
+  %x = arith.constant 1.0 : f32
+  %b = vector.broadcast %x : f32 to vector<8xf32>
+  vector.print %b : vector<8xf32>
+  return
+}`;
+  assert.throws(() => runBoth(text), /vector\.broadcast: vector type vector<8xf32> is not supported by the wasm backend \(.*try --engine interp\)/);
+});
+
+test("vector<8xf32>: load/store, addf/mulf, cmpf and select, add/maximumf/minimumf/mul reductions bit for bit", () => {
+  const a = [0.1, 0.1, 0.1, 0.1, 1e8, -1e8, 0.2, 3e-3].map(f32), b = [1e8, 0.3, 0.7, -1e8, 2.5, -0.1, 4, -1e8].map(f32);
+  const c = (xs: number[]) => `dense<[${xs.map((x) => x.toExponential(8)).join(", ")}]> : vector<8xf32>`;
+  const out = both(`module {${SHOW}${dump("f32", 8)}
+  func.func @main() {
+    %c0 = arith.constant 0 : index
+    %c8 = arith.constant 8 : index
+    %m = memref.alloc() : memref<16xf32>
+    %o = memref.alloc() : memref<8xf32>
+    %ca = arith.constant ${c(a)}
+    %cb = arith.constant ${c(b)}
+    vector.store %ca, %m[%c0] : memref<16xf32>, vector<8xf32>
+    vector.store %cb, %m[%c8] : memref<16xf32>, vector<8xf32>
+    %a = vector.load %m[%c0] : memref<16xf32>, vector<8xf32>
+    %b = vector.load %m[%c8] : memref<16xf32>, vector<8xf32>
+    %s = arith.addf %a, %b : vector<8xf32>
+    %p = arith.mulf %a, %b : vector<8xf32>
+    %lt = arith.cmpf olt, %a, %b : vector<8xf32>
+    %mn = arith.select %lt, %a, %b : vector<8xi1>, vector<8xf32>
+    vector.store %mn, %o[%c0] : memref<8xf32>, vector<8xf32>
+    call @dump_f32(%o) : (memref<8xf32>) -> ()
+    %r0 = vector.reduction <add>, %a : vector<8xf32> into f32
+    call @show_f32(%r0) : (f32) -> ()
+    %acc = arith.constant 1.0e8 : f32
+    %r1 = vector.reduction <add>, %s, %acc : vector<8xf32> into f32
+    call @show_f32(%r1) : (f32) -> ()
+    %r2 = vector.reduction <maximumf>, %p : vector<8xf32> into f32
+    call @show_f32(%r2) : (f32) -> ()
+    %r3 = vector.reduction <minimumf>, %mn : vector<8xf32> into f32
+    call @show_f32(%r3) : (f32) -> ()
+    %r4 = vector.reduction <mul>, %b, %acc : vector<8xf32> into f32
+    call @show_f32(%r4) : (f32) -> ()
+    return
+  }
+}`).split("\n");
+  const s = a.map((x, i) => f32(x + b[i])), p = a.map((x, i) => f32(x * b[i])), mn = a.map((x, i) => (x < b[i] ? x : b[i]));
+  const want = [fold(a, addF32), fold(s, addF32, 1e8), Math.max(...p), Math.min(...mn), fold(b, (x, y) => f32(x * y), 1e8)];
+  assert.deepEqual(out.slice(8).filter((_, k) => k % 2 === 1).map(Number), want.map(bitsF32));
+  // The order matters for these values: summing the pieces apart, or lane-wise first, gives other bits.
+  const apart = addF32(fold(a.slice(0, 4), addF32), fold(a.slice(4), addF32));
+  const laneWise = fold(a.slice(0, 4).map((x, i) => addF32(x, a[4 + i])), addF32);
+  assert.notEqual(bitsF32(apart), bitsF32(want[0]));
+  assert.notEqual(bitsF32(laneWise), bitsF32(want[0]));
+});
+
+test("vector<4xf64>: arith, fma, a reduction with an accumulator and maxnumf across a NaN lane", () => {
+  const out = both(`module {${SHOW}${dump("f64", 4)}
+  func.func @main() {
+    %c0 = arith.constant 0 : index
+    %o = memref.alloc() : memref<4xf64>
+    %a = arith.constant dense<[0.1, 1.0e16, -1.0e16, 0.7]> : vector<4xf64>
+    %b0 = arith.constant dense<[3.0, 0.5, 0.0, -2.0]> : vector<4xf64>
+    %nan = arith.constant 0x7FF8000000000000 : f64
+    %b = vector.insert %nan, %b0[2] : f64 into vector<4xf64>
+    %h = arith.constant dense<0.25> : vector<4xf64>
+    %d = arith.divf %a, %h : vector<4xf64>
+    %f = vector.fma %h, %h, %d : vector<4xf64>
+    vector.store %f, %o[%c0] : memref<4xf64>, vector<4xf64>
+    call @dump_f64(%o) : (memref<4xf64>) -> ()
+    %acc = arith.constant 0.3 : f64
+    %r0 = vector.reduction <add>, %a, %acc : vector<4xf64> into f64
+    call @show_f64(%r0) : (f64) -> ()
+    %r1 = vector.reduction <maxnumf>, %b : vector<4xf64> into f64
+    call @show_f64(%r1) : (f64) -> ()
+    return
+  }
+}`).split("\n");
+  assert.deepEqual(out.slice(0, 4), ["0.4625", "4e+16", "-4e+16", "2.8625"]);
+  assert.equal(out[5], String(bitsF64(fold([0.1, 1e16, -1e16, 0.7], (x, y) => x + y, 0.3))));
+  assert.equal(out[6], "3");
+});
+
+test("vector<8xi32> and vector<32xi8>: integer arith that wraps, compares, casts and reductions", () => {
+  const out = both(`module {${dump("i32", 8)}${dump("i8", 32)}${dump("f32", 8)}
+  func.func @main() {
+    %c0 = arith.constant 0 : index
+    %o = memref.alloc() : memref<8xi32>
+    %of = memref.alloc() : memref<8xf32>
+    %ob = memref.alloc() : memref<32xi8>
+    %a = arith.constant dense<[1, -2, 100000, 7, -2147483648, 2147483647, 0, 65536]> : vector<8xi32>
+    %b = arith.constant dense<[5, 3, 100000, -7, -1, 1, 9, 65536]> : vector<8xi32>
+    %m = arith.muli %a, %b : vector<8xi32>
+    %s = arith.subi %m, %a : vector<8xi32>
+    %x = arith.xori %s, %b : vector<8xi32>
+    %gt = arith.cmpi sgt, %a, %b : vector<8xi32>
+    %sel = arith.select %gt, %x, %b : vector<8xi1>, vector<8xi32>
+    vector.store %sel, %o[%c0] : memref<8xi32>, vector<8xi32>
+    call @dump_i32(%o) : (memref<8xi32>) -> ()
+    %f = arith.sitofp %a : vector<8xi32> to vector<8xf32>
+    vector.store %f, %of[%c0] : memref<8xf32>, vector<8xf32>
+    call @dump_f32(%of) : (memref<8xf32>) -> ()
+    %r0 = vector.reduction <add>, %a : vector<8xi32> into i32
+    vector.print %r0 : i32
+    %r1 = vector.reduction <maxsi>, %m : vector<8xi32> into i32
+    vector.print %r1 : i32
+    %r2 = vector.reduction <minui>, %a : vector<8xi32> into i32
+    vector.print %r2 : i32
+    %any = vector.reduction <or>, %gt : vector<8xi1> into i1
+    vector.print %any : i1
+    %p = arith.constant dense<[1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 100, 101, 102, 103, 104, 105, 106, 107, -128, -100, -50, -1, 0, 50, 100, 127]> : vector<32xi8>
+    %q = arith.constant dense<[100, -120, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 100, 101, 102, 103, 104, 105, 106, 107, -1, 2, 3, 4, 5, 6, 7, 8]> : vector<32xi8>
+    %pq = arith.addi %p, %q : vector<32xi8>
+    %pm = arith.muli %pq, %q : vector<32xi8>
+    %lt = arith.cmpi ult, %p, %q : vector<32xi8>
+    %mx = arith.select %lt, %q, %pm : vector<32xi1>, vector<32xi8>
+    vector.store %mx, %ob[%c0] : memref<32xi8>, vector<32xi8>
+    call @dump_i8(%ob) : (memref<32xi8>) -> ()
+    %r3 = vector.reduction <add>, %pq : vector<32xi8> into i8
+    vector.print %r3 : i8
+    %k = arith.constant 3 : i8
+    %r4 = vector.reduction <minsi>, %pm, %k : vector<32xi8> into i8
+    vector.print %r4 : i8
+    %r5 = vector.reduction <maxui>, %p : vector<32xi8> into i8
+    vector.print %r5 : i8
+    return
+  }
+}`).split("\n");
+  const wrap = (x: number) => x | 0;
+  const a = [1, -2, 100000, 7, -2147483648, 2147483647, 0, 65536], b = [5, 3, 100000, -7, -1, 1, 9, 65536];
+  const m = a.map((x, i) => Math.imul(x, b[i]));
+  assert.deepEqual(out.slice(0, 8).map(Number), a.map((x, i) => (x > b[i] ? wrap(m[i] - x) ^ b[i] : b[i])));
+  assert.deepEqual(out.slice(8, 16), a.map((x) => formatG(f32(x))));
+  assert.deepEqual(out.slice(16, 20), [String(a.reduce((x, y) => wrap(x + y))), String(Math.max(...m)), "0", "1"]);
+  assert.equal(out.length, 16 + 4 + 32 + 3 + 1);
+});
+
+test("vector.fma on vector<8xf32>; extract and insert at static positions (both forms), of pieces past the first", () => {
+  const out = both(`module {${dump("f32", 8)}
+  func.func @main() {
+    %c0 = arith.constant 0 : index
+    %c1 = arith.constant 1 : index
+    %c7 = arith.constant 7 : i32
+    %o = memref.alloc() : memref<8xf32>
+    %a = arith.constant dense<[1.0, 2.0, 3.0, 4.0, 5.0, 6.0, 7.0, 8.0]> : vector<8xf32>
+    %b = arith.constant dense<0.5> : vector<8xf32>
+    %f = vector.fma %a, %b, %a : vector<8xf32>
+    %x = arith.constant -9.0 : f32
+    %i1 = vector.insert %x, %f[5] : f32 into vector<8xf32>
+    %i2 = vector.insertelement %x, %i1[%c1 : index] : vector<8xf32>
+    vector.store %i2, %o[%c0] : memref<8xf32>, vector<8xf32>
+    call @dump_f32(%o) : (memref<8xf32>) -> ()
+    %e1 = vector.extract %i2[6] : f32 from vector<8xf32>
+    vector.print %e1 : f32
+    %e2 = vector.extractelement %i2[%c7 : i32] : vector<8xf32>
+    vector.print %e2 : f32
+    return
+  }
+}`);
+  assert.equal(out, "1.5\n-9\n4.5\n6\n7.5\n-9\n10.5\n12\n10.5\n12\n");
+});
+
+test("an scf.for carrying a vector<8xf32> accumulator (a dot product of two memref<64xf32>) and an scf.if yielding wide vectors", () => {
+  const out = both(`module {${SHOW}
+  func.func @main() {
+    %c0 = arith.constant 0 : index
+    %c1 = arith.constant 1 : index
+    %c2 = arith.constant 2 : index
+    %c8 = arith.constant 8 : index
+    %c64 = arith.constant 64 : index
+    %A = memref.alloc() : memref<64xf32>
+    %B = memref.alloc() : memref<64xf32>
+    %k = arith.constant 0.37 : f32
+    %big = arith.constant 1.0e6 : f32
+    %one = arith.constant 1.0 : f32
+    %z = arith.constant 0 : i32
+    scf.for %i = %c0 to %c64 step %c1 {
+      %ii = arith.index_cast %i : index to i32
+      %x = arith.sitofp %ii : i32 to f32
+      %xk = arith.mulf %x, %k : f32
+      %odd = arith.remsi %i, %c2 : index
+      %isodd = arith.cmpi eq, %odd, %c1 : index
+      %nb = arith.negf %big : f32
+      %off = arith.select %isodd, %nb, %big : f32
+      %a = arith.addf %xk, %off : f32
+      memref.store %a, %A[%i] : memref<64xf32>
+      %x1 = arith.addf %x, %one : f32
+      %b = arith.divf %one, %x1 : f32
+      memref.store %b, %B[%i] : memref<64xf32>
+    }
+    %zero = arith.constant dense<0.0> : vector<8xf32>
+    %r:2 = scf.for %i = %c0 to %c64 step %c8 iter_args(%acc = %zero, %n = %z) -> (vector<8xf32>, i32) {
+      %va = vector.load %A[%i] : memref<64xf32>, vector<8xf32>
+      %vb = vector.load %B[%i] : memref<64xf32>, vector<8xf32>
+      %p = arith.mulf %va, %vb : vector<8xf32>
+      %s = arith.addf %acc, %p : vector<8xf32>
+      %c1i = arith.constant 1 : i32
+      %n1 = arith.addi %n, %c1i : i32
+      scf.yield %s, %n1 : vector<8xf32>, i32
+    }
+    %dot = vector.reduction <add>, %r#0 : vector<8xf32> into f32
+    call @show_f32(%dot) : (f32) -> ()
+    vector.print %r#1 : i32
+    %t0 = arith.constant 0.0 : f32
+    %t = scf.for %i = %c0 to %c64 step %c8 iter_args(%u = %t0) -> (f32) {
+      %pick = arith.cmpi eq, %i, %c8 : index
+      %v:2 = scf.if %pick -> (vector<8xf32>, index) {
+        %va = vector.load %A[%i] : memref<64xf32>, vector<8xf32>
+        scf.yield %va, %i : vector<8xf32>, index
+      } else {
+        %vb = vector.load %B[%i] : memref<64xf32>, vector<8xf32>
+        %nv = arith.negf %vb : vector<8xf32>
+        scf.yield %nv, %c0 : vector<8xf32>, index
+      }
+      %y = vector.reduction <add>, %v#0, %u : vector<8xf32> into f32
+      scf.yield %y : f32
+    }
+    call @show_f32(%t) : (f32) -> ()
+    return
+  }
+}`).split("\n");
+  const A = Array.from({ length: 64 }, (_, i) => f32(f32(i * f32(0.37)) + (i % 2 ? -1e6 : 1e6)));
+  const B = Array.from({ length: 64 }, (_, i) => f32(1 / (i + 1)));
+  const acc = new Array<number>(8).fill(0);
+  for (let i = 0; i < 64; i += 8) for (let l = 0; l < 8; l++) acc[l] = f32(acc[l] + f32(A[i + l] * B[i + l]));
+  let t = 0;
+  for (let i = 0; i < 64; i += 8) t = fold((i === 8 ? A : B.map((x) => -x)).slice(i, i + 8), addF32, t);
+  assert.deepEqual([out[1], out[2], out[4]], [String(bitsF32(fold(acc, addF32))), "8", String(bitsF32(t))]);
+});
+
+test("masks combine and reduce as the vectors they come from; a splat i1 mask splits with them", () => {
+  const out = both(`module {
+  func.func @main() {
+    %a = arith.constant dense<[1.0, 5.0, -3.0, 2.0, 8.0, 0.5, 4.0, -1.0]> : vector<8xf32>
+    %lo = arith.constant dense<0.0> : vector<8xf32>
+    %hi = arith.constant dense<4.5> : vector<8xf32>
+    %m1 = arith.cmpf ogt, %a, %lo : vector<8xf32>
+    %m2 = arith.cmpf olt, %a, %hi : vector<8xf32>
+    %m = arith.andi %m1, %m2 : vector<8xi1>
+    %t = arith.constant true
+    %all = vector.broadcast %t : i1 to vector<8xi1>
+    %n = arith.xori %m, %all : vector<8xi1>
+    %s = arith.select %n, %lo, %a : vector<8xi1>, vector<8xf32>
+    %r = vector.reduction <add>, %s : vector<8xf32> into f32
+    vector.print %r : f32
+    %e = vector.reduction <and>, %m : vector<8xi1> into i1
+    vector.print %e : i1
+    %o = vector.reduction <or>, %n : vector<8xi1> into i1
+    vector.print %o : i1
+    %l = vector.extract %n[4] : i1 from vector<8xi1>
+    vector.print %l : i1
+    return
+  }
+}`);
+  assert.equal(out, "7.5\n0\n1\n1\n");
+});
+
+test("tensorlang-run runs a vector<8xf32> program under the wasm engine and prints what --engine interp prints", () => {
+  const dir = mkdtempSync(join(tmpdir(), "tl-split-"));
+  const f = join(dir, "v8.mlir");
+  writeFileSync(f, EXAMPLE);
+  const run = (...args: string[]) => spawnSync(process.execPath, [join(repoRoot(), "dist/src/cli/run.js"), f, ...args],
+    { encoding: "utf8", env: { ...process.env, XDG_CACHE_HOME: join(dir, "cache") } });
+  const w = run(), i = run("--engine", "interp");
+  assert.equal(w.status, 0, w.stderr);
+  assert.equal(i.status, 0, i.stderr);
+  assert.equal(w.stdout, "24\n");
+  assert.equal(w.stdout, i.stdout);
+});
