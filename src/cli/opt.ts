@@ -13,7 +13,7 @@ import { checkDiagnostics } from "./diagnostics-check.js";
 import { UsageError, isMain, packageVersion, readInput, runCli, writeOutput } from "./common.js";
 
 interface OptOptions {
-  output?: string; mlirPrintOpGeneric?: boolean; splitInputFile?: boolean; verifyDiagnostics?: boolean;
+  output?: string; mlirPrintOpGeneric?: boolean; mlirPrintDebuginfo?: boolean; splitInputFile?: boolean; verifyDiagnostics?: boolean;
   pass?: string[]; listPasses?: boolean; verifyEach?: boolean; mlirTiming?: boolean;
 }
 
@@ -79,7 +79,7 @@ function processChunk(text: string, file: string, passes: Pass[], opts: OptOptio
     if (ds.length) return { out: "", diags: ds };
     runPasses(m, ctx, passes, { verifyEach: opts.verifyEach ?? true });
     if (passes.length) time?.lap("Pass pipeline");
-    const out = printModule(m, ctx, { generic: opts.mlirPrintOpGeneric });
+    const out = printModule(m, ctx, { generic: opts.mlirPrintOpGeneric, debugInfo: opts.mlirPrintDebuginfo });
     time?.lap("Output");
     return { out, diags: [] };
   } catch (e) {
@@ -97,6 +97,7 @@ export async function main(argv: string[], startup = "Startup"): Promise<number>
     .argument("[file]", "input file ('-' for stdin)", "-")
     .option("-o, --output <file>", "write the result here instead of stdout")
     .option("--mlir-print-op-generic", "print every op in MLIR's generic form")
+    .option("--mlir-print-debuginfo", "print each op's location after it: loc(\"file\":line:col)")
     .option("--split-input-file", "treat '// -----' separated chunks as separate inputs")
     .option("--verify-diagnostics", "check emitted diagnostics against expected-* annotations")
     .option("--no-verify-each", "do not verify the IR after each pass")

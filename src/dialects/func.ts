@@ -30,10 +30,10 @@ export function parseFunctionSignature(p: OpAsmParser, st: OperationState, allow
     do {
       if (allowVariadic && p.accept("...")) { variadic = true; break; }
       const o = p.parseOptionalOperand();
-      if (o) { p.expect(":"); const t = p.parseType(); args.push({ operand: o, type: t }); inputs.push(t); }
-      else inputs.push(p.parseType());
+      const arg: RegionArgument | undefined = o && (p.expect(":"), { operand: o, type: p.parseType(), loc: p.operandLoc(o) });
+      if (arg) { args.push(arg); inputs.push(arg.type); } else inputs.push(p.parseType());
       argAttrs.push(p.peekText() === "{" ? p.parseDictionary() : NO_ATTRS);
-      p.skipOptionalLoc();
+      if (arg) p.keepOptionalLoc(arg); else p.skipOptionalLoc();
     } while (p.accept(","));
     p.expect(")");
   }

@@ -247,7 +247,11 @@ function parseExplicitBody(p: OpAsmParser): Region {
   p.expect("(");
   const args: RegionArgument[] = [];
   if (!p.accept(")")) {
-    do { const o = p.parseOperand(); p.expect(":"); args.push({ operand: o, type: p.parseType() }); } while (p.accept(","));
+    do {
+      const o = p.parseOperand(), a: RegionArgument = (p.expect(":"), { operand: o, type: p.parseType(), loc: p.operandLoc(o) });
+      p.keepOptionalLoc(a);
+      args.push(a);
+    } while (p.accept(","));
     p.expect(")");
   }
   return p.parseRegion(args);

@@ -9,7 +9,7 @@ import { AttrTypeParser } from "./parse-attr.js";
 import { FunctionType, Type } from "./types.js";
 
 /** `%name` or `%name#index`; `pos` is its offset in the source (a Location only for errors). */
-export interface UnresolvedOperand { name: string; index: number; pos: number }
+export interface UnresolvedOperand { name: string; index: number; pos: number; loc?: Location }
 export interface RegionArgument { operand: UnresolvedOperand; type: Type; loc?: Location; attrs?: DictionaryAttr }
 
 /** Placeholder for a value used before its definition (later blocks, graph regions). */
@@ -51,7 +51,10 @@ export class OpAsmParser extends AttrTypeParser {
       index = Number(after.text.slice(1));
       if (!Number.isInteger(index)) throw this.errorAt(after, "invalid SSA value result number");
     }
-    return { name: t.text, index, pos: t.pos };
+    const u: UnresolvedOperand = { name: t.text, index, pos: t.pos };
+    // A region argument in an op's custom form may carry its location (`affine.for %i loc(...) =`).
+    if (after.text === "loc") { u.loc = this.lex.loc(t.pos); this.keepOptionalLoc(u); }
+    return u;
   }
   parseOperand(): UnresolvedOperand {
     const o = this.parseOptionalOperand();
@@ -70,7 +73,7 @@ export class OpAsmParser extends AttrTypeParser {
     return out;
   }
   /** Where an operand was written. */
-  operandLoc(u: UnresolvedOperand): Location { return this.lex.loc(u.pos); }
+  operandLoc(u: UnresolvedOperand): Location { return u.loc ?? this.lex.loc(u.pos); }
   resolveOperand(u: UnresolvedOperand, type: Type): Value {
     for (let i = this.scopes.length - 1; i >= 0; i--) {
       const s = this.scopes[i];
@@ -178,8 +181,9 @@ export class OpAsmParser extends AttrTypeParser {
             const o = this.parseOperand();
             this.expect(":");
             const t = this.parseType();
-            this.skipOptionalLoc();
-            this.define(o.name, [block.addArg(t, this.operandLoc(o))], o.pos);
+            const arg = { loc: this.operandLoc(o) };
+            this.keepOptionalLoc(arg);
+            this.define(o.name, [block.addArg(t, arg.loc)], o.pos);
           } while (this.accept(","));
           this.expect(")");
         }
@@ -230,7 +234,7 @@ export class OpAsmParser extends AttrTypeParser {
     const nameTok = this.lex.peek();
     const loc = this.lex.loc(nameTok.pos);
     const op = nameTok.kind === "string" ? this.parseGenericOperation(loc) : this.parseCustomOperation(loc);
-    this.skipOptionalLoc();
+    this.keepOptionalLoc(op);
     if (results === undefined) return op;
     let declared = 0;
     for (const r of results) declared += r.count;
@@ -315,6 +319,22 @@ export class OpAsmParser extends AttrTypeParser {
     return this.parseLocationBody(t.pos);
   }
 
+  /** `loc(#alias)` written before `#alias = loc(...)` (mlir-opt prints the definitions last). */
+  private pendingLocs: Array<[{ loc?: Location }, string]> = [];
+  /**
+   * A trailing `loc(...)` naming a file position becomes `target`'s location, as in MLIR (so a
+   * diagnostic or a run-time error points into the file the IR came from); other locations
+   * (`unknown`, a bare name) leave the position in this text. A target that has a location
+   * object already gets it rewritten (see setFileLoc), also when its alias comes later.
+   */
+  keepOptionalLoc(target: { loc?: Location }): void {
+    const l = this.skipOptionalLoc();
+    if (!l) return;
+    const alias = /^loc\(\s*#([\w$.-]+)\s*\)$/.exec(l.str), a = alias && this.attrAliases.get(alias[1]);
+    if (alias && !a) this.pendingLocs.push([target, alias[1]]);
+    else if (!alias || a instanceof LocationAttr) setFileLoc(target, a instanceof LocationAttr ? a : l);
+  }
+
   // ---- module ------------------------------------------------------------------------------
   parseTopLevel(): Module {
     this.pushScope(true);
@@ -326,6 +346,10 @@ export class OpAsmParser extends AttrTypeParser {
       ops.push(this.parseOperation());
     }
     this.popScope();
+    for (const [target, name] of this.pendingLocs) {
+      const a = this.attrAliases.get(name);
+      if (a instanceof LocationAttr) setFileLoc(target, a);
+    }
     if (ops.length === 1 && ops[0].name === "builtin.module") return new Module(ops[0]);
     const m = Module.create({ file: this.lex.file, line: 1, col: 1 });
     for (const o of ops) m.body.append(o);
@@ -344,6 +368,20 @@ export class OpAsmParser extends AttrTypeParser {
     this.lex.next();
     return new StringAttr(t.text[1] === '"' ? decodeString(t.text.slice(1)) : t.text.slice(1));
   }
+}
+
+/**
+ * The first `"file":line:col` of a location (a FileLineColLoc, or one inside a name, call site
+ * or fused location) as `target`'s location; none leaves it as it is. Written into the location
+ * object the target has, which what its parser made with it shares (an implicit terminator, a
+ * short-form body's ops, the block argument of a region argument).
+ */
+function setFileLoc(target: { loc?: Location }, l: LocationAttr): void {
+  const m = /"((?:[^"\\]|\\.)*)"\s*:\s*(\d+)\s*:\s*(\d+)/.exec(l.str);
+  if (!m) return;
+  const loc = { file: decodeString(`"${m[1]}"`), line: Number(m[2]), col: Number(m[3]) };
+  if (target.loc) Object.assign(target.loc, loc);
+  else target.loc = loc;
 }
 
 /** Parses a whole MLIR file into a module. Throws DiagnosticError on bad input. */

@@ -1,11 +1,16 @@
 // Printer: MLIR custom form (through each op spec's `print`) or the generic form; value
 // names are numbered per IsolatedFromAbove region as MLIR does (%0, %arg0, ^bb0).
-import { Attribute, DictionaryAttr } from "./attributes.js";
+import { Attribute, DictionaryAttr, StringAttr } from "./attributes.js";
 import { Block, Module, Operation, Region, Value } from "./core.js";
 import { Context, type RegisteredOp } from "./dialect.js";
+import type { Location } from "./diagnostics.js";
 import { Type, typeListStr } from "./types.js";
 
-export interface PrintOptions { generic?: boolean }
+export interface PrintOptions {
+  generic?: boolean;
+  /** Each op's location after it, `loc("f.mlir":3:5)` (mlir-opt's --mlir-print-debuginfo). */
+  debugInfo?: boolean;
+}
 
 export interface RegionPrintOptions {
   /** Print the entry block's header `^bb0(%a: t):` (custom forms that bind args elsewhere say no). */
@@ -143,14 +148,17 @@ export class OpAsmPrinter {
       this.out += (op.results.length > 1 ? `${first.split("#")[0]}:${op.results.length}` : first) + " = ";
     }
     const info = this.ctx.registered(op.name);
-    if (op.regions.length === 0 || !(info?.isolated || op.name === "builtin.module")) { this.opBody(op, info); return; }
-    const saved0 = this.nextValue, saved1 = this.nextArg, saved2 = this.nextBlock;
-    this.nextValue = this.nextArg = this.nextBlock = 0;
-    this.scope = new NameScope(this.scope);
-    for (const r of op.regions) this.numberRegion(r);
-    this.opBody(op, info);
-    this.scope = this.scope.parent!;
-    this.nextValue = saved0; this.nextArg = saved1; this.nextBlock = saved2;
+    if (op.regions.length === 0 || !(info?.isolated || op.name === "builtin.module")) this.opBody(op, info);
+    else {
+      const saved0 = this.nextValue, saved1 = this.nextArg, saved2 = this.nextBlock;
+      this.nextValue = this.nextArg = this.nextBlock = 0;
+      this.scope = new NameScope(this.scope);
+      for (const r of op.regions) this.numberRegion(r);
+      this.opBody(op, info);
+      this.scope = this.scope.parent!;
+      this.nextValue = saved0; this.nextArg = saved1; this.nextBlock = saved2;
+    }
+    if (this.opts.debugInfo) this.out += " " + locationStr(op.loc);
   }
   /** The op whose body is being printed and its default dialect: its nested ops need not look it up. */
   private scopeOp: Operation | undefined = undefined;
@@ -218,6 +226,9 @@ function indentStr(indent: number): string {
   if (s === undefined) s = indents[indent] = "\n" + "  ".repeat(indent);
   return s;
 }
+
+/** `loc("f.mlir":3:5)`, or `loc(unknown)`. */
+export const locationStr = (l: Location | undefined): string => (l ? `loc(${new StringAttr(l.file).str}:${l.line}:${l.col})` : "loc(unknown)");
 
 export function printOp(op: Operation, ctx: Context, opts: PrintOptions = {}): string {
   const p = new OpAsmPrinter(ctx, opts);

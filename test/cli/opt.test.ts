@@ -118,3 +118,12 @@ test("--help prints the usage once and --version the version (for tensorlang-opt
     assert.deepEqual([r.status, r.stdout], [0, `tensorlang ${version}\n`], r.stderr);
   }
 });
+
+test("--mlir-print-debuginfo prints each op's location, the one a loc(...) in the input gave it included", () => {
+  const r = opt(["-", "--mlir-print-debuginfo"], `func.func @f(%a: i32) -> i32 {
+  %b = arith.addi %a, %a : i32 loc("model.py":3:1)
+  return %b : i32
+}`);
+  assert.equal(r.status, 0, r.stderr);
+  assert.match(r.stdout, /arith\.addi %arg0, %arg0 : i32 loc\("model\.py":3:1\)\n\s+return %0 : i32 loc\("<stdin>":3:3\)\n/);
+});

@@ -1,0 +1,89 @@
+// Locations: a trailing `loc(...)` naming a file position becomes the op's (or argument's)
+// location, as in MLIR, so diagnostics and run-time errors point into the file the IR came
+// from; `debugInfo` printing (tensorlang-opt --mlir-print-debuginfo) writes them back.
+import assert from "node:assert/strict";
+import { test } from "node:test";
+import { createContext } from "../../src/dialects/index.js";
+import { formatLoc } from "../../src/ir/diagnostics.js";
+import { parseModule } from "../../src/ir/parser.js";
+import { printModule } from "../../src/ir/printer.js";
+import { verifyModule } from "../../src/ir/verifier.js";
+import { Engine } from "../../src/runtime/engine.js";
+import { createCapturingContext } from "../../src/runtime/host.js";
+
+const ctx = createContext();
+const locs = (text: string) => {
+  const m = parseModule(text, "here.mlir", ctx), out: string[] = [];
+  m.walk((op) => { if (op.name !== "builtin.module") out.push(`${op.name} ${formatLoc(op.loc)}`); });
+  return out;
+};
+
+test("file positions in loc(...) are kept: inline, through an alias defined before or after, inside a name, call site or fused location", () => {
+  assert.deepEqual(locs(`#early = loc("a.mlir":2:3)
+func.func @f(%x: i32) -> i32 {
+  %0 = arith.addi %x, %x : i32 loc("orig.mlir":7:3)
+  %1 = arith.muli %0, %0 : i32 loc(#early)
+  %2 = arith.subi %1, %0 : i32 loc(#late)
+  %3 = arith.xori %2, %0 : i32 loc("name"("b.mlir":4:5))
+  %4 = arith.ori %3, %0 : i32 loc(callsite("callee.mlir":1:2 at "caller.mlir":3:4))
+  %5 = arith.andi %4, %0 : i32 loc(fused["f1.mlir":9:1, "f2.mlir":9:2])
+  %6 = arith.addi %5, %0 : i32 loc(unknown)
+  return %6 : i32
+} loc("dir/with \\"quote\\".mlir":1:1)
+#late = loc("c.mlir":8:9)
+`), [
+    "func.func dir/with \"quote\".mlir:1:1", "arith.addi orig.mlir:7:3", "arith.muli a.mlir:2:3", "arith.subi c.mlir:8:9",
+    "arith.xori b.mlir:4:5", "arith.ori callee.mlir:1:2", "arith.andi f1.mlir:9:1", "arith.addi here.mlir:9:8", "func.return here.mlir:10:3",
+  ]);
+});
+
+test("arguments keep theirs (an alias defined later too); a diagnostic points at the kept location", () => {
+  const m = parseModule(`func.func @f(%m: memref<4xf32> loc("orig.mlir":1:14), %n: index loc(#n)) {
+  %c = arith.constant 1 : i32
+  %r = "arith.addf"(%c, %c) : (i32, i32) -> i32 loc("orig.mlir":30:7)
+  scf.for %i loc("orig.mlir":5:9) = %n to %n step %n {
+  }
+  affine.for %k loc(#k) = 0 to 4 {
+  }
+  return
+}
+#n = loc("orig.mlir":1:40)
+#k = loc("orig.mlir":7:14)`, "here.mlir", ctx);
+  const f = m.ops[0];
+  assert.deepEqual(f.body().args.map((a) => formatLoc(a.loc)), ["orig.mlir:1:14", "orig.mlir:1:40"]);
+  const ivs: string[] = [];
+  f.walk((op) => { if (op.name.endsWith(".for")) ivs.push(formatLoc(op.body().args[0].loc)); });
+  assert.deepEqual(ivs, ["orig.mlir:5:9", "orig.mlir:7:14"]);
+  const ds = verifyModule(m, ctx);
+  assert.equal(ds.length > 0, true);
+  assert.equal(formatLoc(ds[0].loc), "orig.mlir:30:7");
+});
+
+test("debugInfo printing writes each op's location after it, and reading that back is a fixed point", () => {
+  const text = `func.func @f(%a: f32) -> f32 {
+  %0 = scf.execute_region -> f32 {
+    %1 = arith.mulf %a, %a : f32
+    scf.yield %1 : f32
+  }
+  return %0 : f32
+}`;
+  const once = printModule(parseModule(text, "p.mlir", ctx), ctx, { debugInfo: true });
+  assert.match(once, /arith\.mulf %arg0, %arg0 : f32 loc\("p\.mlir":3:10\)\n/);
+  assert.match(once, /^  } loc\("p\.mlir":1:1\)$/m);
+  assert.match(once, /\n} loc\("p\.mlir":1:1\)\n$/);
+  assert.equal(printModule(parseModule(once, "elsewhere.mlir", ctx), ctx, { debugInfo: true }), once);
+  assert.doesNotMatch(printModule(parseModule(once, "elsewhere.mlir", ctx), ctx), /loc\(/, "only with debugInfo");
+});
+
+test("a run-time error names the location the IR carries, under both engines", async () => {
+  const DIV = `func.func @div(%a: i32, %b: i32) -> i32 {
+  %q = arith.divsi %a, %b : i32 loc("model.py":12:5)
+  return %q : i32
+}`;
+  for (const engine of ["wasm", "interp"] as const) {
+    const e = new Engine({ ctx: createCapturingContext(), engine }).load(DIV, "lowered.mlir");
+    assert.throws(() => e.call("div", [1, 0]), (err: unknown) => err instanceof Error &&
+      err.message === "runtime error in @div: arith.divsi at model.py:12:5: integer divide by zero", engine);
+    await e.dispose();
+  }
+});
