@@ -72,7 +72,7 @@ export class UnitCache {
       const tmp = join(this.dir, `${key}.${process.pid}.tmp`);
       writeFileSync(tmp, serialize(stored));
       renameSync(tmp, join(this.dir, key)); // atomic: a reader sees the whole unit or none
-      const files = readdirSync(this.dir);
+      const files = readdirSync(this.dir).filter((f) => /^[0-9a-f]{40}$/.test(f)); // not another process's temp file
       if (files.length > KEEP) {
         const byAge = files.map((f) => ({ f, t: statSync(join(this.dir!, f)).mtimeMs })).sort((a, b) => a.t - b.t);
         for (const { f } of byAge.slice(0, files.length - KEEP)) unlinkSync(join(this.dir, f));
