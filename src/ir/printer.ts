@@ -32,32 +32,46 @@ export class OpAsmPrinter {
   private scope = new NameScope(undefined);
   private nextValue = 0;
   private nextArg = 0;
-  private nextBlock = 0;
 
   constructor(readonly ctx: Context, readonly opts: PrintOptions = {}) {}
 
   // ---- naming ------------------------------------------------------------------------------
-  private numberRegion(r: Region): void {
-    const blocks = r.blocks;
-    for (let bi = 0; bi < blocks.length; bi++) {
-      const b = blocks[bi];
-      const scope = this.scope;
-      scope.blocks.set(b, numbered("^bb", this.nextBlock++));
-      const args = b.args;
-      for (let i = 0; i < args.length; i++) scope.values.set(args[i], numbered("%arg", this.nextArg++));
-      const ops = b.ops;
-      for (let i = 0; i < ops.length; i++) this.numberOp(ops[i]);
+  /**
+   * Names the values and blocks of an isolated op's regions as MLIR's SSANameState does: a
+   * region's own values first, then each nested region from the counters its parent region
+   * ended with (so sibling regions reuse numbers, and a region an op does not print, such as a
+   * named linalg op's body, takes none from the code after it); blocks count from ^bb0 in
+   * every region; entry block arguments are %argN, other block arguments plain %N.
+   */
+  private numberRegions(regions: readonly Region[]): void {
+    const work: Array<[Region, number, number]> = regions.map((r) => [r, this.nextValue, this.nextArg]);
+    while (work.length) {
+      const [r, value, arg] = work.pop()!;
+      this.nextValue = value;
+      this.nextArg = arg;
+      for (const op of this.numberRegion(r)) for (const inner of op.regions) work.push([inner, this.nextValue, this.nextArg]);
     }
   }
-  private numberOp(op: Operation): void {
-    const results = op.results;
-    if (results.length === 1) this.scope.values.set(results[0], numbered("%", this.nextValue++));
-    else if (results.length > 1) {
-      const base = numbered("%", this.nextValue++);
-      for (let i = 0; i < results.length; i++) this.scope.values.set(results[i], base + "#" + i);
+  /** Numbers the blocks, arguments and results of `r`; returns its ops with regions to number next. */
+  private numberRegion(r: Region): Operation[] {
+    const blocks = r.blocks, scope = this.scope, nested: Operation[] = [];
+    for (let bi = 0; bi < blocks.length; bi++) {
+      const b = blocks[bi];
+      scope.blocks.set(b, numbered("^bb", bi));
+      const args = b.args;
+      for (let i = 0; i < args.length; i++) scope.values.set(args[i], bi === 0 ? numbered("%arg", this.nextArg++) : numbered("%", this.nextValue++));
+      const ops = b.ops;
+      for (let i = 0; i < ops.length; i++) {
+        const op = ops[i], results = op.results;
+        if (results.length === 1) scope.values.set(results[0], numbered("%", this.nextValue++));
+        else if (results.length > 1) {
+          const base = numbered("%", this.nextValue++);
+          for (let k = 0; k < results.length; k++) scope.values.set(results[k], base + "#" + k);
+        }
+        if (op.regions.length && !this.isIsolated(op)) nested.push(op); // isolated: numbered when printed, in a fresh scope
+      }
     }
-    if (op.regions.length === 0 || this.isIsolated(op)) return; // isolated: numbered when printed, in a fresh scope
-    for (const r of op.regions) this.numberRegion(r);
+    return nested;
   }
   private isIsolated(op: Operation): boolean {
     return !!this.ctx.registered(op.name)?.isolated || op.name === "builtin.module";
@@ -150,13 +164,13 @@ export class OpAsmPrinter {
     const info = this.ctx.registered(op.name);
     if (op.regions.length === 0 || !(info?.isolated || op.name === "builtin.module")) this.opBody(op, info);
     else {
-      const saved0 = this.nextValue, saved1 = this.nextArg, saved2 = this.nextBlock;
-      this.nextValue = this.nextArg = this.nextBlock = 0;
+      const saved0 = this.nextValue, saved1 = this.nextArg;
+      this.nextValue = this.nextArg = 0;
       this.scope = new NameScope(this.scope);
-      for (const r of op.regions) this.numberRegion(r);
+      this.numberRegions(op.regions);
       this.opBody(op, info);
       this.scope = this.scope.parent!;
-      this.nextValue = saved0; this.nextArg = saved1; this.nextBlock = saved2;
+      this.nextValue = saved0; this.nextArg = saved1;
     }
     if (this.opts.debugInfo) this.out += " " + locationStr(op.loc);
   }
