@@ -266,6 +266,9 @@ function cast(name: string, ok: (from: Type, to: Type) => boolean): OpSpec {
 const fw = (t: Type) => (t instanceof FloatType ? t.width : 0);
 const iw = (t: Type) => (t instanceof IntegerType ? t.width : 0);
 
+/** The asm names of integer constants, by attribute (the printer asks for one per constant). */
+const constantNames = new WeakMap<IntegerAttr, string>();
+
 export const arith: Dialect = {
   name: "arith",
   ops: [
@@ -290,6 +293,17 @@ export const arith: Dialect = {
         if (t !== op.result.type) return `value type '${t.str}' must match return type: '${op.result.type.str}'`;
       },
       fold(op) { return [op.attr("value")!]; },
+      // `%c0`, `%c7_i32`, `%true`, `%cst`, as MLIR's ConstantOp::getAsmResultNames.
+      resultName(op) {
+        const a = op.attr("value");
+        if (!(a instanceof IntegerAttr)) return "cst";
+        let n = constantNames.get(a);
+        if (n === undefined) {
+          n = a.type === i1 ? (a.value ? "true" : "false") : `c${a.value}` + (a.type instanceof IntegerType ? `_${a.type.str}` : "");
+          constantNames.set(a, n);
+        }
+        return n;
+      },
     },
     ...["addi", "muli", "andi", "ori", "xori", "maxsi", "minsi", "maxui", "minui"].map((n) => withVerify(binary(`arith.${n}`, true), intOnly)),
     ...["subi", "divsi", "divui", "remsi", "remui", "ceildivsi", "floordivsi", "shli", "shrsi", "shrui"].map((n) => withVerify(binary(`arith.${n}`), intOnly)),

@@ -104,10 +104,13 @@ function verifyStructured(op: Operation, withArgs?: number): string | undefined 
 const NAMED_ELIDED = ["operandSegmentSizes", "linalg.memoized_indexing_maps"];
 const isUnsigned = (a: Attribute | undefined) => !!a && a.str.includes("cast_unsigned");
 
+/** The body's arguments as MLIR's LinalgOp names them: `%in` per input, then `%out` (or `%init`) per output. */
+const insOutsNames = (outName = "out") => (op: Operation) => [...inputs(op).map(() => "in"), ...outputs(op).map(() => outName)];
+
 function namedOp(name: string): OpSpec {
   const nIn = NAMED_OPS[name].inputs;
   return {
-    name, regions: 1, traits: ["SingleBlock"], props: ["operandSegmentSizes", "cast"],
+    name, regions: 1, traits: ["SingleBlock"], props: ["operandSegmentSizes", "cast"], blockArgNames: insOutsNames(),
     parse(p, st) {
       p.parseOptionalAttrDict(st);
       const loc = p.locHere();
@@ -132,7 +135,7 @@ function namedOp(name: string): OpSpec {
 const TRAIT_ATTRS = ["doc", "indexing_maps", "iterator_types", "library_call"];
 
 const generic: OpSpec = {
-  name: "linalg.generic", regions: 1, traits: ["SingleBlock"], props: [...TRAIT_ATTRS, "operandSegmentSizes"],
+  name: "linalg.generic", regions: 1, traits: ["SingleBlock"], props: [...TRAIT_ATTRS, "operandSegmentSizes"], blockArgNames: insOutsNames(),
   parse(p, st) {
     const dloc = p.locHere();
     const dict = p.parseDictionary();
@@ -275,7 +278,7 @@ const inOrder = (n: number) => Array.from({ length: n }, (_, i) => i);
 const initFirst = (n: number) => (n === 2 ? [1, 0] : []);
 
 const mapOp: OpSpec = {
-  name: "linalg.map", operands: [1, -1], regions: 1, traits: ["SingleBlock"],
+  name: "linalg.map", operands: [1, -1], regions: 1, traits: ["SingleBlock"], blockArgNames: (op) => inputs(op).map(() => "in"),
   parse(p, st) {
     const short = parseShortForm(p);
     const loc = p.locHere();
@@ -306,7 +309,7 @@ const mapOp: OpSpec = {
 };
 
 const reduce: OpSpec = {
-  name: "linalg.reduce", operands: [2, -1], regions: 1, traits: ["SingleBlock"], props: ["dimensions"],
+  name: "linalg.reduce", operands: [2, -1], regions: 1, traits: ["SingleBlock"], props: ["dimensions"], blockArgNames: insOutsNames("init"),
   parse(p, st) {
     const short = parseShortForm(p);
     const loc = p.locHere();

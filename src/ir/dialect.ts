@@ -69,6 +69,12 @@ export interface OpSpec {
   fold?(op: Operation, consts: readonly (Attribute | undefined)[]): FoldResult[] | undefined;
   /** Ops nested in this op's regions may omit this dialect prefix (`return` in func.func). */
   defaultDialect?: string;
+  /**
+   * MLIR's OpAsmOpInterface, for the custom form: the name of the (single) result (`c0` prints
+   * `%c0`), and of the entry block arguments of region `i` (`in`, `out`); made unique by the printer.
+   */
+  resultName?(op: Operation): string | undefined;
+  blockArgNames?(op: Operation, region: number): readonly string[] | undefined;
   /** Operand/result counts checked by the generic verifier ([min, max]; max -1 = unbounded). */
   operands?: number | readonly [number, number];
   results?: number | readonly [number, number];
@@ -106,6 +112,8 @@ export class RegisteredOp {
   readonly print: OpSpec["print"];
   readonly verify: OpSpec["verify"];
   readonly props: readonly string[];
+  readonly resultName: OpSpec["resultName"];
+  readonly blockArgNames: OpSpec["blockArgNames"];
   constructor(readonly spec: OpSpec) {
     this.name = spec.name;
     this.operands = spec.operands;
@@ -119,6 +127,8 @@ export class RegisteredOp {
     this.isolated = this.traits.has("IsolatedFromAbove");
     this.terminator = this.traits.has("Terminator");
     this.defaultDialect = spec.defaultDialect;
+    this.resultName = spec.resultName;
+    this.blockArgNames = spec.blockArgNames;
   }
 }
 

@@ -32,6 +32,8 @@ export class OpAsmPrinter {
   private scope = new NameScope(undefined);
   private nextValue = 0;
   private nextArg = 0;
+  /** Suffix of the next name made unique (`%cst_3`). */
+  private nextConflict = 0;
 
   constructor(readonly ctx: Context, readonly opts: PrintOptions = {}) {}
 
@@ -41,40 +43,57 @@ export class OpAsmPrinter {
    * region's own values first, then each nested region from the counters its parent region
    * ended with (so sibling regions reuse numbers, and a region an op does not print, such as a
    * named linalg op's body, takes none from the code after it); blocks count from ^bb0 in
-   * every region; entry block arguments are %argN, other block arguments plain %N.
+   * every region; entry block arguments are %argN, other block arguments plain %N. In the custom
+   * form, ops may name their result or their regions' arguments (OpSpec.resultName,
+   * blockArgNames: `%c0`, `%cst_1`, `%in`), unique among the names a region sees.
    */
   private numberRegions(regions: readonly Region[]): void {
-    const work: Array<[Region, number, number]> = regions.map((r) => [r, this.nextValue, this.nextArg]);
+    type Work = [Region, number, number, number, UsedNames];
+    const root = new UsedNames(undefined);
+    const work: Work[] = regions.map((r) => [r, this.nextValue, this.nextArg, this.nextConflict, root]);
     while (work.length) {
-      const [r, value, arg] = work.pop()!;
+      const [r, value, arg, conflict, parent] = work.pop()!;
       this.nextValue = value;
       this.nextArg = arg;
-      for (const op of this.numberRegion(r)) for (const inner of op.regions) work.push([inner, this.nextValue, this.nextArg]);
+      this.nextConflict = conflict;
+      const used = new UsedNames(parent);
+      for (const op of this.numberRegion(r, used)) for (const inner of op.regions) work.push([inner, this.nextValue, this.nextArg, this.nextConflict, used]);
     }
   }
+  /** `base`, or `base_N` when a name the region sees has it (MLIR's uniqueValueName). */
+  private unique(base: string, used: UsedNames): string {
+    let name = base;
+    while (used.has(name)) name = `${base}_${this.nextConflict++}`;
+    used.add(name);
+    return name;
+  }
   /** Numbers the blocks, arguments and results of `r`; returns its ops with regions to number next. */
-  private numberRegion(r: Region): Operation[] {
-    const blocks = r.blocks, scope = this.scope, nested: Operation[] = [];
+  private numberRegion(r: Region, used: UsedNames): Operation[] {
+    const blocks = r.blocks, scope = this.scope, nested: Operation[] = [], custom = !this.opts.generic;
+    const parent = r.parent, argNames = custom && parent ? this.ctx.registered(parent.name)?.blockArgNames?.(parent, parent.regions.indexOf(r)) : undefined;
     for (let bi = 0; bi < blocks.length; bi++) {
       const b = blocks[bi];
       scope.blocks.set(b, numbered("^bb", bi));
       const args = b.args;
-      for (let i = 0; i < args.length; i++) scope.values.set(args[i], bi === 0 ? numbered("%arg", this.nextArg++) : numbered("%", this.nextValue++));
+      for (let i = 0; i < args.length; i++) {
+        const named = bi === 0 ? argNames?.[i] : undefined;
+        scope.values.set(args[i], named ? "%" + this.unique(named, used) : bi === 0 ? numbered("%arg", this.nextArg++) : numbered("%", this.nextValue++));
+      }
       const ops = b.ops;
       for (let i = 0; i < ops.length; i++) {
-        const op = ops[i], results = op.results;
-        if (results.length === 1) scope.values.set(results[0], numbered("%", this.nextValue++));
+        const op = ops[i], results = op.results, info = this.ctx.registered(op.name);
+        const named = custom && results.length === 1 ? info?.resultName?.(op) : undefined;
+        if (named) scope.values.set(results[0], "%" + this.unique(named, used));
+        else if (results.length === 1) scope.values.set(results[0], numbered("%", this.nextValue++));
         else if (results.length > 1) {
           const base = numbered("%", this.nextValue++);
           for (let k = 0; k < results.length; k++) scope.values.set(results[k], base + "#" + k);
         }
-        if (op.regions.length && !this.isIsolated(op)) nested.push(op); // isolated: numbered when printed, in a fresh scope
+        // isolated ops are numbered when printed, in a fresh scope
+        if (op.regions.length && !(info?.isolated || op.name === "builtin.module")) nested.push(op);
       }
     }
     return nested;
-  }
-  private isIsolated(op: Operation): boolean {
-    return !!this.ctx.registered(op.name)?.isolated || op.name === "builtin.module";
   }
 
   // ---- primitives for custom printers ------------------------------------------------------
@@ -164,13 +183,13 @@ export class OpAsmPrinter {
     const info = this.ctx.registered(op.name);
     if (op.regions.length === 0 || !(info?.isolated || op.name === "builtin.module")) this.opBody(op, info);
     else {
-      const saved0 = this.nextValue, saved1 = this.nextArg;
-      this.nextValue = this.nextArg = 0;
+      const saved0 = this.nextValue, saved1 = this.nextArg, saved2 = this.nextConflict;
+      this.nextValue = this.nextArg = this.nextConflict = 0;
       this.scope = new NameScope(this.scope);
       this.numberRegions(op.regions);
       this.opBody(op, info);
       this.scope = this.scope.parent!;
-      this.nextValue = saved0; this.nextArg = saved1;
+      this.nextValue = saved0; this.nextArg = saved1; this.nextConflict = saved2;
     }
     if (this.opts.debugInfo) this.out += " " + locationStr(op.loc);
   }
@@ -223,6 +242,17 @@ class NameScope {
   readonly values = new Map<Value, string>();
   readonly blocks = new Map<Block, string>();
   constructor(readonly parent: NameScope | undefined) {}
+}
+
+/** The names ops gave values in a region and the regions around it (MLIR's usedNames scopes). */
+class UsedNames {
+  private names: Set<string> | undefined; // most regions name nothing
+  constructor(readonly parent: UsedNames | undefined) {}
+  has(n: string): boolean {
+    for (let s: UsedNames | undefined = this; s; s = s.parent) if (s.names?.has(n)) return true;
+    return false;
+  }
+  add(n: string): void { (this.names ??= new Set()).add(n); }
 }
 
 /** `%0`, `%arg3`, `^bb1`: numbering restarts in every isolated op, so the same few names recur; made once. */

@@ -84,23 +84,23 @@ test("a wide broadcast, load, addf, store and reduction become 128-bit pieces; t
   assert.equal(lookupPass("split-vectors"), splitVectors);
   assert.equal(split(EXAMPLE), `module {
   func.func @main() {
-    %0 = arith.constant 0 : index
-    %1 = memref.alloc() : memref<16xf32>
-    %2 = arith.constant 1.500000e+00 : f32
-    %3 = vector.broadcast %2 : f32 to vector<4xf32>
-    vector.store %3, %1[%0] : memref<16xf32>, vector<4xf32>
-    %4 = arith.constant 4 : index
-    %5 = arith.addi %0, %4 : index
-    vector.store %3, %1[%5] : memref<16xf32>, vector<4xf32>
-    %6 = vector.load %1[%0] : memref<16xf32>, vector<4xf32>
-    %7 = arith.constant 4 : index
-    %8 = arith.addi %0, %7 : index
-    %9 = vector.load %1[%8] : memref<16xf32>, vector<4xf32>
-    %10 = arith.addf %6, %3 : vector<4xf32>
-    %11 = arith.addf %9, %3 : vector<4xf32>
-    %12 = vector.reduction <add>, %10 : vector<4xf32> into f32
-    %13 = vector.reduction <add>, %11, %12 : vector<4xf32> into f32
-    vector.print %13 : f32
+    %c0 = arith.constant 0 : index
+    %0 = memref.alloc() : memref<16xf32>
+    %cst = arith.constant 1.500000e+00 : f32
+    %1 = vector.broadcast %cst : f32 to vector<4xf32>
+    vector.store %1, %0[%c0] : memref<16xf32>, vector<4xf32>
+    %c4 = arith.constant 4 : index
+    %2 = arith.addi %c0, %c4 : index
+    vector.store %1, %0[%2] : memref<16xf32>, vector<4xf32>
+    %3 = vector.load %0[%c0] : memref<16xf32>, vector<4xf32>
+    %c4_0 = arith.constant 4 : index
+    %4 = arith.addi %c0, %c4_0 : index
+    %5 = vector.load %0[%4] : memref<16xf32>, vector<4xf32>
+    %6 = arith.addf %3, %1 : vector<4xf32>
+    %7 = arith.addf %5, %1 : vector<4xf32>
+    %8 = vector.reduction <add>, %6 : vector<4xf32> into f32
+    %9 = vector.reduction <add>, %7, %8 : vector<4xf32> into f32
+    vector.print %9 : f32
     return
   }
 }
