@@ -79,7 +79,7 @@ function processChunk(text: string, file: string, passes: Pass[], opts: OptOptio
     if (ds.length) return { out: "", diags: ds };
     runPasses(m, ctx, passes, { verifyEach: opts.verifyEach ?? true });
     if (passes.length) time?.lap("Pass pipeline");
-    const out = printModule(m, ctx, { generic: opts.mlirPrintOpGeneric, debugInfo: opts.mlirPrintDebuginfo });
+    const out = printModule(m, ctx, { generic: opts.mlirPrintOpGeneric, debugInfo: opts.mlirPrintDebuginfo, aliases: true });
     time?.lap("Output");
     return { out, diags: [] };
   } catch (e) {

@@ -3,7 +3,7 @@
 // imply them, and carry their body region as MLIR does, so the generic form is MLIR's.
 import { ArrayAttr, AffineMapAttr, Attribute, DictionaryAttr, IntegerAttr, StringAttr } from "../ir/attributes.js";
 import { Block, Operation, Region, type Value } from "../ir/core.js";
-import type { Dialect, OpSpec, OperationState } from "../ir/dialect.js";
+import { withResultNames, type Dialect, type OpSpec, type OperationState } from "../ir/dialect.js";
 import { DiagnosticError } from "../ir/diagnostics.js";
 import type { OpAsmParser, RegionArgument, UnresolvedOperand } from "../ir/parser.js";
 import type { OpAsmPrinter } from "../ir/printer.js";
@@ -260,9 +260,11 @@ function parseExplicitBody(p: OpAsmParser): Region {
   return p.parseRegion(args);
 }
 function printExplicitBody(p: OpAsmPrinter, op: Operation): void {
-  p.newline();
-  p.print("  (", op.body().args.map((a) => `${p.name(a)}: ${a.type.str}`).join(", "), ") ");
-  p.region(op.region(), { printEntryBlockArgs: false });
+  p.indented(() => {
+    p.newline();
+    p.print("(", op.body().args.map((a) => `${p.name(a)}: ${a.type.str}`).join(", "), ") ");
+    p.region(op.region(), { printEntryBlockArgs: false });
+  });
 }
 /** The payload op when the body is exactly `payload(args in order); yield payload`. */
 function shortFormPayload(op: Operation, order: (nargs: number) => number[]): Operation | undefined {
@@ -387,5 +389,6 @@ const indexOp: OpSpec = {
 
 export const linalg: Dialect = {
   name: "linalg",
-  ops: [generic, transpose, broadcast, mapOp, reduce, yieldOp, indexOp, ...Object.keys(NAMED_OPS).map(namedOp)],
+  ops: withResultNames([generic, transpose, broadcast, mapOp, reduce, yieldOp, indexOp, ...Object.keys(NAMED_OPS).map(namedOp)],
+    { "linalg.map": "mapped", "linalg.reduce": "reduced", "linalg.transpose": "transposed", "linalg.broadcast": "broadcasted" }),
 };

@@ -4,7 +4,7 @@ import {
   ArrayAttr, DenseArrayAttr, DenseElementsAttr, IntegerAttr, StridedLayoutAttr, StringAttr, SymbolRefAttr, TypeAttr, UnitAttr, unit,
 } from "../ir/attributes.js";
 import { OpResult, symbolName, type BlockArgument, type Operation, type Value } from "../ir/core.js";
-import type { Dialect, OperationState } from "../ir/dialect.js";
+import { withResultNames, type Dialect, type OperationState } from "../ir/dialect.js";
 import { DiagnosticError, formatLoc, opSite } from "../ir/diagnostics.js";
 import type { OpAsmParser, UnresolvedOperand } from "../ir/parser.js";
 import type { OpAsmPrinter } from "../ir/printer.js";
@@ -203,7 +203,7 @@ export const globalType = (op: Operation): Type | undefined => op.attr<TypeAttr>
 
 export const memref: Dialect = {
   name: "memref",
-  ops: [
+  ops: withResultNames([
     allocOp("memref.alloc"),
     allocOp("memref.alloca"),
     operandOnlyOp("memref.dealloc", {
@@ -485,7 +485,11 @@ export const memref: Dialect = {
         if (i >= 0) return `output_shape size ${shape[i]} of dim ${i} does not match the result type`;
       },
     },
-  ],
+  ], {
+    "memref.alloc": "alloc", "memref.alloca": "alloca", "memref.cast": "cast", "memref.collapse_shape": "collapse_shape",
+    "memref.expand_shape": "expand_shape", "memref.dim": "dim", "memref.reinterpret_cast": "reinterpret_cast", "memref.subview": "subview",
+    "memref.view": "view", "memref.transpose": "transpose", "memref.realloc": "realloc", "memref.extract_aligned_pointer_as_index": "intptr",
+  }),
 };
 
 /** `[[0, 1], [2]]`: which source dims each result dim of collapse_shape (operand dim of expand_shape) spans. */

@@ -2,7 +2,7 @@
 // element access (extract, insert), shape queries (dim), slices and casts.
 import { ArrayAttr, Attribute, DenseElementsAttr, FloatAttr, IntegerAttr } from "../ir/attributes.js";
 import { Block, type Operation } from "../ir/core.js";
-import type { Dialect, OpSpec } from "../ir/dialect.js";
+import { withResultNames, type Dialect, type OpSpec } from "../ir/dialect.js";
 import type { OpAsmParser, RegionArgument } from "../ir/parser.js";
 import type { OpAsmPrinter } from "../ir/printer.js";
 import { DiagnosticError } from "../ir/diagnostics.js";
@@ -141,7 +141,7 @@ function reshapeLike(name: string): OpSpec {
 
 export const tensor: Dialect = {
   name: "tensor",
-  ops: [
+  ops: withResultNames([
     {
       name: "tensor.empty", operands: [0, -1], results: 1, traits: ["Pure"],
       parse(p, st) {
@@ -421,5 +421,10 @@ export const tensor: Dialect = {
         if (op.operand(0).type !== et) return `type of yield operand (${op.operand(0).type.str}) doesn't match the tensor element type (${et.str})`;
       },
     }),
-  ] satisfies OpSpec[],
+  ] satisfies OpSpec[], {
+    "tensor.dim": "dim", "tensor.cast": "cast", "tensor.extract_slice": "extracted_slice", "tensor.insert_slice": "inserted_slice",
+    "tensor.extract": "extracted", "tensor.insert": "inserted", "tensor.from_elements": "from_elements", "tensor.splat": "splat",
+    "tensor.reshape": "reshape", "tensor.rank": "rank", "tensor.collapse_shape": "collapsed", "tensor.expand_shape": "expanded",
+    "tensor.generate": "generated", "tensor.pad": "padded", "tensor.bitcast": "bitcast",
+  }),
 };

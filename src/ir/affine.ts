@@ -45,30 +45,28 @@ export function evalExpr(e: AffineExpr, dims: readonly number[], syms: readonly 
   }
 }
 
-const prec = (e: AffineExpr) => (e.kind === "add" ? 1 : e.kind === "mul" || e.kind === "mod" || e.kind === "floordiv" || e.kind === "ceildiv" ? 2 : 3);
-
-/** MLIR's printing; `leaf` names dims/symbols (affine ops print SSA names there). */
+/** MLIR's printing (printAffineExprInternal); `leaf` names dims/symbols (affine ops print SSA names there). */
 export type AffineLeafNamer = (e: AffineExpr & { kind: "dim" | "sym" }) => string;
-export function exprStr(e: AffineExpr, leaf?: AffineLeafNamer): string {
-  const str = (x: AffineExpr) => exprStr(x, leaf);
-  const wrap = (x: AffineExpr, minPrec: number) => (prec(x) < minPrec ? `(${str(x)})` : str(x));
+export function exprStr(e: AffineExpr, leaf?: AffineLeafNamer, strong = false): string {
+  const weak = (x: AffineExpr) => exprStr(x, leaf), tight = (x: AffineExpr) => exprStr(x, leaf, true);
+  const paren = (s: string) => (strong ? `(${s})` : s);
   switch (e.kind) {
     case "dim": return leaf ? leaf(e) : `d${e.pos}`;
     case "sym": return leaf ? leaf(e) : `s${e.pos}`;
     case "const": return String(e.value);
     case "add": {
-      // MLIR prints `a - b` for `a + b * -1` and `a - 3` for `a + -3`.
+      // `a - b` for `a + b * -1`, `a - b * 3` for `a + b * -3`, `a - 3` for `a + -3`.
       const r = e.rhs;
-      if (r.kind === "const" && r.value < 0) return `${str(e.lhs)} - ${-r.value}`;
-      if (r.kind === "mul" && r.rhs.kind === "const" && r.rhs.value === -1) return `${str(e.lhs)} - ${wrap(r.lhs, 2)}`;
-      return `${str(e.lhs)} + ${wrap(r, 2)}`;
+      if (r.kind === "mul" && r.rhs.kind === "const" && r.rhs.value <= -1) {
+        const b = r.rhs.value === -1 ? (r.lhs.kind === "add" ? tight(r.lhs) : weak(r.lhs)) : `${tight(r.lhs)} * ${-r.rhs.value}`;
+        return paren(`${weak(e.lhs)} - ${b}`);
+      }
+      if (r.kind === "const" && r.value < 0) return paren(`${weak(e.lhs)} - ${-r.value}`);
+      return paren(`${weak(e.lhs)} + ${weak(r)}`);
     }
-    default: {
-      // MLIR prints `x * -1` as `-x`.
-      if (e.kind === "mul" && e.rhs.kind === "const" && e.rhs.value === -1) return `-${wrap(e.lhs, 3)}`;
-      const op = e.kind === "mul" ? "*" : e.kind;
-      return `${wrap(e.lhs, 2)} ${op} ${wrap(e.rhs, 3)}`;
-    }
+    default: // `-x` for `x * -1`; the operands of *, mod, floordiv, ceildiv bind tightly
+      if (e.kind === "mul" && e.rhs.kind === "const" && e.rhs.value === -1) return paren(`-${tight(e.lhs)}`);
+      return paren(`${tight(e.lhs)} ${e.kind === "mul" ? "*" : e.kind} ${tight(e.rhs)}`);
   }
 }
 

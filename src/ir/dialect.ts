@@ -81,6 +81,11 @@ export interface OpSpec {
   regions?: number;
 }
 
+/** `ops` with their results named as MLIR names them (`%alloc`, `%subview`): OpSpec.resultName. */
+export function withResultNames(ops: readonly OpSpec[], names: Readonly<Record<string, string>>): OpSpec[] {
+  return ops.map((s) => (names[s.name] && !s.resultName ? { ...s, resultName: () => names[s.name] } : s));
+}
+
 /** Parses the body of a dialect type after `!dialect.` (the parser sits on the mnemonic). */
 export type TypeParserHook = (p: OpAsmParser, mnemonic: string, loc: Location) => Type;
 

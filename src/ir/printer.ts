@@ -10,6 +10,8 @@ export interface PrintOptions {
   generic?: boolean;
   /** Each op's location after it, `loc("f.mlir":3:5)` (mlir-opt's --mlir-print-debuginfo). */
   debugInfo?: boolean;
+  /** printModule: affine maps and sets as `#map`, `#set1` ... defined above the module, as mlir-opt prints them. */
+  aliases?: boolean;
 }
 
 export interface RegionPrintOptions {
@@ -136,6 +138,11 @@ export class OpAsmPrinter {
   functionalType(op: Operation): string {
     const res = op.results.length === 1 ? op.results[0].type.str : `(${this.types(op.results.map((r) => r.type))})`;
     return `(${this.types(op.operands.map((v) => v.type))}) -> ${res}`;
+  }
+  /** Runs `fn` one indentation level deeper (a body MLIR prints on its own line, under its op). */
+  indented(fn: () => void): void {
+    this.indent++;
+    try { fn(); } finally { this.indent--; }
   }
   newline(): void {
     this.lines.push(this.out);
@@ -281,5 +288,39 @@ export function printOp(op: Operation, ctx: Context, opts: PrintOptions = {}): s
 }
 
 export function printModule(m: Module, ctx: Context, opts: PrintOptions = {}): string {
-  return printOp(m.op, ctx, opts) + "\n";
+  const text = printOp(m.op, ctx, opts) + "\n";
+  return opts.aliases ? withAffineAliases(text) : text;
+}
+
+/**
+ * `text` with each distinct affine_map<...>/affine_set<...> replaced by an alias defined above
+ * it, numbered in order of first appearance (`#map`, `#map1`, ...) as MLIR's AliasInitializer
+ * numbers them in print order, maps defined before sets. String literals are left alone.
+ */
+function withAffineAliases(text: string): string {
+  const re = /"(?:[^"\\]|\\.)*"|affine_(map|set)</g, aliases = new Map<string, string>(), counts = { map: 0, set: 0 };
+  let out = "", last = 0;
+  for (let m; (m = re.exec(text)); ) {
+    const kind = m[1] as "map" | "set" | undefined;
+    if (!kind) continue; // a string literal
+    const end = closingAngle(text, re.lastIndex) + 1, def = text.slice(m.index, end);
+    let alias = aliases.get(def);
+    if (alias === undefined) { const n = counts[kind]++; aliases.set(def, (alias = `#${kind}${n || ""}`)); }
+    out += text.slice(last, m.index) + alias;
+    last = re.lastIndex = end;
+  }
+  if (!aliases.size) return text;
+  const defs = [...aliases].map(([def, alias]) => `${alias} = ${def}\n`);
+  return defs.filter((d) => d.startsWith("#map")).join("") + defs.filter((d) => d.startsWith("#set")).join("") + out + text.slice(last);
+}
+
+/** The index of the '>' closing the '<' before `from` ('->' and '>=' inside are not closers). */
+function closingAngle(text: string, from: number): number {
+  let depth = 1;
+  for (let i = from; i < text.length; i++) {
+    const c = text[i];
+    if (c === "<") depth++;
+    else if (c === ">" && text[i - 1] !== "-" && text[i + 1] !== "=" && --depth === 0) return i;
+  }
+  return text.length - 1;
 }

@@ -85,22 +85,22 @@ test("a wide broadcast, load, addf, store and reduction become 128-bit pieces; t
   assert.equal(split(EXAMPLE), `module {
   func.func @main() {
     %c0 = arith.constant 0 : index
-    %0 = memref.alloc() : memref<16xf32>
+    %alloc = memref.alloc() : memref<16xf32>
     %cst = arith.constant 1.500000e+00 : f32
-    %1 = vector.broadcast %cst : f32 to vector<4xf32>
-    vector.store %1, %0[%c0] : memref<16xf32>, vector<4xf32>
+    %0 = vector.broadcast %cst : f32 to vector<4xf32>
+    vector.store %0, %alloc[%c0] : memref<16xf32>, vector<4xf32>
     %c4 = arith.constant 4 : index
-    %2 = arith.addi %c0, %c4 : index
-    vector.store %1, %0[%2] : memref<16xf32>, vector<4xf32>
-    %3 = vector.load %0[%c0] : memref<16xf32>, vector<4xf32>
+    %1 = arith.addi %c0, %c4 : index
+    vector.store %0, %alloc[%1] : memref<16xf32>, vector<4xf32>
+    %2 = vector.load %alloc[%c0] : memref<16xf32>, vector<4xf32>
     %c4_0 = arith.constant 4 : index
-    %4 = arith.addi %c0, %c4_0 : index
-    %5 = vector.load %0[%4] : memref<16xf32>, vector<4xf32>
-    %6 = arith.addf %3, %1 : vector<4xf32>
-    %7 = arith.addf %5, %1 : vector<4xf32>
-    %8 = vector.reduction <add>, %6 : vector<4xf32> into f32
-    %9 = vector.reduction <add>, %7, %8 : vector<4xf32> into f32
-    vector.print %9 : f32
+    %3 = arith.addi %c0, %c4_0 : index
+    %4 = vector.load %alloc[%3] : memref<16xf32>, vector<4xf32>
+    %5 = arith.addf %2, %0 : vector<4xf32>
+    %6 = arith.addf %4, %0 : vector<4xf32>
+    %7 = vector.reduction <add>, %5 : vector<4xf32> into f32
+    %8 = vector.reduction <add>, %6, %7 : vector<4xf32> into f32
+    vector.print %8 : f32
     return
   }
 }
