@@ -29,27 +29,38 @@ export class IntegerAttr extends Attribute {
   get num(): number { return Number(this.value); }
 }
 
-/** Prints a float so it re-parses to the same value of its type (MLIR style: 1.000000e+00). */
+/**
+ * A float as MLIR's printFloatValue prints it, so that it re-parses to the same value of its
+ * type: `%e` with six significant digits when that is exact (`1.500000e+00`), else APFloat's
+ * default form with the type's round-trip digits (17 for f64, 9 for f32: `3.1415926535897931`,
+ * `6.0221407599999999E+23`), else, for an integer-valued float, its bits in hex.
+ */
 export function floatStr(v: number, type: Type = f64): string {
   if (Number.isNaN(v) || !Number.isFinite(v)) return hexFloat(v, type);
-  if (type instanceof FloatType && type.kind === "f32") v = Math.fround(v);
-  // Scientific with the fewest digits that round-trip, but at least 6 like MLIR's default.
-  const shortest = v.toExponential();
-  // Mantissa digits: the text before `e`, less a sign and a point.
-  const e = shortest.indexOf("e");
-  const mantLen = e - (shortest.charCodeAt(0) === 45 ? 1 : 0) - (shortest.indexOf(".") >= 0 ? 1 : 0);
-  const digits = Math.max(6, mantLen - 1);
-  let s = v.toExponential(digits);
-  if (type instanceof FloatType && type.kind === "f32") {
-    // Shortest form that still rounds back to the same f32.
-    for (let d = 6; d <= 9; d++) {
-      const c = d === digits ? s : v.toExponential(d);
-      if (Math.fround(Number(c)) === v) { s = c; break; }
-    }
+  const kind = type instanceof FloatType ? type.kind : "f64";
+  if (kind === "f32") v = Math.fround(v);
+  const exact = (s: string) => (kind === "f32" ? Math.fround(Number(s)) : Number(s)) === v;
+  const e6 = v.toExponential(5);
+  if (Object.is(v, -0)) return "-0.000000e+00";
+  if (exact(e6) || (kind !== "f32" && kind !== "f64")) {
+    // f16/bf16 keep the shortest exact %e form of the value as written (stored unrounded).
+    const s = exact(e6) ? v.toExponential(6) : v.toExponential();
+    return s.charCodeAt(s.length - 3) === 101 /* e */ ? s.slice(0, -1) + "0" + s.slice(-1) : s; // `e+00`
   }
-  if (Object.is(v, -0)) s = "-0.000000e+00";
-  // Two exponent digits at least, as MLIR prints (`e+00`).
-  return s.charCodeAt(s.length - 3) === 101 /* e */ ? s.slice(0, -1) + "0" + s.slice(-1) : s;
+  const s = aprintDefault(v, kind === "f32" ? 9 : 17);
+  return s.includes(".") ? s : hexFloat(v, type);
+}
+
+/** APFloat::toString(Str) with `p` digits: trailing zeros dropped, E-notation past 3 padding zeros. */
+function aprintDefault(v: number, p: number): string {
+  const [mant, ex] = Math.abs(v).toExponential(p - 1).split("e");
+  const digits = mant.replace(".", "").replace(/0+$/, "") || "0", nd = digits.length;
+  const msd = Number(ex), last = msd - (nd - 1), sign = v < 0 ? "-" : ""; // powers of ten of the first and last digit
+  const scientific = last >= 0 ? last > 3 || nd + last > p : msd < -3;
+  if (scientific) return `${sign}${digits[0]}.${nd === 1 ? "0" : digits.slice(1)}E${msd < 0 ? "-" : "+"}${Math.abs(msd)}`;
+  if (last >= 0) return sign + digits + "0".repeat(last);
+  const whole = msd + 1;
+  return whole > 0 ? `${sign}${digits.slice(0, whole)}.${digits.slice(whole)}` : `${sign}0.${"0".repeat(-whole)}${digits}`;
 }
 
 function hexFloat(v: number, type: Type): string {

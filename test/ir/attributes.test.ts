@@ -100,3 +100,17 @@ test("hex elements of a float dense literal are bit patterns, as in a scalar flo
   assert.match(attrOf("dense<[0x10, 2]>", " : tensor<2xi32>"), /a = dense<\[16, 2\]> : tensor<2xi32>/);
   assert.match(attrOf("dense<[-0x10, 2]>", " : tensor<2xi32>"), /a = dense<\[-16, 2\]> : tensor<2xi32>/);
 });
+
+test("floats print as MLIR's printFloatValue: six-digit %e when exact, else the type's round-trip digits, else hex; and parse back", () => {
+  const cases: Array<[string, string, string]> = [ // [written, type, printed]
+    ["1.5", "f64", "1.500000e+00"], ["1.234567", "f64", "1.234567"], ["1.2345671", "f64", "1.2345671"],
+    ["3.141592653589793", "f64", "3.1415926535897931"], ["0.3333333333333333", "f64", "0.33333333333333331"],
+    ["6.02214076e23", "f64", "6.0221407599999999E+23"], ["1.0e-300", "f64", "1.000000e-300"], ["33554431.0", "f64", "0x417FFFFFF0000000"],
+    ["0.1", "f32", "1.000000e-01"], ["1.234567", "f32", "1.23456705"], ["16777216.0", "f32", "0x4B800000"], ["-2.5e-7", "f32", "-2.500000e-07"],
+  ];
+  for (const [written, type, printed] of cases) {
+    const once = printModule(parseModule(`func.func @f() -> ${type} {\n  %x = arith.constant ${written} : ${type}\n  return %x : ${type}\n}`, "f.mlir", ctx), ctx);
+    assert.match(once, new RegExp(`arith\\.constant ${printed.replace(/[.+]/g, "\\$&")} : ${type}\\n`), `${written} : ${type}`);
+    assert.equal(printModule(parseModule(once, "g.mlir", ctx), ctx), once, `${printed} parses back to the same ${type}`);
+  }
+});
