@@ -7,7 +7,7 @@ import { availableParallelism } from "node:os";
 import { SetupError } from "../llm/bounded.js";
 import { addModelOptions, runnerChoice, runnerFromOptions, type ModelCliOptions } from "../llm/options.js";
 import type { ModelRunner } from "../llm/ModelRunner.js";
-import { symbolName } from "../ir/core.js";
+import { symbolName, type Module } from "../ir/core.js";
 import { DiagnosticError } from "../ir/diagnostics.js";
 import { printModule } from "../ir/printer.js";
 import { verifyModule } from "../ir/verifier.js";
@@ -86,8 +86,7 @@ async function runWithReflection(o: RunOptions, text: string, file: string, seed
     host.stop.abort();
     await Promise.all(host.searches);
     if (outcome.message) process.stderr.write(`tensorlang-run: ${outcome.message}\n`);
-    const returnsI32 = /-> i32$/.test(engine.ir.lookup(o.entry)?.attr("function_type")?.str ?? "");
-    return outcome.exitCode === 0 && returnsI32 && typeof outcome.result === "number" ? outcome.result & 0xff : outcome.exitCode;
+    return outcome.exitCode === 0 && returnsI32(engine.ir, o.entry) && typeof outcome.result === "number" ? outcome.result & 0xff : outcome.exitCode;
   } finally { if (model) await model.dispose(); }
 }
 
@@ -185,9 +184,7 @@ export async function main(argv: string[]): Promise<number> {
   // the entry is called with no arguments, as mlir-cpu-runner calls it
   const params = parsed.lookup(o.entry)!.body().args;
   if (params.length) throw new UsageError(`entry function @${o.entry} takes ${params.length} argument(s) (${params.map((a) => a.type.str).join(", ")}); tensorlang-run calls it with none`);
-  // Without --entry-point-result, an i32 result of the entry becomes the exit code, as a C main's would.
-  const returnsI32 = /-> i32$/.test(parsed.lookup(o.entry)?.attr("function_type")?.str ?? "");
-  const kind = (o.entryPointResult ?? (returnsI32 ? "i32" : "void")) as ResultKind;
+  const kind = (o.entryPointResult ?? (returnsI32(parsed, o.entry) ? "i32" : "void")) as ResultKind;
 
   // A plain run of a program compiled before links that unit, without loading the compiler.
   const units = new UnitCache(o.cache === false ? undefined : o.cacheDir ?? defaultCacheDir());
@@ -251,6 +248,9 @@ export async function main(argv: string[]): Promise<number> {
   if (o.printIrAfterLowering) process.stderr.write(printModule(engine.ir, engine.context));
   return finish(() => engine.runMain(o.entry, kind));
 }
+
+/** Without --entry-point-result, an i32 result of the entry becomes the exit code, as a C main's would. */
+const returnsI32 = (m: Module, entry: string) => /-> i32$/.test(m.lookup(entry)?.attr("function_type")?.str ?? "");
 
 /** Runs the entry of a unit from the unit cache, as Engine.runMain runs it: nothing compiles. */
 function runUnit(unit: CompiledUnit, seed: number, entry: string, kind: ResultKind): EngineValue | undefined {

@@ -33,20 +33,17 @@
 // to the op that ran the region.
 import type { Block, Module, Operation, Region, Value } from "../ir/core.js";
 import { symbolName } from "../ir/core.js";
-import { opSite } from "../ir/diagnostics.js";
 import type { Type } from "../ir/types.js";
 import { DenseArrayAttr } from "../ir/attributes.js";
 import type { HostContext } from "../runtime/host/context.js";
 import { HostError, TensorLangAssertError } from "../runtime/host/context.js";
 import { OutOfMemoryError } from "../runtime/heap.js";
 import { callHost, lookupHost, readMemrefDescriptor, type HostFn } from "../runtime/host.js";
-import { DivisionTrap, InterpreterError, TimeLimitError, MemRefValue, TensorValue, Trap, canon, elementTypeOf, shapedInfo, type RtValue, type Scalar } from "./values.js";
+import { InterpreterError, SiteTrap, TimeLimitError, MemRefValue, TensorValue, Trap, canon, elementTypeOf, shapedInfo, type RtValue, type Scalar } from "./values.js";
 import { declaredSignature, hostArgs, hostResult } from "./hostcall.js";
 import { HANDLERS } from "./registry.js";
 import { segments } from "./util.js";
 import { Compiler, isBranch, type CompiledBlock, type Unit } from "./compile.js";
-import { OutOfBounds } from "./memory.js";
-import { accessSite, outOfBoundsMessage } from "../dialects/memref.js";
 
 export type OpHandler = (interp: Interpreter, op: Operation, args: RtValue[]) => RtValue[];
 export type HandlerTable = Record<string, OpHandler>;
@@ -275,9 +272,7 @@ export class Interpreter {
         const a = new Array<RtValue>(ins.length);
         for (let i = 0; i < ins.length; i++) a[i] = env[ins[i]];
         let res: RtValue[];
-        try { res = h(this, c.op, a); } catch (e) {
-          throw e instanceof OutOfBounds ? locate(e, c.op, a) : e instanceof DivisionTrap && !e.located ? Object.assign(e, { message: `${opSite(c.op)}: ${e.message}`, located: true }) : e;
-        }
+        try { res = h(this, c.op, a); } catch (e) { throw e instanceof SiteTrap ? e.locate(c.op, a) : e; }
         const outs = c.outs;
         for (let i = 0; i < outs.length; i++) env[outs[i]] = res[i];
       }
@@ -342,16 +337,4 @@ export function runMain(module: Module, ctx: HostContext, options: RunOptions = 
   } finally {
     ctx.flush();
   }
-}
-
-/**
- * Words an out-of-bounds access by the innermost op that has the memref among its operands (the
- * access itself, or the linalg op whose view it is), as the wasm engine words it.
- */
-function locate(e: OutOfBounds, op: Operation, operands: readonly RtValue[]): OutOfBounds {
-  const i = operands.indexOf(e.memref);
-  if (e.located || i < 0) return e;
-  e.message = outOfBoundsMessage(accessSite(op, op.operands[i]), e.idx, e.memref.sizes, e.width);
-  e.located = true;
-  return e;
 }

@@ -8,7 +8,9 @@
 import type { Heap } from "../runtime/heap.js";
 import { halfBits, halfToFloat } from "../ir/parse-attr.js";
 import type { Type } from "../ir/types.js";
-import { MemRefValue, Trap, type Scalar } from "./values.js";
+import type { Operation } from "../ir/core.js";
+import { accessSite, outOfBoundsMessage } from "../dialects/memref.js";
+import { MemRefValue, SiteTrap, Trap, type RtValue, type Scalar } from "./values.js";
 
 export const PTR_BYTES = 4;
 export const INDEX_BYTES = 4;
@@ -203,10 +205,16 @@ export function scalarKind(t: Type): string {
  * An access outside a memref's shape (--check-bounds). The interpreter words it as the wasm
  * engine does, naming the op and the memref operand (Interpreter.runRegion, outOfBoundsMessage).
  */
-export class OutOfBounds extends Trap {
-  located = false;
+export class OutOfBounds extends SiteTrap {
   constructor(readonly memref: MemRefValue, readonly idx: readonly number[], readonly width: number) {
     super(`index [${idx.join(", ")}] is out of bounds for ${memref.typeStr} with shape [${memref.sizes.join(", ")}]`);
+  }
+  /** At the innermost op that has the memref among its operands: the access, or the linalg op whose view it is. */
+  protected at(op: Operation, operands: readonly RtValue[]): boolean {
+    const i = operands.indexOf(this.memref);
+    if (i < 0) return false;
+    this.message = outOfBoundsMessage(accessSite(op, op.operands[i]), this.idx, this.memref.sizes, this.width);
+    return true;
   }
 }
 

@@ -14,6 +14,8 @@
 //   memref             MemRefValue: MLIR's descriptor {allocated, aligned, offset, sizes,
 //                      strides} over the shared Heap, so aliasing and out-of-bounds reads
 //                      behave as in the wasm engine.
+import type { Operation } from "../ir/core.js";
+import { opSite } from "../ir/diagnostics.js";
 import { FloatType, IndexType, IntegerType, ShapedType, Type, UnrankedMemRefType, UnrankedTensorType, elementTypeOf } from "../ir/types.js";
 import { roundFloat, wrapS } from "../dialects/arith.js";
 
@@ -69,11 +71,25 @@ export class Trap extends Error {
 }
 
 /**
- * Integer division by zero, or its signed overflow: the interpreter names the op that divided
- * (Interpreter.runRegion), as the wasm engine names the instruction that trapped.
+ * A trap worded at the op that raised it, as the wasm engine words it: Interpreter.runRegion
+ * offers it each op it unwinds through, innermost first, until one takes it.
  */
-export class DivisionTrap extends Trap {
-  located = false;
+export abstract class SiteTrap extends Trap {
+  private located = false;
+  /** Words the message at `op` (with its operand values); false leaves it to an enclosing op. */
+  protected abstract at(op: Operation, operands: readonly RtValue[]): boolean;
+  locate(op: Operation, operands: readonly RtValue[]): this {
+    if (!this.located) this.located = this.at(op, operands);
+    return this;
+  }
+}
+
+/** Integer division by zero, or its signed overflow: named at the op that divided. */
+export class DivisionTrap extends SiteTrap {
+  protected at(op: Operation): boolean {
+    this.message = `${opSite(op)}: ${this.message}`;
+    return true;
+  }
 }
 
 export const numElements = (shape: readonly number[]): number => shape.reduce((a, b) => a * b, 1);

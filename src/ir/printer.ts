@@ -91,8 +91,7 @@ export class OpAsmPrinter {
           const base = numbered("%", this.nextValue++);
           for (let k = 0; k < results.length; k++) scope.values.set(results[k], base + "#" + k);
         }
-        // isolated ops are numbered when printed, in a fresh scope
-        if (op.regions.length && !(info?.isolated || op.name === "builtin.module")) nested.push(op);
+        if (op.regions.length && !opensScope(op, info)) nested.push(op); // those that do are numbered when printed
       }
     }
     return nested;
@@ -188,7 +187,7 @@ export class OpAsmPrinter {
       this.out += (op.results.length > 1 ? `${first.split("#")[0]}:${op.results.length}` : first) + " = ";
     }
     const info = this.ctx.registered(op.name);
-    if (op.regions.length === 0 || !(info?.isolated || op.name === "builtin.module")) this.opBody(op, info);
+    if (op.regions.length === 0 || !opensScope(op, info)) this.opBody(op, info);
     else {
       const saved0 = this.nextValue, saved1 = this.nextArg, saved2 = this.nextConflict;
       this.nextValue = this.nextArg = this.nextConflict = 0;
@@ -251,6 +250,9 @@ class NameScope {
   constructor(readonly parent: NameScope | undefined) {}
 }
 
+/** Isolated ops (and the module) number their regions afresh, in a scope of their own. */
+const opensScope = (op: Operation, info: RegisteredOp | undefined): boolean => !!info?.isolated || op.name === "builtin.module";
+
 /** The names ops gave values in a region and the regions around it (MLIR's usedNames scopes). */
 class UsedNames {
   private names: Set<string> | undefined; // most regions name nothing
@@ -279,7 +281,7 @@ function indentStr(indent: number): string {
 }
 
 /** `loc("f.mlir":3:5)`, or `loc(unknown)`. */
-export const locationStr = (l: Location | undefined): string => (l ? `loc(${new StringAttr(l.file).str}:${l.line}:${l.col})` : "loc(unknown)");
+const locationStr = (l: Location | undefined): string => (l ? `loc(${new StringAttr(l.file).str}:${l.line}:${l.col})` : "loc(unknown)");
 
 export function printOp(op: Operation, ctx: Context, opts: PrintOptions = {}): string {
   const p = new OpAsmPrinter(ctx, opts);

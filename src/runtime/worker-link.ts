@@ -36,12 +36,16 @@ export function entryResult(rs: readonly EngineValue[], entry: string, kind: Res
   return rs[0];
 }
 
-/** The innermost compiled TensorLang function on an error's stack, if any. */
-export function wasmFunctionOf(err: unknown): string | undefined {
+/**
+ * The innermost compiled TensorLang function on an error's stack, if any, and the byte offset
+ * in its module that V8 names (`at fn:f (wasm://wasm/5e8b3c2a:wasm-function[3]:0x1a2)`).
+ */
+function wasmFrame(err: unknown): { fn: string; offset?: number } | undefined {
   const stack = err instanceof Error ? err.stack ?? "" : "";
-  const m = /at fn:([^\s]+) \(wasm:/.exec(stack);
-  return m?.[1].replace(/\$par\d+$/, "");
+  const m = /at fn:([^\s]+) \(wasm:(?:[^)]*:0x([0-9a-f]+)\))?/.exec(stack);
+  return m ? { fn: m[1].replace(/\$par\d+$/, ""), offset: m[2] === undefined ? undefined : parseInt(m[2], 16) } : undefined;
 }
+export const wasmFunctionOf = (err: unknown): string | undefined => wasmFrame(err)?.fn;
 
 /** V8's words for integer division traps, in the interpreter's (the engines say the same). */
 const WASM_TRAPS: Record<string, string> = {
@@ -204,9 +208,9 @@ export class ProgramInstance {
    * function, and the newest unit is asked first (the one a hot-swap installed).
    */
   trapSite(err: Error): string | undefined {
-    const frame = /at fn:([^\s]+) \(wasm:\/\/wasm\/[^:]*:wasm-function\[\d+\]:0x([0-9a-f]+)\)/.exec(err.stack ?? "");
-    if (!frame) return undefined;
-    const fn = frame[1].replace(/\$par\d+$/, ""), offset = parseInt(frame[2], 16);
+    const frame = wasmFrame(err);
+    if (frame?.offset === undefined) return undefined;
+    const { fn, offset } = frame;
     for (const { trapSites, trapOffsets } of this.trapTables) {
       let lo = 0, hi = trapOffsets.length;
       while (lo < hi) { const mid = (lo + hi) >> 1; if (trapOffsets[mid][0] < offset) lo = mid + 1; else hi = mid; }
