@@ -84,6 +84,14 @@ export class FloatAttr extends Attribute {
   }
 }
 
+/**
+ * MLIR prints an attribute with its type in a dictionary, and elides an i64 integer's or an f64
+ * float's type where it may (array elements): `{a = 1 : i64, b = [1, 2.5]}`. Our `str` is the
+ * integer's elided form and the float's typed one, which most custom forms want.
+ */
+const typedStr = (a: Attribute) => (a instanceof IntegerAttr && a.type === i64 ? `${a.str} : i64` : a.str);
+const elidedStr = (a: Attribute) => (a instanceof FloatAttr && a.type === f64 ? floatStr(a.value) : a.str);
+
 export function escapeString(s: string): string {
   let out = "";
   for (const ch of Buffer.from(s, "utf8")) {
@@ -112,7 +120,7 @@ export class TypeAttr extends Attribute {
 
 export class ArrayAttr extends Attribute {
   readonly str: string;
-  constructor(readonly items: readonly Attribute[]) { super(); this.str = `[${items.map((a) => a.str).join(", ")}]`; }
+  constructor(readonly items: readonly Attribute[]) { super(); this.str = `[${items.map(elidedStr).join(", ")}]`; }
 }
 
 /** `array<i64: 1, 2>`: MLIR's DenseArrayAttr, used by many ops' properties (text made on first use). */
@@ -138,7 +146,7 @@ export class DictionaryAttr extends Attribute {
     super();
     // MLIR keeps dictionaries sorted by name; so do we, for canonical printing.
     this.entries = new Map([...entries].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
-    this.str = `{${[...this.entries].map(([k, v]) => (v instanceof UnitAttr ? keyStr(k) : `${keyStr(k)} = ${v.str}`)).join(", ")}}`;
+    this.str = `{${[...this.entries].map(([k, v]) => (v instanceof UnitAttr ? keyStr(k) : `${keyStr(k)} = ${typedStr(v)}`)).join(", ")}}`;
   }
   get(k: string): Attribute | undefined { return this.entries.get(k); }
 }

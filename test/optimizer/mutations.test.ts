@@ -186,7 +186,7 @@ describe("mutations keep the meaning (interpreter and wasm agree with the origin
       { kind: "vectorize", loop: "L1", width: 4 }, { kind: "hoist", loop: "L2" },
       { kind: "unroll_and_jam", loop: "L0", factor: 2 }, { kind: "unroll_and_jam", loop: "L1", factor: 4 },
       { kind: "interchange", loops: ["L0", "L1"], permutation: [1, 0] }, { kind: "pack", operand: 1, loop: "L1" }]);
-    assert.match(f, /memref\.alloc\(\) \{alignment = 64\} : memref<12x16xf32>/);
+    assert.match(f, /memref\.alloc\(\) \{alignment = 64 : i64\} : memref<12x16xf32>/);
   });
   it("pack over a tile's point loop: k split in blocks, one k-block x 16 panel per block", () => {
     const text = matmulProgram(8, 16, 16);

@@ -91,10 +91,10 @@ describe("parallelize", () => {
 
   it("the panel loop of a packed kernel is parallel with one scratch panel per iteration, and matches on 2 threads", async () => {
     const packed = apply(MATMUL, "matmul", PACKED);
-    assert.match(packed, /memref\.alloc\(\) \{alignment = 64\} : memref<256x16xf32>/);
+    assert.match(packed, /memref\.alloc\(\) \{alignment = 64 : i64\} : memref<256x16xf32>/);
     const par = apply(packed, "matmul", [{ kind: "parallelize", loop: "L0" }]);
     // 256 / 16 panel iterations, each with its own 256x16 panel, indexed by the iteration number.
-    assert.match(par, /memref\.alloc\(\) \{alignment = 64\} : memref<16x256x16xf32>/);
+    assert.match(par, /memref\.alloc\(\) \{alignment = 64 : i64\} : memref<16x256x16xf32>/);
     assert.match(par, /affine_map<\(d0\) -> \(d0 floordiv 16\)>/);
     assert.doesNotMatch(par, /memref<256x16xf32>/);
     const one = await run(MATMUL, 1, 1);
