@@ -332,13 +332,18 @@ export const vector: Dialect = {
       },
       verify(op) {
         if (!PUNCTUATIONS.includes(printPunctuation(op))) return "requires a valid 'punctuation' attribute";
-        if (op.operands.length && op.attr("stringLiteral")) return "cannot print a value and a string at once";
+        // MLIR prints a string as it is: no value, no punctuation.
+        if (op.attr("stringLiteral") && (op.operands.length || printPunctuation(op) !== "newline")) return "cannot print a string with a value or punctuation";
       },
     },
   ] satisfies OpSpec[],
 };
 
-const PUNCTUATIONS = ["no_punctuation", "newline", "comma", "open", "close"];
+/** The runner-utils function MLIR's lowering calls for each punctuation (none for no_punctuation). */
+export const PUNCTUATION_CALLS: Readonly<Record<string, string | undefined>> = {
+  no_punctuation: undefined, newline: "printNewline", comma: "printComma", open: "printOpen", close: "printClose",
+};
+const PUNCTUATIONS = Object.keys(PUNCTUATION_CALLS);
 /** The punctuation a `vector.print` ends with (`newline` when absent). */
 export function printPunctuation(op: Operation): string {
   const a = op.attr("punctuation");

@@ -6,7 +6,7 @@ import type { Operation } from "../ir/core.js";
 import { IndexType, IntegerType, Type, f32 } from "../ir/types.js";
 import { FLOAT_BINARY, INT_BINARY, castValue, cmpf, cmpi, roundFloat } from "../dialects/arith.js";
 import type { HandlerTable, OpHandler } from "./interpreter.js";
-import { DivisionTrap, TensorValue, Trap, canon, elementTypeOf, fromBig, intWidthOf, shapedInfo, toBig, type RtValue, type Scalar } from "./values.js";
+import { OpTrap, TensorValue, Trap, canon, elementTypeOf, fromBig, intWidthOf, shapedInfo, toBig, type RtValue, type Scalar } from "./values.js";
 
 /** Applies a scalar function elementwise when the operands are vectors/tensors. */
 export function elementwise(resultType: Type, args: readonly RtValue[], fn: (xs: Scalar[]) => Scalar): RtValue {
@@ -64,18 +64,18 @@ export function intBinary(name: string, a: Scalar, b: Scalar, t: Type): Scalar {
     case "arith.shrsi": return fromBig(x >> (BigInt.asUintN(w, y) % BigInt(w)), t);
     case "arith.shrui": return fromBig(BigInt.asUintN(w, x) >> (BigInt.asUintN(w, y) % BigInt(w)), t);
     case "arith.divsi": case "arith.floordivsi": case "arith.ceildivsi":
-      if (y === -1n && x === -(1n << BigInt(w - 1))) throw new DivisionTrap("integer overflow in signed division");
+      if (y === -1n && x === -(1n << BigInt(w - 1))) throw new OpTrap("integer overflow in signed division");
   }
   const f = INT_BINARY[name];
   if (!f) throw new Trap(`unknown integer operation ${name}`);
   const r = f(x, y, w);
-  if (r === undefined) throw new DivisionTrap("integer divide by zero");
+  if (r === undefined) throw new OpTrap("integer divide by zero");
   return fromBig(r, t);
 }
 
 function checkDiv(a: number, b: number, min: number | undefined): void {
-  if (b === 0) throw new DivisionTrap("integer divide by zero");
-  if (min !== undefined && a === min && b === -1) throw new DivisionTrap("integer overflow in signed division");
+  if (b === 0) throw new OpTrap("integer divide by zero");
+  if (min !== undefined && a === min && b === -1) throw new OpTrap("integer overflow in signed division");
 }
 
 export function floatBinary(name: string, a: number, b: number, t: Type): number {

@@ -39,7 +39,7 @@ import type { HostContext } from "../runtime/host/context.js";
 import { HostError, TensorLangAssertError } from "../runtime/host/context.js";
 import { OutOfMemoryError } from "../runtime/heap.js";
 import { callHost, lookupHost, readMemrefDescriptor, type HostFn } from "../runtime/host.js";
-import { InterpreterError, SiteTrap, TimeLimitError, MemRefValue, TensorValue, Trap, canon, elementTypeOf, shapedInfo, type RtValue, type Scalar } from "./values.js";
+import { InterpreterError, OpTrap, SiteTrap, TimeLimitError, MemRefValue, TensorValue, Trap, canon, elementTypeOf, shapedInfo, type RtValue, type Scalar } from "./values.js";
 import { declaredSignature, hostArgs, hostResult } from "./hostcall.js";
 import { HANDLERS } from "./registry.js";
 import { segments } from "./util.js";
@@ -224,7 +224,7 @@ export class Interpreter {
   }
   functionAt(ptr: number): string {
     const name = this.fnHandles[ptr - 1];
-    if (name === undefined) throw new Trap(`indirect call through ${ptr}, which is not a function pointer`);
+    if (name === undefined) throw new OpTrap(`indirect call through ${ptr}, which is not a function pointer`);
     return name;
   }
 

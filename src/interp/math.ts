@@ -7,7 +7,7 @@ import { mathSemantics } from "../dialects/math.js";
 import { roundFloat } from "../dialects/arith.js";
 import type { HandlerTable, OpHandler } from "./interpreter.js";
 import { elementwise } from "./arith.js";
-import { DivisionTrap, Trap, elementTypeOf, fromBig, intWidthOf, toBig, type Scalar } from "./values.js";
+import { OpTrap, Trap, elementTypeOf, fromBig, intWidthOf, toBig, type Scalar } from "./values.js";
 import { MATH_INT, MATH_OPS } from "../dialects/math.js";
 
 const mathOp = (name: string): OpHandler => {
@@ -28,7 +28,7 @@ export const MATH: HandlerTable = {
     const et = elementTypeOf(op.results[0].type);
     return [elementwise(op.results[0].type, args, ([a, b]) => {
       const x = toBig(a, et), y = toBig(b as Scalar, et);
-      if (x === 0n && y < 0n) throw new DivisionTrap("integer divide by zero");
+      if (x === 0n && y < 0n) throw new OpTrap("integer divide by zero");
       return fromBig(MATH_INT["math.ipowi"](intWidthOf(et), x, y), et);
     })];
   },

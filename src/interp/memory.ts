@@ -10,7 +10,7 @@ import { halfBits, halfToFloat } from "../ir/parse-attr.js";
 import type { Type } from "../ir/types.js";
 import type { Operation } from "../ir/core.js";
 import { accessSite, outOfBoundsMessage } from "../dialects/memref.js";
-import { MemRefValue, SiteTrap, Trap, type RtValue, type Scalar } from "./values.js";
+import { MemRefValue, OpTrap, SiteTrap, Trap, type RtValue, type Scalar } from "./values.js";
 
 export const PTR_BYTES = 4;
 export const INDEX_BYTES = 4;
@@ -118,7 +118,7 @@ function scalarLayout(w: string): Layout | undefined {
 }
 
 function oob(addr: number, n: number, heap: Heap): never {
-  throw new Trap(`memory access out of bounds (${n} bytes at address ${addr}, memory size ${heap.size})`);
+  throw new OpTrap(`memory access out of bounds (${n} bytes at address ${addr}, memory size ${heap.size})`);
 }
 
 // The DataView over the heap is cached per heap: reading WebAssembly.Memory#buffer on every

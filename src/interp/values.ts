@@ -84,8 +84,8 @@ export abstract class SiteTrap extends Trap {
   }
 }
 
-/** Integer division by zero, or its signed overflow: named at the op that divided. */
-export class DivisionTrap extends SiteTrap {
+/** A trap of the op that ran (a division by zero, an access past the memory): named at that op. */
+export class OpTrap extends SiteTrap {
   protected at(op: Operation): boolean {
     this.message = `${opSite(op)}: ${this.message}`;
     return true;

@@ -2,7 +2,8 @@
 // a memref starting at the given indices; reductions run in order (LLVM's ordered reduce).
 import type { Operation } from "../ir/core.js";
 import { FloatType, Type, VectorType } from "../ir/types.js";
-import { KIND_TO_ARITH, permutationMap, reductionKind } from "../dialects/vector.js";
+import { KIND_TO_ARITH, PUNCTUATION_CALLS, permutationMap, printPunctuation, reductionKind } from "../dialects/vector.js";
+import type { StringAttr } from "../ir/attributes.js";
 import { formatG } from "../runtime/format.js";
 import { roundFloat } from "../dialects/arith.js";
 import type { HandlerTable, Interpreter } from "./interpreter.js";
@@ -116,17 +117,27 @@ function slot(v: TensorValue, pos: readonly number[]): [number, number, number[]
   return [rowMajor(v.shape.slice(0, pos.length), pos) * count, count, rest];
 }
 
-function printVector(interp: Interpreter, v: RtValue, t: Type): void {
+/** `( 1, 2 )`, nested per dimension, or a scalar, as runner-utils prints them. */
+function vectorText(v: RtValue, t: Type): string {
   const et = elementTypeOf(t);
   const fmt = (x: Scalar) => (et instanceof FloatType ? formatG(Number(x)) : String(x));
-  if (!(v instanceof TensorValue)) { interp.ctx.stdout(fmt(v as Scalar) + "\n"); return; }
+  if (!(v instanceof TensorValue)) return fmt(v as Scalar);
   const rec = (d: number, off: number): string => {
     if (d === v.rank) return fmt(v.data[off]);
     const stride = numElements(v.shape.slice(d + 1));
     const parts = Array.from({ length: v.shape[d] }, (_, i) => rec(d + 1, off + i * stride));
     return "( " + parts.join(", ") + " )";
   };
-  interp.ctx.stdout(rec(0, 0) + "\n");
+  return rec(0, 0);
+}
+
+/** A string as it is; else the value, if any, then the punctuation through runner-utils, as MLIR lowers it. */
+function print(interp: Interpreter, op: Operation, v: RtValue | undefined): void {
+  const str = op.attr<StringAttr>("stringLiteral");
+  if (str) { interp.ctx.stdout(str.value); return; }
+  if (v !== undefined) interp.ctx.stdout(vectorText(v, op.operands[0].type));
+  const call = PUNCTUATION_CALLS[printPunctuation(op)];
+  if (call) interp.callHostByName(call, [], { argTypes: [], resultTypes: [] });
 }
 
 export const VECTOR: HandlerTable = {
@@ -165,7 +176,7 @@ export const VECTOR: HandlerTable = {
     return [new TensorValue(vec.shape, vec.elementType, data)];
   },
   "vector.shape_cast": (_i, op, [v]) => [new TensorValue(vecShape(op.results[0].type).shape, asTensor(v).elementType, asTensor(v).data)],
-  "vector.print": (interp, op, [v]) => { printVector(interp, v, op.operands[0].type); return []; },
+  "vector.print": (interp, op, [v]) => { print(interp, op, v); return []; },
   "vector.transfer_read": (interp, op, args) => {
     const m = asMemRef(args[0]);
     const [, n] = segments(op, [1, m.rank, 1, 0]);

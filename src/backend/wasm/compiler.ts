@@ -213,13 +213,28 @@ export class ModuleCompiler {
 
   /** The imported global holding the address of data symbol `name`. */
   globalAddress(name: string): Expr {
-    let g = this.globalNames.get(name);
-    if (!g) {
+    return this.dataAddress(name, () => {
       const op = this.symbols.get(name);
       if (!op || (op.name !== "llvm.mlir.global" && op.name !== "memref.global")) throw new CompileError(`unknown global @${name}`);
+      return atOp(op, () => globalData(op, name));
+    });
+  }
+  /**
+   * The address of a NUL-terminated copy of `s` (vector.print str). It is data named by its text
+   * in hex (a wasm import name ends at a NUL; a symbol name has no ':' unless quoted), so units
+   * that print the same string share it.
+   */
+  stringAddress(s: string): Expr {
+    const name = `str:${Buffer.from(s, "utf8").toString("hex")}`;
+    return this.dataAddress(name, () => ({ name, bytes: new Uint8Array(Buffer.from(s + "\0", "utf8")), align: 1 }));
+  }
+  private dataAddress(name: string, data: () => UnitData): Expr {
+    let g = this.globalNames.get(name);
+    if (!g) {
+      const d = data();
       g = `data:${name}`;
       this.m.addGlobalImport(g, "data", name, binaryen.i32, false);
-      this.data.push(atOp(op, () => globalData(op, name)));
+      this.data.push(d);
       this.globalNames.set(name, g);
     }
     return this.m.global.get(g, binaryen.i32);

@@ -63,7 +63,8 @@ function emitCall(e: FunctionEmitter, op: Operation, callee: string | undefined,
   if (callee === undefined) {
     let target = e.get(calleePtr!);
     if (wasmTypeOf(calleePtr!.type) === "i64") target = m.i32.wrap(target);
-    bindResults(e, op.results, m.call_indirect("dispatch", target, flatArgs, bt(argWasm), bt(resWasm)), resWasm);
+    // A null or mistyped function pointer traps at the call: it names the op.
+    bindResults(e, op.results, e.trapping(m.call_indirect("dispatch", target, flatArgs, bt(argWasm), bt(resWasm))), resWasm);
     return;
   }
   const def = e.unit.symbol(callee);

@@ -15,10 +15,15 @@ import { type Linear, linearAddress, linearOfAffine, linearOfValue } from "./add
 
 type M = binaryen.Module;
 
-/** Loads a value of MLIR type `t` from byte address `addr`. */
+/**
+ * Loads a value of MLIR type `t` from byte address `addr`. Loads and stores are recorded as
+ * trapping instructions: an access past the memory names its op.
+ */
 export function loadScalar(e: FunctionEmitter, t: Type, addr: Expr, offset = 0): Expr {
-  const m = e.m;
-  if (isHalf(t)) return decodeHalf(e, t, m.i32.load16_u(offset, 2, addr));
+  if (isHalf(t)) return decodeHalf(e, t, e.trapping(e.m.i32.load16_u(offset, 2, addr)));
+  return e.trapping(loadOf(e.m, t, addr, offset));
+}
+function loadOf(m: M, t: Type, addr: Expr, offset: number): Expr {
   if (t instanceof FloatType) return t.kind === "f32" ? m.f32.load(offset, 4, addr) : m.f64.load(offset, 8, addr);
   if (t instanceof VectorType) return m.v128.load(offset, 16, addr);
   if (t instanceof IntegerType) {
@@ -34,7 +39,10 @@ export function loadScalar(e: FunctionEmitter, t: Type, addr: Expr, offset = 0):
 
 export function storeScalar(e: FunctionEmitter, t: Type, addr: Expr, v: Expr, offset = 0): Expr {
   const m = e.m;
-  if (isHalf(t)) return m.i32.store16(offset, 2, addr, encodeHalf(e, t, m.f64.promote(v)));
+  if (isHalf(t)) return e.trapping(m.i32.store16(offset, 2, addr, encodeHalf(e, t, m.f64.promote(v))));
+  return e.trapping(storeOf(m, t, addr, v, offset));
+}
+function storeOf(m: M, t: Type, addr: Expr, v: Expr, offset: number): Expr {
   if (t instanceof FloatType) return t.kind === "f32" ? m.f32.store(offset, 4, addr, v) : m.f64.store(offset, 8, addr, v);
   if (t instanceof VectorType) return m.v128.store(offset, 16, addr, v);
   if (t instanceof IntegerType) {
@@ -319,7 +327,7 @@ register("memref.copy", (e, op) => {
   };
   if (contiguous(src) && contiguous(dst)) {
     const n = src.sizes.reduce((a, s) => a * ("c" in s ? s.c : 0), 1) * elementBytes(src.type.elementType);
-    e.emit(m.memory.copy(e.address(dst, dst.sizes.map(() => e.i32(0))), e.address(src, src.sizes.map(() => e.i32(0))), e.i32(n)));
+    e.emit(e.trapping(m.memory.copy(e.address(dst, dst.sizes.map(() => e.i32(0))), e.address(src, src.sizes.map(() => e.i32(0))), e.i32(n))));
     return;
   }
   // General strides: an element loop nest.

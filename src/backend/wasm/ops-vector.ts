@@ -2,7 +2,8 @@
 import binaryen from "./binaryen.js";
 import type { Operation, Value } from "../../ir/core.js";
 import { FloatType, IndexType, IntegerType, type Type, VectorType, i1 } from "../../ir/types.js";
-import { inBounds, permutationMap, printPunctuation, reductionKind, transferParts } from "../../dialects/vector.js";
+import { PUNCTUATION_CALLS, inBounds, permutationMap, printPunctuation, reductionKind, transferParts } from "../../dialects/vector.js";
+import type { StringAttr } from "../../ir/attributes.js";
 import { CompileError, type LaneType, type VectorLanes, unsupportedVector, vectorLanes, wasmTypeOf } from "./abi.js";
 import { type Expr, FunctionEmitter, type MemrefVal, i64c, normInt, register } from "./emitter.js";
 import { constantIndex } from "../../dialects/arith.js";
@@ -52,12 +53,12 @@ export function perLane(e: FunctionEmitter, op: Operation, f: (lanes: Expr[]) =>
 register("vector.load", (e, op) => {
   const t = op.result.type as VectorType, vl = lanesOf(t, false);
   const a = elementAccess(e, op, 1, vl.lanes);
-  e.define(op.result, e.m.v128.load(a.offset, vl.bytes, a.ptr), "v128");
+  e.define(op.result, e.trapping(e.m.v128.load(a.offset, vl.bytes, a.ptr)), "v128");
 });
 register("vector.store", (e, op) => {
   const t = op.operand(0).type as VectorType, vl = lanesOf(t, false);
   const a = elementAccess(e, op, 2, vl.lanes);
-  e.emit(e.m.v128.store(a.offset, vl.bytes, a.ptr, e.get(op.operand(0))));
+  e.emit(e.trapping(e.m.v128.store(a.offset, vl.bytes, a.ptr, e.get(op.operand(0)))));
 });
 register(["vector.broadcast", "vector.splat"], (e, op) => {
   const t = op.result.type as VectorType, vl = lanesOf(t);
@@ -164,21 +165,23 @@ register(["vector.insert", "vector.insertelement"], (e, op) => {
 });
 
 /**
- * vector.print of a scalar or a vector ending in a newline, as MLIR lowers it to runner-utils
- * calls (printF32/F64/I64, printOpen/Comma/Close, printNewline): what the interpreter prints.
+ * vector.print as MLIR lowers it to runner-utils calls: a string (printString), or a scalar or
+ * 1-D vector (printF32/F64/I64, printOpen/Comma/Close) and then its punctuation (printNewline
+ * ...): what the interpreter prints.
  */
 register("vector.print", (e, op) => {
   const m = e.m, v = op.operands[0];
-  if (!v || printPunctuation(op) !== "newline") throw new CompileError("vector.print of a string or with punctuation is not supported by the wasm backend");
-  const call = (name: string, x?: Expr, w: "f32" | "f64" | "i64" = "i64") =>
-    e.emit(m.call(e.unit.hostImport(name, x ? [w] : [], x ? [w] : [], null), x ? [x] : [], binaryen.none));
+  const call = (name: string, x?: Expr, w: "f32" | "f64" | "i64" | "ptr" = "i64") =>
+    e.emit(m.call(e.unit.hostImport(name, x ? [w] : [], x ? [w === "ptr" ? "i32" : w] : [], null), x ? [x] : [], binaryen.none));
+  const str = op.attr<StringAttr>("stringLiteral");
+  if (str) { call("printString", e.unit.stringAddress(str.value), "ptr"); return; }
   const scalar = (x: Expr, t: Type) => {
     if (t instanceof FloatType && (t.kind === "f32" || t.kind === "f64")) call(t.kind === "f32" ? "printF32" : "printF64", x, t.kind);
     else if ((t instanceof IntegerType && t.width <= 64) || t instanceof IndexType) {
       call("printI64", wasmTypeOf(t) === "i64" ? x : t === i1 ? m.i64.extend_u(x) : m.i64.extend_s(x));
     } else throw new CompileError(`vector.print of ${t.str} is not supported by the wasm backend`);
   };
-  if (v.type instanceof VectorType) {
+  if (v?.type instanceof VectorType) {
     const vl = lanesOf(v.type);
     call("printOpen");
     for (let k = 0; k < vl.lanes; k++) {
@@ -186,8 +189,9 @@ register("vector.print", (e, op) => {
       scalar(fromMaskLane(e, vl, extract(m, vl.elem, e.get(v), k)), v.type.elementType);
     }
     call("printClose");
-  } else scalar(e.get(v), v.type);
-  call("printNewline");
+  } else if (v) scalar(e.get(v), v.type);
+  const punct = PUNCTUATION_CALLS[printPunctuation(op)];
+  if (punct) call(punct);
 });
 
 // ---- vector.transfer_read / transfer_write of 1-D vectors ----
@@ -240,7 +244,7 @@ register("vector.transfer_read", (e, op) => {
   const x = transferOf(e, op), m = e.m, elemType = (op.result.type as VectorType).elementType;
   if (x.contiguous && x.inBounds) {
     const a = elementAccess(e, op, 1, x.vl.lanes, x.indices);
-    e.define(op.result, m.v128.load(a.offset, x.vl.bytes, a.ptr), "v128");
+    e.define(op.result, e.trapping(m.v128.load(a.offset, x.vl.bytes, a.ptr)), "v128");
     return;
   }
   const L = transferLanes(e, x);
@@ -249,18 +253,18 @@ register("vector.transfer_read", (e, op) => {
   const lanes = Array.from({ length: x.vl.lanes }, (_, k) =>
     m.if(L.ok(k), m.local.set(v, replace(m, x.vl.elem, vget(), k, loadScalar(e, elemType, L.addr(k))))));
   if (!x.contiguous) { lanes.forEach((s) => e.emit(s)); return; }
-  e.emit(m.if(L.whole(), m.local.set(v, m.v128.load(0, x.vl.bytes, L.addr(0))), m.block(null, lanes)));
+  e.emit(m.if(L.whole(), m.local.set(v, e.trapping(m.v128.load(0, x.vl.bytes, L.addr(0)))), m.block(null, lanes)));
 });
 register("vector.transfer_write", (e, op) => {
   const x = transferOf(e, op), m = e.m, elemType = (op.operand(0).type as VectorType).elementType;
   if (x.contiguous && x.inBounds) {
     const a = elementAccess(e, op, 2, x.vl.lanes, x.indices);
-    e.emit(m.v128.store(a.offset, x.vl.bytes, a.ptr, e.get(op.operand(0))));
+    e.emit(e.trapping(m.v128.store(a.offset, x.vl.bytes, a.ptr, e.get(op.operand(0)))));
     return;
   }
   const L = transferLanes(e, x);
   const lanes = Array.from({ length: x.vl.lanes }, (_, k) =>
     m.if(L.ok(k), storeScalar(e, elemType, L.addr(k), extract(m, x.vl.elem, e.get(op.operand(0)), k))));
   if (!x.contiguous) { lanes.forEach((s) => e.emit(s)); return; }
-  e.emit(m.if(L.whole(), m.v128.store(0, x.vl.bytes, L.addr(0), e.get(op.operand(0))), m.block(null, lanes)));
+  e.emit(m.if(L.whole(), e.trapping(m.v128.store(0, x.vl.bytes, L.addr(0), e.get(op.operand(0)))), m.block(null, lanes)));
 });

@@ -447,7 +447,15 @@ func.func @print_punctuation_attr() {
 // -----
 
 func.func @print_both(%a: f32) {
-  // expected-error @+1 {{cannot print a value and a string at once}}
+  // expected-error @+1 {{cannot print a string with a value or punctuation}}
   "vector.print"(%a) <{stringLiteral = "x"}> : (f32) -> ()
+  return
+}
+
+// -----
+
+func.func @print_string_punctuation() {
+  // expected-error @+1 {{cannot print a string with a value or punctuation}}
+  vector.print str "x" punctuation <comma>
   return
 }
