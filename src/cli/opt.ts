@@ -5,16 +5,18 @@ import { setFlagsFromString } from "node:v8";
 import { createContext } from "../dialects/index.js";
 import { DiagnosticError, type Diagnostic } from "../ir/diagnostics.js";
 import { parseModule } from "../ir/parser.js";
-import { printModule } from "../ir/printer.js";
+import { printModule, type PrintOptions } from "../ir/printer.js";
+import type { Context } from "../ir/dialect.js";
 import { verifyModule } from "../ir/verifier.js";
-import { PASS_CATALOG, lookupPassEntry, type PassEntry } from "../passes/catalog.js";
-import { runPasses, type Pass } from "../passes/pass.js";
+import { PASS_CATALOG, PipelineError, lookupPassEntry, parsePassPipeline, type PassEntry } from "../passes/catalog.js";
+import { runPasses, type Pass, type PipelineOptions } from "../passes/pass.js";
 import { checkDiagnostics } from "./diagnostics-check.js";
 import { UsageError, isMain, packageVersion, readInput, runCli, writeOutput } from "./common.js";
 
 interface OptOptions {
   output?: string; mlirPrintOpGeneric?: boolean; mlirPrintDebuginfo?: boolean; splitInputFile?: boolean; verifyDiagnostics?: boolean;
-  pass?: string[]; listPasses?: boolean; verifyEach?: boolean; mlirTiming?: boolean;
+  pass?: string[]; listPasses?: boolean; verifyEach?: boolean; mlirTiming?: boolean; passPipeline?: string;
+  mlirPrintIrBeforeAll?: boolean; mlirPrintIrAfterAll?: boolean; mlirPrintIrBefore?: string; mlirPrintIrAfter?: string;
 }
 
 /** Wall time per phase for `--mlir-timing`, summed over chunks; `lap` charges the time since the last lap. */
@@ -36,7 +38,26 @@ class Timing {
   }
 }
 
-/** Passes in the order their flags appear on the command line (mlir-opt semantics). */
+/** The passes to run: `--pass-pipeline`'s, or those of the flags in command-line order (mlir-opt semantics). */
+function passesToRun(argv: string[], pipeline: string | undefined): PassEntry[] {
+  const flags = passesFromArgv(argv);
+  if (pipeline === undefined) return flags;
+  if (flags.length) throw new UsageError("--pass-pipeline cannot be used with individual pass options");
+  try {
+    return parsePassPipeline(pipeline);
+  } catch (e) {
+    if (!(e instanceof PipelineError)) throw e;
+    throw new UsageError(`--pass-pipeline:1:${e.column}: ${e.message}\n  ${pipeline}\n  ${" ".repeat(e.column - 1)}^`);
+  }
+}
+
+/** `--mlir-print-ir-before/after`: which passes (comma-separated names) to dump the IR around. */
+function passNames(option: string, list: string | undefined): Set<string> {
+  const names = new Set((list ?? "").split(",").map((n) => n.trim()).filter(Boolean));
+  for (const n of names) if (!lookupPassEntry(n)) throw new UsageError(`${option}: unknown pass '${n}' (see --list-passes)`);
+  return names;
+}
+
 function passesFromArgv(argv: string[]): PassEntry[] {
   const out: PassEntry[] = [];
   for (let i = 0; i < argv.length; i++) {
@@ -69,17 +90,32 @@ export function splitChunks(text: string): string[] {
   return chunks;
 }
 
-function processChunk(text: string, file: string, passes: Pass[], opts: OptOptions, time?: Timing): { out: string; diags: Diagnostic[] } {
+type Observe = NonNullable<PipelineOptions["observe"]>;
+
+/** MLIR's `--mlir-print-ir-before/after` dumps, on stderr, printed as the output is. */
+function irDumps(opts: OptOptions): ((ctx: Context, print: PrintOptions) => Observe) | undefined {
+  const before = passNames("--mlir-print-ir-before", opts.mlirPrintIrBefore), after = passNames("--mlir-print-ir-after", opts.mlirPrintIrAfter);
+  const wanted = (when: "Before" | "After", p: Pass) =>
+    when === "Before" ? opts.mlirPrintIrBeforeAll || before.has(p.name) : opts.mlirPrintIrAfterAll || after.has(p.name);
+  if (!opts.mlirPrintIrBeforeAll && !opts.mlirPrintIrAfterAll && !before.size && !after.size) return undefined;
+  return (ctx, print) => (when, p, m) => {
+    if (wanted(when, p)) process.stderr.write(`// -----// IR Dump ${when} ${p.name} //----- //\n${printModule(m, ctx, print)}\n`);
+  };
+}
+
+function processChunk(text: string, file: string, passes: Pass[], opts: OptOptions, time?: Timing,
+  dumps?: (ctx: Context, print: PrintOptions) => Observe): { out: string; diags: Diagnostic[] } {
   const ctx = createContext();
+  const print: PrintOptions = { generic: opts.mlirPrintOpGeneric, debugInfo: opts.mlirPrintDebuginfo, aliases: true };
   try {
     const m = parseModule(text, file, ctx);
     time?.lap("Parser");
     const ds = verifyModule(m, ctx);
     time?.lap("Verifier");
     if (ds.length) return { out: "", diags: ds };
-    runPasses(m, ctx, passes, { verifyEach: opts.verifyEach ?? true });
+    runPasses(m, ctx, passes, { verifyEach: opts.verifyEach ?? true, observe: dumps?.(ctx, print) });
     if (passes.length) time?.lap("Pass pipeline");
-    const out = printModule(m, ctx, { generic: opts.mlirPrintOpGeneric, debugInfo: opts.mlirPrintDebuginfo, aliases: true });
+    const out = printModule(m, ctx, print);
     time?.lap("Output");
     return { out, diags: [] };
   } catch (e) {
@@ -102,6 +138,11 @@ export async function main(argv: string[], startup = "Startup"): Promise<number>
     .option("--verify-diagnostics", "check emitted diagnostics against expected-* annotations")
     .option("--no-verify-each", "do not verify the IR after each pass")
     .option("--pass <names...>", "run passes by name (comma-separated or repeated)")
+    .option("--pass-pipeline <pipeline>", "run an MLIR textual pipeline, e.g. 'builtin.module(func.func(cse,canonicalize))'")
+    .option("--mlir-print-ir-before-all", "print the IR (on stderr) before every pass")
+    .option("--mlir-print-ir-after-all", "print the IR (on stderr) after every pass")
+    .option("--mlir-print-ir-before <passes>", "print the IR (on stderr) before these passes (comma-separated)")
+    .option("--mlir-print-ir-after <passes>", "print the IR (on stderr) after these passes (comma-separated)")
     .option("--list-passes", "list the available passes")
     .option("--mlir-timing", "report the time each phase took (on stderr)")
     .version(packageVersion(), "--version", "print the version")
@@ -123,13 +164,14 @@ export async function main(argv: string[], startup = "Startup"): Promise<number>
   const name = file === "-" ? "<stdin>" : file;
   const text = readInput(file);
   time.lap("Parser");
-  const passes = await Promise.all(passesFromArgv(argv).map((p) => p.load()));
+  const passes = await Promise.all(passesToRun(argv, opts.passPipeline).map((p) => p.load()));
+  const dumps = irDumps(opts);
   if (passes.length) time.lap("Pass pipeline"); // loading the passes' code
   const chunks = opts.splitInputFile ? splitChunks(text) : [text];
   const outs: string[] = [];
   let failed = false;
   for (const chunk of chunks) {
-    const { out, diags } = processChunk(chunk, name, passes, opts, opts.mlirTiming ? time : undefined);
+    const { out, diags } = processChunk(chunk, name, passes, opts, opts.mlirTiming ? time : undefined, dumps);
     if (opts.verifyDiagnostics) {
       const problems = checkDiagnostics(name, chunk, diags);
       for (const p of problems) process.stderr.write(p + "\n");

@@ -6,22 +6,27 @@ import type { Pass } from "./pass.js";
 export interface PassEntry {
   name: string;
   description: string;
+  /** Rewrites each function on its own, so `--pass-pipeline` may nest it in `func.func(...)`. */
+  perFunction?: boolean;
   load(): Promise<Pass>;
 }
 
 export const PASS_CATALOG: readonly PassEntry[] = [
   {
     name: "canonicalize",
+    perFunction: true,
     description: "Fold constant expressions and remove dead side-effect-free operations",
     load: async () => (await import("./canonicalize.js")).canonicalize,
   },
   {
     name: "cse",
+    perFunction: true,
     description: "Eliminate common sub-expressions of side-effect-free operations",
     load: async () => (await import("./cse.js")).cse,
   },
   {
     name: "verify-linearity",
+    perFunction: true,
     description: "Check that every value of linear tensor type is used exactly once",
     load: async () => (await import("./verify-linearity.js")).verifyLinearity,
   },
@@ -37,29 +42,89 @@ export const PASS_CATALOG: readonly PassEntry[] = [
   },
   {
     name: "convert-linalg-to-loops",
+    perFunction: true,
     description: "Lower linalg ops on memrefs to scf.for loop nests",
     load: async () => (await import("./convert-linalg-to-loops.js")).convertLinalgToLoops,
   },
   {
     name: "convert-linalg-to-affine-loops",
+    perFunction: true,
     description: "Lower linalg ops on memrefs to affine.for loop nests",
     load: async () => (await import("./convert-linalg-to-loops.js")).convertLinalgToAffineLoops,
   },
   {
     name: "lower-affine",
+    perFunction: true,
     description: "Lower affine ops to scf, arith and memref ops",
     load: async () => (await import("./lower-affine.js")).lowerAffine,
   },
   {
     name: "raise-scf-to-affine",
+    perFunction: true,
     description: "Turn scf.for loops with affine bounds and a positive constant step into affine.for",
     load: async () => (await import("./raise-scf-to-affine.js")).raiseScfToAffine,
   },
   {
     name: "split-vectors",
+    perFunction: true,
     description: "Split 1-D vectors wider than 128 bits into 128-bit pieces (the wasm backend's vectors)",
     load: async () => (await import("./split-vectors.js")).splitVectors,
   },
 ];
 
 export function lookupPassEntry(name: string): PassEntry | undefined { return PASS_CATALOG.find((p) => p.name === name); }
+
+/** A `--pass-pipeline` that does not parse: the column (from 1) where it goes wrong. */
+export class PipelineError extends Error {
+  constructor(readonly column: number, message: string) { super(message); }
+}
+
+/**
+ * The passes of an MLIR textual pipeline, in order: `builtin.module(cse, func.func(canonicalize))`
+ * (mlir-opt's `--pass-pipeline`). A pass nested in `func.func(...)` or `any(...)` must rewrite
+ * functions one by one; our passes take the whole module, which for those is the same. Pass
+ * options (`canonicalize{...}`) are refused: no pass has any.
+ */
+export function parsePassPipeline(text: string): PassEntry[] {
+  let pos = 0;
+  const ws = () => { while (/\s/.test(text[pos] ?? "")) pos++; };
+  const fail = (msg: string, at = pos): never => { throw new PipelineError(at + 1, msg); };
+  const name = (): string => {
+    ws();
+    const m = /^[A-Za-z_][\w.$-]*/.exec(text.slice(pos));
+    if (!m) fail(text[pos] === undefined ? "expected a pass or an op name" : `expected a pass or an op name, found '${text[pos]}'`);
+    pos += m![0].length;
+    return m![0];
+  };
+  const expect = (c: string) => { ws(); if (text[pos] !== c) fail(`expected '${c}'`); pos++; };
+  const list = (anchor: string, out: PassEntry[]): void => {
+    expect("(");
+    ws();
+    if (text[pos] === ")") { pos++; return; }
+    for (;;) {
+      const at = (ws(), pos), id = name();
+      ws();
+      if (text[pos] === "(") {
+        if (anchor !== "builtin.module" || (id !== "func.func" && id !== "any")) fail(`passes cannot be nested in '${id}' here (only builtin.module(func.func(...)) and any(...))`, at);
+        list(id, out);
+      } else {
+        const p = lookupPassEntry(id);
+        if (!p) fail(`'${id}' does not refer to a registered pass (see --list-passes)`, at);
+        if (text[pos] === "{") fail(`pass '${id}' takes no options`);
+        if (anchor !== "builtin.module" && !p!.perFunction) fail(`pass '${id}' runs on the whole module: it cannot be nested in '${anchor}'`, at);
+        out.push(p!);
+      }
+      ws();
+      if (text[pos] === ",") { pos++; continue; }
+      expect(")");
+      return;
+    }
+  };
+  const at = (ws(), pos), top = name();
+  if (top !== "builtin.module" && top !== "any") fail(`a pipeline runs on 'builtin.module' (or 'any'), not '${top}'`, at);
+  const out: PassEntry[] = [];
+  list("builtin.module", out);
+  ws();
+  if (pos < text.length) fail(`unexpected '${text[pos]}' after the pipeline`);
+  return out;
+}

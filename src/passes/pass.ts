@@ -12,14 +12,20 @@ export interface Pass {
   run(module: Module, ctx: Context, diag: DiagnosticSink): void;
 }
 
-export interface PipelineOptions { verifyEach?: boolean }
+export interface PipelineOptions {
+  verifyEach?: boolean;
+  /** Called before and after each pass (`--mlir-print-ir-before/after`). */
+  observe?: (when: "Before" | "After", pass: Pass, module: Module) => void;
+}
 
 /** Runs passes in order; throws DiagnosticError with every error a pass or the verifier reports. */
 export function runPasses(module: Module, ctx: Context, passes: readonly Pass[], opts: PipelineOptions = {}): void {
   for (const p of passes) {
     const sink = new DiagnosticSink();
+    opts.observe?.("Before", p, module);
     p.run(module, ctx, sink);
     sink.throwIfErrors();
+    opts.observe?.("After", p, module);
     if (opts.verifyEach ?? true) {
       const ds = verifyModule(module, ctx);
       if (ds.length) throw new DiagnosticError([...ds.map((d) => ({ ...d, message: `${d.message} (after pass '${p.name}')` }))]);

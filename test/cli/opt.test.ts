@@ -127,3 +127,31 @@ test("--mlir-print-debuginfo prints each op's location, the one a loc(...) in th
   assert.equal(r.status, 0, r.stderr);
   assert.match(r.stdout, /arith\.addi %arg0, %arg0 : i32 loc\("model\.py":3:1\)\n\s+return %0 : i32 loc\("<stdin>":3:3\)\n/);
 });
+
+test("--pass-pipeline runs an MLIR textual pipeline; --mlir-print-ir-before/after dump the IR around passes on stderr", () => {
+  const src = `func.func @f(%a: i32) -> i32 {
+  %c2 = arith.constant 2 : i32
+  %c3 = arith.constant 3 : i32
+  %s = arith.addi %c2, %c3 : i32
+  %x = arith.addi %a, %s : i32
+  %y = arith.addi %a, %s : i32
+  %z = arith.muli %x, %y : i32
+  return %z : i32
+}`;
+  const flags = opt(["-", "--canonicalize", "--cse"], src);
+  const piped = opt(["-", "--pass-pipeline", "builtin.module(func.func(canonicalize, cse))", "--mlir-print-ir-after-all", "--mlir-print-ir-before=cse"], src);
+  assert.equal(piped.status, 0, piped.stderr);
+  assert.equal(piped.stdout, flags.stdout, "the pipeline does what the flags do");
+  const dumps = piped.stderr.split(/^\/\/ -----\/\/ IR Dump (.*) \/\/----- \/\/$/m);
+  assert.deepEqual(dumps.filter((_, i) => i % 2 === 1), ["After canonicalize", "Before cse", "After cse"]);
+  assert.equal((dumps[2].match(/arith\.addi/g) ?? []).length, 2, "after canonicalize, before cse: both adds");
+  assert.equal(dumps[6].trim(), flags.stdout.trim(), "the last dump is the output");
+  assert.equal(opt(["-", "--cse", "--mlir-print-ir-after", "canonicalize"], src).stderr, "", "no dump for a pass that did not run");
+
+  const bad = opt(["-", "--pass-pipeline=builtin.module(func.func(bufferize))"], src);
+  assert.equal(bad.status, 2);
+  assert.equal(bad.stderr, "tensorlang-opt: --pass-pipeline:1:26: pass 'bufferize' runs on the whole module: it cannot be nested in 'func.func'\n" +
+    "  builtin.module(func.func(bufferize))\n                           ^\n");
+  assert.match(opt(["-", "--cse", "--pass-pipeline=builtin.module(cse)"], src).stderr, /cannot be used with individual pass options/);
+  assert.match(opt(["-", "--mlir-print-ir-after=cse,nope"], src).stderr, /--mlir-print-ir-after: unknown pass 'nope'/);
+});
