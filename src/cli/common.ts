@@ -2,9 +2,23 @@
 import { accessSync, appendFileSync, constants, readFileSync, realpathSync, statSync, writeFileSync } from "node:fs";
 import { dirname } from "node:path";
 import { fileURLToPath } from "node:url";
+import type { Command } from "commander";
 import { DiagnosticError, formatDiagnostic } from "../ir/diagnostics.js";
 
 export class UsageError extends Error {}
+
+/**
+ * LLVM's command line takes long options after one dash (`mlir-opt -canonicalize -cse`,
+ * `mlir-cpu-runner -entry-point-result=i32`), where commander would read `-cse` as `-c -s -e`.
+ * An argument spelled so that names one of `program`'s long options gets its second dash.
+ */
+export function llvmStyleArgs(argv: readonly string[], program: Command): string[] {
+  const known = new Set(["--help", ...program.options.map((o) => o.long)]);
+  return argv.map((a) => {
+    const m = /^-([a-z][\w-]+)(=.*)?$/.exec(a);
+    return m && known.has(`--${m[1]}`) ? "-" + a : a;
+  });
+}
 
 export function readInput(file: string): string {
   try {

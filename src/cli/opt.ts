@@ -11,7 +11,7 @@ import { verifyModule } from "../ir/verifier.js";
 import { PASS_CATALOG, PipelineError, lookupPassEntry, parsePassPipeline, type PassEntry } from "../passes/catalog.js";
 import { runPasses, type Pass, type PipelineOptions } from "../passes/pass.js";
 import { checkDiagnostics } from "./diagnostics-check.js";
-import { UsageError, isMain, packageVersion, readInput, runCli, writeOutput } from "./common.js";
+import { UsageError, isMain, llvmStyleArgs, packageVersion, readInput, runCli, writeOutput } from "./common.js";
 
 interface OptOptions {
   output?: string; mlirPrintOpGeneric?: boolean; mlirPrintDebuginfo?: boolean; splitInputFile?: boolean; verifyDiagnostics?: boolean;
@@ -149,6 +149,7 @@ export async function main(argv: string[], startup = "Startup"): Promise<number>
     .exitOverride((err) => { throw Object.assign(new UsageError(err.message.replace(/^error: /, "")), { exitCode: err.exitCode === 0 ? 0 : 2 }); })
     .configureOutput({ writeErr: () => {} });
   for (const p of PASS_CATALOG) program.option(`--${p.name}`, p.description);
+  argv = llvmStyleArgs(argv, program);
   try {
     program.parse(argv, { from: "user" });
   } catch (e) {

@@ -23,7 +23,7 @@ import { OutOfMemoryError } from "../runtime/heap.js";
 import { formatFloat } from "../runtime/format.js";
 import { UnitCache } from "../runtime/unit-cache.js";
 import { TensorLangAssertError, createHostContext } from "../runtime/host.js";
-import { UsageError, checkWritable, isMain, packageVersion, readInput, runCli, writeOutput } from "./common.js";
+import { UsageError, checkWritable, isMain, llvmStyleArgs, packageVersion, readInput, runCli, writeOutput } from "./common.js";
 import { SearchProgressBar } from "./progress.js";
 
 interface RunOptions extends ModelCliOptions {
@@ -130,7 +130,7 @@ export async function main(argv: string[]): Promise<number> {
     .configureOutput({ writeErr: () => {} });
   addModelOptions(program);
   try {
-    program.parse(argv, { from: "user" });
+    program.parse(llvmStyleArgs(argv, program), { from: "user" });
   } catch (e) {
     const ce = e as { exitCode?: number; code?: string; message: string };
     if (ce.code === "commander.helpDisplayed" || ce.code === "commander.help") return 0; // commander printed it

@@ -142,6 +142,10 @@ test("--pass-pipeline runs an MLIR textual pipeline; --mlir-print-ir-before/afte
   const piped = opt(["-", "--pass-pipeline", "builtin.module(func.func(canonicalize, cse))", "--mlir-print-ir-after-all", "--mlir-print-ir-before=cse"], src);
   assert.equal(piped.status, 0, piped.stderr);
   assert.equal(piped.stdout, flags.stdout, "the pipeline does what the flags do");
+  const oneDash = opt(["-", "-canonicalize", "-cse", "-mlir-print-ir-after=cse"], src);
+  assert.equal(oneDash.stdout, flags.stdout, "mlir-opt's single-dash long options");
+  assert.match(oneDash.stderr, /^\/\/ -----\/\/ IR Dump After cse/);
+  assert.match(opt(["-", "-cx"], src).stderr, /unknown option '-cx'/);
   const dumps = piped.stderr.split(/^\/\/ -----\/\/ IR Dump (.*) \/\/----- \/\/$/m);
   assert.deepEqual(dumps.filter((_, i) => i % 2 === 1), ["After canonicalize", "Before cse", "After cse"]);
   assert.equal((dumps[2].match(/arith\.addi/g) ?? []).length, 2, "after canonicalize, before cse: both adds");

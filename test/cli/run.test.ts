@@ -42,6 +42,8 @@ func.func @main() -> i32 {
 }`);
   assert.equal(run([f, "-e", "f", "--entry-point-result=f32"]).stdout, "2.500000e+00\n");
   assert.equal(run([f, "-e", "g", "--entry-point-result=i64"]).stdout, "-7\n");
+  // mlir-cpu-runner's single-dash spelling of long options works too.
+  assert.equal(run([f, "-e", "g", "-entry-point-result=i64", "-engine", "interp"]).stdout, "-7\n");
   for (const engine of ["wasm", "interp"]) assert.equal(run([f, "--engine", engine]).status, 42);
 });
 
