@@ -16,7 +16,7 @@ import { UsageError, isMain, llvmStyleArgs, packageVersion, readInput, runCli, w
 interface OptOptions {
   output?: string; mlirPrintOpGeneric?: boolean; mlirPrintDebuginfo?: boolean; splitInputFile?: boolean; verifyDiagnostics?: boolean;
   pass?: string[]; listPasses?: boolean; verifyEach?: boolean; mlirTiming?: boolean; passPipeline?: string;
-  mlirPrintIrBeforeAll?: boolean; mlirPrintIrAfterAll?: boolean; mlirPrintIrBefore?: string; mlirPrintIrAfter?: string;
+  allowUnregisteredDialect?: boolean; mlirPrintIrBeforeAll?: boolean; mlirPrintIrAfterAll?: boolean; mlirPrintIrBefore?: string; mlirPrintIrAfter?: string;
 }
 
 /** Wall time per phase for `--mlir-timing`, summed over chunks; `lap` charges the time since the last lap. */
@@ -106,6 +106,7 @@ function irDumps(opts: OptOptions): ((ctx: Context, print: PrintOptions) => Obse
 function processChunk(text: string, file: string, passes: Pass[], opts: OptOptions, time?: Timing,
   dumps?: (ctx: Context, print: PrintOptions) => Observe): { out: string; diags: Diagnostic[] } {
   const ctx = createContext();
+  ctx.allowUnregistered = !!opts.allowUnregisteredDialect;
   const print: PrintOptions = { generic: opts.mlirPrintOpGeneric, debugInfo: opts.mlirPrintDebuginfo, aliases: true };
   try {
     const m = parseModule(text, file, ctx);
@@ -136,6 +137,7 @@ export async function main(argv: string[], startup = "Startup"): Promise<number>
     .option("--mlir-print-debuginfo", "print each op's location after it: loc(\"file\":line:col)")
     .option("--split-input-file", "treat '// -----' separated chunks as separate inputs")
     .option("--verify-diagnostics", "check emitted diagnostics against expected-* annotations")
+    .option("--allow-unregistered-dialect", "keep ops of dialects TensorLang does not know (in the generic form)")
     .option("--no-verify-each", "do not verify the IR after each pass")
     .option("--pass <names...>", "run passes by name (comma-separated or repeated)")
     .option("--pass-pipeline <pipeline>", "run an MLIR textual pipeline, e.g. 'builtin.module(func.func(cse,canonicalize))'")

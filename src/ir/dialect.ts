@@ -142,6 +142,12 @@ export class Context {
   private readonly ops = new Map<string, RegisteredOp>();
   private readonly typeHooks = new Map<string, TypeParserHook>();
   readonly dialects = new Map<string, Dialect>();
+  /**
+   * `--allow-unregistered-dialect`: ops no dialect registers are kept, in the generic form. Like
+   * MLIR, the verifier then checks only what holds for every op (dominance, block arguments), takes
+   * any of them as a possible terminator, and passes treat them as having unknown effects.
+   */
+  allowUnregistered = false;
 
   register(...ds: Dialect[]): this {
     for (const d of ds) {

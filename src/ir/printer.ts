@@ -19,6 +19,8 @@ export interface RegionPrintOptions {
   printEntryBlockArgs?: boolean;
   /** Print a terminator with no operands (custom forms that elide implicit yields say no). */
   printEmptyTerminator?: boolean;
+  /** Print `^bb0:` over an empty entry block, which `{}` would not give back (the generic form does). */
+  printEmptyBlock?: boolean;
 }
 
 export class OpAsmPrinter {
@@ -156,14 +158,14 @@ export class OpAsmPrinter {
     const blocks = r.blocks;
     for (let i = 0; i < blocks.length; i++) {
       const b = blocks[i];
-      const header = i > 0 || (printArgs && b.args.length > 0) || (i === 0 && r.blocks.length > 1 && printArgs && b.args.length > 0);
+      const header = i > 0 || (printArgs && b.args.length > 0) || (!!o.printEmptyBlock && b.ops.length === 0);
       if (header) {
         this.indent--;
         this.newline();
         this.indent++;
         this.print(this.blockName(b));
         if (b.args.length) this.print("(", b.args.map((a) => `${this.name(a)}: ${a.type.str}`).join(", "), ")");
-        this.print(":");
+        this.print(":", this.predecessorsNote(r, b));
       }
       const ops = b.ops;
       for (let k = 0; k < ops.length; k++) {
@@ -178,6 +180,15 @@ export class OpAsmPrinter {
     this.indent--;
     this.newline();
     this.print("}");
+  }
+
+  /** MLIR's note after a block label: `  // pred: ^bb0`, `  // 2 preds: ^bb0, ^bb2`, `  // no predecessors`. */
+  private predecessorsNote(r: Region, b: Block): string {
+    const preds: Block[] = [];
+    // One per edge, as MLIR counts them: a branch to `b` twice from one block is two preds.
+    for (const p of r.blocks) for (const s of p.ops[p.ops.length - 1]?.successors ?? []) if (s === b) preds.push(p);
+    if (!preds.length) return b === r.blocks[0] ? "" : "  // no predecessors";
+    return preds.length === 1 ? `  // pred: ${this.blockName(preds[0])}` : `  // ${preds.length} preds: ${preds.map((p) => this.blockName(p)).join(", ")}`;
   }
 
   // ---- operations --------------------------------------------------------------------------
@@ -223,12 +234,12 @@ export class OpAsmPrinter {
   }
   private generic(op: Operation, props: readonly string[]): void {
     this.print(`"${op.name}"(${this.operands(op.operands)})`);
-    if (op.successors.length) this.print(` [${op.successors.map((b) => this.blockName(b)).join(", ")}]`);
+    if (op.successors.length) this.print(`[${op.successors.map((b) => this.blockName(b)).join(", ")}]`);
     const p = new Map([...op.attributes].filter(([k]) => props.includes(k)));
     if (p.size) this.print(" <", new DictionaryAttr(p).str, ">");
     if (op.regions.length) {
       this.print(" (");
-      op.regions.forEach((r, i) => { if (i) this.print(", "); this.region(r, { printEntryBlockArgs: true }); });
+      op.regions.forEach((r, i) => { if (i) this.print(", "); this.region(r, { printEntryBlockArgs: true, printEmptyBlock: true }); });
       this.print(")");
     }
     const rest = new Map([...op.attributes].filter(([k]) => !props.includes(k)));

@@ -47,7 +47,7 @@ export class Verifier implements VerifyContext {
     const info = this.ctx.registered(op.name);
     const isModule = op.name === "builtin.module";
     if (!info) {
-      if (!isModule) { this.sink.error(op.loc, `unregistered operation '${op.name}'`); return; }
+      if (!isModule && !this.ctx.allowUnregistered) { this.sink.error(op.loc, `unregistered operation '${op.name}'`); return; }
     } else if (!this.verifyAgainstSpec(op, info)) return;
     if (op.numAttributes) for (const k of SEGMENT_ATTRS) {
       const a = op.attr(k);
@@ -57,7 +57,7 @@ export class Verifier implements VerifyContext {
     if (isModule || info?.traits.has("SymbolTable")) this.verifySymbols(op);
     const regions = op.regions;
     if (regions.length) {
-      const noTerminator = isModule || !!info?.traits.has("NoTerminator");
+      const noTerminator = isModule || !!info?.traits.has("NoTerminator") || !info;
       for (let i = 0; i < regions.length; i++) this.verifyRegion(op, regions[i], noTerminator);
     }
     const verify = info?.verify;
@@ -96,7 +96,8 @@ export class Verifier implements VerifyContext {
       const b = blocks[bi], ops = b.ops;
       if (!noTerminator) {
         const t = b.terminator;
-        if (!t || !this.ctx.registered(t.name)?.terminator) {
+        const unknown = t && this.ctx.allowUnregistered && !this.ctx.registered(t.name);
+        if (!t || !(unknown || this.ctx.registered(t.name)?.terminator)) {
           const at = t ?? op;
           this.sink.error(at.loc, ops.length ? "block with no terminator, has " + `'${t!.name}'` : `'${op.name}' op region with an empty block has no terminator`);
         }

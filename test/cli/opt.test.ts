@@ -159,3 +159,42 @@ test("--pass-pipeline runs an MLIR textual pipeline; --mlir-print-ir-before/afte
   assert.match(opt(["-", "--cse", "--pass-pipeline=builtin.module(cse)"], src).stderr, /cannot be used with individual pass options/);
   assert.match(opt(["-", "--mlir-print-ir-after=cse,nope"], src).stderr, /--mlir-print-ir-after: unknown pass 'nope'/);
 });
+
+test("--allow-unregistered-dialect keeps ops of unknown dialects, which passes leave alone; without it they are errors", () => {
+  const src = `func.func @f(%a: i32) -> i32 {
+  %u:2 = "test.two"(%a) : (i32) -> (i32, f32)
+  %c1 = arith.constant 1 : i32
+  %c2 = arith.constant 1 : i32
+  %s = arith.addi %c1, %c2 : i32
+  "test.wrap"() ({
+    "test.sink"(%s) : (i32) -> ()
+  }) : () -> ()
+  return %a : i32
+}`;
+  const no = opt(["-"], src);
+  assert.equal(no.status, 1);
+  assert.match(no.stderr, /<stdin>:2:10: error: unregistered operation 'test.two'/);
+  const r = opt(["-", "--allow-unregistered-dialect", "--canonicalize", "--cse"], src);
+  assert.equal(r.status, 0, r.stderr);
+  assert.equal(r.stdout, `module {
+  func.func @f(%arg0: i32) -> i32 {
+    %0:2 = "test.two"(%arg0) : (i32) -> (i32, f32)
+    %c2_i32 = arith.constant 2 : i32
+    "test.wrap"() ({
+      "test.sink"(%c2_i32) : (i32) -> ()
+    }) : () -> ()
+    return %arg0 : i32
+  }
+}
+`, "an unknown op may have effects: its unused results and regions stay; what it uses is still folded");
+  // An unknown op may end a block (it may be a terminator), and an empty entry block keeps its label.
+  const term = opt(["-", "--allow-unregistered-dialect", "--mlir-print-op-generic"], `func.func @g() {
+  "test.return"() : () -> ()
+}
+"test.empty"() ({
+^bb0:
+}) : () -> ()`);
+  assert.equal(term.status, 0, term.stderr);
+  assert.match(term.stdout, /"test\.return"\(\) : \(\) -> \(\)\n  \}\) : \(\) -> \(\)/);
+  assert.match(term.stdout, /"test\.empty"\(\) \(\{\n  \^bb0:\n  \}\) : \(\) -> \(\)/);
+});

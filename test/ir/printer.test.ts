@@ -85,8 +85,8 @@ test("a named linalg op's hidden body takes no numbers from what follows; blocks
 }`);
   assert.match(out, /%0 = arith\.addf %arg1, %arg1 : f32\n/);
   assert.match(out, /\^bb0\(%out: f32\):\n\s+%2 = arith\.mulf %out, %0 : f32/);
-  assert.match(out, /%1 = "test\.region"\(\) \(\{\n\s+\^bb0\(%arg2: f32\):\n\s+"test\.br"\(%arg2\) \[\^bb1\]/);
-  assert.match(out, /\^bb1\(%2: f32\):\n\s+"test\.ret"\(%2\)/);
+  assert.match(out, /%1 = "test\.region"\(\) \(\{\n\s+\^bb0\(%arg2: f32\):\n\s+"test\.br"\(%arg2\)\[\^bb1\]/);
+  assert.match(out, /\^bb1\(%2: f32\):  \/\/ pred: \^bb0\n\s+"test\.ret"\(%2\)/);
 });
 
 // Constants named and made unique in nested and sibling regions, linalg bodies, a multi-result op.

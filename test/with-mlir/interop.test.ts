@@ -90,3 +90,44 @@ test("TensorLang prints what mlir-opt-19 prints: value names, block names, #map/
   }
 });
 
+
+test("--allow-unregistered-dialect: ops of unknown dialects print as mlir-opt-19 prints them; it reads our generic form", { skip: mlirSkip() }, () => {
+  const src = `func.func @f(%a: i32) -> i32 {
+  %0 = "foo.op"(%a) ({
+  ^bb0:
+  }) {attr = 1 : i64} : (i32) -> i32
+  %2:2 = "foo.two"() : () -> (i32, f32)
+  "foo.region"() ({
+  ^bb0(%x: i32):
+    "foo.use"(%x, %0, %2#1) : (i32, i32, f32) -> ()
+  ^bb1:
+    "foo.term"() : () -> ()
+  }) : () -> ()
+  return %0 : i32
+}
+// successors, and MLIR's notes on each block's predecessors (one per edge)
+func.func @g(%c: i1) {
+  "foo.cond_br"(%c)[^bb1, ^bb2] : (i1) -> ()
+^bb1:
+  "foo.br"()[^bb3] : () -> ()
+^bb2:
+  "foo.br"()[^bb3, ^bb3] : () -> ()
+^bb3:
+  "foo.br"()[^bb4] : () -> ()
+^bb4:
+  return
+^bb5:
+  return
+}`;
+  const ctx = createContext();
+  ctx.allowUnregistered = true;
+  const m = parseModule(src, "u.mlir", ctx);
+  assert.deepEqual(verifyModule(m, ctx).map(formatDiagnostic), []);
+  for (const generic of [false, true]) {
+    const text = printModule(m, ctx, { generic });
+    const r = mlirOpt(["--allow-unregistered-dialect", ...(generic ? ["--mlir-print-op-generic"] : [])], text);
+    assert.equal(r.code, 0, r.stderr);
+    // The generic form numbers values per function, MLIR's across the module.
+    if (!generic) assert.equal(text.trimEnd(), r.stdout.trimEnd());
+  }
+});
