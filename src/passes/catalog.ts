@@ -70,6 +70,17 @@ export const PASS_CATALOG: readonly PassEntry[] = [
     description: "Split 1-D vectors wider than 128 bits into 128-bit pieces (the wasm backend's vectors)",
     load: async () => (await import("./split-vectors.js")).splitVectors,
   },
+  {
+    name: "loop-invariant-code-motion",
+    description: "Hoist loop invariant instructions outside of the loop",
+    perFunction: true,
+    load: async () => (await import("./licm.js")).loopInvariantCodeMotion,
+  },
+  {
+    name: "symbol-dce",
+    description: "Eliminate dead symbols",
+    load: async () => (await import("./symbol-dce.js")).symbolDce,
+  },
 ];
 
 export function lookupPassEntry(name: string): PassEntry | undefined { return PASS_CATALOG.find((p) => p.name === name); }
