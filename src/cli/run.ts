@@ -30,7 +30,7 @@ interface RunOptions extends ModelCliOptions {
   entry: string; entryPointResult?: string; engine: string; seed: string; printIrAfterLowering?: boolean; checkBounds?: boolean;
   optimize?: string; optimizeMode: string; budgetIters?: string; budgetMs?: string; budgetTokens?: string; searchSeed?: string;
   cacheDir?: string; cache: boolean; experienceLog?: string; report?: string;
-  heal?: string | boolean; healAttempts?: string; healSeeds?: string; wasmThreads?: string;
+  heal?: string | boolean; healAttempts?: string; healSeeds?: string; wasmThreads?: string; optLevel?: string; sharedLibs?: string;
 }
 
 const RESULT_KINDS = ["void", "i32", "i64", "f32", "f64"] as const;
@@ -112,6 +112,8 @@ export async function main(argv: string[]): Promise<number> {
     .option("--seed <n>", "seed of tensorlang_get_random", "0")
     .option("--print-ir-after-lowering", "print the loop-level IR (to stderr) before running")
     .option("--check-bounds", "compile an index check into every memref access")
+    .option("-O, --opt-level <n>", "binaryen's optimization level, 0 to 3, as mlir-cpu-runner's -O0..-O3 (default 3)")
+    .option("--shared-libs <libs>", "accepted for mlir-cpu-runner's command lines: MLIR's runner utils are built in")
     .option("--optimize <names>", "optimize these functions (comma-separated) or 'auto' before/while running")
     .addOption(new Option("--optimize-mode <mode>", "search before running, or while running").choices(["ahead", "live"]).default("ahead"))
     .option("--budget-iters <n>", "search iterations per function (default 24)")
@@ -143,6 +145,9 @@ export async function main(argv: string[]): Promise<number> {
   if (o.report) checkWritable("--report", o.report);
   if (o.experienceLog) checkWritable("--experience-log", o.experienceLog);
   const seed = intOpt("--seed", o.seed, 0, 0);
+  const optLevel = intOpt("--opt-level", o.optLevel, 3, 0);
+  if (optLevel > 3) throw new UsageError(`--opt-level ${optLevel}: expected 0 to 3`);
+  checkSharedLibs(o.sharedLibs);
   const say = (s: string) => process.stderr.write(s + "\n");
   const cache = o.cache === false ? new StrategyCache(undefined) : new StrategyCache(o.cacheDir ?? defaultCacheDir());
 
@@ -188,14 +193,14 @@ export async function main(argv: string[]): Promise<number> {
 
   // A plain run of a program compiled before links that unit, without loading the compiler.
   const units = new UnitCache(o.cache === false ? undefined : o.cacheDir ?? defaultCacheDir());
-  const key = o.engine === "wasm" && threads === 1 && !o.optimize && !o.printIrAfterLowering ? units.key({ text, file, checkBounds: !!o.checkBounds }) : undefined;
+  const key = o.engine === "wasm" && threads === 1 && !o.optimize && !o.printIrAfterLowering ? units.key({ text, file, checkBounds: !!o.checkBounds, optLevel }) : undefined;
   const cached = key === undefined ? undefined : units.get(key);
   const finish = (run: () => EngineValue | undefined) => runEntry(run, kind, !!o.entryPointResult);
   if (cached) return finish(() => runUnit(cached, seed, o.entry, kind));
 
   const { Engine, HeuristicProposer, LiveProgram, LlmProposer, optimizeModule, pickHotFunctions } = await import("./run-full.js");
   // Optimized kernels use vector.fma, which the wasm backend emits as a relaxed-SIMD madd.
-  const engine = new Engine({ engine: o.engine as "wasm" | "interp", checkBounds: o.checkBounds, seed, threads, relaxedSimd: !!o.optimize, context });
+  const engine = new Engine({ engine: o.engine as "wasm" | "interp", checkBounds: o.checkBounds, seed, threads, relaxedSimd: !!o.optimize, context, optimizeLevel: optLevel });
   if (o.optimize) {
     const runner = await loadRunner(o);
     if (runner === undefined) throw new UsageError("--optimize needs a proposal source: --runner heuristic|mock|llama|openai");
@@ -247,6 +252,18 @@ export async function main(argv: string[]): Promise<number> {
   if (key !== undefined) units.put(key, engine.units[0].unit);
   if (o.printIrAfterLowering) process.stderr.write(printModule(engine.ir, engine.context));
   return finish(() => engine.runMain(o.entry, kind));
+}
+
+/**
+ * mlir-cpu-runner loads runner-utils libraries (`-shared-libs=.../libmlir_runner_utils.so`);
+ * their functions are built in here. Any other native library cannot be loaded.
+ */
+function checkSharedLibs(libs: string | undefined): void {
+  for (const lib of (libs ?? "").split(",").filter(Boolean)) {
+    if (!/(^|\/)libmlir_(c_)?runner_utils\.(so|dylib|dll)$/.test(lib)) {
+      throw new UsageError(`--shared-libs: cannot load '${lib}': tensorlang-run loads no native libraries; MLIR's runner utils (libmlir_runner_utils, libmlir_c_runner_utils) are built in`);
+    }
+  }
 }
 
 /** Without --entry-point-result, an i32 result of the entry becomes the exit code, as a C main's would. */

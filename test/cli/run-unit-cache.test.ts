@@ -1,6 +1,6 @@
 // tensorlang-run's cache of compiled programs (src/runtime/unit-cache.ts): a second run of the
 // same program links the unit compiled by the first and prints, fails and exits exactly as it
-// did; anything the binary depends on (the text, the file name, --check-bounds) is a new entry.
+// did; anything the binary depends on (the text, the file name, --check-bounds, -O) is a new entry.
 // TENSORLANG_WASM_DUMP=raw shows whether a run compiled: the compiler prints the module text.
 import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
@@ -61,7 +61,7 @@ test("a second run links the cached unit and prints, fails and exits as the firs
   assert.match(run(cache, [file("trap.mlir", TRAP)]).stderr, /^tensorlang-run: runtime error in @div: arith\.divsi at .*trap\.mlir:2:8: integer divide by zero\n$/);
 });
 
-test("a changed program, another file name or --check-bounds compiles anew; --no-cache writes nothing", () => {
+test("a changed program, another file name, --check-bounds or -O level compiles anew; --no-cache writes nothing", () => {
   const cache = mkdtempSync(join(dir, "c-"));
   const f = file("v.mlir", OOB);
   assert.equal(run(cache, [f]).compiled, true);
@@ -71,6 +71,8 @@ test("a changed program, another file name or --check-bounds compiles anew; --no
   assert.equal(checked.status, 4);
   assert.match(checked.stderr, /memref\.load at .*v\.mlir:4:8: index \[9\] is out of bounds/);
   assert.equal(run(cache, [file("w.mlir", OOB), "--check-bounds"]).compiled, true, "the sites name the file");
+  assert.equal(run(cache, [f, "-O0"]).compiled, true, "-O0 is another binary");
+  assert.equal(run(cache, [f, "-O0"]).compiled, false);
   writeFileSync(f, OOB.replace("%c9 = arith.constant 9", "%c9 = arith.constant 3"));
   const changed = run(cache, [f, "--check-bounds"]);
   assert.equal(changed.compiled, true);

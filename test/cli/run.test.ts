@@ -42,8 +42,14 @@ func.func @main() -> i32 {
 }`);
   assert.equal(run([f, "-e", "f", "--entry-point-result=f32"]).stdout, "2.500000e+00\n");
   assert.equal(run([f, "-e", "g", "--entry-point-result=i64"]).stdout, "-7\n");
-  // mlir-cpu-runner's single-dash spelling of long options works too.
+  // mlir-cpu-runner's command lines work: single-dash long options, -O0..-O3, its runner-utils libraries.
   assert.equal(run([f, "-e", "g", "-entry-point-result=i64", "-engine", "interp"]).stdout, "-7\n");
+  const libs = "-shared-libs=/usr/lib/llvm-19/lib/libmlir_c_runner_utils.so,/usr/lib/llvm-19/lib/libmlir_runner_utils.so";
+  for (const level of ["-O0", "-O1", "-O3"]) assert.equal(run([f, "-e", "f", level, "-entry-point-result=f32", libs]).stdout, "2.500000e+00\n", level);
+  const bad = run([f, "--shared-libs=/opt/libfoo.so"]);
+  assert.equal(bad.status, 2);
+  assert.match(bad.stderr, /--shared-libs: cannot load '\/opt\/libfoo\.so': tensorlang-run loads no native libraries/);
+  assert.match(run([f, "-O4"]).stderr, /--opt-level 4: expected 0 to 3/);
   for (const engine of ["wasm", "interp"]) assert.equal(run([f, "--engine", engine]).status, 42);
 });
 
