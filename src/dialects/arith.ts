@@ -4,8 +4,8 @@ import { Attribute, DenseElementsAttr, FloatAttr, IntegerAttr } from "../ir/attr
 import { OpResult, type Operation, type Value } from "../ir/core.js";
 import type { Dialect, OpSpec } from "../ir/dialect.js";
 import { FloatType, IndexType, IntegerType, ShapedType, Type, VectorType, elementTypeOf, i1 } from "../ir/types.js";
-import { binaryExponent, halfBits, halfToFloat } from "../ir/parse-attr.js";
-import { castOp, sameTypeOp } from "./common.js";
+import { halfBits, halfToFloat, roundFloat } from "../ir/float.js";
+import { FASTMATH_NONE, OVERFLOW_NONE, castOp, parseFlags, printFlags, sameTypeOp } from "./common.js";
 
 export const CMPI_PREDICATES = ["eq", "ne", "slt", "sle", "sgt", "sge", "ult", "ule", "ugt", "uge"] as const;
 export const CMPF_PREDICATES = ["false", "oeq", "ogt", "oge", "olt", "ole", "one", "ord", "ueq", "ugt", "uge", "ult", "ule", "une", "uno", "true"] as const;
@@ -21,27 +21,6 @@ export function constantIndex(v: Value): number | undefined {
 export function intWidth(t: Type): number { return t instanceof IntegerType ? t.width : 64; }
 export const wrapS = (v: bigint, w: number) => BigInt.asIntN(w, v);
 export const wrapU = (v: bigint, w: number) => BigInt.asUintN(w, v);
-/** Round a double to the float type's precision (to nearest, ties to even; past the largest finite: infinity). */
-export function roundFloat(v: number, t: Type): number {
-  if (!(t instanceof FloatType) || t.kind === "f64") return v;
-  if (t.kind === "f32") return Math.fround(v);
-  return t.kind === "bf16" ? roundBinary(v, 8, -126, 127) : roundBinary(v, 11, -14, 15);
-}
-
-/**
- * `v` rounded once to a binary format of `p` significant bits and exponents emin..emax, with
- * subnormals (f16, bf16: going through f32 first could round twice).
- */
-function roundBinary(v: number, p: number, emin: number, emax: number): number {
-  const a = Math.abs(v);
-  if (!Number.isFinite(a) || a === 0) return v;
-  const quantum = 2 ** (Math.max(binaryExponent(a), emin) - p + 1);
-  const y = a / quantum, f = Math.floor(y), d = y - f;
-  const r = (d > 0.5 || (d === 0.5 && f % 2 === 1) ? f + 1 : f) * quantum;
-  const max = (2 - 2 ** (1 - p)) * 2 ** emax;
-  return Math.sign(v) * (r > max ? Infinity : r) || (v < 0 ? -0 : 0);
-}
-
 type IntFn = (a: bigint, b: bigint, w: number) => bigint | undefined;
 type FloatFn = (a: number, b: number) => number;
 
@@ -205,8 +184,11 @@ function foldBinary(op: Operation, consts: readonly (Attribute | undefined)[]) {
   return f ? [scalarAttr(roundFloat(f(Number(a), Number(b)), t), t)] : undefined;
 }
 
-const binary = (name: string, commutative = false): OpSpec =>
-  sameTypeOp(name, 2, commutative ? ["Commutative", "Elementwise"] : ["Elementwise"], { fold: foldBinary });
+/** Integer ops with overflow flags (float ops all have fastmath flags). */
+const OVERFLOW_OPS = ["arith.addi", "arith.subi", "arith.muli", "arith.shli"];
+const binary = (name: string, commutative = false,
+  implicitAttrs: OpSpec["implicitAttrs"] = OVERFLOW_OPS.includes(name) ? OVERFLOW_NONE : undefined): OpSpec =>
+  sameTypeOp(name, 2, commutative ? ["Commutative", "Elementwise"] : ["Elementwise"], { fold: foldBinary, implicitAttrs });
 
 function predicateOp(name: string, preds: readonly string[], resultOf: (t: Type) => Type): OpSpec {
   return {
@@ -220,6 +202,7 @@ function predicateOp(name: string, preds: readonly string[], resultOf: (t: Type)
       st.addAttr("predicate", new IntegerAttr(idx));
       p.expect(",");
       const ops = p.parseOperandList();
+      parseFlags(p, st);
       p.parseOptionalAttrDict(st);
       const t = p.parseColonType();
       st.operands = p.resolveOperands(ops, t);
@@ -227,7 +210,7 @@ function predicateOp(name: string, preds: readonly string[], resultOf: (t: Type)
     },
     print(p, op) {
       const pred = preds[(op.attr<IntegerAttr>("predicate")!).num];
-      p.print(" ", pred, ", ", p.operands(op.operands), p.attrDict(op, ["predicate"]), " : ", p.type(op.operand(0).type));
+      p.print(" ", pred, ", ", p.operands(op.operands), printFlags(op), p.attrDict(op, ["predicate", "fastmath"]), " : ", p.type(op.operand(0).type));
     },
     verify(op) {
       const pa = op.attr("predicate");
@@ -307,14 +290,14 @@ export const arith: Dialect = {
     },
     ...["addi", "muli", "andi", "ori", "xori", "maxsi", "minsi", "maxui", "minui"].map((n) => withVerify(binary(`arith.${n}`, true), intOnly)),
     ...["subi", "divsi", "divui", "remsi", "remui", "ceildivsi", "floordivsi", "shli", "shrsi", "shrui"].map((n) => withVerify(binary(`arith.${n}`), intOnly)),
-    ...["addf", "mulf", "maximumf", "minimumf", "maxnumf", "minnumf"].map((n) => withVerify(binary(`arith.${n}`, true), floatOnly)),
-    ...["subf", "divf", "remf"].map((n) => withVerify(binary(`arith.${n}`), floatOnly)),
+    ...["addf", "mulf", "maximumf", "minimumf", "maxnumf", "minnumf"].map((n) => withVerify(binary(`arith.${n}`, true, FASTMATH_NONE), floatOnly)),
+    ...["subf", "divf", "remf"].map((n) => withVerify(binary(`arith.${n}`, false, FASTMATH_NONE), floatOnly)),
     sameTypeOp("arith.negf", 1, ["Elementwise"], {
-      verify: floatOnly,
+      verify: floatOnly, implicitAttrs: FASTMATH_NONE,
       fold(op, c) { const v = scalarOf(c[0]); return v === undefined ? undefined : [scalarAttr(-Number(v), op.result.type)]; },
     }),
     predicateOp("arith.cmpi", CMPI_PREDICATES, boolLike),
-    predicateOp("arith.cmpf", CMPF_PREDICATES, boolLike),
+    { ...predicateOp("arith.cmpf", CMPF_PREDICATES, boolLike), implicitAttrs: FASTMATH_NONE },
     {
       name: "arith.select", operands: 3, results: 1, traits: ["Pure", "Elementwise"],
       parse(p, st) {

@@ -6,6 +6,10 @@ import type { OpAsmParser } from "../ir/parser.js";
 import type { OpAsmPrinter } from "../ir/printer.js";
 import { FunctionType, Type } from "../ir/types.js";
 
+/** The flags MLIR's float ops and some integer ops hold when none are written (OpSpec.implicitAttrs). */
+export const FASTMATH_NONE = { fastmath: new OpaqueAttr("#arith.fastmath<none>") };
+export const OVERFLOW_NONE = { overflowFlags: new OpaqueAttr("#arith.overflow<none>") };
+
 /** `%a, %b [fastmath<...>] {attrs} : T` — operands and result share one type. */
 export function sameTypeOp(name: string, arity: number, traits: Trait[] = [], extra: Partial<OpSpec> = {}): OpSpec {
   return {
@@ -25,8 +29,8 @@ export function sameTypeOp(name: string, arity: number, traits: Trait[] = [], ex
   };
 }
 
-/** `fastmath<fast>` / `overflow<nsw>` flags after the operands. */
-function parseFlags(p: OpAsmParser, st: OperationState): void {
+/** `fastmath<fast>` / `overflow<nsw>` flags after the operands (none: the default, not printed). */
+export function parseFlags(p: OpAsmParser, st: OperationState): void {
   for (;;) {
     const kw = p.parseOptionalKeyword("fastmath", "overflow");
     if (!kw) return;
@@ -35,12 +39,12 @@ function parseFlags(p: OpAsmParser, st: OperationState): void {
   }
 }
 const FLAGS = [["fastmath", "fastmath"], ["overflowFlags", "overflow"]] as const;
-function printFlags(op: Operation): string {
+export function printFlags(op: Operation): string {
   if (op.numAttributes === 0) return "";
   let s = "";
   for (const [k, kw] of FLAGS) {
     const a = op.attr(k);
-    if (a) s += " " + kw + a.str.slice(a.str.indexOf("<"));
+    if (a && !a.str.endsWith("<none>")) s += " " + kw + a.str.slice(a.str.indexOf("<"));
   }
   return s;
 }

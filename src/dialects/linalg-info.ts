@@ -50,7 +50,16 @@ const contraction: Payload = (emit, [a, b], out, t) =>
 /** Ops whose body is `yield in` (after the cast to the output type). */
 const passThrough: Payload = (_e, [a]) => a;
 
-export const CONTRACTIONS = ["linalg.matmul", "linalg.matvec", "linalg.vecmat", "linalg.dot", "linalg.batch_matmul"];
+const map = (n: number, ...results: number[]) => new AffineMap(n, 0, results.map(dim));
+/** The contractions' indexing maps: fixed (MLIR's verifier memoizes them on the op: OpSpec.implicitAttrs). */
+export const CONTRACTION_MAPS: Readonly<Record<string, readonly AffineMap[]>> = {
+  "linalg.matmul": [map(3, 0, 2), map(3, 2, 1), map(3, 0, 1)],
+  "linalg.matvec": [map(2, 0, 1), map(2, 1), map(2, 0)],
+  "linalg.vecmat": [map(2, 1), map(2, 1, 0), map(2, 0)],
+  "linalg.dot": [map(1, 0), map(1, 0), map(1)],
+  "linalg.batch_matmul": [map(4, 0, 1, 3), map(4, 0, 3, 2), map(4, 0, 1, 2)],
+};
+export const CONTRACTIONS = Object.keys(CONTRACTION_MAPS);
 export const NAMED_OPS: Record<string, { inputs: number; payload: Payload }> = {
   "linalg.fill": { inputs: 1, payload: passThrough },
   "linalg.copy": { inputs: 1, payload: passThrough },
@@ -138,10 +147,10 @@ export function iteratorTypes(op: Operation): IteratorType[] {
   return Array.from({ length: rankOf(outputs(op)[0]?.type) }, () => "parallel");
 }
 
-const map = (n: number, ...results: number[]) => new AffineMap(n, 0, results.map(dim));
-
 /** One indexing map per operand (inputs then outputs), from loop indices to operand indices. */
-export function indexingMaps(op: Operation): AffineMap[] {
+export function indexingMaps(op: Operation): readonly AffineMap[] {
+  const fixed = CONTRACTION_MAPS[op.name];
+  if (fixed) return fixed;
   const n = numLoops(op);
   const id = AffineMap.identity(n);
   switch (op.name) {
@@ -149,11 +158,6 @@ export function indexingMaps(op: Operation): AffineMap[] {
       const a = op.attr("indexing_maps");
       return a instanceof ArrayAttr ? a.items.map((m) => (m instanceof AffineMapAttr ? m.map : id)) : [];
     }
-    case "linalg.matmul": return [map(3, 0, 2), map(3, 2, 1), map(3, 0, 1)];
-    case "linalg.matvec": return [map(2, 0, 1), map(2, 1), map(2, 0)];
-    case "linalg.vecmat": return [map(2, 1), map(2, 1, 0), map(2, 0)];
-    case "linalg.dot": return [map(1, 0), map(1, 0), map(1)];
-    case "linalg.batch_matmul": return [map(4, 0, 1, 3), map(4, 0, 3, 2), map(4, 0, 1, 2)];
     case "linalg.transpose": {
       // result[i] = input[perm[i]]: the input's dimension perm[i] is loop i.
       const perm = arrayProp(op, "permutation");

@@ -6,12 +6,12 @@ import { Block, Operation, Region, type Value } from "../ir/core.js";
 import { withResultNames, type Dialect, type OpSpec, type OperationState } from "../ir/dialect.js";
 import { DiagnosticError } from "../ir/diagnostics.js";
 import type { OpAsmParser, RegionArgument, UnresolvedOperand } from "../ir/parser.js";
-import type { OpAsmPrinter } from "../ir/printer.js";
+import { allAttrs, type OpAsmPrinter } from "../ir/printer.js";
 import { MemRefType, ShapedType, TensorType, Type, elementTypeOf, index } from "../ir/types.js";
-import { returnLikeOp } from "./common.js";
+import { FASTMATH_NONE, returnLikeOp } from "./common.js";
 import { arrayProp, checkSegments, i64Array } from "./indexing.js";
 import {
-  NAMED_OPS, buildNamedBody, indexingMaps, inputs, insOutsSegments, isStructuredOp, iteratorAttr, iteratorName,
+  CONTRACTION_MAPS, NAMED_OPS, buildNamedBody, indexingMaps, inputs, insOutsSegments, isStructuredOp, iteratorAttr, iteratorName,
   iteratorTypes, numLoops, outputs,
 } from "./linalg-info.js";
 
@@ -111,6 +111,8 @@ function namedOp(name: string): OpSpec {
   const nIn = NAMED_OPS[name].inputs;
   return {
     name, regions: 1, traits: ["SingleBlock"], props: ["operandSegmentSizes", "cast"], blockArgNames: insOutsNames(),
+    implicitAttrs: CONTRACTION_MAPS[name] &&
+      { "linalg.memoized_indexing_maps": new ArrayAttr(CONTRACTION_MAPS[name].map((m) => new AffineMapAttr(m))) },
     parse(p, st) {
       p.parseOptionalAttrDict(st);
       const loc = p.locHere();
@@ -276,6 +278,11 @@ function shortFormPayload(op: Operation, order: (nargs: number) => number[]): Op
     pay.operands.every((v, i) => v === want[i]) && y.operands.length === 1 && y.operands[0] === pay.result;
   return ok ? pay : undefined;
 }
+/** The payload's attributes as MLIR's printShortForm prints them: all its op holds (default-valued ones too) but a fastmath of none. */
+function shortFormAttrs(p: OpAsmPrinter, pay: Operation): string {
+  const attrs = [...allAttrs(pay, p.ctx.registered(pay.name))].filter(([, a]) => a.str !== FASTMATH_NONE.fastmath.str);
+  return attrs.length ? " " + new DictionaryAttr(new Map(attrs)).str : "";
+}
 const inOrder = (n: number) => Array.from({ length: n }, (_, i) => i);
 const initFirst = (n: number) => (n === 2 ? [1, 0] : []);
 
@@ -293,7 +300,7 @@ const mapOp: OpSpec = {
   },
   print(p, op) {
     const pay = shortFormPayload(op, inOrder);
-    if (pay) p.print(" { ", pay.name, p.attrDict(pay), " }");
+    if (pay) p.print(" { ", pay.name, shortFormAttrs(p, pay), " }");
     p.print(printInsOuts(p, inputs(op), outputs(op)), p.attrDict(op));
     if (!pay) printExplicitBody(p, op);
   },
@@ -326,7 +333,7 @@ const reduce: OpSpec = {
   },
   print(p, op) {
     const pay = shortFormPayload(op, initFirst);
-    if (pay) p.print(" { ", pay.name, p.attrDict(pay), " }");
+    if (pay) p.print(" { ", pay.name, shortFormAttrs(p, pay), " }");
     p.print(printInsOuts(p, inputs(op), outputs(op)), ` dimensions = [${arrayProp(op, "dimensions").join(", ")}]`, p.attrDict(op, ["dimensions"]));
     if (!pay) printExplicitBody(p, op);
   },

@@ -156,12 +156,14 @@ function printModifiers(p: OpAsmPrinter, op: Operation): void {
 const MODIFIERS = ["visibility_", "thread_local_", "unnamed_addr"];
 
 /** Properties MLIR prints in generic form with their default values: elided from custom forms. */
-const DEFAULTS: Record<string, string> = {
-  CConv: "#llvm.cconv<ccc>", TailCallKind: "#llvm.tailcallkind<none>", fastmathFlags: "#llvm.fastmath<none>",
-  unnamed_addr: new IntegerAttr(0).str, visibility_: new IntegerAttr(0).str, ordering: new IntegerAttr(0).str,
-  linkage: "#llvm.linkage<external>",
+const DEFAULTS: Record<string, Attribute> = {
+  CConv: new OpaqueAttr("#llvm.cconv<ccc>"), TailCallKind: new OpaqueAttr("#llvm.tailcallkind<none>"),
+  fastmathFlags: new OpaqueAttr("#llvm.fastmath<none>"), unnamed_addr: new IntegerAttr(0), visibility_: new IntegerAttr(0), ordering: new IntegerAttr(0),
+  linkage: new OpaqueAttr("#llvm.linkage<external>"),
 };
-const defaulted = (op: Operation) => [...op.attributes].filter(([k, v]) => DEFAULTS[k] === v.str).map(([k]) => k);
+const defaulted = (op: Operation) => [...op.attributes].filter(([k, v]) => DEFAULTS[k]?.str === v.str).map(([k]) => k);
+/** The defaults of an op's default-valued properties (OpSpec.implicitAttrs). */
+const defaults = (...keys: string[]) => Object.fromEntries(keys.map((k) => [k, DEFAULTS[k]]));
 const attrDict = (p: OpAsmPrinter, op: Operation, elided: string[], keyword = false) =>
   p.attrDict(op, [...elided, ...defaulted(op)], keyword);
 
@@ -189,7 +191,12 @@ const FUNC_ELIDED = ["sym_name", "function_type", "linkage", "arg_attrs", "res_a
 
 const llvmFunc: OpSpec = {
   name: "llvm.func", traits: ["IsolatedFromAbove", "Symbol"], operands: 0, results: 0,
-  props: ["sym_name", "function_type", "linkage", "CConv", "unnamed_addr", "visibility_", "sym_visibility", "arg_attrs", "res_attrs"],
+  props: ["sym_name", "function_type", "linkage", "CConv", "unnamed_addr", "visibility_", "sym_visibility", "arg_attrs", "res_attrs",
+    "dso_local", "comdat", "convergent", "personality", "garbageCollector", "passthrough", "function_entry_count", "memory", "section",
+    "alignment", "vscale_range", "frame_pointer", "target_cpu", "tune_cpu", "target_features", "unsafe_fp_math", "no_infs_fp_math",
+    "no_nans_fp_math", "approx_func_fp_math", "no_signed_zeros_fp_math", "denormal_fp_math", "denormal_fp_math_f32", "fp_contract",
+    "no_inline", "always_inline", "no_unwind", "will_return", "optimize_none"],
+  implicitAttrs: defaults("CConv", "linkage", "visibility_"),
   parse(p, st) {
     parseLinkage(p, st);
     parseModifiers(p, st, false);
@@ -249,6 +256,7 @@ const GLOBAL_ELIDED = ["sym_name", "global_type", "linkage", "constant", "value"
 const llvmGlobal: OpSpec = {
   name: "llvm.mlir.global", traits: ["IsolatedFromAbove", "Symbol", "SingleBlock"], operands: 0, results: 0,
   props: ["sym_name", "global_type", "linkage", "constant", "value", "addr_space", "alignment", "unnamed_addr", "visibility_", "dso_local", "thread_local_"],
+  implicitAttrs: defaults("visibility_"),
   parse(p, st) {
     const l = p.parseOptionalKeyword(...LINKAGES) ?? "external";
     st.addAttr("linkage", linkageAttr(l));
@@ -310,6 +318,7 @@ const CALL_ELIDED = ["callee", "var_callee_type"];
 const llvmCall: OpSpec = {
   name: "llvm.call", results: [0, 1],
   props: ["callee", "var_callee_type", "CConv", "TailCallKind", "fastmathFlags", "branch_weights", "access_groups", "alias_scopes", "noalias_scopes", "tbaa"],
+  implicitAttrs: defaults("CConv", "TailCallKind", "fastmathFlags"),
   parse(p, st) {
     const callee = p.parseOptionalSymbolName();
     let fnPtr: UnresolvedOperand | undefined;
@@ -405,6 +414,7 @@ const addressOf: OpSpec = {
 
 const load: OpSpec = {
   name: "llvm.load", operands: 1, results: 1, props: ["alignment", "ordering", "volatile_", "nontemporal", "invariant", "syncscope"],
+  implicitAttrs: defaults("ordering"),
   parse(p, st) {
     if (p.parseOptionalKeyword("volatile")) st.addAttr("volatile_", unit);
     const a = p.parseOperand();
@@ -423,6 +433,7 @@ const load: OpSpec = {
 
 const store: OpSpec = {
   name: "llvm.store", operands: 2, results: 0, props: ["alignment", "ordering", "volatile_", "nontemporal", "syncscope"],
+  implicitAttrs: defaults("ordering"),
   parse(p, st) {
     if (p.parseOptionalKeyword("volatile")) st.addAttr("volatile_", unit);
     const v = p.parseOperand();

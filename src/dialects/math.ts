@@ -5,8 +5,8 @@ import type { Operation } from "../ir/core.js";
 import type { Dialect, FoldResult, OpSpec } from "../ir/dialect.js";
 import { DiagnosticError } from "../ir/diagnostics.js";
 import { FloatType, IntegerType, ShapedType, elementTypeOf } from "../ir/types.js";
-import { roundFloat } from "./arith.js";
-import { sameTypeOp } from "./common.js";
+import { roundFloat } from "../ir/float.js";
+import { FASTMATH_NONE, sameTypeOp } from "./common.js";
 
 type Unary = (x: number) => number;
 
@@ -102,7 +102,7 @@ function foldMath(op: Operation, consts: readonly (Attribute | undefined)[]): Fo
 }
 
 const mathOp = (name: string, arity: number): OpSpec =>
-  sameTypeOp(name, arity, ["Elementwise"], { verify: floatOperands, fold: foldMath });
+  sameTypeOp(name, arity, ["Elementwise"], { verify: floatOperands, fold: foldMath, implicitAttrs: FASTMATH_NONE });
 
 export const MATH_OPS = [...Object.keys(MATH_UNARY), ...Object.keys(MATH_BINARY), ...Object.keys(MATH_TERNARY)];
 
@@ -131,7 +131,7 @@ const intOperands = (op: Operation) =>
 
 /** `math.fpowi %x, %n : f32, i32`: float base, integer exponent (same shape). */
 const fpowi: OpSpec = {
-  name: "math.fpowi", operands: 2, results: 1, traits: ["Pure", "Elementwise"], props: ["fastmath"],
+  name: "math.fpowi", operands: 2, results: 1, traits: ["Pure", "Elementwise"], props: ["fastmath"], implicitAttrs: FASTMATH_NONE,
   parse(p, st) {
     const ops = p.parseOperandList();
     if (p.parseOptionalKeyword("fastmath")) st.addAttr("fastmath", new OpaqueAttr(`#arith.fastmath${p.balancedAngle()}`));

@@ -9,7 +9,7 @@ import type { OpAsmPrinter } from "../ir/printer.js";
 import {
   FloatType, IndexType, IntegerType, MemRefType, Type, VectorType, elementTypeOf, i1, index,
 } from "../ir/types.js";
-import { castOp, sameTypeOp } from "./common.js";
+import { FASTMATH_NONE, castOp, sameTypeOp } from "./common.js";
 import { K_DYNAMIC, arrayProp, i64Array, parseDynamicIndexList, printDynamicIndexList } from "./indexing.js";
 import { transferRead, transferWrite } from "./vector-transfer.js";
 
@@ -149,7 +149,7 @@ export const vector: Dialect = {
       verify(op) { if (!(op.result.type instanceof VectorType) || !(elementTypeOf(op.result.type) instanceof FloatType)) return "requires vector of floats"; },
     }),
     {
-      name: "vector.reduction", operands: [1, 2], results: 1, traits: ["Pure"], props: ["kind", "fastmath"],
+      name: "vector.reduction", operands: [1, 2], results: 1, traits: ["Pure"], props: ["kind", "fastmath"], implicitAttrs: FASTMATH_NONE,
       parse(p, st) {
         const kloc = p.locHere();
         const kind = p.balancedAngle().slice(1, -1).trim();

@@ -4,7 +4,8 @@
 import { DenseElementsAttr, FloatAttr, IntegerAttr } from "../ir/attributes.js";
 import type { Operation } from "../ir/core.js";
 import { IndexType, IntegerType, Type, f32 } from "../ir/types.js";
-import { FLOAT_BINARY, INT_BINARY, castValue, cmpf, cmpi, roundFloat } from "../dialects/arith.js";
+import { FLOAT_BINARY, INT_BINARY, castValue, cmpf, cmpi } from "../dialects/arith.js";
+import { roundFloat } from "../ir/float.js";
 import type { HandlerTable, OpHandler } from "./interpreter.js";
 import { OpTrap, TensorValue, Trap, canon, elementTypeOf, fromBig, intWidthOf, shapedInfo, toBig, type RtValue, type Scalar } from "./values.js";
 

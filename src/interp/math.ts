@@ -4,7 +4,7 @@
 // (measured: exp, exp2, sqrt agreed on all 80 samples; cbrt/log1p differed on ~10%). sqrt,
 // absf, floor, ceil, trunc and the rounding ops are exact and agree bit for bit.
 import { mathSemantics } from "../dialects/math.js";
-import { roundFloat } from "../dialects/arith.js";
+import { roundFloat } from "../ir/float.js";
 import type { HandlerTable, OpHandler } from "./interpreter.js";
 import { elementwise } from "./arith.js";
 import { OpTrap, Trap, elementTypeOf, fromBig, intWidthOf, toBig, type Scalar } from "./values.js";

@@ -6,7 +6,7 @@
 // elsewhere) need no special support here: `!llvm.array<4 x i8>`, `!llvm.struct<(i32, f64)>`,
 // `!llvm.ptr`, builtin scalars and vectors.
 import type { Heap } from "../runtime/heap.js";
-import { halfBits, halfToFloat } from "../ir/parse-attr.js";
+import { halfBits, halfToFloat } from "../ir/float.js";
 import type { Type } from "../ir/types.js";
 import type { Operation } from "../ir/core.js";
 import { accessSite, outOfBoundsMessage } from "../dialects/memref.js";

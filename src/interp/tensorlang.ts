@@ -7,7 +7,7 @@ import { LinearTensorType } from "../dialects/tensorlang.js";
 import { readAll } from "./memref.js";
 import { FloatType, i64, Type } from "../ir/types.js";
 import { mathSemantics } from "../dialects/math.js";
-import { roundFloat } from "../dialects/arith.js";
+import { roundFloat } from "../ir/float.js";
 import { formatTensor } from "../runtime/format.js";
 import type { HandlerTable, Interpreter, OpHandler } from "./interpreter.js";
 import { constantValue, denseValue, floatBinary, intBinary } from "./arith.js";

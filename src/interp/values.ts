@@ -17,7 +17,8 @@
 import type { Operation } from "../ir/core.js";
 import { opSite } from "../ir/diagnostics.js";
 import { FloatType, IndexType, IntegerType, ShapedType, Type, UnrankedMemRefType, UnrankedTensorType, elementTypeOf } from "../ir/types.js";
-import { roundFloat, wrapS } from "../dialects/arith.js";
+import { wrapS } from "../dialects/arith.js";
+import { roundFloat } from "../ir/float.js";
 
 export type Scalar = number | bigint;
 

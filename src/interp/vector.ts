@@ -5,7 +5,7 @@ import { FloatType, Type, VectorType } from "../ir/types.js";
 import { KIND_TO_ARITH, PUNCTUATION_CALLS, permutationMap, printPunctuation, reductionKind } from "../dialects/vector.js";
 import type { StringAttr } from "../ir/attributes.js";
 import { formatG } from "../runtime/format.js";
-import { roundFloat } from "../dialects/arith.js";
+import { roundFloat } from "../ir/float.js";
 import type { HandlerTable, Interpreter } from "./interpreter.js";
 import { elementwise, floatBinary, intBinary } from "./arith.js";
 import { asMemRef } from "./memref.js";

@@ -1,6 +1,7 @@
 // Builtin attributes: immutable values compared by their printed form.
 import { AffineMap, IntegerSet } from "./affine.js";
-import { FloatType, IndexType, IntegerType, ShapedType, Type, f64, i1, i64 } from "./types.js";
+import { FLOAT_FORMATS, binaryExponent, floatBits, roundFloat } from "./float.js";
+import { FloatType, IndexType, IntegerType, ShapedType, Type, f64, i1, i64, type FloatKind } from "./types.js";
 
 export abstract class Attribute {
   abstract readonly str: string;
@@ -31,57 +32,102 @@ export class IntegerAttr extends Attribute {
 
 /**
  * A float as MLIR's printFloatValue prints it, so that it re-parses to the same value of its
- * type: `%e` with six significant digits when that is exact (`1.500000e+00`), else APFloat's
+ * type: APFloat's `%e` form with six significant digits when that is exact in the type
+ * (`1.500000e+00`, and always for f16/bf16: an f16 0.1 is `9.997550e-02`), else APFloat's
  * default form with the type's round-trip digits (17 for f64, 9 for f32: `3.1415926535897931`,
- * `6.0221407599999999E+23`), else, for an integer-valued float, its bits in hex.
+ * `6.0221407599999999E+23`), else (an infinity, a NaN, an integer-valued float) its bits in hex.
  */
 export function floatStr(v: number, type: Type = f64): string {
-  if (Number.isNaN(v) || !Number.isFinite(v)) return hexFloat(v, type);
   const kind = type instanceof FloatType ? type.kind : "f64";
-  if (kind === "f32") v = Math.fround(v);
-  const exact = (s: string) => (kind === "f32" ? Math.fround(Number(s)) : Number(s)) === v;
-  const e6 = v.toExponential(5);
-  if (Object.is(v, -0)) return "-0.000000e+00";
-  if (exact(e6) || (kind !== "f32" && kind !== "f64")) {
-    // f16/bf16 keep the shortest exact %e form of the value as written (stored unrounded).
-    const s = exact(e6) ? v.toExponential(6) : v.toExponential();
-    return s.charCodeAt(s.length - 3) === 101 /* e */ ? s.slice(0, -1) + "0" + s.slice(-1) : s; // `e+00`
-  }
-  const s = aprintDefault(v, kind === "f32" ? 9 : 17);
-  return s.includes(".") ? s : hexFloat(v, type);
+  if (v === v) v = roundFloat(v, type); // a NaN keeps its payload (fround would quiet a signaling one)
+  if (!Number.isFinite(v)) return hexFloat(v, kind);
+  if (v === 0) return Object.is(v, -0) ? "-0.000000e+00" : "0.000000e+00";
+  const sign = v < 0 ? "-" : "";
+  // toString(6, 0, false): scientific, the digits padded to six decimals, two exponent digits at least.
+  const [d, x] = apDigits(v, 6), msd = x + d.length - 1, ex = Math.abs(msd);
+  const e6 = `${sign}${d[0]}.${d.slice(1).padEnd(6, "0")}e${msd < 0 ? "-" : "+"}${ex < 10 ? "0" : ""}${ex}`;
+  if (roundFloat(Number(e6), type) === v) return e6;
+  const s = sign + apDefault(v, 2 + Math.floor(((FLOAT_FORMATS[kind].mant + 1) * 59) / 196)); // its precision's digits
+  return s.includes(".") ? s : hexFloat(v, kind);
 }
 
-/** APFloat::toString(Str) with `p` digits: trailing zeros dropped, E-notation past 3 padding zeros. */
-function aprintDefault(v: number, p: number): string {
-  const [mant, ex] = Math.abs(v).toExponential(p - 1).split("e");
-  const digits = mant.replace(".", "").replace(/0+$/, "") || "0", nd = digits.length;
-  const msd = Number(ex), last = msd - (nd - 1), sign = v < 0 ? "-" : ""; // powers of ten of the first and last digit
+/** APFloat::toString(Str, p) of |v|: trailing zeros dropped, E-notation past 3 padding zeros. */
+function apDefault(v: number, p: number): string {
+  const [d, last] = apDigits(v, p), nd = d.length, msd = last + nd - 1; // powers of ten of the last and first digit
   const scientific = last >= 0 ? last > 3 || nd + last > p : msd < -3;
-  if (scientific) return `${sign}${digits[0]}.${nd === 1 ? "0" : digits.slice(1)}E${msd < 0 ? "-" : "+"}${Math.abs(msd)}`;
-  if (last >= 0) return sign + digits + "0".repeat(last);
+  if (scientific) return `${d[0]}.${nd === 1 ? "0" : d.slice(1)}E${msd < 0 ? "-" : "+"}${Math.abs(msd)}`;
+  if (last >= 0) return d + "0".repeat(last);
   const whole = msd + 1;
-  return whole > 0 ? `${sign}${digits.slice(0, whole)}.${digits.slice(whole)}` : `${sign}0.${"0".repeat(-whole)}${digits}`;
+  return whole > 0 ? `${d.slice(0, whole)}.${d.slice(whole)}` : `0.${"0".repeat(-whole)}${d}`;
 }
 
-function hexFloat(v: number, type: Type): string {
-  const kind = type instanceof FloatType ? type.kind : "f64";
-  if (kind === "f32") {
-    const b = new DataView(new ArrayBuffer(4)); b.setFloat32(0, v);
-    return "0x" + b.getUint32(0).toString(16).toUpperCase().padStart(8, "0");
+/**
+ * The decimal digits APFloat::toString keeps of a finite |v| != 0 for `p` significant digits,
+ * and the power of ten of the last. As APFloat does: the exact value's excess digits are first
+ * cut off (truncated: an f16 0.0999755859375 keeps 999755), then what is left past `p` is
+ * rounded half up; trailing zeros are dropped.
+ */
+function apDigits(v: number, p: number): [string, number] {
+  view.setFloat64(0, v);
+  const hi = view.getUint32(0), lo = view.getUint32(4), be = (hi >>> 20) & 0x7ff, top = (hi & 0xfffff) | (be ? 0x100000 : 0);
+  const zeros = lo ? 31 - Math.clz32(lo & -lo) : 63 - Math.clz32(top & -top); // trailing zero bits: m odd
+  const m = (top * 2 ** 32 + lo) / 2 ** zeros, e = (be ? be - 1075 : -1074) + zeros; // |v| = m * 2^e
+  const x = Math.min(e, 0), need = Math.floor((p * 196 + 58) / 59); // |v| = s * 10^x; the bits p digits need
+  const n = e >= 0 ? m * 2 ** e : m * 5 ** -e;
+  let d: string, cut = 0;
+  if (n < 2 ** 53) { // exact in a number
+    const excess = binaryExponent(n) + 1 - need;
+    if (excess > 0) cut = Math.floor((excess * 59) / 196);
+    const t = 10 ** cut;
+    d = String((n - (n % t)) / t);
+  } else {
+    let s = e >= 0 ? BigInt(m) << BigInt(e) : BigInt(m) * power(5, -e);
+    const hex = s.toString(16), excess = hex.length * 4 - Math.clz32(parseInt(hex[0], 16)) + 28 - need;
+    if (excess > 0) { cut = Math.floor((excess * 59) / 196); s /= power(10, cut); }
+    d = s.toString();
   }
-  if (kind === "f16" || kind === "bf16") return Number.isNaN(v) ? "0x7E00" : v > 0 ? "0x7C00" : "0xFC00";
-  const b = new DataView(new ArrayBuffer(8)); b.setFloat64(0, v);
-  return "0x" + b.getBigUint64(0).toString(16).toUpperCase().padStart(16, "0");
+  return adjust(d, x + cut, p);
 }
 
+/** `digits * 10^x` rounded half up to `p` digits, trailing zeros dropped (APFloat's AdjustToPrecision on its digits). */
+function adjust(d: string, x: number, p: number): [string, number] {
+  if (d.length > p) {
+    const up = d.charCodeAt(p) >= 53; // '5'
+    x += d.length - p;
+    d = d.slice(0, p);
+    if (up) {
+      let n = p;
+      while (n && d.charCodeAt(n - 1) === 57) n--; // '9's carry
+      x += p - n;
+      d = n ? d.slice(0, n - 1) + String.fromCharCode(d.charCodeAt(n - 1) + 1) : "1";
+    }
+  }
+  let n = d.length;
+  while (d.charCodeAt(n - 1) === 48) n--; // '0'
+  return [d.slice(0, n), x + d.length - n];
+}
+
+const view = new DataView(new ArrayBuffer(8));
+const powers: Record<number, bigint[]> = { 5: [1n], 10: [1n] };
+/** base^k, kept (5^1074 at most). */
+function power(base: 5 | 10, k: number): bigint {
+  const t = powers[base];
+  while (t.length <= k) t.push(t[t.length - 1] * BigInt(base));
+  return t[k];
+}
+
+const hexFloat = (v: number, kind: FloatKind) =>
+  "0x" + floatBits(v, kind).toString(16).toUpperCase().padStart(FLOAT_FORMATS[kind].width / 4, "0");
+
+/** A float rounded to its type; its text is made on first use (spelling it takes exact arithmetic). */
 export class FloatAttr extends Attribute {
-  readonly str: string;
   readonly value: number;
+  private text: string | undefined = undefined;
   constructor(value: number, readonly type: Type = f64) {
     super();
-    this.value = type instanceof FloatType && type.kind === "f32" ? Math.fround(value) : value;
-    this.str = `${floatStr(this.value, type)} : ${type.str}`;
+    this.value = value === value ? roundFloat(value, type) : value; // a NaN keeps its payload
   }
+  get str(): string { return (this.text ??= `${floatStr(this.value, this.type)} : ${this.type.str}`); }
 }
 
 /**

@@ -60,6 +60,12 @@ export interface OpSpec {
   traits?: readonly Trait[];
   /** Inherent attributes (MLIR properties): printed in `<{...}>` in the generic form. */
   props?: readonly string[];
+  /**
+   * Attributes MLIR's op holds where ours may have none, which its generic form prints (ours
+   * too): default-valued properties (`fastmath = #arith.fastmath<none>`), and the indexing maps
+   * MLIR's verifier caches on linalg contractions (`linalg.memoized_indexing_maps`).
+   */
+  implicitAttrs?: Readonly<Record<string, Attribute>>;
   /** Custom (pretty) syntax, after `%results =` and the op name. */
   parse?(p: OpAsmParser, st: OperationState): void;
   print?(p: OpAsmPrinter, op: Operation): void;
@@ -117,6 +123,7 @@ export class RegisteredOp {
   readonly print: OpSpec["print"];
   readonly verify: OpSpec["verify"];
   readonly props: readonly string[];
+  readonly implicitAttrs: OpSpec["implicitAttrs"];
   readonly resultName: OpSpec["resultName"];
   readonly blockArgNames: OpSpec["blockArgNames"];
   constructor(readonly spec: OpSpec) {
@@ -128,6 +135,7 @@ export class RegisteredOp {
     this.print = spec.print;
     this.verify = spec.verify;
     this.props = spec.props ?? [];
+    this.implicitAttrs = spec.implicitAttrs;
     this.traits = new Set(spec.traits);
     this.isolated = this.traits.has("IsolatedFromAbove");
     this.terminator = this.traits.has("Terminator");

@@ -7,6 +7,7 @@ import {
 } from "./attributes.js";
 import type { TypeParserHook } from "./dialect.js";
 import { DiagnosticError, type Location } from "./diagnostics.js";
+import { floatFromBits, halfToFloat, roundFloat } from "./float.js";
 import { Lexer, type Token, decodeString } from "./lexer.js";
 import {
   DYN, FloatType, FunctionType, IndexType, IntegerType, MemRefType, NoneType, OpaqueType, ShapedType, TensorType,
@@ -295,7 +296,7 @@ export class AttrTypeParser {
     if (n.kind !== "int" && n.kind !== "float") throw this.errorAt(n, "expected attribute value");
     const ty = this.accept(":") ? this.parseType() : type;
     if (n.kind === "float" || ty instanceof FloatType) {
-      if (n.kind === "int" && n.text.startsWith("0x") && ty instanceof FloatType) return new FloatAttr(hexToFloat(n.text, ty), ty);
+      if (n.kind === "int" && n.text.startsWith("0x") && ty instanceof FloatType) return new FloatAttr(floatFromBits(BigInt(n.text), ty.kind), ty);
       const v = Number(n.text);
       return new FloatAttr(neg ? -v : v, ty ?? f64);
     }
@@ -374,7 +375,7 @@ export class AttrTypeParser {
     const et = type.elementType;
     if (negHex && et instanceof FloatType) throw this.errorAt(negHex, "hexadecimal float literal should not have a leading minus");
     const conv = (v: number | bigint | boolean | string): number | bigint =>
-      typeof v === "boolean" ? (v ? 1 : 0) : typeof v === "string" && et instanceof FloatType ? hexToFloat(v, et) : et instanceof FloatType ? Number(v) : et instanceof IntegerType && et.width <= 32 || et instanceof IndexType ? Number(v) : BigInt(v);
+      typeof v === "boolean" ? (v ? 1 : 0) : typeof v === "string" && et instanceof FloatType ? floatFromBits(BigInt(v), et.kind) : et instanceof FloatType ? roundFloat(Number(v), et) : et instanceof IntegerType && et.width <= 32 || et instanceof IndexType ? Number(v) : BigInt(v);
     if (hex !== undefined) return new DenseElementsAttr(type, decodeHexDense(hex, type), false);
     if (values.length === 0 && type.numElements !== 0) throw DiagnosticError.at(this.lex.loc(pos), "expected dense elements");
     if (shape.length === 0 && values.length === 1) return new DenseElementsAttr(type, [conv(values[0])], type.rank > 0 || type.numElements === 1);
@@ -538,35 +539,6 @@ function intTypeWidth(s: string): number {
   return Number(s.slice(1));
 }
 
-function hexToFloat(hex: string, t: FloatType): number {
-  const bits = BigInt(hex);
-  const dv = new DataView(new ArrayBuffer(8));
-  if (t.kind === "f64") { dv.setBigUint64(0, bits); return dv.getFloat64(0); }
-  if (t.kind === "f32") { dv.setUint32(0, Number(bits)); return dv.getFloat32(0); }
-  return halfToFloat(Number(bits), t.kind === "bf16");
-}
-/** f16 (or bf16) bits of a value already rounded to that type (exact, so no rounding here). */
-export function halfBits(x: number, bf16: boolean): number {
-  if (Number.isNaN(x)) return bf16 ? 0x7fc0 : 0x7e00;
-  if (bf16) { const dv = new DataView(new ArrayBuffer(4)); dv.setFloat32(0, x); return dv.getUint32(0) >>> 16; }
-  const sign = x < 0 || Object.is(x, -0) ? 0x8000 : 0, a = Math.abs(x);
-  if (a === Infinity) return sign | 0x7c00;
-  if (a < 2 ** -14) return sign | Math.round(a * 2 ** 24); // subnormal
-  const e = binaryExponent(a);
-  return sign | ((e + 15) << 10) | Math.round((a / 2 ** e - 1) * 1024);
-}
-/** floor(log2(a)) for a finite a > 0, exactly (Math.log2 may round across a power of two). */
-export function binaryExponent(a: number): number {
-  const e = Math.floor(Math.log2(a));
-  return 2 ** e > a ? e - 1 : 2 ** (e + 1) <= a ? e + 1 : e;
-}
-export function halfToFloat(h: number, bf16: boolean): number {
-  if (bf16) { const dv = new DataView(new ArrayBuffer(4)); dv.setUint32(0, h << 16); return dv.getFloat32(0); }
-  const s = h & 0x8000 ? -1 : 1, e = (h >> 10) & 0x1f, m = h & 0x3ff;
-  if (e === 0) return s * m * 2 ** -24;
-  if (e === 31) return m ? NaN : s * Infinity;
-  return s * (1 + m / 1024) * 2 ** (e - 15);
-}
 function decodeHexDense(hex: string, type: ShapedType): (number | bigint)[] {
   const bytes = Buffer.from(hex.replace(/^0x/, ""), "hex");
   const et = type.elementType;

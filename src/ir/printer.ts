@@ -1,5 +1,6 @@
 // Printer: MLIR custom form (through each op spec's `print`) or the generic form; value
-// names are numbered per IsolatedFromAbove region as MLIR does (%0, %arg0, ^bb0).
+// names are numbered as MLIR numbers them (%0, %arg0, ^bb0): per IsolatedFromAbove region in
+// the custom form, across the whole module in the generic form.
 import { Attribute, DictionaryAttr, StringAttr } from "./attributes.js";
 import { Block, Module, Operation, Region, Value } from "./core.js";
 import { Context, type RegisteredOp } from "./dialect.js";
@@ -44,22 +45,26 @@ export class OpAsmPrinter {
   // ---- naming ------------------------------------------------------------------------------
   /**
    * Names the values and blocks of an isolated op's regions as MLIR's SSANameState does: a
-   * region's own values first, then each nested region from the counters its parent region
-   * ended with (so sibling regions reuse numbers, and a region an op does not print, such as a
-   * named linalg op's body, takes none from the code after it); blocks count from ^bb0 in
-   * every region; entry block arguments are %argN, other block arguments plain %N. In the custom
-   * form, ops may name their result or their regions' arguments (OpSpec.resultName,
-   * blockArgNames: `%c0`, `%cst_1`, `%in`), unique among the names a region sees.
+   * region's own values first, then its nested regions, last first, each from the counters its
+   * parent region ended with (so sibling regions reuse numbers, and a region an op does not
+   * print, such as a named linalg op's body, takes none from the code after it); blocks count
+   * from ^bb0 in every region; entry block arguments are %argN, other block arguments plain %N.
+   * In the custom form, ops may name their result or their regions' arguments (OpSpec.resultName,
+   * blockArgNames: `%c0`, `%cst_1`, `%in`), unique among the names a region sees. The generic
+   * form numbers every region of the module in the same order from counters that never go back
+   * (`%arg38` in the first function when later ones take 38 arguments).
    */
   private numberRegions(regions: readonly Region[]): void {
     type Work = [Region, number, number, number, UsedNames];
-    const root = new UsedNames(undefined);
+    const root = new UsedNames(undefined), unique = this.opts.generic;
     const work: Work[] = regions.map((r) => [r, this.nextValue, this.nextArg, this.nextConflict, root]);
     while (work.length) {
       const [r, value, arg, conflict, parent] = work.pop()!;
-      this.nextValue = value;
-      this.nextArg = arg;
-      this.nextConflict = conflict;
+      if (!unique) { // the generic form's numbers are unique in the whole tree (MLIR's shouldPrintUniqueSSAIDs)
+        this.nextValue = value;
+        this.nextArg = arg;
+        this.nextConflict = conflict;
+      }
       const used = new UsedNames(parent);
       for (const op of this.numberRegion(r, used)) for (const inner of op.regions) work.push([inner, this.nextValue, this.nextArg, this.nextConflict, used]);
     }
@@ -93,7 +98,7 @@ export class OpAsmPrinter {
           const base = numbered("%", this.nextValue++);
           for (let k = 0; k < results.length; k++) scope.values.set(results[k], base + "#" + k);
         }
-        if (op.regions.length && !opensScope(op, info)) nested.push(op); // those that do are numbered when printed
+        if (op.regions.length && (!custom || !opensScope(op, info))) nested.push(op); // those that open a scope are numbered when printed
       }
     }
     return nested;
@@ -198,7 +203,8 @@ export class OpAsmPrinter {
       this.out += (op.results.length > 1 ? `${first.split("#")[0]}:${op.results.length}` : first) + " = ";
     }
     const info = this.ctx.registered(op.name);
-    if (op.regions.length === 0 || !opensScope(op, info)) this.opBody(op, info);
+    // The generic form numbers the whole tree from the op printed; the custom form each isolated op afresh.
+    if (op.regions.length === 0 || !opensScope(op, info) || (this.opts.generic && this.scope.parent)) this.opBody(op, info);
     else {
       const saved0 = this.nextValue, saved1 = this.nextArg, saved2 = this.nextConflict;
       this.nextValue = this.nextArg = this.nextConflict = 0;
@@ -221,7 +227,7 @@ export class OpAsmPrinter {
     if (!this.opts.generic && print) {
       this.out += this.shortName(op, savedOp, savedDialect);
       print.call(info.spec, this, op);
-    } else this.generic(op, info?.props ?? []);
+    } else this.generic(op, info);
     this.scopeOp = savedOp;
     this.scopeDialect = savedDialect;
   }
@@ -232,17 +238,18 @@ export class OpAsmPrinter {
     const d = parent === scopeOp ? scopeDialect : parent ? this.ctx.registered(parent.name)?.defaultDialect : undefined;
     return d && op.name.startsWith(d + ".") && !op.name.slice(d.length + 1).includes(".") ? op.name.slice(d.length + 1) : op.name;
   }
-  private generic(op: Operation, props: readonly string[]): void {
+  private generic(op: Operation, info: RegisteredOp | undefined): void {
     this.print(`"${op.name}"(${this.operands(op.operands)})`);
     if (op.successors.length) this.print(`[${op.successors.map((b) => this.blockName(b)).join(", ")}]`);
-    const p = new Map([...op.attributes].filter(([k]) => props.includes(k)));
+    const props = info?.props ?? [], attrs = allAttrs(op, info);
+    const p = new Map([...attrs].filter(([k]) => props.includes(k)));
     if (p.size) this.print(" <", new DictionaryAttr(p).str, ">");
     if (op.regions.length) {
       this.print(" (");
       op.regions.forEach((r, i) => { if (i) this.print(", "); this.region(r, { printEntryBlockArgs: true, printEmptyBlock: true }); });
       this.print(")");
     }
-    const rest = new Map([...op.attributes].filter(([k]) => !props.includes(k)));
+    const rest = new Map([...attrs].filter(([k]) => !props.includes(k)));
     if (rest.size) this.print(" ", new DictionaryAttr(rest).str);
     this.print(" : ", this.functionalType(op));
   }
@@ -260,6 +267,16 @@ class NameScope {
   readonly blocks = new Map<Block, string>();
   constructor(readonly parent: NameScope | undefined) {}
 }
+
+/** The attributes MLIR's op holds: its own and the implicit ones (OpSpec.implicitAttrs), as the generic form prints them. */
+export function allAttrs(op: Operation, info: RegisteredOp | undefined): ReadonlyMap<string, Attribute> {
+  const own: ReadonlyMap<string, Attribute> = op.numAttributes ? op.attributes : NO_ATTRS, implicit = info?.implicitAttrs;
+  if (!implicit) return own;
+  const all = new Map(own);
+  for (const k in implicit) if (!all.has(k)) all.set(k, implicit[k]);
+  return all;
+}
+const NO_ATTRS: ReadonlyMap<string, Attribute> = new Map();
 
 /** Isolated ops (and the module) number their regions afresh, in a scope of their own. */
 const opensScope = (op: Operation, info: RegisteredOp | undefined): boolean => !!info?.isolated || op.name === "builtin.module";
@@ -302,29 +319,58 @@ export function printOp(op: Operation, ctx: Context, opts: PrintOptions = {}): s
 
 export function printModule(m: Module, ctx: Context, opts: PrintOptions = {}): string {
   const text = printOp(m.op, ctx, opts) + "\n";
-  return opts.aliases ? withAffineAliases(text) : text;
+  if (!opts.aliases) return text;
+  const aliases = new AffineAliases();
+  if (opts.generic) visitGeneric(m.op, ctx, (s) => aliases.replace(s));
+  const body = aliases.replace(text);
+  return aliases.definitions() + body;
 }
 
 /**
- * `text` with each distinct affine_map<...>/affine_set<...> replaced by an alias defined above
- * it, numbered in order of first appearance (`#map`, `#map1`, ...) as MLIR's AliasInitializer
- * numbers them in print order, maps defined before sets. String literals are left alone.
+ * Each distinct affine_map<...>/affine_set<...> as an alias defined above the module (`#map`,
+ * `#map1`, ..., `#set`), numbered in the order MLIR's AliasInitializer meets them, maps before
+ * sets. String literals are left alone.
  */
-function withAffineAliases(text: string): string {
-  const re = /"(?:[^"\\]|\\.)*"|affine_(map|set)</g, aliases = new Map<string, string>(), counts = { map: 0, set: 0 };
-  let out = "", last = 0;
-  for (let m; (m = re.exec(text)); ) {
-    const kind = m[1] as "map" | "set" | undefined;
-    if (!kind) continue; // a string literal
-    const end = closingAngle(text, re.lastIndex) + 1, def = text.slice(m.index, end);
-    let alias = aliases.get(def);
-    if (alias === undefined) { const n = counts[kind]++; aliases.set(def, (alias = `#${kind}${n || ""}`)); }
-    out += text.slice(last, m.index) + alias;
-    last = re.lastIndex = end;
+class AffineAliases {
+  private readonly defs = new Map<string, string>();
+  private readonly counts = { map: 0, set: 0 };
+  /** `text` with each map or set replaced by its alias, those met first numbered next. */
+  replace(text: string): string {
+    const re = /"(?:[^"\\]|\\.)*"|affine_(map|set)</g;
+    let out = "", last = 0;
+    for (let m; (m = re.exec(text)); ) {
+      const kind = m[1] as "map" | "set" | undefined;
+      if (!kind) continue; // a string literal
+      const end = closingAngle(text, re.lastIndex) + 1, def = text.slice(m.index, end);
+      let alias = this.defs.get(def);
+      if (alias === undefined) { const n = this.counts[kind]++; this.defs.set(def, (alias = `#${kind}${n || ""}`)); }
+      out += text.slice(last, m.index) + alias;
+      last = re.lastIndex = end;
+    }
+    return last ? out + text.slice(last) : text;
   }
-  if (!aliases.size) return text;
-  const defs = [...aliases].map(([def, alias]) => `${alias} = ${def}\n`);
-  return defs.filter((d) => d.startsWith("#map")).join("") + defs.filter((d) => d.startsWith("#set")).join("") + out + text.slice(last);
+  /** `#map = affine_map<...>` lines, maps first (MLIR sorts aliases by name, stably). */
+  definitions(): string {
+    const lines = [...this.defs].map(([def, alias]) => `${alias} = ${def}\n`);
+    return lines.filter((l) => l.startsWith("#map")).join("") + lines.filter((l) => l.startsWith("#set")).join("");
+  }
+}
+
+/**
+ * The text of the types and attributes of `op` in the order MLIR's alias walk meets them in the
+ * generic form (DummyAliasOperationPrinter): its regions first (block argument types, then each
+ * op), then its operand and result types, then its attributes, inherent and discardable, by name.
+ * The custom form prints them in that order already.
+ */
+function visitGeneric(op: Operation, ctx: Context, visit: (text: string) => void): void {
+  for (const r of op.regions) for (const b of r.blocks) {
+    for (const a of b.args) visit(a.type.str);
+    for (const o of b.ops) visitGeneric(o, ctx, visit);
+  }
+  for (const v of op.operands) visit(v.type.str);
+  for (const v of op.results) visit(v.type.str);
+  const attrs = allAttrs(op, ctx.registered(op.name));
+  for (const k of [...attrs.keys()].sort()) visit(attrs.get(k)!.str);
 }
 
 /** The index of the '>' closing the '<' before `from` ('->' and '>=' inside are not closers). */

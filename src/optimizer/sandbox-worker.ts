@@ -13,8 +13,7 @@ import { createHostContext, TensorLangAssertError } from "../runtime/host.js";
 import { DEFAULT_STACK_BYTES, ProgramInstance, TensorLangRuntimeError, mapRuntimeError, type EngineValue } from "../runtime/worker-link.js";
 import { ParallelPool } from "../runtime/worker-parallel.js";
 import { Rng } from "./random.js";
-import { roundFloat } from "../dialects/arith.js";
-import { halfBits, halfToFloat } from "../ir/parse-attr.js";
+import { halfBits, halfToFloat, roundFloat } from "../ir/float.js";
 import { FloatType } from "../ir/types.js";
 
 export interface SandboxRequest {

@@ -15,7 +15,7 @@ export interface LinalgView {
   op: Operation;
   inputs: Value[];
   outputs: Value[];
-  maps: AffineMap[];
+  maps: readonly AffineMap[];
   /** "parallel" | "reduction" per loop dimension. */
   iterators: string[];
   /** Arguments: one scalar per operand; ends with linalg.yield of one value per output. */
@@ -36,7 +36,7 @@ export function linalgView(op: Operation): LinalgView | string {
   if (!isLinalgStructured(op)) return `'${op.name}' is not a supported linalg op`;
   const inputs = insOf(op), outputs = outsOf(op);
   if (!outputs.length) return `'${op.name}' op has no outputs`;
-  let maps: AffineMap[], iterators: string[];
+  let maps: readonly AffineMap[], iterators: string[];
   if (op.name === "linalg.broadcast") {
     // out[d...] = in[d without the broadcast dimensions]
     const n = (outputs[0].type as ShapedType).rank;

@@ -7,7 +7,7 @@ import type { AbiSlot } from "../backend/wasm/abi.js";
 import { Heap, OutOfMemoryError } from "./heap.js";
 import { TensorLangAssertError, callHost, lookupHost, isHostRuntimeError, type HostContext, type HostValue } from "./host.js";
 import type { MemrefDescriptor } from "./host/memref.js";
-import { roundFloat } from "../dialects/arith.js";
+import { roundFloat } from "../ir/float.js";
 import { outOfBoundsMessage } from "../dialects/memref.js";
 import { FloatType } from "../ir/types.js";
 

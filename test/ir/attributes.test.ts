@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import { createContext } from "../../src/dialects/index.js";
+import { DenseElementsAttr, FloatAttr } from "../../src/ir/attributes.js";
 import { DiagnosticError } from "../../src/ir/diagnostics.js";
 import { parseModule } from "../../src/ir/parser.js";
 import { printModule } from "../../src/ir/printer.js";
@@ -104,15 +105,39 @@ test("hex elements of a float dense literal are bit patterns, as in a scalar flo
 });
 
 test("floats print as MLIR's printFloatValue: six-digit %e when exact, else the type's round-trip digits, else hex; and parse back", () => {
-  const cases: Array<[string, string, string]> = [ // [written, type, printed]
+  const cases: Array<[string, string, string]> = [ // [written, type, printed], as mlir-opt-19 prints them
     ["1.5", "f64", "1.500000e+00"], ["1.234567", "f64", "1.234567"], ["1.2345671", "f64", "1.2345671"],
     ["3.141592653589793", "f64", "3.1415926535897931"], ["0.3333333333333333", "f64", "0.33333333333333331"],
     ["6.02214076e23", "f64", "6.0221407599999999E+23"], ["1.0e-300", "f64", "1.000000e-300"], ["33554431.0", "f64", "0x417FFFFFF0000000"],
     ["0.1", "f32", "1.000000e-01"], ["1.234567", "f32", "1.23456705"], ["16777216.0", "f32", "0x4B800000"], ["-2.5e-7", "f32", "-2.500000e-07"],
+    // APFloat truncates the exact digits past those it needs before rounding: 82.0699999999999931 keeps
+    // 8206999 (six digits are 8.206999e+01, not exact), 9.19999980926513671875 keeps 9199999.
+    ["82.07", "f64", "82.069999999999993"], ["601.63", "f64", "601.63"], ["9.2", "f32", "9.1999998"],
+    ["-5.92879e-323", "f64", "-5.928790e-323"], ["7998.9638", "f32", "7998.96386"],
+    // f16 and bf16 values are rounded to their type; six digits always spell them exactly.
+    ["0.1", "f16", "9.997550e-02"], ["1.5", "f16", "1.500000e+00"], ["65504.0", "f16", "6.550400e+04"],
+    ["1.0e-5", "f16", "1.001360e-05"], ["3.140625", "f16", "3.140630e+00"], ["0.333", "f16", "3.330080e-01"],
+    ["6.0e-8", "f16", "5.960460e-08"], ["-0.0", "f16", "-0.000000e+00"], ["65520.0", "f16", "0x7C00"],
+    ["1.1", "bf16", "1.101560e+00"], ["3.0e38", "bf16", "3.004060e+38"], ["1.0e-40", "bf16", "9.183550e-41"], ["0.1", "bf16", "1.000980e-01"],
+    // Infinities and NaNs are bits, a NaN's sign and payload kept (a signaling one too).
+    ["0xFC00", "f16", "0xFC00"], ["0x7E00", "f16", "0x7E00"], ["0x7E01", "f16", "0x7E01"], ["0xFE00", "f16", "0xFE00"],
+    ["0x7C01", "f16", "0x7C01"], ["0x7F80", "bf16", "0x7F80"], ["0x7FC0", "bf16", "0x7FC0"], ["0xFF81", "bf16", "0xFF81"],
+    ["0x7F800001", "f32", "0x7F800001"], ["0xFFC00000", "f32", "0xFFC00000"], ["0x7FF0000000000001", "f64", "0x7FF0000000000001"],
   ];
   for (const [written, type, printed] of cases) {
     const once = printModule(parseModule(`func.func @f() -> ${type} {\n  %x = arith.constant ${written} : ${type}\n  return %x : ${type}\n}`, "f.mlir", ctx), ctx);
     assert.match(once, new RegExp(`arith\\.constant ${printed.replace(/[.+]/g, "\\$&")} : ${type}\\n`), `${written} : ${type}`);
     assert.equal(printModule(parseModule(once, "g.mlir", ctx), ctx), once, `${printed} parses back to the same ${type}`);
   }
+});
+
+test("f16 and bf16 attributes hold their type's value, and print it in dense elements and dictionaries as mlir-opt-19 does", () => {
+  const out = attrOf("dense<[0.1, 65504.0, 1.0e-5, -0.0, 0x7C00, 0xFE00]> : tensor<6xf16>, b = dense<1.1> : tensor<2xbf16>, c = {x = 0.1 : f16, y = [0.333 : f16, 3.0e38 : bf16]}");
+  assert.match(out, /a = dense<\[9\.997550e-02, 6\.550400e\+04, 1\.001360e-05, -0\.000000e\+00, 0x7C00, 0xFE00\]> : tensor<6xf16>/);
+  assert.match(out, /b = dense<1\.101560e\+00> : tensor<2xbf16>/);
+  assert.match(out, /c = \{x = 9\.997550e-02 : f16, y = \[3\.330080e-01 : f16, 3\.004060e\+38 : bf16\]\}/);
+  // The value folders and engines see is the type's: 0.1 as f16 is 1638 / 2^14.
+  const f = parseModule("func.func private @f() attributes {a = 0.1 : f16, b = dense<[0.1]> : tensor<1xbf16>}", "t.mlir", ctx).ops[0];
+  assert.equal((f.attr("a") as FloatAttr).value, 1638 / 2 ** 14);
+  assert.equal((f.attr("b") as DenseElementsAttr).at(0), 205 / 2 ** 11);
 });

@@ -2,7 +2,8 @@
 // each nested region from the counters its parent region ended with, so sibling regions reuse
 // numbers and a body an op does not print (a named linalg op's) takes none from the code after
 // it; blocks count from ^bb0 in every region; non-entry block arguments are plain %N; constants
-// and linalg bodies name theirs (%c0, %c7_i32, %true, %cst, %in, %out), unique per region.
+// and linalg bodies name theirs (%c0, %c7_i32, %true, %cst, %in, %out), unique per region. The
+// generic form numbers values across the module, and prints the default flags MLIR's ops hold.
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import { createContext } from "../../src/dialects/index.js";
@@ -136,5 +137,71 @@ test("mlir-opt-19 names the values of both programs exactly so", { skip: mlirSki
     const aliases = new Map([...r.stdout.matchAll(/^(#map\d*) = (affine_map<.*>)$/gm)].map((m) => [m[1], m[2]]));
     const theirs = r.stdout.replace(/^#map\d* = .*\n/gm, "").replace(/#map\d*/g, (a) => aliases.get(a) ?? a).trimEnd() + "\n";
     assert.equal(theirs, print(text));
+  }
+});
+
+test("the generic form is mlir-opt-19's: values numbered across the module, the last region first; #map aliases in MLIR's alias walk order; default flags", () => {
+  const text = `func.func @f(%m: memref<8xf32>, %n: index) {
+  affine.for %i = 0 to 8 {
+    %v = affine.load %m[%i + 1] : memref<8xf32>
+    affine.for %j = affine_map<(d0) -> (d0)>(%i) to 8 {
+      %w = arith.addf %v, %v : f32
+    }
+  }
+  scf.for %k = %n to %n step %n {
+  }
+  return
+}
+func.func @g(%a: i32) -> i32 {
+  %b = arith.addi %a, %a : i32
+  return %b : i32
+}`;
+  // As mlir-opt-19 --mlir-print-op-generic prints it: @g is numbered before @f, scf.for's body
+  // before affine.for's; an op's maps are met after its regions' (the outer loop's bounds last).
+  assert.equal(printModule(parseModule(text, "g.mlir", ctx), ctx, { generic: true, aliases: true }), `#map = affine_map<(d0) -> (d0 + 1)>
+#map1 = affine_map<(d0) -> (d0)>
+#map2 = affine_map<() -> (8)>
+#map3 = affine_map<() -> (0)>
+"builtin.module"() ({
+  "func.func"() <{function_type = (memref<8xf32>, index) -> (), sym_name = "f"}> ({
+  ^bb0(%arg1: memref<8xf32>, %arg2: index):
+    "affine.for"() <{lowerBoundMap = #map3, operandSegmentSizes = array<i32: 0, 0, 0>, step = 1 : index, upperBoundMap = #map2}> ({
+    ^bb0(%arg4: index):
+      %1 = "affine.load"(%arg1, %arg4) <{map = #map}> : (memref<8xf32>, index) -> f32
+      "affine.for"(%arg4) <{lowerBoundMap = #map1, operandSegmentSizes = array<i32: 1, 0, 0>, step = 1 : index, upperBoundMap = #map2}> ({
+      ^bb0(%arg5: index):
+        %2 = "arith.addf"(%1, %1) <{fastmath = #arith.fastmath<none>}> : (f32, f32) -> f32
+        "affine.yield"() : () -> ()
+      }) : (index) -> ()
+      "affine.yield"() : () -> ()
+    }) : () -> ()
+    "scf.for"(%arg2, %arg2, %arg2) ({
+    ^bb0(%arg3: index):
+      "scf.yield"() : () -> ()
+    }) : (index, index, index) -> ()
+    "func.return"() : () -> ()
+  }) : () -> ()
+  "func.func"() <{function_type = (i32) -> i32, sym_name = "g"}> ({
+  ^bb0(%arg0: i32):
+    %0 = "arith.addi"(%arg0, %arg0) <{overflowFlags = #arith.overflow<none>}> : (i32, i32) -> i32
+    "func.return"(%0) : (i32) -> ()
+  }) : () -> ()
+}) : () -> ()
+`);
+});
+
+test("custom forms leave default flags out, as mlir-opt-19 does, but a linalg short form shows those its payload holds", () => {
+  const out = print(`func.func @f(%a: f32, %t: tensor<4xi32>, %u: tensor<4xf32>) -> (i1, i1, f32, tensor<4xi32>, tensor<4xf32>) {
+  %0 = arith.cmpf oeq, %a, %a fastmath<fast> : f32
+  %1 = arith.cmpf oeq, %a, %a fastmath<none> : f32
+  %2 = arith.addf %a, %a fastmath<none> : f32
+  %m = linalg.map { arith.addi } ins(%t, %t : tensor<4xi32>, tensor<4xi32>) outs(%t : tensor<4xi32>)
+  %n = linalg.map { arith.mulf } ins(%u, %u : tensor<4xf32>, tensor<4xf32>) outs(%u : tensor<4xf32>)
+  return %0, %1, %2, %m, %n : i1, i1, f32, tensor<4xi32>, tensor<4xf32>
+}`);
+  for (const line of ["%0 = arith.cmpf oeq, %arg0, %arg0 fastmath<fast> : f32", "%1 = arith.cmpf oeq, %arg0, %arg0 : f32", "%2 = arith.addf %arg0, %arg0 : f32",
+    "%mapped = linalg.map { arith.addi {overflowFlags = #arith.overflow<none>} } ins(%arg1, %arg1 : tensor<4xi32>, tensor<4xi32>) outs(%arg1 : tensor<4xi32>)",
+    "%mapped_0 = linalg.map { arith.mulf } ins(%arg2, %arg2 : tensor<4xf32>, tensor<4xf32>) outs(%arg2 : tensor<4xf32>)"]) {
+    assert.ok(out.includes(line), `missing '${line}' in:\n${out}`);
   }
 });

@@ -21,9 +21,8 @@ import { FunctionType, IntegerType, FloatType, IndexType, MemRefType, Type } fro
 import { CompileError, compileWasm, type AbiSlot, type FunctionAbi, type HostTypeName, type WasmValType, abiSlot, elementBytes, flatTypes, hostTypeOf, slotWasmTypes } from "./abi.js";
 import { BT, FunctionEmitter, atOp, type Expr } from "./emitter.js";
 import { isHalf } from "./half.js";
-import { roundFloat } from "../../dialects/arith.js";
 import type { AccessSite } from "../../dialects/memref.js";
-import { halfBits } from "../../ir/parse-attr.js";
+import { halfBits, roundFloat } from "../../ir/float.js";
 import "./ops-scalar.js";
 import "./ops-memory.js";
 import "./ops-control.js";

@@ -8,6 +8,7 @@
 // The conversions are integer bit manipulation in small functions, added to a unit once, on
 // first use (ModuleCompiler.helper).
 import binaryen from "./binaryen.js";
+import { FLOAT_FORMATS } from "../../ir/float.js";
 import { FloatType, type Type } from "../../ir/types.js";
 import type { WasmValType } from "./abi.js";
 import { type Expr, FunctionEmitter, i64c } from "./emitter.js";
@@ -21,8 +22,8 @@ export const isHalf = (t: Type): t is FloatType => t instanceof FloatType && t.w
  */
 interface HalfFormat { mant: number; emin: number; emax: number; nan: number; loadedNaNKeepsBits: boolean }
 const FORMATS: Record<string, HalfFormat> = {
-  f16: { mant: 10, emin: -14, emax: 15, nan: 0x7e00, loadedNaNKeepsBits: false },
-  bf16: { mant: 7, emin: -126, emax: 127, nan: 0x7fc0, loadedNaNKeepsBits: true },
+  f16: { ...FLOAT_FORMATS.f16, nan: 0x7e00, loadedNaNKeepsBits: false },
+  bf16: { ...FLOAT_FORMATS.bf16, nan: 0x7fc0, loadedNaNKeepsBits: true },
 };
 /** The bits of infinity (all exponent bits set): (2·emax + 1) << mant. */
 const infBits = (f: HalfFormat) => (2 * f.emax + 1) << f.mant;

@@ -15,7 +15,7 @@
 
 import type { Heap } from "../heap.js";
 import { formatMemrefData, formatMemrefHeader, formatElement } from "../format.js";
-import { halfToFloat } from "../../ir/parse-attr.js";
+import { halfToFloat } from "../../ir/float.js";
 
 export { contiguousStrides } from "../format.js";
 
