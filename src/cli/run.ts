@@ -54,7 +54,7 @@ function formatResult(v: EngineValue, kind: string): string {
 function summaryLine(r: FunctionReport): string {
   const vs = Object.entries(r.verdicts).map(([k, n]) => `${k} ${n}`).join(", ");
   const ms = r.accepted.map((m) => (m === "rewrite" ? "rewrite" : m.kind === "vectorize" ? `vectorize(${m.loop},${m.width})`
-    : "loop" in m ? `${m.kind}(${m.loop}${"factor" in m ? `,${m.factor}` : ""})` : "loops" in m ? `${m.kind}(${m.loops.join(",")})` : m.kind)).join(" + ");
+    : "loop" in m ? `${m.kind}(${m.loop}${"factor" in m ? `,${m.kind === "unroll" && m.factor === 0 ? "full" : m.factor}` : ""})` : "loops" in m ? `${m.kind}(${m.loops.join(",")})` : m.kind)).join(" + ");
   return `optimize @${r.name}: baseline ${r.baselineMs.toFixed(3)} ms, best ${r.bestMs.toFixed(3)} ms, speedup ${r.speedup.toFixed(2)}x` +
     `${r.fromCache ? " (from cache)" : ` in ${(r.searchMs / 1000).toFixed(1)} s, ${r.iterations} iterations`}; ` +
     `accepted: ${ms || "none"}; verdicts: ${vs || "none"}`;
