@@ -8,7 +8,7 @@ import { parseModule } from "../ir/parser.js";
 import { printModule, type PrintOptions } from "../ir/printer.js";
 import type { Context } from "../ir/dialect.js";
 import { verifyModule } from "../ir/verifier.js";
-import { PASS_CATALOG, PipelineError, lookupPassEntry, parsePassPipeline, type PassEntry } from "../passes/catalog.js";
+import { PASS_CATALOG, PipelineError, lookupPassEntry, parsePassPipeline, unknownPassHint, type PassEntry } from "../passes/catalog.js";
 import { runPasses, type Pass, type PipelineOptions } from "../passes/pass.js";
 import { checkDiagnostics } from "./diagnostics-check.js";
 import { UsageError, isMain, llvmStyleArgs, packageVersion, readInput, runCli, writeOutput } from "./common.js";
@@ -54,7 +54,7 @@ function passesToRun(argv: string[], pipeline: string | undefined): PassEntry[] 
 /** `--mlir-print-ir-before/after`: which passes (comma-separated names) to dump the IR around. */
 function passNames(option: string, list: string | undefined): Set<string> {
   const names = new Set((list ?? "").split(",").map((n) => n.trim()).filter(Boolean));
-  for (const n of names) if (!lookupPassEntry(n)) throw new UsageError(`${option}: unknown pass '${n}' (see --list-passes)`);
+  for (const n of names) if (!lookupPassEntry(n)) throw new UsageError(`${option}: unknown pass '${n}'${unknownPassHint(n)}`);
   return names;
 }
 
@@ -67,7 +67,7 @@ function passesFromArgv(argv: string[]): PassEntry[] {
       if (!names.length) throw new UsageError("--pass expects pass names (see --list-passes)");
       for (const n of names) {
         const p = lookupPassEntry(n.replace(/^--/, ""));
-        if (!p) throw new UsageError(`unknown pass '${n}' (see --list-passes)`);
+        if (!p) throw new UsageError(`unknown pass '${n}'${unknownPassHint(n.replace(/^--/, ""))}`);
         out.push(p);
       }
     } else if (a.startsWith("--")) {

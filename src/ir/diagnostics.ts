@@ -1,4 +1,5 @@
 // Diagnostics: `file:line:col: error: message`, the source line and a caret.
+import { closest, distance } from "fastest-levenshtein";
 
 export interface Location { file: string; line: number; col: number }
 
@@ -42,4 +43,11 @@ export class DiagnosticSink {
   error(loc: Location | undefined, message: string): void { this.diagnostics.push({ loc, severity: "error", message }); }
   get hasErrors(): boolean { return this.diagnostics.some((d) => d.severity === "error"); }
   throwIfErrors(): void { if (this.hasErrors) throw new DiagnosticError(this.diagnostics); }
+}
+
+/** ` (did you mean 'arith.addf'?)`: the nearest of `known` to a misspelt `name`, two edits away at most, or "". */
+export function didYouMean(name: string, known: readonly string[]): string {
+  if (!known.length) return "";
+  const near = closest(name, known as string[]);
+  return distance(name, near) <= Math.min(2, name.length >> 2) ? ` (did you mean '${near}'?)` : "";
 }

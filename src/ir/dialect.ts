@@ -2,7 +2,7 @@
 // attributes, and optional custom syntax, verifier and folder.
 import type { Attribute } from "./attributes.js";
 import type { Block, Operation, Region, Value } from "./core.js";
-import type { Location } from "./diagnostics.js";
+import { didYouMean, type Location } from "./diagnostics.js";
 import type { Type } from "./types.js";
 import type { OpAsmParser, UnresolvedOperand } from "./parser.js";
 import type { OpAsmPrinter } from "./printer.js";
@@ -173,4 +173,6 @@ export class Context {
   /** The traits of op `name` (none if it is not registered). */
   traits(name: string): ReadonlySet<Trait> { return this.ops.get(name)?.traits ?? NO_TRAITS; }
   get opNames(): string[] { return [...this.ops.keys()]; }
+  /** ` (did you mean 'arith.addf'?)` for a misspelt op name. */
+  didYouMean(name: string): string { return didYouMean(name, this.opNames); }
 }

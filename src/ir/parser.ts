@@ -289,7 +289,7 @@ export class OpAsmParser extends AttrTypeParser {
       for (const d of this.defaultDialects.slice().reverse()) { info = this.ctx.registered(`${d}.${name}`); if (info) break; }
     }
     const parse = info?.parse;
-    if (!info || !parse) throw this.errorAt(nameTok, `custom op '${nameTok.text}' is unknown`);
+    if (!info || !parse) throw this.errorAt(nameTok, `custom op '${nameTok.text}' is unknown${info ? "" : this.ctx.didYouMean(nameTok.text)}`);
     const st = new OperationState(info.name, loc); // one shared name string for every op of this kind
     const saved = this.isolatedOp;
     this.isolatedOp = info.isolated;

@@ -47,7 +47,7 @@ export class Verifier implements VerifyContext {
     const info = this.ctx.registered(op.name);
     const isModule = op.name === "builtin.module";
     if (!info) {
-      if (!isModule && !this.ctx.allowUnregistered) { this.sink.error(op.loc, `unregistered operation '${op.name}'`); return; }
+      if (!isModule && !this.ctx.allowUnregistered) { this.sink.error(op.loc, `unregistered operation '${op.name}'${this.ctx.didYouMean(op.name)}`); return; }
     } else if (!this.verifyAgainstSpec(op, info)) return;
     if (op.numAttributes) for (const k of SEGMENT_ATTRS) {
       const a = op.attr(k);

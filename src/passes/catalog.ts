@@ -1,6 +1,7 @@
 // The passes `tensorlang-opt` offers, by flag name, each loaded only when a run asks for it:
 // a plain parse-verify-print never compiles pass code (about a tenth of the CLI's startup).
 // Same names, descriptions and order as registry.ts, which a test checks.
+import { didYouMean } from "../ir/diagnostics.js";
 import type { Pass } from "./pass.js";
 
 export interface PassEntry {
@@ -85,6 +86,9 @@ export const PASS_CATALOG: readonly PassEntry[] = [
 
 export function lookupPassEntry(name: string): PassEntry | undefined { return PASS_CATALOG.find((p) => p.name === name); }
 
+/** What to say after "unknown pass 'x'": the pass meant, or where the list is. */
+export const unknownPassHint = (name: string) => didYouMean(name, PASS_CATALOG.map((p) => p.name)) || " (see --list-passes)";
+
 /** A `--pass-pipeline` that does not parse: the column (from 1) where it goes wrong. */
 export class PipelineError extends Error {
   constructor(readonly column: number, message: string) { super(message); }
@@ -120,7 +124,7 @@ export function parsePassPipeline(text: string): PassEntry[] {
         list(id, out);
       } else {
         const p = lookupPassEntry(id);
-        if (!p) fail(`'${id}' does not refer to a registered pass (see --list-passes)`, at);
+        if (!p) fail(`'${id}' does not refer to a registered pass${unknownPassHint(id)}`, at);
         if (text[pos] === "{") fail(`pass '${id}' takes no options`);
         if (anchor !== "builtin.module" && !p!.perFunction) fail(`pass '${id}' runs on the whole module: it cannot be nested in '${anchor}'`, at);
         out.push(p!);

@@ -67,7 +67,10 @@ test("bad inputs are diagnostics with locations", () => {
     ["func.func @f(%n: index) {\n  %c = arith.constant 0 : index\n  scf.for %c = %c to %n step %n {\n  }\n  return\n}", /t.mlir:3:11: error: region entry argument '%c' is already in use/],
     ["func.func @f(%n: index) {\n  scf.for %i = %n to %n step %n {\n    %n = arith.constant 0 : index\n  }\n  return\n}", /t.mlir:3:5: error: redefinition of SSA value '%n'/],
     ["func.func @f(%a: i32) { %0 = arith.addi %a, %a : f32 return }", /expects different type than prior uses/],
-    ["func.func @f() { %0 = foo.bar 1 }", /custom op 'foo.bar' is unknown/],
+    ["func.func @f() { %0 = foo.bar 1 }", /custom op 'foo.bar' is unknown$/m],
+    // a misspelt op name: the nearest registered one, two edits away at most
+    ["func.func @f(%a: f32) { %0 = arith.adf %a, %a : f32 }", /custom op 'arith.adf' is unknown \(did you mean 'arith.addf'\?\)/],
+    ["func.func @f(%a: f32) { %0 = tensorlang.matmull %a }", /custom op 'tensorlang.matmull' is unknown \(did you mean 'tensorlang.matmul'\?\)/],
     ["func.func @f() attributes {a = tensor<4xf32", /expected '>'/],
     ["func.func @f() attributes {a = dense<[1, 2, 3]> : tensor<2xi32>}", /does not match type/],
     ["#m = affine_map<(d0) -> (d1)>", /undeclared identifier 'd1'/],

@@ -26,7 +26,8 @@ test("verifier rules report at the op with file:line:col, source line and caret"
     ["func.func @f(%a: f32) {\n  %0 = arith.addi %a, %a : f32\n  return\n}", /'arith.addi' op requires integer-like operands/],
     ["func.func @f(%a: i32) {\n  %0 = arith.index_cast %a : i32 to f32\n  return\n}", /are cast incompatible/],
     ["func.func @f() {\n  %0 = \"arith.constant\"() <{value = 1 : i32}> : () -> i64\n  return\n}", /value type 'i32' must match return type: 'i64'/],
-    ["func.func @f() {\n  \"x.y\"() : () -> ()\n  return\n}", /unregistered operation 'x.y'/],
+    ["func.func @f() {\n  \"x.y\"() : () -> ()\n  return\n}", /unregistered operation 'x.y'$/m],
+    ["func.func @f(%a: f32) {\n  %b = \"arith.mulff\"(%a, %a) : (f32, f32) -> f32\n  return\n}", /unregistered operation 'arith.mulff' \(did you mean 'arith.mulf'\?\)/],
     ["func.func private @f() {\n  %0 = \"arith.addi\"(%1, %1) : (i32, i32) -> i32\n  %1 = arith.constant 1 : i32\n  return\n}", /operand #0 does not dominate this use/],
     ["func.func @f(i32)", /symbol declaration cannot have public visibility/],
   ];
