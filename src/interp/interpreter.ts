@@ -36,7 +36,7 @@ import { symbolName } from "../ir/core.js";
 import type { Type } from "../ir/types.js";
 import { DenseArrayAttr } from "../ir/attributes.js";
 import type { HostContext } from "../runtime/host/context.js";
-import { HostError, TensorLangAssertError } from "../runtime/host/context.js";
+import { HostError, STACK_OVERFLOW, TensorLangAssertError } from "../runtime/host/context.js";
 import { OutOfMemoryError } from "../runtime/heap.js";
 import { callHost, lookupHost, readMemrefDescriptor, type HostFn } from "../runtime/host.js";
 import { InterpreterError, OpTrap, SiteTrap, TimeLimitError, MemRefValue, TensorValue, Trap, canon, elementTypeOf, shapedInfo, type RtValue, type Scalar } from "./values.js";
@@ -146,7 +146,7 @@ export class Interpreter {
       }
     }
     const maxDepth = this.options.maxCallDepth ?? 10000;
-    if (this.depth >= maxDepth) throw new Trap(`stack overflow (call depth ${maxDepth}) calling @${name}`);
+    if (this.depth >= maxDepth) throw new Trap(`${STACK_OVERFLOW}: call depth ${maxDepth} calling @${name}`);
     const saved = this.frame;
     const unit = this.compiler.region(body).unit;
     this.frame = { fn: name, unit, env: new Array<RtValue>(unit.size), stack: [] };
@@ -167,7 +167,7 @@ export class Interpreter {
     if (e instanceof OutOfMemoryError) { e.functionName ??= this.frame.fn; return e; } // kept: the sandbox's verdict is its type
     if (e instanceof InterpreterError || e instanceof TensorLangAssertError || e instanceof TimeLimitError) return e;
     if (e instanceof Trap || e instanceof HostError) return new InterpreterError(this.frame.fn, e.message, { cause: e });
-    if (e instanceof RangeError && /call stack/i.test(e.message)) return new InterpreterError(this.frame.fn, "stack overflow", { cause: e });
+    if (e instanceof RangeError && /call stack/i.test(e.message)) return new InterpreterError(this.frame.fn, STACK_OVERFLOW, { cause: e });
     if (e instanceof Error && e.name !== "Error" && e.name !== "TypeError" && e.name !== "RangeError") {
       return new InterpreterError(this.frame.fn, e.message, { cause: e });
     }

@@ -5,7 +5,7 @@
 import type { CompiledUnit, UnitImport } from "../backend/wasm/compiler.js";
 import type { AbiSlot } from "../backend/wasm/abi.js";
 import { Heap, OutOfMemoryError } from "./heap.js";
-import { TensorLangAssertError, callHost, lookupHost, isHostRuntimeError, type HostContext, type HostValue } from "./host.js";
+import { STACK_OVERFLOW, TensorLangAssertError, callHost, lookupHost, isHostRuntimeError, type HostContext, type HostValue } from "./host.js";
 import type { MemrefDescriptor } from "./host/memref.js";
 import { roundFloat } from "../ir/float.js";
 import { outOfBoundsMessage } from "../dialects/memref.js";
@@ -64,7 +64,7 @@ export function mapRuntimeError(err: unknown, called: string, program?: ProgramI
     const at = program?.trapSite(err);
     return new TensorLangRuntimeError("trap", fn, (at ? `${at}: ` : "") + (WASM_TRAPS[err.message] ?? err.message), { cause: err });
   }
-  if (err instanceof RangeError && /call stack/i.test(err.message)) return new TensorLangRuntimeError("stack-overflow", fn, "stack overflow (recursion too deep)", { cause: err });
+  if (err instanceof RangeError && /call stack/i.test(err.message)) return new TensorLangRuntimeError("stack-overflow", fn, STACK_OVERFLOW, { cause: err });
   if (err instanceof OutOfMemoryError) return new TensorLangRuntimeError("out-of-memory", fn, err.message, { cause: err });
   if (isHostRuntimeError(err)) return new TensorLangRuntimeError("host", fn, err.message, { cause: err });
   return err;

@@ -89,6 +89,14 @@ test("traps become runtime errors naming the function; the instance stays usable
   assert.deepEqual(e.call("calls_div", [-7]), [-1]);
 });
 
+test("a recursion past the stack is the same runtime error under both engines", async () => {
+  for (const engine of ["wasm", "interp"] as const) {
+    const e = new Engine({ ctx: createCapturingContext(), engine }).load(TRAPS, "engine.mlir");
+    assert.throws(() => e.call("deep", [0n]), (err: unknown) => err instanceof Error && err.message === "runtime error in @deep: stack overflow (recursion too deep)", engine);
+    await e.dispose();
+  }
+});
+
 test("--check-bounds traps on any index past the shape, naming memref, index and shape", () => {
   const plain = load(TRAPS);
   assert.equal(typeof plain.call("poke", [9])[0], "number", "without checks the read lands in a neighbour");

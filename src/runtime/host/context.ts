@@ -4,6 +4,9 @@
 
 import { Heap, type HeapOptions } from "../heap.js";
 
+/** What both engines say when a program recurses past the stack. */
+export const STACK_OVERFLOW = "stack overflow (recursion too deep)";
+
 /** A host function was misused or is not available (a runtime error, not a crash). */
 export class HostError extends Error {
   override name = "HostError";
