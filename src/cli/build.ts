@@ -2,8 +2,8 @@
 // cache (see src/backend/wasm/binaryen.ts), and tensorlang-opt and tensorlang-run bundled by
 // esbuild into dist/bundle/, which bin/launch.js prefers: Node loads a few files faster than many.
 import { build, type Plugin } from "esbuild";
-import { readFileSync, rmSync } from "node:fs";
-import { relative } from "node:path";
+import { existsSync, readFileSync, readdirSync, rmSync } from "node:fs";
+import { join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 import { vendorBinaryen } from "../backend/wasm/binaryen.js";
 
@@ -25,6 +25,23 @@ const ownUrls: Plugin = {
   },
 };
 
+/**
+ * tsc never deletes what it emitted for a source since removed or renamed: a stale test there
+ * would still run. Each dist/{src,test,bench} .js (and .js.map) without its .ts goes.
+ */
+function pruneStale(): void {
+  const root = join(dist, "..");
+  for (const top of ["src", "test", "bench"]) {
+    const dir = join(dist, top);
+    if (!existsSync(dir)) continue;
+    for (const f of readdirSync(dir, { recursive: true, encoding: "utf8" })) {
+      const m = /^(.*)\.js(\.map)?$/.exec(f);
+      if (m && !existsSync(join(root, top, m[1] + ".ts"))) rmSync(join(dir, f));
+    }
+  }
+}
+
+pruneStale();
 await vendorBinaryen();
 rmSync(dist + "bundle", { recursive: true, force: true }); // chunks are named by content: old ones would pile up
 await build({
