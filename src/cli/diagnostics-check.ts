@@ -2,18 +2,20 @@
 // annotations in the source, as mlir-opt does.
 import type { Diagnostic } from "../ir/diagnostics.js";
 
-interface Expected { line: number; severity: string; text: string; matched: boolean; at: number }
+interface Expected { line: number; severity: string; text: string; matches: (message: string) => boolean; matched: boolean; at: number }
 
-const ANNOT = /\/\/\s*expected-(error|warning|note|remark)\s*(@(?:[+-]\d+|above|below))?\s*\{\{(.*?)\}\}/g;
+/** One per line, as MLIR reads them; `-re`: the text's `{{...}}` parts are regular expressions. */
+const ANNOT = /\/\/\s*expected-(error|warning|note|remark)(-re)?\s*(@(?:[+-]\d+|above|below))?\s*\{\{(.*)\}\}\s*$/;
 
 export function parseExpectations(text: string): Expected[] {
   const out: Expected[] = [];
   text.split("\n").forEach((l, i) => {
-    for (const m of l.matchAll(ANNOT)) {
-      const off = m[2] ?? "";
-      const line = i + 1 + (off === "@above" ? -1 : off === "@below" ? 1 : off ? Number(off.slice(1)) : 0);
-      out.push({ line, severity: m[1], text: m[3], matched: false, at: i + 1 });
-    }
+    const m = ANNOT.exec(l);
+    if (!m) return;
+    const off = m[3] ?? "", t = m[4];
+    const line = i + 1 + (off === "@above" ? -1 : off === "@below" ? 1 : off ? Number(off.slice(1)) : 0);
+    const re = m[2] ? new RegExp(t.split(/\{\{(.*?)\}\}/).map((part, k) => (k % 2 ? `(?:${part})` : part.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"))).join("")) : undefined;
+    out.push({ line, severity: m[1], text: t, matches: re ? (s) => re.test(s) : (s) => s.includes(t), matched: false, at: i + 1 });
   });
   return out;
 }
@@ -23,7 +25,7 @@ export function checkDiagnostics(file: string, text: string, emitted: readonly D
   const expected = parseExpectations(text);
   const problems: string[] = [];
   for (const d of emitted) {
-    const e = expected.find((x) => !x.matched && x.severity === d.severity && x.line === d.loc?.line && d.message.includes(x.text));
+    const e = expected.find((x) => !x.matched && x.severity === d.severity && x.line === d.loc?.line && x.matches(d.message));
     if (e) e.matched = true;
     else problems.push(`${d.loc ? `${d.loc.file}:${d.loc.line}:${d.loc.col}` : file}: error: unexpected ${d.severity}: ${d.message}`);
   }
