@@ -38,14 +38,15 @@ function speculatable(op: Operation, ctx: Context): boolean {
   return true;
 }
 
+/** The op that defines `v`: its result's op, or the op whose region has its block. */
+const definer = (v: Value): Operation | null => (v.owner instanceof Operation ? v.owner : v.owner.parentOp);
+
 function hoistFrom(loop: Operation, region: Region, ctx: Context): void {
-  // Defined by an op, or as a block argument of an op, that is not the loop or inside it.
-  const outside = (v: Value) => { const def = v.owner instanceof Operation ? v.owner : v.owner.parentOp; return !def || !loop.isAncestorOf(def); };
   const inRegion = (op: Operation) => op.parent?.parent === region;
-  // Every value `op` and the ops inside it use comes from outside the loop or from inside `op`.
+  // Every value `op` and the ops inside it use is defined outside the loop, or inside `op`.
   const invariant = (op: Operation) => {
     let ok = true;
-    op.walk((o) => { ok &&= o.operands.every((v) => outside(v) || op.isAncestorOf(v.owner instanceof Operation ? v.owner : v.owner.parentOp!)); return ok; });
+    op.walk((o) => { ok &&= o.operands.every((v) => { const d = definer(v); return !d || !loop.isAncestorOf(d) || op.isAncestorOf(d); }); return ok; });
     return ok;
   };
   const queue: Operation[] = region.blocks.flatMap((b) => [...b.ops]);
