@@ -16,7 +16,7 @@ import { UsageError, isMain, llvmStyleArgs, packageVersion, readInput, runCli, w
 interface OptOptions {
   output?: string; mlirPrintOpGeneric?: boolean; mlirPrintDebuginfo?: boolean; splitInputFile?: boolean; verifyDiagnostics?: boolean;
   pass?: string[]; listPasses?: boolean; verifyEach?: boolean; mlirTiming?: boolean; passPipeline?: string;
-  allowUnregisteredDialect?: boolean; mlirPrintIrBeforeAll?: boolean; mlirPrintIrAfterAll?: boolean; mlirPrintIrBefore?: string; mlirPrintIrAfter?: string;
+  allowUnregisteredDialect?: boolean; mlirPrintLocalScope?: boolean; mlirPrintIrBeforeAll?: boolean; mlirPrintIrAfterAll?: boolean; mlirPrintIrBefore?: string; mlirPrintIrAfter?: string;
 }
 
 /** Wall time per phase for `--mlir-timing`, summed over chunks; `lap` charges the time since the last lap. */
@@ -107,7 +107,7 @@ function processChunk(text: string, file: string, passes: Pass[], opts: OptOptio
   dumps?: (ctx: Context, print: PrintOptions) => Observe): { out: string; diags: Diagnostic[] } {
   const ctx = createContext();
   ctx.allowUnregistered = !!opts.allowUnregisteredDialect;
-  const print: PrintOptions = { generic: opts.mlirPrintOpGeneric, debugInfo: opts.mlirPrintDebuginfo, aliases: true };
+  const print: PrintOptions = { generic: opts.mlirPrintOpGeneric, debugInfo: opts.mlirPrintDebuginfo, aliases: !opts.mlirPrintLocalScope };
   try {
     const m = parseModule(text, file, ctx);
     time?.lap("Parser");
@@ -135,6 +135,7 @@ export async function main(argv: string[], startup = "Startup"): Promise<number>
     .option("-o, --output <file>", "write the result here instead of stdout")
     .option("--mlir-print-op-generic", "print every op in MLIR's generic form")
     .option("--mlir-print-debuginfo", "print each op's location after it: loc(\"file\":line:col)")
+    .option("--mlir-print-local-scope", "print affine maps and sets where they are used, not as #map aliases")
     .option("--split-input-file", "treat '// -----' separated chunks as separate inputs")
     .option("--verify-diagnostics", "check emitted diagnostics against expected-* annotations")
     .option("--allow-unregistered-dialect", "keep ops of dialects TensorLang does not know (in the generic form)")

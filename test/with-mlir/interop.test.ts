@@ -76,17 +76,19 @@ test("locations: mlir-opt-19 keeps what --mlir-print-debuginfo prints, and Tenso
   }
 });
 
-test("TensorLang prints what mlir-opt-19 prints: value names, block names, #map/#set aliases", { skip: mlirSkip() }, () => {
+test("TensorLang prints what mlir-opt-19 prints: value names, block names, #map/#set aliases (or none: --mlir-print-local-scope)", { skip: mlirSkip() }, () => {
   // Known differences, normalized: MLIR's stray spaces and the empty scf.index_switch yields
   // that MLIR elides.
   const norm = (t: string) => t.replace(/ +$/gm, "").replace(/(\S)  +/g, "$1 ")
     .replace(/^\s*scf\.yield\n/gm, "").trimEnd();
   for (const p of programs) {
     const ctx = createContext();
-    const text = printModule(parseModule(ours(p.name, p.text), p.name, ctx), ctx, { aliases: true });
+    const m = parseModule(ours(p.name, p.text), p.name, ctx);
+    const text = printModule(m, ctx, { aliases: true });
     const r = mlirOpt([], text);
     assert.equal(r.code, 0, r.stderr);
     assert.equal(norm(text), norm(r.stdout), p.name);
+    assert.equal(norm(printModule(m, ctx)), norm(mlirOpt(["--mlir-print-local-scope"], text).stdout), `${p.name}, local scope`);
   }
 });
 
