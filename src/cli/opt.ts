@@ -7,6 +7,7 @@ import { DiagnosticError, type Diagnostic } from "../ir/diagnostics.js";
 import { parseModule } from "../ir/parser.js";
 import { printModule, type PrintOptions } from "../ir/printer.js";
 import type { Context } from "../ir/dialect.js";
+import { splitChunks } from "../ir/split-input.js";
 import { verifyModule } from "../ir/verifier.js";
 import { PASS_CATALOG, PipelineError, lookupPassEntry, parsePassPipeline, unknownPassHint, type PassEntry } from "../passes/catalog.js";
 import { runPasses, type Pass, type PipelineOptions } from "../passes/pass.js";
@@ -76,18 +77,6 @@ function passesFromArgv(argv: string[]): PassEntry[] {
     }
   }
   return out;
-}
-
-/** Splits at `// -----`, padding each chunk so line numbers match the original file. */
-export function splitChunks(text: string): string[] {
-  const lines = text.split("\n");
-  const chunks: string[] = [];
-  let start = 0;
-  lines.forEach((l, i) => {
-    if (/^\s*\/\/ -----/.test(l)) { chunks.push("\n".repeat(start) + lines.slice(start, i).join("\n")); start = i + 1; }
-  });
-  chunks.push("\n".repeat(start) + lines.slice(start).join("\n"));
-  return chunks;
 }
 
 type Observe = NonNullable<PipelineOptions["observe"]>;

@@ -13,14 +13,17 @@ export interface UnresolvedOperand { name: string; index: number; pos: number; l
 export interface RegionArgument { operand: UnresolvedOperand; type: Type; loc?: Location; attrs?: DictionaryAttr }
 
 /** Placeholder for a value used before its definition (later blocks, graph regions). */
-class ForwardRef extends Value {
+export class ForwardRef extends Value {
+  /** The value that took its place, for a SourceIndex made while parsing (see source-index.ts). */
+  replacement: Value | undefined;
   constructor(type: Type, readonly loc: Location, readonly name: string) { super(type); }
   get owner(): Block { throw new Error("unresolved forward reference"); }
   get definingBlock(): Block | null { return null; }
+  override replaceAllUsesWith(v: Value): void { this.replacement = v; super.replaceAllUsesWith(v); }
 }
 
 /** One region's names; `forward` and `blocks` are made on first use (most regions need neither). */
-interface Scope {
+export interface Scope {
   values: Map<string, Value[]>;
   forward: Map<string, ForwardRef> | undefined;
   blocks: Map<string, { block: Block; defined: boolean; loc: Location }> | undefined;
@@ -196,7 +199,7 @@ export class OpAsmParser extends AttrTypeParser {
     this.isolatedOp = saved;
     return new Region(blocks);
   }
-  private blockFor(scope: Scope, tok: Token): Block {
+  protected blockFor(scope: Scope, tok: Token): Block {
     const blocks = (scope.blocks ??= new Map());
     let e = blocks.get(tok.text);
     if (!e) { e = { block: new Block(), defined: false, loc: this.lex.loc(tok.pos) }; blocks.set(tok.text, e); }
@@ -248,7 +251,7 @@ export class OpAsmParser extends AttrTypeParser {
   }
 
   /** `loc`: where the op's name is (the op's location). */
-  private parseGenericOperation(loc: Location): Operation {
+  protected parseGenericOperation(loc: Location): Operation {
     const nameTok = this.lex.next();
     const name = decodeString(nameTok.text);
     const st = new OperationState(name, loc);
@@ -280,7 +283,7 @@ export class OpAsmParser extends AttrTypeParser {
     return this.build(st);
   }
 
-  private parseCustomOperation(loc: Location): Operation {
+  protected parseCustomOperation(loc: Location): Operation {
     const nameTok = this.lex.next();
     if (nameTok.kind !== "bare") throw this.errorAt(nameTok, "expected operation name");
     const name = nameTok.text;
