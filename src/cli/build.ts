@@ -1,5 +1,5 @@
 // The build steps after tsc (`npm run build` runs this): binaryen as a script with a V8 code
-// cache (see src/backend/wasm/binaryen.ts), and tensorlang-opt and tensorlang-run bundled by
+// cache (see src/backend/wasm/binaryen.ts), and tensorlang-opt, -run and -lsp bundled by
 // esbuild into dist/bundle/, which bin/launch.js prefers: Node loads a few files faster than many.
 import { build, type Plugin } from "esbuild";
 import { existsSync, readFileSync, readdirSync, rmSync } from "node:fs";
@@ -45,7 +45,8 @@ pruneStale();
 await vendorBinaryen();
 rmSync(dist + "bundle", { recursive: true, force: true }); // chunks are named by content: old ones would pile up
 await build({
-  entryPoints: { "tensorlang-opt": fileURLToPath(new URL("opt.js", import.meta.url)), "tensorlang-run": fileURLToPath(new URL("run.js", import.meta.url)) },
+  entryPoints: Object.fromEntries([["tensorlang-opt", "opt.js"], ["tensorlang-run", "run.js"], ["tensorlang-lsp", "lsp.js"]]
+    .map(([tool, file]) => [tool, fileURLToPath(new URL(file, import.meta.url))])),
   outdir: dist + "bundle", outExtension: { ".js": ".mjs" },
   // What is imported on demand (passes, a model runner) goes to chunks of its own; so the code
   // shared by both tools, which also keeps modules from being wrapped in lazy initializers.

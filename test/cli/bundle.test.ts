@@ -30,7 +30,7 @@ const startup = (stderr: string) => /^\s+[0-9.]+ \(\s*[0-9.]+%\)\s+(Startup.*?)\
 const example = (name: string) => join(root, "examples", name);
 
 test("the bundles are fresh after npm run build", () => {
-  for (const [bundle, cli] of [["tensorlang-opt", "opt"], ["tensorlang-run", "run"]]) {
+  for (const [bundle, cli] of [["tensorlang-opt", "opt"], ["tensorlang-run", "run"], ["tensorlang-lsp", "lsp"]]) {
     const b = statSync(join(root, `dist/bundle/${bundle}.mjs`), { throwIfNoEntry: false });
     assert.ok(b, `dist/bundle/${bundle}.mjs is missing: run \`npm run build\``);
     assert.ok(b.mtimeMs > statSync(join(root, `dist/src/cli/${cli}.js`)).mtimeMs, `dist/bundle/${bundle}.mjs is older than dist/src: run \`npm run build\``);

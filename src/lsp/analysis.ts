@@ -1,0 +1,67 @@
+// One document as the server sees it: each `// -----` chunk parsed (recording where names
+// stand), verified and checked for linearity, as `tensorlang-opt --split-input-file
+// --verify-linearity` would. Chunks are padded to keep the document's line numbers, so a
+// chunk's offsets map to document positions through its own line table.
+import type { Position } from "vscode-languageserver/node.js";
+import { createContext } from "../dialects/index.js";
+import type { Module } from "../ir/core.js";
+import type { Context } from "../ir/dialect.js";
+import { DiagnosticError, DiagnosticSink, type Diagnostic } from "../ir/diagnostics.js";
+import { parseModuleIndexed, type SourceIndex, type Span } from "../ir/source-index.js";
+import { inputChunks } from "../ir/split-input.js";
+import { verifyModule } from "../ir/verifier.js";
+import { verifyLinearity } from "../passes/verify-linearity.js";
+
+export class Chunk {
+  /** Offset of each line's first character (the padding lines included). */
+  readonly lineStarts: number[] = [0];
+  module?: Module;
+  index?: SourceIndex;
+  diagnostics: Diagnostic[] = [];
+
+  constructor(readonly text: string, readonly firstLine: number, readonly lastLine: number, readonly ctx: Context) {
+    for (let i = text.indexOf("\n"); i >= 0; i = text.indexOf("\n", i + 1)) this.lineStarts.push(i + 1);
+  }
+
+  offset(p: Position): number {
+    const start = this.lineStarts[p.line] ?? this.text.length, next = this.lineStarts[p.line + 1] ?? this.text.length + 1;
+    return Math.min(start + p.character, next - 1);
+  }
+  position(offset: number): Position {
+    let lo = 0, hi = this.lineStarts.length - 1;
+    while (lo < hi) { const mid = (lo + hi + 1) >> 1; if (this.lineStarts[mid] <= offset) lo = mid; else hi = mid - 1; }
+    return { line: lo, character: offset - this.lineStarts[lo] };
+  }
+  range(s: Span): { start: Position; end: Position } { return { start: this.position(s.start), end: this.position(s.end) }; }
+}
+
+export class Analysis {
+  readonly chunks: Chunk[] = [];
+  /** `file`: the name diagnostics carry for this document (a location elsewhere is another file's). */
+  constructor(readonly text: string, readonly file: string) {
+    for (const { text: t, firstLine, lastLine } of inputChunks(text)) {
+      const c = new Chunk(t, firstLine, lastLine, createContext());
+      analyzeChunk(c, file);
+      this.chunks.push(c);
+    }
+  }
+  chunkAt(line: number): Chunk | undefined { return this.chunks.find((c) => c.firstLine <= line && line <= c.lastLine); }
+}
+
+/** Parse errors stop a chunk; verifier errors stop it before linearity, which assumes valid IR. */
+function analyzeChunk(c: Chunk, file: string): void {
+  try {
+    const { module, index } = parseModuleIndexed(c.text, file, c.ctx);
+    c.module = module;
+    c.index = index;
+    c.diagnostics = verifyModule(module, c.ctx);
+    if (c.diagnostics.length) return;
+    const sink = new DiagnosticSink();
+    verifyLinearity.run(module, c.ctx, sink);
+    c.diagnostics = sink.diagnostics;
+  } catch (e) {
+    // A bug of ours must not take the server down: it shows as a diagnostic on the chunk instead.
+    c.diagnostics = e instanceof DiagnosticError ? e.diagnostics
+      : [{ severity: "error", message: `internal error: ${e instanceof Error ? e.message : String(e)}` }];
+  }
+}
