@@ -1,5 +1,6 @@
 // vector: vectors are TensorValues (row-major). Loads/stores read the trailing dimensions of
-// a memref starting at the given indices; reductions run in order (LLVM's ordered reduce).
+// a memref starting at the given indices; reductions run in order (LLVM's ordered reduce, a float
+// <add> from +0.0 without an accumulator).
 import type { Operation } from "../ir/core.js";
 import { FloatType, Type, VectorType } from "../ir/types.js";
 import { KIND_TO_ARITH, PUNCTUATION_CALLS, permutationMap, printPunctuation, reductionKind } from "../dialects/vector.js";
@@ -140,6 +141,12 @@ function print(interp: Interpreter, op: Operation, v: RtValue | undefined): void
   if (call) interp.callHostByName(call, [], { argTypes: [], resultTypes: [] });
 }
 
+/** MLIR lowers a float <add> reduction without accumulator to LLVM's ordered fadd from +0.0
+ * (not -0.0): a vector of -0.0 sums to +0.0. */
+export function floatAddStart(kind: string, et: Type): Scalar | undefined {
+  return kind === "add" && et instanceof FloatType ? 0 : undefined;
+}
+
 export const VECTOR: HandlerTable = {
   "vector.load": (interp, op, [m, ...idx]) => [vectorLoad(interp, asMemRef(m), idx.map(Number), op.results[0].type)],
   "vector.store": (interp, _op, [v, m, ...idx]) => { vectorStore(interp, asMemRef(m), idx.map(Number), v); return []; },
@@ -151,7 +158,7 @@ export const VECTOR: HandlerTable = {
   },
   "vector.reduction": (_i, op, [v, acc]) => {
     const vec = asTensor(v), kind = reductionKind(op), et = vec.elementType;
-    let r: Scalar | undefined = acc as Scalar | undefined;
+    let r: Scalar | undefined = acc as Scalar | undefined ?? floatAddStart(kind, et);
     for (const x of vec.data) r = r === undefined ? x : combine(kind, r, x, et);
     if (r === undefined) throw new Trap("vector.reduction of an empty vector");
     return [r];

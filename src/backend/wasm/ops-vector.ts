@@ -114,7 +114,9 @@ register("vector.reduction", (e, op) => {
   if (!c) throw new CompileError(`vector.reduction <${kind}> on ${t.str} is not supported`);
   // The accumulator, then lanes 0, 1, 2, ... (LLVM's ordered reduction, as the interpreter folds).
   // Mask lanes (0/-1) order and combine as i1 values do (true is -1 signed); the low bit is the i1.
-  const acc0 = op.operands.length > 1 ? toMaskLane(e, vl, e.get(op.operand(1))) : undefined;
+  // A float <add> without accumulator starts from +0.0, as MLIR lowers it (-0.0 lanes sum to +0.0).
+  const acc0 = op.operands.length > 1 ? toMaskLane(e, vl, e.get(op.operand(1)))
+    : kind === "add" && (vl.elem === "f32" || vl.elem === "f64") ? (f as typeof m.f32).const(0) : undefined;
   let acc = acc0 !== undefined ? c(acc0, lane(0)) : lane(0);
   for (let i = 1; i < vl.lanes; i++) acc = c(acc, lane(i));
   e.define(op.result, normInt(m, fromMaskLane(e, vl, acc), t.elementType));

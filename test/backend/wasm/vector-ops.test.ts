@@ -433,3 +433,27 @@ test("vector.print of strings and with punctuation prints what mlir-cpu-runner-1
   assert.equal(w, "ab\n( 1.5, 2, 3, 4 ), 0.1\n( 0.1 )");
   assert.equal(i, w);
 });
+
+test("vector.reduction <add> without accumulator starts from +0.0, as MLIR lowers it: -0.0 lanes sum to +0.0 (split vectors too)", () => {
+  const sum = (t: string, n: number, w: number) => `
+    %v${n}${t} = vector.broadcast %z${t} : ${t} to vector<${n}x${t}>
+    %s${n}${t} = vector.reduction <add>, %v${n}${t} : vector<${n}x${t}> into ${t}
+    %a${n}${t} = vector.reduction <add>, %v${n}${t}, %z${t} : vector<${n}x${t}> into ${t}
+    %b${n}${t} = arith.bitcast %s${n}${t} : ${t} to i${w}
+    %c${n}${t} = arith.bitcast %a${n}${t} : ${t} to i${w}
+    %bb${n}${t} = arith.extui %b${n}${t} : i${w} to i64
+    %cc${n}${t} = arith.extui %c${n}${t} : i${w} to i64
+    call @printI64(%bb${n}${t}) : (i64) -> ()
+    call @printNewline() : () -> ()
+    call @printI64(%cc${n}${t}) : (i64) -> ()
+    call @printNewline() : () -> ()`.replace(/arith.extui (%c?c?\w+) : i64 to i64/g, "arith.addi $1, %zero : i64");
+  const [w, i] = runBoth(program(`
+  func.func @main() {
+    %zf32 = arith.constant -0.0 : f32
+    %zf64 = arith.constant -0.0 : f64
+    %zero = arith.constant 0 : i64${sum("f32", 4, 32)}${sum("f64", 2, 64)}${sum("f64", 4, 64)}
+    return
+  }`));
+  assert.equal(w, "0\n2147483648\n0\n-9223372036854775808\n0\n-9223372036854775808\n");
+  assert.equal(i, w);
+});
