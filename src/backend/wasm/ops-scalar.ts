@@ -167,8 +167,12 @@ register(Object.keys(FLOAT_SIMPLE), (e, op) => {
   if (t instanceof VectorType) { e.define(op.result, vecNs(e.m, t)[k](a, b), "v128"); return; }
   e.define(op.result, k === "max" || k === "min" ? exactFns(e.m, t)[k](a, b) : inexact(e, t, [a, b], (w, [x, y]) => e.m[w][k](x, y)));
 });
-register(["arith.maxnumf", "arith.minnumf"], (e, op) =>
-  e.define(op.result, numMinMax(e, exactWasm(op.result.type), e.get(op.operand(0)), e.get(op.operand(1)), op.name === "arith.maxnumf")));
+register(["arith.maxnumf", "arith.minnumf"], (e, op) => {
+  const t = op.result.type, isMax = op.name === "arith.maxnumf";
+  // SIMD's min/max propagate NaN: lane by lane, as the scalar op.
+  if (t instanceof VectorType) { perLane(e, op, ([a, b]) => numMinMax(e, exactWasm(t.elementType), a, b, isMax)); return; }
+  e.define(op.result, numMinMax(e, exactWasm(t), e.get(op.operand(0)), e.get(op.operand(1)), isMax));
+});
 register("arith.negf", (e, op) => {
   const t = op.result.type;
   e.define(op.result, t instanceof VectorType ? vecNs(e.m, t).neg(e.get(op.operand(0))) : exactFns(e.m, t).neg(e.get(op.operand(0))));
@@ -278,8 +282,9 @@ function intResize(e: FunctionEmitter, x: Expr, from: Type, to: Type, zext: bool
   if (wf === 64 && wt === 64) return x;
   throw new CompileError(`cannot cast ${from.str} to ${to.str}`);
 }
-/** A cast of a whole v128: SIMD has the i32 <-> f32 lane conversions; the others are refused. */
-function vectorCast(e: FunctionEmitter, op: Operation): boolean {
+/** A cast of a whole v128: SIMD has the i32 <-> f32 lane conversions; other casts keeping the
+ * lane width go lane by lane through the scalar code; the rest are refused. */
+function vectorCast(e: FunctionEmitter, op: Operation, scalar?: (x: Expr, from: Type, to: Type) => Expr): boolean {
   const from = op.operand(0).type, to = op.result.type;
   if (!(from instanceof VectorType) || !(to instanceof VectorType)) return false;
   const m = e.m, x = () => e.get(op.operand(0));
@@ -288,6 +293,10 @@ function vectorCast(e: FunctionEmitter, op: Operation): boolean {
     "arith.fptosi f32 i32": () => m.i32x4.trunc_sat_f32x4_s(x()), "arith.fptoui f32 i32": () => m.i32x4.trunc_sat_f32x4_u(x()),
   };
   const f = conv[`${op.name} ${vectorLanes(from)?.elem} ${vectorLanes(to)?.elem}`];
+  if (!f && scalar && vectorLanes(from)?.lanes === vectorLanes(to)?.lanes && !vectorLanes(from)?.mask) {
+    perLane(e, op, ([x]) => scalar(x, from.elementType, to.elementType));
+    return true;
+  }
   if (!f) throw new CompileError(`${op.name} from ${from.str} to ${to.str} is not supported`);
   e.define(op.result, f(), "v128");
   return true;
@@ -299,22 +308,25 @@ register(["arith.index_castui", "arith.extui", "llvm.zext"], (e, op) =>
   vectorCast(e, op) || e.define(op.result, intResize(e, e.get(op.operand(0)), op.operand(0).type, op.result.type, true)));
 
 register(["arith.sitofp", "arith.uitofp"], (e, op) => {
-  if (vectorCast(e, op)) return;
-  const m = e.m, from = op.operand(0).type, to = op.result.type as FloatType, u = op.name === "arith.uitofp";
-  let x = e.get(op.operand(0));
-  x = u ? unsignedView(m, x, from) : signed(m, x, from);
-  // To f16/bf16 through f64, rounding twice from i64 as the interpreter does (Number(), then the type).
-  const f = to.kind === "f32" ? m.f32 : m.f64;
-  const r = width(from) === 64 ? (u ? f.convert_u.i64(x) : f.convert_s.i64(x)) : (u ? f.convert_u.i32(x) : f.convert_s.i32(x));
-  e.define(op.result, isHalf(to) ? roundHalf(e, to, r) : r);
+  const u = op.name === "arith.uitofp";
+  const conv = (x: Expr, from: Type, to: Type) => {
+    const m = e.m, f = (to as FloatType).kind === "f32" ? m.f32 : m.f64;
+    x = u ? unsignedView(m, x, from) : signed(m, x, from);
+    // To f16/bf16 through f64, rounding twice from i64 as the interpreter does (Number(), then the type).
+    const r = width(from) === 64 ? (u ? f.convert_u.i64(x) : f.convert_s.i64(x)) : (u ? f.convert_u.i32(x) : f.convert_s.i32(x));
+    return isHalf(to) ? roundHalf(e, to, r) : r;
+  };
+  if (vectorCast(e, op, conv)) return;
+  e.define(op.result, conv(e.get(op.operand(0)), op.operand(0).type, op.result.type));
 });
 register(["arith.fptosi", "arith.fptoui"], (e, op) => {
-  if (vectorCast(e, op)) return;
-  const m = e.m, from = op.operand(0).type as FloatType, to = op.result.type, u = op.name === "arith.fptoui";
-  const x = e.get(op.operand(0));
-  const i = width(to) === 64 ? m.i64 : m.i32;
-  const k = u ? i.trunc_u_sat : i.trunc_s_sat;
-  e.define(op.result, normInt(m, wasmTypeOf(from) === "f32" ? k.f32(x) : k.f64(x), to));
+  const u = op.name === "arith.fptoui";
+  const conv = (x: Expr, from: Type, to: Type) => {
+    const m = e.m, i = width(to) === 64 ? m.i64 : m.i32, k = u ? i.trunc_u_sat : i.trunc_s_sat;
+    return normInt(m, wasmTypeOf(from) === "f32" ? k.f32(x) : k.f64(x), to);
+  };
+  if (vectorCast(e, op, conv)) return;
+  e.define(op.result, conv(e.get(op.operand(0)), op.operand(0).type, op.result.type));
 });
 register(["arith.extf", "llvm.fpext", "arith.truncf", "llvm.fptrunc"], (e, op) => vectorCast(e, op)
   || e.define(op.result, convertFloat(e, e.get(op.operand(0)), op.operand(0).type, op.result.type)));

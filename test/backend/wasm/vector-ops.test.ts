@@ -457,3 +457,24 @@ test("vector.reduction <add> without accumulator starts from +0.0, as MLIR lower
   assert.equal(w, "0\n2147483648\n0\n-9223372036854775808\n0\n-9223372036854775808\n");
   assert.equal(i, w);
 });
+
+test("arith.maxnumf/minnumf on vectors and casts between i64 and f64 lanes go lane by lane (they were 'float op on vector<4xf32>' and 'arith.sitofp from vector<2xi64> to vector<2xf64> is not supported')", () => {
+  same(`
+  func.func @main() {
+    %a = arith.constant dense<[1.0, 0x7FC00000, -3.0, 0x7FC00000]> : vector<4xf32>
+    %b = arith.constant dense<[2.0, 5.0, 0x7FC00000, 0x7FC00000]> : vector<4xf32>
+    %mx = arith.maxnumf %a, %b : vector<4xf32>
+    %mn = arith.minnumf %a, %b : vector<4xf32>
+    call @show4(%mx) : (vector<4xf32>) -> ()
+    call @show4(%mn) : (vector<4xf32>) -> ()
+    %i = arith.constant dense<[-1, 9007199254740993]> : vector<2xi64>
+    %s = arith.sitofp %i : vector<2xi64> to vector<2xf64>
+    %u = arith.uitofp %i : vector<2xi64> to vector<2xf64>
+    call @show2f(%s) : (vector<2xf64>) -> ()
+    call @show2f(%u) : (vector<2xf64>) -> ()
+    %f = arith.constant dense<[-2.75, 40.5]> : vector<2xf64>
+    %t = arith.fptosi %f : vector<2xf64> to vector<2xi64>
+    call @show2i(%t) : (vector<2xi64>) -> ()
+    return
+  }`, "( 2, 5, -3, nan )\n( 1, 5, -3, nan )\n( -1, 9.0072e+15 )\n( 1.84467e+19, 9.0072e+15 )\n( -2, 40 )\n");
+});
