@@ -3,14 +3,14 @@
 // MLIR's unrolling to a native vector size does. Each function is planned before anything is
 // rewritten: one with a wide vector the pass cannot split (an argument or result, vector.print,
 // transfers, shape_cast, a call ...) is left exactly as it was, so the backend's error names it.
-import { DenseElementsAttr, type Attribute } from "../ir/attributes.js";
+import { DenseArrayAttr, DenseElementsAttr, type Attribute } from "../ir/attributes.js";
 import { Builder } from "../ir/builder.js";
 import { Block, Module, Operation, Region, Value } from "../ir/core.js";
 import type { Context } from "../ir/dialect.js";
 import type { DiagnosticSink } from "../ir/diagnostics.js";
 import { FloatType, IntegerType, MemRefType, Type, VectorType, i1, index } from "../ir/types.js";
 import { constantIndex } from "../dialects/arith.js";
-import { K_DYNAMIC, arrayProp, i64Array } from "../dialects/indexing.js";
+import { K_DYNAMIC, arrayProp, i64Array, segmentSizesAttr } from "../dialects/indexing.js";
 import type { Pass } from "./pass.js";
 
 /** Lanes per 128-bit piece of a (non-mask) vector type to split, else undefined. */
@@ -22,6 +22,8 @@ function pieceLanes(t: Type): number | undefined {
   const bits = w * t.shape[0];
   return bits > 128 && bits % 128 === 0 ? 128 / w : undefined;
 }
+/** Ops carrying values (iter_args last among the operands; results from their yields). */
+const LOOPS = new Set(["scf.for", "affine.for"]), IFS = new Set(["scf.if", "affine.if"]);
 const isMask = (t: Type) => t instanceof VectorType && t.rank === 1 && t.elementType === i1;
 const vectors = (op: Operation) => [...op.operands, ...op.results].filter((v) => v.type instanceof VectorType);
 
@@ -49,11 +51,11 @@ function plan(fn: Operation, ctx: Context): Map<Value, number> | undefined {
     op.results.forEach(seed);
     if (ctx.hasTrait(op, "Elementwise")) groups.push(vectors(op));
     if (op.name === "vector.insert" || op.name === "vector.insertelement") groups.push([op.operand(1), op.result]);
-    if (op.name === "scf.for") {
-      const y = op.body().terminator!;
-      op.results.forEach((r, i) => groups.push([op.operand(3 + i), op.body().args[1 + i], r, y.operand(i)]));
+    if (LOOPS.has(op.name)) {
+      const y = op.body().terminator!, first = op.operands.length - op.results.length;
+      op.results.forEach((r, i) => groups.push([op.operand(first + i), op.body().args[1 + i], r, y.operand(i)]));
     }
-    if (op.name === "scf.if") op.results.forEach((r, i) => groups.push([r, ...op.regions.map((g) => g.blocks[0].terminator!.operand(i))]));
+    if (IFS.has(op.name)) op.results.forEach((r, i) => groups.push([r, ...op.regions.map((g) => g.blocks[0].terminator!.operand(i))]));
   });
   if (!lanes.size) return undefined;
   for (let changed = true; changed;) {
@@ -73,7 +75,7 @@ function plan(fn: Operation, ctx: Context): Map<Value, number> | undefined {
   let ok = true;
   fn.walk((op) => {
     for (const r of op.regions) for (const b of r.blocks) {
-      if (b.args.some((a, i) => lanes.has(a) && (op.name !== "scf.for" || i === 0))) ok = false;
+      if (b.args.some((a, i) => lanes.has(a) && (!LOOPS.has(op.name) || i === 0))) ok = false;
     }
     if ([...op.operands, ...op.results].some((v) => lanes.has(v)) && !splittable(op, lanes, ctx)) ok = false;
     return ok;
@@ -89,12 +91,12 @@ function splittable(op: Operation, lanes: Map<Value, number>, ctx: Context): boo
     case "vector.broadcast": case "vector.splat": return !(op.operand(0).type instanceof VectorType);
     case "vector.load": return scalarMemref(op.operand(0)) && op.operands.length > 1;
     case "vector.store": return scalarMemref(op.operand(1)) && op.operands.length > 2;
-    case "vector.reduction": case "scf.for": case "scf.if": return true;
+    case "vector.reduction": case "scf.for": case "scf.if": case "affine.for": case "affine.if": return true;
     case "vector.extract": case "vector.extractelement": case "vector.insert": case "vector.insertelement": {
       const p = lanePosition(op), insert = op.name.startsWith("vector.insert"), vt = op.operand(insert ? 1 : 0).type as VectorType;
       return p !== undefined && p >= 0 && p < vt.shape[0] && !(insert && op.operand(0).type instanceof VectorType);
     }
-    case "scf.yield": return ["scf.for", "scf.if"].includes(op.parentOp?.name ?? "");
+    case "scf.yield": case "affine.yield": return LOOPS.has(op.parentOp?.name ?? "") || IFS.has(op.parentOp?.name ?? "");
   }
   return ctx.hasTrait(op, "Elementwise") && op.results.length === 1 && vectors(op).every((v) => lanes.has(v));
 }
@@ -168,20 +170,25 @@ class Splitter {
         this.parts.set(res, ps);
         break;
       }
-      case "scf.yield": b.create(op.name, this.expand(op.operands), [], attrs); break;
-      case "scf.for": { // the body moves into a loop carrying the pieces
+      case "scf.yield": case "affine.yield": b.create(op.name, this.expand(op.operands), [], attrs); break;
+      case "scf.for": case "affine.for": { // the body moves into a loop carrying the pieces
         const old = op.body(), body = new Block();
         old.args.forEach((a) => this.expandTypes([a]).forEach((t) => body.addArg(t, a.loc)));
         this.bind(old.args, body.args);
         for (const o of [...old.ops]) body.append(o);
-        const loop = b.create(op.name, this.expand(op.operands), this.expandTypes(op.results), attrs, [new Region([body])]);
+        const operands = this.expand(op.operands);
+        if (op.name === "affine.for") { // bounds' operands, then the (now more) inits
+          const [lb, ub] = (op.attr("operandSegmentSizes") as DenseArrayAttr).values.map(Number);
+          attrs.operandSegmentSizes = segmentSizesAttr([lb, ub, operands.length - lb - ub]);
+        }
+        const loop = b.create(op.name, operands, this.expandTypes(op.results), attrs, [new Region([body])]);
         this.block(body);
         this.bind(op.results, loop.results);
         break;
       }
-      case "scf.if": {
+      case "scf.if": case "affine.if": { // (affine.if's operands are its set's)
         const branches = op.regions.splice(0);
-        const r = b.create(op.name, [op.operand(0)], this.expandTypes(op.results), attrs, branches);
+        const r = b.create(op.name, [...op.operands], this.expandTypes(op.results), attrs, branches);
         for (const g of branches) for (const blk of g.blocks) this.block(blk);
         this.bind(op.results, r.results);
         break;
