@@ -4,8 +4,8 @@ import { Attribute, DenseElementsAttr, FloatAttr, IntegerAttr, OpaqueAttr } from
 import type { Operation } from "../ir/core.js";
 import type { Dialect, FoldResult, OpSpec } from "../ir/dialect.js";
 import { DiagnosticError } from "../ir/diagnostics.js";
-import { FloatType, IntegerType, ShapedType, elementTypeOf } from "../ir/types.js";
-import { roundFloat } from "../ir/float.js";
+import { FloatType, IntegerType, ShapedType, elementTypeOf, f64, type Type } from "../ir/types.js";
+import { fusedMultiplyAdd, roundFloat } from "../ir/float.js";
 import { FASTMATH_NONE, sameTypeOp } from "./common.js";
 
 type Unary = (x: number) => number;
@@ -64,14 +64,16 @@ export const MATH_BINARY: Record<string, (a: number, b: number) => number> = {
   "math.copysign": (a, b) => ((Object.is(b, -0) || b < 0) !== (Object.is(a, -0) || a < 0) ? -a : a),
 };
 
-/** `math.fma`: a * b + c (computed in double, then rounded once to the type). */
-export const MATH_TERNARY: Record<string, (a: number, b: number, c: number) => number> = {
-  "math.fma": (a, b, c) => a * b + c,
+/** `math.fma`: a * b + c rounded once to the type (fused, as MLIR lowers it to llvm.intr.fma). */
+export const MATH_TERNARY: Record<string, (a: number, b: number, c: number, t: Type) => number> = {
+  "math.fma": fusedMultiplyAdd,
 };
 
-/** The scalar function of a math op (by arity), or undefined. */
-export function mathSemantics(name: string): ((...xs: number[]) => number) | undefined {
-  const f = MATH_UNARY[name] ?? MATH_BINARY[name] ?? MATH_TERNARY[name];
+/** The scalar function of a math op (by arity) on values of type t, or undefined. */
+export function mathSemantics(name: string, t: Type = f64): ((...xs: number[]) => number) | undefined {
+  const g = MATH_TERNARY[name];
+  if (g) return (a, b, c) => g(a, b, c, t);
+  const f = MATH_UNARY[name] ?? MATH_BINARY[name];
   return f as ((...xs: number[]) => number) | undefined;
 }
 
@@ -82,10 +84,10 @@ function floatOperands(op: Operation): string | undefined {
 
 /** Folds scalar FloatAttr constants and dense constants element by element. */
 function foldMath(op: Operation, consts: readonly (Attribute | undefined)[]): FoldResult[] | undefined {
-  const g = mathSemantics(op.name);
-  if (!g || consts.length !== op.operands.length || consts.some((c) => c === undefined)) return undefined;
   const t = op.result.type;
   const et = elementTypeOf(t);
+  const g = mathSemantics(op.name, et);
+  if (!g || consts.length !== op.operands.length || consts.some((c) => c === undefined)) return undefined;
   // rsqrt is 1 / sqrt(x) with the square root rounded to the type first, as MLIR expands it.
   const f = op.name === "math.rsqrt" ? (x: number) => 1 / roundFloat(Math.sqrt(x), et) : g;
   if (consts.every((c) => c instanceof FloatAttr)) {

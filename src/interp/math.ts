@@ -10,12 +10,9 @@ import { elementwise } from "./arith.js";
 import { OpTrap, Trap, elementTypeOf, fromBig, intWidthOf, toBig, type Scalar } from "./values.js";
 import { MATH_INT, MATH_OPS } from "../dialects/math.js";
 
-const mathOp = (name: string): OpHandler => {
-  const f = mathSemantics(name)!;
-  return (_i, op, args) => {
-    const et = elementTypeOf(op.results[0].type);
-    return [elementwise(op.results[0].type, args, (xs) => roundFloat(f(...(xs as number[])), et))];
-  };
+const mathOp = (name: string): OpHandler => (_i, op, args) => {
+  const et = elementTypeOf(op.results[0].type), f = mathSemantics(name, et)!;
+  return [elementwise(op.results[0].type, args, (xs) => roundFloat(f(...(xs as number[])), et))];
 };
 
 export const MATH: HandlerTable = {

@@ -6,7 +6,7 @@ import { FloatType, Type, VectorType } from "../ir/types.js";
 import { KIND_TO_ARITH, PUNCTUATION_CALLS, permutationMap, printPunctuation, reductionKind } from "../dialects/vector.js";
 import type { StringAttr } from "../ir/attributes.js";
 import { formatG } from "../runtime/format.js";
-import { roundFloat } from "../ir/float.js";
+import { fusedMultiplyAdd } from "../ir/float.js";
 import type { HandlerTable, Interpreter } from "./interpreter.js";
 import { elementwise, floatBinary, intBinary } from "./arith.js";
 import { asMemRef } from "./memref.js";
@@ -154,7 +154,7 @@ export const VECTOR: HandlerTable = {
   "vector.splat": (_i, op, [s]) => { const { shape, elementType } = vecShape(op.results[0].type); return [broadcastTo(s, shape, elementType)]; },
   "vector.fma": (_i, op, args) => {
     const et = elementTypeOf(op.results[0].type);
-    return [elementwise(op.results[0].type, args, ([a, b, c]) => roundFloat((a as number) * (b as number) + (c as number), et))];
+    return [elementwise(op.results[0].type, args, ([a, b, c]) => fusedMultiplyAdd(a as number, b as number, c as number, et))];
   },
   "vector.reduction": (_i, op, [v, acc]) => {
     const vec = asTensor(v), kind = reductionKind(op), et = vec.elementType;

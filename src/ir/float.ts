@@ -34,6 +34,57 @@ function roundBinary(v: number, p: number, emin: number, emax: number): number {
   return Math.sign(v) * (r > max ? Infinity : r) || (v < 0 ? -0 : 0);
 }
 
+/**
+ * a * b + c rounded once to t: IEEE fusedMultiplyAdd, as MLIR lowers math.fma and vector.fma
+ * (llvm.intr.fma). Below f64 the product is exact in a double and the sum rounded to odd, which
+ * rounds once more to the type correctly (53 >= 2 * 24 + 2 bits); f64 sums exactly in BigInt.
+ */
+export function fusedMultiplyAdd(a: number, b: number, c: number, t: Type): number {
+  if (!(t instanceof FloatType) || t.kind !== "f64") return roundFloat(addRoundToOdd(a * b, c), t);
+  const s = a * b + c;
+  if (!Number.isFinite(a) || !Number.isFinite(b)) return s;
+  if (!Number.isFinite(c)) return c; // (a finite product never overflows first)
+  const [ma, ea] = exactParts(a), [mb, eb] = exactParts(b), [mc, ec] = exactParts(c);
+  const e = Math.min(ea + eb, ec), m = ((ma * mb) << BigInt(ea + eb - e)) + (mc << BigInt(ec - e));
+  // An exact zero takes its sign as the double sum gives it (the product is exact then).
+  return m === 0n ? s : roundExact(m, e);
+}
+
+const F64 = new Float64Array(1), I64 = new BigInt64Array(F64.buffer);
+
+/** p + c rounded to odd: when inexact, to the neighbour whose last significand bit is 1. */
+export function addRoundToOdd(p: number, c: number): number {
+  const s = p + c;
+  if (!Number.isFinite(s)) return s;
+  const z = s - p, err = (p - (s - z)) + (c - z); // TwoSum: s + err = p + c exactly
+  F64[0] = s;
+  if (err === 0 || (I64[0] & 1n) === 1n) return s;
+  I64[0] += (err > 0) === (s > 0) ? 1n : -1n; // away from or toward zero
+  return F64[0];
+}
+
+/** A finite double as m * 2^e with an integer m. */
+function exactParts(x: number): [bigint, number] {
+  F64[0] = x;
+  const bits = I64[0], exp = Number((bits >> 52n) & 0x7ffn), frac = bits & ((1n << 52n) - 1n);
+  const m = exp === 0 ? frac : frac | (1n << 52n);
+  return [bits < 0n ? -m : m, exp === 0 ? -1074 : exp - 1075];
+}
+
+/** m * 2^e (m nonzero) rounded to the nearest double, ties to even. */
+function roundExact(m: bigint, e: number): number {
+  const neg = m < 0n, a = neg ? -m : m;
+  const q = Math.max(a.toString(2).length - 1 + e, -1022) - 52; // the result's quantum
+  let r = a;
+  if (q > e) {
+    const sh = BigInt(q - e), rem = a & ((1n << sh) - 1n), half = 1n << (sh - 1n);
+    r = a >> sh;
+    if (rem > half || (rem === half && (r & 1n) === 1n)) r += 1n;
+  } else r = a << BigInt(e - q);
+  const v = Number(r) * 2 ** q; // exact, or infinity past the largest double
+  return neg ? -v : v;
+}
+
 /** floor(log2(a)) for a finite a > 0, exactly (Math.log2 may round across a power of two). */
 export function binaryExponent(a: number): number {
   const e = Math.floor(Math.log2(a));

@@ -55,7 +55,7 @@ export interface EngineOptions {
   lower?: boolean;
   /** binaryen optimize level (default 3). */
   optimizeLevel?: number;
-  /** vector.fma → relaxed-SIMD madd (default false: bit-exact mul+add). */
+  /** vector.fma on f32 → relaxed-SIMD madd (default false: rounded once, as MLIR's llvm.intr.fma). */
   relaxedSimd?: boolean;
   /** Dialect context (default: every TensorLang dialect). */
   context?: Context;

@@ -51,7 +51,20 @@ describe("math semantics", () => {
     assert.equal(MATH_BINARY["math.powf"](1, NaN), 1);
     assert.equal(MATH_BINARY["math.powf"](2, 10), 1024);
     assert.equal(MATH_BINARY["math.copysign"](3, -0), -3);
-    assert.equal(MATH_TERNARY["math.fma"](2, 3, 4), 10);
+    assert.equal(MATH_TERNARY["math.fma"](2, 3, 4, f64), 10);
+  });
+  it("math.fma rounds once, as mlir-cpu-runner-19's llvm.intr.fma (it rounded the product or the double sum first)", () => {
+    const bits32 = (x: number) => new Uint32Array(new Float32Array([x]).buffer)[0];
+    const bits64 = (x: number) => new BigInt64Array(new Float64Array([x]).buffer)[0];
+    const fma = MATH_TERNARY["math.fma"], r = Math.fround;
+    // The double sum of 1.5e30 - 1.478 is an f32 tie: rounding it again went up.
+    assert.equal(bits32(fma(r(1e30), 1.5, r(-1.47825097), f32)), 1905751575);
+    assert.equal(bits32(fma(r(0.1), r(0.1), r(-0.0100000007), f32)), 2950776750);
+    assert.equal(bits64(fma(0.1, 0.1, -0.01, f64)), 4337146585142882468n);
+    assert.equal(fma(2 ** 600, 2 ** 600, -Infinity, f64), -Infinity);
+    assert.equal(fma(2 ** 600, 2 ** 600, 1, f64), Infinity);
+    assert.ok(Object.is(fma(-(2 ** -600), 2 ** -600, 0, f64), -0));
+    assert.equal(fma(2 ** -537, 2 ** -537, 2 ** -1074, f64), 2 ** -1073);
   });
   it("erf matches reference values", () => {
     for (const [x, want] of [[0, 0], [0.5, 0.5204998778130465], [1, 0.8427007929497149], [2, 0.9953222650189527],

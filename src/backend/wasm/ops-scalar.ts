@@ -453,21 +453,38 @@ register("math.absi", (e, op) => {
   const zero = () => c(0);
   e.define(op.result, normInt(m, m.select(i.lt_s(g(), zero()), i.sub(zero(), g()), g()), t));
 });
-register("math.fma", (e, op) => {
+// math.fma and vector.fma round once, as MLIR's llvm.intr.fma (vector.fma on f32 lanes may be a
+// relaxed-SIMD madd instead, when asked for: faster, not bit-exact).
+register(["math.fma", "vector.fma"], (e, op) => {
   const t = op.result.type, m = e.m;
-  // f64 lanes in SIMD as the scalar path computes them; f32 lanes rounded once, lane by lane.
-  if (t instanceof VectorType && vectorLanes(t)?.elem === "f64") {
+  if (op.name === "vector.fma" && e.unit.options.relaxedSimd && vectorLanes(t as VectorType)?.elem === "f32") {
+    // binaryen's JS API has no relaxed_madd helper; the C API is exposed (FACTS.md).
+    const B = binaryen as unknown as { _BinaryenSIMDTernary(mod: number, op: number, a: Expr, b: Expr, c: Expr): Expr; RelaxedMaddVecF32x4: number };
     const [a, b, c] = op.operands.map((v) => e.get(v));
-    e.define(op.result, m.f64x2.add(m.f64x2.mul(a, b), c), "v128");
+    e.define(op.result, B._BinaryenSIMDTernary((m as unknown as { ptr: number }).ptr, B.RelaxedMaddVecF32x4, a, b, c), "v128");
     return;
   }
   if (t instanceof VectorType) { perLane(e, op, ([a, b, c]) => fma(e, a, b, c, t.elementType)); return; }
   e.define(op.result, fma(e, e.get(op.operand(0)), e.get(op.operand(1)), e.get(op.operand(2)), t));
 });
-/** As the interpreter: a*b+c in double, rounded once to the type (an f32 product is exact in f64). */
+/**
+ * a*b+c rounded once, as the interpreter (ir/float.ts): below f64 the product is exact in f64,
+ * the sum is rounded to odd (TwoSum tells whether it was inexact, and which way), then to the
+ * type. f64 has no wider type: the host's fma.
+ */
 function fma(e: FunctionEmitter, a: Expr, b: Expr, c: Expr, t: Type): Expr {
-  const m = e.m, wide = (x: Expr) => toF64(m, t, x);
-  return fromF64(e, t, m.f64.add(m.f64.mul(wide(a), wide(b)), wide(c)));
+  const m = e.m, f = m.f64, T = binaryen.f64;
+  if (!isHalf(t) && floatWasm(t) === "f64") return m.call(e.unit.hostImport("fma", ["f64", "f64", "f64"], ["f64", "f64", "f64"], "f64"), [a, b, c], T);
+  const local = (x: Expr) => { const l = e.newLocal("f64"); e.emit(m.local.set(l, x)); return () => m.local.get(l, T); };
+  const p = local(f.mul(toF64(m, t, a), toF64(m, t, b))), C = local(toF64(m, t, c));
+  const s = local(f.add(p(), C())), z = local(f.sub(s(), p()));
+  const err = local(f.add(f.sub(p(), f.sub(s(), z())), f.sub(C(), z())));
+  const bits = () => m.i64.reinterpret(s());
+  const inexactEven = m.i32.and(m.i32.and(f.ne(err(), f.const(0)), m.i64.eqz(m.i64.and(bits(), i64c(m, 1n)))),
+    f.eq(f.sub(s(), s()), f.const(0))); // (s finite)
+  const away = m.i32.eq(f.gt(err(), f.const(0)), f.gt(s(), f.const(0)));
+  const odd = f.reinterpret(m.select(away, m.i64.add(bits(), i64c(m, 1n)), m.i64.sub(bits(), i64c(m, 1n))));
+  return fromF64(e, t, m.select(inexactEven, odd, s()));
 }
 
 /** Transcendentals go to the host's libm (the same functions the interpreter uses). */

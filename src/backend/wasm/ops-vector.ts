@@ -77,19 +77,6 @@ function fromMaskLane(e: FunctionEmitter, vl: { elem: string; mask?: boolean }, 
   if (!vl.mask) return x;
   return vl.elem === "i64" ? e.m.i32.wrap(e.m.i64.and(x, i64c(e.m, 1))) : e.m.i32.and(x, e.i32(1));
 }
-register("vector.fma", (e, op) => {
-  const t = op.result.type as VectorType, vl = lanesOf(t), m = e.m;
-  const [a, b, c] = op.operands.map((v) => e.get(v));
-  if (e.unit.options.relaxedSimd && vl.elem === "f32") {
-    // binaryen's JS API has no relaxed_madd helper; the C API is exposed (FACTS.md).
-    const B = binaryen as unknown as { _BinaryenSIMDTernary(mod: number, op: number, a: Expr, b: Expr, c: Expr): Expr; RelaxedMaddVecF32x4: number };
-    e.define(op.result, B._BinaryenSIMDTernary((m as unknown as { ptr: number }).ptr, B.RelaxedMaddVecF32x4, a, b, c), "v128");
-    return;
-  }
-  const ns = vl.elem === "f32" ? m.f32x4 : m.f64x2;
-  e.define(op.result, ns.add(ns.mul(a, b), c), "v128");
-});
-
 register("vector.reduction", (e, op) => {
   const t = op.operand(0).type as VectorType, vl = lanesOf(t), m = e.m;
   const kind = reductionKind(op);

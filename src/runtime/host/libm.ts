@@ -4,6 +4,8 @@
 
 import type { HostFn, HostValue } from "../host.js";
 import { erf } from "../../dialects/math.js";
+import { fusedMultiplyAdd } from "../../ir/float.js";
+import { f32, f64 } from "../../ir/types.js";
 
 type Unary = (x: number) => number;
 type Binary = (x: number, y: number) => number;
@@ -27,6 +29,9 @@ export const LIBM_FUNCTIONS: HostFn[] = [
     { name, params: ["f64"], result: "f64", impl: (_c, [x]) => f(n(x)) },
     { name: name + "f", params: ["f32"], result: "f32", impl: (_c, [x]) => Math.fround(f(n(x))) },
   ]),
+  // fma/fmaf: rounded once (the wasm engine calls fma for f64 lanes, which it has no instruction for).
+  { name: "fma", params: ["f64", "f64", "f64"], result: "f64", impl: (_c, [x, y, z]) => fusedMultiplyAdd(n(x), n(y), n(z), f64) },
+  { name: "fmaf", params: ["f32", "f32", "f32"], result: "f32", impl: (_c, [x, y, z]) => fusedMultiplyAdd(n(x), n(y), n(z), f32) },
   ...BINARY.flatMap(([name, f]): HostFn[] => [
     { name, params: ["f64", "f64"], result: "f64", impl: (_c, [x, y]) => f(n(x), n(y)) },
     { name: name + "f", params: ["f32", "f32"], result: "f32", impl: (_c, [x, y]) => Math.fround(f(n(x), n(y))) },

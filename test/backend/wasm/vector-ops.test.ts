@@ -478,3 +478,36 @@ test("arith.maxnumf/minnumf on vectors and casts between i64 and f64 lanes go la
     return
   }`, "( 2, 5, -3, nan )\n( 1, 5, -3, nan )\n( -1, 9.0072e+15 )\n( 1.84467e+19, 9.0072e+15 )\n( -2, 40 )\n");
 });
+
+test("vector.fma and math.fma round once, as mlir-cpu-runner-19's llvm.intr.fma (f32 rounded the double sum again, f64 and the wasm vector.fma rounded the product first)", () => {
+  const bits = (t: string, w: number, x: string) => `
+    %b${x} = arith.bitcast %${x} : ${t} to i${w}${w === 32 ? `
+    %w${x} = arith.extui %b${x} : i32 to i64` : `
+    %w${x} = arith.addi %b${x}, %zero : i64`}
+    call @printI64(%w${x}) : (i64) -> ()
+    call @printNewline() : () -> ()`;
+  const [w, i] = runBoth(program(`
+  func.func @main() {
+    %zero = arith.constant 0 : i64
+    %a = arith.constant 1.0e+30 : f32
+    %b = arith.constant 1.5 : f32
+    %c = arith.constant -1.47825097 : f32
+    %s = math.fma %a, %b, %c : f32${bits("f32", 32, "s")}
+    %t = arith.constant 0.1 : f32
+    %u = arith.constant -0.0100000007 : f32
+    %vt = vector.broadcast %t : f32 to vector<4xf32>
+    %vu = vector.broadcast %u : f32 to vector<4xf32>
+    %vf = vector.fma %vt, %vt, %vu : vector<4xf32>
+    %f = vector.extract %vf[3] : f32 from vector<4xf32>${bits("f32", 32, "f")}
+    %x = arith.constant 0.1 : f64
+    %y = arith.constant -0.01 : f64
+    %d = math.fma %x, %x, %y : f64${bits("f64", 64, "d")}
+    %vx = vector.broadcast %x : f64 to vector<2xf64>
+    %vy = vector.broadcast %y : f64 to vector<2xf64>
+    %vd = vector.fma %vx, %vx, %vy : vector<2xf64>
+    %e = vector.extract %vd[1] : f64 from vector<2xf64>${bits("f64", 64, "e")}
+    return
+  }`));
+  assert.equal(w, "1905751575\n2950776750\n4337146585142882468\n4337146585142882468\n");
+  assert.equal(i, w);
+});
