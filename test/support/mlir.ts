@@ -14,10 +14,14 @@ export const MLIR_RUNNER = process.env.MLIR_CPU_RUNNER ?? "mlir-cpu-runner-19";
 export const MLIR_LIB_DIR = process.env.MLIR_LIB_DIR ?? "/usr/lib/llvm-19/lib";
 export const RUNNER_LIBS = [join(MLIR_LIB_DIR, "libmlir_c_runner_utils.so"), join(MLIR_LIB_DIR, "libmlir_runner_utils.so")];
 
-/** Standard dialects to the LLVM dialect, for mlir-cpu-runner (see shared FACTS.md). */
+/** Standard dialects to the LLVM dialect, for mlir-cpu-runner (see shared FACTS.md). Vector
+ * transfers of rank > 1 go through scf first; the rest of vector lowers straight to LLVM, after
+ * libm calls (which unroll vector math into vector ops).
+ * --expand-strided-metadata emits affine.apply (dynamic subview offsets): lowered again. */
 export const LOWERING_PIPELINE = [
-  "--lower-affine", "--convert-linalg-to-loops", "--convert-scf-to-cf", "--convert-math-to-libm",
-  "--convert-math-to-llvm", "--expand-strided-metadata", "--finalize-memref-to-llvm",
+  "--convert-vector-to-scf", "--lower-affine", "--convert-linalg-to-loops", "--convert-scf-to-cf",
+  "--convert-math-to-libm", "--convert-vector-to-llvm",
+  "--convert-math-to-llvm", "--expand-strided-metadata", "--lower-affine", "--finalize-memref-to-llvm",
   "--convert-arith-to-llvm", "--convert-func-to-llvm", "--convert-cf-to-llvm", "--reconcile-unrealized-casts",
 ];
 
