@@ -110,13 +110,18 @@ export class Gen {
     const m = from === "i1" ? x : this.emit(`arith.andi ${x}, ${this.c((1 << w) - 1, from)} : ${from}`);
     return this.emit(`arith.${from === "i1" ? "index_castui" : this.pick(["index_cast", "index_castui"])} ${m} : ${from} to index`);
   }
-  /** Prints x's bits as an i64 (NaN printed as a fixed marker). */
-  print(x: string, t: Ty): void {
+  /** Prints x's bits as an i64 (NaN printed as a fixed marker), or a float as text (printF32/F64). */
+  print(x: string, t: Ty, text = false): void {
     let bits: string;
     if (isFloat(t)) {
       const nan = this.emit(`arith.cmpf uno, ${x}, ${x} : ${t}`);
       const marker = this.c("1.234500e+00", t);
       const y = this.emit(`arith.select ${nan}, ${marker}, ${x} : ${t}`);
+      if (text) {
+        this.line(`func.call @printF${WIDTH[t]}(${y}) : (${t}) -> ()`);
+        this.line(`func.call @printNewline() : () -> ()`);
+        return;
+      }
       const i = this.emit(`arith.bitcast ${y} : ${t} to i${WIDTH[t]}`);
       bits = t === "f64" ? i : this.emit(`arith.extui ${i} : i32 to i64`);
     } else if (t === "index") bits = this.emit(`arith.index_cast ${x} : index to i64`);
