@@ -232,7 +232,7 @@ class LoopGen extends Gen {
     const t = vty({ et, n });
     const mems = this.mems.filter((m) => m.et === et && m.unit && m.sizes[m.sizes.length - 1] >= n);
     // (Wider vectors are split for the wasm engine, but not through transfers: documented.)
-    const how = this.pick(["broadcast", "splat", "const", "load", n * WIDTH[et] === 128 ? "transfer" : "load"]);
+    const how = this.pick(["broadcast", "splat", "const", "load", ...Array<string>(2).fill(n * WIDTH[et] === 128 ? "transfer" : "load")]);
     let v: string;
     if ((how === "load" || how === "transfer") && mems.length) {
       const m = this.pick(mems);
@@ -301,7 +301,7 @@ class LoopGen extends Gen {
     } else if (k === 13) { // one condition for all lanes
       push(this.emit(`arith.select ${this.any("i1")}, ${a.v}, ${b.v} : ${t}`));
     } else if (isFloat(a.et)) {
-      const op = this.pick(["addf", "subf", "mulf", "divf", "remf", "maximumf", "minimumf", "maxnumf", "minnumf", "fma", "negf", "sqrt", "absf", "floor", "ceil"]);
+      const op = this.pick(["addf", "subf", "mulf", "divf", "remf", "maximumf", "minimumf", "maxnumf", "minnumf", "fma", "fma", "negf", "sqrt", "absf", "floor", "ceil"]);
       if (op === "fma") push(this.emit(`vector.fma ${a.v}, ${b.v}, ${this.vec(a.et, a.n).v} : ${t}`));
       else if (op === "negf") push(this.emit(`arith.negf ${a.v} : ${t}`));
       else if (["sqrt", "absf", "floor", "ceil"].includes(op)) push(this.emit(`math.${op} ${a.v} : ${t}`));
@@ -423,7 +423,7 @@ class LoopGen extends Gen {
       else if (k < 7) this.load();
       else if (k < 9) { if (this.r() < 0.15) this.call(); else this.store(); }
       else if (k < 12 && this.vectors) this.vectorOp();
-      else if (k < 13 && this.vectors) this.vectorStore();
+      else if (k < 13 && this.vectors) { this.vectorStore(); if (this.r() < 0.5) this.vectorStore(); }
       else if (k < 14 && this.depth < 2) {
         if (this.vectors && this.r() < 0.3) this.printVec();
         else { const t = this.pick(SCALARS); this.print(this.any(t), t, this.r() < 0.3); }
