@@ -30,7 +30,7 @@ interface RunOptions extends ModelCliOptions {
   entry: string; entryPointResult?: string; engine: string; seed: string; printIrAfterLowering?: boolean; checkBounds?: boolean;
   optimize?: string; optimizeMode: string; budgetIters?: string; budgetMs?: string; budgetTokens?: string; searchSeed?: string;
   cacheDir?: string; cache: boolean; experienceLog?: string; report?: string;
-  heal?: string | boolean; healAttempts?: string; healSeeds?: string; wasmThreads?: string; optLevel?: string; sharedLibs?: string;
+  heal?: string | boolean; healAttempts?: string; healSeeds?: string; wasmThreads?: string; optLevel?: string; sharedLibs?: string; relaxedSimd?: boolean;
 }
 
 const RESULT_KINDS = ["void", "i32", "i64", "f32", "f64"] as const;
@@ -112,6 +112,7 @@ export async function main(argv: string[]): Promise<number> {
     .option("--seed <n>", "seed of tensorlang_get_random", "0")
     .option("--print-ir-after-lowering", "print the loop-level IR (to stderr) before running")
     .option("--check-bounds", "compile an index check into every memref access")
+    .option("--relaxed-simd", "vector.fma on f32 as a relaxed-SIMD multiply-add: faster, not bit-exact (--optimize implies it)")
     .option("-O, --opt-level <n>", "binaryen's optimization level, 0 to 3, as mlir-cpu-runner's -O0..-O3 (default 3)")
     .option("--shared-libs <libs>", "accepted for mlir-cpu-runner's command lines: MLIR's runner utils are built in")
     .option("--optimize <names>", "optimize these functions (comma-separated) or 'auto' before/while running")
@@ -193,14 +194,14 @@ export async function main(argv: string[]): Promise<number> {
 
   // A plain run of a program compiled before links that unit, without loading the compiler.
   const units = new UnitCache(o.cache === false ? undefined : o.cacheDir ?? defaultCacheDir());
-  const key = o.engine === "wasm" && threads === 1 && !o.optimize && !o.printIrAfterLowering ? units.key({ text, file, checkBounds: !!o.checkBounds, optLevel }) : undefined;
+  const key = o.engine === "wasm" && threads === 1 && !o.optimize && !o.printIrAfterLowering ? units.key({ text, file, checkBounds: !!o.checkBounds, optLevel, relaxedSimd: !!o.relaxedSimd }) : undefined;
   const cached = key === undefined ? undefined : units.get(key);
   const finish = (run: () => EngineValue | undefined) => runEntry(run, kind, !!o.entryPointResult);
   if (cached) return finish(() => runUnit(cached, seed, o.entry, kind));
 
   const { Engine, HeuristicProposer, LiveProgram, LlmProposer, optimizeModule, pickHotFunctions } = await import("./run-full.js");
   // Optimized kernels use vector.fma, which the wasm backend emits as a relaxed-SIMD madd.
-  const engine = new Engine({ engine: o.engine as "wasm" | "interp", checkBounds: o.checkBounds, seed, threads, relaxedSimd: !!o.optimize, context, optimizeLevel: optLevel });
+  const engine = new Engine({ engine: o.engine as "wasm" | "interp", checkBounds: o.checkBounds, seed, threads, relaxedSimd: !!o.optimize || !!o.relaxedSimd, context, optimizeLevel: optLevel });
   if (o.optimize) {
     const runner = await loadRunner(o);
     if (runner === undefined) throw new UsageError("--optimize needs a proposal source: --runner heuristic|mock|llama|openai");

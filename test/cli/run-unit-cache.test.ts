@@ -104,3 +104,24 @@ test("a damaged cache entry is reported and is a miss: the program compiles and 
   assert.match(damaged.stderr, /^tensorlang: ignoring corrupt cache file .*units.[0-9a-f]{40}: /);
   assert.equal(run(cache, ["examples/hello.mlir"]).compiled, false);
 });
+
+test("--relaxed-simd makes vector.fma a relaxed multiply-add, and is a binary of its own", () => {
+  const cache = mkdtempSync(join(dir, "c-"));
+  const f = file("fma.mlir", `func.func @main() {
+  %a = arith.constant dense<[0.1, 0.2, 0.3, 0.4]> : vector<4xf32>
+  %b = arith.constant dense<[3.0, 3.0, 3.0, 3.0]> : vector<4xf32>
+  %r = vector.fma %a, %b, %a : vector<4xf32>
+  vector.print %r : vector<4xf32>
+  return
+}
+`);
+  const dump = (args: string[]) => spawnSync(process.execPath, [join(root, "dist/src/cli/run.js"), f, "--no-cache", ...args],
+    { encoding: "utf8", env: { ...process.env, TENSORLANG_WASM_DUMP: "raw" } }).stderr;
+  assert.doesNotMatch(dump([]), /relaxed_madd/, "rounded once by default, as MLIR's llvm.intr.fma");
+  assert.match(dump(["--relaxed-simd"]), /f32x4\.relaxed_madd/);
+  assert.equal(run(cache, [f]).compiled, true);
+  const relaxed = run(cache, [f, "--relaxed-simd"]);
+  assert.equal(relaxed.compiled, true, "another binary");
+  assert.equal(relaxed.stdout, "( 0.4, 0.8, 1.2, 1.6 )\n");
+  assert.equal(run(cache, [f, "--relaxed-simd"]).compiled, false);
+});
