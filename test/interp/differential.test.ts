@@ -6,7 +6,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { mlirOutput, run } from "./helpers.js";
 import { haveMlir, mlirSkip } from "../support/mlir.js";
-import { Gen, INTS, isFloat, rng, type Ty } from "./gen-arith.js";
+import { Gen, INTS, isFloat, moduleOf, rng, type Ty } from "./gen-arith.js";
 
 function program(seed: number, functions: number): string {
   const r = rng(seed);
@@ -33,15 +33,7 @@ function program(seed: number, functions: number): string {
     const args = g.params.map((p, k) => `    %f${f}_${k} = arith.constant ${p.literal} : ${p.type}`);
     calls.push(...args, `    func.call @f${f}(${g.params.map((_, k) => `%f${f}_${k}`).join(", ")}) : (${g.params.map((p) => p.type).join(", ")}) -> ()`);
   }
-  return `module {
-  func.func private @printI64(i64)
-  func.func private @printNewline()
-${fns.join("\n")}
-  func.func @main() {
-${calls.join("\n")}
-    return
-  }
-}`;
+  return moduleOf(["printI64(i64)", "printNewline()"], fns, calls);
 }
 
 test("random programs are deterministic per seed and run under the interpreter", () => {

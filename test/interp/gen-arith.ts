@@ -130,3 +130,15 @@ export class Gen {
     this.line(`func.call @printNewline() : () -> ()`);
   }
 }
+
+/** The module around generated functions: the runner-utils printers they call, and @main making `calls`. */
+export function moduleOf(printers: readonly string[], fns: readonly string[], calls: readonly string[]): string {
+  return `module {
+${printers.map((p) => `  func.func private @${p}`).join("\n")}
+${fns.join("\n")}
+  func.func @main() {
+${calls.join("\n")}
+    return
+  }
+}`;
+}

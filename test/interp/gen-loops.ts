@@ -10,7 +10,7 @@
 // `mod` its known size in affine maps), and index values stay small and non-negative (the wasm
 // engine's index is 32-bit, a documented difference). Memrefs are fully initialised before use;
 // floats print as bits with NaN as a marker (see gen-arith.ts).
-import { Gen, WIDTH, isFloat, rng, type Ty } from "./gen-arith.js";
+import { Gen, WIDTH, isFloat, moduleOf, rng, type Ty } from "./gen-arith.js";
 
 const SCALARS: Ty[] = ["i1", "i8", "i16", "i32", "i64", "f32", "f64", "index"];
 const ELEMS: Ty[] = ["i1", "i8", "i16", "i32", "i64", "f32", "f64"];
@@ -129,21 +129,24 @@ class LoopGen extends Gen {
   /** Stores i * k1 + j * k2 - k0 (cast to the element type) everywhere. */
   fill(m: Mem): void {
     const [k0, k1, k2] = [this.int(20), 1 + this.int(7), 1 + this.int(5)];
+    this.everyElement(m, (ivs) => {
+      const lin = this.emit(`affine.apply affine_map<(d0, d1) -> (d0 * ${k1} + d1 * ${k2})>(${ivs[0]}, ${ivs[ivs.length - 1]})`);
+      const x = this.emit(`arith.subi ${this.emit(`arith.index_cast ${lin} : index to i64`)}, ${this.c(k0, "i64")} : i64`);
+      let y: string;
+      if (isFloat(m.et)) y = this.emit(`arith.mulf ${this.emit(`arith.sitofp ${x} : i64 to ${m.et}`)}, ${this.c(this.pick(["0.25", "0.1", "-1.5"]), m.et)} : ${m.et}`);
+      else y = m.et === "i64" ? x : this.emit(`arith.trunci ${x} : i64 to ${m.et}`);
+      this.line(`memref.store ${y}, ${m.v}[${ivs.join(", ")}] : ${m.ty}`);
+    });
+  }
+  /** An scf.for nest over every element of `m`, `body` emitted in the innermost loop with the indices. */
+  private everyElement(m: Mem, body: (ivs: string[]) => void): void {
     const c0 = this.c(0, "index"), c1 = this.c(1, "index");
     const ivs: string[] = [];
     const open = (d: number): void => {
       const iv = this.v("i"); ivs.push(iv);
       this.line(`scf.for ${iv} = ${c0} to ${m.dims[d]} step ${c1} {`);
-      const body = this.region(() => {
-        if (d + 1 < m.sizes.length) { open(d + 1); return; }
-        const lin = this.emit(`affine.apply affine_map<(d0, d1) -> (d0 * ${k1} + d1 * ${k2})>(${ivs[0]}, ${ivs[ivs.length - 1]})`);
-        const x = this.emit(`arith.subi ${this.emit(`arith.index_cast ${lin} : index to i64`)}, ${this.c(k0, "i64")} : i64`);
-        let y: string;
-        if (isFloat(m.et)) y = this.emit(`arith.mulf ${this.emit(`arith.sitofp ${x} : i64 to ${m.et}`)}, ${this.c(this.pick(["0.25", "0.1", "-1.5"]), m.et)} : ${m.et}`);
-        else y = m.et === "i64" ? x : this.emit(`arith.trunci ${x} : i64 to ${m.et}`);
-        this.line(`memref.store ${y}, ${m.v}[${ivs.join(", ")}] : ${m.ty}`);
-      });
-      this.lines.push(...body, `${this.indent}}`);
+      const lines = this.region(() => (d + 1 < m.sizes.length ? open(d + 1) : body(ivs)));
+      this.lines.push(...lines, `${this.indent}}`);
     };
     open(0);
   }
@@ -441,18 +444,7 @@ class LoopGen extends Gen {
   /** Prints every allocation's elements. */
   printMems(): void {
     for (const m of this.mems.filter((x) => x.base)) {
-      const c0 = this.c(0, "index"), c1 = this.c(1, "index");
-      const ivs: string[] = [];
-      const open = (d: number): void => {
-        const iv = this.v("i"); ivs.push(iv);
-        this.line(`scf.for ${iv} = ${c0} to ${m.dims[d]} step ${c1} {`);
-        const body = this.region(() => {
-          if (d + 1 < m.sizes.length) open(d + 1);
-          else this.print(this.emit(`memref.load ${m.v}[${ivs.join(", ")}] : ${m.ty}`), m.et);
-        });
-        this.lines.push(...body, `${this.indent}}`);
-      };
-      open(0);
+      this.everyElement(m, (ivs) => this.print(this.emit(`memref.load ${m.v}[${ivs.join(", ")}] : ${m.ty}`), m.et));
     }
   }
 }
@@ -475,15 +467,5 @@ export function loopProgram(seed: number, opts: LoopGenOptions = {}): string {
     const args = g.params.map((p, k) => `    %f${f}_${k} = arith.constant ${p.literal} : ${p.type}`);
     calls.push(...args, `    func.call @f${f}(${g.params.map((_, k) => `%f${f}_${k}`).join(", ")}) : (${g.params.map((p) => p.type).join(", ")}) -> ()`);
   }
-  return `module {
-  func.func private @printI64(i64)
-  func.func private @printF32(f32)
-  func.func private @printF64(f64)
-  func.func private @printNewline()
-${fns.join("\n")}
-  func.func @main() {
-${calls.join("\n")}
-    return
-  }
-}`;
+  return moduleOf(["printI64(i64)", "printF32(f32)", "printF64(f64)", "printNewline()"], fns, calls);
 }
