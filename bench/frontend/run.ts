@@ -128,6 +128,9 @@ const cmds: Array<[string, string[]]> = [
   ...(have ? [["mlir-opt-19", [file, "-o", join(dir, "mlir.mlir"), "--mlir-timing"]] as [string, string[]]] : []),
 ];
 const [cli, esm, mlir] = measure(cmds);
+// After a build by tsc alone the launcher runs the ES modules (bin/launch.js): say so, or the
+// "whole process" row would silently measure them.
+if (![...cli.phases.keys()].some((k) => /bundle/i.test(k))) console.log("  note: bin/tensorlang-opt ran the ES modules, not the bundle (stale or missing): run `npm run build`");
 console.log(`  tensorlang-opt (whole process):             ${show(cli)}`);
 console.log(`  node dist/src/cli/opt.js (ES modules):      ${show(esm)}`);
 if (!mlir) { console.log("  mlir-opt-19 not installed: no ratio"); process.exit(0); }
