@@ -2,11 +2,13 @@
 // binary compiled last time and never loads binaryen (whose load, optimizing, and the wait at
 // exit for V8 to finish tiering its code up are most of a small program's run time).
 // One file per unit, keyed by everything the binary depends on: the program text and file name
-// (sites name them), the compile options, and this build of TensorLang (a rebuild rewrites the
-// module file whose time and size stand for it). A file that does not read back is reported,
+// (sites name them), the compile options, this build of TensorLang (a rebuild rewrites the
+// module file whose time and size stand for it), and the CPU (vector.fma compiles to a relaxed
+// madd where that rounds once, abi.ts relaxedMaddFused). A file that does not read back is reported,
 // and is a miss (the compiled unit replaces it).
 import { createHash } from "node:crypto";
 import { mkdirSync, readFileSync, readdirSync, renameSync, statSync, unlinkSync, writeFileSync } from "node:fs";
+import { cpus } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { deserialize, serialize } from "node:v8";
@@ -46,7 +48,7 @@ export class UnitCache {
 
   /** The key of a unit compiled from `parts` (program text, file name, compile options). */
   key(parts: Record<string, unknown>): string {
-    return createHash("sha256").update(JSON.stringify({ FORMAT, build, node: process.versions.v8, ...parts })).digest("hex").slice(0, 40);
+    return createHash("sha256").update(JSON.stringify({ FORMAT, build, node: process.versions.v8, cpu: cpus()[0]?.model, ...parts })).digest("hex").slice(0, 40);
   }
 
   get(key: string): CompiledUnit | undefined {

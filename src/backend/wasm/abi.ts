@@ -46,6 +46,31 @@ export function compileWasm(bytes: Uint8Array): WebAssembly.Module {
   }
 }
 
+/**
+ * Whether this machine's f32x4.relaxed_madd rounds once (V8 emits an FMA instruction where the
+ * CPU has one: x86-64 with FMA3, arm64): then it is MLIR's exact vector.fma, at SIMD speed. Asked
+ * once, of a 4-lane case the unfused mul+add gets wrong (0.1f * 0.1f - 0.01f leaves the product's
+ * rounding error, which only a fused madd keeps), by a module made byte by byte.
+ */
+export const relaxedMaddFused = (() => {
+  let fused: boolean | undefined;
+  return (exact: (a: number, b: number, c: number) => number): boolean => {
+    if (fused !== undefined) return fused;
+    const body = [0x00, 0x41, 0x30, 0x41, 0x00, 0xfd, 0x00, 0x04, 0x00, 0x41, 0x10, 0xfd, 0x00, 0x04, 0x00, 0x41, 0x20, 0xfd, 0x00, 0x04, 0x00,
+      0xfd, 0x85, 0x02, 0xfd, 0x0b, 0x04, 0x00, 0x0b]; // mem[48] = relaxed_madd(mem[0], mem[16], mem[32])
+    const bytes = new Uint8Array([0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00, 0x01, 0x04, 0x01, 0x60, 0x00, 0x00, 0x03, 0x02, 0x01, 0x00,
+      0x05, 0x03, 0x01, 0x00, 0x01, 0x07, 0x09, 0x02, 0x01, 0x66, 0x00, 0x00, 0x01, 0x6d, 0x02, 0x00, 0x0a, body.length + 2, 0x01, body.length, ...body]);
+    try {
+      const { f, m } = new WebAssembly.Instance(compileWasm(bytes)).exports as { f: () => void; m: WebAssembly.Memory };
+      const x = new Float32Array(m.buffer, 0, 16), a = [0.1, 1e30, 3, -7.25], b = [0.1, 1.5, 1 / 3, 0.7], c = [-0.01, -1.47825097, -1, 5];
+      x.set(a, 0); x.set(b, 4); x.set(c, 8);
+      f();
+      fused = [0, 1, 2, 3].every((i) => Object.is(x[12 + i], exact(x[i], x[4 + i], x[8 + i])));
+    } catch { fused = false; }
+    return fused;
+  };
+})();
+
 export const isPtrType = (t: Type): boolean => t.str === "!llvm.ptr" || t.str.startsWith("!llvm.ptr<");
 
 /** The wasm type of a scalar or vector MLIR type, or undefined when it has none. */
