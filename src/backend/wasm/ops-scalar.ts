@@ -2,9 +2,9 @@
 import binaryen from "./binaryen.js";
 import { DenseElementsAttr, FloatAttr, IntegerAttr } from "../../ir/attributes.js";
 import { OpResult, type Operation, type Value } from "../../ir/core.js";
-import { FloatType, IndexType, IntegerType, Type, VectorType, f32 } from "../../ir/types.js";
+import { FloatType, IndexType, IntegerType, Type, VectorType } from "../../ir/types.js";
 import { CMPF_PREDICATES, CMPI_PREDICATES } from "../../dialects/arith.js";
-import { fusedMultiplyAdd, roundFloat } from "../../ir/float.js";
+import { roundFloat } from "../../ir/float.js";
 import { CompileError, relaxedMaddFused, type LaneType, type VectorLanes, unsupportedVector, vectorLanes, wasmTypeOf } from "./abi.js";
 import { type Expr, FunctionEmitter, i64c, normInt, register, unsignedView, BT } from "./emitter.js";
 import { laneNs, numMinMax, perLane } from "./ops-vector.js";
@@ -459,7 +459,7 @@ register("math.absi", (e, op) => {
 register(["math.fma", "vector.fma"], (e, op) => {
   const t = op.result.type, m = e.m;
   if (op.name === "vector.fma" && vectorLanes(t as VectorType)?.elem === "f32" &&
-      (e.unit.options.relaxedSimd || relaxedMaddFused((a, b, c) => fusedMultiplyAdd(a, b, c, f32)))) {
+      (e.unit.options.relaxedSimd || relaxedMaddFused())) {
     // binaryen's JS API has no relaxed_madd helper; the C API is exposed (FACTS.md).
     const B = binaryen as unknown as { _BinaryenSIMDTernary(mod: number, op: number, a: Expr, b: Expr, c: Expr): Expr; RelaxedMaddVecF32x4: number };
     const [a, b, c] = op.operands.map((v) => e.get(v));
