@@ -26,6 +26,9 @@ export class Lexer {
     for (let i = text.indexOf("\n"); i >= 0; i = text.indexOf("\n", i + 1)) this.lineStarts.push(i + 1);
   }
 
+  /** The offset of line `line`'s first character (0-based), or undefined past the last line. */
+  lineStart(line: number): number | undefined { return this.lineStarts[line]; }
+
   loc(pos: number): Location {
     const ls = this.lineStarts;
     let lo = this.lineHint;

@@ -9,28 +9,28 @@ import type { Context } from "../ir/dialect.js";
 import { DiagnosticError, DiagnosticSink, type Diagnostic } from "../ir/diagnostics.js";
 import { parseModuleIndexed, type SourceIndex, type Span } from "../ir/source-index.js";
 import { inputChunks } from "../ir/split-input.js";
+import { Lexer } from "../ir/lexer.js";
 import { verifyModule } from "../ir/verifier.js";
 import { verifyLinearity } from "../passes/verify-linearity.js";
 
 export class Chunk {
-  /** Offset of each line's first character (the padding lines included). */
-  readonly lineStarts: number[] = [0];
+  /** The lexer's line table (the padding lines included) maps offsets to lines and back. */
+  private readonly lines: Lexer;
   module?: Module;
   index?: SourceIndex;
   diagnostics: Diagnostic[] = [];
 
   constructor(readonly text: string, readonly firstLine: number, readonly lastLine: number, readonly ctx: Context) {
-    for (let i = text.indexOf("\n"); i >= 0; i = text.indexOf("\n", i + 1)) this.lineStarts.push(i + 1);
+    this.lines = new Lexer(text, "");
   }
 
   offset(p: Position): number {
-    const start = this.lineStarts[p.line] ?? this.text.length, next = this.lineStarts[p.line + 1] ?? this.text.length + 1;
+    const start = this.lines.lineStart(p.line) ?? this.text.length, next = this.lines.lineStart(p.line + 1) ?? this.text.length + 1;
     return Math.min(start + p.character, next - 1);
   }
   position(offset: number): Position {
-    let lo = 0, hi = this.lineStarts.length - 1;
-    while (lo < hi) { const mid = (lo + hi + 1) >> 1; if (this.lineStarts[mid] <= offset) lo = mid; else hi = mid - 1; }
-    return { line: lo, character: offset - this.lineStarts[lo] };
+    const { line, col } = this.lines.loc(offset);
+    return { line: line - 1, character: col - 1 };
   }
   range(s: Span): { start: Position; end: Position } { return { start: this.position(s.start), end: this.position(s.end) }; }
 }
