@@ -42,7 +42,7 @@ export function hover(a: Analysis, pos: Position): Hover | null {
 }
 
 /** `@name` under `offset` (also with the cursor right after it). */
-function symbolAt(text: string, offset: number): { name: string; span: Span } | undefined {
+export function symbolAt(text: string, offset: number): { name: string; span: Span } | undefined {
   const isName = (c: string | undefined) => c !== undefined && /[\w$.]/.test(c);
   let s = offset;
   while (s > 0 && isName(text[s - 1])) s--;
@@ -61,7 +61,7 @@ function symbolSpan(chunk: Chunk, op: Operation, name: string): Span | undefined
 }
 
 /** The `@name` of the op that defines symbol `name`: the first, as a symbol table finds it. */
-function findSymbol(chunk: Chunk, name: string): Span | undefined {
+export function findSymbol(chunk: Chunk, name: string): Span | undefined {
   let found: Operation | undefined;
   chunk.module?.walk((op) => { if (!found && symbolName(op) === name) found = op; return !found; });
   return found && symbolSpan(chunk, found, name);

@@ -2,11 +2,13 @@
 // analysed at most once per version, on the first of: its diagnostics falling due (at once on
 // open, shortly after the last edit while typing) or a request that needs it.
 import { fileURLToPath } from "node:url";
-import { TextDocumentSyncKind, TextDocuments, createConnection, type Connection } from "vscode-languageserver/node.js";
+import { ErrorCodes, ResponseError, TextDocumentSyncKind, TextDocuments, createConnection, type Connection } from "vscode-languageserver/node.js";
 import { TextDocument } from "vscode-languageserver-textdocument";
 import { Analysis } from "./analysis.js";
 import { lspDiagnostics } from "./diagnostics.js";
+import { completion } from "./completion.js";
 import { definition, documentSymbols, hover } from "./features.js";
+import { highlights, prepareRename, references, rename } from "./references.js";
 
 /** Quiet time after an edit before diagnostics are computed: long enough to skip most keystrokes. */
 export const DEBOUNCE_MS = 150;
@@ -40,7 +42,8 @@ export function startServer(opts: { version: string; connection?: Connection }):
   connection.onInitialize(() => ({
     capabilities: {
       textDocumentSync: TextDocumentSyncKind.Incremental,
-      hoverProvider: true, definitionProvider: true, documentSymbolProvider: true,
+      hoverProvider: true, definitionProvider: true, documentSymbolProvider: true, referencesProvider: true, documentHighlightProvider: true,
+      renameProvider: { prepareProvider: true }, completionProvider: { triggerCharacters: ["%", "^", "@", ".", "!"] },
     },
     serverInfo: { name: "tensorlang-lsp", version: opts.version },
   }));
@@ -62,6 +65,15 @@ export function startServer(opts: { version: string; connection?: Connection }):
   connection.onHover((p) => withDoc(p.textDocument.uri, (d) => hover(analysisOf(d), p.position)));
   connection.onDefinition((p) => withDoc(p.textDocument.uri, (d) => definition(analysisOf(d), d.uri, p.position)));
   connection.onDocumentSymbol((p) => withDoc(p.textDocument.uri, (d) => documentSymbols(analysisOf(d))));
+  connection.onReferences((p) => withDoc(p.textDocument.uri, (d) => references(analysisOf(d), d.uri, p.position, p.context.includeDeclaration)));
+  connection.onDocumentHighlight((p) => withDoc(p.textDocument.uri, (d) => highlights(analysisOf(d), p.position)));
+  connection.onPrepareRename((p) => withDoc(p.textDocument.uri, (d) => prepareRename(analysisOf(d), p.position)));
+  connection.onRenameRequest((p) => withDoc(p.textDocument.uri, (d) => {
+    const r = rename(analysisOf(d), d.uri, p.position, p.newName);
+    if (r && "error" in r) throw new ResponseError(ErrorCodes.InvalidParams, r.error);
+    return r;
+  }));
+  connection.onCompletion((p) => withDoc(p.textDocument.uri, (d) => completion(analysisOf(d), p.position)));
   connection.onShutdown(() => { for (const uri of [...timers.keys()]) cancel(uri); });
 
   documents.listen(connection);

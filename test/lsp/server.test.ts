@@ -1,12 +1,12 @@
 // tensorlang-lsp end to end: the server started as an editor starts it (bin/tensorlang-lsp,
 // JSON-RPC over stdio), asked what an editor asks: diagnostics as a document opens and changes,
-// hover, go to definition, document symbols, and a clean shutdown.
+// hover, go to definition, document symbols, references, rename, completion, and a clean shutdown.
 import assert from "node:assert/strict";
 import { spawn } from "node:child_process";
 import { join } from "node:path";
 import { after, before, test } from "node:test";
 import {
-  DefinitionRequest, DidChangeTextDocumentNotification, DidOpenTextDocumentNotification, DocumentSymbolRequest, ExitNotification,
+  CompletionRequest, DefinitionRequest, DidChangeTextDocumentNotification, ReferencesRequest, RenameRequest, DidOpenTextDocumentNotification, DocumentSymbolRequest, ExitNotification,
   HoverRequest, InitializeRequest, InitializedNotification, PublishDiagnosticsNotification, ShutdownRequest,
   StreamMessageReader, StreamMessageWriter, createProtocolConnection,
   type Diagnostic, type DocumentSymbol, type Location, type MarkupContent, type Position, type PublishDiagnosticsParams,
@@ -76,7 +76,10 @@ before(async () => {
   conn.listen();
   const init = await conn.sendRequest(InitializeRequest.type, { processId: process.pid, rootUri: null, capabilities: {} });
   assert.equal(init.serverInfo?.name, "tensorlang-lsp");
-  assert.ok(init.capabilities.hoverProvider && init.capabilities.definitionProvider && init.capabilities.documentSymbolProvider);
+  const caps = init.capabilities;
+  assert.ok(caps.hoverProvider && caps.definitionProvider && caps.documentSymbolProvider && caps.referencesProvider && caps.documentHighlightProvider);
+  assert.deepEqual(caps.renameProvider, { prepareProvider: true });
+  assert.ok(caps.completionProvider?.triggerCharacters?.includes("%"));
   await conn.sendNotification(InitializedNotification.type, {});
 });
 
@@ -174,4 +177,17 @@ func.func @unverified(%x: i32) -> f32 {
   assert.match((await hover(uri, at(text, "%x", 1))) ?? "", /`%x`: `i32`/);
   change(uri, text.replace("%z", "%x").replace("-> f32", "-> i32"));
   assert.deepEqual(await nextDiagnostics(uri), []);
+});
+
+test("references, rename (a clash is an error response) and completion over the protocol", async () => {
+  const uri = open("refs.mlir", FIXED);
+  await nextDiagnostics(uri);
+  const refs = (await conn.sendRequest(ReferencesRequest.type, { textDocument: { uri }, position: at(FIXED, "%c#1", 0, 1), context: { includeDeclaration: true } }))!;
+  assert.deepEqual(refs.map((r) => r.range.start), [at(FIXED, "%c:2", 0, 0), at(FIXED, "%c#0", 0, 0), at(FIXED, "%c#1", 0, 0)]);
+  const edit = await conn.sendRequest(RenameRequest.type, { textDocument: { uri }, position: at(FIXED, "@twice", 1, 2), newName: "double" });
+  assert.deepEqual(edit?.changes?.[uri]?.map((e) => [e.range.start.line, e.newText]), [[0, "@double"], [8, "@double"]]);
+  await assert.rejects(conn.sendRequest(RenameRequest.type, { textDocument: { uri }, position: at(FIXED, "@twice", 1, 2), newName: "main" }),
+    /symbol '@main' is already defined/);
+  const items = (await conn.sendRequest(CompletionRequest.type, { textDocument: { uri }, position: at(FIXED, "tensorlang.print", 0, 12) })) as { label: string }[];
+  assert.deepEqual(items.map((c) => c.label), ["tensorlang.print"]);
 });
