@@ -1,6 +1,6 @@
 #!/usr/bin/env node
-// tensorlang-lsp: the language server (diagnostics, hover, go to definition, document symbols)
-// over stdio, for editors; see docs/lsp.md.
+// tensorlang-lsp: the language server (diagnostics, hover, definition, symbols, references,
+// rename, completion) over stdio, for editors; see docs/lsp.md.
 import { Command } from "commander";
 import { startServer } from "../lsp/server.js";
 import { UsageError, isMain, packageVersion } from "./common.js";
@@ -11,6 +11,7 @@ export function start(args: string[]): void {
     .description("Language server for TensorLang/MLIR files (JSON-RPC over stdin/stdout)")
     .option("--stdio", "talk over stdin/stdout (the default and only transport)")
     .option("--clientProcessId <pid>", "exit when this process does (VS Code passes it)")
+    .option("--allow-unregistered-dialect", "keep ops of dialects TensorLang does not know instead of reporting them (as tensorlang-opt's flag)")
     .version(packageVersion(), "--version", "print the version")
     .exitOverride((err) => { throw Object.assign(new UsageError(err.message.replace(/^error: /, "")), { exitCode: err.exitCode === 0 ? 0 : 2 }); })
     .configureOutput({ writeErr: () => {} });
@@ -22,7 +23,7 @@ export function start(args: string[]): void {
     process.exitCode = code;
     return;
   }
-  startServer({ version: packageVersion() });
+  startServer({ version: packageVersion(), allowUnregistered: program.opts().allowUnregisteredDialect === true });
 }
 
 if (isMain(import.meta.url)) start(process.argv.slice(2));

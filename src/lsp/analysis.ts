@@ -37,10 +37,15 @@ export class Chunk {
 
 export class Analysis {
   readonly chunks: Chunk[] = [];
-  /** `file`: the name diagnostics carry for this document (a location elsewhere is another file's). */
-  constructor(readonly text: string, readonly file: string) {
+  /**
+   * `file`: the name diagnostics carry for this document (a location elsewhere is another file's);
+   * `allowUnregistered`: keep ops of unknown dialects, as `--allow-unregistered-dialect` does.
+   */
+  constructor(readonly text: string, readonly file: string, allowUnregistered = false) {
     for (const { text: t, firstLine, lastLine } of inputChunks(text)) {
-      const c = new Chunk(t, firstLine, lastLine, createContext());
+      const ctx = createContext();
+      ctx.allowUnregistered = allowUnregistered;
+      const c = new Chunk(t, firstLine, lastLine, ctx);
       analyzeChunk(c, file);
       this.chunks.push(c);
     }

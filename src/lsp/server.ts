@@ -16,17 +16,22 @@ export const DEBOUNCE_MS = 150;
 /** The file name diagnostics of `uri` carry (what `tensorlang-opt` would call the file). */
 const fileOf = (uri: string) => { try { return uri.startsWith("file:") ? fileURLToPath(uri) : uri; } catch { return uri; } };
 
-export function startServer(opts: { version: string; connection?: Connection }): Connection {
+/**
+ * `allowUnregistered`: `--allow-unregistered-dialect`, which an editor may also ask for in its
+ * initialization options (`{ "allowUnregisteredDialect": true }`).
+ */
+export function startServer(opts: { version: string; connection?: Connection; allowUnregistered?: boolean }): Connection {
   const connection = opts.connection ?? createConnection(process.stdin, process.stdout);
   const documents = new TextDocuments(TextDocument);
   const analyses = new Map<string, { version: number; analysis: Analysis }>();
+  let allowUnregistered = opts.allowUnregistered === true;
   const timers = new Map<string, NodeJS.Timeout>();
   const published = new Map<string, number>();
 
   const analysisOf = (doc: TextDocument): Analysis => {
     const cached = analyses.get(doc.uri);
     if (cached?.version === doc.version) return cached.analysis;
-    const analysis = new Analysis(doc.getText(), fileOf(doc.uri));
+    const analysis = new Analysis(doc.getText(), fileOf(doc.uri), allowUnregistered);
     analyses.set(doc.uri, { version: doc.version, analysis });
     return analysis;
   };
@@ -39,14 +44,17 @@ export function startServer(opts: { version: string; connection?: Connection }):
   };
   const cancel = (uri: string) => { clearTimeout(timers.get(uri)); timers.delete(uri); };
 
-  connection.onInitialize(() => ({
-    capabilities: {
-      textDocumentSync: TextDocumentSyncKind.Incremental,
-      hoverProvider: true, definitionProvider: true, documentSymbolProvider: true, referencesProvider: true, documentHighlightProvider: true,
-      renameProvider: { prepareProvider: true }, completionProvider: { triggerCharacters: ["%", "^", "@", ".", "!"] },
-    },
-    serverInfo: { name: "tensorlang-lsp", version: opts.version },
-  }));
+  connection.onInitialize((p) => {
+    if ((p.initializationOptions as { allowUnregisteredDialect?: unknown } | undefined)?.allowUnregisteredDialect === true) allowUnregistered = true;
+    return {
+      capabilities: {
+        textDocumentSync: TextDocumentSyncKind.Incremental,
+        hoverProvider: true, definitionProvider: true, documentSymbolProvider: true, referencesProvider: true, documentHighlightProvider: true,
+        renameProvider: { prepareProvider: true }, completionProvider: { triggerCharacters: ["%", "^", "@", ".", "!"] },
+      },
+      serverInfo: { name: "tensorlang-lsp", version: opts.version },
+    };
+  });
   documents.onDidOpen((e) => publish(e.document.uri));
   documents.onDidChangeContent((e) => {
     const uri = e.document.uri;

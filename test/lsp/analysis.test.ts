@@ -36,3 +36,15 @@ func.func @f(%x: i32) -> f32 {
   assert.deepEqual(w.range, { start: { line: 2, character: 9 }, end: { line: 2, character: 11 } }); // `%x`
   assert.deepEqual(w.relatedInformation, [{ location: { uri: URI, range: { start: { line: 1, character: 13 }, end: { line: 1, character: 15 } } }, message: "see here" }]);
 });
+
+test("with --allow-unregistered-dialect, ops of unknown dialects are kept and only real errors remain", () => {
+  const text = `func.func @f(%x: i32) -> f32 {
+  %y = "mydialect.op"(%x) : (i32) -> i32
+  return %y : i32
+}
+`;
+  const messages = (allow: boolean) => new Analysis(text, "/w/a.mlir", allow).chunks[0].diagnostics.map((d) => d.message);
+  assert.ok(messages(false).includes("unregistered operation 'mydialect.op'"));
+  assert.deepEqual(messages(true), messages(false).filter((m) => !/unregistered/.test(m)));
+  assert.match(messages(true).join("\n"), /'func\.return' op/);
+});
