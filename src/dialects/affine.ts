@@ -216,7 +216,7 @@ const forOp: OpSpec = {
   },
   print(p, op) {
     const f = forParts(op);
-    p.print(" ", p.name(f.iv), " = ", printBound(p, f.lower.map, f.lower.operands, true), " to ", printBound(p, f.upper.map, f.upper.operands, false));
+    p.print(" ", p.name(f.iv), p.argLoc(f.iv), " = ", printBound(p, f.lower.map, f.lower.operands, true), " to ", printBound(p, f.upper.map, f.upper.operands, false));
     if (f.step !== 1) p.print(" step ", String(f.step));
     if (f.inits.length) p.print(" iter_args", printAssignmentList(p, f.iterArgs, f.inits), " -> (", p.types(typesOf(op.results)), ")");
     p.print(" ");

@@ -56,7 +56,7 @@ export function printFunctionSignature(p: OpAsmPrinter, op: Operation, inputs: r
   const body = isDeclaration(op) ? undefined : op.body();
   const argAttrs = op.attr<ArrayAttr>("arg_attrs")?.items, resAttrs = op.attr<ArrayAttr>("res_attrs")?.items;
   const withAttr = (s: string, a?: Attribute) => (a && (a as DictionaryAttr).entries.size ? `${s} ${a.str}` : s);
-  const args = inputs.map((t, i) => withAttr(body ? `${p.name(body.args[i])}: ${t.str}` : t.str, argAttrs?.[i]));
+  const args = inputs.map((t, i) => body ? withAttr(`${p.name(body.args[i])}: ${t.str}`, argAttrs?.[i]) + p.argLoc(body.args[i]) : withAttr(t.str, argAttrs?.[i]));
   if (variadic) args.push("...");
   p.print(` @${funcName(op)}(${args.join(", ")})`);
   if (results.length) {

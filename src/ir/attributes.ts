@@ -241,9 +241,13 @@ export class DenseElementsAttr extends Attribute {
   get numElements(): number { return this.type.numElements; }
 }
 
-/** Location attribute `loc(...)`, kept as raw text. */
+/**
+ * Location attribute `loc(...)`, kept as text. `aliases`: where (offsets into `str`) it names a
+ * `#loc` alias, to expand once all are known; undefined where its text cannot be printed back
+ * (a `fused<...>` metadata attribute that names an alias).
+ */
 export class LocationAttr extends Attribute {
-  constructor(readonly str: string) { super(); }
+  constructor(readonly str: string, readonly aliases: ReadonlyArray<readonly [number, string]> | undefined = []) { super(); }
 }
 
 /** Any dialect attribute (`#dialect.name<...>`) or unknown form, kept verbatim. */

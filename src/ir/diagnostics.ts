@@ -1,7 +1,11 @@
 // Diagnostics: `file:line:col: error: message`, the source line and a caret.
 import { closest, distance } from "fastest-levenshtein";
 
-export interface Location { file: string; line: number; col: number }
+export interface Location {
+  file: string; line: number; col: number;
+  /** The `loc(...)` the input wrote when it says more than a file position (a call site, a fused or named location, `unknown`), `#loc` aliases expanded: --mlir-print-debuginfo prints it back. */
+  text?: string;
+}
 
 export type Severity = "error" | "warning" | "note" | "remark";
 

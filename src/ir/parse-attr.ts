@@ -409,17 +409,52 @@ export class AttrTypeParser {
     this.expect(">");
     return new StridedLayoutAttr(strides, offset);
   }
+  /** `(...)` after `loc`: one location as MLIR 19's grammar has them, checked and kept as written. */
   protected parseLocationBody(pos: number): LocationAttr {
-    const start = this.lex.peek().pos;
-    this.expect("(");
-    let depth = 1;
-    while (depth > 0) {
-      const t = this.lex.next();
-      if (t.kind === "eof") throw DiagnosticError.at(this.lex.loc(pos), "unbalanced location");
-      if (t.text === "(") depth++;
-      else if (t.text === ")") depth--;
-    }
-    return new LocationAttr("loc" + this.lex.text.slice(start, this.lex.pos));
+    const start = this.lex.peek().pos, aliases: Array<[number, string]> = [];
+    if (!this.accept("(")) throw DiagnosticError.at(this.lex.loc(pos), "expected '(' in location");
+    const printable = this.parseLocationInstance(aliases);
+    if (!this.accept(")")) throw this.errorAt(this.lex.peek(), "expected ')' in location");
+    const text = "loc" + this.lex.text.slice(start, this.lex.pos);
+    return new LocationAttr(text, printable ? aliases.map(([at, name]) => [at - start + 3, name] as const) : undefined);
+  }
+  /**
+   * `unknown`, `"file":line:col`, `"name"` or `"name"(loc)`, `callsite(loc at loc)`,
+   * `fused<attr>?[loc, ...]`, or a `#loc` alias (which may be defined further down: each is
+   * added to `aliases` with its position). False where the text cannot be printed back.
+   */
+  private parseLocationInstance(aliases: Array<[number, string]>): boolean {
+    const t = this.lex.next();
+    const int = (what: string) => { const n = this.lex.next(); if (n.kind !== "int") throw this.errorAt(n, `expected integer ${what} number in FileLineColLoc`); };
+    let printable = true;
+    if (t.kind === "hash") aliases.push([t.pos, t.text.slice(1)]);
+    else if (t.kind === "string") {
+      if (this.accept(":")) {
+        int("line");
+        if (!this.accept(":")) throw this.errorAt(this.lex.peek(), "expected ':' in FileLineColLoc");
+        int("column");
+      } else if (this.accept("(")) {
+        printable = this.parseLocationInstance(aliases);
+        if (!this.accept(")")) throw this.errorAt(this.lex.peek(), "expected ')' after child location of NameLoc");
+      }
+    } else if (t.kind === "bare" && t.text === "callsite") {
+      this.expect("(");
+      printable = this.parseLocationInstance(aliases);
+      if (this.lex.peek().text !== "at") throw this.errorAt(this.lex.peek(), "expected 'at' in callsite");
+      this.lex.next();
+      printable = this.parseLocationInstance(aliases) && printable;
+      this.expect(")");
+    } else if (t.kind === "bare" && t.text === "fused") {
+      if (this.accept("<")) {
+        const from = this.lex.peek().pos;
+        this.parseAttribute();
+        printable = !this.lex.text.slice(from, this.lex.pos).includes("#"); // an alias we would not print
+        this.expect(">");
+      }
+      this.expect("[");
+      if (!this.accept("]")) { do printable = this.parseLocationInstance(aliases) && printable; while (this.accept(",")); this.expect("]"); }
+    } else if (!(t.kind === "bare" && t.text === "unknown")) throw this.errorAt(t, "expected location instance");
+    return printable;
   }
 
   // ---- affine ------------------------------------------------------------------------------

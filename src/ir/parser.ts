@@ -322,20 +322,37 @@ export class OpAsmParser extends AttrTypeParser {
     return this.parseLocationBody(t.pos);
   }
 
-  /** `loc(#alias)` written before `#alias = loc(...)` (mlir-opt prints the definitions last). */
-  private pendingLocs: Array<[{ loc?: Location }, string]> = [];
+  /** Each trailing `loc(...)`, where it starts and what it belongs to: resolved once the whole text (every `#loc` alias) is read. */
+  private writtenLocs: Array<[{ loc?: Location }, LocationAttr, number]> = [];
   /**
-   * A trailing `loc(...)` naming a file position becomes `target`'s location, as in MLIR (so a
-   * diagnostic or a run-time error points into the file the IR came from); other locations
-   * (`unknown`, a bare name) leave the position in this text. A target that has a location
-   * object already gets it rewritten (see setFileLoc), also when its alias comes later.
+   * A trailing `loc(...)` becomes `target`'s location, as in MLIR: its first file position (so a
+   * diagnostic or a run-time error points into the file the IR came from; `unknown` or a bare
+   * name leave the position in this text), and its text, which --mlir-print-debuginfo prints back.
+   * Resolved after the parse, since mlir-opt prints the `#loc` alias definitions last.
    */
   keepOptionalLoc(target: { loc?: Location }): void {
-    const l = this.skipOptionalLoc();
-    if (!l) return;
-    const alias = /^loc\(\s*#([\w$.-]+)\s*\)$/.exec(l.str), a = alias && this.attrAliases.get(alias[1]);
-    if (alias && !a) this.pendingLocs.push([target, alias[1]]);
-    else if (!alias || a instanceof LocationAttr) setFileLoc(target, a instanceof LocationAttr ? a : l);
+    const at = this.lex.peek().pos, l = this.skipOptionalLoc();
+    if (l) this.writtenLocs.push([target, l, at]);
+  }
+  /**
+   * The text of `l` with its `#loc` aliases replaced by their definitions (undefined where it
+   * cannot be printed back); an alias that is not defined, or not a location, is an error at
+   * `pos`, where the outermost location names it (`base`: the text position of `l.str`'s start).
+   */
+  private expandLoc(l: LocationAttr, base: number | undefined, pos: number, seen: ReadonlySet<string> = new Set()): string | undefined {
+    if (!l.aliases) return undefined;
+    let out = "", from = 0, printable = true;
+    for (const [at, name] of l.aliases) {
+      const where = this.lex.loc(base === undefined ? pos : base + at), a = this.attrAliases.get(name);
+      if (a === undefined) throw DiagnosticError.at(where, "operation location alias was never defined");
+      if (!(a instanceof LocationAttr)) throw DiagnosticError.at(where, `expected location, but found '${a.str}'`);
+      if (seen.has(name)) throw DiagnosticError.at(where, `location alias '#${name}' refers to itself`);
+      const body = this.expandLoc(a, undefined, base === undefined ? pos : base + at, new Set([...seen, name]));
+      if (body === undefined) printable = false;
+      out += l.str.slice(from, at) + (body ?? "").slice(4, -1); // `loc(` ... `)` off: nested locations are written bare
+      from = at + 1 + name.length;
+    }
+    return printable ? out + l.str.slice(from) : undefined;
   }
 
   // ---- module ------------------------------------------------------------------------------
@@ -349,10 +366,7 @@ export class OpAsmParser extends AttrTypeParser {
       ops.push(this.parseOperation());
     }
     this.popScope();
-    for (const [target, name] of this.pendingLocs) {
-      const a = this.attrAliases.get(name);
-      if (a instanceof LocationAttr) setFileLoc(target, a);
-    }
+    for (const [target, l, at] of this.writtenLocs) setFileLoc(target, this.expandLoc(l, at, at) ?? l.str);
     if (ops.length === 1 && ops[0].name === "builtin.module") return new Module(ops[0]);
     const m = Module.create({ file: this.lex.file, line: 1, col: 1 });
     for (const o of ops) m.body.append(o);
@@ -374,17 +388,21 @@ export class OpAsmParser extends AttrTypeParser {
 }
 
 /**
- * The first `"file":line:col` of a location (a FileLineColLoc, or one inside a name, call site
- * or fused location) as `target`'s location; none leaves it as it is. Written into the location
- * object the target has, which what its parser made with it shares (an implicit terminator, a
- * short-form body's ops, the block argument of a region argument).
+ * `text` (a `loc(...)`, aliases expanded where it can be printed back) as `target`'s location:
+ * its first `"file":line:col` (a FileLineColLoc, or one inside a name, call site or fused
+ * location), else the position the target has; and the text itself where it says more than
+ * that position. Written into the location object the target has, which what its parser made
+ * with it shares (an implicit terminator, a short-form body's ops, the block argument of a
+ * region argument).
  */
-function setFileLoc(target: { loc?: Location }, l: LocationAttr): void {
-  const m = /"((?:[^"\\]|\\.)*)"\s*:\s*(\d+)\s*:\s*(\d+)/.exec(l.str);
-  if (!m) return;
-  const loc = { file: decodeString(`"${m[1]}"`), line: Number(m[2]), col: Number(m[3]) };
+function setFileLoc(target: { loc?: Location }, text: string): void {
+  const m = /"((?:[^"\\]|\\.)*)"\s*:\s*(\d+)\s*:\s*(\d+)/.exec(text);
+  const pos = m ? { file: decodeString(`"${m[1]}"`), line: Number(m[2]), col: Number(m[3]) } : undefined;
+  if (!target.loc && !pos) return;
+  const plain = /^loc\(\s*"(?:[^"\\]|\\.)*"\s*:\s*\d+\s*:\s*\d+\s*\)$/.test(text) || text.includes("#"); // a position, or what cannot be printed back
+  const loc = { ...pos, text: plain ? undefined : text };
   if (target.loc) Object.assign(target.loc, loc);
-  else target.loc = loc;
+  else target.loc = loc as Location;
 }
 
 /** Parses a whole MLIR file into a module. Throws DiagnosticError on bad input. */

@@ -2,7 +2,7 @@
 // names are numbered as MLIR numbers them (%0, %arg0, ^bb0): per IsolatedFromAbove region in
 // the custom form, across the whole module in the generic form.
 import { Attribute, DictionaryAttr, StringAttr } from "./attributes.js";
-import { Block, Module, Operation, Region, Value } from "./core.js";
+import { Block, Module, Operation, Region, Value, type BlockArgument } from "./core.js";
 import { Context, type RegisteredOp } from "./dialect.js";
 import type { Location } from "./diagnostics.js";
 import { Type, typeListStr } from "./types.js";
@@ -169,7 +169,7 @@ export class OpAsmPrinter {
         this.newline();
         this.indent++;
         this.print(this.blockName(b));
-        if (b.args.length) this.print("(", b.args.map((a) => `${this.name(a)}: ${a.type.str}`).join(", "), ")");
+        if (b.args.length) this.print("(", b.args.map((a) => `${this.name(a)}: ${a.type.str}${this.argLoc(a)}`).join(", "), ")");
         this.print(":", this.predecessorsNote(r, b));
       }
       const ops = b.ops;
@@ -195,6 +195,9 @@ export class OpAsmPrinter {
     if (!preds.length) return b === r.blocks[0] ? "" : "  // no predecessors";
     return preds.length === 1 ? `  // pred: ${this.blockName(preds[0])}` : `  // ${preds.length} preds: ${preds.map((p) => this.blockName(p)).join(", ")}`;
   }
+
+  /** ` loc(...)` after a block argument with --mlir-print-debuginfo (labels, function signatures, `affine.for`'s variable, as MLIR prints them). */
+  argLoc(a: BlockArgument): string { return this.opts.debugInfo ? " " + locationStr(a.loc) : ""; }
 
   // ---- operations --------------------------------------------------------------------------
   operation(op: Operation): void {
@@ -308,8 +311,8 @@ function indentStr(indent: number): string {
   return s;
 }
 
-/** `loc("f.mlir":3:5)`, or `loc(unknown)`. */
-const locationStr = (l: Location | undefined): string => (l ? `loc(${new StringAttr(l.file).str}:${l.line}:${l.col})` : "loc(unknown)");
+/** `loc("f.mlir":3:5)`, the location as the input wrote it, or `loc(unknown)`. */
+export const locationStr = (l: Location | undefined): string => (!l ? "loc(unknown)" : l.text ?? `loc(${new StringAttr(l.file).str}:${l.line}:${l.col})`);
 
 export function printOp(op: Operation, ctx: Context, opts: PrintOptions = {}): string {
   const p = new OpAsmPrinter(ctx, opts);

@@ -1,6 +1,7 @@
 // Locations: a trailing `loc(...)` naming a file position becomes the op's (or argument's)
 // location, as in MLIR, so diagnostics and run-time errors point into the file the IR came
-// from; `debugInfo` printing (tensorlang-opt --mlir-print-debuginfo) writes them back.
+// from; `debugInfo` printing (tensorlang-opt --mlir-print-debuginfo) writes them back, call
+// sites, fused and named locations as they were written (aliases expanded).
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import { createContext } from "../../src/dialects/index.js";
@@ -10,6 +11,7 @@ import { printModule } from "../../src/ir/printer.js";
 import { verifyModule } from "../../src/ir/verifier.js";
 import { Engine } from "../../src/runtime/engine.js";
 import { createCapturingContext } from "../../src/runtime/host.js";
+import { mlirOpt, mlirSkip } from "../support/mlir.js";
 
 const ctx = createContext();
 const locs = (text: string) => {
@@ -86,4 +88,68 @@ test("a run-time error names the location the IR carries, under both engines", a
       err.message === "runtime error in @div: arith.divsi at model.py:12:5: integer divide by zero", engine);
     await e.dispose();
   }
+});
+
+const STRUCTURED = `#a = loc("a.py":1:2)
+func.func @f(%x: i32 loc(#b)) -> i32 {
+  %y = arith.addi %x, %x : i32 loc(#c)
+  %z = arith.addi %y, %x : i32 loc(fused<"pass">[#a, "named"(#b)])
+  %w = arith.addi %z, %x : i32 loc(unknown)
+  "cf.br"(%w)[^bb1] : (i32) -> () loc("just a name")
+^bb1(%v: i32 loc("blk.py":4:4)):
+  affine.for %i loc("iv.py":5:5) = 0 to 2 {
+  } loc(callsite("inner" at callsite("mid.py":2:2 at "outer.py":3:3)))
+  return %v : i32 loc(#a)
+}
+#b = loc("b.py":5:6)
+#c = loc(callsite("callee"(#b) at #a))
+`;
+
+test("debugInfo printing writes call site, fused, named and unknown locations back as written, aliases expanded, arguments too", () => {
+  const c = createContext();
+  c.allowUnregistered = true; // cf.br
+  const out = printModule(parseModule(STRUCTURED, "s.mlir", c), c, { debugInfo: true });
+  for (const line of [
+    `func.func @f(%arg0: i32 loc("b.py":5:6)) -> i32 {`,
+    `%0 = arith.addi %arg0, %arg0 : i32 loc(callsite("callee"("b.py":5:6) at "a.py":1:2))`,
+    `%1 = arith.addi %0, %arg0 : i32 loc(fused<"pass">["a.py":1:2, "named"("b.py":5:6)])`,
+    `%2 = arith.addi %1, %arg0 : i32 loc(unknown)`,
+    `"cf.br"(%2)[^bb1] : (i32) -> () loc("just a name")`,
+    `^bb1(%3: i32 loc("blk.py":4:4)):  // pred: ^bb0`,
+    `affine.for %arg1 loc("iv.py":5:5) = 0 to 2 {`,
+    `} loc(callsite("inner" at callsite("mid.py":2:2 at "outer.py":3:3)))`,
+    `return %3 : i32 loc("a.py":1:2)`,
+  ]) assert.ok(out.includes(line), `${line}\nnot in\n${out}`);
+  assert.equal(printModule(parseModule(out, "again.mlir", c), c, { debugInfo: true }), out, "a fixed point");
+  // Diagnostics still point at the first file position, or at the op in this text when there is none.
+  const c2 = createContext();
+  c2.allowUnregistered = true;
+  const m = parseModule(STRUCTURED, "here.mlir", c2), seen: string[] = [];
+  m.walk((op) => { seen.push(`${op.name} ${formatLoc(op.loc)}`); });
+  assert.deepEqual(seen.slice(2, 6),
+    ["arith.addi b.py:5:6", "arith.addi a.py:1:2", "arith.addi here.mlir:5:8", "cf.br here.mlir:6:3"]);
+});
+
+test("mlir-opt-19 reads the locations TensorLang prints and prints the same ones", { skip: mlirSkip() }, () => {
+  const c = createContext();
+  c.allowUnregistered = true;
+  const ours = printModule(parseModule(STRUCTURED, "s.mlir", c), c, { debugInfo: true });
+  const r = mlirOpt(["--allow-unregistered-dialect", "--mlir-print-debuginfo", "--mlir-print-op-generic"], ours); // generic: it knows cf.br
+  assert.equal(r.code, 0, r.stderr);
+  assert.equal(printModule(parseModule(r.stdout, "mlir.mlir", c), c, { debugInfo: true }).replace(/"(s|mlir)\.mlir":\d+:\d+/g, "POS"),
+    ours.replace(/"(s|mlir)\.mlir":\d+:\d+/g, "POS"));
+});
+
+test("bad locations are errors at their place, with MLIR's words", () => {
+  const err = (loc: string, defs = "") => {
+    try { parseModule(`${defs}func.func @f() {\n  return loc(${loc})\n}\n`, "e.mlir", ctx); } catch (e) { return (e as Error).message; }
+    return "no error";
+  };
+  assert.match(err(`"a":1`), /e\.mlir:2:19: error: expected ':' in FileLineColLoc/);
+  assert.match(err(`foo`), /e\.mlir:2:14: error: expected location instance/);
+  assert.match(err(`"a":1:2 to 3:4`), /e\.mlir:2:22: error: expected '\)' in location/);
+  assert.match(err(`callsite("a" "b":1:1)`), /e\.mlir:2:27: error: expected 'at' in callsite/);
+  assert.match(err(`#zz`), /e\.mlir:2:14: error: operation location alias was never defined/);
+  assert.match(err(`#zz`, "#zz = 3 : i32\n"), /e\.mlir:3:14: error: expected location, but found '3 : i32'/);
+  assert.match(err(`#p`, "#p = loc(#q)\n#q = loc(#p)\n"), /location alias '#p' refers to itself/);
 });
