@@ -60,17 +60,8 @@ function maskedAccess(name: string, store: boolean): OpSpec {
 }
 
 export const VECTOR_LANES: OpSpec[] = [
-  {
-    name: "vector.extract_strided_slice", operands: 1, results: 1, traits: ["Pure"], props: ["offsets", "sizes", "strides"],
-    parse(p, st) {
-      const v = p.parseOperand();
-      p.parseOptionalAttrDict(st);
-      const from = p.parseColonType();
-      p.parseKeyword("to");
-      st.resultTypes = [p.parseType()];
-      st.operands = [p.resolveOperand(v, from)];
-    },
-    print(p, op) { p.print(" ", p.operand(op.operand(0)), p.attrDict(op), " : ", p.type(op.operand(0).type), " to ", p.type(op.result.type)); },
+  castOp("vector.extract_strided_slice", { // `%v {offsets = [..], sizes = [..], strides = [..]} : T to U`
+    props: ["offsets", "sizes", "strides"],
     verify(op) {
       const t = op.operand(0).type, [o, s, k] = ["offsets", "sizes", "strides"].map((n) => intsOf(op.attr(n)));
       if (!(t instanceof VectorType)) return "expected a vector source";
@@ -85,7 +76,7 @@ export const VECTOR_LANES: OpSpec[] = [
       const want = VectorType.get([...s, ...t.shape.slice(s.length)], t.elementType);
       if (op.result.type !== want) return `expected result type to be '${want.str}'`;
     },
-  },
+  }),
   {
     name: "vector.insert_strided_slice", operands: 2, results: 1, traits: ["Pure"], props: ["offsets", "strides"],
     parse(p, st) {
