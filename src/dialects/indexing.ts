@@ -81,6 +81,14 @@ export function isRankReducedShape(expected: readonly number[], actual: readonly
   return j === actual.length;
 }
 
+/** `[1, 0]`: a list of integers. */
+export function parseIntList(p: OpAsmParser): number[] {
+  const vs: number[] = [];
+  p.expect("[");
+  if (!p.accept("]")) { do vs.push(p.parseInteger()); while (p.accept(",")); p.expect("]"); }
+  return vs;
+}
+
 /** Parses `[%i, %j]` and resolves the indices as `index`. */
 export function parseIndices(p: OpAsmParser): UnresolvedOperand[] { return p.parseOperandList("square"); }
 

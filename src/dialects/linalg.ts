@@ -9,7 +9,7 @@ import type { OpAsmParser, RegionArgument, UnresolvedOperand } from "../ir/parse
 import { allAttrs, type OpAsmPrinter } from "../ir/printer.js";
 import { MemRefType, ShapedType, TensorType, Type, elementTypeOf, index } from "../ir/types.js";
 import { FASTMATH_NONE, returnLikeOp } from "./common.js";
-import { arrayProp, checkSegments, i64Array } from "./indexing.js";
+import { arrayProp, checkSegments, i64Array, parseIntList } from "./indexing.js";
 import {
   CONTRACTION_MAPS, NAMED_OPS, buildNamedBody, indexingMaps, inputs, insOutsSegments, isStructuredOp, iteratorAttr, iteratorName,
   iteratorTypes, numLoops, outputs,
@@ -45,10 +45,7 @@ const tensorTypes = (vs: readonly Value[]) => vs.map((v) => v.type).filter((t) =
 function parseI64List(p: OpAsmParser, name: string, st: OperationState): void {
   p.parseKeyword(name);
   p.expect("=");
-  p.expect("[");
-  const vs: number[] = [];
-  if (!p.accept("]")) { do vs.push(p.parseInteger()); while (p.accept(",")); p.expect("]"); }
-  st.addAttr(name, i64Array(vs));
+  st.addAttr(name, i64Array(parseIntList(p)));
 }
 
 // ---- verification shared by every structured op ----------------------------------------------

@@ -12,33 +12,12 @@ import {
 import { FASTMATH_NONE, castOp, sameTypeOp } from "./common.js";
 import { K_DYNAMIC, arrayProp, i64Array, parseDynamicIndexList, printDynamicIndexList } from "./indexing.js";
 import { transferRead, transferWrite } from "./vector-transfer.js";
+import { VECTOR_KINDS, kindSupports, parseKind, reductionKind } from "./vector-kind.js";
+import { VECTOR_ALGEBRA } from "./vector-algebra.js";
+import { VECTOR_LANES } from "./vector-lanes.js";
 
 export { inBounds, minorIdentity, permutationMap, transferParts } from "./vector-transfer.js";
-
-/** Combining kinds of `vector.reduction` (MLIR's CombiningKind). */
-export const VECTOR_KINDS = [
-  "add", "mul", "minui", "minsi", "minnumf", "maxui", "maxsi", "maxnumf", "and", "or", "xor", "minimumf", "maximumf",
-] as const;
-export type VectorKind = (typeof VECTOR_KINDS)[number];
-const FLOAT_KINDS = new Set(["minnumf", "maxnumf", "minimumf", "maximumf"]);
-const INT_KINDS = new Set(["minui", "minsi", "maxui", "maxsi", "and", "or", "xor"]);
-
-/** The kind of a `vector.reduction` (`add`, `maximumf`, ...). */
-export function reductionKind(op: Operation): string {
-  const a = op.attr("kind");
-  const m = a ? /<\s*([a-z]+)\s*>/.exec(a.str) : null;
-  return m ? m[1] : "";
-}
-export const kindAttr = (k: string) => new OpaqueAttr(`#vector.kind<${k}>`);
-
-/** The arith op a kind combines with (for lowering the reduction to a scalar loop). */
-export const KIND_TO_ARITH: Record<VectorKind, { int?: string; float?: string }> = {
-  add: { int: "arith.addi", float: "arith.addf" }, mul: { int: "arith.muli", float: "arith.mulf" },
-  minui: { int: "arith.minui" }, minsi: { int: "arith.minsi" }, maxui: { int: "arith.maxui" }, maxsi: { int: "arith.maxsi" },
-  minnumf: { float: "arith.minnumf" }, maxnumf: { float: "arith.maxnumf" },
-  minimumf: { float: "arith.minimumf" }, maximumf: { float: "arith.maximumf" },
-  and: { int: "arith.andi" }, or: { int: "arith.ori" }, xor: { int: "arith.xori" },
-};
+export { KIND_TO_ARITH, VECTOR_KINDS, type VectorKind, kindAttr, reductionKind } from "./vector-kind.js";
 
 /** splat / broadcast of a scalar constant: a splat dense constant. */
 function foldSplat(op: Operation, consts: readonly (Attribute | undefined)[]): FoldResult[] | undefined {
@@ -151,10 +130,7 @@ export const vector: Dialect = {
     {
       name: "vector.reduction", operands: [1, 2], results: 1, traits: ["Pure"], props: ["kind", "fastmath"], implicitAttrs: FASTMATH_NONE,
       parse(p, st) {
-        const kloc = p.locHere();
-        const kind = p.balancedAngle().slice(1, -1).trim();
-        if (!(VECTOR_KINDS as readonly string[]).includes(kind)) throw DiagnosticError.at(kloc, `unknown combining kind '${kind}'`);
-        st.addAttr("kind", kindAttr(kind));
+        parseKind(p, st);
         p.expect(",");
         const ops = [p.parseOperand()];
         if (p.accept(",")) ops.push(p.parseOperand());
@@ -181,9 +157,7 @@ export const vector: Dialect = {
         const et = vt.elementType;
         if (et !== op.result.type) return "failed to verify that source operand and result have same element type";
         if (op.operands.length === 2 && op.operand(1).type !== op.result.type) return "accumulator type must match the result type";
-        if ((FLOAT_KINDS.has(kind) && !(et instanceof FloatType)) || (INT_KINDS.has(kind) && !isIntLike(et))) {
-          return `unsupported reduction type '${et.str}' for kind '${kind}'`;
-        }
+        if (!kindSupports(kind, et)) return `unsupported reduction type '${et.str}' for kind '${kind}'`;
       },
     },
     {
@@ -259,6 +233,8 @@ export const vector: Dialect = {
     },
     transferRead,
     transferWrite,
+    ...VECTOR_ALGEBRA,
+    ...VECTOR_LANES,
     {
       // `vector.extractelement %v[%i : i32] : vector<4xf32>` (`%v[]` for 0-d vectors)
       name: "vector.extractelement", operands: [1, 2], results: 1, traits: ["Pure"],

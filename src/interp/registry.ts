@@ -11,7 +11,9 @@ import { SCF } from "./scf.js";
 import { TENSOR } from "./tensor.js";
 import { TENSORLANG } from "./tensorlang.js";
 import { VECTOR } from "./vector.js";
+import { VECTOR_ALGEBRA } from "./vector-algebra.js";
+import { VECTOR_LANES } from "./vector-lanes.js";
 
 export const HANDLERS: HandlerTable = {
-  ...ARITH, ...FUNC, ...SCF, ...AFFINE, ...MEMREF, ...LLVM, ...MATH, ...TENSOR, ...LINALG, ...VECTOR, ...TENSORLANG,
+  ...ARITH, ...FUNC, ...SCF, ...AFFINE, ...MEMREF, ...LLVM, ...MATH, ...TENSOR, ...LINALG, ...VECTOR, ...VECTOR_ALGEBRA, ...VECTOR_LANES, ...TENSORLANG,
 };

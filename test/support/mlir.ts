@@ -20,7 +20,7 @@ export const RUNNER_LIBS = [join(MLIR_LIB_DIR, "libmlir_c_runner_utils.so"), joi
  * --expand-strided-metadata emits affine.apply (dynamic subview offsets): lowered again. */
 export const LOWERING_PIPELINE = [
   "--convert-vector-to-scf", "--lower-affine", "--convert-linalg-to-loops", "--convert-scf-to-cf",
-  "--convert-math-to-libm", "--convert-vector-to-llvm",
+  "--convert-math-to-libm", "--lower-vector-multi-reduction", "--convert-vector-to-llvm",
   "--convert-math-to-llvm", "--expand-strided-metadata", "--lower-affine", "--finalize-memref-to-llvm",
   "--convert-arith-to-llvm", "--convert-func-to-llvm", "--convert-cf-to-llvm", "--reconcile-unrealized-casts",
 ];

@@ -92,10 +92,11 @@ const INT_LANES: Record<number, LaneType> = { 8: "i8", 16: "i16", 32: "i32", 64:
 /**
  * Lane count and kind of a vector type that fits a v128, else undefined: 128 bits of f32, f64
  * or i8..i64 lanes, or a mask of i1 (`mask`) with as many lanes of the width that fills a v128.
+ * An n-D vector's elements are its lanes in row-major order (vector<2x2xf32> is a v128).
  */
 export function vectorLanes(t: VectorType): VectorLanes | undefined {
-  if (t.rank !== 1) return undefined;
-  const e = t.elementType, n = t.shape[0];
+  if (t.rank === 0) return undefined;
+  const e = t.elementType, n = t.numElements;
   if (e instanceof FloatType) return (e.kind === "f32" && n === 4) || (e.kind === "f64" && n === 2) ? { lanes: n, elem: e.kind, bytes: e.width / 8 } : undefined;
   if (!(e instanceof IntegerType)) return undefined;
   const mask = e.width === 1, bits = mask ? 128 / n : e.width, elem = INT_LANES[bits];
@@ -103,6 +104,9 @@ export function vectorLanes(t: VectorType): VectorLanes | undefined {
 }
 
 /** Why a vector type has no v128 representation (f16 lanes and other shapes are not held). */
+/** Whether the lanes of `t` are one run of its memref's last dimension (1-D, or leading dimensions of 1). */
+export const contiguousRows = (t: VectorType) => t.shape.slice(0, -1).every((d) => d === 1);
+
 export function unsupportedVector(t: VectorType): CompileError {
   return new CompileError(`vector type ${t.str} is not supported by the wasm backend (its vectors are the 128-bit vector<4xf32>, `
     + "vector<2xf64>, vector<16xi8>, vector<8xi16>, vector<4xi32>, vector<2xi64> and their i1 masks; try --engine interp)");

@@ -4,15 +4,20 @@ import type { Operation, Value } from "../../ir/core.js";
 import { FloatType, IndexType, IntegerType, type Type, VectorType, i1 } from "../../ir/types.js";
 import { PUNCTUATION_CALLS, inBounds, permutationMap, printPunctuation, reductionKind, transferParts } from "../../dialects/vector.js";
 import type { StringAttr } from "../../ir/attributes.js";
-import { CompileError, type LaneType, type VectorLanes, unsupportedVector, vectorLanes, wasmTypeOf } from "./abi.js";
+import { CompileError, type LaneType, type VectorLanes, contiguousRows, unsupportedVector, vectorLanes, wasmTypeOf } from "./abi.js";
 import { type Expr, FunctionEmitter, type MemrefVal, i64c, normInt, register } from "./emitter.js";
 import { constantIndex } from "../../dialects/arith.js";
+import { arrayProp } from "../../dialects/indexing.js";
+import { intsProp } from "../../dialects/vector-algebra.js";
+import { vectorConst } from "./ops-scalar.js";
 import { elementAccess, loadScalar, storeScalar } from "./ops-memory.js";
 
-function lanesOf(t: VectorType, maskOk = true) {
+/** `memory`: the vector is read or written as one run of a memref's last dimension. */
+function lanesOf(t: VectorType, memory = false) {
   const vl = vectorLanes(t);
-  if (vl?.mask && !maskOk) throw new CompileError(`vectors of i1 (${t.str}) in memory are not supported by the wasm backend`);
+  if (vl?.mask && memory) throw new CompileError(`vectors of i1 (${t.str}) in memory are not supported by the wasm backend`);
   if (!vl) throw unsupportedVector(t);
+  if (memory && !contiguousRows(t)) throw new CompileError(`${t.str} spans several rows of the memref, which the wasm backend does not access (use a 1-D vector)`);
   return vl;
 }
 export function laneNs(m: binaryen.Module, elem: LaneType) {
@@ -51,19 +56,19 @@ export function perLane(e: FunctionEmitter, op: Operation, f: (lanes: Expr[]) =>
 }
 
 register("vector.load", (e, op) => {
-  const t = op.result.type as VectorType, vl = lanesOf(t, false);
+  const t = op.result.type as VectorType, vl = lanesOf(t, true);
   const a = elementAccess(e, op, 1, vl.lanes);
   e.define(op.result, e.trapping(e.m.v128.load(a.offset, vl.bytes, a.ptr)), "v128");
 });
 register("vector.store", (e, op) => {
-  const t = op.operand(0).type as VectorType, vl = lanesOf(t, false);
+  const t = op.operand(0).type as VectorType, vl = lanesOf(t, true);
   const a = elementAccess(e, op, 2, vl.lanes);
   e.emit(e.trapping(e.m.v128.store(a.offset, vl.bytes, a.ptr, e.get(op.operand(0)))));
 });
 register(["vector.broadcast", "vector.splat"], (e, op) => {
   const t = op.result.type as VectorType, vl = lanesOf(t);
   if (e.vals.has(op.result)) return; // its load emitted a load-splat (ops-memory.ts)
-  if (op.operand(0).type instanceof VectorType) { e.define(op.result, e.get(op.operand(0)), "v128"); return; }
+  if (op.operand(0).type instanceof VectorType) { lanesOf(op.operand(0).type as VectorType); e.define(op.result, e.get(op.operand(0)), "v128"); return; }
   e.define(op.result, laneNs(e.m, vl.elem).splat(toMaskLane(e, vl, e.get(op.operand(0)))), "v128");
 });
 
@@ -131,24 +136,26 @@ function selMax(e: FunctionEmitter, elem: string, a: Expr, b: Expr, isMax: boole
   return isMax ? m.select(gt, A(), B()) : m.select(gt, B(), A());
 }
 
-function position(op: Operation): number {
+/** The lane of an extract/insert (row-major over its position; the dynamic ones must be constants). */
+function position(op: Operation, t: VectorType): number {
   const a = op.attr("static_position") as { values?: readonly number[] } | undefined;
-  const pos = a?.values ?? [];
-  if (pos.length === 1 && pos[0] >= 0) return pos[0];
-  const dyn = op.operands[op.name === "vector.extract" ? 1 : 2];
-  const c = dyn ? constantIndex(dyn) : undefined;
-  if (c === undefined) throw new CompileError(`${op.name} needs a constant lane position in the wasm backend`);
-  return c;
+  let dyn = op.name === "vector.extract" ? 1 : 2;
+  const pos = (a?.values ?? []).map((p) => (p >= 0 ? p : op.operands[dyn] && constantIndex(op.operands[dyn++])));
+  if (pos.some((p) => p === undefined)) throw new CompileError(`${op.name} needs a constant lane position in the wasm backend`);
+  return pos.reduce((lane: number, p, d) => lane * t.shape[d] + p!, 0);
 }
 register(["vector.extract", "vector.extractelement"], (e, op) => {
   const t = op.operand(0).type as VectorType, vl = lanesOf(t);
-  const lane = op.name === "vector.extract" ? position(op) : constantIndex(op.operand(1));
+  // A sub-vector a v128 holds is all of the source's lanes (vector<4xf32> from vector<1x4xf32>).
+  if (op.result.type instanceof VectorType) { lanesOf(op.result.type); e.define(op.result, e.get(op.operand(0)), "v128"); return; }
+  const lane = op.name === "vector.extract" ? position(op, t) : constantIndex(op.operand(1));
   if (lane === undefined) throw new CompileError("vector.extractelement needs a constant position in the wasm backend");
   e.define(op.result, fromMaskLane(e, vl, extract(e.m, vl.elem, e.get(op.operand(0)), lane)));
 });
 register(["vector.insert", "vector.insertelement"], (e, op) => {
   const t = op.result.type as VectorType, vl = lanesOf(t);
-  const lane = op.name === "vector.insert" ? position(op) : constantIndex(op.operand(2));
+  if (op.operand(0).type instanceof VectorType) { lanesOf(op.operand(0).type as VectorType); e.define(op.result, e.get(op.operand(0)), "v128"); return; }
+  const lane = op.name === "vector.insert" ? position(op, t) : constantIndex(op.operand(2));
   if (lane === undefined) throw new CompileError("vector.insertelement needs a constant position in the wasm backend");
   e.define(op.result, replace(e.m, vl.elem, e.get(op.operand(1)), lane, toMaskLane(e, vl, e.get(op.operand(0)))), "v128");
 });
@@ -171,13 +178,18 @@ register("vector.print", (e, op) => {
     } else throw new CompileError(`vector.print of ${t.str} is not supported by the wasm backend`);
   };
   if (v?.type instanceof VectorType) {
-    const vl = lanesOf(v.type);
-    call("printOpen");
-    for (let k = 0; k < vl.lanes; k++) {
-      if (k) call("printComma");
-      scalar(fromMaskLane(e, vl, extract(m, vl.elem, e.get(v), k)), v.type.elementType);
-    }
-    call("printClose");
+    const t = v.type, vl = lanesOf(t);
+    let k = 0;
+    const rows = (d: number): void => { // ( ( 1, 2 ), ( 3, 4 ) ) for vector<2x2xT>
+      call("printOpen");
+      for (let i = 0; i < t.shape[d]; i++) {
+        if (i) call("printComma");
+        if (d < t.rank - 1) rows(d + 1);
+        else scalar(fromMaskLane(e, vl, extract(m, vl.elem, e.get(v), k++)), t.elementType);
+      }
+      call("printClose");
+    };
+    rows(0);
   } else if (v) scalar(e.get(v), v.type);
   const punct = PUNCTUATION_CALLS[printPunctuation(op)];
   if (punct) call(punct);
@@ -193,12 +205,12 @@ interface Transfer { mv: MemrefVal; vl: VectorLanes; indices: Value[]; dim?: num
 
 function transferOf(e: FunctionEmitter, op: Operation): Transfer {
   const { source, indices, vector, mask } = transferParts(op);
-  const vl = lanesOf(vector as VectorType, false), mv = e.memref(source);
-  const r = permutationMap(op).results[0];
+  const vl = lanesOf(vector as VectorType, true), mv = e.memref(source);
+  const r = permutationMap(op).results.at(-1)!; // the lanes' dimension (any others are of size 1)
   const dim = r.kind === "dim" ? r.pos : undefined;
   const last = mv.strides[mv.strides.length - 1];
   const contiguous = !mask && dim !== undefined && dim === mv.sizes.length - 1 && "c" in last && last.c === 1;
-  return { mv, vl, indices, dim, mask, contiguous, inBounds: inBounds(op)[0] === true };
+  return { mv, vl, indices, dim, mask, contiguous, inBounds: inBounds(op).at(-1) === true };
 }
 
 /**
@@ -256,4 +268,79 @@ register("vector.transfer_write", (e, op) => {
     m.if(L.ok(k), storeScalar(e, elemType, L.addr(k), extract(m, x.vl.elem, e.get(op.operand(0)), k))));
   if (!x.contiguous) { lanes.forEach((s) => e.emit(s)); return; }
   e.emit(m.if(L.whole(), e.trapping(m.v128.store(0, x.vl.bytes, L.addr(0), e.get(op.operand(0)))), m.block(null, lanes)));
+});
+
+// ---- lane moves within one v128 ----
+// shape_cast and bitcast keep the bits; transpose and shuffle are one i8x16.shuffle of lane bytes.
+register(["vector.shape_cast", "vector.bitcast"], (e, op) => {
+  lanesOf(op.operand(0).type as VectorType);
+  lanesOf(op.result.type as VectorType);
+  e.define(op.result, e.get(op.operand(0)), "v128");
+});
+/** Result lane k takes lane src(k) of `a` (lanes >= a's count: of `b`), byte by byte. */
+function shuffleLanes(e: FunctionEmitter, op: Operation, src: (k: number) => number, b?: Value): void {
+  const vl = lanesOf(op.result.type as VectorType), w = vl.bytes;
+  const bytes = Array.from({ length: 16 }, (_, i) => src(Math.floor(i / w)) * w + (i % w));
+  e.define(op.result, e.m.i8x16.shuffle(e.get(op.operand(0)), e.get(b ?? op.operand(0)), bytes), "v128");
+}
+register("vector.transpose", (e, op) => {
+  const t = op.result.type as VectorType, from = (op.operand(0).type as VectorType).shape, perm = arrayProp(op, "permutation");
+  const lane = (k: number) => { // k's index in t, permuted back into the source's row-major lane
+    const idx = t.shape.map(() => 0);
+    for (let d = t.rank - 1; d >= 0; d--) { idx[d] = k % t.shape[d]; k = Math.floor(k / t.shape[d]); }
+    const s = from.map(() => 0);
+    perm.forEach((p, d) => { s[p] = idx[d]; });
+    return s.reduce((acc, x, d) => acc * from[d] + x, 0);
+  };
+  lanesOf(op.operand(0).type as VectorType);
+  shuffleLanes(e, op, lane);
+});
+register("vector.shuffle", (e, op) => {
+  const [a, b] = op.operands.map((v) => v.type as VectorType), mask = intsProp(op, "mask");
+  if (a.rank !== 1 || a !== b) throw new CompileError(`vector.shuffle of ${a.str} and ${b.str} is not supported by the wasm backend (1-D operands of one type)`);
+  lanesOf(a);
+  shuffleLanes(e, op, (k) => mask[k], op.operand(1));
+});
+
+// ---- building vectors ----
+register(["vector.step", "vector.constant_mask"], (e, op) => {
+  const t = op.result.type as VectorType, sizes = intsProp(op, "mask_dim_sizes");
+  const lanes = Array.from({ length: t.numElements }, (_, k) => {
+    if (op.name === "vector.step") return k;
+    let on = 1;
+    for (let d = t.rank - 1; d >= 0; d--) { if (k % t.shape[d] >= sizes[d]) on = 0; k = Math.floor(k / t.shape[d]); }
+    return on;
+  });
+  e.define(op.result, vectorConst(e.m, t, lanes), "v128");
+});
+/** Lane k of the result from `lane(k)`, a scalar of the element type, replaced into zeros. */
+function fromLanes(e: FunctionEmitter, op: Operation, lane: (k: number) => Expr): void {
+  const m = e.m, vl = lanesOf(op.result.type as VectorType);
+  const r = e.define(op.result, m.v128.const(new Array(16).fill(0)), "v128");
+  for (let k = 0; k < vl.lanes; k++) e.emit(m.local.set(r, replace(m, vl.elem, m.local.get(r, binaryen.v128), k, toMaskLane(e, vl, lane(k)))));
+}
+register("vector.from_elements", (e, op) => fromLanes(e, op, (k) => e.get(op.operand(k))));
+register("vector.create_mask", (e, op) => {
+  const t = op.result.type as VectorType;
+  if (t.rank !== 1) throw new CompileError(`vector.create_mask of ${t.str} is not supported by the wasm backend (1-D masks)`);
+  const n = e.newLocal("i32");
+  e.emit(e.m.local.set(n, e.get(op.operand(0))));
+  fromLanes(e, op, (k) => e.m.i32.gt_s(e.m.local.get(n, binaryen.i32), e.i32(k)));
+});
+
+// ---- vector.maskedload / maskedstore: transfers along the last index, pass_thru for lanes off ----
+function maskedOf(e: FunctionEmitter, op: Operation, store: boolean): Transfer {
+  const n = op.operands.length, mv = e.memref(op.operand(0)), vt = op.operand(n - 1).type as VectorType;
+  return { mv, vl: lanesOf(vt, true), indices: op.operands.slice(1, n - 2), dim: mv.sizes.length - 1, mask: op.operand(n - 2), contiguous: false, inBounds: store };
+}
+register("vector.maskedload", (e, op) => {
+  const x = maskedOf(e, op, false), L = transferLanes(e, x), m = e.m, et = (op.result.type as VectorType).elementType;
+  const v = e.define(op.result, e.get(op.operand(op.operands.length - 1)), "v128");
+  for (let k = 0; k < x.vl.lanes; k++) {
+    e.emit(m.if(L.ok(k), m.local.set(v, replace(m, x.vl.elem, m.local.get(v, binaryen.v128), k, loadScalar(e, et, L.addr(k))))));
+  }
+});
+register("vector.maskedstore", (e, op) => {
+  const x = maskedOf(e, op, true), L = transferLanes(e, x), m = e.m, val = op.operand(op.operands.length - 1);
+  for (let k = 0; k < x.vl.lanes; k++) e.emit(m.if(L.ok(k), storeScalar(e, (val.type as VectorType).elementType, L.addr(k), extract(m, x.vl.elem, e.get(val), k))));
 });

@@ -459,3 +459,347 @@ func.func @print_string_punctuation() {
   vector.print str "x" punctuation <comma>
   return
 }
+
+// -----
+
+func.func @transpose_rank(%a: vector<4x8xf32>) {
+  // expected-error @+1 {{vector result rank mismatch: 1}}
+  %0 = vector.transpose %a, [1, 0] : vector<4x8xf32> to vector<32xf32>
+  return
+}
+
+// -----
+
+func.func @transpose_length(%a: vector<4x8xf32>) {
+  // expected-error @+1 {{transposition length mismatch: 3}}
+  %0 = vector.transpose %a, [1, 0, 2] : vector<4x8xf32> to vector<8x4xf32>
+  return
+}
+
+// -----
+
+func.func @transpose_dup(%a: vector<4x4xf32>) {
+  // expected-error @+1 {{duplicate position index: 0}}
+  %0 = vector.transpose %a, [0, 0] : vector<4x4xf32> to vector<4x4xf32>
+  return
+}
+
+// -----
+
+func.func @transpose_dim(%a: vector<4x8xf32>) {
+  // expected-error @+1 {{dimension size mismatch at: 0}}
+  %0 = vector.transpose %a, [0, 1] : vector<4x8xf32> to vector<8x4xf32>
+  return
+}
+
+// -----
+
+func.func @outer_dim(%v: vector<4xf32>, %c: vector<4x8xf32>) {
+  // expected-error @+1 {{expected #2 operand dim to match result dim #2}}
+  %0 = "vector.outerproduct"(%v, %v, %c) <{kind = #vector.kind<add>}> : (vector<4xf32>, vector<4xf32>, vector<4x8xf32>) -> vector<4x8xf32>
+  return
+}
+
+// -----
+
+func.func @outer_acc(%v: vector<4xf32>, %c: vector<4x4xf64>) {
+  // expected-error @+1 {{expected operand #3 of same type as result type}}
+  %0 = "vector.outerproduct"(%v, %v, %c) <{kind = #vector.kind<add>}> : (vector<4xf32>, vector<4xf32>, vector<4x4xf64>) -> vector<4x4xf32>
+  return
+}
+
+// -----
+
+func.func @outer_kind(%v: vector<4xf32>, %c: vector<4x4xf32>) {
+  // expected-error @+1 {{unsupported outerproduct type}}
+  %0 = vector.outerproduct %v, %v, %c {kind = #vector.kind<xor>} : vector<4xf32>, vector<4xf32>
+  return
+}
+
+// -----
+
+func.func @outer_rank(%v: vector<2x4xf32>, %w: vector<4xf32>) {
+  // expected-error @+1 {{expected 1-d vector for operand #1}}
+  %0 = "vector.outerproduct"(%v, %w) <{kind = #vector.kind<add>}> : (vector<2x4xf32>, vector<4xf32>) -> vector<2x4xf32>
+  return
+}
+
+// -----
+
+func.func @contract_maps(%a: vector<4x8xf32>, %b: vector<8x4xf32>, %c: vector<4x4xf32>) {
+  // expected-error @+1 {{expected an indexing map for each vector operand}}
+  %0 = vector.contract {indexing_maps = [affine_map<(d0, d1, d2) -> (d0, d2)>, affine_map<(d0, d1, d2) -> (d2, d1)>], iterator_types = ["parallel", "parallel", "reduction"]} %a, %b, %c : vector<4x8xf32>, vector<8x4xf32> into vector<4x4xf32>
+  return
+}
+
+// -----
+
+func.func @contract_inputs(%a: vector<4x8xf32>, %b: vector<8x4xf32>, %c: vector<4x4xf32>) {
+  // expected-error @+1 {{expected indexing map 1 to have 3 number of inputs}}
+  %0 = vector.contract {indexing_maps = [affine_map<(d0, d1, d2) -> (d0, d2)>, affine_map<(d0, d1) -> (d1, d0)>, affine_map<(d0, d1, d2) -> (d0, d1)>], iterator_types = ["parallel", "parallel", "reduction"]} %a, %b, %c : vector<4x8xf32>, vector<8x4xf32> into vector<4x4xf32>
+  return
+}
+
+// -----
+
+func.func @contract_outputs(%a: vector<4x8xf32>, %b: vector<8x4xf32>, %c: vector<4x4xf32>) {
+  // expected-error @+1 {{expected indexing map 2 to have 2 number of outputs}}
+  %0 = vector.contract {indexing_maps = [affine_map<(d0, d1, d2) -> (d0, d2)>, affine_map<(d0, d1, d2) -> (d2, d1)>, affine_map<(d0, d1, d2) -> (d0)>], iterator_types = ["parallel", "parallel", "reduction"]} %a, %b, %c : vector<4x8xf32>, vector<8x4xf32> into vector<4x4xf32>
+  return
+}
+
+// -----
+
+func.func @contract_perm(%a: vector<4x8xf32>, %b: vector<8x4xf32>, %c: vector<4x4xf32>) {
+  // expected-error @+1 {{expected indexing map 0 to be a projected permutation of its inputs}}
+  %0 = vector.contract {indexing_maps = [affine_map<(d0, d1, d2) -> (d0, d0)>, affine_map<(d0, d1, d2) -> (d2, d1)>, affine_map<(d0, d1, d2) -> (d0, d1)>], iterator_types = ["parallel", "parallel", "reduction"]} %a, %b, %c : vector<4x8xf32>, vector<8x4xf32> into vector<4x4xf32>
+  return
+}
+
+// -----
+
+func.func @contract_none(%a: vector<4x8xf32>, %b: vector<8x4xf32>, %c: vector<4x8x4xf32>) {
+  // expected-error @+1 {{expected at least one contracting dimension pair}}
+  %0 = vector.contract {indexing_maps = [affine_map<(d0, d1, d2) -> (d0, d1)>, affine_map<(d0, d1, d2) -> (d1, d2)>, affine_map<(d0, d1, d2) -> (d0, d1, d2)>], iterator_types = ["parallel", "parallel", "parallel"]} %a, %b, %c : vector<4x8xf32>, vector<8x4xf32> into vector<4x8x4xf32>
+  return
+}
+
+// -----
+
+func.func @contract_dims(%a: vector<4x8xf32>, %b: vector<6x4xf32>, %c: vector<4x4xf32>) {
+  // expected-error @+1 {{invalid contracting dimension map}}
+  %0 = vector.contract {indexing_maps = [affine_map<(d0, d1, d2) -> (d0, d2)>, affine_map<(d0, d1, d2) -> (d2, d1)>, affine_map<(d0, d1, d2) -> (d0, d1)>], iterator_types = ["parallel", "parallel", "reduction"]} %a, %b, %c : vector<4x8xf32>, vector<6x4xf32> into vector<4x4xf32>
+  return
+}
+
+// -----
+
+func.func @contract_shape(%a: vector<4x8xf32>, %b: vector<8x4xf32>, %c: vector<4x8xf32>) {
+  // expected-error @+1 {{invalid accumulator/result vector shape, expected: 'vector<4x4xf32>'}}
+  %0 = vector.contract {indexing_maps = [affine_map<(d0, d1, d2) -> (d0, d2)>, affine_map<(d0, d1, d2) -> (d2, d1)>, affine_map<(d0, d1, d2) -> (d0, d1)>], iterator_types = ["parallel", "parallel", "reduction"]} %a, %b, %c : vector<4x8xf32>, vector<8x4xf32> into vector<4x8xf32>
+  return
+}
+
+// -----
+
+func.func @contract_scalar(%a: vector<8xf32>, %b: vector<8xf32>, %c: vector<1xf32>) {
+  // expected-error @+1 {{invalid accumulator/result vector shape}}
+  %0 = vector.contract {indexing_maps = [affine_map<(d0) -> (d0)>, affine_map<(d0) -> (d0)>, affine_map<(d0) -> (d0)>], iterator_types = ["reduction"]} %a, %b, %c : vector<8xf32>, vector<8xf32> into vector<1xf32>
+  return
+}
+
+// -----
+
+func.func @contract_kind(%a: vector<8xf32>, %b: vector<8xf32>, %c: f32) {
+  // expected-error @+1 {{unsupported contraction type}}
+  %0 = vector.contract {indexing_maps = [affine_map<(d0) -> (d0)>, affine_map<(d0) -> (d0)>, affine_map<(d0) -> ()>], iterator_types = ["reduction"], kind = #vector.kind<maxsi>} %a, %b, %c : vector<8xf32>, vector<8xf32> into f32
+  return
+}
+
+// -----
+
+func.func @multi_type(%a: vector<4x8xf32>, %w: vector<4xf32>) {
+  // expected-error @+1 {{destination type 'vector<4xf32>' is incompatible with source type 'vector<4x8xf32>'}}
+  %0 = vector.multi_reduction <add>, %a, %w [0] : vector<4x8xf32> to vector<4xf32>
+  return
+}
+
+// -----
+
+func.func @multi_dims(%a: vector<4x8xf32>, %w: vector<8xf32>) {
+  // expected-error @+1 {{destination type 'vector<8xf32>' is incompatible with source type 'vector<4x8xf32>'}}
+  %0 = vector.multi_reduction <add>, %a, %w [2] : vector<4x8xf32> to vector<8xf32>
+  return
+}
+
+// -----
+
+func.func @ess_offsets(%a: vector<4x8xf32>) {
+  // expected-error @+1 {{expected offsets dimension 1 to be confined to [0, 8)}}
+  %0 = vector.extract_strided_slice %a {offsets = [0, 8], sizes = [2, 4], strides = [1, 1]} : vector<4x8xf32> to vector<2x4xf32>
+  return
+}
+
+// -----
+
+func.func @ess_sum(%a: vector<4x8xf32>) {
+  // expected-error @+1 {{expected sum(offsets, sizes) dimension 1 to be confined to [1, 9)}}
+  %0 = vector.extract_strided_slice %a {offsets = [0, 6], sizes = [2, 4], strides = [1, 1]} : vector<4x8xf32> to vector<2x4xf32>
+  return
+}
+
+// -----
+
+func.func @ess_stride(%a: vector<4x8xf32>) {
+  // expected-error @+1 {{expected strides to be confined to [1, 2)}}
+  %0 = vector.extract_strided_slice %a {offsets = [0], sizes = [2], strides = [2]} : vector<4x8xf32> to vector<2x8xf32>
+  return
+}
+
+// -----
+
+func.func @ess_result(%a: vector<4x8xf32>) {
+  // expected-error @+1 {{expected result type to be 'vector<2x8xf32>'}}
+  %0 = vector.extract_strided_slice %a {offsets = [1], sizes = [2], strides = [1]} : vector<4x8xf32> to vector<2x4xf32>
+  return
+}
+
+// -----
+
+func.func @ess_rank(%a: vector<4xf32>) {
+  // expected-error @+1 {{expected offsets attribute of rank no greater than vector rank}}
+  %0 = vector.extract_strided_slice %a {offsets = [0, 0], sizes = [2, 2], strides = [1, 1]} : vector<4xf32> to vector<2xf32>
+  return
+}
+
+// -----
+
+func.func @iss_offsets(%v: vector<4xf32>, %a: vector<4x8xf32>) {
+  // expected-error @+1 {{expected offsets of same size as destination vector rank}}
+  %0 = vector.insert_strided_slice %v, %a {offsets = [1], strides = [1]} : vector<4xf32> into vector<4x8xf32>
+  return
+}
+
+// -----
+
+func.func @iss_strides(%v: vector<4xf32>, %a: vector<4x8xf32>) {
+  // expected-error @+1 {{expected strides of same size as source vector rank}}
+  %0 = vector.insert_strided_slice %v, %a {offsets = [1, 0], strides = [1, 1]} : vector<4xf32> into vector<4x8xf32>
+  return
+}
+
+// -----
+
+func.func @iss_sum(%v: vector<4xf32>, %a: vector<4x8xf32>) {
+  // expected-error @+1 {{expected sum(offsets, source vector shape) dimension 1 to be confined to [1, 9)}}
+  %0 = vector.insert_strided_slice %v, %a {offsets = [1, 6], strides = [1]} : vector<4xf32> into vector<4x8xf32>
+  return
+}
+
+// -----
+
+func.func @iss_rank(%v: vector<2x4xf32>, %a: vector<8xf32>) {
+  // expected-error @+1 {{expected source rank to be no greater than destination rank}}
+  %0 = vector.insert_strided_slice %v, %a {offsets = [0], strides = [1, 1]} : vector<2x4xf32> into vector<8xf32>
+  return
+}
+
+// -----
+
+func.func @shuffle_index(%v: vector<4xf32>) {
+  // expected-error @+1 {{mask index #2 out of range}}
+  %0 = vector.shuffle %v, %v [0, 8] : vector<4xf32>, vector<4xf32>
+  return
+}
+
+// -----
+
+func.func @shuffle_elem(%v: vector<4xf32>, %w: vector<4xi32>) {
+  // expected-error @+1 {{failed to verify that second operand v2 and result have same element type}}
+  %0 = "vector.shuffle"(%v, %w) <{mask = [0, 1]}> : (vector<4xf32>, vector<4xi32>) -> vector<2xf32>
+  return
+}
+
+// -----
+
+func.func @shuffle_trailing(%a: vector<2x4xf32>, %b: vector<2x8xf32>) {
+  // expected-error @+1 {{dimension mismatch}}
+  %0 = "vector.shuffle"(%a, %b) <{mask = [0, 1]}> : (vector<2x4xf32>, vector<2x8xf32>) -> vector<2x4xf32>
+  return
+}
+
+// -----
+
+func.func @create_mask(%i: index) {
+  // expected-error @+1 {{must specify an operand for each result vector dimension}}
+  %0 = vector.create_mask %i : vector<4x4xi1>
+  return
+}
+
+// -----
+
+func.func @constant_mask_rank() {
+  // expected-error @+1 {{must specify array attr of size equal vector result rank}}
+  %0 = vector.constant_mask [2] : vector<4x4xi1>
+  return
+}
+
+// -----
+
+func.func @constant_mask_bounds() {
+  // expected-error @+1 {{array attr of size out of bounds of vector result dimension size}}
+  %0 = vector.constant_mask [5] : vector<4xi1>
+  return
+}
+
+// -----
+
+func.func @constant_mask_zero() {
+  // expected-error @+1 {{expected all mask dim sizes to be zeros, as a result of conjunction with zero mask dim}}
+  %0 = vector.constant_mask [0, 2] : vector<4x4xi1>
+  return
+}
+
+// -----
+
+func.func @maskedload_elem(%m: memref<?xf32>, %i: index, %k: vector<4xi1>, %p: vector<4xi32>) {
+  // expected-error @+1 {{base and result element type should match}}
+  %0 = vector.maskedload %m[%i], %k, %p : memref<?xf32>, vector<4xi1>, vector<4xi32> into vector<4xi32>
+  return
+}
+
+// -----
+
+func.func @maskedload_dim(%m: memref<?xf32>, %i: index, %k: vector<8xi1>, %p: vector<4xf32>) {
+  // expected-error @+1 {{expected result dim to match mask dim}}
+  %0 = vector.maskedload %m[%i], %k, %p : memref<?xf32>, vector<8xi1>, vector<4xf32> into vector<4xf32>
+  return
+}
+
+// -----
+
+func.func @maskedload_pass(%m: memref<?xf32>, %i: index, %k: vector<4xi1>, %p: vector<4xf64>) {
+  // expected-error @+1 {{expected pass_thru of same type as result type}}
+  %0 = "vector.maskedload"(%m, %i, %k, %p) : (memref<?xf32>, index, vector<4xi1>, vector<4xf64>) -> vector<4xf32>
+  return
+}
+
+// -----
+
+func.func @maskedstore_indices(%m: memref<4x4xf32>, %i: index, %k: vector<4xi1>, %v: vector<4xf32>) {
+  // expected-error @+1 {{requires 2 indices}}
+  vector.maskedstore %m[%i], %k, %v : memref<4x4xf32>, vector<4xi1>, vector<4xf32>
+  return
+}
+
+// -----
+
+func.func @maskedstore_elem(%m: memref<?xf32>, %i: index, %k: vector<4xi1>, %v: vector<4xi32>) {
+  // expected-error @+1 {{base and valueToStore element type should match}}
+  vector.maskedstore %m[%i], %k, %v : memref<?xf32>, vector<4xi1>, vector<4xi32>
+  return
+}
+
+// -----
+
+func.func @bitcast_width(%v: vector<4xf32>) {
+  // expected-error @+1 {{source/result bitwidth of the minor 1-D vectors must be equal}}
+  %0 = vector.bitcast %v : vector<4xf32> to vector<8xi32>
+  return
+}
+
+// -----
+
+func.func @bitcast_dim(%v: vector<2x4xf32>) {
+  // expected-error @+1 {{dimension size mismatch at: 0}}
+  %0 = vector.bitcast %v : vector<2x4xf32> to vector<4x4xi32>
+  return
+}
+
+// -----
+
+func.func @step_type() {
+  // expected-error @+1 {{result #0 must be vector of index values of ranks 1, but got 'vector<4xi32>'}}
+  %0 = vector.step : vector<4xi32>
+  return
+}

@@ -59,3 +59,39 @@ func.func @elements(%v: vector<4xf32>, %v0: vector<f32>, %a: f32, %i: i32, %j: i
   vector.print str "hello\n"
   return %0 : f32
 }
+
+func.func @algebra(%a: vector<4x8xf32>, %b: vector<8x4xf32>, %c: vector<4x4xf32>, %v: vector<4xf32>, %w: vector<8xf32>, %s: f32, %iv: vector<4xi32>, %im: vector<4x4xi32>) -> vector<4x4xf32> {
+  %0 = vector.transpose %a, [1, 0] : vector<4x8xf32> to vector<8x4xf32>
+  %1 = vector.outerproduct %v, %v : vector<4xf32>, vector<4xf32>
+  %2 = vector.outerproduct %v, %v, %c {kind = #vector.kind<maxnumf>} : vector<4xf32>, vector<4xf32>
+  %3 = vector.outerproduct %v, %s, %v {kind = #vector.kind<add>} : vector<4xf32>, f32
+  %4 = vector.outerproduct %iv, %iv, %im {kind = #vector.kind<xor>} : vector<4xi32>, vector<4xi32>
+  %5 = vector.contract {indexing_maps = [affine_map<(d0, d1, d2) -> (d0, d2)>, affine_map<(d0, d1, d2) -> (d2, d1)>, affine_map<(d0, d1, d2) -> (d0, d1)>], iterator_types = ["parallel", "parallel", "reduction"], kind = #vector.kind<add>} %a, %b, %c : vector<4x8xf32>, vector<8x4xf32> into vector<4x4xf32>
+  %6 = vector.contract {indexing_maps = [affine_map<(d0, d1) -> (d0, d1)>, affine_map<(d0, d1) -> (d1)>, affine_map<(d0, d1) -> (d0)>], iterator_types = ["parallel", "reduction"], kind = #vector.kind<add>} %a, %w, %v {tag} : vector<4x8xf32>, vector<8xf32> into vector<4xf32>
+  %7 = vector.contract {indexing_maps = [affine_map<(d0) -> (d0)>, affine_map<(d0) -> (d0)>, affine_map<(d0) -> ()>], iterator_types = ["reduction"], kind = #vector.kind<maxnumf>} %v, %v, %s : vector<4xf32>, vector<4xf32> into f32
+  %8 = vector.multi_reduction <add>, %a, %w [0] : vector<4x8xf32> to vector<8xf32>
+  %9 = vector.multi_reduction <maximumf>, %a, %s [0, 1] : vector<4x8xf32> to f32
+  %10 = vector.multi_reduction <xor>, %im, %iv {tag} [1] : vector<4x4xi32> to vector<4xi32>
+  return %5 : vector<4x4xf32>
+}
+
+func.func @lanes(%a: vector<4x8xf32>, %v: vector<4xf32>, %s: f32, %m: memref<?xf32>, %m2: memref<4x8xi32>, %i: index, %mask: vector<4xi1>, %iv: vector<4xi32>) -> vector<4xf32> {
+  %0 = vector.extract_strided_slice %a {offsets = [0, 2], sizes = [2, 4], strides = [1, 1]} : vector<4x8xf32> to vector<2x4xf32>
+  %1 = vector.extract_strided_slice %a {offsets = [1], sizes = [2], strides = [1]} : vector<4x8xf32> to vector<2x8xf32>
+  %2 = vector.insert_strided_slice %v, %a {offsets = [1, 4], strides = [1]} : vector<4xf32> into vector<4x8xf32>
+  %3 = vector.shuffle %v, %v [0, 4, 1, 5] : vector<4xf32>, vector<4xf32>
+  %4 = vector.shuffle %a, %a [7, 0] : vector<4x8xf32>, vector<4x8xf32>
+  %5 = vector.create_mask %i : vector<4xi1>
+  %6 = vector.create_mask %i, %i : vector<4x8xi1>
+  %7 = vector.constant_mask [2] : vector<4xi1>
+  %8 = vector.constant_mask [0, 0] : vector<4x8xi1>
+  %9 = vector.maskedload %m[%i], %mask, %v : memref<?xf32>, vector<4xi1>, vector<4xf32> into vector<4xf32>
+  vector.maskedstore %m[%i], %mask, %v : memref<?xf32>, vector<4xi1>, vector<4xf32>
+  %10 = vector.maskedload %m2[%i, %i], %mask, %iv : memref<4x8xi32>, vector<4xi1>, vector<4xi32> into vector<4xi32>
+  %11 = vector.bitcast %v : vector<4xf32> to vector<16xi8>
+  %12 = vector.bitcast %a : vector<4x8xf32> to vector<4x4xf64>
+  %13 = vector.from_elements %s, %s, %s, %s : vector<4xf32>
+  %14 = vector.from_elements %s, %s : vector<1x2xf32>
+  %15 = vector.step : vector<4xindex>
+  return %9 : vector<4xf32>
+}

@@ -1,0 +1,207 @@
+// vector ops that move, build or mask lanes (MLIR 19 syntax): extract/insert_strided_slice,
+// shuffle, create_mask/constant_mask, maskedload/maskedstore, bitcast, from_elements, step.
+import type { Operation } from "../ir/core.js";
+import type { OpSpec } from "../ir/dialect.js";
+import { FloatType, IndexType, IntegerType, MemRefType, type Type, VectorType, i1, index } from "../ir/types.js";
+import { castOp } from "./common.js";
+import { parseIntList } from "./indexing.js";
+import { i64ArrayAttr, intsOf, intsProp } from "./vector-algebra.js";
+
+const bitWidth = (t: Type) => (t instanceof FloatType || t instanceof IntegerType ? t.width : t instanceof IndexType ? 64 : 0);
+
+/** The offsets/sizes/strides checks both strided-slice ops share (`shape`: the slice's extent). */
+function checkSlice(op: Operation, dest: VectorType, offsets: number[], shape: readonly number[], strides: number[]): string | undefined {
+  for (let i = 0; i < offsets.length; i++) {
+    if (offsets[i] < 0 || offsets[i] >= dest.shape[i]) return `expected offsets dimension ${i} to be confined to [0, ${dest.shape[i]})`;
+  }
+  for (let i = 0; i < strides.length; i++) if (strides[i] !== 1) return "expected strides to be confined to [1, 2)";
+  const lead = op.name === "vector.insert_strided_slice" ? dest.rank - shape.length : 0;
+  for (let i = 0; i < shape.length; i++) {
+    const d = lead + i;
+    if (offsets[d] + shape[i] > dest.shape[d]) return `expected sum(offsets, ${lead ? "source vector shape" : "sizes"}) dimension ${d} to be confined to [1, ${dest.shape[d] + 1})`;
+  }
+}
+
+/** `%base[%i...], %mask, %v` of maskedload (`%v`: pass_thru) and maskedstore (`%v`: valueToStore). */
+function maskedAccess(name: string, store: boolean): OpSpec {
+  const what = store ? "valueToStore" : "result";
+  return {
+    name, operands: [3, -1], results: store ? 0 : 1,
+    parse(p, st) {
+      const base = p.parseOperand(), idx = p.parseOperandList("square");
+      p.expect(",");
+      const [mask, v] = p.parseOperandList();
+      p.parseOptionalAttrDict(st);
+      const bt = p.parseColonType();
+      p.expect(",");
+      const mt = p.parseType();
+      p.expect(",");
+      const vt = p.parseType();
+      if (!store) { p.parseKeyword("into"); st.resultTypes = [p.parseType()]; }
+      st.operands = [p.resolveOperand(base, bt), ...p.resolveOperands(idx, index), ...p.resolveOperands([mask, v], [mt, vt])];
+    },
+    print(p, op) {
+      const n = op.operands.length, [base, ...idx] = op.operands.slice(0, n - 2), [mask, v] = op.operands.slice(n - 2);
+      p.print(" ", p.operand(base), "[", p.operands(idx), "], ", p.operand(mask), ", ", p.operand(v), p.attrDict(op),
+        " : ", p.types([base.type, mask.type, v.type]), store ? "" : " into " + p.type(op.result.type));
+    },
+    verify(op) {
+      const n = op.operands.length, bt = op.operand(0).type, mt = op.operand(n - 2).type, vt = op.operand(n - 1).type;
+      const rt = store ? vt : op.result.type;
+      if (!(bt instanceof MemRefType)) return "base operand must be a memref";
+      if (!(rt instanceof VectorType) || rt.rank !== 1) return `${what} must be a 1-D vector`;
+      if (!(mt instanceof VectorType) || mt.rank !== 1 || mt.elementType !== i1) return "mask must be a 1-D vector of i1";
+      if (n - 3 !== bt.rank) return `requires ${bt.rank} indices`;
+      if (bt.elementType !== rt.elementType) return `base and ${what} element type should match`;
+      if (mt.shape[0] !== rt.shape[0]) return `expected ${what} dim to match mask dim`;
+      if (!store && vt !== rt) return "expected pass_thru of same type as result type";
+    },
+  };
+}
+
+export const VECTOR_LANES: OpSpec[] = [
+  castOp("vector.extract_strided_slice", { // `%v {offsets = [..], sizes = [..], strides = [..]} : T to U`
+    props: ["offsets", "sizes", "strides"],
+    verify(op) {
+      const t = op.operand(0).type, [o, s, k] = ["offsets", "sizes", "strides"].map((n) => intsOf(op.attr(n)));
+      if (!(t instanceof VectorType)) return "expected a vector source";
+      if (!o || !s || !k) return "requires 'offsets', 'sizes' and 'strides' integer arrays";
+      for (const [n, a] of [["offsets", o], ["sizes", s], ["strides", k]] as const) {
+        if (a.length > t.rank) return `expected ${n} attribute of rank no greater than vector rank`;
+      }
+      if (o.length !== s.length || o.length !== k.length) return "expected offsets, sizes and strides of the same rank";
+      for (let i = 0; i < s.length; i++) if (s[i] < 1 || s[i] > t.shape[i]) return `expected sizes dimension ${i} to be confined to [1, ${t.shape[i] + 1})`;
+      const err = checkSlice(op, t, o, s, k);
+      if (err) return err;
+      const want = VectorType.get([...s, ...t.shape.slice(s.length)], t.elementType);
+      if (op.result.type !== want) return `expected result type to be '${want.str}'`;
+    },
+  }),
+  {
+    name: "vector.insert_strided_slice", operands: 2, results: 1, traits: ["Pure"], props: ["offsets", "strides"],
+    parse(p, st) {
+      const [s, d] = p.parseOperandList();
+      p.parseOptionalAttrDict(st);
+      const st1 = p.parseColonType();
+      p.parseKeyword("into");
+      const dt = p.parseType();
+      st.resultTypes = [dt];
+      st.operands = p.resolveOperands([s, d], [st1, dt]);
+    },
+    print(p, op) {
+      p.print(" ", p.operands(op.operands), p.attrDict(op), " : ", p.type(op.operand(0).type), " into ", p.type(op.result.type));
+    },
+    verify(op) {
+      const [s, d] = op.operands.map((v) => v.type), o = intsOf(op.attr("offsets")), k = intsOf(op.attr("strides"));
+      if (!(s instanceof VectorType) || !(d instanceof VectorType)) return "expected vector source and destination";
+      if (op.result.type !== d) return "failed to verify that all of {dest, res} have same type";
+      if (s.elementType !== d.elementType) return "failed to verify that source operand and result have same element type";
+      if (!o || !k) return "requires 'offsets' and 'strides' integer arrays";
+      if (s.rank > d.rank) return "expected source rank to be no greater than destination rank";
+      if (o.length !== d.rank) return "expected offsets of same size as destination vector rank";
+      if (k.length !== s.rank) return "expected strides of same size as source vector rank";
+      return checkSlice(op, d, o, s.shape, k);
+    },
+  },
+  {
+    name: "vector.shuffle", operands: 2, results: 1, traits: ["Pure"], props: ["mask"],
+    parse(p, st) {
+      const [a, b] = p.parseOperandList();
+      const mask = parseIntList(p);
+      st.addAttr("mask", i64ArrayAttr(mask));
+      p.parseOptionalAttrDict(st);
+      const at = p.parseColonType();
+      p.expect(",");
+      const bt = p.parseType();
+      st.resultTypes = [at instanceof VectorType ? VectorType.get([mask.length, ...at.shape.slice(1)], at.elementType) : at];
+      st.operands = p.resolveOperands([a, b], [at, bt]);
+    },
+    print(p, op) {
+      p.print(" ", p.operands(op.operands), " [", intsProp(op, "mask").join(", "), "]", p.attrDict(op, ["mask"]),
+        " : ", p.type(op.operand(0).type), ", ", p.type(op.operand(1).type));
+    },
+    verify(op) {
+      const [a, b] = op.operands.map((v) => v.type), r = op.result.type, mask = intsOf(op.attr("mask"));
+      if (!(a instanceof VectorType) || !(b instanceof VectorType) || !(r instanceof VectorType)) return "expected vector operands and result";
+      if (!mask) return "requires a 'mask' integer array";
+      if (a.rank === 0 || a.rank !== b.rank) return "rank mismatch";
+      if (a.elementType !== b.elementType || r.elementType !== a.elementType) return "failed to verify that second operand v2 and result have same element type";
+      for (let d = 1; d < a.rank; d++) if (a.shape[d] !== b.shape[d] || r.shape[d] !== a.shape[d]) return `dimension mismatch`;
+      if (r.rank !== a.rank || r.shape[0] !== mask.length) return "mask length mismatch";
+      const i = mask.findIndex((m) => m < 0 || m >= a.shape[0] + b.shape[0]);
+      if (i >= 0) return `mask index #${i + 1} out of range`;
+    },
+  },
+  {
+    name: "vector.create_mask", operands: [0, -1], results: 1, traits: ["Pure"],
+    parse(p, st) {
+      const ops = p.parseOperandList();
+      p.parseOptionalAttrDict(st);
+      st.resultTypes = [p.parseColonType()];
+      st.operands = p.resolveOperands(ops, index);
+    },
+    print(p, op) { p.print(" ", p.operands(op.operands), p.attrDict(op), " : ", p.type(op.result.type)); },
+    verify(op) {
+      const t = op.result.type;
+      if (!(t instanceof VectorType) || t.elementType !== i1) return "result must be a vector of i1";
+      if (op.operands.length !== t.rank) return "must specify an operand for each result vector dimension";
+    },
+  },
+  {
+    name: "vector.constant_mask", operands: 0, results: 1, traits: ["Pure"], props: ["mask_dim_sizes"],
+    parse(p, st) {
+      st.addAttr("mask_dim_sizes", i64ArrayAttr(parseIntList(p)));
+      p.parseOptionalAttrDict(st);
+      st.resultTypes = [p.parseColonType()];
+    },
+    print(p, op) { p.print(" [", intsProp(op, "mask_dim_sizes").join(", "), "]", p.attrDict(op, ["mask_dim_sizes"]), " : ", p.type(op.result.type)); },
+    verify(op) {
+      const t = op.result.type, sizes = intsOf(op.attr("mask_dim_sizes"));
+      if (!(t instanceof VectorType) || t.elementType !== i1) return "result must be a vector of i1";
+      if (!sizes || sizes.length !== t.rank) return "must specify array attr of size equal vector result rank";
+      if (sizes.some((s, i) => s < 0 || s > t.shape[i])) return "array attr of size out of bounds of vector result dimension size";
+      if (sizes.includes(0) && sizes.some((s) => s !== 0)) return "expected all mask dim sizes to be zeros, as a result of conjunction with zero mask dim";
+    },
+  },
+  maskedAccess("vector.maskedload", false),
+  maskedAccess("vector.maskedstore", true),
+  castOp("vector.bitcast", {
+    verify(op) {
+      const a = op.operand(0).type, b = op.result.type;
+      if (!(a instanceof VectorType) || !(b instanceof VectorType) || a.rank === 0) return "requires vector operand and result of rank > 0";
+      if (a.rank !== b.rank) return "op failed to verify that all of {source, result} have same rank";
+      for (let d = 0; d < a.rank - 1; d++) if (a.shape[d] !== b.shape[d]) return `dimension size mismatch at: ${d}`;
+      const bits = (t: VectorType) => bitWidth(t.elementType) * t.shape[t.rank - 1];
+      if (!bitWidth(a.elementType) || !bitWidth(b.elementType) || bits(a) !== bits(b)) return "source/result bitwidth of the minor 1-D vectors must be equal";
+    },
+  }),
+  {
+    name: "vector.from_elements", operands: [0, -1], results: 1, traits: ["Pure"],
+    parse(p, st) {
+      const ops = p.parseOperandList();
+      p.parseOptionalAttrDict(st);
+      const t = p.parseColonType();
+      st.resultTypes = [t];
+      st.operands = p.resolveOperands(ops, t instanceof VectorType ? t.elementType : t);
+    },
+    print(p, op) { p.print(" ", p.operands(op.operands), p.attrDict(op), " : ", p.type(op.result.type)); },
+    verify(op) {
+      const t = op.result.type;
+      if (!(t instanceof VectorType)) return "result must be a vector";
+      if (op.operands.length !== t.numElements) return `expected ${t.numElements} operands, one per result element`;
+      if (op.operands.some((v) => v.type !== t.elementType)) return "operand types must match the result element type";
+    },
+  },
+  {
+    name: "vector.step", operands: 0, results: 1, traits: ["Pure"],
+    parse(p, st) {
+      p.parseOptionalAttrDict(st);
+      st.resultTypes = [p.parseColonType()];
+    },
+    print(p, op) { p.print(p.attrDict(op), " : ", p.type(op.result.type)); },
+    verify(op) {
+      const t = op.result.type;
+      if (!(t instanceof VectorType) || t.rank !== 1 || t.elementType !== index) return `result #0 must be vector of index values of ranks 1, but got '${t.str}'`;
+    },
+  },
+];
