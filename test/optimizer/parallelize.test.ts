@@ -233,6 +233,15 @@ describe("parallelize", () => {
     rejects(prog(`    affine.for %i = 0 to 64 {
       affine.store %s, %A[0] : memref<64xf32>
     }`), "L0", /same location in every iteration/);
+    // Writes the check cannot place, and output, are refused rather than raced.
+    rejects(prog(`    %c0 = arith.constant 0 : index
+    affine.for %i = 0 to 64 {
+      %v = vector.broadcast %s : f32 to vector<4xf32>
+      vector.transfer_write %v, %A[%c0] : vector<4xf32>, memref<64xf32>
+    }`), "L0", /vector\.transfer_write, whose effects the race check does not model/);
+    rejects(prog(`    affine.for %i = 0 to 64 {
+      vector.print %s : f32
+    }`), "L0", /vector\.print, whose effects/);
   });
 
   it("rejects nested parallel loops and unknown loops", () => {

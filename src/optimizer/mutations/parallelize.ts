@@ -7,7 +7,8 @@
 // The checks here are conservative but not a proof of independence: the sandbox's differential
 // check remains the safety net. Refused: loops with iter_args, loops already inside (or around)
 // a parallel loop, host calls and memory allocation in the body (helpers cannot allocate or
-// reach the host), memref.copy, and stores whose address does not depend on the induction
+// reach the host), memref.copy, ops with effects the check does not model (a
+// vector.transfer_write or masked store it cannot place, a print), and stores whose address does not depend on the induction
 // variable (every iteration would write the same location: a race) -- except into a scratch
 // buffer that only the loop uses and that each iteration writes before it reads it (a pack
 // panel): that buffer is privatized by expansion, one slice per iteration (`privatize`).
@@ -15,6 +16,7 @@ import { AffineMap, bin, cst, dim } from "../../ir/affine.js";
 import { AffineMapAttr, SymbolRefAttr, UnitAttr } from "../../ir/attributes.js";
 import { Operation, OpResult, type Value } from "../../ir/core.js";
 import { MemRefType, index } from "../../ir/types.js";
+import { createContext } from "../../dialects/index.js";
 import { isDeclaration } from "../../dialects/func.js";
 import { affineFor, constantBounds, LOOP_OPS, tripCount } from "../loops.js";
 import { MutationError } from "./scalar.js";
@@ -23,6 +25,10 @@ import { accessOf } from "./vectorize.js";
 export const PARALLEL_ATTR = "tensorlang.parallel";
 
 const ALLOCS = new Set(["memref.alloc", "memref.alloca", "memref.realloc", "memref.dealloc", "llvm.alloca"]);
+/** Ops that only read memory: iterations may run them at the same time. */
+const READS = new Set(["memref.load", "affine.load", "affine.vector_load", "vector.load", "vector.transfer_read", "vector.maskedload", "llvm.load"]);
+/** For the traits of ops (Pure, Terminator): the registry of every dialect. */
+const registry = createContext();
 
 export const isParallelLoop = (op: Operation) => op.attributes.has(PARALLEL_ATTR) || op.name === "scf.parallel" || op.name === "affine.parallel";
 
@@ -69,6 +75,8 @@ function bodyRefusal(root: Operation, funcs: Map<string, Operation>, seen: Set<O
       const f = funcs.get(name);
       if (!f || isDeclaration(f)) why = `it calls the host function @${name}`;
       else if (!seen.has(f)) { seen.add(f); why = bodyRefusal(f, funcs, seen); }
+    } else if (!op.regions.length && !READS.has(op.name) && !accessOf(op) && !registry.hasTrait(op, "Pure") && !registry.hasTrait(op, "Terminator")) {
+      why = `it contains ${op.name}, whose effects the race check does not model`;
     }
   });
   return why;
