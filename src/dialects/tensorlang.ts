@@ -152,12 +152,12 @@ function unaryToOp(name: string, verify: (op: Operation, s: TensorShape) => stri
   };
 }
 
-function reduceOp(name: string): OpSpec {
+function reduceOp(name: string, verify?: (op: Operation, s: TensorShape) => string | undefined): OpSpec {
   return unaryToOp(name, (op, s) => {
     const ax = axisOf(op, s.dims.length);
     if (typeof ax === "string") return ax;
     if (!isNumeric(s.elementType)) return `element type must be an integer or float, got '${s.elementType.str}'`;
-    return checkResult(op, s.elementType, s.dims.filter((_, i) => i !== ax));
+    return verify?.(op, s) ?? checkResult(op, s.elementType, s.dims.filter((_, i) => i !== ax));
   }, ["axis"]);
 }
 
@@ -329,6 +329,22 @@ const transpose = unaryToOp("tensorlang.transpose", (op, s) => {
   return checkResult(op, s.elementType, perm.map((i) => s.dims[i]));
 }, ["perm"]);
 
+/**
+ * `broadcast`: the operand's dimensions are the result's last ones (numpy's rule without
+ * stretching size-1 dimensions); the dimensions it adds in front need a size at run time, so
+ * they are static or symbolic.
+ */
+const broadcast = unaryToOp("tensorlang.broadcast", (op, s) => {
+  const r = shapeOf(op, op.result.type, "result");
+  if (typeof r === "string") return r;
+  const lead = r.dims.length - s.dims.length;
+  if (lead < 0 || s.dims.some((d, i) => !dimsCompatible(d, r.dims[lead + i]))) {
+    return `operand shape ${shapeStr(s.dims)} is not the trailing dimensions of the result shape ${shapeStr(r.dims)}`;
+  }
+  if (r.dims.slice(0, lead).includes(UNKNOWN)) return "a dimension the broadcast adds must be static or symbolic, not '?'";
+  return checkResult(op, s.elementType, r.dims);
+});
+
 /** Elementwise binary ops and their lowering to arith (float, integer). */
 export const BINARY_OPS: Record<string, readonly [string, string]> = {
   "tensorlang.add": ["arith.addf", "arith.addi"],
@@ -337,7 +353,15 @@ export const BINARY_OPS: Record<string, readonly [string, string]> = {
   "tensorlang.div": ["arith.divf", "arith.divsi"],
   "tensorlang.max": ["arith.maximumf", "arith.maxsi"],
 };
-export const UNARY_OPS = ["tensorlang.relu", "tensorlang.exp", "tensorlang.tanh"] as const;
+/**
+ * Elementwise float ops and the op each lowers to, per element. `rsqrt` (1 / sqrt(x), as MLIR
+ * expands math.rsqrt, which its LLVM lowering does not take) and `sigmoid` are lowered on their
+ * own, as are `relu` and `abs`, which take integers too.
+ */
+export const FLOAT_UNARY_OPS: Record<string, string> = {
+  "tensorlang.exp": "math.exp", "tensorlang.tanh": "math.tanh", "tensorlang.log": "math.log",
+  "tensorlang.sqrt": "math.sqrt", "tensorlang.neg": "arith.negf",
+};
 
 export const tensorlang: Dialect = {
   name: "tensorlang",
@@ -346,11 +370,14 @@ export const tensorlang: Dialect = {
     constant, matmul, print, assert, symbolicDim, copy,
     ...Object.keys(BINARY_OPS).map((n) => sameTypeTensorOp(n, 2)),
     sameTypeTensorOp("tensorlang.relu", 1),
-    sameTypeTensorOp("tensorlang.exp", 1, floatOnly),
-    sameTypeTensorOp("tensorlang.tanh", 1, floatOnly),
-    transpose,
+    sameTypeTensorOp("tensorlang.abs", 1),
+    ...Object.keys(FLOAT_UNARY_OPS).map((n) => sameTypeTensorOp(n, 1, floatOnly)),
+    sameTypeTensorOp("tensorlang.rsqrt", 1, floatOnly),
+    sameTypeTensorOp("tensorlang.sigmoid", 1, floatOnly),
+    transpose, broadcast,
     reduceOp("tensorlang.reduce_sum"),
     reduceOp("tensorlang.reduce_max"),
+    reduceOp("tensorlang.reduce_mean", floatOnly),
     { ...sameTypeTensorOp("tensorlang.softmax", 1, (op, s) => {
       const ax = axisOf(op, s.dims.length);
       return typeof ax === "string" ? ax : floatOnly(op, s);

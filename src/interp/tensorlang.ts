@@ -3,7 +3,7 @@
 // increasing index order), so the interpreter agrees with the lowered program.
 import { DenseElementsAttr, StringAttr } from "../ir/attributes.js";
 import type { Operation, Value } from "../ir/core.js";
-import { LinearTensorType } from "../dialects/tensorlang.js";
+import { FLOAT_UNARY_OPS, LinearTensorType, tensorShape } from "../dialects/tensorlang.js";
 import { readAll } from "./memref.js";
 import { FloatType, i64, Type } from "../ir/types.js";
 import { mathSemantics } from "../dialects/math.js";
@@ -33,6 +33,22 @@ const unary = (f: (v: Scalar, t: Type) => Scalar): OpHandler => (_i, _op, [a]) =
   return [new TensorValue(x.shape, x.elementType, x.data.map((v) => f(v, x.elementType)))];
 };
 const mathUnary = (name: string) => unary((v, t) => roundFloat(mathSemantics(name)!(v as number), t));
+/** 1 / (1 + exp(-x)), rounded after each step as the lowered linalg.generic computes it. */
+const sigmoid = (x: number, t: FloatType) => floatBinary("arith.divf", 1, floatBinary("arith.addf", roundFloat(mathSemantics("math.exp")!(-x), t), 1, t), t);
+/** |x|; the most negative integer stays itself (math.absi wraps). */
+const abs = (v: Scalar, t: Type): Scalar => (isF(t) ? Math.abs(v as number) : v < 0 ? intBinary("arith.subi", zeroOf(t), v, t) : v);
+
+/** `x` repeated along the result's leading dimensions (static, or symbolic: sized from the arguments). */
+function broadcast(interp: Interpreter, op: Operation, x: TensorValue): TensorValue {
+  const dims = tensorShape(op.result.type)!.dims, lead = dims.length - x.rank;
+  const shape = dims.map((d, i) => (i >= lead ? x.shape[i - lead] : typeof d === "number" && d >= 0 ? d : symbolicDim(interp, op, String(d))));
+  dims.forEach((d, i) => {
+    if (i >= lead && typeof d === "number" && d >= 0 && d !== shape[i]) throw new Trap(`tensorlang.broadcast: operand dimension ${i - lead} is ${shape[i]}, the result's is ${d}`);
+  });
+  const out: Scalar[] = [];
+  forEachIndex(shape, (idx) => out.push(x.data[rowMajor(x.shape, idx.slice(lead))]));
+  return new TensorValue(shape, x.elementType, out);
+}
 
 function matmul(a: TensorValue, b: TensorValue): TensorValue {
   const [m, k] = a.shape, [k2, n] = b.shape;
@@ -153,8 +169,11 @@ export const TENSORLANG: HandlerTable = {
   "tensorlang.div": binary("arith.divf", "arith.divsi"),
   "tensorlang.max": binary("arith.maximumf", "arith.maxsi"),
   "tensorlang.relu": unary((v, t) => bin("arith.maximumf", "arith.maxsi", v, zeroOf(t), t)),
-  "tensorlang.exp": mathUnary("math.exp"),
-  "tensorlang.tanh": mathUnary("math.tanh"),
+  "tensorlang.abs": unary(abs),
+  ...Object.fromEntries(Object.entries(FLOAT_UNARY_OPS).map(([n, f]) => [n, f === "arith.negf" ? unary((v) => -(v as number)) : mathUnary(f)])),
+  "tensorlang.rsqrt": unary((v, t) => floatBinary("arith.divf", 1, roundFloat(Math.sqrt(v as number), t), t)),
+  "tensorlang.sigmoid": unary((v, t) => sigmoid(v as number, t as FloatType)),
+  "tensorlang.broadcast": (interp, op, [a]) => [broadcast(interp, op, asTensor(a))],
   "tensorlang.transpose": (_i, op, [a]) => [transpose(asTensor(a), intList(op, "perm") ?? intList(op, "permutation"))],
   "tensorlang.reduce_sum": (_i, op, [a]) => {
     const x = asTensor(a), t = x.elementType;
@@ -163,6 +182,11 @@ export const TENSORLANG: HandlerTable = {
   "tensorlang.reduce_max": (_i, op, [a]) => {
     const x = asTensor(a), t = x.elementType;
     return [reduceAxis(x, axisOf(op), lowest(t), (acc, v) => bin("arith.maximumf", "arith.maxsi", acc, v, t))];
+  },
+  "tensorlang.reduce_mean": (_i, op, [a]) => {
+    const x = asTensor(a), t = x.elementType, ax = axisOf(op), n = roundFloat(x.shape[ax], t);
+    const s = reduceAxis(x, ax, 0, (acc, v) => floatBinary("arith.addf", acc as number, v as number, t));
+    return [new TensorValue(s.shape, t, s.data.map((v) => floatBinary("arith.divf", v as number, n, t)))];
   },
   "tensorlang.softmax": (_i, op, [a]) => [softmax(asTensor(a), axisOf(op))],
 };

@@ -4,9 +4,13 @@
 //   constant            → arith.constant
 //   matmul              → tensor.empty + linalg.fill (zero) + linalg.matmul
 //   add/sub/mul/div/max → tensor.empty + linalg.add/sub/mul/div/max
-//   relu/exp/tanh       → linalg.generic (arith.maximumf with 0 / math.exp / math.tanh)
+//   relu/abs            → linalg.generic (arith.maximumf with 0 / math.absf; integers maxsi with 0 / with 0 - x)
+//   exp/tanh/log/sqrt/neg → linalg.generic (math.exp ... arith.negf)
+//   rsqrt, sigmoid      → linalg.generic computing 1 / sqrt(x), 1 / (1 + exp(-x))
 //   transpose           → linalg.generic with a permuted input map
+//   broadcast           → linalg.generic whose input map drops the added leading dimensions
 //   reduce_sum/max      → linalg.fill (0 / -inf) + linalg.generic with a reduction iterator
+//   reduce_mean         → the sum, then a linalg.generic dividing by the axis' size
 //   softmax             → max-reduce, exp(x - max), sum-reduce, divide (four linalg ops)
 //   copy                → both results are the operand (tensors are values after lowering)
 //   symbolic_dim "n"    → tensor.dim of a function argument whose type names "n"
@@ -28,7 +32,7 @@ import type { DiagnosticSink } from "../ir/diagnostics.js";
 import { DYN, FloatType, FunctionType, IntegerType, TensorType, Type, i1, i64, index } from "../ir/types.js";
 import { buildNamedBody, insOutsSegments, iteratorAttr } from "../dialects/linalg-info.js";
 import {
-  BINARY_OPS, LinearTensorType, transposePerm, type Dim,
+  BINARY_OPS, FLOAT_UNARY_OPS, LinearTensorType, transposePerm, type Dim,
 } from "../dialects/tensorlang.js";
 import type { Pass } from "./pass.js";
 
@@ -198,9 +202,38 @@ function lowerOp(op: Operation, module: Module): void {
       v = mapEach(b, op.operand(0), (bb, [x]) => bb.value(isF(et) ? "arith.maximumf" : "arith.maxsi", [x, bb.zero(et)], et));
       break;
     }
-    case "tensorlang.exp": case "tensorlang.tanh": {
-      const et = rt().elementType, name = op.name === "tensorlang.exp" ? "math.exp" : "math.tanh";
+    case "tensorlang.abs": {
+      const et = rt().elementType;
+      // Integers: max(x, 0 - x) (math.absi, which MLIR 19's LLVM lowering does not take; the minimum stays itself).
+      v = mapEach(b, op.operand(0), (bb, [x]) => isF(et) ? bb.value("math.absf", [x], et) : bb.value("arith.maxsi", [x, bb.value("arith.subi", [bb.zero(et), x], et)], et));
+      break;
+    }
+    case "tensorlang.exp": case "tensorlang.tanh": case "tensorlang.log": case "tensorlang.sqrt": case "tensorlang.neg": {
+      const et = rt().elementType, name = FLOAT_UNARY_OPS[op.name];
       v = mapEach(b, op.operand(0), (bb, [x]) => bb.value(name, [x], et));
+      break;
+    }
+    case "tensorlang.rsqrt": case "tensorlang.sigmoid": {
+      const et = rt().elementType;
+      v = mapEach(b, op.operand(0), (bb, [x]) => {
+        const one = bb.constant(new FloatAttr(1, et), et);
+        const d = op.name === "tensorlang.rsqrt" ? bb.value("math.sqrt", [x], et)
+          : bb.value("arith.addf", [bb.value("math.exp", [bb.value("arith.negf", [x], et)], et), one], et);
+        return bb.value("arith.divf", [one, d], et);
+      });
+      break;
+    }
+    case "tensorlang.broadcast": {
+      const x = op.operand(0), xt = tensorOf(x), t = rt(), lead = t.rank - xt.rank;
+      const dims: readonly Dim[] = op.result.type instanceof LinearTensorType ? op.result.type.dims : t.shape;
+      t.shape.forEach((d, i) => { if (i >= lead && d !== DYN) checkSize(b, module, op, [x, i - lead], d); });
+      const out = emptyFrom(b, t, (i) => {
+        if (i >= lead) return [x, i - lead];
+        const src = symbolSource(op, String(dims[i]));
+        if (!src) throw new LoweringError(`symbolic dimension "${dims[i]}" is not the size of any tensor argument of the enclosing function`);
+        return [src.v, src.d];
+      });
+      v = generic(b, [x], out, [mapOf(t.rank, Array.from({ length: xt.rank }, (_, k) => lead + k)), idMap(t.rank)], Array(t.rank).fill("parallel"), (_bb, [a]) => a);
       break;
     }
     case "tensorlang.transpose": {
@@ -217,6 +250,14 @@ function lowerOp(op: Operation, module: Module): void {
       const x = op.operand(0), ax = axisOf(op);
       checkResultSizes(b, module, op, x, Array.from({ length: tensorOf(x).rank }, (_, i) => i).filter((i) => i !== ax));
       v = reduce(b, op.operand(0), axisOf(op), rt(), op.name === "tensorlang.reduce_sum" ? "sum" : "max");
+      break;
+    }
+    case "tensorlang.reduce_mean": {
+      const x = op.operand(0), ax = axisOf(op), xt = tensorOf(x), et = xt.elementType;
+      checkResultSizes(b, module, op, x, Array.from({ length: xt.rank }, (_, i) => i).filter((i) => i !== ax));
+      const n = xt.shape[ax] !== DYN ? b.constant(new FloatAttr(xt.shape[ax], et), et)
+        : b.value("arith.sitofp", [b.value("arith.index_cast", [b.value("tensor.dim", [x, b.constIndex(ax)], index)], i64)], et);
+      v = mapEach(b, reduce(b, x, ax, rt(), "sum"), (bb, [s]) => bb.value("arith.divf", [s, n], et));
       break;
     }
     case "tensorlang.softmax": {

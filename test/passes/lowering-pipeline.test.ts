@@ -56,27 +56,29 @@ for (const name of ["hello", "matmul_tensor"]) {
   });
 }
 
-test("lowerToLoops: every tensorlang op, same printed results as MLIR's one-shot bufferization", { skip: mlirSkip() }, () => {
-  // Tensor level (our convert-tensorlang-to-linalg), prints as printMemref calls for both sides.
-  const m = parse(input("pipeline/tensorlang-ops.mlir"));
-  runPasses(m, ctx, resolvePipeline(["convert-tensorlang-to-linalg"]));
-  assert.equal(printViaRunnerUtils(m), 3);
-  // The print functions only read their argument: tell MLIR's analysis, or it copies around them.
-  const tensorLevel = printModule(m, ctx).replace(/(@printMemrefF32\(tensor<\*xf32>)\)/, '$1 {bufferization.access = "read"})');
-  const theirs = mlirOpt(["--one-shot-bufferize=bufferize-function-boundaries"], tensorLevel);
-  assert.equal(theirs.code, 0, theirs.stderr);
-  const want = mlirRun(theirs.stdout);
-  assert.equal(want.code, 0, want.stderr);
+for (const [file, prints] of [["tensorlang-ops", 3], ["tensorlang-ml-ops", 3]] as const) {
+  test(`lowerToLoops: pipeline/${file}.mlir (every tensorlang op), same printed results as MLIR's one-shot bufferization`, { skip: mlirSkip() }, () => {
+    // Tensor level (our convert-tensorlang-to-linalg), prints as printMemref calls for both sides.
+    const m = parse(input(`pipeline/${file}.mlir`));
+    runPasses(m, ctx, resolvePipeline(["convert-tensorlang-to-linalg"]));
+    assert.equal(printViaRunnerUtils(m), prints);
+    // The print functions only read their argument: tell MLIR's analysis, or it copies around them.
+    const tensorLevel = printModule(m, ctx).replace(/(@printMemref[FI](?:32|64)\(tensor<\*x[fi](?:32|64)>)\)/g, '$1 {bufferization.access = "read"})');
+    const theirs = mlirOpt(["--one-shot-bufferize=bufferize-function-boundaries"], tensorLevel);
+    assert.equal(theirs.code, 0, theirs.stderr);
+    const want = mlirRun(theirs.stdout);
+    assert.equal(want.code, 0, want.stderr);
 
-  runPasses(m, ctx, resolvePipeline(["bufferize", "convert-linalg-to-loops", "lower-affine"]));
-  assertLoopLevel(m);
-  const text = printModule(m, ctx);
-  assertMlirAccepts(text);
-  const got = mlirRun(text);
-  assert.equal(got.code, 0, got.stderr);
-  assert.equal(dataOf(got.stdout), dataOf(want.stdout));
-  assert.ok(opNames(m).filter((n) => n === "memref.dealloc").length > 0);
-});
+    runPasses(m, ctx, resolvePipeline(["bufferize", "convert-linalg-to-loops", "lower-affine"]));
+    assertLoopLevel(m);
+    const text = printModule(m, ctx);
+    assertMlirAccepts(text);
+    const got = mlirRun(text);
+    assert.equal(got.code, 0, got.stderr);
+    assert.equal(dataOf(got.stdout), dataOf(want.stdout));
+    assert.ok(opNames(m).filter((n) => n === "memref.dealloc").length > 0);
+  });
+}
 
 test("lowerToLoops: keepAffine leaves the program's affine loops, the default lowers them", () => {
   const prog = `func.func @main() -> f32 {

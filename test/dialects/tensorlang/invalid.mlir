@@ -138,3 +138,45 @@ func.func private @g(!tensorlang.tensor<f32, x>)
 // -----
 // expected-error @+1 {{unknown tensorlang type: matrix}}
 func.func private @g(!tensorlang.matrix<f32>)
+
+// -----
+func.func @f(%b: !tensorlang.tensor<f32, 3>) {
+  // expected-error @+1 {{operand shape [3] is not the trailing dimensions of the result shape [4, 2]}}
+  %0 = tensorlang.broadcast %b : !tensorlang.tensor<f32, 3> -> !tensorlang.tensor<f32, 4, 2>
+  return
+}
+
+// -----
+func.func @f(%b: !tensorlang.tensor<f32, 2>) {
+  // expected-error @+1 {{a dimension the broadcast adds must be static or symbolic, not '?'}}
+  %0 = tensorlang.broadcast %b : !tensorlang.tensor<f32, 2> -> !tensorlang.tensor<f32, ?, 2>
+  return
+}
+
+// -----
+func.func @f(%b: tensor<2xf32>) {
+  // expected-error @+1 {{result element type 'i32' does not match operand element type 'f32'}}
+  %0 = tensorlang.broadcast %b : tensor<2xf32> -> tensor<3x2xi32>
+  return
+}
+
+// -----
+func.func @f(%a: tensor<4xi32>) {
+  // expected-error @+1 {{requires a float element type, got 'i32'}}
+  %0 = tensorlang.sigmoid %a : tensor<4xi32>
+  return
+}
+
+// -----
+func.func @f(%a: tensor<4xi32>) {
+  // expected-error @+1 {{requires a float element type, got 'i32'}}
+  %0 = tensorlang.rsqrt %a : tensor<4xi32>
+  return
+}
+
+// -----
+func.func @f(%a: tensor<2x4xi32>) {
+  // expected-error @+1 {{requires a float element type, got 'i32'}}
+  %0 = tensorlang.reduce_mean %a {axis = 1} : tensor<2x4xi32> -> tensor<2xi32>
+  return
+}

@@ -30,3 +30,18 @@ func.func @ops(%a: !tensorlang.tensor<f32, 4, 4>, %b: tensor<4x8xf32>, %s: !tens
   %20 = tensorlang.matmul %19, %w : !tensorlang.tensor<f32, "seq_len", 64>, !tensorlang.tensor<f32, 64, ?> -> !tensorlang.tensor<f32, "seq_len", ?>
   return %20 : !tensorlang.tensor<f32, "seq_len", ?>
 }
+func.func @ml_ops(%x: !tensorlang.tensor<f32, "batch", 8>, %bias: !tensorlang.tensor<f32, 8>, %i: tensor<4xi32>) -> !tensorlang.tensor<f32, "batch"> {
+  %0 = tensorlang.broadcast %bias : !tensorlang.tensor<f32, 8> -> !tensorlang.tensor<f32, "batch", 8>
+  %1 = tensorlang.add %x, %0 : !tensorlang.tensor<f32, "batch", 8>
+  %2 = tensorlang.sigmoid %1 : !tensorlang.tensor<f32, "batch", 8>
+  %3 = tensorlang.abs %2 : !tensorlang.tensor<f32, "batch", 8>
+  %4 = tensorlang.sqrt %3 : !tensorlang.tensor<f32, "batch", 8>
+  %5 = tensorlang.rsqrt %4 : !tensorlang.tensor<f32, "batch", 8>
+  %6 = tensorlang.log %5 : !tensorlang.tensor<f32, "batch", 8>
+  %7 = tensorlang.neg %6 : !tensorlang.tensor<f32, "batch", 8>
+  %8 = tensorlang.reduce_mean %7 {axis = 1} : !tensorlang.tensor<f32, "batch", 8> -> !tensorlang.tensor<f32, "batch">
+  %9 = tensorlang.abs %i : tensor<4xi32>
+  %10 = tensorlang.broadcast %9 : tensor<4xi32> -> tensor<2x4xi32>
+  tensorlang.print %10 : tensor<2x4xi32>
+  return %8 : !tensorlang.tensor<f32, "batch">
+}
