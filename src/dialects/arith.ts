@@ -5,7 +5,7 @@ import { OpResult, type Operation, type Value } from "../ir/core.js";
 import type { Dialect, OpSpec } from "../ir/dialect.js";
 import { FloatType, IndexType, IntegerType, ShapedType, Type, VectorType, elementTypeOf, i1, i32 } from "../ir/types.js";
 import { halfBits, halfToFloat, roundFloat } from "../ir/float.js";
-import { FASTMATH_NONE, OVERFLOW_NONE, castOp, parseFlags, printFlags, sameTypeOp } from "./common.js";
+import { type CastMiddle, FASTMATH_NONE, OVERFLOW_NONE, castOp, parseFlags, printFlags, sameTypeOp } from "./common.js";
 
 export const CMPI_PREDICATES = ["eq", "ne", "slt", "sle", "sgt", "sge", "ult", "ule", "ugt", "uge"] as const;
 export const CMPF_PREDICATES = ["false", "oeq", "ogt", "oge", "olt", "ole", "one", "ord", "ueq", "ugt", "uge", "ult", "ule", "une", "uno", "true"] as const;
@@ -234,7 +234,7 @@ const intOnly = (op: Operation) => (isIntLike(elementTypeOf(op.operand(0).type))
 const floatOnly = (op: Operation) => (elementTypeOf(op.result.type) instanceof FloatType ? undefined : `operand #0 must be floating-point-like, but got '${op.result.type.str}'`);
 const withVerify = (s: OpSpec, v: (op: Operation) => string | undefined): OpSpec => ({ ...s, verify: v });
 
-function cast(name: string, ok: (from: Type, to: Type) => boolean): OpSpec {
+function cast(name: string, ok: (from: Type, to: Type) => boolean, middle?: CastMiddle): OpSpec {
   return castOp(name, {
     traits: ["Pure", "Elementwise"], // MLIR's ElementwiseMappable
     verify(op) {
@@ -246,8 +246,11 @@ function cast(name: string, ok: (from: Type, to: Type) => boolean): OpSpec {
       if (v === undefined) return undefined;
       return [scalarAttr(castValue(name, v, op.operand(0).type, op.result.type), op.result.type)];
     },
-  });
+  }, middle);
 }
+const fw = (t: Type) => (t instanceof FloatType ? t.width : 0);
+const iw = (t: Type) => (t instanceof IntegerType ? t.width : 0);
+
 /** MLIR's arith.truncf rounding modes (the `roundingmode` property's values, in order). */
 export const ROUNDING_MODES = ["to_nearest_even", "downward", "upward", "toward_zero", "to_nearest_away"] as const;
 
@@ -256,25 +259,21 @@ export const ROUNDING_MODES = ["to_nearest_even", "downward", "upward", "toward_
  * the fastmath flags are optional here (no default, so none in the generic form either).
  */
 function floatCast(name: string, ok: (from: Type, to: Type) => boolean): OpSpec {
-  const s = cast(name, ok), modes = name === "arith.truncf";
-  return {
-    ...s, props: ["fastmath", ...(modes ? ["roundingmode"] : [])],
+  const modes = name === "arith.truncf";
+  const s = cast(name, ok, {
+    attrs: ["roundingmode", "fastmath"],
     parse(p, st) {
-      const a = p.parseOperand();
       const mode = modes ? p.parseOptionalKeyword(...ROUNDING_MODES) : undefined;
       if (mode) st.addAttr("roundingmode", new IntegerAttr(ROUNDING_MODES.indexOf(mode as never), i32));
       parseFlags(p, st, undefined, true);
-      p.parseOptionalAttrDict(st);
-      const from = p.parseColonType();
-      p.parseKeyword("to");
-      st.resultTypes = [p.parseType()];
-      st.operands = [p.resolveOperand(a, from)];
     },
-    print(p, op) {
+    print(op) {
       const m = op.attr<IntegerAttr>("roundingmode"), fm = op.attr("fastmath");
-      p.print(" ", p.operand(op.operand(0)), m ? " " + ROUNDING_MODES[m.num] : "", fm ? " fastmath" + fm.str.slice(fm.str.indexOf("<")) : "",
-        p.attrDict(op, ["roundingmode", "fastmath"]), " : ", p.type(op.operand(0).type), " to ", p.type(op.result.type));
+      return (m ? " " + ROUNDING_MODES[m.num] : "") + (fm ? " fastmath" + fm.str.slice(fm.str.indexOf("<")) : "");
     },
+  });
+  return {
+    ...s, props: ["fastmath", ...(modes ? ["roundingmode"] : [])],
     verify(op) {
       const m = op.attr("roundingmode");
       if (m && !(m instanceof IntegerAttr && m.type === i32 && m.num >= 0 && m.num < ROUNDING_MODES.length)) return `invalid roundingmode ${m.str}`;
@@ -327,8 +326,6 @@ function extendedOp(name: string, names: readonly [string, string]): OpSpec {
     },
   };
 }
-const fw = (t: Type) => (t instanceof FloatType ? t.width : 0);
-const iw = (t: Type) => (t instanceof IntegerType ? t.width : 0);
 
 /** The asm names of integer constants, by attribute (the printer asks for one per constant). */
 const constantNames = new WeakMap<IntegerAttr, string>();

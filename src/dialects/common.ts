@@ -70,19 +70,25 @@ export function printFlags(op: Operation): string {
   return s;
 }
 
-/** `%a {attrs} : T1 to T2` — casts. */
-export function castOp(name: string, extra: Partial<OpSpec> = {}): OpSpec {
+/** What a cast writes between its operand and its attributes (arith.truncf's rounding mode and flags). */
+export interface CastMiddle { parse(p: OpAsmParser, st: OperationState): void; print(op: Operation): string; attrs: readonly string[] }
+
+/** `%a [middle] {attrs} : T1 to T2` — casts. */
+export function castOp(name: string, extra: Partial<OpSpec> = {}, middle?: CastMiddle): OpSpec {
   return {
     name, operands: 1, results: 1, traits: ["Pure"],
     parse(p, st) {
       const a = p.parseOperand();
+      middle?.parse(p, st);
       p.parseOptionalAttrDict(st);
       const from = p.parseColonType();
       p.parseKeyword("to");
       st.resultTypes = [p.parseType()];
       st.operands = [p.resolveOperand(a, from)];
     },
-    print(p, op) { p.print(" ", p.operand(op.operand(0)), p.attrDict(op), " : ", p.type(op.operand(0).type), " to ", p.type(op.result.type)); },
+    print(p, op) {
+      p.print(" ", p.operand(op.operand(0)), middle?.print(op) ?? "", p.attrDict(op, middle?.attrs), " : ", p.type(op.operand(0).type), " to ", p.type(op.result.type));
+    },
     ...extra,
   };
 }
