@@ -3,9 +3,9 @@
 import { Attribute, DenseElementsAttr, FloatAttr, IntegerAttr } from "../ir/attributes.js";
 import { OpResult, type Operation, type Value } from "../ir/core.js";
 import type { Dialect, OpSpec } from "../ir/dialect.js";
-import { FloatType, IndexType, IntegerType, ShapedType, Type, VectorType, elementTypeOf, i1 } from "../ir/types.js";
+import { FloatType, IndexType, IntegerType, ShapedType, Type, VectorType, elementTypeOf, i1, i32 } from "../ir/types.js";
 import { halfBits, halfToFloat, roundFloat } from "../ir/float.js";
-import { FASTMATH_NONE, OVERFLOW_NONE, castOp, parseFlags, printFlags, sameTypeOp } from "./common.js";
+import { type CastMiddle, FASTMATH_NONE, OVERFLOW_NONE, castOp, parseFlags, printFlags, sameTypeOp } from "./common.js";
 
 export const CMPI_PREDICATES = ["eq", "ne", "slt", "sle", "sgt", "sge", "ult", "ule", "ugt", "uge"] as const;
 export const CMPF_PREDICATES = ["false", "oeq", "ogt", "oge", "olt", "ole", "one", "ord", "ueq", "ugt", "uge", "ult", "ule", "une", "uno", "true"] as const;
@@ -34,6 +34,7 @@ export const INT_BINARY: Record<string, IntFn> = {
   "arith.divui": div0((a, b, w) => wrapS(wrapU(a, w) / wrapU(b, w), w)),
   "arith.remsi": div0((a, b, w) => wrapS(a % b, w)),
   "arith.remui": div0((a, b, w) => wrapS(wrapU(a, w) % wrapU(b, w), w)),
+  "arith.ceildivui": div0((a, b, w) => { const x = wrapU(a, w), y = wrapU(b, w); return wrapS(x / y + (x % y ? 1n : 0n), w); }),
   "arith.ceildivsi": div0((a, b, w) => { const q = a / b; return wrapS(q * b !== a && (a > 0n) === (b > 0n) ? q + 1n : q, w); }),
   "arith.floordivsi": div0((a, b, w) => { const q = a / b; return wrapS(q * b !== a && (a < 0n) !== (b < 0n) ? q - 1n : q, w); }),
   "arith.andi": (a, b, w) => wrapS(a & b, w),
@@ -202,7 +203,7 @@ function predicateOp(name: string, preds: readonly string[], resultOf: (t: Type)
       st.addAttr("predicate", new IntegerAttr(idx));
       p.expect(",");
       const ops = p.parseOperandList();
-      parseFlags(p, st);
+      parseFlags(p, st, name === "arith.cmpf" ? FASTMATH_NONE : undefined);
       p.parseOptionalAttrDict(st);
       const t = p.parseColonType();
       st.operands = p.resolveOperands(ops, t);
@@ -228,11 +229,12 @@ function predicateOp(name: string, preds: readonly string[], resultOf: (t: Type)
 }
 const boolLike = (t: Type) => (t instanceof VectorType ? VectorType.get(t.shape, i1) : i1);
 
-const intOnly = (op: Operation) => (isIntLike(elementTypeOf(op.result.type)) ? undefined : "requires integer-like operands");
-const floatOnly = (op: Operation) => (elementTypeOf(op.result.type) instanceof FloatType ? undefined : "requires float operands");
+// (MLIR's messages, from its operand type constraints)
+const intOnly = (op: Operation) => (isIntLike(elementTypeOf(op.operand(0).type)) ? undefined : `operand #0 must be signless-integer-like, but got '${op.operand(0).type.str}'`);
+const floatOnly = (op: Operation) => (elementTypeOf(op.result.type) instanceof FloatType ? undefined : `operand #0 must be floating-point-like, but got '${op.result.type.str}'`);
 const withVerify = (s: OpSpec, v: (op: Operation) => string | undefined): OpSpec => ({ ...s, verify: v });
 
-function cast(name: string, ok: (from: Type, to: Type) => boolean): OpSpec {
+function cast(name: string, ok: (from: Type, to: Type) => boolean, middle?: CastMiddle): OpSpec {
   return castOp(name, {
     traits: ["Pure", "Elementwise"], // MLIR's ElementwiseMappable
     verify(op) {
@@ -244,10 +246,86 @@ function cast(name: string, ok: (from: Type, to: Type) => boolean): OpSpec {
       if (v === undefined) return undefined;
       return [scalarAttr(castValue(name, v, op.operand(0).type, op.result.type), op.result.type)];
     },
-  });
+  }, middle);
 }
 const fw = (t: Type) => (t instanceof FloatType ? t.width : 0);
 const iw = (t: Type) => (t instanceof IntegerType ? t.width : 0);
+
+/** MLIR's arith.truncf rounding modes (the `roundingmode` property's values, in order). */
+export const ROUNDING_MODES = ["to_nearest_even", "downward", "upward", "toward_zero", "to_nearest_away"] as const;
+
+/**
+ * `arith.extf %x [fastmath<...>] : f32 to f64` and `arith.truncf %x [upward] [fastmath<...>] : ...`:
+ * the fastmath flags are optional here (no default, so none in the generic form either).
+ */
+function floatCast(name: string, ok: (from: Type, to: Type) => boolean): OpSpec {
+  const modes = name === "arith.truncf";
+  const s = cast(name, ok, {
+    attrs: ["roundingmode", "fastmath"],
+    parse(p, st) {
+      const mode = modes ? p.parseOptionalKeyword(...ROUNDING_MODES) : undefined;
+      if (mode) st.addAttr("roundingmode", new IntegerAttr(ROUNDING_MODES.indexOf(mode as never), i32));
+      parseFlags(p, st, undefined, true);
+    },
+    print(op) {
+      const m = op.attr<IntegerAttr>("roundingmode"), fm = op.attr("fastmath");
+      return (m ? " " + ROUNDING_MODES[m.num] : "") + (fm ? " fastmath" + fm.str.slice(fm.str.indexOf("<")) : "");
+    },
+  });
+  return {
+    ...s, props: ["fastmath", ...(modes ? ["roundingmode"] : [])],
+    verify(op) {
+      const m = op.attr("roundingmode");
+      if (m && !(m instanceof IntegerAttr && m.type === i32 && m.num >= 0 && m.num < ROUNDING_MODES.length)) return `invalid roundingmode ${m.str}`;
+      return s.verify!(op, undefined as never);
+    },
+    // A directed rounding is not folded (neither by MLIR 19, whose runner rounds to nearest anyway).
+    fold: (op, c) => (op.attr("roundingmode") ? undefined : s.fold!(op, c)),
+  };
+}
+
+/**
+ * `%sum, %overflow = arith.addui_extended %a, %b : i32, i1` and `%low, %high =
+ * arith.mulsi_extended %a, %b : i32` (and mului_extended): two results, the second the carry or the
+ * high half of the double-width product.
+ */
+export const EXTENDED: Record<string, (a: bigint, b: bigint, w: number) => [bigint, bigint]> = {
+  "arith.addui_extended": (a, b, w) => [wrapS(a + b, w), wrapU(a, w) + wrapU(b, w) >> BigInt(w) ? 1n : 0n],
+  "arith.mulsi_extended": (a, b, w) => [wrapS(a * b, w), wrapS((a * b) >> BigInt(w), w)],
+  "arith.mului_extended": (a, b, w) => { const p = wrapU(a, w) * wrapU(b, w); return [wrapS(p, w), wrapS(p >> BigInt(w), w)]; },
+};
+function extendedOp(name: string, names: readonly [string, string]): OpSpec {
+  const add = name === "arith.addui_extended";
+  return {
+    name, operands: 2, results: 2, traits: ["Pure", "Commutative", "Elementwise"],
+    resultNames: () => names,
+    parse(p, st) {
+      const ops = p.parseOperandList();
+      p.parseOptionalAttrDict(st);
+      const ts = (p.expect(":"), p.parseTypeList());
+      st.operands = p.resolveOperands(ops, ts[0]);
+      st.resultTypes = add ? [ts[0], ts[1] ?? i1] : [ts[0], ts[0]];
+    },
+    print(p, op) {
+      p.print(" ", p.operands(op.operands), p.attrDict(op), " : ", p.types(op.results.slice(0, add ? 2 : 1).map((r) => r.type)));
+    },
+    verify(op) {
+      const [a, b] = op.operands.map((v) => v.type), [r, h] = op.results.map((v) => v.type);
+      if (!isIntLike(elementTypeOf(a))) return intOnly(op);
+      if (!add && (a !== b || a !== r || a !== h)) return "failed to verify that all of {lhs, rhs, low, high} have same type";
+      if (add && (a !== b || a !== r)) return "failed to verify that all of {lhs, rhs, sum} have same type";
+      if (add && elementTypeOf(h) !== i1) return `result #1 must be bool-like, but got '${h.str}'`;
+      if (add && (a instanceof ShapedType) !== (h instanceof ShapedType)) return "if an operand is non-scalar, then all results must be non-scalar";
+      if (add && a instanceof ShapedType && h instanceof ShapedType && a.shape.join() !== h.shape.join()) return "all non-scalar operands/results must have the same shape and base type";
+    },
+    fold(op, consts) {
+      const [a, b] = consts.map(scalarOf);
+      if (a === undefined || b === undefined) return undefined;
+      const t = op.results[0].type, [lo, hi] = EXTENDED[name](BigInt(a), BigInt(b), intWidth(t));
+      return [scalarAttr(lo, t), scalarAttr(hi, op.results[1].type)];
+    },
+  };
+}
 
 /** The asm names of integer constants, by attribute (the printer asks for one per constant). */
 const constantNames = new WeakMap<IntegerAttr, string>();
@@ -289,13 +367,16 @@ export const arith: Dialect = {
       },
     },
     ...["addi", "muli", "andi", "ori", "xori", "maxsi", "minsi", "maxui", "minui"].map((n) => withVerify(binary(`arith.${n}`, true), intOnly)),
-    ...["subi", "divsi", "divui", "remsi", "remui", "ceildivsi", "floordivsi", "shli", "shrsi", "shrui"].map((n) => withVerify(binary(`arith.${n}`), intOnly)),
+    ...["subi", "divsi", "divui", "remsi", "remui", "ceildivsi", "ceildivui", "floordivsi", "shli", "shrsi", "shrui"].map((n) => withVerify(binary(`arith.${n}`), intOnly)),
     ...["addf", "mulf", "maximumf", "minimumf", "maxnumf", "minnumf"].map((n) => withVerify(binary(`arith.${n}`, true, FASTMATH_NONE), floatOnly)),
     ...["subf", "divf", "remf"].map((n) => withVerify(binary(`arith.${n}`, false, FASTMATH_NONE), floatOnly)),
     sameTypeOp("arith.negf", 1, ["Elementwise"], {
       verify: floatOnly, implicitAttrs: FASTMATH_NONE,
       fold(op, c) { const v = scalarOf(c[0]); return v === undefined ? undefined : [scalarAttr(-Number(v), op.result.type)]; },
     }),
+    extendedOp("arith.addui_extended", ["sum", "overflow"]),
+    extendedOp("arith.mulsi_extended", ["low", "high"]),
+    extendedOp("arith.mului_extended", ["low", "high"]),
     predicateOp("arith.cmpi", CMPI_PREDICATES, boolLike),
     { ...predicateOp("arith.cmpf", CMPF_PREDICATES, boolLike), implicitAttrs: FASTMATH_NONE },
     {
@@ -329,8 +410,8 @@ export const arith: Dialect = {
     cast("arith.uitofp", (f, t) => f instanceof IntegerType && t instanceof FloatType),
     cast("arith.fptosi", (f, t) => f instanceof FloatType && t instanceof IntegerType),
     cast("arith.fptoui", (f, t) => f instanceof FloatType && t instanceof IntegerType),
-    cast("arith.extf", (f, t) => fw(t) > fw(f) && fw(f) > 0),
-    cast("arith.truncf", (f, t) => fw(t) < fw(f) && fw(t) > 0),
+    floatCast("arith.extf", (f, t) => fw(t) > fw(f) && fw(f) > 0),
+    floatCast("arith.truncf", (f, t) => fw(t) < fw(f) && fw(t) > 0),
     cast("arith.extsi", (f, t) => iw(t) > iw(f) && iw(f) > 0),
     cast("arith.extui", (f, t) => iw(t) > iw(f) && iw(f) > 0),
     cast("arith.trunci", (f, t) => iw(t) < iw(f) && iw(t) > 0),

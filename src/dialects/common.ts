@@ -16,7 +16,7 @@ export function sameTypeOp(name: string, arity: number, traits: Trait[] = [], ex
     name, operands: arity, results: 1, traits: ["Pure", "SameOperandsAndResultType", ...traits], props: ["fastmath", "overflowFlags"],
     parse(p, st) {
       const ops = p.parseOperandList();
-      parseFlags(p, st);
+      parseFlags(p, st, extra.implicitAttrs);
       p.parseOptionalAttrDict(st);
       const t = p.parseColonType();
       st.operands = p.resolveOperands(ops, t);
@@ -29,13 +29,34 @@ export function sameTypeOp(name: string, arity: number, traits: Trait[] = [], ex
   };
 }
 
-/** `fastmath<fast>` / `overflow<nsw>` flags after the operands (none: the default, not printed). */
-export function parseFlags(p: OpAsmParser, st: OperationState): void {
+/** The flags of `#arith.fastmath<...>` and `#arith.overflow<...>`, in the order MLIR prints them. */
+const FLAG_BITS = { fastmath: ["reassoc", "nnan", "ninf", "nsz", "arcp", "contract", "afn"], overflow: ["nsw", "nuw"] } as const;
+type FlagKind = keyof typeof FLAG_BITS;
+const ENUM = { fastmath: "FastMathFlags", overflow: "IntegerOverflowFlags" } as const;
+
+/** `<ninf,nnan>` as MLIR holds it: flags in its order, `none` for none, `fast` for all fastmath flags. */
+export function flagsAttr(p: OpAsmParser, kind: FlagKind, body: string): OpaqueAttr {
+  const bits: readonly string[] = FLAG_BITS[kind], set = new Set<string>();
+  for (const f of body.slice(1, -1).split(",").map((x) => x.trim())) {
+    if (f === "fast" && kind === "fastmath") bits.forEach((b) => set.add(b));
+    else if (bits.includes(f)) set.add(f);
+    else if (f !== "none") throw p.errorHere(`expected ::mlir::arith::${ENUM[kind]} to be one of: none, ${bits.join(", ")}${kind === "fastmath" ? ", fast" : ""}`);
+  }
+  const on = bits.filter((b) => set.has(b));
+  const text = !on.length ? "none" : on.length === 7 ? "fast" : on.join(kind === "fastmath" ? "," : ", ");
+  return new OpaqueAttr(`#arith.${kind}<${text}>`);
+}
+
+/**
+ * `fastmath<fast>` / `overflow<nsw>` flags after the operands, of the kinds the op holds (its
+ * implicit attributes; none: the default, not printed).
+ */
+export function parseFlags(p: OpAsmParser, st: OperationState, implicit?: OpSpec["implicitAttrs"], optionalFastmath = false): void {
+  const kinds = [...(implicit?.fastmath || optionalFastmath ? ["fastmath"] : []), ...(implicit?.overflowFlags ? ["overflow"] : [])];
   for (;;) {
-    const kw = p.parseOptionalKeyword("fastmath", "overflow");
+    const kw = kinds.length ? p.parseOptionalKeyword(...kinds) : undefined;
     if (!kw) return;
-    const body = p.balancedAngle();
-    st.addAttr(kw === "fastmath" ? "fastmath" : "overflowFlags", new OpaqueAttr(`#arith.${kw}${body}`));
+    st.addAttr(kw === "fastmath" ? "fastmath" : "overflowFlags", flagsAttr(p, kw as FlagKind, p.balancedAngle()));
   }
 }
 const FLAGS = [["fastmath", "fastmath"], ["overflowFlags", "overflow"]] as const;
@@ -49,19 +70,25 @@ export function printFlags(op: Operation): string {
   return s;
 }
 
-/** `%a {attrs} : T1 to T2` — casts. */
-export function castOp(name: string, extra: Partial<OpSpec> = {}): OpSpec {
+/** What a cast writes between its operand and its attributes (arith.truncf's rounding mode and flags). */
+export interface CastMiddle { parse(p: OpAsmParser, st: OperationState): void; print(op: Operation): string; attrs: readonly string[] }
+
+/** `%a [middle] {attrs} : T1 to T2` — casts. */
+export function castOp(name: string, extra: Partial<OpSpec> = {}, middle?: CastMiddle): OpSpec {
   return {
     name, operands: 1, results: 1, traits: ["Pure"],
     parse(p, st) {
       const a = p.parseOperand();
+      middle?.parse(p, st);
       p.parseOptionalAttrDict(st);
       const from = p.parseColonType();
       p.parseKeyword("to");
       st.resultTypes = [p.parseType()];
       st.operands = [p.resolveOperand(a, from)];
     },
-    print(p, op) { p.print(" ", p.operand(op.operand(0)), p.attrDict(op), " : ", p.type(op.operand(0).type), " to ", p.type(op.result.type)); },
+    print(p, op) {
+      p.print(" ", p.operand(op.operand(0)), middle?.print(op) ?? "", p.attrDict(op, middle?.attrs), " : ", p.type(op.operand(0).type), " to ", p.type(op.result.type));
+    },
     ...extra,
   };
 }

@@ -1,12 +1,13 @@
 // math dialect: transcendental and other float functions on scalars, vectors and tensors.
 // The semantics tables are shared by the folder, the interpreter and the backends' oracles.
-import { Attribute, DenseElementsAttr, FloatAttr, IntegerAttr, OpaqueAttr } from "../ir/attributes.js";
+import { Attribute, DenseElementsAttr, FloatAttr, IntegerAttr } from "../ir/attributes.js";
 import type { Operation } from "../ir/core.js";
 import type { Dialect, FoldResult, OpSpec } from "../ir/dialect.js";
 import { DiagnosticError } from "../ir/diagnostics.js";
-import { FloatType, IntegerType, ShapedType, elementTypeOf, f64, type Type } from "../ir/types.js";
+import { FloatType, IndexType, IntegerType, ShapedType, elementTypeOf, f64, type Type } from "../ir/types.js";
 import { fusedMultiplyAdd, roundFloat } from "../ir/float.js";
-import { FASTMATH_NONE, sameTypeOp } from "./common.js";
+import { FASTMATH_NONE, flagsAttr, sameTypeOp } from "./common.js";
+import { intWidth } from "./arith.js";
 
 type Unary = (x: number) => number;
 
@@ -27,6 +28,13 @@ export const MATH_UNARY: Record<string, Unary> = {
   "math.cos": Math.cos,
   "math.tan": Math.tan,
   "math.atan": Math.atan,
+  "math.acos": Math.acos,
+  "math.asin": Math.asin,
+  "math.sinh": Math.sinh,
+  "math.cosh": Math.cosh,
+  "math.acosh": Math.acosh,
+  "math.asinh": Math.asinh,
+  "math.atanh": Math.atanh,
   "math.erf": erf,
   "math.absf": Math.abs,
   "math.floor": Math.floor,
@@ -108,9 +116,13 @@ const mathOp = (name: string, arity: number): OpSpec =>
 
 export const MATH_OPS = [...Object.keys(MATH_UNARY), ...Object.keys(MATH_BINARY), ...Object.keys(MATH_TERNARY)];
 
-/** Integer `math.absi` / `math.ipowi` semantics on signed BigInts wrapped to `width`. */
+/** Integer math semantics on signed BigInts wrapped to `width` (index: 64). */
 export const MATH_INT: Record<string, (w: number, a: bigint, b?: bigint) => bigint> = {
   "math.absi": (w, a) => BigInt.asIntN(w, a < 0n ? -a : a),
+  // bit counts of the width's pattern (of 0: the width, as llvm.intr.ctlz/cttz without poison)
+  "math.ctlz": (w, a) => { const u = BigInt.asUintN(w, a); return BigInt(u ? w - u.toString(2).length : w); },
+  "math.cttz": (w, a) => { const u = BigInt.asUintN(w, a); return BigInt(u ? (u & -u).toString(2).length - 1 : w); },
+  "math.ctpop": (w, a) => BigInt(BigInt.asUintN(w, a).toString(2).split("1").length - 1),
   // ipowi: negative exponents give 0 except for bases 1 and -1, as MLIR's folder does.
   "math.ipowi": (w, a, b = 0n) => {
     if (b < 0n) return a === 1n ? 1n : a === -1n ? (b % 2n === 0n ? 1n : -1n) : 0n;
@@ -122,21 +134,23 @@ export const MATH_INT: Record<string, (w: number, a: bigint, b?: bigint) => bigi
 
 function foldInt(op: Operation, consts: readonly (Attribute | undefined)[]): FoldResult[] | undefined {
   const t = op.result.type;
-  if (!(t instanceof IntegerType) || !consts.every((c) => c instanceof IntegerAttr)) return undefined;
+  if (!(t instanceof IntegerType || t instanceof IndexType) || !consts.every((c) => c instanceof IntegerAttr)) return undefined;
   const [a, b] = (consts as IntegerAttr[]).map((c) => c.value);
   if (op.name === "math.ipowi" && b < 0n && a === 0n) return undefined; // division by zero: no fold
-  return [new IntegerAttr(MATH_INT[op.name](t.width, a, b), t)];
+  return [new IntegerAttr(BigInt.asIntN(intWidth(t), MATH_INT[op.name](intWidth(t), a, b)), t)];
 }
 
-const intOperands = (op: Operation) =>
-  elementTypeOf(op.result.type) instanceof IntegerType ? undefined : `operand #0 must be signless-integer-like, but got '${op.result.type.str}'`;
+const intOperands = (op: Operation) => {
+  const e = elementTypeOf(op.result.type);
+  return e instanceof IntegerType || e instanceof IndexType ? undefined : `operand #0 must be signless-integer-like, but got '${op.result.type.str}'`;
+};
 
 /** `math.fpowi %x, %n : f32, i32`: float base, integer exponent (same shape). */
 const fpowi: OpSpec = {
   name: "math.fpowi", operands: 2, results: 1, traits: ["Pure", "Elementwise"], props: ["fastmath"], implicitAttrs: FASTMATH_NONE,
   parse(p, st) {
     const ops = p.parseOperandList();
-    if (p.parseOptionalKeyword("fastmath")) st.addAttr("fastmath", new OpaqueAttr(`#arith.fastmath${p.balancedAngle()}`));
+    if (p.parseOptionalKeyword("fastmath")) st.addAttr("fastmath", flagsAttr(p, "fastmath", p.balancedAngle()));
     p.parseOptionalAttrDict(st);
     const loc = p.locHere();
     p.expect(":");
@@ -166,7 +180,7 @@ export const math: Dialect = {
     ...Object.keys(MATH_UNARY).map((n) => mathOp(n, 1)),
     ...Object.keys(MATH_BINARY).map((n) => mathOp(n, 2)),
     mathOp("math.fma", 3),
-    sameTypeOp("math.absi", 1, ["Elementwise"], { props: [], verify: intOperands, fold: foldInt }),
+    ...["math.absi", "math.ctlz", "math.cttz", "math.ctpop"].map((n) => sameTypeOp(n, 1, ["Elementwise"], { props: [], verify: intOperands, fold: foldInt })),
     sameTypeOp("math.ipowi", 2, ["Elementwise"], { props: [], verify: intOperands, fold: foldInt }),
     fpowi,
   ],

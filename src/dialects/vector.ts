@@ -9,7 +9,7 @@ import type { OpAsmPrinter } from "../ir/printer.js";
 import {
   FloatType, IndexType, IntegerType, MemRefType, Type, VectorType, elementTypeOf, i1, index,
 } from "../ir/types.js";
-import { FASTMATH_NONE, castOp, sameTypeOp } from "./common.js";
+import { FASTMATH_NONE, castOp, flagsAttr, sameTypeOp } from "./common.js";
 import { K_DYNAMIC, arrayProp, i64Array, parseDynamicIndexList, printDynamicIndexList } from "./indexing.js";
 import { transferRead, transferWrite } from "./vector-transfer.js";
 import { VECTOR_KINDS, kindSupports, parseKind, reductionKind } from "./vector-kind.js";
@@ -134,7 +134,7 @@ export const vector: Dialect = {
         p.expect(",");
         const ops = [p.parseOperand()];
         if (p.accept(",")) ops.push(p.parseOperand());
-        if (p.parseOptionalKeyword("fastmath")) st.addAttr("fastmath", new OpaqueAttr(`#arith.fastmath${p.balancedAngle()}`));
+        if (p.parseOptionalKeyword("fastmath")) st.addAttr("fastmath", flagsAttr(p, "fastmath", p.balancedAngle()));
         p.parseOptionalAttrDict(st);
         const vt = p.parseColonType();
         p.parseKeyword("into");

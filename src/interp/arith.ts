@@ -4,7 +4,7 @@
 import { DenseElementsAttr, FloatAttr, IntegerAttr } from "../ir/attributes.js";
 import type { Operation } from "../ir/core.js";
 import { IndexType, IntegerType, Type, f32 } from "../ir/types.js";
-import { FLOAT_BINARY, INT_BINARY, castValue, cmpf, cmpi } from "../dialects/arith.js";
+import { EXTENDED, FLOAT_BINARY, INT_BINARY, castValue, cmpf, cmpi } from "../dialects/arith.js";
 import { roundFloat } from "../ir/float.js";
 import type { HandlerTable, OpHandler } from "./interpreter.js";
 import { OpTrap, TensorValue, Trap, canon, elementTypeOf, fromBig, intWidthOf, shapedInfo, toBig, type RtValue, type Scalar } from "./values.js";
@@ -158,6 +158,13 @@ export const ARITH: HandlerTable = {
   },
   "arith.negf": (_i, op, args) => [elementwise(op.results[0].type, args, ([a]) => -(a as number))],
 };
+// The two results of the extended ops, each computed elementwise (EXTENDED gives both).
+for (const name of Object.keys(EXTENDED)) {
+  ARITH[name] = (_i, op, args) => {
+    const t = elementTypeOf(op.operands[0].type), w = intWidthOf(t), f = EXTENDED[name];
+    return op.results.map((r, k) => elementwise(r.type, args, ([a, b]) => fromBig(f(toBig(a, t), toBig(b, t), w)[k], elementTypeOf(r.type))));
+  };
+}
 for (const name of Object.keys(INT_BINARY)) ARITH[name] = intBin(name);
 for (const name of Object.keys(FLOAT_BINARY)) ARITH[name] = floatBin(name);
 for (const name of ["index_cast", "index_castui", "sitofp", "uitofp", "fptosi", "fptoui", "extf", "truncf", "extsi", "extui", "trunci", "bitcast"]) {

@@ -15,11 +15,13 @@ const mathOp = (name: string): OpHandler => (_i, op, args) => {
   return [elementwise(op.results[0].type, args, (xs) => roundFloat(f(...(xs as number[])), et))];
 };
 
+/** One-operand integer ops (absi, ctlz, cttz, ctpop) from MATH_INT. */
+const intUnary = (name: string): OpHandler => (_i, op, args) => {
+  const et = elementTypeOf(op.results[0].type), f = MATH_INT[name], w = intWidthOf(et);
+  return [elementwise(op.results[0].type, args, ([a]) => fromBig(f(w, toBig(a, et)), et))];
+};
+
 export const MATH: HandlerTable = {
-  "math.absi": (_i, op, args) => {
-    const et = elementTypeOf(op.results[0].type);
-    return [elementwise(op.results[0].type, args, ([a]) => { const b = toBig(a, et); return fromBig(b < 0n ? -b : b, et); })];
-  },
   // A negative power of 0 divides by zero in MLIR's expansion (its folder leaves it alone).
   "math.ipowi": (_i, op, args) => {
     const et = elementTypeOf(op.results[0].type);
@@ -35,6 +37,7 @@ export const MATH: HandlerTable = {
   },
 };
 for (const name of MATH_OPS) MATH[name] = mathOp(name);
+for (const name of ["math.absi", "math.ctlz", "math.cttz", "math.ctpop"]) MATH[name] = intUnary(name);
 // rsqrt is 1 / sqrt(x) in the type's precision, as MLIR expands it (two roundings for f32).
 MATH["math.rsqrt"] = (_i, op, args) => {
   const et = elementTypeOf(op.results[0].type);

@@ -80,6 +80,8 @@ export interface OpSpec {
    * `%c0`), and of the entry block arguments of region `i` (`in`, `out`); made unique by the printer.
    */
   resultName?(op: Operation): string | undefined;
+  /** The names of an op's several results (`%sum, %overflow = ...`). */
+  resultNames?(op: Operation): readonly string[] | undefined;
   blockArgNames?(op: Operation, region: number): readonly string[] | undefined;
   /** Operand/result counts checked by the generic verifier ([min, max]; max -1 = unbounded). */
   operands?: number | readonly [number, number];
@@ -125,6 +127,7 @@ export class RegisteredOp {
   readonly props: readonly string[];
   readonly implicitAttrs: OpSpec["implicitAttrs"];
   readonly resultName: OpSpec["resultName"];
+  readonly resultNames: OpSpec["resultNames"];
   readonly blockArgNames: OpSpec["blockArgNames"];
   constructor(readonly spec: OpSpec) {
     this.name = spec.name;
@@ -141,6 +144,7 @@ export class RegisteredOp {
     this.terminator = this.traits.has("Terminator");
     this.defaultDialect = spec.defaultDialect;
     this.resultName = spec.resultName;
+    this.resultNames = spec.resultNames;
     this.blockArgNames = spec.blockArgNames;
   }
 }

@@ -92,7 +92,9 @@ export class OpAsmPrinter {
       for (let i = 0; i < ops.length; i++) {
         const op = ops[i], results = op.results, info = this.ctx.registered(op.name);
         const named = custom && results.length === 1 ? info?.resultName?.(op) : undefined;
+        const names = custom && results.length > 1 ? info?.resultNames?.(op) : undefined;
         if (named) scope.values.set(results[0], "%" + this.unique(named, used));
+        else if (names) for (let k = 0; k < results.length; k++) scope.values.set(results[k], "%" + this.unique(names[k], used));
         else if (results.length === 1) scope.values.set(results[0], numbered("%", this.nextValue++));
         else if (results.length > 1) {
           const base = numbered("%", this.nextValue++);
@@ -203,7 +205,9 @@ export class OpAsmPrinter {
   operation(op: Operation): void {
     if (op.results.length) {
       const first = this.name(op.results[0]);
-      this.out += (op.results.length > 1 ? `${first.split("#")[0]}:${op.results.length}` : first) + " = ";
+      // a pack `%0:2`, or results named one by one (`%sum, %overflow`)
+      const pack = op.results.length > 1 && first.includes("#");
+      this.out += (pack ? `${first.split("#")[0]}:${op.results.length}` : op.results.length > 1 ? this.operands(op.results) : first) + " = ";
     }
     const info = this.ctx.registered(op.name);
     // The generic form numbers the whole tree from the op printed; the custom form each isolated op afresh.

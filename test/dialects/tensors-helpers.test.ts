@@ -7,13 +7,15 @@ import { dirname, join } from "node:path";
 import { describe, it } from "node:test";
 import { fileURLToPath } from "node:url";
 import { type Attribute, DenseElementsAttr, FloatAttr, IntegerAttr } from "../../src/ir/attributes.js";
-import { Block, Operation, type Value } from "../../src/ir/core.js";
+import { Block, OpResult, Operation, type Value } from "../../src/ir/core.js";
 import { parseModule } from "../../src/ir/parser.js";
 import { printModule, printOp } from "../../src/ir/printer.js";
 import { verifyModule } from "../../src/ir/verifier.js";
 import { TensorType, VectorType, f32, f64, i32, index } from "../../src/ir/types.js";
 import { createContext } from "../../src/dialects/index.js";
 import { mlirOpt, mlirSkip } from "../support/mlir.js";
+import { runPasses } from "../../src/passes/pass.js";
+import { lookupPass } from "../../src/passes/registry.js";
 import {
   buildNamedBody, indexingMaps, inputs, isStructuredOp, iteratorTypes, loopDimSources, outputs, staticLoopSizes, toGenericOp,
 } from "../../src/dialects/linalg.js";
@@ -191,5 +193,34 @@ describe("linalg structure", () => {
     assert.ok(!/linalg\.(matmul|fill|add|transpose|reduce) /.test(printed));
     assert.equal(printModule(parse(printed), ctx), printed);
     assert.match(printOp(m.op, ctx), /linalg\.generic \{indexing_maps = \[affine_map<\(d0, d1, d2\) -> \(d0, d2\)>/);
+  });
+});
+
+describe("folders of the arith and math ops MLIR 19 added", () => {
+  it("fold ceildivui, the extended ops, the bit counts and acos to what mlir-opt-19 --canonicalize gives; truncf with a rounding mode stays", () => {
+    const m = parse(`func.func @f() -> (i32, i32, i32, i32, i32, i32, i1, i8, i8, i8, f32, f32) {
+      %a = arith.constant -7 : i32
+      %b = arith.constant 3 : i32
+      %c = arith.ceildivui %a, %b : i32
+      %l, %h = arith.mulsi_extended %a, %b : i32
+      %ul, %uh = arith.mului_extended %a, %b : i32
+      %s, %o = arith.addui_extended %a, %b : i32, i1
+      %x = arith.constant -128 : i8
+      %z = math.ctlz %x : i8
+      %t = math.cttz %x : i8
+      %p = math.ctpop %x : i8
+      %h5 = arith.constant 0.5 : f32
+      %y = math.acos %h5 : f32
+      %d = arith.constant 0.1 : f64
+      %r = arith.truncf %d upward : f64 to f32
+      return %c, %l, %h, %ul, %uh, %s, %o, %z, %t, %p, %y, %r : i32, i32, i32, i32, i32, i32, i1, i8, i8, i8, f32, f32
+    }`);
+    runPasses(m, ctx, [lookupPass("canonicalize")!]);
+    let values: string[] = [];
+    m.walk((o) => {
+      if (o.name === "func.return") values = o.operands.map((v) => (v instanceof OpResult && v.op.name === "arith.constant" ? v.op.attr("value")!.str : "not folded"));
+    });
+    assert.deepEqual(values, ["1431655763 : i32", "-21 : i32", "-1 : i32", "-21 : i32", "2 : i32", "-4 : i32", "false",
+      "0 : i8", "7 : i8", "1 : i8", "1.04719758 : f32", "not folded"]);
   });
 });

@@ -6,7 +6,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { mlirOutput, run } from "./helpers.js";
 import { haveMlir, mlirSkip } from "../support/mlir.js";
-import { Gen, INTS, isFloat, moduleOf, rng, type Ty } from "./gen-arith.js";
+import { Gen, INTS, callable, isFloat, moduleOf, rng, type Ty } from "./gen-arith.js";
 
 function program(seed: number, functions: number): string {
   const r = rng(seed);
@@ -28,10 +28,9 @@ function program(seed: number, functions: number): string {
       add(t, isFloat(t) ? g.floatOp(t, a, b) : g.intOp(t, a, b));
     }
     for (const [t, vs] of pool) g.print(vs[vs.length - 1], t);
-    const sig = g.params.map((p) => `${p.name}: ${p.type}`).join(", ");
-    fns.push(`  func.func @f${f}(${sig}) {\n${g.lines.join("\n")}\n    return\n  }`);
-    const args = g.params.map((p, k) => `    %f${f}_${k} = arith.constant ${p.literal} : ${p.type}`);
-    calls.push(...args, `    func.call @f${f}(${g.params.map((_, k) => `%f${f}_${k}`).join(", ")}) : (${g.params.map((p) => p.type).join(", ")}) -> ()`);
+    const [fn, call] = callable(g, f);
+    fns.push(fn);
+    calls.push(...call);
   }
   return moduleOf(["printI64(i64)", "printNewline()"], fns, calls);
 }

@@ -142,3 +142,11 @@ ${calls.join("\n")}
   }
 }`;
 }
+
+/** g's lines as function @f<f> of its parameters, and the lines of @main that call it with them. */
+export function callable(g: Gen, f: number): [string, string[]] {
+  const types = g.params.map((p) => p.type).join(", ");
+  return [`  func.func @f${f}(${g.params.map((p) => `${p.name}: ${p.type}`).join(", ")}) {\n${g.lines.join("\n")}\n    return\n  }`,
+    [...g.params.map((p, k) => `    %f${f}_${k} = arith.constant ${p.literal} : ${p.type}`),
+      `    func.call @f${f}(${g.params.map((_, k) => `%f${f}_${k}`).join(", ")}) : (${types}) -> ()`]];
+}

@@ -10,7 +10,7 @@
 // `mod` its known size in affine maps), and index values stay small and non-negative (the wasm
 // engine's index is 32-bit, a documented difference). Memrefs are fully initialised before use;
 // floats print as bits with NaN as a marker (see gen-arith.ts).
-import { Gen, WIDTH, isFloat, moduleOf, rng, type Ty } from "./gen-arith.js";
+import { Gen, WIDTH, callable, isFloat, moduleOf, rng, type Ty } from "./gen-arith.js";
 
 const SCALARS: Ty[] = ["i1", "i8", "i16", "i32", "i64", "f32", "f64", "index"];
 const ELEMS: Ty[] = ["i1", "i8", "i16", "i32", "i64", "f32", "f64"];
@@ -462,10 +462,9 @@ export function loopProgram(seed: number, opts: LoopGenOptions = {}): string {
     g.block(opts.fuel ?? 24);
     for (const t of SCALARS) g.print(g.latest({ t }), t);
     g.printMems();
-    const sig = g.params.map((p) => `${p.name}: ${p.type}`).join(", ");
-    fns.push(...g.helpers, `  func.func @f${f}(${sig}) {\n${g.lines.join("\n")}\n    return\n  }`);
-    const args = g.params.map((p, k) => `    %f${f}_${k} = arith.constant ${p.literal} : ${p.type}`);
-    calls.push(...args, `    func.call @f${f}(${g.params.map((_, k) => `%f${f}_${k}`).join(", ")}) : (${g.params.map((p) => p.type).join(", ")}) -> ()`);
+    const [fn, call] = callable(g, f);
+    fns.push(...g.helpers, fn);
+    calls.push(...call);
   }
   return moduleOf(["printI64(i64)", "printF32(f32)", "printF64(f64)", "printNewline()"], fns, calls);
 }

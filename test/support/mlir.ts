@@ -73,11 +73,13 @@ export interface RunOptions {
   libs?: string[];
   env?: NodeJS.ProcessEnv;
   entry?: string;
+  /** Passes run before LOWERING_PIPELINE (e.g. --arith-expand for arith.ceildivui). */
+  before?: string[];
 }
 
 /** Lowers with LOWERING_PIPELINE and runs `entry` (default main, void result). Unmasked output. */
 export function mlirRun(text: string, options: RunOptions = {}): ToolResult {
-  const lowered = mlirOpt(LOWERING_PIPELINE, text);
+  const lowered = mlirOpt([...(options.before ?? []), ...LOWERING_PIPELINE], text);
   if (lowered.code !== 0) throw new Error(`${MLIR_OPT} failed to lower the program:\n${lowered.stderr}`);
   const libs = [...RUNNER_LIBS, ...(options.libs ?? [])];
   return run(MLIR_RUNNER, ["-e", options.entry ?? "main", "-entry-point-result=void", `-shared-libs=${libs.join(",")}`],
@@ -85,8 +87,8 @@ export function mlirRun(text: string, options: RunOptions = {}): ToolResult {
 }
 
 /** Lowers and runs a standard-dialect program; returns its masked stdout (throws if it fails). */
-export function mlirRunStandard(text: string): string {
-  const r = mlirRun(text);
+export function mlirRunStandard(text: string, options: RunOptions = {}): string {
+  const r = mlirRun(text, options);
   if (r.code !== 0) throw new Error(`${MLIR_RUNNER} exited with ${r.code}:\n${r.stderr}`);
   return maskOutput(r.stdout);
 }

@@ -86,10 +86,21 @@ const INT: Record<string, IntOp> = {
   "arith.remsi": (e, a, b, t) => e.trapping(ns(e.m, t).i.rem_s(a, b)),
   "arith.divui": (e, a, b, t) => normInt(e.m, e.trapping(ns(e.m, t).i.div_u(unsignedView(e.m, a, t), unsignedView(e.m, b, t))), t),
   "arith.remui": (e, a, b, t) => normInt(e.m, e.trapping(ns(e.m, t).i.rem_u(unsignedView(e.m, a, t), unsignedView(e.m, b, t))), t),
+  "arith.ceildivui": (e, a, b, t) => {
+    const { i, w, c } = ns(e.m, t), m = e.m, ua = local(e, w, unsignedView(m, a, t)), ub = local(e, w, unsignedView(m, b, t));
+    const q = local(e, w, e.trapping(i.div_u(ua(), ub())));
+    return normInt(m, m.select(i.ne(i.rem_u(ua(), ub()), c(0)), i.add(q(), c(1)), q()), t);
+  },
   "arith.shli": (e, a, b, t) => normInt(e.m, ns(e.m, t).i.shl(a, shiftAmount(e.m, b, t)), t),
   "arith.shrsi": (e, a, b, t) => ns(e.m, t).i.shr_s(a, shiftAmount(e.m, b, t)),
   "arith.shrui": (e, a, b, t) => normInt(e.m, ns(e.m, t).i.shr_u(unsignedView(e.m, a, t), shiftAmount(e.m, b, t)), t),
 };
+/** `x` in a new local of wasm type `w`; returns a getter (an expression is used once). */
+function local(e: FunctionEmitter, w: "i32" | "i64" | "f64", x: Expr): () => Expr {
+  const l = e.newLocal(w);
+  e.emit(e.m.local.set(l, x));
+  return () => e.m.local.get(l, BT[w]);
+}
 /**
  * A shift count taken modulo the width, as wasm takes i32/i64 counts and the interpreter all
  * (past the width is poison in MLIR): an i8 in an i32 local shifted by 9 is x << 1, not 0.
@@ -144,6 +155,42 @@ register(["arith.floordivsi", "arith.ceildivsi"], (e, op) => {
     : m.select(m.i32.and(inexact, m.i32.eqz(signsDiffer)), i.add(m.local.get(q, BT[w]), one()), m.local.get(q, BT[w]));
   e.define(op.result, normInt(m, adjust, t));
 });
+
+// ---- extended arithmetic: a second result, the carry or the high half of the product ----
+type Extended = (e: FunctionEmitter, a: Expr, b: Expr, t: Type) => [Expr, Expr];
+const EXTENDED: Record<string, Extended> = {
+  // the carry: the wrapped sum is below an operand (unsigned)
+  "arith.addui_extended": (e, a, b, t) => {
+    const { i, w } = ns(e.m, t), m = e.m, x = local(e, w, a), s = local(e, w, normInt(m, i.add(x(), b), t));
+    return [s(), i.lt_u(unsignedView(m, s(), t), unsignedView(m, x(), t))];
+  },
+  "arith.mulsi_extended": (e, a, b, t) => mulExtended(e, a, b, t, true),
+  "arith.mului_extended": (e, a, b, t) => mulExtended(e, a, b, t, false),
+};
+register(Object.keys(EXTENDED), (e, op) => {
+  const t = op.operand(0).type;
+  if (t instanceof VectorType) { op.results.forEach((r, k) => perLane(e, op, ([a, b]) => EXTENDED[op.name](e, a, b, t.elementType)[k], r)); return; }
+  const [lo, hi] = EXTENDED[op.name](e, e.get(op.operand(0)), e.get(op.operand(1)), t);
+  e.define(op.results[0], lo);
+  e.define(op.results[1], hi);
+});
+/** Low and high halves of the double-width product: up to 32 bits in an i64, i64 in 32-bit limbs. */
+function mulExtended(e: FunctionEmitter, a: Expr, b: Expr, t: Type, signedMul: boolean): [Expr, Expr] {
+  const m = e.m, L = m.i64, n = width(t);
+  const ext = (x: Expr) => (signedMul ? L.extend_s(signed(m, x, t)) : L.extend_u(unsignedView(m, x, t)));
+  if (n <= 32) {
+    const p = local(e, "i64", L.mul(ext(a), ext(b)));
+    return [normInt(m, m.i32.wrap(p()), t), normInt(m, m.i32.wrap((signedMul ? L.shr_s : L.shr_u)(p(), i64c(m, n))), t)];
+  }
+  const x = local(e, "i64", a), y = local(e, "i64", b), k32 = () => i64c(m, 32), lo = (v: Expr) => L.and(v, i64c(m, 0xffffffffn));
+  const [xl, xh, yl, yh] = [lo(x()), L.shr_u(x(), k32()), lo(y()), L.shr_u(y(), k32())].map((v) => local(e, "i64", v));
+  const lh = local(e, "i64", L.mul(xl(), yh())), hl = local(e, "i64", L.mul(xh(), yl()));
+  const mid = L.add(L.add(L.shr_u(L.mul(xl(), yl()), k32()), lo(lh())), lo(hl()));
+  let hi = L.add(L.add(L.add(L.mul(xh(), yh()), L.shr_u(lh(), k32())), L.shr_u(hl(), k32())), L.shr_u(mid, k32()));
+  // the signed high half: less y where x < 0, and x where y < 0
+  if (signedMul) hi = L.sub(L.sub(hi, L.and(L.shr_s(x(), i64c(m, 63)), y())), L.and(L.shr_s(y(), i64c(m, 63)), x()));
+  return [L.mul(x(), y()), hi];
+}
 
 register("arith.cmpi", (e, op) => {
   if (op.operand(0).type instanceof VectorType) { vectorCmpi(e, op); return; }
@@ -453,6 +500,21 @@ register("math.absi", (e, op) => {
   const zero = () => c(0);
   e.define(op.result, normInt(m, m.select(i.lt_s(g(), zero()), i.sub(zero(), g()), g()), t));
 });
+// Bit counts of the type's width (index: 64 bits, as MLIR's), of 0 the width.
+register(["math.ctlz", "math.cttz", "math.ctpop"], (e, op) => {
+  const t = op.result.type;
+  if (t instanceof VectorType) { perLane(e, op, ([x]) => bitCount(e, op.name, x, t.elementType)); return; }
+  e.define(op.result, bitCount(e, op.name, e.get(op.operand(0)), t));
+});
+function bitCount(e: FunctionEmitter, name: string, x: Expr, t: Type): Expr {
+  const m = e.m;
+  if (t instanceof IndexType) return m.i32.wrap(bitCount(e, name, m.i64.extend_s(x), IntegerType.get(64)));
+  const { i } = ns(m, t), n = width(t), u = unsignedView(m, x, t), narrow = n < 32;
+  if (name === "math.ctpop") return normInt(m, i.popcnt(u), t);
+  if (name === "math.ctlz") return normInt(m, narrow ? m.i32.sub(m.i32.clz(u), m.i32.const(32 - n)) : i.clz(u), t);
+  return normInt(m, narrow ? m.i32.ctz(m.i32.or(u, m.i32.const(1 << n))) : i.ctz(u), t);
+}
+
 // math.fma and vector.fma round once, as MLIR's llvm.intr.fma. vector.fma on f32 lanes is a
 // relaxed-SIMD madd where that rounds once on this machine, or when asked for (faster, then not
 // bit-exact where it does not).
@@ -477,10 +539,10 @@ register(["math.fma", "vector.fma"], (e, op) => {
 function fma(e: FunctionEmitter, a: Expr, b: Expr, c: Expr, t: Type): Expr {
   const m = e.m, f = m.f64, T = binaryen.f64;
   if (!isHalf(t) && floatWasm(t) === "f64") return m.call(e.unit.hostImport("fma", ["f64", "f64", "f64"], ["f64", "f64", "f64"], "f64"), [a, b, c], T);
-  const local = (x: Expr) => { const l = e.newLocal("f64"); e.emit(m.local.set(l, x)); return () => m.local.get(l, T); };
-  const p = local(f.mul(toF64(m, t, a), toF64(m, t, b))), C = local(toF64(m, t, c));
-  const s = local(f.add(p(), C())), z = local(f.sub(s(), p()));
-  const err = local(f.add(f.sub(p(), f.sub(s(), z())), f.sub(C(), z())));
+  const l = (x: Expr) => local(e, "f64", x);
+  const p = l(f.mul(toF64(m, t, a), toF64(m, t, b))), C = l(toF64(m, t, c));
+  const s = l(f.add(p(), C())), z = l(f.sub(s(), p()));
+  const err = l(f.add(f.sub(p(), f.sub(s(), z())), f.sub(C(), z())));
   const bits = () => m.i64.reinterpret(s());
   const inexactEven = m.i32.and(m.i32.and(f.ne(err(), f.const(0)), m.i64.eqz(m.i64.and(bits(), i64c(m, 1n)))),
     f.eq(f.sub(s(), s()), f.const(0))); // (s finite)
@@ -493,7 +555,8 @@ function fma(e: FunctionEmitter, a: Expr, b: Expr, c: Expr, t: Type): Expr {
 const LIBM: Record<string, string> = {
   "math.exp": "exp", "math.exp2": "exp2", "math.expm1": "expm1", "math.log": "log", "math.log2": "log2", "math.log10": "log10",
   "math.log1p": "log1p", "math.cbrt": "cbrt", "math.tanh": "tanh", "math.sin": "sin", "math.cos": "cos", "math.tan": "tan",
-  "math.atan": "atan", "math.round": "round", "math.powf": "pow", "math.atan2": "atan2", "math.erf": "erf",
+  "math.atan": "atan", "math.acos": "acos", "math.asin": "asin", "math.sinh": "sinh", "math.cosh": "cosh", "math.acosh": "acosh",
+  "math.asinh": "asinh", "math.atanh": "atanh", "math.round": "round", "math.powf": "pow", "math.atan2": "atan2", "math.erf": "erf",
 };
 register(Object.keys(LIBM), (e, op) => {
   const t = op.result.type;

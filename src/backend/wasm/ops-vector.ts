@@ -43,15 +43,16 @@ function replace(m: binaryen.Module, elem: LaneType, v: Expr, lane: number, x: E
 
 /**
  * A vector op computed lane by lane with the scalar path's code (so each lane equals what the
- * scalar op gives): `f` gets lane k of each operand and returns lane k of the result.
+ * scalar op gives): `f` gets lane k of each operand and returns lane k of `result` (of the op's
+ * results, by default its only one).
  */
-export function perLane(e: FunctionEmitter, op: Operation, f: (lanes: Expr[]) => Expr): void {
-  const m = e.m, vl = lanesOf(op.result.type as VectorType);
-  const ins = op.operands.map((v) => ({ v, elem: lanesOf(v.type as VectorType).elem }));
-  const r = e.define(op.result, m.v128.const(new Array(16).fill(0)), "v128");
-  for (let k = 0; k < vl.lanes; k++) {
-    const x = f(ins.map(({ v, elem }) => extract(m, elem, e.get(v), k)));
-    e.emit(m.local.set(r, replace(m, vl.elem, m.local.get(r, binaryen.v128), k, x)));
+export function perLane(e: FunctionEmitter, op: Operation, f: (lanes: Expr[]) => Expr, result: Value = op.result): void {
+  const m = e.m, vl = lanesOf(result.type as VectorType);
+  const ins = op.operands.map((v) => ({ v, l: lanesOf(v.type as VectorType) }));
+  const r = e.define(result, m.v128.const(new Array(16).fill(0)), "v128");
+  for (let k = 0; k < vl.lanes; k++) { // (mask lanes are 0/-1, the scalar code's i1 0/1)
+    const x = f(ins.map(({ v, l }) => fromMaskLane(e, l, extract(m, l.elem, e.get(v), k))));
+    e.emit(m.local.set(r, replace(m, vl.elem, m.local.get(r, binaryen.v128), k, toMaskLane(e, vl, x))));
   }
 }
 

@@ -14,6 +14,7 @@ const UNARY: Array<[string, Unary]> = [
   ["exp", Math.exp], ["exp2", (x) => 2 ** x], ["expm1", Math.expm1], ["log", Math.log], ["log2", Math.log2],
   ["log10", Math.log10], ["log1p", Math.log1p], ["sin", Math.sin], ["cos", Math.cos], ["tan", Math.tan],
   ["asin", Math.asin], ["acos", Math.acos], ["atan", Math.atan], ["sinh", Math.sinh], ["cosh", Math.cosh],
+  ["asinh", Math.asinh], ["acosh", Math.acosh], ["atanh", Math.atanh],
   ["tanh", Math.tanh], ["cbrt", Math.cbrt], ["sqrt", Math.sqrt], ["fabs", Math.abs], ["floor", Math.floor],
   ["ceil", Math.ceil], ["trunc", Math.trunc], ["erf", erf], ["round", (x) => Math.sign(x) * Math.round(Math.abs(x))],
 ];

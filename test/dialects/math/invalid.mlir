@@ -75,3 +75,35 @@ func.func @fpowi_types(%a: f32, %n: i32) {
   %0 = math.fpowi %a, %n : f32
   return
 }
+
+// -----
+
+func.func @acosh_of_int(%a: i64) {
+  // expected-error @+1 {{operand #0 must be floating-point-like, but got 'i64'}}
+  %0 = math.acosh %a : i64
+  return
+}
+
+// -----
+
+func.func @ctlz_of_float(%a: f32) {
+  // expected-error @+1 {{operand #0 must be signless-integer-like, but got 'f32'}}
+  %0 = math.ctlz %a : f32
+  return
+}
+
+// -----
+
+func.func @ctpop_fastmath(%a: i32) {
+  // expected-error @+1 {{expected ':'}}
+  %0 = math.ctpop %a fastmath<fast> : i32
+  return
+}
+
+// -----
+
+func.func @cttz_mixed(%a: i32) {
+  // expected-error @+1 {{requires the same type for all operands and results}}
+  %0 = "math.cttz"(%a) : (i32) -> i64
+  return
+}

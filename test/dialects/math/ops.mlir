@@ -21,6 +21,13 @@ func.func @unary(%a: f32, %v: vector<4xf32>, %t: tensor<2x3xf64>) -> f32 {
   %18 = math.trunc %a : f32
   %19 = math.round %a : f32
   %20 = math.roundeven %a : f32
+  %21 = math.acos %a : f32
+  %22 = math.asin %a fastmath<nnan> : f32
+  %23 = math.sinh %v : vector<4xf32>
+  %24 = math.cosh %t : tensor<2x3xf64>
+  %25 = math.acosh %a : f32
+  %26 = math.asinh %a : f32
+  %27 = math.atanh %a fastmath<fast> : f32
   return %0 : f32
 }
 
@@ -47,5 +54,17 @@ func.func @integer(%n: i32, %v: vector<4xi64>, %a: f32, %fv: vector<4xf32>, %iv:
   %3 = math.fpowi %a, %n : f32, i32
   %4 = math.fpowi %fv, %iv fastmath<fast> : vector<4xf32>, vector<4xi32>
   %5 = math.erf %a : f32
+  %6 = math.ctlz %n : i32
+  %7 = math.cttz %v : vector<4xi64>
+  %8 = math.ctpop %iv : vector<4xi32>
   return %1 : i32
+}
+
+func.func @bit_counts(%b: i1, %c: i8, %n: index, %t: tensor<2x2xi16>) -> index {
+  %0 = math.ctlz %b : i1
+  %1 = math.cttz %c : i8
+  %2 = math.ctpop %n : index
+  %3 = math.ctlz %t : tensor<2x2xi16>
+  %4 = math.absi %n : index
+  return %2 : index
 }

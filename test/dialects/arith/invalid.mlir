@@ -1,0 +1,117 @@
+func.func @addi_of_float(%a: f32) {
+  // expected-error @+1 {{operand #0 must be signless-integer-like, but got 'f32'}}
+  %0 = arith.addi %a, %a : f32
+  return
+}
+
+// -----
+
+func.func @ceildivui_of_float(%a: f32) {
+  // expected-error @+1 {{operand #0 must be signless-integer-like, but got 'f32'}}
+  %0 = arith.ceildivui %a, %a : f32
+  return
+}
+
+// -----
+
+func.func @addf_of_int(%a: i32) {
+  // expected-error @+1 {{operand #0 must be floating-point-like, but got 'i32'}}
+  %0 = arith.addf %a, %a : i32
+  return
+}
+
+// -----
+
+func.func @unknown_fastmath(%a: f32) {
+  // expected-error @+1 {{expected ::mlir::arith::FastMathFlags to be one of: none, reassoc, nnan, ninf, nsz, arcp, contract, afn, fast}}
+  %0 = arith.addf %a, %a fastmath<nsw> : f32
+  return
+}
+
+// -----
+
+func.func @unknown_overflow(%a: i32) {
+  // expected-error @+1 {{expected ::mlir::arith::IntegerOverflowFlags to be one of: none, nsw, nuw}}
+  %0 = arith.addi %a, %a overflow<nsw, ninf> : i32
+  return
+}
+
+// -----
+
+func.func @overflow_on_andi(%a: i32) {
+  // expected-error @+1 {{expected ':'}}
+  %0 = arith.andi %a, %a overflow<nsw> : i32
+  return
+}
+
+// -----
+
+func.func @fastmath_on_cmpi(%a: i32) {
+  // expected-error @+1 {{expected ':'}}
+  %0 = arith.cmpi slt, %a, %a fastmath<fast> : i32
+  return
+}
+
+// -----
+
+func.func @addui_extended_overflow_type(%a: i32) {
+  // expected-error @+1 {{result #1 must be bool-like, but got 'i32'}}
+  %s, %o = arith.addui_extended %a, %a : i32, i32
+  return
+}
+
+// -----
+
+func.func @addui_extended_shapes(%v: vector<4xi32>) {
+  // expected-error @+1 {{if an operand is non-scalar, then all results must be non-scalar}}
+  %s, %o = arith.addui_extended %v, %v : vector<4xi32>, i1
+  return
+}
+
+// -----
+
+func.func @addui_extended_of_float(%a: f32) {
+  // expected-error @+1 {{operand #0 must be signless-integer-like, but got 'f32'}}
+  %s, %o = arith.addui_extended %a, %a : f32, i1
+  return
+}
+
+// -----
+
+func.func @mulsi_extended_of_float(%a: f32) {
+  // expected-error @+1 {{operand #0 must be signless-integer-like, but got 'f32'}}
+  %l, %h = arith.mulsi_extended %a, %a : f32
+  return
+}
+
+// -----
+
+func.func @mului_extended_types(%a: i32) {
+  // expected-error @+1 {{failed to verify that all of {lhs, rhs, low, high} have same type}}
+  %r:2 = "arith.mului_extended"(%a, %a) : (i32, i32) -> (i32, i64)
+  return
+}
+
+// -----
+
+func.func @truncf_mode(%d: f64) {
+  // expected-error @+1 {{invalid roundingmode 9 : i32}}
+  %0 = "arith.truncf"(%d) <{roundingmode = 9 : i32}> : (f64) -> f32
+  return
+}
+
+// -----
+
+func.func @truncf_widens(%x: f32) {
+  // expected-error @+1 {{operand type 'f32' and result type 'f64' are cast incompatible}}
+  %0 = arith.truncf %x upward : f32 to f64
+  return
+}
+
+// -----
+
+func.func @extf_mode(%x: f32) {
+  // expected-error @+1 {{expected ':'}}
+  %0 = arith.extf %x upward : f32 to f64
+  return
+}
