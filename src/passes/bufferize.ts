@@ -109,8 +109,9 @@ class FunctionBufferizer {
     return b;
   }
 
-  private block(blk: Block): void {
-    for (const op of [...blk.ops]) {
+  private block(blk: Block): void { this.ops([...blk.ops]); }
+  private ops(list: readonly Operation[]): void {
+    for (const op of list) {
       if (op.name === "scf.yield" || op.name === "affine.yield") continue; // rewritten by the parent loop / if
       if (this.hasTensors(op) || op.name === "tensorlang.print") {
         try { this.op(op); } catch (e) {
@@ -335,10 +336,9 @@ class FunctionBufferizer {
     }
     const body = op.body();
     const map = new Map<Value, Value>(body.args.map((a, i) => [a, ivs[i]]));
-    for (const o of body.ops) {
-      if (o === body.terminator) inner.create("memref.store", [map.get(o.operand(0)) ?? o.operand(0), m, ...ivs]);
-      else inner.insert(o.clone(map));
-    }
+    const cloned = body.ops.filter((o) => o !== body.terminator).map((o) => inner.insert(o.clone(map)));
+    inner.create("memref.store", [map.get(body.terminator!.operand(0)) ?? body.terminator!.operand(0), m, ...ivs]);
+    this.ops(cloned); // the body may read tensors
     return m;
   }
 
