@@ -9,7 +9,8 @@ import { printModule } from "../../src/ir/printer.js";
 import { printViaRunnerUtils } from "../../src/passes/lowering-print.js";
 import { Engine, type EngineKind } from "../../src/runtime/engine.js";
 import { createCapturingContext } from "../../src/runtime/host.js";
-import { maskOutput, mlirOpt, mlirRun, mlirRunStandard, mlirSkip } from "../support/mlir.js";
+import { maskOutput, mlirOpt, mlirRun, mlirRunStandard, mlirSkip, readExample } from "../support/mlir.js";
+import { expectedOutput } from "../support/examples.js";
 import { input } from "./lowering-support.js";
 
 /** Printed numbers only: the header lines (`Tensor<...>:` or MLIR's `Unranked Memref ...`) differ by printer. */
@@ -60,6 +61,10 @@ for (const file of TENSOR_PROGRAMS) {
     assert.equal(dataOf(theirsOnTensors(text)), dataOf(ours(text, "wasm")));
   });
 }
+
+test("examples/conv_pool.expected holds the numbers mlir-cpu-runner-19 prints for the example", { skip: mlirSkip() }, () => {
+  assert.equal(dataOf(theirsOnTensors(readExample("conv_pool.mlir"))), dataOf(expectedOutput("conv_pool")));
+});
 
 test("pipeline/conv-memref.mlir: window ops on memrefs print what mlir-cpu-runner-19 prints, in both engines", { skip: mlirSkip() }, () => {
   const text = input("pipeline/conv-memref.mlir");
