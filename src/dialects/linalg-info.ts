@@ -1,11 +1,11 @@
 // What passes need to know about a linalg structured op, whatever its spelling (generic or
 // named): inputs/outputs, indexing maps, iterator types, loop bounds, and the scalar body.
 // Named ops carry their body region like MLIR's, built here from a small payload table.
-import { AffineMap, dim } from "../ir/affine.js";
-import { AffineMapAttr, ArrayAttr, Attribute, FloatAttr, IntegerAttr, OpaqueAttr, StringAttr } from "../ir/attributes.js";
+import { AffineMap, bin, cst, dim, type AffineExpr } from "../ir/affine.js";
+import { AffineMapAttr, ArrayAttr, Attribute, DenseElementsAttr, FloatAttr, IntegerAttr, OpaqueAttr, StringAttr } from "../ir/attributes.js";
 import { Block, Operation, Region, type Value } from "../ir/core.js";
 import type { Location } from "../ir/diagnostics.js";
-import { FloatType, IndexType, IntegerType, ShapedType, TensorType, Type, elementTypeOf } from "../ir/types.js";
+import { FloatType, IndexType, IntegerType, ShapedType, TensorType, Type, VectorType, elementTypeOf, i64 } from "../ir/types.js";
 import { arrayProp, operandSegment, segmentSizesAttr } from "./indexing.js";
 
 export type IteratorType = "parallel" | "reduction";
@@ -60,10 +60,60 @@ export const CONTRACTION_MAPS: Readonly<Record<string, readonly AffineMap[]>> = 
   "linalg.batch_matmul": [map(4, 0, 1, 3), map(4, 0, 3, 2), map(4, 0, 1, 2)],
 };
 export const CONTRACTIONS = Object.keys(CONTRACTION_MAPS);
-export const NAMED_OPS: Record<string, { inputs: number; payload: Payload }> = {
+
+// ---- convolutions and pooling: loops and operand indices as data (MLIR's OpDSL definitions) ----
+/**
+ * `loops` names the loop dimensions, parallel ones (the output's indices) first; each operand
+ * lists its indices: a loop, or `o+k`, an output position strided over a window position
+ * (`o * strides[i] + k * dilations[i]`, i counting the `+` terms in order). Pooling ops take the
+ * window (its shape only) as their second input, and cast only the first.
+ */
+export interface WindowOp { loops: string; operands: readonly [string, string, string]; payload: Payload; casts: number; strided: boolean }
+const conv = (loops: string, input: string, filter: string, out: string, strided = true): WindowOp =>
+  ({ loops, operands: [input, filter, out], payload: contraction, casts: 2, strided });
+const pool = (loops: string, input: string, out: string, payload: Payload): WindowOp =>
+  ({ loops, operands: [input, "kh kw", out], payload, casts: 1, strided: true });
+const accumulate = (f: string, i: string): Payload => (emit, [a], out, t) => emit(isFloat(t) ? f : i, [out, a], t);
+export const WINDOW_OPS: Readonly<Record<string, WindowOp>> = {
+  "linalg.conv_1d_nwc_wcf": conv("n ow f kw c", "n ow+kw c", "kw c f", "n ow f"),
+  "linalg.conv_2d": conv("oh ow kh kw", "oh+kh ow+kw", "kh kw", "oh ow", false),
+  "linalg.conv_2d_nhwc_hwcf": conv("n oh ow f kh kw c", "n oh+kh ow+kw c", "kh kw c f", "n oh ow f"),
+  "linalg.conv_2d_nchw_fchw": conv("n f oh ow c kh kw", "n c oh+kh ow+kw", "f c kh kw", "n f oh ow"),
+  "linalg.depthwise_conv_2d_nhwc_hwc": conv("n oh ow c kh kw", "n oh+kh ow+kw c", "kh kw c", "n oh ow c"),
+  "linalg.pooling_nhwc_max": pool("n oh ow c kh kw", "n oh+kh ow+kw c", "n oh ow c", accumulate("arith.maximumf", "arith.maxsi")),
+  "linalg.pooling_nhwc_sum": pool("n oh ow c kh kw", "n oh+kh ow+kw c", "n oh ow c", accumulate("arith.addf", "arith.addi")),
+  "linalg.pooling_nchw_max": pool("n c oh ow kh kw", "n c oh+kh ow+kw", "n c oh ow", accumulate("arith.maximumf", "arith.maxsi")),
+};
+/** How many strides (and dilations) a window op takes: its `+` terms; 0 for the unstrided conv_2d. */
+export const windowRank = (w: WindowOp) => (w.strided ? w.operands[0].split("+").length - 1 : 0);
+/** The `strides` / `dilations` of a window op: a dense i64 vector of windowRank elements (all 1 when absent). */
+export function windowAttr(op: Operation, name: "strides" | "dilations"): number[] | string {
+  const n = windowRank(WINDOW_OPS[op.name]), a = op.attr(name);
+  if (a === undefined) return Array<number>(n).fill(1);
+  const t = a instanceof DenseElementsAttr ? a.type : undefined;
+  if (!t || t.elementType !== i64 || t.rank !== 1 || t.shape[0] !== n || !(t instanceof TensorType || t instanceof VectorType)) {
+    return `attribute '${name}' failed to satisfy constraint: 64-bit signless int elements attribute of shape [${n}]`;
+  }
+  return Array.from({ length: n }, (_, i) => Number((a as DenseElementsAttr).at(i)));
+}
+function windowMaps(op: Operation, w: WindowOp): AffineMap[] {
+  const loops = w.loops.split(" ");
+  const [strides, dilations] = (["strides", "dilations"] as const).map((n) => windowAttr(op, n)).map((v) => (typeof v === "string" ? [] : v));
+  let k = 0;
+  const term = (t: string): AffineExpr => {
+    if (!t.includes("+")) return dim(loops.indexOf(t));
+    const [o, f] = t.split("+").map((x) => dim(loops.indexOf(x)));
+    const i = k++;
+    return bin("add", bin("mul", o, cst(strides[i] ?? 1)), bin("mul", f, cst(dilations[i] ?? 1)));
+  };
+  return w.operands.map((o) => new AffineMap(loops.length, 0, o.split(" ").map(term)));
+}
+
+export const NAMED_OPS: Record<string, { inputs: number; payload: Payload; casts?: number }> = {
   "linalg.fill": { inputs: 1, payload: passThrough },
   "linalg.copy": { inputs: 1, payload: passThrough },
   ...Object.fromEntries(CONTRACTIONS.map((n) => [n, { inputs: 2, payload: contraction }])),
+  ...Object.fromEntries(Object.entries(WINDOW_OPS).map(([n, w]) => [n, { inputs: 2, payload: w.payload, casts: w.casts }])),
   ...Object.fromEntries(Object.entries(ELEMENTWISE_BINARY).map(([n, p]) => [n, { inputs: 2, payload: p }])),
   ...Object.fromEntries(Object.entries(ELEMENTWISE_UNARY).map(([n, p]) => [n, { inputs: 1, payload: p }])),
 };
@@ -95,7 +145,7 @@ export function buildNamedBody(name: string, operandTypes: readonly Type[], loc?
     block.append(op);
     return op.result;
   };
-  const ins = block.args.slice(0, info.inputs).map((a) => {
+  const ins = block.args.slice(0, info.casts ?? info.inputs).map((a) => {
     const c = castOpName(a.type, outT, unsigned);
     return c ? emit(c, [a], outT) : a;
   });
@@ -144,6 +194,8 @@ export function iteratorTypes(op: Operation): IteratorType[] {
   if (op.name === "linalg.matvec" || op.name === "linalg.vecmat") return ["parallel", "reduction"];
   if (op.name === "linalg.dot") return ["reduction"];
   if (op.name === "linalg.batch_matmul") return ["parallel", "parallel", "parallel", "reduction"];
+  const w = WINDOW_OPS[op.name];
+  if (w) return w.loops.split(" ").map((_, i) => (i < w.operands[2].split(" ").length ? "parallel" : "reduction"));
   return Array.from({ length: rankOf(outputs(op)[0]?.type) }, () => "parallel");
 }
 
@@ -151,6 +203,7 @@ export function iteratorTypes(op: Operation): IteratorType[] {
 export function indexingMaps(op: Operation): readonly AffineMap[] {
   const fixed = CONTRACTION_MAPS[op.name];
   if (fixed) return fixed;
+  if (op.name in WINDOW_OPS) return windowMaps(op, WINDOW_OPS[op.name]);
   const n = numLoops(op);
   const id = AffineMap.identity(n);
   switch (op.name) {

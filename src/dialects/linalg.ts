@@ -1,6 +1,7 @@
 // linalg dialect: structured ops on tensors (returning results) or memrefs (writing in place).
 // `linalg.generic` spells its maps, iterators and body out; named ops (fill, matmul, add, ...)
 // imply them, and carry their body region as MLIR does, so the generic form is MLIR's.
+import { evalExpr, type AffineMap } from "../ir/affine.js";
 import { ArrayAttr, AffineMapAttr, Attribute, DictionaryAttr, IntegerAttr, StringAttr } from "../ir/attributes.js";
 import { Block, Operation, Region, type Value } from "../ir/core.js";
 import { withResultNames, type Dialect, type OpSpec, type OperationState } from "../ir/dialect.js";
@@ -11,8 +12,8 @@ import { MemRefType, ShapedType, TensorType, Type, elementTypeOf, index } from "
 import { FASTMATH_NONE, returnLikeOp } from "./common.js";
 import { arrayProp, checkSegments, i64Array, parseIntList } from "./indexing.js";
 import {
-  CONTRACTION_MAPS, NAMED_OPS, buildNamedBody, indexingMaps, inputs, insOutsSegments, isStructuredOp, iteratorAttr, iteratorName,
-  iteratorTypes, numLoops, outputs,
+  CONTRACTION_MAPS, NAMED_OPS, WINDOW_OPS, buildNamedBody, indexingMaps, inputs, insOutsSegments, isStructuredOp, iteratorAttr, iteratorName,
+  iteratorTypes, numLoops, outputs, staticLoopSizes, windowAttr,
 } from "./linalg-info.js";
 
 export * from "./linalg-info.js";
@@ -54,6 +55,8 @@ function verifyStructured(op: Operation, withArgs?: number): string | undefined 
   if (op.regions.length !== 1) return ""; // the region count is reported by the generic verifier
   if (op.region().blocks.length !== 1) return "requires one region with one block";
   const ins = inputs(op), outs = outputs(op), all = [...ins, ...outs];
+  const kinds = new Set(all.map((v) => v.type).filter((t) => t instanceof TensorType || t instanceof MemRefType).map((t) => t instanceof TensorType));
+  if (kinds.size > 1) return "expected to have pure tensor or buffer semantics";
   for (const o of outs) if (!(o.type instanceof TensorType || o.type instanceof MemRefType)) return "expected output operands to be ranked tensors or memrefs";
   const tensorOuts = outs.filter((o) => o.type instanceof TensorType);
   if (op.results.length !== tensorOuts.length) {
@@ -83,16 +86,23 @@ function verifyStructured(op: Operation, withArgs?: number): string | undefined 
     }
   }
   // Static sizes must agree on every loop: the first operand dimension indexed by a loop fixes it.
-  const sizes = new Map<number, number>();
+  // An index computed from loops (a convolution's input) must stay inside its dimension.
+  const sizes = new Map<number, number>(), loops = staticLoopSizes(op);
+  const last = loops.every((n) => n >= 0) ? loops.map((n) => n - 1) : undefined;
   for (let i = 0; i < all.length; i++) {
     const t = all[i].type;
     if (!(t instanceof ShapedType)) continue;
     for (let d = 0; d < maps[i].results.length; d++) {
-      const e = maps[i].results[d];
-      if (e.kind !== "dim" || t.shape[d] < 0) continue;
+      const e = maps[i].results[d], size = t.shape[d];
+      if (size < 0) continue;
+      if (e.kind !== "dim") {
+        const need = last && size !== 0 ? evalExpr(e, last, []) + 1 : 0;
+        if (need > size) return `inferred input/output operand #${i} has shape's dimension #${d} to be greater than or equal to ${need}, but found ${size}`;
+        continue;
+      }
       const known = sizes.get(e.pos);
-      if (known === undefined) sizes.set(e.pos, t.shape[d]);
-      else if (known !== t.shape[d]) return `inferred input/output operand #${i} has shape's dimension #${d} to be ${known}, but found ${t.shape[d]}`;
+      if (known === undefined) sizes.set(e.pos, size);
+      else if (known !== size) return `inferred input/output operand #${i} has shape's dimension #${d} to be ${known}, but found ${size}`;
     }
   }
 }
@@ -104,12 +114,13 @@ const isUnsigned = (a: Attribute | undefined) => !!a && a.str.includes("cast_uns
 /** The body's arguments as MLIR's LinalgOp names them: `%in` per input, then `%out` (or `%init`) per output. */
 const insOutsNames = (outName = "out") => (op: Operation) => [...inputs(op).map(() => "in"), ...outputs(op).map(() => outName)];
 
+const memoizedMaps = (maps: readonly AffineMap[]) => ({ "linalg.memoized_indexing_maps": new ArrayAttr(maps.map((m) => new AffineMapAttr(m))) });
+
 function namedOp(name: string): OpSpec {
-  const nIn = NAMED_OPS[name].inputs;
+  const nIn = NAMED_OPS[name].inputs, window = name in WINDOW_OPS;
   return {
-    name, regions: 1, traits: ["SingleBlock"], props: ["operandSegmentSizes", "cast"], blockArgNames: insOutsNames(),
-    implicitAttrs: CONTRACTION_MAPS[name] &&
-      { "linalg.memoized_indexing_maps": new ArrayAttr(CONTRACTION_MAPS[name].map((m) => new AffineMapAttr(m))) },
+    name, regions: 1, traits: ["SingleBlock"], props: ["operandSegmentSizes", "cast", ...(window ? ["strides", "dilations"] : [])], blockArgNames: insOutsNames(),
+    implicitAttrs: window ? (op) => memoizedMaps(indexingMaps(op)) : CONTRACTION_MAPS[name] && memoizedMaps(CONTRACTION_MAPS[name]),
     parse(p, st) {
       p.parseOptionalAttrDict(st);
       const loc = p.locHere();
@@ -124,8 +135,9 @@ function namedOp(name: string): OpSpec {
       p.print(p.attrDict(op, NAMED_ELIDED), printInsOuts(p, inputs(op), outputs(op)), arrowTypes(p, op));
     },
     verify(op) {
+      const attrErr = window ? (["strides", "dilations"] as const).map((n) => windowAttr(op, n)).find((v) => typeof v === "string") : undefined;
       return checkSegments(op, 2) ?? (inputs(op).length !== nIn || outputs(op).length !== 1 ? `expected ${nIn} input(s) and 1 output` : undefined)
-        ?? verifyStructured(op);
+        ?? (attrErr as string | undefined) ?? verifyStructured(op);
     },
   };
 }

@@ -1,12 +1,12 @@
 // tensor dialect: value-semantics tensors — creation (empty, from_elements, splat, generate),
-// element access (extract, insert), shape queries (dim), slices and casts.
-import { ArrayAttr, Attribute, DenseElementsAttr, FloatAttr, IntegerAttr } from "../ir/attributes.js";
+// element access (extract, insert), shape queries (dim), slices, padding, concatenation and casts.
+import { ArrayAttr, Attribute, DenseElementsAttr, FloatAttr, IntegerAttr, unit } from "../ir/attributes.js";
 import { Block, type Operation } from "../ir/core.js";
 import { withResultNames, type Dialect, type OpSpec } from "../ir/dialect.js";
 import type { OpAsmParser, RegionArgument } from "../ir/parser.js";
 import type { OpAsmPrinter } from "../ir/printer.js";
 import { DiagnosticError } from "../ir/diagnostics.js";
-import { DYN, FloatType, FunctionType, ShapedType, TensorType, Type, UnrankedTensorType, elementTypeOf, index } from "../ir/types.js";
+import { DYN, FloatType, FunctionType, ShapedType, TensorType, Type, UnrankedTensorType, elementTypeOf, i64, index } from "../ir/types.js";
 import { castOp, returnLikeOp } from "./common.js";
 import {
   K_DYNAMIC, type OpFoldResult, arrayProp, checkSegments, countDynamic, i64Array, isRankReducedShape, mixedList, operandSegment,
@@ -33,6 +33,7 @@ export function sliceParams(op: Operation): SliceParams {
 }
 
 const SLICE_PROPS = ["operandSegmentSizes", "static_offsets", "static_sizes", "static_strides"];
+const PAD_PROPS = ["nofold", "operandSegmentSizes", "static_high", "static_low"];
 
 /** `[offsets] [sizes] [strides]` after the source; fills the props and returns the SSA lists. */
 function parseSliceLists(p: OpAsmParser, st: { addAttr(n: string, a: Attribute): void }) {
@@ -412,11 +413,97 @@ export const tensor: Dialect = {
         }
       },
     },
+    {
+      name: "tensor.pad", operands: [1, -1], results: 1, regions: 1, traits: ["SingleBlock"], props: PAD_PROPS,
+      parse(p, st) {
+        const src = p.parseOperand();
+        if (p.parseOptionalKeyword("nofold")) st.addAttr("nofold", unit);
+        p.parseKeyword("low");
+        const low = parseDynamicIndexList(p);
+        p.parseKeyword("high");
+        const high = parseDynamicIndexList(p);
+        st.regions.push(p.parseRegion([] as RegionArgument[]));
+        p.parseOptionalAttrDict(st);
+        const from = p.parseColonType();
+        p.parseKeyword("to");
+        st.resultTypes = [p.parseType()];
+        st.addAttr("static_low", i64Array(low.statics));
+        st.addAttr("static_high", i64Array(high.statics));
+        st.addAttr("operandSegmentSizes", segmentSizesAttr([1, low.dynamic.length, high.dynamic.length]));
+        st.operands = [p.resolveOperand(src, from), ...p.resolveOperands([...low.dynamic, ...high.dynamic], index)];
+      },
+      print(p, op) {
+        const src = op.operand(0);
+        p.print(" ", p.operand(src), op.attr("nofold") ? " nofold" : "", " low", printDynamicIndexList(p, operandSegment(op, 1), arrayProp(op, "static_low")),
+          " high", printDynamicIndexList(p, operandSegment(op, 2), arrayProp(op, "static_high")), " ");
+        p.region(op.region(), { printEntryBlockArgs: true });
+        p.print(p.attrDict(op, PAD_PROPS), " : ", p.type(src.type), " to ", p.type(op.result.type));
+      },
+      verify(op) {
+        const err = checkSegments(op, 3);
+        if (err) return err;
+        const src = op.operand(0).type, res = op.result.type;
+        if (!(src instanceof TensorType) || !(res instanceof TensorType)) return "expects ranked tensor operand and result";
+        const low = arrayProp(op, "static_low"), high = arrayProp(op, "static_high");
+        if (low.length !== src.rank || high.length !== src.rank || res.rank !== src.rank) {
+          return `failed to infer expectedType from sourceType '${src.str}', specified resultType is '${res.str}'`;
+        }
+        const inferred = src.shape.map((d, i) => (d === DYN || low[i] === K_DYNAMIC || high[i] === K_DYNAMIC ? res.shape[i] : d + low[i] + high[i]));
+        if (inferred.some((d, i) => d !== DYN && d !== res.shape[i])) {
+          return `specified type '${res.str}' does not match the inferred type '${TensorType.get(inferred, src.elementType).str}'`;
+        }
+        const b = op.body();
+        if (b.args.length !== src.rank) return `expected the block to have ${src.rank} arguments`;
+        const bad = b.args.findIndex((a) => a.type !== index);
+        if (bad >= 0) return `expected block argument ${bad + 1} to be an index`;
+        const y = b.terminator;
+        if (y?.name === "tensor.yield" && y.operands[0]?.type !== res.elementType) return "expected yield type to match shape element type";
+      },
+    },
+    {
+      name: "tensor.concat", operands: [0, -1], results: 1, traits: ["Pure"], props: ["dim"],
+      parse(p, st) {
+        p.parseKeyword("dim");
+        p.expect("(");
+        st.addAttr("dim", new IntegerAttr(p.parseInteger(), i64));
+        p.expect(")");
+        const ins = p.parseOperandList();
+        p.parseOptionalAttrDict(st);
+        const loc = p.locHere();
+        const ft = p.parseColonType();
+        if (!(ft instanceof FunctionType) || ft.results.length !== 1) throw DiagnosticError.at(loc, "expected '(inputs) -> result' types");
+        st.operands = p.resolveOperands(ins, [...ft.inputs], loc);
+        st.resultTypes = [ft.results[0]];
+      },
+      print(p, op) {
+        p.print(" dim(", String(op.attr<IntegerAttr>("dim")?.num ?? 0), ")", op.operands.length ? " " + p.operands(op.operands) : "", p.attrDict(op, ["dim"]), " : ", p.functionalType(op));
+      },
+      verify(op) {
+        if (!op.operands.length) return "requires at least one input";
+        const res = op.result.type, ins = op.operands.map((v) => v.type), d = op.attr<IntegerAttr>("dim")?.num ?? 0;
+        if (!(res instanceof TensorType) || !ins.every((t) => t instanceof TensorType)) return "expects ranked tensor operands and result";
+        const ts = ins as TensorType[];
+        if (ts.some((t) => t.rank !== res.rank)) return "rank of concatenated inputs must match result rank";
+        if (ts.some((t) => t.elementType !== res.elementType)) return "inputs and result element type must match";
+        if (d < 0 || d >= res.rank) return "concatenation dim must be less than the tensor rank";
+        const inferred = res.shape.map((_, i) => {
+          const sizes = ts.map((t) => t.shape[i]);
+          return i === d ? (sizes.includes(DYN) ? DYN : sizes.reduce((a, b) => a + b, 0)) : sizes.find((x) => x !== DYN) ?? DYN;
+        });
+        for (let i = 0; i < res.rank; i++) {
+          if (i !== d && ts.some((t) => t.shape[i] !== DYN && t.shape[i] !== inferred[i])) return `static concatenation size mismatch along non-concatenated dimension ${i}`;
+        }
+        if (inferred.some((x, i) => x !== DYN && res.shape[i] !== DYN && x !== res.shape[i])) {
+          return `result type '${res.str}'does not match inferred shape '${TensorType.get(inferred, res.elementType).str}' static sizes`;
+        }
+      },
+    },
     returnLikeOp("tensor.yield", {
       operands: 1,
       verify(op) {
         const parent = op.parentOp;
-        if (!parent || parent.name !== "tensor.generate") return "expects parent op 'tensor.generate'";
+        if (parent?.name === "tensor.pad") return; // checked by the pad (MLIR reports it there)
+        if (!parent || parent.name !== "tensor.generate") return "expects parent op to be one of 'tensor.generate, tensor.pad'";
         const et = elementTypeOf(parent.result.type);
         if (op.operand(0).type !== et) return `type of yield operand (${op.operand(0).type.str}) doesn't match the tensor element type (${et.str})`;
       },
@@ -425,6 +512,6 @@ export const tensor: Dialect = {
     "tensor.dim": "dim", "tensor.cast": "cast", "tensor.extract_slice": "extracted_slice", "tensor.insert_slice": "inserted_slice",
     "tensor.extract": "extracted", "tensor.insert": "inserted", "tensor.from_elements": "from_elements", "tensor.splat": "splat",
     "tensor.reshape": "reshape", "tensor.rank": "rank", "tensor.collapse_shape": "collapsed", "tensor.expand_shape": "expanded",
-    "tensor.generate": "generated", "tensor.pad": "padded", "tensor.bitcast": "bitcast",
+    "tensor.generate": "generated", "tensor.pad": "padded", "tensor.concat": "concat", "tensor.bitcast": "bitcast",
   }),
 };

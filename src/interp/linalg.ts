@@ -7,6 +7,7 @@ import type { AffineMap } from "../ir/affine.js";
 import type { Operation } from "../ir/core.js";
 import { FloatType, IndexType, IntegerType, Type } from "../ir/types.js";
 import { mathSemantics } from "../dialects/math.js";
+import { WINDOW_OPS, indexingMaps } from "../dialects/linalg-info.js";
 import { castValue } from "../dialects/arith.js";
 import { roundFloat } from "../ir/float.js";
 import type { HandlerTable, Interpreter, OpHandler } from "./interpreter.js";
@@ -81,11 +82,11 @@ function erf(x: number): number {
 /** Indices of the enclosing linalg.generic iterations (for linalg.index). */
 const indexStack: number[][] = [];
 
-function generic(interp: Interpreter, op: Operation, args: RtValue[]): RtValue[] {
+/** Runs the op's body at every point of its loop domain (linalg.generic, and named ops whose maps say all: convolutions, pooling). */
+function generic(interp: Interpreter, op: Operation, args: RtValue[], maps: readonly AffineMap[] = (op.attr<ArrayAttr>("indexing_maps")?.items ?? []).map((a) => (a as AffineMapAttr).map)): RtValue[] {
   const { ins, outs } = insOuts(interp, op, args);
-  const maps = (op.attr<ArrayAttr>("indexing_maps")?.items ?? []).map((a) => (a as AffineMapAttr).map);
   const views = [...ins, ...outs];
-  if (maps.length !== views.length) throw new Trap(`linalg.generic: ${maps.length} indexing maps for ${views.length} operands`);
+  if (maps.length !== views.length) throw new Trap(`${op.name}: ${maps.length} indexing maps for ${views.length} operands`);
   const bounds = loopBounds(maps, views.map((v) => v.shape));
   const body = op.regions[0];
   indexStack.push([]);
@@ -144,7 +145,8 @@ function contraction(dims: (ins: View[], out: View) => number[], ia: (p: number[
 }
 
 export const LINALG: HandlerTable = {
-  "linalg.generic": generic,
+  "linalg.generic": (interp, op, args) => generic(interp, op, args),
+  ...Object.fromEntries(Object.keys(WINDOW_OPS).map((n): [string, OpHandler] => [n, (interp, op, args) => generic(interp, op, args, indexingMaps(op))])),
   "linalg.index": (_i, op) => {
     const ivs = indexStack[indexStack.length - 1];
     const d = intAttr(op, "dim") ?? 0;

@@ -7,6 +7,7 @@ import { allocMemRef, asMemRef, droppedDims, readAll, viewParams } from "./memre
 import { storeElement } from "./memory.js";
 import { TensorValue, Trap, forEachIndex, rowMajor, shapedInfo, zeroOf, type RtValue, type Scalar } from "./values.js";
 import { asTensor } from "./vector.js";
+import { intAttr, intList, mixed, segments } from "./util.js";
 
 /** Result shape of t with its dynamic sizes taken from `dyn` in order. */
 export function resolveShape(t: Type, dyn: readonly RtValue[]): { shape: number[]; elementType: Type } {
@@ -42,6 +43,34 @@ function generate(interp: Interpreter, op: Operation, dyn: RtValue[]): TensorVal
   const data: Scalar[] = [];
   forEachIndex(shape, (idx) => data.push(interp.yieldOf(op.regions[0], [...idx])[0] as Scalar));
   return new TensorValue(shape, elementType, data);
+}
+
+/** tensor.pad: the source at [low, low + size), the region's value (at the index) elsewhere. */
+function pad(interp: Interpreter, op: Operation, [src, ...dyn]: RtValue[]): TensorValue {
+  const t = asTensor(src), nLow = segments(op, [1, 0, 0])[1];
+  const low = mixed(intList(op, "static_low") ?? [], dyn.slice(0, nLow).map(Number));
+  const high = mixed(intList(op, "static_high") ?? [], dyn.slice(nLow).map(Number));
+  const shape = t.shape.map((d, i) => low[i] + d + high[i]);
+  const data: Scalar[] = [];
+  forEachIndex(shape, (idx) => {
+    const s = idx.map((x, d) => x - low[d]);
+    data.push(s.every((x, d) => x >= 0 && x < t.shape[d]) ? t.data[rowMajor(t.shape, s)] : interp.yieldOf(op.regions[0], [...idx])[0] as Scalar);
+  });
+  return new TensorValue(shape, t.elementType, data);
+}
+
+/** tensor.concat: the inputs one after another along `dim`. */
+function concat(op: Operation, args: RtValue[]): TensorValue {
+  const ts = args.map((a) => asTensor(a)), d = intAttr(op, "dim") ?? 0;
+  const shape = [...ts[0].shape];
+  shape[d] = ts.reduce((n, t) => n + t.shape[d], 0);
+  const data: Scalar[] = [];
+  forEachIndex(shape, (idx) => {
+    let k = 0, x = idx[d];
+    while (x >= ts[k].shape[d]) x -= ts[k++].shape[d];
+    data.push(ts[k].data[rowMajor(ts[k].shape, idx.map((v, i) => (i === d ? x : v)))]);
+  });
+  return new TensorValue(shape, ts[0].elementType, data);
 }
 
 /** A memref holding a copy of the tensor (bufferization.to_memref). */
@@ -87,6 +116,8 @@ export const TENSOR: HandlerTable = {
     return [TensorValue.filled(shape, elementType, s as Scalar)];
   },
   "tensor.generate": (interp, op, dyn) => [generate(interp, op, dyn)],
+  "tensor.pad": (interp, op, args) => [pad(interp, op, args)],
+  "tensor.concat": (_i, op, args) => [concat(op, args)],
   "tensor.collapse_shape": (_i, op, [t]) => [reshape(asTensor(t), op.results[0].type)],
   "tensor.expand_shape": (_i, op, [t, ...dyn]) => [reshape(asTensor(t), op.results[0].type, dyn)],
   "tensor.reshape": (_i, op, [t]) => [reshape(asTensor(t), op.results[0].type)],

@@ -63,9 +63,10 @@ export interface OpSpec {
   /**
    * Attributes MLIR's op holds where ours may have none, which its generic form prints (ours
    * too): default-valued properties (`fastmath = #arith.fastmath<none>`), and the indexing maps
-   * MLIR's verifier caches on linalg contractions (`linalg.memoized_indexing_maps`).
+   * MLIR's verifier caches on linalg contractions (`linalg.memoized_indexing_maps`); a function
+   * where they depend on the op (a convolution's maps on its strides).
    */
-  implicitAttrs?: Readonly<Record<string, Attribute>>;
+  implicitAttrs?: Readonly<Record<string, Attribute>> | ((op: Operation) => Readonly<Record<string, Attribute>> | undefined);
   /** Custom (pretty) syntax, after `%results =` and the op name. */
   parse?(p: OpAsmParser, st: OperationState): void;
   print?(p: OpAsmPrinter, op: Operation): void;

@@ -382,7 +382,9 @@ export class AttrTypeParser {
     if (values.length !== type.numElements || shape.some((d, i) => d !== type.shape[i])) {
       throw DiagnosticError.at(this.lex.loc(pos), `inferred shape of elements literal ([${shape.join(", ")}]) does not match type ([${type.shape.join(", ")}])`);
     }
-    return new DenseElementsAttr(type, values.map(conv), false);
+    // All elements equal (bit for bit: -0 is not 0): a splat, as MLIR stores and prints it.
+    const vs = values.map(conv);
+    return vs.length > 1 && vs.every((v) => Object.is(v, vs[0])) ? new DenseElementsAttr(type, [vs[0]], true) : new DenseElementsAttr(type, vs, false);
   }
   private parseDenseArray(): Attribute {
     this.expect("<");

@@ -277,7 +277,8 @@ class NameScope {
 
 /** The attributes MLIR's op holds: its own and the implicit ones (OpSpec.implicitAttrs), as the generic form prints them. */
 export function allAttrs(op: Operation, info: RegisteredOp | undefined): ReadonlyMap<string, Attribute> {
-  const own: ReadonlyMap<string, Attribute> = op.numAttributes ? op.attributes : NO_ATTRS, implicit = info?.implicitAttrs;
+  const own: ReadonlyMap<string, Attribute> = op.numAttributes ? op.attributes : NO_ATTRS;
+  const implicit = typeof info?.implicitAttrs === "function" ? info.implicitAttrs(op) : info?.implicitAttrs;
   if (!implicit) return own;
   const all = new Map(own);
   for (const k in implicit) if (!all.has(k)) all.set(k, implicit[k]);

@@ -9,7 +9,7 @@
 // the caller frees them; memref.dealloc goes after the last use (views included) of every owned
 // buffer that does not escape through a return or yield. Loops carry each tensor in one buffer.
 import {
-  DenseArrayAttr, DenseElementsAttr, StridedLayoutAttr, StringAttr, SymbolRefAttr, TypeAttr, unit,
+  DenseArrayAttr, DenseElementsAttr, IntegerAttr, StridedLayoutAttr, StringAttr, SymbolRefAttr, TypeAttr, unit,
 } from "../ir/attributes.js";
 import { Builder, regionWith } from "../ir/builder.js";
 import { Block, Module, Operation, OpResult, Value } from "../ir/core.js";
@@ -18,6 +18,7 @@ import { DiagnosticSink } from "../ir/diagnostics.js";
 import {
   DYN, DialectType, FunctionType, MemRefType, TensorType, Type, UnrankedMemRefType, UnrankedTensorType, i32, index,
 } from "../ir/types.js";
+import { K_DYNAMIC, arrayProp, i64Array, mixedList, operandSegment, type OpFoldResult } from "../dialects/indexing.js";
 import { inferSubviewType } from "../dialects/memref.js";
 import { isLinalgStructured, linalgView } from "./lowering-linalg.js";
 import { printBuffer } from "./lowering-print.js";
@@ -36,6 +37,8 @@ export function bufferType(t: Type): Type {
   return t;
 }
 const isTensor = (t: Type): boolean => { t = builtinOf(t); return t instanceof TensorType || t instanceof UnrankedTensorType; };
+
+const asIndex = (b: Builder, x: OpFoldResult): Value => (typeof x === "number" ? b.constIndex(x) : x);
 
 class BufferizeError extends Error {}
 /** A value whose defining op already failed: reported once, at that op. */
@@ -109,8 +112,9 @@ class FunctionBufferizer {
     return b;
   }
 
-  private block(blk: Block): void {
-    for (const op of [...blk.ops]) {
+  private block(blk: Block): void { this.ops([...blk.ops]); }
+  private ops(list: readonly Operation[]): void {
+    for (const op of list) {
       if (op.name === "scf.yield" || op.name === "affine.yield") continue; // rewritten by the parent loop / if
       if (this.hasTensors(op) || op.name === "tensorlang.print") {
         try { this.op(op); } catch (e) {
@@ -241,6 +245,8 @@ class FunctionBufferizer {
         break;
       }
       case "tensor.generate": set(this.generate(op, b)); break;
+      case "tensor.pad": set(this.pad(op, b)); break;
+      case "tensor.concat": set(this.concat(op, b)); break;
       case "func.call": return this.call(op, b);
       case "scf.for": case "affine.for": return this.forOp(op, b);
       case "scf.if": case "affine.if": return this.ifOp(op, b);
@@ -319,10 +325,64 @@ class FunctionBufferizer {
     this.dead.push(op);
   }
 
+  /** A `sizes`-shaped view of `m` at `offsets` (static or SSA), unit strides. */
+  private viewAt(b: Builder, m: Value, offsets: OpFoldResult[], sizes: OpFoldResult[]): Value {
+    const statics = (l: OpFoldResult[]) => l.map((x) => (typeof x === "number" ? x : K_DYNAMIC));
+    const ssa = (l: OpFoldResult[]) => l.filter((x): x is Value => typeof x !== "number");
+    const ones = sizes.map(() => 1);
+    return b.value("memref.subview", [m, ...ssa(offsets), ...ssa(sizes)], inferSubviewType(m.type as MemRefType, statics(offsets), statics(sizes), ones), {
+      operandSegmentSizes: new DenseArrayAttr(i32, [1, ssa(offsets).length, ssa(sizes).length, 0]),
+      static_offsets: i64Array(statics(offsets)), static_sizes: i64Array(statics(sizes)), static_strides: i64Array(ones),
+    });
+  }
+  /** The size of dimension `d` of buffer `m`: a number where static. */
+  private sizeOf(b: Builder, m: Value, d: number): OpFoldResult {
+    const n = (m.type as MemRefType).shape[d];
+    return n === DYN ? b.value("memref.dim", [m, b.constIndex(d)], index) : n;
+  }
+  private addIndex(b: Builder, x: OpFoldResult, y: OpFoldResult): OpFoldResult {
+    return typeof x === "number" && typeof y === "number" ? x + y : b.value("arith.addi", [asIndex(b, x), asIndex(b, y)], index);
+  }
+  /** A fresh buffer of `t`'s type whose dynamic sizes are `sizes`' entries there. */
+  private allocSized(b: Builder, t: Type, sizes: OpFoldResult[]): Value {
+    const mt = bufferType(t) as MemRefType;
+    return this.alloc(b, mt, undefined, mt.shape.flatMap((d, i) => (d === DYN ? [asIndex(b, sizes[i])] : [])));
+  }
+
+  /** tensor.pad: the region's values everywhere (a generate), then the source copied into the interior. */
+  private pad(op: Operation, b: Builder): Value {
+    const src = this.bufferOf(op.operand(0));
+    const low = mixedList(arrayProp(op, "static_low"), operandSegment(op, 1)), high = mixedList(arrayProp(op, "static_high"), operandSegment(op, 2));
+    const sizes = low.map((_, i) => this.sizeOf(b, src, i));
+    const m = this.allocSized(b, op.result.type, sizes.map((s, i) => this.addIndex(b, this.addIndex(b, low[i], s), high[i])));
+    this.fillWith(b, m, op.body());
+    b.create("memref.copy", [src, this.viewAt(b, m, low, sizes)]);
+    return m;
+  }
+
+  /** tensor.concat: each input copied into its place along the concatenated dimension. */
+  private concat(op: Operation, b: Builder): Value {
+    const d = op.attr<IntegerAttr>("dim")?.num ?? 0, srcs = op.operands.map((t) => this.bufferOf(t));
+    const sizes = srcs.map((m) => (m.type as MemRefType).shape.map((_, i) => this.sizeOf(b, m, i)));
+    const total = sizes.reduce((n: OpFoldResult, s) => this.addIndex(b, n, s[d]), 0);
+    const m = this.allocSized(b, op.result.type, sizes[0].map((s, i) => (i === d ? total : s)));
+    let at: OpFoldResult = 0;
+    srcs.forEach((src, k) => {
+      b.create("memref.copy", [src, this.viewAt(b, m, sizes[k].map((_, i) => (i === d ? at : 0)), sizes[k])]);
+      at = this.addIndex(b, at, sizes[k][d]);
+    });
+    return m;
+  }
+
   /** tensor.generate: a fresh buffer filled by an scf.for nest running the body at every index. */
   private generate(op: Operation, b: Builder): Value {
-    const mt = bufferType(op.result.type) as MemRefType;
-    const m = this.alloc(b, mt, undefined, [...op.operands]);
+    const m = this.alloc(b, bufferType(op.result.type) as MemRefType, undefined, [...op.operands]);
+    this.fillWith(b, m, op.body());
+    return m;
+  }
+  /** Stores the value `body` yields at every index of `m` (an scf.for nest running its ops). */
+  private fillWith(b: Builder, m: Value, body: Block): void {
+    const mt = m.type as MemRefType;
     const zero = b.constIndex(0), one = b.constIndex(1);
     const ubs = mt.shape.map((d, i) => (d === DYN ? b.value("memref.dim", [m, b.constIndex(i)], index) : b.constIndex(d)));
     let inner = b;
@@ -333,13 +393,10 @@ class FunctionBufferizer {
       ivs.push(block.args[0]);
       inner = Builder.before(Builder.atEnd(block).create("scf.yield"));
     }
-    const body = op.body();
     const map = new Map<Value, Value>(body.args.map((a, i) => [a, ivs[i]]));
-    for (const o of body.ops) {
-      if (o === body.terminator) inner.create("memref.store", [map.get(o.operand(0)) ?? o.operand(0), m, ...ivs]);
-      else inner.insert(o.clone(map));
-    }
-    return m;
+    const cloned = body.ops.filter((o) => o !== body.terminator).map((o) => inner.insert(o.clone(map)));
+    inner.create("memref.store", [map.get(body.terminator!.operand(0)) ?? body.terminator!.operand(0), m, ...ivs]);
+    this.ops(cloned); // the body may read tensors
   }
 
   /**

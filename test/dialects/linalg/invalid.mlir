@@ -446,3 +446,59 @@ func.func @reduce_short_inputs(%a: tensor<4x4xf32>, %c: tensor<4xf32>) {
   %0:2 = linalg.reduce { arith.addf } ins(%a, %a : tensor<4x4xf32>, tensor<4x4xf32>) outs(%c, %c : tensor<4xf32>, tensor<4xf32>) dimensions = [1]
   return
 }
+
+// -----
+
+func.func @conv_strides_rank(%x: tensor<1x7x7x2xf32>, %k: tensor<3x3x2x4xf32>, %o: tensor<1x3x3x4xf32>) {
+  // expected-error @+1 {{attribute 'strides' failed to satisfy constraint: 64-bit signless int elements attribute of shape [2]}}
+  %0 = linalg.conv_2d_nhwc_hwcf {strides = dense<2> : tensor<3xi64>} ins(%x, %k : tensor<1x7x7x2xf32>, tensor<3x3x2x4xf32>) outs(%o : tensor<1x3x3x4xf32>) -> tensor<1x3x3x4xf32>
+  return
+}
+
+// -----
+
+func.func @conv_dilations_type(%x: tensor<1x7x7x2xf32>, %k: tensor<3x3x2xf32>, %o: tensor<1x3x3x2xf32>) {
+  // expected-error @+1 {{attribute 'dilations' failed to satisfy constraint: 64-bit signless int elements attribute of shape [2]}}
+  %0 = linalg.depthwise_conv_2d_nhwc_hwc {dilations = dense<2> : tensor<2xi32>} ins(%x, %k : tensor<1x7x7x2xf32>, tensor<3x3x2xf32>) outs(%o : tensor<1x3x3x2xf32>) -> tensor<1x3x3x2xf32>
+  return
+}
+
+// -----
+
+func.func @conv_input_too_small(%x: tensor<1x6x7x2xf32>, %k: tensor<3x3x2x4xf32>, %o: tensor<1x3x3x4xf32>) {
+  // expected-error @+1 {{inferred input/output operand #0 has shape's dimension #1 to be greater than or equal to 7, but found 6}}
+  %0 = linalg.conv_2d_nhwc_hwcf {strides = dense<2> : tensor<2xi64>} ins(%x, %k : tensor<1x6x7x2xf32>, tensor<3x3x2x4xf32>) outs(%o : tensor<1x3x3x4xf32>) -> tensor<1x3x3x4xf32>
+  return
+}
+
+// -----
+
+func.func @conv_channels(%x: memref<1x2x7x7xf32>, %k: memref<4x3x3x3xf32>, %o: memref<1x4x3x3xf32>) {
+  // expected-error @+1 {{inferred input/output operand #1 has shape's dimension #1 to be 2, but found 3}}
+  linalg.conv_2d_nchw_fchw {strides = dense<2> : tensor<2xi64>} ins(%x, %k : memref<1x2x7x7xf32>, memref<4x3x3x3xf32>) outs(%o : memref<1x4x3x3xf32>)
+  return
+}
+
+// -----
+
+func.func @conv_rank(%x: tensor<7x2xf32>, %k: tensor<3x2x4xf32>, %o: tensor<1x5x4xf32>) {
+  // expected-error @+1 {{expected operand rank (2) to match the result rank of indexing_map #0 (3)}}
+  %0 = linalg.conv_1d_nwc_wcf ins(%x, %k : tensor<7x2xf32>, tensor<3x2x4xf32>) outs(%o : tensor<1x5x4xf32>) -> tensor<1x5x4xf32>
+  return
+}
+
+// -----
+
+func.func @pool_mixed(%x: memref<1x7x7x2xf32>, %w: tensor<3x3xf32>, %o: memref<1x5x5x2xf32>) {
+  // expected-error @+1 {{expected to have pure tensor or buffer semantics}}
+  linalg.pooling_nhwc_max ins(%x, %w : memref<1x7x7x2xf32>, tensor<3x3xf32>) outs(%o : memref<1x5x5x2xf32>)
+  return
+}
+
+// -----
+
+func.func @pool_inputs(%x: tensor<1x7x7x2xf32>, %o: tensor<1x5x5x2xf32>) {
+  // expected-error @+1 {{expected 2 input(s) and 1 output}}
+  %0 = linalg.pooling_nhwc_sum ins(%x : tensor<1x7x7x2xf32>) outs(%o : tensor<1x5x5x2xf32>) -> tensor<1x5x5x2xf32>
+  return
+}

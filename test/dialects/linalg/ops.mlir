@@ -119,3 +119,24 @@ func.func @vectors(%a: tensor<8xf32>, %b: tensor<8x4xf32>, %c: tensor<4xf32>, %d
   %3 = linalg.dot ins(%2, %2 : tensor<4xf32>, tensor<4xf32>) outs(%1 : tensor<f32>) -> tensor<f32>
   return %3 : tensor<f32>
 }
+
+func.func @convolutions(%x: tensor<1x7x7x2xf32>, %k: tensor<3x3x2x4xf32>, %o: tensor<1x3x3x4xf32>, %xc: memref<1x2x7x7xf16>,
+    %kc: memref<4x2x3x3xf32>, %oc: memref<1x4x3x3xf32>, %dk: tensor<3x3x2xf32>, %do: tensor<1x5x3x2xf32>,
+    %x1: tensor<1x9x2xi32>, %k1: tensor<3x2x4xi32>, %o1: tensor<1x3x4xi32>, %x2: memref<6x6xf32>, %k2: memref<3x3xf32>, %o2: memref<4x4xf32>) -> tensor<1x3x3x4xf32> {
+  %0 = linalg.conv_2d_nhwc_hwcf {dilations = dense<1> : tensor<2xi64>, strides = dense<2> : tensor<2xi64>} ins(%x, %k : tensor<1x7x7x2xf32>, tensor<3x3x2x4xf32>) outs(%o : tensor<1x3x3x4xf32>) -> tensor<1x3x3x4xf32>
+  linalg.conv_2d_nchw_fchw {dilations = dense<[2, 1]> : vector<2xi64>, strides = dense<[1, 2]> : vector<2xi64>} ins(%xc, %kc : memref<1x2x7x7xf16>, memref<4x2x3x3xf32>) outs(%oc : memref<1x4x3x3xf32>)
+  %1 = linalg.depthwise_conv_2d_nhwc_hwc {dilations = dense<[1, 2]> : tensor<2xi64>} ins(%x, %dk : tensor<1x7x7x2xf32>, tensor<3x3x2xf32>) outs(%do : tensor<1x5x3x2xf32>) -> tensor<1x5x3x2xf32>
+  %2 = linalg.conv_1d_nwc_wcf {strides = dense<3> : tensor<1xi64>} ins(%x1, %k1 : tensor<1x9x2xi32>, tensor<3x2x4xi32>) outs(%o1 : tensor<1x3x4xi32>) -> tensor<1x3x4xi32>
+  linalg.conv_2d ins(%x2, %k2 : memref<6x6xf32>, memref<3x3xf32>) outs(%o2 : memref<4x4xf32>)
+  return %0 : tensor<1x3x3x4xf32>
+}
+
+func.func @pooling(%x: tensor<1x7x7x2xf32>, %w: tensor<3x3xf32>, %o: tensor<1x3x3x2xf32>, %xi: memref<1x7x7x2xi32>, %wi: memref<3x3xi32>, %oi: memref<1x5x5x2xi32>,
+    %xc: tensor<1x2x7x7xf16>, %oc: tensor<1x2x3x3xf32>) -> tensor<1x3x3x2xf32> {
+  %0 = linalg.pooling_nhwc_max {dilations = dense<1> : tensor<2xi64>, strides = dense<2> : tensor<2xi64>} ins(%x, %w : tensor<1x7x7x2xf32>, tensor<3x3xf32>) outs(%o : tensor<1x3x3x2xf32>) -> tensor<1x3x3x2xf32>
+  %1 = linalg.pooling_nhwc_sum {strides = dense<2> : vector<2xi64>} ins(%x, %w : tensor<1x7x7x2xf32>, tensor<3x3xf32>) outs(%0 : tensor<1x3x3x2xf32>) -> tensor<1x3x3x2xf32>
+  linalg.pooling_nhwc_max ins(%xi, %wi : memref<1x7x7x2xi32>, memref<3x3xi32>) outs(%oi : memref<1x5x5x2xi32>)
+  linalg.pooling_nhwc_sum ins(%xi, %wi : memref<1x7x7x2xi32>, memref<3x3xi32>) outs(%oi : memref<1x5x5x2xi32>)
+  %2 = linalg.pooling_nchw_max {dilations = dense<[2, 1]> : tensor<2xi64>, strides = dense<[1, 2]> : tensor<2xi64>} ins(%xc, %w : tensor<1x2x7x7xf16>, tensor<3x3xf32>) outs(%oc : tensor<1x2x3x3xf32>) -> tensor<1x2x3x3xf32>
+  return %1 : tensor<1x3x3x2xf32>
+}

@@ -224,7 +224,7 @@ func.func @yield_type(%a: f64, %i: index) {
 // -----
 
 func.func @yield_parent(%a: f32) {
-  // expected-error @+1 {{expects parent op 'tensor.generate'}}
+  // expected-error @+1 {{expects parent op to be one of 'tensor.generate, tensor.pad'}}
   tensor.yield %a : f32
 }
 
@@ -353,5 +353,108 @@ func.func @reshape_count(%t: tensor<6xf32>, %s: tensor<2xindex>) {
 func.func @reshape_types(%t: tensor<6xf32>, %s: tensor<2xindex>) {
   // expected-error @+1 {{expected '(source, shape) -> result' types}}
   %0 = tensor.reshape %t(%s) : tensor<2x3xf32>
+  return
+}
+
+// -----
+
+func.func @pad_type(%t: tensor<2x3xf32>, %v: f32) {
+  // expected-error @+1 {{specified type 'tensor<4x9xf32>' does not match the inferred type 'tensor<4x8xf32>'}}
+  %r = tensor.pad %t low[1, 2] high[1, 3] {
+  ^bb0(%i: index, %j: index):
+    tensor.yield %v : f32
+  } : tensor<2x3xf32> to tensor<4x9xf32>
+  return
+}
+
+// -----
+
+func.func @pad_low_rank(%t: tensor<2x3xf32>, %v: f32) {
+  // expected-error @+1 {{failed to infer expectedType from sourceType 'tensor<2x3xf32>', specified resultType is 'tensor<4x8xf32>'}}
+  %r = tensor.pad %t low[1] high[1, 3] {
+  ^bb0(%i: index, %j: index):
+    tensor.yield %v : f32
+  } : tensor<2x3xf32> to tensor<4x8xf32>
+  return
+}
+
+// -----
+
+func.func @pad_block_args(%t: tensor<2x3xf32>, %v: f32) {
+  // expected-error @+1 {{expected the block to have 2 arguments}}
+  %r = tensor.pad %t low[1, 2] high[1, 3] {
+  ^bb0(%i: index):
+    tensor.yield %v : f32
+  } : tensor<2x3xf32> to tensor<4x8xf32>
+  return
+}
+
+// -----
+
+func.func @pad_block_arg_type(%t: tensor<2x3xf32>, %v: f32) {
+  // expected-error @+1 {{expected block argument 2 to be an index}}
+  %r = tensor.pad %t low[1, 2] high[1, 3] {
+  ^bb0(%i: index, %j: i32):
+    tensor.yield %v : f32
+  } : tensor<2x3xf32> to tensor<4x8xf32>
+  return
+}
+
+// -----
+
+func.func @pad_yield_type(%t: tensor<2x3xf32>, %v: f64) {
+  // expected-error @+1 {{expected yield type to match shape element type}}
+  %r = tensor.pad %t low[1, 2] high[1, 3] {
+  ^bb0(%i: index, %j: index):
+    tensor.yield %v : f64
+  } : tensor<2x3xf32> to tensor<4x8xf32>
+  return
+}
+
+// -----
+
+func.func @concat_other_dim(%t: tensor<2x3xf32>, %u: tensor<2x4xf32>) {
+  // expected-error @+1 {{static concatenation size mismatch along non-concatenated dimension 1}}
+  %c = tensor.concat dim(0) %t, %u : (tensor<2x3xf32>, tensor<2x4xf32>) -> tensor<4x3xf32>
+  return
+}
+
+// -----
+
+func.func @concat_dim(%t: tensor<2x3xf32>) {
+  // expected-error @+1 {{concatenation dim must be less than the tensor rank}}
+  %c = tensor.concat dim(2) %t, %t : (tensor<2x3xf32>, tensor<2x3xf32>) -> tensor<4x3xf32>
+  return
+}
+
+// -----
+
+func.func @concat_result(%t: tensor<2x3xf32>) {
+  // expected-error @+1 {{result type 'tensor<5x3xf32>'does not match inferred shape 'tensor<4x3xf32>' static sizes}}
+  %c = tensor.concat dim(0) %t, %t : (tensor<2x3xf32>, tensor<2x3xf32>) -> tensor<5x3xf32>
+  return
+}
+
+// -----
+
+func.func @concat_rank(%t: tensor<2x3xf32>, %u: tensor<2xf32>) {
+  // expected-error @+1 {{rank of concatenated inputs must match result rank}}
+  %c = tensor.concat dim(0) %t, %u : (tensor<2x3xf32>, tensor<2xf32>) -> tensor<4x3xf32>
+  return
+}
+
+// -----
+
+func.func @concat_element_type(%t: tensor<2x3xf32>, %u: tensor<2x3xi32>) {
+  // expected-error @+1 {{inputs and result element type must match}}
+  %c = tensor.concat dim(0) %t, %u : (tensor<2x3xf32>, tensor<2x3xi32>) -> tensor<4x3xf32>
+  return
+}
+
+// -----
+
+func.func @concat_none() {
+  // expected-error @+1 {{requires at least one input}}
+  %c = tensor.concat dim(0) : () -> tensor<4x3xf32>
   return
 }

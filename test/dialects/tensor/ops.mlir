@@ -53,3 +53,26 @@ func.func @shapes(%t: tensor<2x3x4xf32>, %u: tensor<*xf32>, %s: tensor<2xindex>,
   %8 = tensor.reshape %d(%s) : (tensor<?x4xf32>, tensor<2xindex>) -> tensor<?x?xf32>
   return %0 : index
 }
+
+func.func @pad_concat(%t: tensor<2x3xf32>, %d: tensor<?x3xf32>, %h: index, %v: f32) -> tensor<4x8xf32> {
+  %cst = arith.constant 0.0 : f32
+  %0 = tensor.pad %t low[1, 2] high[1, 3] {
+  ^bb0(%i: index, %j: index):
+    tensor.yield %cst : f32
+  } : tensor<2x3xf32> to tensor<4x8xf32>
+  %1 = tensor.pad %d nofold low[%h, 0] high[1, %h] {
+  ^bb0(%i: index, %j: index):
+    %s = arith.addi %i, %j : index
+    %n = arith.index_cast %s : index to i32
+    %f = arith.sitofp %n : i32 to f32
+    tensor.yield %f : f32
+  } {tag} : tensor<?x3xf32> to tensor<?x?xf32>
+  %2 = tensor.pad %t low[0, 0] high[%h, 0] {
+  ^bb0(%i: index, %j: index):
+    tensor.yield %v : f32
+  } : tensor<2x3xf32> to tensor<4x3xf32>
+  %3 = tensor.concat dim(0) %t, %t : (tensor<2x3xf32>, tensor<2x3xf32>) -> tensor<4x3xf32>
+  %4 = tensor.concat dim(0) %t, %d, %2 : (tensor<2x3xf32>, tensor<?x3xf32>, tensor<4x3xf32>) -> tensor<?x3xf32>
+  %5 = tensor.concat dim(1) %0 {tag} : (tensor<4x8xf32>) -> tensor<4x8xf32>
+  return %0 : tensor<4x8xf32>
+}
