@@ -90,7 +90,8 @@ test("completion: values nearest first with their types, symbols, op names, type
   const values = completion(a, at(typing, "%\n", 0, 1));
   assert.deepEqual(values.slice(0, 3).map((c) => c.label), ["%r", "%z", "%y"]);
   assert.ok(values.some((c) => c.label === "%c") && !values.some((c) => c.label === "%c#0"));
-  assert.deepEqual(completion(a, at(typing, "arith.mu", 0, 8)).map((c) => c.label), ["arith.muli", "arith.mulf"].sort());
+  const ops = completion(a, at(typing, "arith.mu", 0, 8)).map((c) => c.label);
+  assert.ok(ops.includes("arith.mulf") && ops.includes("arith.muli") && ops.every((n) => n.startsWith("arith.mu")), ops.join());
   assert.deepEqual(completion(analysis, at(TEXT, "@pair", 1, 3)).map((c) => c.label), ["@pair"]);
   const parsed = completion(analysis, at(TEXT, "%c#1", 0, 1));
   assert.equal(parsed.find((c) => c.label === "%c")?.detail, "f32, f32");
