@@ -188,7 +188,7 @@ function foldBinary(op: Operation, consts: readonly (Attribute | undefined)[]) {
 /** Integer ops with overflow flags (float ops all have fastmath flags). */
 const OVERFLOW_OPS = ["arith.addi", "arith.subi", "arith.muli", "arith.shli"];
 const binary = (name: string, commutative = false,
-  implicitAttrs: OpSpec["implicitAttrs"] = OVERFLOW_OPS.includes(name) ? OVERFLOW_NONE : undefined): OpSpec =>
+  implicitAttrs: Readonly<Record<string, Attribute>> | undefined = OVERFLOW_OPS.includes(name) ? OVERFLOW_NONE : undefined): OpSpec =>
   sameTypeOp(name, 2, commutative ? ["Commutative", "Elementwise"] : ["Elementwise"], { fold: foldBinary, implicitAttrs });
 
 function predicateOp(name: string, preds: readonly string[], resultOf: (t: Type) => Type): OpSpec {

@@ -11,7 +11,8 @@ export const FASTMATH_NONE = { fastmath: new OpaqueAttr("#arith.fastmath<none>")
 export const OVERFLOW_NONE = { overflowFlags: new OpaqueAttr("#arith.overflow<none>") };
 
 /** `%a, %b [fastmath<...>] {attrs} : T` — operands and result share one type. */
-export function sameTypeOp(name: string, arity: number, traits: Trait[] = [], extra: Partial<OpSpec> = {}): OpSpec {
+export function sameTypeOp(name: string, arity: number, traits: Trait[] = [],
+  extra: Partial<OpSpec> & { implicitAttrs?: Readonly<Record<string, Attribute>> } = {}): OpSpec {
   return {
     name, operands: arity, results: 1, traits: ["Pure", "SameOperandsAndResultType", ...traits], props: ["fastmath", "overflowFlags"],
     parse(p, st) {
@@ -51,7 +52,7 @@ export function flagsAttr(p: OpAsmParser, kind: FlagKind, body: string): OpaqueA
  * `fastmath<fast>` / `overflow<nsw>` flags after the operands, of the kinds the op holds (its
  * implicit attributes; none: the default, not printed).
  */
-export function parseFlags(p: OpAsmParser, st: OperationState, implicit?: OpSpec["implicitAttrs"], optionalFastmath = false): void {
+export function parseFlags(p: OpAsmParser, st: OperationState, implicit?: Readonly<Record<string, Attribute>>, optionalFastmath = false): void {
   const kinds = [...(implicit?.fastmath || optionalFastmath ? ["fastmath"] : []), ...(implicit?.overflowFlags ? ["overflow"] : [])];
   for (;;) {
     const kw = kinds.length ? p.parseOptionalKeyword(...kinds) : undefined;
