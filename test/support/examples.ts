@@ -7,7 +7,7 @@ export const STANDARD_EXAMPLES = ["matmul_loops_small", "matmul_loops", "conv2d"
 /** Standard dialects calling tensorlang_* hooks: real MLIR runs them with the C shim. */
 export const HOOK_EXAMPLES = ["lander", "lander_inverted", "lander_gravity", "lander_wrong_op"] as const;
 /** Use the tensorlang dialect: only TensorLang runs them. */
-export const TENSORLANG_EXAMPLES = ["hello", "matmul_tensor", "mlp", "conv_pool"] as const;
+export const TENSORLANG_EXAMPLES = ["hello", "matmul_tensor", "mlp", "conv_pool", "classifier"] as const;
 
 export const ALL_EXAMPLES = [...STANDARD_EXAMPLES, ...HOOK_EXAMPLES, ...TENSORLANG_EXAMPLES] as const;
 /**
