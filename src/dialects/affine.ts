@@ -188,7 +188,7 @@ function dimsAndSymbolsProblem(operands: readonly Value[], numDims: number): str
 
 const FOR_ELIDED = ["lowerBoundMap", "upperBoundMap", "step", "operandSegmentSizes"];
 const forOp: OpSpec = {
-  name: "affine.for", operands: [0, -1], results: [0, -1], regions: 1, traits: ["SingleBlock"], props: FOR_ELIDED,
+  name: "affine.for", operands: [0, -1], results: [0, -1], regions: 1, traits: ["SingleBlock", "RecursiveMemoryEffects"], props: FOR_ELIDED,
   parse(p, st) {
     const iv = p.parseOperand();
     p.expect("=");
@@ -246,7 +246,7 @@ const forOp: OpSpec = {
 };
 
 const ifOp: OpSpec = {
-  name: "affine.if", operands: [0, -1], results: [0, -1], regions: 2, traits: ["SingleBlock"],
+  name: "affine.if", operands: [0, -1], results: [0, -1], regions: 2, traits: ["SingleBlock", "RecursiveMemoryEffects"],
   parse(p, st) {
     const loc = p.locHere();
     const a = p.parseAttribute();
@@ -301,7 +301,7 @@ function accessVerify(op: Operation): string | undefined {
 /** affine.load / affine.vector_load: `%A[subscripts] {attrs} : memref<...>[, vector<...>]`. */
 function loadOp(name: string, vector: boolean): OpSpec {
   return {
-    name, operands: [1, -1], results: 1, props: ["map"],
+    name, operands: [1, -1], results: 1, traits: ["MemRead"], props: ["map"],
     parse(p, st) {
       const mem = p.parseOperand();
       const sub = parseSubscripts(p);
@@ -435,7 +435,7 @@ const groupsAttr = (gs: number[]) =>
   new DenseElementsAttr(TensorType.get([gs.length], i32), gs.length && gs.every((g) => g === gs[0]) ? [gs[0]] : gs);
 
 const parallelOp: OpSpec = {
-  name: "affine.parallel", operands: [0, -1], results: [0, -1], regions: 1, traits: ["SingleBlock"], props: PAR_ELIDED,
+  name: "affine.parallel", operands: [0, -1], results: [0, -1], regions: 1, traits: ["SingleBlock", "RecursiveMemoryEffects"], props: PAR_ELIDED,
   parse(p, st) {
     const ivs = p.parseOperandList("paren");
     p.expect("=");

@@ -401,7 +401,10 @@ export const arith: Dialect = {
       fold(op, c) {
         const cond = scalarOf(c[0]);
         if (cond !== undefined) return [op.operand(cond ? 1 : 2)];
-        return op.operand(1) === op.operand(2) ? [op.operand(1)] : undefined;
+        if (op.operand(1) === op.operand(2)) return [op.operand(1)];
+        // select %c, true, false is %c (an i1 select of the two constants)
+        const [t, f] = [scalarOf(c[1]), scalarOf(c[2])];
+        return op.result.type === i1 && op.operand(0).type === i1 && t !== undefined && f !== undefined && Number(t) !== 0 && Number(f) === 0 ? [op.operand(0)] : undefined;
       },
     },
     cast("arith.index_cast", (f, t) => (f instanceof IndexType && t instanceof IntegerType) || (f instanceof IntegerType && t instanceof IndexType)),

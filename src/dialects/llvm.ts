@@ -396,7 +396,7 @@ const llvmCall: OpSpec = {
 };
 
 const addressOf: OpSpec = {
-  name: "llvm.mlir.addressof", operands: 0, results: 1, traits: ["Pure"], props: ["global_name"],
+  name: "llvm.mlir.addressof", operands: 0, results: 1, traits: ["Pure", "ConstantLike"], props: ["global_name"],
   parse(p, st) {
     st.addAttr("global_name", new SymbolRefAttr(p.parseSymbolName().value));
     p.parseOptionalAttrDict(st);
@@ -413,7 +413,7 @@ const addressOf: OpSpec = {
 };
 
 const load: OpSpec = {
-  name: "llvm.load", operands: 1, results: 1, props: ["alignment", "ordering", "volatile_", "nontemporal", "invariant", "syncscope"],
+  name: "llvm.load", operands: 1, results: 1, traits: ["MemRead"], props: ["alignment", "ordering", "volatile_", "nontemporal", "invariant", "syncscope"],
   implicitAttrs: defaults("ordering"),
   parse(p, st) {
     if (p.parseOptionalKeyword("volatile")) st.addAttr("volatile_", unit);
@@ -492,7 +492,7 @@ const gep: OpSpec = {
 };
 
 const alloca: OpSpec = {
-  name: "llvm.alloca", operands: 1, results: 1, props: ["alignment", "elem_type", "inalloca"],
+  name: "llvm.alloca", operands: 1, results: 1, traits: ["MemAlloc"], props: ["alignment", "elem_type", "inalloca"],
   parse(p, st) {
     const n = p.parseOperand();
     p.parseKeyword("x");
@@ -516,7 +516,7 @@ const alloca: OpSpec = {
 
 /** `llvm.mlir.zero : T` and `llvm.mlir.undef : T`. */
 const nullary = (name: string): OpSpec => ({
-  name, operands: 0, results: 1, traits: ["Pure"],
+  name, operands: 0, results: 1, traits: ["Pure", "ConstantLike"],
   parse(p, st) { p.parseOptionalAttrDict(st); st.resultTypes = [p.parseColonType()]; },
   print(p, op) { p.print(p.attrDict(op), " : ", p.type(op.result.type)); },
 });

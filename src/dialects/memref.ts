@@ -1,10 +1,10 @@
 // memref dialect: buffers and their views — alloc/alloca/dealloc, load/store, dim, cast,
 // subview, reinterpret_cast, copy, global/get_global — in MLIR 19's custom and generic forms.
 import {
-  ArrayAttr, DenseArrayAttr, DenseElementsAttr, IntegerAttr, StridedLayoutAttr, StringAttr, SymbolRefAttr, TypeAttr, UnitAttr, unit,
+  ArrayAttr, DenseArrayAttr, DenseElementsAttr, IntegerAttr, StridedLayoutAttr, StringAttr, SymbolRefAttr, TypeAttr, UnitAttr, intAttr, unit,
 } from "../ir/attributes.js";
 import { OpResult, symbolName, type BlockArgument, type Operation, type Value } from "../ir/core.js";
-import { withResultNames, type Dialect, type OperationState } from "../ir/dialect.js";
+import { withResultNames, type Dialect, type OpSpec, type OperationState, type Rewriter } from "../ir/dialect.js";
 import { DiagnosticError, formatLoc, opSite } from "../ir/diagnostics.js";
 import type { OpAsmParser, UnresolvedOperand } from "../ir/parser.js";
 import type { OpAsmPrinter } from "../ir/printer.js";
@@ -150,7 +150,7 @@ function verifyViewLists(op: Operation, rank: number | undefined): string | unde
 /** `(%d0, %d1)[%s0] {attrs} : memref<...>` — alloc and alloca. */
 function allocOp(name: string): Dialect["ops"][number] {
   return {
-    name, operands: [0, -1], results: 1, props: ["alignment", "operandSegmentSizes"],
+    name, operands: [0, -1], results: 1, traits: ["MemAlloc"], props: ["alignment", "operandSegmentSizes"],
     parse(p, st) {
       const dyn = p.parseOperandList("paren");
       const syms = p.peekText() === "[" ? p.parseOperandList("square") : [];
@@ -201,6 +201,32 @@ const GLOBAL_PROPS = ["sym_name", "sym_visibility", "type", "initial_value", "co
 /** The memref type of a memref.global. */
 export const globalType = (op: Operation): Type | undefined => op.attr<TypeAttr>("type")?.type;
 
+/**
+ * memref's canonicalization (the common rules of MLIR 19's): the rank of a ranked memref is a
+ * constant; a copy onto itself goes; a dealloc of a cast deallocates the cast's source; an alloc
+ * that is only stored into and deallocated goes with those users.
+ */
+const deadAlloc = (op: Operation, rw: Rewriter): boolean => {
+  const users = op.result.users;
+  if (users.some((u) => u.name === "memref.store" ? u.operand(0) === op.result : u.name !== "memref.dealloc")) return false;
+  for (const u of users) rw.replaceOp(u, []);
+  rw.replaceOp(op, []);
+  return true;
+};
+const CANONICAL: Record<string, Pick<OpSpec, "fold" | "canonicalize">> = {
+  "memref.rank": { fold: (op) => (op.operand(0).type instanceof MemRefType ? [intAttr((op.operand(0).type as MemRefType).rank, index)] : undefined) },
+  "memref.copy": { canonicalize: (op, rw) => op.operand(0) === op.operand(1) && (rw.replaceOp(op, []), true) },
+  "memref.dealloc": {
+    canonicalize(op) {
+      const v = op.operand(0), src = v instanceof OpResult && v.op.name === "memref.cast" ? v.op.operand(0) : undefined;
+      if (src) op.setOperand(0, src);
+      return src !== undefined;
+    },
+  },
+  "memref.alloc": { canonicalize: deadAlloc },
+  "memref.alloca": { canonicalize: deadAlloc },
+};
+
 export const memref: Dialect = {
   name: "memref",
   ops: withResultNames([
@@ -213,7 +239,7 @@ export const memref: Dialect = {
       },
     }),
     {
-      name: "memref.load", operands: [1, -1], results: 1, props: ["nontemporal"],
+      name: "memref.load", operands: [1, -1], results: 1, traits: ["MemRead"], props: ["nontemporal"],
       parse(p, st) {
         const mem = p.parseOperand();
         const idx = p.parseOperandList("square");
@@ -489,7 +515,7 @@ export const memref: Dialect = {
     "memref.alloc": "alloc", "memref.alloca": "alloca", "memref.cast": "cast", "memref.collapse_shape": "collapse_shape",
     "memref.expand_shape": "expand_shape", "memref.dim": "dim", "memref.reinterpret_cast": "reinterpret_cast", "memref.subview": "subview",
     "memref.view": "view", "memref.transpose": "transpose", "memref.realloc": "realloc", "memref.extract_aligned_pointer_as_index": "intptr",
-  }),
+  }).map((s) => (CANONICAL[s.name] ? { ...s, ...CANONICAL[s.name] } : s)),
 };
 
 /** `[[0, 1], [2]]`: which source dims each result dim of collapse_shape (operand dim of expand_shape) spans. */

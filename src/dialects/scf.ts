@@ -9,6 +9,7 @@ import type { OpAsmPrinter } from "../ir/printer.js";
 import { FunctionType, IndexType, Type, i1, i64, index, isIntOrIndex } from "../ir/types.js";
 import { constantIndex } from "./arith.js";
 import { returnLikeOp, typesOf } from "./common.js";
+import { canonicalizeExecuteRegion, canonicalizeFor, canonicalizeIf } from "./scf-canonicalize.js";
 import { segment, segmentSizes } from "./memref.js";
 
 // ---- helpers other code uses -------------------------------------------------------------------
@@ -94,7 +95,7 @@ function yieldExpects(y: Operation): Type[] | string {
 // ---- ops -----------------------------------------------------------------------------------------
 
 const forOp: OpSpec = {
-  name: "scf.for", operands: [3, -1], results: [0, -1], regions: 1, traits: ["SingleBlock"],
+  name: "scf.for", operands: [3, -1], results: [0, -1], regions: 1, traits: ["SingleBlock", "RecursiveMemoryEffects"],
   parse(p, st) {
     const iv = p.parseOperand();
     p.expect("=");
@@ -134,7 +135,7 @@ const forOp: OpSpec = {
 };
 
 const ifOp: OpSpec = {
-  name: "scf.if", operands: 1, results: [0, -1], regions: 2, traits: ["SingleBlock"],
+  name: "scf.if", operands: 1, results: [0, -1], regions: 2, traits: ["SingleBlock", "RecursiveMemoryEffects"],
   parse(p, st) {
     const c = p.parseOperand();
     st.operands = [p.resolveOperand(c, i1)];
@@ -165,7 +166,7 @@ const ifOp: OpSpec = {
 };
 
 const whileOp: OpSpec = {
-  name: "scf.while", operands: [0, -1], results: [0, -1], regions: 2,
+  name: "scf.while", operands: [0, -1], results: [0, -1], regions: 2, traits: ["RecursiveMemoryEffects"],
   parse(p, st) {
     const list = p.peekText() === "(" ? parseAssignmentList(p) : { args: [], inits: [] };
     p.expect(":");
@@ -228,7 +229,7 @@ const conditionOp: OpSpec = {
 };
 
 const parallelOp: OpSpec = {
-  name: "scf.parallel", operands: [0, -1], results: [0, -1], regions: 1, traits: ["SingleBlock"], props: ["operandSegmentSizes"],
+  name: "scf.parallel", operands: [0, -1], results: [0, -1], regions: 1, traits: ["SingleBlock", "RecursiveMemoryEffects"], props: ["operandSegmentSizes"],
   parse(p, st) {
     const ivs = p.parseOperandList("paren");
     p.expect("=");
@@ -304,7 +305,7 @@ const reduceOp: OpSpec = {
 };
 
 const executeRegionOp: OpSpec = {
-  name: "scf.execute_region", operands: 0, results: [0, -1], regions: 1,
+  name: "scf.execute_region", operands: 0, results: [0, -1], regions: 1, traits: ["RecursiveMemoryEffects"],
   parse(p, st) {
     st.resultTypes = p.parseOptionalArrowTypeList();
     const r = p.parseRegion();
@@ -325,7 +326,7 @@ const executeRegionOp: OpSpec = {
 
 /** `%i [attrs] [-> types] (case N {...})* default {...}`; regions: default first, then the cases. */
 const indexSwitchOp: OpSpec = {
-  name: "scf.index_switch", operands: 1, results: [0, -1], traits: ["SingleBlock"], props: ["cases"],
+  name: "scf.index_switch", operands: 1, results: [0, -1], traits: ["SingleBlock", "RecursiveMemoryEffects"], props: ["cases"],
   parse(p, st) {
     const arg = p.parseOperand();
     p.parseOptionalAttrDict(st);
@@ -376,7 +377,8 @@ export const switchCases = (op: Operation): number[] => [...(op.attr<DenseArrayA
 export const scf: Dialect = {
   name: "scf",
   ops: [
-    forOp, ifOp, whileOp, conditionOp, parallelOp, reduceOp, executeRegionOp, indexSwitchOp,
+    { ...forOp, canonicalize: canonicalizeFor }, { ...ifOp, canonicalize: canonicalizeIf }, whileOp, conditionOp, parallelOp, reduceOp,
+    { ...executeRegionOp, canonicalize: canonicalizeExecuteRegion }, indexSwitchOp,
     returnLikeOp("scf.yield", {
       verify(op) {
         const want = yieldExpects(op);

@@ -26,7 +26,7 @@ function checkSlice(op: Operation, dest: VectorType, offsets: number[], shape: r
 function maskedAccess(name: string, store: boolean): OpSpec {
   const what = store ? "valueToStore" : "result";
   return {
-    name, operands: [3, -1], results: store ? 0 : 1,
+    name, operands: [3, -1], results: store ? 0 : 1, traits: store ? [] : ["MemRead"],
     parse(p, st) {
       const base = p.parseOperand(), idx = p.parseOperandList("square");
       p.expect(",");

@@ -87,7 +87,7 @@ function parseAccess(p: OpAsmParser) {
 }
 
 export const transferRead: OpSpec = {
-  name: "vector.transfer_read", operands: [2, -1], results: 1, props: PROPS,
+  name: "vector.transfer_read", operands: [2, -1], results: 1, traits: ["MemRead"], props: PROPS,
   parse(p, st) {
     const { src, idx } = parseAccess(p);
     p.expect(",");

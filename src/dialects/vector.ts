@@ -75,7 +75,7 @@ export const vector: Dialect = {
   name: "vector",
   ops: [
     {
-      name: "vector.load", operands: [1, -1], results: 1, props: ["nontemporal"],
+      name: "vector.load", operands: [1, -1], results: 1, traits: ["MemRead"], props: ["nontemporal"],
       parse(p, st) {
         const { base, idx } = parseMemAccess(p);
         p.parseOptionalAttrDict(st);

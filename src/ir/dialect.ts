@@ -19,7 +19,10 @@ export type Trait =
   | "SameOperandsAndResultType"
   | "SameTypeOperands"
   | "Commutative"
-  | "ConstantLike"               // folds to its `value` attribute
+  | "ConstantLike"               // a constant (its `value` attribute, if any): canonicalize uniques and hoists it
+  | "RecursiveMemoryEffects"     // has the effects of the ops in its regions (scf.for with a pure body is dead when unused)
+  | "MemRead"                    // its only effect is reading memory (a load: dead when unused, racing with nothing)
+  | "MemAlloc"                   // its only effect is allocating its result (dead when unused)
   | "Elementwise";
 
 /** Operands and result types a parser has not set: assigned over, never added to (frozen, so a push fails loudly). */
@@ -55,6 +58,14 @@ export interface VerifyContext {
 /** A folder result: an attribute (becomes a constant) or an existing value. */
 export type FoldResult = Attribute | Value;
 
+/** What canonicalization patterns rewrite through (MLIR's PatternRewriter, as much as they need). */
+export interface Rewriter {
+  /** A constant usable at `at`: an equal one already hoisted, or a new one at the front of its function. */
+  constant(at: Operation, value: Attribute, type: Type): Value;
+  /** Points each result's uses at `values[i]` and erases `op` (regions and all). */
+  replaceOp(op: Operation, values: readonly Value[]): void;
+}
+
 export interface OpSpec {
   name: string;
   traits?: readonly Trait[];
@@ -74,6 +85,8 @@ export interface OpSpec {
   verify?(op: Operation, ctx: VerifyContext): string | void;
   /** Constant folding: `consts[i]` is the constant value of operand i, if known. */
   fold?(op: Operation, consts: readonly (Attribute | undefined)[]): FoldResult[] | undefined;
+  /** Canonicalization patterns (MLIR's getCanonicalizationPatterns), for --canonicalize: whether `op` was rewritten. */
+  canonicalize?(op: Operation, rw: Rewriter): boolean;
   /** Ops nested in this op's regions may omit this dialect prefix (`return` in func.func). */
   defaultDialect?: string;
   /**

@@ -9,7 +9,7 @@ import { DiagnosticError, formatDiagnostic } from "../ir/diagnostics.js";
 import { parseModule } from "../ir/parser.js";
 import { printModule, printOp } from "../ir/printer.js";
 import { verifyModule } from "../ir/verifier.js";
-import { canonicalize } from "../passes/canonicalize.js";
+import { foldAndErase } from "../passes/canonicalize.js";
 import { cse } from "../passes/cse.js";
 import { DiagnosticSink } from "../ir/diagnostics.js";
 import { loopByRef, loopTable } from "./loops.js";
@@ -90,7 +90,7 @@ function tidy(m: Module, ctx: Context): void {
   cse.run(m, ctx, sink);
   forwardLoads(m);
   contractFma(m);
-  canonicalize.run(m, ctx, sink);
+  foldAndErase(m, ctx);
   cse.run(m, ctx, sink);
 }
 

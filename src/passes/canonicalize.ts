@@ -1,8 +1,19 @@
-// Canonicalize: fold ops whose operands are constants (through each spec's `fold`) and erase
-// side-effect-free ops whose results are unused, repeating until nothing changes.
+// --canonicalize, as MLIR's greedy pattern driver runs it (top-down, with an OperationFolder):
+//   - constants (ConstantLike ops) are uniqued per insertion region, the region of the nearest
+//     IsolatedFromAbove op (a function body), and hoisted to the front of its entry block: a later
+//     equal constant is replaced by the first, and each newly known one goes to the very front;
+//   - ops are visited in pre-order: a trivially dead op is erased (no result used, and Pure,
+//     MemRead or MemAlloc, or RecursiveMemoryEffects with only such ops inside), a foldable one is
+//     folded through its spec's `fold`, a new constant materialized at the front of the insertion
+//     block (or an equal one reused), a commutative one gets its constant operands last, others
+//     go through their spec's `canonicalize` patterns; what that changes (users of a folded op,
+//     operands of an erased one) is revisited;
+//   - repeated until a round changes nothing (10 rounds at most, as MLIR).
+// `foldAndErase` is the fold + dead-code part alone, in place (the optimizer's tidying, which
+// must not move constants across the loops it is rewriting).
 import { Attribute, DenseElementsAttr, FloatAttr, IntegerAttr } from "../ir/attributes.js";
-import { Operation, Value, type Module } from "../ir/core.js";
-import type { Context } from "../ir/dialect.js";
+import { Block, Operation, Region, Value, type Module } from "../ir/core.js";
+import type { Context, Rewriter } from "../ir/dialect.js";
 import type { Pass } from "./pass.js";
 
 function constantOf(v: Value, ctx: Context): Attribute | undefined {
@@ -13,31 +24,155 @@ function constantOf(v: Value, ctx: Context): Attribute | undefined {
 
 const materializable = (a: Attribute) => a instanceof IntegerAttr || a instanceof FloatAttr || a instanceof DenseElementsAttr;
 
-/** One sweep; returns whether anything changed. */
-function sweep(module: Module, ctx: Context): boolean {
-  let changed = false;
-  const ops: Operation[] = [];
-  module.walk((op) => { ops.push(op); });
-  for (const op of ops.reverse()) {
-    if (!op.parent) continue; // erased earlier in this sweep
-    const spec = ctx.spec(op.name);
-    const pure = spec?.traits?.includes("Pure") ?? false;
-    if (pure && op.results.length && op.results.every((r) => !r.hasUses) && !spec?.traits?.includes("Terminator")) {
+/** The op's folded results (attributes to materialize, or existing values), if it folds. */
+function fold(op: Operation, ctx: Context): Array<Attribute | Value> | undefined {
+  const spec = ctx.spec(op.name);
+  if (!spec?.fold || ctx.hasTrait(op, "ConstantLike")) return undefined;
+  const folded = spec.fold(op, op.operands.map((v) => constantOf(v, ctx)));
+  if (!folded || folded.length !== op.results.length || folded.some((f) => f instanceof Attribute && !materializable(f))) return undefined;
+  return folded;
+}
+
+/**
+ * Removable when its results are unused (MLIR's wouldOpBeTriviallyDead): no effects, or only
+ * reading memory or allocating its result, of its own or of the ops inside it.
+ */
+function effectFree(op: Operation, ctx: Context): boolean {
+  if (ctx.hasTrait(op, "Pure") || ctx.hasTrait(op, "MemRead") || ctx.hasTrait(op, "MemAlloc")) return true;
+  if (!ctx.hasTrait(op, "RecursiveMemoryEffects")) return false;
+  return op.regions.every((r) => r.blocks.every((b) => b.ops.every((o) => (ctx.hasTrait(o, "Terminator") && !o.successors.length) || effectFree(o, ctx))));
+}
+const triviallyDead = (op: Operation, ctx: Context) => op.results.every((r) => !r.hasUses) && !ctx.hasTrait(op, "Terminator") && effectFree(op, ctx);
+
+/** Fold + dead-code removal in place, bottom-up, until nothing changes: no constant moves or merges. */
+export function foldAndErase(module: Module, ctx: Context): void {
+  for (let round = 0, changed = true; changed && round < 32; round++) {
+    changed = false;
+    const ops: Operation[] = [];
+    module.walk((op) => { ops.push(op); });
+    for (const op of ops.reverse()) {
+      if (!op.parent) continue; // erased earlier in this sweep
+      if (op.results.length && ctx.hasTrait(op, "Pure") && triviallyDead(op, ctx)) { op.erase(); changed = true; continue; }
+      const folded = fold(op, ctx);
+      if (!folded) continue;
+      folded.forEach((f, i) => {
+        if (f instanceof Value) { op.results[i].replaceAllUsesWith(f); return; }
+        const c = new Operation({ name: "arith.constant", resultTypes: [op.results[i].type], attributes: { value: f }, loc: op.loc });
+        op.parent!.insertBefore(op, c);
+        op.results[i].replaceAllUsesWith(c.result);
+      });
       op.erase();
       changed = true;
-      continue;
     }
-    if (!spec?.fold || spec.traits?.includes("ConstantLike")) continue;
-    const folded = spec.fold(op, op.operands.map((v) => constantOf(v, ctx)));
-    if (!folded || folded.length !== op.results.length) continue;
-    if (folded.some((f) => f instanceof Attribute && !materializable(f))) continue;
-    folded.forEach((f, i) => {
-      if (f instanceof Value) { op.results[i].replaceAllUsesWith(f); return; }
-      const c = new Operation({ name: "arith.constant", resultTypes: [op.results[i].type], attributes: { value: f }, loc: op.loc });
-      op.parent!.insertBefore(op, c);
-      op.results[i].replaceAllUsesWith(c.result);
+  }
+}
+
+/** The constants known per insertion region (MLIR's OperationFolder). */
+class Folder {
+  private readonly scopes = new Map<Region, Map<string, Operation>>();
+  private readonly owned = new Set<Operation>();
+  constructor(private readonly ctx: Context) {}
+
+  /** The region constants of `block` go to: that of the nearest op isolated from above (or unregistered). */
+  private insertionRegion(block: Block): Region {
+    for (;;) {
+      const region = block.parent!, op = region.parent;
+      if (!op?.parent || this.ctx.hasTrait(op, "IsolatedFromAbove") || !this.ctx.registered(op.name)) return region;
+      block = op.parent;
+    }
+  }
+  private scope(region: Region): Map<string, Operation> {
+    let m = this.scopes.get(region);
+    if (!m) this.scopes.set(region, (m = new Map()));
+    return m;
+  }
+  private static key(op: Operation): string {
+    return `${op.name} ${[...op.attributes].map(([k, a]) => `${k}=${a.str}`).join(",")} : ${op.results[0].type.str}`;
+  }
+  /** At the front of its block, or right after constants of ours (already hoisted there): nothing to move. */
+  private settled(op: Operation, block: Block): boolean {
+    const i = block.ops.indexOf(op);
+    return i === 0 || this.owned.has(block.ops[i - 1]);
+  }
+
+  /**
+   * A constant met in the walk: the first of its value becomes known and goes to the front of
+   * its insertion block (where it is not already among the constants there); a later equal one
+   * is replaced by it and erased (false).
+   */
+  insertKnown(op: Operation): boolean {
+    const block = op.parent!;
+    if (this.owned.has(op)) {
+      if (!this.settled(op, block)) block.insert(0, op);
+      return true;
+    }
+    const region = this.insertionRegion(block), scope = this.scope(region), key = Folder.key(op), existing = scope.get(key);
+    if (existing) {
+      op.results[0].replaceAllUsesWith(existing.results[0]);
+      op.erase();
+      return false;
+    }
+    const entry = region.blocks[0];
+    if (block !== entry || !this.settled(op, block)) entry.insert(0, op);
+    scope.set(key, op);
+    this.owned.add(op);
+    return true;
+  }
+  isOwned(op: Operation): boolean { return this.owned.has(op); }
+
+  /** `arith.constant value : type` for a result of `at`: an equal known one, or a new one at the front of the insertion block. */
+  materialize(at: Operation, value: Attribute, type: Value["type"]): Operation {
+    const region = this.insertionRegion(at.parent!), scope = this.scope(region);
+    const c = new Operation({ name: "arith.constant", resultTypes: [type], attributes: { value }, loc: at.loc });
+    const key = Folder.key(c), existing = scope.get(key);
+    if (existing) return existing;
+    region.blocks[0].insert(0, c);
+    scope.set(key, c);
+    this.owned.add(c);
+    return c;
+  }
+}
+
+/** A commutative op's constant operands moved last, keeping their order (MLIR's foldCommutative); whether any moved. */
+function constantsLast(op: Operation, ctx: Context): boolean {
+  if (op.operands.length < 2 || !ctx.hasTrait(op, "Commutative")) return false;
+  const isConst = (v: Value) => constantOf(v, ctx) !== undefined;
+  const sorted = [...op.operands.filter((v) => !isConst(v)), ...op.operands.filter(isConst)];
+  if (sorted.every((v, i) => v === op.operands[i])) return false;
+  op.setOperands(sorted);
+  return true;
+}
+
+/** One round over `module`; returns whether it changed anything. */
+function round(module: Module, ctx: Context): boolean {
+  const folder = new Folder(ctx), worklist: Operation[] = [];
+  const queued = new Set<Operation>();
+  let changed = false;
+  const push = (op: Operation | Block | null | undefined) => { if (op instanceof Operation && !queued.has(op)) { queued.add(op); worklist.push(op); } };
+  const rewriter: Rewriter = {
+    constant: (at, value, type) => folder.materialize(at, value, type).results[0],
+    replaceOp(op, values) {
+      op.results.forEach((r, i) => { for (const u of r.uses) push(u.op); r.replaceAllUsesWith(values[i]); });
+      const defs = op.operands.map((v) => v.owner);
+      op.erase();
+      defs.forEach(push);
+    },
+  };
+  for (const r of module.op.regions) for (const b of r.blocks) for (const top of [...b.ops]) {
+    top.walk((op) => {
+      if (ctx.hasTrait(op, "ConstantLike") && op.results.length === 1 && !folder.insertKnown(op)) { changed = true; return false; }
+      push(op);
     });
-    op.erase();
+  }
+  for (let i = 0; i < worklist.length; i++) {
+    const op = worklist[i];
+    queued.delete(op);
+    if (!op.parent) continue; // erased meanwhile
+    if (triviallyDead(op, ctx)) { rewriter.replaceOp(op, []); changed = true; continue; }
+    if (folder.isOwned(op)) { folder.insertKnown(op); continue; } // rehoist past an op inserted in front
+    const folded = fold(op, ctx);
+    if (folded) rewriter.replaceOp(op, folded.map((f, k) => (f instanceof Value ? f : rewriter.constant(op, f, op.results[k].type))));
+    else if (!constantsLast(op, ctx) && !ctx.spec(op.name)?.canonicalize?.(op, rewriter)) continue;
     changed = true;
   }
   return changed;
@@ -45,8 +180,8 @@ function sweep(module: Module, ctx: Context): boolean {
 
 export const canonicalize: Pass = {
   name: "canonicalize",
-  description: "Fold constant expressions and remove dead side-effect-free operations",
+  description: "Fold constant expressions, unique and hoist constants, remove dead side-effect-free operations",
   run(module, ctx) {
-    for (let i = 0; i < 32 && sweep(module, ctx); i++);
+    for (let i = 0; i < 10 && round(module, ctx); i++);
   },
 };

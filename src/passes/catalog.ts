@@ -16,7 +16,7 @@ export const PASS_CATALOG: readonly PassEntry[] = [
   {
     name: "canonicalize",
     perFunction: true,
-    description: "Fold constant expressions and remove dead side-effect-free operations",
+    description: "Fold constant expressions, unique and hoist constants, remove dead side-effect-free operations",
     load: async () => (await import("./canonicalize.js")).canonicalize,
   },
   {

@@ -25,9 +25,7 @@ import { accessOf } from "./vectorize.js";
 export const PARALLEL_ATTR = "tensorlang.parallel";
 
 const ALLOCS = new Set(["memref.alloc", "memref.alloca", "memref.realloc", "memref.dealloc", "llvm.alloca"]);
-/** Ops that only read memory: iterations may run them at the same time. */
-const READS = new Set(["memref.load", "affine.load", "affine.vector_load", "vector.load", "vector.transfer_read", "vector.maskedload", "llvm.load"]);
-/** For the traits of ops (Pure, Terminator): the registry of every dialect. */
+/** For the traits of ops (Pure, MemRead: iterations may run those at the same time, Terminator): the registry of every dialect. */
 const registry = createContext();
 
 export const isParallelLoop = (op: Operation) => op.attributes.has(PARALLEL_ATTR) || op.name === "scf.parallel" || op.name === "affine.parallel";
@@ -75,7 +73,7 @@ function bodyRefusal(root: Operation, funcs: Map<string, Operation>, seen: Set<O
       const f = funcs.get(name);
       if (!f || isDeclaration(f)) why = `it calls the host function @${name}`;
       else if (!seen.has(f)) { seen.add(f); why = bodyRefusal(f, funcs, seen); }
-    } else if (!op.regions.length && !READS.has(op.name) && !accessOf(op) && !registry.hasTrait(op, "Pure") && !registry.hasTrait(op, "Terminator")) {
+    } else if (!op.regions.length && !accessOf(op) && !(["Pure", "MemRead", "Terminator"] as const).some((t) => registry.hasTrait(op, t))) {
       why = `it contains ${op.name}, whose effects the race check does not model`;
     }
   });

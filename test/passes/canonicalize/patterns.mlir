@@ -1,0 +1,86 @@
+// --canonicalize as mlir-opt-19 does it: constants uniqued and hoisted to the front of their
+// function (the newest first), folds materialized there, commutative constants last, dead
+// loads/allocs/loops removed, and the scf and memref patterns.
+llvm.mlir.global internal constant @g("a\00") {addr_space = 0 : i32}
+llvm.func @use(!llvm.ptr)
+func.func private @sink(index)
+func.func @constants(%c: i1, %x: i32, %m: memref<8xf32>) -> i32 {
+  %a = llvm.mlir.addressof @g : !llvm.ptr
+  llvm.call @use(%a) : (!llvm.ptr) -> ()
+  %z = llvm.mlir.zero : !llvm.ptr
+  llvm.call @use(%z) : (!llvm.ptr) -> ()
+  %b = llvm.mlir.addressof @g : !llvm.ptr
+  llvm.call @use(%b) : (!llvm.ptr) -> ()
+  %k = arith.constant 3 : i32
+  %k2 = arith.constant 3 : i32
+  %s = arith.addi %k, %k2 : i32
+  %t = arith.muli %s, %x : i32
+  %c0 = arith.constant 0 : index
+  %dead = memref.load %m[%c0] : memref<8xf32>
+  %buf = memref.alloc() : memref<4xf32>
+  %f = arith.constant 1.0 : f32
+  memref.store %f, %buf[%c0] : memref<4xf32>
+  memref.dealloc %buf : memref<4xf32>
+  affine.for %i = 0 to 4 {
+    %c5 = arith.constant 5 : index
+    %c6 = arith.constant 6 : index
+    %y = arith.addi %c5, %c6 : index
+    func.call @sink(%y) : (index) -> ()
+  }
+  %r = memref.rank %m : memref<8xf32>
+  func.call @sink(%r) : (index) -> ()
+  return %t : i32
+}
+func.func @loops(%n: index, %x: f32, %m: memref<8xf32>) -> (f32, f32, f32) {
+  %c0 = arith.constant 0 : index
+  %c1 = arith.constant 1 : index
+  %c4 = arith.constant 4 : index
+  %never = scf.for %i = %c4 to %c0 step %c1 iter_args(%a = %x) -> (f32) {
+    %d = arith.addf %a, %a : f32
+    scf.yield %d : f32
+  }
+  %once = scf.for %i = %c0 to %c1 step %c1 iter_args(%a = %x) -> (f32) {
+    memref.store %a, %m[%i] : memref<8xf32>
+    %d = arith.mulf %a, %a : f32
+    scf.yield %d : f32
+  }
+  %fw:2 = scf.for %i = %c0 to %n step %c1 iter_args(%a = %x, %b = %x) -> (f32, f32) {
+    %d = arith.addf %b, %a : f32
+    memref.store %d, %m[%i] : memref<8xf32>
+    scf.yield %a, %d : f32, f32
+  }
+  %pure = scf.for %i = %c0 to %n step %c1 iter_args(%a = %x) -> (f32) {
+    %d = arith.addf %a, %a : f32
+    scf.yield %d : f32
+  }
+  scf.for %i = %c0 to %n step %c1 {
+  }
+  return %never, %once, %fw#0 : f32, f32, f32
+}
+func.func @branches(%c: i1, %x: f32, %m: memref<8xf32>) -> (f32, i1, f32) {
+  %true = arith.constant true
+  %k = scf.if %true -> (f32) {
+    %n = arith.negf %x : f32
+    scf.yield %n : f32
+  } else {
+    scf.yield %x : f32
+  }
+  %p:3 = scf.if %c -> (f32, i1, f32) {
+    %c0 = arith.constant 0 : index
+    %v = arith.uitofp %c : i1 to f32
+    memref.store %v, %m[%c0] : memref<8xf32>
+    scf.yield %x, %c, %v : f32, i1, f32
+  } else {
+    scf.yield %x, %c, %x : f32, i1, f32
+  }
+  %e = scf.execute_region -> f32 {
+    %d = arith.addf %k, %p#0 : f32
+    scf.yield %d : f32
+  }
+  scf.if %c {
+  }
+  memref.copy %m, %m : memref<8xf32> to memref<8xf32>
+  %u = memref.cast %m : memref<8xf32> to memref<*xf32>
+  memref.dealloc %u : memref<*xf32>
+  return %e, %p#1, %p#2 : f32, i1, f32
+}
