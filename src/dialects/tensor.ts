@@ -125,7 +125,8 @@ function reshapeLike(name: string): OpSpec {
         if (product !== DYN && small.shape[i] !== DYN && product !== small.shape[i]) {
           return `expected dimension ${i} of the collapsed type to be ${product}, but got ${small.shape[i]}`;
         }
-        if (product === DYN && small.shape[i] !== DYN && !expand) return `expected dimension ${i} of the collapsed type to be dynamic`;
+        // MLIR 19 requires this of expand_shape too (a static source size would hide a run-time mismatch).
+        if (product === DYN && small.shape[i] !== DYN) return `expected dimension ${i} of the collapsed type to be dynamic`;
       }
       if (expand) {
         const out = arrayProp(op, "static_output_shape");

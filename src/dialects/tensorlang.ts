@@ -345,6 +345,25 @@ const broadcast = unaryToOp("tensorlang.broadcast", (op, s) => {
   return checkResult(op, s.elementType, r.dims);
 });
 
+/**
+ * `reshape`: the operand's elements in row-major order under the result's shape. The sizes
+ * must have the same product; a symbolic result size is read from the argument that names it,
+ * and one `?` size follows from the element count.
+ */
+const reshape = unaryToOp("tensorlang.reshape", (op, s) => {
+  const r = shapeOf(op, op.result.type, "result");
+  if (typeof r === "string") return r;
+  if (r.elementType !== s.elementType) return `result element type '${r.elementType.str}' does not match operand element type '${s.elementType.str}'`;
+  if (!s.dims.length || !r.dims.length) return "operand and result must have rank 1 or more";
+  if (r.dims.filter((d) => d === UNKNOWN).length > 1) return "the result may have one '?' dimension at most (its size follows from the element count)";
+  const product = (ds: Dim[]) => (ds.every((d) => typeof d === "number") ? (ds as number[]).reduce((x, y) => x * y, 1) : undefined);
+  const n = product(s.dims), m = product(r.dims), known = product(r.dims.filter((d) => d !== UNKNOWN));
+  if (n !== undefined && m !== undefined && n !== m) return `operand has ${n} elements but the result has ${m}`;
+  if (n !== undefined && m === undefined && known !== undefined && (known === 0 ? n !== 0 : n % known !== 0)) {
+    return `operand has ${n} elements, which the result's static sizes (product ${known}) do not divide`;
+  }
+});
+
 /** Elementwise binary ops and their lowering to arith (float, integer). */
 export const BINARY_OPS: Record<string, readonly [string, string]> = {
   "tensorlang.add": ["arith.addf", "arith.addi"],
@@ -374,7 +393,7 @@ export const tensorlang: Dialect = {
     ...Object.keys(FLOAT_UNARY_OPS).map((n) => sameTypeTensorOp(n, 1, floatOnly)),
     sameTypeTensorOp("tensorlang.rsqrt", 1, floatOnly),
     sameTypeTensorOp("tensorlang.sigmoid", 1, floatOnly),
-    transpose, broadcast,
+    transpose, broadcast, reshape,
     reduceOp("tensorlang.reduce_sum"),
     reduceOp("tensorlang.reduce_max"),
     reduceOp("tensorlang.reduce_mean", floatOnly),

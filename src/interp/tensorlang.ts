@@ -3,7 +3,7 @@
 // increasing index order), so the interpreter agrees with the lowered program.
 import { DenseElementsAttr, StringAttr } from "../ir/attributes.js";
 import type { Operation, Value } from "../ir/core.js";
-import { FLOAT_UNARY_OPS, LinearTensorType, tensorShape } from "../dialects/tensorlang.js";
+import { FLOAT_UNARY_OPS, LinearTensorType, UNKNOWN, tensorShape } from "../dialects/tensorlang.js";
 import { readAll } from "./memref.js";
 import { FloatType, i64, Type } from "../ir/types.js";
 import { mathSemantics } from "../dialects/math.js";
@@ -48,6 +48,15 @@ function broadcast(interp: Interpreter, op: Operation, x: TensorValue): TensorVa
   const out: Scalar[] = [];
   forEachIndex(shape, (idx) => out.push(x.data[rowMajor(x.shape, idx.slice(lead))]));
   return new TensorValue(shape, x.elementType, out);
+}
+
+/** The same elements under the result's shape; a `?` size is the count over the other sizes' product (as the lowering computes it). */
+function reshape(interp: Interpreter, op: Operation, x: TensorValue): TensorValue {
+  const sizes = tensorShape(op.result.type)!.dims.map((d) => (typeof d === "number" ? d : d === UNKNOWN ? undefined : symbolicDim(interp, op, d)));
+  const n = x.data.length, known = sizes.reduce((p: number, d) => p * (d ?? 1), 1);
+  const shape = sizes.map((d) => d ?? Math.floor(n / Math.max(known, 1)));
+  if (shape.reduce((p, d) => p * d, 1) !== n) throw new Trap(`tensorlang.reshape: ${x.shape.join("x")} (${n} elements) cannot be reshaped to ${shape.join("x")}`);
+  return new TensorValue(shape, x.elementType, x.data);
 }
 
 function matmul(a: TensorValue, b: TensorValue): TensorValue {
@@ -174,6 +183,7 @@ export const TENSORLANG: HandlerTable = {
   "tensorlang.rsqrt": unary((v, t) => floatBinary("arith.divf", 1, roundFloat(Math.sqrt(v as number), t), t)),
   "tensorlang.sigmoid": unary((v, t) => sigmoid(v as number, t as FloatType)),
   "tensorlang.broadcast": (interp, op, [a]) => [broadcast(interp, op, asTensor(a))],
+  "tensorlang.reshape": (interp, op, [a]) => [reshape(interp, op, asTensor(a))],
   "tensorlang.transpose": (_i, op, [a]) => [transpose(asTensor(a), intList(op, "perm") ?? intList(op, "permutation"))],
   "tensorlang.reduce_sum": (_i, op, [a]) => {
     const x = asTensor(a), t = x.elementType;

@@ -19,7 +19,8 @@ import {
   DYN, DialectType, FunctionType, MemRefType, TensorType, Type, UnrankedMemRefType, UnrankedTensorType, i32, index,
 } from "../ir/types.js";
 import { K_DYNAMIC, arrayProp, i64Array, mixedList, operandSegment, type OpFoldResult } from "../dialects/indexing.js";
-import { inferSubviewType } from "../dialects/memref.js";
+import { inferSubviewType, stridesAndOffset } from "../dialects/memref.js";
+import { reassociation } from "../dialects/tensor.js";
 import { isLinalgStructured, linalgView } from "./lowering-linalg.js";
 import { printBuffer } from "./lowering-print.js";
 import type { Pass } from "./pass.js";
@@ -44,14 +45,16 @@ class BufferizeError extends Error {}
 /** A value whose defining op already failed: reported once, at that op. */
 class FollowOnError extends BufferizeError {}
 
-/** The buffer behind a chain of memref.casts (same allocation, other static/dynamic sizes). */
+/** Views that span their whole source buffer: returning one returns (and hands over) the allocation. */
+const WHOLE_VIEW = new Set(["memref.cast", "memref.collapse_shape", "memref.expand_shape"]);
+/** The buffer behind a chain of casts and reshapes (same allocation, other shape). */
 function rootOf(m: Value): Value {
-  while (m instanceof OpResult && m.op.name === "memref.cast") m = m.op.operand(0);
+  while (m instanceof OpResult && WHOLE_VIEW.has(m.op.name)) m = m.op.operand(0);
   return m;
 }
 
 /** Tensor ops whose result is a view of their first operand's buffer (no copy). */
-const ALIASING = new Set(["tensor.cast", "tensor.extract_slice"]);
+const ALIASING = new Set(["tensor.cast", "tensor.extract_slice", "tensor.collapse_shape", "tensor.expand_shape"]);
 const VIEW_LIKE = new Set(["memref.subview", "memref.cast", "memref.reinterpret_cast", "memref.collapse_shape", "memref.expand_shape"]);
 
 /** Module-level state: the constant globals created so far (one per distinct value). */
@@ -219,6 +222,7 @@ class FunctionBufferizer {
       // A view, not a copy: writers of the slice copy it (it is not owned), and writers of the
       // source wait for the slice's last use (ALIASING in canWriteInPlace).
       case "tensor.extract_slice": set(this.subview(b, this.bufferOf(op.operand(0)), op, 1, builtinOf(res.type) as TensorType)); break;
+      case "tensor.collapse_shape": case "tensor.expand_shape": set(this.reshape(b, op)); break;
       case "tensor.insert_slice": {
         const [src, dst] = op.operands;
         const d = this.destination(b, dst, op, true, [src]);
@@ -305,6 +309,38 @@ class FunctionBufferizer {
       operandSegmentSizes: new DenseArrayAttr(i32, [1, ...seg.slice(base)]),
       static_offsets: slice.attr("static_offsets")!, static_sizes: slice.attr("static_sizes")!, static_strides: slice.attr("static_strides")!,
     });
+  }
+
+  /**
+   * collapse_shape / expand_shape: a memref reshape viewing the source buffer, with the layout
+   * MLIR infers (identity stays identity; strides split or kept). A strided source whose
+   * collapsed groups are not provably contiguous (dynamic or gapped strides) is copied first.
+   */
+  private reshape(b: Builder, op: Operation): Value {
+    const expand = op.name === "tensor.expand_shape", groups = reassociation(op);
+    const res = bufferType(op.result.type) as MemRefType;
+    let src = this.bufferOf(op.operand(0));
+    const st = src.type as MemRefType;
+    let layout: StridedLayoutAttr | undefined;
+    if (st.layout) {
+      const { strides, offset } = stridesAndOffset(st);
+      const times = (x: number, n: number) => (x === DYN || n === DYN ? DYN : x * n);
+      if (expand) {
+        const out = res.shape.map(() => 1);
+        groups.forEach((g, d) => {
+          let s = strides[d];
+          for (let j = g.length - 1; j >= 0; j--) { out[g[j]] = s; s = times(s, res.shape[g[j]]); }
+        });
+        layout = new StridedLayoutAttr(out, offset);
+      } else if (groups.every((g) => g.slice(0, -1).every((d, j) => strides[d] !== DYN && strides[d] === times(strides[g[j + 1]], st.shape[g[j + 1]])))) {
+        layout = new StridedLayoutAttr(groups.map((g) => strides[g[g.length - 1]]), offset);
+      } else {
+        src = this.copyOf(b, src);
+      }
+    }
+    const t = MemRefType.get(res.shape, res.elementType, layout);
+    const attrs = Object.fromEntries(op.attributes);
+    return b.value(expand ? "memref.expand_shape" : "memref.collapse_shape", [src, ...op.operands.slice(1)], t, attrs);
   }
 
   private linalg(op: Operation, b: Builder): void {

@@ -9,6 +9,7 @@
 //   rsqrt, sigmoid      → linalg.generic computing 1 / sqrt(x), 1 / (1 + exp(-x))
 //   transpose           → linalg.generic with a permuted input map
 //   broadcast           → linalg.generic whose input map drops the added leading dimensions
+//   reshape             → tensor.collapse_shape to 1-D + tensor.expand_shape (views after bufferize)
 //   reduce_sum/max      → linalg.fill (0 / -inf) + linalg.generic with a reduction iterator
 //   reduce_mean         → the sum, then a linalg.generic dividing by the axis' size
 //   softmax             → max-reduce, exp(x - max), sum-reduce, divide (four linalg ops)
@@ -30,9 +31,10 @@ import { Block, Module, Operation, Region, Value } from "../ir/core.js";
 import type { Context } from "../ir/dialect.js";
 import type { DiagnosticSink } from "../ir/diagnostics.js";
 import { DYN, FloatType, FunctionType, IntegerType, TensorType, Type, i1, i64, index } from "../ir/types.js";
+import { K_DYNAMIC, i64Array, type OpFoldResult } from "../dialects/indexing.js";
 import { buildNamedBody, insOutsSegments, iteratorAttr } from "../dialects/linalg-info.js";
 import {
-  BINARY_OPS, FLOAT_UNARY_OPS, LinearTensorType, transposePerm, type Dim,
+  BINARY_OPS, FLOAT_UNARY_OPS, LinearTensorType, UNKNOWN, tensorShape, transposePerm, type Dim,
 } from "../dialects/tensorlang.js";
 import type { Pass } from "./pass.js";
 
@@ -171,6 +173,54 @@ function checkResultSizes(b: Builder, module: Module, op: Operation, x: Value, s
   tensorOf(op.results[0]).shape.forEach((d, i) => { if (d !== DYN) checkSize(b, module, op, [x, srcDims[i]], d); });
 }
 
+const allDims = (n: number) => new ArrayAttr([new ArrayAttr(Array.from({ length: n }, (_, i) => intAttr(i)))]);
+
+/**
+ * reshape: collapse to 1-D, then expand to the result's sizes (static, symbolic from the
+ * argument naming them, or the one `?` = count / the others' product). Where the types leave
+ * the element count open it is checked first, so the views never reach past the buffer.
+ */
+function lowerReshape(b: Builder, module: Module, op: Operation): Value {
+  const x = op.operand(0), xt = tensorOf(x), t = tensorOf(op.result);
+  const mul = (p: OpFoldResult, q: OpFoldResult): OpFoldResult =>
+    typeof p === "number" && typeof q === "number" ? p * q : b.value("arith.muli", [asIdx(b, p), asIdx(b, q)], index);
+  const n = xt.shape.includes(DYN) ? DYN : xt.numElements;
+  const flat = xt.rank === 1 ? x : b.value("tensor.collapse_shape", [x], TensorType.get([n], xt.elementType), { reassociation: allDims(xt.rank) });
+  const count: OpFoldResult = n === DYN ? b.value("tensor.dim", [flat, b.constIndex(0)], index) : n;
+  const sizes: (OpFoldResult | undefined)[] = tensorShape(op.result.type)!.dims.map((d) => {
+    if (typeof d === "number" || d === UNKNOWN) return typeof d === "number" ? d : undefined;
+    const src = symbolSource(op, d);
+    if (!src) throw new LoweringError(`symbolic dimension "${d}" is not the size of any tensor argument of the enclosing function`);
+    return b.value("tensor.dim", [src.v, b.constIndex(src.d)], index);
+  });
+  const product = (l: OpFoldResult[]) => l.slice(1).reduce(mul, l[0] ?? 1);
+  const open = sizes.indexOf(undefined);
+  let total: OpFoldResult;
+  if (open < 0) total = product(sizes as OpFoldResult[]);
+  else {
+    // The divisor is at least 1: a zero product gives size 0, and the check below reports a nonzero count.
+    const known = product(sizes.filter((s): s is OpFoldResult => s !== undefined));
+    const divisor = typeof known === "number" ? Math.max(known, 1) : b.value("arith.maxui", [known, b.constIndex(1)], index);
+    const q = typeof count === "number" && typeof divisor === "number" ? Math.floor(count / divisor)
+      : b.value("arith.divui", [asIdx(b, count), asIdx(b, divisor)], index);
+    sizes[open] = q;
+    total = mul(known, q);
+  }
+  if (typeof count !== "number" || typeof total !== "number") {
+    const [vc, vt] = [asIdx(b, count), asIdx(b, total)];
+    callHookIf(b, module, b.value("arith.cmpi", [vc, vt], i1, { predicate: intAttr(1) }), "tensorlang_shape_fail", op.loc?.line ?? 0, [vc, vt]);
+  }
+  // MLIR's expand_shape wants a static source size exactly when the result's sizes are all static.
+  const want = TensorType.get([t.hasStaticShape ? t.numElements : DYN], t.elementType);
+  const src = tensorOf(flat) === want ? flat : b.value("tensor.cast", [flat], want);
+  if (t.rank === 1) return tensorOf(src) === t ? src : b.value("tensor.cast", [src], t);
+  const dyn = t.shape.flatMap((d, i) => (d === DYN ? [asIdx(b, sizes[i]!)] : []));
+  return b.value("tensor.expand_shape", [src, ...dyn], t, {
+    reassociation: allDims(t.rank), static_output_shape: i64Array(t.shape.map((d) => (d === DYN ? K_DYNAMIC : d))),
+  });
+}
+const asIdx = (b: Builder, x: OpFoldResult): Value => (typeof x === "number" ? b.constIndex(x) : x);
+
 function lowerOp(op: Operation, module: Module): void {
   const b = Builder.before(op);
   const res = op.results[0];
@@ -236,6 +286,7 @@ function lowerOp(op: Operation, module: Module): void {
       v = generic(b, [x], out, [mapOf(t.rank, Array.from({ length: xt.rank }, (_, k) => lead + k)), idMap(t.rank)], Array(t.rank).fill("parallel"), (_bb, [a]) => a);
       break;
     }
+    case "tensorlang.reshape": v = lowerReshape(b, module, op); break;
     case "tensorlang.transpose": {
       const x = op.operand(0), r = tensorOf(x).rank, perm = transposePerm(op, r);
       checkResultSizes(b, module, op, x, perm);

@@ -11,6 +11,7 @@ import { lowerAffine } from "../../src/passes/lower-affine.js";
 import { parseModule } from "../../src/ir/parser.js";
 import { runMain } from "../../src/interp/interpreter.js";
 import { createCapturingContext } from "../../src/runtime/host/context.js";
+import { runText } from "../backend/wasm/helpers.js";
 
 function interpret(m: Module): string {
   const host = createCapturingContext();
@@ -24,6 +25,7 @@ const values = input("bufferize/value-semantics.mlir");
 const controlFlow = input("bufferize/control-flow.mlir");
 const dynamic = input("bufferize/dynamic.mlir");
 const generate = input("bufferize/generate.mlir");
+const reshape = input("bufferize/reshape.mlir");
 
 function fn(m: Module, name: string): Operation {
   return m.functions().find((f) => f.attr("sym_name")?.str === `"${name}"`)!;
@@ -197,4 +199,42 @@ test("bufferize: affine.for carrying tensors and affine.if yielding them (interp
   assert.equal(interpret(lowered.module), want);
   printViaRunnerUtils(lowered.module);
   assertMlirAccepts(printModule(lowered.module, ctx));
+});
+
+test("bufferize: collapse_shape / expand_shape are views; a gapped slice is copied first, a reshaped buffer is returned as is", () => {
+  const { module } = lower(reshape, [bufferize]);
+  assert.equal(count(module, "tensor.collapse_shape") + count(module, "tensor.expand_shape"), 0);
+  assert.equal(count(module, "memref.collapse_shape"), 4);
+  assert.equal(count(module, "memref.expand_shape"), 3);
+  const scaled = names(fn(module, "scaled"));
+  assert.equal(scaled.filter((n) => n === "memref.copy").length, 0, "the view of an owned buffer is returned");
+  assert.equal(scaled.filter((n) => n === "memref.dealloc").length, 0);
+  // Rows of a slice are contiguous: viewed (and copied only to be returned); columns are copied before the collapse.
+  const slices = fn(module, "slices").body().ops;
+  const collapses = slices.filter((o) => o.name === "memref.collapse_shape");
+  assert.equal(collapses[0].result.type.str, "memref<12xf32, strided<[1], offset: 6>>");
+  assert.equal(collapses[1].operand(0).type.str, "memref<4x2xf32>");
+  // A write to the source after the reshape goes to another buffer.
+  const fills = fn(module, "alias").body().ops.filter((o) => o.name === "linalg.fill");
+  assert.notEqual(fills[0].operand(1), fills[1].operand(1));
+});
+
+const RESHAPE_DATA = [
+  "[[2,   4,   6,   8], \n [10,   12,   14,   16], \n [18,   20,   22,   24]]",
+  "[[[1,    2,    3], \n  [4,    5,    6]], \n [[7,    8,    9], \n  [10,    11,    12]]]",
+  "[1,  2,  3,  4,  5,  6,  7,  8,  9,  10,  11,  12]",
+  "[10,  11,  12,  13,  14,  15,  20,  21,  22,  23,  24,  25]",
+  "[1,  2,  11,  12,  21,  22,  31,  32]",
+  "[[1.5,   1.5], \n [1.5,   1.5]]",
+  "[2.5,  2.5,  2.5,  2.5]",
+].join("\n");
+
+test("bufferize: reshapes (static, dynamic, of slices) equal MLIR's one-shot bufferization", { skip: mlirSkip() }, () => {
+  assert.equal(sameAsOneShot(reshape), RESHAPE_DATA);
+});
+
+test("bufferize: reshaped buffers print MLIR's data under the interpreter and the wasm engine", () => {
+  const { module, text } = lower(reshape, [bufferize, convertLinalgToLoops]);
+  assert.equal(dataOf(interpret(module)), RESHAPE_DATA);
+  assert.equal(dataOf(runText(text, { engine: "wasm" }).out), RESHAPE_DATA);
 });

@@ -56,7 +56,7 @@ for (const name of ["hello", "matmul_tensor"]) {
   });
 }
 
-for (const [file, prints] of [["tensorlang-ops", 3], ["tensorlang-ml-ops", 3]] as const) {
+for (const [file, prints] of [["tensorlang-ops", 3], ["tensorlang-ml-ops", 3], ["tensorlang-reshape", 3]] as const) {
   test(`lowerToLoops: pipeline/${file}.mlir (every tensorlang op), same printed results as MLIR's one-shot bufferization`, { skip: mlirSkip() }, () => {
     // Tensor level (our convert-tensorlang-to-linalg), prints as printMemref calls for both sides.
     const m = parse(input(`pipeline/${file}.mlir`));
@@ -113,7 +113,8 @@ function interpret(m: Module): string {
 
 test("lowerToLoops: the reference interpreter prints the same before and after lowering", () => {
   const programs = [example("hello.mlir"), example("matmul_tensor.mlir"), input("pipeline/tensorlang-ops.mlir"),
-    input("bufferize/matmul.mlir"), input("bufferize/value-semantics.mlir"), input("pipeline/linalg-map.mlir")];
+    input("bufferize/matmul.mlir"), input("bufferize/value-semantics.mlir"), input("pipeline/linalg-map.mlir"),
+    input("pipeline/tensorlang-reshape.mlir")];
   assert.match(interpret(parse(input("pipeline/linalg-map.mlir"))), /\[5, +3, +1, +-1\]/);
   for (const text of programs) {
     const want = interpret(parse(text));
@@ -146,7 +147,7 @@ test("lowerToLoops: loop-level examples keep their meaning (interpreter) and sta
 
 test("lowered IR round-trips: print → parse → print is a fixed point (custom and generic forms)", () => {
   const files = ["bufferize/control-flow.mlir", "bufferize/dynamic.mlir", "bufferize/generate.mlir", "bufferize/matmul.mlir",
-    "bufferize/value-semantics.mlir", "pipeline/tensorlang-ops.mlir"];
+    "bufferize/value-semantics.mlir", "bufferize/reshape.mlir", "pipeline/tensorlang-ops.mlir", "pipeline/tensorlang-reshape.mlir"];
   for (const f of files) for (const pipeline of [toScfPipeline, toAffinePipeline]) {
     const m = parse(input(f));
     runPasses(m, ctx, resolvePipeline(pipeline));

@@ -278,6 +278,14 @@ func.func @collapse_dynamic(%t: tensor<?x3x4xf32>) {
 
 // -----
 
+func.func @expand_dynamic(%t: tensor<12xf32>, %n: index) {
+  // expected-error @+1 {{expected dimension 0 of the collapsed type to be dynamic}}
+  %0 = tensor.expand_shape %t [[0, 1]] output_shape [%n, 4] : tensor<12xf32> into tensor<?x4xf32>
+  return
+}
+
+// -----
+
 func.func @collapse_elem(%t: tensor<2x3xf32>) {
   // expected-error @+1 {{expected source and result element types to match}}
   %0 = "tensor.collapse_shape"(%t) <{reassociation = [[0, 1]]}> : (tensor<2x3xf32>) -> tensor<6xf64>

@@ -180,3 +180,45 @@ func.func @f(%a: tensor<2x4xi32>) {
   %0 = tensorlang.reduce_mean %a {axis = 1} : tensor<2x4xi32> -> tensor<2xi32>
   return
 }
+
+// -----
+func.func @f(%a: tensor<2x6xf32>) {
+  // expected-error @+1 {{operand has 12 elements but the result has 10}}
+  %0 = tensorlang.reshape %a : tensor<2x6xf32> -> tensor<2x5xf32>
+  return
+}
+
+// -----
+func.func @f(%a: tensor<2x6xf32>) {
+  // expected-error @+1 {{operand has 12 elements, which the result's static sizes (product 5) do not divide}}
+  %0 = tensorlang.reshape %a : tensor<2x6xf32> -> !tensorlang.tensor<f32, ?, 5>
+  return
+}
+
+// -----
+func.func @f(%a: tensor<?x6xf32>) {
+  // expected-error @+1 {{the result may have one '?' dimension at most (its size follows from the element count)}}
+  %0 = tensorlang.reshape %a : tensor<?x6xf32> -> tensor<?x?xf32>
+  return
+}
+
+// -----
+func.func @f(%a: tensor<2x6xf32>) {
+  // expected-error @+1 {{result element type 'f64' does not match operand element type 'f32'}}
+  %0 = tensorlang.reshape %a : tensor<2x6xf32> -> tensor<12xf64>
+  return
+}
+
+// -----
+func.func @f(%a: tensor<1xf32>) {
+  // expected-error @+1 {{operand and result must have rank 1 or more}}
+  %0 = tensorlang.reshape %a : tensor<1xf32> -> tensor<f32>
+  return
+}
+
+// -----
+func.func @f(%a: f32) {
+  // expected-error @+1 {{operand must be a ranked tensor or !tensorlang.tensor, got 'f32'}}
+  %0 = tensorlang.reshape %a : f32 -> tensor<1xf32>
+  return
+}

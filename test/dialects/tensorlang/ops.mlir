@@ -45,3 +45,9 @@ func.func @ml_ops(%x: !tensorlang.tensor<f32, "batch", 8>, %bias: !tensorlang.te
   tensorlang.print %10 : tensor<2x4xi32>
   return %8 : !tensorlang.tensor<f32, "batch">
 }
+func.func @reshape(%x: !tensorlang.tensor<f32, "n", 6>, %s: tensor<2x6xf32>) -> !tensorlang.tensor<f32, ?, 3> {
+  %0 = tensorlang.reshape %x : !tensorlang.tensor<f32, "n", 6> -> !tensorlang.tensor<f32, ?, 3>
+  %1 = tensorlang.reshape %s : tensor<2x6xf32> -> tensor<3x4xf32>
+  tensorlang.print %1 : tensor<3x4xf32>
+  return %0 : !tensorlang.tensor<f32, ?, 3>
+}
