@@ -34,7 +34,7 @@ func.func @named_arity_generic(%a: tensor<4xf32>, %c: tensor<4xf32>) {
 // -----
 
 func.func @named_no_region(%a: tensor<4xf32>, %c: tensor<4xf32>) {
-  // expected-error @+1 {{requires 1 regions}}
+  // expected-error @+1 {{requires one region}}
   %0 = "linalg.exp"(%a, %c) <{operandSegmentSizes = array<i32: 1, 1>}> : (tensor<4xf32>, tensor<4xf32>) -> tensor<4xf32>
   return
 }

@@ -16,7 +16,7 @@ func.func @load_index_type(%A: memref<10xf32>, %i: i32) {
 // -----
 
 func.func @load_result(%A: memref<10xf32>, %i: index) {
-  // expected-error @+1 {{result type must match the memref element type}}
+  // expected-error @+1 {{failed to verify that result type matches element type of 'memref'}}
   %v = "memref.load"(%A, %i) : (memref<10xf32>, index) -> f64
   return
 }
@@ -32,7 +32,7 @@ func.func @store_rank(%A: memref<10x20xf32>, %i: index, %v: f32) {
 // -----
 
 func.func @store_value(%A: memref<10xf32>, %i: index, %v: f64) {
-  // expected-error @+1 {{value type 'f64' must match the memref element type 'f32'}}
+  // expected-error @+1 {{failed to verify that type of 'value' matches element type of 'memref'}}
   "memref.store"(%v, %A, %i) : (f64, memref<10xf32>, index) -> ()
   return
 }

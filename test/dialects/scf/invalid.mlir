@@ -208,7 +208,7 @@ func.func @while_yield(%x: f32) {
 // -----
 
 func.func @yield_parent() {
-  // expected-error @+1 {{expects parent op to be one of 'scf.execute_region, scf.for, scf.if, scf.index_switch, scf.while', got 'func.func'}}
+  // expected-error @+1 {{expects parent op to be one of 'scf.execute_region, scf.for, scf.if, scf.index_switch, scf.while'}}
   scf.yield
 }
 
@@ -226,7 +226,7 @@ func.func @condition_parent(%c: i1) {
 
 func.func @condition_i1(%c: i32) {
   "scf.while"() ({
-    // expected-error @+1 {{condition must be i1, got 'i32'}}
+    // expected-error @+1 {{operand #0 must be 1-bit signless integer, but got 'i32'}}
     "scf.condition"(%c) : (i32) -> ()
   }, {
     "scf.yield"() : () -> ()
@@ -423,7 +423,7 @@ func.func @switch_regions(%c: index) {
 // -----
 
 func.func @switch_duplicates(%c: index) {
-  // expected-error @+1 {{has duplicate case values}}
+  // expected-error @+1 {{has duplicate case value: 1}}
   "scf.index_switch"(%c) <{cases = array<i64: 1, 1>}> ({
     "scf.yield"() : () -> ()
   }, {

@@ -15,7 +15,7 @@ func.func @extract_rank(%t: tensor<4x4xf32>, %i: index) {
 // -----
 
 func.func @extract_type(%t: tensor<4xf32>, %i: index) {
-  // expected-error @+1 {{result type must match the tensor element type}}
+  // expected-error @+1 {{failed to verify that result type matches element type of tensor}}
   %0 = "tensor.extract"(%t, %i) : (tensor<4xf32>, index) -> f64
   return
 }
@@ -31,7 +31,7 @@ func.func @insert_rank(%t: tensor<4x4xf32>, %i: index, %a: f32) {
 // -----
 
 func.func @insert_scalar(%t: tensor<4xf32>, %i: index, %a: f64) {
-  // expected-error @+1 {{scalar type must match the tensor element type}}
+  // expected-error @+1 {{failed to verify that scalar type matches element type of dest}}
   %0 = "tensor.insert"(%a, %t, %i) : (f64, tensor<4xf32>, index) -> tensor<4xf32>
   return
 }
@@ -39,7 +39,7 @@ func.func @insert_scalar(%t: tensor<4xf32>, %i: index, %a: f64) {
 // -----
 
 func.func @insert_result(%t: tensor<4xf32>, %i: index, %a: f32) {
-  // expected-error @+1 {{result type must match the destination type}}
+  // expected-error @+1 {{failed to verify that result type matches type of dest}}
   %0 = "tensor.insert"(%a, %t, %i) : (f32, tensor<4xf32>, index) -> tensor<?xf32>
   return
 }
@@ -119,7 +119,7 @@ func.func @insert_slice_size(%t: tensor<8x8xf32>, %s: tensor<2x2xf32>) {
 // -----
 
 func.func @insert_slice_result(%t: tensor<8x8xf32>, %s: tensor<2x2xf32>) {
-  // expected-error @+1 {{result type must match the destination type}}
+  // expected-error @+1 {{failed to verify that expected result type to match dest type}}
   %0 = "tensor.insert_slice"(%s, %t) <{operandSegmentSizes = array<i32: 1, 1, 0, 0, 0>, static_offsets = array<i64: 0, 0>, static_sizes = array<i64: 2, 2>, static_strides = array<i64: 1, 1>}> : (tensor<2x2xf32>, tensor<8x8xf32>) -> tensor<8x9xf32>
   return
 }
@@ -143,7 +143,7 @@ func.func @from_elements_generic(%a: f32) {
 // -----
 
 func.func @from_elements_type(%a: f64) {
-  // expected-error @+1 {{element types must match the tensor element type}}
+  // expected-error @+1 {{failed to verify that operand types match result element type}}
   %0 = "tensor.from_elements"(%a) : (f64) -> tensor<1xf32>
   return
 }
@@ -167,7 +167,7 @@ func.func @splat_dyn(%a: f32) {
 // -----
 
 func.func @splat_type(%a: f64) {
-  // expected-error @+1 {{operand type must match the tensor element type}}
+  // expected-error @+1 {{failed to verify that operand type matches element type of result}}
   %0 = "tensor.splat"(%a) : (f64) -> tensor<4xf32>
   return
 }

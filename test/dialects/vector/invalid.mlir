@@ -55,7 +55,7 @@ func.func @insert_source(%v: vector<2x4xf32>, %a: f32) {
 // -----
 
 func.func @insert_result(%v: vector<4xf32>, %a: f32) {
-  // expected-error @+1 {{result type must match the destination vector type}}
+  // expected-error @+1 {{failed to verify that all of {dest, result} have same type}}
   %0 = "vector.insert"(%a, %v) <{static_position = array<i64: 1>}> : (f32, vector<4xf32>) -> vector<8xf32>
   return
 }
@@ -71,7 +71,7 @@ func.func @reduction_elem(%v: vector<4xf32>) {
 // -----
 
 func.func @reduction_kind(%v: vector<4xi32>) {
-  // expected-error @+1 {{unsupported reduction type 'i32' for kind 'maximumf'}}
+  // expected-error @+1 {{unsupported reduction type ''i32'' for kind 'maximumf'}}
   %0 = vector.reduction <maximumf>, %v : vector<4xi32> into i32
   return
 }
@@ -79,7 +79,7 @@ func.func @reduction_kind(%v: vector<4xi32>) {
 // -----
 
 func.func @reduction_float_kind(%v: vector<4xf32>) {
-  // expected-error @+1 {{unsupported reduction type 'f32' for kind 'xor'}}
+  // expected-error @+1 {{unsupported reduction type ''f32'' for kind 'xor'}}
   %0 = vector.reduction <xor>, %v : vector<4xf32> into f32
   return
 }
@@ -119,7 +119,7 @@ func.func @reduction_scalar(%a: f32) {
 // -----
 
 func.func @reduction_acc(%v: vector<4xf32>, %a: f64) {
-  // expected-error @+1 {{accumulator type must match the result type}}
+  // expected-error @+1 {{failed to verify that dest and acc have the same type}}
   %0 = "vector.reduction"(%v, %a) <{kind = #vector.kind<add>}> : (vector<4xf32>, f64) -> f32
   return
 }
@@ -143,7 +143,7 @@ func.func @broadcast_rank(%v: vector<2x4xf32>) {
 // -----
 
 func.func @broadcast_elem(%a: f64) {
-  // expected-error @+1 {{source and result element types must match}}
+  // expected-error @+1 {{failed to verify that source operand and result have same element type}}
   %0 = vector.broadcast %a : f64 to vector<4xf32>
   return
 }
@@ -183,7 +183,7 @@ func.func @load_base(%t: tensor<4xf32>, %i: index) {
 // -----
 
 func.func @load_vector_memref(%m: memref<4xvector<4xf32>>, %i: index) {
-  // expected-error @+1 {{base memref and valueToStore vector types should match}}
+  // expected-error @+1 {{base memref and result vector types should match}}
   %0 = vector.load %m[%i] : memref<4xvector<4xf32>>, vector<8xf32>
   return
 }
@@ -199,7 +199,7 @@ func.func @store_indices(%m: memref<4x4xf32>, %i: index, %v: vector<4xf32>) {
 // -----
 
 func.func @store_elem(%m: memref<4xf32>, %i: index, %v: vector<4xi32>) {
-  // expected-error @+1 {{base and valueToStore element types should match}}
+  // expected-error @+1 {{base and valueToStore element type should match}}
   vector.store %v, %m[%i] : memref<4xf32>, vector<4xi32>
   return
 }
@@ -207,7 +207,7 @@ func.func @store_elem(%m: memref<4xf32>, %i: index, %v: vector<4xi32>) {
 // -----
 
 func.func @splat_type(%a: f64) {
-  // expected-error @+1 {{operand type must match the vector element type}}
+  // expected-error @+1 {{failed to verify that operand type matches element type of result}}
   %0 = "vector.splat"(%a) : (f64) -> vector<4xf32>
   return
 }
@@ -399,7 +399,7 @@ func.func @insertelement_type(%v: vector<4xf32>, %a: f64, %i: i32) {
 // -----
 
 func.func @insertelement_result(%v: vector<4xf32>, %a: f32, %i: i32) {
-  // expected-error @+1 {{result type must match the destination vector type}}
+  // expected-error @+1 {{failed to verify that all of {dest, result} have same type}}
   %0 = "vector.insertelement"(%a, %v, %i) : (f32, vector<4xf32>, i32) -> vector<8xf32>
   return
 }
@@ -407,7 +407,7 @@ func.func @insertelement_result(%v: vector<4xf32>, %a: f32, %i: i32) {
 // -----
 
 func.func @shape_cast_count(%v: vector<4xf32>) {
-  // expected-error @+1 {{requires the same number of elements for source and result}}
+  // expected-error @+1 {{source/result number of elements must match}}
   %0 = vector.shape_cast %v : vector<4xf32> to vector<2x3xf32>
   return
 }
@@ -415,7 +415,7 @@ func.func @shape_cast_count(%v: vector<4xf32>) {
 // -----
 
 func.func @shape_cast_elem(%v: vector<4xf32>) {
-  // expected-error @+1 {{requires the same element type for source and result}}
+  // expected-error @+1 {{source/result vectors must have same element type}}
   %0 = vector.shape_cast %v : vector<4xf32> to vector<4xi32>
   return
 }
@@ -447,7 +447,7 @@ func.func @print_punctuation_attr() {
 // -----
 
 func.func @print_both(%a: f32) {
-  // expected-error @+1 {{cannot print a string with a value or punctuation}}
+  // expected-error @+1 {{failed to verify that `source` or `punctuation` are not set when printing strings}}
   "vector.print"(%a) <{stringLiteral = "x"}> : (f32) -> ()
   return
 }
@@ -455,7 +455,7 @@ func.func @print_both(%a: f32) {
 // -----
 
 func.func @print_string_punctuation() {
-  // expected-error @+1 {{cannot print a string with a value or punctuation}}
+  // expected-error @+1 {{failed to verify that `source` or `punctuation` are not set when printing strings}}
   vector.print str "x" punctuation <comma>
   return
 }
