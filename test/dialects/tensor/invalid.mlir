@@ -46,14 +46,6 @@ func.func @insert_result(%t: tensor<4xf32>, %i: index, %a: f32) {
 
 // -----
 
-func.func @dim_of_memref(%m: memref<4xf32>, %i: index) {
-  // expected-error @+1 {{operand #0 must be a tensor}}
-  %0 = "tensor.dim"(%m, %i) : (memref<4xf32>, index) -> index
-  return
-}
-
-// -----
-
 func.func @slice_size(%t: tensor<8x8xf32>) {
   // expected-error @+1 {{expected type to be 'tensor<2x2xf32>' or a rank-reduced version. (size mismatch)}}
   %0 = tensor.extract_slice %t[0, 0] [2, 2] [1, 1] : tensor<8x8xf32> to tensor<3x2xf32>
@@ -70,41 +62,9 @@ func.func @slice_rank(%t: tensor<8x8xf32>) {
 
 // -----
 
-func.func @slice_elem(%t: tensor<8x8xf32>) {
-  // expected-error @+1 {{expected element types of the slice and the tensor to match}}
-  %0 = "tensor.extract_slice"(%t) <{operandSegmentSizes = array<i32: 1, 0, 0, 0>, static_offsets = array<i64: 0, 0>, static_sizes = array<i64: 2, 2>, static_strides = array<i64: 1, 1>}> : (tensor<8x8xf32>) -> tensor<2x2xf64>
-  return
-}
-
-// -----
-
-func.func @slice_segments(%t: tensor<8x8xf32>) {
-  // expected-error @+1 {{requires an 'operandSegmentSizes' attribute with 4 elements}}
-  %0 = "tensor.extract_slice"(%t) <{static_offsets = array<i64: 0, 0>, static_sizes = array<i64: 2, 2>, static_strides = array<i64: 1, 1>}> : (tensor<8x8xf32>) -> tensor<2x2xf32>
-  return
-}
-
-// -----
-
 func.func @slice_dynamic_count(%t: tensor<8x8xf32>, %i: index) {
   // expected-error @+1 {{expected 1 dynamic offset values}}
   %0 = "tensor.extract_slice"(%t, %i, %i) <{operandSegmentSizes = array<i32: 1, 2, 0, 0>, static_offsets = array<i64: -9223372036854775808, 0>, static_sizes = array<i64: 2, 2>, static_strides = array<i64: 1, 1>}> : (tensor<8x8xf32>, index, index) -> tensor<2x2xf32>
-  return
-}
-
-// -----
-
-func.func @slice_operand_count(%t: tensor<8x8xf32>, %i: index) {
-  // expected-error @+1 {{operand count does not match 'operandSegmentSizes'}}
-  %0 = "tensor.extract_slice"(%t, %i) <{operandSegmentSizes = array<i32: 1, 0, 0, 0>, static_offsets = array<i64: 0, 0>, static_sizes = array<i64: 2, 2>, static_strides = array<i64: 1, 1>}> : (tensor<8x8xf32>, index) -> tensor<2x2xf32>
-  return
-}
-
-// -----
-
-func.func @slice_unranked(%t: tensor<*xf32>) {
-  // expected-error @+1 {{expects ranked tensor operands}}
-  %0 = "tensor.extract_slice"(%t) <{operandSegmentSizes = array<i32: 1, 0, 0, 0>, static_offsets = array<i64: 0>, static_sizes = array<i64: 2>, static_strides = array<i64: 1>}> : (tensor<*xf32>) -> tensor<2xf32>
   return
 }
 
@@ -134,25 +94,9 @@ func.func @from_elements_count(%a: f32) {
 
 // -----
 
-func.func @from_elements_generic(%a: f32) {
-  // expected-error @+1 {{has 2 elements, but the type needs 3}}
-  %0 = "tensor.from_elements"(%a, %a) : (f32, f32) -> tensor<3xf32>
-  return
-}
-
-// -----
-
 func.func @from_elements_type(%a: f64) {
   // expected-error @+1 {{failed to verify that operand types match result element type}}
   %0 = "tensor.from_elements"(%a) : (f64) -> tensor<1xf32>
-  return
-}
-
-// -----
-
-func.func @from_elements_dynamic(%a: f32) {
-  // expected-error @+1 {{result must be a statically shaped tensor}}
-  %0 = "tensor.from_elements"(%a) : (f32) -> tensor<?xf32>
   return
 }
 
@@ -169,14 +113,6 @@ func.func @splat_dyn(%a: f32) {
 func.func @splat_type(%a: f64) {
   // expected-error @+1 {{failed to verify that operand type matches element type of result}}
   %0 = "tensor.splat"(%a) : (f64) -> tensor<4xf32>
-  return
-}
-
-// -----
-
-func.func @empty_memref() {
-  // expected-error @+1 {{result must be a ranked tensor}}
-  %0 = "tensor.empty"() : () -> memref<4xf32>
   return
 }
 
@@ -201,95 +137,9 @@ func.func @generate_args(%a: f32, %i: index) {
 
 // -----
 
-func.func @generate_dyn(%a: f32) {
-  // expected-error @+1 {{incorrect number of dynamic sizes, has 0, expected 1}}
-  %0 = tensor.generate {
-  ^bb0(%p: index):
-    tensor.yield %a : f32
-  } : tensor<?xf32>
-  return
-}
-
-// -----
-
-func.func @yield_type(%a: f64, %i: index) {
-  %0 = tensor.generate %i {
-  ^bb0(%p: index):
-    // expected-error @+1 {{type of yield operand (f64) doesn't match the tensor element type (f32)}}
-    tensor.yield %a : f64
-  } : tensor<?xf32>
-  return
-}
-
-// -----
-
 func.func @yield_parent(%a: f32) {
   // expected-error @+1 {{expects parent op to be one of 'tensor.generate, tensor.pad'}}
   tensor.yield %a : f32
-}
-
-// -----
-
-func.func @rank_memref(%m: memref<4xf32>) {
-  // expected-error @+1 {{operand #0 must be a tensor}}
-  %0 = "tensor.rank"(%m) : (memref<4xf32>) -> index
-  return
-}
-
-// -----
-
-func.func @rank_result(%t: tensor<4xf32>) {
-  // expected-error @+1 {{result must be index}}
-  %0 = "tensor.rank"(%t) : (tensor<4xf32>) -> i32
-  return
-}
-
-// -----
-
-func.func @collapse_partition(%t: tensor<2x3x4xf32>) {
-  // expected-error @+1 {{expected reassociation map to be a contiguous partition of the 3 source dimensions}}
-  %0 = tensor.collapse_shape %t [[0, 2], [1]] : tensor<2x3x4xf32> into tensor<8x3xf32>
-  return
-}
-
-// -----
-
-func.func @collapse_rank(%t: tensor<2x3x4xf32>) {
-  // expected-error @+1 {{expected result rank (1) to equal the number of reassociation maps (2)}}
-  %0 = tensor.collapse_shape %t [[0, 1], [2]] : tensor<2x3x4xf32> into tensor<24xf32>
-  return
-}
-
-// -----
-
-func.func @collapse_size(%t: tensor<2x3x4xf32>) {
-  // expected-error @+1 {{expected dimension 0 of the collapsed type to be 6, but got 5}}
-  %0 = tensor.collapse_shape %t [[0, 1], [2]] : tensor<2x3x4xf32> into tensor<5x4xf32>
-  return
-}
-
-// -----
-
-func.func @collapse_dynamic(%t: tensor<?x3x4xf32>) {
-  // expected-error @+1 {{expected dimension 0 of the collapsed type to be dynamic}}
-  %0 = tensor.collapse_shape %t [[0, 1], [2]] : tensor<?x3x4xf32> into tensor<6x4xf32>
-  return
-}
-
-// -----
-
-func.func @collapse_elem(%t: tensor<2x3xf32>) {
-  // expected-error @+1 {{expected source and result element types to match}}
-  %0 = "tensor.collapse_shape"(%t) <{reassociation = [[0, 1]]}> : (tensor<2x3xf32>) -> tensor<6xf64>
-  return
-}
-
-// -----
-
-func.func @collapse_unranked(%t: tensor<*xf32>) {
-  // expected-error @+1 {{expects ranked tensor operand and result}}
-  %0 = "tensor.collapse_shape"(%t) <{reassociation = [[0, 1]]}> : (tensor<*xf32>) -> tensor<6xf32>
-  return
 }
 
 // -----
@@ -302,33 +152,9 @@ func.func @expand_output_rank(%t: tensor<6x4xf32>) {
 
 // -----
 
-func.func @expand_output_shape(%t: tensor<6x4xf32>) {
-  // expected-error @+1 {{invalid output shape provided at pos 1}}
-  %0 = tensor.expand_shape %t [[0, 1], [2]] output_shape [2, 4, 4] : tensor<6x4xf32> into tensor<2x3x4xf32>
-  return
-}
-
-// -----
-
-func.func @expand_dynamic_count(%t: tensor<?x4xf32>, %k: index) {
-  // expected-error @+1 {{expected as many dynamic output sizes as '?' entries in 'static_output_shape'}}
-  %0 = "tensor.expand_shape"(%t) <{reassociation = [[0, 1], [2]], static_output_shape = array<i64: -9223372036854775808, 2, 4>}> : (tensor<?x4xf32>) -> tensor<?x2x4xf32>
-  return
-}
-
-// -----
-
 func.func @reshape_elem(%t: tensor<6xf32>, %s: tensor<2xindex>) {
   // expected-error @+1 {{element types of source and destination tensor types should be the same}}
   %0 = tensor.reshape %t(%s) : (tensor<6xf32>, tensor<2xindex>) -> tensor<2x3xf64>
-  return
-}
-
-// -----
-
-func.func @reshape_shape_rank(%t: tensor<6xf32>, %s: tensor<2x1xindex>) {
-  // expected-error @+1 {{shape must be a 1-D tensor}}
-  %0 = tensor.reshape %t(%s) : (tensor<6xf32>, tensor<2x1xindex>) -> tensor<2x3xf32>
   return
 }
 
@@ -345,14 +171,6 @@ func.func @reshape_length(%t: tensor<6xf32>, %s: tensor<3xindex>) {
 func.func @reshape_count(%t: tensor<6xf32>, %s: tensor<2xindex>) {
   // expected-error @+1 {{source and destination tensor should have the same number of elements}}
   %0 = tensor.reshape %t(%s) : (tensor<6xf32>, tensor<2xindex>) -> tensor<2x4xf32>
-  return
-}
-
-// -----
-
-func.func @reshape_types(%t: tensor<6xf32>, %s: tensor<2xindex>) {
-  // expected-error @+1 {{expected '(source, shape) -> result' types}}
-  %0 = tensor.reshape %t(%s) : tensor<2x3xf32>
   return
 }
 
