@@ -278,7 +278,7 @@ const ifOp: OpSpec = {
     if (!op.region(0)?.blocks.length) return "expects a non-empty body region";
     const c = op.attr("condition");
     if (!(c instanceof IntegerSetAttr)) return "requires an integer set attribute named 'condition'";
-    if (op.operands.length !== c.set.numDims + c.set.numSyms) return "operand count and condition integer set dim and symbol count must match";
+    if (op.operands.length !== c.set.numDims + c.set.numSyms) return "operand count and condition integer set dimension and symbol count must match";
     const bad = dimsAndSymbolsProblem(op.operands, c.set.numDims);
     if (bad) return bad;
     if (op.results.length && !op.region(1).blocks.length) return "must have an else block if defining values";
@@ -291,8 +291,8 @@ function accessVerify(op: Operation): string | undefined {
   if (!map) return "requires an affine map attribute named 'map'";
   const t = memref.type;
   if (!(t instanceof MemRefType)) return "requires a ranked memref operand";
-  if (map.results.length !== t.rank) return `affine map has ${map.results.length} results, but the memref has rank ${t.rank}`;
-  if (indices.length !== inputs(map)) return `expects as many subscripts as affine map inputs (${inputs(map)}), got ${indices.length}`;
+  if (map.results.length !== t.rank) return "affine map num results must equal memref rank";
+  if (indices.length !== inputs(map)) return "expects as many subscripts as affine map inputs";
   if (indices.some((v) => !(v.type instanceof IndexType))) return "subscript operands must be of index type";
   const scope = affineScope(op);
   if (indices.some((v) => !isValidDim(v, scope) && !isValidSymbol(v, scope))) return "index must be a valid dimension or symbol identifier";
@@ -321,7 +321,7 @@ function loadOp(name: string, vector: boolean): OpSpec {
       if (bad) return bad;
       const et = (op.operand(0).type as MemRefType).elementType, rt = op.result.type;
       if (vector ? !(rt instanceof VectorType) || rt.elementType !== et : rt !== et) {
-        return vector ? "requires a vector result with the memref element type" : "result type must match the memref element type";
+        return vector ? "requires memref and vector types of the same elemental type" : "result type must match element type of memref";
       }
     },
   };
@@ -352,7 +352,7 @@ function storeOp(name: string, vector: boolean): OpSpec {
       if (bad) return bad;
       const et = (op.operand(1).type as MemRefType).elementType, vt = op.operand(0).type;
       if (vector && (!(vt instanceof VectorType) || vt.elementType !== et)) return "requires a vector value with the memref element type";
-      if (!vector && vt !== et) return `value type '${vt.str}' must match the memref element type '${et.str}'`;
+      if (!vector && vt !== et) return "value to store must have the same type as memref element type";
     },
   };
 }

@@ -3,7 +3,6 @@
 import { Attribute, DenseElementsAttr, FloatAttr, IntegerAttr } from "../ir/attributes.js";
 import type { Operation } from "../ir/core.js";
 import type { Dialect, FoldResult, OpSpec } from "../ir/dialect.js";
-import { DiagnosticError } from "../ir/diagnostics.js";
 import { FloatType, IndexType, IntegerType, ShapedType, elementTypeOf, f64, type Type } from "../ir/types.js";
 import { fusedMultiplyAdd, roundFloat } from "../ir/float.js";
 import { FASTMATH_NONE, flagsAttr, sameTypeOp } from "./common.js";
@@ -154,8 +153,9 @@ const fpowi: OpSpec = {
     p.parseOptionalAttrDict(st);
     const loc = p.locHere();
     p.expect(":");
-    const ts = p.parseTypeList();
-    if (ts.length !== 2) throw DiagnosticError.at(loc, "expected the base and exponent types");
+    const b = p.parseType();
+    p.expect(","); // MLIR's format: `type($lhs) , type($rhs)`
+    const ts = [b, p.parseType()];
     st.operands = p.resolveOperands(ops, ts, loc);
     st.resultTypes = [ts[0]];
   },
@@ -168,9 +168,9 @@ const fpowi: OpSpec = {
     const [b, e] = op.operands.map((v) => v.type);
     if (!(elementTypeOf(b) instanceof FloatType)) return `operand #0 must be floating-point-like, but got '${b.str}'`;
     if (!(elementTypeOf(e) instanceof IntegerType)) return `operand #1 must be signless-integer-like, but got '${e.str}'`;
-    if (op.result.type !== b) return "result type must match the base type";
+    if (op.result.type !== b) return "failed to verify that all of {lhs, result} have same type";
     const shape = (t: typeof b) => (t instanceof ShapedType ? t.shape.join("x") : "");
-    if (shape(b) !== shape(e) || (b instanceof ShapedType) !== (e instanceof ShapedType)) return "base and exponent must have the same shape";
+    if (shape(b) !== shape(e) || (b instanceof ShapedType) !== (e instanceof ShapedType)) return "requires the same shape for all operands and results";
   },
 };
 

@@ -254,7 +254,7 @@ export const memref: Dialect = {
       verify(op) {
         const bad = indicesMatch(op, op.operand(0), op.operands.slice(1));
         if (bad) return bad;
-        if ((op.operand(0).type as MemRefType).elementType !== op.result.type) return "result type must match the memref element type";
+        if ((op.operand(0).type as MemRefType).elementType !== op.result.type) return "failed to verify that result type matches element type of 'memref'";
       },
     },
     {
@@ -276,7 +276,7 @@ export const memref: Dialect = {
         const bad = indicesMatch(op, op.operand(1), op.operands.slice(2));
         if (bad) return bad;
         const et = (op.operand(1).type as MemRefType).elementType;
-        if (op.operand(0).type !== et) return `value type '${op.operand(0).type.str}' must match the memref element type '${et.str}'`;
+        if (op.operand(0).type !== et) return "failed to verify that type of 'value' matches element type of 'memref'";
       },
     },
     {

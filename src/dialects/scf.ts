@@ -224,7 +224,7 @@ const conditionOp: OpSpec = {
   },
   verify(op) {
     if (op.parentOp?.name !== "scf.while") return "expects parent op 'scf.while'";
-    if (op.operand(0).type !== i1) return `condition must be i1, got '${op.operand(0).type.str}'`;
+    if (op.operand(0).type !== i1) return `operand #0 must be 1-bit signless integer, but got '${op.operand(0).type.str}'`;
   },
 };
 
@@ -367,7 +367,7 @@ const indexSwitchOp: OpSpec = {
     const cases = op.attr("cases");
     if (!(cases instanceof DenseArrayAttr)) return "requires a 'cases' array attribute";
     if (op.regions.length !== cases.values.length + 1) return `has ${op.regions.length - 1} case regions but ${cases.values.length} case values`;
-    if (new Set(cases.values).size !== cases.values.length) return "has duplicate case values";
+    if (new Set(cases.values).size !== cases.values.length) return `has duplicate case value: ${cases.values.find((v, i) => cases.values.indexOf(v) !== i)}`;
     if (op.regions.some((r) => r.blocks.length !== 1 || r.blocks[0].args.length)) return "expects each region to have one block without arguments";
   },
 };

@@ -123,10 +123,10 @@ function reshapeLike(name: string): OpSpec {
         const dims = groups[i].map((d) => big.shape[d]);
         const product = dims.includes(DYN) ? DYN : dims.reduce((x, y) => x * y, 1);
         if (product !== DYN && small.shape[i] !== DYN && product !== small.shape[i]) {
-          return `expected dimension ${i} of the collapsed type to be ${product}, but got ${small.shape[i]}`;
+          return `expected dimension ${i} of collapsed type to be static value of ${product}`;
         }
         // MLIR 19 requires this of expand_shape too (a static source size would hide a run-time mismatch).
-        if (product === DYN && small.shape[i] !== DYN) return `expected dimension ${i} of the collapsed type to be dynamic`;
+        if (product === DYN && small.shape[i] !== DYN) return `expected dimension ${i} of collapsed type to be dynamic since one or more of the corresponding dimensions in the expanded type is dynamic`;
       }
       if (expand) {
         const out = arrayProp(op, "static_output_shape");
@@ -173,7 +173,7 @@ export const tensor: Dialect = {
         const t = op.operand(0).type;
         if (!(t instanceof TensorType)) return "operand #0 must be a ranked tensor";
         if (op.operands.length - 1 !== t.rank) return "incorrect number of indices for extract_element";
-        if (op.result.type !== t.elementType) return "result type must match the tensor element type";
+        if (op.result.type !== t.elementType) return "failed to verify that result type matches element type of tensor";
       },
       fold(op, consts) {
         const d = consts[0];
@@ -207,8 +207,8 @@ export const tensor: Dialect = {
         const t = op.operand(1).type;
         if (!(t instanceof TensorType)) return "operand #1 must be a ranked tensor";
         if (op.operands.length - 2 !== t.rank) return "incorrect number of indices";
-        if (op.operand(0).type !== t.elementType) return "scalar type must match the tensor element type";
-        if (op.result.type !== t) return "result type must match the destination type";
+        if (op.operand(0).type !== t.elementType) return "failed to verify that scalar type matches element type of dest";
+        if (op.result.type !== t) return "failed to verify that result type matches type of dest";
       },
     },
     {
@@ -276,7 +276,7 @@ export const tensor: Dialect = {
           " : ", p.type(src.type), " into ", p.type(dst.type));
       },
       verify(op) {
-        if (op.result.type !== op.operand(1).type) return "result type must match the destination type";
+        if (op.result.type !== op.operand(1).type) return "failed to verify that expected result type to match dest type";
         return verifySlice(op, op.operand(1).type, op.operand(0).type, 2);
       },
     },
@@ -296,7 +296,7 @@ export const tensor: Dialect = {
         const t = op.result.type;
         if (!(t instanceof TensorType) || !t.hasStaticShape) return "result must be a statically shaped tensor";
         if (op.operands.length !== t.numElements) return `has ${op.operands.length} elements, but the type needs ${t.numElements}`;
-        if (op.operands.some((v) => v.type !== t.elementType)) return "element types must match the tensor element type";
+        if (op.operands.some((v) => v.type !== t.elementType)) return "failed to verify that operand types match result element type";
       },
       fold(op, consts) {
         const vs = consts.map(scalarOf);
@@ -321,7 +321,7 @@ export const tensor: Dialect = {
       verify(op) {
         const err = checkDynamicSizes(op.result.type, op.operands.length - 1);
         if (err) return err;
-        if (op.operand(0).type !== elementTypeOf(op.result.type)) return "operand type must match the tensor element type";
+        if (op.operand(0).type !== elementTypeOf(op.result.type)) return "failed to verify that operand type matches element type of result";
       },
       fold(op, consts) {
         const v = scalarOf(consts[0]);

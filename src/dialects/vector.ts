@@ -41,9 +41,9 @@ function checkMemAccess(op: Operation, base: Operation["operands"][number], nIdx
   if (!(mt instanceof MemRefType)) return "base operand must be a memref";
   if (nIdx !== mt.rank) return `requires ${mt.rank} indices`;
   const me = mt.elementType;
-  if (me instanceof VectorType) { if (me !== vt) return "base memref and valueToStore vector types should match"; }
+  if (me instanceof VectorType) { if (me !== vt) return `base memref and ${op.name === "vector.load" ? "result" : "valueToStore"} vector types should match`; }
   else if (!(vt instanceof VectorType) || vt.elementType !== me) {
-    return `base and ${op.name === "vector.load" ? "result" : "valueToStore"} element types should match`;
+    return op.name === "vector.load" ? "base and result element types should match" : "base and valueToStore element type should match"; // sic, MLIR
   }
 }
 
@@ -113,7 +113,7 @@ export const vector: Dialect = {
       verify(op) {
         const src = op.operand(0).type, dst = op.result.type;
         if (!(dst instanceof VectorType)) return "result must be a vector";
-        if (elementTypeOf(src) !== dst.elementType) return "source and result element types must match";
+        if (elementTypeOf(src) !== dst.elementType) return "failed to verify that source operand and result have same element type";
         if (!(src instanceof VectorType)) return;
         if (src.rank > dst.rank) return "source rank higher than destination rank";
         const off = dst.rank - src.rank;
@@ -156,8 +156,8 @@ export const vector: Dialect = {
         if (vt.rank > 1) return `unsupported reduction rank: ${vt.rank}`;
         const et = vt.elementType;
         if (et !== op.result.type) return "failed to verify that source operand and result have same element type";
-        if (op.operands.length === 2 && op.operand(1).type !== op.result.type) return "accumulator type must match the result type";
-        if (!kindSupports(kind, et)) return `unsupported reduction type '${et.str}' for kind '${kind}'`;
+        if (op.operands.length === 2 && op.operand(1).type !== op.result.type) return "failed to verify that dest and acc have the same type";
+        if (!kindSupports(kind, et)) return `unsupported reduction type ''${et.str}'' for kind '${kind}'` // MLIR quotes the type twice;
       },
     },
     {
@@ -174,7 +174,7 @@ export const vector: Dialect = {
       verify(op) {
         const vt = op.result.type;
         if (!(vt instanceof VectorType)) return "result must be a vector";
-        if (op.operand(0).type !== vt.elementType) return "operand type must match the vector element type";
+        if (op.operand(0).type !== vt.elementType) return "failed to verify that operand type matches element type of result";
       },
     },
     {
@@ -226,7 +226,7 @@ export const vector: Dialect = {
       },
       verify(op) {
         const dt = op.operand(1).type;
-        if (op.result.type !== dt) return "result type must match the destination vector type";
+        if (op.result.type !== dt) return "failed to verify that all of {dest, result} have same type";
         if (elementTypeOf(op.operand(0).type) !== elementTypeOf(dt)) return "failed to verify that source operand and result have same element type";
         return checkPositions(op, dt, op.operand(0).type.str);
       },
@@ -268,7 +268,7 @@ export const vector: Dialect = {
           " : ", p.type(op.result.type));
       },
       verify(op) {
-        if (op.result.type !== op.operand(1).type) return "result type must match the destination vector type";
+        if (op.result.type !== op.operand(1).type) return "failed to verify that all of {dest, result} have same type";
         return checkElementAccess(op.operand(1).type, op.operands[2], op.operand(0).type);
       },
     },
@@ -276,8 +276,8 @@ export const vector: Dialect = {
       verify(op) {
         const a = op.operand(0).type, b = op.result.type;
         if (!(a instanceof VectorType) || !(b instanceof VectorType)) return "requires vector operand and result";
-        if (a.elementType !== b.elementType) return "requires the same element type for source and result";
-        if (a.numElements !== b.numElements) return "requires the same number of elements for source and result";
+        if (a.elementType !== b.elementType) return "source/result vectors must have same element type";
+        if (a.numElements !== b.numElements) return "source/result number of elements must match";
       },
     }),
     {
@@ -309,7 +309,7 @@ export const vector: Dialect = {
       verify(op) {
         if (!PUNCTUATIONS.includes(printPunctuation(op))) return "requires a valid 'punctuation' attribute";
         // MLIR prints a string as it is: no value, no punctuation.
-        if (op.attr("stringLiteral") && (op.operands.length || printPunctuation(op) !== "newline")) return "cannot print a string with a value or punctuation";
+        if (op.attr("stringLiteral") && (op.operands.length || printPunctuation(op) !== "newline")) return "failed to verify that `source` or `punctuation` are not set when printing strings";
       },
     },
   ] satisfies OpSpec[],

@@ -24,6 +24,18 @@ export class AttrTypeParser {
   locHere(): Location { this.lex.skipTrivia(); return this.lex.loc(this.lex.pos); }
   errorHere(msg: string): DiagnosticError { return DiagnosticError.at(this.locHere(), msg); }
   errorAt(t: Token, msg: string): DiagnosticError { return DiagnosticError.at(this.lex.loc(t.pos), msg); }
+  /** As MLIR: a missing token before a new line (or the end) is reported just after the previous token. */
+  private wrongTokenPos(t: Token): number {
+    const src = this.lex.text;
+    let q = t.pos;
+    for (;;) {
+      while (q > 0 && /\s/.test(src[q - 1])) q--;
+      const bol = src.lastIndexOf("\n", q - 1) + 1;
+      if (q === 0 || !src.slice(bol, q).trimStart().startsWith("//")) break;
+      q = bol; // a whole-line comment: the previous token is above it
+    }
+    return t.kind === "eof" || src.slice(q, t.pos).includes("\n") ? q : t.pos;
+  }
   peekText(): string { return this.lex.peek().text; }
   accept(text: string): boolean {
     const t = this.lex.peek();
@@ -33,7 +45,7 @@ export class AttrTypeParser {
   }
   expect(text: string): void {
     const t = this.lex.peek();
-    if (t.text !== text || t.kind === "string") throw this.errorAt(t, `expected '${text}'`);
+    if (t.text !== text || t.kind === "string") throw DiagnosticError.at(this.lex.loc(this.wrongTokenPos(t)), `expected '${text}'`);
     this.lex.next();
   }
   parseOptionalKeyword(...kws: string[]): string | undefined {

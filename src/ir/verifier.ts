@@ -22,7 +22,13 @@ function sameType(op: Operation): boolean {
   for (let i = 0; i < rs.length; i++) if (rs[i].type !== t0) return false;
   return true;
 }
-const countStr = (w: number | readonly [number, number]) => typeof w === "number" ? `${w}` : w[1] < 0 ? `at least ${w[0]}` : `${w[0]} to ${w[1]}`;
+/** MLIR's wording for its count traits (OneOperand, NResults<2>, AtLeastNOperands<1>, VariadicOperands...). */
+function countMsg(what: "operand" | "result" | "region", w: number | readonly [number, number], n: number): string {
+  if (w === 0) return `requires zero ${what}s`;
+  if (w === 1) return what === "operand" ? "requires a single operand" : `requires one ${what}`;
+  if (typeof w === "number") return `expected ${w} ${what}s, but found ${n}`;
+  return n < w[0] ? `expected ${w[0]} or more ${what}s, but found ${n}` : `expected at most ${w[1]} ${what}s, but found ${n}`;
+}
 
 export class Verifier implements VerifyContext {
   readonly sink = new DiagnosticSink();
@@ -73,9 +79,9 @@ export class Verifier implements VerifyContext {
 
   /** Counts and traits; false when the op is too malformed for the checks that follow. */
   private verifyAgainstSpec(op: Operation, info: RegisteredOp): boolean {
-    if (!countOk(op.operands.length, info.operands)) this.err(op, `requires ${countStr(info.operands!)} operands, but found ${op.operands.length}`);
-    if (!countOk(op.results.length, info.results)) this.err(op, `requires ${countStr(info.results!)} results, but found ${op.results.length}`);
-    if (info.regions !== undefined && op.regions.length !== info.regions) this.err(op, `requires ${info.regions} regions`);
+    if (!countOk(op.operands.length, info.operands)) this.err(op, countMsg("operand", info.operands!, op.operands.length));
+    if (!countOk(op.results.length, info.results)) this.err(op, countMsg("result", info.results!, op.results.length));
+    if (info.regions !== undefined && op.regions.length !== info.regions) this.err(op, countMsg("region", info.regions, op.regions.length));
     const traits = info.traits;
     if (traits.has("SameOperandsAndResultType") && !sameType(op)) {
       this.err(op, "requires the same type for all operands and results");

@@ -1,7 +1,7 @@
 // Shared by the dialect tests: load/print/diagnose in one context, the invalid.mlir checker and
 // mlir-opt-19 runs (skipped locally when MLIR is missing, required in CI: test/support/mlir.ts).
 import assert from "node:assert/strict";
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { createContext } from "../../src/dialects/index.js";
@@ -17,6 +17,10 @@ export const ctx = createContext();
 // Compiled to dist/test/dialects; the .mlir data stays in the source tree.
 const here = dirname(fileURLToPath(import.meta.url));
 export const dataDir = (d: string): string => join(here, "..", "..", "..", "test", "dialects", d);
+
+/** A dialect's invalid-input files: invalid.mlir (mlir-opt-19 agrees) and, if any, invalid-tensorlang-only.mlir. */
+export const invalidFiles = (d: string): string[] =>
+  ["invalid.mlir", "invalid-tensorlang-only.mlir"].map((f) => join(dataDir(d), f)).filter((f) => existsSync(f));
 
 /** Parse + verify, throwing with every diagnostic if anything is wrong. */
 export function load(text: string, file: string) {

@@ -22,22 +22,6 @@ func.func @addf_of_int(%a: i32) {
 
 // -----
 
-func.func @unknown_fastmath(%a: f32) {
-  // expected-error @+1 {{expected ::mlir::arith::FastMathFlags to be one of: none, reassoc, nnan, ninf, nsz, arcp, contract, afn, fast}}
-  %0 = arith.addf %a, %a fastmath<nsw> : f32
-  return
-}
-
-// -----
-
-func.func @unknown_overflow(%a: i32) {
-  // expected-error @+1 {{expected ::mlir::arith::IntegerOverflowFlags to be one of: none, nsw, nuw}}
-  %0 = arith.addi %a, %a overflow<nsw, ninf> : i32
-  return
-}
-
-// -----
-
 func.func @overflow_on_andi(%a: i32) {
   // expected-error @+1 {{expected ':'}}
   %0 = arith.andi %a, %a overflow<nsw> : i32
@@ -89,14 +73,6 @@ func.func @mulsi_extended_of_float(%a: f32) {
 func.func @mului_extended_types(%a: i32) {
   // expected-error @+1 {{failed to verify that all of {lhs, rhs, low, high} have same type}}
   %r:2 = "arith.mului_extended"(%a, %a) : (i32, i32) -> (i32, i64)
-  return
-}
-
-// -----
-
-func.func @truncf_mode(%d: f64) {
-  // expected-error @+1 {{invalid roundingmode 9 : i32}}
-  %0 = "arith.truncf"(%d) <{roundingmode = 9 : i32}> : (f64) -> f32
   return
 }
 

@@ -69,18 +69,6 @@ llvm.func @a(%p: i32, %x: i32) {
 }
 
 // -----
-llvm.func @a(%x: i32) -> i32 {
-  // expected-error @+1 {{expected 1 operand}}
-  llvm.return
-}
-
-// -----
-llvm.func @a(%p: !llvm.ptr) -> i32 {
-  // expected-error @+1 {{mismatching result types}}
-  llvm.return %p : !llvm.ptr
-}
-
-// -----
 // expected-error @+1 {{requires an i8 array type of the length equal to that of the string attribute}}
 llvm.mlir.global internal constant @str("hi\0A\00") : !llvm.array<3 x i8>
 

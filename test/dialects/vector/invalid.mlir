@@ -14,30 +14,6 @@ func.func @extract_range(%v: vector<4xf32>) {
 
 // -----
 
-func.func @extract_result(%v: vector<2x4xf32>) {
-  // expected-error @+1 {{expected result type 'vector<4xf32>', but got 'f32'}}
-  %0 = vector.extract %v[1] : f32 from vector<2x4xf32>
-  return
-}
-
-// -----
-
-func.func @extract_dynamic(%v: vector<4xf32>, %i: index) {
-  // expected-error @+1 {{number of dynamic positions does not match 'static_position'}}
-  %0 = "vector.extract"(%v, %i) <{static_position = array<i64: 0>}> : (vector<4xf32>, index) -> f32
-  return
-}
-
-// -----
-
-func.func @extract_scalar(%a: f32) {
-  // expected-error @+1 {{expected a vector operand}}
-  %0 = "vector.extract"(%a) <{static_position = array<i64>}> : (f32) -> f32
-  return
-}
-
-// -----
-
 func.func @insert_elem(%v: vector<4xf32>, %a: f64) {
   // expected-error @+1 {{failed to verify that source operand and result have same element type}}
   %0 = vector.insert %a, %v[1] : f64 into vector<4xf32>
@@ -46,16 +22,8 @@ func.func @insert_elem(%v: vector<4xf32>, %a: f64) {
 
 // -----
 
-func.func @insert_source(%v: vector<2x4xf32>, %a: f32) {
-  // expected-error @+1 {{expected source type 'vector<4xf32>', but got 'f32'}}
-  %0 = vector.insert %a, %v [1] : f32 into vector<2x4xf32>
-  return
-}
-
-// -----
-
 func.func @insert_result(%v: vector<4xf32>, %a: f32) {
-  // expected-error @+1 {{result type must match the destination vector type}}
+  // expected-error @+1 {{failed to verify that all of {dest, result} have same type}}
   %0 = "vector.insert"(%a, %v) <{static_position = array<i64: 1>}> : (f32, vector<4xf32>) -> vector<8xf32>
   return
 }
@@ -71,7 +39,7 @@ func.func @reduction_elem(%v: vector<4xf32>) {
 // -----
 
 func.func @reduction_kind(%v: vector<4xi32>) {
-  // expected-error @+1 {{unsupported reduction type 'i32' for kind 'maximumf'}}
+  // expected-error @+1 {{unsupported reduction type ''i32'' for kind 'maximumf'}}
   %0 = vector.reduction <maximumf>, %v : vector<4xi32> into i32
   return
 }
@@ -79,24 +47,8 @@ func.func @reduction_kind(%v: vector<4xi32>) {
 // -----
 
 func.func @reduction_float_kind(%v: vector<4xf32>) {
-  // expected-error @+1 {{unsupported reduction type 'f32' for kind 'xor'}}
+  // expected-error @+1 {{unsupported reduction type ''f32'' for kind 'xor'}}
   %0 = vector.reduction <xor>, %v : vector<4xf32> into f32
-  return
-}
-
-// -----
-
-func.func @reduction_unknown(%v: vector<4xf32>) {
-  // expected-error @+1 {{unknown combining kind 'avg'}}
-  %0 = vector.reduction <avg>, %v : vector<4xf32> into f32
-  return
-}
-
-// -----
-
-func.func @reduction_kind_attr(%v: vector<4xf32>) {
-  // expected-error @+1 {{requires a valid 'kind' attribute}}
-  %0 = "vector.reduction"(%v) : (vector<4xf32>) -> f32
   return
 }
 
@@ -110,16 +62,8 @@ func.func @reduction_rank(%v: vector<2x4xf32>) {
 
 // -----
 
-func.func @reduction_scalar(%a: f32) {
-  // expected-error @+1 {{operand #0 must be a vector}}
-  %0 = "vector.reduction"(%a) <{kind = #vector.kind<add>}> : (f32) -> f32
-  return
-}
-
-// -----
-
 func.func @reduction_acc(%v: vector<4xf32>, %a: f64) {
-  // expected-error @+1 {{accumulator type must match the result type}}
+  // expected-error @+1 {{failed to verify that dest and acc have the same type}}
   %0 = "vector.reduction"(%v, %a) <{kind = #vector.kind<add>}> : (vector<4xf32>, f64) -> f32
   return
 }
@@ -143,16 +87,8 @@ func.func @broadcast_rank(%v: vector<2x4xf32>) {
 // -----
 
 func.func @broadcast_elem(%a: f64) {
-  // expected-error @+1 {{source and result element types must match}}
+  // expected-error @+1 {{failed to verify that source operand and result have same element type}}
   %0 = vector.broadcast %a : f64 to vector<4xf32>
-  return
-}
-
-// -----
-
-func.func @broadcast_result(%a: f32) {
-  // expected-error @+1 {{result must be a vector}}
-  %0 = "vector.broadcast"(%a) : (f32) -> f32
   return
 }
 
@@ -174,16 +110,8 @@ func.func @load_elem(%m: memref<4x4xf32>, %i: index) {
 
 // -----
 
-func.func @load_base(%t: tensor<4xf32>, %i: index) {
-  // expected-error @+1 {{base operand must be a memref}}
-  %0 = "vector.load"(%t, %i) : (tensor<4xf32>, index) -> vector<4xf32>
-  return
-}
-
-// -----
-
 func.func @load_vector_memref(%m: memref<4xvector<4xf32>>, %i: index) {
-  // expected-error @+1 {{base memref and valueToStore vector types should match}}
+  // expected-error @+1 {{base memref and result vector types should match}}
   %0 = vector.load %m[%i] : memref<4xvector<4xf32>>, vector<8xf32>
   return
 }
@@ -199,7 +127,7 @@ func.func @store_indices(%m: memref<4x4xf32>, %i: index, %v: vector<4xf32>) {
 // -----
 
 func.func @store_elem(%m: memref<4xf32>, %i: index, %v: vector<4xi32>) {
-  // expected-error @+1 {{base and valueToStore element types should match}}
+  // expected-error @+1 {{base and valueToStore element type should match}}
   vector.store %v, %m[%i] : memref<4xf32>, vector<4xi32>
   return
 }
@@ -207,24 +135,8 @@ func.func @store_elem(%m: memref<4xf32>, %i: index, %v: vector<4xi32>) {
 // -----
 
 func.func @splat_type(%a: f64) {
-  // expected-error @+1 {{operand type must match the vector element type}}
+  // expected-error @+1 {{failed to verify that operand type matches element type of result}}
   %0 = "vector.splat"(%a) : (f64) -> vector<4xf32>
-  return
-}
-
-// -----
-
-func.func @splat_result(%a: f32) {
-  // expected-error @+1 {{result must be a vector}}
-  %0 = "vector.splat"(%a) : (f32) -> tensor<4xf32>
-  return
-}
-
-// -----
-
-func.func @fma_scalar(%a: f32) {
-  // expected-error @+1 {{requires vector of floats}}
-  %0 = vector.fma %a, %a, %a : f32
   return
 }
 
@@ -233,30 +145,6 @@ func.func @fma_scalar(%a: f32) {
 func.func @transfer_indices(%m: memref<4x8xf32>, %i: index, %p: f32) {
   // expected-error @+1 {{requires 2 indices}}
   %0 = vector.transfer_read %m[%i], %p : memref<4x8xf32>, vector<4xf32>
-  return
-}
-
-// -----
-
-func.func @transfer_source(%m: f32, %i: index, %p: f32) {
-  // expected-error @+1 {{requires source to be a memref or ranked tensor type}}
-  %0 = "vector.transfer_read"(%m, %i, %p) <{in_bounds = [false], operandSegmentSizes = array<i32: 1, 1, 1, 0>, permutation_map = affine_map<(d0) -> (d0)>}> : (f32, index, f32) -> vector<4xf32>
-  return
-}
-
-// -----
-
-func.func @transfer_vector(%m: memref<4xf32>, %i: index, %p: f32) {
-  // expected-error @+1 {{requires a vector type}}
-  %0 = "vector.transfer_read"(%m, %i, %p) <{in_bounds = [false], operandSegmentSizes = array<i32: 1, 1, 1, 0>, permutation_map = affine_map<(d0) -> (d0)>}> : (memref<4xf32>, index, f32) -> f32
-  return
-}
-
-// -----
-
-func.func @transfer_index_type(%m: memref<4xf32>, %i: i32, %p: f32) {
-  // expected-error @+1 {{requires index indices}}
-  %0 = "vector.transfer_read"(%m, %i, %p) <{in_bounds = [false], operandSegmentSizes = array<i32: 1, 1, 1, 0>, permutation_map = affine_map<(d0) -> (d0)>}> : (memref<4xf32>, i32, f32) -> vector<4xf32>
   return
 }
 
@@ -310,41 +198,9 @@ func.func @transfer_broadcast(%m: memref<4x8xf32>, %i: index, %p: f32) {
 
 // -----
 
-func.func @transfer_elem(%m: memref<4x8xf32>, %i: index, %p: f32) {
-  // expected-error @+1 {{requires source and vector element types to match}}
-  %0 = "vector.transfer_read"(%m, %i, %i, %p) <{in_bounds = [false], operandSegmentSizes = array<i32: 1, 2, 1, 0>, permutation_map = affine_map<(d0, d1) -> (d1)>}> : (memref<4x8xf32>, index, index, f32) -> vector<4xf64>
-  return
-}
-
-// -----
-
 func.func @transfer_padding(%m: memref<4x8xf32>, %i: index, %p: f64) {
   // expected-error @+1 {{requires formal padding and source of the same elemental type}}
   %0 = "vector.transfer_read"(%m, %i, %i, %p) <{in_bounds = [false], operandSegmentSizes = array<i32: 1, 2, 1, 0>, permutation_map = affine_map<(d0, d1) -> (d1)>}> : (memref<4x8xf32>, index, index, f64) -> vector<4xf32>
-  return
-}
-
-// -----
-
-func.func @transfer_mask(%m: memref<4x8xf32>, %i: index, %v: vector<4xf32>, %k: vector<8xi1>) {
-  // expected-error @+1 {{expects mask type 'vector<4xi1>'}}
-  "vector.transfer_write"(%v, %m, %i, %i, %k) <{in_bounds = [false], operandSegmentSizes = array<i32: 1, 1, 2, 1>, permutation_map = affine_map<(d0, d1) -> (d1)>}> : (vector<4xf32>, memref<4x8xf32>, index, index, vector<8xi1>) -> ()
-  return
-}
-
-// -----
-
-func.func @transfer_segments(%m: memref<4xf32>, %i: index, %p: f32) {
-  // expected-error @+1 {{requires an 'operandSegmentSizes' attribute with 4 elements}}
-  %0 = "vector.transfer_read"(%m, %i, %p) : (memref<4xf32>, index, f32) -> vector<4xf32>
-  return
-}
-
-// -----
-
-func.func @transfer_write_result(%t: tensor<4xf32>, %i: index, %v: vector<4xf32>) {
-  // expected-error @+1 {{should have a tensor result exactly when writing to a tensor}}
-  "vector.transfer_write"(%v, %t, %i) <{in_bounds = [false], operandSegmentSizes = array<i32: 1, 1, 1, 0>, permutation_map = affine_map<(d0) -> (d0)>}> : (vector<4xf32>, tensor<4xf32>, index) -> ()
   return
 }
 
@@ -374,32 +230,8 @@ func.func @extractelement_1d(%v: vector<4xf32>) {
 
 // -----
 
-func.func @extractelement_pos(%v: vector<4xf32>, %p: f32) {
-  // expected-error @+1 {{position must be an integer or index}}
-  %0 = vector.extractelement %v[%p : f32] : vector<4xf32>
-  return
-}
-
-// -----
-
-func.func @extractelement_scalar(%a: f32, %i: i32) {
-  // expected-error @+1 {{expected a vector operand}}
-  %0 = "vector.extractelement"(%a, %i) : (f32, i32) -> f32
-  return
-}
-
-// -----
-
-func.func @insertelement_type(%v: vector<4xf32>, %a: f64, %i: i32) {
-  // expected-error @+1 {{scalar type must match the vector element type}}
-  %0 = "vector.insertelement"(%a, %v, %i) : (f64, vector<4xf32>, i32) -> vector<4xf32>
-  return
-}
-
-// -----
-
 func.func @insertelement_result(%v: vector<4xf32>, %a: f32, %i: i32) {
-  // expected-error @+1 {{result type must match the destination vector type}}
+  // expected-error @+1 {{failed to verify that all of {dest, result} have same type}}
   %0 = "vector.insertelement"(%a, %v, %i) : (f32, vector<4xf32>, i32) -> vector<8xf32>
   return
 }
@@ -407,7 +239,7 @@ func.func @insertelement_result(%v: vector<4xf32>, %a: f32, %i: i32) {
 // -----
 
 func.func @shape_cast_count(%v: vector<4xf32>) {
-  // expected-error @+1 {{requires the same number of elements for source and result}}
+  // expected-error @+1 {{source/result number of elements must match}}
   %0 = vector.shape_cast %v : vector<4xf32> to vector<2x3xf32>
   return
 }
@@ -415,39 +247,15 @@ func.func @shape_cast_count(%v: vector<4xf32>) {
 // -----
 
 func.func @shape_cast_elem(%v: vector<4xf32>) {
-  // expected-error @+1 {{requires the same element type for source and result}}
+  // expected-error @+1 {{source/result vectors must have same element type}}
   %0 = vector.shape_cast %v : vector<4xf32> to vector<4xi32>
   return
 }
 
 // -----
 
-func.func @shape_cast_scalar(%a: f32) {
-  // expected-error @+1 {{requires vector operand and result}}
-  %0 = vector.shape_cast %a : f32 to vector<1xf32>
-  return
-}
-
-// -----
-
-func.func @print_punctuation() {
-  // expected-error @+1 {{unknown punctuation 'semicolon'}}
-  vector.print punctuation <semicolon>
-  return
-}
-
-// -----
-
-func.func @print_punctuation_attr() {
-  // expected-error @+1 {{requires a valid 'punctuation' attribute}}
-  "vector.print"() <{punctuation = 3 : i32}> : () -> ()
-  return
-}
-
-// -----
-
 func.func @print_both(%a: f32) {
-  // expected-error @+1 {{cannot print a string with a value or punctuation}}
+  // expected-error @+1 {{failed to verify that `source` or `punctuation` are not set when printing strings}}
   "vector.print"(%a) <{stringLiteral = "x"}> : (f32) -> ()
   return
 }
@@ -455,7 +263,7 @@ func.func @print_both(%a: f32) {
 // -----
 
 func.func @print_string_punctuation() {
-  // expected-error @+1 {{cannot print a string with a value or punctuation}}
+  // expected-error @+1 {{failed to verify that `source` or `punctuation` are not set when printing strings}}
   vector.print str "x" punctuation <comma>
   return
 }
