@@ -66,16 +66,16 @@ export const PASS_CATALOG: readonly PassEntry[] = [
     load: async () => (await import("./raise-scf-to-affine.js")).raiseScfToAffine,
   },
   {
-    name: "split-vectors",
-    perFunction: true,
-    description: "Split vectors the wasm backend does not hold in one v128 into 128-bit pieces or elements",
-    load: async () => (await import("./split-vectors.js")).splitVectors,
-  },
-  {
     name: "lower-vector-ops",
     perFunction: true,
     description: "Lower vector contract, outerproduct, multi_reduction, strided slices and wide transpose/shuffle to extract/insert, fma, reduction and arith",
     load: async () => (await import("./lower-vector-ops.js")).lowerVectorOps,
+  },
+  {
+    name: "split-vectors",
+    perFunction: true,
+    description: "Split vectors the wasm backend does not hold in one v128 into 128-bit pieces or elements",
+    load: async () => (await import("./split-vectors.js")).splitVectors,
   },
   {
     name: "loop-invariant-code-motion",
