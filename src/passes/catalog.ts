@@ -66,9 +66,15 @@ export const PASS_CATALOG: readonly PassEntry[] = [
     load: async () => (await import("./raise-scf-to-affine.js")).raiseScfToAffine,
   },
   {
+    name: "lower-vector-ops",
+    perFunction: true,
+    description: "Lower vector contract, outerproduct, multi_reduction, strided slices and wide transpose/shuffle to extract/insert, fma, reduction and arith",
+    load: async () => (await import("./lower-vector-ops.js")).lowerVectorOps,
+  },
+  {
     name: "split-vectors",
     perFunction: true,
-    description: "Split 1-D vectors wider than 128 bits into 128-bit pieces (the wasm backend's vectors)",
+    description: "Split vectors the wasm backend does not hold in one v128 into 128-bit pieces or elements",
     load: async () => (await import("./split-vectors.js")).splitVectors,
   },
   {

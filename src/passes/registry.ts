@@ -8,13 +8,14 @@ import { lowerAffine } from "./lower-affine.js";
 import type { Pass } from "./pass.js";
 import { raiseScfToAffine } from "./raise-scf-to-affine.js";
 import { splitVectors } from "./split-vectors.js";
+import { lowerVectorOps } from "./lower-vector-ops.js";
 import { loopInvariantCodeMotion } from "./licm.js";
 import { symbolDce } from "./symbol-dce.js";
 import { verifyLinearity } from "./verify-linearity.js";
 
 export const PASSES: readonly Pass[] = [
   canonicalize, cse, verifyLinearity, convertTensorlangToLinalg, bufferize, convertLinalgToLoops, convertLinalgToAffineLoops, lowerAffine, raiseScfToAffine,
-  splitVectors, loopInvariantCodeMotion, symbolDce,
+  lowerVectorOps, splitVectors, loopInvariantCodeMotion, symbolDce,
 ];
 
 export function lookupPass(name: string): Pass | undefined { return PASSES.find((p) => p.name === name); }

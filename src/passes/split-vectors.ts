@@ -1,9 +1,10 @@
-// --split-vectors: a 1-D vector wider than 128 bits whose width is a multiple of 128 (vector<8xf32>,
-// vector<4xf64>, vector<32xi8> ...) becomes k 128-bit pieces, the wasm backend's v128 values, as
-// MLIR's unrolling to a native vector size does. Each function is planned before anything is
-// rewritten: one with a wide vector the pass cannot split (an argument or result, vector.print,
-// transfers, shape_cast, a call ...) is left exactly as it was, so the backend's error names it.
-import { DenseArrayAttr, DenseElementsAttr, type Attribute } from "../ir/attributes.js";
+// --split-vectors: a vector the wasm backend does not hold in one v128 becomes pieces it does, as
+// MLIR's unrolling to a native vector size does: 128-bit pieces in row-major order where its bits
+// are a multiple of 128 (vector<8xf32>, vector<4xf64>, vector<3x4xi32> ...), else its elements as
+// scalars (vector<3xf32>, vector<2x3xf32>). Each function is planned before anything is rewritten:
+// one with a vector the pass cannot split (an argument or result, transfers, a dynamic position,
+// a call ...) is left exactly as it was, so the backend's error names it.
+import { DenseArrayAttr, DenseElementsAttr, FloatAttr, IntegerAttr, OpaqueAttr, type Attribute } from "../ir/attributes.js";
 import { Builder } from "../ir/builder.js";
 import { Block, Module, Operation, Region, Value } from "../ir/core.js";
 import type { Context } from "../ir/dialect.js";
@@ -11,30 +12,43 @@ import type { DiagnosticSink } from "../ir/diagnostics.js";
 import { FloatType, IntegerType, MemRefType, Type, VectorType, i1, index } from "../ir/types.js";
 import { constantIndex } from "../dialects/arith.js";
 import { K_DYNAMIC, arrayProp, i64Array, segmentSizesAttr } from "../dialects/indexing.js";
+import { KIND_TO_ARITH, reductionKind, type VectorKind } from "../dialects/vector-kind.js";
+import { printPunctuation } from "../dialects/vector.js";
 import type { Pass } from "./pass.js";
 
-/** Lanes per 128-bit piece of a (non-mask) vector type to split, else undefined. */
+const laneBits = (e: Type) => (e instanceof FloatType ? (e.kind === "f32" || e.kind === "f64" ? e.width : 0)
+  : e instanceof IntegerType && [8, 16, 32, 64].includes(e.width) ? e.width : 0);
+/** Whether the wasm backend holds `t` in one v128 (as backend/wasm/abi.ts's vectorLanes says). */
+export function heldVector(t: Type): boolean {
+  if (!(t instanceof VectorType) || t.rank === 0) return false;
+  return t.elementType === i1 ? [2, 4, 8, 16].includes(t.numElements) : laneBits(t.elementType) * t.numElements === 128;
+}
+/** Lanes per piece of a (non-mask) vector type to split (1: its elements), else undefined. */
 function pieceLanes(t: Type): number | undefined {
-  if (!(t instanceof VectorType) || t.rank !== 1) return undefined;
-  const e = t.elementType;
-  const w = e instanceof FloatType ? (e.kind === "f32" || e.kind === "f64" ? e.width : 0)
-    : e instanceof IntegerType && [8, 16, 32, 64].includes(e.width) ? e.width : 0;
-  const bits = w * t.shape[0];
-  return bits > 128 && bits % 128 === 0 ? 128 / w : undefined;
+  if (!(t instanceof VectorType) || t.rank === 0 || t.elementType === i1 || heldVector(t)) return undefined;
+  const w = laneBits(t.elementType);
+  return !w ? undefined : (w * t.numElements) % 128 === 0 ? 128 / w : 1;
+}
+/** Row-major index of `pos` in `shape` (leading dimensions), and back. */
+const flat = (shape: readonly number[], pos: readonly number[]) => pos.reduce((a, p, d) => a * shape[d] + p, 0);
+function unflat(shape: readonly number[], e: number): number[] {
+  const pos = shape.map(() => 0);
+  for (let d = shape.length - 1; d >= 0; d--) { pos[d] = e % shape[d]; e = Math.floor(e / shape[d]); }
+  return pos;
 }
 /** Ops carrying values (iter_args last among the operands; results from their yields). */
 const LOOPS = new Set(["scf.for", "affine.for"]), IFS = new Set(["scf.if", "affine.if"]);
-const isMask = (t: Type) => t instanceof VectorType && t.rank === 1 && t.elementType === i1;
+const isMask = (t: Type) => t instanceof VectorType && t.elementType === i1;
 const vectors = (op: Operation) => [...op.operands, ...op.results].filter((v) => v.type instanceof VectorType);
 
-/** The static lane of a 1-D extract/insert (either form), else undefined. */
-function lanePosition(op: Operation): number | undefined {
+/** The static position of an extract/insert (either form), else undefined. */
+function staticPosition(op: Operation): number[] | undefined {
   if (op.name === "vector.extractelement" || op.name === "vector.insertelement") {
-    const p = op.operands[op.name === "vector.extractelement" ? 1 : 2];
-    return p && constantIndex(p);
+    const p = op.operands[op.name === "vector.extractelement" ? 1 : 2], c = p && constantIndex(p);
+    return c === undefined ? undefined : [c];
   }
   const pos = arrayProp(op, "static_position");
-  return pos.length === 1 && pos[0] !== K_DYNAMIC ? pos[0] : undefined;
+  return pos.includes(K_DYNAMIC) ? undefined : pos;
 }
 
 /**
@@ -58,7 +72,12 @@ function plan(fn: Operation, ctx: Context): Map<Value, number> | undefined {
     if (IFS.has(op.name)) op.results.forEach((r, i) => groups.push([r, ...op.regions.map((g) => g.blocks[0].terminator!.operand(i))]));
   });
   if (!lanes.size) return undefined;
-  for (let changed = true; changed;) {
+  // Masks take the split of what they meet; those left that no v128 holds split into elements.
+  for (let changed = true, late = false; changed || !late;) {
+    if (!changed) {
+      late = true;
+      for (const g of groups) for (const v of g) if (isMask(v.type) && !lanes.has(v) && !heldVector(v.type)) lanes.set(v, 1);
+    }
     changed = false;
     for (const g of groups) {
       const known = new Set(g.flatMap((v) => lanes.get(v) ?? []));
@@ -88,13 +107,13 @@ function splittable(op: Operation, lanes: Map<Value, number>, ctx: Context): boo
   const scalarMemref = (v: Value) => v.type instanceof MemRefType && !(v.type.elementType instanceof VectorType) && v.type.elementType !== i1;
   switch (op.name) {
     case "arith.constant": return op.attr("value") instanceof DenseElementsAttr;
-    case "vector.broadcast": case "vector.splat": return !(op.operand(0).type instanceof VectorType);
-    case "vector.load": return scalarMemref(op.operand(0)) && op.operands.length > 1;
-    case "vector.store": return scalarMemref(op.operand(1)) && op.operands.length > 2;
+    case "vector.broadcast": case "vector.splat": case "vector.print": case "vector.shape_cast": case "vector.from_elements": return true;
+    case "vector.load": return scalarMemref(op.operand(0)) && op.operands.length > 1 && (op.result.type as VectorType).rank === 1;
+    case "vector.store": return scalarMemref(op.operand(1)) && op.operands.length > 2 && (op.operand(0).type as VectorType).rank === 1;
     case "vector.reduction": case "scf.for": case "scf.if": case "affine.for": case "affine.if": return true;
     case "vector.extract": case "vector.extractelement": case "vector.insert": case "vector.insertelement": {
-      const p = lanePosition(op), insert = op.name.startsWith("vector.insert"), vt = op.operand(insert ? 1 : 0).type as VectorType;
-      return p !== undefined && p >= 0 && p < vt.shape[0] && !(insert && op.operand(0).type instanceof VectorType);
+      const p = staticPosition(op), vt = op.operand(op.name.startsWith("vector.insert") ? 1 : 0).type as VectorType;
+      return p !== undefined && p.every((x, d) => x >= 0 && x < vt.shape[d]);
     }
     case "scf.yield": case "affine.yield": return LOOPS.has(op.parentOp?.name ?? "") || IFS.has(op.parentOp?.name ?? "");
   }
@@ -106,8 +125,12 @@ class Splitter {
   readonly parts = new Map<Value, Value[]>();
   constructor(readonly lanes: Map<Value, number>) {}
 
-  count(v: Value): number { return (v.type as VectorType).shape[0] / this.lanes.get(v)!; }
-  pieceType(v: Value): VectorType { return VectorType.get([this.lanes.get(v)!], (v.type as VectorType).elementType); }
+  count(v: Value): number { return (v.type as VectorType).numElements / this.lanes.get(v)!; }
+  /** A piece of `v`: 128 bits of lanes, or one element. */
+  pieceType(v: Value): Type {
+    const l = this.lanes.get(v)!, e = (v.type as VectorType).elementType;
+    return l === 1 ? e : VectorType.get([l], e);
+  }
   expand(vs: readonly Value[]): Value[] { return vs.flatMap((v) => this.parts.get(v) ?? [v]); }
   expandTypes(vs: readonly Value[]): Type[] {
     return vs.flatMap((v) => (this.lanes.has(v) ? new Array<Type>(this.count(v)).fill(this.pieceType(v)) : [v.type]));
@@ -128,46 +151,130 @@ class Splitter {
     }
   }
 
+  /** Element `e` (row-major) of vector `v`, split or not, as a scalar. */
+  private elem(b: Builder, v: Value, e: number): Value {
+    const t = v.type as VectorType, ps = this.parts.get(v), l = this.lanes.get(v);
+    if (l === 1) return ps![e];
+    const [x, pos] = ps ? [ps[Math.floor(e / l!)], [e % l!]] : [v, unflat(t.shape, e)];
+    return b.value("vector.extract", [x], t.elementType, { static_position: i64Array(pos) });
+  }
+  /** `res` made of the scalars `xs`: its pieces, or (not split) one from_elements in its place. */
+  private assemble(b: Builder, res: Value, xs: Value[]): void {
+    const l = this.lanes.get(res);
+    if (l === undefined) res.replaceAllUsesWith(b.value("vector.from_elements", xs, res.type));
+    else this.parts.set(res, l === 1 ? xs : Array.from({ length: xs.length / l }, (_, j) => b.value("vector.from_elements", xs.slice(j * l, (j + 1) * l), this.pieceType(res))));
+  }
+  /** The pieces of `v` as `l`-lane pieces, if they are (a native v128 is one), else undefined. */
+  private piecesOf(v: Value, l: number): Value[] | undefined {
+    if (this.lanes.has(v)) return this.lanes.get(v) === l ? this.parts.get(v) : undefined;
+    return v.type instanceof VectorType && v.type.numElements === l ? [v] : undefined;
+  }
+
   private op(op: Operation): void {
     const b = Builder.before(op), attrs: Record<string, Attribute> = Object.fromEntries(op.attributes);
     const res = op.results[0], each = <T>(n: number, f: (j: number) => T) => Array.from({ length: n }, (_, j) => f(j));
+    const l = res && this.lanes.get(res);
     switch (op.name) {
       case "arith.constant": {
-        const a = op.attr("value") as DenseElementsAttr, t = this.pieceType(res), l = t.shape[0];
-        const piece = (j: number) => b.constant(new DenseElementsAttr(t, a.values.slice(j * l, (j + 1) * l), false), t);
-        const splat = a.isSplat && b.constant(new DenseElementsAttr(t, a.values, true), t); // one piece serves all
-        this.parts.set(res, each(this.count(res), (j) => splat || piece(j)));
+        const a = op.attr("value") as DenseElementsAttr, t = this.pieceType(res), et = (res.type as VectorType).elementType;
+        const attr = (vs: readonly (number | bigint)[], splat: boolean) => (t instanceof VectorType ? new DenseElementsAttr(t, vs, splat)
+          : et instanceof FloatType ? new FloatAttr(Number(vs[0]), et) : new IntegerAttr(vs[0], et));
+        const splat = a.isSplat && b.constant(attr(a.values, true), t); // one piece serves all
+        this.parts.set(res, each(this.count(res), (j) => splat || b.constant(attr(a.values.slice(j * l!, (j + 1) * l!), false), t)));
         break;
       }
-      case "vector.broadcast": case "vector.splat": { // every piece is the same splat
-        const v = b.value(op.name, [op.operand(0)], this.pieceType(res), attrs);
-        this.parts.set(res, each(this.count(res), () => v));
+      case "vector.broadcast": case "vector.splat": {
+        const src = op.operand(0), rt = res.type as VectorType;
+        if (!(src.type instanceof VectorType)) { // every piece is the same splat
+          const v = l === 1 ? src : b.value(op.name, [src], this.pieceType(res), attrs);
+          this.parts.set(res, each(this.count(res), () => v));
+          break;
+        }
+        const st = src.type, off = rt.rank - st.rank, ps = this.piecesOf(src, l!);
+        if (ps && st.shape.every((n, d) => n === rt.shape[off + d])) { // the source repeated
+          this.parts.set(res, each(rt.numElements / st.numElements, () => ps).flat());
+          break;
+        }
+        this.assemble(b, res, each(rt.numElements, (e) => {
+          const i = unflat(rt.shape, e).slice(off);
+          return this.elem(b, src, flat(st.shape, i.map((x, d) => (st.shape[d] === 1 ? 0 : x))));
+        }));
         break;
       }
       case "vector.load": case "vector.store": { // piece j at the last index + j * lanes
-        const store = op.name === "vector.store", vec = store ? op.operand(0) : res, l = this.lanes.get(vec)!;
+        const store = op.name === "vector.store", vec = store ? op.operand(0) : res, vl = this.lanes.get(vec)!;
         const [mem, ...idx] = op.operands.slice(store ? 1 : 0), last = idx.pop()!;
-        const at = (j: number) => [mem, ...idx, j ? b.value("arith.addi", [last, b.constIndex(j * l)], index) : last];
-        if (store) this.parts.get(vec)!.forEach((p, j) => b.create(op.name, [p, ...at(j)], [], attrs));
-        else this.parts.set(res, each(this.count(res), (j) => b.value(op.name, at(j), this.pieceType(res), attrs)));
+        const at = (j: number) => [mem, ...idx, j ? b.value("arith.addi", [last, b.constIndex(j * vl)], index) : last];
+        const [ld, st] = vl === 1 ? ["memref.load", "memref.store"] : [op.name, op.name];
+        if (store) this.parts.get(vec)!.forEach((p, j) => b.create(st, [p, ...at(j)], [], vl === 1 ? {} : attrs));
+        else this.parts.set(res, each(this.count(res), (j) => b.value(ld, at(j), this.pieceType(res), vl === 1 ? {} : attrs)));
         break;
       }
       case "vector.reduction": { // chained in lane order: the interpreter's sequential fold, bit for bit
         let acc: Value | undefined = op.operands[1];
-        for (const p of this.parts.get(op.operand(0))!) acc = b.value(op.name, acc ? [p, acc] : [p], res.type, attrs);
+        const src = op.operand(0), et = res.type, kind = reductionKind(op) as VectorKind;
+        if (this.lanes.get(src) === 1) { // a float <add> without accumulator from +0.0, as MLIR lowers it
+          const comb = KIND_TO_ARITH[kind][et instanceof FloatType ? "float" : "int"]!;
+          acc ??= kind === "add" && et instanceof FloatType ? b.zero(et) : undefined;
+          for (const p of this.parts.get(src)!) acc = acc ? b.value(comb, [acc, p], et) : p;
+        } else for (const p of this.parts.get(src)!) acc = b.value(op.name, acc ? [p, acc] : [p], et, attrs);
         res.replaceAllUsesWith(acc!);
         break;
       }
       case "vector.extract": case "vector.extractelement": {
-        const p = lanePosition(op)!, l = this.lanes.get(op.operand(0))!;
-        const x = this.parts.get(op.operand(0))![Math.floor(p / l)];
-        res.replaceAllUsesWith(b.value("vector.extract", [x], res.type, { static_position: i64Array([p % l]) }));
+        const src = op.operand(0), pos = staticPosition(op)!, st = src.type as VectorType;
+        const n = res.type instanceof VectorType ? res.type.numElements : 1, start = flat(st.shape, pos) * n;
+        const sl = this.lanes.get(src) ?? n, ps = this.piecesOf(src, sl);
+        if (!(res.type instanceof VectorType)) res.replaceAllUsesWith(this.elem(b, src, start));
+        else if (ps && start % sl === 0 && (l ?? n) === sl) { // whole pieces
+          const got = ps.slice(start / sl, (start + n) / sl);
+          if (l === undefined) res.replaceAllUsesWith(got[0]);
+          else this.parts.set(res, got);
+        } else this.assemble(b, res, each(n, (k) => this.elem(b, src, start + k)));
         break;
       }
       case "vector.insert": case "vector.insertelement": {
-        const p = lanePosition(op)!, l = this.lanes.get(res)!, ps = [...this.parts.get(op.operand(1))!], j = Math.floor(p / l);
-        ps[j] = b.value("vector.insert", [op.operand(0), ps[j]], this.pieceType(res), { static_position: i64Array([p % l]) });
+        const [x, dest] = op.operands, pos = staticPosition(op)!, dt = dest.type as VectorType, vec = x.type instanceof VectorType;
+        const n = vec ? (x.type as VectorType).numElements : 1, start = flat(dt.shape, pos) * n;
+        if (l === undefined) { // a native vector takes the elements of a split one
+          let r = dest;
+          for (let k = 0; k < n; k++) r = b.value("vector.insert", [this.elem(b, x, k), r], dt, { static_position: i64Array(unflat(dt.shape, start + k)) });
+          res.replaceAllUsesWith(r);
+          break;
+        }
+        const ps = [...this.parts.get(dest)!], xs = vec ? this.piecesOf(x, l) : undefined;
+        if (xs && start % l === 0) ps.splice(start / l, xs.length, ...xs);
+        else {
+          for (let k = 0; k < n; k++) {
+            const e = start + k, xk = vec ? this.elem(b, x, k) : x, j = Math.floor(e / l);
+            ps[j] = l === 1 ? xk : b.value("vector.insert", [xk, ps[j]], this.pieceType(res), { static_position: i64Array([e % l]) });
+          }
+        }
         this.parts.set(res, ps);
+        break;
+      }
+      case "vector.shape_cast": {
+        const src = op.operand(0), ps = l !== undefined && this.piecesOf(src, l);
+        if (ps && this.lanes.has(src)) this.parts.set(res, ps);
+        else this.assemble(b, res, each((res.type as VectorType).numElements, (e) => this.elem(b, src, e)));
+        break;
+      }
+      case "vector.from_elements": this.assemble(b, res, [...op.operands]); break;
+      case "vector.print": { // as MLIR prints an n-D vector: punctuation around its elements
+        const v = op.operand(0), t = v.type as VectorType;
+        const punct = (p: string) => b.create("vector.print", [], [], { punctuation: new OpaqueAttr(`#vector.punctuation<${p}>`) });
+        let e = 0;
+        const rows = (d: number): void => {
+          punct("open");
+          for (let i = 0; i < t.shape[d]; i++) {
+            if (i) punct("comma");
+            if (d < t.rank - 1) rows(d + 1);
+            else b.create("vector.print", [this.elem(b, v, e++)], [], { punctuation: new OpaqueAttr("#vector.punctuation<no_punctuation>") });
+          }
+          punct("close");
+        };
+        rows(0);
+        if (printPunctuation(op) !== "no_punctuation") punct(printPunctuation(op));
         break;
       }
       case "scf.yield": case "affine.yield": b.create(op.name, this.expand(op.operands), [], attrs); break;
@@ -193,9 +300,9 @@ class Splitter {
         this.bind(op.results, r.results);
         break;
       }
-      default: // element-wise: piece j of the result from piece j of each vector operand
-        this.parts.set(res, each(this.count(res), (j) =>
-          b.value(op.name, op.operands.map((v) => this.parts.get(v)?.[j] ?? v), this.pieceType(res), attrs)));
+      default: // element-wise: piece j of the result from piece j of each vector operand (scalars: math.fma)
+        this.parts.set(res, each(this.count(res), (j) => b.value(op.name === "vector.fma" && l === 1 ? "math.fma" : op.name,
+          op.operands.map((v) => this.parts.get(v)?.[j] ?? v), this.pieceType(res), attrs)));
     }
     op.erase(); // later users of its results are rewritten (and erased) in turn
   }
@@ -203,7 +310,7 @@ class Splitter {
 
 export const splitVectors: Pass = {
   name: "split-vectors",
-  description: "Split 1-D vectors wider than 128 bits into 128-bit pieces (the wasm backend's vectors)",
+  description: "Split vectors the wasm backend does not hold in one v128 into 128-bit pieces or elements",
   run(module: Module, ctx: Context, _diag: DiagnosticSink): void {
     for (const fn of module.definedFunctions()) {
       const lanes = plan(fn, ctx);

@@ -20,6 +20,7 @@ import { createContext } from "../dialects/index.js";
 import { lowerToLoops } from "../passes/pipeline.js";
 import { TENSOR_PRINT, printViaRunnerUtils } from "../passes/lowering-print.js";
 import { splitVectors } from "../passes/split-vectors.js";
+import { lowerVectorOps } from "../passes/lower-vector-ops.js";
 import { CompileError } from "../backend/wasm/abi.js";
 import { compileModule, type CompiledUnit } from "../backend/wasm/compiler.js";
 import { runMain as interpRunMain, Interpreter } from "../interp/interpreter.js";
@@ -126,10 +127,11 @@ export class Engine {
     const ds = verifyModule(module, this.context);
     if (ds.length) throw new DiagnosticError(ds);
     if (this.options.lower ?? true) lowerToLoops(module, this.context);
-    // The wasm backend prints tensors through host calls and holds 128-bit vectors; the
-    // interpreter prints tensors itself and runs any vector width.
+    // The wasm backend prints tensors through host calls and holds 128-bit vectors (the vector
+    // algebra lowered to ops on them); the interpreter prints tensors itself and runs any vector.
     if (this.kind === "wasm") {
       printViaRunnerUtils(module, TENSOR_PRINT);
+      lowerVectorOps.run(module, this.context, new DiagnosticSink());
       splitVectors.run(module, this.context, new DiagnosticSink());
     }
     return module;

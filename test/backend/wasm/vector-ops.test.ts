@@ -377,9 +377,9 @@ test("vectors without a v128 form and ops on them the backend lacks stay diagnos
     return
   }`), { engine: "wasm" }), message);
   refused(`
-    %c = arith.constant 3 : i8
-    %a = vector.broadcast %c : i8 to vector<8xi8>`,
-  /test\.mlir:\d+:\d+: error: wasm backend: vector\.broadcast: vector type vector<8xi8> is not supported by the wasm backend \(its vectors are the 128-bit vector<4xf32>, vector<2xf64>, vector<16xi8>, vector<8xi16>, .* try --engine interp\)/);
+    %c = arith.constant 3.0 : f16
+    %a = vector.broadcast %c : f16 to vector<8xf16>`,
+  /test\.mlir:\d+:\d+: error: wasm backend: vector\.broadcast: vector type vector<8xf16> is not supported by the wasm backend \(its vectors are the 128-bit vector<4xf32>, vector<2xf64>, vector<16xi8>, vector<8xi16>, .* try --engine interp\)/);
   refused(`
     %a = arith.constant dense<3> : vector<16xi8>
     %w = arith.extsi %a : vector<16xi8> to vector<16xi16>`,

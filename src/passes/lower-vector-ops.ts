@@ -1,0 +1,183 @@
+// --lower-vector-ops: vector.contract, outerproduct, multi_reduction, extract/insert_strided_slice,
+// and transpose/shuffle of vectors wider than one register, become vector.extract/insert of rows
+// (or elements), broadcast, fma, reduction and element-wise arith, as MLIR's unrolling,
+// contract-to-outerproduct/dot and multi_reduction-to-reduction patterns lower them. Each result
+// is folded in the interpreter's (MLIR 19's) order, so floats round alike: a matmul/matvec <add>
+// contract sums each dot product from +0.0 and adds the accumulator last, other contracts and
+// multi_reductions fold from the accumulator, an outerproduct <add> is one fma per element.
+import { DenseElementsAttr } from "../ir/attributes.js";
+import { Builder } from "../ir/builder.js";
+import type { Module, Operation, Value } from "../ir/core.js";
+import type { Context } from "../ir/dialect.js";
+import type { DiagnosticSink } from "../ir/diagnostics.js";
+import { FloatType, VectorType } from "../ir/types.js";
+import { arrayProp, i64Array } from "../dialects/indexing.js";
+import { contractExtents, contraction, intsProp } from "../dialects/vector-algebra.js";
+import { KIND_TO_ARITH, type VectorKind, kindAttr, reductionKind } from "../dialects/vector-kind.js";
+import { heldVector } from "./split-vectors.js";
+import type { Pass } from "./pass.js";
+
+/** Every index of `shape` in row-major order (one empty index for a 0-d shape). */
+function indices(shape: readonly number[]): number[][] {
+  let out: number[][] = [[]];
+  for (const n of shape) out = out.flatMap((i) => Array.from({ length: n }, (_, k) => [...i, k]));
+  return out;
+}
+
+/** Builds the lowered ops before `op`. */
+class Lower {
+  readonly b: Builder;
+  constructor(readonly op: Operation) { this.b = Builder.before(op); }
+
+  extract(v: Value, pos: readonly number[]): Value {
+    if (!pos.length) return v;
+    const t = v.type as VectorType, rt = pos.length >= t.rank ? t.elementType : VectorType.get(t.shape.slice(pos.length), t.elementType);
+    return this.b.value("vector.extract", [v], rt, { static_position: i64Array(pos) });
+  }
+  insert(x: Value, dest: Value, pos: readonly number[]): Value {
+    return pos.length ? this.b.value("vector.insert", [x, dest], dest.type, { static_position: i64Array(pos) }) : x;
+  }
+  zeros(t: VectorType): Value { return this.b.constant(new DenseElementsAttr(t, [0], true), t); }
+  broadcast(x: Value, t: VectorType): Value { return this.b.value("vector.broadcast", [x], t); }
+  arith(kind: VectorKind, a: Value, c: Value): Value {
+    const names = KIND_TO_ARITH[kind], float = (a.type instanceof VectorType ? a.type.elementType : a.type) instanceof FloatType;
+    return this.b.value((float ? names.float : names.int)!, [a, c], a.type);
+  }
+  mul(a: Value, c: Value): Value { return this.arith("mul", a, c); }
+  reduce(kind: string, v: Value, acc: Value): Value {
+    return this.b.value("vector.reduction", [v, acc], acc.type, { kind: kindAttr(kind) });
+  }
+  /** The op's result: `dest` (a zero vector) with `f(index)` inserted at each index of `shape`. */
+  build(shape: readonly number[], f: (i: number[]) => Value): Value {
+    const t = this.op.result.type;
+    let r: Value | undefined = shape.length && t instanceof VectorType ? this.zeros(t) : undefined;
+    for (const i of indices(shape)) r = r ? this.insert(f(i), r, i) : f(i);
+    return r!;
+  }
+}
+
+function contract(l: Lower, op: Operation): Value {
+  const c = contraction(op)!, [lhs, rhs, acc] = op.operands, kind = reductionKind(op) as VectorKind;
+  const ext = contractExtents(c.maps, [lhs, rhs].map((v) => (v.type as VectorType).shape)) as number[];
+  const dims = (m: number) => c.maps[m].results.map((e) => (e.kind === "dim" ? e.pos : -1));
+  const red = c.iterators.flatMap((it, d) => (it === "reduction" ? [d] : [])), out = dims(2);
+  // MLIR's dot lowering: a matmul or matvec <add> sums from +0.0 and adds the accumulator last.
+  const dot = kind === "add" && ["parallel,parallel,reduction", "parallel,reduction"].includes(c.iterators.join());
+  const et = (lhs.type as VectorType).elementType;
+  // Vectorized along `v` when it is the last dimension of each operand that has it: the result's
+  // last dimension (rows of it), else the innermost reduction dimension (a vector.reduction).
+  const fits = (d: number | undefined) => d !== undefined && [0, 1].every((m) => !dims(m).includes(d) || dims(m).at(-1) === d);
+  const mode = fits(out.at(-1)) ? "row" : fits(red.at(-1)) ? "dot" : "scalar";
+  const v = mode === "row" ? out.at(-1)! : mode === "dot" ? red.at(-1)! : -1, vt = VectorType.get([ext[v] ?? 1], et);
+  const outer = mode === "row" ? out.slice(0, -1) : out, inner = mode === "dot" ? red.slice(0, -1) : red;
+  const point = new Array<number>(ext.length).fill(0);
+  const operand = (m: number) => { // the operand's row along v (broadcast if it has no v), or element
+    const x = l.extract(op.operand(m), dims(m).filter((d) => d !== v).map((d) => point[d]));
+    return v >= 0 && !dims(m).includes(v) ? l.broadcast(x, vt) : x;
+  };
+  const zero = () => (mode === "row" ? l.zeros(vt) : l.b.zero(et));
+  return l.build(outer.map((d) => ext[d]), (o) => {
+    outer.forEach((d, i) => { point[d] = o[i]; });
+    const a0 = l.extract(acc, o);
+    let s = dot ? zero() : a0;
+    for (const k of indices(inner.map((d) => ext[d]))) {
+      inner.forEach((d, i) => { point[d] = k[i]; });
+      const p = l.mul(operand(0), operand(1));
+      s = mode === "dot" ? l.reduce(kind, p, s) : l.arith(kind, s, p);
+    }
+    return dot ? l.arith("add", s, a0) : s;
+  });
+}
+
+function outerproduct(l: Lower, op: Operation): Value {
+  const [lhs, rhs, acc] = op.operands, kind = reductionKind(op) as VectorKind, lt = lhs.type as VectorType;
+  const fma = acc && kind === "add" && lt.elementType instanceof FloatType;
+  const row = (a: Value, b: Value, c: Value | undefined) =>
+    fma ? l.b.value("vector.fma", [a, b, c!], a.type) : c ? l.arith(kind, l.mul(a, b), c) : l.mul(a, b);
+  if (!(rhs.type instanceof VectorType)) return row(lhs, l.broadcast(rhs, lt), acc); // AXPY
+  return l.build(lt.shape, ([i]) => row(l.broadcast(l.extract(lhs, [i]), rhs.type as VectorType), rhs, acc && l.extract(acc, [i])));
+}
+
+function multiReduction(l: Lower, op: Operation): Value {
+  const [src, acc] = op.operands, t = src.type as VectorType, dims = intsProp(op, "reduction_dims"), kind = reductionKind(op) as VectorKind;
+  const last = t.rank - 1, all = t.shape.map((_, d) => d), red = all.filter((d) => dims.includes(d));
+  const kept = all.filter((d) => !dims.includes(d)), rowKept = kept.includes(last);
+  // The source's rows (its last dimension) combine element-wise into accumulator rows when that
+  // dimension is kept, else each folds into an accumulator element through a vector.reduction.
+  const outer = rowKept ? kept.slice(0, -1) : kept, inner = rowKept ? red : red.slice(0, -1);
+  const point = new Array<number>(t.rank).fill(0);
+  return l.build(outer.map((d) => t.shape[d]), (o) => {
+    outer.forEach((d, i) => { point[d] = o[i]; });
+    let r = l.extract(acc, o);
+    for (const k of indices(inner.map((d) => t.shape[d]))) {
+      inner.forEach((d, i) => { point[d] = k[i]; });
+      const row = l.extract(src, point.slice(0, last));
+      r = rowKept ? l.arith(kind, r, row) : l.reduce(kind, row, r);
+    }
+    return r;
+  });
+}
+
+/** The first dimension from which `same(d)` holds for every later one (what moves whole). */
+const depth = (rank: number, same: (d: number) => boolean) => {
+  let q = rank;
+  while (q > 0 && same(q - 1)) q--;
+  return q;
+};
+
+function lowered(l: Lower, op: Operation): Value | undefined {
+  switch (op.name) {
+    case "vector.contract": return contract(l, op);
+    case "vector.outerproduct": return outerproduct(l, op);
+    case "vector.multi_reduction": return multiReduction(l, op);
+    case "vector.extract_strided_slice": {
+      const t = op.operand(0).type as VectorType, off = intsProp(op, "offsets"), sizes = intsProp(op, "sizes");
+      const q = depth(t.rank, (d) => d >= sizes.length || (off[d] === 0 && sizes[d] === t.shape[d]));
+      return l.build((op.result.type as VectorType).shape.slice(0, q), (i) => l.extract(op.operand(0), i.map((x, d) => x + off[d])));
+    }
+    case "vector.insert_strided_slice": {
+      const [src, dest] = op.operands, s = src.type as VectorType, d = dest.type as VectorType, off = intsProp(op, "offsets"), lead = d.rank - s.rank;
+      const q = depth(s.rank, (j) => off[lead + j] === 0 && s.shape[j] === d.shape[lead + j]);
+      let r = dest;
+      for (const i of indices(s.shape.slice(0, q))) r = l.insert(l.extract(src, i), r, [...off.slice(0, lead), ...i.map((x, j) => x + off[lead + j])]);
+      return lead + q ? r : src;
+    }
+    case "vector.transpose": { // rows move whole while the permutation keeps the trailing dimensions
+      const t = op.result.type as VectorType, perm = arrayProp(op, "permutation");
+      if (heldVector(t)) return undefined;
+      const q = depth(t.rank, (d) => perm[d] === d);
+      return l.build(t.shape.slice(0, q), (i) => {
+        const at = new Array<number>(q);
+        perm.slice(0, q).forEach((p, d) => { at[p] = i[d]; });
+        return l.extract(op.operand(0), at);
+      });
+    }
+    case "vector.shuffle": {
+      const [a, b] = op.operands, n = (a.type as VectorType).shape[0];
+      if (heldVector(op.result.type) && a.type === b.type && (a.type as VectorType).rank === 1 && heldVector(a.type)) return undefined;
+      return l.build([intsProp(op, "mask").length], ([j]) => {
+        const m = intsProp(op, "mask")[j];
+        return m < n ? l.extract(a, [m]) : l.extract(b, [m - n]);
+      });
+    }
+  }
+  return undefined;
+}
+
+const OPS = new Set(["vector.contract", "vector.outerproduct", "vector.multi_reduction", "vector.extract_strided_slice",
+  "vector.insert_strided_slice", "vector.transpose", "vector.shuffle"]);
+
+export const lowerVectorOps: Pass = {
+  name: "lower-vector-ops",
+  description: "Lower vector contract, outerproduct, multi_reduction, strided slices and wide transpose/shuffle to extract/insert, fma, reduction and arith",
+  run(module: Module, _ctx: Context, _diag: DiagnosticSink): void {
+    const ops: Operation[] = [];
+    module.walk((op) => { if (OPS.has(op.name)) ops.push(op); });
+    for (const op of ops) {
+      const r = lowered(new Lower(op), op);
+      if (!r) continue;
+      op.result.replaceAllUsesWith(r);
+      op.erase();
+    }
+  },
+};
