@@ -177,5 +177,16 @@ export function ensureTerminator(op: { regions: { blocks: { ops: Operation[]; te
   }
 }
 
+/** MLIR's LoopLikeOpInterface checks of a loop's inits, region iter_args and results (counts, then types). */
+export function loopLikeProblem(inits: readonly { type: Type }[], iterArgs: readonly { type: Type }[], results: readonly { type: Type }[]): string | undefined {
+  if (inits.length !== iterArgs.length) return `different number of inits and region iter_args: ${inits.length} != ${iterArgs.length}`;
+  if (results.length !== iterArgs.length) return `different number of loop results and region iter_args: ${results.length} != ${iterArgs.length}`;
+  const differ = (a: readonly { type: Type }[], b: readonly { type: Type }[], x: string, y: string) => {
+    const i = a.findIndex((v, k) => v.type !== b[k].type);
+    return i < 0 ? undefined : `${i}-th ${x} and ${i}-th ${y} have different type: '${a[i].type.str}' != '${b[i].type.str}'`;
+  };
+  return differ(inits, iterArgs, "init", "region iter_arg") ?? differ(iterArgs, results, "region iter_arg", "loop result");
+}
+
 export const typesOf = (vs: readonly { type: Type }[]): Type[] => vs.map((v) => v.type);
 export type { Attribute, OpAsmParser, OpAsmPrinter };
