@@ -14,7 +14,7 @@ import { FloatType, IndexType, IntegerType, MemRefType, TensorType, Type, Vector
 import {
   dimSymList, parseBound, parseMapAndOperands, parseParallelBounds, parseSubscripts, printBound, printParallelBounds, printSubscripts,
 } from "./affine-syntax.js";
-import { returnLikeOp, typesOf } from "./common.js";
+import { ANY, ANY_MEMREF, ANY_VECTOR, INDEX, VARIADIC_INDEX, loopLikeProblem, returnLikeOp, typesOf, variadic } from "./common.js";
 import { segmentSizes } from "./memref.js";
 import { arrowTypes, ensureTerminator, parseAssignmentList, printAssignmentList } from "./scf.js";
 
@@ -189,6 +189,7 @@ function dimsAndSymbolsProblem(operands: readonly Value[], numDims: number): str
 const FOR_ELIDED = ["lowerBoundMap", "upperBoundMap", "step", "operandSegmentSizes"];
 const forOp: OpSpec = {
   name: "affine.for", operands: [0, -1], results: [0, -1], regions: 1, traits: ["SingleBlock", "RecursiveMemoryEffects"], props: FOR_ELIDED,
+  segments: 3, operandTypes: [VARIADIC_INDEX, VARIADIC_INDEX, variadic(ANY)],
   parse(p, st) {
     const iv = p.parseOperand();
     p.expect("=");
@@ -228,16 +229,16 @@ const forOp: OpSpec = {
     const lm = mapOf(op, "lowerBoundMap"), um = mapOf(op, "upperBoundMap");
     if (!lm || !um) return "requires 'lowerBoundMap' and 'upperBoundMap' affine map attributes";
     const segs = intsOf(op.attr("operandSegmentSizes"));
-    if (segs.length !== 3 || segs[0] + segs[1] + segs[2] !== op.operands.length) return "requires an 'operandSegmentSizes' attribute with 3 entries matching its operands";
+    if (segs.length !== 3) return "'operandSegmentSizes' attribute for specifying operand segments must have 3 elements";
     if (segs[0] !== inputs(lm)) return `lower bound map takes ${inputs(lm)} operands, but ${segs[0]} given`;
     if (segs[1] !== inputs(um)) return `upper bound map takes ${inputs(um)} operands, but ${segs[1]} given`;
     if (!lm.results.length || !um.results.length) return "loop bound maps must have at least one result";
     const step = op.attr("step");
     if (!(step instanceof IntegerAttr) || step.value <= 0n) return "expected step to be a positive integer";
-    if (op.operands.slice(0, segs[0] + segs[1]).some((v) => !(v.type instanceof IndexType))) return "bound operands must be of index type";
     const bad = dimsAndSymbolsProblem(op.operands.slice(0, segs[0]), lm.numDims) ?? dimsAndSymbolsProblem(op.operands.slice(segs[0], segs[0] + segs[1]), um.numDims);
     if (bad) return bad;
-    const f = forParts(op);
+    const f = forParts(op), loop = f.body && loopLikeProblem(f.inits, f.iterArgs, op.results);
+    if (loop) return loop;
     if (!f.body || f.body.args.length !== 1 + f.inits.length || !(f.iv.type instanceof IndexType)) {
       return `expected the body to have an index induction variable and ${f.inits.length} iter_args`;
     }
@@ -302,6 +303,7 @@ function accessVerify(op: Operation): string | undefined {
 function loadOp(name: string, vector: boolean): OpSpec {
   return {
     name, operands: [1, -1], results: 1, traits: ["MemRead"], props: ["map"],
+    operandTypes: [ANY_MEMREF, VARIADIC_INDEX], resultTypes: vector ? [ANY_VECTOR] : [],
     parse(p, st) {
       const mem = p.parseOperand();
       const sub = parseSubscripts(p);
@@ -330,7 +332,7 @@ function loadOp(name: string, vector: boolean): OpSpec {
 /** affine.store / affine.vector_store: `%v, %A[subscripts] {attrs} : memref<...>[, vector<...>]`. */
 function storeOp(name: string, vector: boolean): OpSpec {
   return {
-    name, operands: [2, -1], results: 0, props: ["map"],
+    name, operands: [2, -1], results: 0, props: ["map"], operandTypes: [vector ? ANY_VECTOR : ANY, ANY_MEMREF, VARIADIC_INDEX],
     parse(p, st) {
       const v = p.parseOperand();
       p.expect(",");
@@ -358,15 +360,12 @@ function storeOp(name: string, vector: boolean): OpSpec {
 }
 
 function vectorType(p: Parameters<NonNullable<OpSpec["parse"]>>[0]): VectorType {
-  const loc = p.locHere();
-  const t = p.parseType();
-  if (!(t instanceof VectorType)) throw DiagnosticError.at(loc, `expected a vector type, got '${t.str}'`);
-  return t;
+  return p.parseTypeOf(VectorType);
 }
 
 /** `%x into (%b0, %b1) : index, index` — the digits of %x in the mixed radix of the basis. */
 const delinearizeOp: OpSpec = {
-  name: "affine.delinearize_index", operands: [2, -1], results: [1, -1], traits: ["Pure"],
+  name: "affine.delinearize_index", operands: [2, -1], results: [1, -1], traits: ["Pure"], operandTypes: [INDEX, VARIADIC_INDEX], resultTypes: [VARIADIC_INDEX],
   parse(p, st) {
     const x = p.parseOperand();
     p.parseKeyword("into");
@@ -381,22 +380,18 @@ const delinearizeOp: OpSpec = {
   },
   verify(op) {
     if (op.results.length !== op.operands.length - 1) return "should return an index for each basis element";
-    if ([...op.operands, ...op.results].some((v) => !(v.type instanceof IndexType))) return "operands and results must be of index type";
   },
 };
 
 function memrefType(p: Parameters<NonNullable<OpSpec["parse"]>>[0]): MemRefType {
   p.expect(":");
-  const loc = p.locHere();
-  const t = p.parseType();
-  if (!(t instanceof MemRefType)) throw DiagnosticError.at(loc, `expected a ranked memref type, got '${t.str}'`);
-  return t;
+  return p.parseTypeOf(MemRefType);
 }
 
 /** affine.apply / min / max: `#map(%dims)[%syms] {attrs}` producing an index. */
 function mapOp(name: string, minResults: number, maxResults: number): OpSpec {
   return {
-    name, operands: [0, -1], results: 1, traits: ["Pure"], props: ["map"],
+    name, operands: [0, -1], results: 1, traits: ["Pure"], props: ["map"], operandTypes: [VARIADIC_INDEX], resultTypes: [INDEX],
     parse(p, st) {
       const m = parseMapAndOperands(p);
       st.addAttr("map", new AffineMapAttr(m.map));
@@ -415,7 +410,6 @@ function mapOp(name: string, minResults: number, maxResults: number): OpSpec {
       if (map.results.length < minResults || map.results.length > maxResults) {
         return maxResults === 1 ? "mapping must produce one value" : "affine map expect at least one result";
       }
-      if (op.operands.some((v) => !(v.type instanceof IndexType)) || !(op.result.type instanceof IndexType)) return "operands and result must be of index type";
     },
     fold(op, consts) {
       const map = mapOf(op, "map");

@@ -1,10 +1,30 @@
 // Base shapes for op specs: the common syntaxes so a concrete op is a line or two.
 import { Attribute, OpaqueAttr } from "../ir/attributes.js";
 import type { Operation } from "../ir/core.js";
-import type { OpSpec, OperationState, Trait } from "../ir/dialect.js";
+import type { OpSpec, OperationState, Trait, TypeConstraint } from "../ir/dialect.js";
 import type { OpAsmParser } from "../ir/parser.js";
 import type { OpAsmPrinter } from "../ir/printer.js";
-import { FunctionType, Type } from "../ir/types.js";
+import {
+  FunctionType, IndexType, MemRefType, ShapedType, Type, UnrankedMemRefType, UnrankedTensorType, VectorType, i1, isIntOrIndex,
+} from "../ir/types.js";
+
+type TypeClass = Function & { prototype: Type };
+
+/** ODS type constraints (OpSpec.operandTypes/resultTypes), with MLIR's summaries. */
+const tc = (summary: string, ok: (t: Type) => boolean): TypeConstraint => ({ summary, ok });
+export const INDEX = tc("index", (t) => t instanceof IndexType);
+export const I1 = tc("1-bit signless integer", (t) => t === i1);
+export const SIGNLESS_INT_OR_INDEX = tc("signless integer or index", isIntOrIndex);
+export const ANY_MEMREF = tc("memref of any type values", (t) => t instanceof MemRefType);
+export const ANY = tc("any type", () => true);
+export const ANY_MEMREF_OR_UNRANKED = tc("ranked or unranked memref of any type values", (t) => t instanceof MemRefType || t instanceof UnrankedMemRefType);
+export const STRIDED_MEMREF = tc("strided memref of any type values", (t) => t instanceof MemRefType);
+export const ANY_VECTOR = tc("vector of any type values", (t) => t instanceof VectorType);
+export const ANY_SHAPED = tc("shaped of any type values", (t) => t instanceof ShapedType || t instanceof UnrankedMemRefType || t instanceof UnrankedTensorType);
+export const RANKED_OR_UNRANKED_MEMREF = tc("unranked.memref of any type values or non-0-ranked.memref of any type values",
+  (t) => t instanceof UnrankedMemRefType || t instanceof MemRefType && t.rank > 0);
+export const variadic = (c: TypeConstraint): TypeConstraint => ({ summary: `variadic of ${c.summary}`, ok: c.ok, variadic: true });
+export const VARIADIC_INDEX = variadic(INDEX);
 
 /** The flags MLIR's float ops and some integer ops hold when none are written (OpSpec.implicitAttrs). */
 export const FASTMATH_NONE = { fastmath: new OpaqueAttr("#arith.fastmath<none>") };
@@ -94,14 +114,15 @@ export function castOp(name: string, extra: Partial<OpSpec> = {}, middle?: CastM
   };
 }
 
-/** `%a {attrs} : T` — one operand, no results (memref.dealloc, tensorlang.print). */
-export function operandOnlyOp(name: string, extra: Partial<OpSpec> = {}): OpSpec {
+/** `%a {attrs} : T` — one operand, no results (memref.dealloc, tensorlang.print); T of one of `kinds` if given. */
+export function operandOnlyOp(name: string, extra: Partial<OpSpec> = {}, kinds: TypeClass[] = []): OpSpec {
   return {
     name, operands: 1, results: 0,
     parse(p, st) {
       const a = p.parseOperand();
       p.parseOptionalAttrDict(st);
-      st.operands = [p.resolveOperand(a, p.parseColonType())];
+      p.expect(":");
+      st.operands = [p.resolveOperand(a, kinds.length ? p.parseTypeOf(...kinds) : p.parseType())];
     },
     print(p, op) { p.print(" ", p.operand(op.operand(0)), p.attrDict(op), " : ", p.type(op.operand(0).type)); },
     ...extra,
@@ -154,6 +175,17 @@ export function ensureTerminator(op: { regions: { blocks: { ops: Operation[]; te
     const t = b.terminator;
     if (!t || !isTerminator(t)) b.append(make());
   }
+}
+
+/** MLIR's LoopLikeOpInterface checks of a loop's inits, region iter_args and results (counts, then types). */
+export function loopLikeProblem(inits: readonly { type: Type }[], iterArgs: readonly { type: Type }[], results: readonly { type: Type }[]): string | undefined {
+  if (inits.length !== iterArgs.length) return `different number of inits and region iter_args: ${inits.length} != ${iterArgs.length}`;
+  if (results.length !== iterArgs.length) return `different number of loop results and region iter_args: ${results.length} != ${iterArgs.length}`;
+  const differ = (a: readonly { type: Type }[], b: readonly { type: Type }[], x: string, y: string) => {
+    const i = a.findIndex((v, k) => v.type !== b[k].type);
+    return i < 0 ? undefined : `${i}-th ${x} and ${i}-th ${y} have different type: '${a[i].type.str}' != '${b[i].type.str}'`;
+  };
+  return differ(inits, iterArgs, "init", "region iter_arg") ?? differ(iterArgs, results, "region iter_arg", "loop result");
 }
 
 export const typesOf = (vs: readonly { type: Type }[]): Type[] => vs.map((v) => v.type);

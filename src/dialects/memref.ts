@@ -8,8 +8,10 @@ import { withResultNames, type Dialect, type OpSpec, type OperationState, type R
 import { DiagnosticError, formatLoc, opSite } from "../ir/diagnostics.js";
 import type { OpAsmParser, UnresolvedOperand } from "../ir/parser.js";
 import type { OpAsmPrinter } from "../ir/printer.js";
-import { DYN, IndexType, MemRefType, TensorType, Type, UnrankedMemRefType, i32, i64, index } from "../ir/types.js";
-import { castOp, operandOnlyOp } from "./common.js";
+import { DYN, MemRefType, TensorType, Type, UnrankedMemRefType, elementTypeOf, i32, i64, index } from "../ir/types.js";
+import {
+  ANY, ANY_MEMREF, ANY_MEMREF_OR_UNRANKED, INDEX, RANKED_OR_UNRANKED_MEMREF, STRIDED_MEMREF, VARIADIC_INDEX, castOp, operandOnlyOp,
+} from "./common.js";
 
 /** MLIR's `ShapedType::kDynamic` (INT64_MIN) as stored in `static_offsets` etc. Exact as a double. */
 export const DYNAMIC = -9223372036854775808;
@@ -90,10 +92,7 @@ export function inferSubviewType(src: MemRefType, offsets: number[], sizes: numb
 // ---- syntax helpers --------------------------------------------------------------------------
 function parseMemRefType(p: OpAsmParser): MemRefType {
   p.expect(":");
-  const loc = p.locHere();
-  const t = p.parseType();
-  if (!(t instanceof MemRefType)) throw DiagnosticError.at(loc, `expected a ranked memref type, got '${t.str}'`);
-  return t;
+  return p.parseTypeOf(MemRefType);
 }
 
 /** `[%a, 4, %b]` → static values (DYNAMIC for SSA entries) and the SSA entries. */
@@ -124,10 +123,10 @@ function parseViewOp(p: OpAsmParser, st: OperationState, keywords: boolean): voi
     return parseDynamicIndexList(p);
   });
   p.parseOptionalAttrDict(st);
-  const from = p.parseColonType();
+  p.expect(":");
+  const from = keywords ? p.parseTypeOf(MemRefType, UnrankedMemRefType) : p.parseTypeOf(MemRefType);
   p.parseKeyword("to");
-  const to = p.parseType();
-  if (!(to instanceof MemRefType)) throw p.errorHere("expected a ranked memref result type");
+  const to = p.parseTypeOf(MemRefType);
   st.operands = [p.resolveOperand(src, from), ...lists.flatMap((l) => p.resolveOperands(l.dynamic, index))];
   st.resultTypes = [to];
   st.addAttr("operandSegmentSizes", segmentSizes(1, ...lists.map((l) => l.dynamic.length)));
@@ -136,13 +135,15 @@ function parseViewOp(p: OpAsmParser, st: OperationState, keywords: boolean): voi
   st.addAttr("static_strides", new DenseArrayAttr(i64, lists[2].statics));
 }
 
-function verifyViewLists(op: Operation, rank: number | undefined): string | undefined {
-  const segs = segments(op);
-  if (segs.length !== 4) return "requires an 'operandSegmentSizes' attribute with 4 entries";
-  if (segs.reduce((a, b) => a + b, 0) !== op.operands.length) return "operand count does not match 'operandSegmentSizes'";
-  for (const [k, name] of [[1, "offsets"], [2, "sizes"], [3, "strides"]] as const) {
-    const statics = staticList(op, `static_${name}`);
-    if (rank !== undefined && statics.length !== rank) return `expected ${rank} ${name} values, got ${statics.length}`;
+/** MLIR's OffsetSizeAndStrideOpInterface check: list lengths (at most `ranks`) and their dynamic entries. */
+function verifyViewLists(op: Operation, ranks: readonly [number, number, number]): string | undefined {
+  const segs = segments(op), [offs, sizes, strides] = [staticList(op, "static_offsets"), staticList(op, "static_sizes"), staticList(op, "static_strides")];
+  if (!(offs.length === 1 && ranks[0] === 1) && offs.length !== sizes.length) {
+    return `expected mixed offsets rank to match mixed sizes rank (${offs.length} vs ${sizes.length}) so the rank of the result type is well-formed.`;
+  }
+  if (sizes.length !== strides.length) return `expected mixed sizes rank to match mixed strides rank (${sizes.length} vs ${strides.length}) so the rank of the result type is well-formed.`;
+  for (const [k, name, statics] of [[1, "offset", offs], [2, "size", sizes], [3, "stride", strides]] as const) {
+    if (statics.length !== ranks[k - 1]) return `expected ${ranks[k - 1]} ${name} values, got ${statics.length}`;
     if (statics.filter(isDynamic).length !== segs[k]) return `expected ${statics.filter(isDynamic).length} dynamic ${name} values`;
   }
 }
@@ -151,6 +152,7 @@ function verifyViewLists(op: Operation, rank: number | undefined): string | unde
 function allocOp(name: string): Dialect["ops"][number] {
   return {
     name, operands: [0, -1], results: 1, traits: ["MemAlloc"], props: ["alignment", "operandSegmentSizes"],
+    segments: 2, operandTypes: [VARIADIC_INDEX, VARIADIC_INDEX], resultTypes: [ANY_MEMREF],
     parse(p, st) {
       const dyn = p.parseOperandList("paren");
       const syms = p.peekText() === "[" ? p.parseOperandList("square") : [];
@@ -166,10 +168,7 @@ function allocOp(name: string): Dialect["ops"][number] {
         p.attrDict(op, ["operandSegmentSizes"]), " : ", p.type(op.result.type));
     },
     verify(op) {
-      const t = op.result.type;
-      if (!(t instanceof MemRefType)) return "result must be a memref";
-      const segs = segments(op);
-      if (segs.length !== 2 || segs[0] + segs[1] !== op.operands.length) return "requires 'operandSegmentSizes' matching its operands";
+      const t = op.result.type as MemRefType, segs = segments(op);
       const want = t.shape.filter((d) => d === DYN).length;
       if (segs[0] !== want) return "dimension operand count does not equal memref dynamic dimension count";
       // MLIR: any non-negative i64 (the engines take 0 as their default and reject non-powers of two)
@@ -182,8 +181,7 @@ function allocOp(name: string): Dialect["ops"][number] {
 function indicesMatch(op: Operation, mem: Value, indices: readonly Value[]): string | undefined {
   const t = mem.type;
   if (!(t instanceof MemRefType)) return "requires a ranked memref operand";
-  if (indices.length !== t.rank) return `incorrect number of indices for ${op.name.slice(7)}, expected ${t.rank} but got ${indices.length}`;
-  if (indices.some((v) => !(v.type instanceof IndexType))) return "indices must be of index type";
+  if (indices.length !== t.rank) return op.name === "memref.store" ? "store index operand count not equal to memref rank" : `incorrect number of indices for load, expected ${t.rank} but got ${indices.length}`;
 }
 
 function castCompatible(a: Type, b: Type): boolean {
@@ -232,14 +230,9 @@ export const memref: Dialect = {
   ops: withResultNames([
     allocOp("memref.alloc"),
     allocOp("memref.alloca"),
-    operandOnlyOp("memref.dealloc", {
-      verify(op) {
-        const t = op.operand(0).type;
-        if (!(t instanceof MemRefType) && !(t instanceof UnrankedMemRefType)) return "operand must be a memref";
-      },
-    }),
+    operandOnlyOp("memref.dealloc", { operandTypes: [ANY_MEMREF_OR_UNRANKED] }, [MemRefType, UnrankedMemRefType]),
     {
-      name: "memref.load", operands: [1, -1], results: 1, traits: ["MemRead"], props: ["nontemporal"],
+      name: "memref.load", operands: [1, -1], results: 1, traits: ["MemRead"], props: ["nontemporal"], operandTypes: [ANY_MEMREF, VARIADIC_INDEX],
       parse(p, st) {
         const mem = p.parseOperand();
         const idx = p.parseOperandList("square");
@@ -258,7 +251,7 @@ export const memref: Dialect = {
       },
     },
     {
-      name: "memref.store", operands: [2, -1], results: 0, props: ["nontemporal"],
+      name: "memref.store", operands: [2, -1], results: 0, props: ["nontemporal"], operandTypes: [ANY, ANY_MEMREF, VARIADIC_INDEX],
       parse(p, st) {
         const v = p.parseOperand();
         p.expect(",");
@@ -280,7 +273,7 @@ export const memref: Dialect = {
       },
     },
     {
-      name: "memref.dim", operands: 2, results: 1, traits: ["Pure"],
+      name: "memref.dim", operands: 2, results: 1, traits: ["Pure"], operandTypes: [RANKED_OR_UNRANKED_MEMREF, INDEX], resultTypes: [INDEX],
       parse(p, st) {
         const [m, i] = p.parseOperandList();
         if (!i) throw p.errorHere("expected ','");
@@ -290,11 +283,6 @@ export const memref: Dialect = {
         st.resultTypes = [index];
       },
       print(p, op) { p.print(" ", p.operands(op.operands), p.attrDict(op), " : ", p.type(op.operand(0).type)); },
-      verify(op) {
-        const t = op.operand(0).type;
-        if (!(t instanceof MemRefType) && !(t instanceof UnrankedMemRefType)) return "source must be a memref";
-        if (!(op.result.type instanceof IndexType)) return "result must be index";
-      },
     },
     castOp("memref.cast", {
       verify(op) {
@@ -304,27 +292,28 @@ export const memref: Dialect = {
     }),
     {
       name: "memref.subview", operands: [1, -1], results: 1, traits: ["Pure"], props: VIEW_ELIDED,
+      segments: 4, operandTypes: [ANY_MEMREF, VARIADIC_INDEX, VARIADIC_INDEX, VARIADIC_INDEX], resultTypes: [ANY_MEMREF],
       parse(p, st) { parseViewOp(p, st, false); },
       print(p, op) {
         p.print(" ", p.operand(op.operand(0)), printDynamicIndexList(p, op, "offsets"), " ", printDynamicIndexList(p, op, "sizes"), " ",
           printDynamicIndexList(p, op, "strides"), p.attrDict(op, VIEW_ELIDED), " : ", p.type(op.operand(0).type), " to ", p.type(op.result.type));
       },
       verify(op) {
-        const src = op.operand(0).type, res = op.result.type;
-        if (!(src instanceof MemRefType) || !(res instanceof MemRefType)) return "expects ranked memref source and result";
-        const bad = verifyViewLists(op, src.rank);
+        const src = op.operand(0).type as MemRefType, res = op.result.type as MemRefType;
+        const bad = verifyViewLists(op, [src.rank, src.rank, src.rank]);
         if (bad) return bad;
-        if (src.elementType !== res.elementType) return "result element type must match the source element type";
-        if (res.rank > src.rank) return `result rank ${res.rank} exceeds source rank ${src.rank}`;
+        if (res.rank > src.rank) return "expected result rank to be smaller or equal to the source rank. ";
         // Rank-reducing subviews drop unit dims; check the exact type only for full-rank ones.
         const want = inferSubviewType(src, staticList(op, "static_offsets"), staticList(op, "static_sizes"), staticList(op, "static_strides"));
         if (res.rank === src.rank ? !sameView(res, want) : !rankReduces(want.shape, res.shape)) {
           return `expected result type to be '${want.str}' or a rank-reduced version`;
         }
+        if (src.elementType !== res.elementType) return `expected result element type to be '${src.elementType.str}'`;
       },
     },
     {
       name: "memref.reinterpret_cast", operands: [1, -1], results: 1, traits: ["Pure"], props: VIEW_ELIDED,
+      segments: 4, operandTypes: [ANY_MEMREF_OR_UNRANKED, VARIADIC_INDEX, VARIADIC_INDEX, VARIADIC_INDEX], resultTypes: [ANY_MEMREF],
       parse(p, st) { parseViewOp(p, st, true); },
       print(p, op) {
         p.print(" ", p.operand(op.operand(0)), " to offset: ", printDynamicIndexList(p, op, "offsets"), ", sizes: ",
@@ -332,18 +321,11 @@ export const memref: Dialect = {
           p.attrDict(op, VIEW_ELIDED), " : ", p.type(op.operand(0).type), " to ", p.type(op.result.type));
       },
       verify(op) {
-        const res = op.result.type;
-        if (!(res instanceof MemRefType)) return "result must be a ranked memref";
-        const bad = verifyViewLists(op, undefined);
+        const res = op.result.type as MemRefType;
+        const bad = verifyViewLists(op, [1, res.rank, res.rank]);
         if (bad) return bad;
-        if (staticList(op, "static_offsets").length !== 1) return "expects exactly one offset";
-        if (staticList(op, "static_sizes").length !== res.rank || staticList(op, "static_strides").length !== res.rank) {
-          return `expected ${res.rank} size and stride values, one per result dimension`;
-        }
-        const src = op.operand(0).type;
-        if (!(src instanceof MemRefType || src instanceof UnrankedMemRefType) || src.elementType !== res.elementType) {
-          return "different element types specified for source and result";
-        }
+        const src = op.operand(0).type as MemRefType | UnrankedMemRefType;
+        if (src.elementType !== res.elementType) return `different element types specified for source type '${src.str}' and result memref type '${res.str}'`;
         // The result type must say what the static lists say (MLIR's wording; `?` in the type matches anything).
         const show = (v: number) => (isDynamic(v) ? "dynamic" : String(v));
         const sizes = staticList(op, "static_sizes"), strides = staticList(op, "static_strides"), [offset] = staticList(op, "static_offsets");
@@ -372,6 +354,7 @@ export const memref: Dialect = {
       },
       verify(op) {
         const [a, b] = op.operands.map((v) => v.type);
+        if (elementTypeOf(a) !== elementTypeOf(b)) return "requires the same element type for all operands";
         if (!castCompatible(a, b) && !(a instanceof MemRefType && b instanceof MemRefType && a.elementType === b.elementType &&
             a.rank === b.rank && a.shape.every((d, i) => d === DYN || b.shape[i] === DYN || d === b.shape[i]))) {
           return `source '${a.str}' and target '${b.str}' must have the same element type and compatible shapes`;
@@ -406,14 +389,14 @@ export const memref: Dialect = {
         p.print(p.attrDict(op, GLOBAL_PROPS.filter((k) => k !== "alignment")));
       },
       verify(op) {
-        if (!(op.attr("sym_name") instanceof StringAttr)) return "requires a 'sym_name' string attribute";
+        if (!(op.attr("sym_name") instanceof StringAttr)) return "requires attribute 'sym_name'";
         const t = globalType(op);
         if (!(t instanceof MemRefType) || !t.hasStaticShape) return `type should be static shaped memref, but got '${t?.str ?? "none"}'`;
         const init = op.attr("initial_value");
         if (init instanceof DenseElementsAttr && (init.type.elementType !== t.elementType || init.type.shape.join() !== t.shape.join())) {
           return `initial value expected to be of type '${TensorType.get(t.shape, t.elementType).str}', but was of type '${init.type.str}'`;
         }
-        if (init && !(init instanceof DenseElementsAttr) && !(init instanceof UnitAttr)) return "initial value must be a dense elements attribute or uninitialized";
+        if (init && !(init instanceof DenseElementsAttr) && !(init instanceof UnitAttr)) return `initial value should be a unit or elements attribute, but got ${init.str}`;
         if (op.attr("constant") && !(init instanceof DenseElementsAttr)) return "constant global requires an initial value";
       },
     },
@@ -430,25 +413,22 @@ export const memref: Dialect = {
         if (!(ref instanceof SymbolRefAttr)) return "requires a 'name' symbol reference attribute";
         const g = ctx.lookupSymbol(op, ref.root);
         if (!g || g.name !== "memref.global") return `'${ref.root}' does not reference a valid global memref`;
-        if (globalType(g) !== op.result.type) return `result type ${op.result.type.str} does not match type ${globalType(g)?.str} of the global memref @${ref.root}`;
+        if (globalType(g) !== op.result.type) return `result type '${op.result.type.str}' does not match type '${globalType(g)?.str}' of the global memref @${ref.root}`;
       },
     },
     {
-      name: "memref.rank", operands: 1, results: 1, traits: ["Pure"],
+      name: "memref.rank", operands: 1, results: 1, traits: ["Pure"], operandTypes: [ANY_MEMREF_OR_UNRANKED], resultTypes: [INDEX],
       parse(p, st) {
         const m = p.parseOperand();
         p.parseOptionalAttrDict(st);
-        st.operands = [p.resolveOperand(m, p.parseColonType())];
+        p.expect(":");
+        st.operands = [p.resolveOperand(m, p.parseTypeOf(MemRefType, UnrankedMemRefType))];
         st.resultTypes = [index];
       },
       print(p, op) { p.print(" ", p.operand(op.operand(0)), p.attrDict(op), " : ", p.type(op.operand(0).type)); },
-      verify(op) {
-        const t = op.operand(0).type;
-        if (!(t instanceof MemRefType) && !(t instanceof UnrankedMemRefType)) return "operand must be a memref";
-      },
     },
     {
-      name: "memref.extract_aligned_pointer_as_index", operands: 1, results: 1, traits: ["Pure"],
+      name: "memref.extract_aligned_pointer_as_index", operands: 1, results: 1, traits: ["Pure"], operandTypes: [ANY_MEMREF_OR_UNRANKED], resultTypes: [INDEX],
       parse(p, st) {
         const m = p.parseOperand();
         p.parseOptionalAttrDict(st);
@@ -457,40 +437,38 @@ export const memref: Dialect = {
         st.resultTypes = [p.parseType()];
       },
       print(p, op) { p.print(" ", p.operand(op.operand(0)), p.attrDict(op), " : ", p.type(op.operand(0).type), " -> ", p.type(op.result.type)); },
-      verify(op) {
-        const t = op.operand(0).type;
-        if (!(t instanceof MemRefType) && !(t instanceof UnrankedMemRefType)) return "operand must be a memref";
-        if (!(op.result.type instanceof IndexType)) return "result must be index";
-      },
     },
     {
-      name: "memref.collapse_shape", operands: 1, results: 1, traits: ["Pure"], props: ["reassociation"],
+      name: "memref.collapse_shape", operands: 1, results: 1, traits: ["Pure"], operandTypes: [STRIDED_MEMREF], resultTypes: [STRIDED_MEMREF], props: ["reassociation"],
       parse(p, st) {
         const src = p.parseOperand();
         parseReassociation(p, st);
         p.parseOptionalAttrDict(st);
-        const from = p.parseColonType();
+        p.expect(":");
+        const from = p.parseTypeOf(MemRefType);
         p.parseKeyword("into");
-        st.resultTypes = [p.parseType()];
+        st.resultTypes = [p.parseTypeOf(MemRefType)];
         st.operands = [p.resolveOperand(src, from)];
       },
       print(p, op) {
         p.print(" ", p.operand(op.operand(0)), " ", op.attr("reassociation")!.str, p.attrDict(op, ["reassociation"]), " : ",
           p.type(op.operand(0).type), " into ", p.type(op.result.type));
       },
-      verify: (op) => verifyReshape(op, op.operand(0).type, op.result.type, false),
+      verify: (op) => verifyReshape(op, op.operand(0).type as MemRefType, op.result.type as MemRefType, false),
     },
     {
       name: "memref.expand_shape", operands: [1, -1], results: 1, traits: ["Pure"], props: ["reassociation", "static_output_shape"],
+      operandTypes: [STRIDED_MEMREF, VARIADIC_INDEX], resultTypes: [STRIDED_MEMREF],
       parse(p, st) {
         const src = p.parseOperand();
         parseReassociation(p, st);
         p.parseKeyword("output_shape");
         const shape = parseDynamicIndexList(p);
         p.parseOptionalAttrDict(st);
-        const from = p.parseColonType();
+        p.expect(":");
+        const from = p.parseTypeOf(MemRefType);
         p.parseKeyword("into");
-        st.resultTypes = [p.parseType()];
+        st.resultTypes = [p.parseTypeOf(MemRefType)];
         st.operands = [p.resolveOperand(src, from), ...p.resolveOperands(shape.dynamic, index)];
         st.addAttr("static_output_shape", new DenseArrayAttr(i64, shape.statics));
       },
@@ -502,13 +480,16 @@ export const memref: Dialect = {
           p.attrDict(op, ["reassociation", "static_output_shape"]), " : ", p.type(op.operand(0).type), " into ", p.type(op.result.type));
       },
       verify(op) {
-        const bad = verifyReshape(op, op.result.type, op.operand(0).type, true);
-        if (bad) return bad;
         const res = op.result.type as MemRefType, shape = staticList(op, "static_output_shape");
-        if (shape.length !== res.rank) return `expected ${res.rank} output_shape values, got ${shape.length}`;
-        if (shape.filter(isDynamic).length !== op.operands.length - 1) return "expected one output_shape operand per dynamic size";
-        const i = shape.findIndex((d, k) => !isDynamic(d) && d !== res.shape[k]);
-        if (i >= 0) return `output_shape size ${shape[i]} of dim ${i} does not match the result type`;
+        const bad = verifyReshape(op, res, op.operand(0).type as MemRefType, true);
+        if (bad) return bad;
+        if (shape.length !== res.rank) return `expected number of static shape bounds to be equal to the output rank (${res.rank}) but found ${shape.length} inputs instead`;
+        const nDyn = shape.filter(isDynamic).length;
+        if (nDyn !== op.operands.length - 1) {
+          return `mismatch in dynamic dims in output_shape and static_output_shape: static_output_shape has ${nDyn} dynamic dims while output_shape has ${op.operands.length - 1} values`;
+        }
+        const i = res.shape.findIndex((d, k) => d !== DYN && d !== shape[k]);
+        if (i >= 0) return `invalid output shape provided at pos ${i}`;
       },
     },
   ], {
@@ -526,24 +507,31 @@ export function reassociation(op: Operation): number[][] | undefined {
   return groups.every((g) => g !== undefined) ? (groups as number[][]) : undefined;
 }
 
-/** Checks a reassociation between a `big` and a `small` ranked memref (collapse: src, result). */
-function verifyReshape(op: Operation, big: Type, small: Type, expand: boolean): string | undefined {
-  if (!(big instanceof MemRefType) || !(small instanceof MemRefType)) return "expects ranked memref operand and result";
-  if (big.elementType !== small.elementType) return "expects the same element type for source and result";
+/** MLIR's verifyCollapsedShape and collapse/expand_shape checks, between the `big` and the `small` memref (collapse: source, result). */
+function verifyReshape(op: Operation, big: MemRefType, small: MemRefType, expand: boolean): string | undefined {
+  if (big.rank < small.rank) {
+    return `has source rank ${expand ? small.rank : big.rank} and result rank ${expand ? big.rank : small.rank}. This is not ${expand ? `an expansion (${small.rank} > ${big.rank})` : `a collapse (${big.rank} < ${small.rank})`}.`;
+  }
   const groups = reassociation(op);
-  if (!groups) return "requires a 'reassociation' attribute: an array of arrays of integers";
-  if (groups.length !== small.rank) return `expected ${small.rank} reassociation groups, got ${groups.length}`;
-  const flat = groups.flat();
-  if (flat.length !== big.rank || flat.some((d, i) => d !== i) || groups.some((g) => !g.length)) {
-    return `expected reassociation groups to be non-empty and to cover dims 0 to ${big.rank - 1} in order`;
-  }
+  if (!groups) return "attribute 'reassociation' failed to satisfy constraint: Array of 64-bit integer array attributes";
+  if (small.rank === 0) return groups.length ? "reassociation must be empty for collapsing to 0-D type" : undefined;
+  if (groups.length !== small.rank) return `invalid number of reassociation groups: found ${groups.length}, expected ${small.rank}`;
+  let next = 0;
   for (let i = 0; i < groups.length; i++) {
-    const dims = groups[i].map((d) => big.shape[d]);
-    const prod = dims.includes(DYN) ? DYN : dims.reduce((a, b) => a * b, 1);
-    if (prod !== DYN && small.shape[i] !== DYN && prod !== small.shape[i]) {
-      return `${expand ? "expanded" : "collapsed"} dims of group ${i} multiply to ${prod}, but the ${expand ? "source" : "result"} dim is ${small.shape[i]}`;
+    for (const d of groups[i]) {
+      if (d !== next++) return "reassociation indices must be contiguous";
+      if (d >= big.rank) return `reassociation index ${d} is out of bounds`;
     }
+    const dims = groups[i].map((d) => big.shape[d]), dyn = dims.includes(DYN);
+    if ((small.shape[i] === DYN) !== dyn) return `collapsed dim (${i}) must be dynamic if and only if reassociation group is dynamic`;
+    const size = dims.reduce((a, b) => a * b, 1);
+    if (!dyn && size !== small.shape[i]) return `collapsed dim size (${small.shape[i]}) must equal reassociation group size (${size})`;
   }
+  if (next !== big.rank) return `collapsed rank (${small.rank}) inconsistent with number of reassociation indices (${next})`;
+  // The result's element type is the source's (layouts: as written).
+  const res = expand ? big : small, src = expand ? small : big;
+  const want = MemRefType.get(res.shape, src.elementType, res.layout, res.memorySpace);
+  if (want !== res) return `expected ${expand ? "expanded" : "collapsed"} type to be '${want.str}' but found '${res.str}'`;
 }
 
 function parseReassociation(p: OpAsmParser, st: OperationState): void {

@@ -6,9 +6,9 @@ import type { Dialect, OpSpec } from "../ir/dialect.js";
 import { DiagnosticError, type Location } from "../ir/diagnostics.js";
 import type { OpAsmParser, RegionArgument, UnresolvedOperand } from "../ir/parser.js";
 import type { OpAsmPrinter } from "../ir/printer.js";
-import { FunctionType, IndexType, Type, i1, i64, index, isIntOrIndex } from "../ir/types.js";
+import { FunctionType, IndexType, Type, i1, i64, index } from "../ir/types.js";
 import { constantIndex } from "./arith.js";
-import { returnLikeOp, typesOf } from "./common.js";
+import { ANY, I1, INDEX, SIGNLESS_INT_OR_INDEX, loopLikeProblem, returnLikeOp, typesOf, variadic } from "./common.js";
 import { canonicalizeExecuteRegion, canonicalizeFor, canonicalizeIf } from "./scf-canonicalize.js";
 import { segment, segmentSizes } from "./memref.js";
 
@@ -96,6 +96,7 @@ function yieldExpects(y: Operation): Type[] | string {
 
 const forOp: OpSpec = {
   name: "scf.for", operands: [3, -1], results: [0, -1], regions: 1, traits: ["SingleBlock", "RecursiveMemoryEffects"],
+  operandTypes: [SIGNLESS_INT_OR_INDEX, SIGNLESS_INT_OR_INDEX, SIGNLESS_INT_OR_INDEX, variadic(ANY)],
   parse(p, st) {
     const iv = p.parseOperand();
     p.expect("=");
@@ -126,8 +127,9 @@ const forOp: OpSpec = {
   verify(op) {
     if (!op.region(0)?.blocks.length) return "expects a non-empty body region";
     const f = forParts(op);
-    if (f.lb.type !== f.ub.type || f.lb.type !== f.step.type) return "expected lower bound, upper bound and step to have the same type";
-    if (!isIntOrIndex(f.lb.type)) return `expected bounds of integer or index type, got '${f.lb.type.str}'`;
+    if (f.lb.type !== f.ub.type || f.lb.type !== f.step.type) return "failed to verify that all of {lowerBound, upperBound, step} have same type";
+    const loop = f.body && loopLikeProblem(f.inits, f.iterArgs, op.results);
+    if (loop) return loop;
     if (!f.body || f.body.args.length !== 1 + f.inits.length) return `expected the body to have ${1 + f.inits.length} arguments (induction variable and iter_args)`;
     if (f.iv.type !== f.lb.type) return "expected induction variable to be same type as bounds and step";
     return typesMatch("iter_args", typesOf(f.inits), typesOf(op.results)) ?? typesMatch("region iter_args", typesOf(f.iterArgs), typesOf(op.results));
@@ -135,7 +137,7 @@ const forOp: OpSpec = {
 };
 
 const ifOp: OpSpec = {
-  name: "scf.if", operands: 1, results: [0, -1], regions: 2, traits: ["SingleBlock", "RecursiveMemoryEffects"],
+  name: "scf.if", operands: 1, results: [0, -1], regions: 2, traits: ["SingleBlock", "RecursiveMemoryEffects"], operandTypes: [I1],
   parse(p, st) {
     const c = p.parseOperand();
     st.operands = [p.resolveOperand(c, i1)];
@@ -326,7 +328,7 @@ const executeRegionOp: OpSpec = {
 
 /** `%i [attrs] [-> types] (case N {...})* default {...}`; regions: default first, then the cases. */
 const indexSwitchOp: OpSpec = {
-  name: "scf.index_switch", operands: 1, results: [0, -1], traits: ["SingleBlock", "RecursiveMemoryEffects"], props: ["cases"],
+  name: "scf.index_switch", operands: 1, results: [0, -1], traits: ["SingleBlock", "RecursiveMemoryEffects"], props: ["cases"], operandTypes: [INDEX],
   parse(p, st) {
     const arg = p.parseOperand();
     p.parseOptionalAttrDict(st);

@@ -66,6 +66,9 @@ export interface Rewriter {
   replaceOp(op: Operation, values: readonly Value[]): void;
 }
 
+/** An ODS type constraint: MLIR's summary of it (`memref of any type values`) and its predicate. */
+export interface TypeConstraint { readonly summary: string; ok(t: Type): boolean; readonly variadic?: boolean }
+
 export interface OpSpec {
   name: string;
   traits?: readonly Trait[];
@@ -101,6 +104,11 @@ export interface OpSpec {
   operands?: number | readonly [number, number];
   results?: number | readonly [number, number];
   regions?: number;
+  /** Operand groups sized by `operandSegmentSizes` (MLIR's AttrSizedOperandSegments). */
+  segments?: number;
+  /** ODS type constraints per operand/result group: a variadic one takes its segment, else all operands the others leave. */
+  operandTypes?: readonly TypeConstraint[];
+  resultTypes?: readonly TypeConstraint[];
 }
 
 /** `ops` with their results named as MLIR names them (`%alloc`, `%subview`): OpSpec.resultName. */
@@ -135,6 +143,9 @@ export class RegisteredOp {
   readonly operands: OpSpec["operands"];
   readonly results: OpSpec["results"];
   readonly regions: number | undefined;
+  readonly segments: number | undefined;
+  readonly operandTypes: OpSpec["operandTypes"];
+  readonly resultTypes: OpSpec["resultTypes"];
   readonly parse: OpSpec["parse"];
   readonly print: OpSpec["print"];
   readonly verify: OpSpec["verify"];
@@ -148,6 +159,9 @@ export class RegisteredOp {
     this.operands = spec.operands;
     this.results = spec.results;
     this.regions = spec.regions;
+    this.segments = spec.segments;
+    this.operandTypes = spec.operandTypes;
+    this.resultTypes = spec.resultTypes;
     this.parse = spec.parse;
     this.print = spec.print;
     this.verify = spec.verify;

@@ -36,6 +36,8 @@ export class OpAsmParser extends AttrTypeParser {
   private defaultDialects: string[] = ["builtin"];
   /** Whether the op whose custom syntax is being parsed is IsolatedFromAbove. */
   private isolatedOp = false;
+  /** The op whose custom syntax is being parsed (MLIR names it in custom-parser errors). */
+  private customOp = "";
 
   constructor(text: string, file: string, readonly ctx: Context) {
     super(new Lexer(text, file), (d) => ctx.typeHook(d));
@@ -74,6 +76,12 @@ export class OpAsmParser extends AttrTypeParser {
     do out.push(this.parseOperand()); while (this.accept(","));
     if (close) this.expect(close);
     return out;
+  }
+  /** A type of class `cls` (MLIR's `parseType<MemRefType>`), else MLIR's error at the type. */
+  parseTypeOf<T extends Type>(...classes: (Function & { prototype: T })[]): T {
+    const loc = this.locHere(), t = this.parseType();
+    if (!classes.some((c) => t instanceof c)) throw DiagnosticError.at(loc, `custom op '${this.customOp}' invalid kind of type specified`);
+    return t as T;
   }
   /** Where an operand was written. */
   operandLoc(u: UnresolvedOperand): Location { return u.loc ?? this.lex.loc(u.pos); }
@@ -294,11 +302,12 @@ export class OpAsmParser extends AttrTypeParser {
     const parse = info?.parse;
     if (!info || !parse) throw this.errorAt(nameTok, `custom op '${nameTok.text}' is unknown${info ? "" : this.ctx.didYouMean(nameTok.text)}`);
     const st = new OperationState(info.name, loc); // one shared name string for every op of this kind
-    const saved = this.isolatedOp;
+    const saved = this.isolatedOp, savedOp = this.customOp;
     this.isolatedOp = info.isolated;
+    this.customOp = name;
     const d = info.defaultDialect;
     if (d) this.defaultDialects.push(d);
-    try { parse.call(info.spec, this, st); } finally { this.isolatedOp = saved; if (d) this.defaultDialects.pop(); }
+    try { parse.call(info.spec, this, st); } finally { this.isolatedOp = saved; this.customOp = savedOp; if (d) this.defaultDialects.pop(); }
     return this.build(st);
   }
 

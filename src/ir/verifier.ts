@@ -2,7 +2,7 @@
 // uniqueness; then each op spec's own `verify`. Collects every error instead of stopping.
 import { DenseArrayAttr } from "./attributes.js";
 import { Block, BlockArgument, Module, Operation, OpResult, Region, Value, symbolName } from "./core.js";
-import { Context, type RegisteredOp, type VerifyContext } from "./dialect.js";
+import { Context, type RegisteredOp, type TypeConstraint, type VerifyContext } from "./dialect.js";
 import { DiagnosticSink, type Diagnostic } from "./diagnostics.js";
 import { i32 } from "./types.js";
 
@@ -22,6 +22,19 @@ function sameType(op: Operation): boolean {
   for (let i = 0; i < rs.length; i++) if (rs[i].type !== t0) return false;
   return true;
 }
+/** MLIR's ODS type check of operand/result groups `cs` (group sizes `segs`): its message for the first mismatch. */
+function typeProblem(what: "operand" | "result", vs: readonly Value[], cs: readonly TypeConstraint[] | undefined, segs?: readonly number[]): string | undefined {
+  if (!cs) return undefined;
+  const rest = vs.length - cs.length + 1;
+  for (let g = 0, i = 0; g < cs.length && i < vs.length; g++) {
+    const c = cs[g], n = segs ? segs[g] ?? 0 : c.variadic ? rest : 1;
+    for (const end = i + n; i < end && i < vs.length; i++) {
+      if (!c.ok(vs[i].type)) return `${what} #${i} must be ${c.summary}, but got '${vs[i].type.str}'`;
+    }
+  }
+  return undefined;
+}
+
 /** MLIR's wording for its count traits (OneOperand, NResults<2>, AtLeastNOperands<1>, VariadicOperands...). */
 function countMsg(what: "operand" | "result" | "region", w: number | readonly [number, number], n: number): string {
   if (w === 0) return `requires zero ${what}s`;
@@ -82,6 +95,18 @@ export class Verifier implements VerifyContext {
     if (!countOk(op.operands.length, info.operands)) this.err(op, countMsg("operand", info.operands!, op.operands.length));
     if (!countOk(op.results.length, info.results)) this.err(op, countMsg("result", info.results!, op.results.length));
     if (info.regions !== undefined && op.regions.length !== info.regions) this.err(op, countMsg("region", info.regions, op.regions.length));
+    let segs: number[] | undefined;
+    if (info.segments !== undefined) {
+      const a = op.attr("operandSegmentSizes");
+      segs = a instanceof DenseArrayAttr ? [...a.values] : [];
+      const total = segs.reduce((x, y) => x + y, 0);
+      if (total !== op.operands.length) {
+        this.err(op, `operand count (${op.operands.length}) does not match with the total size (${total}) specified in attribute 'operandSegmentSizes'`);
+        return false;
+      }
+    }
+    const bad = typeProblem("operand", op.operands, info.operandTypes, segs) ?? typeProblem("result", op.results, info.resultTypes);
+    if (bad) { this.err(op, bad); return false; }
     const traits = info.traits;
     if (traits.has("SameOperandsAndResultType") && !sameType(op)) {
       this.err(op, "requires the same type for all operands and results");

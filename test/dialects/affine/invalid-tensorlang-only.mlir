@@ -15,18 +15,6 @@ func.func @f(%n: index, %x: f32, %k: i32) {
 
 // -----
 
-// MLIR 19: error: 'affine.for' op operand count (1) does not match with the total size (0) specified in attribute 'operandSegmentSizes'
-func.func @f(%n: index, %x: f32, %k: i32) {
-  // expected-error @+1 {{requires an 'operandSegmentSizes' attribute with 3 entries matching its operands}}
-  "affine.for"(%n) <{lowerBoundMap = affine_map<() -> (0)>, operandSegmentSizes = array<i32: 0, 0, 0>, step = 1 : index, upperBoundMap = affine_map<() -> (10)>}> ({
-  ^bb0(%i: index):
-    "affine.yield"() : () -> ()
-  }) : (index) -> ()
-  return
-}
-
-// -----
-
 // MLIR 19: accepts this input
 func.func @f(%n: index, %x: f32, %k: i32) {
   // expected-error @+1 {{lower bound map takes 1 operands, but 0 given}}
@@ -70,54 +58,6 @@ func.func @f(%n: index, %x: f32, %k: i32) {
   ^bb0(%i: index):
     "affine.yield"() : () -> ()
   }) : () -> ()
-  return
-}
-
-// -----
-
-// MLIR 19: error: 'affine.for' op operand #0 must be variadic of index, but got 'i32'
-func.func @f(%n: index, %x: f32, %k: i32) {
-  // expected-error @+1 {{bound operands must be of index type}}
-  "affine.for"(%k) <{lowerBoundMap = affine_map<()[s0] -> (s0)>, operandSegmentSizes = array<i32: 1, 0, 0>, step = 1 : index, upperBoundMap = affine_map<() -> (10)>}> ({
-  ^bb0(%i: index):
-    "affine.yield"() : () -> ()
-  }) : (i32) -> ()
-  return
-}
-
-// -----
-
-// MLIR 19: error: 'affine.for' op different number of inits and region iter_args: 0 != 1
-func.func @f(%n: index, %x: f32, %k: i32) {
-  // expected-error @+1 {{expected the body to have an index induction variable and 0 iter_args}}
-  "affine.for"() <{lowerBoundMap = affine_map<() -> (0)>, operandSegmentSizes = array<i32: 0, 0, 0>, step = 1 : index, upperBoundMap = affine_map<() -> (10)>}> ({
-  ^bb0(%i: index, %j: index):
-    "affine.yield"() : () -> ()
-  }) : () -> ()
-  return
-}
-
-// -----
-
-// MLIR 19: error: 'affine.for' op 0-th init and 0-th region iter_arg have different type: 'f32' != 'i32'
-func.func @f(%n: index, %x: f32, %k: i32) {
-  // expected-error @+1 {{iter_args: type #0 'f32' does not match expected type 'i32'}}
-  %r = "affine.for"(%x) <{lowerBoundMap = affine_map<() -> (0)>, operandSegmentSizes = array<i32: 0, 0, 1>, step = 1 : index, upperBoundMap = affine_map<() -> (10)>}> ({
-  ^bb0(%i: index, %a: i32):
-    "affine.yield"(%a) : (i32) -> ()
-  }) : (f32) -> i32
-  return
-}
-
-// -----
-
-// MLIR 19: error: 'affine.for' op 0-th init and 0-th region iter_arg have different type: 'f32' != 'i32'
-func.func @f(%n: index, %x: f32, %k: i32) {
-  // expected-error @+1 {{region iter_args: type #0 'i32' does not match expected type 'f32'}}
-  %r = "affine.for"(%x) <{lowerBoundMap = affine_map<() -> (0)>, operandSegmentSizes = array<i32: 0, 0, 1>, step = 1 : index, upperBoundMap = affine_map<() -> (10)>}> ({
-  ^bb0(%i: index, %a: i32):
-    "affine.yield"(%x) : (f32) -> ()
-  }) : (f32) -> f32
   return
 }
 
@@ -171,37 +111,10 @@ func.func @f(%n: index) {
 
 // -----
 
-// MLIR 19: error: 'affine.load' op operand #1 must be variadic of index, but got 'i32'
-func.func @f(%A: memref<10xf32>, %i: i32) {
-  // expected-error @+1 {{subscript operands must be of index type}}
-  %v = "affine.load"(%A, %i) <{map = affine_map<(d0) -> (d0)>}> : (memref<10xf32>, i32) -> f32
-  return
-}
-
-// -----
-
 // MLIR 19: error: 'affine.load' op requires attribute 'map'
 func.func @f(%A: memref<10xf32>, %i: index) {
   // expected-error @+1 {{requires an affine map attribute named 'map'}}
   %v = "affine.load"(%A, %i) : (memref<10xf32>, index) -> f32
-  return
-}
-
-// -----
-
-// MLIR 19: error: 'affine.load' op operand #0 must be memref of any type values, but got 'tensor<10xf32>'
-func.func @f(%A: tensor<10xf32>, %i: index) {
-  // expected-error @+1 {{requires a ranked memref operand}}
-  %v = "affine.load"(%A, %i) <{map = affine_map<(d0) -> (d0)>}> : (tensor<10xf32>, index) -> f32
-  return
-}
-
-// -----
-
-// MLIR 19: error: custom op 'affine.load' invalid kind of type specified
-func.func @f(%A: tensor<10xf32>, %i: index) {
-  // expected-error @+1 {{expected a ranked memref type, got 'tensor<10xf32>'}}
-  %v = affine.load %A[%i] : tensor<10xf32>
   return
 }
 
@@ -220,15 +133,6 @@ func.func @f(%n: index) {
 func.func @f(%n: index) {
   // expected-error @+1 {{affine map expect at least one result}}
   %a = affine.min affine_map<(d0) -> ()>(%n)
-  return
-}
-
-// -----
-
-// MLIR 19: error: 'affine.max' op result #0 must be index, but got 'i32'
-func.func @f(%n: index) {
-  // expected-error @+1 {{operands and result must be of index type}}
-  %a = "affine.max"(%n) <{map = affine_map<(d0) -> (d0)>}> : (index) -> i32
   return
 }
 
@@ -349,33 +253,6 @@ func.func @f() {
 
 // -----
 
-// MLIR 19: error: custom op 'affine.vector_load' invalid kind of type specified
-func.func @f(%A: memref<100xf32>, %i: index) {
-  // expected-error @+1 {{expected a vector type, got 'f32'}}
-  %v = affine.vector_load %A[%i] : memref<100xf32>, f32
-  return
-}
-
-// -----
-
-// MLIR 19: error: 'affine.vector_store' op operand #0 must be vector of any type values, but got 'f32'
-func.func @f(%A: memref<100xf32>, %i: index, %x: f32) {
-  // expected-error @+1 {{requires a vector value with the memref element type}}
-  "affine.vector_store"(%x, %A, %i) <{map = affine_map<(d0) -> (d0)>}> : (f32, memref<100xf32>, index) -> ()
-  return
-}
-
-// -----
-
-// MLIR 19: error: 'affine.delinearize_index' op operand #1 must be variadic of index, but got 'i32'
-func.func @f(%i: index, %k: i32) {
-  // expected-error @+1 {{operands and results must be of index type}}
-  %d:2 = "affine.delinearize_index"(%i, %k, %k) : (index, i32, i32) -> (index, index)
-  return
-}
-
-// -----
-
 // MLIR 19: error: 'affine.parallel' op region #0 ('region') failed to verify constraint: region with 1 blocks
 func.func @f() {
   // expected-error @+1 {{expects a non-empty body region}}
@@ -383,4 +260,3 @@ func.func @f() {
   }) : () -> ()
   return
 }
-

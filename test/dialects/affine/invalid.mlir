@@ -262,3 +262,114 @@ func.func @reduce_float_kind_on_int(%m: memref<4xi32>) -> i32 {
   }
   return %r : i32
 }
+
+// -----
+
+func.func @f(%n: index, %x: f32, %k: i32) {
+  // expected-error @+1 {{'affine.for' op operand count (1) does not match with the total size (0) specified in attribute 'operandSegmentSizes'}}
+  "affine.for"(%n) <{lowerBoundMap = affine_map<() -> (0)>, operandSegmentSizes = array<i32: 0, 0, 0>, step = 1 : index, upperBoundMap = affine_map<() -> (10)>}> ({
+  ^bb0(%i: index):
+    "affine.yield"() : () -> ()
+  }) : (index) -> ()
+  return
+}
+
+// -----
+
+func.func @f(%n: index, %x: f32, %k: i32) {
+  // expected-error @+1 {{'affine.for' op operand #0 must be variadic of index, but got 'i32'}}
+  "affine.for"(%k) <{lowerBoundMap = affine_map<()[s0] -> (s0)>, operandSegmentSizes = array<i32: 1, 0, 0>, step = 1 : index, upperBoundMap = affine_map<() -> (10)>}> ({
+  ^bb0(%i: index):
+    "affine.yield"() : () -> ()
+  }) : (i32) -> ()
+  return
+}
+
+// -----
+
+func.func @f(%n: index, %x: f32, %k: i32) {
+  // expected-error @+1 {{'affine.for' op different number of inits and region iter_args: 0 != 1}}
+  "affine.for"() <{lowerBoundMap = affine_map<() -> (0)>, operandSegmentSizes = array<i32: 0, 0, 0>, step = 1 : index, upperBoundMap = affine_map<() -> (10)>}> ({
+  ^bb0(%i: index, %j: index):
+    "affine.yield"() : () -> ()
+  }) : () -> ()
+  return
+}
+
+// -----
+
+func.func @f(%n: index, %x: f32, %k: i32) {
+  // expected-error @+1 {{'affine.for' op 0-th init and 0-th region iter_arg have different type: 'f32' != 'i32'}}
+  %r = "affine.for"(%x) <{lowerBoundMap = affine_map<() -> (0)>, operandSegmentSizes = array<i32: 0, 0, 1>, step = 1 : index, upperBoundMap = affine_map<() -> (10)>}> ({
+  ^bb0(%i: index, %a: i32):
+    "affine.yield"(%a) : (i32) -> ()
+  }) : (f32) -> i32
+  return
+}
+
+// -----
+
+func.func @f(%n: index, %x: f32, %k: i32) {
+  // expected-error @+1 {{'affine.for' op 0-th init and 0-th region iter_arg have different type: 'f32' != 'i32'}}
+  %r = "affine.for"(%x) <{lowerBoundMap = affine_map<() -> (0)>, operandSegmentSizes = array<i32: 0, 0, 1>, step = 1 : index, upperBoundMap = affine_map<() -> (10)>}> ({
+  ^bb0(%i: index, %a: i32):
+    "affine.yield"(%x) : (f32) -> ()
+  }) : (f32) -> f32
+  return
+}
+
+// -----
+
+func.func @f(%A: memref<10xf32>, %i: i32) {
+  // expected-error @+1 {{'affine.load' op operand #1 must be variadic of index, but got 'i32'}}
+  %v = "affine.load"(%A, %i) <{map = affine_map<(d0) -> (d0)>}> : (memref<10xf32>, i32) -> f32
+  return
+}
+
+// -----
+
+func.func @f(%A: tensor<10xf32>, %i: index) {
+  // expected-error @+1 {{'affine.load' op operand #0 must be memref of any type values, but got 'tensor<10xf32>'}}
+  %v = "affine.load"(%A, %i) <{map = affine_map<(d0) -> (d0)>}> : (tensor<10xf32>, index) -> f32
+  return
+}
+
+// -----
+
+func.func @f(%A: tensor<10xf32>, %i: index) {
+  // expected-error @+1 {{custom op 'affine.load' invalid kind of type specified}}
+  %v = affine.load %A[%i] : tensor<10xf32>
+  return
+}
+
+// -----
+
+func.func @f(%n: index) {
+  // expected-error @+1 {{'affine.max' op result #0 must be index, but got 'i32'}}
+  %a = "affine.max"(%n) <{map = affine_map<(d0) -> (d0)>}> : (index) -> i32
+  return
+}
+
+// -----
+
+func.func @f(%A: memref<100xf32>, %i: index) {
+  // expected-error @+1 {{custom op 'affine.vector_load' invalid kind of type specified}}
+  %v = affine.vector_load %A[%i] : memref<100xf32>, f32
+  return
+}
+
+// -----
+
+func.func @f(%A: memref<100xf32>, %i: index, %x: f32) {
+  // expected-error @+1 {{'affine.vector_store' op operand #0 must be vector of any type values, but got 'f32'}}
+  "affine.vector_store"(%x, %A, %i) <{map = affine_map<(d0) -> (d0)>}> : (f32, memref<100xf32>, index) -> ()
+  return
+}
+
+// -----
+
+func.func @f(%i: index, %k: i32) {
+  // expected-error @+1 {{'affine.delinearize_index' op operand #1 must be variadic of index, but got 'i32'}}
+  %d:2 = "affine.delinearize_index"(%i, %k, %k) : (index, i32, i32) -> (index, index)
+  return
+}

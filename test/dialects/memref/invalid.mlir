@@ -102,3 +102,270 @@ func.func @reinterpret_size(%A: memref<4xf32>) {
   %r = memref.reinterpret_cast %A to offset: [0], sizes: [2], strides: [1] : memref<4xf32> to memref<4xf32>
   return
 }
+
+// -----
+
+func.func @load_index_type(%A: memref<10xf32>, %i: i32) {
+  // expected-error @+1 {{'memref.load' op operand #1 must be variadic of index, but got 'i32'}}
+  %v = "memref.load"(%A, %i) : (memref<10xf32>, i32) -> f32
+  return
+}
+
+// -----
+
+func.func @store_rank(%A: memref<10x20xf32>, %i: index, %v: f32) {
+  // expected-error @+1 {{'memref.store' op store index operand count not equal to memref rank}}
+  memref.store %v, %A[%i, %i, %i] : memref<10x20xf32>
+  return
+}
+
+// -----
+
+func.func @not_memref(%A: tensor<10xf32>, %i: index) {
+  // expected-error @+1 {{custom op 'memref.load' invalid kind of type specified}}
+  %v = memref.load %A[%i] : tensor<10xf32>
+  return
+}
+
+// -----
+
+func.func @alloc_segments(%n: index) {
+  // expected-error @+1 {{'memref.alloc' op operand count (1) does not match with the total size (0) specified in attribute 'operandSegmentSizes'}}
+  %a = "memref.alloc"(%n) <{operandSegmentSizes = array<i32: 0, 0>}> : (index) -> memref<4xf32>
+  return
+}
+
+// -----
+
+func.func @alloc_result() {
+  // expected-error @+1 {{'memref.alloc' op result #0 must be memref of any type values, but got 'tensor<4xf32>'}}
+  %a = "memref.alloc"() <{operandSegmentSizes = array<i32: 0, 0>}> : () -> tensor<4xf32>
+  return
+}
+
+// -----
+
+func.func @dealloc(%t: tensor<4xf32>) {
+  // expected-error @+1 {{custom op 'memref.dealloc' invalid kind of type specified}}
+  memref.dealloc %t : tensor<4xf32>
+  return
+}
+
+// -----
+
+func.func @dim(%t: tensor<4xf32>, %i: index) {
+  // expected-error @+1 {{'memref.dim' op operand #0 must be unranked.memref of any type values or non-0-ranked.memref of any type values, but got 'tensor<4xf32>'}}
+  %d = memref.dim %t, %i : tensor<4xf32>
+  return
+}
+
+// -----
+
+func.func @dim_result(%A: memref<4xf32>, %i: index) {
+  // expected-error @+1 {{'memref.dim' op result #0 must be index, but got 'i32'}}
+  %d = "memref.dim"(%A, %i) : (memref<4xf32>, index) -> i32
+  return
+}
+
+// -----
+
+func.func @subview_count(%A: memref<10x20xf32>) {
+  // expected-error @+1 {{expected mixed offsets rank to match mixed sizes rank (1 vs 2) so the rank of the result type is well-formed.}}
+  %s = memref.subview %A[2] [4, 5] [1, 1] : memref<10x20xf32> to memref<4x5xf32, strided<[20, 1], offset: 43>>
+  return
+}
+
+// -----
+
+func.func @subview_segments(%A: memref<10x20xf32>, %n: index) {
+  // expected-error @+1 {{expected 0 dynamic offset values}}
+  %s = "memref.subview"(%A, %n) <{operandSegmentSizes = array<i32: 1, 1, 0, 0>, static_offsets = array<i64: 0, 0>, static_sizes = array<i64: 1, 1>, static_strides = array<i64: 1, 1>}> : (memref<10x20xf32>, index) -> memref<1x1xf32, strided<[20, 1]>>
+  return
+}
+
+// -----
+
+func.func @subview_sizes(%A: memref<10x20xf32>) {
+  // expected-error @+1 {{'memref.subview' op operand count (1) does not match with the total size (0) specified in attribute 'operandSegmentSizes'}}
+  %s = "memref.subview"(%A) <{static_offsets = array<i64: 0, 0>, static_sizes = array<i64: 1, 1>, static_strides = array<i64: 1, 1>}> : (memref<10x20xf32>) -> memref<1x1xf32, strided<[20, 1]>>
+  return
+}
+
+// -----
+
+func.func @subview_elem(%A: memref<10x20xf32>) {
+  // expected-error @+1 {{expected result element type to be 'f32'}}
+  %s = memref.subview %A[0, 0] [4, 5] [1, 1] : memref<10x20xf32> to memref<4x5xf64, strided<[20, 1]>>
+  return
+}
+
+// -----
+
+func.func @subview_rank(%A: memref<10xf32>) {
+  // expected-error @+1 {{expected result rank to be smaller or equal to the source rank.}}
+  %s = memref.subview %A[0] [4] [1] : memref<10xf32> to memref<4x1xf32>
+  return
+}
+
+// -----
+
+func.func @reinterpret_offsets(%A: memref<10xf32>) {
+  // expected-error @+1 {{expected mixed offsets rank to match mixed sizes rank (2 vs 1) so the rank of the result type is well-formed.}}
+  %r = memref.reinterpret_cast %A to offset: [0, 0], sizes: [10], strides: [1] : memref<10xf32> to memref<10xf32>
+  return
+}
+
+// -----
+
+func.func @reinterpret_sizes(%A: memref<10xf32>) {
+  // expected-error @+1 {{expected 2 size values, got 1}}
+  %r = memref.reinterpret_cast %A to offset: [0], sizes: [10], strides: [1] : memref<10xf32> to memref<2x5xf32>
+  return
+}
+
+// -----
+
+func.func @reinterpret_elem(%A: memref<10xf32>) {
+  // expected-error @+1 {{different element types specified for source type 'memref<10xf32>' and result memref type 'memref<10xi32>'}}
+  %r = memref.reinterpret_cast %A to offset: [0], sizes: [10], strides: [1] : memref<10xf32> to memref<10xi32>
+  return
+}
+
+// -----
+
+func.func @reinterpret_result(%A: memref<10xf32>) {
+  // expected-error @+1 {{'memref.reinterpret_cast' op result #0 must be memref of any type values, but got 'memref<*xf32>'}}
+  %r = "memref.reinterpret_cast"(%A) <{operandSegmentSizes = array<i32: 1, 0, 0, 0>, static_offsets = array<i64: 0>, static_sizes = array<i64>, static_strides = array<i64>}> : (memref<10xf32>) -> memref<*xf32>
+  return
+}
+
+// -----
+
+func.func @copy(%A: memref<10xf32>, %B: memref<10xi32>) {
+  // expected-error @+1 {{'memref.copy' op requires the same element type for all operands}}
+  memref.copy %A, %B : memref<10xf32> to memref<10xi32>
+  return
+}
+
+// -----
+
+// expected-error @+1 {{'memref.global' op initial value should be a unit or elements attribute, but got 3 : i32}}
+"memref.global"() <{initial_value = 3 : i32, sym_name = "bad", type = memref<2xf32>}> : () -> ()
+
+// -----
+
+// expected-error @+1 {{'memref.global' op requires attribute 'sym_name'}}
+"memref.global"() <{type = memref<2xf32>}> : () -> ()
+
+// -----
+
+memref.global @gg : memref<2xf32> = uninitialized
+func.func @get_global_type() {
+  // expected-error @+1 {{'memref.get_global' op result type 'memref<3xf32>' does not match type 'memref<2xf32>' of the global memref @gg}}
+  %g = memref.get_global @gg : memref<3xf32>
+  return
+}
+
+// -----
+
+func.func @rank(%t: tensor<4xf32>) {
+  // expected-error @+1 {{custom op 'memref.rank' invalid kind of type specified}}
+  %r = memref.rank %t : tensor<4xf32>
+  return
+}
+
+// -----
+
+func.func @aligned_pointer(%A: memref<4xf32>) {
+  // expected-error @+1 {{'memref.extract_aligned_pointer_as_index' op result #0 must be index, but got 'i64'}}
+  %p = memref.extract_aligned_pointer_as_index %A : memref<4xf32> -> i64
+  return
+}
+
+// -----
+
+func.func @subview_unranked(%A: memref<*xf32>) {
+  // expected-error @+1 {{custom op 'memref.subview' invalid kind of type specified}}
+  %s = memref.subview %A[0] [4] [1] : memref<*xf32> to memref<4xf32>
+  return
+}
+
+// -----
+
+func.func @collapse_elem(%A: memref<4x8xf32>) {
+  // expected-error @+1 {{'memref.collapse_shape' op expected collapsed type to be 'memref<32xf32>' but found 'memref<32xf64>'}}
+  %c = memref.collapse_shape %A [[0, 1]] : memref<4x8xf32> into memref<32xf64>
+  return
+}
+
+// -----
+
+func.func @collapse_attr(%A: memref<4x8xf32>) {
+  // expected-error @+1 {{'memref.collapse_shape' op attribute 'reassociation' failed to satisfy constraint: Array of 64-bit integer array attributes}}
+  %c = "memref.collapse_shape"(%A) <{reassociation = [0, 1]}> : (memref<4x8xf32>) -> memref<32xf32>
+  return
+}
+
+// -----
+
+func.func @collapse_groups(%A: memref<4x8xf32>) {
+  // expected-error @+1 {{'memref.collapse_shape' op invalid number of reassociation groups: found 2, expected 1}}
+  %c = memref.collapse_shape %A [[0], [1]] : memref<4x8xf32> into memref<32xf32>
+  return
+}
+
+// -----
+
+func.func @collapse_cover(%A: memref<4x8x2xf32>) {
+  // expected-error @+1 {{'memref.collapse_shape' op reassociation indices must be contiguous}}
+  %c = memref.collapse_shape %A [[0, 2], [1]] : memref<4x8x2xf32> into memref<8x8xf32>
+  return
+}
+
+// -----
+
+func.func @collapse_size(%A: memref<4x8xf32>) {
+  // expected-error @+1 {{'memref.collapse_shape' op collapsed dim size (30) must equal reassociation group size (32)}}
+  %c = memref.collapse_shape %A [[0, 1]] : memref<4x8xf32> into memref<30xf32>
+  return
+}
+
+// -----
+
+func.func @collapse_ranked(%A: memref<*xf32>) {
+  // expected-error @+1 {{custom op 'memref.collapse_shape' invalid kind of type specified}}
+  %c = memref.collapse_shape %A [[0, 1]] : memref<*xf32> into memref<30xf32>
+  return
+}
+
+// -----
+
+func.func @expand_size(%A: memref<32xf32>) {
+  // expected-error @+1 {{'memref.expand_shape' op collapsed dim size (32) must equal reassociation group size (24)}}
+  %e = memref.expand_shape %A [[0, 1]] output_shape [4, 6] : memref<32xf32> into memref<4x6xf32>
+  return
+}
+
+// -----
+
+func.func @expand_shape_count(%A: memref<32xf32>) {
+  // expected-error @+1 {{'memref.expand_shape' op expected number of static shape bounds to be equal to the output rank (2) but found 1 inputs instead}}
+  %e = memref.expand_shape %A [[0, 1]] output_shape [4] : memref<32xf32> into memref<4x8xf32>
+  return
+}
+
+// -----
+
+func.func @expand_dynamic(%A: memref<?xf32>, %n: index) {
+  // expected-error @+1 {{'memref.expand_shape' op mismatch in dynamic dims in output_shape and static_output_shape: static_output_shape has 1 dynamic dims while output_shape has 2 values}}
+  %e = "memref.expand_shape"(%A, %n, %n) <{reassociation = [[0, 1]], static_output_shape = array<i64: -9223372036854775808, 8>}> : (memref<?xf32>, index, index) -> memref<?x8xf32>
+  return
+}
+
+// -----
+
+func.func @expand_static(%A: memref<32xf32>) {
+  // expected-error @+1 {{'memref.expand_shape' op invalid output shape provided at pos 0}}
+  %e = memref.expand_shape %A [[0, 1]] output_shape [2, 8] : memref<32xf32> into memref<4x8xf32>
+  return
+}

@@ -115,3 +115,78 @@ func.func @parallel_zero_step(%m: memref<10xf32>, %f: f32) {
   return
 }
 
+// -----
+
+func.func @for_bound_types(%a: index, %b: i32) {
+  // expected-error @+1 {{'scf.for' op failed to verify that all of {lowerBound, upperBound, step} have same type}}
+  "scf.for"(%a, %b, %a) ({
+  ^bb0(%i: index):
+    "scf.yield"() : () -> ()
+  }) : (index, i32, index) -> ()
+  return
+}
+
+// -----
+
+func.func @for_float(%a: f32) {
+  // expected-error @+1 {{'scf.for' op operand #0 must be signless integer or index, but got 'f32'}}
+  "scf.for"(%a, %a, %a) ({
+  ^bb0(%i: f32):
+    "scf.yield"() : () -> ()
+  }) : (f32, f32, f32) -> ()
+  return
+}
+
+// -----
+
+func.func @for_args(%a: index) {
+  // expected-error @+1 {{'scf.for' op different number of inits and region iter_args: 0 != 1}}
+  "scf.for"(%a, %a, %a) ({
+  ^bb0(%i: index, %j: index):
+    "scf.yield"() : () -> ()
+  }) : (index, index, index) -> ()
+  return
+}
+
+// -----
+
+func.func @for_inits(%a: index, %x: f32) {
+  // expected-error @+1 {{'scf.for' op 0-th init and 0-th region iter_arg have different type: 'f32' != 'i32'}}
+  %r = "scf.for"(%a, %a, %a, %x) ({
+  ^bb0(%i: index, %acc: i32):
+    "scf.yield"(%acc) : (i32) -> ()
+  }) : (index, index, index, f32) -> i32
+  return
+}
+
+// -----
+
+func.func @for_region_args(%a: index, %x: f32) {
+  // expected-error @+1 {{'scf.for' op 0-th init and 0-th region iter_arg have different type: 'f32' != 'i32'}}
+  %r = "scf.for"(%a, %a, %a, %x) ({
+  ^bb0(%i: index, %acc: i32):
+    "scf.yield"(%x) : (f32) -> ()
+  }) : (index, index, index, f32) -> f32
+  return
+}
+
+// -----
+
+func.func @if_cond(%c: i32) {
+  // expected-error @+1 {{'scf.if' op operand #0 must be 1-bit signless integer, but got 'i32'}}
+  "scf.if"(%c) ({
+    "scf.yield"() : () -> ()
+  }, {
+  }) : (i32) -> ()
+  return
+}
+
+// -----
+
+func.func @switch_operand(%c: i32) {
+  // expected-error @+1 {{'scf.index_switch' op operand #0 must be index, but got 'i32'}}
+  "scf.index_switch"(%c) <{cases = array<i64>}> ({
+    "scf.yield"() : () -> ()
+  }) : (i32) -> ()
+  return
+}
