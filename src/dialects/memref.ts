@@ -543,6 +543,7 @@ function verifyReshape(op: Operation, big: Type, small: Type, expand: boolean): 
     if (prod !== DYN && small.shape[i] !== DYN && prod !== small.shape[i]) {
       return `${expand ? "expanded" : "collapsed"} dims of group ${i} multiply to ${prod}, but the ${expand ? "source" : "result"} dim is ${small.shape[i]}`;
     }
+    if ((prod === DYN) !== (small.shape[i] === DYN)) return `collapsed dim (${i}) must be dynamic if and only if reassociation group is dynamic`;
   }
 }
 
