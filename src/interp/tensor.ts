@@ -1,13 +1,13 @@
 // tensor (and bufferization's boundary ops): tensors are immutable TensorValues; every
 // "update" builds a new value. tensor.empty is zero-filled (its contents are unspecified).
 import type { Operation } from "../ir/core.js";
-import { DYN, Type } from "../ir/types.js";
+import { DYN, MemRefType, Type } from "../ir/types.js";
 import type { HandlerTable, Interpreter } from "./interpreter.js";
 import { allocMemRef, asMemRef, droppedDims, readAll, viewParams } from "./memref.js";
 import { storeElement } from "./memory.js";
-import { TensorValue, Trap, forEachIndex, rowMajor, shapedInfo, zeroOf, type RtValue, type Scalar } from "./values.js";
+import { MemRefValue, TensorValue, Trap, forEachIndex, rowMajor, shapedInfo, zeroOf, type RtValue, type Scalar } from "./values.js";
 import { asTensor } from "./vector.js";
-import { intAttr, intList, mixed, segments } from "./util.js";
+import { intAttr, intList, mixed, segments, split } from "./util.js";
 
 /** Result shape of t with its dynamic sizes taken from `dyn` in order. */
 export function resolveShape(t: Type, dyn: readonly RtValue[]): { shape: number[]; elementType: Type } {
@@ -73,12 +73,17 @@ function concat(op: Operation, args: RtValue[]): TensorValue {
   return new TensorValue(shape, ts[0].elementType, data);
 }
 
-/** A memref holding a copy of the tensor (bufferization.to_memref). */
+/** A memref holding a copy of the tensor (bufferization.to_memref); an unranked type takes the tensor's shape. */
 function toMemRef(interp: Interpreter, t: TensorValue, type: Type) {
-  const m = allocMemRef(interp, type, t.shape.filter((_, d) => (shapedInfo(type)?.shape[d] ?? 0) < 0));
+  const mt = type instanceof MemRefType ? type : MemRefType.get(t.shape, t.elementType);
+  const m = allocMemRef(interp, mt, t.shape.filter((_, d) => mt.shape[d] === DYN));
+  writeInto(interp, t, m);
+  return m;
+}
+function writeInto(interp: Interpreter, t: TensorValue, m: MemRefValue): void {
+  if (t.shape.join("x") !== m.sizes.join("x")) throw new Trap(`cannot write a ${t.shape.join("x")} tensor into a ${m.sizes.join("x")} memref`);
   let i = 0;
   forEachIndex(t.shape, (idx) => storeElement(interp.heap, m, idx, t.data[i++]));
-  return m;
 }
 
 export const TENSOR: HandlerTable = {
@@ -127,9 +132,22 @@ export const TENSOR: HandlerTable = {
   },
   "bufferization.to_memref": (interp, op, [t]) => [toMemRef(interp, asTensor(t), op.results[0].type)],
   "bufferization.to_buffer": (interp, op, [t]) => [toMemRef(interp, asTensor(t), op.results[0].type)],
-  "bufferization.alloc_tensor": (_i, op, dyn) => {
+  "bufferization.alloc_tensor": (_i, op, args) => {
+    const [dyn, copy] = split(args, segments(op, [args.length, 0, 0]));
+    if (copy.length) return [copy[0]]; // tensors are immutable: the copy is the value itself
     const { shape, elementType } = resolveShape(op.results[0].type, dyn);
     return [TensorValue.filled(shape, elementType, zeroOf(elementType))];
+  },
+  "bufferization.dealloc_tensor": () => [],
+  "bufferization.materialize_in_destination": (interp, op, [src, dest]) => {
+    const t = asTensor(src);
+    if (dest instanceof MemRefValue) {
+      writeInto(interp, t, dest);
+      return [];
+    }
+    const d = asTensor(dest);
+    if (t.shape.join("x") !== d.shape.join("x")) throw new Trap(`materialize_in_destination: ${t.shape.join("x")} source into a ${d.shape.join("x")} destination`);
+    return op.results.length ? [t] : [];
   },
 };
 

@@ -162,6 +162,8 @@ class FunctionBufferizer {
       const u = uses[k];
       if (u.op !== at && u.index === 0 && ALIASING.has(u.op.name)) uses.push(...u.op.result.uses);
     }
+    // A buffer handed out by to_memref may be read through it later: never overwrite it.
+    if (uses.some((u) => u.op.name === "bufferization.to_memref")) return false;
     return uses.every((u) => {
       if (u.op === at || u.op.name === "tensor.dim") return true; // dim reads the shape only
       let a: Operation | null = u.op;
@@ -251,6 +253,26 @@ class FunctionBufferizer {
       case "tensor.generate": set(this.generate(op, b)); break;
       case "tensor.pad": set(this.pad(op, b)); break;
       case "tensor.concat": set(this.concat(op, b)); break;
+      // MLIR's partial bufferization leaves these at the tensor/buffer boundary.
+      case "bufferization.to_tensor": set(op.operand(0)); break;
+      case "bufferization.to_memref": {
+        const m = this.bufferOf(op.operand(0));
+        op.result.replaceAllUsesWith(m.type === res.type ? m : b.value("memref.cast", [m], res.type));
+        break;
+      }
+      case "bufferization.alloc_tensor": {
+        const copy = operandSegment(op, 1)[0];
+        set(copy ? this.copyOf(b, this.bufferOf(copy)) : this.alloc(b, bufferType(res.type) as MemRefType, undefined, operandSegment(op, 0)));
+        break;
+      }
+      case "bufferization.dealloc_tensor": break; // owned buffers are freed after their last use anyway
+      case "bufferization.materialize_in_destination": {
+        const [src, dest] = op.operands;
+        const d = this.isT(dest) ? this.destination(b, dest, op, false, [src]) : dest;
+        b.create("memref.copy", [this.bufferOf(src), d]);
+        if (res) set(d);
+        break;
+      }
       case "func.call": return this.call(op, b);
       case "scf.for": case "affine.for": return this.forOp(op, b);
       case "scf.if": case "affine.if": return this.ifOp(op, b);

@@ -1,5 +1,6 @@
-/* TensorLang's host hooks for mlir-cpu-runner-19, so that programs calling them (lander.mlir)
- * can be run by real MLIR and compared with TensorLang's engines. Mirrors
+/* TensorLang's host hooks for mlir-cpu-runner-19, so that programs calling them (lander.mlir,
+ * the size checks --convert-tensorlang-to-linalg inserts) can be run by real MLIR and compared
+ * with TensorLang's engines. Mirrors
  * src/runtime/host/tensorlang.ts and the Rng in src/runtime/host/context.ts bit for bit.
  * The seed comes from the TENSORLANG_SEED environment variable (default 0). */
 #include <inttypes.h>
@@ -53,4 +54,12 @@ void tensorlang_assert_fail(int64_t loc) {
   fflush(stdout);
   fprintf(stderr, "tensorlang assertion failed at location %" PRId64 "\n", loc);
   exit(3);
+}
+
+/* A run-time size check of --convert-tensorlang-to-linalg failed: a runtime error, exit code 4,
+ * as tensorlang-run reports it (docs/runtime.md). */
+void tensorlang_shape_fail(int64_t line, int64_t x, int64_t y) {
+  fflush(stdout);
+  fprintf(stderr, "runtime error: tensor sizes disagree at line %" PRId64 ": %" PRId64 " vs %" PRId64 "\n", line, x, y);
+  exit(4);
 }

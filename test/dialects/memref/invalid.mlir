@@ -369,3 +369,19 @@ func.func @expand_static(%A: memref<32xf32>) {
   %e = memref.expand_shape %A [[0, 1]] output_shape [2, 8] : memref<32xf32> into memref<4x8xf32>
   return
 }
+
+// -----
+
+func.func @expand_dynamic_source_static_group(%m: memref<?xf32>) {
+  // expected-error @+1 {{collapsed dim (0) must be dynamic if and only if reassociation group is dynamic}}
+  %0 = memref.expand_shape %m [[0, 1]] output_shape [3, 4] : memref<?xf32> into memref<3x4xf32>
+  return
+}
+
+// -----
+
+func.func @collapse_dynamic_group_static_result(%m: memref<?x4xf32>) {
+  // expected-error @+1 {{collapsed dim (0) must be dynamic if and only if reassociation group is dynamic}}
+  %0 = memref.collapse_shape %m [[0, 1]] : memref<?x4xf32> into memref<12xf32>
+  return
+}

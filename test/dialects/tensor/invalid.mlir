@@ -300,3 +300,19 @@ func.func @collapse_dynamic(%t: tensor<?x3x4xf32>) {
   %0 = tensor.collapse_shape %t [[0, 1], [2]] : tensor<?x3x4xf32> into tensor<6x4xf32>
   return
 }
+
+// -----
+
+func.func @expand_dynamic_source_static_group(%t: tensor<?xf32>) {
+  // expected-error @+1 {{expected dimension 0 of collapsed type to be static value of 12}}
+  %0 = tensor.expand_shape %t [[0, 1]] output_shape [3, 4] : tensor<?xf32> into tensor<3x4xf32>
+  return
+}
+
+// -----
+
+func.func @collapse_static_group_dynamic_result(%t: tensor<3x4x5xf32>) {
+  // expected-error @+1 {{expected dimension 1 of collapsed type to be static value of 20}}
+  %0 = tensor.collapse_shape %t [[0], [1, 2]] : tensor<3x4x5xf32> into tensor<3x?xf32>
+  return
+}
