@@ -78,4 +78,8 @@ module {
     }
     return
   }
+  func.func @dead_on_tensors(%arg0: tensor<2x3xf32>, %arg1: tensor<3x2xf32>, %arg2: memref<4xf32>, %arg3: f32, %arg4: index) {
+    linalg.fill ins(%arg3 : f32) outs(%arg2 : memref<4xf32>)
+    return
+  }
 }

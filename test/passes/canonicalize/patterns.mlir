@@ -120,3 +120,15 @@ func.func @affine_maps(%A: memref<?xf32>, %n: index, %m: index) {
   }
   return
 }
+
+// tensor.pad is pure; linalg ops on tensors have no effects (dead when unused), on memrefs they write.
+func.func @dead_on_tensors(%t: tensor<2x3xf32>, %o: tensor<3x2xf32>, %m: memref<4xf32>, %v: f32, %h: index) {
+  %p = tensor.pad %t low[0, 0] high[%h, 0] {
+  ^bb0(%i: index, %j: index):
+    tensor.yield %v : f32
+  } : tensor<2x3xf32> to tensor<?x3xf32>
+  %f = linalg.fill ins(%v : f32) outs(%o : tensor<3x2xf32>) -> tensor<3x2xf32>
+  %tr = linalg.transpose ins(%t : tensor<2x3xf32>) outs(%f : tensor<3x2xf32>) permutation = [1, 0]
+  linalg.fill ins(%v : f32) outs(%m : memref<4xf32>)
+  return
+}
