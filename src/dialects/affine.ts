@@ -14,6 +14,7 @@ import { FloatType, IndexType, IntegerType, MemRefType, TensorType, Type, Vector
 import {
   dimSymList, parseBound, parseMapAndOperands, parseParallelBounds, parseSubscripts, printBound, printParallelBounds, printSubscripts,
 } from "./affine-syntax.js";
+import { canonicalizeAccess, canonicalizeAffineFor, canonicalizeAffineIf, canonicalizeMinMax } from "./affine-canonicalize.js";
 import { ANY, ANY_MEMREF, ANY_VECTOR, INDEX, VARIADIC_INDEX, loopLikeProblem, returnLikeOp, typesOf, variadic } from "./common.js";
 import { segmentSizes } from "./memref.js";
 import { arrowTypes, ensureTerminator, parseAssignmentList, printAssignmentList } from "./scf.js";
@@ -414,7 +415,10 @@ function mapOp(name: string, minResults: number, maxResults: number): OpSpec {
     fold(op, consts) {
       const map = mapOf(op, "map");
       if (!map || op.operands.length !== inputs(map)) return undefined;
-      if (name === "affine.apply" && map.isSingleOperand) return [op.operand(0)];
+      const r = map.results[0]; // a bare dim or symbol is that operand (of an apply, or a min/max of one symbol)
+      if ((name === "affine.apply" || map.numSyms === 1) && map.results.length === 1 && (r.kind === "dim" || r.kind === "sym")) {
+        return [op.operand(r.kind === "dim" ? r.pos : map.numDims + r.pos)];
+      }
       if (consts.some((c) => !(c instanceof IntegerAttr))) return undefined;
       const vals = consts.map((c) => (c as IntegerAttr).num);
       const rs = map.eval(vals.slice(0, map.numDims), vals.slice(map.numDims));
@@ -521,9 +525,11 @@ function typesMatch(what: string, got: readonly Type[], want: readonly Type[]): 
 export const affine: Dialect = {
   name: "affine",
   ops: [
-    forOp, ifOp, loadOp("affine.load", false), storeOp("affine.store", false), parallelOp, delinearizeOp,
-    loadOp("affine.vector_load", true), storeOp("affine.vector_store", true),
-    mapOp("affine.apply", 1, 1), mapOp("affine.min", 1, Infinity), mapOp("affine.max", 1, Infinity),
+    { ...forOp, canonicalize: canonicalizeAffineFor }, { ...ifOp, canonicalize: canonicalizeAffineIf },
+    ...[loadOp("affine.load", false), storeOp("affine.store", false), loadOp("affine.vector_load", true), storeOp("affine.vector_store", true),
+      mapOp("affine.apply", 1, 1)].map((s) => ({ ...s, canonicalize: canonicalizeAccess })),
+    parallelOp, delinearizeOp,
+    { ...mapOp("affine.min", 1, Infinity), canonicalize: canonicalizeMinMax }, { ...mapOp("affine.max", 1, Infinity), canonicalize: canonicalizeMinMax },
     returnLikeOp("affine.yield", {
       verify(op) {
         const parent = op.parentOp;

@@ -4,7 +4,7 @@
 import { evalExpr, type AffineMap } from "../ir/affine.js";
 import { ArrayAttr, AffineMapAttr, Attribute, DictionaryAttr, IntegerAttr, StringAttr } from "../ir/attributes.js";
 import { Block, Operation, Region, type Value } from "../ir/core.js";
-import { withResultNames, type Dialect, type OpSpec, type OperationState } from "../ir/dialect.js";
+import { withResultNames, type Dialect, type OpSpec, type OperationState, type Rewriter } from "../ir/dialect.js";
 import { DiagnosticError } from "../ir/diagnostics.js";
 import type { OpAsmParser, RegionArgument, UnresolvedOperand } from "../ir/parser.js";
 import { allAttrs, type OpAsmPrinter } from "../ir/printer.js";
@@ -174,7 +174,7 @@ const generic: OpSpec = {
     }
     p.print(" ", new DictionaryAttr(trait).str, printInsOuts(p, inputs(op), outputs(op)));
     const rest = p.attrDict(op, [...TRAIT_ATTRS, "operandSegmentSizes"]);
-    if (rest) p.print(" attrs =", rest);
+    if (rest) p.print(" attrs = ", rest); // two spaces before the dict, as MLIR prints it
     p.print(" ");
     p.region(op.region(), { printEntryBlockArgs: true });
     p.print(arrowTypes(p, op));
@@ -403,8 +403,19 @@ const indexOp: OpSpec = {
   },
 };
 
+/**
+ * MLIR's structured ops have no memory effects on tensors (their region aside, as MLIR's
+ * getEffects reports): one without memref operands whose results are unused goes.
+ */
+function eraseDeadOnTensors(op: Operation, rw: Rewriter): boolean {
+  if (op.results.some((r) => r.hasUses) || op.operands.some((v) => v.type instanceof MemRefType)) return false;
+  rw.replaceOp(op, []);
+  return true;
+}
+const structured = (s: OpSpec): OpSpec => ({ ...s, canonicalize: eraseDeadOnTensors });
+
 export const linalg: Dialect = {
   name: "linalg",
-  ops: withResultNames([generic, transpose, broadcast, mapOp, reduce, yieldOp, indexOp, ...Object.keys(NAMED_OPS).map(namedOp)],
+  ops: withResultNames([...[generic, transpose, broadcast, mapOp, reduce, ...Object.keys(NAMED_OPS).map(namedOp)].map(structured), yieldOp, indexOp],
     { "linalg.map": "mapped", "linalg.reduce": "reduced", "linalg.transpose": "transposed", "linalg.broadcast": "broadcasted" }),
 };

@@ -416,7 +416,7 @@ export const tensor: Dialect = {
       },
     },
     {
-      name: "tensor.pad", operands: [1, -1], results: 1, regions: 1, traits: ["SingleBlock"], props: PAD_PROPS,
+      name: "tensor.pad", operands: [1, -1], results: 1, regions: 1, traits: ["SingleBlock", "Pure"], props: PAD_PROPS,
       parse(p, st) {
         const src = p.parseOperand();
         if (p.parseOptionalKeyword("nofold")) st.addAttr("nofold", unit);

@@ -1,3 +1,12 @@
+#map = affine_map<()[s0, s1] -> (-s0 + s1)>
+#map1 = affine_map<()[s0] -> (s0 * 2 + (s0 * 6 + 3) floordiv 4 - (s0 floordiv 3) * 6 + (s0 - 7) ceildiv 3)>
+#map2 = affine_map<()[s0, s1] -> (s1 + 16, s1 * 8, s0 + 4)>
+#map3 = affine_map<()[s0] -> (6, 7, s0)>
+#map4 = affine_map<()[s0] -> (s0 floordiv 2)>
+#map5 = affine_map<()[s0, s1] -> (-s0 + s1, -s1, 100, s1, s1 + 2, s0 * 2)>
+#map6 = affine_map<()[s0, s1] -> (s0 - s1 + 3, 7)>
+#set = affine_set<()[s0, s1] : (s0 * -2 + s1 >= 0, -s0 + s1 == 0)>
+#set1 = affine_set<()[s0, s1] : (s1 - s0 >= 0)>
 module {
   llvm.mlir.global internal constant @g("a\00") {addr_space = 0 : i32}
   llvm.func @use(!llvm.ptr)
@@ -41,5 +50,36 @@ module {
     %2 = arith.addf %0, %arg1 : f32
     memref.dealloc %arg2 : memref<8xf32>
     return %2, %arg0, %1 : f32, i1, f32
+  }
+  func.func private @sink4(index, index, index, index)
+  func.func @affine_maps(%arg0: memref<?xf32>, %arg1: index, %arg2: index) {
+    %c42 = arith.constant 42 : index
+    %0 = affine.apply #map()[%arg2, %arg1]
+    %1 = affine.apply #map1()[%arg1]
+    %2 = affine.min #map2()[%arg2, %arg1]
+    %3 = affine.min #map3()[%arg1]
+    %4 = affine.apply #map4()[%arg1]
+    %5 = affine.min #map5()[%arg2, %arg1]
+    call @sink4(%2, %3, %4, %5) : (index, index, index, index) -> ()
+    call @sink4(%0, %1, %c42, %arg1) : (index, index, index, index) -> ()
+    affine.for %arg3 = #map()[%arg2, %arg1] to min #map6()[%arg2, %arg1] {
+      %6 = affine.load %arg0[%arg3 * 2 - symbol(%arg2) * 2 + symbol(%arg1)] : memref<?xf32>
+      affine.store %6, %arg0[%arg3 + 2] : memref<?xf32>
+      affine.if #set()[%arg2, %arg1] {
+        affine.store %6, %arg0[41] : memref<?xf32>
+      }
+      affine.if #set1()[%arg2, %arg1] {
+        %7 = affine.vector_load %arg0[%arg3 + 4] : memref<?xf32>, vector<8xf32>
+        affine.vector_store %7, %arg0[(%arg3 - 9) floordiv 4 + symbol(%arg1) - ((symbol(%arg1) - 9) floordiv 4) * 4 - 9] : memref<?xf32>, vector<8xf32>
+      }
+    }
+    affine.for %arg3 = %arg1 to 3 {
+      func.call @sink4(%arg3, %arg3, %arg3, %arg3) : (index, index, index, index) -> ()
+    }
+    return
+  }
+  func.func @dead_on_tensors(%arg0: tensor<2x3xf32>, %arg1: tensor<3x2xf32>, %arg2: memref<4xf32>, %arg3: f32, %arg4: index) {
+    linalg.fill ins(%arg3 : f32) outs(%arg2 : memref<4xf32>)
+    return
   }
 }

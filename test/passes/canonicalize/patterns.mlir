@@ -84,3 +84,51 @@ func.func @branches(%c: i1, %x: f32, %m: memref<8xf32>) -> (f32, i1, f32) {
   memref.dealloc %u : memref<*xf32>
   return %e, %p#1, %p#2 : f32, i1, f32
 }
+
+// affine: applies composed into their users, valid symbols promoted, constants folded into
+// maps, unused and repeated operands dropped, maps flattened (floordiv/mod/ceildiv of
+// negative values kept exact), min/max merged, sorted and of one result an apply.
+func.func private @sink4(index, index, index, index)
+func.func @affine_maps(%A: memref<?xf32>, %n: index, %m: index) {
+  %c3 = arith.constant 3 : index
+  %a = affine.apply affine_map<(d0)[s0] -> (d0 - s0)>(%n)[%m]
+  %b = affine.apply affine_map<(d0) -> ((d0 * 6 + 3) floordiv 4 + (d0 * 2) mod 6 + (d0 - 7) ceildiv 3)>(%n)
+  %p = affine.min affine_map<()[s0] -> (s0 + 16, s0 * 8)>()[%n]
+  %q = affine.min affine_map<(d0)[s0] -> (s0 + 4, d0)>(%p)[%m]
+  %r = affine.min affine_map<(d0)[s0] -> (d0 + 4, d0 + 4, s0, d0 * 2)>(%c3)[%n]
+  %s = affine.max affine_map<(d0)[s0] -> (d0 floordiv 2, d0 floordiv 2)>(%n)[%m]
+  %t = affine.min affine_map<(d0)[s0] -> (d0 + 2, d0, 100, s0 * 2, d0 - s0, -d0)>(%n)[%m]
+  %k = affine.apply affine_map<() -> (42)>()
+  %e = affine.apply affine_map<(d0) -> (d0 mod 4 + (d0 floordiv 4) * 4)>(%n)
+  func.call @sink4(%q, %r, %s, %t) : (index, index, index, index) -> ()
+  func.call @sink4(%a, %b, %k, %e) : (index, index, index, index) -> ()
+  affine.for %i = affine_map<(d0)[s0] -> (d0 - s0)>(%n)[%m] to min affine_map<(d0)[s0] -> (d0 - s0, d0 + 4, d0 + 4)>(%c3)[%a] {
+    %c2 = arith.constant 2 : index
+    %x = affine.apply affine_map<(d0)[s0] -> (d0 * 2 - s0)>(%i)[%m]
+    %v = affine.load %A[%x + %a] : memref<?xf32>
+    affine.store %v, %A[%i mod 4 + (%i floordiv 4) * 4 + symbol(%c2)] : memref<?xf32>
+    affine.if affine_set<(d0)[s0] : (d0 - s0 >= 0, d0 == 0)>(%a)[%m] {
+      affine.store %v, %A[symbol(%k) - 1] : memref<?xf32>
+    }
+    affine.if affine_set<(d0)[s0] : (d0 - s0 >= 0)>(%n)[%m] {
+      %w = affine.vector_load %A[%i + 1 + %c3] : memref<?xf32>, vector<8xf32>
+      affine.vector_store %w, %A[(%i - 9) floordiv 4 + (%n - 9) mod 4] : memref<?xf32>, vector<8xf32>
+    }
+  }
+  affine.for %i = %n to %c3 {
+    func.call @sink4(%i, %i, %i, %i) : (index, index, index, index) -> ()
+  }
+  return
+}
+
+// tensor.pad is pure; linalg ops on tensors have no effects (dead when unused), on memrefs they write.
+func.func @dead_on_tensors(%t: tensor<2x3xf32>, %o: tensor<3x2xf32>, %m: memref<4xf32>, %v: f32, %h: index) {
+  %p = tensor.pad %t low[0, 0] high[%h, 0] {
+  ^bb0(%i: index, %j: index):
+    tensor.yield %v : f32
+  } : tensor<2x3xf32> to tensor<?x3xf32>
+  %f = linalg.fill ins(%v : f32) outs(%o : tensor<3x2xf32>) -> tensor<3x2xf32>
+  %tr = linalg.transpose ins(%t : tensor<2x3xf32>) outs(%f : tensor<3x2xf32>) permutation = [1, 0]
+  linalg.fill ins(%v : f32) outs(%m : memref<4xf32>)
+  return
+}

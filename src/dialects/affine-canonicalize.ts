@@ -1,0 +1,185 @@
+// affine's canonicalization patterns (MLIR 19's), for --canonicalize. The map operands of
+// apply/min/max/load/store/vector_load/vector_store/for/if are canonicalized as MLIR's
+// composeAffineMapAndOperands + canonicalizeMapAndOperands do: producing affine.apply ops are
+// composed into the map; valid symbols (top-level values, constants) used as dims become symbols
+// and values only valid as dims become dims; constant symbols fold into the map; unused and
+// repeated operands go; the map is simplified (flattened and rebuilt). Besides:
+//   affine.min/max  repeated results go, nested min/min (max/max) merge, linear results are
+//                   sorted, one result becomes an affine.apply;
+//   affine.for      bounds whose operands are all constant become constants; no iteration
+//                   gives its inits.
+import { AffineMap, IntegerSet, cst, dim, exprStr, sym, type AffineExpr } from "../ir/affine.js";
+import { fromLinear, linearForm, simplifyExpr, substitute } from "../ir/affine-simplify.js";
+import { AffineMapAttr, DenseArrayAttr, IntegerSetAttr } from "../ir/attributes.js";
+import { OpResult, Operation, type Value } from "../ir/core.js";
+import type { Rewriter } from "../ir/dialect.js";
+import { i32 } from "../ir/types.js";
+import { accessParts, constantTripCount, forParts, ifCondition, isValidDim, isValidSymbol, type MapAndOperands } from "./affine.js";
+import { constantIndex } from "./arith.js";
+
+/** Results (of a map, or a set's constraints) over `nd` dims and `ns` symbols, with their operands. */
+interface Shape { nd: number; ns: number; exprs: AffineExpr[]; operands: Value[] }
+
+const applyOf = (v: Value | null) => (v instanceof OpResult && v.op.name === "affine.apply" ? v.op : undefined);
+const sameValues = (a: readonly Value[], b: readonly Value[]) => a.length === b.length && a.every((v, i) => v === b[i]);
+const remap = (s: Shape, dims: AffineExpr[], syms: AffineExpr[]) => s.exprs.map((e) => substitute(e, dims, syms));
+const shapeOf = (m: AffineMap, operands: readonly Value[]): Shape => ({ nd: m.numDims, ns: m.numSyms, exprs: [...m.results], operands: [...operands] });
+
+/** MLIR's canonicalizeMapAndOperands. */
+function canonicalizeOperands(s: Shape): Shape {
+  if (!s.operands.length) return s;
+  let { nd, ns, exprs, operands } = s;
+  // Valid symbols used as dims become symbols (after the others).
+  const dimR: AffineExpr[] = [], kept: Value[] = [], promoted: Value[] = [];
+  operands.slice(0, nd).forEach((v, i) => {
+    if (isValidSymbol(v)) { dimR[i] = sym(ns + promoted.length); promoted.push(v); } else { dimR[i] = dim(kept.length); kept.push(v); }
+  });
+  exprs = remap({ nd, ns, exprs, operands }, dimR, []);
+  operands = [...kept, ...operands.slice(nd), ...promoted];
+  [nd, ns] = [kept.length, ns + promoted.length];
+  // Symbols that are valid only as dims become dims (after the others).
+  const symR: AffineExpr[] = [], demoted: Value[] = [], rest: Value[] = [];
+  operands.slice(nd).forEach((v, i) => {
+    if (isValidDim(v) && !isValidSymbol(v)) { symR[i] = dim(nd + demoted.length); demoted.push(v); } else { symR[i] = sym(rest.length); rest.push(v); }
+  });
+  exprs = exprs.map((e) => substitute(e, [], symR));
+  operands = [...operands.slice(0, nd), ...demoted, ...rest];
+  [nd, ns] = [nd + demoted.length, rest.length];
+  // Unused operands go, repeated ones merge, constant symbols fold in.
+  const used = new Set<string>();
+  const walk = (e: AffineExpr): void => { if (e.kind === "dim" || e.kind === "sym") used.add(`${e.kind}${e.pos}`); else if (e.kind !== "const") { walk(e.lhs); walk(e.rhs); } };
+  exprs.forEach(walk);
+  const out: Value[] = [], dR: AffineExpr[] = [], sR: AffineExpr[] = [];
+  const seenD = new Map<Value, AffineExpr>(), seenS = new Map<Value, AffineExpr>();
+  for (let i = 0; i < nd; i++) {
+    const v = operands[i];
+    if (!used.has(`dim${i}`)) continue;
+    if (!seenD.has(v)) { seenD.set(v, dim(seenD.size)); out.push(v); }
+    dR[i] = seenD.get(v)!;
+  }
+  for (let i = 0; i < ns; i++) {
+    const v = operands[nd + i], c = constantIndex(v);
+    if (!used.has(`sym${i}`)) continue;
+    if (c !== undefined) { sR[i] = cst(c); continue; }
+    if (!seenS.has(v)) { seenS.set(v, sym(seenS.size)); out.push(v); }
+    sR[i] = seenS.get(v)!;
+  }
+  return { nd: seenD.size, ns: seenS.size, exprs: exprs.map((e) => substitute(e, dR, sR)), operands: out };
+}
+
+/** MLIR's composeAffineMapAndOperands: affine.apply operands substituted by their maps until none is left, then canonicalized and simplified. */
+function compose(s: Shape): Shape {
+  const dims: (Value | null)[] = s.operands.slice(0, s.nd), syms: (Value | null)[] = s.operands.slice(s.nd);
+  let exprs = s.exprs;
+  for (let pos = 0; pos < dims.length + syms.length;) {
+    const isDim = pos < dims.length, list = isDim ? dims : syms, i = isDim ? pos : pos - dims.length, ap = applyOf(list[i]);
+    if (!ap) { pos++; continue; }
+    list[i] = null;
+    const c = canonicalizeOperands(shapeOf(ap.attr<AffineMapAttr>("map")!.map, ap.operands));
+    const repl = substitute(c.exprs[0], Array.from({ length: c.nd }, (_, k) => dim(dims.length + k)), Array.from({ length: c.ns }, (_, k) => sym(syms.length + k)));
+    dims.push(...c.operands.slice(0, c.nd));
+    syms.push(...c.operands.slice(c.nd));
+    const r: AffineExpr[] = [];
+    r[i] = repl;
+    exprs = exprs.map((e) => (isDim ? substitute(e, r, []) : substitute(e, [], r)));
+    pos = 0;
+  }
+  const operands: Value[] = [];
+  const dR = dims.map((v) => (v ? (operands.push(v), dim(operands.length - 1)) : cst(0))), nd = operands.length;
+  const sR = syms.map((v) => (v ? (operands.push(v), sym(operands.length - 1 - nd)) : cst(0)));
+  const c = canonicalizeOperands({ nd, ns: operands.length - nd, exprs: exprs.map((e) => substitute(e, dR, sR)), operands });
+  return { ...c, exprs: c.exprs.map((e) => simplifyExpr(e, c.nd, c.ns)) };
+}
+
+/** MLIR's SimplifyAffineOp: the map and operands composed and canonicalized, if that changes them. */
+function simplified(map: AffineMap, operands: readonly Value[]): MapAndOperands | undefined {
+  const c = canonicalizeOperands(compose(shapeOf(map, operands)));
+  const m = new AffineMap(c.nd, c.ns, c.exprs);
+  return m.equals(map) && sameValues(c.operands, operands) ? undefined : { map: m, operands: c.operands };
+}
+
+const setMap = (op: Operation, name: string, m: AffineMap) => op.attributes.set(name, new AffineMapAttr(m));
+const dedupe = (m: AffineMap) => new AffineMap(m.numDims, m.numSyms, m.results.filter((e, i) => m.results.findIndex((x) => exprStr(x) === exprStr(e)) === i));
+
+/** affine.apply, load, store, vector_load, vector_store: their map operands simplified. */
+export function canonicalizeAccess(op: Operation): boolean {
+  const isApply = op.name === "affine.apply", a = isApply ? undefined : accessParts(op);
+  const map = isApply ? op.attr<AffineMapAttr>("map")!.map : a!.map, s = simplified(map, isApply ? op.operands : a!.indices);
+  if (!s) return false;
+  setMap(op, "map", s.map);
+  op.setOperands([...op.operands.slice(0, op.operands.length - (isApply ? op.operands.length : a!.indices.length)), ...s.operands]);
+  return true;
+}
+
+export function canonicalizeMinMax(op: Operation, rw: Rewriter): boolean {
+  const orig = op.attr<AffineMapAttr>("map")!.map;
+  let map = dedupe(orig), operands = [...op.operands];
+  // A result that is a min (max) of the same kind merges that op's results in.
+  const producer = (e: AffineExpr) => (e.kind === "dim" || e.kind === "sym" ? operands[e.kind === "dim" ? e.pos : map.numDims + e.pos] : undefined);
+  const inner = map.results.map((e) => { const v = producer(e); return v instanceof OpResult && v.op.name === op.name ? v.op : undefined; });
+  if (inner.some(Boolean)) {
+    const exprs = map.results.filter((_, i) => !inner[i]), dimOps = operands.slice(0, map.numDims), symOps = operands.slice(map.numDims);
+    for (const p of inner) {
+      if (!p) continue;
+      const pm = p.attr<AffineMapAttr>("map")!.map, shiftD = Array.from({ length: pm.numDims }, (_, k) => dim(dimOps.length + k));
+      const shiftS = Array.from({ length: pm.numSyms }, (_, k) => sym(symOps.length + k));
+      exprs.push(...pm.results.map((e) => substitute(e, shiftD, shiftS)));
+      dimOps.push(...p.operands.slice(0, pm.numDims));
+      symOps.push(...p.operands.slice(pm.numDims));
+    }
+    map = new AffineMap(dimOps.length, symOps.length, exprs);
+    operands = [...dimOps, ...symOps];
+  }
+  const s = simplified(map, operands);
+  if (s) ({ map, operands } = s);
+  // Results without floordiv/mod terms sort by their coefficients (dims, symbols, constant).
+  const forms = map.results.map((e) => linearForm(e, map.numDims, map.numSyms));
+  if (forms.every(Boolean)) {
+    const cmp = (a: number[], b: number[]) => { for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return a[i] - b[i]; return 0; };
+    map = new AffineMap(map.numDims, map.numSyms, (forms as number[][]).sort(cmp).map((f) => fromLinear(f, map.numDims, map.numSyms)));
+  }
+  if (map.results.length === 1) {
+    const n = new Operation({ name: "affine.apply", operands, resultTypes: [op.result.type], attributes: { map: new AffineMapAttr(map) }, loc: op.loc });
+    op.parent!.insertBefore(op, n);
+    rw.replaceOp(op, [n.result]);
+    return true;
+  }
+  if (map.equals(orig) && sameValues(operands, op.operands)) return false;
+  setMap(op, "map", map);
+  op.setOperands(operands);
+  return true;
+}
+
+export function canonicalizeAffineFor(op: Operation, rw: Rewriter): boolean {
+  const f = forParts(op);
+  if (f.inits.length && constantTripCount(op) === 0) { rw.replaceOp(op, f.inits); return true; }
+  const bound = (b: MapAndOperands, lower: boolean): MapAndOperands => {
+    const cs = b.operands.map(constantIndex);
+    if (b.map.constantValue === undefined && cs.every((c) => c !== undefined)) {
+      const rs = b.map.eval(cs.slice(0, b.map.numDims) as number[], cs.slice(b.map.numDims) as number[]);
+      return { map: AffineMap.constant(lower ? Math.max(...rs) : Math.min(...rs)), operands: [] };
+    }
+    const c = canonicalizeOperands(compose(shapeOf(b.map, b.operands)));
+    return { map: dedupe(new AffineMap(c.nd, c.ns, c.exprs)), operands: c.operands };
+  };
+  const lb = bound(f.lower, true), ub = bound(f.upper, false);
+  if (lb.map.equals(f.lower.map) && ub.map.equals(f.upper.map) && sameValues(lb.operands, f.lower.operands) && sameValues(ub.operands, f.upper.operands)) return false;
+  setMap(op, "lowerBoundMap", lb.map);
+  setMap(op, "upperBoundMap", ub.map);
+  op.attributes.set("operandSegmentSizes", new DenseArrayAttr(i32, [lb.operands.length, ub.operands.length, f.inits.length]));
+  op.setOperands([...lb.operands, ...ub.operands, ...f.inits]);
+  return true;
+}
+
+/** affine.if: its set composed with affine.apply operands (if any) and its operands canonicalized, the set not simplified otherwise (as MLIR). */
+export function canonicalizeAffineIf(op: Operation): boolean {
+  const { set, operands } = ifCondition(op);
+  let s: Shape = { nd: set.numDims, ns: set.numSyms, exprs: set.constraints.map((c) => c.expr), operands };
+  if (operands.some(applyOf)) s = compose(s);
+  s = canonicalizeOperands(s);
+  const n = new IntegerSet(s.nd, s.ns, s.exprs.map((expr, i) => ({ expr, eq: set.constraints[i].eq })));
+  if (n.str === set.str && sameValues(s.operands, operands)) return false;
+  op.attributes.set("condition", new IntegerSetAttr(n));
+  op.setOperands(s.operands);
+  return true;
+}

@@ -1,0 +1,168 @@
+// Affine expression simplification as MLIR 19 does it: the local rules its expression builders
+// apply (`build`, MLIR's operator+ / operator* / floorDiv / ceilDiv / operator%), and
+// simplifyAffineExpr, which flattens a pure affine expression into a sum of dims, symbols,
+// floordiv "locals" and a constant, and rebuilds it in that term order.
+import { AffineMap, cst, dim, evalExpr, exprStr, sym, type AffineExpr } from "./affine.js";
+
+type BinKind = "add" | "mul" | "mod" | "floordiv" | "ceildiv";
+const raw = (kind: BinKind, lhs: AffineExpr, rhs: AffineExpr): AffineExpr => ({ kind, lhs, rhs });
+const isConst = (e: AffineExpr): e is { kind: "const"; value: number } => e.kind === "const";
+const gcd = (a: number, b: number): number => { a = Math.abs(a); b = Math.abs(b); while (b) [a, b] = [b, a % b]; return a; };
+const same = (a: AffineExpr, b: AffineExpr) => a === b || exprStr(a) === exprStr(b);
+
+/** No dims anywhere (MLIR's isSymbolicOrConstant). */
+export const symbolic = (e: AffineExpr): boolean => e.kind === "dim" ? false : e.kind === "sym" || e.kind === "const" ? true : symbolic(e.lhs) && symbolic(e.rhs);
+
+function largestDivisor(e: AffineExpr): number {
+  switch (e.kind) {
+    case "dim": case "sym": return 1;
+    case "const": return Math.abs(e.value);
+    case "mul": return largestDivisor(e.lhs) * largestDivisor(e.rhs);
+    case "add": case "mod": return gcd(largestDivisor(e.lhs), largestDivisor(e.rhs));
+    default: {
+      const l = largestDivisor(e.lhs);
+      return isConst(e.rhs) && e.rhs.value !== 0 && l % e.rhs.value === 0 ? Math.abs(l / e.rhs.value) : 1;
+    }
+  }
+}
+
+/** `lhs <kind> rhs` with MLIR's builder simplifications (constants right, folds, `e - (e floordiv c) * c` → `e mod c`). */
+export function build(kind: BinKind, lhs: AffineExpr, rhs: AffineExpr): AffineExpr {
+  const l = isConst(lhs) ? lhs.value : undefined, r = isConst(rhs) ? rhs.value : undefined;
+  switch (kind) {
+    case "add": {
+      if (l !== undefined && r !== undefined) return cst(l + r);
+      if (l !== undefined || (symbolic(lhs) && !symbolic(rhs))) return build("add", rhs, lhs);
+      if (r === 0) return lhs;
+      if (lhs.kind === "add" && r !== undefined && isConst(lhs.rhs)) return build("add", lhs.lhs, cst(lhs.rhs.value + r));
+      const [c1, e1] = lhs.kind === "mul" && isConst(lhs.rhs) ? [lhs.rhs.value, lhs.lhs] : [1, lhs];
+      const [c2, e2] = rhs.kind === "mul" && isConst(rhs.rhs) ? [rhs.rhs.value, rhs.lhs] : [1, rhs];
+      if (same(e1, e2)) return build("mul", e1, cst(c1 + c2));
+      if (lhs.kind === "add" && isConst(lhs.rhs)) return build("add", build("add", lhs.lhs, rhs), lhs.rhs);
+      if (rhs.kind !== "mul") return raw("add", lhs, rhs);
+      // lhs + ((lhs floordiv q) * q) * -1, or lhs + (lhs floordiv c) * -c: lhs mod q.
+      const f = rhs.lhs;
+      if (isConst(rhs.rhs) && rhs.rhs.value === -1 && f.kind === "mul" && f.lhs.kind === "floordiv" && same(f.lhs.rhs, f.rhs) && same(lhs, f.lhs.lhs)) return build("mod", lhs, f.rhs);
+      if (f.kind === "floordiv" && isConst(f.rhs) && f.rhs.value > 0 && same(lhs, f.lhs) && isConst(rhs.rhs) && rhs.rhs.value === -f.rhs.value) return build("mod", lhs, f.rhs);
+      return raw("add", lhs, rhs);
+    }
+    case "mul": {
+      if (l !== undefined && r !== undefined) return cst(l * r);
+      if (!symbolic(lhs) && !symbolic(rhs)) return raw("mul", lhs, rhs);
+      if (!symbolic(rhs) || l !== undefined) return build("mul", rhs, lhs);
+      if (r === 1) return lhs;
+      if (r === 0) return rhs;
+      if (lhs.kind === "mul" && isConst(lhs.rhs)) return r !== undefined ? build("mul", lhs.lhs, cst(lhs.rhs.value * r)) : build("mul", build("mul", lhs.lhs, rhs), lhs.rhs);
+      return raw("mul", lhs, rhs);
+    }
+    default: {
+      if (r === undefined || r < 1) return raw(kind, lhs, rhs);
+      if (l !== undefined) return cst(evalExpr(raw(kind, lhs, rhs), [], []));
+      if (kind === "mod") {
+        if (largestDivisor(lhs) % r === 0) return cst(0);
+        if (lhs.kind === "add" && largestDivisor(lhs.lhs) % r === 0) return build("mod", lhs.rhs, rhs);
+        if (lhs.kind === "add" && largestDivisor(lhs.rhs) % r === 0) return build("mod", lhs.lhs, rhs);
+        if (lhs.kind === "mod" && isConst(lhs.rhs) && lhs.rhs.value >= 1 && lhs.rhs.value % r === 0) return build("mod", lhs.lhs, rhs);
+        return raw(kind, lhs, rhs);
+      }
+      if (r === 1) return lhs;
+      if (lhs.kind === "mul" && isConst(lhs.rhs) && lhs.rhs.value % r === 0) return build("mul", lhs.lhs, cst(lhs.rhs.value / r));
+      if (kind === "floordiv" && lhs.kind === "add" && (largestDivisor(lhs.lhs) % r === 0 || largestDivisor(lhs.rhs) % r === 0)) {
+        return build("add", build("floordiv", lhs.lhs, rhs), build("floordiv", lhs.rhs, rhs));
+      }
+      return raw(kind, lhs, rhs);
+    }
+  }
+}
+
+/** Dims and symbols replaced; subtrees that did not change are kept as they are (MLIR's replaceDimsAndSymbols). */
+export function substitute(e: AffineExpr, dims: readonly AffineExpr[], syms: readonly AffineExpr[]): AffineExpr {
+  switch (e.kind) {
+    case "dim": case "sym": { // the same leaf back keeps `e` (and what contains it) unchanged
+      const r = (e.kind === "dim" ? dims : syms)[e.pos];
+      return r && !(r.kind === e.kind && r.pos === e.pos) ? r : e;
+    }
+    case "const": return e;
+    default: {
+      const l = substitute(e.lhs, dims, syms), r = substitute(e.rhs, dims, syms);
+      return l === e.lhs && r === e.rhs ? e : build(e.kind, l, r);
+    }
+  }
+}
+
+/** Affine without products of non-constants or divisions by non-constants (MLIR's isPureAffine). */
+const pure = (e: AffineExpr): boolean => e.kind === "dim" || e.kind === "sym" || e.kind === "const" ||
+  (e.kind === "add" ? pure(e.lhs) && pure(e.rhs) : e.kind === "mul" ? pure(e.lhs) && pure(e.rhs) && (isConst(e.lhs) || isConst(e.rhs)) : pure(e.lhs) && isConst(e.rhs));
+
+/** A flattened expression: coefficients of dims then symbols, of locals (missing = 0), and a constant. */
+interface Flat { lin: number[]; loc: number[]; c: number }
+
+class Flattener {
+  readonly locals: AffineExpr[] = [];
+  constructor(readonly nd: number, readonly ns: number) {}
+  private unit(i: number): Flat { const lin = new Array<number>(this.nd + this.ns).fill(0); lin[i] = 1; return { lin, loc: [], c: 0 }; }
+  private static scale(f: Flat, k: number): Flat { return { lin: f.lin.map((x) => x * k), loc: f.loc.map((x) => x * k), c: f.c * k }; }
+  private static entries(f: Flat): number[] { return [...f.lin, ...Array.from(f.loc, (x) => x ?? 0), f.c]; }
+  private local(e: AffineExpr): number {
+    const k = this.locals.findIndex((x) => same(x, e));
+    return k >= 0 ? k : this.locals.push(e) - 1;
+  }
+  expr(f: Flat): AffineExpr {
+    let e: AffineExpr = cst(0);
+    f.lin.forEach((k, j) => { if (k) e = build("add", e, build("mul", j < this.nd ? dim(j) : sym(j - this.nd), cst(k))); });
+    f.loc.forEach((k, j) => { if (k) e = build("add", e, build("mul", this.locals[j], cst(k))); });
+    return f.c ? build("add", e, cst(f.c)) : e;
+  }
+  /** The flat form, or undefined for what is not pure affine or divides by a non-positive constant. */
+  flatten(e: AffineExpr): Flat | undefined {
+    switch (e.kind) {
+      case "dim": return this.unit(e.pos);
+      case "sym": return this.unit(this.nd + e.pos);
+      case "const": return { lin: new Array<number>(this.nd + this.ns).fill(0), loc: [], c: e.value };
+    }
+    const a = this.flatten(e.lhs), b = this.flatten(e.rhs);
+    if (!a || !b) return undefined;
+    if (e.kind === "add") {
+      const loc: number[] = [];
+      for (let i = 0; i < Math.max(a.loc.length, b.loc.length); i++) loc[i] = (a.loc[i] ?? 0) + (b.loc[i] ?? 0);
+      return { lin: a.lin.map((x, i) => x + b.lin[i]), loc, c: a.c + b.c };
+    }
+    if (e.kind === "mul") return isConst(e.rhs) ? Flattener.scale(a, e.rhs.value) : isConst(e.lhs) ? Flattener.scale(b, e.lhs.value) : undefined;
+    if (!isConst(e.rhs) || e.rhs.value <= 0) return undefined;
+    const d = e.rhs.value, es = Flattener.entries(a);
+    if (e.kind === "mod") {
+      if (es.every((x) => x % d === 0)) return Flattener.scale(a, 0);
+      const g = es.reduce(gcd, d);
+      const k = this.local(build("floordiv", this.expr(Flattener.scale(a, 1 / g)), cst(d / g)));
+      const loc = [...a.loc];
+      loc[k] = -d;
+      return { lin: a.lin, loc, c: a.c };
+    }
+    const g = es.reduce(gcd, d), q = Flattener.scale(a, 1 / g);
+    if (d / g === 1) return q;
+    const k = this.local(build(e.kind, this.expr(q), cst(d / g)));
+    const r = Flattener.scale(a, 0);
+    r.loc[k] = 1;
+    return r;
+  }
+}
+
+/** MLIR's simplifyAffineExpr: pure affine expressions rebuilt from their flat form, others as they are. */
+export function simplifyExpr(e: AffineExpr, nd: number, ns: number): AffineExpr {
+  if (!pure(e)) return e;
+  const fl = new Flattener(nd, ns), f = fl.flatten(e);
+  return f ? fl.expr(f) : e;
+}
+
+export const simplifyMap = (m: AffineMap): AffineMap => new AffineMap(m.numDims, m.numSyms, m.results.map((e) => simplifyExpr(e, m.numDims, m.numSyms)));
+
+/** The coefficients (dims, symbols, constant) of an expression that flattens without locals. */
+export function linearForm(e: AffineExpr, nd: number, ns: number): number[] | undefined {
+  if (!pure(e)) return undefined;
+  const fl = new Flattener(nd, ns), f = fl.flatten(e);
+  return f && !f.loc.some((x) => x) ? [...f.lin, f.c] : undefined;
+}
+/** The expression of linearForm's coefficients, in MLIR's term order. */
+export function fromLinear(coeffs: readonly number[], nd: number, ns: number): AffineExpr {
+  return new Flattener(nd, ns).expr({ lin: coeffs.slice(0, -1), loc: [], c: coeffs[coeffs.length - 1] });
+}
