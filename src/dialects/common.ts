@@ -5,10 +5,12 @@ import type { OpSpec, OperationState, Trait, TypeConstraint } from "../ir/dialec
 import type { OpAsmParser } from "../ir/parser.js";
 import type { OpAsmPrinter } from "../ir/printer.js";
 import {
-  FunctionType, IndexType, MemRefType, ShapedType, Type, UnrankedMemRefType, UnrankedTensorType, VectorType, i1, isIntOrIndex,
+  FloatType, FunctionType, IndexType, MemRefType, ShapedType, TensorType, Type, UnrankedMemRefType, UnrankedTensorType, VectorType, i1, isIntOrIndex,
 } from "../ir/types.js";
 
 type TypeClass = Function & { prototype: Type };
+/** A type, of one of `kinds` if given (MLIR's `parseType<VectorType>` and its "invalid kind of type specified"). */
+const typeOf = (p: OpAsmParser, kinds: readonly TypeClass[]): Type => (kinds.length ? p.parseTypeOf(...kinds) : p.parseType());
 
 /** ODS type constraints (OpSpec.operandTypes/resultTypes), with MLIR's summaries. */
 const tc = (summary: string, ok: (t: Type) => boolean): TypeConstraint => ({ summary, ok });
@@ -20,6 +22,10 @@ export const ANY = tc("any type", () => true);
 export const ANY_MEMREF_OR_UNRANKED = tc("ranked or unranked memref of any type values", (t) => t instanceof MemRefType || t instanceof UnrankedMemRefType);
 export const STRIDED_MEMREF = tc("strided memref of any type values", (t) => t instanceof MemRefType);
 export const ANY_VECTOR = tc("vector of any type values", (t) => t instanceof VectorType);
+export const FLOAT_VECTOR = tc("vector of floating-point values", (t) => t instanceof VectorType && t.elementType instanceof FloatType);
+export const I1_VECTOR = tc("vector of 1-bit signless integer values", (t) => t instanceof VectorType && t.elementType === i1);
+export const INT_INDEX_FLOAT = tc("integer/index/float type", (t) => isIntOrIndex(t) || t instanceof FloatType);
+export const RANKED_TENSOR = tc("ranked tensor of any type values", (t) => t instanceof TensorType);
 export const ANY_SHAPED = tc("shaped of any type values", (t) => t instanceof ShapedType || t instanceof UnrankedMemRefType || t instanceof UnrankedTensorType);
 export const RANKED_OR_UNRANKED_MEMREF = tc("unranked.memref of any type values or non-0-ranked.memref of any type values",
   (t) => t instanceof UnrankedMemRefType || t instanceof MemRefType && t.rank > 0);
@@ -32,14 +38,15 @@ export const OVERFLOW_NONE = { overflowFlags: new OpaqueAttr("#arith.overflow<no
 
 /** `%a, %b [fastmath<...>] {attrs} : T` — operands and result share one type. */
 export function sameTypeOp(name: string, arity: number, traits: Trait[] = [],
-  extra: Partial<OpSpec> & { implicitAttrs?: Readonly<Record<string, Attribute>> } = {}): OpSpec {
+  extra: Partial<OpSpec> & { implicitAttrs?: Readonly<Record<string, Attribute>> } = {}, kinds: TypeClass[] = []): OpSpec {
   return {
     name, operands: arity, results: 1, traits: ["Pure", "SameOperandsAndResultType", ...traits], props: ["fastmath", "overflowFlags"],
     parse(p, st) {
       const ops = p.parseOperandList();
       parseFlags(p, st, extra.implicitAttrs);
       p.parseOptionalAttrDict(st);
-      const t = p.parseColonType();
+      p.expect(":");
+      const t = typeOf(p, kinds);
       st.operands = p.resolveOperands(ops, t);
       st.resultTypes = [t];
     },
@@ -95,16 +102,17 @@ export function printFlags(op: Operation): string {
 export interface CastMiddle { parse(p: OpAsmParser, st: OperationState): void; print(op: Operation): string; attrs: readonly string[] }
 
 /** `%a [middle] {attrs} : T1 to T2` — casts. */
-export function castOp(name: string, extra: Partial<OpSpec> = {}, middle?: CastMiddle): OpSpec {
+export function castOp(name: string, extra: Partial<OpSpec> = {}, middle?: CastMiddle, kinds: TypeClass[] = []): OpSpec {
   return {
     name, operands: 1, results: 1, traits: ["Pure"],
     parse(p, st) {
       const a = p.parseOperand();
       middle?.parse(p, st);
       p.parseOptionalAttrDict(st);
-      const from = p.parseColonType();
+      p.expect(":");
+      const from = typeOf(p, kinds);
       p.parseKeyword("to");
-      st.resultTypes = [p.parseType()];
+      st.resultTypes = [typeOf(p, kinds)];
       st.operands = [p.resolveOperand(a, from)];
     },
     print(p, op) {
@@ -122,7 +130,7 @@ export function operandOnlyOp(name: string, extra: Partial<OpSpec> = {}, kinds: 
       const a = p.parseOperand();
       p.parseOptionalAttrDict(st);
       p.expect(":");
-      st.operands = [p.resolveOperand(a, kinds.length ? p.parseTypeOf(...kinds) : p.parseType())];
+      st.operands = [p.resolveOperand(a, typeOf(p, kinds))];
     },
     print(p, op) { p.print(" ", p.operand(op.operand(0)), p.attrDict(op), " : ", p.type(op.operand(0).type)); },
     ...extra,

@@ -7,6 +7,7 @@ import type { OpSpec, OperationState } from "../ir/dialect.js";
 import type { OpAsmParser } from "../ir/parser.js";
 import type { OpAsmPrinter } from "../ir/printer.js";
 import { MemRefType, ShapedType, TensorType, Type, VectorType, i1, index } from "../ir/types.js";
+import { ANY, ANY_SHAPED, ANY_VECTOR, I1_VECTOR, RANKED_TENSOR, VARIADIC_INDEX } from "./common.js";
 import { checkSegments, operandSegment, segmentSizesAttr } from "./indexing.js";
 
 /** `(d0, ..., dn-1) -> (dn-k, ..., dn-1)`: the default permutation map. */
@@ -60,9 +61,8 @@ function verifyTransfer(op: Operation): string | undefined {
   const { source, indices, vector, padding, mask } = transferParts(op);
   const st = source.type;
   if (!(st instanceof MemRefType || st instanceof TensorType)) return "requires source to be a memref or ranked tensor type";
-  if (!(vector instanceof VectorType)) return "requires a vector type";
+  if (!(vector instanceof VectorType)) return;
   if (indices.length !== st.rank) return `requires ${st.rank} indices`;
-  if (indices.some((v) => v.type !== index)) return "requires index indices";
   const pm = permutationMap(op);
   if (pm.numDims !== st.rank) return "requires a permutation_map with input dims of the same rank as the source type";
   if (pm.results.length !== vector.rank) return "requires a permutation_map with result dims of the same rank as the vector type";
@@ -73,10 +73,11 @@ function verifyTransfer(op: Operation): string | undefined {
   if (pm.results.some((e, i) => e.kind === "const" && !flags[i])) return "requires broadcast dimensions to be in-bounds";
   if (st.elementType !== vector.elementType) return "requires source and vector element types to match";
   if (padding && padding.type !== st.elementType) return "requires formal padding and source of the same elemental type";
-  if (mask && mask.type !== maskType(vector)) return `expects mask type '${maskType(vector).str}'`;
+  if (mask && mask.type !== maskType(vector)) return `inferred mask type ('${maskType(vector).str}') and mask operand type ('${mask.type.str}') don't match`;
   if (op.name === "vector.transfer_write") {
     const want = st instanceof TensorType ? 1 : 0;
-    if (op.results.length !== want || (want && op.result.type !== st)) return "should have a tensor result exactly when writing to a tensor";
+    if (op.results.length !== want) return `expected the number of tensor results (${op.results.length}) to be equal to the number of output tensors (${want})`;
+    if (want && op.result.type !== st) return `expected type of operand #1 ('${st.str}') to match type of corresponding result ('${op.result.type.str}')`;
   }
 }
 
@@ -88,6 +89,7 @@ function parseAccess(p: OpAsmParser) {
 
 export const transferRead: OpSpec = {
   name: "vector.transfer_read", operands: [2, -1], results: 1, traits: ["MemRead"], props: PROPS,
+  segments: 4, operandTypes: [ANY_SHAPED, VARIADIC_INDEX, ANY, I1_VECTOR], resultTypes: [ANY_VECTOR],
   parse(p, st) {
     const { src, idx } = parseAccess(p);
     p.expect(",");
@@ -114,6 +116,7 @@ export const transferRead: OpSpec = {
 
 export const transferWrite: OpSpec = {
   name: "vector.transfer_write", operands: [2, -1], results: [0, 1], props: PROPS,
+  segments: 4, operandTypes: [ANY_VECTOR, ANY_SHAPED, VARIADIC_INDEX, I1_VECTOR], resultTypes: [RANKED_TENSOR],
   parse(p, st) {
     const v = p.parseOperand();
     p.expect(",");

@@ -7,9 +7,11 @@ import { DiagnosticError } from "../ir/diagnostics.js";
 import type { OpAsmParser, UnresolvedOperand } from "../ir/parser.js";
 import type { OpAsmPrinter } from "../ir/printer.js";
 import {
-  FloatType, IndexType, IntegerType, MemRefType, Type, VectorType, elementTypeOf, i1, index,
+  IndexType, IntegerType, MemRefType, Type, VectorType, elementTypeOf, i1, index,
 } from "../ir/types.js";
-import { FASTMATH_NONE, castOp, flagsAttr, sameTypeOp } from "./common.js";
+import {
+  ANY, ANY_MEMREF, ANY_VECTOR, FASTMATH_NONE, FLOAT_VECTOR, INT_INDEX_FLOAT, SIGNLESS_INT_OR_INDEX, VARIADIC_INDEX, castOp, flagsAttr, sameTypeOp,
+} from "./common.js";
 import { K_DYNAMIC, arrayProp, i64Array, parseDynamicIndexList, printDynamicIndexList } from "./indexing.js";
 import { transferRead, transferWrite } from "./vector-transfer.js";
 import { VECTOR_KINDS, kindSupports, parseKind, reductionKind } from "./vector-kind.js";
@@ -28,7 +30,6 @@ function foldSplat(op: Operation, consts: readonly (Attribute | undefined)[]): F
   return undefined;
 }
 
-const isIntLike = (t: Type) => t instanceof IntegerType || t instanceof IndexType;
 
 /** `%base[%i, %j]` then `: memref<...>, vector<...>` (load/store share it). */
 function parseMemAccess(p: OpAsmParser) {
@@ -37,8 +38,7 @@ function parseMemAccess(p: OpAsmParser) {
   return { base, idx };
 }
 function checkMemAccess(op: Operation, base: Operation["operands"][number], nIdx: number, vt: Type): string | undefined {
-  const mt = base.type;
-  if (!(mt instanceof MemRefType)) return "base operand must be a memref";
+  const mt = base.type as MemRefType;
   if (nIdx !== mt.rank) return `requires ${mt.rank} indices`;
   const me = mt.elementType;
   if (me instanceof VectorType) { if (me !== vt) return `base memref and ${op.name === "vector.load" ? "result" : "valueToStore"} vector types should match`; }
@@ -52,19 +52,23 @@ function extractedType(vt: VectorType, npos: number): Type {
   return npos >= vt.rank ? vt.elementType : VectorType.get(vt.shape.slice(npos), vt.elementType);
 }
 
-function checkPositions(op: Operation, vt: Type, what: string): string | undefined {
-  if (!(vt instanceof VectorType)) return "expected a vector operand";
-  const pos = arrayProp(op, "static_position");
-  if (pos.length > vt.rank) return "expected position attribute of rank no greater than vector rank";
-  const ndyn = pos.filter((x) => x === K_DYNAMIC).length;
-  if (ndyn !== op.operands.length - (op.name === "vector.insert" ? 2 : 1)) return "number of dynamic positions does not match 'static_position'";
+/** MLIR's position checks; an insert's source must fill the dest rank. Past them, our own: the exact extracted/inserted type. */
+function checkPositions(op: Operation, vt: VectorType, what: Type): string | undefined {
+  const ins = op.name === "vector.insert", dest = ins ? "dest " : "", pos = arrayProp(op, "static_position");
+  if (pos.length > vt.rank) return `expected position attribute of rank no greater than ${dest}vector rank`;
+  if (pos.filter((x) => x === K_DYNAMIC).length !== op.operands.length - (ins ? 2 : 1)) {
+    return "mismatch between dynamic and static positions (kDynamic marker but no corresponding dynamic position) -- this can only happen due to an incorrect fold/rewrite";
+  }
+  if (ins && what instanceof VectorType && what.rank + pos.length !== vt.rank) return "expected position attribute rank + source rank to match dest vector rank";
+  if (ins && !(what instanceof VectorType) && pos.length !== vt.rank) return "expected position attribute rank to match the dest vector rank";
   for (let i = 0; i < pos.length; i++) {
     if (pos[i] !== K_DYNAMIC && (pos[i] < 0 || pos[i] >= vt.shape[i])) {
-      return `expected position attribute #${i + 1} to be a non-negative integer smaller than the corresponding vector dimension`;
+      return `expected position attribute #${i + 1} to be a non-negative integer smaller than the corresponding ${dest}vector dimension`;
     }
   }
   const want = extractedType(vt, pos.length);
-  if (want.str !== what) return `expected ${op.name === "vector.insert" ? "source" : "result"} type '${want.str}', but got '${what}'`;
+  if (want === what) return;
+  return ins ? `expected source type '${want.str}', but got '${what.str}'` : `inferred type(s) '${want.str}' are incompatible with return type(s) of operation '${what.str}'`;
 }
 
 function parsePositions(p: OpAsmParser) {
@@ -76,6 +80,7 @@ export const vector: Dialect = {
   ops: [
     {
       name: "vector.load", operands: [1, -1], results: 1, traits: ["MemRead"], props: ["nontemporal"],
+      operandTypes: [ANY_MEMREF, VARIADIC_INDEX], resultTypes: [ANY_VECTOR],
       parse(p, st) {
         const { base, idx } = parseMemAccess(p);
         p.parseOptionalAttrDict(st);
@@ -91,7 +96,7 @@ export const vector: Dialect = {
       verify(op) { return checkMemAccess(op, op.operand(0), op.operands.length - 1, op.result.type); },
     },
     {
-      name: "vector.store", operands: [2, -1], results: 0, props: ["nontemporal"],
+      name: "vector.store", operands: [2, -1], results: 0, props: ["nontemporal"], operandTypes: [ANY_VECTOR, ANY_MEMREF, VARIADIC_INDEX],
       parse(p, st) {
         const v = p.parseOperand();
         p.expect(",");
@@ -109,10 +114,9 @@ export const vector: Dialect = {
       verify(op) { return checkMemAccess(op, op.operand(1), op.operands.length - 2, op.operand(0).type); },
     },
     castOp("vector.broadcast", {
-      fold: foldSplat,
+      fold: foldSplat, resultTypes: [ANY_VECTOR],
       verify(op) {
-        const src = op.operand(0).type, dst = op.result.type;
-        if (!(dst instanceof VectorType)) return "result must be a vector";
+        const src = op.operand(0).type, dst = op.result.type as VectorType;
         if (elementTypeOf(src) !== dst.elementType) return "failed to verify that source operand and result have same element type";
         if (!(src instanceof VectorType)) return;
         if (src.rank > dst.rank) return "source rank higher than destination rank";
@@ -124,11 +128,11 @@ export const vector: Dialect = {
       },
     }),
     sameTypeOp("vector.fma", 3, ["Elementwise"], {
-      props: [],
-      verify(op) { if (!(op.result.type instanceof VectorType) || !(elementTypeOf(op.result.type) instanceof FloatType)) return "requires vector of floats"; },
-    }),
+      props: [], operandTypes: [FLOAT_VECTOR, FLOAT_VECTOR, FLOAT_VECTOR], resultTypes: [FLOAT_VECTOR],
+    }, [VectorType]),
     {
       name: "vector.reduction", operands: [1, 2], results: 1, traits: ["Pure"], props: ["kind", "fastmath"], implicitAttrs: FASTMATH_NONE,
+      operandTypes: [ANY_VECTOR, ANY],
       parse(p, st) {
         parseKind(p, st);
         p.expect(",");
@@ -150,9 +154,9 @@ export const vector: Dialect = {
       },
       verify(op) {
         const kind = reductionKind(op);
+        if (!op.attr("kind")) return "requires attribute 'kind'";
         if (!(VECTOR_KINDS as readonly string[]).includes(kind)) return "requires a valid 'kind' attribute";
-        const vt = op.operand(0).type;
-        if (!(vt instanceof VectorType)) return "operand #0 must be a vector";
+        const vt = op.operand(0).type as VectorType;
         if (vt.rank > 1) return `unsupported reduction rank: ${vt.rank}`;
         const et = vt.elementType;
         if (et !== op.result.type) return "failed to verify that source operand and result have same element type";
@@ -161,7 +165,7 @@ export const vector: Dialect = {
       },
     },
     {
-      name: "vector.splat", operands: 1, results: 1, traits: ["Pure"],
+      name: "vector.splat", operands: 1, results: 1, traits: ["Pure"], operandTypes: [INT_INDEX_FLOAT], resultTypes: [ANY_VECTOR],
       parse(p, st) {
         const a = p.parseOperand();
         p.parseOptionalAttrDict(st);
@@ -172,13 +176,12 @@ export const vector: Dialect = {
       print(p, op) { p.print(" ", p.operand(op.operand(0)), p.attrDict(op), " : ", p.type(op.result.type)); },
       fold: foldSplat,
       verify(op) {
-        const vt = op.result.type;
-        if (!(vt instanceof VectorType)) return "result must be a vector";
-        if (op.operand(0).type !== vt.elementType) return "failed to verify that operand type matches element type of result";
+        if (op.operand(0).type !== elementTypeOf(op.result.type)) return "failed to verify that operand type matches element type of result";
       },
     },
     {
       name: "vector.extract", operands: [1, -1], results: 1, traits: ["Pure"], props: ["static_position"],
+      operandTypes: [ANY_VECTOR, VARIADIC_INDEX],
       parse(p, st) {
         const v = p.parseOperand();
         const pos = parsePositions(p);
@@ -195,7 +198,7 @@ export const vector: Dialect = {
         p.print(" ", p.operand(v), printDynamicIndexList(p, dyn, arrayProp(op, "static_position")), p.attrDict(op, ["static_position"]),
           " : ", p.type(op.result.type), " from ", p.type(v.type));
       },
-      verify(op) { return checkPositions(op, op.operand(0).type, op.result.type.str); },
+      verify(op) { return checkPositions(op, op.operand(0).type as VectorType, op.result.type); },
       fold(op) {
         // extract(broadcast(scalar)) -> scalar
         const src = op.operand(0);
@@ -206,6 +209,7 @@ export const vector: Dialect = {
     },
     {
       name: "vector.insert", operands: [2, -1], results: 1, traits: ["Pure"], props: ["static_position"],
+      operandTypes: [ANY, ANY_VECTOR, VARIADIC_INDEX], resultTypes: [ANY_VECTOR],
       parse(p, st) {
         const s = p.parseOperand();
         p.expect(",");
@@ -228,7 +232,7 @@ export const vector: Dialect = {
         const dt = op.operand(1).type;
         if (op.result.type !== dt) return "failed to verify that all of {dest, result} have same type";
         if (elementTypeOf(op.operand(0).type) !== elementTypeOf(dt)) return "failed to verify that source operand and result have same element type";
-        return checkPositions(op, dt, op.operand(0).type.str);
+        return checkPositions(op, dt as VectorType, op.operand(0).type);
       },
     },
     transferRead,
@@ -237,7 +241,7 @@ export const vector: Dialect = {
     ...VECTOR_LANES,
     {
       // `vector.extractelement %v[%i : i32] : vector<4xf32>` (`%v[]` for 0-d vectors)
-      name: "vector.extractelement", operands: [1, 2], results: 1, traits: ["Pure"],
+      name: "vector.extractelement", operands: [1, 2], results: 1, traits: ["Pure"], operandTypes: [ANY_VECTOR, SIGNLESS_INT_OR_INDEX],
       parse(p, st) {
         const v = p.parseOperand();
         const pos = parseElementPosition(p);
@@ -249,10 +253,14 @@ export const vector: Dialect = {
       print(p, op) {
         p.print(" ", p.operand(op.operand(0)), printElementPosition(p, op.operands[1]), p.attrDict(op), " : ", p.type(op.operand(0).type));
       },
-      verify(op) { return checkElementAccess(op.operand(0).type, op.operands[1], op.result.type); },
+      verify(op) {
+        if (op.result.type !== elementTypeOf(op.operand(0).type)) return "failed to verify that result type matches element type of vector operand";
+        return checkElementAccess(op.operand(0).type as VectorType, op.operands[1]);
+      },
     },
     {
       name: "vector.insertelement", operands: [2, 3], results: 1, traits: ["Pure"],
+      operandTypes: [ANY, ANY_VECTOR, SIGNLESS_INT_OR_INDEX], resultTypes: [ANY_VECTOR],
       parse(p, st) {
         const s = p.parseOperand();
         p.expect(",");
@@ -268,18 +276,19 @@ export const vector: Dialect = {
           " : ", p.type(op.result.type));
       },
       verify(op) {
+        if (op.operand(0).type !== elementTypeOf(op.result.type)) return "failed to verify that source operand type matches element type of result";
         if (op.result.type !== op.operand(1).type) return "failed to verify that all of {dest, result} have same type";
-        return checkElementAccess(op.operand(1).type, op.operands[2], op.operand(0).type);
+        return checkElementAccess(op.operand(1).type as VectorType, op.operands[2]);
       },
     },
     castOp("vector.shape_cast", {
+      operandTypes: [ANY_VECTOR], resultTypes: [ANY_VECTOR],
       verify(op) {
-        const a = op.operand(0).type, b = op.result.type;
-        if (!(a instanceof VectorType) || !(b instanceof VectorType)) return "requires vector operand and result";
+        const a = op.operand(0).type as VectorType, b = op.result.type as VectorType;
         if (a.elementType !== b.elementType) return "source/result vectors must have same element type";
         if (a.numElements !== b.numElements) return "source/result number of elements must match";
       },
-    }),
+    }, undefined, [VectorType]),
     {
       // `vector.print %v : T [punctuation <p>]`, `vector.print str "..."`, `vector.print punctuation <p>`
       name: "vector.print", operands: [0, 1], results: 0, props: ["punctuation", "stringLiteral"],
@@ -339,11 +348,8 @@ function parseElementPosition(p: OpAsmParser): { operand: UnresolvedOperand; typ
 function printElementPosition(p: OpAsmPrinter, pos: Value | undefined): string {
   return pos ? `[${p.operand(pos)} : ${p.type(pos.type)}]` : "[]";
 }
-function checkElementAccess(vt: Type, pos: Value | undefined, scalar: Type): string | undefined {
-  if (!(vt instanceof VectorType)) return "expected a vector operand";
+function checkElementAccess(vt: VectorType, pos: Value | undefined): string | undefined {
   if (vt.rank > 1) return "unexpected >1 vector rank";
   if (vt.rank === 0 && pos) return "expected position to be empty with 0-D vector";
   if (vt.rank === 1 && !pos) return "expected position for 1-D vector";
-  if (pos && !isIntLike(pos.type)) return "position must be an integer or index";
-  if (scalar !== vt.elementType) return "scalar type must match the vector element type";
 }

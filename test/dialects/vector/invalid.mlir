@@ -611,3 +611,163 @@ func.func @step_type() {
   %0 = vector.step : vector<4xi32>
   return
 }
+
+// -----
+
+func.func @extract_dynamic(%v: vector<4xf32>, %i: index) {
+  // expected-error @+1 {{'vector.extract' op mismatch between dynamic and static positions (kDynamic marker but no corresponding dynamic position) -- this can only happen due to an incorrect fold/rewrite}}
+  %0 = "vector.extract"(%v, %i) <{static_position = array<i64: 0>}> : (vector<4xf32>, index) -> f32
+  return
+}
+
+// -----
+
+func.func @extract_scalar(%a: f32) {
+  // expected-error @+1 {{'vector.extract' op operand #0 must be vector of any type values, but got 'f32'}}
+  %0 = "vector.extract"(%a) <{static_position = array<i64>}> : (f32) -> f32
+  return
+}
+
+// -----
+
+func.func @insert_source(%v: vector<2x4xf32>, %a: f32) {
+  // expected-error @+1 {{'vector.insert' op expected position attribute rank to match the dest vector rank}}
+  %0 = vector.insert %a, %v [1] : f32 into vector<2x4xf32>
+  return
+}
+
+// -----
+
+func.func @reduction_kind_attr(%v: vector<4xf32>) {
+  // expected-error @+1 {{'vector.reduction' op requires attribute 'kind'}}
+  %0 = "vector.reduction"(%v) : (vector<4xf32>) -> f32
+  return
+}
+
+// -----
+
+func.func @reduction_scalar(%a: f32) {
+  // expected-error @+1 {{'vector.reduction' op operand #0 must be vector of any type values, but got 'f32'}}
+  %0 = "vector.reduction"(%a) <{kind = #vector.kind<add>}> : (f32) -> f32
+  return
+}
+
+// -----
+
+func.func @broadcast_result(%a: f32) {
+  // expected-error @+1 {{'vector.broadcast' op result #0 must be vector of any type values, but got 'f32'}}
+  %0 = "vector.broadcast"(%a) : (f32) -> f32
+  return
+}
+
+// -----
+
+func.func @load_base(%t: tensor<4xf32>, %i: index) {
+  // expected-error @+1 {{'vector.load' op operand #0 must be memref of any type values, but got 'tensor<4xf32>'}}
+  %0 = "vector.load"(%t, %i) : (tensor<4xf32>, index) -> vector<4xf32>
+  return
+}
+
+// -----
+
+func.func @splat_result(%a: f32) {
+  // expected-error @+1 {{'vector.splat' op result #0 must be vector of any type values, but got 'tensor<4xf32>'}}
+  %0 = "vector.splat"(%a) : (f32) -> tensor<4xf32>
+  return
+}
+
+// -----
+
+func.func @fma_scalar(%a: f32) {
+  // expected-error @+1 {{custom op 'vector.fma' invalid kind of type specified}}
+  %0 = vector.fma %a, %a, %a : f32
+  return
+}
+
+// -----
+
+func.func @transfer_source(%m: f32, %i: index, %p: f32) {
+  // expected-error @+1 {{'vector.transfer_read' op operand #0 must be shaped of any type values, but got 'f32'}}
+  %0 = "vector.transfer_read"(%m, %i, %p) <{in_bounds = [false], operandSegmentSizes = array<i32: 1, 1, 1, 0>, permutation_map = affine_map<(d0) -> (d0)>}> : (f32, index, f32) -> vector<4xf32>
+  return
+}
+
+// -----
+
+func.func @transfer_vector(%m: memref<4xf32>, %i: index, %p: f32) {
+  // expected-error @+1 {{'vector.transfer_read' op result #0 must be vector of any type values, but got 'f32'}}
+  %0 = "vector.transfer_read"(%m, %i, %p) <{in_bounds = [false], operandSegmentSizes = array<i32: 1, 1, 1, 0>, permutation_map = affine_map<(d0) -> (d0)>}> : (memref<4xf32>, index, f32) -> f32
+  return
+}
+
+// -----
+
+func.func @transfer_index_type(%m: memref<4xf32>, %i: i32, %p: f32) {
+  // expected-error @+1 {{'vector.transfer_read' op operand #1 must be variadic of index, but got 'i32'}}
+  %0 = "vector.transfer_read"(%m, %i, %p) <{in_bounds = [false], operandSegmentSizes = array<i32: 1, 1, 1, 0>, permutation_map = affine_map<(d0) -> (d0)>}> : (memref<4xf32>, i32, f32) -> vector<4xf32>
+  return
+}
+
+// -----
+
+func.func @transfer_mask(%m: memref<4x8xf32>, %i: index, %v: vector<4xf32>, %k: vector<8xi1>) {
+  // expected-error @+1 {{'vector.transfer_write' op inferred mask type ('vector<4xi1>') and mask operand type ('vector<8xi1>') don't match}}
+  "vector.transfer_write"(%v, %m, %i, %i, %k) <{in_bounds = [false], operandSegmentSizes = array<i32: 1, 1, 2, 1>, permutation_map = affine_map<(d0, d1) -> (d1)>}> : (vector<4xf32>, memref<4x8xf32>, index, index, vector<8xi1>) -> ()
+  return
+}
+
+// -----
+
+func.func @transfer_segments(%m: memref<4xf32>, %i: index, %p: f32) {
+  // expected-error @+1 {{'vector.transfer_read' op operand count (3) does not match with the total size (0) specified in attribute 'operandSegmentSizes'}}
+  %0 = "vector.transfer_read"(%m, %i, %p) : (memref<4xf32>, index, f32) -> vector<4xf32>
+  return
+}
+
+// -----
+
+func.func @transfer_write_result(%t: tensor<4xf32>, %i: index, %v: vector<4xf32>) {
+  // expected-error @+1 {{'vector.transfer_write' op expected the number of tensor results (0) to be equal to the number of output tensors (1)}}
+  "vector.transfer_write"(%v, %t, %i) <{in_bounds = [false], operandSegmentSizes = array<i32: 1, 1, 1, 0>, permutation_map = affine_map<(d0) -> (d0)>}> : (vector<4xf32>, tensor<4xf32>, index) -> ()
+  return
+}
+
+// -----
+
+func.func @extractelement_pos(%v: vector<4xf32>, %p: f32) {
+  // expected-error @+1 {{'vector.extractelement' op operand #1 must be signless integer or index, but got 'f32'}}
+  %0 = vector.extractelement %v[%p : f32] : vector<4xf32>
+  return
+}
+
+// -----
+
+func.func @extractelement_scalar(%a: f32, %i: i32) {
+  // expected-error @+1 {{'vector.extractelement' op operand #0 must be vector of any type values, but got 'f32'}}
+  %0 = "vector.extractelement"(%a, %i) : (f32, i32) -> f32
+  return
+}
+
+// -----
+
+func.func @insertelement_type(%v: vector<4xf32>, %a: f64, %i: i32) {
+  // expected-error @+1 {{'vector.insertelement' op failed to verify that source operand type matches element type of result}}
+  %0 = "vector.insertelement"(%a, %v, %i) : (f64, vector<4xf32>, i32) -> vector<4xf32>
+  return
+}
+
+// -----
+
+func.func @shape_cast_scalar(%a: f32) {
+  // expected-error @+1 {{custom op 'vector.shape_cast' invalid kind of type specified}}
+  %0 = vector.shape_cast %a : f32 to vector<1xf32>
+  return
+}
+
+// -----
+
+func.func @transfer_write_result_type(%t: tensor<4xf32>, %i: index, %v: vector<4xf32>) {
+  // expected-error @+1 {{'vector.transfer_write' op expected type of operand #1 ('tensor<4xf32>') to match type of corresponding result ('tensor<8xf32>')}}
+  %0 = "vector.transfer_write"(%v, %t, %i) <{in_bounds = [false], operandSegmentSizes = array<i32: 1, 1, 1, 0>, permutation_map = affine_map<(d0) -> (d0)>}> : (vector<4xf32>, tensor<4xf32>, index) -> tensor<8xf32>
+  return
+}
