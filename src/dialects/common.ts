@@ -13,7 +13,7 @@ type TypeClass = Function & { prototype: Type };
 const typeOf = (p: OpAsmParser, kinds: readonly TypeClass[]): Type => (kinds.length ? p.parseTypeOf(...kinds) : p.parseType());
 
 /** ODS type constraints (OpSpec.operandTypes/resultTypes), with MLIR's summaries. */
-const tc = (summary: string, ok: (t: Type) => boolean): TypeConstraint => ({ summary, ok });
+export const tc = (summary: string, ok: (t: Type) => boolean): TypeConstraint => ({ summary, ok });
 export const INDEX = tc("index", (t) => t instanceof IndexType);
 export const I1 = tc("1-bit signless integer", (t) => t === i1);
 export const SIGNLESS_INT_OR_INDEX = tc("signless integer or index", isIntOrIndex);
@@ -26,6 +26,7 @@ export const FLOAT_VECTOR = tc("vector of floating-point values", (t) => t insta
 export const I1_VECTOR = tc("vector of 1-bit signless integer values", (t) => t instanceof VectorType && t.elementType === i1);
 export const INT_INDEX_FLOAT = tc("integer/index/float type", (t) => isIntOrIndex(t) || t instanceof FloatType);
 export const RANKED_TENSOR = tc("ranked tensor of any type values", (t) => t instanceof TensorType);
+export const ANY_TENSOR = tc("tensor of any type values", (t) => t instanceof TensorType || t instanceof UnrankedTensorType);
 export const ANY_SHAPED = tc("shaped of any type values", (t) => t instanceof ShapedType || t instanceof UnrankedMemRefType || t instanceof UnrankedTensorType);
 export const RANKED_OR_UNRANKED_MEMREF = tc("unranked.memref of any type values or non-0-ranked.memref of any type values",
   (t) => t instanceof UnrankedMemRefType || t instanceof MemRefType && t.rank > 0);

@@ -2,21 +2,25 @@
 // element access (extract, insert), shape queries (dim), slices, padding, concatenation and casts.
 import { ArrayAttr, Attribute, DenseElementsAttr, FloatAttr, IntegerAttr, unit } from "../ir/attributes.js";
 import { Block, type Operation } from "../ir/core.js";
-import { withResultNames, type Dialect, type OpSpec } from "../ir/dialect.js";
+import { withResultNames, type Dialect, type OpSpec, type VerifyContext } from "../ir/dialect.js";
 import type { OpAsmParser, RegionArgument } from "../ir/parser.js";
 import type { OpAsmPrinter } from "../ir/printer.js";
 import { DiagnosticError } from "../ir/diagnostics.js";
-import { DYN, FloatType, FunctionType, ShapedType, TensorType, Type, UnrankedTensorType, elementTypeOf, i64, index } from "../ir/types.js";
-import { castOp, returnLikeOp } from "./common.js";
+import { DYN, FloatType, FunctionType, ShapedType, TensorType, Type, UnrankedTensorType, elementTypeOf, i64, index, isIntOrIndex } from "../ir/types.js";
+import { ANY, ANY_TENSOR, INDEX, RANKED_TENSOR, VARIADIC_INDEX, castOp, returnLikeOp, tc, variadic } from "./common.js";
 import {
   K_DYNAMIC, type OpFoldResult, arrayProp, checkSegments, countDynamic, i64Array, isRankReducedShape, mixedList, operandSegment,
   parseDynamicIndexList, printDynamicIndexList, segmentSizesAttr, shapeOf,
 } from "./indexing.js";
 
+const DIM_SOURCE = tc("non-0-ranked or unranked tensor", (t) => t instanceof UnrankedTensorType || t instanceof TensorType && t.rank > 0);
+const STATIC_TENSOR = tc("statically shaped tensor of any type values", (t) => t instanceof TensorType && t.hasStaticShape);
+const SHAPE_TENSOR = tc("1D tensor of signless integer or index values", (t) => t instanceof TensorType && t.rank === 1 && isIntOrIndex(t.elementType));
+const SLICE_TYPES = [RANKED_TENSOR, VARIADIC_INDEX, VARIADIC_INDEX, VARIADIC_INDEX];
+
 const dynDims = (t: Type) => (t instanceof ShapedType ? t.shape.filter((d) => d === DYN).length : 0);
 
-function checkDynamicSizes(t: Type, n: number): string | undefined {
-  if (!(t instanceof TensorType)) return "result must be a ranked tensor";
+function checkDynamicSizes(t: TensorType, n: number): string | undefined {
   const want = dynDims(t);
   if (n !== want) return `incorrect number of dynamic sizes, has ${n}, expected ${want}`;
 }
@@ -49,17 +53,15 @@ function printSliceLists(p: OpAsmPrinter, op: Operation, base: number): string {
 }
 
 /** Checks list lengths against the full tensor's rank and the slice type against the sizes. */
-function verifySlice(op: Operation, full: Type, slice: Type, base: number): string | undefined {
-  const err = checkSegments(op, base + 3);
-  if (err) return err;
-  if (!(full instanceof TensorType) || !(slice instanceof TensorType)) return "expects ranked tensor operands";
+function verifySlice(op: Operation, full: Type, slice: Type, base: number, ctx: VerifyContext): string | void {
+  if (!(full instanceof TensorType) || !(slice instanceof TensorType)) return;
   const names = ["offset", "size", "stride"];
   for (let i = 0; i < 3; i++) {
     const st = arrayProp(op, `static_${names[i]}s`);
     if (st.length !== full.rank) return `expected ${full.rank} ${names[i]} values, got ${st.length}`;
     if (countDynamic(st) !== operandSegment(op, base + i).length) return `expected ${countDynamic(st)} dynamic ${names[i]} values`;
   }
-  if (full.elementType !== slice.elementType) return "expected element types of the slice and the tensor to match";
+  if (full.elementType !== slice.elementType) return ctx.error(op, `expected element type to be '${full.elementType.str}'`);
   const sizes = shapeOf(arrayProp(op, "static_sizes"));
   if (!isRankReducedShape(sizes, slice.shape)) {
     return `expected type to be '${TensorType.get(sizes, full.elementType).str}' or a rank-reduced version. (size mismatch)`;
@@ -85,7 +87,7 @@ function reshapeLike(name: string): OpSpec {
   const expand = name === "tensor.expand_shape";
   const props = expand ? ["reassociation", "static_output_shape"] : ["reassociation"];
   return {
-    name, operands: expand ? [1, -1] : 1, results: 1, traits: ["Pure"], props,
+    name, operands: expand ? [1, -1] : 1, results: 1, traits: ["Pure"], props, operandTypes: [ANY_TENSOR, VARIADIC_INDEX], resultTypes: [ANY_TENSOR],
     parse(p, st) {
       const src = p.parseOperand();
       st.addAttr("reassociation", p.parseAttribute());
@@ -111,14 +113,17 @@ function reshapeLike(name: string): OpSpec {
     verify(op) {
       const [a, b] = [op.operand(0).type, op.result.type];
       if (!(a instanceof TensorType) || !(b instanceof TensorType)) return "expects ranked tensor operand and result";
-      if (a.elementType !== b.elementType) return "expected source and result element types to match";
+      const out = arrayProp(op, "static_output_shape");
+      if (expand && out.length !== b.rank) return `expected number of static shape dims to be equal to the output rank (${b.rank}) but found ${out.length} inputs instead`;
       const [big, small] = expand ? [b, a] : [a, b];
       const groups = reassociation(op);
-      const flat = groups.flat();
-      if (flat.length !== big.rank || flat.some((d, i) => d !== i) || groups.some((g) => !g.length)) {
-        return `expected reassociation map to be a contiguous partition of the ${big.rank} ${expand ? "result" : "source"} dimensions`;
+      if (groups.length !== small.rank) return `expected collapsed rank (${small.rank}) to equal the number of reassociation maps (${groups.length}).`;
+      // MLIR turns the groups into affine maps over (largest index + 1) dims: each must span the expanded rank.
+      const nd = Math.max(-1, ...groups.flat()) + 1;
+      if (nd !== big.rank) return `expected reassociation map #0 to have size equal to the expanded rank (${big.rank}), but it is  ${nd}.`; // sic, two spaces
+      for (let i = 0, next = 0; i < groups.length; next += groups[i++].length) {
+        if (!groups[i].length || groups[i].some((d, k) => d !== next + k)) return `expected reassociation map #${i} to be valid and contiguous.`;
       }
-      if (groups.length !== small.rank) return `expected ${expand ? "source" : "result"} rank (${small.rank}) to equal the number of reassociation maps (${groups.length})`;
       for (let i = 0; i < groups.length; i++) {
         const dims = groups[i].map((d) => big.shape[d]);
         const product = dims.includes(DYN) ? DYN : dims.reduce((x, y) => x * y, 1);
@@ -129,10 +134,14 @@ function reshapeLike(name: string): OpSpec {
         // MLIR 19 requires this of expand_shape too (a static source size would hide a run-time mismatch).
         if (product === DYN && small.shape[i] !== DYN) return `expected dimension ${i} of collapsed type to be dynamic since one or more of the corresponding dimensions in the expanded type is dynamic`;
       }
+      if (a.elementType !== b.elementType) {
+        const dims = groups.map((g) => g.reduce((x, d) => (x === DYN || big.shape[d] === DYN ? DYN : x * big.shape[d]), 1));
+        return `expected collapsed type to be '${TensorType.get(dims, big.elementType).str}', but got '${small.str}'`;
+      }
       if (expand) {
-        const out = arrayProp(op, "static_output_shape");
-        if (out.length !== b.rank) return `expected number of static shape dims to be equal to the output rank (${b.rank}) but found ${out.length} inputs instead`;
-        if (countDynamic(out) !== op.operands.length - 1) return "expected as many dynamic output sizes as '?' entries in 'static_output_shape'";
+        if (countDynamic(out) !== op.operands.length - 1) {
+          return `mismatch in dynamic dims in output_shape and static_output_shape: static_output_shape has ${countDynamic(out)} dynamic dims while output_shape has ${op.operands.length - 1} values`;
+        }
         for (let i = 0; i < out.length; i++) {
           const want = out[i] === K_DYNAMIC ? DYN : out[i];
           if (want !== b.shape[i]) return `invalid output shape provided at pos ${i}`;
@@ -146,7 +155,7 @@ export const tensor: Dialect = {
   name: "tensor",
   ops: withResultNames([
     {
-      name: "tensor.empty", operands: [0, -1], results: 1, traits: ["Pure"],
+      name: "tensor.empty", operands: [0, -1], results: 1, traits: ["Pure"], operandTypes: [VARIADIC_INDEX], resultTypes: [RANKED_TENSOR],
       parse(p, st) {
         const dyn = p.parseOperandList("paren");
         p.parseOptionalAttrDict(st);
@@ -154,10 +163,10 @@ export const tensor: Dialect = {
         st.operands = p.resolveOperands(dyn, index);
       },
       print(p, op) { p.print("(", p.operands(op.operands), ")", p.attrDict(op), " : ", p.type(op.result.type)); },
-      verify(op) { return checkDynamicSizes(op.result.type, op.operands.length); },
+      verify(op) { return checkDynamicSizes(op.result.type as TensorType, op.operands.length); },
     },
     {
-      name: "tensor.extract", operands: [1, -1], results: 1, traits: ["Pure"],
+      name: "tensor.extract", operands: [1, -1], results: 1, traits: ["Pure"], operandTypes: [RANKED_TENSOR, VARIADIC_INDEX],
       parse(p, st) {
         const t = p.parseOperand();
         const idx = p.parseOperandList("square");
@@ -171,8 +180,7 @@ export const tensor: Dialect = {
         p.print(" ", p.operand(t), "[", p.operands(idx), "]", p.attrDict(op), " : ", p.type(t.type));
       },
       verify(op) {
-        const t = op.operand(0).type;
-        if (!(t instanceof TensorType)) return "operand #0 must be a ranked tensor";
+        const t = op.operand(0).type as TensorType;
         if (op.operands.length - 1 !== t.rank) return "incorrect number of indices for extract_element";
         if (op.result.type !== t.elementType) return "failed to verify that result type matches element type of tensor";
       },
@@ -189,7 +197,7 @@ export const tensor: Dialect = {
       },
     },
     {
-      name: "tensor.insert", operands: [2, -1], results: 1, traits: ["Pure"],
+      name: "tensor.insert", operands: [2, -1], results: 1, traits: ["Pure"], operandTypes: [ANY, RANKED_TENSOR, VARIADIC_INDEX], resultTypes: [RANKED_TENSOR],
       parse(p, st) {
         const s = p.parseOperand();
         p.parseKeyword("into");
@@ -205,15 +213,14 @@ export const tensor: Dialect = {
         p.print(" ", p.operand(s), " into ", p.operand(d), "[", p.operands(idx), "]", p.attrDict(op), " : ", p.type(d.type));
       },
       verify(op) {
-        const t = op.operand(1).type;
-        if (!(t instanceof TensorType)) return "operand #1 must be a ranked tensor";
+        const t = op.operand(1).type as TensorType;
         if (op.operands.length - 2 !== t.rank) return "incorrect number of indices";
         if (op.operand(0).type !== t.elementType) return "failed to verify that scalar type matches element type of dest";
         if (op.result.type !== t) return "failed to verify that result type matches type of dest";
       },
     },
     {
-      name: "tensor.dim", operands: 2, results: 1, traits: ["Pure"],
+      name: "tensor.dim", operands: 2, results: 1, traits: ["Pure"], operandTypes: [DIM_SOURCE, INDEX], resultTypes: [INDEX],
       parse(p, st) {
         p.parseOptionalAttrDict(st);
         const t = p.parseOperand();
@@ -226,8 +233,6 @@ export const tensor: Dialect = {
       print(p, op) { p.print(p.attrDict(op), " ", p.operands(op.operands), " : ", p.type(op.operand(0).type)); },
       verify(op) {
         const t = op.operand(0).type;
-        if (!(t instanceof TensorType) && !(t instanceof UnrankedTensorType)) return "operand #0 must be a tensor";
-        if (op.result.type !== index) return "result must be index";
         // an index past the rank is valid IR (as in MLIR): the engines stop the run there
       },
       fold(op, consts) {
@@ -240,6 +245,7 @@ export const tensor: Dialect = {
     },
     {
       name: "tensor.extract_slice", operands: [1, -1], results: 1, traits: ["Pure"], props: SLICE_PROPS,
+      segments: 4, operandTypes: SLICE_TYPES, resultTypes: [RANKED_TENSOR],
       parse(p, st) {
         const src = p.parseOperand();
         const lists = parseSliceLists(p, st);
@@ -254,10 +260,11 @@ export const tensor: Dialect = {
         const src = op.operand(0);
         p.print(" ", p.operand(src), printSliceLists(p, op, 1), p.attrDict(op, SLICE_PROPS), " : ", p.type(src.type), " to ", p.type(op.result.type));
       },
-      verify(op) { return verifySlice(op, op.operand(0).type, op.result.type, 1); },
+      verify(op, ctx) { return verifySlice(op, op.operand(0).type, op.result.type, 1, ctx); },
     },
     {
       name: "tensor.insert_slice", operands: [2, -1], results: 1, traits: ["Pure"], props: SLICE_PROPS,
+      segments: 5, operandTypes: [RANKED_TENSOR, ...SLICE_TYPES], resultTypes: [RANKED_TENSOR],
       parse(p, st) {
         const src = p.parseOperand();
         p.parseKeyword("into");
@@ -276,13 +283,13 @@ export const tensor: Dialect = {
         p.print(" ", p.operand(src), " into ", p.operand(dst), printSliceLists(p, op, 2), p.attrDict(op, SLICE_PROPS),
           " : ", p.type(src.type), " into ", p.type(dst.type));
       },
-      verify(op) {
+      verify(op, ctx) {
         if (op.result.type !== op.operand(1).type) return "failed to verify that expected result type to match dest type";
-        return verifySlice(op, op.operand(1).type, op.operand(0).type, 2);
+        return verifySlice(op, op.operand(1).type, op.operand(0).type, 2, ctx);
       },
     },
     {
-      name: "tensor.from_elements", operands: [0, -1], results: 1, traits: ["Pure"],
+      name: "tensor.from_elements", operands: [0, -1], results: 1, traits: ["Pure"], resultTypes: [STATIC_TENSOR],
       parse(p, st) {
         const els = p.parseOperandList();
         p.parseOptionalAttrDict(st);
@@ -295,9 +302,8 @@ export const tensor: Dialect = {
       print(p, op) { p.print(op.operands.length ? " " + p.operands(op.operands) : "", p.attrDict(op), " : ", p.type(op.result.type)); },
       verify(op) {
         const t = op.result.type;
-        if (!(t instanceof TensorType) || !t.hasStaticShape) return "result must be a statically shaped tensor";
-        if (op.operands.length !== t.numElements) return `has ${op.operands.length} elements, but the type needs ${t.numElements}`;
-        if (op.operands.some((v) => v.type !== t.elementType)) return "failed to verify that operand types match result element type";
+        // MLIR's TypesMatchWith compares the operand list with numElements copies of the element type.
+        if (op.operands.length !== (t as TensorType).numElements || op.operands.some((v) => v.type !== elementTypeOf(t))) return "failed to verify that operand types match result element type";
       },
       fold(op, consts) {
         const vs = consts.map(scalarOf);
@@ -306,7 +312,7 @@ export const tensor: Dialect = {
       },
     },
     {
-      name: "tensor.splat", operands: [1, -1], results: 1, traits: ["Pure"],
+      name: "tensor.splat", operands: [1, -1], results: 1, traits: ["Pure"], operandTypes: [ANY, VARIADIC_INDEX], resultTypes: [RANKED_TENSOR],
       parse(p, st) {
         const a = p.parseOperand();
         const dyn = p.peekText() === "[" ? p.parseOperandList("square") : [];
@@ -320,7 +326,7 @@ export const tensor: Dialect = {
         p.print(" ", p.operand(a), dyn.length ? `[${p.operands(dyn)}]` : "", p.attrDict(op), " : ", p.type(op.result.type));
       },
       verify(op) {
-        const err = checkDynamicSizes(op.result.type, op.operands.length - 1);
+        const err = checkDynamicSizes(op.result.type as TensorType, op.operands.length - 1);
         if (err) return err;
         if (op.operand(0).type !== elementTypeOf(op.result.type)) return "failed to verify that operand type matches element type of result";
       },
@@ -332,6 +338,7 @@ export const tensor: Dialect = {
       },
     },
     castOp("tensor.cast", {
+      operandTypes: [ANY_TENSOR], resultTypes: [ANY_TENSOR],
       verify(op) {
         const a = op.operand(0).type, b = op.result.type;
         const bad = `operand type '${a.str}' and result type '${b.str}' are cast incompatible`;
@@ -343,7 +350,7 @@ export const tensor: Dialect = {
       fold(op) { return op.operand(0).type === op.result.type ? [op.operand(0)] : undefined; },
     }),
     {
-      name: "tensor.generate", operands: [0, -1], results: 1, regions: 1, traits: ["SingleBlock"],
+      name: "tensor.generate", operands: [0, -1], results: 1, regions: 1, traits: ["SingleBlock"], operandTypes: [VARIADIC_INDEX], resultTypes: [RANKED_TENSOR],
       parse(p, st) {
         const dyn = p.parseOperandList();
         const r = p.parseRegion([] as RegionArgument[]);
@@ -359,16 +366,15 @@ export const tensor: Dialect = {
         p.region(op.region(), { printEntryBlockArgs: true });
         p.print(p.attrDict(op), " : ", p.type(op.result.type));
       },
-      verify(op) {
-        const t = op.result.type;
-        const err = checkDynamicSizes(t, op.operands.length);
-        if (err) return err;
+      verify(op, ctx) {
+        const t = op.result.type as TensorType;
+        if (dynDims(t) !== op.operands.length) return ctx.error(op, "must have as many index operands as dynamic extents in the result type");
         const b = op.body();
-        if (!b || b.args.length !== (t as TensorType).rank || b.args.some((a) => a.type !== index)) return "must have one body argument per input dimension";
+        if (!b || b.args.length !== t.rank || b.args.some((a) => a.type !== index)) return "must have one body argument per input dimension";
       },
     },
     {
-      name: "tensor.rank", operands: 1, results: 1, traits: ["Pure"],
+      name: "tensor.rank", operands: 1, results: 1, traits: ["Pure"], operandTypes: [ANY_TENSOR], resultTypes: [INDEX],
       parse(p, st) {
         const t = p.parseOperand();
         p.parseOptionalAttrDict(st);
@@ -376,26 +382,21 @@ export const tensor: Dialect = {
         st.resultTypes = [index];
       },
       print(p, op) { p.print(" ", p.operand(op.operand(0)), p.attrDict(op), " : ", p.type(op.operand(0).type)); },
-      verify(op) {
-        const t = op.operand(0).type;
-        if (!(t instanceof TensorType || t instanceof UnrankedTensorType)) return "operand #0 must be a tensor";
-        if (op.result.type !== index) return "result must be index";
-      },
       fold(op) { const t = op.operand(0).type; return t instanceof TensorType ? [new IntegerAttr(t.rank, index)] : undefined; },
     },
     reshapeLike("tensor.collapse_shape"),
     reshapeLike("tensor.expand_shape"),
     {
-      name: "tensor.reshape", operands: 2, results: 1, traits: ["Pure"],
+      name: "tensor.reshape", operands: 2, results: 1, traits: ["Pure"], operandTypes: [ANY_TENSOR, SHAPE_TENSOR], resultTypes: [ANY_TENSOR],
       parse(p, st) {
         const src = p.parseOperand();
         p.expect("(");
         const shape = p.parseOperand();
         p.expect(")");
         p.parseOptionalAttrDict(st);
-        const loc = p.locHere();
-        const ft = p.parseColonType();
-        if (!(ft instanceof FunctionType) || ft.inputs.length !== 2 || ft.results.length !== 1) throw DiagnosticError.at(loc, "expected '(source, shape) -> result' types");
+        p.expect(":");
+        const loc = p.locHere(), ft = p.parseTypeOf(FunctionType);
+        if (ft.inputs.length !== 2 || ft.results.length !== 1) throw DiagnosticError.at(loc, "expected '(source, shape) -> result' types");
         st.operands = [p.resolveOperand(src, ft.inputs[0]), p.resolveOperand(shape, ft.inputs[1])];
         st.resultTypes = [ft.results[0]];
       },
@@ -406,8 +407,7 @@ export const tensor: Dialect = {
         const [src, shape] = op.operands.map((v) => v.type);
         const res = op.result.type;
         if (elementTypeOf(src) !== elementTypeOf(res)) return "element types of source and destination tensor types should be the same";
-        if (!(shape instanceof TensorType) || shape.rank !== 1) return "shape must be a 1-D tensor";
-        if (res instanceof TensorType) {
+        if (res instanceof TensorType && shape instanceof TensorType) {
           if (shape.shape[0] !== DYN && shape.shape[0] !== res.rank) return "length of shape operand differs from the result's tensor rank";
           if (src instanceof TensorType && src.hasStaticShape && res.hasStaticShape && src.numElements !== res.numElements) {
             return "source and destination tensor should have the same number of elements";
@@ -463,7 +463,7 @@ export const tensor: Dialect = {
       },
     },
     {
-      name: "tensor.concat", operands: [0, -1], results: 1, traits: ["Pure"], props: ["dim"],
+      name: "tensor.concat", operands: [0, -1], results: 1, traits: ["Pure"], props: ["dim"], operandTypes: [variadic(RANKED_TENSOR)], resultTypes: [RANKED_TENSOR],
       parse(p, st) {
         p.parseKeyword("dim");
         p.expect("(");
@@ -482,9 +482,7 @@ export const tensor: Dialect = {
       },
       verify(op) {
         if (!op.operands.length) return "requires at least one input";
-        const res = op.result.type, ins = op.operands.map((v) => v.type), d = op.attr<IntegerAttr>("dim")?.num ?? 0;
-        if (!(res instanceof TensorType) || !ins.every((t) => t instanceof TensorType)) return "expects ranked tensor operands and result";
-        const ts = ins as TensorType[];
+        const res = op.result.type as TensorType, ts = op.operands.map((v) => v.type as TensorType), d = op.attr<IntegerAttr>("dim")?.num ?? 0;
         if (ts.some((t) => t.rank !== res.rank)) return "rank of concatenated inputs must match result rank";
         if (ts.some((t) => t.elementType !== res.elementType)) return "inputs and result element type must match";
         if (d < 0 || d >= res.rank) return "concatenation dim must be less than the tensor rank";

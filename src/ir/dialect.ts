@@ -53,6 +53,8 @@ export class OperationState {
 export interface VerifyContext {
   /** Look a symbol up in the nearest enclosing symbol table. */
   lookupSymbol(from: Operation, name: string): Operation | undefined;
+  /** MLIR's `op->emitError`: a message without the "'name' op" prefix a returned one gets. */
+  error(op: Operation, msg: string): void;
 }
 
 /** A folder result: an attribute (becomes a constant) or an existing value. */

@@ -61,6 +61,7 @@ export class Verifier implements VerifyContext {
   }
 
   private err(op: Operation, msg: string): void { this.sink.error(op.loc, `'${op.name}' op ${msg}`); }
+  error(op: Operation, msg: string): void { this.sink.error(op.loc, msg); }
 
   verifyOp(op: Operation): void {
     const info = this.ctx.registered(op.name);

@@ -316,3 +316,142 @@ func.func @collapse_static_group_dynamic_result(%t: tensor<3x4x5xf32>) {
   %0 = tensor.collapse_shape %t [[0], [1, 2]] : tensor<3x4x5xf32> into tensor<3x?xf32>
   return
 }
+
+// -----
+
+func.func @dim_of_memref(%m: memref<4xf32>, %i: index) {
+  // expected-error @+1 {{'tensor.dim' op operand #0 must be non-0-ranked or unranked tensor, but got 'memref<4xf32>'}}
+  %0 = "tensor.dim"(%m, %i) : (memref<4xf32>, index) -> index
+  return
+}
+
+// -----
+
+func.func @slice_segments(%t: tensor<8x8xf32>) {
+  // expected-error @+1 {{'tensor.extract_slice' op operand count (1) does not match with the total size (0) specified in attribute 'operandSegmentSizes'}}
+  %0 = "tensor.extract_slice"(%t) <{static_offsets = array<i64: 0, 0>, static_sizes = array<i64: 2, 2>, static_strides = array<i64: 1, 1>}> : (tensor<8x8xf32>) -> tensor<2x2xf32>
+  return
+}
+
+// -----
+
+func.func @slice_operand_count(%t: tensor<8x8xf32>, %i: index) {
+  // expected-error @+1 {{'tensor.extract_slice' op operand count (2) does not match with the total size (1) specified in attribute 'operandSegmentSizes'}}
+  %0 = "tensor.extract_slice"(%t, %i) <{operandSegmentSizes = array<i32: 1, 0, 0, 0>, static_offsets = array<i64: 0, 0>, static_sizes = array<i64: 2, 2>, static_strides = array<i64: 1, 1>}> : (tensor<8x8xf32>, index) -> tensor<2x2xf32>
+  return
+}
+
+// -----
+
+func.func @slice_unranked(%t: tensor<*xf32>) {
+  // expected-error @+1 {{'tensor.extract_slice' op operand #0 must be ranked tensor of any type values, but got 'tensor<*xf32>'}}
+  %0 = "tensor.extract_slice"(%t) <{operandSegmentSizes = array<i32: 1, 0, 0, 0>, static_offsets = array<i64: 0>, static_sizes = array<i64: 2>, static_strides = array<i64: 1>}> : (tensor<*xf32>) -> tensor<2xf32>
+  return
+}
+
+// -----
+
+func.func @from_elements_generic(%a: f32) {
+  // expected-error @+1 {{'tensor.from_elements' op failed to verify that operand types match result element type}}
+  %0 = "tensor.from_elements"(%a, %a) : (f32, f32) -> tensor<3xf32>
+  return
+}
+
+// -----
+
+func.func @from_elements_dynamic(%a: f32) {
+  // expected-error @+1 {{'tensor.from_elements' op result #0 must be statically shaped tensor of any type values, but got 'tensor<?xf32>'}}
+  %0 = "tensor.from_elements"(%a) : (f32) -> tensor<?xf32>
+  return
+}
+
+// -----
+
+func.func @empty_memref() {
+  // expected-error @+1 {{'tensor.empty' op result #0 must be ranked tensor of any type values, but got 'memref<4xf32>'}}
+  %0 = "tensor.empty"() : () -> memref<4xf32>
+  return
+}
+
+// -----
+
+func.func @rank_memref(%m: memref<4xf32>) {
+  // expected-error @+1 {{'tensor.rank' op operand #0 must be tensor of any type values, but got 'memref<4xf32>'}}
+  %0 = "tensor.rank"(%m) : (memref<4xf32>) -> index
+  return
+}
+
+// -----
+
+func.func @rank_result(%t: tensor<4xf32>) {
+  // expected-error @+1 {{'tensor.rank' op result #0 must be index, but got 'i32'}}
+  %0 = "tensor.rank"(%t) : (tensor<4xf32>) -> i32
+  return
+}
+
+// -----
+
+func.func @collapse_partition(%t: tensor<2x3x4xf32>) {
+  // expected-error @+1 {{'tensor.collapse_shape' op expected reassociation map #0 to be valid and contiguous.}}
+  %0 = tensor.collapse_shape %t [[0, 2], [1]] : tensor<2x3x4xf32> into tensor<8x3xf32>
+  return
+}
+
+// -----
+
+func.func @collapse_rank(%t: tensor<2x3x4xf32>) {
+  // expected-error @+1 {{'tensor.collapse_shape' op expected collapsed rank (1) to equal the number of reassociation maps (2).}}
+  %0 = tensor.collapse_shape %t [[0, 1], [2]] : tensor<2x3x4xf32> into tensor<24xf32>
+  return
+}
+
+// -----
+
+func.func @collapse_elem(%t: tensor<2x3xf32>) {
+  // expected-error @+1 {{'tensor.collapse_shape' op expected collapsed type to be 'tensor<6xf32>', but got 'tensor<6xf64>'}}
+  %0 = "tensor.collapse_shape"(%t) <{reassociation = [[0, 1]]}> : (tensor<2x3xf32>) -> tensor<6xf64>
+  return
+}
+
+// -----
+
+func.func @expand_dynamic_count(%t: tensor<?x4xf32>, %k: index) {
+  // expected-error @+1 {{'tensor.expand_shape' op mismatch in dynamic dims in output_shape and static_output_shape: static_output_shape has 1 dynamic dims while output_shape has 0 values}}
+  %0 = "tensor.expand_shape"(%t) <{reassociation = [[0, 1], [2]], static_output_shape = array<i64: -9223372036854775808, 2, 4>}> : (tensor<?x4xf32>) -> tensor<?x2x4xf32>
+  return
+}
+
+// -----
+
+func.func @reshape_shape_rank(%t: tensor<6xf32>, %s: tensor<2x1xindex>) {
+  // expected-error @+1 {{'tensor.reshape' op operand #1 must be 1D tensor of signless integer or index values, but got 'tensor<2x1xindex>'}}
+  %0 = tensor.reshape %t(%s) : (tensor<6xf32>, tensor<2x1xindex>) -> tensor<2x3xf32>
+  return
+}
+
+// -----
+
+func.func @reshape_types(%t: tensor<6xf32>, %s: tensor<2xindex>) {
+  // expected-error @+1 {{custom op 'tensor.reshape' invalid kind of type specified}}
+  %0 = tensor.reshape %t(%s) : tensor<2x3xf32>
+  return
+}
+
+// -----
+
+func.func @slice_elem(%t: tensor<8x8xf32>) {
+  // expected-error @+1 {{expected element type to be 'f32'}}
+  %0 = "tensor.extract_slice"(%t) <{operandSegmentSizes = array<i32: 1, 0, 0, 0>, static_offsets = array<i64: 0, 0>, static_sizes = array<i64: 2, 2>, static_strides = array<i64: 1, 1>}> : (tensor<8x8xf32>) -> tensor<2x2xf64>
+  return
+}
+
+// -----
+
+func.func @generate_dyn(%a: f32) {
+  // expected-error @+1 {{must have as many index operands as dynamic extents in the result type}}
+  %0 = tensor.generate {
+  ^bb0(%p: index):
+    tensor.yield %a : f32
+  } : tensor<?xf32>
+  return
+}
