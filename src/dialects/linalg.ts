@@ -8,8 +8,8 @@ import { withResultNames, type Dialect, type OpSpec, type OperationState, type R
 import { DiagnosticError } from "../ir/diagnostics.js";
 import type { OpAsmParser, RegionArgument, UnresolvedOperand } from "../ir/parser.js";
 import { allAttrs, type OpAsmPrinter } from "../ir/printer.js";
-import { MemRefType, ShapedType, TensorType, Type, elementTypeOf, index } from "../ir/types.js";
-import { FASTMATH_NONE, returnLikeOp } from "./common.js";
+import { IndexType, MemRefType, ShapedType, TensorType, Type, elementTypeOf } from "../ir/types.js";
+import { ANY, ANY_SHAPED, ANY_TENSOR, FASTMATH_NONE, INDEX, RANKED_TENSOR, returnLikeOp, tc, variadic } from "./common.js";
 import { arrayProp, checkSegments, i64Array, parseIntList } from "./indexing.js";
 import {
   CONTRACTION_MAPS, NAMED_OPS, WINDOW_OPS, buildNamedBody, indexingMaps, inputs, insOutsSegments, isStructuredOp, iteratorAttr, iteratorName,
@@ -17,6 +17,11 @@ import {
 } from "./linalg-info.js";
 
 export * from "./linalg-info.js";
+
+/** MLIR's ODS operand/result types: DPS ops (generic, named), and map/reduce/transpose/broadcast. */
+const DPS_TYPES = { segments: 2, operandTypes: [variadic(ANY), variadic(ANY_SHAPED)], resultTypes: [variadic(RANKED_TENSOR)] };
+const TENSOR_OR_MEMREF = tc("memref of any type values or ranked tensor of any type values", (t) => t instanceof MemRefType || t instanceof TensorType);
+const TENSOR_RESULTS = [variadic(ANY_TENSOR)];
 
 // ---- `ins(%a, %b : A, B) outs(%c : C)` -----------------------------------------------------
 interface InsOuts { ins: Value[]; outs: Value[] }
@@ -53,7 +58,7 @@ function parseI64List(p: OpAsmParser, name: string, st: OperationState): void {
 /** `withArgs`: how many operands have a body argument (all but linalg.map's init). */
 function verifyStructured(op: Operation, withArgs?: number): string | undefined {
   if (op.regions.length !== 1) return ""; // the region count is reported by the generic verifier
-  if (op.region().blocks.length !== 1) return "requires one region with one block";
+  if (op.region().blocks.length !== 1) return "expects to have 1 region with 1 block";
   const ins = inputs(op), outs = outputs(op), all = [...ins, ...outs];
   const kinds = new Set(all.map((v) => v.type).filter((t) => t instanceof TensorType || t instanceof MemRefType).map((t) => t instanceof TensorType));
   if (kinds.size > 1) return "expected to have pure tensor or buffer semantics";
@@ -72,7 +77,7 @@ function verifyStructured(op: Operation, withArgs?: number): string | undefined 
   const n = numLoops(op);
   for (let i = 0; i < maps.length; i++) {
     const rank = all[i].type instanceof ShapedType ? (all[i].type as ShapedType).rank : 0;
-    if (maps[i].numSyms !== 0) return `expected indexing_map #${i} to have no symbols`;
+    if (maps[i].numSyms !== 0) return `unexpected symbols in indexing_map #${i}`;
     if (maps[i].numDims !== n) return `expected indexing_map #${i} to have ${n} dim(s) to match the number of loops`;
     if (maps[i].results.length !== rank) return `expected operand rank (${rank}) to match the result rank of indexing_map #${i} (${maps[i].results.length})`;
   }
@@ -119,7 +124,7 @@ const memoizedMaps = (maps: readonly AffineMap[]) => ({ "linalg.memoized_indexin
 function namedOp(name: string): OpSpec {
   const nIn = NAMED_OPS[name].inputs, window = name in WINDOW_OPS;
   return {
-    name, regions: 1, traits: ["SingleBlock"], props: ["operandSegmentSizes", "cast", ...(window ? ["strides", "dilations"] : [])], blockArgNames: insOutsNames(),
+    name, regions: 1, traits: ["SingleBlock"], props: ["operandSegmentSizes", "cast", ...(window ? ["strides", "dilations"] : [])], blockArgNames: insOutsNames(), ...DPS_TYPES,
     implicitAttrs: window ? (op) => memoizedMaps(indexingMaps(op)) : CONTRACTION_MAPS[name] && memoizedMaps(CONTRACTION_MAPS[name]),
     parse(p, st) {
       p.parseOptionalAttrDict(st);
@@ -146,7 +151,7 @@ function namedOp(name: string): OpSpec {
 const TRAIT_ATTRS = ["doc", "indexing_maps", "iterator_types", "library_call"];
 
 const generic: OpSpec = {
-  name: "linalg.generic", regions: 1, traits: ["SingleBlock"], props: [...TRAIT_ATTRS, "operandSegmentSizes"], blockArgNames: insOutsNames(),
+  name: "linalg.generic", regions: 1, traits: ["SingleBlock"], props: [...TRAIT_ATTRS, "operandSegmentSizes"], blockArgNames: insOutsNames(), ...DPS_TYPES,
   parse(p, st) {
     const dloc = p.locHere();
     const dict = p.parseDictionary();
@@ -183,10 +188,10 @@ const generic: OpSpec = {
     const err = checkSegments(op, 2);
     if (err) return err;
     const maps = op.attr("indexing_maps"), its = op.attr("iterator_types");
-    if (!(maps instanceof ArrayAttr) || !maps.items.every((m) => m instanceof AffineMapAttr)) return "requires an 'indexing_maps' array of affine maps";
-    if (!(its instanceof ArrayAttr) || its.items.some((i) => !["parallel", "reduction"].includes(iteratorName(i) ?? ""))) {
-      return "requires an 'iterator_types' array of #linalg.iterator_type";
-    }
+    if (!maps || !its) return `requires attribute '${maps ? "iterator_types" : "indexing_maps"}'`;
+    const bad = (what: string, why: string) => `attribute '${what}' failed to satisfy constraint: ${why}`;
+    if (!(maps instanceof ArrayAttr) || !maps.items.every((m) => m instanceof AffineMapAttr)) return bad("indexing_maps", "AffineMap array attribute");
+    if (!(its instanceof ArrayAttr) || its.items.some((i) => !["parallel", "reduction"].includes(iteratorName(i) ?? ""))) return bad("iterator_types", "Iterator type should be an enum.");
     return verifyStructured(op);
   },
 };
@@ -195,7 +200,7 @@ const generic: OpSpec = {
 /** `ins(%x : A) outs(%y : B) <name> = [..] {attrs}` with a pass-through body. */
 function permuteLikeOp(name: string, list: string, verify: (op: Operation, it: ShapedType, ot: ShapedType, dims: number[]) => string | undefined): OpSpec {
   return {
-    name, operands: 2, regions: 1, traits: ["SingleBlock"], props: [list],
+    name, operands: 2, regions: 1, traits: ["SingleBlock"], props: [list], operandTypes: [TENSOR_OR_MEMREF, TENSOR_OR_MEMREF], resultTypes: TENSOR_RESULTS,
     parse(p, st) {
       const loc = p.locHere();
       const { ins, outs } = parseInsOuts(p);
@@ -210,8 +215,7 @@ function permuteLikeOp(name: string, list: string, verify: (op: Operation, it: S
       p.print(printInsOuts(p, inputs(op), outputs(op)), ` ${list} = [${arrayProp(op, list).join(", ")}]`, p.attrDict(op, [list]));
     },
     verify(op) {
-      const [it, ot] = [op.operand(0).type, op.operand(1).type];
-      if (!(it instanceof ShapedType) || !(ot instanceof ShapedType)) return "expects shaped operands";
+      const [it, ot] = [op.operand(0).type as ShapedType, op.operand(1).type as ShapedType];
       return verify(op, it, ot, arrayProp(op, list)) ?? verifyStructured(op);
     },
   };
@@ -297,6 +301,7 @@ const initFirst = (n: number) => (n === 2 ? [1, 0] : []);
 
 const mapOp: OpSpec = {
   name: "linalg.map", operands: [1, -1], regions: 1, traits: ["SingleBlock"], blockArgNames: (op) => inputs(op).map(() => "in"),
+  operandTypes: [variadic(TENSOR_OR_MEMREF), TENSOR_OR_MEMREF], resultTypes: TENSOR_RESULTS,
   parse(p, st) {
     const short = parseShortForm(p);
     const loc = p.locHere();
@@ -314,11 +319,11 @@ const mapOp: OpSpec = {
     if (!pay) printExplicitBody(p, op);
   },
   verify(op) {
-    const ins = inputs(op), out = outputs(op)[0];
+    const ins = inputs(op), out = outputs(op)[0] as Value & { type: ShapedType };
     const b = op.regions[0]?.blocks[0];
     if (b && b.args.length !== ins.length) return `expects number of operands to match the arity of mapper, but got: ${ins.length} and ${b.args.length}`;
     for (const [i, v] of ins.entries()) {
-      if (!(v.type instanceof ShapedType) || !(out.type instanceof ShapedType)) return "expects shaped operands";
+      if (!(v.type instanceof ShapedType)) continue;
       if (b && b.args[i].type !== v.type.elementType) return `expected element type of input '${v.type.elementType.str}' to match bbArg type '${b.args[i].type.str}'`;
       if (v.type.shape.join("x") !== out.type.shape.join("x")) return `expected shape of input (${v.type.shape.join(", ")}) to match shape of output (${out.type.shape.join(", ")})`;
     }
@@ -328,6 +333,8 @@ const mapOp: OpSpec = {
 
 const reduce: OpSpec = {
   name: "linalg.reduce", operands: [2, -1], regions: 1, traits: ["SingleBlock"], props: ["dimensions"], blockArgNames: insOutsNames("init"),
+  // inputs and inits: two groups of one constraint, so one variadic group numbers them as MLIR does
+  operandTypes: [variadic(TENSOR_OR_MEMREF)], resultTypes: TENSOR_RESULTS,
   parse(p, st) {
     const short = parseShortForm(p);
     const loc = p.locHere();
@@ -349,10 +356,9 @@ const reduce: OpSpec = {
   verify(op) {
     if (op.operands.length % 2) return "expected as many inputs as outputs";
     const dims = arrayProp(op, "dimensions");
-    const it = inputs(op)[0].type, ot = outputs(op)[0].type;
-    if (!(it instanceof ShapedType) || !(ot instanceof ShapedType)) return "expects shaped operands";
+    const it = inputs(op)[0].type as ShapedType, ot = outputs(op)[0].type as ShapedType;
+    if (dims.some((d, i) => i && d <= dims[i - 1])) return "attribute 'dimensions' failed to satisfy constraint: i64 dense array attribute should be in increasing order";
     for (const d of dims) if (d < 0 || d >= it.rank) return `dimensions for reduction should be in the range [0, ${it.rank - 1}]`;
-    if (new Set(dims).size !== dims.length) return "dimensions for reduction should be unique";
     if (it.rank - dims.length !== ot.rank) return `number of dimensions after reduction ${it.rank - dims.length} doesn't match the init rank ${ot.rank}`;
     return verifyStructured(op);
   },
@@ -385,15 +391,15 @@ const yieldOp = returnLikeOp("linalg.yield", {
 });
 
 const indexOp: OpSpec = {
-  name: "linalg.index", operands: 0, results: 1, traits: ["Pure"], props: ["dim"],
+  name: "linalg.index", operands: 0, results: 1, traits: ["Pure"], props: ["dim"], resultTypes: [INDEX],
   parse(p, st) {
     st.addAttr("dim", new IntegerAttr(p.parseInteger()));
     p.parseOptionalAttrDict(st);
-    st.resultTypes = [p.parseColonType()];
+    p.expect(":");
+    st.resultTypes = [p.parseTypeOf(IndexType)];
   },
   print(p, op) { p.print(" ", String(op.attr<IntegerAttr>("dim")?.num ?? 0), p.attrDict(op, ["dim"]), " : ", p.type(op.result.type)); },
   verify(op) {
-    if (op.result.type !== index) return "result must be index";
     let parent = op.parentOp;
     while (parent && !isStructuredOp(parent)) parent = parent.parentOp;
     if (!parent) return "expected parent op with LinalgOp interface";

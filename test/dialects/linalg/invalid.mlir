@@ -321,3 +321,130 @@ func.func @pool_mixed(%x: memref<1x7x7x2xf32>, %w: tensor<3x3xf32>, %o: memref<1
   return
 }
 
+// -----
+
+func.func @segments(%a: tensor<4xf32>, %c: tensor<4xf32>) {
+  // expected-error @+1 {{'linalg.exp' op operand count (2) does not match with the total size (0) specified in attribute 'operandSegmentSizes'}}
+  %0 = "linalg.exp"(%a, %c) ({
+  ^bb0(%x: f32, %y: f32):
+    linalg.yield %x : f32
+  }) : (tensor<4xf32>, tensor<4xf32>) -> tensor<4xf32>
+  return
+}
+
+// -----
+
+func.func @scalar_out(%a: f32, %c: f32) {
+  // expected-error @+1 {{'linalg.fill' op operand #1 must be variadic of shaped of any type values, but got 'f32'}}
+  "linalg.fill"(%a, %c) <{operandSegmentSizes = array<i32: 1, 1>}> ({
+  ^bb0(%x: f32, %y: f32):
+    linalg.yield %x : f32
+  }) : (f32, f32) -> ()
+  return
+}
+
+// -----
+
+func.func @transpose_scalar(%a: f32, %c: tensor<4xf32>) {
+  // expected-error @+1 {{'linalg.transpose' op operand #0 must be memref of any type values or ranked tensor of any type values, but got 'f32'}}
+  %0 = "linalg.transpose"(%a, %c) <{permutation = array<i64: 0>}> ({
+  ^bb0(%x: f32, %y: f32):
+    linalg.yield %x : f32
+  }) : (f32, tensor<4xf32>) -> tensor<4xf32>
+  return
+}
+
+// -----
+
+func.func @generic_symbols(%c: tensor<4xf32>) {
+  // expected-error @+1 {{'linalg.generic' op unexpected symbols in indexing_map #0}}
+  %0 = linalg.generic {indexing_maps = [affine_map<(d0)[s0] -> (d0)>], iterator_types = ["parallel"]} outs(%c : tensor<4xf32>) {
+  ^bb0(%out: f32):
+    linalg.yield %out : f32
+  } -> tensor<4xf32>
+  return
+}
+
+// -----
+
+func.func @generic_maps_attr(%c: tensor<4xf32>) {
+  // expected-error @+1 {{'linalg.generic' op requires attribute 'indexing_maps'}}
+  %0 = "linalg.generic"(%c) <{iterator_types = [#linalg.iterator_type<parallel>], operandSegmentSizes = array<i32: 0, 1>}> ({
+  ^bb0(%out: f32):
+    linalg.yield %out : f32
+  }) : (tensor<4xf32>) -> tensor<4xf32>
+  return
+}
+
+// -----
+
+func.func @generic_blocks(%c: tensor<4xf32>) {
+  // expected-error @+1 {{'linalg.generic' op expects to have 1 region with 1 block}}
+  %0 = "linalg.generic"(%c) <{indexing_maps = [affine_map<(d0) -> (d0)>], iterator_types = [#linalg.iterator_type<parallel>], operandSegmentSizes = array<i32: 0, 1>}> ({
+  }) : (tensor<4xf32>) -> tensor<4xf32>
+  return
+}
+
+// -----
+
+func.func @index_type(%c: tensor<4xf32>) {
+  %0 = linalg.generic {indexing_maps = [affine_map<(d0) -> (d0)>], iterator_types = ["parallel"]} outs(%c : tensor<4xf32>) {
+  ^bb0(%out: f32):
+    // expected-error @+1 {{custom op 'linalg.index' invalid kind of type specified}}
+    %i = linalg.index 0 : i32
+    linalg.yield %out : f32
+  } -> tensor<4xf32>
+  return
+}
+
+// -----
+
+func.func @reduce_unique(%a: tensor<4x4x4xf32>, %c: tensor<4xf32>) {
+  // expected-error @+1 {{'linalg.reduce' op attribute 'dimensions' failed to satisfy constraint: i64 dense array attribute should be in increasing order}}
+  %0 = linalg.reduce { arith.addf } ins(%a : tensor<4x4x4xf32>) outs(%c : tensor<4xf32>) dimensions = [1, 1]
+  return
+}
+
+// -----
+
+func.func @reduce_scalar(%a: f32, %c: f32) {
+  // expected-error @+1 {{'linalg.reduce' op operand #0 must be variadic of memref of any type values or ranked tensor of any type values, but got 'f32'}}
+  "linalg.reduce"(%a, %c) <{dimensions = array<i64>}> ({
+  ^bb0(%x: f32, %y: f32):
+    linalg.yield %x : f32
+  }) : (f32, f32) -> ()
+  return
+}
+
+// -----
+
+func.func @map_scalar(%a: f32, %c: tensor<4xf32>) {
+  // expected-error @+1 {{'linalg.map' op operand #0 must be variadic of memref of any type values or ranked tensor of any type values, but got 'f32'}}
+  %1 = "linalg.map"(%a, %c) ({
+  ^bb0(%x: f32):
+    linalg.yield %x : f32
+  }) : (f32, tensor<4xf32>) -> tensor<4xf32>
+  return
+}
+
+// -----
+
+func.func @generic_maps_kind(%c: tensor<4xf32>) {
+  // expected-error @+1 {{'linalg.generic' op attribute 'indexing_maps' failed to satisfy constraint: AffineMap array attribute}}
+  %0 = "linalg.generic"(%c) <{indexing_maps = [1 : i64], iterator_types = [#linalg.iterator_type<parallel>], operandSegmentSizes = array<i32: 0, 1>}> ({
+  ^bb0(%out: f32):
+    linalg.yield %out : f32
+  }) : (tensor<4xf32>) -> tensor<4xf32>
+  return
+}
+
+// -----
+
+func.func @generic_iterator_kind(%c: tensor<4xf32>) {
+  // expected-error @+1 {{'linalg.generic' op attribute 'iterator_types' failed to satisfy constraint: Iterator type should be an enum.}}
+  %0 = "linalg.generic"(%c) <{indexing_maps = [affine_map<(d0) -> (d0)>], iterator_types = [1 : i64], operandSegmentSizes = array<i32: 0, 1>}> ({
+  ^bb0(%out: f32):
+    linalg.yield %out : f32
+  }) : (tensor<4xf32>) -> tensor<4xf32>
+  return
+}
