@@ -24,7 +24,7 @@ export function parseExpectations(text: string): Expected[] {
 export function checkDiagnostics(file: string, text: string, emitted: readonly Diagnostic[]): string[] {
   const expected = parseExpectations(text);
   const problems: string[] = [];
-  for (const d of emitted) {
+  for (const d of emitted.flatMap((d) => [d, ...(d.notes ?? [])])) {
     const e = expected.find((x) => !x.matched && x.severity === d.severity && x.line === d.loc?.line && x.matches(d.message));
     if (e) e.matched = true;
     else problems.push(`${d.loc ? `${d.loc.file}:${d.loc.line}:${d.loc.col}` : file}: error: unexpected ${d.severity}: ${d.message}`);

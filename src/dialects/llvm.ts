@@ -240,14 +240,17 @@ const llvmFunc: OpSpec = {
 
 const llvmReturn: OpSpec = returnLikeOp("llvm.return", {
   operands: [0, 1],
-  verify(op) {
+  verify(op, ctx) {
     const parent = op.parentOp;
     let want: Type[];
     if (parent?.name === "llvm.func") want = llvmFunctionType(parent).results;
     else if (parent?.name === "llvm.mlir.global") want = [parent.attr<TypeAttr>("global_type")!.type];
     else return "expects parent op to be one of 'llvm.func, llvm.mlir.global'";
-    if (want.length !== op.operands.length) return want.length ? "expected 1 operand" : "expected no operands";
-    if (want.length && want[0] !== op.operand(0).type) return "mismatching result types";
+    const msg = want.length !== op.operands.length ? (want.length ? "expected 1 operand" : "expected no operands")
+      : want.length && want[0] !== op.operand(0).type ? "mismatching result types" : undefined;
+    // MLIR points at the function too (at the global it says nothing more)
+    if (msg && parent.name === "llvm.func") ctx.opError(op, msg, [{ at: parent, message: "when returning from function" }]);
+    else return msg;
   },
 });
 

@@ -55,6 +55,8 @@ export interface VerifyContext {
   lookupSymbol(from: Operation, name: string): Operation | undefined;
   /** MLIR's `op->emitError`: a message without the "'name' op" prefix a returned one gets. */
   error(op: Operation, msg: string): void;
+  /** MLIR's `op->emitOpError(msg).attachNote(at) << note`: an error with notes at other ops. */
+  opError(op: Operation, msg: string, notes: readonly { at: Operation; message: string }[]): void;
 }
 
 /** A folder result: an attribute (becomes a constant) or an existing value. */

@@ -62,6 +62,9 @@ export class Verifier implements VerifyContext {
 
   private err(op: Operation, msg: string): void { this.sink.error(op.loc, `'${op.name}' op ${msg}`); }
   error(op: Operation, msg: string): void { this.sink.error(op.loc, msg); }
+  opError(op: Operation, msg: string, notes: readonly { at: Operation; message: string }[]): void {
+    this.sink.diagnostics.push({ loc: op.loc, severity: "error", message: `'${op.name}' op ${msg}`, notes: notes.map((n) => ({ loc: n.at.loc, severity: "note", message: n.message })) });
+  }
 
   verifyOp(op: Operation): void {
     const info = this.ctx.registered(op.name);

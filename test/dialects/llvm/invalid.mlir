@@ -94,3 +94,27 @@ func.func @d(%p: !llvm.ptr, %x: i32) {
   %r = llvm.call @printf(%p, %x) vararg(!llvm.func<i64 (ptr, ...)>) : (!llvm.ptr, i32) -> i32
   return
 }
+
+// -----
+
+// expected-note @+1 {{when returning from function}}
+llvm.func @a(%x: i32) -> i32 {
+  // expected-error @+1 {{'llvm.return' op expected 1 operand}}
+  llvm.return
+}
+
+// -----
+
+// expected-note @+1 {{when returning from function}}
+llvm.func @a(%p: !llvm.ptr) -> i32 {
+  // expected-error @+1 {{'llvm.return' op mismatching result types}}
+  llvm.return %p : !llvm.ptr
+}
+
+// -----
+
+// expected-note @+1 {{when returning from function}}
+llvm.func @a(%x: i32) {
+  // expected-error @+1 {{'llvm.return' op expected no operands}}
+  llvm.return %x : i32
+}
