@@ -5,7 +5,7 @@ import { OpResult, type Operation, type Value } from "../ir/core.js";
 import type { Dialect, OpSpec } from "../ir/dialect.js";
 import { FloatType, IndexType, IntegerType, ShapedType, Type, VectorType, elementTypeOf, i1, i32 } from "../ir/types.js";
 import { halfBits, halfToFloat, roundFloat } from "../ir/float.js";
-import { type CastMiddle, FASTMATH_NONE, OVERFLOW_NONE, castOp, parseFlags, printFlags, sameTypeOp } from "./common.js";
+import { type CastMiddle, FASTMATH_NONE, OVERFLOW_NONE, badProperty, castOp, parseFlags, printFlags, sameTypeOp } from "./common.js";
 
 export const CMPI_PREDICATES = ["eq", "ne", "slt", "sle", "sgt", "sge", "ult", "ule", "ugt", "uge"] as const;
 export const CMPF_PREDICATES = ["false", "oeq", "ogt", "oge", "olt", "ole", "one", "ord", "ueq", "ugt", "uge", "ult", "ule", "une", "uno", "true"] as const;
@@ -274,9 +274,9 @@ function floatCast(name: string, ok: (from: Type, to: Type) => boolean): OpSpec 
   });
   return {
     ...s, props: ["fastmath", ...(modes ? ["roundingmode"] : [])],
-    verify(op) {
+    verify(op, ctx) {
       const m = op.attr("roundingmode");
-      if (m && !(m instanceof IntegerAttr && m.type === i32 && m.num >= 0 && m.num < ROUNDING_MODES.length)) return `invalid roundingmode ${m.str}`;
+      if (m && !(m instanceof IntegerAttr && m.type === i32 && m.num >= 0 && m.num < ROUNDING_MODES.length)) return badProperty(op, ctx, "roundingmode", this.props!);
       return s.verify!(op, undefined as never);
     },
     // A directed rounding is not folded (neither by MLIR 19, whose runner rounds to nearest anyway).

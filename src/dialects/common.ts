@@ -1,7 +1,7 @@
 // Base shapes for op specs: the common syntaxes so a concrete op is a line or two.
 import { Attribute, OpaqueAttr } from "../ir/attributes.js";
 import type { Operation } from "../ir/core.js";
-import type { OpSpec, OperationState, Trait, TypeConstraint } from "../ir/dialect.js";
+import type { OpSpec, OperationState, Trait, TypeConstraint, VerifyContext } from "../ir/dialect.js";
 import type { OpAsmParser } from "../ir/parser.js";
 import type { OpAsmPrinter } from "../ir/printer.js";
 import {
@@ -33,6 +33,12 @@ export const RANKED_OR_UNRANKED_MEMREF = tc("unranked.memref of any type values 
 export const variadic = (c: TypeConstraint): TypeConstraint => ({ summary: `variadic of ${c.summary}`, ok: c.ok, variadic: true });
 export const VARIADIC_INDEX = variadic(INDEX);
 
+/** MLIR's error for a property its conversion rejects: reported before verifying, without the op prefix. */
+export function badProperty(op: Operation, ctx: VerifyContext, name: string, props: readonly string[]): void {
+  const dict = [...props].sort().filter((k) => op.attr(k)).map((k) => `${k} = ${op.attr(k)!.str}`).join(", ");
+  ctx.error(op, `invalid properties {${dict}} for op ${op.name}: Invalid attribute \`${name}\` in property conversion: ${op.attr(name)!.str}`);
+}
+
 /** The flags MLIR's float ops and some integer ops hold when none are written (OpSpec.implicitAttrs). */
 export const FASTMATH_NONE = { fastmath: new OpaqueAttr("#arith.fastmath<none>") };
 export const OVERFLOW_NONE = { overflowFlags: new OpaqueAttr("#arith.overflow<none>") };
@@ -61,7 +67,7 @@ export function sameTypeOp(name: string, arity: number, traits: Trait[] = [],
 /** The flags of `#arith.fastmath<...>` and `#arith.overflow<...>`, in the order MLIR prints them. */
 const FLAG_BITS = { fastmath: ["reassoc", "nnan", "ninf", "nsz", "arcp", "contract", "afn"], overflow: ["nsw", "nuw"] } as const;
 type FlagKind = keyof typeof FLAG_BITS;
-const ENUM = { fastmath: "FastMathFlags", overflow: "IntegerOverflowFlags" } as const;
+const ENUM = { fastmath: ["FastMathFlags", "FastMathAttr"], overflow: ["IntegerOverflowFlags", "IntegerOverflowAttr"] } as const;
 
 /** `<ninf,nnan>` as MLIR holds it: flags in its order, `none` for none, `fast` for all fastmath flags. */
 export function flagsAttr(p: OpAsmParser, kind: FlagKind, body: string): OpaqueAttr {
@@ -69,7 +75,7 @@ export function flagsAttr(p: OpAsmParser, kind: FlagKind, body: string): OpaqueA
   for (const f of body.slice(1, -1).split(",").map((x) => x.trim())) {
     if (f === "fast" && kind === "fastmath") bits.forEach((b) => set.add(b));
     else if (bits.includes(f)) set.add(f);
-    else if (f !== "none") throw p.errorHere(`expected ::mlir::arith::${ENUM[kind]} to be one of: none, ${bits.join(", ")}${kind === "fastmath" ? ", fast" : ""}`);
+    else if (f !== "none") throw p.enumError(p.locHere(), `::mlir::arith::${ENUM[kind][0]}`, ["none", ...bits, ...(kind === "fastmath" ? ["fast"] : [])], `Arith_${ENUM[kind][1]}`);
   }
   const on = bits.filter((b) => set.has(b));
   const text = !on.length ? "none" : on.length === 7 ? "fast" : on.join(kind === "fastmath" ? "," : ", ");

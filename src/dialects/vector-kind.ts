@@ -2,12 +2,11 @@
 import { OpaqueAttr } from "../ir/attributes.js";
 import type { Operation } from "../ir/core.js";
 import type { OperationState } from "../ir/dialect.js";
-import { DiagnosticError } from "../ir/diagnostics.js";
 import type { OpAsmParser } from "../ir/parser.js";
 import { FloatType, IndexType, IntegerType, type Type } from "../ir/types.js";
 
 export const VECTOR_KINDS = [
-  "add", "mul", "minui", "minsi", "minnumf", "maxui", "maxsi", "maxnumf", "and", "or", "xor", "minimumf", "maximumf",
+  "add", "mul", "minui", "minsi", "minnumf", "maxui", "maxsi", "maxnumf", "and", "or", "xor", "maximumf", "minimumf", // MLIR's enum order
 ] as const;
 export type VectorKind = (typeof VECTOR_KINDS)[number];
 const FLOAT_KINDS = new Set(["minnumf", "maxnumf", "minimumf", "maximumf"]);
@@ -30,7 +29,7 @@ export function kindSupports(k: string, et: Type): boolean {
 export function parseKind(p: OpAsmParser, st: OperationState): void {
   const loc = p.locHere();
   const kind = p.balancedAngle().slice(1, -1).trim();
-  if (!isKind(kind)) throw DiagnosticError.at(loc, `unknown combining kind '${kind}'`);
+  if (!isKind(kind)) throw p.enumError(loc, "::mlir::vector::CombiningKind", VECTOR_KINDS, "Vector_CombiningKindAttr");
   st.addAttr("kind", kindAttr(kind));
 }
 

@@ -2,15 +2,14 @@
 // splat, extract/insert with MLIR 19's static-position syntax).
 import { Attribute, DenseElementsAttr, FloatAttr, IntegerAttr, OpaqueAttr, StringAttr } from "../ir/attributes.js";
 import type { Operation, Value } from "../ir/core.js";
-import type { Dialect, FoldResult, OpSpec } from "../ir/dialect.js";
-import { DiagnosticError } from "../ir/diagnostics.js";
+import type { Dialect, FoldResult, OpSpec, VerifyContext } from "../ir/dialect.js";
 import type { OpAsmParser, UnresolvedOperand } from "../ir/parser.js";
 import type { OpAsmPrinter } from "../ir/printer.js";
 import {
   IndexType, IntegerType, MemRefType, Type, VectorType, elementTypeOf, i1, index,
 } from "../ir/types.js";
 import {
-  ANY, ANY_MEMREF, ANY_VECTOR, FASTMATH_NONE, FLOAT_VECTOR, INT_INDEX_FLOAT, SIGNLESS_INT_OR_INDEX, VARIADIC_INDEX, castOp, flagsAttr, sameTypeOp,
+  ANY, ANY_MEMREF, ANY_VECTOR, FASTMATH_NONE, badProperty, FLOAT_VECTOR, INT_INDEX_FLOAT, SIGNLESS_INT_OR_INDEX, VARIADIC_INDEX, castOp, flagsAttr, sameTypeOp,
 } from "./common.js";
 import { K_DYNAMIC, arrayProp, i64Array, parseDynamicIndexList, printDynamicIndexList } from "./indexing.js";
 import { transferRead, transferWrite } from "./vector-transfer.js";
@@ -52,8 +51,8 @@ function extractedType(vt: VectorType, npos: number): Type {
   return npos >= vt.rank ? vt.elementType : VectorType.get(vt.shape.slice(npos), vt.elementType);
 }
 
-/** MLIR's position checks; an insert's source must fill the dest rank. Past them, our own: the exact extracted/inserted type. */
-function checkPositions(op: Operation, vt: VectorType, what: Type): string | undefined {
+/** MLIR's position checks; an insert's source must fill the dest rank. Past them the extracted type (MLIR infers it), and our own check of the inserted one. */
+function checkPositions(op: Operation, vt: VectorType, what: Type, ctx: VerifyContext): string | void {
   const ins = op.name === "vector.insert", dest = ins ? "dest " : "", pos = arrayProp(op, "static_position");
   if (pos.length > vt.rank) return `expected position attribute of rank no greater than ${dest}vector rank`;
   if (pos.filter((x) => x === K_DYNAMIC).length !== op.operands.length - (ins ? 2 : 1)) {
@@ -68,7 +67,9 @@ function checkPositions(op: Operation, vt: VectorType, what: Type): string | und
   }
   const want = extractedType(vt, pos.length);
   if (want === what) return;
-  return ins ? `expected source type '${want.str}', but got '${what.str}'` : `inferred type(s) '${want.str}' are incompatible with return type(s) of operation '${what.str}'`;
+  if (ins) return `expected source type '${want.str}', but got '${what.str}'`;
+  ctx.error(op, `'${op.name}' op inferred type(s) '${want.str}' are incompatible with return type(s) of operation '${what.str}'`);
+  return "failed to infer returned types";
 }
 
 function parsePositions(p: OpAsmParser) {
@@ -152,10 +153,10 @@ export const vector: Dialect = {
         p.print(` <${reductionKind(op)}>, `, p.operands(op.operands), flags, p.attrDict(op, ["kind", "fastmath"]),
           " : ", p.type(op.operand(0).type), " into ", p.type(op.result.type));
       },
-      verify(op) {
+      verify(op, ctx) {
         const kind = reductionKind(op);
         if (!op.attr("kind")) return "requires attribute 'kind'";
-        if (!(VECTOR_KINDS as readonly string[]).includes(kind)) return "requires a valid 'kind' attribute";
+        if (!(VECTOR_KINDS as readonly string[]).includes(kind)) return badProperty(op, ctx, "kind", this.props!);
         const vt = op.operand(0).type as VectorType;
         if (vt.rank > 1) return `unsupported reduction rank: ${vt.rank}`;
         const et = vt.elementType;
@@ -198,7 +199,7 @@ export const vector: Dialect = {
         p.print(" ", p.operand(v), printDynamicIndexList(p, dyn, arrayProp(op, "static_position")), p.attrDict(op, ["static_position"]),
           " : ", p.type(op.result.type), " from ", p.type(v.type));
       },
-      verify(op) { return checkPositions(op, op.operand(0).type as VectorType, op.result.type); },
+      verify(op, ctx) { return checkPositions(op, op.operand(0).type as VectorType, op.result.type, ctx); },
       fold(op) {
         // extract(broadcast(scalar)) -> scalar
         const src = op.operand(0);
@@ -228,11 +229,11 @@ export const vector: Dialect = {
         p.print(" ", p.operand(s), ", ", p.operand(d), " ", printDynamicIndexList(p, dyn, arrayProp(op, "static_position")),
           p.attrDict(op, ["static_position"]), " : ", p.type(s.type), " into ", p.type(d.type));
       },
-      verify(op) {
+      verify(op, ctx) {
         const dt = op.operand(1).type;
         if (op.result.type !== dt) return "failed to verify that all of {dest, result} have same type";
         if (elementTypeOf(op.operand(0).type) !== elementTypeOf(dt)) return "failed to verify that source operand and result have same element type";
-        return checkPositions(op, dt as VectorType, op.operand(0).type);
+        return checkPositions(op, dt as VectorType, op.operand(0).type, ctx);
       },
     },
     transferRead,
@@ -301,7 +302,7 @@ export const vector: Dialect = {
           if (p.parseOptionalKeyword("str")) st.addAttr("stringLiteral", new StringAttr(p.parseString()));
           else if (p.parseOptionalKeyword("punctuation")) {
             punct = p.balancedAngle().slice(1, -1).trim();
-            if (!PUNCTUATIONS.includes(punct)) throw DiagnosticError.at(loc, `unknown punctuation '${punct}'`);
+            if (!PUNCTUATIONS.includes(punct)) throw p.enumError(loc, "::mlir::vector::PrintPunctuation", PUNCTUATIONS, "Vector_PrintPunctuation");
           } else break;
         }
         st.addAttr("punctuation", new OpaqueAttr(`#vector.punctuation<${punct}>`));
@@ -315,8 +316,8 @@ export const vector: Dialect = {
         if (punct !== "newline") p.print(" punctuation <", punct, ">");
         p.print(p.attrDict(op, ["punctuation", "stringLiteral"]));
       },
-      verify(op) {
-        if (!PUNCTUATIONS.includes(printPunctuation(op))) return "requires a valid 'punctuation' attribute";
+      verify(op, ctx) {
+        if (!PUNCTUATIONS.includes(printPunctuation(op))) return badProperty(op, ctx, "punctuation", this.props!);
         // MLIR prints a string as it is: no value, no punctuation.
         if (op.attr("stringLiteral") && (op.operands.length || printPunctuation(op) !== "newline")) return "failed to verify that `source` or `punctuation` are not set when printing strings";
       },

@@ -77,6 +77,11 @@ export class OpAsmParser extends AttrTypeParser {
     if (close) this.expect(close);
     return out;
   }
+  /** MLIR's two errors for an unknown case of an enum attribute (`cpp`: `::mlir::arith::FastMathFlags`, `attr`: `Arith_FastMathAttr`). */
+  enumError(loc: Location, cpp: string, cases: readonly string[], attr: string): DiagnosticError {
+    return new DiagnosticError([`expected ${cpp} to be one of: ${cases.join(", ")}`, `failed to parse ${attr} parameter 'value' which is to be a \`${cpp}\``]
+      .map((m) => ({ loc, severity: "error" as const, message: `custom op '${this.customOp}' ${m}` })));
+  }
   /** A type of class `cls` (MLIR's `parseType<MemRefType>`), else MLIR's error at the type. */
   parseTypeOf<T extends Type>(...classes: (Function & { prototype: T })[]): T {
     const loc = this.locHere(), t = this.parseType();

@@ -91,3 +91,29 @@ func.func @extf_mode(%x: f32) {
   %0 = arith.extf %x upward : f32 to f64
   return
 }
+
+// -----
+
+func.func @unknown_fastmath(%a: f32) {
+  // expected-error @+2 {{custom op 'arith.addf' expected ::mlir::arith::FastMathFlags to be one of: none, reassoc, nnan, ninf, nsz, arcp, contract, afn, fast}}
+  // expected-error @+1 {{custom op 'arith.addf' failed to parse Arith_FastMathAttr parameter 'value' which is to be a `::mlir::arith::FastMathFlags`}}
+  %0 = arith.addf %a, %a fastmath<nsw> : f32
+  return
+}
+
+// -----
+
+func.func @unknown_overflow(%a: i32) {
+  // expected-error @+2 {{custom op 'arith.addi' expected ::mlir::arith::IntegerOverflowFlags to be one of: none, nsw, nuw}}
+  // expected-error @+1 {{custom op 'arith.addi' failed to parse Arith_IntegerOverflowAttr parameter 'value' which is to be a `::mlir::arith::IntegerOverflowFlags`}}
+  %0 = arith.addi %a, %a overflow<nsw, ninf> : i32
+  return
+}
+
+// -----
+
+func.func @truncf_mode(%d: f64) {
+  // expected-error @+1 {{invalid properties {roundingmode = 9 : i32} for op arith.truncf: Invalid attribute `roundingmode` in property conversion: 9 : i32}}
+  %0 = "arith.truncf"(%d) <{roundingmode = 9 : i32}> : (f64) -> f32
+  return
+}

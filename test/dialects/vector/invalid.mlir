@@ -771,3 +771,46 @@ func.func @transfer_write_result_type(%t: tensor<4xf32>, %i: index, %v: vector<4
   %0 = "vector.transfer_write"(%v, %t, %i) <{in_bounds = [false], operandSegmentSizes = array<i32: 1, 1, 1, 0>, permutation_map = affine_map<(d0) -> (d0)>}> : (vector<4xf32>, tensor<4xf32>, index) -> tensor<8xf32>
   return
 }
+
+// -----
+
+func.func @extract_result(%v: vector<2x4xf32>) {
+  // expected-error @+2 {{'vector.extract' op inferred type(s) 'vector<4xf32>' are incompatible with return type(s) of operation 'f32'}}
+  // expected-error @+1 {{'vector.extract' op failed to infer returned types}}
+  %0 = vector.extract %v[1] : f32 from vector<2x4xf32>
+  return
+}
+
+// -----
+
+func.func @reduction_unknown(%v: vector<4xf32>) {
+  // expected-error @+2 {{custom op 'vector.reduction' expected ::mlir::vector::CombiningKind to be one of: add, mul, minui, minsi, minnumf, maxui, maxsi, maxnumf, and, or, xor, maximumf, minimumf}}
+  // expected-error @+1 {{custom op 'vector.reduction' failed to parse Vector_CombiningKindAttr parameter 'value' which is to be a `::mlir::vector::CombiningKind`}}
+  %0 = vector.reduction <avg>, %v : vector<4xf32> into f32
+  return
+}
+
+// -----
+
+func.func @print_punctuation() {
+  // expected-error @+2 {{custom op 'vector.print' expected ::mlir::vector::PrintPunctuation to be one of: no_punctuation, newline, comma, open, close}}
+  // expected-error @+1 {{custom op 'vector.print' failed to parse Vector_PrintPunctuation parameter 'value' which is to be a `::mlir::vector::PrintPunctuation`}}
+  vector.print punctuation <semicolon>
+  return
+}
+
+// -----
+
+func.func @print_punctuation_attr() {
+  // expected-error @+1 {{invalid properties {punctuation = 3 : i32} for op vector.print: Invalid attribute `punctuation` in property conversion: 3 : i32}}
+  "vector.print"() <{punctuation = 3 : i32}> : () -> ()
+  return
+}
+
+// -----
+
+func.func @reduction_kind_value(%v: vector<4xf32>) {
+  // expected-error @+1 {{invalid properties {kind = 3 : i32} for op vector.reduction: Invalid attribute `kind` in property conversion: 3 : i32}}
+  %0 = "vector.reduction"(%v) <{kind = 3 : i32}> : (vector<4xf32>) -> f32
+  return
+}
