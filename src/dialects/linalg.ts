@@ -130,10 +130,12 @@ function namedOp(name: string): OpSpec {
       p.parseOptionalAttrDict(st);
       const loc = p.locHere();
       const { ins, outs } = parseInsOuts(p);
-      if (ins.length !== nIn || outs.length !== 1) throw DiagnosticError.at(loc, `expected ${nIn} input(s) and 1 output`);
+      st.resultTypes = p.parseOptionalArrowTypeList();
+      // MLIR's region builder counts the operands only, after the result types
+      if (ins.length + outs.length !== nIn + 1) throw p.customError(`[parseNamedStructuredOpRegion] ods-gen generated region expects ${nIn + 1} args, got ${ins.length + outs.length}`);
+      if (ins.length !== nIn) throw DiagnosticError.at(loc, `expected ${nIn} input(s) and 1 output`);
       st.operands = [...ins, ...outs];
       st.addAttr("operandSegmentSizes", insOutsSegments(ins.length, outs.length));
-      st.resultTypes = p.parseOptionalArrowTypeList();
       st.regions.push(buildNamedBody(name, st.operands.map((v) => v.type), st.loc, isUnsigned(st.attributes.get("cast"))));
     },
     print(p, op) {

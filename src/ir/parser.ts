@@ -77,15 +77,18 @@ export class OpAsmParser extends AttrTypeParser {
     if (close) this.expect(close);
     return out;
   }
+  /** MLIR's errors from inside a custom op's parser: "custom op 'X' <message>" each, at `loc` (default: here). */
+  customError(messages: string | readonly string[], loc = this.locHere()): DiagnosticError {
+    return new DiagnosticError((typeof messages === "string" ? [messages] : messages).map((m) => ({ loc, severity: "error" as const, message: `custom op '${this.customOp}' ${m}` })));
+  }
   /** MLIR's two errors for an unknown case of an enum attribute (`cpp`: `::mlir::arith::FastMathFlags`, `attr`: `Arith_FastMathAttr`). */
   enumError(loc: Location, cpp: string, cases: readonly string[], attr: string): DiagnosticError {
-    return new DiagnosticError([`expected ${cpp} to be one of: ${cases.join(", ")}`, `failed to parse ${attr} parameter 'value' which is to be a \`${cpp}\``]
-      .map((m) => ({ loc, severity: "error" as const, message: `custom op '${this.customOp}' ${m}` })));
+    return this.customError([`expected ${cpp} to be one of: ${cases.join(", ")}`, `failed to parse ${attr} parameter 'value' which is to be a \`${cpp}\``], loc);
   }
   /** A type of class `cls` (MLIR's `parseType<MemRefType>`), else MLIR's error at the type. */
   parseTypeOf<T extends Type>(...classes: (Function & { prototype: T })[]): T {
     const loc = this.locHere(), t = this.parseType();
-    if (!classes.some((c) => t instanceof c)) throw DiagnosticError.at(loc, `custom op '${this.customOp}' invalid kind of type specified`);
+    if (!classes.some((c) => t instanceof c)) throw this.customError("invalid kind of type specified", loc);
     return t as T;
   }
   /** Where an operand was written. */

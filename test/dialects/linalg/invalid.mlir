@@ -448,3 +448,19 @@ func.func @generic_iterator_kind(%c: tensor<4xf32>) {
   }) : (tensor<4xf32>) -> tensor<4xf32>
   return
 }
+
+// -----
+
+func.func @named_arity(%a: tensor<4xf32>, %c: tensor<4xf32>) {
+  %0 = linalg.add ins(%a : tensor<4xf32>) outs(%c : tensor<4xf32>) -> tensor<4xf32>
+  // expected-error @+1 {{custom op 'linalg.add' [parseNamedStructuredOpRegion] ods-gen generated region expects 3 args, got 2}}
+  return
+}
+
+// -----
+
+func.func @pool_inputs(%x: tensor<1x7x7x2xf32>, %o: tensor<1x5x5x2xf32>) {
+  %0 = linalg.pooling_nhwc_sum ins(%x : tensor<1x7x7x2xf32>) outs(%o : tensor<1x5x5x2xf32>) -> tensor<1x5x5x2xf32>
+  // expected-error @+1 {{custom op 'linalg.pooling_nhwc_sum' [parseNamedStructuredOpRegion] ods-gen generated region expects 3 args, got 2}}
+  return
+}
