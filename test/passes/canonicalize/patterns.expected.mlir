@@ -115,4 +115,18 @@ module {
     }
     return %0, %arg2 : index, i32
   }
+  func.func private @usem(memref<4xf32>)
+  func.func private @used(memref<4xf32, strided<[1], offset: ?>>)
+  func.func private @uset(tensor<4xf32>)
+  func.func @buffer_casts(%arg0: memref<4xf32>, %arg1: tensor<4xf32>) {
+    call @usem(%arg0) : (memref<4xf32>) -> ()
+    %cast = memref.cast %arg0 : memref<4xf32> to memref<4xf32, strided<[1], offset: ?>>
+    call @used(%cast) : (memref<4xf32, strided<[1], offset: ?>>) -> ()
+    call @uset(%arg1) : (tensor<4xf32>) -> ()
+    %0 = bufferization.to_memref %arg1 : memref<4xf32>
+    call @usem(%0) : (memref<4xf32>) -> ()
+    %1 = bufferization.to_tensor %0 : memref<4xf32>
+    call @uset(%1) : (tensor<4xf32>) -> ()
+    return
+  }
 }

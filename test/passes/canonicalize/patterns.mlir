@@ -184,3 +184,25 @@ func.func @whiles(%n: index, %x: f32, %y: i32, %m: memref<8xf32>) -> (index, i32
   }
   return %w#0, %w#2 : index, i32
 }
+
+// bufferization: the casts are pure; to_memref of a to_tensor is its memref (a memref.cast where
+// the type only forgets static facts), to_tensor right after to_memref is the tensor.
+func.func private @usem(memref<4xf32>)
+func.func private @used(memref<4xf32, strided<[1], offset: ?>>)
+func.func private @uset(tensor<4xf32>)
+func.func @buffer_casts(%m: memref<4xf32>, %t: tensor<4xf32>) {
+  %dead = bufferization.to_tensor %m : memref<4xf32>
+  %a = bufferization.to_tensor %m restrict : memref<4xf32>
+  %b = bufferization.to_memref %a read_only : memref<4xf32>
+  func.call @usem(%b) : (memref<4xf32>) -> ()
+  %c = bufferization.to_memref %a : memref<4xf32, strided<[1], offset: ?>>
+  func.call @used(%c) : (memref<4xf32, strided<[1], offset: ?>>) -> ()
+  %d = bufferization.to_memref %t : memref<4xf32>
+  %e = bufferization.to_tensor %d : memref<4xf32>
+  func.call @uset(%e) : (tensor<4xf32>) -> ()
+  %f = bufferization.to_memref %t : memref<4xf32>
+  func.call @usem(%f) : (memref<4xf32>) -> ()
+  %g = bufferization.to_tensor %f : memref<4xf32>
+  func.call @uset(%g) : (tensor<4xf32>) -> ()
+  return
+}
