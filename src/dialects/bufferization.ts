@@ -2,13 +2,14 @@
 // bufferization leaves in IR — to_memref / to_tensor casts, alloc_tensor, dealloc_tensor and
 // materialize_in_destination — in MLIR 19's custom and generic forms.
 import { unit } from "../ir/attributes.js";
-import type { Operation } from "../ir/core.js";
+import { Operation } from "../ir/core.js";
 import { DiagnosticError } from "../ir/diagnostics.js";
-import type { Dialect, OpSpec, OperationState } from "../ir/dialect.js";
+import type { Dialect, OpSpec, OperationState, Rewriter } from "../ir/dialect.js";
 import type { OpAsmParser } from "../ir/parser.js";
 import { DYN, FunctionType, MemRefType, TensorType, Type, UnrankedMemRefType, UnrankedTensorType, elementTypeOf, index } from "../ir/types.js";
 import { operandOnlyOp } from "./common.js";
 import { checkSegments, operandSegment, segmentSizesAttr } from "./indexing.js";
+import { stridesAndOffset } from "./memref.js";
 
 const isMemRef = (t: Type) => t instanceof MemRefType || t instanceof UnrankedMemRefType;
 const isTensor = (t: Type) => t instanceof TensorType || t instanceof UnrankedTensorType;
@@ -55,6 +56,36 @@ function castLike(name: string, flags: readonly string[]): OpSpec {
       }
     },
   };
+}
+
+// Canonicalization, as MLIR 19's: both casts are pure (dead when unused); to_memref of a
+// to_tensor is its memref (through a memref.cast where the type only loses static facts), and
+// to_tensor right after the to_memref it reads is that to_memref's tensor.
+const defined = (op: Operation, name: string) => {
+  const d = op.operand(0).owner;
+  return d instanceof Operation && d.name === name ? d : undefined;
+};
+const foldToTensor = (op: Operation) => {
+  const m = defined(op, "bufferization.to_memref"), b = op.parent!;
+  return m && b.ops[b.ops.indexOf(op) - 1] === m ? [m.operand(0)] : undefined;
+};
+const foldToMemref = (op: Operation) => {
+  const t = defined(op, "bufferization.to_tensor");
+  return t && t.operand(0).type === op.result.type ? [t.operand(0)] : undefined;
+};
+/** A cast that can only forget what is static (MLIR's guaranteed cast compatibility): sizes, strides, offset. */
+function widens(a: Type, b: Type): boolean {
+  if (!(a instanceof MemRefType && b instanceof MemRefType) || a.elementType !== b.elementType || a.rank !== b.rank || a.memorySpace !== b.memorySpace) return false;
+  const sa = stridesAndOffset(a), sb = stridesAndOffset(b), ok = (x: number, y: number) => x === y || y === DYN;
+  return a.shape.every((d, i) => ok(d, b.shape[i])) && sa.strides.every((d, i) => ok(d, sb.strides[i])) && ok(sa.offset, sb.offset);
+}
+function canonicalizeToMemref(op: Operation, rw: Rewriter): boolean {
+  const t = defined(op, "bufferization.to_tensor"), src = t?.operand(0);
+  if (!src || !widens(src.type, op.result.type)) return false;
+  const cast = new Operation({ name: "memref.cast", operands: [src], resultTypes: [op.result.type], loc: op.loc });
+  op.parent!.insertBefore(op, cast);
+  rw.replaceOp(op, [cast.result]);
+  return true;
 }
 
 const ALLOC_PROPS = ["memory_space", "operandSegmentSizes"];
@@ -137,8 +168,8 @@ const materializeInDestination: OpSpec = {
 export const bufferization: Dialect = {
   name: "bufferization",
   ops: [
-    castLike("bufferization.to_tensor", ["restrict", "writable"]),
-    castLike("bufferization.to_memref", ["read_only"]),
+    { ...castLike("bufferization.to_tensor", ["restrict", "writable"]), traits: ["Pure"], fold: foldToTensor },
+    { ...castLike("bufferization.to_memref", ["read_only"]), traits: ["Pure"], fold: foldToMemref, canonicalize: canonicalizeToMemref },
     allocTensor,
     operandOnlyOp("bufferization.dealloc_tensor", {
       verify(op) { if (!isTensor(op.operand(0).type)) return `operand #0 must be tensor of any type values, but got '${op.operand(0).type.str}'`; },

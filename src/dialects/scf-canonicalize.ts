@@ -1,13 +1,18 @@
 // scf's canonicalization patterns (the common ones of MLIR 19's), for --canonicalize:
 //   scf.for     a loop that never runs gives its inits; one that runs once is its body, inlined;
 //               an iter_arg yielded unchanged, or unused with its result, is dropped;
-//   scf.if      a constant condition keeps one branch, inlined; inside the branches the
+//   scf.if      on a negated condition swaps its branches; one right after another on the same
+//               (or the negated) condition merges into it;
+//               a constant condition keeps one branch, inlined; inside the branches the
 //               condition is true / false; a result both branches yield values from outside
 //               for is that value or an arith.select of the two; unused results are dropped, then
 //               an else that only yields;
+//   scf.while   a before-argument the loop never changes is its init, and dropped with unused ones;
+//               a forwarded value defined outside is that value, and one unused on both sides
+//               goes; an after-argument that forwards the condition is true;
 //   scf.execute_region  a single block is inlined.
 import { boolAttr } from "../ir/attributes.js";
-import { Block, Operation, Region, Value } from "../ir/core.js";
+import { Block, BlockArgument, Operation, Region, Value } from "../ir/core.js";
 import type { Rewriter } from "../ir/dialect.js";
 import { i1 } from "../ir/types.js";
 import { constantIndex } from "./arith.js";
@@ -51,8 +56,66 @@ export function canonicalizeFor(op: Operation, rw: Rewriter): boolean {
   return true;
 }
 
+/** Whether `v` is defined outside `op` (not by it nor inside it). */
+const definedOutside = (v: Value, op: Operation) => !op.isAncestorOf(v.owner instanceof Block ? v.owner.parentOp! : v.owner);
+
+/** `a` is `b xor true`. */
+function negates(a: Value, b: Value): boolean {
+  const d = a.owner;
+  return d instanceof Operation && d.name === "arith.xori" && d.operand(0) === b && !!constantIndex(d.operand(1));
+}
+
+/** Two scf.if in a row on one condition (or its negation) become one, the first's results first (MLIR's CombineIfs). */
+function combineIfs(next: Operation, rw: Rewriter): boolean {
+  const blk = next.parent!, prev = blk.ops[blk.ops.indexOf(next) - 1];
+  if (prev?.name !== "scf.if") return false;
+  const c = prev.operand(0), nc = next.operand(0), nThen = next.body(0), nElse = next.region(1).blocks[0];
+  // The blocks of `next` that run when `c` holds / does not.
+  let then: Block | undefined, els: Block | undefined;
+  if (nc === c) [then, els] = [nThen, nElse];
+  else if (negates(nc, c) || negates(c, nc)) [then, els] = [nElse, nThen];
+  else return false;
+  const pThen = prev.body(0), pElse = prev.region(1).blocks[0];
+  // In `next`, a result of `prev` is what `prev` yields on the same side.
+  prev.results.forEach((r, i) => {
+    for (const u of [...r.uses]) {
+      if (then && inside(u.op, then.parent!)) u.op.setOperand(u.index, pThen.terminator!.operand(i));
+      else if (els && pElse && inside(u.op, els.parent!)) u.op.setOperand(u.index, pElse.terminator!.operand(i));
+    }
+  });
+  // `from`'s ops appended to `into`, one yield of both blocks' values.
+  const merge = (into: Block, from: Block | undefined) => {
+    if (!from) return;
+    const first = [...into.terminator!.operands];
+    into.terminator!.erase();
+    for (const o of [...from.ops]) into.append(o);
+    into.terminator!.setOperands([...first, ...into.terminator!.operands]);
+  };
+  merge(pThen, then);
+  if (pElse) merge(pElse, els);
+  const comb = new Operation({ name: "scf.if", operands: [c], resultTypes: [...prev.results, ...next.results].map((r) => r.type), loc: next.loc });
+  blk.insertBefore(next, comb);
+  comb.addRegion(prev.regions[0]);
+  comb.addRegion(pElse ? prev.regions[1] : els ? els.parent! : new Region());
+  (prev.regions as Region[]).length = 0;
+  (next.regions as Region[]).length = 0;
+  const n = prev.results.length;
+  rw.replaceOp(prev, comb.results.slice(0, n));
+  rw.replaceOp(next, comb.results.slice(n));
+  return true;
+}
+
 export function canonicalizeIf(op: Operation, rw: Rewriter): boolean {
   const cond = op.operand(0), then = op.body(0), els = op.region(1)?.blocks[0];
+  // MLIR's fold: `if (c xor true) A else B` is `if c B else A`.
+  const x = cond.owner;
+  if (els && x instanceof Operation && negates(cond, x.operand(0))) {
+    op.setOperand(0, x.operand(0));
+    [op.regions[0].blocks[0], op.regions[1].blocks[0]] = [els, then];
+    [els.parent, then.parent] = [op.regions[0], op.regions[1]];
+    return true;
+  }
+  if (combineIfs(op, rw)) return true;
   const c = constantIndex(cond);
   if (c !== undefined) {
     const taken = c !== 0 ? then : els;
@@ -70,7 +133,7 @@ export function canonicalizeIf(op: Operation, rw: Rewriter): boolean {
   }
   // A result both branches yield values from outside for is that value, or an arith.select of the two.
   if (els && op.results.length) {
-    const ty = then.terminator!.operands, ey = els.terminator!.operands, outside = (v: Value) => !op.isAncestorOf(v.owner instanceof Block ? v.owner.parentOp! : v.owner);
+    const ty = then.terminator!.operands, ey = els.terminator!.operands, outside = (v: Value) => definedOutside(v, op);
     op.results.forEach((r, i) => {
       if (!r.hasUses || !outside(ty[i]) || !outside(ey[i])) return;
       const sel = ty[i] === ey[i] ? undefined : new Operation({ name: "arith.select", operands: [cond, ty[i], ey[i]], resultTypes: [r.type], loc: op.loc });
@@ -97,5 +160,42 @@ function inside(op: Operation, region: Region): boolean {
 export function canonicalizeExecuteRegion(op: Operation, rw: Rewriter): boolean {
   if (op.regions[0].blocks.length !== 1) return false;
   rw.replaceOp(op, inlineBefore(op.body(), op));
+  return true;
+}
+
+/** scf.while: MLIR's patterns for invariant, unused and forwarded arguments (see the top). */
+export function canonicalizeWhile(op: Operation, rw: Rewriter): boolean {
+  const before = op.body(0), after = op.body(1), cond = before.terminator!, yld = after.terminator!, inits = op.operands;
+  let fwd = cond.operands.slice(1);
+  // Before side: an argument yielded back as its init (directly or through the condition) is that init.
+  const invariant = (a: BlockArgument, i: number) => {
+    const y = yld.operand(i);
+    return y === inits[i] || (y instanceof BlockArgument && y.block === after && (fwd[y.index] === a || fwd[y.index] === inits[i]));
+  };
+  const dropIn = before.args.map((a, i) => !a.hasUses || invariant(a, i));
+  let changed = false;
+  if (dropIn.some(Boolean)) {
+    before.args.forEach((a, i) => { if (dropIn[i]) a.replaceAllUsesWith(inits[i]); });
+    for (let i = dropIn.length - 1; i >= 0; i--) if (dropIn[i]) before.eraseArg(i);
+    yld.setOperands(yld.operands.filter((_, i) => !dropIn[i]));
+    op.setOperands(inits.filter((_, i) => !dropIn[i]));
+    fwd = cond.operands.slice(1);
+    changed = true;
+  }
+  // After side: the condition forwarded is true in the body.
+  after.args.forEach((a, k) => {
+    if (fwd[k] !== cond.operand(0) || !a.hasUses) return;
+    a.replaceAllUsesWith(rw.constant(op, boolAttr(true), i1));
+    changed = true;
+  });
+  // A value defined outside is itself on both sides; one used on neither side goes.
+  const keep = fwd.map((v, k) => {
+    if (definedOutside(v, op)) { after.args[k].replaceAllUsesWith(v); op.results[k].replaceAllUsesWith(v); }
+    return after.args[k].hasUses || op.results[k].hasUses;
+  });
+  if (keep.every(Boolean)) return changed;
+  for (let k = keep.length - 1; k >= 0; k--) if (!keep[k]) after.eraseArg(k);
+  cond.setOperands([cond.operand(0), ...fwd.filter((_, k) => keep[k])]);
+  withResults(op, [...op.operands], keep);
   return true;
 }

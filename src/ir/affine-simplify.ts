@@ -56,7 +56,8 @@ export function build(kind: BinKind, lhs: AffineExpr, rhs: AffineExpr): AffineEx
       return raw("mul", lhs, rhs);
     }
     default: {
-      if (r === undefined || r < 1) return raw(kind, lhs, rhs);
+      // Divisions fold for any non-zero constant divisor; mod only for a positive one.
+      if (r === undefined || r === 0 || (kind === "mod" && r < 1)) return raw(kind, lhs, rhs);
       if (l !== undefined) return cst(evalExpr(raw(kind, lhs, rhs), [], []));
       if (kind === "mod") {
         if (largestDivisor(lhs) % r === 0) return cst(0);

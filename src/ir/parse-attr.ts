@@ -1,6 +1,7 @@
 // Token helpers, types, attributes, affine maps and aliases: the parts of the parser that do
 // not involve SSA values.
-import { AffineMap, IntegerSet, bin, cst, dim, exprUses, sym, type AffineExpr } from "./affine.js";
+import { AffineMap, IntegerSet, cst, dim, exprUses, sym, type AffineExpr } from "./affine.js";
+import { build } from "./affine-simplify.js";
 import {
   AffineMapAttr, ArrayAttr, Attribute, DenseArrayAttr, DenseElementsAttr, DictionaryAttr, FloatAttr, IntegerAttr,
   IntegerSetAttr, LocationAttr, OpaqueAttr, StringAttr, StridedLayoutAttr, SymbolRefAttr, TypeAttr, unit,
@@ -496,7 +497,7 @@ export class AttrTypeParser {
       else this.expect("=");
       const rhs = this.parseAffineExpr((n) => lookupId(n, dims, syms));
       // Normalize to `expr >= 0` / `expr == 0`.
-      const expr = op.text === "<" ? bin("add", rhs, bin("mul", lhs, cst(-1))) : bin("add", lhs, bin("mul", rhs, cst(-1)));
+      const expr = op.text === "<" ? build("add", rhs, negate(lhs)) : build("add", lhs, negate(rhs));
       cs.push({ expr, eq });
     } while (this.accept(","));
     this.expect(")");
@@ -516,12 +517,13 @@ export class AttrTypeParser {
   /**
    * Affine expression; `operand` resolves a leaf token (bare id or SSA name) to dim/sym.
    * Affine ops with `%i + 1` index syntax use the same routine with SSA names as leaves.
+   * Built through MLIR's simplifying constructors, so `s0 * 2 - d0` reads back as `-d0 + s0 * 2`.
    */
   parseAffineExpr(operand: (tok: Token) => AffineExpr | undefined): AffineExpr {
     let lhs = this.parseAffineTerm(operand);
     for (;;) {
-      if (this.accept("+")) lhs = bin("add", lhs, this.parseAffineTerm(operand));
-      else if (this.lex.peek().text === "-") { this.lex.next(); lhs = bin("add", lhs, negate(this.parseAffineTerm(operand))); }
+      if (this.accept("+")) lhs = build("add", lhs, this.parseAffineTerm(operand));
+      else if (this.lex.peek().text === "-") { this.lex.next(); lhs = build("add", lhs, negate(this.parseAffineTerm(operand))); }
       else return lhs;
     }
   }
@@ -539,7 +541,7 @@ export class AttrTypeParser {
         throw this.errorAt(t, op === "mul" ? "non-affine expression: at least one of the multiply operands has to be either a constant or symbolic"
           : `non-affine expression: right operand of ${op} has to be either a constant or symbolic`);
       }
-      lhs = bin(op, lhs, rhs);
+      lhs = build(op, lhs, rhs);
     }
   }
   private parseAffineFactor(operand: (tok: Token) => AffineExpr | undefined): AffineExpr {
@@ -568,7 +570,7 @@ export class AttrTypeParser {
   }
 }
 
-function negate(e: AffineExpr): AffineExpr { return e.kind === "const" ? cst(-e.value) : bin("mul", e, cst(-1)); }
+const negate = (e: AffineExpr): AffineExpr => build("mul", e, cst(-1));
 function lookupId(t: Token, dims: string[], syms: string[]): AffineExpr | undefined {
   const d = dims.indexOf(t.text);
   if (d >= 0) return dim(d);

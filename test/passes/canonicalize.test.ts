@@ -1,7 +1,7 @@
 // --canonicalize as mlir-opt-19 runs it: the output of canonicalize/patterns.mlir (constants
-// uniqued and hoisted, folds, dead ops and loops, the scf and memref patterns) is recorded in
-// patterns.expected.mlir, which is mlir-opt-19's; with MLIR's tools the examples and dialect
-// programs are compared with mlir-opt-19 --canonicalize directly.
+// uniqued and hoisted, folds, dead ops and loops, the scf, memref and bufferization patterns)
+// is recorded in patterns.expected.mlir, which is mlir-opt-19's; with MLIR's tools the examples
+// and dialect programs are compared with mlir-opt-19 --canonicalize directly.
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
@@ -38,6 +38,7 @@ const AGREEING = [
   "examples/printf.mlir", "examples/reflect.mlir", "test/dialects/arith/ops.mlir", "test/dialects/math/ops.mlir",
   "test/dialects/memref/ops.mlir", "test/dialects/vector/ops.mlir", "test/dialects/llvm/ops.mlir",
   "test/dialects/affine/ops.mlir", "test/dialects/linalg/ops.mlir", "test/dialects/tensor/ops.mlir",
+  "test/dialects/scf/ops.mlir", "test/dialects/bufferization/ops.mlir",
 ];
 for (const file of AGREEING) {
   test(`--canonicalize on ${file} prints what mlir-opt-19 --canonicalize prints`, { skip: mlirSkip() }, () => {

@@ -82,4 +82,51 @@ module {
     linalg.fill ins(%arg3 : f32) outs(%arg2 : memref<4xf32>)
     return
   }
+  func.func private @sinkf(f32)
+  func.func @combine_ifs(%arg0: i1, %arg1: f32, %arg2: memref<8xf32>) -> (f32, f32, f32) {
+    %c0 = arith.constant 0 : index
+    %0:3 = scf.if %arg0 -> (f32, f32, f32) {
+      %1 = arith.negf %arg1 : f32
+      %2 = arith.addf %1, %arg1 : f32
+      func.call @sinkf(%1) : (f32) -> ()
+      %3 = memref.load %arg2[%c0] : memref<8xf32>
+      scf.yield %1, %2, %3 : f32, f32, f32
+    } else {
+      %1 = memref.load %arg2[%c0] : memref<8xf32>
+      %2 = arith.mulf %1, %arg1 : f32
+      memref.store %2, %arg2[%c0] : memref<8xf32>
+      scf.yield %1, %2, %arg1 : f32, f32, f32
+    }
+    return %0#0, %0#1, %0#2 : f32, f32, f32
+  }
+  func.func @whiles(%arg0: index, %arg1: f32, %arg2: i32, %arg3: memref<8xf32>) -> (index, i32) {
+    %cst = arith.constant 1.000000e+00 : f32
+    %c0 = arith.constant 0 : index
+    %c1 = arith.constant 1 : index
+    %0 = scf.while (%arg4 = %c0) : (index) -> index {
+      %1 = arith.cmpi slt, %arg4, %arg0 : index
+      scf.condition(%1) %arg4 : index
+    } do {
+    ^bb0(%arg4: index):
+      %1 = arith.addi %arg4, %c1 : index
+      memref.store %cst, %arg3[%arg4] : memref<8xf32>
+      memref.store %arg1, %arg3[%1] : memref<8xf32>
+      scf.yield %1 : index
+    }
+    return %0, %arg2 : index, i32
+  }
+  func.func private @usem(memref<4xf32>)
+  func.func private @used(memref<4xf32, strided<[1], offset: ?>>)
+  func.func private @uset(tensor<4xf32>)
+  func.func @buffer_casts(%arg0: memref<4xf32>, %arg1: tensor<4xf32>) {
+    call @usem(%arg0) : (memref<4xf32>) -> ()
+    %cast = memref.cast %arg0 : memref<4xf32> to memref<4xf32, strided<[1], offset: ?>>
+    call @used(%cast) : (memref<4xf32, strided<[1], offset: ?>>) -> ()
+    call @uset(%arg1) : (tensor<4xf32>) -> ()
+    %0 = bufferization.to_memref %arg1 : memref<4xf32>
+    call @usem(%0) : (memref<4xf32>) -> ()
+    %1 = bufferization.to_tensor %0 : memref<4xf32>
+    call @uset(%1) : (tensor<4xf32>) -> ()
+    return
+  }
 }

@@ -132,3 +132,77 @@ func.func @dead_on_tensors(%t: tensor<2x3xf32>, %o: tensor<3x2xf32>, %m: memref<
   linalg.fill ins(%v : f32) outs(%m : memref<4xf32>)
   return
 }
+
+// scf.if in a row on one condition (or its negation) merge; scf.while drops arguments it never
+// changes or uses, forwards values defined outside, and knows the condition true in its body.
+func.func private @sinkf(f32)
+func.func @combine_ifs(%c: i1, %x: f32, %m: memref<8xf32>) -> (f32, f32, f32) {
+  %true = arith.constant true
+  %c0 = arith.constant 0 : index
+  %a = scf.if %c -> (f32) {
+    %n = arith.negf %x : f32
+    scf.yield %n : f32
+  } else {
+    %l = memref.load %m[%c0] : memref<8xf32>
+    scf.yield %l : f32
+  }
+  %b = scf.if %c -> (f32) {
+    %s = arith.addf %a, %x : f32
+    scf.yield %s : f32
+  } else {
+    %s = arith.mulf %a, %x : f32
+    scf.yield %s : f32
+  }
+  %nc = arith.xori %c, %true : i1
+  scf.if %nc {
+    memref.store %b, %m[%c0] : memref<8xf32>
+  }
+  scf.if %c {
+    func.call @sinkf(%a) : (f32) -> ()
+  }
+  %d = scf.if %nc -> (f32) {
+    scf.yield %x : f32
+  } else {
+    %l = memref.load %m[%c0] : memref<8xf32>
+    scf.yield %l : f32
+  }
+  return %a, %b, %d : f32, f32, f32
+}
+func.func @whiles(%n: index, %x: f32, %y: i32, %m: memref<8xf32>) -> (index, i32) {
+  %c0 = arith.constant 0 : index
+  %c1 = arith.constant 1 : index
+  %w:4 = scf.while (%a = %c0, %b = %x, %u = %y, %k = %y) : (index, f32, i32, i32) -> (index, f32, i32, i1) {
+    %cond = arith.cmpi slt, %a, %n : index
+    scf.condition(%cond) %a, %b, %k, %cond : index, f32, i32, i1
+  } do {
+  ^bb0(%a: index, %b: f32, %k: i32, %t: i1):
+    %a1 = arith.addi %a, %c1 : index
+    %f = arith.uitofp %t : i1 to f32
+    memref.store %f, %m[%a] : memref<8xf32>
+    memref.store %b, %m[%a1] : memref<8xf32>
+    scf.yield %a1, %b, %k, %k : index, f32, i32, i32
+  }
+  return %w#0, %w#2 : index, i32
+}
+
+// bufferization: the casts are pure; to_memref of a to_tensor is its memref (a memref.cast where
+// the type only forgets static facts), to_tensor right after to_memref is the tensor.
+func.func private @usem(memref<4xf32>)
+func.func private @used(memref<4xf32, strided<[1], offset: ?>>)
+func.func private @uset(tensor<4xf32>)
+func.func @buffer_casts(%m: memref<4xf32>, %t: tensor<4xf32>) {
+  %dead = bufferization.to_tensor %m : memref<4xf32>
+  %a = bufferization.to_tensor %m restrict : memref<4xf32>
+  %b = bufferization.to_memref %a read_only : memref<4xf32>
+  func.call @usem(%b) : (memref<4xf32>) -> ()
+  %c = bufferization.to_memref %a : memref<4xf32, strided<[1], offset: ?>>
+  func.call @used(%c) : (memref<4xf32, strided<[1], offset: ?>>) -> ()
+  %d = bufferization.to_memref %t : memref<4xf32>
+  %e = bufferization.to_tensor %d : memref<4xf32>
+  func.call @uset(%e) : (tensor<4xf32>) -> ()
+  %f = bufferization.to_memref %t : memref<4xf32>
+  func.call @usem(%f) : (memref<4xf32>) -> ()
+  %g = bufferization.to_tensor %f : memref<4xf32>
+  func.call @uset(%g) : (tensor<4xf32>) -> ()
+  return
+}
