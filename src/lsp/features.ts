@@ -60,11 +60,16 @@ function symbolSpan(chunk: Chunk, op: Operation, name: string): Span | undefined
   return at >= 0 && at < spans.whole.end ? { start: at, end: at + name.length + 1 } : spans.name;
 }
 
-/** The `@name` of the op that defines symbol `name`: the first, as a symbol table finds it. */
-export function findSymbol(chunk: Chunk, name: string): Span | undefined {
+/** The op that defines symbol `name` in the chunk: the first, as a symbol table finds it. */
+export function symbolOp(chunk: Chunk, name: string): Operation | undefined {
   let found: Operation | undefined;
   chunk.module?.walk((op) => { if (!found && symbolName(op) === name) found = op; return !found; });
-  return found && symbolSpan(chunk, found, name);
+  return found;
+}
+/** Where the op that defines symbol `name` writes `@name`. */
+export function findSymbol(chunk: Chunk, name: string): Span | undefined {
+  const op = symbolOp(chunk, name);
+  return op && symbolSpan(chunk, op, name);
 }
 
 export function definition(a: Analysis, uri: string, pos: Position): Location | null {

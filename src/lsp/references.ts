@@ -3,11 +3,10 @@
 // parser resolved them); symbols from the chunk's `@name` tokens, since a symbol reference is a
 // plain name that any op may hold in any attribute.
 import { DocumentHighlightKind, type DocumentHighlight, type Location, type Position, type Range, type TextEdit, type WorkspaceEdit } from "vscode-languageserver/node.js";
-import { symbolName, type Operation } from "../ir/core.js";
 import { Lexer } from "../ir/lexer.js";
 import type { Span } from "../ir/source-index.js";
 import type { Analysis, Chunk } from "./analysis.js";
-import { findSymbol, symbolAt } from "./features.js";
+import { findSymbol, symbolAt, symbolOp } from "./features.js";
 
 /** A name under the cursor: where it is defined (when known) and every other place it is written. */
 interface Target { kind: "value" | "block" | "symbol"; sigil: string; name: string; def?: Span; uses: Span[] }
@@ -90,9 +89,7 @@ function renameProblem(chunk: Chunk, t: Target, name: string): string | undefine
   if (!VALID[t.kind].test(name)) return `'${t.sigil}${name}' is not a valid ${t.kind === "symbol" ? "symbol" : t.kind === "block" ? "block label" : "SSA value"} name`;
   const index = chunk.index!;
   if (t.kind === "symbol") {
-    let clash: Operation | undefined;
-    chunk.module?.walk((op) => { if (!clash && symbolName(op) === name) clash = op; return !clash; });
-    return clash ? `symbol '@${name}' is already defined` : undefined;
+    return symbolOp(chunk, name) ? `symbol '@${name}' is already defined` : undefined;
   }
   const scope = scopeOf(chunk, t.def ?? t.uses[0]);
   const defs = t.kind === "value" ? [...new Set(index.valueDefs.values())] : [...index.blockDefs.values()];
