@@ -87,7 +87,8 @@ class Folder {
     return m;
   }
   private static key(op: Operation): string {
-    return `${op.name} ${[...op.attributes].map(([k, a]) => `${k}=${a.str}`).join(",")} : ${op.results[0].type.str}`;
+    const attrs = op.numAttributes ? [...op.attributes].map(([k, a]) => `${k}=${a.str}`).join(",") : "";
+    return `${op.name} ${attrs} : ${op.results[0].type.str}`;
   }
   /** At the front of its block, or right after constants of ours (already hoisted there): nothing to move. */
   private settled(op: Operation, block: Block): boolean {

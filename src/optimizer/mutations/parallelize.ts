@@ -15,6 +15,7 @@
 import { AffineMap, bin, cst, dim } from "../../ir/affine.js";
 import { AffineMapAttr, SymbolRefAttr, UnitAttr } from "../../ir/attributes.js";
 import { Operation, OpResult, type Value } from "../../ir/core.js";
+import type { Context } from "../../ir/dialect.js";
 import { MemRefType, index } from "../../ir/types.js";
 import { createContext } from "../../dialects/index.js";
 import { isDeclaration } from "../../dialects/func.js";
@@ -25,8 +26,8 @@ import { accessOf } from "./vectorize.js";
 export const PARALLEL_ATTR = "tensorlang.parallel";
 
 const ALLOCS = new Set(["memref.alloc", "memref.alloca", "memref.realloc", "memref.dealloc", "llvm.alloca"]);
-/** For the traits of ops (Pure, MemRead: iterations may run those at the same time, Terminator): the registry of every dialect. */
-const registry = createContext();
+/** For the traits of ops (Pure, MemRead: iterations may run those at the same time, Terminator): the registry of every dialect, made when first asked. */
+let registry: Context | undefined;
 
 export const isParallelLoop = (op: Operation) => op.attributes.has(PARALLEL_ATTR) || op.name === "scf.parallel" || op.name === "affine.parallel";
 
@@ -73,7 +74,7 @@ function bodyRefusal(root: Operation, funcs: Map<string, Operation>, seen: Set<O
       const f = funcs.get(name);
       if (!f || isDeclaration(f)) why = `it calls the host function @${name}`;
       else if (!seen.has(f)) { seen.add(f); why = bodyRefusal(f, funcs, seen); }
-    } else if (!op.regions.length && !accessOf(op) && !(["Pure", "MemRead", "Terminator"] as const).some((t) => registry.hasTrait(op, t))) {
+    } else if (!op.regions.length && !accessOf(op) && !(["Pure", "MemRead", "Terminator"] as const).some((t) => (registry ??= createContext()).hasTrait(op, t))) {
       why = `it contains ${op.name}, whose effects the race check does not model`;
     }
   });
