@@ -11,7 +11,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { getLlama, LlamaCompletion, LlamaLogLevel, type Token } from "node-llama-cpp";
-import { describeLlamaInfo, LlamaCppModelRunner } from "../../src/llm/LlamaCppModelRunner.js";
+import { describeLlamaInfo, LlamaCppModelRunner, warmUpSequence } from "../../src/llm/LlamaCppModelRunner.js";
 import type { LoadOptions } from "../../src/llm/ModelRunner.js";
 import { makeTestModel, type Quant, type TestModelOptions } from "../../src/llm/testModel.js";
 
@@ -104,8 +104,7 @@ async function loadDirect(file: string, nThreads?: number) {
   const seq = ctx.getSequence();
   const completion = new LlamaCompletion({ contextSequence: seq });
   if (llama.gpu !== false) {
-    await seq.evaluateWithoutGeneratingNewTokens(model.tokenize("warm up the backend ".repeat(8)));
-    await seq.clearHistory();
+    await warmUpSequence(model, seq); // as the runner warms up
   }
   const close = async (): Promise<void> => {
     completion.dispose();

@@ -59,6 +59,25 @@ function defaultThreads(cores: number): number {
   return cores <= 2 ? 1 : Math.min(8, cores - 1);
 }
 
+/**
+ * A GPU backend compiles its kernels per shape on first use. After one 40-token batch without
+ * logits (the warm-up before), a 1,500-token prompt's first token took 4.3-6.7 s on a fresh H100
+ * (Vulkan) instead of ~60 ms. So run what a query runs: short, medium and long prompts (every
+ * batch size class, attention over a long cache), each ending in one generated token (the
+ * output layer, a decode step); then forget it all. That first token then took 215-235 ms, and
+ * loading 13-14 s instead of 7-9 (bench/llm --sections ttft, shader disk cache off).
+ */
+export async function warmUpSequence(model: LlamaModel, sequence: LlamaContextSequence): Promise<void> {
+  const text = model.tokenize("warm up the backend ".repeat(512));
+  const room = sequence.contextSize - 2;
+  for (const n of [16, 48, 1536]) {
+    await sequence.clearHistory();
+    const prompt = Array.from({ length: Math.max(1, Math.min(n, room)) }, (_, i) => text[i % text.length]);
+    for await (const _ of sequence.evaluate(prompt)) break; // one token
+  }
+  await sequence.clearHistory();
+}
+
 export class LlamaCppModelRunner extends SerialRunner implements ModelRunner {
   private llama?: Llama;
   private model?: LlamaModel;
@@ -135,12 +154,10 @@ export class LlamaCppModelRunner extends SerialRunner implements ModelRunner {
     if (o.warmup ?? llama.gpu !== false) await this.warmup();
   }
 
-  /** One short batch, then forget it: the first GPU batch compiles pipelines and is very slow. */
+  /** Runs the batch shapes queries use (see warmUpSequence), then forgets them. */
   async warmup(): Promise<void> {
     const { model, sequence } = this.loaded();
-    const toks = model.tokenize("warm up the backend ".repeat(8));
-    await sequence.evaluateWithoutGeneratingNewTokens(toks);
-    await sequence.clearHistory();
+    await warmUpSequence(model, sequence);
   }
 
   /** node-llama-cpp's own count of tokens this sequence evaluated (prompt) and generated. */

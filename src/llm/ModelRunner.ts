@@ -19,7 +19,7 @@ export interface LoadOptions {
   lora?: string | string[];
   /** Called with load progress in [0, 1]. */
   onProgress?: (fraction: number) => void;
-  /** Run one short batch after loading (Vulkan compiles its pipelines on the first batch). Default: on when a GPU is used. */
+  /** Evaluate and forget batches of the sizes queries use after loading (a GPU backend compiles its kernels per batch size on first use). Default: on when a GPU is used. */
   warmup?: boolean;
 }
 
