@@ -1,8 +1,8 @@
-// Shared by the matmul benchmarks (bench/matmul, bench/optimize): the program, flags, output
+// Shared by the benchmarks (bench/matmul, bench/optimize): the programs, flags, output
 // parsing, the wasm SIMD ceiling kernel.
+import { compileWasm } from "../src/backend/wasm/abi.js";
 import binaryen from "../src/backend/wasm/binaryen.js";
-import { readFileSync } from "node:fs";
-import { dirname, join } from "node:path";
+import { readExample } from "../test/support/mlir.js";
 
 export { LOWERING_PIPELINE, RUNNER_LIBS } from "../test/support/mlir.js";
 
@@ -14,9 +14,82 @@ export function arg(name: string, dflt: string): string {
 
 /** examples/matmul_loops.mlir at size n (shapes, loop bounds and the FLOP count in the time line). */
 export function programFor(n: number): string {
-  const root = join(dirname(new URL(import.meta.url).pathname), "..", "..");
-  const src = readFileSync(join(root, "examples", "matmul_loops.mlir"), "utf8");
-  return src.replace(/256/g, String(n)).replace("3.355443e+07", (2 * n ** 3).toExponential(6));
+  return readExample("matmul_loops.mlir").replace(/256/g, String(n)).replace("3.355443e+07", (2 * n ** 3).toExponential(6));
+}
+
+/** FLOPs of a 3x3 valid convolution with an n x n output. */
+export const conv2dFlops = (n: number): number => 2 * 9 * n * n;
+
+/**
+ * examples/conv2d.mlir at an n x n output: its @conv2d (scf loops, scalar accumulator) and the
+ * main that fills X and K (every sum exact in f32), then, instead of printing Y, matmul_loops's
+ * checksum line and a time line for one call: the best of `batches` runs of `calls` calls each
+ * (the kernel overwrites Y, so repeating it is harmless; mlir-cpu-runner's rtclock counts whole
+ * microseconds, and one call at 128 takes ~5 of them at -O3).
+ * The checksum weighs Y[i][j] by (3i + j) mod 7 + 1, so a transposed or shifted Y shows.
+ */
+export function conv2dProgramFor(n: number, calls = Math.max(1, Math.round(2 * 256 ** 3 / conv2dFlops(n))), batches = 5): string {
+  const m = n + 2, X = `memref<${m}x${m}xf32>`, Y = `memref<${n}x${n}xf32>`, K = "memref<3x3xf32>";
+  const src = readExample("conv2d.mlir")
+    .replace(/memref<10x10xf32>/g, X).replace(/memref<8x8xf32>/g, Y)
+    .replace(/%c8\b/g, "%cN").replace(/constant 8 : index/g, `constant ${n} : index`)
+    .replace(/%c10\b/g, "%cM").replace(/constant 10 : index/g, `constant ${m} : index`)
+    .replace(/ *llvm\.mlir\.global internal constant @fmt.*\n/, `  llvm.mlir.global internal constant @checksum_fmt("checksum: %.3f\\0A\\00") {addr_space = 0 : i32}
+  llvm.mlir.global internal constant @time_fmt("time: %.6f s, %.3f GFLOPS\\0A\\00") {addr_space = 0 : i32}\n`)
+    .replace(/ *func\.func private @printMemrefF32.*\n/, "  func.func private @rtclock() -> f64\n");
+  const filled = src.slice(src.indexOf("module {"), src.indexOf("    call @conv2d("));
+  return `// bench/common.ts conv2dProgramFor(${n}): examples/conv2d.mlir, timed.
+${filled}    %calls = arith.constant ${calls} : index
+    %batches = arith.constant ${batches} : index
+    %inf = arith.constant 1.000000e+30 : f64
+    %batch = scf.for %r = %c0 to %batches step %c1 iter_args(%best = %inf) -> (f64) {
+      %t0 = func.call @rtclock() : () -> f64
+      scf.for %k = %c0 to %calls step %c1 {
+        func.call @conv2d(%X, %K, %Y) : (${X}, ${K}, ${Y}) -> ()
+      }
+      %t1 = func.call @rtclock() : () -> f64
+      %d = arith.subf %t1, %t0 : f64
+      %lt = arith.cmpf olt, %d, %best : f64
+      %b = arith.select %lt, %d, %best : f64
+      scf.yield %b : f64
+    }
+    %callsf = arith.constant ${calls.toExponential(6)} : f64
+    %dt = arith.divf %batch, %callsf : f64
+    %i7 = arith.constant 7 : i32
+    %zero64 = arith.constant 0.000000e+00 : f64
+    %one64 = arith.constant 1.000000e+00 : f64
+    %sum = scf.for %i = %c0 to %cN step %c1 iter_args(%acc = %zero64) -> (f64) {
+      %row = scf.for %j = %c0 to %cN step %c1 iter_args(%racc = %acc) -> (f64) {
+        %y = memref.load %Y[%i, %j] : ${Y}
+        %yd = arith.extf %y : f32 to f64
+        %ii = arith.index_cast %i : index to i32
+        %jj = arith.index_cast %j : index to i32
+        %w3 = arith.muli %ii, %i3 : i32
+        %ws = arith.addi %w3, %jj : i32
+        %wm = arith.remsi %ws, %i7 : i32
+        %wf = arith.sitofp %wm : i32 to f64
+        %w = arith.addf %wf, %one64 : f64
+        %wy = arith.mulf %yd, %w : f64
+        %s = arith.addf %racc, %wy : f64
+        scf.yield %s : f64
+      }
+      scf.yield %row : f64
+    }
+    %cfmt = llvm.mlir.addressof @checksum_fmt : !llvm.ptr
+    %r0 = llvm.call @printf(%cfmt, %sum) vararg(!llvm.func<i32 (ptr, ...)>) : (!llvm.ptr, f64) -> i32
+    %flops = arith.constant ${conv2dFlops(n).toExponential(6)} : f64
+    %giga = arith.constant 1.000000e+09 : f64
+    %fps = arith.divf %flops, %dt : f64
+    %gflops = arith.divf %fps, %giga : f64
+    %tfmt = llvm.mlir.addressof @time_fmt : !llvm.ptr
+    %r1 = llvm.call @printf(%tfmt, %dt, %gflops) vararg(!llvm.func<i32 (ptr, ...)>) : (!llvm.ptr, f64, f64) -> i32
+    memref.dealloc %X : ${X}
+    memref.dealloc %K : ${K}
+    memref.dealloc %Y : ${Y}
+    return
+  }
+}
+`;
 }
 
 /** The kernel's seconds from the program's "time: <s> s" line. */
@@ -68,8 +141,8 @@ export function ceilingModule(): WebAssembly.Module {
   if (!m.validate()) throw new Error("ceiling kernel does not validate");
   const bin = m.emitBinary();
   m.dispose();
-  return new WebAssembly.Module(new Uint8Array(bin));
+  return compileWasm(new Uint8Array(bin)); // turns on relaxed SIMD for the compile, as for our units
 }
 
-/** The ceiling's `fma(iterations)` (compiling it needs V8's relaxed-SIMD flag, which importing src/runtime/engine.js sets). */
+/** The ceiling's `fma(iterations)`. */
 export const ceilingKernel = (mod = ceilingModule()) => new WebAssembly.Instance(mod, {}).exports.fma as (n: number) => number;

@@ -1,20 +1,23 @@
-// bench/optimize: what the self-rewriting search buys on matmul_loops, against peers measured
+// bench/optimize: what the self-rewriting search buys on a naive kernel (--kernel: matmul_loops,
+// or examples/conv2d.mlir's 3x3 convolution; bench/optimize/kernels.ts), against peers measured
 // in the same run. For each size: GFLOPS of the naive kernel (wasm engine), of the best version
 // the heuristic search finds from it (and how long the search took), of mlir-cpu-runner-19 -O3
-// on the naive program, of TensorFlow.js's wasm backend (XNNPACK, 1 thread), of numpy (1 thread,
-// where installed), and of a register-only f32x4 FMA loop (the 128-bit wasm SIMD ceiling).
+// on the naive program, of TensorFlow.js's wasm backend (XNNPACK, 1 thread), of numpy (scipy
+// for conv2d; 1 thread, where installed), and of a register-only f32x4 FMA loop (the 128-bit
+// wasm SIMD ceiling).
 //
-//   node dist/bench/optimize/run.js [--sizes 256,512,1024] [--budget-ms 60000] [--budget-iters 8] [--reps 3] [--min-seconds 2] [--search-max N] [--clock wall|cpu] [--save-winners FILE]
+//   node dist/bench/optimize/run.js [--kernel matmul|conv2d] [--sizes 256,512,1024] [--budget-ms 60000] [--budget-iters 8] [--reps 3] [--min-seconds 2] [--search-max N] [--clock wall|cpu] [--save-winners FILE]
 //
 // --save-winners writes {"<n>": [mutations...]} for bench/optimize/threads.js --winners.
 //
 // Every size is searched; sizes above --search-max (default: none) instead get the mutations
 // the search found at the largest searched size (checked by the program's checksum), and their
 // "search s" is that search's time.
-// Every contender times the same product of two n x n f32 matrices, best of many single calls
-// (on a busy machine the best short run is the one nobody preempted): @matmul called directly
-// in the engine for the naive and the optimized program (whose main also runs once, to check
-// the checksum), the program's own rtclock line for mlir-cpu-runner.
+// Every contender times the same operation at size n (for matmul the product of two n x n f32
+// matrices), best of many single calls (on a busy machine the best short run is the one nobody
+// preempted): the kernel's function called directly in the engine for the naive and the
+// optimized program (whose main also runs once, to check the checksum), the program's own
+// rtclock line for mlir-cpu-runner.
 import { spawnSync } from "node:child_process";
 import { writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
@@ -26,9 +29,11 @@ import { optimizeModule } from "../../src/optimizer/optimize.js";
 import type { Mutation } from "../../src/optimizer/schema.js";
 import { Engine } from "../../src/runtime/engine.js";
 import { createCapturingContext } from "../../src/runtime/host.js";
-import { arg, CEILING_FLOPS, CEILING_ITERS, ceilingKernel, checksum, LOWERING_PIPELINE, programFor, RUNNER_LIBS, seconds, settle } from "../common.js";
+import { arg, CEILING_FLOPS, CEILING_ITERS, ceilingKernel, checksum, LOWERING_PIPELINE, RUNNER_LIBS, seconds, settle } from "../common.js";
+import { KERNELS } from "./kernels.js";
 
-
+const kernel = KERNELS[arg("kernel", "matmul")];
+if (!kernel) throw new Error(`--kernel expects ${Object.keys(KERNELS).join(" or ")}, got '${arg("kernel", "")}'`);
 const sizes = arg("sizes", "256,512,1024").split(",").map(Number);
 const budgetMs = Number(arg("budget-ms", "60000"));
 const budgetIters = Number(arg("budget-iters", "8"));
@@ -51,14 +56,18 @@ const now = (): number => {
   return (u.user + u.system) / 1000;
 };
 
-const gflops = (n: number, s: number) => (2 * n ** 3) / s / 1e9;
+const gflops = (n: number, s: number) => kernel.flops(n) / s / 1e9;
+/** Work at n relative to matmul at 256: calls per measurement scale with its inverse. */
+const scale = (n: number) => (2 * 256 ** 3) / kernel.flops(n);
+/** Timed calls of a peer (TensorFlow.js, Python) at n. */
+const peerRuns = (n: number) => reps * Math.max(1, Math.round(16 * scale(n)));
 const log = (s: string) => process.stderr.write(s + "\n");
 
 
 
 /**
- * Loads a program, runs its main once (the checksum), then times @matmul itself on n x n
- * buffers in the same engine: best of many calls.
+ * Loads a program, runs its main once (the checksum), then times the kernel's function itself
+ * on buffers of its shapes at n in the same engine: best of many calls.
  */
 async function timeKernel(text: string, n: number, name: string): Promise<{ s: number; sum?: string }> {
   const ctx = createCapturingContext();
@@ -68,19 +77,20 @@ async function timeKernel(text: string, n: number, name: string): Promise<{ s: n
   e.runMain("main");
   const sum = checksum(ctx.output());
   const heap = e.ctx.heap;
-  const ptrs = [0, 1, 2].map(() => heap.malloc(n * n * 4, 64));
-  ptrs.forEach((p, k) => { const v = new Float32Array(heap.bytes.buffer, p, n * n); for (let i = 0; i < v.length; i++) v[i] = k === 2 ? 0 : ((i * 7 + k) % 13) / 13; });
-  const args = ptrs.map((p) => ({ allocated: p, aligned: p, offset: 0, sizes: [n, n], strides: [n, 1] }));
+  const shapes = kernel.shapes(n), out = shapes.length - 1;
+  const ptrs = shapes.map(([r, c]) => heap.malloc(r * c * 4, 64));
+  ptrs.forEach((p, k) => { const v = new Float32Array(heap.bytes.buffer, p, shapes[k][0] * shapes[k][1]); for (let i = 0; i < v.length; i++) v[i] = k === out ? 0 : ((i * 7 + k) % 13) / 13; });
+  const args = ptrs.map((p, k) => ({ allocated: p, aligned: p, offset: 0, sizes: shapes[k], strides: [shapes[k][1], 1] }));
   // A warm-up call, then timed calls until at least `reps` of them and `--min-seconds` of them
   // (the best short run is the one nobody preempted; at 1024 half a second was 11 calls, and
   // one such run read 36 GFLOPS for a kernel that gives 50).
-  const runs = Math.max(reps, Math.round(reps * 8 * (256 / n) ** 3));
-  e.call("matmul", args);
+  const runs = Math.max(reps, Math.round(reps * 8 * scale(n)));
+  e.call(kernel.fn, args);
   let best = Infinity;
   const start = performance.now();
   for (let r = 0; r < runs || performance.now() - start < minSeconds * 1000; r++) {
     const t0 = now();
-    e.call("matmul", args);
+    e.call(kernel.fn, args);
     best = Math.min(best, (now() - t0) / 1000);
   }
   for (const p of ptrs) heap.free(p);
@@ -88,7 +98,7 @@ async function timeKernel(text: string, n: number, name: string): Promise<{ s: n
 }
 
 function runMlir(n: number): { s: number; sum?: string } | string {
-  const opt = spawnSync("mlir-opt-19", LOWERING_PIPELINE, { input: programFor(n), encoding: "utf8", maxBuffer: 1 << 28 });
+  const opt = spawnSync("mlir-opt-19", LOWERING_PIPELINE, { input: kernel.program(n), encoding: "utf8", maxBuffer: 1 << 28 });
   if (opt.error || opt.status !== 0) return `mlir-opt-19 unavailable or failed: ${opt.error?.message ?? opt.stderr.slice(0, 200)}`;
   let best = Infinity, sum: string | undefined;
   for (let r = 0; r < Math.min(reps, 2); r++) {
@@ -111,16 +121,15 @@ async function tfjsSetup(): Promise<((n: number) => number) | string> {
     wasm.setThreadsCount(1);
     if (!(await tf.setBackend("wasm"))) return "tfjs wasm backend did not initialize";
     return (n: number) => {
-      const a = tf.randomUniform([n, n]), b = tf.randomUniform([n, n]);
-      for (let i = 0; i < 2; i++) tf.matMul(a, b).dispose();
+      const { inputs, op } = kernel.tfjs(tf, n);
+      for (let i = 0; i < 2; i++) op().dispose();
       let best = Infinity;
-      const runs = reps * Math.max(1, Math.round((2 * 256 ** 3) / n ** 3 * 8));
-      for (let r = 0; r < runs; r++) {
+      for (let r = 0; r < peerRuns(n); r++) {
         const t0 = now();
-        const c = tf.matMul(a, b); c.dataSync(); c.dispose();
+        const c = op(); c.dataSync(); c.dispose();
         best = Math.min(best, (now() - t0) / 1000);
       }
-      a.dispose(); b.dispose();
+      for (const t of inputs) t.dispose();
       return gflops(n, best);
     };
   } catch (e) {
@@ -128,23 +137,23 @@ async function tfjsSetup(): Promise<((n: number) => number) | string> {
   }
 }
 
-function numpy(n: number): number | string {
+/** The kernel's Python peer (numpy, scipy), one BLAS/OpenMP thread; its name + " unavailable" if it does not run. */
+function python(n: number): number | string {
+  const { name, setup, op } = kernel.python, clk = clock === "cpu" ? "process_time" : "perf_counter";
   const py = `
 import time, numpy as np
-n = ${n}
-a = np.random.rand(n, n).astype(np.float32); b = np.random.rand(n, n).astype(np.float32)
-for _ in range(2): a @ b
-runs = ${reps} * max(1, round(2 * 256**3 / n**3 * 8))
+${setup(n)}
+for _ in range(2): ${op}
 best = 1e9
-for _ in range(runs):
-    t = time.${clock === "cpu" ? "process_time" : "perf_counter"}()
-    a @ b
-    best = min(best, time.${clock === "cpu" ? "process_time" : "perf_counter"}() - t)
-print(2 * n**3 / best / 1e9)
+for _ in range(${peerRuns(n)}):
+    t = time.${clk}()
+    ${op}
+    best = min(best, time.${clk}() - t)
+print(best)
 `;
   const r = spawnSync("python3", ["-c", py], { encoding: "utf8", env: { ...process.env, OPENBLAS_NUM_THREADS: "1", OMP_NUM_THREADS: "1", MKL_NUM_THREADS: "1" } });
-  if (r.error || r.status !== 0) return "numpy unavailable";
-  return Number(r.stdout.trim());
+  if (r.error || r.status !== 0) return `${name} unavailable`;
+  return gflops(n, Number(r.stdout.trim()));
 }
 
 /** The 128-bit wasm SIMD ceiling (bench/common.ts), best of many short runs (~0.2 ms each). */
@@ -160,12 +169,14 @@ function simdCeiling(): number {
   return CEILING_FLOPS / best / 1e9;
 }
 
-interface Row { n: number; naive: number; best: number; searchS: number; speedup: number; accepted: string; mlir: number | string; tfjs: number | string; numpy: number | string }
+interface Row { n: number; naive: number; best: number; searchS: number; speedup: number; accepted: string; mlir: number | string; tfjs: number | string; python: number | string }
 
 const fmt = (v: number | string) => (typeof v === "number" ? v.toFixed(2) : "n/a");
+/** A ratio: one decimal, two below 1 (conv2d's best/mlir is ~0.05x). */
+const times = (x: number) => `${x.toFixed(x < 1 ? 2 : 1)}x`;
 
 async function main(): Promise<void> {
-  log(`bench/optimize: sizes ${sizes.join(", ")}; ${cpus().length} cores (${cpus()[0]?.model ?? "?"}), load average ${loadavg()[0].toFixed(1)}; ${clock} clock`);
+  log(`bench/optimize ${kernel.fn}: sizes ${sizes.join(", ")}; ${cpus().length} cores (${cpus()[0]?.model ?? "?"}), load average ${loadavg()[0].toFixed(1)}; ${clock} clock`);
   const tf = await tfjsSetup();
   const ceiling = simdCeiling();
   log(`f32x4 relaxed_madd register-only loop: ${ceiling.toFixed(2)} GFLOPS`);
@@ -173,14 +184,14 @@ async function main(): Promise<void> {
   const winners: Record<string, Mutation[]> = {};
   let lastWinner: { n: number; searchS: number; mutations: Mutation[] } | undefined;
   for (const n of sizes) {
-    const text = programFor(n);
-    const naive = await timeKernel(text, n, `matmul_${n}.mlir`);
+    const text = kernel.program(n);
+    const naive = await timeKernel(text, n, `${kernel.fn}_${n}.mlir`);
     log(`n=${n}: naive ${gflops(n, naive.s).toFixed(2)} GFLOPS (checksum ${naive.sum})`);
     let moduleText: string, searchS: number, accepted: string;
     if (n <= searchMax || !lastWinner) {
       const t0 = Date.now();
       const res = await optimizeModule({
-        moduleText: text, functions: ["matmul"], proposer: new HeuristicProposer(), seed: 1,
+        moduleText: text, functions: [kernel.fn], proposer: new HeuristicProposer(), seed: 1,
         budget: { iterations: budgetIters, wallMs: budgetMs }, sandbox: { randomCases: 1, timingRuns: 3 },
         onProgress: (_, p) => log(`  search n=${n}: iteration ${p.iteration}, best ${p.bestSpeedup.toFixed(2)}x`),
       });
@@ -191,32 +202,32 @@ async function main(): Promise<void> {
       if (ms.every((m) => m !== "rewrite")) { lastWinner = { n, searchS, mutations: ms as Mutation[] }; winners[n] = lastWinner.mutations; }
     } else {
       const w = lastWinner;
-      const r = mutate(text, { target_function: "matmul", mutations: w.mutations });
+      const r = mutate(text, { target_function: kernel.fn, mutations: w.mutations });
       if (!r.ok) throw new Error(`n=${n}: the n=${w.n} winner does not apply: ${r.reason}`);
       moduleText = r.moduleText;
       searchS = w.searchS;
       accepted = `${w.mutations.map((m) => m.kind).join("+")} (found at n=${w.n})`;
       winners[n] = w.mutations;
     }
-    const best = await timeKernel(moduleText, n, `matmul_${n}_best.mlir`);
+    const best = await timeKernel(moduleText, n, `${kernel.fn}_${n}_best.mlir`);
     if (best.sum !== naive.sum) throw new Error(`n=${n}: optimized checksum ${best.sum} differs from naive ${naive.sum}`);
     const ml = runMlir(n);
     if (typeof ml !== "string" && ml.sum !== naive.sum) log(`  note: mlir checksum ${ml.sum} vs ${naive.sum}`);
     const row: Row = {
       n, naive: gflops(n, naive.s), best: gflops(n, best.s), searchS, speedup: naive.s / best.s, accepted,
-      mlir: typeof ml === "string" ? ml : gflops(n, ml.s), tfjs: typeof tf === "string" ? tf : tf(n), numpy: numpy(n),
+      mlir: typeof ml === "string" ? ml : gflops(n, ml.s), tfjs: typeof tf === "string" ? tf : tf(n), python: python(n),
     };
     rows.push(row);
-    log(`n=${n}: best ${row.best.toFixed(2)} GFLOPS after ${searchS.toFixed(1)} s search (${accepted}); mlir -O3 ${fmt(row.mlir)}, XNNPACK ${fmt(row.tfjs)}, numpy ${fmt(row.numpy)}`);
+    log(`n=${n}: best ${row.best.toFixed(2)} GFLOPS after ${searchS.toFixed(1)} s search (${accepted}); mlir -O3 ${fmt(row.mlir)}, XNNPACK ${fmt(row.tfjs)}, ${kernel.python.name} ${fmt(row.python)}`);
   }
-  for (const r of rows) for (const v of [r.mlir, r.tfjs, r.numpy]) if (typeof v === "string" && v !== "numpy unavailable") log(`note: ${v}`);
-  const head = ["n", "naive", "best", "search s", "best/naive", "mlir -O3", "XNNPACK 1t", "numpy 1t", "ceiling", "best/XNNPACK", "best/ceiling", "best/mlir"];
-  const table = rows.map((r) => [String(r.n), fmt(r.naive), fmt(r.best), r.searchS.toFixed(1), `${r.speedup.toFixed(1)}x`, fmt(r.mlir), fmt(r.tfjs), fmt(r.numpy),
+  for (const r of rows) for (const v of [r.mlir, r.tfjs, r.python]) if (typeof v === "string" && v !== `${kernel.python.name} unavailable`) log(`note: ${v}`);
+  const head = ["n", "naive", "best", "search s", "best/naive", "mlir -O3", "XNNPACK 1t", `${kernel.python.name} 1t`, "ceiling", "best/XNNPACK", "best/ceiling", "best/mlir"];
+  const table = rows.map((r) => [String(r.n), fmt(r.naive), fmt(r.best), r.searchS.toFixed(1), times(r.speedup), fmt(r.mlir), fmt(r.tfjs), fmt(r.python),
     ceiling.toFixed(2), typeof r.tfjs === "number" ? (r.best / r.tfjs).toFixed(2) : "n/a", `${((100 * r.best) / ceiling).toFixed(0)}%`,
-    typeof r.mlir === "number" ? `${(r.best / r.mlir).toFixed(1)}x` : "n/a"]);
+    typeof r.mlir === "number" ? times(r.best / r.mlir) : "n/a"]);
   const widths = head.map((h, i) => Math.max(h.length, ...table.map((row) => row[i].length)));
   const line = (cells: string[]) => cells.map((c, i) => c.padStart(widths[i])).join("  ");
-  console.log(`matmul f32, GFLOPS (single thread, ${clock} clock${clock === "cpu" ? "; mlir -O3 on wall clock" : ""}); best = heuristic search from the naive loop nest`);
+  console.log(`${kernel.title}, GFLOPS (single thread, ${clock} clock${clock === "cpu" ? "; mlir -O3 on wall clock" : ""}); best = heuristic search from the naive loop nest`);
   console.log(line(head));
   for (const row of table) console.log(line(row));
   for (const r of rows) console.log(`n=${r.n}: accepted ${r.accepted}`);
