@@ -209,6 +209,9 @@ export class Context {
   /** The traits of op `name` (none if it is not registered). */
   traits(name: string): ReadonlySet<Trait> { return this.ops.get(name)?.traits ?? NO_TRAITS; }
   get opNames(): string[] { return [...this.ops.keys()]; }
-  /** ` (did you mean 'arith.addf'?)` for a misspelt op name. */
-  didYouMean(name: string): string { return didYouMean(name, this.opNames); }
+  /** ` (did you mean 'arith.addf'?)` for a misspelt op name; for a name without a dialect, the ops of that name (`call`: 'func.call' or 'llvm.call'). */
+  didYouMean(name: string): string {
+    const named = name.includes(".") ? [] : this.opNames.filter((n) => n.slice(n.indexOf(".") + 1) === name);
+    return named.length ? ` (did you mean ${named.map((n) => `'${n}'`).join(" or ")}?)` : didYouMean(name, this.opNames);
+  }
 }

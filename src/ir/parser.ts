@@ -8,6 +8,8 @@ import { Lexer, type Token, decodeString } from "./lexer.js";
 import { AttrTypeParser } from "./parse-attr.js";
 import { FunctionType, Type } from "./types.js";
 
+const DIALECT_FAQ = "https://mlir.llvm.org/getting_started/Faq/#registered-loaded-dependent-whats-up-with-dialects-management";
+
 /** `%name` or `%name#index`; `pos` is its offset in the source (a Location only for errors). */
 export interface UnresolvedOperand { name: string; index: number; pos: number; loc?: Location }
 export interface RegionArgument { operand: UnresolvedOperand; type: Type; loc?: Location; attrs?: DictionaryAttr }
@@ -286,7 +288,7 @@ export class OpAsmParser extends AttrTypeParser {
     const info = this.ctx.registered(name);
     if (this.accept("(")) {
       const isolated = !!info?.isolated;
-      this.withDefaultDialect(info?.defaultDialect, () => { do st.regions.push(this.parseRegion([], { isolated })); while (this.accept(",")); });
+      do st.regions.push(this.parseRegion([], { isolated })); while (this.accept(",")); // as MLIR: no default dialect of its own
       this.expect(")");
     }
     this.parseOptionalAttrDict(st);
@@ -304,24 +306,27 @@ export class OpAsmParser extends AttrTypeParser {
     if (nameTok.kind !== "bare") throw this.errorAt(nameTok, "expected operation name");
     const name = nameTok.text;
     let info = this.ctx.registered(name);
+    // As MLIR: a name without a dialect is looked up in the default dialect of the innermost
+    // custom op around it only (`return` in a func.func body, not inside its scf.for).
+    const dflt = this.defaultDialects[this.defaultDialects.length - 1];
     if (!info && !name.includes(".")) {
-      for (const d of this.defaultDialects.slice().reverse()) { info = this.ctx.registered(`${d}.${name}`); if (info) break; }
+      info = this.ctx.registered(`${dflt}.${name}`);
+      if (!info && !dflt) {
+        const loc = this.lex.loc(nameTok.pos);
+        throw new DiagnosticError([{ loc, severity: "error", message: `Dialect \`' not found for custom op '${name}'  (tried '.${name}' as well)${this.ctx.didYouMean(name)}`,
+          notes: [{ loc, severity: "note", message: `Registered dialects: ${[...this.ctx.dialects.keys()].sort().join(", ")} ; for more info on dialect registration see ${DIALECT_FAQ}` }] }]);
+      }
     }
     const parse = info?.parse;
-    if (!info || !parse) throw this.errorAt(nameTok, `custom op '${nameTok.text}' is unknown${info ? "" : this.ctx.didYouMean(nameTok.text)}`);
+    const tried = name.includes(".") ? "" : ` (tried '${dflt}.${name}' as well)`;
+    if (!info || !parse) throw this.errorAt(nameTok, `custom op '${nameTok.text}' is unknown${tried}${info ? "" : this.ctx.didYouMean(nameTok.text)}`);
     const st = new OperationState(info.name, loc); // one shared name string for every op of this kind
     const saved = this.isolatedOp, savedOp = this.customOp;
     this.isolatedOp = info.isolated;
     this.customOp = name;
-    const d = info.defaultDialect;
-    if (d) this.defaultDialects.push(d);
-    try { parse.call(info.spec, this, st); } finally { this.isolatedOp = saved; this.customOp = savedOp; if (d) this.defaultDialects.pop(); }
+    this.defaultDialects.push(info.defaultDialect ?? "");
+    try { parse.call(info.spec, this, st); } finally { this.isolatedOp = saved; this.customOp = savedOp; this.defaultDialects.pop(); }
     return this.build(st);
-  }
-
-  private withDefaultDialect(d: string | undefined, fn: () => void): void {
-    if (d) this.defaultDialects.push(d);
-    try { fn(); } finally { if (d) this.defaultDialects.pop(); }
   }
 
   private build(st: OperationState): Operation {

@@ -137,7 +137,7 @@ const SWAP = `module {
       %ii = arith.index_cast %i : index to i32
       %x = arith.sitofp %ii : i32 to f32
       %y = func.call @f(%x) : (f32) -> f32
-      call @tensorlang_print_status(%x, %y) : (f32, f32) -> ()
+      func.call @tensorlang_print_status(%x, %y) : (f32, f32) -> ()
     }
     return
   }

@@ -12,7 +12,7 @@ function same(body: string, expected?: string): void {
   assert.equal(w, i, "wasm and interpreter outputs differ");
 }
 
-const pr = (v: string, t = "i64") => `call @print${t === "i64" ? "I64" : t === "f32" ? "F32" : "F64"}(${v}) : (${t}) -> ()\n    call @printNewline() : () -> ()`;
+const pr = (v: string, t = "i64") => `func.call @print${t === "i64" ? "I64" : t === "f32" ? "F32" : "F64"}(${v}) : (${t}) -> ()\n    func.call @printNewline() : () -> ()`;
 
 test("narrow integers wrap and compare like MLIR", () => {
   same(`

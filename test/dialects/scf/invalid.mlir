@@ -190,3 +190,26 @@ func.func @switch_operand(%c: i32) {
   }) : (i32) -> ()
   return
 }
+
+// -----
+
+// Only the innermost custom op's default dialect applies: func.func's, not inside scf.for.
+func.func private @g(index)
+func.func @unqualified_call_in_loop(%n: index) {
+  %c0 = arith.constant 0 : index
+  %c1 = arith.constant 1 : index
+  scf.for %i = %c0 to %n step %c1 {
+    // expected-error @+2 {{Dialect `' not found for custom op 'call'  (tried '.call' as well)}}
+    // expected-note @+1 {{Registered dialects: }}
+    call @g(%i) : (index) -> ()
+  }
+  return
+}
+
+// -----
+
+// A generic-form op gives its regions no default dialect.
+"func.func"() <{function_type = () -> (), sym_name = "generic_body"}> ({
+  // expected-error @+1 {{custom op 'return' is unknown (tried 'builtin.return' as well)}}
+  return
+}) : () -> ()
