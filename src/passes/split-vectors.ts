@@ -278,7 +278,7 @@ class Splitter {
       case "vector.create_mask": { // piece j: the lanes below the bound less j * lanes
         const bound = op.operand(0);
         if (l === 1) this.parts.set(res, each(this.count(res), (k) => cmpi(b, "slt", b.constIndex(k), bound)));
-        else this.parts.set(res, each(this.count(res), (j) => b.value(op.name, [j ? b.value("arith.subi", [bound, b.constIndex(j * l!)], index) : bound], this.pieceType(res))));
+        else this.parts.set(res, each(this.count(res), (j) => b.value(op.name, [addIndex(b, bound, -j * l!)], this.pieceType(res))));
         break;
       }
       case "vector.bitcast": this.bitcast(b, op); break;

@@ -9,6 +9,14 @@ import assert from "node:assert/strict";
 import { iota, runBoth, runText } from "./helpers.js";
 import { mlirRunStandard, mlirSkip } from "../../support/mlir.js";
 
+/** %c0, %c1, %c2 and %m: memref<`shape`xf32> filled with %f = 3.0. */
+const threes = (shape: string) => `  %c0 = arith.constant 0 : index
+  %c1 = arith.constant 1 : index
+  %c2 = arith.constant 2 : index
+  %m = memref.alloc() : memref<${shape}xf32>
+  %f = arith.constant 3.0 : f32
+  linalg.fill ins(%f : f32) outs(%m : memref<${shape}xf32>)`;
+
 /** Both engines print `expected`; so does mlir-cpu-runner-19 unless `mlir` is false. */
 function agree(text: string, expected: string, mlir = true): void {
   const [w, i] = runBoth(text);
@@ -192,6 +200,57 @@ ${iota("5x6", 30, `
 ( 13, 14, 15, -1, -1, -1, -1, -1 )
 ( ( 7, 8, 9, 0 ), ( 13, 14, 15, 0 ), ( 0, 0, 0, 0 ) )
 ( ( 10, 20, 30, 40, 4, 5 ), ( 50, 60, 70, 80, 10, 11 ), ( 90, 100, 110, 120, 16, 17 ), ( 18, 19, 20, 10, 20, 30 ), ( 24, 25, 26, 50, -5, -6 ) )
+`);
+});
+
+test("a row of a held n-D mask (vector<2xi1> of vector<2x2xi1>, i64 lanes of i32 ones) is one byte shuffle, into a transfer and a select; a rank-3 mask; vector<16xindex> in four registers", () => {
+  agree(`func.func @main() {
+${threes("4x4")}
+  %k = vector.create_mask %c2, %c1 : vector<2x2xi1>
+  vector.print %k : vector<2x2xi1>
+  %r = vector.extract %k[1] : vector<2xi1> from vector<2x2xi1>
+  vector.print %r : vector<2xi1>
+  %pad = arith.constant -1.0 : f32
+  %t = vector.transfer_read %m[%c1, %c2], %pad, %k : memref<4x4xf32>, vector<2x2xf32>
+  vector.print %t : vector<2x2xf32>
+  %z = arith.constant dense<0.0> : vector<2x2xf32>
+  %s = arith.select %k, %t, %z : vector<2x2xi1>, vector<2x2xf32>
+  vector.print %s : vector<2x2xf32>
+  %k2 = vector.create_mask %c1, %c2, %c1 : vector<2x2x4xi1>
+  %q = memref.alloc() : memref<3x4x4xf32>
+  linalg.fill ins(%f : f32) outs(%q : memref<3x4x4xf32>)
+  %t2 = vector.transfer_read %q[%c0, %c2, %c0], %pad, %k2 : memref<3x4x4xf32>, vector<2x2x4xf32>
+  vector.print %t2 : vector<2x2x4xf32>
+  %s8 = vector.step : vector<16xindex>
+  vector.print %s8 : vector<16xindex>
+  return
+}`, `( ( 1, 0 ), ( 1, 0 ) )
+( 1, 0 )
+( ( 3, -1 ), ( 3, -1 ) )
+( ( 3, 0 ), ( 3, 0 ) )
+( ( ( 3, -1, -1, -1 ), ( 3, -1, -1, -1 ) ), ( ( -1, -1, -1, -1 ), ( -1, -1, -1, -1 ) ) )
+( 0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15 )
+`);
+});
+
+test("masked 1-D transfers no register holds: vector<3xf32> and vector<6xf32> in padded pieces, their masks' elements and false past them", () => {
+  agree(`func.func @main() {
+${threes("7")}
+  %k = vector.create_mask %c2 : vector<3xi1>
+  %pad = arith.constant -1.0 : f32
+  %t = vector.transfer_read %m[%c1], %pad, %k : memref<7xf32>, vector<3xf32>
+  vector.print %t : vector<3xf32>
+  %w = arith.constant dense<[5.0, 6.0, 7.0]> : vector<3xf32>
+  vector.transfer_write %w, %m[%c2], %k : vector<3xf32>, memref<7xf32>
+  %k6 = vector.create_mask %c2 : vector<6xi1>
+  %t6 = vector.transfer_read %m[%c0], %pad, %k6 : memref<7xf32>, vector<6xf32>
+  vector.print %t6 : vector<6xf32>
+  %all = vector.transfer_read %m[%c0], %pad : memref<7xf32>, vector<8xf32>
+  vector.print %all : vector<8xf32>
+  return
+}`, `( 3, 3, -1 )
+( 3, 3, -1, -1, -1, -1 )
+( 3, 3, 5, 6, 3, 3, 3, -1 )
 `);
 });
 
