@@ -2,8 +2,8 @@
 // MLIR's unrolling to a native vector size does: 128-bit pieces in row-major order where its bits
 // are a multiple of 128 (vector<8xf32>, vector<4xf64>, vector<3x4xi32> ...), else its elements as
 // scalars (vector<3xf32>, vector<2x3xf32>). Each function is planned before anything is rewritten:
-// one with a vector the pass cannot split (an argument or result, a maskedload, a dynamic
-// position, a call ...) is left exactly as it was, so the backend's error names it.
+// one with a vector the pass cannot split (an argument or result, a dynamic position, a call
+// ...) is left exactly as it was, so the backend's error names it.
 import { DenseArrayAttr, DenseElementsAttr, FloatAttr, IntegerAttr, OpaqueAttr, type Attribute } from "../ir/attributes.js";
 import { Builder } from "../ir/builder.js";
 import { Block, Module, Operation, Region, Value } from "../ir/core.js";
@@ -77,6 +77,7 @@ function plan(fn: Operation, ctx: Context): Map<Value, number> | undefined {
     if (op.name === "vector.insert" || op.name === "vector.insertelement") groups.push([op.operand(1), op.result]);
     const t = TRANSFERS.has(op.name) ? transferParts(op) : undefined;
     if (t?.mask) groups.push([op.name === "vector.transfer_read" ? op.result : op.operand(0), t.mask]);
+    if (op.name === "vector.maskedload" || op.name === "vector.maskedstore") groups.push([...op.operands.slice(-2), ...op.results]);
     if (LOOPS.has(op.name)) {
       const y = op.body().terminator!, first = op.operands.length - op.results.length;
       op.results.forEach((r, i) => groups.push([op.operand(first + i), op.body().args[1 + i], r, y.operand(i)]));
@@ -123,6 +124,8 @@ function splittable(op: Operation, lanes: Map<Value, number>, ctx: Context): boo
     case "vector.load": return scalarMemref(op.operand(0)) && op.operands.length > 1 && (op.result.type as VectorType).rank === 1;
     case "vector.store": return scalarMemref(op.operand(1)) && op.operands.length > 2 && (op.operand(0).type as VectorType).rank === 1;
     case "vector.reduction": case "scf.for": case "scf.if": case "affine.for": case "affine.if": case "vector.create_mask": return true;
+    case "vector.maskedload": case "vector.maskedstore": // in 128-bit pieces
+      return scalarMemref(op.operand(0)) && (lanes.get(op.operands.at(-1)!) ?? 0) > 1;
     case "vector.transfer_read": case "vector.transfer_write": {
       const { source, vector } = transferParts(op);
       return scalarMemref(source) && (vector as VectorType).rank === 1;
@@ -265,12 +268,13 @@ class Splitter {
         }));
         break;
       }
-      case "vector.load": case "vector.store": { // piece j at the last index + j * lanes
-        const store = op.name === "vector.store", vec = store ? op.operand(0) : res, vl = this.lanes.get(vec)!;
-        const [mem, ...idx] = op.operands.slice(store ? 1 : 0), last = idx.pop()!;
-        const at = (j: number) => [mem, ...idx, addIndex(b, last, j * vl)];
+      case "vector.load": case "vector.store": case "vector.maskedload": case "vector.maskedstore": {
+        // piece j at the last index + j * lanes (masked: with piece j of the mask and pass_thru or value)
+        const store = op.name.endsWith("store"), masked = op.name.includes("masked"), vec = store ? op.operands.at(masked ? -1 : 0)! : res;
+        const vl = this.lanes.get(vec)!, [mem, ...idx] = op.operands.slice(store && !masked ? 1 : 0, masked ? -2 : undefined), last = idx.pop()!;
+        const at = (j: number) => [mem, ...idx, addIndex(b, last, j * vl), ...(masked ? op.operands.slice(-2).map((v) => this.parts.get(v)![j]) : [])];
         const [ld, st] = vl === 1 ? ["memref.load", "memref.store"] : [op.name, op.name];
-        if (store) this.parts.get(vec)!.forEach((p, j) => b.create(st, [p, ...at(j)], [], vl === 1 ? {} : attrs));
+        if (store) this.parts.get(vec)!.forEach((p, j) => b.create(st, masked ? at(j) : [p, ...at(j)], [], vl === 1 ? {} : attrs));
         else this.parts.set(res, each(this.count(res), (j) => b.value(ld, at(j), this.pieceType(res), vl === 1 ? {} : attrs)));
         break;
       }

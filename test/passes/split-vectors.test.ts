@@ -172,7 +172,7 @@ test("affine.for iter_args and affine.if results carry the pieces too (functions
 test("a function with a wide vector the pass cannot split is left exactly as it was; 128-bit vectors are untouched", () => {
   const fns = [
     // a wide argument; a cast changing the lane width; a result; f16 lanes (no scalar piece of them
-    // either); a mask from a native compare selecting wide values; a dynamic extract; a maskedload
+    // either); a mask from a native compare selecting wide values; a dynamic extract; a mask argument
     `func.func @arg(%v: vector<8xf32>) -> f32 {
   %s = vector.reduction <add>, %v : vector<8xf32> into f32
   return %s : f32

@@ -254,6 +254,34 @@ ${threes("7")}
 `);
 });
 
+test("maskedload/maskedstore with the rows of n-D masks: vector<8xf32> in two pieces (mask and pass_thru pieces alike), vector<4xf32> with a row of a vector<2x4xi1>", () => {
+  agree(`func.func @main() {
+  %c0 = arith.constant 0 : index
+  %c1 = arith.constant 1 : index
+  %c2 = arith.constant 2 : index
+  %c5 = arith.constant 5 : index
+  %m = memref.alloc() : memref<3x10xf32>
+  %f = arith.constant 3.0 : f32
+  linalg.fill ins(%f : f32) outs(%m : memref<3x10xf32>)
+  %k = vector.create_mask %c2, %c5 : vector<2x8xi1>
+  %k0 = vector.extract %k[0] : vector<8xi1> from vector<2x8xi1>
+  %k1 = vector.extract %k[1] : vector<8xi1> from vector<2x8xi1>
+  %pt = arith.constant dense<[-1.0, -2.0, -3.0, -4.0, -5.0, -6.0, -7.0, -8.0]> : vector<8xf32>
+  %v = arith.constant dense<[10.0, 20.0, 30.0, 40.0, 50.0, 60.0, 70.0, 80.0]> : vector<8xf32>
+  vector.maskedstore %m[%c1, %c1], %k1, %v : memref<3x10xf32>, vector<8xi1>, vector<8xf32>
+  %l = vector.maskedload %m[%c1, %c0], %k0, %pt : memref<3x10xf32>, vector<8xi1>, vector<8xf32> into vector<8xf32>
+  vector.print %l : vector<8xf32>
+  %q = vector.create_mask %c1, %c2 : vector<2x4xi1>
+  %q0 = vector.extract %q[0] : vector<4xi1> from vector<2x4xi1>
+  %p4 = arith.constant dense<-9.0> : vector<4xf32>
+  %l4 = vector.maskedload %m[%c1, %c2], %q0, %p4 : memref<3x10xf32>, vector<4xi1>, vector<4xf32> into vector<4xf32>
+  vector.print %l4 : vector<4xf32>
+  return
+}`, `( 3, 10, 20, 30, 40, -6, -7, -8 )
+( 20, 30, -9, -9 )
+`);
+});
+
 test("n-D vector.load/store: a row each (vector<2x4xf32> from memref<8x8xf32>; vector<3x8xf32>, vector<2x2xf32>, vector<2x3xf32>, vector<2x2x4xi32>); MLIR 19 does not lower them to LLVM", () => {
   agree(`func.func @main() {
 ${iota("8x8", 64, `
