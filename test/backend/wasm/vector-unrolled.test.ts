@@ -256,13 +256,8 @@ ${threes("7")}
 
 test("maskedload/maskedstore with the rows of n-D masks: vector<8xf32> in two pieces (mask and pass_thru pieces alike), vector<4xf32> with a row of a vector<2x4xi1>", () => {
   agree(`func.func @main() {
-  %c0 = arith.constant 0 : index
-  %c1 = arith.constant 1 : index
-  %c2 = arith.constant 2 : index
+${threes("3x10")}
   %c5 = arith.constant 5 : index
-  %m = memref.alloc() : memref<3x10xf32>
-  %f = arith.constant 3.0 : f32
-  linalg.fill ins(%f : f32) outs(%m : memref<3x10xf32>)
   %k = vector.create_mask %c2, %c5 : vector<2x8xi1>
   %k0 = vector.extract %k[0] : vector<8xi1> from vector<2x8xi1>
   %k1 = vector.extract %k[1] : vector<8xi1> from vector<2x8xi1>
