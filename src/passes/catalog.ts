@@ -68,7 +68,7 @@ export const PASS_CATALOG: readonly PassEntry[] = [
   {
     name: "lower-vector-ops",
     perFunction: true,
-    description: "Lower vector contract, outerproduct, multi_reduction, strided slices and wide transpose/shuffle to extract/insert, fma, reduction and arith",
+    description: "Lower vector contract, outerproduct, multi_reduction, strided slices, wide transpose/shuffle and n-D memory accesses and masks to extract/insert, 1-D rows, fma, reduction and arith",
     load: async () => (await import("./lower-vector-ops.js")).lowerVectorOps,
   },
   {

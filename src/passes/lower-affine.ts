@@ -17,7 +17,7 @@ import type { Pass } from "./pass.js";
 /** Thrown (and turned into a diagnostic) for expressions MLIR cannot lower either. */
 class LoweringError extends Error {}
 
-const cmpi = (b: Builder, pred: "eq" | "slt" | "sle" | "sge", x: Value, y: Value): Value =>
+export const cmpi = (b: Builder, pred: "eq" | "slt" | "sle" | "sge", x: Value, y: Value): Value =>
   b.value("arith.cmpi", [x, y], i1, { predicate: intAttr(["eq", "ne", "slt", "sle", "sgt", "sge"].indexOf(pred)) });
 const ibin = (b: Builder, name: string, x: Value, y: Value): Value => b.value(`arith.${name}`, [x, y], index);
 const select = (b: Builder, c: Value, x: Value, y: Value): Value => b.value("arith.select", [c, x, y], index);

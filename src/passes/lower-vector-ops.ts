@@ -5,16 +5,21 @@
 // is folded in the interpreter's (MLIR 19's) order, so floats round alike: a matmul/matvec <add>
 // contract sums each dot product from +0.0 and adds the accumulator last, other contracts and
 // multi_reductions fold from the accumulator, an outerproduct <add> is one fma per element.
-import { DenseElementsAttr } from "../ir/attributes.js";
+// n-D load/store, transfers and create_mask become a 1-D one per row; step and constant_mask
+// constants.
+import { AffineMap } from "../ir/affine.js";
+import { AffineMapAttr, ArrayAttr, DenseElementsAttr, boolAttr } from "../ir/attributes.js";
 import { Builder } from "../ir/builder.js";
 import type { Module, Operation, Value } from "../ir/core.js";
 import type { Context } from "../ir/dialect.js";
 import type { DiagnosticSink } from "../ir/diagnostics.js";
-import { FloatType, VectorType } from "../ir/types.js";
-import { arrayProp, i64Array } from "../dialects/indexing.js";
+import { FloatType, MemRefType, VectorType, i1 } from "../ir/types.js";
+import { arrayProp, i64Array, segmentSizesAttr } from "../dialects/indexing.js";
+import { inBounds, minorIdentity, permutationMap, transferParts } from "../dialects/vector.js";
 import { contractExtents, contraction, intsProp } from "../dialects/vector-algebra.js";
 import { KIND_TO_ARITH, type VectorKind, kindAttr, reductionKind } from "../dialects/vector-kind.js";
-import { heldVector } from "./split-vectors.js";
+import { cmpi } from "./lower-affine.js";
+import { addIndex, heldVector } from "./split-vectors.js";
 import type { Pass } from "./pass.js";
 
 /** Every index of `shape` in row-major order (one empty index for a 0-d shape). */
@@ -152,6 +157,14 @@ function lowered(l: Lower, op: Operation): Value | undefined {
         return l.extract(op.operand(0), at);
       });
     }
+    case "vector.step": case "vector.constant_mask": { // constants, as MLIR lowers them: 0, 1, 2 ...; 1 inside the sizes
+      const t = op.result.type as VectorType, sizes = intsProp(op, "mask_dim_sizes");
+      const lanes = indices(t.shape).map((i, k) => (op.name === "vector.step" ? k : Number(i.every((x, d) => x < sizes[d]))));
+      return l.b.constant(new DenseElementsAttr(t, lanes, false), t);
+    }
+    case "vector.create_mask": return createMask(l, op);
+    case "vector.load": case "vector.store": return loadStore(l, op);
+    case "vector.transfer_read": case "vector.transfer_write": return transfer(l, op);
     case "vector.shuffle": {
       const [a, b] = op.operands, n = (a.type as VectorType).shape[0];
       if (heldVector(op.result.type) && a.type === b.type && (a.type as VectorType).rank === 1 && heldVector(a.type)) return undefined;
@@ -164,19 +177,75 @@ function lowered(l: Lower, op: Operation): Value | undefined {
   return undefined;
 }
 
+// ---- n-D memory accesses and masks: a 1-D one per row, as MLIR's unrolling and
+// vector-to-scf full unrolling lower them ----
+
+/** The leading positions of `t` (its rows), none when its lanes are one run already. */
+const rowsOf = (t: VectorType) => (t.shape.slice(0, -1).every((n) => n === 1) ? undefined : t.shape.slice(0, -1));
+/** `idx` moved to row `i`: vector dimension d runs along memref dimension `dims[d]` (undefined: a broadcast). */
+function rowIndices(l: Lower, idx: readonly Value[], dims: readonly (number | undefined)[], i: readonly number[]): Value[] {
+  const out = [...idx];
+  i.forEach((x, d) => { const m = dims[d]; if (m !== undefined) out[m] = addIndex(l.b, idx[m], x); });
+  return out;
+}
+
+/** vector.load/store of an n-D vector: a load/store of each row, at its leading indices. */
+function loadStore(l: Lower, op: Operation): Value | undefined {
+  const store = op.name === "vector.store", vec = store ? op.operand(0) : op.result, t = vec.type as VectorType, rows = rowsOf(t);
+  const [mem, ...idx] = op.operands.slice(store ? 1 : 0);
+  if (!rows || !(mem.type instanceof MemRefType) || mem.type.elementType instanceof VectorType) return undefined;
+  const rowType = VectorType.get([t.shape.at(-1)!], t.elementType), dims = rows.map((_, d) => idx.length - t.rank + d);
+  const attrs = Object.fromEntries(op.attributes);
+  if (!store) return l.build(rows, (i) => l.b.value(op.name, [mem, ...rowIndices(l, idx, dims, i)], rowType, attrs));
+  for (const i of indices(rows)) l.b.create(op.name, [l.extract(vec, i), mem, ...rowIndices(l, idx, dims, i)], [], attrs);
+  return vec; // (the store has no result: the caller erases it)
+}
+
+/** An n-D transfer: a 1-D transfer of each row along the map's last result, with its mask row. */
+function transfer(l: Lower, op: Operation): Value | undefined {
+  const { source, indices: idx, vector, padding, mask } = transferParts(op), t = vector as VectorType, rows = rowsOf(t);
+  const map = permutationMap(op), lead = map.results.slice(0, -1);
+  if (!rows || !(source.type instanceof MemRefType) || lead.some((r) => r.kind !== "dim" && !(r.kind === "const" && r.value === 0))) return undefined;
+  if (mask && !map.equals(minorIdentity(map.numDims, t.rank))) return undefined; // (a permuted transfer's mask is in memref order)
+  const dims = lead.map((r) => (r.kind === "dim" ? r.pos : undefined)), rowType = VectorType.get([t.shape.at(-1)!], t.elementType);
+  const attrs = {
+    permutation_map: new AffineMapAttr(new AffineMap(map.numDims, map.numSyms, map.results.slice(-1))),
+    in_bounds: new ArrayAttr([boolAttr(inBounds(op).at(-1) ?? false)]),
+    operandSegmentSizes: segmentSizesAttr(op.name === "vector.transfer_read" ? [1, idx.length, 1, mask ? 1 : 0] : [1, 1, idx.length, mask ? 1 : 0]),
+  };
+  const rowMask = (i: number[]) => (mask ? [l.extract(mask, i)] : []);
+  if (op.name === "vector.transfer_read") {
+    return l.build(rows, (i) => l.b.value(op.name, [source, ...rowIndices(l, idx, dims, i), padding!, ...rowMask(i)], rowType, attrs));
+  }
+  for (const i of indices(rows)) l.b.create(op.name, [l.extract(op.operand(0), i), source, ...rowIndices(l, idx, dims, i), ...rowMask(i)], [], attrs);
+  return op.operand(0);
+}
+
+/** An n-D create_mask: its last bound's 1-D mask in each row whose leading position is below the bounds, else zeros. */
+function createMask(l: Lower, op: Operation): Value | undefined {
+  const t = op.result.type as VectorType, bounds = op.operands;
+  if (t.rank < 2) return undefined;
+  const rowType = VectorType.get([t.shape.at(-1)!], i1), row = l.b.value(op.name, [bounds.at(-1)!], rowType), off = l.zeros(rowType);
+  return l.build(t.shape.slice(0, -1), (i) => {
+    const on = i.map((x, d) => cmpi(l.b, "slt", l.b.constIndex(x), bounds[d])).reduce((a, c) => l.b.value("arith.andi", [a, c], i1));
+    return l.b.value("arith.select", [on, row, off], rowType);
+  });
+}
+
 const OPS = new Set(["vector.contract", "vector.outerproduct", "vector.multi_reduction", "vector.extract_strided_slice",
-  "vector.insert_strided_slice", "vector.transpose", "vector.shuffle"]);
+  "vector.insert_strided_slice", "vector.transpose", "vector.shuffle", "vector.step", "vector.constant_mask", "vector.create_mask", "vector.load",
+  "vector.store", "vector.transfer_read", "vector.transfer_write"]);
 
 export const lowerVectorOps: Pass = {
   name: "lower-vector-ops",
-  description: "Lower vector contract, outerproduct, multi_reduction, strided slices and wide transpose/shuffle to extract/insert, fma, reduction and arith",
+  description: "Lower vector contract, outerproduct, multi_reduction, strided slices, wide transpose/shuffle and n-D memory accesses and masks to extract/insert, 1-D rows, fma, reduction and arith",
   run(module: Module, _ctx: Context, _diag: DiagnosticSink): void {
     const ops: Operation[] = [];
     module.walk((op) => { if (OPS.has(op.name)) ops.push(op); });
     for (const op of ops) {
       const r = lowered(new Lower(op), op);
       if (!r) continue;
-      op.result.replaceAllUsesWith(r);
+      op.results[0]?.replaceAllUsesWith(r); // (stores and transfer_write have none)
       op.erase();
     }
   },

@@ -2,22 +2,23 @@
 // MLIR's unrolling to a native vector size does: 128-bit pieces in row-major order where its bits
 // are a multiple of 128 (vector<8xf32>, vector<4xf64>, vector<3x4xi32> ...), else its elements as
 // scalars (vector<3xf32>, vector<2x3xf32>). Each function is planned before anything is rewritten:
-// one with a vector the pass cannot split (an argument or result, transfers, a dynamic position,
-// a call ...) is left exactly as it was, so the backend's error names it.
+// one with a vector the pass cannot split (an argument or result, a dynamic position, a call
+// ...) is left exactly as it was, so the backend's error names it.
 import { DenseArrayAttr, DenseElementsAttr, FloatAttr, IntegerAttr, OpaqueAttr, type Attribute } from "../ir/attributes.js";
 import { Builder } from "../ir/builder.js";
 import { Block, Module, Operation, Region, Value } from "../ir/core.js";
 import type { Context } from "../ir/dialect.js";
 import type { DiagnosticSink } from "../ir/diagnostics.js";
-import { FloatType, IntegerType, MemRefType, Type, VectorType, i1, index } from "../ir/types.js";
+import { FloatType, IndexType, IntegerType, MemRefType, Type, VectorType, i1, index } from "../ir/types.js";
 import { constantIndex } from "../dialects/arith.js";
 import { K_DYNAMIC, arrayProp, i64Array, segmentSizesAttr } from "../dialects/indexing.js";
 import { KIND_TO_ARITH, reductionKind, type VectorKind } from "../dialects/vector-kind.js";
-import { printPunctuation } from "../dialects/vector.js";
+import { permutationMap, printPunctuation, transferParts } from "../dialects/vector.js";
+import { cmpi } from "./lower-affine.js";
 import type { Pass } from "./pass.js";
 
 const laneBits = (e: Type) => (e instanceof FloatType ? (e.kind === "f32" || e.kind === "f64" ? e.width : 0)
-  : e instanceof IntegerType && [8, 16, 32, 64].includes(e.width) ? e.width : 0);
+  : e instanceof IntegerType && [8, 16, 32, 64].includes(e.width) ? e.width : e instanceof IndexType ? 32 : 0);
 /** Whether the wasm backend holds `t` in one v128 (as backend/wasm/abi.ts's vectorLanes says). */
 export function heldVector(t: Type): boolean {
   if (!(t instanceof VectorType) || t.rank === 0) return false;
@@ -36,8 +37,13 @@ function unflat(shape: readonly number[], e: number): number[] {
   for (let d = shape.length - 1; d >= 0; d--) { pos[d] = e % shape[d]; e = Math.floor(e / shape[d]); }
   return pos;
 }
+const each = <T>(n: number, f: (j: number) => T) => Array.from({ length: n }, (_, j) => f(j));
+/** The index `v + k` (v itself for k = 0). */
+export const addIndex = (b: Builder, v: Value, k: number): Value => (k ? b.value("arith.addi", [v, b.constIndex(k)], index) : v);
+
 /** Ops carrying values (iter_args last among the operands; results from their yields). */
 const LOOPS = new Set(["scf.for", "affine.for"]), IFS = new Set(["scf.if", "affine.if"]);
+const TRANSFERS = new Set(["vector.transfer_read", "vector.transfer_write"]);
 const isMask = (t: Type) => t instanceof VectorType && t.elementType === i1;
 const vectors = (op: Operation) => [...op.operands, ...op.results].filter((v) => v.type instanceof VectorType);
 
@@ -59,12 +65,19 @@ function staticPosition(op: Operation): number[] | undefined {
  */
 function plan(fn: Operation, ctx: Context): Map<Value, number> | undefined {
   const lanes = new Map<Value, number>(), groups: Value[][] = [];
-  const seed = (v: Value) => { const l = pieceLanes(v.type); if (l) lanes.set(v, l); };
+  const seed = (v: Value) => { // (a mask no v128 holds joins a group of its own, to be split at least into elements)
+    const l = pieceLanes(v.type);
+    if (l) lanes.set(v, l);
+    else if (isMask(v.type) && !heldVector(v.type)) groups.push([v]);
+  };
   fn.walk((op) => {
     for (const r of op.regions) for (const b of r.blocks) b.args.forEach(seed);
     op.results.forEach(seed);
     if (ctx.hasTrait(op, "Elementwise")) groups.push(vectors(op));
     if (op.name === "vector.insert" || op.name === "vector.insertelement") groups.push([op.operand(1), op.result]);
+    const t = TRANSFERS.has(op.name) ? transferParts(op) : undefined;
+    if (t?.mask) groups.push([op.name === "vector.transfer_read" ? op.result : op.operand(0), t.mask]);
+    if (op.name === "vector.maskedload" || op.name === "vector.maskedstore") groups.push([...op.operands.slice(-2), ...op.results]);
     if (LOOPS.has(op.name)) {
       const y = op.body().terminator!, first = op.operands.length - op.results.length;
       op.results.forEach((r, i) => groups.push([op.operand(first + i), op.body().args[1 + i], r, y.operand(i)]));
@@ -110,7 +123,14 @@ function splittable(op: Operation, lanes: Map<Value, number>, ctx: Context): boo
     case "vector.broadcast": case "vector.splat": case "vector.print": case "vector.shape_cast": case "vector.from_elements": return true;
     case "vector.load": return scalarMemref(op.operand(0)) && op.operands.length > 1 && (op.result.type as VectorType).rank === 1;
     case "vector.store": return scalarMemref(op.operand(1)) && op.operands.length > 2 && (op.operand(0).type as VectorType).rank === 1;
-    case "vector.reduction": case "scf.for": case "scf.if": case "affine.for": case "affine.if": return true;
+    case "vector.reduction": case "scf.for": case "scf.if": case "affine.for": case "affine.if": case "vector.create_mask": return true;
+    case "vector.maskedload": case "vector.maskedstore": // in 128-bit pieces
+      return scalarMemref(op.operand(0)) && (lanes.get(op.operands.at(-1)!) ?? 0) > 1;
+    case "vector.transfer_read": case "vector.transfer_write": {
+      const { source, vector } = transferParts(op);
+      return scalarMemref(source) && (vector as VectorType).rank === 1;
+    }
+    case "vector.bitcast": return vectors(op).every((v) => laneBits((v.type as VectorType).elementType));
     case "vector.extract": case "vector.extractelement": case "vector.insert": case "vector.insertelement": {
       const p = staticPosition(op), vt = op.operand(op.name.startsWith("vector.insert") ? 1 : 0).type as VectorType;
       return p !== undefined && p.every((x, d) => x >= 0 && x < vt.shape[d]);
@@ -170,9 +190,56 @@ class Splitter {
     return v.type instanceof VectorType && v.type.numElements === l ? [v] : undefined;
   }
 
+  /**
+   * A 1-D transfer in 128-bit pieces: piece j at the lanes' index + j * lanes, with mask piece j.
+   * A vector split into elements is transferred in pieces too, padded, the lanes past it masked
+   * off (neither read nor written), and its elements taken from them.
+   */
+  private transfer(b: Builder, op: Operation, attrs: Record<string, Attribute>): void {
+    const read = op.name === "vector.transfer_read", vec = read ? op.result : op.operand(0), t = vec.type as VectorType, n = t.numElements;
+    const { source, indices, padding, mask } = transferParts(op), r = permutationMap(op).results.at(-1)!;
+    const exact = this.lanes.get(vec)! > 1, pl = exact ? this.lanes.get(vec)! : 128 / laneBits(t.elementType), count = Math.ceil(n / pl);
+    const [pt, mt] = [t.elementType, i1].map((e) => VectorType.get([pl], e)), lanes = (j: number) => each(pl, (k) => j * pl + k);
+    const at = (j: number) => indices.map((v, d) => (r.kind === "dim" && r.pos === d ? addIndex(b, v, j * pl) : v));
+    const fill = (j: number, xs: Value[], pad: () => Value) => b.value("vector.from_elements", lanes(j).map((e) => (e < n ? xs[e] : pad())), VectorType.get([pl], xs[0].type));
+    const unmasked = (j: number) => exact ? !mask : !mask && (j + 1) * pl <= n; // (a piece wholly inside the vector)
+    const maskAt = (j: number): Value[] => {
+      if (exact) return mask ? [this.parts.get(mask)![j]] : [];
+      if (unmasked(j)) return [];
+      return [mask ? fill(j, this.parts.get(mask)!, () => b.constInt(0, i1)) : b.constant(new DenseElementsAttr(mt, lanes(j).map((e) => Number(e < n)), false), mt)];
+    };
+    const seg = arrayProp(op, "operandSegmentSizes"), masked = { ...attrs, operandSegmentSizes: segmentSizesAttr([...seg.slice(0, -1), 1]) };
+    const attrsAt = (j: number) => (unmasked(j) || mask ? attrs : masked);
+    if (read) {
+      const ps = each(count, (j) => b.value(op.name, [source, ...at(j), padding!, ...maskAt(j)], pt, attrsAt(j)));
+      this.parts.set(vec, exact ? ps : each(n, (e) => b.value("vector.extract", [ps[Math.floor(e / pl)]], t.elementType, { static_position: i64Array([e % pl]) })));
+    } else {
+      const xs = this.parts.get(vec)!, ps = exact ? xs : each(count, (j) => fill(j, xs, () => b.zero(t.elementType)));
+      ps.forEach((p, j) => b.create(op.name, [p, source, ...at(j), ...maskAt(j)], [], attrsAt(j)));
+    }
+  }
+
+  /** A bitcast (row-major bytes, whatever the shape): piece by piece where both sides are 128-bit
+   * pieces, else each 128 bits of the source's elements (the last zero-padded) bitcast in one
+   * register, whose result elements are taken. */
+  private bitcast(b: Builder, op: Operation): void {
+    const [src, res] = [op.operand(0), op.result], [st, rt] = [src.type, res.type] as VectorType[];
+    if (this.lanes.get(src) !== 1 && this.lanes.get(res) !== 1) {
+      this.parts.set(res, this.parts.get(src)!.map((p) => b.value(op.name, [p], this.pieceType(res))));
+      return;
+    }
+    const [sn, rn] = [st, rt].map((t) => 128 / laneBits(t.elementType)), zero = b.zero(st.elementType), xs: Value[] = [];
+    for (let c = 0; c * sn < st.numElements; c++) {
+      const ins = each(sn, (k) => (c * sn + k < st.numElements ? this.elem(b, src, c * sn + k) : zero));
+      const v = b.value(op.name, [b.value("vector.from_elements", ins, VectorType.get([sn], st.elementType))], VectorType.get([rn], rt.elementType));
+      for (let k = 0; k < rn && xs.length < rt.numElements; k++) xs.push(b.value("vector.extract", [v], rt.elementType, { static_position: i64Array([k]) }));
+    }
+    this.assemble(b, res, xs);
+  }
+
   private op(op: Operation): void {
     const b = Builder.before(op), attrs: Record<string, Attribute> = Object.fromEntries(op.attributes);
-    const res = op.results[0], each = <T>(n: number, f: (j: number) => T) => Array.from({ length: n }, (_, j) => f(j));
+    const res = op.results[0];
     const l = res && this.lanes.get(res);
     switch (op.name) {
       case "arith.constant": {
@@ -201,15 +268,24 @@ class Splitter {
         }));
         break;
       }
-      case "vector.load": case "vector.store": { // piece j at the last index + j * lanes
-        const store = op.name === "vector.store", vec = store ? op.operand(0) : res, vl = this.lanes.get(vec)!;
-        const [mem, ...idx] = op.operands.slice(store ? 1 : 0), last = idx.pop()!;
-        const at = (j: number) => [mem, ...idx, j ? b.value("arith.addi", [last, b.constIndex(j * vl)], index) : last];
+      case "vector.load": case "vector.store": case "vector.maskedload": case "vector.maskedstore": {
+        // piece j at the last index + j * lanes (masked: with piece j of the mask and pass_thru or value)
+        const store = op.name.endsWith("store"), masked = op.name.includes("masked"), vec = store ? op.operands.at(masked ? -1 : 0)! : res;
+        const vl = this.lanes.get(vec)!, [mem, ...idx] = op.operands.slice(store && !masked ? 1 : 0, masked ? -2 : undefined), last = idx.pop()!;
+        const at = (j: number) => [mem, ...idx, addIndex(b, last, j * vl), ...(masked ? op.operands.slice(-2).map((v) => this.parts.get(v)![j]) : [])];
         const [ld, st] = vl === 1 ? ["memref.load", "memref.store"] : [op.name, op.name];
-        if (store) this.parts.get(vec)!.forEach((p, j) => b.create(st, [p, ...at(j)], [], vl === 1 ? {} : attrs));
+        if (store) this.parts.get(vec)!.forEach((p, j) => b.create(st, masked ? at(j) : [p, ...at(j)], [], vl === 1 ? {} : attrs));
         else this.parts.set(res, each(this.count(res), (j) => b.value(ld, at(j), this.pieceType(res), vl === 1 ? {} : attrs)));
         break;
       }
+      case "vector.transfer_read": case "vector.transfer_write": this.transfer(b, op, attrs); break;
+      case "vector.create_mask": { // piece j: the lanes below the bound less j * lanes
+        const bound = op.operand(0);
+        if (l === 1) this.parts.set(res, each(this.count(res), (k) => cmpi(b, "slt", b.constIndex(k), bound)));
+        else this.parts.set(res, each(this.count(res), (j) => b.value(op.name, [addIndex(b, bound, -j * l!)], this.pieceType(res))));
+        break;
+      }
+      case "vector.bitcast": this.bitcast(b, op); break;
       case "vector.reduction": { // chained in lane order: the interpreter's sequential fold, bit for bit
         let acc: Value | undefined = op.operands[1];
         const src = op.operand(0), et = res.type, kind = reductionKind(op) as VectorKind;

@@ -49,3 +49,25 @@ test("a matmul contract becomes row operations; a reduction of rows vector.reduc
 test("the lowered program prints what the interpreter prints for the unlowered one", () => {
   assert.equal(run(lower(PROGRAM)).output, run(PROGRAM).output);
 });
+
+test("n-D load/store, transfers and create_mask become a 1-D one per row; step and constant_mask constants", () => {
+  const out = lower(`func.func @f(%m: memref<8x8xf32>, %i: index, %n: index) {
+  %pad = arith.constant 0.0 : f32
+  %k = vector.create_mask %n, %i : vector<2x4xi1>
+  %v = vector.load %m[%i, %i] : memref<8x8xf32>, vector<2x4xf32>
+  %t = vector.transfer_read %m[%i, %i], %pad, %k : memref<8x8xf32>, vector<2x4xf32>
+  vector.store %t, %m[%i, %i] : memref<8x8xf32>, vector<2x4xf32>
+  vector.transfer_write %v, %m[%i, %i], %k : vector<2x4xf32>, memref<8x8xf32>
+  %s = vector.step : vector<4xindex>
+  %c = vector.constant_mask [1, 3] : vector<2x4xi1>
+  return
+}`);
+  assert.doesNotMatch(out, /vector<2x4xf32>, memref|memref<8x8xf32>, vector<2x4xf32>|vector\.step|constant_mask/);
+  assert.equal(out.match(/vector\.load %\w+\[%\w+, %\w+\] : memref<8x8xf32>, vector<4xf32>/g)?.length, 2);
+  assert.equal(out.match(/vector\.store %\w+, %\w+\[%\w+, %\w+\] : memref<8x8xf32>, vector<4xf32>/g)?.length, 2);
+  assert.equal(out.match(/vector\.transfer_(read|write) .*vector<4xf32>/g)?.length, 4);
+  assert.equal(out.match(/vector\.create_mask %\w+ : vector<4xi1>/g)?.length, 1);
+  assert.equal(out.match(/arith\.select %\w+, %\w+, %\w+ : vector<4xi1>/g)?.length, 2);
+  assert.match(out, /dense<\[0, 1, 2, 3\]> : vector<4xindex>/);
+  assert.match(out, /dense<\[\[true, true, true, false\], \[false, false, false, false\]\]> : vector<2x4xi1>/);
+});

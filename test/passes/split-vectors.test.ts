@@ -172,7 +172,7 @@ test("affine.for iter_args and affine.if results carry the pieces too (functions
 test("a function with a wide vector the pass cannot split is left exactly as it was; 128-bit vectors are untouched", () => {
   const fns = [
     // a wide argument; a cast changing the lane width; a result; f16 lanes (no scalar piece of them
-    // either); a mask from a native compare selecting wide values; a dynamic extract; a transfer_read
+    // either); a mask from a native compare selecting wide values; a dynamic extract; a mask argument
     `func.func @arg(%v: vector<8xf32>) -> f32 {
   %s = vector.reduction <add>, %v : vector<8xf32> into f32
   return %s : f32
@@ -207,10 +207,10 @@ test("a function with a wide vector the pass cannot split is left exactly as it 
   %e = vector.extract %b[%i] : f32 from vector<8xf32>
   return %e : f32
 }`,
-    `func.func @transfer(%m: memref<8xf32>) -> f32 {
+    `func.func @masked(%m: memref<8xf32>, %k: vector<8xi1>) -> f32 {
   %c0 = arith.constant 0 : index
-  %p = arith.constant 0.0 : f32
-  %v = vector.transfer_read %m[%c0], %p : memref<8xf32>, vector<8xf32>
+  %p = arith.constant dense<0.0> : vector<8xf32>
+  %v = vector.maskedload %m[%c0], %k, %p : memref<8xf32>, vector<8xi1>, vector<8xf32> into vector<8xf32>
   %s = vector.reduction <add>, %v : vector<8xf32> into f32
   return %s : f32
 }`,
@@ -498,4 +498,27 @@ test("tensorlang-run runs a vector<8xf32> program under the wasm engine and prin
   assert.equal(i.status, 0, i.stderr);
   assert.equal(w.stdout, "24\n");
   assert.equal(w.stdout, i.stdout);
+});
+
+test("1-D transfers split into 128-bit pieces with their mask's pieces; one in elements is padded to pieces, the lanes past it masked off; bitcasts piece by piece or through a padded register", () => {
+  const out = split(`func.func @f(%m: memref<16xf32>, %i: index, %n: index) {
+  %pad = arith.constant 0.0 : f32
+  %k = vector.create_mask %n : vector<8xi1>
+  %v = vector.transfer_read %m[%i], %pad, %k : memref<16xf32>, vector<8xf32>
+  %w = vector.transfer_read %m[%i], %pad : memref<16xf32>, vector<6xf32>
+  vector.transfer_write %w, %m[%i] : vector<6xf32>, memref<16xf32>
+  %b = vector.bitcast %v : vector<8xf32> to vector<16xi16>
+  %c = vector.bitcast %w : vector<6xf32> to vector<3xf64>
+  vector.print %b : vector<16xi16>
+  vector.print %c : vector<3xf64>
+  return
+}`);
+  assert.doesNotMatch(out, /vector<(8xf32|6xf32|8xi1|16xi16|3xf64)>/);
+  assert.equal(out.match(/vector\.create_mask %\w+ : vector<4xi1>/g)?.length, 2);
+  assert.equal(out.match(/vector\.transfer_read %\w+\[%\w+\], %\w+, %\w+ : memref<16xf32>, vector<4xf32>/g)?.length, 3);
+  assert.equal(out.match(/vector\.transfer_read %\w+\[%\w+\], %\w+ : memref<16xf32>, vector<4xf32>/g)?.length, 1);
+  assert.equal(out.match(/dense<\[true, true, false, false\]> : vector<4xi1>/g)?.length, 2);
+  assert.equal(out.match(/vector\.transfer_write %\w+, %\w+\[%\w+\](, %\w+)? : vector<4xf32>, memref<16xf32>/g)?.length, 2);
+  assert.equal(out.match(/vector\.bitcast %\w+ : vector<4xf32> to vector<8xi16>/g)?.length, 2);
+  assert.equal(out.match(/vector\.bitcast %\w+ : vector<4xf32> to vector<2xf64>/g)?.length, 2);
 });

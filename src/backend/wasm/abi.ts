@@ -91,15 +91,15 @@ const INT_LANES: Record<number, LaneType> = { 8: "i8", 16: "i16", 32: "i32", 64:
 
 /**
  * Lane count and kind of a vector type that fits a v128, else undefined: 128 bits of f32, f64
- * or i8..i64 lanes, or a mask of i1 (`mask`) with as many lanes of the width that fills a v128.
+ * or i8..i64 lanes (index: i32, its width here), or a mask of i1 (`mask`) with as many lanes of the width that fills a v128.
  * An n-D vector's elements are its lanes in row-major order (vector<2x2xf32> is a v128).
  */
 export function vectorLanes(t: VectorType): VectorLanes | undefined {
   if (t.rank === 0) return undefined;
   const e = t.elementType, n = t.numElements;
   if (e instanceof FloatType) return (e.kind === "f32" && n === 4) || (e.kind === "f64" && n === 2) ? { lanes: n, elem: e.kind, bytes: e.width / 8 } : undefined;
-  if (!(e instanceof IntegerType)) return undefined;
-  const mask = e.width === 1, bits = mask ? 128 / n : e.width, elem = INT_LANES[bits];
+  if (!(e instanceof IntegerType) && !(e instanceof IndexType)) return undefined;
+  const mask = e instanceof IntegerType && e.width === 1, bits = mask ? 128 / n : e instanceof IntegerType ? e.width : 32, elem = INT_LANES[bits];
   return elem && bits * n === 128 ? { lanes: n, elem, bytes: bits / 8, mask } : undefined;
 }
 

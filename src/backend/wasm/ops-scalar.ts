@@ -329,18 +329,20 @@ function intResize(e: FunctionEmitter, x: Expr, from: Type, to: Type, zext: bool
   if (wf === 64 && wt === 64) return x;
   throw new CompileError(`cannot cast ${from.str} to ${to.str}`);
 }
-/** A cast of a whole v128: SIMD has the i32 <-> f32 lane conversions; other casts keeping the
- * lane width go lane by lane through the scalar code; the rest are refused. */
+/** A cast of a whole v128: SIMD has the i32 <-> f32 lane conversions and the i1 mask casts of a
+ * lane width; an index_cast between index and i32 keeps the lanes (both 32 bits); other casts
+ * keeping the lane count go lane by lane through the scalar code; the rest are refused. */
 function vectorCast(e: FunctionEmitter, op: Operation, scalar?: (x: Expr, from: Type, to: Type) => Expr): boolean {
   const from = op.operand(0).type, to = op.result.type;
   if (!(from instanceof VectorType) || !(to instanceof VectorType)) return false;
-  const m = e.m, x = () => e.get(op.operand(0));
+  const m = e.m, x = () => e.get(op.operand(0)), vf = vectorLanes(from), vt = vectorLanes(to);
   const conv: Record<string, () => Expr> = {
     "arith.sitofp i32 f32": () => m.f32x4.convert_i32x4_s(x()), "arith.uitofp i32 f32": () => m.f32x4.convert_i32x4_u(x()),
     "arith.fptosi f32 i32": () => m.i32x4.trunc_sat_f32x4_s(x()), "arith.fptoui f32 i32": () => m.i32x4.trunc_sat_f32x4_u(x()),
   };
-  const f = conv[`${op.name} ${vectorLanes(from)?.elem} ${vectorLanes(to)?.elem}`];
-  if (!f && scalar && vectorLanes(from)?.lanes === vectorLanes(to)?.lanes && !vectorLanes(from)?.mask) {
+  const lane = (l?: VectorLanes) => (l?.mask ? "i1" : l?.elem); // (i1 masks are not i32 lanes to convert)
+  const f = conv[`${op.name} ${lane(vf)} ${lane(vt)}`] ?? (vf && vt && vf.lanes === vt.lanes ? sameLanesCast(e, op.name, vf, vt, x) : undefined);
+  if (!f && scalar && vf && vt && vf.lanes === vt.lanes) {
     perLane(e, op, ([x]) => scalar(x, from.elementType, to.elementType));
     return true;
   }
@@ -348,11 +350,22 @@ function vectorCast(e: FunctionEmitter, op: Operation, scalar?: (x: Expr, from: 
   e.define(op.result, f(), "v128");
   return true;
 }
+/** Casts between lanes of one width: the same bits, or an i1 mask (lanes all ones or zero) made
+ * from the low bit (trunci) or widened back (extsi keeps it, extui takes its low bit). */
+function sameLanesCast(e: FunctionEmitter, name: string, vf: VectorLanes, vt: VectorLanes, x: () => Expr): (() => Expr) | undefined {
+  if (vf.bytes !== vt.bytes || vf.elem.startsWith("f") || vt.elem.startsWith("f")) return undefined;
+  const ns = laneNs(e.m, vt.elem) as typeof e.m.i32x4, top = () => e.i32(vf.bytes * 8 - 1);
+  if (!vf.mask && !vt.mask) return name === "arith.index_cast" || name === "arith.index_castui" ? x : undefined;
+  if (vt.mask) return /trunc/.test(name) ? () => ns.shr_s(ns.shl(x(), top()), top()) : undefined;
+  return /extsi|sext/.test(name) ? x : /extui|zext/.test(name) ? () => ns.shr_u(x(), top()) : undefined;
+}
 
-register(["arith.index_cast", "arith.extsi", "arith.trunci", "llvm.sext", "llvm.trunc"], (e, op) =>
-  vectorCast(e, op) || e.define(op.result, intResize(e, e.get(op.operand(0)), op.operand(0).type, op.result.type, false)));
-register(["arith.index_castui", "arith.extui", "llvm.zext"], (e, op) =>
-  vectorCast(e, op) || e.define(op.result, intResize(e, e.get(op.operand(0)), op.operand(0).type, op.result.type, true)));
+function integerCast(e: FunctionEmitter, op: Operation, zext: boolean): void {
+  const resize = (x: Expr, from: Type, to: Type) => intResize(e, x, from, to, zext);
+  if (!vectorCast(e, op, resize)) e.define(op.result, resize(e.get(op.operand(0)), op.operand(0).type, op.result.type));
+}
+register(["arith.index_cast", "arith.extsi", "arith.trunci", "llvm.sext", "llvm.trunc"], (e, op) => integerCast(e, op, false));
+register(["arith.index_castui", "arith.extui", "llvm.zext"], (e, op) => integerCast(e, op, true));
 
 register(["arith.sitofp", "arith.uitofp"], (e, op) => {
   const u = op.name === "arith.uitofp";

@@ -9,7 +9,6 @@ import { type Expr, FunctionEmitter, type MemrefVal, i64c, normInt, register } f
 import { constantIndex } from "../../dialects/arith.js";
 import { arrayProp } from "../../dialects/indexing.js";
 import { intsProp } from "../../dialects/vector-algebra.js";
-import { vectorConst } from "./ops-scalar.js";
 import { elementAccess, loadScalar, storeScalar } from "./ops-memory.js";
 
 /** `memory`: the vector is read or written as one run of a memref's last dimension. */
@@ -145,17 +144,33 @@ function position(op: Operation, t: VectorType): number {
   if (pos.some((p) => p === undefined)) throw new CompileError(`${op.name} needs a constant lane position in the wasm backend`);
   return pos.reduce((lane: number, p, d) => lane * t.shape[d] + p!, 0);
 }
+/**
+ * A sub-vector `part` of `whole` (both held) at lane `start`: all of its lanes (vector<4xf32> from
+ * vector<1x4xf32>), or a row of a mask (vector<4xi1> from vector<2x4xi1>), whose lanes, all ones
+ * or zero, are as wide as the lane count makes them: byte i of the result, from byte 0 of its lane.
+ * `into`: the whole with the part inserted instead.
+ */
+function subVector(e: FunctionEmitter, op: Operation, whole: VectorType, part: VectorType, start: number, into?: Value): void {
+  const wl = lanesOf(whole), pl = lanesOf(part), n = pl.lanes;
+  if (n === wl.lanes) { e.define(op.result, e.get(op.operand(0)), "v128"); return; }
+  if (!wl.mask) throw new CompileError(`${op.name} of ${part.str} within ${whole.str} is not supported by the wasm backend`);
+  const bytes = Array.from({ length: 16 }, (_, i) => {
+    if (!into) return (start + Math.floor(i / pl.bytes)) * wl.bytes;
+    const lane = Math.floor(i / wl.bytes);
+    return lane >= start && lane < start + n ? 16 + (lane - start) * pl.bytes : i;
+  });
+  e.define(op.result, e.m.i8x16.shuffle(e.get(into ?? op.operand(0)), e.get(op.operand(0)), bytes), "v128");
+}
 register(["vector.extract", "vector.extractelement"], (e, op) => {
   const t = op.operand(0).type as VectorType, vl = lanesOf(t);
-  // A sub-vector a v128 holds is all of the source's lanes (vector<4xf32> from vector<1x4xf32>).
-  if (op.result.type instanceof VectorType) { lanesOf(op.result.type); e.define(op.result, e.get(op.operand(0)), "v128"); return; }
+  if (op.result.type instanceof VectorType) { subVector(e, op, t, op.result.type, position(op, t) * op.result.type.numElements); return; }
   const lane = op.name === "vector.extract" ? position(op, t) : constantIndex(op.operand(1));
   if (lane === undefined) throw new CompileError("vector.extractelement needs a constant position in the wasm backend");
   e.define(op.result, fromMaskLane(e, vl, extract(e.m, vl.elem, e.get(op.operand(0)), lane)));
 });
 register(["vector.insert", "vector.insertelement"], (e, op) => {
-  const t = op.result.type as VectorType, vl = lanesOf(t);
-  if (op.operand(0).type instanceof VectorType) { lanesOf(op.operand(0).type as VectorType); e.define(op.result, e.get(op.operand(0)), "v128"); return; }
+  const t = op.result.type as VectorType, vl = lanesOf(t), x = op.operand(0).type;
+  if (x instanceof VectorType) { subVector(e, op, t, x, position(op, t) * x.numElements, op.operand(1)); return; }
   const lane = op.name === "vector.insert" ? position(op, t) : constantIndex(op.operand(2));
   if (lane === undefined) throw new CompileError("vector.insertelement needs a constant position in the wasm backend");
   e.define(op.result, replace(e.m, vl.elem, e.get(op.operand(1)), lane, toMaskLane(e, vl, e.get(op.operand(0)))), "v128");
@@ -303,17 +318,7 @@ register("vector.shuffle", (e, op) => {
   shuffleLanes(e, op, (k) => mask[k], op.operand(1));
 });
 
-// ---- building vectors ----
-register(["vector.step", "vector.constant_mask"], (e, op) => {
-  const t = op.result.type as VectorType, sizes = intsProp(op, "mask_dim_sizes");
-  const lanes = Array.from({ length: t.numElements }, (_, k) => {
-    if (op.name === "vector.step") return k;
-    let on = 1;
-    for (let d = t.rank - 1; d >= 0; d--) { if (k % t.shape[d] >= sizes[d]) on = 0; k = Math.floor(k / t.shape[d]); }
-    return on;
-  });
-  e.define(op.result, vectorConst(e.m, t, lanes), "v128");
-});
+// ---- building vectors (step and constant_mask are constants by then: lower-vector-ops) ----
 /** Lane k of the result from `lane(k)`, a scalar of the element type, replaced into zeros. */
 function fromLanes(e: FunctionEmitter, op: Operation, lane: (k: number) => Expr): void {
   const m = e.m, vl = lanesOf(op.result.type as VectorType);

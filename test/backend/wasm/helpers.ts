@@ -98,3 +98,17 @@ export const REDUCTIONS_MAIN = `  func.func @main() {
     ${digits("inorder", "%t = arith.constant 100 : i64", "")}
     return
   }`;
+
+/** %m: memref<`shape`xf32> filled with 0, 1, 2, ... in row-major order. */
+export const iota = (shape: string, n: number, idx: string) => `
+    %m = memref.alloc() : memref<${shape}xf32>
+    %flat = memref.reinterpret_cast %m to offset: [0], sizes: [${n}], strides: [1] : memref<${shape}xf32> to memref<${n}xf32>
+    %c0 = arith.constant 0 : index
+    %c1 = arith.constant 1 : index
+    %cn = arith.constant ${n} : index
+    scf.for %i = %c0 to %cn step %c1 {
+      %ii = arith.index_cast %i : index to i32
+      %f = arith.sitofp %ii : i32 to f32
+      memref.store %f, %flat[%i] : memref<${n}xf32>
+    }
+    %pad = arith.constant -1.0 : f32${idx}`;

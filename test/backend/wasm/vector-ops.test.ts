@@ -3,7 +3,7 @@
 // transcendentals there are glibc's, which can differ by an ulp: atan2(2, -0.5) prints 1.81577).
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { program, runBoth, runText } from "./helpers.js";
+import { iota, program, runBoth, runText } from "./helpers.js";
 
 function same(body: string, expected: string): void {
   const [w, i] = runBoth(program(body + SHOW));
@@ -34,20 +34,6 @@ const SHOW = `
   show("show4i", "i32", 4, "printI64", "arith.extsi") + show("show16b", "i8", 16, "printI64", "arith.extsi") +
   show("show8h", "i16", 8, "printI64", "arith.extsi");
 const s4 = (v: string) => `call @show4(${v}) : (vector<4xf32>) -> ()`;
-
-/** %m: memref<`shape`xf32> filled with 0, 1, 2, ... in row-major order. */
-const iota = (shape: string, n: number, idx: string) => `
-    %m = memref.alloc() : memref<${shape}xf32>
-    %flat = memref.reinterpret_cast %m to offset: [0], sizes: [${n}], strides: [1] : memref<${shape}xf32> to memref<${n}xf32>
-    %c0 = arith.constant 0 : index
-    %c1 = arith.constant 1 : index
-    %cn = arith.constant ${n} : index
-    scf.for %i = %c0 to %cn step %c1 {
-      %ii = arith.index_cast %i : index to i32
-      %f = arith.sitofp %ii : i32 to f32
-      memref.store %f, %flat[%i] : memref<${n}xf32>
-    }
-    %pad = arith.constant -1.0 : f32${idx}`;
 
 test("vector.transfer_read/write of 1-D vectors: out-of-bounds lanes read the padding and are not written, masked-off lanes too (they were 'not supported by the wasm backend')", () => {
   same(`
