@@ -287,6 +287,8 @@ describe("inapplicable mutations are rejected with a reason, never an exception"
     ["vectorize a conv whose q loop carries the column index", CONV.replace("%row = affine.for %q = 0 to 3 iter_args(%a1 = %a0) -> (f32)", "%row:2 = affine.for %q = 0 to 3 iter_args(%a1 = %a0, %jc = %j) -> (f32, index)")
       .replace("arith.addi %j, %q", "arith.addi %jc, %q").replace("affine.yield %s : f32", "affine.yield %s, %jc : f32, index").replace("affine.yield %row : f32", "affine.yield %row#0 : f32"),
     "conv", [{ kind: "vectorize", loop: "L1", width: 4 }], /carries a value computed from the vectorized index/],
+    ["vectorize a conv that stores under an scf.if", CONV.replace("memref.store %acc, %Y[%i, %j] : memref<4x16xf32>", "%t = arith.constant true\n        scf.if %t {\n          memref.store %acc, %Y[%i, %j] : memref<4x16xf32>\n        }"),
+      "conv", [{ kind: "vectorize", loop: "L1", width: 4 }], /scf\.if depends on the vectorized index/],
     ["unroll by a factor that does not divide", MATMUL, "matmul", [{ kind: "unroll", loop: "L2", factor: 8 }], /does not divide/],
     ["full unroll of a long loop", axpyProgram(128), "axpy", [{ kind: "unroll", loop: "L0", factor: 0 }], /too large/],
     ["unroll_and_jam by a factor that does not divide", MATMUL, "matmul", [{ kind: "unroll_and_jam", loop: "L0", factor: 3 }], /does not divide/],

@@ -4,7 +4,7 @@
 // scalar loops, but the iter_args they carry that vary across lanes widen with them: outer-loop
 // vectorization of a conv's output columns turns its p/q reductions into f32x4 accumulators.
 // Anything else (gathers, reductions into one location, uses of the index as a value, an
-// index carried through an inner loop) is refused.
+// index carried through an inner loop or seen inside another region op) is refused.
 import { AffineMap, type AffineExpr } from "../../ir/affine.js";
 import { AffineMapAttr, StridedLayoutAttr } from "../../ir/attributes.js";
 import { Block, Operation, Value } from "../../ir/core.js";
@@ -195,7 +195,13 @@ export function vectorize(loop: Operation, width: number, ctx: Context): void {
         if (!isAddressArith(op)) throw new MutationError(`vectorize: the loop index is used as a value by ${op.name}`);
         continue; // stays scalar: lane 0's address, which `coefficient` reads through
       }
-      if (op.regions.length && op.operands.some((v) => varies.has(v))) throw new MutationError(`vectorize: ${op.name} depends on the vectorized index`);
+      if (op.regions.length) {
+        // Only affine.for bodies are widened: any other region must not see the index at all.
+        let touches = false;
+        op.walk((o) => { touches ||= o.operands.some((v) => varies.has(v) || dependsOn(v, iv)); });
+        if (touches) throw new MutationError(`vectorize: ${op.name} depends on the vectorized index`);
+        continue;
+      }
       if (!op.results.some((r) => varies.has(r))) continue;
       if (!ctx.hasTrait(op, "Pure") && op.name !== "affine.yield") throw new MutationError(`vectorize: cannot widen ${op.name}`);
       op.operands.forEach((v, i) => { if (!varies.has(v)) op.setOperand(i, broadcast(v, op)); });
