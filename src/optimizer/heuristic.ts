@@ -1,8 +1,9 @@
 // HeuristicProposer: no model. Reads the target function's loop nests and proposes from a
 // small cost model and an enumeration of the mutation schema: register-blocked SIMD
 // micro-kernels (vectorize the contiguous loop, hoist the accumulator, unroll-and-jam for
-// register blocking), loop orders that make the innermost access contiguous, tiles fitted to
-// the cache, unrolling of short loops. Proposals come ranked best-first; it needs no seed.
+// register blocking), outer-loop-vectorized conv kernels (vectorize the output columns around
+// the short reduction loops, unroll those, block the outer loops), loop orders that make the
+// innermost access contiguous, tiles fitted to the cache, unrolling of short loops. Proposals come ranked best-first; it needs no seed.
 import { createContext } from "../dialects/index.js";
 import type { Operation } from "../ir/core.js";
 import { parseModule } from "../ir/parser.js";
