@@ -85,8 +85,10 @@ const registerBlock = (i: string, fi: number, j: string, fj: number): Mutation[]
 /**
  * Conv-like nest: parallel loops (..., i, j) storing contiguously in j, around the short
  * reduction loops `chain` (p, q). Outer-loop vectorization of j widens the reductions'
- * accumulators; the kernel loops are unrolled (all but the outermost, or all of them when the
- * copies stay few) and i, j register-blocked.
+ * accumulators. Best measured at 256x256 outputs, 3x3: every kernel loop unrolled, the
+ * weights hoisted out of j and i, and i blocked by 4 (adjacent output rows share 2 of their 3
+ * input rows' loads); 5x5: the innermost kernel loop unrolled with 2x2 blocks (four
+ * accumulators in the p loop). Unrolling everything is limited to 64 copies.
  */
 function convKernels(r: BandRoles, chain: Operation[], refOf: (op: Operation) => string): Mutation[][] {
   const n = r.band.length, tj = r.trips[n - 1], ti = n > 1 ? r.trips[n - 2] : 0;
@@ -96,11 +98,14 @@ function convKernels(r: BandRoles, chain: Operation[], refOf: (op: Operation) =>
   const fits = ([fi, fj]: number[]) => (fi === 1 || divides(ti, fi)) && divides(tj, 4 * fj);
   const vec: Mutation = { kind: "vectorize", loop: J, width: 4 };
   const partial = [[2, 2], [4, 2], [4, 1]].filter(fits).map(([fi, fj]) => [vec, ...unrollFrom(1), ...registerBlock(I, fi, J, fj)]);
-  if (chain.reduce((a, l) => a * tripCount(affineFor(l))!, 1) > 64) return partial.length ? partial : [[vec, ...unrollFrom(1)]];
+  const weights = chain.reduce((a, l) => a * tripCount(affineFor(l))!, 1);
+  if (weights > 64) return partial.length ? partial : [[vec, ...unrollFrom(1)]];
   // Every kernel loop unrolled: the weights no longer depend on a loop and move out of j and i.
-  const hoisted: Mutation[] = [{ kind: "hoist", loop: J }, ...(I ? [{ kind: "hoist", loop: I } as Mutation] : [])];
-  const full = [vec, ...unrollFrom(0), ...hoisted, ...(fits([1, 4]) ? registerBlock(I, 1, J, 4) : [])];
-  return [...partial.slice(0, 1), full, ...partial.slice(1), [vec, ...unrollFrom(0)]];
+  const hoisted = [vec, ...unrollFrom(0), { kind: "hoist", loop: J }, ...(I ? [{ kind: "hoist", loop: I } as Mutation] : [])] as Mutation[];
+  const full = [[4, 1], [8, 1], [1, 4]].filter(fits).map(([fi, fj]) => [...hoisted, ...registerBlock(I, fi, J, fj)]);
+  // Past 16 weights (5x5) the hoisted broadcasts no longer fit the 16 SIMD registers.
+  const [first, second] = weights <= 16 ? [full, partial] : [partial, full];
+  return [...first.slice(0, 1), ...second.slice(0, 1), ...first.slice(1, 2), ...second.slice(1, 2), ...first.slice(2), ...second.slice(2), hoisted];
 }
 
 /**
