@@ -1,8 +1,9 @@
 // HeuristicProposer: no model. Reads the target function's loop nests and proposes from a
 // small cost model and an enumeration of the mutation schema: register-blocked SIMD
 // micro-kernels (vectorize the contiguous loop, hoist the accumulator, unroll-and-jam for
-// register blocking), loop orders that make the innermost access contiguous, tiles fitted to
-// the cache, unrolling of short loops. Proposals come ranked best-first; it needs no seed.
+// register blocking), outer-loop-vectorized conv kernels (vectorize the output columns around
+// the short reduction loops, unroll those, block the outer loops), loop orders that make the
+// innermost access contiguous, tiles fitted to the cache, unrolling of short loops. Proposals come ranked best-first; it needs no seed.
 import { createContext } from "../dialects/index.js";
 import type { Operation } from "../ir/core.js";
 import { parseModule } from "../ir/parser.js";
@@ -62,6 +63,51 @@ function streamedOperand(fn: Operation, band: Operation[]): number | undefined {
 const prop = (name: string, mutations: Mutation[]): Proposal => ({ target_function: name, mutations });
 const divides = (n: number, d: number) => n > 0 && n % d === 0;
 
+/** The short constant-trip loops carrying iter_args nested one in another under `loop` (a conv's p, q). */
+function reductionChain(loop: Operation): Operation[] {
+  const chain: Operation[] = [];
+  for (let body = loop.body(); ;) {
+    const inner = body.ops.filter((o) => o.name === "affine.for");
+    const f = inner.length === 1 ? affineFor(inner[0]) : undefined;
+    const tc = f && tripCount(f);
+    if (!f?.iterArgs.length || tc === undefined || tc > 16) return chain;
+    chain.push(inner[0]);
+    body = f.body;
+  }
+}
+
+/** unroll_and_jam of loop `i` by `fi` and of `j` by `fj` (1: not at all): fi x fj register blocks. */
+const registerBlock = (i: string, fi: number, j: string, fj: number): Mutation[] => [
+  ...(fi > 1 ? [{ kind: "unroll_and_jam", loop: i, factor: fi } as Mutation] : []),
+  ...(fj > 1 ? [{ kind: "unroll_and_jam", loop: j, factor: fj } as Mutation] : []),
+];
+
+/**
+ * Conv-like nest: parallel loops (..., i, j) storing contiguously in j, around the short
+ * reduction loops `chain` (p, q). Outer-loop vectorization of j widens the reductions'
+ * accumulators. Best measured at 256x256 outputs, 3x3: every kernel loop unrolled, the
+ * weights hoisted out of j and i, and i blocked by 4 (adjacent output rows share 2 of their 3
+ * input rows' loads); 5x5: the innermost kernel loop unrolled with 2x2 blocks (four
+ * accumulators in the p loop). Unrolling everything is limited to 64 copies.
+ */
+function convKernels(r: BandRoles, chain: Operation[], refOf: (op: Operation) => string): Mutation[][] {
+  const n = r.band.length, tj = r.trips[n - 1], ti = n > 1 ? r.trips[n - 2] : 0;
+  const [I, J] = [r.refs[n - 2], r.refs[n - 1]];
+  // Innermost first, so the refs of the loops still to unroll stay valid.
+  const unrollFrom = (k: number): Mutation[] => chain.slice(k).reverse().map((l) => ({ kind: "unroll", loop: refOf(l), factor: 0 }));
+  const fits = ([fi, fj]: number[]) => (fi === 1 || divides(ti, fi)) && divides(tj, 4 * fj);
+  const vec: Mutation = { kind: "vectorize", loop: J, width: 4 };
+  const partial = [[2, 2], [4, 2], [4, 1]].filter(fits).map(([fi, fj]) => [vec, ...unrollFrom(1), ...registerBlock(I, fi, J, fj)]);
+  const weights = chain.reduce((a, l) => a * tripCount(affineFor(l))!, 1);
+  if (weights > 64) return partial.length ? partial : [[vec, ...unrollFrom(1)]];
+  // Every kernel loop unrolled: the weights no longer depend on a loop and move out of j and i.
+  const hoisted = [vec, ...unrollFrom(0), { kind: "hoist", loop: J }, ...(I ? [{ kind: "hoist", loop: I } as Mutation] : [])] as Mutation[];
+  const full = [[4, 1], [8, 1], [1, 4]].filter(fits).map(([fi, fj]) => [...hoisted, ...registerBlock(I, fi, J, fj)]);
+  // Past 16 weights (5x5) the hoisted broadcasts no longer fit the 16 SIMD registers.
+  const [first, second] = weights <= 16 ? [full, partial] : [partial, full];
+  return [...first.slice(0, 1), ...second.slice(0, 1), ...first.slice(1, 2), ...second.slice(1, 2), ...first.slice(2), ...second.slice(2), hoisted];
+}
+
 /**
  * The loop to split across threads: the outermost loop around the register-blocked
  * micro-kernel (a loop carrying 2+ accumulators) that the parallelize mutation accepts.
@@ -105,9 +151,7 @@ export function heuristicProposals(fn: Operation, name: string, applied: readonl
       const kernels = [[2, 4], [4, 2], [2, 2], [4, 1], [8, 1], [2, 1]].filter(([fi, fj]) => divides(ti, fi) && divides(tj, 4 * fj));
       // `at` renames the band's loops (they shift by one once k is tiled).
       const kernel = (fi: number, fj: number, at = (l: string) => l): Mutation[] => [
-        { kind: "vectorize", loop: at(L[1]), width: 4 }, { kind: "hoist", loop: at(L[2]) },
-        ...(fi > 1 ? [{ kind: "unroll_and_jam", loop: at(L[0]), factor: fi } as Mutation] : []),
-        ...(fj > 1 ? [{ kind: "unroll_and_jam", loop: at(L[1]), factor: fj } as Mutation] : []),
+        { kind: "vectorize", loop: at(L[1]), width: 4 }, { kind: "hoist", loop: at(L[2]) }, ...registerBlock(at(L[0]), fi, at(L[1]), fj),
       ];
       if (streamed !== undefined) {
         for (const [fi, fj] of kernels.slice(0, 2)) {
@@ -129,10 +173,14 @@ export function heuristicProposals(fn: Operation, name: string, applied: readonl
       bundle([{ kind: "interchange", loops: L, permutation: [0, 2, 1] }, { kind: "vectorize", loop: L[2], width: 4 }]);
       bundle([{ kind: "interchange", loops: L, permutation: [0, 2, 1] }]);
     }
-    // Generic single steps on any band.
     const innermost = band[band.length - 1];
     const f = affineFor(innermost);
     const tc = tripCount(f);
+    const chain = reductionChain(innermost);
+    if (chain.length && r.contiguous === band.length - 1 && f.step === 1 && divides(tc ?? 0, 4)) {
+      for (const ms of convKernels(r, chain, refOf)) bundle(ms);
+    }
+    // Generic single steps on any band.
     if (r.contiguous === band.length - 1 && f.step === 1 && tc !== undefined && tc % 4 === 0 && !done.has("vectorize")) {
       out.push(prop(name, [{ kind: "vectorize", loop: refOf(innermost), width: 4 }]));
     }

@@ -2,8 +2,10 @@
 // or a verdict with a reason (never an exception) when the proposal does not apply.
 import { createContext } from "../dialects/index.js";
 import { funcName, functionType } from "../dialects/func.js";
-import { Operation, type Module } from "../ir/core.js";
-import { VectorType } from "../ir/types.js";
+import { Operation, type Module, type Value } from "../ir/core.js";
+import { IndexType, VectorType } from "../ir/types.js";
+import { AffineMapAttr } from "../ir/attributes.js";
+import { constantIndex } from "../dialects/arith.js";
 import type { Context } from "../ir/dialect.js";
 import { DiagnosticError, formatDiagnostic } from "../ir/diagnostics.js";
 import { parseModule } from "../ir/parser.js";
@@ -14,7 +16,7 @@ import { cse } from "../passes/cse.js";
 import { DiagnosticSink } from "../ir/diagnostics.js";
 import { loopByRef, loopTable } from "./loops.js";
 import { hoist } from "./mutations/hoist.js";
-import { interchange, tile, unroll, unrollAndJam } from "./mutations/loops.js";
+import { interchange, plusConst, tile, unroll, unrollAndJam } from "./mutations/loops.js";
 import { MutationError, mutateConstant, swapOperator } from "./mutations/scalar.js";
 import { pack } from "./mutations/pack.js";
 import { checkParallelLoops, parallelize } from "./mutations/parallelize.js";
@@ -45,7 +47,10 @@ export function applyMutation(fn: Operation, mu: Mutation, ctx: Context): void {
   }
 }
 
-/** Reuse an identical earlier load in the same block when no store or call lies between. */
+/**
+ * Reuse an identical earlier load in the same block when no call, copy, region or store to
+ * the same memref lies between (distinct memref values do not alias, as hoist's LICM assumes).
+ */
 function forwardLoads(m: Module): void {
   m.walk((op) => {
     for (const r of op.regions) for (const b of r.blocks) {
@@ -56,10 +61,46 @@ function forwardLoads(m: Module): void {
           const key = `${o.name}|${o.operands.map((v) => ids(v)).join(",")}|${o.attr("map")?.str ?? ""}|${o.result.type.str}`;
           const prior = seen.get(key);
           if (prior) { o.result.replaceAllUsesWith(prior.result); o.erase(); } else seen.set(key, o);
-        } else if (a || o.regions.length || o.name.endsWith(".call") || o.name === "memref.copy") seen = new Map();
+        } else if (a) {
+          for (const [k, l] of seen) if (accessOf(l)!.memref === a.memref) seen.delete(k);
+        } else if (o.regions.length || o.name.endsWith(".call") || o.name === "memref.copy") seen = new Map();
       }
     }
   });
+}
+
+/** `v` as base + constant offset, through index `arith.addi` with a constant and `affine.apply (d0) -> (d0 + c)`. */
+function offsetOf(v: Value): [Value, number] {
+  const op = v.owner;
+  if (!(op instanceof Operation) || !(v.type instanceof IndexType)) return [v, 0];
+  if (op.name === "arith.addi") {
+    const k = op.operands.findIndex((o) => constantIndex(o) !== undefined);
+    if (k < 0) return [v, 0];
+    const [base, off] = offsetOf(op.operand(1 - k));
+    return [base, off + constantIndex(op.operand(k))!];
+  }
+  const m = op.name === "affine.apply" && op.operands.length === 1 ? op.attr<AffineMapAttr>("map")!.map : undefined;
+  const e = m?.results.length === 1 ? m.results[0] : undefined;
+  if (e?.kind === "add" && e.lhs.kind === "dim" && e.rhs.kind === "const") {
+    const [base, off] = offsetOf(op.operand(0));
+    return [base, off + e.rhs.value];
+  }
+  return [v, 0];
+}
+
+/**
+ * Rewrite every `x + c` chain as one `affine.apply (d0) -> (d0 + c)` of its base, so that the
+ * same address reached two ways (row i + 1 of a conv's next output row at p = 0, and of this
+ * row at p = 1) is one value after CSE and its load is forwarded.
+ */
+function normalizeOffsets(m: Module): void {
+  const ops: Operation[] = [];
+  m.walk((op) => { if (op.results.length === 1 && (op.name === "arith.addi" || op.name === "affine.apply")) ops.push(op); });
+  for (const op of ops) {
+    const [base, off] = offsetOf(op.result);
+    if (base === op.result) continue;
+    op.result.replaceAllUsesWith(plusConst(base, off, { block: op.parent!, before: op }));
+  }
 }
 const idMap = new WeakMap<object, number>();
 let nextId = 0;
@@ -87,6 +128,8 @@ function contractFma(m: Module): void {
 /** Tidy after mutations: forward loads, contract multiply-adds, fold constants, share index arithmetic. */
 function tidy(m: Module, ctx: Context): void {
   const sink = new DiagnosticSink();
+  foldAndErase(m, ctx); // constants first: a fully unrolled loop's index is `affine.apply () -> (c)`
+  normalizeOffsets(m);
   cse.run(m, ctx, sink);
   forwardLoads(m);
   contractFma(m);

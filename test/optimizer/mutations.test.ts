@@ -3,7 +3,10 @@
 // that does not apply is a `rejected` verdict with a reason, never an exception.
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { mutate } from "../../src/optimizer/mutator.js";
+import { createContext } from "../../src/dialects/index.js";
+import { parseModule } from "../../src/ir/parser.js";
+import { heuristicProposals } from "../../src/optimizer/heuristic.js";
+import { findFunction, mutate } from "../../src/optimizer/mutator.js";
 import type { Mutation } from "../../src/optimizer/schema.js";
 import { Engine } from "../../src/runtime/engine.js";
 import { createCapturingContext } from "../../src/runtime/host.js";
@@ -96,6 +99,47 @@ function axpyProgram(n: number): string {
 `;
 }
 
+/**
+ * Y = X (*) K, a 3x3 valid convolution over rows x cols outputs, written as the raised
+ * scf program (`examples/conv2d.mlir`) is: scalar reductions over p, q in iter_args, the
+ * addresses `i + p`, `j + q` computed with arith.addi.
+ */
+function convProgram(rows: number, cols: number): string {
+  const [tX, tK, tY] = [`memref<${rows + 2}x${cols + 2}xf32>`, "memref<3x3xf32>", `memref<${rows}x${cols}xf32>`];
+  return `module {
+  func.func private @printMemrefF32(memref<*xf32>)
+  func.func @conv(%X: ${tX}, %K: ${tK}, %Y: ${tY}) {
+    %zero = arith.constant 0.000000e+00 : f32
+    affine.for %i = 0 to ${rows} {
+      affine.for %j = 0 to ${cols} {
+        %acc = affine.for %p = 0 to 3 iter_args(%a0 = %zero) -> (f32) {
+          %row = affine.for %q = 0 to 3 iter_args(%a1 = %a0) -> (f32) {
+            %ip = arith.addi %i, %p : index
+            %jq = arith.addi %j, %q : index
+            %x = memref.load %X[%ip, %jq] : ${tX}
+            %k = memref.load %K[%p, %q] : ${tK}
+            %m = arith.mulf %x, %k : f32
+            %s = arith.addf %a1, %m : f32
+            affine.yield %s : f32
+          }
+          affine.yield %row : f32
+        }
+        memref.store %acc, %Y[%i, %j] : ${tY}
+      }
+    }
+    return
+  }
+  func.func @main() {
+    %X = memref.alloc() : ${tX}
+    %K = memref.alloc() : ${tK}
+    %Y = memref.alloc() : ${tY}${fill("%X", rows + 2, cols + 2, 3, 5, 11)}${fill("%K", 3, 3, 3, 1, 7)}
+    func.call @conv(%X, %K, %Y) : (${tX}, ${tK}, ${tY}) -> ()${print("%Y", tY)}
+    return
+  }
+}
+`;
+}
+
 function run(text: string, engine: "wasm" | "interp"): string {
   const ctx = createCapturingContext({});
   const e = new Engine({ engine, ctx, checkBounds: true });
@@ -106,6 +150,7 @@ function run(text: string, engine: "wasm" | "interp"): string {
 
 const MATMUL = matmulProgram(8, 16, 12);
 const AXPY = axpyProgram(16);
+const CONV = convProgram(4, 16);
 const oracle = new Map<string, string>();
 const original = (text: string) => { let o = oracle.get(text); if (!o) oracle.set(text, (o = run(text, "interp"))); return o; };
 
@@ -169,6 +214,19 @@ describe("mutations keep the meaning (interpreter and wasm agree with the origin
     const f = checkSame(AXPY, "axpy", [{ kind: "vectorize", loop: "L0", width: 4 }]);
     assert.match(f, /vector\.store/);
   });
+  it("vectorize a conv's output columns: the p/q reductions' accumulators widen to f32x4", () => {
+    const f = checkSame(CONV, "conv", [{ kind: "vectorize", loop: "L1", width: 4 }]);
+    assert.match(f, /0 to 16 step 4/);
+    assert.match(f, /iter_args\(%\w+ = %\w+\) -> \(vector<4xf32>\)/);
+    assert.match(f, /vector\.load %arg0/, "X is read contiguously along j");
+    assert.match(f, /vector\.broadcast/, "the invariant weight K[p, q] is broadcast");
+    assert.match(f, /vector\.store/);
+  });
+  it("a conv kernel blocked by 2 rows loads the input rows the two share once (addresses normalized, loads forwarded past Y's store)", () => {
+    const f = checkSame(CONV, "conv", [{ kind: "vectorize", loop: "L1", width: 4 }, { kind: "unroll", loop: "L3", factor: 0 },
+      { kind: "unroll", loop: "L2", factor: 0 }, { kind: "unroll_and_jam", loop: "L0", factor: 2 }]);
+    assert.equal((f.match(/vector\.load %arg0/g) ?? []).length, 12, "4 input rows x 3 columns, not 2 x 9");
+  });
   it("hoist: scalar replacement of the accumulator", () => {
     const f = checkSame(MATMUL, "matmul", [{ kind: "hoist", loop: "L2" }]);
     assert.match(f, /iter_args/);
@@ -204,6 +262,21 @@ describe("mutations keep the meaning (interpreter and wasm agree with the origin
   });
 });
 
+describe("the heuristic on a conv nest", () => {
+  it("proposes the vectorized, unrolled, register-blocked kernels first, and each keeps the meaning", () => {
+    const fn = findFunction(parseModule(CONV, "<conv>", createContext()), "conv")!;
+    const ps = heuristicProposals(fn, "conv", []);
+    const kinds = ps.map((p) => ("mutations" in p ? p.mutations.map((m) => m.kind).join("+") : "rewrite"));
+    assert.deepEqual(ps[0], { target_function: "conv", mutations: [{ kind: "vectorize", loop: "L1", width: 4 },
+      { kind: "unroll", loop: "L3", factor: 0 }, { kind: "unroll", loop: "L2", factor: 0 }, { kind: "hoist", loop: "L1" }, { kind: "hoist", loop: "L0" },
+      { kind: "unroll_and_jam", loop: "L0", factor: 4 }] }, "vectorize j, unroll p and q, hoist the weights, block 4 rows");
+    assert.equal(kinds[1], "vectorize+unroll+unroll_and_jam+unroll_and_jam", "vectorize j, unroll q, block 2 rows x 2 vectors");
+    const kernels = kinds.filter((k) => k.startsWith("vectorize+unroll"));
+    assert.ok(kernels.length >= 5 && kinds.slice(0, kernels.length).every((k) => k.startsWith("vectorize+unroll")), "the kernels come first");
+    for (const p of ps.slice(0, kernels.length)) if ("mutations" in p) checkSame(CONV, "conv", p.mutations);
+  });
+});
+
 const TENSOR_FN = `func.func @f(%a: tensor<4xf32>, %b: tensor<4xf32>) -> tensor<4xf32> {
   %c = tensorlang.sub %a, %b : tensor<4xf32>
   return %c : tensor<4xf32>
@@ -214,6 +287,14 @@ describe("inapplicable mutations are rejected with a reason, never an exception"
     ["vectorize width 8", MATMUL, "matmul", [{ kind: "vectorize", loop: "L1", width: 8 }], /width 8/],
     ["vectorize a reduction loop", MATMUL, "matmul", [{ kind: "vectorize", loop: "L2", width: 4 }], /same location|reduction|contiguous/],
     ["vectorize a trip count not a multiple of 4", matmulProgram(8, 6, 12), "matmul", [{ kind: "vectorize", loop: "L1", width: 4 }], /multiple of 4/],
+    ["vectorize a conv whose sums over j meet in one location", CONV.replace("%Y[%i, %j]", "%Y[%i, %i]"), "conv", [{ kind: "vectorize", loop: "L1", width: 4 }], /stored to one location \(a reduction\)/],
+    ["vectorize a conv that reads X with stride 2 in j", CONV.replace("arith.addi %j, %q", "arith.addi %j, %j"), "conv", [{ kind: "vectorize", loop: "L1", width: 4 }], /not contiguous/],
+    ["vectorize a conv whose reduction adds the loop index", CONV.replace("%s = arith.addf %a1, %m : f32", "%jc = arith.index_cast %jq : index to i32\n            %jf = arith.sitofp %jc : i32 to f32\n            %s = arith.addf %a1, %jf : f32"), "conv", [{ kind: "vectorize", loop: "L1", width: 4 }], /loop index is used as a value by arith\.index_cast/],
+    ["vectorize a conv whose q loop carries the column index", CONV.replace("%row = affine.for %q = 0 to 3 iter_args(%a1 = %a0) -> (f32)", "%row:2 = affine.for %q = 0 to 3 iter_args(%a1 = %a0, %jc = %j) -> (f32, index)")
+      .replace("arith.addi %j, %q", "arith.addi %jc, %q").replace("affine.yield %s : f32", "affine.yield %s, %jc : f32, index").replace("affine.yield %row : f32", "affine.yield %row#0 : f32"),
+    "conv", [{ kind: "vectorize", loop: "L1", width: 4 }], /carries a value computed from the vectorized index/],
+    ["vectorize a conv that stores under an scf.if", CONV.replace("memref.store %acc, %Y[%i, %j] : memref<4x16xf32>", "%t = arith.constant true\n        scf.if %t {\n          memref.store %acc, %Y[%i, %j] : memref<4x16xf32>\n        }"),
+      "conv", [{ kind: "vectorize", loop: "L1", width: 4 }], /scf\.if depends on the vectorized index/],
     ["unroll by a factor that does not divide", MATMUL, "matmul", [{ kind: "unroll", loop: "L2", factor: 8 }], /does not divide/],
     ["full unroll of a long loop", axpyProgram(128), "axpy", [{ kind: "unroll", loop: "L0", factor: 0 }], /too large/],
     ["unroll_and_jam by a factor that does not divide", MATMUL, "matmul", [{ kind: "unroll_and_jam", loop: "L0", factor: 3 }], /does not divide/],

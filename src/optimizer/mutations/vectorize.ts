@@ -1,7 +1,10 @@
 // vectorize: turn an affine.for with unit step into one with step W whose body works on
 // vector<Wxf32> (v128 in the wasm backend). Accesses contiguous in the loop index become
-// vector.load/store, invariant loads are broadcast, arithmetic is widened; anything else
-// (gathers, reductions into one location, uses of the index as a value) is refused.
+// vector.load/store, invariant loads are broadcast, arithmetic is widened. Inner loops stay
+// scalar loops, but the iter_args they carry that vary across lanes widen with them: outer-loop
+// vectorization of a conv's output columns turns its p/q reductions into f32x4 accumulators.
+// Anything else (gathers, reductions into one location, uses of the index as a value, an
+// index carried through an inner loop or seen inside another region op) is refused.
 import { AffineMap, type AffineExpr } from "../../ir/affine.js";
 import { AffineMapAttr, StridedLayoutAttr } from "../../ir/attributes.js";
 import { Block, Operation, Value } from "../../ir/core.js";
@@ -83,6 +86,10 @@ export function memoryIndices(a: Access, at: Operation): Value[] {
   });
 }
 
+/** Index arithmetic `coefficient` sees through (e.g. a conv's `j + q`): it only computes addresses. */
+const isAddressArith = (op: Operation): boolean =>
+  op.name === "affine.apply" || ((op.name === "arith.addi" || op.name === "arith.subi") && op.result.type instanceof IndexType);
+
 function lastDimContiguous(t: Type): boolean {
   if (!(t instanceof MemRefType)) return false;
   return !t.layout || !(t.layout instanceof StridedLayoutAttr) || t.layout.strides[t.layout.strides.length - 1] === 1;
@@ -94,7 +101,7 @@ export function vectorize(loop: Operation, width: number, ctx: Context): void {
   if (f.step !== 1) throw new MutationError("vectorize: the loop must have step 1");
   const tc = tripCount(f);
   if (tc === undefined || tc % width !== 0) throw new MutationError(`vectorize: the trip count ${tc ?? "(unknown)"} is not a multiple of ${width}`);
-  if (f.iterArgs.length) throw new MutationError("vectorize: loops with iter_args (reductions) are not supported");
+  if (f.iterArgs.length) throw new MutationError("vectorize: the loop carries iter_args (a reduction across its own index); vectorize an enclosing loop instead");
   const iv = f.iv;
   const vecOf = (t: Type): VectorType => {
     if (!(t instanceof FloatType && t.kind === "f32") && !(t instanceof IntegerType && (t.width === 32 || t.width === 1))) {
@@ -170,6 +177,8 @@ export function vectorize(loop: Operation, width: number, ctx: Context): void {
       if (op.name === "affine.for") {
         const g = affineFor(op);
         if ([...g.lbOperands, ...g.ubOperands].some((v) => dependsOn(v, iv))) throw new MutationError("vectorize: an inner loop's bounds depend on the vectorized index");
+        // An index carried from the vectorized one would hold lane 0's address only.
+        if (g.inits.some((v) => !varies.has(v) && dependsOn(v, iv))) throw new MutationError("vectorize: an inner loop carries a value computed from the vectorized index");
         g.iterArgs.forEach((a, i) => {
           if (!varies.has(a)) return;
           const vt = vecOf(a.type);
@@ -182,11 +191,17 @@ export function vectorize(loop: Operation, width: number, ctx: Context): void {
         y.operands.forEach((v, i) => { if (varies.has(g.iterArgs[i]) && !varies.has(v)) y.setOperand(i, broadcast(v, y)); });
         continue;
       }
-      if (op.operands.some((v) => v === iv || (v.type instanceof IndexType && dependsOn(v, iv) && op.name !== "affine.apply"))) {
-        if (op.name !== "affine.apply") throw new MutationError(`vectorize: the loop index is used as a value by ${op.name}`);
+      if (op.operands.some((v) => v === iv || (v.type instanceof IndexType && dependsOn(v, iv)))) {
+        if (!isAddressArith(op)) throw new MutationError(`vectorize: the loop index is used as a value by ${op.name}`);
+        continue; // stays scalar: lane 0's address, which `coefficient` reads through
+      }
+      if (op.regions.length) {
+        // Only affine.for bodies are widened: any other region must not see the index at all.
+        let touches = false;
+        op.walk((o) => { touches ||= o.operands.some((v) => varies.has(v) || dependsOn(v, iv)); });
+        if (touches) throw new MutationError(`vectorize: ${op.name} depends on the vectorized index`);
         continue;
       }
-      if (op.regions.length && op.operands.some((v) => varies.has(v))) throw new MutationError(`vectorize: ${op.name} depends on the vectorized index`);
       if (!op.results.some((r) => varies.has(r))) continue;
       if (!ctx.hasTrait(op, "Pure") && op.name !== "affine.yield") throw new MutationError(`vectorize: cannot widen ${op.name}`);
       op.operands.forEach((v, i) => { if (!varies.has(v)) op.setOperand(i, broadcast(v, op)); });
