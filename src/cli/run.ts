@@ -52,6 +52,7 @@ function formatResult(v: EngineValue, kind: string): string {
 }
 
 function summaryLine(r: FunctionReport): string {
+  if (r.leftAsWritten) return `optimize @${r.name}: left as written: ${r.leftAsWritten}`;
   const vs = Object.entries(r.verdicts).map(([k, n]) => `${k} ${n}`).join(", ");
   const ms = r.accepted.map((m) => (m === "rewrite" ? "rewrite" : m.kind === "vectorize" ? `vectorize(${m.loop},${m.width})`
     : "loop" in m ? `${m.kind}(${m.loop}${"factor" in m ? `,${m.kind === "unroll" && m.factor === 0 ? "full" : m.factor}` : ""})` : "loops" in m ? `${m.kind}(${m.loops.join(",")})` : m.kind)).join(" + ");
@@ -63,7 +64,7 @@ function summaryLine(r: FunctionReport): string {
 function writeReport(file: string | undefined, reports: FunctionReport[]): void {
   if (!file) return;
   writeOutput("--report", file, JSON.stringify({ functions: reports.map((r) => ({ name: r.name, baselineMs: r.baselineMs, bestMs: r.bestMs,
-    speedup: r.speedup, accepted: r.accepted, verdicts: r.verdicts, bestIr: r.bestIr, fromCache: r.fromCache, searchMs: r.searchMs, iterations: r.iterations })) }, null, 2) + "\n");
+    speedup: r.speedup, accepted: r.accepted, verdicts: r.verdicts, bestIr: r.bestIr, fromCache: r.fromCache, searchMs: r.searchMs, iterations: r.iterations, leftAsWritten: r.leftAsWritten })) }, null, 2) + "\n");
 }
 
 const REFLECTION_FNS = ["tensorlang_get_ir", "tensorlang_query_model", "tensorlang_compile", "tensorlang_get_symbol_address", "tensorlang_optimize_async"];

@@ -4,6 +4,7 @@ import { createContext } from "../dialects/index.js";
 import { symbolName, type Operation } from "../ir/core.js";
 import { parseModule } from "../ir/parser.js";
 import { printModule, printOp } from "../ir/printer.js";
+import { overlappingCall } from "./aliasing.js";
 import { StrategyCache, cacheKey, type CacheEntry } from "./cache.js";
 import { ExperienceLog } from "./experience.js";
 import { affineFor, loopTable, loopsOf, tripCount } from "./loops.js";
@@ -28,6 +29,8 @@ export interface FunctionReport {
   fromCache: boolean;
   searchMs: number;
   iterations: number;
+  /** Why the function was left as written (no search), e.g. a call that may pass overlapping buffers. */
+  leftAsWritten?: string;
 }
 
 export interface OptimizeOptions {
@@ -122,6 +125,12 @@ export async function optimizeModule(o: OptimizeOptions): Promise<{ moduleText: 
   for (const name of o.functions) {
     const start = Date.now();
     moduleText = loopLevel(moduleText, name);
+    const ctx = createContext(), clash = overlappingCall(parseModule(moduleText, "<optimize>", ctx), name, ctx);
+    if (clash) {
+      reports.push({ name, baselineMs: NaN, bestMs: NaN, speedup: 1, accepted: [], verdicts: {}, bestIr: "", fromCache: false,
+        searchMs: Date.now() - start, iterations: 0, leftAsWritten: `${clash} (its optimized versions assume separate buffers)` });
+      continue;
+    }
     const original = describe(moduleText, name);
     // Winners found for several threads (parallel loops) are kept apart from single-thread ones.
     const threads = o.sandbox?.threads ?? 1;
