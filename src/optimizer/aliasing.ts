@@ -1,9 +1,9 @@
 // The optimizer's rewrites reorder memory accesses (vectorize, unroll-and-jam, hoist's scalar
 // replacement, load forwarding), and the sandbox checks them on separate buffers: a winner is
-// right only when no call passes overlapping buffers for two memref parameters of which the
-// function writes one (C's `restrict`). overlappingCall finds a call in the module that may,
-// so such a function is left as written instead of being swapped for a version that is wrong
-// there. Read-only parameters may overlap anything.
+// right only when no call passes overlapping buffers for two memref parameters, or for a
+// parameter and a global the function uses, one of which it writes (C's `restrict`).
+// overlappingCall finds a call in the module that may, so such a function is left as written
+// instead of being swapped for a version that is wrong there. Buffers only read may overlap.
 import { BlockArgument, type Module, OpResult, type Operation, type Value, symbolName } from "../ir/core.js";
 import type { Context } from "../ir/dialect.js";
 import { MemRefType } from "../ir/types.js";
@@ -17,15 +17,37 @@ const FRESH = new Set(["memref.alloc", "memref.alloca", "bufferization.to_memref
 
 const rootOf = (v: Value): Value => (v instanceof OpResult && VIEWS.has(v.op.name) ? rootOf(v.op.operand(0)) : v);
 
-/** Whether `fn` may write through `v` (a use other than a read, a pure op such as memref.dim, or a view only read). */
-function written(v: Value, ctx: Context): boolean {
-  return v.uses.some(({ op }) => VIEWS.has(op.name) ? written(op.result, ctx) : !(ctx.hasTrait(op, "MemRead") || ctx.hasTrait(op, "Pure")));
+/**
+ * Whether code may write through `v`: a use other than a read, a pure op such as memref.dim, a
+ * view only read, or a call of a module function that only reads that parameter.
+ */
+function written(v: Value, ctx: Context, m: Module, visiting = new Set<Value>()): boolean {
+  if (visiting.has(v)) return false; // (a recursive call adds nothing new)
+  visiting.add(v);
+  return v.uses.some(({ op, index }) => {
+    if (VIEWS.has(op.name)) return written(op.result, ctx, m, visiting);
+    if (op.name === "func.call") {
+      const param = m.lookup(calleeOf(op) ?? "")?.regions[0]?.blocks[0]?.args[index];
+      return !param || written(param, ctx, m, visiting);
+    }
+    return !(ctx.hasTrait(op, "MemRead") || ctx.hasTrait(op, "Pure"));
+  });
 }
 
+/** A buffer as far as this analysis tells buffers apart: the value at the root of its views, or a global's name. */
+type Buffer = Value | string;
+function bufferOf(v: Value): Buffer {
+  const r = rootOf(v);
+  return r instanceof OpResult && r.op.name === "memref.get_global" ? r.op.attr("name")!.str : r;
+}
+const fresh = (b: Buffer) => b instanceof OpResult && FRESH.has(b.op.name);
+const paramOf = (b: Buffer) => (b instanceof BlockArgument && b.block.parentOp?.name === "func.func" ? b : undefined);
+
 /**
- * A call in `m` that may pass overlapping buffers for two memref parameters of `name` that it
- * writes one of, described; undefined when there is none. Parameters of a function the module
- * never calls (an entry point the host calls) are taken as separate buffers.
+ * A call in `m` that may pass overlapping buffers to `name` (one buffer for two memref
+ * parameters, or a global that `name` also uses, with one of the two written by `name`),
+ * described; undefined when there is none. Parameters of a function the module never calls (an
+ * entry point the host calls) are taken as separate buffers.
  */
 export function overlappingCall(m: Module, name: string, ctx: Context): string | undefined {
   const calls = (callee: string) => {
@@ -33,38 +55,41 @@ export function overlappingCall(m: Module, name: string, ctx: Context): string |
     m.walk((op) => { if (op.name === "func.call" && calleeOf(op) === callee) out.push(op); });
     return out;
   };
-  const params = (f: string) => m.lookup(f)?.regions[0]?.blocks[0]?.args ?? [];
-  const seen = new Set<string>();
-  /** Whether parameters i and j of function f may be the same buffer. */
-  const paramsMayOverlap = (f: string, i: number, j: number): boolean => {
-    const key = `${f}:${i}:${j}`;
-    if (seen.has(key)) return false; // (a recursive cycle adds nothing new)
-    seen.add(key);
-    return calls(f).some((c) => mayOverlap(c.operand(i), c.operand(j)));
+  const memo = new Map<string, boolean>();
+  /** Whether a parameter of some function may be the same buffer as `other` (another of its parameters, or a global), over every call of it. */
+  const paramMayOverlap = (p: BlockArgument, other: BlockArgument | string): boolean => {
+    const f = symbolName(p.block.parentOp!)!, key = `${f}:${p.index}:${typeof other === "string" ? other : other.index}`;
+    if (!memo.has(key)) {
+      memo.set(key, false); // (a recursive cycle adds nothing new)
+      memo.set(key, calls(f).some((c) => mayOverlap(bufferOf(c.operand(p.index)), typeof other === "string" ? other : bufferOf(c.operand(other.index)))));
+    }
+    return memo.get(key)!;
   };
-  const mayOverlap = (a: Value, b: Value): boolean => {
-    const [ra, rb] = [rootOf(a), rootOf(b)];
-    if (ra === rb) return true;
-    const fresh = (r: Value) => r instanceof OpResult && FRESH.has(r.op.name);
-    if (fresh(ra) || fresh(rb)) return false;
-    const global = (r: Value) => (r instanceof OpResult && r.op.name === "memref.get_global" ? r.op.attr("name")?.str : undefined);
-    if (global(ra) && global(rb)) return global(ra) === global(rb);
-    const fnArg = (r: Value) => (r instanceof BlockArgument && r.block.parentOp?.name === "func.func" ? r.block.parentOp : undefined);
-    const fa = fnArg(ra), fb = fnArg(rb);
-    if (fa && fa === fb) return paramsMayOverlap(symbolName(fa)!, (ra as BlockArgument).index, (rb as BlockArgument).index);
+  const mayOverlap = (a: Buffer, b: Buffer): boolean => {
+    if (a === b) return true;
+    if (fresh(a) || fresh(b) || (typeof a === "string" && typeof b === "string")) return false;
+    const pa = paramOf(a), pb = paramOf(b);
+    if (pa && (typeof b === "string" || (pb && pb.block === pa.block))) return paramMayOverlap(pa, pb ?? (b as string));
+    if (pb && typeof a === "string") return paramMayOverlap(pb, a);
     return true; // loaded, returned, carried through a loop, ...: unknown
   };
-  const ps = params(name);
-  const memrefs = ps.filter((p) => p.type instanceof MemRefType);
+  const fn = m.lookup(name);
+  const memrefs = (fn?.regions[0]?.blocks[0]?.args ?? []).filter((p) => p.type instanceof MemRefType);
+  const globals = new Map<string, boolean>(); // the globals @name uses, and whether it writes them
+  fn?.walk((op) => { if (op.name === "memref.get_global") { const g = bufferOf(op.result) as string; globals.set(g, !!globals.get(g) || written(op.result, ctx, m)); } });
   for (const call of calls(name)) {
+    let caller: Operation | null = call.parentOp;
+    while (caller && caller.name !== "func.func") caller = caller.parentOp;
+    const where = `a call${caller ? ` in @${symbolName(caller)}` : ""}`;
     for (const [x, p] of memrefs.entries()) {
+      const arg = bufferOf(call.operand(p.index));
       for (const q of memrefs.slice(x + 1)) {
-        if (!written(p, ctx) && !written(q, ctx)) continue;
-        if (mayOverlap(call.operand(p.index), call.operand(q.index))) {
-          let caller: Operation | null = call.parentOp;
-          while (caller && caller.name !== "func.func") caller = caller.parentOp;
-          return `a call${caller ? ` in @${symbolName(caller)}` : ""} may pass one buffer as arguments #${p.index} and #${q.index}, and @${name} writes ${written(p, ctx) ? `#${p.index}` : `#${q.index}`}`;
-        }
+        if ((written(p, ctx, m) || written(q, ctx, m)) && mayOverlap(arg, bufferOf(call.operand(q.index))))
+          return `${where} may pass one buffer as arguments #${p.index} and #${q.index}, and @${name} may write ${written(p, ctx, m) ? `#${p.index}` : `#${q.index}`}`;
+      }
+      for (const [g, writesG] of globals) {
+        if ((written(p, ctx, m) || writesG) && mayOverlap(arg, g))
+          return `${where} may pass global ${g} as argument #${p.index}, which @${name} also uses, and @${name} may write ${writesG ? g : `#${p.index}`}`;
       }
     }
   }

@@ -66,7 +66,7 @@ const clash = (calls: string, fn = "shift", extra = "") => {
 
 test("a call passing one buffer as the source and the destination of a function that writes it is found", () => {
   assert.equal(clash(`func.call @shift(%a, %a) : (${M}, ${M}) -> ()`),
-    "a call in @main may pass one buffer as arguments #0 and #1, and @shift writes #1");
+    "a call in @main may pass one buffer as arguments #0 and #1, and @shift may write #1");
   // views of one buffer are that buffer
   assert.match(clash(`%v = memref.cast %a : ${M} to ${M}
     func.call @shift(%v, %a) : (${M}, ${M}) -> ()`) ?? "", /arguments #0 and #1/);
@@ -84,8 +84,27 @@ test("separate buffers, and buffers that are only read, may be passed", () => {
     %h1 = memref.get_global @h : ${M}
     func.call @shift(%g1, %h1) : (${M}, ${M}) -> ()`), undefined);
   assert.equal(clash(`func.call @dot(%a, %a, %o) : (${M}, ${M}, memref<1xf32>) -> ()`, "dot"), undefined);
+  // a parameter only handed to a callee that reads it is read
+  const wrap = `func.func @wrapdot(%x: ${M}, %y: ${M}, %out: memref<1xf32>) {
+    func.call @dot(%x, %y, %out) : (${M}, ${M}, memref<1xf32>) -> ()
+    return
+  }`;
+  assert.equal(clash(`func.call @wrapdot(%a, %a, %o) : (${M}, ${M}, memref<1xf32>) -> ()`, "wrapdot", wrap), undefined);
   // @outer is called by no one here: the host passes its buffers, taken as separate
   assert.equal(clash("", "outer"), undefined);
+});
+
+test("a global the function uses itself counts as one more buffer", () => {
+  const extra = `func.func @fromg(%dst: ${M}) {
+    %g = memref.get_global @g : ${M}
+    func.call @shift(%g, %dst) : (${M}, ${M}) -> ()
+    return
+  }`;
+  assert.equal(clash(`%g1 = memref.get_global @g : ${M}
+    func.call @fromg(%g1) : (${M}) -> ()`, "fromg", extra), "a call in @main may pass global @g as argument #0, which @fromg also uses, and @fromg may write #0");
+  assert.equal(clash(`%h1 = memref.get_global @h : ${M}
+    func.call @fromg(%h1) : (${M}) -> ()`, "fromg", extra), undefined);
+  assert.equal(clash(`func.call @fromg(%a) : (${M}) -> ()`, "fromg", extra), undefined);
 });
 
 test("a buffer of unknown origin (loaded from another memref) may be any buffer", () => {
