@@ -11,6 +11,7 @@
 import { AffineMap, IntegerSet, cst, dim, exprStr, sym, type AffineExpr } from "../ir/affine.js";
 import { fromLinear, linearForm, simplifyExpr, substitute } from "../ir/affine-simplify.js";
 import { AffineMapAttr, DenseArrayAttr, IntegerSetAttr } from "../ir/attributes.js";
+import { inlineBefore } from "../ir/builder.js";
 import { OpResult, Operation, type Value } from "../ir/core.js";
 import type { Rewriter } from "../ir/dialect.js";
 import { i32 } from "../ir/types.js";
@@ -172,7 +173,19 @@ export function canonicalizeAffineFor(op: Operation, rw: Rewriter): boolean {
 }
 
 /** affine.if: its set composed with affine.apply operands (if any) and its operands canonicalized, the set not simplified otherwise (as MLIR). */
-export function canonicalizeAffineIf(op: Operation): boolean {
+export function canonicalizeAffineIf(op: Operation, rw: Rewriter): boolean {
+  return alwaysTrueOrFalse(op, rw) || canonicalizeCondition(op);
+}
+/** MLIR's AlwaysTrueOrFalseIf: under `(0 == 0)` the then block replaces the op, under `(1 == 0)` the else block (or nothing). */
+function alwaysTrueOrFalse(op: Operation, rw: Rewriter): boolean {
+  const { constraints: cs } = ifCondition(op).set, e = cs.length === 1 && cs[0].eq ? cs[0].expr : undefined;
+  if (e?.kind !== "const" || (e.value !== 0 && e.value !== 1)) return false;
+  const block = op.regions[e.value === 0 ? 0 : 1]?.blocks[0];
+  if (block) rw.replaceOp(op, inlineBefore(block, op));
+  else if (!op.results.length) rw.replaceOp(op, []);
+  return !!block || !op.results.length;
+}
+function canonicalizeCondition(op: Operation): boolean {
   const { set, operands } = ifCondition(op);
   let s: Shape = { nd: set.numDims, ns: set.numSyms, exprs: set.constraints.map((c) => c.expr), operands };
   if (operands.some(applyOf)) s = compose(s);

@@ -9,7 +9,7 @@ import type { OpAsmParser } from "../ir/parser.js";
 import { DYN, FunctionType, MemRefType, TensorType, Type, UnrankedMemRefType, UnrankedTensorType, elementTypeOf, index } from "../ir/types.js";
 import { operandOnlyOp } from "./common.js";
 import { checkSegments, operandSegment, segmentSizesAttr } from "./indexing.js";
-import { stridesAndOffset } from "./memref.js";
+import { castWidens } from "./memref.js";
 
 const isMemRef = (t: Type) => t instanceof MemRefType || t instanceof UnrankedMemRefType;
 const isTensor = (t: Type) => t instanceof TensorType || t instanceof UnrankedTensorType;
@@ -73,15 +73,9 @@ const foldToMemref = (op: Operation) => {
   const t = defined(op, "bufferization.to_tensor");
   return t && t.operand(0).type === op.result.type ? [t.operand(0)] : undefined;
 };
-/** A cast that can only forget what is static (MLIR's guaranteed cast compatibility): sizes, strides, offset. */
-function widens(a: Type, b: Type): boolean {
-  if (!(a instanceof MemRefType && b instanceof MemRefType) || a.elementType !== b.elementType || a.rank !== b.rank || a.memorySpace !== b.memorySpace) return false;
-  const sa = stridesAndOffset(a), sb = stridesAndOffset(b), ok = (x: number, y: number) => x === y || y === DYN;
-  return a.shape.every((d, i) => ok(d, b.shape[i])) && sa.strides.every((d, i) => ok(d, sb.strides[i])) && ok(sa.offset, sb.offset);
-}
 function canonicalizeToMemref(op: Operation, rw: Rewriter): boolean {
   const t = defined(op, "bufferization.to_tensor"), src = t?.operand(0);
-  if (!src || !widens(src.type, op.result.type)) return false;
+  if (!src || !castWidens(src.type, op.result.type)) return false;
   const cast = new Operation({ name: "memref.cast", operands: [src], resultTypes: [op.result.type], loc: op.loc });
   op.parent!.insertBefore(op, cast);
   rw.replaceOp(op, [cast.result]);

@@ -1,7 +1,7 @@
 // memref dialect: buffers and their views — alloc/alloca/dealloc, load/store, dim, cast,
 // subview, reinterpret_cast, copy, global/get_global — in MLIR 19's custom and generic forms.
 import {
-  ArrayAttr, DenseArrayAttr, DenseElementsAttr, IntegerAttr, StridedLayoutAttr, StringAttr, SymbolRefAttr, TypeAttr, UnitAttr, intAttr, unit,
+  type Attribute, ArrayAttr, DenseArrayAttr, DenseElementsAttr, IntegerAttr, StridedLayoutAttr, StringAttr, SymbolRefAttr, TypeAttr, UnitAttr, intAttr, unit,
 } from "../ir/attributes.js";
 import { OpResult, symbolName, type BlockArgument, type Operation, type Value } from "../ir/core.js";
 import { withResultNames, type Dialect, type OpSpec, type OperationState, type Rewriter } from "../ir/dialect.js";
@@ -211,16 +211,56 @@ const deadAlloc = (op: Operation, rw: Rewriter): boolean => {
   rw.replaceOp(op, []);
   return true;
 };
+/** A cast that only forgets what is static (sizes, strides, offset): MLIR's CastOp::canFoldIntoConsumerOp. */
+export function castWidens(a: Type, b: Type): boolean {
+  if (!(a instanceof MemRefType && b instanceof MemRefType) || a.elementType !== b.elementType || a.rank !== b.rank || a.memorySpace !== b.memorySpace) return false;
+  const sa = stridesAndOffset(a), sb = stridesAndOffset(b), ok = (x: number, y: number) => x === y || y === DYN;
+  return a.shape.every((d, i) => ok(d, b.shape[i])) && sa.strides.every((d, i) => ok(d, sb.strides[i])) && ok(sa.offset, sb.offset);
+}
+/**
+ * MLIR's foldMemRefCast: `op(memref.cast %m)` uses `%m` (from a ranked memref; with `widening`,
+ * only casts that forget static facts, as memref.copy folds them). Rewrites in place.
+ */
+export function foldMemRefCast(op: Operation, widening = false): boolean {
+  let folded = false;
+  op.operands.forEach((v, i) => {
+    const src = v instanceof OpResult && v.op.name === "memref.cast" ? v.op.operand(0) : undefined;
+    if (src?.type instanceof MemRefType && (!widening || castWidens(src.type, v.type))) { op.setOperand(i, src); folded = true; }
+  });
+  return folded;
+}
+/** The size operand a dynamic dimension `k` of `m` was made with: alloc, alloca, view, a subview that keeps its rank. */
+function dynamicSizeOf(m: Value, k: number): Value | undefined {
+  const t = m.type as MemRefType, d = m instanceof OpResult ? m.op : undefined, nth = t.shape.slice(0, k).filter((x) => x === DYN).length;
+  if (d?.name === "memref.alloc" || d?.name === "memref.alloca") return segment(d, 0)[nth];
+  if (d?.name === "memref.view") return d.operands.slice(2)[nth];
+  if (d?.name === "memref.subview" && (d.operand(0).type as MemRefType).rank === t.rank) {
+    const sizes = staticList(d, "static_sizes");
+    return isDynamic(sizes[k]) ? segment(d, 2)[sizes.slice(0, k).filter(isDynamic).length] : undefined;
+  }
+  return undefined;
+}
+const cstIndex = (a: Attribute | undefined): number | undefined => (a instanceof IntegerAttr ? Number(a.value) : undefined);
 const CANONICAL: Record<string, Pick<OpSpec, "fold" | "canonicalize">> = {
   "memref.rank": { fold: (op) => (op.operand(0).type instanceof MemRefType ? [intAttr((op.operand(0).type as MemRefType).rank, index)] : undefined) },
-  "memref.copy": { canonicalize: (op, rw) => op.operand(0) === op.operand(1) && (rw.replaceOp(op, []), true) },
-  "memref.dealloc": {
-    canonicalize(op) {
-      const v = op.operand(0), src = v instanceof OpResult && v.op.name === "memref.cast" ? v.op.operand(0) : undefined;
-      if (src) op.setOperand(0, src);
-      return src !== undefined;
+  "memref.dim": {
+    fold(op, consts) { // a static size; the size a dynamic one was allocated or viewed with
+      const t = op.operand(0).type, k = cstIndex(consts[1]);
+      if (!(t instanceof MemRefType) || k === undefined || k < 0 || k >= t.rank) return undefined;
+      if (t.shape[k] !== DYN) return [intAttr(t.shape[k], index)];
+      const v = dynamicSizeOf(op.operand(0), k);
+      return v && [v];
+    },
+    canonicalize(op) { // dim(cast) -> dim, at a known index (as MLIR's fold)
+      const i = op.operand(1);
+      return i instanceof OpResult && i.op.name === "arith.constant" && foldMemRefCast(op);
     },
   },
+  "memref.copy": { canonicalize: (op, rw) => (op.operand(0) === op.operand(1) ? (rw.replaceOp(op, []), true) : foldMemRefCast(op, true)) },
+  "memref.dealloc": { canonicalize: (op) => foldMemRefCast(op) },
+  "memref.load": { canonicalize: (op) => foldMemRefCast(op) },
+  "memref.store": { canonicalize: (op) => foldMemRefCast(op) },
+  "memref.cast": { canonicalize: (op) => foldMemRefCast(op) },
   "memref.alloc": { canonicalize: deadAlloc },
   "memref.alloca": { canonicalize: deadAlloc },
 };

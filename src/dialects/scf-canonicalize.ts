@@ -13,13 +13,11 @@
 //   scf.execute_region  a single block is inlined.
 import { boolAttr } from "../ir/attributes.js";
 import { Block, BlockArgument, Operation, Region, Value } from "../ir/core.js";
-import { Builder, inlineBlock } from "../ir/builder.js";
+import { Builder, inlineBefore, inlineBlock } from "../ir/builder.js";
 import type { Rewriter } from "../ir/dialect.js";
 import { i1 } from "../ir/types.js";
 import { constantIndex } from "./arith.js";
 
-/** Moves `block`'s ops but its terminator before `at`, its arguments replaced by `args`; the terminator's operands. */
-const inlineBefore = (block: Block, at: Operation, args: readonly Value[] = []): Value[] => [...inlineBlock(block, Builder.before(at), args)!.operands];
 
 /** `op` rebuilt with `operands` and the results `keep` marks, its regions moved over (the dropped results are unused). */
 function withResults(op: Operation, operands: Value[], keep: readonly boolean[]): void {

@@ -1,7 +1,7 @@
 // tensor dialect: value-semantics tensors — creation (empty, from_elements, splat, generate),
 // element access (extract, insert), shape queries (dim), slices, padding, concatenation and casts.
 import { ArrayAttr, Attribute, DenseElementsAttr, FloatAttr, IntegerAttr, unit } from "../ir/attributes.js";
-import { Block, type Operation } from "../ir/core.js";
+import { Block, OpResult, type Operation } from "../ir/core.js";
 import { withResultNames, type Dialect, type OpSpec, type VerifyContext } from "../ir/dialect.js";
 import type { OpAsmParser, RegionArgument } from "../ir/parser.js";
 import type { OpAsmPrinter } from "../ir/printer.js";
@@ -235,12 +235,22 @@ export const tensor: Dialect = {
         const t = op.operand(0).type;
         // an index past the rank is valid IR (as in MLIR): the engines stop the run there
       },
-      fold(op, consts) {
-        const t = op.operand(0).type;
-        const i = scalarOf(consts[1]);
-        if (!(t instanceof TensorType) || i === undefined) return undefined;
-        const d = t.shape[Number(i)];
-        return d === undefined || d === DYN ? undefined : [new IntegerAttr(d, index)];
+      fold(op, consts) { // a static size; the size a dynamic one was made with (empty, generate, a rank-keeping slice)
+        const src = op.operand(0), t = src.type, i = scalarOf(consts[1]), k = Number(i);
+        if (!(t instanceof TensorType) || i === undefined || !(k >= 0 && k < t.rank)) return undefined;
+        if (t.shape[k] !== DYN) return [new IntegerAttr(t.shape[k], index)];
+        const d = src instanceof OpResult ? src.op : undefined, nth = t.shape.slice(0, k).filter((x) => x === DYN).length;
+        if (d?.name === "tensor.empty" || d?.name === "tensor.generate") return [d.operand(nth)];
+        if (d?.name === "tensor.extract_slice" && (d.operand(0).type as TensorType).rank === t.rank) {
+          const sizes = arrayProp(d, "static_sizes");
+          return sizes[k] === K_DYNAMIC ? [operandSegment(d, 2)[sizes.slice(0, k).filter((x) => x === K_DYNAMIC).length]] : undefined;
+        }
+        return undefined;
+      },
+      canonicalize(op) { // dim(cast x) -> dim x
+        const src = op.operand(0), cast = src instanceof OpResult && src.op.name === "tensor.cast" ? src.op : undefined;
+        if (cast) op.setOperand(0, cast.operand(0));
+        return cast !== undefined;
       },
     },
     {
@@ -350,7 +360,7 @@ export const tensor: Dialect = {
       fold(op) { return op.operand(0).type === op.result.type ? [op.operand(0)] : undefined; },
     }),
     {
-      name: "tensor.generate", operands: [0, -1], results: 1, regions: 1, traits: ["SingleBlock"], operandTypes: [VARIADIC_INDEX], resultTypes: [RANKED_TENSOR],
+      name: "tensor.generate", operands: [0, -1], results: 1, regions: 1, traits: ["SingleBlock", "RecursiveMemoryEffects"], operandTypes: [VARIADIC_INDEX], resultTypes: [RANKED_TENSOR],
       parse(p, st) {
         const dyn = p.parseOperandList();
         const r = p.parseRegion([] as RegionArgument[]);

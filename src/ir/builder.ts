@@ -68,3 +68,6 @@ export function inlineBlock(from: Block, b: Builder, args: readonly Value[]): Op
   for (const op of [...from.ops]) if (op !== term) b.insert(op);
   return term;
 }
+
+/** Moves `block`'s ops but its terminator before `at`, its arguments replaced by `args`; the terminator's operands. */
+export const inlineBefore = (block: Block, at: Operation, args: readonly Value[] = []): Value[] => [...inlineBlock(block, Builder.before(at), args)!.operands];

@@ -4,8 +4,9 @@
 //     equal constant is replaced by the first, and each newly known one goes to the very front;
 //   - ops are visited in pre-order: a trivially dead op is erased (no result used, and Pure,
 //     MemRead or MemAlloc, or RecursiveMemoryEffects with only such ops inside), a foldable one is
-//     folded through its spec's `fold`, a new constant materialized at the front of the insertion
-//     block (or an equal one reused), a commutative one gets its constant operands last, others
+//     folded through its spec's `fold`, a new constant materialized in front of it, where it stays
+//     if only constants of ours precede it in the insertion block, else at that block's front
+//     (or an equal one reused), a commutative one gets its constant operands last, others
 //     go through their spec's `canonicalize` patterns; what that changes (users of a folded op,
 //     operands of an erased one) is revisited;
 //   - repeated until a round changes nothing (10 rounds at most, as MLIR).
@@ -121,13 +122,18 @@ class Folder {
   }
   isOwned(op: Operation): boolean { return this.owned.has(op); }
 
-  /** `arith.constant value : type` for a result of `at`: an equal known one, or a new one at the front of the insertion block. */
+  /**
+   * `arith.constant value : type` for a result of `at`: an equal known one, or a new one made in
+   * front of `at` and, as insertKnown would, hoisted unless it is settled there among the
+   * constants at the front of the insertion block.
+   */
   materialize(at: Operation, value: Attribute, type: Value["type"]): Operation {
-    const region = this.insertionRegion(at.parent!), scope = this.scope(region);
+    const block = at.parent!, region = this.insertionRegion(block), scope = this.scope(region);
     const c = new Operation({ name: "arith.constant", resultTypes: [type], attributes: { value }, loc: at.loc });
     const key = Folder.key(c), existing = scope.get(key);
     if (existing) return existing;
-    region.blocks[0].insert(0, c);
+    block.insertBefore(at, c);
+    if (block !== region.blocks[0] || !this.settled(c, block)) region.blocks[0].insert(0, c);
     scope.set(key, c);
     this.owned.add(c);
     return c;
@@ -165,8 +171,10 @@ function round(module: Module, ctx: Context): boolean {
       push(op);
     });
   }
-  for (let i = 0; i < worklist.length; i++) {
-    const op = worklist[i];
+  // As MLIR's worklist: the walk's ops in order, but what a rewrite queues (users of a replaced
+  // op, its operands' defining ops) comes next, the last queued first.
+  worklist.reverse();
+  for (let op = worklist.pop(); op; op = worklist.pop()) {
     queued.delete(op);
     if (!op.parent) continue; // erased meanwhile
     if (triviallyDead(op, ctx)) { rewriter.replaceOp(op, []); changed = true; continue; }

@@ -129,4 +129,23 @@ module {
     call @uset(%1) : (tensor<4xf32>) -> ()
     return
   }
+  func.func @dims(%arg0: memref<4x?xf32>, %arg1: index, %arg2: tensor<3x?xf32>, %arg3: f32) -> (index, index, index, index, index, index, index, f32) {
+    %c0 = arith.constant 0 : index
+    %c1 = arith.constant 1 : index
+    %c4 = arith.constant 4 : index
+    %c3 = arith.constant 3 : index
+    %0 = memref.load %arg0[%c0, %arg1] : memref<4x?xf32>
+    memref.store %arg3, %arg0[%c1, %arg1] : memref<4x?xf32>
+    %alloc = memref.alloc(%arg1) : memref<?xf32>
+    %cast = memref.cast %alloc : memref<?xf32> to memref<*xf32>
+    call @print_unranked(%cast) : (memref<*xf32>) -> ()
+    memref.dealloc %alloc : memref<?xf32>
+    return %c4, %arg1, %arg1, %c3, %c4, %arg1, %c3, %0 : index, index, index, index, index, index, index, f32
+  }
+  func.func private @print_unranked(memref<*xf32>)
+  func.func @affine_if_constant(%arg0: f32, %arg1: memref<4xf32>) -> (f32, f32) {
+    %0 = arith.mulf %arg0, %arg0 : f32
+    return %arg0, %0 : f32, f32
+  }
 }
+

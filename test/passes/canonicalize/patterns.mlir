@@ -206,3 +206,58 @@ func.func @buffer_casts(%m: memref<4xf32>, %t: tensor<4xf32>) {
   func.call @uset(%g) : (tensor<4xf32>) -> ()
   return
 }
+
+// dim: a static size is a constant, a dynamic one the size it was allocated, viewed or made with;
+// loads, stores, dims and deallocs see through memref.cast (MLIR's foldMemRefCast), tensor.dim
+// through tensor.cast. The new constants stay in place after the hoisted ones, as MLIR leaves them.
+func.func @dims(%m: memref<4x?xf32>, %n: index, %t: tensor<3x?xf32>, %x: f32) -> (index, index, index, index, index, index, index, f32) {
+  %c0 = arith.constant 0 : index
+  %c1 = arith.constant 1 : index
+  %a = memref.dim %m, %c0 : memref<4x?xf32>
+  %al = memref.alloc(%n) : memref<2x?xf32>
+  %b = memref.dim %al, %c1 : memref<2x?xf32>
+  %e = tensor.empty(%n) : tensor<?x5xf32>
+  %c = tensor.dim %e, %c0 : tensor<?x5xf32>
+  %d = tensor.dim %t, %c0 : tensor<3x?xf32>
+  %cst = memref.cast %m : memref<4x?xf32> to memref<?x?xf32>
+  %f = memref.dim %cst, %c0 : memref<?x?xf32>
+  %v = memref.load %cst[%c0, %n] : memref<?x?xf32>
+  memref.store %x, %cst[%c1, %n] : memref<?x?xf32>
+  %sv = memref.subview %m[0, 0] [2, %n] [1, 1] : memref<4x?xf32> to memref<2x?xf32, strided<[?, 1]>>
+  %g = memref.dim %sv, %c1 : memref<2x?xf32, strided<[?, 1]>>
+  %tc = tensor.cast %t : tensor<3x?xf32> to tensor<?x?xf32>
+  %h = tensor.dim %tc, %c0 : tensor<?x?xf32>
+  %gen = tensor.generate %n {
+  ^bb0(%i: index):
+    tensor.yield %x : f32
+  } : tensor<?xf32>
+  %k = tensor.dim %gen, %c0 : tensor<?xf32>
+  %al2 = memref.alloc(%n) : memref<?xf32>
+  %c2 = memref.cast %al2 : memref<?xf32> to memref<*xf32>
+  func.call @print_unranked(%c2) : (memref<*xf32>) -> ()
+  %c3 = memref.cast %al2 : memref<?xf32> to memref<?xf32>
+  memref.dealloc %c3 : memref<?xf32>
+  memref.dealloc %al : memref<2x?xf32>
+  return %a, %b, %c, %d, %f, %g, %h, %v : index, index, index, index, index, index, index, f32
+}
+func.func private @print_unranked(memref<*xf32>)
+
+// affine.if under a set that always (0 == 0) or never (1 == 0) holds is its then or else block.
+func.func @affine_if_constant(%x: f32, %m: memref<4xf32>) -> (f32, f32) {
+  %r = affine.if affine_set<() : (0 == 0)>() -> f32 {
+    affine.yield %x : f32
+  } else {
+    %y = arith.addf %x, %x : f32
+    affine.yield %y : f32
+  }
+  %s = affine.if affine_set<() : (1 == 0)>() -> f32 {
+    affine.yield %x : f32
+  } else {
+    %y = arith.mulf %x, %x : f32
+    affine.yield %y : f32
+  }
+  affine.if affine_set<() : (1 == 0)>() {
+    affine.store %x, %m[0] : memref<4xf32>
+  }
+  return %r, %s : f32, f32
+}
