@@ -16,7 +16,9 @@ import {
 } from "./affine-syntax.js";
 import { canonicalizeAccess, canonicalizeAffineFor, canonicalizeAffineIf, canonicalizeMinMax } from "./affine-canonicalize.js";
 import { ANY, ANY_MEMREF, ANY_VECTOR, INDEX, VARIADIC_INDEX, loopLikeProblem, returnLikeOp, typesOf, variadic } from "./common.js";
-import { segmentSizes } from "./memref.js";
+import { foldingMemRefCasts, segmentSizes } from "./memref.js";
+
+const ACCESSES = new Set(["affine.load", "affine.store", "affine.vector_load", "affine.vector_store"]);
 import { arrowTypes, ensureTerminator, parseAssignmentList, printAssignmentList } from "./scf.js";
 
 /** arith::AtomicRMWKind in enum order: affine.parallel stores `reductions` as these indices. */
@@ -526,8 +528,8 @@ export const affine: Dialect = {
   name: "affine",
   ops: [
     { ...forOp, canonicalize: canonicalizeAffineFor }, { ...ifOp, canonicalize: canonicalizeAffineIf },
-    ...[loadOp("affine.load", false), storeOp("affine.store", false), loadOp("affine.vector_load", true), storeOp("affine.vector_store", true),
-      mapOp("affine.apply", 1, 1)].map((s) => ({ ...s, canonicalize: canonicalizeAccess })),
+    ...foldingMemRefCasts([loadOp("affine.load", false), storeOp("affine.store", false), loadOp("affine.vector_load", true), storeOp("affine.vector_store", true),
+      mapOp("affine.apply", 1, 1)].map((s) => ({ ...s, canonicalize: canonicalizeAccess })), ACCESSES),
     parallelOp, delinearizeOp,
     { ...mapOp("affine.min", 1, Infinity), canonicalize: canonicalizeMinMax }, { ...mapOp("affine.max", 1, Infinity), canonicalize: canonicalizeMinMax },
     returnLikeOp("affine.yield", {

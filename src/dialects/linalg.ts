@@ -11,6 +11,7 @@ import { allAttrs, type OpAsmPrinter } from "../ir/printer.js";
 import { IndexType, MemRefType, ShapedType, TensorType, Type, elementTypeOf } from "../ir/types.js";
 import { ANY, ANY_SHAPED, ANY_TENSOR, FASTMATH_NONE, INDEX, RANKED_TENSOR, returnLikeOp, tc, variadic } from "./common.js";
 import { arrayProp, checkSegments, i64Array, parseIntList } from "./indexing.js";
+import { foldMemRefCast } from "./memref.js";
 import {
   CONTRACTION_MAPS, NAMED_OPS, WINDOW_OPS, buildNamedBody, indexingMaps, inputs, insOutsSegments, isStructuredOp, iteratorAttr, iteratorName,
   iteratorTypes, numLoops, outputs, staticLoopSizes, windowAttr,
@@ -420,7 +421,8 @@ function eraseDeadOnTensors(op: Operation, rw: Rewriter): boolean {
   rw.replaceOp(op, []);
   return true;
 }
-const structured = (s: OpSpec): OpSpec => ({ ...s, canonicalize: eraseDeadOnTensors });
+/** Their fold takes a memref.cast's source (MLIR's foldMemRefCast), then the dead ones on tensors go. */
+const structured = (s: OpSpec): OpSpec => ({ ...s, canonicalize: (op, rw) => foldMemRefCast(op) || eraseDeadOnTensors(op, rw) });
 
 export const linalg: Dialect = {
   name: "linalg",

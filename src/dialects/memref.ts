@@ -229,6 +229,10 @@ export function foldMemRefCast(op: Operation, widening = false): boolean {
   });
   return folded;
 }
+/** `specs` whose ops in `names` first fold memref.cast operands, then run their own patterns (MLIR: their fold does). */
+export function foldingMemRefCasts(specs: readonly OpSpec[], names: ReadonlySet<string>): OpSpec[] {
+  return specs.map((s) => (names.has(s.name) ? { ...s, canonicalize: (op, rw) => foldMemRefCast(op) || !!s.canonicalize?.(op, rw) } : s));
+}
 /** The size operand a dynamic dimension `k` of `m` was made with: alloc, alloca, view, a subview that keeps its rank. */
 function dynamicSizeOf(m: Value, k: number): Value | undefined {
   const t = m.type as MemRefType, d = m instanceof OpResult ? m.op : undefined, nth = t.shape.slice(0, k).filter((x) => x === DYN).length;

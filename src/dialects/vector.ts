@@ -12,6 +12,7 @@ import {
   ANY, ANY_MEMREF, ANY_VECTOR, FASTMATH_NONE, badProperty, FLOAT_VECTOR, INT_INDEX_FLOAT, SIGNLESS_INT_OR_INDEX, VARIADIC_INDEX, castOp, flagsAttr, sameTypeOp,
 } from "./common.js";
 import { K_DYNAMIC, arrayProp, i64Array, parseDynamicIndexList, printDynamicIndexList } from "./indexing.js";
+import { foldingMemRefCasts } from "./memref.js";
 import { transferRead, transferWrite } from "./vector-transfer.js";
 import { VECTOR_KINDS, kindSupports, parseKind, reductionKind } from "./vector-kind.js";
 import { VECTOR_ALGEBRA } from "./vector-algebra.js";
@@ -76,9 +77,13 @@ function parsePositions(p: OpAsmParser) {
   return parseDynamicIndexList(p);
 }
 
+/** The vector ops whose fold takes a memref.cast's source (MLIR's foldMemRefCast). */
+const CAST_FOLDING = new Set(["vector.load", "vector.store", "vector.maskedload", "vector.maskedstore", "vector.transfer_read",
+  "vector.transfer_write", "vector.gather", "vector.scatter", "vector.expandload", "vector.compressstore"]);
+
 export const vector: Dialect = {
   name: "vector",
-  ops: [
+  ops: foldingMemRefCasts([
     {
       name: "vector.load", operands: [1, -1], results: 1, traits: ["MemRead"], props: ["nontemporal"],
       operandTypes: [ANY_MEMREF, VARIADIC_INDEX], resultTypes: [ANY_VECTOR],
@@ -322,7 +327,7 @@ export const vector: Dialect = {
         if (op.attr("stringLiteral") && (op.operands.length || printPunctuation(op) !== "newline")) return "failed to verify that `source` or `punctuation` are not set when printing strings";
       },
     },
-  ] satisfies OpSpec[],
+  ] satisfies OpSpec[], CAST_FOLDING),
 };
 
 /** The runner-utils function MLIR's lowering calls for each punctuation (none for no_punctuation). */

@@ -147,5 +147,16 @@ module {
     %0 = arith.mulf %arg0, %arg0 : f32
     return %arg0, %0 : f32, f32
   }
+  func.func @cast_users(%arg0: memref<8xf32>, %arg1: index, %arg2: f32) -> (f32, vector<4xf32>) {
+    %cst = arith.constant 0.000000e+00 : f32
+    %0 = affine.load %arg0[symbol(%arg1)] : memref<8xf32>
+    affine.store %arg2, %arg0[symbol(%arg1) + 1] : memref<8xf32>
+    %1 = vector.load %arg0[%arg1] : memref<8xf32>, vector<4xf32>
+    vector.store %1, %arg0[%arg1] : memref<8xf32>, vector<4xf32>
+    %2 = vector.transfer_read %arg0[%arg1], %cst : memref<8xf32>, vector<4xf32>
+    vector.transfer_write %2, %arg0[%arg1] : vector<4xf32>, memref<8xf32>
+    linalg.fill ins(%arg2 : f32) outs(%arg0 : memref<8xf32>)
+    return %0, %2 : f32, vector<4xf32>
+  }
 }
 

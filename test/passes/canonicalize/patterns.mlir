@@ -261,3 +261,17 @@ func.func @affine_if_constant(%x: f32, %m: memref<4xf32>) -> (f32, f32) {
   }
   return %r, %s : f32, f32
 }
+
+// affine and vector accesses and linalg ops on memrefs see through memref.cast too.
+func.func @cast_users(%m: memref<8xf32>, %i: index, %x: f32) -> (f32, vector<4xf32>) {
+  %c = memref.cast %m : memref<8xf32> to memref<?xf32>
+  %v = affine.load %c[%i] : memref<?xf32>
+  affine.store %x, %c[%i + 1] : memref<?xf32>
+  %w = vector.load %c[%i] : memref<?xf32>, vector<4xf32>
+  vector.store %w, %c[%i] : memref<?xf32>, vector<4xf32>
+  %p = arith.constant 0.0 : f32
+  %t = vector.transfer_read %c[%i], %p : memref<?xf32>, vector<4xf32>
+  vector.transfer_write %t, %c[%i] : vector<4xf32>, memref<?xf32>
+  linalg.fill ins(%x : f32) outs(%c : memref<?xf32>)
+  return %v, %t : f32, vector<4xf32>
+}
