@@ -5,7 +5,7 @@ import { OpResult, type Operation, type Value } from "../ir/core.js";
 import type { Dialect, OpSpec } from "../ir/dialect.js";
 import { FloatType, IndexType, IntegerType, ShapedType, Type, VectorType, elementTypeOf, i1, i32 } from "../ir/types.js";
 import { halfBits, halfToFloat, roundFloat } from "../ir/float.js";
-import { type CastMiddle, FASTMATH_NONE, OVERFLOW_NONE, badProperty, castOp, parseFlags, printFlags, sameTypeOp } from "./common.js";
+import { type CastMiddle, FASTMATH_NONE, OVERFLOW_NONE, badProperty, castOp, flagsAttr, parseFlags, printFlags, sameTypeOp } from "./common.js";
 
 export const CMPI_PREDICATES = ["eq", "ne", "slt", "sle", "sgt", "sge", "ult", "ule", "ugt", "uge"] as const;
 export const CMPF_PREDICATES = ["false", "oeq", "ogt", "oge", "olt", "ole", "one", "ord", "ueq", "ugt", "uge", "ult", "ule", "une", "uno", "true"] as const;
@@ -332,6 +332,8 @@ const constantNames = new WeakMap<IntegerAttr, string>();
 
 export const arith: Dialect = {
   name: "arith",
+  // `#arith.fastmath<ninf,nnan>` in the generic form holds its flags as MLIR does (`nnan,ninf`)
+  parseAttr: (p, mnemonic, body) => (mnemonic === "fastmath" || mnemonic === "overflow") && body ? flagsAttr(p, mnemonic, body) : undefined,
   ops: [
     {
       name: "arith.constant", operands: 0, results: 1, traits: ["Pure", "ConstantLike"], props: ["value"],

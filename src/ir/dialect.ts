@@ -122,11 +122,14 @@ export function withResultNames(ops: readonly OpSpec[], names: Readonly<Record<s
 
 /** Parses the body of a dialect type after `!dialect.` (the parser sits on the mnemonic). */
 export type TypeParserHook = (p: OpAsmParser, mnemonic: string, loc: Location) => Type;
+/** A dialect attribute `#dialect.mnemonic<body>` as the dialect holds it (canonical spelling), or undefined to keep it as written. */
+export type AttrParserHook = (p: OpAsmParser, mnemonic: string, body: string) => Attribute | undefined;
 
 export interface Dialect {
   name: string;
   ops: readonly OpSpec[];
   parseType?: TypeParserHook;
+  parseAttr?: AttrParserHook;
 }
 
 export type { UnresolvedOperand };
@@ -185,6 +188,7 @@ export class RegisteredOp {
 export class Context {
   private readonly ops = new Map<string, RegisteredOp>();
   private readonly typeHooks = new Map<string, TypeParserHook>();
+  private readonly attrHooks = new Map<string, AttrParserHook>();
   readonly dialects = new Map<string, Dialect>();
   /**
    * `--allow-unregistered-dialect`: ops no dialect registers are kept, in the generic form. Like
@@ -198,6 +202,7 @@ export class Context {
       this.dialects.set(d.name, d);
       for (const s of d.ops) this.ops.set(s.name, new RegisteredOp(s));
       if (d.parseType) this.typeHooks.set(d.name, d.parseType);
+      if (d.parseAttr) this.attrHooks.set(d.name, d.parseAttr);
     }
     return this;
   }
@@ -205,6 +210,7 @@ export class Context {
   /** Op `name` with its traits resolved (undefined if it is not registered). */
   registered(name: string): RegisteredOp | undefined { return this.ops.get(name); }
   typeHook(dialect: string): TypeParserHook | undefined { return this.typeHooks.get(dialect); }
+  attrHook(dialect: string): AttrParserHook | undefined { return this.attrHooks.get(dialect); }
   hasTrait(op: Operation | string, t: Trait): boolean { return this.traits(typeof op === "string" ? op : op.name).has(t); }
   /** The traits of op `name` (none if it is not registered). */
   traits(name: string): ReadonlySet<Trait> { return this.ops.get(name)?.traits ?? NO_TRAITS; }

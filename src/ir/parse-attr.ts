@@ -21,6 +21,9 @@ export class AttrTypeParser {
 
   constructor(readonly lex: Lexer, private readonly typeHook: (dialect: string) => TypeParserHook | undefined) {}
 
+  /** A dialect attribute `#name<body>` in its dialect's canonical form, if the dialect has one (OpAsmParser's). */
+  protected dialectAttr(_name: string, _body: string): Attribute | undefined { return undefined; }
+
   // ---- tokens ------------------------------------------------------------------------------
   locHere(): Location { this.lex.skipTrivia(); return this.lex.loc(this.lex.pos); }
   errorHere(msg: string): DiagnosticError { return DiagnosticError.at(this.locHere(), msg); }
@@ -284,7 +287,7 @@ export class AttrTypeParser {
       if (alias) return alias;
       if (!name.includes(".")) throw this.errorAt(t, `undefined symbol alias id '${name}'`);
       const body = this.lex.peek().text === "<" && this.lex.peek().pos === t.end ? this.balancedAngle() : "";
-      return new OpaqueAttr(t.text + body);
+      return this.dialectAttr(name, body) ?? new OpaqueAttr(t.text + body);
     }
     if (t.kind === "bare") {
       switch (t.text) {

@@ -301,6 +301,11 @@ export class OpAsmParser extends AttrTypeParser {
     return this.build(st);
   }
 
+  protected override dialectAttr(name: string, body: string): Attribute | undefined {
+    const dot = name.indexOf(".");
+    return this.ctx.attrHook(name.slice(0, dot))?.(this, name.slice(dot + 1), body);
+  }
+
   protected parseCustomOperation(loc: Location): Operation {
     const nameTok = this.lex.next();
     if (nameTok.kind !== "bare") throw this.errorAt(nameTok, "expected operation name");

@@ -48,6 +48,9 @@ func.func @float(%x: f32, %y: f32, %v: vector<4xf32>, %d: f64) -> f32 {
   %9 = arith.maxnumf %x, %y fastmath<afn> : f32
   %10 = arith.minnumf %x, %y : f32
   %11 = arith.cmpf olt, %x, %y fastmath<nnan> : f32
+  // the generic form's flags in any order, held (and printed) in MLIR's
+  %g0 = "arith.addf"(%x, %y) <{fastmath = #arith.fastmath<ninf,nnan>}> : (f32, f32) -> f32
+  %g1 = "arith.mulf"(%x, %y) <{fastmath = #arith.fastmath<contract,reassoc,nsz>}> : (f32, f32) -> f32
   %12 = arith.cmpf uno, %v, %v : vector<4xf32>
   %13 = arith.select %11, %x, %y : f32
   %14 = arith.select %12, %v, %v : vector<4xi1>, vector<4xf32>
