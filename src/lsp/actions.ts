@@ -1,0 +1,106 @@
+// Quick fixes (textDocument/codeAction) for the diagnostics the editor hands back: a misspelt op
+// name becomes each name the diagnostic suggests, and a linear value used twice gets a
+// `tensorlang.copy` whose two results take its two uses. A fix is offered only when its chunk,
+// edited, parses and verifies on the lines it touched (`llvm.call` is no fix for `call @f`
+// in an `scf.for` of a func.func), so a suggestion that only moves the error is never offered.
+import { CodeActionKind, type CodeAction, type Diagnostic } from "vscode-languageserver/node.js";
+import { OpResult, type Block, type Operation, type Value } from "../ir/core.js";
+import type { Span } from "../ir/source-index.js";
+import { LINEARITY_MESSAGE, linearityViolations, usedInLoop } from "../passes/verify-linearity.js";
+import { checkedChunk, type Analysis, type Chunk } from "./analysis.js";
+
+interface Edit { span: Span; newText: string }
+interface Fix { title: string; edits: Edit[] }
+
+/** The names a message ending in `(did you mean 'func.call' or 'llvm.call'?)` suggests. */
+function suggestions(message: string): string[] {
+  const m = /\(did you mean ('[^']+'(?: or '[^']+')*)\?\)$/.exec(message);
+  return m ? [...m[1].matchAll(/'([^']+)'/g)].map((x) => x[1]) : [];
+}
+
+/** Replace the op name at `span` (`arith.adf`, or `"arith.adf"` in generic form) with each suggestion. */
+function opNameFixes(chunk: Chunk, span: Span, message: string): Fix[] {
+  const written = chunk.text.slice(span.start, span.end), quote = written.startsWith('"') ? '"' : "";
+  if (!message.includes(`'${quote ? written.slice(1, -1) : written}'`)) return []; // the range is not the name it is about
+  return suggestions(message).map((name) => ({ title: `Replace with '${name}'`, edits: [{ span, newText: quote + name + quote }] }));
+}
+
+/** The op of `block` that holds `op` (itself or an ancestor), if any. */
+function ancestorIn(block: Block, op: Operation): Operation | undefined {
+  for (let o: Operation | null = op; o; o = o.parentOp) if (o.parent === block) return o;
+  return undefined;
+}
+
+/** A name for the copy's results that no value of the chunk has yet. */
+function freshName(chunk: Chunk): string {
+  const taken = new Set([...chunk.index!.valueDefs.values()].map((s) => chunk.text.slice(s.start, s.end)));
+  let name = "%copy";
+  for (let i = 1; taken.has(name); i++) name = `%copy${i}`;
+  return name;
+}
+
+/**
+ * For `v`, used twice: `%copy:2 = tensorlang.copy %v : T` before the first op (of `v`'s block)
+ * that uses it, and `%copy#0`, `%copy#1` for its uses. Not for a use inside a loop: the copy would
+ * be used there once per iteration too.
+ */
+function copyFix(chunk: Chunk, v: Value): Fix | undefined {
+  const index = chunk.index!, block = v.definingBlock;
+  const uses = index.mentions.filter((m) => m.kind === "value" && !m.def && m.value === v).map((m) => m.span);
+  if (uses.length !== 2 || v.uses.length !== 2 || v.uses.some((u) => usedInLoop(v, u.op))) return undefined;
+  const anchors = block ? v.uses.map((u) => ancestorIn(block, u.op)) : [];
+  if (!block || anchors.some((a) => !a)) return undefined;
+  const anchor = anchors.sort((x, y) => block.ops.indexOf(x!) - block.ops.indexOf(y!))[0]!;
+  const at = index.ops.get(anchor)!.whole.start, lineStart = chunk.text.lastIndexOf("\n", at - 1) + 1;
+  const indent = /^[ \t]*/.exec(chunk.text.slice(lineStart, at))![0];
+  const spelt = chunk.text.slice(uses[0].start, uses[0].end), copy = freshName(chunk);
+  return {
+    title: `Insert tensorlang.copy of ${spelt}`,
+    edits: [
+      { span: { start: at, end: at }, newText: `${copy}:2 = tensorlang.copy ${spelt} : ${v.type.str}\n${indent}` },
+      ...uses.map((span, i) => ({ span, newText: `${copy}#${i}` })),
+    ],
+  };
+}
+
+/** The linear values whose linearity diagnostic stands at `offset`: an op's name, or an argument. */
+function violationsAt(chunk: Chunk, offset: number): Value[] {
+  const index = chunk.index!;
+  const at = (v: Value) => (v instanceof OpResult ? index.ops.get(v.op)?.name : index.valueDefs.get(v))?.start;
+  return linearityViolations(chunk.module!.op).filter((v) => at(v) === offset);
+}
+
+/** Whether `chunk` with `fix` applied has no diagnostic on the lines the fix wrote. */
+function holds(a: Analysis, chunk: Chunk, fix: Fix): boolean {
+  let text = chunk.text, shift = 0;
+  const written: Span[] = [];
+  for (const e of [...fix.edits].sort((x, y) => x.span.start - y.span.start)) {
+    const start = e.span.start + shift;
+    text = text.slice(0, start) + e.newText + text.slice(e.span.end + shift);
+    written.push({ start, end: start + e.newText.length });
+    shift += e.newText.length - (e.span.end - e.span.start);
+  }
+  const edited = checkedChunk(text, chunk.firstLine, chunk.lastLine, a.file, chunk.ctx.allowUnregistered);
+  const lines = written.map((s) => [edited.position(s.start).line, edited.position(s.end).line]);
+  return edited.diagnostics.every((d) => !d.loc || d.loc.file !== a.file || !lines.some(([from, to]) => from <= d.loc!.line - 1 && d.loc!.line - 1 <= to));
+}
+
+function fixesFor(chunk: Chunk, d: Diagnostic): Fix[] {
+  const start = chunk.offset(d.range.start), span = { start, end: chunk.offset(d.range.end) };
+  if (d.message === LINEARITY_MESSAGE && chunk.module && chunk.index) {
+    return violationsAt(chunk, start).map((v) => copyFix(chunk, v)).filter((f): f is Fix => !!f);
+  }
+  return opNameFixes(chunk, span, d.message);
+}
+
+/** The quick fixes for `diagnostics` (those of ours the editor sends with the request). */
+export function codeActions(a: Analysis, uri: string, diagnostics: Diagnostic[]): CodeAction[] {
+  return diagnostics.filter((d) => d.source === "tensorlang").flatMap((d) => {
+    const chunk = a.chunkAt(d.range.start.line);
+    if (!chunk) return [];
+    return fixesFor(chunk, d).filter((f) => holds(a, chunk, f)).map((f) => ({
+      title: f.title, kind: CodeActionKind.QuickFix, diagnostics: [d],
+      edit: { changes: { [uri]: f.edits.map((e) => ({ range: chunk.range(e.span), newText: e.newText })) } },
+    }));
+  });
+}
