@@ -47,11 +47,16 @@ export class Analysis {
   chunkAt(line: number): Chunk | undefined { return this.chunks.find((c) => c.firstLine <= line && line <= c.lastLine); }
 }
 
-/** A chunk of `file` parsed and checked in a fresh context (also a chunk as a quick fix would edit it). */
-export function checkedChunk(text: string, firstLine: number, lastLine: number, file: string, allowUnregistered: boolean): Chunk {
+/** A fresh context with the dialects of `tensorlang-opt`. */
+export function contextFor(allowUnregistered: boolean): Context {
   const ctx = createContext();
   ctx.allowUnregistered = allowUnregistered;
-  const c = new Chunk(text, firstLine, lastLine, ctx);
+  return ctx;
+}
+
+/** A chunk of `file` parsed and checked in a fresh context (also a chunk as a quick fix would edit it). */
+export function checkedChunk(text: string, firstLine: number, lastLine: number, file: string, allowUnregistered: boolean): Chunk {
+  const c = new Chunk(text, firstLine, lastLine, contextFor(allowUnregistered));
   analyzeChunk(c, file);
   return c;
 }

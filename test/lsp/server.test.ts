@@ -267,6 +267,18 @@ test("quick fix: a linear value used twice is copied, and the copies take its us
   assert.deepEqual(await diagnosticsAfter(a.uri, a.fixes[0].text), []);
 });
 
+test("quick fix: a missing `: type` after operands of one type is added where the op takes that type", async () => {
+  const text = "func.func @f(%a: f32) -> i1 {\n  %b = arith.addf %a, %a\n  %c = arith.cmpf olt, %b, %a : f32\n  return %c : i1\n}\n";
+  const { uri, fixes } = await quickFixes("type.mlir", text);
+  assert.deepEqual(fixes.map((f) => f.title), ["Add ': f32'"]);
+  assert.equal(fixes[0].text, text.replace("%a, %a\n", "%a, %a : f32\n"));
+  assert.deepEqual(await diagnosticsAfter(uri, fixes[0].text), []);
+  // `func.call` takes a function type: `: f32` would not parse, so nothing is offered.
+  const call = "func.func @g(%a: f32) -> f32 {\n  return %a : f32\n}\nfunc.func @f(%a: f32) -> f32 {\n  %b = func.call @g(%a)\n  return %b : f32\n}\n";
+  const c = await quickFixes("type-call.mlir", call);
+  assert.deepEqual([c.diagnostics.map((d) => d.message), c.fixes], [["expected ':'"], []]);
+});
+
 test("no quick fix where none is sure: an unused linear value, a use in a loop, an error without a suggestion, another kind", async () => {
   const T = "!tensorlang.tensor<f32, 4>";
   const unused = `func.func @f() {\n  %0 = tensorlang.constant dense<1.0> : ${T}\n  return\n}\n`;
