@@ -89,9 +89,11 @@ class IndexingParser extends OpAsmParser {
   }
 }
 
-/** parseModule, also returning where each name in `text` stands in the module. */
-export function parseModuleIndexed(text: string, file: string, ctx: Context): { module: Module; index: SourceIndex } {
-  const index = new SourceIndex();
+/**
+ * parseModule, also returning where each name in `text` stands in the module. A given `index`
+ * keeps what was recorded before a parse error (the names defined before it, with their types).
+ */
+export function parseModuleIndexed(text: string, file: string, ctx: Context, index = new SourceIndex()): { module: Module; index: SourceIndex } {
   const module = new IndexingParser(text, file, ctx, index).parseTopLevel();
   index.resolveForward();
   return { module, index };

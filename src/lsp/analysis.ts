@@ -42,15 +42,23 @@ export class Analysis {
    * `allowUnregistered`: keep ops of unknown dialects, as `--allow-unregistered-dialect` does.
    */
   constructor(readonly text: string, readonly file: string, allowUnregistered = false) {
-    for (const { text: t, firstLine, lastLine } of inputChunks(text)) {
-      const ctx = createContext();
-      ctx.allowUnregistered = allowUnregistered;
-      const c = new Chunk(t, firstLine, lastLine, ctx);
-      analyzeChunk(c, file);
-      this.chunks.push(c);
-    }
+    for (const { text: t, firstLine, lastLine } of inputChunks(text)) this.chunks.push(checkedChunk(t, firstLine, lastLine, file, allowUnregistered));
   }
   chunkAt(line: number): Chunk | undefined { return this.chunks.find((c) => c.firstLine <= line && line <= c.lastLine); }
+}
+
+/** A fresh context with the dialects of `tensorlang-opt`. */
+export function contextFor(allowUnregistered: boolean): Context {
+  const ctx = createContext();
+  ctx.allowUnregistered = allowUnregistered;
+  return ctx;
+}
+
+/** A chunk of `file` parsed and checked in a fresh context (also a chunk as a quick fix would edit it). */
+export function checkedChunk(text: string, firstLine: number, lastLine: number, file: string, allowUnregistered: boolean): Chunk {
+  const c = new Chunk(text, firstLine, lastLine, contextFor(allowUnregistered));
+  analyzeChunk(c, file);
+  return c;
 }
 
 /** Parse errors stop a chunk; verifier errors stop it before linearity, which assumes valid IR. */

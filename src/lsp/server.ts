@@ -2,8 +2,9 @@
 // analysed at most once per version, on the first of: its diagnostics falling due (at once on
 // open, shortly after the last edit while typing) or a request that needs it.
 import { fileURLToPath } from "node:url";
-import { ErrorCodes, ResponseError, TextDocumentSyncKind, TextDocuments, createConnection, type Connection } from "vscode-languageserver/node.js";
+import { CodeActionKind, ErrorCodes, ResponseError, TextDocumentSyncKind, TextDocuments, createConnection, type Connection } from "vscode-languageserver/node.js";
 import { TextDocument } from "vscode-languageserver-textdocument";
+import { codeActions } from "./actions.js";
 import { Analysis } from "./analysis.js";
 import { lspDiagnostics } from "./diagnostics.js";
 import { completion } from "./completion.js";
@@ -51,6 +52,7 @@ export function startServer(opts: { version: string; connection?: Connection; al
         textDocumentSync: TextDocumentSyncKind.Incremental,
         hoverProvider: true, definitionProvider: true, documentSymbolProvider: true, referencesProvider: true, documentHighlightProvider: true,
         renameProvider: { prepareProvider: true }, completionProvider: { triggerCharacters: ["%", "^", "@", ".", "!"] },
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
       },
       serverInfo: { name: "tensorlang-lsp", version: opts.version },
     };
@@ -82,6 +84,8 @@ export function startServer(opts: { version: string; connection?: Connection; al
     return r;
   }));
   connection.onCompletion((p) => withDoc(p.textDocument.uri, (d) => completion(analysisOf(d), p.position)));
+  connection.onCodeAction((p) => withDoc(p.textDocument.uri, (d) =>
+    p.context.only && !p.context.only.includes(CodeActionKind.QuickFix) ? [] : codeActions(analysisOf(d), d.uri, p.context.diagnostics)));
   connection.onShutdown(() => { for (const uri of [...timers.keys()]) cancel(uri); });
 
   documents.listen(connection);

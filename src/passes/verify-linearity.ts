@@ -14,7 +14,7 @@ export const LINEARITY_MESSAGE = "result with linear type must be used exactly o
 const LOOPS = new Set(["scf.for", "scf.while", "scf.parallel", "affine.for", "affine.parallel"]);
 
 /** Whether `user` sits in the body of a loop that does not also contain `v`'s definition. */
-function usedInLoop(v: Value, user: Operation): boolean {
+export function usedInLoop(v: Value, user: Operation): boolean {
   const def = v instanceof BlockArgument ? v.block.parentOp : (v.owner as Operation);
   for (let p = user.parentOp; p; p = p.parentOp) {
     if (p === def || (def && p.isAncestorOf(def))) return false;

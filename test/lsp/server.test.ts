@@ -1,16 +1,18 @@
 // tensorlang-lsp end to end: the server started as an editor starts it (bin/tensorlang-lsp,
 // JSON-RPC over stdio), asked what an editor asks: diagnostics as a document opens and changes,
-// hover, go to definition, document symbols, references, rename, completion, and a clean shutdown.
+// hover, go to definition, document symbols, references, rename, completion, quick fixes, and a
+// clean shutdown.
 import assert from "node:assert/strict";
 import { spawn } from "node:child_process";
 import { join } from "node:path";
 import { after, before, test } from "node:test";
 import {
-  CompletionRequest, DefinitionRequest, DidChangeTextDocumentNotification, ReferencesRequest, RenameRequest, DidOpenTextDocumentNotification, DocumentSymbolRequest, ExitNotification,
+  CodeActionRequest, CompletionRequest, DefinitionRequest, DidChangeTextDocumentNotification, ReferencesRequest, RenameRequest, DidOpenTextDocumentNotification, DocumentSymbolRequest, ExitNotification,
   HoverRequest, InitializeRequest, InitializedNotification, PublishDiagnosticsNotification, ShutdownRequest,
   StreamMessageReader, StreamMessageWriter, createProtocolConnection,
-  type Diagnostic, type DocumentSymbol, type Location, type MarkupContent, type Position, type PublishDiagnosticsParams,
+  type CodeAction, type Diagnostic, type DocumentSymbol, type Location, type MarkupContent, type Position, type PublishDiagnosticsParams,
 } from "vscode-languageserver/node.js";
+import { TextDocument } from "vscode-languageserver-textdocument";
 import { repoRoot } from "../support/mlir.js";
 
 const root = repoRoot();
@@ -80,6 +82,7 @@ before(async () => {
   assert.ok(caps.hoverProvider && caps.definitionProvider && caps.documentSymbolProvider && caps.referencesProvider && caps.documentHighlightProvider);
   assert.deepEqual(caps.renameProvider, { prepareProvider: true });
   assert.ok(caps.completionProvider?.triggerCharacters?.includes("%"));
+  assert.deepEqual(caps.codeActionProvider, { codeActionKinds: ["quickfix"] });
   await conn.sendNotification(InitializedNotification.type, {});
 });
 
@@ -190,4 +193,109 @@ test("references, rename (a clash is an error response) and completion over the 
     /symbol '@main' is already defined/);
   const items = (await conn.sendRequest(CompletionRequest.type, { textDocument: { uri }, position: at(FIXED, "tensorlang.print", 0, 12) })) as { label: string }[];
   assert.deepEqual(items.map((c) => c.label), ["tensorlang.print"]);
+});
+
+/**
+ * Opens `text`, asks for the quick fixes of all its diagnostics, and returns each fix's title
+ * with the text it leaves (each quick fix names the one diagnostic it fixes).
+ */
+async function quickFixes(name: string, text: string, only?: string[]): Promise<{ uri: string; diagnostics: Diagnostic[]; fixes: { title: string; text: string }[] }> {
+  const uri = open(name, text), diagnostics = await nextDiagnostics(uri);
+  const range = { start: { line: 0, character: 0 }, end: { line: text.split("\n").length, character: 0 } };
+  const actions = (await conn.sendRequest(CodeActionRequest.type, { textDocument: { uri }, range, context: { diagnostics, only } })) as CodeAction[];
+  const fixes = actions.map((a) => {
+    assert.equal(a.kind, "quickfix");
+    assert.equal(a.diagnostics?.length, 1);
+    assert.ok(diagnostics.some((d) => d.message === a.diagnostics![0].message));
+    return { title: a.title, text: TextDocument.applyEdits(TextDocument.create(uri, "mlir", 0, text), a.edit!.changes![uri]) };
+  });
+  return { uri, diagnostics, fixes };
+}
+/** The diagnostics of `uri` once its text is `text`. */
+async function diagnosticsAfter(uri: string, text: string): Promise<Diagnostic[]> { change(uri, text); return nextDiagnostics(uri); }
+
+test("quick fix: a misspelt op name, custom or generic, is replaced by the one suggested", async () => {
+  const custom = "func.func @f(%a: f32) -> f32 {\n  %b = arith.adf %a, %a : f32\n  return %b : f32\n}\n";
+  const c = await quickFixes("misspelt.mlir", custom);
+  assert.deepEqual(c.fixes.map((f) => f.title), ["Replace with 'arith.addf'"]);
+  assert.equal(c.fixes[0].text, custom.replace("arith.adf", "arith.addf"));
+  assert.deepEqual(await diagnosticsAfter(c.uri, c.fixes[0].text), []);
+
+  const generic = custom.replace("arith.adf %a, %a : f32", '"arith.adf"(%a, %a) : (f32, f32) -> f32');
+  const g = await quickFixes("misspelt-generic.mlir", generic);
+  assert.deepEqual(g.fixes.map((f) => f.title), ["Replace with 'arith.addf'"]);
+  assert.match(g.fixes[0].text, /"arith\.addf"\(%a, %a\)/);
+  assert.deepEqual(await diagnosticsAfter(g.uri, g.fixes[0].text), []);
+});
+
+test("quick fix: `call` in an scf.for gets its dialect; a suggestion that would not verify there is not offered", async () => {
+  const text = `func.func @g(%x: index) {
+  return
+}
+func.func @f(%lb: index) {
+  scf.for %i = %lb to %lb step %lb {
+    call @g(%i) : (index) -> ()
+  }
+  return
+}
+`;
+  const { uri, fixes } = await quickFixes("call.mlir", text);
+  // The diagnostic suggests 'func.call' or 'llvm.call'; @g is no LLVM function, so only the first fixes it.
+  assert.deepEqual(fixes.map((f) => f.title), ["Replace with 'func.call'"]);
+  assert.deepEqual(await diagnosticsAfter(uri, fixes[0].text), []);
+});
+
+test("quick fix: a linear value used twice is copied, and the copies take its uses", async () => {
+  const t = await quickFixes("copy.mlir", TWICE);
+  assert.deepEqual(t.fixes.map((f) => f.title), ["Insert tensorlang.copy of %0"]);
+  assert.equal(t.fixes[0].text, TWICE.replace("  %1 = tensorlang.add %0, %0",
+    "  %copy:2 = tensorlang.copy %0 : !tensorlang.tensor<f32, 4>\n  %1 = tensorlang.add %copy#0, %copy#1"));
+  assert.deepEqual(await diagnosticsAfter(t.uri, t.fixes[0].text), []);
+
+  // An argument used by two ops, with a `%copy` already taken: the copy goes before the first user.
+  const T = "!tensorlang.tensor<f32, 4>";
+  const args = `func.func @f(%a: ${T}, %b: ${T}) {
+  %copy = tensorlang.add %a, %b : ${T}
+  tensorlang.print %a : ${T}
+  tensorlang.print %copy : ${T}
+  return
+}
+`;
+  const a = await quickFixes("copy-arg.mlir", args);
+  assert.deepEqual(a.fixes.map((f) => f.title), ["Insert tensorlang.copy of %a"]);
+  assert.match(a.fixes[0].text, /\{\n  %copy1:2 = tensorlang\.copy %a : .*\n  %copy = tensorlang\.add %copy1#0, %b .*\n  tensorlang\.print %copy1#1 :/);
+  assert.deepEqual(await diagnosticsAfter(a.uri, a.fixes[0].text), []);
+});
+
+test("quick fix: a missing `: type` after operands of one type is added where the op takes that type", async () => {
+  const text = "func.func @f(%a: f32) -> i1 {\n  %b = arith.addf %a, %a\n  %c = arith.cmpf olt, %b, %a : f32\n  return %c : i1\n}\n";
+  const { uri, fixes } = await quickFixes("type.mlir", text);
+  assert.deepEqual(fixes.map((f) => f.title), ["Add ': f32'"]);
+  assert.equal(fixes[0].text, text.replace("%a, %a\n", "%a, %a : f32\n"));
+  assert.deepEqual(await diagnosticsAfter(uri, fixes[0].text), []);
+  // `func.call` takes a function type: `: f32` would not parse, so nothing is offered.
+  const call = "func.func @g(%a: f32) -> f32 {\n  return %a : f32\n}\nfunc.func @f(%a: f32) -> f32 {\n  %b = func.call @g(%a)\n  return %b : f32\n}\n";
+  const c = await quickFixes("type-call.mlir", call);
+  assert.deepEqual([c.diagnostics.map((d) => d.message), c.fixes], [["expected ':'"], []]);
+});
+
+test("no quick fix where none is sure: an unused linear value, a use in a loop, an error without a suggestion, another kind", async () => {
+  const T = "!tensorlang.tensor<f32, 4>";
+  const unused = `func.func @f() {\n  %0 = tensorlang.constant dense<1.0> : ${T}\n  return\n}\n`;
+  const loop = `func.func @f(%a: ${T}, %n: index) {
+  scf.for %i = %n to %n step %n {
+    tensorlang.print %a : ${T}
+  }
+  return
+}
+`;
+  const undeclared = "func.func @f(%a: f32) -> f32 {\n  return %z : f32\n}\n";
+  for (const [name, text] of [["unused.mlir", unused], ["loop.mlir", loop], ["undeclared.mlir", undeclared]]) {
+    const { diagnostics, fixes } = await quickFixes(name, text);
+    assert.equal(diagnostics.length, 1, name);
+    assert.deepEqual(fixes, [], name);
+  }
+  const refactor = await quickFixes("refactor.mlir", TWICE, ["refactor"]);
+  assert.equal(refactor.diagnostics.length, 1);
+  assert.deepEqual(refactor.fixes, []);
 });
