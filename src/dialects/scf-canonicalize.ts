@@ -12,7 +12,7 @@
 //               goes; an after-argument that forwards the condition is true;
 //   scf.execute_region  a single block is inlined.
 import { boolAttr } from "../ir/attributes.js";
-import { Block, BlockArgument, Operation, Region, Value } from "../ir/core.js";
+import { Block, BlockArgument, OpResult, Operation, Region, Value } from "../ir/core.js";
 import { Builder, inlineBefore, inlineBlock } from "../ir/builder.js";
 import type { Rewriter } from "../ir/dialect.js";
 import { i1 } from "../ir/types.js";
@@ -110,7 +110,7 @@ export function canonicalizeIf(op: Operation, rw: Rewriter): boolean {
     [els.parent, then.parent] = [op.regions[0], op.regions[1]];
     return true;
   }
-  if (combineIfs(op, rw)) return true;
+  if (combineIfs(op, rw) || combineNestedIfs(op, rw)) return true;
   const c = constantIndex(cond);
   if (c !== undefined) {
     const taken = c !== 0 ? then : els;
@@ -143,6 +143,40 @@ export function canonicalizeIf(op: Operation, rw: Rewriter): boolean {
   if (keep.every(Boolean)) return changed;
   for (const b of [then, els]) b?.terminator!.setOperands(b.terminator!.operands.filter((_, i) => keep[i]));
   withResults(op, [cond], keep);
+  return true;
+}
+
+/**
+ * `if a { if b {...} }` is `if (a and b) {...}` (MLIR's CombineNestedIfs): else blocks may only
+ * yield; an outer result the inner if gives must be what the inner else yields when the outer
+ * else does; one from outside becomes an arith.select on `a`.
+ */
+function combineNestedIfs(op: Operation, rw: Rewriter): boolean {
+  const then = op.body(0), els = op.region(1).blocks[0], inner = then.ops[0];
+  if (then.ops.length !== 2 || inner.name !== "scf.if" || (els && els.ops.length !== 1)) return false;
+  const iThen = inner.body(0), iElse = inner.region(1).blocks[0];
+  if (iElse && iElse.ops.length !== 1) return false;
+  const thenYield = [...then.terminator!.operands], elseYield = els ? [...els.terminator!.operands] : [], selects: number[] = [];
+  for (const [i, v] of thenYield.entries()) {
+    if (v.owner === inner) {
+      const k = inner.results.indexOf(v as OpResult);
+      if (iElse?.terminator!.operand(k) !== elseYield[i]) return false;
+      thenYield[i] = iThen.terminator!.operand(k);
+    } else if (definedOutside(v, op)) selects.push(i);
+    else return false;
+  }
+  const b = Builder.before(op), cond = b.value("arith.andi", [op.operand(0), inner.operand(0)], i1);
+  const results: Value[] = [];
+  const comb = new Operation({ name: "scf.if", operands: [cond], resultTypes: op.results.map((r) => r.type), loc: op.loc });
+  for (const i of selects) results[i] = b.value("arith.select", [op.operand(0), thenYield[i], elseYield[i]], op.results[i].type);
+  op.parent!.insertBefore(op, comb);
+  comb.addRegion(inner.regions[0]);
+  iThen.terminator!.setOperands(thenYield);
+  const elseRegion = new Region();
+  if (elseYield.length) elseRegion.push(new Block()).append(new Operation({ name: "scf.yield", operands: elseYield, loc: op.loc }));
+  comb.addRegion(elseRegion);
+  (inner.regions as Region[]).length = 0;
+  rw.replaceOp(op, op.results.map((_, i) => results[i] ?? comb.results[i]));
   return true;
 }
 

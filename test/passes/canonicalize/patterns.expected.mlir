@@ -158,5 +158,20 @@ module {
     linalg.fill ins(%arg2 : f32) outs(%arg0 : memref<8xf32>)
     return %0, %2 : f32, vector<4xf32>
   }
+  func.func @nested_ifs(%arg0: i1, %arg1: i1, %arg2: f32, %arg3: f32, %arg4: f32) -> (f32, f32) {
+    %0 = arith.andi %arg0, %arg1 : i1
+    scf.if %0 {
+      func.call @sinkf(%arg2) : (f32) -> ()
+    }
+    %1 = arith.andi %arg0, %arg1 : i1
+    %2 = arith.select %arg0, %arg2, %arg3 : f32
+    %3 = scf.if %1 -> (f32) {
+      %4 = arith.addf %arg2, %arg3 : f32
+      scf.yield %4 : f32
+    } else {
+      scf.yield %arg4 : f32
+    }
+    return %3, %2 : f32, f32
+  }
 }
 

@@ -275,3 +275,25 @@ func.func @cast_users(%m: memref<8xf32>, %i: index, %x: f32) -> (f32, vector<4xf
   linalg.fill ins(%x : f32) outs(%c : memref<?xf32>)
   return %v, %t : f32, vector<4xf32>
 }
+
+// scf.if nested alone in an scf.if is one scf.if on both conditions; an outer result from
+// outside becomes a select on the outer condition.
+func.func @nested_ifs(%a: i1, %b: i1, %x: f32, %y: f32, %z: f32) -> (f32, f32) {
+  scf.if %a {
+    scf.if %b {
+      func.call @sinkf(%x) : (f32) -> ()
+    }
+  }
+  %r:2 = scf.if %a -> (f32, f32) {
+    %i = scf.if %b -> f32 {
+      %s = arith.addf %x, %y : f32
+      scf.yield %s : f32
+    } else {
+      scf.yield %z : f32
+    }
+    scf.yield %i, %x : f32, f32
+  } else {
+    scf.yield %z, %y : f32, f32
+  }
+  return %r#0, %r#1 : f32, f32
+}
