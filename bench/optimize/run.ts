@@ -26,6 +26,7 @@ import { dirname, join } from "node:path";
 import { HeuristicProposer } from "../../src/optimizer/heuristic.js";
 import { mutate } from "../../src/optimizer/mutator.js";
 import { optimizeModule } from "../../src/optimizer/optimize.js";
+import { fastestCalls } from "../../src/optimizer/timing.js";
 import type { Mutation } from "../../src/optimizer/schema.js";
 import { Engine } from "../../src/runtime/engine.js";
 import { createCapturingContext } from "../../src/runtime/host.js";
@@ -84,17 +85,10 @@ async function timeKernel(text: string, n: number, name: string): Promise<{ s: n
   // A warm-up call, then timed calls until at least `reps` of them and `--min-seconds` of them
   // (the best short run is the one nobody preempted; at 1024 half a second was 11 calls, and
   // one such run read 36 GFLOPS for a kernel that gives 50).
-  const runs = Math.max(reps, Math.round(reps * 8 * scale(n)));
   e.call(kernel.fn, args);
-  let best = Infinity;
-  const start = performance.now();
-  for (let r = 0; r < runs || performance.now() - start < minSeconds * 1000; r++) {
-    const t0 = now();
-    e.call(kernel.fn, args);
-    best = Math.min(best, (now() - t0) / 1000);
-  }
+  const { ms: [best] } = fastestCalls([() => e.call(kernel.fn, args)], { runs: Math.max(reps, Math.round(reps * 8 * scale(n))), minMs: minSeconds * 1000, now });
   for (const p of ptrs) heap.free(p);
-  return { s: best, sum };
+  return { s: best / 1000, sum };
 }
 
 function runMlir(n: number): { s: number; sum?: string } | string {
@@ -187,7 +181,7 @@ async function main(): Promise<void> {
     const text = kernel.program(n);
     const naive = await timeKernel(text, n, `${kernel.fn}_${n}.mlir`);
     log(`n=${n}: naive ${gflops(n, naive.s).toFixed(2)} GFLOPS (checksum ${naive.sum})`);
-    let moduleText: string, searchS: number, accepted: string;
+    let moduleText: string, searchS: number, accepted: string, searchSpeedup: number | undefined;
     if (n <= searchMax || !lastWinner) {
       const t0 = Date.now();
       const res = await optimizeModule({
@@ -199,6 +193,7 @@ async function main(): Promise<void> {
       moduleText = res.moduleText;
       const ms = res.reports[0].accepted;
       accepted = ms.map((m) => (m === "rewrite" ? "rewrite" : m.kind)).join("+") || "none";
+      searchSpeedup = res.reports[0].speedup;
       if (ms.every((m) => m !== "rewrite")) { lastWinner = { n, searchS, mutations: ms as Mutation[] }; winners[n] = lastWinner.mutations; }
     } else {
       const w = lastWinner;
@@ -218,7 +213,9 @@ async function main(): Promise<void> {
       mlir: typeof ml === "string" ? ml : gflops(n, ml.s), tfjs: typeof tf === "string" ? tf : tf(n), python: python(n),
     };
     rows.push(row);
-    log(`n=${n}: best ${row.best.toFixed(2)} GFLOPS after ${searchS.toFixed(1)} s search (${accepted}); mlir -O3 ${fmt(row.mlir)}, XNNPACK ${fmt(row.tfjs)}, ${kernel.python.name} ${fmt(row.python)}`);
+    // The sandbox's speedup beside this one's: they should agree (docs/optimizer.md, Convolution).
+    const sandboxSays = searchSpeedup === undefined ? "" : `, ${times(row.speedup)} here, ${times(searchSpeedup)} in the sandbox`;
+    log(`n=${n}: best ${row.best.toFixed(2)} GFLOPS after ${searchS.toFixed(1)} s search (${accepted}${sandboxSays}); mlir -O3 ${fmt(row.mlir)}, XNNPACK ${fmt(row.tfjs)}, ${kernel.python.name} ${fmt(row.python)}`);
   }
   for (const r of rows) for (const v of [r.mlir, r.tfjs, r.python]) if (typeof v === "string" && v !== `${kernel.python.name} unavailable`) log(`note: ${v}`);
   const head = ["n", "naive", "best", "search s", "best/naive", "mlir -O3", "XNNPACK 1t", `${kernel.python.name} 1t`, "ceiling", "best/XNNPACK", "best/ceiling", "best/mlir"];

@@ -67,7 +67,8 @@ export class ProgramReflection implements ReflectionHost {
       if (!findFunction(parseModule(text, "<live>", ctx), name)) return { code: 1, stderr: `tensorlang_compile: @${name} is not a function of the running program\n`, units: [] };
       let candidate: string;
       try { candidate = withFunction(text, name, printOp(f, ctx)); } catch (e) { return { code: 1, stderr: `tensorlang_compile: @${name}: ${(e as Error).message}\n`, units: [] }; }
-      const v = await evaluateCandidate(text, candidate, name, { randomCases: 2, timingRuns: 1 });
+      // Correctness decides here (slower installs too): one timed call, no time floor.
+      const v = await evaluateCandidate(text, candidate, name, { randomCases: 2, timingRuns: 1, minTimingMs: 0 });
       if (v.verdict !== "accepted" && v.verdict !== "slower") {
         return { code: 1, stderr: `tensorlang_compile: @${name} rejected by the sandbox: ${v.verdict}${v.reason ? `: ${v.reason}` : ""}\n`, units: [] };
       }

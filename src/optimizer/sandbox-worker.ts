@@ -1,9 +1,10 @@
 // Sandbox worker: links a harness unit holding the current version (`ref`) and a candidate
 // (`cand`) of one function into a private, capped heap; runs both on the same seeded random
-// and edge-case inputs, compares every output, then times both (median after warm-up).
+// and edge-case inputs, compares every output, then times both (fastest call after warm-up).
 // Without a candidate it only runs and times the reference, and replies with its outputs;
-// given those outputs (`expected`), it does not run the reference again: a search compares
-// every candidate with one baseline, whose runs are the slow ones.
+// given those outputs (`expected`), it does not run the reference again, except in the timing
+// when asked (`timeReference`): a search compares every candidate with one baseline, whose
+// runs are the slow ones.
 // Nothing here trusts the candidate: the parent enforces the wall-clock limit.
 import { parentPort, workerData } from "node:worker_threads";
 import type { CompiledUnit } from "../backend/wasm/compiler.js";
@@ -13,6 +14,7 @@ import { createHostContext, TensorLangAssertError } from "../runtime/host.js";
 import { DEFAULT_STACK_BYTES, ProgramInstance, TensorLangRuntimeError, mapRuntimeError, type EngineValue } from "../runtime/worker-link.js";
 import { ParallelPool } from "../runtime/worker-parallel.js";
 import { Rng } from "./random.js";
+import { fastestCalls } from "./timing.js";
 import { halfBits, halfToFloat, roundFloat } from "../ir/float.js";
 import { FloatType } from "../ir/types.js";
 
@@ -23,11 +25,15 @@ export interface SandboxRequest {
   ref: string;
   /** Absent: run and time the reference alone, replying with its outputs. */
   cand?: string;
-  /** The reference's outputs on these inputs (same seed and case count): it is not run again. */
+  /** The reference's outputs on these inputs (same seed and case count): it is not run again... */
   expected?: CaseOutput[];
+  /** ...except in the timing, beside the candidate, when this is set. */
+  timeReference?: boolean;
   seed: number;
   randomCases: number;
+  /** Timed calls of each version at least, and at least `minTimingMs` of them (fastest call). */
   timingRuns: number;
+  minTimingMs: number;
   memoryCapBytes: number;
   /** Relative tolerance for floats (re-association), scaled by the output's magnitude. */
   rtol: number;
@@ -149,22 +155,21 @@ async function main(req: SandboxRequest): Promise<void> {
       if (bad) { post({ type: "result", verdict: "wrong-result", reason: `inputs #${k} (${["zeros", "ones", "negative values"][k] ?? "random values"} in memrefs): ${bad}` }); return; }
     }
     // Timing on the unchecked code: warm up (V8 tiers up after the first calls), then
-    // alternate the timed versions so both see the same noise.
+    // alternate the timed versions so both see the same noise (timing.ts).
     pool?.addUnit(req.fastUnit);
     program.link(req.fastUnit);
     const scalars = slots.map(() => 1 as EngineValue);
-    const timed = [...(req.expected ? [] : ["ref" as const]), ...(req.cand ? ["cand" as const] : [])];
+    const timed = [...(req.expected && !req.timeReference ? [] : ["ref" as const]), ...(req.cand ? ["cand" as const] : [])];
     const name = { ref: req.ref, cand: req.cand! };
     // Three warm-up rounds, or one when it took over 0.2 s: the second call of a long kernel
     // already runs optimized code, and a naive 1024 matmul takes seconds a call.
     const warm0 = performance.now();
     for (let w = 0; w < 3 && (w === 0 || performance.now() - warm0 < 200); w++) for (const v of timed) program.call(name[v], argsFor(v, scalars));
     Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 30);
-    const times = { ref: [] as number[], cand: [] as number[] };
-    for (let r = 0; r < req.timingRuns; r++) {
-      for (const v of timed) { const t0 = performance.now(); program.call(name[v], argsFor(v, scalars)); times[v].push(performance.now() - t0); }
-    }
-    post({ type: "result", verdict: "ok", refMs: median(times.ref), candMs: median(times.cand), outputs: req.expected ? undefined : outputs });
+    const { ms } = fastestCalls(timed.map((v) => { const args = argsFor(v, scalars); return () => program.call(name[v], args); }),
+      { runs: req.timingRuns, minMs: req.minTimingMs });
+    const fastest = (v: "ref" | "cand") => (timed.includes(v) ? ms[timed.indexOf(v)] : undefined);
+    post({ type: "result", verdict: "ok", refMs: fastest("ref"), candMs: fastest("cand"), outputs: req.expected ? undefined : outputs });
   } catch (e0) {
     const e = mapRuntimeError(e0, req.cand ?? req.ref);
     if (e instanceof OutOfMemoryError || (e instanceof TensorLangRuntimeError && e.kind === "out-of-memory")) post({ type: "error", kind: "out-of-memory", reason: (e as Error).message });
@@ -174,8 +179,6 @@ async function main(req: SandboxRequest): Promise<void> {
     await pool?.close();
   }
 }
-
-const median = (xs: number[]): number | undefined => { const s = [...xs].sort((a, b) => a - b); return s[Math.floor(s.length / 2)]; };
 
 function sameBits(a: Arr, b: Arr): boolean {
   const x = new Uint8Array(a.buffer, a.byteOffset, a.byteLength), y = new Uint8Array(b.buffer, b.byteOffset, b.byteLength);

@@ -4,7 +4,8 @@
 // seeded random and edge-case inputs, and finally timed against it. Nothing the candidate
 // does reaches the host engine before the verdict is `accepted`. A search measures its
 // baseline once (`measureReference`) and hands that run to every candidate's check, which
-// then compares with its outputs and its time instead of running the baseline again.
+// then compares with its outputs instead of running the baseline again, and with its time
+// where the baseline is too slow to time again beside the candidate (timesReferenceAgain).
 import { Worker } from "node:worker_threads";
 import { createContext } from "../dialects/index.js";
 import { functionType } from "../dialects/func.js";
@@ -23,12 +24,18 @@ export interface SandboxOptions {
   seed?: number;
   /** Random input sets besides zeros, ones and negative values (default 3). */
   randomCases?: number;
-  /** Timed runs of each version (median; default 5). */
+  /** Timed calls of each version, at least (the fastest counts; default 5). */
   timingRuns?: number;
+  /**
+   * And at least this many milliseconds of each version's calls (default 100): a kernel of a
+   * few milliseconds gets dozens of calls, whose fastest repeats on a busy machine where the
+   * median of a few does not (timing.ts).
+   */
+  minTimingMs?: number;
   memoryCapBytes?: number;
   /** Wall-clock limit of the whole check; default derived from the baseline time. */
   timeoutMs?: number;
-  /** Median time of the reference, when known (sets the default time limit). */
+  /** Time of the reference, when known (sets the default time limit). */
   baselineMs?: number;
   rtol?: number;
   context?: Context;
@@ -41,7 +48,7 @@ export interface SandboxOptions {
   reference?: ReferenceRun;
 }
 
-/** The reference's outputs on every input set, and its median time. */
+/** The reference's outputs on every input set, and its time (fastest call). */
 export interface ReferenceRun { ms: number; outputs: CaseOutput[]; seed: number; randomCases: number }
 
 export interface SandboxVerdict {
@@ -71,6 +78,19 @@ function harness(reference: Module, candidate: Module | undefined, name: string)
   return reference;
 }
 
+const timingOf = (o: SandboxOptions) => ({ timingRuns: o.timingRuns ?? 5, minTimingMs: o.minTimingMs ?? 100 });
+
+/**
+ * Whether a check against a recorded reference times the reference again, beside the
+ * candidate: when that costs no more than the time floor (a reference of milliseconds), so
+ * that both are timed in the same moments of a busy machine. A reference of seconds a call (a
+ * naive 1024 matmul) keeps its recorded time.
+ */
+export function timesReferenceAgain(r: ReferenceRun, o: SandboxOptions): boolean {
+  const { timingRuns, minTimingMs } = timingOf(o);
+  return r.ms * timingRuns <= minTimingMs;
+}
+
 /** Evaluate `candidateText` (a whole module) against `referenceText` for function `name`. */
 export async function evaluateCandidate(referenceText: string, candidateText: string, name: string, o: SandboxOptions = {}): Promise<SandboxVerdict> {
   const ctx = o.context ?? createContext();
@@ -80,24 +100,32 @@ export async function evaluateCandidate(referenceText: string, candidateText: st
   if (ds.length) return { verdict: "verify-error", reason: formatDiagnostic(ds[0]).split("\n")[0] };
   const r = o.reference;
   if (r && (r.seed !== (o.seed ?? 1) || r.randomCases !== (o.randomCases ?? 3))) throw new Error("the reference run was made with another seed or case count");
-  const v = await sandboxRun(referenceText, cand, name, { ...o, baselineMs: r?.ms ?? o.baselineMs });
+  const v = await sandboxRun(referenceText, cand, name, { ...o, baselineMs: r?.ms ?? o.baselineMs }, r !== undefined && timesReferenceAgain(r, o));
   if (v.type !== "ok") return v.verdict;
-  const refMs = r?.ms ?? v.refMs!, candMs = v.candMs!, speedup = refMs / Math.max(candMs, 1e-6);
+  const refMs = v.refMs ?? r!.ms, candMs = v.candMs!, speedup = refMs / Math.max(candMs, 1e-6);
   return { verdict: speedup > 1 ? "accepted" : "slower", refMs, candMs, speedup,
     reason: speedup > 1 ? undefined : `${candMs.toFixed(3)} ms vs ${refMs.toFixed(3)} ms for the current version` };
 }
 
-/** Runs and times the reference alone on the sandbox's inputs: the run candidates are then compared with. */
+/**
+ * Runs and times the reference alone on the sandbox's inputs: the run candidates are then
+ * compared with. Timed for 10 times the floor: a search's speedups over a reference too slow to
+ * time again (timesReferenceAgain) all rest on this one figure, and whether it is timed again
+ * rests on it too (a naive 256 matmul, 13 ms a call, read 23 ms over 100 ms of calls).
+ */
 export async function measureReference(referenceText: string, name: string, o: SandboxOptions = {}): Promise<ReferenceRun | SandboxVerdict> {
-  const v = await sandboxRun(referenceText, undefined, name, o);
+  const v = await sandboxRun(referenceText, undefined, name, { ...o, minTimingMs: 10 * timingOf(o).minTimingMs });
   if (v.type !== "ok") return v.verdict;
   return { ms: v.refMs!, outputs: v.outputs!, seed: o.seed ?? 1, randomCases: o.randomCases ?? 3 };
 }
 
 type Run = { type: "ok"; refMs?: number; candMs?: number; outputs?: CaseOutput[] } | { type: "verdict"; verdict: SandboxVerdict };
 
-/** Compiles the harness (the reference, and the candidate when given) and runs it in a worker. */
-async function sandboxRun(referenceText: string, cand: Module | undefined, name: string, o: SandboxOptions): Promise<Run> {
+/**
+ * Compiles the harness (the reference, and the candidate when given) and runs it in a worker;
+ * `timeReference`: time the reference beside the candidate although `o.reference` stands in for its runs.
+ */
+async function sandboxRun(referenceText: string, cand: Module | undefined, name: string, o: SandboxOptions, timeReference = false): Promise<Run> {
   const ctx = o.context ?? createContext();
   const verdict = (v: SandboxVerdict): Run => ({ type: "verdict", verdict: v });
   const ref = parseModule(referenceText, "<reference>", ctx);
@@ -118,11 +146,11 @@ async function sandboxRun(referenceText: string, cand: Module | undefined, name:
   } catch (e) {
     return verdict({ verdict: "compile-error", reason: firstLine(e) });
   }
-  const randomCases = o.randomCases ?? 3, timingRuns = o.timingRuns ?? 5;
+  const randomCases = o.randomCases ?? 3, { timingRuns, minTimingMs } = timingOf(o);
   const runs = (3 + randomCases) * 2 + 6 + timingRuns * 2;
-  const timeoutMs = o.timeoutMs ?? (o.baselineMs !== undefined ? 1500 + runs * o.baselineMs * 10 : 60_000);
+  const timeoutMs = o.timeoutMs ?? (o.baselineMs !== undefined ? 1500 + 2 * minTimingMs + runs * o.baselineMs * 10 : 60_000);
   const req: SandboxRequest = {
-    unit, fastUnit, ref: "__tl_ref", cand: cand ? "__tl_cand" : undefined, expected: o.reference?.outputs, seed: o.seed ?? 1, randomCases, timingRuns,
+    unit, fastUnit, ref: "__tl_ref", cand: cand ? "__tl_cand" : undefined, expected: o.reference?.outputs, timeReference, seed: o.seed ?? 1, randomCases, timingRuns, minTimingMs,
     memoryCapBytes: o.memoryCapBytes ?? 256 << 20, rtol: o.rtol ?? 1e-4, threads: o.threads ?? 1,
   };
   return runWorker(req, timeoutMs);

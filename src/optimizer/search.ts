@@ -14,9 +14,11 @@ export interface Evaluation {
   /** The candidate function's IR (for correct candidates, including slower ones). */
   ir?: string;
   loopTable?: string;
-  /** Median time of the candidate, and speedup over the search's baseline. */
+  /** Time of the candidate (its fastest call), and speedup over the search's baseline... */
   ms?: number;
   speedup?: number;
+  /** ...whose time in the same check this is (timed beside the candidate, or recorded): speedup = baselineMs / ms. */
+  baselineMs?: number;
 }
 
 export interface SearchBudget { iterations?: number; wallMs?: number; tokens?: number }
@@ -45,7 +47,7 @@ export interface SearchOptions {
 export interface SearchProgress { iteration: number; bestSpeedup: number; verdicts: Record<string, number> }
 
 export interface SearchResult {
-  best?: { ir: string; ms: number; speedup: number; path: Proposal[] };
+  best?: { ir: string; ms: number; speedup: number; path: Proposal[]; baselineMs?: number };
   attempts: Attempt[];
   verdicts: Record<string, number>;
   iterations: number;
@@ -143,7 +145,7 @@ export async function mcts(o: SearchOptions): Promise<SearchResult> {
       child.visits = 1;
       child.reward = reward;
       if (ev.verdict === "accepted" && ev.speedup !== undefined && ev.ms !== undefined && (!best || ev.speedup > best.speedup)) {
-        best = { ir: ev.ir!, ms: ev.ms, speedup: ev.speedup, path: child.path };
+        best = { ir: ev.ir!, ms: ev.ms, speedup: ev.speedup, path: child.path, baselineMs: ev.baselineMs };
         o.onBest?.(best);
       }
     }

@@ -3,7 +3,7 @@
 // time limit hold, and the host process is unaffected by what the candidate does.
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { evaluateCandidate, measureReference, type ReferenceRun } from "../../src/optimizer/sandbox.js";
+import { evaluateCandidate, measureReference, timesReferenceAgain, type ReferenceRun } from "../../src/optimizer/sandbox.js";
 
 const T = "memref<16x16xf32>";
 /** A 16x16 matmul whose product is computed by `product` from %a and %b (and may use %c). */
@@ -119,7 +119,8 @@ describe("sandbox verdicts", () => {
     // and so is C on zeros (0 + 0 * 0).
     assert.equal(ref.outputs.length, 4);
     assert.ok(ref.outputs.every((o, k) => o.arrays[0] === "input" && o.arrays[1] === "input" && (k === 0 ? o.arrays[2] === "input" : o.arrays[2] instanceof Float32Array)));
-    const ok = await evaluateCandidate(REF, REF, "mm", { randomCases: 1, timingRuns: 1, reference: ref });
+    // No time floor: the reference is not timed again (timesReferenceAgain), its recorded time is the baseline.
+    const ok = await evaluateCandidate(REF, REF, "mm", { randomCases: 1, timingRuns: 1, minTimingMs: 0, reference: ref });
     assert.ok(ok.verdict === "accepted" || ok.verdict === "slower", `${ok.verdict}: ${ok.reason}`);
     assert.equal(ok.refMs, ref.ms);
     // The reference text is not run again: a different "reference" changes nothing, the
@@ -139,6 +140,34 @@ describe("sandbox verdicts", () => {
     assert.equal(c.verdict, "wrong-result");
     assert.match(c.reason!, /argument #1/);
     await assert.rejects(evaluateCandidate(REF, REF, "mm", { randomCases: 2, reference: ref }), /another seed or case count/);
+  });
+
+  it("timing goes on for minTimingMs of each timed version's calls (a recorded reference, ten times that); a recorded reference that fast is timed again beside the candidate", async () => {
+    // A 64x64 matmul takes a fraction of a millisecond (a whole check without the floor, well
+    // under a second, and the floors below far from fastestCalls' cap on rounds): only the floor
+    // makes the checks this long.
+    const mm64 = REF.replaceAll("16", "64");
+    const floor = { randomCases: 0, timingRuns: 1, minTimingMs: 600 };
+    let t0 = Date.now();
+    const run = await measureReference(mm64, "mm", { ...floor, minTimingMs: 150 });
+    assert.ok(!("verdict" in run), JSON.stringify(run));
+    assert.ok(Date.now() - t0 >= 1500, "the recorded reference, ten times the floor");
+    t0 = Date.now();
+    await evaluateCandidate(mm64, mm64, "mm", floor);
+    assert.ok(Date.now() - t0 >= 1200, "reference and candidate, the floor each");
+    // A reference of (here, supposedly) a picosecond is timed again: its time is not the recorded one.
+    const fast: ReferenceRun = { ...(run as ReferenceRun), ms: 1e-9 };
+    assert.ok(timesReferenceAgain(fast, floor));
+    t0 = Date.now();
+    const again = await evaluateCandidate(mm64, mm64, "mm", { ...floor, reference: fast });
+    assert.ok(Date.now() - t0 >= 1200, "reference and candidate again");
+    assert.ok(again.refMs !== fast.ms && again.refMs! > 0 && again.speedup === again.refMs! / again.candMs!);
+    // One of 5 s a call is not: the recorded time is the baseline.
+    const slow: ReferenceRun = { ...(run as ReferenceRun), ms: 5000 }, quick = { ...floor, minTimingMs: 10 };
+    assert.ok(!timesReferenceAgain(slow, quick));
+    const recorded = await evaluateCandidate(mm64, mm64, "mm", { ...quick, reference: slow });
+    assert.equal(recorded.verdict, "accepted");
+    assert.equal(recorded.refMs, 5000);
   });
 
   it("2-byte elements (f16, bf16, i16) get buffers of their size, f16/bf16 compared as values: a commuted sum is correct, a transposed operand is not (inputs were written as f32, 4 bytes an element, over the next buffer)", async () => {
