@@ -27,9 +27,9 @@ export interface SandboxOptions {
   /** Timed calls of each version, at least (the fastest counts; default 5). */
   timingRuns?: number;
   /**
-   * And at least this many milliseconds of each version's calls (default 100): a kernel of a
-   * few milliseconds gets dozens of calls, whose fastest repeats on a busy machine where the
-   * median of a few does not (timing.ts).
+   * And at least this many milliseconds of each version's calls (default 25; 100 made a search
+   * half again as long): a kernel of a millisecond or two gets a dozen calls or more, whose
+   * fastest repeats on a busy machine where the median of a few does not (timing.ts).
    */
   minTimingMs?: number;
   memoryCapBytes?: number;
@@ -78,7 +78,7 @@ function harness(reference: Module, candidate: Module | undefined, name: string)
   return reference;
 }
 
-const timingOf = (o: SandboxOptions) => ({ timingRuns: o.timingRuns ?? 5, minTimingMs: o.minTimingMs ?? 100 });
+const timingOf = (o: SandboxOptions) => ({ timingRuns: o.timingRuns ?? 5, minTimingMs: o.minTimingMs ?? 25 });
 
 /**
  * Whether a check against a recorded reference times the reference again, beside the

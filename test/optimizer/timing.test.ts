@@ -25,9 +25,10 @@ describe("fastestCalls", () => {
   it("short calls run on until each version has spent minMs, long ones stop after `runs`", () => {
     const c = scripted([[0.5], [2]]);
     const r = fastestCalls(c.calls, { runs: 3, minMs: 10, now: c.now });
-    // The slower version reaches 10 ms after 5 calls; the faster is still at 2.5 ms: it decides.
+    // The slower version reaches 10 ms after 5 calls and stops; the faster runs on alone to 10 ms.
     assert.equal(r.rounds, 20);
-    assert.deepEqual(c.counts, [20, 20]);
+    assert.deepEqual(c.counts, [20, 5]);
+    assert.deepEqual(c.order.slice(0, 10), [0, 1, 0, 1, 0, 1, 0, 1, 0, 1]);
     const long = scripted([[50], [40]]);
     assert.equal(fastestCalls(long.calls, { runs: 3, minMs: 10, now: long.now }).rounds, 3);
   });
