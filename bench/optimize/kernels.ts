@@ -1,6 +1,8 @@
 // The kernels bench/optimize measures (--kernel): what differs between them is here, the
-// measuring is in run.ts.
+// measuring is in run.ts and threads.ts.
 import type * as Tf from "@tensorflow/tfjs-core";
+import { raisedStart } from "../../src/optimizer/mutator.js";
+import type { Heap } from "../../src/runtime/heap.js";
 import { conv2dFlops, conv2dProgramFor, programFor } from "../common.js";
 
 export interface Kernel {
@@ -51,3 +53,18 @@ const conv2d: Kernel = {
 };
 
 export const KERNELS: Record<string, Kernel> = { matmul, conv2d };
+
+/**
+ * Buffers of `kernel`'s argument shapes at n on `heap`, as memref descriptors: the inputs filled
+ * with ((i * 7 + k) % 13) / 13 (argument k), the output zeroed. `free` releases them.
+ */
+export function kernelArgs(kernel: Kernel, n: number, heap: Heap) {
+  const shapes = kernel.shapes(n), out = shapes.length - 1;
+  const ptrs = shapes.map(([r, c]) => heap.malloc(r * c * 4, 64));
+  ptrs.forEach((p, k) => { const v = new Float32Array(heap.bytes.buffer, p, shapes[k][0] * shapes[k][1]); for (let i = 0; i < v.length; i++) v[i] = k === out ? 0 : ((i * 7 + k) % 13) / 13; });
+  const args = ptrs.map((p, k) => ({ allocated: p, aligned: p, offset: 0, sizes: shapes[k], strides: [shapes[k][1], 1] }));
+  return { args, free: () => { for (const p of ptrs) heap.free(p); } };
+}
+
+/** The program at n where the search starts (the kernel's scf loops raised): what its winners' mutations apply to. */
+export const searchStart = (kernel: Kernel, n: number): string => raisedStart(kernel.program(n), kernel.fn);

@@ -31,7 +31,7 @@ import type { Mutation } from "../../src/optimizer/schema.js";
 import { Engine } from "../../src/runtime/engine.js";
 import { createCapturingContext } from "../../src/runtime/host.js";
 import { arg, CEILING_FLOPS, CEILING_ITERS, ceilingKernel, checksum, LOWERING_PIPELINE, RUNNER_LIBS, seconds, settle } from "../common.js";
-import { KERNELS } from "./kernels.js";
+import { kernelArgs, KERNELS, searchStart } from "./kernels.js";
 
 const kernel = KERNELS[arg("kernel", "matmul")];
 if (!kernel) throw new Error(`--kernel expects ${Object.keys(KERNELS).join(" or ")}, got '${arg("kernel", "")}'`);
@@ -77,17 +77,13 @@ async function timeKernel(text: string, n: number, name: string): Promise<{ s: n
   await settle();
   e.runMain("main");
   const sum = checksum(ctx.output());
-  const heap = e.ctx.heap;
-  const shapes = kernel.shapes(n), out = shapes.length - 1;
-  const ptrs = shapes.map(([r, c]) => heap.malloc(r * c * 4, 64));
-  ptrs.forEach((p, k) => { const v = new Float32Array(heap.bytes.buffer, p, shapes[k][0] * shapes[k][1]); for (let i = 0; i < v.length; i++) v[i] = k === out ? 0 : ((i * 7 + k) % 13) / 13; });
-  const args = ptrs.map((p, k) => ({ allocated: p, aligned: p, offset: 0, sizes: shapes[k], strides: [shapes[k][1], 1] }));
+  const { args, free } = kernelArgs(kernel, n, e.ctx.heap);
   // A warm-up call, then timed calls until at least `reps` of them and `--min-seconds` of them
   // (the best short run is the one nobody preempted; at 1024 half a second was 11 calls, and
   // one such run read 36 GFLOPS for a kernel that gives 50).
   e.call(kernel.fn, args);
   const { ms: [best] } = fastestCalls([() => e.call(kernel.fn, args)], { runs: Math.max(reps, Math.round(reps * 8 * scale(n))), minMs: minSeconds * 1000, now });
-  for (const p of ptrs) heap.free(p);
+  free();
   return { s: best / 1000, sum };
 }
 
@@ -197,7 +193,7 @@ async function main(): Promise<void> {
       if (ms.every((m) => m !== "rewrite")) { lastWinner = { n, searchS, mutations: ms as Mutation[] }; winners[n] = lastWinner.mutations; }
     } else {
       const w = lastWinner;
-      const r = mutate(text, { target_function: kernel.fn, mutations: w.mutations });
+      const r = mutate(searchStart(kernel, n), { target_function: kernel.fn, mutations: w.mutations });
       if (!r.ok) throw new Error(`n=${n}: the n=${w.n} winner does not apply: ${r.reason}`);
       moduleText = r.moduleText;
       searchS = w.searchS;

@@ -1,7 +1,9 @@
-// bench/optimize/threads: what `parallelize` buys on matmul_loops. For each size, the
-// heuristic's first single-thread recipe (register-blocked f32x4 micro-kernel over a packed B
-// panel) plus the parallelize proposal HeuristicProposer makes when threads > 1 (the panel loop,
-// its scratch privatized per iteration), then @matmul timed on
+// bench/optimize/threads: what `parallelize` buys on matmul_loops, or with `--kernel conv2d` on
+// examples/conv2d.mlir's 3x3 convolution (bench/optimize/kernels.ts). For each size, the
+// heuristic's first single-thread recipe (matmul: register-blocked f32x4 micro-kernel over a
+// packed B panel, its panel loop parallel with the scratch privatized per iteration; conv2d:
+// the weights unrolled and hoisted, output rows blocked by 4, the row loop parallel) plus the
+// parallelize proposal HeuristicProposer makes when threads > 1, then the kernel timed on
 // an Engine with 1 thread (the marked loop runs sequentially) and one with N threads, calls
 // alternating so both see the same machine noise; best of many single calls each (the ratio of
 // the medians too: on this shared machine the best call is the one nobody preempted).
@@ -13,7 +15,7 @@
 // `--winners FILE` (from bench/optimize/run.js --save-winners) starts from the single-thread
 // kernels that search found instead of the heuristic's first proposal.
 //
-//   node dist/bench/optimize/threads.js [--sizes 256,512] [--threads 2] [--runs 40] [--min-seconds 4] [--no-relaxed] [--winners FILE]
+//   node dist/bench/optimize/threads.js [--kernel matmul|conv2d] [--sizes 256,512] [--threads 2] [--runs 40] [--min-seconds 4] [--no-relaxed] [--winners FILE]
 import { readFileSync } from "node:fs";
 import { Worker } from "node:worker_threads";
 import { availableParallelism, loadavg } from "node:os";
@@ -24,7 +26,12 @@ import { findFunction, mutate } from "../../src/optimizer/mutator.js";
 import type { Mutation, Proposal } from "../../src/optimizer/schema.js";
 import { Engine } from "../../src/runtime/engine.js";
 import { createCapturingContext } from "../../src/runtime/host.js";
-import { arg, CEILING_FLOPS, CEILING_ITERS, ceilingKernel, ceilingModule, programFor, settle } from "../common.js";
+import { arg, CEILING_FLOPS, CEILING_ITERS, ceilingKernel, ceilingModule, settle } from "../common.js";
+import { kernelArgs, KERNELS, searchStart } from "./kernels.js";
+
+const kernel = KERNELS[arg("kernel", "matmul")];
+if (!kernel) throw new Error(`--kernel expects ${Object.keys(KERNELS).join(" or ")}, got '${arg("kernel", "")}'`);
+const { fn } = kernel;
 
 const sizes = arg("sizes", "256,512").split(",").map(Number);
 const threads = Number(arg("threads", String(Math.max(2, availableParallelism()))));
@@ -32,18 +39,17 @@ const runs = Number(arg("runs", "40"));
 const minSeconds = Number(arg("min-seconds", "4"));
 const relaxedSimd = !process.argv.includes("--no-relaxed"); // as tensorlang-run --optimize compiles
 const log = (s: string) => process.stderr.write(s + "\n");
-const gflops = (n: number, s: number) => (2 * n ** 3) / s / 1e9;
+const gflops = (n: number, s: number) => kernel.flops(n) / s / 1e9;
 
 function apply(text: string, mutations: Mutation[]): string {
-  const r = mutate(text, { target_function: "matmul", mutations });
+  const r = mutate(text, { target_function: fn, mutations });
   if (!r.ok) throw new Error(`${JSON.stringify(mutations)}: ${r.verdict}: ${r.reason}`);
   return r.moduleText;
 }
 
-/** The heuristic's proposals for the current state of @matmul. */
+/** The heuristic's proposals for the current state of the kernel's function. */
 function proposals(text: string, applied: Proposal[], t: number): Proposal[] {
-  const fn = findFunction(parseModule(text, "<bench>", createContext()), "matmul")!;
-  return heuristicProposals(fn, "matmul", applied, t);
+  return heuristicProposals(findFunction(parseModule(text, "<bench>", createContext()), fn)!, fn, applied, t);
 }
 
 const winnersFile = arg("winners", "");
@@ -51,8 +57,8 @@ const winners: Record<string, Mutation[]> = winnersFile ? JSON.parse(readFileSyn
 
 /** The search's winner (--winners) or the heuristic's first proposal on the naive nest, then its parallelize proposal. */
 function recipe(n: number): { text: string; steps: Mutation[] } {
-  let text = programFor(n);
-  const first = winners[n] ? { target_function: "matmul", mutations: winners[n] } : proposals(text, [], 1)[0];
+  let text = searchStart(kernel, n);
+  const first = winners[n] ? { target_function: fn, mutations: winners[n] } : proposals(text, [], 1)[0];
   if (!first || !("mutations" in first)) throw new Error("the heuristic proposed no micro-kernel");
   text = apply(text, first.mutations);
   const par = proposals(text, [first], threads).find((p): p is Extract<Proposal, { mutations: Mutation[] }> => "mutations" in p && p.mutations.some((m) => m.kind === "parallelize"));
@@ -64,7 +70,7 @@ function recipe(n: number): { text: string; steps: Mutation[] } {
 async function engineFor(text: string, t: number) {
   const ctx = createCapturingContext({ heapOptions: { shared: t > 1 } });
   const e = new Engine({ ctx, threads: t, relaxedSimd });
-  e.load(text, `matmul-${t}t.mlir`);
+  e.load(text, `${fn}-${t}t.mlir`);
   if (!(await e.threadsReady())) throw new Error("helper threads did not start");
   e.runMain("main");
   await settle();
@@ -109,28 +115,24 @@ async function ceilingScaling(reps = 300): Promise<{ one: number; two: number }>
   return { one: CEILING_FLOPS / best.one / 1e6, two: (2 * CEILING_FLOPS) / best.two / 1e6 };
 }
 
+log(kernel.title);
 const rows: string[] = [];
 for (const n of sizes) {
   const { text, steps } = recipe(n);
   log(`n=${n}: ${steps.map((m) => m.kind + ("loop" in m ? ` ${m.loop}` : "")).join(", ")}`);
   const one = await engineFor(text, 1), many = await engineFor(text, threads);
   if (one.sum !== many.sum) throw new Error(`checksums differ: ${one.sum} (1 thread) vs ${many.sum} (${threads} threads)`);
-  const args = (e: Engine) => [0, 1, 2].map((k) => {
-    const p = e.ctx.heap.malloc(n * n * 4, 64);
-    const v = new Float32Array(e.ctx.heap.memory.buffer, p, n * n);
-    for (let i = 0; i < v.length; i++) v[i] = k === 2 ? 0 : ((i * 7 + k) % 13) / 13;
-    return { allocated: p, aligned: p, offset: 0, sizes: [n, n], strides: [n, 1] };
-  });
-  const a1 = args(one.e), aN = args(many.e);
+  const a1 = kernelArgs(kernel, n, one.e.ctx.heap).args, aN = kernelArgs(kernel, n, many.e.ctx.heap).args;
   const times: number[][] = [[], []];
-  // At least `runs` (scaled down for big n) alternating calls and `--min-seconds` of them: at
-  // 1024 a call takes ~45 ms, and best-of-4 on a shared machine is mostly noise.
-  const r = Math.max(4, Math.round(runs * (256 / n) ** 2));
+  // At least `runs` alternating calls, scaled by the 2/3 power of the work relative to matmul at
+  // 256 (matmul: (256/n)²), and `--min-seconds` of them: at 1024 a matmul call takes ~45 ms,
+  // and best-of-4 on a shared machine is mostly noise.
+  const r = Math.max(4, Math.round(runs * ((2 * 256 ** 3) / kernel.flops(n)) ** (2 / 3)));
   const start = performance.now();
   for (let i = 0; i < r || performance.now() - start < minSeconds * 1000; i++) {
     for (const [k, e, a] of [[0, one.e, a1], [1, many.e, aN]] as const) {
       const t0 = performance.now();
-      e.call("matmul", a);
+      e.call(fn, a);
       times[k].push((performance.now() - t0) / 1000);
     }
   }

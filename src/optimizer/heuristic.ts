@@ -110,10 +110,15 @@ function convKernels(r: BandRoles, chain: Operation[], refOf: (op: Operation) =>
 
 /**
  * The loop to split across threads: the outermost loop around the register-blocked
- * micro-kernel (a loop carrying 2+ accumulators) that the parallelize mutation accepts.
+ * micro-kernel that the parallelize mutation accepts. The kernel is a loop carrying 2+
+ * accumulators (a matmul's k loop, a partially unrolled conv's p loop) or, failing that, one
+ * storing 2+ vectors per iteration (a conv's column loop once its kernel loops are unrolled
+ * away); accumulators first, so a matmul keeps its target.
  */
 function parallelTarget(loops: Operation[]): Operation | undefined {
-  const kernel = loops.find((l) => l.name === "affine.for" && affineFor(l).iterArgs.length >= 2);
+  const fors = loops.filter((l) => l.name === "affine.for");
+  const kernel = fors.find((l) => affineFor(l).iterArgs.length >= 2)
+    ?? fors.find((l) => l.body().ops.filter((o) => o.name === "vector.store").length >= 2);
   if (!kernel) return undefined;
   const chain: Operation[] = [];
   for (let p = kernel.parentOp; p; p = p.parentOp) if (p.name === "affine.for") chain.unshift(p);

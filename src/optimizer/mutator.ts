@@ -12,6 +12,7 @@ import { parseModule } from "../ir/parser.js";
 import { printModule, printOp } from "../ir/printer.js";
 import { verifyModule } from "../ir/verifier.js";
 import { foldAndErase } from "../passes/canonicalize.js";
+import { raiseLoops } from "../passes/raise-scf-to-affine.js";
 import { cse } from "../passes/cse.js";
 import { DiagnosticSink } from "../ir/diagnostics.js";
 import { loopByRef, loopTable } from "./loops.js";
@@ -30,6 +31,17 @@ export type MutateResult =
 
 export function findFunction(m: Module, name: string): Operation | undefined {
   return m.ops.find((o) => o.name === "func.func" && funcName(o) === name);
+}
+
+/**
+ * The module with `name`'s scf.for loops raised to affine.for where they qualify (the text as
+ * given when none does): where a search starts, since the mutations transform affine loops.
+ */
+export function raisedStart(moduleText: string, name: string): string {
+  const ctx = createContext();
+  const m = parseModule(moduleText, "<state>", ctx);
+  const fn = findFunction(m, name);
+  return fn && raiseLoops(fn) ? printModule(m, ctx) : moduleText;
 }
 
 export function applyMutation(fn: Operation, mu: Mutation, ctx: Context): void {

@@ -8,14 +8,13 @@ import { overlappingCall } from "./aliasing.js";
 import { StrategyCache, cacheKey, type CacheEntry } from "./cache.js";
 import { ExperienceLog } from "./experience.js";
 import { affineFor, loopTable, loopsOf, tripCount } from "./loops.js";
-import { findFunction, mutate } from "./mutator.js";
+import { findFunction, mutate, raisedStart } from "./mutator.js";
 import type { Proposer, Verdict } from "./proposer.js";
 import { evaluateCandidate, measureReference, type SandboxOptions } from "./sandbox.js";
 import type { Mutation, Proposal } from "./schema.js";
 import { mcts, type SearchBudget, type SearchProgress } from "./search.js";
 import { runPasses } from "../passes/pass.js";
 import { resolvePipeline, toAffinePipeline } from "../passes/pipeline.js";
-import { raiseLoops } from "../passes/raise-scf-to-affine.js";
 
 export interface FunctionReport {
   name: string;
@@ -83,17 +82,6 @@ export function loopLevel(moduleText: string, name?: string): string {
   if (!fns.some((f) => f && atTensorLevel(f))) return moduleText;
   runPasses(m, ctx, resolvePipeline(toAffinePipeline));
   return printModule(m, ctx);
-}
-
-/**
- * The module with `name`'s scf.for loops raised to affine.for where they qualify: the search
- * starts there (the mutations transform affine loops), the reference stays the program as written.
- */
-function raisedStart(moduleText: string, name: string): string {
-  const ctx = createContext();
-  const m = parseModule(moduleText, "<state>", ctx);
-  const fn = findFunction(m, name);
-  return fn && raiseLoops(fn) ? printModule(m, ctx) : moduleText;
 }
 
 /** Static work estimate of a function: the trip-count products of its loop nests. */

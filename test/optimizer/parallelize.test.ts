@@ -5,14 +5,14 @@ import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { describe, it } from "node:test";
 import { heuristicProposals } from "../../src/optimizer/heuristic.js";
-import { findFunction, mutate } from "../../src/optimizer/mutator.js";
+import { findFunction, mutate, raisedStart } from "../../src/optimizer/mutator.js";
 import { evaluateCandidate } from "../../src/optimizer/sandbox.js";
-import type { Mutation } from "../../src/optimizer/schema.js";
+import type { Mutation, Proposal } from "../../src/optimizer/schema.js";
 import { createContext } from "../../src/dialects/index.js";
 import { parseModule } from "../../src/ir/parser.js";
 import { Engine } from "../../src/runtime/engine.js";
 import { createCapturingContext } from "../../src/runtime/host.js";
-import { maskOutput, mlirRunStandard, mlirSkip } from "../support/mlir.js";
+import { maskOutput, mlirRunStandard, mlirSkip, readExample } from "../support/mlir.js";
 
 const MATMUL = readFileSync(new URL("../../../examples/matmul_loops.mlir", import.meta.url), "utf8");
 const KERNEL: Mutation[] = [
@@ -24,6 +24,15 @@ function apply(text: string, fn: string, mutations: Mutation[]): string {
   const r = mutate(text, { target_function: fn, mutations });
   if (!r.ok) assert.fail(`${r.verdict}: ${r.reason}`);
   return r.moduleText;
+}
+
+/** examples/conv2d.mlir (8x8 outputs, printed) with @conv2d's scf loops raised, as the search starts. */
+const CONV = raisedStart(readExample("conv2d.mlir"), "conv2d");
+
+function interpret(text: string): string {
+  const ctx = createCapturingContext({});
+  new Engine({ engine: "interp", ctx }).load(text, "interp.mlir").runMain("main");
+  return maskOutput(ctx.output());
 }
 
 async function run(text: string, threads: number, calls = 2): Promise<string> {
@@ -251,6 +260,32 @@ describe("parallelize", () => {
     if (!r.ok) assert.match(r.reason, /nested loop is already parallel/);
     const r2 = mutate(MATMUL, { target_function: "matmul", mutations: [{ kind: "parallelize", loop: "L9" }] });
     assert.equal(r2.ok, false);
+  });
+
+  const proposalsFor = (text: string, fn: string, applied: Proposal[], threads: number) =>
+    heuristicProposals(findFunction(parseModule(text, "<t>", createContext()), fn)!, fn, applied, threads);
+
+  it("on every register-blocked conv kernel the heuristic proposes the output-row loop parallel first, with threads > 1 only", () => {
+    const kernels = proposalsFor(CONV, "conv2d", [], 1).filter((p) => "mutations" in p && p.mutations.some((m) => m.kind === "unroll_and_jam"));
+    // Fully unrolled 3x3 (4 and 8 rows: vectors stored per iteration) and partially unrolled (accumulators in p).
+    assert.ok(kernels.length >= 3, `${kernels.length} blocked kernels`);
+    for (const k of kernels) {
+      const r = mutate(CONV, k);
+      assert.ok(r.ok);
+      assert.deepEqual(proposalsFor(r.moduleText, "conv2d", [k], 2)[0], { target_function: "conv2d", mutations: [{ kind: "parallelize", loop: "L0" }] }, JSON.stringify(k));
+      assert.ok(proposalsFor(r.moduleText, "conv2d", [k], 1).every((p) => !("mutations" in p) || p.mutations.every((m) => m.kind !== "parallelize")));
+    }
+  });
+
+  it("the conv kernel parallel over output rows prints what the interpreter prints for the original, on 1 and 2 threads", async () => {
+    const [first] = proposalsFor(CONV, "conv2d", [], 1);
+    const kernel = apply(CONV, "conv2d", "mutations" in first ? first.mutations : []);
+    const par = apply(kernel, "conv2d", [{ kind: "parallelize", loop: "L0" }]);
+    assert.match(par, /affine\.for %\w+ = 0 to 8 step 4 \{[^]*\} \{tensorlang\.parallel\}/);
+    const want = interpret(CONV);
+    assert.match(want, /Unranked Memref[^]*conv2d checksum/);
+    assert.equal(await run(par, 2, 1), want);
+    assert.equal(await run(par, 1, 1), want);
   });
 
   it("the heuristic proposes parallelizing the micro-kernel's outer loop, and the sandbox on 2 threads accepts it as correct", async () => {

@@ -83,15 +83,29 @@ const definingOp = (v: Value): Operation | null => (v instanceof BlockArgument ?
 /** True when `v` is computed outside `loop` (so its local holds one value while the loop runs). */
 const outside = (v: Value, loop: Operation) => { const d = definingOp(v); return !d || (d !== loop && !loop.isAncestorOf(d)); };
 
+/**
+ * The lower-bound operand of an scf loop's induction variable `v`: scf.for's first, or
+ * scf.parallel's for its dimension (a loop marked parallel lowers to one; its chunks start at or
+ * after it). Both steps are positive (checked at run time before the loop).
+ */
+function scfLowerBound(v: Value): Value | undefined {
+  if (!(v instanceof BlockArgument)) return undefined;
+  const loop = v.block.parentOp;
+  if (loop?.name === "scf.for" && v.index === 0) return loop.operand(0);
+  if (loop?.name === "scf.parallel") return loop.operand(v.index);
+  return undefined;
+}
+
 /** Whether an index value is provably >= 0 (constants, induction variables of loops starting at >= 0, sums of those). */
 function nonNegative(v: Value, depth = 0): boolean {
   if (depth > 6) return false;
   const c = intConstant(v);
   if (c !== undefined) return c >= 0;
   if (v instanceof BlockArgument) {
+    const lb = scfLowerBound(v);
+    if (lb) return nonNegative(lb, depth + 1);
     const loop = v.block.parentOp;
     if (v.index !== 0 || !loop) return false;
-    if (loop.name === "scf.for") return nonNegative(loop.operand(0), depth + 1);
     if (loop.name === "affine.for") {
       const map = (loop.attr("lowerBoundMap") as { map?: { numDims: number; results: readonly AffineExpr[]; numSyms: number } }).map;
       if (!map) return false;
@@ -111,8 +125,9 @@ const formNonNegative = (l: Linear, depth = 0) => l.c >= 0 && [...l.terms].every
 
 /** The lower bound of an induction variable as a linear form (a loop with a step > 0 and one lower bound). */
 function lowerBound(v: Value): Linear | undefined {
+  const scfLb = scfLowerBound(v);
+  if (scfLb) return linearOfValue(scfLb);
   const loop = v instanceof BlockArgument && v.index === 0 ? v.block.parentOp : null;
-  if (loop?.name === "scf.for") return linearOfValue(loop.operand(0));
   if (loop?.name !== "affine.for" || ((loop.attr("step") as IntegerAttr | undefined)?.num ?? 1) <= 0) return undefined;
   const map = (loop.attr("lowerBoundMap") as { map?: { numDims: number; numSyms: number; results: readonly AffineExpr[] } }).map;
   if (!map || map.results.length !== 1) return undefined;

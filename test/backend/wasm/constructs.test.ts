@@ -12,6 +12,15 @@ function same(body: string, expected?: string): void {
   assert.equal(w, i, "wasm and interpreter outputs differ");
 }
 
+/** With and without bounds checks: wasm prints what the interpreter prints, and that matches `want`. */
+function sameChecked(body: string, want: RegExp): void {
+  for (const checkBounds of [false, true]) {
+    const [w, i] = runBoth(program(body), { checkBounds });
+    assert.equal(w, i, `checkBounds ${checkBounds}`);
+    assert.match(w, want, w);
+  }
+}
+
 const pr = (v: string, t = "i64") => `func.call @print${t === "i64" ? "I64" : t === "f32" ? "F32" : "F64"}(${v}) : (${t}) -> ()\n    func.call @printNewline() : () -> ()`;
 
 test("narrow integers wrap and compare like MLIR", () => {
@@ -636,11 +645,7 @@ test("a broadcast of a loaded scalar (one load-splat) sees the value at the load
     ${pr("%s", "f32")}
     return
   }`;
-  for (const checkBounds of [false, true]) {
-    const [w, i] = runBoth(program(body), { checkBounds });
-    assert.equal(w, i, `checkBounds ${checkBounds}`);
-    assert.match(w, /^10(\.0+)?\n6(\.0+)?\n2\.5(0+)?\n3(\.0+)?\n$/, w);
-  }
+  sameChecked(body, /^10(\.0+)?\n6(\.0+)?\n2\.5(0+)?\n3(\.0+)?\n$/);
 });
 
 test("pointers stepped with their loop's counter keep the element they address", () => {
@@ -690,11 +695,47 @@ test("pointers stepped with their loop's counter keep the element they address",
   // m[i,j] = 10i + j. 3..7 by 2: m[1,k] + m[2,k-1] = 29 + 2k for k = 3, 5, 7 -> 117; columns:
   // i = 0..2, k = i+1..i+3: 10k + i -> 60 + 93 + 126 = 279; scf k = 1, 3, 5: m[1,7-k] + m[k,k]
   // = 17 + 10k -> 141.
-  for (const checkBounds of [false, true]) {
-    const [w, i] = runBoth(program(body), { checkBounds });
-    assert.equal(w, i, `checkBounds ${checkBounds}`);
-    assert.match(w, /^537(\.0+)?\n$/);
+  sameChecked(body, /^537(\.0+)?\n$/);
+});
+
+test("an scf.parallel counter counts as non-negative from its lower bound: offsets it addresses fold and keep the element", () => {
+  // A loop marked parallel lowers to scf.parallel; m[i - 1, j + 2] with i from 1 (an argument)
+  // folds the constant into the load's immediate, as it does for scf.for.
+  const body = `${FILL_6x8}
+  func.func @shift(%m: memref<6x8xf32>, %out: memref<6x8xf32>, %lo: index) {
+    %c0 = arith.constant 0 : index
+    %c1 = arith.constant 1 : index
+    %c2 = arith.constant 2 : index
+    %c6 = arith.constant 6 : index
+    scf.parallel (%i, %j) = (%lo, %c0) to (%c6, %c6) step (%c1, %c2) {
+      %r = arith.subi %i, %c1 : index
+      %c = arith.addi %j, %c2 : index
+      %x = memref.load %m[%r, %c] : memref<6x8xf32>
+      memref.store %x, %out[%i, %j] : memref<6x8xf32>
+      scf.reduce
+    }
+    return
   }
+  func.func @main() {
+    %m = memref.alloc() : memref<6x8xf32>
+    %out = memref.alloc() : memref<6x8xf32>
+    call @fill(%m) : (memref<6x8xf32>) -> ()
+    %c1 = arith.constant 1 : index
+    call @shift(%m, %out, %c1) : (memref<6x8xf32>, memref<6x8xf32>, index) -> ()
+    %z = arith.constant 0.0 : f32
+    %r = affine.for %i = 1 to 6 iter_args(%a = %z) -> (f32) {
+      %s = affine.for %j = 0 to 6 step 2 iter_args(%b = %a) -> (f32) {
+        %x = affine.load %out[%i, %j] : memref<6x8xf32>
+        %n = arith.addf %b, %x : f32
+        affine.yield %n : f32
+      }
+      affine.yield %s : f32
+    }
+    ${pr("%r", "f32")}
+    return
+  }`;
+  // m[i - 1, j + 2] = 10(i - 1) + j + 2 for i = 1..5, j = 0, 2, 4: 3·10·(0 + ... + 4) + 5·(2 + 4 + 6) = 360.
+  sameChecked(body, /^360(\.0+)?\n$/);
 });
 
 test("maxsi/minsi on i1 order true (-1) below false (0), as cmpi does", () => {
