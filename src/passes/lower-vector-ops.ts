@@ -14,7 +14,8 @@ import type { Module, Operation, Value } from "../ir/core.js";
 import type { Context } from "../ir/dialect.js";
 import type { DiagnosticSink } from "../ir/diagnostics.js";
 import { FloatType, MemRefType, VectorType, i1 } from "../ir/types.js";
-import { arrayProp, i64Array, segmentSizesAttr } from "../dialects/indexing.js";
+import { arrayProp, i64Array, mixedList, segmentSizesAttr } from "../dialects/indexing.js";
+import { constantIndex } from "../dialects/arith.js";
 import { inBounds, minorIdentity, permutationMap, transferParts } from "../dialects/vector.js";
 import { contractExtents, contraction, intsProp } from "../dialects/vector-algebra.js";
 import { KIND_TO_ARITH, type VectorKind, kindAttr, reductionKind } from "../dialects/vector-kind.js";
@@ -163,6 +164,7 @@ function lowered(l: Lower, op: Operation): Value | undefined {
       return l.b.constant(new DenseElementsAttr(t, lanes, false), t);
     }
     case "vector.create_mask": return createMask(l, op);
+    case "vector.extract": case "vector.extractelement": case "vector.insert": case "vector.insertelement": return dynamicPosition(l, op);
     case "vector.load": case "vector.store": return loadStore(l, op);
     case "vector.transfer_read": case "vector.transfer_write": return transfer(l, op);
     case "vector.shuffle": {
@@ -221,6 +223,24 @@ function transfer(l: Lower, op: Operation): Value | undefined {
   return op.operand(0);
 }
 
+/** An extract/insert at a position that is not constant: the value at each position its dynamic
+ * indices may name, chosen by selects comparing them (out of range: poison in MLIR, here the first). */
+function dynamicPosition(l: Lower, op: Operation): Value | undefined {
+  const ins = op.name.startsWith("vector.insert"), vec = op.operand(ins ? 1 : 0), t = vec.type as VectorType;
+  if (op.name.endsWith("element") && !t.rank) return undefined;
+  const pos = op.name.endsWith("element") ? [op.operand(ins ? 2 : 1)] : mixedList(arrayProp(op, "static_position"), op.operands.slice(ins ? 2 : 1));
+  const at = pos.map((p) => (typeof p === "number" ? p : constantIndex(p) ?? p)), dyn = at.flatMap((p, d) => (typeof p === "number" ? [] : [d]));
+  if (!dyn.length) return undefined;
+  let r = ins ? vec : undefined; // (each position's insert, or the first position's extract, then a select of each other)
+  for (const c of indices(dyn.map((d) => t.shape[d]))) {
+    const p = at.map((x, d) => (typeof x === "number" ? x : c[dyn.indexOf(d)]));
+    const v = ins ? l.insert(op.operand(0), r!, p) : l.extract(vec, p);
+    const on = () => dyn.map((d, i) => cmpi(l.b, "eq", at[d] as Value, l.b.constIndex(c[i]))).reduce((a, b) => l.b.value("arith.andi", [a, b], i1));
+    r = r ? l.b.value("arith.select", [on(), v, r], v.type) : v;
+  }
+  return r;
+}
+
 /** An n-D create_mask: its last bound's 1-D mask in each row whose leading position is below the bounds, else zeros. */
 function createMask(l: Lower, op: Operation): Value | undefined {
   const t = op.result.type as VectorType, bounds = op.operands;
@@ -232,7 +252,7 @@ function createMask(l: Lower, op: Operation): Value | undefined {
   });
 }
 
-const OPS = new Set(["vector.contract", "vector.outerproduct", "vector.multi_reduction", "vector.extract_strided_slice",
+const OPS = new Set(["vector.extract", "vector.extractelement", "vector.insert", "vector.insertelement", "vector.contract", "vector.outerproduct", "vector.multi_reduction", "vector.extract_strided_slice",
   "vector.insert_strided_slice", "vector.transpose", "vector.shuffle", "vector.step", "vector.constant_mask", "vector.create_mask", "vector.load",
   "vector.store", "vector.transfer_read", "vector.transfer_write"]);
 
