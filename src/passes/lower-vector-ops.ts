@@ -16,7 +16,7 @@ import type { DiagnosticSink } from "../ir/diagnostics.js";
 import { FloatType, MemRefType, VectorType, i1 } from "../ir/types.js";
 import { arrayProp, i64Array, mixedList, segmentSizesAttr } from "../dialects/indexing.js";
 import { constantIndex } from "../dialects/arith.js";
-import { inBounds, minorIdentity, permutationMap, transferParts } from "../dialects/vector.js";
+import { inBounds, maskDims, permutationMap, transferParts } from "../dialects/vector.js";
 import { contractExtents, contraction, intsProp } from "../dialects/vector-algebra.js";
 import { KIND_TO_ARITH, type VectorKind, kindAttr, reductionKind } from "../dialects/vector-kind.js";
 import { cmpi } from "./lower-affine.js";
@@ -208,14 +208,17 @@ function transfer(l: Lower, op: Operation): Value | undefined {
   const { source, indices: idx, vector, padding, mask } = transferParts(op), t = vector as VectorType, rows = rowsOf(t);
   const map = permutationMap(op), lead = map.results.slice(0, -1);
   if (!rows || !(source.type instanceof MemRefType) || lead.some((r) => r.kind !== "dim" && !(r.kind === "const" && r.value === 0))) return undefined;
-  if (mask && !map.equals(minorIdentity(map.numDims, t.rank))) return undefined; // (a permuted transfer's mask is in memref order)
+  const md = maskDims(map), last = t.rank - 1; // (the mask is in memref order: a permuted transfer's row takes its lanes' elements)
+  if (mask && !md.includes(last)) return undefined; // (lanes broadcast: a 1-D mask MLIR has no type for)
   const dims = lead.map((r) => (r.kind === "dim" ? r.pos : undefined)), rowType = VectorType.get([t.shape.at(-1)!], t.elementType);
   const attrs = {
     permutation_map: new AffineMapAttr(new AffineMap(map.numDims, map.numSyms, map.results.slice(-1))),
     in_bounds: new ArrayAttr([boolAttr(inBounds(op).at(-1) ?? false)]),
     operandSegmentSizes: segmentSizesAttr(op.name === "vector.transfer_read" ? [1, idx.length, 1, mask ? 1 : 0] : [1, 1, idx.length, mask ? 1 : 0]),
   };
-  const rowMask = (i: number[]) => (mask ? [l.extract(mask, i)] : []);
+  const at = (i: number[], k: number) => md.map((j) => (j === last ? k : i[j]));
+  const rowMask = (i: number[]) => (!mask ? [] : md.at(-1) === last ? [l.extract(mask, at(i, 0).slice(0, -1))]
+    : [l.b.value("vector.from_elements", Array.from({ length: t.shape[last] }, (_, k) => l.extract(mask, at(i, k))), VectorType.get([t.shape[last]], i1))]);
   if (op.name === "vector.transfer_read") {
     return l.build(rows, (i) => l.b.value(op.name, [source, ...rowIndices(l, idx, dims, i), padding!, ...rowMask(i)], rowType, attrs));
   }
@@ -235,7 +238,7 @@ function dynamicPosition(l: Lower, op: Operation): Value | undefined {
   for (const c of indices(dyn.map((d) => t.shape[d]))) {
     const p = at.map((x, d) => (typeof x === "number" ? x : c[dyn.indexOf(d)]));
     const v = ins ? l.insert(op.operand(0), r!, p) : l.extract(vec, p);
-    const on = () => dyn.map((d, i) => cmpi(l.b, "eq", at[d] as Value, l.b.constIndex(c[i]))).reduce((a, b) => l.b.value("arith.andi", [a, b], i1));
+    const on = () => dyn.map((d, i) => cmpi(l.b, "eq", at[d] as Value, l.b.constInt(c[i], (at[d] as Value).type))).reduce((a, b) => l.b.value("arith.andi", [a, b], i1));
     r = r ? l.b.value("arith.select", [on(), v, r], v.type) : v;
   }
   return r;

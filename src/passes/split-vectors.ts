@@ -71,7 +71,7 @@ function staticPosition(op: Operation): number[] | undefined {
  * must split alike.
  */
 function plan(fn: Operation, ctx: Context): Map<Value, number> | undefined {
-  const lanes = new Map<Value, number>(), groups: Value[][] = [];
+  const lanes = new Map<Value, number>(), groups: Value[][] = [], elementwise: Operation[] = [];
   const seed = (v: Value) => { // (a mask no v128 holds joins a group of its own, to be split at least into elements)
     const l = pieceLanes(v.type);
     if (l) lanes.set(v, l);
@@ -80,7 +80,7 @@ function plan(fn: Operation, ctx: Context): Map<Value, number> | undefined {
   fn.walk((op) => {
     for (const r of op.regions) for (const b of r.blocks) b.args.forEach(seed);
     op.results.forEach(seed);
-    if (ctx.hasTrait(op, "Elementwise") && !resizes(op)) groups.push(vectors(op));
+    if (ctx.hasTrait(op, "Elementwise") && !resizes(op)) elementwise.push(op);
     if (op.name === "vector.insert" || op.name === "vector.insertelement") groups.push([op.operand(1), op.result]);
     const t = TRANSFERS.has(op.name) ? transferParts(op) : undefined;
     if (t?.mask) groups.push([op.name === "vector.transfer_read" ? op.result : op.operand(0), t.mask]);
@@ -92,6 +92,10 @@ function plan(fn: Operation, ctx: Context): Map<Value, number> | undefined {
     if (IFS.has(op.name)) op.results.forEach((r, i) => groups.push([r, ...op.regions.map((g) => g.blocks[0].terminator!.operand(i))]));
   });
   if (!lanes.size) return undefined;
+  // A mask an op on native vectors gives (cmpi of vector<8xi16>) stays whole; split ops using it take its elements.
+  const native = (v: Value) => v.type instanceof VectorType && !isMask(v.type) && !lanes.has(v);
+  const pinned = new Set<Value>(elementwise.filter((op) => vectors(op).some(native)).flatMap((op) => op.results.filter((r) => isMask(r.type))));
+  for (const op of elementwise) groups.push(vectors(op).filter((v) => !pinned.has(v) || vectors(op).some(native)));
   // Masks take the split of what they meet; those left that no v128 holds split into elements.
   for (let changed = true, late = false; changed || !late;) {
     if (!changed) {
@@ -144,7 +148,8 @@ function splittable(op: Operation, lanes: Map<Value, number>, ctx: Context): boo
     }
     case "scf.yield": case "affine.yield": return LOOPS.has(op.parentOp?.name ?? "") || IFS.has(op.parentOp?.name ?? "");
   }
-  return ctx.hasTrait(op, "Elementwise") && op.results.length === 1 && (resizes(op) || vectors(op).every((v) => lanes.has(v)));
+  return ctx.hasTrait(op, "Elementwise") && op.results.length === 1
+    && (resizes(op) || vectors(op).every((v) => lanes.has(v) || (op.operands.includes(v) && isMask(v.type) && heldVector(v.type))));
 }
 
 /** Rewrites the planned values of one function into pieces (`parts`: a split value's pieces). */
@@ -185,11 +190,15 @@ class Splitter {
     const [x, pos] = ps ? [ps[Math.floor(e / l!)], [e % l!]] : [v, unflat(t.shape, e)];
     return b.value("vector.extract", [x], t.elementType, { static_position: i64Array(pos) });
   }
+  /** The scalars `xs` in pieces of `l` lanes (1: themselves). */
+  private pieces(b: Builder, xs: Value[], l: number): Value[] {
+    return l === 1 ? xs : each(xs.length / l, (j) => b.value("vector.from_elements", xs.slice(j * l, (j + 1) * l), VectorType.get([l], xs[0].type)));
+  }
   /** `res` made of the scalars `xs`: its pieces, or (not split) one from_elements in its place. */
   private assemble(b: Builder, res: Value, xs: Value[]): void {
     const l = this.lanes.get(res);
     if (l === undefined) res.replaceAllUsesWith(b.value("vector.from_elements", xs, res.type));
-    else this.parts.set(res, l === 1 ? xs : Array.from({ length: xs.length / l }, (_, j) => b.value("vector.from_elements", xs.slice(j * l, (j + 1) * l), this.pieceType(res))));
+    else this.parts.set(res, this.pieces(b, xs, l));
   }
   /** Piece j of `pl` lanes of the elements `xs`, those past them `pad` (zero). */
   private padded(b: Builder, xs: readonly Value[], j: number, pl: number, pad = () => b.zero(xs[0].type)): Value {
@@ -402,8 +411,12 @@ class Splitter {
           this.assemble(b, res, each((res.type as VectorType).numElements, (e) => b.value(op.name, [this.elem(b, op.operand(0), e)], et, attrs)));
           break;
         }
-        this.parts.set(res, each(this.count(res), (j) => b.value(op.name === "vector.fma" && l === 1 ? "math.fma" : op.name,
-          op.operands.map((v) => this.parts.get(v)?.[j] ?? v), this.pieceType(res), attrs)));
+        { // (a native mask in pieces of its elements)
+          const ins = op.operands.map((v) => this.parts.get(v)
+            ?? (v.type instanceof VectorType ? this.pieces(b, each(v.type.numElements, (e) => this.elem(b, v, e)), l!) : undefined));
+          this.parts.set(res, each(this.count(res), (j) => b.value(op.name === "vector.fma" && l === 1 ? "math.fma" : op.name,
+            op.operands.map((v, i) => ins[i]?.[j] ?? v), this.pieceType(res), attrs)));
+        }
     }
     op.erase(); // later users of its results are rewritten (and erased) in turn
   }
