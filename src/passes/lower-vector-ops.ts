@@ -6,7 +6,7 @@
 // contract sums each dot product from +0.0 and adds the accumulator last, other contracts and
 // multi_reductions fold from the accumulator, an outerproduct <add> is one fma per element.
 // n-D load/store, transfers and create_mask become a 1-D one per row; step and constant_mask
-// constants.
+// constants; an extract/insert at a dynamic position a select of each position's value.
 import { AffineMap } from "../ir/affine.js";
 import { AffineMapAttr, ArrayAttr, DenseElementsAttr, boolAttr } from "../ir/attributes.js";
 import { Builder } from "../ir/builder.js";
