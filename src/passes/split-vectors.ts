@@ -71,7 +71,7 @@ function staticPosition(op: Operation): number[] | undefined {
  * must split alike.
  */
 function plan(fn: Operation, ctx: Context): Map<Value, number> | undefined {
-  const lanes = new Map<Value, number>(), groups: Value[][] = [], elementwise: Operation[] = [];
+  const lanes = new Map<Value, number>(), groups: Value[][] = [], uses: Value[][] = [], elementwise: Operation[] = [];
   const seed = (v: Value) => { // (a mask no v128 holds joins a group of its own, to be split at least into elements)
     const l = pieceLanes(v.type);
     if (l) lanes.set(v, l);
@@ -83,8 +83,8 @@ function plan(fn: Operation, ctx: Context): Map<Value, number> | undefined {
     if (ctx.hasTrait(op, "Elementwise") && !resizes(op)) elementwise.push(op);
     if (op.name === "vector.insert" || op.name === "vector.insertelement") groups.push([op.operand(1), op.result]);
     const t = TRANSFERS.has(op.name) ? transferParts(op) : undefined;
-    if (t?.mask) groups.push([op.name === "vector.transfer_read" ? op.result : op.operand(0), t.mask]);
-    if (op.name === "vector.maskedload" || op.name === "vector.maskedstore") groups.push([...op.operands.slice(-2), ...op.results]);
+    if (t?.mask) uses.push([op.name === "vector.transfer_read" ? op.result : op.operand(0), t.mask]);
+    if (op.name === "vector.maskedload" || op.name === "vector.maskedstore") uses.push([...op.operands.slice(-2), ...op.results]);
     if (LOOPS.has(op.name)) {
       const y = op.body().terminator!, first = op.operands.length - op.results.length;
       op.results.forEach((r, i) => groups.push([op.operand(first + i), op.body().args[1 + i], r, y.operand(i)]));
@@ -92,10 +92,11 @@ function plan(fn: Operation, ctx: Context): Map<Value, number> | undefined {
     if (IFS.has(op.name)) op.results.forEach((r, i) => groups.push([r, ...op.regions.map((g) => g.blocks[0].terminator!.operand(i))]));
   });
   if (!lanes.size) return undefined;
-  // A mask an op on native vectors gives (cmpi of vector<8xi16>) stays whole; split ops using it take its elements.
+  // A mask an op on native vectors gives (cmpi of vector<8xi16>) stays whole; split element-wise
+  // ops, transfers and masked accesses using it take its elements.
   const native = (v: Value) => v.type instanceof VectorType && !isMask(v.type) && !lanes.has(v);
   const pinned = new Set<Value>(elementwise.filter((op) => vectors(op).some(native)).flatMap((op) => op.results.filter((r) => isMask(r.type))));
-  for (const op of elementwise) groups.push(vectors(op).filter((v) => !pinned.has(v) || vectors(op).some(native)));
+  for (const g of [...uses, ...elementwise.map(vectors)]) groups.push(g.some(native) ? g : g.filter((v) => !pinned.has(v)));
   // Masks take the split of what they meet; those left that no v128 holds split into elements.
   for (let changed = true, late = false; changed || !late;) {
     if (!changed) {
@@ -194,6 +195,10 @@ class Splitter {
   private pieces(b: Builder, xs: Value[], l: number): Value[] {
     return l === 1 ? xs : each(xs.length / l, (j) => b.value("vector.from_elements", xs.slice(j * l, (j + 1) * l), VectorType.get([l], xs[0].type)));
   }
+  /** `v`'s pieces of `l` lanes: its own, or (a native mask) made of its elements. */
+  private regroup(b: Builder, v: Value, l: number): Value[] {
+    return this.piecesOf(v, l) ?? this.pieces(b, each((v.type as VectorType).numElements, (e) => this.elem(b, v, e)), l);
+  }
   /** `res` made of the scalars `xs`: its pieces, or (not split) one from_elements in its place. */
   private assemble(b: Builder, res: Value, xs: Value[]): void {
     const l = this.lanes.get(res);
@@ -226,10 +231,11 @@ class Splitter {
     const [pt, mt] = [t.elementType, i1].map((e) => VectorType.get([pl], e)), lanes = (j: number) => each(pl, (k) => j * pl + k);
     const at = (j: number) => indices.map((v, d) => (r.kind === "dim" && r.pos === d ? addIndex(b, v, j * pl) : v));
     const unmasked = (j: number) => exact ? !mask : !mask && (j + 1) * pl <= n; // (a piece wholly inside the vector)
+    const mps = mask && this.regroup(b, mask, exact ? pl : 1);
     const maskAt = (j: number): Value[] => {
-      if (exact) return mask ? [this.parts.get(mask)![j]] : [];
+      if (exact) return mps ? [mps[j]] : [];
       if (unmasked(j)) return [];
-      return [mask ? this.padded(b, this.parts.get(mask)!, j, pl) : b.constant(new DenseElementsAttr(mt, lanes(j).map((e) => Number(e < n)), false), mt)];
+      return [mps ? this.padded(b, mps, j, pl) : b.constant(new DenseElementsAttr(mt, lanes(j).map((e) => Number(e < n)), false), mt)];
     };
     const seg = arrayProp(op, "operandSegmentSizes"), masked = { ...attrs, operandSegmentSizes: segmentSizesAttr([...seg.slice(0, -1), 1]) };
     const attrsAt = (j: number) => (unmasked(j) || mask ? attrs : masked);
@@ -297,8 +303,9 @@ class Splitter {
         const store = op.name.endsWith("store"), masked = op.name.includes("masked"), vec = store ? op.operands.at(masked ? -1 : 0)! : res;
         const vl = this.lanes.get(vec)!, [mem, ...idx] = op.operands.slice(store && !masked ? 1 : 0, masked ? -2 : undefined), last = idx.pop()!;
         const t = vec.type as VectorType, pl = masked && vl === 1 ? 128 / laneBits(t.elementType) : vl, count = Math.ceil(t.numElements / pl);
-        const piece = (v: Value, j: number) => (pl === vl ? this.parts.get(v)![j] : this.padded(b, this.parts.get(v)!, j, pl));
-        const at = (j: number) => [mem, ...idx, addIndex(b, last, j * pl), ...(masked ? op.operands.slice(-2).map((v) => piece(v, j)) : [])];
+        const mp = masked ? op.operands.slice(-2).map((v) => this.regroup(b, v, vl)) : [];
+        const piece = (i: number, j: number) => (pl === vl ? mp[i][j] : this.padded(b, mp[i], j, pl));
+        const at = (j: number) => [mem, ...idx, addIndex(b, last, j * pl), ...mp.map((_, i) => piece(i, j))];
         const [ld, st, a] = pl === 1 ? ["memref.load", "memref.store", {}] : [op.name, op.name, attrs];
         if (store) each(count, (j) => b.create(st, masked ? at(j) : [this.parts.get(vec)![j], ...at(j)], [], a));
         else {
@@ -412,8 +419,7 @@ class Splitter {
           break;
         }
         { // (a native mask in pieces of its elements)
-          const ins = op.operands.map((v) => this.parts.get(v)
-            ?? (v.type instanceof VectorType ? this.pieces(b, each(v.type.numElements, (e) => this.elem(b, v, e)), l!) : undefined));
+          const ins = op.operands.map((v) => (v.type instanceof VectorType ? this.regroup(b, v, l!) : undefined));
           this.parts.set(res, each(this.count(res), (j) => b.value(op.name === "vector.fma" && l === 1 ? "math.fma" : op.name,
             op.operands.map((v, i) => ins[i]?.[j] ?? v), this.pieceType(res), attrs)));
         }

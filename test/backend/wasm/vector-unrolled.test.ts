@@ -522,7 +522,7 @@ test("extract/insert at dynamic positions (they needed a constant position): a s
 `, false);
 });
 
-test("a mask compared from vectors in one register selecting or cast into split ones (vector<8xi1> of vector<8xi16> selecting vector<8xf32>, vector<4xi1> of vector<4xf32> into vector<4xi64>) is taken in pieces of its elements", () => {
+test("a mask compared from vectors in one register selecting, cast or transferring split ones (vector<8xi1> of vector<8xi16> selecting vector<8xf32>, vector<4xi1> of vector<4xf32> into vector<4xi64>, masking vector<4xf64> transfers and masked accesses) is taken in pieces of its elements", () => {
   agree(`func.func @main() {
   %a = arith.constant dense<[1, -2, 3, -4, 5, -6, 7, -8]> : vector<8xi16>
   %z = arith.constant dense<0> : vector<8xi16>
@@ -544,6 +544,31 @@ test("a mask compared from vectors in one register selecting or cast into split 
 }`, `( -1, 2, -1, 4, -1, 6, -1, 8 )
 ( -10, 20, -30, 40 )
 ( 0, 1, 0, 1 )
+`);
+  agree(`func.func @main() {
+  %c0 = arith.constant 0 : index
+  %c1 = arith.constant 1 : index
+  %m = memref.alloc() : memref<6xf64>
+  %f = arith.constant 3.0 : f64
+  linalg.fill ins(%f : f64) outs(%m : memref<6xf64>)
+  %b = arith.constant dense<[1.0, -2.0, 3.0, -4.0]> : vector<4xf32>
+  %zb = arith.constant dense<0.0> : vector<4xf32>
+  %mb = arith.cmpf olt, %b, %zb : vector<4xf32>
+  %pad = arith.constant -1.0 : f64
+  %r = vector.transfer_read %m[%c1], %pad, %mb : memref<6xf64>, vector<4xf64>
+  vector.print %r : vector<4xf64>
+  %v = arith.constant dense<[10.0, 20.0, 30.0, 40.0]> : vector<4xf64>
+  vector.maskedstore %m[%c0], %mb, %v : memref<6xf64>, vector<4xi1>, vector<4xf64>
+  %p = arith.constant dense<-9.0> : vector<4xf64>
+  %l = vector.maskedload %m[%c1], %mb, %p : memref<6xf64>, vector<4xi1>, vector<4xf64> into vector<4xf64>
+  vector.print %l : vector<4xf64>
+  vector.transfer_write %v, %m[%c1], %mb : vector<4xf64>, memref<6xf64>
+  %all = vector.transfer_read %m[%c0], %pad : memref<6xf64>, vector<6xf64>
+  vector.print %all : vector<6xf64>
+  return
+}`, `( -1, 3, -1, 3 )
+( -9, 3, -9, 3 )
+( 3, 20, 20, 40, 40, 3 )
 `);
 });
 
