@@ -43,7 +43,13 @@ function addDefaults(st: OperationState, srcType: Type, vecType: Type): void {
   if (!st.attributes.has("permutation_map")) st.addAttr("permutation_map", new AffineMapAttr(minorIdentity(srcType.rank, vecType.rank)));
   if (!st.attributes.has("in_bounds")) st.addAttr("in_bounds", new ArrayAttr(vecType.shape.map(() => boolAttr(false))));
 }
-const maskType = (t: Type) => (t instanceof VectorType ? VectorType.get(t.shape, i1) : i1);
+/** The vector dimensions a mask has, in memref order (MLIR's inferTransferOpMaskType: a permuted
+ * transfer's mask is in memref order; broadcast dimensions have none). */
+export const maskDims = (map: AffineMap) =>
+  map.results.flatMap((r, j) => (r.kind === "dim" ? [[r.pos, j]] : [])).sort((a, b) => a[0] - b[0]).map(([, j]) => j);
+const maskType = (t: Type, map: AffineMap | undefined) =>
+  (t instanceof VectorType ? VectorType.get(map ? maskDims(map).map((j) => t.shape[j]) : t.shape, i1) : i1);
+const mapOf = (st: OperationState) => { const a = st.attributes.get("permutation_map"); return a instanceof AffineMapAttr ? a.map : undefined; };
 
 function printAttrs(p: OpAsmPrinter, op: Operation): string {
   const { source, vector } = transferParts(op);
@@ -73,7 +79,7 @@ function verifyTransfer(op: Operation): string | undefined {
   if (pm.results.some((e, i) => e.kind === "const" && !flags[i])) return "requires broadcast dimensions to be in-bounds";
   if (st.elementType !== vector.elementType) return "requires source and vector element types to match";
   if (padding && padding.type !== st.elementType) return "requires formal padding and source of the same elemental type";
-  if (mask && mask.type !== maskType(vector)) return `inferred mask type ('${maskType(vector).str}') and mask operand type ('${mask.type.str}') don't match`;
+  if (mask && mask.type !== maskType(vector, pm)) return `inferred mask type ('${maskType(vector, pm).str}') and mask operand type ('${mask.type.str}') don't match`;
   if (op.name === "vector.transfer_write") {
     const want = st instanceof TensorType ? 1 : 0;
     if (op.results.length !== want) return `expected the number of tensor results (${op.results.length}) to be equal to the number of output tensors (${want})`;
@@ -104,7 +110,7 @@ export const transferRead: OpSpec = {
     st.addAttr("operandSegmentSizes", segmentSizesAttr([1, idx.length, 1, mask ? 1 : 0]));
     const elem = srcType instanceof ShapedType ? srcType.elementType : srcType;
     st.operands = [p.resolveOperand(src, srcType), ...p.resolveOperands(idx, index), p.resolveOperand(pad, elem),
-      ...(mask ? [p.resolveOperand(mask, maskType(vt))] : [])];
+      ...(mask ? [p.resolveOperand(mask, maskType(vt, mapOf(st)))] : [])];
   },
   print(p, op) {
     const { source, indices, padding, mask } = transferParts(op);
@@ -130,7 +136,7 @@ export const transferWrite: OpSpec = {
     st.resultTypes = dstType instanceof TensorType ? [dstType] : [];
     st.addAttr("operandSegmentSizes", segmentSizesAttr([1, 1, idx.length, mask ? 1 : 0]));
     st.operands = [p.resolveOperand(v, vt), p.resolveOperand(src, dstType), ...p.resolveOperands(idx, index),
-      ...(mask ? [p.resolveOperand(mask, maskType(vt))] : [])];
+      ...(mask ? [p.resolveOperand(mask, maskType(vt, mapOf(st)))] : [])];
   },
   print(p, op) {
     const { source, indices, mask } = transferParts(op);

@@ -18,7 +18,7 @@ import { VECTOR_KINDS, kindSupports, parseKind, reductionKind } from "./vector-k
 import { VECTOR_ALGEBRA } from "./vector-algebra.js";
 import { VECTOR_LANES } from "./vector-lanes.js";
 
-export { inBounds, minorIdentity, permutationMap, transferParts } from "./vector-transfer.js";
+export { inBounds, maskDims, minorIdentity, permutationMap, transferParts } from "./vector-transfer.js";
 export { KIND_TO_ARITH, VECTOR_KINDS, type VectorKind, kindAttr, reductionKind } from "./vector-kind.js";
 
 /** splat / broadcast of a scalar constant: a splat dense constant. */

@@ -3,7 +3,7 @@
 // <add> from +0.0 without an accumulator).
 import type { Operation } from "../ir/core.js";
 import { FloatType, Type, VectorType } from "../ir/types.js";
-import { KIND_TO_ARITH, PUNCTUATION_CALLS, permutationMap, printPunctuation, reductionKind } from "../dialects/vector.js";
+import { KIND_TO_ARITH, PUNCTUATION_CALLS, maskDims, permutationMap, printPunctuation, reductionKind } from "../dialects/vector.js";
 import type { StringAttr } from "../ir/attributes.js";
 import { formatG } from "../runtime/format.js";
 import { fusedMultiplyAdd } from "../ir/float.js";
@@ -67,16 +67,16 @@ export function vectorStore(interp: Interpreter, m: MemRefValue, base: readonly 
  * Visits a transfer's vector elements in row-major order with the memref index each one maps
  * to through the permutation map (a broadcast dimension adds nothing), or undefined where that
  * index is out of bounds or the mask lane is false: MLIR reads the padding there and writes nothing.
+ * The mask is in memref order (a permuted transfer's mask is transposed; broadcast dimensions have none).
  */
 function forEachTransferLane(op: Operation, m: MemRefValue, base: readonly number[], shape: readonly number[],
                              mask: RtValue | undefined, fn: (idx: number[] | undefined) => void): void {
-  const pm = permutationMap(op).results;
+  const map = permutationMap(op), pm = map.results, md = maskDims(map), ms = md.map((j) => shape[j]);
   const maskData = mask === undefined ? undefined : asTensor(mask, "mask").data;
-  let lane = 0;
   forEachIndex(shape, (k) => {
     const idx = [...base];
     pm.forEach((r, j) => { if (r.kind === "dim") idx[r.pos] += k[j]; });
-    const on = (maskData === undefined || Number(maskData[lane++]) !== 0) && idx.every((x, d) => x >= 0 && x < m.sizes[d]);
+    const on = (maskData === undefined || Number(maskData[rowMajor(ms, md.map((j) => k[j]))]) !== 0) && idx.every((x, d) => x >= 0 && x < m.sizes[d]);
     fn(on ? idx : undefined);
   });
 }

@@ -6,7 +6,7 @@
 // contract sums each dot product from +0.0 and adds the accumulator last, other contracts and
 // multi_reductions fold from the accumulator, an outerproduct <add> is one fma per element.
 // n-D load/store, transfers and create_mask become a 1-D one per row; step and constant_mask
-// constants.
+// constants; an extract/insert at a dynamic position a select of each position's value.
 import { AffineMap } from "../ir/affine.js";
 import { AffineMapAttr, ArrayAttr, DenseElementsAttr, boolAttr } from "../ir/attributes.js";
 import { Builder } from "../ir/builder.js";
@@ -14,8 +14,9 @@ import type { Module, Operation, Value } from "../ir/core.js";
 import type { Context } from "../ir/dialect.js";
 import type { DiagnosticSink } from "../ir/diagnostics.js";
 import { FloatType, MemRefType, VectorType, i1 } from "../ir/types.js";
-import { arrayProp, i64Array, segmentSizesAttr } from "../dialects/indexing.js";
-import { inBounds, minorIdentity, permutationMap, transferParts } from "../dialects/vector.js";
+import { arrayProp, i64Array, mixedList, segmentSizesAttr } from "../dialects/indexing.js";
+import { constantIndex } from "../dialects/arith.js";
+import { inBounds, maskDims, permutationMap, transferParts } from "../dialects/vector.js";
 import { contractExtents, contraction, intsProp } from "../dialects/vector-algebra.js";
 import { KIND_TO_ARITH, type VectorKind, kindAttr, reductionKind } from "../dialects/vector-kind.js";
 import { cmpi } from "./lower-affine.js";
@@ -163,6 +164,7 @@ function lowered(l: Lower, op: Operation): Value | undefined {
       return l.b.constant(new DenseElementsAttr(t, lanes, false), t);
     }
     case "vector.create_mask": return createMask(l, op);
+    case "vector.extract": case "vector.extractelement": case "vector.insert": case "vector.insertelement": return dynamicPosition(l, op);
     case "vector.load": case "vector.store": return loadStore(l, op);
     case "vector.transfer_read": case "vector.transfer_write": return transfer(l, op);
     case "vector.shuffle": {
@@ -206,19 +208,40 @@ function transfer(l: Lower, op: Operation): Value | undefined {
   const { source, indices: idx, vector, padding, mask } = transferParts(op), t = vector as VectorType, rows = rowsOf(t);
   const map = permutationMap(op), lead = map.results.slice(0, -1);
   if (!rows || !(source.type instanceof MemRefType) || lead.some((r) => r.kind !== "dim" && !(r.kind === "const" && r.value === 0))) return undefined;
-  if (mask && !map.equals(minorIdentity(map.numDims, t.rank))) return undefined; // (a permuted transfer's mask is in memref order)
+  const md = maskDims(map), last = t.rank - 1; // (the mask is in memref order: a permuted transfer's row takes its lanes' elements)
+  if (mask && !md.includes(last)) return undefined; // (lanes broadcast: a 1-D mask MLIR has no type for)
   const dims = lead.map((r) => (r.kind === "dim" ? r.pos : undefined)), rowType = VectorType.get([t.shape.at(-1)!], t.elementType);
   const attrs = {
     permutation_map: new AffineMapAttr(new AffineMap(map.numDims, map.numSyms, map.results.slice(-1))),
     in_bounds: new ArrayAttr([boolAttr(inBounds(op).at(-1) ?? false)]),
     operandSegmentSizes: segmentSizesAttr(op.name === "vector.transfer_read" ? [1, idx.length, 1, mask ? 1 : 0] : [1, 1, idx.length, mask ? 1 : 0]),
   };
-  const rowMask = (i: number[]) => (mask ? [l.extract(mask, i)] : []);
+  const at = (i: number[], k: number) => md.map((j) => (j === last ? k : i[j]));
+  const rowMask = (i: number[]) => (!mask ? [] : md.at(-1) === last ? [l.extract(mask, at(i, 0).slice(0, -1))]
+    : [l.b.value("vector.from_elements", Array.from({ length: t.shape[last] }, (_, k) => l.extract(mask, at(i, k))), VectorType.get([t.shape[last]], i1))]);
   if (op.name === "vector.transfer_read") {
     return l.build(rows, (i) => l.b.value(op.name, [source, ...rowIndices(l, idx, dims, i), padding!, ...rowMask(i)], rowType, attrs));
   }
   for (const i of indices(rows)) l.b.create(op.name, [l.extract(op.operand(0), i), source, ...rowIndices(l, idx, dims, i), ...rowMask(i)], [], attrs);
   return op.operand(0);
+}
+
+/** An extract/insert at a position that is not constant: the value at each position its dynamic
+ * indices may name, chosen by selects comparing them (out of range: poison in MLIR, here the first). */
+function dynamicPosition(l: Lower, op: Operation): Value | undefined {
+  const ins = op.name.startsWith("vector.insert"), vec = op.operand(ins ? 1 : 0), t = vec.type as VectorType;
+  if (op.name.endsWith("element") && !t.rank) return undefined;
+  const pos = op.name.endsWith("element") ? [op.operand(ins ? 2 : 1)] : mixedList(arrayProp(op, "static_position"), op.operands.slice(ins ? 2 : 1));
+  const at = pos.map((p) => (typeof p === "number" ? p : constantIndex(p) ?? p)), dyn = at.flatMap((p, d) => (typeof p === "number" ? [] : [d]));
+  if (!dyn.length) return undefined;
+  let r = ins ? vec : undefined; // (each position's insert, or the first position's extract, then a select of each other)
+  for (const c of indices(dyn.map((d) => t.shape[d]))) {
+    const p = at.map((x, d) => (typeof x === "number" ? x : c[dyn.indexOf(d)]));
+    const v = ins ? l.insert(op.operand(0), r!, p) : l.extract(vec, p);
+    const on = () => dyn.map((d, i) => cmpi(l.b, "eq", at[d] as Value, l.b.constInt(c[i], (at[d] as Value).type))).reduce((a, b) => l.b.value("arith.andi", [a, b], i1));
+    r = r ? l.b.value("arith.select", [on(), v, r], v.type) : v;
+  }
+  return r;
 }
 
 /** An n-D create_mask: its last bound's 1-D mask in each row whose leading position is below the bounds, else zeros. */
@@ -232,7 +255,7 @@ function createMask(l: Lower, op: Operation): Value | undefined {
   });
 }
 
-const OPS = new Set(["vector.contract", "vector.outerproduct", "vector.multi_reduction", "vector.extract_strided_slice",
+const OPS = new Set(["vector.extract", "vector.extractelement", "vector.insert", "vector.insertelement", "vector.contract", "vector.outerproduct", "vector.multi_reduction", "vector.extract_strided_slice",
   "vector.insert_strided_slice", "vector.transpose", "vector.shuffle", "vector.step", "vector.constant_mask", "vector.create_mask", "vector.load",
   "vector.store", "vector.transfer_read", "vector.transfer_write"]);
 

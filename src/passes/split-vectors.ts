@@ -46,15 +46,22 @@ const LOOPS = new Set(["scf.for", "affine.for"]), IFS = new Set(["scf.if", "affi
 const TRANSFERS = new Set(["vector.transfer_read", "vector.transfer_write"]);
 const isMask = (t: Type) => t instanceof VectorType && t.elementType === i1;
 const vectors = (op: Operation) => [...op.operands, ...op.results].filter((v) => v.type instanceof VectorType);
+/** A cast changing the lane width (extf vector<8xf32> to vector<8xf64>, index_cast vector<4xindex>
+ * to vector<4xi64>): its sides split apart, and it is cast element by element. */
+const resizes = (op: Operation) => {
+  const [a, r] = [op.operands[0], op.results[0]].map((v) => (v?.type instanceof VectorType ? laneBits(v.type.elementType) : 0));
+  return op.operands.length === 1 && !!a && !!r && a !== r;
+};
 
-/** The static position of an extract/insert (either form), else undefined. */
+/** The constant position of an extract/insert (either form), else undefined. */
 function staticPosition(op: Operation): number[] | undefined {
   if (op.name === "vector.extractelement" || op.name === "vector.insertelement") {
     const p = op.operands[op.name === "vector.extractelement" ? 1 : 2], c = p && constantIndex(p);
     return c === undefined ? undefined : [c];
   }
-  const pos = arrayProp(op, "static_position");
-  return pos.includes(K_DYNAMIC) ? undefined : pos;
+  let dyn = op.name === "vector.extract" ? 1 : 2; // (dynamic positions that are constants count)
+  const pos = arrayProp(op, "static_position").map((p) => (p === K_DYNAMIC ? constantIndex(op.operands[dyn++]) : p));
+  return pos.some((p) => p === undefined) ? undefined : (pos as number[]);
 }
 
 /**
@@ -64,7 +71,7 @@ function staticPosition(op: Operation): number[] | undefined {
  * must split alike.
  */
 function plan(fn: Operation, ctx: Context): Map<Value, number> | undefined {
-  const lanes = new Map<Value, number>(), groups: Value[][] = [];
+  const lanes = new Map<Value, number>(), groups: Value[][] = [], uses: Value[][] = [], elementwise: Operation[] = [];
   const seed = (v: Value) => { // (a mask no v128 holds joins a group of its own, to be split at least into elements)
     const l = pieceLanes(v.type);
     if (l) lanes.set(v, l);
@@ -73,11 +80,11 @@ function plan(fn: Operation, ctx: Context): Map<Value, number> | undefined {
   fn.walk((op) => {
     for (const r of op.regions) for (const b of r.blocks) b.args.forEach(seed);
     op.results.forEach(seed);
-    if (ctx.hasTrait(op, "Elementwise")) groups.push(vectors(op));
+    if (ctx.hasTrait(op, "Elementwise") && !resizes(op)) elementwise.push(op);
     if (op.name === "vector.insert" || op.name === "vector.insertelement") groups.push([op.operand(1), op.result]);
     const t = TRANSFERS.has(op.name) ? transferParts(op) : undefined;
-    if (t?.mask) groups.push([op.name === "vector.transfer_read" ? op.result : op.operand(0), t.mask]);
-    if (op.name === "vector.maskedload" || op.name === "vector.maskedstore") groups.push([...op.operands.slice(-2), ...op.results]);
+    if (t?.mask) uses.push([op.name === "vector.transfer_read" ? op.result : op.operand(0), t.mask]);
+    if (op.name === "vector.maskedload" || op.name === "vector.maskedstore") uses.push([...op.operands.slice(-2), ...op.results]);
     if (LOOPS.has(op.name)) {
       const y = op.body().terminator!, first = op.operands.length - op.results.length;
       op.results.forEach((r, i) => groups.push([op.operand(first + i), op.body().args[1 + i], r, y.operand(i)]));
@@ -85,6 +92,11 @@ function plan(fn: Operation, ctx: Context): Map<Value, number> | undefined {
     if (IFS.has(op.name)) op.results.forEach((r, i) => groups.push([r, ...op.regions.map((g) => g.blocks[0].terminator!.operand(i))]));
   });
   if (!lanes.size) return undefined;
+  // A mask an op on native vectors gives (cmpi of vector<8xi16>) stays whole; split element-wise
+  // ops, transfers and masked accesses using it take its elements.
+  const native = (v: Value) => v.type instanceof VectorType && !isMask(v.type) && !lanes.has(v);
+  const pinned = new Set<Value>(elementwise.filter((op) => vectors(op).some(native)).flatMap((op) => op.results.filter((r) => isMask(r.type))));
+  for (const g of [...uses, ...elementwise.map(vectors)]) groups.push(g.some(native) ? g : g.filter((v) => !pinned.has(v)));
   // Masks take the split of what they meet; those left that no v128 holds split into elements.
   for (let changed = true, late = false; changed || !late;) {
     if (!changed) {
@@ -125,7 +137,7 @@ function splittable(op: Operation, lanes: Map<Value, number>, ctx: Context): boo
     case "vector.store": return scalarMemref(op.operand(1)) && op.operands.length > 2 && (op.operand(0).type as VectorType).rank === 1;
     case "vector.reduction": case "scf.for": case "scf.if": case "affine.for": case "affine.if": case "vector.create_mask": return true;
     case "vector.maskedload": case "vector.maskedstore": // in 128-bit pieces
-      return scalarMemref(op.operand(0)) && (lanes.get(op.operands.at(-1)!) ?? 0) > 1;
+      return scalarMemref(op.operand(0));
     case "vector.transfer_read": case "vector.transfer_write": {
       const { source, vector } = transferParts(op);
       return scalarMemref(source) && (vector as VectorType).rank === 1;
@@ -137,7 +149,8 @@ function splittable(op: Operation, lanes: Map<Value, number>, ctx: Context): boo
     }
     case "scf.yield": case "affine.yield": return LOOPS.has(op.parentOp?.name ?? "") || IFS.has(op.parentOp?.name ?? "");
   }
-  return ctx.hasTrait(op, "Elementwise") && op.results.length === 1 && vectors(op).every((v) => lanes.has(v));
+  return ctx.hasTrait(op, "Elementwise") && op.results.length === 1
+    && (resizes(op) || vectors(op).every((v) => lanes.has(v) || (op.operands.includes(v) && isMask(v.type) && heldVector(v.type))));
 }
 
 /** Rewrites the planned values of one function into pieces (`parts`: a split value's pieces). */
@@ -178,11 +191,27 @@ class Splitter {
     const [x, pos] = ps ? [ps[Math.floor(e / l!)], [e % l!]] : [v, unflat(t.shape, e)];
     return b.value("vector.extract", [x], t.elementType, { static_position: i64Array(pos) });
   }
+  /** The scalars `xs` in pieces of `l` lanes (1: themselves). */
+  private pieces(b: Builder, xs: Value[], l: number): Value[] {
+    return l === 1 ? xs : each(xs.length / l, (j) => b.value("vector.from_elements", xs.slice(j * l, (j + 1) * l), VectorType.get([l], xs[0].type)));
+  }
+  /** `v`'s pieces of `l` lanes: its own, or (a native mask) made of its elements. */
+  private regroup(b: Builder, v: Value, l: number): Value[] {
+    return this.piecesOf(v, l) ?? this.pieces(b, each((v.type as VectorType).numElements, (e) => this.elem(b, v, e)), l);
+  }
   /** `res` made of the scalars `xs`: its pieces, or (not split) one from_elements in its place. */
   private assemble(b: Builder, res: Value, xs: Value[]): void {
     const l = this.lanes.get(res);
     if (l === undefined) res.replaceAllUsesWith(b.value("vector.from_elements", xs, res.type));
-    else this.parts.set(res, l === 1 ? xs : Array.from({ length: xs.length / l }, (_, j) => b.value("vector.from_elements", xs.slice(j * l, (j + 1) * l), this.pieceType(res))));
+    else this.parts.set(res, this.pieces(b, xs, l));
+  }
+  /** Piece j of `pl` lanes of the elements `xs`, those past them `pad` (zero). */
+  private padded(b: Builder, xs: readonly Value[], j: number, pl: number, pad = () => b.zero(xs[0].type)): Value {
+    return b.value("vector.from_elements", each(pl, (k) => xs[j * pl + k] ?? pad()), VectorType.get([pl], xs[0].type));
+  }
+  /** The elements of `n` from `pl`-lane pieces `ps`. */
+  private unpadded(b: Builder, ps: readonly Value[], n: number, pl: number): Value[] {
+    return each(n, (e) => b.value("vector.extract", [ps[Math.floor(e / pl)]], (ps[0].type as VectorType).elementType, { static_position: i64Array([e % pl]) }));
   }
   /** The pieces of `v` as `l`-lane pieces, if they are (a native v128 is one), else undefined. */
   private piecesOf(v: Value, l: number): Value[] | undefined {
@@ -201,20 +230,20 @@ class Splitter {
     const exact = this.lanes.get(vec)! > 1, pl = exact ? this.lanes.get(vec)! : 128 / laneBits(t.elementType), count = Math.ceil(n / pl);
     const [pt, mt] = [t.elementType, i1].map((e) => VectorType.get([pl], e)), lanes = (j: number) => each(pl, (k) => j * pl + k);
     const at = (j: number) => indices.map((v, d) => (r.kind === "dim" && r.pos === d ? addIndex(b, v, j * pl) : v));
-    const fill = (j: number, xs: Value[], pad: () => Value) => b.value("vector.from_elements", lanes(j).map((e) => (e < n ? xs[e] : pad())), VectorType.get([pl], xs[0].type));
     const unmasked = (j: number) => exact ? !mask : !mask && (j + 1) * pl <= n; // (a piece wholly inside the vector)
+    const mps = mask && this.regroup(b, mask, exact ? pl : 1);
     const maskAt = (j: number): Value[] => {
-      if (exact) return mask ? [this.parts.get(mask)![j]] : [];
+      if (exact) return mps ? [mps[j]] : [];
       if (unmasked(j)) return [];
-      return [mask ? fill(j, this.parts.get(mask)!, () => b.constInt(0, i1)) : b.constant(new DenseElementsAttr(mt, lanes(j).map((e) => Number(e < n)), false), mt)];
+      return [mps ? this.padded(b, mps, j, pl) : b.constant(new DenseElementsAttr(mt, lanes(j).map((e) => Number(e < n)), false), mt)];
     };
     const seg = arrayProp(op, "operandSegmentSizes"), masked = { ...attrs, operandSegmentSizes: segmentSizesAttr([...seg.slice(0, -1), 1]) };
     const attrsAt = (j: number) => (unmasked(j) || mask ? attrs : masked);
     if (read) {
       const ps = each(count, (j) => b.value(op.name, [source, ...at(j), padding!, ...maskAt(j)], pt, attrsAt(j)));
-      this.parts.set(vec, exact ? ps : each(n, (e) => b.value("vector.extract", [ps[Math.floor(e / pl)]], t.elementType, { static_position: i64Array([e % pl]) })));
+      this.parts.set(vec, exact ? ps : this.unpadded(b, ps, n, pl));
     } else {
-      const xs = this.parts.get(vec)!, ps = exact ? xs : each(count, (j) => fill(j, xs, () => b.zero(t.elementType)));
+      const xs = this.parts.get(vec)!, ps = exact ? xs : each(count, (j) => this.padded(b, xs, j, pl));
       ps.forEach((p, j) => b.create(op.name, [p, source, ...at(j), ...maskAt(j)], [], attrsAt(j)));
     }
   }
@@ -269,13 +298,20 @@ class Splitter {
         break;
       }
       case "vector.load": case "vector.store": case "vector.maskedload": case "vector.maskedstore": {
-        // piece j at the last index + j * lanes (masked: with piece j of the mask and pass_thru or value)
+        // piece j at the last index + j * lanes (masked: with piece j of the mask and pass_thru or value;
+        // a vector split into elements in padded pieces, as transfers are, the lanes past it masked off)
         const store = op.name.endsWith("store"), masked = op.name.includes("masked"), vec = store ? op.operands.at(masked ? -1 : 0)! : res;
         const vl = this.lanes.get(vec)!, [mem, ...idx] = op.operands.slice(store && !masked ? 1 : 0, masked ? -2 : undefined), last = idx.pop()!;
-        const at = (j: number) => [mem, ...idx, addIndex(b, last, j * vl), ...(masked ? op.operands.slice(-2).map((v) => this.parts.get(v)![j]) : [])];
-        const [ld, st] = vl === 1 ? ["memref.load", "memref.store"] : [op.name, op.name];
-        if (store) this.parts.get(vec)!.forEach((p, j) => b.create(st, masked ? at(j) : [p, ...at(j)], [], vl === 1 ? {} : attrs));
-        else this.parts.set(res, each(this.count(res), (j) => b.value(ld, at(j), this.pieceType(res), vl === 1 ? {} : attrs)));
+        const t = vec.type as VectorType, pl = masked && vl === 1 ? 128 / laneBits(t.elementType) : vl, count = Math.ceil(t.numElements / pl);
+        const mp = masked ? op.operands.slice(-2).map((v) => this.regroup(b, v, vl)) : [];
+        const piece = (i: number, j: number) => (pl === vl ? mp[i][j] : this.padded(b, mp[i], j, pl));
+        const at = (j: number) => [mem, ...idx, addIndex(b, last, j * pl), ...mp.map((_, i) => piece(i, j))];
+        const [ld, st, a] = pl === 1 ? ["memref.load", "memref.store", {}] : [op.name, op.name, attrs];
+        if (store) each(count, (j) => b.create(st, masked ? at(j) : [this.parts.get(vec)![j], ...at(j)], [], a));
+        else {
+          const ps = each(count, (j) => b.value(ld, at(j), pl === 1 ? t.elementType : VectorType.get([pl], t.elementType), a));
+          this.parts.set(res, pl === vl ? ps : this.unpadded(b, ps, t.numElements, pl));
+        }
         break;
       }
       case "vector.transfer_read": case "vector.transfer_write": this.transfer(b, op, attrs); break;
@@ -377,8 +413,16 @@ class Splitter {
         break;
       }
       default: // element-wise: piece j of the result from piece j of each vector operand (scalars: math.fma)
-        this.parts.set(res, each(this.count(res), (j) => b.value(op.name === "vector.fma" && l === 1 ? "math.fma" : op.name,
-          op.operands.map((v) => this.parts.get(v)?.[j] ?? v), this.pieceType(res), attrs)));
+        if (resizes(op)) { // element by element
+          const et = (res.type as VectorType).elementType;
+          this.assemble(b, res, each((res.type as VectorType).numElements, (e) => b.value(op.name, [this.elem(b, op.operand(0), e)], et, attrs)));
+          break;
+        }
+        { // (a native mask in pieces of its elements)
+          const ins = op.operands.map((v) => (v.type instanceof VectorType ? this.regroup(b, v, l!) : undefined));
+          this.parts.set(res, each(this.count(res), (j) => b.value(op.name === "vector.fma" && l === 1 ? "math.fma" : op.name,
+            op.operands.map((v, i) => ins[i]?.[j] ?? v), this.pieceType(res), attrs)));
+        }
     }
     op.erase(); // later users of its results are rewritten (and erased) in turn
   }

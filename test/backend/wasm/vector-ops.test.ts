@@ -367,9 +367,9 @@ test("vectors without a v128 form and ops on them the backend lacks stay diagnos
     %a = vector.broadcast %c : f16 to vector<8xf16>`,
   /test\.mlir:\d+:\d+: error: wasm backend: vector\.broadcast: vector type vector<8xf16> is not supported by the wasm backend \(its vectors are the 128-bit vector<4xf32>, vector<2xf64>, vector<16xi8>, vector<8xi16>, .* try --engine interp\)/);
   refused(`
-    %a = arith.constant dense<3> : vector<16xi8>
-    %w = arith.extsi %a : vector<16xi8> to vector<16xi16>`,
-  /error: wasm backend: arith\.extsi: arith\.extsi from vector<16xi8> to vector<16xi16> is not supported/);
+    %a = arith.constant dense<3> : vector<8xi16>
+    %w = arith.sitofp %a : vector<8xi16> to vector<8xf16>`,
+  /error: wasm backend: arith\.sitofp: arith\.sitofp from vector<8xi16> to vector<8xf16> is not supported/);
   refused(`
     %a = arith.constant dense<true> : vector<4xi1>
     %m = arith.maxsi %a, %a : vector<4xi1>`,

@@ -31,7 +31,7 @@ func.func @compute(%a: f32, %b: vector<4xf32>, %c: vector<4xi32>, %n: i32, %i: i
   return %3 : f32
 }
 
-func.func @transfers(%m: memref<4x8xf32>, %t: tensor<4x8xf32>, %i: index, %p: f32, %v: vector<4xf32>, %mask: vector<4xi1>, %v2: vector<2x4xf32>) -> tensor<4x8xf32> {
+func.func @transfers(%m: memref<4x8xf32>, %t: tensor<4x8xf32>, %i: index, %p: f32, %v: vector<4xf32>, %mask: vector<4xi1>, %v2: vector<2x4xf32>, %mt: vector<4x2xi1>) -> tensor<4x8xf32> {
   %0 = vector.transfer_read %m[%i, %i], %p : memref<4x8xf32>, vector<4xf32>
   %1 = vector.transfer_read %m[%i, %i], %p {in_bounds = [true]} : memref<4x8xf32>, vector<4xf32>
   %2 = vector.transfer_read %m[%i, %i], %p, %mask : memref<4x8xf32>, vector<4xf32>
@@ -42,6 +42,9 @@ func.func @transfers(%m: memref<4x8xf32>, %t: tensor<4x8xf32>, %i: index, %p: f3
   vector.transfer_write %v, %m[%i, %i] {in_bounds = [true]} : vector<4xf32>, memref<4x8xf32>
   vector.transfer_write %v, %m[%i, %i], %mask : vector<4xf32>, memref<4x8xf32>
   %6 = vector.transfer_write %v2, %t[%i, %i] : vector<2x4xf32>, tensor<4x8xf32>
+  %7 = vector.transfer_read %m[%i, %i], %p, %mt {permutation_map = affine_map<(d0, d1) -> (d1, d0)>} : memref<4x8xf32>, vector<2x4xf32>
+  vector.transfer_write %v2, %m[%i, %i], %mt {permutation_map = affine_map<(d0, d1) -> (d1, d0)>} : vector<2x4xf32>, memref<4x8xf32>
+  %8 = vector.transfer_read %m[%i, %i], %p, %mask {in_bounds = [true, false], permutation_map = affine_map<(d0, d1) -> (0, d1)>} : memref<4x8xf32>, vector<2x4xf32>
   return %6 : tensor<4x8xf32>
 }
 
