@@ -2,7 +2,7 @@
 // a memref starting at the given indices; reductions run in order (LLVM's ordered reduce, a float
 // <add> from +0.0 without an accumulator).
 import type { Operation } from "../ir/core.js";
-import { FloatType, Type, VectorType } from "../ir/types.js";
+import { FloatType, IndexType, Type, VectorType } from "../ir/types.js";
 import { KIND_TO_ARITH, PUNCTUATION_CALLS, maskDims, permutationMap, printPunctuation, reductionKind } from "../dialects/vector.js";
 import type { StringAttr } from "../ir/attributes.js";
 import { formatG } from "../runtime/format.js";
@@ -121,7 +121,8 @@ function slot(v: TensorValue, pos: readonly number[]): [number, number, number[]
 /** `( 1, 2 )`, nested per dimension, or a scalar, as runner-utils prints them. */
 function vectorText(v: RtValue, t: Type): string {
   const et = elementTypeOf(t);
-  const fmt = (x: Scalar) => (et instanceof FloatType ? formatG(Number(x)) : String(x));
+  // index prints as unsigned 64-bit, as MLIR's lowering prints it (printU64)
+  const fmt = (x: Scalar) => (et instanceof FloatType ? formatG(Number(x)) : et instanceof IndexType ? BigInt.asUintN(64, BigInt(x)).toString() : String(x));
   if (!(v instanceof TensorValue)) return fmt(v as Scalar);
   const rec = (d: number, off: number): string => {
     if (d === v.rank) return fmt(v.data[off]);

@@ -189,8 +189,8 @@ register("vector.print", (e, op) => {
   if (str) { call("printString", e.unit.stringAddress(str.value), "ptr"); return; }
   const scalar = (x: Expr, t: Type) => {
     if (t instanceof FloatType && (t.kind === "f32" || t.kind === "f64")) call(t.kind === "f32" ? "printF32" : "printF64", x, t.kind);
-    else if ((t instanceof IntegerType && t.width <= 64) || t instanceof IndexType) {
-      call("printI64", wasmTypeOf(t) === "i64" ? x : t === i1 ? m.i64.extend_u(x) : m.i64.extend_s(x));
+    else if ((t instanceof IntegerType && t.width <= 64) || t instanceof IndexType) { // index as unsigned 64-bit, as MLIR (printU64)
+      call(t instanceof IndexType ? "printU64" : "printI64", wasmTypeOf(t) === "i64" ? x : t === i1 ? m.i64.extend_u(x) : m.i64.extend_s(x));
     } else throw new CompileError(`vector.print of ${t.str} is not supported by the wasm backend`);
   };
   if (v?.type instanceof VectorType) {

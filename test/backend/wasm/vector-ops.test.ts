@@ -398,7 +398,7 @@ test("vector.print of scalars and 128-bit vectors prints what the interpreter pr
     vector.print %s : vector<16xi8>
     return
   }`);
-  assert.equal(w, "1\n-56\n-7\n-9000000000\n0.1\n1e+300\n( 1, 1, 1, 1 )\n( 1.5, -2 )\n( 1, -2, 3, -4, 5, -6, 7, -8, 9, -10, 11, -12, 13, -14, 127, -128 )\n");
+  assert.equal(w, "1\n-56\n18446744073709551609\n-9000000000\n0.1\n1e+300\n( 1, 1, 1, 1 )\n( 1.5, -2 )\n( 1, -2, 3, -4, 5, -6, 7, -8, 9, -10, 11, -12, 13, -14, 127, -128 )\n");
   assert.equal(i, w);
 });
 

@@ -616,3 +616,21 @@ test("what the wasm engine still refuses names the op or type: a split vector cr
   %b = vector.bitcast %a : vector<8xf16> to vector<4xi32>
   vector.print %b : vector<4xi32>`, /vector<8xf16> is not supported/);
 });
+
+test("index scalars and vectors print as unsigned 64-bit, as MLIR lowers vector.print of index (printU64): -2 is 18446744073709551614; i64 stays signed", () => {
+  agree(`func.func @main() {
+  %c = arith.constant -2 : index
+  vector.print %c : index
+  %v = vector.broadcast %c : index to vector<2xindex>
+  vector.print %v : vector<2xindex>
+  %w = vector.broadcast %c : index to vector<8xindex>
+  vector.print %w : vector<8xindex>
+  %i = arith.constant -2 : i64
+  vector.print %i : i64
+  return
+}`, `18446744073709551614
+( 18446744073709551614, 18446744073709551614 )
+( ${Array(8).fill("18446744073709551614").join(", ")} )
+-2
+`);
+});
