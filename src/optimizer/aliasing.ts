@@ -21,7 +21,7 @@ const rootOf = (v: Value): Value => (v instanceof OpResult && VIEWS.has(v.op.nam
  * Whether code may write through `v`: a use other than a read, a pure op such as memref.dim, a
  * view only read, or a call of a module function that only reads that parameter.
  */
-function written(v: Value, ctx: Context, m: Module, visiting = new Set<Value>()): boolean {
+export function written(v: Value, ctx: Context, m: Module, visiting = new Set<Value>()): boolean {
   if (visiting.has(v)) return false; // (a recursive call adds nothing new)
   visiting.add(v);
   return v.uses.some(({ op, index }) => {
@@ -35,11 +35,29 @@ function written(v: Value, ctx: Context, m: Module, visiting = new Set<Value>())
 }
 
 /** A buffer as far as this analysis tells buffers apart: the value at the root of its views, or a global's name. */
-type Buffer = Value | string;
-function bufferOf(v: Value): Buffer {
+export type Buffer = Value | string;
+export function bufferOf(v: Value): Buffer {
   const r = rootOf(v);
   return r instanceof OpResult && r.op.name === "memref.get_global" ? r.op.attr("name")!.str : r;
 }
+/**
+ * Whether `op` itself (its regions aside) may write `buf`: a call may write anything; another op
+ * writes the buffers of its memref operands unless it only reads, allocates or has no effect.
+ * Within a function, distinct buffers are separate (overlappingCall sees to the calls); a
+ * pointer taken out of a memref for llvm code is not followed.
+ */
+export function mayWrite(op: Operation, buf: Buffer, ctx: Context): boolean {
+  if (op.name.endsWith(".call") || op.name.endsWith(".call_indirect")) return true;
+  if (ctx.hasTrait(op, "Pure") || ctx.hasTrait(op, "MemRead") || ctx.hasTrait(op, "MemAlloc")) return false;
+  return op.operands.some((v) => v.type instanceof MemRefType && bufferOf(v) === buf);
+}
+/** Whether `op` or an op in its regions may write `buf`. */
+export function writesWithin(op: Operation, buf: Buffer, ctx: Context): boolean {
+  let w = false;
+  op.walk((x) => { w ||= mayWrite(x, buf, ctx); return !w; });
+  return w;
+}
+
 const fresh = (b: Buffer) => b instanceof OpResult && FRESH.has(b.op.name);
 const paramOf = (b: Buffer) => (b instanceof BlockArgument && b.block.parentOp?.name === "func.func" ? b : undefined);
 

@@ -22,6 +22,7 @@ import { MutationError, mutateConstant, swapOperator } from "./mutations/scalar.
 import { pack } from "./mutations/pack.js";
 import { checkParallelLoops, parallelize } from "./mutations/parallelize.js";
 import { accessOf, vectorize } from "./mutations/vectorize.js";
+import { bufferOf, type Buffer, writesWithin } from "./aliasing.js";
 import type { Verdict } from "./proposer.js";
 import type { Mutation, Proposal } from "./schema.js";
 
@@ -54,28 +55,28 @@ export function applyMutation(fn: Operation, mu: Mutation, ctx: Context): void {
     case "hoist": hoist(loopByRef(fn, mu.loop), ctx); break;
     case "mutate_constant": mutateConstant(fn, mu.index, mu.value); break;
     case "swap_operator": swapOperator(fn, mu.index, mu.op, ctx); break;
-    case "pack": pack(fn, mu.operand, loopByRef(fn, mu.loop)); break;
+    case "pack": pack(fn, mu.operand, loopByRef(fn, mu.loop), ctx); break;
     case "parallelize": parallelize(loopByRef(fn, mu.loop)); break;
   }
 }
 
 /**
- * Reuse an identical earlier load in the same block when no call, copy, region or store to
- * the same memref lies between (distinct memref values do not alias, as hoist's LICM assumes).
+ * Reuse an identical earlier load in the same block when nothing between may write its buffer:
+ * no store, copy or call, here or in a region, through any view of it (aliasing.ts).
  */
-function forwardLoads(m: Module): void {
+function forwardLoads(m: Module, ctx: Context): void {
   m.walk((op) => {
     for (const r of op.regions) for (const b of r.blocks) {
-      let seen = new Map<string, Operation>();
+      const seen = new Map<string, { load: Operation; buf: Buffer }>();
       for (const o of [...b.ops]) {
         const a = accessOf(o);
         if (a && a.value === undefined) {
           const key = `${o.name}|${o.operands.map((v) => ids(v)).join(",")}|${o.attr("map")?.str ?? ""}|${o.result.type.str}`;
           const prior = seen.get(key);
-          if (prior) { o.result.replaceAllUsesWith(prior.result); o.erase(); } else seen.set(key, o);
-        } else if (a) {
-          for (const [k, l] of seen) if (accessOf(l)!.memref === a.memref) seen.delete(k);
-        } else if (o.regions.length || o.name.endsWith(".call") || o.name === "memref.copy") seen = new Map();
+          if (prior) { o.result.replaceAllUsesWith(prior.load.result); o.erase(); } else seen.set(key, { load: o, buf: bufferOf(a.memref) });
+        } else {
+          for (const [k, l] of seen) if (writesWithin(o, l.buf, ctx)) seen.delete(k);
+        }
       }
     }
   });
@@ -143,7 +144,7 @@ function tidy(m: Module, ctx: Context): void {
   foldAndErase(m, ctx); // constants first: a fully unrolled loop's index is `affine.apply () -> (c)`
   normalizeOffsets(m);
   cse.run(m, ctx, sink);
-  forwardLoads(m);
+  forwardLoads(m, ctx);
   contractFma(m);
   foldAndErase(m, ctx);
   cse.run(m, ctx, sink);

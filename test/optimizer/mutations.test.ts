@@ -262,6 +262,72 @@ describe("mutations keep the meaning (interpreter and wasm agree with the origin
   });
 });
 
+/**
+ * @views(%A, %B) over 1x8 buffers, writing %A through a subview `%s` of its first half: `body`
+ * is the loop body (index %i); main fills and prints both.
+ */
+function viewProgram(body: string): string {
+  const t = "memref<1x8xf32>", ts = "memref<1x4xf32, strided<[8, 1]>>";
+  return `module {
+  func.func private @printMemrefF32(memref<*xf32>)
+  func.func @views(%A: ${t}, %B: ${t}) {
+    %one = arith.constant 1.000000e+00 : f32
+    %s = memref.subview %A[0, 0] [1, 4] [1, 1] : ${t} to ${ts}
+    affine.for %i = 0 to 4 {${body}
+    }
+    return
+  }
+  func.func @main() {
+    %A = memref.alloc() : ${t}
+    %B = memref.alloc() : ${t}${fill("%A", 1, 8, 3, 5, 11)}${fill("%B", 1, 8, 2, 3, 7)}
+    func.call @views(%A, %B) : (${t}, ${t}) -> ()${print("%A", t)}${print("%B", t)}
+    return
+  }
+}
+`;
+}
+
+describe("a store through a view of a buffer is a store to the buffer", () => {
+  it("a load after a store through a subview of its buffer is not forwarded from the load before", () => {
+    const f = checkSame(viewProgram(`
+      %a = affine.load %A[0, %i] : memref<1x8xf32>
+      %d = arith.addf %a, %one : f32
+      affine.store %d, %s[0, %i] : memref<1x4xf32, strided<[8, 1]>>
+      %b = affine.load %A[0, %i] : memref<1x8xf32>
+      %e = arith.addf %b, %a : f32
+      affine.store %e, %A[0, %i + 4] : memref<1x8xf32>`), "views", [{ kind: "unroll", loop: "L0", factor: 2 }]);
+    assert.equal((f.match(/affine\.load %arg0/g) ?? []).length, 4, "two loads of A per iteration, two iterations");
+  });
+  it("hoist keeps in the loop a load of a location the loop writes through a subview, and does not promote it", () => {
+    const f = checkSame(viewProgram(`
+      %x = affine.load %A[0, 0] : memref<1x8xf32>
+      %two = arith.addf %one, %one : f32
+      %y = arith.addf %x, %two : f32
+      affine.store %y, %s[0, 0] : memref<1x4xf32, strided<[8, 1]>>
+      affine.store %x, %B[0, %i] : memref<1x8xf32>`), "views", [{ kind: "hoist", loop: "L0" }]);
+    assert.match(f, /affine\.for[^]*affine\.load %arg0\[0, 0\]/, "the load stays inside the loop");
+    assert.doesNotMatch(f, /iter_args/, "no scalar replacement of A[0, 0]");
+  });
+  it("hoist does not promote a location that another op in the loop reads (memref.copy)", () => {
+    const f = checkSame(viewProgram(`
+      %x = affine.load %A[0, 0] : memref<1x8xf32>
+      %two = arith.addf %one, %one : f32
+      %y = arith.addf %x, %two : f32
+      affine.store %y, %A[0, 0] : memref<1x8xf32>
+      memref.copy %A, %B : memref<1x8xf32> to memref<1x8xf32>`), "views", [{ kind: "hoist", loop: "L0" }]);
+    assert.doesNotMatch(f, /iter_args/, "A[0, 0] stays in memory, where the copy reads it");
+  });
+  it("pack refuses an operand the function writes through a view", () => {
+    const text = MATMUL.replace(/(affine\.store %s, %C\[%i, %j\][^\n]*\n(?:\s*\}\n){3})/, `$1    %bv = memref.subview %B[0, 0] [1, 1] [1, 1] : memref<12x16xf32> to memref<1x1xf32, strided<[16, 1]>>
+    %z = arith.constant 0.000000e+00 : f32
+    affine.store %z, %bv[0, 0] : memref<1x1xf32, strided<[16, 1]>>
+`);
+    assert.notEqual(text, MATMUL);
+    const r = mutate(text, { target_function: "matmul", mutations: [{ kind: "pack", operand: 1, loop: "L1" }] });
+    assert.deepEqual(r.ok ? "applied" : [r.verdict, r.reason], ["rejected", "pack: argument #1 is written by the function"]);
+  });
+});
+
 describe("the heuristic on a conv nest", () => {
   it("proposes the vectorized, unrolled, register-blocked kernels first, and each keeps the meaning", () => {
     const fn = findFunction(parseModule(CONV, "<conv>", createContext()), "conv")!;

@@ -6,6 +6,8 @@ import type { Context } from "../../ir/dialect.js";
 import { affineFor, buildAffineFor, type AffineFor } from "../loops.js";
 import { MutationError } from "./scalar.js";
 import { accessOf, type Access } from "./vectorize.js";
+import { MemRefType } from "../../ir/types.js";
+import { bufferOf, type Buffer, writesWithin } from "../aliasing.js";
 
 const definedInside = (v: Value, loop: Operation): boolean => {
   const owner = v.owner;
@@ -13,19 +15,20 @@ const definedInside = (v: Value, loop: Operation): boolean => {
   return !!op && (op === loop ? !(owner instanceof Operation) : loop.isAncestorOf(op));
 };
 
-function writesInside(loop: Operation, memref: Value): boolean {
-  let w = false;
-  loop.walk((op) => {
-    const a = accessOf(op);
-    if ((a?.value !== undefined && a.memref === memref) || op.name.endsWith(".call") || op.name === "memref.copy") w = true;
-  });
-  return w;
-}
-
 const sameAccess = (a: Access, b: Access, ta: Operation, tb: Operation) =>
   a.memref === b.memref && a.indices.length === b.indices.length && a.indices.every((v, i) => v === b.indices[i]) &&
   (a.map?.str ?? "") === (b.map?.str ?? "") && (ta.name.startsWith("vector") === tb.name.startsWith("vector")) &&
   (ta.name.startsWith("vector") ? (ta.results[0]?.type ?? ta.operand(0).type) === (tb.results[0]?.type ?? tb.operand(0).type) : true);
+
+/** Whether an op in `loop` other than a load or store (accessOf's) reads or writes `buf`. */
+function touchedElsewhere(loop: Operation, buf: Buffer, ctx: Context): boolean {
+  let t = false;
+  loop.walk((op) => {
+    t ||= op !== loop && !accessOf(op) && !ctx.hasTrait(op, "Pure") && op.operands.some((v) => v.type instanceof MemRefType && bufferOf(v) === buf);
+    return !t;
+  });
+  return t;
+}
 
 /** Move pure ops and loads of memory the loop never writes out of `loop`; returns how many. */
 function licm(loop: Operation, ctx: Context): number {
@@ -35,7 +38,7 @@ function licm(loop: Operation, ctx: Context): number {
     for (const op of [...loop.body().ops]) {
       if (op.regions.length || op === loop.body().terminator || op.operands.some((v) => definedInside(v, loop))) continue;
       const acc = accessOf(op);
-      const ok = acc ? acc.value === undefined && !writesInside(loop, acc.memref) : ctx.hasTrait(op, "Pure");
+      const ok = acc ? acc.value === undefined && !writesWithin(loop, bufferOf(acc.memref), ctx) : ctx.hasTrait(op, "Pure");
       if (!ok) continue;
       loop.parent!.insertBefore(loop, op);
       moved++;
@@ -61,8 +64,12 @@ export function withExtraIterArgs(f: AffineFor, inits: Value[]): { loop: Operati
   return { loop: nl, args: extra, yieldOp: nl.body().terminator! };
 }
 
-/** Scalar replacement of one invariant location; returns the new loop or undefined. */
-function promoteOne(loop: Operation): Operation | undefined {
+/**
+ * Scalar replacement of one invariant location; returns the new loop or undefined. Every access
+ * to its buffer in the loop must be that location's load or store (not through another view, nor
+ * by another op such as a transfer or a copy): they all become the carried value.
+ */
+function promoteOne(loop: Operation, ctx: Context): Operation | undefined {
   const f = affineFor(loop);
   const direct = new Set(f.body.ops);
   const all: { op: Operation; acc: Access }[] = [];
@@ -73,8 +80,10 @@ function promoteOne(loop: Operation): Operation | undefined {
   for (const cand of all) {
     if (cand.acc.value === undefined || !direct.has(cand.op)) continue;
     if (cand.acc.indices.some((v) => definedInside(v, loop))) continue;
-    const group = all.filter((x) => x.acc.memref === cand.acc.memref);
+    const buf = bufferOf(cand.acc.memref);
+    const group = all.filter((x) => bufferOf(x.acc.memref) === buf);
     if (!group.every((x) => direct.has(x.op) && sameAccess(x.acc, cand.acc, x.op, cand.op))) continue;
+    if (touchedElsewhere(loop, buf, ctx)) continue;
     // Load before the loop, carry the value, store after.
     const first = group[0];
     const loadName = cand.op.name === "vector.store" ? "vector.load" : cand.op.name.replace("store", "load");
@@ -106,7 +115,7 @@ export function hoist(loop: Operation, ctx: Context): void {
   let moved = licm(loop, ctx);
   let promoted = 0;
   for (let cur: Operation | undefined = loop; cur;) {
-    const next = promoteOne(cur);
+    const next = promoteOne(cur, ctx);
     if (!next) break;
     promoted++;
     cur = next;

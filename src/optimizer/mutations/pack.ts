@@ -6,7 +6,9 @@
 // B[0:K, j:j+8] becomes an (K x 8) buffer read sequentially by the micro-kernel.
 import { AffineMap, bin, cst, dim } from "../../ir/affine.js";
 import { AffineMapAttr, DenseArrayAttr, IntegerAttr } from "../../ir/attributes.js";
-import { BlockArgument, Operation, Value } from "../../ir/core.js";
+import { BlockArgument, Module, Operation, Value } from "../../ir/core.js";
+import type { Context } from "../../ir/dialect.js";
+import { written } from "../aliasing.js";
 import { MemRefType, VectorType, i32, i64, index } from "../../ir/types.js";
 import { affineFor, buildAffineFor, constantBounds, tripCount } from "../loops.js";
 import { MutationError } from "./scalar.js";
@@ -53,23 +55,22 @@ function classify(v: Value, loop: Operation): Dim {
   throw new MutationError("pack: an index of the packed operand is neither an inner loop index nor a fixed offset");
 }
 
-export function pack(fn: Operation, operand: number, loop: Operation): void {
+export function pack(fn: Operation, operand: number, loop: Operation, ctx: Context): void {
   const entry = fn.body();
   const m = entry.args[operand];
   if (!m || !(m.type instanceof MemRefType) || !m.type.hasStaticShape) throw new MutationError(`pack: argument #${operand} is not a memref with a static shape`);
   const mt = m.type;
   const accesses: { op: Operation; idx: Value[]; width: number }[] = [];
-  let written = false;
   fn.walk((op) => {
     const a = accessOf(op);
     if (!a || a.memref !== m) return;
-    if (a.value !== undefined) written = true;
     if (loop.isAncestorOf(op) && op !== loop) {
       const width = op.results[0]?.type instanceof VectorType ? (op.results[0].type as VectorType).shape[0] : 1;
       accesses.push({ op, idx: memoryIndices(a, op), width });
     }
   });
-  if (written) throw new MutationError(`pack: argument #${operand} is written by the function`);
+  // The copy must see what the loop reads: written anywhere (through a view, by a copy or a call) refuses.
+  if (written(m, ctx, new Module(fn.parentOp!))) throw new MutationError(`pack: argument #${operand} is written by the function`);
   if (!accesses.length) throw new MutationError(`pack: the loop does not read argument #${operand}`);
   // Footprint per dimension: the union of the accesses' ranges relative to one base.
   const rank = mt.rank;
