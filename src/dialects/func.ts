@@ -1,6 +1,6 @@
 // func dialect: func.func, func.call, func.return.
 import { ArrayAttr, Attribute, DictionaryAttr, StringAttr, SymbolRefAttr, TypeAttr } from "../ir/attributes.js";
-import { Block, Operation, Region } from "../ir/core.js";
+import { Operation, Region } from "../ir/core.js";
 import type { Dialect, OperationState } from "../ir/dialect.js";
 import type { OpAsmParser, RegionArgument } from "../ir/parser.js";
 import type { OpAsmPrinter } from "../ir/printer.js";
@@ -79,8 +79,9 @@ export const func: Dialect = {
         const sig = parseFunctionSignature(p, st);
         st.addAttr("function_type", new TypeAttr(FunctionType.get(sig.inputs, sig.results)));
         p.parseOptionalAttrDictWithKeyword(st);
+        const at = p.lex.peek();
         const r = p.parseOptionalRegion(sig.args, { isolated: true });
-        if (r && r.blocks.length === 0) r.push(new Block(sig.inputs));
+        if (r && r.blocks.length === 0) throw p.errorAt(at, "expected non-empty function body"); // `{}`: no block, as MLIR parses it
         if (!r && sig.args.length) throw p.errorHere("expected function body after named arguments");
         st.regions.push(r ?? new Region()); // MLIR: declarations have one empty region
       },

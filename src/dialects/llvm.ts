@@ -4,12 +4,12 @@ import {
   ArrayAttr, Attribute, DenseArrayAttr, DenseElementsAttr, FloatAttr, IntegerAttr, OpaqueAttr, StringAttr, SymbolRefAttr,
   TypeAttr, unit,
 } from "../ir/attributes.js";
-import { Block, Operation, Region, Value } from "../ir/core.js";
+import { Operation, Region, Value } from "../ir/core.js";
 import type { Dialect, OpSpec, OperationState } from "../ir/dialect.js";
 import { DiagnosticError, type Location } from "../ir/diagnostics.js";
 import type { OpAsmParser, UnresolvedOperand } from "../ir/parser.js";
 import type { OpAsmPrinter } from "../ir/printer.js";
-import { DialectType, FunctionType, IntegerType, Type, i1, i32, i8 } from "../ir/types.js";
+import { DialectType, FunctionType, IntegerType, Type, VectorType, i1, i32, i8 } from "../ir/types.js";
 import { parseFunctionSignature, printFunctionSignature } from "./func.js";
 import { returnLikeOp } from "./common.js";
 
@@ -207,9 +207,8 @@ const llvmFunc: OpSpec = {
     st.addAttr("function_type", new TypeAttr(LLVMFunctionType.get(sig.results[0] ?? llvmVoid, sig.inputs, sig.variadic)));
     p.parseOptionalAttrDictWithKeyword(st);
     const r = p.parseOptionalRegion(sig.args, { isolated: true });
-    if (r && r.blocks.length === 0) r.push(new Block(sig.inputs));
     if (!r && sig.args.length) throw p.errorHere("expected function body after named arguments");
-    st.regions.push(r ?? new Region()); // MLIR's llvm.func always has one (maybe empty) region
+    st.regions.push(r ?? new Region()); // MLIR's llvm.func always has one region, empty (a declaration) also after `{}`
   },
   print(p, op) {
     const l = linkageOf(op);
@@ -491,8 +490,23 @@ const gep: OpSpec = {
     const raw = op.attr<DenseArrayAttr>("rawConstantIndices")?.values ?? [];
     if (raw.filter((c) => c === GEP_DYNAMIC).length !== op.operands.length - 1) return "expected as many dynamic indices as specified in 'rawConstantIndices'";
     for (const v of op.operands.slice(1)) if (!(v.type instanceof IntegerType)) return "indices must be integers";
+    return gepIndexProblem(op.attr<TypeAttr>("elem_type")!.type, gepIndices(op));
   },
 };
+
+/** MLIR's verifyStructIndices: index k >= 1 steps into the type reached by index k - 1; a struct's is a constant in range. */
+function gepIndexProblem(t: Type, idx: (number | Value)[]): string | undefined {
+  for (let pos = 1; pos < idx.length; pos++) {
+    const i = idx[pos];
+    if (t instanceof LLVMStructType) {
+      if (typeof i !== "number") return `expected index ${pos} indexing a struct to be constant`;
+      if (i < 0 || i >= t.fields.length) return `index ${pos} indexing a struct is out of bounds`;
+      t = t.fields[i];
+    } else if (t instanceof LLVMArrayType || t instanceof VectorType) t = t.elementType;
+    else return `type '${t.str}' cannot be indexed (index #${pos})`;
+  }
+  return undefined;
+}
 
 const alloca: OpSpec = {
   name: "llvm.alloca", operands: 1, results: 1, traits: ["MemAlloc"], props: ["alignment", "elem_type", "inalloca"],

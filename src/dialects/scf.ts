@@ -310,9 +310,7 @@ const executeRegionOp: OpSpec = {
   name: "scf.execute_region", operands: 0, results: [0, -1], regions: 1, traits: ["RecursiveMemoryEffects"],
   parse(p, st) {
     st.resultTypes = p.parseOptionalArrowTypeList();
-    const r = p.parseRegion();
-    if (!r.blocks.length) r.push(new Block());
-    st.regions.push(r);
+    st.regions.push(p.parseRegion()); // `{}` has no block: the verifier says so, as MLIR's
     p.parseOptionalAttrDict(st);
   },
   print(p, op) {
@@ -321,7 +319,7 @@ const executeRegionOp: OpSpec = {
     p.print(p.attrDict(op));
   },
   verify(op) {
-    if (!op.region(0)?.blocks.length) return "expects a non-empty body region";
+    if (!op.region(0)?.blocks.length) return "region needs to have at least one block";
     if (op.body().args.length) return "region cannot have any arguments";
   },
 };

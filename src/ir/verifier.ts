@@ -134,7 +134,7 @@ export class Verifier implements VerifyContext {
         const unknown = t && this.ctx.allowUnregistered && !this.ctx.registered(t.name);
         if (!t || !(unknown || this.ctx.registered(t.name)?.terminator)) {
           const at = t ?? op;
-          this.sink.error(at.loc, ops.length ? "block with no terminator, has " + `'${t!.name}'` : `'${op.name}' op region with an empty block has no terminator`);
+          this.sink.error(at.loc, ops.length ? "block with no terminator, has " + `'${t!.name}'` : "empty block: expect at least a terminator"); // (MLIR's words)
         }
       }
       for (let i = 0; i < ops.length; i++) this.verifyOp(ops[i]);

@@ -30,12 +30,21 @@ test("verifier rules report at the op with file:line:col, source line and caret"
     ["func.func @f(%a: f32) {\n  %b = \"arith.mulff\"(%a, %a) : (f32, f32) -> f32\n  return\n}", /unregistered operation 'arith.mulff' \(did you mean 'arith.mulf'\?\)/],
     ["func.func private @f() {\n  %0 = \"arith.addi\"(%1, %1) : (i32, i32) -> i32\n  %1 = arith.constant 1 : i32\n  return\n}", /operand #0 does not dominate this use/],
     ["func.func @f(i32)", /symbol declaration cannot have public visibility/],
+    ["llvm.func @f(%a: i32) {\n}", /v.mlir:1:1: error: empty block: expect at least a terminator/],
   ];
   for (const [text, re] of cases) {
     const es = errors(text);
     assert.ok(es.some((e) => re.test(e)), `${text}\n=> ${es.join("\n")}`);
     assert.ok(es.every((e) => e.includes("\n") && e.includes("^")), "source line and caret");
   }
+});
+
+test("`{}` is a region without a block: a func.func body is then an error at the brace, an llvm.func a declaration (as MLIR)", () => {
+  assert.throws(() => parseModule("func.func @f() {\n}", "v.mlir", ctx), (e: Error & { diagnostics?: Parameters<typeof formatDiagnostic>[0][] }) =>
+    /v.mlir:1:16: error: expected non-empty function body/.test(formatDiagnostic(e.diagnostics![0])));
+  const m = parseModule("llvm.func @f() {\n}", "v.mlir", ctx);
+  assert.deepEqual(verifyModule(m, ctx), []);
+  assert.equal(m.ops[0].regions[0].blocks.length, 0);
 });
 
 test("several errors are all reported", () => {

@@ -213,3 +213,13 @@ func.func @unqualified_call_in_loop(%n: index) {
   // expected-error @+1 {{custom op 'return' is unknown (tried 'builtin.return' as well)}}
   return
 }) : () -> ()
+
+// -----
+
+// `{}` is a region without a block.
+func.func @execute_region_no_block() {
+  // expected-error @+1 {{'scf.execute_region' op region needs to have at least one block}}
+  scf.execute_region {
+  }
+  return
+}
