@@ -237,6 +237,7 @@ const forOp: OpSpec = {
     if (segs[1] !== inputs(um)) return `upper bound map takes ${inputs(um)} operands, but ${segs[1]} given`;
     if (!lm.results.length || !um.results.length) return "loop bound maps must have at least one result";
     const step = op.attr("step");
+    if (step instanceof IntegerAttr && step.type !== index) return "attribute 'step' failed to satisfy constraint: index attribute";
     if (!(step instanceof IntegerAttr) || step.value <= 0n) return "expected step to be a positive integer";
     const bad = dimsAndSymbolsProblem(op.operands.slice(0, segs[0]), lm.numDims) ?? dimsAndSymbolsProblem(op.operands.slice(segs[0], segs[0] + segs[1]), um.numDims);
     if (bad) return bad;

@@ -316,8 +316,9 @@ export class AttrTypeParser {
       const v = Number(n.text);
       return new FloatAttr(neg ? -v : v, ty ?? f64);
     }
-    const big = BigInt(n.text);
-    return new IntegerAttr(neg ? -big : big, ty ?? i64);
+    const v = checkedInteger(n.text, !!neg, ty ?? i64);
+    if (v === undefined) throw this.errorAt(n, "integer constant out of range for attribute");
+    return new IntegerAttr(v, ty ?? i64);
   }
   parseDictionary(): DictionaryAttr {
     this.expect("{");
@@ -357,6 +358,7 @@ export class AttrTypeParser {
     const shape: number[] = [];
     const pos = this.lex.peek().pos;
     let negHex: Token | undefined; // `-0x...`: negative for integers, rejected for floats (as MLIR)
+    const ints: { at: number; tok: Token; neg: boolean }[] = []; // integer literals, checked against an integer element type
     if (this.lex.peek().kind === "string") hex = this.parseString();
     else if (this.lex.peek().text !== ">") {
       const dims: number[][] = [];
@@ -373,6 +375,7 @@ export class AttrTypeParser {
         const neg = this.accept("-");
         const n = this.lex.next();
         if (neg && n.kind === "int" && n.text.startsWith("0x")) negHex ??= n; // an error only for float elements
+        if (n.kind === "int") ints.push({ at: values.length, tok: n, neg: !!neg });
         if (n.kind === "int" && !neg && n.text.startsWith("0x")) values.push(n.text);
         else if (n.kind === "int") values.push(neg ? -BigInt(n.text) : BigInt(n.text));
         else if (n.kind === "float") values.push(neg ? -Number(n.text) : Number(n.text));
@@ -390,6 +393,13 @@ export class AttrTypeParser {
     if (!(type instanceof ShapedType)) throw DiagnosticError.at(tloc, "elements literal must be a ranked shaped type");
     const et = type.elementType;
     if (negHex && et instanceof FloatType) throw this.errorAt(negHex, "hexadecimal float literal should not have a leading minus");
+    if (et instanceof IntegerType || et instanceof IndexType) {
+      for (const { at, tok, neg } of ints) {
+        const v = checkedInteger(tok.text, neg, et);
+        if (v === undefined) throw this.errorAt(tok, "integer constant out of range for type");
+        values[at] = et instanceof IntegerType && et.width > 1 ? BigInt.asIntN(et.width, v) : v; // 255 : i8 is -1, as MLIR prints it
+      }
+    }
     const conv = (v: number | bigint | boolean | string): number | bigint =>
       typeof v === "boolean" ? (v ? 1 : 0) : typeof v === "string" && et instanceof FloatType ? floatFromBits(BigInt(v), et.kind) : et instanceof FloatType ? roundFloat(Number(v), et) : et instanceof IntegerType && et.width <= 32 || et instanceof IndexType ? Number(v) : BigInt(v);
     if (hex !== undefined) return new DenseElementsAttr(type, decodeHexDense(hex, type), false);
@@ -409,8 +419,12 @@ export class AttrTypeParser {
     if (this.accept(":")) {
       do {
         const t = this.lex.peek();
-        if (t.text === "true" || t.text === "false") { this.lex.next(); vs.push(t.text === "true" ? 1 : 0); }
-        else vs.push(this.parseNumber());
+        if (t.text === "true" || t.text === "false") { this.lex.next(); vs.push(t.text === "true" ? 1 : 0); continue; }
+        const neg = this.accept("-"), n = this.lex.next();
+        if (n.kind !== "int" && n.kind !== "float") throw this.errorAt(n, "expected number");
+        const v = n.kind === "int" && (et instanceof IntegerType || et instanceof IndexType) ? checkedInteger(n.text, !!neg, et) : undefined;
+        if (v === undefined && n.kind === "int" && (et instanceof IntegerType || et instanceof IndexType)) throw this.errorAt(this.lex.peek(), "integer constant out of range"); // (where MLIR reports it)
+        vs.push(v !== undefined ? Number(v) : neg ? -Number(n.text) : Number(n.text));
       } while (this.accept(","));
     }
     this.expect(">");
@@ -607,4 +621,16 @@ function decodeHexDense(hex: string, type: ShapedType): (number | bigint)[] {
     else out.push(w === 4 ? dv.getInt32(o, true) : w === 2 ? dv.getInt16(o, true) : dv.getInt8(o));
   }
   return out;
+}
+
+/**
+ * Integer literal `text` (negated when `neg`) as a value of `t`, or undefined when MLIR calls it
+ * out of range (buildAttributeAPInt): the magnitude must fit the width, a negative value must
+ * have its sign bit set (so `-0`, and `-129 : i8`, are out of range), an index stay below 2^63.
+ */
+function checkedInteger(text: string, neg: boolean, t: Type): bigint | undefined {
+  const w = BigInt(t instanceof IntegerType ? t.width : 64), mag = BigInt(text);
+  if (mag >= 1n << w) return undefined;
+  if (neg) return w > 0n && mag >= 1n && mag <= 1n << (w - 1n) ? -mag : undefined;
+  return t instanceof IndexType && mag >= 1n << 63n ? undefined : mag;
 }

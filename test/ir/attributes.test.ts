@@ -80,10 +80,26 @@ test("bad inputs are diagnostics with locations", () => {
     ["func.func @f() attributes {a = \"abc}", /expected '"' in string literal/],
     // as mlir-opt-19: a minus before a float's bit pattern is an error (at the literal); integers take it
     ["func.func @f() attributes {a = dense<[1.0, -0x3F800000]> : tensor<2xf32>}", /t.mlir:1:45: error: hexadecimal float literal should not have a leading minus/],
+    // integers out of their type's range, where mlir-opt-19 reports them (buildAttributeAPInt's rules)
+    ["func.func @f() attributes {a = 256 : i8}", /t.mlir:1:32: error: integer constant out of range for attribute/],
+    ["func.func @f() attributes {a = -129 : i8}", /t.mlir:1:33: error: integer constant out of range for attribute/],
+    ["func.func @f() attributes {a = -0 : i32}", /t.mlir:1:33: error: integer constant out of range for attribute/],
+    ["func.func @f() attributes {a = 9223372036854775808 : index}", /t.mlir:1:32: error: integer constant out of range for attribute/],
+    ["func.func @f() attributes {a = dense<[1, 300]> : tensor<2xi8>}", /t.mlir:1:42: error: integer constant out of range for type/],
+    ["func.func @f() attributes {a = dense<-0> : vector<2xi8>}", /t.mlir:1:39: error: integer constant out of range for type/],
+    ["func.func @f() attributes {a = array<i8: 1, 300>}", /t.mlir:1:48: error: integer constant out of range/],
   ];
   for (const [text, re] of cases) {
     assert.throws(() => parseModule(text, "t.mlir", ctx), (e: unknown) => e instanceof DiagnosticError && re.test(e.message), text);
   }
+});
+
+test("integers in range wrap to their type's signed value as MLIR prints them: 255 : i8 is -1, 2^64-1 : i64 is -1", () => {
+  const out = roundTrip(`func.func @f() attributes {a = 255 : i8, b = -128 : i8, c = 18446744073709551615 : i64, d = -1 : i1, e = -0x1 : i8,
+    g = dense<[255, 1]> : tensor<2xi8>, h = dense<[-1, 255]> : tensor<2xi8>, k = dense<[1, 0]> : tensor<2xi1>} {
+  return
+}`);
+  assert.match(out, /a = -1 : i8, b = -128 : i8, c = -1 : i64, d = true, e = -1 : i8, g = dense<\[-1, 1\]> : tensor<2xi8>, h = dense<-1> : tensor<2xi8>, k = dense<\[true, false\]> : tensor<2xi1>/);
 });
 
 test("a name may be reused in sibling regions and in another function", () => {

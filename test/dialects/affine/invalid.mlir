@@ -373,3 +373,14 @@ func.func @f(%i: index, %k: i32) {
   %d:2 = "affine.delinearize_index"(%i, %k, %k) : (index, i32, i32) -> (index, index)
   return
 }
+
+// -----
+
+func.func @step_type(%n: index) {
+  // expected-error @+1 {{'affine.for' op attribute 'step' failed to satisfy constraint: index attribute}}
+  "affine.for"(%n) <{lowerBoundMap = affine_map<()[s0] -> (s0)>, operandSegmentSizes = array<i32: 1, 0, 0>, step = 1 : i32, upperBoundMap = affine_map<() -> (10)>}> ({
+  ^bb0(%i: index):
+    "affine.yield"() : () -> ()
+  }) : (index) -> ()
+  return
+}

@@ -117,3 +117,27 @@ func.func @truncf_mode(%d: f64) {
   %0 = "arith.truncf"(%d) <{roundingmode = 9 : i32}> : (f64) -> f32
   return
 }
+
+// -----
+
+func.func @constant_out_of_range() {
+  // expected-error @+1 {{integer constant out of range for attribute}}
+  %c = arith.constant 256 : i8
+  return
+}
+
+// -----
+
+func.func @constant_minus_zero() {
+  // expected-error @+1 {{integer constant out of range for attribute}}
+  %c = arith.constant -0 : index
+  return
+}
+
+// -----
+
+func.func @dense_out_of_range() {
+  // expected-error @+1 {{integer constant out of range for type}}
+  %c = arith.constant dense<[1, -129]> : tensor<2xi8>
+  return
+}

@@ -118,3 +118,35 @@ llvm.func @a(%x: i32) {
   // expected-error @+1 {{'llvm.return' op expected no operands}}
   llvm.return %x : i32
 }
+
+// -----
+
+llvm.func @gep_struct_out_of_bounds(%p: !llvm.ptr, %i: i64) {
+  // expected-error @+1 {{'llvm.getelementptr' op index 1 indexing a struct is out of bounds}}
+  %a = llvm.getelementptr %p[%i, 3] : (!llvm.ptr, i64) -> !llvm.ptr, !llvm.struct<(i32, f32, f64)>
+  llvm.return
+}
+
+// -----
+
+llvm.func @gep_struct_dynamic(%p: !llvm.ptr, %i: i64) {
+  // expected-error @+1 {{'llvm.getelementptr' op expected index 1 indexing a struct to be constant}}
+  %b = llvm.getelementptr %p[%i, %i] : (!llvm.ptr, i64, i64) -> !llvm.ptr, !llvm.struct<(i32, f32, f64)>
+  llvm.return
+}
+
+// -----
+
+llvm.func @gep_into_scalar(%p: !llvm.ptr) {
+  // expected-error @+1 {{'llvm.getelementptr' op type 'f32' cannot be indexed (index #2)}}
+  %c = llvm.getelementptr %p[0, 1, 2] : (!llvm.ptr) -> !llvm.ptr, !llvm.struct<(i32, f32, f64)>
+  llvm.return
+}
+
+// -----
+
+llvm.func @gep_nested_struct(%p: !llvm.ptr) {
+  // expected-error @+1 {{'llvm.getelementptr' op index 3 indexing a struct is out of bounds}}
+  %d = llvm.getelementptr %p[0, 1, 0, 5] : (!llvm.ptr) -> !llvm.ptr, !llvm.struct<(i32, array<4 x struct<(i8, i16)>>)>
+  llvm.return
+}

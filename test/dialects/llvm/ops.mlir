@@ -36,6 +36,7 @@ module {
     %q = llvm.getelementptr %p[%i] : (!llvm.ptr, i64) -> !llvm.ptr, f32
     %q2 = llvm.getelementptr inbounds %p[0, 1] : (!llvm.ptr) -> !llvm.ptr, !llvm.array<14 x i8>
     %q3 = llvm.getelementptr %p[%i, 2] : (!llvm.ptr, i64) -> !llvm.ptr, !llvm.struct<(i32, f32, f64)>
+    %q4 = llvm.getelementptr %p[0, 1, %i, 1] : (!llvm.ptr, i64) -> !llvm.ptr, !llvm.struct<(i32, array<4 x struct<(i8, i16)>>)>
     %v = llvm.load %q : !llvm.ptr -> f32
     %v2 = llvm.load %q {alignment = 4 : i64} : !llvm.ptr -> f32
     llvm.store %v, %q : f32, !llvm.ptr
