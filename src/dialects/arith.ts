@@ -243,10 +243,19 @@ function cast(name: string, ok: (from: Type, to: Type) => boolean, middle?: Cast
     },
     fold(op, consts) {
       const v = scalarOf(consts[0]);
-      if (v === undefined) return undefined;
+      if (v === undefined || ((name === "arith.fptosi" || name === "arith.fptoui") && !truncatesInto(Number(v), op.result.type, name === "arith.fptoui"))) return undefined;
       return [scalarAttr(castValue(name, v, op.operand(0).type, op.result.type), op.result.type)];
     },
   }, middle);
+}
+/**
+ * Whether `x` truncated toward zero is a value of integer type `t` (signed or unsigned): where it
+ * is not (NaN, an infinity, out of range) fptosi/fptoui give poison, and MLIR does not fold them.
+ */
+function truncatesInto(x: number, t: Type, unsigned: boolean): boolean {
+  if (!Number.isFinite(x)) return false;
+  const w = BigInt(intWidth(elementTypeOf(t))), v = BigInt(Math.trunc(x));
+  return unsigned ? v >= 0n && v < 1n << w : v >= -(1n << (w - 1n)) && v < 1n << (w - 1n);
 }
 const fw = (t: Type) => (t instanceof FloatType ? t.width : 0);
 const iw = (t: Type) => (t instanceof IntegerType ? t.width : 0);

@@ -173,5 +173,19 @@ module {
     }
     return %3, %2 : f32, f32
   }
+  func.func @float_to_int() -> (i8, i8, i8, i8, i8, i32, i1, i1) {
+    %true = arith.constant true
+    %c255_i32 = arith.constant 255 : i32
+    %c-1_i8 = arith.constant -1 : i8
+    %c0_i8 = arith.constant 0 : i8
+    %cst = arith.constant 6.550400e+04 : f16
+    %cst_0 = arith.constant -1.000000e+00 : f32
+    %cst_1 = arith.constant 0x7FC00000 : f32
+    %0 = arith.fptosi %cst : f16 to i8
+    %1 = arith.fptoui %cst_0 : f32 to i8
+    %2 = arith.fptosi %cst_1 : f32 to i8
+    %3 = arith.fptoui %cst_0 : f32 to i1
+    return %0, %c0_i8, %1, %c-1_i8, %2, %c255_i32, %true, %3 : i8, i8, i8, i8, i8, i32, i1, i1
+  }
 }
 

@@ -297,3 +297,21 @@ func.func @nested_ifs(%a: i1, %b: i1, %x: f32, %y: f32, %z: f32) -> (f32, f32) {
   }
   return %r#0, %r#1 : f32, f32
 }
+
+// fptosi/fptoui fold only where the truncated value fits the result (else poison: left as is).
+func.func @float_to_int() -> (i8, i8, i8, i8, i8, i32, i1, i1) {
+  %big = arith.constant 6.550400e+04 : f16
+  %neg_half = arith.constant -5.000000e-01 : f32
+  %neg_one = arith.constant -1.000000e+00 : f32
+  %u8_max = arith.constant 2.559000e+02 : f32
+  %nan = arith.constant 0x7FC00000 : f32
+  %r0 = arith.fptosi %big : f16 to i8
+  %r1 = arith.fptoui %neg_half : f32 to i8
+  %r2 = arith.fptoui %neg_one : f32 to i8
+  %r3 = arith.fptoui %u8_max : f32 to i8
+  %r4 = arith.fptosi %nan : f32 to i8
+  %r5 = arith.fptosi %u8_max : f32 to i32
+  %r6 = arith.fptosi %neg_one : f32 to i1
+  %r7 = arith.fptoui %neg_one : f32 to i1
+  return %r0, %r1, %r2, %r3, %r4, %r5, %r6, %r7 : i8, i8, i8, i8, i8, i32, i1, i1
+}
