@@ -2,9 +2,9 @@
 // scalar semantics shared by the folder and the interpreter.
 import { Attribute, DenseElementsAttr, FloatAttr, IntegerAttr } from "../ir/attributes.js";
 import { OpResult, type Operation, type Value } from "../ir/core.js";
-import type { Dialect, OpSpec } from "../ir/dialect.js";
+import type { Dialect, FoldResult, OpSpec } from "../ir/dialect.js";
 import { FloatType, IndexType, IntegerType, ShapedType, Type, VectorType, elementTypeOf, i1, i32 } from "../ir/types.js";
-import { halfBits, halfToFloat, roundFloat } from "../ir/float.js";
+import { floatBits, floatFromBits, halfBits, halfToFloat, roundFloat } from "../ir/float.js";
 import { type CastMiddle, FASTMATH_NONE, OVERFLOW_NONE, badProperty, castOp, flagsAttr, parseFlags, printFlags, sameTypeOp } from "./common.js";
 
 export const CMPI_PREDICATES = ["eq", "ne", "slt", "sle", "sgt", "sge", "ult", "ule", "ugt", "uge"] as const;
@@ -173,16 +173,88 @@ function scalarOf(a: Attribute | undefined): number | bigint | undefined {
   return undefined;
 }
 
-function foldBinary(op: Operation, consts: readonly (Attribute | undefined)[]) {
-  const [a, b] = consts.map(scalarOf);
-  if (a === undefined || b === undefined) return undefined;
-  const t = op.result.type;
-  if (isIntLike(t)) {
-    const r = INT_BINARY[op.name]?.(BigInt(a), BigInt(b), intWidth(t));
+type Scalar = number | bigint | boolean;
+/**
+ * `f` folded over scalar constants, or element by element over dense ones (vectors, tensors), as
+ * MLIR's constFold helpers do: splats give a splat, equal elements one too; no fold where `f`
+ * gives undefined for any element.
+ */
+function foldElementwise(consts: readonly (Attribute | undefined)[], t: Type, f: (xs: (number | bigint)[]) => Scalar | undefined): FoldResult[] | undefined {
+  const xs = consts.map(scalarOf);
+  if (xs.every((x) => x !== undefined)) {
+    const r = f(xs as (number | bigint)[]);
     return r === undefined ? undefined : [scalarAttr(r, t)];
   }
+  if (!(t instanceof ShapedType) || !consts.every((c) => c instanceof DenseElementsAttr)) return undefined;
+  const ds = consts as DenseElementsAttr[], et = t.elementType;
+  const n = ds.every((d) => d.isSplat) ? 1 : t.numElements, out: (number | bigint)[] = [];
+  for (let i = 0; i < n; i++) {
+    const r = f(ds.map((d) => d.at(i)));
+    if (r === undefined) return undefined;
+    // Storage as the parser keeps it: i1, index and ints up to 32 bits as numbers, i64 as BigInt.
+    out.push(typeof r === "boolean" ? (r ? 1 : 0) : et instanceof FloatType ? Number(r) : et instanceof IntegerType && et.width > 32 ? BigInt(r) : Number(r));
+  }
+  return [new DenseElementsAttr(t, out.every((v) => Object.is(v, out[0])) ? [out[0]] : out, out.every((v) => Object.is(v, out[0])))];
+}
+
+function foldBinary(op: Operation, consts: readonly (Attribute | undefined)[]) {
+  const t = op.result.type, et = elementTypeOf(t);
+  if (isIntLike(et)) {
+    const g = INT_BINARY[op.name], w = intWidth(et);
+    if (SHIFTS.has(op.name)) return foldShift(op.name, consts, t, w);
+    if (op.name === "arith.floordivsi") return foldFloorDiv(consts, t, w);
+    return g && foldElementwise(consts, t, ([a, b]) => (overflowsInFold(op.name, BigInt(a), BigInt(b), w) ? undefined : g(BigInt(a), BigInt(b), w)));
+  }
   const f = FLOAT_BINARY[op.name];
-  return f ? [scalarAttr(roundFloat(f(Number(a), Number(b)), t), t)] : undefined;
+  return f && foldElementwise(consts, t, ([a, b]) => roundFloat(invalidIsQuietNaN(f(Number(a), Number(b)), Number(a), Number(b)), et));
+}
+
+/**
+ * Where MLIR's folder gives up on a signed overflow in its steps: divsi and floordivsi of MIN by
+ * -1, ceildivsi negating MIN (of a nonzero dividend). The op stays, for the runtime to compute.
+ */
+function overflowsInFold(name: string, a: bigint, b: bigint, w: number): boolean {
+  if (w === 1 || b === 1n) return false; // x / 1 folds to x first (and i1's -1 is its 1)
+  const min = -(1n << BigInt(w - 1));
+  if (name === "arith.divsi" || name === "arith.floordivsi") return a === min && b === -1n;
+  return name === "arith.ceildivsi" && a !== 0n && (a === min || b === min);
+}
+
+/**
+ * Shifts fold as MLIR 19's folders do: only when the last element's amount is below the width
+ * (their check keeps the last element's answer), each element then shifted as APInt does (a
+ * larger amount gives 0, or the sign for shrsi). An amount past the width is poison at run time.
+ */
+const SHIFTS = new Set(["arith.shli", "arith.shrsi", "arith.shrui"]);
+function foldShift(name: string, consts: readonly (Attribute | undefined)[], t: Type, w: number): FoldResult[] | undefined {
+  const amounts = consts[1];
+  const last = amounts instanceof DenseElementsAttr ? amounts.at(amounts.numElements - 1) : scalarOf(amounts);
+  if (last === undefined || wrapU(BigInt(last), w) >= BigInt(w)) return undefined;
+  return foldElementwise(consts, t, ([a, b]) => {
+    const k = wrapU(BigInt(b), w), x = BigInt(a);
+    if (k >= BigInt(w)) return name === "arith.shrsi" && x < 0n ? -1n : 0n;
+    return name === "arith.shli" ? wrapS(x << k, w) : name === "arith.shrsi" ? x >> k : wrapS(wrapU(x, w) >> k, w);
+  });
+}
+
+/**
+ * floordivsi folds as MLIR 19's folder does: only when the last element neither divides by zero
+ * nor overflows (its flag keeps the last element's answer); then an element divided by zero is
+ * its dividend, MIN / -1 wraps to MIN.
+ */
+function foldFloorDiv(consts: readonly (Attribute | undefined)[], t: Type, w: number): FoldResult[] | undefined {
+  const last = (c: Attribute | undefined) => (c instanceof DenseElementsAttr ? c.at(c.numElements - 1) : scalarOf(c));
+  const [a, b] = [last(consts[0]), last(consts[1])];
+  if (a === undefined || b === undefined || BigInt(b) === 0n || overflowsInFold("arith.floordivsi", BigInt(a), BigInt(b), w)) return undefined;
+  return foldElementwise(consts, t, ([x, y]) => (BigInt(y) === 0n ? x : INT_BINARY["arith.floordivsi"](BigInt(x), BigInt(y), w)));
+}
+
+/**
+ * The NaN of an invalid operation (inf - inf, 0 * inf, x rem 0) as APFloat makes it: positive
+ * and quiet. The JS engine's arithmetic hands back the x86 one (negative), which MLIR never prints.
+ */
+function invalidIsQuietNaN(r: number, a: number, b: number): number {
+  return r !== r && a === a && b === b ? NaN : r;
 }
 
 /** Integer ops with overflow flags (float ops all have fastmath flags). */
@@ -219,11 +291,8 @@ function predicateOp(name: string, preds: readonly string[], resultOf: (t: Type)
       if (op.result.type !== resultOf(op.operand(0).type)) return `result type must be ${resultOf(op.operand(0).type).str}`;
     },
     fold(op, consts) {
-      const [a, b] = consts.map(scalarOf);
-      if (a === undefined || b === undefined) return undefined;
-      const pred = (op.attr<IntegerAttr>("predicate")!).num;
-      const r = name === "arith.cmpi" ? cmpi(pred, BigInt(a), BigInt(b), intWidth(op.operand(0).type)) : cmpf(pred, Number(a), Number(b));
-      return [scalarAttr(r, i1)];
+      const pred = (op.attr<IntegerAttr>("predicate")!).num, w = intWidth(elementTypeOf(op.operand(0).type));
+      return foldElementwise(consts, op.result.type, ([a, b]) => (name === "arith.cmpi" ? cmpi(pred, BigInt(a), BigInt(b), w) : cmpf(pred, Number(a), Number(b))));
     },
   };
 }
@@ -242,9 +311,9 @@ function cast(name: string, ok: (from: Type, to: Type) => boolean, middle?: Cast
       if (!ok(f, t)) return `operand type '${op.operand(0).type.str}' and result type '${op.result.type.str}' are cast incompatible`;
     },
     fold(op, consts) {
-      const v = scalarOf(consts[0]);
-      if (v === undefined || ((name === "arith.fptosi" || name === "arith.fptoui") && !truncatesInto(Number(v), op.result.type, name === "arith.fptoui"))) return undefined;
-      return [scalarAttr(castValue(name, v, op.operand(0).type, op.result.type), op.result.type)];
+      const from = elementTypeOf(op.operand(0).type), to = elementTypeOf(op.result.type);
+      return foldElementwise(consts, op.result.type, ([v]) =>
+        (name === "arith.fptosi" || name === "arith.fptoui") && !truncatesInto(Number(v), to, name === "arith.fptoui") ? undefined : castValue(name, v, from, to));
     },
   }, middle);
 }
@@ -288,9 +357,19 @@ function floatCast(name: string, ok: (from: Type, to: Type) => boolean): OpSpec 
       if (m && !(m instanceof IntegerAttr && m.type === i32 && m.num >= 0 && m.num < ROUNDING_MODES.length)) return badProperty(op, ctx, "roundingmode", this.props!);
       return s.verify!(op, undefined as never);
     },
-    // A directed rounding is not folded (neither by MLIR 19, whose runner rounds to nearest anyway).
-    fold: (op, c) => (op.attr("roundingmode") ? undefined : s.fold!(op, c)),
+    // A directed rounding is not folded (neither by MLIR 19, whose runner rounds to nearest anyway),
+    // nor a truncation that loses information (MLIR's folder requires an exact conversion).
+    fold: (op, c) => (op.attr("roundingmode") || (modes && !convertsExactly(c[0], op.result.type)) ? undefined : s.fold!(op, c)),
   };
+}
+
+/** Whether a float constant converts to `t` exactly: its value, or a quiet NaN's whole payload. */
+function convertsExactly(a: Attribute | undefined, t: Type): boolean {
+  if (!(a instanceof FloatAttr) || !(t instanceof FloatType)) return true;
+  const v = a.value;
+  if (v === v) return roundFloat(v, t) === v;
+  const bits = floatBits(v, "f64");
+  return (bits & (1n << 51n)) !== 0n && floatBits(floatFromBits(floatBits(v, t.kind), t.kind), "f64") === bits;
 }
 
 /**

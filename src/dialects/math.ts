@@ -4,9 +4,14 @@ import { Attribute, DenseElementsAttr, FloatAttr, IntegerAttr } from "../ir/attr
 import type { Operation } from "../ir/core.js";
 import type { Dialect, FoldResult, OpSpec } from "../ir/dialect.js";
 import { FloatType, IndexType, IntegerType, ShapedType, elementTypeOf, f64, type Type } from "../ir/types.js";
-import { fusedMultiplyAdd, roundFloat } from "../ir/float.js";
+import { floatBits, floatFromBits, fusedMultiplyAdd, roundFloat } from "../ir/float.js";
 import { FASTMATH_NONE, flagsAttr, sameTypeOp } from "./common.js";
 import { intWidth } from "./arith.js";
+
+/** The sign bit, a NaN's included (-0 and -NaN are negative). */
+const signBit = (x: number) => x < 0 || Object.is(x, -0) || (x !== x && floatBits(x, "f64") >> 63n === 1n);
+/** `-x` with a NaN's sign flipped too (the engine's negation may leave a NaN as it is). */
+const negated = (x: number) => (x === x ? -x : floatFromBits(floatBits(x, "f64") ^ (1n << 63n), "f64"));
 
 type Unary = (x: number) => number;
 
@@ -68,7 +73,7 @@ export const MATH_BINARY: Record<string, (a: number, b: number) => number> = {
   // C pow: pow(1, y) = 1 and pow(-1, ±inf) = 1, where JS gives NaN.
   "math.powf": (a, b) => (a === 1 || (a === -1 && Math.abs(b) === Infinity) ? 1 : Math.pow(a, b)),
   "math.atan2": Math.atan2,
-  "math.copysign": (a, b) => ((Object.is(b, -0) || b < 0) !== (Object.is(a, -0) || a < 0) ? -a : a),
+  "math.copysign": (a, b) => (signBit(a) === signBit(b) ? a : negated(a)),
 };
 
 /** `math.fma`: a * b + c rounded once to the type (fused, as MLIR lowers it to llvm.intr.fma). */
@@ -89,23 +94,47 @@ function floatOperands(op: Operation): string | undefined {
   if (!(elementTypeOf(t) instanceof FloatType)) return `operand #0 must be floating-point-like, but got '${t.str}'`;
 }
 
-/** Folds scalar FloatAttr constants and dense constants element by element. */
+/**
+ * What MLIR 19 folds, which --canonicalize follows: no folder for rsqrt, cbrt and fma; APFloat's
+ * own operations (ANY_WIDTH) for every float type; the rest through the host's libm, for f32 and
+ * f64 only, and not where the libm call would fail (the square root and logarithms of a negative
+ * number, -0 and -NaN included, log1p below -1): that is left for the runtime.
+ */
+const UNFOLDED = new Set(["math.rsqrt", "math.cbrt", "math.fma"]);
+const ANY_WIDTH = new Set(["math.absf", "math.ceil", "math.floor", "math.roundeven", "math.copysign"]);
+const NEGATIVE_UNFOLDED = new Set(["math.sqrt", "math.log", "math.log2", "math.log10"]);
+function mlirFolds(name: string, et: Type, xs: number[]): boolean {
+  if (UNFOLDED.has(name)) return false;
+  if (ANY_WIDTH.has(name)) return true;
+  if (!(et instanceof FloatType && (et.kind === "f32" || et.kind === "f64"))) return false;
+  if (NEGATIVE_UNFOLDED.has(name)) return !signBit(xs[0]);
+  return name !== "math.log1p" || !(xs[0] < -1 || (xs[0] !== xs[0] && signBit(xs[0])));
+}
+/**
+ * A libm result's NaN, not the JS engine's own bits: the first NaN operand passed through, else
+ * that of the invalid operation as glibc gives it, x86's (negative, quiet) but for asin and acos
+ * out of their domain (positive).
+ */
+const INVALID_NAN = floatFromBits(0xfff8000000000000n, "f64");
+const libmNaN = (name: string, r: number, xs: number[]): number =>
+  (r === r || ANY_WIDTH.has(name) ? r : xs.find((x) => x !== x) ?? (name === "math.asin" || name === "math.acos" ? NaN : INVALID_NAN));
+
+/** Folds scalar FloatAttr constants and dense constants element by element, where MLIR does. */
 function foldMath(op: Operation, consts: readonly (Attribute | undefined)[]): FoldResult[] | undefined {
   const t = op.result.type;
   const et = elementTypeOf(t);
   const g = mathSemantics(op.name, et);
   if (!g || consts.length !== op.operands.length || consts.some((c) => c === undefined)) return undefined;
-  // rsqrt is 1 / sqrt(x) with the square root rounded to the type first, as MLIR expands it.
-  const f = op.name === "math.rsqrt" ? (x: number) => 1 / roundFloat(Math.sqrt(x), et) : g;
+  const f = (xs: number[]): number | undefined => (mlirFolds(op.name, et, xs) ? roundFloat(libmNaN(op.name, g(...xs), xs), et) : undefined);
   if (consts.every((c) => c instanceof FloatAttr)) {
-    return [new FloatAttr(roundFloat(f(...consts.map((c) => (c as FloatAttr).value)), et), et)];
+    const r = f(consts.map((c) => (c as FloatAttr).value));
+    return r === undefined ? undefined : [new FloatAttr(r, et)];
   }
   if (t instanceof ShapedType && consts.every((c) => c instanceof DenseElementsAttr)) {
     const ds = consts as DenseElementsAttr[];
     const splat = ds.every((d) => d.isSplat);
-    const n = splat ? 1 : t.numElements;
-    const vs = Array.from({ length: n }, (_, i) => roundFloat(f(...ds.map((d) => Number(d.at(i)))), et));
-    return [new DenseElementsAttr(t, vs, splat)];
+    const vs = Array.from({ length: splat ? 1 : t.numElements }, (_, i) => f(ds.map((d) => Number(d.at(i)))));
+    return vs.every((v) => v !== undefined) ? [new DenseElementsAttr(t, vs as number[], splat)] : undefined;
   }
   return undefined;
 }

@@ -187,5 +187,49 @@ module {
     %3 = arith.fptoui %cst_0 : f32 to i1
     return %0, %c0_i8, %1, %c-1_i8, %2, %c255_i32, %true, %3 : i8, i8, i8, i8, i8, i32, i1, i1
   }
+  func.func @math_folds() -> (f16, f16, f32, f32, f32, f32, f32, f32, f32, f32, f32) {
+    %cst = arith.constant 0xFFC00001 : f32
+    %cst_0 = arith.constant 0xFFC00000 : f32
+    %cst_1 = arith.constant 0x7FC00000 : f32
+    %cst_2 = arith.constant 2.000000e+00 : f32
+    %cst_3 = arith.constant 2.500000e-01 : f16
+    %cst_4 = arith.constant 4.000000e+00 : f32
+    %cst_5 = arith.constant -0.000000e+00 : f32
+    %cst_6 = arith.constant -2.000000e+00 : f32
+    %0 = math.sqrt %cst_3 : f16
+    %1 = math.rsqrt %cst_4 : f32
+    %2 = math.cbrt %cst_4 : f32
+    %3 = math.fma %cst_4, %cst_4, %cst_4 : f32
+    %4 = math.log %cst_5 : f32
+    %5 = math.log1p %cst_6 : f32
+    return %0, %cst_3, %1, %2, %3, %4, %5, %cst_2, %cst_1, %cst_0, %cst : f16, f16, f32, f32, f32, f32, f32, f32, f32, f32, f32
+  }
+  func.func @arith_folds() -> (f64, f32, i8, i8, i8, i8, f32, f32) {
+    %cst = arith.constant 5.000000e-01 : f32
+    %c-128_i8 = arith.constant -128 : i8
+    %c-1_i8 = arith.constant -1 : i8
+    %c8_i8 = arith.constant 8 : i8
+    %cst_0 = arith.constant 1.000000e-01 : f64
+    %cst_1 = arith.constant 0x7FF8000000000000 : f64
+    %cst_2 = arith.constant 0x7FC00000 : f32
+    %0 = arith.ceildivsi %c-128_i8, %c8_i8 : i8
+    %1 = arith.divsi %c-128_i8, %c-1_i8 : i8
+    %2 = arith.truncf %cst_0 : f64 to f32
+    return %cst_1, %cst_2, %0, %c-128_i8, %1, %c-1_i8, %2, %cst : f64, f32, i8, i8, i8, i8, f32, f32
+  }
+  func.func @vector_folds() -> (vector<4xi32>, vector<4xi1>, vector<2xf32>, vector<4xi32>, vector<4xi32>, vector<2xi8>, vector<2xi8>) {
+    %cst = arith.constant dense<[7, 1]> : vector<2xi8>
+    %cst_0 = arith.constant dense<[1, -2, 3, 2147483647]> : vector<4xi32>
+    %cst_1 = arith.constant dense<[1, 1, 1, 32]> : vector<4xi32>
+    %cst_2 = arith.constant dense<[7, -3]> : vector<2xi8>
+    %cst_3 = arith.constant dense<[-3, 0]> : vector<2xi8>
+    %cst_4 = arith.constant dense<[5, 0, 0, -2147483648]> : vector<4xi32>
+    %cst_5 = arith.constant dense<[true, true, false, false]> : vector<4xi1>
+    %cst_6 = arith.constant dense<[7.000000e+00, -3.000000e+00]> : vector<2xf32>
+    %cst_7 = arith.constant dense<[0, -2, 6, -2]> : vector<4xi32>
+    %0 = arith.shli %cst_0, %cst_1 : vector<4xi32>
+    %1 = arith.floordivsi %cst_2, %cst_3 : vector<2xi8>
+    return %cst_4, %cst_5, %cst_6, %cst_7, %0, %cst, %1 : vector<4xi32>, vector<4xi1>, vector<2xf32>, vector<4xi32>, vector<4xi32>, vector<2xi8>, vector<2xi8>
+  }
 }
 

@@ -315,3 +315,69 @@ func.func @float_to_int() -> (i8, i8, i8, i8, i8, i32, i1, i1) {
   %r7 = arith.fptoui %neg_one : f32 to i1
   return %r0, %r1, %r2, %r3, %r4, %r5, %r6, %r7 : i8, i8, i8, i8, i8, i32, i1, i1
 }
+
+// math folds where MLIR 19 folds: not rsqrt, cbrt or fma; libm functions for f32 and f64 only,
+// and not the square root or logarithm of a negative number (-0 too); a libm NaN as glibc's.
+func.func @math_folds() -> (f16, f16, f32, f32, f32, f32, f32, f32, f32, f32, f32) {
+  %h = arith.constant 2.500000e-01 : f16
+  %x = arith.constant 4.000000e+00 : f32
+  %nz = arith.constant -0.000000e+00 : f32
+  %m2 = arith.constant -2.000000e+00 : f32
+  %three = arith.constant 3.000000e+00 : f32
+  %nan = arith.constant 0x7FC00001 : f32
+  %r0 = math.sqrt %h : f16
+  %r1 = math.absf %h : f16
+  %r2 = math.rsqrt %x : f32
+  %r3 = math.cbrt %x : f32
+  %r4 = math.fma %x, %x, %x : f32
+  %r5 = math.log %nz : f32
+  %r6 = math.log1p %m2 : f32
+  %r7 = math.sqrt %x : f32
+  %r8 = math.asin %three : f32
+  %r9 = math.acosh %m2 : f32
+  %r10 = math.copysign %nan, %m2 : f32
+  return %r0, %r1, %r2, %r3, %r4, %r5, %r6, %r7, %r8, %r9, %r10 : f16, f16, f32, f32, f32, f32, f32, f32, f32, f32, f32
+}
+
+// arith folds as MLIR's: an invalid operation's NaN is APFloat's (positive); no fold where its
+// steps overflow (ceildivsi negating MIN, divsi MIN by -1) unless x / 1; truncf only when exact.
+func.func @arith_folds() -> (f64, f32, i8, i8, i8, i8, f32, f32) {
+  %inf = arith.constant 0x7FF0000000000000 : f64
+  %ninf = arith.constant 0xFF800000 : f32
+  %nz = arith.constant -0.000000e+00 : f32
+  %min = arith.constant -128 : i8
+  %one = arith.constant 1 : i8
+  %m1 = arith.constant -1 : i8
+  %eight = arith.constant 8 : i8
+  %tenth = arith.constant 1.000000e-01 : f64
+  %half = arith.constant 5.000000e-01 : f64
+  %r0 = arith.subf %inf, %inf : f64
+  %r1 = arith.mulf %nz, %ninf : f32
+  %r2 = arith.ceildivsi %min, %eight : i8
+  %r3 = arith.ceildivsi %min, %one : i8
+  %r4 = arith.divsi %min, %m1 : i8
+  %r5 = arith.floordivsi %eight, %min : i8
+  %r6 = arith.truncf %tenth : f64 to f32
+  %r7 = arith.truncf %half : f64 to f32
+  return %r0, %r1, %r2, %r3, %r4, %r5, %r6, %r7 : f64, f32, i8, i8, i8, i8, f32, f32
+}
+
+// Vectors fold element by element (equal elements give a splat); a shift only when the last
+// amount is below the width, floordivsi when the last element is defined (MLIR 19's folders).
+func.func @vector_folds() -> (vector<4xi32>, vector<4xi1>, vector<2xf32>, vector<4xi32>, vector<4xi32>, vector<2xi8>, vector<2xi8>) {
+  %a = arith.constant dense<[1, -2, 3, 2147483647]> : vector<4xi32>
+  %b = arith.constant dense<[4, 2, -3, 1]> : vector<4xi32>
+  %s = arith.constant dense<[32, 0, 1, 1]> : vector<4xi32>
+  %t = arith.constant dense<[1, 1, 1, 32]> : vector<4xi32>
+  %i = arith.constant dense<[7, -3]> : vector<2xi8>
+  %z = arith.constant dense<[0, -3]> : vector<2xi8>
+  %zl = arith.constant dense<[-3, 0]> : vector<2xi8>
+  %r0 = arith.addi %a, %b : vector<4xi32>
+  %r1 = arith.cmpi slt, %a, %b : vector<4xi32>
+  %r2 = arith.sitofp %i : vector<2xi8> to vector<2xf32>
+  %r3 = arith.shli %a, %s : vector<4xi32>
+  %r4 = arith.shli %a, %t : vector<4xi32>
+  %r5 = arith.floordivsi %i, %z : vector<2xi8>
+  %r6 = arith.floordivsi %i, %zl : vector<2xi8>
+  return %r0, %r1, %r2, %r3, %r4, %r5, %r6 : vector<4xi32>, vector<4xi1>, vector<2xf32>, vector<4xi32>, vector<4xi32>, vector<2xi8>, vector<2xi8>
+}
