@@ -128,23 +128,20 @@ export class Lexer {
       return this.tok("int", start, e);
     }
     while (isDigit(t.charCodeAt(e))) e++;
-    let kind: TokKind = "int";
-    if (t.charCodeAt(e) === 46 /* . */) {
-      const n = t.charCodeAt(e + 1);
-      if (isDigit(n) || !(isAlpha_(n) || n === 46)) {
-        kind = "float"; e++;
-        while (isDigit(t.charCodeAt(e))) e++;
-      }
-    }
+    if (t.charCodeAt(e) !== 46 /* . */) return this.tok("int", start, e); // as MLIR: `1e5` is 1, then `e5`
+    const n = t.charCodeAt(e + 1);
+    if (!isDigit(n) && (isAlpha_(n) || n === 46)) return this.tok("int", start, e);
+    e++;
+    while (isDigit(t.charCodeAt(e))) e++;
     const x = t.charCodeAt(e);
     if (x === 101 || x === 69) { // e E
       const s = t.charCodeAt(e + 1);
       if (isDigit(s === 43 || s === 45 ? t.charCodeAt(e + 2) : s)) {
-        kind = "float"; e += 2;
+        e += 2;
         while (isDigit(t.charCodeAt(e))) e++;
       }
     }
-    return this.tok(kind, start, e);
+    return this.tok("float", start, e);
   }
 
   private stringEnd(start: number): number {

@@ -331,7 +331,7 @@ export class AttrTypeParser {
         if (m.has(key)) throw this.errorAt(k, `duplicate key '${key}' in dictionary attribute`);
         m.set(key, this.accept("=") ? this.parseAttribute() : unit);
       } while (this.accept(","));
-      this.expect("}");
+      if (!this.accept("}")) throw this.errorHere("expected '}' in attribute dictionary");
     }
     return new DictionaryAttr(m);
   }

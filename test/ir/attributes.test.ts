@@ -31,7 +31,7 @@ test("attributes round-trip: numbers, strings, arrays, dicts, dense, affine", ()
   assert.match(attrOf("-7 : i32"), /a = -7 : i32/);
   assert.match(attrOf("true"), /a = true/);
   assert.match(attrOf("1.5 : f32"), /a = 1.500000e\+00 : f32/);
-  assert.match(attrOf("1e-3"), /a = 1.000000e-03 : f64/);
+  assert.match(attrOf("1.0e-3"), /a = 1.000000e-03 : f64/);
   assert.match(attrOf("0x7FC00000 : f32"), /a = 0x7FC00000 : f32/);
   assert.match(attrOf('"a\\0Ab\\"c"'), /a = "a\\0Ab\\"c"/);
   assert.match(attrOf("[1, \"x\", [2]]"), /a = \[1, "x", \[2\]\]/);
@@ -81,6 +81,8 @@ test("bad inputs are diagnostics with locations", () => {
     // as mlir-opt-19: a minus before a float's bit pattern is an error (at the literal); integers take it
     ["func.func @f() attributes {a = dense<[1.0, -0x3F800000]> : tensor<2xf32>}", /t.mlir:1:45: error: hexadecimal float literal should not have a leading minus/],
     // integers out of their type's range, where mlir-opt-19 reports them (buildAttributeAPInt's rules)
+    // as MLIR's lexer: an exponent only after a `.` (`1e-3` is 1, then `e`)
+    ["func.func @f() attributes {a = 1e-3}", /t.mlir:1:33: error: expected '}' in attribute dictionary/],
     ["func.func @f() attributes {a = 256 : i8}", /t.mlir:1:32: error: integer constant out of range for attribute/],
     ["func.func @f() attributes {a = -129 : i8}", /t.mlir:1:33: error: integer constant out of range for attribute/],
     ["func.func @f() attributes {a = -0 : i32}", /t.mlir:1:33: error: integer constant out of range for attribute/],
