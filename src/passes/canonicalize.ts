@@ -87,6 +87,12 @@ class Folder {
     if (!m) this.scopes.set(region, (m = new Map()));
     return m;
   }
+  /** The known constant for `key`; one erased since (dead, or by a pattern) is known no more (MLIR's notifyRemoval). */
+  private known(scope: Map<string, Operation>, key: string): Operation | undefined {
+    const op = scope.get(key);
+    if (op && !op.parent) { scope.delete(key); this.owned.delete(op); return undefined; }
+    return op;
+  }
   private static key(op: Operation): string {
     const attrs = op.numAttributes ? [...op.attributes].map(([k, a]) => `${k}=${a.str}`).join(",") : "";
     return `${op.name} ${attrs} : ${op.results[0].type.str}`;
@@ -108,7 +114,7 @@ class Folder {
       if (!this.settled(op, block)) block.insert(0, op);
       return true;
     }
-    const region = this.insertionRegion(block), scope = this.scope(region), key = Folder.key(op), existing = scope.get(key);
+    const region = this.insertionRegion(block), scope = this.scope(region), key = Folder.key(op), existing = this.known(scope, key);
     if (existing) {
       op.results[0].replaceAllUsesWith(existing.results[0]);
       op.erase();
@@ -130,7 +136,7 @@ class Folder {
   materialize(at: Operation, value: Attribute, type: Value["type"]): Operation {
     const block = at.parent!, region = this.insertionRegion(block), scope = this.scope(region);
     const c = new Operation({ name: "arith.constant", resultTypes: [type], attributes: { value }, loc: at.loc });
-    const key = Folder.key(c), existing = scope.get(key);
+    const key = Folder.key(c), existing = this.known(scope, key);
     if (existing) return existing;
     block.insertBefore(at, c);
     if (block !== region.blocks[0] || !this.settled(c, block)) region.blocks[0].insert(0, c);

@@ -16,6 +16,9 @@ import { verifyModule } from "../../src/ir/verifier.js";
 import { createContext } from "../../src/dialects/index.js";
 import { Engine, type EngineKind } from "../../src/runtime/engine.js";
 import { createCapturingContext } from "../../src/runtime/host.js";
+import { printModule } from "../../src/ir/printer.js";
+import { runPasses } from "../../src/passes/pass.js";
+import { lookupPass } from "../../src/passes/registry.js";
 import { generateProgram, type GenOptions } from "./gen/program.js";
 
 const SEED = Number(process.env.TL_DIFF_SEED ?? 20261126);
@@ -63,6 +66,17 @@ function engineProblem(cs: number[]): string | null {
   return `engines disagree (or trapped)\n--- program\n${text}--- interp\n${interp}\n--- wasm${checked ? " --check-bounds" : ""}\n${wasm}`;
 }
 
+/** Why `passes` change what the program prints (a fold or a motion that is not the runtime's semantics), or null. */
+const passesProblem = (passes: string[]) => (cs: number[]): string | null => {
+  const text = generateProgram(cs, OPTS);
+  const ctx = createContext();
+  const m = parseModule(text, "gen.mlir", ctx);
+  try { runPasses(m, ctx, passes.map((p) => lookupPass(p)!)); } catch (e) { return `--${passes.join(" --")} fails: ${e instanceof Error ? e.message : String(e)}\n--- program\n${text}`; }
+  const after = printModule(m, ctx), out = run(text, "interp", true), outAfter = run(after, "interp", true);
+  if (out === outAfter) return null;
+  return `--${passes.join(" --")} changes the output\n--- program\n${text}--- after\n${after}--- before\n${out}\n--- after\n${outAfter}`;
+};
+
 /** Checks `problem` on random choice sequences; a failure reports the shrunk program. */
 function check(problem: (cs: number[]) => string | null, numRuns: number): void {
   // Shrinking runs both engines per step: after SHRINK_MS of it, every further candidate
@@ -83,3 +97,6 @@ function check(problem: (cs: number[]) => string | null, numRuns: number): void 
 test("generated programs verify", () => check(verifyProblem, RUNS * 2));
 
 test("interpreter and wasm engine print the same for random programs", () => check(engineProblem, RUNS));
+test("--canonicalize keeps what random programs print (folds agree with the runtime)", () => check(passesProblem(["canonicalize"]), RUNS / 2));
+const PIPELINE = (process.env.TL_DIFF_PASSES ?? "raise-scf-to-affine,loop-invariant-code-motion,cse,lower-affine,canonicalize").split(",");
+test(`--${PIPELINE.join(" --")} keeps what random programs print`, () => check(passesProblem(PIPELINE), RUNS / 2));
