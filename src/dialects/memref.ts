@@ -21,6 +21,9 @@ export const isDynamic = (v: number): boolean => v === DYNAMIC;
 export type OpFoldResult = number | Value;
 
 export const segmentSizes = (...ns: number[]) => new DenseArrayAttr(i32, ns);
+/** Ops whose result is a view of their first operand's buffer (MLIR's ViewLikeOpInterface): no copy, the same memory. */
+export const MEMREF_VIEWS: ReadonlySet<string> = new Set(["memref.subview", "memref.cast", "memref.reinterpret_cast", "memref.collapse_shape",
+  "memref.expand_shape", "memref.transpose", "memref.view", "memref.memory_space_cast", "memref.assume_alignment"]);
 function segments(op: Operation): number[] {
   const a = op.attr("operandSegmentSizes");
   return a instanceof DenseArrayAttr ? [...a.values] : [];

@@ -7,15 +7,13 @@
 import { BlockArgument, type Module, OpResult, type Operation, type Value, symbolName } from "../ir/core.js";
 import type { Context } from "../ir/dialect.js";
 import { MemRefType } from "../ir/types.js";
+import { MEMREF_VIEWS } from "../dialects/memref.js";
 import { calleeOf } from "./heal-sites.js";
 
-/** Views of their first operand: the same buffer. */
-const VIEWS = new Set(["memref.subview", "memref.cast", "memref.reinterpret_cast", "memref.collapse_shape", "memref.expand_shape",
-  "memref.transpose", "memref.view", "memref.memory_space_cast", "memref.assume_alignment"]);
 /** Fresh buffers: they overlap nothing that existed before them. */
 const FRESH = new Set(["memref.alloc", "memref.alloca", "bufferization.to_memref", "bufferization.alloc_tensor"]);
 
-const rootOf = (v: Value): Value => (v instanceof OpResult && VIEWS.has(v.op.name) ? rootOf(v.op.operand(0)) : v);
+const rootOf = (v: Value): Value => (v instanceof OpResult && MEMREF_VIEWS.has(v.op.name) ? rootOf(v.op.operand(0)) : v);
 
 /**
  * Whether code may write through `v`: a use other than a read, a pure op such as memref.dim, a
@@ -25,7 +23,7 @@ export function written(v: Value, ctx: Context, m: Module, visiting = new Set<Va
   if (visiting.has(v)) return false; // (a recursive call adds nothing new)
   visiting.add(v);
   return v.uses.some(({ op, index }) => {
-    if (VIEWS.has(op.name)) return written(op.result, ctx, m, visiting);
+    if (MEMREF_VIEWS.has(op.name)) return written(op.result, ctx, m, visiting);
     if (op.name === "func.call") {
       const param = m.lookup(calleeOf(op) ?? "")?.regions[0]?.blocks[0]?.args[index];
       return !param || written(param, ctx, m, visiting);

@@ -19,7 +19,7 @@ import {
   DYN, DialectType, FunctionType, MemRefType, TensorType, Type, UnrankedMemRefType, UnrankedTensorType, i32, index,
 } from "../ir/types.js";
 import { K_DYNAMIC, arrayProp, i64Array, mixedList, operandSegment, type OpFoldResult } from "../dialects/indexing.js";
-import { inferSubviewType, stridesAndOffset } from "../dialects/memref.js";
+import { MEMREF_VIEWS, inferSubviewType, stridesAndOffset } from "../dialects/memref.js";
 import { reassociation } from "../dialects/tensor.js";
 import { isLinalgStructured, linalgView } from "./lowering-linalg.js";
 import { printBuffer } from "./lowering-print.js";
@@ -55,7 +55,6 @@ function rootOf(m: Value): Value {
 
 /** Tensor ops whose result is a view of their first operand's buffer (no copy). */
 const ALIASING = new Set(["tensor.cast", "tensor.extract_slice", "tensor.collapse_shape", "tensor.expand_shape"]);
-const VIEW_LIKE = new Set(["memref.subview", "memref.cast", "memref.reinterpret_cast", "memref.collapse_shape", "memref.expand_shape"]);
 
 /** Module-level state: the constant globals created so far (one per distinct value). */
 class Globals {
@@ -548,7 +547,7 @@ class FunctionBufferizer {
         for (const u of x.uses) {
           users.push(u.op);
           if (u.op.name === "func.return" || u.op.name.endsWith(".yield")) escapes = true;
-          if (VIEW_LIKE.has(u.op.name)) for (const r of u.op.results) if (!seen.has(r)) { seen.add(r); work.push(r); }
+          if (MEMREF_VIEWS.has(u.op.name)) for (const r of u.op.results) if (!seen.has(r)) { seen.add(r); work.push(r); }
         }
       }
       if (escapes) continue;
