@@ -13,7 +13,7 @@
 //   scf.execute_region  a single block is inlined.
 import { boolAttr } from "../ir/attributes.js";
 import { Block, BlockArgument, OpResult, Operation, Region, Value } from "../ir/core.js";
-import { Builder, inlineBefore, inlineBlock } from "../ir/builder.js";
+import { Builder, inlineBefore } from "../ir/builder.js";
 import type { Rewriter } from "../ir/dialect.js";
 import { i1 } from "../ir/types.js";
 import { constantIndex } from "./arith.js";

@@ -231,10 +231,7 @@ export const tensor: Dialect = {
         st.operands = [p.resolveOperand(t, tt), p.resolveOperand(i, index)];
       },
       print(p, op) { p.print(p.attrDict(op), " ", p.operands(op.operands), " : ", p.type(op.operand(0).type)); },
-      verify(op) {
-        const t = op.operand(0).type;
-        // an index past the rank is valid IR (as in MLIR): the engines stop the run there
-      },
+      // (no verifier: an index past the rank is valid IR, as in MLIR; the engines stop the run there)
       fold(op, consts) { // a static size; the size a dynamic one was made with (empty, generate, a rank-keeping slice)
         const src = op.operand(0), t = src.type, i = scalarOf(consts[1]), k = Number(i);
         if (!(t instanceof TensorType) || i === undefined || !(k >= 0 && k < t.rank)) return undefined;

@@ -7,7 +7,7 @@ import { mathSemantics } from "../dialects/math.js";
 import { roundFloat } from "../ir/float.js";
 import type { HandlerTable, OpHandler } from "./interpreter.js";
 import { elementwise } from "./arith.js";
-import { OpTrap, Trap, elementTypeOf, fromBig, intWidthOf, toBig, type Scalar } from "./values.js";
+import { OpTrap, elementTypeOf, fromBig, intWidthOf, toBig, type Scalar } from "./values.js";
 import { MATH_INT, MATH_OPS } from "../dialects/math.js";
 
 const mathOp = (name: string): OpHandler => (_i, op, args) => {
