@@ -7,7 +7,7 @@
 //   affine.min/max  repeated results go, nested min/min (max/max) merge, linear results are
 //                   sorted, one result becomes an affine.apply;
 //   affine.for      bounds whose operands are all constant become constants; no iteration
-//                   gives its inits.
+//                   gives its inits; a body that only yields gives what it yields (or its inits).
 import { AffineMap, IntegerSet, cst, dim, exprStr, sym, type AffineExpr } from "../ir/affine.js";
 import { fromLinear, linearForm, simplifyExpr, substitute } from "../ir/affine-simplify.js";
 import { AffineMapAttr, DenseArrayAttr, IntegerSetAttr } from "../ir/attributes.js";
@@ -154,6 +154,7 @@ export function canonicalizeMinMax(op: Operation, rw: Rewriter): boolean {
 export function canonicalizeAffineFor(op: Operation, rw: Rewriter): boolean {
   const f = forParts(op);
   if (f.inits.length && constantTripCount(op) === 0) { rw.replaceOp(op, f.inits); return true; }
+  if (f.inits.length && emptyLoop(op, f, rw)) return true;
   const bound = (b: MapAndOperands, lower: boolean): MapAndOperands => {
     const cs = b.operands.map(constantIndex);
     if (b.map.constantValue === undefined && cs.every((c) => c !== undefined)) {
@@ -169,6 +170,26 @@ export function canonicalizeAffineFor(op: Operation, rw: Rewriter): boolean {
   setMap(op, "upperBoundMap", ub.map);
   op.attributes.set("operandSegmentSizes", new DenseArrayAttr(i32, [lb.operands.length, ub.operands.length, f.inits.length]));
   op.setOperands([...lb.operands, ...ub.operands, ...f.inits]);
+  return true;
+}
+
+/**
+ * MLIR's AffineForEmptyLoopFolder: a loop whose body only yields gives, per result, the init of the
+ * iter_arg it yields or the outside value, unless the trip count is unknown and it yields an outside
+ * value or iter_args out of order, or it runs twice or more with them out of order.
+ */
+function emptyLoop(op: Operation, f: ReturnType<typeof forParts>, rw: Rewriter): boolean {
+  if (f.body.ops.length !== 1) return false;
+  const trips = constantTripCount(op);
+  let outside = false, outOfOrder = false;
+  const values = f.body.terminator!.operands.map((v, i) => {
+    const k = f.iterArgs.indexOf(v as never);
+    if (k < 0) { outside = true; return v; }
+    outOfOrder ||= k !== i;
+    return f.inits[k];
+  });
+  if ((trips === undefined && (outside || outOfOrder)) || (trips !== undefined && trips >= 2 && outOfOrder)) return false;
+  rw.replaceOp(op, values);
   return true;
 }
 

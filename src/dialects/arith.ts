@@ -1,10 +1,11 @@
 // arith dialect: constants, integer/float arithmetic, comparisons, select, casts, and the
 // scalar semantics shared by the folder and the interpreter.
-import { Attribute, DenseElementsAttr, FloatAttr, IntegerAttr } from "../ir/attributes.js";
+import { Attribute, DenseElementsAttr, FloatAttr, IntegerAttr, boolAttr } from "../ir/attributes.js";
 import { OpResult, type Operation, type Value } from "../ir/core.js";
 import type { Dialect, FoldResult, OpSpec } from "../ir/dialect.js";
 import { FloatType, IndexType, IntegerType, ShapedType, Type, VectorType, elementTypeOf, i1, i32 } from "../ir/types.js";
 import { floatBits, floatFromBits, halfBits, halfToFloat, roundFloat } from "../ir/float.js";
+import { castOfCast, foldIdentity } from "./arith-fold.js";
 import { type CastMiddle, FASTMATH_NONE, OVERFLOW_NONE, badProperty, castOp, flagsAttr, parseFlags, printFlags, sameTypeOp } from "./common.js";
 
 export const CMPI_PREDICATES = ["eq", "ne", "slt", "sle", "sgt", "sge", "ult", "ule", "ugt", "uge"] as const;
@@ -198,6 +199,8 @@ function foldElementwise(consts: readonly (Attribute | undefined)[], t: Type, f:
 }
 
 function foldBinary(op: Operation, consts: readonly (Attribute | undefined)[]) {
+  const id = foldIdentity(op, consts);
+  if (id) return id;
   const t = op.result.type, et = elementTypeOf(t);
   if (isIntLike(et)) {
     const g = INT_BINARY[op.name], w = intWidth(et);
@@ -292,9 +295,42 @@ function predicateOp(name: string, preds: readonly string[], resultOf: (t: Type)
     },
     fold(op, consts) {
       const pred = (op.attr<IntegerAttr>("predicate")!).num, w = intWidth(elementTypeOf(op.operand(0).type));
+      if (name === "arith.cmpi") {
+        const early = foldCmpI(op, pred, consts);
+        if (early) return early;
+      } else if ([0, 1].some((k) => nanConstant(consts[k]))) {
+        // With a NaN on one side the other does not matter (MLIR's fold makes both that NaN).
+        const nan = nanConstant(consts[0]) ? consts[0] : consts[1];
+        consts = [nan, nan];
+      }
       return foldElementwise(consts, op.result.type, ([a, b]) => (name === "arith.cmpi" ? cmpi(pred, BigInt(a), BigInt(b), w) : cmpf(pred, Number(a), Number(b))));
     },
   };
+}
+const nanConstant = (a: Attribute | undefined) => a instanceof FloatAttr && a.value !== a.value;
+/** Equal operand predicates (eq, sle, sge, ule, uge hold; ne, slt, sgt, ult, ugt do not). */
+const REFLEXIVE = new Set(["eq", "sle", "sge", "ule", "uge"]);
+/** The mirror image of each predicate, for a constant moved to the right. */
+const SWAPPED: Record<string, string> = { slt: "sgt", sgt: "slt", sle: "sge", sge: "sle", ult: "ugt", ugt: "ult", ule: "uge", uge: "ule", eq: "eq", ne: "ne" };
+/**
+ * MLIR's cmpi folds before constant arithmetic: equal operands; `ext(%b : i1) != 0` is %b; a
+ * constant on the left only is moved right with the mirrored predicate, in place.
+ */
+function foldCmpI(op: Operation, pred: number, consts: readonly (Attribute | undefined)[]): FoldResult[] | undefined {
+  const p = CMPI_PREDICATES[pred];
+  if (op.operand(0) === op.operand(1)) {
+    const t = op.result.type, v = REFLEXIVE.has(p);
+    return [t instanceof ShapedType ? new DenseElementsAttr(t, [v ? 1 : 0], true) : boolAttr(v)];
+  }
+  const z = consts[1], zero = z !== undefined && (z instanceof DenseElementsAttr ? z.isSplat && Number(z.values[0]) === 0 : scalarOf(z) !== undefined && Number(scalarOf(z)) === 0);
+  const ext = op.operand(0) instanceof OpResult ? (op.operand(0) as OpResult).op : undefined;
+  if (zero && p === "ne" && ext && (ext.name === "arith.extsi" || ext.name === "arith.extui") && elementTypeOf(ext.operand(0).type) === i1) return [ext.operand(0)];
+  if (consts[0] !== undefined && consts[1] === undefined) {
+    op.attributes.set("predicate", new IntegerAttr(CMPI_PREDICATES.indexOf(SWAPPED[p] as never)));
+    op.setOperands([op.operand(1), op.operand(0)]);
+    return [op.result];
+  }
+  return undefined;
 }
 const boolLike = (t: Type) => (t instanceof VectorType ? VectorType.get(t.shape, i1) : i1);
 
@@ -311,6 +347,8 @@ function cast(name: string, ok: (from: Type, to: Type) => boolean, middle?: Cast
       if (!ok(f, t)) return `operand type '${op.operand(0).type.str}' and result type '${op.result.type.str}' are cast incompatible`;
     },
     fold(op, consts) {
+      const id = foldIdentity(op, consts);
+      if (id) return id;
       const from = elementTypeOf(op.operand(0).type), to = elementTypeOf(op.result.type);
       return foldElementwise(consts, op.result.type, ([v]) =>
         (name === "arith.fptosi" || name === "arith.fptoui") && !truncatesInto(Number(v), to, name === "arith.fptoui") ? undefined : castValue(name, v, from, to));
@@ -462,7 +500,7 @@ export const arith: Dialect = {
     ...["subf", "divf", "remf"].map((n) => withVerify(binary(`arith.${n}`, false, FASTMATH_NONE), floatOnly)),
     sameTypeOp("arith.negf", 1, ["Elementwise"], {
       verify: floatOnly, implicitAttrs: FASTMATH_NONE,
-      fold(op, c) { const v = scalarOf(c[0]); return v === undefined ? undefined : [scalarAttr(-Number(v), op.result.type)]; },
+      fold(op, c) { const v = scalarOf(c[0]); return foldIdentity(op, c) ?? (v === undefined ? undefined : [scalarAttr(-Number(v), op.result.type)]); },
     }),
     extendedOp("arith.addui_extended", ["sum", "overflow"]),
     extendedOp("arith.mulsi_extended", ["low", "high"]),
@@ -488,17 +526,20 @@ export const arith: Dialect = {
         if (a !== b || a !== op.result.type) return "requires the same type for both values and the result";
         if (c !== i1 && !(c instanceof ShapedType && c.elementType === i1)) return "condition must be i1 or a shaped i1";
       },
-      fold(op, c) {
-        const cond = scalarOf(c[0]);
-        if (cond !== undefined) return [op.operand(cond ? 1 : 2)];
-        if (op.operand(1) === op.operand(2)) return [op.operand(1)];
-        // select %c, true, false is %c (an i1 select of the two constants)
+      fold(op, c) { // MLIR's order: equal values, a constant (or splat) condition, select %c, true, false, select on x == y / x != y
+        const [cond, x, y] = op.operands, splatOf = (a: Attribute | undefined) => (a instanceof DenseElementsAttr && a.isSplat ? a.values[0] : scalarOf(a));
+        if (x === y) return [x];
+        const k = splatOf(c[0]);
+        if (k !== undefined) return [Number(k) ? x : y];
         const [t, f] = [scalarOf(c[1]), scalarOf(c[2])];
-        return op.result.type === i1 && op.operand(0).type === i1 && t !== undefined && f !== undefined && Number(t) !== 0 && Number(f) === 0 ? [op.operand(0)] : undefined;
+        if (op.result.type === i1 && t !== undefined && f !== undefined && Number(t) !== 0 && Number(f) === 0) return [cond];
+        const cmp = cond instanceof OpResult && cond.op.name === "arith.cmpi" ? cond.op : undefined, p = cmp && CMPI_PREDICATES[cmp.attr<IntegerAttr>("predicate")!.num];
+        if (cmp && (p === "eq" || p === "ne") && ((cmp.operand(0) === x && cmp.operand(1) === y) || (cmp.operand(1) === x && cmp.operand(0) === y))) return [p === "ne" ? x : y];
+        return undefined;
       },
     },
-    cast("arith.index_cast", (f, t) => (f instanceof IndexType && t instanceof IntegerType) || (f instanceof IntegerType && t instanceof IndexType)),
-    cast("arith.index_castui", (f, t) => (f instanceof IndexType && t instanceof IntegerType) || (f instanceof IntegerType && t instanceof IndexType)),
+    { ...cast("arith.index_cast", (f, t) => (f instanceof IndexType && t instanceof IntegerType) || (f instanceof IntegerType && t instanceof IndexType)), canonicalize: castOfCast },
+    { ...cast("arith.index_castui", (f, t) => (f instanceof IndexType && t instanceof IntegerType) || (f instanceof IntegerType && t instanceof IndexType)), canonicalize: castOfCast },
     cast("arith.sitofp", (f, t) => f instanceof IntegerType && t instanceof FloatType),
     cast("arith.uitofp", (f, t) => f instanceof IntegerType && t instanceof FloatType),
     cast("arith.fptosi", (f, t) => f instanceof FloatType && t instanceof IntegerType),
@@ -508,6 +549,6 @@ export const arith: Dialect = {
     cast("arith.extsi", (f, t) => iw(t) > iw(f) && iw(f) > 0),
     cast("arith.extui", (f, t) => iw(t) > iw(f) && iw(f) > 0),
     cast("arith.trunci", (f, t) => iw(t) < iw(f) && iw(t) > 0),
-    cast("arith.bitcast", (f, t) => (fw(f) || iw(f)) === (fw(t) || iw(t))),
+    { ...cast("arith.bitcast", (f, t) => (fw(f) || iw(f)) === (fw(t) || iw(t))), canonicalize: castOfCast },
   ],
 };

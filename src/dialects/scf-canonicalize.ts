@@ -1,5 +1,6 @@
 // scf's canonicalization patterns (the common ones of MLIR 19's), for --canonicalize:
 //   scf.for     a loop that never runs gives its inits; one that runs once is its body, inlined;
+//               one that runs more, with nothing but a yield of values from outside, gives those;
 //               an iter_arg yielded unchanged, or unused with its result, is dropped;
 //   scf.if      on a negated condition swaps its branches; one right after another on the same
 //               (or the negated) condition merges into it;
@@ -10,8 +11,9 @@
 //   scf.while   a before-argument the loop never changes is its init, and dropped with unused ones;
 //               a forwarded value defined outside is that value, and one unused on both sides
 //               goes; an after-argument that forwards the condition is true;
-//   scf.execute_region  a single block is inlined.
-import { boolAttr } from "../ir/attributes.js";
+//   scf.execute_region  a single block is inlined;
+//   scf.index_switch    on a constant: the matching case (or the default) inlined.
+import { type DenseArrayAttr, boolAttr } from "../ir/attributes.js";
 import { Block, BlockArgument, OpResult, Operation, Region, Value } from "../ir/core.js";
 import { Builder, inlineBefore } from "../ir/builder.js";
 import type { Rewriter } from "../ir/dialect.js";
@@ -36,6 +38,11 @@ export function canonicalizeFor(op: Operation, rw: Rewriter): boolean {
   if (lbv === ubv || (lb !== undefined && ub !== undefined && lb >= ub)) { rw.replaceOp(op, inits); return true; }
   if (lb !== undefined && ub !== undefined && step !== undefined && step > 0 && ub - lb <= step) {
     rw.replaceOp(op, inlineBefore(body, op, [lbv, ...inits]));
+    return true;
+  }
+  // Runs more than once, and only yields values from outside: those values.
+  if (lb !== undefined && ub !== undefined && step !== undefined && body.ops.length === 1 && y.operands.every((v) => definedOutside(v, op))) {
+    rw.replaceOp(op, [...y.operands]);
     return true;
   }
   const keep = iterArgs.map((a, i) => y.operands[i] !== a && (a.hasUses || op.results[i].hasUses));
@@ -189,6 +196,15 @@ function inside(op: Operation, region: Region): boolean {
 export function canonicalizeExecuteRegion(op: Operation, rw: Rewriter): boolean {
   if (op.regions[0].blocks.length !== 1) return false;
   rw.replaceOp(op, inlineBefore(op.body(), op));
+  return true;
+}
+
+/** scf.index_switch on a constant (MLIR's FoldConstantCase); regions: the default, then the cases in order. */
+export function canonicalizeIndexSwitch(op: Operation, rw: Rewriter): boolean {
+  const c = constantIndex(op.operand(0));
+  if (c === undefined) return false;
+  const k = (op.attr<DenseArrayAttr>("cases")?.values ?? []).indexOf(c);
+  rw.replaceOp(op, inlineBefore(op.body(k + 1), op));
   return true;
 }
 

@@ -9,7 +9,7 @@ import type { OpAsmPrinter } from "../ir/printer.js";
 import { FunctionType, IndexType, Type, i1, i64, index } from "../ir/types.js";
 import { constantIndex } from "./arith.js";
 import { ANY, I1, INDEX, SIGNLESS_INT_OR_INDEX, loopLikeProblem, returnLikeOp, typesOf, variadic } from "./common.js";
-import { canonicalizeExecuteRegion, canonicalizeFor, canonicalizeIf, canonicalizeWhile } from "./scf-canonicalize.js";
+import { canonicalizeExecuteRegion, canonicalizeFor, canonicalizeIf, canonicalizeIndexSwitch, canonicalizeWhile } from "./scf-canonicalize.js";
 import { segment, segmentSizes } from "./memref.js";
 
 // ---- helpers other code uses -------------------------------------------------------------------
@@ -345,12 +345,13 @@ const indexSwitchOp: OpSpec = {
     }
     p.parseKeyword("default");
     const def = p.parseRegion();
-    ensureTerminator(def, "scf.yield", st.loc, [], true);
+    ensureTerminator(def, "scf.yield", st.loc); // implicit there (SingleBlockImplicitTerminator), as MLIR prints it
     st.regions.push(def, ...regions);
     st.addAttr("cases", new DenseArrayAttr(i64, cases));
   },
   print(p, op) {
-    // Yields are printed even when empty: MLIR's parser does not add them to these regions.
+    // Case yields are printed even when empty (MLIR's parser does not add them to case regions);
+    // the default region's empty one is implicit, as MLIR prints it.
     const types = op.results.length ? ` -> ${typesOf(op.results).map((t) => t.str).join(", ")}` : "";
     p.print(" ", p.name(op.operand(0)), p.attrDict(op, ["cases"]), types);
     switchCases(op).forEach((v, i) => {
@@ -360,7 +361,7 @@ const indexSwitchOp: OpSpec = {
     });
     p.newline();
     p.print("default ");
-    p.region(op.region(0), { printEntryBlockArgs: false });
+    p.region(op.region(0), { printEntryBlockArgs: false, printEmptyTerminator: false });
   },
   verify(op) {
     if (!(op.operand(0).type instanceof IndexType)) return "expects an index operand";
@@ -378,7 +379,7 @@ export const scf: Dialect = {
   name: "scf",
   ops: [
     { ...forOp, canonicalize: canonicalizeFor }, { ...ifOp, canonicalize: canonicalizeIf }, { ...whileOp, canonicalize: canonicalizeWhile }, conditionOp, parallelOp, reduceOp,
-    { ...executeRegionOp, canonicalize: canonicalizeExecuteRegion }, indexSwitchOp,
+    { ...executeRegionOp, canonicalize: canonicalizeExecuteRegion }, { ...indexSwitchOp, canonicalize: canonicalizeIndexSwitch },
     returnLikeOp("scf.yield", {
       verify(op) {
         const want = yieldExpects(op);

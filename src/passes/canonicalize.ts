@@ -34,6 +34,9 @@ function fold(op: Operation, ctx: Context): Array<Attribute | Value> | undefined
   return folded;
 }
 
+/** A fold that answers the op's own results changed its operands in place (as in MLIR): the op stays. */
+const inPlace = (op: Operation, folded: Array<Attribute | Value>) => folded.every((f, i) => f === op.results[i]);
+
 /**
  * Removable when its results are unused (MLIR's wouldOpBeTriviallyDead): no effects, or only
  * reading memory or allocating its result, of its own or of the ops inside it.
@@ -56,6 +59,7 @@ export function foldAndErase(module: Module, ctx: Context): void {
       if (op.results.length && ctx.hasTrait(op, "Pure") && triviallyDead(op, ctx)) { op.erase(); changed = true; continue; }
       const folded = fold(op, ctx);
       if (!folded) continue;
+      if (inPlace(op, folded)) { changed = true; continue; }
       folded.forEach((f, i) => {
         if (f instanceof Value) { op.results[i].replaceAllUsesWith(f); return; }
         const c = new Operation({ name: "arith.constant", resultTypes: [op.results[i].type], attributes: { value: f }, loc: op.loc });
@@ -186,7 +190,8 @@ function round(module: Module, ctx: Context): boolean {
     if (triviallyDead(op, ctx)) { rewriter.replaceOp(op, []); changed = true; continue; }
     if (folder.isOwned(op)) { folder.insertKnown(op); continue; } // rehoist past an op inserted in front
     const folded = fold(op, ctx);
-    if (folded) rewriter.replaceOp(op, folded.map((f, k) => (f instanceof Value ? f : rewriter.constant(op, f, op.results[k].type))));
+    if (folded && inPlace(op, folded)) push(op);
+    else if (folded) rewriter.replaceOp(op, folded.map((f, k) => (f instanceof Value ? f : rewriter.constant(op, f, op.results[k].type))));
     else if (!constantsLast(op, ctx) && !ctx.spec(op.name)?.canonicalize?.(op, rewriter)) continue;
     changed = true;
   }

@@ -174,6 +174,15 @@ func.func @switches(%c: index) -> i64 {
   }
   default {
   }
+  // the default region's empty yield is implicit, also after other ops
+  scf.index_switch %c
+  case 1 {
+    scf.yield
+  }
+  default {
+    %z = arith.constant 2 : i64
+    %z2 = arith.addi %z, %z : i64
+  }
   return %sw : i64
 }
 

@@ -231,5 +231,22 @@ module {
     %1 = arith.floordivsi %cst_2, %cst_3 : vector<2xi8>
     return %cst_4, %cst_5, %cst_6, %cst_7, %0, %cst, %1 : vector<4xi32>, vector<4xi1>, vector<2xf32>, vector<4xi32>, vector<4xi32>, vector<2xi8>, vector<2xi8>
   }
+  func.func @arith_identities(%arg0: i32, %arg1: index, %arg2: f32, %arg3: i1, %arg4: i8) -> (i32, i32, i32, i32, i32, index, f32, f32, f32, i32, i32, i32, i64, i8, index, i1) {
+    %c7_i32 = arith.constant 7 : i32
+    %c1_i32 = arith.constant 1 : i32
+    %0 = arith.extsi %arg4 : i8 to i64
+    %1 = arith.cmpi sgt, %arg0, %c7_i32 : i32
+    return %arg0, %arg0, %arg0, %arg0, %arg0, %arg1, %arg2, %arg2, %arg2, %arg0, %arg0, %c1_i32, %0, %arg4, %arg1, %1 : i32, i32, i32, i32, i32, index, f32, f32, f32, i32, i32, i32, i64, i8, index, i1
+  }
+  func.func @arith_self(%arg0: i32) -> (i32, i32, i1, i1) {
+    %c0_i32 = arith.constant 0 : i32
+    %true = arith.constant true
+    %false = arith.constant false
+    return %c0_i32, %c0_i32, %true, %false : i32, i32, i1, i1
+  }
+  func.func @trivial_control(%arg0: i64, %arg1: index) -> (i64, i64, i64, i64) {
+    %c10_i64 = arith.constant 10 : i64
+    return %arg0, %c10_i64, %c10_i64, %arg0 : i64, i64, i64, i64
+  }
 }
 

@@ -381,3 +381,68 @@ func.func @vector_folds() -> (vector<4xi32>, vector<4xi1>, vector<2xf32>, vector
   %r6 = arith.floordivsi %i, %zl : vector<2xi8>
   return %r0, %r1, %r2, %r3, %r4, %r5, %r6 : vector<4xi32>, vector<4xi1>, vector<2xf32>, vector<4xi32>, vector<4xi32>, vector<2xi8>, vector<2xi8>
 }
+
+// arith's folds without constant results (MLIR 19's): identities, casts of casts, a constant
+// moved right of a cmpi.
+func.func @arith_identities(%x: i32, %i: index, %f: f32, %b: i1, %s: i8) -> (i32, i32, i32, i32, i32, index, f32, f32, f32, i32, i32, i32, i64, i8, index, i1) {
+  %c0 = arith.constant 0 : i32
+  %c1 = arith.constant 1 : i32
+  %m1 = arith.constant -1 : i32
+  %i0 = arith.constant 0 : index
+  %nz = arith.constant -0.000000e+00 : f32
+  %one = arith.constant 1.000000e+00 : f32
+  %r0 = arith.addi %x, %c0 : i32
+  %r1 = arith.muli %x, %c1 : i32
+  %r4 = arith.andi %x, %m1 : i32
+  %sub = arith.subi %x, %c1 : i32
+  %r6 = arith.addi %sub, %c1 : i32
+  %r7 = arith.divsi %x, %c1 : i32
+  %r8 = arith.addi %i0, %i : index
+  %r9 = arith.addf %f, %nz : f32
+  %r10 = arith.mulf %f, %one : f32
+  %n = arith.negf %f : f32
+  %r11 = arith.negf %n : f32
+  %r14 = arith.maxsi %x, %x : i32
+  %r15 = arith.select %b, %x, %x : i32
+  %eq = arith.cmpi eq, %x, %c1 : i32
+  %r16 = arith.select %eq, %x, %c1 : i32
+  %e1 = arith.extsi %s : i8 to i32
+  %r17 = arith.extsi %e1 : i32 to i64
+  %r18 = arith.trunci %e1 : i32 to i8
+  %ic = arith.index_cast %i : index to i64
+  %r19 = arith.index_cast %ic : i64 to index
+  %c7 = arith.constant 7 : i32
+  %r20 = arith.cmpi slt, %c7, %x : i32
+  return %r0, %r1, %r4, %r6, %r7, %r8, %r9, %r10, %r11, %r14, %r15, %r16, %r17, %r18, %r19, %r20 : i32, i32, i32, i32, i32, index, f32, f32, f32, i32, i32, i32, i64, i8, index, i1
+}
+
+// An op of a value with itself.
+func.func @arith_self(%x: i32) -> (i32, i32, i1, i1) {
+  %r2 = arith.subi %x, %x : i32
+  %r3 = arith.xori %x, %x : i32
+  %r12 = arith.cmpi sle, %x, %x : i32
+  %r13 = arith.cmpi ult, %x, %x : i32
+  return %r2, %r3, %r12, %r13 : i32, i32, i1, i1
+}
+
+// scf.index_switch on a constant is its case; loops that only yield give what they yield.
+func.func @trivial_control(%x: i64, %n: index) -> (i64, i64, i64, i64) {
+  %c1 = arith.constant 1 : index
+  %c2 = arith.constant 2 : index
+  %c9 = arith.constant 9 : index
+  %a = arith.constant 10 : i64
+  %s = scf.index_switch %c2 -> i64
+  case 2 {
+    scf.yield %x : i64
+  }
+  default {
+    scf.yield %a : i64
+  }
+  %f = scf.for %i = %c1 to %c9 step %c2 iter_args(%acc = %x) -> (i64) {
+    scf.yield %a : i64
+  }
+  %g:2 = affine.for %i = 0 to 1 iter_args(%p = %x, %q = %a) -> (i64, i64) {
+    affine.yield %q, %p : i64, i64
+  }
+  return %s, %f, %g#0, %g#1 : i64, i64, i64, i64
+}
