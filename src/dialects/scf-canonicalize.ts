@@ -1,7 +1,7 @@
 // scf's canonicalization patterns (the common ones of MLIR 19's), for --canonicalize:
 //   scf.for     a loop that never runs gives its inits; one that runs once is its body, inlined;
 //               one that runs more, with nothing but a yield of values from outside, gives those;
-//               an iter_arg yielded unchanged, or unused with its result, is dropped;
+//               an iter_arg yielded unchanged (or unused, its init yielded), or unused with its result, is dropped;
 //   scf.if      on a negated condition swaps its branches; one right after another on the same
 //               (or the negated) condition merges into it;
 //               a constant condition keeps one branch, inlined; inside the branches the
@@ -45,7 +45,9 @@ export function canonicalizeFor(op: Operation, rw: Rewriter): boolean {
     rw.replaceOp(op, [...y.operands]);
     return true;
   }
-  const keep = iterArgs.map((a, i) => y.operands[i] !== a && (a.hasUses || op.results[i].hasUses));
+  // An iter_arg yielded unchanged, or unused and yielding its init again (only then, as MLIR 19), is
+  // that init; one unused with its result goes.
+  const keep = iterArgs.map((a, i) => y.operands[i] !== a && !(y.operands[i] === inits[i] && !a.hasUses) && (a.hasUses || op.results[i].hasUses));
   if (keep.every(Boolean)) return false;
   iterArgs.forEach((a, i) => {
     if (keep[i]) return;
