@@ -5,6 +5,7 @@ import { OpResult, type Operation, type Value } from "../ir/core.js";
 import type { Dialect, FoldResult, OpSpec } from "../ir/dialect.js";
 import { FloatType, IndexType, IntegerType, ShapedType, Type, VectorType, elementTypeOf, i1, i32 } from "../ir/types.js";
 import { floatBits, floatFromBits, halfBits, halfToFloat, roundFloat } from "../ir/float.js";
+import { canonicalizeArith } from "./arith-canonicalize.js";
 import { castOfCast, foldIdentity } from "./arith-fold.js";
 import { type CastMiddle, FASTMATH_NONE, OVERFLOW_NONE, badProperty, castOp, flagsAttr, parseFlags, printFlags, sameTypeOp } from "./common.js";
 
@@ -456,11 +457,14 @@ function extendedOp(name: string, names: readonly [string, string]): OpSpec {
 /** The asm names of integer constants, by attribute (the printer asks for one per constant). */
 const constantNames = new WeakMap<IntegerAttr, string>();
 
+/** The ops arith-canonicalize.ts has patterns for. */
+const PATTERNS = new Set(["arith.addi", "arith.subi", "arith.muli", "arith.xori", "arith.select", "arith.cmpi", "arith.trunci"]);
+
 export const arith: Dialect = {
   name: "arith",
   // `#arith.fastmath<ninf,nnan>` in the generic form holds its flags as MLIR does (`nnan,ninf`)
   parseAttr: (p, mnemonic, body) => (mnemonic === "fastmath" || mnemonic === "overflow") && body ? flagsAttr(p, mnemonic, body) : undefined,
-  ops: [
+  ops: ([
     {
       name: "arith.constant", operands: 0, results: 1, traits: ["Pure", "ConstantLike"], props: ["value"],
       parse(p, st) {
@@ -550,5 +554,5 @@ export const arith: Dialect = {
     cast("arith.extui", (f, t) => iw(t) > iw(f) && iw(f) > 0),
     cast("arith.trunci", (f, t) => iw(t) < iw(f) && iw(t) > 0),
     { ...cast("arith.bitcast", (f, t) => (fw(f) || iw(f)) === (fw(t) || iw(t))), canonicalize: castOfCast },
-  ],
+  ] as OpSpec[]).map((s): OpSpec => (PATTERNS.has(s.name) ? { ...s, canonicalize: canonicalizeArith } : s)),
 };

@@ -248,5 +248,30 @@ module {
     %c10_i64 = arith.constant 10 : i64
     return %arg0, %c10_i64, %c10_i64, %arg0 : i64, i64, i64, i64
   }
+  func.func @arith_patterns(%arg0: index, %arg1: i32, %arg2: i8, %arg3: i8) -> (index, index, index, index, index, i1, i1, i16) {
+    %c2 = arith.constant 2 : index
+    %c6 = arith.constant 6 : index
+    %c-2 = arith.constant -2 : index
+    %c5_i32 = arith.constant 5 : i32
+    %c3 = arith.constant 3 : index
+    %0 = arith.addi %arg0, %c3 : index
+    %1 = arith.addi %arg0, %c-2 : index
+    %2 = arith.muli %arg0, %c6 : index
+    %3 = arith.subi %c2, %arg0 : index
+    %4 = arith.subi %c3, %arg0 : index
+    %5 = arith.cmpi sge, %arg1, %c5_i32 : i32
+    %6 = arith.cmpi ne, %arg2, %arg3 : i8
+    %7 = arith.extsi %arg2 : i8 to i16
+    return %0, %1, %2, %3, %4, %5, %6, %7 : index, index, index, index, index, i1, i1, i16
+  }
+  func.func @select_patterns(%arg0: i1, %arg1: i1, %arg2: i32, %arg3: i32) -> (i1, i32, i32, i32) {
+    %c1_i32 = arith.constant 1 : i32
+    %true = arith.constant true
+    %0 = arith.xori %arg0, %true : i1
+    %1 = arith.extui %arg1 : i1 to i32
+    %2 = arith.select %arg1, %arg3, %arg2 : i32
+    %3 = arith.select %arg1, %arg2, %c1_i32 : i32
+    return %0, %1, %2, %3 : i1, i32, i32, i32
+  }
 }
 

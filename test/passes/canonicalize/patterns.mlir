@@ -446,3 +446,43 @@ func.func @trivial_control(%x: i64, %n: index) -> (i64, i64, i64, i64) {
   }
   return %s, %f, %g#0, %g#1 : i64, i64, i64, i64
 }
+
+// arith's patterns (MLIR 19's ArithCanonicalization.td): constants gathered, x + y * -1, a negated
+// cmpi, selects of booleans, compares of extensions, truncations of extensions.
+func.func @arith_patterns(%x: index, %y: i32, %s: i8, %t: i8) -> (index, index, index, index, index, i1, i1, i16) {
+  %c1 = arith.constant 1 : index
+  %c2 = arith.constant 2 : index
+  %c3 = arith.constant 3 : index
+  %neg = arith.constant -1 : index
+  %a1 = arith.addi %x, %c1 : index
+  %r0 = arith.addi %a1, %c2 : index
+  %r1 = arith.subi %a1, %c3 : index
+  %m = arith.muli %x, %c2 : index
+  %r2 = arith.muli %m, %c3 : index
+  %r3 = arith.subi %c3, %a1 : index
+  %mn = arith.muli %x, %neg : index
+  %r4 = arith.addi %c3, %mn : index
+  %k5 = arith.constant 5 : i32
+  %lt = arith.cmpi slt, %y, %k5 : i32
+  %true = arith.constant true
+  %r5 = arith.xori %lt, %true : i1
+  %es = arith.extsi %s : i8 to i32
+  %et = arith.extsi %t : i8 to i32
+  %r6 = arith.cmpi ne, %es, %et : i32
+  %r7 = arith.trunci %es : i32 to i16
+  return %r0, %r1, %r2, %r3, %r4, %r5, %r6, %r7 : index, index, index, index, index, i1, i1, i16
+}
+
+func.func @select_patterns(%b: i1, %c: i1, %x: i32, %y: i32) -> (i1, i32, i32, i32) {
+  %false = arith.constant false
+  %true = arith.constant true
+  %r0 = arith.select %b, %false, %true : i1
+  %one = arith.constant 1 : i32
+  %zero = arith.constant 0 : i32
+  %r1 = arith.select %c, %one, %zero : i32
+  %nb = arith.xori %c, %true : i1
+  %r2 = arith.select %nb, %x, %y : i32
+  %in = arith.select %c, %x, %y : i32
+  %r3 = arith.select %c, %in, %one : i32
+  return %r0, %r1, %r2, %r3 : i1, i32, i32, i32
+}
