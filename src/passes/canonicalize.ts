@@ -46,7 +46,7 @@ function effectFree(op: Operation, ctx: Context): boolean {
   if (!ctx.hasTrait(op, "RecursiveMemoryEffects")) return false;
   return op.regions.every((r) => r.blocks.every((b) => b.ops.every((o) => (ctx.hasTrait(o, "Terminator") && !o.successors.length) || effectFree(o, ctx))));
 }
-const triviallyDead = (op: Operation, ctx: Context) => op.results.every((r) => !r.hasUses) && !ctx.hasTrait(op, "Terminator") && effectFree(op, ctx);
+export const triviallyDead = (op: Operation, ctx: Context) => op.results.every((r) => !r.hasUses) && !ctx.hasTrait(op, "Terminator") && effectFree(op, ctx);
 
 /** Fold + dead-code removal in place, bottom-up, until nothing changes: no constant moves or merges. */
 export function foldAndErase(module: Module, ctx: Context): void {

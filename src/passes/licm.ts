@@ -18,7 +18,10 @@ const constantInt = (v: Value): bigint | undefined => {
 
 /**
  * Side-effect free and speculatable, as MLIR 19 decides it: a division only by a constant that
- * is not 0 (nor -1 when signed: INT_MIN / -1 overflows), a dim only of a constant index. Of the
+ * is not 0 (nor -1 when signed: INT_MIN / -1 overflows), a dim only of a constant index. MLIR
+ * 19 marks floordivsi, remsi and remui plain Pure and moves them whatever the divisor: out of a
+ * loop that never runs, a division by zero would then trap where the program did not; here they
+ * follow the other divisions' rule. Of the
  * ops with regions, a loop of step 1 (it ends whatever its bounds) and a linalg op on tensors,
  * when everything inside them is; nothing else (MLIR does not move an scf.if either).
  */
@@ -32,7 +35,8 @@ function speculatable(op: Operation, ctx: Context): boolean {
   if (!ctx.hasTrait(op, "Pure") || ctx.hasTrait(op, "Terminator")) return false;
   switch (op.name) {
     case "arith.divui": case "arith.ceildivui": { const d = constantInt(op.operand(1)); return d !== undefined && d !== 0n; }
-    case "arith.divsi": case "arith.ceildivsi": case "arith.floordivsi": { const d = constantInt(op.operand(1)); return d !== undefined && d !== 0n && d !== -1n; }
+    case "arith.remui": { const d = constantInt(op.operand(1)); return d !== undefined && d !== 0n; }
+    case "arith.divsi": case "arith.ceildivsi": case "arith.floordivsi": case "arith.remsi": { const d = constantInt(op.operand(1)); return d !== undefined && d !== 0n && d !== -1n; }
     case "memref.dim": case "tensor.dim": return constantInt(op.operand(1)) !== undefined;
   }
   return true;

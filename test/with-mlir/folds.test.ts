@@ -2,7 +2,8 @@
 // compare and cast ops and math ops on edge constants (zeros, ±1, extremes, infinities, NaNs),
 // scalars and vectors, each in a function of its own, left as MLIR leaves it. And the random
 // programs of test/backend/gen (loops, ifs, switches, whiles, calls, memory): the same ops
-// remain, constants and the order of the constants aside.
+// remain after --canonicalize, --cse and --loop-invariant-code-motion, constants and the order
+// of the constants aside.
 // Left out are the folds that differ on purpose or by an ulp (docs/passes.md): maxnumf/minnumf
 // of a NaN, atan2 of two zeros, and libm functions whose result is not exactly rounded.
 import assert from "node:assert/strict";
@@ -105,17 +106,18 @@ test("--canonicalize folds arith and math constants as mlir-opt-19 does (600 ran
 /** A module's ops but its constants, SSA names dropped, sorted: what stays, not where constants went or how they are named. */
 const opsOf = (text: string) => text.split("\n").map((l) => l.trim()).filter((l) => l && !/= arith\.constant /.test(l)).map((l) => l.replace(/%[\w#:-]+/g, "%")).sort();
 
-test("--canonicalize leaves the ops mlir-opt-19 --canonicalize leaves in 100 random programs", { skip: mlirSkip() }, () => {
-  const r = new Rng(3), differ: string[] = [];
-  for (let i = 0; i < 100; i++) {
-    const text = generateProgram(Array.from({ length: 20 + r.int(300) }, () => r.int(0x10000)), { fuel: 16, maxDepth: 3, transcendentals: false });
-    const ctx = createContext();
-    const m = parseModule(text, "gen.mlir", ctx);
-    runPasses(m, ctx, [lookupPass("canonicalize")!]);
-    const theirs = mlirOpt(["--canonicalize"], text);
-    assert.equal(theirs.code, 0, theirs.stderr);
-    if (opsOf(printModule(m, ctx, { aliases: true })).join("\n") !== opsOf(theirs.stdout).join("\n")) differ.push(text);
-  }
-  assert.deepEqual(differ, []);
-});
-
+for (const pass of ["canonicalize", "cse", "loop-invariant-code-motion"]) {
+  test(`--${pass} leaves the ops mlir-opt-19 --${pass} leaves in 100 random programs`, { skip: mlirSkip() }, () => {
+    const r = new Rng(3), differ: string[] = [];
+    for (let i = 0; i < 100; i++) {
+      const text = generateProgram(Array.from({ length: 20 + r.int(300) }, () => r.int(0x10000)), { fuel: 16, maxDepth: 3, transcendentals: false });
+      const ctx = createContext();
+      const m = parseModule(text, "gen.mlir", ctx);
+      runPasses(m, ctx, [lookupPass(pass)!]);
+      const theirs = mlirOpt([`--${pass}`], text);
+      assert.equal(theirs.code, 0, theirs.stderr);
+      if (opsOf(printModule(m, ctx, { aliases: true })).join("\n") !== opsOf(theirs.stdout).join("\n")) differ.push(text);
+    }
+    assert.deepEqual(differ, []);
+  });
+}

@@ -178,6 +178,7 @@ test("--loop-invariant-code-motion and --symbol-dce do what mlir-opt-19's do, on
 }`;
   // What may leave a loop: divisions by safe constants, dims of constant indices, step-1 loops
   // whose bodies may; what may not: a division by a variable, a load, an scf.if, a step-2 loop.
+  // (A remainder by a variable is left out: MLIR 19 moves it, we do not; test/passes/licm.test.ts.)
   const invariants = `func.func private @sink(i32, i32, i32, i32, i32, index, f32, f32, i32)
 func.func private @sink2(i32, index, f32)
 func.func @f(%n: index, %a: i32, %b: i32, %m: memref<?xf32>, %t: tensor<?xf32>) {
@@ -188,7 +189,7 @@ func.func @f(%n: index, %a: i32, %b: i32, %m: memref<?xf32>, %t: tensor<?xf32>) 
   scf.for %i = %c0 to %n step %c1 {
     %k = arith.constant 7 : i32
     %x = arith.addi %a, %k : i32
-    %r = arith.remsi %a, %b : i32
+    %r = arith.remsi %a, %c3 : i32
     %d1 = arith.divsi %a, %b : i32
     %d2 = arith.divsi %a, %c3 : i32
     %d3 = arith.divsi %a, %cm1 : i32
