@@ -57,19 +57,29 @@ export function foldAndErase(module: Module, ctx: Context): void {
     for (const op of ops.reverse()) {
       if (!op.parent) continue; // erased earlier in this sweep
       if (op.results.length && ctx.hasTrait(op, "Pure") && triviallyDead(op, ctx)) { op.erase(); changed = true; continue; }
-      const folded = fold(op, ctx);
-      if (!folded) continue;
-      if (inPlace(op, folded)) { changed = true; continue; }
-      folded.forEach((f, i) => {
-        if (f instanceof Value) { op.results[i].replaceAllUsesWith(f); return; }
-        const c = new Operation({ name: "arith.constant", resultTypes: [op.results[i].type], attributes: { value: f }, loc: op.loc });
-        op.parent!.insertBefore(op, c);
-        op.results[i].replaceAllUsesWith(c.result);
-      });
-      op.erase();
-      changed = true;
+      if (foldInPlace(op, ctx)) changed = true;
     }
   }
+}
+
+/**
+ * Folds `op` where it stands, as MLIR's dialect conversion does: new constants go right before it,
+ * and it is erased (or, folded in place, kept). The constants it made, or undefined if it did not fold.
+ */
+export function foldInPlace(op: Operation, ctx: Context): Operation[] | undefined {
+  const folded = fold(op, ctx);
+  if (!folded) return undefined;
+  if (inPlace(op, folded)) return [];
+  const made: Operation[] = [];
+  folded.forEach((f, i) => {
+    if (f instanceof Value) { op.results[i].replaceAllUsesWith(f); return; }
+    const c = new Operation({ name: "arith.constant", resultTypes: [op.results[i].type], attributes: { value: f }, loc: op.loc });
+    op.parent!.insertBefore(op, c);
+    op.results[i].replaceAllUsesWith(c.result);
+    made.push(c);
+  });
+  op.erase();
+  return made;
 }
 
 /** The constants known per insertion region (MLIR's OperationFolder). */

@@ -12,7 +12,11 @@ import type { Context } from "../ir/dialect.js";
 import { DiagnosticSink } from "../ir/diagnostics.js";
 import { IntegerType, Type, i1, i32, index } from "../ir/types.js";
 import { constantIndex } from "../dialects/arith.js";
+import { foldInPlace } from "./canonicalize.js";
 import type { Pass } from "./pass.js";
+
+/** The dialects MLIR's --lower-affine target calls legal. */
+const LEGAL = new Set(["arith", "memref", "scf", "vector"]);
 
 /** Thrown (and turned into a diagnostic) for expressions MLIR cannot lower either. */
 class LoweringError extends Error {}
@@ -283,6 +287,17 @@ function lowerRegions(op: Operation, diag: DiagnosticSink): void {
 export const lowerAffine: Pass = {
   name: "lower-affine",
   description: "Lower affine ops to scf, arith and memref ops",
-  run(module: Module, _ctx: Context, diag: DiagnosticSink): void { lowerRegions(module.op, diag); },
+  run(module: Module, ctx: Context, diag: DiagnosticSink): void {
+    // MLIR's partial conversion first tries to fold every op its target does not call legal
+    // (dialects other than arith, memref, scf and vector): a math op of constants becomes one.
+    // Replacements wait until the end there, so an op of a constant made so is not folded.
+    const folding: Operation[] = [], made = new Set<Operation>();
+    module.walk((op) => { if (!LEGAL.has(op.dialect) && op.dialect !== "affine") folding.push(op); });
+    for (const op of folding) {
+      if (!op.parent || op.operands.some((v) => v.owner instanceof Operation && made.has(v.owner))) continue;
+      for (const c of foldInPlace(op, ctx) ?? []) made.add(c);
+    }
+    lowerRegions(module.op, diag);
+  },
 };
 

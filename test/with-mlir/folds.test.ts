@@ -2,7 +2,7 @@
 // compare and cast ops and math ops on edge constants (zeros, ±1, extremes, infinities, NaNs),
 // scalars and vectors, each in a function of its own, left as MLIR leaves it. And the random
 // programs of test/backend/gen (loops, ifs, switches, whiles, calls, memory): the same ops
-// remain after --canonicalize, --cse and --loop-invariant-code-motion, constants and the order
+// remain after --canonicalize, --cse, --loop-invariant-code-motion and --lower-affine, constants and the order
 // of the constants aside.
 // Left out are the folds that differ on purpose or by an ulp (docs/passes.md): maxnumf/minnumf
 // of a NaN, atan2 of two zeros, and libm functions whose result is not exactly rounded.
@@ -106,7 +106,7 @@ test("--canonicalize folds arith and math constants as mlir-opt-19 does (600 ran
 /** A module's ops but its constants, SSA names dropped, sorted: what stays, not where constants went or how they are named. */
 const opsOf = (text: string) => text.split("\n").map((l) => l.trim()).filter((l) => l && !/= arith\.constant /.test(l)).map((l) => l.replace(/%[\w#:-]+/g, "%")).sort();
 
-for (const pass of ["canonicalize", "cse", "loop-invariant-code-motion"]) {
+for (const pass of ["canonicalize", "cse", "loop-invariant-code-motion", "lower-affine"]) {
   test(`--${pass} leaves the ops mlir-opt-19 --${pass} leaves in 100 random programs`, { skip: mlirSkip() }, () => {
     const r = new Rng(3), differ: string[] = [];
     for (let i = 0; i < 100; i++) {
