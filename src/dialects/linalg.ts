@@ -3,12 +3,12 @@
 // imply them, and carry their body region as MLIR does, so the generic form is MLIR's.
 import { evalExpr, type AffineMap } from "../ir/affine.js";
 import { ArrayAttr, AffineMapAttr, Attribute, DictionaryAttr, IntegerAttr, StringAttr } from "../ir/attributes.js";
-import { Block, Operation, Region, type Value } from "../ir/core.js";
+import { Block, OpResult, Operation, Region, type Value } from "../ir/core.js";
 import { withResultNames, type Dialect, type OpSpec, type OperationState, type Rewriter } from "../ir/dialect.js";
 import { DiagnosticError } from "../ir/diagnostics.js";
 import type { OpAsmParser, RegionArgument, UnresolvedOperand } from "../ir/parser.js";
 import { allAttrs, type OpAsmPrinter } from "../ir/printer.js";
-import { IndexType, MemRefType, ShapedType, TensorType, Type, elementTypeOf } from "../ir/types.js";
+import { DYN, IndexType, MemRefType, ShapedType, TensorType, Type, elementTypeOf } from "../ir/types.js";
 import { ANY, ANY_SHAPED, ANY_TENSOR, FASTMATH_NONE, INDEX, RANKED_TENSOR, returnLikeOp, tc, variadic } from "./common.js";
 import { arrayProp, checkSegments, i64Array, parseIntList } from "./indexing.js";
 import { foldMemRefCast } from "./memref.js";
@@ -412,17 +412,38 @@ const indexOp: OpSpec = {
   },
 };
 
+/** A tensor.cast whose source keeps every static size of its result (MLIR's canFoldIntoConsumerOp). */
+function castFromMoreStatic(v: Value): Value | undefined {
+  const c = v instanceof OpResult && v.op.name === "tensor.cast" ? v.op : undefined;
+  const from = c?.operand(0).type, to = v.type;
+  if (!(from instanceof TensorType) || !(to instanceof TensorType) || from.rank !== to.rank || from === to) return undefined;
+  return to.shape.every((n, d) => n === DYN || n === from.shape[d]) ? c!.operand(0) : undefined;
+}
+
 /**
- * MLIR's structured ops have no memory effects on tensors (their region aside, as MLIR's
- * getEffects reports): one without memref operands whose results are unused goes.
+ * MLIR's FoldTensorCastProducerOp: operands cast from more static tensors take the casts'
+ * sources; results then have the inits' types, cast back for their users.
  */
-function eraseDeadOnTensors(op: Operation, rw: Rewriter): boolean {
-  if (op.results.some((r) => r.hasUses) || op.operands.some((v) => v.type instanceof MemRefType)) return false;
-  rw.replaceOp(op, []);
+function foldTensorCastProducer(op: Operation, rw: Rewriter): boolean {
+  if (op.name === "linalg.map" || op.name === "linalg.reduce" || op.name === "linalg.transpose" || op.name === "linalg.broadcast") return false;
+  if (!op.operands.some((v) => castFromMoreStatic(v))) return false;
+  const nIn = inputs(op).length;
+  const operands = op.operands.map((v) => castFromMoreStatic(v) ?? v);
+  const n = new Operation({ name: op.name, operands, resultTypes: op.results.map((_, i) => operands[nIn + i].type), attributes: op.attributes, loc: op.loc });
+  op.parent!.insertBefore(op, n);
+  for (const r of op.regions) n.addRegion(r);
+  (op.regions as Region[]).length = 0;
+  const results = n.results.map((r, i) => {
+    if (r.type === op.results[i].type) return r;
+    const cast = new Operation({ name: "tensor.cast", operands: [r], resultTypes: [op.results[i].type], loc: op.loc });
+    op.parent!.insertBefore(op, cast);
+    return cast.result;
+  });
+  rw.replaceOp(op, results);
   return true;
 }
-/** Their fold takes a memref.cast's source (MLIR's foldMemRefCast), then the dead ones on tensors go. */
-const structured = (s: OpSpec): OpSpec => ({ ...s, canonicalize: (op, rw) => foldMemRefCast(op) || eraseDeadOnTensors(op, rw) });
+/** Their fold takes a memref.cast's source (MLIR's foldMemRefCast), and a tensor.cast's when more static. */
+const structured = (s: OpSpec): OpSpec => ({ ...s, canonicalize: (op, rw) => foldMemRefCast(op) || foldTensorCastProducer(op, rw) });
 
 export const linalg: Dialect = {
   name: "linalg",

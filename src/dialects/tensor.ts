@@ -1,13 +1,15 @@
 // tensor dialect: value-semantics tensors — creation (empty, from_elements, splat, generate),
 // element access (extract, insert), shape queries (dim), slices, padding, concatenation and casts.
 import { ArrayAttr, Attribute, DenseElementsAttr, FloatAttr, IntegerAttr, unit } from "../ir/attributes.js";
-import { Block, OpResult, type Operation } from "../ir/core.js";
+import { Block, OpResult, Operation, type Value } from "../ir/core.js";
 import { withResultNames, type Dialect, type OpSpec, type VerifyContext } from "../ir/dialect.js";
 import type { OpAsmParser, RegionArgument } from "../ir/parser.js";
 import type { OpAsmPrinter } from "../ir/printer.js";
 import { DiagnosticError } from "../ir/diagnostics.js";
 import { DYN, FloatType, FunctionType, ShapedType, TensorType, Type, UnrankedTensorType, elementTypeOf, i64, index, isIntOrIndex } from "../ir/types.js";
 import { ANY, ANY_TENSOR, INDEX, RANKED_TENSOR, VARIADIC_INDEX, castOp, returnLikeOp, tc, variadic } from "./common.js";
+import { isStructuredOp, outputs } from "./linalg-info.js";
+import { constantIndex } from "./arith.js";
 import {
   K_DYNAMIC, type OpFoldResult, arrayProp, checkSegments, countDynamic, i64Array, isRankReducedShape, mixedList, operandSegment,
   parseDynamicIndexList, printDynamicIndexList, segmentSizesAttr, shapeOf,
@@ -164,6 +166,22 @@ export const tensor: Dialect = {
       },
       print(p, op) { p.print("(", p.operands(op.operands), ")", p.attrDict(op), " : ", p.type(op.result.type)); },
       verify(op) { return checkDynamicSizes(op.result.type as TensorType, op.operands.length); },
+      canonicalize(op, rw) { // a dynamic size given by a constant becomes static, cast back (ReplaceEmptyTensorStaticShapeDims)
+        const t = op.result.type as TensorType, shape = [...t.shape], sizes: Value[] = [];
+        let k = 0;
+        for (let d = 0; d < shape.length; d++) {
+          if (shape[d] !== DYN) continue;
+          const v = op.operand(k++), c = constantIndex(v);
+          if (c !== undefined && c >= 0) shape[d] = c; else sizes.push(v);
+        }
+        if (sizes.length === op.operands.length) return false;
+        const empty = new Operation({ name: "tensor.empty", operands: sizes, resultTypes: [TensorType.get(shape, t.elementType, t.encoding)], loc: op.loc });
+        const cast = new Operation({ name: "tensor.cast", operands: [empty.result], resultTypes: [t], loc: op.loc });
+        op.parent!.insertBefore(op, empty);
+        op.parent!.insertBefore(op, cast);
+        rw.replaceOp(op, [cast.result]);
+        return true;
+      },
     },
     {
       name: "tensor.extract", operands: [1, -1], results: 1, traits: ["Pure"], operandTypes: [RANKED_TENSOR, VARIADIC_INDEX],
@@ -244,10 +262,13 @@ export const tensor: Dialect = {
         }
         return undefined;
       },
-      canonicalize(op) { // dim(cast x) -> dim x
-        const src = op.operand(0), cast = src instanceof OpResult && src.op.name === "tensor.cast" ? src.op : undefined;
-        if (cast) op.setOperand(0, cast.operand(0));
-        return cast !== undefined;
+      canonicalize(op) { // dim(cast x) -> dim x; the dim of a destination-style op's result is its init's (DimOfDestStyleOp)
+        const src = op.operand(0), d = src instanceof OpResult ? src.op : undefined;
+        const next = d?.name === "tensor.cast" ? d.operand(0)
+          : d && isStructuredOp(d) ? outputs(d)[(src as OpResult).index]
+          : d?.name === "tensor.insert" || d?.name === "tensor.insert_slice" ? d.operand(1) : undefined;
+        if (next) op.setOperand(0, next);
+        return next !== undefined;
       },
     },
     {

@@ -273,5 +273,13 @@ module {
     %3 = arith.select %arg1, %arg2, %c1_i32 : i32
     return %0, %1, %2, %3 : i1, i32, i32, i32
   }
+  func.func @tensor_shapes(%arg0: tensor<4x4xf32>, %arg1: tensor<?x4xf32>) -> (tensor<?x4xf32>, index) {
+    %c0 = arith.constant 0 : index
+    %0 = tensor.empty() : tensor<4x4xf32>
+    %1 = linalg.copy ins(%arg0 : tensor<4x4xf32>) outs(%0 : tensor<4x4xf32>) -> tensor<4x4xf32>
+    %cast = tensor.cast %1 : tensor<4x4xf32> to tensor<?x4xf32>
+    %dim = tensor.dim %arg1, %c0 : tensor<?x4xf32>
+    return %cast, %dim : tensor<?x4xf32>, index
+  }
 }
 

@@ -486,3 +486,18 @@ func.func @select_patterns(%b: i1, %c: i1, %x: i32, %y: i32) -> (i1, i32, i32, i
   %r3 = arith.select %c, %in, %one : i32
   return %r0, %r1, %r2, %r3 : i1, i32, i32, i32
 }
+
+// tensor.empty of a constant size is static (cast back); a linalg op of a cast from a more static
+// tensor takes the static one; the dim of a linalg op's result is its init's.
+func.func @tensor_shapes(%a: tensor<4x4xf32>, %b: tensor<?x4xf32>) -> (tensor<?x4xf32>, index) {
+  %c0 = arith.constant 0 : index
+  %c4 = arith.constant 4 : index
+  %e = tensor.empty(%c4) : tensor<?x4xf32>
+  %r = linalg.copy ins(%a : tensor<4x4xf32>) outs(%e : tensor<?x4xf32>) -> tensor<?x4xf32>
+  %f = tensor.empty(%c4) : tensor<?x4xf32>
+  %n = tensor.dim %b, %c0 : tensor<?x4xf32>
+  %g = tensor.empty(%n) : tensor<?x4xf32>
+  %s = linalg.add ins(%b, %b : tensor<?x4xf32>, tensor<?x4xf32>) outs(%g : tensor<?x4xf32>) -> tensor<?x4xf32>
+  %d = tensor.dim %s, %c0 : tensor<?x4xf32>
+  return %r, %d : tensor<?x4xf32>, index
+}
