@@ -196,7 +196,8 @@ function foldElementwise(consts: readonly (Attribute | undefined)[], t: Type, f:
     // Storage as the parser keeps it: i1, index and ints up to 32 bits as numbers, i64 as BigInt.
     out.push(typeof r === "boolean" ? (r ? 1 : 0) : et instanceof FloatType ? Number(r) : et instanceof IntegerType && et.width > 32 ? BigInt(r) : Number(r));
   }
-  return [new DenseElementsAttr(t, out.every((v) => Object.is(v, out[0])) ? [out[0]] : out, out.every((v) => Object.is(v, out[0])))];
+  const splat = out.every((v) => Object.is(v, out[0]));
+  return [new DenseElementsAttr(t, splat ? [out[0]] : out, splat)];
 }
 
 function foldBinary(op: Operation, consts: readonly (Attribute | undefined)[]) {
