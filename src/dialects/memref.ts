@@ -3,7 +3,8 @@
 import {
   type Attribute, ArrayAttr, DenseArrayAttr, DenseElementsAttr, IntegerAttr, StridedLayoutAttr, StringAttr, SymbolRefAttr, TypeAttr, UnitAttr, intAttr, unit,
 } from "../ir/attributes.js";
-import { OpResult, symbolName, type BlockArgument, type Operation, type Value } from "../ir/core.js";
+import { OpResult, Operation, symbolName, type BlockArgument, type Value } from "../ir/core.js";
+import { constantIndex } from "./arith.js";
 import { withResultNames, type Dialect, type OpSpec, type OperationState, type Rewriter } from "../ir/dialect.js";
 import { DiagnosticError, formatLoc, opSite } from "../ir/diagnostics.js";
 import type { OpAsmParser, UnresolvedOperand } from "../ir/parser.js";
@@ -214,6 +215,26 @@ const deadAlloc = (op: Operation, rw: Rewriter): boolean => {
   rw.replaceOp(op, []);
   return true;
 };
+/** MLIR's SimplifyAllocConst: dynamic sizes given by constants become static, cast back to the old type. */
+function allocConstSizes(op: Operation, rw: Rewriter): boolean {
+  const t = op.result.type as MemRefType, sizes = segment(op, 0), shape = [...t.shape], kept: Value[] = [];
+  if (t.layout) return false; // (an identity layout only: the new type keeps the layout as it is)
+  let k = 0;
+  for (let d = 0; d < shape.length; d++) {
+    if (shape[d] !== DYN) continue;
+    const v = sizes[k++], c = constantIndex(v);
+    if (c !== undefined && c >= 0) shape[d] = c; else kept.push(v);
+  }
+  if (kept.length === sizes.length) return false;
+  const syms = segment(op, 1);
+  const alloc = new Operation({ name: op.name, operands: [...kept, ...syms], resultTypes: [MemRefType.get(shape, t.elementType, undefined, t.memorySpace)],
+    attributes: { ...Object.fromEntries(op.attributes), operandSegmentSizes: segmentSizes(kept.length, syms.length) }, loc: op.loc });
+  const cast = new Operation({ name: "memref.cast", operands: [alloc.result], resultTypes: [t], loc: op.loc });
+  op.parent!.insertBefore(op, alloc);
+  op.parent!.insertBefore(op, cast);
+  rw.replaceOp(op, [cast.result]);
+  return true;
+}
 /** A cast that only forgets what is static (sizes, strides, offset): MLIR's CastOp::canFoldIntoConsumerOp. */
 export function castWidens(a: Type, b: Type): boolean {
   if (!(a instanceof MemRefType && b instanceof MemRefType) || a.elementType !== b.elementType || a.rank !== b.rank || a.memorySpace !== b.memorySpace) return false;
@@ -267,9 +288,9 @@ const CANONICAL: Record<string, Pick<OpSpec, "fold" | "canonicalize">> = {
   "memref.dealloc": { canonicalize: (op) => foldMemRefCast(op) },
   "memref.load": { canonicalize: (op) => foldMemRefCast(op) },
   "memref.store": { canonicalize: (op) => foldMemRefCast(op) },
-  "memref.cast": { canonicalize: (op) => foldMemRefCast(op) },
-  "memref.alloc": { canonicalize: deadAlloc },
-  "memref.alloca": { canonicalize: deadAlloc },
+  "memref.cast": { canonicalize: (op) => foldMemRefCast(op), fold: (op) => (op.operand(0).type === op.result.type ? [op.operand(0)] : undefined) },
+  "memref.alloc": { canonicalize: (op, rw) => deadAlloc(op, rw) || allocConstSizes(op, rw) },
+  "memref.alloca": { canonicalize: (op, rw) => deadAlloc(op, rw) || allocConstSizes(op, rw) },
 };
 
 export const memref: Dialect = {

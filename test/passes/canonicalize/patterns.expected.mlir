@@ -281,5 +281,15 @@ module {
     %dim = tensor.dim %arg1, %c0 : tensor<?x4xf32>
     return %cast, %dim : tensor<?x4xf32>, index
   }
+  func.func private @use_buffer(memref<?x4xf32>)
+  func.func @alloc_sizes(%arg0: index) {
+    %alloc = memref.alloc() : memref<4x4xf32>
+    %cast = memref.cast %alloc : memref<4x4xf32> to memref<?x4xf32>
+    call @use_buffer(%cast) : (memref<?x4xf32>) -> ()
+    memref.dealloc %alloc : memref<4x4xf32>
+    %alloca = memref.alloca(%arg0) : memref<?x4xf32>
+    call @use_buffer(%alloca) : (memref<?x4xf32>) -> ()
+    return
+  }
 }
 

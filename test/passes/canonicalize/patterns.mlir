@@ -501,3 +501,16 @@ func.func @tensor_shapes(%a: tensor<4x4xf32>, %b: tensor<?x4xf32>) -> (tensor<?x
   %d = tensor.dim %s, %c0 : tensor<?x4xf32>
   return %r, %d : tensor<?x4xf32>, index
 }
+
+// memref.alloc and alloca of constant sizes are static, cast back (SimplifyAllocConst).
+func.func private @use_buffer(memref<?x4xf32>)
+func.func @alloc_sizes(%n: index) {
+  %c4 = arith.constant 4 : index
+  %a = memref.alloc(%c4) : memref<?x4xf32>
+  func.call @use_buffer(%a) : (memref<?x4xf32>) -> ()
+  memref.dealloc %a : memref<?x4xf32>
+  %b = memref.alloca(%n, %c4) : memref<?x?xf32>
+  %c = memref.cast %b : memref<?x?xf32> to memref<?x4xf32>
+  func.call @use_buffer(%c) : (memref<?x4xf32>) -> ()
+  return
+}
