@@ -307,7 +307,7 @@ const reduceOp: OpSpec = {
 };
 
 const executeRegionOp: OpSpec = {
-  name: "scf.execute_region", operands: 0, results: [0, -1], regions: 1, traits: ["RecursiveMemoryEffects"],
+  name: "scf.execute_region", operands: 0, results: [0, -1], regions: 1, traits: [], // (no RecursiveMemoryEffects in MLIR 19: its effects are unknown)
   parse(p, st) {
     st.resultTypes = p.parseOptionalArrowTypeList();
     st.regions.push(p.parseRegion()); // `{}` has no block: the verifier says so, as MLIR's

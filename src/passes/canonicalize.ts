@@ -42,7 +42,7 @@ const inPlace = (op: Operation, folded: Array<Attribute | Value>) => folded.ever
  * Removable when its results are unused (MLIR's wouldOpBeTriviallyDead): no effects, or only
  * reading memory or allocating its result, of its own or of the ops inside it.
  */
-function effectFree(op: Operation, ctx: Context): boolean {
+export function effectFree(op: Operation, ctx: Context): boolean {
   if (ctx.hasTrait(op, "Pure") || ctx.hasTrait(op, "MemRead") || ctx.hasTrait(op, "MemAlloc")) return true;
   // A linalg op has effects only on its memref operands (MLIR's LinalgOp getEffects): on tensors, those of its body.
   const tensorLinalg = op.dialect === "linalg" && !op.operands.some((v) => v.type instanceof MemRefType);

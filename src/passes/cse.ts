@@ -1,19 +1,39 @@
-// Common-subexpression elimination, as MLIR's CSE pass: a Pure op with the same name, operands,
-// attributes and result types as an earlier one in a dominating position is replaced by it; an
-// op that only reads memory, by an equal one earlier in its block with no op between that may
-// write; an op found trivially dead on the way is erased.
-import type { Block, Operation } from "../ir/core.js";
+// Common-subexpression elimination, as MLIR's CSE pass: an op without effects (Pure, or one
+// with single-block regions whose ops have none) equal to one in a dominating position is
+// replaced by it, regions compared op by op; an op that only reads memory, by an equal one
+// earlier in its block with nothing between that may write; an op found trivially dead on the
+// way is erased. Nested regions are simplified before the op that holds them, as MLIR does.
+import type { Block, Operation, Value } from "../ir/core.js";
 import type { Context } from "../ir/dialect.js";
-import { triviallyDead } from "./canonicalize.js";
+import { effectFree, triviallyDead } from "./canonicalize.js";
 import type { Pass } from "./pass.js";
 
 let ids = new WeakMap<object, number>();
 let nextId = 0;
 const idOf = (o: object) => { let i = ids.get(o); if (i === undefined) { i = nextId++; ids.set(o, i); } return i; };
 
+/**
+ * Equal keys, equal ops: name, operands, attributes, result types, and regions op by op, with
+ * the values defined inside numbered in order (so two equal bodies give one key).
+ */
 function key(op: Operation): string {
-  const attrs = [...op.attributes].map(([k, v]) => `${k}=${v.str}`).sort().join(",");
-  return `${op.name}(${op.operands.map(idOf).join(",")})[${attrs}]:${op.results.map((r) => r.type.str).join(",")}`;
+  const local = new Map<Value, number>();
+  const name = (v: Value) => { const l = local.get(v); return l === undefined ? String(idOf(v)) : `L${l}`; };
+  const of = (o: Operation): string => {
+    const attrs = o.numAttributes ? [...o.attributes].map(([k, v]) => `${k}=${v.str}`).sort().join(",") : "";
+    let s = `${o.name}(${o.operands.map(name).join(",")})[${attrs}]:${o.results.map((r) => r.type.str).join(",")}`;
+    for (const r of o.regions) {
+      s += "{";
+      for (const b of r.blocks) {
+        for (const a of b.args) local.set(a, local.size);
+        s += `^(${b.args.map((a) => a.type.str).join(",")})`;
+        for (const x of b.ops) { s += of(x) + ";"; for (const res of x.results) local.set(res, local.size); }
+      }
+      s += "}";
+    }
+    return s;
+  };
+  return of(op);
 }
 
 /** Walks blocks with a scoped table: ops in nested regions may reuse outer ones, not siblings'. */
@@ -24,21 +44,23 @@ function cseBlock(b: Block, ctx: Context, scope: Map<string, Operation>[], isola
   const reads = new Map<string, Operation>(); // this block's read-only ops since the last op that may write
   for (const op of [...b.ops]) {
     if (triviallyDead(op, ctx)) { op.erase(); removed++; continue; }
-    const pure = ctx.hasTrait(op, "Pure");
-    if ((pure || ctx.hasTrait(op, "MemRead")) && op.regions.length === 0 && op.results.length > 0) {
+    const iso = ctx.hasTrait(op, "IsolatedFromAbove") || op.name === "builtin.module";
+    // Only single-block regions share the table (no CFG dominance reasoning needed).
+    for (const r of op.regions) for (const inner of r.blocks) removed += cseBlock(inner, ctx, r.blocks.length === 1 ? tables : [], iso);
+    const free = effectFree(op, ctx), reading = ctx.hasTrait(op, "MemRead") && !op.regions.length;
+    const candidate = op.results.length > 0 && op.regions.every((r) => r.blocks.length <= 1) &&
+      (reading || (free && !ctx.hasTrait(op, "MemAlloc") && (ctx.hasTrait(op, "Pure") || op.regions.length > 0)));
+    if (candidate) {
       const k = key(op);
-      const prior = pure ? tables.map((t) => t.get(k)).find((x) => x) : reads.get(k);
+      const prior = reading ? reads.get(k) : tables.map((t) => t.get(k)).find((x) => x);
       if (prior) {
         op.results.forEach((r, i) => r.replaceAllUsesWith(prior.results[i]));
         op.erase();
         removed++;
         continue;
       }
-      (pure ? table : reads).set(k, op);
-    } else if (!pure && !ctx.hasTrait(op, "MemAlloc")) reads.clear();
-    const iso = ctx.hasTrait(op, "IsolatedFromAbove") || op.name === "builtin.module";
-    // Only single-block regions share the table (no CFG dominance reasoning needed).
-    for (const r of op.regions) for (const inner of r.blocks) removed += cseBlock(inner, ctx, r.blocks.length === 1 ? tables : [], iso);
+      (reading ? reads : table).set(k, op);
+    } else if (!free) reads.clear();
   }
   return removed;
 }
