@@ -13,9 +13,8 @@ import { DenseElementsAttr, IntegerAttr, OpaqueAttr, type Attribute } from "../i
 import { OpResult, Operation, type Value } from "../ir/core.js";
 import type { Rewriter } from "../ir/dialect.js";
 import { IntegerType, ShapedType, elementTypeOf, i1, type Type } from "../ir/types.js";
+import { def, width } from "./arith-fold.js";
 
-const def = (v: Value, name: string): Operation | undefined => (v instanceof OpResult && v.op.name === name ? v.op : undefined);
-const width = (t: Type): number => { const e = elementTypeOf(t); return e instanceof IntegerType ? e.width : 64; };
 /** A scalar integer constant's value (MLIR's APIntAttr); with `splat`, a splat one's too. */
 function constInt(v: Value, splat = false): bigint | undefined {
   const a = v instanceof OpResult && v.op.name === "arith.constant" ? v.op.attr("value") : undefined;

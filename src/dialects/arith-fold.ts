@@ -9,11 +9,12 @@ import type { FoldResult, Rewriter } from "../ir/dialect.js";
 import { FloatType, IntegerType, ShapedType, elementTypeOf, type Type } from "../ir/types.js";
 
 /** A constant operand's value when it is a scalar or a splat. */
-function splat(a: Attribute | undefined): number | bigint | undefined {
+export function splat(a: Attribute | undefined): number | bigint | undefined {
   if (a instanceof IntegerAttr || a instanceof FloatAttr) return a.value;
   return a instanceof DenseElementsAttr && a.isSplat ? a.values[0] : undefined;
 }
-const width = (t: Type): number => { const e = elementTypeOf(t); return e instanceof IntegerType ? e.width : 64; };
+/** The bit width of `t`'s integer elements (index: 64). */
+export const width = (t: Type): number => { const e = elementTypeOf(t); return e instanceof IntegerType ? e.width : 64; };
 /** Integer constant predicates on the operand's bits (index: 64). */
 const intIs = (a: Attribute | undefined, t: Type, p: (u: bigint, w: bigint) => boolean): boolean => {
   const v = splat(a);
@@ -21,7 +22,7 @@ const intIs = (a: Attribute | undefined, t: Type, p: (u: bigint, w: bigint) => b
   const w = BigInt(width(t));
   return p(BigInt.asUintN(Number(w), BigInt(v)), w);
 };
-const isZero = (a: Attribute | undefined, t: Type) => intIs(a, t, (u) => u === 0n);
+export const isZero = (a: Attribute | undefined, t: Type) => intIs(a, t, (u) => u === 0n);
 const isOne = (a: Attribute | undefined, t: Type) => intIs(a, t, (u) => u === 1n);
 const isAllOnes = (a: Attribute | undefined, t: Type) => intIs(a, t, (u, w) => u === (1n << w) - 1n);
 const isSMax = (a: Attribute | undefined, t: Type) => intIs(a, t, (u, w) => u === (1n << (w - 1n)) - 1n);
@@ -35,7 +36,8 @@ export function zeroAttr(t: Type): Attribute | undefined {
   return e instanceof FloatType ? new FloatAttr(0, t) : new IntegerAttr(0n, t);
 }
 
-const def = (v: Value, name: string): Operation | undefined => (v instanceof OpResult && v.op.name === name ? v.op : undefined);
+/** The op named `name` that defines `v`, if one does. */
+export const def = (v: Value, name: string): Operation | undefined => (v instanceof OpResult && v.op.name === name ? v.op : undefined);
 
 /** `op`'s fold without constant arithmetic, or undefined. */
 export function foldIdentity(op: Operation, c: readonly (Attribute | undefined)[]): FoldResult[] | undefined {

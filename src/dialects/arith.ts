@@ -6,7 +6,7 @@ import type { Dialect, FoldResult, OpSpec } from "../ir/dialect.js";
 import { FloatType, IndexType, IntegerType, ShapedType, Type, VectorType, elementTypeOf, i1, i32 } from "../ir/types.js";
 import { floatBits, floatFromBits, halfBits, halfToFloat, roundFloat } from "../ir/float.js";
 import { canonicalizeArith } from "./arith-canonicalize.js";
-import { castOfCast, foldIdentity } from "./arith-fold.js";
+import { castOfCast, def, foldIdentity, isZero, splat } from "./arith-fold.js";
 import { type CastMiddle, FASTMATH_NONE, OVERFLOW_NONE, badProperty, castOp, flagsAttr, parseFlags, printFlags, sameTypeOp } from "./common.js";
 
 export const CMPI_PREDICATES = ["eq", "ne", "slt", "sle", "sgt", "sge", "ult", "ule", "ugt", "uge"] as const;
@@ -324,9 +324,8 @@ function foldCmpI(op: Operation, pred: number, consts: readonly (Attribute | und
     const t = op.result.type, v = REFLEXIVE.has(p);
     return [t instanceof ShapedType ? new DenseElementsAttr(t, [v ? 1 : 0], true) : boolAttr(v)];
   }
-  const z = consts[1], zero = z !== undefined && (z instanceof DenseElementsAttr ? z.isSplat && Number(z.values[0]) === 0 : scalarOf(z) !== undefined && Number(scalarOf(z)) === 0);
-  const ext = op.operand(0) instanceof OpResult ? (op.operand(0) as OpResult).op : undefined;
-  if (zero && p === "ne" && ext && (ext.name === "arith.extsi" || ext.name === "arith.extui") && elementTypeOf(ext.operand(0).type) === i1) return [ext.operand(0)];
+  const ext = def(op.operand(0), "arith.extsi") ?? def(op.operand(0), "arith.extui");
+  if (isZero(consts[1], op.operand(1).type) && p === "ne" && ext && elementTypeOf(ext.operand(0).type) === i1) return [ext.operand(0)];
   if (consts[0] !== undefined && consts[1] === undefined) {
     op.attributes.set("predicate", new IntegerAttr(CMPI_PREDICATES.indexOf(SWAPPED[p] as never)));
     op.setOperands([op.operand(1), op.operand(0)]);
@@ -532,9 +531,9 @@ export const arith: Dialect = {
         if (c !== i1 && !(c instanceof ShapedType && c.elementType === i1)) return "condition must be i1 or a shaped i1";
       },
       fold(op, c) { // MLIR's order: equal values, a constant (or splat) condition, select %c, true, false, select on x == y / x != y
-        const [cond, x, y] = op.operands, splatOf = (a: Attribute | undefined) => (a instanceof DenseElementsAttr && a.isSplat ? a.values[0] : scalarOf(a));
+        const [cond, x, y] = op.operands;
         if (x === y) return [x];
-        const k = splatOf(c[0]);
+        const k = splat(c[0]);
         if (k !== undefined) return [Number(k) ? x : y];
         const [t, f] = [scalarOf(c[1]), scalarOf(c[2])];
         if (op.result.type === i1 && t !== undefined && f !== undefined && Number(t) !== 0 && Number(f) === 0) return [cond];

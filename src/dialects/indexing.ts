@@ -2,10 +2,12 @@
 // mixed static/dynamic index lists (`[%a, 4] [2, %b] [1, 1]`) stored as operands plus a
 // `static_*` DenseArrayAttr whose dynamic entries hold kDynamic (INT64_MIN), as MLIR does.
 import { DenseArrayAttr } from "../ir/attributes.js";
-import type { Operation, Value } from "../ir/core.js";
+import { Operation, type Value } from "../ir/core.js";
+import type { Rewriter } from "../ir/dialect.js";
 import type { OpAsmParser, UnresolvedOperand } from "../ir/parser.js";
 import type { OpAsmPrinter } from "../ir/printer.js";
 import { DYN, ShapedType, Type, i32, i64 } from "../ir/types.js";
+import { constantIndex } from "./arith.js";
 
 /** MLIR's ShapedType::kDynamic in static index arrays (exact as a double). */
 export const K_DYNAMIC = -(2 ** 63);
@@ -93,3 +95,28 @@ export function parseIntList(p: OpAsmParser): number[] {
 export function parseIndices(p: OpAsmParser): UnresolvedOperand[] { return p.parseOperandList("square"); }
 
 export const rankOf = (t: Type) => (t instanceof ShapedType ? t.rank : 0);
+
+/**
+ * The dynamic sizes of `shape` (`sizes`, in order) given by non-negative constants, made static
+ * (MLIR's foldDynamicToStaticDimSizes): the new shape and the sizes left dynamic; undefined if none was.
+ */
+export function staticSizes(shape: readonly number[], sizes: readonly Value[]): { shape: number[]; sizes: Value[] } | undefined {
+  const out = [...shape], kept: Value[] = [];
+  let k = 0;
+  for (let d = 0; d < out.length; d++) {
+    if (out[d] !== DYN) continue;
+    const v = sizes[k++], c = constantIndex(v);
+    if (c !== undefined && c >= 0) out[d] = c; else kept.push(v);
+  }
+  return kept.length === sizes.length ? undefined : { shape: out, sizes: kept };
+}
+
+/** `op` replaced by `made` (inserted before it), cast back to `op`'s type with `cast`. */
+export function replaceCastBack(op: Operation, rw: Rewriter, made: Operation, cast: string): true {
+  const back = new Operation({ name: cast, operands: [made.result], resultTypes: [op.result.type], loc: op.loc });
+  op.parent!.insertBefore(op, made);
+  op.parent!.insertBefore(op, back);
+  rw.replaceOp(op, [back.result]);
+  return true;
+}
+

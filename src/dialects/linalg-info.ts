@@ -5,7 +5,7 @@ import { AffineMap, bin, cst, dim, type AffineExpr } from "../ir/affine.js";
 import { AffineMapAttr, ArrayAttr, Attribute, DenseElementsAttr, FloatAttr, IntegerAttr, OpaqueAttr, StringAttr } from "../ir/attributes.js";
 import { Block, Operation, Region, type Value } from "../ir/core.js";
 import type { Location } from "../ir/diagnostics.js";
-import { FloatType, IndexType, IntegerType, ShapedType, TensorType, Type, VectorType, elementTypeOf, i64 } from "../ir/types.js";
+import { FloatType, IndexType, IntegerType, MemRefType, ShapedType, TensorType, Type, VectorType, elementTypeOf, i64 } from "../ir/types.js";
 import { arrayProp, operandSegment, segmentSizesAttr } from "./indexing.js";
 
 export type IteratorType = "parallel" | "reduction";
@@ -158,6 +158,8 @@ export function buildNamedBody(name: string, operandTypes: readonly Type[], loc?
 /** Whether the op is a linalg structured op (has inputs, outputs, maps and a body). */
 export const STRUCTURED_OPS = ["linalg.generic", "linalg.transpose", "linalg.broadcast", "linalg.reduce", "linalg.map"];
 export const isStructuredOp = (op: Operation) => STRUCTURED_OPS.includes(op.name) || op.name in NAMED_OPS;
+/** A linalg op without memref operands: its only effects are its body's (MLIR's LinalgOp getEffects). */
+export const linalgOnTensors = (op: Operation) => op.dialect === "linalg" && !op.operands.some((v) => v.type instanceof MemRefType);
 
 /** Input operands (`ins(...)`). */
 export function inputs(op: Operation): Value[] {

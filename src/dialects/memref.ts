@@ -4,7 +4,7 @@ import {
   type Attribute, ArrayAttr, DenseArrayAttr, DenseElementsAttr, IntegerAttr, StridedLayoutAttr, StringAttr, SymbolRefAttr, TypeAttr, UnitAttr, intAttr, unit,
 } from "../ir/attributes.js";
 import { OpResult, Operation, symbolName, type BlockArgument, type Value } from "../ir/core.js";
-import { constantIndex } from "./arith.js";
+import { replaceCastBack, staticSizes } from "./indexing.js";
 import { withResultNames, type Dialect, type OpSpec, type OperationState, type Rewriter } from "../ir/dialect.js";
 import { DiagnosticError, formatLoc, opSite } from "../ir/diagnostics.js";
 import type { OpAsmParser, UnresolvedOperand } from "../ir/parser.js";
@@ -217,23 +217,10 @@ const deadAlloc = (op: Operation, rw: Rewriter): boolean => {
 };
 /** MLIR's SimplifyAllocConst: dynamic sizes given by constants become static, cast back to the old type. */
 function allocConstSizes(op: Operation, rw: Rewriter): boolean {
-  const t = op.result.type as MemRefType, sizes = segment(op, 0), shape = [...t.shape], kept: Value[] = [];
-  if (t.layout) return false; // (an identity layout only: the new type keeps the layout as it is)
-  let k = 0;
-  for (let d = 0; d < shape.length; d++) {
-    if (shape[d] !== DYN) continue;
-    const v = sizes[k++], c = constantIndex(v);
-    if (c !== undefined && c >= 0) shape[d] = c; else kept.push(v);
-  }
-  if (kept.length === sizes.length) return false;
-  const syms = segment(op, 1);
-  const alloc = new Operation({ name: op.name, operands: [...kept, ...syms], resultTypes: [MemRefType.get(shape, t.elementType, undefined, t.memorySpace)],
-    attributes: { ...Object.fromEntries(op.attributes), operandSegmentSizes: segmentSizes(kept.length, syms.length) }, loc: op.loc });
-  const cast = new Operation({ name: "memref.cast", operands: [alloc.result], resultTypes: [t], loc: op.loc });
-  op.parent!.insertBefore(op, alloc);
-  op.parent!.insertBefore(op, cast);
-  rw.replaceOp(op, [cast.result]);
-  return true;
+  const t = op.result.type as MemRefType, syms = segment(op, 1), s = staticSizes(t.shape, segment(op, 0));
+  if (t.layout || !s) return false; // (an identity layout only: the new type keeps the layout as it is)
+  return replaceCastBack(op, rw, new Operation({ name: op.name, operands: [...s.sizes, ...syms], resultTypes: [MemRefType.get(s.shape, t.elementType, undefined, t.memorySpace)],
+    attributes: { ...Object.fromEntries(op.attributes), operandSegmentSizes: segmentSizes(s.sizes.length, syms.length) }, loc: op.loc }), "memref.cast");
 }
 /** A cast that only forgets what is static (sizes, strides, offset): MLIR's CastOp::canFoldIntoConsumerOp. */
 export function castWidens(a: Type, b: Type): boolean {

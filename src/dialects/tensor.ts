@@ -1,7 +1,7 @@
 // tensor dialect: value-semantics tensors — creation (empty, from_elements, splat, generate),
 // element access (extract, insert), shape queries (dim), slices, padding, concatenation and casts.
 import { ArrayAttr, Attribute, DenseElementsAttr, FloatAttr, IntegerAttr, unit } from "../ir/attributes.js";
-import { Block, OpResult, Operation, type Value } from "../ir/core.js";
+import { Block, OpResult, Operation } from "../ir/core.js";
 import { withResultNames, type Dialect, type OpSpec, type VerifyContext } from "../ir/dialect.js";
 import type { OpAsmParser, RegionArgument } from "../ir/parser.js";
 import type { OpAsmPrinter } from "../ir/printer.js";
@@ -9,10 +9,9 @@ import { DiagnosticError } from "../ir/diagnostics.js";
 import { DYN, FloatType, FunctionType, ShapedType, TensorType, Type, UnrankedTensorType, elementTypeOf, i64, index, isIntOrIndex } from "../ir/types.js";
 import { ANY, ANY_TENSOR, INDEX, RANKED_TENSOR, VARIADIC_INDEX, castOp, returnLikeOp, tc, variadic } from "./common.js";
 import { isStructuredOp, outputs } from "./linalg-info.js";
-import { constantIndex } from "./arith.js";
 import {
   K_DYNAMIC, type OpFoldResult, arrayProp, checkSegments, countDynamic, i64Array, isRankReducedShape, mixedList, operandSegment,
-  parseDynamicIndexList, printDynamicIndexList, segmentSizesAttr, shapeOf,
+  parseDynamicIndexList, printDynamicIndexList, replaceCastBack, segmentSizesAttr, shapeOf, staticSizes,
 } from "./indexing.js";
 
 const DIM_SOURCE = tc("non-0-ranked or unranked tensor", (t) => t instanceof UnrankedTensorType || t instanceof TensorType && t.rank > 0);
@@ -167,20 +166,8 @@ export const tensor: Dialect = {
       print(p, op) { p.print("(", p.operands(op.operands), ")", p.attrDict(op), " : ", p.type(op.result.type)); },
       verify(op) { return checkDynamicSizes(op.result.type as TensorType, op.operands.length); },
       canonicalize(op, rw) { // a dynamic size given by a constant becomes static, cast back (ReplaceEmptyTensorStaticShapeDims)
-        const t = op.result.type as TensorType, shape = [...t.shape], sizes: Value[] = [];
-        let k = 0;
-        for (let d = 0; d < shape.length; d++) {
-          if (shape[d] !== DYN) continue;
-          const v = op.operand(k++), c = constantIndex(v);
-          if (c !== undefined && c >= 0) shape[d] = c; else sizes.push(v);
-        }
-        if (sizes.length === op.operands.length) return false;
-        const empty = new Operation({ name: "tensor.empty", operands: sizes, resultTypes: [TensorType.get(shape, t.elementType, t.encoding)], loc: op.loc });
-        const cast = new Operation({ name: "tensor.cast", operands: [empty.result], resultTypes: [t], loc: op.loc });
-        op.parent!.insertBefore(op, empty);
-        op.parent!.insertBefore(op, cast);
-        rw.replaceOp(op, [cast.result]);
-        return true;
+        const t = op.result.type as TensorType, s = staticSizes(t.shape, op.operands);
+        return !!s && replaceCastBack(op, rw, new Operation({ name: "tensor.empty", operands: s.sizes, resultTypes: [TensorType.get(s.shape, t.elementType, t.encoding)], loc: op.loc }), "tensor.cast");
       },
     },
     {

@@ -14,7 +14,7 @@
 // must not move constants across the loops it is rewriting).
 import { Attribute, DenseElementsAttr, FloatAttr, IntegerAttr } from "../ir/attributes.js";
 import { Block, Operation, Region, Value, type Module } from "../ir/core.js";
-import { MemRefType } from "../ir/types.js";
+import { linalgOnTensors } from "../dialects/linalg-info.js";
 import type { Context, Rewriter } from "../ir/dialect.js";
 import type { Pass } from "./pass.js";
 
@@ -44,9 +44,7 @@ const inPlace = (op: Operation, folded: Array<Attribute | Value>) => folded.ever
  */
 export function effectFree(op: Operation, ctx: Context): boolean {
   if (ctx.hasTrait(op, "Pure") || ctx.hasTrait(op, "MemRead") || ctx.hasTrait(op, "MemAlloc")) return true;
-  // A linalg op has effects only on its memref operands (MLIR's LinalgOp getEffects): on tensors, those of its body.
-  const tensorLinalg = op.dialect === "linalg" && !op.operands.some((v) => v.type instanceof MemRefType);
-  if (!tensorLinalg && !ctx.hasTrait(op, "RecursiveMemoryEffects")) return false;
+  if (!linalgOnTensors(op) && !ctx.hasTrait(op, "RecursiveMemoryEffects")) return false;
   return op.regions.every((r) => r.blocks.every((b) => b.ops.every((o) => (ctx.hasTrait(o, "Terminator") && !o.successors.length) || effectFree(o, ctx))));
 }
 export const triviallyDead = (op: Operation, ctx: Context) => op.results.every((r) => !r.hasUses) && !ctx.hasTrait(op, "Terminator") && effectFree(op, ctx);

@@ -4,8 +4,8 @@
 // its users in the body candidates again.
 import { IntegerAttr } from "../ir/attributes.js";
 import { Operation, type Region, type Value } from "../ir/core.js";
-import { MemRefType } from "../ir/types.js";
 import type { Context } from "../ir/dialect.js";
+import { linalgOnTensors } from "../dialects/linalg-info.js";
 import type { Pass } from "./pass.js";
 
 /** MLIR's LoopLikeOpInterface ops; every region of each is the loop's. */
@@ -28,8 +28,7 @@ const constantInt = (v: Value): bigint | undefined => {
 function speculatable(op: Operation, ctx: Context): boolean {
   if (op.regions.length) {
     const step1 = op.name === "scf.for" ? constantInt(op.operand(2)) === 1n : op.name === "affine.for" && op.attr<IntegerAttr>("step")?.value === 1n;
-    const tensorLinalg = op.dialect === "linalg" && !op.operands.some((v) => v.type instanceof MemRefType);
-    return (step1 || tensorLinalg) && op.regions.every((r) => r.blocks.every((b) => b.ops.every((o) =>
+    return (step1 || linalgOnTensors(op)) && op.regions.every((r) => r.blocks.every((b) => b.ops.every((o) =>
       ctx.hasTrait(o, "ReturnLike") || speculatable(o, ctx))));
   }
   if (!ctx.hasTrait(op, "Pure") || ctx.hasTrait(op, "Terminator")) return false;
