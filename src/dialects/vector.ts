@@ -299,8 +299,11 @@ export const vector: Dialect = {
       // `vector.print %v : T [punctuation <p>]`, `vector.print str "..."`, `vector.print punctuation <p>`
       name: "vector.print", operands: [0, 1], results: 0, props: ["punctuation", "stringLiteral"],
       parse(p, st) {
-        const v = p.parseOptionalOperand();
-        if (v) st.operands = [p.resolveOperand(v, p.parseColonType())];
+        // MLIR 19 prints `vector.print` bare before a line defining values: `%x =`, `%x, %y =`
+        // and `%x:2 =` there are not its operand (mlir-opt-19 cannot read its own output back).
+        const save = p.lex.pos, v = p.parseOptionalOperand(), next = p.lex.peek();
+        if (v && (next.text === "=" || next.text === "," || (next.text === ":" && /^\s*\d/.test(p.lex.text.slice(next.end))))) p.lex.pos = save;
+        else if (v) st.operands = [p.resolveOperand(v, p.parseColonType())];
         let punct = "newline";
         for (;;) {
           const loc = p.locHere();
@@ -317,8 +320,10 @@ export const vector: Dialect = {
         if (op.operands.length) p.print(" ", p.operand(op.operand(0)), " : ", p.type(op.operand(0).type));
         const str = op.attr("stringLiteral");
         if (str) p.print(" str ", str.str);
+        // A bare `vector.print` (MLIR 19 prints it so) would take the next line's `%x = ...` as its
+        // operand, in MLIR's parser and ours: the newline is spelled out.
         const punct = printPunctuation(op);
-        if (punct !== "newline") p.print(" punctuation <", punct, ">");
+        if (punct !== "newline" || (!op.operands.length && !str)) p.print(" punctuation <", punct, ">");
         p.print(p.attrDict(op, ["punctuation", "stringLiteral"]));
       },
       verify(op, ctx) {

@@ -94,6 +94,12 @@ export function mlirRunStandard(text: string, options: RunOptions = {}): string 
 }
 
 /**
+ * mlir-opt-19's text with its bare `vector.print`s (no value, newline) as we print them: with
+ * their punctuation, since MLIR reads the next line's `%x = ...` as the operand of a bare one.
+ */
+export const spelledOutPrints = (t: string) => t.replace(/^(\s*vector\.print)$/gm, "$1 punctuation <newline>");
+
+/**
  * Masks what legitimately differs between runs and engines: memref base addresses
  * (`base@ = 0x...`) and timing lines (lines starting with `time:`).
  */

@@ -60,7 +60,10 @@ func.func @elements(%v: vector<4xf32>, %v0: vector<f32>, %a: f32, %i: i32, %j: i
   vector.print %a : f32 punctuation <no_punctuation>
   vector.print punctuation <comma>
   vector.print str "hello\n"
-  return %0 : f32
+  // MLIR 19 prints this one bare, and reads the next line's value as its operand.
+  vector.print punctuation <newline>
+  %7 = vector.extractelement %v[%i : i32] : vector<4xf32>
+  return %7 : f32
 }
 
 func.func @algebra(%a: vector<4x8xf32>, %b: vector<8x4xf32>, %c: vector<4x4xf32>, %v: vector<4xf32>, %w: vector<8xf32>, %s: f32, %iv: vector<4xi32>, %im: vector<4x4xi32>) -> vector<4x4xf32> {
