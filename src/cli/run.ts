@@ -209,7 +209,7 @@ export async function main(argv: string[]): Promise<number> {
     const names = o.optimize === "auto" ? pickHotFunctions(moduleText, o.entry) : o.optimize.split(",").filter(Boolean);
     const unknown = names.filter((n) => !defined.includes(n));
     if (unknown.length) throw new UsageError(`--optimize: no function ${unknown.map((n) => `@${n}`).join(", ")} with a body in ${file} ${listed()}`);
-    if (!names.length) say("tensorlang-run: --optimize auto found no function with loops to optimize");
+    if (!names.length) say("tensorlang-run: --optimize auto found no function with loops to optimize (the entry, and functions passing vectors, are not searched)");
     const proposer = runner === "heuristic" ? new HeuristicProposer({ threads }) : new LlmProposer(runner, { grammar: runnerChoice(o) === "llama" });
     const bar = new SearchProgressBar(process.stderr);
     const live = o.optimizeMode === "live";

@@ -2,6 +2,8 @@
 // measurement, MCTS over proposals with every candidate sandboxed, and a report per function.
 import { createContext } from "../dialects/index.js";
 import { symbolName, type Operation } from "../ir/core.js";
+import type { TypeAttr } from "../ir/attributes.js";
+import { FloatType, IndexType, IntegerType, MemRefType, type FunctionType } from "../ir/types.js";
 import { parseModule } from "../ir/parser.js";
 import { printModule, printOp } from "../ir/printer.js";
 import { overlappingCall } from "./aliasing.js";
@@ -99,11 +101,21 @@ function workOf(fn: Operation): number {
   return total;
 }
 
-/** `--optimize auto`: the defined functions (not the entry) with the most loop work. */
+/**
+ * Why the sandbox cannot measure `fn`, if it cannot: it calls functions with scalars and memrefs
+ * it makes (a vector crosses no call from JavaScript into wasm).
+ */
+function unmeasurable(fn: Operation): string | undefined {
+  const { inputs, results } = (fn.attr("function_type") as TypeAttr).type as FunctionType;
+  const t = [...inputs, ...results].find((x) => !(x instanceof MemRefType || x instanceof IntegerType || x instanceof FloatType || x instanceof IndexType));
+  return t && `its signature has ${t.str}; the sandbox calls functions with scalars and memrefs only`;
+}
+
+/** `--optimize auto`: the defined functions (not the entry) with the most loop work that the sandbox can measure. */
 export function pickHotFunctions(moduleText: string, entry: string, max = 2): string[] {
   const ctx = createContext();
   const m = parseModule(loopLevel(moduleText), "<auto>", ctx);
-  return m.definedFunctions().map((f) => ({ name: symbolName(f) ?? "", work: workOf(f) }))
+  return m.definedFunctions().map((f) => ({ name: symbolName(f) ?? "", work: unmeasurable(f) ? 0 : workOf(f) }))
     .filter((x) => x.name !== entry && x.work > 0).sort((a, b) => b.work - a.work).slice(0, max).map((x) => x.name);
 }
 
@@ -113,10 +125,11 @@ export async function optimizeModule(o: OptimizeOptions): Promise<{ moduleText: 
   for (const name of o.functions) {
     const start = Date.now();
     moduleText = loopLevel(moduleText, name);
-    const ctx = createContext(), clash = overlappingCall(parseModule(moduleText, "<optimize>", ctx), name, ctx);
-    if (clash) {
+    const ctx = createContext(), m = parseModule(moduleText, "<optimize>", ctx), clash = overlappingCall(m, name, ctx);
+    const why = clash ? `${clash} (its optimized versions assume separate buffers)` : unmeasurable(findFunction(m, name)!);
+    if (why) {
       reports.push({ name, baselineMs: NaN, bestMs: NaN, speedup: 1, accepted: [], verdicts: {}, bestIr: "", fromCache: false,
-        searchMs: Date.now() - start, iterations: 0, leftAsWritten: `${clash} (its optimized versions assume separate buffers)` });
+        searchMs: Date.now() - start, iterations: 0, leftAsWritten: why });
       continue;
     }
     const original = describe(moduleText, name);

@@ -2,20 +2,23 @@
 // MLIR's unrolling to a native vector size does: 128-bit pieces in row-major order where its bits
 // are a multiple of 128 (vector<8xf32>, vector<4xf64>, vector<3x4xi32> ...), else its elements as
 // scalars (vector<3xf32>, vector<2x3xf32>). Each function is planned before anything is rewritten:
-// one with a vector the pass cannot split (an argument or result, a dynamic position, a call
-// ...) is left exactly as it was, so the backend's error names it.
-import { DenseArrayAttr, DenseElementsAttr, FloatAttr, IntegerAttr, OpaqueAttr, type Attribute } from "../ir/attributes.js";
+// one with a vector the pass cannot split (a dynamic position, a mask crossing a call ...) is left
+// exactly as it was, so the backend's error names it. A function whose arguments or results are
+// split takes their pieces instead (as MLIR's one-to-N signature conversion does), and so do its
+// calls: where the function or one of its callers cannot be split, none of them is.
+import { ArrayAttr, DenseArrayAttr, DenseElementsAttr, FloatAttr, IntegerAttr, OpaqueAttr, SymbolRefAttr, TypeAttr, type Attribute } from "../ir/attributes.js";
 import { Builder } from "../ir/builder.js";
-import { Block, Module, Operation, Region, Value } from "../ir/core.js";
+import { Block, Module, Operation, Region, Value, symbolName } from "../ir/core.js";
 import type { Context } from "../ir/dialect.js";
 import type { DiagnosticSink } from "../ir/diagnostics.js";
-import { FloatType, IndexType, IntegerType, MemRefType, Type, VectorType, i1, index } from "../ir/types.js";
+import { FloatType, FunctionType, IndexType, IntegerType, MemRefType, Type, VectorType, i1, index } from "../ir/types.js";
 import { constantIndex } from "../dialects/arith.js";
 import { K_DYNAMIC, arrayProp, i64Array, segmentSizesAttr } from "../dialects/indexing.js";
 import { KIND_TO_ARITH, reductionKind, type VectorKind } from "../dialects/vector-kind.js";
 import { permutationMap, printPunctuation, transferParts } from "../dialects/vector.js";
 import { cmpi } from "./lower-affine.js";
 import type { Pass } from "./pass.js";
+import { refsIn } from "./symbol-dce.js";
 
 const laneBits = (e: Type) => (e instanceof FloatType ? (e.kind === "f32" || e.kind === "f64" ? e.width : 0)
   : e instanceof IntegerType && [8, 16, 32, 64].includes(e.width) ? e.width : e instanceof IndexType ? 32 : 0);
@@ -29,6 +32,11 @@ function pieceLanes(t: Type): number | undefined {
   if (!(t instanceof VectorType) || t.rank === 0 || t.elementType === i1 || heldVector(t)) return undefined;
   const w = laneBits(t.elementType);
   return !w ? undefined : (w * t.numElements) % 128 === 0 ? 128 / w : 1;
+}
+/** `t` as it crosses a split signature: its pieces, or itself. */
+function splitType(t: Type): Type[] {
+  const l = pieceLanes(t), vt = t as VectorType;
+  return l ? new Array<Type>(vt.numElements / l).fill(l === 1 ? vt.elementType : VectorType.get([l], vt.elementType)) : [t];
 }
 /** Row-major index of `pos` in `shape` (leading dimensions), and back. */
 const flat = (shape: readonly number[], pos: readonly number[]) => pos.reduce((a, p, d) => a * shape[d] + p, 0);
@@ -64,14 +72,36 @@ function staticPosition(op: Operation): number[] | undefined {
   return pos.some((p) => p === undefined) ? undefined : (pos as number[]);
 }
 
+const fnType = (fn: Operation) => (fn.attr("function_type") as TypeAttr).type as FunctionType;
+const calleeOf = (call: Operation) => (call.attr("callee") as SymbolRefAttr).root;
+
 /**
- * Lanes per piece of every value to split in `fn`, or undefined when there is none or the
+ * The functions whose signatures may be split: defined in one block, taking or returning a
+ * vector the pass splits (and no mask that a v128 does not hold), their symbol used by calls
+ * alone (an op naming it otherwise, as func.constant would, could call it with the whole vectors).
+ */
+function splitCandidates(module: Module): Set<string> {
+  const others: string[] = [];
+  module.walk((op) => { for (const [k, a] of op.attributes) if (op.name !== "func.call" || k !== "callee") refsIn(a, others); });
+  const used = new Set(others), out = new Set<string>();
+  for (const fn of module.definedFunctions()) {
+    const ts = [fnType(fn).inputs, fnType(fn).results].flat(), name = symbolName(fn)!;
+    if (fn.regions[0].blocks.length === 1 && !used.has(name) && ts.some((t) => pieceLanes(t))
+      && ts.every((t) => !(t instanceof VectorType) || pieceLanes(t) || heldVector(t))) out.add(name);
+  }
+  return out;
+}
+
+/**
+ * Lanes per piece of every value to split in `fn` (none: an empty map), or undefined when the
  * function cannot be split whole. Masks (vector<Nxi1>) take their split from the ops they meet:
  * the values an element-wise op combines, and the values an scf.for/scf.if carries together,
- * must split alike.
+ * must split alike. `split` names the functions whose signatures are split: their arguments,
+ * results and calls carry the pieces of their types (a mask a v128 holds stays whole).
  */
-function plan(fn: Operation, ctx: Context): Map<Value, number> | undefined {
+function plan(fn: Operation, ctx: Context, split: Set<string>): Map<Value, number> | undefined {
   const lanes = new Map<Value, number>(), groups: Value[][] = [], uses: Value[][] = [], elementwise: Operation[] = [];
+  const splitSig = split.has(symbolName(fn)!), boundary: Value[] = splitSig ? [...fn.body().args] : [];
   const seed = (v: Value) => { // (a mask no v128 holds joins a group of its own, to be split at least into elements)
     const l = pieceLanes(v.type);
     if (l) lanes.set(v, l);
@@ -90,12 +120,14 @@ function plan(fn: Operation, ctx: Context): Map<Value, number> | undefined {
       op.results.forEach((r, i) => groups.push([op.operand(first + i), op.body().args[1 + i], r, y.operand(i)]));
     }
     if (IFS.has(op.name)) op.results.forEach((r, i) => groups.push([r, ...op.regions.map((g) => g.blocks[0].terminator!.operand(i))]));
+    if (op.name === "func.call" && split.has(calleeOf(op))) boundary.push(...op.results);
   });
-  if (!lanes.size) return undefined;
+  if (!lanes.size) return lanes;
   // A mask an op on native vectors gives (cmpi of vector<8xi16>) stays whole; split element-wise
   // ops, transfers and masked accesses using it take its elements.
   const native = (v: Value) => v.type instanceof VectorType && !isMask(v.type) && !lanes.has(v);
   const pinned = new Set<Value>(elementwise.filter((op) => vectors(op).some(native)).flatMap((op) => op.results.filter((r) => isMask(r.type))));
+  for (const v of boundary) if (isMask(v.type)) pinned.add(v);
   for (const g of [...uses, ...elementwise.map(vectors)]) groups.push(g.some(native) ? g : g.filter((v) => !pinned.has(v)));
   // Masks take the split of what they meet; those left that no v128 holds split into elements.
   for (let changed = true, late = false; changed || !late;) {
@@ -116,18 +148,20 @@ function plan(fn: Operation, ctx: Context): Map<Value, number> | undefined {
       }
     }
   }
-  let ok = true;
+  let ok = fn.body().args.every((a) => (splitSig ? lanes.get(a) === pieceLanes(a.type) : !lanes.has(a)));
   fn.walk((op) => {
     for (const r of op.regions) for (const b of r.blocks) {
-      if (b.args.some((a, i) => lanes.has(a) && (!LOOPS.has(op.name) || i === 0))) ok = false;
+      if (op !== fn && b.args.some((a, i) => lanes.has(a) && (!LOOPS.has(op.name) || i === 0))) ok = false;
     }
-    if ([...op.operands, ...op.results].some((v) => lanes.has(v)) && !splittable(op, lanes, ctx)) ok = false;
+    if ([...op.operands, ...op.results].some((v) => lanes.has(v)) && !splittable(op, lanes, ctx, split)) ok = false;
     return ok;
   });
   return ok ? lanes : undefined;
 }
 
-function splittable(op: Operation, lanes: Map<Value, number>, ctx: Context): boolean {
+function splittable(op: Operation, lanes: Map<Value, number>, ctx: Context, split: Set<string>): boolean {
+  // What crosses a split signature is in the pieces of its type.
+  const asTyped = (vs: readonly Value[]) => vs.every((v) => lanes.get(v) === pieceLanes(v.type));
   // Masks have no memory form in the backend; a memref of vectors holds whole vectors.
   const scalarMemref = (v: Value) => v.type instanceof MemRefType && !(v.type.elementType instanceof VectorType) && v.type.elementType !== i1;
   switch (op.name) {
@@ -148,6 +182,8 @@ function splittable(op: Operation, lanes: Map<Value, number>, ctx: Context): boo
       return p !== undefined && p.every((x, d) => x >= 0 && x < vt.shape[d]);
     }
     case "scf.yield": case "affine.yield": return LOOPS.has(op.parentOp?.name ?? "") || IFS.has(op.parentOp?.name ?? "");
+    case "func.call": return split.has(calleeOf(op)) && asTyped(vectors(op));
+    case "func.return": return split.has(symbolName(op.parentOp!)!) && asTyped(op.operands);
   }
   return ctx.hasTrait(op, "Elementwise") && op.results.length === 1
     && (resizes(op) || vectors(op).every((v) => lanes.has(v) || (op.operands.includes(v) && isMask(v.type) && heldVector(v.type))));
@@ -175,6 +211,30 @@ class Splitter {
       if (this.lanes.has(v)) this.parts.set(v, news.slice(i, (i += this.count(v))));
       else v.replaceAllUsesWith(news[i++]);
     }
+  }
+
+  /** Splits `fn`'s body; with `signature`, its arguments and results too. */
+  func(fn: Operation, signature: boolean): void {
+    if (signature) {
+      const ft = fnType(fn), r = fn.regions[0];
+      fn.attributes.set("function_type", new TypeAttr(FunctionType.get(ft.inputs.flatMap(splitType), ft.results.flatMap(splitType))));
+      for (const [k, ts] of [["arg_attrs", ft.inputs], ["res_attrs", ft.results]] as const) { // each piece keeps its value's
+        const a = fn.attr(k);
+        if (a instanceof ArrayAttr) fn.attributes.set(k, new ArrayAttr(a.items.flatMap((x, i) => splitType(ts[i]).map(() => x))));
+      }
+      r.blocks[0] = this.rebody(r.blocks[0]);
+      r.blocks[0].parent = r;
+    }
+    this.block(fn.body());
+  }
+
+  /** A block taking `old`'s arguments in pieces and holding its ops. */
+  private rebody(old: Block): Block {
+    const body = new Block();
+    old.args.forEach((a) => this.expandTypes([a]).forEach((t) => body.addArg(t, a.loc)));
+    this.bind(old.args, body.args);
+    for (const o of [...old.ops]) body.append(o);
+    return body;
   }
 
   block(blk: Block): void {
@@ -389,12 +449,10 @@ class Splitter {
         if (printPunctuation(op) !== "no_punctuation") punct(printPunctuation(op));
         break;
       }
-      case "scf.yield": case "affine.yield": b.create(op.name, this.expand(op.operands), [], attrs); break;
+      case "scf.yield": case "affine.yield": case "func.return": b.create(op.name, this.expand(op.operands), [], attrs); break;
+      case "func.call": this.bind(op.results, b.create(op.name, this.expand(op.operands), this.expandTypes(op.results), attrs).results); break;
       case "scf.for": case "affine.for": { // the body moves into a loop carrying the pieces
-        const old = op.body(), body = new Block();
-        old.args.forEach((a) => this.expandTypes([a]).forEach((t) => body.addArg(t, a.loc)));
-        this.bind(old.args, body.args);
-        for (const o of [...old.ops]) body.append(o);
+        const body = this.rebody(op.body());
         const operands = this.expand(op.operands);
         if (op.name === "affine.for") { // bounds' operands, then the (now more) inits
           const [lb, ub] = (op.attr("operandSegmentSizes") as DenseArrayAttr).values.map(Number);
@@ -432,9 +490,19 @@ export const splitVectors: Pass = {
   name: "split-vectors",
   description: "Split vectors the wasm backend does not hold in one v128 into 128-bit pieces or elements",
   run(module: Module, ctx: Context, _diag: DiagnosticSink): void {
-    for (const fn of module.definedFunctions()) {
-      const lanes = plan(fn, ctx);
-      if (lanes) new Splitter(lanes).block(fn.body());
+    const fns = module.definedFunctions(), split = splitCandidates(module), callers = new Map<string, Operation[]>();
+    for (const g of fns) g.walk((op) => { if (op.name === "func.call") callers.set(calleeOf(op), [...(callers.get(calleeOf(op)) ?? []), g]); });
+    // A signature is split where the function and all its callers split with it.
+    for (let plans: Map<Operation, Map<Value, number> | undefined>; ;) {
+      plans = new Map(fns.map((fn) => [fn, plan(fn, ctx, split)]));
+      const failed = (fn: Operation) => !plans.get(fn);
+      const dropped = [...split].filter((n) => failed(module.lookup(n)!) || callers.get(n)?.some(failed));
+      if (dropped.length) { for (const n of dropped) split.delete(n); continue; }
+      for (const fn of fns) {
+        const lanes = plans.get(fn);
+        if (lanes?.size) new Splitter(lanes).func(fn, split.has(symbolName(fn)!));
+      }
+      return;
     }
   },
 };

@@ -7,7 +7,8 @@ import { symbolName } from "../ir/core.js";
 import type { Context } from "../ir/dialect.js";
 import type { Pass } from "./pass.js";
 
-function refsIn(a: Attribute, out: string[]): void {
+/** Appends the symbols `a` names (in arrays and dictionaries too) to `out`. */
+export function refsIn(a: Attribute, out: string[]): void {
   if (a instanceof SymbolRefAttr) out.push(a.root);
   else if (a instanceof ArrayAttr) for (const x of a.items) refsIn(x, out);
   else if (a instanceof DictionaryAttr) for (const x of a.entries.values()) refsIn(x, out);
