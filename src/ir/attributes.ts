@@ -138,11 +138,12 @@ export class FloatAttr extends Attribute {
 const typedStr = (a: Attribute) => (a instanceof IntegerAttr && a.type === i64 ? `${a.str} : i64` : a.str);
 const elidedStr = (a: Attribute) => (a instanceof FloatAttr && a.type === f64 ? floatStr(a.value) : a.str);
 
+/** As LLVM's printEscapedString: a backslash doubled, a quote and what is not printable ASCII in hex (`\22`, `\0A`). */
 export function escapeString(s: string): string {
   let out = "";
   for (const ch of Buffer.from(s, "utf8")) {
-    if (ch === 0x22 || ch === 0x5c) out += "\\" + String.fromCharCode(ch);
-    else if (ch >= 0x20 && ch < 0x7f) out += String.fromCharCode(ch);
+    if (ch === 0x5c) out += "\\\\";
+    else if (ch >= 0x20 && ch < 0x7f && ch !== 0x22) out += String.fromCharCode(ch);
     else out += "\\" + ch.toString(16).toUpperCase().padStart(2, "0");
   }
   return out;
