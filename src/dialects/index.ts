@@ -3,6 +3,7 @@ import { Context } from "../ir/dialect.js";
 import { affine } from "./affine.js";
 import { arith } from "./arith.js";
 import { builtin } from "./builtin.js";
+import { cf } from "./cf.js";
 import { bufferization } from "./bufferization.js";
 import { func } from "./func.js";
 import { memref } from "./memref.js";
@@ -15,5 +16,5 @@ import { tensorlang } from "./tensorlang.js";
 import { vector } from "./vector.js";
 
 export function createContext(): Context {
-  return new Context().register(builtin, func, arith, memref, scf, affine, llvm, math, tensor, linalg, tensorlang, vector, bufferization);
+  return new Context().register(builtin, func, arith, cf, memref, scf, affine, llvm, math, tensor, linalg, tensorlang, vector, bufferization);
 }

@@ -1,7 +1,8 @@
 // func, cf (non-branch ops) and builtin casts. Branch terminators (cf.br, cf.cond_br,
 // cf.switch) are handled by the interpreter core, which moves between blocks.
 import type { HandlerTable } from "./interpreter.js";
-import { Trap } from "./values.js";
+import { OpTrap, Trap } from "./values.js";
+import type { StringAttr } from "../ir/attributes.js";
 import { symbolRef } from "./util.js";
 
 export const FUNC: HandlerTable = {
@@ -19,7 +20,7 @@ export const FUNC: HandlerTable = {
   "func.call_indirect": (interp, op, [fp, ...args]) =>
     interp.call(interp.functionAt(Number(fp)), args, { argTypes: op.operands.slice(1).map((v) => v.type), resultTypes: op.results.map((r) => r.type) }),
   "cf.assert": (_i, op, [c]) => {
-    if (c === 0) throw new Trap(`assertion failed: ${op.attr("msg")?.str ?? ""}`);
+    if (!c) throw new OpTrap(`assertion failed: ${op.attr<StringAttr>("msg")?.value ?? ""}`); // named at the op, as the wasm engine does
     return [];
   },
   "builtin.unrealized_conversion_cast": (_i, _op, args) => args,

@@ -129,6 +129,9 @@ export class Verifier implements VerifyContext {
     const blocks = r.blocks;
     for (let bi = 0; bi < blocks.length; bi++) {
       const b = blocks[bi], ops = b.ops;
+      // As MLIR's verifier: this failure ends the block's checks.
+      const early = ops.find((o, i) => o.successors.length && i < ops.length - 1);
+      if (early) { this.sink.error(early.loc, "operation with block successors must terminate its parent block"); continue; }
       if (!noTerminator) {
         const t = b.terminator;
         const unknown = t && this.ctx.allowUnregistered && !this.ctx.registered(t.name);

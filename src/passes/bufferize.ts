@@ -568,6 +568,15 @@ function convertFunctionType(fn: Operation): void {
   fn.attributes.set("function_type", new TypeAttr(FunctionType.get(ft.inputs.map(bufferType), ft.results.map(bufferType))));
 }
 
+const holdsTensors = (fn: Operation) => {
+  let found = false;
+  fn.walk((o) => {
+    found ||= [...o.operands, ...o.results, ...o.regions.flatMap((r) => r.blocks.flatMap((b) => b.args))].some((v) => v.type instanceof TensorType);
+    return !found;
+  });
+  return found;
+};
+
 export const bufferize: Pass = {
   name: "bufferize",
   description: "Convert tensors to memrefs (function boundaries included), inserting allocations, copies and deallocations",
@@ -577,7 +586,10 @@ export const bufferize: Pass = {
     for (const fn of funcs) convertFunctionType(fn);
     for (const fn of funcs) {
       if (!fn.regions.length || !fn.region().blocks.length) continue;
-      if (fn.region().blocks.length > 1) { diag.error(fn.loc, "bufferize supports single-block function bodies only"); continue; }
+      if (fn.region().blocks.length > 1) { // (cf branches): fine where no tensor is left to convert
+        if (holdsTensors(fn)) diag.error(fn.loc, "bufferize supports single-block function bodies only");
+        continue;
+      }
       new FunctionBufferizer(fn, globals, module, diag).run();
     }
   },

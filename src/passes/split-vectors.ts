@@ -151,7 +151,7 @@ function plan(fn: Operation, ctx: Context, split: Set<string>): Map<Value, numbe
   let ok = fn.body().args.every((a) => (splitSig ? lanes.get(a) === pieceLanes(a.type) : !lanes.has(a)));
   fn.walk((op) => {
     for (const r of op.regions) for (const b of r.blocks) {
-      if (op !== fn && b.args.some((a, i) => lanes.has(a) && (!LOOPS.has(op.name) || i === 0))) ok = false;
+      if (b.args.some((a, i) => lanes.has(a) && (op === fn ? b !== fn.body() : !LOOPS.has(op.name) || i === 0))) ok = false;
     }
     if ([...op.operands, ...op.results].some((v) => lanes.has(v)) && !splittable(op, lanes, ctx, split)) ok = false;
     return ok;

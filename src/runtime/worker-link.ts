@@ -187,6 +187,7 @@ export class ProgramInstance {
     const step = /^step_(.+)$/.exec(name);
     if (step) return (s) => { throw new TensorLangRuntimeError("trap", wasmFunctionOf(new Error()), `${step[1]}: step must be positive, got ${s}`); };
     if (name === "dim_range") return (k, rank) => { throw new TensorLangRuntimeError("trap", wasmFunctionOf(new Error()), `memref.dim: dimension ${k} out of range for rank ${rank}`); };
+    if (name === "assert_fail") return (msg) => { throw new TensorLangRuntimeError("trap", wasmFunctionOf(new Error()), heap.readCString(Number(msg))); };
     if (name === "stack_overflow") return () => { throw new TensorLangRuntimeError("stack-overflow", wasmFunctionOf(new Error()), "shadow stack overflow (memref.alloca)"); };
     const oob = /^oob(\d+)$/.exec(name);
     if (oob) {

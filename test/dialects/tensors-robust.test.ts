@@ -1,4 +1,4 @@
-// math/tensor/linalg/vector: truncated and mutated programs end in diagnostics, never in an
+// cf/math/tensor/linalg/vector: truncated and mutated programs end in diagnostics, never in an
 // uncaught exception (parse, verify and print of our custom syntaxes).
 import fc from "fast-check";
 import { readFileSync } from "node:fs";
@@ -13,7 +13,7 @@ import { verifyModule } from "../../src/ir/verifier.js";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const ctx = createContext();
-const seeds = ["math", "tensor", "linalg", "vector"].flatMap((d) =>
+const seeds = ["cf", "math", "tensor", "linalg", "vector"].flatMap((d) =>
   ["ops.mlir", "invalid.mlir"].map((f) => readFileSync(join(here, "..", "..", "..", "test", "dialects", d, f), "utf8")));
 
 function survive(text: string): void {

@@ -107,14 +107,13 @@ func.func @f(%x: i32 loc(#b)) -> i32 {
 
 test("debugInfo printing writes call site, fused, named and unknown locations back as written, aliases expanded, arguments too", () => {
   const c = createContext();
-  c.allowUnregistered = true; // cf.br
   const out = printModule(parseModule(STRUCTURED, "s.mlir", c), c, { debugInfo: true });
   for (const line of [
     `func.func @f(%arg0: i32 loc("b.py":5:6)) -> i32 {`,
     `%0 = arith.addi %arg0, %arg0 : i32 loc(callsite("callee"("b.py":5:6) at "a.py":1:2))`,
     `%1 = arith.addi %0, %arg0 : i32 loc(fused<"pass">["a.py":1:2, "named"("b.py":5:6)])`,
     `%2 = arith.addi %1, %arg0 : i32 loc(unknown)`,
-    `"cf.br"(%2)[^bb1] : (i32) -> () loc("just a name")`,
+    `cf.br ^bb1(%2 : i32) loc("just a name")`,
     `^bb1(%3: i32 loc("blk.py":4:4)):  // pred: ^bb0`,
     `affine.for %arg1 loc("iv.py":5:5) = 0 to 2 {`,
     `} loc(callsite("inner" at callsite("mid.py":2:2 at "outer.py":3:3)))`,
@@ -122,9 +121,7 @@ test("debugInfo printing writes call site, fused, named and unknown locations ba
   ]) assert.ok(out.includes(line), `${line}\nnot in\n${out}`);
   assert.equal(printModule(parseModule(out, "again.mlir", c), c, { debugInfo: true }), out, "a fixed point");
   // Diagnostics still point at the first file position, or at the op in this text when there is none.
-  const c2 = createContext();
-  c2.allowUnregistered = true;
-  const m = parseModule(STRUCTURED, "here.mlir", c2), seen: string[] = [];
+  const m = parseModule(STRUCTURED, "here.mlir", c), seen: string[] = [];
   m.walk((op) => { seen.push(`${op.name} ${formatLoc(op.loc)}`); });
   assert.deepEqual(seen.slice(2, 6),
     ["arith.addi b.py:5:6", "arith.addi a.py:1:2", "arith.addi here.mlir:5:8", "cf.br here.mlir:6:3"]);
@@ -132,9 +129,8 @@ test("debugInfo printing writes call site, fused, named and unknown locations ba
 
 test("mlir-opt-19 reads the locations TensorLang prints and prints the same ones", { skip: mlirSkip() }, () => {
   const c = createContext();
-  c.allowUnregistered = true;
   const ours = printModule(parseModule(STRUCTURED, "s.mlir", c), c, { debugInfo: true });
-  const r = mlirOpt(["--allow-unregistered-dialect", "--mlir-print-debuginfo", "--mlir-print-op-generic"], ours); // generic: it knows cf.br
+  const r = mlirOpt(["--mlir-print-debuginfo"], ours);
   assert.equal(r.code, 0, r.stderr);
   assert.equal(printModule(parseModule(r.stdout, "mlir.mlir", c), c, { debugInfo: true }).replace(/"(s|mlir)\.mlir":\d+:\d+/g, "POS"),
     ours.replace(/"(s|mlir)\.mlir":\d+:\d+/g, "POS"));

@@ -27,6 +27,7 @@ import "./ops-scalar.js";
 import "./ops-memory.js";
 import "./ops-control.js";
 import "./ops-vector.js";
+import { emitBlocks } from "./ops-cf.js";
 
 export interface HostSignature { params: HostTypeName[]; result: HostTypeName | null; variadic?: boolean }
 
@@ -250,10 +251,9 @@ export class ModuleCompiler {
     const paramTypes = flatTypes(abi.params);
     const e = new FunctionEmitter(this, name, paramTypes.length, abi.results);
     const entry = op.region().blocks[0];
-    if (op.region().blocks.length > 1) throw new CompileError(`@${name}: functions with several blocks (cf/llvm branches) are not supported by the wasm backend`);
     let p = 0;
     entry.args.forEach((a) => e.bindFlat(a, () => p++));
-    const body = e.collect(() => e.emitBlock(entry));
+    const body = e.collect(() => (op.region().blocks.length > 1 ? emitBlocks(e, op.region()) : e.emitBlock(entry)));
     const stmts = e.spSave !== undefined ? [this.m.local.set(e.spSave, this.m.global.get(this.stackPointer(), binaryen.i32)), ...body] : body;
     const resultType = bt(flatTypes(abi.results));
     if (resultType !== binaryen.none) stmts.push(this.m.unreachable());

@@ -1,0 +1,161 @@
+// cf dialect: unstructured control flow between the blocks of a region, as MLIR 19 writes it
+// (what its --convert-scf-to-cf makes): cf.br, cf.cond_br, cf.switch, and cf.assert.
+import { DenseArrayAttr, DenseElementsAttr, StringAttr } from "../ir/attributes.js";
+import type { Block, Operation, Value } from "../ir/core.js";
+import type { Dialect, OpSpec, VerifyContext } from "../ir/dialect.js";
+import type { OpAsmParser } from "../ir/parser.js";
+import type { OpAsmPrinter } from "../ir/printer.js";
+import { IntegerType, VectorType, i1, i32 } from "../ir/types.js";
+import { ANY, I1, tc, variadic } from "./common.js";
+import { segmentSizesAttr } from "./indexing.js";
+
+const BRANCH: OpSpec["traits"] = ["Pure", "Terminator"];
+const ANY_OPERANDS = variadic(ANY);
+
+/** The operands each successor of a branch receives, in successor order. */
+export function successorOperands(op: Operation): Value[][] {
+  const ops = op.operands;
+  if (op.name === "cf.br") return [[...ops]];
+  const seg = (op.attr("operandSegmentSizes") as DenseArrayAttr | undefined)?.values ?? [];
+  if (op.name === "cf.cond_br") return [ops.slice(1, 1 + seg[1]), ops.slice(1 + seg[1], 1 + seg[1] + seg[2])];
+  // cf.switch: the default's, then each case's (case_operand_segments)
+  const out = [ops.slice(1, 1 + seg[1])];
+  let at = 1 + seg[1];
+  for (const n of caseSegments(op)) out.push(ops.slice(at, (at += n)));
+  return out;
+}
+
+/** cf.switch's case values as signed integers of the flag's width. */
+export function caseValues(op: Operation): bigint[] {
+  const a = op.attr("case_values");
+  return a instanceof DenseElementsAttr ? a.values.map((v) => BigInt(v)) : [];
+}
+const caseSegments = (op: Operation) => (op.attr("case_operand_segments") as DenseArrayAttr | undefined)?.values ?? [];
+
+/** `^bb1` or `^bb1(%a, %b : i32, f32)`. */
+function parseDest(p: OpAsmParser): { block: Block; operands: Value[] } {
+  const block = p.parseSuccessor();
+  if (!p.accept("(")) return { block, operands: [] };
+  const us = p.parseOperandList(), loc = p.locHere();
+  p.expect(":");
+  const types = p.parseTypeListUntil(")");
+  return { block, operands: p.resolveOperands(us, types, loc) };
+}
+const printDest = (p: OpAsmPrinter, block: Block, vs: readonly Value[]) =>
+  p.blockName(block) + (vs.length ? `(${p.operands(vs)} : ${vs.map((v) => p.type(v.type)).join(", ")})` : "");
+
+/** MLIR's BranchOpInterface check: each successor's operands match its block's arguments. */
+function verifySuccessors(op: Operation, ctx: VerifyContext): void {
+  successorOperands(op).some((vs, i) => {
+    const args = op.successors[i]?.args ?? [];
+    if (vs.length !== args.length) { ctx.error(op, `branch has ${vs.length} operands for successor #${i}, but target block has ${args.length}`); return true; }
+    const j = vs.findIndex((v, k) => v.type !== args[k].type);
+    if (j >= 0) { ctx.error(op, `type mismatch for bb argument #${j} of successor #${i}`); return true; }
+    return false;
+  });
+}
+
+export const cf: Dialect = {
+  name: "cf",
+  ops: [
+    {
+      name: "cf.br", traits: BRANCH, operandTypes: [ANY_OPERANDS],
+      parse(p, st) {
+        const d = parseDest(p);
+        st.successors = [d.block];
+        st.operands = d.operands;
+        p.parseOptionalAttrDict(st);
+      },
+      print(p, op) { p.print(" ", printDest(p, op.successors[0], op.operands), p.attrDict(op)); },
+      verify(op, ctx) {
+        if (op.successors.length !== 1) return `requires 1 successors but found ${op.successors.length}`;
+        verifySuccessors(op, ctx);
+      },
+    },
+    {
+      name: "cf.cond_br", traits: BRANCH, segments: 3, props: ["operandSegmentSizes"], operandTypes: [I1, ANY_OPERANDS, ANY_OPERANDS],
+      parse(p, st) {
+        const c = p.parseOperand();
+        p.expect(",");
+        const t = parseDest(p);
+        p.expect(",");
+        const f = parseDest(p);
+        st.operands = [p.resolveOperand(c, i1), ...t.operands, ...f.operands];
+        st.successors = [t.block, f.block];
+        st.addAttr("operandSegmentSizes", segmentSizesAttr([1, t.operands.length, f.operands.length]));
+        p.parseOptionalAttrDict(st);
+      },
+      print(p, op) {
+        const [t, f] = successorOperands(op);
+        p.print(" ", p.operands([op.operands[0]]), ", ", printDest(p, op.successors[0], t), ", ", printDest(p, op.successors[1], f), p.attrDict(op, ["operandSegmentSizes"]));
+      },
+      verify(op, ctx) {
+        if (op.successors.length !== 2) return `requires 2 successors but found ${op.successors.length}`;
+        verifySuccessors(op, ctx);
+      },
+    },
+    {
+      // cf.switch %flag : i32, [ default: ^bb1(%a : i32), 42: ^bb2, ... ]
+      name: "cf.switch", traits: BRANCH, segments: 3, props: ["case_operand_segments", "case_values", "operandSegmentSizes"],
+      operandTypes: [tc("integer", (t) => t instanceof IntegerType), ANY_OPERANDS, ANY_OPERANDS],
+      parse(p, st) {
+        const flag = p.parseOperand();
+        p.expect(":");
+        const ft = p.parseTypeOf(IntegerType);
+        p.expect(",");
+        p.expect("[");
+        p.parseKeyword("default");
+        p.expect(":");
+        const def = parseDest(p), values: bigint[] = [], dests = [def.block], segs: number[] = [], caseOps: Value[] = [];
+        while (p.accept(",")) {
+          const neg = p.accept("-"), tok = p.lex.next();
+          if (tok.kind !== "int") throw p.errorAt(tok, "expected integer value");
+          values.push(BigInt.asIntN(ft.width, neg ? -BigInt(tok.text) : BigInt(tok.text))); // (MLIR truncates to the flag's width)
+          p.expect(":");
+          const d = parseDest(p);
+          dests.push(d.block);
+          segs.push(d.operands.length);
+          caseOps.push(...d.operands);
+        }
+        p.expect("]");
+        st.operands = [p.resolveOperand(flag, ft), ...def.operands, ...caseOps];
+        st.successors = dests;
+        st.addAttr("case_operand_segments", new DenseArrayAttr(i32, segs));
+        if (values.length) st.addAttr("case_values", new DenseElementsAttr(VectorType.get([values.length], ft), values.map((v) => (ft.width > 32 ? v : Number(v)))));
+        st.addAttr("operandSegmentSizes", segmentSizesAttr([1, def.operands.length, caseOps.length]));
+        p.parseOptionalAttrDict(st);
+      },
+      print(p, op) {
+        const flag = op.operands[0], width = (flag.type as IntegerType).width, vals = caseValues(op), dests = successorOperands(op);
+        p.print(" ", p.operands([flag]), " : ", p.type(flag.type), ", [");
+        p.indented(() => dests.forEach((vs, i) => {
+          p.newline();
+          // (case values print unsigned, as MLIR 19 prints them)
+          p.print(i ? `${BigInt.asUintN(width, vals[i - 1])}: ` : "default: ", printDest(p, op.successors[i], vs), i < dests.length - 1 ? "," : "");
+        }));
+        if (vals.length) p.newline(); // (MLIR closes a default-only list on its line)
+        p.print("]", p.attrDict(op, ["case_operand_segments", "case_values", "operandSegmentSizes"]));
+      },
+      verify(op, ctx) {
+        const flag = op.operands[0].type, cv = op.attr("case_values"), n = caseValues(op).length;
+        if (cv instanceof DenseElementsAttr && cv.type.elementType !== flag) return `'flag' type ('${flag.str}') should match case value type ('${cv.type.elementType.str}')`;
+        if (n !== op.successors.length - 1) return `number of case values (${n}) should match number of case destinations (${op.successors.length - 1})`;
+        const segs = caseSegments(op), caseOps = (op.attr("operandSegmentSizes") as DenseArrayAttr).values[2];
+        if (segs.length !== n || segs.reduce((a, b) => a + b, 0) !== caseOps) return `case_operand_segments (${segs.join(", ")}) does not split the ${caseOps} case operands among ${n} cases`;
+        verifySuccessors(op, ctx);
+      },
+    },
+    {
+      name: "cf.assert", props: ["msg"], operands: 1, results: 0, operandTypes: [I1],
+      parse(p, st) {
+        const c = p.parseOperand();
+        p.expect(",");
+        st.addAttr("msg", new StringAttr(p.parseString()));
+        st.operands = [p.resolveOperand(c, i1)];
+        p.parseOptionalAttrDict(st);
+      },
+      print(p, op) { p.print(" ", p.operands(op.operands), ", ", op.attr("msg")!.str, p.attrDict(op, ["msg"])); },
+      verify(op) { if (!(op.attr("msg") instanceof StringAttr)) return "requires attribute 'msg'"; },
+    },
+  ],
+};
