@@ -1,7 +1,8 @@
 // cf dialect: unstructured control flow between the blocks of a region, as MLIR 19 writes it
 // (what its --convert-scf-to-cf makes): cf.br, cf.cond_br, cf.switch, and cf.assert.
 import { DenseArrayAttr, DenseElementsAttr, StringAttr } from "../ir/attributes.js";
-import type { Block, Operation, Value } from "../ir/core.js";
+import type { Builder } from "../ir/builder.js";
+import { Operation, type Block, type Value } from "../ir/core.js";
 import type { Dialect, OpSpec, VerifyContext } from "../ir/dialect.js";
 import type { OpAsmParser } from "../ir/parser.js";
 import type { OpAsmPrinter } from "../ir/printer.js";
@@ -31,6 +32,25 @@ export function caseValues(op: Operation): bigint[] {
   return a instanceof DenseElementsAttr ? a.values.map((v) => BigInt(v)) : [];
 }
 const caseSegments = (op: Operation) => (op.attr("case_operand_segments") as DenseArrayAttr | undefined)?.values ?? [];
+
+/** Builds `cf.br` to `dest` with `operands` at `b`. */
+export function br(b: Builder, dest: Block, operands: readonly Value[]): Operation {
+  return b.insert(new Operation({ name: "cf.br", operands: [...operands], successors: [dest] }));
+}
+/** Builds `cf.cond_br %cond, t(tOps), f(fOps)` at `b`. */
+export function condBr(b: Builder, cond: Value, t: Block, tOps: readonly Value[], f: Block, fOps: readonly Value[]): Operation {
+  return b.insert(new Operation({ name: "cf.cond_br", operands: [cond, ...tOps, ...fOps], successors: [t, f],
+    attributes: { operandSegmentSizes: segmentSizesAttr([1, tOps.length, fOps.length]) } }));
+}
+/** Builds `cf.switch` on `flag` (an integer) to `def`, or to `cases[i].dest` where it is `cases[i].value`; no operands. */
+export function switchOp(b: Builder, flag: Value, def: Block, cases: readonly { value: number; dest: Block }[]): Operation {
+  const ft = flag.type as IntegerType;
+  return b.insert(new Operation({ name: "cf.switch", operands: [flag], successors: [def, ...cases.map((c) => c.dest)], attributes: {
+    case_operand_segments: new DenseArrayAttr(i32, cases.map(() => 0)),
+    ...(cases.length ? { case_values: new DenseElementsAttr(VectorType.get([cases.length], ft), cases.map((c) => (ft.width > 32 ? BigInt(c.value) : c.value))) } : {}),
+    operandSegmentSizes: segmentSizesAttr([1, 0, 0]),
+  } }));
+}
 
 /** `^bb1` or `^bb1(%a, %b : i32, f32)`. */
 function parseDest(p: OpAsmParser): { block: Block; operands: Value[] } {

@@ -109,16 +109,18 @@ function combineIfs(next: Operation, rw: Rewriter): boolean {
   return true;
 }
 
+/** MLIR's IfOp::fold, in place: `if (c xor true) A else B` is `if c B else A`. */
+export function foldIf(op: Operation): Value[] | undefined {
+  const cond = op.operand(0), then = op.body(0), els = op.region(1)?.blocks[0], x = cond.owner;
+  if (!els || !(x instanceof Operation) || !negates(cond, x.operand(0))) return undefined;
+  op.setOperand(0, x.operand(0));
+  [op.regions[0].blocks[0], op.regions[1].blocks[0]] = [els, then];
+  [els.parent, then.parent] = [op.regions[0], op.regions[1]];
+  return [...op.results];
+}
+
 export function canonicalizeIf(op: Operation, rw: Rewriter): boolean {
   const cond = op.operand(0), then = op.body(0), els = op.region(1)?.blocks[0];
-  // MLIR's fold: `if (c xor true) A else B` is `if c B else A`.
-  const x = cond.owner;
-  if (els && x instanceof Operation && negates(cond, x.operand(0))) {
-    op.setOperand(0, x.operand(0));
-    [op.regions[0].blocks[0], op.regions[1].blocks[0]] = [els, then];
-    [els.parent, then.parent] = [op.regions[0], op.regions[1]];
-    return true;
-  }
   if (combineIfs(op, rw) || combineNestedIfs(op, rw)) return true;
   const c = constantIndex(cond);
   if (c !== undefined) {

@@ -66,6 +66,12 @@ export const PASS_CATALOG: readonly PassEntry[] = [
     load: async () => (await import("./raise-scf-to-affine.js")).raiseScfToAffine,
   },
   {
+    name: "convert-scf-to-cf",
+    perFunction: true,
+    description: "Lower scf.for, scf.if, scf.while, scf.index_switch and scf.execute_region to blocks and cf branches",
+    load: async () => (await import("./convert-scf-to-cf.js")).convertScfToCf,
+  },
+  {
     name: "lower-vector-ops",
     perFunction: true,
     description: "Lower vector contract, outerproduct, multi_reduction, strided slices, wide transpose/shuffle and n-D memory accesses and masks to extract/insert, 1-D rows, fma, reduction and arith",

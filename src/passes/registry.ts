@@ -2,6 +2,7 @@
 import { bufferize } from "./bufferize.js";
 import { canonicalize } from "./canonicalize.js";
 import { convertLinalgToAffineLoops, convertLinalgToLoops } from "./convert-linalg-to-loops.js";
+import { convertScfToCf } from "./convert-scf-to-cf.js";
 import { convertTensorlangToLinalg } from "./convert-tensorlang-to-linalg.js";
 import { cse } from "./cse.js";
 import { lowerAffine } from "./lower-affine.js";
@@ -15,7 +16,7 @@ import { verifyLinearity } from "./verify-linearity.js";
 
 export const PASSES: readonly Pass[] = [
   canonicalize, cse, verifyLinearity, convertTensorlangToLinalg, bufferize, convertLinalgToLoops, convertLinalgToAffineLoops, lowerAffine, raiseScfToAffine,
-  lowerVectorOps, splitVectors, loopInvariantCodeMotion, symbolDce,
+  convertScfToCf, lowerVectorOps, splitVectors, loopInvariantCodeMotion, symbolDce,
 ];
 
 export function lookupPass(name: string): Pass | undefined { return PASSES.find((p) => p.name === name); }
