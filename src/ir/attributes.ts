@@ -226,9 +226,10 @@ export class DenseElementsAttr extends Attribute {
     const et = type.elementType;
     const one = (v: number | bigint) => et === i1 ? (v ? "true" : "false")
       : et instanceof FloatType ? floatStr(Number(v), et) : String(v);
+    const first = values.length ? one(values[0]) : "";
     let body: string;
-    if (isSplat) body = one(values[0]);
-    else if (type.rank === 0) body = one(values[0]);
+    // (equal elements print as a splat: MLIR stores them as one; no element, as `dense<>`)
+    if (isSplat || type.rank === 0 || values.every((v) => one(v) === first)) body = first;
     else {
       let i = 0;
       const nest = (d: number): string => d === type.rank ? one(values[i++])

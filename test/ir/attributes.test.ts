@@ -5,6 +5,7 @@ import { DenseElementsAttr, FloatAttr } from "../../src/ir/attributes.js";
 import { DiagnosticError } from "../../src/ir/diagnostics.js";
 import { parseModule } from "../../src/ir/parser.js";
 import { printModule } from "../../src/ir/printer.js";
+import { VectorType, i1 } from "../../src/ir/types.js";
 
 const ctx = createContext();
 const roundTrip = (text: string) => {
@@ -41,6 +42,9 @@ test("attributes round-trip: numbers, strings, arrays, dicts, dense, affine", ()
   // Equal elements are a splat, as MLIR stores and prints them (bit for bit: 0.0 and -0.0 differ).
   assert.match(attrOf("dense<[[2, 2], [2, 2]]> : tensor<2x2xi64>"), /a = dense<2> : tensor<2x2xi64>/);
   assert.match(attrOf("dense<[0.0, -0.0]> : vector<2xf32>"), /a = dense<\[0.000000e\+00, -0.000000e\+00\]> : vector<2xf32>/);
+  // So does one a pass builds element by element; no element is `dense<>`, as MLIR prints it.
+  assert.equal(new DenseElementsAttr(VectorType.get([2, 2], i1), [0, 0, 0, 0], false).str, "dense<false> : vector<2x2xi1>");
+  assert.match(attrOf("dense<> : tensor<2x0xf32>"), /a = dense<> : tensor<2x0xf32>/);
   assert.match(attrOf("array<i64: 1, 2>"), /a = array<i64: 1, 2>/);
   assert.match(attrOf("affine_map<(d0, d1)[s0] -> (d0 + d1 * 2 - s0, d0 floordiv 4)>"), /affine_map<\(d0, d1\)\[s0\] -> \(d0 \+ d1 \* 2 - s0, d0 floordiv 4\)>/);
   assert.match(attrOf("affine_set<(d0) : (d0 - 1 >= 0, d0 == 0)>"), /affine_set<\(d0\) : \(d0 - 1 >= 0, d0 == 0\)>/);
