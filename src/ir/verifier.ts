@@ -228,6 +228,24 @@ function computeDominators(r: Region): Map<Block, Set<Block>> {
   return dom;
 }
 
+/**
+ * The dominator tree of a region's CFG: each block reached from the entry, with the blocks it
+ * immediately dominates (those no branch reaches are in none).
+ */
+export function dominatorTree(r: Region): Map<Block, Block[]> {
+  const reached = new Set<Block>(), todo = r.blocks.slice(0, 1);
+  for (let b = todo.pop(); b; b = todo.pop()) if (!reached.has(b)) { reached.add(b); todo.push(...(b.terminator?.successors ?? [])); }
+  const dom = computeDominators(r), tree = new Map<Block, Block[]>([...reached].map((b) => [b, []]));
+  for (const b of r.blocks.slice(1)) {
+    if (!reached.has(b)) continue;
+    // Strict dominators nest: the immediate one has the most dominators itself.
+    let idom: Block | undefined;
+    for (const d of dom.get(b)!) if (d !== b && (!idom || dom.get(d)!.size > dom.get(idom)!.size)) idom = d;
+    tree.get(idom!)!.push(b);
+  }
+  return tree;
+}
+
 /** Verify a whole module; returns every diagnostic found. */
 export function verifyModule(m: Module, ctx: Context): Diagnostic[] {
   const v = new Verifier(ctx);

@@ -3,8 +3,9 @@
 // replaced by it, regions compared op by op; an op that only reads memory, by an equal one
 // earlier in its block with nothing between that may write; an op found trivially dead on the
 // way is erased. Nested regions are simplified before the op that holds them, as MLIR does.
-import type { Block, Operation, Value } from "../ir/core.js";
+import type { Block, Operation, Region, Value } from "../ir/core.js";
 import type { Context } from "../ir/dialect.js";
+import { dominatorTree } from "../ir/verifier.js";
 import { effectFree, triviallyDead } from "./canonicalize.js";
 import type { Pass } from "./pass.js";
 
@@ -36,17 +37,35 @@ function key(op: Operation): string {
   return of(op);
 }
 
-/** Walks blocks with a scoped table: ops in nested regions may reuse outer ones, not siblings'. */
-function cseBlock(b: Block, ctx: Context, scope: Map<string, Operation>[], isolated: boolean): number {
+type Table = Map<string, Operation>;
+
+/**
+ * A region's blocks with scoped tables: one block sees the tables of the blocks and ops around
+ * it; blocks of a CFG go in dominator-tree order, each seeing those of the blocks dominating it
+ * (MLIR's walk); ops in nested regions may reuse outer ones, not siblings'.
+ */
+function cseRegion(r: Region, ctx: Context, scope: Table[], isolated: boolean): number {
+  const outer = isolated ? [] : scope;
+  if (r.blocks.length === 1) return cseBlock(r.blocks[0], ctx, [...outer, new Map()]);
+  const tree = dominatorTree(r);
   let removed = 0;
-  const table = new Map<string, Operation>();
-  const tables = isolated ? [table] : [...scope, table];
+  const visit = (b: Block, tables: Table[]): void => {
+    removed += cseBlock(b, ctx, tables);
+    for (const c of tree.get(b)!) visit(c, [...tables, new Map()]);
+  };
+  if (r.blocks.length) visit(r.blocks[0], [...outer, new Map()]);
+  return removed;
+}
+
+/** One block; `tables` ends with its own. */
+function cseBlock(b: Block, ctx: Context, tables: Table[]): number {
+  let removed = 0;
+  const table = tables[tables.length - 1];
   const reads = new Map<string, Operation>(); // this block's read-only ops since the last op that may write
   for (const op of [...b.ops]) {
     if (triviallyDead(op, ctx)) { op.erase(); removed++; continue; }
     const iso = ctx.hasTrait(op, "IsolatedFromAbove") || op.name === "builtin.module";
-    // Only single-block regions share the table (no CFG dominance reasoning needed).
-    for (const r of op.regions) for (const inner of r.blocks) removed += cseBlock(inner, ctx, r.blocks.length === 1 ? tables : [], iso);
+    for (const r of op.regions) removed += cseRegion(r, ctx, tables, iso);
     const free = effectFree(op, ctx), reading = ctx.hasTrait(op, "MemRead") && !op.regions.length;
     const candidate = op.results.length > 0 && op.regions.every((r) => r.blocks.length <= 1) &&
       (reading || (free && !ctx.hasTrait(op, "MemAlloc") && (ctx.hasTrait(op, "Pure") || op.regions.length > 0)));
@@ -70,6 +89,6 @@ export const cse: Pass = {
   description: "Eliminate common sub-expressions of side-effect-free operations",
   run(module, ctx) {
     ids = new WeakMap(); nextId = 0;
-    cseBlock(module.body, ctx, [], true);
+    cseRegion(module.op.regions[0], ctx, [], true);
   },
 };

@@ -1,6 +1,6 @@
 // --cse as MLIR's pass: equal effect-free ops with regions merge (a linalg.generic on tensors, an
-// scf.for or scf.if whose bodies only compute), ops that may write do not; what mlir-opt-19 --cse
-// prints for the same program.
+// scf.for or scf.if whose bodies only compute), ops that may write do not, blocks of a CFG reuse
+// what dominates them; what mlir-opt-19 --cse prints for the same programs.
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import { createContext } from "../../src/dialects/index.js";
@@ -56,6 +56,9 @@ func.func @f(%a: tensor<4xf32>, %n: index, %c: i1, %x: i32, %m: memref<4xi32>) -
   return %g1, %g2, %l1, %l2, %i1, %i2, %w1, %w2 : tensor<4xf32>, tensor<4xf32>, i32, i32, i32, i32, i32, i32
 }`;
 
+/** MLIR's printer leaves trailing spaces and blank lines ours does not. */
+const norm = (s: string) => s.split("\n").map((l) => l.trimEnd()).filter(Boolean).join("\n");
+
 function cse(text: string): string {
   const ctx = createContext(), m = parseModule(text, "cse.mlir", ctx);
   runPasses(m, ctx, [lookupPass("cse")!]);
@@ -75,6 +78,37 @@ test("equal effect-free ops with regions merge; loops that write do not", () => 
 test("--cse prints what mlir-opt-19 --cse prints", { skip: mlirSkip() }, () => {
   const r = mlirOpt(["--cse"], PROGRAM);
   assert.equal(r.code, 0, r.stderr);
-  const norm = (s: string) => s.split("\n").map((l) => l.trimEnd()).filter(Boolean).join("\n");
   assert.equal(norm(cse(PROGRAM)), norm(r.stdout));
+});
+
+// Blocks of a CFG: an op is replaced by an equal one in a block that dominates it (^bb1 over both
+// branches), never by one in a sibling block (^bb2 and ^bb3 each keep theirs), as MLIR's walk.
+const BLOCKS = `func.func @g(%c: i1, %x: i32) -> i32 {
+  %a = arith.muli %x, %x : i32
+  cf.cond_br %c, ^bb1, ^bb2
+^bb1:
+  %b = arith.muli %x, %x : i32
+  %s = arith.addi %b, %x : i32
+  cf.br ^bb3(%s : i32)
+^bb2:
+  %t = arith.addi %x, %x : i32
+  %u = arith.addi %x, %x : i32
+  cf.br ^bb3(%t : i32)
+^bb3(%r: i32):
+  %v = arith.addi %x, %x : i32
+  %w = arith.addi %r, %v : i32
+  %y = arith.addi %w, %a : i32
+  return %y : i32
+}`;
+
+test("in a CFG an op is replaced by an equal one in a dominating block, not in a sibling's", () => {
+  const out = cse(BLOCKS);
+  assert.equal((out.match(/arith\.muli/g) ?? []).length, 1, out);
+  assert.equal((out.match(/arith\.addi %arg1, %arg1/g) ?? []).length, 2, "^bb2 keeps one, ^bb3 its own");
+});
+
+test("--cse on a CFG prints what mlir-opt-19 --cse prints", { skip: mlirSkip() }, () => {
+  const r = mlirOpt(["--cse"], BLOCKS);
+  assert.equal(r.code, 0, r.stderr);
+  assert.equal(norm(cse(BLOCKS)), norm(r.stdout));
 });
