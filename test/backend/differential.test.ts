@@ -66,13 +66,13 @@ function engineProblem(cs: number[]): string | null {
   return `engines disagree (or trapped)\n--- program\n${text}--- interp\n${interp}\n--- wasm${checked ? " --check-bounds" : ""}\n${wasm}`;
 }
 
-/** Why `passes` change what the program prints (a fold or a motion that is not the runtime's semantics), or null. */
-const passesProblem = (passes: string[]) => (cs: number[]): string | null => {
+/** Why `passes` change what the program prints (a fold or a motion that is not the runtime's semantics; after them, under `engine`), or null. */
+const passesProblem = (passes: string[], engine: EngineKind = "interp") => (cs: number[]): string | null => {
   const text = generateProgram(cs, OPTS);
   const ctx = createContext();
   const m = parseModule(text, "gen.mlir", ctx);
   try { runPasses(m, ctx, passes.map((p) => lookupPass(p)!)); } catch (e) { return `--${passes.join(" --")} fails: ${e instanceof Error ? e.message : String(e)}\n--- program\n${text}`; }
-  const after = printModule(m, ctx), out = run(text, "interp", true), outAfter = run(after, "interp", true);
+  const after = printModule(m, ctx), out = run(text, "interp", true), outAfter = run(after, engine, true);
   if (out === outAfter) return null;
   return `--${passes.join(" --")} changes the output\n--- program\n${text}--- after\n${after}--- before\n${out}\n--- after\n${outAfter}`;
 };
@@ -100,3 +100,5 @@ test("interpreter and wasm engine print the same for random programs", () => che
 test("--canonicalize keeps what random programs print (folds agree with the runtime)", () => check(passesProblem(["canonicalize"]), RUNS / 2));
 const PIPELINE = (process.env.TL_DIFF_PASSES ?? "raise-scf-to-affine,loop-invariant-code-motion,cse,lower-affine,canonicalize").split(",");
 test(`--${PIPELINE.join(" --")} keeps what random programs print`, () => check(passesProblem(PIPELINE), RUNS / 2));
+const TO_CF = ["lower-affine", "convert-scf-to-cf", "cse", "canonicalize"];
+test(`--${TO_CF.join(" --")} keeps what random programs print, run by the wasm engine as blocks and branches`, () => check(passesProblem(TO_CF, "wasm"), RUNS / 2));
