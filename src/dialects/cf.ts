@@ -13,17 +13,24 @@ import { segmentSizesAttr } from "./indexing.js";
 const BRANCH: OpSpec["traits"] = ["Pure", "Terminator"];
 const ANY_OPERANDS = variadic(ANY);
 
-/** The operands each successor of a branch receives, in successor order. */
-export function successorOperands(op: Operation): Value[][] {
-  const ops = op.operands;
-  if (op.name === "cf.br") return [[...ops]];
+/** Where each successor's operands are among a branch's, [start, end), in successor order. */
+export function successorRanges(op: Operation): Array<[number, number]> {
+  if (op.name === "cf.br") return [[0, op.operands.length]];
   const seg = (op.attr("operandSegmentSizes") as DenseArrayAttr | undefined)?.values ?? [];
-  if (op.name === "cf.cond_br") return [ops.slice(1, 1 + seg[1]), ops.slice(1 + seg[1], 1 + seg[1] + seg[2])];
+  if (op.name === "cf.cond_br") return [[1, 1 + seg[1]], [1 + seg[1], 1 + seg[1] + seg[2]]];
   // cf.switch: the default's, then each case's (case_operand_segments)
-  const out = [ops.slice(1, 1 + seg[1])];
+  const out: Array<[number, number]> = [[1, 1 + seg[1]]];
   let at = 1 + seg[1];
-  for (const n of caseSegments(op)) out.push(ops.slice(at, (at += n)));
+  for (const n of caseSegments(op)) out.push([at, (at += n)]);
   return out;
+}
+/** The operands each successor of a branch receives, in successor order. */
+export const successorOperands = (op: Operation): Value[][] => successorRanges(op).map(([a, b]) => op.operands.slice(a, b));
+
+/** The successor cf.switch takes for `flag` (any integer form of its value). */
+export function switchTarget(op: Operation, flag: number | bigint | boolean): number {
+  const v = BigInt.asIntN((op.operands[0].type as IntegerType).width, BigInt(flag));
+  return caseValues(op).indexOf(v) + 1; // (0: the default)
 }
 
 /** cf.switch's case values as signed integers of the flag's width. */

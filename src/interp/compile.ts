@@ -37,7 +37,7 @@ export interface CompiledRegion {
   entry: CompiledBlock;
 }
 
-const BRANCH_NAMES = new Set(["cf.br", "cf.cond_br", "cf.switch", "llvm.br", "llvm.cond_br"]);
+const BRANCH_NAMES = new Set(["cf.br", "cf.cond_br", "cf.switch"]);
 export const isBranch = (op: Operation): boolean => BRANCH_NAMES.has(op.name);
 
 /** Region exits: yield/return/condition/reduce-like terminators never run as ops. */

@@ -34,7 +34,6 @@
 import type { Block, Module, Operation, Region, Value } from "../ir/core.js";
 import { symbolName } from "../ir/core.js";
 import type { Type } from "../ir/types.js";
-import { DenseArrayAttr } from "../ir/attributes.js";
 import type { HostContext } from "../runtime/host/context.js";
 import { HostError, STACK_OVERFLOW, TensorLangAssertError } from "../runtime/host/context.js";
 import { OutOfMemoryError } from "../runtime/heap.js";
@@ -42,7 +41,7 @@ import { callHost, lookupHost, readMemrefDescriptor, type HostFn } from "../runt
 import { InterpreterError, OpTrap, SiteTrap, TimeLimitError, MemRefValue, TensorValue, Trap, canon, elementTypeOf, shapedInfo, type RtValue, type Scalar } from "./values.js";
 import { declaredSignature, hostArgs, hostResult } from "./hostcall.js";
 import { HANDLERS } from "./registry.js";
-import { segments } from "./util.js";
+import { successorRanges, switchTarget } from "../dialects/cf.js";
 import { Compiler, isBranch, type CompiledBlock, type Unit } from "./compile.js";
 
 export type OpHandler = (interp: Interpreter, op: Operation, args: RtValue[]) => RtValue[];
@@ -301,29 +300,10 @@ export class Interpreter {
 }
 
 function branchTarget(term: Operation, values: RtValue[]): { block: Block; args: RtValue[] } {
-  switch (term.name) {
-    case "cf.br": case "llvm.br": return { block: term.successors[0], args: values };
-    case "cf.cond_br": case "llvm.cond_br": {
-      const seg = segments(term, [1, term.successors[0].args.length, term.successors[1].args.length]);
-      const taken = Number(values[0]) !== 0;
-      const start = taken ? seg[0] : seg[0] + seg[1];
-      const n = taken ? seg[1] : seg[2];
-      return { block: term.successors[taken ? 0 : 1], args: values.slice(start, start + n) };
-    }
-    case "cf.switch": {
-      const flag = Number(values[0]);
-      const cases = term.attr("case_values");
-      const caseVals = cases && "values" in cases ? (cases as unknown as { values: readonly (number | bigint)[] }).values.map(Number) : [];
-      const k = caseVals.indexOf(flag);
-      const dest = term.successors[k + 1] ?? term.successors[0];
-      const seg = term.attr<DenseArrayAttr>("case_operand_segments")?.values ?? [];
-      const defaultN = term.successors[0].args.length;
-      let start = 1 + defaultN;
-      for (let i = 0; i < k; i++) start += seg[i] ?? 0;
-      return k < 0 ? { block: dest, args: values.slice(1, 1 + defaultN) } : { block: dest, args: values.slice(start, start + (seg[k] ?? 0)) };
-    }
-  }
-  throw new Error(`internal: ${term.name} is not a branch`);
+  const to = term.name === "cf.switch" ? switchTarget(term, values[0] as number | bigint)
+    : term.name === "cf.cond_br" ? (Number(values[0]) !== 0 ? 0 : 1) : 0;
+  const [a, b] = successorRanges(term)[to];
+  return { block: term.successors[to], args: values.slice(a, b) };
 }
 
 /**

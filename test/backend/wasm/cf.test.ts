@@ -81,6 +81,77 @@ test("mlir-cpu-runner-19 prints the same for the program with branches", { skip:
   assert.equal(mlirRunStandard(PROGRAM), OUT);
 });
 
+const SWITCHES = `func.func @pick1(%c: i1) -> i32 {
+  cf.switch %c : i1, [
+    default: ^d,
+    1: ^one
+  ]
+^one:
+  %a = arith.constant 10 : i32
+  return %a : i32
+^d:
+  %b = arith.constant 20 : i32
+  return %b : i32
+}
+func.func @pick8(%c: i8) -> i32 {
+  cf.switch %c : i8, [
+    default: ^d,
+    200: ^big,
+    -1: ^neg
+  ]
+^big:
+  %a = arith.constant 1 : i32
+  return %a : i32
+^neg:
+  %n = arith.constant 2 : i32
+  return %n : i32
+^d:
+  %b = arith.constant 3 : i32
+  return %b : i32
+}
+func.func @pick64(%c: i64) -> i32 {
+  cf.switch %c : i64, [
+    default: ^d,
+    9007199254740993: ^big
+  ]
+^big:
+  %a = arith.constant 1 : i32
+  return %a : i32
+^d:
+  %b = arith.constant 3 : i32
+  return %b : i32
+}
+func.func @main() {
+  %t = arith.constant true
+  %f = arith.constant false
+  %r1 = func.call @pick1(%t) : (i1) -> i32
+  %r2 = func.call @pick1(%f) : (i1) -> i32
+  vector.print %r1 : i32
+  vector.print %r2 : i32
+  %x = arith.constant -56 : i8
+  %y = arith.constant -1 : i8
+  %z = arith.constant 5 : i8
+  %s1 = func.call @pick8(%x) : (i8) -> i32
+  %s2 = func.call @pick8(%y) : (i8) -> i32
+  %s3 = func.call @pick8(%z) : (i8) -> i32
+  vector.print %s1 : i32
+  vector.print %s2 : i32
+  vector.print %s3 : i32
+  %b1 = arith.constant 9007199254740993 : i64
+  %b2 = arith.constant 9007199254740992 : i64
+  %u1 = func.call @pick64(%b1) : (i64) -> i32
+  %u2 = func.call @pick64(%b2) : (i64) -> i32
+  vector.print %u1 : i32
+  vector.print %u2 : i32
+  return
+}`;
+
+test("cf.switch on i1, i8 (case 200 is -56) and i64 past 2^53 picks the same case under both engines and mlir-cpu-runner-19", () => {
+  const out = "10\n20\n1\n2\n3\n1\n3\n";
+  assert.deepEqual(runBoth(SWITCHES), [out, out]);
+  if (!mlirSkip()) assert.equal(mlirRunStandard(SWITCHES), out);
+});
+
 test("a failed cf.assert stops the program under both engines, with its message at the op", () => {
   const text = `func.func @main() {
   %a = arith.constant 1 : i32
