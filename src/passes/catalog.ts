@@ -72,6 +72,12 @@ export const PASS_CATALOG: readonly PassEntry[] = [
     load: async () => (await import("./convert-scf-to-cf.js")).convertScfToCf,
   },
   {
+    name: "raise-cf-to-scf",
+    perFunction: true,
+    description: "Raise the blocks and branches --convert-scf-to-cf makes of scf.for and scf.if back to those ops",
+    load: async () => (await import("./raise-cf-to-scf.js")).raiseCfToScf,
+  },
+  {
     name: "lower-vector-ops",
     perFunction: true,
     description: "Lower vector contract, outerproduct, multi_reduction, strided slices, wide transpose/shuffle and n-D memory accesses and masks to extract/insert, 1-D rows, fma, reduction and arith",

@@ -7,6 +7,7 @@ import { convertTensorlangToLinalg } from "./convert-tensorlang-to-linalg.js";
 import { cse } from "./cse.js";
 import { lowerAffine } from "./lower-affine.js";
 import type { Pass } from "./pass.js";
+import { raiseCfToScf } from "./raise-cf-to-scf.js";
 import { raiseScfToAffine } from "./raise-scf-to-affine.js";
 import { splitVectors } from "./split-vectors.js";
 import { lowerVectorOps } from "./lower-vector-ops.js";
@@ -16,7 +17,7 @@ import { verifyLinearity } from "./verify-linearity.js";
 
 export const PASSES: readonly Pass[] = [
   canonicalize, cse, verifyLinearity, convertTensorlangToLinalg, bufferize, convertLinalgToLoops, convertLinalgToAffineLoops, lowerAffine, raiseScfToAffine,
-  convertScfToCf, lowerVectorOps, splitVectors, loopInvariantCodeMotion, symbolDce,
+  convertScfToCf, raiseCfToScf, lowerVectorOps, splitVectors, loopInvariantCodeMotion, symbolDce,
 ];
 
 export function lookupPass(name: string): Pass | undefined { return PASSES.find((p) => p.name === name); }

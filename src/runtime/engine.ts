@@ -20,6 +20,7 @@ import { createContext } from "../dialects/index.js";
 import { lowerToLoops } from "../passes/pipeline.js";
 import { TENSOR_PRINT, printViaRunnerUtils } from "../passes/lowering-print.js";
 import { splitVectors } from "../passes/split-vectors.js";
+import { raiseCfToScf } from "../passes/raise-cf-to-scf.js";
 import { lowerVectorOps } from "../passes/lower-vector-ops.js";
 import { CompileError } from "../backend/wasm/abi.js";
 import { compileModule, type CompiledUnit } from "../backend/wasm/compiler.js";
@@ -54,6 +55,11 @@ export interface EngineOptions {
   memoryCapBytes?: number;
   /** Run the default lowering pipeline on load (default true). */
   lower?: boolean;
+  /**
+   * Raise the blocks --convert-scf-to-cf makes back to scf ops before compiling (default true);
+   * false compiles every block through the Relooper as written.
+   */
+  raiseBlocks?: boolean;
   /** binaryen optimize level (default 3). */
   optimizeLevel?: number;
   /** vector.fma on f32 → relaxed-SIMD madd (default false: rounded once, as MLIR's llvm.intr.fma). */
@@ -130,6 +136,8 @@ export class Engine {
     // The wasm backend prints tensors through host calls and holds 128-bit vectors (the vector
     // algebra lowered to ops on them); the interpreter prints tensors itself and runs any vector.
     if (this.kind === "wasm") {
+      // Blocks that came from structured ops are those ops again: the backend optimizes loops it sees.
+      if (this.options.raiseBlocks ?? true) raiseCfToScf.run(module, this.context, new DiagnosticSink());
       printViaRunnerUtils(module, TENSOR_PRINT);
       lowerVectorOps.run(module, this.context, new DiagnosticSink());
       splitVectors.run(module, this.context, new DiagnosticSink());
