@@ -6,9 +6,12 @@
 //   ^a: cf.cond_br %c, ^t, ^j   ^t: ... cf.br ^j                -> scf.if %c without results
 //   ^p: cf.br ^h(lb, init)   ^h(%iv, %x): %c = arith.cmpi slt, %iv, %ub; cf.cond_br %c, ^b, ^x
 //   ^b: ... %n = arith.addi %iv, %step; cf.br ^h(%n, y)         -> scf.for %iv = lb to ub step ...
+//   ^p: cf.br ^h(init)   ^h: ... cf.cond_br %c, ^a(args), ^x   ^a: ... cf.br ^h(y)
+//       (or the do-while `cf.cond_br %c, ^h(args), ^x`)         -> scf.while
+//   ^s: %i = arith.index_cast %x : index to i32; cf.switch %i to arms that meet -> scf.index_switch
 // each applied wherever it matches until none does (inner shapes first, as they nest). What
-// matches none of them (a switch, a while loop, a CFG no scf op made) stays blocks; it is always
-// the same program. MLIR's --lift-cf-to-scf lifts any CFG, into scf.while/scf.index_switch forms.
+// matches none of them (a CFG no scf op made) stays blocks; it is always the same program.
+// MLIR's --lift-cf-to-scf lifts any CFG, in its own forms.
 import { DenseArrayAttr, IntegerAttr } from "../ir/attributes.js";
 import { Builder, regionWith } from "../ir/builder.js";
 import { Block, BlockArgument, Module, Operation, OpResult, Region, Value } from "../ir/core.js";
