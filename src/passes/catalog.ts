@@ -74,7 +74,7 @@ export const PASS_CATALOG: readonly PassEntry[] = [
   {
     name: "raise-cf-to-scf",
     perFunction: true,
-    description: "Raise the blocks and branches --convert-scf-to-cf makes of scf.for and scf.if back to those ops",
+    description: "Raise the blocks and branches --convert-scf-to-cf makes back to scf.for, if, while and index_switch",
     load: async () => (await import("./raise-cf-to-scf.js")).raiseCfToScf,
   },
   {

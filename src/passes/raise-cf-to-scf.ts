@@ -208,7 +208,7 @@ export function raiseRegion(r: Region): boolean {
 
 export const raiseCfToScf: Pass = {
   name: "raise-cf-to-scf",
-  description: "Raise the blocks and branches --convert-scf-to-cf makes of scf.for and scf.if back to those ops",
+  description: "Raise the blocks and branches --convert-scf-to-cf makes back to scf.for, if, while and index_switch",
   run(module: Module, _ctx: Context, _diag: DiagnosticSink): void {
     for (const fn of module.definedFunctions()) if (fn.region().blocks.length > 1) raiseRegion(fn.region());
   },
