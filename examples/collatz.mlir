@@ -3,8 +3,8 @@
 // in a loop through a back edge, halving or tripling in branches; @main walks n = 1..12, checks
 // each count with cf.assert, prints it, and a cf.switch on n mod 3 adds it to one of three totals
 // carried as block arguments. Steps: 0 1 7 2 5 8 16 3 19 6 14 9; totals (43, 24, 23).
-// `tensorlang-opt examples/collatz.mlir --raise-cf-to-scf` shows the loops the wasm engine
-// compiles (where the shapes are those --convert-scf-to-cf makes; these stay blocks).
+// These loops are not the shapes --convert-scf-to-cf makes (--raise-cf-to-scf leaves them): the
+// wasm engine compiles the blocks as they are, through binaryen's Relooper (docs/runtime.md).
 module {
   func.func @steps(%n: i64) -> i64 {
     %c0 = arith.constant 0 : i64
