@@ -52,6 +52,9 @@ export interface OptimizeOptions {
   onBest?(name: string, moduleText: string, speedup: number): void;
 }
 
+/** How long the reference run of a function may take (its checked and timed calls together). */
+const REFERENCE_LIMIT_MS = 180_000;
+
 /** Replace function `name` of `moduleText` by the function in `fnText`. */
 export function withFunction(moduleText: string, name: string, fnText: string): string {
   const r = mutate(moduleText, { target_function: name, rewrite: fnText });
@@ -126,12 +129,10 @@ export async function optimizeModule(o: OptimizeOptions): Promise<{ moduleText: 
     const start = Date.now();
     moduleText = loopLevel(moduleText, name);
     const ctx = createContext(), m = parseModule(moduleText, "<optimize>", ctx), clash = overlappingCall(m, name, ctx);
+    const leave = (why: string) => reports.push({ name, baselineMs: NaN, bestMs: NaN, speedup: 1, accepted: [], verdicts: {}, bestIr: "", fromCache: false,
+      searchMs: Date.now() - start, iterations: 0, leftAsWritten: why });
     const why = clash ? `${clash} (its optimized versions assume separate buffers)` : unmeasurable(findFunction(m, name)!);
-    if (why) {
-      reports.push({ name, baselineMs: NaN, bestMs: NaN, speedup: 1, accepted: [], verdicts: {}, bestIr: "", fromCache: false,
-        searchMs: Date.now() - start, iterations: 0, leftAsWritten: why });
-      continue;
-    }
+    if (why) { leave(why); continue; }
     const original = describe(moduleText, name);
     // Winners found for several threads (parallel loops) are kept apart from single-thread ones.
     const threads = o.sandbox?.threads ?? 1;
@@ -152,9 +153,14 @@ export async function optimizeModule(o: OptimizeOptions): Promise<{ moduleText: 
     // The baseline is the program's own code, run and timed once here; every candidate is
     // compared with these outputs, and with this time unless the baseline is fast enough to be
     // timed again beside it (sandbox.ts timesReferenceAgain). The 20 s default limit (meant for unknown
-    // candidates) is too short for big kernels (a naive 1024 matmul takes ~4 s a run checked).
-    const base = await measureReference(moduleText, name, { timeoutMs: 600_000, ...o.sandbox });
-    if ("verdict" in base) throw new Error(`cannot measure @${name}: ${base.verdict}${base.reason ? `: ${base.reason}` : ""}`);
+    // candidates) is too short for big kernels (a naive 1024 matmul takes ~4 s a run checked);
+    // a function that does not end for the arguments the sandbox makes is left as written.
+    const base = await measureReference(moduleText, name, { timeoutMs: REFERENCE_LIMIT_MS, ...o.sandbox });
+    if ("verdict" in base) {
+      leave(base.verdict === "timeout" ? `its run with the sandbox's arguments did not end within ${(o.sandbox?.timeoutMs ?? REFERENCE_LIMIT_MS) / 1000} s`
+        : `the sandbox cannot run it (${base.verdict}${base.reason ? `: ${base.reason}` : ""})`);
+      continue;
+    }
     const baselineMs = base.ms, reference = moduleText, startIr = raisedStart(moduleText, name);
     const result = await mcts({
       functionName: name, baseline: { ir: startIr, loopTable: startIr === moduleText ? original.loopTable : describe(startIr, name).loopTable, ms: baselineMs },
