@@ -48,12 +48,12 @@ function merge(into: Block, from: Block, args: readonly Value[]): void {
   for (const o of [...from.ops]) into.append(o);
   removeBlock(from);
 }
-/** A region of one block holding `b`'s ops, its terminator (a branch) replaced by a yield of `yields`. */
-function regionOf(b: Block, yields: readonly Value[], name: string): Region {
+/** A region of one block holding `b`'s ops, its terminator (a branch) replaced by `scf.yield` of `yields`. */
+function regionOf(b: Block, yields: readonly Value[]): Region {
   const { region, block } = regionWith();
   b.terminator!.erase();
   for (const o of [...b.ops]) block.append(o);
-  Builder.atEnd(block).create(name, yields);
+  Builder.atEnd(block).create("scf.yield", yields);
   removeBlock(b);
   return region;
 }
@@ -80,7 +80,7 @@ function raiseIf(a: Block, preds: Preds): boolean {
   const noElse = j === e;
   if (noElse ? e.args.length > 0 || preds.get(e)!.length !== 2 : join(e) !== j || preds.get(j)!.length !== 2) return false;
   const arms = noElse ? [t] : [t, e];
-  const regions = arms.map((x) => regionOf(x, [...x.terminator!.operands], "scf.yield"));
+  const regions = arms.map((x) => regionOf(x, [...x.terminator!.operands]));
   if (noElse) regions.push(new Region());
   const ifOp = Builder.before(cb).create("scf.if", [cb.operands[0]], j.args.map((x) => x.type), {}, regions);
   cb.erase();
@@ -182,7 +182,7 @@ function raiseSwitch(s: Block, preds: Preds): boolean {
   if (!j || j === s || new Set(arms).size !== arms.length || preds.get(j)!.length !== arms.length) return false;
   if (arms.some((b) => b === s || b === j || preds.get(b)!.length !== 1 || b.terminator?.name !== "cf.br" || b.terminator.successors[0] !== j)) return false;
   const cases = caseValues(sw).map(Number);
-  const regions = arms.map((b) => regionOf(b, [...b.terminator!.operands], "scf.yield"));
+  const regions = arms.map((b) => regionOf(b, [...b.terminator!.operands]));
   const op = Builder.before(sw).create("scf.index_switch", [cast.operands[0]], j.args.map((v) => v.type), { cases: new DenseArrayAttr(i64, cases) }, regions);
   sw.erase();
   cast.erase();
