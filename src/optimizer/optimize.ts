@@ -52,8 +52,11 @@ export interface OptimizeOptions {
   onBest?(name: string, moduleText: string, speedup: number): void;
 }
 
-/** How long the reference run of a function may take (its checked and timed calls together). */
-const REFERENCE_LIMIT_MS = 180_000;
+/**
+ * How long the reference run of a function may take (its checked and timed calls together): the
+ * search's time budget, within [20 s, 180 s] (a naive 1024 matmul takes about 4 s a checked call).
+ */
+const referenceLimitMs = (budget: SearchBudget) => Math.min(180_000, Math.max(20_000, budget.wallMs ?? Infinity));
 
 /** Replace function `name` of `moduleText` by the function in `fnText`. */
 export function withFunction(moduleText: string, name: string, fnText: string): string {
@@ -152,12 +155,12 @@ export async function optimizeModule(o: OptimizeOptions): Promise<{ moduleText: 
     }
     // The baseline is the program's own code, run and timed once here; every candidate is
     // compared with these outputs, and with this time unless the baseline is fast enough to be
-    // timed again beside it (sandbox.ts timesReferenceAgain). The 20 s default limit (meant for unknown
-    // candidates) is too short for big kernels (a naive 1024 matmul takes ~4 s a run checked);
-    // a function that does not end for the arguments the sandbox makes is left as written.
-    const base = await measureReference(moduleText, name, { timeoutMs: REFERENCE_LIMIT_MS, ...o.sandbox });
+    // timed again beside it (sandbox.ts timesReferenceAgain); a function that does not end for the
+    // arguments the sandbox makes is left as written.
+    const limits = { timeoutMs: referenceLimitMs(o.budget), ...o.sandbox };
+    const base = await measureReference(moduleText, name, limits);
     if ("verdict" in base) {
-      leave(base.verdict === "timeout" ? `its run with the sandbox's arguments did not end within ${(o.sandbox?.timeoutMs ?? REFERENCE_LIMIT_MS) / 1000} s`
+      leave(base.verdict === "timeout" ? `its run with the sandbox's arguments did not end within ${limits.timeoutMs / 1000} s`
         : `the sandbox cannot run it (${base.verdict}${base.reason ? `: ${base.reason}` : ""})`);
       continue;
     }
