@@ -9,6 +9,7 @@ import type { OpAsmPrinter } from "../ir/printer.js";
 import { IntegerType, VectorType, i1, i32 } from "../ir/types.js";
 import { ANY, I1, tc, variadic } from "./common.js";
 import { segmentSizesAttr } from "./indexing.js";
+import { canonicalizeBr, canonicalizeCondBr, canonicalizeSwitch } from "./cf-canonicalize.js";
 
 const BRANCH: OpSpec["traits"] = ["Pure", "Terminator"];
 const ANY_OPERANDS = variadic(ANY);
@@ -86,7 +87,7 @@ export const cf: Dialect = {
   name: "cf",
   ops: [
     {
-      name: "cf.br", traits: BRANCH, operandTypes: [ANY_OPERANDS],
+      name: "cf.br", traits: BRANCH, operandTypes: [ANY_OPERANDS], canonicalize: canonicalizeBr,
       parse(p, st) {
         const d = parseDest(p);
         st.successors = [d.block];
@@ -100,7 +101,7 @@ export const cf: Dialect = {
       },
     },
     {
-      name: "cf.cond_br", traits: BRANCH, segments: 3, props: ["operandSegmentSizes"], operandTypes: [I1, ANY_OPERANDS, ANY_OPERANDS],
+      name: "cf.cond_br", traits: BRANCH, segments: 3, props: ["operandSegmentSizes"], operandTypes: [I1, ANY_OPERANDS, ANY_OPERANDS], canonicalize: canonicalizeCondBr,
       parse(p, st) {
         const c = p.parseOperand();
         p.expect(",");
@@ -123,7 +124,7 @@ export const cf: Dialect = {
     },
     {
       // cf.switch %flag : i32, [ default: ^bb1(%a : i32), 42: ^bb2, ... ]
-      name: "cf.switch", traits: BRANCH, segments: 3, props: ["case_operand_segments", "case_values", "operandSegmentSizes"],
+      name: "cf.switch", traits: BRANCH, segments: 3, props: ["case_operand_segments", "case_values", "operandSegmentSizes"], canonicalize: canonicalizeSwitch,
       operandTypes: [tc("integer", (t) => t instanceof IntegerType), ANY_OPERANDS, ANY_OPERANDS],
       parse(p, st) {
         const flag = p.parseOperand();

@@ -209,10 +209,29 @@ function round(module: Module, ctx: Context): boolean {
   return changed;
 }
 
+/** Erases the blocks of `r` no branch from its entry reaches (MLIR's eraseUnreachableBlocks); whether any were. */
+function eraseUnreachableBlocks(r: Region): boolean {
+  if (r.blocks.length < 2) return false;
+  const reached = new Set<Block>(), todo = [r.blocks[0]];
+  for (let b = todo.pop(); b; b = todo.pop()) if (!reached.has(b)) { reached.add(b); todo.push(...(b.terminator?.successors ?? [])); }
+  const dead = r.blocks.filter((b) => !reached.has(b));
+  // Their values are used only among themselves: drop every use first.
+  for (const b of dead) for (const o of b.ops) o.walk((x) => { x.setOperands([]); });
+  for (const b of dead) { for (const o of [...b.ops].reverse()) o.erase(); r.blocks.splice(r.blocks.indexOf(b), 1); b.parent = null; }
+  return dead.length > 0;
+}
+
 export const canonicalize: Pass = {
   name: "canonicalize",
   description: "Fold constant expressions, unique and hoist constants, remove dead side-effect-free operations",
   run(module, ctx) {
-    for (let i = 0; i < 10 && round(module, ctx); i++);
+    // Rounds until nothing changes; between them, as MLIR's driver simplifies regions, the blocks
+    // a folded branch no longer reaches go.
+    for (let i = 0; i < 10; i++) {
+      let erased = false;
+      const changed = round(module, ctx);
+      module.walk((op) => { for (const r of op.regions) erased = eraseUnreachableBlocks(r) || erased; });
+      if (!changed && !erased) break;
+    }
   },
 };

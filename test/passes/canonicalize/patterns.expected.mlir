@@ -291,5 +291,16 @@ module {
     call @use_buffer(%alloca) : (memref<?x4xf32>) -> ()
     return
   }
+  func.func @cf_const_cond(%arg0: i32) -> i32 {
+    return %arg0 : i32
+  }
+  func.func @cf_same_successors(%arg0: i32, %arg1: i1) -> i32 {
+    %0 = arith.addi %arg0, %arg0 : i32
+    return %0 : i32
+  }
+  func.func @cf_switches(%arg0: i32, %arg1: i8) -> i32 {
+    %0 = arith.muli %arg0, %arg0 : i32
+    return %0 : i32
+  }
 }
 

@@ -1,6 +1,7 @@
 // --canonicalize as mlir-opt-19 does it: constants uniqued and hoisted to the front of their
 // function (the newest first), folds materialized there, commutative constants last, dead
-// loads/allocs/loops removed, and the scf and memref patterns.
+// loads/allocs/loops removed, and the scf, memref and cf patterns (branches on constants, a
+// branch to a block only it reaches, blocks no branch reaches any more).
 llvm.mlir.global internal constant @g("a\00") {addr_space = 0 : i32}
 llvm.func @use(!llvm.ptr)
 func.func private @sink(index)
@@ -513,4 +514,35 @@ func.func @alloc_sizes(%n: index) {
   %c = memref.cast %b : memref<?x?xf32> to memref<?x4xf32>
   func.call @use_buffer(%c) : (memref<?x4xf32>) -> ()
   return
+}
+func.func @cf_const_cond(%x: i32) -> i32 {
+  %t = arith.constant true
+  cf.cond_br %t, ^a, ^b
+^a:
+  return %x : i32
+^b:
+  %y = arith.addi %x, %x : i32
+  return %y : i32
+}
+func.func @cf_same_successors(%x: i32, %c: i1) -> i32 {
+  cf.br ^a(%x : i32)
+^a(%v: i32):
+  %y = arith.addi %v, %v : i32
+  cf.cond_br %c, ^b(%y : i32), ^b(%y : i32)
+^b(%w: i32):
+  return %w : i32
+}
+func.func @cf_switches(%x: i32, %f: i8) -> i32 {
+  %c2 = arith.constant 2 : i32
+  cf.switch %c2 : i32, [
+    default: ^d(%x : i32),
+    2: ^two
+  ]
+^two:
+  %y = arith.muli %x, %x : i32
+  cf.switch %f : i8, [
+    default: ^d(%y : i32)
+  ]
+^d(%z: i32):
+  return %z : i32
 }

@@ -1,0 +1,51 @@
+// cf's canonicalization patterns (MLIR's ControlFlowOps.cpp), as --canonicalize runs them:
+//   cf.br to a block only it reaches          -> that block's ops appended in its place
+//   cf.cond_br on a constant                  -> cf.br to the successor it takes
+//   cf.cond_br with equal successors and operands -> cf.br
+//   cf.switch on a constant, or with no case  -> cf.br to the successor it takes
+// (the blocks no branch reaches any more the pass erases: canonicalize.ts eraseUnreachableBlocks).
+import { IntegerAttr } from "../ir/attributes.js";
+import { Builder } from "../ir/builder.js";
+import { OpResult, type Block, type Operation, type Region, type Value } from "../ir/core.js";
+import type { Rewriter } from "../ir/dialect.js";
+import { constantIndex } from "./arith.js";
+import { br, successorOperands, switchTarget } from "./cf.js";
+
+/** Replaces branch `op` by `cf.br` to its successor `to`, with that successor's operands. */
+function branchTo(op: Operation, to: number, rw: Rewriter): true {
+  br(Builder.before(op), op.successors[to], successorOperands(op)[to]);
+  rw.replaceOp(op, []);
+  return true;
+}
+
+/** How many branches of `r` go to `b` (an edge each). */
+const predecessorCount = (r: Region, b: Block) => r.blocks.reduce((n, x) => n + (x.terminator?.successors.filter((s) => s === b).length ?? 0), 0);
+
+/** MLIR's SimplifyBrToBlockWithSinglePred. */
+export function canonicalizeBr(op: Operation, rw: Rewriter): boolean {
+  const blk = op.parent!, dest = op.successors[0], r = blk.parent!;
+  if (dest === blk || dest === r.blocks[0] || predecessorCount(r, dest) !== 1) return false;
+  const args: Value[] = [...op.operands];
+  rw.replaceOp(op, []);
+  dest.args.forEach((a, i) => a.replaceAllUsesWith(args[i]));
+  for (const o of [...dest.ops]) blk.append(o);
+  r.blocks.splice(r.blocks.indexOf(dest), 1);
+  dest.parent = null;
+  return true;
+}
+
+/** MLIR's SimplifyConstCondBranchPred and SimplifyCondBranchIdenticalSuccessors. */
+export function canonicalizeCondBr(op: Operation, rw: Rewriter): boolean {
+  const c = constantIndex(op.operands[0]);
+  if (c !== undefined) return branchTo(op, c !== 0 ? 0 : 1, rw);
+  const [t, f] = successorOperands(op);
+  if (op.successors[0] === op.successors[1] && t.every((v, i) => v === f[i])) return branchTo(op, 0, rw);
+  return false;
+}
+
+/** MLIR's SimplifyConstSwitchValue and SimplifySwitchWithOnlyDefault. */
+export function canonicalizeSwitch(op: Operation, rw: Rewriter): boolean {
+  const flag = op.operands[0], a = flag instanceof OpResult && flag.op.name === "arith.constant" ? flag.op.attr("value") : undefined;
+  if (a instanceof IntegerAttr) return branchTo(op, switchTarget(op, a.value), rw);
+  return op.successors.length === 1 && branchTo(op, 0, rw);
+}
