@@ -228,13 +228,19 @@ function computeDominators(r: Region): Map<Block, Set<Block>> {
   return dom;
 }
 
+/** The blocks of `r` that branches from its entry reach (the entry too). */
+export function reachableBlocks(r: Region): Set<Block> {
+  const reached = new Set<Block>(), todo = r.blocks.slice(0, 1);
+  for (let b = todo.pop(); b; b = todo.pop()) if (!reached.has(b)) { reached.add(b); todo.push(...(b.terminator?.successors ?? [])); }
+  return reached;
+}
+
 /**
  * The dominator tree of a region's CFG: each block reached from the entry, with the blocks it
  * immediately dominates (those no branch reaches are in none).
  */
 export function dominatorTree(r: Region): Map<Block, Block[]> {
-  const reached = new Set<Block>(), todo = r.blocks.slice(0, 1);
-  for (let b = todo.pop(); b; b = todo.pop()) if (!reached.has(b)) { reached.add(b); todo.push(...(b.terminator?.successors ?? [])); }
+  const reached = reachableBlocks(r);
   const dom = computeDominators(r), tree = new Map<Block, Block[]>([...reached].map((b) => [b, []]));
   for (const b of r.blocks.slice(1)) {
     if (!reached.has(b)) continue;

@@ -17,6 +17,7 @@ import { Block, Operation, Region, Value, type Module } from "../ir/core.js";
 import { linalgOnTensors } from "../dialects/linalg-info.js";
 import type { Context, Rewriter } from "../ir/dialect.js";
 import type { Pass } from "./pass.js";
+import { reachableBlocks } from "../ir/verifier.js";
 
 function constantOf(v: Value, ctx: Context): Attribute | undefined {
   const def = v.owner;
@@ -212,8 +213,7 @@ function round(module: Module, ctx: Context): boolean {
 /** Erases the blocks of `r` no branch from its entry reaches (MLIR's eraseUnreachableBlocks); whether any were. */
 function eraseUnreachableBlocks(r: Region): boolean {
   if (r.blocks.length < 2) return false;
-  const reached = new Set<Block>(), todo = [r.blocks[0]];
-  for (let b = todo.pop(); b; b = todo.pop()) if (!reached.has(b)) { reached.add(b); todo.push(...(b.terminator?.successors ?? [])); }
+  const reached = reachableBlocks(r);
   const dead = r.blocks.filter((b) => !reached.has(b));
   // Their values are used only among themselves: drop every use first.
   for (const b of dead) for (const o of b.ops) o.walk((x) => { x.setOperands([]); });
