@@ -28,6 +28,19 @@ export function successorRanges(op: Operation): Array<[number, number]> {
 /** The operands each successor of a branch receives, in successor order. */
 export const successorOperands = (op: Operation): Value[][] => successorRanges(op).map(([a, b]) => op.operands.slice(a, b));
 
+/** Gives successor `i` of branch `op` the operands `vs` (its segment sizes follow). */
+export function setSuccessorOperands(op: Operation, i: number, vs: readonly Value[]): void {
+  const lists = successorOperands(op);
+  lists[i] = [...vs];
+  const lead = op.name === "cf.br" ? [] : [op.operands[0]];
+  op.setOperands([...lead, ...lists.flat()]);
+  if (op.name === "cf.cond_br") op.attributes.set("operandSegmentSizes", segmentSizesAttr([1, lists[0].length, lists[1].length]));
+  if (op.name === "cf.switch") {
+    op.attributes.set("operandSegmentSizes", segmentSizesAttr([1, lists[0].length, lists.slice(1).reduce((n, l) => n + l.length, 0)]));
+    op.attributes.set("case_operand_segments", new DenseArrayAttr(i32, lists.slice(1).map((l) => l.length)));
+  }
+}
+
 /** The successor cf.switch takes for `flag` (any integer form of its value). */
 export function switchTarget(op: Operation, flag: number | bigint | boolean): number {
   const v = BigInt.asIntN((op.operands[0].type as IntegerType).width, BigInt(flag));

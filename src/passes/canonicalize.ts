@@ -18,6 +18,7 @@ import { linalgOnTensors } from "../dialects/linalg-info.js";
 import type { Context, Rewriter } from "../ir/dialect.js";
 import type { Pass } from "./pass.js";
 import { reachableBlocks } from "../ir/verifier.js";
+import { setSuccessorOperands, successorOperands, successorRanges } from "../dialects/cf.js";
 
 function constantOf(v: Value, ctx: Context): Attribute | undefined {
   const def = v.owner;
@@ -221,6 +222,49 @@ function eraseUnreachableBlocks(r: Region): boolean {
   return dead.length > 0;
 }
 
+/**
+ * MLIR's region DCE on a CFG: a value is live when a live op reads it, an op when it has effects,
+ * ends a block or has a live result, and a branch passes an operand on only where the argument it
+ * feeds is live. Dead ops and the dead arguments of blocks but the entry go, with the operands
+ * branches gave them (a loop-carried value no one uses, and what computes it); whether any went.
+ */
+function regionDCE(r: Region, ctx: Context): boolean {
+  if (r.blocks.length < 2) return false;
+  const live = new Set<Value>(r.blocks[0].args), liveOps = new Set<Operation>();
+  let changed = true;
+  const mark = (v: Value) => { if (!live.has(v)) { live.add(v); changed = true; } };
+  while (changed) {
+    changed = false;
+    for (const b of r.blocks) for (const op of b.ops) {
+      const isLive = liveOps.has(op) || op === b.terminator || !effectFree(op, ctx) || op.results.some((x) => live.has(x));
+      if (!isLive) continue;
+      if (!liveOps.has(op)) { liveOps.add(op); changed = true; }
+      if (CF_BRANCHES.has(op.name)) {
+        const ranges = successorRanges(op);
+        op.operands.forEach((v, k) => {
+          const s = ranges.findIndex(([a, e]) => k >= a && k < e);
+          if (s < 0 || live.has(op.successors[s].args[k - ranges[s][0]])) mark(v);
+        });
+      } else op.walk((x) => { x.operands.forEach(mark); });
+    }
+  }
+  const deadOps = r.blocks.flatMap((b) => b.ops.filter((op) => !liveOps.has(op)));
+  const deadArgs = new Set(r.blocks.slice(1).flatMap((b) => b.args.filter((a) => !live.has(a))));
+  if (!deadOps.length && !deadArgs.size) return false;
+  for (const b of r.blocks) {
+    const br = b.terminator;
+    if (!br || !CF_BRANCHES.has(br.name)) continue;
+    br.successors.forEach((s, i) => {
+      if (s.args.some((a) => deadArgs.has(a))) setSuccessorOperands(br, i, successorOperands(br)[i].filter((_, k) => !deadArgs.has(s.args[k])));
+    });
+  }
+  for (const op of deadOps) op.walk((x) => { x.setOperands([]); });
+  for (const op of deadOps.reverse()) op.erase();
+  for (const b of r.blocks) for (let i = b.args.length - 1; i >= 0; i--) if (deadArgs.has(b.args[i])) b.eraseArg(i);
+  return true;
+}
+const CF_BRANCHES = new Set(["cf.br", "cf.cond_br", "cf.switch"]);
+
 export const canonicalize: Pass = {
   name: "canonicalize",
   description: "Fold constant expressions, unique and hoist constants, remove dead side-effect-free operations",
@@ -230,7 +274,7 @@ export const canonicalize: Pass = {
     for (let i = 0; i < 10; i++) {
       let erased = false;
       const changed = round(module, ctx);
-      module.walk((op) => { for (const r of op.regions) erased = eraseUnreachableBlocks(r) || erased; });
+      module.walk((op) => { for (const r of op.regions) erased = eraseUnreachableBlocks(r) || regionDCE(r, ctx) || erased; });
       if (!changed && !erased) break;
     }
   },

@@ -302,5 +302,19 @@ module {
     %0 = arith.muli %arg0, %arg0 : i32
     return %0 : i32
   }
+  func.func @cf_pass_through(%arg0: i1, %arg1: i32, %arg2: index) -> i32 {
+    %c0 = arith.constant 0 : index
+    %c1 = arith.constant 1 : index
+    cf.cond_br %arg0, ^bb1(%c0, %arg1 : index, i32), ^bb3(%arg1 : i32)
+  ^bb1(%0: index, %1: i32):  // 2 preds: ^bb0, ^bb2
+    %2 = arith.cmpi slt, %0, %arg2 : index
+    cf.cond_br %2, ^bb2, ^bb3(%1 : i32)
+  ^bb2:  // pred: ^bb1
+    %3 = arith.addi %1, %arg1 : i32
+    %4 = arith.addi %0, %c1 : index
+    cf.br ^bb1(%4, %3 : index, i32)
+  ^bb3(%5: i32):  // 2 preds: ^bb0, ^bb1
+    return %5 : i32
+  }
 }
 

@@ -1,7 +1,8 @@
 // --canonicalize as mlir-opt-19 does it: constants uniqued and hoisted to the front of their
 // function (the newest first), folds materialized there, commutative constants last, dead
 // loads/allocs/loops removed, and the scf, memref and cf patterns (branches on constants, a
-// branch to a block only it reaches, blocks no branch reaches any more).
+// branch to a block only it reaches or that only branches on, blocks no branch reaches any more,
+// block arguments no one reads).
 llvm.mlir.global internal constant @g("a\00") {addr_space = 0 : i32}
 llvm.func @use(!llvm.ptr)
 func.func private @sink(index)
@@ -545,4 +546,21 @@ func.func @cf_switches(%x: i32, %f: i8) -> i32 {
   ]
 ^d(%z: i32):
   return %z : i32
+}
+func.func @cf_pass_through(%c: i1, %x: i32, %n: index) -> i32 {
+  %c0 = arith.constant 0 : index
+  %c1 = arith.constant 1 : index
+  cf.cond_br %c, ^pre, ^out(%x : i32)
+^pre:
+  cf.br ^loop(%c0, %x, %x : index, i32, i32)
+^loop(%i: index, %acc: i32, %unused: i32):
+  %more = arith.cmpi slt, %i, %n : index
+  cf.cond_br %more, ^body, ^out(%acc : i32)
+^body:
+  %a = arith.addi %acc, %x : i32
+  %u = arith.muli %unused, %unused : i32
+  %i1 = arith.addi %i, %c1 : index
+  cf.br ^loop(%i1, %a, %u : index, i32, i32)
+^out(%r: i32):
+  return %r : i32
 }
