@@ -47,8 +47,7 @@ export function canonicalizeBr(op: Operation, rw: Rewriter): boolean {
   rw.replaceOp(op, []);
   dest.args.forEach((a, i) => a.replaceAllUsesWith(args[i]));
   for (const o of [...dest.ops]) blk.append(o);
-  r.blocks.splice(r.blocks.indexOf(dest), 1);
-  dest.parent = null;
+  r.remove(dest);
   return true;
 }
 

@@ -223,6 +223,10 @@ export class Region {
     for (let i = 0; i < this.blocks.length; i++) this.blocks[i].parent = this;
   }
   push(b: Block): Block { b.parent = this; this.blocks.push(b); return b; }
+  /** Puts `b` at position `at` (passes splitting and inlining blocks). */
+  insert(b: Block, at: number): Block { b.parent = this; this.blocks.splice(at, 0, b); return b; }
+  /** Takes `b` out of this region (its ops stay in it). */
+  remove(b: Block): void { this.blocks.splice(this.blocks.indexOf(b), 1); b.parent = null; }
   get block(): Block { return this.blocks[0]; }
   clone(map: Map<Value, Value>): Region {
     const r = new Region();

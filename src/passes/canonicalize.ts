@@ -218,7 +218,7 @@ function eraseUnreachableBlocks(r: Region): boolean {
   const dead = r.blocks.filter((b) => !reached.has(b));
   // Their values are used only among themselves: drop every use first.
   for (const b of dead) for (const o of b.ops) o.walk((x) => { x.setOperands([]); });
-  for (const b of dead) { for (const o of [...b.ops].reverse()) o.erase(); r.blocks.splice(r.blocks.indexOf(b), 1); b.parent = null; }
+  for (const b of dead) { for (const o of [...b.ops].reverse()) o.erase(); r.remove(b); }
   return dead.length > 0;
 }
 

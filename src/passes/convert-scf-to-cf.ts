@@ -26,19 +26,14 @@ const LOWERED = new Set(["scf.for", "scf.if", "scf.while", "scf.index_switch", "
 
 /** Moves `at` and the ops after it into a new block right after `b` (MLIR's splitBlock). */
 function splitBlock(b: Block, at: Operation): Block {
-  const nb = new Block();
-  insertBlock(nb, b.parent!, b.parent!.blocks.indexOf(b) + 1);
+  const nb = b.parent!.insert(new Block(), b.parent!.blocks.indexOf(b) + 1);
   for (const o of b.ops.slice(b.ops.indexOf(at))) nb.append(o);
   return nb;
-}
-function insertBlock(b: Block, r: Region, at: number): void {
-  r.blocks.splice(at, 0, b);
-  b.parent = r;
 }
 /** Moves every block of `src` before `before` (MLIR's inlineRegionBefore). */
 function inlineRegionBefore(src: Region, before: Block): void {
   const r = before.parent!;
-  for (const b of src.blocks.splice(0)) insertBlock(b, r, r.blocks.indexOf(before));
+  for (const b of src.blocks.splice(0)) r.insert(b, r.blocks.indexOf(before));
 }
 /** Replaces `yield` (the terminator of `blk`) by a branch to `dest` with its operands. */
 function yieldTo(blk: Block, dest: Block): void {
@@ -53,7 +48,7 @@ function replace(op: Operation, values: readonly Value[]): void {
 const newBlockBefore = (before: Block, types: readonly Type[], op: Operation): Block => {
   const b = new Block();
   for (const t of types) b.addArg(t, op.loc);
-  insertBlock(b, before.parent!, before.parent!.blocks.indexOf(before));
+  before.parent!.insert(b, before.parent!.blocks.indexOf(before));
   return b;
 };
 
@@ -61,7 +56,7 @@ function lowerFor(op: Operation): void {
   const [lb, ub, step, ...inits] = op.operands, loc = op.loc;
   const initBlock = op.parent!, end = splitBlock(initBlock, op);
   const cond = op.body(), firstBody = new Block();
-  insertBlock(firstBody, op.region(), 1);
+  op.region().insert(firstBody, 1);
   for (const o of [...cond.ops]) firstBody.append(o);
   const last = op.region().blocks.at(-1)!;
   inlineRegionBefore(op.region(), end);

@@ -32,10 +32,7 @@ function predecessors(r: Region): Preds {
 const soleBranch = (op: Operation | undefined, preds: Preds): op is Operation =>
   op?.name === "cf.br" && preds.get(op.successors[0])!.length === 1 && op.successors[0] !== op.parent!.parent!.blocks[0];
 const noOperands = (br: Operation) => successorOperands(br).every((vs) => !vs.length);
-function removeBlock(b: Block): void {
-  b.parent!.blocks.splice(b.parent!.blocks.indexOf(b), 1);
-  b.parent = null;
-}
+const removeBlock = (b: Block) => b.parent!.remove(b);
 /** The block of `r` holding `op`, at any depth. */
 function blockIn(r: Region, op: Operation): Block | undefined {
   for (let b = op.parent; b; b = b.parent?.parent?.parent ?? null) if (b.parent === r) return b;
