@@ -228,12 +228,22 @@ function computeDominators(r: Region): Map<Block, Set<Block>> {
   return dom;
 }
 
-/** The blocks of `r` that branches from its entry reach (the entry too). */
-export function reachableBlocks(r: Region): Set<Block> {
-  const reached = new Set<Block>(), todo = r.blocks.slice(0, 1);
-  for (let b = todo.pop(); b; b = todo.pop()) if (!reached.has(b)) { reached.add(b); todo.push(...(b.terminator?.successors ?? [])); }
-  return reached;
+/** The blocks branches from `r`'s entry reach, each after the blocks that dominate it (reverse post-order). */
+export function reversePostOrder(r: Region): Block[] {
+  if (!r.blocks.length) return [];
+  const seen = new Set<Block>([r.blocks[0]]), post: Block[] = [];
+  const stack: Array<[Block, number]> = [[r.blocks[0], 0]];
+  while (stack.length) {
+    const top = stack[stack.length - 1], succ = top[0].terminator?.successors ?? [];
+    if (top[1] < succ.length) {
+      const s = succ[top[1]++];
+      if (!seen.has(s)) { seen.add(s); stack.push([s, 0]); }
+    } else post.push(stack.pop()![0]);
+  }
+  return post.reverse();
 }
+/** The blocks of `r` that branches from its entry reach (the entry too). */
+export const reachableBlocks = (r: Region): Set<Block> => new Set(reversePostOrder(r));
 
 /**
  * The dominator tree of a region's CFG: each block reached from the entry, with the blocks it

@@ -18,7 +18,7 @@ import { KIND_TO_ARITH, reductionKind, type VectorKind } from "../dialects/vecto
 import { permutationMap, printPunctuation, transferParts } from "../dialects/vector.js";
 import { cmpi } from "./lower-affine.js";
 import type { Pass } from "./pass.js";
-import { dominatorTree } from "../ir/verifier.js";
+import { reversePostOrder } from "../ir/verifier.js";
 import { refsIn } from "./symbol-dce.js";
 
 const laneBits = (e: Type) => (e instanceof FloatType ? (e.kind === "f32" || e.kind === "f64" ? e.width : 0)
@@ -227,8 +227,7 @@ class Splitter {
       r.blocks[0].parent = r;
     }
     // Every block, each after those dominating it: a value is split before its uses.
-    const tree = dominatorTree(fn.region()), visit = (b: Block): void => { this.block(b); for (const c of tree.get(b)!) visit(c); };
-    visit(fn.body());
+    for (const b of reversePostOrder(fn.region())) this.block(b);
   }
 
   /** A block taking `old`'s arguments in pieces and holding its ops. */

@@ -4,6 +4,7 @@ import binaryen from "./binaryen.js";
 import { StringAttr } from "../../ir/attributes.js";
 import type { Block, Region, Value } from "../../ir/core.js";
 import { opSite } from "../../ir/diagnostics.js";
+import { reversePostOrder } from "../../ir/verifier.js";
 import { IntegerType } from "../../ir/types.js";
 import { caseValues, successorOperands } from "../../dialects/cf.js";
 import { CompileError } from "./abi.js";
@@ -11,27 +12,13 @@ import { type Expr, FunctionEmitter, i64c, register } from "./emitter.js";
 
 const BRANCHES = new Set(["cf.br", "cf.cond_br", "cf.switch"]);
 
-/** The blocks reachable from `entry`, each after the blocks that dominate it (reverse post-order). */
-function reversePostOrder(entry: Block): Block[] {
-  const seen = new Set<Block>([entry]), post: Block[] = [];
-  const stack: Array<[Block, number]> = [[entry, 0]];
-  while (stack.length) {
-    const top = stack[stack.length - 1], succ = top[0].terminator?.successors ?? [];
-    if (top[1] < succ.length) {
-      const s = succ[top[1]++];
-      if (!seen.has(s)) { seen.add(s); stack.push([s, 0]); }
-    } else post.push(stack.pop()![0]);
-  }
-  return post.reverse();
-}
-
 /**
  * Emits a region of several blocks (a function body with cf branches). A block's arguments are
  * locals that each branch to it assigns, in parallel, on its edge; a value is emitted before its
  * uses since blocks go in reverse post-order. Blocks no branch reaches are left out.
  */
 export function emitBlocks(e: FunctionEmitter, r: Region): void {
-  const m = e.m, order = reversePostOrder(r.blocks[0]);
+  const m = e.m, order = reversePostOrder(r);
   const targets = new Map(order.slice(1).map((b) => [b, b.args.flatMap((a) => e.declareCarried(a))]));
   const R = new binaryen.Relooper(m), ref = new Map<Block, number>();
   const branches: Array<() => void> = [];
