@@ -227,7 +227,7 @@ export class Interpreter {
     return name;
   }
 
-  /** Called once per loop iteration and call: enforces `timeLimitMs`. */
+  /** Called once per loop iteration, branch and call: enforces `timeLimitMs`. */
   tick(): void {
     if ((++this.ticks & 1023) === 0 && this.deadline !== Infinity && performance.now() > this.deadline) {
       throw new TimeLimitError(this.frame.fn, this.options.timeLimitMs ?? 0);
@@ -279,6 +279,7 @@ export class Interpreter {
       if (!term || cb.termIsOp) return { op: term ?? region.parent!, values: [] };
       const values = cb.termIns.map((s) => env[s]);
       if (isBranch(term)) {
+        this.tick(); // a back edge is a loop iteration
         const next = branchTarget(term, values);
         cb = cr.blocks.get(next.block)!;
         bargs = next.args;

@@ -140,7 +140,7 @@ test("func.constant and func.call_indirect call through a function handle", () =
   assert.throws(() => interp.functionAt(999), /not a function pointer/);
 });
 
-test("timeLimitMs stops a runaway loop with a TimeLimitError naming the function", () => {
+test("timeLimitMs stops a runaway loop (structured, or a branch back) with a TimeLimitError naming the function", () => {
   const src = `func.func @spin() {
     %t = arith.constant true
     scf.while : () -> () {
@@ -150,14 +150,21 @@ test("timeLimitMs stops a runaway loop with a TimeLimitError naming the function
     }
     return
   }
+  func.func @spin_cf() {
+    cf.br ^bb1
+  ^bb1:
+    cf.br ^bb1
+  }
   func.func @one() -> i64 {
     %v = arith.constant 1 : i64
     return %v : i64
   }`;
-  const interp = new Interpreter(parse(src), createCapturingContext(), { timeLimitMs: 100 });
-  const t0 = performance.now();
-  assert.throws(() => interp.call("spin", []), (e: unknown) => e instanceof TimeLimitError && e.functionName === "spin");
-  assert.ok(performance.now() - t0 < 5000);
+  for (const fn of ["spin", "spin_cf"]) {
+    const interp = new Interpreter(parse(src), createCapturingContext(), { timeLimitMs: 100 });
+    const t0 = performance.now();
+    assert.throws(() => interp.call(fn, []), (e: unknown) => e instanceof TimeLimitError && e.functionName === fn);
+    assert.ok(performance.now() - t0 < 5000);
+  }
   // The host survives; a fresh interpreter (new budget) runs the module again.
   assert.deepEqual(new Interpreter(parse(src), createCapturingContext()).call("one", []), [1n]);
 });
