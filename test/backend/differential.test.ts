@@ -7,9 +7,12 @@
 // functions (printed with 6 significant digits; libms may differ in the last bit).
 //
 // fast-check drives the generator with a choice sequence and a fixed seed (reproducible); a
-// failure is shrunk and reported with the program text and both outputs.
+// failure is shrunk and reported with the program text and both outputs. Each property runs
+// in a worker thread of its own (this file, started again): a miscompile that loops for ever
+// cannot be interrupted in-process, so the main thread stops a worker that tries one program
+// for longer than HANG_MS and fails with that program instead of hanging the suite.
 import { test } from "node:test";
-import assert from "node:assert/strict";
+import { Worker, isMainThread, parentPort, workerData } from "node:worker_threads";
 import fc from "fast-check";
 import { parseModule } from "../../src/ir/parser.js";
 import { verifyModule } from "../../src/ir/verifier.js";
@@ -24,6 +27,7 @@ import { generateProgram, type GenOptions } from "./gen/program.js";
 const SEED = Number(process.env.TL_DIFF_SEED ?? 20261126);
 const RUNS = Number(process.env.TL_DIFF_RUNS ?? 300);
 const SHRINK_MS = 60_000;
+const HANG_MS = Number(process.env.TL_DIFF_HANG_MS ?? 30_000);
 const OPTS: GenOptions = { fuel: 24, maxDepth: 3, transcendentals: true };
 const choices = fc.array(fc.nat({ max: 0xffff }), { maxLength: 600, size: "max" });
 
@@ -80,28 +84,57 @@ const passesProblem = (passes: string[], engine: EngineKind = "interp") => (cs: 
   return `--${passes.join(" --")} changes the output\n--- program\n${text}--- after\n${after}--- before\n${out}\n--- after\n${outAfter}`;
 };
 
-/** Checks `problem` on random choice sequences; a failure reports the shrunk program. */
-function check(problem: (cs: number[]) => string | null, numRuns: number): void {
+/** Runs `problem` on random choice sequences; a failure's message names the shrunk program. */
+function check(problem: (cs: number[]) => string | null, numRuns: number): string | null {
   // Shrinking runs both engines per step: after SHRINK_MS of it, every further candidate
   // passes, so fast-check stops and reports the smallest failure found so far.
   let firstFailure = 0;
   const r = fc.check(fc.property(choices, (cs) => {
     if (firstFailure > 0 && Date.now() - firstFailure > SHRINK_MS) return true;
+    parentPort?.postMessage({ trying: cs });
     const ok = problem(cs) === null;
     if (!ok && firstFailure === 0) firstFailure = Date.now();
     return ok;
   }), { seed: SEED, numRuns });
-  if (r.failed && r.counterexample) {
-    assert.fail(`${problem(r.counterexample[0]) ?? "flaky failure"}\n(choices: ${JSON.stringify(r.counterexample[0])})`);
-  }
-  assert.equal(r.failed, false, "property failed without a counterexample");
+  if (r.failed && r.counterexample) return `${problem(r.counterexample[0]) ?? "flaky failure"}\n(choices: ${JSON.stringify(r.counterexample[0])})`;
+  return r.failed ? "property failed without a counterexample" : null;
 }
 
-test("generated programs verify", () => check(verifyProblem, RUNS * 2));
-
-test("interpreter and wasm engine print the same for random programs", () => check(engineProblem, RUNS));
-test("--canonicalize keeps what random programs print (folds agree with the runtime)", () => check(passesProblem(["canonicalize"]), RUNS / 2));
-const PIPELINE = (process.env.TL_DIFF_PASSES ?? "raise-scf-to-affine,loop-invariant-code-motion,cse,lower-affine,canonicalize").split(",");
-test(`--${PIPELINE.join(" --")} keeps what random programs print`, () => check(passesProblem(PIPELINE), RUNS / 2));
 const TO_CF = ["lower-affine", "convert-scf-to-cf", "cse", "canonicalize"];
-test(`--${TO_CF.join(" --")} keeps what random programs print, run by the wasm engine as blocks and branches (through the Relooper)`, () => check(passesProblem(TO_CF, "wasm"), RUNS / 2));
+const PIPELINE = (process.env.TL_DIFF_PASSES ?? "raise-scf-to-affine,loop-invariant-code-motion,cse,lower-affine,canonicalize").split(",");
+const PROPERTIES: Record<string, [string, () => string | null]> = {
+  verify: ["generated programs verify", () => check(verifyProblem, RUNS * 2)],
+  engines: ["interpreter and wasm engine print the same for random programs", () => check(engineProblem, RUNS)],
+  canonicalize: ["--canonicalize keeps what random programs print (folds agree with the runtime)", () => check(passesProblem(["canonicalize"]), RUNS / 2)],
+  pipeline: [`--${PIPELINE.join(" --")} keeps what random programs print`, () => check(passesProblem(PIPELINE), RUNS / 2)],
+  cf: [`--${TO_CF.join(" --")} keeps what random programs print, run by the wasm engine as blocks and branches (through the Relooper)`, () => check(passesProblem(TO_CF, "wasm"), RUNS / 2)],
+};
+
+/** Runs property `key` in a worker; fails with its result, or with the program it hung on. */
+function inWorker(key: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const w = new Worker(new URL(import.meta.url), { workerData: key });
+    let trying: number[] | undefined, timer: NodeJS.Timeout | undefined;
+    const watch = () => {
+      clearTimeout(timer);
+      timer = setTimeout(() => {
+        void w.terminate();
+        reject(new Error(`no answer after ${HANG_MS} ms on one program (it loops?)\n--- program\n${trying ? generateProgram(trying, OPTS) : "(none yet)"}(choices: ${JSON.stringify(trying)})`));
+      }, HANG_MS);
+    };
+    watch();
+    w.on("message", (m: { trying?: number[]; failure?: string | null }) => {
+      if (m.trying) { trying = m.trying; watch(); return; }
+      clearTimeout(timer);
+      if (m.failure) reject(new Error(m.failure)); else resolve();
+    });
+    w.on("error", (e) => { clearTimeout(timer); reject(e); });
+    w.on("exit", (code) => { clearTimeout(timer); reject(new Error(`worker exited with code ${code}`)); });
+  });
+}
+
+if (isMainThread) {
+  for (const [key, [name]] of Object.entries(PROPERTIES)) test(name, () => inWorker(key));
+} else {
+  parentPort!.postMessage({ failure: PROPERTIES[workerData as string][1]() });
+}
