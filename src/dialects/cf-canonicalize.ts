@@ -1,17 +1,25 @@
 // cf's canonicalization patterns (MLIR's ControlFlowOps.cpp), as --canonicalize runs them:
 //   cf.br to a block only it reaches          -> that block's ops appended in its place
-//   cf.br/cf.cond_br to a block that only branches on -> straight to where it goes
+//   a branch to a block that only branches on -> straight to where it goes (br, cond_br, switch)
 //   cf.cond_br on a constant                  -> cf.br to the successor it takes
-//   cf.cond_br with equal successors and operands -> cf.br
+//   cf.cond_br to one block                   -> cf.br (arith.select for operands that differ,
+//                                                where the block is reached from here only)
+//   cf.cond_br reached only from a cond_br on the same condition -> cf.br to the side taken
+//   uses of a cond_br's condition in a successor only it reaches -> true / false
 //   cf.switch on a constant, or with no case  -> cf.br to the successor it takes
+//   cf.switch cases that go where the default goes -> dropped
+//   cf.switch reached only from a switch on the same flag -> cf.br (from a case), or without
+//                                                the cases the flag cannot have (from the default)
 // (the blocks no branch reaches any more, and dead block arguments, the pass erases between
 // rounds: canonicalize.ts eraseUnreachableBlocks and regionDCE).
-import { IntegerAttr } from "../ir/attributes.js";
+import { DenseElementsAttr, IntegerAttr, boolAttr } from "../ir/attributes.js";
 import { Builder } from "../ir/builder.js";
-import { BlockArgument, OpResult, type Block, type Operation, type Region, type Value } from "../ir/core.js";
+import { BlockArgument, OpResult, type Block, type Operation, type Value } from "../ir/core.js";
 import type { Rewriter } from "../ir/dialect.js";
 import { constantIndex } from "./arith.js";
-import { br, condBr, successorOperands, switchTarget } from "./cf.js";
+import { i1 } from "../ir/types.js";
+import { reachableBlocks } from "../ir/verifier.js";
+import { br, caseValues, condBr, successorOperands, switchOp, switchTarget, type Dest } from "./cf.js";
 
 /** Replaces branch `op` by `cf.br` to its successor `to`, with that successor's operands. */
 function branchTo(op: Operation, to: number, rw: Rewriter): true {
@@ -20,8 +28,11 @@ function branchTo(op: Operation, to: number, rw: Rewriter): true {
   return true;
 }
 
-/** How many branches of `r` go to `b` (an edge each). */
-const predecessorCount = (r: Region, b: Block) => r.blocks.reduce((n, x) => n + (x.terminator?.successors.filter((s) => s === b).length ?? 0), 0);
+/** The blocks whose branches go to `b`, one entry per edge. */
+const predecessors = (b: Block): Block[] => b.parent!.blocks.flatMap((x) => x.terminator?.successors.filter((s) => s === b).map(() => x) ?? []);
+/** The block whose one edge is all that reaches `b` (MLIR's getSinglePredecessor). */
+const singlePredecessor = (b: Block): Block | undefined => { const ps = predecessors(b); return ps.length === 1 ? ps[0] : undefined; };
+const sameValues = (a: readonly Value[], b: readonly Value[]) => a.length === b.length && a.every((v, i) => v === b[i]);
 
 /**
  * Where a branch to `dest` with `operands` ends up when `dest` only branches on (MLIR's
@@ -33,10 +44,16 @@ function collapse(dest: Block, operands: readonly Value[]): { dest: Block; opera
   return { dest: br.successors[0], operands: br.operands.map((v) => (v instanceof BlockArgument && v.block === dest ? operands[v.index] : v)) };
 }
 
-/** MLIR's SimplifyBrToBlockWithSinglePred, then SimplifyPassThroughBr. */
+/**
+ * MLIR's SimplifyBrToBlockWithSinglePred, then SimplifyPassThroughBr. Unlike MLIR, blocks no
+ * branch from the entry reaches are not merged: there an argument may take a value computed
+ * after it (`%j = arith.addi %i, %c1` in a loop whose header is unreachable becomes
+ * `%j = arith.addi %j, %c1`), and folding that for ever is how mlir-opt-19 --canonicalize hangs
+ * on such a loop. They are erased between rounds instead.
+ */
 export function canonicalizeBr(op: Operation, rw: Rewriter): boolean {
   const blk = op.parent!, dest = op.successors[0], r = blk.parent!;
-  if (dest === blk || dest === r.blocks[0] || predecessorCount(r, dest) !== 1) {
+  if (dest === blk || dest === r.blocks[0] || predecessors(dest).length !== 1 || !reachableBlocks(r).has(blk)) {
     const to = collapse(dest, op.operands);
     if (!to) return false;
     br(Builder.before(op), to.dest, to.operands);
@@ -51,24 +68,74 @@ export function canonicalizeBr(op: Operation, rw: Rewriter): boolean {
   return true;
 }
 
-/** MLIR's SimplifyConstCondBranchPred, SimplifyPassThroughCondBranch and SimplifyCondBranchIdenticalSuccessors. */
+/**
+ * MLIR's SimplifyConstCondBranchPred, SimplifyPassThroughCondBranch, SimplifyCondBranchIdenticalSuccessors,
+ * SimplifyCondBranchFromCondBranchOnSameCondition and CondBranchTruthPropagation, in that order.
+ */
 export function canonicalizeCondBr(op: Operation, rw: Rewriter): boolean {
-  const c = constantIndex(op.operands[0]);
+  const cond = op.operands[0], c = constantIndex(cond);
   if (c !== undefined) return branchTo(op, c !== 0 ? 0 : 1, rw);
   const [t, f] = successorOperands(op), ct = collapse(op.successors[0], t), cf = collapse(op.successors[1], f);
   if (ct || cf) {
     const [tt, ff] = [ct ?? { dest: op.successors[0], operands: t }, cf ?? { dest: op.successors[1], operands: f }];
-    condBr(Builder.before(op), op.operands[0], tt.dest, tt.operands, ff.dest, ff.operands);
+    condBr(Builder.before(op), cond, tt.dest, tt.operands, ff.dest, ff.operands);
     rw.replaceOp(op, []);
     return true;
   }
-  if (op.successors[0] === op.successors[1] && t.every((v, i) => v === f[i])) return branchTo(op, 0, rw);
-  return false;
+  const blk = op.parent!, [td, fd] = op.successors;
+  if (td === fd) {
+    if (sameValues(t, f)) return branchTo(op, 0, rw);
+    if (predecessors(td).every((p) => p === blk)) {
+      const b = Builder.before(op);
+      br(b, td, t.map((v, i) => (v === f[i] ? v : b.value("arith.select", [cond, v, f[i]], v.type))));
+      rw.replaceOp(op, []);
+      return true;
+    }
+  }
+  const pred = singlePredecessor(blk), pt = pred?.terminator;
+  if (pt?.name === "cf.cond_br" && pt.operands[0] === cond) return branchTo(op, pt.successors[0] === blk ? 0 : 1, rw);
+  let changed = false;
+  [td, fd].forEach((d, i) => {
+    const uses = cond.uses.filter((u) => u.op.parent === d);
+    if (!uses.length || !singlePredecessor(d)) return;
+    const known = rw.constant(op, boolAttr(i === 0), i1);
+    for (const u of uses) u.op.setOperand(u.index, known);
+    changed = true;
+  });
+  return changed;
 }
 
-/** MLIR's SimplifyConstSwitchValue and SimplifySwitchWithOnlyDefault. */
+/** A switch's default and cases, with the case values as its attribute holds them. */
+function switchParts(op: Operation): { def: Dest; cases: Array<Dest & { value: number | bigint }> } {
+  const ops = successorOperands(op), raw = (op.attr("case_values") as DenseElementsAttr | undefined)?.values ?? [];
+  return { def: { dest: op.successors[0], operands: ops[0] }, cases: raw.map((value, i) => ({ value, dest: op.successors[i + 1], operands: ops[i + 1] })) };
+}
+function rebuildSwitch(op: Operation, parts: ReturnType<typeof switchParts>, rw: Rewriter): true {
+  switchOp(Builder.before(op), op.operands[0], parts.def, parts.cases);
+  rw.replaceOp(op, []);
+  return true;
+}
+
+/**
+ * MLIR's SimplifySwitchWithOnlyDefault, DropSwitchCasesThatMatchDefault, SimplifyConstSwitchValue,
+ * SimplifyPassThroughSwitch, SimplifySwitchFromSwitchOnSameCondition and
+ * SimplifySwitchFromDefaultSwitchOnSameCondition, in that order.
+ */
 export function canonicalizeSwitch(op: Operation, rw: Rewriter): boolean {
-  const flag = op.operands[0], a = flag instanceof OpResult && flag.op.name === "arith.constant" ? flag.op.attr("value") : undefined;
+  const { def, cases } = switchParts(op), flag = op.operands[0];
+  if (!cases.length) return branchTo(op, 0, rw);
+  const likeDefault = (c: Dest) => c.dest === def.dest && sameValues(c.operands!, def.operands!);
+  if (cases.some(likeDefault)) return rebuildSwitch(op, { def, cases: cases.filter((c) => !likeDefault(c)) }, rw);
+  const a = flag instanceof OpResult && flag.op.name === "arith.constant" ? flag.op.attr("value") : undefined;
   if (a instanceof IntegerAttr) return branchTo(op, switchTarget(op, a.value), rw);
-  return op.successors.length === 1 && branchTo(op, 0, rw);
+  const collapsed = [def, ...cases].map((d) => collapse(d.dest, d.operands!));
+  if (collapsed.some(Boolean)) return rebuildSwitch(op, { def: collapsed[0] ?? def, cases: cases.map((c, i) => ({ ...c, ...collapsed[i + 1] })) }, rw);
+  const blk = op.parent!, pred = singlePredecessor(blk), ps = pred?.terminator;
+  if (ps?.name !== "cf.switch" || ps.operands[0] !== flag) return false;
+  const predValues = caseValues(ps);
+  // reached from a case: the flag is that case's value
+  if (ps.successors[0] !== blk) { const k = ps.successors.indexOf(blk, 1); return branchTo(op, k < 0 ? 0 : switchTarget(op, predValues[k - 1]), rw); }
+  // reached from the default: the flag is none of the other cases' values
+  const impossible = new Set(predValues.filter((_, i) => ps.successors[i + 1] !== blk)), values = caseValues(op);
+  return values.some((v) => impossible.has(v)) && rebuildSwitch(op, { def, cases: cases.filter((_, i) => !impossible.has(values[i])) }, rw);
 }

@@ -63,13 +63,16 @@ export function condBr(b: Builder, cond: Value, t: Block, tOps: readonly Value[]
   return b.insert(new Operation({ name: "cf.cond_br", operands: [cond, ...tOps, ...fOps], successors: [t, f],
     attributes: { operandSegmentSizes: segmentSizesAttr([1, tOps.length, fOps.length]) } }));
 }
-/** Builds `cf.switch` on `flag` (an integer) to `def`, or to `cases[i].dest` where it is `cases[i].value`; no operands. */
-export function switchOp(b: Builder, flag: Value, def: Block, cases: readonly { value: number; dest: Block }[]): Operation {
-  const ft = flag.type as IntegerType;
-  return b.insert(new Operation({ name: "cf.switch", operands: [flag], successors: [def, ...cases.map((c) => c.dest)], attributes: {
-    case_operand_segments: new DenseArrayAttr(i32, cases.map(() => 0)),
-    ...(cases.length ? { case_values: new DenseElementsAttr(VectorType.get([cases.length], ft), cases.map((c) => (ft.width > 32 ? BigInt(c.value) : c.value))) } : {}),
-    operandSegmentSizes: segmentSizesAttr([1, 0, 0]),
+/** A successor with the operands a branch passes it. */
+export interface Dest { dest: Block; operands?: readonly Value[] }
+
+/** Builds `cf.switch` on `flag` (an integer) to `def`, or to `cases[i].dest` where it is `cases[i].value`. */
+export function switchOp(b: Builder, flag: Value, def: Dest, cases: readonly (Dest & { value: number | bigint })[]): Operation {
+  const ft = flag.type as IntegerType, ops = (d: Dest) => d.operands ?? [];
+  return b.insert(new Operation({ name: "cf.switch", operands: [flag, ...ops(def), ...cases.flatMap(ops)], successors: [def.dest, ...cases.map((c) => c.dest)], attributes: {
+    case_operand_segments: new DenseArrayAttr(i32, cases.map((c) => ops(c).length)),
+    ...(cases.length ? { case_values: new DenseElementsAttr(VectorType.get([cases.length], ft), cases.map((c) => (ft.width > 32 ? BigInt(c.value) : Number(c.value)))) } : {}),
+    operandSegmentSizes: segmentSizesAttr([1, ops(def).length, cases.reduce((n, c) => n + ops(c).length, 0)]),
   } }));
 }
 

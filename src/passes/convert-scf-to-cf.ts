@@ -113,7 +113,7 @@ function lowerIndexSwitch(op: Operation): void {
   const cases = (op.attr("cases") as DenseArrayAttr).values.map((value, i) => ({ value, dest: inline(op.regions[i + 1]) }));
   const def = inline(op.regions[0]);
   const b = Builder.atEnd(condBlock, op.loc);
-  switchOp(b, b.value("arith.index_cast", [op.operands[0]], i32), def, cases);
+  switchOp(b, b.value("arith.index_cast", [op.operands[0]], i32), { dest: def }, cases);
   replace(op, results);
 }
 

@@ -316,5 +316,44 @@ module {
   ^bb3(%5: i32):  // 2 preds: ^bb0, ^bb1
     return %5 : i32
   }
+  func.func @cf_switch_cases(%arg0: i32, %arg1: i32, %arg2: i32) -> i32 {
+    cf.switch %arg0 : i32, [
+      default: ^bb2(%arg1 : i32),
+      2: ^bb2(%arg2 : i32),
+      3: ^bb2(%arg2 : i32),
+      4: ^bb1
+    ]
+  ^bb1:  // pred: ^bb0
+    %0 = arith.muli %arg1, %arg2 : i32
+    cf.br ^bb2(%0 : i32)
+  ^bb2(%1: i32):  // 4 preds: ^bb0, ^bb0, ^bb0, ^bb1
+    return %1 : i32
+  }
+  func.func @cf_switch_from_default(%arg0: i32, %arg1: i32, %arg2: i32) -> i32 {
+    cf.switch %arg0 : i32, [
+      default: ^bb1,
+      7: ^bb2(%arg1 : i32)
+    ]
+  ^bb1:  // pred: ^bb0
+    cf.switch %arg0 : i32, [
+      default: ^bb2(%arg2 : i32),
+      8: ^bb2(%arg1 : i32)
+    ]
+  ^bb2(%0: i32):  // 3 preds: ^bb0, ^bb1, ^bb1
+    return %0 : i32
+  }
+  func.func @cf_same_condition(%arg0: i1, %arg1: i32, %arg2: i32) -> i32 {
+    cf.cond_br %arg0, ^bb1, ^bb2(%arg1 : i32)
+  ^bb1:  // pred: ^bb0
+    %0 = arith.addi %arg1, %arg2 : i32
+    cf.br ^bb2(%0 : i32)
+  ^bb2(%1: i32):  // 2 preds: ^bb0, ^bb1
+    return %1 : i32
+  }
+  func.func @cf_select_operands(%arg0: i1, %arg1: i32, %arg2: i32) -> i32 {
+    %0 = arith.select %arg0, %arg1, %arg2 : i32
+    %1 = arith.addi %0, %arg2 : i32
+    return %1 : i32
+  }
 }
 

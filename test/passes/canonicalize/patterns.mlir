@@ -564,3 +564,57 @@ func.func @cf_pass_through(%c: i1, %x: i32, %n: index) -> i32 {
 ^out(%r: i32):
   return %r : i32
 }
+func.func @cf_switch_cases(%f: i32, %x: i32, %y: i32) -> i32 {
+  cf.switch %f : i32, [
+    default: ^d(%x : i32),
+    1: ^d(%x : i32),
+    2: ^d(%y : i32),
+    3: ^hop,
+    4: ^same
+  ]
+^hop:
+  cf.br ^d(%y : i32)
+^same:
+  cf.switch %f : i32, [
+    default: ^d(%x : i32),
+    4: ^four,
+    5: ^d(%y : i32)
+  ]
+^four:
+  %z = arith.muli %x, %y : i32
+  cf.br ^d(%z : i32)
+^d(%r: i32):
+  return %r : i32
+}
+func.func @cf_switch_from_default(%f: i32, %x: i32, %y: i32) -> i32 {
+  cf.switch %f : i32, [
+    default: ^other,
+    7: ^d(%x : i32)
+  ]
+^other:
+  cf.switch %f : i32, [
+    default: ^d(%y : i32),
+    7: ^seven,
+    8: ^d(%x : i32)
+  ]
+^seven:
+  %z = arith.addi %x, %y : i32
+  cf.br ^d(%z : i32)
+^d(%r: i32):
+  return %r : i32
+}
+func.func @cf_same_condition(%c: i1, %x: i32, %y: i32) -> i32 {
+  cf.cond_br %c, ^t, ^d(%x : i32)
+^t:
+  %s = arith.select %c, %x, %y : i32
+  %z = arith.addi %s, %y : i32
+  cf.cond_br %c, ^d(%z : i32), ^d(%y : i32)
+^d(%r: i32):
+  return %r : i32
+}
+func.func @cf_select_operands(%c: i1, %x: i32, %y: i32) -> i32 {
+  cf.cond_br %c, ^d(%x, %y : i32, i32), ^d(%y, %y : i32, i32)
+^d(%a: i32, %b: i32):
+  %r = arith.addi %a, %b : i32
+  return %r : i32
+}
