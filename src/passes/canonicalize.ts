@@ -1,14 +1,15 @@
-// --canonicalize, as MLIR's greedy pattern driver runs it (top-down, with an OperationFolder):
-//   - constants (ConstantLike ops) are uniqued per insertion region, the region of the nearest
-//     IsolatedFromAbove op (a function body), and hoisted to the front of its entry block: a later
-//     equal constant is replaced by the first, and each newly known one goes to the very front;
+// --canonicalize, as MLIR 19's greedy pattern driver runs it (top-down):
+//   - each round's walk uniques constants (ConstantLike ops) per insertion region, the region of
+//     the nearest IsolatedFromAbove op (a function body), and hoists them to the front of its
+//     entry block (MLIR's OperationFolder): a later equal constant is replaced by the first, and
+//     each newly known one goes to the very front unless only known ones precede it;
 //   - ops are visited in pre-order: a trivially dead op is erased (no result used, and Pure,
 //     MemRead or MemAlloc, or RecursiveMemoryEffects with only such ops inside), a foldable one is
-//     folded through its spec's `fold`, a new constant materialized in front of it, where it stays
-//     if only constants of ours precede it in the insertion block, else at that block's front
-//     (or an equal one reused), a commutative one gets its constant operands last, others
-//     go through their spec's `canonicalize` patterns; what that changes (users of a folded op,
-//     operands of an erased one) is revisited;
+//     folded through its spec's `fold`, a new constant materialized in front of it (and left
+//     there until the next round's walk: MLIR 19 no longer uniques constants while rewriting), a
+//     commutative one gets its constant operands last, others go through their spec's
+//     `canonicalize` patterns; what that changes (users of a folded op, operands of an erased
+//     one) is revisited;
 //   - repeated until a round changes nothing (10 rounds at most, as MLIR).
 // `foldAndErase` is the fold + dead-code part alone, in place (the optimizer's tidying, which
 // must not move constants across the loops it is rewriting).
@@ -85,7 +86,7 @@ export function foldInPlace(op: Operation, ctx: Context): Operation[] | undefine
   return made;
 }
 
-/** The constants known per insertion region (MLIR's OperationFolder). */
+/** The constants a round's walk has met, per insertion region (MLIR's OperationFolder). */
 class Folder {
   private readonly scopes = new Map<Region, Map<string, Operation>>();
   private readonly owned = new Set<Operation>();
@@ -104,12 +105,6 @@ class Folder {
     if (!m) this.scopes.set(region, (m = new Map()));
     return m;
   }
-  /** The known constant for `key`; one erased since (dead, or by a pattern) is known no more (MLIR's notifyRemoval). */
-  private known(scope: Map<string, Operation>, key: string): Operation | undefined {
-    const op = scope.get(key);
-    if (op && !op.parent) { scope.delete(key); this.owned.delete(op); return undefined; }
-    return op;
-  }
   private static key(op: Operation): string {
     const attrs = op.numAttributes ? [...op.attributes].map(([k, a]) => `${k}=${a.str}`).join(",") : "";
     return `${op.name} ${attrs} : ${op.results[0].type.str}`;
@@ -126,12 +121,7 @@ class Folder {
    * is replaced by it and erased (false).
    */
   insertKnown(op: Operation): boolean {
-    const block = op.parent!;
-    if (this.owned.has(op)) {
-      if (!this.settled(op, block)) block.insert(0, op);
-      return true;
-    }
-    const region = this.insertionRegion(block), scope = this.scope(region), key = Folder.key(op), existing = this.known(scope, key);
+    const block = op.parent!, region = this.insertionRegion(block), scope = this.scope(region), key = Folder.key(op), existing = scope.get(key);
     if (existing) {
       op.results[0].replaceAllUsesWith(existing.results[0]);
       op.erase();
@@ -143,24 +133,17 @@ class Folder {
     this.owned.add(op);
     return true;
   }
-  isOwned(op: Operation): boolean { return this.owned.has(op); }
+}
 
-  /**
-   * `arith.constant value : type` for a result of `at`: an equal known one, or a new one made in
-   * front of `at` and, as insertKnown would, hoisted unless it is settled there among the
-   * constants at the front of the insertion block.
-   */
-  materialize(at: Operation, value: Attribute, type: Value["type"]): Operation {
-    const block = at.parent!, region = this.insertionRegion(block), scope = this.scope(region);
-    const c = new Operation({ name: "arith.constant", resultTypes: [type], attributes: { value }, loc: at.loc });
-    const key = Folder.key(c), existing = this.known(scope, key);
-    if (existing) return existing;
-    block.insertBefore(at, c);
-    if (block !== region.blocks[0] || !this.settled(c, block)) region.blocks[0].insert(0, c);
-    scope.set(key, c);
-    this.owned.add(c);
-    return c;
-  }
+/**
+ * `arith.constant value : type` for a result of `at`, made in front of it, as MLIR 19's driver
+ * materializes a fold (and a pattern creates a constant): it is uniqued with the others and
+ * hoisted only when the next round's walk meets it (Folder.insertKnown).
+ */
+function materialize(at: Operation, value: Attribute, type: Value["type"]): Operation {
+  const c = new Operation({ name: "arith.constant", resultTypes: [type], attributes: { value }, loc: at.loc });
+  at.parent!.insertBefore(at, c);
+  return c;
 }
 
 /** A commutative op's constant operands moved last, keeping their order (MLIR's foldCommutative); whether any moved. */
@@ -180,7 +163,7 @@ function round(module: Module, ctx: Context): boolean {
   let changed = false;
   const push = (op: Operation | Block | null | undefined) => { if (op instanceof Operation && !queued.has(op)) { queued.add(op); worklist.push(op); } };
   const rewriter: Rewriter = {
-    constant: (at, value, type) => folder.materialize(at, value, type).results[0],
+    constant: (at, value, type) => materialize(at, value, type).results[0],
     replaceOp(op, values) {
       op.results.forEach((r, i) => { for (const u of r.uses) push(u.op); r.replaceAllUsesWith(values[i]); });
       const defs = op.operands.map((v) => v.owner);
@@ -201,7 +184,6 @@ function round(module: Module, ctx: Context): boolean {
     queued.delete(op);
     if (!op.parent) continue; // erased meanwhile
     if (triviallyDead(op, ctx)) { rewriter.replaceOp(op, []); changed = true; continue; }
-    if (folder.isOwned(op)) { folder.insertKnown(op); continue; } // rehoist past an op inserted in front
     const folded = fold(op, ctx);
     if (folded && inPlace(op, folded)) push(op);
     else if (folded) rewriter.replaceOp(op, folded.map((f, k) => (f instanceof Value ? f : rewriter.constant(op, f, op.results[k].type))));
@@ -274,7 +256,7 @@ export const canonicalize: Pass = {
     for (let i = 0; i < 10; i++) {
       let erased = false;
       const changed = round(module, ctx);
-      module.walk((op) => { for (const r of op.regions) erased = eraseUnreachableBlocks(r) || regionDCE(r, ctx) || erased; });
+      module.walk((op) => { for (const r of op.regions) { erased = eraseUnreachableBlocks(r) || erased; erased = regionDCE(r, ctx) || erased; } });
       if (!changed && !erased) break;
     }
   },

@@ -355,5 +355,33 @@ module {
     %1 = arith.addi %0, %arg2 : i32
     return %1 : i32
   }
+  func.func @folded_constant_not_hoisted_at_once(%arg0: index) -> (index, index, index) {
+    %c8 = arith.constant 8 : index
+    %c11 = arith.constant 11 : index
+    %c3 = arith.constant 3 : index
+    %0 = arith.addi %arg0, %c3 : index
+    %1 = arith.addi %arg0, %c8 : index
+    %2 = arith.addi %arg0, %c11 : index
+    return %0, %1, %2 : index, index, index
+  }
+  func.func @erase_then_dce(%arg0: f32, %arg1: index) -> (index, index, index) {
+    %c8 = arith.constant 8 : index
+    %c11 = arith.constant 11 : index
+    %c0 = arith.constant 0 : index
+    %c1 = arith.constant 1 : index
+    %c3 = arith.constant 3 : index
+    cf.br ^bb1(%c0 : index)
+  ^bb1(%0: index):  // 2 preds: ^bb0, ^bb2
+    %1 = arith.cmpi slt, %0, %arg1 : index
+    cf.cond_br %1, ^bb2, ^bb3
+  ^bb2:  // pred: ^bb1
+    %2 = arith.addi %0, %c1 : index
+    cf.br ^bb1(%2 : index)
+  ^bb3:  // pred: ^bb1
+    %3 = arith.addi %arg1, %c3 : index
+    %4 = arith.addi %arg1, %c8 : index
+    %5 = arith.addi %arg1, %c11 : index
+    return %3, %4, %5 : index, index, index
+  }
 }
 

@@ -618,3 +618,38 @@ func.func @cf_select_operands(%c: i1, %x: i32, %y: i32) -> i32 {
   %r = arith.addi %a, %b : i32
   return %r : i32
 }
+func.func @folded_constant_not_hoisted_at_once(%a: index) -> (index, index, index) {
+  %p = arith.muli %a, %a : index
+  %c11 = arith.constant 11 : index
+  %c8 = arith.constant 8 : index
+  %r = arith.remui %c11, %c8 : index
+  %q = arith.muli %p, %a : index
+  %s = arith.addi %a, %r : index
+  %t = arith.addi %a, %c8 : index
+  %u = arith.addi %a, %c11 : index
+  return %s, %t, %u : index, index, index
+}
+func.func @erase_then_dce(%x: f32, %n: index) -> (index, index, index) {
+  %c0 = arith.constant 0 : index
+  %c1 = arith.constant 1 : index
+  %f = math.floor %x : f32
+  %c11 = arith.constant 11 : index
+  %c8 = arith.constant 8 : index
+  %r = arith.remui %c11, %c8 : index
+  %t = arith.constant true
+  cf.cond_br %t, ^loop(%c0, %f : index, f32), ^dead
+^loop(%i: index, %u: f32):
+  %more = arith.cmpi slt, %i, %n : index
+  cf.cond_br %more, ^body, ^exit
+^body:
+  %u2 = math.floor %u : f32
+  %i2 = arith.addi %i, %c1 : index
+  cf.br ^loop(%i2, %u2 : index, f32)
+^dead:
+  cf.br ^exit
+^exit:
+  %s = arith.addi %n, %r : index
+  %a = arith.addi %n, %c8 : index
+  %b = arith.addi %n, %c11 : index
+  return %s, %a, %b : index, index, index
+}
