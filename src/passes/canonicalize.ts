@@ -8,8 +8,9 @@
 //     folded through its spec's `fold`, a new constant materialized in front of it (and left
 //     there until the next round's walk: MLIR 19 no longer uniques constants while rewriting), a
 //     commutative one gets its constant operands last, others go through their spec's
-//     `canonicalize` patterns; what that changes (users of a folded op, operands of an erased
-//     one) is revisited;
+//     `canonicalize` patterns; what that changes is revisited, as MLIR 19's worklist does: the
+//     users of a replaced op, the producer of an erased op's operand that is left with at most one
+//     other user, each with its enclosing ops (which come first);
 //   - repeated until a round changes nothing (10 rounds at most, as MLIR).
 // `foldAndErase` is the fold + dead-code part alone, in place (the optimizer's tidying, which
 // must not move constants across the loops it is rewriting).
@@ -161,14 +162,26 @@ function round(module: Module, ctx: Context): boolean {
   const folder = new Folder(ctx), worklist: Operation[] = [];
   const queued = new Set<Operation>();
   let changed = false;
-  const push = (op: Operation | Block | null | undefined) => { if (op instanceof Operation && !queued.has(op)) { queued.add(op); worklist.push(op); } };
+  const pushOne = (op: Operation) => { if (!queued.has(op)) { queued.add(op); worklist.push(op); } };
+  // As MLIR's addToWorklist: the op, then its ancestors up to the module's children (popped first).
+  const push = (op: Operation | Block | null | undefined) => {
+    for (let o = op instanceof Operation ? op : undefined; o?.parent && o.parent.parent?.parent; o = o.parent.parent.parent) pushOne(o);
+  };
   const rewriter: Rewriter = {
     constant: (at, value, type) => materialize(at, value, type).results[0],
     replaceOp(op, values) {
       op.results.forEach((r, i) => { for (const u of r.uses) push(u.op); r.replaceAllUsesWith(values[i]); });
-      const defs = op.operands.map((v) => v.owner);
+      // As MLIR 19's driver erases: users before producers (nested ops last first, then `op`),
+      // each requeuing the producer of an operand left with at most one other user (one with
+      // more, say an alloc still stored into twice, waits for the next round).
+      const erased: Operation[] = [];
+      op.walk((o) => { erased.push(o); });
+      const inside = new Set(erased), done = new Set<Operation>();
+      for (const o of erased.reverse()) {
+        done.add(o);
+        for (const v of o.operands) if (v.owner instanceof Operation && !inside.has(v.owner) && v.users.filter((u) => !done.has(u)).length <= 1) push(v.owner);
+      }
       op.erase();
-      defs.forEach(push);
     },
   };
   for (const r of module.op.regions) for (const b of r.blocks) for (const top of [...b.ops]) {
@@ -177,8 +190,8 @@ function round(module: Module, ctx: Context): boolean {
       push(op);
     });
   }
-  // As MLIR's worklist: the walk's ops in order, but what a rewrite queues (users of a replaced
-  // op, its operands' defining ops) comes next, the last queued first.
+  // As MLIR's worklist: the walk's ops in order, but what a rewrite queues comes next, the last
+  // queued first.
   worklist.reverse();
   for (let op = worklist.pop(); op; op = worklist.pop()) {
     queued.delete(op);
