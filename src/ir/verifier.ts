@@ -46,6 +46,7 @@ function countMsg(what: "operand" | "result" | "region", w: number | readonly [n
 export class Verifier implements VerifyContext {
   readonly sink = new DiagnosticSink();
   private domCache = new Map<Region, Map<Block, Set<Block>>>();
+  private reachCache = new Map<Region, Set<Block>>();
   private opIndex = new Map<Block, Map<Operation, number>>();
 
   constructor(readonly ctx: Context) {}
@@ -155,6 +156,14 @@ export class Verifier implements VerifyContext {
   }
 
   private verifyOperandDominance(op: Operation): void {
+    // As MLIR's verifier: the operands of an op in a block no branch from the entry reaches are
+    // not checked (such a block may even use a value it defines after, or the op's own result).
+    const blk = op.parent, r = blk?.parent;
+    if (r && r.blocks.length > 1 && blk !== r.blocks[0]) {
+      let reached = this.reachCache.get(r);
+      if (!reached) this.reachCache.set(r, (reached = reachableBlocks(r)));
+      if (!reached.has(blk!)) return;
+    }
     const operands = op.operands;
     for (let i = 0; i < operands.length; i++) {
       const why = this.dominanceProblem(operands[i], op);

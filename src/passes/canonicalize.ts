@@ -184,18 +184,24 @@ function round(module: Module, ctx: Context): boolean {
       op.erase();
     },
   };
+  // Blocks no branch reaches are left alone until they are erased after the round (no branch
+  // will reach them: rewrites add no edge). Unlike MLIR, which folds there too and never ends on
+  // `%x = arith.addi %x, %c1`, an op using its own result, which only such a block may hold.
+  const unreached = new Set<Block>();
   for (const r of module.op.regions) for (const b of r.blocks) for (const top of [...b.ops]) {
     top.walk((op) => {
+      for (const r of op.regions) if (r.blocks.length > 1) { const seen = reachableBlocks(r); for (const x of r.blocks) if (!seen.has(x)) unreached.add(x); }
       if (ctx.hasTrait(op, "ConstantLike") && op.results.length === 1 && !folder.insertKnown(op)) { changed = true; return false; }
       push(op);
     });
   }
+  const isUnreached = (op: Operation) => { for (let o: Operation | null = op; o; o = o.parentOp) if (unreached.has(o.parent!)) return true; return false; };
   // As MLIR's worklist: the walk's ops in order, but what a rewrite queues comes next, the last
   // queued first.
   worklist.reverse();
   for (let op = worklist.pop(); op; op = worklist.pop()) {
     queued.delete(op);
-    if (!op.parent) continue; // erased meanwhile
+    if (!op.parent || (unreached.size && isUnreached(op))) continue; // erased meanwhile, or left alone
     if (triviallyDead(op, ctx)) { rewriter.replaceOp(op, []); changed = true; continue; }
     const folded = fold(op, ctx);
     if (folded && inPlace(op, folded)) push(op);

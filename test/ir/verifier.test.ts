@@ -51,3 +51,9 @@ test("several errors are all reported", () => {
   const es = errors("func.func @f(%a: f32) -> i32 {\n  %0 = arith.addi %a, %a : f32\n  return %a : f32\n}");
   assert.equal(es.length, 2);
 });
+
+test("operands of ops in a block no branch reaches are not checked for dominance (as MLIR); in a reached block they are", () => {
+  const body = (entry: string) => `func.func @f(%n: index) -> index {\n  %c1 = arith.constant 1 : index\n  ${entry}\n^bb1:\n  %x = arith.addi %x, %c1 : index\n  cf.br ^bb1\n}`;
+  assert.deepEqual(errors(body("return %n : index")), []);
+  assert.ok(errors(body("cf.br ^bb1")).some((e) => /v.mlir:5:8: error: operand #0 does not dominate this use/.test(e)));
+});
