@@ -1,4 +1,5 @@
-// Search progress on a terminal (iteration, best speedup, verdict counts); silent otherwise.
+// Search progress on a terminal (iteration, best speedup, verdict counts, or what comes before
+// the first iteration); silent otherwise.
 import cliProgress from "cli-progress";
 import type { SearchProgress } from "../optimizer/search.js";
 
@@ -9,6 +10,8 @@ export class SearchProgressBar {
 
   update(name: string, p: SearchProgress): void {
     if (!this.stream.isTTY) return;
+    const verdicts = p.phase ?? Object.entries(p.verdicts).map(([k, n]) => `${k} ${n}`).join(", ");
+    const payload = { best: p.bestSpeedup.toFixed(2), verdicts };
     if (this.current !== name) {
       this.stop();
       this.current = name;
@@ -16,11 +19,11 @@ export class SearchProgressBar {
         stream: this.stream, hideCursor: true, clearOnComplete: false,
         format: `optimize @${name} {bar} iteration {value} | best {best}x | {verdicts}`,
       }, cliProgress.Presets.shades_classic);
-      this.bar.start(this.total || 100, 0, { best: "1.00", verdicts: "" });
+      this.bar.start(Math.max(this.total || 100, p.iteration), p.iteration, payload);
+      return;
     }
-    const verdicts = Object.entries(p.verdicts).map(([k, n]) => `${k} ${n}`).join(", ");
     if (p.iteration > this.bar!.getTotal()) this.bar!.setTotal(p.iteration * 2);
-    this.bar!.update(p.iteration, { best: p.bestSpeedup.toFixed(2), verdicts });
+    this.bar!.update(p.iteration, payload);
   }
 
   stop(): void {

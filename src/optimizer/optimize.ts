@@ -158,6 +158,7 @@ export async function optimizeModule(o: OptimizeOptions): Promise<{ moduleText: 
     // timed again beside it (sandbox.ts timesReferenceAgain); a function that does not end for the
     // arguments the sandbox makes is left as written.
     const limits = { timeoutMs: referenceLimitMs(o.budget), ...o.sandbox };
+    o.onProgress?.(name, { iteration: 0, bestSpeedup: 1, verdicts: {}, phase: "running and timing it as written" });
     const base = await measureReference(moduleText, name, limits);
     if ("verdict" in base) {
       leave(base.verdict === "timeout" ? `its run with the sandbox's arguments did not end within ${limits.timeoutMs / 1000} s`

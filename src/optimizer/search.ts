@@ -44,7 +44,11 @@ export interface SearchOptions {
   onBest?(best: NonNullable<SearchResult["best"]>): void;
 }
 
-export interface SearchProgress { iteration: number; bestSpeedup: number; verdicts: Record<string, number> }
+export interface SearchProgress {
+  iteration: number; bestSpeedup: number; verdicts: Record<string, number>;
+  /** What happens before the first iteration (the function as written being run and timed), if anything. */
+  phase?: string;
+}
 
 export interface SearchResult {
   best?: { ir: string; ms: number; speedup: number; path: Proposal[]; baselineMs?: number };
