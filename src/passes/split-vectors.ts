@@ -5,7 +5,8 @@
 // one with a vector the pass cannot split (a dynamic position, a mask crossing a call ...) is left
 // exactly as it was, so the backend's error names it. A function whose arguments or results are
 // split takes their pieces instead (as MLIR's one-to-N signature conversion does), and so do its
-// calls: where the function or one of its callers cannot be split, none of them is.
+// calls: where the function or one of its callers cannot be split, none of them is. The other
+// blocks of a function take split arguments in pieces too, and the cf branches to them pass them.
 import { ArrayAttr, DenseArrayAttr, DenseElementsAttr, FloatAttr, IntegerAttr, OpaqueAttr, SymbolRefAttr, TypeAttr, type Attribute } from "../ir/attributes.js";
 import { Builder } from "../ir/builder.js";
 import { Block, Module, Operation, Region, Value, symbolName } from "../ir/core.js";
@@ -19,6 +20,7 @@ import { permutationMap, printPunctuation, transferParts } from "../dialects/vec
 import { cmpi } from "./lower-affine.js";
 import type { Pass } from "./pass.js";
 import { reversePostOrder } from "../ir/verifier.js";
+import { setSuccessorOperands, successorOperands } from "../dialects/cf.js";
 import { refsIn } from "./symbol-dce.js";
 
 const laneBits = (e: Type) => (e instanceof FloatType ? (e.kind === "f32" || e.kind === "f64" ? e.width : 0)
@@ -53,6 +55,7 @@ export const addIndex = (b: Builder, v: Value, k: number): Value => (k ? b.value
 /** Ops carrying values (iter_args last among the operands; results from their yields). */
 const LOOPS = new Set(["scf.for", "affine.for"]), IFS = new Set(["scf.if", "affine.if"]);
 const TRANSFERS = new Set(["vector.transfer_read", "vector.transfer_write"]);
+const BRANCHES = new Set(["cf.br", "cf.cond_br", "cf.switch"]);
 const isMask = (t: Type) => t instanceof VectorType && t.elementType === i1;
 const vectors = (op: Operation) => [...op.operands, ...op.results].filter((v) => v.type instanceof VectorType);
 /** A cast changing the lane width (extf vector<8xf32> to vector<8xf64>, index_cast vector<4xindex>
@@ -87,7 +90,7 @@ function splitCandidates(module: Module): Set<string> {
   const used = new Set(others), out = new Set<string>();
   for (const fn of module.definedFunctions()) {
     const ts = [fnType(fn).inputs, fnType(fn).results].flat(), name = symbolName(fn)!;
-    if (fn.regions[0].blocks.length === 1 && !used.has(name) && ts.some((t) => pieceLanes(t))
+    if (!used.has(name) && ts.some((t) => pieceLanes(t))
       && ts.every((t) => !(t instanceof VectorType) || pieceLanes(t) || heldVector(t))) out.add(name);
   }
   return out;
@@ -121,6 +124,7 @@ function plan(fn: Operation, ctx: Context, split: Set<string>): Map<Value, numbe
       op.results.forEach((r, i) => groups.push([op.operand(first + i), op.body().args[1 + i], r, y.operand(i)]));
     }
     if (IFS.has(op.name)) op.results.forEach((r, i) => groups.push([r, ...op.regions.map((g) => g.blocks[0].terminator!.operand(i))]));
+    if (BRANCHES.has(op.name)) successorOperands(op).forEach((vs, i) => vs.forEach((v, k) => { if (v.type instanceof VectorType) groups.push([v, op.successors[i].args[k]]); }));
     if (op.name === "func.call" && split.has(calleeOf(op))) boundary.push(...op.results);
   });
   if (!lanes.size) return lanes;
@@ -152,7 +156,8 @@ function plan(fn: Operation, ctx: Context, split: Set<string>): Map<Value, numbe
   let ok = fn.body().args.every((a) => (splitSig ? lanes.get(a) === pieceLanes(a.type) : !lanes.has(a)));
   fn.walk((op) => {
     for (const r of op.regions) for (const b of r.blocks) {
-      if (b.args.some((a, i) => lanes.has(a) && (op === fn ? b !== fn.body() : !LOOPS.has(op.name) || i === 0))) ok = false;
+      // (the function's other blocks take split arguments: the branches to them pass pieces)
+      if (op !== fn && b.args.some((a, i) => lanes.has(a) && (!LOOPS.has(op.name) || i === 0))) ok = false;
     }
     if ([...op.operands, ...op.results].some((v) => lanes.has(v)) && !splittable(op, lanes, ctx, split)) ok = false;
     return ok;
@@ -171,6 +176,7 @@ function splittable(op: Operation, lanes: Map<Value, number>, ctx: Context, spli
     case "vector.load": return scalarMemref(op.operand(0)) && op.operands.length > 1 && (op.result.type as VectorType).rank === 1;
     case "vector.store": return scalarMemref(op.operand(1)) && op.operands.length > 2 && (op.operand(0).type as VectorType).rank === 1;
     case "vector.reduction": case "scf.for": case "scf.if": case "affine.for": case "affine.if": case "vector.create_mask": return true;
+    case "cf.br": case "cf.cond_br": case "cf.switch": return true;
     case "vector.maskedload": case "vector.maskedstore": // in 128-bit pieces
       return scalarMemref(op.operand(0));
     case "vector.transfer_read": case "vector.transfer_write": {
@@ -226,8 +232,16 @@ class Splitter {
       r.blocks[0] = this.rebody(r.blocks[0]);
       r.blocks[0].parent = r;
     }
-    // Every block, each after those dominating it: a value is split before its uses.
-    for (const b of reversePostOrder(fn.region())) this.block(b);
+    // Every block, each after those dominating it: a value is split before its uses. A block
+    // other than the entry takes its split arguments' pieces in their place.
+    for (const b of reversePostOrder(fn.region())) {
+      if (b !== fn.body() && b.args.some((a) => this.lanes.has(a))) {
+        const old = b.args.splice(0);
+        old.forEach((a) => this.expandTypes([a]).forEach((t) => b.addArg(t, a.loc)));
+        this.bind(old, b.args);
+      }
+      this.block(b);
+    }
   }
 
   /** A block taking `old`'s arguments in pieces and holding its ops. */
@@ -452,6 +466,9 @@ class Splitter {
         break;
       }
       case "scf.yield": case "affine.yield": case "func.return": b.create(op.name, this.expand(op.operands), [], attrs); break;
+      case "cf.br": case "cf.cond_br": case "cf.switch": // in place: each successor is passed the pieces
+        successorOperands(op).forEach((vs, i) => setSuccessorOperands(op, i, this.expand(vs)));
+        return;
       case "func.call": this.bind(op.results, b.create(op.name, this.expand(op.operands), this.expandTypes(op.results), attrs).results); break;
       case "scf.for": case "affine.for": { // the body moves into a loop carrying the pieces
         const body = this.rebody(op.body());
