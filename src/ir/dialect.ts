@@ -64,7 +64,7 @@ export type FoldResult = Attribute | Value;
 
 /** What canonicalization patterns rewrite through (MLIR's PatternRewriter, as much as they need). */
 export interface Rewriter {
-  /** A constant usable at `at`: an equal one already hoisted, or a new one at the front of its function. */
+  /** A new `arith.constant` in front of `at` (canonicalize's next round uniques and hoists it, as MLIR 19's driver does). */
   constant(at: Operation, value: Attribute, type: Type): Value;
   /** Points each result's uses at `values[i]` and erases `op` (regions and all). */
   replaceOp(op: Operation, values: readonly Value[]): void;

@@ -213,7 +213,7 @@ function round(module: Module, ctx: Context): boolean {
 }
 
 /** Erases the blocks of `r` no branch from its entry reaches (MLIR's eraseUnreachableBlocks); whether any were. */
-function eraseUnreachableBlocks(r: Region): boolean {
+export function eraseUnreachableBlocks(r: Region): boolean {
   if (r.blocks.length < 2) return false;
   const reached = reachableBlocks(r);
   const dead = r.blocks.filter((b) => !reached.has(b));

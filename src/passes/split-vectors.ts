@@ -22,6 +22,7 @@ import type { Pass } from "./pass.js";
 import { reversePostOrder } from "../ir/verifier.js";
 import { setSuccessorOperands, successorOperands } from "../dialects/cf.js";
 import { refsIn } from "./symbol-dce.js";
+import { eraseUnreachableBlocks } from "./canonicalize.js";
 
 const laneBits = (e: Type) => (e instanceof FloatType ? (e.kind === "f32" || e.kind === "f64" ? e.width : 0)
   : e instanceof IntegerType && [8, 16, 32, 64].includes(e.width) ? e.width : e instanceof IndexType ? 32 : 0);
@@ -233,7 +234,9 @@ class Splitter {
       r.blocks[0].parent = r;
     }
     // Every block, each after those dominating it: a value is split before its uses. A block
-    // other than the entry takes its split arguments' pieces in their place.
+    // other than the entry takes its split arguments' pieces in their place. Blocks no branch
+    // reaches go first: nothing runs them, and their branches would pass values left whole.
+    eraseUnreachableBlocks(fn.region());
     for (const b of reversePostOrder(fn.region())) {
       if (b !== fn.body() && b.args.some((a) => this.lanes.has(a))) {
         const old = b.args.splice(0);
