@@ -13,7 +13,7 @@
 // (the blocks no branch reaches any more, and dead block arguments, the pass erases between
 // rounds: canonicalize.ts eraseUnreachableBlocks and regionDCE).
 import { DenseElementsAttr, IntegerAttr, boolAttr } from "../ir/attributes.js";
-import { Builder } from "../ir/builder.js";
+import { Builder, mergeBlocks } from "../ir/builder.js";
 import { BlockArgument, OpResult, type Block, type Operation, type Value } from "../ir/core.js";
 import type { Rewriter } from "../ir/dialect.js";
 import { constantIndex } from "./arith.js";
@@ -62,9 +62,7 @@ export function canonicalizeBr(op: Operation, rw: Rewriter): boolean {
   }
   const args: Value[] = [...op.operands];
   rw.replaceOp(op, []);
-  dest.args.forEach((a, i) => a.replaceAllUsesWith(args[i]));
-  for (const o of [...dest.ops]) blk.append(o);
-  r.remove(dest);
+  mergeBlocks(dest, blk, args);
   return true;
 }
 

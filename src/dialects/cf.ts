@@ -14,6 +14,9 @@ import { canonicalizeBr, canonicalizeCondBr, canonicalizeSwitch } from "./cf-can
 const BRANCH: OpSpec["traits"] = ["Pure", "Terminator"];
 const ANY_OPERANDS = variadic(ANY);
 
+/** Whether `op` is one of cf's branches (a terminator passing operands to successor blocks). */
+export const isCfBranch = (op: Operation): boolean => op.name === "cf.br" || op.name === "cf.cond_br" || op.name === "cf.switch";
+
 /** Where each successor's operands are among a branch's, [start, end), in successor order. */
 export function successorRanges(op: Operation): Array<[number, number]> {
   if (op.name === "cf.br") return [[0, op.operands.length]];

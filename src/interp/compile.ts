@@ -6,6 +6,7 @@
 // compiled when it first runs.
 import type { Block, Operation, Region, Value } from "../ir/core.js";
 import type { HandlerTable, OpHandler } from "./interpreter.js";
+import { isCfBranch } from "../dialects/cf.js";
 
 export interface Unit {
   root: Operation;
@@ -36,9 +37,6 @@ export interface CompiledRegion {
   blocks: Map<Block, CompiledBlock>;
   entry: CompiledBlock;
 }
-
-const BRANCH_NAMES = new Set(["cf.br", "cf.cond_br", "cf.switch"]);
-export const isBranch = (op: Operation): boolean => BRANCH_NAMES.has(op.name);
 
 /** Region exits: yield/return/condition/reduce-like terminators never run as ops. */
 function isRegionExit(op: Operation, handlers: HandlerTable): boolean {
@@ -76,7 +74,7 @@ export class Compiler {
           if (op === last) continue;
           ops.push({ op, handler: this.handlers[op.name], ins: op.operands.map(slot), outs: op.results.map(slot) });
         }
-        const termIsOp = !!last && !isBranch(last) && last.successors.length === 0 && !isRegionExit(last, this.handlers);
+        const termIsOp = !!last && !isCfBranch(last) && last.successors.length === 0 && !isRegionExit(last, this.handlers);
         if (last && termIsOp) ops.push({ op: last, handler: this.handlers[last.name], ins: last.operands.map(slot), outs: last.results.map(slot) });
         blocks.set(b, { block: b, args: b.args.map(slot), ops, term: last, termIns: last ? last.operands.map(slot) : [], termIsOp });
       }

@@ -41,8 +41,8 @@ import { callHost, lookupHost, readMemrefDescriptor, type HostFn } from "../runt
 import { InterpreterError, OpTrap, SiteTrap, TimeLimitError, MemRefValue, TensorValue, Trap, canon, elementTypeOf, shapedInfo, type RtValue, type Scalar } from "./values.js";
 import { declaredSignature, hostArgs, hostResult } from "./hostcall.js";
 import { HANDLERS } from "./registry.js";
-import { successorRanges, switchTarget } from "../dialects/cf.js";
-import { Compiler, isBranch, type CompiledBlock, type Unit } from "./compile.js";
+import { isCfBranch, successorRanges, switchTarget } from "../dialects/cf.js";
+import { Compiler, type CompiledBlock, type Unit } from "./compile.js";
 
 export type OpHandler = (interp: Interpreter, op: Operation, args: RtValue[]) => RtValue[];
 export type HandlerTable = Record<string, OpHandler>;
@@ -278,7 +278,7 @@ export class Interpreter {
       const term = cb.term;
       if (!term || cb.termIsOp) return { op: term ?? region.parent!, values: [] };
       const values = cb.termIns.map((s) => env[s]);
-      if (isBranch(term)) {
+      if (isCfBranch(term)) {
         this.tick(); // a back edge is a loop iteration
         const next = branchTarget(term, values);
         cb = cr.blocks.get(next.block)!;

@@ -69,5 +69,15 @@ export function inlineBlock(from: Block, b: Builder, args: readonly Value[]): Op
   return term;
 }
 
+/**
+ * Moves all of `from`'s ops, terminator too, to the end of `into`, replacing the uses of its
+ * arguments by `args`, and takes `from` out of its region (MLIR's mergeBlocks).
+ */
+export function mergeBlocks(from: Block, into: Block, args: readonly Value[]): void {
+  from.args.forEach((a, i) => a.replaceAllUsesWith(args[i]));
+  for (const op of [...from.ops]) into.append(op);
+  from.parent?.remove(from);
+}
+
 /** Moves `block`'s ops but its terminator before `at`, its arguments replaced by `args`; the terminator's operands. */
 export const inlineBefore = (block: Block, at: Operation, args: readonly Value[] = []): Value[] => [...inlineBlock(block, Builder.before(at), args)!.operands];

@@ -20,7 +20,7 @@ import { linalgOnTensors } from "../dialects/linalg-info.js";
 import type { Context, Rewriter } from "../ir/dialect.js";
 import type { Pass } from "./pass.js";
 import { reachableBlocks } from "../ir/verifier.js";
-import { setSuccessorOperands, successorOperands, successorRanges } from "../dialects/cf.js";
+import { isCfBranch, setSuccessorOperands, successorOperands, successorRanges } from "../dialects/cf.js";
 
 function constantOf(v: Value, ctx: Context): Attribute | undefined {
   const def = v.owner;
@@ -240,7 +240,7 @@ function regionDCE(r: Region, ctx: Context): boolean {
       const isLive = liveOps.has(op) || op === b.terminator || !effectFree(op, ctx) || op.results.some((x) => live.has(x));
       if (!isLive) continue;
       if (!liveOps.has(op)) { liveOps.add(op); changed = true; }
-      if (CF_BRANCHES.has(op.name)) {
+      if (isCfBranch(op)) {
         const ranges = successorRanges(op);
         op.operands.forEach((v, k) => {
           const s = ranges.findIndex(([a, e]) => k >= a && k < e);
@@ -254,7 +254,7 @@ function regionDCE(r: Region, ctx: Context): boolean {
   if (!deadOps.length && !deadArgs.size) return false;
   for (const b of r.blocks) {
     const br = b.terminator;
-    if (!br || !CF_BRANCHES.has(br.name)) continue;
+    if (!br || !isCfBranch(br)) continue;
     br.successors.forEach((s, i) => {
       if (s.args.some((a) => deadArgs.has(a))) setSuccessorOperands(br, i, successorOperands(br)[i].filter((_, k) => !deadArgs.has(s.args[k])));
     });
@@ -264,7 +264,6 @@ function regionDCE(r: Region, ctx: Context): boolean {
   for (const b of r.blocks) for (let i = b.args.length - 1; i >= 0; i--) if (deadArgs.has(b.args[i])) b.eraseArg(i);
   return true;
 }
-const CF_BRANCHES = new Set(["cf.br", "cf.cond_br", "cf.switch"]);
 
 export const canonicalize: Pass = {
   name: "canonicalize",

@@ -22,8 +22,6 @@ import { foldInPlace } from "./canonicalize.js";
 import { cmpi } from "./lower-affine.js";
 import type { Pass } from "./pass.js";
 
-const LOWERED = new Set(["scf.for", "scf.if", "scf.while", "scf.index_switch", "scf.execute_region", "scf.parallel"]);
-
 /** Moves `at` and the ops after it into a new block right after `b` (MLIR's splitBlock). */
 function splitBlock(b: Block, at: Operation): Block {
   const nb = b.parent!.insert(new Block(), b.parent!.blocks.indexOf(b) + 1);
@@ -155,7 +153,7 @@ const LOWER: Record<string, (op: Operation) => void> = {
 
 /** The first scf op to lower in `r`'s blocks (its nested regions are lowered after it, into `r`). */
 function nextToLower(r: Region): Operation | undefined {
-  for (const b of r.blocks) for (const o of b.ops) if (LOWERED.has(o.name)) return o;
+  for (const b of r.blocks) for (const o of b.ops) if (Object.hasOwn(LOWER, o.name)) return o;
   return undefined;
 }
 
@@ -171,7 +169,7 @@ export const convertScfToCf: Pass = {
         if (!folded) LOWER[op.name](op);
       }
       fn.walk((o) => {
-        if (o !== fn && LOWERED.has(o.name)) diag.error(o.loc, `${o.name} inside ${o.parentOp!.name} is not lowered: that op's region keeps one block (lower it first, e.g. --lower-affine)`);
+        if (o !== fn && Object.hasOwn(LOWER, o.name)) diag.error(o.loc, `${o.name} inside ${o.parentOp!.name} is not lowered: that op's region keeps one block (lower it first, e.g. --lower-affine)`);
       });
     }
   },

@@ -13,7 +13,7 @@
 // matches none of them (a CFG no scf op made) stays blocks; it is always the same program.
 // MLIR's --lift-cf-to-scf lifts any CFG, in its own forms.
 import { DenseArrayAttr, IntegerAttr } from "../ir/attributes.js";
-import { Builder, regionWith } from "../ir/builder.js";
+import { Builder, mergeBlocks, regionWith } from "../ir/builder.js";
 import { Block, BlockArgument, Module, Operation, OpResult, Region, Value } from "../ir/core.js";
 import type { Context } from "../ir/dialect.js";
 import type { DiagnosticSink } from "../ir/diagnostics.js";
@@ -39,12 +39,6 @@ function blockIn(r: Region, op: Operation): Block | undefined {
   return undefined;
 }
 
-/** Moves `from`'s ops (its arguments replaced by `args`) to the end of `into`; `from` goes. */
-function merge(into: Block, from: Block, args: readonly Value[]): void {
-  from.args.forEach((a, i) => a.replaceAllUsesWith(args[i]));
-  for (const o of [...from.ops]) into.append(o);
-  removeBlock(from);
-}
 /** A region of one block holding `b`'s ops, its terminator (a branch) replaced by `scf.yield` of `yields`. */
 function regionOf(b: Block, yields: readonly Value[]): Region {
   const { region, block } = regionWith();
@@ -61,7 +55,7 @@ function mergeStraight(a: Block, preds: Preds): boolean {
   if (!soleBranch(br, preds) || br.successors[0] === a) return false;
   const [b, args] = [br.successors[0], [...br.operands]];
   br.erase();
-  merge(a, b, args);
+  mergeBlocks(b, a, args);
   return true;
 }
 
@@ -81,7 +75,7 @@ function raiseIf(a: Block, preds: Preds): boolean {
   if (noElse) regions.push(new Region());
   const ifOp = Builder.before(cb).create("scf.if", [cb.operands[0]], j.args.map((x) => x.type), {}, regions);
   cb.erase();
-  merge(a, j, ifOp.results);
+  mergeBlocks(j, a, ifOp.results);
   return true;
 }
 
@@ -117,7 +111,7 @@ function raiseFor(p: Block, preds: Preds): boolean {
   cmp.erase();
   removeBlock(h);
   entry.erase();
-  merge(p, exit, []);
+  mergeBlocks(exit, p, []);
   return true;
 }
 
@@ -164,7 +158,7 @@ function raiseWhile(p: Block, preds: Preds): boolean {
   loop.addRegion(new Region([before]));
   loop.addRegion(new Region([after]));
   entry.erase();
-  merge(p, x, []);
+  mergeBlocks(x, p, []);
   return true;
 }
 
@@ -183,7 +177,7 @@ function raiseSwitch(s: Block, preds: Preds): boolean {
   const op = Builder.before(sw).create("scf.index_switch", [cast.operands[0]], j.args.map((v) => v.type), { cases: new DenseArrayAttr(i64, cases) }, regions);
   sw.erase();
   cast.erase();
-  merge(s, j, op.results);
+  mergeBlocks(j, s, op.results);
   return true;
 }
 

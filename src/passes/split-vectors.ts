@@ -20,7 +20,7 @@ import { permutationMap, printPunctuation, transferParts } from "../dialects/vec
 import { cmpi } from "./lower-affine.js";
 import type { Pass } from "./pass.js";
 import { reversePostOrder } from "../ir/verifier.js";
-import { setSuccessorOperands, successorOperands } from "../dialects/cf.js";
+import { isCfBranch, setSuccessorOperands, successorOperands } from "../dialects/cf.js";
 import { refsIn } from "./symbol-dce.js";
 import { eraseUnreachableBlocks } from "./canonicalize.js";
 
@@ -56,7 +56,6 @@ export const addIndex = (b: Builder, v: Value, k: number): Value => (k ? b.value
 /** Ops carrying values (iter_args last among the operands; results from their yields). */
 const LOOPS = new Set(["scf.for", "affine.for"]), IFS = new Set(["scf.if", "affine.if"]);
 const TRANSFERS = new Set(["vector.transfer_read", "vector.transfer_write"]);
-const BRANCHES = new Set(["cf.br", "cf.cond_br", "cf.switch"]);
 const isMask = (t: Type) => t instanceof VectorType && t.elementType === i1;
 const vectors = (op: Operation) => [...op.operands, ...op.results].filter((v) => v.type instanceof VectorType);
 /** A cast changing the lane width (extf vector<8xf32> to vector<8xf64>, index_cast vector<4xindex>
@@ -125,7 +124,7 @@ function plan(fn: Operation, ctx: Context, split: Set<string>): Map<Value, numbe
       op.results.forEach((r, i) => groups.push([op.operand(first + i), op.body().args[1 + i], r, y.operand(i)]));
     }
     if (IFS.has(op.name)) op.results.forEach((r, i) => groups.push([r, ...op.regions.map((g) => g.blocks[0].terminator!.operand(i))]));
-    if (BRANCHES.has(op.name)) successorOperands(op).forEach((vs, i) => vs.forEach((v, k) => { if (v.type instanceof VectorType) groups.push([v, op.successors[i].args[k]]); }));
+    if (isCfBranch(op)) successorOperands(op).forEach((vs, i) => vs.forEach((v, k) => { if (v.type instanceof VectorType) groups.push([v, op.successors[i].args[k]]); }));
     if (op.name === "func.call" && split.has(calleeOf(op))) boundary.push(...op.results);
   });
   if (!lanes.size) return lanes;

@@ -6,11 +6,9 @@ import type { Block, Region, Value } from "../../ir/core.js";
 import { opSite } from "../../ir/diagnostics.js";
 import { reversePostOrder } from "../../ir/verifier.js";
 import { IntegerType } from "../../ir/types.js";
-import { caseValues, successorOperands } from "../../dialects/cf.js";
+import { caseValues, isCfBranch, successorOperands } from "../../dialects/cf.js";
 import { CompileError } from "./abi.js";
 import { type Expr, FunctionEmitter, i64c, register } from "./emitter.js";
-
-const BRANCHES = new Set(["cf.br", "cf.cond_br", "cf.switch"]);
 
 /**
  * Emits a region of several blocks (a function body with cf branches). A block's arguments are
@@ -24,7 +22,7 @@ export function emitBlocks(e: FunctionEmitter, r: Region): void {
   const branches: Array<() => void> = [];
   for (const b of order) {
     const term = b.terminator;
-    const branch = term && BRANCHES.has(term.name) ? term : undefined;
+    const branch = term && isCfBranch(term) ? term : undefined;
     const body = e.collect(() => { for (const op of b.ops) if (op !== branch) e.emitOp(op); });
     const from = R.addBlock(m.block(null, body, binaryen.none));
     ref.set(b, from);
