@@ -3,7 +3,7 @@
 import { Command } from "commander";
 import { setFlagsFromString } from "node:v8";
 import { createContext } from "../dialects/index.js";
-import { DiagnosticError, type Diagnostic } from "../ir/diagnostics.js";
+import { DiagnosticError, formatDiagnostic, type Diagnostic } from "../ir/diagnostics.js";
 import { parseModule } from "../ir/parser.js";
 import { printModule, type PrintOptions } from "../ir/printer.js";
 import type { Context } from "../ir/dialect.js";
@@ -170,11 +170,12 @@ export async function main(argv: string[], startup = "Startup"): Promise<number>
       for (const p of problems) process.stderr.write(p + "\n");
       failed ||= problems.length > 0;
     } else if (diags.length) {
-      throw new DiagnosticError(diags);
+      // As mlir-opt: every chunk is processed and its errors reported; a failed one prints nothing.
+      for (const d of diags) process.stderr.write(formatDiagnostic(d) + "\n");
+      failed = true;
     }
-    if (out) outs.push(out);
+    outs.push(out && out + "\n"); // mlir-opt ends each printed chunk with an empty line
   }
-  // As mlir-opt: with --verify-diagnostics the chunks that produced no error are printed too.
   const result = outs.join("// -----\n");
   if (opts.output) writeOutput("-o", opts.output, result);
   else process.stdout.write(result);

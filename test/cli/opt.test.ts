@@ -64,8 +64,8 @@ func.func @re(%a: i32) -> i64 {
 `);
   const ok = opt([f, "--split-input-file", "--verify-diagnostics"]);
   assert.equal(ok.status, 0, ok.stderr);
-  // As mlir-opt, the chunk without errors is printed; the two with expected errors are not.
-  assert.match(ok.stdout, /^module \{\n  func\.func @ok\(\) \{\n    return\n  \}\n\}\n$/);
+  // As mlir-opt, the chunk without errors is printed (and an empty line); those with expected errors are not.
+  assert.equal(ok.stdout, "module {\n  func.func @ok() {\n    return\n  }\n}\n\n// -----\n// -----\n// -----\n");
   writeFileSync(f, "// expected-error @+1 {{something else}}\nfunc.func @f() {\n  return\n}\n");
   const bad = opt([f, "--verify-diagnostics"]);
   assert.equal(bad.status, 1);
@@ -75,6 +75,11 @@ func.func @re(%a: i32) -> i64 {
   const chunks = opt(["-", "--split-input-file"], "func.func private @a()\n// -----\nfunc.func private @b()\n");
   assert.equal(chunks.status, 0, chunks.stderr);
   assert.match(chunks.stdout, /@a\(\)[\s\S]*\/\/ -----[\s\S]*@b\(\)/);
+  // Without --verify-diagnostics every chunk is still processed: each error is reported, the others printed.
+  const some = opt(["-", "--split-input-file"], "func.func @a() -> i32 {\n  return\n}\n// -----\nfunc.func private @b()\n// -----\nfunc.func @c(%x: f32) {\n  %0 = arith.addi %x, %x : f32\n  return\n}\n");
+  assert.equal(some.status, 1);
+  assert.equal(some.stdout, "// -----\nmodule {\n  func.func private @b()\n}\n\n// -----\n");
+  assert.match(some.stderr, /<stdin>:2:3: error: 'func.return' op has 0 operands, but enclosing function \(@a\) returns 1[\s\S]*<stdin>:8:8: error: 'arith.addi' op operand #0 must be signless-integer-like, but got 'f32'/);
 });
 
 test("errors: diagnostics with file:line:col and caret (exit 1), usage errors (exit 2), no stack traces", () => {
@@ -193,6 +198,7 @@ test("--allow-unregistered-dialect keeps ops of unknown dialects, which passes l
     return %arg0 : i32
   }
 }
+
 `, "an unknown op may have effects: its unused results and regions stay; what it uses is still folded (to the front, as mlir-opt-19)");
   // An unknown op may end a block (it may be a terminator), and an empty entry block keeps its label.
   const term = opt(["-", "--allow-unregistered-dialect", "--mlir-print-op-generic"], `func.func @g() {
