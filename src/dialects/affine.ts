@@ -125,7 +125,7 @@ export function parallelParts(op: Operation): {
 // ---- dims and symbols (MLIR's affine validity rules) ----------------------------------------------
 
 /** Ops whose regions start a new affine scope (MLIR's AffineScope trait). */
-const AFFINE_SCOPES = new Set(["func.func"]);
+const AFFINE_SCOPES = new Set(["func.func", "builtin.module"]);
 const isAffineScope = (op: Operation | null) => !!op && AFFINE_SCOPES.has(op.name);
 const isIndex = (v: Value) => v.type instanceof IndexType;
 const definingOp = (v: Value): Operation | undefined => (v instanceof BlockArgument ? undefined : (v as { op?: Operation }).op);
@@ -140,21 +140,24 @@ function affineScope(op: Operation): Region | null {
 /** Defined directly in an affine scope's region (function arguments and top-level values). */
 export const isTopLevelValue = (v: Value): boolean => isAffineScope(parentOpOf(v));
 
-/** MLIR's `isValidSymbol`: top-level values, constants, and applies/dims of those. */
-export function isValidSymbol(v: Value, region: Region | null = null): boolean {
+/**
+ * MLIR's `isValidSymbol`: top-level values, constants, and applies/dims of those. Without `region`,
+ * in the affine scope of `v`'s definition; a null `region` is no scope (a value outside any function).
+ */
+export function isValidSymbol(v: Value, region?: Region | null): boolean {
   if (!isIndex(v)) return false;
-  if (!region) {
+  if (region === undefined) {
     if (isTopLevelValue(v)) return true;
     const d = definingOp(v);
     return !!d && isValidSymbol(v, affineScope(d));
   }
-  if (regionOf(v) === region) return true;
+  if (region && regionOf(v) === region) return true;
   const d = definingOp(v);
   if (d?.name === "arith.constant") return true;
   if (d?.name === "affine.apply") return d.operands.every((o) => isValidSymbol(o, region));
   if (d?.name === "memref.dim" || d?.name === "tensor.dim") return isTopLevelValue(d.operand(0)) || !(d.operand(0) instanceof BlockArgument);
   // Values defined above `region` (in a non-isolated parent) are symbols of the outer scope.
-  const owner = region.parent;
+  const owner = region?.parent;
   if (owner && !AFFINE_SCOPES.has(owner.name) && owner.parent?.parent) return isValidSymbol(v, owner.parent.parent);
   return false;
 }
@@ -251,7 +254,7 @@ const forOp: OpSpec = {
 };
 
 const ifOp: OpSpec = {
-  name: "affine.if", operands: [0, -1], results: [0, -1], regions: 2, traits: ["SingleBlock", "RecursiveMemoryEffects"],
+  name: "affine.if", operands: [0, -1], results: [0, -1], regions: 2, traits: ["SingleBlock", "NoRegionArguments", "RecursiveMemoryEffects"],
   parse(p, st) {
     const loc = p.locHere();
     const a = p.parseAttribute();

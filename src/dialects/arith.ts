@@ -3,7 +3,7 @@
 import { Attribute, DenseElementsAttr, FloatAttr, IntegerAttr, boolAttr } from "../ir/attributes.js";
 import { OpResult, type Operation, type Value } from "../ir/core.js";
 import type { Dialect, FoldResult, OpSpec } from "../ir/dialect.js";
-import { FloatType, IndexType, IntegerType, ShapedType, Type, VectorType, elementTypeOf, i1, i32 } from "../ir/types.js";
+import { FloatType, IndexType, IntegerType, ShapedType, TensorType, Type, UnrankedTensorType, VectorType, elementTypeOf, i1, i32 } from "../ir/types.js";
 import { floatBits, floatFromBits, halfBits, halfToFloat, roundFloat } from "../ir/float.js";
 import { canonicalizeArith } from "./arith-canonicalize.js";
 import { castOfCast, def, foldIdentity, isZero, splat } from "./arith-fold.js";
@@ -273,16 +273,17 @@ function predicateOp(name: string, preds: readonly string[], resultOf: (t: Type)
     name, operands: 2, results: 1, traits: ["Pure", "SameTypeOperands", "Elementwise"], props: ["predicate", "fastmath"],
     parse(p, st) {
       const kwLoc = p.locHere();
-      const kw = p.parseKeyword();
-      const idx = preds.indexOf(kw);
-      if (idx < 0) throw p.errorHere(`unknown comparison predicate "${kw}"`);
-      void kwLoc;
+      const idx = preds.indexOf(p.lex.peek().kind === "bare" ? p.parseKeyword() : "");
+      if (idx < 0) throw p.customError(`expected string or keyword containing one of the following enum values for attribute 'predicate' [${preds.join(", ")}]`, kwLoc);
       st.addAttr("predicate", new IntegerAttr(idx));
       p.expect(",");
       const ops = p.parseOperandList();
       parseFlags(p, st, name === "arith.cmpf" ? FASTMATH_NONE : undefined);
       p.parseOptionalAttrDict(st);
       const t = p.parseColonType();
+      // MLIR's custom parser checks the operand type itself (the verifier says `operand #0` instead)
+      const bad = name === "arith.cmpi" ? isIntLike(elementTypeOf(t)) || "signless-integer-like" : elementTypeOf(t) instanceof FloatType || "floating-point-like";
+      if (bad !== true) throw p.customError(`'lhs' must be ${bad}, but got '${t.str}'`, st.loc);
       st.operands = p.resolveOperands(ops, t);
       st.resultTypes = [resultOf(t)];
     },
@@ -293,6 +294,8 @@ function predicateOp(name: string, preds: readonly string[], resultOf: (t: Type)
     verify(op) {
       const pa = op.attr("predicate");
       if (!(pa instanceof IntegerAttr) || pa.num < 0 || pa.num >= preds.length) return "requires a valid 'predicate' attribute";
+      const bad = name === "arith.cmpi" ? intOnly(op) : floatTypeOnly(op.operand(0).type);
+      if (bad) return bad;
       if (op.result.type !== resultOf(op.operand(0).type)) return `result type must be ${resultOf(op.operand(0).type).str}`;
     },
     fold(op, consts) {
@@ -333,17 +336,35 @@ function foldCmpI(op: Operation, pred: number, consts: readonly (Attribute | und
   }
   return undefined;
 }
-const boolLike = (t: Type) => (t instanceof VectorType ? VectorType.get(t.shape, i1) : i1);
+/** i1 of `t`'s shape (MLIR's getI1SameShape): the result type of a comparison. */
+const boolLike = (t: Type): Type => (t instanceof VectorType ? VectorType.get(t.shape, i1) : t instanceof TensorType ? TensorType.get(t.shape, i1, t.encoding)
+  : t instanceof UnrankedTensorType ? UnrankedTensorType.get(i1) : i1);
 
 // (MLIR's messages, from its operand type constraints)
 const intOnly = (op: Operation) => (isIntLike(elementTypeOf(op.operand(0).type)) ? undefined : `operand #0 must be signless-integer-like, but got '${op.operand(0).type.str}'`);
-const floatOnly = (op: Operation) => (elementTypeOf(op.result.type) instanceof FloatType ? undefined : `operand #0 must be floating-point-like, but got '${op.result.type.str}'`);
+const floatTypeOnly = (t: Type) => (elementTypeOf(t) instanceof FloatType ? undefined : `operand #0 must be floating-point-like, but got '${t.str}'`);
+const floatOnly = (op: Operation) => floatTypeOnly(op.result.type);
 const withVerify = (s: OpSpec, v: (op: Operation) => string | undefined): OpSpec => ({ ...s, verify: v });
+
+/** Equal ranks, sizes equal where both are static (MLIR's verifyCompatibleShape). */
+const compatibleShapes = (a: ShapedType, b: ShapedType) => a.shape.length === b.shape.length && a.shape.every((d, i) => d === b.shape[i] || d < 0 || b.shape[i] < 0);
+/**
+ * The shape rules of MLIR's arith casts, in its order: tensors keep their exact dimensions
+ * (SameInputOutputTensorDims), then scalar to scalar or shape to compatible shape of the same kind.
+ */
+function castShapeProblem(from: Type, to: Type): string | undefined {
+  if (from instanceof TensorType && to instanceof TensorType && from.shape.join() !== to.shape.join()) return "failed to verify that input and output have the same tensor dimensions";
+  if (!(from instanceof ShapedType) && !(to instanceof ShapedType)) return undefined;
+  if (!(from instanceof ShapedType && to instanceof ShapedType && compatibleShapes(from, to))) return "requires the same shape for all operands and results";
+  if ((from instanceof VectorType) !== (to instanceof VectorType)) return "all non-scalar operands/results must have the same shape and base type";
+}
 
 function cast(name: string, ok: (from: Type, to: Type) => boolean, middle?: CastMiddle): OpSpec {
   return castOp(name, {
     traits: ["Pure", "Elementwise"], // MLIR's ElementwiseMappable
     verify(op) {
+      const shape = castShapeProblem(op.operand(0).type, op.result.type);
+      if (shape) return shape;
       const f = elementTypeOf(op.operand(0).type), t = elementTypeOf(op.result.type);
       if (!ok(f, t)) return `operand type '${op.operand(0).type.str}' and result type '${op.result.type.str}' are cast incompatible`;
     },
@@ -365,8 +386,8 @@ function truncatesInto(x: number, t: Type, unsigned: boolean): boolean {
   const w = BigInt(intWidth(elementTypeOf(t))), v = BigInt(Math.trunc(x));
   return unsigned ? v >= 0n && v < 1n << w : v >= -(1n << (w - 1n)) && v < 1n << (w - 1n);
 }
-const fw = (t: Type) => (t instanceof FloatType ? t.width : 0);
-const iw = (t: Type) => (t instanceof IntegerType ? t.width : 0);
+const fw = (t: Type) => (t instanceof FloatType ? t.width : -1);
+const iw = (t: Type) => (t instanceof IntegerType ? t.width : -1); // i0 is an integer type
 
 /** MLIR's arith.truncf rounding modes (the `roundingmode` property's values, in order). */
 export const ROUNDING_MODES = ["to_nearest_even", "downward", "upward", "toward_zero", "to_nearest_away"] as const;
@@ -443,7 +464,9 @@ function extendedOp(name: string, names: readonly [string, string]): OpSpec {
       if (add && (a !== b || a !== r)) return "failed to verify that all of {lhs, rhs, sum} have same type";
       if (add && elementTypeOf(h) !== i1) return `result #1 must be bool-like, but got '${h.str}'`;
       if (add && (a instanceof ShapedType) !== (h instanceof ShapedType)) return "if an operand is non-scalar, then all results must be non-scalar";
-      if (add && a instanceof ShapedType && h instanceof ShapedType && a.shape.join() !== h.shape.join()) return "all non-scalar operands/results must have the same shape and base type";
+      if (add && a instanceof ShapedType && h instanceof ShapedType && (a.shape.join() !== h.shape.join() || (a instanceof VectorType) !== (h instanceof VectorType))) {
+        return "all non-scalar operands/results must have the same shape and base type";
+      }
     },
     fold(op, consts) {
       const [a, b] = consts.map(scalarOf);
@@ -483,7 +506,7 @@ export const arith: Dialect = {
         const a = op.attr("value");
         const t = a instanceof IntegerAttr || a instanceof FloatAttr || a instanceof DenseElementsAttr ? a.type : undefined;
         if (!t) return "requires a 'value' attribute of integer, float or dense type";
-        if (t !== op.result.type) return `value type '${t.str}' must match return type: '${op.result.type.str}'`;
+        if (t !== op.result.type) return "failed to verify that all of {value, result} have same type";
       },
       fold(op) { return [op.attr("value")!]; },
       // `%c0`, `%c7_i32`, `%true`, `%cst`, as MLIR's ConstantOp::getAsmResultNames.
@@ -527,8 +550,8 @@ export const arith: Dialect = {
       },
       verify(op) {
         const [c, a, b] = op.operands.map((v) => v.type);
-        if (a !== b || a !== op.result.type) return "requires the same type for both values and the result";
-        if (c !== i1 && !(c instanceof ShapedType && c.elementType === i1)) return "condition must be i1 or a shaped i1";
+        if (a !== b || a !== op.result.type) return "failed to verify that all of {true_value, false_value, result} have same type";
+        if (c !== i1 && c !== boolLike(a)) return "failed to verify that condition is signless i1 or has matching shape";
       },
       fold(op, c) { // MLIR's order: equal values, a constant (or splat) condition, select %c, true, false, select on x == y / x != y
         const [cond, x, y] = op.operands;
@@ -550,9 +573,9 @@ export const arith: Dialect = {
     cast("arith.fptoui", (f, t) => f instanceof FloatType && t instanceof IntegerType),
     floatCast("arith.extf", (f, t) => fw(t) > fw(f) && fw(f) > 0),
     floatCast("arith.truncf", (f, t) => fw(t) < fw(f) && fw(t) > 0),
-    cast("arith.extsi", (f, t) => iw(t) > iw(f) && iw(f) > 0),
-    cast("arith.extui", (f, t) => iw(t) > iw(f) && iw(f) > 0),
-    cast("arith.trunci", (f, t) => iw(t) < iw(f) && iw(t) > 0),
-    { ...cast("arith.bitcast", (f, t) => (fw(f) || iw(f)) === (fw(t) || iw(t))), canonicalize: castOfCast },
+    cast("arith.extsi", (f, t) => iw(t) > iw(f) && iw(f) >= 0),
+    cast("arith.extui", (f, t) => iw(t) > iw(f) && iw(f) >= 0),
+    cast("arith.trunci", (f, t) => iw(t) < iw(f) && iw(t) >= 0),
+    { ...cast("arith.bitcast", (f, t) => f === t || (Math.max(fw(f), iw(f)) === Math.max(fw(t), iw(t)) && Math.max(fw(f), iw(f)) >= 0)), canonicalize: castOfCast },
   ] as OpSpec[]).map((s): OpSpec => (PATTERNS.has(s.name) ? { ...s, canonicalize: canonicalizeArith } : s)),
 };

@@ -5,7 +5,7 @@ import type { Dialect } from "../ir/dialect.js";
 export const builtin: Dialect = {
   name: "builtin",
   ops: [{
-    name: "builtin.module", defaultDialect: "builtin", traits: ["IsolatedFromAbove", "SymbolTable", "NoTerminator", "SingleBlock"], props: ["sym_name", "sym_visibility"],
+    name: "builtin.module", defaultDialect: "builtin", traits: ["IsolatedFromAbove", "SymbolTable", "NoTerminator", "SingleBlock", "NoRegionArguments"], props: ["sym_name", "sym_visibility"],
     regions: 1, operands: 0, results: 0,
     parse(p, st) {
       const n = p.parseOptionalSymbolName();

@@ -13,6 +13,16 @@ export function functionType(op: Operation): FunctionType {
 export function funcName(op: Operation): string { return (op.attr<StringAttr>("sym_name")!).value; }
 export const isDeclaration = (op: Operation) => op.regions.length === 0 || op.region().blocks.length === 0;
 
+/** MLIR's function-interface rule: argument and result attributes must belong to a dialect (`dialect.name`). */
+export function signatureAttrsProblem(op: Operation): string | undefined {
+  for (const [key, what] of [["arg_attrs", "arguments"], ["res_attrs", "results"]] as const) {
+    const dicts = op.attr(key);
+    if (dicts instanceof ArrayAttr && dicts.items.some((d) => d instanceof DictionaryAttr && [...d.entries.keys()].some((k) => !k.includes(".")))) {
+      return `${what} may only have dialect attributes`;
+    }
+  }
+}
+
 /** The attributes of an argument or result that has none (attributes are immutable: one is enough). */
 const NO_ATTRS = new DictionaryAttr(new Map());
 
@@ -82,7 +92,6 @@ export const func: Dialect = {
         const at = p.lex.peek();
         const r = p.parseOptionalRegion(sig.args, { isolated: true });
         if (r && r.blocks.length === 0) throw p.errorAt(at, "expected non-empty function body"); // `{}`: no block, as MLIR parses it
-        if (!r && sig.args.length) throw p.errorHere("expected function body after named arguments");
         st.regions.push(r ?? new Region()); // MLIR: declarations have one empty region
       },
       print(p, op) {
@@ -97,6 +106,8 @@ export const func: Dialect = {
         const ft = op.attr("function_type");
         if (!(ft instanceof TypeAttr) || !(ft.type instanceof FunctionType)) return "requires a 'function_type' attribute of function type";
         if (!(op.attr("sym_name") instanceof StringAttr)) return "requires a 'sym_name' string attribute";
+        const attrs = signatureAttrsProblem(op);
+        if (attrs) return attrs;
         if (isDeclaration(op)) {
           if (!op.attr("sym_visibility")) return "symbol declaration cannot have public visibility";
           return;

@@ -157,7 +157,8 @@ const generic: OpSpec = {
   name: "linalg.generic", regions: 1, traits: ["SingleBlock"], props: [...TRAIT_ATTRS, "operandSegmentSizes"], blockArgNames: insOutsNames(), ...DPS_TYPES,
   parse(p, st) {
     const dloc = p.locHere();
-    const dict = p.parseDictionary();
+    const dict = p.lex.peek().kind === "hash" ? p.parseAttribute() : p.parseDictionary(); // `#trait`: an alias of the dictionary
+    if (!(dict instanceof DictionaryAttr)) throw p.customError("invalid kind of attribute specified", dloc);
     for (const [k, v] of dict.entries) {
       if (k === "iterator_types" && v instanceof ArrayAttr) {
         const its = v.items.map((a) => iteratorName(a));

@@ -10,7 +10,7 @@ import { DiagnosticError, type Location } from "../ir/diagnostics.js";
 import type { OpAsmParser, UnresolvedOperand } from "../ir/parser.js";
 import type { OpAsmPrinter } from "../ir/printer.js";
 import { DialectType, FunctionType, IntegerType, Type, VectorType, i1, i32, i8 } from "../ir/types.js";
-import { parseFunctionSignature, printFunctionSignature } from "./func.js";
+import { parseFunctionSignature, printFunctionSignature, signatureAttrsProblem } from "./func.js";
 import { returnLikeOp } from "./common.js";
 
 // ---- types -----------------------------------------------------------------------------------
@@ -207,7 +207,6 @@ const llvmFunc: OpSpec = {
     st.addAttr("function_type", new TypeAttr(LLVMFunctionType.get(sig.results[0] ?? llvmVoid, sig.inputs, sig.variadic)));
     p.parseOptionalAttrDictWithKeyword(st);
     const r = p.parseOptionalRegion(sig.args, { isolated: true });
-    if (!r && sig.args.length) throw p.errorHere("expected function body after named arguments");
     st.regions.push(r ?? new Region()); // MLIR's llvm.func always has one region, empty (a declaration) also after `{}`
   },
   print(p, op) {
@@ -225,6 +224,8 @@ const llvmFunc: OpSpec = {
   verify(op) {
     const ft = op.attr("function_type");
     if (!(ft instanceof TypeAttr) || !(ft.type instanceof LLVMFunctionType)) return "requires a 'function_type' attribute of LLVM function type";
+    const attrs = signatureAttrsProblem(op);
+    if (attrs) return attrs;
     if (isDecl(op)) {
       const l = linkageOf(op);
       if (l !== "external" && l !== "extern_weak") return "external functions must have 'external' or 'extern_weak' linkage";

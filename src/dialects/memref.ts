@@ -228,13 +228,17 @@ export function castWidens(a: Type, b: Type): boolean {
   const sa = stridesAndOffset(a), sb = stridesAndOffset(b), ok = (x: number, y: number) => x === y || y === DYN;
   return a.shape.every((d, i) => ok(d, b.shape[i])) && sa.strides.every((d, i) => ok(d, sb.strides[i])) && ok(sa.offset, sb.offset);
 }
+/** Ops whose operand 0 is the value stored: a stored memref keeps its cast (its type is the element type). */
+const STORES: ReadonlySet<string> = new Set(["memref.store", "affine.store"]);
 /**
  * MLIR's foldMemRefCast: `op(memref.cast %m)` uses `%m` (from a ranked memref; with `widening`,
- * only casts that forget static facts, as memref.copy folds them). Rewrites in place.
+ * only casts that forget static facts, as memref.copy folds them), except as the value a store
+ * writes. Rewrites in place.
  */
 export function foldMemRefCast(op: Operation, widening = false): boolean {
   let folded = false;
   op.operands.forEach((v, i) => {
+    if (i === 0 && STORES.has(op.name)) return;
     const src = v instanceof OpResult && v.op.name === "memref.cast" ? v.op.operand(0) : undefined;
     if (src?.type instanceof MemRefType && (!widening || castWidens(src.type, v.type))) { op.setOperand(i, src); folded = true; }
   });
@@ -443,8 +447,10 @@ export const memref: Dialect = {
         else if (init) p.print(" = ", init.str);
         p.print(p.attrDict(op, GLOBAL_PROPS.filter((k) => k !== "alignment")));
       },
-      verify(op) {
+      verify(op, ctx) {
         if (!(op.attr("sym_name") instanceof StringAttr)) return "requires attribute 'sym_name'";
+        const al = op.attr("alignment");
+        if (al instanceof IntegerAttr && (al.value <= 0n || (al.value & (al.value - 1n)) !== 0n)) return ctx.error(op, `alignment attribute value ${al.value} is not a power of 2`);
         const t = globalType(op);
         if (!(t instanceof MemRefType) || !t.hasStaticShape) return `type should be static shaped memref, but got '${t?.str ?? "none"}'`;
         const init = op.attr("initial_value");

@@ -137,7 +137,7 @@ const forOp: OpSpec = {
 };
 
 const ifOp: OpSpec = {
-  name: "scf.if", operands: 1, results: [0, -1], regions: 2, traits: ["SingleBlock", "RecursiveMemoryEffects"], operandTypes: [I1],
+  name: "scf.if", operands: 1, results: [0, -1], regions: 2, traits: ["SingleBlock", "NoRegionArguments", "RecursiveMemoryEffects"], operandTypes: [I1],
   parse(p, st) {
     const c = p.parseOperand();
     st.operands = [p.resolveOperand(c, i1)];
@@ -163,7 +163,6 @@ const ifOp: OpSpec = {
     if (!op.region(0)?.blocks.length) return "expects a non-empty body region";
     if (op.operand(0).type !== i1) return `condition must be i1, got '${op.operand(0).type.str}'`;
     if (op.results.length && !op.region(1).blocks.length) return "must have an else block if defining values";
-    if (op.regions.some((r) => r.blocks.some((b) => b.args.length))) return "regions must not have arguments";
   },
 };
 
@@ -265,6 +264,7 @@ const parallelOp: OpSpec = {
       return "requires an 'operandSegmentSizes' attribute with 4 entries matching its operands";
     }
     const f = parallelParts(op);
+    if (!f.lbs.length && !f.ubs.length && !f.steps.length) return "needs at least one tuple element for lowerBound, upperBound and step";
     if (f.lbs.length !== f.ubs.length || f.lbs.length !== f.steps.length) return "expects the same number of lower bounds, upper bounds and steps";
     if (f.ivs.length !== f.lbs.length || f.ivs.some((a) => !(a.type instanceof IndexType))) return `expects ${f.lbs.length} index induction variables`;
     if (f.steps.some((v) => (constantIndex(v) ?? 1) <= 0)) return "constant step operand must be positive";

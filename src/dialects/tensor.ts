@@ -7,7 +7,7 @@ import type { OpAsmParser, RegionArgument } from "../ir/parser.js";
 import type { OpAsmPrinter } from "../ir/printer.js";
 import { DiagnosticError } from "../ir/diagnostics.js";
 import { DYN, FloatType, FunctionType, ShapedType, TensorType, Type, UnrankedTensorType, elementTypeOf, i64, index, isIntOrIndex } from "../ir/types.js";
-import { ANY, ANY_TENSOR, INDEX, RANKED_TENSOR, VARIADIC_INDEX, castOp, returnLikeOp, tc, variadic } from "./common.js";
+import { ANY, ANY_TENSOR, INDEX, INT_INDEX_FLOAT, RANKED_TENSOR, VARIADIC_INDEX, castOp, returnLikeOp, tc, variadic } from "./common.js";
 import { isStructuredOp, outputs } from "./linalg-info.js";
 import {
   K_DYNAMIC, type OpFoldResult, arrayProp, checkSegments, countDynamic, i64Array, isRankReducedShape, mixedList, operandSegment,
@@ -327,7 +327,7 @@ export const tensor: Dialect = {
       },
     },
     {
-      name: "tensor.splat", operands: [1, -1], results: 1, traits: ["Pure"], operandTypes: [ANY, VARIADIC_INDEX], resultTypes: [RANKED_TENSOR],
+      name: "tensor.splat", operands: [1, -1], results: 1, traits: ["Pure"], operandTypes: [INT_INDEX_FLOAT, VARIADIC_INDEX], resultTypes: [RANKED_TENSOR],
       parse(p, st) {
         const a = p.parseOperand();
         const dyn = p.peekText() === "[" ? p.parseOperandList("square") : [];

@@ -127,6 +127,7 @@ export const VECTOR_LANES: OpSpec[] = [
       if (a.rank === 0 || a.rank !== b.rank) return "rank mismatch";
       if (a.elementType !== b.elementType || r.elementType !== a.elementType) return "failed to verify that second operand v2 and result have same element type";
       for (let d = 1; d < a.rank; d++) if (a.shape[d] !== b.shape[d] || r.shape[d] !== a.shape[d]) return `dimension mismatch`;
+      if (!mask.length) return "invalid mask length";
       if (r.rank !== a.rank || r.shape[0] !== mask.length) return "mask length mismatch";
       const i = mask.findIndex((m) => m < 0 || m >= a.shape[0] + b.shape[0]);
       if (i >= 0) return `mask index #${i + 1} out of range`;

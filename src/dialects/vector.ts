@@ -6,7 +6,7 @@ import type { Dialect, FoldResult, OpSpec, VerifyContext } from "../ir/dialect.j
 import type { OpAsmParser, UnresolvedOperand } from "../ir/parser.js";
 import type { OpAsmPrinter } from "../ir/printer.js";
 import {
-  IndexType, IntegerType, MemRefType, Type, VectorType, elementTypeOf, i1, index,
+  IndexType, IntegerType, MemRefType, ShapedType, Type, VectorType, elementTypeOf, i1, index,
 } from "../ir/types.js";
 import {
   ANY, ANY_MEMREF, ANY_VECTOR, FASTMATH_NONE, badProperty, FLOAT_VECTOR, INT_INDEX_FLOAT, SIGNLESS_INT_OR_INDEX, VARIADIC_INDEX, castOp, flagsAttr, sameTypeOp,
@@ -124,6 +124,7 @@ export const vector: Dialect = {
       verify(op) {
         const src = op.operand(0).type, dst = op.result.type as VectorType;
         if (elementTypeOf(src) !== dst.elementType) return "failed to verify that source operand and result have same element type";
+        if (src instanceof ShapedType && !(src instanceof VectorType)) return "source type is not a vector";
         if (!(src instanceof VectorType)) return;
         if (src.rank > dst.rank) return "source rank higher than destination rank";
         const off = dst.rank - src.rank;

@@ -19,8 +19,8 @@ export class IntegerAttr extends Attribute {
   constructor(value: bigint | number, readonly type: Type = i64) {
     super();
     let v = BigInt(value);
-    if (type instanceof IntegerType && type.width < 64) v = BigInt.asIntN(type.width, v);
-    else if (type instanceof IntegerType || type instanceof IndexType) v = BigInt.asIntN(64, v);
+    if (type instanceof IntegerType) v = BigInt.asIntN(type.width, v); // i128 keeps its 128 bits
+    else if (type instanceof IndexType) v = BigInt.asIntN(64, v);
     this.value = v;
   }
   get str(): string {

@@ -16,6 +16,7 @@ export type Trait =
   | "Symbol"                     // has `sym_name`
   | "NoTerminator"               // body blocks need no terminator
   | "SingleBlock"                // each region has at most one block
+  | "NoRegionArguments"          // entry blocks take no arguments (scf.if, affine.if, module)
   | "SameOperandsAndResultType"
   | "SameTypeOperands"
   | "Commutative"

@@ -99,6 +99,7 @@ export class Lexer {
     if (c === 37 || c === 94 || c === 35 || c === 33 || c === 64) { // % ^ # ! @
       const kind: TokKind = c === 37 ? "percent" : c === 94 ? "caret" : c === 35 ? "hash" : c === 33 ? "bang" : "at";
       if (c === 64 && t.charCodeAt(start + 1) === 34) return this.tok("at", start, this.stringEnd(start + 1));
+      if (c === 64 && !isIdStart(t.charCodeAt(start + 1))) throw this.error(start + 1, "@ identifier expected to start with letter or '_'");
       const suffix = c === 37 || c === 94;
       let end = start + 1;
       for (; end < t.length; end++) {

@@ -82,7 +82,17 @@ export class AttrTypeParser {
     const n = this.lex.peek();
     if (n.kind !== "int") { this.lex.pos = save; return undefined; }
     this.lex.next();
-    return neg ? -Number(n.text) : Number(n.text);
+    return this.exactInteger(n, neg);
+  }
+  /**
+   * An integer literal as the double TensorLang keeps sizes, bounds, affine constants and array
+   * elements in: one the double cannot hold exactly (past 2^53, not a power of two) is an error,
+   * where a rounded value would silently change the program.
+   */
+  private exactInteger(t: Token, neg: boolean, v: bigint = BigInt(t.text)): number {
+    const x = neg ? -v : v, n = Number(x);
+    if (BigInt(n) !== x) throw this.errorAt(t, `integer ${x} cannot be held exactly here (TensorLang keeps it as a double: exact up to 2^53)`);
+    return n;
   }
   parseInteger(): number {
     const n = this.parseOptionalInteger();
@@ -185,14 +195,18 @@ export class AttrTypeParser {
     let p = this.lex.pos;
     const dims: number[] = [];
     if (allowUnranked && text[p] === "*" && text[p + 1] === "x") { this.lex.pos = p + 2; return undefined; }
+    // MLIR lexes dimensions as tokens: spaces may stand around the `x` (`vector<4 x f32>`).
+    const space = (i: number) => { for (let c = text.charCodeAt(i); c === 32 || c === 9 || c === 10 || c === 13; c = text.charCodeAt(++i)); return i; };
     for (;;) {
       // `4x`, `?x` (at most 23 digits, as the old 24-character window allowed).
-      let e = p;
+      const d = space(p);
+      let e = d;
       if (text.charCodeAt(e) === 63 /* ? */) e++;
-      else while (e - p < 23 && isDigitCode(text.charCodeAt(e))) e++;
-      if (e === p || text.charCodeAt(e) !== 120 /* x */) break;
-      dims.push(text.charCodeAt(p) === 63 ? DYN : Number(text.slice(p, e)));
-      p = e + 1;
+      else while (e - d < 23 && isDigitCode(text.charCodeAt(e))) e++;
+      const x = space(e);
+      if (e === d || text.charCodeAt(x) !== 120 /* x */) break;
+      dims.push(text.charCodeAt(d) === 63 ? DYN : Number(text.slice(d, e)));
+      p = x + 1;
     }
     this.lex.pos = p;
     return dims;
@@ -424,7 +438,7 @@ export class AttrTypeParser {
         if (n.kind !== "int" && n.kind !== "float") throw this.errorAt(n, "expected number");
         const v = n.kind === "int" && (et instanceof IntegerType || et instanceof IndexType) ? checkedInteger(n.text, !!neg, et) : undefined;
         if (v === undefined && n.kind === "int" && (et instanceof IntegerType || et instanceof IndexType)) throw this.errorAt(this.lex.peek(), "integer constant out of range"); // (where MLIR reports it)
-        vs.push(v !== undefined ? Number(v) : neg ? -Number(n.text) : Number(n.text));
+        vs.push(v !== undefined ? this.exactInteger(n, false, v) : neg ? -Number(n.text) : Number(n.text));
       } while (this.accept(","));
     }
     this.expect(">");
@@ -503,6 +517,8 @@ export class AttrTypeParser {
     const { dims, syms } = this.parseDimSymHeader();
     this.expect(":");
     this.expect("(");
+    // No constraints: the set of every point, which MLIR holds (and prints) as `0 == 0`
+    if (this.accept(")")) return new IntegerSet(dims.length, syms.length, [{ expr: cst(0), eq: true }]);
     const cs: { expr: AffineExpr; eq: boolean }[] = [];
     do {
       const lhs = this.parseAffineExpr((n) => lookupId(n, dims, syms));
@@ -565,7 +581,7 @@ export class AttrTypeParser {
     const t = this.lex.next();
     if (t.text === "(") { const e = this.parseAffineExpr(operand); this.expect(")"); return e; }
     if (t.text === "-") return negate(this.parseAffineFactor(operand));
-    if (t.kind === "int") return cst(Number(t.text));
+    if (t.kind === "int") return cst(this.exactInteger(t, false));
     const e = operand(t);
     if (!e) throw this.errorAt(t, `use of undeclared identifier '${t.text}' in affine expression`);
     return e;

@@ -11,7 +11,8 @@ import { FunctionType, Type } from "./types.js";
 const DIALECT_FAQ = "https://mlir.llvm.org/getting_started/Faq/#registered-loaded-dependent-whats-up-with-dialects-management";
 
 /** `%name` or `%name#index`; `pos` is its offset in the source (a Location only for errors). */
-export interface UnresolvedOperand { name: string; index: number; pos: number; loc?: Location }
+/** `%name#index` at `pos`; `numberPos` is where a written `#index` starts. */
+export interface UnresolvedOperand { name: string; index: number; pos: number; loc?: Location; numberPos?: number }
 export interface RegionArgument { operand: UnresolvedOperand; type: Type; loc?: Location; attrs?: DictionaryAttr }
 
 /** Placeholder for a value used before its definition (later blocks, graph regions). */
@@ -51,14 +52,15 @@ export class OpAsmParser extends AttrTypeParser {
     const t = this.lex.peek();
     if (t.kind !== "percent") return undefined;
     this.lex.next();
-    let index = 0;
+    let index = 0, numberPos: number | undefined;
     const after = this.lex.peek();
     if (after.kind === "hash" && after.pos === t.end) {
       this.lex.next();
       index = Number(after.text.slice(1));
       if (!Number.isInteger(index)) throw this.errorAt(after, "invalid SSA value result number");
+      numberPos = after.pos;
     }
-    const u: UnresolvedOperand = { name: t.text, index, pos: t.pos };
+    const u: UnresolvedOperand = { name: t.text, index, pos: t.pos, numberPos };
     // A region argument in an op's custom form may carry its location (`affine.for %i loc(...) =`).
     if (after.text === "loc") { u.loc = this.lex.loc(t.pos); this.keepOptionalLoc(u); }
     return u;
@@ -184,6 +186,7 @@ export class OpAsmParser extends AttrTypeParser {
       blocks.push(entry);
       for (let i = 0; i < args.length; i++) {
         const a = args[i], arg = entry.args[i];
+        if (a.operand.numberPos !== undefined) throw this.lex.error(a.operand.numberPos, "result number not allowed in argument list");
         arg.loc = a.loc ?? this.operandLoc(a.operand);
         this.define(a.operand.name, [arg], a.operand.pos, true);
       }

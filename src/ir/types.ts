@@ -92,9 +92,12 @@ export class MemRefType extends ShapedType {
     this.str = s + ">";
   }
   static get(shape: readonly number[], e: Type, layout?: Attribute, memorySpace?: Attribute): MemRefType {
-    return intern(new MemRefType([...shape], e, layout, memorySpace));
+    return intern(new MemRefType([...shape], e, layout, nonDefaultSpace(memorySpace)));
   }
 }
+
+/** MLIR's skipDefaultMemorySpace: an integer memory space 0 is the default, held (and printed) as none. */
+const nonDefaultSpace = (ms?: Attribute) => (ms && /^0(?: : (?:i\d+|index))?$/.test(ms.str) ? undefined : ms);
 
 export class UnrankedMemRefType extends Type {
   readonly str: string;
@@ -102,7 +105,7 @@ export class UnrankedMemRefType extends Type {
     super();
     this.str = `memref<*x${elementType.str}${memorySpace ? ", " + memorySpace.str : ""}>`;
   }
-  static get(e: Type, ms?: Attribute): UnrankedMemRefType { return intern(new UnrankedMemRefType(e, ms)); }
+  static get(e: Type, ms?: Attribute): UnrankedMemRefType { return intern(new UnrankedMemRefType(e, nonDefaultSpace(ms))); }
 }
 
 export function typeListStr(ts: readonly Type[]): string { return ts.map((t) => t.str).join(", "); }

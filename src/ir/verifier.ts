@@ -1,6 +1,6 @@
 // Generic verification: registered ops, counts, traits, dominance, isolation and symbol
 // uniqueness; then each op spec's own `verify`. Collects every error instead of stopping.
-import { DenseArrayAttr } from "./attributes.js";
+import { DenseArrayAttr, StringAttr } from "./attributes.js";
 import { Block, BlockArgument, Module, Operation, OpResult, Region, Value, symbolName } from "./core.js";
 import { Context, type RegisteredOp, type TypeConstraint, type VerifyContext } from "./dialect.js";
 import { DiagnosticSink, type Diagnostic } from "./diagnostics.js";
@@ -8,6 +8,8 @@ import { i32 } from "./types.js";
 
 /** Properties that split operands or results into groups; MLIR requires them as i32 dense arrays. */
 const SEGMENT_ATTRS = ["operandSegmentSizes", "resultSegmentSizes"];
+/** The values of a symbol's `sym_visibility` (MLIR's SymbolOpInterface). */
+const VISIBILITIES = ["public", "private", "nested"];
 
 function countOk(n: number, want: number | readonly [number, number] | undefined): boolean {
   if (want === undefined) return true;
@@ -97,9 +99,14 @@ export class Verifier implements VerifyContext {
 
   /** Counts and traits; false when the op is too malformed for the checks that follow. */
   private verifyAgainstSpec(op: Operation, info: RegisteredOp): boolean {
-    if (!countOk(op.operands.length, info.operands)) this.err(op, countMsg("operand", info.operands!, op.operands.length));
-    if (!countOk(op.results.length, info.results)) this.err(op, countMsg("result", info.results!, op.results.length));
-    if (info.regions !== undefined && op.regions.length !== info.regions) this.err(op, countMsg("region", info.regions, op.regions.length));
+    // A wrong count ends this op's checks (as MLIR's ODS verifier): its own would index past the end.
+    const counts = [
+      !countOk(op.operands.length, info.operands) && countMsg("operand", info.operands!, op.operands.length),
+      !countOk(op.results.length, info.results) && countMsg("result", info.results!, op.results.length),
+      info.regions !== undefined && op.regions.length !== info.regions && countMsg("region", info.regions, op.regions.length),
+    ].filter((m): m is string => !!m);
+    for (const m of counts) this.err(op, m);
+    if (counts.length) return false;
     let segs: number[] | undefined;
     if (info.segments !== undefined) {
       const a = op.attr("operandSegmentSizes");
@@ -122,7 +129,18 @@ export class Verifier implements VerifyContext {
       return false;
     }
     if (info.terminator && op.parent && op.parent.terminator !== op) this.err(op, "must be the last operation in the parent block");
-    if (traits.has("SingleBlock")) for (const r of op.regions) if (r.blocks.length > 1) this.err(op, "expects a single block per region");
+    if (traits.has("SingleBlock")) {
+      const k = op.regions.findIndex((r) => r.blocks.length > 1);
+      if (k >= 0) this.err(op, `expects region #${k} to have 0 or 1 blocks`);
+    }
+    if (traits.has("NoRegionArguments")) {
+      const k = op.regions.findIndex((r) => r.blocks.length && r.blocks[0].args.length);
+      if (k >= 0) this.err(op, op.regions.length > 1 ? `region #${k} should have no arguments` : "region should have no arguments");
+    }
+    const vis = traits.has("Symbol") ? op.attr("sym_visibility") : undefined;
+    if (vis && !(vis instanceof StringAttr && VISIBILITIES.includes(vis.value))) {
+      this.err(op, `visibility expected to be one of ["public", "private", "nested"], but got ${vis.str}`);
+    }
     return true;
   }
 

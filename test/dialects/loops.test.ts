@@ -274,3 +274,18 @@ for (const d of DIALECTS) {
     }
   });
 }
+
+test("affine: the module is an affine scope (its values are symbols in an unregistered op's region); a dim from outside any scope is not", () => {
+  const check = (text: string) => {
+    const c = createContext();
+    c.allowUnregistered = true;
+    return verifyModule(parseModule(text, "scope.mlir", c), c).map((d) => d.message);
+  };
+  const load = `"test.func"() ({
+  ^bb0(%A: memref<?xf32>, %arg: index):
+    %v = affine.load %A[IDX] : memref<?xf32>
+    "test.end"() : () -> ()
+  }) : () -> ()`;
+  assert.deepEqual(check(`%idx = "test.foo"() : () -> index\n${load.replace("IDX", "%idx")}`), []);
+  assert.deepEqual(check(load.replace("IDX", "%arg")), ["'affine.load' op index must be a valid dimension or symbol identifier"]);
+});

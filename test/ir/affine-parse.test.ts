@@ -88,3 +88,17 @@ test("mlir-opt-19 prints the same maps and sets", { skip: mlirSkip() }, () => {
   assert.equal(r.code, 0, r.stderr);
   assert.deepEqual(printed(r.stdout), EXPECTED);
 });
+
+test("an integer the double TensorLang keeps it in cannot hold exactly is an error at it, not a rounded value; 2^60 and INT64_MIN are exact", () => {
+  const ctx = createContext();
+  const at = (text: string) => {
+    try { parseModule(text, "big.mlir", ctx); return "parsed"; } catch (e) { return (e as { diagnostics: { loc: { line: number; col: number }; message: string }[] }).diagnostics.map((d) => `${d.loc.line}:${d.loc.col}: ${d.message}`)[0]; }
+  };
+  const exact = "cannot be held exactly here (TensorLang keeps it as a double: exact up to 2^53)";
+  assert.equal(at("func.func @f() {\n  affine.for %i = 0 to 9007199254740993 {\n  }\n  return\n}"), `2:24: integer 9007199254740993 ${exact}`);
+  assert.equal(at("#m = affine_map<(d0) -> (d0 + 9007199254740993)>"), `1:31: integer 9007199254740993 ${exact}`);
+  assert.equal(at("func.func @f(%i: index) {\n  %r = scf.index_switch %i\n  case 9007199254740993 {\n    scf.yield\n  }\n  default {\n  }\n  return\n}"), `3:8: integer 9007199254740993 ${exact}`);
+  assert.equal(at('"builtin.module"() ({\n}) {a = array<i64: -9007199254740993>} : () -> ()'), `2:21: integer -9007199254740993 ${exact}`);
+  assert.equal(at("func.func @f() {\n  affine.for %i = 0 to 1152921504606846976 {\n  }\n  return\n}"), "parsed");
+  assert.equal(at('"builtin.module"() ({\n}) {a = array<i64: -9223372036854775808>} : () -> ()'), "parsed");
+});

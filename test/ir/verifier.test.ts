@@ -3,6 +3,7 @@ import { test } from "node:test";
 import { createContext } from "../../src/dialects/index.js";
 import { formatDiagnostic } from "../../src/ir/diagnostics.js";
 import { parseModule } from "../../src/ir/parser.js";
+import { printModule } from "../../src/ir/printer.js";
 import { verifyModule } from "../../src/ir/verifier.js";
 
 const ctx = createContext();
@@ -25,12 +26,15 @@ test("verifier rules report at the op with file:line:col, source line and caret"
     ["func.func @f(%a: i32, %b: f32) {\n  %0 = \"arith.addi\"(%a, %b) : (i32, f32) -> i32\n  return\n}", /requires the same type for all operands and results/],
     ["func.func @f(%a: f32) {\n  %0 = arith.addi %a, %a : f32\n  return\n}", /'arith.addi' op operand #0 must be signless-integer-like, but got 'f32'/],
     ["func.func @f(%a: i32) {\n  %0 = arith.index_cast %a : i32 to f32\n  return\n}", /are cast incompatible/],
-    ["func.func @f() {\n  %0 = \"arith.constant\"() <{value = 1 : i32}> : () -> i64\n  return\n}", /value type 'i32' must match return type: 'i64'/],
+    ["func.func @f() {\n  %0 = \"arith.constant\"() <{value = 1 : i32}> : () -> i64\n  return\n}", /'arith.constant' op failed to verify that all of \{value, result\} have same type/],
     ["func.func @f() {\n  \"x.y\"() : () -> ()\n  return\n}", /unregistered operation 'x.y'$/m],
     ["func.func @f(%a: f32) {\n  %b = \"arith.mulff\"(%a, %a) : (f32, f32) -> f32\n  return\n}", /unregistered operation 'arith.mulff' \(did you mean 'arith.mulf'\?\)/],
     ["func.func private @f() {\n  %0 = \"arith.addi\"(%1, %1) : (i32, i32) -> i32\n  %1 = arith.constant 1 : i32\n  return\n}", /operand #0 does not dominate this use/],
     ["func.func @f(i32)", /symbol declaration cannot have public visibility/],
     ["llvm.func @f(%a: i32) {\n}", /v.mlir:1:1: error: empty block: expect at least a terminator/],
+    ["func.func private @f(i1 {non_dialect = 10})", /v.mlir:1:1: error: 'func.func' op arguments may only have dialect attributes/],
+    ["func.func private @f(i1 {a.b = 10}) -> (i1 {other = 1})", /'func.func' op results may only have dialect attributes/],
+    ["llvm.func @f(i1 {non_dialect = 10})", /'llvm.func' op arguments may only have dialect attributes/],
   ];
   for (const [text, re] of cases) {
     const es = errors(text);
@@ -47,6 +51,18 @@ test("`{}` is a region without a block: a func.func body is then an error at the
   assert.equal(m.ops[0].regions[0].blocks.length, 0);
 });
 
+test("a symbol name starts with a letter or '_' (MLIR's lexer), or is a string", () => {
+  assert.throws(() => parseModule("func.func private @$x()", "v.mlir", ctx), (e: Error & { diagnostics?: Parameters<typeof formatDiagnostic>[0][] }) =>
+    /v.mlir:1:20: error: @ identifier expected to start with letter or '_'/.test(formatDiagnostic(e.diagnostics![0])));
+  assert.deepEqual(verifyModule(parseModule('func.func private @_x()\nfunc.func private @"$y"()', "v.mlir", ctx), ctx), []);
+});
+
+test("a declaration may name its arguments (as MLIR 19 reads it); it prints their types", () => {
+  const m = parseModule("func.func private @f(%a: tensor<?xf32>) -> tensor<?xf32>\nllvm.func @g(%x: i32) -> i32", "v.mlir", ctx);
+  assert.deepEqual(verifyModule(m, ctx), []);
+  assert.match(printModule(m, ctx), /func\.func private @f\(tensor<\?xf32>\) -> tensor<\?xf32>\n  llvm\.func @g\(i32\) -> i32\n/);
+});
+
 test("several errors are all reported", () => {
   const es = errors("func.func @f(%a: f32) -> i32 {\n  %0 = arith.addi %a, %a : f32\n  return %a : f32\n}");
   assert.equal(es.length, 2);
@@ -56,4 +72,9 @@ test("operands of ops in a block no branch reaches are not checked for dominance
   const body = (entry: string) => `func.func @f(%n: index) -> index {\n  %c1 = arith.constant 1 : index\n  ${entry}\n^bb1:\n  %x = arith.addi %x, %c1 : index\n  cf.br ^bb1\n}`;
   assert.deepEqual(errors(body("return %n : index")), []);
   assert.ok(errors(body("cf.br ^bb1")).some((e) => /v.mlir:5:8: error: operand #0 does not dominate this use/.test(e)));
+});
+
+test("a wrong operand count ends the op's checks: one error, and its own verifier does not read operands it lacks", () => {
+  assert.deepEqual(errors('"linalg.transpose"() <{permutation = array<i64: 1, 0>}> ({\n^bb0:\n}) : () -> ()').map((e) => e.split("\n")[0]),
+    ["v.mlir:1:1: error: 'linalg.transpose' op expected 2 operands, but found 0"]);
 });

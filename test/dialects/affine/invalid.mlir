@@ -384,3 +384,30 @@ func.func @step_type(%n: index) {
   }) : (index) -> ()
   return
 }
+
+// -----
+
+func.func @if_else_args(%i: index) {
+  // expected-error @+1 {{'affine.if' op region #1 should have no arguments}}
+  affine.if affine_set<(d0) : (d0 >= 0)>(%i) {
+  } else {
+  ^bb0(%a: i32):
+  }
+  return
+}
+
+// -----
+
+// expected-error @+1 {{'builtin.module' op region should have no arguments}}
+"builtin.module"() ({
+^bb0(%a: i32):
+}) : () -> ()
+
+// -----
+
+func.func @for_iv_result_number() {
+  // expected-error @+1 {{result number not allowed in argument list}}
+  affine.for %n0#0 = 0 to 7 {
+  }
+  return
+}

@@ -134,3 +134,10 @@ func.func @valid_ids(%A: memref<?x?xf32>, %n: index) {
   }
   return
 }
+
+// A set without constraints holds every point: MLIR writes it `0 == 0`.
+func.func @if_always(%i: index) {
+  affine.if affine_set<(d0) : ()>(%i) {
+  }
+  return
+}

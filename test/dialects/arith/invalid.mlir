@@ -141,3 +141,91 @@ func.func @dense_out_of_range() {
   %c = arith.constant dense<[1, -129]> : tensor<2xi8>
   return
 }
+
+// -----
+
+func.func @index_cast_tensor_dims(%t: tensor<4xindex>) {
+  // expected-error @+1 {{failed to verify that input and output have the same tensor dimensions}}
+  %0 = arith.index_cast %t : tensor<4xindex> to tensor<?xi64>
+  return
+}
+
+// -----
+
+func.func @extf_vector_shape(%v: vector<2xf16>) {
+  // expected-error @+1 {{requires the same shape for all operands and results}}
+  %0 = arith.extf %v : vector<2xf16> to vector<3xf32>
+  return
+}
+
+// -----
+
+func.func @trunci_tensor_to_scalar(%t: tensor<i32>) {
+  // expected-error @+1 {{requires the same shape for all operands and results}}
+  %0 = arith.trunci %t : tensor<i32> to i8
+  return
+}
+
+// -----
+
+func.func @select_condition_shape(%c: vector<3xi1>, %x: vector<2xi64>) {
+  // expected-error @+1 {{failed to verify that condition is signless i1 or has matching shape}}
+  %0 = arith.select %c, %x, %x : vector<3xi1>, vector<2xi64>
+  return
+}
+
+// -----
+
+func.func @select_values_differ(%c: i1, %a: i32, %b: i64) {
+  // expected-error @+1 {{failed to verify that all of {true_value, false_value, result} have same type}}
+  %0 = "arith.select"(%c, %a, %b) : (i1, i32, i64) -> i32
+  return
+}
+
+// -----
+
+func.func @cmpi_of_float(%a: f32) {
+  // expected-error @+1 {{custom op 'arith.cmpi' 'lhs' must be signless-integer-like, but got 'f32'}}
+  %0 = arith.cmpi eq, %a, %a : f32
+  return
+}
+
+// -----
+
+func.func @cmpf_of_int_generic(%a: i32) {
+  // expected-error @+1 {{'arith.cmpf' op operand #0 must be floating-point-like, but got 'i32'}}
+  %0 = "arith.cmpf"(%a, %a) {predicate = 1 : i64} : (i32, i32) -> i1
+  return
+}
+
+// -----
+
+func.func @addui_extended_mixed_kinds(%a: vector<8xi32>) {
+  // expected-error @+1 {{all non-scalar operands/results must have the same shape and base type}}
+  %s, %o = arith.addui_extended %a, %a : vector<8xi32>, tensor<8xi1>
+  return
+}
+
+// -----
+
+func.func @constant_type_differs() {
+  // expected-error @+1 {{failed to verify that all of {value, result} have same type}}
+  %0 = "arith.constant"() {value = dense<0> : tensor<4xi32>} : () -> tensor<5xi32>
+  return
+}
+
+// -----
+
+func.func @unknown_predicate(%a: i32) {
+  // expected-error @+1 {{custom op 'arith.cmpi' expected string or keyword containing one of the following enum values for attribute 'predicate' [eq, ne, slt, sle, sgt, sge, ult, ule, ugt, uge]}}
+  %0 = arith.cmpi foo, %a, %a : i32
+  return
+}
+
+// -----
+
+func.func @bitcast_of_index(%a: index) {
+  // expected-error @+1 {{are cast incompatible}}
+  %0 = arith.bitcast %a : index to i64
+  return
+}

@@ -83,3 +83,28 @@ func.func @casts(%a: i32, %x: f32, %d: f64, %n: index, %v: vector<4xf64>) -> f32
   %true = arith.constant true
   return %2 : f32
 }
+
+// Comparisons of tensors give i1 tensors of their shape (and encoding); casts keep shapes.
+func.func @tensor_compare(%a: tensor<i32>, %b: tensor<4x?xf32, "enc">) -> (i1, tensor<4x?xi1, "enc">, tensor<4xi64>) {
+  %0 = arith.cmpi slt, %a, %a : tensor<i32>
+  %1 = tensor.extract %0[] : tensor<i1>
+  %2 = arith.cmpf olt, %b, %b : tensor<4x?xf32, "enc">
+  %3 = arith.constant dense<[1, 2, 3, 4]> : tensor<4xindex>
+  %4 = arith.index_cast %3 : tensor<4xindex> to tensor<4xi64>
+  return %1, %2, %4 : i1, tensor<4x?xi1, "enc">, tensor<4xi64>
+}
+
+// Integers wider than 64 bits keep every bit.
+func.func @wide_integers() -> (i128, i65, vector<2xi128>) {
+  %0 = arith.constant 85070591730234615865843651857942052864 : i128
+  %1 = arith.constant 18446744073709551616 : i65
+  %2 = arith.constant dense<[18446744073709551615, -1]> : vector<2xi128>
+  return %0, %1, %2 : i128, i65, vector<2xi128>
+}
+
+// i0 is an integer type: it extends and truncates.
+func.func @zero_width(%a: i0, %b: i8) -> (i16, i0) {
+  %0 = arith.extsi %a : i0 to i16
+  %1 = arith.trunci %b : i8 to i0
+  return %0, %1 : i16, i0
+}

@@ -464,3 +464,15 @@ func.func @pool_inputs(%x: tensor<1x7x7x2xf32>, %o: tensor<1x5x5x2xf32>) {
   // expected-error @+1 {{custom op 'linalg.pooling_nhwc_sum' [parseNamedStructuredOpRegion] ods-gen generated region expects 3 args, got 2}}
   return
 }
+
+// -----
+
+#not_a_dict = [1]
+func.func @generic_trait_not_a_dictionary(%a: memref<4xf32>, %b: memref<4xf32>) {
+  // expected-error @+1 {{custom op 'linalg.generic' invalid kind of attribute specified}}
+  linalg.generic #not_a_dict ins(%a : memref<4xf32>) outs(%b : memref<4xf32>) {
+  ^bb0(%x: f32, %y: f32):
+    linalg.yield %x : f32
+  }
+  return
+}

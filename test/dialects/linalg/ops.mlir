@@ -1,3 +1,4 @@
+#copy_trait = {indexing_maps = [affine_map<(i) -> (i)>, affine_map<(i) -> (i)>], iterator_types = ["parallel"]}
 // linalg structured ops on tensors (with results) and on memrefs (in place).
 #id2 = affine_map<(d0, d1) -> (d0, d1)>
 #row = affine_map<(d0, d1) -> (d0)>
@@ -139,4 +140,13 @@ func.func @pooling(%x: tensor<1x7x7x2xf32>, %w: tensor<3x3xf32>, %o: tensor<1x3x
   linalg.pooling_nhwc_sum ins(%xi, %wi : memref<1x7x7x2xi32>, memref<3x3xi32>) outs(%oi : memref<1x5x5x2xi32>)
   %2 = linalg.pooling_nchw_max {dilations = dense<[2, 1]> : tensor<2xi64>, strides = dense<[1, 2]> : tensor<2xi64>} ins(%xc, %w : tensor<1x2x7x7xf16>, tensor<3x3xf32>) outs(%oc : tensor<1x2x3x3xf32>) -> tensor<1x2x3x3xf32>
   return %1 : tensor<1x3x3x2xf32>
+}
+
+// A generic's attributes may be an alias of their dictionary.
+func.func @generic_trait_alias(%a: memref<4xf32>, %b: memref<4xf32>) {
+  linalg.generic #copy_trait ins(%a : memref<4xf32>) outs(%b : memref<4xf32>) {
+  ^bb0(%x: f32, %y: f32):
+    linalg.yield %x : f32
+  }
+  return
 }

@@ -385,3 +385,13 @@ func.func @collapse_dynamic_group_static_result(%m: memref<?x4xf32>) {
   %0 = memref.collapse_shape %m [[0, 1]] : memref<?x4xf32> into memref<12xf32>
   return
 }
+
+// -----
+
+// expected-error @+1 {{alignment attribute value 63 is not a power of 2}}
+memref.global "private" @unaligned : memref<4xf32> = dense<1.0> {alignment = 63}
+
+// -----
+
+// expected-error @+1 {{'memref.global' op visibility expected to be one of ["public", "private", "nested"], but got "priate"}}
+memref.global "priate" @misspelt : memref<2xf32> = uninitialized

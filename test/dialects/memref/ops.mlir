@@ -53,3 +53,13 @@ func.func @reshapes(%B: memref<4x8xf32>, %D: memref<?x8xf32>, %n: index) -> inde
   %k = memref.collapse_shape %h [[0], [1, 2]] {tag} : memref<?x2x8xf32> into memref<?x16xf32>
   return %r : index
 }
+
+// Dimension lists are tokens to MLIR: spaces may stand around their `x`.
+func.func @spaced_shapes(%a: memref<2 x i32>, %b: memref<4 x ?x f32>, %c: memref<2 xf32>) -> memref<2 x i32> {
+  return %a : memref<2 x i32>
+}
+
+// Memory space 0 is the default one: the same type as none.
+func.func @default_memory_space(%a: memref<4xf32, 0>, %b: memref<*xf32, 0 : i32>) -> memref<4xf32> {
+  return %a : memref<4xf32>
+}

@@ -24,19 +24,6 @@ func.func @for_missing_yield(%a: index, %x: f32) {
 
 // -----
 
-// MLIR 19: error: 'scf.if' op region #0 should have no arguments
-func.func @if_args(%c: i1) {
-  // expected-error @+1 {{regions must not have arguments}}
-  "scf.if"(%c) ({
-  ^bb0(%a: index):
-    "scf.yield"() : () -> ()
-  }, {
-  }) : (i1) -> ()
-  return
-}
-
-// -----
-
 // MLIR 19: error (on another line): 'scf.if' op  region control flow edge from Region #1 to parent results: source has 2 operands, but target successor needs 1
 func.func @if_yield(%c: i1, %x: f32) {
   %r = scf.if %c -> (f32) {

@@ -223,3 +223,24 @@ func.func @execute_region_no_block() {
   }
   return
 }
+
+// -----
+
+func.func @if_args(%c: i1) {
+  // expected-error @+1 {{'scf.if' op region #0 should have no arguments}}
+  "scf.if"(%c) ({
+  ^bb0(%a: index):
+    "scf.yield"() : () -> ()
+  }, {
+  }) : (i1) -> ()
+  return
+}
+
+// -----
+
+func.func @parallel_without_dims() {
+  // expected-error @+1 {{'scf.parallel' op needs at least one tuple element for lowerBound, upperBound and step}}
+  scf.parallel () = () to () step () {
+  }
+  return
+}

@@ -455,3 +455,11 @@ func.func @generate_dyn(%a: f32) {
   } : tensor<?xf32>
   return
 }
+
+// -----
+
+func.func @splat_of_vector(%v: vector<8xf32>) {
+  // expected-error @+1 {{'tensor.splat' op operand #0 must be integer/index/float type, but got 'vector<8xf32>'}}
+  %t = tensor.splat %v : tensor<8xvector<8xf32>>
+  return
+}

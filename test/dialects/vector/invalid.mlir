@@ -814,3 +814,19 @@ func.func @reduction_kind_value(%v: vector<4xf32>) {
   %0 = "vector.reduction"(%v) <{kind = 3 : i32}> : (vector<4xf32>) -> f32
   return
 }
+
+// -----
+
+func.func @shuffle_empty_mask(%a: vector<2xf32>, %b: vector<2xf32>) {
+  // expected-error @+1 {{'vector.shuffle' op invalid mask length}}
+  %0 = vector.shuffle %a, %b [] : vector<2xf32>, vector<2xf32>
+  return
+}
+
+// -----
+
+func.func @broadcast_of_memref(%m: memref<4x8xf32>) {
+  // expected-error @+1 {{'vector.broadcast' op source type is not a vector}}
+  %0 = vector.broadcast %m : memref<4x8xf32> to vector<1x8xf32>
+  return
+}

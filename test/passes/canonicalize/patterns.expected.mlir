@@ -383,5 +383,18 @@ module {
     %5 = arith.addi %arg1, %c11 : index
     return %3, %4, %5 : index, index, index
   }
+  func.func @stored_cast_kept(%arg0: memref<32xi8>, %arg1: memref<memref<?xi8>>, %arg2: index) -> i8 {
+    %cast = memref.cast %arg0 : memref<32xi8> to memref<?xi8>
+    memref.store %cast, %arg1[] : memref<memref<?xi8>>
+    affine.store %cast, %arg1[] : memref<memref<?xi8>>
+    %0 = memref.load %arg0[%arg2] : memref<32xi8>
+    return %0 : i8
+  }
+  func.func @wide_integer_folds(%arg0: i128) -> (i128, i128, i128) {
+    %c-170141183460469231731687303715884105728_i128 = arith.constant -170141183460469231731687303715884105728 : i128
+    %c18446744073709551616_i128 = arith.constant 18446744073709551616 : i128
+    %0 = arith.addi %arg0, %c18446744073709551616_i128 : i128
+    return %c18446744073709551616_i128, %0, %c-170141183460469231731687303715884105728_i128 : i128, i128, i128
+  }
 }
 

@@ -653,3 +653,25 @@ func.func @erase_then_dce(%x: f32, %n: index) -> (index, index, index) {
   %b = arith.addi %n, %c11 : index
   return %s, %a, %b : index, index, index
 }
+
+// A memref.cast folds into the memref a load or store reads, never into the value a store
+// writes (its type is the element type of the memref written to).
+func.func @stored_cast_kept(%arg: memref<32xi8>, %holder: memref<memref<?xi8>>, %i: index) -> i8 {
+  %0 = memref.cast %arg : memref<32xi8> to memref<?xi8>
+  memref.store %0, %holder[] : memref<memref<?xi8>>
+  affine.store %0, %holder[] : memref<memref<?xi8>>
+  %v = memref.load %0[%i] : memref<?xi8>
+  return %v : i8
+}
+
+// Folds of integers wider than 64 bits wrap at their own width.
+func.func @wide_integer_folds(%x: i128) -> (i128, i128, i128) {
+  %a = arith.constant 18446744073709551615 : i128
+  %b = arith.constant 1 : i128
+  %s = arith.addi %a, %b : i128
+  %y = arith.addi %x, %a : i128
+  %z = arith.addi %y, %b : i128
+  %m = arith.constant 170141183460469231731687303715884105727 : i128
+  %w = arith.addi %m, %b : i128
+  return %s, %z, %w : i128, i128, i128
+}
