@@ -1,7 +1,7 @@
 // memref dialect: buffers and their views — alloc/alloca/dealloc, load/store, dim, cast,
 // subview, reinterpret_cast, copy, global/get_global — in MLIR 19's custom and generic forms.
 import {
-  type Attribute, ArrayAttr, DenseArrayAttr, DenseElementsAttr, IntegerAttr, StridedLayoutAttr, StringAttr, SymbolRefAttr, TypeAttr, UnitAttr, intAttr, unit,
+  type Attribute, AffineMapAttr, ArrayAttr, DenseArrayAttr, DenseElementsAttr, IntegerAttr, StridedLayoutAttr, StringAttr, SymbolRefAttr, TypeAttr, UnitAttr, intAttr, unit,
 } from "../ir/attributes.js";
 import { OpResult, Operation, symbolName, type BlockArgument, type Value } from "../ir/core.js";
 import { replaceCastBack, staticSizes } from "./indexing.js";
@@ -175,6 +175,8 @@ function allocOp(name: string): Dialect["ops"][number] {
       const t = op.result.type as MemRefType, segs = segments(op);
       const want = t.shape.filter((d) => d === DYN).length;
       if (segs[0] !== want) return "dimension operand count does not equal memref dynamic dimension count";
+      const syms = t.layout instanceof AffineMapAttr ? t.layout.map.numSyms : 0;
+      if (segs[1] !== syms) return `symbol operand count does not equal memref symbol count: expected ${syms}, got ${segs[1]}`;
       // MLIR: any non-negative i64 (the engines take 0 as their default and reject non-powers of two)
       const al = op.attr("alignment");
       if (al && (!(al instanceof IntegerAttr) || al.type !== i64 || al.value < 0n)) return "attribute 'alignment' failed to satisfy constraint: 64-bit signless integer attribute whose minimum value is 0";
@@ -193,9 +195,14 @@ function castCompatible(a: Type, b: Type): boolean {
   const eb = b instanceof MemRefType || b instanceof UnrankedMemRefType ? b.elementType : undefined;
   if (!ea || ea !== eb) return false;
   if (a instanceof UnrankedMemRefType && b instanceof UnrankedMemRefType) return false;
+  const space = (t: Type) => (t as MemRefType | UnrankedMemRefType).memorySpace?.str;
+  if (space(a) !== space(b)) return false;
   if (!(a instanceof MemRefType) || !(b instanceof MemRefType)) return true;
   if (a.rank !== b.rank) return false;
-  return a.shape.every((d, i) => d === DYN || b.shape[i] === DYN || d === b.shape[i]);
+  // Sizes, strides and offset each agree where both are static (MLIR's CastOp::areCastCompatible).
+  const ok = (x: number, y: number) => x === y || isDynamic(x) || isDynamic(y) || x === DYN || y === DYN;
+  const sa = stridesAndOffset(a), sb = stridesAndOffset(b);
+  return a.shape.every((d, i) => ok(d, b.shape[i])) && sa.strides.every((d, i) => ok(d, sb.strides[i])) && ok(sa.offset, sb.offset);
 }
 
 const GLOBAL_PROPS = ["sym_name", "sym_visibility", "type", "initial_value", "constant", "alignment"];
@@ -362,11 +369,10 @@ export const memref: Dialect = {
         const bad = verifyViewLists(op, [src.rank, src.rank, src.rank]);
         if (bad) return bad;
         if (res.rank > src.rank) return "expected result rank to be smaller or equal to the source rank. ";
-        // Rank-reducing subviews drop unit dims; check the exact type only for full-rank ones.
+        // The inferred type, or it with unit dims dropped: the other dims keep their sizes, strides and offset.
         const want = inferSubviewType(src, staticList(op, "static_offsets"), staticList(op, "static_sizes"), staticList(op, "static_strides"));
-        if (res.rank === src.rank ? !sameView(res, want) : !rankReduces(want.shape, res.shape)) {
-          return `expected result type to be '${want.str}' or a rank-reduced version`;
-        }
+        const why = !rankReduces(want.shape, res.shape) ? "sizes" : !rankReducedView(want, res) ? "layout" : undefined;
+        if (why) return `expected result type to be '${want.str}' or a rank-reduced version. (mismatch of result ${why}) `;
         if (src.elementType !== res.elementType) return `expected result element type to be '${src.elementType.str}'`;
       },
     },
@@ -414,9 +420,9 @@ export const memref: Dialect = {
       verify(op) {
         const [a, b] = op.operands.map((v) => v.type);
         if (elementTypeOf(a) !== elementTypeOf(b)) return "requires the same element type for all operands";
-        if (!castCompatible(a, b) && !(a instanceof MemRefType && b instanceof MemRefType && a.elementType === b.elementType &&
-            a.rank === b.rank && a.shape.every((d, i) => d === DYN || b.shape[i] === DYN || d === b.shape[i]))) {
-          return `source '${a.str}' and target '${b.str}' must have the same element type and compatible shapes`;
+        // SameOperandsShape: an unranked memref's shape is compatible with any
+        if (a instanceof MemRefType && b instanceof MemRefType && (a.rank !== b.rank || a.shape.some((d, i) => d !== DYN && b.shape[i] !== DYN && d !== b.shape[i]))) {
+          return "requires the same shape for all operands";
         }
       },
     },
@@ -612,10 +618,15 @@ function rankReduces(from: readonly number[], to: readonly number[]): boolean {
   return j === to.length;
 }
 
-function sameView(a: MemRefType, b: MemRefType): boolean {
-  if (a.shape.join() !== b.shape.join()) return false;
-  const sa = stridesAndOffset(a), sb = stridesAndOffset(b);
-  return sa.offset === sb.offset && sa.strides.join() === sb.strides.join();
+/** Whether `res` is `want` with some unit dims dropped, the others keeping their sizes and strides, and the same offset. */
+function rankReducedView(want: MemRefType, res: MemRefType): boolean {
+  const w = stridesAndOffset(want), r = stridesAndOffset(res);
+  const fit = (i: number, j: number): boolean => {
+    if (j === res.rank) return want.shape.slice(i).every((d) => d === 1);
+    if (i === want.rank) return false;
+    return (want.shape[i] === res.shape[j] && w.strides[i] === r.strides[j] && fit(i + 1, j + 1)) || (want.shape[i] === 1 && fit(i + 1, j));
+  };
+  return w.offset === r.offset && fit(0, 0);
 }
 
 // ---- bounds-check failures (--check-bounds), worded the same by both engines ----------------

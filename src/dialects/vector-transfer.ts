@@ -74,6 +74,8 @@ function verifyTransfer(op: Operation): string | undefined {
   if (pm.results.length !== vector.rank) return "requires a permutation_map with result dims of the same rank as the vector type";
   if (pm.numSyms !== 0) return "requires permutation_map without symbols";
   if (pm.results.some((e) => e.kind !== "dim" && !(e.kind === "const" && e.value === 0))) return "requires a projected permutation_map (at most one dim or the zero constant per result)";
+  const dims = pm.results.flatMap((e) => (e.kind === "dim" ? [e.pos] : []));
+  if (new Set(dims).size !== dims.length) return "requires a permutation_map that is a permutation (found one dim used more than once)";
   const flags = inBounds(op);
   if (op.attr("in_bounds") && flags.length !== vector.rank) return "expects the in_bounds attr of same rank as permutation_map results";
   if (pm.results.some((e, i) => e.kind === "const" && !flags[i])) return "requires broadcast dimensions to be in-bounds";

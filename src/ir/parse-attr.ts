@@ -227,16 +227,16 @@ export class AttrTypeParser {
         else if (!(isPlainTypeChar(c))) break;
       }
     }
-    if (end < 0) return this.parseShaped(kw.text as "tensor" | "memref" | "vector");
+    if (end < 0) return this.parseShaped(kw.text as "tensor" | "memref" | "vector", kw);
     const key = text.slice(kw.pos, end);
     const hit = this.shapedTypes.get(key);
     if (hit) { this.lex.pos = end; return hit; }
-    const t = this.parseShaped(kw.text as "tensor" | "memref" | "vector");
+    const t = this.parseShaped(kw.text as "tensor" | "memref" | "vector", kw);
     if (this.lex.pos === end) this.shapedTypes.set(key, t);
     return t;
   }
   private shapedTypes = new Map<string, Type>();
-  private parseShaped(kind: "tensor" | "memref" | "vector"): Type {
+  private parseShaped(kind: "tensor" | "memref" | "vector", kw: Token): Type {
     this.expect("<");
     const dims = this.parseDimensionList(kind !== "vector");
     const elem = this.parseType();
@@ -256,6 +256,7 @@ export class AttrTypeParser {
     if (this.accept(",")) {
       const a = this.parseAttribute();
       if (a instanceof StridedLayoutAttr || a instanceof AffineMapAttr) {
+        if (a instanceof AffineMapAttr && a.map.numDims !== dims.length) throw this.errorAt(kw, `memref layout mismatch between rank and affine map: ${dims.length} != ${a.map.numDims}`);
         layout = a instanceof AffineMapAttr && a.map.isIdentity ? undefined : a;
         if (this.accept(",")) space = this.parseAttribute();
       } else space = a;

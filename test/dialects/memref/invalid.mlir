@@ -395,3 +395,59 @@ memref.global "private" @unaligned : memref<4xf32> = dense<1.0> {alignment = 63}
 
 // expected-error @+1 {{'memref.global' op visibility expected to be one of ["public", "private", "nested"], but got "priate"}}
 memref.global "priate" @misspelt : memref<2xf32> = uninitialized
+
+// -----
+
+func.func @rank_reduced_subview_layout(%d: memref<?x?xf32>, %i: index, %j: index) {
+  // expected-error @+1 {{expected result type to be 'memref<?x1xf32, strided<[?, 1], offset: ?>>' or a rank-reduced version. (mismatch of result layout)}}
+  %0 = memref.subview %d[0, %i][%j, 1][1, 1] : memref<?x?xf32> to memref<?xf32>
+  return
+}
+
+// -----
+
+func.func @rank_reduced_subview_column(%d: memref<4x4xf32>) {
+  // expected-error @+1 {{expected result type to be 'memref<4x1xf32, strided<[4, 1]>>' or a rank-reduced version. (mismatch of result layout)}}
+  %0 = memref.subview %d[0, 0][4, 1][1, 1] : memref<4x4xf32> to memref<4xf32>
+  return
+}
+
+// -----
+
+func.func @cast_to_other_memory_space(%m: memref<2x5xf32>) {
+  // expected-error @+1 {{operand type 'memref<2x5xf32>' and result type 'memref<*xf32, 1>' are cast incompatible}}
+  %0 = memref.cast %m : memref<2x5xf32> to memref<*xf32, 1>
+  return
+}
+
+// -----
+
+func.func @cast_to_other_strides(%s: memref<12x4x16xf32, strided<[64, 16, 1]>>) {
+  // expected-error @+1 {{are cast incompatible}}
+  %0 = memref.cast %s : memref<12x4x16xf32, strided<[64, 16, 1]>> to memref<12x4x16xf32, strided<[128, 32, 2]>>
+  return
+}
+
+// -----
+
+func.func @copy_of_other_shape(%a: memref<4xf32>, %b: memref<5xf32>) {
+  // expected-error @+1 {{'memref.copy' op requires the same shape for all operands}}
+  memref.copy %a, %b : memref<4xf32> to memref<5xf32>
+  return
+}
+
+// -----
+
+func.func @alloc_without_layout_symbols(%n: index) {
+  // expected-error @+1 {{'memref.alloc' op symbol operand count does not equal memref symbol count: expected 1, got 0}}
+  %0 = memref.alloc(%n) : memref<2x?xf32, affine_map<(d0, d1)[s0] -> (d0 + s0, d1)>, 1>
+  return
+}
+
+// -----
+
+func.func @layout_of_other_rank() {
+  // expected-error @+1 {{memref layout mismatch between rank and affine map: 2 != 1}}
+  %0 = memref.alloc() : memref<1024x64xf32, affine_map<(d0) -> (d0)>, 1>
+  return
+}

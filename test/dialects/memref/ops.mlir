@@ -63,3 +63,31 @@ func.func @spaced_shapes(%a: memref<2 x i32>, %b: memref<4 x ?x f32>, %c: memref
 func.func @default_memory_space(%a: memref<4xf32, 0>, %b: memref<*xf32, 0 : i32>) -> memref<4xf32> {
   return %a : memref<4xf32>
 }
+
+// Rank-reducing subviews keep the strides and offset of the dims they keep.
+func.func @rank_reduced_subviews(%d: memref<4x4xf32>) {
+  %0 = memref.subview %d[0, 0][1, 4][1, 1] : memref<4x4xf32> to memref<4xf32>
+  %1 = memref.subview %d[0, 0][4, 1][1, 1] : memref<4x4xf32> to memref<4xf32, strided<[4]>>
+  %2 = memref.subview %d[1, 0][1, 4][1, 1] : memref<4x4xf32> to memref<4xf32, strided<[1], offset: 4>>
+  return
+}
+
+// Casts may forget (or assert) strides and offset where one side is dynamic.
+func.func @strided_casts(%s: memref<12x4x16xf32, strided<[64, 16, 1]>>, %d: memref<4xf32, strided<[?], offset: ?>>) {
+  %0 = memref.cast %s : memref<12x4x16xf32, strided<[64, 16, 1]>> to memref<12x4x16xf32, strided<[?, 16, 1], offset: ?>>
+  %1 = memref.cast %d : memref<4xf32, strided<[?], offset: ?>> to memref<4xf32>
+  return
+}
+
+// An unranked memref's shape is compatible with any other.
+func.func @unranked_copies(%a: memref<*xf32>, %b: memref<*xf32>, %c: memref<4xf32>) {
+  memref.copy %a, %b : memref<*xf32> to memref<*xf32>
+  memref.copy %c, %b : memref<4xf32> to memref<*xf32>
+  return
+}
+
+// An affine-map layout's symbols are operands of the alloc.
+func.func @alloc_with_layout_symbols(%n: index) {
+  %0 = memref.alloc(%n)[%n] : memref<2x?xf32, affine_map<(d0, d1)[s0] -> (d0 + s0, d1)>, 1>
+  return
+}

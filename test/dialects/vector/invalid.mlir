@@ -830,3 +830,11 @@ func.func @broadcast_of_memref(%m: memref<4x8xf32>) {
   %0 = vector.broadcast %m : memref<4x8xf32> to vector<1x8xf32>
   return
 }
+
+// -----
+
+func.func @transfer_map_repeats_a_dim(%m: memref<?x?x?xf32>, %c: index, %p: f32) {
+  // expected-error @+1 {{'vector.transfer_read' op requires a permutation_map that is a permutation (found one dim used more than once)}}
+  %0 = vector.transfer_read %m[%c, %c, %c], %p {permutation_map = affine_map<(d0, d1, d2) -> (d0, d0)>} : memref<?x?x?xf32>, vector<3x7xf32>
+  return
+}
