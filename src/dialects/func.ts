@@ -153,14 +153,15 @@ export const func: Dialect = {
       },
     },
     returnLikeOp("func.return", {
-      verify(op) {
+      verify(op, ctx) {
         const fn = op.parentOp;
         if (!fn || fn.name !== "func.func") return "expects parent op 'func.func'";
         const want = functionType(fn).results;
         if (want.length !== op.operands.length) return `has ${op.operands.length} operands, but enclosing function (@${funcName(fn)}) returns ${want.length}`;
         const ts = typesOf(op.operands);
         for (let i = 0; i < want.length; i++) {
-          if (ts[i] !== want[i]) return `type of return operand ${i} (${ts[i].str}) doesn't match function result type (${want[i].str}) in function @${funcName(fn)}`;
+          // (MLIR words this one without the op's name)
+          if (ts[i] !== want[i]) return ctx.error(op, `type of return operand ${i} ('${ts[i].str}') doesn't match function result type ('${want[i].str}') in function @${funcName(fn)}`);
         }
       },
     }),

@@ -153,6 +153,10 @@ function verifyViewLists(op: Operation, ranks: readonly [number, number, number]
 }
 
 /** `(%d0, %d1)[%s0] {attrs} : memref<...>` — alloc and alloca. */
+/** Ops whose regions free what memref.alloca allocates in them (MLIR's AutomaticAllocationScope). */
+const ALLOCATION_SCOPES: ReadonlySet<string> = new Set(["func.func", "llvm.func", "memref.alloca_scope"]);
+const hasAllocationScope = (op: Operation) => { for (let o = op.parentOp; o; o = o.parentOp) if (ALLOCATION_SCOPES.has(o.name)) return true; return false; };
+
 function allocOp(name: string): Dialect["ops"][number] {
   return {
     name, operands: [0, -1], results: 1, traits: ["MemAlloc"], props: ["alignment", "operandSegmentSizes"],
@@ -177,6 +181,7 @@ function allocOp(name: string): Dialect["ops"][number] {
       if (segs[0] !== want) return "dimension operand count does not equal memref dynamic dimension count";
       const syms = t.layout instanceof AffineMapAttr ? t.layout.map.numSyms : 0;
       if (segs[1] !== syms) return `symbol operand count does not equal memref symbol count: expected ${syms}, got ${segs[1]}`;
+      if (name === "memref.alloca" && !hasAllocationScope(op)) return "requires an ancestor op with AutomaticAllocationScope trait";
       // MLIR: any non-negative i64 (the engines take 0 as their default and reject non-powers of two)
       const al = op.attr("alignment");
       if (al && (!(al instanceof IntegerAttr) || al.type !== i64 || al.value < 0n)) return "attribute 'alignment' failed to satisfy constraint: 64-bit signless integer attribute whose minimum value is 0";

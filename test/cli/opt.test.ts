@@ -58,7 +58,7 @@ func.func @bad() -> i32 {
 "func.func"() ({ nope.op }) : () -> ()
 // -----
 func.func @re(%a: i32) -> i64 {
-  // expected-error-re @+1 {{'func.return' op type of return operand 0 ({{i[0-9]+}}) doesn't match}}
+  // expected-error-re @+1 {{type of return operand 0 ('{{i[0-9]+}}') doesn't match}}
   return %a : i32
 }
 `);
@@ -70,8 +70,8 @@ func.func @re(%a: i32) -> i64 {
   const bad = opt([f, "--verify-diagnostics"]);
   assert.equal(bad.status, 1);
   assert.match(bad.stderr, /expected error "something else" was not produced/);
-  writeFileSync(f, "func.func @f(%a: i32) -> i64 {\n  // expected-error-re @+1 {{operand 0 ({{f[0-9]+}})}}\n  return %a : i32\n}\n");
-  assert.match(opt([f, "--verify-diagnostics"]).stderr, /expected error "operand 0 \(\{\{f\[0-9\]\+\}\}\)" was not produced/, "the regex part must match");
+  writeFileSync(f, "func.func @f(%a: i32) -> i64 {\n  // expected-error-re @+1 {{operand 0 ('{{f[0-9]+}}')}}\n  return %a : i32\n}\n");
+  assert.match(opt([f, "--verify-diagnostics"]).stderr, /expected error "operand 0 \('\{\{f\[0-9\]\+\}\}'\)" was not produced/, "the regex part must match");
   const chunks = opt(["-", "--split-input-file"], "func.func private @a()\n// -----\nfunc.func private @b()\n");
   assert.equal(chunks.status, 0, chunks.stderr);
   assert.match(chunks.stdout, /@a\(\)[\s\S]*\/\/ -----[\s\S]*@b\(\)/);

@@ -289,3 +289,12 @@ test("affine: the module is an affine scope (its values are symbols in an unregi
   assert.deepEqual(check(`%idx = "test.foo"() : () -> index\n${load.replace("IDX", "%idx")}`), []);
   assert.deepEqual(check(load.replace("IDX", "%arg")), ["'affine.load' op index must be a valid dimension or symbol identifier"]);
 });
+
+test("memref.alloca needs an enclosing allocation scope (a function), as MLIR's AutomaticAllocationScope", () => {
+  const c = createContext();
+  c.allowUnregistered = true;
+  const errs = (body: string) => verifyModule(parseModule(body, "a.mlir", c), c).map((d) => d.message);
+  assert.deepEqual(errs('"test.op"() ({\n  %0 = memref.alloca() : memref<1xf32>\n  "test.term"() : () -> ()\n}) : () -> ()'),
+    ["'memref.alloca' op requires an ancestor op with AutomaticAllocationScope trait"]);
+  assert.deepEqual(errs('func.func @f() {\n  "test.op"() ({\n    %0 = memref.alloca() : memref<1xf32>\n    "test.term"() : () -> ()\n  }) : () -> ()\n  return\n}'), []);
+});
