@@ -86,6 +86,10 @@ const isFalse = (v: Value) => constInt(v) === 0n && elementTypeOf(v.type) === i1
 export function canonicalizeArith(op: Operation, rw: Rewriter): boolean {
   switch (op.name) {
     case "arith.addi": case "arith.subi": case "arith.muli": return gatherConstants(op, rw);
+    case "arith.extsi": { // extsi(extui(x)) -> extui(x): the value is non-negative (MLIR's ExtSIOfExtUI)
+      const u = def(op.operand(0), "arith.extui");
+      return !!u && replaceWith(op, rw, "arith.extui", [u.operand(0)]);
+    }
     case "arith.xori": {
       const cmp = def(op.operand(0), "arith.cmpi");
       if (!cmp || !isTrue(op.operand(1))) return false;

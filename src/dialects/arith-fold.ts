@@ -104,6 +104,7 @@ export function foldIdentity(op: Operation, c: readonly (Attribute | undefined)[
     case "arith.maximumf": case "arith.maxnumf": return x === y || floatIs(cy, (v) => v === -Infinity) ? [x] : undefined;
     case "arith.minimumf": case "arith.minnumf": return x === y || floatIs(cy, (v) => v === Infinity) ? [x] : undefined;
     case "arith.negf": { const n = def(x, "arith.negf"); return n ? [n.operand(0)] : undefined; }
+    case "arith.bitcast": return x.type === t ? [x] : undefined;
     case "arith.extsi": case "arith.extui": { // ext(ext(a)) -> ext(a)
       const inner = def(x, op.name);
       if (!inner) return undefined;
@@ -136,6 +137,7 @@ const THROUGH: Record<string, string> = { "arith.index_cast": "arith.extsi", "ar
 export function castOfCast(op: Operation, rw: Rewriter): boolean {
   const inner = def(op.operand(0), op.name);
   if (inner && inner.operand(0).type === op.result.type) { rw.replaceOp(op, [inner.operand(0)]); return true; }
+  if (inner && op.name === "arith.bitcast") { op.setOperand(0, inner.operand(0)); return true; } // bitcast(bitcast(x)) -> bitcast(x)
   const ext = THROUGH[op.name] && def(op.operand(0), THROUGH[op.name]);
   if (!ext) return false;
   op.setOperand(0, ext.operand(0));

@@ -481,7 +481,7 @@ function extendedOp(name: string, names: readonly [string, string]): OpSpec {
 const constantNames = new WeakMap<IntegerAttr, string>();
 
 /** The ops arith-canonicalize.ts has patterns for. */
-const PATTERNS = new Set(["arith.addi", "arith.subi", "arith.muli", "arith.xori", "arith.select", "arith.cmpi", "arith.trunci"]);
+const PATTERNS = new Set(["arith.addi", "arith.subi", "arith.muli", "arith.xori", "arith.select", "arith.cmpi", "arith.trunci", "arith.extsi"]);
 
 export const arith: Dialect = {
   name: "arith",
@@ -527,7 +527,7 @@ export const arith: Dialect = {
     ...["subf", "divf", "remf"].map((n) => withVerify(binary(`arith.${n}`, false, FASTMATH_NONE), floatOnly)),
     sameTypeOp("arith.negf", 1, ["Elementwise"], {
       verify: floatOnly, implicitAttrs: FASTMATH_NONE,
-      fold(op, c) { const v = scalarOf(c[0]); return foldIdentity(op, c) ?? (v === undefined ? undefined : [scalarAttr(-Number(v), op.result.type)]); },
+      fold(op, c) { return foldIdentity(op, c) ?? foldElementwise(c, op.result.type, ([v]) => -Number(v)); },
     }),
     extendedOp("arith.addui_extended", ["sum", "overflow"]),
     extendedOp("arith.mulsi_extended", ["low", "high"]),

@@ -90,3 +90,21 @@ test("--canonicalize ends on an op using its own result in a block no branch rea
   }
 }`));
 });
+
+// mlir-opt-19 --canonicalize makes this extf read the i16 itself (its output does not verify);
+// ours collapses the two bitcasts into one and keeps the extf on a float.
+test("--canonicalize collapses a bitcast chain under an extf and stays valid", () => {
+  const out = canonicalized(`func.func @f(%x: i16) -> f32 {
+  %0 = arith.bitcast %x : i16 to f16
+  %1 = arith.bitcast %0 : f16 to bf16
+  %2 = arith.extf %1 : bf16 to f32
+  return %2 : f32
+}`, "bitcasts.mlir");
+  assert.equal(norm(out), norm(`module {
+  func.func @f(%arg0: i16) -> f32 {
+    %0 = arith.bitcast %arg0 : i16 to bf16
+    %1 = arith.extf %0 : bf16 to f32
+    return %1 : f32
+  }
+}`));
+});

@@ -396,5 +396,10 @@ module {
     %0 = arith.addi %arg0, %c18446744073709551616_i128 : i128
     return %c18446744073709551616_i128, %0, %c-170141183460469231731687303715884105728_i128 : i128, i128, i128
   }
+  func.func @cast_chains(%arg0: i16, %arg1: f32, %arg2: i8) -> (i16, f32, i64, vector<2xf32>) {
+    %cst = arith.constant dense<[-1.000000e+00, 2.000000e+00]> : vector<2xf32>
+    %0 = arith.extui %arg2 : i8 to i64
+    return %arg0, %arg1, %0, %cst : i16, f32, i64, vector<2xf32>
+  }
 }
 

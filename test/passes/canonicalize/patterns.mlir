@@ -675,3 +675,17 @@ func.func @wide_integer_folds(%x: i128) -> (i128, i128, i128) {
   %w = arith.addi %m, %b : i128
   return %s, %z, %w : i128, i128, i128
 }
+
+// bitcast chains collapse (to nothing where the types meet), extsi of an extui is an extui, and
+// negf folds vector constants element by element.
+func.func @cast_chains(%x: i16, %y: f32, %z: i8) -> (i16, f32, i64, vector<2xf32>) {
+  %0 = arith.bitcast %x : i16 to f16
+  %1 = arith.bitcast %0 : f16 to bf16
+  %2 = arith.bitcast %1 : bf16 to i16
+  %3 = arith.bitcast %y : f32 to f32
+  %4 = arith.extui %z : i8 to i32
+  %5 = arith.extsi %4 : i32 to i64
+  %c = arith.constant dense<[1.0, -2.0]> : vector<2xf32>
+  %6 = arith.negf %c : vector<2xf32>
+  return %2, %3, %5, %6 : i16, f32, i64, vector<2xf32>
+}
