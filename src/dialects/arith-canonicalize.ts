@@ -32,6 +32,9 @@ function mergedFlags(a: Operation, b: Operation): Record<string, Attribute> {
   const fb = flags(b), both = [...flags(a)].filter((f) => fb.has(f));
   return both.length ? { overflowFlags: new OpaqueAttr(`#arith.overflow<${both.join(", ")}>`) } : {};
 }
+/** The op's fastmath or overflow flags, to carry over to the op replacing it. */
+const flagsOf = (op: Operation): Record<string, Attribute> =>
+  Object.fromEntries(["fastmath", "overflowFlags"].flatMap((k) => (op.attr(k) ? [[k, op.attr(k)!]] : [])));
 function replaceWith(op: Operation, rw: Rewriter, name: string, operands: Value[], attributes: Record<string, Attribute> = {}, type = op.result.type): true {
   const n = new Operation({ name, operands, resultTypes: [type], attributes, loc: op.loc });
   op.parent!.insertBefore(op, n);
@@ -85,7 +88,24 @@ const isFalse = (v: Value) => constInt(v) === 0n && elementTypeOf(v.type) === i1
 
 export function canonicalizeArith(op: Operation, rw: Rewriter): boolean {
   switch (op.name) {
-    case "arith.addi": case "arith.subi": case "arith.muli": return gatherConstants(op, rw);
+    case "arith.subi": { // (a - b) - a -> 0 - b (MLIR's SubISubILHSRHSLHS), with the outer op's flags
+      const [x, y] = op.operands, sub = def(x, "arith.subi"), t = op.result.type;
+      if (sub && sub.operand(0) === y) return replaceWith(op, rw, "arith.subi", [rw.constant(op, intAttr(0n, t), t), sub.operand(1)], flagsOf(op));
+      return gatherConstants(op, rw);
+    }
+    case "arith.addi": case "arith.muli": return gatherConstants(op, rw);
+    case "arith.mulf": case "arith.divf": { // (-a) * (-b) -> a * b, and for divf
+      const [na, nb] = op.operands.map((v) => def(v, "arith.negf"));
+      return !!na && !!nb && replaceWith(op, rw, op.name, [na.operand(0), nb.operand(0)], flagsOf(op));
+    }
+    case "arith.andi": case "arith.ori": { // and/or of two like extensions of one type: the extension of the narrow and/or
+      const [x, y] = op.operands, ext = (v: Value) => def(v, "arith.extui") ?? def(v, "arith.extsi");
+      const [ex, ey] = [ext(x), ext(y)];
+      if (!ex || !ey || ex.name !== ey.name || ex.operand(0).type !== ey.operand(0).type) return false;
+      const narrow = new Operation({ name: op.name, operands: [ex.operand(0), ey.operand(0)], resultTypes: [ex.operand(0).type], loc: op.loc });
+      op.parent!.insertBefore(op, narrow);
+      return replaceWith(op, rw, ex.name, [narrow.result]);
+    }
     case "arith.extsi": { // extsi(extui(x)) -> extui(x): the value is non-negative (MLIR's ExtSIOfExtUI)
       const u = def(op.operand(0), "arith.extui");
       return !!u && replaceWith(op, rw, "arith.extui", [u.operand(0)]);

@@ -481,7 +481,8 @@ function extendedOp(name: string, names: readonly [string, string]): OpSpec {
 const constantNames = new WeakMap<IntegerAttr, string>();
 
 /** The ops arith-canonicalize.ts has patterns for. */
-const PATTERNS = new Set(["arith.addi", "arith.subi", "arith.muli", "arith.xori", "arith.select", "arith.cmpi", "arith.trunci", "arith.extsi"]);
+const PATTERNS = new Set(["arith.addi", "arith.subi", "arith.muli", "arith.xori", "arith.select", "arith.cmpi", "arith.trunci", "arith.extsi",
+  "arith.mulf", "arith.divf", "arith.andi", "arith.ori"]);
 
 export const arith: Dialect = {
   name: "arith",

@@ -401,5 +401,17 @@ module {
     %0 = arith.extui %arg2 : i8 to i64
     return %arg0, %arg1, %0, %cst : i16, f32, i64, vector<2xf32>
   }
+  func.func @more_arith_patterns(%arg0: i32, %arg1: i32, %arg2: f32, %arg3: f32, %arg4: i8, %arg5: i8) -> (i32, i32, f32, f32, i32, i32) {
+    %c0_i32 = arith.constant 0 : i32
+    %0 = arith.subi %c0_i32, %arg1 : i32
+    %1 = arith.subi %c0_i32, %arg1 overflow<nsw> : i32
+    %2 = arith.mulf %arg2, %arg3 : f32
+    %3 = arith.divf %arg2, %arg3 fastmath<fast> : f32
+    %4 = arith.andi %arg4, %arg5 : i8
+    %5 = arith.extui %4 : i8 to i32
+    %6 = arith.ori %arg4, %arg5 : i8
+    %7 = arith.extsi %6 : i8 to i32
+    return %0, %1, %2, %3, %5, %7 : i32, i32, f32, f32, i32, i32
+  }
 }
 

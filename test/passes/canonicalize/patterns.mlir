@@ -689,3 +689,23 @@ func.func @cast_chains(%x: i16, %y: f32, %z: i8) -> (i16, f32, i64, vector<2xf32
   %6 = arith.negf %c : vector<2xf32>
   return %2, %3, %5, %6 : i16, f32, i64, vector<2xf32>
 }
+
+// (a - b) - a is 0 - b; (-a) * (-b) is a * b (and for divf), flags kept; and/or of two like
+// extensions of one type is the extension of the narrow and/or.
+func.func @more_arith_patterns(%a: i32, %b: i32, %x: f32, %y: f32, %p: i8, %q: i8) -> (i32, i32, f32, f32, i32, i32) {
+  %0 = arith.subi %a, %b : i32
+  %1 = arith.subi %0, %a : i32
+  %2 = arith.subi %a, %b overflow<nsw> : i32
+  %3 = arith.subi %2, %a overflow<nsw> : i32
+  %nx = arith.negf %x : f32
+  %ny = arith.negf %y : f32
+  %4 = arith.mulf %nx, %ny : f32
+  %5 = arith.divf %nx, %ny fastmath<fast> : f32
+  %ep = arith.extui %p : i8 to i32
+  %eq = arith.extui %q : i8 to i32
+  %6 = arith.andi %ep, %eq : i32
+  %sp = arith.extsi %p : i8 to i32
+  %sq = arith.extsi %q : i8 to i32
+  %7 = arith.ori %sp, %sq : i32
+  return %1, %3, %4, %5, %6, %7 : i32, i32, f32, f32, i32, i32
+}
