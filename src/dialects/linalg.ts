@@ -102,7 +102,11 @@ function verifyStructured(op: Operation, withArgs?: number): string | undefined 
       const e = maps[i].results[d], size = t.shape[d];
       if (size < 0) continue;
       if (e.kind !== "dim") {
-        const need = last && size !== 0 ? evalExpr(e, last, []) + 1 : 0;
+        if (!last || size === 0) continue;
+        // The first or the last loop index gives the extreme values (MLIR's check)
+        const [lo, hi] = [evalExpr(e, last.map(() => 0), []), evalExpr(e, last, [])].sort((a, b) => a - b);
+        if (lo < 0) return `unexpected result less than 0 at expression #${d} in ${maps[i].str}`;
+        const need = hi + 1;
         if (need > size) return `inferred input/output operand #${i} has shape's dimension #${d} to be greater than or equal to ${need}, but found ${size}`;
         continue;
       }

@@ -179,7 +179,9 @@ function allocOp(name: string): Dialect["ops"][number] {
       const t = op.result.type as MemRefType, segs = segments(op);
       const want = t.shape.filter((d) => d === DYN).length;
       if (segs[0] !== want) return "dimension operand count does not equal memref dynamic dimension count";
-      const syms = t.layout instanceof AffineMapAttr ? t.layout.map.numSyms : 0;
+      // The layout's symbols: an affine map's, or a strided layout's dynamic strides and offset (its map's symbols)
+      const syms = t.layout instanceof AffineMapAttr ? t.layout.map.numSyms
+        : t.layout instanceof StridedLayoutAttr ? [t.layout.offset, ...t.layout.strides].filter((v) => v === DYN || isDynamic(v)).length : 0;
       if (segs[1] !== syms) return `symbol operand count does not equal memref symbol count: expected ${syms}, got ${segs[1]}`;
       if (name === "memref.alloca" && !hasAllocationScope(op)) return "requires an ancestor op with AutomaticAllocationScope trait";
       // MLIR: any non-negative i64 (the engines take 0 as their default and reject non-powers of two)

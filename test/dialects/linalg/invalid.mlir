@@ -476,3 +476,14 @@ func.func @generic_trait_not_a_dictionary(%a: memref<4xf32>, %b: memref<4xf32>) 
   }
   return
 }
+
+// -----
+
+func.func @index_below_zero(%A: memref<5xf32>, %B: memref<5xf32>) {
+  // expected-error @+1 {{'linalg.generic' op unexpected result less than 0 at expression #0 in (d0) -> (-d0 + 3)}}
+  linalg.generic {indexing_maps = [affine_map<(i) -> (3 - i)>, affine_map<(i) -> (i)>], iterator_types = ["parallel"]} ins(%A : memref<5xf32>) outs(%B : memref<5xf32>) {
+  ^bb0(%a: f32, %b: f32):
+    linalg.yield %a : f32
+  }
+  return
+}

@@ -91,3 +91,10 @@ func.func @alloc_with_layout_symbols(%n: index) {
   %0 = memref.alloc(%n)[%n] : memref<2x?xf32, affine_map<(d0, d1)[s0] -> (d0 + s0, d1)>, 1>
   return
 }
+
+// A strided layout's dynamic offset and strides are symbols of the alloc too.
+func.func @alloc_with_strided_symbols(%n: index, %s: index) {
+  %0 = memref.alloc(%n)[%s, %s] : memref<?xi32, strided<[?], offset: ?>>
+  %1 = memref.alloc()[%s] : memref<4xi32, strided<[1], offset: ?>>
+  return
+}
