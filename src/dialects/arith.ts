@@ -3,7 +3,7 @@
 import { Attribute, DenseElementsAttr, FloatAttr, IntegerAttr, boolAttr } from "../ir/attributes.js";
 import { OpResult, type Operation, type Value } from "../ir/core.js";
 import type { Dialect, FoldResult, OpSpec } from "../ir/dialect.js";
-import { FloatType, IndexType, IntegerType, ShapedType, TensorType, Type, UnrankedTensorType, VectorType, elementTypeOf, i1, i32 } from "../ir/types.js";
+import { FloatType, IndexType, IntegerType, ShapedType, TensorType, Type, UnrankedTensorType, VectorType, compatibleShapes, elementTypeOf, i1, i32 } from "../ir/types.js";
 import { floatBits, floatFromBits, halfBits, halfToFloat, roundFloat } from "../ir/float.js";
 import { canonicalizeArith } from "./arith-canonicalize.js";
 import { castOfCast, def, foldIdentity, isZero, splat } from "./arith-fold.js";
@@ -346,8 +346,6 @@ const floatTypeOnly = (t: Type) => (elementTypeOf(t) instanceof FloatType ? unde
 const floatOnly = (op: Operation) => floatTypeOnly(op.result.type);
 const withVerify = (s: OpSpec, v: (op: Operation) => string | undefined): OpSpec => ({ ...s, verify: v });
 
-/** Equal ranks, sizes equal where both are static (MLIR's verifyCompatibleShape). */
-const compatibleShapes = (a: ShapedType, b: ShapedType) => a.shape.length === b.shape.length && a.shape.every((d, i) => d === b.shape[i] || d < 0 || b.shape[i] < 0);
 /**
  * The shape rules of MLIR's arith casts, in its order: tensors keep their exact dimensions
  * (SameInputOutputTensorDims), then scalar to scalar or shape to compatible shape of the same kind.

@@ -9,7 +9,7 @@ import { withResultNames, type Dialect, type OpSpec, type OperationState, type R
 import { DiagnosticError, formatLoc, opSite } from "../ir/diagnostics.js";
 import type { OpAsmParser, UnresolvedOperand } from "../ir/parser.js";
 import type { OpAsmPrinter } from "../ir/printer.js";
-import { DYN, MemRefType, TensorType, Type, UnrankedMemRefType, elementTypeOf, i32, i64, index } from "../ir/types.js";
+import { DYN, MemRefType, compatibleShapes, TensorType, Type, UnrankedMemRefType, elementTypeOf, i32, i64, index } from "../ir/types.js";
 import {
   ANY, ANY_MEMREF, ANY_MEMREF_OR_UNRANKED, INDEX, RANKED_OR_UNRANKED_MEMREF, STRIDED_MEMREF, VARIADIC_INDEX, castOp, operandOnlyOp,
 } from "./common.js";
@@ -77,17 +77,19 @@ export function loadStoreParts(op: Operation): { memref: Value; indices: Value[]
     : { memref: op.operand(0), indices: op.operands.slice(1) };
 }
 
+/** A dynamic size, stride or offset, as a type writes it (`?`) or as static_* lists hold it. */
+const anyDynamic = (v: number) => v === DYN || isDynamic(v);
+
 /**
  * The result type of a (non rank-reducing) subview: sizes as given, strides multiplied, offset
  * accumulated; anything depending on a dynamic value is `?` (DYN).
  */
 export function inferSubviewType(src: MemRefType, offsets: number[], sizes: number[], strides: number[]): MemRefType {
   // MLIR's saturated arithmetic: x * 0 = 0 even if x is dynamic; otherwise dynamic wins.
-  const dyn = (v: number) => v === DYN || isDynamic(v);
-  const mul = (a: number, b: number) => (a === 0 || b === 0 ? 0 : dyn(a) || dyn(b) ? DYN : a * b);
+  const mul = (a: number, b: number) => (a === 0 || b === 0 ? 0 : anyDynamic(a) || anyDynamic(b) ? DYN : a * b);
   const base = stridesAndOffset(src);
   let offset = base.offset;
-  offsets.forEach((o, i) => { const t = mul(o, base.strides[i]); offset = dyn(offset) || dyn(t) ? DYN : offset + t; });
+  offsets.forEach((o, i) => { const t = mul(o, base.strides[i]); offset = anyDynamic(offset) || anyDynamic(t) ? DYN : offset + t; });
   const outStrides = strides.map((s, i) => mul(s, base.strides[i]));
   const shape = sizes.map((s) => (isDynamic(s) ? DYN : s));
   return MemRefType.get(shape, src.elementType, new StridedLayoutAttr(outStrides, offset), src.memorySpace);
@@ -152,11 +154,11 @@ function verifyViewLists(op: Operation, ranks: readonly [number, number, number]
   }
 }
 
-/** `(%d0, %d1)[%s0] {attrs} : memref<...>` — alloc and alloca. */
 /** Ops whose regions free what memref.alloca allocates in them (MLIR's AutomaticAllocationScope). */
 const ALLOCATION_SCOPES: ReadonlySet<string> = new Set(["func.func", "llvm.func", "memref.alloca_scope"]);
 const hasAllocationScope = (op: Operation) => { for (let o = op.parentOp; o; o = o.parentOp) if (ALLOCATION_SCOPES.has(o.name)) return true; return false; };
 
+/** `(%d0, %d1)[%s0] {attrs} : memref<...>` — alloc and alloca. */
 function allocOp(name: string): Dialect["ops"][number] {
   return {
     name, operands: [0, -1], results: 1, traits: ["MemAlloc"], props: ["alignment", "operandSegmentSizes"],
@@ -181,7 +183,7 @@ function allocOp(name: string): Dialect["ops"][number] {
       if (segs[0] !== want) return "dimension operand count does not equal memref dynamic dimension count";
       // The layout's symbols: an affine map's, or a strided layout's dynamic strides and offset (its map's symbols)
       const syms = t.layout instanceof AffineMapAttr ? t.layout.map.numSyms
-        : t.layout instanceof StridedLayoutAttr ? [t.layout.offset, ...t.layout.strides].filter((v) => v === DYN || isDynamic(v)).length : 0;
+        : t.layout instanceof StridedLayoutAttr ? [t.layout.offset, ...t.layout.strides].filter(anyDynamic).length : 0;
       if (segs[1] !== syms) return `symbol operand count does not equal memref symbol count: expected ${syms}, got ${segs[1]}`;
       if (name === "memref.alloca" && !hasAllocationScope(op)) return "requires an ancestor op with AutomaticAllocationScope trait";
       // MLIR: any non-negative i64 (the engines take 0 as their default and reject non-powers of two)
@@ -207,7 +209,10 @@ function castCompatible(a: Type, b: Type): boolean {
   if (!(a instanceof MemRefType) || !(b instanceof MemRefType)) return true;
   if (a.rank !== b.rank) return false;
   // Sizes, strides and offset each agree where both are static (MLIR's CastOp::areCastCompatible).
-  const ok = (x: number, y: number) => x === y || isDynamic(x) || isDynamic(y) || x === DYN || y === DYN;
+  return stridedAgree(a, b, (x, y) => x === y || anyDynamic(x) || anyDynamic(y));
+}
+/** Whether `ok` holds for each size, stride and the offset of two memrefs of one rank, side by side. */
+function stridedAgree(a: MemRefType, b: MemRefType, ok: (x: number, y: number) => boolean): boolean {
   const sa = stridesAndOffset(a), sb = stridesAndOffset(b);
   return a.shape.every((d, i) => ok(d, b.shape[i])) && sa.strides.every((d, i) => ok(d, sb.strides[i])) && ok(sa.offset, sb.offset);
 }
@@ -239,8 +244,7 @@ function allocConstSizes(op: Operation, rw: Rewriter): boolean {
 /** A cast that only forgets what is static (sizes, strides, offset): MLIR's CastOp::canFoldIntoConsumerOp. */
 export function castWidens(a: Type, b: Type): boolean {
   if (!(a instanceof MemRefType && b instanceof MemRefType) || a.elementType !== b.elementType || a.rank !== b.rank || a.memorySpace !== b.memorySpace) return false;
-  const sa = stridesAndOffset(a), sb = stridesAndOffset(b), ok = (x: number, y: number) => x === y || y === DYN;
-  return a.shape.every((d, i) => ok(d, b.shape[i])) && sa.strides.every((d, i) => ok(d, sb.strides[i])) && ok(sa.offset, sb.offset);
+  return stridedAgree(a, b, (x, y) => x === y || y === DYN);
 }
 /** Ops whose operand 0 is the value stored: a stored memref keeps its cast (its type is the element type). */
 const STORES: ReadonlySet<string> = new Set(["memref.store", "affine.store"]);
@@ -428,9 +432,7 @@ export const memref: Dialect = {
         const [a, b] = op.operands.map((v) => v.type);
         if (elementTypeOf(a) !== elementTypeOf(b)) return "requires the same element type for all operands";
         // SameOperandsShape: an unranked memref's shape is compatible with any
-        if (a instanceof MemRefType && b instanceof MemRefType && (a.rank !== b.rank || a.shape.some((d, i) => d !== DYN && b.shape[i] !== DYN && d !== b.shape[i]))) {
-          return "requires the same shape for all operands";
-        }
+        if (a instanceof MemRefType && b instanceof MemRefType && !compatibleShapes(a, b)) return "requires the same shape for all operands";
       },
     },
     {

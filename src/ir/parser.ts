@@ -10,8 +10,10 @@ import { FunctionType, Type } from "./types.js";
 
 const DIALECT_FAQ = "https://mlir.llvm.org/getting_started/Faq/#registered-loaded-dependent-whats-up-with-dialects-management";
 
-/** `%name` or `%name#index`; `pos` is its offset in the source (a Location only for errors). */
-/** `%name#index` at `pos`; `numberPos` is where a written `#index` starts. */
+/**
+ * `%name` or `%name#index`; `pos` is its offset in the source (a Location only for errors),
+ * `numberPos` where a written `#index` starts.
+ */
 export interface UnresolvedOperand { name: string; index: number; pos: number; loc?: Location; numberPos?: number }
 export interface RegionArgument { operand: UnresolvedOperand; type: Type; loc?: Location; attrs?: DictionaryAttr }
 

@@ -54,6 +54,10 @@ export abstract class ShapedType extends Type {
   get numElements(): number { return this.shape.reduce((a, b) => a * b, 1); }
 }
 
+/** Equal ranks, sizes equal where both are static (MLIR's verifyCompatibleShape). */
+export const compatibleShapes = (a: ShapedType, b: ShapedType): boolean =>
+  a.shape.length === b.shape.length && a.shape.every((d, i) => d === b.shape[i] || d === DYN || b.shape[i] === DYN);
+
 export class TensorType extends ShapedType {
   readonly str: string;
   private constructor(readonly shape: readonly number[], readonly elementType: Type, readonly encoding?: Attribute) {
