@@ -82,7 +82,7 @@ function gatherConstants(op: Operation, rw: Rewriter): boolean {
 
 /** cmpi predicates by index (MLIR's order) and the negation of each. */
 const CMPI = ["eq", "ne", "slt", "sle", "sgt", "sge", "ult", "ule", "ugt", "uge"];
-const NEGATED: Record<string, string> = { eq: "ne", ne: "eq", slt: "sge", sge: "slt", sle: "sgt", sgt: "sle", ult: "uge", uge: "ult", ule: "ugt", ugt: "ule" };
+export const NEGATED: Record<string, string> = { eq: "ne", ne: "eq", slt: "sge", sge: "slt", sle: "sgt", sgt: "sle", ult: "uge", uge: "ult", ule: "ugt", ugt: "ule" };
 const isTrue = (v: Value) => { const c = constInt(v); return c !== undefined && c !== 0n && elementTypeOf(v.type) === i1; };
 const isFalse = (v: Value) => constInt(v) === 0n && elementTypeOf(v.type) === i1;
 

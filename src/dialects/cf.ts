@@ -1,7 +1,7 @@
 // cf dialect: unstructured control flow between the blocks of a region, as MLIR 19 writes it
 // (what its --convert-scf-to-cf makes): cf.br, cf.cond_br, cf.switch, and cf.assert.
 import { DenseArrayAttr, DenseElementsAttr, StringAttr } from "../ir/attributes.js";
-import type { Builder } from "../ir/builder.js";
+import { Builder } from "../ir/builder.js";
 import { Operation, type Block, type Value } from "../ir/core.js";
 import type { Dialect, OpSpec, VerifyContext } from "../ir/dialect.js";
 import type { OpAsmParser } from "../ir/parser.js";
@@ -60,6 +60,12 @@ const caseSegments = (op: Operation) => (op.attr("case_operand_segments") as Den
 /** Builds `cf.br` to `dest` with `operands` at `b`. */
 export function br(b: Builder, dest: Block, operands: readonly Value[]): Operation {
   return b.insert(new Operation({ name: "cf.br", operands: [...operands], successors: [dest] }));
+}
+/** Replaces `yield` (the terminator of `blk`) by a branch to `dest` with its operands. */
+export function yieldTo(blk: Block, dest: Block): void {
+  const y = blk.terminator!;
+  br(Builder.before(y), dest, y.operands);
+  y.erase();
 }
 /** Builds `cf.cond_br %cond, t(tOps), f(fOps)` at `b`. */
 export function condBr(b: Builder, cond: Value, t: Block, tOps: readonly Value[], f: Block, fOps: readonly Value[]): Operation {

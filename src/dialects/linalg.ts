@@ -418,7 +418,7 @@ const indexOp: OpSpec = {
 };
 
 /** A tensor.cast whose source keeps every static size of its result (MLIR's canFoldIntoConsumerOp). */
-function castFromMoreStatic(v: Value): Value | undefined {
+export function castFromMoreStatic(v: Value): Value | undefined {
   const c = v instanceof OpResult && v.op.name === "tensor.cast" ? v.op : undefined;
   const from = c?.operand(0).type, to = v.type;
   if (!(from instanceof TensorType) || !(to instanceof TensorType) || from.rank !== to.rank || from === to) return undefined;

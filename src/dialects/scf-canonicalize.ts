@@ -1,6 +1,9 @@
 // scf's canonicalization patterns (the common ones of MLIR 19's), for --canonicalize:
 //   scf.for     a loop that never runs gives its inits; one that runs once is its body, inlined;
-//               one that runs more, with nothing but a yield of values from outside, gives those;
+//               one that runs more, with nothing but a yield of values from outside, gives those
+//               (the trip count known from constant bounds, or an upper bound `lb + C`);
+//               an init cast from a more static tensor, whose result has one use, is that
+//               tensor, cast back inside the loop and after it;
 //               an iter_arg yielded unchanged (or unused, its init yielded), or unused with its result, is dropped;
 //   scf.if      on a negated condition swaps its branches; one right after another on the same
 //               (or the negated) condition merges into it;
@@ -10,41 +13,68 @@
 //               an else that only yields;
 //   scf.while   a before-argument the loop never changes is its init, and dropped with unused ones;
 //               a forwarded value defined outside is that value, and one unused on both sides
-//               goes; an after-argument that forwards the condition is true;
-//   scf.execute_region  a single block is inlined;
+//               goes; an after-argument that forwards the condition is true, and so is a cmpi
+//               like the condition's on the forwarded values (its inverse false); a value
+//               forwarded twice is one result; before-arguments all forwarded, in another
+//               order, are forwarded in theirs;
+//   scf.parallel        a dimension that never runs gives the inits; one that runs once is its
+//               lower bound, dropped (all dropped: the body inlined, each reduction applied to
+//               its init); a loop whose body is only another, neither reducing, is one loop;
+//   scf.execute_region  a single block is inlined; several are, in a function's body (or
+//               another execute_region's), with scf.yield a cf.br to the ops after it;
 //   scf.index_switch    on a constant: the matching case (or the default) inlined.
-import { type DenseArrayAttr, boolAttr } from "../ir/attributes.js";
+import { type DenseArrayAttr, type IntegerAttr, boolAttr } from "../ir/attributes.js";
 import { Block, BlockArgument, OpResult, Operation, Region, Value } from "../ir/core.js";
-import { Builder, inlineBefore } from "../ir/builder.js";
+import { Builder, inlineBefore, inlineRegionBefore, mergeBlocks, splitBlock } from "../ir/builder.js";
 import type { Rewriter } from "../ir/dialect.js";
-import { i1 } from "../ir/types.js";
-import { constantIndex } from "./arith.js";
+import { type Type, i1 } from "../ir/types.js";
+import { CMPI_PREDICATES, constantIndex } from "./arith.js";
+import { NEGATED } from "./arith-canonicalize.js";
+import { br, yieldTo } from "./cf.js";
+import { castFromMoreStatic } from "./linalg.js";
+import { segmentSizes } from "./memref.js";
+import { parallelParts } from "./scf.js";
 
 
-/** `op` rebuilt with `operands` and the results `keep` marks, its regions moved over (the dropped results are unused). */
-function withResults(op: Operation, operands: Value[], keep: readonly boolean[]): void {
-  const n = new Operation({ name: op.name, operands, resultTypes: op.results.filter((_, i) => keep[i]).map((r) => r.type), attributes: op.attributes, loc: op.loc });
+/** A new `op` with `operands` and `resultTypes` in its place, its regions moved over; `op` stays, without regions. */
+function rebuilt(op: Operation, operands: Value[], resultTypes: Type[]): Operation {
+  const n = new Operation({ name: op.name, operands, resultTypes, attributes: op.attributes, loc: op.loc });
   op.parent!.insertBefore(op, n);
   for (const r of op.regions) n.addRegion(r);
   (op.regions as Region[]).length = 0;
+  return n;
+}
+
+/** `op` rebuilt with `operands` and the results `keep` marks (the dropped results are unused). */
+function withResults(op: Operation, operands: Value[], keep: readonly boolean[]): void {
+  const n = rebuilt(op, operands, op.results.filter((_, i) => keep[i]).map((r) => r.type));
   let k = 0;
   op.results.forEach((r, i) => { if (keep[i]) r.replaceAllUsesWith(n.results[k++]); });
   op.erase();
 }
 
+/** ub - lb, where both are constants or ub is `lb + C` (MLIR's computeConstDiff). */
+function constDiff(lb: Value, ub: Value): number | undefined {
+  const l = constantIndex(lb), u = constantIndex(ub), add = ub.owner;
+  if (l !== undefined && u !== undefined) return u - l;
+  if (!(add instanceof Operation) || add.name !== "arith.addi") return undefined;
+  return add.operand(0) === lb ? constantIndex(add.operand(1)) : add.operand(1) === lb ? constantIndex(add.operand(0)) : undefined;
+}
+
 export function canonicalizeFor(op: Operation, rw: Rewriter): boolean {
   const [lbv, ubv, stepv] = op.operands, inits = op.operands.slice(3), body = op.body(), iterArgs = body.args.slice(1), y = body.terminator!;
-  const lb = constantIndex(lbv), ub = constantIndex(ubv), step = constantIndex(stepv);
-  if (lbv === ubv || (lb !== undefined && ub !== undefined && lb >= ub)) { rw.replaceOp(op, inits); return true; }
-  if (lb !== undefined && ub !== undefined && step !== undefined && step > 0 && ub - lb <= step) {
+  const diff = lbv === ubv ? 0 : constDiff(lbv, ubv), step = constantIndex(stepv);
+  if (diff !== undefined && diff <= 0) { rw.replaceOp(op, inits); return true; }
+  if (diff !== undefined && step !== undefined && step > 0 && diff <= step) {
     rw.replaceOp(op, inlineBefore(body, op, [lbv, ...inits]));
     return true;
   }
   // Runs more than once, and only yields values from outside: those values.
-  if (lb !== undefined && ub !== undefined && step !== undefined && body.ops.length === 1 && y.operands.every((v) => definedOutside(v, op))) {
+  if (diff !== undefined && step !== undefined && body.ops.length === 1 && y.operands.every((v) => definedOutside(v, op))) {
     rw.replaceOp(op, [...y.operands]);
     return true;
   }
+  if (forTensorCast(op, rw)) return true;
   // An iter_arg yielded unchanged, or unused and yielding its init again (only then, as MLIR 19), is
   // that init; one unused with its result goes.
   const keep = iterArgs.map((a, i) => y.operands[i] !== a && !(y.operands[i] === inits[i] && !a.hasUses) && (a.hasUses || op.results[i].hasUses));
@@ -57,6 +87,23 @@ export function canonicalizeFor(op: Operation, rw: Rewriter): boolean {
   y.setOperands(y.operands.filter((_, i) => keep[i]));
   for (let i = keep.length - 1; i >= 0; i--) if (!keep[i]) body.eraseArg(i + 1);
   withResults(op, [lbv, ubv, stepv, ...inits.filter((_, i) => keep[i])], keep);
+  return true;
+}
+
+/** MLIR's ForOpTensorCastFolder: the first init cast from a more static tensor, its result used once, becomes that tensor. */
+function forTensorCast(op: Operation, rw: Rewriter): boolean {
+  const i = op.operands.slice(3).findIndex((v, k) => castFromMoreStatic(v) && op.results[k].uses.length === 1);
+  if (i < 0) return false;
+  const src = castFromMoreStatic(op.operand(3 + i))!, old = op.operand(3 + i).type;
+  const cast = (v: Value, t: Type) => new Operation({ name: "tensor.cast", operands: [v], resultTypes: [t], loc: op.loc });
+  const loop = rebuilt(op, op.operands.map((v, k) => (k === 3 + i ? src : v)), op.results.map((r, k) => (k === i ? src.type : r.type)));
+  const oldBody = loop.body(), body = loop.regions[0].insert(new Block(oldBody.args.map((a, k) => (k === 1 + i ? src.type : a.type))), 0);
+  const castIn = body.append(cast(body.args[1 + i], old)).result;
+  mergeBlocks(oldBody, body, body.args.map((a, k) => (k === 1 + i ? castIn : a)));
+  const y = body.terminator!;
+  y.setOperand(i, body.insertBefore(y, cast(y.operand(i), src.type)).result);
+  const castOut = op.parent!.insertAfter(loop, cast(loop.results[i], old)).result;
+  rw.replaceOp(op, loop.results.map((r, k) => (k === i ? castOut : r)));
   return true;
 }
 
@@ -198,9 +245,20 @@ function inside(op: Operation, region: Region): boolean {
 }
 
 export function canonicalizeExecuteRegion(op: Operation, rw: Rewriter): boolean {
-  if (op.regions[0].blocks.length !== 1) return false;
-  rw.replaceOp(op, inlineBefore(op.body(), op));
+  if (op.regions[0].blocks.length === 1) { rw.replaceOp(op, inlineBefore(op.body(), op)); return true; }
+  // Only a region that may hold several blocks takes them (MLIR: a FunctionOpInterface op's or an execute_region's).
+  if (!["func.func", "llvm.func", "scf.execute_region"].includes(op.parentOp?.name ?? "")) return false;
+  inlineExecuteRegion(op, (o, vs) => rw.replaceOp(o, vs));
   return true;
+}
+
+/** `op`'s blocks moved before the ops after it, each scf.yield a cf.br to them (their arguments: its results). */
+export function inlineExecuteRegion(op: Operation, replace: (op: Operation, values: Value[]) => void): void {
+  const from = op.parent!, rest = splitBlock(from, op), r = op.region();
+  br(Builder.atEnd(from, op.loc), r.blocks[0], []);
+  for (const b of r.blocks) if (b.terminator?.name === "scf.yield") yieldTo(b, rest);
+  inlineRegionBefore(r, rest);
+  replace(op, op.results.map((res) => rest.addArg(res.type, op.loc)));
 }
 
 /** scf.index_switch on a constant (MLIR's FoldConstantCase); regions: the default, then the cases in order. */
@@ -212,8 +270,13 @@ export function canonicalizeIndexSwitch(op: Operation, rw: Rewriter): boolean {
   return true;
 }
 
-/** scf.while: MLIR's patterns for invariant, unused and forwarded arguments (see the top). */
+/** scf.while: MLIR's patterns (see the top), in its order. */
 export function canonicalizeWhile(op: Operation, rw: Rewriter): boolean {
+  return whileArgs(op, rw) || whileCmpCond(op, rw) || whileDuplicatedResults(op) || whileAlignBeforeArgs(op, rw);
+}
+
+/** Invariant, unused and forwarded arguments. */
+function whileArgs(op: Operation, rw: Rewriter): boolean {
   const before = op.body(0), after = op.body(1), cond = before.terminator!, yld = after.terminator!, inits = op.operands;
   let fwd = cond.operands.slice(1);
   // Before side: an argument yielded back as its init (directly or through the condition) is that init.
@@ -246,5 +309,111 @@ export function canonicalizeWhile(op: Operation, rw: Rewriter): boolean {
   for (let k = keep.length - 1; k >= 0; k--) if (!keep[k]) after.eraseArg(k);
   cond.setOperands([cond.operand(0), ...fwd.filter((_, k) => keep[k])]);
   withResults(op, [...op.operands], keep);
+  return true;
+}
+
+/** In the after region, a cmpi like the condition's, on what it forwards, is true; its inverse false (MLIR's WhileCmpCond). */
+function whileCmpCond(op: Operation, rw: Rewriter): boolean {
+  const cond = op.body(0).terminator!, cmp = cond.operand(0).owner, after = op.body(1);
+  if (!(cmp instanceof Operation) || cmp.name !== "arith.cmpi") return false;
+  const pred = CMPI_PREDICATES[cmp.attr<IntegerAttr>("predicate")!.num];
+  let changed = false;
+  cond.operands.slice(1).forEach((v, k) => {
+    for (const side of [0, 1]) {
+      if (v !== cmp.operand(side)) continue;
+      for (const u of [...after.args[k].uses]) {
+        const c = u.op;
+        if (c.name !== "arith.cmpi" || c.operand(side) !== after.args[k] || c.operand(1 - side) !== cmp.operand(1 - side)) continue;
+        const p = CMPI_PREDICATES[c.attr<IntegerAttr>("predicate")!.num];
+        if (p !== pred && p !== NEGATED[pred]) continue;
+        rw.replaceOp(c, [rw.constant(c, boolAttr(p === pred), i1)]);
+        changed = true;
+      }
+    }
+  });
+  return changed;
+}
+
+/** A value the condition forwards twice is one result, one after-argument (MLIR's WhileRemoveDuplicatedResults). */
+function whileDuplicatedResults(op: Operation): boolean {
+  const cond = op.body(0).terminator!, after = op.body(1), fwd = cond.operands.slice(1);
+  const first = fwd.map((v) => fwd.indexOf(v)), keep = first.map((f, k) => f === k);
+  if (keep.every(Boolean)) return false;
+  first.forEach((f, k) => {
+    if (f === k) return;
+    after.args[k].replaceAllUsesWith(after.args[f]);
+    op.results[k].replaceAllUsesWith(op.results[f]);
+  });
+  for (let k = keep.length - 1; k >= 0; k--) if (!keep[k]) after.eraseArg(k);
+  cond.setOperands([cond.operand(0), ...fwd.filter((_, k) => keep[k])]);
+  withResults(op, [...op.operands], keep);
+  return true;
+}
+
+/**
+ * The condition forwarding every before-argument once, in another order, forwards them in
+ * theirs; after-arguments and results follow (MLIR's WhileOpAlignBeforeArgs).
+ */
+function whileAlignBeforeArgs(op: Operation, rw: Rewriter): boolean {
+  const before = op.body(0), after = op.body(1), cond = before.terminator!, fwd = cond.operands.slice(1);
+  // at[k]: the before-argument forwarded at k
+  const at = fwd.map((v) => (v instanceof BlockArgument && v.block === before ? v.index : -1));
+  if (fwd.length !== before.args.length || at.includes(-1) || new Set(at).size !== at.length || at.every((j, k) => j === k)) return false;
+  cond.setOperands([cond.operand(0), ...before.args]);
+  const n = after.args.length;
+  const args = before.args.map((a) => after.addArg(a.type, a.loc));
+  for (let k = 0; k < n; k++) after.args[k].replaceAllUsesWith(args[at[k]]);
+  for (let k = n - 1; k >= 0; k--) after.eraseArg(k);
+  const loop = rebuilt(op, [...op.operands], before.args.map((a) => a.type));
+  rw.replaceOp(op, at.map((j) => loop.results[j]));
+  return true;
+}
+
+/** Iterations of one scf.parallel dimension where known: none for lb = ub, else from constants (MLIR 19's constantTripCount). */
+function tripCount(lb: Value, ub: Value, step: Value): number | undefined {
+  if (lb === ub) return 0;
+  const l = constantIndex(lb), u = constantIndex(ub), s = constantIndex(step);
+  return l === undefined || u === undefined || !s ? undefined : Math.ceil((u - l) / s);
+}
+
+function setParallelBounds(op: Operation, lbs: Value[], ubs: Value[], steps: Value[], inits: Value[]): void {
+  op.setOperands([...lbs, ...ubs, ...steps, ...inits]);
+  op.attributes.set("operandSegmentSizes", segmentSizes(lbs.length, ubs.length, steps.length, inits.length));
+}
+
+/** scf.parallel: single- and zero-iteration dimensions (MLIR's ParallelOpSingleOrZeroIterationDimsFolder), nested loops. */
+export function canonicalizeParallel(op: Operation, rw: Rewriter): boolean {
+  const { lbs, ubs, steps, inits, body, ivs } = parallelParts(op);
+  const trips = lbs.map((lb, i) => tripCount(lb, ubs[i], steps[i]));
+  if (trips.includes(0)) { rw.replaceOp(op, inits); return true; }
+  const keep = trips.map((n) => n !== 1);
+  if (!keep.some(Boolean)) {
+    const reduce = body.terminator!, reduced = inlineBefore(body, op, lbs);
+    rw.replaceOp(op, reduce.regions.map((r, i) => inlineBefore(r.blocks[0], op, [inits[i], reduced[i]])[0]));
+    return true;
+  }
+  if (!keep.every(Boolean)) {
+    for (let i = keep.length - 1; i >= 0; i--) {
+      if (keep[i]) continue;
+      ivs[i].replaceAllUsesWith(lbs[i]);
+      body.eraseArg(i);
+    }
+    const kept = (vs: Value[]) => vs.filter((_, i) => keep[i]);
+    setParallelBounds(op, kept(lbs), kept(ubs), kept(steps), inits);
+    return true;
+  }
+  return mergeNestedParallel(op, rw);
+}
+
+/** A loop whose body is only another loop, neither reducing, the inner bounds not using the outer variables: one loop (MLIR's MergeNestedParallelLoops). */
+function mergeNestedParallel(op: Operation, rw: Rewriter): boolean {
+  const outer = parallelParts(op), inner = outer.body.ops.length === 2 ? outer.body.ops[0] : undefined;
+  if (inner?.name !== "scf.parallel" || outer.inits.length) return false;
+  const f = parallelParts(inner);
+  const usesOuter = (v: Value) => v instanceof BlockArgument && v.block === outer.body;
+  if (f.inits.length || [...f.lbs, ...f.ubs, ...f.steps].some(usesOuter)) return false;
+  inlineBefore(f.body, inner, f.ivs.map((iv) => outer.body.addArg(iv.type, iv.loc)));
+  rw.replaceOp(inner, []);
+  setParallelBounds(op, [...outer.lbs, ...f.lbs], [...outer.ubs, ...f.ubs], [...outer.steps, ...f.steps], []);
   return true;
 }

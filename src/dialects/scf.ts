@@ -9,7 +9,7 @@ import type { OpAsmPrinter } from "../ir/printer.js";
 import { FunctionType, IndexType, Type, i1, i64, index } from "../ir/types.js";
 import { constantIndex } from "./arith.js";
 import { ANY, I1, INDEX, SIGNLESS_INT_OR_INDEX, loopLikeProblem, returnLikeOp, typesOf, variadic } from "./common.js";
-import { canonicalizeExecuteRegion, canonicalizeFor, canonicalizeIf, canonicalizeIndexSwitch, canonicalizeWhile, foldIf } from "./scf-canonicalize.js";
+import { canonicalizeExecuteRegion, canonicalizeFor, canonicalizeIf, canonicalizeIndexSwitch, canonicalizeParallel, canonicalizeWhile, foldIf } from "./scf-canonicalize.js";
 import { segment, segmentSizes } from "./memref.js";
 
 // ---- helpers other code uses -------------------------------------------------------------------
@@ -378,7 +378,7 @@ export const switchCases = (op: Operation): number[] => [...(op.attr<DenseArrayA
 export const scf: Dialect = {
   name: "scf",
   ops: [
-    { ...forOp, canonicalize: canonicalizeFor }, { ...ifOp, fold: foldIf, canonicalize: canonicalizeIf }, { ...whileOp, canonicalize: canonicalizeWhile }, conditionOp, parallelOp, reduceOp,
+    { ...forOp, canonicalize: canonicalizeFor }, { ...ifOp, fold: foldIf, canonicalize: canonicalizeIf }, { ...whileOp, canonicalize: canonicalizeWhile }, conditionOp, { ...parallelOp, canonicalize: canonicalizeParallel }, reduceOp,
     { ...executeRegionOp, canonicalize: canonicalizeExecuteRegion }, { ...indexSwitchOp, canonicalize: canonicalizeIndexSwitch },
     returnLikeOp("scf.yield", {
       verify(op) {

@@ -81,3 +81,15 @@ export function mergeBlocks(from: Block, into: Block, args: readonly Value[]): v
 
 /** Moves `block`'s ops but its terminator before `at`, its arguments replaced by `args`; the terminator's operands. */
 export const inlineBefore = (block: Block, at: Operation, args: readonly Value[] = []): Value[] => [...inlineBlock(block, Builder.before(at), args)!.operands];
+
+/** Moves `at` and the ops after it into a new block right after `b` (MLIR's splitBlock). */
+export function splitBlock(b: Block, at: Operation): Block {
+  const nb = b.parent!.insert(new Block(), b.parent!.blocks.indexOf(b) + 1);
+  for (const o of b.ops.slice(b.ops.indexOf(at))) nb.append(o);
+  return nb;
+}
+/** Moves every block of `src` before `before` (MLIR's inlineRegionBefore). */
+export function inlineRegionBefore(src: Region, before: Block): void {
+  const r = before.parent!;
+  for (const b of src.blocks.splice(0)) r.insert(b, r.blocks.indexOf(before));
+}

@@ -11,34 +11,18 @@
 // Ops are lowered outermost first; an scf op inside an op kept whole (affine.for,
 // linalg.generic ...) stays, since that op's region must keep one block.
 import { DenseArrayAttr } from "../ir/attributes.js";
-import { Builder, inlineBefore, inlineBlock, regionWith } from "../ir/builder.js";
+import { Builder, inlineBefore, inlineBlock, inlineRegionBefore, regionWith, splitBlock } from "../ir/builder.js";
 import { Block, Module, Operation, Region, Value } from "../ir/core.js";
 import type { Context } from "../ir/dialect.js";
 import type { DiagnosticSink } from "../ir/diagnostics.js";
 import { type Type, i32, index } from "../ir/types.js";
-import { br, condBr, switchOp } from "../dialects/cf.js";
+import { br, condBr, switchOp, yieldTo } from "../dialects/cf.js";
+import { inlineExecuteRegion } from "../dialects/scf-canonicalize.js";
 import { parallelParts } from "../dialects/scf.js";
 import { foldInPlace } from "./canonicalize.js";
 import { cmpi } from "./lower-affine.js";
 import type { Pass } from "./pass.js";
 
-/** Moves `at` and the ops after it into a new block right after `b` (MLIR's splitBlock). */
-function splitBlock(b: Block, at: Operation): Block {
-  const nb = b.parent!.insert(new Block(), b.parent!.blocks.indexOf(b) + 1);
-  for (const o of b.ops.slice(b.ops.indexOf(at))) nb.append(o);
-  return nb;
-}
-/** Moves every block of `src` before `before` (MLIR's inlineRegionBefore). */
-function inlineRegionBefore(src: Region, before: Block): void {
-  const r = before.parent!;
-  for (const b of src.blocks.splice(0)) r.insert(b, r.blocks.indexOf(before));
-}
-/** Replaces `yield` (the terminator of `blk`) by a branch to `dest` with its operands. */
-function yieldTo(blk: Block, dest: Block): void {
-  const y = blk.terminator!;
-  br(Builder.before(y), dest, y.operands);
-  y.erase();
-}
 function replace(op: Operation, values: readonly Value[]): void {
   op.results.forEach((r, i) => r.replaceAllUsesWith(values[i]));
   op.erase();
@@ -115,14 +99,6 @@ function lowerIndexSwitch(op: Operation): void {
   replace(op, results);
 }
 
-function lowerExecuteRegion(op: Operation): void {
-  const condBlock = op.parent!, rest = splitBlock(condBlock, op), r = op.region();
-  br(Builder.atEnd(condBlock, op.loc), r.blocks[0], []);
-  for (const b of r.blocks) if (b.terminator?.name === "scf.yield") yieldTo(b, rest);
-  inlineRegionBefore(r, rest);
-  replace(op, op.results.map((res) => rest.addArg(res.type, op.loc)));
-}
-
 /** scf.parallel as the nest of scf.for it means run in order; each reduction folds into its iter_arg. */
 function lowerParallel(op: Operation): void {
   const { lbs, ubs, steps, inits, body } = parallelParts(op), ivs: Value[] = [];
@@ -148,7 +124,7 @@ function lowerParallel(op: Operation): void {
 }
 
 const LOWER: Record<string, (op: Operation) => void> = {
-  "scf.parallel": lowerParallel, "scf.for": lowerFor, "scf.if": lowerIf, "scf.while": lowerWhile, "scf.index_switch": lowerIndexSwitch, "scf.execute_region": lowerExecuteRegion,
+  "scf.parallel": lowerParallel, "scf.for": lowerFor, "scf.if": lowerIf, "scf.while": lowerWhile, "scf.index_switch": lowerIndexSwitch, "scf.execute_region": (op) => inlineExecuteRegion(op, replace),
 };
 
 /** The first scf op to lower in `r`'s blocks (its nested regions are lowered after it, into `r`). */

@@ -1,6 +1,6 @@
 // --canonicalize as mlir-opt-19 runs it: the output of canonicalize/patterns.mlir (constants
 // uniqued and hoisted, folds, dead ops and loops, the scf, memref and bufferization patterns)
-// is recorded in patterns.expected.mlir, which is mlir-opt-19's; with MLIR's tools the examples
+// is recorded in patterns.expected.mlir, which is mlir-opt-19's (scf.mlir's likewise); with MLIR's tools the examples
 // and dialect programs are compared with mlir-opt-19 --canonicalize directly.
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
@@ -27,14 +27,16 @@ function canonicalized(text: string, file: string): string {
   return printModule(m, ctx, { aliases: true }); // as tensorlang-opt prints: #map aliases above the module
 }
 
-test("canonicalize/patterns.mlir gives mlir-opt-19's output", () => {
-  const out = canonicalized(read("test/passes/canonicalize/patterns.mlir"), "patterns.mlir");
-  assert.equal(norm(out), norm(read("test/passes/canonicalize/patterns.expected.mlir")));
-  assert.equal(canonicalized(out, "again.mlir"), out, "a fixed point");
-});
+for (const name of ["patterns", "scf"]) {
+  test(`canonicalize/${name}.mlir gives mlir-opt-19's output`, () => {
+    const out = canonicalized(read(`test/passes/canonicalize/${name}.mlir`), `${name}.mlir`);
+    assert.equal(norm(out), norm(read(`test/passes/canonicalize/${name}.expected.mlir`)));
+    assert.equal(canonicalized(out, "again.mlir"), out, "a fixed point");
+  });
+}
 
 const AGREEING = [
-  "test/passes/canonicalize/patterns.mlir", "examples/matmul_loops.mlir", "examples/conv2d.mlir", "examples/lander.mlir",
+  "test/passes/canonicalize/patterns.mlir", "test/passes/canonicalize/scf.mlir", "examples/matmul_loops.mlir", "examples/conv2d.mlir", "examples/lander.mlir",
   "examples/printf.mlir", "examples/reflect.mlir", "test/dialects/arith/ops.mlir", "test/dialects/math/ops.mlir",
   "test/dialects/memref/ops.mlir", "test/dialects/vector/ops.mlir", "test/dialects/llvm/ops.mlir",
   "test/dialects/affine/ops.mlir", "test/dialects/linalg/ops.mlir", "test/dialects/tensor/ops.mlir",
