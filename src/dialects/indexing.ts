@@ -1,7 +1,7 @@
 // Shared pieces of tensor/vector/linalg (and memref) syntax: operand segments, and MLIR's
 // mixed static/dynamic index lists (`[%a, 4] [2, %b] [1, 1]`) stored as operands plus a
 // `static_*` DenseArrayAttr whose dynamic entries hold kDynamic (INT64_MIN), as MLIR does.
-import { DenseArrayAttr } from "../ir/attributes.js";
+import { ArrayAttr, DenseArrayAttr, IntegerAttr } from "../ir/attributes.js";
 import { Operation, type Value } from "../ir/core.js";
 import type { Rewriter } from "../ir/dialect.js";
 import type { OpAsmParser, UnresolvedOperand } from "../ir/parser.js";
@@ -120,3 +120,68 @@ export function replaceCastBack(op: Operation, rw: Rewriter, made: Operation, ca
   return true;
 }
 
+
+/** An entry's value when it is known: static, or an SSA value given by a constant (MLIR's getConstantIntValue). */
+export const knownInt = (v: OpFoldResult): number | undefined => (typeof v === "number" ? (v === K_DYNAMIC ? undefined : v) : constantIndex(v));
+
+/**
+ * MLIR's foldDynamicIndexList over offsets, sizes, strides in turn, as its constant-argument
+ * folders call it (`failed(a) && failed(b) && ...`): the first list holding constant operands has
+ * them made static (only non-negative ones where `nonNeg`), the later ones wait for the next
+ * application; undefined if none does.
+ */
+export function foldConstantLists(lists: readonly OpFoldResult[][], nonNeg: readonly boolean[]): OpFoldResult[][] | undefined {
+  for (let i = 0; i < lists.length; i++) {
+    let changed = false;
+    const l = lists[i].map((v) => {
+      const c = typeof v === "number" ? undefined : constantIndex(v);
+      if (c === undefined || (nonNeg[i] && c < 0)) return v;
+      changed = true;
+      return c;
+    });
+    if (changed) return lists.map((x, k) => (k === i ? l : x));
+  }
+  return undefined;
+}
+
+const LIST_PROPS = ["static_offsets", "static_sizes", "static_strides"];
+/**
+ * A new `name` op (`op`'s own by default) in front of `op`: the leading operands `lead`,
+ * offsets/sizes/strides `lists` (statics in its `static_*`, the rest operands) and result type
+ * `type` (MLIR's builders: no other attribute is kept).
+ */
+export function sliceLike(op: Operation, lead: readonly Value[], lists: readonly OpFoldResult[][], type: Type, name = op.name): Operation {
+  const dyn = lists.map((l) => l.filter((v): v is Value => typeof v !== "number"));
+  const attributes: Record<string, DenseArrayAttr> = { operandSegmentSizes: segmentSizesAttr([...lead.map(() => 1), ...dyn.map((d) => d.length)]) };
+  LIST_PROPS.forEach((n, i) => { attributes[n] = i64Array(lists[i].map((v) => (typeof v === "number" ? v : K_DYNAMIC))); });
+  const made = new Operation({ name, operands: [...lead, ...dyn.flat()], resultTypes: [type], attributes, loc: op.loc });
+  op.parent!.insertBefore(op, made);
+  return made;
+}
+
+/** `op` replaced by `v`, through a `cast` (made in front of `op`) to `op`'s type where `v`'s differs. */
+export function replaceCasting(op: Operation, rw: Rewriter, v: Value, cast: string): true {
+  if (v.type !== op.result.type) {
+    const back = new Operation({ name: cast, operands: [v], resultTypes: [op.result.type], loc: op.loc });
+    op.parent!.insertBefore(op, back);
+    v = back.result;
+  }
+  rw.replaceOp(op, [v]);
+  return true;
+}
+
+/** Whether two mixed lists are the same entries (MLIR's `a == b` on OpFoldResults: equal statics or the same value). */
+export const sameLists = (a: readonly OpFoldResult[], b: readonly OpFoldResult[]) => a.length === b.length && a.every((v, i) => v === b[i]);
+
+/**
+ * The reassociation of a reshape of a reshape of the same kind (MLIR's
+ * composeReassociationIndices): each group of the one with fewer groups joins the groups of the
+ * other it names; undefined where both have as many.
+ */
+export function composeReassociations(a: readonly number[][], b: readonly number[][]): number[][] | undefined {
+  if (a.length === b.length) return undefined;
+  const [big, small] = a.length > b.length ? [a, b] : [b, a];
+  if (small.length && small.reduce((n, g) => n + g.length, 0) !== big.length) return undefined;
+  return small.map((g) => g.flatMap((i) => big[i]));
+}
+export const reassociationAttr = (groups: readonly number[][]) => new ArrayAttr(groups.map((g) => new ArrayAttr(g.map((i) => new IntegerAttr(BigInt(i), i64)))));

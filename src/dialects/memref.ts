@@ -1,11 +1,11 @@
 // memref dialect: buffers and their views — alloc/alloca/dealloc, load/store, dim, cast,
 // subview, reinterpret_cast, copy, global/get_global — in MLIR 19's custom and generic forms.
 import {
-  type Attribute, AffineMapAttr, ArrayAttr, DenseArrayAttr, DenseElementsAttr, IntegerAttr, StridedLayoutAttr, StringAttr, SymbolRefAttr, TypeAttr, UnitAttr, intAttr, unit,
+  AffineMapAttr, ArrayAttr, DenseArrayAttr, DenseElementsAttr, IntegerAttr, StridedLayoutAttr, StringAttr, SymbolRefAttr, TypeAttr, UnitAttr, unit,
 } from "../ir/attributes.js";
 import { OpResult, Operation, symbolName, type BlockArgument, type Value } from "../ir/core.js";
-import { replaceCastBack, staticSizes } from "./indexing.js";
-import { withResultNames, type Dialect, type OpSpec, type OperationState, type Rewriter } from "../ir/dialect.js";
+import { MEMREF_PATTERNS } from "./memref-canonicalize.js";
+import { withResultNames, type Dialect, type OpSpec, type OperationState } from "../ir/dialect.js";
 import { DiagnosticError, formatLoc, opSite } from "../ir/diagnostics.js";
 import type { OpAsmParser, UnresolvedOperand } from "../ir/parser.js";
 import type { OpAsmPrinter } from "../ir/printer.js";
@@ -222,25 +222,6 @@ const GLOBAL_PROPS = ["sym_name", "sym_visibility", "type", "initial_value", "co
 /** The memref type of a memref.global. */
 export const globalType = (op: Operation): Type | undefined => op.attr<TypeAttr>("type")?.type;
 
-/**
- * memref's canonicalization (the common rules of MLIR 19's): the rank of a ranked memref is a
- * constant; a copy onto itself goes; a dealloc of a cast deallocates the cast's source; an alloc
- * that is only stored into and deallocated goes with those users.
- */
-const deadAlloc = (op: Operation, rw: Rewriter): boolean => {
-  const users = op.result.users;
-  if (users.some((u) => u.name === "memref.store" ? u.operand(0) === op.result : u.name !== "memref.dealloc")) return false;
-  for (const u of users) rw.replaceOp(u, []);
-  rw.replaceOp(op, []);
-  return true;
-};
-/** MLIR's SimplifyAllocConst: dynamic sizes given by constants become static, cast back to the old type. */
-function allocConstSizes(op: Operation, rw: Rewriter): boolean {
-  const t = op.result.type as MemRefType, syms = segment(op, 1), s = staticSizes(t.shape, segment(op, 0));
-  if (t.layout || !s) return false; // (an identity layout only: the new type keeps the layout as it is)
-  return replaceCastBack(op, rw, new Operation({ name: op.name, operands: [...s.sizes, ...syms], resultTypes: [MemRefType.get(s.shape, t.elementType, undefined, t.memorySpace)],
-    attributes: { ...Object.fromEntries(op.attributes), operandSegmentSizes: segmentSizes(s.sizes.length, syms.length) }, loc: op.loc }), "memref.cast");
-}
 /** A cast that only forgets what is static (sizes, strides, offset): MLIR's CastOp::canFoldIntoConsumerOp. */
 export function castWidens(a: Type, b: Type): boolean {
   if (!(a instanceof MemRefType && b instanceof MemRefType) || a.elementType !== b.elementType || a.rank !== b.rank || a.memorySpace !== b.memorySpace) return false;
@@ -266,41 +247,6 @@ export function foldMemRefCast(op: Operation, widening = false): boolean {
 export function foldingMemRefCasts(specs: readonly OpSpec[], names: ReadonlySet<string>): OpSpec[] {
   return specs.map((s) => (names.has(s.name) ? { ...s, canonicalize: (op, rw) => foldMemRefCast(op) || !!s.canonicalize?.(op, rw) } : s));
 }
-/** The size operand a dynamic dimension `k` of `m` was made with: alloc, alloca, view, a subview that keeps its rank. */
-function dynamicSizeOf(m: Value, k: number): Value | undefined {
-  const t = m.type as MemRefType, d = m instanceof OpResult ? m.op : undefined, nth = t.shape.slice(0, k).filter((x) => x === DYN).length;
-  if (d?.name === "memref.alloc" || d?.name === "memref.alloca") return segment(d, 0)[nth];
-  if (d?.name === "memref.view") return d.operands.slice(2)[nth];
-  if (d?.name === "memref.subview" && (d.operand(0).type as MemRefType).rank === t.rank) {
-    const sizes = staticList(d, "static_sizes");
-    return isDynamic(sizes[k]) ? segment(d, 2)[sizes.slice(0, k).filter(isDynamic).length] : undefined;
-  }
-  return undefined;
-}
-const cstIndex = (a: Attribute | undefined): number | undefined => (a instanceof IntegerAttr ? Number(a.value) : undefined);
-const CANONICAL: Record<string, Pick<OpSpec, "fold" | "canonicalize">> = {
-  "memref.rank": { fold: (op) => (op.operand(0).type instanceof MemRefType ? [intAttr((op.operand(0).type as MemRefType).rank, index)] : undefined) },
-  "memref.dim": {
-    fold(op, consts) { // a static size; the size a dynamic one was allocated or viewed with
-      const t = op.operand(0).type, k = cstIndex(consts[1]);
-      if (!(t instanceof MemRefType) || k === undefined || k < 0 || k >= t.rank) return undefined;
-      if (t.shape[k] !== DYN) return [intAttr(t.shape[k], index)];
-      const v = dynamicSizeOf(op.operand(0), k);
-      return v && [v];
-    },
-    canonicalize(op) { // dim(cast) -> dim, at a known index (as MLIR's fold)
-      const i = op.operand(1);
-      return i instanceof OpResult && i.op.name === "arith.constant" && foldMemRefCast(op);
-    },
-  },
-  "memref.copy": { canonicalize: (op, rw) => (op.operand(0) === op.operand(1) ? (rw.replaceOp(op, []), true) : foldMemRefCast(op, true)) },
-  "memref.dealloc": { canonicalize: (op) => foldMemRefCast(op) },
-  "memref.load": { canonicalize: (op) => foldMemRefCast(op) },
-  "memref.store": { canonicalize: (op) => foldMemRefCast(op) },
-  "memref.cast": { canonicalize: (op) => foldMemRefCast(op), fold: (op) => (op.operand(0).type === op.result.type ? [op.operand(0)] : undefined) },
-  "memref.alloc": { canonicalize: (op, rw) => deadAlloc(op, rw) || allocConstSizes(op, rw) },
-  "memref.alloca": { canonicalize: (op, rw) => deadAlloc(op, rw) || allocConstSizes(op, rw) },
-};
 
 export const memref: Dialect = {
   name: "memref",
@@ -572,7 +518,7 @@ export const memref: Dialect = {
     "memref.alloc": "alloc", "memref.alloca": "alloca", "memref.cast": "cast", "memref.collapse_shape": "collapse_shape",
     "memref.expand_shape": "expand_shape", "memref.dim": "dim", "memref.reinterpret_cast": "reinterpret_cast", "memref.subview": "subview",
     "memref.view": "view", "memref.transpose": "transpose", "memref.realloc": "realloc", "memref.extract_aligned_pointer_as_index": "intptr",
-  }).map((s) => (CANONICAL[s.name] ? { ...s, ...CANONICAL[s.name] } : s)),
+  }).map((s) => (MEMREF_PATTERNS[s.name] ? { ...s, ...MEMREF_PATTERNS[s.name] } : s)),
 };
 
 /** `[[0, 1], [2]]`: which source dims each result dim of collapse_shape (operand dim of expand_shape) spans. */

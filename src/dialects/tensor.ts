@@ -6,9 +6,10 @@ import { withResultNames, type Dialect, type OpSpec, type VerifyContext } from "
 import type { OpAsmParser, RegionArgument } from "../ir/parser.js";
 import type { OpAsmPrinter } from "../ir/printer.js";
 import { DiagnosticError } from "../ir/diagnostics.js";
-import { DYN, FloatType, FunctionType, ShapedType, TensorType, Type, UnrankedTensorType, elementTypeOf, i64, index, isIntOrIndex } from "../ir/types.js";
+import { DYN, FunctionType, ShapedType, TensorType, Type, UnrankedTensorType, elementTypeOf, i64, index, isIntOrIndex } from "../ir/types.js";
 import { ANY, ANY_TENSOR, INDEX, INT_INDEX_FLOAT, RANKED_TENSOR, VARIADIC_INDEX, castOp, returnLikeOp, tc, variadic } from "./common.js";
 import { isStructuredOp, outputs } from "./linalg-info.js";
+import { TENSOR_PATTERNS } from "./tensor-canonicalize.js";
 import {
   K_DYNAMIC, type OpFoldResult, arrayProp, checkSegments, countDynamic, i64Array, isRankReducedShape, mixedList, operandSegment,
   parseDynamicIndexList, printDynamicIndexList, replaceCastBack, segmentSizesAttr, shapeOf, staticSizes,
@@ -72,9 +73,6 @@ function verifySlice(op: Operation, full: Type, slice: Type, base: number, ctx: 
 /** A scalar constant's value (for folding from_elements / extract). */
 function scalarOf(a: Attribute | undefined): number | bigint | undefined {
   return a instanceof IntegerAttr ? a.value : a instanceof FloatAttr ? a.value : undefined;
-}
-function scalarAttr(v: number | bigint, t: Type): Attribute {
-  return t instanceof FloatType ? new FloatAttr(Number(v), t) : new IntegerAttr(BigInt(v), t);
 }
 
 /** Reassociation groups (`[[0, 1], [2]]`): which expanded dims form each collapsed dim. */
@@ -188,17 +186,6 @@ export const tensor: Dialect = {
         const t = op.operand(0).type as TensorType;
         if (op.operands.length - 1 !== t.rank) return "incorrect number of indices for extract_element";
         if (op.result.type !== t.elementType) return "failed to verify that result type matches element type of tensor";
-      },
-      fold(op, consts) {
-        const d = consts[0];
-        if (!(d instanceof DenseElementsAttr)) return undefined;
-        if (d.isSplat) return [scalarAttr(d.at(0), op.result.type)];
-        const idx = consts.slice(1).map(scalarOf);
-        if (idx.some((v) => v === undefined)) return undefined;
-        const shape = d.type.shape;
-        let lin = 0;
-        for (let i = 0; i < shape.length; i++) lin = lin * shape[i] + Number(idx[i]);
-        return [scalarAttr(d.at(lin), op.result.type)];
       },
     },
     {
@@ -362,7 +349,6 @@ export const tensor: Dialect = {
           if (a.rank !== b.rank || a.shape.some((d, i) => d !== DYN && b.shape[i] !== DYN && d !== b.shape[i])) return bad;
         } else if (!(a instanceof TensorType || a instanceof UnrankedTensorType) || !(b instanceof TensorType || b instanceof UnrankedTensorType)) return bad;
       },
-      fold(op) { return op.operand(0).type === op.result.type ? [op.operand(0)] : undefined; },
     }),
     {
       name: "tensor.generate", operands: [0, -1], results: 1, regions: 1, traits: ["SingleBlock", "RecursiveMemoryEffects"], operandTypes: [VARIADIC_INDEX], resultTypes: [RANKED_TENSOR],
@@ -528,5 +514,5 @@ export const tensor: Dialect = {
     "tensor.extract": "extracted", "tensor.insert": "inserted", "tensor.from_elements": "from_elements", "tensor.splat": "splat",
     "tensor.reshape": "reshape", "tensor.rank": "rank", "tensor.collapse_shape": "collapsed", "tensor.expand_shape": "expanded",
     "tensor.generate": "generated", "tensor.pad": "padded", "tensor.concat": "concat", "tensor.bitcast": "bitcast",
-  }),
+  }).map((s) => (TENSOR_PATTERNS[s.name] ? { ...s, ...TENSOR_PATTERNS[s.name] } : s)),
 };

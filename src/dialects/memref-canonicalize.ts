@@ -1,0 +1,194 @@
+// memref's canonicalization patterns (the common ones of MLIR 19's), for --canonicalize:
+//   alloc/alloca      one only stored into and deallocated goes with those users; constant sizes
+//                     become static (cast back);
+//   dim               of a static size, or of the size operand an alloc, view, subview or
+//                     reinterpret_cast was made with; rank: a constant;
+//   subview           constant offsets, sizes and strides become static; of a cast that only
+//                     forgets, of the cast's source (both cast back to the old type); one that takes
+//                     all of its source is it (or a cast of it), as is a no-op subview of a subview;
+//   reinterpret_cast  of a reinterpret_cast, a cast or a subview at offset 0: of their source; one
+//                     that changes nothing is its source;
+//   collapse_shape/expand_shape  one that changes nothing, or undoes the reshape it reads, is its
+//                     source; two of a kind are one; a collapse of a cast that only forgets reads
+//                     the cast's source (cast back);
+//   copy, dealloc, load, store, cast, dim  of a memref.cast read the cast's source; a copy onto
+//                     itself, or to or from an empty memref, goes.
+import { IntegerAttr, StridedLayoutAttr, intAttr, type Attribute } from "../ir/attributes.js";
+import { OpResult, Operation, type Value } from "../ir/core.js";
+import type { OpSpec, Rewriter } from "../ir/dialect.js";
+import { DYN, MemRefType, index } from "../ir/types.js";
+import { constantIndex } from "./arith.js";
+import {
+  type OpFoldResult, composeReassociations, foldConstantLists, knownInt, reassociationAttr, replaceCastBack, replaceCasting, sameLists, sliceLike, staticSizes,
+} from "./indexing.js";
+import {
+  DYNAMIC, castWidens, foldMemRefCast, inferSubviewType, isDynamic, mixedList, reassociation, segment, segmentSizes, staticList, stridesAndOffset,
+} from "./memref.js";
+
+const producer = (v: Value, name: string) => (v instanceof OpResult && v.op.name === name ? v.op : undefined);
+const viewLists = (op: Operation) => [mixedList(op, "offsets"), mixedList(op, "sizes"), mixedList(op, "strides")];
+const statics = (l: readonly OpFoldResult[]) => l.map((v) => (typeof v === "number" ? v : DYNAMIC));
+/** Whether an operand is a constant index (MLIR's matchConstantIndex): the constant folder goes first. */
+const anyConstantIndex = (op: Operation) => op.operands.some((v) => v.type === index && constantIndex(v) !== undefined);
+
+const deadAlloc = (op: Operation, rw: Rewriter): boolean => {
+  const users = op.result.users;
+  if (users.some((u) => u.name === "memref.store" ? u.operand(0) === op.result : u.name !== "memref.dealloc")) return false;
+  for (const u of users) rw.replaceOp(u, []);
+  rw.replaceOp(op, []);
+  return true;
+};
+/** MLIR's SimplifyAllocConst: dynamic sizes given by constants become static, the layout kept, cast back to the old type. */
+function allocConstSizes(op: Operation, rw: Rewriter): boolean {
+  const t = op.result.type as MemRefType, syms = segment(op, 1), s = staticSizes(t.shape, segment(op, 0));
+  if ((t.layout && !(t.layout instanceof StridedLayoutAttr)) || !s) return false;
+  return replaceCastBack(op, rw, new Operation({ name: op.name, operands: [...s.sizes, ...syms], resultTypes: [MemRefType.get(s.shape, t.elementType, t.layout, t.memorySpace)],
+    attributes: { ...Object.fromEntries(op.attributes), operandSegmentSizes: segmentSizes(s.sizes.length, syms.length) }, loc: op.loc }), "memref.cast");
+}
+
+/**
+ * Which dims of `src` a subview with `sizes` to `res` drops (MLIR's computeMemRefRankReductionMask):
+ * its static unit sizes, and where more are 1 than the ranks differ by, those whose stride the
+ * result has fewer of; undefined if that does not add up.
+ */
+export function droppedDims(src: MemRefType, res: MemRefType, sizes: readonly OpFoldResult[]): boolean[] | undefined {
+  const out = sizes.map((s) => src.rank !== res.rank && s === 1);
+  const count = () => out.filter(Boolean).length;
+  if (src.rank === res.rank || count() + res.rank === src.rank) return out;
+  const tally = (xs: readonly number[]) => { const m = new Map<number, number>(); for (const x of xs) m.set(x, (m.get(x) ?? 0) + 1); return m; };
+  const strides = stridesAndOffset(src).strides, left = tally(strides), kept = tally(stridesAndOffset(res).strides);
+  for (let d = 0; d < out.length; d++) {
+    if (!out[d]) continue;
+    const l = left.get(strides[d]) ?? 0, k = kept.get(strides[d]) ?? 0;
+    if (l > k) left.set(strides[d], l - 1);
+    else if (l === k) out[d] = false;
+    else return undefined;
+  }
+  return count() + res.rank === src.rank ? out : undefined;
+}
+
+/** The type of `op` (a subview) rebuilt on a source of type `src` with `lists`, dropping the dims `op` drops. */
+function subviewType(op: Operation, src: MemRefType, lists: readonly OpFoldResult[][]): MemRefType | undefined {
+  const drop = droppedDims(op.operand(0).type as MemRefType, op.result.type as MemRefType, mixedList(op, "sizes"));
+  const [o, sz, st] = lists.map(statics);
+  // MLIR's inferResultType refuses negative offsets and sizes and zero strides; a negative stride
+  // is valid, but a static -1 is what our types spell `?` (DYN): not made static either
+  if (!drop || [...o, ...sz].some((v) => v < 0 && v !== DYNAMIC) || st.some((v) => v <= 0 && v !== DYNAMIC)) return undefined;
+  const full = inferSubviewType(src, o, sz, st), { strides, offset } = stridesAndOffset(full);
+  const keep = (_: number, i: number) => !drop[i];
+  return MemRefType.get(full.shape.filter(keep), full.elementType, new StridedLayoutAttr(strides.filter(keep), offset), full.memorySpace);
+}
+/** A subview like `op` of `src` with `lists`, cast back to `op`'s type (MLIR's SubViewCanonicalizer). */
+function rebuildSubview(op: Operation, rw: Rewriter, src: Value, lists: readonly OpFoldResult[][]): boolean {
+  const t = subviewType(op, src.type as MemRefType, lists);
+  return !!t && replaceCasting(op, rw, sliceLike(op, [src], lists, t).result, "memref.cast");
+}
+function canonicalizeSubview(op: Operation, rw: Rewriter): boolean {
+  const lists = viewLists(op), folded = foldConstantLists(lists, [true, true, false]);
+  if (folded) return rebuildSubview(op, rw, op.operand(0), folded);
+  const cast = producer(op.operand(0), "memref.cast");
+  if (cast && !anyConstantIndex(op) && castWidens(cast.operand(0).type, cast.result.type) && rebuildSubview(op, rw, cast.operand(0), lists)) return true;
+  // All of the source, at unit strides: the source itself, or cast to the layout the result spells out
+  const src = op.operand(0).type as MemRefType, [offsets, sizes, strides] = lists;
+  if (src.rank !== (op.result.type as MemRefType).rank || !offsets.every((v) => knownInt(v) === 0) || !strides.every((v) => knownInt(v) === 1)) return false;
+  return sizes.every((v, i) => src.shape[i] !== DYN && knownInt(v) === src.shape[i]) && replaceCasting(op, rw, op.operand(0), "memref.cast");
+}
+const staticLayout = (t: MemRefType) => !(t.layout instanceof StridedLayoutAttr) || [t.layout.offset, ...t.layout.strides].every((x) => x !== DYN);
+function foldSubview(op: Operation): Value[] | undefined {
+  const src = op.operand(0), t = op.result.type as MemRefType;
+  // (MLIR 19 folds a dynamic offset or stride away too, which moves the view: the layout must be static, as later MLIR has it)
+  if (src.type !== t) return undefined;
+  if (t.hasStaticShape && staticLayout(t)) return [src];
+  const inner = producer(src, "memref.subview"), [offsets, sizes, strides] = viewLists(op);
+  const noop = offsets.every((v) => knownInt(v) === 0) && strides.every((v) => knownInt(v) === 1);
+  return inner && noop && sameLists(sizes, mixedList(inner, "sizes")) ? [src] : undefined;
+}
+
+function foldReinterpretCast(op: Operation): Value[] | undefined {
+  const src = op.operand(0), d = src instanceof OpResult ? src.op : undefined;
+  const prev = d?.name === "memref.reinterpret_cast" || d?.name === "memref.cast" ? d.operand(0)
+    : d?.name === "memref.subview" && mixedList(d, "offsets").every((v) => knownInt(v) === 0) ? d.operand(0) : undefined;
+  if (prev) { op.setOperand(0, prev); return [op.result]; }
+  return (op.result.type as MemRefType).hasStaticShape && src.type === op.result.type && staticList(op, "static_offsets")[0] === 0 ? [src] : undefined;
+}
+
+/** The size operand a dynamic dimension `k` of `m` was made with: alloc, alloca, view, subview, reinterpret_cast. */
+function dynamicSizeOf(m: Value, k: number): Value | undefined {
+  const t = m.type as MemRefType, d = m instanceof OpResult ? m.op : undefined, nth = t.shape.slice(0, k).filter((x) => x === DYN).length;
+  if (d?.name === "memref.alloc" || d?.name === "memref.alloca") return segment(d, 0)[nth];
+  if (d?.name === "memref.view") return d.operands.slice(2)[nth];
+  if (d?.name !== "memref.subview" && d?.name !== "memref.reinterpret_cast") return undefined;
+  let i = k; // the size that gives result dim k: past the dims a rank-reducing subview drops
+  if (d.name === "memref.subview") {
+    const drop = droppedDims(d.operand(0).type as MemRefType, t, mixedList(d, "sizes"));
+    if (!drop) return undefined;
+    for (let seen = -1, j = 0; j < drop.length; j++) if (!drop[j] && ++seen === k) { i = j; break; }
+  }
+  const sizes = staticList(d, "static_sizes");
+  return isDynamic(sizes[i]) ? segment(d, 2)[sizes.slice(0, i).filter(isDynamic).length] : undefined;
+}
+
+/** A reshape that changes nothing, or undoes the reshape (`inverse`) it reads, is its source (MLIR's foldReshapeOp). */
+export function foldReshape(op: Operation, inverse: string): Value[] | undefined {
+  const src = op.operand(0), back = producer(src, inverse);
+  if (src.type === op.result.type) return [src];
+  return back && back.operand(0).type === op.result.type ? [back.operand(0)] : undefined;
+}
+/**
+ * A reshape of a reshape of its kind is one (MLIR's ComposeReassociativeReshapeOps), the outer
+ * one's output shape kept; `groups` reads an op's reassociation.
+ */
+export function composeReshapes(op: Operation, rw: Rewriter, groups: (op: Operation) => number[][] | undefined): boolean {
+  const inner = producer(op.operand(0), op.name), plain = (v: Value) => !(v.type as MemRefType).layout;
+  if (!inner || ![inner.operand(0), op.operand(0), op.result].every(plain)) return false;
+  const [a, b] = [groups(inner), groups(op)], composed = a && b && composeReassociations(a, b);
+  if (!composed) return false;
+  const made = new Operation({ name: op.name, operands: [inner.operand(0), ...op.operands.slice(1)], resultTypes: [op.result.type],
+    attributes: { ...Object.fromEntries(op.attributes), reassociation: reassociationAttr(composed) }, loc: op.loc });
+  op.parent!.insertBefore(op, made);
+  rw.replaceOp(op, [made.result]);
+  return true;
+}
+/** MLIR's CollapseShapeOpMemRefCastFolder, for identity layouts: a collapse of a cast that only forgets collapses the cast's source. */
+function collapseOfCast(op: Operation, rw: Rewriter): boolean {
+  const cast = producer(op.operand(0), "memref.cast"), groups = reassociation(op);
+  const src = cast?.operand(0).type;
+  if (!cast || !groups || !(src instanceof MemRefType) || src.layout || !castWidens(src, cast.result.type)) return false;
+  const shape = groups.map((g) => g.reduce((n, d) => (n === DYN || src.shape[d] === DYN ? DYN : n * src.shape[d]), 1));
+  const t = MemRefType.get(shape, src.elementType, undefined, src.memorySpace);
+  if (t === op.result.type) { op.setOperand(0, cast.operand(0)); return true; }
+  const made = new Operation({ name: op.name, operands: [cast.operand(0)], resultTypes: [t], attributes: { reassociation: op.attr("reassociation")! }, loc: op.loc });
+  op.parent!.insertBefore(op, made);
+  return replaceCasting(op, rw, made.result, "memref.cast");
+}
+
+/** A memref with no elements: a copy to or from it does nothing (MLIR's FoldEmptyCopy). */
+const empty = (v: Value) => v.type instanceof MemRefType && v.type.shape.includes(0);
+const cstIndex = (a: Attribute | undefined): number | undefined => (a instanceof IntegerAttr ? Number(a.value) : undefined);
+export const MEMREF_PATTERNS: Record<string, Pick<OpSpec, "fold" | "canonicalize">> = {
+  "memref.rank": { fold: (op) => (op.operand(0).type instanceof MemRefType ? [intAttr((op.operand(0).type as MemRefType).rank, index)] : undefined) },
+  "memref.dim": {
+    fold(op, consts) { // a static size; the size a dynamic one was allocated or viewed with
+      const t = op.operand(0).type, k = cstIndex(consts[1]);
+      if (!(t instanceof MemRefType) || k === undefined || k < 0 || k >= t.rank) return undefined;
+      if (t.shape[k] !== DYN) return [intAttr(t.shape[k], index)];
+      const v = dynamicSizeOf(op.operand(0), k);
+      return v && [v];
+    },
+    canonicalize(op) { // dim(cast) -> dim, at a known index (as MLIR's fold)
+      const i = op.operand(1);
+      return i instanceof OpResult && i.op.name === "arith.constant" && foldMemRefCast(op);
+    },
+  },
+  "memref.copy": { canonicalize: (op, rw) => foldMemRefCast(op, true) || ((op.operand(0) === op.operand(1) || op.operands.some(empty)) && (rw.replaceOp(op, []), true)) },
+  "memref.dealloc": { canonicalize: (op) => foldMemRefCast(op) },
+  "memref.load": { canonicalize: (op) => foldMemRefCast(op) },
+  "memref.store": { canonicalize: (op) => foldMemRefCast(op) },
+  "memref.cast": { canonicalize: (op) => foldMemRefCast(op), fold: (op) => (op.operand(0).type === op.result.type ? [op.operand(0)] : undefined) },
+  "memref.alloc": { canonicalize: (op, rw) => deadAlloc(op, rw) || allocConstSizes(op, rw) },
+  "memref.alloca": { canonicalize: (op, rw) => deadAlloc(op, rw) || allocConstSizes(op, rw) },
+  "memref.subview": { fold: foldSubview, canonicalize: canonicalizeSubview },
+  "memref.reinterpret_cast": { fold: foldReinterpretCast },
+  "memref.collapse_shape": { fold: (op) => foldReshape(op, "memref.expand_shape"), canonicalize: (op, rw) => composeReshapes(op, rw, reassociation) || collapseOfCast(op, rw) },
+  "memref.expand_shape": { fold: (op) => foldReshape(op, "memref.collapse_shape"), canonicalize: (op, rw) => composeReshapes(op, rw, reassociation) },
+};

@@ -1,0 +1,244 @@
+// tensor's canonicalization patterns (the common ones of MLIR 19's), for --canonicalize:
+//   extract_slice  of a splat constant is one; one taking all of its source is it, as is one
+//                  taking what an insert_slice just put; constant offsets, sizes and strides become
+//                  static (cast back); of a cast that only forgets, of the cast's source;
+//   insert_slice   of all of its destination is its source; of nothing, its destination; one
+//                  putting back what was taken from the same place is the destination; one
+//                  overwriting the same slice of an insert_slice writes into that one's
+//                  destination; constant operands become static, the source cast to what the
+//                  sizes say; casts that only forget are looked through (cast back);
+//   cast           of a cast is one cast where that checks no less; a cast of an extract_slice to
+//                  a more static type is that slice;
+//   extract        of a constant or from_elements at constant indices is the element; of a cast,
+//                  of its source; insert of a splat's own value into it is the splat;
+//   collapse_shape/expand_shape/reshape  no-ops and undone reshapes fold; two of a kind are one;
+//                  of a constant, a constant;
+//   generate       constant extents become static (cast back); concat of one input is a cast.
+import { DenseElementsAttr, FloatAttr, IntegerAttr, type Attribute } from "../ir/attributes.js";
+import { OpResult, Operation, type Value } from "../ir/core.js";
+import type { OpSpec, Rewriter } from "../ir/dialect.js";
+import { DYN, FloatType, TensorType, index, type Type } from "../ir/types.js";
+import { constantIndex } from "./arith.js";
+import {
+  K_DYNAMIC, type OpFoldResult, arrayProp, foldConstantLists, knownInt, replaceCasting, sameLists, shapeOf, sliceLike, staticSizes,
+} from "./indexing.js";
+import { composeReshapes, foldReshape } from "./memref-canonicalize.js";
+import { reassociation, sliceParams } from "./tensor.js";
+
+const producer = (v: Value, name: string) => (v instanceof OpResult && v.op.name === name ? v.op : undefined);
+const listsOf = (op: Operation) => { const p = sliceParams(op); return [p.offsets, p.sizes, p.strides]; };
+const statics = (l: readonly OpFoldResult[]) => l.map((v) => (typeof v === "number" ? v : K_DYNAMIC));
+const anyConstantIndex = (op: Operation) => op.operands.some((v) => v.type === index && constantIndex(v) !== undefined);
+const ranked = (t: Type): t is TensorType => t instanceof TensorType;
+
+/** Whether `to` says no more than `from` (MLIR's preservesStaticInformation): a cast from `from` to `to` can be folded away. */
+function preserves(to: Type, from: Type): boolean {
+  return ranked(to) && ranked(from) && to.elementType === from.elementType && to.rank === from.rank && to.encoding === from.encoding
+    && to.shape.every((d, i) => d === DYN || from.shape[i] !== DYN);
+}
+
+/**
+ * The type of a slice of `src` with `sizes`, of `rank` (MLIR's
+ * inferCanonicalRankReducedResultType): the sizes, less their first unit dims as needed.
+ */
+function sliceType(rank: number, src: TensorType, sizes: readonly OpFoldResult[]): TensorType | undefined {
+  const shape = shapeOf(statics(sizes));
+  let drop = shape.length - rank;
+  const kept = shape.filter((d) => !(drop > 0 && d === 1 && drop--));
+  return drop <= 0 ? TensorType.get(kept, src.elementType) : undefined;
+}
+
+/** Whether `lists` take all of a tensor of `shape` (MLIR's foldIdentityOffsetSizeAndStrideOpInterface). */
+const whole = ([offsets, sizes, strides]: OpFoldResult[][], shape: readonly number[]) =>
+  offsets.every((v) => knownInt(v) === 0) && strides.every((v) => knownInt(v) === 1) && sizes.every((v, i) => shape[i] !== DYN && knownInt(v) === shape[i]);
+
+function foldExtractSlice(op: Operation, consts: readonly (Attribute | undefined)[]): Array<Attribute | Value> | undefined {
+  const src = op.operand(0), t = op.result.type as TensorType, lists = listsOf(op), c = consts[0];
+  if (c instanceof DenseElementsAttr && c.isSplat && t.hasStaticShape) return [new DenseElementsAttr(t, [c.at(0)], true)];
+  if (src.type === t && whole(lists, t.shape)) return [src];
+  const ins = producer(src, "tensor.insert_slice");
+  return ins && ins.operand(0).type === t && sameSlices(ins, lists) ? [ins.operand(0)] : undefined;
+}
+const sameSlices = (op: Operation, lists: OpFoldResult[][]) => listsOf(op).every((l, i) => sameLists(l, lists[i]));
+
+function canonicalizeExtractSlice(op: Operation, rw: Rewriter): boolean {
+  const src = op.operand(0), lists = listsOf(op), folded = foldConstantLists(lists, [true, true, false]);
+  if (folded) {
+    const t = sliceType((op.result.type as TensorType).rank, src.type as TensorType, folded[1]);
+    return !!t && replaceCasting(op, rw, sliceLike(op, [src], folded, t).result, "tensor.cast");
+  }
+  const cast = producer(src, "tensor.cast");
+  if (!cast || anyConstantIndex(op) || !preserves(cast.result.type, cast.operand(0).type)) return false;
+  rw.replaceOp(op, [sliceLike(op, [cast.operand(0)], lists, op.result.type).result]);
+  return true;
+}
+
+function foldInsertSlice(op: Operation): Value[] | undefined {
+  const [src, dst] = op.operands, lists = listsOf(op), t = op.result.type as TensorType;
+  if ((src.type as TensorType).hasStaticShape && t.hasStaticShape && src.type === t && whole(lists, t.shape)) return [src];
+  const prev = producer(dst, "tensor.insert_slice");
+  if (prev && prev.operand(0).type === src.type && sameSlices(prev, lists)) { op.setOperand(1, prev.operand(1)); return [op.result]; }
+  const ex = producer(src, "tensor.extract_slice");
+  if (ex && ex.operand(0) === dst && sameSlices(ex, lists)) return [dst];
+  return lists[1].some((v) => knownInt(v) === 0) ? [dst] : undefined;
+}
+
+/** MLIR's computeRankReductionMask: which dims of `from` are the unit dims `to` lacks (`?` matching any but 1 where `matchDynamic`). */
+function rankReductionMask(from: readonly number[], to: readonly number[], matchDynamic = false): Set<number> | undefined {
+  const unused = new Set<number>();
+  let j = 0;
+  for (let i = 0; i < from.length; i++) {
+    if (matchDynamic && j < to.length && from[i] !== 1 && (to[j] === DYN || from[i] === DYN)) { j++; continue; }
+    if (j < to.length && from[i] === to[j]) { j++; continue; }
+    unused.add(i);
+    if (from[i] !== 1) return undefined;
+  }
+  return j === to.length ? unused : undefined;
+}
+
+/** A new insert_slice of `src` into `dst` with `lists`, in front of `op`. */
+const insertSlice = (op: Operation, src: Value, dst: Value, lists: readonly OpFoldResult[][]) => sliceLike(op, [src, dst], lists, dst.type);
+function cast(at: Operation, v: Value, t: Type): Value {
+  const c = new Operation({ name: "tensor.cast", operands: [v], resultTypes: [t], loc: at.loc });
+  at.parent!.insertBefore(at, c);
+  return c.result;
+}
+
+function canonicalizeInsertSlice(op: Operation, rw: Rewriter): boolean {
+  const [src, dst] = op.operands, srcT = src.type as TensorType, lists = listsOf(op), folded = foldConstantLists(lists, [false, false, false]);
+  if (folded) { // constants made static, the source cast to the type the new sizes give it
+    const t = sliceType(srcT.rank, dst.type as TensorType, folded[1]);
+    if (!t) return false;
+    rw.replaceOp(op, [insertSlice(op, t === srcT ? src : cast(op, src, t), dst, folded).result]);
+    return true;
+  }
+  return insertOfCasts(op, rw, lists) || insertSourceCast(op, rw, lists);
+}
+/** MLIR's InsertSliceOpCastFolder: casts that only forget, of the source or destination, are looked through. */
+function insertOfCasts(op: Operation, rw: Rewriter, lists: OpFoldResult[][]): boolean {
+  if (anyConstantIndex(op)) return false;
+  const through = (v: Value) => { const c = producer(v, "tensor.cast"); return c && preserves(c.result.type, c.operand(0).type) ? c.operand(0) : undefined; };
+  const s = through(op.operand(0)), d = through(op.operand(1));
+  if (!s && !d) return false;
+  const src = s ?? op.operand(0), dst = d ?? op.operand(1);
+  if (!ranked(src.type) || !ranked(dst.type)) return false;
+  // Sizes the cast's source has statically are those (MLIR's walk, which stops at the first dynamic one)
+  const staticSz = arrayProp(op, "static_sizes"), mask = rankReductionMask(shapeOf(staticSz), src.type.shape, true);
+  if (!mask) return false;
+  const sizes = [...lists[1]], shape = src.type.shape;
+  let k = 0;
+  staticSz.forEach((_, i) => { if (!mask.has(i) && shape[k] !== DYN) sizes[i] = shape[k++]; });
+  const newSizes = shapeOf(statics(sizes));
+  if (!isReducedTo(newSizes, shape)) return false;
+  return replaceCasting(op, rw, insertSlice(op, src, dst, [lists[0], sizes, lists[2]]).result, "tensor.cast");
+}
+const isReducedTo = (sizes: readonly number[], shape: readonly number[]) => rankReductionMask(sizes, shape) !== undefined;
+/** MLIR's InsertSliceOpSourceCastInserter: a source of the slice's rank is cast to the static sizes the slice has. */
+function insertSourceCast(op: Operation, rw: Rewriter, lists: OpFoldResult[][]): boolean {
+  const [src, dst] = op.operands, t = src.type as TensorType;
+  if (t.rank !== (dst.type as TensorType).rank) return false;
+  const shape = [...t.shape];
+  for (let i = 0; i < t.rank; i++) {
+    const c = knownInt(lists[1][i]);
+    if (c !== undefined && c < 0) return false;
+    if (c !== undefined) shape[i] = c;
+  }
+  const want = TensorType.get(shape, t.elementType, t.encoding);
+  if (want === t || !preserves(t, want) || shape.some((d, i) => t.shape[i] !== DYN && d !== t.shape[i])) return false;
+  rw.replaceOp(op, [insertSlice(op, cast(op, src, want), dst, lists).result]);
+  return true;
+}
+
+type Shape = readonly number[] | null; // null: unranked
+const shapeOfType = (t: Type): Shape => (ranked(t) ? t.shape : null);
+/** MLIR's joinShapes: the most static shape both agree with; undefined if they conflict. */
+function join(a: Shape | undefined, b: Shape): Shape | undefined {
+  if (a === undefined) return undefined;
+  if (a === null || b === null) return a ?? b;
+  if (a.length !== b.length || a.some((d, i) => d !== DYN && b[i] !== DYN && d !== b[i])) return undefined;
+  return a.map((d, i) => (d === DYN ? b[i] : d));
+}
+const sameShape = (a: Shape | undefined, b: Shape | undefined) => a === b || (!!a && !!b && a.length === b.length && a.every((d, i) => d === b[i]));
+
+function canonicalizeCast(op: Operation, rw: Rewriter): boolean {
+  const src = op.operand(0), t = op.result.type, inner = producer(src, "tensor.cast");
+  if (inner) { // a cast of a cast: one, where dropping the middle loses no check
+    const from = inner.operand(0).type, first = join(join(shapeOfType(from), shapeOfType(src.type)), shapeOfType(t));
+    if (first === undefined || !sameShape(first, join(shapeOfType(from), shapeOfType(t)))) return false;
+    rw.replaceOp(op, [from === t ? inner.operand(0) : cast(op, inner.operand(0), t)]);
+    return true;
+  }
+  // MLIR's TensorCastExtractSlice: an extract_slice cast to a more static type is a slice of those sizes
+  const ex = producer(src, "tensor.extract_slice");
+  if (!ex || !ranked(t) || !preserves(src.type, t) || sameShape(t.shape, shapeOfType(src.type))) return false;
+  const [offsets, sizes, strides] = listsOf(ex), mask = rankReductionMask(shapeOf(arrayProp(ex, "static_sizes")), (ex.result.type as TensorType).shape);
+  let k = 0;
+  sizes.forEach((_, i) => { if (mask?.has(i)) return; const d = t.shape[k++]; if (d !== DYN) sizes[i] = d; });
+  rw.replaceOp(op, [sliceLike(op, [ex.operand(0)], [offsets, sizes, strides], t, ex.name).result]);
+  return true;
+}
+
+const scalarOf = (a: Attribute | undefined) => (a instanceof IntegerAttr ? a.value : a instanceof FloatAttr ? a.value : undefined);
+const scalarAttr = (v: number | bigint, t: Type): Attribute => (t instanceof FloatType ? new FloatAttr(Number(v), t) : new IntegerAttr(BigInt(v), t));
+function foldExtract(op: Operation, consts: readonly (Attribute | undefined)[]): Array<Attribute | Value> | undefined {
+  const d = consts[0];
+  if (d instanceof DenseElementsAttr && d.isSplat) return [scalarAttr(d.at(0), op.result.type)];
+  const idx = consts.slice(1).map(scalarOf), t = op.operand(0).type as TensorType;
+  if (idx.some((v) => v === undefined) || !t.hasStaticShape) return undefined;
+  // Row-major, in bounds (out of them is code that never runs)
+  let lin = 0;
+  for (let i = 0; i < t.rank; i++) { const k = Number(idx[i]); if (k < 0 || k >= t.shape[i]) return undefined; lin = lin * t.shape[i] + k; }
+  const from = producer(op.operand(0), "tensor.from_elements");
+  if (from) return [from.operand(lin)];
+  return d instanceof DenseElementsAttr ? [scalarAttr(d.at(lin), op.result.type)] : undefined;
+}
+
+/** MLIR's StaticTensorGenerate: extents given by constants become static; the body moves over, cast back. */
+function staticGenerate(op: Operation, rw: Rewriter): boolean {
+  const t = op.result.type as TensorType, s = staticSizes(t.shape, op.operands);
+  if (!s) return false;
+  const made = new Operation({ name: op.name, operands: s.sizes, resultTypes: [TensorType.get(s.shape, t.elementType, t.encoding)], attributes: op.attributes, loc: op.loc });
+  op.parent!.insertBefore(op, made);
+  made.addRegion(op.regions[0]);
+  (op.regions as unknown[]).length = 0;
+  return replaceCasting(op, rw, made.result, "tensor.cast");
+}
+
+/** A reshape's folds: a no-op or undone reshape, then a constant source (a splat, for tensor.reshape). */
+const reshapeFold = (inverse: string): OpSpec["fold"] => (op, consts) => {
+  const c = consts[0];
+  return foldReshape(op, inverse) ?? (c instanceof DenseElementsAttr ? [new DenseElementsAttr(op.result.type as TensorType, c.values, c.isSplat)] : undefined);
+};
+function foldTensorReshape(op: Operation, consts: readonly (Attribute | undefined)[]): Array<Attribute | Value> | undefined {
+  const c = consts[0], src = op.operand(0), t = op.result.type, prev = producer(src, "tensor.reshape");
+  if (c instanceof DenseElementsAttr && c.isSplat && ranked(t) && t.hasStaticShape) return [new DenseElementsAttr(t, [c.at(0)], true)];
+  if (prev) { op.setOperand(0, prev.operand(0)); return [op.result]; }
+  return ranked(t) && src.type === t && t.rank === 1 ? [src] : undefined;
+}
+
+export const TENSOR_PATTERNS: Record<string, Pick<OpSpec, "fold" | "canonicalize">> = {
+  "tensor.extract_slice": { fold: foldExtractSlice, canonicalize: canonicalizeExtractSlice },
+  "tensor.insert_slice": { fold: foldInsertSlice, canonicalize: canonicalizeInsertSlice },
+  "tensor.cast": { fold: (op) => (op.operand(0).type === op.result.type ? [op.operand(0)] : undefined), canonicalize: canonicalizeCast },
+  "tensor.extract": {
+    fold: foldExtract,
+    canonicalize(op) {
+      const c = producer(op.operand(0), "tensor.cast");
+      if (!c || !ranked(c.operand(0).type)) return false;
+      op.setOperand(0, c.operand(0));
+      return true;
+    },
+  },
+  "tensor.insert": { // a splat's own value put into it changes nothing
+    fold: (op, consts) => {
+      const d = consts[1], v = scalarOf(consts[0]);
+      const same = (x: number | bigint, y: number | bigint) => (typeof x === "bigint" || typeof y === "bigint" ? BigInt(x) === BigInt(y) : Object.is(x, y));
+      return d instanceof DenseElementsAttr && d.isSplat && v !== undefined && same(v, d.at(0)) ? [op.operand(1)] : undefined;
+    },
+  },
+  "tensor.generate": { canonicalize: staticGenerate },
+  "tensor.concat": { canonicalize: (op, rw) => op.operands.length === 1 && replaceCasting(op, rw, op.operand(0), "tensor.cast") },
+  "tensor.collapse_shape": { fold: reshapeFold("tensor.expand_shape"), canonicalize: (op, rw) => composeReshapes(op, rw, reassociation) },
+  "tensor.expand_shape": { fold: reshapeFold("tensor.collapse_shape"), canonicalize: (op, rw) => composeReshapes(op, rw, reassociation) },
+  "tensor.reshape": { fold: foldTensorReshape },
+};

@@ -1,0 +1,84 @@
+module {
+  func.func @tile_of_buffer(%arg0: memref<64x64xf32>, %arg1: index) -> memref<?x?xf32, strided<[64, 1], offset: ?>> {
+    %subview = memref.subview %arg0[%arg1, 0] [8, 8] [1, 1] : memref<64x64xf32> to memref<8x8xf32, strided<[64, 1], offset: ?>>
+    %cast = memref.cast %subview : memref<8x8xf32, strided<[64, 1], offset: ?>> to memref<?x?xf32, strided<[64, 1], offset: ?>>
+    return %cast : memref<?x?xf32, strided<[64, 1], offset: ?>>
+  }
+  func.func @row_of_matrix(%arg0: memref<?x?xf32>, %arg1: index, %arg2: index) -> memref<?xf32, strided<[?], offset: ?>> {
+    %subview = memref.subview %arg0[%arg1, 0] [1, %arg2] [1, 1] : memref<?x?xf32> to memref<?xf32, strided<[1], offset: ?>>
+    %cast = memref.cast %subview : memref<?xf32, strided<[1], offset: ?>> to memref<?xf32, strided<[?], offset: ?>>
+    return %cast : memref<?xf32, strided<[?], offset: ?>>
+  }
+  func.func @subview_through_cast(%arg0: memref<16x32xf32>, %arg1: index) -> memref<4x?xf32, strided<[?, 1], offset: ?>> {
+    %subview = memref.subview %arg0[%arg1, 0] [4, %arg1] [1, 1] : memref<16x32xf32> to memref<4x?xf32, strided<[32, 1], offset: ?>>
+    %cast = memref.cast %subview : memref<4x?xf32, strided<[32, 1], offset: ?>> to memref<4x?xf32, strided<[?, 1], offset: ?>>
+    return %cast : memref<4x?xf32, strided<[?, 1], offset: ?>>
+  }
+  func.func @whole_views(%arg0: memref<8x4xi32>) -> (memref<8x4xi32>, memref<8x4xi32, strided<[4, 1], offset: ?>>) {
+    %cast = memref.cast %arg0 : memref<8x4xi32> to memref<8x4xi32, strided<[4, 1], offset: ?>>
+    return %arg0, %cast : memref<8x4xi32>, memref<8x4xi32, strided<[4, 1], offset: ?>>
+  }
+  func.func @subview_of_same_subview(%arg0: memref<?xf32, strided<[?], offset: ?>>, %arg1: index, %arg2: index) -> memref<?xf32, strided<[?], offset: ?>> {
+    %subview = memref.subview %arg0[%arg1] [%arg2] [1] : memref<?xf32, strided<[?], offset: ?>> to memref<?xf32, strided<[?], offset: ?>>
+    return %subview : memref<?xf32, strided<[?], offset: ?>>
+  }
+  func.func @dims_of_views(%arg0: memref<?x?xf32>, %arg1: memref<?xi8>, %arg2: index, %arg3: index) -> (index, index) {
+    return %arg2, %arg3 : index, index
+  }
+  func.func @reinterpret_chains(%arg0: memref<?xf32>, %arg1: index, %arg2: index, %arg3: memref<2x3xf32>) -> (memref<?xf32>, memref<?xf32>, memref<2x3xf32>) {
+    %reinterpret_cast = memref.reinterpret_cast %arg0 to offset: [0], sizes: [%arg1], strides: [1] : memref<?xf32> to memref<?xf32>
+    %reinterpret_cast_0 = memref.reinterpret_cast %arg0 to offset: [0], sizes: [%arg2], strides: [1] : memref<?xf32> to memref<?xf32>
+    return %reinterpret_cast, %reinterpret_cast_0, %arg3 : memref<?xf32>, memref<?xf32>, memref<2x3xf32>
+  }
+  func.func @reshapes(%arg0: memref<6x4xf32>, %arg1: memref<2x3x4x5xf32>, %arg2: memref<?x8x1xf32>) -> (memref<6x4xf32>, memref<120xf32>, memref<?x?xf32>) {
+    %collapse_shape = memref.collapse_shape %arg1 [[0, 1, 2, 3]] : memref<2x3x4x5xf32> into memref<120xf32>
+    %collapse_shape_0 = memref.collapse_shape %arg2 [[0], [1, 2]] : memref<?x8x1xf32> into memref<?x8xf32>
+    %cast = memref.cast %collapse_shape_0 : memref<?x8xf32> to memref<?x?xf32>
+    return %arg0, %collapse_shape, %cast : memref<6x4xf32>, memref<120xf32>, memref<?x?xf32>
+  }
+  func.func @empty_copy_and_alloc(%arg0: memref<0x4xf32>, %arg1: memref<?x4xf32>) -> memref<?xf32, strided<[?], offset: ?>> {
+    %c3 = arith.constant 3 : index
+    %alloc = memref.alloc()[%c3, %c3] : memref<3xf32, strided<[?], offset: ?>>
+    %cast = memref.cast %alloc : memref<3xf32, strided<[?], offset: ?>> to memref<?xf32, strided<[?], offset: ?>>
+    return %cast : memref<?xf32, strided<[?], offset: ?>>
+  }
+  func.func @slice_constants(%arg0: tensor<?x?x?xf32>, %arg1: index, %arg2: index) -> (tensor<?x?xf32>, tensor<?x?x?xf32>) {
+    %extracted_slice = tensor.extract_slice %arg0[0, %arg1, 0] [2, 1, %arg2] [1, 1, 1] : tensor<?x?x?xf32> to tensor<2x?xf32>
+    %cast = tensor.cast %extracted_slice : tensor<2x?xf32> to tensor<?x?xf32>
+    %extracted_slice_0 = tensor.extract_slice %arg0[%arg1, %arg1, %arg1] [2, 2, %arg2] [1, 1, 1] : tensor<?x?x?xf32> to tensor<2x2x?xf32>
+    %cast_1 = tensor.cast %extracted_slice_0 : tensor<2x2x?xf32> to tensor<?x?x?xf32>
+    return %cast, %cast_1 : tensor<?x?xf32>, tensor<?x?x?xf32>
+  }
+  func.func @slices_and_casts(%arg0: tensor<8x16xf32>, %arg1: index, %arg2: index) -> (tensor<4x?xf32>, tensor<4x8xf32>) {
+    %extracted_slice = tensor.extract_slice %arg0[%arg1, 0] [4, %arg2] [1, 1] : tensor<8x16xf32> to tensor<4x?xf32>
+    %extracted_slice_0 = tensor.extract_slice %arg0[0, %arg1] [4, 8] [1, 1] : tensor<8x16xf32> to tensor<4x8xf32>
+    return %extracted_slice, %extracted_slice_0 : tensor<4x?xf32>, tensor<4x8xf32>
+  }
+  func.func @insert_slices(%arg0: tensor<?x?xf32>, %arg1: tensor<16x16xf32>, %arg2: index, %arg3: tensor<2x?xf32>, %arg4: index) -> (tensor<16x16xf32>, tensor<?x?xf32>) {
+    %cast = tensor.cast %arg0 : tensor<?x?xf32> to tensor<4x4xf32>
+    %inserted_slice = tensor.insert_slice %cast into %arg1[%arg2, 0] [4, 4] [1, 1] : tensor<4x4xf32> into tensor<16x16xf32>
+    %inserted_slice_0 = tensor.insert_slice %arg3 into %arg1[0, %arg2] [2, %arg4] [1, 1] : tensor<2x?xf32> into tensor<16x16xf32>
+    %cast_1 = tensor.cast %inserted_slice_0 : tensor<16x16xf32> to tensor<?x?xf32>
+    return %inserted_slice, %cast_1 : tensor<16x16xf32>, tensor<?x?xf32>
+  }
+  func.func @slice_round_trips(%arg0: tensor<?x?xf32>, %arg1: tensor<2x?xf32>, %arg2: index, %arg3: index, %arg4: tensor<0x3xf32>) -> (tensor<?x?xf32>, tensor<2x?xf32>, tensor<?x?xf32>) {
+    return %arg0, %arg1, %arg0 : tensor<?x?xf32>, tensor<2x?xf32>, tensor<?x?xf32>
+  }
+  func.func @casts_and_elements(%arg0: tensor<4xi32>, %arg1: tensor<*xi32>, %arg2: f32, %arg3: f32) -> (tensor<4xi32>, tensor<2x3xi32>, i32, f32, tensor<8xf32>) {
+    %cst = arith.constant dense<1.500000e+00> : tensor<8xf32>
+    %c1 = arith.constant 1 : index
+    %cast = tensor.cast %arg1 : tensor<*xi32> to tensor<2x3xi32>
+    %extracted = tensor.extract %arg0[%c1] : tensor<4xi32>
+    return %arg0, %cast, %extracted, %arg3, %cst : tensor<4xi32>, tensor<2x3xi32>, i32, f32, tensor<8xf32>
+  }
+  func.func @generate_concat_reshape(%arg0: index, %arg1: f32, %arg2: tensor<?x3xf32>, %arg3: tensor<6x4xf32>, %arg4: tensor<1xindex>, %arg5: tensor<?xf32>) -> (tensor<?x?xf32>, tensor<2x3xf32>, tensor<6x4xf32>, tensor<?xf32>) {
+    %generated = tensor.generate %arg0 {
+    ^bb0(%arg6: index, %arg7: index):
+      tensor.yield %arg1 : f32
+    } : tensor<?x5xf32>
+    %cast = tensor.cast %generated : tensor<?x5xf32> to tensor<?x?xf32>
+    %cast_0 = tensor.cast %arg2 : tensor<?x3xf32> to tensor<2x3xf32>
+    return %cast, %cast_0, %arg3, %arg5 : tensor<?x?xf32>, tensor<2x3xf32>, tensor<6x4xf32>, tensor<?xf32>
+  }
+}
+

@@ -1,0 +1,148 @@
+// memref and tensor view, slice, cast and reshape patterns of --canonicalize; the output
+// mlir-opt-19 --canonicalize gives is memref-tensor.expected.mlir.
+
+// Constant offsets and sizes of a subview become static; the view is cast back.
+func.func @tile_of_buffer(%buf: memref<64x64xf32>, %i: index) -> memref<?x?xf32, strided<[64, 1], offset: ?>> {
+  %c0 = arith.constant 0 : index
+  %c8 = arith.constant 8 : index
+  %v = memref.subview %buf[%i, %c0] [%c8, %c8] [1, 1] : memref<64x64xf32> to memref<?x?xf32, strided<[64, 1], offset: ?>>
+  return %v : memref<?x?xf32, strided<[64, 1], offset: ?>>
+}
+
+// A row picked out of a dynamic matrix (rank-reducing), the unit size given by a constant.
+func.func @row_of_matrix(%m: memref<?x?xf32>, %r: index, %n: index) -> memref<?xf32, strided<[?], offset: ?>> {
+  %c1 = arith.constant 1 : index
+  %row = memref.subview %m[%r, 0] [1, %n] [%c1, %c1] : memref<?x?xf32> to memref<?xf32, strided<[?], offset: ?>>
+  return %row : memref<?xf32, strided<[?], offset: ?>>
+}
+
+// A subview of a cast that only forgets sizes views the cast's source.
+func.func @subview_through_cast(%a: memref<16x32xf32>, %i: index) -> memref<4x?xf32, strided<[?, 1], offset: ?>> {
+  %d = memref.cast %a : memref<16x32xf32> to memref<?x?xf32>
+  %v = memref.subview %d[%i, 0] [4, %i] [1, 1] : memref<?x?xf32> to memref<4x?xf32, strided<[?, 1], offset: ?>>
+  return %v : memref<4x?xf32, strided<[?, 1], offset: ?>>
+}
+
+// Views of all of the source, at unit strides: the source, or a cast of it.
+func.func @whole_views(%a: memref<8x4xi32>) -> (memref<8x4xi32>, memref<8x4xi32, strided<[4, 1], offset: ?>>) {
+  %c0 = arith.constant 0 : index
+  %v = memref.subview %a[0, 0] [8, 4] [1, 1] : memref<8x4xi32> to memref<8x4xi32>
+  %w = memref.subview %a[%c0, 0] [8, 4] [1, 1] : memref<8x4xi32> to memref<8x4xi32, strided<[4, 1], offset: ?>>
+  return %v, %w : memref<8x4xi32>, memref<8x4xi32, strided<[4, 1], offset: ?>>
+}
+
+// A subview at offset 0 with the same sizes as the subview it reads is that one.
+func.func @subview_of_same_subview(%a: memref<?xf32, strided<[?], offset: ?>>, %o: index, %n: index) -> memref<?xf32, strided<[?], offset: ?>> {
+  %v = memref.subview %a[%o] [%n] [1] : memref<?xf32, strided<[?], offset: ?>> to memref<?xf32, strided<[?], offset: ?>>
+  %w = memref.subview %v[0] [%n] [1] : memref<?xf32, strided<[?], offset: ?>> to memref<?xf32, strided<[?], offset: ?>>
+  return %w : memref<?xf32, strided<[?], offset: ?>>
+}
+
+// The size of a dim of a view is the size it was made with, rank-reducing or reinterpreted.
+func.func @dims_of_views(%a: memref<?x?xf32>, %b: memref<?xi8>, %n: index, %m: index) -> (index, index) {
+  %c0 = arith.constant 0 : index
+  %v = memref.subview %a[0, 0] [1, %n] [1, 1] : memref<?x?xf32> to memref<?xf32, strided<[1]>>
+  %d0 = memref.dim %v, %c0 : memref<?xf32, strided<[1]>>
+  %r = memref.reinterpret_cast %b to offset: [0], sizes: [%m], strides: [1] : memref<?xi8> to memref<?xi8>
+  %d1 = memref.dim %r, %c0 : memref<?xi8>
+  return %d0, %d1 : index, index
+}
+
+// reinterpret_cast reads through casts, reinterpret_casts and subviews at offset 0; one that changes nothing goes.
+func.func @reinterpret_chains(%a: memref<?xf32>, %n: index, %k: index, %s: memref<2x3xf32>) -> (memref<?xf32>, memref<?xf32>, memref<2x3xf32>) {
+  %c = memref.cast %a : memref<?xf32> to memref<10xf32>
+  %r = memref.reinterpret_cast %c to offset: [0], sizes: [%n], strides: [1] : memref<10xf32> to memref<?xf32>
+  %v = memref.subview %a[0] [%k] [1] : memref<?xf32> to memref<?xf32>
+  %r1 = memref.reinterpret_cast %v to offset: [0], sizes: [%n], strides: [1] : memref<?xf32> to memref<?xf32>
+  %r2 = memref.reinterpret_cast %r1 to offset: [0], sizes: [%k], strides: [1] : memref<?xf32> to memref<?xf32>
+  %same = memref.reinterpret_cast %s to offset: [0], sizes: [2, 3], strides: [3, 1] : memref<2x3xf32> to memref<2x3xf32>
+  return %r, %r2, %same : memref<?xf32>, memref<?xf32>, memref<2x3xf32>
+}
+
+// Reshapes that change nothing or undo the one they read fold; two of a kind are one.
+func.func @reshapes(%a: memref<6x4xf32>, %b: memref<2x3x4x5xf32>, %c: memref<?x8x1xf32>) -> (memref<6x4xf32>, memref<120xf32>, memref<?x?xf32>) {
+  %e = memref.expand_shape %a [[0, 1], [2]] output_shape [2, 3, 4] : memref<6x4xf32> into memref<2x3x4xf32>
+  %f = memref.collapse_shape %e [[0, 1], [2]] : memref<2x3x4xf32> into memref<6x4xf32>
+  %g = memref.collapse_shape %b [[0, 1], [2, 3]] : memref<2x3x4x5xf32> into memref<6x20xf32>
+  %h = memref.collapse_shape %g [[0, 1]] : memref<6x20xf32> into memref<120xf32>
+  %d = memref.cast %c : memref<?x8x1xf32> to memref<?x?x?xf32>
+  %k = memref.collapse_shape %d [[0], [1, 2]] : memref<?x?x?xf32> into memref<?x?xf32>
+  return %f, %h, %k : memref<6x4xf32>, memref<120xf32>, memref<?x?xf32>
+}
+
+// A copy from an empty buffer does nothing; an alloc with a strided layout gets its constant size.
+func.func @empty_copy_and_alloc(%e: memref<0x4xf32>, %t: memref<?x4xf32>) -> memref<?xf32, strided<[?], offset: ?>> {
+  %c3 = arith.constant 3 : index
+  memref.copy %e, %t : memref<0x4xf32> to memref<?x4xf32>
+  %a = memref.alloc(%c3)[%c3, %c3] : memref<?xf32, strided<[?], offset: ?>>
+  return %a : memref<?xf32, strided<[?], offset: ?>>
+}
+
+// Constant offsets, sizes and strides of extract_slice become static (a rank-reducing one too).
+func.func @slice_constants(%t: tensor<?x?x?xf32>, %i: index, %n: index) -> (tensor<?x?xf32>, tensor<?x?x?xf32>) {
+  %c0 = arith.constant 0 : index
+  %c1 = arith.constant 1 : index
+  %c2 = arith.constant 2 : index
+  %s = tensor.extract_slice %t[%c0, %i, 0] [%c2, 1, %n] [%c1, 1, 1] : tensor<?x?x?xf32> to tensor<?x?xf32>
+  %u = tensor.extract_slice %t[%i, %i, %i] [%c2, %c2, %n] [1, 1, 1] : tensor<?x?x?xf32> to tensor<?x?x?xf32>
+  return %s, %u : tensor<?x?xf32>, tensor<?x?x?xf32>
+}
+
+// A slice of a cast that only forgets reads the cast's source; a cast of a slice to a more static type is that slice.
+func.func @slices_and_casts(%t: tensor<8x16xf32>, %i: index, %n: index) -> (tensor<4x?xf32>, tensor<4x8xf32>) {
+  %d = tensor.cast %t : tensor<8x16xf32> to tensor<?x?xf32>
+  %s = tensor.extract_slice %d[%i, 0] [4, %n] [1, 1] : tensor<?x?xf32> to tensor<4x?xf32>
+  %u = tensor.extract_slice %t[0, %i] [4, %n] [1, 1] : tensor<8x16xf32> to tensor<4x?xf32>
+  %v = tensor.cast %u : tensor<4x?xf32> to tensor<4x8xf32>
+  return %s, %v : tensor<4x?xf32>, tensor<4x8xf32>
+}
+
+// insert_slice: constants made static (the source cast to what the sizes say), casts looked through.
+func.func @insert_slices(%src: tensor<?x?xf32>, %dst: tensor<16x16xf32>, %i: index, %a: tensor<2x?xf32>, %n: index) -> (tensor<16x16xf32>, tensor<?x?xf32>) {
+  %c4 = arith.constant 4 : index
+  %r = tensor.insert_slice %src into %dst[%i, 0] [%c4, %c4] [1, 1] : tensor<?x?xf32> into tensor<16x16xf32>
+  %d = tensor.cast %dst : tensor<16x16xf32> to tensor<?x?xf32>
+  %w = tensor.cast %a : tensor<2x?xf32> to tensor<?x?xf32>
+  %q = tensor.insert_slice %w into %d[0, %i] [%n, %n] [1, 1] : tensor<?x?xf32> into tensor<?x?xf32>
+  return %r, %q : tensor<16x16xf32>, tensor<?x?xf32>
+}
+
+// Round trips: a slice put back where it came from, and a slice of what was just inserted; an empty insert.
+func.func @slice_round_trips(%t: tensor<?x?xf32>, %s: tensor<2x?xf32>, %i: index, %n: index, %z: tensor<0x3xf32>) -> (tensor<?x?xf32>, tensor<2x?xf32>, tensor<?x?xf32>) {
+  %x = tensor.extract_slice %t[%i, 1] [2, %n] [1, 1] : tensor<?x?xf32> to tensor<2x?xf32>
+  %y = tensor.insert_slice %x into %t[%i, 1] [2, %n] [1, 1] : tensor<2x?xf32> into tensor<?x?xf32>
+  %p = tensor.insert_slice %s into %t[%i, %i] [2, %n] [1, 1] : tensor<2x?xf32> into tensor<?x?xf32>
+  %q = tensor.extract_slice %p[%i, %i] [2, %n] [1, 1] : tensor<?x?xf32> to tensor<2x?xf32>
+  %e = tensor.insert_slice %z into %t[0, 0] [0, 3] [1, 1] : tensor<0x3xf32> into tensor<?x?xf32>
+  return %y, %q, %e : tensor<?x?xf32>, tensor<2x?xf32>, tensor<?x?xf32>
+}
+
+// Casts of casts, and elements read through casts, from_elements and splats.
+func.func @casts_and_elements(%t: tensor<4xi32>, %u: tensor<*xi32>, %a: f32, %b: f32) -> (tensor<4xi32>, tensor<2x3xi32>, i32, f32, tensor<8xf32>) {
+  %c1 = arith.constant 1 : index
+  %x = tensor.cast %t : tensor<4xi32> to tensor<?xi32>
+  %y = tensor.cast %x : tensor<?xi32> to tensor<4xi32>
+  %p = tensor.cast %u : tensor<*xi32> to tensor<2x?xi32>
+  %q = tensor.cast %p : tensor<2x?xi32> to tensor<2x3xi32>
+  %e = tensor.extract %x[%c1] : tensor<?xi32>
+  %f = tensor.from_elements %a, %b : tensor<2xf32>
+  %g = tensor.extract %f[%c1] : tensor<2xf32>
+  %h = arith.constant dense<1.5> : tensor<8xf32>
+  %k = arith.constant 1.5 : f32
+  %m = tensor.insert %k into %h[%c1] : tensor<8xf32>
+  return %y, %q, %e, %g, %m : tensor<4xi32>, tensor<2x3xi32>, i32, f32, tensor<8xf32>
+}
+
+// Constant extents of generate become static; a concat of one input is a cast; reshapes fold.
+func.func @generate_concat_reshape(%n: index, %v: f32, %t: tensor<?x3xf32>, %r: tensor<6x4xf32>, %sh: tensor<1xindex>, %o: tensor<?xf32>) -> (tensor<?x?xf32>, tensor<2x3xf32>, tensor<6x4xf32>, tensor<?xf32>) {
+  %c5 = arith.constant 5 : index
+  %g = tensor.generate %n, %c5 {
+  ^bb0(%i: index, %j: index):
+    tensor.yield %v : f32
+  } : tensor<?x?xf32>
+  %c = tensor.concat dim(0) %t : (tensor<?x3xf32>) -> tensor<2x3xf32>
+  %e = tensor.expand_shape %r [[0, 1], [2]] output_shape [2, 3, 4] : tensor<6x4xf32> into tensor<2x3x4xf32>
+  %f = tensor.collapse_shape %e [[0, 1], [2]] : tensor<2x3x4xf32> into tensor<6x4xf32>
+  %s = tensor.reshape %o(%sh) : (tensor<?xf32>, tensor<1xindex>) -> tensor<?xf32>
+  return %g, %c, %f, %s : tensor<?x?xf32>, tensor<2x3xf32>, tensor<6x4xf32>, tensor<?xf32>
+}
