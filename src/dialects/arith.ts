@@ -273,7 +273,9 @@ function predicateOp(name: string, preds: readonly string[], resultOf: (t: Type)
     name, operands: 2, results: 1, traits: ["Pure", "SameTypeOperands", "Elementwise"], props: ["predicate", "fastmath"],
     parse(p, st) {
       const kwLoc = p.locHere();
-      const idx = preds.indexOf(p.lex.peek().kind === "bare" ? p.parseKeyword() : "");
+      const kind = p.lex.peek().kind; // a keyword, or a string as MLIR's enum parser also takes: `"eq"`
+      const word = kind === "bare" ? p.parseKeyword() : kind === "string" ? p.parseString() : "", idx = preds.indexOf(word);
+      if (idx < 0 && kind === "string") throw p.customError(`invalid predicate attribute specification: "${word}"`, kwLoc);
       if (idx < 0) throw p.customError(`expected string or keyword containing one of the following enum values for attribute 'predicate' [${preds.join(", ")}]`, kwLoc);
       st.addAttr("predicate", new IntegerAttr(idx));
       p.expect(",");
