@@ -1,12 +1,13 @@
 // arith's folds that need no constant result (MLIR 19's fold methods): identities such as
-// x + 0 -> x, x * 1 -> x, x - x -> 0, x ^ x -> 0, and(x, and(x, y)) -> and(x, y), max(x, x) -> x,
+// x + 0 -> x, x * 1 -> x, x - x -> 0, addui_extended(x, 0) -> (x, false), mul*_extended(x, 0)
+// -> (0, 0), x ^ x -> 0, and(x, and(x, y)) -> and(x, y), max(x, x) -> x,
 // negf(negf(x)) -> x, trunci(extsi(x)) -> x, cmpi of equal operands; operand rewrites in place
 // (a constant moved right of a cmpi, extsi(extsi(x)) -> extsi(x)) answer the op's own result.
 // A zero or one matches a scalar constant or a splat, as MLIR's m_Zero/m_One do.
 import { type Attribute, DenseElementsAttr, FloatAttr, IntegerAttr } from "../ir/attributes.js";
 import { OpResult, type Operation, type Value } from "../ir/core.js";
 import type { FoldResult, Rewriter } from "../ir/dialect.js";
-import { FloatType, IntegerType, ShapedType, elementTypeOf, type Type } from "../ir/types.js";
+import { FloatType, IntegerType, ShapedType, TensorType, UnrankedTensorType, VectorType, elementTypeOf, i1, type Type } from "../ir/types.js";
 
 /** A constant operand's value when it is a scalar or a splat. */
 export function splat(a: Attribute | undefined): number | bigint | undefined {
@@ -36,12 +37,16 @@ export function zeroAttr(t: Type): Attribute | undefined {
   return e instanceof FloatType ? new FloatAttr(0, t) : new IntegerAttr(0n, t);
 }
 
+/** i1 of `t`'s shape (MLIR's getI1SameShape): the result type of a comparison. */
+export const boolLike = (t: Type): Type => (t instanceof VectorType ? VectorType.get(t.shape, i1) : t instanceof TensorType ? TensorType.get(t.shape, i1, t.encoding)
+  : t instanceof UnrankedTensorType ? UnrankedTensorType.get(i1) : i1);
+
 /** The op named `name` that defines `v`, if one does. */
 export const def = (v: Value, name: string): Operation | undefined => (v instanceof OpResult && v.op.name === name ? v.op : undefined);
 
 /** `op`'s fold without constant arithmetic, or undefined. */
 export function foldIdentity(op: Operation, c: readonly (Attribute | undefined)[]): FoldResult[] | undefined {
-  const [x, y] = op.operands, t = op.result.type, [, cy] = c;
+  const [x, y] = op.operands, t = op.results[0].type, [, cy] = c;
   const one = (v: FoldResult | undefined) => (v === undefined ? undefined : [v]);
   switch (op.name) {
     case "arith.addi":
@@ -58,6 +63,15 @@ export function foldIdentity(op: Operation, c: readonly (Attribute | undefined)[
       return undefined;
     }
     case "arith.muli": return isZero(cy, t) ? [y] : isOne(cy, t) ? [x] : undefined;
+    case "arith.addui_extended": { // the sum is x, and no carry
+      const no = zeroAttr(op.results[1].type);
+      return isZero(cy, t) && no ? [x, no] : undefined;
+    }
+    case "arith.mulsi_extended": return isZero(cy, t) ? [cy!, cy!] : undefined;
+    case "arith.mului_extended": { // x * 1: no high half (unsigned; mulsi_extended's is x's sign, a pattern)
+      const no = zeroAttr(t);
+      return isZero(cy, t) ? [cy!, cy!] : isOne(cy, t) && no ? [x, no] : undefined;
+    }
     case "arith.divsi": case "arith.divui": case "arith.ceildivsi": case "arith.ceildivui": case "arith.floordivsi":
       return isOne(cy, t) ? [x] : undefined;
     case "arith.remsi": case "arith.remui": return isOne(cy, t) ? one(zeroAttr(t)) : undefined;

@@ -3,10 +3,10 @@
 import { Attribute, DenseElementsAttr, FloatAttr, IntegerAttr, boolAttr } from "../ir/attributes.js";
 import { OpResult, type Operation, type Value } from "../ir/core.js";
 import type { Dialect, FoldResult, OpSpec } from "../ir/dialect.js";
-import { FloatType, IndexType, IntegerType, ShapedType, TensorType, Type, UnrankedTensorType, VectorType, compatibleShapes, elementTypeOf, i1, i32 } from "../ir/types.js";
+import { FloatType, IndexType, IntegerType, ShapedType, TensorType, Type, VectorType, compatibleShapes, elementTypeOf, i1, i32 } from "../ir/types.js";
 import { floatBits, floatFromBits, halfBits, halfToFloat, roundFloat } from "../ir/float.js";
 import { canonicalizeArith } from "./arith-canonicalize.js";
-import { castOfCast, def, foldIdentity, isZero, splat } from "./arith-fold.js";
+import { boolLike, castOfCast, def, foldIdentity, isZero, splat } from "./arith-fold.js";
 import { type CastMiddle, FASTMATH_NONE, OVERFLOW_NONE, badProperty, castOp, flagsAttr, parseFlags, printFlags, sameTypeOp } from "./common.js";
 
 export const CMPI_PREDICATES = ["eq", "ne", "slt", "sle", "sgt", "sge", "ult", "ule", "ugt", "uge"] as const;
@@ -273,7 +273,9 @@ function predicateOp(name: string, preds: readonly string[], resultOf: (t: Type)
     name, operands: 2, results: 1, traits: ["Pure", "SameTypeOperands", "Elementwise"], props: ["predicate", "fastmath"],
     parse(p, st) {
       const kwLoc = p.locHere();
-      const idx = preds.indexOf(p.lex.peek().kind === "bare" ? p.parseKeyword() : "");
+      const kind = p.lex.peek().kind; // a keyword, or a string as MLIR's enum parser also takes: `"eq"`
+      const word = kind === "bare" ? p.parseKeyword() : kind === "string" ? p.parseString() : "", idx = preds.indexOf(word);
+      if (idx < 0 && kind === "string") throw p.customError(`invalid predicate attribute specification: "${word}"`, kwLoc);
       if (idx < 0) throw p.customError(`expected string or keyword containing one of the following enum values for attribute 'predicate' [${preds.join(", ")}]`, kwLoc);
       st.addAttr("predicate", new IntegerAttr(idx));
       p.expect(",");
@@ -336,9 +338,6 @@ function foldCmpI(op: Operation, pred: number, consts: readonly (Attribute | und
   }
   return undefined;
 }
-/** i1 of `t`'s shape (MLIR's getI1SameShape): the result type of a comparison. */
-const boolLike = (t: Type): Type => (t instanceof VectorType ? VectorType.get(t.shape, i1) : t instanceof TensorType ? TensorType.get(t.shape, i1, t.encoding)
-  : t instanceof UnrankedTensorType ? UnrankedTensorType.get(i1) : i1);
 
 // (MLIR's messages, from its operand type constraints)
 const intOnly = (op: Operation) => (isIntLike(elementTypeOf(op.operand(0).type)) ? undefined : `operand #0 must be signless-integer-like, but got '${op.operand(0).type.str}'`);
@@ -415,16 +414,25 @@ function floatCast(name: string, ok: (from: Type, to: Type) => boolean): OpSpec 
       if (m && !(m instanceof IntegerAttr && m.type === i32 && m.num >= 0 && m.num < ROUNDING_MODES.length)) return badProperty(op, ctx, "roundingmode", this.props!);
       return s.verify!(op, undefined as never);
     },
-    // A directed rounding is not folded (neither by MLIR 19, whose runner rounds to nearest anyway),
-    // nor a truncation that loses information (MLIR's folder requires an exact conversion).
-    fold: (op, c) => (op.attr("roundingmode") || (modes && !convertsExactly(c[0], op.result.type)) ? undefined : s.fold!(op, c)),
+    fold(op, c) {
+      // extf(truncf(x)) is x when both allow contraction (MLIR's fold: the flag licenses the
+      // lost precision, as LLVM's `contract` does).
+      const tr = def(op.operand(0), "arith.truncf");
+      if (!modes && tr && tr.operand(0).type === op.result.type && contracts(tr) && contracts(op)) return [tr.operand(0)];
+      // A truncation folds only where it is exact (MLIR's folder), so its rounding mode never matters.
+      return modes && !convertsExactly(c[0], elementTypeOf(op.result.type)) ? undefined : s.fold!(op, c);
+    },
   };
 }
+const contracts = (op: Operation) => /[<,]\s*(contract|fast)\s*[,>]/.test(op.attr("fastmath")?.str ?? "");
 
-/** Whether a float constant converts to `t` exactly: its value, or a quiet NaN's whole payload. */
+/** Whether a float constant (each element of a dense one) converts to `t` exactly: its value, or a quiet NaN's whole payload. */
 function convertsExactly(a: Attribute | undefined, t: Type): boolean {
-  if (!(a instanceof FloatAttr) || !(t instanceof FloatType)) return true;
-  const v = a.value;
+  if (a instanceof DenseElementsAttr) return Array.from({ length: a.isSplat ? 1 : a.numElements }, (_, i) => a.at(i)).every((v) => exactIn(Number(v), t));
+  return !(a instanceof FloatAttr) || exactIn(a.value, t);
+}
+function exactIn(v: number, t: Type): boolean {
+  if (!(t instanceof FloatType)) return true;
   if (v === v) return roundFloat(v, t) === v;
   const bits = floatBits(v, "f64");
   return (bits & (1n << 51n)) !== 0n && floatBits(floatFromBits(floatBits(v, t.kind), t.kind), "f64") === bits;
@@ -466,11 +474,13 @@ function extendedOp(name: string, names: readonly [string, string]): OpSpec {
         return "all non-scalar operands/results must have the same shape and base type";
       }
     },
-    fold(op, consts) {
-      const [a, b] = consts.map(scalarOf);
-      if (a === undefined || b === undefined) return undefined;
-      const t = op.results[0].type, [lo, hi] = EXTENDED[name](BigInt(a), BigInt(b), intWidth(t));
-      return [scalarAttr(lo, t), scalarAttr(hi, op.results[1].type)];
+    fold(op, consts) { // identities, then constants (element by element for vectors and tensors)
+      const id = foldIdentity(op, consts);
+      if (id) return id;
+      const [t, th] = op.results.map((r) => r.type), w = intWidth(elementTypeOf(t)), f = EXTENDED[name];
+      const lo = foldElementwise(consts, t, ([a, b]) => f(BigInt(a), BigInt(b), w)[0]);
+      const hi = lo && foldElementwise(consts, th, ([a, b]) => f(BigInt(a), BigInt(b), w)[1]);
+      return lo && hi && [lo[0], hi[0]];
     },
   };
 }
@@ -480,7 +490,7 @@ const constantNames = new WeakMap<IntegerAttr, string>();
 
 /** The ops arith-canonicalize.ts has patterns for. */
 const PATTERNS = new Set(["arith.addi", "arith.subi", "arith.muli", "arith.xori", "arith.select", "arith.cmpi", "arith.trunci", "arith.extsi",
-  "arith.mulf", "arith.divf", "arith.andi", "arith.ori"]);
+  "arith.mulf", "arith.divf", "arith.andi", "arith.ori", "arith.addui_extended", "arith.mulsi_extended", "arith.mului_extended", "arith.cmpf"]);
 
 export const arith: Dialect = {
   name: "arith",
@@ -561,7 +571,8 @@ export const arith: Dialect = {
         if (op.result.type === i1 && t !== undefined && f !== undefined && Number(t) !== 0 && Number(f) === 0) return [cond];
         const cmp = cond instanceof OpResult && cond.op.name === "arith.cmpi" ? cond.op : undefined, p = cmp && CMPI_PREDICATES[cmp.attr<IntegerAttr>("predicate")!.num];
         if (cmp && (p === "eq" || p === "ne") && ((cmp.operand(0) === x && cmp.operand(1) === y) || (cmp.operand(1) === x && cmp.operand(0) === y))) return [p === "ne" ? x : y];
-        return undefined;
+        // a constant mask picking from two constants: element by element
+        return c.every((a) => a instanceof DenseElementsAttr) ? foldElementwise(c, op.result.type, ([m, a, b]) => (Number(m) ? a : b)) : undefined;
       },
     },
     { ...cast("arith.index_cast", (f, t) => (f instanceof IndexType && t instanceof IntegerType) || (f instanceof IntegerType && t instanceof IndexType)), canonicalize: castOfCast },

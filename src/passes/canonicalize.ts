@@ -206,7 +206,8 @@ function round(module: Module, ctx: Context): boolean {
     const folded = fold(op, ctx);
     if (folded && inPlace(op, folded)) push(op);
     else if (folded) rewriter.replaceOp(op, folded.map((f, k) => (f instanceof Value ? f : rewriter.constant(op, f, op.results[k].type))));
-    else if (!constantsLast(op, ctx) && !ctx.spec(op.name)?.canonicalize?.(op, rewriter)) continue;
+    else if (constantsLast(op, ctx)) push(op); // a fold in place, as MLIR's foldCommutative: the op is revisited
+    else if (!ctx.spec(op.name)?.canonicalize?.(op, rewriter)) continue;
     changed = true;
   }
   return changed;

@@ -229,3 +229,11 @@ func.func @bitcast_of_index(%a: index) {
   %0 = arith.bitcast %a : index to i64
   return
 }
+
+// -----
+
+func.func @unknown_string_predicate(%a: i32) {
+  // expected-error @+1 {{custom op 'arith.cmpi' invalid predicate attribute specification: "foo"}}
+  %0 = arith.cmpi "foo", %a, %a : i32
+  return
+}

@@ -413,5 +413,77 @@ module {
     %7 = arith.extsi %6 : i8 to i32
     return %0, %1, %2, %3, %5, %7 : i32, i32, f32, f32, i32, i32
   }
+  func.func @extended_ops(%arg0: i32, %arg1: i32, %arg2: vector<2xi16>) -> (i32, i1, i32, i32, i32, i32, i32, i32, i32, vector<2xi16>, vector<2xi1>, vector<2xi16>, vector<2xi16>) {
+    %cst = arith.constant dense<0> : vector<2xi16>
+    %cst_0 = arith.constant dense<false> : vector<2xi1>
+    %false = arith.constant false
+    %c0_i32 = arith.constant 0 : i32
+    %0 = arith.cmpi slt, %arg0, %c0_i32 : i32
+    %1 = arith.extsi %0 : i1 to i32
+    %2 = arith.addi %arg0, %arg1 : i32
+    %low, %high = arith.mulsi_extended %arg0, %arg1 : i32
+    %3 = arith.cmpi slt, %arg2, %cst : vector<2xi16>
+    %4 = arith.extsi %3 : vector<2xi1> to vector<2xi16>
+    return %arg0, %false, %arg0, %1, %arg1, %c0_i32, %2, %low, %high, %arg2, %cst_0, %arg2, %4 : i32, i1, i32, i32, i32, i32, i32, i32, i32, vector<2xi16>, vector<2xi1>, vector<2xi16>, vector<2xi16>
+  }
+  func.func @extended_constants() -> (vector<3xi8>, vector<3xi1>, vector<3xi8>, vector<3xi8>, i8, i8, i16, i16) {
+    %cst = arith.constant dense<[43, 127, 2]> : vector<3xi8>
+    %cst_0 = arith.constant dense<[true, false, true]> : vector<3xi1>
+    %cst_1 = arith.constant dense<[88, -116, -3]> : vector<3xi8>
+    %cst_2 = arith.constant dense<[-22, 10, -1]> : vector<3xi8>
+    %c75_i8 = arith.constant 75 : i8
+    %c74_i8 = arith.constant 74 : i8
+    %c24464_i16 = arith.constant 24464 : i16
+    %c1_i16 = arith.constant 1 : i16
+    return %cst, %cst_0, %cst_2, %cst_1, %c75_i8, %c74_i8, %c24464_i16, %c1_i16 : vector<3xi8>, vector<3xi1>, vector<3xi8>, vector<3xi8>, i8, i8, i16, i16
+  }
+  func.func @cmpf_of_int(%arg0: i32, %arg1: i8, %arg2: i64) -> (i1, i1, i1, i1, i1, i1, i1, i1, i1, i1, i1, i1) {
+    %c-1_i32 = arith.constant -1 : i32
+    %c9_i64 = arith.constant 9 : i64
+    %false = arith.constant false
+    %c-56_i8 = arith.constant -56 : i8
+    %true = arith.constant true
+    %cst = arith.constant 1.000000e+10 : f32
+    %c-7_i32 = arith.constant -7 : i32
+    %0 = arith.cmpi slt, %arg0, %c-7_i32 : i32
+    %1 = arith.cmpi sge, %arg0, %c-7_i32 : i32
+    %2 = arith.cmpi ule, %arg1, %c-56_i8 : i8
+    %3 = arith.sitofp %arg2 : i64 to f32
+    %4 = arith.cmpf oeq, %3, %cst : f32
+    %5 = arith.cmpi sgt, %arg2, %c9_i64 : i64
+    %6 = arith.cmpi eq, %arg0, %c-1_i32 : i32
+    return %0, %1, %true, %2, %false, %false, %true, %4, %5, %true, %true, %6 : i1, i1, i1, i1, i1, i1, i1, i1, i1, i1, i1, i1
+  }
+  func.func @truncf_modes(%arg0: f32, %arg1: vector<4xbf16>) -> (bf16, f16, bf16, vector<2xf16>, vector<2xf16>, f16, f32, f32, vector<4xbf16>) {
+    %cst = arith.constant dense<[5.000000e-01, -4.000000e+00]> : vector<2xf16>
+    %cst_0 = arith.constant -2.500000e+00 : bf16
+    %cst_1 = arith.constant dense<[5.000000e-01, 1.000000e-01]> : vector<2xf32>
+    %cst_2 = arith.constant 1.000000e-01 : f32
+    %cst_3 = arith.constant 1.000000e+00 : bf16
+    %0 = arith.truncf %cst_2 upward : f32 to f16
+    %1 = arith.truncf %cst_1 : vector<2xf32> to vector<2xf16>
+    %2 = arith.truncf %arg0 to_nearest_even : f32 to f16
+    %3 = arith.truncf %arg0 fastmath<contract> : f32 to f16
+    %4 = arith.extf %3 : f16 to f32
+    %5 = arith.extf %arg1 fastmath<contract> : vector<4xbf16> to vector<4xf32>
+    %6 = arith.negf %5 : vector<4xf32>
+    %7 = arith.truncf %6 fastmath<contract> : vector<4xf32> to vector<4xbf16>
+    return %cst_3, %0, %cst_0, %cst, %1, %2, %arg0, %4, %7 : bf16, f16, bf16, vector<2xf16>, vector<2xf16>, f16, f32, f32, vector<4xbf16>
+  }
+  func.func @xor_shift_select(%arg0: i8, %arg1: i8, %arg2: i64, %arg3: vector<2xi32>) -> (i32, i16, i32, vector<2xi16>, vector<3xf32>, i1) {
+    %cst = arith.constant dense<[1.000000e+00, -1.000000e+00, -1.000000e+00]> : vector<3xf32>
+    %cst_0 = arith.constant dense<16> : vector<2xi32>
+    %c32_i64 = arith.constant 32 : i64
+    %0 = arith.xori %arg0, %arg1 : i8
+    %1 = arith.extsi %0 : i8 to i32
+    %2 = arith.xori %arg0, %arg1 : i8
+    %3 = arith.extui %2 : i8 to i16
+    %4 = arith.shrui %arg2, %c32_i64 : i64
+    %5 = arith.trunci %4 : i64 to i32
+    %6 = arith.shrui %arg3, %cst_0 : vector<2xi32>
+    %7 = arith.trunci %6 : vector<2xi32> to vector<2xi16>
+    %8 = arith.cmpi ult, %arg0, %arg1 : i8
+    return %1, %3, %5, %7, %cst, %8 : i32, i16, i32, vector<2xi16>, vector<3xf32>, i1
+  }
 }
 

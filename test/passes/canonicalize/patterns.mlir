@@ -709,3 +709,116 @@ func.func @more_arith_patterns(%a: i32, %b: i32, %x: f32, %y: f32, %p: i8, %q: i
   %7 = arith.ori %sp, %sq : i32
   return %1, %3, %4, %5, %6, %7 : i32, i32, f32, f32, i32, i32
 }
+
+// The extended ops: a zero or one operand (either side, scalar or splat), an unused carry or
+// high half (then addi or muli), mulsi_extended by 1 (its high half is the sign), constants
+// folded element by element.
+func.func @extended_ops(%x: i32, %y: i32, %v: vector<2xi16>) -> (i32, i1, i32, i32, i32, i32, i32, i32, i32, vector<2xi16>, vector<2xi1>, vector<2xi16>, vector<2xi16>) {
+  %c0 = arith.constant 0 : i32
+  %c1 = arith.constant 1 : i32
+  %s, %o = arith.addui_extended %c0, %x : i32, i1
+  %l, %h = arith.mulsi_extended %x, %c1 : i32
+  %l1, %h1 = arith.mului_extended %c1, %y : i32
+  %s2, %o2 = arith.addui_extended %x, %y : i32, i1
+  %l2, %h2 = arith.mulsi_extended %x, %y : i32
+  %z = arith.constant dense<0> : vector<2xi16>
+  %sv, %ov = arith.addui_extended %v, %z : vector<2xi16>, vector<2xi1>
+  %one = arith.constant dense<1> : vector<2xi16>
+  %lv, %hv = arith.mulsi_extended %v, %one : vector<2xi16>
+  return %s, %o, %l, %h, %l1, %h1, %s2, %l2, %h2, %sv, %ov, %lv, %hv : i32, i1, i32, i32, i32, i32, i32, i32, i32, vector<2xi16>, vector<2xi1>, vector<2xi16>, vector<2xi16>
+}
+
+func.func @extended_constants() -> (vector<3xi8>, vector<3xi1>, vector<3xi8>, vector<3xi8>, i8, i8, i16, i16) {
+  %a = arith.constant dense<[-56, 100, 3]> : vector<3xi8>
+  %b = arith.constant dense<[99, 27, -1]> : vector<3xi8>
+  %s, %o = arith.addui_extended %a, %b : vector<3xi8>, vector<3xi1>
+  %l, %h = arith.mulsi_extended %a, %b : vector<3xi8>
+  %p = arith.constant -9 : i8
+  %q = arith.constant 77 : i8
+  %l1, %h1 = arith.mului_extended %p, %q : i8
+  %r = arith.constant -300 : i16
+  %l2, %h2 = arith.mulsi_extended %r, %r : i16
+  return %s, %o, %h, %l, %l1, %h1, %l2, %h2 : vector<3xi8>, vector<3xi1>, vector<3xi8>, vector<3xi8>, i8, i8, i16, i16
+}
+
+// cmpf of an integer converted to float against a constant is a cmpi (a fractional constant
+// adjusts the predicate or decides it; one past the integer range decides it); not where the
+// conversion may round near the constant, nor against a NaN.
+func.func @cmpf_of_int(%a: i32, %b: i8, %c: i64) -> (i1, i1, i1, i1, i1, i1, i1, i1, i1, i1, i1, i1) {
+  %f = arith.sitofp %a : i32 to f64
+  %k = arith.constant -7.25 : f64
+  %0 = arith.cmpf olt, %f, %k : f64
+  %1 = arith.cmpf uge, %f, %k : f64
+  %2 = arith.cmpf one, %f, %k : f64
+  %u = arith.uitofp %b : i8 to f32
+  %m = arith.constant 2.0e+02 : f32
+  %3 = arith.cmpf ule, %u, %m : f32
+  %big = arith.constant 3.0e+02 : f32
+  %4 = arith.cmpf ogt, %u, %big : f32
+  %neg = arith.constant -0.5 : f32
+  %5 = arith.cmpf ult, %u, %neg : f32
+  %6 = arith.cmpf ord, %u, %neg : f32
+  %g = arith.sitofp %c : i64 to f32
+  %e = arith.constant 1.0e+10 : f32
+  %7 = arith.cmpf oeq, %g, %e : f32
+  %small = arith.constant 9.5 : f32
+  %8 = arith.cmpf ogt, %g, %small : f32
+  %nan = arith.constant 0x7FC00000 : f32
+  %9 = arith.cmpf ueq, %g, %nan : f32
+  %h = arith.sitofp %b : i8 to f16
+  %inf = arith.constant 0x7C00 : f16
+  %10 = arith.cmpf olt, %h, %inf : f16
+  %ui = arith.uitofp %a : i32 to f64
+  %max = arith.constant 4294967295.0 : f64
+  %11 = arith.cmpf oeq, %ui, %max : f64
+  return %0, %1, %2, %3, %4, %5, %6, %7, %8, %9, %10, %11 : i1, i1, i1, i1, i1, i1, i1, i1, i1, i1, i1, i1
+}
+
+// truncf of a constant folds where it is exact, whatever its rounding mode (vectors too, each
+// element exact); extf(truncf(x)) is x when both allow contraction.
+func.func @truncf_modes(%x: f32, %y: vector<4xbf16>) -> (bf16, f16, bf16, vector<2xf16>, vector<2xf16>, f16, f32, f32, vector<4xbf16>) {
+  %one = arith.constant 1.0 : f32
+  %0 = arith.truncf %one downward : f32 to bf16
+  %tenth = arith.constant 0.1 : f32
+  %1 = arith.truncf %tenth upward : f32 to f16
+  %k = arith.constant -2.5 : f64
+  %2 = arith.truncf %k to_nearest_away : f64 to bf16
+  %v = arith.constant dense<[0.5, -4.0]> : vector<2xf32>
+  %3 = arith.truncf %v toward_zero : vector<2xf32> to vector<2xf16>
+  %w = arith.constant dense<[0.5, 0.1]> : vector<2xf32>
+  %4 = arith.truncf %w : vector<2xf32> to vector<2xf16>
+  %5 = arith.truncf %x to_nearest_even : f32 to f16
+  %t = arith.truncf %x fastmath<contract> : f32 to f16
+  %6 = arith.extf %t fastmath<fast> : f16 to f32
+  %7 = arith.extf %t : f16 to f32
+  %e = arith.extf %y fastmath<contract> : vector<4xbf16> to vector<4xf32>
+  %n = arith.negf %e : vector<4xf32>
+  %r = arith.truncf %n fastmath<contract> : vector<4xf32> to vector<4xbf16>
+  %e2 = arith.extf %r fastmath<contract> : vector<4xbf16> to vector<4xf32>
+  %8 = arith.truncf %e2 fastmath<contract> : vector<4xf32> to vector<4xbf16>
+  return %0, %1, %2, %3, %4, %5, %6, %7, %8 : bf16, f16, bf16, vector<2xf16>, vector<2xf16>, f16, f32, f32, vector<4xbf16>
+}
+
+// xor of two like extensions is the extension of the narrow xor; trunci of a shrsi by the
+// dropped width is that of a shrui; a select on a constant mask of two constants folds; a
+// predicate may be written as a string.
+func.func @xor_shift_select(%p: i8, %q: i8, %a: i64, %b: vector<2xi32>) -> (i32, i16, i32, vector<2xi16>, vector<3xf32>, i1) {
+  %sp = arith.extsi %p : i8 to i32
+  %sq = arith.extsi %q : i8 to i32
+  %0 = arith.xori %sp, %sq : i32
+  %up = arith.extui %p : i8 to i16
+  %uq = arith.extui %q : i8 to i16
+  %1 = arith.xori %up, %uq : i16
+  %c32 = arith.constant 32 : i64
+  %sh = arith.shrsi %a, %c32 : i64
+  %2 = arith.trunci %sh : i64 to i32
+  %c16 = arith.constant dense<16> : vector<2xi32>
+  %vs = arith.shrsi %b, %c16 : vector<2xi32>
+  %3 = arith.trunci %vs : vector<2xi32> to vector<2xi16>
+  %mask = arith.constant dense<[true, false, false]> : vector<3xi1>
+  %l = arith.constant dense<[1.0, 2.0, 3.0]> : vector<3xf32>
+  %r = arith.constant dense<-1.0> : vector<3xf32>
+  %4 = arith.select %mask, %l, %r : vector<3xi1>, vector<3xf32>
+  %5 = arith.cmpi "ult", %p, %q : i8
+  return %0, %1, %2, %3, %4, %5 : i32, i16, i32, vector<2xi16>, vector<3xf32>, i1
+}
