@@ -169,7 +169,7 @@ export function scalarAttr(v: number | bigint | boolean, t: Type): Attribute {
   if (t instanceof FloatType) return new FloatAttr(Number(v), t);
   return new IntegerAttr(typeof v === "boolean" ? (v ? 1n : 0n) : BigInt(v), t);
 }
-function scalarOf(a: Attribute | undefined): number | bigint | undefined {
+export function scalarOf(a: Attribute | undefined): number | bigint | undefined {
   if (a instanceof IntegerAttr) return a.value;
   if (a instanceof FloatAttr) return a.value;
   return undefined;

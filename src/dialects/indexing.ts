@@ -2,15 +2,20 @@
 // mixed static/dynamic index lists (`[%a, 4] [2, %b] [1, 1]`) stored as operands plus a
 // `static_*` DenseArrayAttr whose dynamic entries hold kDynamic (INT64_MIN), as MLIR does.
 import { ArrayAttr, DenseArrayAttr, IntegerAttr } from "../ir/attributes.js";
-import { Operation, type Value } from "../ir/core.js";
+import { OpResult, Operation, type Value } from "../ir/core.js";
 import type { Rewriter } from "../ir/dialect.js";
 import type { OpAsmParser, UnresolvedOperand } from "../ir/parser.js";
 import type { OpAsmPrinter } from "../ir/printer.js";
-import { DYN, ShapedType, Type, i32, i64 } from "../ir/types.js";
+import { DYN, ShapedType, Type, i32, i64, index } from "../ir/types.js";
 import { constantIndex } from "./arith.js";
 
 /** MLIR's ShapedType::kDynamic in static index arrays (exact as a double). */
 export const K_DYNAMIC = -(2 ** 63);
+
+/** The op defining `v`, if it is a `name`. */
+export const producer = (v: Value, name: string) => (v instanceof OpResult && v.op.name === name ? v.op : undefined);
+/** Whether an operand is a constant index (MLIR's matchConstantIndex): the constant folder goes first. */
+export const anyConstantIndex = (op: Operation) => op.operands.some((v) => v.type === index && constantIndex(v) !== undefined);
 
 export const i64Array = (vs: readonly number[]) => new DenseArrayAttr(i64, vs);
 export const segmentSizesAttr = (sizes: readonly number[]) => new DenseArrayAttr(i32, sizes);

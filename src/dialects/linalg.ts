@@ -3,15 +3,16 @@
 // imply them, and carry their body region as MLIR does, so the generic form is MLIR's.
 import { evalExpr, type AffineMap } from "../ir/affine.js";
 import { ArrayAttr, AffineMapAttr, Attribute, DictionaryAttr, IntegerAttr, StringAttr } from "../ir/attributes.js";
-import { Block, OpResult, Operation, Region, type Value } from "../ir/core.js";
+import { Block, Operation, Region, type Value } from "../ir/core.js";
 import { withResultNames, type Dialect, type OpSpec, type OperationState, type Rewriter } from "../ir/dialect.js";
 import { DiagnosticError } from "../ir/diagnostics.js";
 import type { OpAsmParser, RegionArgument, UnresolvedOperand } from "../ir/parser.js";
 import { allAttrs, type OpAsmPrinter } from "../ir/printer.js";
-import { DYN, IndexType, MemRefType, ShapedType, TensorType, Type, elementTypeOf } from "../ir/types.js";
+import { IndexType, MemRefType, ShapedType, TensorType, Type, elementTypeOf } from "../ir/types.js";
 import { ANY, ANY_SHAPED, ANY_TENSOR, FASTMATH_NONE, INDEX, RANKED_TENSOR, returnLikeOp, tc, variadic } from "./common.js";
 import { arrayProp, checkSegments, i64Array, parseIntList } from "./indexing.js";
 import { foldMemRefCast } from "./memref.js";
+import { castFromMoreStatic } from "./tensor.js";
 import {
   CONTRACTION_MAPS, NAMED_OPS, WINDOW_OPS, buildNamedBody, indexingMaps, inputs, insOutsSegments, isStructuredOp, iteratorAttr, iteratorName,
   iteratorTypes, numLoops, outputs, staticLoopSizes, windowAttr,
@@ -416,14 +417,6 @@ const indexOp: OpSpec = {
     if (d < 0 || d >= n) return `expected dim (${d}) to be lower than the number of loops (${n}) of the enclosing LinalgOp`;
   },
 };
-
-/** A tensor.cast whose source keeps every static size of its result (MLIR's canFoldIntoConsumerOp). */
-export function castFromMoreStatic(v: Value): Value | undefined {
-  const c = v instanceof OpResult && v.op.name === "tensor.cast" ? v.op : undefined;
-  const from = c?.operand(0).type, to = v.type;
-  if (!(from instanceof TensorType) || !(to instanceof TensorType) || from.rank !== to.rank || from === to) return undefined;
-  return to.shape.every((n, d) => n === DYN || n === from.shape[d]) ? c!.operand(0) : undefined;
-}
 
 /**
  * MLIR's FoldTensorCastProducerOp: operands cast from more static tensors take the casts'

@@ -17,19 +17,15 @@ import { IntegerAttr, StridedLayoutAttr, intAttr, type Attribute } from "../ir/a
 import { OpResult, Operation, type Value } from "../ir/core.js";
 import type { OpSpec, Rewriter } from "../ir/dialect.js";
 import { DYN, MemRefType, index } from "../ir/types.js";
-import { constantIndex } from "./arith.js";
 import {
-  type OpFoldResult, composeReassociations, foldConstantLists, knownInt, reassociationAttr, replaceCastBack, replaceCasting, sameLists, sliceLike, staticSizes,
+  type OpFoldResult, anyConstantIndex, producer, composeReassociations, foldConstantLists, knownInt, reassociationAttr, replaceCastBack, replaceCasting, sameLists, sliceLike, staticSizes,
 } from "./indexing.js";
 import {
   DYNAMIC, castWidens, foldMemRefCast, inferSubviewType, isDynamic, mixedList, reassociation, segment, segmentSizes, staticList, stridesAndOffset,
 } from "./memref.js";
 
-const producer = (v: Value, name: string) => (v instanceof OpResult && v.op.name === name ? v.op : undefined);
 const viewLists = (op: Operation) => [mixedList(op, "offsets"), mixedList(op, "sizes"), mixedList(op, "strides")];
 const statics = (l: readonly OpFoldResult[]) => l.map((v) => (typeof v === "number" ? v : DYNAMIC));
-/** Whether an operand is a constant index (MLIR's matchConstantIndex): the constant folder goes first. */
-const anyConstantIndex = (op: Operation) => op.operands.some((v) => v.type === index && constantIndex(v) !== undefined);
 
 const deadAlloc = (op: Operation, rw: Rewriter): boolean => {
   const users = op.result.users;

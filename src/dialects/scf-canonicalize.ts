@@ -31,9 +31,9 @@ import { type Type, i1 } from "../ir/types.js";
 import { CMPI_PREDICATES, constantIndex } from "./arith.js";
 import { NEGATED } from "./arith-canonicalize.js";
 import { br, yieldTo } from "./cf.js";
-import { castFromMoreStatic } from "./linalg.js";
 import { segmentSizes } from "./memref.js";
 import { parallelParts } from "./scf.js";
+import { castFromMoreStatic } from "./tensor.js";
 
 
 /** A new `op` with `operands` and `resultTypes` in its place, its regions moved over; `op` stays, without regions. */

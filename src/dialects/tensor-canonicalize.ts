@@ -14,28 +14,20 @@
 //   collapse_shape/expand_shape/reshape  no-ops and undone reshapes fold; two of a kind are one;
 //                  of a constant, a constant;
 //   generate       constant extents become static (cast back); concat of one input is a cast.
-import { DenseElementsAttr, FloatAttr, IntegerAttr, type Attribute } from "../ir/attributes.js";
-import { OpResult, Operation, type Value } from "../ir/core.js";
+import { DenseElementsAttr, type Attribute } from "../ir/attributes.js";
+import { Operation, type Value } from "../ir/core.js";
 import type { OpSpec, Rewriter } from "../ir/dialect.js";
-import { DYN, FloatType, TensorType, index, type Type } from "../ir/types.js";
-import { constantIndex } from "./arith.js";
+import { DYN, TensorType, type Type } from "../ir/types.js";
 import {
-  K_DYNAMIC, type OpFoldResult, arrayProp, foldConstantLists, knownInt, replaceCasting, sameLists, shapeOf, sliceLike, staticSizes,
+  K_DYNAMIC, type OpFoldResult, anyConstantIndex, producer, arrayProp, foldConstantLists, knownInt, replaceCasting, sameLists, shapeOf, sliceLike, staticSizes,
 } from "./indexing.js";
+import { scalarAttr, scalarOf } from "./arith.js";
 import { composeReshapes, foldReshape } from "./memref-canonicalize.js";
-import { reassociation, sliceParams } from "./tensor.js";
+import { castFromMoreStatic, preserves, reassociation, sliceParams } from "./tensor.js";
 
-const producer = (v: Value, name: string) => (v instanceof OpResult && v.op.name === name ? v.op : undefined);
 const listsOf = (op: Operation) => { const p = sliceParams(op); return [p.offsets, p.sizes, p.strides]; };
 const statics = (l: readonly OpFoldResult[]) => l.map((v) => (typeof v === "number" ? v : K_DYNAMIC));
-const anyConstantIndex = (op: Operation) => op.operands.some((v) => v.type === index && constantIndex(v) !== undefined);
 const ranked = (t: Type): t is TensorType => t instanceof TensorType;
-
-/** Whether `to` says no more than `from` (MLIR's preservesStaticInformation): a cast from `from` to `to` can be folded away. */
-function preserves(to: Type, from: Type): boolean {
-  return ranked(to) && ranked(from) && to.elementType === from.elementType && to.rank === from.rank && to.encoding === from.encoding
-    && to.shape.every((d, i) => d === DYN || from.shape[i] !== DYN);
-}
 
 /**
  * The type of a slice of `src` with `sizes`, of `rank` (MLIR's
@@ -117,8 +109,7 @@ function canonicalizeInsertSlice(op: Operation, rw: Rewriter): boolean {
 /** MLIR's InsertSliceOpCastFolder: casts that only forget, of the source or destination, are looked through. */
 function insertOfCasts(op: Operation, rw: Rewriter, lists: OpFoldResult[][]): boolean {
   if (anyConstantIndex(op)) return false;
-  const through = (v: Value) => { const c = producer(v, "tensor.cast"); return c && preserves(c.result.type, c.operand(0).type) ? c.operand(0) : undefined; };
-  const s = through(op.operand(0)), d = through(op.operand(1));
+  const s = castFromMoreStatic(op.operand(0)), d = castFromMoreStatic(op.operand(1));
   if (!s && !d) return false;
   const src = s ?? op.operand(0), dst = d ?? op.operand(1);
   if (!ranked(src.type) || !ranked(dst.type)) return false;
@@ -178,8 +169,6 @@ function canonicalizeCast(op: Operation, rw: Rewriter): boolean {
   return true;
 }
 
-const scalarOf = (a: Attribute | undefined) => (a instanceof IntegerAttr ? a.value : a instanceof FloatAttr ? a.value : undefined);
-const scalarAttr = (v: number | bigint, t: Type): Attribute => (t instanceof FloatType ? new FloatAttr(Number(v), t) : new IntegerAttr(BigInt(v), t));
 function foldExtract(op: Operation, consts: readonly (Attribute | undefined)[]): Array<Attribute | Value> | undefined {
   const d = consts[0];
   if (d instanceof DenseElementsAttr && d.isSplat) return [scalarAttr(d.at(0), op.result.type)];

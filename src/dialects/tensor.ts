@@ -1,7 +1,7 @@
 // tensor dialect: value-semantics tensors — creation (empty, from_elements, splat, generate),
 // element access (extract, insert), shape queries (dim), slices, padding, concatenation and casts.
 import { ArrayAttr, Attribute, DenseElementsAttr, FloatAttr, IntegerAttr, unit } from "../ir/attributes.js";
-import { Block, OpResult, Operation } from "../ir/core.js";
+import { Block, OpResult, Operation, type Value } from "../ir/core.js";
 import { withResultNames, type Dialect, type OpSpec, type VerifyContext } from "../ir/dialect.js";
 import type { OpAsmParser, RegionArgument } from "../ir/parser.js";
 import type { OpAsmPrinter } from "../ir/printer.js";
@@ -11,7 +11,7 @@ import { ANY, ANY_TENSOR, INDEX, INT_INDEX_FLOAT, RANKED_TENSOR, VARIADIC_INDEX,
 import { isStructuredOp, outputs } from "./linalg-info.js";
 import { TENSOR_PATTERNS } from "./tensor-canonicalize.js";
 import {
-  K_DYNAMIC, type OpFoldResult, arrayProp, checkSegments, countDynamic, i64Array, isRankReducedShape, mixedList, operandSegment,
+  K_DYNAMIC, type OpFoldResult, arrayProp, producer, checkSegments, countDynamic, i64Array, isRankReducedShape, mixedList, operandSegment,
   parseDynamicIndexList, printDynamicIndexList, replaceCastBack, segmentSizesAttr, shapeOf, staticSizes,
 } from "./indexing.js";
 
@@ -148,6 +148,18 @@ function reshapeLike(name: string): OpSpec {
       }
     },
   };
+}
+
+/** Whether `to` says no more than `from` (MLIR's preservesStaticInformation): a cast from `from` to `to` can be folded away. */
+export function preserves(to: Type, from: Type): boolean {
+  return to instanceof TensorType && from instanceof TensorType && to.elementType === from.elementType && to.rank === from.rank && to.encoding === from.encoding
+    && to.shape.every((d, i) => d === DYN || from.shape[i] !== DYN);
+}
+
+/** The source of `v`, a tensor.cast from a more static type (MLIR's canFoldIntoConsumerOp). */
+export function castFromMoreStatic(v: Value): Value | undefined {
+  const c = producer(v, "tensor.cast");
+  return c && c.operand(0).type !== v.type && preserves(v.type, c.operand(0).type) ? c.operand(0) : undefined;
 }
 
 export const tensor: Dialect = {
