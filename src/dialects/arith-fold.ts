@@ -38,7 +38,7 @@ export function zeroAttr(t: Type): Attribute | undefined {
 }
 
 /** i1 of `t`'s shape (MLIR's getI1SameShape): the result type of a comparison. */
-export const boolLike = (t: Type): Type => (t instanceof VectorType ? VectorType.get(t.shape, i1) : t instanceof TensorType ? TensorType.get(t.shape, i1, t.encoding)
+export const boolLike = (t: Type): Type => (t instanceof VectorType ? VectorType.get(t.shape, i1, t.scalableDims) : t instanceof TensorType ? TensorType.get(t.shape, i1, t.encoding)
   : t instanceof UnrankedTensorType ? UnrankedTensorType.get(i1) : i1);
 
 /** The op named `name` that defines `v`, if one does. */

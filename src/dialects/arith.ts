@@ -3,8 +3,8 @@
 import { Attribute, DenseElementsAttr, FloatAttr, IntegerAttr, boolAttr } from "../ir/attributes.js";
 import { OpResult, type Operation, type Value } from "../ir/core.js";
 import type { Dialect, FoldResult, OpSpec } from "../ir/dialect.js";
-import { FloatType, IndexType, IntegerType, ShapedType, TensorType, Type, VectorType, compatibleShapes, elementTypeOf, i1, i32 } from "../ir/types.js";
-import { floatBits, floatFromBits, halfBits, halfToFloat, roundFloat } from "../ir/float.js";
+import { FloatType, IndexType, IntegerType, ShapedType, SignedIntegerType, TensorType, Type, VectorType, compatibleShapes, elementTypeOf, i1, i32 } from "../ir/types.js";
+import { decodeFloat, fitsDouble, floatBits, floatFromBits, fusedMultiplyAdd, halfBits, halfToFloat, roundFloat } from "../ir/float.js";
 import { canonicalizeArith } from "./arith-canonicalize.js";
 import { boolLike, castOfCast, def, foldIdentity, isZero, splat } from "./arith-fold.js";
 import { type CastMiddle, FASTMATH_NONE, OVERFLOW_NONE, badProperty, castOp, flagsAttr, parseFlags, printFlags, sameTypeOp } from "./common.js";
@@ -106,6 +106,12 @@ export function cmpf(pred: number, a: number, b: number): boolean {
 
 /** Scalar cast semantics (ints are BigInt, floats number). */
 export function castValue(name: string, v: number | bigint, from: Type, to: Type): number | bigint {
+  const r = exactCast(name, v, from, to);
+  if (r === undefined) throw new Error(`internal: ${name} of ${v} to ${to.str} has no double value (the engines refuse f80 and f128)`);
+  return r;
+}
+/** castValue, or undefined where the result is an f80 or f128 value a double cannot hold (no fold then). */
+function exactCast(name: string, v: number | bigint, from: Type, to: Type): number | bigint | undefined {
   const wt = intWidth(to), wf = intWidth(from);
   switch (name) {
     case "arith.index_cast": case "arith.extsi": case "arith.trunci": return wrapS(BigInt(v), wt);
@@ -132,8 +138,9 @@ export function castValue(name: string, v: number | bigint, from: Type, to: Type
  * Integer to float with one rounding (to nearest, ties to even). `Number()` then `fround` would
  * round twice for f32 when |v| >= 2^53, which can differ from the hardware's conversion.
  */
-function intToFloat(v: bigint, to: Type): number {
+function intToFloat(v: bigint, to: Type): number | undefined {
   const d = Number(v);
+  if (to instanceof FloatType && !fitsDouble(to.kind)) return BigInt(d) === v ? d : undefined; // f80, f128: no double rounding
   if (!(to instanceof FloatType && to.kind === "f32") || (v < 2n ** 53n && v > -(2n ** 53n))) return roundFloat(d, to);
   const f = Math.fround(d);
   if (!Number.isFinite(f) || BigInt(f) === v) return f;
@@ -150,7 +157,12 @@ function intToFloat(v: bigint, to: Type): number {
   return (bits & 1) === 0 ? f : g;
 }
 
-function bitcast(v: number | bigint, from: Type, to: Type): number | bigint {
+function bitcast(v: number | bigint, from: Type, to: Type): number | bigint | undefined {
+  const other = (t: Type) => t instanceof FloatType && !["f16", "bf16", "f32", "f64"].includes(t.kind);
+  if (other(from) || other(to)) { // through the bits (an f80 or f128 pattern a double cannot hold: no fold)
+    const bits = from instanceof FloatType ? floatBits(Number(v), from.kind) : wrapU(BigInt(v), intWidth(from));
+    return to instanceof FloatType ? decodeFloat(bits, to.kind) : wrapS(bits, intWidth(to));
+  }
   const dv = new DataView(new ArrayBuffer(8));
   const w = from instanceof FloatType ? from.width : intWidth(from);
   const half = (t: Type) => t instanceof FloatType && t.width === 16;
@@ -210,8 +222,32 @@ function foldBinary(op: Operation, consts: readonly (Attribute | undefined)[]) {
     if (op.name === "arith.floordivsi") return foldFloorDiv(consts, t, w);
     return g && foldElementwise(consts, t, ([a, b]) => (overflowsInFold(op.name, BigInt(a), BigInt(b), w) ? undefined : g(BigInt(a), BigInt(b), w)));
   }
-  const f = FLOAT_BINARY[op.name];
-  return f && foldElementwise(consts, t, ([a, b]) => roundFloat(invalidIsQuietNaN(f(Number(a), Number(b)), Number(a), Number(b)), et));
+  const f = FLOAT_BINARY[op.name], wide = et instanceof FloatType && !fitsDouble(et.kind);
+  return f && foldElementwise(consts, t, ([a, b]) => {
+    const r = roundFloat(invalidIsQuietNaN(f(Number(a), Number(b)), Number(a), Number(b)), et);
+    return wide && !exactInDouble(op.name, Number(a), Number(b), r) ? undefined : r;
+  });
+}
+
+/**
+ * Whether `r`, the double result of float op `name` on a and b, is the exact result (so also
+ * f80's and f128's, whose values we hold as doubles): where it is not, the fold is left out
+ * rather than rounded to 53 bits. A NaN or a comparison is exact; a sum by TwoSum's error, a
+ * product or quotient by its residual (fma), none past the double's range.
+ */
+const F64 = FloatType.get("f64");
+function exactInDouble(name: string, a: number, b: number, r: number): boolean {
+  if (r !== r || !Number.isFinite(a) || !Number.isFinite(b)) return true;
+  if (!Number.isFinite(r)) return false;
+  switch (name) {
+    case "arith.addf": case "arith.subf": {
+      const c = name === "arith.addf" ? b : -b, z = r - a;
+      return (a - (r - z)) + (c - z) === 0;
+    }
+    case "arith.mulf": return (r !== 0 || a === 0 || b === 0) && fusedMultiplyAdd(a, b, -r, F64) === 0;
+    case "arith.divf": return (r !== 0 || a === 0) && fusedMultiplyAdd(r, b, -a, F64) === 0;
+  }
+  return true; // remf (fmod is exact), the maxima and minima
 }
 
 /**
@@ -298,7 +334,7 @@ function predicateOp(name: string, preds: readonly string[], resultOf: (t: Type)
       if (!(pa instanceof IntegerAttr) || pa.num < 0 || pa.num >= preds.length) return "requires a valid 'predicate' attribute";
       const bad = name === "arith.cmpi" ? intOnly(op) : floatTypeOnly(op.operand(0).type);
       if (bad) return bad;
-      if (op.result.type !== resultOf(op.operand(0).type)) return `result type must be ${resultOf(op.operand(0).type).str}`;
+      if (op.result.type !== resultOf(op.operand(0).type)) return "failed to verify that result type has i1 element type and same shape as operands";
     },
     fold(op, consts) {
       const pred = (op.attr<IntegerAttr>("predicate")!).num, w = intWidth(elementTypeOf(op.operand(0).type));
@@ -370,7 +406,7 @@ function cast(name: string, ok: (from: Type, to: Type) => boolean, middle?: Cast
       if (id) return id;
       const from = elementTypeOf(op.operand(0).type), to = elementTypeOf(op.result.type);
       return foldElementwise(consts, op.result.type, ([v]) =>
-        (name === "arith.fptosi" || name === "arith.fptoui") && !truncatesInto(Number(v), to, name === "arith.fptoui") ? undefined : castValue(name, v, from, to));
+        (name === "arith.fptosi" || name === "arith.fptoui") && !truncatesInto(Number(v), to, name === "arith.fptoui") ? undefined : exactCast(name, v, from, to));
     },
   }, middle);
 }
@@ -516,6 +552,7 @@ export const arith: Dialect = {
         const t = a instanceof IntegerAttr || a instanceof FloatAttr || a instanceof DenseElementsAttr ? a.type : undefined;
         if (!t) return "requires a 'value' attribute of integer, float or dense type";
         if (t !== op.result.type) return "failed to verify that all of {value, result} have same type";
+        if (t instanceof SignedIntegerType) return "integer return type must be signless";
       },
       fold(op) { return [op.attr("value")!]; },
       // `%c0`, `%c7_i32`, `%true`, `%cst`, as MLIR's ConstantOp::getAsmResultNames.

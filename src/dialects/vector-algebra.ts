@@ -74,7 +74,7 @@ function verifyContract(op: Operation): string | undefined {
 /** The result type of reducing `dims` of `t` (a scalar when every dimension goes). */
 export function multiReductionType(t: VectorType, dims: readonly number[]): Type {
   const kept = t.shape.filter((_, d) => !dims.includes(d));
-  return kept.length ? VectorType.get(kept, t.elementType) : t.elementType;
+  return kept.length ? VectorType.get(kept, t.elementType, t.scalableDims.filter((_, d) => !dims.includes(d))) : t.elementType;
 }
 
 export const VECTOR_ALGEBRA: OpSpec[] = [
@@ -117,7 +117,7 @@ export const VECTOR_ALGEBRA: OpSpec[] = [
       const lt = p.parseColonType();
       p.expect(",");
       const rt = p.parseType();
-      const res = rt instanceof VectorType && lt instanceof VectorType ? VectorType.get([...lt.shape, ...rt.shape], lt.elementType) : lt;
+      const res = rt instanceof VectorType && lt instanceof VectorType ? VectorType.get([...lt.shape, ...rt.shape], lt.elementType, [...lt.scalableDims, ...rt.scalableDims]) : lt;
       st.resultTypes = [res];
       st.operands = p.resolveOperands(ops, [lt, rt, res].slice(0, Math.max(2, ops.length)));
     },

@@ -73,7 +73,9 @@ export const VECTOR_LANES: OpSpec[] = [
       for (let i = 0; i < s.length; i++) if (s[i] < 1 || s[i] > t.shape[i]) return `expected sizes dimension ${i} to be confined to [1, ${t.shape[i] + 1})`;
       const err = checkSlice(op, t, o, s, k);
       if (err) return err;
-      const want = VectorType.get([...s, ...t.shape.slice(s.length)], t.elementType);
+      const whole = s.findIndex((n, i) => t.scalableDims[i] && n !== t.shape[i]); // (a scalable dimension is taken whole)
+      if (whole >= 0) return `expected size at idx=${whole} to match the corresponding base size from the input vector (${s[whole]} vs ${t.shape[whole]})`;
+      const want = VectorType.get([...s, ...t.shape.slice(s.length)], t.elementType, t.scalableDims);
       if (op.result.type !== want) return `expected result type to be '${want.str}'`;
     },
   }),
@@ -123,6 +125,8 @@ export const VECTOR_LANES: OpSpec[] = [
     verify(op) {
       const [a, b] = op.operands.map((v) => v.type), r = op.result.type, mask = intsOf(op.attr("mask"));
       if (!(a instanceof VectorType) || !(b instanceof VectorType) || !(r instanceof VectorType)) return "expected vector operands and result";
+      const scalable = [a, b, r].findIndex((t) => t.isScalable); // (MLIR's operand and result constraints)
+      if (scalable >= 0) return `${scalable < 2 ? `operand #${scalable}` : "result #0"} must be fixed-length vector of any type values, but got '${[a, b, r][scalable].str}'`;
       if (!mask) return "requires a 'mask' integer array";
       if (a.rank === 0 || a.rank !== b.rank) return "rank mismatch";
       if (a.elementType !== b.elementType || r.elementType !== a.elementType) return "failed to verify that second operand v2 and result have same element type";
@@ -162,6 +166,7 @@ export const VECTOR_LANES: OpSpec[] = [
       if (!sizes || sizes.length !== t.rank) return "must specify array attr of size equal vector result rank";
       if (sizes.some((s, i) => s < 0 || s > t.shape[i])) return "array attr of size out of bounds of vector result dimension size";
       if (sizes.includes(0) && sizes.some((s) => s !== 0)) return "expected all mask dim sizes to be zeros, as a result of conjunction with zero mask dim";
+      if (sizes.some((s, i) => t.scalableDims[i] && s !== 0 && s !== t.shape[i])) return "only supports 'none set' or 'all set' scalable dimensions";
     },
   },
   maskedAccess("vector.maskedload", false),

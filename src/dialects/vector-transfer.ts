@@ -48,7 +48,7 @@ function addDefaults(st: OperationState, srcType: Type, vecType: Type): void {
 export const maskDims = (map: AffineMap) =>
   map.results.flatMap((r, j) => (r.kind === "dim" ? [[r.pos, j]] : [])).sort((a, b) => a[0] - b[0]).map(([, j]) => j);
 const maskType = (t: Type, map: AffineMap | undefined) =>
-  (t instanceof VectorType ? VectorType.get(map ? maskDims(map).map((j) => t.shape[j]) : t.shape, i1) : i1);
+  (t instanceof VectorType ? VectorType.get(map ? maskDims(map).map((j) => t.shape[j]) : t.shape, i1, map ? maskDims(map).map((j) => t.scalableDims[j]) : t.scalableDims) : i1);
 const mapOf = (st: OperationState) => { const a = st.attributes.get("permutation_map"); return a instanceof AffineMapAttr ? a.map : undefined; };
 
 function printAttrs(p: OpAsmPrinter, op: Operation): string {

@@ -49,7 +49,7 @@ function checkMemAccess(op: Operation, base: Operation["operands"][number], nIdx
 
 /** Result type of extracting `npos` leading positions from `vt`. */
 function extractedType(vt: VectorType, npos: number): Type {
-  return npos >= vt.rank ? vt.elementType : VectorType.get(vt.shape.slice(npos), vt.elementType);
+  return npos >= vt.rank ? vt.elementType : VectorType.get(vt.shape.slice(npos), vt.elementType, vt.scalableDims.slice(npos));
 }
 
 /** MLIR's position checks; an insert's source must fill the dest rank. Past them the extracted type (MLIR infers it), and our own check of the inserted one. */

@@ -7,6 +7,8 @@
 import type { Block, Operation, Region, Value } from "../ir/core.js";
 import type { HandlerTable, OpHandler } from "./interpreter.js";
 import { isCfBranch } from "../dialects/cf.js";
+import { uncomputablePart } from "../ir/types.js";
+import { OpTrap } from "./values.js";
 
 export interface Unit {
   root: Operation;
@@ -72,16 +74,27 @@ export class Compiler {
         for (const op of b.ops) {
           for (const sub of op.regions) visitRegion(sub);
           if (op === last) continue;
-          ops.push({ op, handler: this.handlers[op.name], ins: op.operands.map(slot), outs: op.results.map(slot) });
+          ops.push({ op, handler: refusal(op) ?? this.handlers[op.name], ins: op.operands.map(slot), outs: op.results.map(slot) });
         }
         const termIsOp = !!last && !isCfBranch(last) && last.successors.length === 0 && !isRegionExit(last, this.handlers);
-        if (last && termIsOp) ops.push({ op: last, handler: this.handlers[last.name], ins: last.operands.map(slot), outs: last.results.map(slot) });
+        if (last && termIsOp) ops.push({ op: last, handler: refusal(last) ?? this.handlers[last.name], ins: last.operands.map(slot), outs: last.results.map(slot) });
         blocks.set(b, { block: b, args: b.args.map(slot), ops, term: last, termIns: last ? last.operands.map(slot) : [], termIsOp });
       }
       if (r.blocks.length) this.regions.set(r, { unit, blocks, entry: blocks.get(r.blocks[0])! });
     };
     for (const r of root.regions) visitRegion(r);
   }
+}
+
+/**
+ * For an op that computes with a type the interpreter has no values for (signed or unsigned
+ * integers, floats other than f16, bf16, f32 and f64, complex numbers, scalable vectors), a
+ * handler that refuses it when it runs: its handler would take an f128 for a double, a ui8 for
+ * an i8.
+ */
+function refusal(op: Operation): OpHandler | undefined {
+  const t = [...op.operands, ...op.results].map((v) => uncomputablePart(v.type)).find((x) => x);
+  return t && (() => { throw new OpTrap(`type '${t.str}' is not supported by the interpreter`); });
 }
 
 /** The op directly inside the module (or the top op) that contains `region`. */

@@ -1,7 +1,7 @@
 // Builtin attributes: immutable values compared by their printed form.
 import { AffineMap, IntegerSet } from "./affine.js";
-import { FLOAT_FORMATS, binaryExponent, floatBits, roundFloat } from "./float.js";
-import { FloatType, IndexType, IntegerType, ShapedType, Type, f64, i1, i64, type FloatKind } from "./types.js";
+import { FLOAT_FORMATS, binaryExponent, fitsDouble, floatBits, roundFloat } from "./float.js";
+import { FloatType, IndexType, IntegerType, ShapedType, SignedIntegerType, Type, f64, i1, i64, type FloatKind } from "./types.js";
 
 export abstract class Attribute {
   abstract readonly str: string;
@@ -20,6 +20,7 @@ export class IntegerAttr extends Attribute {
     super();
     let v = BigInt(value);
     if (type instanceof IntegerType) v = BigInt.asIntN(type.width, v); // i128 keeps its 128 bits
+    else if (type instanceof SignedIntegerType) v = type.unsigned ? BigInt.asUintN(type.width, v) : BigInt.asIntN(type.width, v); // 255 : ui8 stays 255
     else if (type instanceof IndexType) v = BigInt.asIntN(64, v);
     this.value = v;
   }
@@ -46,9 +47,26 @@ export function floatStr(v: number, type: Type = f64): string {
   // toString(6, 0, false): scientific, the digits padded to six decimals, two exponent digits at least.
   const [d, x] = apDigits(v, 6), msd = x + d.length - 1, ex = Math.abs(msd);
   const e6 = `${sign}${d[0]}.${d.slice(1).padEnd(6, "0")}e${msd < 0 ? "-" : "+"}${ex < 10 ? "0" : ""}${ex}`;
-  if (roundFloat(Number(e6), type) === v) return e6;
+  if (fitsDouble(kind) ? roundFloat(Number(e6), type) === v : decimalRoundsTo(BigInt(d), x, Math.abs(v), FLOAT_FORMATS[kind].mant + 1)) return e6;
   const s = sign + apDefault(v, 2 + Math.floor(((FLOAT_FORMATS[kind].mant + 1) * 59) / 196)); // its precision's digits
   return s.includes(".") ? s : hexFloat(v, kind);
+}
+
+/**
+ * Whether d * 10^x read in a binary format of `p` significant bits (p > 53: f80, f128, whose
+ * values we hold are doubles) is the double a > 0, as APFloat's reading of MLIR's printed form
+ * is checked: within half a unit in the last place (a quarter below a power of two: the lower
+ * neighbour is nearer there); a tie goes to `a`, whose last bit (past its 53) is even.
+ */
+function decimalRoundsTo(d: bigint, x: number, a: number, p: number): boolean {
+  view.setFloat64(0, a);
+  const e = binaryExponent(a), be = (view.getUint32(0) >>> 20) & 0x7ff;
+  const m = (BigInt(view.getUint32(0) & 0xfffff) << 32n | BigInt(view.getUint32(4))) | (be ? 1n << 52n : 0n), e2 = (be ? be : 1) - 1075; // a = m * 2^e2
+  const [num, den] = x >= 0 ? [d * power(10, x), 1n] : [d, power(10, -x)];
+  const s = Math.max(0, -e2, p + 1 - e); // everything below made an integer
+  const diff = (num << BigInt(s)) - ((m * den) << BigInt(e2 + s));
+  const tol = e - p - (diff < 0n && m === (m & -m) ? 1 : 0); // log2 of the half unit (or quarter)
+  return (diff < 0n ? -diff : diff) <= den << BigInt(tol + s);
 }
 
 /** APFloat::toString(Str, p) of |v|: trailing zeros dropped, E-notation past 3 padding zeros. */
@@ -117,7 +135,7 @@ function power(base: 5 | 10, k: number): bigint {
 }
 
 const hexFloat = (v: number, kind: FloatKind) =>
-  "0x" + floatBits(v, kind).toString(16).toUpperCase().padStart(FLOAT_FORMATS[kind].width / 4, "0");
+  "0x" + floatBits(v, kind).toString(16).toUpperCase().padStart(Math.ceil(FLOAT_FORMATS[kind].width / 4), "0");
 
 /** A float rounded to its type; its text is made on first use (spelling it takes exact arithmetic). */
 export class FloatAttr extends Attribute {

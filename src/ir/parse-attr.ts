@@ -8,11 +8,12 @@ import {
 } from "./attributes.js";
 import type { TypeParserHook } from "./dialect.js";
 import { DiagnosticError, type Location } from "./diagnostics.js";
-import { floatFromBits, halfToFloat, roundFloat } from "./float.js";
+import { FLOAT_FORMATS, decodeFloat, fitsDouble, floatFromBits, halfToFloat, roundFloat } from "./float.js";
 import { Lexer, type Token, decodeString } from "./lexer.js";
 import {
-  DYN, FloatType, FunctionType, IndexType, IntegerType, MemRefType, NoneType, OpaqueType, ShapedType, TensorType,
-  TupleType, Type, UnrankedMemRefType, UnrankedTensorType, VectorType, f64, i1, i64,
+  ComplexType, DYN, FloatType, FunctionType, IndexType, IntegerType, MemRefType, NoneType, OpaqueType, ShapedType,
+  SignedIntegerType, TensorType, TupleType, Type, UnrankedMemRefType, UnrankedTensorType, VectorType, f64, i1, i64,
+  isFloatKind,
 } from "./types.js";
 
 export class AttrTypeParser {
@@ -124,15 +125,27 @@ export class AttrTypeParser {
     }
     if (t.kind !== "bare") throw this.errorAt(t, "expected type");
     const width = intTypeWidth(t.text);
-    if (width >= 0) return IntegerType.get(width);
+    if (width >= 0) {
+      if (width > MAX_INT_WIDTH) throw this.errorAt(t, `integer bitwidth is limited to ${MAX_INT_WIDTH} bits`);
+      return t.text[0] === "i" ? IntegerType.get(width) : SignedIntegerType.get(width, t.text[0] === "u");
+    }
+    if (isFloatKind(t.text)) return FloatType.get(t.text);
     switch (t.text) {
       case "index": return IndexType.get();
-      case "f16": case "bf16": case "f32": case "f64": return FloatType.get(t.text);
       case "none": return NoneType.get();
       case "tensor": case "memref": case "vector": return this.parseShapedCached(t);
       case "tuple": { this.expect("<"); return TupleType.get(this.parseTypeListUntil(">")); }
+      case "complex": return this.parseComplex();
     }
     throw this.errorAt(t, `expected type, got '${t.text}'`);
+  }
+  /** After `complex`: `<elementType>`, an integer or a float (MLIR's ComplexType::verify). */
+  private parseComplex(): ComplexType {
+    this.expect("<");
+    const at = this.locHere(), e = this.parseType();
+    if (!(e instanceof IntegerType || e instanceof SignedIntegerType || e instanceof FloatType)) throw DiagnosticError.at(at, "invalid element type for complex");
+    if (!this.accept(">")) throw this.errorHere("expected '>' in complex type");
+    return ComplexType.get(e);
   }
   private parseBangType(t: Token): Type {
     const name = t.text.slice(1);
@@ -188,8 +201,11 @@ export class AttrTypeParser {
     return this.accept("->") ? this.parseFunctionResultTypes() : [];
   }
 
-  /** Dimension list like `4x?x` scanned at character level; returns undefined dims for `*x`. */
-  parseDimensionList(allowUnranked: boolean): number[] | undefined {
+  /**
+   * Dimension list like `4x?x` scanned at character level; returns undefined dims for `*x`.
+   * With `scalable` (a vector's), a size may be bracketed (`[4]x`): scalable[i] says which are.
+   */
+  parseDimensionList(allowUnranked: boolean, scalable?: boolean[]): number[] | undefined {
     this.lex.skipTrivia();
     const text = this.lex.text;
     let p = this.lex.pos;
@@ -199,13 +215,22 @@ export class AttrTypeParser {
     const space = (i: number) => { for (let c = text.charCodeAt(i); c === 32 || c === 9 || c === 10 || c === 13; c = text.charCodeAt(++i)); return i; };
     for (;;) {
       // `4x`, `?x` (at most 23 digits, as the old 24-character window allowed).
-      const d = space(p);
+      let d = space(p);
+      const bracket = scalable !== undefined && text.charCodeAt(d) === 91; /* [ */
+      if (bracket) d = space(d + 1);
       let e = d;
       if (text.charCodeAt(e) === 63 /* ? */) e++;
       else while (e - d < 23 && isDigitCode(text.charCodeAt(e))) e++;
-      const x = space(e);
+      let x = space(e);
+      if (bracket) {
+        if (e === d || text.charCodeAt(d) === 63) throw DiagnosticError.at(this.lex.loc(d), "invalid dimension");
+        if (text.charCodeAt(x) !== 93 /* ] */) throw DiagnosticError.at(this.lex.loc(x), "missing ']' closing scalable dimension");
+        x = space(x + 1);
+        if (text.charCodeAt(x) !== 120) throw DiagnosticError.at(this.lex.loc(x), "expected 'x' in dimension list");
+      }
       if (e === d || text.charCodeAt(x) !== 120 /* x */) break;
       dims.push(text.charCodeAt(d) === 63 ? DYN : Number(text.slice(d, e)));
+      scalable?.push(bracket);
       p = x + 1;
     }
     this.lex.pos = p;
@@ -238,7 +263,10 @@ export class AttrTypeParser {
   private shapedTypes = new Map<string, Type>();
   private parseShaped(kind: "tensor" | "memref" | "vector", kw: Token): Type {
     this.expect("<");
-    const dims = this.parseDimensionList(kind !== "vector");
+    const scalable: boolean[] = [];
+    const dims = this.parseDimensionList(kind !== "vector", kind === "vector" ? scalable : undefined);
+    const elemAt = this.locHere();
+    if (kind === "vector" && dims!.some((d) => d <= 0)) throw DiagnosticError.at(elemAt, "vector types must have positive constant sizes");
     const elem = this.parseType();
     if (dims === undefined) {
       if (kind === "tensor") { this.expect(">"); return UnrankedTensorType.get(elem); }
@@ -246,7 +274,11 @@ export class AttrTypeParser {
       this.expect(">");
       return UnrankedMemRefType.get(elem, ms);
     }
-    if (kind === "vector") { this.expect(">"); return VectorType.get(dims, elem); }
+    if (kind === "vector") {
+      if (!(elem instanceof IntegerType || elem instanceof SignedIntegerType || elem instanceof IndexType || elem instanceof FloatType)) throw DiagnosticError.at(elemAt, "vector elements must be int/index/float type");
+      if (!this.accept(">")) throw this.errorHere("expected '>' in vector type");
+      return VectorType.get(dims, elem, scalable);
+    }
     if (kind === "tensor") {
       const enc = this.accept(",") ? this.parseAttribute() : undefined;
       this.expect(">");
@@ -326,14 +358,37 @@ export class AttrTypeParser {
     const n = this.lex.next();
     if (n.kind !== "int" && n.kind !== "float") throw this.errorAt(n, "expected attribute value");
     const ty = this.accept(":") ? this.parseType() : type;
-    if (n.kind === "float" || ty instanceof FloatType) {
-      if (n.kind === "int" && n.text.startsWith("0x") && ty instanceof FloatType) return new FloatAttr(floatFromBits(BigInt(n.text), ty.kind), ty);
-      const v = Number(n.text);
-      return new FloatAttr(neg ? -v : v, ty ?? f64);
-    }
+    if (ty instanceof FloatType) return new FloatAttr(this.floatLiteral(n, !!neg, ty), ty);
+    if (n.kind === "float") { const v = Number(n.text); return new FloatAttr(neg ? -v : v, ty ?? f64); }
     const v = checkedInteger(n.text, !!neg, ty ?? i64);
+    if (v === undefined && neg && ty instanceof SignedIntegerType && ty.unsigned) throw this.errorAt(n, "negative integer literal not valid for unsigned integer type");
     if (v === undefined) throw this.errorAt(n, "integer constant out of range for attribute");
     return new IntegerAttr(v, ty ?? i64);
+  }
+  /**
+   * The value of float literal `n` (negated when `neg`) in type `t`, as MLIR takes it: a hex
+   * literal is the type's bits, a decimal one is read as a double and converted to the type. An
+   * error where the value would change beyond rounding: an f80 or f128 value a double cannot
+   * hold (TensorLang keeps floats as doubles), a decimal past a double's range for them (MLIR's
+   * infinity or 0), a value past a type's largest finite one where the type has no infinity
+   * (MLIR's NaN).
+   */
+  private floatLiteral(n: Token, neg: boolean, t: FloatType): number {
+    if (n.kind === "int" && n.text.startsWith("0x")) {
+      if (neg) throw this.errorAt(n, "hexadecimal float literal should not have a leading minus");
+      const bits = BigInt(n.text);
+      if (bits >> BigInt(t.width) !== 0n) throw this.errorAt(n, "hexadecimal float constant out of range for type");
+      const v = fitsDouble(t.kind) ? floatFromBits(bits, t.kind) : decodeFloat(bits, t.kind);
+      if (v === undefined) throw this.errorAt(n, `${n.text} cannot be held exactly as ${t.str} here (TensorLang keeps float values as doubles: 53 significant bits)`);
+      return v;
+    }
+    const d = Number(n.text), v = neg ? -d : d;
+    if (!fitsDouble(t.kind) && (!Number.isFinite(v) || (v === 0 && /[1-9]/.test(n.text.replace(/e.*$/i, ""))))) {
+      throw this.errorAt(n, `${n.text} is past a double's range, where TensorLang (as MLIR) reads decimal float literals: it cannot be held as ${t.str} here`);
+    }
+    const r = roundFloat(v, t);
+    if (r !== r && FLOAT_FORMATS[t.kind].nonfinite !== "ieee") throw this.errorAt(n, `${neg ? "-" : ""}${n.text} is out of range for ${t.str} (largest finite value ${largestFinite(t.kind)}; it has no infinity)`);
+    return r;
   }
   parseDictionary(): DictionaryAttr {
     this.expect("{");
@@ -373,7 +428,7 @@ export class AttrTypeParser {
     const shape: number[] = [];
     const pos = this.lex.peek().pos;
     let negHex: Token | undefined; // `-0x...`: negative for integers, rejected for floats (as MLIR)
-    const ints: { at: number; tok: Token; neg: boolean }[] = []; // integer literals, checked against an integer element type
+    const nums: { at: number; tok: Token; neg: boolean }[] = []; // literals, checked against the element type
     if (this.lex.peek().kind === "string") hex = this.parseString();
     else if (this.lex.peek().text !== ">") {
       const dims: number[][] = [];
@@ -390,7 +445,7 @@ export class AttrTypeParser {
         const neg = this.accept("-");
         const n = this.lex.next();
         if (neg && n.kind === "int" && n.text.startsWith("0x")) negHex ??= n; // an error only for float elements
-        if (n.kind === "int") ints.push({ at: values.length, tok: n, neg: !!neg });
+        if (n.kind === "int" || n.kind === "float") nums.push({ at: values.length, tok: n, neg: !!neg });
         if (n.kind === "int" && !neg && n.text.startsWith("0x")) values.push(n.text);
         else if (n.kind === "int") values.push(neg ? -BigInt(n.text) : BigInt(n.text));
         else if (n.kind === "float") values.push(neg ? -Number(n.text) : Number(n.text));
@@ -408,16 +463,22 @@ export class AttrTypeParser {
     if (!(type instanceof ShapedType)) throw DiagnosticError.at(tloc, "elements literal must be a ranked shaped type");
     const et = type.elementType;
     if (negHex && et instanceof FloatType) throw this.errorAt(negHex, "hexadecimal float literal should not have a leading minus");
-    if (et instanceof IntegerType || et instanceof IndexType) {
-      for (const { at, tok, neg } of ints) {
-        const v = checkedInteger(tok.text, neg, et);
-        if (v === undefined) throw this.errorAt(tok, "integer constant out of range for type");
-        values[at] = et instanceof IntegerType && et.width > 1 ? BigInt.asIntN(et.width, v) : v; // 255 : i8 is -1, as MLIR prints it
-      }
+    const intLike = et instanceof IntegerType || et instanceof IndexType || et instanceof SignedIntegerType;
+    for (const { at, tok, neg } of nums) {
+      if (et instanceof FloatType) { values[at] = this.floatLiteral(tok, neg, et); continue; }
+      if (!intLike || tok.kind !== "int") continue;
+      if (neg && et instanceof SignedIntegerType && et.unsigned) throw this.errorAt(tok, "expected unsigned integer elements, but parsed negative value");
+      const v = checkedInteger(tok.text, neg, et);
+      if (v === undefined) throw this.errorAt(tok, "integer constant out of range for type");
+      values[at] = et instanceof IntegerType && et.width > 1 ? BigInt.asIntN(et.width, v) : v; // 255 : i8 is -1, as MLIR prints it
     }
     const conv = (v: number | bigint | boolean | string): number | bigint =>
-      typeof v === "boolean" ? (v ? 1 : 0) : typeof v === "string" && et instanceof FloatType ? floatFromBits(BigInt(v), et.kind) : et instanceof FloatType ? roundFloat(Number(v), et) : et instanceof IntegerType && et.width <= 32 || et instanceof IndexType ? Number(v) : BigInt(v);
-    if (hex !== undefined) return new DenseElementsAttr(type, decodeHexDense(hex, type), false);
+      typeof v === "boolean" ? (v ? 1 : 0) : et instanceof FloatType ? roundFloat(Number(v), et) : et instanceof IntegerType && et.width <= 32 || et instanceof IndexType ? Number(v) : BigInt(v);
+    if (hex !== undefined) {
+      const vs = decodeHexDense(hex, type);
+      if (vs.includes(undefined)) throw DiagnosticError.at(this.lex.loc(pos), `an element cannot be held exactly as ${et.str} here (TensorLang keeps float values as doubles: 53 significant bits)`);
+      return new DenseElementsAttr(type, vs as (number | bigint)[], false);
+    }
     if (values.length === 0 && type.numElements !== 0) throw DiagnosticError.at(this.lex.loc(pos), "expected dense elements");
     if (shape.length === 0 && values.length === 1) return new DenseElementsAttr(type, [conv(values[0])], type.rank > 0 || type.numElements === 1);
     if (values.length !== type.numElements || shape.some((d, i) => d !== type.shape[i])) {
@@ -437,9 +498,10 @@ export class AttrTypeParser {
         if (t.text === "true" || t.text === "false") { this.lex.next(); vs.push(t.text === "true" ? 1 : 0); continue; }
         const neg = this.accept("-"), n = this.lex.next();
         if (n.kind !== "int" && n.kind !== "float") throw this.errorAt(n, "expected number");
-        const v = n.kind === "int" && (et instanceof IntegerType || et instanceof IndexType) ? checkedInteger(n.text, !!neg, et) : undefined;
-        if (v === undefined && n.kind === "int" && (et instanceof IntegerType || et instanceof IndexType)) throw this.errorAt(this.lex.peek(), "integer constant out of range"); // (where MLIR reports it)
-        vs.push(v !== undefined ? this.exactInteger(n, false, v) : neg ? -Number(n.text) : Number(n.text));
+        const int = et instanceof IntegerType || et instanceof IndexType || et instanceof SignedIntegerType;
+        const v = n.kind === "int" && int ? checkedInteger(n.text, !!neg, et) : undefined;
+        if (v === undefined && n.kind === "int" && int) throw this.errorAt(this.lex.peek(), "integer constant out of range"); // (where MLIR reports it)
+        vs.push(v !== undefined ? this.exactInteger(n, false, v) : et instanceof FloatType ? this.floatLiteral(n, !!neg, et) : neg ? -Number(n.text) : Number(n.text));
       } while (this.accept(","));
     }
     this.expect(">");
@@ -604,6 +666,12 @@ export class AttrTypeParser {
   }
 }
 
+/** The largest finite value of a format a double holds, as a decimal. */
+function largestFinite(kind: keyof typeof FLOAT_FORMATS): number {
+  const f = FLOAT_FORMATS[kind];
+  return f.max ?? (2 - 2 ** -f.mant) * 2 ** f.emax;
+}
+
 const negate = (e: AffineExpr): AffineExpr => build("mul", e, cst(-1));
 function lookupId(t: Token, dims: string[], syms: string[]): AffineExpr | undefined {
   const d = dims.indexOf(t.text);
@@ -612,28 +680,35 @@ function lookupId(t: Token, dims: string[], syms: string[]): AffineExpr | undefi
   return s >= 0 ? sym(s) : undefined;
 }
 
-const TYPE_KW = new Set(["index", "f16", "bf16", "f32", "f64", "none", "tensor", "memref", "vector", "tuple"]);
-export function isTypeKeyword(s: string): boolean { return TYPE_KW.has(s) || intTypeWidth(s) >= 0; }
+const TYPE_KW = new Set(["index", "none", "tensor", "memref", "vector", "tuple", "complex"]);
+export function isTypeKeyword(s: string): boolean { return TYPE_KW.has(s) || isFloatKind(s) || intTypeWidth(s) >= 0; }
+/** MLIR's IntegerType::kMaxWidth. */
+const MAX_INT_WIDTH = 16777215;
 const isDigitCode = (c: number) => c >= 48 && c <= 57;
 /** Letters, digits, `_`, `?`, `,` and spaces: what `4x?xf32` or `vector<4xi8>, 1` are made of. */
 const isPlainTypeChar = (c: number) => (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || c === 95 || c === 63 || c === 44 || c === 32;
-/** The width of `i32`-style integer type keywords, or -1. */
+/** The width of `i32`, `si32` and `ui32`-style integer type keywords, or -1. */
 function intTypeWidth(s: string): number {
-  if (s.length < 2 || s.charCodeAt(0) !== 105 /* i */) return -1;
-  for (let i = 1; i < s.length; i++) if (!isDigitCode(s.charCodeAt(i))) return -1;
-  return Number(s.slice(1));
+  const from = s.charCodeAt(0) === 105 /* i */ ? 1 : (s.charCodeAt(0) === 115 || s.charCodeAt(0) === 117) && s.charCodeAt(1) === 105 ? 2 : 0; // i, si, ui
+  if (from === 0 || s.length <= from) return -1;
+  for (let i = from; i < s.length; i++) if (!isDigitCode(s.charCodeAt(i))) return -1;
+  return Number(s.slice(from));
 }
 
-function decodeHexDense(hex: string, type: ShapedType): (number | bigint)[] {
+/** The elements of a hex dense literal; undefined for an f80 or f128 element a double cannot hold. */
+function decodeHexDense(hex: string, type: ShapedType): (number | bigint | undefined)[] {
   const bytes = Buffer.from(hex.replace(/^0x/, ""), "hex");
   const et = type.elementType;
-  const w = et instanceof FloatType ? et.width / 8 : et instanceof IntegerType ? Math.max(1, et.width / 8) : 8;
+  const w = et instanceof FloatType || et instanceof SignedIntegerType ? Math.ceil(et.width / 8) : et instanceof IntegerType ? Math.max(1, et.width / 8) : 8;
   const n = bytes.length / w;
   const dv = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  const out: (number | bigint)[] = [];
+  const out: (number | bigint | undefined)[] = [];
+  const le = (o: number) => { let b = 0n; for (let k = w - 1; k >= 0; k--) b = (b << 8n) | BigInt(bytes[o + k]); return b; };
   for (let i = 0; i < n; i++) {
     const o = i * w;
-    if (et instanceof FloatType) out.push(w === 8 ? dv.getFloat64(o, true) : w === 4 ? dv.getFloat32(o, true) : halfToFloat(dv.getUint16(o, true), et.kind === "bf16"));
+    if (et instanceof SignedIntegerType) out.push(et.unsigned ? BigInt.asUintN(et.width, le(o)) : BigInt.asIntN(et.width, le(o)));
+    else if (et instanceof FloatType && !["f16", "bf16", "f32", "f64"].includes(et.kind)) out.push(decodeFloat(le(o) & ((1n << BigInt(et.width)) - 1n), et.kind));
+    else if (et instanceof FloatType) out.push(w === 8 ? dv.getFloat64(o, true) : w === 4 ? dv.getFloat32(o, true) : halfToFloat(dv.getUint16(o, true), et.kind === "bf16"));
     else if (w === 8) out.push(dv.getBigInt64(o, true));
     else out.push(w === 4 ? dv.getInt32(o, true) : w === 2 ? dv.getInt16(o, true) : dv.getInt8(o));
   }
@@ -646,8 +721,12 @@ function decodeHexDense(hex: string, type: ShapedType): (number | bigint)[] {
  * have its sign bit set (so `-0`, and `-129 : i8`, are out of range), an index stay below 2^63.
  */
 function checkedInteger(text: string, neg: boolean, t: Type): bigint | undefined {
-  const w = BigInt(t instanceof IntegerType ? t.width : 64), mag = BigInt(text);
+  const w = BigInt(t instanceof IntegerType || t instanceof SignedIntegerType ? t.width : 64), mag = BigInt(text);
   if (mag >= 1n << w) return undefined;
+  if (t instanceof SignedIntegerType) { // ui8: 0 to 255; si8: -128 to 127 (and not -0)
+    if (t.unsigned || w === 0n) return neg ? undefined : mag;
+    return neg ? (mag >= 1n && mag <= 1n << (w - 1n) ? -mag : undefined) : mag < 1n << (w - 1n) ? mag : undefined;
+  }
   if (neg) return w > 0n && mag >= 1n && mag <= 1n << (w - 1n) ? -mag : undefined;
   return t instanceof IndexType && mag >= 1n << 63n ? undefined : mag;
 }

@@ -1,5 +1,6 @@
 // Builtin types. Every type is interned by its printed form, so `a === b` is structural equality.
 import type { Attribute } from "./attributes.js";
+import type { Operation } from "./core.js";
 
 const interned = new Map<string, Type>();
 
@@ -23,17 +24,41 @@ export class IntegerType extends Type {
   static get(width: number): IntegerType { return intern(new IntegerType(width)); }
 }
 
+/**
+ * `si8`, `ui32`: an integer with signedness semantics (MLIR's IntegerType, signed or unsigned).
+ * A class apart from IntegerType (signless), so that every rule written for signless integers
+ * (arith's verifiers, the interpreter, the wasm backend) refuses it without a check of its own.
+ */
+export class SignedIntegerType extends Type {
+  readonly str: string;
+  private constructor(readonly width: number, readonly unsigned: boolean) { super(); this.str = `${unsigned ? "u" : "s"}i${width}`; }
+  static get(width: number, unsigned: boolean): SignedIntegerType { return intern(new SignedIntegerType(width, unsigned)); }
+}
+
 export class IndexType extends Type {
   readonly str = "index";
   static get(): IndexType { return intern(new IndexType()); }
 }
 
-export type FloatKind = "f16" | "bf16" | "f32" | "f64";
+/** Bit width of each float type MLIR 19 parses (their formats are in ./float.ts). */
+export const FLOAT_WIDTHS = {
+  f16: 16, bf16: 16, f32: 32, f64: 64, f80: 80, f128: 128, tf32: 19,
+  f8E5M2: 8, f8E4M3: 8, f8E4M3FN: 8, f8E5M2FNUZ: 8, f8E4M3FNUZ: 8, f8E4M3B11FNUZ: 8,
+} as const;
+export type FloatKind = keyof typeof FLOAT_WIDTHS;
+export const isFloatKind = (s: string): s is FloatKind => Object.hasOwn(FLOAT_WIDTHS, s);
 export class FloatType extends Type {
   readonly str: string;
   private constructor(readonly kind: FloatKind) { super(); this.str = kind; }
-  get width(): number { return this.kind === "f64" ? 64 : this.kind === "f32" ? 32 : 16; }
+  get width(): number { return FLOAT_WIDTHS[this.kind]; }
   static get(kind: FloatKind): FloatType { return intern(new FloatType(kind)); }
+}
+
+/** `complex<f32>`: an integer or float element type (MLIR's ComplexType). */
+export class ComplexType extends Type {
+  readonly str: string;
+  private constructor(readonly elementType: Type) { super(); this.str = `complex<${elementType.str}>`; }
+  static get(e: Type): ComplexType { return intern(new ComplexType(e)); }
 }
 
 export class NoneType extends Type {
@@ -75,13 +100,22 @@ export class UnrankedTensorType extends Type {
   static get(e: Type): UnrankedTensorType { return intern(new UnrankedTensorType(e)); }
 }
 
+/**
+ * `vector<2x[4]xf32>`; `scalableDims[i]`: dimension i is a multiple of the target's vscale
+ * (a bracketed size), kept only where some dimension is.
+ */
 export class VectorType extends ShapedType {
   readonly str: string;
-  private constructor(readonly shape: readonly number[], readonly elementType: Type) {
+  readonly scalableDims: readonly boolean[];
+  private constructor(readonly shape: readonly number[], readonly elementType: Type, scalable: readonly boolean[]) {
     super();
-    this.str = `vector<${shapePrefix(shape)}${elementType.str}>`;
+    this.scalableDims = shape.map((_, i) => scalable[i] === true);
+    this.str = `vector<${shape.map((d, i) => (scalable[i] ? `[${d}]x` : dimStr(d) + "x")).join("")}${elementType.str}>`;
   }
-  static get(shape: readonly number[], e: Type): VectorType { return intern(new VectorType([...shape], e)); }
+  static get(shape: readonly number[], e: Type, scalableDims: readonly boolean[] = []): VectorType {
+    return intern(new VectorType([...shape], e, scalableDims));
+  }
+  get isScalable(): boolean { return this.scalableDims.includes(true); }
 }
 
 /** `memref<4x?xf32, strided<[?, 1], offset: ?>, 1>`; layout undefined = identity. */
@@ -158,6 +192,30 @@ export const f32 = FloatType.get("f32"), f64 = FloatType.get("f64");
 export const isInt = (t: Type): t is IntegerType => t instanceof IntegerType;
 export const isFloat = (t: Type): t is FloatType => t instanceof FloatType;
 export const isIntOrIndex = (t: Type): boolean => t instanceof IntegerType || t instanceof IndexType;
+
+/**
+ * The first part of `t` (itself, an element type, a function's input or result) that the
+ * interpreter and the wasm backend cannot compute with: a signed or unsigned integer, a float
+ * other than f16, bf16, f32 and f64, a complex number, a scalable vector. Undefined if none.
+ */
+export function uncomputablePart(t: Type): Type | undefined {
+  if (t instanceof SignedIntegerType || t instanceof ComplexType) return t;
+  if (t instanceof FloatType) return ["f16", "bf16", "f32", "f64"].includes(t.kind) ? undefined : t;
+  if (t instanceof VectorType && t.isScalable) return t;
+  if (t instanceof ShapedType || t instanceof UnrankedTensorType || t instanceof UnrankedMemRefType) return uncomputablePart(t.elementType);
+  if (t instanceof FunctionType) return [...t.inputs, ...t.results].map(uncomputablePart).find((x) => x);
+  if (t instanceof TupleType) return t.types.map(uncomputablePart).find((x) => x);
+  return undefined;
+}
+
+/** Whether a value of `op` (or, with `nested`, of any op inside it) is a scalable vector. */
+export function touchesScalable(op: Operation, nested = true): boolean {
+  const scalable = (o: Operation) => [...o.operands, ...o.results].some((v) => v.type instanceof VectorType && v.type.isScalable);
+  if (!nested) return scalable(op);
+  let found = false;
+  op.walk((o) => { found ||= scalable(o); });
+  return found;
+}
 
 /** Element type of a shaped type, or the type itself for scalars. */
 export function elementTypeOf(t: Type): Type {

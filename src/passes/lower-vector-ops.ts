@@ -13,7 +13,7 @@ import { Builder } from "../ir/builder.js";
 import type { Module, Operation, Value } from "../ir/core.js";
 import type { Context } from "../ir/dialect.js";
 import type { DiagnosticSink } from "../ir/diagnostics.js";
-import { FloatType, MemRefType, VectorType, i1 } from "../ir/types.js";
+import { FloatType, MemRefType, VectorType, i1, touchesScalable } from "../ir/types.js";
 import { arrayProp, i64Array, mixedList, segmentSizesAttr } from "../dialects/indexing.js";
 import { constantIndex } from "../dialects/arith.js";
 import { inBounds, maskDims, permutationMap, transferParts } from "../dialects/vector.js";
@@ -264,7 +264,8 @@ export const lowerVectorOps: Pass = {
   description: "Lower vector contract, outerproduct, multi_reduction, strided slices, wide transpose/shuffle and n-D memory accesses and masks to extract/insert, 1-D rows, fma, reduction and arith",
   run(module: Module, _ctx: Context, _diag: DiagnosticSink): void {
     const ops: Operation[] = [];
-    module.walk((op) => { if (OPS.has(op.name)) ops.push(op); });
+    // (not scalable vectors: unrolled, one would be taken as its minimum size; the engines refuse them)
+    module.walk((op) => { if (OPS.has(op.name) && !touchesScalable(op, false)) ops.push(op); });
     for (const op of ops) {
       const r = lowered(new Lower(op), op);
       if (!r) continue;

@@ -12,7 +12,7 @@ import { Builder } from "../ir/builder.js";
 import { Block, Module, Operation, Region, Value, symbolName } from "../ir/core.js";
 import type { Context } from "../ir/dialect.js";
 import type { DiagnosticSink } from "../ir/diagnostics.js";
-import { FloatType, FunctionType, IndexType, IntegerType, MemRefType, Type, VectorType, i1, index } from "../ir/types.js";
+import { FloatType, FunctionType, IndexType, IntegerType, MemRefType, Type, VectorType, i1, index, touchesScalable } from "../ir/types.js";
 import { constantIndex } from "../dialects/arith.js";
 import { K_DYNAMIC, arrayProp, i64Array, segmentSizesAttr } from "../dialects/indexing.js";
 import { KIND_TO_ARITH, reductionKind, type VectorKind } from "../dialects/vector-kind.js";
@@ -104,6 +104,7 @@ function splitCandidates(module: Module): Set<string> {
  * results and calls carry the pieces of their types (a mask a v128 holds stays whole).
  */
 function plan(fn: Operation, ctx: Context, split: Set<string>): Map<Value, number> | undefined {
+  if (touchesScalable(fn)) return undefined; // its pieces would be fixed-size: left whole, for the engines to refuse
   const lanes = new Map<Value, number>(), groups: Value[][] = [], uses: Value[][] = [], elementwise: Operation[] = [];
   const splitSig = split.has(symbolName(fn)!), boundary: Value[] = splitSig ? [...fn.body().args] : [];
   const seed = (v: Value) => { // (a mask no v128 holds joins a group of its own, to be split at least into elements)

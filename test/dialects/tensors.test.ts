@@ -1,4 +1,4 @@
-// arith, cf, math, tensor, bufferization, linalg and vector dialects: round trips (custom and generic form), agreement
+// arith, cf, math, tensor, bufferization, linalg and vector dialects (and builtin types): round trips (custom and generic form), agreement
 // with real MLIR 19 in both directions, and every verifier rule's error case.
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
@@ -6,7 +6,7 @@ import { join } from "node:path";
 import { describe, it } from "node:test";
 import { checkInvalid, dataDir, invalidFiles, mlirOptVerify as mlirOpt, mlirSkip, print } from "./helpers.js";
 
-for (const dialect of ["arith", "cf", "math", "tensor", "bufferization", "linalg", "vector"]) {
+for (const dialect of ["arith", "cf", "math", "tensor", "bufferization", "linalg", "vector", "builtin"]) {
   describe(`${dialect} dialect`, () => {
     const opsFile = join(dataDir(dialect), "ops.mlir");
     const ops = readFileSync(opsFile, "utf8");

@@ -18,6 +18,15 @@ seeds.push(`func.func @f(%a: f32, %b: i32) -> f32 attributes {x = dense<[1, 2]> 
   %2 = arith.select %1, %0, %a : f32
   return %2 : f32
 }`);
+seeds.push(`func.func @g(%a: si8, %b: ui32, %c: f128, %d: f8E4M3FN, %e: complex<f32>, %v: vector<2x[4]xf32>) -> tensor<2xui8> {
+  %0 = arith.constant dense<[255, 1]> : tensor<2xui8>
+  %1 = arith.constant 0x3FFF8000000000000000000000000000 : f128
+  %2 = arith.addf %1, %c : f128
+  %3 = arith.constant 448.0 : f8E4M3FN
+  %4 = vector.extract %v[0] : vector<[4]xf32> from vector<2x[4]xf32>
+  %5 = arith.constant dense<[1.5, 0x7F]> : tensor<2xf8E4M3FN>
+  return %0 : tensor<2xui8>
+}`);
 
 /** Parse, verify and print; only DiagnosticError may escape. */
 function survive(text: string): void {
@@ -35,7 +44,7 @@ test("truncated inputs give diagnostics", { timeout: 120_000 }, () => {
 });
 
 test("mutated inputs give diagnostics", { timeout: 120_000 }, () => {
-  const pieces = ["%", "^", "#", "!", "@", "(", ")", "{", "}", "<", ">", "[", "]", ",", ":", "=", "->", "\"", "x", "0x", "-", "...", "//", "\n", "dense<", "affine_map<", "i32", "?", "*"];
+  const pieces = ["%", "^", "#", "!", "@", "(", ")", "{", "}", "<", ">", "[", "]", ",", ":", "=", "->", "\"", "x", "0x", "-", "...", "//", "\n", "dense<", "affine_map<", "i32", "?", "*", "si8", "ui", "f128", "f80", "tf32", "f8E5M2", "complex<", "[4]x", "0x7FFF8"];
   fc.assert(fc.property(
     fc.constantFrom(...seeds), fc.nat(), fc.nat(20), fc.constantFrom(...pieces), fc.boolean(),
     (s, at, len, piece, insert) => {

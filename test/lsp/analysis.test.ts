@@ -48,3 +48,21 @@ test("with --allow-unregistered-dialect, ops of unknown dialects are kept and on
   assert.deepEqual(messages(true), messages(false).filter((m) => !/unregistered/.test(m)));
   assert.match(messages(true).join("\n"), /type of return operand 0/);
 });
+
+test("builtin types beyond f16..f64 and iN analyse, hover and report without throwing", () => {
+  const text = `func.func @f(%a: ui32, %b: f128, %c: complex<f32>, %v: vector<[4]xf32>) -> f128 {
+  %0 = arith.addf %b, %b : f128
+  %1 = arith.addi %a, %a : ui32
+  %2 = arith.constant 0x3FFF8000000000000000000000000001 : f128
+  return %0 : f128
+}
+`;
+  const a = new Analysis(text, "/w/a.mlir");
+  const messages = lspDiagnostics(a, URI).map((d) => [d.range.start.line, d.message]);
+  assert.deepEqual(messages, [[3, "0x3FFF8000000000000000000000000001 cannot be held exactly as f128 here (TensorLang keeps float values as doubles: 53 significant bits)"]]);
+  const ok = new Analysis(text.replace(/ {2}%1 = .*\n {2}%2 = .*\n/, ""), "/w/a.mlir");
+  assert.deepEqual(lspDiagnostics(ok, URI), []);
+  assert.match((hover(ok, { line: 1, character: 8 })?.contents as { value: string }).value, /arith\.addf/);
+  const verr = new Analysis(text.replace(/ {2}%2 = .*\n/, ""), "/w/a.mlir");
+  assert.match(lspDiagnostics(verr, URI)[0].message, /'arith\.addi' op operand #0 must be signless-integer-like, but got 'ui32'/);
+});

@@ -17,7 +17,8 @@ import { decode } from "@jridgewell/sourcemap-codec";
 import binaryen from "./binaryen.js";
 import { DenseElementsAttr, FloatAttr, IntegerAttr, StringAttr, TypeAttr } from "../../ir/attributes.js";
 import type { Module, Operation } from "../../ir/core.js";
-import { FunctionType, IntegerType, FloatType, IndexType, MemRefType, Type } from "../../ir/types.js";
+import { FunctionType, IntegerType, FloatType, IndexType, MemRefType, Type, uncomputablePart } from "../../ir/types.js";
+import { formatLoc } from "../../ir/diagnostics.js";
 import { CompileError, compileWasm, type AbiSlot, type FunctionAbi, type HostTypeName, type WasmValType, abiSlot, elementBytes, flatTypes, hostTypeOf, slotWasmTypes } from "./abi.js";
 import { BT, FunctionEmitter, atOp, type Expr } from "./emitter.js";
 import { isHalf } from "./half.js";
@@ -246,6 +247,7 @@ export class ModuleCompiler {
   }
   private compileFunctionBody(op: Operation): UnitFunction {
     const name = op.attr<StringAttr>("sym_name")!.value;
+    refuseUncomputable(op);
     const { inputs, results } = signatureOf(op);
     const abi: FunctionAbi = { name, params: inputs.map(abiSlot), results: results.map(abiSlot) };
     const paramTypes = flatTypes(abi.params);
@@ -301,6 +303,21 @@ export function signatureOf(op: Operation): { inputs: readonly Type[]; results: 
 
 export const isVariadicDecl = (op: Operation): boolean =>
   !!(op.attr<TypeAttr>("function_type")?.type as unknown as { varArg?: boolean } | undefined)?.varArg;
+
+/**
+ * Refuses, at its op, the first type in `fn` (its signature, block arguments, operands and
+ * results) the backend has no values for: signed or unsigned integers, floats other than f16,
+ * bf16, f32 and f64, complex numbers, scalable vectors. Without this they would pass as f32s or
+ * i32s and compute wrong results.
+ */
+function refuseUncomputable(fn: Operation): void {
+  fn.walk((op) => {
+    const sig = op === fn ? [...signatureOf(fn).inputs, ...signatureOf(fn).results] : [];
+    const args = op.regions.flatMap((r) => r.blocks.flatMap((b) => b.args.map((a) => a.type)));
+    const t = [...sig, ...args, ...op.operands.map((v) => v.type), ...op.results.map((v) => v.type)].map(uncomputablePart).find((x) => x);
+    if (t) throw new CompileError(`${formatLoc(op.loc)}: type '${t.str}' is not supported by the wasm backend (in '${op.name}')`);
+  });
+}
 
 /** Compiles every function definition of a loop-level module into one unit. */
 export function compileModule(module: Module, options: CompileOptions): CompiledUnit {

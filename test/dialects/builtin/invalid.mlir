@@ -1,0 +1,150 @@
+// Builtin types that MLIR 19 refuses, and the ops that refuse integers with signedness and
+// scalable vectors (checked against mlir-opt-19 --verify-diagnostics).
+
+func.func @f(%a: ui32) -> ui32 {
+  // expected-error @+1 {{'arith.addi' op operand #0 must be signless-integer-like, but got 'ui32'}}
+  %0 = arith.addi %a, %a : ui32
+  return %0 : ui32
+}
+
+// -----
+
+func.func @f(%a: si32) -> si32 {
+  // expected-error @+1 {{'arith.muli' op operand #0 must be signless-integer-like, but got 'si32'}}
+  %0 = arith.muli %a, %a : si32
+  return %0 : si32
+}
+
+// -----
+
+func.func @f() -> ui8 {
+  // expected-error @+1 {{'arith.constant' op integer return type must be signless}}
+  %0 = arith.constant 1 : ui8
+  return %0 : ui8
+}
+
+// -----
+
+func.func @f(%a: ui32, %b: ui32) -> i1 {
+  // expected-error @+1 {{'lhs' must be signless-integer-like, but got 'ui32'}}
+  %0 = arith.cmpi slt, %a, %b : ui32
+  return %0 : i1
+}
+
+// -----
+
+func.func @f(%a: complex<f32>) -> complex<f32> {
+  // expected-error @+1 {{'arith.addf' op operand #0 must be floating-point-like, but got 'complex<f32>'}}
+  %0 = arith.addf %a, %a : complex<f32>
+  return %0 : complex<f32>
+}
+
+// -----
+
+// expected-error @+1 {{invalid element type for complex}}
+func.func private @f(complex<index>)
+
+// -----
+
+// expected-error @+1 {{invalid element type for complex}}
+func.func private @f(complex<vector<4xf32>>)
+
+// -----
+
+// expected-error @+1 {{expected '>' in complex type}}
+func.func private @f(complex<f32)
+
+// -----
+
+// expected-error @+1 {{vector elements must be int/index/float type}}
+func.func private @f(vector<4xcomplex<f32>>)
+
+// -----
+
+// expected-error @+1 {{vector types must have positive constant sizes}}
+func.func private @f(vector<[0]xf32>)
+
+// -----
+
+// expected-error @+1 {{missing ']' closing scalable dimension}}
+func.func private @f(vector<[4x]xf32>)
+
+// -----
+
+// expected-error @+1 {{invalid dimension}}
+func.func private @f(vector<4x[?]xf32>)
+
+// -----
+
+// expected-error @+1 {{expected 'x' in dimension list}}
+func.func private @f(vector<[4]>)
+
+// -----
+
+// expected-error @+1 {{integer bitwidth is limited to 16777215 bits}}
+func.func private @f(ui16777216)
+
+// -----
+
+// expected-error @+1 {{negative integer literal not valid for unsigned integer type}}
+func.func private @f() attributes {a = -1 : ui8}
+
+// -----
+
+// expected-error @+1 {{integer constant out of range for attribute}}
+func.func private @f() attributes {a = 128 : si8}
+
+// -----
+
+// expected-error @+1 {{expected unsigned integer elements, but parsed negative value}}
+func.func private @f() attributes {a = dense<-1> : tensor<2xui8>}
+
+// -----
+
+// expected-error @+1 {{integer constant out of range for type}}
+func.func private @f() attributes {a = dense<128> : tensor<2xsi8>}
+
+// -----
+
+// expected-error @+1 {{hexadecimal float constant out of range for type}}
+func.func private @f() attributes {a = 0x1FF : f8E5M2}
+
+// -----
+
+func.func @f(%v: vector<[4]xf32>) {
+  // expected-error @+1 {{'vector.shuffle' op operand #0 must be fixed-length vector of any type values, but got 'vector<[4]xf32>'}}
+  %0 = vector.shuffle %v, %v [0, 1] : vector<[4]xf32>, vector<[4]xf32>
+  return
+}
+
+// -----
+
+func.func @f(%v: vector<[4]xf32>) {
+  // expected-error @+1 {{'vector.extract_strided_slice' op expected size at idx=0 to match the corresponding base size from the input vector (2 vs 4)}}
+  %0 = vector.extract_strided_slice %v {offsets = [0], sizes = [2], strides = [1]} : vector<[4]xf32> to vector<[2]xf32>
+  return
+}
+
+// -----
+
+func.func @f(%v: vector<[4]xf32>) {
+  // expected-error @+1 {{'vector.extract_strided_slice' op expected result type to be 'vector<[4]xf32>'}}
+  %0 = vector.extract_strided_slice %v {offsets = [0], sizes = [4], strides = [1]} : vector<[4]xf32> to vector<4xf32>
+  return
+}
+
+// -----
+
+func.func @f() {
+  // expected-error @+1 {{'vector.constant_mask' op only supports 'none set' or 'all set' scalable dimensions}}
+  %0 = vector.constant_mask [2] : vector<[4]xi1>
+  return
+}
+
+// -----
+
+func.func @f(%v: vector<[4]xf32>) {
+  // expected-error @+1 {{'arith.cmpf' op failed to verify that result type has i1 element type and same shape as operands}}
+  %0 = "arith.cmpf"(%v, %v) <{predicate = 4 : i64}> : (vector<[4]xf32>, vector<[4]xf32>) -> vector<4xi1>
+  return
+}

@@ -1,0 +1,78 @@
+// Builtin types beyond iN, index and f16..f64: integers with signedness, the other floats of
+// MLIR 19, complex numbers and scalable vectors, in signatures, as element types, in constants.
+
+func.func @signedness(%a: si8, %b: ui1, %c: si64, %d: ui7, %e: si0, %f: ui16777215) -> (si8, ui1) {
+  return %a, %b : si8, ui1
+}
+
+func.func @signedness_elements(%t: tensor<4xui32>, %m: memref<2x?xsi16>, %v: vector<4xui8>, %u: tensor<*xsi8>,
+                               %w: memref<*xui64>, %x: tuple<si8, ui8>) -> tensor<4xui32> {
+  return %t : tensor<4xui32>
+}
+
+func.func @signedness_constants() -> (tensor<2xui8>, tensor<2xsi8>, tensor<2xui64>)
+    attributes {a = 255 : ui8, b = -128 : si8, c = 127 : si8, d = array<ui8: 1, 255>, e = array<si8: -1>} {
+  %0 = arith.constant dense<[255, 0]> : tensor<2xui8>
+  %1 = arith.constant dense<[-1, 1]> : tensor<2xsi8>
+  %2 = arith.constant dense<18446744073709551615> : tensor<2xui64>
+  return %0, %1, %2 : tensor<2xui8>, tensor<2xsi8>, tensor<2xui64>
+}
+
+func.func @floats(%a: f80, %b: f128, %c: tf32, %d: f8E5M2, %e: f8E4M3, %f: f8E4M3FN, %g: f8E5M2FNUZ,
+                  %h: f8E4M3FNUZ, %i: f8E4M3B11FNUZ, %t: tensor<2xf128>, %m: memref<4xf8E4M3FN>, %v: vector<4xtf32>) -> f128 {
+  %0 = arith.addf %b, %b : f128
+  %1 = arith.mulf %d, %d : f8E5M2
+  %2 = arith.truncf %b : f128 to f80
+  %3 = arith.extf %f : f8E4M3FN to f32
+  %4 = arith.cmpf olt, %c, %c : tf32
+  return %0 : f128
+}
+
+func.func @float_constants() {
+  %0 = arith.constant 1.5 : f128
+  %1 = arith.constant 0.1 : f128
+  %2 = arith.constant 0.1 : f80
+  %3 = arith.constant 3.0 : f128
+  %4 = arith.constant 0x7FFF0000000000000000000000000000 : f128
+  %5 = arith.constant 0x7FFF8000000000000000 : f80
+  %6 = arith.constant 2.0e-320 : f128
+  %7 = arith.constant 0.1 : tf32
+  %8 = arith.constant 0x3FC00 : tf32
+  %9 = arith.constant 0.3 : f8E5M2
+  %10 = arith.constant 100000.0 : f8E5M2
+  %11 = arith.constant 448.0 : f8E4M3FN
+  %12 = arith.constant 0x7F : f8E4M3FN
+  %13 = arith.constant 0x80 : f8E4M3FNUZ
+  %14 = arith.constant -0.0 : f8E4M3FNUZ
+  %15 = arith.constant 1.1 : f8E4M3B11FNUZ
+  %16 = arith.constant 0x7E : f8E4M3
+  %17 = arith.constant 1.0e-300 : f8E5M2FNUZ
+  %18 = arith.constant dense<[1.5, 0.1]> : tensor<2xf128>
+  %19 = arith.constant dense<[0.1, 1.0]> : tensor<2xf8E4M3FN>
+  %20 = arith.constant dense<"0x0000000000000000000000000000FF3F"> : tensor<1xf128>
+  return
+}
+
+func.func @complex(%a: complex<f32>, %b: tensor<2xcomplex<f64>>, %c: memref<3xcomplex<i32>>, %d: complex<si8>,
+                   %e: complex<f8E4M3FN>, %f: tensor<*xcomplex<f128>>, %i: index) -> complex<f32> {
+  %0 = memref.load %c[%i] : memref<3xcomplex<i32>>
+  return %a : complex<f32>
+}
+
+func.func @scalable(%v: vector<[4]xf32>, %w: vector<2x[4]xf32>, %x: vector<[2]x[4]xi8>, %m: memref<?xf32>, %i: index, %s: f32) -> vector<[4]xf32> {
+  %a = arith.addf %v, %v : vector<[4]xf32>
+  %c = arith.cmpf olt, %v, %a : vector<[4]xf32>
+  %sel = arith.select %c, %v, %a : vector<[4]xi1>, vector<[4]xf32>
+  %b = vector.broadcast %s : f32 to vector<[4]xf32>
+  %e = vector.extract %w[0] : vector<[4]xf32> from vector<2x[4]xf32>
+  %ins = vector.insert %v, %w [1] : vector<[4]xf32> into vector<2x[4]xf32>
+  %r = vector.reduction <add>, %v : vector<[4]xf32> into f32
+  %l = vector.load %m[%i] : memref<?xf32>, vector<[4]xf32>
+  %mask = vector.create_mask %i : vector<[4]xi1>
+  %cm = vector.constant_mask [1, 4] : vector<2x[4]xi1>
+  %t = vector.transfer_read %m[%i], %s : memref<?xf32>, vector<[4]xf32>
+  %sl = vector.extract_strided_slice %w {offsets = [1], sizes = [1], strides = [1]} : vector<2x[4]xf32> to vector<1x[4]xf32>
+  %mr = vector.multi_reduction <add>, %w, %v [0] : vector<2x[4]xf32> to vector<[4]xf32>
+  %cst = arith.constant dense<1.0> : vector<[4]xf32>
+  return %sel : vector<[4]xf32>
+}
