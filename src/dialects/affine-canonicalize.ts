@@ -7,16 +7,20 @@
 //   affine.min/max  repeated results go, nested min/min (max/max) merge, linear results are
 //                   sorted, one result becomes an affine.apply;
 //   affine.for      bounds whose operands are all constant become constants; no iteration
-//                   gives its inits; a body that only yields gives what it yields (or its inits).
+//                   gives its inits; a body that only yields gives what it yields (or its inits);
+//   affine.parallel its bound maps and operands composed and canonicalized (as a fold, MLIR's
+//                   canonicalizeLoopBounds);
+//   affine.load     of a constant memref.global, at constant subscripts (any, from a splat), is the element.
 import { AffineMap, IntegerSet, cst, dim, exprStr, sym, type AffineExpr } from "../ir/affine.js";
 import { fromLinear, linearForm, simplifyExpr, substitute } from "../ir/affine-simplify.js";
-import { AffineMapAttr, DenseArrayAttr, IntegerSetAttr } from "../ir/attributes.js";
+import { AffineMapAttr, DenseArrayAttr, DenseElementsAttr, IntegerSetAttr, SymbolRefAttr, type Attribute } from "../ir/attributes.js";
 import { inlineBefore } from "../ir/builder.js";
-import { OpResult, Operation, type Value } from "../ir/core.js";
+import { OpResult, Operation, symbolName, type Value } from "../ir/core.js";
 import type { Rewriter } from "../ir/dialect.js";
-import { i32 } from "../ir/types.js";
-import { accessParts, constantTripCount, forParts, ifCondition, isValidDim, isValidSymbol, type MapAndOperands } from "./affine.js";
-import { constantIndex } from "./arith.js";
+import { type ShapedType, i32 } from "../ir/types.js";
+import { accessParts, constantTripCount, forParts, ifCondition, isValidDim, isValidSymbol, parallelParts, type MapAndOperands } from "./affine.js";
+import { constantIndex, scalarAttr } from "./arith.js";
+import { producer } from "./indexing.js";
 
 /** Results (of a map, or a set's constraints) over `nd` dims and `ns` symbols, with their operands. */
 interface Shape { nd: number; ns: number; exprs: AffineExpr[]; operands: Value[] }
@@ -171,6 +175,31 @@ export function canonicalizeAffineFor(op: Operation, rw: Rewriter): boolean {
   op.attributes.set("operandSegmentSizes", new DenseArrayAttr(i32, [lb.operands.length, ub.operands.length, f.inits.length]));
   op.setOperands([...lb.operands, ...ub.operands, ...f.inits]);
   return true;
+}
+
+/** MLIR's AffineParallelOp::fold (canonicalizeLoopBounds): both bound maps simplified with their operands, in place. */
+export function foldAffineParallel(op: Operation): Value[] | undefined {
+  const f = parallelParts(op), lb = simplified(f.lower.map, f.lower.operands), ub = simplified(f.upper.map, f.upper.operands);
+  if (!lb && !ub) return undefined;
+  const l = lb ?? f.lower, u = ub ?? f.upper;
+  setMap(op, "lowerBoundsMap", l.map);
+  setMap(op, "upperBoundsMap", u.map);
+  op.setOperands([...l.operands, ...u.operands]);
+  return [...op.results];
+}
+
+/** MLIR's AffineLoadOp::fold: a load of a constant memref.global's element at constant subscripts (any subscripts, from a splat). */
+export function foldLoadOfGlobal(op: Operation): Attribute[] | undefined {
+  const get = producer(op.operand(0), "memref.get_global"), name = get?.attr<SymbolRefAttr>("name")?.root;
+  let module = op.parentOp;
+  while (module && module.name !== "builtin.module") module = module.parentOp;
+  const g = name === undefined ? undefined : module?.body().ops.find((o) => o.name === "memref.global" && symbolName(o) === name);
+  const init = g?.attr("constant") ? g.attr("initial_value") : undefined;
+  if (!(init instanceof DenseElementsAttr)) return undefined;
+  const { map } = accessParts(op), t = get!.result.type as ShapedType, idx = map.results.map((e) => (e.kind === "const" ? e.value : undefined));
+  if (!init.isSplat && idx.includes(undefined)) return undefined;
+  const flat = (idx as number[]).reduce((acc, i, d) => acc * t.shape[d] + i, 0);
+  return [scalarAttr(init.at(init.isSplat ? 0 : flat), op.result.type)];
 }
 
 /**

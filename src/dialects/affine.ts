@@ -14,7 +14,7 @@ import { FloatType, IndexType, IntegerType, MemRefType, TensorType, Type, Vector
 import {
   dimSymList, parseBound, parseMapAndOperands, parseParallelBounds, parseSubscripts, printBound, printParallelBounds, printSubscripts,
 } from "./affine-syntax.js";
-import { canonicalizeAccess, canonicalizeAffineFor, canonicalizeAffineIf, canonicalizeMinMax } from "./affine-canonicalize.js";
+import { canonicalizeAccess, canonicalizeAffineFor, canonicalizeAffineIf, canonicalizeMinMax, foldAffineParallel, foldLoadOfGlobal } from "./affine-canonicalize.js";
 import { ANY, ANY_MEMREF, ANY_VECTOR, INDEX, VARIADIC_INDEX, loopLikeProblem, returnLikeOp, typesOf, variadic } from "./common.js";
 import { foldingMemRefCasts, segmentSizes } from "./memref.js";
 
@@ -532,9 +532,9 @@ export const affine: Dialect = {
   name: "affine",
   ops: [
     { ...forOp, canonicalize: canonicalizeAffineFor }, { ...ifOp, canonicalize: canonicalizeAffineIf },
-    ...foldingMemRefCasts([loadOp("affine.load", false), storeOp("affine.store", false), loadOp("affine.vector_load", true), storeOp("affine.vector_store", true),
-      mapOp("affine.apply", 1, 1)].map((s) => ({ ...s, canonicalize: canonicalizeAccess })), ACCESSES),
-    parallelOp, delinearizeOp,
+    ...foldingMemRefCasts([{ ...loadOp("affine.load", false), fold: foldLoadOfGlobal }, storeOp("affine.store", false), loadOp("affine.vector_load", true),
+      storeOp("affine.vector_store", true), mapOp("affine.apply", 1, 1)].map((s) => ({ ...s, canonicalize: canonicalizeAccess })), ACCESSES),
+    { ...parallelOp, fold: foldAffineParallel }, delinearizeOp,
     { ...mapOp("affine.min", 1, Infinity), canonicalize: canonicalizeMinMax }, { ...mapOp("affine.max", 1, Infinity), canonicalize: canonicalizeMinMax },
     returnLikeOp("affine.yield", {
       verify(op) {

@@ -10,6 +10,7 @@
 //   cf.switch cases that go where the default goes -> dropped
 //   cf.switch reached only from a switch on the same flag -> cf.br (from a case), or without
 //                                                the cases the flag cannot have (from the default)
+//   cf.assert on a constant true                -> erased
 // (the blocks no branch reaches any more, and dead block arguments, the pass erases between
 // rounds: canonicalize.ts eraseUnreachableBlocks and regionDCE).
 import { DenseElementsAttr, IntegerAttr, boolAttr } from "../ir/attributes.js";
@@ -136,4 +137,11 @@ export function canonicalizeSwitch(op: Operation, rw: Rewriter): boolean {
   // reached from the default: the flag is none of the other cases' values
   const impossible = new Set(predValues.filter((_, i) => ps.successors[i + 1] !== blk)), values = caseValues(op);
   return values.some((v) => impossible.has(v)) && rebuildSwitch(op, { def, cases: cases.filter((_, i) => !impossible.has(values[i])) }, rw);
+}
+
+/** MLIR's AssertOp::canonicalize: an assertion of a constant true goes. */
+export function canonicalizeAssert(op: Operation, rw: Rewriter): boolean {
+  if (!constantIndex(op.operand(0))) return false;
+  rw.replaceOp(op, []);
+  return true;
 }

@@ -9,7 +9,7 @@ import type { OpAsmPrinter } from "../ir/printer.js";
 import { IntegerType, VectorType, i1, i32 } from "../ir/types.js";
 import { ANY, I1, tc, variadic } from "./common.js";
 import { segmentSizesAttr } from "./indexing.js";
-import { canonicalizeBr, canonicalizeCondBr, canonicalizeSwitch } from "./cf-canonicalize.js";
+import { canonicalizeAssert, canonicalizeBr, canonicalizeCondBr, canonicalizeSwitch } from "./cf-canonicalize.js";
 
 const BRANCH: OpSpec["traits"] = ["Pure", "Terminator"];
 const ANY_OPERANDS = variadic(ANY);
@@ -199,7 +199,7 @@ export const cf: Dialect = {
       },
     },
     {
-      name: "cf.assert", props: ["msg"], operands: 1, results: 0, operandTypes: [I1],
+      name: "cf.assert", props: ["msg"], operands: 1, results: 0, operandTypes: [I1], canonicalize: canonicalizeAssert,
       parse(p, st) {
         const c = p.parseOperand();
         p.expect(",");

@@ -1,0 +1,26 @@
+module {
+  memref.global "private" constant @table : memref<2x3xf32> = dense<[[1.000000e+00, 2.000000e+00, 3.000000e+00], [4.000000e+00, 5.000000e+00, 6.000000e+00]]>
+  memref.global "private" constant @zeros : memref<8xi32> = dense<0>
+  memref.global "private" @mutable : memref<2xf32> = dense<[7.000000e+00, 8.000000e+00]>
+  func.func @load_of_global(%arg0: index) -> (f32, f32, i32, f32) {
+    %c0_i32 = arith.constant 0 : i32
+    %cst = arith.constant 6.000000e+00 : f32
+    %0 = memref.get_global @table : memref<2x3xf32>
+    %1 = affine.load %0[symbol(%arg0), 0] : memref<2x3xf32>
+    %2 = memref.get_global @mutable : memref<2xf32>
+    %3 = affine.load %2[0] : memref<2xf32>
+    return %cst, %1, %c0_i32, %3 : f32, f32, i32, f32
+  }
+  func.func @parallel_bounds(%arg0: memref<?x?xf32>, %arg1: index) {
+    affine.parallel (%arg2, %arg3) = (0, 0) to (5, symbol(%arg1) * 2) {
+      %0 = affine.load %arg0[%arg2, %arg3] : memref<?x?xf32>
+      affine.store %0, %arg0[%arg3, %arg2] : memref<?x?xf32>
+    }
+    return
+  }
+  func.func @asserts(%arg0: i1) {
+    cf.assert %arg0, "checked"
+    return
+  }
+}
+
