@@ -398,8 +398,9 @@ function cast(name: string, ok: (from: Type, to: Type) => boolean, middle?: Cast
     verify(op) {
       const shape = castShapeProblem(op.operand(0).type, op.result.type);
       if (shape) return shape;
-      const f = elementTypeOf(op.operand(0).type), t = elementTypeOf(op.result.type);
-      if (!ok(f, t)) return `operand type '${op.operand(0).type.str}' and result type '${op.result.type.str}' are cast incompatible`;
+      const from = op.operand(0).type, to = op.result.type;
+      const encodings = from instanceof TensorType && to instanceof TensorType && from.encoding !== to.encoding;
+      if (encodings || !ok(elementTypeOf(from), elementTypeOf(to))) return `operand type '${from.str}' and result type '${to.str}' are cast incompatible`;
     },
     fold(op, consts) {
       const id = foldIdentity(op, consts);
@@ -550,9 +551,12 @@ export const arith: Dialect = {
       verify(op) {
         const a = op.attr("value");
         const t = a instanceof IntegerAttr || a instanceof FloatAttr || a instanceof DenseElementsAttr ? a.type : undefined;
-        if (!t) return "requires a 'value' attribute of integer, float or dense type";
+        if (!a) return "requires attribute 'value'";
         if (t !== op.result.type) return "failed to verify that all of {value, result} have same type";
         if (t instanceof SignedIntegerType) return "integer return type must be signless";
+        if (t instanceof VectorType && t.isScalable && !(a as DenseElementsAttr).isSplat) {
+          return "intializing scalable vectors with elements attribute is not supported unless it's a vector splat"; // (MLIR's words)
+        }
       },
       fold(op) { return [op.attr("value")!]; },
       // `%c0`, `%c7_i32`, `%true`, `%cst`, as MLIR's ConstantOp::getAsmResultNames.

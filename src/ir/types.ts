@@ -79,9 +79,10 @@ export abstract class ShapedType extends Type {
   get numElements(): number { return this.shape.reduce((a, b) => a * b, 1); }
 }
 
-/** Equal ranks, sizes equal where both are static (MLIR's verifyCompatibleShape). */
+/** Equal ranks, sizes equal where both are static, and two vectors scalable in the same dims (MLIR's verifyCompatibleShape). */
 export const compatibleShapes = (a: ShapedType, b: ShapedType): boolean =>
-  a.shape.length === b.shape.length && a.shape.every((d, i) => d === b.shape[i] || d === DYN || b.shape[i] === DYN);
+  a.shape.length === b.shape.length && a.shape.every((d, i) => d === b.shape[i] || d === DYN || b.shape[i] === DYN)
+  && !(a instanceof VectorType && b instanceof VectorType && a.scalableDims.some((s, i) => s !== b.scalableDims[i]));
 
 export class TensorType extends ShapedType {
   readonly str: string;

@@ -151,15 +151,16 @@ export class Verifier implements VerifyContext {
       // As MLIR's verifier: this failure ends the block's checks.
       const early = ops.find((o, i) => o.successors.length && i < ops.length - 1);
       if (early) { this.sink.error(early.loc, "operation with block successors must terminate its parent block"); continue; }
-      if (!noTerminator) {
-        const t = b.terminator;
-        const unknown = t && this.ctx.allowUnregistered && !this.ctx.registered(t.name);
-        if (!t || !(unknown || this.ctx.registered(t.name)?.terminator)) {
-          const at = t ?? op;
-          this.sink.error(at.loc, ops.length ? "block with no terminator, has " + `'${t!.name}'` : "empty block: expect at least a terminator"); // (MLIR's words)
-        }
-      }
+      if (!noTerminator && !ops.length) { this.sink.error(op.loc, "empty block: expect at least a terminator"); continue; } // (MLIR's words)
+      const errors = this.sink.diagnostics.length;
       for (let i = 0; i < ops.length; i++) this.verifyOp(ops[i]);
+      // Checked after the block's ops, as MLIR's verifier does, which stops at an op's error: a
+      // block whose ops fail does not also get this one (the ops' errors come first).
+      const t = b.terminator;
+      if (noTerminator || !t || this.sink.diagnostics.length !== errors) continue;
+      if (!((this.ctx.allowUnregistered && !this.ctx.registered(t.name)) || this.ctx.registered(t.name)?.terminator)) {
+        this.sink.error(t.loc, `block with no terminator, has '${t.name}'`);
+      }
     }
   }
 
