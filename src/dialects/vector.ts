@@ -6,12 +6,12 @@ import type { Dialect, FoldResult, OpSpec, VerifyContext } from "../ir/dialect.j
 import type { OpAsmParser, UnresolvedOperand } from "../ir/parser.js";
 import type { OpAsmPrinter } from "../ir/printer.js";
 import {
-  IndexType, IntegerType, MemRefType, ShapedType, Type, VectorType, elementTypeOf, i1, index,
+  DYN, IndexType, IntegerType, MemRefType, ShapedType, Type, VectorType, elementTypeOf, i1, index,
 } from "../ir/types.js";
 import {
   ANY, ANY_MEMREF, ANY_VECTOR, FASTMATH_NONE, badProperty, FLOAT_VECTOR, INT_INDEX_FLOAT, SIGNLESS_INT_OR_INDEX, VARIADIC_INDEX, castOp, flagsAttr, sameTypeOp,
 } from "./common.js";
-import { K_DYNAMIC, arrayProp, i64Array, parseDynamicIndexList, printDynamicIndexList } from "./indexing.js";
+import { arrayProp, i64Array, parseDynamicIndexList, printDynamicIndexList } from "./indexing.js";
 import { foldingMemRefCasts } from "./memref.js";
 import { transferRead, transferWrite } from "./vector-transfer.js";
 import { VECTOR_KINDS, kindSupports, parseKind, reductionKind } from "./vector-kind.js";
@@ -56,13 +56,13 @@ function extractedType(vt: VectorType, npos: number): Type {
 function checkPositions(op: Operation, vt: VectorType, what: Type, ctx: VerifyContext): string | void {
   const ins = op.name === "vector.insert", dest = ins ? "dest " : "", pos = arrayProp(op, "static_position");
   if (pos.length > vt.rank) return `expected position attribute of rank no greater than ${dest}vector rank`;
-  if (pos.filter((x) => x === K_DYNAMIC).length !== op.operands.length - (ins ? 2 : 1)) {
+  if (pos.filter((x) => x === DYN).length !== op.operands.length - (ins ? 2 : 1)) {
     return "mismatch between dynamic and static positions (kDynamic marker but no corresponding dynamic position) -- this can only happen due to an incorrect fold/rewrite";
   }
   if (ins && what instanceof VectorType && what.rank + pos.length !== vt.rank) return "expected position attribute rank + source rank to match dest vector rank";
   if (ins && !(what instanceof VectorType) && pos.length !== vt.rank) return "expected position attribute rank to match the dest vector rank";
   for (let i = 0; i < pos.length; i++) {
-    if (pos[i] !== K_DYNAMIC && (pos[i] < 0 || pos[i] >= vt.shape[i])) {
+    if (pos[i] !== DYN && (pos[i] < 0 || pos[i] >= vt.shape[i])) {
       return `expected position attribute #${i + 1} to be a non-negative integer smaller than the corresponding ${dest}vector dimension`;
     }
   }
