@@ -61,6 +61,13 @@ export function printDynamicIndexList(p: OpAsmPrinter, dynamic: readonly Value[]
 
 export const countDynamic = (statics: readonly number[]) => statics.filter((s) => s === DYN).length;
 
+/** MLIR's verifyOffsetSizeAndStrideOp: static offsets and sizes are non-negative (strides may be negative). */
+export function negativeOffsetOrSize(offsets: readonly number[], sizes: readonly number[]): string | undefined {
+  const offset = offsets.find((v) => v < 0 && v !== DYN), size = sizes.find((v) => v < 0 && v !== DYN);
+  if (offset !== undefined) return `expected offsets to be non-negative, but got ${offset}`;
+  if (size !== undefined) return `expected sizes to be non-negative, but got ${size}`;
+}
+
 /** An entry of a mixed list: a static integer or the SSA value that supplies it. */
 export type OpFoldResult = number | Value;
 

@@ -5,6 +5,7 @@ import {
 } from "../ir/attributes.js";
 import { OpResult, Operation, symbolName, type BlockArgument, type Value } from "../ir/core.js";
 import { MEMREF_PATTERNS } from "./memref-canonicalize.js";
+import { negativeOffsetOrSize } from "./indexing.js";
 import { withResultNames, type Dialect, type OpSpec, type OperationState } from "../ir/dialect.js";
 import { DiagnosticError, formatLoc, opSite } from "../ir/diagnostics.js";
 import type { OpAsmParser, UnresolvedOperand } from "../ir/parser.js";
@@ -144,6 +145,7 @@ function verifyViewLists(op: Operation, ranks: readonly [number, number, number]
     if (statics.length !== ranks[k - 1]) return `expected ${ranks[k - 1]} ${name} values, got ${statics.length}`;
     if (statics.filter((v) => v === DYN).length !== segs[k]) return `expected ${statics.filter((v) => v === DYN).length} dynamic ${name} values`;
   }
+  return negativeOffsetOrSize(offs, sizes);
 }
 
 /** Ops whose regions free what memref.alloca allocates in them (MLIR's AutomaticAllocationScope). */

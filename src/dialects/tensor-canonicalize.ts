@@ -97,7 +97,7 @@ function cast(at: Operation, v: Value, t: Type): Value {
 }
 
 function canonicalizeInsertSlice(op: Operation, rw: Rewriter): boolean {
-  const [src, dst] = op.operands, srcT = src.type as TensorType, lists = listsOf(op), folded = foldConstantLists(lists, [false, false, false]);
+  const [src, dst] = op.operands, srcT = src.type as TensorType, lists = listsOf(op), folded = foldConstantLists(lists, [true, true, false]);
   if (folded) { // constants made static, the source cast to the type the new sizes give it
     const t = sliceType(srcT.rank, dst.type as TensorType, folded[1]);
     if (!t) return false;

@@ -11,7 +11,7 @@ import { ANY, ANY_TENSOR, INDEX, INT_INDEX_FLOAT, RANKED_TENSOR, VARIADIC_INDEX,
 import { isStructuredOp, outputs } from "./linalg-info.js";
 import { TENSOR_PATTERNS } from "./tensor-canonicalize.js";
 import {
-  type OpFoldResult, arrayProp, producer, checkSegments, countDynamic, i64Array, isRankReducedShape, mixedList, operandSegment,
+  type OpFoldResult, arrayProp, producer, checkSegments, countDynamic, i64Array, negativeOffsetOrSize, isRankReducedShape, mixedList, operandSegment,
   parseDynamicIndexList, printDynamicIndexList, replaceCastBack, segmentSizesAttr, staticSizes,
 } from "./indexing.js";
 
@@ -63,6 +63,8 @@ function verifySlice(op: Operation, full: Type, slice: Type, base: number, ctx: 
     if (st.length !== full.rank) return `expected ${full.rank} ${names[i]} values, got ${st.length}`;
     if (countDynamic(st) !== operandSegment(op, base + i).length) return `expected ${countDynamic(st)} dynamic ${names[i]} values`;
   }
+  const negative = negativeOffsetOrSize(arrayProp(op, "static_offsets"), arrayProp(op, "static_sizes"));
+  if (negative) return negative;
   if (full.elementType !== slice.elementType) return ctx.error(op, `expected element type to be '${full.elementType.str}'`);
   const sizes = arrayProp(op, "static_sizes");
   if (!isRankReducedShape(sizes, slice.shape)) {

@@ -468,3 +468,20 @@ func.func @cast_changing_a_negative_stride(%m: memref<4xf32, strided<[-1], offse
   %v = memref.cast %m : memref<4xf32, strided<[-1], offset: 3>> to memref<4xf32, strided<[1], offset: 3>>
   return
 }
+
+// -----
+
+// Strides may be negative; static offsets and sizes may not.
+func.func @negative_static_offset(%m: memref<8xf32>) {
+  // expected-error @+1 {{expected offsets to be non-negative, but got -1}}
+  %v = memref.reinterpret_cast %m to offset: [-1], sizes: [4], strides: [-1] : memref<8xf32> to memref<4xf32, strided<[-1], offset: -1>>
+  return
+}
+
+// -----
+
+func.func @negative_static_size(%m: memref<8xf32>) {
+  // expected-error @+1 {{expected sizes to be non-negative, but got -2}}
+  %v = memref.subview %m[0] [-2] [1] : memref<8xf32> to memref<?xf32, strided<[1]>>
+  return
+}
