@@ -1,6 +1,6 @@
 // vector dialect: the ops vectorized loops need (load/store, broadcast, fma, reductions,
 // splat, extract/insert with MLIR 19's static-position syntax).
-import { Attribute, DenseElementsAttr, FloatAttr, IntegerAttr, OpaqueAttr, StringAttr } from "../ir/attributes.js";
+import { Attribute, DenseElementsAttr, FloatAttr, IntegerAttr, OpaqueAttr, StridedLayoutAttr, StringAttr } from "../ir/attributes.js";
 import type { Operation, Value } from "../ir/core.js";
 import type { Dialect, FoldResult, OpSpec, VerifyContext } from "../ir/dialect.js";
 import type { OpAsmParser, UnresolvedOperand } from "../ir/parser.js";
@@ -39,6 +39,9 @@ function parseMemAccess(p: OpAsmParser) {
 }
 function checkMemAccess(op: Operation, base: Operation["operands"][number], nIdx: number, vt: Type): string | undefined {
   const mt = base.type as MemRefType;
+  // MLIR's verifyLoadStoreMemRefLayout: the lanes are contiguous (not reversed, not spread out)
+  const strides = mt.layout instanceof StridedLayoutAttr ? mt.layout.strides : [];
+  if (strides.length && strides[strides.length - 1] !== 1) return "most minor memref dim must have unit stride";
   if (nIdx !== mt.rank) return `requires ${mt.rank} indices`;
   const me = mt.elementType;
   if (me instanceof VectorType) { if (me !== vt) return `base memref and ${op.name === "vector.load" ? "result" : "valueToStore"} vector types should match`; }
