@@ -1,6 +1,6 @@
 // Shared pieces of tensor/vector/linalg (and memref) syntax: operand segments, and MLIR's
 // mixed static/dynamic index lists (`[%a, 4] [2, %b] [1, 1]`) stored as operands plus a
-// `static_*` DenseArrayAttr whose dynamic entries hold kDynamic (INT64_MIN), as MLIR does.
+// `static_*` DenseArrayAttr whose dynamic entries hold DYN (MLIR's kDynamic, INT64_MIN), as MLIR does.
 import { ArrayAttr, DenseArrayAttr, IntegerAttr } from "../ir/attributes.js";
 import { OpResult, Operation, type Value } from "../ir/core.js";
 import type { Rewriter } from "../ir/dialect.js";
@@ -8,9 +8,6 @@ import type { OpAsmParser, UnresolvedOperand } from "../ir/parser.js";
 import type { OpAsmPrinter } from "../ir/printer.js";
 import { DYN, ShapedType, Type, i32, i64, index } from "../ir/types.js";
 import { constantIndex } from "./arith.js";
-
-/** MLIR's ShapedType::kDynamic in static index arrays (exact as a double). */
-export const K_DYNAMIC = -(2 ** 63);
 
 /** The op defining `v`, if it is a `name`. */
 export const producer = (v: Value, name: string) => (v instanceof OpResult && v.op.name === name ? v.op : undefined);
@@ -43,14 +40,14 @@ export function checkSegments(op: Operation, n: number): string | undefined {
 
 export interface DynamicIndexList { dynamic: UnresolvedOperand[]; statics: number[] }
 
-/** `[%a, 4, %b]`: SSA values become operands, integers stay static (kDynamic marks the holes). */
+/** `[%a, 4, %b]`: SSA values become operands, integers stay static (DYN marks the holes). */
 export function parseDynamicIndexList(p: OpAsmParser): DynamicIndexList {
   const out: DynamicIndexList = { dynamic: [], statics: [] };
   p.expect("[");
   if (p.accept("]")) return out;
   do {
     const o = p.parseOptionalOperand();
-    if (o) { out.dynamic.push(o); out.statics.push(K_DYNAMIC); }
+    if (o) { out.dynamic.push(o); out.statics.push(DYN); }
     else out.statics.push(p.parseInteger());
   } while (p.accept(","));
   p.expect("]");
@@ -59,21 +56,25 @@ export function parseDynamicIndexList(p: OpAsmParser): DynamicIndexList {
 
 export function printDynamicIndexList(p: OpAsmPrinter, dynamic: readonly Value[], statics: readonly number[]): string {
   let k = 0;
-  return "[" + statics.map((s) => (s === K_DYNAMIC ? p.operand(dynamic[k++]) : String(s))).join(", ") + "]";
+  return "[" + statics.map((s) => (s === DYN ? p.operand(dynamic[k++]) : String(s))).join(", ") + "]";
 }
 
-export const countDynamic = (statics: readonly number[]) => statics.filter((s) => s === K_DYNAMIC).length;
+export const countDynamic = (statics: readonly number[]) => statics.filter((s) => s === DYN).length;
+
+/** MLIR's verifyOffsetSizeAndStrideOp: static offsets and sizes are non-negative (strides may be negative). */
+export function negativeOffsetOrSize(offsets: readonly number[], sizes: readonly number[]): string | undefined {
+  const offset = offsets.find((v) => v < 0 && v !== DYN), size = sizes.find((v) => v < 0 && v !== DYN);
+  if (offset !== undefined) return `expected offsets to be non-negative, but got ${offset}`;
+  if (size !== undefined) return `expected sizes to be non-negative, but got ${size}`;
+}
 
 /** An entry of a mixed list: a static integer or the SSA value that supplies it. */
 export type OpFoldResult = number | Value;
 
 export function mixedList(statics: readonly number[], dynamic: readonly Value[]): OpFoldResult[] {
   let k = 0;
-  return statics.map((s) => (s === K_DYNAMIC ? dynamic[k++] : s));
+  return statics.map((s) => (s === DYN ? dynamic[k++] : s));
 }
-
-/** Shape for static sizes (`?` for dynamic ones). */
-export const shapeOf = (sizes: readonly number[]) => sizes.map((s) => (s === K_DYNAMIC ? DYN : s));
 
 /**
  * Whether `actual` is `expected` or it with some unit dimensions dropped (MLIR's rank-reduced
@@ -127,7 +128,7 @@ export function replaceCastBack(op: Operation, rw: Rewriter, made: Operation, ca
 
 
 /** An entry's value when it is known: static, or an SSA value given by a constant (MLIR's getConstantIntValue). */
-export const knownInt = (v: OpFoldResult): number | undefined => (typeof v === "number" ? (v === K_DYNAMIC ? undefined : v) : constantIndex(v));
+export const knownInt = (v: OpFoldResult): number | undefined => (typeof v === "number" ? (v === DYN ? undefined : v) : constantIndex(v));
 
 /**
  * MLIR's foldDynamicIndexList over offsets, sizes, strides in turn, as its constant-argument
@@ -140,7 +141,7 @@ export function foldConstantLists(lists: readonly OpFoldResult[][], nonNeg: read
     let changed = false;
     const l = lists[i].map((v) => {
       const c = typeof v === "number" ? undefined : constantIndex(v);
-      if (c === undefined || (nonNeg[i] && c < 0)) return v;
+      if (c === undefined || c === DYN || (nonNeg[i] && c < 0)) return v; // (a constant INT64_MIN would read as the marker)
       changed = true;
       return c;
     });
@@ -158,7 +159,7 @@ const LIST_PROPS = ["static_offsets", "static_sizes", "static_strides"];
 export function sliceLike(op: Operation, lead: readonly Value[], lists: readonly OpFoldResult[][], type: Type, name = op.name): Operation {
   const dyn = lists.map((l) => l.filter((v): v is Value => typeof v !== "number"));
   const attributes: Record<string, DenseArrayAttr> = { operandSegmentSizes: segmentSizesAttr([...lead.map(() => 1), ...dyn.map((d) => d.length)]) };
-  LIST_PROPS.forEach((n, i) => { attributes[n] = i64Array(lists[i].map((v) => (typeof v === "number" ? v : K_DYNAMIC))); });
+  LIST_PROPS.forEach((n, i) => { attributes[n] = i64Array(lists[i].map((v) => (typeof v === "number" ? v : DYN))); });
   const made = new Operation({ name, operands: [...lead, ...dyn.flat()], resultTypes: [type], attributes, loc: op.loc });
   op.parent!.insertBefore(op, made);
   return made;

@@ -5,7 +5,7 @@ import { AffineMap, bin, cst, dim, type AffineExpr } from "../ir/affine.js";
 import { AffineMapAttr, ArrayAttr, Attribute, DenseElementsAttr, FloatAttr, IntegerAttr, OpaqueAttr, StringAttr } from "../ir/attributes.js";
 import { Block, Operation, Region, type Value } from "../ir/core.js";
 import type { Location } from "../ir/diagnostics.js";
-import { FloatType, IndexType, IntegerType, MemRefType, ShapedType, TensorType, Type, VectorType, elementTypeOf, i64 } from "../ir/types.js";
+import { DYN, FloatType, IndexType, IntegerType, MemRefType, ShapedType, TensorType, Type, VectorType, elementTypeOf, i64 } from "../ir/types.js";
 import { arrayProp, operandSegment, segmentSizesAttr } from "./indexing.js";
 
 export type IteratorType = "parallel" | "reduction";
@@ -244,12 +244,12 @@ export function loopDimSources(op: Operation): ([number, number] | undefined)[] 
   return out;
 }
 
-/** Static loop sizes (-1 where dynamic or not derivable). */
+/** Static loop sizes (DYN where dynamic or not derivable). */
 export function staticLoopSizes(op: Operation): number[] {
   const ops = [...inputs(op), ...outputs(op)];
   return loopDimSources(op).map((s) => {
     const t = s ? ops[s[0]].type : undefined;
-    return s && t instanceof ShapedType ? t.shape[s[1]] : -1;
+    return s && t instanceof ShapedType ? t.shape[s[1]] : DYN;
   });
 }
 

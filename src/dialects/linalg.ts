@@ -8,7 +8,7 @@ import { withResultNames, type Dialect, type OpSpec, type OperationState, type R
 import { DiagnosticError } from "../ir/diagnostics.js";
 import type { OpAsmParser, RegionArgument, UnresolvedOperand } from "../ir/parser.js";
 import { allAttrs, type OpAsmPrinter } from "../ir/printer.js";
-import { IndexType, MemRefType, ShapedType, TensorType, Type, elementTypeOf } from "../ir/types.js";
+import { DYN, IndexType, MemRefType, ShapedType, TensorType, Type, elementTypeOf } from "../ir/types.js";
 import { ANY, ANY_SHAPED, ANY_TENSOR, FASTMATH_NONE, INDEX, RANKED_TENSOR, returnLikeOp, tc, variadic } from "./common.js";
 import { arrayProp, checkSegments, i64Array, parseIntList } from "./indexing.js";
 import { foldMemRefCast } from "./memref.js";
@@ -95,13 +95,13 @@ function verifyStructured(op: Operation, withArgs?: number): string | undefined 
   // Static sizes must agree on every loop: the first operand dimension indexed by a loop fixes it.
   // An index computed from loops (a convolution's input) must stay inside its dimension.
   const sizes = new Map<number, number>(), loops = staticLoopSizes(op);
-  const last = loops.every((n) => n >= 0) ? loops.map((n) => n - 1) : undefined;
+  const last = loops.every((n) => n !== DYN) ? loops.map((n) => n - 1) : undefined;
   for (let i = 0; i < all.length; i++) {
     const t = all[i].type;
     if (!(t instanceof ShapedType)) continue;
     for (let d = 0; d < maps[i].results.length; d++) {
       const e = maps[i].results[d], size = t.shape[d];
-      if (size < 0) continue;
+      if (size === DYN) continue;
       if (e.kind !== "dim") {
         if (!last || size === 0) continue;
         // The first or the last loop index gives the extreme values (MLIR's check)
@@ -235,7 +235,7 @@ const transpose = permuteLikeOp("linalg.transpose", "permutation", (_op, it, ot,
   if (ot.rank !== it.rank) return `input rank ${it.rank} does not match init rank ${ot.rank}`;
   for (let i = 0; i < perm.length; i++) {
     const a = ot.shape[i], b = it.shape[perm[i]];
-    if (a >= 0 && b >= 0 && a !== b) return `dim(result, ${i}) = ${a} doesn't match dim(input, permutation[${i}]) = ${b}`;
+    if (a !== DYN && b !== DYN && a !== b) return `dim(result, ${i}) = ${a} doesn't match dim(input, permutation[${i}]) = ${b}`;
   }
 });
 
@@ -249,7 +249,7 @@ const broadcast = permuteLikeOp("linalg.broadcast", "dimensions", (_op, it, ot, 
   const kept = Array.from({ length: ot.rank }, (_, i) => i).filter((i) => !dims.includes(i));
   for (let i = 0; i < kept.length; i++) {
     const a = it.shape[i], b = ot.shape[kept[i]];
-    if (a >= 0 && b >= 0 && a !== b) return `input dim ${i} should match init dim ${kept[i]}. input: ${a}, init: ${b}`;
+    if (a !== DYN && b !== DYN && a !== b) return `input dim ${i} should match init dim ${kept[i]}. input: ${a}, init: ${b}`;
   }
 });
 

@@ -21,11 +21,11 @@ import {
   type OpFoldResult, anyConstantIndex, producer, composeReassociations, foldConstantLists, knownInt, reassociationAttr, replaceCastBack, replaceCasting, sameLists, sliceLike, staticSizes,
 } from "./indexing.js";
 import {
-  DYNAMIC, castWidens, foldMemRefCast, inferSubviewType, isDynamic, mixedList, reassociation, segment, segmentSizes, staticList, stridesAndOffset,
+  castWidens, foldMemRefCast, inferSubviewType, mixedList, reassociation, segment, segmentSizes, staticList, stridesAndOffset,
 } from "./memref.js";
 
 const viewLists = (op: Operation) => [mixedList(op, "offsets"), mixedList(op, "sizes"), mixedList(op, "strides")];
-const statics = (l: readonly OpFoldResult[]) => l.map((v) => (typeof v === "number" ? v : DYNAMIC));
+const statics = (l: readonly OpFoldResult[]) => l.map((v) => (typeof v === "number" ? v : DYN));
 
 const deadAlloc = (op: Operation, rw: Rewriter): boolean => {
   const users = op.result.users;
@@ -67,9 +67,8 @@ export function droppedDims(src: MemRefType, res: MemRefType, sizes: readonly Op
 function subviewType(op: Operation, src: MemRefType, lists: readonly OpFoldResult[][]): MemRefType | undefined {
   const drop = droppedDims(op.operand(0).type as MemRefType, op.result.type as MemRefType, mixedList(op, "sizes"));
   const [o, sz, st] = lists.map(statics);
-  // MLIR's inferResultType refuses negative offsets and sizes and zero strides; a negative stride
-  // is valid, but a static -1 is what our types spell `?` (DYN): not made static either
-  if (!drop || [...o, ...sz].some((v) => v < 0 && v !== DYNAMIC) || st.some((v) => v <= 0 && v !== DYNAMIC)) return undefined;
+  // MLIR's inferResultType refuses negative offsets and sizes and zero strides (negative strides are valid)
+  if (!drop || [...o, ...sz].some((v) => v < 0 && v !== DYN) || st.some((v) => v === 0)) return undefined;
   const full = inferSubviewType(src, o, sz, st), { strides, offset } = stridesAndOffset(full);
   const keep = (_: number, i: number) => !drop[i];
   return MemRefType.get(full.shape.filter(keep), full.elementType, new StridedLayoutAttr(strides.filter(keep), offset), full.memorySpace);
@@ -121,7 +120,7 @@ function dynamicSizeOf(m: Value, k: number): Value | undefined {
     for (let seen = -1, j = 0; j < drop.length; j++) if (!drop[j] && ++seen === k) { i = j; break; }
   }
   const sizes = staticList(d, "static_sizes");
-  return isDynamic(sizes[i]) ? segment(d, 2)[sizes.slice(0, i).filter(isDynamic).length] : undefined;
+  return sizes[i] === DYN ? segment(d, 2)[sizes.slice(0, i).filter((x) => x === DYN).length] : undefined;
 }
 
 /** A reshape that changes nothing, or undoes the reshape (`inverse`) it reads, is its source (MLIR's foldReshapeOp). */

@@ -5,6 +5,7 @@ import {
 } from "../ir/attributes.js";
 import { OpResult, Operation, symbolName, type BlockArgument, type Value } from "../ir/core.js";
 import { MEMREF_PATTERNS } from "./memref-canonicalize.js";
+import { negativeOffsetOrSize } from "./indexing.js";
 import { withResultNames, type Dialect, type OpSpec, type OperationState } from "../ir/dialect.js";
 import { DiagnosticError, formatLoc, opSite } from "../ir/diagnostics.js";
 import type { OpAsmParser, UnresolvedOperand } from "../ir/parser.js";
@@ -13,10 +14,6 @@ import { DYN, MemRefType, compatibleShapes, TensorType, Type, UnrankedMemRefType
 import {
   ANY, ANY_MEMREF, ANY_MEMREF_OR_UNRANKED, INDEX, RANKED_OR_UNRANKED_MEMREF, STRIDED_MEMREF, VARIADIC_INDEX, castOp, operandOnlyOp,
 } from "./common.js";
-
-/** MLIR's `ShapedType::kDynamic` (INT64_MIN) as stored in `static_offsets` etc. Exact as a double. */
-export const DYNAMIC = -9223372036854775808;
-export const isDynamic = (v: number): boolean => v === DYNAMIC;
 
 /** A static entry or the SSA value that supplies a dynamic one (subview/reinterpret_cast lists). */
 export type OpFoldResult = number | Value;
@@ -57,7 +54,7 @@ export function stridesAndOffset(t: MemRefType): { strides: number[]; offset: nu
   return { strides, offset: 0 };
 }
 
-/** Static parts of a subview/reinterpret_cast: `static_offsets` etc. (DYNAMIC where an operand). */
+/** Static parts of a subview/reinterpret_cast: `static_offsets` etc. (DYN where an operand). */
 export function staticList(op: Operation, name: "static_offsets" | "static_sizes" | "static_strides" | "static_output_shape"): number[] {
   const a = op.attr(name);
   return a instanceof DenseArrayAttr ? [...a.values] : [];
@@ -67,7 +64,7 @@ export function mixedList(op: Operation, which: "offsets" | "sizes" | "strides")
   const k = which === "offsets" ? 1 : which === "sizes" ? 2 : 3;
   const dyn = segment(op, k);
   let j = 0;
-  return staticList(op, `static_${which}`).map((v) => (isDynamic(v) ? dyn[j++] : v));
+  return staticList(op, `static_${which}`).map((v) => (v === DYN ? dyn[j++] : v));
 }
 
 /** The memref, indices and (store) value of a memref.load / memref.store. */
@@ -77,22 +74,18 @@ export function loadStoreParts(op: Operation): { memref: Value; indices: Value[]
     : { memref: op.operand(0), indices: op.operands.slice(1) };
 }
 
-/** A dynamic size, stride or offset, as a type writes it (`?`) or as static_* lists hold it. */
-const anyDynamic = (v: number) => v === DYN || isDynamic(v);
-
 /**
  * The result type of a (non rank-reducing) subview: sizes as given, strides multiplied, offset
  * accumulated; anything depending on a dynamic value is `?` (DYN).
  */
 export function inferSubviewType(src: MemRefType, offsets: number[], sizes: number[], strides: number[]): MemRefType {
   // MLIR's saturated arithmetic: x * 0 = 0 even if x is dynamic; otherwise dynamic wins.
-  const mul = (a: number, b: number) => (a === 0 || b === 0 ? 0 : anyDynamic(a) || anyDynamic(b) ? DYN : a * b);
+  const mul = (a: number, b: number) => (a === 0 || b === 0 ? 0 : a === DYN || b === DYN ? DYN : a * b);
   const base = stridesAndOffset(src);
   let offset = base.offset;
-  offsets.forEach((o, i) => { const t = mul(o, base.strides[i]); offset = anyDynamic(offset) || anyDynamic(t) ? DYN : offset + t; });
+  offsets.forEach((o, i) => { const t = mul(o, base.strides[i]); offset = offset === DYN || t === DYN ? DYN : offset + t; });
   const outStrides = strides.map((s, i) => mul(s, base.strides[i]));
-  const shape = sizes.map((s) => (isDynamic(s) ? DYN : s));
-  return MemRefType.get(shape, src.elementType, new StridedLayoutAttr(outStrides, offset), src.memorySpace);
+  return MemRefType.get(sizes, src.elementType, new StridedLayoutAttr(outStrides, offset), src.memorySpace);
 }
 
 // ---- syntax helpers --------------------------------------------------------------------------
@@ -101,14 +94,14 @@ function parseMemRefType(p: OpAsmParser): MemRefType {
   return p.parseTypeOf(MemRefType);
 }
 
-/** `[%a, 4, %b]` → static values (DYNAMIC for SSA entries) and the SSA entries. */
+/** `[%a, 4, %b]` → static values (DYN for SSA entries) and the SSA entries. */
 function parseDynamicIndexList(p: OpAsmParser): { statics: number[]; dynamic: UnresolvedOperand[] } {
   const statics: number[] = [], dynamic: UnresolvedOperand[] = [];
   p.expect("[");
   if (!p.accept("]")) {
     do {
       const o = p.parseOptionalOperand();
-      if (o) { dynamic.push(o); statics.push(DYNAMIC); } else statics.push(p.parseInteger());
+      if (o) { dynamic.push(o); statics.push(DYN); } else statics.push(p.parseInteger());
     } while (p.accept(","));
     p.expect("]");
   }
@@ -150,8 +143,9 @@ function verifyViewLists(op: Operation, ranks: readonly [number, number, number]
   if (sizes.length !== strides.length) return `expected mixed sizes rank to match mixed strides rank (${sizes.length} vs ${strides.length}) so the rank of the result type is well-formed.`;
   for (const [k, name, statics] of [[1, "offset", offs], [2, "size", sizes], [3, "stride", strides]] as const) {
     if (statics.length !== ranks[k - 1]) return `expected ${ranks[k - 1]} ${name} values, got ${statics.length}`;
-    if (statics.filter(isDynamic).length !== segs[k]) return `expected ${statics.filter(isDynamic).length} dynamic ${name} values`;
+    if (statics.filter((v) => v === DYN).length !== segs[k]) return `expected ${statics.filter((v) => v === DYN).length} dynamic ${name} values`;
   }
+  return negativeOffsetOrSize(offs, sizes);
 }
 
 /** Ops whose regions free what memref.alloca allocates in them (MLIR's AutomaticAllocationScope). */
@@ -183,7 +177,7 @@ function allocOp(name: string): Dialect["ops"][number] {
       if (segs[0] !== want) return "dimension operand count does not equal memref dynamic dimension count";
       // The layout's symbols: an affine map's, or a strided layout's dynamic strides and offset (its map's symbols)
       const syms = t.layout instanceof AffineMapAttr ? t.layout.map.numSyms
-        : t.layout instanceof StridedLayoutAttr ? [t.layout.offset, ...t.layout.strides].filter(anyDynamic).length : 0;
+        : t.layout instanceof StridedLayoutAttr ? [t.layout.offset, ...t.layout.strides].filter((x) => x === DYN).length : 0;
       if (segs[1] !== syms) return `symbol operand count does not equal memref symbol count: expected ${syms}, got ${segs[1]}`;
       if (name === "memref.alloca" && !hasAllocationScope(op)) return "requires an ancestor op with AutomaticAllocationScope trait";
       // MLIR: any non-negative i64 (the engines take 0 as their default and reject non-powers of two)
@@ -209,7 +203,7 @@ function castCompatible(a: Type, b: Type): boolean {
   if (!(a instanceof MemRefType) || !(b instanceof MemRefType)) return true;
   if (a.rank !== b.rank) return false;
   // Sizes, strides and offset each agree where both are static (MLIR's CastOp::areCastCompatible).
-  return stridedAgree(a, b, (x, y) => x === y || anyDynamic(x) || anyDynamic(y));
+  return stridedAgree(a, b, (x, y) => x === y || x === DYN || y === DYN);
 }
 /** Whether `ok` holds for each size, stride and the offset of two memrefs of one rank, side by side. */
 function stridedAgree(a: MemRefType, b: MemRefType, ok: (x: number, y: number) => boolean): boolean {
@@ -349,7 +343,7 @@ export const memref: Dialect = {
         const src = op.operand(0).type as MemRefType | UnrankedMemRefType;
         if (src.elementType !== res.elementType) return `different element types specified for source type '${src.str}' and result memref type '${res.str}'`;
         // The result type must say what the static lists say (MLIR's wording; `?` in the type matches anything).
-        const show = (v: number) => (isDynamic(v) ? "dynamic" : String(v));
+        const show = (v: number) => (v === DYN ? "dynamic" : String(v));
         const sizes = staticList(op, "static_sizes"), strides = staticList(op, "static_strides"), [offset] = staticList(op, "static_offsets");
         const got = stridesAndOffset(res);
         for (let d = 0; d < res.rank; d++) {
@@ -497,7 +491,7 @@ export const memref: Dialect = {
       print(p, op) {
         const dyn = op.operands.slice(1);
         let j = 0;
-        const shape = staticList(op, "static_output_shape").map((v) => (isDynamic(v) ? p.name(dyn[j++]) : String(v)));
+        const shape = staticList(op, "static_output_shape").map((v) => (v === DYN ? p.name(dyn[j++]) : String(v)));
         p.print(" ", p.operand(op.operand(0)), " ", op.attr("reassociation")!.str, " output_shape [", shape.join(", "), "]",
           p.attrDict(op, ["reassociation", "static_output_shape"]), " : ", p.type(op.operand(0).type), " into ", p.type(op.result.type));
       },
@@ -506,7 +500,7 @@ export const memref: Dialect = {
         const bad = verifyReshape(op, res, op.operand(0).type as MemRefType, true);
         if (bad) return bad;
         if (shape.length !== res.rank) return `expected number of static shape bounds to be equal to the output rank (${res.rank}) but found ${shape.length} inputs instead`;
-        const nDyn = shape.filter(isDynamic).length;
+        const nDyn = shape.filter((v) => v === DYN).length;
         if (nDyn !== op.operands.length - 1) {
           return `mismatch in dynamic dims in output_shape and static_output_shape: static_output_shape has ${nDyn} dynamic dims while output_shape has ${op.operands.length - 1} values`;
         }

@@ -19,14 +19,14 @@ import { Operation, type Value } from "../ir/core.js";
 import type { OpSpec, Rewriter } from "../ir/dialect.js";
 import { DYN, TensorType, type Type } from "../ir/types.js";
 import {
-  K_DYNAMIC, type OpFoldResult, anyConstantIndex, producer, arrayProp, foldConstantLists, knownInt, replaceCasting, sameLists, shapeOf, sliceLike, staticSizes,
+  type OpFoldResult, anyConstantIndex, producer, arrayProp, foldConstantLists, knownInt, replaceCasting, sameLists, sliceLike, staticSizes,
 } from "./indexing.js";
 import { scalarAttr, scalarOf } from "./arith.js";
 import { composeReshapes, foldReshape } from "./memref-canonicalize.js";
 import { castFromMoreStatic, preserves, reassociation, sliceParams } from "./tensor.js";
 
 const listsOf = (op: Operation) => { const p = sliceParams(op); return [p.offsets, p.sizes, p.strides]; };
-const statics = (l: readonly OpFoldResult[]) => l.map((v) => (typeof v === "number" ? v : K_DYNAMIC));
+const statics = (l: readonly OpFoldResult[]) => l.map((v) => (typeof v === "number" ? v : DYN));
 const ranked = (t: Type): t is TensorType => t instanceof TensorType;
 
 /**
@@ -34,7 +34,7 @@ const ranked = (t: Type): t is TensorType => t instanceof TensorType;
  * inferCanonicalRankReducedResultType): the sizes, less their first unit dims as needed.
  */
 function sliceType(rank: number, src: TensorType, sizes: readonly OpFoldResult[]): TensorType | undefined {
-  const shape = shapeOf(statics(sizes));
+  const shape = statics(sizes);
   let drop = shape.length - rank;
   const kept = shape.filter((d) => !(drop > 0 && d === 1 && drop--));
   return drop <= 0 ? TensorType.get(kept, src.elementType) : undefined;
@@ -97,7 +97,7 @@ function cast(at: Operation, v: Value, t: Type): Value {
 }
 
 function canonicalizeInsertSlice(op: Operation, rw: Rewriter): boolean {
-  const [src, dst] = op.operands, srcT = src.type as TensorType, lists = listsOf(op), folded = foldConstantLists(lists, [false, false, false]);
+  const [src, dst] = op.operands, srcT = src.type as TensorType, lists = listsOf(op), folded = foldConstantLists(lists, [true, true, false]);
   if (folded) { // constants made static, the source cast to the type the new sizes give it
     const t = sliceType(srcT.rank, dst.type as TensorType, folded[1]);
     if (!t) return false;
@@ -114,12 +114,12 @@ function insertOfCasts(op: Operation, rw: Rewriter, lists: OpFoldResult[][]): bo
   const src = s ?? op.operand(0), dst = d ?? op.operand(1);
   if (!ranked(src.type) || !ranked(dst.type)) return false;
   // Sizes the cast's source has statically are those (MLIR's walk, which stops at the first dynamic one)
-  const staticSz = arrayProp(op, "static_sizes"), mask = rankReductionMask(shapeOf(staticSz), src.type.shape, true);
+  const staticSz = arrayProp(op, "static_sizes"), mask = rankReductionMask(staticSz, src.type.shape, true);
   if (!mask) return false;
   const sizes = [...lists[1]], shape = src.type.shape;
   let k = 0;
   staticSz.forEach((_, i) => { if (!mask.has(i) && shape[k] !== DYN) sizes[i] = shape[k++]; });
-  const newSizes = shapeOf(statics(sizes));
+  const newSizes = statics(sizes);
   if (!isReducedTo(newSizes, shape)) return false;
   return replaceCasting(op, rw, insertSlice(op, src, dst, [lists[0], sizes, lists[2]]).result, "tensor.cast");
 }
@@ -162,7 +162,7 @@ function canonicalizeCast(op: Operation, rw: Rewriter): boolean {
   // MLIR's TensorCastExtractSlice: an extract_slice cast to a more static type is a slice of those sizes
   const ex = producer(src, "tensor.extract_slice");
   if (!ex || !ranked(t) || !preserves(src.type, t) || sameShape(t.shape, shapeOfType(src.type))) return false;
-  const [offsets, sizes, strides] = listsOf(ex), mask = rankReductionMask(shapeOf(arrayProp(ex, "static_sizes")), (ex.result.type as TensorType).shape);
+  const [offsets, sizes, strides] = listsOf(ex), mask = rankReductionMask(arrayProp(ex, "static_sizes"), (ex.result.type as TensorType).shape);
   let k = 0;
   sizes.forEach((_, i) => { if (mask?.has(i)) return; const d = t.shape[k++]; if (d !== DYN) sizes[i] = d; });
   rw.replaceOp(op, [sliceLike(op, [ex.operand(0)], [offsets, sizes, strides], t, ex.name).result]);

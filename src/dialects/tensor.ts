@@ -11,8 +11,8 @@ import { ANY, ANY_TENSOR, INDEX, INT_INDEX_FLOAT, RANKED_TENSOR, VARIADIC_INDEX,
 import { isStructuredOp, outputs } from "./linalg-info.js";
 import { TENSOR_PATTERNS } from "./tensor-canonicalize.js";
 import {
-  K_DYNAMIC, type OpFoldResult, arrayProp, producer, checkSegments, countDynamic, i64Array, isRankReducedShape, mixedList, operandSegment,
-  parseDynamicIndexList, printDynamicIndexList, replaceCastBack, segmentSizesAttr, shapeOf, staticSizes,
+  type OpFoldResult, arrayProp, producer, checkSegments, countDynamic, i64Array, negativeOffsetOrSize, isRankReducedShape, mixedList, operandSegment,
+  parseDynamicIndexList, printDynamicIndexList, replaceCastBack, segmentSizesAttr, staticSizes,
 } from "./indexing.js";
 
 const DIM_SOURCE = tc("non-0-ranked or unranked tensor", (t) => t instanceof UnrankedTensorType || t instanceof TensorType && t.rank > 0);
@@ -63,8 +63,10 @@ function verifySlice(op: Operation, full: Type, slice: Type, base: number, ctx: 
     if (st.length !== full.rank) return `expected ${full.rank} ${names[i]} values, got ${st.length}`;
     if (countDynamic(st) !== operandSegment(op, base + i).length) return `expected ${countDynamic(st)} dynamic ${names[i]} values`;
   }
+  const negative = negativeOffsetOrSize(arrayProp(op, "static_offsets"), arrayProp(op, "static_sizes"));
+  if (negative) return negative;
   if (full.elementType !== slice.elementType) return ctx.error(op, `expected element type to be '${full.elementType.str}'`);
-  const sizes = shapeOf(arrayProp(op, "static_sizes"));
+  const sizes = arrayProp(op, "static_sizes");
   if (!isRankReducedShape(sizes, slice.shape)) {
     return `expected type to be '${TensorType.get(sizes, full.elementType).str}' or a rank-reduced version. (size mismatch)`;
   }
@@ -141,10 +143,8 @@ function reshapeLike(name: string): OpSpec {
         if (countDynamic(out) !== op.operands.length - 1) {
           return `mismatch in dynamic dims in output_shape and static_output_shape: static_output_shape has ${countDynamic(out)} dynamic dims while output_shape has ${op.operands.length - 1} values`;
         }
-        for (let i = 0; i < out.length; i++) {
-          const want = out[i] === K_DYNAMIC ? DYN : out[i];
-          if (want !== b.shape[i]) return `invalid output shape provided at pos ${i}`;
-        }
+        const i = out.findIndex((d, k) => d !== b.shape[k]);
+        if (i >= 0) return `invalid output shape provided at pos ${i}`;
       }
     },
   };
@@ -244,7 +244,7 @@ export const tensor: Dialect = {
         if (d?.name === "tensor.empty" || d?.name === "tensor.generate") return [d.operand(nth)];
         if (d?.name === "tensor.extract_slice" && (d.operand(0).type as TensorType).rank === t.rank) {
           const sizes = arrayProp(d, "static_sizes");
-          return sizes[k] === K_DYNAMIC ? [operandSegment(d, 2)[sizes.slice(0, k).filter((x) => x === K_DYNAMIC).length]] : undefined;
+          return sizes[k] === DYN ? [operandSegment(d, 2)[sizes.slice(0, k).filter((x) => x === DYN).length]] : undefined;
         }
         return undefined;
       },
@@ -463,7 +463,7 @@ export const tensor: Dialect = {
         if (low.length !== src.rank || high.length !== src.rank || res.rank !== src.rank) {
           return `failed to infer expectedType from sourceType '${src.str}', specified resultType is '${res.str}'`;
         }
-        const inferred = src.shape.map((d, i) => (d === DYN || low[i] === K_DYNAMIC || high[i] === K_DYNAMIC ? res.shape[i] : d + low[i] + high[i]));
+        const inferred = src.shape.map((d, i) => (d === DYN || low[i] === DYN || high[i] === DYN ? res.shape[i] : d + low[i] + high[i]));
         if (inferred.some((d, i) => d !== DYN && d !== res.shape[i])) {
           return `specified type '${res.str}' does not match the inferred type '${TensorType.get(inferred, src.elementType).str}'`;
         }

@@ -1,17 +1,17 @@
 // vector dialect: the ops vectorized loops need (load/store, broadcast, fma, reductions,
 // splat, extract/insert with MLIR 19's static-position syntax).
-import { Attribute, DenseElementsAttr, FloatAttr, IntegerAttr, OpaqueAttr, StringAttr } from "../ir/attributes.js";
+import { Attribute, DenseElementsAttr, FloatAttr, IntegerAttr, OpaqueAttr, StridedLayoutAttr, StringAttr } from "../ir/attributes.js";
 import type { Operation, Value } from "../ir/core.js";
 import type { Dialect, FoldResult, OpSpec, VerifyContext } from "../ir/dialect.js";
 import type { OpAsmParser, UnresolvedOperand } from "../ir/parser.js";
 import type { OpAsmPrinter } from "../ir/printer.js";
 import {
-  IndexType, IntegerType, MemRefType, ShapedType, Type, VectorType, elementTypeOf, i1, index,
+  DYN, IndexType, IntegerType, MemRefType, ShapedType, Type, VectorType, elementTypeOf, i1, index,
 } from "../ir/types.js";
 import {
   ANY, ANY_MEMREF, ANY_VECTOR, FASTMATH_NONE, badProperty, FLOAT_VECTOR, INT_INDEX_FLOAT, SIGNLESS_INT_OR_INDEX, VARIADIC_INDEX, castOp, flagsAttr, sameTypeOp,
 } from "./common.js";
-import { K_DYNAMIC, arrayProp, i64Array, parseDynamicIndexList, printDynamicIndexList } from "./indexing.js";
+import { arrayProp, i64Array, parseDynamicIndexList, printDynamicIndexList } from "./indexing.js";
 import { foldingMemRefCasts } from "./memref.js";
 import { transferRead, transferWrite } from "./vector-transfer.js";
 import { VECTOR_KINDS, kindSupports, parseKind, reductionKind } from "./vector-kind.js";
@@ -39,6 +39,9 @@ function parseMemAccess(p: OpAsmParser) {
 }
 function checkMemAccess(op: Operation, base: Operation["operands"][number], nIdx: number, vt: Type): string | undefined {
   const mt = base.type as MemRefType;
+  // MLIR's verifyLoadStoreMemRefLayout: the lanes are contiguous (not reversed, not spread out)
+  const strides = mt.layout instanceof StridedLayoutAttr ? mt.layout.strides : [];
+  if (strides.length && strides[strides.length - 1] !== 1) return "most minor memref dim must have unit stride";
   if (nIdx !== mt.rank) return `requires ${mt.rank} indices`;
   const me = mt.elementType;
   if (me instanceof VectorType) { if (me !== vt) return `base memref and ${op.name === "vector.load" ? "result" : "valueToStore"} vector types should match`; }
@@ -56,13 +59,13 @@ function extractedType(vt: VectorType, npos: number): Type {
 function checkPositions(op: Operation, vt: VectorType, what: Type, ctx: VerifyContext): string | void {
   const ins = op.name === "vector.insert", dest = ins ? "dest " : "", pos = arrayProp(op, "static_position");
   if (pos.length > vt.rank) return `expected position attribute of rank no greater than ${dest}vector rank`;
-  if (pos.filter((x) => x === K_DYNAMIC).length !== op.operands.length - (ins ? 2 : 1)) {
+  if (pos.filter((x) => x === DYN).length !== op.operands.length - (ins ? 2 : 1)) {
     return "mismatch between dynamic and static positions (kDynamic marker but no corresponding dynamic position) -- this can only happen due to an incorrect fold/rewrite";
   }
   if (ins && what instanceof VectorType && what.rank + pos.length !== vt.rank) return "expected position attribute rank + source rank to match dest vector rank";
   if (ins && !(what instanceof VectorType) && pos.length !== vt.rank) return "expected position attribute rank to match the dest vector rank";
   for (let i = 0; i < pos.length; i++) {
-    if (pos[i] !== K_DYNAMIC && (pos[i] < 0 || pos[i] >= vt.shape[i])) {
+    if (pos[i] !== DYN && (pos[i] < 0 || pos[i] >= vt.shape[i])) {
       return `expected position attribute #${i + 1} to be a non-negative integer smaller than the corresponding ${dest}vector dimension`;
     }
   }

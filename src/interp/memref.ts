@@ -5,7 +5,7 @@
 import { DenseElementsAttr, StridedLayoutAttr, TypeAttr } from "../ir/attributes.js";
 import type { Operation } from "../ir/core.js";
 import { DYN, MemRefType, Type } from "../ir/types.js";
-import { allocAlignment, isDynamic, reassociation, staticList } from "../dialects/memref.js";
+import { allocAlignment, reassociation, staticList } from "../dialects/memref.js";
 import type { HandlerTable, Interpreter } from "./interpreter.js";
 import { checkIndex, layoutOf, loadElement, storeElement, storeScalar } from "./memory.js";
 import { MemRefValue, Trap, canon, contiguousStrides, forEachIndex, numElements, type RtValue, type Scalar } from "./values.js";
@@ -109,7 +109,7 @@ function subview(src: MemRefValue, offsets: number[], sizes: number[], strides: 
 export function viewParams(op: Operation, args: readonly RtValue[], lead: number): [number[], number[], number[]] {
   const so = intList(op, "static_offsets") ?? [], ss = intList(op, "static_sizes") ?? [], st = intList(op, "static_strides") ?? [];
   const rest = args.slice(lead).map(Number);
-  const nDyn = (xs: number[]) => xs.filter((v) => v < -(2 ** 62)).length;
+  const nDyn = (xs: number[]) => xs.filter((v) => v === DYN).length;
   const seg = segments(op, [lead, nDyn(so), nDyn(ss), nDyn(st)]);
   const [dOff, dSz, dSt] = split(rest, seg.slice(1));
   return [mixed(so, dOff), mixed(ss, dSz), mixed(st, dSt)];
@@ -184,7 +184,7 @@ function collapse(m: MemRefValue, groups: number[][]): MemRefValue {
 /** expand_shape: sizes from output_shape; each source dim's stride is split row-major over its group. */
 function expand(m: MemRefValue, op: Operation, dyn: number[]): MemRefValue {
   let k = 0;
-  const sizes = staticList(op, "static_output_shape").map((d) => (isDynamic(d) ? dyn[k++] : d));
+  const sizes = staticList(op, "static_output_shape").map((d) => (d === DYN ? dyn[k++] : d));
   const strides = new Array<number>(sizes.length).fill(1);
   (reassociation(op) ?? []).forEach((g, d) => {
     let s = m.strides[d];

@@ -14,7 +14,7 @@ export function resolveShape(t: Type, dyn: readonly RtValue[]): { shape: number[
   const info = shapedInfo(t);
   if (!info) throw new Trap(`expected a shaped type, got ${t.str}`);
   let k = 0;
-  return { shape: info.shape.map((d) => (d === DYN || d < 0 ? Number(dyn[k++]) : d)), elementType: info.elementType };
+  return { shape: info.shape.map((d) => (d === DYN ? Number(dyn[k++]) : d)), elementType: info.elementType };
 }
 
 function at(t: TensorValue, idx: readonly RtValue[]): number {

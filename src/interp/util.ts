@@ -3,6 +3,7 @@
 import { AffineMapAttr, ArrayAttr, Attribute, DenseArrayAttr, FloatAttr, IntegerAttr, StringAttr, SymbolRefAttr } from "../ir/attributes.js";
 import type { AffineMap } from "../ir/affine.js";
 import type { Operation } from "../ir/core.js";
+import { DYN } from "../ir/types.js";
 import { Trap } from "./values.js";
 
 /** Operand segment sizes from `operandSegmentSizes`, else the given fallback. */
@@ -66,12 +67,8 @@ export function symbolRef(op: Operation, name: string): string | undefined {
   return undefined;
 }
 
-/** MLIR's marker for a dynamic entry in static_offsets/sizes/strides (INT64_MIN). */
-export const DYNAMIC = -9223372036854775808;
-export const isDynamic = (v: number): boolean => v === DYNAMIC || v < -(2 ** 62);
-
-/** Merges static entries with the dynamic operand values that replace the markers. */
+/** Merges static entries with the dynamic operand values that replace the markers (DYN). */
 export function mixed(staticVals: readonly number[], dynamic: readonly number[]): number[] {
   let k = 0;
-  return staticVals.map((v) => (isDynamic(v) ? dynamic[k++] : v));
+  return staticVals.map((v) => (v === DYN ? dynamic[k++] : v));
 }

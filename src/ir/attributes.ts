@@ -1,7 +1,7 @@
 // Builtin attributes: immutable values compared by their printed form.
 import { AffineMap, IntegerSet } from "./affine.js";
 import { FLOAT_FORMATS, binaryExponent, fitsDouble, floatBits, roundFloat } from "./float.js";
-import { FloatType, IndexType, IntegerType, ShapedType, SignedIntegerType, Type, f64, i1, i64, type FloatKind } from "./types.js";
+import { DYN, FloatType, IndexType, IntegerType, ShapedType, SignedIntegerType, Type, f64, i1, i64, type FloatKind } from "./types.js";
 
 export abstract class Attribute {
   abstract readonly str: string;
@@ -280,12 +280,12 @@ export const intAttr = (v: number | bigint, t: Type = i64) => new IntegerAttr(v,
 export const strAttr = (s: string) => new StringAttr(s);
 export const dictAttr = (o: Record<string, Attribute>) => new DictionaryAttr(new Map(Object.entries(o)));
 
-/** `strided<[s0, s1], offset: o>` memref layout; DYN (-1) prints as `?`. */
+/** `strided<[s0, s1], offset: o>` memref layout; DYN prints as `?`, negative strides and offsets as numbers. */
 export class StridedLayoutAttr extends Attribute {
   readonly str: string;
   constructor(readonly strides: readonly number[], readonly offset = 0) {
     super();
-    const d = (x: number) => (x === -1 ? "?" : String(x));
+    const d = (x: number) => (x === DYN ? "?" : String(x));
     this.str = `strided<[${strides.map(d).join(", ")}]${offset !== 0 ? `, offset: ${d(offset)}` : ""}>`;
   }
 }

@@ -66,8 +66,12 @@ export class NoneType extends Type {
   static get(): NoneType { return intern(new NoneType()); }
 }
 
-/** Dynamic size marker in shapes, printed `?`. */
-export const DYN = -1;
+/**
+ * The one marker of a dynamic size, stride or offset, printed `?`: MLIR's ShapedType::kDynamic
+ * (INT64_MIN, exact as a double), in types and in `static_*` lists alike. Not -1: strides and
+ * offsets may be negative.
+ */
+export const DYN = -(2 ** 63);
 const dimStr = (d: number) => (d === DYN ? "?" : String(d));
 const shapePrefix = (shape: readonly number[]) => shape.map((d) => dimStr(d) + "x").join("");
 

@@ -16,7 +16,7 @@ import { ParallelPool } from "../runtime/worker-parallel.js";
 import { Rng } from "./random.js";
 import { fastestCalls } from "./timing.js";
 import { halfBits, halfToFloat, roundFloat } from "../ir/float.js";
-import { FloatType } from "../ir/types.js";
+import { DYN, FloatType } from "../ir/types.js";
 
 export interface SandboxRequest {
   /** Bounds-checked harness (correctness runs) and the same without checks (timing). */
@@ -103,7 +103,7 @@ async function main(req: SandboxRequest): Promise<void> {
       await pool.ready();
     }
     const abi = program.abis.get(req.ref)!;
-    const slots: Slot[] = abi.params.map((s) => ({ abi: s, elem: elemKind(s.type), shape: s.kind === "memref" ? s.layout.shape.map((d) => (d < 0 ? 37 : d)) : [] }));
+    const slots: Slot[] = abi.params.map((s) => ({ abi: s, elem: elemKind(s.type), shape: s.kind === "memref" ? s.layout.shape.map((d) => (d === DYN ? 37 : d)) : [] }));
     const rng = new Rng(req.seed);
     // One set of buffers per version, allocated once (timing reuses them).
     const alloc = () => slots.map((s) => {

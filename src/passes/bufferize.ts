@@ -18,7 +18,7 @@ import { DiagnosticSink } from "../ir/diagnostics.js";
 import {
   DYN, DialectType, FunctionType, MemRefType, TensorType, Type, UnrankedMemRefType, UnrankedTensorType, i32, index,
 } from "../ir/types.js";
-import { K_DYNAMIC, arrayProp, i64Array, mixedList, operandSegment, type OpFoldResult } from "../dialects/indexing.js";
+import { arrayProp, i64Array, mixedList, operandSegment, type OpFoldResult } from "../dialects/indexing.js";
 import { MEMREF_VIEWS, inferSubviewType, stridesAndOffset } from "../dialects/memref.js";
 import { reassociation } from "../dialects/tensor.js";
 import { isLinalgStructured, linalgView } from "./lowering-linalg.js";
@@ -384,7 +384,7 @@ class FunctionBufferizer {
 
   /** A `sizes`-shaped view of `m` at `offsets` (static or SSA), unit strides. */
   private viewAt(b: Builder, m: Value, offsets: OpFoldResult[], sizes: OpFoldResult[]): Value {
-    const statics = (l: OpFoldResult[]) => l.map((x) => (typeof x === "number" ? x : K_DYNAMIC));
+    const statics = (l: OpFoldResult[]) => l.map((x) => (typeof x === "number" ? x : DYN));
     const ssa = (l: OpFoldResult[]) => l.filter((x): x is Value => typeof x !== "number");
     const ones = sizes.map(() => 1);
     return b.value("memref.subview", [m, ...ssa(offsets), ...ssa(sizes)], inferSubviewType(m.type as MemRefType, statics(offsets), statics(sizes), ones), {

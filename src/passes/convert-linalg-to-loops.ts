@@ -9,7 +9,7 @@ import { Builder, regionWith } from "../ir/builder.js";
 import { Module, Operation, OpResult, Value } from "../ir/core.js";
 import type { Context } from "../ir/dialect.js";
 import { DiagnosticSink } from "../ir/diagnostics.js";
-import { MemRefType, ShapedType, i32, index } from "../ir/types.js";
+import { DYN, MemRefType, ShapedType, i32, index } from "../ir/types.js";
 import { expandAffineMap } from "./lower-affine.js";
 import { dimSize, isLinalgStructured, linalgView, loopExtents, type LinalgView } from "./lowering-linalg.js";
 import type { Pass } from "./pass.js";
@@ -83,7 +83,7 @@ export function lowerLinalgOp(v: LinalgView, kind: LoopKind, consts = new IndexC
   const order = extents.map((_, d) => d).sort((x, y) => extents[x].operand - extents[y].operand || extents[x].dim - extents[y].dim);
   for (const d of order) {
     const e = extents[d];
-    if (kind === "scf" || (e.value.type as ShapedType).shape[e.dim] < 0) ubs[d] = dimSize(b, e.value, e.dim, cst);
+    if (kind === "scf" || (e.value.type as ShapedType).shape[e.dim] === DYN) ubs[d] = dimSize(b, e.value, e.dim, cst);
   }
   const one = kind === "scf" ? cst(1) : undefined;
   const ivs: Value[] = [];

@@ -31,7 +31,7 @@ import { Block, Module, Operation, Region, Value } from "../ir/core.js";
 import type { Context } from "../ir/dialect.js";
 import type { DiagnosticSink } from "../ir/diagnostics.js";
 import { DYN, FloatType, FunctionType, IntegerType, TensorType, Type, i1, i64, index } from "../ir/types.js";
-import { K_DYNAMIC, i64Array, type OpFoldResult } from "../dialects/indexing.js";
+import { i64Array, type OpFoldResult } from "../dialects/indexing.js";
 import { buildNamedBody, insOutsSegments, iteratorAttr } from "../dialects/linalg-info.js";
 import {
   BINARY_OPS, FLOAT_UNARY_OPS, LinearTensorType, UNKNOWN, tensorShape, transposePerm, type Dim,
@@ -216,7 +216,7 @@ function lowerReshape(b: Builder, module: Module, op: Operation): Value {
   if (t.rank === 1) return tensorOf(src) === t ? src : b.value("tensor.cast", [src], t);
   const dyn = t.shape.flatMap((d, i) => (d === DYN ? [asIdx(b, sizes[i]!)] : []));
   return b.value("tensor.expand_shape", [src, ...dyn], t, {
-    reassociation: allDims(t.rank), static_output_shape: i64Array(t.shape.map((d) => (d === DYN ? K_DYNAMIC : d))),
+    reassociation: allDims(t.rank), static_output_shape: i64Array(t.shape),
   });
 }
 const asIdx = (b: Builder, x: OpFoldResult): Value => (typeof x === "number" ? b.constIndex(x) : x);

@@ -5,7 +5,7 @@
 import { AffineMap, type AffineExpr } from "../ir/affine.js";
 import { Builder } from "../ir/builder.js";
 import { Block, Operation, Value } from "../ir/core.js";
-import { ShapedType, elementTypeOf, index } from "../ir/types.js";
+import { DYN, ShapedType, elementTypeOf, index } from "../ir/types.js";
 import {
   NAMED_OPS, buildNamedBody, indexingMaps, inputs as insOf, isStructuredOp, iteratorTypes, outputs as outsOf,
 } from "../dialects/linalg-info.js";
@@ -77,7 +77,7 @@ export function loopExtents(v: LinalgView): Extent[] | string {
 /** `memref.dim` / `tensor.dim` or a constant: the size of dimension `d` of a shaped value. */
 export function dimSize(b: Builder, v: Value, d: number, cst: (n: number) => Value = (n) => b.constIndex(n)): Value {
   const t = v.type as ShapedType;
-  if (t.shape[d] >= 0) return cst(t.shape[d]);
+  if (t.shape[d] !== DYN) return cst(t.shape[d]);
   const name = v.type.str.startsWith("tensor") ? "tensor.dim" : "memref.dim";
   return b.value(name, [v, cst(d)], index);
 }

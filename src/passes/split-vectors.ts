@@ -12,9 +12,9 @@ import { Builder } from "../ir/builder.js";
 import { Block, Module, Operation, Region, Value, symbolName } from "../ir/core.js";
 import type { Context } from "../ir/dialect.js";
 import type { DiagnosticSink } from "../ir/diagnostics.js";
-import { FloatType, FunctionType, IndexType, IntegerType, MemRefType, Type, VectorType, i1, index, touchesScalable } from "../ir/types.js";
+import { DYN, FloatType, FunctionType, IndexType, IntegerType, MemRefType, Type, VectorType, i1, index, touchesScalable } from "../ir/types.js";
 import { constantIndex } from "../dialects/arith.js";
-import { K_DYNAMIC, arrayProp, i64Array, segmentSizesAttr } from "../dialects/indexing.js";
+import { arrayProp, i64Array, segmentSizesAttr } from "../dialects/indexing.js";
 import { KIND_TO_ARITH, reductionKind, type VectorKind } from "../dialects/vector-kind.js";
 import { permutationMap, printPunctuation, transferParts } from "../dialects/vector.js";
 import { cmpi } from "./lower-affine.js";
@@ -72,7 +72,7 @@ function staticPosition(op: Operation): number[] | undefined {
     return c === undefined ? undefined : [c];
   }
   let dyn = op.name === "vector.extract" ? 1 : 2; // (dynamic positions that are constants count)
-  const pos = arrayProp(op, "static_position").map((p) => (p === K_DYNAMIC ? constantIndex(op.operands[dyn++]) : p));
+  const pos = arrayProp(op, "static_position").map((p) => (p === DYN ? constantIndex(op.operands[dyn++]) : p));
   return pos.some((p) => p === undefined) ? undefined : (pos as number[]);
 }
 

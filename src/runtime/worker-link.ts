@@ -9,7 +9,7 @@ import { STACK_OVERFLOW, TensorLangAssertError, callHost, lookupHost, isHostRunt
 import type { MemrefDescriptor } from "./host/memref.js";
 import { roundFloat } from "../ir/float.js";
 import { outOfBoundsMessage } from "../dialects/memref.js";
-import { FloatType } from "../ir/types.js";
+import { DYN, FloatType } from "../ir/types.js";
 
 export type RuntimeErrorKind = "trap" | "stack-overflow" | "bounds" | "host" | "out-of-memory" | "timeout";
 
@@ -265,9 +265,9 @@ function flattenArg(s: AbiSlot, v: EngineValue): (number | bigint)[] {
   if (!("aligned" in v)) throw new TypeError(`expected a memref descriptor for ${s.type}`);
   const out: number[] = [v.allocated, v.aligned];
   const L = s.layout;
-  if (L.offset === -1) out.push(v.offset);
-  L.shape.forEach((d, i) => { if (d === -1) out.push(v.sizes[i]); });
-  L.strides.forEach((d, i) => { if (d === -1) out.push(v.strides[i]); });
+  if (L.offset === DYN) out.push(v.offset);
+  L.shape.forEach((d, i) => { if (d === DYN) out.push(v.sizes[i]); });
+  L.strides.forEach((d, i) => { if (d === DYN) out.push(v.strides[i]); });
   return out;
 }
 
@@ -276,8 +276,8 @@ function unflattenResult(s: AbiSlot, next: () => number | bigint): EngineValue {
   if (s.kind === "unranked") return { rank: Number(next()), descriptor: Number(next()) };
   const allocated = Number(next()), aligned = Number(next());
   const L = s.layout;
-  const offset = L.offset === -1 ? Number(next()) : L.offset;
-  const sizes = L.shape.map((d) => (d === -1 ? Number(next()) : d));
-  const strides = L.strides.map((d) => (d === -1 ? Number(next()) : d));
+  const offset = L.offset === DYN ? Number(next()) : L.offset;
+  const sizes = L.shape.map((d) => (d === DYN ? Number(next()) : d));
+  const strides = L.strides.map((d) => (d === DYN ? Number(next()) : d));
   return { allocated, aligned, offset, sizes, strides };
 }

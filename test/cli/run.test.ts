@@ -131,6 +131,92 @@ func.func @main() {
   assert.doesNotMatch(r.stderr, /\n\s+at /);
 });
 
+// Expected output: mlir-opt-19 + mlir-cpu-runner-19 on the same program.
+test("views with negative strides (a buffer read backwards) compute the right values under both engines, checked or not", () => {
+  const f = file("reversed.mlir", `func.func private @printMemrefF32(memref<*xf32>)
+
+// sums through a view whose static stride is negative: the ABI passes no stride for it
+func.func @sum(%v: memref<4xf32, strided<[-1], offset: 3>>) -> f32 {
+  %c0 = arith.constant 0 : index
+  %c1 = arith.constant 1 : index
+  %c4 = arith.constant 4 : index
+  %z = arith.constant 0.0 : f32
+  %s = scf.for %i = %c0 to %c4 step %c1 iter_args(%acc = %z) -> f32 {
+    %x = memref.load %v[%i] : memref<4xf32, strided<[-1], offset: 3>>
+    %w = arith.index_cast %i : index to i32
+    %wf = arith.sitofp %w : i32 to f32
+    %p = arith.mulf %x, %wf : f32
+    %a = arith.addf %acc, %p : f32
+    scf.yield %a : f32
+  }
+  return %s : f32
+}
+
+func.func @main() {
+  %buf = memref.alloc() : memref<2x4xf32>
+  %c0 = arith.constant 0 : index
+  %c1 = arith.constant 1 : index
+  %c2 = arith.constant 2 : index
+  %c4 = arith.constant 4 : index
+  scf.for %i = %c0 to %c2 step %c1 {
+    scf.for %j = %c0 to %c4 step %c1 {
+      %k = affine.apply affine_map<(d0, d1) -> (d0 * 4 + d1)>(%i, %j)
+      %ii = arith.index_cast %k : index to i32
+      %f = arith.sitofp %ii : i32 to f32
+      memref.store %f, %buf[%i, %j] : memref<2x4xf32>
+    }
+  }
+  // rows swapped and columns reversed
+  %r = memref.subview %buf[1, 3] [2, 4] [-1, -1] : memref<2x4xf32> to memref<2x4xf32, strided<[-4, -1], offset: 7>>
+  %copy = memref.alloc() : memref<2x4xf32>
+  memref.copy %r, %copy : memref<2x4xf32, strided<[-4, -1], offset: 7>> to memref<2x4xf32>
+  %u = memref.cast %copy : memref<2x4xf32> to memref<*xf32>
+  call @printMemrefF32(%u) : (memref<*xf32>) -> ()
+  %row = memref.subview %buf[0, 3] [1, 4] [1, -1] : memref<2x4xf32> to memref<4xf32, strided<[-1], offset: 3>>
+  %pad = arith.constant 0.0 : f32
+  %tr = vector.transfer_read %row[%c0], %pad : memref<4xf32, strided<[-1], offset: 3>>, vector<4xf32>
+  vector.print %tr : vector<4xf32>
+  %s = call @sum(%row) : (memref<4xf32, strided<[-1], offset: 3>>) -> f32
+  vector.print %s : f32
+  // a dynamic negative stride
+  %m2 = arith.constant -2 : index
+  %c7 = arith.constant 7 : index
+  %flat = memref.collapse_shape %buf [[0, 1]] : memref<2x4xf32> into memref<8xf32>
+  %ev = memref.subview %flat[%c7] [4] [%m2] : memref<8xf32> to memref<4xf32, strided<[?], offset: ?>>
+  %u2 = memref.cast %ev : memref<4xf32, strided<[?], offset: ?>> to memref<*xf32>
+  call @printMemrefF32(%u2) : (memref<*xf32>) -> ()
+  memref.dealloc %copy : memref<2x4xf32>
+  memref.dealloc %buf : memref<2x4xf32>
+  return
+}`);
+  const want = `Unranked Memref base@ = 0x<masked> rank = 2 offset = 0 sizes = [2, 4] strides = [4, 1] data = 
+[[7,   6,   5,   4], 
+ [3,   2,   1,   0]]
+( 3, 2, 1, 0 )
+4
+Unranked Memref base@ = 0x<masked> rank = 1 offset = 7 sizes = [4] strides = [-2] data = 
+[7,  5,  3,  1]
+`;
+  for (const engine of ["wasm", "interp"]) {
+    for (const checked of [[], ["--check-bounds"]]) {
+      const r = run([f, "--engine", engine, ...checked]);
+      assert.equal(r.status, 0, r.stderr);
+      assert.equal(maskOutput(r.stdout), want, `${engine} ${checked.join(" ")}`);
+    }
+  }
+  const past = file("reversed-past.mlir", `func.func @main() {
+  %m = memref.alloc() : memref<4xf32>
+  %c4 = arith.constant 4 : index
+  %r = memref.subview %m[3] [4] [-1] : memref<4xf32> to memref<4xf32, strided<[-1], offset: 3>>
+  %v = memref.load %r[%c4] : memref<4xf32, strided<[-1], offset: 3>>
+  return
+}`);
+  for (const engine of ["wasm", "interp"]) {
+    assert.equal(run([past, "--check-bounds", "--engine", engine]).stderr, `tensorlang-run: runtime error in @main: memref.load at ${past}:5:8: index [4] is out of bounds \
+for result of memref.subview at ${past}:4:8 (memref<4xf32, strided<[-1], offset: 3>>) with shape [4]\n`, engine);
+  }
+});
+
 test("an allocation over the memory cap is a runtime error naming the function, under both engines", () => {
   const f = file("oom.mlir", `func.func @grab(%n: index, %m: index) {
   %a = memref.alloc(%n, %m) : memref<?x?xf32>

@@ -2,8 +2,8 @@
 import binaryen from "./binaryen.js";
 import { IntegerAttr, SymbolRefAttr, TypeAttr } from "../../ir/attributes.js";
 import type { Operation, Value } from "../../ir/core.js";
-import { FloatType, IndexType, IntegerType, MemRefType, Type, UnrankedMemRefType, VectorType } from "../../ir/types.js";
-import { allocAlignment, isDynamic, mixedList, reassociation, staticList } from "../../dialects/memref.js";
+import { DYN, FloatType, IndexType, IntegerType, MemRefType, Type, UnrankedMemRefType, VectorType } from "../../ir/types.js";
+import { allocAlignment, mixedList, reassociation, staticList } from "../../dialects/memref.js";
 import { gepIndices } from "../../dialects/llvm.js";
 import { constantIndex } from "../../dialects/arith.js";
 import { CompileError, elementBytes, isPtrType, vectorLanes, wasmTypeOf } from "./abi.js";
@@ -64,7 +64,7 @@ function storeOf(m: M, t: Type, addr: Expr, v: Expr, offset: number): Expr {
 function allocBytes(e: FunctionEmitter, t: MemRefType, dyn: readonly Value[]): { bytes: Expr; wide: boolean; sizes: (Field | undefined)[]; strides: (Field | undefined)[] } {
   const m = e.m;
   let k = 0;
-  const sizes: (Field | undefined)[] = t.shape.map((s) => (s < 0 ? e.toField(e.get(dyn[k++])) : undefined));
+  const sizes: (Field | undefined)[] = t.shape.map((s) => (s === DYN ? e.toField(e.get(dyn[k++])) : undefined));
   const sizeF = (i: number): Field => sizes[i] ?? { c: t.shape[i] };
   // Identity strides for dynamic shapes: running products from the innermost dim (they fit in
   // i32 whenever the byte count does).
@@ -305,7 +305,7 @@ register("memref.collapse_shape", (e, op) => {
 register("memref.expand_shape", (e, op) => {
   const src = e.memref(op.operand(0));
   let k = 0;
-  const sizes: Field[] = staticList(op, "static_output_shape").map((d) => (isDynamic(d) ? e.toField(e.get(op.operand(1 + k++))) : { c: d }));
+  const sizes: Field[] = staticList(op, "static_output_shape").map((d) => (d === DYN ? e.toField(e.get(op.operand(1 + k++))) : { c: d }));
   const strides: Field[] = sizes.map(() => ({ c: 1 }));
   (reassociation(op) ?? []).forEach((g, d) => {
     let s = src.strides[d];

@@ -16,7 +16,6 @@
 // one element M[idx] (idx defined outside the loop), and every load of M uses the same idx.
 import binaryen from "./binaryen.js";
 import { BlockArgument, OpResult, type Operation, type Value } from "../../ir/core.js";
-import { DYN } from "../../ir/types.js";
 import { elementBytes, wasmTypeOf } from "./abi.js";
 import { BT, type Expr, type FunctionEmitter, type MemrefVal } from "./emitter.js";
 import { loadScalar, storeScalar } from "./ops-memory.js";
@@ -72,7 +71,7 @@ function extent(e: FunctionEmitter, mv: MemrefVal): { lo: Expr; hi: () => Expr; 
   mv.sizes.forEach((s, d) => { span = m.i32.add(span, m.i32.mul(m.i32.sub(e.field(s), e.i32(1)), e.field(mv.strides[d]))); });
   const hi = e.newLocal("i32");
   e.emit(m.local.set(hi, m.i32.add(m.local.get(lo, binaryen.i32), m.i32.mul(span, e.i32(eb)))));
-  const nonNeg = mv.strides.every((s) => "c" in s && s.c >= 0 && s.c !== DYN);
+  const nonNeg = mv.strides.every((s) => "c" in s && s.c >= 0);
   return { lo: m.local.get(lo, binaryen.i32), hi: () => m.local.get(hi, binaryen.i32), nonNeg };
 }
 

@@ -451,3 +451,37 @@ func.func @layout_of_other_rank() {
   %0 = memref.alloc() : memref<1024x64xf32, affine_map<(d0) -> (d0)>, 1>
   return
 }
+
+// -----
+
+// A static stride of -1 is a stride (not `?`): the result type must say -1.
+func.func @reversed_view_of_unit_stride_type(%m: memref<8xf32>) {
+  // expected-error @+1 {{expected result type to be 'memref<8xf32, strided<[-1], offset: 7>>' or a rank-reduced version. (mismatch of result layout)}}
+  %v = memref.subview %m[7] [8] [-1] : memref<8xf32> to memref<8xf32, strided<[1], offset: 7>>
+  return
+}
+
+// -----
+
+func.func @cast_changing_a_negative_stride(%m: memref<4xf32, strided<[-1], offset: 3>>) {
+  // expected-error @+1 {{operand type 'memref<4xf32, strided<[-1], offset: 3>>' and result type 'memref<4xf32, strided<[1], offset: 3>>' are cast incompatible}}
+  %v = memref.cast %m : memref<4xf32, strided<[-1], offset: 3>> to memref<4xf32, strided<[1], offset: 3>>
+  return
+}
+
+// -----
+
+// Strides may be negative; static offsets and sizes may not.
+func.func @negative_static_offset(%m: memref<8xf32>) {
+  // expected-error @+1 {{expected offsets to be non-negative, but got -1}}
+  %v = memref.reinterpret_cast %m to offset: [-1], sizes: [4], strides: [-1] : memref<8xf32> to memref<4xf32, strided<[-1], offset: -1>>
+  return
+}
+
+// -----
+
+func.func @negative_static_size(%m: memref<8xf32>) {
+  // expected-error @+1 {{expected sizes to be non-negative, but got -2}}
+  %v = memref.subview %m[0] [-2] [1] : memref<8xf32> to memref<?xf32, strided<[1]>>
+  return
+}

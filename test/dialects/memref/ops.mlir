@@ -98,3 +98,20 @@ func.func @alloc_with_strided_symbols(%n: index, %s: index) {
   %1 = memref.alloc()[%s] : memref<4xi32, strided<[1], offset: ?>>
   return
 }
+
+// Static strides and offsets may be negative (a view that reads its source backwards): they
+// print as numbers; `?` is only the dynamic ones.
+func.func @negative_strides(%A: memref<8xf32>, %B: memref<2x4xf32>, %r: memref<4xf32, strided<[-1], offset: 3>>, %o: memref<4xf32, strided<[1], offset: -1>>, %n: index) {
+  %0 = memref.subview %A[7] [8] [-1] : memref<8xf32> to memref<8xf32, strided<[-1], offset: 7>>
+  %1 = memref.subview %B[1, 3] [2, 4] [-1, -1] : memref<2x4xf32> to memref<2x4xf32, strided<[-4, -1], offset: 7>>
+  %2 = memref.subview %0[1] [3] [-2] : memref<8xf32, strided<[-1], offset: 7>> to memref<3xf32, strided<[2], offset: 6>>
+  %3 = memref.subview %B[1, 3] [1, 4] [1, -1] : memref<2x4xf32> to memref<4xf32, strided<[-1], offset: 7>>
+  %4 = memref.subview %A[%n] [4] [-1] : memref<8xf32> to memref<4xf32, strided<[-1], offset: ?>>
+  %5 = memref.reinterpret_cast %A to offset: [7], sizes: [4], strides: [-2] : memref<8xf32> to memref<4xf32, strided<[-2], offset: 7>>
+  %6 = memref.cast %0 : memref<8xf32, strided<[-1], offset: 7>> to memref<8xf32, strided<[?], offset: ?>>
+  %7 = memref.subview %r[1] [2] [1] : memref<4xf32, strided<[-1], offset: 3>> to memref<2xf32, strided<[-1], offset: 2>>
+  %8 = memref.subview %o[1] [2] [1] : memref<4xf32, strided<[1], offset: -1>> to memref<2xf32, strided<[1]>>
+  %9 = memref.alloc() : memref<4xf32, strided<[-1], offset: 3>>
+  %10 = memref.load %r[%n] : memref<4xf32, strided<[-1], offset: 3>>
+  return
+}

@@ -463,3 +463,11 @@ func.func @splat_of_vector(%v: vector<8xf32>) {
   %t = tensor.splat %v : tensor<8xvector<8xf32>>
   return
 }
+
+// -----
+
+func.func @extract_slice_at_negative_offset(%t: tensor<8xf32>) -> tensor<4xf32> {
+  // expected-error @+1 {{expected offsets to be non-negative, but got -1}}
+  %s = tensor.extract_slice %t[-1] [4] [1] : tensor<8xf32> to tensor<4xf32>
+  return %s : tensor<4xf32>
+}

@@ -838,3 +838,20 @@ func.func @transfer_map_repeats_a_dim(%m: memref<?x?x?xf32>, %c: index, %p: f32)
   %0 = vector.transfer_read %m[%c, %c, %c], %p {permutation_map = affine_map<(d0, d1, d2) -> (d0, d0)>} : memref<?x?x?xf32>, vector<3x7xf32>
   return
 }
+
+// -----
+
+// A vector's lanes are contiguous: a reversed (or spread) innermost dimension is no place for them.
+func.func @load_from_reversed_view(%m: memref<8xf32, strided<[-1], offset: 7>>, %i: index) -> vector<4xf32> {
+  // expected-error @+1 {{'vector.load' op most minor memref dim must have unit stride}}
+  %v = vector.load %m[%i] : memref<8xf32, strided<[-1], offset: 7>>, vector<4xf32>
+  return %v : vector<4xf32>
+}
+
+// -----
+
+func.func @store_to_dynamic_stride(%m: memref<8xf32, strided<[?], offset: ?>>, %i: index, %v: vector<4xf32>) {
+  // expected-error @+1 {{'vector.store' op most minor memref dim must have unit stride}}
+  vector.store %v, %m[%i] : memref<8xf32, strided<[?], offset: ?>>, vector<4xf32>
+  return
+}

@@ -80,5 +80,13 @@ module {
     %cast_0 = tensor.cast %arg2 : tensor<?x3xf32> to tensor<2x3xf32>
     return %cast, %cast_0, %arg3, %arg5 : tensor<?x?xf32>, tensor<2x3xf32>, tensor<6x4xf32>, tensor<?xf32>
   }
+  func.func @negative_constants(%arg0: memref<8xf32>, %arg1: tensor<2xf32>, %arg2: tensor<8xf32>) -> (memref<4xf32, strided<[?], offset: ?>>, tensor<8xf32>, tensor<8xf32>) {
+    %c-1 = arith.constant -1 : index
+    %subview = memref.subview %arg0[7] [4] [-2] : memref<8xf32> to memref<4xf32, strided<[-2], offset: 7>>
+    %cast = memref.cast %subview : memref<4xf32, strided<[-2], offset: 7>> to memref<4xf32, strided<[?], offset: ?>>
+    %inserted_slice = tensor.insert_slice %arg1 into %arg2[%c-1] [2] [1] : tensor<2xf32> into tensor<8xf32>
+    %inserted_slice_0 = tensor.insert_slice %arg1 into %arg2[7] [2] [-1] : tensor<2xf32> into tensor<8xf32>
+    return %cast, %inserted_slice, %inserted_slice_0 : memref<4xf32, strided<[?], offset: ?>>, tensor<8xf32>, tensor<8xf32>
+  }
 }
 

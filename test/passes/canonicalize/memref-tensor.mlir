@@ -146,3 +146,15 @@ func.func @generate_concat_reshape(%n: index, %v: f32, %t: tensor<?x3xf32>, %r: 
   %s = tensor.reshape %o(%sh) : (tensor<?xf32>, tensor<1xindex>) -> tensor<?xf32>
   return %g, %c, %f, %s : tensor<?x?xf32>, tensor<2x3xf32>, tensor<6x4xf32>, tensor<?xf32>
 }
+
+// Constant strides become static, negative ones too; negative constant offsets stay operands
+// (a static offset must not be negative).
+func.func @negative_constants(%m: memref<8xf32>, %s: tensor<2xf32>, %d: tensor<8xf32>) -> (memref<4xf32, strided<[?], offset: ?>>, tensor<8xf32>, tensor<8xf32>) {
+  %c7 = arith.constant 7 : index
+  %m1 = arith.constant -1 : index
+  %m2 = arith.constant -2 : index
+  %v = memref.subview %m[%c7] [4] [%m2] : memref<8xf32> to memref<4xf32, strided<[?], offset: ?>>
+  %i = tensor.insert_slice %s into %d[%m1] [2] [1] : tensor<2xf32> into tensor<8xf32>
+  %j = tensor.insert_slice %s into %d[%c7] [2] [%m1] : tensor<2xf32> into tensor<8xf32>
+  return %v, %i, %j : memref<4xf32, strided<[?], offset: ?>>, tensor<8xf32>, tensor<8xf32>
+}
