@@ -163,6 +163,7 @@ export class Lexer {
 /** Decodes an MLIR string literal token (with quotes) to its UTF-8 text. */
 export function decodeString(tok: string, lexer?: Lexer, pos = 0): string {
   const body = tok.slice(tok.indexOf('"') + 1, -1);
+  if (!body.includes("\\") && !/[\ud800-\udfff]/.test(body)) return body; // nothing to decode (a resource blob's hex is megabytes)
   const bytes: number[] = [];
   for (let i = 0; i < body.length; i++) {
     const ch = body[i];

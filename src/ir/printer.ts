@@ -327,12 +327,12 @@ export function printOp(op: Operation, ctx: Context, opts: PrintOptions = {}): s
 }
 
 export function printModule(m: Module, ctx: Context, opts: PrintOptions = {}): string {
-  const ops = printOp(m.op, ctx, opts) + "\n", text = ops + resourceSection(m, ctx, ops);
-  if (!opts.aliases) return text;
+  const text = printOp(m.op, ctx, opts) + "\n", section = resourceSection(m, ctx, text);
+  if (!opts.aliases) return text + section;
   const aliases = new AffineAliases();
   if (opts.generic) visitGeneric(m.op, ctx, (s) => aliases.replace(s));
-  const body = aliases.replace(text);
-  return aliases.definitions() + body;
+  const body = aliases.replace(text); // (not the section: a blob is one long string)
+  return aliases.definitions() + body + section;
 }
 
 /**

@@ -25,7 +25,7 @@ export class ResourceBlob {
  * alignment that is a power of two.
  */
 export function parseBlob(text: string, key: string): ResourceBlob | string {
-  if (!/^0x(?:[0-9A-Fa-f]{2})*$/.test(text)) return `expected hex string blob for key '${key}'`;
+  if (!/^0x[0-9A-Fa-f]*$/.test(text) || text.length % 2 !== 0) return `expected hex string blob for key '${key}'`;
   const bytes = Buffer.from(text.slice(2), "hex");
   if (bytes.length < 4) return `expected hex string blob for key '${key}' to encode alignment in first 4 bytes`;
   const alignment = bytes.readUInt32LE(0);
