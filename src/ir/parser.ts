@@ -422,7 +422,11 @@ export class OpAsmParser extends AttrTypeParser {
   private resolveResources(blobs: ReadonlyMap<string, ResourceBlob>): void {
     for (const [name, h] of this.resourceHandles) h.blob = blobs.get(name);
     for (const { attr, pos } of this.resourceUses) {
-      if (!attr.blob) throw DiagnosticError.at(this.lex.loc(pos), `unknown resource '${attr.name}': no blob of that name in the file's {-# dialect_resources: {builtin: ...} #-} section`);
+      if (!attr.blob) {
+        throw DiagnosticError.at(this.lex.loc(pos), attr.name === "__elided__"
+          ? "dense_resource<__elided__> has no values: mlir-opt prints it for elements it left out (--mlir-elide-elementsattrs-if-larger)"
+          : `unknown resource '${attr.name}': no blob of that name in the file's {-# dialect_resources: {builtin: ...} #-} section`);
+      }
       const size = attr.sizeError();
       if (size) throw DiagnosticError.at(this.lex.loc(pos), size);
     }

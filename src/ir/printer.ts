@@ -348,7 +348,7 @@ function resourceSection(m: Module, ctx: Context, printed: string): string {
     else if (a instanceof DictionaryAttr) a.entries.forEach(visit);
   };
   m.walk((op) => { allAttrs(op, ctx.registered(op.name)).forEach(visit); });
-  const first = (name: string) => { const i = printed.indexOf(`dense_resource<${name}>`); return i < 0 ? Infinity : i; };
+  const first = (name: string) => { const i = printed.indexOf(`dense_resource<${name}>`); return i < 0 ? printed.length : i; };
   const blobs = [...used].sort(([a], [b]) => first(a) - first(b));
   const groups: string[] = [];
   const group = (title: string, entries: Array<[string, string]>) =>

@@ -107,3 +107,12 @@ func.func @f() attributes {a = dense_resource<b> : tensor<*xf32>} {
 {-#
   dialect_resources: { builtin: { b: "0x04000000" } }
 #-}
+
+// -----
+
+// mlir-opt's --mlir-elide-elementsattrs-if-larger prints this for elements it left out.
+func.func @f() -> tensor<3xf32> {
+  // expected-error @+1 {{dense_resource<__elided__> has no values: mlir-opt prints it for elements it left out (--mlir-elide-elementsattrs-if-larger)}}
+  %0 = arith.constant dense_resource<__elided__> : tensor<3xf32>
+  return %0 : tensor<3xf32>
+}
