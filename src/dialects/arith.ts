@@ -1,6 +1,6 @@
 // arith dialect: constants, integer/float arithmetic, comparisons, select, casts, and the
 // scalar semantics shared by the folder and the interpreter.
-import { Attribute, DenseElementsAttr, FloatAttr, IntegerAttr, boolAttr } from "../ir/attributes.js";
+import { Attribute, DenseElementsAttr, DenseResourceElementsAttr, FloatAttr, IntegerAttr, boolAttr } from "../ir/attributes.js";
 import { OpResult, type Operation, type Value } from "../ir/core.js";
 import type { Dialect, FoldResult, OpSpec } from "../ir/dialect.js";
 import { FloatType, IndexType, IntegerType, ShapedType, SignedIntegerType, TensorType, Type, VectorType, compatibleShapes, elementTypeOf, i1, i32 } from "../ir/types.js";
@@ -540,7 +540,7 @@ export const arith: Dialect = {
         p.parseOptionalAttrDict(st);
         const a = p.parseAttribute();
         st.addAttr("value", a);
-        const t = a instanceof IntegerAttr || a instanceof FloatAttr || a instanceof DenseElementsAttr ? a.type : undefined;
+        const t = a instanceof IntegerAttr || a instanceof FloatAttr || a instanceof DenseElementsAttr || a instanceof DenseResourceElementsAttr ? a.type : undefined;
         if (!t) throw p.errorHere("expected typed constant attribute");
         st.resultTypes = [t];
       },
@@ -550,7 +550,7 @@ export const arith: Dialect = {
       },
       verify(op) {
         const a = op.attr("value");
-        const t = a instanceof IntegerAttr || a instanceof FloatAttr || a instanceof DenseElementsAttr ? a.type : undefined;
+        const t = a instanceof IntegerAttr || a instanceof FloatAttr || a instanceof DenseElementsAttr || a instanceof DenseResourceElementsAttr ? a.type : undefined;
         if (!a) return "requires attribute 'value'";
         if (t !== op.result.type) return "failed to verify that all of {value, result} have same type";
         if (t instanceof SignedIntegerType) return "integer return type must be signless";

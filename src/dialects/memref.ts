@@ -1,7 +1,7 @@
 // memref dialect: buffers and their views — alloc/alloca/dealloc, load/store, dim, cast,
 // subview, reinterpret_cast, copy, global/get_global — in MLIR 19's custom and generic forms.
 import {
-  AffineMapAttr, ArrayAttr, DenseArrayAttr, DenseElementsAttr, IntegerAttr, StridedLayoutAttr, StringAttr, SymbolRefAttr, TypeAttr, UnitAttr, unit,
+  AffineMapAttr, ArrayAttr, DenseArrayAttr, DenseElementsAttr, DenseResourceElementsAttr, IntegerAttr, StridedLayoutAttr, StringAttr, SymbolRefAttr, TypeAttr, UnitAttr, unit,
 } from "../ir/attributes.js";
 import { OpResult, Operation, symbolName, type BlockArgument, type Value } from "../ir/core.js";
 import { MEMREF_PATTERNS } from "./memref-canonicalize.js";
@@ -398,7 +398,7 @@ export const memref: Dialect = {
         p.print(" @", (op.attr<StringAttr>("sym_name")!).value, " : ", p.type(t));
         const init = op.attr("initial_value");
         if (init instanceof UnitAttr) p.print(" = uninitialized");
-        else if (init instanceof DenseElementsAttr) p.print(" = ", init.str.slice(0, init.str.length - init.type.str.length - 3));
+        else if (init instanceof DenseElementsAttr || init instanceof DenseResourceElementsAttr) p.print(" = ", init.str.slice(0, init.str.length - init.type.str.length - 3));
         else if (init) p.print(" = ", init.str);
         p.print(p.attrDict(op, GLOBAL_PROPS.filter((k) => k !== "alignment")));
       },
@@ -409,11 +409,12 @@ export const memref: Dialect = {
         const t = globalType(op);
         if (!(t instanceof MemRefType) || !t.hasStaticShape) return `type should be static shaped memref, but got '${t?.str ?? "none"}'`;
         const init = op.attr("initial_value");
-        if (init instanceof DenseElementsAttr && (init.type.elementType !== t.elementType || init.type.shape.join() !== t.shape.join())) {
+        const elements = init instanceof DenseElementsAttr || init instanceof DenseResourceElementsAttr;
+        if (elements && (init.type.elementType !== t.elementType || init.type.shape.join() !== t.shape.join())) {
           return `initial value expected to be of type '${TensorType.get(t.shape, t.elementType).str}', but was of type '${init.type.str}'`;
         }
-        if (init && !(init instanceof DenseElementsAttr) && !(init instanceof UnitAttr)) return `initial value should be a unit or elements attribute, but got ${init.str}`;
-        if (op.attr("constant") && !(init instanceof DenseElementsAttr)) return "constant global requires an initial value";
+        if (init && !elements && !(init instanceof UnitAttr)) return `initial value should be a unit or elements attribute, but got ${init.str}`;
+        if (op.attr("constant") && !elements) return "constant global requires an initial value";
       },
     },
     {

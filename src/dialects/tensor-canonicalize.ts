@@ -14,7 +14,7 @@
 //   collapse_shape/expand_shape/reshape  no-ops and undone reshapes fold; two of a kind are one;
 //                  of a constant, a constant;
 //   generate       constant extents become static (cast back); concat of one input is a cast.
-import { DenseElementsAttr, type Attribute } from "../ir/attributes.js";
+import { DenseElementsAttr, denseElements, type Attribute } from "../ir/attributes.js";
 import { Operation, type Value } from "../ir/core.js";
 import type { OpSpec, Rewriter } from "../ir/dialect.js";
 import { DYN, TensorType, type Type } from "../ir/types.js";
@@ -170,8 +170,8 @@ function canonicalizeCast(op: Operation, rw: Rewriter): boolean {
 }
 
 function foldExtract(op: Operation, consts: readonly (Attribute | undefined)[]): Array<Attribute | Value> | undefined {
-  const d = consts[0];
-  if (d instanceof DenseElementsAttr && d.isSplat) return [scalarAttr(d.at(0), op.result.type)];
+  const d = denseElements(consts[0]); // a blob's element too (mlir-opt 19 aborts folding that one)
+  if (d?.isSplat) return [scalarAttr(d.at(0), op.result.type)];
   const idx = consts.slice(1).map(scalarOf), t = op.operand(0).type as TensorType;
   if (idx.some((v) => v === undefined) || !t.hasStaticShape) return undefined;
   // Row-major, in bounds (out of them is code that never runs)
@@ -179,7 +179,7 @@ function foldExtract(op: Operation, consts: readonly (Attribute | undefined)[]):
   for (let i = 0; i < t.rank; i++) { const k = Number(idx[i]); if (k < 0 || k >= t.shape[i]) return undefined; lin = lin * t.shape[i] + k; }
   const from = producer(op.operand(0), "tensor.from_elements");
   if (from) return [from.operand(lin)];
-  return d instanceof DenseElementsAttr ? [scalarAttr(d.at(lin), op.result.type)] : undefined;
+  return d ? [scalarAttr(d.at(lin), op.result.type)] : undefined;
 }
 
 /** MLIR's StaticTensorGenerate: extents given by constants become static; the body moves over, cast back. */

@@ -1,6 +1,7 @@
 // Builtin attributes: immutable values compared by their printed form.
 import { AffineMap, IntegerSet } from "./affine.js";
 import { FLOAT_FORMATS, binaryExponent, fitsDouble, floatBits, roundFloat } from "./float.js";
+import { ResourceBlob, ResourceHandle, blobElementBytes, decodeBlobElements } from "./resources.js";
 import { DYN, FloatType, IndexType, IntegerType, ShapedType, SignedIntegerType, Type, f64, i1, i64, type FloatKind } from "./types.js";
 
 export abstract class Attribute {
@@ -236,12 +237,13 @@ export class IntegerSetAttr extends Attribute {
   constructor(readonly set: IntegerSet) { super(); this.str = `affine_set<${set.str}>`; }
 }
 
-/** Dense elements: either a splat or every element in row-major order. */
+/** Dense elements: either a splat or every element in row-major order (text made on first use: a blob's elements are many). */
 export class DenseElementsAttr extends Attribute {
-  readonly str: string;
-  constructor(readonly type: ShapedType, readonly values: readonly (number | bigint)[], readonly isSplat = values.length === 1) {
-    super();
-    const et = type.elementType;
+  private text: string | undefined = undefined;
+  constructor(readonly type: ShapedType, readonly values: readonly (number | bigint)[], readonly isSplat = values.length === 1) { super(); }
+  get str(): string {
+    if (this.text !== undefined) return this.text;
+    const { type, values, isSplat } = this, et = type.elementType;
     const one = (v: number | bigint) => et === i1 ? (v ? "true" : "false")
       : et instanceof FloatType ? floatStr(Number(v), et) : String(v);
     const first = values.length ? one(values[0]) : "";
@@ -254,12 +256,64 @@ export class DenseElementsAttr extends Attribute {
         : `[${Array.from({ length: type.shape[d] }, () => nest(d + 1)).join(", ")}]`;
       body = nest(0);
     }
-    this.str = `dense<${body}> : ${type.str}`;
+    return (this.text = `dense<${body}> : ${type.str}`);
   }
   /** Value of element `i` in row-major order (splats repeat). */
   at(i: number): number | bigint { return this.isSplat ? this.values[0] : this.values[i]; }
   get numElements(): number { return this.type.numElements; }
 }
+
+/**
+ * `dense_resource<name> : tensor<...>`: elements whose bytes are a blob of the file's
+ * `{-# dialect_resources #-}` section (MLIR's DenseResourceElementsAttr). Equal when name, type
+ * and blob bytes are.
+ */
+export class DenseResourceElementsAttr extends Attribute {
+  readonly str: string;
+  private readonly handle: ResourceHandle;
+  private decoded: DenseElementsAttr | null | undefined = undefined;
+  constructor(readonly name: string, readonly type: ShapedType, blob: ResourceBlob | ResourceHandle) {
+    super();
+    this.handle = blob instanceof ResourceHandle ? blob : new ResourceHandle(name, blob);
+    this.str = `dense_resource<${name}> : ${type.str}`;
+  }
+  /** The bytes, after the alignment word (defined in any module the parser returned). */
+  get blob(): ResourceBlob | undefined { return this.handle.blob; }
+  /**
+   * Why the blob cannot hold this type's elements (its size, for a static shape of an element
+   * type whose size TensorLang knows), else undefined.
+   */
+  sizeError(): string | undefined {
+    const blob = this.blob, w = blobElementBytes(this.type.elementType);
+    if (!blob || w === undefined || !this.type.hasStaticShape) return undefined;
+    const n = this.type.numElements;
+    if (blob.bytes.length === n * w) return undefined;
+    return `resource '${this.name}' holds ${blob.bytes.length} bytes, but ${this.type.str} needs ${n * w} (${n} elements of ${w} byte${w === 1 ? "" : "s"})`;
+  }
+  /**
+   * The elements as dense ones, for the engines and folds, or undefined (no blob, a dynamic
+   * shape, an element type TensorLang reads no blob values of, a blob of the wrong size).
+   */
+  get elements(): DenseElementsAttr | undefined {
+    if (this.decoded !== undefined) return this.decoded ?? undefined;
+    const blob = this.blob;
+    const ok = blob && this.type.hasStaticShape && blobElementBytes(this.type.elementType) !== undefined && !this.sizeError();
+    this.decoded = ok ? new DenseElementsAttr(this.type, decodeBlobElements(blob.bytes, this.type), false) : null;
+    return this.decoded ?? undefined;
+  }
+  override equals(o: Attribute): boolean {
+    if (!(o instanceof DenseResourceElementsAttr) || o.str !== this.str) return false;
+    const a = this.blob, b = o.blob;
+    return a === b || (a !== undefined && b !== undefined && a.equals(b));
+  }
+}
+
+/**
+ * The elements of a `dense` attribute, or of a `dense_resource` one whose blob TensorLang reads
+ * (what an engine or a fold may use); undefined for anything else.
+ */
+export const denseElements = (a: Attribute | undefined): DenseElementsAttr | undefined =>
+  a instanceof DenseElementsAttr ? a : a instanceof DenseResourceElementsAttr ? a.elements : undefined;
 
 /**
  * Location attribute `loc(...)`, kept as text. `aliases`: where (offsets into `str`) it names a

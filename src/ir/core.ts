@@ -1,6 +1,7 @@
 // The IR: SSA values with use lists, operations, blocks and regions (MLIR's model).
 import { Attribute } from "./attributes.js";
 import type { Location } from "./diagnostics.js";
+import type { ExternalResources } from "./resources.js";
 import { Type } from "./types.js";
 
 export interface Use { op: Operation; index: number }
@@ -244,6 +245,8 @@ export class Region {
 
 /** A `builtin.module` operation wrapper: the root of every program. */
 export class Module {
+  /** The file's `external_resources` entries, printed back after the module as mlir-opt keeps them. */
+  externalResources: ExternalResources = new Map();
   constructor(readonly op: Operation) {}
   static create(loc?: Location): Module {
     return new Module(new Operation({ name: "builtin.module", regions: [new Region([new Block()])], loc }));

@@ -96,6 +96,8 @@ export class Lexer {
       while (end < t.length && isIdChar(t.charCodeAt(end))) end++;
       return this.tok("bare", start, end);
     }
+    // `{-#` and `#-}` bracket the file metadata section (resources): tokens of their own, as in MLIR, so no `{` is read as a region's or dictionary's
+    if ((c === 123 && t.startsWith("-#", start + 1)) || (c === 35 && t.startsWith("-}", start + 1))) return this.tok("punct", start, start + 3);
     if (c === 37 || c === 94 || c === 35 || c === 33 || c === 64) { // % ^ # ! @
       const kind: TokKind = c === 37 ? "percent" : c === 94 ? "caret" : c === 35 ? "hash" : c === 33 ? "bang" : "at";
       if (c === 64 && t.charCodeAt(start + 1) === 34) return this.tok("at", start, this.stringEnd(start + 1));
@@ -161,6 +163,7 @@ export class Lexer {
 /** Decodes an MLIR string literal token (with quotes) to its UTF-8 text. */
 export function decodeString(tok: string, lexer?: Lexer, pos = 0): string {
   const body = tok.slice(tok.indexOf('"') + 1, -1);
+  if (!body.includes("\\") && !/[\ud800-\udfff]/.test(body)) return body; // nothing to decode (a resource blob's hex is megabytes)
   const bytes: number[] = [];
   for (let i = 0; i < body.length; i++) {
     const ch = body[i];

@@ -3,13 +3,14 @@
 import { AffineMap, IntegerSet, cst, dim, exprUses, sym, type AffineExpr } from "./affine.js";
 import { build } from "./affine-simplify.js";
 import {
-  AffineMapAttr, ArrayAttr, Attribute, DenseArrayAttr, DenseElementsAttr, DictionaryAttr, FloatAttr, IntegerAttr,
+  AffineMapAttr, ArrayAttr, Attribute, DenseArrayAttr, DenseElementsAttr, DenseResourceElementsAttr, DictionaryAttr, FloatAttr, IntegerAttr,
   IntegerSetAttr, LocationAttr, OpaqueAttr, StringAttr, StridedLayoutAttr, SymbolRefAttr, TypeAttr, unit,
 } from "./attributes.js";
 import type { TypeParserHook } from "./dialect.js";
 import { DiagnosticError, type Location } from "./diagnostics.js";
 import { FLOAT_FORMATS, decodeFloat, fitsDouble, floatFromBits, halfToFloat, roundFloat } from "./float.js";
 import { Lexer, type Token, decodeString } from "./lexer.js";
+import { ResourceHandle } from "./resources.js";
 import {
   ComplexType, DYN, FloatType, FunctionType, IndexType, IntegerType, MemRefType, NoneType, OpaqueType, ShapedType,
   SignedIntegerType, TensorType, TupleType, Type, UnrankedMemRefType, UnrankedTensorType, VectorType, f64, i1, i64,
@@ -19,6 +20,10 @@ import {
 export class AttrTypeParser {
   protected typeAliases = new Map<string, Type>();
   protected attrAliases = new Map<string, Attribute>();
+  /** One handle per resource name, filled from the file's `{-# #-}` section once it is read. */
+  protected resourceHandles = new Map<string, ResourceHandle>();
+  /** Each `dense_resource` and where its name is, to check against its blob after the parse. */
+  protected resourceUses: Array<{ attr: DenseResourceElementsAttr; pos: number }> = [];
 
   constructor(readonly lex: Lexer, private readonly typeHook: (dialect: string) => TypeParserHook | undefined) {}
 
@@ -29,6 +34,8 @@ export class AttrTypeParser {
   locHere(): Location { this.lex.skipTrivia(); return this.lex.loc(this.lex.pos); }
   errorHere(msg: string): DiagnosticError { return DiagnosticError.at(this.locHere(), msg); }
   errorAt(t: Token, msg: string): DiagnosticError { return DiagnosticError.at(this.lex.loc(t.pos), msg); }
+  /** `msg` for a missing token, where MLIR reports it (after the previous token when the next is on a new line). */
+  errorExpecting(msg: string): DiagnosticError { return DiagnosticError.at(this.lex.loc(this.wrongTokenPos(this.lex.peek())), msg); }
   /** As MLIR: a missing token before a new line (or the end) is reported just after the previous token. */
   private wrongTokenPos(t: Token): number {
     const src = this.lex.text;
@@ -343,6 +350,7 @@ export class AttrTypeParser {
           return new IntegerAttr(t.text === "true" ? 1 : 0, i1);
         case "unit": this.lex.next(); return unit;
         case "dense": this.lex.next(); return this.parseDense(type instanceof ShapedType ? type : undefined);
+        case "dense_resource": this.lex.next(); return this.parseDenseResource(type instanceof ShapedType ? type : undefined);
         case "array": this.lex.next(); return this.parseDenseArray();
         case "affine_map": { this.lex.next(); this.expect("<"); const m = this.parseAffineMapBody(); this.expect(">"); return new AffineMapAttr(m); }
         case "affine_set": { this.lex.next(); this.expect("<"); const s = this.parseIntegerSetBody(); this.expect(">"); return new IntegerSetAttr(s); }
@@ -487,6 +495,21 @@ export class AttrTypeParser {
     // All elements equal (bit for bit: -0 is not 0): a splat, as MLIR stores and prints it.
     const vs = values.map(conv);
     return vs.length > 1 && vs.every((v) => Object.is(v, vs[0])) ? new DenseElementsAttr(type, [vs[0]], true) : new DenseElementsAttr(type, vs, false);
+  }
+  /** `dense_resource<name> : type` (`implied`: as parseDense's); its blob is found after the parse. */
+  private parseDenseResource(implied?: ShapedType): Attribute {
+    this.expect("<");
+    const k = this.lex.next();
+    if (k.kind !== "bare") throw this.errorAt(k, "expected identifier key for 'resource' entry");
+    this.expect(">");
+    const tloc = this.locHere();
+    const type = implied && this.lex.peek().text !== ":" ? implied : (this.expect(":"), this.parseType());
+    if (!(type instanceof ShapedType)) throw DiagnosticError.at(tloc, type instanceof UnrankedTensorType ? "TensorLang supports `dense_resource` of ranked types only" : "`dense_resource` expected a shaped type");
+    let handle = this.resourceHandles.get(k.text);
+    if (!handle) this.resourceHandles.set(k.text, (handle = new ResourceHandle(k.text)));
+    const attr = new DenseResourceElementsAttr(k.text, type, handle);
+    this.resourceUses.push({ attr, pos: k.pos });
+    return attr;
   }
   private parseDenseArray(): Attribute {
     this.expect("<");

@@ -6,6 +6,8 @@ import { Context, OperationState } from "./dialect.js";
 import { DiagnosticError, type Location, registerSource } from "./diagnostics.js";
 import { Lexer, type Token, decodeString } from "./lexer.js";
 import { AttrTypeParser } from "./parse-attr.js";
+import { parseFileMetadata, type FileMetadata } from "./parse-resources.js";
+import type { ResourceBlob } from "./resources.js";
 import { FunctionType, Type } from "./types.js";
 
 const DIALECT_FAQ = "https://mlir.llvm.org/getting_started/Faq/#registered-loaded-dependent-whats-up-with-dialects-management";
@@ -390,19 +392,44 @@ export class OpAsmParser extends AttrTypeParser {
   // ---- module ------------------------------------------------------------------------------
   parseTopLevel(): Module {
     this.pushScope(true);
+    const metadata: FileMetadata = { blobs: new Map(), external: new Map() };
     const ops: Operation[] = [];
     for (;;) {
       const t = this.lex.peek();
       if (t.kind === "eof") break;
       if (t.kind === "hash" || t.kind === "bang") { this.parseAliasDefinition(); continue; }
+      if (t.text === "{-#") { parseFileMetadata(this, metadata, (d) => this.ctx.dialects.has(d)); continue; }
       ops.push(this.parseOperation());
     }
     this.popScope();
+    this.resolveResources(metadata.blobs);
     for (const [target, l, at] of this.writtenLocs) setFileLoc(target, this.expandLoc(l, at, at) ?? l.str);
-    if (ops.length === 1 && ops[0].name === "builtin.module") return new Module(ops[0]);
-    const m = Module.create({ file: this.lex.file, line: 1, col: 1 });
-    for (const o of ops) m.body.append(o);
+    let m: Module;
+    if (ops.length === 1 && ops[0].name === "builtin.module") m = new Module(ops[0]);
+    else {
+      m = Module.create({ file: this.lex.file, line: 1, col: 1 });
+      for (const o of ops) m.body.append(o);
+    }
+    m.externalResources = metadata.external;
     return m;
+  }
+
+  /**
+   * Each `dense_resource`'s blob from the file's sections; a name no section defines, or a blob
+   * whose size is not its type's, is an error at the name. (mlir-opt 19 accepts both: it keeps
+   * the name without bytes, and reads the bytes only when something asks for the elements.)
+   */
+  private resolveResources(blobs: ReadonlyMap<string, ResourceBlob>): void {
+    for (const [name, h] of this.resourceHandles) h.blob = blobs.get(name);
+    for (const { attr, pos } of this.resourceUses) {
+      if (!attr.blob) {
+        throw DiagnosticError.at(this.lex.loc(pos), attr.name === "__elided__"
+          ? "dense_resource<__elided__> has no values: mlir-opt prints it for elements it left out (--mlir-elide-elementsattrs-if-larger)"
+          : `unknown resource '${attr.name}': no blob of that name in the file's {-# dialect_resources: {builtin: ...} #-} section`);
+      }
+      const size = attr.sizeError();
+      if (size) throw DiagnosticError.at(this.lex.loc(pos), size);
+    }
   }
 
   /** Symbol name `@foo` as a StringAttr, for `sym_name`. */

@@ -1,10 +1,11 @@
 // Printer: MLIR custom form (through each op spec's `print`) or the generic form; value
 // names are numbered as MLIR numbers them (%0, %arg0, ^bb0): per IsolatedFromAbove region in
 // the custom form, across the whole module in the generic form.
-import { Attribute, DictionaryAttr, StringAttr } from "./attributes.js";
+import { ArrayAttr, Attribute, DenseResourceElementsAttr, DictionaryAttr, StringAttr, escapeString } from "./attributes.js";
 import { Block, Module, Operation, Region, Value, type BlockArgument } from "./core.js";
 import { Context, type RegisteredOp } from "./dialect.js";
 import type { Location } from "./diagnostics.js";
+import { ResourceBlob, type ExternalResourceValue } from "./resources.js";
 import { Type, typeListStr } from "./types.js";
 
 export interface PrintOptions {
@@ -326,12 +327,39 @@ export function printOp(op: Operation, ctx: Context, opts: PrintOptions = {}): s
 }
 
 export function printModule(m: Module, ctx: Context, opts: PrintOptions = {}): string {
-  const text = printOp(m.op, ctx, opts) + "\n";
-  if (!opts.aliases) return text;
+  const text = printOp(m.op, ctx, opts) + "\n", section = resourceSection(m, ctx, text);
+  if (!opts.aliases) return text + section;
   const aliases = new AffineAliases();
   if (opts.generic) visitGeneric(m.op, ctx, (s) => aliases.replace(s));
-  const body = aliases.replace(text);
-  return aliases.definitions() + body;
+  const body = aliases.replace(text); // (not the section: a blob is one long string)
+  return aliases.definitions() + body + section;
+}
+
+/**
+ * The `{-# ... #-}` section mlir-opt prints after the module (after a blank line): the blobs the
+ * module's attributes use, in the order the printer meets them (their first `dense_resource<...>`
+ * in the text; a blob nothing uses is dropped), then the external resources as read.
+ */
+function resourceSection(m: Module, ctx: Context, printed: string): string {
+  const used = new Map<string, ResourceBlob>();
+  const visit = (a: Attribute): void => {
+    if (a instanceof DenseResourceElementsAttr) { if (a.blob && !used.has(a.name)) used.set(a.name, a.blob); }
+    else if (a instanceof ArrayAttr) a.items.forEach(visit);
+    else if (a instanceof DictionaryAttr) a.entries.forEach(visit);
+  };
+  m.walk((op) => { allAttrs(op, ctx.registered(op.name)).forEach(visit); });
+  const first = (name: string) => { const i = printed.indexOf(`dense_resource<${name}>`); return i < 0 ? printed.length : i; };
+  const blobs = [...used].sort(([a], [b]) => first(a) - first(b));
+  const groups: string[] = [];
+  const group = (title: string, entries: Array<[string, string]>) =>
+    `    ${title}: {\n${entries.map(([k, v]) => `      ${k}: ${v}`).join(",\n")}\n    }`;
+  if (used.size) groups.push(`  dialect_resources: {\n${group("builtin", blobs.map(([k, b]) => [k, `"${b.hex}"`]))}\n  }`);
+  const external = [...m.externalResources].filter(([, es]) => es.size);
+  if (external.length) {
+    const value = (v: ExternalResourceValue) => (v instanceof ResourceBlob ? `"${v.hex}"` : typeof v === "boolean" ? String(v) : `"${escapeString(v)}"`);
+    groups.push(`  external_resources: {\n${external.map(([g, es]) => group(g, [...es].map(([k, v]) => [k, value(v)]))).join(",\n")}\n  }`);
+  }
+  return groups.length ? `\n{-#\n${groups.join(",\n")}\n#-}\n` : "";
 }
 
 /**

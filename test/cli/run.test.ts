@@ -251,6 +251,80 @@ test("tensor sizes that disagree at run time are a runtime error at the op's lin
   }
 });
 
+test("values read from resource blobs print alike under both engines: each element type, i1 one byte each", () => {
+  const f = file("blobs.mlir", `memref.global "private" constant @shorts : memref<3xi16> = dense_resource<shorts>
+func.func @main() {
+  %c0 = arith.constant 0 : index
+  %c1 = arith.constant 1 : index
+  %c3 = arith.constant 3 : index
+  %w = arith.constant dense_resource<weights> : tensor<2x2xf32>
+  %m = bufferization.to_memref %w : memref<2x2xf32>
+  %u = memref.cast %m : memref<2x2xf32> to memref<*xf32>
+  call @printMemrefF32(%u) : (memref<*xf32>) -> ()
+  %flags = arith.constant dense_resource<flags> : tensor<3xi1>
+  %bytes = arith.constant dense_resource<bytes> : tensor<3xi8>
+  %s = memref.get_global @shorts : memref<3xi16>
+  %zero = arith.constant 0 : i64
+  // sum of bytes where the flag is set, and of all shorts, over a loop the folder leaves alone
+  %sum = scf.for %i = %c0 to %c3 step %c1 iter_args(%acc = %zero) -> (i64) {
+    %flag = tensor.extract %flags[%i] : tensor<3xi1>
+    %b = tensor.extract %bytes[%i] : tensor<3xi8>
+    %b64 = arith.extsi %b : i8 to i64
+    %z = arith.select %flag, %b64, %zero : i64
+    %h = memref.load %s[%i] : memref<3xi16>
+    %h64 = arith.extsi %h : i16 to i64
+    %a = arith.addi %acc, %z : i64
+    %a2 = arith.addi %a, %h64 : i64
+    scf.yield %a2 : i64
+  }
+  vector.print %sum : i64
+  %big = arith.constant dense_resource<big> : tensor<2xi64>
+  %b1 = tensor.extract %big[%c1] : tensor<2xi64>
+  vector.print %b1 : i64
+  %half = arith.constant dense_resource<halves> : tensor<2xf16>
+  %h1 = tensor.extract %half[%c1] : tensor<2xf16>
+  %h1f = arith.extf %h1 : f16 to f32
+  vector.print %h1f : f32
+  %brain = arith.constant dense_resource<brain> : tensor<1xbf16>
+  %r0 = tensor.extract %brain[%c0] : tensor<1xbf16>
+  %r0f = arith.extf %r0 : bf16 to f32
+  vector.print %r0f : f32
+  %dbl = arith.constant dense_resource<dbl> : tensor<1xf64>
+  %d0 = tensor.extract %dbl[%c0] : tensor<1xf64>
+  vector.print %d0 : f64
+  %idx = arith.constant dense_resource<idx> : tensor<1xindex>
+  %i0 = tensor.extract %idx[%c0] : tensor<1xindex>
+  %i64 = arith.index_cast %i0 : index to i64
+  vector.print %i64 : i64
+  return
+}
+func.func private @printMemrefF32(memref<*xf32>)
+{-#
+  dialect_resources: {
+    builtin: {
+      weights: "0x040000000000803F000000400000404000008040",
+      flags: "0x01000000010002",
+      bytes: "0x01000000FF0A64",
+      shorts: "0x02000000E8030100FFFF",
+      big: "0x08000000000000000000000000000000FFFFFFFF",
+      halves: "0x02000000003C00C2",
+      brain: "0x02000000C03F",
+      dbl: "0x08000000000000000000F43F",
+      idx: "0x080000002A00000000000000"
+    }
+  }
+#-}
+`);
+  // flags 1, 0, 2 (nonzero is true): bytes -1 and 100 count; shorts 1000 + 1 - 1
+  const want = "Unranked Memref base@ = 0x<masked> rank = 2 offset = 0 sizes = [2, 2] strides = [2, 1] data = \n[[1,   2], \n [3,   4]]\n"
+    + "1099\n-4294967296\n-3\n1.5\n1.25\n42\n";
+  for (const engine of ["wasm", "interp"]) {
+    const r = run([f, "--engine", engine]);
+    assert.equal(r.status, 0, r.stderr);
+    assert.equal(maskOutput(r.stdout), want, engine);
+  }
+});
+
 test("float-to-int conversions out of range saturate alike under both engines and in the folder (MLIR: poison)", () => {
   const f = file("cvt.mlir", `func.func @main() {
   %a = arith.constant 3.0e9 : f32

@@ -27,6 +27,18 @@ seeds.push(`func.func @g(%a: si8, %b: ui32, %c: f128, %d: f8E4M3FN, %e: complex<
   %5 = arith.constant dense<[1.5, 0x7F]> : tensor<2xf8E4M3FN>
   return %0 : tensor<2xui8>
 }`);
+seeds.push(`memref.global "private" constant @g : memref<2xi16> = dense_resource<g>
+func.func @r() -> (tensor<2xf32>, tensor<3xi1>) attributes {a = [dense_resource<g> : tensor<4xi8>]} {
+  %c1 = arith.constant 1 : index
+  %0 = arith.constant dense_resource<w> : tensor<2xf32>
+  %1 = arith.constant dense_resource<m> : tensor<3xi1>
+  %2 = tensor.extract %0[%c1] : tensor<2xf32>
+  return %0, %1 : tensor<2xf32>, tensor<3xi1>
+}
+{-#
+  dialect_resources: { builtin: { w: "0x040000000000803F00000040", m: "0x01000000010001", g: "0x02000000FFFF0100" } },
+  external_resources: { mlir_reproducer: { pipeline: "builtin.module(canonicalize)", verify_each: true } }
+#-}`);
 
 /** Parse, verify and print; only DiagnosticError may escape. */
 function survive(text: string): void {
@@ -44,7 +56,7 @@ test("truncated inputs give diagnostics", { timeout: 120_000 }, () => {
 });
 
 test("mutated inputs give diagnostics", { timeout: 120_000 }, () => {
-  const pieces = ["%", "^", "#", "!", "@", "(", ")", "{", "}", "<", ">", "[", "]", ",", ":", "=", "->", "\"", "x", "0x", "-", "...", "//", "\n", "dense<", "affine_map<", "i32", "?", "*", "si8", "ui", "f128", "f80", "tf32", "f8E5M2", "complex<", "[4]x", "0x7FFF8"];
+  const pieces = ["%", "^", "#", "!", "@", "(", ")", "{", "}", "<", ">", "[", "]", ",", ":", "=", "->", "\"", "x", "0x", "-", "...", "//", "\n", "dense<", "affine_map<", "i32", "?", "*", "si8", "ui", "f128", "f80", "tf32", "f8E5M2", "complex<", "[4]x", "0x7FFF8", "dense_resource<", "{-#", "#-}", "0x04000000"];
   fc.assert(fc.property(
     fc.constantFrom(...seeds), fc.nat(), fc.nat(20), fc.constantFrom(...pieces), fc.boolean(),
     (s, at, len, piece, insert) => {

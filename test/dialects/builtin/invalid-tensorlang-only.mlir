@@ -57,3 +57,62 @@ func.func private @f() attributes {a = array<f8E4M3B11FNUZ: 31.0>}
 
 // expected-error @+1 {{an element cannot be held exactly as f128 here}}
 func.func private @f() attributes {a = dense<"0x0100000000000000000000000000FF3F"> : tensor<1xf128>}
+
+// -----
+
+// Resource blobs mlir-opt 19 keeps without reading them: a name no section defines (it prints
+// `dense_resource<nope>` back, bytes unknown), a blob whose size is not its type's (kept
+// unread), an alignment of 0 (it runs out of memory), an unranked type. TensorLang reads blobs
+// to run them, so each is an error at the name.
+
+func.func @f() -> tensor<3xf32> {
+  // expected-error @+1 {{unknown resource 'nope': no blob of that name in the file's {-# dialect_resources: {builtin: ...} #-} section}}
+  %0 = arith.constant dense_resource<nope> : tensor<3xf32>
+  return %0 : tensor<3xf32>
+}
+
+// -----
+
+func.func @f() -> tensor<3xf32> {
+  // expected-error @+1 {{resource 'b' holds 8 bytes, but tensor<3xf32> needs 12 (3 elements of 4 bytes)}}
+  %0 = arith.constant dense_resource<b> : tensor<3xf32>
+  return %0 : tensor<3xf32>
+}
+{-#
+  dialect_resources: { builtin: { b: "0x040000000000803F00000040" } }
+#-}
+
+// -----
+
+// i1 elements are one byte each in a blob.
+// expected-error @+1 {{resource 'm' holds 3 bytes, but tensor<2x2xi1> needs 4 (4 elements of 1 byte)}}
+memref.global "private" constant @g : memref<2x2xi1> = dense_resource<m>
+{-#
+  dialect_resources: { builtin: { m: "0x01000000010001" } }
+#-}
+
+// -----
+
+{-#
+  // expected-error @+1 {{expected hex string blob for key 'b' to encode alignment in first 4 bytes, but got non-power-of-2 value: 0}}
+  dialect_resources: { builtin: { b: "0x00000000" } }
+#-}
+
+// -----
+
+// expected-error @+1 {{TensorLang supports `dense_resource` of ranked types only}}
+func.func @f() attributes {a = dense_resource<b> : tensor<*xf32>} {
+  return
+}
+{-#
+  dialect_resources: { builtin: { b: "0x04000000" } }
+#-}
+
+// -----
+
+// mlir-opt's --mlir-elide-elementsattrs-if-larger prints this for elements it left out.
+func.func @f() -> tensor<3xf32> {
+  // expected-error @+1 {{dense_resource<__elided__> has no values: mlir-opt prints it for elements it left out (--mlir-elide-elementsattrs-if-larger)}}
+  %0 = arith.constant dense_resource<__elided__> : tensor<3xf32>
+  return %0 : tensor<3xf32>
+}

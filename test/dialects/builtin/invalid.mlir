@@ -148,3 +148,111 @@ func.func @f(%v: vector<[4]xf32>) {
   %0 = "arith.cmpf"(%v, %v) <{predicate = 4 : i64}> : (vector<[4]xf32>, vector<[4]xf32>) -> vector<4xi1>
   return
 }
+
+// -----
+
+// Resource blobs: `{-# dialect_resources: {builtin: {name: "0x<alignment><bytes>"}} #-}`.
+
+{-#
+  // expected-error @+1 {{expected hex string blob for key 'b'}}
+  dialect_resources: { builtin: { b: "0x040000000000803G" } }
+#-}
+
+// -----
+
+{-#
+  // expected-error @+1 {{expected hex string blob for key 'b'}}
+  dialect_resources: { builtin: { b: "0x040000000000803" } }
+#-}
+
+// -----
+
+{-#
+  // expected-error @+1 {{expected hex string blob for key 'b'}}
+  dialect_resources: { builtin: { b: 5 } }
+#-}
+
+// -----
+
+{-#
+  // expected-error @+1 {{expected hex string blob for key 'b' to encode alignment in first 4 bytes}}
+  dialect_resources: { builtin: { b: "0x0400" } }
+#-}
+
+// -----
+
+{-#
+  // expected-error @+1 {{expected hex string blob for key 'b' to encode alignment in first 4 bytes, but got non-power-of-2 value: 3}}
+  dialect_resources: { builtin: { b: "0x030000000000803F" } }
+#-}
+
+// -----
+
+{-#
+  // expected-error @+1 {{unknown key 'other_resources' in file metadata dictionary}}
+  other_resources: { builtin: { b: "0x04000000" } }
+#-}
+
+// -----
+
+{-#
+  // expected-error @+1 {{dialect 'foo' is unknown}}
+  dialect_resources: { foo: { b: "0x04000000" } }
+#-}
+
+// -----
+
+{-#
+  // expected-error @+1 {{unexpected 'resource' section for dialect 'arith'}}
+  dialect_resources: { arith: { b: "0x04000000" } }
+#-}
+
+// -----
+
+{-#
+  // expected-error @+1 {{expected identifier key for 'resource' entry}}
+  dialect_resources: { builtin: { b: "0x04000000", } }
+#-}
+
+// -----
+
+{-#
+  // expected-error @+1 {{expected identifier key for 'resource' entry}}
+  dialect_resources: { builtin: { "b": "0x04000000" } }
+#-}
+
+// -----
+
+{-#
+  // expected-error @+1 {{expected ',' or '#-}'}}
+  dialect_resources: { builtin: { b: "0x04000000" } }
+  external_resources: { }
+#-}
+
+// -----
+
+{-#
+  // expected-error @+1 {{expected string value for key 'y'}}
+  external_resources: { foo: { y: 3 } }
+#-}
+
+// -----
+
+{-#
+  // expected-error @+1 {{expected hex string blob for key 'x' to encode alignment in first 4 bytes}}
+  external_resources: { foo: { x: "0x00" } }
+#-}
+
+// -----
+
+// expected-error @+1 {{expected identifier key for 'resource' entry}}
+func.func @f() attributes {a = dense_resource<"b"> : tensor<1xi8>} {
+  return
+}
+
+// -----
+
+// expected-error @+1 {{`dense_resource` expected a shaped type}}
+func.func @f() attributes {a = dense_resource<b> : i32} {
+  return
+}

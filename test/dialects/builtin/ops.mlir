@@ -76,3 +76,37 @@ func.func @scalable(%v: vector<[4]xf32>, %w: vector<2x[4]xf32>, %x: vector<[2]x[
   %cst = arith.constant dense<1.0> : vector<[4]xf32>
   return %sel : vector<[4]xf32>
 }
+
+// Elements held in resource blobs (`dense_resource`), as model exporters write weights: one blob
+// seen as several types, in attributes, in a global; the section (after the module, where
+// mlir-opt prints it) keeps only the blobs used, and the external resources.
+memref.global "private" constant @resource_global : memref<2x2xf16> = dense_resource<half_weights>
+
+func.func @resources() -> (tensor<2xf32>, tensor<8xi8>, tensor<2x2xi1>, vector<2xi32>, tensor<1xf64>)
+    attributes {blobs = [dense_resource<bytes.v1$> : tensor<2xui8>, {nested = dense_resource<weights> : tensor<4xi16>}]} {
+  %0 = arith.constant dense_resource<weights> : tensor<2xf32>
+  %1 = arith.constant dense_resource<weights> : tensor<8xi8>
+  %2 = arith.constant dense_resource<mask> : tensor<2x2xi1>
+  %3 = arith.constant dense_resource<weights> : vector<2xi32>
+  %4 = arith.constant dense_resource<wide> : tensor<1xf64>
+  return %0, %1, %2, %3, %4 : tensor<2xf32>, tensor<8xi8>, tensor<2x2xi1>, vector<2xi32>, tensor<1xf64>
+}
+
+{-#
+  dialect_resources: {
+    builtin: {
+      unused: "0x0400000001000000",
+      weights: "0x040000000000803f00000040",
+      mask: "0x0100000001000001",
+      wide: "0x10000000000000000000F03F",
+      half_weights: "0x02000000003C0040004200C4",
+      bytes.v1$: "0x01000000FF00"
+    }
+  },
+  external_resources: {
+    mlir_reproducer: {
+      pipeline: "builtin.module(canonicalize)",
+      disable_threading: true
+    }
+  }
+#-}
