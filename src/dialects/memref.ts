@@ -531,7 +531,10 @@ function verifyReshape(op: Operation, big: MemRefType, small: MemRefType, expand
   }
   const groups = reassociation(op);
   if (!groups) return "attribute 'reassociation' failed to satisfy constraint: Array of 64-bit integer array attributes";
-  if (small.rank === 0) return groups.length ? "reassociation must be empty for collapsing to 0-D type" : undefined;
+  if (small.rank === 0) {
+    if (groups.length) return "reassociation must be empty for collapsing to 0-D type";
+    return big.shape.every((d) => d === 1) ? undefined : "rank 0 memrefs can only be extended/collapsed with/from ones";
+  }
   if (groups.length !== small.rank) return `invalid number of reassociation groups: found ${groups.length}, expected ${small.rank}`;
   let next = 0;
   for (let i = 0; i < groups.length; i++) {
@@ -545,11 +548,54 @@ function verifyReshape(op: Operation, big: MemRefType, small: MemRefType, expand
     if (!dyn && size !== small.shape[i]) return `collapsed dim size (${small.shape[i]}) must equal reassociation group size (${size})`;
   }
   if (next !== big.rank) return `collapsed rank (${small.rank}) inconsistent with number of reassociation indices (${next})`;
-  // The result's element type is the source's (layouts: as written).
+  // The result: the source's element type and memory space; its strides and offset follow from
+  // the source's (an identity layout gives one), where the collapsed dims are contiguous.
   const res = expand ? big : small, src = expand ? small : big;
-  const want = MemRefType.get(res.shape, src.elementType, res.layout, res.memorySpace);
-  if (want !== res) return `expected ${expand ? "expanded" : "collapsed"} type to be '${want.str}' but found '${res.str}'`;
+  const layout = src.layout ? (expand ? expandedLayout(src, res.shape, groups) : collapsedLayout(src, groups)) : undefined;
+  if (src.layout && !layout) return "invalid source layout map or collapsing non-contiguous dims";
+  const want = MemRefType.get(res.shape, src.elementType, layout && !isRowMajor(res.shape, layout) ? layout : undefined, src.memorySpace);
+  if (!stridedAgree(want, res, (x, y) => x === y) || want.elementType !== res.elementType || want.memorySpace !== res.memorySpace) {
+    return `expected ${expand ? "expanded" : "collapsed"} type to be '${want.str}' but found '${res.str}'`;
+  }
 }
+
+const times = (a: number, b: number) => (a === DYN || b === DYN ? DYN : a * b);
+
+/**
+ * MLIR's computeCollapsedLayoutMap: each group takes the stride of its last dim not of size 1
+ * (dynamic where that dim is dynamic); undefined where a group's dims are not contiguous.
+ */
+function collapsedLayout(src: MemRefType, groups: readonly number[][]): StridedLayoutAttr | undefined {
+  const { strides, offset } = stridesAndOffset(src), shape = src.shape;
+  const result = groups.map((g) => {
+    let k = g.length - 1;
+    while (k > 0 && shape[g[k]] === 1) k--;
+    return shape[g[k]] !== DYN || g.length === 1 ? strides[g[k]] : DYN;
+  });
+  for (let i = 0; i < groups.length; i++) {
+    let stride = result[i];
+    for (let k = groups[i].length - 1; k > 0; k--) {
+      const d = groups[i][k];
+      stride = times(stride, shape[d]);
+      if (shape[d - 1] !== 1 && stride !== DYN && strides[d - 1] !== DYN && stride !== strides[d - 1]) return undefined;
+    }
+  }
+  return new StridedLayoutAttr(result, offset);
+}
+
+/** MLIR's computeExpandedLayoutMap: each group's dims take the source dim's stride, scaled by the sizes inside them. */
+function expandedLayout(src: MemRefType, shape: readonly number[], groups: readonly number[][]): StridedLayoutAttr {
+  const { strides, offset } = stridesAndOffset(src), result: number[] = new Array(shape.length).fill(1);
+  groups.forEach((g, i) => {
+    let s = strides[i];
+    for (let k = g.length - 1; k >= 0; k--) { result[g[k]] = s; s = times(s, shape[g[k]]); }
+  });
+  return new StridedLayoutAttr(result, offset);
+}
+
+/** Whether `l` is the identity layout of `shape` (offset 0, row-major strides). */
+const isRowMajor = (shape: readonly number[], l: StridedLayoutAttr) =>
+  l.offset === 0 && stridedAgree(MemRefType.get(shape, index), MemRefType.get(shape, index, l), (x, y) => x === y);
 
 function parseReassociation(p: OpAsmParser, st: OperationState): void {
   const loc = p.locHere();

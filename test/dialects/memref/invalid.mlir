@@ -485,3 +485,35 @@ func.func @negative_static_size(%m: memref<8xf32>) {
   %v = memref.subview %m[0] [-2] [1] : memref<8xf32> to memref<?xf32, strided<[1]>>
   return
 }
+
+// -----
+
+func.func @collapse_not_contiguous(%m: memref<4x8xf32, strided<[16, 1]>>) {
+  // expected-error @+1 {{'memref.collapse_shape' op invalid source layout map or collapsing non-contiguous dims}}
+  %c = memref.collapse_shape %m [[0, 1]] : memref<4x8xf32, strided<[16, 1]>> into memref<32xf32>
+  return
+}
+
+// -----
+
+func.func @collapse_wrong_layout(%m: memref<4x8x2xf32, strided<[16, 2, 1], offset: 5>>) {
+  // expected-error @+1 {{'memref.collapse_shape' op expected collapsed type to be 'memref<4x16xf32, strided<[16, 1], offset: 5>>' but found 'memref<4x16xf32>'}}
+  %c = memref.collapse_shape %m [[0], [1, 2]] : memref<4x8x2xf32, strided<[16, 2, 1], offset: 5>> into memref<4x16xf32>
+  return
+}
+
+// -----
+
+func.func @expand_wrong_layout(%m: memref<32xf32, strided<[2]>>) {
+  // expected-error @+1 {{'memref.expand_shape' op expected expanded type to be 'memref<4x8xf32, strided<[16, 2]>>' but found 'memref<4x8xf32>'}}
+  %e = memref.expand_shape %m [[0, 1]] output_shape [4, 8] : memref<32xf32, strided<[2]>> into memref<4x8xf32>
+  return
+}
+
+// -----
+
+func.func @expand_rank0_not_ones(%m: memref<f32>) {
+  // expected-error @+1 {{'memref.expand_shape' op rank 0 memrefs can only be extended/collapsed with/from ones}}
+  %e = memref.expand_shape %m [] output_shape [1, 2] : memref<f32> into memref<1x2xf32>
+  return
+}

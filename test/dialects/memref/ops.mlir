@@ -115,3 +115,11 @@ func.func @negative_strides(%A: memref<8xf32>, %B: memref<2x4xf32>, %r: memref<4
   %10 = memref.load %r[%n] : memref<4xf32, strided<[-1], offset: 3>>
   return
 }
+
+// Reshapes of strided memrefs: the result's strides and offset follow from the source's.
+func.func @strided_reshapes(%m: memref<4x8x2xf32, strided<[16, 2, 1], offset: 5>>, %v: memref<32xf32, strided<[2]>>, %d: memref<?x4xf32, strided<[?, 1], offset: ?>>) {
+  %c = memref.collapse_shape %m [[0], [1, 2]] : memref<4x8x2xf32, strided<[16, 2, 1], offset: 5>> into memref<4x16xf32, strided<[16, 1], offset: 5>>
+  %e = memref.expand_shape %v [[0, 1]] output_shape [4, 8] : memref<32xf32, strided<[2]>> into memref<4x8xf32, strided<[16, 2]>>
+  %f = memref.collapse_shape %d [[0, 1]] : memref<?x4xf32, strided<[?, 1], offset: ?>> into memref<?xf32, strided<[1], offset: ?>>
+  return
+}
