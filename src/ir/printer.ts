@@ -342,6 +342,7 @@ export function printModule(m: Module, ctx: Context, opts: PrintOptions = {}): s
  */
 function resourceSection(m: Module, ctx: Context, printed: string): string {
   const used = new Map<string, ResourceBlob>();
+  if (!m.externalResources.size && !printed.includes("dense_resource<")) return ""; // (the walk below costs a pass over every op)
   const visit = (a: Attribute): void => {
     if (a instanceof DenseResourceElementsAttr) { if (a.blob && !used.has(a.name)) used.set(a.name, a.blob); }
     else if (a instanceof ArrayAttr) a.items.forEach(visit);
