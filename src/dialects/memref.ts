@@ -5,10 +5,10 @@ import {
 } from "../ir/attributes.js";
 import { OpResult, Operation, symbolName, type BlockArgument, type Value } from "../ir/core.js";
 import { MEMREF_PATTERNS } from "./memref-canonicalize.js";
-import { negativeOffsetOrSize } from "./indexing.js";
+import { type OpFoldResult, mixedList as mixedStatics, negativeOffsetOrSize, parseDynamicIndexList } from "./indexing.js";
 import { withResultNames, type Dialect, type OpSpec, type OperationState } from "../ir/dialect.js";
 import { DiagnosticError, formatLoc, opSite } from "../ir/diagnostics.js";
-import type { OpAsmParser, UnresolvedOperand } from "../ir/parser.js";
+import type { OpAsmParser } from "../ir/parser.js";
 import type { OpAsmPrinter } from "../ir/printer.js";
 import { DYN, MemRefType, compatibleShapes, TensorType, Type, UnrankedMemRefType, elementTypeOf, i32, i64, index } from "../ir/types.js";
 import {
@@ -16,7 +16,6 @@ import {
 } from "./common.js";
 
 /** A static entry or the SSA value that supplies a dynamic one (subview/reinterpret_cast lists). */
-export type OpFoldResult = number | Value;
 
 export const segmentSizes = (...ns: number[]) => new DenseArrayAttr(i32, ns);
 /** Ops whose result is a view of their first operand's buffer (MLIR's ViewLikeOpInterface): no copy, the same memory. */
@@ -61,10 +60,7 @@ export function staticList(op: Operation, name: "static_offsets" | "static_sizes
 }
 /** Offsets/sizes/strides with dynamic entries replaced by their operands. */
 export function mixedList(op: Operation, which: "offsets" | "sizes" | "strides"): OpFoldResult[] {
-  const k = which === "offsets" ? 1 : which === "sizes" ? 2 : 3;
-  const dyn = segment(op, k);
-  let j = 0;
-  return staticList(op, `static_${which}`).map((v) => (v === DYN ? dyn[j++] : v));
+  return mixedStatics(staticList(op, `static_${which}`), segment(op, which === "offsets" ? 1 : which === "sizes" ? 2 : 3));
 }
 
 /** The memref, indices and (store) value of a memref.load / memref.store. */
@@ -94,19 +90,6 @@ function parseMemRefType(p: OpAsmParser): MemRefType {
   return p.parseTypeOf(MemRefType);
 }
 
-/** `[%a, 4, %b]` → static values (DYN for SSA entries) and the SSA entries. */
-function parseDynamicIndexList(p: OpAsmParser): { statics: number[]; dynamic: UnresolvedOperand[] } {
-  const statics: number[] = [], dynamic: UnresolvedOperand[] = [];
-  p.expect("[");
-  if (!p.accept("]")) {
-    do {
-      const o = p.parseOptionalOperand();
-      if (o) { dynamic.push(o); statics.push(DYN); } else statics.push(p.parseInteger());
-    } while (p.accept(","));
-    p.expect("]");
-  }
-  return { statics, dynamic };
-}
 function printDynamicIndexList(p: OpAsmPrinter, op: Operation, which: "offsets" | "sizes" | "strides"): string {
   return `[${mixedList(op, which).map((v) => (typeof v === "number" ? String(v) : p.name(v))).join(", ")}]`;
 }
