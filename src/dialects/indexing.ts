@@ -177,6 +177,11 @@ export function replaceCasting(op: Operation, rw: Rewriter, v: Value, cast: stri
 }
 
 /** Whether two mixed lists are the same entries (MLIR's `a == b` on OpFoldResults: equal statics or the same value). */
+/** The static values of `l`, DYN for its operands. */
+export const staticsOf = (l: readonly OpFoldResult[]) => l.map((v) => (typeof v === "number" ? v : DYN));
+/** Whether offsets/sizes/strides `lists` take all of a shape (MLIR's foldIdentityOffsetSizeAndStrideOpInterface): offsets 0, strides 1, sizes the static shape. */
+export const takesAll = ([offsets, sizes, strides]: readonly (readonly OpFoldResult[])[], shape: readonly number[]) =>
+  offsets.every((v) => knownInt(v) === 0) && strides.every((v) => knownInt(v) === 1) && sizes.every((v, i) => shape[i] !== DYN && knownInt(v) === shape[i]);
 export const sameLists = (a: readonly OpFoldResult[], b: readonly OpFoldResult[]) => a.length === b.length && a.every((v, i) => v === b[i]);
 
 /**

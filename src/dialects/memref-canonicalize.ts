@@ -18,14 +18,13 @@ import { OpResult, Operation, type Value } from "../ir/core.js";
 import type { OpSpec, Rewriter } from "../ir/dialect.js";
 import { DYN, MemRefType, index } from "../ir/types.js";
 import {
-  type OpFoldResult, anyConstantIndex, producer, composeReassociations, foldConstantLists, knownInt, reassociationAttr, replaceCastBack, replaceCasting, sameLists, sliceLike, staticSizes,
+  type OpFoldResult, anyConstantIndex, producer, composeReassociations, foldConstantLists, knownInt, reassociationAttr, replaceCastBack, replaceCasting, sameLists, sliceLike, staticSizes, staticsOf, takesAll,
 } from "./indexing.js";
 import {
   castWidens, foldMemRefCast, inferSubviewType, mixedList, reassociation, segment, segmentSizes, staticList, stridesAndOffset,
 } from "./memref.js";
 
 const viewLists = (op: Operation) => [mixedList(op, "offsets"), mixedList(op, "sizes"), mixedList(op, "strides")];
-const statics = (l: readonly OpFoldResult[]) => l.map((v) => (typeof v === "number" ? v : DYN));
 
 const deadAlloc = (op: Operation, rw: Rewriter): boolean => {
   const users = op.result.users;
@@ -66,7 +65,7 @@ export function droppedDims(src: MemRefType, res: MemRefType, sizes: readonly Op
 /** The type of `op` (a subview) rebuilt on a source of type `src` with `lists`, dropping the dims `op` drops. */
 function subviewType(op: Operation, src: MemRefType, lists: readonly OpFoldResult[][]): MemRefType | undefined {
   const drop = droppedDims(op.operand(0).type as MemRefType, op.result.type as MemRefType, mixedList(op, "sizes"));
-  const [o, sz, st] = lists.map(statics);
+  const [o, sz, st] = lists.map(staticsOf);
   // MLIR's inferResultType refuses negative offsets and sizes and zero strides (negative strides are valid)
   if (!drop || [...o, ...sz].some((v) => v < 0 && v !== DYN) || st.some((v) => v === 0)) return undefined;
   const full = inferSubviewType(src, o, sz, st), { strides, offset } = stridesAndOffset(full);
@@ -84,9 +83,8 @@ function canonicalizeSubview(op: Operation, rw: Rewriter): boolean {
   const cast = producer(op.operand(0), "memref.cast");
   if (cast && !anyConstantIndex(op) && castWidens(cast.operand(0).type, cast.result.type) && rebuildSubview(op, rw, cast.operand(0), lists)) return true;
   // All of the source, at unit strides: the source itself, or cast to the layout the result spells out
-  const src = op.operand(0).type as MemRefType, [offsets, sizes, strides] = lists;
-  if (src.rank !== (op.result.type as MemRefType).rank || !offsets.every((v) => knownInt(v) === 0) || !strides.every((v) => knownInt(v) === 1)) return false;
-  return sizes.every((v, i) => src.shape[i] !== DYN && knownInt(v) === src.shape[i]) && replaceCasting(op, rw, op.operand(0), "memref.cast");
+  const src = op.operand(0).type as MemRefType;
+  return src.rank === (op.result.type as MemRefType).rank && takesAll(lists, src.shape) && replaceCasting(op, rw, op.operand(0), "memref.cast");
 }
 const staticLayout = (t: MemRefType) => !(t.layout instanceof StridedLayoutAttr) || [t.layout.offset, ...t.layout.strides].every((x) => x !== DYN);
 function foldSubview(op: Operation): Value[] | undefined {

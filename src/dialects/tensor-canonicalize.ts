@@ -19,14 +19,13 @@ import { Operation, type Value } from "../ir/core.js";
 import type { OpSpec, Rewriter } from "../ir/dialect.js";
 import { DYN, TensorType, type Type } from "../ir/types.js";
 import {
-  type OpFoldResult, anyConstantIndex, producer, arrayProp, foldConstantLists, knownInt, replaceCasting, sameLists, sliceLike, staticSizes,
+  type OpFoldResult, anyConstantIndex, producer, arrayProp, foldConstantLists, knownInt, replaceCasting, sameLists, sliceLike, staticSizes, staticsOf, takesAll,
 } from "./indexing.js";
 import { scalarAttr, scalarOf } from "./arith.js";
 import { composeReshapes, foldReshape } from "./memref-canonicalize.js";
 import { castFromMoreStatic, preserves, reassociation, sliceParams } from "./tensor.js";
 
 const listsOf = (op: Operation) => { const p = sliceParams(op); return [p.offsets, p.sizes, p.strides]; };
-const statics = (l: readonly OpFoldResult[]) => l.map((v) => (typeof v === "number" ? v : DYN));
 const ranked = (t: Type): t is TensorType => t instanceof TensorType;
 
 /**
@@ -34,20 +33,16 @@ const ranked = (t: Type): t is TensorType => t instanceof TensorType;
  * inferCanonicalRankReducedResultType): the sizes, less their first unit dims as needed.
  */
 function sliceType(rank: number, src: TensorType, sizes: readonly OpFoldResult[]): TensorType | undefined {
-  const shape = statics(sizes);
+  const shape = staticsOf(sizes);
   let drop = shape.length - rank;
   const kept = shape.filter((d) => !(drop > 0 && d === 1 && drop--));
   return drop <= 0 ? TensorType.get(kept, src.elementType) : undefined;
 }
 
-/** Whether `lists` take all of a tensor of `shape` (MLIR's foldIdentityOffsetSizeAndStrideOpInterface). */
-const whole = ([offsets, sizes, strides]: OpFoldResult[][], shape: readonly number[]) =>
-  offsets.every((v) => knownInt(v) === 0) && strides.every((v) => knownInt(v) === 1) && sizes.every((v, i) => shape[i] !== DYN && knownInt(v) === shape[i]);
-
 function foldExtractSlice(op: Operation, consts: readonly (Attribute | undefined)[]): Array<Attribute | Value> | undefined {
   const src = op.operand(0), t = op.result.type as TensorType, lists = listsOf(op), c = consts[0];
   if (c instanceof DenseElementsAttr && c.isSplat && t.hasStaticShape) return [new DenseElementsAttr(t, [c.at(0)], true)];
-  if (src.type === t && whole(lists, t.shape)) return [src];
+  if (src.type === t && takesAll(lists, t.shape)) return [src];
   const ins = producer(src, "tensor.insert_slice");
   return ins && ins.operand(0).type === t && sameSlices(ins, lists) ? [ins.operand(0)] : undefined;
 }
@@ -67,7 +62,7 @@ function canonicalizeExtractSlice(op: Operation, rw: Rewriter): boolean {
 
 function foldInsertSlice(op: Operation): Value[] | undefined {
   const [src, dst] = op.operands, lists = listsOf(op), t = op.result.type as TensorType;
-  if ((src.type as TensorType).hasStaticShape && t.hasStaticShape && src.type === t && whole(lists, t.shape)) return [src];
+  if ((src.type as TensorType).hasStaticShape && t.hasStaticShape && src.type === t && takesAll(lists, t.shape)) return [src];
   const prev = producer(dst, "tensor.insert_slice");
   if (prev && prev.operand(0).type === src.type && sameSlices(prev, lists)) { op.setOperand(1, prev.operand(1)); return [op.result]; }
   const ex = producer(src, "tensor.extract_slice");
@@ -119,7 +114,7 @@ function insertOfCasts(op: Operation, rw: Rewriter, lists: OpFoldResult[][]): bo
   const sizes = [...lists[1]], shape = src.type.shape;
   let k = 0;
   staticSz.forEach((_, i) => { if (!mask.has(i) && shape[k] !== DYN) sizes[i] = shape[k++]; });
-  const newSizes = statics(sizes);
+  const newSizes = staticsOf(sizes);
   if (!isReducedTo(newSizes, shape)) return false;
   return replaceCasting(op, rw, insertSlice(op, src, dst, [lists[0], sizes, lists[2]]).result, "tensor.cast");
 }
