@@ -311,11 +311,18 @@ export const isVariadicDecl = (op: Operation): boolean =>
  * i32s and compute wrong results.
  */
 function refuseUncomputable(fn: Operation): void {
+  const { inputs, results } = signatureOf(fn);
+  const refuse = (op: Operation, types: Iterable<Type>) => {
+    for (const ty of types) {
+      const t = uncomputablePart(ty);
+      if (t) throw new CompileError(`${formatLoc(op.loc)}: type '${t.str}' is not supported by the wasm backend (in '${op.name}')`);
+    }
+  };
+  refuse(fn, [...inputs, ...results]);
   fn.walk((op) => {
-    const sig = op === fn ? [...signatureOf(fn).inputs, ...signatureOf(fn).results] : [];
-    const args = op.regions.flatMap((r) => r.blocks.flatMap((b) => b.args.map((a) => a.type)));
-    const t = [...sig, ...args, ...op.operands.map((v) => v.type), ...op.results.map((v) => v.type)].map(uncomputablePart).find((x) => x);
-    if (t) throw new CompileError(`${formatLoc(op.loc)}: type '${t.str}' is not supported by the wasm backend (in '${op.name}')`);
+    for (const r of op.regions) for (const b of r.blocks) refuse(op, b.args.map((a) => a.type));
+    refuse(op, op.operands.map((v) => v.type));
+    refuse(op, op.results.map((v) => v.type));
   });
 }
 
