@@ -1,7 +1,8 @@
 // Builtin attributes: immutable values compared by their printed form.
 import { AffineMap, IntegerSet } from "./affine.js";
 import { FLOAT_FORMATS, binaryExponent, fitsDouble, floatBits, roundFloat } from "./float.js";
-import { ResourceBlob, ResourceHandle, blobElementBytes, decodeBlobElements } from "./resources.js";
+import { decodeElements, elementBytes, encodeElements } from "./element-bytes.js";
+import { ResourceBlob, ResourceHandle } from "./resources.js";
 import { DYN, FloatType, IndexType, IntegerType, ShapedType, SignedIntegerType, Type, f64, i1, i64, type FloatKind } from "./types.js";
 
 export abstract class Attribute {
@@ -237,6 +238,9 @@ export class IntegerSetAttr extends Attribute {
   constructor(readonly set: IntegerSet) { super(); this.str = `affine_set<${set.str}>`; }
 }
 
+/** More elements than this print as MLIR prints them by default: their raw data in hex (`dense<"0x...">`). */
+const HEX_ABOVE = 100;
+
 /** Dense elements: either a splat or every element in row-major order (text made on first use: a blob's elements are many). */
 export class DenseElementsAttr extends Attribute {
   private text: string | undefined = undefined;
@@ -250,6 +254,7 @@ export class DenseElementsAttr extends Attribute {
     let body: string;
     // (equal elements print as a splat: MLIR stores them as one; no element, as `dense<>`)
     if (isSplat || type.rank === 0 || values.every((v) => one(v) === first)) body = first;
+    else if (values.length > HEX_ABOVE) body = `"0x${Buffer.from(encodeElements(values, type)).toString("hex").toUpperCase()}"`;
     else {
       let i = 0;
       const nest = (d: number): string => d === type.rank ? one(values[i++])
@@ -284,7 +289,7 @@ export class DenseResourceElementsAttr extends Attribute {
    * type whose size TensorLang knows), else undefined.
    */
   sizeError(): string | undefined {
-    const blob = this.blob, w = blobElementBytes(this.type.elementType);
+    const blob = this.blob, w = elementBytes(this.type.elementType);
     if (!blob || w === undefined || !this.type.hasStaticShape) return undefined;
     const n = this.type.numElements;
     if (blob.bytes.length === n * w) return undefined;
@@ -297,8 +302,9 @@ export class DenseResourceElementsAttr extends Attribute {
   get elements(): DenseElementsAttr | undefined {
     if (this.decoded !== undefined) return this.decoded ?? undefined;
     const blob = this.blob;
-    const ok = blob && this.type.hasStaticShape && blobElementBytes(this.type.elementType) !== undefined && !this.sizeError();
-    this.decoded = ok ? new DenseElementsAttr(this.type, decodeBlobElements(blob.bytes, this.type), false) : null;
+    const ok = blob && this.type.hasStaticShape && elementBytes(this.type.elementType) !== undefined && !this.sizeError();
+    const values = ok ? decodeElements(blob.bytes, this.type, this.type.numElements, "bytes") : undefined;
+    this.decoded = values ? new DenseElementsAttr(this.type, values, false) : null;
     return this.decoded ?? undefined;
   }
   override equals(o: Attribute): boolean {

@@ -8,8 +8,9 @@ import {
 } from "./attributes.js";
 import type { TypeParserHook } from "./dialect.js";
 import { DiagnosticError, type Location } from "./diagnostics.js";
-import { FLOAT_FORMATS, decodeFloat, fitsDouble, floatFromBits, halfToFloat, roundFloat } from "./float.js";
+import { FLOAT_FORMATS, decodeFloat, fitsDouble, floatFromBits, roundFloat } from "./float.js";
 import { Lexer, type Token, decodeString } from "./lexer.js";
+import { decodeElements, storageBytes } from "./element-bytes.js";
 import { ResourceHandle } from "./resources.js";
 import {
   ComplexType, DYN, FloatType, FunctionType, IndexType, IntegerType, MemRefType, NoneType, OpaqueType, ShapedType,
@@ -437,7 +438,11 @@ export class AttrTypeParser {
     const pos = this.lex.peek().pos;
     let negHex: Token | undefined; // `-0x...`: negative for integers, rejected for floats (as MLIR)
     const nums: { at: number; tok: Token; neg: boolean }[] = []; // literals, checked against the element type
-    if (this.lex.peek().kind === "string") hex = this.parseString();
+    if (this.lex.peek().kind === "string") {
+      const at = this.lex.peek();
+      hex = this.parseString();
+      if (!/^0x([0-9A-Fa-f]{2})*$/.test(hex)) throw this.errorAt(at, "expected string containing hex digits starting with `0x`");
+    }
     else if (this.lex.peek().text !== ">") {
       const dims: number[][] = [];
       const elem = (depth: number): void => {
@@ -469,6 +474,7 @@ export class AttrTypeParser {
     const tloc = this.locHere();
     const type = implied && this.lex.peek().text !== ":" ? implied : (this.expect(":"), this.parseType());
     if (!(type instanceof ShapedType)) throw DiagnosticError.at(tloc, "elements literal must be a ranked shaped type");
+    if (!type.hasStaticShape) throw this.errorHere("elements literal type must have static shape"); // where MLIR says it: after the type
     const et = type.elementType;
     if (negHex && et instanceof FloatType) throw this.errorAt(negHex, "hexadecimal float literal should not have a leading minus");
     const intLike = et instanceof IntegerType || et instanceof IndexType || et instanceof SignedIntegerType;
@@ -482,11 +488,7 @@ export class AttrTypeParser {
     }
     const conv = (v: number | bigint | boolean | string): number | bigint =>
       typeof v === "boolean" ? (v ? 1 : 0) : et instanceof FloatType ? roundFloat(Number(v), et) : et instanceof IntegerType && et.width <= 32 || et instanceof IndexType ? Number(v) : BigInt(v);
-    if (hex !== undefined) {
-      const vs = decodeHexDense(hex, type);
-      if (vs.includes(undefined)) throw DiagnosticError.at(this.lex.loc(pos), `an element cannot be held exactly as ${et.str} here (TensorLang keeps float values as doubles: 53 significant bits)`);
-      return new DenseElementsAttr(type, vs as (number | bigint)[], false);
-    }
+    if (hex !== undefined) return denseFromHex(hex, type, tloc, this.lex.loc(pos));
     if (values.length === 0 && type.numElements !== 0) throw DiagnosticError.at(this.lex.loc(pos), "expected dense elements");
     if (shape.length === 0 && values.length === 1) return new DenseElementsAttr(type, [conv(values[0])], type.rank > 0 || type.numElements === 1);
     if (values.length !== type.numElements || shape.some((d, i) => d !== type.shape[i])) {
@@ -719,23 +721,20 @@ function intTypeWidth(s: string): number {
 }
 
 /** The elements of a hex dense literal; undefined for an f80 or f128 element a double cannot hold. */
-function decodeHexDense(hex: string, type: ShapedType): (number | bigint | undefined)[] {
-  const bytes = Buffer.from(hex.replace(/^0x/, ""), "hex");
-  const et = type.elementType;
-  const w = et instanceof FloatType || et instanceof SignedIntegerType ? Math.ceil(et.width / 8) : et instanceof IntegerType ? Math.max(1, et.width / 8) : 8;
-  const n = bytes.length / w;
-  const dv = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  const out: (number | bigint | undefined)[] = [];
-  const le = (o: number) => { let b = 0n; for (let k = w - 1; k >= 0; k--) b = (b << 8n) | BigInt(bytes[o + k]); return b; };
-  for (let i = 0; i < n; i++) {
-    const o = i * w;
-    if (et instanceof SignedIntegerType) out.push(et.unsigned ? BigInt.asUintN(et.width, le(o)) : BigInt.asIntN(et.width, le(o)));
-    else if (et instanceof FloatType && !["f16", "bf16", "f32", "f64"].includes(et.kind)) out.push(decodeFloat(le(o) & ((1n << BigInt(et.width)) - 1n), et.kind));
-    else if (et instanceof FloatType) out.push(w === 8 ? dv.getFloat64(o, true) : w === 4 ? dv.getFloat32(o, true) : halfToFloat(dv.getUint16(o, true), et.kind === "bf16"));
-    else if (w === 8) out.push(dv.getBigInt64(o, true));
-    else out.push(w === 4 ? dv.getInt32(o, true) : w === 2 ? dv.getInt16(o, true) : dv.getInt8(o));
-  }
-  return out;
+/**
+ * `dense<"0x...">`: MLIR's raw data (isValidRawBuffer), i1 packed by the bit; the bytes of one
+ * element (an i1's 0x00 or 0xFF) are a splat. `tloc`: the type's location, `at` the literal's.
+ */
+function denseFromHex(hex: string, type: ShapedType, tloc: Location, at: Location): DenseElementsAttr {
+  const et = type.elementType, n = type.numElements, bytes = Buffer.from(hex.slice(2), "hex");
+  const one = storageBytes(et, 1, "bytes");
+  if (one === undefined) throw DiagnosticError.at(at, `TensorLang keeps no values of ${et.str} elements`);
+  const splatSized = et === i1 ? bytes.length === 1 && (bytes[0] === 0 || bytes[0] === 0xff) : bytes.length === one;
+  if (!splatSized && bytes.length !== storageBytes(et, n, "bits")) throw DiagnosticError.at(tloc, `elements hex data size is invalid for provided type: '${type.str}'`);
+  const splat = splatSized || n === 1;
+  const vs = decodeElements(bytes, type, splat ? 1 : n, "bits");
+  if (!vs) throw DiagnosticError.at(at, `an element cannot be held exactly as ${et.str} here (TensorLang keeps float values as doubles: 53 significant bits)`);
+  return new DenseElementsAttr(type, vs, splat);
 }
 
 /**

@@ -2,8 +2,6 @@
 // file's `{-# dialect_resources: {builtin: {name: "0x..."}} #-}` section, and what that section
 // keeps besides (`external_resources`). Blobs are written as hex: a 4-byte little-endian
 // alignment, then the raw bytes.
-import { halfToFloat } from "./float.js";
-import { FloatType, IndexType, IntegerType, SignedIntegerType, type ShapedType, type Type } from "./types.js";
 
 /** A blob's bytes and the alignment its writer asked for (kept, and printed back as written). */
 export class ResourceBlob {
@@ -49,39 +47,3 @@ export class ResourceHandle {
 export type ExternalResourceValue = boolean | string | ResourceBlob;
 /** `external_resources`: entries by group (`mlir_reproducer: {pipeline: "..."}`), kept in order to print back. */
 export type ExternalResources = Map<string, Map<string, ExternalResourceValue>>;
-
-/**
- * Bytes of one element of `t` in a blob, as MLIR's DenseResourceElementsAttr stores it: whole
- * bytes, i1 one byte (a C++ bool), index 8; undefined for what TensorLang reads no values of.
- */
-export function blobElementBytes(t: Type): number | undefined {
-  if (t instanceof IntegerType || t instanceof SignedIntegerType) return t.width === 1 ? 1 : t.width % 8 === 0 && t.width <= 64 && t.width > 0 ? t.width / 8 : undefined;
-  if (t instanceof IndexType) return 8;
-  if (t instanceof FloatType && ["f16", "bf16", "f32", "f64"].includes(t.kind)) return t.width / 8;
-  return undefined;
-}
-
-/**
- * The elements of `type` in `bytes` (little-endian, row-major), as DenseElementsAttr holds
- * them: a number for floats, index and integers of 32 bits or less, a bigint for wider and for
- * si/ui; i1 is 0 or 1. The caller checked the size (blobElementBytes).
- */
-export function decodeBlobElements(bytes: Uint8Array, type: ShapedType): (number | bigint)[] {
-  const et = type.elementType, w = blobElementBytes(et)!, n = bytes.length / w;
-  const dv = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  const out: (number | bigint)[] = new Array(n);
-  for (let i = 0, o = 0; i < n; i++, o += w) {
-    if (et instanceof FloatType) out[i] = w === 8 ? dv.getFloat64(o, true) : w === 4 ? dv.getFloat32(o, true) : halfToFloat(dv.getUint16(o, true), et.kind === "bf16");
-    else if (et instanceof SignedIntegerType) out[i] = et.unsigned ? littleEndian(bytes, o, w) : BigInt.asIntN(et.width, littleEndian(bytes, o, w));
-    else if (et instanceof IntegerType && et.width === 1) out[i] = bytes[o] !== 0 ? 1 : 0;
-    else if (et instanceof IndexType) out[i] = Number(dv.getBigInt64(o, true));
-    else out[i] = w === 8 ? dv.getBigInt64(o, true) : w === 4 ? dv.getInt32(o, true) : w === 2 ? dv.getInt16(o, true) : dv.getInt8(o);
-  }
-  return out;
-}
-
-function littleEndian(bytes: Uint8Array, o: number, w: number): bigint {
-  let b = 0n;
-  for (let k = w - 1; k >= 0; k--) b = (b << 8n) | BigInt(bytes[o + k]);
-  return b;
-}

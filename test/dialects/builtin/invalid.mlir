@@ -256,3 +256,32 @@ func.func @f() attributes {a = dense_resource<"b"> : tensor<1xi8>} {
 func.func @f() attributes {a = dense_resource<b> : i32} {
   return
 }
+
+// -----
+
+// expected-error @+1 {{elements hex data size is invalid for provided type: 'tensor<3xi32>'}}
+func.func @f() attributes {a = dense<"0x0100000002000000"> : tensor<3xi32>} {
+  return
+}
+
+// -----
+
+// i1 is packed by the bit: two elements take one byte
+// expected-error @+1 {{elements hex data size is invalid for provided type: 'tensor<2xi1>'}}
+func.func @f() attributes {a = dense<"0x0100"> : tensor<2xi1>} {
+  return
+}
+
+// -----
+
+// expected-error @+1 {{expected string containing hex digits starting with `0x`}}
+func.func @f() attributes {a = dense<"0x123"> : tensor<1xi16>} {
+  return
+}
+
+// -----
+
+// expected-error @+1 {{elements literal type must have static shape}}
+func.func @f() attributes {a = dense<1> : tensor<?xi32>} {
+  return
+}
