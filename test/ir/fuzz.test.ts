@@ -27,6 +27,11 @@ seeds.push(`func.func @g(%a: si8, %b: ui32, %c: f128, %d: f8E4M3FN, %e: complex<
   %5 = arith.constant dense<[1.5, 0x7F]> : tensor<2xf8E4M3FN>
   return %0 : tensor<2xui8>
 }`);
+seeds.push(`func.func @h() -> (tensor<3xi1>, tensor<2xi24>) attributes {a = dense<"0x07000000"> : tensor<3xi32>, b = dense<"0x0000803F"> : tensor<1xf32>} {
+  %0 = arith.constant dense<"0x05"> : tensor<3xi1>
+  %1 = arith.constant dense<"0x010000FFFFFF"> : tensor<2xi24>
+  return %0, %1 : tensor<3xi1>, tensor<2xi24>
+}`);
 seeds.push(`memref.global "private" constant @g : memref<2xi16> = dense_resource<g>
 func.func @r() -> (tensor<2xf32>, tensor<3xi1>) attributes {a = [dense_resource<g> : tensor<4xi8>]} {
   %c1 = arith.constant 1 : index
