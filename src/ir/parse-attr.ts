@@ -367,8 +367,16 @@ export class AttrTypeParser {
     const n = this.lex.next();
     if (n.kind !== "int" && n.kind !== "float") throw this.errorAt(n, "expected attribute value");
     const ty = this.accept(":") ? this.parseType() : type;
-    if (ty instanceof FloatType) return new FloatAttr(this.floatLiteral(n, !!neg, ty), ty);
-    if (n.kind === "float") { const v = Number(n.text); return new FloatAttr(neg ? -v : v, ty ?? f64); }
+    if (ty instanceof FloatType) {
+      if (n.kind === "int" && !n.text.startsWith("0x")) {
+        const loc = this.lex.loc(n.pos);
+        throw new DiagnosticError([{ loc, severity: "error", message: "unexpected decimal integer literal for a floating point value",
+          notes: [{ loc, severity: "note", message: "add a trailing dot to make the literal a float" }] }]);
+      }
+      return new FloatAttr(this.floatLiteral(n, !!neg, ty), ty);
+    }
+    if (n.kind === "float" && ty) throw this.errorHere("floating point value not valid for specified type");
+    if (n.kind === "float") { const v = Number(n.text); return new FloatAttr(neg ? -v : v, f64); }
     const v = checkedInteger(n.text, !!neg, ty ?? i64);
     if (v === undefined && neg && ty instanceof SignedIntegerType && ty.unsigned) throw this.errorAt(n, "negative integer literal not valid for unsigned integer type");
     if (v === undefined) throw this.errorAt(n, "integer constant out of range for attribute");
@@ -438,6 +446,7 @@ export class AttrTypeParser {
     const pos = this.lex.peek().pos;
     let negHex: Token | undefined; // `-0x...`: negative for integers, rejected for floats (as MLIR)
     const nums: { at: number; tok: Token; neg: boolean }[] = []; // literals, checked against the element type
+    const bools: Token[] = [];
     if (this.lex.peek().kind === "string") {
       const at = this.lex.peek();
       hex = this.parseString();
@@ -454,7 +463,7 @@ export class AttrTypeParser {
           return;
         }
         const t = this.lex.peek();
-        if (t.text === "true" || t.text === "false") { this.lex.next(); values.push(t.text === "true"); return; }
+        if (t.text === "true" || t.text === "false") { this.lex.next(); bools.push(t); values.push(t.text === "true"); return; }
         const neg = this.accept("-");
         const n = this.lex.next();
         if (neg && n.kind === "int" && n.text.startsWith("0x")) negHex ??= n; // an error only for float elements
@@ -478,6 +487,13 @@ export class AttrTypeParser {
     const et = type.elementType;
     if (negHex && et instanceof FloatType) throw this.errorAt(negHex, "hexadecimal float literal should not have a leading minus");
     const intLike = et instanceof IntegerType || et instanceof IndexType || et instanceof SignedIntegerType;
+    // MLIR's element checks: where it reports them (a float type's after the type, the others at the literal)
+    if (et instanceof FloatType && (bools.length || nums.some(({ tok }) => tok.kind === "int" && !tok.text.startsWith("0x")))) {
+      throw this.errorHere("expected floating-point elements, but parsed integer");
+    }
+    if (intLike && bools.length && et !== i1) throw this.errorAt(bools[0], "expected i1 type for 'true' or 'false' values");
+    const float = intLike ? nums.find(({ tok }) => tok.kind === "float") : undefined;
+    if (float) throw this.errorAt(float.tok, "expected integer elements, but parsed floating-point");
     for (const { at, tok, neg } of nums) {
       if (et instanceof FloatType) { values[at] = this.floatLiteral(tok, neg, et); continue; }
       if (!intLike || tok.kind !== "int") continue;

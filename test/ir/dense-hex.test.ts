@@ -4,7 +4,7 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import { createContext } from "../../src/dialects/index.js";
-import { DenseElementsAttr } from "../../src/ir/attributes.js";
+import { DenseElementsAttr, type TypeAttr } from "../../src/ir/attributes.js";
 import { DiagnosticError } from "../../src/ir/diagnostics.js";
 import { decodeElements, encodeElements, storageBytes } from "../../src/ir/element-bytes.js";
 import { parseModule } from "../../src/ir/parser.js";
@@ -53,7 +53,8 @@ test("hex data: MLIR's errors, at MLIR's locations; never a crash", () => {
   assert.match(errorOf('dense<"0x0000803F00000040"> : tensor<1xcomplex<f32>>'), /^1:24: TensorLang keeps no values of complex<f32> elements/);
 });
 
-const elementType = (e: string): Type => parseAttr(`dense<0> : tensor<1x${e}>`).type.elementType;
+const elementType = (e: string): Type =>
+  (parseModule(attrText(`tensor<1x${e}>`), "t.mlir", loose).body.ops[0].attr<TypeAttr>("v")!.type as TensorType).elementType;
 
 /** A random value of `t`, as DenseElementsAttr holds it. */
 function randomValue(rng: Rng, t: string): number | bigint {
@@ -105,4 +106,16 @@ test("a module with a large constant prints it as hex and reads it back", () => 
   const once = printModule(parseModule(src, "t.mlir", ctx), ctx);
   assert.match(once, /dense<"0x0000003F0000C03F/);
   assert.equal(printModule(parseModule(once, "t2.mlir", ctx), ctx), once);
+});
+
+test("literals must suit the element type, as MLIR checks them", () => {
+  assert.equal(errorOf("dense<1> : tensor<2xf32>"), "1:42: expected floating-point elements, but parsed integer");
+  assert.equal(errorOf("dense<[1.0, true]> : tensor<2xf32>"), "1:52: expected floating-point elements, but parsed integer");
+  assert.equal(errorOf("dense<[1, 2.0]> : tensor<2xi32>"), "1:28: expected integer elements, but parsed floating-point");
+  assert.equal(errorOf("dense<true> : tensor<2xindex>"), "1:24: expected i1 type for 'true' or 'false' values");
+  assert.equal(errorOf("1 : f32"), "1:18: unexpected decimal integer literal for a floating point value");
+  assert.equal(errorOf("1.5 : i32"), "1:27: floating point value not valid for specified type");
+  // hex integers are a float's bits; integers are fine for i1
+  assert.deepEqual(parseAttr("dense<[0x3F800000, 2.0]> : tensor<2xf32>").values, [1, 2]);
+  assert.deepEqual(parseAttr("dense<[0, 1]> : tensor<2xi1>").values, [0, 1]);
 });

@@ -285,3 +285,39 @@ func.func @f() attributes {a = dense<"0x123"> : tensor<1xi16>} {
 func.func @f() attributes {a = dense<1> : tensor<?xi32>} {
   return
 }
+
+// -----
+
+// expected-error @+1 {{expected floating-point elements, but parsed integer}}
+func.func @f() attributes {a = dense<[1.0, 2]> : tensor<2xf32>} {
+  return
+}
+
+// -----
+
+// expected-error @+1 {{expected integer elements, but parsed floating-point}}
+func.func @f() attributes {a = dense<[1, 2.5]> : tensor<2xi32>} {
+  return
+}
+
+// -----
+
+// expected-error @+1 {{expected i1 type for 'true' or 'false' values}}
+func.func @f() attributes {a = dense<true> : tensor<2xi8>} {
+  return
+}
+
+// -----
+
+// expected-error @+2 {{unexpected decimal integer literal for a floating point value}}
+// expected-note @+1 {{add a trailing dot to make the literal a float}}
+func.func @f() attributes {a = 1 : f32} {
+  return
+}
+
+// -----
+
+// expected-error @+1 {{floating point value not valid for specified type}}
+func.func @f() attributes {a = 1.5 : i32} {
+  return
+}
