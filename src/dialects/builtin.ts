@@ -1,4 +1,5 @@
 // builtin dialect: `module` (a symbol table with no terminator).
+import { StringAttr, symbolText } from "../ir/attributes.js";
 import { Block } from "../ir/core.js";
 import type { Dialect } from "../ir/dialect.js";
 
@@ -17,7 +18,7 @@ export const builtin: Dialect = {
     },
     print(p, op) {
       const n = op.attr("sym_name");
-      if (n) p.print(" @", n.str.slice(1, -1));
+      if (n instanceof StringAttr) p.print(" ", symbolText(n.value));
       p.print(p.attrDict(op, ["sym_name"], true), " ");
       p.region(op.region(), { printEntryBlockArgs: false });
     },

@@ -1,5 +1,5 @@
 // func dialect: func.func, func.call, func.return.
-import { ArrayAttr, Attribute, DictionaryAttr, StringAttr, SymbolRefAttr, TypeAttr } from "../ir/attributes.js";
+import { ArrayAttr, Attribute, DictionaryAttr, StringAttr, SymbolRefAttr, TypeAttr, symbolText } from "../ir/attributes.js";
 import { Operation, Region } from "../ir/core.js";
 import type { Dialect, OperationState } from "../ir/dialect.js";
 import type { OpAsmParser, RegionArgument } from "../ir/parser.js";
@@ -68,7 +68,7 @@ export function printFunctionSignature(p: OpAsmPrinter, op: Operation, inputs: r
   const withAttr = (s: string, a?: Attribute) => (a && (a as DictionaryAttr).entries.size ? `${s} ${a.str}` : s);
   const args = inputs.map((t, i) => body ? withAttr(`${p.name(body.args[i])}: ${t.str}`, argAttrs?.[i]) + p.argLoc(body.args[i]) : withAttr(t.str, argAttrs?.[i]));
   if (variadic) args.push("...");
-  p.print(` @${funcName(op)}(${args.join(", ")})`);
+  p.print(` ${symbolText(funcName(op))}(${args.join(", ")})`);
   if (results.length) {
     const rs = results.map((t, i) => withAttr(t.str, resAttrs?.[i]));
     p.print(" -> ", results.length === 1 && !resAttrs?.[0]?.str.includes("=") && !(results[0] instanceof FunctionType) ? rs[0] : `(${rs.join(", ")})`);

@@ -1,7 +1,7 @@
 // memref dialect: buffers and their views — alloc/alloca/dealloc, load/store, dim, cast,
 // subview, reinterpret_cast, copy, global/get_global — in MLIR 19's custom and generic forms.
 import {
-  AffineMapAttr, ArrayAttr, DenseArrayAttr, DenseElementsAttr, DenseResourceElementsAttr, IntegerAttr, StridedLayoutAttr, StringAttr, SymbolRefAttr, TypeAttr, UnitAttr, unit,
+  AffineMapAttr, ArrayAttr, DenseArrayAttr, DenseElementsAttr, DenseResourceElementsAttr, IntegerAttr, StridedLayoutAttr, StringAttr, SymbolRefAttr, TypeAttr, UnitAttr, symbolText, unit,
 } from "../ir/attributes.js";
 import { OpResult, Operation, symbolName, type BlockArgument, type Value } from "../ir/core.js";
 import { MEMREF_PATTERNS } from "./memref-canonicalize.js";
@@ -378,7 +378,7 @@ export const memref: Dialect = {
         if (vis) p.print(" ", vis.str);
         if (op.attr("constant")) p.print(" constant");
         const t = globalType(op)!;
-        p.print(" @", (op.attr<StringAttr>("sym_name")!).value, " : ", p.type(t));
+        p.print(" ", symbolText(op.attr<StringAttr>("sym_name")!.value), " : ", p.type(t));
         const init = op.attr("initial_value");
         if (init instanceof UnitAttr) p.print(" = uninitialized");
         else if (init instanceof DenseElementsAttr || init instanceof DenseResourceElementsAttr) p.print(" = ", init.str.slice(0, init.str.length - init.type.str.length - 3));

@@ -218,12 +218,14 @@ export class DictionaryAttr extends Attribute {
   get(k: string): Attribute | undefined { return this.entries.get(k); }
 }
 
+/** `@name` as MLIR prints a symbol: quoted unless `name` is a bare identifier (`@"a b"`). */
+export const symbolText = (name: string): string => "@" + (bareId.test(name) ? name : `"${escapeString(name)}"`);
+
 export class SymbolRefAttr extends Attribute {
   readonly str: string;
   constructor(readonly root: string, readonly nested: readonly string[] = []) {
     super();
-    const ref = (s: string) => "@" + (bareId.test(s) ? s : `"${escapeString(s)}"`);
-    this.str = [root, ...nested].map(ref).join("::");
+    this.str = [root, ...nested].map(symbolText).join("::");
   }
 }
 

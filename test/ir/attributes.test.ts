@@ -169,3 +169,21 @@ test("f16 and bf16 attributes hold their type's value, and print it in dense ele
   assert.equal((f.attr("a") as FloatAttr).value, 1638 / 2 ** 14);
   assert.equal((f.attr("b") as DenseElementsAttr).at(0), 205 / 2 ** 11);
 });
+
+test("symbol names that are not bare identifiers print quoted wherever they appear, as mlir-opt-19 prints them", () => {
+  const src = `module @"my mod" {
+  memref.global "private" @"g 1" : memref<2xf32> = dense<1.000000e+00>
+  llvm.func @"ext f"(i32) -> i32
+  func.func private @"d f"(i32) -> i32
+  func.func @"a b"(%arg0: i32) -> i32 {
+    %0 = memref.get_global @"g 1" : memref<2xf32>
+    %1 = call @"d f"(%arg0) : (i32) -> i32
+    %2 = llvm.call @"ext f"(%1) : (i32) -> i32
+    return %2 : i32
+  }
+}
+`;
+  const once = printModule(parseModule(src, "q.mlir", ctx), ctx);
+  assert.equal(once, src);
+  assert.equal(printModule(parseModule(once, "q2.mlir", ctx), ctx), once);
+});
