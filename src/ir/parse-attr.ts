@@ -276,6 +276,7 @@ export class AttrTypeParser {
     const elemAt = this.locHere();
     if (kind === "vector" && dims!.some((d) => d <= 0)) throw DiagnosticError.at(elemAt, "vector types must have positive constant sizes");
     const elem = this.parseType();
+    if (kind !== "vector" && !(kind === "tensor" ? tensorElement(elem) : memrefElement(elem))) throw DiagnosticError.at(elemAt, `invalid ${kind} element type`);
     if (dims === undefined) {
       if (kind === "tensor") { this.expect(">"); return UnrankedTensorType.get(elem); }
       const ms = this.accept(",") ? this.parseAttribute() : undefined;
@@ -355,7 +356,7 @@ export class AttrTypeParser {
         case "array": this.lex.next(); return this.parseDenseArray();
         case "affine_map": { this.lex.next(); this.expect("<"); const m = this.parseAffineMapBody(); this.expect(">"); return new AffineMapAttr(m); }
         case "affine_set": { this.lex.next(); this.expect("<"); const s = this.parseIntegerSetBody(); this.expect(">"); return new IntegerSetAttr(s); }
-        case "strided": this.lex.next(); return this.parseStrided();
+        case "strided": this.lex.next(); return this.parseStrided(t);
         case "loc": this.lex.next(); return this.parseLocationBody(t.pos);
       }
     }
@@ -548,7 +549,8 @@ export class AttrTypeParser {
     this.expect(">");
     return new DenseArrayAttr(et, vs);
   }
-  private parseStrided(): Attribute {
+  /** After `kw`, `strided`. */
+  private parseStrided(kw: Token): Attribute {
     this.expect("<");
     this.expect("[");
     const strides: number[] = [];
@@ -557,6 +559,7 @@ export class AttrTypeParser {
     let offset = 0;
     if (this.accept(",")) { this.parseKeyword("offset"); this.expect(":"); offset = dimOrDyn(); }
     this.expect(">");
+    if (strides.includes(0)) throw this.errorAt(kw, "strides must not be zero");
     return new StridedLayoutAttr(strides, offset);
   }
   /** `(...)` after `loc`: one location as MLIR 19's grammar has them, checked and kept as written. */
@@ -736,7 +739,15 @@ function intTypeWidth(s: string): number {
   return Number(s.slice(from));
 }
 
-/** The elements of a hex dense literal; undefined for an f80 or f128 element a double cannot hold. */
+/** MLIR's TensorType::isValidElementType: any type but the builtin containers, none and functions. */
+const tensorElement = (t: Type): boolean =>
+  !(t instanceof TensorType || t instanceof UnrankedTensorType || t instanceof MemRefType || t instanceof UnrankedMemRefType ||
+    t instanceof NoneType || t instanceof TupleType || t instanceof FunctionType);
+/** MLIR 19's BaseMemRefType::isValidElementType: scalars, complex, vectors and memrefs (no dialect type of ours implements MemRefElementTypeInterface). */
+const memrefElement = (t: Type): boolean =>
+  t instanceof IntegerType || t instanceof SignedIntegerType || t instanceof IndexType || t instanceof FloatType ||
+  t instanceof ComplexType || t instanceof VectorType || t instanceof MemRefType || t instanceof UnrankedMemRefType;
+
 /**
  * `dense<"0x...">`: MLIR's raw data (isValidRawBuffer), i1 packed by the bit; the bytes of one
  * element (an i1's 0x00 or 0xFF) are a splat. `tloc`: the type's location, `at` the literal's.

@@ -321,3 +321,38 @@ func.func @f() attributes {a = 1 : f32} {
 func.func @f() attributes {a = 1.5 : i32} {
   return
 }
+
+// -----
+
+// expected-error @+1 {{invalid tensor element type}}
+func.func @f(%a: tensor<2xtensor<2xf32>>) {
+  return
+}
+
+// -----
+
+// expected-error @+1 {{invalid tensor element type}}
+func.func @f(%a: tensor<*xnone>) {
+  return
+}
+
+// -----
+
+// expected-error @+1 {{invalid memref element type}}
+func.func @f(%a: memref<2x!llvm.ptr>) {
+  return
+}
+
+// -----
+
+// expected-error @+1 {{invalid memref element type}}
+func.func @f(%a: memref<2xtensor<2xf32>>) {
+  return
+}
+
+// -----
+
+// expected-error @+1 {{strides must not be zero}}
+func.func @f(%a: memref<4xf32, strided<[0]>>) {
+  return
+}

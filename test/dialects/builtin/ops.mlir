@@ -1,6 +1,9 @@
 // Builtin types beyond iN, index and f16..f64: integers with signedness, the other floats of
 // MLIR 19, complex numbers and scalable vectors, in signatures, as element types, in constants.
 
+// Element types MLIR allows: memrefs of memrefs, vectors and complex; tensors of any non-builtin type.
+func.func private @element_types(memref<2xmemref<4xf32>>, memref<*xmemref<2xi8>>, memref<2xvector<4xf32>>, memref<2xcomplex<f32>>, tensor<2x!llvm.ptr>, tensor<2xvector<2xi1>>, tensor<2xcomplex<f64>>)
+
 func.func @signedness(%a: si8, %b: ui1, %c: si64, %d: ui7, %e: si0, %f: ui16777215) -> (si8, ui1) {
   return %a, %b : si8, ui1
 }
