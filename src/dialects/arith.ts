@@ -2,12 +2,12 @@
 // scalar semantics shared by the folder and the interpreter.
 import { Attribute, DenseElementsAttr, DenseResourceElementsAttr, FloatAttr, IntegerAttr, boolAttr } from "../ir/attributes.js";
 import { OpResult, type Operation, type Value } from "../ir/core.js";
-import type { Dialect, FoldResult, OpSpec } from "../ir/dialect.js";
-import { FloatType, IndexType, IntegerType, ShapedType, SignedIntegerType, TensorType, Type, VectorType, compatibleShapes, elementTypeOf, i1, i32 } from "../ir/types.js";
+import type { Dialect, FoldResult, OpSpec, TypeConstraint } from "../ir/dialect.js";
+import { FloatType, IndexType, IntegerType, MemRefType, ShapedType, SignedIntegerType, TensorType, Type, VectorType, compatibleShapes, elementTypeOf, i1, i32, i64 } from "../ir/types.js";
 import { decodeFloat, fitsDouble, floatBits, floatFromBits, fusedMultiplyAdd, halfBits, halfToFloat, roundFloat } from "../ir/float.js";
 import { canonicalizeArith } from "./arith-canonicalize.js";
 import { boolLike, castOfCast, def, foldIdentity, isZero, splat } from "./arith-fold.js";
-import { type CastMiddle, FASTMATH_NONE, OVERFLOW_NONE, badProperty, castOp, flagsAttr, parseFlags, printFlags, sameTypeOp } from "./common.js";
+import { ANY, BOOL_LIKE, type CastMiddle, FASTMATH_NONE, FIXED_INT_LIKE, FLOAT_LIKE, INT_LIKE, OVERFLOW_NONE, badProperty, castOp, flagsAttr, like, parseFlags, printFlags, sameTypeOp, tc } from "./common.js";
 
 export const CMPI_PREDICATES = ["eq", "ne", "slt", "sle", "sgt", "sge", "ult", "ule", "ugt", "uge"] as const;
 export const CMPF_PREDICATES = ["false", "oeq", "ogt", "oge", "olt", "ole", "one", "ord", "ueq", "ugt", "uge", "ult", "ule", "une", "uno", "true"] as const;
@@ -302,11 +302,21 @@ function invalidIsQuietNaN(r: number, a: number, b: number): number {
 const OVERFLOW_OPS = ["arith.addi", "arith.subi", "arith.muli", "arith.shli"];
 const binary = (name: string, commutative = false,
   implicitAttrs: Readonly<Record<string, Attribute>> | undefined = OVERFLOW_OPS.includes(name) ? OVERFLOW_NONE : undefined): OpSpec =>
-  sameTypeOp(name, 2, commutative ? ["Commutative", "Elementwise"] : ["Elementwise"], { fold: foldBinary, implicitAttrs });
+  sameTypeOp(name, 2, commutative ? ["Commutative", "Elementwise"] : ["Elementwise"], { fold: foldBinary, implicitAttrs, ...typed(implicitAttrs?.fastmath ? FLOAT_LIKE : INT_LIKE, 2) });
+/** ODS operand and result constraints: `n` operands and one result of constraint `c`. */
+const typed = (c: TypeConstraint, n: number) => ({ operandTypes: Array<TypeConstraint>(n).fill(c), resultTypes: [c] });
 
 function predicateOp(name: string, preds: readonly string[], resultOf: (t: Type) => Type): OpSpec {
   return {
     name, operands: 2, results: 1, traits: ["Pure", "SameTypeOperands", "Elementwise"], props: ["predicate", "fastmath"],
+    operandTypes: Array<TypeConstraint>(2).fill(name === "arith.cmpi" ? INT_LIKE : FLOAT_LIKE), resultTypes: [BOOL_LIKE],
+    verifyAttrs(op) { // an I64EnumAttr
+      const pa = op.attr("predicate");
+      if (!pa) return "requires attribute 'predicate'";
+      if (!(pa instanceof IntegerAttr && pa.type === i64 && pa.num >= 0 && pa.num < preds.length)) {
+        return `attribute 'predicate' failed to satisfy constraint: allowed 64-bit signless integer cases: ${preds.map((_, i) => i).join(", ")}`;
+      }
+    },
     parse(p, st) {
       const kwLoc = p.locHere();
       const kind = p.lex.peek().kind; // a keyword, or a string as MLIR's enum parser also takes: `"eq"`
@@ -330,10 +340,6 @@ function predicateOp(name: string, preds: readonly string[], resultOf: (t: Type)
       p.print(" ", pred, ", ", p.operands(op.operands), printFlags(op), p.attrDict(op, ["predicate", "fastmath"]), " : ", p.type(op.operand(0).type));
     },
     verify(op) {
-      const pa = op.attr("predicate");
-      if (!(pa instanceof IntegerAttr) || pa.num < 0 || pa.num >= preds.length) return "requires a valid 'predicate' attribute";
-      const bad = name === "arith.cmpi" ? intOnly(op) : floatTypeOnly(op.operand(0).type);
-      if (bad) return bad;
       if (op.result.type !== resultOf(op.operand(0).type)) return "failed to verify that result type has i1 element type and same shape as operands";
     },
     fold(op, consts) {
@@ -375,11 +381,6 @@ function foldCmpI(op: Operation, pred: number, consts: readonly (Attribute | und
   return undefined;
 }
 
-// (MLIR's messages, from its operand type constraints)
-const intOnly = (op: Operation) => (isIntLike(elementTypeOf(op.operand(0).type)) ? undefined : `operand #0 must be signless-integer-like, but got '${op.operand(0).type.str}'`);
-const floatTypeOnly = (t: Type) => (elementTypeOf(t) instanceof FloatType ? undefined : `operand #0 must be floating-point-like, but got '${t.str}'`);
-const floatOnly = (op: Operation) => floatTypeOnly(op.result.type);
-const withVerify = (s: OpSpec, v: (op: Operation) => string | undefined): OpSpec => ({ ...s, verify: v });
 
 /**
  * The shape rules of MLIR's arith casts, in its order: tensors keep their exact dimensions
@@ -392,9 +393,10 @@ function castShapeProblem(from: Type, to: Type): string | undefined {
   if ((from instanceof VectorType) !== (to instanceof VectorType)) return "all non-scalar operands/results must have the same shape and base type";
 }
 
-function cast(name: string, ok: (from: Type, to: Type) => boolean, middle?: CastMiddle): OpSpec {
+function cast(name: string, [from, to]: readonly [TypeConstraint, TypeConstraint], ok: (from: Type, to: Type) => boolean, middle?: CastMiddle): OpSpec {
   return castOp(name, {
     traits: ["Pure", "Elementwise"], // MLIR's ElementwiseMappable
+    operandTypes: [from], resultTypes: [to],
     verify(op) {
       const shape = castShapeProblem(op.operand(0).type, op.result.type);
       if (shape) return shape;
@@ -420,6 +422,11 @@ function truncatesInto(x: number, t: Type, unsigned: boolean): boolean {
   const w = BigInt(intWidth(elementTypeOf(t))), v = BigInt(Math.trunc(x));
   return unsigned ? v >= 0n && v < 1n << w : v >= -(1n << (w - 1n)) && v < 1n << (w - 1n);
 }
+/** The memref-admitting constraints of index_cast and bitcast (MLIR's IndexCastTypeConstraint, BitcastTypeConstraint). */
+const intOrFloat = (t: Type) => isIntLike(t) || t instanceof FloatType;
+const INDEX_CAST = tc("signless-integer-like or memref of signless-integer", (t) => INT_LIKE.ok(t) || (t instanceof MemRefType && isIntLike(t.elementType)));
+const INT_OR_FLOAT_LIKE = like("signless-integer-or-float-like", intOrFloat);
+const BITCAST = tc("signless-integer-or-float-like or memref of signless-integer or float", (t) => INT_OR_FLOAT_LIKE.ok(t) || (t instanceof MemRefType && intOrFloat(t.elementType)));
 const fw = (t: Type) => (t instanceof FloatType ? t.width : -1);
 const iw = (t: Type) => (t instanceof IntegerType ? t.width : -1); // i0 is an integer type
 
@@ -432,7 +439,7 @@ export const ROUNDING_MODES = ["to_nearest_even", "downward", "upward", "toward_
  */
 function floatCast(name: string, ok: (from: Type, to: Type) => boolean): OpSpec {
   const modes = name === "arith.truncf";
-  const s = cast(name, ok, {
+  const s = cast(name, [FLOAT_LIKE, FLOAT_LIKE], ok, {
     attrs: ["roundingmode", "fastmath"],
     parse(p, st) {
       const mode = modes ? p.parseOptionalKeyword(...ROUNDING_MODES) : undefined;
@@ -489,6 +496,7 @@ function extendedOp(name: string, names: readonly [string, string]): OpSpec {
   const add = name === "arith.addui_extended";
   return {
     name, operands: 2, results: 2, traits: ["Pure", "Commutative", "Elementwise"],
+    operandTypes: [INT_LIKE, INT_LIKE], resultTypes: [INT_LIKE, add ? BOOL_LIKE : INT_LIKE],
     resultNames: () => names,
     parse(p, st) {
       const ops = p.parseOperandList();
@@ -502,10 +510,8 @@ function extendedOp(name: string, names: readonly [string, string]): OpSpec {
     },
     verify(op) {
       const [a, b] = op.operands.map((v) => v.type), [r, h] = op.results.map((v) => v.type);
-      if (!isIntLike(elementTypeOf(a))) return intOnly(op);
       if (!add && (a !== b || a !== r || a !== h)) return "failed to verify that all of {lhs, rhs, low, high} have same type";
       if (add && (a !== b || a !== r)) return "failed to verify that all of {lhs, rhs, sum} have same type";
-      if (add && elementTypeOf(h) !== i1) return `result #1 must be bool-like, but got '${h.str}'`;
       if (add && (a instanceof ShapedType) !== (h instanceof ShapedType)) return "if an operand is non-scalar, then all results must be non-scalar";
       if (add && a instanceof ShapedType && h instanceof ShapedType && (a.shape.join() !== h.shape.join() || (a instanceof VectorType) !== (h instanceof VectorType))) {
         return "all non-scalar operands/results must have the same shape and base type";
@@ -571,12 +577,12 @@ export const arith: Dialect = {
         return n;
       },
     },
-    ...["addi", "muli", "andi", "ori", "xori", "maxsi", "minsi", "maxui", "minui"].map((n) => withVerify(binary(`arith.${n}`, true), intOnly)),
-    ...["subi", "divsi", "divui", "remsi", "remui", "ceildivsi", "ceildivui", "floordivsi", "shli", "shrsi", "shrui"].map((n) => withVerify(binary(`arith.${n}`), intOnly)),
-    ...["addf", "mulf", "maximumf", "minimumf", "maxnumf", "minnumf"].map((n) => withVerify(binary(`arith.${n}`, true, FASTMATH_NONE), floatOnly)),
-    ...["subf", "divf", "remf"].map((n) => withVerify(binary(`arith.${n}`, false, FASTMATH_NONE), floatOnly)),
+    ...["addi", "muli", "andi", "ori", "xori", "maxsi", "minsi", "maxui", "minui"].map((n) => binary(`arith.${n}`, true)),
+    ...["subi", "divsi", "divui", "remsi", "remui", "ceildivsi", "ceildivui", "floordivsi", "shli", "shrsi", "shrui"].map((n) => binary(`arith.${n}`)),
+    ...["addf", "mulf", "maximumf", "minimumf", "maxnumf", "minnumf"].map((n) => binary(`arith.${n}`, true, FASTMATH_NONE)),
+    ...["subf", "divf", "remf"].map((n) => binary(`arith.${n}`, false, FASTMATH_NONE)),
     sameTypeOp("arith.negf", 1, ["Elementwise"], {
-      verify: floatOnly, implicitAttrs: FASTMATH_NONE,
+      ...typed(FLOAT_LIKE, 1), implicitAttrs: FASTMATH_NONE,
       fold(op, c) { return foldIdentity(op, c) ?? foldElementwise(c, op.result.type, ([v]) => -Number(v)); },
     }),
     extendedOp("arith.addui_extended", ["sum", "overflow"]),
@@ -585,7 +591,7 @@ export const arith: Dialect = {
     predicateOp("arith.cmpi", CMPI_PREDICATES, boolLike),
     { ...predicateOp("arith.cmpf", CMPF_PREDICATES, boolLike), implicitAttrs: FASTMATH_NONE },
     {
-      name: "arith.select", operands: 3, results: 1, traits: ["Pure", "Elementwise"],
+      name: "arith.select", operands: 3, results: 1, traits: ["Pure", "Elementwise"], operandTypes: [BOOL_LIKE, ANY, ANY],
       parse(p, st) {
         const ops = p.parseOperandList();
         p.parseOptionalAttrDict(st);
@@ -601,7 +607,11 @@ export const arith: Dialect = {
       verify(op) {
         const [c, a, b] = op.operands.map((v) => v.type);
         if (a !== b || a !== op.result.type) return "failed to verify that all of {true_value, false_value, result} have same type";
-        if (c !== i1 && c !== boolLike(a)) return "failed to verify that condition is signless i1 or has matching shape";
+        if (c === i1) return;
+        // MLIR's BooleanConditionOrMatchingShape (shapes only), then its verifier (the whole type)
+        if (!(a instanceof ShapedType && c instanceof ShapedType && a.shape.join() === c.shape.join())) return "failed to verify that condition is signless i1 or has matching shape";
+        if (!(a instanceof TensorType || a instanceof VectorType)) return `expected condition to be a signless i1, but got '${c.str}'`;
+        if (c !== boolLike(a)) return `expected condition type to have the same shape as the result type, expected '${boolLike(a).str}', but got '${c.str}'`;
       },
       fold(op, c) { // MLIR's order: equal values, a constant (or splat) condition, select %c, true, false, select on x == y / x != y
         const [cond, x, y] = op.operands;
@@ -616,17 +626,17 @@ export const arith: Dialect = {
         return c.every((a) => a instanceof DenseElementsAttr) ? foldElementwise(c, op.result.type, ([m, a, b]) => (Number(m) ? a : b)) : undefined;
       },
     },
-    { ...cast("arith.index_cast", (f, t) => (f instanceof IndexType && t instanceof IntegerType) || (f instanceof IntegerType && t instanceof IndexType)), canonicalize: castOfCast },
-    { ...cast("arith.index_castui", (f, t) => (f instanceof IndexType && t instanceof IntegerType) || (f instanceof IntegerType && t instanceof IndexType)), canonicalize: castOfCast },
-    cast("arith.sitofp", (f, t) => f instanceof IntegerType && t instanceof FloatType),
-    cast("arith.uitofp", (f, t) => f instanceof IntegerType && t instanceof FloatType),
-    cast("arith.fptosi", (f, t) => f instanceof FloatType && t instanceof IntegerType),
-    cast("arith.fptoui", (f, t) => f instanceof FloatType && t instanceof IntegerType),
+    { ...cast("arith.index_cast", [INDEX_CAST, INDEX_CAST], (f, t) => (f instanceof IndexType && t instanceof IntegerType) || (f instanceof IntegerType && t instanceof IndexType)), canonicalize: castOfCast },
+    { ...cast("arith.index_castui", [INDEX_CAST, INDEX_CAST], (f, t) => (f instanceof IndexType && t instanceof IntegerType) || (f instanceof IntegerType && t instanceof IndexType)), canonicalize: castOfCast },
+    cast("arith.sitofp", [FIXED_INT_LIKE, FLOAT_LIKE], (f, t) => f instanceof IntegerType && t instanceof FloatType),
+    cast("arith.uitofp", [FIXED_INT_LIKE, FLOAT_LIKE], (f, t) => f instanceof IntegerType && t instanceof FloatType),
+    cast("arith.fptosi", [FLOAT_LIKE, FIXED_INT_LIKE], (f, t) => f instanceof FloatType && t instanceof IntegerType),
+    cast("arith.fptoui", [FLOAT_LIKE, FIXED_INT_LIKE], (f, t) => f instanceof FloatType && t instanceof IntegerType),
     floatCast("arith.extf", (f, t) => fw(t) > fw(f) && fw(f) > 0),
     floatCast("arith.truncf", (f, t) => fw(t) < fw(f) && fw(t) > 0),
-    cast("arith.extsi", (f, t) => iw(t) > iw(f) && iw(f) >= 0),
-    cast("arith.extui", (f, t) => iw(t) > iw(f) && iw(f) >= 0),
-    cast("arith.trunci", (f, t) => iw(t) < iw(f) && iw(t) >= 0),
-    { ...cast("arith.bitcast", (f, t) => f === t || (Math.max(fw(f), iw(f)) === Math.max(fw(t), iw(t)) && Math.max(fw(f), iw(f)) >= 0)), canonicalize: castOfCast },
+    cast("arith.extsi", [FIXED_INT_LIKE, FIXED_INT_LIKE], (f, t) => iw(t) > iw(f) && iw(f) >= 0),
+    cast("arith.extui", [FIXED_INT_LIKE, FIXED_INT_LIKE], (f, t) => iw(t) > iw(f) && iw(f) >= 0),
+    cast("arith.trunci", [FIXED_INT_LIKE, FIXED_INT_LIKE], (f, t) => iw(t) < iw(f) && iw(t) >= 0),
+    { ...cast("arith.bitcast", [BITCAST, BITCAST], (f, t) => f === t || (Math.max(fw(f), iw(f)) === Math.max(fw(t), iw(t)) && Math.max(fw(f), iw(f)) >= 0)), canonicalize: castOfCast },
   ] as OpSpec[]).map((s): OpSpec => (PATTERNS.has(s.name) ? { ...s, canonicalize: canonicalizeArith } : s)),
 };

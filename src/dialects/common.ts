@@ -5,7 +5,7 @@ import type { OpSpec, OperationState, Trait, TypeConstraint, VerifyContext } fro
 import type { OpAsmParser } from "../ir/parser.js";
 import type { OpAsmPrinter } from "../ir/printer.js";
 import {
-  FloatType, FunctionType, IndexType, MemRefType, ShapedType, TensorType, Type, UnrankedMemRefType, UnrankedTensorType, VectorType, i1, isIntOrIndex,
+  FloatType, FunctionType, IndexType, IntegerType, MemRefType, ShapedType, TensorType, Type, UnrankedMemRefType, UnrankedTensorType, VectorType, i1, isIntOrIndex,
 } from "../ir/types.js";
 
 type TypeClass = Function & { prototype: Type };
@@ -30,6 +30,13 @@ export const ANY_TENSOR = tc("tensor of any type values", (t) => t instanceof Te
 export const ANY_SHAPED = tc("shaped of any type values", (t) => t instanceof ShapedType || t instanceof UnrankedMemRefType || t instanceof UnrankedTensorType);
 export const RANKED_OR_UNRANKED_MEMREF = tc("unranked.memref of any type values or non-0-ranked.memref of any type values",
   (t) => t instanceof UnrankedMemRefType || t instanceof MemRefType && t.rank > 0);
+/** MLIR's TypeOrContainer constraints (`floating-point-like`): a scalar of a kind, or a vector or tensor of them. */
+export const like = (summary: string, ok: (t: Type) => boolean): TypeConstraint =>
+  tc(summary, (t) => ok(t instanceof VectorType || t instanceof TensorType || t instanceof UnrankedTensorType ? t.elementType : t));
+export const FLOAT_LIKE = like("floating-point-like", (t) => t instanceof FloatType);
+export const INT_LIKE = like("signless-integer-like", isIntOrIndex);
+export const FIXED_INT_LIKE = like("signless-fixed-width-integer-like", (t) => t instanceof IntegerType);
+export const BOOL_LIKE = like("bool-like", (t) => t === i1);
 export const variadic = (c: TypeConstraint): TypeConstraint => ({ summary: `variadic of ${c.summary}`, ok: c.ok, variadic: true });
 export const VARIADIC_INDEX = variadic(INDEX);
 
@@ -49,7 +56,8 @@ export function sameTypeOp(name: string, arity: number, traits: Trait[] = [],
   return {
     name, operands: arity, results: 1, traits: ["Pure", "SameOperandsAndResultType", ...traits], props: ["fastmath", "overflowFlags"],
     parse(p, st) {
-      const ops = p.parseOperandList();
+      // exactly `arity` operands, as MLIR's `$lhs, $rhs` format: `(%a, %b)` is no operand list
+      const ops = Array.from({ length: arity }, (_, i) => (i && p.expect(","), p.parseOperand()));
       parseFlags(p, st, extra.implicitAttrs);
       p.parseOptionalAttrDict(st);
       p.expect(":");

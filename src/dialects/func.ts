@@ -1,11 +1,11 @@
-// func dialect: func.func, func.call, func.return.
+// func dialect: func.func, func.call, func.constant, func.call_indirect, func.return.
 import { ArrayAttr, Attribute, DictionaryAttr, StringAttr, SymbolRefAttr, TypeAttr, symbolText } from "../ir/attributes.js";
 import { Operation, Region } from "../ir/core.js";
-import type { Dialect, OperationState } from "../ir/dialect.js";
+import type { Dialect, OperationState, Rewriter } from "../ir/dialect.js";
 import type { OpAsmParser, RegionArgument } from "../ir/parser.js";
 import type { OpAsmPrinter } from "../ir/printer.js";
 import { FunctionType, Type } from "../ir/types.js";
-import { returnLikeOp, typesOf } from "./common.js";
+import { ANY, returnLikeOp, tc, typesOf, variadic } from "./common.js";
 
 export function functionType(op: Operation): FunctionType {
   return (op.attr<TypeAttr>("function_type")!.type) as FunctionType;
@@ -73,6 +73,18 @@ export function printFunctionSignature(p: OpAsmPrinter, op: Operation, inputs: r
     const rs = results.map((t, i) => withAttr(t.str, resAttrs?.[i]));
     p.print(" -> ", results.length === 1 && !resAttrs?.[0]?.str.includes("=") && !(results[0] instanceof FunctionType) ? rs[0] : `(${rs.join(", ")})`);
   }
+}
+
+const FUNCTION = tc("function type", (t) => t instanceof FunctionType);
+
+/** MLIR's CallIndirectOp::canonicalize: a call through a `func.constant` is a `func.call` (its other attributes dropped, as MLIR's). */
+function directCall(op: Operation, rw: Rewriter): boolean {
+  const fn = op.operand(0).owner;
+  if (!(fn instanceof Operation && fn.name === "func.constant")) return false;
+  const call = new Operation({ name: "func.call", operands: op.operands.slice(1), resultTypes: typesOf(op.results), attributes: { callee: fn.attr("value")! }, loc: op.loc });
+  op.parent!.insertBefore(op, call);
+  rw.replaceOp(op, call.results);
+  return true;
 }
 
 const FUNC_ELIDED = ["sym_name", "function_type", "sym_visibility", "arg_attrs", "res_attrs"];
@@ -151,6 +163,52 @@ export const func: Dialect = {
           if (ft.results[i] !== op.results[i].type) return `result type mismatch at index ${i}`;
         }
       },
+    },
+    {
+      // `%f = func.constant @g : (i32) -> i32`: a function as a value (the interpreter's and the
+      // wasm engine's function pointer, as llvm.mlir.addressof gives)
+      name: "func.constant", operands: 0, results: 1, traits: ["Pure", "ConstantLike"], props: ["value"],
+      resultName: () => "f",
+      parse(p, st) {
+        p.parseOptionalAttrDict(st);
+        const loc = p.locHere(), ref = p.parseAttribute();
+        if (!(ref instanceof SymbolRefAttr && !ref.nested.length)) throw p.customError("invalid kind of attribute specified", loc);
+        st.addAttr("value", ref);
+        p.expect(":");
+        st.resultTypes = [p.parseType()];
+      },
+      print(p, op) { p.print(p.attrDict(op, ["value"]), " ", op.attr("value")!.str, " : ", p.type(op.result.type)); },
+      verifyAttrs(op) {
+        const ref = op.attr("value");
+        if (!ref) return "requires attribute 'value'";
+        if (!(ref instanceof SymbolRefAttr && !ref.nested.length)) return "attribute 'value' failed to satisfy constraint: flat symbol reference attribute";
+      },
+      verify(op, ctx) { // MLIR's verifySymbolUses
+        const name = op.attr<SymbolRefAttr>("value")!.root, fn = ctx.lookupSymbol(op, name);
+        if (fn?.name !== "func.func") return `reference to undefined function '${name}'`;
+        if (functionType(fn) !== op.result.type) return "reference to function with mismatched type";
+      },
+    },
+    {
+      // `%r = func.call_indirect %f(%x) : (i32) -> i32`: the operands and results follow the callee's type
+      name: "func.call_indirect", operands: [1, -1], results: [0, -1], operandTypes: [FUNCTION, variadic(ANY)],
+      parse(p, st) {
+        const callee = p.parseOperand(), args = p.parseOperandList("paren");
+        p.parseOptionalAttrDict(st);
+        p.expect(":");
+        const ft = p.parseTypeOf(FunctionType);
+        st.operands = [p.resolveOperand(callee, ft), ...p.resolveOperands(args, [...ft.inputs])];
+        st.resultTypes = [...ft.results];
+      },
+      print(p, op) {
+        p.print(" ", p.operand(op.operand(0)), "(", p.operands(op.operands.slice(1)), ")", p.attrDict(op), " : ", p.type(op.operand(0).type));
+      },
+      verify(op) {
+        const ft = op.operand(0).type as FunctionType, same = (ts: readonly Type[], vs: readonly { type: Type }[]) => ts.length === vs.length && ts.every((t, i) => t === vs[i].type);
+        if (!same(ft.inputs, op.operands.slice(1))) return "failed to verify that callee input types match argument types";
+        if (!same(ft.results, op.results)) return "failed to verify that callee result types match result types";
+      },
+      canonicalize: directCall,
     },
     returnLikeOp("func.return", {
       verify(op, ctx) {

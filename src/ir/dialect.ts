@@ -89,6 +89,8 @@ export interface OpSpec {
   /** Custom (pretty) syntax, after `%results =` and the op name. */
   parse?(p: OpAsmParser, st: OperationState): void;
   print?(p: OpAsmPrinter, op: Operation): void;
+  /** ODS attribute constraints: checked before the operand and result types, as MLIR's verifyInvariants does. */
+  verifyAttrs?(op: Operation): string | void;
   /** Returns an error message (reported at the op) or nothing. */
   verify?(op: Operation, ctx: VerifyContext): string | void;
   /** Constant folding: `consts[i]` is the constant value of operand i, if known. */
@@ -157,6 +159,7 @@ export class RegisteredOp {
   readonly parse: OpSpec["parse"];
   readonly print: OpSpec["print"];
   readonly verify: OpSpec["verify"];
+  readonly verifyAttrs: OpSpec["verifyAttrs"];
   readonly props: readonly string[];
   readonly implicitAttrs: OpSpec["implicitAttrs"];
   readonly resultName: OpSpec["resultName"];
@@ -173,6 +176,7 @@ export class RegisteredOp {
     this.parse = spec.parse;
     this.print = spec.print;
     this.verify = spec.verify;
+    this.verifyAttrs = spec.verifyAttrs;
     this.props = spec.props ?? [];
     this.implicitAttrs = spec.implicitAttrs;
     this.traits = new Set(spec.traits);

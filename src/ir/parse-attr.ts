@@ -360,8 +360,9 @@ export class AttrTypeParser {
         case "loc": this.lex.next(); return this.parseLocationBody(t.pos);
       }
     }
-    if (t.text === "(" || t.kind === "bang" || t.kind === "bare") return new TypeAttr(this.parseType());
-    throw this.errorAt(t, "expected attribute value");
+    const ty = this.parseOptionalType();
+    if (ty) return new TypeAttr(ty);
+    throw this.errorExpecting("expected attribute value");
   }
   private parseNumberAttr(type?: Type): Attribute {
     const neg = this.accept("-");

@@ -32,6 +32,8 @@ export class ForwardRef extends Value {
 /** One region's names; `forward` and `blocks` are made on first use (most regions need neither). */
 export interface Scope {
   values: Map<string, Value[]>;
+  /** Where each name was defined (source offset): the note of a type clash points there. */
+  defs: Map<string, number>;
   forward: Map<string, ForwardRef> | undefined;
   blocks: Map<string, { block: Block; defined: boolean; loc: Location }> | undefined;
   isolated: boolean;
@@ -108,9 +110,7 @@ export class OpAsmParser extends AttrTypeParser {
       if (group) {
         const v = group[u.index];
         if (!v) throw DiagnosticError.at(this.operandLoc(u), `result number ${u.index} of '${u.name}' is out of range`);
-        if (v.type !== type) {
-          throw DiagnosticError.at(this.operandLoc(u), `use of value '${u.name}' expects different type than prior uses: '${type.str}' vs '${v.type.str}'`);
-        }
+        if (v.type !== type) throw this.typeClash(u.name, this.operandLoc(u), type, v.type, this.lex.loc(s.defs.get(u.name)!));
         return v;
       }
       if (s.isolated) break;
@@ -119,12 +119,17 @@ export class OpAsmParser extends AttrTypeParser {
     const scope = this.scopes[this.scopes.length - 1];
     const fwd = scope.forward?.get(key);
     if (fwd) {
-      if (fwd.type !== type) throw DiagnosticError.at(this.operandLoc(u), `use of value '${u.name}' expects different type than prior uses: '${type.str}' vs '${fwd.type.str}'`);
+      if (fwd.type !== type) throw this.typeClash(u.name, this.operandLoc(u), type, fwd.type, fwd.loc);
       return fwd;
     }
     const f = new ForwardRef(type, this.operandLoc(u), key);
     (scope.forward ??= new Map()).set(key, f);
     return f;
+  }
+  /** MLIR's error for a name used with two types, with its note at the earlier definition or use. */
+  private typeClash(name: string, at: Location, type: Type, prior: Type, priorLoc: Location): DiagnosticError {
+    const note = { loc: priorLoc, severity: "note" as const, message: "prior use here" };
+    return new DiagnosticError([{ loc: at, severity: "error", message: `use of value '${name}' expects different type than prior uses: '${type.str}' vs '${prior.str}'`, notes: [note] }]);
   }
   resolveOperands(us: UnresolvedOperand[], types: Type[] | Type, loc?: Location): Value[] {
     if (!Array.isArray(types)) return us.map((u) => this.resolveOperand(u, types));
@@ -142,11 +147,14 @@ export class OpAsmParser extends AttrTypeParser {
     const scopes = this.scopes, scope = scopes[scopes.length - 1];
     for (let i = scopes.length - 1; i >= 0; i--) {
       if (scopes[i].values.has(name)) {
-        throw DiagnosticError.at(this.lex.loc(pos), regionArgument ? `region entry argument '${name}' is already in use` : `redefinition of SSA value '${name}'`);
+        const note = { loc: this.lex.loc(scopes[i].defs.get(name)!), severity: "note" as const, message: regionArgument ? "previously referenced here" : "previously defined here" };
+        const message = regionArgument ? `region entry argument '${name}' is already in use` : `redefinition of SSA value '${name}'`;
+        throw new DiagnosticError([{ loc: this.lex.loc(pos), severity: "error", message, notes: [note] }]);
       }
       if (scopes[i].isolated) break;
     }
     scope.values.set(name, values);
+    scope.defs.set(name, pos);
     if (scope.forward === undefined || scope.forward.size === 0) return;
     for (let i = 0; i < values.length; i++) {
       const v = values[i];
@@ -154,7 +162,8 @@ export class OpAsmParser extends AttrTypeParser {
       const fwd = scope.forward.get(key);
       if (!fwd) continue;
       if (fwd.type !== v.type) {
-        throw DiagnosticError.at(fwd.loc, `use of value '${name}' expects different type than prior uses: '${fwd.type.str}' vs '${v.type.str}'`);
+        const note = { loc: fwd.loc, severity: "note" as const, message: `previously used here with type '${fwd.type.str}'` };
+        throw new DiagnosticError([{ loc: this.lex.loc(pos), severity: "error", message: `definition of SSA value '${name}#${i}' has type '${v.type.str}'`, notes: [note] }]);
       }
       fwd.replaceAllUsesWith(v);
       scope.forward.delete(key);
@@ -163,7 +172,7 @@ export class OpAsmParser extends AttrTypeParser {
 
   // ---- regions and blocks ------------------------------------------------------------------
   private pushScope(isolated: boolean): void {
-    this.scopes.push({ values: new Map(), forward: undefined, blocks: undefined, isolated });
+    this.scopes.push({ values: new Map(), defs: new Map(), forward: undefined, blocks: undefined, isolated });
   }
   private popScope(): void {
     const s = this.scopes.pop()!;

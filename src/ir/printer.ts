@@ -6,7 +6,7 @@ import { Block, Module, Operation, Region, Value, type BlockArgument } from "./c
 import { Context, type RegisteredOp } from "./dialect.js";
 import type { Location } from "./diagnostics.js";
 import { ResourceBlob, type ExternalResourceValue } from "./resources.js";
-import { Type, typeListStr } from "./types.js";
+import { FunctionType, Type, typeListStr } from "./types.js";
 
 export interface PrintOptions {
   generic?: boolean;
@@ -145,7 +145,7 @@ export class OpAsmPrinter {
   }
   /** `(t1, t2) -> t3` from the op's operand and result types. */
   functionalType(op: Operation): string {
-    const res = op.results.length === 1 ? op.results[0].type.str : `(${this.types(op.results.map((r) => r.type))})`;
+    const res = op.results.length === 1 && !(op.results[0].type instanceof FunctionType) ? op.results[0].type.str : `(${this.types(op.results.map((r) => r.type))})`;
     return `(${this.types(op.operands.map((v) => v.type))}) -> ${res}`;
   }
   /** Runs `fn` one indentation level deeper (a body MLIR prints on its own line, under its op). */

@@ -117,7 +117,7 @@ export class Verifier implements VerifyContext {
         return false;
       }
     }
-    const bad = typeProblem("operand", op.operands, info.operandTypes, segs) ?? typeProblem("result", op.results, info.resultTypes);
+    const bad = info.verifyAttrs?.(op) || typeProblem("operand", op.operands, info.operandTypes, segs) || typeProblem("result", op.results, info.resultTypes);
     if (bad) { this.err(op, bad); return false; }
     const traits = info.traits;
     if (traits.has("SameOperandsAndResultType") && !sameType(op)) {

@@ -23,9 +23,11 @@ test("verifier rules report at the op with file:line:col, source line and caret"
     ["func.func @f() {\n  return\n}\nfunc.func @f() {\n  return\n}", /v.mlir:4:1: error: redefinition of symbol named 'f'/],
     ["func.func @f() {\n  \"func.return\"() : () -> ()\n  %c = arith.constant 1 : i32\n  return\n}", /v.mlir:2:3: error: 'func.return' op must be the last operation in the parent block/],
     ["func.func @f() {\n  %c = arith.constant 1 : i32\n}", /block with no terminator/],
-    ["func.func @f(%a: i32, %b: f32) {\n  %0 = \"arith.addi\"(%a, %b) : (i32, f32) -> i32\n  return\n}", /requires the same type for all operands and results/],
+    ["func.func @f(%a: i32, %b: f32) {\n  %0 = \"arith.addi\"(%a, %b) : (i32, f32) -> i32\n  return\n}", /'arith.addi' op operand #1 must be signless-integer-like, but got 'f32'/], // (types before traits, as ODS)
+    ["func.func @f(%a: i32, %b: i64) {\n  %0 = \"arith.addi\"(%a, %b) : (i32, i64) -> i32\n  return\n}", /requires the same type for all operands and results/],
     ["func.func @f(%a: f32) {\n  %0 = arith.addi %a, %a : f32\n  return\n}", /'arith.addi' op operand #0 must be signless-integer-like, but got 'f32'/],
-    ["func.func @f(%a: i32) {\n  %0 = arith.index_cast %a : i32 to f32\n  return\n}", /are cast incompatible/],
+    ["func.func @f(%a: i32) {\n  %0 = arith.index_cast %a : i32 to f32\n  return\n}", /'arith.index_cast' op result #0 must be signless-integer-like or memref of signless-integer, but got 'f32'/],
+    ["func.func @f(%a: i32) {\n  %0 = arith.index_cast %a : i32 to i64\n  return\n}", /are cast incompatible/],
     ["func.func @f() {\n  %0 = \"arith.constant\"() <{value = 1 : i32}> : () -> i64\n  return\n}", /'arith.constant' op failed to verify that all of \{value, result\} have same type/],
     ["func.func @f() {\n  \"x.y\"() : () -> ()\n  return\n}", /unregistered operation 'x.y'$/m],
     ["func.func @f(%a: f32) {\n  %b = \"arith.mulff\"(%a, %a) : (f32, f32) -> f32\n  return\n}", /unregistered operation 'arith.mulff' \(did you mean 'arith.mulf'\?\)/],

@@ -43,7 +43,7 @@ const AGREEING = [
   "examples/printf.mlir", "examples/reflect.mlir", "test/dialects/arith/ops.mlir", "test/dialects/math/ops.mlir",
   "test/dialects/memref/ops.mlir", "test/dialects/vector/ops.mlir", "test/dialects/llvm/ops.mlir",
   "test/dialects/affine/ops.mlir", "test/dialects/linalg/ops.mlir", "test/dialects/tensor/ops.mlir",
-  "test/dialects/scf/ops.mlir", "test/dialects/bufferization/ops.mlir",
+  "test/dialects/scf/ops.mlir", "test/dialects/bufferization/ops.mlir", "test/dialects/func/ops.mlir",
 ];
 for (const file of AGREEING) {
   test(`--canonicalize on ${file} prints what mlir-opt-19 --canonicalize prints`, { skip: mlirSkip() }, () => {

@@ -3,7 +3,7 @@ import { readFileSync } from "node:fs";
 import { examplePath } from "./mlir.js";
 
 /** Only standard dialects, no TensorLang hooks: real MLIR runs them as they are. */
-export const STANDARD_EXAMPLES = ["matmul_loops_small", "matmul_loops", "conv2d", "printf", "collatz", "resource_weights"] as const;
+export const STANDARD_EXAMPLES = ["matmul_loops_small", "matmul_loops", "conv2d", "printf", "collatz", "resource_weights", "indirect_calls"] as const;
 /** Standard dialects calling tensorlang_* hooks: real MLIR runs them with the C shim. */
 export const HOOK_EXAMPLES = ["lander", "lander_inverted", "lander_gravity", "lander_wrong_op"] as const;
 /** Use the tensorlang dialect: only TensorLang runs them. */

@@ -8,7 +8,7 @@ import { test } from "node:test";
 import { mlirOpt, mlirSkip, repoRoot } from "../support/mlir.js";
 
 const root = repoRoot();
-const STANDARD = ["affine", "arith", "bufferization", "builtin", "cf", "linalg", "llvm", "math", "memref", "scf", "tensor", "vector"];
+const STANDARD = ["affine", "arith", "bufferization", "builtin", "cf", "func", "linalg", "llvm", "math", "memref", "scf", "tensor", "vector"];
 const ARGS = ["--split-input-file", "--verify-diagnostics"];
 
 for (const d of STANDARD) {

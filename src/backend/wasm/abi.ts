@@ -19,7 +19,7 @@ import * as v8 from "node:v8";
 import { StridedLayoutAttr } from "../../ir/attributes.js";
 import { fusedMultiplyAdd } from "../../ir/float.js";
 import {
-  DYN, FloatType, IndexType, IntegerType, MemRefType, Type, UnrankedMemRefType, VectorType, f32,
+  DYN, FloatType, FunctionType, IndexType, IntegerType, MemRefType, Type, UnrankedMemRefType, VectorType, f32,
 } from "../../ir/types.js";
 
 /** The host value types the runtime understands (mirrors src/runtime/host.ts's HostType). */
@@ -80,7 +80,8 @@ export function wasmTypeOf(t: Type): WasmValType | undefined {
   if (t instanceof IntegerType) return t.width <= 32 ? "i32" : t.width === 64 ? "i64" : undefined;
   if (t instanceof FloatType) return t.kind === "f64" ? "f64" : "f32";
   if (t instanceof VectorType) return vectorLanes(t) ? "v128" : undefined;
-  if (isPtrType(t)) return "i32";
+  // a function value (func.constant) is its dispatch slot, as llvm.mlir.addressof's pointer
+  if (isPtrType(t) || t instanceof FunctionType) return "i32";
   return undefined;
 }
 

@@ -92,7 +92,12 @@ register("llvm.call", (e, op) => {
   else emitCall(e, op, undefined, op.operands.slice(1), op.operand(0));
 });
 register("func.call_indirect", (e, op) => emitCall(e, op, undefined, op.operands.slice(1), op.operand(0)));
-register("func.constant", (e, op) => e.define(op.result, e.i32(e.unit.slotOf(op.attr<SymbolRefAttr>("value")!.root)), "i32"));
+register("func.constant", (e, op) => {
+  // A module function's value is its dispatch slot; a host function has none (it is an import, called directly).
+  const name = op.attr<SymbolRefAttr>("value")!.root, def = e.unit.symbol(name);
+  if (!def || !e.unit.isDefined(def)) throw new CompileError(`host function @${name} has no function value: the wasm backend calls host functions only with func.call (try --engine interp)`);
+  e.define(op.result, e.i32(e.unit.slotOf(name)), "i32");
+});
 
 // ---- terminators of structured regions ----
 register(["scf.yield", "affine.yield", "scf.reduce.return"], (e, op) => {

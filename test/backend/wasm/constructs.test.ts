@@ -1205,3 +1205,51 @@ test("affine.parallel reduce kinds (lowered to scf.parallel with scf.reduce) und
     return
   }`, "1083179008\n3628800\n16\n4649471400541481248\n-0.9\n18\n");
 });
+
+test("functions as values: func.constant and func.call_indirect, through arguments, results and arith.select, alike under both engines", () => {
+  same(`
+  func.func @inc(%x: i64) -> i64 {
+    %c1 = arith.constant 1 : i64
+    %r = arith.addi %x, %c1 : i64
+    return %r : i64
+  }
+  func.func @neg(%x: i64) -> i64 {
+    %c0 = arith.constant 0 : i64
+    %r = arith.subi %c0, %x : i64
+    return %r : i64
+  }
+  func.func @pick(%c: i1) -> ((i64) -> i64) {
+    %f = func.constant @inc : (i64) -> i64
+    %g = func.constant @neg : (i64) -> i64
+    %h = arith.select %c, %f, %g : (i64) -> i64
+    return %h : (i64) -> i64
+  }
+  func.func @twice(%f: (i64) -> i64, %x: i64) -> i64 {
+    %y = func.call_indirect %f(%x) : (i64) -> i64
+    %z = func.call_indirect %f(%y) : (i64) -> i64
+    return %z : i64
+  }
+  func.func @main() {
+    %t = arith.constant true
+    %c5 = arith.constant 5 : i64
+    %f = func.call @pick(%t) : (i1) -> ((i64) -> i64)
+    %a = func.call @twice(%f, %c5) : ((i64) -> i64, i64) -> i64
+    ${pr("%a")}
+    %false = arith.constant false
+    %g = func.call @pick(%false) : (i1) -> ((i64) -> i64)
+    %b = func.call_indirect %g(%c5) : (i64) -> i64
+    ${pr("%b")}
+    return
+  }`, "7\n-5\n");
+});
+
+test("a host function has no function value under wasm: func.constant of one is refused at the op, which the interpreter runs", () => {
+  const text = program(`func.func @main() {
+    %f = func.constant @printI64 : (i64) -> ()
+    %c = arith.constant 7 : i64
+    func.call_indirect %f(%c) : (i64) -> ()
+    return
+  }`);
+  assert.throws(() => runText(text, { engine: "wasm" }), /test\.mlir:\d+:10: error: wasm backend: func\.constant: host function @printI64 has no function value: the wasm backend calls host functions only with func\.call \(try --engine interp\)/);
+  assert.equal(runText(text, { engine: "interp" }).out, "7");
+});

@@ -237,3 +237,285 @@ func.func @unknown_string_predicate(%a: i32) {
   %0 = arith.cmpi "foo", %a, %a : i32
   return
 }
+
+// -----
+func.func @func_with_ops(f32) {
+^bb0(%a : f32):
+  %sf = arith.addf %a, %a, %a : f32  // expected-error {{expected ':'}}
+}
+
+// -----
+func.func @func_with_ops(f32) {
+^bb0(%a : f32):
+  %sf = arith.addf(%a, %a) : f32  // expected-error {{expected SSA operand}}
+}
+
+// -----
+func.func @func_with_ops(f32) {
+^bb0(%a : f32):
+  %sf = arith.addf{%a, %a} : f32  // expected-error {{expected SSA operand}}
+}
+
+// -----
+func.func @func_with_ops(i32) {
+^bb0(%a : i32):
+  // expected-error@+1 {{failed to satisfy constraint: allowed 64-bit signless integer cases: 0, 1, 2, 3, 4, 5, 6, 7, 8, 9}}
+  %r = "arith.cmpi"(%a, %a) {predicate = 42} : (i32, i32) -> i1
+}
+
+// -----
+// Comparison are defined for arguments of the same type.
+func.func @func_with_ops(i32, i64) {
+^bb0(%a : i32, %b : i64): // expected-note {{prior use here}}
+  %r = arith.cmpi eq, %a, %b : i32 // expected-error {{use of value '%b' expects different type than prior uses}}
+}
+
+// -----
+// Result type must be boolean like.
+func.func @func_with_ops(i32, i32) {
+^bb0(%a : i32, %b : i32):
+  %r = "arith.cmpi"(%a, %b) {predicate = 0} : (i32, i32) -> i32 // expected-error {{op result #0 must be bool-like}}
+}
+
+// -----
+func.func @func_with_ops(i32, i32) {
+^bb0(%a : i32, %b : i32):
+  // expected-error@+1 {{requires attribute 'predicate'}}
+  %r = "arith.cmpi"(%a, %b) {foo = 1} : (i32, i32) -> i1
+}
+
+// -----
+func.func @cmpf_generic_invalid_predicate_value(%a : f32) {
+  // expected-error@+1 {{attribute 'predicate' failed to satisfy constraint: allowed 64-bit signless integer cases}}
+  %r = "arith.cmpf"(%a, %a) {predicate = 42} : (f32, f32) -> i1
+}
+
+// -----
+func.func @cmpf_generic_no_predicate_attr(%a : f32, %b : f32) {
+  // expected-error@+1 {{requires attribute 'predicate'}}
+  %r = "arith.cmpf"(%a, %b) {foo = 1} : (f32, f32) -> i1
+}
+
+// -----
+func.func @cmpf_generic_wrong_result_type(%a : f32, %b : f32) {
+  // expected-error@+1 {{result #0 must be bool-like}}
+  %r = "arith.cmpf"(%a, %b) {predicate = 0} : (f32, f32) -> f32
+}
+
+// -----
+func.func @cmpf_canonical_wrong_result_type(%a : f32, %b : f32) -> f32 {
+  %r = arith.cmpf oeq, %a, %b : f32 // expected-note {{prior use here}}
+  // expected-error@+1 {{use of value '%r' expects different type than prior uses}}
+  return %r : f32
+}
+
+// -----
+func.func @cmpf_canonical_type_mismatch(%a : f32, %b : f64) { // expected-note {{prior use here}}
+  // expected-error@+1 {{use of value '%b' expects different type than prior uses}}
+  %r = arith.cmpf oeq, %a, %b : f32
+}
+
+// -----
+func.func @index_cast_float(%arg0: index, %arg1: f32) {
+  // expected-error@+1 {{op result #0 must be signless-integer-like or memref of signless-integer, but got 'f32'}}
+  %0 = arith.index_cast %arg0 : index to f32
+  return
+}
+
+// -----
+func.func @index_cast_float_to_index(%arg0: f32) {
+  // expected-error@+1 {{op operand #0 must be signless-integer-like or memref of signless-integer, but got 'f32'}}
+  %0 = arith.index_cast %arg0 : f32 to index
+  return
+}
+
+// -----
+func.func @sitofp_i32_to_i64(%arg0 : i32) {
+  // expected-error@+1 {{op result #0 must be floating-point-like, but got 'i64'}}
+  %0 = arith.sitofp %arg0 : i32 to i64
+  return
+}
+
+// -----
+func.func @sitofp_f32_to_i32(%arg0 : f32) {
+  // expected-error@+1 {{op operand #0 must be signless-fixed-width-integer-like, but got 'f32'}}
+  %0 = arith.sitofp %arg0 : f32 to i32
+  return
+}
+
+// -----
+func.func @fpext_i32_to_f32(%arg0 : i32) {
+  // expected-error@+1 {{op operand #0 must be floating-point-like, but got 'i32'}}
+  %0 = arith.extf %arg0 : i32 to f32
+  return
+}
+
+// -----
+func.func @fpext_f32_to_i32(%arg0 : f32) {
+  // expected-error@+1 {{op result #0 must be floating-point-like, but got 'i32'}}
+  %0 = arith.extf %arg0 : f32 to i32
+  return
+}
+
+// -----
+func.func @fpext_vec_i32_to_f32(%arg0 : vector<2xi32>) {
+  // expected-error@+1 {{op operand #0 must be floating-point-like, but got 'vector<2xi32>'}}
+  %0 = arith.extf %arg0 : vector<2xi32> to vector<2xf32>
+  return
+}
+
+// -----
+func.func @fpext_vec_f32_to_i32(%arg0 : vector<2xf32>) {
+  // expected-error@+1 {{op result #0 must be floating-point-like, but got 'vector<2xi32>'}}
+  %0 = arith.extf %arg0 : vector<2xf32> to vector<2xi32>
+  return
+}
+
+// -----
+func.func @fptrunc_i32_to_f32(%arg0 : i32) {
+  // expected-error@+1 {{op operand #0 must be floating-point-like, but got 'i32'}}
+  %0 = arith.truncf %arg0 : i32 to f32
+  return
+}
+
+// -----
+func.func @fptrunc_f32_to_i32(%arg0 : f32) {
+  // expected-error@+1 {{op result #0 must be floating-point-like, but got 'i32'}}
+  %0 = arith.truncf %arg0 : f32 to i32
+  return
+}
+
+// -----
+func.func @fptrunc_vec_i32_to_f32(%arg0 : vector<2xi32>) {
+  // expected-error@+1 {{op operand #0 must be floating-point-like, but got 'vector<2xi32>'}}
+  %0 = arith.truncf %arg0 : vector<2xi32> to vector<2xf32>
+  return
+}
+
+// -----
+func.func @fptrunc_vec_f32_to_i32(%arg0 : vector<2xf32>) {
+  // expected-error@+1 {{op result #0 must be floating-point-like, but got 'vector<2xi32>'}}
+  %0 = arith.truncf %arg0 : vector<2xf32> to vector<2xi32>
+  return
+}
+
+// -----
+func.func @sexti_index_as_operand(%arg0 : index) {
+  // expected-error@+1 {{op operand #0 must be signless-fixed-width-integer-like, but got 'index'}}
+  %0 = arith.extsi %arg0 : index to i128
+  return
+}
+
+// -----
+func.func @zexti_index_as_operand(%arg0 : index) {
+  // expected-error@+1 {{op operand #0 must be signless-fixed-width-integer-like, but got 'index'}}
+  %0 = arith.extui %arg0 : index to i128
+  return
+}
+
+// -----
+func.func @trunci_index_as_operand(%arg0 : index) {
+  // expected-error@+1 {{op operand #0 must be signless-fixed-width-integer-like, but got 'index'}}
+  %2 = arith.trunci %arg0 : index to i128
+  return
+}
+
+// -----
+func.func @sexti_index_as_result(%arg0 : i1) {
+  // expected-error@+1 {{op result #0 must be signless-fixed-width-integer-like, but got 'index'}}
+  %0 = arith.extsi %arg0 : i1 to index
+  return
+}
+
+// -----
+func.func @zexti_index_as_operand(%arg0 : i1) {
+  // expected-error@+1 {{op result #0 must be signless-fixed-width-integer-like, but got 'index'}}
+  %0 = arith.extui %arg0 : i1 to index
+  return
+}
+
+// -----
+func.func @trunci_index_as_result(%arg0 : i128) {
+  // expected-error@+1 {{op result #0 must be signless-fixed-width-integer-like, but got 'index'}}
+  %2 = arith.trunci %arg0 : i128 to index
+  return
+}
+
+// -----
+func.func @func() {
+  %c0 = arith.constant  // expected-error {{expected attribute value}}
+
+  %x = arith.constant 1 : i32
+}
+
+// -----
+func.func @select_tensor_encoding(
+  %arg0 : tensor<8xi1, "bar">, %arg1 : tensor<8xi32, "foo">, %arg2 : tensor<8xi32, "foo">) -> tensor<8xi32, "foo"> {
+  // expected-error @+1 {{'arith.select' op expected condition type to have the same shape as the result type}}
+  %0 = arith.select %arg0, %arg1, %arg2 : tensor<8xi1, "bar">, tensor<8xi32, "foo">
+  return %0 : tensor<8xi32, "foo">
+}
+
+// -----
+// The predicate is checked before the operand types (ODS's order).
+func.func @cmpi_bad_predicate_first(%f: f32) {
+  // expected-error @+1 {{'arith.cmpi' op attribute 'predicate' failed to satisfy constraint: allowed 64-bit signless integer cases: 0, 1, 2, 3, 4, 5, 6, 7, 8, 9}}
+  %0 = "arith.cmpi"(%f, %f) {predicate = 42} : (f32, f32) -> i1
+  return
+}
+
+// -----
+func.func @cmpi_predicate_not_i64(%i: index) {
+  // expected-error @+1 {{attribute 'predicate' failed to satisfy constraint: allowed 64-bit signless integer cases}}
+  %0 = "arith.cmpi"(%i, %i) {predicate = 2 : i32} : (index, index) -> i1
+  return
+}
+
+// -----
+func.func @addi_memref(%m: memref<4xi32>) {
+  // expected-error @+1 {{'arith.addi' op operand #0 must be signless-integer-like, but got 'memref<4xi32>'}}
+  %0 = "arith.addi"(%m, %m) : (memref<4xi32>, memref<4xi32>) -> memref<4xi32>
+  return
+}
+
+// -----
+func.func @select_i32_condition(%a: i32) {
+  // expected-error @+1 {{'arith.select' op operand #0 must be bool-like, but got 'i32'}}
+  %0 = "arith.select"(%a, %a, %a) : (i32, i32, i32) -> i32
+  return
+}
+
+// -----
+func.func @bitcast_complex(%c: complex<f32>) {
+  // expected-error @+1 {{'arith.bitcast' op operand #0 must be signless-integer-or-float-like or memref of signless-integer or float, but got 'complex<f32>'}}
+  %0 = "arith.bitcast"(%c) : (complex<f32>) -> i64
+  return
+}
+
+// -----
+func.func @index_cast_memref_to_float(%n: memref<4xi32>) {
+  // expected-error @+1 {{'arith.index_cast' op result #0 must be signless-integer-like or memref of signless-integer, but got 'memref<4xf32>'}}
+  %1 = "arith.index_cast"(%n) : (memref<4xi32>) -> memref<4xf32>
+  return
+}
+
+// -----
+func.func @sitofp_memref(%n: memref<4xi32>) {
+  // expected-error @+1 {{'arith.sitofp' op operand #0 must be signless-fixed-width-integer-like, but got 'memref<4xi32>'}}
+  %1 = "arith.sitofp"(%n) : (memref<4xi32>) -> memref<4xf32>
+  return
+}
+
+// -----
+func.func @addui_extended_float(%f: f32) {
+  // expected-error @+1 {{'arith.addui_extended' op operand #0 must be signless-integer-like, but got 'f32'}}
+  %0, %1 = "arith.addui_extended"(%f, %f) : (f32, f32) -> (f32, i1)
+  return
+}
+
+// -----
+func.func @casts_of_memrefs(%m: memref<4xi32>) {
+  %0 = "arith.index_cast"(%m) : (memref<4xi32>) -> memref<4xindex>
+  %1 = "arith.bitcast"(%m) : (memref<4xi32>) -> memref<4xf32>
+  return
+}

@@ -356,3 +356,49 @@ func.func @f(%a: memref<2xtensor<2xf32>>) {
 func.func @f(%a: memref<4xf32, strided<[0]>>) {
   return
 }
+
+// -----
+func.func @forward_use_then_other_type() {
+  cf.br ^bb1
+^bb2:
+  // expected-note @+1 {{previously used here with type 'i64'}}
+  %y = arith.addi %x, %x : i64
+  return
+^bb1:
+  // expected-error @+1 {{definition of SSA value '%x#0' has type 'i32'}}
+  %x = arith.constant 1 : i32
+  cf.br ^bb2
+}
+
+// -----
+func.func @redefinition() {
+  // expected-note @+1 {{previously defined here}}
+  %x = arith.constant 1 : i32
+  // expected-error @+1 {{redefinition of SSA value '%x'}}
+  %x = arith.constant 2 : i32
+  return
+}
+
+// -----
+// expected-note @+1 {{previously referenced here}}
+func.func @region_argument_in_use(%x: index) {
+  %c = arith.constant 1 : index
+  // expected-error @+1 {{region entry argument '%x' is already in use}}
+  scf.for %x = %c to %c step %c {
+  }
+  return
+}
+
+// -----
+func.func @use_with_other_type(%a: i32) { // expected-note {{prior use here}}
+  // expected-error @+1 {{use of value '%a' expects different type than prior uses: 'i64' vs 'i32'}}
+  %0 = arith.addi %a, %a : i64
+  return
+}
+
+// -----
+func.func @missing_attribute_value() {
+  %c0 = arith.constant  // expected-error {{expected attribute value}}
+
+  return
+}

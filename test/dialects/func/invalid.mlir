@@ -1,0 +1,129 @@
+func.func @g(%x: i32) -> i32 {
+  return %x : i32
+}
+func.func @undefined() {
+  // expected-error @+1 {{'func.constant' op reference to undefined function 'nope'}}
+  %f = func.constant @nope : (i32) -> i32
+  return
+}
+
+// -----
+func.func @g(%x: i32) -> i32 {
+  return %x : i32
+}
+func.func @mismatched() {
+  // expected-error @+1 {{'func.constant' op reference to function with mismatched type}}
+  %f = func.constant @g : (i64) -> i32
+  return
+}
+
+// -----
+func.func @g(%x: i32) -> i32 {
+  return %x : i32
+}
+func.func @not_a_function_type() {
+  // expected-error @+1 {{'func.constant' op reference to function with mismatched type}}
+  %f = func.constant @g : i32
+  return
+}
+
+// -----
+module {
+  module @m {
+    func.func @g(%x: i32) -> i32 {
+      return %x : i32
+    }
+  }
+  func.func @nested_symbol_not_visible() {
+    // expected-error @+1 {{'func.constant' op reference to undefined function 'g'}}
+    %f = func.constant @g : (i32) -> i32
+    return
+  }
+}
+
+// -----
+llvm.func @g(%x: i32) -> i32 {
+  llvm.return %x : i32
+}
+func.func @llvm_func_is_no_func() {
+  // expected-error @+1 {{'func.constant' op reference to undefined function 'g'}}
+  %f = func.constant @g : (i32) -> i32
+  return
+}
+
+// -----
+func.func @string_value() {
+  // expected-error @+1 {{custom op 'func.constant' invalid kind of attribute specified}}
+  %f = func.constant "g" : (i32) -> i32
+  return
+}
+
+// -----
+func.func @no_value() {
+  // expected-error @+1 {{'func.constant' op requires attribute 'value'}}
+  %f = "func.constant"() : () -> ((i32) -> i32)
+  return
+}
+
+// -----
+func.func @nested_value() {
+  // expected-error @+1 {{'func.constant' op attribute 'value' failed to satisfy constraint: flat symbol reference attribute}}
+  %f = "func.constant"() {value = @a::@b} : () -> ((i32) -> i32)
+  return
+}
+
+// -----
+func.func @callee_not_a_function(%x: i32) {
+  // expected-error @+1 {{'func.call_indirect' op operand #0 must be function type, but got 'i32'}}
+  %r = "func.call_indirect"(%x, %x) : (i32, i32) -> i32
+  return
+}
+
+// -----
+func.func @argument_type(%f: (i32) -> i32, %x: i64) {
+  // expected-error @+1 {{'func.call_indirect' op failed to verify that callee input types match argument types}}
+  %r = "func.call_indirect"(%f, %x) : ((i32) -> i32, i64) -> i32
+  return
+}
+
+// -----
+func.func @argument_count(%f: (i32) -> i32) {
+  // expected-error @+1 {{'func.call_indirect' op failed to verify that callee input types match argument types}}
+  %r = "func.call_indirect"(%f) : ((i32) -> i32) -> i32
+  return
+}
+
+// -----
+func.func @result_type(%f: (i32) -> i32, %x: i32) {
+  // expected-error @+1 {{'func.call_indirect' op failed to verify that callee result types match result types}}
+  %r = "func.call_indirect"(%f, %x) : ((i32) -> i32, i32) -> i64
+  return
+}
+
+// -----
+func.func @custom_form_needs_function_type(%f: (i32) -> i32, %x: i32) {
+  // expected-error @+1 {{custom op 'func.call_indirect' invalid kind of type specified}}
+  %r = func.call_indirect %f(%x) : i32
+  return
+}
+
+// -----
+func.func @custom_form_operand_types(%f: (i32) -> i32, %x: i64) { // expected-note {{prior use here}}
+  // expected-error @+1 {{use of value '%x' expects different type than prior uses: 'i32' vs 'i64'}}
+  %r = func.call_indirect %f(%x) : (i32) -> i32
+  return
+}
+
+// -----
+func.func @custom_form_callee_type(%f: (i64) -> i32, %x: i32) { // expected-note {{prior use here}}
+  // expected-error @+1 {{use of value '%f' expects different type than prior uses: '(i32) -> i32' vs '(i64) -> i32'}}
+  %r = func.call_indirect %f(%x) : (i32) -> i32
+  return
+}
+
+// -----
+func.func @custom_form_operand_count(%f: (i32) -> i32, %x: i32) {
+  // expected-error @+1 {{2 operands present, but expected 1}}
+  %r = func.call_indirect %f(%x, %x) : (i32) -> i32
+  return
+}
