@@ -66,9 +66,11 @@ export class AttrTypeParser {
     this.lex.next();
     return t.text;
   }
-  parseKeyword(...kws: string[]): string {
+  parseKeyword(...kws: string[]): string { return this.keyword(kws, ""); }
+  /** parseKeyword with `prefix` before its error (MLIR names the op whose custom parser asked). */
+  protected keyword(kws: readonly string[], prefix: string): string {
     const k = this.parseOptionalKeyword(...kws);
-    if (k === undefined) throw this.errorHere(kws.length ? `expected ${kws.map((k) => `'${k}'`).join(" or ")}` : "expected keyword");
+    if (k === undefined) throw this.errorHere(prefix + (kws.length ? `expected ${kws.map((k) => `'${k}'`).join(" or ")}` : "expected keyword"));
     return k;
   }
   parseOptionalString(): string | undefined {
@@ -537,7 +539,7 @@ export class AttrTypeParser {
     const dimOrDyn = () => (this.accept("?") ? DYN : this.parseInteger());
     if (!this.accept("]")) { do strides.push(dimOrDyn()); while (this.accept(",")); this.expect("]"); }
     let offset = 0;
-    if (this.accept(",")) { this.parseKeyword("offset"); this.expect(":"); offset = dimOrDyn(); }
+    if (this.accept(",")) { this.keyword(["offset"], ""); this.expect(":"); offset = dimOrDyn(); }
     this.expect(">");
     return new StridedLayoutAttr(strides, offset);
   }
@@ -626,7 +628,7 @@ export class AttrTypeParser {
     const ids = (open: string, close: string) => {
       const out: string[] = [];
       this.expect(open);
-      if (!this.accept(close)) { do out.push(this.parseKeyword()); while (this.accept(",")); this.expect(close); }
+      if (!this.accept(close)) { do out.push(this.keyword([], "")); while (this.accept(",")); this.expect(close); }
       return out;
     };
     const dims = ids("(", ")");

@@ -32,6 +32,8 @@ export class ForwardRef extends Value {
 /** One region's names; `forward` and `blocks` are made on first use (most regions need neither). */
 export interface Scope {
   values: Map<string, Value[]>;
+  /** Where each name was defined (the note MLIR attaches to a later mismatched use). */
+  defs: Map<string, number>;
   forward: Map<string, ForwardRef> | undefined;
   blocks: Map<string, { block: Block; defined: boolean; loc: Location }> | undefined;
   isolated: boolean;
@@ -85,6 +87,8 @@ export class OpAsmParser extends AttrTypeParser {
     if (close) this.expect(close);
     return out;
   }
+  /** A keyword; inside a custom op's parser its error names the op, as MLIR's OpAsmParser does. */
+  override parseKeyword(...kws: string[]): string { return this.keyword(kws, this.customOp ? `custom op '${this.customOp}' ` : ""); }
   /** MLIR's errors from inside a custom op's parser: "custom op 'X' <message>" each, at `loc` (default: here). */
   customError(messages: string | readonly string[], loc = this.locHere()): DiagnosticError {
     return new DiagnosticError((typeof messages === "string" ? [messages] : messages).map((m) => ({ loc, severity: "error" as const, message: `custom op '${this.customOp}' ${m}` })));
@@ -108,9 +112,7 @@ export class OpAsmParser extends AttrTypeParser {
       if (group) {
         const v = group[u.index];
         if (!v) throw DiagnosticError.at(this.operandLoc(u), `result number ${u.index} of '${u.name}' is out of range`);
-        if (v.type !== type) {
-          throw DiagnosticError.at(this.operandLoc(u), `use of value '${u.name}' expects different type than prior uses: '${type.str}' vs '${v.type.str}'`);
-        }
+        if (v.type !== type) throw this.typeMismatch(u, type, v.type, this.lex.loc(s.defs.get(u.name)!));
         return v;
       }
       if (s.isolated) break;
@@ -119,17 +121,21 @@ export class OpAsmParser extends AttrTypeParser {
     const scope = this.scopes[this.scopes.length - 1];
     const fwd = scope.forward?.get(key);
     if (fwd) {
-      if (fwd.type !== type) throw DiagnosticError.at(this.operandLoc(u), `use of value '${u.name}' expects different type than prior uses: '${type.str}' vs '${fwd.type.str}'`);
+      if (fwd.type !== type) throw this.typeMismatch(u, type, fwd.type, fwd.loc);
       return fwd;
     }
     const f = new ForwardRef(type, this.operandLoc(u), key);
     (scope.forward ??= new Map()).set(key, f);
     return f;
   }
+  private typeMismatch(u: UnresolvedOperand, type: Type, prior: Type, priorLoc: Location): DiagnosticError {
+    return new DiagnosticError([{ loc: this.operandLoc(u), severity: "error", message: `use of value '${u.name}' expects different type than prior uses: '${type.str}' vs '${prior.str}'`,
+      notes: [{ loc: priorLoc, severity: "note", message: "prior use here" }] }]);
+  }
   resolveOperands(us: UnresolvedOperand[], types: Type[] | Type, loc?: Location): Value[] {
     if (!Array.isArray(types)) return us.map((u) => this.resolveOperand(u, types));
     if (types.length !== us.length) {
-      throw DiagnosticError.at(loc ?? (us.length ? this.operandLoc(us[0]) : this.locHere()), `${us.length} operands present, but expected ${types.length}`);
+      throw this.customError(`${us.length} operands present, but expected ${types.length}`, loc ?? (us.length ? this.operandLoc(us[0]) : this.locHere()));
     }
     return us.map((u, i) => this.resolveOperand(u, types[i]));
   }
@@ -147,6 +153,7 @@ export class OpAsmParser extends AttrTypeParser {
       if (scopes[i].isolated) break;
     }
     scope.values.set(name, values);
+    scope.defs.set(name, pos);
     if (scope.forward === undefined || scope.forward.size === 0) return;
     for (let i = 0; i < values.length; i++) {
       const v = values[i];
@@ -163,7 +170,7 @@ export class OpAsmParser extends AttrTypeParser {
 
   // ---- regions and blocks ------------------------------------------------------------------
   private pushScope(isolated: boolean): void {
-    this.scopes.push({ values: new Map(), forward: undefined, blocks: undefined, isolated });
+    this.scopes.push({ values: new Map(), defs: new Map(), forward: undefined, blocks: undefined, isolated });
   }
   private popScope(): void {
     const s = this.scopes.pop()!;
@@ -303,6 +310,9 @@ export class OpAsmParser extends AttrTypeParser {
     const fnLoc = this.locHere();
     const ft = this.parseType();
     if (!(ft instanceof FunctionType)) throw DiagnosticError.at(fnLoc, "expected function type");
+    if (ft.inputs.length !== operands.length) {
+      throw DiagnosticError.at(fnLoc, `expected ${operands.length} operand type${operands.length === 1 ? "" : "s"} but had ${ft.inputs.length}`);
+    }
     st.operands = this.resolveOperands(operands, [...ft.inputs], st.loc);
     st.resultTypes = [...ft.results];
     return this.build(st);
@@ -310,7 +320,9 @@ export class OpAsmParser extends AttrTypeParser {
 
   protected override dialectAttr(name: string, body: string): Attribute | undefined {
     const dot = name.indexOf(".");
-    return this.ctx.attrHook(name.slice(0, dot))?.(this, name.slice(dot + 1), body);
+    const op = this.customOp;
+    this.customOp = ""; // (a dialect attribute's parser is not the op's: its errors name no op)
+    try { return this.ctx.attrHook(name.slice(0, dot))?.(this, name.slice(dot + 1), body); } finally { this.customOp = op; }
   }
 
   protected parseCustomOperation(loc: Location): Operation {
