@@ -1,6 +1,6 @@
 // vector.transfer_read / vector.transfer_write: vector access to memrefs and tensors with a
 // permutation map, in-bounds flags, padding and an optional mask (MLIR 19 syntax).
-import { AffineMap, dim } from "../ir/affine.js";
+import { AffineMap, cst, dim } from "../ir/affine.js";
 import { AffineMapAttr, ArrayAttr, boolAttr } from "../ir/attributes.js";
 import type { Operation, Value } from "../ir/core.js";
 import type { Location } from "../ir/diagnostics.js";
@@ -15,12 +15,17 @@ import { checkSegments, operandSegment, segmentSizesAttr } from "./indexing.js";
 export function minorIdentity(sourceRank: number, vectorRank: number): AffineMap {
   return new AffineMap(sourceRank, 0, Array.from({ length: vectorRank }, (_, i) => dim(sourceRank - vectorRank + i)));
 }
+/** MLIR's getTransferMinorIdentityMap: a source of vector elements leaves the vector's trailing dims to them; a rank-0 source read as vector<1xT> broadcasts. */
+function defaultMap(st: ShapedType, vt: VectorType): AffineMap {
+  if (st.rank === 0 && vt.rank === 1 && vt.shape[0] === 1) return new AffineMap(0, 0, [cst(0)]);
+  return minorIdentity(st.rank, vt.rank - (st.elementType instanceof VectorType ? st.elementType.rank : 0));
+}
 /** The op's permutation map (the default when absent). */
 export function permutationMap(op: Operation): AffineMap {
   const a = op.attr("permutation_map");
   if (a instanceof AffineMapAttr) return a.map;
   const { source, vector } = transferParts(op);
-  return minorIdentity((source.type as ShapedType).rank, (vector as VectorType).rank);
+  return defaultMap(source.type as ShapedType, vector as VectorType);
 }
 /** In-bounds flag per vector dimension (false when absent). */
 export function inBounds(op: Operation): boolean[] {
@@ -55,9 +60,9 @@ function parseTypes(p: OpAsmParser, st: OperationState, vectorFirst: boolean): {
   if (!vectorFirst && !isShaped) throw p.customError("requires memref or ranked tensor type", loc);
   if (!(vt instanceof VectorType)) throw p.customError("requires vector type", loc);
   if (!isShaped) throw p.customError("requires memref or ranked tensor type", loc);
-  if (!st.attributes.has("permutation_map")) st.addAttr("permutation_map", new AffineMapAttr(minorIdentity(shaped.rank, vt.rank)));
+  if (!st.attributes.has("permutation_map")) st.addAttr("permutation_map", new AffineMapAttr(defaultMap(shaped, vt)));
   const a = st.attributes.get("permutation_map");
-  const map = a instanceof AffineMapAttr ? a.map : minorIdentity(shaped.rank, vt.rank);
+  const map = a instanceof AffineMapAttr ? a.map : defaultMap(shaped, vt);
   if (!st.attributes.has("in_bounds")) st.addAttr("in_bounds", new ArrayAttr(map.results.map(() => boolAttr(false))));
   return { shaped, vt, map, loc };
 }
@@ -76,11 +81,9 @@ const maskType = (t: VectorType, map: AffineMap) =>
   VectorType.get(maskDims(map).map((j) => t.shape[j]), i1, maskDims(map).map((j) => t.scalableDims[j]));
 
 function printAttrs(p: OpAsmPrinter, op: Operation): string {
-  const { source, vector } = transferParts(op);
   const elided = ["operandSegmentSizes"];
   const pm = op.attr("permutation_map");
-  if (pm instanceof AffineMapAttr && source.type instanceof ShapedType && vector instanceof VectorType &&
-      pm.map.equals(minorIdentity(source.type.rank, vector.rank))) elided.push("permutation_map");
+  if (pm instanceof AffineMapAttr && pm.map.equals(minorIdentity(pm.map.numDims, pm.map.results.length))) elided.push("permutation_map"); // (as MLIR: any minor identity)
   if (inBounds(op).every((b) => !b)) elided.push("in_bounds");
   return p.attrDict(op, elided);
 }
@@ -128,6 +131,7 @@ function verifyTransfer(op: Operation): string | undefined {
   }
   // Past MLIR's checks, ours: a transfer moves elements of the source's type (MLIR lets a vector
   // of another type of the right width through, and vector elements, which nothing here computes).
+  if (et instanceof VectorType) return `a source of vector elements ('${st.str}') is not supported (MLIR 19 takes it; nothing here computes it)`;
   if (et !== vector.elementType) return "requires source and vector element types to match";
   if (write) {
     const want = st instanceof TensorType ? 1 : 0;

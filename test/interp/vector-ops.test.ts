@@ -469,6 +469,8 @@ const ZERO_D_MLIR19_CANNOT = `func.func @main() {
 test("0-D shuffle, constant_mask, insert and create_mask compute as MLIR 19 means them; the wasm engine refuses 0-D vectors, naming the type", () => {
   agree(ZERO_D, "( 2.5, -1, -1, 2.5 )\n0\n1\n");
   assert.equal(run(ZERO_D_MLIR19_CANNOT).output, "( ( 1, 2, 3 ), ( 4, 5, 2.5 ) )\n1\n0\n");
+  const mask = ZERO_D_MLIR19_CANNOT.split("\n").filter((l) => !/%[aci] |%i :/.test(l)).join("\n");
+  assert.throws(() => runText(mask, { engine: "wasm" }), /vector.create_mask of vector<i1> is not supported by the wasm backend/);
   for (const src of [ZERO_D, ZERO_D_MLIR19_CANNOT]) {
     assert.throws(() => runText(src, { engine: "wasm" }), /vector type vector<f32> is not supported by the wasm backend/);
   }
