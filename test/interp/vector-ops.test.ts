@@ -475,3 +475,22 @@ test("0-D shuffle, constant_mask, insert and create_mask compute as MLIR 19 mean
     assert.throws(() => runText(src, { engine: "wasm" }), /vector type vector<f32> is not supported by the wasm backend/);
   }
 });
+
+// A rank-0 memref read as vector<1xf32> takes MLIR's default map () -> (0), a broadcast (in bounds).
+const RANK0_READ = `func.func @main() {
+  %m = memref.alloc() : memref<f32>
+  %x = arith.constant 4.5 : f32
+  memref.store %x, %m[] : memref<f32>
+  %p = arith.constant 0.0 : f32
+  %v = vector.transfer_read %m[], %p {in_bounds = [true]} : memref<f32>, vector<1xf32>
+  vector.print %v : vector<1xf32>
+  %w = vector.transfer_read %m[], %p {in_bounds = [true], permutation_map = affine_map<() -> (0)>} : memref<f32>, vector<4xf32>
+  vector.print %w : vector<4xf32>
+  return
+}
+`;
+
+test("a rank-0 memref read as vector<1xf32> without a map broadcasts its element, in both engines as in MLIR 19", () => {
+  agree(RANK0_READ, "( 4.5 )\n( 4.5, 4.5, 4.5, 4.5 )\n");
+  assert.equal(runText(RANK0_READ, { engine: "wasm" }).out, "( 4.5 )\n( 4.5, 4.5, 4.5, 4.5 )\n");
+});

@@ -1112,3 +1112,12 @@ func.func @contract_trait_not_a_dictionary(%a: vector<4xf32>, %s: f32) {
   %0 = vector.contract [1] %a, %a, %s : vector<4xf32>, vector<4xf32> into f32
   return
 }
+
+// -----
+
+// (a rank-0 source read as vector<1xf32> broadcasts by default, which must be in bounds)
+func.func @rank0_transfer_default_map(%m: memref<f32>, %p: f32) {
+  // expected-error @+1 {{'vector.transfer_read' op requires broadcast dimensions to be in-bounds}}
+  %0 = vector.transfer_read %m[], %p : memref<f32>, vector<1xf32>
+  return
+}

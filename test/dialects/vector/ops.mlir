@@ -113,3 +113,8 @@ func.func @zero_d(%a: vector<f32>, %c: vector<2x3xf32>, %i: index, %A: vector<8x
   %5 = vector.contract #matmul %A, %B, %C : vector<8x1xf32>, vector<1x[32]xf32> into vector<8x[32]xf32>
   return %0 : vector<2x3xf32>
 }
+
+func.func @rank0_transfer(%m: memref<f32>, %p: f32) -> vector<1xf32> {
+  %0 = vector.transfer_read %m[], %p {in_bounds = [true]} : memref<f32>, vector<1xf32>
+  return %0 : vector<1xf32>
+}
