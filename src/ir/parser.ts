@@ -148,7 +148,9 @@ export class OpAsmParser extends AttrTypeParser {
     const scopes = this.scopes, scope = scopes[scopes.length - 1];
     for (let i = scopes.length - 1; i >= 0; i--) {
       if (scopes[i].values.has(name)) {
-        throw DiagnosticError.at(this.lex.loc(pos), regionArgument ? `region entry argument '${name}' is already in use` : `redefinition of SSA value '${name}'`);
+        throw new DiagnosticError([{ loc: this.lex.loc(pos), severity: "error",
+          message: regionArgument ? `region entry argument '${name}' is already in use` : `redefinition of SSA value '${name}'`,
+          notes: [{ loc: this.lex.loc(scopes[i].defs.get(name)!), severity: "note", message: regionArgument ? "previously referenced here" : "previously defined here" }] }]);
       }
       if (scopes[i].isolated) break;
     }
@@ -161,7 +163,8 @@ export class OpAsmParser extends AttrTypeParser {
       const fwd = scope.forward.get(key);
       if (!fwd) continue;
       if (fwd.type !== v.type) {
-        throw DiagnosticError.at(fwd.loc, `use of value '${name}' expects different type than prior uses: '${fwd.type.str}' vs '${v.type.str}'`);
+        throw new DiagnosticError([{ loc: this.lex.loc(pos), severity: "error", message: `definition of SSA value '${name}#${i}' has type '${v.type.str}'`,
+          notes: [{ loc: fwd.loc, severity: "note", message: `previously used here with type '${fwd.type.str}'` }] }]);
       }
       fwd.replaceAllUsesWith(v);
       scope.forward.delete(key);

@@ -256,3 +256,64 @@ func.func @f() attributes {a = dense_resource<"b"> : tensor<1xi8>} {
 func.func @f() attributes {a = dense_resource<b> : i32} {
   return
 }
+// -----
+
+// MLIR's notes at the earlier definition or use of a value
+func.func @redefined(%a: i32) {
+  // expected-note @+1 {{previously defined here}}
+  %0 = arith.addi %a, %a : i32
+  // expected-error @+1 {{redefinition of SSA value '%0'}}
+  %0 = arith.addi %a, %a : i32
+  return
+}
+
+// -----
+
+func.func @region_argument_in_use(%n: index) {
+  // expected-note @+1 {{previously referenced here}}
+  %c = arith.constant 0 : index
+  // expected-error @+1 {{region entry argument '%c' is already in use}}
+  scf.for %c = %c to %n step %n {
+  }
+  return
+}
+
+// -----
+
+func.func @used_as_another_type(%a: i32) {
+  cf.br ^bb1
+^bb2:
+  // expected-note @+1 {{previously used here with type 'i64'}}
+  %1 = arith.addi %0, %0 : i64
+  return
+^bb1:
+  // expected-error @+1 {{definition of SSA value '%0#0' has type 'i32'}}
+  %0 = arith.addi %a, %a : i32
+  cf.br ^bb2
+}
+
+// -----
+
+func.func @use_of_another_type(%a: i32) {
+  // expected-note @+1 {{prior use here}}
+  %0 = arith.addi %a, %a : i32
+  // expected-error @+1 {{use of value '%0' expects different type than prior uses: 'i64' vs 'i32'}}
+  %1 = arith.addi %0, %0 : i64
+  return
+}
+
+// -----
+
+func.func @generic_operand_types(%a: i32) {
+  // expected-error @+1 {{expected 2 operand types but had 1}}
+  %0 = "arith.addi"(%a, %a) : (i32) -> i32
+  return
+}
+
+// -----
+
+func.func @custom_keyword(%a: vector<4xf32>) {
+  // expected-error @+1 {{custom op 'vector.extract' expected 'from'}}
+  %0 = vector.extract %a[0] : f32 of vector<4xf32>
+  return
+}
