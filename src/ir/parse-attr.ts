@@ -29,6 +29,8 @@ export class AttrTypeParser {
 
   /** A dialect attribute `#name<body>` in its dialect's canonical form, if the dialect has one (OpAsmParser's). */
   protected dialectAttr(_name: string, _body: string): Attribute | undefined { return undefined; }
+  /** Runs a dialect's own type or attribute parser (whose errors name no op). */
+  protected dialectSyntax<T>(parse: () => T): T { return parse(); }
 
   // ---- tokens ------------------------------------------------------------------------------
   locHere(): Location { this.lex.skipTrivia(); return this.lex.loc(this.lex.pos); }
@@ -164,7 +166,7 @@ export class AttrTypeParser {
     if (dot < 0) throw this.errorAt(t, `undefined symbol alias id '${name}'`);
     const dialect = name.slice(0, dot), mnemonic = name.slice(dot + 1);
     const hook = this.typeHook(dialect);
-    if (hook) return hook(this as never, mnemonic, this.lex.loc(t.pos));
+    if (hook) return this.dialectSyntax(() => hook(this as never, mnemonic, this.lex.loc(t.pos)));
     return OpaqueType.get(dialect, mnemonic + (this.lex.peek().text === "<" && this.lex.peek().pos === t.end ? this.balancedAngle() : ""));
   }
   /** Raw text of a balanced `<...>` group (for dialect types/attrs we keep verbatim). */

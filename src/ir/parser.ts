@@ -323,9 +323,12 @@ export class OpAsmParser extends AttrTypeParser {
 
   protected override dialectAttr(name: string, body: string): Attribute | undefined {
     const dot = name.indexOf(".");
+    return this.dialectSyntax(() => this.ctx.attrHook(name.slice(0, dot))?.(this, name.slice(dot + 1), body));
+  }
+  protected override dialectSyntax<T>(parse: () => T): T {
     const op = this.customOp;
-    this.customOp = ""; // (a dialect attribute's parser is not the op's: its errors name no op)
-    try { return this.ctx.attrHook(name.slice(0, dot))?.(this, name.slice(dot + 1), body); } finally { this.customOp = op; }
+    this.customOp = ""; // (a dialect type's or attribute's parser is not the op's: its errors name no op)
+    try { return parse(); } finally { this.customOp = op; }
   }
 
   protected parseCustomOperation(loc: Location): Operation {
