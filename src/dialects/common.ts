@@ -116,8 +116,8 @@ export function printFlags(op: Operation): string {
 /** What a cast writes between its operand and its attributes (arith.truncf's rounding mode and flags). */
 export interface CastMiddle { parse(p: OpAsmParser, st: OperationState): void; print(op: Operation): string; attrs: readonly string[] }
 
-/** `%a [middle] {attrs} : T1 to T2` — casts. */
-export function castOp(name: string, extra: Partial<OpSpec> = {}, middle?: CastMiddle, kinds: TypeClass[] = []): OpSpec {
+/** `%a [middle] {attrs} : T1 to T2` — casts (T1 of one of `kinds` if given, T2 of `toKinds`). */
+export function castOp(name: string, extra: Partial<OpSpec> = {}, middle?: CastMiddle, kinds: TypeClass[] = [], toKinds = kinds): OpSpec {
   return {
     name, operands: 1, results: 1, traits: ["Pure"],
     parse(p, st) {
@@ -127,7 +127,7 @@ export function castOp(name: string, extra: Partial<OpSpec> = {}, middle?: CastM
       p.expect(":");
       const from = typeOf(p, kinds);
       p.parseKeyword("to");
-      st.resultTypes = [typeOf(p, kinds)];
+      st.resultTypes = [typeOf(p, toKinds)];
       st.operands = [p.resolveOperand(a, from)];
     },
     print(p, op) {

@@ -65,7 +65,9 @@ function verifyContract(op: Operation): string | undefined {
   if (at instanceof VectorType) {
     const ext = contractExtents(c.maps, [lt.shape, rt.shape]);
     if (typeof ext === "string") return ext;
-    const want = VectorType.get(c.maps[2].results.map((r) => (r.kind === "dim" ? ext[r.pos] : 0)), at.elementType);
+    const scalable = (d: number) => [lt, rt].some((t, o) => t.scalableDims[pos(o, d)] ?? false); // (as the operand dims it comes from)
+    const acc = c.maps[2].results;
+    const want = VectorType.get(acc.map((r) => (r.kind === "dim" ? ext[r.pos] : 0)), at.elementType, acc.map((r) => r.kind === "dim" && scalable(r.pos)));
     if (want !== at) return `invalid accumulator/result vector shape, expected: '${want.str}'`;
   }
   if (!kindSupports(reductionKind(op), elementTypeOf(at))) return "unsupported contraction type";
@@ -117,7 +119,11 @@ export const VECTOR_ALGEBRA: OpSpec[] = [
       const lt = p.parseColonType();
       p.expect(",");
       const rt = p.parseType();
-      const res = rt instanceof VectorType && lt instanceof VectorType ? VectorType.get([...lt.shape, ...rt.shape], lt.elementType, [...lt.scalableDims, ...rt.scalableDims]) : lt;
+      if (ops.length < 2) throw p.customError("expected at least 2 operands", st.loc);
+      if (!(lt instanceof VectorType)) throw p.customError("expected vector type for operand #1", st.loc);
+      // As MLIR: the result takes each operand's leading dimension (the verifier refuses other ranks).
+      const lead = [lt, ...(rt instanceof VectorType ? [rt] : [])].filter((t) => t.rank > 0);
+      const res = VectorType.get(lead.map((t) => t.shape[0]), lt.elementType, lead.map((t) => t.scalableDims[0]));
       st.resultTypes = [res];
       st.operands = p.resolveOperands(ops, [lt, rt, res].slice(0, Math.max(2, ops.length)));
     },
@@ -129,12 +135,13 @@ export const VECTOR_ALGEBRA: OpSpec[] = [
       const [l, r] = [op.operand(0).type, op.operand(1).type], res = op.result.type;
       if (!(l instanceof VectorType) || !(res instanceof VectorType)) return "expected vector lhs and result";
       if (elementTypeOf(r) !== l.elementType || res.elementType !== l.elementType) return "expected operands and result of the same element type";
+      if (l.rank !== 1) return "expected 1-d vector for operand #1";
       if (r instanceof VectorType) {
-        if (l.rank !== 1) return "expected 1-d vector for operand #1";
         if (r.rank !== 1) return "expected 1-d vector for operand #2";
         if (res.rank !== 2) return "expected 2-d vector result";
         if (l.shape[0] !== res.shape[0]) return "expected #1 operand dim to match result dim #1";
         if (r.shape[0] !== res.shape[1]) return "expected #2 operand dim to match result dim #2";
+        if (l.isScalable && !r.isScalable) return "expected either both or only #2 operand dim to be scalable";
       } else {
         if (res.rank !== 1) return "expected 1-d vector result";
         if (l.shape[0] !== res.shape[0]) return "expected #1 operand dim to match result dim #1";
@@ -147,8 +154,9 @@ export const VECTOR_ALGEBRA: OpSpec[] = [
     // `{indexing_maps = [...], iterator_types = ["parallel", ...], kind = ...} %lhs, %rhs, %acc {attrs} : L, R into A`
     name: "vector.contract", operands: 3, results: 1, traits: ["Pure"], props: CONTRACT_TRAIT,
     parse(p, st) {
-      const loc = p.locHere();
-      for (const [k, v] of p.parseDictionary().entries) {
+      const loc = p.locHere(), trait = p.parseAttribute(); // (a dictionary, or an alias of one)
+      if (!(trait instanceof DictionaryAttr)) throw p.customError("invalid kind of attribute specified", loc);
+      for (const [k, v] of trait.entries) {
         if (k !== "iterator_types" || !(v instanceof ArrayAttr)) { st.addAttr(k, v); continue; }
         const its = v.items.map(iteratorName);
         const bad = its.find((i) => i !== "parallel" && i !== "reduction");

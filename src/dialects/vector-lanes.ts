@@ -2,23 +2,30 @@
 // shuffle, create_mask/constant_mask, maskedload/maskedstore, bitcast, from_elements, step.
 import type { Operation } from "../ir/core.js";
 import type { OpSpec } from "../ir/dialect.js";
-import { FloatType, IndexType, IntegerType, MemRefType, type Type, VectorType, i1, index } from "../ir/types.js";
+import { MemRefType, VectorType, i1, index } from "../ir/types.js";
 import { castOp } from "./common.js";
 import { parseIntList } from "./indexing.js";
 import { i64ArrayAttr, intsOf, intsProp } from "./vector-algebra.js";
+import { bitWidth } from "./vector-transfer.js";
 
-const bitWidth = (t: Type) => (t instanceof FloatType || t instanceof IntegerType ? t.width : t instanceof IndexType ? 64 : 0);
 
-/** The offsets/sizes/strides checks both strided-slice ops share (`shape`: the slice's extent). */
+/** MLIR's isIntegerArrayAttrConfinedToShape: each of `name`'s values within its dimension. */
+function confined(name: string, vs: readonly number[], shape: readonly number[], min = 0, halfOpen = true): string | undefined {
+  const i = vs.findIndex((v, d) => v < min || (halfOpen ? v >= shape[d] : v > shape[d]));
+  if (i >= 0) return `expected ${name} dimension ${i} to be confined to [${min}, ${shape[i] + (halfOpen ? 0 : 1)})`;
+}
+
+/** The offsets (within `dest`), strides (all 1) and offset + extent checks both strided-slice ops share (`shape`: the slice's extent). */
 function checkSlice(op: Operation, dest: VectorType, offsets: number[], shape: readonly number[], strides: number[]): string | undefined {
-  for (let i = 0; i < offsets.length; i++) {
-    if (offsets[i] < 0 || offsets[i] >= dest.shape[i]) return `expected offsets dimension ${i} to be confined to [0, ${dest.shape[i]})`;
-  }
+  const err = confined("offsets", offsets, dest.shape);
+  if (err) return err;
+  const extract = op.name === "vector.extract_strided_slice";
+  if (extract) { const e = confined("sizes", shape, dest.shape, 1, false); if (e) return e; }
   for (let i = 0; i < strides.length; i++) if (strides[i] !== 1) return "expected strides to be confined to [1, 2)";
-  const lead = op.name === "vector.insert_strided_slice" ? dest.rank - shape.length : 0;
+  const lead = extract ? 0 : dest.rank - shape.length;
   for (let i = 0; i < shape.length; i++) {
     const d = lead + i;
-    if (offsets[d] + shape[i] > dest.shape[d]) return `expected sum(offsets, ${lead ? "source vector shape" : "sizes"}) dimension ${d} to be confined to [1, ${dest.shape[d] + 1})`;
+    if (offsets[d] + shape[i] > dest.shape[d]) return `expected sum(offsets, ${extract ? "sizes" : "source vector shape"}) dimension ${d} to be confined to [1, ${dest.shape[d] + 1})`;
   }
 }
 
@@ -59,6 +66,11 @@ function maskedAccess(name: string, store: boolean): OpSpec {
   };
 }
 
+/** The rows a shuffle operand gives (a 0-D one, its element). */
+export const shuffleRows = (t: VectorType) => (t.rank ? t.shape[0] : 1);
+/** Whether lane `i` of a create_mask/constant_mask with `bounds` is set (a 0-D one has one bound, 0 or more). */
+export const maskLaneOn = (i: readonly number[], bounds: readonly number[]) => (i.length ? i.every((x, d) => x < bounds[d]) : bounds[0] > 0);
+
 export const VECTOR_LANES: OpSpec[] = [
   castOp("vector.extract_strided_slice", { // `%v {offsets = [..], sizes = [..], strides = [..]} : T to U`
     props: ["offsets", "sizes", "strides"],
@@ -66,17 +78,16 @@ export const VECTOR_LANES: OpSpec[] = [
       const t = op.operand(0).type, [o, s, k] = ["offsets", "sizes", "strides"].map((n) => intsOf(op.attr(n)));
       if (!(t instanceof VectorType)) return "expected a vector source";
       if (!o || !s || !k) return "requires 'offsets', 'sizes' and 'strides' integer arrays";
+      if (o.length !== s.length || o.length !== k.length) return "expected offsets, sizes and strides attributes of same size";
       for (const [n, a] of [["offsets", o], ["sizes", s], ["strides", k]] as const) {
         if (a.length > t.rank) return `expected ${n} attribute of rank no greater than vector rank`;
       }
-      if (o.length !== s.length || o.length !== k.length) return "expected offsets, sizes and strides of the same rank";
-      for (let i = 0; i < s.length; i++) if (s[i] < 1 || s[i] > t.shape[i]) return `expected sizes dimension ${i} to be confined to [1, ${t.shape[i] + 1})`;
       const err = checkSlice(op, t, o, s, k);
       if (err) return err;
-      const whole = s.findIndex((n, i) => t.scalableDims[i] && n !== t.shape[i]); // (a scalable dimension is taken whole)
-      if (whole >= 0) return `expected size at idx=${whole} to match the corresponding base size from the input vector (${s[whole]} vs ${t.shape[whole]})`;
       const want = VectorType.get([...s, ...t.shape.slice(s.length)], t.elementType, t.scalableDims);
       if (op.result.type !== want) return `expected result type to be '${want.str}'`;
+      const whole = s.findIndex((n, i) => t.scalableDims[i] && n !== t.shape[i]); // (a scalable dimension is taken whole)
+      if (whole >= 0) return `expected size at idx=${whole} to match the corresponding base size from the input vector (${s[whole]} vs ${t.shape[whole]})`;
     },
   }),
   {
@@ -99,9 +110,9 @@ export const VECTOR_LANES: OpSpec[] = [
       if (op.result.type !== d) return "failed to verify that all of {dest, res} have same type";
       if (s.elementType !== d.elementType) return "failed to verify that source operand and result have same element type";
       if (!o || !k) return "requires 'offsets' and 'strides' integer arrays";
-      if (s.rank > d.rank) return "expected source rank to be no greater than destination rank";
       if (o.length !== d.rank) return "expected offsets of same size as destination vector rank";
       if (k.length !== s.rank) return "expected strides of same size as source vector rank";
+      if (s.rank > d.rank) return "expected source rank to be no greater than destination rank";
       return checkSlice(op, d, o, s.shape, k);
     },
   },
@@ -128,12 +139,13 @@ export const VECTOR_LANES: OpSpec[] = [
       const scalable = [a, b, r].findIndex((t) => t.isScalable); // (MLIR's operand and result constraints)
       if (scalable >= 0) return `${scalable < 2 ? `operand #${scalable}` : "result #0"} must be fixed-length vector of any type values, but got '${[a, b, r][scalable].str}'`;
       if (!mask) return "requires a 'mask' integer array";
-      if (a.rank === 0 || a.rank !== b.rank) return "rank mismatch";
       if (a.elementType !== b.elementType || r.elementType !== a.elementType) return "failed to verify that second operand v2 and result have same element type";
+      // (0-D operands each give one element to a 1-D result)
+      if (!(a.rank === 0 && b.rank === 0 && r.rank === 1) && !(a.rank === r.rank && b.rank === r.rank)) return "rank mismatch";
       for (let d = 1; d < a.rank; d++) if (a.shape[d] !== b.shape[d] || r.shape[d] !== a.shape[d]) return `dimension mismatch`;
       if (!mask.length) return "invalid mask length";
-      if (r.rank !== a.rank || r.shape[0] !== mask.length) return "mask length mismatch";
-      const i = mask.findIndex((m) => m < 0 || m >= a.shape[0] + b.shape[0]);
+      if (r.shape[0] !== mask.length) return "mask length mismatch";
+      const i = mask.findIndex((m) => m < 0 || m >= shuffleRows(a) + shuffleRows(b));
       if (i >= 0) return `mask index #${i + 1} out of range`;
     },
   },
@@ -149,7 +161,8 @@ export const VECTOR_LANES: OpSpec[] = [
     verify(op) {
       const t = op.result.type;
       if (!(t instanceof VectorType) || t.elementType !== i1) return "result must be a vector of i1";
-      if (op.operands.length !== t.rank) return "must specify an operand for each result vector dimension";
+      if (t.rank === 0 && op.operands.length !== 1) return "must specify exactly one operand for 0-D create_mask";
+      if (t.rank !== 0 && op.operands.length !== t.rank) return "must specify an operand for each result vector dimension";
     },
   },
   {
@@ -160,9 +173,14 @@ export const VECTOR_LANES: OpSpec[] = [
       st.resultTypes = [p.parseColonType()];
     },
     print(p, op) { p.print(" [", intsProp(op, "mask_dim_sizes").join(", "), "]", p.attrDict(op, ["mask_dim_sizes"]), " : ", p.type(op.result.type)); },
-    verify(op) {
+    verify(op, ctx) {
       const t = op.result.type, sizes = intsOf(op.attr("mask_dim_sizes"));
       if (!(t instanceof VectorType) || t.elementType !== i1) return "result must be a vector of i1";
+      if (t.rank === 0 && sizes) { // (MLIR's emitError: no "op" prefix)
+        if (sizes.length !== 1) return ctx.error(op, "array attr must have length 1 for 0-D vectors");
+        if (sizes[0] !== 0 && sizes[0] !== 1) return ctx.error(op, "mask dim size must be either 0 or 1 for 0-D vectors");
+        return;
+      }
       if (!sizes || sizes.length !== t.rank) return "must specify array attr of size equal vector result rank";
       if (sizes.some((s, i) => s < 0 || s > t.shape[i])) return "array attr of size out of bounds of vector result dimension size";
       if (sizes.includes(0) && sizes.some((s) => s !== 0)) return "expected all mask dim sizes to be zeros, as a result of conjunction with zero mask dim";

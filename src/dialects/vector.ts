@@ -57,6 +57,7 @@ function extractedType(vt: VectorType, npos: number): Type {
 
 /** MLIR's position checks; an insert's source must fill the dest rank. Past them the extracted type (MLIR infers it), and our own check of the inserted one. */
 function checkPositions(op: Operation, vt: VectorType, what: Type, ctx: VerifyContext): string | void {
+  if (!op.attr("static_position")) return "requires attribute 'static_position'";
   const ins = op.name === "vector.insert", dest = ins ? "dest " : "", pos = arrayProp(op, "static_position");
   if (pos.length > vt.rank) return `expected position attribute of rank no greater than ${dest}vector rank`;
   if (pos.filter((x) => x === DYN).length !== op.operands.length - (ins ? 2 : 1)) {
@@ -70,7 +71,8 @@ function checkPositions(op: Operation, vt: VectorType, what: Type, ctx: VerifyCo
     }
   }
   const want = extractedType(vt, pos.length);
-  if (want === what) return;
+  // MLIR inserts a 0-D vector as its element (the ranks add up)
+  if (want === what || (ins && what instanceof VectorType && what.rank === 0 && want === what.elementType)) return;
   if (ins) return `expected source type '${want.str}', but got '${what.str}'`;
   ctx.error(op, `'${op.name}' op inferred type(s) '${want.str}' are incompatible with return type(s) of operation '${what.str}'`);
   return "failed to infer returned types";
@@ -136,7 +138,7 @@ export const vector: Dialect = {
           if (s !== 1 && s !== d) return `dimension mismatch (${s} vs. ${d})`;
         }
       },
-    }),
+    }, undefined, [], [VectorType]),
     sameTypeOp("vector.fma", 3, ["Elementwise"], {
       props: [], operandTypes: [FLOAT_VECTOR, FLOAT_VECTOR, FLOAT_VECTOR], resultTypes: [FLOAT_VECTOR],
     }, [VectorType]),

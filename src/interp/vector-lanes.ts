@@ -3,6 +3,7 @@
 // as in memory), from_elements, step.
 import { VectorType, IntegerType, type Type, FloatType } from "../ir/types.js";
 import { intsProp } from "../dialects/vector-algebra.js";
+import { maskLaneOn, shuffleRows } from "../dialects/vector-lanes.js";
 import { castValue, intWidth } from "../dialects/arith.js";
 import type { HandlerTable, Interpreter } from "./interpreter.js";
 import { asMemRef } from "./memref.js";
@@ -18,7 +19,7 @@ function build(t: VectorType, f: (i: number[]) => Scalar): TensorValue {
   return new TensorValue(t.shape, t.elementType, data);
 }
 /** A mask lane is on when each index is below its bound. */
-const mask = (t: VectorType, bounds: readonly number[]) => build(t, (i) => (i.every((x, d) => x < bounds[d]) ? 1 : 0));
+const mask = (t: VectorType, bounds: readonly number[]) => build(t, (i) => (maskLaneOn(i, bounds) ? 1 : 0));
 
 /** Visits the lanes of a 1-D masked access whose mask is on, with their memref index. */
 function maskedLanes(interp: Interpreter, m: MemRefValue, idx: readonly RtValue[], maskV: RtValue, fn: (k: number, at: number[]) => void): void {
@@ -51,7 +52,7 @@ export const VECTOR_LANES: HandlerTable = {
     return [new TensorValue(dest.shape, dest.elementType, data)];
   },
   "vector.shuffle": (_i, op, [a, b]) => {
-    const A = asTensor(a), B = asTensor(b), n = A.shape[0], row = numElements(A.shape.slice(1));
+    const A = asTensor(a), B = asTensor(b), n = shuffleRows(vt(op.operands[0].type)), row = numElements(A.shape.slice(1));
     const data = intsProp(op, "mask").flatMap((m) => (m < n ? A.data.slice(m * row, (m + 1) * row) : B.data.slice((m - n) * row, (m - n + 1) * row)));
     return [new TensorValue(vt(op.results[0].type).shape, A.elementType, data)];
   },

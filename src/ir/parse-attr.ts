@@ -30,6 +30,8 @@ export class AttrTypeParser {
 
   /** A dialect attribute `#name<body>` in its dialect's canonical form, if the dialect has one (OpAsmParser's). */
   protected dialectAttr(_name: string, _body: string): Attribute | undefined { return undefined; }
+  /** Runs a dialect's own type or attribute parser (whose errors name no op). */
+  protected dialectSyntax<T>(parse: () => T): T { return parse(); }
 
   // ---- tokens ------------------------------------------------------------------------------
   locHere(): Location { this.lex.skipTrivia(); return this.lex.loc(this.lex.pos); }
@@ -67,9 +69,11 @@ export class AttrTypeParser {
     this.lex.next();
     return t.text;
   }
-  parseKeyword(...kws: string[]): string {
+  parseKeyword(...kws: string[]): string { return this.keyword(kws, ""); }
+  /** parseKeyword with `prefix` before its error (MLIR names the op whose custom parser asked). */
+  protected keyword(kws: readonly string[], prefix: string): string {
     const k = this.parseOptionalKeyword(...kws);
-    if (k === undefined) throw this.errorHere(kws.length ? `expected ${kws.map((k) => `'${k}'`).join(" or ")}` : "expected keyword");
+    if (k === undefined) throw this.errorHere(prefix + (kws.length ? `expected ${kws.map((k) => `'${k}'`).join(" or ")}` : "expected keyword"));
     return k;
   }
   parseOptionalString(): string | undefined {
@@ -163,7 +167,7 @@ export class AttrTypeParser {
     if (dot < 0) throw this.errorAt(t, `undefined symbol alias id '${name}'`);
     const dialect = name.slice(0, dot), mnemonic = name.slice(dot + 1);
     const hook = this.typeHook(dialect);
-    if (hook) return hook(this as never, mnemonic, this.lex.loc(t.pos));
+    if (hook) return this.dialectSyntax(() => hook(this as never, mnemonic, this.lex.loc(t.pos)));
     return OpaqueType.get(dialect, mnemonic + (this.lex.peek().text === "<" && this.lex.peek().pos === t.end ? this.balancedAngle() : ""));
   }
   /** Raw text of a balanced `<...>` group (for dialect types/attrs we keep verbatim). */
@@ -558,7 +562,7 @@ export class AttrTypeParser {
     const dimOrDyn = () => (this.accept("?") ? DYN : this.parseInteger());
     if (!this.accept("]")) { do strides.push(dimOrDyn()); while (this.accept(",")); this.expect("]"); }
     let offset = 0;
-    if (this.accept(",")) { this.parseKeyword("offset"); this.expect(":"); offset = dimOrDyn(); }
+    if (this.accept(",")) { this.keyword(["offset"], ""); this.expect(":"); offset = dimOrDyn(); }
     this.expect(">");
     if (strides.includes(0)) throw this.errorAt(kw, "strides must not be zero");
     return new StridedLayoutAttr(strides, offset);
@@ -648,7 +652,7 @@ export class AttrTypeParser {
     const ids = (open: string, close: string) => {
       const out: string[] = [];
       this.expect(open);
-      if (!this.accept(close)) { do out.push(this.parseKeyword()); while (this.accept(",")); this.expect(close); }
+      if (!this.accept(close)) { do out.push(this.keyword([], "")); while (this.accept(",")); this.expect(close); }
       return out;
     };
     const dims = ids("(", ")");

@@ -87,6 +87,8 @@ export class OpAsmParser extends AttrTypeParser {
     if (close) this.expect(close);
     return out;
   }
+  /** A keyword; inside a custom op's parser its error names the op, as MLIR's OpAsmParser does. */
+  override parseKeyword(...kws: string[]): string { return this.keyword(kws, this.customOp ? `custom op '${this.customOp}' ` : ""); }
   /** MLIR's errors from inside a custom op's parser: "custom op 'X' <message>" each, at `loc` (default: here). */
   customError(messages: string | readonly string[], loc = this.locHere()): DiagnosticError {
     return new DiagnosticError((typeof messages === "string" ? [messages] : messages).map((m) => ({ loc, severity: "error" as const, message: `custom op '${this.customOp}' ${m}` })));
@@ -134,7 +136,7 @@ export class OpAsmParser extends AttrTypeParser {
   resolveOperands(us: UnresolvedOperand[], types: Type[] | Type, loc?: Location): Value[] {
     if (!Array.isArray(types)) return us.map((u) => this.resolveOperand(u, types));
     if (types.length !== us.length) {
-      throw DiagnosticError.at(loc ?? (us.length ? this.operandLoc(us[0]) : this.locHere()), `${us.length} operands present, but expected ${types.length}`);
+      throw this.customError(`${us.length} operands present, but expected ${types.length}`, loc ?? (us.length ? this.operandLoc(us[0]) : this.locHere()));
     }
     return us.map((u, i) => this.resolveOperand(u, types[i]));
   }
@@ -312,6 +314,9 @@ export class OpAsmParser extends AttrTypeParser {
     const fnLoc = this.locHere();
     const ft = this.parseType();
     if (!(ft instanceof FunctionType)) throw DiagnosticError.at(fnLoc, "expected function type");
+    if (ft.inputs.length !== operands.length) {
+      throw DiagnosticError.at(fnLoc, `expected ${operands.length} operand type${operands.length === 1 ? "" : "s"} but had ${ft.inputs.length}`);
+    }
     st.operands = this.resolveOperands(operands, [...ft.inputs], st.loc);
     st.resultTypes = [...ft.results];
     return this.build(st);
@@ -319,7 +324,12 @@ export class OpAsmParser extends AttrTypeParser {
 
   protected override dialectAttr(name: string, body: string): Attribute | undefined {
     const dot = name.indexOf(".");
-    return this.ctx.attrHook(name.slice(0, dot))?.(this, name.slice(dot + 1), body);
+    return this.dialectSyntax(() => this.ctx.attrHook(name.slice(0, dot))?.(this, name.slice(dot + 1), body));
+  }
+  protected override dialectSyntax<T>(parse: () => T): T {
+    const op = this.customOp;
+    this.customOp = ""; // (a dialect type's or attribute's parser is not the op's: its errors name no op)
+    try { return parse(); } finally { this.customOp = op; }
   }
 
   protected parseCustomOperation(loc: Location): Operation {

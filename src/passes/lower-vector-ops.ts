@@ -18,6 +18,7 @@ import { arrayProp, i64Array, mixedList, segmentSizesAttr } from "../dialects/in
 import { constantIndex } from "../dialects/arith.js";
 import { inBounds, maskDims, permutationMap, transferParts } from "../dialects/vector.js";
 import { contractExtents, contraction, intsProp } from "../dialects/vector-algebra.js";
+import { maskLaneOn, shuffleRows } from "../dialects/vector-lanes.js";
 import { KIND_TO_ARITH, type VectorKind, kindAttr, reductionKind } from "../dialects/vector-kind.js";
 import { cmpi } from "./lower-affine.js";
 import { addIndex, heldVector } from "./split-vectors.js";
@@ -160,7 +161,7 @@ function lowered(l: Lower, op: Operation): Value | undefined {
     }
     case "vector.step": case "vector.constant_mask": { // constants, as MLIR lowers them: 0, 1, 2 ...; 1 inside the sizes
       const t = op.result.type as VectorType, sizes = intsProp(op, "mask_dim_sizes");
-      const lanes = indices(t.shape).map((i, k) => (op.name === "vector.step" ? k : Number(i.every((x, d) => x < sizes[d]))));
+      const lanes = indices(t.shape).map((i, k) => (op.name === "vector.step" ? k : Number(maskLaneOn(i, sizes))));
       return l.b.constant(new DenseElementsAttr(t, lanes, false), t);
     }
     case "vector.create_mask": return createMask(l, op);
@@ -168,11 +169,11 @@ function lowered(l: Lower, op: Operation): Value | undefined {
     case "vector.load": case "vector.store": return loadStore(l, op);
     case "vector.transfer_read": case "vector.transfer_write": return transfer(l, op);
     case "vector.shuffle": {
-      const [a, b] = op.operands, n = (a.type as VectorType).shape[0];
+      const [a, b] = op.operands, n = shuffleRows(a.type as VectorType), at = (v: Value, m: number) => ((v.type as VectorType).rank ? [m] : []);
       if (heldVector(op.result.type) && a.type === b.type && (a.type as VectorType).rank === 1 && heldVector(a.type)) return undefined;
       return l.build([intsProp(op, "mask").length], ([j]) => {
         const m = intsProp(op, "mask")[j];
-        return m < n ? l.extract(a, [m]) : l.extract(b, [m - n]);
+        return m < n ? l.extract(a, at(a, m)) : l.extract(b, at(b, m - n));
       });
     }
   }

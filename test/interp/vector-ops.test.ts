@@ -430,3 +430,67 @@ test("the wasm engine refuses vector shapes it cannot hold, naming them; rows, m
     %v = vector.transfer_read %m[%c0, %c0], %f, %k {permutation_map = affine_map<(d0, d1) -> (d1, d0)>} : memref<4x4xf32>, vector<2x2xf32>`);
   assert.equal(runText(transposed, { engine: "wasm" }).out, run(transposed).output);
 });
+
+// 0-D vectors where MLIR 19 takes them: a shuffle of two (one element each), a constant_mask
+// of one bound (0 or 1), an insert of one as its element, a create_mask of one bound. MLIR 19
+// lowers the first two (the outputs are mlir-cpu-runner-19's); its vector-to-llvm refuses the
+// insert and crashes on the create_mask, so those two are checked against what they mean.
+const ZERO_D = `func.func @main() {
+  %a = arith.constant dense<2.5> : vector<f32>
+  %b = arith.constant dense<-1.0> : vector<f32>
+  %sh = vector.shuffle %a, %b [0, 1, 1, 0] : vector<f32>, vector<f32>
+  vector.print %sh : vector<4xf32>
+  %m0 = vector.constant_mask [0] : vector<i1>
+  %m1 = vector.constant_mask [1] : vector<i1>
+  %e0 = vector.extractelement %m0[] : vector<i1>
+  %e1 = vector.extractelement %m1[] : vector<i1>
+  vector.print %e0 : i1
+  vector.print %e1 : i1
+  return
+}
+`;
+const ZERO_D_MLIR19_CANNOT = `func.func @main() {
+  %a = arith.constant dense<2.5> : vector<f32>
+  %c = arith.constant dense<[[1.0, 2.0, 3.0], [4.0, 5.0, 6.0]]> : vector<2x3xf32>
+  %i = vector.insert %a, %c [1, 2] : vector<f32> into vector<2x3xf32>
+  vector.print %i : vector<2x3xf32>
+  %k = arith.constant 1 : index
+  %z = arith.constant 0 : index
+  %cm1 = vector.create_mask %k : vector<i1>
+  %cm0 = vector.create_mask %z : vector<i1>
+  %f1 = vector.extractelement %cm1[] : vector<i1>
+  %f0 = vector.extractelement %cm0[] : vector<i1>
+  vector.print %f1 : i1
+  vector.print %f0 : i1
+  return
+}
+`;
+
+test("0-D shuffle, constant_mask, insert and create_mask compute as MLIR 19 means them; the wasm engine refuses 0-D vectors, naming the type", () => {
+  agree(ZERO_D, "( 2.5, -1, -1, 2.5 )\n0\n1\n");
+  assert.equal(run(ZERO_D_MLIR19_CANNOT).output, "( ( 1, 2, 3 ), ( 4, 5, 2.5 ) )\n1\n0\n");
+  const mask = ZERO_D_MLIR19_CANNOT.split("\n").filter((l) => !/%[aci] |%i :/.test(l)).join("\n");
+  assert.throws(() => runText(mask, { engine: "wasm" }), /vector.create_mask of vector<i1> is not supported by the wasm backend/);
+  for (const src of [ZERO_D, ZERO_D_MLIR19_CANNOT]) {
+    assert.throws(() => runText(src, { engine: "wasm" }), /vector type vector<f32> is not supported by the wasm backend/);
+  }
+});
+
+// A rank-0 memref read as vector<1xf32> takes MLIR's default map () -> (0), a broadcast (in bounds).
+const RANK0_READ = `func.func @main() {
+  %m = memref.alloc() : memref<f32>
+  %x = arith.constant 4.5 : f32
+  memref.store %x, %m[] : memref<f32>
+  %p = arith.constant 0.0 : f32
+  %v = vector.transfer_read %m[], %p {in_bounds = [true]} : memref<f32>, vector<1xf32>
+  vector.print %v : vector<1xf32>
+  %w = vector.transfer_read %m[], %p {in_bounds = [true], permutation_map = affine_map<() -> (0)>} : memref<f32>, vector<4xf32>
+  vector.print %w : vector<4xf32>
+  return
+}
+`;
+
+test("a rank-0 memref read as vector<1xf32> without a map broadcasts its element, in both engines as in MLIR 19", () => {
+  agree(RANK0_READ, "( 4.5 )\n( 4.5, 4.5, 4.5, 4.5 )\n");
+  assert.equal(runText(RANK0_READ, { engine: "wasm" }).out, "( 4.5 )\n( 4.5, 4.5, 4.5, 4.5 )\n");
+});

@@ -402,3 +402,19 @@ func.func @missing_attribute_value() {
 
   return
 }
+
+// -----
+
+func.func @generic_operand_types(%a: i32) {
+  // expected-error @+1 {{expected 2 operand types but had 1}}
+  %0 = "arith.addi"(%a, %a) : (i32) -> i32
+  return
+}
+
+// -----
+
+func.func @custom_keyword(%a: vector<4xf32>) {
+  // expected-error @+1 {{custom op 'vector.extract' expected 'from'}}
+  %0 = vector.extract %a[0] : f32 of vector<4xf32>
+  return
+}

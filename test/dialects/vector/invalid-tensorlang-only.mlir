@@ -27,3 +27,12 @@ func.func @insert_dynamic(%w: vector<4xf32>, %a: f32, %i: index) {
   %0 = "vector.insert"(%a, %w, %i) <{static_position = array<i64: 0>}> : (f32, vector<4xf32>, index) -> vector<4xf32>
   return
 }
+
+// -----
+
+// MLIR 19: accepts this input (the vector's trailing dimensions are the memref's vector elements)
+func.func @transfer_vector_elements(%m: memref<?x?xvector<4x3xf32>>, %i: index, %p: vector<4x3xf32>) {
+  // expected-error @+1 {{'vector.transfer_read' op a source of vector elements ('memref<?x?xvector<4x3xf32>>') is not supported (MLIR 19 takes it; nothing here computes it)}}
+  %0 = vector.transfer_read %m[%i, %i], %p : memref<?x?xvector<4x3xf32>>, vector<1x1x4x3xf32>
+  return
+}

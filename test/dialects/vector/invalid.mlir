@@ -855,3 +855,269 @@ func.func @store_to_dynamic_stride(%m: memref<8xf32, strided<[?], offset: ?>>, %
   vector.store %v, %m[%i] : memref<8xf32, strided<[?], offset: ?>>, vector<4xf32>
   return
 }
+
+// -----
+
+// (from MLIR's vector invalid.mlir, and 0-D vectors)
+func.func @broadcast_to_scalar(%arg0: f32) -> f32 {
+  // expected-error@+1 {{custom op 'vector.broadcast' invalid kind of type specified}}
+  %0 = vector.broadcast %arg0 : f32 to f32
+}
+
+// -----
+
+func.func @outerproduct_num_operands(%arg0: f32) {
+  // expected-error@+1 {{expected at least 2 operands}}
+  %1 = vector.outerproduct %arg0 : f32, f32
+}
+
+// -----
+
+func.func @outerproduct_non_vector_operand(%arg0: f32) {
+  // expected-error@+1 {{expected vector type for operand #1}}
+  %1 = vector.outerproduct %arg0, %arg0 : f32, f32
+}
+
+// -----
+
+func.func @outerproduct_axpy_operand(%arg0: vector<4x8xf32>, %arg1: f32) {
+  // expected-error@+1 {{expected 1-d vector for operand #1}}
+  %1 = vector.outerproduct %arg0, %arg1 : vector<4x8xf32>, f32
+}
+
+// -----
+
+func.func @test_vector.transfer_read(%arg0: memref<?x?xf32>) {
+  %c3 = arith.constant 3 : index
+  %cst = arith.constant 3.0 : f32
+  // expected-error@+1 {{requires two types}}
+  %0 = vector.transfer_read %arg0[%c3, %c3], %cst { permutation_map = affine_map<()->(0)> } : memref<?x?xf32>
+}
+
+// -----
+
+func.func @test_vector.transfer_read(%arg0: vector<4x3xf32>) {
+  %c3 = arith.constant 3 : index
+  %f0 = arith.constant 0.0 : f32
+  %vf0 = vector.splat %f0 : vector<4x3xf32>
+  // expected-error@+1 {{ requires memref or ranked tensor type}}
+  %0 = vector.transfer_read %arg0[%c3, %c3], %vf0 : vector<4x3xf32>, vector<1x1x2x3xf32>
+}
+
+// -----
+
+func.func @test_vector.transfer_read(%arg0: memref<4x3xf32>) {
+  %c3 = arith.constant 3 : index
+  %f0 = arith.constant 0.0 : f32
+  %vf0 = vector.splat %f0 : vector<4x3xf32>
+  // expected-error@+1 {{ requires vector type}}
+  %0 = vector.transfer_read %arg0[%c3, %c3], %vf0 : memref<4x3xf32>, f32
+}
+
+// -----
+
+func.func @test_vector.transfer_read(%arg0: memref<?x?x?xf32>) {
+  %c1 = arith.constant 1 : i1
+  %c3 = arith.constant 3 : index
+  %cst = arith.constant 3.0 : f32
+  // expected-note@+1 {{prior use here}}
+  %mask = vector.splat %c1 : vector<3x8x7xi1>
+  // expected-error@+1 {{expects different type than prior uses: 'vector<3x7xi1>' vs 'vector<3x8x7xi1>'}}
+  %0 = vector.transfer_read %arg0[%c3, %c3, %c3], %cst, %mask {permutation_map = affine_map<(d0, d1, d2)->(d0, 0, d2)>} : memref<?x?x?xf32>, vector<3x8x7xf32>
+}
+
+// -----
+
+func.func @test_vector.transfer_read(%arg0: memref<?x?xvector<4x3xf32>>) {
+  %c3 = arith.constant 3 : index
+  %f0 = arith.constant 0.0 : f32
+  %vf0 = vector.splat %f0 : vector<4x3xf32>
+  // expected-error@+1 {{requires source vector element and vector result ranks to match}}
+  %0 = vector.transfer_read %arg0[%c3, %c3], %vf0 {permutation_map = affine_map<(d0, d1)->(d0, d1)>} : memref<?x?xvector<4x3xf32>>, vector<3xf32>
+}
+
+// -----
+
+func.func @test_vector.transfer_read(%arg0: memref<?x?xvector<6xf32>>) {
+  %c3 = arith.constant 3 : index
+  %f0 = arith.constant 0.0 : f32
+  %vf0 = vector.splat %f0 : vector<6xf32>
+  // expected-error@+1 {{requires the bitwidth of the minor 1-D vector to be an integral multiple of the bitwidth of the minor 1-D vector of the source}}
+  %0 = vector.transfer_read %arg0[%c3, %c3], %vf0 : memref<?x?xvector<6xf32>>, vector<3xf32>
+}
+
+// -----
+
+func.func @test_vector.transfer_read(%arg0: memref<?x?xvector<2x3xf32>>) {
+  %c3 = arith.constant 3 : index
+  %f0 = arith.constant 0.0 : f32
+  %vf0 = vector.splat %f0 : vector<2x3xf32>
+  // expected-error@+1 {{requires broadcast dimensions to be in-bounds}}
+  %0 = vector.transfer_read %arg0[%c3, %c3], %vf0 {in_bounds = [false, true], permutation_map = affine_map<(d0, d1)->(0, d1)>} : memref<?x?xvector<2x3xf32>>, vector<1x1x2x3xf32>
+}
+
+// -----
+
+func.func @test_vector.transfer_read(%arg0: memref<?x?xvector<2x3xf32>>) {
+  %c3 = arith.constant 3 : index
+  %f0 = arith.constant 0.0 : f32
+  %vf0 = vector.splat %f0 : vector<2x3xf32>
+  %mask = vector.splat %c1 : vector<2x3xi1>
+  // expected-error@+1 {{does not support masks with vector element type}}
+  %0 = vector.transfer_read %arg0[%c3, %c3], %vf0, %mask {permutation_map = affine_map<(d0, d1)->(d0, d1)>} : memref<?x?xvector<2x3xf32>>, vector<1x1x2x3xf32>
+}
+equires two types}}
+  vector.transfer_write %arg0, %arg0[%c3, %c3] : memref<?x?xf32>
+}
+
+// -----
+
+func.func @test_vector.transfer_write(%arg0: memref<vector<4x3xf32>>) {
+  %c3 = arith.constant 3 : index
+  %f0 = arith.constant 0.0 : f32
+  %vf0 = vector.splat %f0 : vector<4x3xf32>
+  // expected-error@+1 {{ requires vector type}}
+  vector.transfer_write %arg0, %arg0[%c3, %c3] : memref<vector<4x3xf32>>, vector<4x3xf32>
+}
+
+// -----
+
+func.func @test_vector.transfer_write(%arg0: vector<4x3xf32>) {
+  %c3 = arith.constant 3 : index
+  %f0 = arith.constant 0.0 : f32
+  %vf0 = vector.splat %f0 : vector<4x3xf32>
+  // expected-error@+1 {{ requires memref or ranked tensor type}}
+  vector.transfer_write %arg0, %arg0[%c3, %c3] : vector<4x3xf32>, f32
+}
+
+// -----
+
+func.func @test_vector.transfer_write(%arg0: memref<?x?xf32>) {
+  %c3 = arith.constant 3 : index
+  %cst = arith.constant dense<3.0> : vector<128 x f32>
+  // expected-error@+1 {{expected 5 operand types but had 4}}
+  %0 = "vector.transfer_write"(%cst, %arg0, %c3, %c3, %c3) {permutation_map = affine_map<()->(0)>} : (vector<128xf32>, memref<?x?xf32>, index, index) -> ()
+}
+
+// -----
+
+func.func @test_vector.transfer_write(%arg0: memref<?x?xf32>) {
+  %c3 = arith.constant 3 : index
+  %cst = arith.constant dense<3.0> : vector<128 x f32>
+  // expected-error@+1 {{requires a projected permutation_map (at most one dim or the zero constant can appear in each result)}}
+  vector.transfer_write %cst, %arg0[%c3, %c3] {permutation_map = affine_map<(d0, d1)->(d0 + d1)>} : vector<128xf32>, memref<?x?xf32>
+}
+
+// -----
+
+func.func @test_vector.transfer_write(%arg0: memref<?xf32>, %arg1: vector<7xf32>) {
+  %c3 = arith.constant 3 : index
+  %cst = arith.constant 3.0 : f32
+  // expected-error@+1 {{should not have broadcast dimensions}}
+  vector.transfer_write %arg1, %arg0[%c3]
+      {permutation_map = affine_map<(d0) -> (0)>}
+      : vector<7xf32>, memref<?xf32>
+}
+
+// -----
+
+func.func @extract_strided_slice(%arg0: vector<4x8x16xf32>) {
+  // expected-error@+1 {{expected offsets, sizes and strides attributes of same size}}
+  %1 = vector.extract_strided_slice %arg0 {offsets = [100], sizes = [2, 2], strides = [1, 1]} : vector<4x8x16xf32> to vector<2x2x16xf32>
+}
+
+// -----
+
+func.func @extract_strided_slice(%arg0: vector<4x8x16xf32>) {
+  // expected-error@+1 {{op expected offsets dimension 0 to be confined to [0, 4)}}
+  %1 = vector.extract_strided_slice %arg0 {offsets = [100], sizes = [100], strides = [100]} : vector<4x8x16xf32> to vector<100x8x16xf32>
+}
+
+// -----
+
+func.func @extract_vector_type(%arg0: index) {
+  // expected-error@+2 {{custom op 'vector.extract' expected 'from'}}
+  %1 = vector.extract %arg0[] : index
+}
+
+// -----
+
+func.func @extract_position_rank_overflow_generic(%arg0: vector<4x8x16xf32>) {
+  // expected-error@+1 {{'vector.extract' op requires attribute 'static_position'}}
+  %1 = "vector.extract" (%arg0) { position = [0, 0, 0, 0] } : (vector<4x8x16xf32>) -> (vector<16xf32>)
+}
+
+// -----
+
+func.func @test_vector.transfer_read(%arg0: memref<?x?xvector<2x3xf32>>) {
+  %c3 = arith.constant 3 : index
+  %f0 = arith.constant 0.0 : f32
+  %vf0 = vector.splat %f0 : vector<2x3xf32>
+  // expected-error@+1 {{expects the in_bounds attr of same rank as permutation_map results: affine_map<(d0, d1) -> (d0, d1)> vs inBounds of size: 1}}
+  %0 = vector.transfer_read %arg0[%c3, %c3], %vf0 {in_bounds = [true], permutation_map = affine_map<(d0, d1)->(d0, d1)>} : memref<?x?xvector<2x3xf32>>, vector<1x1x2x3xf32>
+}
+
+// -----
+
+func.func @constant_mask_0d_two_sizes() {
+  // expected-error @+1 {{array attr must have length 1 for 0-D vectors}}
+  %0 = vector.constant_mask [1, 1] : vector<i1>
+  return
+}
+
+// -----
+
+func.func @constant_mask_0d_size_2() {
+  // expected-error @+1 {{mask dim size must be either 0 or 1 for 0-D vectors}}
+  %0 = vector.constant_mask [2] : vector<i1>
+  return
+}
+
+// -----
+
+func.func @create_mask_0d_no_operand() {
+  // expected-error @+1 {{'vector.create_mask' op must specify exactly one operand for 0-D create_mask}}
+  %0 = vector.create_mask : vector<i1>
+  return
+}
+
+// -----
+
+func.func @shuffle_0d_into_2d(%a: vector<f32>) {
+  // expected-error @+1 {{'vector.shuffle' op rank mismatch}}
+  %0 = "vector.shuffle"(%a, %a) {mask = [0, 1]} : (vector<f32>, vector<f32>) -> vector<2x1xf32>
+  return
+}
+
+// -----
+
+func.func @shuffle_0d_index_out_of_range(%a: vector<f32>) {
+  // expected-error @+1 {{'vector.shuffle' op mask index #2 out of range}}
+  %0 = vector.shuffle %a, %a [1, 2] : vector<f32>, vector<f32>
+  return
+}
+
+// -----
+
+func.func @insert_0d_short_position(%a: vector<f32>, %c: vector<2x3xf32>) {
+  // expected-error @+1 {{'vector.insert' op expected position attribute rank + source rank to match dest vector rank}}
+  %0 = vector.insert %a, %c [0] : vector<f32> into vector<2x3xf32>
+  return
+}
+
+// -----
+
+func.func @contract_trait_not_a_dictionary(%a: vector<4xf32>, %s: f32) {
+  // expected-error @+1 {{custom op 'vector.contract' invalid kind of attribute specified}}
+  %0 = vector.contract [1] %a, %a, %s : vector<4xf32>, vector<4xf32> into f32
+  return
+}
+
+// -----
+
+// (a rank-0 source read as vector<1xf32> broadcasts by default, which must be in bounds)
+func.func @rank0_transfer_default_map(%m: memref<f32>, %p: f32) {
+  // expected-error @+1 {{'vector.transfer_read' op requires broadcast dimensions to be in-bounds}}
+  %0 = vector.transfer_read %m[], %p : memref<f32>, vector<1xf32>
+  return
+}

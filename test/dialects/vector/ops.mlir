@@ -101,3 +101,20 @@ func.func @lanes(%a: vector<4x8xf32>, %v: vector<4xf32>, %s: f32, %m: memref<?xf
   %15 = vector.step : vector<4xindex>
   return %9 : vector<4xf32>
 }
+
+// 0-D vectors where MLIR 19 takes them; a contraction's trait as an alias, with scalable dims
+#matmul = {indexing_maps = [affine_map<(i, j, k) -> (i, k)>, affine_map<(i, j, k) -> (k, j)>, affine_map<(i, j, k) -> (i, j)>], iterator_types = ["parallel", "parallel", "reduction"]}
+func.func @zero_d(%a: vector<f32>, %c: vector<2x3xf32>, %i: index, %A: vector<8x1xf32>, %B: vector<1x[32]xf32>, %C: vector<8x[32]xf32>) -> vector<2x3xf32> {
+  %0 = vector.insert %a, %c [0, 1] : vector<f32> into vector<2x3xf32>
+  %1 = vector.shuffle %a, %a [0, 1, 0] : vector<f32>, vector<f32>
+  %2 = vector.constant_mask [0] : vector<i1>
+  %3 = vector.constant_mask [1] : vector<i1>
+  %4 = vector.create_mask %i : vector<i1>
+  %5 = vector.contract #matmul %A, %B, %C : vector<8x1xf32>, vector<1x[32]xf32> into vector<8x[32]xf32>
+  return %0 : vector<2x3xf32>
+}
+
+func.func @rank0_transfer(%m: memref<f32>, %p: f32) -> vector<1xf32> {
+  %0 = vector.transfer_read %m[], %p {in_bounds = [true]} : memref<f32>, vector<1xf32>
+  return %0 : vector<1xf32>
+}
