@@ -72,7 +72,7 @@ export interface WindowOp { loops: string; operands: readonly [string, string, s
 const conv = (loops: string, input: string, filter: string, out: string, strided = true): WindowOp =>
   ({ loops, operands: [input, filter, out], payload: contraction, casts: 2, strided });
 const pool = (loops: string, input: string, out: string, payload: Payload): WindowOp =>
-  ({ loops, operands: [input, "kh kw", out], payload, casts: 1, strided: true });
+  ({ loops, operands: [input, loops.includes("kh") ? "kh kw" : "kw", out], payload, casts: 1, strided: true });
 const accumulate = (f: string, i: string): Payload => (emit, [a], out, t) => emit(isFloat(t) ? f : i, [out, a], t);
 export const WINDOW_OPS: Readonly<Record<string, WindowOp>> = {
   "linalg.conv_1d_nwc_wcf": conv("n ow f kw c", "n ow+kw c", "kw c f", "n ow f"),
@@ -83,6 +83,11 @@ export const WINDOW_OPS: Readonly<Record<string, WindowOp>> = {
   "linalg.pooling_nhwc_max": pool("n oh ow c kh kw", "n oh+kh ow+kw c", "n oh ow c", accumulate("arith.maximumf", "arith.maxsi")),
   "linalg.pooling_nhwc_sum": pool("n oh ow c kh kw", "n oh+kh ow+kw c", "n oh ow c", accumulate("arith.addf", "arith.addi")),
   "linalg.pooling_nchw_max": pool("n c oh ow kh kw", "n c oh+kh ow+kw", "n c oh ow", accumulate("arith.maximumf", "arith.maxsi")),
+  "linalg.pooling_nchw_sum": pool("n c oh ow kh kw", "n c oh+kh ow+kw", "n c oh ow", accumulate("arith.addf", "arith.addi")),
+  "linalg.pooling_nwc_max": pool("n ow c kw", "n ow+kw c", "n ow c", accumulate("arith.maximumf", "arith.maxsi")),
+  "linalg.pooling_nwc_sum": pool("n ow c kw", "n ow+kw c", "n ow c", accumulate("arith.addf", "arith.addi")),
+  "linalg.pooling_ncw_max": pool("n c ow kw", "n c ow+kw", "n c ow", accumulate("arith.maximumf", "arith.maxsi")),
+  "linalg.pooling_ncw_sum": pool("n c ow kw", "n c ow+kw", "n c ow", accumulate("arith.addf", "arith.addi")),
 };
 /** How many strides (and dilations) a window op takes: its `+` terms; 0 for the unstrided conv_2d. */
 export const windowRank = (w: WindowOp) => (w.strided ? w.operands[0].split("+").length - 1 : 0);

@@ -142,6 +142,16 @@ func.func @pooling(%x: tensor<1x7x7x2xf32>, %w: tensor<3x3xf32>, %o: tensor<1x3x
   return %1 : tensor<1x3x3x2xf32>
 }
 
+func.func @pooling_1d(%x: tensor<1x7x2xf32>, %w: tensor<3xf32>, %o: tensor<1x3x2xf32>, %xc: memref<1x2x7xi8>, %wc: memref<3xi8>, %oc: memref<1x2x5xi8>,
+    %x2: tensor<1x2x7x7xf32>, %w2: tensor<3x3xf32>, %o2: tensor<1x2x5x5xf32>) -> tensor<1x3x2xf32> {
+  %0 = linalg.pooling_nwc_max {dilations = dense<1> : tensor<1xi64>, strides = dense<2> : tensor<1xi64>} ins(%x, %w : tensor<1x7x2xf32>, tensor<3xf32>) outs(%o : tensor<1x3x2xf32>) -> tensor<1x3x2xf32>
+  %1 = linalg.pooling_nwc_sum {strides = dense<2> : tensor<1xi64>} ins(%x, %w : tensor<1x7x2xf32>, tensor<3xf32>) outs(%0 : tensor<1x3x2xf32>) -> tensor<1x3x2xf32>
+  linalg.pooling_ncw_max ins(%xc, %wc : memref<1x2x7xi8>, memref<3xi8>) outs(%oc : memref<1x2x5xi8>)
+  linalg.pooling_ncw_sum ins(%xc, %wc : memref<1x2x7xi8>, memref<3xi8>) outs(%oc : memref<1x2x5xi8>)
+  %2 = linalg.pooling_nchw_sum ins(%x2, %w2 : tensor<1x2x7x7xf32>, tensor<3x3xf32>) outs(%o2 : tensor<1x2x5x5xf32>) -> tensor<1x2x5x5xf32>
+  return %1 : tensor<1x3x2xf32>
+}
+
 // A generic's attributes may be an alias of their dictionary.
 func.func @generic_trait_alias(%a: memref<4xf32>, %b: memref<4xf32>) {
   linalg.generic #copy_trait ins(%a : memref<4xf32>) outs(%b : memref<4xf32>) {
