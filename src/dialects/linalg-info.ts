@@ -58,6 +58,8 @@ export const CONTRACTION_MAPS: Readonly<Record<string, readonly AffineMap[]>> = 
   "linalg.vecmat": [map(2, 1), map(2, 1, 0), map(2, 0)],
   "linalg.dot": [map(1, 0), map(1, 0), map(1)],
   "linalg.batch_matmul": [map(4, 0, 1, 3), map(4, 0, 3, 2), map(4, 0, 1, 2)],
+  // (m, n, k, m0, n0, k0): 4-D tiles, the rhs transposed
+  "linalg.mmt4d": [map(6, 0, 2, 3, 5), map(6, 1, 2, 4, 5), map(6, 0, 1, 3, 4)],
 };
 export const CONTRACTIONS = Object.keys(CONTRACTION_MAPS);
 
@@ -197,10 +199,11 @@ export function iteratorTypes(op: Operation): IteratorType[] {
     const dims = new Set(arrayProp(op, "dimensions"));
     return Array.from({ length: rankOf(inputs(op)[0]?.type) }, (_, i) => (dims.has(i) ? "reduction" : "parallel"));
   }
-  if (op.name === "linalg.matmul") return ["parallel", "parallel", "reduction"];
-  if (op.name === "linalg.matvec" || op.name === "linalg.vecmat") return ["parallel", "reduction"];
-  if (op.name === "linalg.dot") return ["reduction"];
-  if (op.name === "linalg.batch_matmul") return ["parallel", "parallel", "parallel", "reduction"];
+  const fixed = CONTRACTION_MAPS[op.name];
+  if (fixed) { // the loops that index the output are parallel
+    const out = fixed[fixed.length - 1];
+    return Array.from({ length: out.numDims }, (_, d) => (out.results.some((e) => e.kind === "dim" && e.pos === d) ? "parallel" : "reduction"));
+  }
   const w = WINDOW_OPS[op.name];
   if (w) return w.loops.split(" ").map((_, i) => (i < w.operands[2].split(" ").length ? "parallel" : "reduction"));
   return Array.from({ length: rankOf(outputs(op)[0]?.type) }, () => "parallel");

@@ -152,6 +152,12 @@ func.func @pooling_1d(%x: tensor<1x7x2xf32>, %w: tensor<3xf32>, %o: tensor<1x3x2
   return %1 : tensor<1x3x2xf32>
 }
 
+func.func @mmt4d(%a: tensor<2x3x4x1xf32>, %b: tensor<5x3x8x1xf32>, %c: tensor<2x5x4x8xf32>, %ai: memref<2x3x4x1xi8>, %bi: memref<5x3x8x1xi8>, %ci: memref<2x5x4x8xi32>) -> tensor<2x5x4x8xf32> {
+  %0 = linalg.mmt4d ins(%a, %b : tensor<2x3x4x1xf32>, tensor<5x3x8x1xf32>) outs(%c : tensor<2x5x4x8xf32>) -> tensor<2x5x4x8xf32>
+  linalg.mmt4d ins(%ai, %bi : memref<2x3x4x1xi8>, memref<5x3x8x1xi8>) outs(%ci : memref<2x5x4x8xi32>)
+  return %0 : tensor<2x5x4x8xf32>
+}
+
 // A generic's attributes may be an alias of their dictionary.
 func.func @generic_trait_alias(%a: memref<4xf32>, %b: memref<4xf32>) {
   linalg.generic #copy_trait ins(%a : memref<4xf32>) outs(%b : memref<4xf32>) {
