@@ -158,6 +158,17 @@ func.func @mmt4d(%a: tensor<2x3x4x1xf32>, %b: tensor<5x3x8x1xf32>, %c: tensor<2x
   return %0 : tensor<2x5x4x8xf32>
 }
 
+// Several results: MLIR names the group after the first (%reduced:2).
+func.func @variadic_reduce(%a: tensor<4x8xf32>, %b: tensor<4x8xi64>, %c: tensor<4xf32>, %d: tensor<4xi64>) -> (tensor<4xf32>, tensor<4xi64>) {
+  %r:2 = linalg.reduce ins(%a, %b : tensor<4x8xf32>, tensor<4x8xi64>) outs(%c, %d : tensor<4xf32>, tensor<4xi64>) dimensions = [1]
+    (%x: f32, %y: i64, %acc: f32, %acc2: i64) {
+      %0 = arith.addf %x, %acc : f32
+      %1 = arith.addi %y, %acc2 : i64
+      linalg.yield %0, %1 : f32, i64
+    }
+  return %r#0, %r#1 : tensor<4xf32>, tensor<4xi64>
+}
+
 // A generic's attributes may be an alias of their dictionary.
 func.func @generic_trait_alias(%a: memref<4xf32>, %b: memref<4xf32>) {
   linalg.generic #copy_trait ins(%a : memref<4xf32>) outs(%b : memref<4xf32>) {
