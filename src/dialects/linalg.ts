@@ -258,7 +258,7 @@ function permuteLikeOp(name: string, list: string, verify: (op: Operation, it: S
       st.regions.push(identityBody(st.operands, st.loc));
     },
     print(p, op) {
-      p.print(printInsOuts(p, inputs(op), outputs(op)), ` ${list} = [${arrayProp(op, list).join(", ")}]`, p.attrDict(op, [list]));
+      p.print(printInsOuts(p, inputs(op), outputs(op)), ` ${list} = [${arrayProp(op, list).join(", ")}] `, p.attrDict(op, [list])); // (MLIR's space after the list)
     },
     verifyInvariants(op) {
       const [it, ot] = [op.operand(0).type as ShapedType, op.operand(1).type as ShapedType];
@@ -431,7 +431,7 @@ const reduce: OpSpec = {
   print(p, op) {
     const pay = shortFormPayload(op, initFirst);
     if (pay) p.print(" { ", pay.name, shortFormAttrs(p, pay), " }");
-    p.print(printInsOuts(p, inputs(op), outputs(op)), ` dimensions = [${arrayProp(op, "dimensions").join(", ")}]`, p.attrDict(op, ["dimensions"]));
+    p.print(printInsOuts(p, inputs(op), outputs(op)), ` dimensions = [${arrayProp(op, "dimensions").join(", ")}] `, p.attrDict(op, ["dimensions"]));
     if (!pay) printExplicitBody(p, op);
   },
   verifyInvariants(op) {
