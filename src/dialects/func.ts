@@ -114,7 +114,7 @@ export const func: Dialect = {
         p.print(p.attrDict(op, FUNC_ELIDED, true));
         if (!isDeclaration(op)) { p.print(" "); p.region(op.region(), { printEntryBlockArgs: false }); }
       },
-      verify(op) {
+      verifyInvariants(op) { // (MLIR's checks of the function op, before its body's ops)
         const ft = op.attr("function_type");
         if (!(ft instanceof TypeAttr) || !(ft.type instanceof FunctionType)) return "requires a 'function_type' attribute of function type";
         if (!(op.attr("sym_name") instanceof StringAttr)) return "requires a 'sym_name' string attribute";

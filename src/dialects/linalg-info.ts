@@ -58,6 +58,8 @@ export const CONTRACTION_MAPS: Readonly<Record<string, readonly AffineMap[]>> = 
   "linalg.vecmat": [map(2, 1), map(2, 1, 0), map(2, 0)],
   "linalg.dot": [map(1, 0), map(1, 0), map(1)],
   "linalg.batch_matmul": [map(4, 0, 1, 3), map(4, 0, 3, 2), map(4, 0, 1, 2)],
+  // (m, n, k, m0, n0, k0): 4-D tiles, the rhs transposed
+  "linalg.mmt4d": [map(6, 0, 2, 3, 5), map(6, 1, 2, 4, 5), map(6, 0, 1, 3, 4)],
 };
 export const CONTRACTIONS = Object.keys(CONTRACTION_MAPS);
 
@@ -72,7 +74,7 @@ export interface WindowOp { loops: string; operands: readonly [string, string, s
 const conv = (loops: string, input: string, filter: string, out: string, strided = true): WindowOp =>
   ({ loops, operands: [input, filter, out], payload: contraction, casts: 2, strided });
 const pool = (loops: string, input: string, out: string, payload: Payload): WindowOp =>
-  ({ loops, operands: [input, "kh kw", out], payload, casts: 1, strided: true });
+  ({ loops, operands: [input, loops.includes("kh") ? "kh kw" : "kw", out], payload, casts: 1, strided: true });
 const accumulate = (f: string, i: string): Payload => (emit, [a], out, t) => emit(isFloat(t) ? f : i, [out, a], t);
 export const WINDOW_OPS: Readonly<Record<string, WindowOp>> = {
   "linalg.conv_1d_nwc_wcf": conv("n ow f kw c", "n ow+kw c", "kw c f", "n ow f"),
@@ -83,6 +85,11 @@ export const WINDOW_OPS: Readonly<Record<string, WindowOp>> = {
   "linalg.pooling_nhwc_max": pool("n oh ow c kh kw", "n oh+kh ow+kw c", "n oh ow c", accumulate("arith.maximumf", "arith.maxsi")),
   "linalg.pooling_nhwc_sum": pool("n oh ow c kh kw", "n oh+kh ow+kw c", "n oh ow c", accumulate("arith.addf", "arith.addi")),
   "linalg.pooling_nchw_max": pool("n c oh ow kh kw", "n c oh+kh ow+kw", "n c oh ow", accumulate("arith.maximumf", "arith.maxsi")),
+  "linalg.pooling_nchw_sum": pool("n c oh ow kh kw", "n c oh+kh ow+kw", "n c oh ow", accumulate("arith.addf", "arith.addi")),
+  "linalg.pooling_nwc_max": pool("n ow c kw", "n ow+kw c", "n ow c", accumulate("arith.maximumf", "arith.maxsi")),
+  "linalg.pooling_nwc_sum": pool("n ow c kw", "n ow+kw c", "n ow c", accumulate("arith.addf", "arith.addi")),
+  "linalg.pooling_ncw_max": pool("n c ow kw", "n c ow+kw", "n c ow", accumulate("arith.maximumf", "arith.maxsi")),
+  "linalg.pooling_ncw_sum": pool("n c ow kw", "n c ow+kw", "n c ow", accumulate("arith.addf", "arith.addi")),
 };
 /** How many strides (and dilations) a window op takes: its `+` terms; 0 for the unstrided conv_2d. */
 export const windowRank = (w: WindowOp) => (w.strided ? w.operands[0].split("+").length - 1 : 0);
@@ -192,10 +199,11 @@ export function iteratorTypes(op: Operation): IteratorType[] {
     const dims = new Set(arrayProp(op, "dimensions"));
     return Array.from({ length: rankOf(inputs(op)[0]?.type) }, (_, i) => (dims.has(i) ? "reduction" : "parallel"));
   }
-  if (op.name === "linalg.matmul") return ["parallel", "parallel", "reduction"];
-  if (op.name === "linalg.matvec" || op.name === "linalg.vecmat") return ["parallel", "reduction"];
-  if (op.name === "linalg.dot") return ["reduction"];
-  if (op.name === "linalg.batch_matmul") return ["parallel", "parallel", "parallel", "reduction"];
+  const fixed = CONTRACTION_MAPS[op.name];
+  if (fixed) { // the loops that index the output are parallel
+    const out = fixed[fixed.length - 1];
+    return Array.from({ length: out.numDims }, (_, d) => (out.results.some((e) => e.kind === "dim" && e.pos === d) ? "parallel" : "reduction"));
+  }
   const w = WINDOW_OPS[op.name];
   if (w) return w.loops.split(" ").map((_, i) => (i < w.operands[2].split(" ").length ? "parallel" : "reduction"));
   return Array.from({ length: rankOf(outputs(op)[0]?.type) }, () => "parallel");

@@ -57,23 +57,39 @@ function parseI64List(p: OpAsmParser, name: string, st: OperationState): void {
 }
 
 // ---- verification shared by every structured op ----------------------------------------------
-/** `withArgs`: how many operands have a body argument (all but linalg.map's init). */
-function verifyStructured(op: Operation, withArgs?: number): string | undefined {
-  if (op.regions.length !== 1) return ""; // the region count is reported by the generic verifier
-  if (op.region().blocks.length !== 1) return "expects to have 1 region with 1 block";
-  const ins = inputs(op), outs = outputs(op), all = [...ins, ...outs];
-  const kinds = new Set(all.map((v) => v.type).filter((t) => t instanceof TensorType || t instanceof MemRefType).map((t) => t instanceof TensorType));
-  if (kinds.size > 1) return "expected to have pure tensor or buffer semantics";
-  for (const o of outs) if (!(o.type instanceof TensorType || o.type instanceof MemRefType)) return "expected output operands to be ranked tensors or memrefs";
+/** Shapes as MLIR prints an ArrayRef<int64_t> (a dynamic size is INT64_MIN). */
+const shapeStr = (s: readonly number[]) => s.map((d) => (d === DYN ? "-9223372036854775808" : String(d))).join(", ");
+/** The type a body argument has for an operand: a tensor's or memref's element type, else the type itself. */
+const bodyArgType = (t: Type) => (t instanceof TensorType || t instanceof MemRefType ? t.elementType : t);
+
+/** MLIR's DestinationStyleOpInterface checks (made after the body is verified, before verifyStructured's): the outputs and the results tied to them. */
+function verifyDps(op: Operation): string | undefined {
+  const outs = outputs(op), nIn = op.operands.length - outs.length;
+  const bad = outs.findIndex((o) => !(o.type instanceof TensorType || o.type instanceof MemRefType));
+  if (bad >= 0) return `expected that operand #${nIn + bad} is a tensor or a memref`;
   const tensorOuts = outs.filter((o) => o.type instanceof TensorType);
   if (op.results.length !== tensorOuts.length) {
     return `expected the number of tensor results (${op.results.length}) to be equal to the number of output tensors (${tensorOuts.length})`;
   }
   for (let i = 0; i < tensorOuts.length; i++) {
     if (tensorOuts[i].type !== op.results[i].type) {
-      return `expected type of operand #${all.indexOf(tensorOuts[i])} ('${tensorOuts[i].type.str}') to match type of corresponding result ('${op.results[i].type.str}')`;
+      return `expected type of operand #${op.operands.indexOf(tensorOuts[i])} ('${tensorOuts[i].type.str}') to match type of corresponding result ('${op.results[i].type.str}')`;
     }
   }
+}
+
+/**
+ * MLIR's LinalgStructuredInterface checks, which it makes after the body is verified (and the
+ * SingleBlockImplicitTerminator check before them). `withArgs`: how many operands have a body
+ * argument (all but linalg.map's init).
+ */
+function verifyStructured(op: Operation, withArgs?: number): string | undefined {
+  if (op.regions.length !== 1) return ""; // the region count is reported by the generic verifier
+  const last = op.region().blocks[0]?.ops.at(-1);
+  if (last && last.name !== "linalg.yield") return `expects regions to end with 'linalg.yield', found '${last.name}'`;
+  const ins = inputs(op), outs = outputs(op), all = [...ins, ...outs];
+  const kinds = new Set(all.map((v) => v.type).filter((t) => t instanceof TensorType || t instanceof MemRefType).map((t) => t instanceof TensorType));
+  if (kinds.size > 1) return "expected to have pure tensor or buffer semantics";
   const maps = indexingMaps(op);
   if (maps.length !== all.length) return `expected the number of indexing_map (${maps.length}) to be equal to the number of input/output operands (${all.length})`;
   const n = numLoops(op);
@@ -83,37 +99,49 @@ function verifyStructured(op: Operation, withArgs?: number): string | undefined 
     if (maps[i].numDims !== n) return `expected indexing_map #${i} to have ${n} dim(s) to match the number of loops`;
     if (maps[i].results.length !== rank) return `expected operand rank (${rank}) to match the result rank of indexing_map #${i} (${maps[i].results.length})`;
   }
+  // Every loop must be some operand dimension (MLIR inverts the concatenated maps).
+  const bare = new Set(maps.flatMap((m) => m.results.filter((e) => e.kind === "dim").map((e) => (e as { pos: number }).pos)));
+  if (Array.from({ length: n }, (_, d) => d).some((d) => !bare.has(d))) return "expected the shape-to-loops map to be non-null";
+  const shapeErr = staticShapeError(op, all, maps);
+  if (shapeErr) return shapeErr;
+  if (op.region().blocks.length !== 1) return "expects to have 1 region with 1 block";
   const block = op.body();
   const nArgs = withArgs ?? all.length;
   if (block.args.length !== nArgs) return "expected as many non-induction variable region arguments as the number of input/output operands";
   for (let i = 0; i < nArgs; i++) {
-    const et = elementTypeOf(all[i].type);
-    if (block.args[i].type !== et && block.args[i].type !== all[i].type) {
+    const et = bodyArgType(all[i].type);
+    if (block.args[i].type !== et) {
       return `expected type of bb argument #${i} ('${block.args[i].type.str}') to match element or self type of the corresponding operand ('${et.str}')`;
     }
   }
-  // Static sizes must agree on every loop: the first operand dimension indexed by a loop fixes it.
-  // An index computed from loops (a convolution's input) must stay inside its dimension.
-  const sizes = new Map<number, number>(), loops = staticLoopSizes(op);
+}
+
+/**
+ * Operand sizes against the loop sizes the first operand dimension of each loop gives: with every
+ * loop static, MLIR's check (each index's range from the first and the last iteration); else the
+ * dimensions indexed by one loop must still agree (MLIR does not check them; ours refuses).
+ */
+function staticShapeError(op: Operation, all: readonly Value[], maps: readonly AffineMap[]): string | undefined {
+  const loops = staticLoopSizes(op), sizes = new Map<number, number>();
   const last = loops.every((n) => n !== DYN) ? loops.map((n) => n - 1) : undefined;
   for (let i = 0; i < all.length; i++) {
     const t = all[i].type;
     if (!(t instanceof ShapedType)) continue;
     for (let d = 0; d < maps[i].results.length; d++) {
       const e = maps[i].results[d], size = t.shape[d];
-      if (size === DYN) continue;
-      if (e.kind !== "dim") {
-        if (!last || size === 0) continue;
-        // The first or the last loop index gives the extreme values (MLIR's check)
+      if (size === DYN || size === 0) continue;
+      if (last) {
         const [lo, hi] = [evalExpr(e, last.map(() => 0), []), evalExpr(e, last, [])].sort((a, b) => a - b);
         if (lo < 0) return `unexpected result less than 0 at expression #${d} in ${maps[i].str}`;
-        const need = hi + 1;
-        if (need > size) return `inferred input/output operand #${i} has shape's dimension #${d} to be greater than or equal to ${need}, but found ${size}`;
-        continue;
+        const want = hi + 1;
+        if (e.kind === "dim" ? want !== size : want > size) {
+          return `inferred input/output operand #${i} has shape's dimension #${d} to be ${e.kind === "dim" ? "" : "greater than or equal to "}${want}, but found ${size}`;
+        }
+      } else if (e.kind === "dim") {
+        const known = sizes.get(e.pos);
+        if (known === undefined) sizes.set(e.pos, size);
+        else if (known !== size) return `inferred input/output operand #${i} has shape's dimension #${d} to be ${known}, but found ${size}`;
       }
-      const known = sizes.get(e.pos);
-      if (known === undefined) sizes.set(e.pos, size);
-      else if (known !== size) return `inferred input/output operand #${i} has shape's dimension #${d} to be ${known}, but found ${size}`;
     }
   }
 }
@@ -134,12 +162,11 @@ function namedOp(name: string): OpSpec {
     implicitAttrs: window ? (op) => memoizedMaps(indexingMaps(op)) : CONTRACTION_MAPS[name] && memoizedMaps(CONTRACTION_MAPS[name]),
     parse(p, st) {
       p.parseOptionalAttrDict(st);
-      const loc = p.locHere();
       const { ins, outs } = parseInsOuts(p);
       st.resultTypes = p.parseOptionalArrowTypeList();
-      // MLIR's region builder counts the operands only, after the result types
+      // MLIR's region builder counts the operands only, after the result types (inputs and
+      // outputs split otherwise are refused by the body's yield, or fill's check)
       if (ins.length + outs.length !== nIn + 1) throw p.customError(`[parseNamedStructuredOpRegion] ods-gen generated region expects ${nIn + 1} args, got ${ins.length + outs.length}`);
-      if (ins.length !== nIn) throw DiagnosticError.at(loc, `expected ${nIn} input(s) and 1 output`);
       st.operands = [...ins, ...outs];
       st.addAttr("operandSegmentSizes", insOutsSegments(ins.length, outs.length));
       st.regions.push(buildNamedBody(name, st.operands.map((v) => v.type), st.loc, isUnsigned(st.attributes.get("cast"))));
@@ -147,11 +174,17 @@ function namedOp(name: string): OpSpec {
     print(p, op) {
       p.print(p.attrDict(op, NAMED_ELIDED), printInsOuts(p, inputs(op), outputs(op)), arrowTypes(p, op));
     },
-    verify(op) {
+    verifyInvariants(op, ctx) {
       const attrErr = window ? (["strides", "dilations"] as const).map((n) => windowAttr(op, n)).find((v) => typeof v === "string") : undefined;
-      return checkSegments(op, 2) ?? (inputs(op).length !== nIn || outputs(op).length !== 1 ? `expected ${nIn} input(s) and 1 output` : undefined)
-        ?? (attrErr as string | undefined) ?? verifyStructured(op);
+      const err = checkSegments(op, 2) ?? (attrErr as string | undefined);
+      if (err || name !== "linalg.fill") return err;
+      // MLIR's FillOpInterface (its words come without the op's name)
+      const fillErr = inputs(op).length !== 1 || outputs(op).length !== 1 ? "expected op with 1 input and 1 output"
+        : inputs(op)[0].type instanceof TensorType || inputs(op)[0].type instanceof MemRefType ? "expected op with scalar input" : undefined;
+      if (fillErr) ctx.error(op, fillErr);
     },
+    // (MLIR 19 accepts other splits of the operands written generically; ours refuses them after the body, which refuses those of the custom form as MLIR)
+    verify: (op) => (inputs(op).length !== nIn || outputs(op).length !== 1 ? `expected ${nIn} input(s) and 1 output` : verifyDps(op) ?? verifyStructured(op)),
   };
 }
 
@@ -164,14 +197,12 @@ const generic: OpSpec = {
     const dloc = p.locHere();
     const dict = p.lex.peek().kind === "hash" ? p.parseAttribute() : p.parseDictionary(); // `#trait`: an alias of the dictionary
     if (!(dict instanceof DictionaryAttr)) throw p.customError("invalid kind of attribute specified", dloc);
-    for (const [k, v] of dict.entries) {
-      if (k === "iterator_types" && v instanceof ArrayAttr) {
-        const its = v.items.map((a) => iteratorName(a));
-        const bad = its.find((i) => i !== "parallel" && i !== "reduction");
-        if (bad !== undefined) throw DiagnosticError.at(dloc, `unexpected iterator_type (${bad})`);
-        st.addAttr(k, new ArrayAttr(its.map((i) => iteratorAttr(i!))));
-      } else st.addAttr(k, v);
-    }
+    const its = dict.entries.get("iterator_types");
+    if (!(its instanceof ArrayAttr)) throw p.customError('expected "iterator_types" array attribute', dloc);
+    for (const [k, v] of dict.entries) st.addAttr(k, v);
+    const bad = its.items.find((a) => iteratorName(a) !== "parallel" && iteratorName(a) !== "reduction");
+    if (bad) throw p.customError(`unexpected iterator_type (${iteratorName(bad) ?? bad.str})`, p.locHere());
+    st.addAttr("iterator_types", new ArrayAttr(its.items.map((a) => iteratorAttr(iteratorName(a)!))));
     const { ins, outs } = parseInsOuts(p);
     st.operands = [...ins, ...outs];
     st.addAttr("operandSegmentSizes", insOutsSegments(ins.length, outs.length));
@@ -193,7 +224,7 @@ const generic: OpSpec = {
     p.region(op.region(), { printEntryBlockArgs: true });
     p.print(arrowTypes(p, op));
   },
-  verify(op) {
+  verifyInvariants(op) {
     const err = checkSegments(op, 2);
     if (err) return err;
     const maps = op.attr("indexing_maps"), its = op.attr("iterator_types");
@@ -201,41 +232,49 @@ const generic: OpSpec = {
     const bad = (what: string, why: string) => `attribute '${what}' failed to satisfy constraint: ${why}`;
     if (!(maps instanceof ArrayAttr) || !maps.items.every((m) => m instanceof AffineMapAttr)) return bad("indexing_maps", "AffineMap array attribute");
     if (!(its instanceof ArrayAttr) || its.items.some((i) => !["parallel", "reduction"].includes(iteratorName(i) ?? ""))) return bad("iterator_types", "Iterator type should be an enum.");
-    return verifyStructured(op);
   },
+  verify: (op) => verifyDps(op) ?? verifyStructured(op),
 };
 
 // ---- linalg.transpose / linalg.broadcast --------------------------------------------------------
+/** MLIR's buildIdentityRegion: a body taking the operands' element types, yielding the first (no cast). */
+function identityBody(operands: readonly Value[], loc: OperationState["loc"]): Region {
+  const b = new Block(operands.map((v) => elementTypeOf(v.type)));
+  if (b.args.length) b.append(new Operation({ name: "linalg.yield", operands: [b.args[0]], loc }));
+  return new Region([b]);
+}
+
 /** `ins(%x : A) outs(%y : B) <name> = [..] {attrs}` with a pass-through body. */
 function permuteLikeOp(name: string, list: string, verify: (op: Operation, it: ShapedType, ot: ShapedType, dims: number[]) => string | undefined): OpSpec {
   return {
     name, operands: 2, regions: 1, traits: ["SingleBlock"], props: [list], operandTypes: [TENSOR_OR_MEMREF, TENSOR_OR_MEMREF], resultTypes: TENSOR_RESULTS,
     parse(p, st) {
-      const loc = p.locHere();
+      // as MLIR: any operands here; the verifier wants two
       const { ins, outs } = parseInsOuts(p);
-      if (ins.length !== 1 || outs.length !== 1) throw DiagnosticError.at(loc, "expected 1 input and 1 output");
       parseI64List(p, list, st);
       p.parseOptionalAttrDict(st);
       st.operands = [...ins, ...outs];
       st.resultTypes = tensorTypes(outs);
-      st.regions.push(buildNamedBody("linalg.copy", [elementTypeOf(ins[0].type), outs[0].type], st.loc));
+      st.regions.push(identityBody(st.operands, st.loc));
     },
     print(p, op) {
-      p.print(printInsOuts(p, inputs(op), outputs(op)), ` ${list} = [${arrayProp(op, list).join(", ")}]`, p.attrDict(op, [list]));
+      p.print(printInsOuts(p, inputs(op), outputs(op)), ` ${list} = [${arrayProp(op, list).join(", ")}] `, p.attrDict(op, [list])); // (MLIR's space after the list)
     },
-    verify(op) {
+    verifyInvariants(op) {
       const [it, ot] = [op.operand(0).type as ShapedType, op.operand(1).type as ShapedType];
-      return verify(op, it, ot, arrayProp(op, list)) ?? verifyStructured(op);
+      return verify(op, it, ot, arrayProp(op, list));
     },
+    verify: (op) => verifyDps(op) ?? verifyStructured(op),
   };
 }
 
 const transpose = permuteLikeOp("linalg.transpose", "permutation", (_op, it, ot, perm) => {
-  if (perm.length !== it.rank || [...perm].sort((a, b) => a - b).some((v, i) => v !== i)) return "permutation is not valid";
+  if (new Set(perm).size !== perm.length || perm.some((v) => v < 0 || v >= perm.length)) return "permutation is not valid";
   if (ot.rank !== it.rank) return `input rank ${it.rank} does not match init rank ${ot.rank}`;
+  if (perm.length !== it.rank) return `size of permutation ${perm.length} does not match the argument rank ${it.rank}`;
   for (let i = 0; i < perm.length; i++) {
     const a = ot.shape[i], b = it.shape[perm[i]];
-    if (a !== DYN && b !== DYN && a !== b) return `dim(result, ${i}) = ${a} doesn't match dim(input, permutation[${i}]) = ${b}`;
+    if (a !== b) return `dim(result, ${i}) = ${shapeStr([a])} doesn't match dim(input, permutation[${i}]) = ${shapeStr([b])}`;
   }
 });
 
@@ -249,7 +288,7 @@ const broadcast = permuteLikeOp("linalg.broadcast", "dimensions", (_op, it, ot, 
   const kept = Array.from({ length: ot.rank }, (_, i) => i).filter((i) => !dims.includes(i));
   for (let i = 0; i < kept.length; i++) {
     const a = it.shape[i], b = ot.shape[kept[i]];
-    if (a !== DYN && b !== DYN && a !== b) return `input dim ${i} should match init dim ${kept[i]}. input: ${a}, init: ${b}`;
+    if (a !== b) return `input dim ${i} should match init dim ${kept[i]}. input: ${shapeStr([a])}, init: ${shapeStr([b])}`;
   }
 });
 
@@ -313,13 +352,13 @@ const mapOp: OpSpec = {
   operandTypes: [variadic(TENSOR_OR_MEMREF), TENSOR_OR_MEMREF], resultTypes: TENSOR_RESULTS,
   parse(p, st) {
     const short = parseShortForm(p);
-    const loc = p.locHere();
     const { ins, outs } = parseInsOuts(p);
-    if (outs.length !== 1) throw DiagnosticError.at(loc, "expected 1 output");
     p.parseOptionalAttrDict(st);
     st.operands = [...ins, ...outs];
     st.resultTypes = tensorTypes(outs);
-    st.regions.push(short ? shortFormBody(short, ins.map((v) => elementTypeOf(v.type)), inOrder(ins.length), elementTypeOf(outs[0].type), st.loc) : parseExplicitBody(p));
+    // (without operands the verifier refuses the op; MLIR's parser reads past its operands there)
+    const body = () => (outs.length ? shortFormBody(short!, ins.map((v) => elementTypeOf(v.type)), inOrder(ins.length), elementTypeOf(outs[0].type), st.loc) : new Region());
+    st.regions.push(short ? body() : parseExplicitBody(p));
   },
   print(p, op) {
     const pay = shortFormPayload(op, inOrder);
@@ -327,18 +366,51 @@ const mapOp: OpSpec = {
     p.print(printInsOuts(p, inputs(op), outputs(op)), p.attrDict(op));
     if (!pay) printExplicitBody(p, op);
   },
-  verify(op) {
-    const ins = inputs(op), out = outputs(op)[0] as Value & { type: ShapedType };
+  // MLIR's MapOp::verify
+  verifyInvariants(op) {
+    const ins = inputs(op), out = outputs(op)[0].type as ShapedType;
     const b = op.regions[0]?.blocks[0];
-    if (b && b.args.length !== ins.length) return `expects number of operands to match the arity of mapper, but got: ${ins.length} and ${b.args.length}`;
+    if (!b) return undefined;
+    if (b.args.length !== ins.length) return `expects number of operands to match the arity of mapper, but got: ${ins.length} and ${b.args.length}`;
     for (const [i, v] of ins.entries()) {
-      if (!(v.type instanceof ShapedType)) continue;
-      if (b && b.args[i].type !== v.type.elementType) return `expected element type of input '${v.type.elementType.str}' to match bbArg type '${b.args[i].type.str}'`;
-      if (v.type.shape.join("x") !== out.type.shape.join("x")) return `expected shape of input (${v.type.shape.join(", ")}) to match shape of output (${out.type.shape.join(", ")})`;
+      const et = elementTypeOf(v.type);
+      if (b.args[i].type !== et) return `expected element type of input '${et.str}' to match bbArg type '${b.args[i].type.str}'`;
     }
-    return verifyStructured(op, ins.length);
+    for (const v of ins) {
+      const shape = (v.type as ShapedType).shape;
+      if (shapeStr(shape) !== shapeStr(out.shape)) return `expected shape of input (${shapeStr(shape)}) to match shape of output (${shapeStr(out.shape)})`;
+    }
   },
+  verify: (op) => verifyDps(op) ?? verifyStructured(op, inputs(op).length),
 };
+
+/** MLIR's ReduceOp::verify: shapes, dimensions, then the body's arguments. */
+function verifyReduce(op: Operation): string | undefined {
+  const ins = inputs(op), outs = outputs(op), shape = (v: Value) => shapeStr((v.type as ShapedType).shape);
+  for (let i = 1; i < ins.length; i++) {
+    if (shape(ins[i]) !== shape(ins[0])) return `expects all inputs to have the same shapes. Shape at input-index ${i} is not equal to the shape at input-index 0.`;
+  }
+  for (let i = 1; i < outs.length; i++) {
+    if (shape(outs[i]) !== shape(outs[0])) return `expects all outputs to have the same shapes. Shape at output-index ${i} is not equal to the shape at output-index 0.`;
+  }
+  const dims = arrayProp(op, "dimensions");
+  const it = ins[0].type as ShapedType, ot = outs[0].type as ShapedType;
+  for (const d of dims) if (d < 0 || d >= it.rank) return `dimensions for reduction should be in the range [0, ${it.rank - 1}].`;
+  const kept = it.shape.filter((_, i) => !dims.includes(i));
+  if (kept.length !== ot.rank) return `number of dimensions after reduction ${kept.length} doesn't match the init rank ${ot.rank}`;
+  if (shapeStr(kept) !== shapeStr(ot.shape)) return `init dimensions [${shapeStr(ot.shape)}] doesn't match input dimensions after reduction [${shapeStr(kept)}]`;
+  const b = op.regions[0]?.blocks[0];
+  if (!b) return undefined;
+  if (b.args.length !== op.operands.length) return "mismatching number of operands and block arguments";
+  for (const [i, v] of ins.entries()) {
+    const et = elementTypeOf(v.type);
+    if (et !== b.args[i].type) return `input element type '${et.str}' does not match corresponding block argument type '${b.args[i].type.str}'`;
+  }
+  for (const [i, v] of outs.entries()) {
+    const et = elementTypeOf(v.type), arg = b.args[ins.length + i];
+    if (et !== arg.type) return `output element type '${et.str}' does not match corresponding block argument type '${arg.type.str}'`;
+  }
+}
 
 const reduce: OpSpec = {
   name: "linalg.reduce", operands: [2, -1], regions: 1, traits: ["SingleBlock"], props: ["dimensions"], blockArgNames: insOutsNames("init"),
@@ -359,39 +431,29 @@ const reduce: OpSpec = {
   print(p, op) {
     const pay = shortFormPayload(op, initFirst);
     if (pay) p.print(" { ", pay.name, shortFormAttrs(p, pay), " }");
-    p.print(printInsOuts(p, inputs(op), outputs(op)), ` dimensions = [${arrayProp(op, "dimensions").join(", ")}]`, p.attrDict(op, ["dimensions"]));
+    p.print(printInsOuts(p, inputs(op), outputs(op)), ` dimensions = [${arrayProp(op, "dimensions").join(", ")}] `, p.attrDict(op, ["dimensions"]));
     if (!pay) printExplicitBody(p, op);
   },
-  verify(op) {
+  verifyInvariants(op) {
     if (op.operands.length % 2) return "expected as many inputs as outputs";
     const dims = arrayProp(op, "dimensions");
-    const it = inputs(op)[0].type as ShapedType, ot = outputs(op)[0].type as ShapedType;
     if (dims.some((d, i) => i && d <= dims[i - 1])) return "attribute 'dimensions' failed to satisfy constraint: i64 dense array attribute should be in increasing order";
-    for (const d of dims) if (d < 0 || d >= it.rank) return `dimensions for reduction should be in the range [0, ${it.rank - 1}]`;
-    if (it.rank - dims.length !== ot.rank) return `number of dimensions after reduction ${it.rank - dims.length} doesn't match the init rank ${ot.rank}`;
-    return verifyStructured(op);
+    return verifyReduce(op);
   },
+  verify: (op) => verifyDps(op) ?? verifyStructured(op),
 };
-
-/** Whether the op's operands cannot be split into inputs and outputs. */
-function operandGroupsError(op: Operation): string | undefined {
-  if (op.name === "linalg.reduce") return op.operands.length % 2 ? "expected as many inputs as outputs" : undefined;
-  if (op.name === "linalg.map") return op.operands.length ? undefined : "expected 1 output";
-  return op.name === "linalg.transpose" || op.name === "linalg.broadcast" ? undefined : checkSegments(op, 2);
-}
 
 // ---- terminator and linalg.index ---------------------------------------------------------------
 const yieldOp = returnLikeOp("linalg.yield", {
   verify(op) {
     const parent = op.parentOp;
     if (!parent || !isStructuredOp(parent)) return "expected parent op with LinalgOp interface";
-    if (operandGroupsError(parent)) return; // reported at the parent
     const outs = outputs(parent);
     if (op.operands.length !== outs.length) {
       return `expected number of yield values (${op.operands.length}) to match the number of inits / outs operands of the enclosing LinalgOp (${outs.length})`;
     }
     for (let i = 0; i < outs.length; i++) {
-      const et = elementTypeOf(outs[i].type);
+      const et = bodyArgType(outs[i].type);
       if (op.operand(i).type !== et) {
         return `type of yield operand ${i + 1} ('${op.operand(i).type.str}') doesn't match the element type of the enclosing linalg.generic op ('${et.str}')`;
       }
@@ -409,6 +471,7 @@ const indexOp: OpSpec = {
   },
   print(p, op) { p.print(" ", String(op.attr<IntegerAttr>("dim")?.num ?? 0), p.attrDict(op, ["dim"]), " : ", p.type(op.result.type)); },
   verify(op) {
+    if ((op.attr<IntegerAttr>("dim")?.num ?? 0) < 0) return "attribute 'dim' failed to satisfy constraint: 64-bit signless integer attribute whose minimum value is 0";
     let parent = op.parentOp;
     while (parent && !isStructuredOp(parent)) parent = parent.parentOp;
     if (!parent) return "expected parent op with LinalgOp interface";

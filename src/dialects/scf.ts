@@ -158,7 +158,7 @@ const ifOp: OpSpec = {
     if (op.region(1).blocks.length) { p.print(" else "); p.region(op.region(1), { printEntryBlockArgs: false, printEmptyTerminator: res }); }
     p.print(p.attrDict(op));
   },
-  verify(op) {
+  verifyInvariants(op) { // (MLIR's WhileOp::verify, before the regions' ops)
     if (op.regions.length !== 2) return; // reported by the generic region-count check
     if (!op.region(0)?.blocks.length) return "expects a non-empty body region";
     if (op.operand(0).type !== i1) return `condition must be i1, got '${op.operand(0).type.str}'`;
@@ -193,7 +193,7 @@ const whileOp: OpSpec = {
     p.region(op.region(1));
     p.print(p.attrDict(op, [], true));
   },
-  verify(op) {
+  verifyInvariants(op) { // (MLIR's WhileOp::verify, before the regions' ops)
     if (op.regions.length !== 2) return; // reported by the generic region-count check
     const before = op.region(0).blocks[0], after = op.region(1).blocks[0];
     if (!before || !after) return "expects non-empty 'before' and 'do' regions";
@@ -257,7 +257,7 @@ const parallelOp: OpSpec = {
     p.region(op.region(), { printEntryBlockArgs: false });
     p.print(p.attrDict(op, ["operandSegmentSizes"]));
   },
-  verify(op) {
+  verifyInvariants(op) { // (MLIR's ParallelOp::verify, before the body's ops)
     if (!op.region(0)?.blocks.length) return "expects a non-empty body region";
     const segs = op.attr("operandSegmentSizes");
     if (!(segs instanceof DenseArrayAttr) || segs.values.length !== 4 || segs.values.reduce((a, b) => a + b, 0) !== op.operands.length) {

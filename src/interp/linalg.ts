@@ -146,7 +146,7 @@ function contraction(dims: (ins: View[], out: View) => number[], ia: (p: number[
 
 export const LINALG: HandlerTable = {
   "linalg.generic": (interp, op, args) => generic(interp, op, args),
-  ...Object.fromEntries(Object.keys(WINDOW_OPS).map((n): [string, OpHandler] => [n, (interp, op, args) => generic(interp, op, args, indexingMaps(op))])),
+  ...Object.fromEntries([...Object.keys(WINDOW_OPS), "linalg.mmt4d"].map((n): [string, OpHandler] => [n, (interp, op, args) => generic(interp, op, args, indexingMaps(op))])),
   "linalg.index": (_i, op) => {
     const ivs = indexStack[indexStack.length - 1];
     const d = intAttr(op, "dim") ?? 0;

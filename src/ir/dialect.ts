@@ -91,8 +91,18 @@ export interface OpSpec {
   print?(p: OpAsmPrinter, op: Operation): void;
   /** ODS attribute constraints: checked before the operand and result types, as MLIR's verifyInvariants does. */
   verifyAttrs?(op: Operation): string | void;
-  /** Returns an error message (reported at the op) or nothing. */
+  /**
+   * Returns an error message (reported at the op) or nothing. Runs after the ops nested in the
+   * op's regions, and only when they verified (MLIR's verifyRegions, and the interfaces it
+   * verifies with their regions, such as linalg's structured-op checks).
+   */
   verify?(op: Operation, ctx: VerifyContext): string | void;
+  /**
+   * What MLIR checks before the ops nested in the op's regions (its op `verify()` and the
+   * interfaces verified without their regions): an error here skips the regions, as MLIR's
+   * verifier stops at it. Ops without regions need only `verify`.
+   */
+  verifyInvariants?(op: Operation, ctx: VerifyContext): string | void;
   /** Constant folding: `consts[i]` is the constant value of operand i, if known. */
   fold?(op: Operation, consts: readonly (Attribute | undefined)[]): FoldResult[] | undefined;
   /** Canonicalization patterns (MLIR's getCanonicalizationPatterns), for --canonicalize: whether `op` was rewritten. */
@@ -160,6 +170,7 @@ export class RegisteredOp {
   readonly print: OpSpec["print"];
   readonly verify: OpSpec["verify"];
   readonly verifyAttrs: OpSpec["verifyAttrs"];
+  readonly verifyInvariants: OpSpec["verifyInvariants"];
   readonly props: readonly string[];
   readonly implicitAttrs: OpSpec["implicitAttrs"];
   readonly resultName: OpSpec["resultName"];
@@ -177,6 +188,7 @@ export class RegisteredOp {
     this.print = spec.print;
     this.verify = spec.verify;
     this.verifyAttrs = spec.verifyAttrs;
+    this.verifyInvariants = spec.verifyInvariants;
     this.props = spec.props ?? [];
     this.implicitAttrs = spec.implicitAttrs;
     this.traits = new Set(spec.traits);

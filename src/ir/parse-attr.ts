@@ -58,9 +58,10 @@ export class AttrTypeParser {
     this.lex.next();
     return true;
   }
-  expect(text: string): void {
+  /** `what`: the message's words where MLIR says more than "expected 'x'" (`expected '{' to begin a region`). */
+  expect(text: string, what = `expected '${text}'`): void {
     const t = this.lex.peek();
-    if (t.text !== text || t.kind === "string") throw DiagnosticError.at(this.lex.loc(this.wrongTokenPos(t)), `expected '${text}'`);
+    if (t.text !== text || t.kind === "string") throw DiagnosticError.at(this.lex.loc(this.wrongTokenPos(t)), what);
     this.lex.next();
   }
   parseOptionalKeyword(...kws: string[]): string | undefined {

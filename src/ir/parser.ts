@@ -188,7 +188,7 @@ export class OpAsmParser extends AttrTypeParser {
   }
   /** `{ ops | ^bb(...): ops ... }`; `args` become the entry block's arguments. */
   parseRegion(args: RegionArgument[] = [], opts: { isolated?: boolean } = {}): Region {
-    this.expect("{");
+    this.expect("{", "expected '{' to begin a region");
     const blocks: Block[] = [];
     this.pushScope(opts.isolated ?? this.isolatedOp);
     const saved = this.isolatedOp;
@@ -277,9 +277,9 @@ export class OpAsmParser extends AttrTypeParser {
     if (results === undefined) return op;
     let declared = 0;
     for (const r of results) declared += r.count;
-    if (declared !== op.results.length) {
-      throw DiagnosticError.at(loc, `operation defines ${op.results.length} results but was provided ${declared} to bind`);
-    }
+    // (at the first result name, as MLIR)
+    if (!op.results.length) throw this.errorAt(start, "cannot name an operation with no results");
+    if (declared !== op.results.length) throw this.errorAt(start, `operation defines ${op.results.length} results but was provided ${declared} to bind`);
     if (results.length === 1) { this.define(results[0].name, op.results, results[0].pos); return op; }
     let k = 0;
     for (const r of results) { this.define(r.name, op.results.slice(k, k + r.count), r.pos); k += r.count; }

@@ -92,13 +92,14 @@ export class OpAsmPrinter {
       const ops = b.ops;
       for (let i = 0; i < ops.length; i++) {
         const op = ops[i], results = op.results, info = this.ctx.registered(op.name);
-        const named = custom && results.length === 1 ? info?.resultName?.(op) : undefined;
+        const named = custom && results.length ? info?.resultName?.(op) : undefined;
         const names = custom && results.length > 1 ? info?.resultNames?.(op) : undefined;
-        if (named) scope.values.set(results[0], "%" + this.unique(named, used));
-        else if (names) for (let k = 0; k < results.length; k++) scope.values.set(results[k], "%" + this.unique(names[k], used));
+        if (names) for (let k = 0; k < results.length; k++) scope.values.set(results[k], "%" + this.unique(names[k], used));
+        else if (named && results.length === 1) scope.values.set(results[0], "%" + this.unique(named, used));
         else if (results.length === 1) scope.values.set(results[0], numbered("%", this.nextValue++));
         else if (results.length > 1) {
-          const base = numbered("%", this.nextValue++);
+          // a name for the first result names the group (`%reduced:2`, `%reduced#1`), as MLIR's setNameFn on result 0
+          const base = named ? "%" + this.unique(named, used) : numbered("%", this.nextValue++);
           for (let k = 0; k < results.length; k++) scope.values.set(results[k], base + "#" + k);
         }
         if (op.regions.length && (!custom || !opensScope(op, info))) nested.push(op); // those that open a scope are numbered when printed
@@ -262,6 +263,17 @@ export class OpAsmPrinter {
     this.print(" : ", this.functionalType(op));
   }
 
+  /** Prints `op` alone, its values named as when its closest IsolatedFromAbove ancestor is printed. */
+  operationInContext(op: Operation): void {
+    let top = op;
+    while (top.parentOp && !opensScope(top, this.ctx.registered(top.name))) top = top.parentOp;
+    if (top !== op) {
+      this.scope = new NameScope(this.scope);
+      this.numberRegions(top.regions);
+    }
+    this.operation(op);
+  }
+
   toString(): string { return this.flushed.join("") + this.lines.join("") + this.out; }
 }
 
@@ -323,6 +335,13 @@ export const locationStr = (l: Location | undefined): string => (!l ? "loc(unkno
 export function printOp(op: Operation, ctx: Context, opts: PrintOptions = {}): string {
   const p = new OpAsmPrinter(ctx, opts);
   p.operation(op);
+  return p.toString();
+}
+
+/** `op` as MLIR's diagnostics print it (`<< op`): the generic form, its values named as in its isolated ancestor. */
+export function printOpInContext(op: Operation, ctx: Context): string {
+  const p = new OpAsmPrinter(ctx, { generic: true });
+  p.operationInContext(op);
   return p.toString();
 }
 

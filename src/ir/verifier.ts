@@ -4,6 +4,7 @@ import { DenseArrayAttr, StringAttr } from "./attributes.js";
 import { Block, BlockArgument, Module, Operation, OpResult, Region, Value, symbolName } from "./core.js";
 import { Context, type RegisteredOp, type TypeConstraint, type VerifyContext } from "./dialect.js";
 import { DiagnosticSink, type Diagnostic } from "./diagnostics.js";
+import { printOpInContext } from "./printer.js";
 import { i32 } from "./types.js";
 
 /** Properties that split operands or results into groups; MLIR requires them as i32 dense arrays. */
@@ -81,19 +82,25 @@ export class Verifier implements VerifyContext {
     }
     this.verifyOperandDominance(op);
     if (isModule || info?.traits.has("SymbolTable")) this.verifySymbols(op);
-    const regions = op.regions;
+    if (info?.verifyInvariants && this.runVerifier(op, info, info.verifyInvariants)) return;
+    const regions = op.regions, errors = this.sink.diagnostics.length;
     if (regions.length) {
       const noTerminator = isModule || !!info?.traits.has("NoTerminator") || !info;
       for (let i = 0; i < regions.length; i++) this.verifyRegion(op, regions[i], noTerminator);
     }
-    const verify = info?.verify;
-    if (verify) {
-      try {
-        const msg = verify.call(info.spec, op, this);
-        if (msg) this.err(op, msg);
-      } catch (e) {
-        this.err(op, `verifier failed: ${(e as Error).message}`);
-      }
+    // As MLIR's verifier, which stops at the first op that fails: an op whose regions hold an error is not checked after them.
+    if (info?.verify && this.sink.diagnostics.length === errors) this.runVerifier(op, info, info.verify);
+  }
+  /** Runs one of the op's verifiers; whether it reported an error (returned, or through `error`). */
+  private runVerifier(op: Operation, info: RegisteredOp, verify: NonNullable<RegisteredOp["verify"]>): boolean {
+    const before = this.sink.diagnostics.length;
+    try {
+      const msg = verify.call(info.spec, op, this);
+      if (msg) this.err(op, msg);
+      return this.sink.diagnostics.length !== before;
+    } catch (e) {
+      this.err(op, `verifier failed: ${(e as Error).message}`);
+      return true;
     }
   }
 
@@ -131,7 +138,7 @@ export class Verifier implements VerifyContext {
     if (info.terminator && op.parent && op.parent.terminator !== op) this.err(op, "must be the last operation in the parent block");
     if (traits.has("SingleBlock")) {
       const k = op.regions.findIndex((r) => r.blocks.length > 1);
-      if (k >= 0) this.err(op, `expects region #${k} to have 0 or 1 blocks`);
+      if (k >= 0) { this.err(op, `expects region #${k} to have 0 or 1 blocks`); return false; }
     }
     if (traits.has("NoRegionArguments")) {
       const k = op.regions.findIndex((r) => r.blocks.length && r.blocks[0].args.length);
@@ -159,7 +166,7 @@ export class Verifier implements VerifyContext {
       const t = b.terminator;
       if (noTerminator || !t || this.sink.diagnostics.length !== errors) continue;
       if (!((this.ctx.allowUnregistered && !this.ctx.registered(t.name)) || this.ctx.registered(t.name)?.terminator)) {
-        this.sink.error(t.loc, `block with no terminator, has '${t.name}'`);
+        this.sink.error(t.loc, `block with no terminator, has ${printOpInContext(t, this.ctx)}`);
       }
     }
   }

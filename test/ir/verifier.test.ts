@@ -80,3 +80,25 @@ test("a wrong operand count ends the op's checks: one error, and its own verifie
   assert.deepEqual(errors('"linalg.transpose"() <{permutation = array<i64: 1, 0>}> ({\n^bb0:\n}) : () -> ()').map((e) => e.split("\n")[0]),
     ["v.mlir:1:1: error: 'linalg.transpose' op expected 2 operands, but found 0"]);
 });
+
+test("as MLIR's verifier: an op's verifyInvariants errors skip its regions; its verify runs only when they verified", () => {
+  // scf.while's own check (before its regions) is reported, not the misplaced yield inside it
+  const w = errors('func.func @f() {\n  "scf.while"() ({\n    "scf.yield"() : () -> ()\n  }, {\n    "scf.yield"() : () -> ()\n  }) : () -> ()\n  return\n}');
+  assert.equal(w.length, 1, w.join("\n"));
+  assert.match(w[0], /v.mlir:2:3: error: 'scf.while' op expects the 'before' region to terminate with 'scf.condition'/);
+  // the yield's error comes, not linalg.generic's (after-the-body) block-argument check
+  const g = errors(`func.func @f(%m: memref<f32>) {
+  linalg.generic {indexing_maps = [affine_map<() -> ()>, affine_map<() -> ()>], iterator_types = []} outs(%m, %m : memref<f32>, memref<f32>) {
+  ^bb0(%x: f32):
+    linalg.yield %x : f32
+  }
+  return
+}`);
+  assert.equal(g.length, 1, g.join("\n"));
+  assert.match(g[0], /v.mlir:4:5: error: 'linalg.yield' op expected number of yield values \(1\) to match/);
+});
+
+test("a block's missing terminator is named by the op, printed generically with its function's value names (as MLIR)", () => {
+  const es = errors("func.func @f(%a: f32) {\n  %c = arith.addf %a, %a : f32\n  %d = arith.mulf %c, %a : f32\n}");
+  assert.match(es[0], /v.mlir:3:8: error: block with no terminator, has %1 = "arith.mulf"\(%0, %arg0\) <\{fastmath = #arith.fastmath<none>\}> : \(f32, f32\) -> f32/);
+});

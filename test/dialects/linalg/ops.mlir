@@ -142,6 +142,33 @@ func.func @pooling(%x: tensor<1x7x7x2xf32>, %w: tensor<3x3xf32>, %o: tensor<1x3x
   return %1 : tensor<1x3x3x2xf32>
 }
 
+func.func @pooling_1d(%x: tensor<1x7x2xf32>, %w: tensor<3xf32>, %o: tensor<1x3x2xf32>, %xc: memref<1x2x7xi8>, %wc: memref<3xi8>, %oc: memref<1x2x5xi8>,
+    %x2: tensor<1x2x7x7xf32>, %w2: tensor<3x3xf32>, %o2: tensor<1x2x5x5xf32>) -> tensor<1x3x2xf32> {
+  %0 = linalg.pooling_nwc_max {dilations = dense<1> : tensor<1xi64>, strides = dense<2> : tensor<1xi64>} ins(%x, %w : tensor<1x7x2xf32>, tensor<3xf32>) outs(%o : tensor<1x3x2xf32>) -> tensor<1x3x2xf32>
+  %1 = linalg.pooling_nwc_sum {strides = dense<2> : tensor<1xi64>} ins(%x, %w : tensor<1x7x2xf32>, tensor<3xf32>) outs(%0 : tensor<1x3x2xf32>) -> tensor<1x3x2xf32>
+  linalg.pooling_ncw_max ins(%xc, %wc : memref<1x2x7xi8>, memref<3xi8>) outs(%oc : memref<1x2x5xi8>)
+  linalg.pooling_ncw_sum ins(%xc, %wc : memref<1x2x7xi8>, memref<3xi8>) outs(%oc : memref<1x2x5xi8>)
+  %2 = linalg.pooling_nchw_sum ins(%x2, %w2 : tensor<1x2x7x7xf32>, tensor<3x3xf32>) outs(%o2 : tensor<1x2x5x5xf32>) -> tensor<1x2x5x5xf32>
+  return %1 : tensor<1x3x2xf32>
+}
+
+func.func @mmt4d(%a: tensor<2x3x4x1xf32>, %b: tensor<5x3x8x1xf32>, %c: tensor<2x5x4x8xf32>, %ai: memref<2x3x4x1xi8>, %bi: memref<5x3x8x1xi8>, %ci: memref<2x5x4x8xi32>) -> tensor<2x5x4x8xf32> {
+  %0 = linalg.mmt4d ins(%a, %b : tensor<2x3x4x1xf32>, tensor<5x3x8x1xf32>) outs(%c : tensor<2x5x4x8xf32>) -> tensor<2x5x4x8xf32>
+  linalg.mmt4d ins(%ai, %bi : memref<2x3x4x1xi8>, memref<5x3x8x1xi8>) outs(%ci : memref<2x5x4x8xi32>)
+  return %0 : tensor<2x5x4x8xf32>
+}
+
+// Several results: MLIR names the group after the first (%reduced:2).
+func.func @variadic_reduce(%a: tensor<4x8xf32>, %b: tensor<4x8xi64>, %c: tensor<4xf32>, %d: tensor<4xi64>) -> (tensor<4xf32>, tensor<4xi64>) {
+  %r:2 = linalg.reduce ins(%a, %b : tensor<4x8xf32>, tensor<4x8xi64>) outs(%c, %d : tensor<4xf32>, tensor<4xi64>) dimensions = [1]
+    (%x: f32, %y: i64, %acc: f32, %acc2: i64) {
+      %0 = arith.addf %x, %acc : f32
+      %1 = arith.addi %y, %acc2 : i64
+      linalg.yield %0, %1 : f32, i64
+    }
+  return %r#0, %r#1 : tensor<4xf32>, tensor<4xi64>
+}
+
 // A generic's attributes may be an alias of their dictionary.
 func.func @generic_trait_alias(%a: memref<4xf32>, %b: memref<4xf32>) {
   linalg.generic #copy_trait ins(%a : memref<4xf32>) outs(%b : memref<4xf32>) {
