@@ -16,6 +16,11 @@ export const builtin: Dialect = {
       if (!r.blocks.length) r.push(new Block());
       st.regions.push(r);
     },
+    verify(op) {
+      for (const k of op.attributes.keys()) {
+        if (!k.includes(".") && k !== "sym_name" && k !== "sym_visibility") return `can only contain attributes with dialect-prefixed names, found: '${k}'`;
+      }
+    },
     print(p, op) {
       const n = op.attr("sym_name");
       if (n instanceof StringAttr) p.print(" ", symbolText(n.value));

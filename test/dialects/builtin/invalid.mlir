@@ -418,3 +418,9 @@ func.func @custom_keyword(%a: vector<4xf32>) {
   %0 = vector.extract %a[0] : f32 of vector<4xf32>
   return
 }
+
+// -----
+
+// expected-error @+1 {{'builtin.module' op can only contain attributes with dialect-prefixed names, found: 'x'}}
+module attributes {x} {
+}
