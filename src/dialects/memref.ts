@@ -3,10 +3,12 @@
 import {
   AffineMapAttr, ArrayAttr, DenseArrayAttr, DenseElementsAttr, DenseResourceElementsAttr, IntegerAttr, StridedLayoutAttr, StringAttr, SymbolRefAttr, TypeAttr, UnitAttr, unit,
 } from "../ir/attributes.js";
+import type { AffineExpr, AffineMap } from "../ir/affine.js";
+import { symbolic } from "../ir/affine-simplify.js";
 import { OpResult, Operation, symbolName, type BlockArgument, type Value } from "../ir/core.js";
 import { MEMREF_PATTERNS } from "./memref-canonicalize.js";
 import { type OpFoldResult, mixedList as mixedStatics, negativeOffsetOrSize, parseDynamicIndexList } from "./indexing.js";
-import { withResultNames, type Dialect, type OpSpec, type OperationState } from "../ir/dialect.js";
+import { withResultNames, type Dialect, type OpSpec, type OperationState, type VerifyContext } from "../ir/dialect.js";
 import { DiagnosticError, formatLoc, opSite } from "../ir/diagnostics.js";
 import type { OpAsmParser } from "../ir/parser.js";
 import type { OpAsmPrinter } from "../ir/printer.js";
@@ -44,13 +46,43 @@ export function segment(op: Operation, k: number): Value[] {
  */
 export function stridesAndOffset(t: MemRefType): { strides: number[]; offset: number } {
   if (t.layout instanceof StridedLayoutAttr) return { strides: [...t.layout.strides], offset: t.layout.offset };
-  if (t.layout) return { strides: t.shape.map(() => DYN), offset: DYN };
+  if (t.layout) return (t.layout instanceof AffineMapAttr && stridedForm(t.layout.map)) || { strides: t.shape.map(() => DYN), offset: DYN };
   const strides: number[] = new Array(t.rank).fill(1);
   for (let i = t.rank - 2; i >= 0; i--) {
     const inner = t.shape[i + 1], s = strides[i + 1];
     strides[i] = inner === DYN || s === DYN ? DYN : inner * s;
   }
   return { strides, offset: 0 };
+}
+
+/** Whether a ranked memref's layout is strided (MLIR's isStrided): strided, identity, or a map stridedForm reads. */
+export const isStrided = (t: MemRefType) => !(t.layout instanceof AffineMapAttr) || !!stridedForm(t.layout.map);
+
+/**
+ * The strides and offset of a one-result map `sum(d_i * stride_i) + offset` (MLIR's
+ * getStridesAndOffset): a coefficient or offset holding a symbol is dynamic; undefined for
+ * other maps (several results, a dim times a dim, a dim under mod/floordiv/ceildiv).
+ */
+function stridedForm(map: AffineMap): { strides: number[]; offset: number } | undefined {
+  if (map.results.length !== 1) return undefined;
+  const add = (a: number, b: number) => (a === DYN || b === DYN ? DYN : a + b);
+  const mul = (a: number, b: number) => (a === 0 || b === 0 ? 0 : a === DYN || b === DYN ? DYN : a * b);
+  type Lin = { strides: number[]; offset: number };
+  const walk = (e: AffineExpr): Lin | undefined => {
+    const zero = (): Lin => ({ strides: new Array(map.numDims).fill(0), offset: 0 });
+    if (e.kind === "dim") { const l = zero(); l.strides[e.pos] = 1; return l; }
+    if (e.kind === "const") return { ...zero(), offset: e.value };
+    if (symbolic(e)) return { ...zero(), offset: DYN };
+    if (e.kind === "add") {
+      const a = walk(e.lhs), b = walk(e.rhs);
+      return a && b && { strides: a.strides.map((x, i) => add(x, b.strides[i])), offset: add(a.offset, b.offset) };
+    }
+    if (e.kind !== "mul") return undefined;
+    const [l, k] = symbolic(e.lhs) ? [e.rhs, e.lhs] : symbolic(e.rhs) ? [e.lhs, e.rhs] : [];
+    const f = l && walk(l), c = k?.kind === "const" ? k.value : DYN;
+    return f && { strides: f.strides.map((x) => mul(x, c)), offset: mul(f.offset, c) };
+  };
+  return walk(map.results[0]);
 }
 
 /** Static parts of a subview/reinterpret_cast: `static_offsets` etc. (DYN where an operand). */
@@ -130,6 +162,45 @@ function verifyViewLists(op: Operation, ranks: readonly [number, number, number]
   }
   return negativeOffsetOrSize(offs, sizes);
 }
+
+function verifySubview(op: Operation): string | undefined {
+  const src = op.operand(0).type as MemRefType, res = op.result.type as MemRefType;
+  const bad = verifyViewLists(op, [src.rank, src.rank, src.rank]);
+  if (bad) return bad;
+  if (src.memorySpace !== res.memorySpace) return `different memory spaces specified for base memref type '${src.str}' and subview memref type '${res.str}'`;
+  if (!isStrided(src)) return `base type '${src.str}' is not strided`;
+  if (res.rank > src.rank) return "expected result rank to be smaller or equal to the source rank. ";
+  // The inferred type, or it with unit dims dropped: the other dims keep their sizes, strides and offset.
+  const want = inferSubviewType(src, staticList(op, "static_offsets"), staticList(op, "static_sizes"), staticList(op, "static_strides"));
+  const why = !rankReduces(want.shape, res.shape) ? "sizes" : !rankReducedView(want, res) ? "layout" : undefined;
+  if (why) return `expected result type to be '${want.str}' or a rank-reduced version. (mismatch of result ${why}) `;
+  if (src.elementType !== res.elementType) return `expected result element type to be '${src.elementType.str}'`;
+}
+
+/** MLIR's ReinterpretCastOp::verify (with emitError: no op prefix). */
+function verifyReinterpretCast(op: Operation): string | undefined {
+  const res = op.result.type as MemRefType;
+  const bad = verifyViewLists(op, [1, res.rank, res.rank]);
+  if (bad) return bad;
+  const src = op.operand(0).type as MemRefType | UnrankedMemRefType;
+  if (src.memorySpace !== res.memorySpace) return `different memory spaces specified for source type '${src.str}' and result memref type '${res.str}'`;
+  if (src.elementType !== res.elementType) return `different element types specified for source type '${src.str}' and result memref type '${res.str}'`;
+  // The result type must say what the static lists say (MLIR's wording; `?` in the type matches anything).
+  const show = (v: number) => (v === DYN ? "dynamic" : String(v));
+  const sizes = staticList(op, "static_sizes"), strides = staticList(op, "static_strides"), [offset] = staticList(op, "static_offsets");
+  for (let d = 0; d < res.rank; d++) {
+    if (res.shape[d] !== DYN && res.shape[d] !== sizes[d]) return `expected result type with size = ${show(sizes[d])} instead of ${res.shape[d]} in dim = ${d}`;
+  }
+  if (!isStrided(res)) return `expected result type to have strided layout but found '${res.str}'`;
+  const got = stridesAndOffset(res);
+  if (got.offset !== DYN && got.offset !== offset) return `expected result type with offset = ${show(offset)} instead of ${got.offset}`;
+  for (let d = 0; d < res.rank; d++) {
+    if (got.strides[d] !== DYN && got.strides[d] !== strides[d]) return `expected result type with stride = ${show(strides[d])} instead of ${got.strides[d]} in dim = ${d}`;
+  }
+}
+
+/** An error reported without the `'op' op` prefix (MLIR's emitError rather than emitOpError). */
+function plainError(op: Operation, ctx: VerifyContext, msg: string | undefined): void { if (msg) ctx.error(op, msg); }
 
 /** Ops whose regions free what memref.alloca allocates in them (MLIR's AutomaticAllocationScope). */
 const ALLOCATION_SCOPES: ReadonlySet<string> = new Set(["func.func", "llvm.func", "memref.alloca_scope"]);
@@ -298,17 +369,8 @@ export const memref: Dialect = {
         p.print(" ", p.operand(op.operand(0)), printDynamicIndexList(p, op, "offsets"), " ", printDynamicIndexList(p, op, "sizes"), " ",
           printDynamicIndexList(p, op, "strides"), p.attrDict(op, VIEW_ELIDED), " : ", p.type(op.operand(0).type), " to ", p.type(op.result.type));
       },
-      verify(op) {
-        const src = op.operand(0).type as MemRefType, res = op.result.type as MemRefType;
-        const bad = verifyViewLists(op, [src.rank, src.rank, src.rank]);
-        if (bad) return bad;
-        if (res.rank > src.rank) return "expected result rank to be smaller or equal to the source rank. ";
-        // The inferred type, or it with unit dims dropped: the other dims keep their sizes, strides and offset.
-        const want = inferSubviewType(src, staticList(op, "static_offsets"), staticList(op, "static_sizes"), staticList(op, "static_strides"));
-        const why = !rankReduces(want.shape, res.shape) ? "sizes" : !rankReducedView(want, res) ? "layout" : undefined;
-        if (why) return `expected result type to be '${want.str}' or a rank-reduced version. (mismatch of result ${why}) `;
-        if (src.elementType !== res.elementType) return `expected result element type to be '${src.elementType.str}'`;
-      },
+      // MLIR's SubViewOp::verify says all of these with emitError: no `'memref.subview' op` prefix
+      verify: (op, ctx) => plainError(op, ctx, verifySubview(op)),
     },
     {
       name: "memref.reinterpret_cast", operands: [1, -1], results: 1, traits: ["Pure"], props: VIEW_ELIDED,
@@ -319,24 +381,7 @@ export const memref: Dialect = {
           printDynamicIndexList(p, op, "sizes"), ", strides: ", printDynamicIndexList(p, op, "strides"),
           p.attrDict(op, VIEW_ELIDED), " : ", p.type(op.operand(0).type), " to ", p.type(op.result.type));
       },
-      verify(op) {
-        const res = op.result.type as MemRefType;
-        const bad = verifyViewLists(op, [1, res.rank, res.rank]);
-        if (bad) return bad;
-        const src = op.operand(0).type as MemRefType | UnrankedMemRefType;
-        if (src.elementType !== res.elementType) return `different element types specified for source type '${src.str}' and result memref type '${res.str}'`;
-        // The result type must say what the static lists say (MLIR's wording; `?` in the type matches anything).
-        const show = (v: number) => (v === DYN ? "dynamic" : String(v));
-        const sizes = staticList(op, "static_sizes"), strides = staticList(op, "static_strides"), [offset] = staticList(op, "static_offsets");
-        const got = stridesAndOffset(res);
-        for (let d = 0; d < res.rank; d++) {
-          if (res.shape[d] !== DYN && res.shape[d] !== sizes[d]) return `expected result type with size = ${show(sizes[d])} instead of ${res.shape[d]} in dim = ${d}`;
-        }
-        if (got.offset !== DYN && got.offset !== offset) return `expected result type with offset = ${show(offset)} instead of ${got.offset}`;
-        for (let d = 0; d < res.rank; d++) {
-          if (got.strides[d] !== DYN && got.strides[d] !== strides[d]) return `expected result type with stride = ${show(strides[d])} instead of ${got.strides[d]} in dim = ${d}`;
-        }
-      },
+      verify: (op, ctx) => plainError(op, ctx, verifyReinterpretCast(op)),
     },
     {
       name: "memref.copy", operands: 2, results: 0,
@@ -365,11 +410,17 @@ export const memref: Dialect = {
         if (vis !== undefined) st.addAttr("sym_visibility", new StringAttr(vis));
         if (p.parseOptionalKeyword("constant")) st.addAttr("constant", unit);
         st.addAttr("sym_name", p.parseSymbolName());
-        const t = parseMemRefType(p);
+        // MLIR's parseGlobalMemrefOpTypeAndInitialValue: its errors at the op's name
+        const t = p.parseColonType();
+        if (!(t instanceof MemRefType) || !t.hasStaticShape) throw p.customError(`type should be static shaped memref, but got '${t.str}'`, st.loc);
         st.addAttr("type", new TypeAttr(t));
         if (p.accept("=")) {
           if (p.parseOptionalKeyword("uninitialized")) st.addAttr("initial_value", unit);
-          else st.addAttr("initial_value", p.parseAttribute(TensorType.get(t.shape, t.elementType)));
+          else {
+            const init = p.parseAttribute(TensorType.get(t.shape, t.elementType));
+            if (!(init instanceof DenseElementsAttr || init instanceof DenseResourceElementsAttr)) throw p.customError("initial value should be a unit or elements attribute", st.loc);
+            st.addAttr("initial_value", init);
+          }
         }
         p.parseOptionalAttrDict(st);
       },
@@ -397,7 +448,6 @@ export const memref: Dialect = {
           return `initial value expected to be of type '${TensorType.get(t.shape, t.elementType).str}', but was of type '${init.type.str}'`;
         }
         if (init && !elements && !(init instanceof UnitAttr)) return `initial value should be a unit or elements attribute, but got ${init.str}`;
-        if (op.attr("constant") && !elements) return "constant global requires an initial value";
       },
     },
     {
@@ -531,13 +581,14 @@ function verifyReshape(op: Operation, big: MemRefType, small: MemRefType, expand
     if (!dyn && size !== small.shape[i]) return `collapsed dim size (${small.shape[i]}) must equal reassociation group size (${size})`;
   }
   if (next !== big.rank) return `collapsed rank (${small.rank}) inconsistent with number of reassociation indices (${next})`;
-  // The result: the source's element type and memory space; its strides and offset follow from
-  // the source's (an identity layout gives one), where the collapsed dims are contiguous.
+  // The result type, exactly (MLIR compares types): the source's element type and memory space;
+  // an identity layout for an identity source, else the strided layout that follows from the
+  // source's, where the collapsed dims are contiguous.
   const res = expand ? big : small, src = expand ? small : big;
   const layout = src.layout ? (expand ? expandedLayout(src, res.shape, groups) : collapsedLayout(src, groups)) : undefined;
   if (src.layout && !layout) return "invalid source layout map or collapsing non-contiguous dims";
-  const want = MemRefType.get(res.shape, src.elementType, layout && !isRowMajor(res.shape, layout) ? layout : undefined, src.memorySpace);
-  if (!stridedAgree(want, res, (x, y) => x === y) || want.elementType !== res.elementType || want.memorySpace !== res.memorySpace) {
+  const want = MemRefType.get(res.shape, src.elementType, layout, src.memorySpace);
+  if (want.str !== res.str) {
     return `expected ${expand ? "expanded" : "collapsed"} type to be '${want.str}' but found '${res.str}'`;
   }
 }
@@ -575,10 +626,6 @@ function expandedLayout(src: MemRefType, shape: readonly number[], groups: reado
   });
   return new StridedLayoutAttr(result, offset);
 }
-
-/** Whether `l` is the identity layout of `shape` (offset 0, row-major strides). */
-const isRowMajor = (shape: readonly number[], l: StridedLayoutAttr) =>
-  l.offset === 0 && stridedAgree(MemRefType.get(shape, index), MemRefType.get(shape, index, l), (x, y) => x === y);
 
 function parseReassociation(p: OpAsmParser, st: OperationState): void {
   const loc = p.locHere();

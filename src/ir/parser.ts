@@ -267,7 +267,10 @@ export class OpAsmParser extends AttrTypeParser {
     let declared = 0;
     for (const r of results) declared += r.count;
     if (declared !== op.results.length) {
-      throw DiagnosticError.at(loc, `operation defines ${op.results.length} results but was provided ${declared} to bind`);
+      // At the statement's start, the result names (MLIR's words and place)
+      const at = this.lex.loc(start.pos);
+      if (!op.results.length) throw DiagnosticError.at(at, "cannot name an operation with no results");
+      throw DiagnosticError.at(at, `operation defines ${op.results.length} results but was provided ${declared} to bind`);
     }
     if (results.length === 1) { this.define(results[0].name, op.results, results[0].pos); return op; }
     let k = 0;

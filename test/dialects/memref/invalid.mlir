@@ -517,3 +517,87 @@ func.func @expand_rank0_not_ones(%m: memref<f32>) {
   %e = memref.expand_shape %m [] output_shape [1, 2] : memref<f32> into memref<1x2xf32>
   return
 }
+
+// -----
+
+func.func @collapse_identity_to_strided(%m: memref<2x3x4xf32>) {
+  // expected-error @+1 {{'memref.collapse_shape' op expected collapsed type to be 'memref<6x4xf32>' but found 'memref<6x4xf32, strided<[4, 1]>>'}}
+  %c = memref.collapse_shape %m [[0, 1], [2]] : memref<2x3x4xf32> into memref<6x4xf32, strided<[4, 1]>>
+  return
+}
+
+// -----
+
+func.func @collapse_strided_to_identity(%m: memref<2x3x4xf32, strided<[12, 4, 1]>>) {
+  // expected-error @+1 {{'memref.collapse_shape' op expected collapsed type to be 'memref<6x4xf32, strided<[4, 1]>>' but found 'memref<6x4xf32>'}}
+  %c = memref.collapse_shape %m [[0, 1], [2]] : memref<2x3x4xf32, strided<[12, 4, 1]>> into memref<6x4xf32>
+  return
+}
+
+// -----
+
+func.func @collapse_to_affine_layout(%arg0: memref<?x?x?xf32>) {
+  // expected-error @+1 {{expected collapsed type to be 'memref<?x?xf32>' but found 'memref<?x?xf32, affine_map<(d0, d1)[s0] -> (d0 * s0 + d1)>>'}}
+  %0 = memref.collapse_shape %arg0 [[0, 1], [2]] : memref<?x?x?xf32> into memref<?x?xf32, affine_map<(d0, d1)[s0] -> (d0 * s0 + d1)>>
+  return
+}
+
+// -----
+
+func.func @reinterpret_cast_memory_space(%in: memref<*xf32>) {
+  // expected-error @+1 {{different memory spaces specified for source type 'memref<*xf32>' and result memref type 'memref<10xi32, strided<[1]>, 2>'}}
+  %out = memref.reinterpret_cast %in to offset: [0], sizes: [10], strides: [1] : memref<*xf32> to memref<10xi32, strided<[1]>, 2>
+  return
+}
+
+// -----
+
+func.func @reinterpret_cast_not_strided(%in: memref<*xf32>) {
+  // expected-error @+1 {{expected result type to have strided layout but found 'memref<10x10xf32, affine_map<(d0, d1) -> (d0 floordiv 2, d1)>>'}}
+  %out = memref.reinterpret_cast %in to offset: [0], sizes: [10, 10], strides: [10, 1] : memref<*xf32> to memref<10x10xf32, affine_map<(d0, d1) -> (d0 floordiv 2, d1)>>
+  return
+}
+
+// -----
+
+func.func @subview_memory_space(%arg2 : index) {
+  %0 = memref.alloc() : memref<8x16x4xf32, strided<[64, 4, 1]>, 2>
+  // expected-error @+1 {{different memory spaces specified for base memref type 'memref<8x16x4xf32, strided<[64, 4, 1]>, 2>' and subview memref type 'memref<8x?x4xf32, affine_map<(d0, d1, d2)[s0] -> (d0 * s0 + d1 * 4 + d2)>>'}}
+  %1 = memref.subview %0[0, 0, 0][%arg2, %arg2, %arg2][1, 1, 1] : memref<8x16x4xf32, strided<[64, 4, 1]>, 2> to memref<8x?x4xf32, affine_map<(d0, d1, d2)[s0] -> (d0 * s0 + d1 * 4 + d2)>>
+  return
+}
+
+// -----
+
+func.func @subview_base_not_strided(%arg2 : index) {
+  %0 = memref.alloc() : memref<8x16x4xf32, affine_map<(d0, d1, d2) -> (d0 + d1, d1 + d2, d2)>>
+  // expected-error @+1 {{base type 'memref<8x16x4xf32, affine_map<(d0, d1, d2) -> (d0 + d1, d1 + d2, d2)>>' is not strided}}
+  %1 = memref.subview %0[0, 0, 0][%arg2, %arg2, %arg2][1, 1, 1] : memref<8x16x4xf32, affine_map<(d0, d1, d2) -> (d0 + d1, d1 + d2, d2)>> to memref<8x?x4xf32, strided<[?, 4, 1]>>
+  return
+}
+
+// -----
+
+func.func @subview_affine_base(%m: memref<8x16xf32, affine_map<(d0, d1)[s0] -> (d0 * s0 + d1 + 3)>>) {
+  // expected-error @+1 {{expected result type to be 'memref<2x2xf32, strided<[?, 1], offset: ?>>' or a rank-reduced version. (mismatch of result layout)}}
+  %1 = memref.subview %m[1, 1][2, 2][1, 1] : memref<8x16xf32, affine_map<(d0, d1)[s0] -> (d0 * s0 + d1 + 3)>> to memref<2x2xf32>
+  return
+}
+
+// -----
+
+// expected-error @+1 {{custom op 'memref.global' type should be static shaped memref, but got 'memref<?xf32>'}}
+memref.global @dynamic_global : memref<?xf32>
+
+// -----
+
+// expected-error @+1 {{custom op 'memref.global' initial value should be a unit or elements attribute}}
+memref.global @not_elements : memref<2xf32> = "foo"
+
+// -----
+
+func.func @store_named(%m: memref<4xf32>, %v: f32, %i: index) {
+  // expected-error @+1 {{cannot name an operation with no results}}
+  %x = memref.store %v, %m[%i] : memref<4xf32>
+  return
+}

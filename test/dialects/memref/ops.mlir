@@ -3,6 +3,8 @@ memref.global "private" constant @c : memref<2xf32> = dense<[1.0, 2.0]>
 memref.global @g : memref<4xi32> = uninitialized
 memref.global "private" @h : memref<4xi32> = dense<0> {alignment = 64 : i64}
 memref.global @ext : memref<4xi32>
+memref.global "private" constant @cu : memref<2xf32> = uninitialized
+memref.global constant @cext : memref<2xf32>
 
 func.func @ops(%A: memref<10x20xf32>, %n: index, %m: index) {
   %i0 = arith.constant 0 : index
