@@ -3,10 +3,10 @@
 import {
   AffineMapAttr, ArrayAttr, DenseArrayAttr, DenseElementsAttr, DenseResourceElementsAttr, IntegerAttr, StridedLayoutAttr, StringAttr, SymbolRefAttr, TypeAttr, UnitAttr, unit,
 } from "../ir/attributes.js";
-import type { AffineExpr, AffineMap } from "../ir/affine.js";
-import { symbolic } from "../ir/affine-simplify.js";
 import { OpResult, Operation, symbolName, type BlockArgument, type Value } from "../ir/core.js";
 import { MEMREF_PATTERNS } from "./memref-canonicalize.js";
+import { hasIdentityLayout, isStrided, stridesAndOffset } from "./memref-layout.js";
+import { MEMREF_MORE_OPS } from "./memref-more.js";
 import { type OpFoldResult, mixedList as mixedStatics, negativeOffsetOrSize, parseDynamicIndexList } from "./indexing.js";
 import { withResultNames, type Dialect, type OpSpec, type OperationState, type VerifyContext } from "../ir/dialect.js";
 import { DiagnosticError, formatLoc, opSite } from "../ir/diagnostics.js";
@@ -17,12 +17,13 @@ import {
   ANY, ANY_MEMREF, ANY_MEMREF_OR_UNRANKED, INDEX, RANKED_OR_UNRANKED_MEMREF, STRIDED_MEMREF, VARIADIC_INDEX, castOp, operandOnlyOp,
 } from "./common.js";
 
-/** A static entry or the SSA value that supplies a dynamic one (subview/reinterpret_cast lists). */
+export { isStrided, stridesAndOffset };
+export { permutation } from "./memref-more.js";
 
 export const segmentSizes = (...ns: number[]) => new DenseArrayAttr(i32, ns);
-/** Ops whose result is a view of their first operand's buffer (MLIR's ViewLikeOpInterface): no copy, the same memory. */
+/** Ops whose (memref) result is a view of their first operand's buffer (MLIR's ViewLikeOpInterface): no copy, the same memory. */
 export const MEMREF_VIEWS: ReadonlySet<string> = new Set(["memref.subview", "memref.cast", "memref.reinterpret_cast", "memref.collapse_shape",
-  "memref.expand_shape", "memref.transpose", "memref.view", "memref.memory_space_cast", "memref.assume_alignment"]);
+  "memref.expand_shape", "memref.transpose", "memref.view", "memref.memory_space_cast", "memref.reshape", "memref.extract_strided_metadata"]);
 function segments(op: Operation): number[] {
   const a = op.attr("operandSegmentSizes");
   return a instanceof DenseArrayAttr ? [...a.values] : [];
@@ -38,51 +39,6 @@ export function segment(op: Operation, k: number): Value[] {
   const s = segments(op);
   const start = s.slice(0, k).reduce((a, b) => a + b, 0);
   return op.operands.slice(start, start + (s[k] ?? 0));
-}
-
-/**
- * Strides and offset of a ranked memref: its strided layout, row-major for the identity layout,
- * and all unknown (DYN) for other (affine map) layouts.
- */
-export function stridesAndOffset(t: MemRefType): { strides: number[]; offset: number } {
-  if (t.layout instanceof StridedLayoutAttr) return { strides: [...t.layout.strides], offset: t.layout.offset };
-  if (t.layout) return (t.layout instanceof AffineMapAttr && stridedForm(t.layout.map)) || { strides: t.shape.map(() => DYN), offset: DYN };
-  const strides: number[] = new Array(t.rank).fill(1);
-  for (let i = t.rank - 2; i >= 0; i--) {
-    const inner = t.shape[i + 1], s = strides[i + 1];
-    strides[i] = inner === DYN || s === DYN ? DYN : inner * s;
-  }
-  return { strides, offset: 0 };
-}
-
-/** Whether a ranked memref's layout is strided (MLIR's isStrided): strided, identity, or a map stridedForm reads. */
-export const isStrided = (t: MemRefType) => !(t.layout instanceof AffineMapAttr) || !!stridedForm(t.layout.map);
-
-/**
- * The strides and offset of a one-result map `sum(d_i * stride_i) + offset` (MLIR's
- * getStridesAndOffset): a coefficient or offset holding a symbol is dynamic; undefined for
- * other maps (several results, a dim times a dim, a dim under mod/floordiv/ceildiv).
- */
-function stridedForm(map: AffineMap): { strides: number[]; offset: number } | undefined {
-  if (map.results.length !== 1) return undefined;
-  const add = (a: number, b: number) => (a === DYN || b === DYN ? DYN : a + b);
-  const mul = (a: number, b: number) => (a === 0 || b === 0 ? 0 : a === DYN || b === DYN ? DYN : a * b);
-  type Lin = { strides: number[]; offset: number };
-  const walk = (e: AffineExpr): Lin | undefined => {
-    const zero = (): Lin => ({ strides: new Array(map.numDims).fill(0), offset: 0 });
-    if (e.kind === "dim") { const l = zero(); l.strides[e.pos] = 1; return l; }
-    if (e.kind === "const") return { ...zero(), offset: e.value };
-    if (symbolic(e)) return { ...zero(), offset: DYN };
-    if (e.kind === "add") {
-      const a = walk(e.lhs), b = walk(e.rhs);
-      return a && b && { strides: a.strides.map((x, i) => add(x, b.strides[i])), offset: add(a.offset, b.offset) };
-    }
-    if (e.kind !== "mul") return undefined;
-    const [l, k] = symbolic(e.lhs) ? [e.rhs, e.lhs] : symbolic(e.rhs) ? [e.lhs, e.rhs] : [];
-    const f = l && walk(l), c = k?.kind === "const" ? k.value : DYN;
-    return f && { strides: f.strides.map((x) => mul(x, c)), offset: mul(f.offset, c) };
-  };
-  return walk(map.results[0]);
 }
 
 /** Static parts of a subview/reinterpret_cast: `static_offsets` etc. (DYN where an operand). */
@@ -542,10 +498,12 @@ export const memref: Dialect = {
         if (i >= 0) return `invalid output shape provided at pos ${i}`;
       },
     },
+    ...MEMREF_MORE_OPS,
   ], {
     "memref.alloc": "alloc", "memref.alloca": "alloca", "memref.cast": "cast", "memref.collapse_shape": "collapse_shape",
     "memref.expand_shape": "expand_shape", "memref.dim": "dim", "memref.reinterpret_cast": "reinterpret_cast", "memref.subview": "subview",
-    "memref.view": "view", "memref.transpose": "transpose", "memref.realloc": "realloc", "memref.extract_aligned_pointer_as_index": "intptr",
+    "memref.view": "view", "memref.transpose": "transpose", "memref.extract_aligned_pointer_as_index": "intptr",
+    "memref.reshape": "reshape", "memref.memory_space_cast": "memspacecast",
   }).map((s) => (MEMREF_PATTERNS[s.name] ? { ...s, ...MEMREF_PATTERNS[s.name] } : s)),
 };
 
@@ -585,8 +543,9 @@ function verifyReshape(op: Operation, big: MemRefType, small: MemRefType, expand
   // an identity layout for an identity source, else the strided layout that follows from the
   // source's, where the collapsed dims are contiguous.
   const res = expand ? big : small, src = expand ? small : big;
-  const layout = src.layout ? (expand ? expandedLayout(src, res.shape, groups) : collapsedLayout(src, groups)) : undefined;
-  if (src.layout && !layout) return "invalid source layout map or collapsing non-contiguous dims";
+  const identity = hasIdentityLayout(src);
+  const layout = identity ? undefined : expand ? expandedLayout(src, res.shape, groups) : collapsedLayout(src, groups);
+  if (!identity && !layout) return "invalid source layout map or collapsing non-contiguous dims";
   const want = MemRefType.get(res.shape, src.elementType, layout, src.memorySpace);
   if (want.str !== res.str) {
     return `expected ${expand ? "expanded" : "collapsed"} type to be '${want.str}' but found '${res.str}'`;

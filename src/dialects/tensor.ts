@@ -7,7 +7,7 @@ import type { OpAsmParser, RegionArgument } from "../ir/parser.js";
 import type { OpAsmPrinter } from "../ir/printer.js";
 import { DiagnosticError } from "../ir/diagnostics.js";
 import { DYN, FunctionType, ShapedType, TensorType, Type, UnrankedTensorType, elementTypeOf, i64, index, isIntOrIndex } from "../ir/types.js";
-import { ANY, ANY_TENSOR, INDEX, INT_INDEX_FLOAT, RANKED_TENSOR, VARIADIC_INDEX, castOp, returnLikeOp, tc, variadic } from "./common.js";
+import { ANY, ANY_TENSOR, INDEX, INT_INDEX_FLOAT, RANKED_TENSOR, SHAPE_OPERAND_SYNTAX, VARIADIC_INDEX, castOp, returnLikeOp, tc, variadic } from "./common.js";
 import { isStructuredOp, outputs } from "./linalg-info.js";
 import { TENSOR_PATTERNS } from "./tensor-canonicalize.js";
 import {
@@ -414,21 +414,7 @@ export const tensor: Dialect = {
     reshapeLike("tensor.expand_shape"),
     {
       name: "tensor.reshape", operands: 2, results: 1, traits: ["Pure"], operandTypes: [ANY_TENSOR, SHAPE_TENSOR], resultTypes: [ANY_TENSOR],
-      parse(p, st) {
-        const src = p.parseOperand();
-        p.expect("(");
-        const shape = p.parseOperand();
-        p.expect(")");
-        p.parseOptionalAttrDict(st);
-        p.expect(":");
-        const loc = p.locHere(), ft = p.parseTypeOf(FunctionType);
-        if (ft.inputs.length !== 2 || ft.results.length !== 1) throw DiagnosticError.at(loc, "expected '(source, shape) -> result' types");
-        st.operands = [p.resolveOperand(src, ft.inputs[0]), p.resolveOperand(shape, ft.inputs[1])];
-        st.resultTypes = [ft.results[0]];
-      },
-      print(p, op) {
-        p.print(" ", p.operand(op.operand(0)), "(", p.operand(op.operand(1)), ")", p.attrDict(op), " : ", p.functionalType(op));
-      },
+      ...SHAPE_OPERAND_SYNTAX,
       verify(op) {
         const [src, shape] = op.operands.map((v) => v.type);
         const res = op.result.type;
