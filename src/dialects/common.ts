@@ -204,6 +204,9 @@ export function loopLikeProblem(inits: readonly { type: Type }[], iterArgs: read
   return differ(inits, iterArgs, "init", "region iter_arg") ?? differ(iterArgs, results, "region iter_arg", "loop result");
 }
 
+/** Reports `msg` without the `'op' op` prefix a returned message gets (MLIR's emitError rather than emitOpError). */
+export function plainError(op: Operation, ctx: VerifyContext, msg: string | undefined): void { if (msg) ctx.error(op, msg); }
+
 /** `%src(%shape) attrs : (S, T) -> R`: tensor.reshape and memref.reshape. */
 export const SHAPE_OPERAND_SYNTAX: Pick<OpSpec, "parse" | "print"> = {
   parse(p, st) {

@@ -9,7 +9,7 @@ import { Block, Operation } from "../ir/core.js";
 import type { OpSpec, VerifyContext } from "../ir/dialect.js";
 import type { OpAsmParser } from "../ir/parser.js";
 import { DYN, FloatType, FunctionType, IndexType, IntegerType, MemRefType, Type, UnrankedMemRefType, i32, i64, index } from "../ir/types.js";
-import { ANY_MEMREF, ANY_MEMREF_OR_UNRANKED, ATOMIC_RMW_KINDS, INDEX, SHAPE_OPERAND_SYNTAX, VARIADIC_INDEX, ensureTerminator, tc, typesOf, variadic } from "./common.js";
+import { ANY_MEMREF, ANY_MEMREF_OR_UNRANKED, ATOMIC_RMW_KINDS, INDEX, SHAPE_OPERAND_SYNTAX, VARIADIC_INDEX, ensureTerminator, plainError, tc, typesOf, variadic } from "./common.js";
 import { hasIdentityLayout, stridesAndOffset } from "./memref-layout.js";
 
 const memrefOf = (what: string, ok: (t: Type) => boolean, rank?: number) =>
@@ -19,8 +19,6 @@ const INT_OR_FLOAT = (t: Type) => t instanceof IntegerType || t instanceof Float
 /** `%m[%i, %j]` then `: type` handled by the caller. */
 function parseIndexed(p: OpAsmParser) { return { mem: p.parseOperand(), idx: p.parseOperandList("square") }; }
 
-/** An error without the op prefix (MLIR's emitError). */
-const plain = (op: Operation, ctx: VerifyContext, msg: string | undefined): void => { if (msg) ctx.error(op, msg); };
 
 function memoryEffectFree(op: Operation, ctx: VerifyContext): boolean {
   if (ctx.hasTrait(op, "Pure")) return true;
@@ -324,7 +322,7 @@ export const MEMREF_MORE_OPS: OpSpec[] = [
     },
     verify(op, ctx) {
       const base = op.operand(0).type as MemRefType, view = op.result.type as MemRefType;
-      plain(op, ctx, !hasIdentityLayout(base) ? `unsupported map for base memref type '${base.str}'`
+      plainError(op, ctx, !hasIdentityLayout(base) ? `unsupported map for base memref type '${base.str}'`
         : !hasIdentityLayout(view) ? `unsupported map for result memref type '${view.str}'`
         : base.memorySpace !== view.memorySpace ? `different memory spaces specified for base memref type '${base.str}' and view memref type '${view.str}'`
         : view.shape.filter((d) => d === DYN).length !== op.operands.length - 2 ? `incorrect number of size operands for type '${view.str}'` : undefined);
@@ -393,7 +391,7 @@ export const MEMREF_MORE_OPS: OpSpec[] = [
         return "attribute 'alignment' failed to satisfy constraint: 64-bit signless integer attribute whose value is positive and whose value is a power of two > 0";
       }
       const src = op.operand(0).type as MemRefType, res = op.result.type as MemRefType, dyn = res.shape[0] === DYN, has = op.operands.length > 1;
-      plain(op, ctx, !hasIdentityLayout(src) ? `unsupported layout for source memref type '${src.str}'`
+      plainError(op, ctx, !hasIdentityLayout(src) ? `unsupported layout for source memref type '${src.str}'`
         : !hasIdentityLayout(res) ? `unsupported layout for result memref type '${res.str}'`
         : src.memorySpace !== res.memorySpace ? `different memory spaces specified for source memref type '${src.str}' and result memref type '${res.str}'`
         : src.elementType !== res.elementType ? `different element types specified for source memref type '${src.str}' and result memref type '${res.str}'`

@@ -8,13 +8,13 @@ import { MEMREF_PATTERNS } from "./memref-canonicalize.js";
 import { hasIdentityLayout, isStrided, stridesAndOffset } from "./memref-layout.js";
 import { MEMREF_MORE_OPS } from "./memref-more.js";
 import { type OpFoldResult, mixedList as mixedStatics, negativeOffsetOrSize, parseDynamicIndexList } from "./indexing.js";
-import { withResultNames, type Dialect, type OpSpec, type OperationState, type VerifyContext } from "../ir/dialect.js";
+import { withResultNames, type Dialect, type OpSpec, type OperationState } from "../ir/dialect.js";
 import { DiagnosticError, formatLoc, opSite } from "../ir/diagnostics.js";
 import type { OpAsmParser } from "../ir/parser.js";
 import type { OpAsmPrinter } from "../ir/printer.js";
 import { DYN, MemRefType, compatibleShapes, TensorType, Type, UnrankedMemRefType, elementTypeOf, i32, i64, index } from "../ir/types.js";
 import {
-  ANY, ANY_MEMREF, ANY_MEMREF_OR_UNRANKED, INDEX, RANKED_OR_UNRANKED_MEMREF, STRIDED_MEMREF, VARIADIC_INDEX, castOp, operandOnlyOp,
+  ANY, ANY_MEMREF, ANY_MEMREF_OR_UNRANKED, INDEX, RANKED_OR_UNRANKED_MEMREF, STRIDED_MEMREF, VARIADIC_INDEX, castOp, operandOnlyOp, plainError,
 } from "./common.js";
 
 export { isStrided, stridesAndOffset };
@@ -154,9 +154,6 @@ function verifyReinterpretCast(op: Operation): string | undefined {
     if (got.strides[d] !== DYN && got.strides[d] !== strides[d]) return `expected result type with stride = ${show(strides[d])} instead of ${got.strides[d]} in dim = ${d}`;
   }
 }
-
-/** An error reported without the `'op' op` prefix (MLIR's emitError rather than emitOpError). */
-function plainError(op: Operation, ctx: VerifyContext, msg: string | undefined): void { if (msg) ctx.error(op, msg); }
 
 /** Ops whose regions free what memref.alloca allocates in them (MLIR's AutomaticAllocationScope). */
 const ALLOCATION_SCOPES: ReadonlySet<string> = new Set(["func.func", "llvm.func", "memref.alloca_scope"]);

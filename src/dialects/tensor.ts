@@ -7,7 +7,7 @@ import type { OpAsmParser, RegionArgument } from "../ir/parser.js";
 import type { OpAsmPrinter } from "../ir/printer.js";
 import { DiagnosticError } from "../ir/diagnostics.js";
 import { DYN, FunctionType, ShapedType, TensorType, Type, UnrankedTensorType, elementTypeOf, i64, index, isIntOrIndex } from "../ir/types.js";
-import { ANY, ANY_TENSOR, INDEX, INT_INDEX_FLOAT, RANKED_TENSOR, SHAPE_OPERAND_SYNTAX, VARIADIC_INDEX, castOp, returnLikeOp, tc, variadic } from "./common.js";
+import { ANY, ANY_TENSOR, INDEX, INT_INDEX_FLOAT, RANKED_TENSOR, SHAPE_OPERAND_SYNTAX, VARIADIC_INDEX, castOp, plainError, returnLikeOp, tc, variadic } from "./common.js";
 import { isStructuredOp, outputs } from "./linalg-info.js";
 import { TENSOR_PATTERNS } from "./tensor-canonicalize.js";
 import {
@@ -59,8 +59,7 @@ function printSliceLists(p: OpAsmPrinter, op: Operation, base: number): string {
  * MLIR's OffsetSizeAndStrideOpInterface and produceSliceErrorMsg, all with emitError (no op prefix).
  */
 function verifySlice(op: Operation, full: Type, slice: Type, base: number, ctx: VerifyContext): void {
-  const msg = sliceError(op, full, slice, base);
-  if (msg) ctx.error(op, msg);
+  plainError(op, ctx, sliceError(op, full, slice, base));
 }
 function sliceError(op: Operation, full: Type, slice: Type, base: number): string | undefined {
   if (!(full instanceof TensorType) || !(slice instanceof TensorType)) return;
