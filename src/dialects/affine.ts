@@ -15,16 +15,13 @@ import {
   dimSymList, parseBound, parseMapAndOperands, parseParallelBounds, parseSubscripts, printBound, printParallelBounds, printSubscripts,
 } from "./affine-syntax.js";
 import { canonicalizeAccess, canonicalizeAffineFor, canonicalizeAffineIf, canonicalizeMinMax, foldAffineParallel, foldLoadOfGlobal } from "./affine-canonicalize.js";
-import { ANY, ANY_MEMREF, ANY_VECTOR, INDEX, VARIADIC_INDEX, loopLikeProblem, returnLikeOp, typesOf, variadic } from "./common.js";
+import { ANY, ATOMIC_RMW_KINDS, ANY_MEMREF, ANY_VECTOR, INDEX, VARIADIC_INDEX, loopLikeProblem, returnLikeOp, typesOf, variadic } from "./common.js";
 import { foldingMemRefCasts, segmentSizes } from "./memref.js";
 
 const ACCESSES = new Set(["affine.load", "affine.store", "affine.vector_load", "affine.vector_store"]);
 import { arrowTypes, ensureTerminator, parseAssignmentList, printAssignmentList } from "./scf.js";
 
-/** arith::AtomicRMWKind in enum order: affine.parallel stores `reductions` as these indices. */
-export const ATOMIC_RMW_KINDS = [
-  "addf", "addi", "assign", "maximumf", "maxs", "maxu", "minimumf", "mins", "minu", "mulf", "muli", "ori", "andi", "maxnumf", "minnumf",
-] as const;
+export { ATOMIC_RMW_KINDS };
 
 /** An affine map and the values it is applied to (dims first, then symbols). */
 export interface MapAndOperands { map: AffineMap; operands: Value[] }

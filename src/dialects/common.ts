@@ -4,6 +4,7 @@ import type { Operation } from "../ir/core.js";
 import type { OpSpec, OperationState, Trait, TypeConstraint, VerifyContext } from "../ir/dialect.js";
 import type { OpAsmParser } from "../ir/parser.js";
 import type { OpAsmPrinter } from "../ir/printer.js";
+import { DiagnosticError } from "../ir/diagnostics.js";
 import {
   FloatType, FunctionType, IndexType, IntegerType, MemRefType, ShapedType, TensorType, Type, UnrankedMemRefType, UnrankedTensorType, VectorType, i1, isIntOrIndex,
 } from "../ir/types.js";
@@ -210,6 +211,31 @@ export function loopLikeProblem(inits: readonly { type: Type }[], iterArgs: read
   };
   return differ(inits, iterArgs, "init", "region iter_arg") ?? differ(iterArgs, results, "region iter_arg", "loop result");
 }
+
+/** Reports `msg` without the `'op' op` prefix a returned message gets (MLIR's emitError rather than emitOpError). */
+export function plainError(op: Operation, ctx: VerifyContext, msg: string | undefined): void { if (msg) ctx.error(op, msg); }
+
+/** `%src(%shape) attrs : (S, T) -> R`: tensor.reshape and memref.reshape. */
+export const SHAPE_OPERAND_SYNTAX: Pick<OpSpec, "parse" | "print"> = {
+  parse(p, st) {
+    const src = p.parseOperand();
+    p.expect("(");
+    const shape = p.parseOperand();
+    p.expect(")");
+    p.parseOptionalAttrDict(st);
+    p.expect(":");
+    const loc = p.locHere(), ft = p.parseTypeOf(FunctionType);
+    if (ft.inputs.length !== 2 || ft.results.length !== 1) throw DiagnosticError.at(loc, "expected '(source, shape) -> result' types");
+    st.operands = [p.resolveOperand(src, ft.inputs[0]), p.resolveOperand(shape, ft.inputs[1])];
+    st.resultTypes = [ft.results[0]];
+  },
+  print(p, op) { p.print(" ", p.operand(op.operand(0)), "(", p.operand(op.operand(1)), ")", p.attrDict(op), " : ", p.functionalType(op)); },
+};
+
+/** arith::AtomicRMWKind in enum order: affine.parallel's `reductions` and memref.atomic_rmw's `kind` store these indices. */
+export const ATOMIC_RMW_KINDS = [
+  "addf", "addi", "assign", "maximumf", "maxs", "maxu", "minimumf", "mins", "minu", "mulf", "muli", "ori", "andi", "maxnumf", "minnumf",
+] as const;
 
 export const typesOf = (vs: readonly { type: Type }[]): Type[] => vs.map((v) => v.type);
 export type { Attribute, OpAsmParser, OpAsmPrinter };

@@ -5,6 +5,8 @@ import {
 } from "../ir/attributes.js";
 import { OpResult, Operation, symbolName, type BlockArgument, type Value } from "../ir/core.js";
 import { MEMREF_PATTERNS } from "./memref-canonicalize.js";
+import { hasIdentityLayout, isStrided, stridesAndOffset } from "./memref-layout.js";
+import { MEMREF_MORE_OPS } from "./memref-more.js";
 import { type OpFoldResult, mixedList as mixedStatics, negativeOffsetOrSize, parseDynamicIndexList } from "./indexing.js";
 import { withResultNames, type Dialect, type OpSpec, type OperationState } from "../ir/dialect.js";
 import { DiagnosticError, formatLoc, opSite } from "../ir/diagnostics.js";
@@ -12,15 +14,16 @@ import type { OpAsmParser } from "../ir/parser.js";
 import type { OpAsmPrinter } from "../ir/printer.js";
 import { DYN, MemRefType, compatibleShapes, TensorType, Type, UnrankedMemRefType, elementTypeOf, i32, i64, index } from "../ir/types.js";
 import {
-  ANY, ANY_MEMREF, ANY_MEMREF_OR_UNRANKED, INDEX, RANKED_OR_UNRANKED_MEMREF, STRIDED_MEMREF, VARIADIC_INDEX, castOp, operandOnlyOp,
+  ANY, ANY_MEMREF, ANY_MEMREF_OR_UNRANKED, INDEX, RANKED_OR_UNRANKED_MEMREF, STRIDED_MEMREF, VARIADIC_INDEX, castOp, operandOnlyOp, plainError,
 } from "./common.js";
 
-/** A static entry or the SSA value that supplies a dynamic one (subview/reinterpret_cast lists). */
+export { isStrided, stridesAndOffset };
+export { permutation } from "./memref-more.js";
 
 export const segmentSizes = (...ns: number[]) => new DenseArrayAttr(i32, ns);
-/** Ops whose result is a view of their first operand's buffer (MLIR's ViewLikeOpInterface): no copy, the same memory. */
+/** Ops whose (memref) result is a view of their first operand's buffer (MLIR's ViewLikeOpInterface): no copy, the same memory. */
 export const MEMREF_VIEWS: ReadonlySet<string> = new Set(["memref.subview", "memref.cast", "memref.reinterpret_cast", "memref.collapse_shape",
-  "memref.expand_shape", "memref.transpose", "memref.view", "memref.memory_space_cast", "memref.assume_alignment"]);
+  "memref.expand_shape", "memref.transpose", "memref.view", "memref.memory_space_cast", "memref.reshape", "memref.extract_strided_metadata"]);
 function segments(op: Operation): number[] {
   const a = op.attr("operandSegmentSizes");
   return a instanceof DenseArrayAttr ? [...a.values] : [];
@@ -36,21 +39,6 @@ export function segment(op: Operation, k: number): Value[] {
   const s = segments(op);
   const start = s.slice(0, k).reduce((a, b) => a + b, 0);
   return op.operands.slice(start, start + (s[k] ?? 0));
-}
-
-/**
- * Strides and offset of a ranked memref: its strided layout, row-major for the identity layout,
- * and all unknown (DYN) for other (affine map) layouts.
- */
-export function stridesAndOffset(t: MemRefType): { strides: number[]; offset: number } {
-  if (t.layout instanceof StridedLayoutAttr) return { strides: [...t.layout.strides], offset: t.layout.offset };
-  if (t.layout) return { strides: t.shape.map(() => DYN), offset: DYN };
-  const strides: number[] = new Array(t.rank).fill(1);
-  for (let i = t.rank - 2; i >= 0; i--) {
-    const inner = t.shape[i + 1], s = strides[i + 1];
-    strides[i] = inner === DYN || s === DYN ? DYN : inner * s;
-  }
-  return { strides, offset: 0 };
 }
 
 /** Static parts of a subview/reinterpret_cast: `static_offsets` etc. (DYN where an operand). */
@@ -129,6 +117,42 @@ function verifyViewLists(op: Operation, ranks: readonly [number, number, number]
     if (statics.filter((v) => v === DYN).length !== segs[k]) return `expected ${statics.filter((v) => v === DYN).length} dynamic ${name} values`;
   }
   return negativeOffsetOrSize(offs, sizes);
+}
+
+function verifySubview(op: Operation): string | undefined {
+  const src = op.operand(0).type as MemRefType, res = op.result.type as MemRefType;
+  const bad = verifyViewLists(op, [src.rank, src.rank, src.rank]);
+  if (bad) return bad;
+  if (src.memorySpace !== res.memorySpace) return `different memory spaces specified for base memref type '${src.str}' and subview memref type '${res.str}'`;
+  if (!isStrided(src)) return `base type '${src.str}' is not strided`;
+  if (res.rank > src.rank) return "expected result rank to be smaller or equal to the source rank. ";
+  // The inferred type, or it with unit dims dropped: the other dims keep their sizes, strides and offset.
+  const want = inferSubviewType(src, staticList(op, "static_offsets"), staticList(op, "static_sizes"), staticList(op, "static_strides"));
+  const why = !rankReduces(want.shape, res.shape) ? "sizes" : !rankReducedView(want, res) ? "layout" : undefined;
+  if (why) return `expected result type to be '${want.str}' or a rank-reduced version. (mismatch of result ${why}) `;
+  if (src.elementType !== res.elementType) return `expected result element type to be '${src.elementType.str}'`;
+}
+
+/** MLIR's ReinterpretCastOp::verify (with emitError: no op prefix). */
+function verifyReinterpretCast(op: Operation): string | undefined {
+  const res = op.result.type as MemRefType;
+  const bad = verifyViewLists(op, [1, res.rank, res.rank]);
+  if (bad) return bad;
+  const src = op.operand(0).type as MemRefType | UnrankedMemRefType;
+  if (src.memorySpace !== res.memorySpace) return `different memory spaces specified for source type '${src.str}' and result memref type '${res.str}'`;
+  if (src.elementType !== res.elementType) return `different element types specified for source type '${src.str}' and result memref type '${res.str}'`;
+  // The result type must say what the static lists say (MLIR's wording; `?` in the type matches anything).
+  const show = (v: number) => (v === DYN ? "dynamic" : String(v));
+  const sizes = staticList(op, "static_sizes"), strides = staticList(op, "static_strides"), [offset] = staticList(op, "static_offsets");
+  for (let d = 0; d < res.rank; d++) {
+    if (res.shape[d] !== DYN && res.shape[d] !== sizes[d]) return `expected result type with size = ${show(sizes[d])} instead of ${res.shape[d]} in dim = ${d}`;
+  }
+  if (!isStrided(res)) return `expected result type to have strided layout but found '${res.str}'`;
+  const got = stridesAndOffset(res);
+  if (got.offset !== DYN && got.offset !== offset) return `expected result type with offset = ${show(offset)} instead of ${got.offset}`;
+  for (let d = 0; d < res.rank; d++) {
+    if (got.strides[d] !== DYN && got.strides[d] !== strides[d]) return `expected result type with stride = ${show(strides[d])} instead of ${got.strides[d]} in dim = ${d}`;
+  }
 }
 
 /** Ops whose regions free what memref.alloca allocates in them (MLIR's AutomaticAllocationScope). */
@@ -298,17 +322,8 @@ export const memref: Dialect = {
         p.print(" ", p.operand(op.operand(0)), printDynamicIndexList(p, op, "offsets"), " ", printDynamicIndexList(p, op, "sizes"), " ",
           printDynamicIndexList(p, op, "strides"), p.attrDict(op, VIEW_ELIDED), " : ", p.type(op.operand(0).type), " to ", p.type(op.result.type));
       },
-      verify(op) {
-        const src = op.operand(0).type as MemRefType, res = op.result.type as MemRefType;
-        const bad = verifyViewLists(op, [src.rank, src.rank, src.rank]);
-        if (bad) return bad;
-        if (res.rank > src.rank) return "expected result rank to be smaller or equal to the source rank. ";
-        // The inferred type, or it with unit dims dropped: the other dims keep their sizes, strides and offset.
-        const want = inferSubviewType(src, staticList(op, "static_offsets"), staticList(op, "static_sizes"), staticList(op, "static_strides"));
-        const why = !rankReduces(want.shape, res.shape) ? "sizes" : !rankReducedView(want, res) ? "layout" : undefined;
-        if (why) return `expected result type to be '${want.str}' or a rank-reduced version. (mismatch of result ${why}) `;
-        if (src.elementType !== res.elementType) return `expected result element type to be '${src.elementType.str}'`;
-      },
+      // MLIR's SubViewOp::verify says all of these with emitError: no `'memref.subview' op` prefix
+      verify: (op, ctx) => plainError(op, ctx, verifySubview(op)),
     },
     {
       name: "memref.reinterpret_cast", operands: [1, -1], results: 1, traits: ["Pure"], props: VIEW_ELIDED,
@@ -319,24 +334,7 @@ export const memref: Dialect = {
           printDynamicIndexList(p, op, "sizes"), ", strides: ", printDynamicIndexList(p, op, "strides"),
           p.attrDict(op, VIEW_ELIDED), " : ", p.type(op.operand(0).type), " to ", p.type(op.result.type));
       },
-      verify(op) {
-        const res = op.result.type as MemRefType;
-        const bad = verifyViewLists(op, [1, res.rank, res.rank]);
-        if (bad) return bad;
-        const src = op.operand(0).type as MemRefType | UnrankedMemRefType;
-        if (src.elementType !== res.elementType) return `different element types specified for source type '${src.str}' and result memref type '${res.str}'`;
-        // The result type must say what the static lists say (MLIR's wording; `?` in the type matches anything).
-        const show = (v: number) => (v === DYN ? "dynamic" : String(v));
-        const sizes = staticList(op, "static_sizes"), strides = staticList(op, "static_strides"), [offset] = staticList(op, "static_offsets");
-        const got = stridesAndOffset(res);
-        for (let d = 0; d < res.rank; d++) {
-          if (res.shape[d] !== DYN && res.shape[d] !== sizes[d]) return `expected result type with size = ${show(sizes[d])} instead of ${res.shape[d]} in dim = ${d}`;
-        }
-        if (got.offset !== DYN && got.offset !== offset) return `expected result type with offset = ${show(offset)} instead of ${got.offset}`;
-        for (let d = 0; d < res.rank; d++) {
-          if (got.strides[d] !== DYN && got.strides[d] !== strides[d]) return `expected result type with stride = ${show(strides[d])} instead of ${got.strides[d]} in dim = ${d}`;
-        }
-      },
+      verify: (op, ctx) => plainError(op, ctx, verifyReinterpretCast(op)),
     },
     {
       name: "memref.copy", operands: 2, results: 0,
@@ -365,11 +363,17 @@ export const memref: Dialect = {
         if (vis !== undefined) st.addAttr("sym_visibility", new StringAttr(vis));
         if (p.parseOptionalKeyword("constant")) st.addAttr("constant", unit);
         st.addAttr("sym_name", p.parseSymbolName());
-        const t = parseMemRefType(p);
+        // MLIR's parseGlobalMemrefOpTypeAndInitialValue: its errors at the op's name
+        const t = p.parseColonType();
+        if (!(t instanceof MemRefType) || !t.hasStaticShape) throw p.customError(`type should be static shaped memref, but got '${t.str}'`, st.loc);
         st.addAttr("type", new TypeAttr(t));
         if (p.accept("=")) {
           if (p.parseOptionalKeyword("uninitialized")) st.addAttr("initial_value", unit);
-          else st.addAttr("initial_value", p.parseAttribute(TensorType.get(t.shape, t.elementType)));
+          else {
+            const init = p.parseAttribute(TensorType.get(t.shape, t.elementType));
+            if (!(init instanceof DenseElementsAttr || init instanceof DenseResourceElementsAttr)) throw p.customError("initial value should be a unit or elements attribute", st.loc);
+            st.addAttr("initial_value", init);
+          }
         }
         p.parseOptionalAttrDict(st);
       },
@@ -397,7 +401,6 @@ export const memref: Dialect = {
           return `initial value expected to be of type '${TensorType.get(t.shape, t.elementType).str}', but was of type '${init.type.str}'`;
         }
         if (init && !elements && !(init instanceof UnitAttr)) return `initial value should be a unit or elements attribute, but got ${init.str}`;
-        if (op.attr("constant") && !elements) return "constant global requires an initial value";
       },
     },
     {
@@ -492,10 +495,12 @@ export const memref: Dialect = {
         if (i >= 0) return `invalid output shape provided at pos ${i}`;
       },
     },
+    ...MEMREF_MORE_OPS,
   ], {
     "memref.alloc": "alloc", "memref.alloca": "alloca", "memref.cast": "cast", "memref.collapse_shape": "collapse_shape",
     "memref.expand_shape": "expand_shape", "memref.dim": "dim", "memref.reinterpret_cast": "reinterpret_cast", "memref.subview": "subview",
-    "memref.view": "view", "memref.transpose": "transpose", "memref.realloc": "realloc", "memref.extract_aligned_pointer_as_index": "intptr",
+    "memref.view": "view", "memref.transpose": "transpose", "memref.extract_aligned_pointer_as_index": "intptr",
+    "memref.reshape": "reshape", "memref.memory_space_cast": "memspacecast",
   }).map((s) => (MEMREF_PATTERNS[s.name] ? { ...s, ...MEMREF_PATTERNS[s.name] } : s)),
 };
 
@@ -531,13 +536,15 @@ function verifyReshape(op: Operation, big: MemRefType, small: MemRefType, expand
     if (!dyn && size !== small.shape[i]) return `collapsed dim size (${small.shape[i]}) must equal reassociation group size (${size})`;
   }
   if (next !== big.rank) return `collapsed rank (${small.rank}) inconsistent with number of reassociation indices (${next})`;
-  // The result: the source's element type and memory space; its strides and offset follow from
-  // the source's (an identity layout gives one), where the collapsed dims are contiguous.
+  // The result type, exactly (MLIR compares types): the source's element type and memory space;
+  // an identity layout for an identity source, else the strided layout that follows from the
+  // source's, where the collapsed dims are contiguous.
   const res = expand ? big : small, src = expand ? small : big;
-  const layout = src.layout ? (expand ? expandedLayout(src, res.shape, groups) : collapsedLayout(src, groups)) : undefined;
-  if (src.layout && !layout) return "invalid source layout map or collapsing non-contiguous dims";
-  const want = MemRefType.get(res.shape, src.elementType, layout && !isRowMajor(res.shape, layout) ? layout : undefined, src.memorySpace);
-  if (!stridedAgree(want, res, (x, y) => x === y) || want.elementType !== res.elementType || want.memorySpace !== res.memorySpace) {
+  const identity = hasIdentityLayout(src);
+  const layout = identity ? undefined : expand ? expandedLayout(src, res.shape, groups) : collapsedLayout(src, groups);
+  if (!identity && !layout) return "invalid source layout map or collapsing non-contiguous dims";
+  const want = MemRefType.get(res.shape, src.elementType, layout, src.memorySpace);
+  if (want.str !== res.str) {
     return `expected ${expand ? "expanded" : "collapsed"} type to be '${want.str}' but found '${res.str}'`;
   }
 }
@@ -575,10 +582,6 @@ function expandedLayout(src: MemRefType, shape: readonly number[], groups: reado
   });
   return new StridedLayoutAttr(result, offset);
 }
-
-/** Whether `l` is the identity layout of `shape` (offset 0, row-major strides). */
-const isRowMajor = (shape: readonly number[], l: StridedLayoutAttr) =>
-  l.offset === 0 && stridedAgree(MemRefType.get(shape, index), MemRefType.get(shape, index, l), (x, y) => x === y);
 
 function parseReassociation(p: OpAsmParser, st: OperationState): void {
   const loc = p.locHere();

@@ -7,7 +7,7 @@ import type { OpAsmParser, RegionArgument } from "../ir/parser.js";
 import type { OpAsmPrinter } from "../ir/printer.js";
 import { DiagnosticError } from "../ir/diagnostics.js";
 import { DYN, FunctionType, ShapedType, TensorType, Type, UnrankedTensorType, elementTypeOf, i64, index, isIntOrIndex } from "../ir/types.js";
-import { ANY, ANY_TENSOR, INDEX, INT_INDEX_FLOAT, RANKED_TENSOR, VARIADIC_INDEX, castOp, returnLikeOp, tc, variadic } from "./common.js";
+import { ANY, ANY_TENSOR, INDEX, INT_INDEX_FLOAT, RANKED_TENSOR, SHAPE_OPERAND_SYNTAX, VARIADIC_INDEX, castOp, plainError, returnLikeOp, tc, variadic } from "./common.js";
 import { isStructuredOp, outputs } from "./linalg-info.js";
 import { TENSOR_PATTERNS } from "./tensor-canonicalize.js";
 import {
@@ -54,8 +54,14 @@ function printSliceLists(p: OpAsmPrinter, op: Operation, base: number): string {
     .map((n, i) => printDynamicIndexList(p, operandSegment(op, base + i), arrayProp(op, n))).join(" ");
 }
 
-/** Checks list lengths against the full tensor's rank and the slice type against the sizes. */
-function verifySlice(op: Operation, full: Type, slice: Type, base: number, ctx: VerifyContext): string | void {
+/**
+ * Checks list lengths against the full tensor's rank and the slice type against the sizes:
+ * MLIR's OffsetSizeAndStrideOpInterface and produceSliceErrorMsg, all with emitError (no op prefix).
+ */
+function verifySlice(op: Operation, full: Type, slice: Type, base: number, ctx: VerifyContext): void {
+  plainError(op, ctx, sliceError(op, full, slice, base));
+}
+function sliceError(op: Operation, full: Type, slice: Type, base: number): string | undefined {
   if (!(full instanceof TensorType) || !(slice instanceof TensorType)) return;
   const names = ["offset", "size", "stride"];
   for (let i = 0; i < 3; i++) {
@@ -65,11 +71,10 @@ function verifySlice(op: Operation, full: Type, slice: Type, base: number, ctx: 
   }
   const negative = negativeOffsetOrSize(arrayProp(op, "static_offsets"), arrayProp(op, "static_sizes"));
   if (negative) return negative;
-  if (full.elementType !== slice.elementType) return ctx.error(op, `expected element type to be '${full.elementType.str}'`);
   const sizes = arrayProp(op, "static_sizes");
-  if (!isRankReducedShape(sizes, slice.shape)) {
-    return `expected type to be '${TensorType.get(sizes, full.elementType).str}' or a rank-reduced version. (size mismatch)`;
-  }
+  if (slice.rank > sizes.length) return "expected rank to be smaller or equal to the other rank. ";
+  if (!isRankReducedShape(sizes, slice.shape)) return `expected type to be '${TensorType.get(sizes, full.elementType).str}' or a rank-reduced version. (size mismatch) `;
+  if (full.elementType !== slice.elementType) return `expected element type to be '${full.elementType.str}'`;
 }
 
 /** A scalar constant's value (for folding from_elements / extract). */
@@ -307,10 +312,11 @@ export const tensor: Dialect = {
       parse(p, st) {
         const els = p.parseOperandList();
         p.parseOptionalAttrDict(st);
+        p.expect(":");
         const loc = p.locHere();
-        const tt = p.parseColonType();
+        const tt = p.parseTypeOf(TensorType);
         st.resultTypes = [tt];
-        const n = tt instanceof TensorType && tt.hasStaticShape ? tt.numElements : els.length;
+        const n = tt.hasStaticShape ? tt.numElements : els.length;
         st.operands = p.resolveOperands(els, Array.from({ length: n }, () => elementTypeOf(tt)), loc);
       },
       print(p, op) { p.print(op.operands.length ? " " + p.operands(op.operands) : "", p.attrDict(op), " : ", p.type(op.result.type)); },
@@ -331,9 +337,10 @@ export const tensor: Dialect = {
         const a = p.parseOperand();
         const dyn = p.peekText() === "[" ? p.parseOperandList("square") : [];
         p.parseOptionalAttrDict(st);
-        const tt = p.parseColonType();
+        p.expect(":");
+        const tt = p.parseTypeOf(TensorType);
         st.resultTypes = [tt];
-        st.operands = [p.resolveOperand(a, elementTypeOf(tt)), ...p.resolveOperands(dyn, index)];
+        st.operands = [p.resolveOperand(a, tt.elementType), ...p.resolveOperands(dyn, index)];
       },
       print(p, op) {
         const [a, ...dyn] = op.operands;
@@ -382,8 +389,13 @@ export const tensor: Dialect = {
       verify(op, ctx) {
         const t = op.result.type as TensorType;
         if (dynDims(t) !== op.operands.length) return ctx.error(op, "must have as many index operands as dynamic extents in the result type");
+        // MLIR's GenerateOp::verifyRegions: the first two with emitError (no op prefix)
         const b = op.body();
-        if (!b || b.args.length !== t.rank || b.args.some((a) => a.type !== index)) return "must have one body argument per input dimension";
+        if (!b) return;
+        if (b.args.some((a) => a.type !== index)) return ctx.error(op, "all body arguments must be index");
+        if (b.args.length !== t.rank) return ctx.error(op, "must have one body argument per input dimension");
+        const y = b.terminator;
+        if (y?.name === "tensor.yield" && y.operands.length === 1 && y.operand(0).type !== t.elementType) return "body must be terminated with a `yield` operation of the tensor element type";
       },
     },
     {
@@ -401,30 +413,18 @@ export const tensor: Dialect = {
     reshapeLike("tensor.expand_shape"),
     {
       name: "tensor.reshape", operands: 2, results: 1, traits: ["Pure"], operandTypes: [ANY_TENSOR, SHAPE_TENSOR], resultTypes: [ANY_TENSOR],
-      parse(p, st) {
-        const src = p.parseOperand();
-        p.expect("(");
-        const shape = p.parseOperand();
-        p.expect(")");
-        p.parseOptionalAttrDict(st);
-        p.expect(":");
-        const loc = p.locHere(), ft = p.parseTypeOf(FunctionType);
-        if (ft.inputs.length !== 2 || ft.results.length !== 1) throw DiagnosticError.at(loc, "expected '(source, shape) -> result' types");
-        st.operands = [p.resolveOperand(src, ft.inputs[0]), p.resolveOperand(shape, ft.inputs[1])];
-        st.resultTypes = [ft.results[0]];
-      },
-      print(p, op) {
-        p.print(" ", p.operand(op.operand(0)), "(", p.operand(op.operand(1)), ")", p.attrDict(op), " : ", p.functionalType(op));
-      },
+      ...SHAPE_OPERAND_SYNTAX,
       verify(op) {
         const [src, shape] = op.operands.map((v) => v.type);
         const res = op.result.type;
         if (elementTypeOf(src) !== elementTypeOf(res)) return "element types of source and destination tensor types should be the same";
+        // MLIR's ReshapeOp::verify, in its order
         if (res instanceof TensorType && shape instanceof TensorType) {
-          if (shape.shape[0] !== DYN && shape.shape[0] !== res.rank) return "length of shape operand differs from the result's tensor rank";
           if (src instanceof TensorType && src.hasStaticShape && res.hasStaticShape && src.numElements !== res.numElements) {
             return "source and destination tensor should have the same number of elements";
           }
+          if (shape.shape[0] === DYN) return "cannot use shape operand with dynamic length to reshape to statically-ranked tensor type";
+          if (shape.shape[0] !== res.rank) return "length of shape operand differs from the result's tensor rank";
         }
       },
     },
@@ -517,8 +517,7 @@ export const tensor: Dialect = {
         const parent = op.parentOp;
         if (parent?.name === "tensor.pad") return; // checked by the pad (MLIR reports it there)
         if (!parent || parent.name !== "tensor.generate") return "expects parent op to be one of 'tensor.generate, tensor.pad'";
-        const et = elementTypeOf(parent.result.type);
-        if (op.operand(0).type !== et) return `type of yield operand (${op.operand(0).type.str}) doesn't match the tensor element type (${et.str})`;
+        // its type: checked by the generate (MLIR reports it there)
       },
     }),
   ] satisfies OpSpec[], {

@@ -266,7 +266,7 @@ export class Interpreter {
       for (let k = 0; k < ops.length; k++) {
         const c = ops[k];
         const h = c.handler;
-        if (!h) throw new Trap(`the interpreter does not support operation '${c.op.name}'`);
+        if (!h) throw new OpTrap(`the interpreter does not support operation '${c.op.name}'`).locate(c.op, []);
         const ins = c.ins;
         const a = new Array<RtValue>(ins.length);
         for (let i = 0; i < ins.length; i++) a[i] = env[ins[i]];

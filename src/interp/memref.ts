@@ -5,7 +5,7 @@
 import { DenseElementsAttr, DenseResourceElementsAttr, StridedLayoutAttr, TypeAttr } from "../ir/attributes.js";
 import type { Operation } from "../ir/core.js";
 import { DYN, MemRefType, Type } from "../ir/types.js";
-import { allocAlignment, reassociation, staticList } from "../dialects/memref.js";
+import { allocAlignment, permutation, reassociation, staticList } from "../dialects/memref.js";
 import type { HandlerTable, Interpreter } from "./interpreter.js";
 import { checkIndex, layoutOf, loadElement, storeElement, storeScalar } from "./memory.js";
 import { MemRefValue, Trap, canon, contiguousStrides, forEachIndex, numElements, type RtValue, type Scalar } from "./values.js";
@@ -169,6 +169,16 @@ export const MEMREF: HandlerTable = {
     return [globalMemRef(interp, name, op.results[0].type)];
   },
   "memref.extract_aligned_pointer_as_index": (_i, _op, [m]) => [asMemRef(m).aligned],
+  // Hints: nothing to do (a wrong alignment claim is undefined behaviour, not checked)
+  "memref.assume_alignment": () => [],
+  "memref.prefetch": () => [],
+  // allocas inside live until the function returns, later than MLIR frees them: no value differs
+  "memref.alloca_scope": (interp, op) => interp.yieldOf(op.regions[0], []),
+  "memref.memory_space_cast": (_i, _op, [m]) => [asMemRef(m)],
+  "memref.transpose": (_i, op, [m]) => {
+    const src = asMemRef(m), perm = permutation(op);
+    return [new MemRefValue(src.elementType, src.allocated, src.aligned, src.offset, perm.map((d) => src.sizes[d]), perm.map((d) => src.strides[d]))];
+  },
   "memref.collapse_shape": (_i, op, [m]) => [collapse(asMemRef(m), reassociation(op) ?? [])],
   "memref.expand_shape": (_i, op, args) => [expand(asMemRef(args[0]), op, args.slice(1).map(Number))],
 };

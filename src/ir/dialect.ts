@@ -58,6 +58,8 @@ export interface VerifyContext {
   error(op: Operation, msg: string): void;
   /** MLIR's `op->emitOpError(msg).attachNote(at) << note`: an error with notes at other ops. */
   opError(op: Operation, msg: string, notes: readonly { at: Operation; message: string }[]): void;
+  /** Whether `op`'s registered spec has trait `t`. */
+  hasTrait(op: Operation, t: Trait): boolean;
 }
 
 /** A folder result: an attribute (becomes a constant) or an existing value. */

@@ -94,8 +94,16 @@ export class OpAsmPrinter {
         const op = ops[i], results = op.results, info = this.ctx.registered(op.name);
         const named = custom && results.length ? info?.resultName?.(op) : undefined;
         const names = custom && results.length > 1 ? info?.resultNames?.(op) : undefined;
-        if (names) for (let k = 0; k < results.length; k++) scope.values.set(results[k], "%" + this.unique(names[k], used));
-        else if (named && results.length === 1) scope.values.set(results[0], "%" + this.unique(named, used));
+        if (names) {
+          // a run of results with one name is a pack (`%sizes:2`, used as `%sizes#1`)
+          for (let k = 0; k < results.length;) {
+            let n = 1;
+            while (k + n < results.length && names[k + n] === names[k]) n++;
+            const base = "%" + this.unique(names[k], used);
+            for (let j = 0; j < n; j++) scope.values.set(results[k + j], n > 1 ? `${base}#${j}` : base);
+            k += n;
+          }
+        } else if (named && results.length === 1) scope.values.set(results[0], "%" + this.unique(named, used));
         else if (results.length === 1) scope.values.set(results[0], numbered("%", this.nextValue++));
         else if (results.length > 1) {
           // a name for the first result names the group (`%reduced:2`, `%reduced#1`), as MLIR's setNameFn on result 0
@@ -206,10 +214,16 @@ export class OpAsmPrinter {
   // ---- operations --------------------------------------------------------------------------
   operation(op: Operation): void {
     if (op.results.length) {
-      const first = this.name(op.results[0]);
-      // a pack `%0:2`, or results named one by one (`%sum, %overflow`)
-      const pack = op.results.length > 1 && first.includes("#");
-      this.out += (pack ? `${first.split("#")[0]}:${op.results.length}` : op.results.length > 1 ? this.operands(op.results) : first) + " = ";
+      // packs `%0:2` and results named one by one (`%sum, %overflow`), or both (`%base, %sizes:2`)
+      const parts: string[] = [];
+      for (let k = 0; k < op.results.length;) {
+        const name = this.name(op.results[k]), base = name.split("#")[0];
+        let n = 1;
+        if (name.includes("#")) while (k + n < op.results.length && this.name(op.results[k + n]).split("#")[0] === base) n++;
+        parts.push(name.includes("#") ? `${base}:${n}` : name);
+        k += n;
+      }
+      this.out += parts.join(", ") + " = ";
     }
     const info = this.ctx.registered(op.name);
     // The generic form numbers the whole tree from the op printed; the custom form each isolated op afresh.

@@ -2,7 +2,7 @@
 // uniqueness; then each op spec's own `verify`. Collects every error instead of stopping.
 import { DenseArrayAttr, StringAttr } from "./attributes.js";
 import { Block, BlockArgument, Module, Operation, OpResult, Region, Value, symbolName } from "./core.js";
-import { Context, type RegisteredOp, type TypeConstraint, type VerifyContext } from "./dialect.js";
+import { Context, type RegisteredOp, type TypeConstraint, type Trait, type VerifyContext } from "./dialect.js";
 import { DiagnosticSink, type Diagnostic } from "./diagnostics.js";
 import { printOpInContext } from "./printer.js";
 import { i32 } from "./types.js";
@@ -66,6 +66,7 @@ export class Verifier implements VerifyContext {
 
   private err(op: Operation, msg: string): void { this.sink.error(op.loc, `'${op.name}' op ${msg}`); }
   error(op: Operation, msg: string): void { this.sink.error(op.loc, msg); }
+  hasTrait(op: Operation, t: Trait): boolean { return this.ctx.hasTrait(op, t); }
   opError(op: Operation, msg: string, notes: readonly { at: Operation; message: string }[]): void {
     this.sink.diagnostics.push({ loc: op.loc, severity: "error", message: `'${op.name}' op ${msg}`, notes: notes.map((n) => ({ loc: n.at.loc, severity: "note", message: n.message })) });
   }

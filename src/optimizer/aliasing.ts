@@ -23,7 +23,7 @@ export function written(v: Value, ctx: Context, m: Module, visiting = new Set<Va
   if (visiting.has(v)) return false; // (a recursive call adds nothing new)
   visiting.add(v);
   return v.uses.some(({ op, index }) => {
-    if (MEMREF_VIEWS.has(op.name)) return written(op.result, ctx, m, visiting);
+    if (MEMREF_VIEWS.has(op.name)) return op.results.some((r) => r.type instanceof MemRefType && written(r, ctx, m, visiting));
     if (op.name === "func.call") {
       const param = m.lookup(calleeOf(op) ?? "")?.regions[0]?.blocks[0]?.args[index];
       return !param || written(param, ctx, m, visiting);

@@ -100,7 +100,7 @@ register("func.constant", (e, op) => {
 });
 
 // ---- terminators of structured regions ----
-register(["scf.yield", "affine.yield", "scf.reduce.return"], (e, op) => {
+register(["scf.yield", "affine.yield", "scf.reduce.return", "memref.alloca_scope.return"], (e, op) => {
   const t = e.targets[e.targets.length - 1];
   if (!t) throw new CompileError(`${op.name} outside of a structured op`);
   if (op.operands.length) e.assign(t.results, op.operands);
@@ -213,6 +213,15 @@ register("scf.while", (e, op) => {
   const beforeS = emitRegionBody(e, op, 0, aargs, { brk });
   const afterS = emitRegionBody(e, op, 1, bargs);
   e.emit(m.block(brk, [m.loop(top, m.block(null, [...beforeS, ...afterS, m.br(top)]))]));
+});
+
+// The allocas inside are freed at its end: the shadow stack pointer is put back.
+register("memref.alloca_scope", (e, op) => {
+  const m = e.m, sp = e.unit.stackPointer(), saved = e.newLocal("i32");
+  const results = op.results.flatMap((r) => e.declareCarried(r));
+  e.emit(m.local.set(saved, m.global.get(sp, binaryen.i32)));
+  for (const s of emitRegionBody(e, op, 0, results)) e.emit(s);
+  e.emit(m.global.set(sp, m.local.get(saved, binaryen.i32)));
 });
 
 register("scf.execute_region", (e, op) => {

@@ -3,7 +3,7 @@ import binaryen from "./binaryen.js";
 import { IntegerAttr, SymbolRefAttr, TypeAttr } from "../../ir/attributes.js";
 import type { Operation, Value } from "../../ir/core.js";
 import { DYN, FloatType, IndexType, IntegerType, MemRefType, Type, UnrankedMemRefType, VectorType } from "../../ir/types.js";
-import { allocAlignment, mixedList, reassociation, staticList } from "../../dialects/memref.js";
+import { allocAlignment, mixedList, permutation, reassociation, staticList } from "../../dialects/memref.js";
 import { gepIndices } from "../../dialects/llvm.js";
 import { constantIndex } from "../../dialects/arith.js";
 import { CompileError, elementBytes, isPtrType, vectorLanes, wasmTypeOf } from "./abi.js";
@@ -292,6 +292,20 @@ register("memref.rank", (e, op) => {
   const v = e.val(op.operand(0));
   if (v.kind === "scalar") throw new CompileError("memref.rank of a non-memref");
   e.define(op.result, v.kind === "unranked" ? e.field(v.rank) : e.i32(v.type.rank), "i32");
+});
+
+// Hints: nothing to emit (a wrong alignment claim is undefined behaviour, not checked)
+register(["memref.assume_alignment", "memref.prefetch"], () => {});
+// One linear memory: a memory space changes only the type
+register("memref.memory_space_cast", (e, op) => {
+  const src = e.val(op.operand(0)), rt = op.result.type;
+  if (src.kind === "memref" && rt instanceof MemRefType) { e.vals.set(op.result, { ...src, type: rt }); return; }
+  throw new CompileError(`memref.memory_space_cast of ${op.operand(0).type.str} is not supported by the wasm backend`);
+});
+register("memref.transpose", (e, op) => {
+  const src = e.memref(op.operand(0)), perm = permutation(op);
+  e.vals.set(op.result, e.memrefFrom(op.result.type as MemRefType, src.allocated, src.aligned,
+    { offset: src.offset, sizes: perm.map((d) => src.sizes[d]), strides: perm.map((d) => src.strides[d]) }));
 });
 
 // Reshapes are views, with MLIR's strides (as the interpreter): a collapsed group keeps its

@@ -1253,3 +1253,57 @@ test("a host function has no function value under wasm: func.constant of one is 
   assert.throws(() => runText(text, { engine: "wasm" }), /test\.mlir:\d+:10: error: wasm backend: func\.constant: host function @printI64 has no function value: the wasm backend calls host functions only with func\.call \(try --engine interp\)/);
   assert.equal(runText(text, { engine: "interp" }).out, "7");
 });
+
+// memref-more.ts: the hints do nothing, transpose and memory_space_cast are views, alloca_scope
+// runs its body (wasm gives its allocas back at its end). The output is mlir-cpu-runner-19's.
+test("memref transpose, memory_space_cast, alloca_scope and the hints run as MLIR runs them", () => {
+  same(`
+  func.func @main() {
+    %c0 = arith.constant 0 : index
+    %c1 = arith.constant 1 : index
+    %c2 = arith.constant 2 : index
+    %c3 = arith.constant 3 : index
+    %m = memref.alloc() : memref<2x3xi64>
+    scf.for %i = %c0 to %c2 step %c1 {
+      scf.for %j = %c0 to %c3 step %c1 {
+        %a = arith.muli %i, %c3 : index
+        %b = arith.addi %a, %j : index
+        %v = arith.index_cast %b : index to i64
+        memref.store %v, %m[%i, %j] : memref<2x3xi64>
+      }
+    }
+    memref.assume_alignment %m, 8 : memref<2x3xi64>
+    memref.prefetch %m[%c0, %c1], read, locality<3>, data : memref<2x3xi64>
+    %t = memref.transpose %m (i, j) -> (j, i) : memref<2x3xi64> to memref<3x2xi64, strided<[1, 3]>>
+    %s = memref.memory_space_cast %t : memref<3x2xi64, strided<[1, 3]>> to memref<3x2xi64, strided<[1, 3]>, 1>
+    scf.for %k = %c0 to %c3 step %c1 {
+      %r = memref.alloca_scope -> (i64) {
+        %tmp = memref.alloca() : memref<1xi64>
+        %x = memref.load %s[%k, %c1] : memref<3x2xi64, strided<[1, 3]>, 1>
+        memref.store %x, %tmp[%c0] : memref<1xi64>
+        %y = memref.load %tmp[%c0] : memref<1xi64>
+        memref.alloca_scope.return %y : i64
+      }
+      func.call @printI64(%r) : (i64) -> ()
+      func.call @printNewline() : () -> ()
+    }
+    %z = memref.load %t[%c1, %c0] : memref<3x2xi64, strided<[1, 3]>>
+    func.call @printI64(%z) : (i64) -> ()
+    func.call @printNewline() : () -> ()
+    memref.dealloc %m : memref<2x3xi64>
+    return
+  }`, "3\n4\n5\n1\n");
+});
+
+test("memref ops the engines do not run are refused at the op", () => {
+  const view = program(`
+  func.func @main() {
+    %c0 = arith.constant 0 : index
+    %b = memref.alloc() : memref<64xi8>
+    %v = memref.view %b[%c0][] : memref<64xi8> to memref<4xf32>
+    memref.dealloc %b : memref<64xi8>
+    return
+  }`);
+  assert.throws(() => runText(view, { engine: "wasm" }), /test\.mlir:\d+:10: error: wasm backend: operation 'memref\.view' is not supported by the wasm backend/);
+  assert.throws(() => runText(view, { engine: "interp" }), /memref\.view at test\.mlir:\d+:10: the interpreter does not support operation 'memref\.view'/);
+});

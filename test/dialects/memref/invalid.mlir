@@ -517,3 +517,497 @@ func.func @expand_rank0_not_ones(%m: memref<f32>) {
   %e = memref.expand_shape %m [] output_shape [1, 2] : memref<f32> into memref<1x2xf32>
   return
 }
+
+// -----
+
+func.func @collapse_identity_to_strided(%m: memref<2x3x4xf32>) {
+  // expected-error @+1 {{'memref.collapse_shape' op expected collapsed type to be 'memref<6x4xf32>' but found 'memref<6x4xf32, strided<[4, 1]>>'}}
+  %c = memref.collapse_shape %m [[0, 1], [2]] : memref<2x3x4xf32> into memref<6x4xf32, strided<[4, 1]>>
+  return
+}
+
+// -----
+
+func.func @collapse_strided_to_identity(%m: memref<2x3x4xf32, strided<[12, 4, 1]>>) {
+  // expected-error @+1 {{'memref.collapse_shape' op expected collapsed type to be 'memref<6x4xf32, strided<[4, 1]>>' but found 'memref<6x4xf32>'}}
+  %c = memref.collapse_shape %m [[0, 1], [2]] : memref<2x3x4xf32, strided<[12, 4, 1]>> into memref<6x4xf32>
+  return
+}
+
+// -----
+
+func.func @collapse_to_affine_layout(%arg0: memref<?x?x?xf32>) {
+  // expected-error @+1 {{expected collapsed type to be 'memref<?x?xf32>' but found 'memref<?x?xf32, affine_map<(d0, d1)[s0] -> (d0 * s0 + d1)>>'}}
+  %0 = memref.collapse_shape %arg0 [[0, 1], [2]] : memref<?x?x?xf32> into memref<?x?xf32, affine_map<(d0, d1)[s0] -> (d0 * s0 + d1)>>
+  return
+}
+
+// -----
+
+func.func @reinterpret_cast_memory_space(%in: memref<*xf32>) {
+  // expected-error @+1 {{different memory spaces specified for source type 'memref<*xf32>' and result memref type 'memref<10xi32, strided<[1]>, 2>'}}
+  %out = memref.reinterpret_cast %in to offset: [0], sizes: [10], strides: [1] : memref<*xf32> to memref<10xi32, strided<[1]>, 2>
+  return
+}
+
+// -----
+
+func.func @reinterpret_cast_not_strided(%in: memref<*xf32>) {
+  // expected-error @+1 {{expected result type to have strided layout but found 'memref<10x10xf32, affine_map<(d0, d1) -> (d0 floordiv 2, d1)>>'}}
+  %out = memref.reinterpret_cast %in to offset: [0], sizes: [10, 10], strides: [10, 1] : memref<*xf32> to memref<10x10xf32, affine_map<(d0, d1) -> (d0 floordiv 2, d1)>>
+  return
+}
+
+// -----
+
+func.func @subview_memory_space(%arg2 : index) {
+  %0 = memref.alloc() : memref<8x16x4xf32, strided<[64, 4, 1]>, 2>
+  // expected-error @+1 {{different memory spaces specified for base memref type 'memref<8x16x4xf32, strided<[64, 4, 1]>, 2>' and subview memref type 'memref<8x?x4xf32, affine_map<(d0, d1, d2)[s0] -> (d0 * s0 + d1 * 4 + d2)>>'}}
+  %1 = memref.subview %0[0, 0, 0][%arg2, %arg2, %arg2][1, 1, 1] : memref<8x16x4xf32, strided<[64, 4, 1]>, 2> to memref<8x?x4xf32, affine_map<(d0, d1, d2)[s0] -> (d0 * s0 + d1 * 4 + d2)>>
+  return
+}
+
+// -----
+
+func.func @subview_base_not_strided(%arg2 : index) {
+  %0 = memref.alloc() : memref<8x16x4xf32, affine_map<(d0, d1, d2) -> (d0 + d1, d1 + d2, d2)>>
+  // expected-error @+1 {{base type 'memref<8x16x4xf32, affine_map<(d0, d1, d2) -> (d0 + d1, d1 + d2, d2)>>' is not strided}}
+  %1 = memref.subview %0[0, 0, 0][%arg2, %arg2, %arg2][1, 1, 1] : memref<8x16x4xf32, affine_map<(d0, d1, d2) -> (d0 + d1, d1 + d2, d2)>> to memref<8x?x4xf32, strided<[?, 4, 1]>>
+  return
+}
+
+// -----
+
+func.func @subview_affine_base(%m: memref<8x16xf32, affine_map<(d0, d1)[s0] -> (d0 * s0 + d1 + 3)>>) {
+  // expected-error @+1 {{expected result type to be 'memref<2x2xf32, strided<[?, 1], offset: ?>>' or a rank-reduced version. (mismatch of result layout)}}
+  %1 = memref.subview %m[1, 1][2, 2][1, 1] : memref<8x16xf32, affine_map<(d0, d1)[s0] -> (d0 * s0 + d1 + 3)>> to memref<2x2xf32>
+  return
+}
+
+// -----
+
+// expected-error @+1 {{custom op 'memref.global' type should be static shaped memref, but got 'memref<?xf32>'}}
+memref.global @dynamic_global : memref<?xf32>
+
+// -----
+
+// expected-error @+1 {{custom op 'memref.global' initial value should be a unit or elements attribute}}
+memref.global @not_elements : memref<2xf32> = "foo"
+
+// -----
+
+func.func @store_named(%m: memref<4xf32>, %v: f32, %i: index) {
+  // expected-error @+1 {{cannot name an operation with no results}}
+  %x = memref.store %v, %m[%i] : memref<4xf32>
+  return
+}
+
+// -----
+
+// memref's less common ops (memref-more.ts), from MLIR's own memref invalid.mlir
+
+func.func @dma_start_not_enough_operands() {
+  // expected-error @+1 {{expected at least 4 operands}}
+  "memref.dma_start"() : () -> ()
+}
+
+// -----
+
+func.func @dma_no_src_memref(%m : f32, %tag : f32, %c0 : index) {
+  // expected-error @+1 {{expected source to be of memref type}}
+  memref.dma_start %m[%c0], %m[%c0], %c0, %tag[%c0] : f32, f32, f32
+}
+
+// -----
+
+func.func @dma_start_not_enough_operands_for_src(
+    %src: memref<2x2x2xf32>, %idx: index) {
+  // expected-error @+1 {{expected at least 7 operands}}
+  "memref.dma_start"(%src, %idx, %idx, %idx) : (memref<2x2x2xf32>, index, index, index) -> ()
+}
+
+// -----
+
+func.func @dma_start_src_index_wrong_type(
+    %src: memref<2x2xf32>, %idx: index, %dst: memref<2xf32,1>,
+    %tag: memref<i32,2>, %flt: f32) {
+  // expected-error @+1 {{expected source indices to be of index type}}
+  "memref.dma_start"(%src, %idx, %flt, %dst, %idx, %tag, %idx)
+      : (memref<2x2xf32>, index, f32, memref<2xf32,1>, index, memref<i32,2>, index) -> ()
+}
+
+// -----
+
+func.func @dma_no_dst_memref(%m : f32, %tag : f32, %c0 : index) {
+  %mref = memref.alloc() : memref<8 x f32>
+  // expected-error @+1 {{expected destination to be of memref type}}
+  memref.dma_start %mref[%c0], %m[%c0], %c0, %tag[%c0] : memref<8 x f32>, f32, f32
+}
+
+// -----
+
+func.func @dma_start_not_enough_operands_for_dst(
+    %src: memref<2x2xf32>, %idx: index, %dst: memref<2xf32,1>,
+    %tag: memref<i32,2>) {
+  // expected-error @+1 {{expected at least 7 operands}}
+  "memref.dma_start"(%src, %idx, %idx, %dst, %idx, %idx)
+      : (memref<2x2xf32>, index, index, memref<2xf32,1>, index, index) -> ()
+}
+
+// -----
+
+func.func @dma_start_dst_index_wrong_type(
+    %src: memref<2x2xf32>, %idx: index, %dst: memref<2xf32,1>,
+    %tag: memref<i32,2>, %flt: f32) {
+  // expected-error @+1 {{expected destination indices to be of index type}}
+  "memref.dma_start"(%src, %idx, %idx, %dst, %flt, %tag, %idx)
+      : (memref<2x2xf32>, index, index, memref<2xf32,1>, f32, memref<i32,2>, index) -> ()
+}
+
+// -----
+
+func.func @dma_start_dst_index_wrong_type(
+    %src: memref<2x2xf32>, %idx: index, %dst: memref<2xf32,1>,
+    %tag: memref<i32,2>, %flt: f32) {
+  // expected-error @+1 {{expected num elements to be of index type}}
+  "memref.dma_start"(%src, %idx, %idx, %dst, %idx, %flt, %tag)
+      : (memref<2x2xf32>, index, index, memref<2xf32,1>, index, f32, memref<i32,2>) -> ()
+}
+
+// -----
+
+func.func @dma_no_tag_memref(%tag : f32, %c0 : index) {
+  %mref = memref.alloc() : memref<8 x f32>
+  // expected-error @+1 {{expected tag to be of memref type}}
+  memref.dma_start %mref[%c0], %mref[%c0], %c0, %tag[%c0] : memref<8 x f32>, memref<8 x f32>, f32
+}
+
+// -----
+
+func.func @dma_start_not_enough_operands_for_tag(
+    %src: memref<2x2xf32>, %idx: index, %dst: memref<2xf32,1>,
+    %tag: memref<2xi32,2>) {
+  // expected-error @+1 {{expected at least 8 operands}}
+  "memref.dma_start"(%src, %idx, %idx, %dst, %idx, %idx, %tag)
+      : (memref<2x2xf32>, index, index, memref<2xf32,1>, index, index, memref<2xi32,2>) -> ()
+}
+
+// -----
+
+func.func @dma_start_dst_index_wrong_type(
+    %src: memref<2x2xf32>, %idx: index, %dst: memref<2xf32,1>,
+    %tag: memref<2xi32,2>, %flt: f32) {
+  // expected-error @+1 {{expected tag indices to be of index type}}
+  "memref.dma_start"(%src, %idx, %idx, %dst, %idx, %idx, %tag, %flt)
+      : (memref<2x2xf32>, index, index, memref<2xf32,1>, index, index, memref<2xi32,2>, f32) -> ()
+}
+
+// -----
+
+func.func @dma_start_too_many_operands(
+    %src: memref<2x2xf32>, %idx: index, %dst: memref<2xf32,1>,
+    %tag: memref<i32,2>) {
+  // expected-error @+1 {{incorrect number of operands}}
+  "memref.dma_start"(%src, %idx, %idx, %dst, %idx, %idx, %tag, %idx, %idx, %idx)
+      : (memref<2x2xf32>, index, index, memref<2xf32,1>, index, index, memref<i32,2>, index, index, index) -> ()
+}
+
+// -----
+
+func.func @dma_start_wrong_stride_type(
+    %src: memref<2x2xf32>, %idx: index, %dst: memref<2xf32,1>,
+    %tag: memref<i32,2>, %flt: f32) {
+  // expected-error @+1 {{expected stride and num elements per stride to be of type index}}
+  "memref.dma_start"(%src, %idx, %idx, %dst, %idx, %idx, %tag, %idx, %flt)
+      : (memref<2x2xf32>, index, index, memref<2xf32,1>, index, index, memref<i32,2>, index, f32) -> ()
+}
+
+// -----
+
+func.func @dma_wait_wrong_index_type(%tag : memref<2x2xi32>, %idx: index, %flt: index) {
+  // expected-error @+1 {{expected tagIndices to have the same number of elements as the tagMemRef rank, expected 2, but got 1}}
+  "memref.dma_wait"(%tag, %flt, %idx) : (memref<2x2xi32>, index, index) -> ()
+  return
+}
+
+// -----
+
+func.func @transpose_not_permutation(%v : memref<?x?xf32, affine_map<(i, j)[off, M]->(off + M * i + j)>>) {
+  // expected-error @+1 {{expected a permutation map}}
+  memref.transpose %v (i, j) -> (i, i) : memref<?x?xf32, affine_map<(i, j)[off, M]->(off + M * i + j)>> to memref<?x?xf32, affine_map<(i, j)[off, M]->(off + M * i + j)>>
+}
+
+// -----
+
+func.func @transpose_bad_rank(%v : memref<?x?xf32, affine_map<(i, j)[off, M]->(off + M * i + j)>>) {
+  // expected-error @+1 {{expected a permutation map of same rank as the input}}
+  memref.transpose %v (i) -> (i) : memref<?x?xf32, affine_map<(i, j)[off, M]->(off + M * i + j)>> to memref<?x?xf32, affine_map<(i, j)[off, M]->(off + M * i + j)>>
+}
+
+// -----
+
+func.func @transpose_wrong_type(%v : memref<?x?xf32, affine_map<(i, j)[off, M]->(off + M * i + j)>>) {
+  // expected-error @+1 {{result type 'memref<?x?xf32, affine_map<(d0, d1)[s0, s1] -> (d0 * s1 + s0 + d1)>>' is not equivalent to the canonical transposed input type 'memref<?x?xf32, affine_map<(d0, d1)[s0, s1] -> (d0 + s0 + d1 * s1)>>'}}
+  memref.transpose %v (i, j) -> (j, i) : memref<?x?xf32, affine_map<(i, j)[off, M]->(off + M * i + j)>> to memref<?x?xf32, affine_map<(i, j)[off, M]->(off + M * i + j)>>
+}
+
+// -----
+
+func.func @memref_reshape_element_type_mismatch(
+       %buf: memref<*xf32>, %shape: memref<1xi32>) {
+  // expected-error @+1 {{element types of source and destination memref types should be the same}}
+  memref.reshape %buf(%shape) : (memref<*xf32>, memref<1xi32>) -> memref<?xi32>
+}
+
+// -----
+
+func.func @memref_reshape_dst_ranked_shape_unranked(
+       %buf: memref<*xf32>, %shape: memref<?xi32>) {
+  // expected-error @+1 {{cannot use shape operand with dynamic length to reshape to statically-ranked memref type}}
+  memref.reshape %buf(%shape) : (memref<*xf32>, memref<?xi32>) -> memref<?xf32>
+}
+
+// -----
+
+func.func @memref_reshape_dst_shape_rank_mismatch(
+       %buf: memref<*xf32>, %shape: memref<1xi32>) {
+  // expected-error @+1 {{length of shape operand differs from the result's memref rank}}
+  memref.reshape %buf(%shape)
+    : (memref<*xf32>, memref<1xi32>) -> memref<?x?xf32>
+}
+
+// -----
+
+func.func @memref_reshape_src_affine_map_is_not_identity(
+        %buf: memref<4x4xf32, strided<[3, 2]>>,
+        %shape: memref<1xi32>) {
+  // expected-error @+1 {{source memref type should have identity affine map}}
+  memref.reshape %buf(%shape)
+    : (memref<4x4xf32, strided<[3, 2]>>, memref<1xi32>)
+    -> memref<8xf32>
+}
+
+// -----
+
+func.func @memref_reshape_result_affine_map_is_not_identity(
+        %buf: memref<4x4xf32>, %shape: memref<1xi32>) {
+  // expected-error @+1 {{result memref type should have identity affine map}}
+  memref.reshape %buf(%shape)
+    : (memref<4x4xf32>, memref<1xi32>) -> memref<8xf32, strided<[2]>>
+}
+
+// -----
+
+func.func @invalid_view(%arg0 : index, %arg1 : index, %arg2 : index) {
+  %0 = memref.alloc() : memref<2048xi8>
+  // expected-error @+1 {{expected SSA operand}}
+  %1 = memref.view %0[][%arg0, %arg1]
+    : memref<2048xi8> to memref<?x?xf32>
+  return
+}
+
+// -----
+
+func.func @invalid_view(%arg0 : index, %arg1 : index, %arg2 : index) {
+  %0 = memref.alloc() : memref<2048xi8, affine_map<(d0) -> (d0 floordiv 8, d0 mod 8)>>
+  // expected-error @+1 {{unsupported map for base memref type}}
+  %1 = memref.view %0[%arg2][%arg0, %arg1]
+    : memref<2048xi8, affine_map<(d0) -> (d0 floordiv 8, d0 mod 8)>> to
+      memref<?x?xf32, affine_map<(d0, d1)[s0] -> (d0 * 4 + d1 + s0)>>
+  return
+}
+
+// -----
+
+func.func @invalid_view(%arg0 : index, %arg1 : index, %arg2 : index) {
+  %0 = memref.alloc() : memref<2048xi8>
+  // expected-error @+1 {{unsupported map for result memref type}}
+  %1 = memref.view %0[%arg2][%arg0, %arg1]
+    : memref<2048xi8> to memref<?x?xf32, affine_map<(d0, d1)[s0] -> (d0, d1, s0)>>
+  return
+}
+
+// -----
+
+func.func @invalid_view(%arg0 : index, %arg1 : index, %arg2 : index) {
+  %0 = memref.alloc() : memref<2048xi8, 2>
+  // expected-error @+1 {{different memory spaces}}
+  %1 = memref.view %0[%arg2][%arg0, %arg1] :  memref<2048xi8, 2> to memref<?x?xf32, 1>
+  return
+}
+
+// -----
+
+func.func @invalid_prefetch_rw(%i : index) {
+  %0 = memref.alloc() : memref<10xf32>
+  // expected-error @+1 {{rw specifier has to be 'read' or 'write'}}
+  memref.prefetch %0[%i], rw, locality<0>, data  : memref<10xf32>
+  return
+}
+
+// -----
+
+func.func @invalid_prefetch_cache_type(%i : index) {
+  %0 = memref.alloc() : memref<10xf32>
+  // expected-error @+1 {{cache type has to be 'data' or 'instr'}}
+  memref.prefetch %0[%i], read, locality<0>, false  : memref<10xf32>
+  return
+}
+
+// -----
+
+func.func @invalid_prefetch_locality_hint(%i : index) {
+  %0 = memref.alloc() : memref<10xf32>
+  // expected-error @+1 {{32-bit signless integer attribute whose minimum value is 0 whose maximum value is 3}}
+  memref.prefetch %0[%i], read, locality<5>, data  : memref<10xf32>
+  return
+}
+
+// -----
+
+func.func @atomic_rmw_expects_float(%I: memref<16x10xi32>, %i : index, %val : i32) {
+  // expected-error @+1 {{expects a floating-point type}}
+  %x = memref.atomic_rmw addf %val, %I[%i, %i] : (i32, memref<16x10xi32>) -> i32
+  return
+}
+
+// -----
+
+func.func @atomic_rmw_expects_int(%I: memref<16x10xf32>, %i : index, %val : f32) {
+  // expected-error @+1 {{expects an integer type}}
+  %x = memref.atomic_rmw addi %val, %I[%i, %i] : (f32, memref<16x10xf32>) -> f32
+  return
+}
+
+// -----
+
+func.func @generic_atomic_rmw_wrong_arg_num(%I: memref<10xf32>, %i : index) {
+  // expected-error @+1 {{expected single number of entry block arguments}}
+  %x = memref.generic_atomic_rmw %I[%i] : memref<10xf32> {
+    ^bb0(%arg0 : f32, %arg1 : f32):
+      %c1 = arith.constant 1.0 : f32
+      memref.atomic_yield %c1 : f32
+  }
+  return
+}
+
+// -----
+
+func.func @generic_atomic_rmw_wrong_arg_type(%I: memref<10xf32>, %i : index) {
+  // expected-error @+1 {{expected block argument of the same type result type}}
+  %x = memref.generic_atomic_rmw %I[%i] : memref<10xf32> {
+    ^bb0(%old_value : i32):
+      %c1 = arith.constant 1.0 : f32
+      memref.atomic_yield %c1 : f32
+  }
+  return
+}
+
+// -----
+
+func.func @generic_atomic_rmw_result_type_mismatch(%I: memref<10xf32>, %i : index) {
+ // expected-error @+1 {{failed to verify that result type matches element type of memref}}
+ %0 = "memref.generic_atomic_rmw"(%I, %i) ({
+    ^bb0(%old_value: f32):
+      %c1 = arith.constant 1.0 : f32
+      memref.atomic_yield %c1 : f32
+    }) : (memref<10xf32>, index) -> i32
+  return
+}
+
+// -----
+
+func.func @generic_atomic_rmw_has_side_effects(%I: memref<10xf32>, %i : index) {
+  // expected-error @+4 {{should contain only operations with no side effects}}
+  %x = memref.generic_atomic_rmw %I[%i] : memref<10xf32> {
+    ^bb0(%old_value : f32):
+      %c1 = arith.constant 1.0 : f32
+      %buf = memref.alloc() : memref<2048xf32>
+      memref.atomic_yield %c1 : f32
+  }
+}
+
+// -----
+
+func.func @atomic_yield_type_mismatch(%I: memref<10xf32>, %i : index) {
+  // expected-error @+4 {{op types mismatch between yield op: 'i32' and its parent: 'f32'}}
+  %x = memref.generic_atomic_rmw %I[%i] : memref<10xf32> {
+    ^bb0(%old_value : f32):
+      %c1 = arith.constant 1 : i32
+      memref.atomic_yield %c1 : i32
+  }
+  return
+}
+
+// -----
+
+#map0 = affine_map<(d0) -> (d0 floordiv 8, d0 mod 8)>
+func.func @memref_realloc_layout(%src : memref<256xf32, #map0>) -> memref<?xf32>{
+  // expected-error @+1 {{unsupported layout}}
+  %0 = memref.realloc %src : memref<256xf32, #map0> to memref<?xf32>
+  return %0 : memref<?xf32>
+}
+
+// -----
+
+func.func @memref_realloc_sizes_1(%src : memref<2xf32>) -> memref<?xf32>{
+  // expected-error @+1 {{missing dimension operand}}
+  %0 = memref.realloc %src : memref<2xf32> to memref<?xf32>
+  return %0 : memref<?xf32>
+}
+
+// -----
+
+func.func @memref_realloc_sizes_2(%src : memref<?xf32>, %d : index)
+  -> memref<4xf32>{
+  // expected-error @+1 {{unnecessary dimension operand}}
+  %0 = memref.realloc %src(%d) : memref<?xf32> to memref<4xf32>
+  return %0 : memref<4xf32>
+}
+// -----
+
+func.func @view_size_operands(%arg0 : index) {
+  %0 = memref.alloc() : memref<2048xi8>
+  // expected-error @+1 {{incorrect number of size operands for type 'memref<?x?xf32>'}}
+  %1 = memref.view %0[%arg0][%arg0] : memref<2048xi8> to memref<?x?xf32>
+  return
+}
+
+// -----
+
+func.func @assume_alignment_not_pow2(%0: memref<4x4xf16>) {
+  // expected-error @+1 {{'memref.assume_alignment' op alignment must be power of 2}}
+  memref.assume_alignment %0, 12 : memref<4x4xf16>
+  return
+}
+
+// -----
+
+func.func @atomic_rmw_subscripts(%I: memref<16x10xf32>, %i : index, %val : f32) {
+  // expected-error @+1 {{'memref.atomic_rmw' op expects the number of subscripts to be equal to memref rank}}
+  %x = memref.atomic_rmw addf %val, %I[%i] : (f32, memref<16x10xf32>) -> f32
+  return
+}
+
+// -----
+
+func.func @realloc_element_type(%src: memref<256xf32>) {
+  // expected-error @+1 {{different element types specified for source memref type 'memref<256xf32>' and result memref type 'memref<?xi32>'}}
+  %0 = memref.realloc %src : memref<256xf32> to memref<?xi32>
+  return
+}
+
+// -----
+
+func.func @alloca_scope_return_types(%v: f32) {
+  // expected-error @+1 {{'memref.alloca_scope.return' op expects parent op 'memref.alloca_scope'}}
+  memref.alloca_scope.return %v : f32
+}
+
+// -----
+
+func.func @memory_space_cast_shape(%m: memref<4xf32>) {
+  // expected-error @+1 {{'memref.memory_space_cast' op operand type 'memref<4xf32>' and result type 'memref<8xf32, 1>' are cast incompatible}}
+  %0 = memref.memory_space_cast %m : memref<4xf32> to memref<8xf32, 1>
+  return
+}

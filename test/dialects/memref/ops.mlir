@@ -3,6 +3,8 @@ memref.global "private" constant @c : memref<2xf32> = dense<[1.0, 2.0]>
 memref.global @g : memref<4xi32> = uninitialized
 memref.global "private" @h : memref<4xi32> = dense<0> {alignment = 64 : i64}
 memref.global @ext : memref<4xi32>
+memref.global "private" constant @cu : memref<2xf32> = uninitialized
+memref.global constant @cext : memref<2xf32>
 
 func.func @ops(%A: memref<10x20xf32>, %n: index, %m: index) {
   %i0 = arith.constant 0 : index
@@ -121,5 +123,46 @@ func.func @strided_reshapes(%m: memref<4x8x2xf32, strided<[16, 2, 1], offset: 5>
   %c = memref.collapse_shape %m [[0], [1, 2]] : memref<4x8x2xf32, strided<[16, 2, 1], offset: 5>> into memref<4x16xf32, strided<[16, 1], offset: 5>>
   %e = memref.expand_shape %v [[0, 1]] output_shape [4, 8] : memref<32xf32, strided<[2]>> into memref<4x8xf32, strided<[16, 2]>>
   %f = memref.collapse_shape %d [[0, 1]] : memref<?x4xf32, strided<[?, 1], offset: ?>> into memref<?xf32, strided<[1], offset: ?>>
+  return
+}
+
+// memref's less common ops (memref-more.ts)
+func.func @more_ops(%I: memref<10xf32>, %val: f32, %i: index, %m: memref<4x4xf16>, %b: memref<2048xi8>, %n: index, %s: memref<?x?xf32>, %u: memref<*xf32>, %sh: memref<2xi32>) {
+  %x = memref.atomic_rmw addf %val, %I[%i] : (f32, memref<10xf32>) -> f32
+  %y = memref.generic_atomic_rmw %I[%i] : memref<10xf32> {
+    ^bb0(%old : f32):
+      %c1 = arith.constant 1.0 : f32
+      %out = arith.addf %c1, %old : f32
+      memref.atomic_yield %out : f32
+  }
+  memref.assume_alignment %m, 16 : memref<4x4xf16>
+  memref.prefetch %I[%i], write, locality<1>, data : memref<10xf32>
+  memref.prefetch %I[%i], read, locality<3>, instr : memref<10xf32>
+  %v = memref.view %b[%i][%n] : memref<2048xi8> to memref<?x4xf32>
+  %t = memref.transpose %s (i, j) -> (j, i) : memref<?x?xf32> to memref<?x?xf32, affine_map<(d0, d1)[s0] -> (d1 * s0 + d0)>>
+  %t2 = memref.transpose %m (i, j) -> (j, i) : memref<4x4xf16> to memref<4x4xf16, strided<[1, 4]>>
+  %r = memref.reshape %u(%sh) : (memref<*xf32>, memref<2xi32>) -> memref<?x?xf32>
+  %base, %offset, %sizes:2, %strides:2 = memref.extract_strided_metadata %s : memref<?x?xf32> -> memref<f32>, index, index, index, index, index
+  memref.store %val, %base[] : memref<f32>
+  %ms = memref.memory_space_cast %s : memref<?x?xf32> to memref<?x?xf32, 1>
+  %z = memref.alloca_scope -> (f32) {
+    memref.alloca_scope.return %val : f32
+  }
+  memref.alloca_scope {
+    %a = memref.alloca() : memref<4xf32>
+  }
+  return
+}
+
+func.func @realloc(%src: memref<2xf32>, %d: index) -> (memref<?xf32>, memref<4xf32>) {
+  %0 = memref.realloc %src(%d) {alignment = 8} : memref<2xf32> to memref<?xf32>
+  %1 = memref.realloc %0 : memref<?xf32> to memref<4xf32>
+  return %0, %1 : memref<?xf32>, memref<4xf32>
+}
+
+func.func @dma(%A: memref<256xf32>, %Ah: memref<256xf32, 1>, %tag: memref<1xf32>, %c0: index, %num: index, %stride: index, %eps: index) {
+  memref.dma_start %A[%c0], %Ah[%c0], %num, %tag[%c0] : memref<256 x f32>, memref<256 x f32, 1>, memref<1 x f32>
+  memref.dma_start %A[%c0], %Ah[%c0], %num, %tag[%c0], %stride, %eps : memref<256 x f32>, memref<256 x f32, 1>, memref<1 x f32>
+  memref.dma_wait %tag[%c0], %num : memref<1 x f32>
   return
 }

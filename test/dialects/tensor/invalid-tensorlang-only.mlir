@@ -3,18 +3,6 @@
 // Each case says what MLIR 19 does instead. Only our own checks run this file; the cases MLIR agrees
 // with live in invalid.mlir, which test/with-mlir/invalid-diagnostics.test.ts also runs through mlir-opt-19.
 
-// MLIR 19: error (on another line): 'tensor.generate' op body must be terminated with a `yield` operation of the tensor element type
-func.func @yield_type(%a: f64, %i: index) {
-  %0 = tensor.generate %i {
-  ^bb0(%p: index):
-    // expected-error @+1 {{'tensor.yield' op type of yield operand (f64) doesn't match the tensor element type (f32)}}
-    tensor.yield %a : f64
-  } : tensor<?xf32>
-  return
-}
-
-// -----
-
 // MLIR 19: error: 'tensor.collapse_shape' op expected reassociation map #0 to have size equal to the expanded rank (<an uninitialized number>), but it is  2.
 func.func @collapse_unranked(%t: tensor<*xf32>) {
   // expected-error @+1 {{'tensor.collapse_shape' op expects ranked tensor operand and result}}

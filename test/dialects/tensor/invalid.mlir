@@ -471,3 +471,77 @@ func.func @extract_slice_at_negative_offset(%t: tensor<8xf32>) -> tensor<4xf32> 
   %s = tensor.extract_slice %t[-1] [4] [1] : tensor<8xf32> to tensor<4xf32>
   return %s : tensor<4xf32>
 }
+
+// -----
+
+func.func @from_elements_unranked() {
+  %c0 = arith.constant 0 : i32
+  // expected-error @+1 {{custom op 'tensor.from_elements' invalid kind of type specified}}
+  %0 = tensor.from_elements %c0 : tensor<*xi32>
+  return
+}
+
+// -----
+
+func.func @splat_memref(%v : f32) {
+  // expected-error @+1 {{custom op 'tensor.splat' invalid kind of type specified}}
+  %0 = tensor.splat %v : memref<8xf32>
+  return
+}
+
+// -----
+
+func.func @generate_arg_not_index(%m : index, %n : index) -> tensor<?x3x?xf32> {
+  // expected-error @+1 {{all body arguments must be index}}
+  %tnsr = tensor.generate %m, %n {
+    ^bb0(%i : index, %j : index, %k : i64):
+      %elem = arith.constant 8.0 : f32
+      tensor.yield %elem : f32
+  } : tensor<?x3x?xf32>
+  return %tnsr : tensor<?x3x?xf32>
+}
+
+// -----
+
+func.func @generate_yield_type(%m : index, %n : index) -> tensor<?x3x?xf32> {
+  // expected-error @+1 {{'tensor.generate' op body must be terminated with a `yield` operation of the tensor element type}}
+  %tnsr = tensor.generate %m, %n {
+    ^bb0(%i : index, %j : index, %k : index):
+      %elem = arith.constant 8 : i32
+      tensor.yield %elem : i32
+  } : tensor<?x3x?xf32>
+  return %tnsr : tensor<?x3x?xf32>
+}
+
+// -----
+
+func.func @reshape_dynamic_shape_length(%buf: tensor<*xf32>, %shape: tensor<?xi32>) {
+  // expected-error @+1 {{'tensor.reshape' op cannot use shape operand with dynamic length to reshape to statically-ranked tensor type}}
+  %0 = tensor.reshape %buf(%shape) : (tensor<*xf32>, tensor<?xi32>) -> tensor<?xf32>
+  return
+}
+
+// -----
+
+func.func @extract_slice_result_rank(%t: tensor<?xf32>) {
+  // expected-error @+1 {{expected rank to be smaller or equal to the other rank.}}
+  %0 = tensor.extract_slice %t[0][4][1] : tensor<?xf32> to tensor<?x?xf32>
+  return
+}
+
+// -----
+
+func.func @extract_slice_size_before_element(%t: tensor<?xf32>) {
+  %c4 = arith.constant 4 : index
+  // expected-error @+1 {{expected type to be 'tensor<?xf32>' or a rank-reduced version. (size mismatch)}}
+  %0 = tensor.extract_slice %t[0][%c4][1] : tensor<?xf32> to tensor<4xi8>
+  return
+}
+
+// -----
+
+func.func @insert_slice_source_rank(%t1: tensor<?xf32>, %t2: tensor<?x?xf32>) {
+  // expected-error @+1 {{expected rank to be smaller or equal to the other rank.}}
+  %0 = tensor.insert_slice %t2 into %t1[0][4][1] : tensor<?x?xf32> into tensor<?xf32>
+  return
+}
