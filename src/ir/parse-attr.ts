@@ -512,10 +512,13 @@ export class AttrTypeParser {
     const conv = (v: number | bigint | boolean | string): number | bigint =>
       typeof v === "boolean" ? (v ? 1 : 0) : et instanceof FloatType ? roundFloat(Number(v), et) : et instanceof IntegerType && et.width <= 32 || et instanceof IndexType ? Number(v) : BigInt(v);
     if (hex !== undefined) return denseFromHex(hex, type, tloc, this.lex.loc(pos));
-    if (values.length === 0 && type.numElements !== 0) throw DiagnosticError.at(this.lex.loc(pos), "expected dense elements");
+    if (values.length === 0 && shape.length === 0) { // `dense<>`
+      if (type.numElements !== 0) throw DiagnosticError.at(tloc, `parsed zero elements, but type ('${type.str}') expected at least 1`);
+      return new DenseElementsAttr(type, [], false);
+    }
     if (shape.length === 0 && values.length === 1) return new DenseElementsAttr(type, [conv(values[0])], type.rank > 0 || type.numElements === 1);
-    if (values.length !== type.numElements || shape.some((d, i) => d !== type.shape[i])) {
-      throw DiagnosticError.at(this.lex.loc(pos), `inferred shape of elements literal ([${shape.join(", ")}]) does not match type ([${type.shape.join(", ")}])`);
+    if (shape.length !== type.rank || shape.some((d, i) => d !== type.shape[i])) {
+      throw DiagnosticError.at(tloc, `inferred shape of elements literal ([${shape.join(", ")}]) does not match type ([${type.shape.join(", ")}])`);
     }
     // All elements equal (bit for bit: -0 is not 0): a splat, as MLIR stores and prints it.
     const vs = values.map(conv);

@@ -424,3 +424,17 @@ func.func @custom_keyword(%a: vector<4xf32>) {
 // expected-error @+1 {{'builtin.module' op can only contain attributes with dialect-prefixed names, found: 'x'}}
 module attributes {x} {
 }
+
+// -----
+
+// expected-error @+1 {{inferred shape of elements literal ([2]) does not match type ([2, 1])}}
+func.func @f() attributes {a = dense<[1, 2]> : tensor<2x1xi32>} {
+  return
+}
+
+// -----
+
+// expected-error @+1 {{parsed zero elements, but type ('tensor<2xi32>') expected at least 1}}
+func.func @f() attributes {a = dense<> : tensor<2xi32>} {
+  return
+}
