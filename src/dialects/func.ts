@@ -39,7 +39,9 @@ export function parseFunctionSignature(p: OpAsmParser, st: OperationState, allow
   if (!p.accept(")")) {
     do {
       if (allowVariadic && p.accept("...")) { variadic = true; break; }
-      const o = p.parseOptionalOperand();
+      const at = p.locHere(), o = p.parseOptionalOperand();
+      // all arguments named or none, as MLIR says it: at the first one that differs
+      if (inputs.length && !!o !== (args.length === inputs.length)) throw p.customError(o ? "expected type instead of SSA identifier" : "expected SSA identifier", at);
       const arg: RegionArgument | undefined = o && (p.expect(":"), { operand: o, type: p.parseType(), loc: p.operandLoc(o) });
       if (arg) { args.push(arg); inputs.push(arg.type); } else inputs.push(p.parseType());
       argAttrs.push(p.peekText() === "{" ? p.parseDictionary() : NO_ATTRS);
@@ -47,7 +49,6 @@ export function parseFunctionSignature(p: OpAsmParser, st: OperationState, allow
     } while (p.accept(","));
     p.expect(")");
   }
-  if (args.length && args.length !== inputs.length) throw p.errorHere("expected SSA identifier for every argument or none");
   const results: Type[] = [], resAttrs: Attribute[] = [];
   if (p.accept("->")) {
     if (p.accept("(")) {

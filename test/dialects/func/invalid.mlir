@@ -127,3 +127,13 @@ func.func @custom_form_operand_count(%f: (i32) -> i32, %x: i32) {
   %r = func.call_indirect %f(%x, %x) : (i32) -> i32
   return
 }
+
+// -----
+
+// expected-error @+1 {{custom op 'func.func' expected type instead of SSA identifier}}
+func.func private @mixed_named_after_unnamed(i32, %x: f32)
+
+// -----
+
+// expected-error @+1 {{custom op 'func.func' expected SSA identifier}}
+func.func private @mixed_unnamed_after_named(%x: i32, f32)
