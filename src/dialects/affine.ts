@@ -201,9 +201,11 @@ const forOp: OpSpec = {
     const ub = parseBound(p, false);
     let step = 1;
     if (p.parseOptionalKeyword("step")) {
-      const loc = p.locHere();
-      step = p.parseInteger();
-      if (step <= 0) throw DiagnosticError.at(loc, "expected step to be representable as a positive signed integer");
+      // an index attribute, as MLIR 19 reads it (and with its errors)
+      const loc = p.locHere(), t = p.peekText();
+      if (t !== "-" && !/^[0-9]/.test(t)) throw p.errorHere("expected attribute value");
+      step = (p.parseAttribute(index) as IntegerAttr).num;
+      if (step <= 0) throw p.customError("expected step to be representable as a positive signed integer", loc);
     }
     let iter = { args: [] as UnresolvedOperand[], inits: [] as UnresolvedOperand[] }, types: Type[] = [];
     if (p.parseOptionalKeyword("iter_args")) { iter = parseAssignmentList(p); p.expect("->"); types = p.parseFunctionResultTypes(); }

@@ -372,7 +372,7 @@ export class AttrTypeParser {
   private parseNumberAttr(type?: Type): Attribute {
     const neg = this.accept("-");
     const n = this.lex.next();
-    if (n.kind !== "int" && n.kind !== "float") throw this.errorAt(n, "expected attribute value");
+    if (n.kind !== "int" && n.kind !== "float") throw this.errorAt(n, neg ? "expected constant integer or floating point value" : "expected attribute value");
     const ty = this.accept(":") ? this.parseType() : type;
     if (ty instanceof FloatType) {
       if (n.kind === "int" && !n.text.startsWith("0x")) {
@@ -632,7 +632,7 @@ export class AttrTypeParser {
   parseIntegerSetBody(): IntegerSet {
     const { dims, syms } = this.parseDimSymHeader();
     this.expect(":");
-    this.expect("(");
+    if (!this.accept("(")) throw this.errorHere("expected '(' in integer set constraint list");
     // No constraints: the set of every point, which MLIR holds (and prints) as `0 == 0`
     if (this.accept(")")) return new IntegerSet(dims.length, syms.length, [{ expr: cst(0), eq: true }]);
     const cs: { expr: AffineExpr; eq: boolean }[] = [];
@@ -642,7 +642,7 @@ export class AttrTypeParser {
       const eq = op.text === "=";
       if (eq) this.expect("=");
       else if (op.text === ">") this.expect("=");
-      else if (op.text !== "<") throw this.errorAt(op, "expected '==' or '>=' or '<='");
+      else if (op.text !== "<") throw this.errorAt(op, "expected '== affine-expr' or '>= affine-expr' at end of affine constraint");
       else this.expect("=");
       const rhs = this.parseAffineExpr((n) => lookupId(n, dims, syms));
       // Normalize to `expr >= 0` / `expr == 0`.
@@ -699,6 +699,7 @@ export class AttrTypeParser {
     if (t.text === "-") return negate(this.parseAffineFactor(operand));
     if (t.kind === "int") return cst(this.exactInteger(t, false));
     const e = operand(t);
+    if (!e && t.kind !== "bare" && t.kind !== "percent") throw this.errorAt(t, "expected affine expression");
     if (!e) throw this.errorAt(t, `use of undeclared identifier '${t.text}' in affine expression`);
     return e;
   }

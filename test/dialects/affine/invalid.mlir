@@ -411,3 +411,44 @@ func.func @for_iv_result_number() {
   }
   return
 }
+
+// -----
+
+func.func @step_typo() {
+  // expected-error @+1 {{expected constant integer or floating point value}}
+  affine.for %i = 1 to 100 step -- 1 {
+  }
+  return
+}
+
+// -----
+
+func.func @negative_step() {
+  // expected-error @+1 {{custom op 'affine.for' expected step to be representable as a positive signed integer}}
+  affine.for %i = 1 to 100 step -1 {
+  }
+  return
+}
+
+// -----
+
+// expected-error @+1 {{expected '(' in integer set constraint list}}
+#set0 = affine_set<(i)[N, M] : )i >= 0)>
+
+// -----
+
+func.func @if_missing_rhs(%n: index) {
+  // expected-error @+1 {{expected affine expression}}
+  affine.if affine_set<(i)[N] : (i == )>(%n)[%n] {
+  }
+  return
+}
+
+// -----
+
+func.func @if_missing_comparison(%n: index) {
+  // expected-error @+1 {{expected '== affine-expr' or '>= affine-expr' at end of affine constraint}}
+  affine.if affine_set<(i) : (i)>(%n) {
+  }
+  return
+}
