@@ -488,7 +488,10 @@ export class AttrTypeParser {
     }
     this.expect(">");
     const tloc = this.locHere();
-    const type = implied && this.lex.peek().text !== ":" ? implied : (this.expect(":"), this.parseType());
+    const elided = !!implied && this.lex.peek().text !== ":";
+    const type = elided ? implied : (this.expect(":"), this.parseType());
+    // where MLIR reports what the literal and its type disagree on: the type, or the literal when the type is elided
+    const shapeLoc = elided ? this.lex.loc(pos) : tloc;
     if (!(type instanceof ShapedType)) throw DiagnosticError.at(tloc, "elements literal must be a ranked shaped type");
     if (!type.hasStaticShape) throw this.errorHere("elements literal type must have static shape"); // where MLIR says it: after the type
     const et = type.elementType;
@@ -511,14 +514,14 @@ export class AttrTypeParser {
     }
     const conv = (v: number | bigint | boolean | string): number | bigint =>
       typeof v === "boolean" ? (v ? 1 : 0) : et instanceof FloatType ? roundFloat(Number(v), et) : et instanceof IntegerType && et.width <= 32 || et instanceof IndexType ? Number(v) : BigInt(v);
-    if (hex !== undefined) return denseFromHex(hex, type, tloc, this.lex.loc(pos));
+    if (hex !== undefined) return denseFromHex(hex, type, shapeLoc, this.lex.loc(pos));
     if (values.length === 0 && shape.length === 0) { // `dense<>`
-      if (type.numElements !== 0) throw DiagnosticError.at(tloc, `parsed zero elements, but type ('${type.str}') expected at least 1`);
+      if (type.numElements !== 0) throw DiagnosticError.at(shapeLoc, `parsed zero elements, but type ('${type.str}') expected at least 1`);
       return new DenseElementsAttr(type, [], false);
     }
     if (shape.length === 0 && values.length === 1) return new DenseElementsAttr(type, [conv(values[0])], type.rank > 0 || type.numElements === 1);
     if (shape.length !== type.rank || shape.some((d, i) => d !== type.shape[i])) {
-      throw DiagnosticError.at(tloc, `inferred shape of elements literal ([${shape.join(", ")}]) does not match type ([${type.shape.join(", ")}])`);
+      throw DiagnosticError.at(shapeLoc, `inferred shape of elements literal ([${shape.join(", ")}]) does not match type ([${type.shape.join(", ")}])`);
     }
     // All elements equal (bit for bit: -0 is not 0): a splat, as MLIR stores and prints it.
     const vs = values.map(conv);

@@ -1011,3 +1011,8 @@ func.func @memory_space_cast_shape(%m: memref<4xf32>) {
   %0 = memref.memory_space_cast %m : memref<4xf32> to memref<8xf32, 1>
   return
 }
+
+// -----
+
+// expected-error @+1 {{inferred shape of elements literal ([2]) does not match type ([2, 2])}}
+memref.global @shape_mismatch : memref<2x2xf32> = dense<[0.0, 1.0]>
