@@ -213,14 +213,18 @@ export class OpAsmPrinter {
 
   // ---- operations --------------------------------------------------------------------------
   operation(op: Operation): void {
-    if (op.results.length) {
+    const results = op.results;
+    if (results.length === 1) this.out += this.name(results[0]) + " = ";
+    else if (results.length) {
       // packs `%0:2` and results named one by one (`%sum, %overflow`), or both (`%base, %sizes:2`)
       const parts: string[] = [];
-      for (let k = 0; k < op.results.length;) {
-        const name = this.name(op.results[k]), base = name.split("#")[0];
+      for (let k = 0; k < results.length;) {
+        const name = this.name(results[k]), hash = name.indexOf("#");
+        if (hash < 0) { parts.push(name); k++; continue; }
+        const base = name.slice(0, hash + 1);
         let n = 1;
-        if (name.includes("#")) while (k + n < op.results.length && this.name(op.results[k + n]).split("#")[0] === base) n++;
-        parts.push(name.includes("#") ? `${base}:${n}` : name);
+        while (k + n < results.length && this.name(results[k + n]).startsWith(base)) n++;
+        parts.push(`${name.slice(0, hash)}:${n}`);
         k += n;
       }
       this.out += parts.join(", ") + " = ";
