@@ -1,7 +1,7 @@
 // Recursive-descent parser for MLIR text: generic and custom op forms, SSA scoping with
 // forward references, blocks, regions, aliases. Types and attributes live in parse-attr.ts.
 import { Attribute, DictionaryAttr, LocationAttr, StringAttr } from "./attributes.js";
-import { Block, Module, Operation, Region, Value } from "./core.js";
+import { Block, BlockArgument, Module, OpResult, Operation, Region, Value } from "./core.js";
 import { Context, OperationState } from "./dialect.js";
 import { DiagnosticError, type Location, registerSource } from "./diagnostics.js";
 import { Lexer, type Token, decodeString } from "./lexer.js";
@@ -29,11 +29,12 @@ export class ForwardRef extends Value {
   override replaceAllUsesWith(v: Value): void { this.replacement = v; super.replaceAllUsesWith(v); }
 }
 
+/** Where `v` was defined, for MLIR's notes: its op (whose line holds its result names), block argument or first use. */
+const defLoc = (v: Value): Location | undefined => (v instanceof OpResult ? v.op.loc : v instanceof BlockArgument || v instanceof ForwardRef ? v.loc : undefined);
+
 /** One region's names; `forward` and `blocks` are made on first use (most regions need neither). */
 export interface Scope {
   values: Map<string, Value[]>;
-  /** Where each name was defined (source offset): the note of a type clash points there. */
-  defs: Map<string, number>;
   forward: Map<string, ForwardRef> | undefined;
   blocks: Map<string, { block: Block; defined: boolean; loc: Location }> | undefined;
   isolated: boolean;
@@ -112,7 +113,7 @@ export class OpAsmParser extends AttrTypeParser {
       if (group) {
         const v = group[u.index];
         if (!v) throw DiagnosticError.at(this.operandLoc(u), `result number ${u.index} of '${u.name}' is out of range`);
-        if (v.type !== type) throw this.typeClash(u.name, this.operandLoc(u), type, v.type, this.lex.loc(s.defs.get(u.name)!));
+        if (v.type !== type) throw this.typeClash(u.name, this.operandLoc(u), type, v.type, defLoc(v) ?? this.operandLoc(u));
         return v;
       }
       if (s.isolated) break;
@@ -149,14 +150,13 @@ export class OpAsmParser extends AttrTypeParser {
     const scopes = this.scopes, scope = scopes[scopes.length - 1];
     for (let i = scopes.length - 1; i >= 0; i--) {
       if (scopes[i].values.has(name)) {
-        const note = { loc: this.lex.loc(scopes[i].defs.get(name)!), severity: "note" as const, message: regionArgument ? "previously referenced here" : "previously defined here" };
+        const note = { loc: defLoc(scopes[i].values.get(name)![0]) ?? this.lex.loc(pos), severity: "note" as const, message: regionArgument ? "previously referenced here" : "previously defined here" };
         const message = regionArgument ? `region entry argument '${name}' is already in use` : `redefinition of SSA value '${name}'`;
         throw new DiagnosticError([{ loc: this.lex.loc(pos), severity: "error", message, notes: [note] }]);
       }
       if (scopes[i].isolated) break;
     }
     scope.values.set(name, values);
-    scope.defs.set(name, pos);
     if (scope.forward === undefined || scope.forward.size === 0) return;
     for (let i = 0; i < values.length; i++) {
       const v = values[i];
@@ -174,7 +174,7 @@ export class OpAsmParser extends AttrTypeParser {
 
   // ---- regions and blocks ------------------------------------------------------------------
   private pushScope(isolated: boolean): void {
-    this.scopes.push({ values: new Map(), defs: new Map(), forward: undefined, blocks: undefined, isolated });
+    this.scopes.push({ values: new Map(), forward: undefined, blocks: undefined, isolated });
   }
   private popScope(): void {
     const s = this.scopes.pop()!;
