@@ -381,7 +381,6 @@ function foldCmpI(op: Operation, pred: number, consts: readonly (Attribute | und
   return undefined;
 }
 
-
 /**
  * The shape rules of MLIR's arith casts, in its order: tensors keep their exact dimensions
  * (SameInputOutputTensorDims), then scalar to scalar or shape to compatible shape of the same kind.
@@ -422,6 +421,11 @@ function truncatesInto(x: number, t: Type, unsigned: boolean): boolean {
   const w = BigInt(intWidth(elementTypeOf(t))), v = BigInt(Math.trunc(x));
   return unsigned ? v >= 0n && v < 1n << w : v >= -(1n << (w - 1n)) && v < 1n << (w - 1n);
 }
+/** The type of an arith.constant value: an integer, float, dense or dense_resource attribute's; undefined for any other. */
+const typedValueType = (a: Attribute | undefined): Type | undefined =>
+  a instanceof IntegerAttr || a instanceof FloatAttr || a instanceof DenseElementsAttr || a instanceof DenseResourceElementsAttr ? a.type : undefined;
+/** index_cast(ui): index to integer or integer to index. */
+const indexIntegerPair = (f: Type, t: Type) => (f instanceof IndexType && t instanceof IntegerType) || (f instanceof IntegerType && t instanceof IndexType);
 /** The memref-admitting constraints of index_cast and bitcast (MLIR's IndexCastTypeConstraint, BitcastTypeConstraint). */
 const intOrFloat = (t: Type) => isIntLike(t) || t instanceof FloatType;
 const INDEX_CAST = tc("signless-integer-like or memref of signless-integer", (t) => INT_LIKE.ok(t) || (t instanceof MemRefType && isIntLike(t.elementType)));
@@ -546,7 +550,7 @@ export const arith: Dialect = {
         p.parseOptionalAttrDict(st);
         const a = p.parseAttribute();
         st.addAttr("value", a);
-        const t = a instanceof IntegerAttr || a instanceof FloatAttr || a instanceof DenseElementsAttr || a instanceof DenseResourceElementsAttr ? a.type : undefined;
+        const t = typedValueType(a);
         if (!t) throw p.errorHere("expected typed constant attribute");
         st.resultTypes = [t];
       },
@@ -556,7 +560,7 @@ export const arith: Dialect = {
       },
       verify(op) {
         const a = op.attr("value");
-        const t = a instanceof IntegerAttr || a instanceof FloatAttr || a instanceof DenseElementsAttr || a instanceof DenseResourceElementsAttr ? a.type : undefined;
+        const t = typedValueType(a);
         if (!a) return "requires attribute 'value'";
         if (t !== op.result.type) return "failed to verify that all of {value, result} have same type";
         if (t instanceof SignedIntegerType) return "integer return type must be signless";
@@ -626,8 +630,8 @@ export const arith: Dialect = {
         return c.every((a) => a instanceof DenseElementsAttr) ? foldElementwise(c, op.result.type, ([m, a, b]) => (Number(m) ? a : b)) : undefined;
       },
     },
-    { ...cast("arith.index_cast", [INDEX_CAST, INDEX_CAST], (f, t) => (f instanceof IndexType && t instanceof IntegerType) || (f instanceof IntegerType && t instanceof IndexType)), canonicalize: castOfCast },
-    { ...cast("arith.index_castui", [INDEX_CAST, INDEX_CAST], (f, t) => (f instanceof IndexType && t instanceof IntegerType) || (f instanceof IntegerType && t instanceof IndexType)), canonicalize: castOfCast },
+    { ...cast("arith.index_cast", [INDEX_CAST, INDEX_CAST], indexIntegerPair), canonicalize: castOfCast },
+    { ...cast("arith.index_castui", [INDEX_CAST, INDEX_CAST], indexIntegerPair), canonicalize: castOfCast },
     cast("arith.sitofp", [FIXED_INT_LIKE, FLOAT_LIKE], (f, t) => f instanceof IntegerType && t instanceof FloatType),
     cast("arith.uitofp", [FIXED_INT_LIKE, FLOAT_LIKE], (f, t) => f instanceof IntegerType && t instanceof FloatType),
     cast("arith.fptosi", [FLOAT_LIKE, FIXED_INT_LIKE], (f, t) => f instanceof FloatType && t instanceof IntegerType),
