@@ -118,7 +118,7 @@ function plan(fn: Operation, ctx: Context, split: Set<string>): Map<Value, numbe
     if (ctx.hasTrait(op, "Elementwise") && !resizes(op)) elementwise.push(op);
     if (op.name === "vector.insert" || op.name === "vector.insertelement") groups.push([op.operand(1), op.result]);
     const t = TRANSFERS.has(op.name) ? transferParts(op) : undefined;
-    if (t?.mask) uses.push([op.name === "vector.transfer_read" ? op.result : op.operand(0), t.mask]);
+    if (t?.mask && permutationMap(op).results.at(-1)?.kind === "dim") uses.push([op.name === "vector.transfer_read" ? op.result : op.operand(0), t.mask]);
     if (op.name === "vector.maskedload" || op.name === "vector.maskedstore") uses.push([...op.operands.slice(-2), ...op.results]);
     if (LOOPS.has(op.name)) {
       const y = op.body().terminator!, first = op.operands.length - op.results.length;
@@ -309,9 +309,13 @@ class Splitter {
     const exact = this.lanes.get(vec)! > 1, pl = exact ? this.lanes.get(vec)! : 128 / laneBits(t.elementType), count = Math.ceil(n / pl);
     const [pt, mt] = [t.elementType, i1].map((e) => VectorType.get([pl], e)), lanes = (j: number) => each(pl, (k) => j * pl + k);
     const at = (j: number) => indices.map((v, d) => (r.kind === "dim" && r.pos === d ? addIndex(b, v, j * pl) : v));
-    const unmasked = (j: number) => exact ? !mask : !mask && (j + 1) * pl <= n; // (a piece wholly inside the vector)
-    const mps = mask && this.regroup(b, mask, exact ? pl : 1);
+    // A broadcast read (map result 0) reads one element into every lane: its padding lanes need
+    // no mask, and its mask, if any, is the one 0-D mask of that element.
+    const bcast = r.kind !== "dim";
+    const unmasked = (j: number) => exact || bcast ? !mask : !mask && (j + 1) * pl <= n; // (a piece wholly inside the vector)
+    const mps = mask && !bcast && this.regroup(b, mask, exact ? pl : 1);
     const maskAt = (j: number): Value[] => {
+      if (bcast) return !mask ? [] : this.lanes.has(mask) ? [b.value("vector.broadcast", [this.elem(b, mask, 0)], mask.type)] : [mask];
       if (exact) return mps ? [mps[j]] : [];
       if (unmasked(j)) return [];
       return [mps ? this.padded(b, mps, j, pl) : b.constant(new DenseElementsAttr(mt, lanes(j).map((e) => Number(e < n)), false), mt)];
