@@ -201,15 +201,56 @@ export function ensureTerminator(op: { regions: { blocks: { ops: Operation[]; te
   }
 }
 
-/** MLIR's LoopLikeOpInterface checks of a loop's inits, region iter_args and results (counts, then types). */
-export function loopLikeProblem(inits: readonly { type: Type }[], iterArgs: readonly { type: Type }[], results: readonly { type: Type }[]): string | undefined {
+/** MLIR's LoopLikeOpInterface checks of a loop's inits, region iter_args, yielded values and results (counts, then types). */
+export function loopLikeProblem(inits: readonly { type: Type }[], iterArgs: readonly { type: Type }[], results: readonly { type: Type }[], yielded: readonly { type: Type }[] = []): string | undefined {
   if (inits.length !== iterArgs.length) return `different number of inits and region iter_args: ${inits.length} != ${iterArgs.length}`;
+  // (MLIR skips the yielded values when there are none)
+  if (yielded.length && yielded.length !== iterArgs.length) return `different number of region iter_args and yielded values: ${iterArgs.length} != ${yielded.length}`;
   if (results.length !== iterArgs.length) return `different number of loop results and region iter_args: ${results.length} != ${iterArgs.length}`;
-  const differ = (a: readonly { type: Type }[], b: readonly { type: Type }[], x: string, y: string) => {
-    const i = a.findIndex((v, k) => v.type !== b[k].type);
-    return i < 0 ? undefined : `${i}-th ${x} and ${i}-th ${y} have different type: '${a[i].type.str}' != '${b[i].type.str}'`;
+  const differ = (i: number, a: { type: Type }, b: { type: Type }, x: string, y: string) =>
+    a.type === b.type ? undefined : `${i}-th ${x} and ${i}-th ${y} have different type: '${a.type.str}' != '${b.type.str}'`;
+  for (let i = 0; i < iterArgs.length; i++) {
+    const bad = differ(i, inits[i], iterArgs[i], "init", "region iter_arg") ?? (yielded.length ? differ(i, iterArgs[i], yielded[i], "region iter_arg", "yielded value") : undefined);
+    if (bad) return bad;
+  }
+  const i = iterArgs.findIndex((a, k) => a.type !== results[k].type);
+  if (i >= 0) return differ(0, iterArgs[i], results[i], "region iter_arg", "loop result"); // (sic: MLIR 19 calls each one the 0-th)
+}
+
+/** A RegionBranchOpInterface successor: region `region` taking `inputs`, or (no region) the parent op's results. */
+export interface RegionSuccessor { region?: number; inputs: readonly { type: Type }[] }
+
+/**
+ * MLIR's RegionBranchOpInterface check (verifyTypesAlongControlFlowEdges, after the regions' ops):
+ * what each control flow edge passes matches its successor's inputs in number and type.
+ * `successors(from)`: where control goes from the parent op (`from` undefined) or region `from`;
+ * `forwarded(t)`: what terminator `t` passes on, undefined when it is no RegionBranchTerminatorOpInterface
+ * (a region without such terminators is not checked). `entry`: what the parent passes its successors.
+ */
+export function regionBranchProblem(op: Operation, entry: readonly { type: Type }[], successors: (from?: number) => RegionSuccessor[],
+  forwarded: (t: Operation) => readonly { type: Type }[] | undefined): string | undefined {
+  const to = (s: RegionSuccessor) => (s.region === undefined ? "parent results" : `Region #${s.region}`);
+  const along = (from: string, types: readonly Type[], succs: readonly RegionSuccessor[]) => {
+    for (const s of succs) {
+      const edge = `from ${from} to ${to(s)}`, want = s.inputs;
+      // (the leading space is MLIR's: its message starts with one after "op")
+      if (types.length !== want.length) return ` region control flow edge ${edge}: source has ${types.length} operands, but target successor needs ${want.length}`;
+      const i = types.findIndex((t, k) => t !== want[k].type);
+      if (i >= 0) return ` along control flow edge ${edge}: source type #${i} '${types[i].str}' should match input type #${i} '${want[i].type.str}'`;
+    }
   };
-  return differ(inits, iterArgs, "init", "region iter_arg") ?? differ(iterArgs, results, "region iter_arg", "loop result");
+  const bad = along("parent operands", typesOf(entry), successors());
+  if (bad) return bad;
+  for (let r = 0; r < op.regions.length; r++) {
+    const sent = op.regions[r].blocks.flatMap((b) => { const t = b.terminator, f = t && forwarded(t); return f ? [typesOf(f)] : []; });
+    if (!sent.length) continue;
+    const succs = successors(r);
+    if (succs.length && sent.some((ts) => ts.length !== sent[0].length || ts.some((t, k) => t !== sent[0][k]))) {
+      return ` along control flow edgefrom Region #${r} to ${to(succs[0])} operands mismatch between return-like terminators`; // (sic: MLIR's words)
+    }
+    const bad = along(`Region #${r}`, sent[0], succs);
+    if (bad) return bad;
+  }
 }
 
 /** Reports `msg` without the `'op' op` prefix a returned message gets (MLIR's emitError rather than emitOpError). */

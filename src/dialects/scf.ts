@@ -2,13 +2,15 @@
 // parallel/reduce, execute_region and yield — in MLIR 19's custom and generic forms.
 import { DenseArrayAttr } from "../ir/attributes.js";
 import { Block, BlockArgument, Operation, Region, Value } from "../ir/core.js";
-import type { Dialect, OpSpec } from "../ir/dialect.js";
-import { DiagnosticError, type Location } from "../ir/diagnostics.js";
+import type { Dialect, OpSpec, VerifyContext } from "../ir/dialect.js";
+import type { Location } from "../ir/diagnostics.js";
 import type { OpAsmParser, RegionArgument, UnresolvedOperand } from "../ir/parser.js";
 import type { OpAsmPrinter } from "../ir/printer.js";
 import { FunctionType, IndexType, Type, i1, i64, index } from "../ir/types.js";
 import { constantIndex } from "./arith.js";
-import { ANY, I1, INDEX, SIGNLESS_INT_OR_INDEX, loopLikeProblem, returnLikeOp, typesOf, variadic } from "./common.js";
+import {
+  ANY, I1, INDEX, SIGNLESS_INT_OR_INDEX, VARIADIC_INDEX, loopLikeProblem, regionBranchProblem, returnLikeOp, typesOf, variadic, type RegionSuccessor,
+} from "./common.js";
 import { canonicalizeExecuteRegion, canonicalizeFor, canonicalizeIf, canonicalizeIndexSwitch, canonicalizeParallel, canonicalizeWhile, foldIf } from "./scf-canonicalize.js";
 import { segment, segmentSizes } from "./memref.js";
 
@@ -38,16 +40,11 @@ export function makeYield(name: string, loc?: Location, operands: Value[] = []):
   return new Operation({ name, operands, loc });
 }
 
-/**
- * Give `r` an entry block (with `argTypes`) if empty, and end each block with `name` if needed
- * (`onlyEmpty`: only blocks with no ops, as MLIR's scf.index_switch parser does).
- */
-export function ensureTerminator(r: Region, name: string, loc: Location, argTypes: Type[] = [], onlyEmpty = false): void {
+/** Give `r` an entry block (with `argTypes`) if empty, and end each block with `name` if needed. */
+export function ensureTerminator(r: Region, name: string, loc: Location, argTypes: Type[] = []): void {
   if (!r.blocks.length) r.push(new Block(argTypes));
   // A block already ending in one of these is left for the verifier to judge, even if `name` differs.
-  for (const b of r.blocks) {
-    if (!STRUCTURED_TERMINATORS.has(b.terminator?.name ?? "") && (!onlyEmpty || !b.ops.length)) b.append(makeYield(name, loc));
-  }
+  for (const b of r.blocks) if (!STRUCTURED_TERMINATORS.has(b.terminator?.name ?? "")) b.append(makeYield(name, loc));
 }
 const STRUCTURED_TERMINATORS = new Set(["scf.yield", "scf.condition", "scf.reduce", "affine.yield"]);
 
@@ -79,18 +76,40 @@ function typesMatch(what: string, got: readonly Type[], want: readonly Type[]): 
   if (i >= 0) return `${what}: type #${i} '${got[i].str}' does not match expected type '${want[i].str}'`;
 }
 
-/** What an scf.yield must produce, by its parent. */
-function yieldExpects(y: Operation): Type[] | string {
-  const parent = y.parentOp;
-  if (!parent) return "expects a parent op";
-  switch (parent.name) {
-    case "scf.for": case "scf.if": case "scf.execute_region": case "scf.index_switch": return typesOf(parent.results);
-    case "scf.while":
-      if (y.parent?.parent !== parent.region(1)) return "in 'scf.while' must be in the 'do' region";
-      return typesOf(parent.operands);
+/** ODS's SizedRegion<1>: `names[i]` names region i (the last also those after it, a variadic group); the first `count` are checked. */
+function emptyRegionProblem(op: Operation, names: readonly string[], count = op.regions.length): string | undefined {
+  for (let i = 0; i < count; i++) {
+    if (!op.regions[i].blocks.length) return `region #${i} ('${names[Math.min(i, names.length - 1)]}') failed to verify constraint: region with 1 blocks`;
   }
-  return `expects parent op to be one of 'scf.execute_region, scf.for, scf.if, scf.index_switch, scf.while', got '${parent.name}'`;
 }
+
+/** MLIR's SingleBlockImplicitTerminator<"scf.yield"> check, made after the regions' ops: whether it reported. */
+function implicitTerminatorError(op: Operation, ctx: VerifyContext): boolean {
+  for (const r of op.regions) {
+    const last = r.blocks[0]?.ops.at(-1);
+    if (last && last.name !== "scf.yield") {
+      ctx.opError(op, `expects regions to end with 'scf.yield', found '${last.name}'`, [{ at: op, message: "in custom textual format, the absence of terminator implies 'scf.yield'" }]);
+      return true;
+    }
+  }
+  return false;
+}
+
+/** MLIR's verifyAndGetTerminator: region `r`'s first block must end with `name`, else an error with a note at what ends it. */
+function terminatorError(op: Operation, ctx: VerifyContext, r: number, name: string, msg: string): boolean {
+  const last = op.region(r).blocks[0]?.ops.at(-1);
+  if (last?.name === name) return false;
+  ctx.opError(op, msg, last ? [{ at: last, message: "terminator here" }] : []);
+  return true;
+}
+
+/** What an scf terminator passes along its control flow edges (RegionBranchTerminatorOpInterface). */
+const forwarded = (t: Operation): Value[] | undefined =>
+  t.name === "scf.yield" ? t.operands : t.name === "scf.condition" ? t.operands.slice(1) : t.name === "scf.reduce" ? [] : undefined;
+
+/** The edges of an op whose regions each run once, from the parent and back to its results (scf.if, scf.execute_region). */
+const toResults = (op: Operation) => (from?: number): RegionSuccessor[] =>
+  from === undefined ? op.regions.map((r, i) => ({ region: r.blocks.length ? i : undefined, inputs: [] })) : [{ inputs: op.results }];
 
 // ---- ops -----------------------------------------------------------------------------------------
 
@@ -107,6 +126,7 @@ const forOp: OpSpec = {
     const step = p.parseOperand();
     let iter = { args: [] as UnresolvedOperand[], inits: [] as UnresolvedOperand[] }, types: Type[] = [];
     if (p.parseOptionalKeyword("iter_args")) { iter = parseAssignmentList(p); p.expect("->"); types = p.parseFunctionResultTypes(); }
+    if (iter.args.length !== types.length) throw p.customError("mismatch in number of loop-carried values and defined values", st.loc);
     const ivType = p.accept(":") ? p.parseType() : index;
     st.operands = [...p.resolveOperands([lb, ub, step], ivType), ...p.resolveOperands(iter.inits, types, st.loc)];
     st.resultTypes = types;
@@ -124,15 +144,16 @@ const forOp: OpSpec = {
     p.region(op.region(), { printEntryBlockArgs: false, printEmptyTerminator: false });
     p.print(p.attrDict(op));
   },
-  verify(op) {
-    if (!op.region(0)?.blocks.length) return "expects a non-empty body region";
-    const f = forParts(op);
-    if (f.lb.type !== f.ub.type || f.lb.type !== f.step.type) return "failed to verify that all of {lowerBound, upperBound, step} have same type";
-    const loop = f.body && loopLikeProblem(f.inits, f.iterArgs, op.results);
-    if (loop) return loop;
-    if (!f.body || f.body.args.length !== 1 + f.inits.length) return `expected the body to have ${1 + f.inits.length} arguments (induction variable and iter_args)`;
-    if (f.iv.type !== f.lb.type) return "expected induction variable to be same type as bounds and step";
-    return typesMatch("iter_args", typesOf(f.inits), typesOf(op.results)) ?? typesMatch("region iter_args", typesOf(f.iterArgs), typesOf(op.results));
+  verifyInvariants(op) { // (its ODS constraints and MLIR's ForOp::verify, before the body's ops)
+    const [lb, ub, step] = op.operands;
+    if (lb.type !== ub.type || lb.type !== step.type) return "failed to verify that all of {lowerBound, upperBound, step} have same type";
+    return emptyRegionProblem(op, ["region"]) ?? (op.operands.length - 3 !== op.results.length ? "mismatch in number of loop-carried values and defined values" : undefined);
+  },
+  verify(op, ctx) { // (its traits and interfaces verified with the regions, then MLIR's ForOp::verifyRegions)
+    if (implicitTerminatorError(op, ctx)) return;
+    const f = forParts(op), yielded = f.body.terminator!.operands, succs = () => [{ region: 0, inputs: f.iterArgs }, { inputs: op.results }];
+    return loopLikeProblem(f.inits, f.iterArgs, op.results, yielded) ?? regionBranchProblem(op, f.inits, succs, forwarded) ??
+      (f.iv?.type !== f.lb.type ? "expected induction variable to be same type as bounds and step" : undefined);
   },
 };
 
@@ -158,30 +179,28 @@ const ifOp: OpSpec = {
     if (op.region(1).blocks.length) { p.print(" else "); p.region(op.region(1), { printEntryBlockArgs: false, printEmptyTerminator: res }); }
     p.print(p.attrDict(op));
   },
-  verifyInvariants(op) { // (MLIR's WhileOp::verify, before the regions' ops)
-    if (op.regions.length !== 2) return; // reported by the generic region-count check
-    if (!op.region(0)?.blocks.length) return "expects a non-empty body region";
-    if (op.operand(0).type !== i1) return `condition must be i1, got '${op.operand(0).type.str}'`;
-    if (op.results.length && !op.region(1).blocks.length) return "must have an else block if defining values";
+  verifyInvariants(op) { // (its ODS constraints and MLIR's IfOp::verify, before the regions' ops)
+    return emptyRegionProblem(op, ["thenRegion"], 1) ??
+      (op.results.length && !op.region(1).blocks.length ? "must have an else block if defining values" : undefined);
   },
+  verify(op, ctx) { if (!implicitTerminatorError(op, ctx)) return regionBranchProblem(op, [], toResults(op), forwarded); },
 };
 
 const whileOp: OpSpec = {
-  name: "scf.while", operands: [0, -1], results: [0, -1], regions: 2, traits: ["RecursiveMemoryEffects"],
+  name: "scf.while", operands: [0, -1], results: [0, -1], regions: 2, traits: ["SingleBlock", "RecursiveMemoryEffects"],
   parse(p, st) {
     const list = p.peekText() === "(" ? parseAssignmentList(p) : { args: [], inits: [] };
-    p.expect(":");
     const loc = p.locHere();
-    const ft = p.parseType();
-    if (!(ft instanceof FunctionType)) throw DiagnosticError.at(loc, "expected function type");
-    st.operands = p.resolveOperands(list.inits, [...ft.inputs], loc);
+    p.expect(":");
+    const ft = p.parseType(); // (MLIR's parseColonType<FunctionType>, whose error is at the colon)
+    if (!(ft instanceof FunctionType)) throw p.customError("invalid kind of type specified", loc);
+    if (ft.inputs.length !== list.inits.length) throw p.customError(`expected as many input types as operands (expected ${list.inits.length} got ${ft.inputs.length})`, loc);
+    st.operands = p.resolveOperands(list.inits, [...ft.inputs]);
     st.resultTypes = [...ft.results];
+    // (no blocks added to empty regions: MLIR's verifier reports them)
     const before = p.parseRegion(regionArgs(list.args, [...ft.inputs]));
-    if (!before.blocks.length) before.push(new Block([...ft.inputs]));
     p.parseKeyword("do");
-    const after = p.parseRegion();
-    if (!after.blocks.length) after.push(new Block());
-    st.regions.push(before, after);
+    st.regions.push(before, p.parseRegion());
     p.parseOptionalAttrDictWithKeyword(st);
   },
   print(p, op) {
@@ -193,17 +212,16 @@ const whileOp: OpSpec = {
     p.region(op.region(1));
     p.print(p.attrDict(op, [], true));
   },
-  verifyInvariants(op) { // (MLIR's WhileOp::verify, before the regions' ops)
-    if (op.regions.length !== 2) return; // reported by the generic region-count check
-    const before = op.region(0).blocks[0], after = op.region(1).blocks[0];
-    if (!before || !after) return "expects non-empty 'before' and 'do' regions";
-    const bad = typesMatch("'before' region arguments", typesOf(before.args), typesOf(op.operands));
+  verifyInvariants(op, ctx) { // (its ODS constraints and MLIR's WhileOp::verify, before the regions' ops)
+    const bad = emptyRegionProblem(op, ["before", "after"]);
     if (bad) return bad;
-    const cond = before.terminator;
-    if (cond?.name !== "scf.condition") return "expects the 'before' region to terminate with 'scf.condition'";
-    const forwarded = typesOf(cond.operands.slice(1));
-    return typesMatch("'scf.condition' arguments vs results", forwarded, typesOf(op.results)) ??
-      typesMatch("'do' region arguments", typesOf(after.args), forwarded);
+    if (!terminatorError(op, ctx, 0, "scf.condition", "expects the 'before' region to terminate with 'scf.condition'")) {
+      terminatorError(op, ctx, 1, "scf.yield", "expects the 'after' region to terminate with 'scf.yield'");
+    }
+  },
+  verify(op) { // (RegionBranchOpInterface: the parent and 'after' go to 'before', which goes to the results or 'after')
+    const [before, after] = op.regions.map((r, i) => ({ region: i, inputs: r.blocks[0].args }));
+    return regionBranchProblem(op, op.operands, (from?: number) => (from === 0 ? [{ inputs: op.results }, after] : [before]), forwarded);
   },
 };
 
@@ -230,24 +248,27 @@ const conditionOp: OpSpec = {
 };
 
 const parallelOp: OpSpec = {
-  name: "scf.parallel", operands: [0, -1], results: [0, -1], regions: 1, traits: ["SingleBlock", "RecursiveMemoryEffects"], props: ["operandSegmentSizes"],
+  name: "scf.parallel", results: [0, -1], regions: 1, traits: ["SingleBlock", "RecursiveMemoryEffects"], props: ["operandSegmentSizes"],
+  segments: 4, operandTypes: [VARIADIC_INDEX, VARIADIC_INDEX, VARIADIC_INDEX, variadic(ANY)],
   parse(p, st) {
     const ivs = p.parseOperandList("paren");
+    // Each list of bounds and steps has one operand per induction variable (MLIR's parseOperandList with a count).
+    const bounds = (kw?: string) => {
+      if (kw) p.parseKeyword(kw);
+      const loc = p.locHere(), l = p.parseOperandList("paren");
+      if (l.length !== ivs.length) throw p.customError(`expected ${ivs.length} operands`, loc);
+      return p.resolveOperands(l, index);
+    };
     p.expect("=");
-    const lbs = p.parseOperandList("paren");
-    p.parseKeyword("to");
-    const ubs = p.parseOperandList("paren");
-    p.parseKeyword("step");
-    const steps = p.parseOperandList("paren");
+    const lbs = bounds(), ubs = bounds("to"), steps = bounds("step");
     const inits = p.parseOptionalKeyword("init") ? p.parseOperandList("paren") : [];
-    const types = p.parseOptionalArrowTypeList();
-    st.operands = [...[lbs, ubs, steps].flatMap((l) => p.resolveOperands(l, index)), ...p.resolveOperands(inits, types, st.loc)];
-    st.resultTypes = types;
-    st.addAttr("operandSegmentSizes", segmentSizes(lbs.length, ubs.length, steps.length, inits.length));
+    st.resultTypes = p.parseOptionalArrowTypeList();
     const r = p.parseRegion(regionArgs(ivs, ivs.map(() => index)));
+    p.parseOptionalAttrDict(st);
+    st.operands = [...lbs, ...ubs, ...steps, ...p.resolveOperands(inits, st.resultTypes, st.loc)];
+    st.addAttr("operandSegmentSizes", segmentSizes(lbs.length, ubs.length, steps.length, inits.length));
     ensureTerminator(r, "scf.reduce", st.loc, ivs.map(() => index));
     st.regions.push(r);
-    p.parseOptionalAttrDict(st);
   },
   print(p, op) {
     const f = parallelParts(op);
@@ -257,23 +278,29 @@ const parallelOp: OpSpec = {
     p.region(op.region(), { printEntryBlockArgs: false });
     p.print(p.attrDict(op, ["operandSegmentSizes"]));
   },
-  verifyInvariants(op) { // (MLIR's ParallelOp::verify, before the body's ops)
-    if (!op.region(0)?.blocks.length) return "expects a non-empty body region";
-    const segs = op.attr("operandSegmentSizes");
-    if (!(segs instanceof DenseArrayAttr) || segs.values.length !== 4 || segs.values.reduce((a, b) => a + b, 0) !== op.operands.length) {
-      return "requires an 'operandSegmentSizes' attribute with 4 entries matching its operands";
-    }
-    const f = parallelParts(op);
-    if (!f.lbs.length && !f.ubs.length && !f.steps.length) return "needs at least one tuple element for lowerBound, upperBound and step";
-    if (f.lbs.length !== f.ubs.length || f.lbs.length !== f.steps.length) return "expects the same number of lower bounds, upper bounds and steps";
-    if (f.ivs.length !== f.lbs.length || f.ivs.some((a) => !(a.type instanceof IndexType))) return `expects ${f.lbs.length} index induction variables`;
-    if (f.steps.some((v) => (constantIndex(v) ?? 1) <= 0)) return "constant step operand must be positive";
-    const bad = typesMatch("init values", typesOf(f.inits), typesOf(op.results));
+  verifyInvariants(op, ctx) { // (its ODS constraints and MLIR's ParallelOp::verify, before the body's ops)
+    const segs = op.attr("operandSegmentSizes"); // (the generic verifier checked that it sums to the operands)
+    if (!(segs instanceof DenseArrayAttr)) return "requires attribute 'operandSegmentSizes'";
+    if (segs.values.length !== 4) return `'operandSegmentSizes' attribute for specifying operand segments must have 4 elements, but got ${segs.values.length}`;
+    const bad = emptyRegionProblem(op, ["region"]);
     if (bad) return bad;
-    const red = f.body.terminator;
-    if (red?.name !== "scf.reduce") return "expects the body to terminate with 'scf.reduce'";
-    if (red.operands.length !== op.results.length) return `expects ${op.results.length} reductions in 'scf.reduce', got ${red.operands.length}`;
-    return typesMatch("reduced values", typesOf(red.operands), typesOf(op.results));
+    const f = parallelParts(op), n = f.steps.length, results = op.results.length;
+    if (!n) return "needs at least one tuple element for lowerBound, upperBound and step";
+    if (f.steps.some((v) => (constantIndex(v) ?? 1) <= 0)) return "constant step operand must be positive";
+    if (f.ivs.length !== n) return `expects the same number of induction variables: ${f.ivs.length} as bound and step values: ${n}`;
+    if (f.ivs.some((a) => !(a.type instanceof IndexType))) return "expects arguments for the induction variable to be of index type";
+    if (terminatorError(op, ctx, 0, "scf.reduce", "expects body to terminate with 'scf.reduce'")) return;
+    const red = f.body.terminator!;
+    if (results !== red.regions.length) return `expects number of results: ${results} to be the same as number of reductions: ${red.regions.length}`;
+    if (results !== f.inits.length) return `expects number of results: ${results} to be the same as number of initial values: ${f.inits.length}`;
+    // (beyond MLIR's checks, which leave these to the custom form)
+    if (f.lbs.length !== n || f.ubs.length !== n) return "expects the same number of lower bounds, upper bounds and steps";
+    const i = red.operands.findIndex((v, k) => k < results && v.type !== op.results[k].type);
+    if (i >= 0) {
+      ctx.opError(red, `expects type of ${i}-th reduction operand: '${red.operand(i).type.str}' to be the same as the ${i}-th result type: '${op.results[i].type.str}'`, []);
+      return;
+    }
+    return typesMatch("init values", typesOf(f.inits), typesOf(op.results));
   },
 };
 
@@ -296,12 +323,17 @@ const reduceOp: OpSpec = {
     }
     p.print(p.attrDict(op));
   },
-  verify(op) {
+  verifyInvariants(op) { // (its ODS constraints, before the reductions' ops)
     if (op.parentOp?.name !== "scf.parallel") return "expects parent op 'scf.parallel'";
+    return emptyRegionProblem(op, ["reductions"]);
+  },
+  verify(op) { // (MLIR's ReduceOp::verifyRegions)
+    // (beyond MLIR's checks, which assume as many as scf.parallel's results)
     if (op.regions.length !== op.operands.length) return `expects one reduction region per operand (${op.operands.length}), got ${op.regions.length}`;
     for (let i = 0; i < op.regions.length; i++) {
       const t = op.operand(i).type, b = op.region(i).blocks[0];
-      if (!b || b.args.length !== 2 || b.args.some((a) => a.type !== t)) return `expects two arguments to reduction block of type '${t.str}'`;
+      if (b.args.length !== 2 || b.args.some((a) => a.type !== t)) return `expected two block arguments with type '${t.str}' in the ${i}-th reduction region`;
+      if (b.terminator?.name !== "scf.reduce.return") return "reduction bodies must be terminated with an 'scf.reduce.return' op";
     }
   },
 };
@@ -318,10 +350,11 @@ const executeRegionOp: OpSpec = {
     p.region(op.region());
     p.print(p.attrDict(op));
   },
-  verify(op) {
-    if (!op.region(0)?.blocks.length) return "region needs to have at least one block";
+  verifyInvariants(op) { // (MLIR's ExecuteRegionOp::verify, before the region's ops)
+    if (!op.region(0).blocks.length) return "region needs to have at least one block";
     if (op.body().args.length) return "region cannot have any arguments";
   },
+  verify(op) { return regionBranchProblem(op, [], toResults(op), forwarded); },
 };
 
 /** `%i [attrs] [-> types] (case N {...})* default {...}`; regions: default first, then the cases. */
@@ -334,14 +367,9 @@ const indexSwitchOp: OpSpec = {
     st.resultTypes = p.accept("->") ? p.parseTypeList() : [];
     st.operands = [p.resolveOperand(arg, index)];
     const cases: number[] = [], regions: Region[] = [];
-    while (p.parseOptionalKeyword("case")) {
-      const loc = p.locHere();
-      const v = p.parseInteger();
-      if (cases.includes(v)) throw DiagnosticError.at(loc, `duplicate case value: ${v}`);
-      cases.push(v);
-      const r = p.parseRegion();
-      ensureTerminator(r, "scf.yield", st.loc, [], true);
-      regions.push(r);
+    while (p.parseOptionalKeyword("case")) { // (no terminator added: MLIR's verifier reports a missing one)
+      cases.push(p.parseInteger());
+      regions.push(p.parseRegion());
     }
     p.parseKeyword("default");
     const def = p.parseRegion();
@@ -363,17 +391,39 @@ const indexSwitchOp: OpSpec = {
     p.print("default ");
     p.region(op.region(0), { printEntryBlockArgs: false, printEmptyTerminator: false });
   },
-  verify(op) {
-    if (!(op.operand(0).type instanceof IndexType)) return "expects an index operand";
+  verifyAttrs(op) {
     const cases = op.attr("cases");
-    if (!(cases instanceof DenseArrayAttr)) return "requires a 'cases' array attribute";
+    if (!cases) return "requires attribute 'cases'";
+    if (!(cases instanceof DenseArrayAttr && cases.elementType === i64)) return "attribute 'cases' failed to satisfy constraint: i64 dense array attribute";
+  },
+  verifyInvariants(op, ctx) { // (its ODS constraints and MLIR's IndexSwitchOp::verify, before the regions' ops)
+    const cases = op.attr<DenseArrayAttr>("cases")!;
+    const bad = emptyRegionProblem(op, ["defaultRegion", "caseRegions"]);
+    if (bad) return bad;
     if (op.regions.length !== cases.values.length + 1) return `has ${op.regions.length - 1} case regions but ${cases.values.length} case values`;
     if (new Set(cases.values).size !== cases.values.length) return `has duplicate case value: ${cases.values.find((v, i) => cases.values.indexOf(v) !== i)}`;
-    if (op.regions.some((r) => r.blocks.length !== 1 || r.blocks[0].args.length)) return "expects each region to have one block without arguments";
+    for (let r = 0; r < op.regions.length; r++) {
+      const y = op.region(r).blocks[0].ops.at(-1), name = r ? `case region #${r - 1}` : "default region";
+      if (!y) continue; // (the generic verifier reports the empty block)
+      if (y.name !== "scf.yield") return `expected region to end with scf.yield, but got ${y.name}`;
+      if (y.operands.length !== op.results.length) {
+        ctx.opError(op, `expected each region to return ${op.results.length} values, but ${name} returns ${y.operands.length}`, [{ at: y, message: "see yield operation here" }]);
+        return;
+      }
+      const i = y.operands.findIndex((v, k) => v.type !== op.results[k].type);
+      if (i >= 0) {
+        ctx.opError(op, `expected result #${i} of each region to be '${op.results[i].type.str}'`, [{ at: y, message: `${name} returns '${y.operand(i).type.str}' here` }]);
+        return;
+      }
+    }
+    // (beyond MLIR's checks: its regions take no arguments)
+    if (op.regions.some((r) => r.blocks[0].args.length)) return "expects each region to have one block without arguments";
   },
 };
 /** The case values of an `scf.index_switch`; case i's region is `op.region(i + 1)`, default is region 0. */
 export const switchCases = (op: Operation): number[] => [...(op.attr<DenseArrayAttr>("cases")?.values ?? [])];
+
+const YIELD_PARENTS = ["scf.execute_region", "scf.for", "scf.if", "scf.index_switch", "scf.while"];
 
 export const scf: Dialect = {
   name: "scf",
@@ -381,19 +431,15 @@ export const scf: Dialect = {
     { ...forOp, canonicalize: canonicalizeFor }, { ...ifOp, fold: foldIf, canonicalize: canonicalizeIf }, { ...whileOp, canonicalize: canonicalizeWhile }, conditionOp, { ...parallelOp, canonicalize: canonicalizeParallel }, reduceOp,
     { ...executeRegionOp, canonicalize: canonicalizeExecuteRegion }, { ...indexSwitchOp, canonicalize: canonicalizeIndexSwitch },
     returnLikeOp("scf.yield", {
-      verify(op) {
-        const want = yieldExpects(op);
-        if (typeof want === "string") return want;
-        return typesMatch(`types mismatch between yield op and its parent '${op.parentOp!.name}'`, typesOf(op.operands), want);
-      },
+      // (what it yields is checked by its parent, along its control flow edges)
+      verify(op) { if (!YIELD_PARENTS.includes(op.parentOp?.name ?? "")) return `expects parent op to be one of '${YIELD_PARENTS.join(", ")}'`; },
     }),
     returnLikeOp("scf.reduce.return", {
+      operands: 1,
       verify(op) {
-        const red = op.parentOp;
-        if (red?.name !== "scf.reduce") return "expects parent op 'scf.reduce'";
-        const i = red.regions.indexOf(op.parent!.parent!);
-        const want = red.operand(i)?.type;
-        if (op.operands.length !== 1 || op.operand(0).type !== want) return `must return a single value of type '${want?.str}'`;
+        if (op.parentOp?.name !== "scf.reduce") return "expects parent op 'scf.reduce'";
+        const want = op.parent!.args[0]?.type; // (what the reduction combines; scf.reduce checks it is its operand's type)
+        if (want && op.operand(0).type !== want) return `must have type '${want.str}' (the type of the reduction inputs)`;
       },
     }),
   ],

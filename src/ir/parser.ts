@@ -310,6 +310,12 @@ export class OpAsmParser extends AttrTypeParser {
       this.expect(")");
     }
     this.parseOptionalAttrDict(st);
+    // MLIR 19 still reads an op's segment sizes under their old name.
+    const legacy = st.attributes.get("operand_segment_sizes");
+    if (legacy && info?.segments !== undefined && !st.attributes.has("operandSegmentSizes")) {
+      st.attributes.delete("operand_segment_sizes");
+      st.attributes.set("operandSegmentSizes", legacy);
+    }
     this.expect(":");
     const fnLoc = this.locHere();
     const ft = this.parseType();

@@ -318,3 +318,22 @@ test("memref.alloca needs an enclosing allocation scope (a function), as MLIR's 
     ["'memref.alloca' op requires an ancestor op with AutomaticAllocationScope trait"]);
   assert.deepEqual(errs('func.func @f() {\n  "test.op"() ({\n    %0 = memref.alloca() : memref<1xf32>\n    "test.term"() : () -> ()\n  }) : () -> ()\n  return\n}'), []);
 });
+
+test("scf: a region's op that is no scf.yield is reported at the op after its regions (SingleBlockImplicitTerminator), with MLIR's note", () => {
+  const c = createContext();
+  c.allowUnregistered = true;
+  const diags = (body: string) => verifyModule(parseModule(`func.func @f(%c: i1, %a: index, %x: f32) {\n${body}\n  return\n}`, "t.mlir", c), c)
+    .map((d) => [d.message, ...(d.notes ?? []).map((n) => n.message)]);
+  const implied = "in custom textual format, the absence of terminator implies 'scf.yield'";
+  assert.deepEqual(diags(`"scf.if"(%c) ({\n  "test.op"() : () -> ()\n}, {}) : (i1) -> ()`),
+    [["'scf.if' op expects regions to end with 'scf.yield', found 'test.op'", implied]]);
+  // (before the control flow edges, which the if's then-region would fail)
+  assert.deepEqual(diags(`%r = "scf.if"(%c) ({\n  scf.yield %c : i1\n}, {\n  "test.op"() : () -> ()\n}) : (i1) -> f32`),
+    [["'scf.if' op expects regions to end with 'scf.yield', found 'test.op'", implied]]);
+  assert.deepEqual(diags(`%r = "scf.for"(%a, %a, %a, %x) ({\n^bb0(%i: i32, %y: f32):\n  "test.op"() : () -> ()\n}) : (index, index, index, f32) -> f32`),
+    [["'scf.for' op expects regions to end with 'scf.yield', found 'test.op'", implied]]);
+  assert.deepEqual(diags(`%r = scf.parallel (%i) = (%a) to (%a) step (%a) init (%x) -> f32 {\n  scf.reduce(%x : f32) {\n  ^bb0(%l: f32, %m: f32):\n    "test.op"() : () -> ()\n  }\n}`),
+    [["'scf.reduce' op reduction bodies must be terminated with an 'scf.reduce.return' op"]]);
+  assert.deepEqual(diags(`scf.while : () -> () {\n  "test.term"() : () -> ()\n} do {\n  scf.yield\n}`),
+    [["'scf.while' op expects the 'before' region to terminate with 'scf.condition'", "terminator here"]]);
+});

@@ -244,3 +244,866 @@ func.func @parallel_without_dims() {
   }
   return
 }
+
+// -----
+
+func.func @parallel_arguments_different_tuple_size(
+    %arg0: index, %arg1: index, %arg2: index) {
+  // expected-error @+1 {{custom op 'scf.parallel' expected 1 operands}}
+  scf.parallel (%i0) = (%arg0) to (%arg1, %arg2) step () {
+  }
+  return
+}
+
+// -----
+
+func.func @parallel_body_arguments_wrong_type(
+    %arg0: index, %arg1: index, %arg2: index) {
+  // expected-error @+1 {{'scf.parallel' op expects arguments for the induction variable to be of index type}}
+  "scf.parallel"(%arg0, %arg1, %arg2) ({
+    ^bb0(%i0: f32):
+      scf.yield
+  }) {operand_segment_sizes = array<i32: 1, 1, 1, 0>}: (index, index, index) -> ()
+  return
+}
+
+// -----
+
+func.func @parallel_body_wrong_number_of_arguments(
+    %arg0: index, %arg1: index, %arg2: index) {
+  // expected-error @+1 {{'scf.parallel' op expects the same number of induction variables: 2 as bound and step values: 1}}
+  "scf.parallel"(%arg0, %arg1, %arg2) ({
+    ^bb0(%i0: index, %i1: index):
+      scf.yield
+  }) {operand_segment_sizes = array<i32: 1, 1, 1, 0>}: (index, index, index) -> ()
+  return
+}
+
+// -----
+
+func.func @parallel_more_results_than_reduces(
+    %arg0 : index, %arg1 : index, %arg2 : index) {
+  %zero = arith.constant 1.0 : f32
+  // expected-error @+1 {{'scf.parallel' op expects number of results: 1 to be the same as number of reductions: 0}}
+  %res = scf.parallel (%i0) = (%arg0) to (%arg1) step (%arg2) init (%zero) -> f32 {
+  }
+
+  return
+}
+
+// -----
+
+func.func @std_if_incorrect_yield(%arg0: i1, %arg1: f32)
+{
+  // expected-error @+1 {{'scf.if' op  region control flow edge from Region #0 to parent results: source has 1 operands, but target successor needs 2}}
+  %x, %y = scf.if %arg0 -> (f32, f32) {
+    %0 = arith.addf %arg1, %arg1 : f32
+    scf.yield %0 : f32
+  } else {
+    %0 = arith.subf %arg1, %arg1 : f32
+    scf.yield %0, %0 : f32, f32
+  }
+  return
+}
+
+// -----
+
+func.func @std_for_operands_mismatch(%arg0 : index, %arg1 : index, %arg2 : index) {
+  %s0 = arith.constant 0.0 : f32
+  %t0 = arith.constant 1 : i32
+  // expected-error @+1 {{custom op 'scf.for' mismatch in number of loop-carried values and defined values}}
+  %result1:3 = scf.for %i0 = %arg0 to %arg1 step %arg2
+                    iter_args(%si = %s0, %ti = %t0) -> (f32, i32, f32) {
+    %sn = arith.addf %si, %si : f32
+    %tn = arith.addi %ti, %ti : i32
+    scf.yield %sn, %tn, %sn : f32, i32, f32
+  }
+  return
+}
+
+// -----
+
+func.func @std_for_operands_mismatch_2(%arg0 : index, %arg1 : index, %arg2 : index) {
+  %s0 = arith.constant 0.0 : f32
+  %t0 = arith.constant 1 : i32
+  %u0 = arith.constant 1.0 : f32
+  // expected-error @+1 {{custom op 'scf.for' mismatch in number of loop-carried values and defined values}}
+  %result1:2 = scf.for %i0 = %arg0 to %arg1 step %arg2
+                    iter_args(%si = %s0, %ti = %t0, %ui = %u0) -> (f32, i32) {
+    %sn = arith.addf %si, %si : f32
+    %tn = arith.addi %ti, %ti : i32
+    %un = arith.subf %ui, %ui : f32
+    scf.yield %sn, %tn, %un : f32, i32, f32
+  }
+  return
+}
+
+// -----
+
+func.func @while_parser_type_mismatch() {
+  %true = arith.constant true
+  // expected-error @+1 {{custom op 'scf.while' expected as many input types as operands (expected 0 got 1)}}
+  scf.while : (i32) -> () {
+    scf.condition(%true)
+  } do {
+    scf.yield
+  }
+}
+
+// -----
+
+func.func @while_bad_terminator() {
+  // expected-error @+1 {{'scf.while' op expects the 'before' region to terminate with 'scf.condition'}}
+  scf.while : () -> () {
+    // expected-note @+1 {{terminator here}}
+    scf.yield
+  } do {
+    scf.yield
+  }
+}
+
+// -----
+
+func.func @while_empty_region() {
+  // expected-error @+1 {{'scf.while' op region #0 ('before') failed to verify constraint: region with 1 blocks}}
+  scf.while : () -> () {
+  } do {
+  }
+}
+
+// -----
+
+func.func @while_cross_region_type_mismatch() {
+  %true = arith.constant true
+  // expected-error @+1 {{'scf.while' op  region control flow edge from Region #0 to Region #1: source has 0 operands, but target successor needs 1}}
+  scf.while : () -> () {
+    scf.condition(%true)
+  } do {
+  ^bb0(%arg0: i32):
+    scf.yield
+  }
+}
+
+// -----
+
+func.func @while_cross_region_type_mismatch() {
+  %true = arith.constant true
+  // expected-error @+1 {{'scf.while' op  along control flow edge from Region #0 to Region #1: source type #0 'i1' should match input type #0 'i32'}}
+  %0 = scf.while : () -> (i1) {
+    scf.condition(%true) %true : i1
+  } do {
+  ^bb0(%arg0: i32):
+    scf.yield
+  }
+}
+
+// -----
+
+func.func @while_result_type_mismatch() {
+  %true = arith.constant true
+  // expected-error @+1 {{'scf.while' op  region control flow edge from Region #0 to parent results: source has 1 operands, but target successor needs 0}}
+  scf.while : () -> () {
+    scf.condition(%true) %true : i1
+  } do {
+  ^bb0(%arg0: i1):
+    scf.yield
+  }
+}
+
+// -----
+
+func.func @while_bad_terminator() {
+  %true = arith.constant true
+  // expected-error @+1 {{'scf.while' op expects the 'after' region to terminate with 'scf.yield'}}
+  scf.while : () -> () {
+    scf.condition(%true)
+  } do {
+    // expected-note @+1 {{terminator here}}
+    scf.condition(%true)
+  }
+}
+
+// -----
+
+func.func @switch_duplicate_case(%arg0: index) {
+  // expected-error @+1 {{'scf.index_switch' op has duplicate case value: 0}}
+  scf.index_switch %arg0
+  case 0 {
+    scf.yield
+  }
+  case 0 {
+    scf.yield
+  }
+  default {
+    scf.yield
+  }
+  return
+}
+
+// -----
+
+func.func @switch_wrong_types(%arg0: index) {
+  // expected-error @+1 {{'scf.index_switch' op expected each region to return 0 values, but default region returns 1}}
+  scf.index_switch %arg0
+  default {
+    // expected-note @+1 {{see yield operation here}}
+    scf.yield %arg0 : index
+  }
+  return
+}
+
+// -----
+
+func.func @switch_wrong_types(%arg0: index, %arg1: i32) {
+  // expected-error @+1 {{'scf.index_switch' op expected result #0 of each region to be 'index'}}
+  scf.index_switch %arg0 -> index
+  case 0 {
+    // expected-note @+1 {{case region #0 returns 'i32' here}}
+    scf.yield %arg1 : i32
+  }
+  default {
+    scf.yield %arg0 : index
+  }
+  return
+}
+
+// -----
+
+func.func @switch_missing_terminator(%arg0: index, %arg1: i32) {
+  // expected-error @+1 {{'scf.index_switch' op expected region to end with scf.yield, but got func.return}}
+  "scf.index_switch"(%arg0) ({
+    "scf.yield"() : () -> ()
+  }, {
+    return
+  }) {cases = array<i64: 1>} : (index) -> ()
+}
+
+// -----
+
+
+func.func @for_yield(%a: index, %x: f32) {
+  // expected-error @+1 {{'scf.for' op 0-th region iter_arg and 0-th yielded value have different type: 'f32' != 'index'}}
+  %r = scf.for %i = %a to %a step %a iter_args(%acc = %x) -> (f32) {
+    scf.yield %i : index
+  }
+  return
+}
+
+// -----
+
+func.func @for_missing_yield(%a: index, %x: f32) {
+  // expected-error @+1 {{'scf.for' op  region control flow edge from Region #0 to Region #0: source has 0 operands, but target successor needs 1}}
+  %r = scf.for %i = %a to %a step %a iter_args(%acc = %x) -> (f32) {
+  }
+  return
+}
+
+// -----
+
+func.func @if_yield(%c: i1, %x: f32) {
+  // expected-error @+1 {{'scf.if' op  region control flow edge from Region #1 to parent results: source has 2 operands, but target successor needs 1}}
+  %r = scf.if %c -> (f32) {
+    scf.yield %x : f32
+  } else {
+    scf.yield %x, %x : f32, f32
+  }
+  return
+}
+
+// -----
+
+func.func @while_empty() {
+  // expected-error @+1 {{'scf.while' op region #0 ('before') failed to verify constraint: region with 1 blocks}}
+  "scf.while"() ({
+  }, {
+  }) : () -> ()
+  return
+}
+
+// -----
+
+func.func @while_before(%x: f32) {
+  // expected-error @+1 {{'scf.while' op  along control flow edge from parent operands to Region #0: source type #0 'f32' should match input type #0 'i32'}}
+  "scf.while"(%x) ({
+  ^bb0(%a: i32):
+    %t = arith.constant true
+    "scf.condition"(%t) : (i1) -> ()
+  }, {
+    "scf.yield"(%x) : (f32) -> ()
+  }) : (f32) -> ()
+  return
+}
+
+// -----
+
+func.func @while_terminator(%x: f32) {
+  // expected-error @+1 {{'scf.while' op expects the 'before' region to terminate with 'scf.condition'}}
+  "scf.while"() ({
+    // expected-note @+1 {{terminator here}}
+    "scf.yield"() : () -> ()
+  }, {
+    "scf.yield"() : () -> ()
+  }) : () -> ()
+  return
+}
+
+// -----
+
+func.func @while_results(%x: f32) {
+  // expected-error @+1 {{'scf.while' op  region control flow edge from Region #0 to parent results: source has 0 operands, but target successor needs 1}}
+  %r = scf.while : () -> f32 {
+    %t = arith.constant true
+    scf.condition(%t)
+  } do {
+    scf.yield
+  }
+  return
+}
+
+// -----
+
+func.func @while_do_args(%x: f32) {
+  // expected-error @+1 {{'scf.while' op  along control flow edge from Region #0 to Region #1: source type #0 'f32' should match input type #0 'i32'}}
+  %r = scf.while : () -> f32 {
+    %t = arith.constant true
+    scf.condition(%t) %x : f32
+  } do {
+  ^bb0(%a: i32):
+    scf.yield
+  }
+  return
+}
+
+// -----
+
+func.func @while_yield(%x: f32) {
+  // expected-error @+1 {{'scf.while' op  region control flow edge from Region #1 to Region #0: source has 0 operands, but target successor needs 1}}
+  %r = scf.while (%a = %x) : (f32) -> f32 {
+    %t = arith.constant true
+    scf.condition(%t) %a : f32
+  } do {
+  ^bb0(%a: f32):
+    scf.yield
+  }
+  return
+}
+
+// -----
+
+func.func @parallel_segments(%a: index) {
+  // expected-error @+1 {{'scf.parallel' op operand count (3) does not match with the total size (2) specified in attribute 'operandSegmentSizes'}}
+  "scf.parallel"(%a, %a, %a) <{operandSegmentSizes = array<i32: 1, 1, 0, 0>}> ({
+  ^bb0(%i: index):
+    "scf.reduce"() : () -> ()
+  }) : (index, index, index) -> ()
+  return
+}
+
+// -----
+
+func.func @parallel_counts(%a: index) {
+  // expected-error @+1 {{'scf.parallel' op expects the same number of induction variables: 2 as bound and step values: 1}}
+  "scf.parallel"(%a, %a, %a, %a) <{operandSegmentSizes = array<i32: 2, 1, 1, 0>}> ({
+  ^bb0(%i: index, %j: index):
+    "scf.reduce"() : () -> ()
+  }) : (index, index, index, index) -> ()
+  return
+}
+
+// -----
+
+func.func @parallel_ivs(%a: index) {
+  // expected-error @+1 {{'scf.parallel' op expects the same number of induction variables: 2 as bound and step values: 1}}
+  "scf.parallel"(%a, %a, %a) <{operandSegmentSizes = array<i32: 1, 1, 1, 0>}> ({
+  ^bb0(%i: index, %j: index):
+    "scf.reduce"() : () -> ()
+  }) : (index, index, index) -> ()
+  return
+}
+
+// -----
+
+func.func @parallel_inits(%a: index, %x: f32) {
+  // expected-error @+1 {{'scf.parallel' op expects number of results: 1 to be the same as number of reductions: 0}}
+  %r = "scf.parallel"(%a, %a, %a, %x) <{operandSegmentSizes = array<i32: 1, 1, 1, 1>}> ({
+  ^bb0(%i: index):
+    "scf.reduce"() : () -> ()
+  }) : (index, index, index, f32) -> i32
+  return
+}
+
+// -----
+
+func.func @parallel_terminator(%a: index) {
+  // expected-error @+1 {{'scf.parallel' op expects body to terminate with 'scf.reduce'}}
+  "scf.parallel"(%a, %a, %a) <{operandSegmentSizes = array<i32: 1, 1, 1, 0>}> ({
+  ^bb0(%i: index):
+    // expected-note @+1 {{terminator here}}
+    "scf.yield"() : () -> ()
+  }) : (index, index, index) -> ()
+  return
+}
+
+// -----
+
+func.func @parallel_reductions(%a: index, %x: f32) {
+  // expected-error @+1 {{'scf.parallel' op expects number of results: 1 to be the same as number of reductions: 0}}
+  %r = scf.parallel (%i) = (%a) to (%a) step (%a) init (%x) -> f32 {
+    scf.reduce
+  }
+  return
+}
+
+// -----
+
+func.func @parallel_reduced_types(%a: index, %x: f32, %y: i32) {
+  %r = scf.parallel (%i) = (%a) to (%a) step (%a) init (%x) -> f32 {
+    // expected-error @+1 {{'scf.reduce' op expects type of 0-th reduction operand: 'i32' to be the same as the 0-th result type: 'f32'}}
+    scf.reduce(%y : i32) {
+    ^bb0(%l: i32, %r: i32):
+      scf.reduce.return %l : i32
+    }
+  }
+  return
+}
+
+// -----
+
+func.func @reduce_regions(%a: index, %x: f32) {
+  // expected-error @+1 {{'scf.parallel' op expects number of results: 1 to be the same as number of reductions: 0}}
+  %r = scf.parallel (%i) = (%a) to (%a) step (%a) init (%x) -> f32 {
+    "scf.reduce"(%x) : (f32) -> ()
+  }
+  return
+}
+
+// -----
+
+func.func @reduce_block(%a: index, %x: f32) {
+  %r = scf.parallel (%i) = (%a) to (%a) step (%a) init (%x) -> f32 {
+    // expected-error @+1 {{'scf.reduce' op expected two block arguments with type 'f32' in the 0-th reduction region}}
+    scf.reduce(%x : f32) {
+    ^bb0(%l: f32):
+      scf.reduce.return %l : f32
+    }
+  }
+  return
+}
+
+// -----
+
+func.func @reduce_return_type(%a: index, %x: f32, %y: i32) {
+  %r = scf.parallel (%i) = (%a) to (%a) step (%a) init (%x) -> f32 {
+    scf.reduce(%x : f32) {
+    ^bb0(%l: f32, %r: f32):
+      // expected-error @+1 {{'scf.reduce.return' op must have type 'f32' (the type of the reduction inputs)}}
+      scf.reduce.return %y : i32
+    }
+  }
+  return
+}
+
+// -----
+
+func.func @execute_region_yield(%x: f32) {
+  // expected-error @+1 {{'scf.execute_region' op  along control flow edge from Region #0 to parent results: source type #0 'f32' should match input type #0 'i32'}}
+  %r = scf.execute_region -> i32 {
+    scf.yield %x : f32
+  }
+  return
+}
+
+// -----
+
+func.func @switch_cases_attr(%c: index) {
+  // expected-error @+1 {{'scf.index_switch' op requires attribute 'cases'}}
+  "scf.index_switch"(%c) ({
+    "scf.yield"() : () -> ()
+  }) : (index) -> ()
+  return
+}
+
+// -----
+
+func.func @switch_duplicate_syntax(%c: index) {
+  // expected-error @+1 {{'scf.index_switch' op has duplicate case value: 1}}
+  scf.index_switch %c
+  case 1 {
+    scf.yield
+  }
+  case 1 {
+    scf.yield
+  }
+  default {
+    scf.yield
+  }
+  return
+}
+
+// -----
+
+func.func @switch_yield(%c: index, %x: f32) {
+  // expected-error @+1 {{'scf.index_switch' op expected result #0 of each region to be 'i32'}}
+  %r = scf.index_switch %c -> i32
+  default {
+    // expected-note @+1 {{default region returns 'f32' here}}
+    scf.yield %x : f32
+  }
+  return
+}
+
+// -----
+
+func.func @empty_body(%a: index) {
+  // expected-error @+1 {{'scf.for' op region #0 ('region') failed to verify constraint: region with 1 blocks}}
+  "scf.for"(%a, %a, %a) ({
+  }) : (index, index, index) -> ()
+  return
+}
+
+// -----
+
+func.func @switch_case_without_yield(%c: index) {
+  // expected-error @+1 {{'scf.index_switch' op expected region to end with scf.yield, but got arith.constant}}
+  scf.index_switch %c
+  case 0 {
+    %y = arith.constant 1 : i64
+  }
+  default {
+  }
+  return
+}
+
+// -----
+
+func.func @c(%a: index, %f: f32) {
+  // expected-error @+1 {{'scf.for' op different number of region iter_args and yielded values: 1 != 2}}
+  %r = scf.for %i = %a to %a step %a iter_args(%x = %f) -> (f32) {
+    scf.yield %x, %x : f32, f32
+  }
+  return
+}
+
+// -----
+
+func.func @d(%a: index, %f: f32) {
+  // expected-error @+1 {{'scf.for' op different number of region iter_args and yielded values: 0 != 1}}
+  "scf.for"(%a, %a, %a) ({
+  ^bb0(%i: f32):
+    scf.yield %i : f32
+  }) : (index, index, index) -> ()
+  return
+}
+
+// -----
+
+func.func @f(%a: index, %f: f32) {
+  // expected-error @+1 {{'scf.for' op 0-th region iter_arg and 0-th loop result have different type: 'f32' != 'i32'}}
+  %r = "scf.for"(%a, %a, %a, %f) ({
+  ^bb0(%i: index, %x: f32):
+    scf.yield %x : f32
+  }) : (index, index, index, f32) -> i32
+  return
+}
+
+// -----
+
+func.func @b(%c: i1, %f: f32) {
+  // expected-error @+1 {{'scf.if' op  along control flow edge from Region #1 to parent results: source type #0 'i32' should match input type #0 'f32'}}
+  %r = scf.if %c -> f32 {
+    scf.yield %f : f32
+  } else {
+    %x = arith.constant 1 : i32
+    scf.yield %x : i32
+  }
+  return
+}
+
+// -----
+
+func.func @c(%c: i1, %f: f32) {
+  // expected-error @+1 {{'scf.if' op  region control flow edge from Region #0 to parent results: source has 1 operands, but target successor needs 0}}
+  scf.if %c {
+    scf.yield %f : f32
+  }
+  return
+}
+
+// -----
+
+func.func @f(%c: i1, %f: f32) {
+  // expected-error @+1 {{'scf.if' op region #0 ('thenRegion') failed to verify constraint: region with 1 blocks}}
+  "scf.if"(%c) ({
+  }, {}) : (i1) -> ()
+  return
+}
+
+// -----
+
+func.func @h(%c: i1, %f: f32) {
+  // expected-error @+1 {{'scf.execute_region' op  along control flow edge from Region #0 to parent results: source type #0 'i32' should match input type #0 'f32'}}
+  %r = scf.execute_region -> f32 {
+    %x = arith.constant 1 : i32
+    scf.yield %x : i32
+  }
+  return
+}
+
+// -----
+
+func.func @i(%c: i1, %f: f32) {
+  // expected-error @+1 {{'scf.execute_region' op  region control flow edge from Region #0 to parent results: source has 0 operands, but target successor needs 1}}
+  %r = scf.execute_region -> f32 {
+    scf.yield
+  }
+  return
+}
+
+// -----
+
+func.func @j(%c: i1, %f: f32) {
+  // expected-error @+1 {{'scf.execute_region' op  along control flow edgefrom Region #0 to parent results operands mismatch between return-like terminators}}
+  %r = scf.execute_region -> f32 {
+    cf.cond_br %c, ^a, ^b
+  ^a:
+    scf.yield %f : f32
+  ^b:
+    %x = arith.constant 1 : i32
+    scf.yield %x : i32
+  }
+  return
+}
+
+// -----
+
+func.func @g() {
+  %true = arith.constant true
+  %f = arith.constant 1.0 : f32
+  // expected-error @+1 {{'scf.while' op  along control flow edge from Region #1 to Region #0: source type #0 'i32' should match input type #0 'f32'}}
+  %0 = scf.while (%x = %f) : (f32) -> (f32) {
+    scf.condition(%true) %x : f32
+  } do {
+  ^bb0(%arg0: f32):
+    %t = arith.constant 1 : i32
+    scf.yield %t : i32
+  }
+  return
+}
+
+// -----
+
+func.func @j() {
+  %true = arith.constant true
+  %f = arith.constant 1.0 : f32
+  // expected-error @+1 {{'scf.while' op expects the 'after' region to terminate with 'scf.yield'}}
+  %0 = "scf.while"(%f) ({
+  ^bb0(%x: f32):
+    scf.condition(%true) %f : f32
+  }, {
+  ^bb0(%arg0: f32):
+    // expected-note @+1 {{terminator here}}
+    scf.condition(%true)
+  }) : (f32) -> f32
+  return
+}
+
+// -----
+
+func.func @k() {
+  %true = arith.constant true
+  %f = arith.constant 1.0 : f32
+  // expected-error @+1 {{'scf.while' op region #1 ('after') failed to verify constraint: region with 1 blocks}}
+  %0 = "scf.while"(%f) ({
+  ^bb0(%x: f32):
+    scf.condition(%true) %f : f32
+  }, {
+  }) : (f32) -> f32
+  return
+}
+
+// -----
+
+func.func @l() {
+  %true = arith.constant true
+  %f = arith.constant 1.0 : f32
+  // expected-error @+1 {{'scf.while' op expects region #1 to have 0 or 1 blocks}}
+  %0 = "scf.while"(%f) ({
+  ^bb0(%x: f32):
+    scf.condition(%true) %f : f32
+  }, {
+  ^bb0(%arg0: f32):
+    scf.yield %arg0 : f32
+  ^bb1:
+    scf.yield %arg0 : f32
+  }) : (f32) -> f32
+  return
+}
+
+// -----
+
+func.func @m() {
+  %true = arith.constant true
+  %f = arith.constant 1.0 : f32
+  // expected-error @+1 {{'scf.while' op expects the 'after' region to terminate with 'scf.yield'}}
+  %0 = "scf.while"(%f) ({
+  ^bb0(%x: f32):
+    scf.condition(%true) %f : f32
+  }, {
+  ^bb0(%arg0: f32):
+    %y = "arith.addi"(%f, %f) : (f32, f32) -> f32
+    // expected-note @+1 {{terminator here}}
+    scf.condition(%true)
+  }) : (f32) -> f32
+  return
+}
+
+// -----
+
+func.func @a(%arg0: index) {
+  // expected-error @+1 {{'scf.index_switch' op region #1 ('caseRegions') failed to verify constraint: region with 1 blocks}}
+  scf.index_switch %arg0
+  case 0 {
+  }
+  default {
+  }
+  return
+}
+
+// -----
+
+func.func @e(%arg0: index, %arg1: index, %arg2: index) {
+  // expected-error @+1 {{'scf.parallel' op expects body to terminate with 'scf.reduce'}}
+  scf.parallel (%i0) = (%arg0) to (%arg1) step (%arg2) {
+    %c0 = arith.constant 1.0 : f32
+    // expected-note @+1 {{terminator here}}
+    scf.yield %c0 : f32
+  }
+  return
+}
+
+// -----
+
+func.func @g(%arg0: index) {
+  // expected-error @+1 {{'scf.parallel' op needs at least one tuple element for lowerBound, upperBound and step}}
+  "scf.parallel"(%arg0, %arg0) ({
+  ^bb0(%i: index):
+    scf.reduce
+  }) {operandSegmentSizes = array<i32: 1, 1, 0, 0>}: (index, index) -> ()
+  return
+}
+
+// -----
+
+func.func @j(%arg0: index, %f: f32) {
+  %r = scf.parallel (%i) = (%arg0) to (%arg0) step (%arg0) init (%f) -> f32 {
+    %c = arith.constant 1 : i32
+    // expected-error @+1 {{'scf.reduce' op expects type of 0-th reduction operand: 'i32' to be the same as the 0-th result type: 'f32'}}
+    scf.reduce(%c : i32) {
+    ^bb0(%a: i32, %b: i32):
+      scf.reduce.return %a : i32
+    }
+  }
+  return
+}
+
+// -----
+
+func.func @l(%arg0: index) {
+  // expected-error @+1 {{custom op 'scf.parallel' expected 2 operands}}
+  scf.parallel (%i0, %i1) = (%arg0) to (%arg0) step (%arg0) {
+  }
+  return
+}
+
+// -----
+
+func.func @m(%arg0: index) {
+  // expected-error @+1 {{custom op 'scf.parallel' expected 1 operands}}
+  scf.parallel (%i0) = (%arg0) to (%arg0) step (%arg0, %arg0) {
+  }
+  return
+}
+
+// -----
+
+func.func @a(%a: index, %x: f32) {
+  %r = scf.parallel (%i) = (%a) to (%a) step (%a) init (%x) -> f32 {
+    scf.reduce(%x : f32) {
+    ^bb0(%l: f32, %m: f32):
+      // expected-error @+1 {{'scf.reduce.return' op requires a single operand}}
+      "scf.reduce.return"(%l, %m) : (f32, f32) -> ()
+    }
+  }
+  return
+}
+
+// -----
+
+func.func @c(%a: index, %x: f32) {
+  %r = scf.parallel (%i) = (%a) to (%a) step (%a) init (%x) -> f32 {
+    // expected-error @+1 {{'scf.reduce' op region #0 ('reductions') failed to verify constraint: region with 1 blocks}}
+    "scf.reduce"(%x) ({
+    }) : (f32) -> ()
+  }
+  return
+}
+
+// -----
+
+func.func @d(%a: index, %x: f32, %y: i32) {
+  %r = scf.parallel (%i) = (%a) to (%a) step (%a) init (%x) -> f32 {
+    // expected-error @+1 {{'scf.reduce' op expected two block arguments with type 'f32' in the 0-th reduction region}}
+    scf.reduce(%x : f32) {
+    ^bb0(%l: i32, %m: i32):
+      scf.reduce.return %l : i32
+    }
+  }
+  return
+}
+
+// -----
+
+func.func @f(%a: index, %x: f32) {
+  // expected-error @+1 {{'scf.parallel' op expects number of results: 1 to be the same as number of reductions: 2}}
+  %r = scf.parallel (%i) = (%a) to (%a) step (%a) init (%x) -> f32 {
+    "scf.reduce"(%x) ({
+    ^bb0(%l: f32, %m: f32):
+      scf.reduce.return %l : f32
+    }, {
+    ^bb0(%l: f32, %m: f32):
+      scf.reduce.return %l : f32
+    }) : (f32) -> ()
+  }
+  return
+}
+
+// -----
+
+func.func @g(%c: index) {
+  // expected-error @+1 {{'scf.index_switch' op attribute 'cases' failed to satisfy constraint: i64 dense array attribute}}
+  "scf.index_switch"(%c) ({
+    "scf.yield"() : () -> ()
+  }) {cases = array<i32>} : (index) -> ()
+  return
+}
+
+// -----
+
+func.func @f(%a: index, %f: f32) {
+  // expected-error @+1 {{'scf.for' op 0-th region iter_arg and 0-th loop result have different type: 'f32' != 'i32'}}
+  %r:2 = "scf.for"(%a, %a, %a, %f, %f) ({
+  ^bb0(%i: index, %x: f32, %y: f32):
+    scf.yield %x, %y : f32, f32
+  }) : (index, index, index, f32, f32) -> (f32, i32)
+  return
+}
+
+// -----
+
+func.func @k() {
+  // expected-error @+1 {{custom op 'scf.while' invalid kind of type specified}}
+  scf.while : i32 {
+  } do {
+  }
+  return
+}
