@@ -161,7 +161,12 @@ export const func: Dialect = {
         }
         if (ft.results.length !== op.results.length) return "incorrect number of results for callee";
         for (let i = 0; i < ft.results.length; i++) {
-          if (ft.results[i] !== op.results[i].type) return `result type mismatch at index ${i}`;
+          if (ft.results[i] !== op.results[i].type) {
+            const types = (ts: readonly Type[]) => ts.map((t) => `'${t.str}'`).join(", ");
+            ctx.opError(op, `result type mismatch at index ${i}`, [
+              { at: op, message: `      op result types: ${types(typesOf(op.results))}` }, { at: op, message: `function result types: ${types(ft.results)}` }]);
+            return;
+          }
         }
       },
     },

@@ -137,3 +137,38 @@ func.func private @mixed_named_after_unnamed(i32, %x: f32)
 
 // expected-error @+1 {{custom op 'func.func' expected SSA identifier}}
 func.func private @mixed_unnamed_after_named(%x: i32, f32)
+
+// -----
+
+func.func private @return_i32_f32() -> (i32, f32)
+
+func.func @call() {
+  // expected-error @+3 {{op result type mismatch at index 0}}
+  // expected-note @+2 {{op result types: 'f32', 'i32'}}
+  // expected-note @+1 {{function result types: 'i32', 'f32'}}
+  %0:2 = call @return_i32_f32() : () -> (f32, i32)
+  return
+}
+
+// -----
+
+func.func @return_inside_loop() {
+  affine.for %i = 1 to 100 {
+    // expected-error @+1 {{'func.return' op expects parent op 'func.func'}}
+    func.return
+  }
+  return
+}
+
+// -----
+
+// expected-error @+1 {{expected non-function type}}
+func.func @func_variadic(...)
+
+// -----
+
+func.func @bad_type(%a: i32) {
+  // expected-error @+1 {{expected non-function type}}
+  %0 = arith.addi %a, %a : foo
+  return
+}
