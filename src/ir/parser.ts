@@ -356,7 +356,7 @@ export class OpAsmParser extends AttrTypeParser {
     const st = new OperationState(info.name, loc); // one shared name string for every op of this kind
     const saved = this.isolatedOp, savedOp = this.customOp;
     this.isolatedOp = info.isolated;
-    this.customOp = name;
+    this.customOp = info.name; // (MLIR names the op in full: `return` in a func.func is func.return)
     this.defaultDialects.push(info.defaultDialect ?? "");
     try { parse.call(info.spec, this, st); } finally { this.isolatedOp = saved; this.customOp = savedOp; this.defaultDialects.pop(); }
     return this.build(st);

@@ -172,3 +172,51 @@ func.func @bad_type(%a: i32) {
   %0 = arith.addi %a, %a : foo
   return
 }
+
+// -----
+
+func.func @call_type_kind(%a: i32) {
+  // expected-error @+1 {{custom op 'func.call' invalid kind of type specified}}
+  %0 = call @call_type_kind(%a) : i32
+  return
+}
+
+// -----
+
+func.func @call_nested_callee(%a: i32) {
+  // expected-error @+1 {{custom op 'func.call' invalid kind of attribute specified}}
+  %0 = call @a::@b(%a) : (i32) -> i32
+  return
+}
+
+// -----
+
+func.func @call_bare_callee(%a: i32) {
+  // expected-error @+1 {{expected attribute value}}
+  %0 = call f(%a) : (i32) -> i32
+  return
+}
+
+// -----
+
+// expected-error @+1 {{'func.func' op requires attribute 'function_type'}}
+"func.func"() ({
+}) {sym_name = "f"} : () -> ()
+
+// -----
+
+// expected-error @+1 {{'func.func' op requires attribute 'sym_name'}}
+"func.func"() ({
+}) {function_type = () -> ()} : () -> ()
+
+// -----
+
+// expected-error @+1 {{'func.func' op attribute 'function_type' failed to satisfy constraint: type attribute of function type}}
+"func.func"() ({
+}) {function_type = i32, sym_name = 1} : () -> ()
+
+// -----
+
+// expected-error @+1 {{'func.func' op attribute 'sym_name' failed to satisfy constraint: string attribute}}
+"func.func"() ({
+}) {sym_name = 1} : () -> ()
