@@ -12,7 +12,7 @@ import type { Location } from "../ir/diagnostics.js";
 import type { OpAsmParser, UnresolvedOperand } from "../ir/parser.js";
 import { FloatType, IndexType, IntegerType, MemRefType, TensorType, Type, VectorType, i32, i64, index } from "../ir/types.js";
 import {
-  dimSymList, parseBound, parseMapAndOperands, parseParallelBounds, parseSubscripts, printBound, printParallelBounds, printSubscripts,
+  SSAIdTable, dimSymList, parseBound, parseMapAndOperands, parseParallelBounds, parseSubscripts, printBound, printParallelBounds, printSubscripts,
 } from "./affine-syntax.js";
 import { canonicalizeAccess, canonicalizeAffineFor, canonicalizeAffineIf, canonicalizeMinMax, foldAffineParallel, foldLoadOfGlobal } from "./affine-canonicalize.js";
 import { ANY, ATOMIC_RMW_KINDS, badProperty, ANY_MEMREF, ANY_VECTOR, INDEX, VARIADIC_INDEX, loopLikeProblem, returnLikeOp, typesOf, variadic } from "./common.js";
@@ -479,7 +479,10 @@ const parallelOp: OpSpec = {
     if (p.parseOptionalKeyword("step")) {
       p.expect("(");
       steps = [];
-      if (!p.accept(")")) { do steps.push(p.parseInteger()); while (p.accept(",")); p.expect(")"); }
+      // (MLIR reads an affine map of SSA ids there: its results must fold to constants)
+      const es: AffineExpr[] = [], tab = new SSAIdTable();
+      if (!p.accept(")")) { do es.push(tab.parseExpr(p)); while (p.accept(",")); p.expect(")"); }
+      for (const e of es) { if (e.kind !== "const") throw p.customError("steps must be constant integers", st.loc); steps.push(e.value); }
     }
     const reductions: number[] = [];
     let types: Type[] = [];

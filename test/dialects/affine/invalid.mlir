@@ -834,3 +834,38 @@ func.func @if_no_then_block(%n: index) {
   }) {condition = affine_set<(d0) : (d0 >= 0)>} : (index) -> ()
   return
 }
+
+// -----
+
+func.func @for_two_bound_operands(%i: index) {
+  // expected-error @+1 {{custom op 'affine.for' expected only one loop bound operand}}
+  affine.for %j = %i, %i to 10 {
+  }
+  return
+}
+
+// -----
+
+func.func @for_bound_kind(%i: index) {
+  // expected-error @+1 {{custom op 'affine.for' expected valid affine map representation for loop bounds}}
+  affine.for %j = "x" to 10 {
+  }
+  return
+}
+
+// -----
+
+func.func @parallel_ssa_step(%i: index) {
+  // expected-error @+1 {{custom op 'affine.parallel' steps must be constant integers}}
+  affine.parallel (%j) = (0) to (10) step (%i) {
+  }
+  return
+}
+
+// -----
+
+func.func @apply_map_kind(%i: index) {
+  // expected-error @+1 {{custom op 'affine.apply' invalid kind of attribute specified}}
+  %0 = affine.apply "x"(%i)
+  return
+}
