@@ -4,7 +4,7 @@
 import { AffineMap, dim, exprStr, sym, type AffineExpr } from "../ir/affine.js";
 import { AffineMapAttr } from "../ir/attributes.js";
 import type { Value } from "../ir/core.js";
-import { DiagnosticError } from "../ir/diagnostics.js";
+import { DiagnosticError, type Location } from "../ir/diagnostics.js";
 import type { OpAsmParser, UnresolvedOperand } from "../ir/parser.js";
 import type { OpAsmPrinter } from "../ir/printer.js";
 
@@ -64,16 +64,20 @@ export function printSubscripts(p: OpAsmPrinter, map: AffineMap, operands: reado
   return `[${map.results.map((r) => ssaExprStr(p, r, map.numDims, operands)).join(", ")}]`;
 }
 
-/** `#map(%d0, %d1)[%s0]` or `affine_map<...>(...)[...]`: a map attribute and its operands. */
+/**
+ * `#map(%d0, %d1)[%s0]` or `affine_map<...>(...)[...]`: a map attribute and its operands, their
+ * counts unchecked: each op words (or leaves to its verifier) a mismatch as MLIR does.
+ */
 export function parseMapAndOperands(p: OpAsmParser): { map: AffineMap; dims: UnresolvedOperand[]; syms: UnresolvedOperand[] } {
   const loc = p.locHere();
   const a = p.parseAttribute();
-  if (!(a instanceof AffineMapAttr)) throw DiagnosticError.at(loc, "expected an affine map");
+  if (!(a instanceof AffineMapAttr)) throw p.customError("invalid kind of attribute specified", loc);
+  return { map: a.map, ...parseDimsAndSyms(p) };
+}
+/** `(%d...)[%s...]`, the symbols optional (MLIR's parseDimAndSymbolList). */
+function parseDimsAndSyms(p: OpAsmParser): { dims: UnresolvedOperand[]; syms: UnresolvedOperand[] } {
   const dims = p.parseOperandList("paren");
-  const syms = p.peekText() === "[" ? p.parseOperandList("square") : [];
-  if (dims.length !== a.map.numDims) throw DiagnosticError.at(loc, "dim operand count and affine map dim count must match");
-  if (syms.length !== a.map.numSyms) throw DiagnosticError.at(loc, "symbol operand count and affine map symbol count must match");
-  return { map: a.map, dims, syms };
+  return { dims, syms: p.peekText() === "[" ? p.parseOperandList("square") : [] };
 }
 /** `(%d...)[%s...]` after a map, as MLIR's printDimAndSymbolList. */
 export function dimSymList(p: OpAsmPrinter, numDims: number, operands: readonly Value[]): string {
@@ -85,15 +89,24 @@ export function dimSymList(p: OpAsmPrinter, numDims: number, operands: readonly 
  * One affine.for bound: `%sym` (map `()[s0] -> (s0)`), an integer (constant map), or
  * `[max|min] map(dims)[syms]`. Multi-result maps need the keyword (`max` lower, `min` upper).
  */
-export function parseBound(p: OpAsmParser, lower: boolean): { map: AffineMap; operands: UnresolvedOperand[] } {
-  const o = p.parseOptionalOperand();
-  if (o) return { map: new AffineMap(0, 1, [sym(0)]), operands: [o] };
-  const t = p.lex.peek();
-  if (t.kind === "int" || t.text === "-") return { map: AffineMap.constant(p.parseInteger()), operands: [] };
+export function parseBound(p: OpAsmParser, lower: boolean, opLoc: Location): { map: AffineMap; operands: UnresolvedOperand[] } {
+  // (MLIR's order and words, its errors at the op's name; `max`/`min` may precede any form)
   const kw = lower ? "max" : "min";
-  const loc = p.locHere();
   const prefixed = !!p.parseOptionalKeyword(kw);
-  const { map, dims, syms } = parseMapAndOperands(p);
+  const o = p.parseOptionalOperand();
+  if (o) {
+    if (p.peekText() !== ",") return { map: new AffineMap(0, 1, [sym(0)]), operands: [o] };
+    while (p.accept(",")) p.parseOperand();
+    throw p.customError("expected only one loop bound operand", opLoc);
+  }
+  const t = p.lex.peek();
+  if (t.kind === "int" || t.text === "-") return { map: AffineMap.constant(p.parseInteger()), operands: [] }; // (exact, or an error)
+  const loc = p.locHere();
+  const a = p.parseAttribute();
+  if (!(a instanceof AffineMapAttr)) throw p.customError("expected valid affine map representation for loop bounds", opLoc);
+  const map = a.map, { dims, syms } = parseDimsAndSyms(p);
+  if (dims.length !== map.numDims) throw p.customError("dim operand count and affine map dim count must match", opLoc);
+  if (syms.length !== map.numSyms) throw p.customError("symbol operand count and affine map symbol count must match", opLoc);
   if (map.results.length > 1 && !prefixed) {
     throw DiagnosticError.at(loc, `${lower ? "lower" : "upper"} loop bound affine map with multiple results requires '${kw}' prefix`);
   }

@@ -7,15 +7,15 @@ import {
   AffineMapAttr, ArrayAttr, DenseArrayAttr, DenseElementsAttr, IntegerAttr, IntegerSetAttr, StringAttr,
 } from "../ir/attributes.js";
 import { Block, BlockArgument, Operation, Region, Value } from "../ir/core.js";
-import type { Dialect, OpSpec } from "../ir/dialect.js";
-import { DiagnosticError } from "../ir/diagnostics.js";
-import type { UnresolvedOperand } from "../ir/parser.js";
+import type { Dialect, OpSpec, VerifyContext } from "../ir/dialect.js";
+import type { Location } from "../ir/diagnostics.js";
+import type { OpAsmParser, UnresolvedOperand } from "../ir/parser.js";
 import { FloatType, IndexType, IntegerType, MemRefType, TensorType, Type, VectorType, i32, i64, index } from "../ir/types.js";
 import {
-  dimSymList, parseBound, parseMapAndOperands, parseParallelBounds, parseSubscripts, printBound, printParallelBounds, printSubscripts,
+  SSAIdTable, dimSymList, parseBound, parseMapAndOperands, parseParallelBounds, parseSubscripts, printBound, printParallelBounds, printSubscripts,
 } from "./affine-syntax.js";
 import { canonicalizeAccess, canonicalizeAffineFor, canonicalizeAffineIf, canonicalizeMinMax, foldAffineParallel, foldLoadOfGlobal } from "./affine-canonicalize.js";
-import { ANY, ATOMIC_RMW_KINDS, ANY_MEMREF, ANY_VECTOR, INDEX, VARIADIC_INDEX, loopLikeProblem, returnLikeOp, typesOf, variadic } from "./common.js";
+import { ANY, ATOMIC_RMW_KINDS, badProperty, ANY_MEMREF, ANY_VECTOR, INDEX, VARIADIC_INDEX, loopLikeProblem, returnLikeOp, typesOf, variadic } from "./common.js";
 import { foldingMemRefCasts, segmentSizes } from "./memref.js";
 
 const ACCESSES = new Set(["affine.load", "affine.store", "affine.vector_load", "affine.vector_store"]);
@@ -189,6 +189,28 @@ function dimsAndSymbolsProblem(operands: readonly Value[], numDims: number): str
 
 // ---- ops -----------------------------------------------------------------------------------------
 
+/** MLIR's words for a missing or ill-kinded affine map: ODS's attribute check, or (for properties) their conversion's. */
+function mapAttrProblem(op: Operation, names: readonly string[], ctx?: VerifyContext, props?: readonly string[]): string | undefined {
+  for (const name of names) {
+    const a = op.attr(name);
+    if (!a) return `requires attribute '${name}'`;
+    if (a instanceof AffineMapAttr) continue;
+    if (!ctx) return `attribute '${name}' failed to satisfy constraint: AffineMap attribute`;
+    badProperty(op, ctx, name, props!);
+    return;
+  }
+}
+
+/** ODS's SizedRegion<1> check, before the op's own verifier. */
+const oneBlockProblem = (op: Operation, i: number, name: string): string | undefined =>
+  op.region(i)?.blocks.length === 1 ? undefined : `region #${i} ('${name}') failed to verify constraint: region with 1 blocks`;
+
+/** MLIR's ensureTerminator: a body already ending in a registered terminator (a misplaced func.return) is left to the verifiers. */
+function endWithYield(p: OpAsmParser, r: Region, loc: Location, argTypes: Type[] = []): void {
+  const last = r.blocks[0]?.terminator;
+  if (!last || !p.ctx.registered(last.name)?.terminator) ensureTerminator(r, "affine.yield", loc, argTypes);
+}
+
 const FOR_ELIDED = ["lowerBoundMap", "upperBoundMap", "step", "operandSegmentSizes"];
 const forOp: OpSpec = {
   name: "affine.for", operands: [0, -1], results: [0, -1], regions: 1, traits: ["SingleBlock", "RecursiveMemoryEffects"], props: FOR_ELIDED,
@@ -196,9 +218,9 @@ const forOp: OpSpec = {
   parse(p, st) {
     const iv = p.parseOperand();
     p.expect("=");
-    const lb = parseBound(p, true);
-    p.parseKeyword("to");
-    const ub = parseBound(p, false);
+    const lb = parseBound(p, true, st.loc);
+    if (!p.parseOptionalKeyword("to")) throw p.customError("expected 'to' between bounds");
+    const ub = parseBound(p, false, st.loc);
     let step = 1;
     if (p.parseOptionalKeyword("step")) {
       // an index attribute, as MLIR 19 reads it (and with its errors)
@@ -209,14 +231,15 @@ const forOp: OpSpec = {
     }
     let iter = { args: [] as UnresolvedOperand[], inits: [] as UnresolvedOperand[] }, types: Type[] = [];
     if (p.parseOptionalKeyword("iter_args")) { iter = parseAssignmentList(p); p.expect("->"); types = p.parseFunctionResultTypes(); }
-    st.operands = [...p.resolveOperands([...lb.operands, ...ub.operands], index), ...p.resolveOperands(iter.inits, types, st.loc)];
+    st.operands = [...p.resolveOperands([...lb.operands, ...ub.operands], index), ...iter.inits.slice(0, types.length).map((u, i) => p.resolveOperand(u, types[i]))];
+    if (iter.inits.length !== types.length) throw p.customError("mismatch between the number of loop-carried values and results", st.loc);
     st.resultTypes = types;
     st.addAttr("lowerBoundMap", new AffineMapAttr(lb.map));
     st.addAttr("upperBoundMap", new AffineMapAttr(ub.map));
     st.addAttr("step", new IntegerAttr(step, index));
     st.addAttr("operandSegmentSizes", segmentSizes(lb.operands.length, ub.operands.length, iter.inits.length));
     const r = p.parseRegion([{ operand: iv, type: index }, ...iter.args.map((operand, i) => ({ operand, type: types[i] }))]);
-    ensureTerminator(r, "affine.yield", st.loc, [index, ...types]);
+    endWithYield(p, r, st.loc, [index, ...types]);
     st.regions.push(r);
     p.parseOptionalAttrDict(st);
   },
@@ -229,10 +252,11 @@ const forOp: OpSpec = {
     p.region(op.region(), { printEntryBlockArgs: false, printEmptyTerminator: false });
     p.print(p.attrDict(op, FOR_ELIDED));
   },
-  verify(op) {
-    if (!op.region(0)?.blocks.length) return "expects a non-empty body region";
+  verify(op, ctx) {
+    const one = oneBlockProblem(op, 0, "region");
+    if (one) return one;
     const lm = mapOf(op, "lowerBoundMap"), um = mapOf(op, "upperBoundMap");
-    if (!lm || !um) return "requires 'lowerBoundMap' and 'upperBoundMap' affine map attributes";
+    if (!lm || !um) return mapAttrProblem(op, ["lowerBoundMap", "upperBoundMap"], ctx, FOR_ELIDED);
     const segs = intsOf(op.attr("operandSegmentSizes"));
     if (segs.length !== 3) return "'operandSegmentSizes' attribute for specifying operand segments must have 3 elements";
     if (segs[0] !== inputs(lm)) return `lower bound map takes ${inputs(lm)} operands, but ${segs[0]} given`;
@@ -257,18 +281,19 @@ const ifOp: OpSpec = {
   parse(p, st) {
     const loc = p.locHere();
     const a = p.parseAttribute();
-    if (!(a instanceof IntegerSetAttr)) throw DiagnosticError.at(loc, "expected an integer set (affine_set<...> or #alias)");
+    if (!(a instanceof IntegerSetAttr)) throw p.customError("invalid kind of attribute specified", loc);
     const dims = p.parseOperandList("paren");
     const syms = p.peekText() === "[" ? p.parseOperandList("square") : [];
-    if (dims.length !== a.set.numDims) throw DiagnosticError.at(loc, "dim operand count and integer set dim count must match");
-    if (syms.length !== a.set.numSyms) throw DiagnosticError.at(loc, "symbol operand count and integer set symbol count must match");
-    st.addAttr("condition", a);
     st.operands = p.resolveOperands([...dims, ...syms], index);
+    // (MLIR says these at the op's name)
+    if (dims.length !== a.set.numDims) throw p.customError("dim operand count and integer set dim count must match", st.loc);
+    if (syms.length !== a.set.numSyms) throw p.customError("symbol operand count and integer set symbol count must match", st.loc);
+    st.addAttr("condition", a);
     st.resultTypes = p.parseOptionalArrowTypeList();
     const then = p.parseRegion();
-    ensureTerminator(then, "affine.yield", st.loc);
+    endWithYield(p, then, st.loc);
     let els = new Region();
-    if (p.parseOptionalKeyword("else")) { els = p.parseRegion(); ensureTerminator(els, "affine.yield", st.loc); }
+    if (p.parseOptionalKeyword("else")) { els = p.parseRegion(); endWithYield(p, els, st.loc); }
     st.regions.push(then, els);
     p.parseOptionalAttrDict(st);
   },
@@ -282,7 +307,8 @@ const ifOp: OpSpec = {
   },
   verify(op) {
     if (op.regions.length !== 2) return; // reported by the generic region-count check
-    if (!op.region(0)?.blocks.length) return "expects a non-empty body region";
+    const one = oneBlockProblem(op, 0, "thenRegion");
+    if (one) return one;
     const c = op.attr("condition");
     if (!(c instanceof IntegerSetAttr)) return "requires an integer set attribute named 'condition'";
     if (op.operands.length !== c.set.numDims + c.set.numSyms) return "operand count and condition integer set dimension and symbol count must match";
@@ -295,7 +321,6 @@ const ifOp: OpSpec = {
 /** `[subscripts] {attrs} : memref<...>` shared by load and store. */
 function accessVerify(op: Operation): string | undefined {
   const { memref, map, indices } = accessParts(op);
-  if (!map) return "requires an affine map attribute named 'map'";
   const t = memref.type;
   if (!(t instanceof MemRefType)) return "requires a ranked memref operand";
   if (map.results.length !== t.rank) return "affine map num results must equal memref rank";
@@ -308,7 +333,7 @@ function accessVerify(op: Operation): string | undefined {
 /** affine.load / affine.vector_load: `%A[subscripts] {attrs} : memref<...>[, vector<...>]`. */
 function loadOp(name: string, vector: boolean): OpSpec {
   return {
-    name, operands: [1, -1], results: 1, traits: ["MemRead"], props: ["map"],
+    name, operands: [1, -1], results: 1, traits: ["MemRead"], props: ["map"], verifyAttrs: (op) => mapAttrProblem(op, ["map"]),
     operandTypes: [ANY_MEMREF, VARIADIC_INDEX], resultTypes: vector ? [ANY_VECTOR] : [],
     parse(p, st) {
       const mem = p.parseOperand();
@@ -338,7 +363,7 @@ function loadOp(name: string, vector: boolean): OpSpec {
 /** affine.store / affine.vector_store: `%v, %A[subscripts] {attrs} : memref<...>[, vector<...>]`. */
 function storeOp(name: string, vector: boolean): OpSpec {
   return {
-    name, operands: [2, -1], results: 0, props: ["map"], operandTypes: [vector ? ANY_VECTOR : ANY, ANY_MEMREF, VARIADIC_INDEX],
+    name, operands: [2, -1], results: 0, props: ["map"], verifyAttrs: (op) => mapAttrProblem(op, ["map"]), operandTypes: [vector ? ANY_VECTOR : ANY, ANY_MEMREF, VARIADIC_INDEX],
     parse(p, st) {
       const v = p.parseOperand();
       p.expect(",");
@@ -359,7 +384,7 @@ function storeOp(name: string, vector: boolean): OpSpec {
       const bad = accessVerify(op);
       if (bad) return bad;
       const et = (op.operand(1).type as MemRefType).elementType, vt = op.operand(0).type;
-      if (vector && (!(vt instanceof VectorType) || vt.elementType !== et)) return "requires a vector value with the memref element type";
+      if (vector && (!(vt instanceof VectorType) || vt.elementType !== et)) return "requires memref and vector types of the same elemental type";
       if (!vector && vt !== et) return "value to store must have the same type as memref element type";
     },
   };
@@ -397,21 +422,22 @@ function memrefType(p: Parameters<NonNullable<OpSpec["parse"]>>[0]): MemRefType 
 /** affine.apply / min / max: `#map(%dims)[%syms] {attrs}` producing an index. */
 function mapOp(name: string, minResults: number, maxResults: number): OpSpec {
   return {
-    name, operands: [0, -1], results: 1, traits: ["Pure"], props: ["map"], operandTypes: [VARIADIC_INDEX], resultTypes: [INDEX],
+    name, operands: [0, -1], results: 1, traits: ["Pure"], props: ["map"], verifyAttrs: (op) => mapAttrProblem(op, ["map"]), operandTypes: [VARIADIC_INDEX], resultTypes: [INDEX],
     parse(p, st) {
       const m = parseMapAndOperands(p);
       st.addAttr("map", new AffineMapAttr(m.map));
       st.operands = p.resolveOperands([...m.dims, ...m.syms], index);
       st.resultTypes = [index];
       p.parseOptionalAttrDict(st);
+      // affine.apply checks the counts as it parses; min and max leave the total to their verifier
+      if (name === "affine.apply" && (m.dims.length !== m.map.numDims || m.syms.length !== m.map.numSyms)) throw p.customError("dimension or symbol index mismatch", st.loc);
     },
     print(p, op) {
       const map = mapOf(op, "map")!;
       p.print(" ", op.attr("map")!.str, dimSymList(p, map.numDims, op.operands), p.attrDict(op, ["map"]));
     },
     verify(op) {
-      const map = mapOf(op, "map");
-      if (!map) return "requires an affine map attribute named 'map'";
+      const map = mapOf(op, "map")!; // (verifyAttrs saw it)
       if (op.operands.length !== inputs(map)) return `operand count and affine map dimension and symbol count must match`;
       if (map.results.length < minResults || map.results.length > maxResults) {
         return maxResults === 1 ? "mapping must produce one value" : "affine map expect at least one result";
@@ -439,18 +465,24 @@ const groupsAttr = (gs: number[]) =>
 
 const parallelOp: OpSpec = {
   name: "affine.parallel", operands: [0, -1], results: [0, -1], regions: 1, traits: ["SingleBlock", "RecursiveMemoryEffects"], props: PAR_ELIDED,
+  verifyAttrs(op) {
+    const r = op.attr("reductions");
+    if (r instanceof ArrayAttr && r.items.some((k) => !(k instanceof IntegerAttr && ATOMIC_RMW_KINDS[k.num]))) return "attribute 'reductions' failed to satisfy constraint: Reduction ops";
+  },
   parse(p, st) {
     const ivs = p.parseOperandList("paren");
     p.expect("=");
     const lb = parseParallelBounds(p, "max");
     p.parseKeyword("to");
     const ub = parseParallelBounds(p, "min");
-    if (lb.groups.length !== ivs.length || ub.groups.length !== ivs.length) throw p.errorHere("expected as many lower and upper bounds as induction variables");
     let steps = ivs.map(() => 1);
     if (p.parseOptionalKeyword("step")) {
       p.expect("(");
       steps = [];
-      if (!p.accept(")")) { do steps.push(p.parseInteger()); while (p.accept(",")); p.expect(")"); }
+      // (MLIR reads an affine map of SSA ids there: its results must fold to constants)
+      const es: AffineExpr[] = [], tab = new SSAIdTable();
+      if (!p.accept(")")) { do es.push(tab.parseExpr(p)); while (p.accept(",")); p.expect(")"); }
+      for (const e of es) { if (e.kind !== "const") throw p.customError("steps must be constant integers", st.loc); steps.push(e.value); }
     }
     const reductions: number[] = [];
     let types: Type[] = [];
@@ -458,13 +490,13 @@ const parallelOp: OpSpec = {
       p.expect("(");
       do {
         const loc = p.locHere();
-        const k = ATOMIC_RMW_KINDS.indexOf(p.parseString() as (typeof ATOMIC_RMW_KINDS)[number]);
-        if (k < 0) throw DiagnosticError.at(loc, "invalid reduction value");
+        const s = p.parseString(), k = ATOMIC_RMW_KINDS.indexOf(s as (typeof ATOMIC_RMW_KINDS)[number]);
+        if (k < 0) throw p.customError(`invalid reduction value: ${new StringAttr(s).str}`, loc);
         reductions.push(k);
       } while (p.accept(","));
       p.expect(")");
-      types = p.parseOptionalArrowTypeList();
     }
+    types = p.parseOptionalArrowTypeList(); // (without `reduce` too: the verifier asks for one per result)
     st.operands = p.resolveOperands([...lb.operands, ...ub.operands], index);
     st.resultTypes = types;
     st.addAttr("lowerBoundsMap", new AffineMapAttr(lb.map));
@@ -474,7 +506,7 @@ const parallelOp: OpSpec = {
     st.addAttr("steps", new ArrayAttr(steps.map((s) => new IntegerAttr(s, i64))));
     st.addAttr("reductions", new ArrayAttr(reductions.map((k) => new IntegerAttr(k, i64))));
     const r = p.parseRegion(ivs.map((operand) => ({ operand, type: index })));
-    ensureTerminator(r, "affine.yield", st.loc, ivs.map(() => index));
+    endWithYield(p, r, st.loc, ivs.map(() => index));
     st.regions.push(r);
     p.parseOptionalAttrDict(st);
   },
@@ -488,23 +520,25 @@ const parallelOp: OpSpec = {
     p.region(op.region(), { printEntryBlockArgs: false, printEmptyTerminator: op.results.length > 0 });
     p.print(p.attrDict(op, PAR_ELIDED));
   },
-  verify(op) {
-    if (!op.region(0)?.blocks.length) return "expects a non-empty body region";
+  verify(op, ctx) {
+    const one = oneBlockProblem(op, 0, "region");
+    if (one) return one;
     const lm = mapOf(op, "lowerBoundsMap"), um = mapOf(op, "upperBoundsMap");
-    if (!lm || !um) return "requires 'lowerBoundsMap' and 'upperBoundsMap' affine map attributes";
+    if (!lm || !um) return mapAttrProblem(op, ["lowerBoundsMap", "upperBoundsMap"], ctx, PAR_ELIDED);
     const f = parallelParts(op);
-    const n = f.ivs.length;
-    if (f.ivs.some((a) => !(a.type instanceof IndexType))) return "induction variables must be of index type";
+    const n = f.steps.length; // (MLIR's getNumDims)
+    if (f.lowerGroups.length !== n || f.upperGroups.length !== n || f.ivs.length !== n) {
+      return `the number of region arguments (${f.ivs.length}) and the number of map groups for lower (${f.lowerGroups.length}) and upper bound (${f.upperGroups.length}), and the number of steps (${n}) must all match`;
+    }
     const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
-    if (f.lowerGroups.length !== n || sum(f.lowerGroups) !== lm.results.length) return "expected lower bound groups to match the induction variables and the lower bounds map";
-    if (f.upperGroups.length !== n || sum(f.upperGroups) !== um.results.length) return "expected upper bound groups to match the induction variables and the upper bounds map";
-    if (f.steps.length !== n) return "number of steps must match the number of induction variables";
+    if (sum(f.lowerGroups) !== lm.results.length) return `expected lower bounds map to have ${sum(f.lowerGroups)} results`;
+    if (sum(f.upperGroups) !== um.results.length) return `expected upper bounds map to have ${sum(f.upperGroups)} results`;
+    if (f.ivs.some((a) => !(a.type instanceof IndexType))) return "induction variables must be of index type";
     if (f.steps.some((s) => !(s > 0))) return "steps must be positive integers";
     if (op.operands.length !== inputs(lm) + inputs(um)) return "operand count must match the lower and upper bound map inputs";
     const bad = dimsAndSymbolsProblem(f.lower.operands, lm.numDims) ?? dimsAndSymbolsProblem(f.upper.operands, um.numDims);
     if (bad) return bad;
     if (f.reductions.length !== op.results.length) return "a reduction must be specified for each output";
-    if (f.reductions.some((k) => k.startsWith("unknown"))) return "invalid reduction attribute";
     if (f.reductions.some((k, i) => !reductionFits(k, op.results[i].type))) return "result type cannot match reduction attribute";
   },
 };
@@ -539,9 +573,10 @@ export const affine: Dialect = {
       verify(op) {
         const parent = op.parentOp;
         if (!parent || !["affine.for", "affine.if", "affine.parallel"].includes(parent.name)) {
-          return `expects parent op to be one of 'affine.for, affine.if, affine.parallel', got '${parent?.name ?? "none"}'`;
+          return "only terminates affine.if/for/parallel regions";
         }
-        return typesMatch(`types mismatch between yield op and its parent '${parent.name}'`, typesOf(op.operands), typesOf(parent.results));
+        if (op.operands.length !== parent.results.length) return "parent of yield must have same number of results as the yield operands";
+        if (op.operands.some((v, i) => v.type !== parent.results[i].type)) return "types mismatch between yield op and its parent";
       },
     }),
   ],

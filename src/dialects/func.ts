@@ -76,6 +76,13 @@ export function printFunctionSignature(p: OpAsmPrinter, op: Operation, inputs: r
   }
 }
 
+/** A `@name` attribute (MLIR's FlatSymbolRefAttr in an assembly format), with MLIR's errors for other attributes. */
+function parseFlatSymbolRef(p: OpAsmParser): SymbolRefAttr {
+  const loc = p.locHere(), ref = p.parseAttribute();
+  if (!(ref instanceof SymbolRefAttr && !ref.nested.length)) throw p.customError("invalid kind of attribute specified", loc);
+  return ref;
+}
+
 const FUNCTION = tc("function type", (t) => t instanceof FunctionType);
 
 /** MLIR's CallIndirectOp::canonicalize: a call through a `func.constant` is a `func.call` (its other attributes dropped, as MLIR's). */
@@ -116,9 +123,12 @@ export const func: Dialect = {
         if (!isDeclaration(op)) { p.print(" "); p.region(op.region(), { printEntryBlockArgs: false }); }
       },
       verifyInvariants(op) { // (MLIR's checks of the function op, before its body's ops)
-        const ft = op.attr("function_type");
-        if (!(ft instanceof TypeAttr) || !(ft.type instanceof FunctionType)) return "requires a 'function_type' attribute of function type";
-        if (!(op.attr("sym_name") instanceof StringAttr)) return "requires a 'sym_name' string attribute";
+        // ODS's order: constraints of the attributes present (by name), then the missing ones
+        const ft = op.attr("function_type"), name = op.attr("sym_name");
+        if (ft && !(ft instanceof TypeAttr && ft.type instanceof FunctionType)) return "attribute 'function_type' failed to satisfy constraint: type attribute of function type";
+        if (name && !(name instanceof StringAttr)) return "attribute 'sym_name' failed to satisfy constraint: string attribute";
+        if (!(ft instanceof TypeAttr && ft.type instanceof FunctionType)) return "requires attribute 'function_type'";
+        if (!name) return "requires attribute 'sym_name'";
         const attrs = signatureAttrsProblem(op);
         if (attrs) return attrs;
         if (isDeclaration(op)) {
@@ -135,14 +145,11 @@ export const func: Dialect = {
     {
       name: "func.call", props: ["callee"], results: [0, -1],
       parse(p, st) {
-        const callee = p.parseOptionalSymbolName();
-        if (!callee) throw p.errorHere("expected valid '@'-identifier for symbol name");
-        st.addAttr("callee", new SymbolRefAttr(callee.value));
+        st.addAttr("callee", parseFlatSymbolRef(p));
         const args = p.parseOperandList("paren");
         p.parseOptionalAttrDict(st);
-        const loc = p.locHere();
-        const ft = p.parseColonType();
-        if (!(ft instanceof FunctionType)) throw p.errorHere("expected function type");
+        p.expect(":");
+        const loc = p.locHere(), ft = p.parseTypeOf(FunctionType);
         st.operands = p.resolveOperands(args, [...ft.inputs], loc);
         st.resultTypes = [...ft.results];
       },
@@ -161,7 +168,12 @@ export const func: Dialect = {
         }
         if (ft.results.length !== op.results.length) return "incorrect number of results for callee";
         for (let i = 0; i < ft.results.length; i++) {
-          if (ft.results[i] !== op.results[i].type) return `result type mismatch at index ${i}`;
+          if (ft.results[i] !== op.results[i].type) {
+            const types = (ts: readonly Type[]) => ts.map((t) => `'${t.str}'`).join(", ");
+            ctx.opError(op, `result type mismatch at index ${i}`, [
+              { at: op, message: `      op result types: ${types(typesOf(op.results))}` }, { at: op, message: `function result types: ${types(ft.results)}` }]);
+            return;
+          }
         }
       },
     },
@@ -172,9 +184,7 @@ export const func: Dialect = {
       resultName: () => "f",
       parse(p, st) {
         p.parseOptionalAttrDict(st);
-        const loc = p.locHere(), ref = p.parseAttribute();
-        if (!(ref instanceof SymbolRefAttr && !ref.nested.length)) throw p.customError("invalid kind of attribute specified", loc);
-        st.addAttr("value", ref);
+        st.addAttr("value", parseFlatSymbolRef(p));
         p.expect(":");
         st.resultTypes = [p.parseType()];
       },

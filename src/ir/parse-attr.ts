@@ -136,7 +136,7 @@ export class AttrTypeParser {
       this.expect("->");
       return FunctionType.get(inputs, this.parseFunctionResultTypes());
     }
-    if (t.kind !== "bare") throw this.errorAt(t, "expected type");
+    if (t.kind !== "bare") throw this.errorAt(t, "expected non-function type"); // (MLIR's words for any token that starts no type)
     const width = intTypeWidth(t.text);
     if (width >= 0) {
       if (width > MAX_INT_WIDTH) throw this.errorAt(t, `integer bitwidth is limited to ${MAX_INT_WIDTH} bits`);
@@ -150,7 +150,7 @@ export class AttrTypeParser {
       case "tuple": { this.expect("<"); return TupleType.get(this.parseTypeListUntil(">")); }
       case "complex": return this.parseComplex();
     }
-    throw this.errorAt(t, `expected type, got '${t.text}'`);
+    throw this.errorAt(t, "expected non-function type");
   }
   /** After `complex`: `<elementType>`, an integer or a float (MLIR's ComplexType::verify). */
   private parseComplex(): ComplexType {

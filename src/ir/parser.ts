@@ -149,8 +149,10 @@ export class OpAsmParser extends AttrTypeParser {
   define(name: string, values: Value[], pos: number, regionArgument = false): void {
     const scopes = this.scopes, scope = scopes[scopes.length - 1];
     for (let i = scopes.length - 1; i >= 0; i--) {
-      if (scopes[i].values.has(name)) {
-        const note = { loc: defLoc(scopes[i].values.get(name)![0]) ?? this.lex.loc(pos), severity: "note" as const, message: regionArgument ? "previously referenced here" : "previously defined here" };
+      // (a region argument also clashes with an outer use not yet defined: `affine.for %i = #m(%i)`)
+      const used = regionArgument ? scopes[i].forward?.get(name) : undefined;
+      if (scopes[i].values.has(name) || used) {
+        const note = { loc: (used ? used.loc : defLoc(scopes[i].values.get(name)![0])) ?? this.lex.loc(pos), severity: "note" as const, message: regionArgument ? "previously referenced here" : "previously defined here" };
         const message = regionArgument ? `region entry argument '${name}' is already in use` : `redefinition of SSA value '${name}'`;
         throw new DiagnosticError([{ loc: this.lex.loc(pos), severity: "error", message, notes: [note] }]);
       }
@@ -360,7 +362,7 @@ export class OpAsmParser extends AttrTypeParser {
     const st = new OperationState(info.name, loc); // one shared name string for every op of this kind
     const saved = this.isolatedOp, savedOp = this.customOp;
     this.isolatedOp = info.isolated;
-    this.customOp = name;
+    this.customOp = info.name; // (MLIR names the op in full: `return` in a func.func is func.return)
     this.defaultDialects.push(info.defaultDialect ?? "");
     try { parse.call(info.spec, this, st); } finally { this.isolatedOp = saved; this.customOp = savedOp; this.defaultDialects.pop(); }
     return this.build(st);

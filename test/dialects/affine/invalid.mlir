@@ -452,3 +452,420 @@ func.func @if_missing_comparison(%n: index) {
   }
   return
 }
+
+// -----
+
+func.func @f(%n: index, %x: f32, %k: i32) {
+  // expected-error @+1 {{invalid properties {lowerBoundMap = 1 : index, operandSegmentSizes = array<i32: 0, 0, 0>, step = 1 : index, upperBoundMap = affine_map<() -> (10)>} for op affine.for: Invalid attribute `lowerBoundMap` in property conversion: 1 : index}}
+  "affine.for"() <{lowerBoundMap = 1 : index, operandSegmentSizes = array<i32: 0, 0, 0>, step = 1 : index, upperBoundMap = affine_map<() -> (10)>}> ({
+  ^bb0(%i: index):
+    "affine.yield"() : () -> ()
+  }) : () -> ()
+  return
+}
+
+// -----
+
+func.func @f(%n: index) {
+  // expected-error @+1 {{custom op 'affine.apply' dimension or symbol index mismatch}}
+  %a = affine.apply affine_map<(d0)[s0] -> (d0 + s0)>(%n)
+  return
+}
+
+// -----
+
+func.func @f(%A: memref<10xf32>, %i: index) {
+  // expected-error @+1 {{requires attribute 'map'}}
+  %v = "affine.load"(%A, %i) : (memref<10xf32>, index) -> f32
+  return
+}
+
+// -----
+
+func.func @f(%n: index) {
+  // expected-error @+1 {{requires attribute 'map'}}
+  %a = "affine.apply"(%n) : (index) -> index
+  return
+}
+
+// -----
+
+func.func @f(%n: index, %x: f32) {
+  // expected-error @+1 {{Invalid attribute `lowerBoundsMap` in property conversion: 0 : index}}
+  "affine.parallel"() <{lowerBoundsGroups = dense<1> : tensor<1xi32>, lowerBoundsMap = 0 : index, reductions = [], steps = [1], upperBoundsGroups = dense<1> : tensor<1xi32>, upperBoundsMap = affine_map<() -> (10)>}> ({
+  ^bb0(%i: index):
+    "affine.yield"() : () -> ()
+  }) : () -> ()
+  return
+}
+
+// -----
+
+func.func @f(%n: index, %x: f32) {
+  // expected-error @+1 {{'affine.parallel' op expected lower bounds map to have 2 results}}
+  "affine.parallel"() <{lowerBoundsGroups = dense<2> : tensor<1xi32>, lowerBoundsMap = affine_map<() -> (0)>, reductions = [], steps = [1], upperBoundsGroups = dense<1> : tensor<1xi32>, upperBoundsMap = affine_map<() -> (10)>}> ({
+  ^bb0(%i: index):
+    "affine.yield"() : () -> ()
+  }) : () -> ()
+  return
+}
+
+// -----
+
+func.func @f(%n: index, %x: f32) {
+  // expected-error @+1 {{'affine.parallel' op the number of region arguments (1) and the number of map groups for lower (1) and upper bound (2), and the number of steps (1) must all match}}
+  "affine.parallel"() <{lowerBoundsGroups = dense<1> : tensor<1xi32>, lowerBoundsMap = affine_map<() -> (0)>, reductions = [], steps = [1], upperBoundsGroups = dense<1> : tensor<2xi32>, upperBoundsMap = affine_map<() -> (10)>}> ({
+  ^bb0(%i: index):
+    "affine.yield"() : () -> ()
+  }) : () -> ()
+  return
+}
+
+// -----
+
+func.func @f(%n: index, %x: f32) {
+  // expected-error @+1 {{'affine.parallel' op the number of region arguments (1) and the number of map groups for lower (1) and upper bound (1), and the number of steps (2) must all match}}
+  "affine.parallel"() <{lowerBoundsGroups = dense<1> : tensor<1xi32>, lowerBoundsMap = affine_map<() -> (0)>, reductions = [], steps = [1, 1], upperBoundsGroups = dense<1> : tensor<1xi32>, upperBoundsMap = affine_map<() -> (10)>}> ({
+  ^bb0(%i: index):
+    "affine.yield"() : () -> ()
+  }) : () -> ()
+  return
+}
+
+// -----
+
+func.func @f() {
+  // expected-error @+1 {{'affine.parallel' op the number of region arguments (2) and the number of map groups for lower (1) and upper bound (1), and the number of steps (2) must all match}}
+  affine.parallel (%i, %j) = (0) to (10) {
+  }
+  return
+}
+
+// -----
+
+func.func @affine_min(%arg0 : index, %arg1 : index, %arg2 : index) {
+  // expected-error @+1 {{operand count and affine map dimension and symbol count must match}}
+  %0 = affine.min affine_map<(d0) -> (d0)> (%arg0, %arg1)
+
+  return
+}
+
+// -----
+
+func.func @affine_min(%arg0 : index, %arg1 : index, %arg2 : index) {
+  // expected-error @+1 {{operand count and affine map dimension and symbol count must match}}
+  %0 = affine.min affine_map<()[s0] -> (s0)> (%arg0, %arg1)
+
+  return
+}
+
+// -----
+
+func.func @affine_min(%arg0 : index, %arg1 : index, %arg2 : index) {
+  // expected-error @+1 {{operand count and affine map dimension and symbol count must match}}
+  %0 = affine.min affine_map<(d0) -> (d0)> ()
+
+  return
+}
+
+// -----
+
+func.func @affine_max(%arg0 : index, %arg1 : index, %arg2 : index) {
+  // expected-error @+1 {{operand count and affine map dimension and symbol count must match}}
+  %0 = affine.max affine_map<(d0) -> (d0)> (%arg0, %arg1)
+
+  return
+}
+
+// -----
+
+func.func @affine_max(%arg0 : index, %arg1 : index, %arg2 : index) {
+  // expected-error @+1 {{operand count and affine map dimension and symbol count must match}}
+  %0 = affine.max affine_map<()[s0] -> (s0)> (%arg0, %arg1)
+
+  return
+}
+
+// -----
+
+func.func @affine_max(%arg0 : index, %arg1 : index, %arg2 : index) {
+  // expected-error @+1 {{operand count and affine map dimension and symbol count must match}}
+  %0 = affine.max affine_map<(d0) -> (d0)> ()
+
+  return
+}
+
+// -----
+
+func.func @affine_parallel(%arg0 : index, %arg1 : index, %arg2 : index) {
+  // expected-error @+1 {{the number of region arguments (1) and the number of map groups for lower (2) and upper bound (2), and the number of steps (2) must all match}}
+  affine.parallel (%i) = (0, 0) to (100, 100) step (10, 10) {
+  }
+}
+
+// -----
+
+func.func @affine_parallel(%arg0 : index, %arg1 : index, %arg2 : index) {
+  // expected-error @+1 {{the number of region arguments (2) and the number of map groups for lower (1) and upper bound (2), and the number of steps (2) must all match}}
+  affine.parallel (%i, %j) = (0) to (100, 100) step (10, 10) {
+  }
+}
+
+// -----
+
+func.func @affine_parallel(%arg0 : index, %arg1 : index, %arg2 : index) {
+  // expected-error @+1 {{the number of region arguments (2) and the number of map groups for lower (2) and upper bound (1), and the number of steps (2) must all match}}
+  affine.parallel (%i, %j) = (0, 0) to (100) step (10, 10) {
+  }
+}
+
+// -----
+
+func.func @affine_parallel(%arg0 : index, %arg1 : index, %arg2 : index) {
+  // expected-error @+1 {{the number of region arguments (2) and the number of map groups for lower (2) and upper bound (2), and the number of steps (1) must all match}}
+  affine.parallel (%i, %j) = (0, 0) to (100, 100) step (10) {
+  }
+}
+
+// -----
+
+func.func @affine_parallel(%arg0 : index, %arg1 : index, %arg2 : index) {
+  %0 = memref.alloc() : memref<100x100xf32>
+  // expected-error @+1 {{reduction must be specified for each output}}
+  %1 = affine.parallel (%i, %j) = (0, 0) to (100, 100) step (10, 10) -> (f32) {
+    %2 = affine.load %0[%i, %j] : memref<100x100xf32>
+    affine.yield %2 : f32
+  }
+  return
+}
+
+// -----
+
+func.func @affine_parallel(%arg0 : index, %arg1 : index, %arg2 : index) {
+  %0 = memref.alloc() : memref<100x100xf32>
+  // expected-error @+1 {{invalid reduction value: "bad"}}
+  %1 = affine.parallel (%i, %j) = (0, 0) to (100, 100) step (10, 10) reduce ("bad") -> (f32) {
+    %2 = affine.load %0[%i, %j] : memref<100x100xf32>
+    affine.yield %2 : f32
+  }
+  return
+}
+
+// -----
+
+func.func @vector_store_invalid_vector_type() {
+  %0 = memref.alloc() : memref<100xf32>
+  %1 = arith.constant dense<7.0> : vector<8xf64>
+  affine.for %i0 = 0 to 16 step 8 {
+    // expected-error @+1 {{requires memref and vector types of the same elemental type}}
+    affine.vector_store %1, %0[%i0] : memref<100xf32>, vector<8xf64>
+  }
+  return
+}
+
+// -----
+
+func.func @vector_store_vector_memref() {
+  %0 = memref.alloc() : memref<100xvector<8xf32>>
+  %1 = arith.constant dense<7.0> : vector<8xf32>
+  affine.for %i0 = 0 to 4 {
+    // expected-error @+1 {{requires memref and vector types of the same elemental type}}
+    affine.vector_store %1, %0[%i0] : memref<100xvector<8xf32>>, vector<8xf32>
+  }
+  return
+}
+
+// -----
+
+func.func @affine_for_iter_args_mismatch(%buffer: memref<1024xf32>) -> f32 {
+  %sum_0 = arith.constant 0.0 : f32
+  // expected-error @+1 {{mismatch between the number of loop-carried values and results}}
+  %res = affine.for %i = 0 to 10 step 2 iter_args(%sum_iter = %sum_0) -> (f32, f32) {
+    %t = affine.load %buffer[%i] : memref<1024xf32>
+    affine.yield %t : f32
+  }
+  return %res : f32
+}
+
+// -----
+
+func.func @malformed_for_to() {
+  affine.for %i = 1 too 10 { // expected-error {{expected 'to' between bounds}}
+  }
+}
+
+// -----
+
+#map0 = affine_map<(d0) -> (d0 floordiv 4)>
+
+func.func @reference_to_iv_in_bound() {
+  // expected-error @+2 {{region entry argument '%i0' is already in use}}
+  // expected-note @+1 {{previously referenced here}}
+  affine.for %i0 = #map0(%i0) to 10 {
+  }
+}
+
+// -----
+
+func.func @for_dim_count(%a: index, %b: index) {
+  // expected-error @+1 {{custom op 'affine.for' dim operand count and affine map dim count must match}}
+  affine.for %i = affine_map<(d0) -> (d0)>(%a, %b) to 10 {
+  }
+  return
+}
+
+// -----
+
+func.func @for_symbol_count(%a: index, %b: index) {
+  // expected-error @+1 {{custom op 'affine.for' symbol operand count and affine map symbol count must match}}
+  affine.for %i = 0 to affine_map<(d0) -> (d0)>(%a)[%b] {
+  }
+  return
+}
+
+// -----
+
+func.func @if_symbol_count(%a: index, %b: index) {
+  // expected-error @+1 {{custom op 'affine.if' symbol operand count and integer set symbol count must match}}
+  affine.if affine_set<(d0) : (d0 >= 0)>(%a)[%b] {
+  }
+  return
+}
+
+// -----
+
+func.func @apply_dim_count(%a: index, %b: index) {
+  // expected-error @+1 {{custom op 'affine.apply' dimension or symbol index mismatch}}
+  %0 = affine.apply affine_map<(d0) -> (d0)>(%a, %b)
+  return
+}
+
+// -----
+
+func.func @store_map_kind(%C: memref<f32>, %v: f32) {
+  // expected-error @+1 {{'affine.store' op attribute 'map' failed to satisfy constraint: AffineMap attribute}}
+  "affine.store"(%v, %C) {map = 3} : (f32, memref<f32>) -> ()
+  return
+}
+
+// -----
+
+func.func @for_missing_map() {
+  // expected-error @+1 {{'affine.for' op requires attribute 'lowerBoundMap'}}
+  "affine.for"() <{operandSegmentSizes = array<i32: 0, 0, 0>, step = 1 : index}> ({
+  ^bb0(%arg0: index):
+    "affine.yield"() : () -> ()
+  }) : () -> ()
+  return
+}
+
+// -----
+
+func.func @parallel_missing_map() {
+  // expected-error @+1 {{'affine.parallel' op requires attribute 'lowerBoundsMap'}}
+  "affine.parallel"() <{lowerBoundsGroups = dense<1> : tensor<1xi32>, upperBoundsGroups = dense<1> : tensor<1xi32>, steps = [1], reductions = []}> ({
+  ^bb0(%arg0: index):
+    "affine.yield"() : () -> ()
+  }) : () -> ()
+  return
+}
+
+// -----
+
+func.func @f(%n: index) {
+  // expected-error @+1 {{'affine.yield' op only terminates affine.if/for/parallel regions}}
+  affine.yield
+}
+
+// -----
+
+func.func @f(%n: index) {
+  // expected-error @+1 {{custom op 'affine.if' invalid kind of attribute specified}}
+  affine.if affine_map<(d0) -> (d0)>(%n) {
+  }
+  return
+}
+
+// -----
+
+func.func @f(%n: index, %x: f32) {
+  // expected-error @+1 {{'affine.parallel' op attribute 'reductions' failed to satisfy constraint: Reduction ops}}
+  %r = "affine.parallel"() <{lowerBoundsGroups = dense<1> : tensor<1xi32>, lowerBoundsMap = affine_map<() -> (0)>, reductions = [99], steps = [1], upperBoundsGroups = dense<1> : tensor<1xi32>, upperBoundsMap = affine_map<() -> (10)>}> ({
+  ^bb0(%i: index):
+    "affine.yield"(%x) : (f32) -> ()
+  }) : () -> f32
+  return
+}
+
+// -----
+
+func.func @f() {
+  // expected-error @+1 {{'affine.parallel' op region #0 ('region') failed to verify constraint: region with 1 blocks}}
+  "affine.parallel"() <{lowerBoundsGroups = dense<1> : tensor<1xi32>, lowerBoundsMap = affine_map<() -> (0)>, reductions = [], steps = [1], upperBoundsGroups = dense<1> : tensor<1xi32>, upperBoundsMap = affine_map<() -> (10)>}> ({
+  }) : () -> ()
+  return
+}
+
+// -----
+
+func.func @yield_count(%x: f32) {
+  %r = affine.for %i = 0 to 10 iter_args(%a = %x) -> (f32) {
+    // expected-error @+1 {{'affine.yield' op parent of yield must have same number of results as the yield operands}}
+    affine.yield
+  }
+  return
+}
+
+// -----
+
+func.func @for_no_block() {
+  // expected-error @+1 {{'affine.for' op region #0 ('region') failed to verify constraint: region with 1 blocks}}
+  "affine.for"() <{lowerBoundMap = affine_map<() -> (0)>, operandSegmentSizes = array<i32: 0, 0, 0>, step = 1 : index, upperBoundMap = affine_map<() -> (10)>}> ({
+  }) : () -> ()
+  return
+}
+
+// -----
+
+func.func @if_no_then_block(%n: index) {
+  // expected-error @+1 {{'affine.if' op region #0 ('thenRegion') failed to verify constraint: region with 1 blocks}}
+  "affine.if"(%n) ({
+  }, {
+  }) {condition = affine_set<(d0) : (d0 >= 0)>} : (index) -> ()
+  return
+}
+
+// -----
+
+func.func @for_two_bound_operands(%i: index) {
+  // expected-error @+1 {{custom op 'affine.for' expected only one loop bound operand}}
+  affine.for %j = %i, %i to 10 {
+  }
+  return
+}
+
+// -----
+
+func.func @for_bound_kind(%i: index) {
+  // expected-error @+1 {{custom op 'affine.for' expected valid affine map representation for loop bounds}}
+  affine.for %j = "x" to 10 {
+  }
+  return
+}
+
+// -----
+
+func.func @parallel_ssa_step(%i: index) {
+  // expected-error @+1 {{custom op 'affine.parallel' steps must be constant integers}}
+  affine.parallel (%j) = (0) to (10) step (%i) {
+  }
+  return
+}
+
+// -----
+
+func.func @apply_map_kind(%i: index) {
+  // expected-error @+1 {{custom op 'affine.apply' invalid kind of attribute specified}}
+  %0 = affine.apply "x"(%i)
+  return
+}

@@ -141,3 +141,14 @@ func.func @if_always(%i: index) {
   }
   return
 }
+
+// -----
+
+// Bounds as MLIR reads them: `max`/`min` before a constant, steps that fold to constants.
+func.func @bound_forms() {
+  affine.for %i = max 5 to min 10 {
+  }
+  affine.parallel (%j) = (0) to (10) step (2 * 3) {
+  }
+  return
+}

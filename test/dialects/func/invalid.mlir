@@ -137,3 +137,86 @@ func.func private @mixed_named_after_unnamed(i32, %x: f32)
 
 // expected-error @+1 {{custom op 'func.func' expected SSA identifier}}
 func.func private @mixed_unnamed_after_named(%x: i32, f32)
+
+// -----
+
+func.func private @return_i32_f32() -> (i32, f32)
+
+func.func @call() {
+  // expected-error @+3 {{op result type mismatch at index 0}}
+  // expected-note @+2 {{op result types: 'f32', 'i32'}}
+  // expected-note @+1 {{function result types: 'i32', 'f32'}}
+  %0:2 = call @return_i32_f32() : () -> (f32, i32)
+  return
+}
+
+// -----
+
+func.func @return_inside_loop() {
+  affine.for %i = 1 to 100 {
+    // expected-error @+1 {{'func.return' op expects parent op 'func.func'}}
+    func.return
+  }
+  return
+}
+
+// -----
+
+// expected-error @+1 {{expected non-function type}}
+func.func @func_variadic(...)
+
+// -----
+
+func.func @bad_type(%a: i32) {
+  // expected-error @+1 {{expected non-function type}}
+  %0 = arith.addi %a, %a : foo
+  return
+}
+
+// -----
+
+func.func @call_type_kind(%a: i32) {
+  // expected-error @+1 {{custom op 'func.call' invalid kind of type specified}}
+  %0 = call @call_type_kind(%a) : i32
+  return
+}
+
+// -----
+
+func.func @call_nested_callee(%a: i32) {
+  // expected-error @+1 {{custom op 'func.call' invalid kind of attribute specified}}
+  %0 = call @a::@b(%a) : (i32) -> i32
+  return
+}
+
+// -----
+
+func.func @call_bare_callee(%a: i32) {
+  // expected-error @+1 {{expected attribute value}}
+  %0 = call f(%a) : (i32) -> i32
+  return
+}
+
+// -----
+
+// expected-error @+1 {{'func.func' op requires attribute 'function_type'}}
+"func.func"() ({
+}) {sym_name = "f"} : () -> ()
+
+// -----
+
+// expected-error @+1 {{'func.func' op requires attribute 'sym_name'}}
+"func.func"() ({
+}) {function_type = () -> ()} : () -> ()
+
+// -----
+
+// expected-error @+1 {{'func.func' op attribute 'function_type' failed to satisfy constraint: type attribute of function type}}
+"func.func"() ({
+}) {function_type = i32, sym_name = 1} : () -> ()
+
+// -----
+
+// expected-error @+1 {{'func.func' op attribute 'sym_name' failed to satisfy constraint: string attribute}}
+"func.func"() ({
+}) {sym_name = 1} : () -> ()
