@@ -313,7 +313,7 @@ export class OpAsmParser extends AttrTypeParser {
     }
     this.parseOptionalAttrDict(st);
     // MLIR 19 still reads an op's segment sizes under their old name.
-    const legacy = st.attributes.get("operand_segment_sizes");
+    const legacy = st.attributesIfAny?.get("operand_segment_sizes"); // (no map made for ops without attributes)
     if (legacy && info?.segments !== undefined && !st.attributes.has("operandSegmentSizes")) {
       st.attributes.delete("operand_segment_sizes");
       st.attributes.set("operandSegmentSizes", legacy);
