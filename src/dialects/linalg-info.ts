@@ -170,14 +170,14 @@ export const linalgOnTensors = (op: Operation) => op.dialect === "linalg" && !op
 
 /** Input operands (`ins(...)`). */
 export function inputs(op: Operation): Value[] {
-  if (op.name === "linalg.transpose" || op.name === "linalg.broadcast") return op.operands.slice(0, 1);
+  if (op.name === "linalg.transpose" || op.name === "linalg.broadcast" || op.name === "linalg.softmax") return op.operands.slice(0, 1);
   if (op.name === "linalg.map") return op.operands.slice(0, -1);
   if (op.name === "linalg.reduce") return op.operands.slice(0, op.operands.length / 2);
   return operandSegment(op, 0);
 }
 /** Output operands (`outs(...)`): the inits of tensor results, or the memrefs written. */
 export function outputs(op: Operation): Value[] {
-  if (op.name === "linalg.transpose" || op.name === "linalg.broadcast") return op.operands.slice(1, 2);
+  if (op.name === "linalg.transpose" || op.name === "linalg.broadcast" || op.name === "linalg.softmax") return op.operands.slice(1, 2);
   if (op.name === "linalg.map") return op.operands.slice(-1);
   if (op.name === "linalg.reduce") return op.operands.slice(op.operands.length / 2);
   return operandSegment(op, 1);

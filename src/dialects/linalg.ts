@@ -8,7 +8,7 @@ import { withResultNames, type Dialect, type OpSpec, type OperationState, type R
 import { DiagnosticError } from "../ir/diagnostics.js";
 import type { OpAsmParser, RegionArgument, UnresolvedOperand } from "../ir/parser.js";
 import { allAttrs, type OpAsmPrinter } from "../ir/printer.js";
-import { DYN, IndexType, MemRefType, ShapedType, TensorType, Type, elementTypeOf } from "../ir/types.js";
+import { DYN, IndexType, MemRefType, ShapedType, TensorType, Type, compatibleShapes, elementTypeOf, i64 } from "../ir/types.js";
 import { ANY, ANY_SHAPED, ANY_TENSOR, FASTMATH_NONE, INDEX, RANKED_TENSOR, returnLikeOp, tc, variadic } from "./common.js";
 import { arrayProp, checkSegments, i64Array, parseIntList } from "./indexing.js";
 import { foldMemRefCast } from "./memref.js";
@@ -461,6 +461,51 @@ const yieldOp = returnLikeOp("linalg.yield", {
   },
 });
 
+/**
+ * `linalg.softmax {attrs} dimension(d) ins(%x : T) outs(%y : T) -> T`: exp(x - max) / sum(exp(x - max))
+ * along `d`. Not a structured op (no body): the engines run lowering-linalg.ts's decomposition, MLIR's.
+ */
+const softmax: OpSpec = {
+  name: "linalg.softmax", operands: 2, props: ["dimension"], operandTypes: [ANY_SHAPED, ANY_SHAPED], resultTypes: [variadic(RANKED_TENSOR)],
+  parse(p, st) {
+    p.parseOptionalAttrDict(st);
+    p.parseKeyword("dimension");
+    p.expect("(");
+    st.addAttr("dimension", new IntegerAttr(p.parseInteger()));
+    p.expect(")");
+    const operand = (kw: string): Value => {
+      p.parseKeyword(kw);
+      p.expect("(");
+      const u = p.parseOperand();
+      p.expect(":");
+      const v = p.resolveOperand(u, p.parseTypeOf(ShapedType));
+      p.expect(")");
+      return v;
+    };
+    st.operands = [operand("ins"), operand("outs")];
+    if (p.accept("->")) st.resultTypes = p.parseTypeList();
+  },
+  print(p, op) {
+    p.print(p.attrDict(op, ["dimension"]), ` dimension(${op.attr<IntegerAttr>("dimension")?.num ?? 0})`, printInsOuts(p, inputs(op), outputs(op)), arrowTypes(p, op));
+  },
+  verifyAttrs(op) {
+    const d = op.attr("dimension");
+    if (!d) return "requires attribute 'dimension'";
+    if (!(d instanceof IntegerAttr) || d.type !== i64) return "attribute 'dimension' failed to satisfy constraint: 64-bit signless integer attribute";
+  },
+  verifyInvariants(op) {
+    if (elementTypeOf(op.operand(0).type) !== elementTypeOf(op.operand(1).type)) return "failed to verify that input and output have same element type";
+  },
+  verify(op) {
+    const [it, ot] = [op.operand(0).type, op.operand(1).type] as ShapedType[];
+    const dps = verifyDps(op);
+    if (dps) return dps;
+    if (!compatibleShapes(it, ot)) return "incompatible output shape";
+    const d = op.attr<IntegerAttr>("dimension")!.num;
+    if (d < 0 || d >= it.rank) return "incorrect dimension specified";
+  },
+};
+
 const indexOp: OpSpec = {
   name: "linalg.index", operands: 0, results: 1, traits: ["Pure"], props: ["dim"], resultTypes: [INDEX],
   parse(p, st) {
@@ -508,6 +553,6 @@ const structured = (s: OpSpec): OpSpec => ({ ...s, canonicalize: (op, rw) => fol
 
 export const linalg: Dialect = {
   name: "linalg",
-  ops: withResultNames([...[generic, transpose, broadcast, mapOp, reduce, ...Object.keys(NAMED_OPS).map(namedOp)].map(structured), yieldOp, indexOp],
+  ops: withResultNames([...[generic, transpose, broadcast, mapOp, reduce, ...Object.keys(NAMED_OPS).map(namedOp)].map(structured), softmax, yieldOp, indexOp],
     { "linalg.map": "mapped", "linalg.reduce": "reduced", "linalg.transpose": "transposed", "linalg.broadcast": "broadcasted" }),
 };

@@ -9,7 +9,7 @@ import { FloatType, IndexType, IntegerType, Type } from "../ir/types.js";
 import { mathSemantics } from "../dialects/math.js";
 import { WINDOW_OPS, indexingMaps } from "../dialects/linalg-info.js";
 import { castValue } from "../dialects/arith.js";
-import { roundFloat } from "../ir/float.js";
+import { largestFinite, roundFloat } from "../ir/float.js";
 import type { HandlerTable, Interpreter, OpHandler } from "./interpreter.js";
 import { floatBinary, intBinary } from "./arith.js";
 import { checkIndex, loadElement, storeElement } from "./memory.js";
@@ -196,6 +196,20 @@ export const LINALG: HandlerTable = {
       out.set(idx, ins[0].get(src));
     });
     return results(outs);
+  },
+  // As its decomposition computes it (lowering-linalg.ts): bit for bit what the engines' loops give.
+  "linalg.softmax": (interp, op, args) => {
+    const { ins: [x], outs: [out] } = insOuts(interp, op, args), t = x.elementType, d = intAttr(op, "dimension")!;
+    if (!(t instanceof FloatType)) throw new Trap(`linalg.softmax on '${t.str}' elements: only float elements are computed`);
+    const key = (idx: readonly number[]) => rowMajor(x.shape.filter((_, k) => k !== d), idx.filter((_, k) => k !== d));
+    const n = x.shape.reduce((a, b) => a * b, 1) / Math.max(1, x.shape[d]);
+    const max = new Array<number>(n).fill(-largestFinite(t)), sum = new Array<number>(n).fill(0);
+    const exp = mathSemantics("math.exp")!;
+    forEachIndex(x.shape, (idx) => { const k = key(idx); max[k] = floatBinary("arith.maxnumf", x.get(idx) as number, max[k], t); });
+    forEachIndex(x.shape, (idx) => out.set(idx, roundFloat(exp(floatBinary("arith.subf", x.get(idx) as number, max[key(idx)], t)), t)));
+    forEachIndex(x.shape, (idx) => { const k = key(idx); sum[k] = floatBinary("arith.addf", out.get(idx) as number, sum[k], t); });
+    forEachIndex(x.shape, (idx) => out.set(idx, floatBinary("arith.divf", out.get(idx) as number, sum[key(idx)], t)));
+    return results([out]);
   },
   "linalg.broadcast": (interp, op, args) => {
     const { ins, outs } = insOuts(interp, op, args);

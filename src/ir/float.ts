@@ -34,6 +34,12 @@ export const FLOAT_FORMATS: Record<FloatKind, FloatFormat> = {
   f8E4M3B11FNUZ: { width: 8, mant: 3, emin: -10, emax: 4, nonfinite: "fnuz" },
 };
 
+/** The largest finite value of a float type (APFloat::getLargest), as a double (infinite past f64's range). */
+export function largestFinite(t: FloatType): number {
+  const f = FLOAT_FORMATS[t.kind];
+  return f.max ?? (2 - 2 ** -f.mant) * 2 ** f.emax;
+}
+
 /** Whether a double holds every value of the type (else only some: f80, f128). */
 export const fitsDouble = (kind: FloatKind): boolean => FLOAT_FORMATS[kind].mant <= 52 && FLOAT_FORMATS[kind].emax <= 1023;
 

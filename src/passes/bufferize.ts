@@ -21,7 +21,7 @@ import {
 import { arrayProp, i64Array, mixedList, operandSegment, type OpFoldResult } from "../dialects/indexing.js";
 import { MEMREF_VIEWS, inferSubviewType, stridesAndOffset } from "../dialects/memref.js";
 import { reassociation } from "../dialects/tensor.js";
-import { isLinalgStructured, linalgView } from "./lowering-linalg.js";
+import { decomposeSoftmaxes, isLinalgStructured, linalgView } from "./lowering-linalg.js";
 import { printBuffer } from "./lowering-print.js";
 import type { Pass } from "./pass.js";
 
@@ -586,6 +586,7 @@ export const bufferize: Pass = {
     for (const fn of funcs) convertFunctionType(fn);
     for (const fn of funcs) {
       if (!fn.regions.length || !fn.region().blocks.length) continue;
+      if (!decomposeSoftmaxes(fn, (o) => o.results.length > 0, diag)) continue; // (as linalg ops on tensors they bufferize like any)
       if (fn.region().blocks.length > 1) { // (cf branches): fine where no tensor is left to convert
         if (holdsTensors(fn)) diag.error(fn.loc, "bufferize supports single-block function bodies only");
         continue;

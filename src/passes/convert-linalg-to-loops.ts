@@ -11,7 +11,7 @@ import type { Context } from "../ir/dialect.js";
 import { DiagnosticSink } from "../ir/diagnostics.js";
 import { DYN, MemRefType, ShapedType, i32, index } from "../ir/types.js";
 import { expandAffineMap } from "./lower-affine.js";
-import { dimSize, isLinalgStructured, linalgView, loopExtents, type LinalgView } from "./lowering-linalg.js";
+import { decomposeSoftmaxes, dimSize, isLinalgStructured, linalgView, loopExtents, type LinalgView } from "./lowering-linalg.js";
 import type { Pass } from "./pass.js";
 
 type LoopKind = "scf" | "affine";
@@ -122,6 +122,7 @@ export function lowerLinalgOp(v: LinalgView, kind: LoopKind, consts = new IndexC
 }
 
 function runOn(module: Module, kind: LoopKind, diag: DiagnosticSink): void {
+  decomposeSoftmaxes(module.op, (o) => o.operands.every((v) => v.type instanceof MemRefType), diag);
   const todo: Operation[] = [];
   module.walk((op) => {
     if (!isLinalgStructured(op)) return;

@@ -2,12 +2,15 @@
 // bufferization: inputs, outputs, one indexing map per operand, iterator types and the scalar
 // body block. The facts come from the linalg dialect's helpers (dialects/linalg-info.ts); ops
 // whose region is empty (transpose/broadcast as some parsers leave them) get a pass-through body.
-import { AffineMap, type AffineExpr } from "../ir/affine.js";
+import { AffineMap, dim, type AffineExpr } from "../ir/affine.js";
+import { AffineMapAttr, ArrayAttr, DenseArrayAttr, FloatAttr, type Attribute, type IntegerAttr } from "../ir/attributes.js";
 import { Builder } from "../ir/builder.js";
-import { Block, Operation, Value } from "../ir/core.js";
-import { DYN, ShapedType, elementTypeOf, index } from "../ir/types.js";
+import type { DiagnosticSink } from "../ir/diagnostics.js";
+import { Block, Operation, Region, Value } from "../ir/core.js";
+import { largestFinite } from "../ir/float.js";
+import { DYN, FloatType, MemRefType, ShapedType, TensorType, elementTypeOf, i32, index } from "../ir/types.js";
 import {
-  NAMED_OPS, buildNamedBody, indexingMaps, inputs as insOf, isStructuredOp, iteratorTypes, outputs as outsOf,
+  NAMED_OPS, buildNamedBody, indexingMaps, inputs as insOf, insOutsSegments, isStructuredOp, iteratorAttr, iteratorTypes, outputs as outsOf,
 } from "../dialects/linalg-info.js";
 import { arrayProp } from "../dialects/indexing.js";
 
@@ -80,4 +83,55 @@ export function dimSize(b: Builder, v: Value, d: number, cst: (n: number) => Val
   if (t.shape[d] !== DYN) return cst(t.shape[d]);
   const name = v.type.str.startsWith("tensor") ? "tensor.dim" : "memref.dim";
   return b.value(name, [v, cst(d)], index);
+}
+
+/**
+ * MLIR's SoftmaxOp::decomposeOperation, here on tensors or memrefs (memref temporaries are
+ * allocated and freed around it): the max along the dimension (maxnumf from the lowest finite
+ * value), exp(x - max) into the output, its sum (addf from 0), the output divided by it. The
+ * steps are linalg ops the engines' lowering runs. Returns an error message for non-float elements.
+ */
+function decomposeSoftmax(op: Operation): string | undefined {
+  const [x, out] = op.operands, xt = x.type as ShapedType, et = xt.elementType, d = op.attr<IntegerAttr>("dimension")!.num;
+  if (!(et instanceof FloatType)) return `'linalg.softmax' op on '${et.str}' elements: only float elements are computed`;
+  const b = Builder.before(op), r = xt.rank, onTensors = xt instanceof TensorType;
+  const kept = Array.from({ length: r }, (_, i) => i).filter((i) => i !== d);
+  const dyn = kept.filter((i) => xt.shape[i] === DYN).map((i) => dimSize(b, x, i));
+  const sizes = kept.map((i) => xt.shape[i]);
+  const [all, reduced] = [AffineMap.identity(r), new AffineMap(r, 0, kept.map(dim))];
+  const temp = (): Value => onTensors ? b.value("tensor.empty", dyn, TensorType.get(sizes, et))
+    : b.value("memref.alloc", dyn, MemRefType.get(sizes, et), { operandSegmentSizes: new DenseArrayAttr(i32, [dyn.length, 0]) });
+  const temps: Value[] = [];
+  /** A linalg op writing `init`; its tensor result, or `init` itself (a memref). */
+  const emit = (name: string, ins: Value[], init: Value, attrs: Record<string, Attribute>, body: Region): Value => {
+    const o = b.create(name, [...ins, init], onTensors ? [init.type] : [], { ...attrs, operandSegmentSizes: insOutsSegments(ins.length, 1) }, [body]);
+    return onTensors ? o.result : init;
+  };
+  const fill = (v: number) => { const t = temp(); temps.push(t); return emit("linalg.fill", [b.constant(new FloatAttr(v, et), et)], t, {}, buildNamedBody("linalg.fill", [et, t.type], op.loc)); };
+  const generic = (ins: Value[], init: Value, maps: AffineMap[], reduce: boolean, f: (bb: Builder, args: Value[]) => Value) => {
+    const blk = new Block([...ins, init].map((v) => elementTypeOf(v.type))), bb = Builder.atEnd(blk, op.loc);
+    bb.create("linalg.yield", [f(bb, blk.args)]);
+    return emit("linalg.generic", ins, init, {
+      indexing_maps: new ArrayAttr(maps.map((m) => new AffineMapAttr(m))),
+      iterator_types: new ArrayAttr(Array.from({ length: r }, (_, i) => iteratorAttr(reduce && i === d ? "reduction" : "parallel"))),
+    }, new Region([blk]));
+  };
+  const arith = (name: string) => (bb: Builder, [a, c]: Value[]) => bb.value(name, [a, c], et);
+  const max = generic([x], fill(-largestFinite(et)), [all, reduced], true, arith("arith.maxnumf"));
+  const num = generic([x, max], out, [all, reduced, all], false, (bb, [a, m]) => bb.value("math.exp", [bb.value("arith.subf", [a, m], et)], et));
+  const sum = generic([num], fill(0), [all, reduced], true, arith("arith.addf"));
+  const res = generic([num, sum], out, [all, reduced, all], false, arith("arith.divf"));
+  if (onTensors) op.result.replaceAllUsesWith(res);
+  else for (const t of temps) b.create("memref.dealloc", [t]);
+  op.erase();
+  return undefined;
+}
+
+/** Decomposes the linalg.softmax ops under `root` that `which` picks; false if one could not be (reported to `diag`). */
+export function decomposeSoftmaxes(root: Operation, which: (op: Operation) => boolean, diag: DiagnosticSink): boolean {
+  const ops: Operation[] = [];
+  root.walk((o) => { if (o.name === "linalg.softmax" && which(o)) ops.push(o); });
+  let ok = true;
+  for (const o of ops) { const err = decomposeSoftmax(o); if (err) { diag.error(o.loc, err); ok = false; } }
+  return ok;
 }

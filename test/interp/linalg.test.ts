@@ -6,6 +6,8 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { mlirOutput, needsOps, run } from "./helpers.js";
+import { runText } from "../backend/wasm/helpers.js";
+import { maskOutput, mlirRunStandard, mlirSkip } from "../support/mlir.js";
 
 const LINALG_PROGRAM = `#id = affine_map<(d0, d1) -> (d0, d1)>
 #tr = affine_map<(d0, d1) -> (d1, d0)>
@@ -101,6 +103,81 @@ test("linalg: real MLIR prints the same", { skip: needsOps("linalg.generic", "li
   const want = mlirOutput(LINALG_PROGRAM);
   if (want === undefined) { t.skip("mlir-opt-19/mlir-cpu-runner-19 not installed"); return; }
   assert.equal(run(LINALG_PROGRAM).output, want);
+});
+
+// linalg.softmax: tensors along either dimension (a row of -3e38 tests the lowest-finite max
+// init, a 100.0 the exp underflow), then the softmax of a strided view (rows 0-1, columns 1-3 of
+// the first result): on memrefs here, on a tensor.extract_slice for MLIR, which has no pass that
+// decomposes softmax (its transform interpreter does, on tensors only; then one-shot-bufferize).
+// The expected text is what mlir-cpu-runner-19 printed for that.
+const softmaxProgram = (header: string, view: string, tail = "") => `module${header} {
+  func.func private @printMemrefF32(memref<*xf32>)
+  func.func @main() {
+    %x = arith.constant dense<[[1.0, 2.0, 3.0, 4.0], [0.5, -1.0, 100.0, 0.0], [-3.0e38, -3.0e38, 1.0, 2.0]]> : tensor<3x4xf32>
+    %o = tensor.empty() : tensor<3x4xf32>
+    %s1 = linalg.softmax dimension(1) ins(%x : tensor<3x4xf32>) outs(%o : tensor<3x4xf32>) -> tensor<3x4xf32>
+    %s0 = linalg.softmax dimension(0) ins(%x : tensor<3x4xf32>) outs(%o : tensor<3x4xf32>) -> tensor<3x4xf32>
+    %b1 = bufferization.to_memref %s1 : memref<3x4xf32>
+    %b0 = bufferization.to_memref %s0 : memref<3x4xf32>
+    %u1 = memref.cast %b1 : memref<3x4xf32> to memref<*xf32>
+    %u0 = memref.cast %b0 : memref<3x4xf32> to memref<*xf32>
+    call @printMemrefF32(%u1) : (memref<*xf32>) -> ()
+    call @printMemrefF32(%u0) : (memref<*xf32>) -> ()
+${view}    %mu = memref.cast %m : memref<2x3xf32> to memref<*xf32>
+    call @printMemrefF32(%mu) : (memref<*xf32>) -> ()
+    return
+  }
+${tail}}
+`;
+const SOFTMAX_EXPECTED = `Unranked Memref base@ = 0x<masked> rank = 2 offset = 0 sizes = [3, 4] strides = [4, 1] data = 
+[[0.0320586,   0.0871443,   0.236883,   0.643914], 
+ [6.16571e-44,   1.4013e-44,   1,   3.78351e-44], 
+ [0,   0,   0.268941,   0.731059]]
+Unranked Memref base@ = 0x<masked> rank = 2 offset = 0 sizes = [3, 4] strides = [4, 1] data = 
+[[0.622459,   0.952574,   7.46892e-43,   0.866813], 
+ [0.377541,   0.0474259,   1,   0.0158762], 
+ [0,   0,   1.00893e-43,   0.11731]]
+Unranked Memref base@ = 0x<masked> rank = 2 offset = 0 sizes = [2, 3] strides = [3, 1] data = 
+[[0.25598,   0.297328,   0.446692], 
+ [0.211942,   0.576117,   0.211942]]
+`;
+
+test("linalg.softmax on tensors and memrefs: the interpreter and the wasm engine print what MLIR's decomposition prints", () => {
+  const program = softmaxProgram("", `    %m = memref.alloc() : memref<2x3xf32>
+    %v = memref.subview %b1[0, 1] [2, 3] [1, 1] : memref<3x4xf32> to memref<2x3xf32, strided<[4, 1], offset: 1>>
+    linalg.softmax dimension(1) ins(%v : memref<2x3xf32, strided<[4, 1], offset: 1>>) outs(%m : memref<2x3xf32>)
+`);
+  assert.equal(run(program).output, SOFTMAX_EXPECTED);
+  assert.equal(maskOutput(runText(program, { engine: "wasm" }).out), SOFTMAX_EXPECTED);
+});
+
+test("linalg.softmax of integers (which MLIR 19 verifies but cannot decompose) is refused at the op when lowered, once", () => {
+  const program = `func.func @main() {
+  %x = arith.constant dense<[1, 2, 3]> : tensor<3xi32>
+  %o = tensor.empty() : tensor<3xi32>
+  %s = linalg.softmax dimension(0) ins(%x : tensor<3xi32>) outs(%o : tensor<3xi32>) -> tensor<3xi32>
+  return
+}`;
+  assert.throws(() => runText(program, { engine: "wasm" }), (e: Error) => {
+    assert.match(e.message, /^test\.mlir:4:8: error: 'linalg\.softmax' op on 'i32' elements: only float elements are computed/);
+    assert.equal(e.message.match(/error:/g)?.length, 1);
+    return true;
+  });
+});
+
+test("linalg.softmax: real MLIR (decomposed by its transform interpreter) prints the same", { skip: mlirSkip() }, () => {
+  const program = softmaxProgram(" attributes {transform.with_named_sequence}", `    %v = tensor.extract_slice %s1[0, 1] [2, 3] [1, 1] : tensor<3x4xf32> to tensor<2x3xf32>
+    %e = tensor.empty() : tensor<2x3xf32>
+    %s = linalg.softmax dimension(1) ins(%v : tensor<2x3xf32>) outs(%e : tensor<2x3xf32>) -> tensor<2x3xf32>
+    %m = bufferization.to_memref %s : memref<2x3xf32>
+`, `  transform.named_sequence @__transform_main(%root: !transform.any_op {transform.readonly}) {
+    %0 = transform.structured.match ops{["linalg.softmax"]} in %root : (!transform.any_op) -> !transform.any_op
+    %1 = transform.structured.decompose_interface %0 : (!transform.any_op) -> !transform.any_op
+    transform.yield
+  }
+`);
+  const before = ["--transform-interpreter", "--test-transform-dialect-erase-schedule", "--one-shot-bufferize=bufferize-function-boundaries"];
+  assert.equal(mlirRunStandard(program, { before }), SOFTMAX_EXPECTED);
 });
 
 // Runs a tensor-level program at every stage of the default lowering pipeline and records

@@ -920,3 +920,67 @@ func.func @mmt4d_rank_mismatch(%A: tensor<16x16x8x1xf32>, %B: tensor<16x16x8x1xf
   %res = linalg.mmt4d ins(%A, %B: tensor<16x16x8x1xf32>, tensor<16x16x8x1xf32>) outs(%C_in: tensor<8x8xf32>) -> tensor<8x8xf32>
   return %res : tensor<8x8xf32>
 }
+
+// -----
+
+func.func @softmax_element_types(%a: tensor<2x16xf32>, %d: tensor<2x16xf16>) {
+  // expected-error @+1 {{'linalg.softmax' op failed to verify that input and output have same element type}}
+  %1 = linalg.softmax dimension(1) ins(%a : tensor<2x16xf32>) outs(%d : tensor<2x16xf16>) -> tensor<2x16xf16>
+  return
+}
+
+// -----
+
+func.func @softmax_shapes(%a: tensor<2x16xf32>, %d: tensor<16x2xf32>) {
+  // expected-error @+1 {{'linalg.softmax' op incompatible output shape}}
+  %1 = linalg.softmax dimension(0) ins(%a : tensor<2x16xf32>) outs(%d : tensor<16x2xf32>) -> tensor<16x2xf32>
+  return
+}
+
+// -----
+
+func.func @softmax_dimension(%a: tensor<2x16xf32>, %d: tensor<?x16xf32>) {
+  // expected-error @+1 {{'linalg.softmax' op incorrect dimension specified}}
+  %1 = linalg.softmax {x = 1} dimension(-1) ins(%a : tensor<2x16xf32>) outs(%d : tensor<?x16xf32>) -> tensor<?x16xf32>
+  return
+}
+
+// -----
+
+func.func @softmax_dimension_past_rank(%a: memref<2x16xf32>, %d: memref<2x16xf32>) {
+  // expected-error @+1 {{'linalg.softmax' op incorrect dimension specified}}
+  linalg.softmax dimension(2) ins(%a : memref<2x16xf32>) outs(%d : memref<2x16xf32>)
+  return
+}
+
+// -----
+
+func.func @softmax_no_result(%a: tensor<2x16xf32>, %d: tensor<2x16xf32>) {
+  // expected-error @+1 {{'linalg.softmax' op expected the number of tensor results (0) to be equal to the number of output tensors (1)}}
+  linalg.softmax dimension(1) ins(%a : tensor<2x16xf32>) outs(%d : tensor<2x16xf32>)
+  return
+}
+
+// -----
+
+func.func @softmax_memref_result(%a: memref<2x16xf32>, %d: memref<2x16xf32>) {
+  // expected-error @+1 {{'linalg.softmax' op expected the number of tensor results (1) to be equal to the number of output tensors (0)}}
+  %1 = linalg.softmax dimension(0) ins(%a : memref<2x16xf32>) outs(%d : memref<2x16xf32>) -> tensor<2x16xf32>
+  return
+}
+
+// -----
+
+func.func @softmax_scalar(%a: f32, %d: tensor<2x16xf32>) {
+  // expected-error @+1 {{custom op 'linalg.softmax' invalid kind of type specified}}
+  %1 = linalg.softmax dimension(0) ins(%a : f32) outs(%d : tensor<2x16xf32>) -> tensor<2x16xf32>
+  return
+}
+
+// -----
+
+func.func @softmax_generic_dimension(%a: tensor<2x16xf32>, %d: tensor<2x16xf32>) {
+  // expected-error @+1 {{'linalg.softmax' op attribute 'dimension' failed to satisfy constraint: 64-bit signless integer attribute}}
+  %1 = "linalg.softmax"(%a, %d) <{dimension = 1 : i32}> : (tensor<2x16xf32>, tensor<2x16xf32>) -> tensor<2x16xf32>
+  return
+}

@@ -177,3 +177,12 @@ func.func @generic_trait_alias(%a: memref<4xf32>, %b: memref<4xf32>) {
   }
   return
 }
+
+// softmax: tensors (dynamic sizes, an attribute dictionary first), memrefs, integer elements (MLIR 19 takes them).
+func.func @softmax(%a: tensor<2x?x32xf32>, %d: tensor<2x?x32xf32>, %m: memref<4x8xf16>, %n: memref<4x8xf16>, %i: tensor<3xi32>) -> (tensor<2x?x32xf32>, tensor<3xi32>) {
+  %0 = linalg.softmax dimension(2) ins(%a : tensor<2x?x32xf32>) outs(%d : tensor<2x?x32xf32>) -> tensor<2x?x32xf32>
+  linalg.softmax {note = "in place"} dimension(0) ins(%m : memref<4x8xf16>) outs(%m : memref<4x8xf16>)
+  linalg.softmax dimension(1) ins(%m : memref<4x8xf16>) outs(%n : memref<4x8xf16>)
+  %1 = linalg.softmax dimension(0) ins(%i : tensor<3xi32>) outs(%i : tensor<3xi32>) -> tensor<3xi32>
+  return %0, %1 : tensor<2x?x32xf32>, tensor<3xi32>
+}
