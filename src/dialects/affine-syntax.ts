@@ -89,7 +89,7 @@ export function parseBound(p: OpAsmParser, lower: boolean): { map: AffineMap; op
   const o = p.parseOptionalOperand();
   if (o) return { map: new AffineMap(0, 1, [sym(0)]), operands: [o] };
   const t = p.lex.peek();
-  if (t.kind === "int" || t.text === "-") return { map: AffineMap.constant(p.parseInteger()), operands: [] };
+  if (t.kind === "int" || t.text === "-") return { map: AffineMap.constant(p.parseIndexInteger()), operands: [] };
   const kw = lower ? "max" : "min";
   const loc = p.locHere();
   const prefixed = !!p.parseOptionalKeyword(kw);

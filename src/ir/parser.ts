@@ -5,7 +5,7 @@ import { Block, BlockArgument, Module, OpResult, Operation, Region, Value } from
 import { Context, OperationState } from "./dialect.js";
 import { DiagnosticError, type Location, registerSource } from "./diagnostics.js";
 import { Lexer, type Token, decodeString } from "./lexer.js";
-import { AttrTypeParser } from "./parse-attr.js";
+import { AttrTypeParser, isIntTypeKeyword } from "./parse-attr.js";
 import { parseFileMetadata, type FileMetadata } from "./parse-resources.js";
 import type { ResourceBlob } from "./resources.js";
 import { FunctionType, Type } from "./types.js";
@@ -74,7 +74,7 @@ export class OpAsmParser extends AttrTypeParser {
   }
   parseOperand(): UnresolvedOperand {
     const o = this.parseOptionalOperand();
-    if (!o) throw this.errorHere("expected SSA operand");
+    if (!o) throw this.errorExpecting("expected SSA operand");
     return o;
   }
   /** `%a, %b` (possibly empty), optionally inside `(...)` or `[...]`. */
@@ -218,7 +218,7 @@ export class OpAsmParser extends AttrTypeParser {
         if (!this.accept(")")) {
           do {
             const o = this.parseOperand();
-            this.expect(":");
+            this.expect(":", "expected ':' and type for SSA operand");
             const t = this.parseType();
             const arg = { loc: this.operandLoc(o) };
             this.keepOptionalLoc(arg);
@@ -227,7 +227,7 @@ export class OpAsmParser extends AttrTypeParser {
           this.expect(")");
         }
       }
-      this.expect(":");
+      this.expect(":", "expected ':' after block name");
       this.parseBlockBody(block);
     }
     this.expect("}");
@@ -250,8 +250,8 @@ export class OpAsmParser extends AttrTypeParser {
   }
   /** `^bb1` as a branch target. */
   parseSuccessor(): Block {
+    if (this.lex.peek().kind !== "caret") throw this.errorExpecting("expected block name");
     const t = this.lex.next();
-    if (t.kind !== "caret") throw this.errorAt(t, "expected block name");
     return this.blockFor(this.scopes[this.scopes.length - 1], t);
   }
 
@@ -262,16 +262,23 @@ export class OpAsmParser extends AttrTypeParser {
     if (start.kind === "percent") {
       results = [];
       do {
-        const r = this.lex.next();
-        if (r.kind !== "percent") throw this.errorAt(r, "expected SSA result name");
+        const r = this.lex.peek();
+        if (r.kind !== "percent") throw this.errorExpecting("expected valid ssa identifier");
+        this.lex.next();
         let count = 1;
-        if (this.accept(":")) count = this.parseInteger();
+        if (this.accept(":")) {
+          const n = this.lex.peek();
+          if (n.kind !== "int") throw this.errorExpecting("expected integer number of results");
+          count = this.parseInteger();
+          if (count < 1) throw this.errorAt(n, "expected named operation to have at least 1 result");
+        }
         results.push({ name: r.text, count, pos: r.pos });
       } while (this.accept(","));
-      this.expect("=");
+      this.expect("=", "expected '=' after SSA name");
     }
     const nameTok = this.lex.peek();
     const loc = this.lex.loc(nameTok.pos);
+    if (nameTok.kind !== "string" && (nameTok.kind !== "bare" || isIntTypeKeyword(nameTok.text))) throw this.errorExpecting("expected operation name in quotes");
     const op = nameTok.kind === "string" ? this.parseGenericOperation(loc) : this.parseCustomOperation(loc);
     this.keepOptionalLoc(op);
     if (results === undefined) return op;
@@ -290,9 +297,12 @@ export class OpAsmParser extends AttrTypeParser {
   protected parseGenericOperation(loc: Location): Operation {
     const nameTok = this.lex.next();
     const name = decodeString(nameTok.text);
+    if (!name) throw this.errorAt(nameTok, "empty operation name is invalid");
     const st = new OperationState(name, loc);
     const operands = this.parseOperandList("paren");
+    const info = this.ctx.registered(name);
     if (this.lex.peek().text === "[") {
+      if (info && !info.terminator) throw this.errorHere("successors in non-terminator");
       this.lex.next();
       do st.successors.push(this.parseSuccessor()); while (this.accept(","));
       this.expect("]");
@@ -303,14 +313,13 @@ export class OpAsmParser extends AttrTypeParser {
       this.expect(">");
       for (const [k, v] of props.entries) st.attributes.set(k, v);
     }
-    const info = this.ctx.registered(name);
     if (this.accept("(")) {
       const isolated = !!info?.isolated;
       do st.regions.push(this.parseRegion([], { isolated })); while (this.accept(",")); // as MLIR: no default dialect of its own
-      this.expect(")");
+      this.expect(")", "expected ')' to end region list");
     }
     this.parseOptionalAttrDict(st);
-    this.expect(":");
+    this.expect(":", "expected ':' followed by operation type");
     const fnLoc = this.locHere();
     const ft = this.parseType();
     if (!(ft instanceof FunctionType)) throw DiagnosticError.at(fnLoc, "expected function type");
@@ -369,10 +378,8 @@ export class OpAsmParser extends AttrTypeParser {
   skipOptionalLoc(): LocationAttr | undefined {
     const t = this.lex.peek();
     if (t.text !== "loc") return undefined;
-    const save = this.lex.pos;
     this.lex.next();
-    if (this.lex.peek().text !== "(") { this.lex.pos = save; return undefined; }
-    return this.parseLocationBody(t.pos);
+    return this.parseLocationBody();
   }
 
   /** Each trailing `loc(...)`, where it starts and what it belongs to: resolved once the whole text (every `#loc` alias) is read. */

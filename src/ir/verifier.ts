@@ -85,6 +85,11 @@ export class Verifier implements VerifyContext {
     if (isModule || info?.traits.has("SymbolTable")) this.verifySymbols(op);
     if (info?.verifyInvariants && this.runVerifier(op, info, info.verifyInvariants)) return;
     const regions = op.regions, errors = this.sink.diagnostics.length;
+    // (MLIR checks this before the regions' blocks, and stops there)
+    for (const r of regions) {
+      const entry = r.blocks[0];
+      if (entry && r.blocks.some((b) => b.ops.some((o) => o.successors.length && o.successors.includes(entry)))) { this.sink.error(op.loc, "entry block of region may not have predecessors"); return; }
+    }
     if (regions.length) {
       const noTerminator = isModule || !!info?.traits.has("NoTerminator") || !info;
       for (let i = 0; i < regions.length; i++) this.verifyRegion(op, regions[i], noTerminator);
