@@ -62,6 +62,8 @@ export class AttrTypeParser {
       if (comment >= 0 && comment < q) q = comment; // (as MLIR, a `//` inside a string counts too)
     }
   }
+  /** An error of MLIR's AsmParser (not its internal Parser): inside a custom op's parser it names the op (OpAsmParser overrides). */
+  asmError(msg: string, loc = this.locHere()): DiagnosticError { return DiagnosticError.at(loc, msg); }
   peekText(): string { return this.lex.peek().text; }
   accept(text: string): boolean {
     const t = this.lex.peek();
@@ -130,7 +132,7 @@ export class AttrTypeParser {
   }
   parseInteger(): number {
     const n = this.parseOptionalInteger();
-    if (n === undefined) throw this.errorHere("expected integer value");
+    if (n === undefined) throw this.asmError("expected integer value");
     return n;
   }
   /** A float or integer literal, optionally negative. */

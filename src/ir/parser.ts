@@ -94,6 +94,7 @@ export class OpAsmParser extends AttrTypeParser {
   customError(messages: string | readonly string[], loc = this.locHere()): DiagnosticError {
     return new DiagnosticError((typeof messages === "string" ? [messages] : messages).map((m) => ({ loc, severity: "error" as const, message: `custom op '${this.customOp}' ${m}` })));
   }
+  override asmError(msg: string, loc = this.locHere()): DiagnosticError { return this.customOp ? this.customError(msg, loc) : DiagnosticError.at(loc, msg); }
   /** MLIR's two errors for an unknown case of an enum attribute (`cpp`: `::mlir::arith::FastMathFlags`, `attr`: `Arith_FastMathAttr`). */
   enumError(loc: Location, cpp: string, cases: readonly string[], attr: string): DiagnosticError {
     return this.customError([`expected ${cpp} to be one of: ${cases.join(", ")}`, `failed to parse ${attr} parameter 'value' which is to be a \`${cpp}\``], loc);
@@ -179,7 +180,7 @@ export class OpAsmParser extends AttrTypeParser {
   private popScope(): void {
     const s = this.scopes.pop()!;
     if (s.forward) for (const f of s.forward.values()) throw DiagnosticError.at(f.loc, `use of undeclared SSA value name '${f.name}'`);
-    if (s.blocks) for (const [name, b] of s.blocks) if (!b.defined) throw DiagnosticError.at(b.loc, `reference to an undefined block '${name}'`);
+    if (s.blocks) for (const b of s.blocks.values()) if (!b.defined) throw DiagnosticError.at(b.loc, "reference to an undefined block"); // (MLIR 19's words, no name)
   }
 
   parseOptionalRegion(args: RegionArgument[] = [], opts: { isolated?: boolean } = {}): Region | undefined {
@@ -461,7 +462,7 @@ export class OpAsmParser extends AttrTypeParser {
   /** Symbol name `@foo` as a StringAttr, for `sym_name`. */
   parseSymbolName(): StringAttr {
     const s = this.parseOptionalSymbolName();
-    if (!s) throw this.errorHere("expected valid '@'-identifier for symbol name");
+    if (!s) throw this.asmError("expected valid '@'-identifier for symbol name");
     return s;
   }
   parseOptionalSymbolName(): StringAttr | undefined {

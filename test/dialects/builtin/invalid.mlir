@@ -755,3 +755,30 @@ func.func @f() {
 
 // expected-error @+1 {{expected non-function type}}
 func.func @f(...)
+
+// -----
+
+func.func @f() {
+^bb12:
+  cf.br ^missing  // expected-error {{reference to an undefined block}}
+}
+
+// -----
+
+func.func @f() {
+  // expected-error @+1 {{custom op 'func.func' expected valid '@'-identifier for symbol name}}
+  func.func missingsigil() -> (i1, index, f32)
+  return
+}
+
+// -----
+
+func.func @f(%c: i32) {
+  // expected-error @+3 {{custom op 'cf.switch' expected integer value}}
+  cf.switch %c : i32, [
+    default: ^bb1,
+    x: ^bb1
+  ]
+^bb1:
+  return
+}
