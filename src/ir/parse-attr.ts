@@ -187,12 +187,35 @@ export class AttrTypeParser {
     const name = t.text.slice(1);
     const alias = this.typeAliases.get(name);
     if (alias) return alias;
-    const dot = name.indexOf(".");
+    const dot = name.indexOf("."), body = this.lex.peek().text === "<" && this.lex.peek().pos === t.end;
+    if (dot < 0 && body) return OpaqueType.get(name, this.prettyBody()); // `!foo<...>`: a type of dialect foo, all body
     if (dot < 0) throw DiagnosticError.at(this.lex.loc(t.end), `undefined symbol alias id '${name}'`);
     const dialect = name.slice(0, dot), mnemonic = name.slice(dot + 1);
     const hook = this.typeHook(dialect);
     if (hook) return this.dialectSyntax(() => hook(this as never, mnemonic, this.lex.loc(t.pos)));
-    return OpaqueType.get(dialect, mnemonic + (this.lex.peek().text === "<" && this.lex.peek().pos === t.end ? this.balancedAngle() : ""));
+    return OpaqueType.get(dialect, mnemonic + (body ? this.prettyBody() : ""));
+  }
+  /**
+   * The `<...>` body of a dialect type or attribute (`!d.t<...>`, `#d.a<...>`), scanned by
+   * character as MLIR's parseDialectSymbolBody: `<([{` nest, strings are skipped, `->` closes
+   * nothing; a closer that does not match, or the end, is an error at the body's start.
+   */
+  private prettyBody(): string {
+    const text = this.lex.text, start = this.lex.peek().pos, stack: string[] = [];
+    const closes: Record<string, string> = { ">": "<", ")": "(", "]": "[", "}": "{" };
+    for (let i = start; ; i++) {
+      const c = text[i];
+      const fail = () => DiagnosticError.at(this.lex.loc(start), `unbalanced '${stack[stack.length - 1]}' character in pretty dialect name`);
+      if (c === undefined) throw fail();
+      if (c === "<" || c === "(" || c === "[" || c === "{") stack.push(c);
+      else if (c === "-" && text[i + 1] === ">") i++;
+      else if (c === '"') { for (i++; i < text.length && text[i] !== '"' && text[i] !== "\n"; i += text[i] === "\\" ? 2 : 1); }
+      else if (closes[c]) {
+        if (stack[stack.length - 1] !== closes[c]) throw fail();
+        stack.pop();
+        if (!stack.length) { this.lex.pos = i + 1; return text.slice(start, i + 1); }
+      }
+    }
   }
   /** Raw text of a balanced `<...>` group (for dialect types/attrs we keep verbatim). */
   balancedAngle(): string {
@@ -374,7 +397,7 @@ export class AttrTypeParser {
       const alias = this.attrAliases.get(name);
       if (alias) return alias;
       if (!name.includes(".")) throw DiagnosticError.at(this.lex.loc(t.end), `undefined symbol alias id '${name}'`);
-      const body = this.lex.peek().text === "<" && this.lex.peek().pos === t.end ? this.balancedAngle() : "";
+      const body = this.lex.peek().text === "<" && this.lex.peek().pos === t.end ? this.prettyBody() : "";
       return this.dialectAttr(name, body) ?? new OpaqueAttr(t.text + body);
     }
     if (t.kind === "bare") {

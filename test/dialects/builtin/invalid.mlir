@@ -782,3 +782,14 @@ func.func @f(%c: i32) {
 ^bb1:
   return
 }
+
+// -----
+
+// A dialect type's body is scanned by character: brackets must nest (`->` closes nothing).
+// expected-error @+1 {{unbalanced '<' character in pretty dialect name}}
+func.func private @f(%arg : !unreg.ptr<(i32)->)
+
+// -----
+
+// expected-error @+1 {{unbalanced '(' character in pretty dialect name}}
+func.func private @f(%arg : !unreg.ptr<a(b]>)
