@@ -793,3 +793,38 @@ func.func private @f(%arg : !unreg.ptr<(i32)->)
 
 // expected-error @+1 {{unbalanced '(' character in pretty dialect name}}
 func.func private @f(%arg : !unreg.ptr<a(b]>)
+
+// -----
+
+func.func @f() {
+  // expected-error @+1 {{operand #0 does not dominate this use}}
+  %0 = arith.addi %1, %1 : i32
+  // expected-note @+1 {{operand defined here (op in the same block)}}
+  %1 = arith.constant 0 : i32
+  return
+}
+
+// -----
+
+func.func @f() {
+  // expected-error @+1 {{operand #0 does not dominate this use}}
+  %0 = arith.addi %1, %1 : i32
+  cf.br ^bb1
+^bb1:
+  // expected-note @+1 {{operand defined here (op in the same region)}}
+  %1 = arith.constant 0 : i32
+  return
+}
+
+// -----
+
+func.func @f() {  // expected-note {{operand defined as a block argument (block #1 in the same region)}}
+  cf.br ^bb1(%x : i32)    // expected-error {{operand #0 does not dominate this use}}
+^bb1(%x : i32):
+  return
+}
+
+// -----
+
+func.func private @redef()  // expected-note {{see existing symbol definition here}}
+func.func private @redef()  // expected-error {{redefinition of symbol named 'redef'}}
