@@ -150,26 +150,34 @@ export class OpAsmParser extends AttrTypeParser {
   define(name: string, values: Value[], pos: number, regionArgument = false): void {
     const scopes = this.scopes, scope = scopes[scopes.length - 1];
     for (let i = scopes.length - 1; i >= 0; i--) {
-      if (scopes[i].values.has(name)) {
-        const note = { loc: defLoc(scopes[i].values.get(name)![0]) ?? this.lex.loc(pos), severity: "note" as const, message: regionArgument ? "previously referenced here" : "previously defined here" };
+      const used = regionArgument && i < scopes.length - 1 ? scopes[i].forward?.get(name) : undefined; // used above, not yet defined
+      if (scopes[i].values.has(name) || used) {
+        const note = { loc: used ? used.loc : defLoc(scopes[i].values.get(name)![0]) ?? this.lex.loc(pos), severity: "note" as const, message: regionArgument ? "previously referenced here" : "previously defined here" };
         const message = regionArgument ? `region entry argument '${name}' is already in use` : `redefinition of SSA value '${name}'`;
         throw new DiagnosticError([{ loc: this.lex.loc(pos), severity: "error", message, notes: [note] }]);
       }
       if (scopes[i].isolated) break;
     }
     scope.values.set(name, values);
-    if (scope.forward === undefined || scope.forward.size === 0) return;
-    for (let i = 0; i < values.length; i++) {
-      const v = values[i];
-      const key = i ? `${name}#${i}` : name;
-      const fwd = scope.forward.get(key);
-      if (!fwd) continue;
-      if (fwd.type !== v.type) {
-        const note = { loc: fwd.loc, severity: "note" as const, message: `previously used here with type '${fwd.type.str}'` };
-        throw new DiagnosticError([{ loc: this.lex.loc(pos), severity: "error", message: `definition of SSA value '${name}#${i}' has type '${v.type.str}'`, notes: [note] }]);
+    // Forward uses of the name are resolved here, in this region or, as MLIR's one table per
+    // isolated region has it, in an enclosing one (a use the definition does not dominate is the verifier's error).
+    for (let k = scopes.length - 1; k >= 0; k--) {
+      const forward = scopes[k].forward;
+      if (forward !== undefined && forward.size !== 0) {
+        for (let i = 0; i < values.length; i++) {
+          const v = values[i];
+          const key = i ? `${name}#${i}` : name;
+          const fwd = forward.get(key);
+          if (!fwd) continue;
+          if (fwd.type !== v.type) {
+            const note = { loc: fwd.loc, severity: "note" as const, message: `previously used here with type '${fwd.type.str}'` };
+            throw new DiagnosticError([{ loc: this.lex.loc(pos), severity: "error", message: `definition of SSA value '${name}#${i}' has type '${v.type.str}'`, notes: [note] }]);
+          }
+          fwd.replaceAllUsesWith(v);
+          forward.delete(key);
+        }
       }
-      fwd.replaceAllUsesWith(v);
-      scope.forward.delete(key);
+      if (scopes[k].isolated) break;
     }
   }
 
@@ -178,8 +186,17 @@ export class OpAsmParser extends AttrTypeParser {
     this.scopes.push({ values: new Map(), forward: undefined, blocks: undefined, isolated });
   }
   private popScope(): void {
-    const s = this.scopes.pop()!;
-    if (s.forward) for (const f of s.forward.values()) throw DiagnosticError.at(f.loc, `use of undeclared SSA value name '${f.name}'`);
+    const s = this.scopes.pop()!, outer = this.scopes[this.scopes.length - 1];
+    // As MLIR: a name still undefined at the end of a region may be defined further down the
+    // enclosing one (then the verifier reports the dominance error); only an isolated region ends it.
+    if (s.forward && !s.isolated && outer) {
+      for (const [key, f] of s.forward) {
+        const prior = outer.forward?.get(key);
+        if (!prior) { (outer.forward ??= new Map()).set(key, f); continue; }
+        if (prior.type !== f.type) throw this.typeClash(key.split("#")[0], f.loc, f.type, prior.type, prior.loc);
+        f.replaceAllUsesWith(prior);
+      }
+    } else if (s.forward) for (const f of s.forward.values()) throw DiagnosticError.at(f.loc, `use of undeclared SSA value name '${f.name}'`);
     if (s.blocks) for (const b of s.blocks.values()) if (!b.defined) throw DiagnosticError.at(b.loc, "reference to an undefined block"); // (MLIR 19's words, no name)
   }
 

@@ -227,7 +227,7 @@ export class Verifier implements VerifyContext {
       const parent = a.parentOp;
       if (parent && this.isIsolated(parent) && !this.definedWithin(v, parent)) return "using value defined outside the region";
     }
-    return "is not defined in an enclosing scope";
+    return "does not dominate this use"; // (MLIR: also for a value of a sibling region)
   }
   /** Position of `op` in `blk.ops` (-1 if absent): a scan for small blocks, else a per-block table. */
   private indexIn(blk: Block, op: Operation): number {

@@ -828,3 +828,30 @@ func.func @f() {  // expected-note {{operand defined as a block argument (block 
 
 func.func private @redef()  // expected-note {{see existing symbol definition here}}
 func.func private @redef()  // expected-error {{redefinition of symbol named 'redef'}}
+
+// -----
+
+// A name used in a nested region may be defined further down the enclosing one (as MLIR): the verifier reports it.
+func.func @f() {
+  scf.execute_region {
+    // expected-error @+1 {{operand #0 does not dominate this use}}
+    %0 = arith.addi %x, %x : i32
+    scf.yield
+  }
+  // expected-note @+1 {{operand defined here (op in a parent region)}}
+  %x = arith.constant 0 : i32
+  return
+}
+
+// -----
+
+func.func @f(%m : memref<?xf32>) {
+  affine.for %i0 = 0 to 42 {
+    // expected-note @+1 {{previously referenced here}}
+    %x = memref.load %m[%i1] : memref<?xf32>
+  }
+  // expected-error @+1 {{region entry argument '%i1' is already in use}}
+  affine.for %i1 = 0 to 42 {
+  }
+  return
+}
