@@ -100,7 +100,7 @@ export function parseBound(p: OpAsmParser, lower: boolean, opLoc: Location): { m
     throw p.customError("expected only one loop bound operand", opLoc);
   }
   const t = p.lex.peek();
-  if (t.kind === "int" || t.text === "-") return { map: AffineMap.constant(p.parseInteger()), operands: [] }; // (exact, or an error)
+  if (t.kind === "int" || t.text === "-") return { map: AffineMap.constant(p.parseIndexInteger()), operands: [] }; // (in index range, or an error)
   const loc = p.locHere();
   const a = p.parseAttribute();
   if (!(a instanceof AffineMapAttr)) throw p.customError("expected valid affine map representation for loop bounds", opLoc);

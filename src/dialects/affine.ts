@@ -225,7 +225,7 @@ const forOp: OpSpec = {
     if (p.parseOptionalKeyword("step")) {
       // an index attribute, as MLIR 19 reads it (and with its errors)
       const loc = p.locHere(), t = p.peekText();
-      if (t !== "-" && !/^[0-9]/.test(t)) throw p.errorHere("expected attribute value");
+      if (t !== "-" && !/^[0-9]/.test(t)) throw p.errorExpecting("expected attribute value");
       step = (p.parseAttribute(index) as IntegerAttr).num;
       if (step <= 0) throw p.customError("expected step to be representable as a positive signed integer", loc);
     }

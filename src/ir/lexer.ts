@@ -108,13 +108,17 @@ export class Lexer {
         const d = t.charCodeAt(end);
         if (!(isIdChar(d) || (suffix && d === 45 /* - */))) break;
       }
-      if (end === start + 1) throw this.error(start, `expected identifier after '${t[start]}'`);
+      if (end === start + 1) throw this.error(start, `invalid ${c === 37 ? "SSA name" : c === 94 ? "block name" : c === 35 ? "attribute name" : "type identifier"}`);
       return this.tok(kind, start, end);
     }
     if (isDigit(c)) return this.number(start);
     if (c === 34 /* " */) return this.tok("string", start, this.stringEnd(start));
     const c1 = t.charCodeAt(start + 1);
-    if (c === 46 && c1 === 46 && t.charCodeAt(start + 2) === 46) { this.pos = start + 3; return { kind: "punct", text: "...", pos: start, end: start + 3 }; }
+    if (c === 46) {
+      if (c1 !== 46 || t.charCodeAt(start + 2) !== 46) throw this.error(start + 1, "expected three consecutive dots for an ellipsis");
+      this.pos = start + 3;
+      return { kind: "punct", text: "...", pos: start, end: start + 3 };
+    }
     if (c === 45 && c1 === 62) { this.pos = start + 2; return { kind: "punct", text: "->", pos: start, end: start + 2 }; }
     if (c === 58 && c1 === 58) { this.pos = start + 2; return { kind: "punct", text: "::", pos: start, end: start + 2 }; }
     const p = PUNCT1[c];
@@ -155,7 +159,7 @@ export class Lexer {
       if (c === 34 || c === 10) break;
       e += c === 92 ? 2 : 1;
     }
-    if (t.charCodeAt(e) !== 34) throw this.error(start, "expected '\"' in string literal");
+    if (t.charCodeAt(e) !== 34) throw this.error(Math.min(e, t.length), "expected '\"' in string literal"); // (at the line's end, as MLIR)
     return e + 1;
   }
 }

@@ -35,22 +35,35 @@ export class AttrTypeParser {
 
   // ---- tokens ------------------------------------------------------------------------------
   locHere(): Location { this.lex.skipTrivia(); return this.lex.loc(this.lex.pos); }
-  errorHere(msg: string): DiagnosticError { return DiagnosticError.at(this.locHere(), msg); }
+  /** `msg` at the next token (at the end, one character back: MLIR's Parser::emitError). */
+  errorHere(msg: string): DiagnosticError {
+    const t = this.lex.peek();
+    return DiagnosticError.at(this.lex.loc(t.kind === "eof" && t.pos > 0 ? t.pos - 1 : t.pos), msg);
+  }
   errorAt(t: Token, msg: string): DiagnosticError { return DiagnosticError.at(this.lex.loc(t.pos), msg); }
-  /** `msg` for a missing token, where MLIR reports it (after the previous token when the next is on a new line). */
-  errorExpecting(msg: string): DiagnosticError { return DiagnosticError.at(this.lex.loc(this.wrongTokenPos(this.lex.peek())), msg); }
-  /** As MLIR: a missing token before a new line (or the end) is reported just after the previous token. */
+  /** `msg` for a missing or wrong token, where MLIR's emitWrongTokenError reports it (see wrongTokenPos). */
+  errorExpecting(msg: string, t = this.lex.peek()): DiagnosticError { return DiagnosticError.at(this.lex.loc(this.wrongTokenPos(t)), msg); }
+  /**
+   * MLIR's emitWrongTokenError: not at the token but just after what precedes it, backing over spaces,
+   * then over line ends and the `//` comments of the lines above; at the end one character back.
+   */
   private wrongTokenPos(t: Token): number {
     const src = this.lex.text;
-    let q = t.pos;
+    const orig = t.kind === "eof" && t.pos > 0 ? t.pos - 1 : t.pos;
+    let q = orig;
     for (;;) {
-      while (q > 0 && /\s/.test(src[q - 1])) q--;
-      const bol = src.lastIndexOf("\n", q - 1) + 1;
-      if (q === 0 || !src.slice(bol, q).trimStart().startsWith("//")) break;
-      q = bol; // a whole-line comment: the previous token is above it
+      while (q > 0 && (src[q - 1] === " " || src[q - 1] === "\t")) q--;
+      if (q === 0) return orig;
+      const c = src[q - 1];
+      if (c !== "\n" && c !== "\r") return q;
+      q--;
+      const bol = Math.max(src.lastIndexOf("\n", q - 1), src.lastIndexOf("\r", q - 1)) + 1;
+      const comment = src.indexOf("//", bol);
+      if (comment >= 0 && comment < q) q = comment; // (as MLIR, a `//` inside a string counts too)
     }
-    return t.kind === "eof" || src.slice(q, t.pos).includes("\n") ? q : t.pos;
   }
+  /** An error of MLIR's AsmParser (not its internal Parser): inside a custom op's parser it names the op (OpAsmParser overrides). */
+  asmError(msg: string, loc = this.locHere()): DiagnosticError { return DiagnosticError.at(loc, msg); }
   peekText(): string { return this.lex.peek().text; }
   accept(text: string): boolean {
     const t = this.lex.peek();
@@ -98,6 +111,15 @@ export class AttrTypeParser {
     this.lex.next();
     return this.exactInteger(n, neg);
   }
+  /** An integer literal where MLIR parses an index attribute (`affine.for`'s constant bounds): its range error, then ours. */
+  parseIndexInteger(): number {
+    const save = this.lex.pos, neg = this.accept("-"), n = this.lex.peek();
+    if (n.kind !== "int") { this.lex.pos = save; return this.parseInteger(); }
+    this.lex.next();
+    const v = checkedInteger(n.text, neg, IndexType.get());
+    if (v === undefined) throw this.errorAt(n, "integer constant out of range for attribute");
+    return this.exactInteger(n, false, v);
+  }
   /**
    * An integer literal as the double TensorLang keeps sizes, bounds, affine constants and array
    * elements in: one the double cannot hold exactly (past 2^53, not a power of two) is an error,
@@ -110,7 +132,7 @@ export class AttrTypeParser {
   }
   parseInteger(): number {
     const n = this.parseOptionalInteger();
-    if (n === undefined) throw this.errorHere("expected integer value");
+    if (n === undefined) throw this.asmError("expected integer value");
     return n;
   }
   /** A float or integer literal, optionally negative. */
@@ -133,12 +155,13 @@ export class AttrTypeParser {
     if (t.kind === "bang") return this.parseBangType(t);
     if (t.text === "(") {
       const inputs = this.parseTypeListUntil(")");
-      this.expect("->");
+      this.expect("->", "expected '->' in function type");
       return FunctionType.get(inputs, this.parseFunctionResultTypes());
     }
-    if (t.kind !== "bare") throw this.errorAt(t, "expected non-function type"); // (MLIR's words for any token that starts no type)
+    if (t.kind !== "bare") throw this.errorExpecting("expected non-function type", t);
     const width = intTypeWidth(t.text);
     if (width >= 0) {
+      if (width > 0xffffffff) throw this.errorAt(t, "invalid integer width");
       if (width > MAX_INT_WIDTH) throw this.errorAt(t, `integer bitwidth is limited to ${MAX_INT_WIDTH} bits`);
       return t.text[0] === "i" ? IntegerType.get(width) : SignedIntegerType.get(width, t.text[0] === "u");
     }
@@ -147,29 +170,52 @@ export class AttrTypeParser {
       case "index": return IndexType.get();
       case "none": return NoneType.get();
       case "tensor": case "memref": case "vector": return this.parseShapedCached(t);
-      case "tuple": { this.expect("<"); return TupleType.get(this.parseTypeListUntil(">")); }
+      case "tuple": { this.expect("<", "expected '<' in tuple type"); return TupleType.get(this.parseTypeListUntil(">", "expected '>' in tuple type")); }
       case "complex": return this.parseComplex();
     }
-    throw this.errorAt(t, "expected non-function type");
+    throw this.errorExpecting("expected non-function type", t);
   }
   /** After `complex`: `<elementType>`, an integer or a float (MLIR's ComplexType::verify). */
   private parseComplex(): ComplexType {
-    this.expect("<");
+    this.expect("<", "expected '<' in complex type");
     const at = this.locHere(), e = this.parseType();
     if (!(e instanceof IntegerType || e instanceof SignedIntegerType || e instanceof FloatType)) throw DiagnosticError.at(at, "invalid element type for complex");
-    if (!this.accept(">")) throw this.errorHere("expected '>' in complex type");
+    this.expect(">", "expected '>' in complex type");
     return ComplexType.get(e);
   }
   private parseBangType(t: Token): Type {
     const name = t.text.slice(1);
     const alias = this.typeAliases.get(name);
     if (alias) return alias;
-    const dot = name.indexOf(".");
-    if (dot < 0) throw this.errorAt(t, `undefined symbol alias id '${name}'`);
+    const dot = name.indexOf("."), body = this.lex.peek().text === "<" && this.lex.peek().pos === t.end;
+    if (dot < 0 && body) return OpaqueType.get(name, this.prettyBody()); // `!foo<...>`: a type of dialect foo, all body
+    if (dot < 0) throw DiagnosticError.at(this.lex.loc(t.end), `undefined symbol alias id '${name}'`);
     const dialect = name.slice(0, dot), mnemonic = name.slice(dot + 1);
     const hook = this.typeHook(dialect);
     if (hook) return this.dialectSyntax(() => hook(this as never, mnemonic, this.lex.loc(t.pos)));
-    return OpaqueType.get(dialect, mnemonic + (this.lex.peek().text === "<" && this.lex.peek().pos === t.end ? this.balancedAngle() : ""));
+    return OpaqueType.get(dialect, mnemonic + (body ? this.prettyBody() : ""));
+  }
+  /**
+   * The `<...>` body of a dialect type or attribute (`!d.t<...>`, `#d.a<...>`), scanned by
+   * character as MLIR's parseDialectSymbolBody: `<([{` nest, strings are skipped, `->` closes
+   * nothing; a closer that does not match, or the end, is an error at the body's start.
+   */
+  private prettyBody(): string {
+    const text = this.lex.text, start = this.lex.peek().pos, stack: string[] = [];
+    const closes: Record<string, string> = { ">": "<", ")": "(", "]": "[", "}": "{" };
+    for (let i = start; ; i++) {
+      const c = text[i];
+      const fail = () => DiagnosticError.at(this.lex.loc(start), `unbalanced '${stack[stack.length - 1]}' character in pretty dialect name`);
+      if (c === undefined) throw fail();
+      if (c === "<" || c === "(" || c === "[" || c === "{") stack.push(c);
+      else if (c === "-" && text[i + 1] === ">") i++;
+      else if (c === '"') { for (i++; i < text.length && text[i] !== '"' && text[i] !== "\n"; i += text[i] === "\\" ? 2 : 1); }
+      else if (closes[c]) {
+        if (stack[stack.length - 1] !== closes[c]) throw fail();
+        stack.pop();
+        if (!stack.length) { this.lex.pos = i + 1; return text.slice(start, i + 1); }
+      }
+    }
   }
   /** Raw text of a balanced `<...>` group (for dialect types/attrs we keep verbatim). */
   balancedAngle(): string {
@@ -185,11 +231,11 @@ export class AttrTypeParser {
     return this.lex.text.slice(start, this.lex.pos);
   }
   /** `a, b, c` ending with `close` (consumed). */
-  parseTypeListUntil(close: string): Type[] {
+  parseTypeListUntil(close: string, what?: string): Type[] {
     const out: Type[] = [];
     if (this.accept(close)) return out;
     do out.push(this.parseType()); while (this.accept(","));
-    this.expect(close);
+    this.expect(close, what);
     return out;
   }
   /** After `->`: a single type or a parenthesized list. */
@@ -242,6 +288,7 @@ export class AttrTypeParser {
         if (text.charCodeAt(x) !== 120) throw DiagnosticError.at(this.lex.loc(x), "expected 'x' in dimension list");
       }
       if (e === d || text.charCodeAt(x) !== 120 /* x */) break;
+      if (e - d >= 19 && text.charCodeAt(d) !== 63 && BigInt(text.slice(d, e)) >= 1n << 63n) throw DiagnosticError.at(this.lex.loc(d), "invalid dimension");
       dims.push(text.charCodeAt(d) === 63 ? DYN : Number(text.slice(d, e)));
       scalable?.push(bracket);
       p = x + 1;
@@ -275,40 +322,43 @@ export class AttrTypeParser {
   }
   private shapedTypes = new Map<string, Type>();
   private parseShaped(kind: "tensor" | "memref" | "vector", kw: Token): Type {
-    this.expect("<");
+    this.expect("<", `expected '<' in ${kind} type`);
     const scalable: boolean[] = [];
     const dims = this.parseDimensionList(kind !== "vector", kind === "vector" ? scalable : undefined);
     const elemAt = this.locHere();
     if (kind === "vector" && dims!.some((d) => d <= 0)) throw DiagnosticError.at(elemAt, "vector types must have positive constant sizes");
     const elem = this.parseType();
     if (kind !== "vector" && !(kind === "tensor" ? tensorElement(elem) : memrefElement(elem))) throw DiagnosticError.at(elemAt, `invalid ${kind} element type`);
-    if (dims === undefined) {
-      if (kind === "tensor") { this.expect(">"); return UnrankedTensorType.get(elem); }
-      const ms = this.accept(",") ? this.parseAttribute() : undefined;
-      this.expect(">");
-      return UnrankedMemRefType.get(elem, ms);
+    if (kind === "tensor") {
+      const enc = dims !== undefined && this.accept(",") ? this.parseAttribute() : undefined;
+      this.expect(">", "expected '>' in tensor type");
+      return dims === undefined ? UnrankedTensorType.get(elem) : TensorType.get(dims, elem, enc);
     }
     if (kind === "vector") {
       if (!(elem instanceof IntegerType || elem instanceof SignedIntegerType || elem instanceof IndexType || elem instanceof FloatType)) throw DiagnosticError.at(elemAt, "vector elements must be int/index/float type");
-      if (!this.accept(">")) throw this.errorHere("expected '>' in vector type");
-      return VectorType.get(dims, elem, scalable);
+      this.expect(">", "expected '>' in vector type");
+      return VectorType.get(dims!, elem, scalable);
     }
-    if (kind === "tensor") {
-      const enc = this.accept(",") ? this.parseAttribute() : undefined;
-      this.expect(">");
-      return TensorType.get(dims, elem, enc);
-    }
+    // As MLIR's parseMemRefType: layouts, then at most one memory space, last.
     let layout: Attribute | undefined, space: Attribute | undefined;
-    if (this.accept(",")) {
-      const a = this.parseAttribute();
-      if (a instanceof StridedLayoutAttr || a instanceof AffineMapAttr) {
-        if (a instanceof AffineMapAttr && a.map.numDims !== dims.length) throw this.errorAt(kw, `memref layout mismatch between rank and affine map: ${dims.length} != ${a.map.numDims}`);
-        layout = a instanceof AffineMapAttr && a.map.isIdentity ? undefined : a;
-        if (this.accept(",")) space = this.parseAttribute();
-      } else space = a;
+    if (!this.accept(">")) {
+      this.expect(",", "expected ',' or '>' in memref type");
+      if (this.lex.peek().text === ">") throw this.errorExpecting("expected list element");
+      do {
+        const a = this.parseAttribute();
+        if (a instanceof StridedLayoutAttr || a instanceof AffineMapAttr) {
+          if (dims === undefined) throw this.errorHere("cannot have affine map for unranked memref type");
+          if (space) throw this.errorHere("expected memory space to be last in memref type");
+          if (a instanceof StridedLayoutAttr && a.strides.length !== dims.length) throw this.errorAt(kw, "expected the number of strides to match the rank");
+          if (a instanceof AffineMapAttr && a.map.numDims !== dims.length) throw this.errorAt(kw, `memref layout mismatch between rank and affine map: ${dims.length} != ${a.map.numDims}`);
+          layout = a instanceof AffineMapAttr && a.map.isIdentity ? undefined : a;
+        } else if (space) throw this.errorHere("multiple memory spaces specified in memref type");
+        else space = a;
+      } while (this.accept(","));
+      this.expect(">", "expected ',' or '>'");
     }
-    this.expect(">");
-    return MemRefType.get(dims, elem, layout, space);
+    if (space instanceof TypeAttr) throw this.errorAt(kw, "unsupported memory space Attribute");
+    return dims === undefined ? UnrankedMemRefType.get(elem, space) : MemRefType.get(dims, elem, layout, space);
   }
 
   // ---- attributes --------------------------------------------------------------------------
@@ -337,7 +387,7 @@ export class AttrTypeParser {
     if (t.text === "[") {
       this.lex.next();
       const items: Attribute[] = [];
-      if (!this.accept("]")) { do items.push(this.parseAttribute()); while (this.accept(",")); this.expect("]"); }
+      if (!this.accept("]")) { do items.push(this.parseAttribute()); while (this.accept(",")); this.expect("]", "expected ',' or ']'"); }
       return new ArrayAttr(items);
     }
     if (t.text === "{") return this.parseDictionary();
@@ -346,8 +396,8 @@ export class AttrTypeParser {
       const name = t.text.slice(1);
       const alias = this.attrAliases.get(name);
       if (alias) return alias;
-      if (!name.includes(".")) throw this.errorAt(t, `undefined symbol alias id '${name}'`);
-      const body = this.lex.peek().text === "<" && this.lex.peek().pos === t.end ? this.balancedAngle() : "";
+      if (!name.includes(".")) throw DiagnosticError.at(this.lex.loc(t.end), `undefined symbol alias id '${name}'`);
+      const body = this.lex.peek().text === "<" && this.lex.peek().pos === t.end ? this.prettyBody() : "";
       return this.dialectAttr(name, body) ?? new OpaqueAttr(t.text + body);
     }
     if (t.kind === "bare") {
@@ -362,7 +412,7 @@ export class AttrTypeParser {
         case "affine_map": { this.lex.next(); this.expect("<"); const m = this.parseAffineMapBody(); this.expect(">"); return new AffineMapAttr(m); }
         case "affine_set": { this.lex.next(); this.expect("<"); const s = this.parseIntegerSetBody(); this.expect(">"); return new IntegerSetAttr(s); }
         case "strided": this.lex.next(); return this.parseStrided(t);
-        case "loc": this.lex.next(); return this.parseLocationBody(t.pos);
+        case "loc": this.lex.next(); return this.parseLocationBody();
       }
     }
     const ty = this.parseOptionalType();
@@ -372,7 +422,7 @@ export class AttrTypeParser {
   private parseNumberAttr(type?: Type): Attribute {
     const neg = this.accept("-");
     const n = this.lex.next();
-    if (n.kind !== "int" && n.kind !== "float") throw this.errorAt(n, neg ? "expected constant integer or floating point value" : "expected attribute value");
+    if (n.kind !== "int" && n.kind !== "float") throw this.errorExpecting(neg ? "expected constant integer or floating point value" : "expected attribute value", n);
     const ty = this.accept(":") ? this.parseType() : type;
     if (ty instanceof FloatType) {
       if (n.kind === "int" && !n.text.startsWith("0x")) {
@@ -419,13 +469,15 @@ export class AttrTypeParser {
     const m = new Map<string, Attribute>();
     if (!this.accept("}")) {
       do {
-        const k = this.lex.next();
-        if (k.kind !== "bare" && k.kind !== "string") throw this.errorAt(k, "expected attribute name");
+        const k = this.lex.peek();
+        if (k.kind !== "bare" && k.kind !== "string") throw this.errorExpecting("expected attribute name");
+        this.lex.next();
         const key = k.kind === "string" ? decodeString(k.text) : k.text;
+        if (!key) throw this.errorAt(k, "expected valid attribute name");
         if (m.has(key)) throw this.errorAt(k, `duplicate key '${key}' in dictionary attribute`);
         m.set(key, this.accept("=") ? this.parseAttribute() : unit);
       } while (this.accept(","));
-      if (!this.accept("}")) throw this.errorHere("expected '}' in attribute dictionary");
+      this.expect("}", "expected '}' in attribute dictionary");
     }
     return new DictionaryAttr(m);
   }
@@ -445,7 +497,7 @@ export class AttrTypeParser {
 
   /** `implied`: the type to use when `: type` is absent (memref.global's elided tensor type). */
   private parseDense(implied?: ShapedType): Attribute {
-    this.expect("<");
+    this.expect("<", "expected '<' after 'dense'");
     let hex: string | undefined;
     // a string is a hex literal: the bit pattern of a float element, the value of an integer one
     const values: (number | bigint | boolean | string)[] = [];
@@ -454,37 +506,51 @@ export class AttrTypeParser {
     let negHex: Token | undefined; // `-0x...`: negative for integers, rejected for floats (as MLIR)
     const nums: { at: number; tok: Token; neg: boolean }[] = []; // literals, checked against the element type
     const bools: Token[] = [];
+    let complex: Token | undefined;
     if (this.lex.peek().kind === "string") {
       const at = this.lex.peek();
       hex = this.parseString();
       if (!/^0x([0-9A-Fa-f]{2})*$/.test(hex)) throw this.errorAt(at, "expected string containing hex digits starting with `0x`");
     }
     else if (this.lex.peek().text !== ">") {
-      const dims: number[][] = [];
-      const elem = (depth: number): void => {
-        if (this.accept("[")) {
-          let n = 0;
-          if (this.lex.peek().text !== "]") { do { elem(depth + 1); n++; } while (this.accept(",")); }
-          this.expect("]");
-          (dims[depth] ??= []).push(n);
-          return;
+      // An element's shape: [] for a scalar, [n, ...] for a list (whose elements must agree, as MLIR checks after each).
+      const elem = (): number[] => {
+        if (!this.accept("[")) { scalar(); return []; }
+        let n = 0, first: number[] | undefined;
+        if (this.lex.peek().text !== "]") {
+          do {
+            const d = elem();
+            n++;
+            if (first && (d.length !== first.length || d.some((x, i) => x !== first![i]))) throw this.errorHere("tensor literal is invalid; ranks are not consistent between elements");
+            first ??= d;
+          } while (this.accept(","));
         }
+        this.expect("]");
+        return [n, ...(first ?? [])];
+      };
+      const scalar = (): void => {
         const t = this.lex.peek();
         if (t.text === "true" || t.text === "false") { this.lex.next(); bools.push(t); values.push(t.text === "true"); return; }
+        if (t.text === "(") { // a complex element: its syntax is checked, its values are not kept
+          this.lex.next();
+          scalar();
+          this.expect(",", "expected ',' between complex elements");
+          scalar();
+          this.expect(")", "expected ')' after complex elements");
+          complex ??= t;
+          return;
+        }
         const neg = this.accept("-");
-        const n = this.lex.next();
+        const n = this.lex.peek();
+        if (n.kind !== "int" && n.kind !== "float") throw this.errorAt(n, neg ? "expected integer or floating point literal" : "expected element literal of primitive type");
+        this.lex.next();
         if (neg && n.kind === "int" && n.text.startsWith("0x")) negHex ??= n; // an error only for float elements
-        if (n.kind === "int" || n.kind === "float") nums.push({ at: values.length, tok: n, neg: !!neg });
+        nums.push({ at: values.length, tok: n, neg: !!neg });
         if (n.kind === "int" && !neg && n.text.startsWith("0x")) values.push(n.text);
         else if (n.kind === "int") values.push(neg ? -BigInt(n.text) : BigInt(n.text));
-        else if (n.kind === "float") values.push(neg ? -Number(n.text) : Number(n.text));
-        else throw this.errorAt(n, "expected element literal");
+        else values.push(neg ? -Number(n.text) : Number(n.text));
       };
-      elem(0);
-      for (const d of dims.reverse()) {
-        if (new Set(d).size > 1) throw DiagnosticError.at(this.lex.loc(pos), "tensor literal is invalid; ranks are not consistent between elements");
-      }
-      for (const d of dims.reverse()) shape.push(d[0]);
+      shape.push(...elem());
     }
     this.expect(">");
     const tloc = this.locHere();
@@ -492,8 +558,10 @@ export class AttrTypeParser {
     const type = elided ? implied : (this.expect(":"), this.parseType());
     // where MLIR reports what the literal and its type disagree on: the type, or the literal when the type is elided
     const shapeLoc = elided ? this.lex.loc(pos) : tloc;
-    if (!(type instanceof ShapedType)) throw DiagnosticError.at(tloc, "elements literal must be a ranked shaped type");
-    if (!type.hasStaticShape) throw this.errorHere("elements literal type must have static shape"); // where MLIR says it: after the type
+    // (where MLIR says these: after the type)
+    if (!(type instanceof ShapedType)) throw this.errorHere(type instanceof UnrankedTensorType ? "elements literal type must have static shape" : "elements literal must be a shaped type");
+    if (!type.hasStaticShape) throw this.errorHere("elements literal type must have static shape");
+    if (complex) throw this.errorAt(complex, "TensorLang keeps no values of complex elements");
     const et = type.elementType;
     if (negHex && et instanceof FloatType) throw this.errorAt(negHex, "hexadecimal float literal should not have a leading minus");
     const intLike = et instanceof IntegerType || et instanceof IndexType || et instanceof SignedIntegerType;
@@ -529,7 +597,7 @@ export class AttrTypeParser {
   }
   /** `dense_resource<name> : type` (`implied`: as parseDense's); its blob is found after the parse. */
   private parseDenseResource(implied?: ShapedType): Attribute {
-    this.expect("<");
+    this.expect("<", "expected '<' after 'dense_resource'");
     const k = this.lex.next();
     if (k.kind !== "bare") throw this.errorAt(k, "expected identifier key for 'resource' entry");
     this.expect(">");
@@ -543,10 +611,15 @@ export class AttrTypeParser {
     return attr;
   }
   private parseDenseArray(): Attribute {
-    this.expect("<");
-    const et = this.parseType();
+    this.expect("<", "expected '<' after 'array'");
+    const typeTok = this.lex.peek(), et = this.parseType();
+    // (MLIR 19 takes index elements too)
+    if (!(et instanceof IntegerType || et instanceof SignedIntegerType || et instanceof FloatType || et instanceof IndexType)) throw this.errorAt(typeTok, `expected integer or float type, got: '${et.str}'`);
+    if (!(et instanceof IndexType) && et.width !== 1 && et.width % 8 !== 0) throw this.errorAt(typeTok, "element type bitwidth must be a multiple of 8");
     const vs: number[] = [];
-    if (this.accept(":")) {
+    if (this.accept(">")) return new DenseArrayAttr(et, vs);
+    this.expect(":", "expected ':' after dense array type");
+    {
       do {
         const t = this.lex.peek();
         if (t.text === "true" || t.text === "false") { this.lex.next(); vs.push(t.text === "true" ? 1 : 0); continue; }
@@ -558,28 +631,41 @@ export class AttrTypeParser {
         vs.push(v !== undefined ? this.exactInteger(n, false, v) : et instanceof FloatType ? this.floatLiteral(n, !!neg, et) : neg ? -Number(n.text) : Number(n.text));
       } while (this.accept(","));
     }
-    this.expect(">");
+    this.expect(">", "expected '>' to close an array attribute");
     return new DenseArrayAttr(et, vs);
   }
   /** After `kw`, `strided`. */
   private parseStrided(kw: Token): Attribute {
-    this.expect("<");
-    this.expect("[");
+    this.expect("<", "expected '<' after 'strided'");
+    this.expect("[", "expected '['");
     const strides: number[] = [];
-    const dimOrDyn = () => (this.accept("?") ? DYN : this.parseInteger());
-    if (!this.accept("]")) { do strides.push(dimOrDyn()); while (this.accept(",")); this.expect("]"); }
+    const dimOrDyn = () => {
+      if (this.accept("?")) return DYN;
+      const at = this.lex.peek(), neg = this.accept("-"), n = this.lex.peek();
+      if (n.kind !== "int" || BigInt(n.text) > 0x7fffffffffffffffn) throw this.errorAt(at, "expected a 64-bit signed integer or '?'");
+      const v = this.parseInteger();
+      return neg ? -v : v;
+    };
+    if (this.lex.peek().text !== "]") do strides.push(dimOrDyn()); while (this.accept(","));
+    this.expect("]", "expected ']'");
     let offset = 0;
-    if (this.accept(",")) { this.keyword(["offset"], ""); this.expect(":"); offset = dimOrDyn(); }
-    this.expect(">");
+    if (!this.accept(">")) { // (MLIR 19's words)
+      this.expect(",", "expected ','");
+      if (this.lex.peek().text !== "offset") throw this.errorExpecting("expected 'offset' after comma");
+      this.lex.next();
+      this.expect(":", "expected ':' after 'offset'");
+      offset = dimOrDyn();
+      this.expect(">", "expected '>'");
+    }
     if (strides.includes(0)) throw this.errorAt(kw, "strides must not be zero");
     return new StridedLayoutAttr(strides, offset);
   }
   /** `(...)` after `loc`: one location as MLIR 19's grammar has them, checked and kept as written. */
-  protected parseLocationBody(pos: number): LocationAttr {
+  protected parseLocationBody(): LocationAttr {
     const start = this.lex.peek().pos, aliases: Array<[number, string]> = [];
-    if (!this.accept("(")) throw DiagnosticError.at(this.lex.loc(pos), "expected '(' in location");
+    this.expect("(", "expected '(' in location");
     const printable = this.parseLocationInstance(aliases);
-    if (!this.accept(")")) throw this.errorAt(this.lex.peek(), "expected ')' in location");
+    this.expect(")", "expected ')' in location");
     const text = "loc" + this.lex.text.slice(start, this.lex.pos);
     return new LocationAttr(text, printable ? aliases.map(([at, name]) => [at - start + 3, name] as const) : undefined);
   }
@@ -590,35 +676,35 @@ export class AttrTypeParser {
    */
   private parseLocationInstance(aliases: Array<[number, string]>): boolean {
     const t = this.lex.next();
-    const int = (what: string) => { const n = this.lex.next(); if (n.kind !== "int") throw this.errorAt(n, `expected integer ${what} number in FileLineColLoc`); };
+    const int = (what: string) => { const n = this.lex.next(); if (n.kind !== "int") throw this.errorExpecting(`expected integer ${what} number in FileLineColLoc`, n); };
     let printable = true;
     if (t.kind === "hash") aliases.push([t.pos, t.text.slice(1)]);
     else if (t.kind === "string") {
       if (this.accept(":")) {
         int("line");
-        if (!this.accept(":")) throw this.errorAt(this.lex.peek(), "expected ':' in FileLineColLoc");
+        this.expect(":", "expected ':' in FileLineColLoc");
         int("column");
       } else if (this.accept("(")) {
         printable = this.parseLocationInstance(aliases);
-        if (!this.accept(")")) throw this.errorAt(this.lex.peek(), "expected ')' after child location of NameLoc");
+        this.expect(")", "expected ')' after child location of NameLoc");
       }
     } else if (t.kind === "bare" && t.text === "callsite") {
-      this.expect("(");
+      this.expect("(", "expected '(' in callsite location");
       printable = this.parseLocationInstance(aliases);
-      if (this.lex.peek().text !== "at") throw this.errorAt(this.lex.peek(), "expected 'at' in callsite");
+      if (this.lex.peek().text !== "at") throw this.errorExpecting("expected 'at' in callsite location");
       this.lex.next();
       printable = this.parseLocationInstance(aliases) && printable;
-      this.expect(")");
+      this.expect(")", "expected ')' in callsite location");
     } else if (t.kind === "bare" && t.text === "fused") {
       if (this.accept("<")) {
         const from = this.lex.peek().pos;
         this.parseAttribute();
         printable = !this.lex.text.slice(from, this.lex.pos).includes("#"); // an alias we would not print
-        this.expect(">");
+        this.expect(">", "expected '>' after fused location metadata");
       }
-      this.expect("[");
-      if (!this.accept("]")) { do printable = this.parseLocationInstance(aliases) && printable; while (this.accept(",")); this.expect("]"); }
-    } else if (!(t.kind === "bare" && t.text === "unknown")) throw this.errorAt(t, "expected location instance");
+      this.expect("[", "expected '[' in fused location");
+      if (!this.accept("]")) { do printable = this.parseLocationInstance(aliases) && printable; while (this.accept(",")); this.expect("]", "expected ']' in fused location"); }
+    } else if (!(t.kind === "bare" && t.text === "unknown")) throw this.errorExpecting("expected location instance", t);
     return printable;
   }
 
@@ -626,16 +712,16 @@ export class AttrTypeParser {
   /** `(d0, d1)[s0] -> (exprs)` */
   parseAffineMapBody(): AffineMap {
     const { dims, syms } = this.parseDimSymHeader();
-    this.expect("->");
-    this.expect("(");
+    this.expect("->", "expected '->' or ':'");
+    this.expect("(", "expected '(' in affine map range");
     const results: AffineExpr[] = [];
-    if (!this.accept(")")) { do results.push(this.parseAffineExpr((n) => lookupId(n, dims, syms))); while (this.accept(",")); this.expect(")"); }
+    if (!this.accept(")")) { do results.push(this.parseAffineExpr((n) => lookupId(n, dims, syms))); while (this.accept(",")); this.expect(")", "expected ')' in affine map range"); }
     return new AffineMap(dims.length, syms.length, results);
   }
   parseIntegerSetBody(): IntegerSet {
     const { dims, syms } = this.parseDimSymHeader();
-    this.expect(":");
-    if (!this.accept("(")) throw this.errorHere("expected '(' in integer set constraint list");
+    this.expect(":", "expected '->' or ':'");
+    this.expect("(", "expected '(' in integer set constraint list");
     // No constraints: the set of every point, which MLIR holds (and prints) as `0 == 0`
     if (this.accept(")")) return new IntegerSet(dims.length, syms.length, [{ expr: cst(0), eq: true }]);
     const cs: { expr: AffineExpr; eq: boolean }[] = [];
@@ -656,14 +742,23 @@ export class AttrTypeParser {
     return new IntegerSet(dims.length, syms.length, cs);
   }
   private parseDimSymHeader(): { dims: string[]; syms: string[] } {
-    const ids = (open: string, close: string) => {
+    const seen = new Set<string>();
+    const ids = (open: string, close: string, what: string) => {
       const out: string[] = [];
-      this.expect(open);
-      if (!this.accept(close)) { do out.push(this.keyword([], "")); while (this.accept(",")); this.expect(close); }
+      this.expect(open, `expected '${open}' in ${what}`);
+      if (!this.accept(close)) {
+        do {
+          const t = this.lex.peek(), id = this.keyword([], "");
+          if (seen.has(id)) throw this.errorAt(t, `redefinition of identifier '${id}'`);
+          seen.add(id);
+          out.push(id);
+        } while (this.accept(","));
+        this.expect(close, `expected '${close}' in ${what}`);
+      }
       return out;
     };
-    const dims = ids("(", ")");
-    const syms = this.lex.peek().text === "[" ? ids("[", "]") : [];
+    const dims = ids("(", ")", "dimensional identifier list");
+    const syms = this.lex.peek().text === "[" ? ids("[", "]", "symbol list") : [];
     return { dims, syms };
   }
   /**
@@ -672,37 +767,51 @@ export class AttrTypeParser {
    * Built through MLIR's simplifying constructors, so `s0 * 2 - d0` reads back as `-d0 + s0 * 2`.
    */
   parseAffineExpr(operand: (tok: Token) => AffineExpr | undefined): AffineExpr {
-    let lhs = this.parseAffineTerm(operand);
+    let lhs = this.parseAffineTerm(operand, false);
     for (;;) {
-      if (this.accept("+")) lhs = build("add", lhs, this.parseAffineTerm(operand));
-      else if (this.lex.peek().text === "-") { this.lex.next(); lhs = build("add", lhs, negate(this.parseAffineTerm(operand))); }
+      if (this.accept("+")) lhs = build("add", lhs, this.parseAffineTerm(operand, true));
+      else if (this.lex.peek().text === "-") { this.lex.next(); lhs = build("add", lhs, negate(this.parseAffineTerm(operand, true))); }
       else return lhs;
     }
   }
-  private parseAffineTerm(operand: (tok: Token) => AffineExpr | undefined): AffineExpr {
-    let lhs = this.parseAffineFactor(operand);
+  /** `hasLhs`: whether an operand came before in this expression (MLIR's words for a missing one differ). */
+  private parseAffineTerm(operand: (tok: Token) => AffineExpr | undefined, hasLhs: boolean): AffineExpr {
+    let lhs = this.parseAffineFactor(operand, hasLhs);
     for (;;) {
       const t = this.lex.peek();
       const op = t.text === "*" ? "mul" : t.text === "mod" || t.text === "floordiv" || t.text === "ceildiv" ? t.text : undefined;
       if (!op) return lhs;
       this.lex.next();
-      const rhs = this.parseAffineFactor(operand);
-      // MLIR rejects products of two dim-dependent terms and divisions by one.
+      const rhs = this.parseAffineFactor(operand, true);
+      // MLIR rejects products of two dim-dependent terms and divisions by one, at the next such operator if one follows, else at this one.
       const symbolic = (e: AffineExpr) => exprUses(e).dims === 0;
       if (op === "mul" ? !symbolic(lhs) && !symbolic(rhs) : !symbolic(rhs)) {
-        throw this.errorAt(t, op === "mul" ? "non-affine expression: at least one of the multiply operands has to be either a constant or symbolic"
+        const next = this.lex.peek();
+        throw this.errorAt(["*", "mod", "floordiv", "ceildiv"].includes(next.text) ? next : t, op === "mul" ? "non-affine expression: at least one of the multiply operands has to be either a constant or symbolic"
           : `non-affine expression: right operand of ${op} has to be either a constant or symbolic`);
       }
       lhs = build(op, lhs, rhs);
     }
   }
-  private parseAffineFactor(operand: (tok: Token) => AffineExpr | undefined): AffineExpr {
-    const t = this.lex.next();
-    if (t.text === "(") { const e = this.parseAffineExpr(operand); this.expect(")"); return e; }
-    if (t.text === "-") return negate(this.parseAffineFactor(operand));
+  private parseAffineFactor(operand: (tok: Token) => AffineExpr | undefined, hasLhs: boolean): AffineExpr {
+    const t = this.lex.peek();
+    if (t.text === "+" || t.text === "*") throw this.errorAt(t, `missing ${hasLhs ? "right" : "left"} operand of binary operator`);
+    this.lex.next();
+    if (t.text === "(") {
+      if (this.lex.peek().text === ")") throw this.errorHere("no expression inside parentheses");
+      const e = this.parseAffineExpr(operand);
+      this.expect(")");
+      return e;
+    }
+    if (t.text === "-") {
+      try { return negate(this.parseAffineFactor(operand, hasLhs)); } catch (e) {
+        if (!(e instanceof DiagnosticError)) throw e;
+        throw new DiagnosticError([...e.diagnostics, { loc: this.locHere(), severity: "error", message: "missing operand of negation" }]);
+      }
+    }
     if (t.kind === "int") return cst(this.exactInteger(t, false));
     const e = operand(t);
-    if (!e && t.kind !== "bare" && t.kind !== "percent") throw this.errorAt(t, "expected affine expression");
+    if (!e && t.kind !== "bare" && t.kind !== "percent") throw this.errorAt(t, hasLhs ? "missing right operand of binary operator" : "expected affine expression");
     if (!e) throw this.errorAt(t, `use of undeclared identifier '${t.text}' in affine expression`);
     return e;
   }
@@ -711,8 +820,9 @@ export class AttrTypeParser {
   /** `#name = attr` or `!name = type` at top level. */
   parseAliasDefinition(): void {
     const t = this.lex.next();
-    this.expect("=");
+    this.expect("=", `expected '=' in ${t.kind === "hash" ? "attribute" : "type"} alias definition`);
     const name = t.text.slice(1);
+    if (name.includes(".")) throw this.errorAt(t, `${t.kind === "hash" ? "attribute" : "type"} names with a '.' are reserved for dialect-defined names`);
     if (t.kind === "hash") {
       if (this.attrAliases.has(name)) throw this.errorAt(t, `redefinition of attribute alias id '${name}'`);
       this.attrAliases.set(name, this.parseAttribute());
@@ -739,6 +849,8 @@ function lookupId(t: Token, dims: string[], syms: string[]): AffineExpr | undefi
 
 const TYPE_KW = new Set(["index", "none", "tensor", "memref", "vector", "tuple", "complex"]);
 export function isTypeKeyword(s: string): boolean { return TYPE_KW.has(s) || isFloatKind(s) || intTypeWidth(s) >= 0; }
+/** `i32`, `si8`, `ui1`: MLIR lexes these as a token of their own (no op name, no keyword). */
+export const isIntTypeKeyword = (s: string): boolean => intTypeWidth(s) >= 0;
 /** MLIR's IntegerType::kMaxWidth. */
 const MAX_INT_WIDTH = 16777215;
 const isDigitCode = (c: number) => c >= 48 && c <= 57;

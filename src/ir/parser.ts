@@ -5,7 +5,7 @@ import { Block, BlockArgument, Module, OpResult, Operation, Region, Value } from
 import { Context, OperationState } from "./dialect.js";
 import { DiagnosticError, type Location, registerSource } from "./diagnostics.js";
 import { Lexer, type Token, decodeString } from "./lexer.js";
-import { AttrTypeParser } from "./parse-attr.js";
+import { AttrTypeParser, isIntTypeKeyword } from "./parse-attr.js";
 import { parseFileMetadata, type FileMetadata } from "./parse-resources.js";
 import type { ResourceBlob } from "./resources.js";
 import { FunctionType, Type } from "./types.js";
@@ -74,7 +74,7 @@ export class OpAsmParser extends AttrTypeParser {
   }
   parseOperand(): UnresolvedOperand {
     const o = this.parseOptionalOperand();
-    if (!o) throw this.errorHere("expected SSA operand");
+    if (!o) throw this.errorExpecting("expected SSA operand");
     return o;
   }
   /** `%a, %b` (possibly empty), optionally inside `(...)` or `[...]`. */
@@ -94,6 +94,7 @@ export class OpAsmParser extends AttrTypeParser {
   customError(messages: string | readonly string[], loc = this.locHere()): DiagnosticError {
     return new DiagnosticError((typeof messages === "string" ? [messages] : messages).map((m) => ({ loc, severity: "error" as const, message: `custom op '${this.customOp}' ${m}` })));
   }
+  override asmError(msg: string, loc = this.locHere()): DiagnosticError { return this.customOp ? this.customError(msg, loc) : DiagnosticError.at(loc, msg); }
   /** MLIR's two errors for an unknown case of an enum attribute (`cpp`: `::mlir::arith::FastMathFlags`, `attr`: `Arith_FastMathAttr`). */
   enumError(loc: Location, cpp: string, cases: readonly string[], attr: string): DiagnosticError {
     return this.customError([`expected ${cpp} to be one of: ${cases.join(", ")}`, `failed to parse ${attr} parameter 'value' which is to be a \`${cpp}\``], loc);
@@ -149,8 +150,7 @@ export class OpAsmParser extends AttrTypeParser {
   define(name: string, values: Value[], pos: number, regionArgument = false): void {
     const scopes = this.scopes, scope = scopes[scopes.length - 1];
     for (let i = scopes.length - 1; i >= 0; i--) {
-      // (a region argument also clashes with an outer use not yet defined: `affine.for %i = #m(%i)`)
-      const used = regionArgument ? scopes[i].forward?.get(name) : undefined;
+      const used = regionArgument && i < scopes.length - 1 ? scopes[i].forward?.get(name) : undefined; // used above, not yet defined
       if (scopes[i].values.has(name) || used) {
         const note = { loc: (used ? used.loc : defLoc(scopes[i].values.get(name)![0])) ?? this.lex.loc(pos), severity: "note" as const, message: regionArgument ? "previously referenced here" : "previously defined here" };
         const message = regionArgument ? `region entry argument '${name}' is already in use` : `redefinition of SSA value '${name}'`;
@@ -159,18 +159,25 @@ export class OpAsmParser extends AttrTypeParser {
       if (scopes[i].isolated) break;
     }
     scope.values.set(name, values);
-    if (scope.forward === undefined || scope.forward.size === 0) return;
-    for (let i = 0; i < values.length; i++) {
-      const v = values[i];
-      const key = i ? `${name}#${i}` : name;
-      const fwd = scope.forward.get(key);
-      if (!fwd) continue;
-      if (fwd.type !== v.type) {
-        const note = { loc: fwd.loc, severity: "note" as const, message: `previously used here with type '${fwd.type.str}'` };
-        throw new DiagnosticError([{ loc: this.lex.loc(pos), severity: "error", message: `definition of SSA value '${name}#${i}' has type '${v.type.str}'`, notes: [note] }]);
+    // Forward uses of the name are resolved here, in this region or, as MLIR's one table per
+    // isolated region has it, in an enclosing one (a use the definition does not dominate is the verifier's error).
+    for (let k = scopes.length - 1; k >= 0; k--) {
+      const forward = scopes[k].forward;
+      if (forward !== undefined && forward.size !== 0) {
+        for (let i = 0; i < values.length; i++) {
+          const v = values[i];
+          const key = i ? `${name}#${i}` : name;
+          const fwd = forward.get(key);
+          if (!fwd) continue;
+          if (fwd.type !== v.type) {
+            const note = { loc: fwd.loc, severity: "note" as const, message: `previously used here with type '${fwd.type.str}'` };
+            throw new DiagnosticError([{ loc: this.lex.loc(pos), severity: "error", message: `definition of SSA value '${name}#${i}' has type '${v.type.str}'`, notes: [note] }]);
+          }
+          fwd.replaceAllUsesWith(v);
+          forward.delete(key);
+        }
       }
-      fwd.replaceAllUsesWith(v);
-      scope.forward.delete(key);
+      if (scopes[k].isolated) break;
     }
   }
 
@@ -179,9 +186,18 @@ export class OpAsmParser extends AttrTypeParser {
     this.scopes.push({ values: new Map(), forward: undefined, blocks: undefined, isolated });
   }
   private popScope(): void {
-    const s = this.scopes.pop()!;
-    if (s.forward) for (const f of s.forward.values()) throw DiagnosticError.at(f.loc, `use of undeclared SSA value name '${f.name}'`);
-    if (s.blocks) for (const [name, b] of s.blocks) if (!b.defined) throw DiagnosticError.at(b.loc, `reference to an undefined block '${name}'`);
+    const s = this.scopes.pop()!, outer = this.scopes[this.scopes.length - 1];
+    // As MLIR: a name still undefined at the end of a region may be defined further down the
+    // enclosing one (then the verifier reports the dominance error); only an isolated region ends it.
+    if (s.forward && !s.isolated && outer) {
+      for (const [key, f] of s.forward) {
+        const prior = outer.forward?.get(key);
+        if (!prior) { (outer.forward ??= new Map()).set(key, f); continue; }
+        if (prior.type !== f.type) throw this.typeClash(key.split("#")[0], f.loc, f.type, prior.type, prior.loc);
+        f.replaceAllUsesWith(prior);
+      }
+    } else if (s.forward) for (const f of s.forward.values()) throw DiagnosticError.at(f.loc, `use of undeclared SSA value name '${f.name}'`);
+    if (s.blocks) for (const b of s.blocks.values()) if (!b.defined) throw DiagnosticError.at(b.loc, "reference to an undefined block"); // (MLIR 19's words, no name)
   }
 
   parseOptionalRegion(args: RegionArgument[] = [], opts: { isolated?: boolean } = {}): Region | undefined {
@@ -220,7 +236,7 @@ export class OpAsmParser extends AttrTypeParser {
         if (!this.accept(")")) {
           do {
             const o = this.parseOperand();
-            this.expect(":");
+            this.expect(":", "expected ':' and type for SSA operand");
             const t = this.parseType();
             const arg = { loc: this.operandLoc(o) };
             this.keepOptionalLoc(arg);
@@ -229,7 +245,7 @@ export class OpAsmParser extends AttrTypeParser {
           this.expect(")");
         }
       }
-      this.expect(":");
+      this.expect(":", "expected ':' after block name");
       this.parseBlockBody(block);
     }
     this.expect("}");
@@ -252,8 +268,8 @@ export class OpAsmParser extends AttrTypeParser {
   }
   /** `^bb1` as a branch target. */
   parseSuccessor(): Block {
+    if (this.lex.peek().kind !== "caret") throw this.errorExpecting("expected block name");
     const t = this.lex.next();
-    if (t.kind !== "caret") throw this.errorAt(t, "expected block name");
     return this.blockFor(this.scopes[this.scopes.length - 1], t);
   }
 
@@ -264,16 +280,23 @@ export class OpAsmParser extends AttrTypeParser {
     if (start.kind === "percent") {
       results = [];
       do {
-        const r = this.lex.next();
-        if (r.kind !== "percent") throw this.errorAt(r, "expected SSA result name");
+        const r = this.lex.peek();
+        if (r.kind !== "percent") throw this.errorExpecting("expected valid ssa identifier");
+        this.lex.next();
         let count = 1;
-        if (this.accept(":")) count = this.parseInteger();
+        if (this.accept(":")) {
+          const n = this.lex.peek();
+          if (n.kind !== "int") throw this.errorExpecting("expected integer number of results");
+          count = this.parseInteger();
+          if (count < 1) throw this.errorAt(n, "expected named operation to have at least 1 result");
+        }
         results.push({ name: r.text, count, pos: r.pos });
       } while (this.accept(","));
-      this.expect("=");
+      this.expect("=", "expected '=' after SSA name");
     }
     const nameTok = this.lex.peek();
     const loc = this.lex.loc(nameTok.pos);
+    if (nameTok.kind !== "string" && (nameTok.kind !== "bare" || isIntTypeKeyword(nameTok.text))) throw this.errorExpecting("expected operation name in quotes");
     const op = nameTok.kind === "string" ? this.parseGenericOperation(loc) : this.parseCustomOperation(loc);
     this.keepOptionalLoc(op);
     if (results === undefined) return op;
@@ -292,9 +315,12 @@ export class OpAsmParser extends AttrTypeParser {
   protected parseGenericOperation(loc: Location): Operation {
     const nameTok = this.lex.next();
     const name = decodeString(nameTok.text);
+    if (!name) throw this.errorAt(nameTok, "empty operation name is invalid");
     const st = new OperationState(name, loc);
     const operands = this.parseOperandList("paren");
+    const info = this.ctx.registered(name);
     if (this.lex.peek().text === "[") {
+      if (info && !info.terminator) throw this.errorHere("successors in non-terminator");
       this.lex.next();
       do st.successors.push(this.parseSuccessor()); while (this.accept(","));
       this.expect("]");
@@ -305,11 +331,10 @@ export class OpAsmParser extends AttrTypeParser {
       this.expect(">");
       for (const [k, v] of props.entries) st.attributes.set(k, v);
     }
-    const info = this.ctx.registered(name);
     if (this.accept("(")) {
       const isolated = !!info?.isolated;
       do st.regions.push(this.parseRegion([], { isolated })); while (this.accept(",")); // as MLIR: no default dialect of its own
-      this.expect(")");
+      this.expect(")", "expected ')' to end region list");
     }
     this.parseOptionalAttrDict(st);
     // MLIR 19 still reads an op's segment sizes under their old name.
@@ -318,7 +343,7 @@ export class OpAsmParser extends AttrTypeParser {
       st.attributes.delete("operand_segment_sizes");
       st.attributes.set("operandSegmentSizes", legacy);
     }
-    this.expect(":");
+    this.expect(":", "expected ':' followed by operation type");
     const fnLoc = this.locHere();
     const ft = this.parseType();
     if (!(ft instanceof FunctionType)) throw DiagnosticError.at(fnLoc, "expected function type");
@@ -377,10 +402,8 @@ export class OpAsmParser extends AttrTypeParser {
   skipOptionalLoc(): LocationAttr | undefined {
     const t = this.lex.peek();
     if (t.text !== "loc") return undefined;
-    const save = this.lex.pos;
     this.lex.next();
-    if (this.lex.peek().text !== "(") { this.lex.pos = save; return undefined; }
-    return this.parseLocationBody(t.pos);
+    return this.parseLocationBody();
   }
 
   /** Each trailing `loc(...)`, where it starts and what it belongs to: resolved once the whole text (every `#loc` alias) is read. */
@@ -462,7 +485,7 @@ export class OpAsmParser extends AttrTypeParser {
   /** Symbol name `@foo` as a StringAttr, for `sym_name`. */
   parseSymbolName(): StringAttr {
     const s = this.parseOptionalSymbolName();
-    if (!s) throw this.errorHere("expected valid '@'-identifier for symbol name");
+    if (!s) throw this.asmError("expected valid '@'-identifier for symbol name");
     return s;
   }
   parseOptionalSymbolName(): StringAttr | undefined {

@@ -178,7 +178,7 @@ export class TupleType extends Type {
  */
 export abstract class DialectType extends Type {
   readonly str: string;
-  protected constructor(readonly dialect: string, readonly body: string) { super(); this.str = `!${dialect}.${body}`; }
+  protected constructor(readonly dialect: string, readonly body: string) { super(); this.str = body.startsWith("<") ? `!${dialect}${body}` : `!${dialect}.${body}`; }
   protected static intern<T extends Type>(t: T): T { return intern(t); }
 }
 

@@ -85,6 +85,11 @@ export class Verifier implements VerifyContext {
     if (isModule || info?.traits.has("SymbolTable")) this.verifySymbols(op);
     if (info?.verifyInvariants && this.runVerifier(op, info, info.verifyInvariants)) return;
     const regions = op.regions, errors = this.sink.diagnostics.length;
+    // (MLIR checks this before the regions' blocks, and stops there)
+    for (const r of regions) {
+      const entry = r.blocks[0];
+      if (entry && r.blocks.some((b) => b.ops.some((o) => o.successors.length && o.successors.includes(entry)))) { this.sink.error(op.loc, "entry block of region may not have predecessors"); return; }
+    }
     if (regions.length) {
       const noTerminator = isModule || !!info?.traits.has("NoTerminator") || !info;
       for (let i = 0; i < regions.length; i++) this.verifyRegion(op, regions[i], noTerminator);
@@ -177,7 +182,8 @@ export class Verifier implements VerifyContext {
     for (const o of op.body().ops) {
       const n = symbolName(o);
       if (n === undefined) continue;
-      if (seen.has(n)) this.sink.error(o.loc, `redefinition of symbol named '${n}'`);
+      const prior = seen.get(n);
+      if (prior) this.sink.diagnostics.push({ loc: o.loc, severity: "error", message: `redefinition of symbol named '${n}'`, notes: [{ loc: prior.loc, severity: "note", message: "see existing symbol definition here" }] });
       else seen.set(n, o);
     }
   }
@@ -194,7 +200,11 @@ export class Verifier implements VerifyContext {
     const operands = op.operands;
     for (let i = 0; i < operands.length; i++) {
       const why = this.dominanceProblem(operands[i], op);
-      if (why) this.sink.error(op.loc, `operand #${i} ${why}`);
+      if (!why) continue;
+      // (as MLIR: the first operand that fails, with a note where a non-dominating value is defined)
+      if (why === "does not dominate this use") this.sink.diagnostics.push({ loc: op.loc, severity: "error", message: `operand #${i} ${why}`, notes: [dominanceNote(operands[i], op)] });
+      else this.sink.error(op.loc, `operand #${i} ${why}`);
+      return;
     }
   }
 
@@ -217,7 +227,7 @@ export class Verifier implements VerifyContext {
       const parent = a.parentOp;
       if (parent && this.isIsolated(parent) && !this.definedWithin(v, parent)) return "using value defined outside the region";
     }
-    return "is not defined in an enclosing scope";
+    return "does not dominate this use"; // (MLIR: also for a value of a sibling region)
   }
   /** Position of `op` in `blk.ops` (-1 if absent): a scan for small blocks, else a per-block table. */
   private indexIn(blk: Block, op: Operation): number {
@@ -303,4 +313,24 @@ export function verifyModule(m: Module, ctx: Context): Diagnostic[] {
   const v = new Verifier(ctx);
   v.verifyOp(m.op);
   return v.sink.diagnostics;
+}
+
+/** Whether `inner` is nested (strictly) inside `outer`. */
+function regionWithin(inner: Region, outer: Region): boolean {
+  for (let r = inner.parent?.parent?.parent; r; r = r.parent?.parent?.parent) if (r === outer) return true;
+  return false;
+}
+/** MLIR's note on a use its definition does not dominate: where the value is defined, and how the two places relate. */
+function dominanceNote(v: Value, user: Operation): Diagnostic {
+  const r1 = user.parent!.parent!;
+  const where = (r2: Region, same: string, parent: string, child: string, neither: string) =>
+    r1 === r2 ? same : regionWithin(r1, r2) ? parent : regionWithin(r2, r1) ? child : neither;
+  if (v instanceof OpResult) {
+    const b2 = v.op.parent!;
+    const how = b2 === user.parent ? "op in the same block" : where(b2.parent!, "op in the same region", "op in a parent region", "op in a child region", "op is neither in a parent nor in a child region");
+    return { loc: v.op.loc, severity: "note", message: `operand defined here (${how})` };
+  }
+  const b2 = (v as BlockArgument).owner, r2 = b2.parent!;
+  const how = where(r2, "in the same region", "in a parent region", "in a child region", "neither in a parent nor in a child region");
+  return { loc: r2.parent?.loc, severity: "note", message: `operand defined as a block argument (block #${r2.blocks.indexOf(b2)} ${how})` };
 }

@@ -438,3 +438,420 @@ func.func @f() attributes {a = dense<[1, 2]> : tensor<2x1xi32>} {
 func.func @f() attributes {a = dense<> : tensor<2xi32>} {
   return
 }
+
+// -----
+
+// Generic parser diagnostics, with MLIR's words (from mlir/test/IR/invalid*.mlir).
+
+// expected-error @+1 {{redefinition of identifier 'i'}}
+#m = affine_map<(i, j, i) -> (i)>
+
+// -----
+
+// expected-error @+1 {{redefinition of identifier 's0'}}
+#m = affine_map<(i, j) [s0, s1, s0] -> (i)>
+
+// -----
+
+// expected-error @+1 {{type names with a '.' are reserved for dialect-defined names}}
+!foo.bar = i32
+
+// -----
+
+// expected-error @+1 {{attribute names with a '.' are reserved for dialect-defined names}}
+#foo.attr = i32
+
+// -----
+
+// expected-error @+1 {{expected '=' in attribute alias definition}}
+#m affine_map<(i) -> (i)>
+
+// -----
+
+// expected-error @+1 {{expected '=' in type alias definition}}
+!t i32
+
+// -----
+
+// expected-error @+1 {{expected integer or float type, got: 'tensor<2xi32>'}}
+#a = array<tensor<2xi32>: 1, 2>
+
+// -----
+
+// expected-error @+1 {{expected integer or float type, got: 'vector<i32>'}}
+#attr = array<vector<i32>>
+
+// -----
+
+// expected-error @+1 {{element type bitwidth must be a multiple of 8}}
+#attr = array<i7>
+
+// -----
+
+// expected-error @+1 {{expected ':' after dense array type}}
+#attr = array<i8)
+
+// -----
+
+// expected-error @+1 {{expected '>' to close an array attribute}}
+#attr = array<i8: 1)
+
+// -----
+
+// expected-error @+1 {{invalid dimension}}
+#large_dim = tensor<9223372036854775808xf32>
+
+// -----
+
+// expected-error @+1 {{expected the number of strides to match the rank}}
+func.func private @f() -> memref<?x?xf32, strided<[1]>>
+
+// -----
+
+// expected-error @+1 {{expected '<' after 'strided'}}
+func.func private @f() -> memref<?x?xf32, strided>
+
+// -----
+
+// expected-error @+1 {{expected a 64-bit signed integer or '?'}}
+func.func private @f() -> memref<?x?xf32, strided<[>>
+
+// -----
+
+// expected-error @+1 {{expected list element}}
+func.func @f(memref<2x4xi8, >)
+
+// -----
+
+// expected-error @+1 {{unsupported memory space Attribute}}
+func.func @f(memref<2x4xi8, i8>)
+
+// -----
+
+// expected-error @+1 {{multiple memory spaces specified in memref type}}
+func.func @f(memref<2x4xi8, affine_map<(d0, d1) -> (d0, d1)>, 1, 2>)
+
+// -----
+
+// expected-error @+1 {{expected memory space to be last in memref type}}
+func.func @f(memref<2x4xi8, 1, affine_map<(d0, d1) -> (d0, d1)>>)
+
+// -----
+
+// expected-error @+1 {{cannot have affine map for unranked memref type}}
+func.func @f(memref<*xi8, affine_map<(d0) -> (d0)>>)
+
+// -----
+
+// expected-error @+1 {{expected non-function type}}
+func.func @f(i)
+
+// -----
+
+// expected-error @+1 {{expected non-function type}}
+func.func @f() -> vector<1x-1xi32>
+
+// -----
+
+// expected-error @+1 {{invalid integer width}}
+func.func @f(i21312312323120)
+
+// -----
+
+// expected-error @+1 {{expected '<' in tuple type}}
+func.func @f(tuple i32>)
+
+// -----
+
+// expected-error @+1 {{expected '>' in tuple type}}
+func.func @f(tuple<i32)
+
+// -----
+
+// expected-error @+1 {{expected '<' in complex type}}
+func.func @f(complex memref<2x4xi8>>)
+
+// -----
+
+func.func @f() {
+// expected-error@-1 {{entry block of region may not have predecessors}}
+^bb42:
+  cf.br ^bb43
+^bb43:
+  cf.br ^bb42
+}
+
+// -----
+
+func.func @f() {
+  // expected-error @+1 {{empty operation name is invalid}}
+  ""() : () -> ()
+  return
+}
+
+// -----
+
+// A missing token is reported where the previous one ends, on the line above.
+func.func @f() {
+  %0 = "arith.constant"() <{value = 1 : i32}>
+  // expected-error@-1 {{expected ':' followed by operation type}}
+
+  // A comment in between.
+  return
+}
+
+// -----
+
+func.func @f() {
+  // expected-error @+1 {{expected valid ssa identifier}}
+  %0, = "foo" () : () -> (i32, i32)
+  return
+}
+
+// -----
+
+func.func @f() {
+  // expected-error @+1 {{expected integer number of results}}
+  %0: = "foo" () : () -> (i32, i32)
+  return
+}
+
+// -----
+
+func.func @f() {
+  // expected-error @+1 {{expected named operation to have at least 1 result}}
+  %0:0 = "foo" () : () -> (i32, i32)
+  return
+}
+
+// -----
+
+func.func @f() {
+  // expected-error @+1 {{expected '=' after SSA name}}
+  %0:2 "foo" () : () -> (i32, i32)
+  return
+}
+
+// -----
+
+func.func @f(%a : i32, %b : i32) {
+  // expected-error @+1 {{successors in non-terminator}}
+  %c = "arith.addi"(%a, %b)[^bb1] : () -> ()
+^bb1:
+  return
+}
+
+// -----
+
+func.func @f() {
+  // expected-error @+1 {{expected ')' to end region list}}
+  "scf.execute_region"() ({},{},{} : () -> ()
+}
+
+// -----
+
+// expected-error @+1 {{expected valid attribute name}}
+"func.return"(){""}
+
+// -----
+
+func.func @f() {
+  // expected-error @+1 {{expected operation name in quotes}}
+  %2 = arith.constant 1 i32
+}
+
+// -----
+
+func.func @f() {
+^bb:
+  return loc) // expected-error {{expected '(' in location}}
+}
+
+// -----
+
+func.func @f() {
+^bb:
+  return loc(callsite unknown  // expected-error {{expected '(' in callsite location}}
+}
+
+// -----
+
+func.func @f() {
+^bb:
+  return loc(callsite(unknown unknown) // expected-error {{expected 'at' in callsite location}}
+}
+
+// -----
+
+func.func @f() {
+^bb:
+  return loc(fused<true>unknown]) // expected-error {{expected '[' in fused location}}
+}
+
+// -----
+
+func.func @f() {
+  return loc(unknown
+  // expected-error@-1 {{expected ')' in location}}
+}
+
+// -----
+
+#m = affine_map<(i, j) -> ((), j)> // expected-error {{no expression inside parentheses}}
+
+// -----
+
+#m = affine_map<(i, j) [s0] -> (i+, i+j+2 + 5)> // expected-error {{missing right operand of binary operator}}
+
+// -----
+
+#m = affine_map<(i, j) [s0, s1] -> (i, *j+5)> // expected-error {{missing left operand of binary operator}}
+
+// -----
+
+#m = affine_map<(i, j) [s0, s1] -> (-(), j)>
+// expected-error@-1 {{no expression inside parentheses}}
+// expected-error@-2 {{missing operand of negation}}
+
+// -----
+
+// expected-error @+1 {{expected '(' in affine map range}}
+#m = affine_map<(i, j) [s0] -> i + s0, j)>
+
+// -----
+
+// expected-error @+1 {{expected ')' in affine map range}}
+#m = affine_map<(i, j) [s0, s1] -> (-1*i j, j)>
+
+// -----
+
+#a = dense<[tf_opaque]> : tensor<1xi32> // expected-error {{expected element literal of primitive type}}
+
+// -----
+
+#a = dense<[(10)]> : tensor<complex<i64>> // expected-error {{expected ',' between complex elements}}
+
+// -----
+
+#a = dense<[(10,10]> : tensor<complex<i64>> // expected-error {{expected ')' after complex elements}}
+
+// -----
+
+// (reported at the next token)
+// expected-error @+2 {{elements literal must be a shaped type}}
+#a = dense<[4]> : i32
+#b = 1
+
+// -----
+
+func.func @f() {
+  // expected-error @+1 {{integer constant out of range for attribute}}
+  affine.for %i = 1 to 9223372036854775810 {
+  }
+  return
+}
+
+// -----
+
+// expected-error @+1 {{expected non-function type}}
+func.func @f(...)
+
+// -----
+
+func.func @f() {
+^bb12:
+  cf.br ^missing  // expected-error {{reference to an undefined block}}
+}
+
+// -----
+
+func.func @f() {
+  // expected-error @+1 {{custom op 'func.func' expected valid '@'-identifier for symbol name}}
+  func.func missingsigil() -> (i1, index, f32)
+  return
+}
+
+// -----
+
+func.func @f(%c: i32) {
+  // expected-error @+3 {{custom op 'cf.switch' expected integer value}}
+  cf.switch %c : i32, [
+    default: ^bb1,
+    x: ^bb1
+  ]
+^bb1:
+  return
+}
+
+// -----
+
+// A dialect type's body is scanned by character: brackets must nest (`->` closes nothing).
+// expected-error @+1 {{unbalanced '<' character in pretty dialect name}}
+func.func private @f(%arg : !unreg.ptr<(i32)->)
+
+// -----
+
+// expected-error @+1 {{unbalanced '(' character in pretty dialect name}}
+func.func private @f(%arg : !unreg.ptr<a(b]>)
+
+// -----
+
+func.func @f() {
+  // expected-error @+1 {{operand #0 does not dominate this use}}
+  %0 = arith.addi %1, %1 : i32
+  // expected-note @+1 {{operand defined here (op in the same block)}}
+  %1 = arith.constant 0 : i32
+  return
+}
+
+// -----
+
+func.func @f() {
+  // expected-error @+1 {{operand #0 does not dominate this use}}
+  %0 = arith.addi %1, %1 : i32
+  cf.br ^bb1
+^bb1:
+  // expected-note @+1 {{operand defined here (op in the same region)}}
+  %1 = arith.constant 0 : i32
+  return
+}
+
+// -----
+
+func.func @f() {  // expected-note {{operand defined as a block argument (block #1 in the same region)}}
+  cf.br ^bb1(%x : i32)    // expected-error {{operand #0 does not dominate this use}}
+^bb1(%x : i32):
+  return
+}
+
+// -----
+
+func.func private @redef()  // expected-note {{see existing symbol definition here}}
+func.func private @redef()  // expected-error {{redefinition of symbol named 'redef'}}
+
+// -----
+
+// A name used in a nested region may be defined further down the enclosing one (as MLIR): the verifier reports it.
+func.func @f() {
+  scf.execute_region {
+    // expected-error @+1 {{operand #0 does not dominate this use}}
+    %0 = arith.addi %x, %x : i32
+    scf.yield
+  }
+  // expected-note @+1 {{operand defined here (op in a parent region)}}
+  %x = arith.constant 0 : i32
+  return
+}
+
+// -----
+
+func.func @f(%m : memref<?xf32>) {
+  affine.for %i0 = 0 to 42 {
+    // expected-note @+1 {{previously referenced here}}
+    %x = memref.load %m[%i1] : memref<?xf32>
+  }
+  // expected-error @+1 {{region entry argument '%i1' is already in use}}
+  affine.for %i1 = 0 to 42 {
+  }
+  return
+}

@@ -1,0 +1,48 @@
+// Where parse errors are reported, to the column (which --verify-diagnostics cannot check): a
+// missing or wrong token is reported as MLIR's emitWrongTokenError does, just after what comes
+// before it (back over spaces, line ends and the `//` comments of the lines above; at the end of
+// the text one character back). Each expectation is mlir-opt-19's output for the same text.
+import assert from "node:assert/strict";
+import { test } from "node:test";
+import { createContext } from "../../src/dialects/index.js";
+import { parseModule } from "../../src/ir/parser.js";
+import { mlirOpt, mlirSkip } from "../support/mlir.js";
+
+const CASES: Array<[string, string]> = [
+  // the `:` is expected after the op on line 2, not at `return` three lines down
+  ['func.func @f() {\n  %0 = "arith.constant"() <{value = 1 : i32}>   // trailing comment\n  // a comment line\n\n  return\n}\n',
+    "2:46: error: expected ':' followed by operation type"],
+  ["func.func @f(%cond: i1) {\n  cf.cond_br %cond weights([100]), ^bb1, ^bb2\n^bb1:\n  return\n^bb2:\n  return\n}\n", "2:19: error: expected ','"],
+  ["func.func @f(%c: i1) {\n  cf.cond_br %c,   i32\n}\n", "2:17: error: expected block name"],
+  ['func.func @f() {\n  %0,   = "arith.constant"() <{value = 1 : i32}> : () -> i32\n}\n', "2:6: error: expected valid ssa identifier"],
+  ['func.func @f(%a: i32) {\n  %z = "arith.addi"(%a, %a) : (   ppop32) -> i32\n}\n', "2:32: error: expected non-function type"],
+  // at the end: one character back (the line end, or the last character)
+  ["func.func @n(){^b(\n", "1:19: error: expected SSA operand"],
+  ["func.func @n(){^b(", "1:18: error: expected SSA operand"],
+  ["!missing_type_alias = \n\n", "1:22: error: expected non-function type"],
+  // nothing before: at the token
+  ["@foo\n", "1:1: error: expected operation name in quotes"],
+  // MLIR's plain emitError: at the next token, at the end one character back
+  ["#a = dense<[4]> : i32\n", "1:22: error: elements literal must be a shaped type"],
+  ["func.func @f(memref<2x4xi8, #map7>)\n", "1:34: error: undefined symbol alias id 'map7'"],
+  ["#a = [1, 2 3]\n", "1:11: error: expected ',' or ']'"],
+  ["#m = affine_map<(i, j) [s0, s1] -> (i, i*2 ceildiv j*5)>\n", "1:53: error: non-affine expression: right operand of ceildiv has to be either a constant or symbolic"],
+  ['func.func @f() {\n  return loc(callsite("a" "b":1:1))\n}\n', "2:26: error: expected 'at' in callsite location"],
+];
+
+const ctx = createContext();
+const firstError = (text: string): string => {
+  try { parseModule(text, "e.mlir", ctx); } catch (e) { return (e as Error).message.split("\n")[0].replace(/^e\.mlir:/, ""); }
+  return "no error";
+};
+
+test("a missing token is reported where MLIR reports it, to the column", () => {
+  for (const [text, want] of CASES) assert.equal(firstError(text), want, text);
+});
+
+test("mlir-opt-19 reports the same places", { skip: mlirSkip() }, () => {
+  for (const [text, want] of CASES) {
+    const r = mlirOpt([], text);
+    assert.equal(r.stderr.split("\n")[0].replace(/^[^:]*:/, ""), want, text);
+  }
+});
