@@ -13,13 +13,21 @@ export function functionType(op: Operation): FunctionType {
 export function funcName(op: Operation): string { return (op.attr<StringAttr>("sym_name")!).value; }
 export const isDeclaration = (op: Operation) => op.regions.length === 0 || op.region().blocks.length === 0;
 
-/** MLIR's function-interface rule: argument and result attributes must belong to a dialect (`dialect.name`). */
-export function signatureAttrsProblem(op: Operation): string | undefined {
-  for (const [key, what] of [["arg_attrs", "arguments"], ["res_attrs", "results"]] as const) {
+/**
+ * MLIR's ODS constraint on `arg_attrs`/`res_attrs` (arrays of dictionaries), then its
+ * function-interface rules: one dictionary per argument (result), of dialect attributes only.
+ */
+export function signatureAttrsProblem(op: Operation, numArgs: number, numResults: number): string | undefined {
+  const lists = [["arg_attrs", "argument", "arguments", numArgs], ["res_attrs", "result", "results", numResults]] as const;
+  for (const [key] of lists) {
     const dicts = op.attr(key);
-    if (dicts instanceof ArrayAttr && dicts.items.some((d) => d instanceof DictionaryAttr && [...d.entries.keys()].some((k) => !k.includes(".")))) {
-      return `${what} may only have dialect attributes`;
-    }
+    if (dicts && !(dicts instanceof ArrayAttr && dicts.items.every((d) => d instanceof DictionaryAttr))) return `attribute '${key}' failed to satisfy constraint: Array of dictionary attributes`;
+  }
+  for (const [key, one, what, n] of lists) {
+    const dicts = op.attr<ArrayAttr>(key)?.items;
+    if (!dicts) continue;
+    if (dicts.length !== n) return `expects ${one} attribute array to have the same number of elements as the number of function ${what}, got ${dicts.length}, but expected ${n}`;
+    if (dicts.some((d) => [...(d as DictionaryAttr).entries.keys()].some((k) => !k.includes(".")))) return `${what} may only have dialect attributes`;
   }
 }
 
@@ -108,7 +116,12 @@ export const func: Dialect = {
         if (vis && vis !== "public") st.addAttr("sym_visibility", new StringAttr(vis));
         const sig = parseFunctionSignature(p, st);
         st.addAttr("function_type", new TypeAttr(FunctionType.get(sig.inputs, sig.results)));
-        p.parseOptionalAttrDictWithKeyword(st);
+        // (MLIR's parseFunctionOp: what the signature gives may not be written again)
+        const dictLoc = p.locHere(), dict = new Map<string, Attribute>();
+        p.parseOptionalAttrDictWithKeyword(dict);
+        const inferred = ["sym_visibility", "sym_name", "function_type"].find((k) => dict.has(k));
+        if (inferred) throw p.customError(`'${inferred}' is an inferred attribute and should not be specified in the explicit attribute dictionary`, dictLoc);
+        for (const [k, v] of dict) st.addAttr(k, v);
         const at = p.lex.peek();
         const r = p.parseOptionalRegion(sig.args, { isolated: true });
         if (r && r.blocks.length === 0) throw p.errorAt(at, "expected non-empty function body"); // `{}`: no block, as MLIR parses it
@@ -129,7 +142,7 @@ export const func: Dialect = {
         if (name && !(name instanceof StringAttr)) return "attribute 'sym_name' failed to satisfy constraint: string attribute";
         if (!(ft instanceof TypeAttr && ft.type instanceof FunctionType)) return "requires attribute 'function_type'";
         if (!name) return "requires attribute 'sym_name'";
-        const attrs = signatureAttrsProblem(op);
+        const attrs = signatureAttrsProblem(op, ft.type.inputs.length, ft.type.results.length);
         if (attrs) return attrs;
         if (isDeclaration(op)) {
           if (!op.attr("sym_visibility")) return "symbol declaration cannot have public visibility";

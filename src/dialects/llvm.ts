@@ -224,7 +224,7 @@ const llvmFunc: OpSpec = {
   verify(op) {
     const ft = op.attr("function_type");
     if (!(ft instanceof TypeAttr) || !(ft.type instanceof LLVMFunctionType)) return "requires a 'function_type' attribute of LLVM function type";
-    const attrs = signatureAttrsProblem(op);
+    const sig = llvmFunctionType(op), attrs = signatureAttrsProblem(op, sig.params.length, sig.results.length);
     if (attrs) return attrs;
     if (isDecl(op)) {
       const l = linkageOf(op);

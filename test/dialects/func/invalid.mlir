@@ -220,3 +220,33 @@ func.func @call_bare_callee(%a: i32) {
 // expected-error @+1 {{'func.func' op attribute 'sym_name' failed to satisfy constraint: string attribute}}
 "func.func"() ({
 }) {sym_name = 1} : () -> ()
+
+// -----
+
+// expected-error@+1 {{'sym_visibility' is an inferred attribute and should not be specified in the explicit attribute dictionary}}
+func.func @legacy_visibility_syntax() attributes { sym_visibility = "private" }
+
+// -----
+
+// expected-error@+1 {{'sym_name' is an inferred attribute and should not be specified in the explicit attribute dictionary}}
+func.func private @invalid_symbol_name_attr() attributes { sym_name = "x" }
+
+// -----
+
+// expected-error@+1 {{'function_type' is an inferred attribute and should not be specified in the explicit attribute dictionary}}
+func.func private @invalid_symbol_type_attr() attributes { function_type = "x" }
+
+// -----
+
+// expected-error@+1 {{'func.func' op expects argument attribute array to have the same number of elements as the number of function arguments, got 2, but expected 1}}
+func.func private @arg_attrs_count(i32) attributes { arg_attrs = [{}, {}] }
+
+// -----
+
+// expected-error@+1 {{'func.func' op expects result attribute array to have the same number of elements as the number of function results, got 1, but expected 0}}
+func.func private @res_attrs_count() attributes { res_attrs = [{}] }
+
+// -----
+
+// expected-error@+1 {{'func.func' op attribute 'arg_attrs' failed to satisfy constraint: Array of dictionary attributes}}
+func.func private @arg_attrs_kind(i32) attributes { arg_attrs = [[]] }

@@ -150,3 +150,13 @@ llvm.func @gep_nested_struct(%p: !llvm.ptr) {
   %d = llvm.getelementptr %p[0, 1, 0, 5] : (!llvm.ptr) -> !llvm.ptr, !llvm.struct<(i32, array<4 x struct<(i8, i16)>>)>
   llvm.return
 }
+
+// -----
+
+// expected-error@+1 {{'llvm.func' op expects argument attribute array to have the same number of elements as the number of function arguments, got 2, but expected 1}}
+llvm.func @arg_attrs_count(i32) attributes { arg_attrs = [{}, {}] }
+
+// -----
+
+// expected-error@+1 {{'llvm.func' op expects result attribute array to have the same number of elements as the number of function results, got 2, but expected 1}}
+llvm.func @res_attrs_count(i32) -> i32 attributes { res_attrs = [{}, {}] }
