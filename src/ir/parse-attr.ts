@@ -15,7 +15,7 @@ import { ResourceHandle } from "./resources.js";
 import {
   ComplexType, DYN, FloatType, FunctionType, IndexType, IntegerType, MemRefType, NoneType, OpaqueType, ShapedType,
   SignedIntegerType, TensorType, TupleType, Type, UnrankedMemRefType, UnrankedTensorType, VectorType, f64, i1, i64,
-  isFloatKind,
+  isFloatKind, isMemRefElementType,
 } from "./types.js";
 
 export class AttrTypeParser {
@@ -328,7 +328,7 @@ export class AttrTypeParser {
     const elemAt = this.locHere();
     if (kind === "vector" && dims!.some((d) => d <= 0)) throw DiagnosticError.at(elemAt, "vector types must have positive constant sizes");
     const elem = this.parseType();
-    if (kind !== "vector" && !(kind === "tensor" ? tensorElement(elem) : memrefElement(elem))) throw DiagnosticError.at(elemAt, `invalid ${kind} element type`);
+    if (kind !== "vector" && !(kind === "tensor" ? tensorElement(elem) : isMemRefElementType(elem))) throw DiagnosticError.at(elemAt, `invalid ${kind} element type`);
     if (kind === "tensor") {
       const enc = dims !== undefined && this.accept(",") ? this.parseAttribute() : undefined;
       this.expect(">", "expected '>' in tensor type");
@@ -868,10 +868,6 @@ function intTypeWidth(s: string): number {
 const tensorElement = (t: Type): boolean =>
   !(t instanceof TensorType || t instanceof UnrankedTensorType || t instanceof MemRefType || t instanceof UnrankedMemRefType ||
     t instanceof NoneType || t instanceof TupleType || t instanceof FunctionType);
-/** MLIR 19's BaseMemRefType::isValidElementType: scalars, complex, vectors and memrefs (no dialect type of ours implements MemRefElementTypeInterface). */
-const memrefElement = (t: Type): boolean =>
-  t instanceof IntegerType || t instanceof SignedIntegerType || t instanceof IndexType || t instanceof FloatType ||
-  t instanceof ComplexType || t instanceof VectorType || t instanceof MemRefType || t instanceof UnrankedMemRefType;
 
 /**
  * `dense<"0x...">`: MLIR's raw data (isValidRawBuffer), i1 packed by the bit; the bytes of one

@@ -226,3 +226,8 @@ export function touchesScalable(op: Operation, nested = true): boolean {
 export function elementTypeOf(t: Type): Type {
   return t instanceof ShapedType || t instanceof UnrankedTensorType || t instanceof UnrankedMemRefType ? t.elementType : t;
 }
+
+/** MLIR 19's BaseMemRefType::isValidElementType: scalars, complex, vectors and memrefs (no dialect type of ours implements MemRefElementTypeInterface). */
+export const isMemRefElementType = (t: Type): boolean =>
+  t instanceof IntegerType || t instanceof SignedIntegerType || t instanceof IndexType || t instanceof FloatType ||
+  t instanceof ComplexType || t instanceof VectorType || t instanceof MemRefType || t instanceof UnrankedMemRefType;

@@ -14,9 +14,9 @@ import {
 import { Builder, regionWith } from "../ir/builder.js";
 import { Block, Module, Operation, OpResult, Value } from "../ir/core.js";
 import type { Context } from "../ir/dialect.js";
-import { DiagnosticSink } from "../ir/diagnostics.js";
+import { DiagnosticSink, type Location } from "../ir/diagnostics.js";
 import {
-  DYN, DialectType, FunctionType, MemRefType, TensorType, Type, UnrankedMemRefType, UnrankedTensorType, i32, index,
+  DYN, DialectType, FunctionType, MemRefType, TensorType, Type, UnrankedMemRefType, UnrankedTensorType, i32, index, isMemRefElementType,
 } from "../ir/types.js";
 import { arrayProp, i64Array, mixedList, operandSegment, type OpFoldResult } from "../dialects/indexing.js";
 import { MEMREF_VIEWS, inferSubviewType, stridesAndOffset } from "../dialects/memref.js";
@@ -563,6 +563,22 @@ class FunctionBufferizer {
   }
 }
 
+/** Reports (at the first op or the function using one) a tensor type whose elements no memref may hold. */
+function unbufferizable(fn: Operation, diag: DiagnosticSink): boolean {
+  const bad = (t: Type) => { t = builtinOf(t); return (t instanceof TensorType || t instanceof UnrankedTensorType) && !isMemRefElementType(t.elementType); };
+  const ft = (fn.attr("function_type") as TypeAttr).type as FunctionType;
+  let at: { loc?: Location; type: Type } | undefined;
+  const sig = [...ft.inputs, ...ft.results].find(bad);
+  if (sig) at = { loc: fn.loc, type: sig };
+  else fn.walk((o) => {
+    const v = [...o.operands, ...o.results, ...o.regions.flatMap((r) => r.blocks.flatMap((b) => b.args))].find((x) => bad(x.type));
+    if (v) at = { loc: o.loc, type: v.type };
+    return !at;
+  });
+  if (at) diag.error(at.loc, `cannot bufferize '${builtinOf(at.type).str}': no memref holds '${(builtinOf(at.type) as TensorType).elementType.str}' elements`);
+  return !!at;
+}
+
 function convertFunctionType(fn: Operation): void {
   const ft = (fn.attr("function_type") as TypeAttr).type as FunctionType;
   fn.attributes.set("function_type", new TypeAttr(FunctionType.get(ft.inputs.map(bufferType), ft.results.map(bufferType))));
@@ -582,7 +598,8 @@ export const bufferize: Pass = {
   description: "Convert tensors to memrefs (function boundaries included), inserting allocations, copies and deallocations",
   run(module: Module, _ctx: Context, diag: DiagnosticSink): void {
     const globals = new Globals(module);
-    const funcs = module.ops.filter((o) => o.name === "func.func");
+    // A tensor of what no memref may hold (`tensor<2x!llvm.ptr>`) has no buffer: its function is left as is.
+    const funcs = module.ops.filter((o) => o.name === "func.func" && !unbufferizable(o, diag));
     for (const fn of funcs) convertFunctionType(fn);
     for (const fn of funcs) {
       if (!fn.regions.length || !fn.region().blocks.length) continue;

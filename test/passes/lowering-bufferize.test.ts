@@ -238,3 +238,17 @@ test("bufferize: reshaped buffers print MLIR's data under the interpreter and th
   assert.equal(dataOf(interpret(module)), RESHAPE_DATA);
   assert.equal(dataOf(runText(text, { engine: "wasm" }).out), RESHAPE_DATA);
 });
+
+test("bufferize: a tensor whose elements no memref holds (MLIR 19 has no memref<2x!llvm.ptr>) is an error at its function, not an invalid memref", () => {
+  const text = `func.func private @f(tensor<2x!llvm.ptr>)
+func.func @g(%a: tensor<3xf32>, %p: !llvm.ptr) -> tensor<3xf32> {
+  %t = tensor.from_elements %p, %p : tensor<2x!llvm.ptr>
+  return %a : tensor<3xf32>
+}`;
+  assert.throws(() => lower(text, [bufferize]), (e: Error) => {
+    assert.match(e.message, /input\.mlir:1:1: error: cannot bufferize 'tensor<2x!llvm\.ptr>': no memref holds '!llvm\.ptr' elements/);
+    assert.match(e.message, /input\.mlir:3:8: error: cannot bufferize 'tensor<2x!llvm\.ptr>'/);
+    assert.doesNotMatch(e.message, /after pass/);
+    return true;
+  });
+});
