@@ -414,9 +414,13 @@ const delinearizeOp: OpSpec = {
   },
 };
 
+/** MLIR's parseColonType<MemRefType>: a type of the wrong kind is reported at the colon. */
 function memrefType(p: Parameters<NonNullable<OpSpec["parse"]>>[0]): MemRefType {
+  const loc = p.locHere();
   p.expect(":");
-  return p.parseTypeOf(MemRefType);
+  const t = p.parseType();
+  if (!(t instanceof MemRefType)) throw p.customError("invalid kind of type specified", loc);
+  return t;
 }
 
 /** affine.apply / min / max: `#map(%dims)[%syms] {attrs}` producing an index. */

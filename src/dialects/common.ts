@@ -78,13 +78,19 @@ const FLAG_BITS = { fastmath: ["reassoc", "nnan", "ninf", "nsz", "arcp", "contra
 type FlagKind = keyof typeof FLAG_BITS;
 const ENUM = { fastmath: ["FastMathFlags", "FastMathAttr"], overflow: ["IntegerOverflowFlags", "IntegerOverflowAttr"] } as const;
 
+/** `<ninf,nnan>` after `fastmath`/`overflow`: a bad flag is reported where the list starts, as MLIR's enum parser reports it. */
+export function parseFlagList(p: OpAsmParser, kind: FlagKind): OpaqueAttr {
+  const at = p.lex.loc(p.lex.peek().pos + 1);
+  return flagsAttr(p, kind, p.balancedAngle(), at);
+}
+
 /** `<ninf,nnan>` as MLIR holds it: flags in its order, `none` for none, `fast` for all fastmath flags. */
-export function flagsAttr(p: OpAsmParser, kind: FlagKind, body: string): OpaqueAttr {
+export function flagsAttr(p: OpAsmParser, kind: FlagKind, body: string, at = p.locHere()): OpaqueAttr {
   const bits: readonly string[] = FLAG_BITS[kind], set = new Set<string>();
   for (const f of body.slice(1, -1).split(",").map((x) => x.trim())) {
     if (f === "fast" && kind === "fastmath") bits.forEach((b) => set.add(b));
     else if (bits.includes(f)) set.add(f);
-    else if (f !== "none") throw p.enumError(p.locHere(), `::mlir::arith::${ENUM[kind][0]}`, ["none", ...bits, ...(kind === "fastmath" ? ["fast"] : [])], `Arith_${ENUM[kind][1]}`);
+    else if (f !== "none") throw p.enumError(at, `::mlir::arith::${ENUM[kind][0]}`, ["none", ...bits, ...(kind === "fastmath" ? ["fast"] : [])], `Arith_${ENUM[kind][1]}`);
   }
   const on = bits.filter((b) => set.has(b));
   const text = !on.length ? "none" : on.length === 7 ? "fast" : on.join(kind === "fastmath" ? "," : ", ");
@@ -100,7 +106,7 @@ export function parseFlags(p: OpAsmParser, st: OperationState, implicit?: Readon
   for (;;) {
     const kw = kinds.length ? p.parseOptionalKeyword(...kinds) : undefined;
     if (!kw) return;
-    st.addAttr(kw === "fastmath" ? "fastmath" : "overflowFlags", flagsAttr(p, kw as FlagKind, p.balancedAngle()));
+    st.addAttr(kw === "fastmath" ? "fastmath" : "overflowFlags", parseFlagList(p, kw as FlagKind));
   }
 }
 const FLAGS = [["fastmath", "fastmath"], ["overflowFlags", "overflow"]] as const;

@@ -5,7 +5,7 @@ import type { Operation } from "../ir/core.js";
 import type { Dialect, FoldResult, OpSpec } from "../ir/dialect.js";
 import { FloatType, IndexType, IntegerType, ShapedType, elementTypeOf, f64, type Type } from "../ir/types.js";
 import { floatBits, floatFromBits, fusedMultiplyAdd, roundFloat } from "../ir/float.js";
-import { FASTMATH_NONE, flagsAttr, sameTypeOp } from "./common.js";
+import { FASTMATH_NONE, parseFlagList, sameTypeOp } from "./common.js";
 import { intWidth } from "./arith.js";
 
 /** The sign bit, a NaN's included (-0 and -NaN are negative). */
@@ -178,7 +178,7 @@ const fpowi: OpSpec = {
   name: "math.fpowi", operands: 2, results: 1, traits: ["Pure", "Elementwise"], props: ["fastmath"], implicitAttrs: FASTMATH_NONE,
   parse(p, st) {
     const ops = p.parseOperandList();
-    if (p.parseOptionalKeyword("fastmath")) st.addAttr("fastmath", flagsAttr(p, "fastmath", p.balancedAngle()));
+    if (p.parseOptionalKeyword("fastmath")) st.addAttr("fastmath", parseFlagList(p, "fastmath"));
     p.parseOptionalAttrDict(st);
     const loc = p.locHere();
     p.expect(":");

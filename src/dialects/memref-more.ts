@@ -112,16 +112,16 @@ export const MEMREF_MORE_OPS: OpSpec[] = [
     parse(p, st) {
       const { mem, idx } = parseIndexed(p);
       p.expect(",");
-      const rwLoc = p.locHere(), rw = p.parseKeyword();
-      if (rw !== "read" && rw !== "write") throw p.customError("rw specifier has to be 'read' or 'write'", rwLoc);
+      const rw = p.parseKeyword(); // (MLIR reports a bad specifier at the op's name)
+      if (rw !== "read" && rw !== "write") throw p.customError("rw specifier has to be 'read' or 'write'", st.loc);
       p.expect(",");
       p.parseKeyword("locality");
       p.expect("<");
       st.addAttr("localityHint", new IntegerAttr(p.parseInteger(), i32));
       p.expect(">");
       p.expect(",");
-      const cLoc = p.locHere(), cache = p.parseKeyword();
-      if (cache !== "data" && cache !== "instr") throw p.customError("cache type has to be 'data' or 'instr'", cLoc);
+      const cache = p.parseKeyword();
+      if (cache !== "data" && cache !== "instr") throw p.customError("cache type has to be 'data' or 'instr'", st.loc);
       st.addAttr("isWrite", boolAttr(rw === "write"));
       st.addAttr("isDataCache", boolAttr(cache === "data"));
       p.parseOptionalAttrDict(st);

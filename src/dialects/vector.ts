@@ -9,7 +9,7 @@ import {
   DYN, IndexType, IntegerType, MemRefType, ShapedType, Type, VectorType, elementTypeOf, i1, index,
 } from "../ir/types.js";
 import {
-  ANY, ANY_MEMREF, ANY_VECTOR, FASTMATH_NONE, badProperty, FLOAT_VECTOR, INT_INDEX_FLOAT, SIGNLESS_INT_OR_INDEX, VARIADIC_INDEX, castOp, flagsAttr, sameTypeOp,
+  ANY, ANY_MEMREF, ANY_VECTOR, FASTMATH_NONE, badProperty, FLOAT_VECTOR, INT_INDEX_FLOAT, SIGNLESS_INT_OR_INDEX, VARIADIC_INDEX, castOp, parseFlagList, sameTypeOp,
 } from "./common.js";
 import { arrayProp, i64Array, parseDynamicIndexList, printDynamicIndexList } from "./indexing.js";
 import { foldingMemRefCasts } from "./memref.js";
@@ -150,7 +150,7 @@ export const vector: Dialect = {
         p.expect(",");
         const ops = [p.parseOperand()];
         if (p.accept(",")) ops.push(p.parseOperand());
-        if (p.parseOptionalKeyword("fastmath")) st.addAttr("fastmath", flagsAttr(p, "fastmath", p.balancedAngle()));
+        if (p.parseOptionalKeyword("fastmath")) st.addAttr("fastmath", parseFlagList(p, "fastmath"));
         p.parseOptionalAttrDict(st);
         const vt = p.parseColonType();
         p.parseKeyword("into");

@@ -28,6 +28,18 @@ const CASES: Array<[string, string]> = [
   ["#a = [1, 2 3]\n", "1:11: error: expected ',' or ']'"],
   ["#m = affine_map<(i, j) [s0, s1] -> (i, i*2 ceildiv j*5)>\n", "1:53: error: non-affine expression: right operand of ceildiv has to be either a constant or symbolic"],
   ['func.func @f() {\n  return loc(callsite("a" "b":1:1))\n}\n', "2:26: error: expected 'at' in callsite location"],
+  // dialect parsers: a bad flag where the list starts, a wrong type kind at the colon, prefetch's specifiers at the op
+  ["func.func @f(%a: f32) {\n  %0 = arith.addf %a, %a fastmath<nsw> : f32\n  return\n}\n",
+    "2:35: error: custom op 'arith.addf' expected ::mlir::arith::FastMathFlags to be one of: none, reassoc, nnan, ninf, nsz, arcp, contract, afn, fast"],
+  ["func.func @f(%a: i32) {\n  %0 = arith.addi %a, %a overflow<nsw, ninf> : i32\n  return\n}\n",
+    "2:35: error: custom op 'arith.addi' expected ::mlir::arith::IntegerOverflowFlags to be one of: none, nsw, nuw"],
+  ["func.func @f(%a: f32) {\n  %0 = math.sqrt %a fastmath<bad> : f32\n  return\n}\n",
+    "2:30: error: custom op 'math.sqrt' expected ::mlir::arith::FastMathFlags to be one of: none, reassoc, nnan, ninf, nsz, arcp, contract, afn, fast"],
+  ["func.func @f(%A: tensor<10xf32>, %i: index) {\n  %v = affine.load %A[%i] : tensor<10xf32>\n  return\n}\n", "2:27: error: custom op 'affine.load' invalid kind of type specified"],
+  ["func.func @f(%m: memref<10xf32>, %i: index) {\n  memref.prefetch %m[%i], rw, locality<0>, data : memref<10xf32>\n  return\n}\n",
+    "2:3: error: custom op 'memref.prefetch' rw specifier has to be 'read' or 'write'"],
+  ["func.func @f(%m: memref<10xf32>, %i: index) {\n  memref.prefetch %m[%i], read, locality<0>, dat : memref<10xf32>\n  return\n}\n",
+    "2:3: error: custom op 'memref.prefetch' cache type has to be 'data' or 'instr'"],
 ];
 
 const ctx = createContext();
