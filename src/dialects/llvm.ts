@@ -563,7 +563,8 @@ const constant: OpSpec = {
 
 export const llvm: Dialect = {
   name: "llvm",
-  parseType: parseLLVMType,
+  // (`loc` is the `!`: MLIR reports an unknown mnemonic at the mnemonic, past `!llvm.`)
+  parseType: (p, mnemonic, loc) => parseLLVMType(p, mnemonic, { ...loc, col: loc.col + "!llvm.".length }),
   ops: [llvmFunc, llvmReturn, llvmGlobal, llvmCall, addressOf, load, store, gep, alloca,
     nullary("llvm.mlir.zero"), nullary("llvm.mlir.undef"), nullary("llvm.mlir.poison"), constant],
 };

@@ -310,10 +310,9 @@ export const tensor: Dialect = {
     {
       name: "tensor.from_elements", operands: [0, -1], results: 1, traits: ["Pure"], resultTypes: [STATIC_TENSOR],
       parse(p, st) {
-        const els = p.parseOperandList();
+        const loc = p.locHere(), els = p.parseOperandList(); // (a count mismatch is reported where the operands start, as MLIR does)
         p.parseOptionalAttrDict(st);
         p.expect(":");
-        const loc = p.locHere();
         const tt = p.parseTypeOf(TensorType);
         st.resultTypes = [tt];
         const n = tt.hasStaticShape ? tt.numElements : els.length;

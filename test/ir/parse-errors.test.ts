@@ -40,6 +40,8 @@ const CASES: Array<[string, string]> = [
     "2:3: error: custom op 'memref.prefetch' rw specifier has to be 'read' or 'write'"],
   ["func.func @f(%m: memref<10xf32>, %i: index) {\n  memref.prefetch %m[%i], read, locality<0>, dat : memref<10xf32>\n  return\n}\n",
     "2:3: error: custom op 'memref.prefetch' cache type has to be 'data' or 'instr'"],
+  ["func.func @f(%a: f32) {\n  %0 = tensor.from_elements %a, %a : tensor<3xf32>\n  return\n}\n", "2:29: error: custom op 'tensor.from_elements' 2 operands present, but expected 3"],
+  ["func.func private @c(!llvm.foo<4 x f32>)\n", "1:28: error: unknown LLVM type: foo"],
 ];
 
 const ctx = createContext();
