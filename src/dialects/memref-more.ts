@@ -9,7 +9,7 @@ import { Block, Operation } from "../ir/core.js";
 import type { OpSpec, VerifyContext } from "../ir/dialect.js";
 import type { OpAsmParser } from "../ir/parser.js";
 import { DYN, FloatType, FunctionType, IndexType, IntegerType, MemRefType, Type, UnrankedMemRefType, i32, i64, index } from "../ir/types.js";
-import { ANY_MEMREF, ANY_MEMREF_OR_UNRANKED, ATOMIC_RMW_KINDS, INDEX, SHAPE_OPERAND_SYNTAX, VARIADIC_INDEX, ensureTerminator, plainError, tc, typesOf, variadic } from "./common.js";
+import { ANY_MEMREF, ANY_MEMREF_OR_UNRANKED, ATOMIC_RMW_KINDS, INDEX, SHAPE_OPERAND_SYNTAX, VARIADIC_INDEX, castOp, ensureTerminator, plainError, tc, typesOf, variadic } from "./common.js";
 import { hasIdentityLayout, stridesAndOffset } from "./memref-layout.js";
 
 const memrefOf = (what: string, ok: (t: Type) => boolean, rank?: number) =>
@@ -328,21 +328,8 @@ export const MEMREF_MORE_OPS: OpSpec[] = [
         : view.shape.filter((d) => d === DYN).length !== op.operands.length - 2 ? `incorrect number of size operands for type '${view.str}'` : undefined);
     },
   },
-  {
-    name: "memref.transpose", operands: 1, results: 1, traits: ["Pure"], props: ["permutation"], operandTypes: [ANY_MEMREF], resultTypes: [ANY_MEMREF],
-    parse(p, st) {
-      const src = p.parseOperand();
-      st.addAttr("permutation", new AffineMapAttr(p.parseAffineMapBody()));
-      p.parseOptionalAttrDict(st);
-      const from = p.parseColonType();
-      p.parseKeyword("to");
-      st.resultTypes = [p.parseType()];
-      st.operands = [p.resolveOperand(src, from)];
-    },
-    print(p, op) {
-      p.print(" ", p.operand(op.operand(0)), " ", op.attr<AffineMapAttr>("permutation")!.map.str, p.attrDict(op, ["permutation"]), " : ",
-        p.type(op.operand(0).type), " to ", p.type(op.result.type));
-    },
+  castOp("memref.transpose", {
+    props: ["permutation"], operandTypes: [ANY_MEMREF], resultTypes: [ANY_MEMREF],
     verify(op) {
       const perm = op.attr("permutation"), src = op.operand(0).type as MemRefType, res = op.result.type as MemRefType;
       if (!(perm instanceof AffineMapAttr)) return "requires attribute 'permutation'";
@@ -351,7 +338,11 @@ export const MEMREF_MORE_OPS: OpSpec[] = [
       const want = transposed(src, perm.map);
       if (!sameStrided(want, res)) return `result type '${res.str}' is not equivalent to the canonical transposed input type '${canonicalStrided(want).str}'`;
     },
-  },
+  }, { // `%src (d0, d1) -> (d1, d0) : T to U`: the permutation's map body between operand and type
+    parse: (p, st) => st.addAttr("permutation", new AffineMapAttr(p.parseAffineMapBody())),
+    print: (op) => ` ${op.attr<AffineMapAttr>("permutation")!.map.str}`,
+    attrs: ["permutation"],
+  }),
   {
     name: "memref.reshape", operands: 2, results: 1, traits: ["Pure"],
     operandTypes: [ANY_MEMREF_OR_UNRANKED, memrefOf("signless integer or index", (t) => t instanceof IntegerType || t instanceof IndexType, 1)],
