@@ -563,6 +563,9 @@ class FunctionBufferizer {
   }
 }
 
+/** An op's operands, results and its regions' block arguments. */
+const valuesOf = (o: Operation): Value[] => [...o.operands, ...o.results, ...o.regions.flatMap((r) => r.blocks.flatMap((b) => b.args))];
+
 /** Reports (at the first op or the function using one) a tensor type whose elements no memref may hold. */
 function unbufferizable(fn: Operation, diag: DiagnosticSink): boolean {
   const bad = (t: Type) => { t = builtinOf(t); return (t instanceof TensorType || t instanceof UnrankedTensorType) && !isMemRefElementType(t.elementType); };
@@ -571,7 +574,7 @@ function unbufferizable(fn: Operation, diag: DiagnosticSink): boolean {
   const sig = [...ft.inputs, ...ft.results].find(bad);
   if (sig) at = { loc: fn.loc, type: sig };
   else fn.walk((o) => {
-    const v = [...o.operands, ...o.results, ...o.regions.flatMap((r) => r.blocks.flatMap((b) => b.args))].find((x) => bad(x.type));
+    const v = valuesOf(o).find((x) => bad(x.type));
     if (v) at = { loc: o.loc, type: v.type };
     return !at;
   });
@@ -587,7 +590,7 @@ function convertFunctionType(fn: Operation): void {
 const holdsTensors = (fn: Operation) => {
   let found = false;
   fn.walk((o) => {
-    found ||= [...o.operands, ...o.results, ...o.regions.flatMap((r) => r.blocks.flatMap((b) => b.args))].some((v) => v.type instanceof TensorType);
+    found ||= valuesOf(o).some((v) => v.type instanceof TensorType);
     return !found;
   });
   return found;
