@@ -71,11 +71,23 @@ export class Verifier implements VerifyContext {
     this.sink.diagnostics.push({ loc: op.loc, severity: "error", message: `'${op.name}' op ${msg}`, notes: notes.map((n) => ({ loc: n.at.loc, severity: "note", message: n.message })) });
   }
 
+  /**
+   * MLIR's two errors for an op no dialect registers: a registered dialect allows no unknown ops
+   * (a misspelt `arith.mulff`), even under --allow-unregistered-dialect; an unknown dialect only
+   * under it.
+   */
+  private unregisteredProblem(name: string): string | undefined {
+    const dialect = name.includes(".") ? name.slice(0, name.indexOf(".")) : "";
+    if (this.ctx.dialects.has(dialect)) return `unregistered operation '${name}' found in dialect ('${dialect}') that does not allow unknown operations`;
+    if (!this.ctx.allowUnregistered) return "operation being parsed with an unregistered dialect. If this is intended, please use -allow-unregistered-dialect with the MLIR tool used";
+  }
+
   verifyOp(op: Operation): void {
     const info = this.ctx.registered(op.name);
     const isModule = op.name === "builtin.module";
     if (!info) {
-      if (!isModule && !this.ctx.allowUnregistered) { this.sink.error(op.loc, `unregistered operation '${op.name}'${this.ctx.didYouMean(op.name)}`); return; }
+      const problem = isModule ? undefined : this.unregisteredProblem(op.name);
+      if (problem) { this.sink.error(op.loc, problem + this.ctx.didYouMean(op.name)); return; }
     } else if (!this.verifyAgainstSpec(op, info)) return;
     if (op.numAttributes) for (const k of SEGMENT_ATTRS) {
       const a = op.attr(k);

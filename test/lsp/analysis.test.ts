@@ -44,7 +44,7 @@ test("with --allow-unregistered-dialect, ops of unknown dialects are kept and on
 }
 `;
   const messages = (allow: boolean) => new Analysis(text, "/w/a.mlir", allow).chunks[0].diagnostics.map((d) => d.message);
-  assert.ok(messages(false).includes("unregistered operation 'mydialect.op'"));
+  assert.ok(messages(false).some((m) => m.startsWith("operation being parsed with an unregistered dialect")));
   assert.deepEqual(messages(true), messages(false).filter((m) => !/unregistered/.test(m)));
   assert.match(messages(true).join("\n"), /type of return operand 0/);
 });

@@ -519,3 +519,12 @@ func.func @casts_of_memrefs(%m: memref<4xi32>) {
   %1 = "arith.bitcast"(%m) : (memref<4xi32>) -> memref<4xf32>
   return
 }
+
+// -----
+
+// A misspelt op in a registered dialect (the generic form reaches the verifier).
+func.func @unknown_arith_op(%a: f32) -> f32 {
+  // expected-error @+1 {{unregistered operation 'arith.mulff' found in dialect ('arith') that does not allow unknown operations}}
+  %b = "arith.mulff"(%a, %a) : (f32, f32) -> f32
+  return %b : f32
+}
