@@ -8,18 +8,17 @@ import {
 } from "../ir/attributes.js";
 import { Block, BlockArgument, Operation, Region, Value } from "../ir/core.js";
 import type { Dialect, OpSpec, VerifyContext } from "../ir/dialect.js";
-import type { Location } from "../ir/diagnostics.js";
-import type { OpAsmParser, UnresolvedOperand } from "../ir/parser.js";
+import type { UnresolvedOperand } from "../ir/parser.js";
 import { FloatType, IndexType, IntegerType, MemRefType, TensorType, Type, VectorType, i32, i64, index } from "../ir/types.js";
 import {
   SSAIdTable, dimSymList, parseBound, parseMapAndOperands, parseParallelBounds, parseSubscripts, printBound, printParallelBounds, printSubscripts,
 } from "./affine-syntax.js";
 import { canonicalizeAccess, canonicalizeAffineFor, canonicalizeAffineIf, canonicalizeMinMax, foldAffineParallel, foldLoadOfGlobal } from "./affine-canonicalize.js";
-import { ANY, ATOMIC_RMW_KINDS, badProperty, ANY_MEMREF, ANY_VECTOR, INDEX, VARIADIC_INDEX, loopLikeProblem, returnLikeOp, typesOf, variadic } from "./common.js";
+import { ANY, ATOMIC_RMW_KINDS, badProperty, ANY_MEMREF, ANY_VECTOR, INDEX, VARIADIC_INDEX, ensureTerminator, loopLikeProblem, returnLikeOp, typesOf, variadic } from "./common.js";
 import { foldingMemRefCasts, segmentSizes } from "./memref.js";
 
 const ACCESSES = new Set(["affine.load", "affine.store", "affine.vector_load", "affine.vector_store"]);
-import { arrowTypes, ensureTerminator, parseAssignmentList, printAssignmentList } from "./scf.js";
+import { arrowTypes, parseAssignmentList, printAssignmentList } from "./scf.js";
 
 export { ATOMIC_RMW_KINDS };
 
@@ -205,12 +204,6 @@ function mapAttrProblem(op: Operation, names: readonly string[], ctx?: VerifyCon
 const oneBlockProblem = (op: Operation, i: number, name: string): string | undefined =>
   op.region(i)?.blocks.length === 1 ? undefined : `region #${i} ('${name}') failed to verify constraint: region with 1 blocks`;
 
-/** MLIR's ensureTerminator: a body already ending in a registered terminator (a misplaced func.return) is left to the verifiers. */
-function endWithYield(p: OpAsmParser, r: Region, loc: Location, argTypes: Type[] = []): void {
-  const last = r.blocks[0]?.terminator;
-  if (!last || !p.ctx.registered(last.name)?.terminator) ensureTerminator(r, "affine.yield", loc, argTypes);
-}
-
 const FOR_ELIDED = ["lowerBoundMap", "upperBoundMap", "step", "operandSegmentSizes"];
 const forOp: OpSpec = {
   name: "affine.for", operands: [0, -1], results: [0, -1], regions: 1, traits: ["SingleBlock", "RecursiveMemoryEffects"], props: FOR_ELIDED,
@@ -239,7 +232,7 @@ const forOp: OpSpec = {
     st.addAttr("step", new IntegerAttr(step, index));
     st.addAttr("operandSegmentSizes", segmentSizes(lb.operands.length, ub.operands.length, iter.inits.length));
     const r = p.parseRegion([{ operand: iv, type: index }, ...iter.args.map((operand, i) => ({ operand, type: types[i] }))]);
-    endWithYield(p, r, st.loc, [index, ...types]);
+    ensureTerminator(p, r, "affine.yield", st.loc, [index, ...types]);
     st.regions.push(r);
     p.parseOptionalAttrDict(st);
   },
@@ -291,9 +284,9 @@ const ifOp: OpSpec = {
     st.addAttr("condition", a);
     st.resultTypes = p.parseOptionalArrowTypeList();
     const then = p.parseRegion();
-    endWithYield(p, then, st.loc);
+    ensureTerminator(p, then, "affine.yield", st.loc);
     let els = new Region();
-    if (p.parseOptionalKeyword("else")) { els = p.parseRegion(); endWithYield(p, els, st.loc); }
+    if (p.parseOptionalKeyword("else")) { els = p.parseRegion(); ensureTerminator(p, els, "affine.yield", st.loc); }
     st.regions.push(then, els);
     p.parseOptionalAttrDict(st);
   },
@@ -510,7 +503,7 @@ const parallelOp: OpSpec = {
     st.addAttr("steps", new ArrayAttr(steps.map((s) => new IntegerAttr(s, i64))));
     st.addAttr("reductions", new ArrayAttr(reductions.map((k) => new IntegerAttr(k, i64))));
     const r = p.parseRegion(ivs.map((operand) => ({ operand, type: index })));
-    endWithYield(p, r, st.loc, ivs.map(() => index));
+    ensureTerminator(p, r, "affine.yield", st.loc, ivs.map(() => index));
     st.regions.push(r);
     p.parseOptionalAttrDict(st);
   },

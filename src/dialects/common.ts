@@ -1,10 +1,10 @@
 // Base shapes for op specs: the common syntaxes so a concrete op is a line or two.
 import { Attribute, OpaqueAttr } from "../ir/attributes.js";
-import type { Operation } from "../ir/core.js";
+import { Block, Operation, type Region } from "../ir/core.js";
 import type { OpSpec, OperationState, Trait, TypeConstraint, VerifyContext } from "../ir/dialect.js";
 import type { OpAsmParser } from "../ir/parser.js";
 import type { OpAsmPrinter } from "../ir/printer.js";
-import { DiagnosticError } from "../ir/diagnostics.js";
+import { DiagnosticError, type Location } from "../ir/diagnostics.js";
 import {
   FloatType, FunctionType, IndexType, IntegerType, MemRefType, ShapedType, TensorType, Type, UnrankedMemRefType, UnrankedTensorType, VectorType, i1, isIntOrIndex,
 } from "../ir/types.js";
@@ -198,13 +198,16 @@ export function returnLikeOp(name: string, extra: Partial<OpSpec> = {}): OpSpec 
   };
 }
 
-/** Ensure a region's single block ends with `terminator` (custom forms elide empty yields). */
-export function ensureTerminator(op: { regions: { blocks: { ops: Operation[]; terminator?: Operation; append(o: Operation): Operation }[] }[] },
-                                 make: () => Operation, isTerminator: (o: Operation) => boolean): void {
-  for (const r of op.regions) for (const b of r.blocks) {
-    const t = b.terminator;
-    if (!t || !isTerminator(t)) b.append(make());
-  }
+/**
+ * MLIR's ensureRegionTerminator, for the custom forms of SingleBlockImplicitTerminator ops, which
+ * elide an operand-less terminator: give `r` an entry block (with `argTypes`) if it has none, and
+ * end its last block with `name` unless a registered terminator ends it already (a misplaced
+ * func.return is left for the verifiers to judge, as MLIR leaves it).
+ */
+export function ensureTerminator(p: OpAsmParser, r: Region, name: string, loc: Location, argTypes: Type[] = []): void {
+  if (!r.blocks.length) r.push(new Block(argTypes));
+  const b = r.blocks[r.blocks.length - 1], last = b.terminator;
+  if (!last || !p.ctx.registered(last.name)?.terminator) b.append(new Operation({ name, loc }));
 }
 
 /** MLIR's LoopLikeOpInterface checks of a loop's inits, region iter_args, yielded values and results (counts, then types). */

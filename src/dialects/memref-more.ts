@@ -5,7 +5,7 @@
 // only those they have handlers for and refuse the others at the op.
 import { AffineMapAttr, IntegerAttr, StridedLayoutAttr, boolAttr } from "../ir/attributes.js";
 import { AffineMap, bin, cst, dim, sym, type AffineExpr } from "../ir/affine.js";
-import { Block, Operation } from "../ir/core.js";
+import { Operation } from "../ir/core.js";
 import type { OpSpec, VerifyContext } from "../ir/dialect.js";
 import type { OpAsmParser } from "../ir/parser.js";
 import { DYN, FloatType, FunctionType, IndexType, IntegerType, MemRefType, Type, UnrankedMemRefType, i32, i64, index } from "../ir/types.js";
@@ -274,9 +274,8 @@ export const MEMREF_MORE_OPS: OpSpec[] = [
     parse(p, st) {
       st.resultTypes = p.parseOptionalArrowTypeList();
       const r = p.parseRegion();
-      if (!r.blocks.length) r.push(new Block());
+      ensureTerminator(p, r, "memref.alloca_scope.return", st.loc);
       st.regions.push(r);
-      ensureTerminator(st, () => new Operation({ name: "memref.alloca_scope.return", loc: st.loc }), (o) => o.name === "memref.alloca_scope.return");
       p.parseOptionalAttrDict(st);
     },
     print(p, op) {

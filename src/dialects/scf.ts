@@ -3,13 +3,12 @@
 import { DenseArrayAttr } from "../ir/attributes.js";
 import { Block, BlockArgument, Operation, Region, Value } from "../ir/core.js";
 import type { Dialect, OpSpec, VerifyContext } from "../ir/dialect.js";
-import type { Location } from "../ir/diagnostics.js";
 import type { OpAsmParser, RegionArgument, UnresolvedOperand } from "../ir/parser.js";
 import type { OpAsmPrinter } from "../ir/printer.js";
 import { FunctionType, IndexType, Type, i1, i64, index } from "../ir/types.js";
 import { constantIndex } from "./arith.js";
 import {
-  ANY, I1, INDEX, SIGNLESS_INT_OR_INDEX, VARIADIC_INDEX, loopLikeProblem, regionBranchProblem, returnLikeOp, typesOf, variadic, type RegionSuccessor,
+  ensureTerminator, ANY, I1, INDEX, SIGNLESS_INT_OR_INDEX, VARIADIC_INDEX, loopLikeProblem, regionBranchProblem, returnLikeOp, typesOf, variadic, type RegionSuccessor,
 } from "./common.js";
 import { canonicalizeExecuteRegion, canonicalizeFor, canonicalizeIf, canonicalizeIndexSwitch, canonicalizeParallel, canonicalizeWhile, foldIf } from "./scf-canonicalize.js";
 import { segment, segmentSizes } from "./memref.js";
@@ -34,19 +33,6 @@ export function parallelParts(op: Operation): { lbs: Value[]; ubs: Value[]; step
 export function ifBlocks(op: Operation): { then: Block; else?: Block } {
   return { then: op.body(0), else: op.region(1)?.blocks[0] };
 }
-
-/** A yield-like terminator with no operands, for bodies whose custom form elides it. */
-export function makeYield(name: string, loc?: Location, operands: Value[] = []): Operation {
-  return new Operation({ name, operands, loc });
-}
-
-/** Give `r` an entry block (with `argTypes`) if empty, and end each block with `name` if needed. */
-export function ensureTerminator(r: Region, name: string, loc: Location, argTypes: Type[] = []): void {
-  if (!r.blocks.length) r.push(new Block(argTypes));
-  // A block already ending in one of these is left for the verifier to judge, even if `name` differs.
-  for (const b of r.blocks) if (!STRUCTURED_TERMINATORS.has(b.terminator?.name ?? "")) b.append(makeYield(name, loc));
-}
-const STRUCTURED_TERMINATORS = new Set(["scf.yield", "scf.condition", "scf.reduce", "affine.yield"]);
 
 // ---- syntax helpers ------------------------------------------------------------------------------
 
@@ -131,7 +117,7 @@ const forOp: OpSpec = {
     st.operands = [...p.resolveOperands([lb, ub, step], ivType), ...p.resolveOperands(iter.inits, types, st.loc)];
     st.resultTypes = types;
     const r = p.parseRegion([{ operand: iv, type: ivType }, ...regionArgs(iter.args, types)]);
-    ensureTerminator(r, "scf.yield", st.loc, [ivType, ...types]);
+    ensureTerminator(p, r, "scf.yield", st.loc, [ivType, ...types]);
     st.regions.push(r);
     p.parseOptionalAttrDict(st);
   },
@@ -164,9 +150,9 @@ const ifOp: OpSpec = {
     st.operands = [p.resolveOperand(c, i1)];
     st.resultTypes = p.accept("->") ? p.parseFunctionResultTypes() : [];
     const then = p.parseRegion();
-    ensureTerminator(then, "scf.yield", st.loc);
+    ensureTerminator(p, then, "scf.yield", st.loc);
     let els = new Region();
-    if (p.parseOptionalKeyword("else")) { els = p.parseRegion(); ensureTerminator(els, "scf.yield", st.loc); }
+    if (p.parseOptionalKeyword("else")) { els = p.parseRegion(); ensureTerminator(p, els, "scf.yield", st.loc); }
     st.regions.push(then, els);
     p.parseOptionalAttrDict(st);
   },
@@ -267,7 +253,7 @@ const parallelOp: OpSpec = {
     p.parseOptionalAttrDict(st);
     st.operands = [...lbs, ...ubs, ...steps, ...p.resolveOperands(inits, st.resultTypes, st.loc)];
     st.addAttr("operandSegmentSizes", segmentSizes(lbs.length, ubs.length, steps.length, inits.length));
-    ensureTerminator(r, "scf.reduce", st.loc, ivs.map(() => index));
+    ensureTerminator(p, r, "scf.reduce", st.loc, ivs.map(() => index));
     st.regions.push(r);
   },
   print(p, op) {
@@ -373,7 +359,7 @@ const indexSwitchOp: OpSpec = {
     }
     p.parseKeyword("default");
     const def = p.parseRegion();
-    ensureTerminator(def, "scf.yield", st.loc); // implicit there (SingleBlockImplicitTerminator), as MLIR prints it
+    ensureTerminator(p, def, "scf.yield", st.loc); // implicit there (SingleBlockImplicitTerminator), as MLIR prints it
     st.regions.push(def, ...regions);
     st.addAttr("cases", new DenseArrayAttr(i64, cases));
   },

@@ -1016,3 +1016,13 @@ func.func @memory_space_cast_shape(%m: memref<4xf32>) {
 
 // expected-error @+1 {{inferred shape of elements literal ([2]) does not match type ([2, 2])}}
 memref.global @shape_mismatch : memref<2x2xf32> = dense<[0.0, 1.0]>
+
+// -----
+
+func.func @return_in_alloca_scope() {
+  memref.alloca_scope {
+    // expected-error @+1 {{'func.return' op expects parent op 'func.func'}}
+    func.return
+  }
+  return
+}

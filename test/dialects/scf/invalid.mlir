@@ -1107,3 +1107,15 @@ func.func @k() {
   }
   return
 }
+
+// -----
+
+// A body ending in a registered terminator gets no implicit scf.yield (MLIR's ensureTerminator):
+// only the misplaced func.return is an error.
+func.func @return_in_if(%c: i1) {
+  scf.if %c {
+    // expected-error @+1 {{'func.return' op expects parent op 'func.func'}}
+    func.return
+  }
+  return
+}
