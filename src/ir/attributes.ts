@@ -151,11 +151,11 @@ export class FloatAttr extends Attribute {
 }
 
 /**
- * MLIR prints an attribute with its type in a dictionary, and elides an i64 integer's or an f64
+ * MLIR prints an attribute with its type in a dictionary (and alone: an unregistered op's `<7 : i64>`), and elides an i64 integer's or an f64
  * float's type where it may (array elements): `{a = 1 : i64, b = [1, 2.5]}`. Our `str` is the
  * integer's elided form and the float's typed one, which most custom forms want.
  */
-const typedStr = (a: Attribute) => (a instanceof IntegerAttr && a.type === i64 ? `${a.str} : i64` : a.str);
+export const typedStr = (a: Attribute): string => (a instanceof IntegerAttr && a.type === i64 ? `${a.str} : i64` : a.str);
 const elidedStr = (a: Attribute) => (a instanceof FloatAttr && a.type === f64 ? floatStr(a.value) : a.str);
 
 /** As LLVM's printEscapedString: a backslash doubled, a quote and what is not printable ASCII in hex (`\22`, `\0A`). */

@@ -63,6 +63,7 @@ export interface OperationInit {
   regions?: Region[];
   successors?: Block[];
   loc?: Location;
+  properties?: Attribute;
 }
 
 export class Operation {
@@ -75,6 +76,11 @@ export class Operation {
   readonly successors: Block[];
   parent: Block | null = null;
   loc?: Location;
+  /**
+   * An unregistered op's `<...>`, kept apart from its attributes and printed back there: MLIR
+   * holds it as one attribute of any kind. A registered op's properties are among its attributes.
+   */
+  readonly properties: Attribute | undefined;
 
   /**
    * `adopt`: take ownership of `init.attributes` (a Map) and `init.successors` instead of
@@ -98,6 +104,7 @@ export class Operation {
     const succ = init.successors;
     this.successors = !succ?.length ? NO_SUCCESSORS : adopt ? succ : succ.slice();
     this.loc = init.loc;
+    this.properties = init.properties;
   }
 
   get dialect(): string { return this.name.split(".")[0]; }
@@ -176,6 +183,7 @@ export class Operation {
       name: this.name, operands: this.operands.map((v) => map.get(v) ?? v),
       resultTypes: this.results.map((r) => r.type), attributes: this.attrs,
       successors: this.successors.map((b) => (map as unknown as Map<Block, Block>).get(b) ?? b), loc: this.loc,
+      properties: this.properties,
     });
     this.results.forEach((r, i) => map.set(r, op.results[i]));
     for (const r of this.regions) op.addRegion(r.clone(map));

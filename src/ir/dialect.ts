@@ -36,6 +36,8 @@ export class OperationState {
   private attrs: Map<string, Attribute> | undefined = undefined;
   private regionList: Region[] | undefined = undefined;
   private successorList: Block[] | undefined = undefined;
+  /** An unregistered op's `<...>` (see Operation.properties). */
+  properties: Attribute | undefined = undefined;
   constructor(public name: string, public loc: Location) {}
   /** Created on first access: most ops have no attributes, regions or successors. */
   get attributes(): Map<string, Attribute> { return (this.attrs ??= new Map()); }

@@ -325,11 +325,10 @@ export class OpAsmParser extends AttrTypeParser {
       do st.successors.push(this.parseSuccessor()); while (this.accept(","));
       this.expect("]");
     }
-    if (this.lex.peek().text === "<" ) {
-      this.lex.next();
-      const props = this.parseDictionary();
+    if (this.accept("<")) {
+      if (info) for (const [k, v] of this.parseDictionary().entries) st.attributes.set(k, v);
+      else st.properties = this.parseAttribute();
       this.expect(">");
-      for (const [k, v] of props.entries) st.attributes.set(k, v);
     }
     if (this.accept("(")) {
       const isolated = !!info?.isolated;
@@ -395,7 +394,7 @@ export class OpAsmParser extends AttrTypeParser {
 
   private build(st: OperationState): Operation {
     return new Operation({ name: st.name, operands: st.operands, resultTypes: st.resultTypes, attributes: st.attributesIfAny,
-      regions: st.regionsIfAny, successors: st.successorsIfAny, loc: st.loc }, true);
+      regions: st.regionsIfAny, successors: st.successorsIfAny, loc: st.loc, properties: st.properties }, true);
   }
 
   /** Trailing `loc(...)`: accepted and dropped. */

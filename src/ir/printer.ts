@@ -1,7 +1,7 @@
 // Printer: MLIR custom form (through each op spec's `print`) or the generic form; value
 // names are numbered as MLIR numbers them (%0, %arg0, ^bb0): per IsolatedFromAbove region in
 // the custom form, across the whole module in the generic form.
-import { ArrayAttr, Attribute, DenseResourceElementsAttr, DictionaryAttr, StringAttr, escapeString } from "./attributes.js";
+import { ArrayAttr, Attribute, DenseResourceElementsAttr, DictionaryAttr, StringAttr, escapeString, typedStr } from "./attributes.js";
 import { Block, Module, Operation, Region, Value, type BlockArgument } from "./core.js";
 import { Context, type RegisteredOp } from "./dialect.js";
 import type { Location } from "./diagnostics.js";
@@ -270,7 +270,8 @@ export class OpAsmPrinter {
     if (op.successors.length) this.print(`[${op.successors.map((b) => this.blockName(b)).join(", ")}]`);
     const props = info?.props ?? [], attrs = allAttrs(op, info);
     const p = new Map([...attrs].filter(([k]) => props.includes(k)));
-    if (p.size) this.print(" <", new DictionaryAttr(p).str, ">");
+    if (op.properties) this.print(" <", typedStr(op.properties), ">");
+    else if (p.size) this.print(" <", new DictionaryAttr(p).str, ">");
     if (op.regions.length) {
       this.print(" (");
       op.regions.forEach((r, i) => { if (i) this.print(", "); this.region(r, { printEntryBlockArgs: true, printEmptyBlock: true }); });

@@ -99,12 +99,14 @@ test("TensorLang prints what mlir-opt-19 prints: value names, block names, #map/
 });
 
 
-test("--allow-unregistered-dialect: ops of unknown dialects print as mlir-opt-19 prints them; it reads our generic form", { skip: mlirSkip() }, () => {
+test("--allow-unregistered-dialect: ops of unknown dialects (their <properties> apart from their attributes) print as mlir-opt-19 prints them; it reads our generic form", { skip: mlirSkip() }, () => {
   const src = `func.func @f(%a: i32) -> i32 {
   %0 = "foo.op"(%a) ({
   ^bb0:
   }) {attr = 1 : i64} : (i32) -> i32
   %2:2 = "foo.two"() : () -> (i32, f32)
+  "foo.props"() <{p = 1 : i32}> {q = 2 : i32} : () -> ()
+  "foo.props_int"() <7 : i64> : () -> ()
   "foo.region"() ({
   ^bb0(%x: i32):
     "foo.use"(%x, %0, %2#1) : (i32, i32, f32) -> ()
