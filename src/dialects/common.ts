@@ -210,6 +210,21 @@ export function ensureTerminator(p: OpAsmParser, r: Region, name: string, loc: L
   if (!last || !p.ctx.registered(last.name)?.terminator) b.append(new Operation({ name, loc }));
 }
 
+/**
+ * MLIR's SingleBlockImplicitTerminator<name> check, a region trait (made after the regions' ops):
+ * whether it reported.
+ */
+export function implicitTerminatorError(op: Operation, ctx: VerifyContext, name: string): boolean {
+  for (const r of op.regions) {
+    const last = r.blocks[0]?.ops.at(-1);
+    if (last && last.name !== name) {
+      ctx.opError(op, `expects regions to end with '${name}', found '${last.name}'`, [{ at: op, message: `in custom textual format, the absence of terminator implies '${name}'` }]);
+      return true;
+    }
+  }
+  return false;
+}
+
 /** MLIR's LoopLikeOpInterface checks of a loop's inits, region iter_args, yielded values and results (counts, then types). */
 export function loopLikeProblem(inits: readonly { type: Type }[], iterArgs: readonly { type: Type }[], results: readonly { type: Type }[], yielded: readonly { type: Type }[] = []): string | undefined {
   if (inits.length !== iterArgs.length) return `different number of inits and region iter_args: ${inits.length} != ${iterArgs.length}`;

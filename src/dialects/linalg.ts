@@ -4,12 +4,12 @@
 import { evalExpr, type AffineMap } from "../ir/affine.js";
 import { ArrayAttr, AffineMapAttr, Attribute, DictionaryAttr, IntegerAttr, StringAttr } from "../ir/attributes.js";
 import { Block, Operation, Region, type Value } from "../ir/core.js";
-import { withResultNames, type Dialect, type OpSpec, type OperationState, type Rewriter } from "../ir/dialect.js";
+import { withResultNames, type Dialect, type OpSpec, type OperationState, type Rewriter, type VerifyContext } from "../ir/dialect.js";
 import { DiagnosticError } from "../ir/diagnostics.js";
 import type { OpAsmParser, RegionArgument, UnresolvedOperand } from "../ir/parser.js";
 import { allAttrs, type OpAsmPrinter } from "../ir/printer.js";
 import { DYN, IndexType, MemRefType, ShapedType, TensorType, Type, compatibleShapes, elementTypeOf, i64 } from "../ir/types.js";
-import { ANY, ANY_SHAPED, ANY_TENSOR, FASTMATH_NONE, INDEX, RANKED_TENSOR, returnLikeOp, tc, variadic } from "./common.js";
+import { ANY, ANY_SHAPED, ANY_TENSOR, FASTMATH_NONE, INDEX, RANKED_TENSOR, implicitTerminatorError, returnLikeOp, tc, variadic } from "./common.js";
 import { arrayProp, checkSegments, i64Array, parseIntList } from "./indexing.js";
 import { foldMemRefCast } from "./memref.js";
 import { castFromMoreStatic } from "./tensor.js";
@@ -83,10 +83,9 @@ function verifyDps(op: Operation): string | undefined {
  * SingleBlockImplicitTerminator check before them). `withArgs`: how many operands have a body
  * argument (all but linalg.map's init).
  */
-function verifyStructured(op: Operation, withArgs?: number): string | undefined {
+function verifyStructured(op: Operation, ctx: VerifyContext, withArgs?: number): string | undefined {
   if (op.regions.length !== 1) return ""; // the region count is reported by the generic verifier
-  const last = op.region().blocks[0]?.ops.at(-1);
-  if (last && last.name !== "linalg.yield") return `expects regions to end with 'linalg.yield', found '${last.name}'`;
+  if (implicitTerminatorError(op, ctx, "linalg.yield")) return "";
   const ins = inputs(op), outs = outputs(op), all = [...ins, ...outs];
   const kinds = new Set(all.map((v) => v.type).filter((t) => t instanceof TensorType || t instanceof MemRefType).map((t) => t instanceof TensorType));
   if (kinds.size > 1) return "expected to have pure tensor or buffer semantics";
@@ -184,7 +183,7 @@ function namedOp(name: string): OpSpec {
       if (fillErr) ctx.error(op, fillErr);
     },
     // (MLIR 19 accepts other splits of the operands written generically; ours refuses them after the body, which refuses those of the custom form as MLIR)
-    verify: (op) => (inputs(op).length !== nIn || outputs(op).length !== 1 ? `expected ${nIn} input(s) and 1 output` : verifyDps(op) ?? verifyStructured(op)),
+    verify: (op, ctx) => (inputs(op).length !== nIn || outputs(op).length !== 1 ? `expected ${nIn} input(s) and 1 output` : verifyDps(op) ?? verifyStructured(op, ctx)),
   };
 }
 
@@ -233,7 +232,7 @@ const generic: OpSpec = {
     if (!(maps instanceof ArrayAttr) || !maps.items.every((m) => m instanceof AffineMapAttr)) return bad("indexing_maps", "AffineMap array attribute");
     if (!(its instanceof ArrayAttr) || its.items.some((i) => !["parallel", "reduction"].includes(iteratorName(i) ?? ""))) return bad("iterator_types", "Iterator type should be an enum.");
   },
-  verify: (op) => verifyDps(op) ?? verifyStructured(op),
+  verify: (op, ctx) => verifyDps(op) ?? verifyStructured(op, ctx),
 };
 
 // ---- linalg.transpose / linalg.broadcast --------------------------------------------------------
@@ -264,7 +263,7 @@ function permuteLikeOp(name: string, list: string, verify: (op: Operation, it: S
       const [it, ot] = [op.operand(0).type as ShapedType, op.operand(1).type as ShapedType];
       return verify(op, it, ot, arrayProp(op, list));
     },
-    verify: (op) => verifyDps(op) ?? verifyStructured(op),
+    verify: (op, ctx) => verifyDps(op) ?? verifyStructured(op, ctx),
   };
 }
 
@@ -381,7 +380,7 @@ const mapOp: OpSpec = {
       if (shapeStr(shape) !== shapeStr(out.shape)) return `expected shape of input (${shapeStr(shape)}) to match shape of output (${shapeStr(out.shape)})`;
     }
   },
-  verify: (op) => verifyDps(op) ?? verifyStructured(op, inputs(op).length),
+  verify: (op, ctx) => verifyDps(op) ?? verifyStructured(op, ctx, inputs(op).length),
 };
 
 /** MLIR's ReduceOp::verify: shapes, dimensions, then the body's arguments. */
@@ -440,7 +439,7 @@ const reduce: OpSpec = {
     if (dims.some((d, i) => i && d <= dims[i - 1])) return "attribute 'dimensions' failed to satisfy constraint: i64 dense array attribute should be in increasing order";
     return verifyReduce(op);
   },
-  verify: (op) => verifyDps(op) ?? verifyStructured(op),
+  verify: (op, ctx) => verifyDps(op) ?? verifyStructured(op, ctx),
 };
 
 // ---- terminator and linalg.index ---------------------------------------------------------------

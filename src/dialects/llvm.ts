@@ -11,7 +11,7 @@ import type { OpAsmParser, UnresolvedOperand } from "../ir/parser.js";
 import type { OpAsmPrinter } from "../ir/printer.js";
 import { DialectType, FunctionType, IntegerType, Type, VectorType, i1, i32, i8 } from "../ir/types.js";
 import { parseFunctionSignature, printFunctionSignature, signatureAttrsProblem } from "./func.js";
-import { returnLikeOp } from "./common.js";
+import { implicitTerminatorError, returnLikeOp } from "./common.js";
 
 // ---- types -----------------------------------------------------------------------------------
 
@@ -240,17 +240,16 @@ const llvmFunc: OpSpec = {
 
 const llvmReturn: OpSpec = returnLikeOp("llvm.return", {
   operands: [0, 1],
+  // As MLIR: checked against the closest llvm.func around it (through scf.if and the like); an
+  // llvm.mlir.global checks its own initializer's, and elsewhere nothing is checked.
   verify(op, ctx) {
-    const parent = op.parentOp;
-    let want: Type[];
-    if (parent?.name === "llvm.func") want = llvmFunctionType(parent).results;
-    else if (parent?.name === "llvm.mlir.global") want = [parent.attr<TypeAttr>("global_type")!.type];
-    else return "expects parent op to be one of 'llvm.func, llvm.mlir.global'";
+    let fn = op.parentOp;
+    while (fn && fn.name !== "llvm.func") fn = fn.parentOp;
+    if (!fn) return;
+    const want = llvmFunctionType(fn).results;
     const msg = want.length !== op.operands.length ? (want.length ? "expected 1 operand" : "expected no operands")
       : want.length && want[0] !== op.operand(0).type ? "mismatching result types" : undefined;
-    // MLIR points at the function too (at the global it says nothing more)
-    if (msg && parent.name === "llvm.func") ctx.opError(op, msg, [{ at: parent, message: "when returning from function" }]);
-    else return msg;
+    if (msg) ctx.opError(op, msg, [{ at: fn, message: "when returning from function" }]);
   },
 });
 
@@ -292,7 +291,7 @@ const llvmGlobal: OpSpec = {
     if (!implied) p.print(" : ", p.type(t));
     if (op.regions.length && op.region().blocks.length) { p.print(" "); p.region(op.region()); }
   },
-  verify(op) {
+  verify(op, ctx) {
     const ta = op.attr("global_type");
     if (!(ta instanceof TypeAttr)) return "requires a 'global_type' attribute";
     const as = op.attr("addr_space");
@@ -306,10 +305,11 @@ const llvmGlobal: OpSpec = {
         return "requires an i8 array type of the length equal to that of the string attribute";
       }
     }
-    if (hasInit) {
-      const term = op.body().terminator;
-      if (!term || term.name !== "llvm.return") return "initializer region must end with 'llvm.return'";
-    }
+    // (MLIR's verifyRegions)
+    if (!op.regions.length || !op.region().blocks.length || implicitTerminatorError(op, ctx, "llvm.return")) return;
+    const ret = op.body().terminator!, type = op.attr<TypeAttr>("global_type")!.type;
+    if (!ret.operands.length) return "initializer region cannot return void";
+    if (ret.operand(0).type !== type) return `initializer region type '${ret.operand(0).type.str}' does not match global type '${type.str}'`;
   },
 };
 

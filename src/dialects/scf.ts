@@ -8,7 +8,7 @@ import type { OpAsmPrinter } from "../ir/printer.js";
 import { FunctionType, IndexType, Type, i1, i64, index } from "../ir/types.js";
 import { constantIndex } from "./arith.js";
 import {
-  ensureTerminator, ANY, I1, INDEX, SIGNLESS_INT_OR_INDEX, VARIADIC_INDEX, loopLikeProblem, regionBranchProblem, returnLikeOp, typesOf, variadic, type RegionSuccessor,
+  ANY, I1, INDEX, SIGNLESS_INT_OR_INDEX, VARIADIC_INDEX, ensureTerminator, implicitTerminatorError, loopLikeProblem, regionBranchProblem, returnLikeOp, typesOf, variadic, type RegionSuccessor,
 } from "./common.js";
 import { canonicalizeExecuteRegion, canonicalizeFor, canonicalizeIf, canonicalizeIndexSwitch, canonicalizeParallel, canonicalizeWhile, foldIf } from "./scf-canonicalize.js";
 import { segment, segmentSizes } from "./memref.js";
@@ -69,18 +69,6 @@ function emptyRegionProblem(op: Operation, names: readonly string[], count = op.
   }
 }
 
-/** MLIR's SingleBlockImplicitTerminator<"scf.yield"> check, made after the regions' ops: whether it reported. */
-function implicitTerminatorError(op: Operation, ctx: VerifyContext): boolean {
-  for (const r of op.regions) {
-    const last = r.blocks[0]?.ops.at(-1);
-    if (last && last.name !== "scf.yield") {
-      ctx.opError(op, `expects regions to end with 'scf.yield', found '${last.name}'`, [{ at: op, message: "in custom textual format, the absence of terminator implies 'scf.yield'" }]);
-      return true;
-    }
-  }
-  return false;
-}
-
 /** MLIR's verifyAndGetTerminator: region `r`'s first block must end with `name`, else an error with a note at what ends it. */
 function terminatorError(op: Operation, ctx: VerifyContext, r: number, name: string, msg: string): boolean {
   const last = op.region(r).blocks[0]?.ops.at(-1);
@@ -136,7 +124,7 @@ const forOp: OpSpec = {
     return emptyRegionProblem(op, ["region"]) ?? (op.operands.length - 3 !== op.results.length ? "mismatch in number of loop-carried values and defined values" : undefined);
   },
   verify(op, ctx) { // (its traits and interfaces verified with the regions, then MLIR's ForOp::verifyRegions)
-    if (implicitTerminatorError(op, ctx)) return;
+    if (implicitTerminatorError(op, ctx, "scf.yield")) return;
     const f = forParts(op), yielded = f.body.terminator!.operands, succs = () => [{ region: 0, inputs: f.iterArgs }, { inputs: op.results }];
     return loopLikeProblem(f.inits, f.iterArgs, op.results, yielded) ?? regionBranchProblem(op, f.inits, succs, forwarded) ??
       (f.iv?.type !== f.lb.type ? "expected induction variable to be same type as bounds and step" : undefined);
@@ -169,7 +157,7 @@ const ifOp: OpSpec = {
     return emptyRegionProblem(op, ["thenRegion"], 1) ??
       (op.results.length && !op.region(1).blocks.length ? "must have an else block if defining values" : undefined);
   },
-  verify(op, ctx) { if (!implicitTerminatorError(op, ctx)) return regionBranchProblem(op, [], toResults(op), forwarded); },
+  verify(op, ctx) { if (!implicitTerminatorError(op, ctx, "scf.yield")) return regionBranchProblem(op, [], toResults(op), forwarded); },
 };
 
 const whileOp: OpSpec = {

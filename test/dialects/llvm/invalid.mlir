@@ -160,3 +160,31 @@ llvm.func @arg_attrs_count(i32) attributes { arg_attrs = [{}, {}] }
 
 // expected-error@+1 {{'llvm.func' op expects result attribute array to have the same number of elements as the number of function results, got 2, but expected 1}}
 llvm.func @res_attrs_count(i32) -> i32 attributes { res_attrs = [{}, {}] }
+
+// -----
+
+// llvm.return is checked against the closest llvm.func around it; here scf.if reports first.
+llvm.func @return_in_if(%c: i1) -> i32 {
+  %0 = llvm.mlir.constant(1 : i32) : i32
+  // expected-error @+2 {{'scf.if' op expects regions to end with 'scf.yield', found 'llvm.return'}}
+  // expected-note @+1 {{in custom textual format, the absence of terminator implies 'scf.yield'}}
+  scf.if %c {
+    llvm.return %0 : i32
+  }
+  llvm.return %0 : i32
+}
+
+// -----
+
+// expected-error @+1 {{'llvm.mlir.global' op initializer region type 'i64' does not match global type 'i32'}}
+llvm.mlir.global internal @init_type() : i32 {
+  %0 = llvm.mlir.constant(1 : i64) : i64
+  llvm.return %0 : i64
+}
+
+// -----
+
+// expected-error @+1 {{'llvm.mlir.global' op initializer region cannot return void}}
+llvm.mlir.global internal @init_void() : i32 {
+  llvm.return
+}

@@ -54,4 +54,9 @@ module {
     %vd = llvm.mlir.zero : !llvm.ptr<3>
     return %r : i32
   }
+  // llvm.return outside any llvm.func is not checked against one (MLIR 19 accepts it)
+  func.func @llvm_return_in_func() -> i32 {
+    %0 = llvm.mlir.constant(1 : i32) : i32
+    llvm.return %0 : i32
+  }
 }
