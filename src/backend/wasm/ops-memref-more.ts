@@ -6,7 +6,7 @@ import { DYN, FloatType, IntegerType, MemRefType, type Type } from "../../ir/typ
 import { allocAlignment } from "../../dialects/memref.js";
 import { atomicCombiner } from "../../dialects/memref-more.js";
 import { CompileError, elementBytes, wasmTypeOf } from "./abi.js";
-import { BT, type Expr, type Field, FunctionEmitter, HANDLERS, normInt, register } from "./emitter.js";
+import { BT, type Expr, type Field, FunctionEmitter, HANDLERS, type MemrefVal, normInt, register } from "./emitter.js";
 import { allocBytes, elementAccess, loadScalar, storeScalar } from "./ops-memory.js";
 import { emitRegionBody } from "./ops-control.js";
 import { decodeHalf, encodeHalf, isHalf } from "./half.js";
@@ -90,16 +90,40 @@ register("memref.view", (e, op) => {
 
 // Only the dynamic sizes come from the shape operand (MLIR's lowering: a static size wins)
 register("memref.reshape", (e, op) => {
-  const t = op.result.type;
-  if (!(t instanceof MemRefType)) throw new CompileError(`a reshape to ${t.str} is not supported by the wasm backend (try --engine interp)`);
-  const src = e.memref(op.operand(0)), shape = e.memref(op.operand(1)), et = shape.type.elementType, m = e.m;
+  const t = op.result.type, src = e.memref(op.operand(0)), shape = e.memref(op.operand(1));
+  const dim = (i: Expr): Expr => { // shape[i] as an i32
+    const x = loadScalar(e, shape.type.elementType, e.address(shape, [i], 1, false));
+    return wasmTypeOf(shape.type.elementType) === "i64" ? e.m.i32.wrap(x) : x;
+  };
+  if (!(t instanceof MemRefType)) { reshapeUnranked(e, op, src, shape.sizes[0], dim); return; }
   const dynDims = t.shape.flatMap((s, d) => (s === DYN ? [d] : []));
-  const { sizes, strides } = allocBytes(e, t, (k) => {
-    const x = loadScalar(e, et, e.address(shape, [e.i32(dynDims[k])]));
-    return e.toField(wasmTypeOf(et) === "i64" ? m.i32.wrap(x) : x);
-  });
+  const { sizes, strides } = allocBytes(e, t, (k) => e.toField(dim(e.i32(dynDims[k]))));
   e.vals.set(op.result, e.memrefFrom(t, src.allocated, src.aligned, { offset: src.offset, sizes, strides }));
 });
+
+/**
+ * To an unranked memref: the rank is the shape's length, known at run time, so its descriptor
+ * (as materializeDescriptor lays it out) is filled on the shadow stack by a loop from the
+ * innermost dimension, each stride the product of the sizes inside it.
+ */
+function reshapeUnranked(e: FunctionEmitter, op: Operation, src: MemrefVal, rank: Field, dim: (i: Expr) => Expr): void {
+  const m = e.m, i32 = binaryen.i32, desc = e.stackAlloc(m.i32.add(e.i32(12), m.i32.shl(e.field(rank), e.i32(3))));
+  const i = e.newLocal("i32"), acc = e.newLocal("i32"), size = e.newLocal("i32"), brk = e.label("rsx"), next = e.label("rsl");
+  const at = (words: Expr) => m.i32.add(m.local.get(desc, i32), m.i32.shl(words, e.i32(2)));
+  const get = (l: number) => m.local.get(l, i32);
+  [src.allocated, src.aligned, src.offset].forEach((f, k) => e.emit(m.i32.store(0, 4, at(e.i32(k)), e.field(f))));
+  e.emit(m.local.set(acc, e.i32(1)));
+  e.emit(m.local.set(i, e.field(rank)));
+  e.emit(m.block(brk, [m.br(brk, m.i32.eqz(get(i))), m.loop(next, m.block(null, [
+    m.local.set(i, m.i32.sub(get(i), e.i32(1))),
+    m.local.set(size, dim(get(i))),
+    m.i32.store(0, 4, at(m.i32.add(get(i), e.i32(3))), get(size)),
+    m.i32.store(0, 4, at(m.i32.add(m.i32.add(get(i), e.field(rank)), e.i32(3))), get(acc)),
+    m.local.set(acc, m.i32.mul(get(acc), get(size))),
+    m.br(next, get(i)),
+  ]))]));
+  e.vals.set(op.result, { kind: "unranked", rank, desc: { l: desc } });
+}
 
 /**
  * As MLIR's --expand-realloc: a larger size allocates, copies the old elements and frees the old
