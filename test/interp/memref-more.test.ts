@@ -518,7 +518,7 @@ test("memref atomics from a parallel loop on 4 threads lose no update (and agree
 });
 
 // A reshape to an unranked memref (rank 3 from an i64 shape of dynamic length): the wasm engine
-// builds its descriptor at run time.
+// builds its descriptor at run time; then a reshape of it back to a ranked one.
 const UNRANKED_RESHAPE = `func.func private @printMemrefF32(memref<*xf32>)
 func.func @main() {
   %c0 = arith.constant 0 : index
@@ -546,6 +546,12 @@ func.func @main() {
   vector.print %e : f32
   %n = memref.rank %u : memref<*xf32>
   vector.print %n : index
+  %s2 = memref.alloc() : memref<2xindex>
+  memref.store %c3, %s2[%c0] : memref<2xindex>
+  memref.store %c2, %s2[%c1] : memref<2xindex>
+  %back = memref.reshape %u(%s2) : (memref<*xf32>, memref<2xindex>) -> memref<3x2xf32>
+  %bu = memref.cast %back : memref<3x2xf32> to memref<*xf32>
+  call @printMemrefF32(%bu) : (memref<*xf32>) -> ()
   return
 }
 `;
@@ -555,6 +561,10 @@ const UNRANKED_RESHAPE_EXPECTED = `Unranked Memref base@ = 0x<masked> rank = 3 o
 3
 7
 3
+Unranked Memref base@ = 0x<masked> rank = 2 offset = 0 sizes = [3, 2] strides = [2, 1] data = 
+[[0.5,   7], 
+ [0.5,   0.5], 
+ [0.5,   0.5]]
 `;
 
 test("memref.reshape to an unranked memref: the interpreter and the wasm engine print what MLIR printed", () => {

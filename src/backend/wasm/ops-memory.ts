@@ -277,16 +277,20 @@ register("memref.subview", (e, op) => {
   }
   e.vals.set(op.result, { kind: "memref", type: rt, allocated: src.allocated, aligned: src.aligned, offset, sizes: keepSizes, strides: keepStrides });
 });
+/** The pointers and offset of a ranked or unranked memref (an unranked one's from its descriptor's first words). */
+export function baseOf(e: FunctionEmitter, v: Value): { allocated: Field; aligned: Field; offset: Field } {
+  const s = e.val(v);
+  if (s.kind === "memref") return s;
+  if (s.kind !== "unranked") throw new CompileError(`expected a memref, got ${v.type.str}`);
+  const word = (k: number) => e.toField(e.m.i32.load(4 * k, 4, e.field(s.desc)));
+  return { allocated: word(0), aligned: word(1), offset: word(2) };
+}
 register("memref.reinterpret_cast", (e, op) => {
-  const s = e.val(op.operand(0)), rt = op.result.type as MemRefType;
-  const base = s.kind === "memref" ? { allocated: s.allocated, aligned: s.aligned }
-    : s.kind === "unranked" ? { allocated: e.toField(e.m.i32.load(0, 4, e.field(s.desc))), aligned: e.toField(e.m.i32.load(0, 4, e.m.i32.add(e.field(s.desc), e.i32(4)))) }
-    : undefined;
-  if (!base) throw new CompileError("reinterpret_cast of a non-memref");
+  const { allocated, aligned } = baseOf(e, op.operand(0)), rt = op.result.type as MemRefType;
   const [offset] = mixedList(op, "offsets").map((x) => mixedField(e, x));
   const sizes = mixedList(op, "sizes").map((x) => mixedField(e, x));
   const strides = mixedList(op, "strides").map((x) => mixedField(e, x));
-  e.vals.set(op.result, { kind: "memref", type: rt, ...base, offset, sizes, strides });
+  e.vals.set(op.result, { kind: "memref", type: rt, allocated, aligned, offset, sizes, strides });
 });
 
 register("memref.rank", (e, op) => {

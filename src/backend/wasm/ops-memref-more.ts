@@ -6,8 +6,8 @@ import { DYN, FloatType, IntegerType, MemRefType, type Type } from "../../ir/typ
 import { allocAlignment } from "../../dialects/memref.js";
 import { atomicCombiner } from "../../dialects/memref-more.js";
 import { CompileError, elementBytes, wasmTypeOf } from "./abi.js";
-import { BT, type Expr, type Field, FunctionEmitter, HANDLERS, type MemrefVal, normInt, register } from "./emitter.js";
-import { allocBytes, elementAccess, loadScalar, storeScalar } from "./ops-memory.js";
+import { BT, type Expr, type Field, FunctionEmitter, HANDLERS, normInt, register } from "./emitter.js";
+import { allocBytes, baseOf, elementAccess, loadScalar, storeScalar } from "./ops-memory.js";
 import { emitRegionBody } from "./ops-control.js";
 import { decodeHalf, encodeHalf, isHalf } from "./half.js";
 
@@ -90,7 +90,7 @@ register("memref.view", (e, op) => {
 
 // Only the dynamic sizes come from the shape operand (MLIR's lowering: a static size wins)
 register("memref.reshape", (e, op) => {
-  const t = op.result.type, src = e.memref(op.operand(0)), shape = e.memref(op.operand(1));
+  const t = op.result.type, src = baseOf(e, op.operand(0)), shape = e.memref(op.operand(1));
   const dim = (i: Expr): Expr => { // shape[i] as an i32
     const x = loadScalar(e, shape.type.elementType, e.address(shape, [i], 1, false));
     return wasmTypeOf(shape.type.elementType) === "i64" ? e.m.i32.wrap(x) : x;
@@ -106,7 +106,7 @@ register("memref.reshape", (e, op) => {
  * (as materializeDescriptor lays it out) is filled on the shadow stack by a loop from the
  * innermost dimension, each stride the product of the sizes inside it.
  */
-function reshapeUnranked(e: FunctionEmitter, op: Operation, src: MemrefVal, rank: Field, dim: (i: Expr) => Expr): void {
+function reshapeUnranked(e: FunctionEmitter, op: Operation, src: ReturnType<typeof baseOf>, rank: Field, dim: (i: Expr) => Expr): void {
   const m = e.m, i32 = binaryen.i32, desc = e.stackAlloc(m.i32.add(e.i32(12), m.i32.shl(e.field(rank), e.i32(3))));
   const i = e.newLocal("i32"), acc = e.newLocal("i32"), size = e.newLocal("i32"), brk = e.label("rsx"), next = e.label("rsl");
   const at = (words: Expr) => m.i32.add(m.local.get(desc, i32), m.i32.shl(words, e.i32(2)));
