@@ -301,6 +301,15 @@ export const SHAPE_OPERAND_SYNTAX: Pick<OpSpec, "parse" | "print"> = {
 export const ATOMIC_RMW_KINDS = [
   "addf", "addi", "assign", "maximumf", "maxs", "maxu", "minimumf", "mins", "minu", "mulf", "muli", "ori", "andi", "maxnumf", "minnumf",
 ] as const;
+/**
+ * The arith op each kind combines the old value with (MLIR's arith::getReductionOp, which
+ * --memref-expand also uses); assign has none: the new value replaces the old.
+ */
+export const ATOMIC_RMW_COMBINERS: Readonly<Record<(typeof ATOMIC_RMW_KINDS)[number], string | undefined>> = {
+  addf: "arith.addf", addi: "arith.addi", assign: undefined, maximumf: "arith.maximumf", maxs: "arith.maxsi", maxu: "arith.maxui",
+  minimumf: "arith.minimumf", mins: "arith.minsi", minu: "arith.minui", mulf: "arith.mulf", muli: "arith.muli", ori: "arith.ori",
+  andi: "arith.andi", maxnumf: "arith.maxnumf", minnumf: "arith.minnumf",
+};
 
 export const typesOf = (vs: readonly { type: Type }[]): Type[] => vs.map((v) => v.type);
 export type { Attribute, OpAsmParser, OpAsmPrinter };

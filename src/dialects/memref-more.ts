@@ -9,12 +9,17 @@ import { Operation } from "../ir/core.js";
 import type { OpSpec, VerifyContext } from "../ir/dialect.js";
 import type { OpAsmParser } from "../ir/parser.js";
 import { DYN, FloatType, FunctionType, IndexType, IntegerType, MemRefType, Type, UnrankedMemRefType, i32, i64, index } from "../ir/types.js";
-import { ANY_MEMREF, ANY_MEMREF_OR_UNRANKED, ATOMIC_RMW_KINDS, INDEX, SHAPE_OPERAND_SYNTAX, VARIADIC_INDEX, castOp, ensureTerminator, plainError, tc, typesOf, variadic } from "./common.js";
+import { ANY_MEMREF, ANY_MEMREF_OR_UNRANKED, ATOMIC_RMW_COMBINERS, ATOMIC_RMW_KINDS, INDEX, SHAPE_OPERAND_SYNTAX, VARIADIC_INDEX, castOp, ensureTerminator, plainError, tc, typesOf, variadic } from "./common.js";
 import { hasIdentityLayout, stridesAndOffset } from "./memref-layout.js";
 
 const memrefOf = (what: string, ok: (t: Type) => boolean, rank?: number) =>
   tc(`${rank === undefined ? "" : `${rank}D `}memref of ${what} values`, (t) => t instanceof MemRefType && (rank === undefined || t.rank === rank) && ok(t.elementType));
 const INT_OR_FLOAT = (t: Type) => t instanceof IntegerType || t instanceof FloatType;
+
+/** The arith op a memref.atomic_rmw combines the stored value with; undefined for assign. */
+export function atomicCombiner(op: Operation): string | undefined {
+  return ATOMIC_RMW_COMBINERS[ATOMIC_RMW_KINDS[Number(op.attr<IntegerAttr>("kind")?.value)]];
+}
 
 /** `%m[%i, %j]` then `: type` handled by the caller. */
 function parseIndexed(p: OpAsmParser) { return { mem: p.parseOperand(), idx: p.parseOperandList("square") }; }

@@ -3,10 +3,12 @@
 import type { AffineExpr, AffineMap, IntegerSet } from "../ir/affine.js";
 import { ArrayAttr, Attribute, IntegerAttr, IntegerSetAttr, StringAttr } from "../ir/attributes.js";
 import type { Operation } from "../ir/core.js";
+import { FloatType } from "../ir/types.js";
+import { ATOMIC_RMW_COMBINERS, ATOMIC_RMW_KINDS } from "../dialects/common.js";
 import type { HandlerTable, Interpreter } from "./interpreter.js";
 import { load, store, asMemRef } from "./memref.js";
 import { floatBinary, intBinary } from "./arith.js";
-import { Trap, forEachIndex, type RtValue } from "./values.js";
+import { Trap, forEachIndex, type RtValue, type Scalar } from "./values.js";
 import { intAttr, intList, intListOf, mapAttr, optMapAttr } from "./util.js";
 import { vectorLoad, vectorStore } from "./vector.js";
 
@@ -75,26 +77,14 @@ function affineIf(interp: Interpreter, op: Operation, args: RtValue[]): RtValue[
 /** Reduction kinds of affine.parallel (arith::AtomicRMWKind names). */
 function reduce(kind: string, a: RtValue, b: RtValue, op: Operation, i: number): RtValue {
   const t = op.results[i].type;
-  switch (kind) {
-    case "addf": return floatBinary("arith.addf", a as number, b as number, t);
-    case "mulf": return floatBinary("arith.mulf", a as number, b as number, t);
-    case "maximumf": return floatBinary("arith.maximumf", a as number, b as number, t);
-    case "minimumf": return floatBinary("arith.minimumf", a as number, b as number, t);
-    case "maxnumf": return floatBinary("arith.maxnumf", a as number, b as number, t);
-    case "minnumf": return floatBinary("arith.minnumf", a as number, b as number, t);
-    case "addi": case "muli": case "andi": case "ori": case "maxs": case "mins": case "maxu": case "minu": {
-      const name = { addi: "addi", muli: "muli", andi: "andi", ori: "ori", maxs: "maxsi", mins: "minsi", maxu: "maxui", minu: "minui" }[kind];
-      return intBinary(`arith.${name}`, a as number, b as number, t);
-    }
-    case "assign": return b;
-  }
-  throw new Trap(`affine.parallel: unsupported reduction ${kind}`);
+  if (kind === "assign") return b;
+  const name = ATOMIC_RMW_COMBINERS[kind as keyof typeof ATOMIC_RMW_COMBINERS];
+  if (!name) throw new Trap(`affine.parallel: unsupported reduction ${kind}`);
+  return t instanceof FloatType ? floatBinary(name, a as number, b as number, t) : intBinary(name, a as Scalar, b as Scalar, t);
 }
 
-/** arith::AtomicRMWKind in MLIR 19's enum order (generic form prints the number). */
-const ATOMIC_KINDS = ["addf", "addi", "assign", "maximumf", "maxs", "maxu", "minimumf", "mins", "minu", "mulf", "muli", "ori", "andi", "maxnumf", "minnumf"];
 function reductionName(a: Attribute): string {
-  if (a instanceof IntegerAttr) return ATOMIC_KINDS[a.num] ?? String(a.num);
+  if (a instanceof IntegerAttr) return ATOMIC_RMW_KINDS[a.num] ?? String(a.num);
   if (a instanceof StringAttr) return a.value;
   return /<\s*(\w+)\s*>/.exec(a.str)?.[1] ?? a.str.replace(/"/g, "");
 }

@@ -7,6 +7,7 @@ import { LINALG } from "./linalg.js";
 import { LLVM } from "./llvm.js";
 import { MATH } from "./math.js";
 import { MEMREF } from "./memref.js";
+import { MEMREF_MORE } from "./memref-more.js";
 import { SCF } from "./scf.js";
 import { TENSOR } from "./tensor.js";
 import { TENSORLANG } from "./tensorlang.js";
@@ -15,5 +16,5 @@ import { VECTOR_ALGEBRA } from "./vector-algebra.js";
 import { VECTOR_LANES } from "./vector-lanes.js";
 
 export const HANDLERS: HandlerTable = {
-  ...ARITH, ...FUNC, ...SCF, ...AFFINE, ...MEMREF, ...LLVM, ...MATH, ...TENSOR, ...LINALG, ...VECTOR, ...VECTOR_ALGEBRA, ...VECTOR_LANES, ...TENSORLANG,
+  ...ARITH, ...FUNC, ...SCF, ...AFFINE, ...MEMREF, ...MEMREF_MORE, ...LLVM, ...MATH, ...TENSOR, ...LINALG, ...VECTOR, ...VECTOR_ALGEBRA, ...VECTOR_LANES, ...TENSORLANG,
 };

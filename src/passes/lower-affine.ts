@@ -12,6 +12,7 @@ import type { Context } from "../ir/dialect.js";
 import { DiagnosticSink } from "../ir/diagnostics.js";
 import { IntegerType, Type, i1, i32, index } from "../ir/types.js";
 import { constantIndex } from "../dialects/arith.js";
+import { ATOMIC_RMW_COMBINERS, ATOMIC_RMW_KINDS } from "../dialects/common.js";
 import { foldInPlace } from "./canonicalize.js";
 import type { Pass } from "./pass.js";
 
@@ -155,20 +156,21 @@ function lowerIf(op: Operation): void {
   op.erase();
 }
 
-/** arith::AtomicRMWKind (enum order) → the combining arith op and its identity, as MLIR lowers reductions. */
-const RMW: readonly (readonly [string, (t: Type) => Attribute] | undefined)[] = (() => {
+/** The identity of each reduction's combining arith op (ATOMIC_RMW_COMBINERS), as MLIR lowers reductions. */
+const IDENTITY: Readonly<Record<string, (t: Type) => Attribute>> = (() => {
   const f = (v: number) => (t: Type) => new FloatAttr(v, t);
   const i = (v: bigint | ((w: number) => bigint)) => (t: Type) => {
     const w = t instanceof IntegerType ? t.width : 64;
     return new IntegerAttr(typeof v === "bigint" ? v : v(w), t);
   };
-  return [
-    ["arith.addf", f(0)], ["arith.addi", i(0n)], undefined, ["arith.maximumf", f(-Infinity)],
-    ["arith.maxsi", i((w) => -(1n << BigInt(w - 1)))], ["arith.maxui", i(0n)], ["arith.minimumf", f(Infinity)],
-    ["arith.minsi", i((w) => (1n << BigInt(w - 1)) - 1n)], ["arith.minui", i(-1n)], ["arith.mulf", f(1)], ["arith.muli", i(1n)],
-    ["arith.ori", i(0n)], ["arith.andi", i(-1n)], ["arith.maxnumf", f(NaN)], ["arith.minnumf", f(NaN)],
-  ] as const;
+  return {
+    "arith.addf": f(0), "arith.addi": i(0n), "arith.maximumf": f(-Infinity), "arith.maxsi": i((w) => -(1n << BigInt(w - 1))),
+    "arith.maxui": i(0n), "arith.minimumf": f(Infinity), "arith.minsi": i((w) => (1n << BigInt(w - 1)) - 1n), "arith.minui": i(-1n),
+    "arith.mulf": f(1), "arith.muli": i(1n), "arith.ori": i(0n), "arith.andi": i(-1n), "arith.maxnumf": f(NaN), "arith.minnumf": f(NaN),
+  };
 })();
+/** arith::AtomicRMWKind (enum order) → the combining arith op and its identity; undefined for assign. */
+const RMW = ATOMIC_RMW_KINDS.map((k) => { const name = ATOMIC_RMW_COMBINERS[k]; return name ? ([name, IDENTITY[name]] as const) : undefined; });
 
 function lowerParallel(op: Operation): void {
   const kinds = intList(op.attr("reductions"));

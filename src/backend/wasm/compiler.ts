@@ -26,6 +26,7 @@ import type { AccessSite } from "../../dialects/memref.js";
 import { halfBits, roundFloat } from "../../ir/float.js";
 import "./ops-scalar.js";
 import "./ops-memory.js";
+import "./ops-memref-more.js";
 import "./ops-control.js";
 import "./ops-vector.js";
 import { emitBlocks } from "./ops-cf.js";

@@ -100,7 +100,7 @@ register("func.constant", (e, op) => {
 });
 
 // ---- terminators of structured regions ----
-register(["scf.yield", "affine.yield", "scf.reduce.return", "memref.alloca_scope.return"], (e, op) => {
+register(["scf.yield", "affine.yield", "scf.reduce.return", "memref.alloca_scope.return", "memref.atomic_yield"], (e, op) => {
   const t = e.targets[e.targets.length - 1];
   if (!t) throw new CompileError(`${op.name} outside of a structured op`);
   if (op.operands.length) e.assign(t.results, op.operands);

@@ -57,14 +57,15 @@ function storeOf(m: M, t: Type, addr: Expr, v: Expr, offset: number): Expr {
 
 // ---- allocation ----
 /**
- * Sizes and identity strides of a new buffer, and its byte count: an i32 constant when the shape
- * is static (over 4 GiB is a compile error: it would wrap), else an f64 product, which cannot
- * wrap: 65536x65537xf32 in i32 arithmetic is 262144 bytes, and the stores would run past them.
+ * Sizes and identity strides of a new buffer or view (`dynSize(k)`: its k-th dynamic size), and
+ * its byte count: an i32 constant when the shape is static (over 4 GiB is a compile error: it
+ * would wrap), else an f64 product, which cannot wrap: 65536x65537xf32 in i32 arithmetic is
+ * 262144 bytes, and the stores would run past them.
  */
-function allocBytes(e: FunctionEmitter, t: MemRefType, dyn: readonly Value[]): { bytes: Expr; wide: boolean; sizes: (Field | undefined)[]; strides: (Field | undefined)[] } {
+export function allocBytes(e: FunctionEmitter, t: MemRefType, dynSize: (k: number) => Field): { bytes: Expr; wide: boolean; sizes: (Field | undefined)[]; strides: (Field | undefined)[] } {
   const m = e.m;
   let k = 0;
-  const sizes: (Field | undefined)[] = t.shape.map((s) => (s === DYN ? e.toField(e.get(dyn[k++])) : undefined));
+  const sizes: (Field | undefined)[] = t.shape.map((s) => (s === DYN ? dynSize(k++) : undefined));
   const sizeF = (i: number): Field => sizes[i] ?? { c: t.shape[i] };
   // Identity strides for dynamic shapes: running products from the innermost dim (they fit in
   // i32 whenever the byte count does).
@@ -91,7 +92,7 @@ function allocBytes(e: FunctionEmitter, t: MemRefType, dyn: readonly Value[]): {
 register("memref.alloc", (e, op) => {
   const t = op.result.type as MemRefType, m = e.m;
   const align = allocAlignment(op, 64);
-  const { bytes, wide, sizes, strides } = allocBytes(e, t, op.operands);
+  const { bytes, wide, sizes, strides } = allocBytes(e, t, (k) => e.toField(e.get(op.operand(k))));
   // The runtime checks the count (negative, over the memory cap) and says which it was.
   const alloc = e.unit.runtimeImport("alloc", ["f64", "i32"], "i32");
   const p = e.toField(m.call(alloc, [wide ? bytes : m.f64.convert_u.i32(bytes), e.i32(align)], binaryen.i32));
@@ -101,7 +102,7 @@ register("memref.alloca", (e, op) => {
   const t = op.result.type as MemRefType;
   const align = allocAlignment(op, 16);
   if ((align & (align - 1)) !== 0) throw new CompileError(`memref.alloca: alignment ${align} is not a power of two (not supported)`);
-  const { bytes, wide, sizes, strides } = allocBytes(e, t, op.operands);
+  const { bytes, wide, sizes, strides } = allocBytes(e, t, (k) => e.toField(e.get(op.operand(k))));
   // Saturating: 4 GiB or more (or a negative count, as 0) cannot fit and overflows the stack.
   const p: Field = { l: e.stackAlloc(wide ? e.m.i32.trunc_u_sat.f64(bytes) : bytes, align) };
   e.vals.set(op.result, e.memrefFrom(t, p, p, { offset: { c: 0 }, sizes, strides }));
@@ -276,16 +277,20 @@ register("memref.subview", (e, op) => {
   }
   e.vals.set(op.result, { kind: "memref", type: rt, allocated: src.allocated, aligned: src.aligned, offset, sizes: keepSizes, strides: keepStrides });
 });
+/** The pointers and offset of a ranked or unranked memref (an unranked one's from its descriptor's first words). */
+export function baseOf(e: FunctionEmitter, v: Value): { allocated: Field; aligned: Field; offset: Field } {
+  const s = e.val(v);
+  if (s.kind === "memref") return s;
+  if (s.kind !== "unranked") throw new CompileError(`expected a memref, got ${v.type.str}`);
+  const word = (k: number) => e.toField(e.m.i32.load(4 * k, 4, e.field(s.desc)));
+  return { allocated: word(0), aligned: word(1), offset: word(2) };
+}
 register("memref.reinterpret_cast", (e, op) => {
-  const s = e.val(op.operand(0)), rt = op.result.type as MemRefType;
-  const base = s.kind === "memref" ? { allocated: s.allocated, aligned: s.aligned }
-    : s.kind === "unranked" ? { allocated: e.toField(e.m.i32.load(0, 4, e.field(s.desc))), aligned: e.toField(e.m.i32.load(0, 4, e.m.i32.add(e.field(s.desc), e.i32(4)))) }
-    : undefined;
-  if (!base) throw new CompileError("reinterpret_cast of a non-memref");
+  const { allocated, aligned } = baseOf(e, op.operand(0)), rt = op.result.type as MemRefType;
   const [offset] = mixedList(op, "offsets").map((x) => mixedField(e, x));
   const sizes = mixedList(op, "sizes").map((x) => mixedField(e, x));
   const strides = mixedList(op, "strides").map((x) => mixedField(e, x));
-  e.vals.set(op.result, { kind: "memref", type: rt, ...base, offset, sizes, strides });
+  e.vals.set(op.result, { kind: "memref", type: rt, allocated, aligned, offset, sizes, strides });
 });
 
 register("memref.rank", (e, op) => {

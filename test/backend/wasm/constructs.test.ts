@@ -1296,14 +1296,16 @@ test("memref transpose, memory_space_cast, alloca_scope and the hints run as MLI
 });
 
 test("memref ops the engines do not run are refused at the op", () => {
-  const view = program(`
+  const dma = program(`
   func.func @main() {
     %c0 = arith.constant 0 : index
-    %b = memref.alloc() : memref<64xi8>
-    %v = memref.view %b[%c0][] : memref<64xi8> to memref<4xf32>
-    memref.dealloc %b : memref<64xi8>
+    %c4 = arith.constant 4 : index
+    %a = memref.alloc() : memref<4xf32>
+    %b = memref.alloc() : memref<4xf32>
+    %t = memref.alloc() : memref<1xi32>
+    memref.dma_start %a[%c0], %b[%c0], %c4, %t[%c0] : memref<4xf32>, memref<4xf32>, memref<1xi32>
     return
   }`);
-  assert.throws(() => runText(view, { engine: "wasm" }), /test\.mlir:\d+:10: error: wasm backend: operation 'memref\.view' is not supported by the wasm backend/);
-  assert.throws(() => runText(view, { engine: "interp" }), /memref\.view at test\.mlir:\d+:10: the interpreter does not support operation 'memref\.view'/);
+  assert.throws(() => runText(dma, { engine: "wasm" }), /test\.mlir:\d+:5: error: wasm backend: operation 'memref\.dma_start' is not supported by the wasm backend/);
+  assert.throws(() => runText(dma, { engine: "interp" }), /memref\.dma_start at test\.mlir:\d+:5: the interpreter does not support operation 'memref\.dma_start'/);
 });
