@@ -7,7 +7,7 @@ import { DiagnosticError } from "../ir/diagnostics.js";
 import type { Dialect, OpSpec, OperationState, Rewriter } from "../ir/dialect.js";
 import type { OpAsmParser } from "../ir/parser.js";
 import { DYN, FunctionType, MemRefType, TensorType, Type, UnrankedMemRefType, UnrankedTensorType, elementTypeOf, index } from "../ir/types.js";
-import { operandOnlyOp } from "./common.js";
+import { operandOnlyOp, plainError } from "./common.js";
 import { checkSegments, operandSegment, segmentSizesAttr } from "./indexing.js";
 import { castWidens } from "./memref.js";
 
@@ -109,15 +109,16 @@ const allocTensor: OpSpec = {
     p.print("(", p.operands(operandSegment(op, 0)), ")", copy ? ` copy(${p.operand(copy)})` : "", hint ? ` size_hint=${p.operand(hint)}` : "",
       p.attrDict(op, ["operandSegmentSizes"]), " : ", p.type(op.result.type));
   },
-  verify(op) {
+  verify(op, ctx) {
     const err = checkSegments(op, 3);
     if (err) return err;
     const t = op.result.type, dyn = operandSegment(op, 0), copy = operandSegment(op, 1)[0];
     if (!(t instanceof TensorType)) return `result #0 must be ranked tensor of any type values, but got '${t.str}'`;
-    if (copy && dyn.length) return "dynamic sizes not needed when copying a tensor";
+    // (MLIR's emitError: no op prefix)
     const want = t.shape.filter((d) => d === DYN).length;
-    if (!copy && dyn.length !== want) return `expected ${want} dynamic sizes`;
-    if (copy && copy.type !== t) return "expected that `copy` and return type match";
+    plainError(op, ctx, copy && dyn.length ? "dynamic sizes not needed when copying a tensor"
+      : !copy && dyn.length !== want ? `expected ${want} dynamic sizes`
+      : copy && copy.type !== t ? "expected that `copy` and return type match" : undefined);
   },
 };
 

@@ -453,7 +453,7 @@ export const tensor: Dialect = {
         p.region(op.region(), { printEntryBlockArgs: true });
         p.print(p.attrDict(op, PAD_PROPS), " : ", p.type(src.type), " to ", p.type(op.result.type));
       },
-      verify(op) {
+      verify(op, ctx) {
         const err = checkSegments(op, 3);
         if (err) return err;
         const src = op.operand(0).type, res = op.result.type;
@@ -467,7 +467,7 @@ export const tensor: Dialect = {
           return `specified type '${res.str}' does not match the inferred type '${TensorType.get(inferred, src.elementType).str}'`;
         }
         const b = op.body();
-        if (b.args.length !== src.rank) return `expected the block to have ${src.rank} arguments`;
+        if (b.args.length !== src.rank) return plainError(op, ctx, `expected the block to have ${src.rank} arguments`); // (MLIR's emitError, no op prefix)
         const bad = b.args.findIndex((a) => a.type !== index);
         if (bad >= 0) return `expected block argument ${bad + 1} to be an index`;
         const y = b.terminator;

@@ -4,7 +4,7 @@ import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, it } from "node:test";
-import { checkInvalid, dataDir, invalidFiles, mlirOptVerify as mlirOpt, mlirSkip, print } from "./helpers.js";
+import { checkInvalid, dataDir, diagnose, invalidFiles, mlirOptVerify as mlirOpt, mlirSkip, print } from "./helpers.js";
 
 for (const dialect of ["arith", "cf", "math", "tensor", "bufferization", "linalg", "vector", "builtin", "func"]) {
   describe(`${dialect} dialect`, () => {
@@ -50,3 +50,12 @@ for (const dialect of ["arith", "cf", "math", "tensor", "bufferization", "linalg
     });
   });
 }
+
+// (--verify-diagnostics matches substrings, so invalid.mlir cannot tell these from prefixed ones)
+it("errors MLIR emits without the 'op' prefix (emitError) have none: tensor.pad's block arguments, alloc_tensor's sizes", () => {
+  const messages = (body: string) => diagnose(`func.func @f(%t: tensor<?x4xi32>, %v: i32, %sz: index) {\n${body}\n  return\n}`, "e.mlir").map((d) => d.message);
+  assert.deepEqual(messages(`  %0 = tensor.pad %t low[1, 2] high[2, 3] {\n  ^bb0(%i: index):\n    tensor.yield %v : i32\n  } : tensor<?x4xi32> to tensor<?x9xi32>`),
+    ["expected the block to have 2 arguments"]);
+  assert.deepEqual(messages("  %0 = bufferization.alloc_tensor(%sz) copy(%t) : tensor<?x4xi32>"), ["dynamic sizes not needed when copying a tensor"]);
+  assert.deepEqual(messages("  %0 = bufferization.alloc_tensor() : tensor<?x4xi32>"), ["expected 1 dynamic sizes"]);
+});
