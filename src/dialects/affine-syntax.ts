@@ -48,10 +48,10 @@ export class SSAIdTable {
 export function parseSubscripts(p: OpAsmParser): { map: AffineMap; operands: UnresolvedOperand[] } {
   const tab = new SSAIdTable();
   const results: AffineExpr[] = [];
-  p.expect("[");
+  p.expect("[", "expected '[' in affine map"); // (MLIR's parseCommaSeparatedList context)
   if (!p.accept("]")) {
     do results.push(tab.parseExpr(p)); while (p.accept(","));
-    p.expect("]");
+    p.expect("]", "expected ']' in affine map");
   }
   return { map: tab.map(results), operands: tab.operands };
 }
@@ -108,7 +108,7 @@ export function parseBound(p: OpAsmParser, lower: boolean, opLoc: Location): { m
   if (dims.length !== map.numDims) throw p.customError("dim operand count and affine map dim count must match", opLoc);
   if (syms.length !== map.numSyms) throw p.customError("symbol operand count and affine map symbol count must match", opLoc);
   if (map.results.length > 1 && !prefixed) {
-    throw DiagnosticError.at(loc, `${lower ? "lower" : "upper"} loop bound affine map with multiple results requires '${kw}' prefix`);
+    throw p.customError(`${lower ? "lower" : "upper"} loop bound affine map with multiple results requires '${kw}' prefix`, loc);
   }
   if (map.results.length === 0) throw DiagnosticError.at(loc, "loop bound map must have at least one result");
   return { map, operands: [...dims, ...syms] };

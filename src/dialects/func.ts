@@ -124,7 +124,7 @@ export const func: Dialect = {
         for (const [k, v] of dict) st.addAttr(k, v);
         const at = p.lex.peek();
         const r = p.parseOptionalRegion(sig.args, { isolated: true });
-        if (r && r.blocks.length === 0) throw p.errorAt(at, "expected non-empty function body"); // `{}`: no block, as MLIR parses it
+        if (r && r.blocks.length === 0) throw p.customError("expected non-empty function body", p.lex.loc(at.pos)); // `{}`: no block, as MLIR parses it
         st.regions.push(r ?? new Region()); // MLIR: declarations have one empty region
       },
       print(p, op) {

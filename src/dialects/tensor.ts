@@ -459,15 +459,16 @@ export const tensor: Dialect = {
         const src = op.operand(0).type, res = op.result.type;
         if (!(src instanceof TensorType) || !(res instanceof TensorType)) return "expects ranked tensor operand and result";
         const low = arrayProp(op, "static_low"), high = arrayProp(op, "static_high");
+        // (these three are MLIR's emitError: no op prefix)
         if (low.length !== src.rank || high.length !== src.rank || res.rank !== src.rank) {
-          return `failed to infer expectedType from sourceType '${src.str}', specified resultType is '${res.str}'`;
+          return plainError(op, ctx, `failed to infer expectedType from sourceType '${src.str}', specified resultType is '${res.str}'`);
         }
         const inferred = src.shape.map((d, i) => (d === DYN || low[i] === DYN || high[i] === DYN ? res.shape[i] : d + low[i] + high[i]));
         if (inferred.some((d, i) => d !== DYN && d !== res.shape[i])) {
-          return `specified type '${res.str}' does not match the inferred type '${TensorType.get(inferred, src.elementType).str}'`;
+          return plainError(op, ctx, `specified type '${res.str}' does not match the inferred type '${TensorType.get(inferred, src.elementType).str}'`);
         }
         const b = op.body();
-        if (b.args.length !== src.rank) return plainError(op, ctx, `expected the block to have ${src.rank} arguments`); // (MLIR's emitError, no op prefix)
+        if (b.args.length !== src.rank) return plainError(op, ctx, `expected the block to have ${src.rank} arguments`);
         const bad = b.args.findIndex((a) => a.type !== index);
         if (bad >= 0) return `expected block argument ${bad + 1} to be an index`;
         const y = b.terminator;

@@ -42,8 +42,9 @@ function typeProblem(what: "operand" | "result", vs: readonly Value[], cs: reado
 function countMsg(what: "operand" | "result" | "region", w: number | readonly [number, number], n: number): string {
   if (w === 0) return `requires zero ${what}s`;
   if (w === 1) return what === "operand" ? "requires a single operand" : `requires one ${what}`;
-  if (typeof w === "number") return `expected ${w} ${what}s, but found ${n}`;
-  return n < w[0] ? `expected ${w[0]} or more ${what}s, but found ${n}` : `expected at most ${w[1]} ${what}s, but found ${n}`;
+  const found = what === "region" ? "" : `, but found ${n}`; // (MLIR's region count traits say no more)
+  if (typeof w === "number") return `expected ${w} ${what}s${found}`;
+  return n < w[0] ? `expected ${w[0]} or more ${what}s${found}` : `expected at most ${w[1]} ${what}s${found}`;
 }
 
 export class Verifier implements VerifyContext {

@@ -47,7 +47,7 @@ test("verifier rules report at the op with file:line:col, source line and caret"
 
 test("`{}` is a region without a block: a func.func body is then an error at the brace, an llvm.func a declaration (as MLIR)", () => {
   assert.throws(() => parseModule("func.func @f() {\n}", "v.mlir", ctx), (e: Error & { diagnostics?: Parameters<typeof formatDiagnostic>[0][] }) =>
-    /v.mlir:1:16: error: expected non-empty function body/.test(formatDiagnostic(e.diagnostics![0])));
+    /v.mlir:1:16: error: custom op 'func.func' expected non-empty function body/.test(formatDiagnostic(e.diagnostics![0])));
   const m = parseModule("llvm.func @f() {\n}", "v.mlir", ctx);
   assert.deepEqual(verifyModule(m, ctx), []);
   assert.equal(m.ops[0].regions[0].blocks.length, 0);
