@@ -166,6 +166,10 @@ export class Verifier implements VerifyContext {
     const vis = traits.has("Symbol") ? op.attr("sym_visibility") : undefined;
     if (vis && !(vis instanceof StringAttr && VISIBILITIES.includes(vis.value))) {
       this.err(op, `visibility expected to be one of ["public", "private", "nested"], but got ${vis.str}`);
+    } else if (traits.has("Symbol") && op.parentOp && !this.ctx.traits(op.parentOp.name).has("SymbolTable") && this.ctx.registered(op.parentOp.name)) {
+      // (MLIR's SymbolOpInterface; an unregistered op around it may be a symbol table)
+      this.err(op, "symbol's parent must have the SymbolTable trait");
+      return false;
     }
     return true;
   }

@@ -250,3 +250,20 @@ func.func private @res_attrs_count() attributes { res_attrs = [{}] }
 
 // expected-error@+1 {{'func.func' op attribute 'arg_attrs' failed to satisfy constraint: Array of dictionary attributes}}
 func.func private @arg_attrs_kind(i32) attributes { arg_attrs = [[]] }
+
+// -----
+
+// A symbol must live directly in a symbol table (func.func's body is not one).
+func.func @nested_symbol() {
+  // expected-error @+1 {{'func.func' op symbol's parent must have the SymbolTable trait}}
+  func.func private @inner()
+  return
+}
+
+// -----
+
+func.func @nested_global() {
+  // expected-error @+1 {{'memref.global' op symbol's parent must have the SymbolTable trait}}
+  memref.global "private" @g : memref<2xf32>
+  return
+}
