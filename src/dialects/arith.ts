@@ -1,6 +1,6 @@
 // arith dialect: constants, integer/float arithmetic, comparisons, select, casts, and the
 // scalar semantics shared by the folder and the interpreter.
-import { Attribute, DenseElementsAttr, DenseResourceElementsAttr, FloatAttr, IntegerAttr, boolAttr } from "../ir/attributes.js";
+import { Attribute, DenseElementsAttr, FloatAttr, IntegerAttr, boolAttr, isElementsAttr } from "../ir/attributes.js";
 import { OpResult, type Operation, type Value } from "../ir/core.js";
 import type { Dialect, FoldResult, OpSpec, TypeConstraint } from "../ir/dialect.js";
 import { FloatType, IndexType, IntegerType, MemRefType, ShapedType, SignedIntegerType, TensorType, Type, VectorType, compatibleShapes, elementTypeOf, i1, i32, i64 } from "../ir/types.js";
@@ -421,9 +421,9 @@ function truncatesInto(x: number, t: Type, unsigned: boolean): boolean {
   const w = BigInt(intWidth(elementTypeOf(t))), v = BigInt(Math.trunc(x));
   return unsigned ? v >= 0n && v < 1n << w : v >= -(1n << (w - 1n)) && v < 1n << (w - 1n);
 }
-/** The type of an arith.constant value: an integer, float, dense or dense_resource attribute's; undefined for any other. */
+/** The type of an arith.constant value: an integer, float or elements (dense, dense_resource, sparse) attribute's; undefined for any other. */
 const typedValueType = (a: Attribute | undefined): Type | undefined =>
-  a instanceof IntegerAttr || a instanceof FloatAttr || a instanceof DenseElementsAttr || a instanceof DenseResourceElementsAttr ? a.type : undefined;
+  a instanceof IntegerAttr || a instanceof FloatAttr || isElementsAttr(a) ? a.type : undefined;
 /** index_cast(ui): index to integer or integer to index. */
 const indexIntegerPair = (f: Type, t: Type) => (f instanceof IndexType && t instanceof IntegerType) || (f instanceof IntegerType && t instanceof IndexType);
 /** The memref-admitting constraints of index_cast and bitcast (MLIR's IndexCastTypeConstraint, BitcastTypeConstraint). */
