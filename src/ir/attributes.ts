@@ -403,6 +403,12 @@ export class SparseElementsAttr extends Attribute {
 export const denseElements = (a: Attribute | undefined): DenseElementsAttr | undefined =>
   a instanceof DenseElementsAttr ? a : a instanceof DenseResourceElementsAttr || a instanceof SparseElementsAttr ? a.elements : undefined;
 
+/**
+ * A sparse attribute's elements made dense (undefined where TensorLang makes none), any other
+ * as it is: what a fold reads of a constant where MLIR's reads any ElementsAttr's values.
+ */
+export const sparseAsDense = (a: Attribute | undefined): Attribute | undefined => (a instanceof SparseElementsAttr ? a.elements : a);
+
 /** An attribute of elements (MLIR's ElementsAttr): dense, a resource blob's or sparse. */
 export type ElementsAttr = DenseElementsAttr | DenseResourceElementsAttr | SparseElementsAttr;
 export const isElementsAttr = (a: Attribute | undefined): a is ElementsAttr =>
