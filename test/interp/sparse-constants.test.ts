@@ -40,6 +40,8 @@ func.func @main() {
   %x = arith.constant sparse<[1, 6], [3, -4]> : vector<8xi32>
   %y = arith.addi %x, %x : vector<8xi32>
   vector.print %y : vector<8xi32>
+  %l = llvm.mlir.constant(sparse<[1], [5.5]> : vector<4xf32>) : vector<4xf32>
+  vector.print %l : vector<4xf32>
   return
 }`;
 
@@ -55,6 +57,7 @@ Unranked Memref base@ = 0x<masked> rank = 1 offset = 0 sizes = [3] strides = [1]
 ( ( 0, -3 ), ( 0, 4 ) )
 ( 1, 0, 1 )
 ( 0, 6, 0, 0, 0, 0, -8, 0 )
+( 0, 5.5, 0, 0 )
 `;
 
 test("sparse constants run on the interpreter (as written and lowered) and the wasm engine", () => {
