@@ -117,6 +117,16 @@ func.func @sparse() -> (tensor<2x2xf32>, vector<2x2xi32>, tensor<4xi64>, tensor<
 func.func private @distinct() attributes {a = #unique, b = [#unique, distinct[7]<"one">, distinct[8]<"one">], c = distinct[9]<>,
                                           d = distinct[10]<[affine_map<(d0) -> (d0 + 1)>, distinct[11]<42 : i32>]>, e = distinct[12]<{k = 1.5 : f32}>}
 
+// MLIR's own forms (test/IR/parser.mlir's sparse attributes, test/IR/distinct-attr.mlir).
+func.func private @upstream_sparse() attributes {
+  i8 = sparse<0, -2> : tensor<1x1x1xi8>, i16 = sparse<[[1, 1, 0], [0, 1, 0], [0, 0, 1]], [2, -1, 5]> : tensor<2x2x2xi16>,
+  i32 = sparse<> : tensor<1x1xi32>, i64 = sparse<[0], [-1]> : tensor<1xi64>, e0 = sparse<> : tensor<0xi32>, e1 = sparse<> : tensor<i32>,
+  f16 = sparse<0, -2.0> : tensor<1x1x1xf16>, bf16 = sparse<[[1, 1, 0], [0, 1, 0], [0, 0, 1]], [2.0, -1.0, 5.0]> : tensor<2x2x2xbf16>,
+  f32 = sparse<> : tensor<1x0x1xf32>, f64 = sparse<[[0]], [-1.0]> : tensor<1xf64>, e2 = sparse<> : tensor<0xf32>, e3 = sparse<> : tensor<f32>,
+  vi8 = sparse<0, -2> : vector<1x1x1xi8>, vi16 = sparse<[[1, 1, 0], [0, 1, 0], [0, 0, 1]], [2, -1, 5]> : vector<2x2x2xi16>,
+  vf16 = sparse<0, -2.0> : vector<1x1x1xf16>, vf64 = sparse<[[1, 1, 0], [0, 1, 0], [0, 0, 1]], [2.0, -1.0, 5.0]> : vector<2x2x2xf64>}
+func.func private @upstream_distinct() attributes {a = distinct[0]<42 : i32>, b = distinct[1]<array<i32: 10, 42>>, c = distinct[0]<42 : i32>, d = distinct[42]<42 : i32>}
+
 {-#
   dialect_resources: {
     builtin: {
