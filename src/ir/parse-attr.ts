@@ -400,7 +400,7 @@ export class AttrTypeParser {
       if (alias) return alias;
       if (!name.includes(".")) throw DiagnosticError.at(this.lex.loc(t.end), `undefined symbol alias id '${name}'`);
       const body = this.lex.peek().text === "<" && this.lex.peek().pos === t.end ? this.prettyBody() : "";
-      return this.dialectAttr(name, body) ?? new OpaqueAttr(t.text + body);
+      return this.dialectAttr(name, body) ?? new OpaqueAttr(t.text + (body.includes("distinct[") ? this.opaqueDistinct(body) : body));
     }
     if (t.kind === "bare") {
       switch (t.text) {
@@ -560,6 +560,25 @@ export class AttrTypeParser {
     if (!seen) { const d = new DistinctAttr(ref); this.distinctAttrs.set(id, d); return d; }
     if (!seen.referenced.equals(ref)) throw this.errorAt(kw, `referenced attribute does not match previous definition: ${typedStr(seen.referenced)}`);
     return seen;
+  }
+  /**
+   * `body` (of a dialect attribute kept as text: `#llvm.di_compile_unit<id = distinct[0]<>, ...>`)
+   * with each `distinct[N]` numbered as the parse's DistinctAttr for N (made here if the first,
+   * its attribute the text inside), so that the printer numbers them with the others.
+   */
+  private opaqueDistinct(body: string): string {
+    return body.replace(/"(?:[^"\\]|\\.)*"|distinct\[(\d+)\]</g, (m, n: string | undefined, at: number) => {
+      if (n === undefined) return m; // a string literal
+      const id = BigInt(n);
+      let d = this.distinctAttrs.get(id);
+      if (!d) {
+        let depth = 1, end = at + m.length;
+        for (; end < body.length && depth; end++) depth += body[end] === "<" ? 1 : body[end] === ">" && body[end - 1] !== "-" ? -1 : 0;
+        const inner = body.slice(at + m.length, end - 1);
+        this.distinctAttrs.set(id, (d = new DistinctAttr(inner ? new OpaqueAttr(inner) : unit)));
+      }
+      return `distinct[${d.id}]<`;
+    });
   }
   /** `: type` (or `implied` when absent), which must be shaped and static (MLIR's parseElementsLiteralType). */
   private elementsLiteralType(implied?: ShapedType): ShapedType {

@@ -228,3 +228,11 @@ test("distinct[N]<attr>: one attribute per N of a parse, equal only to itself, r
   // a second parse of the printed text makes new attributes, not equal to the first's
   assert.ok(!a.equals(parseModule(printModule(m, ctx), "d2.mlir", ctx).ops[0].attr("a")!));
 });
+
+test("distinct[N] inside a dialect attribute kept as text is the parse's distinct[N], numbered with the others (an LLVM debug-info id)", () => {
+  const text = `func.func private @f() attributes {a = distinct[5]<42 : i32>, b = #llvm.di_compile_unit<id = distinct[0]<>, sourceLanguage = DW_LANG_C, file = <"a.c" in "/tmp">, isOptimized = false, emissionKind = Full>, c = distinct[0]<>, d = #llvm.x<s = "distinct[5]<>">}`;
+  const printed = printModule(parseModule(text, "di.mlir", ctx), ctx);
+  // (the id and `c` are one attribute, as mlir-opt-19 --mlir-print-local-scope prints them; a string is left alone)
+  assert.match(printed, /a = distinct\[0\]<42 : i32>, b = #llvm\.di_compile_unit<id = distinct\[1\]<>, .*, c = distinct\[1\]<>, d = #llvm\.x<s = "distinct\[5\]<>">}/);
+  assert.equal(roundTrip(printed), printed);
+});
