@@ -1,6 +1,6 @@
 // arith dialect: constants, integer/float arithmetic, comparisons, select, casts, and the
 // scalar semantics shared by the folder and the interpreter.
-import { Attribute, DenseElementsAttr, DenseResourceElementsAttr, FloatAttr, IntegerAttr, boolAttr } from "../ir/attributes.js";
+import { Attribute, DenseElementsAttr, FloatAttr, IntegerAttr, SparseElementsAttr, boolAttr, denseElements, isElementsAttr, sparseAsDense } from "../ir/attributes.js";
 import { OpResult, type Operation, type Value } from "../ir/core.js";
 import type { Dialect, FoldResult, OpSpec, TypeConstraint } from "../ir/dialect.js";
 import { FloatType, IndexType, IntegerType, MemRefType, ShapedType, SignedIntegerType, TensorType, Type, VectorType, compatibleShapes, elementTypeOf, i1, i32, i64 } from "../ir/types.js";
@@ -194,6 +194,7 @@ type Scalar = number | bigint | boolean;
  * gives undefined for any element.
  */
 function foldElementwise(consts: readonly (Attribute | undefined)[], t: Type, f: (xs: (number | bigint)[]) => Scalar | undefined): FoldResult[] | undefined {
+  consts = consts.map(sparseAsDense);
   const xs = consts.map(scalarOf);
   if (xs.every((x) => x !== undefined)) {
     const r = f(xs as (number | bigint)[]);
@@ -269,7 +270,7 @@ function overflowsInFold(name: string, a: bigint, b: bigint, w: number): boolean
 const SHIFTS = new Set(["arith.shli", "arith.shrsi", "arith.shrui"]);
 function foldShift(name: string, consts: readonly (Attribute | undefined)[], t: Type, w: number): FoldResult[] | undefined {
   const amounts = consts[1];
-  const last = amounts instanceof DenseElementsAttr ? amounts.at(amounts.numElements - 1) : scalarOf(amounts);
+  const last = amounts instanceof DenseElementsAttr || amounts instanceof SparseElementsAttr ? denseElements(amounts)?.at(amounts.type.numElements - 1) : scalarOf(amounts);
   if (last === undefined || wrapU(BigInt(last), w) >= BigInt(w)) return undefined;
   return foldElementwise(consts, t, ([a, b]) => {
     const k = wrapU(BigInt(b), w), x = BigInt(a);
@@ -284,7 +285,7 @@ function foldShift(name: string, consts: readonly (Attribute | undefined)[], t: 
  * its dividend, MIN / -1 wraps to MIN.
  */
 function foldFloorDiv(consts: readonly (Attribute | undefined)[], t: Type, w: number): FoldResult[] | undefined {
-  const last = (c: Attribute | undefined) => (c instanceof DenseElementsAttr ? c.at(c.numElements - 1) : scalarOf(c));
+  const last = (c: Attribute | undefined) => (c instanceof DenseElementsAttr || c instanceof SparseElementsAttr ? denseElements(c)?.at(c.type.numElements - 1) : scalarOf(c));
   const [a, b] = [last(consts[0]), last(consts[1])];
   if (a === undefined || b === undefined || BigInt(b) === 0n || overflowsInFold("arith.floordivsi", BigInt(a), BigInt(b), w)) return undefined;
   return foldElementwise(consts, t, ([x, y]) => (BigInt(y) === 0n ? x : INT_BINARY["arith.floordivsi"](BigInt(x), BigInt(y), w)));
@@ -407,6 +408,7 @@ function cast(name: string, [from, to]: readonly [TypeConstraint, TypeConstraint
       const id = foldIdentity(op, consts);
       if (id) return id;
       const from = elementTypeOf(op.operand(0).type), to = elementTypeOf(op.result.type);
+      if (name === "arith.bitcast" && consts[0] instanceof SparseElementsAttr) return undefined; // (MLIR's folds dense elements only)
       return foldElementwise(consts, op.result.type, ([v]) =>
         (name === "arith.fptosi" || name === "arith.fptoui") && !truncatesInto(Number(v), to, name === "arith.fptoui") ? undefined : exactCast(name, v, from, to));
     },
@@ -421,9 +423,9 @@ function truncatesInto(x: number, t: Type, unsigned: boolean): boolean {
   const w = BigInt(intWidth(elementTypeOf(t))), v = BigInt(Math.trunc(x));
   return unsigned ? v >= 0n && v < 1n << w : v >= -(1n << (w - 1n)) && v < 1n << (w - 1n);
 }
-/** The type of an arith.constant value: an integer, float, dense or dense_resource attribute's; undefined for any other. */
+/** The type of an arith.constant value: an integer, float or elements (dense, dense_resource, sparse) attribute's; undefined for any other. */
 const typedValueType = (a: Attribute | undefined): Type | undefined =>
-  a instanceof IntegerAttr || a instanceof FloatAttr || a instanceof DenseElementsAttr || a instanceof DenseResourceElementsAttr ? a.type : undefined;
+  a instanceof IntegerAttr || a instanceof FloatAttr || isElementsAttr(a) ? a.type : undefined;
 /** index_cast(ui): index to integer or integer to index. */
 const indexIntegerPair = (f: Type, t: Type) => (f instanceof IndexType && t instanceof IntegerType) || (f instanceof IntegerType && t instanceof IndexType);
 /** The memref-admitting constraints of index_cast and bitcast (MLIR's IndexCastTypeConstraint, BitcastTypeConstraint). */

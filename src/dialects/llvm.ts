@@ -1,7 +1,7 @@
 // llvm dialect subset: what TensorLang programs use to talk to the host (printf, globals,
 // pointers). Attribute names follow MLIR 19's properties so generic forms interoperate.
 import {
-  ArrayAttr, Attribute, DenseArrayAttr, DenseElementsAttr, FloatAttr, IntegerAttr, OpaqueAttr, StringAttr, SymbolRefAttr,
+  ArrayAttr, Attribute, DenseArrayAttr, DenseElementsAttr, FloatAttr, IntegerAttr, OpaqueAttr, SparseElementsAttr, StringAttr, SymbolRefAttr,
   TypeAttr, unit,
 } from "../ir/attributes.js";
 import { Operation, Region, Value } from "../ir/core.js";
@@ -556,7 +556,7 @@ const constant: OpSpec = {
     const v = op.attr("value");
     if (v instanceof IntegerAttr || v instanceof FloatAttr) {
       if (v.type !== op.result.type && !(op.result.type instanceof IntegerType && v instanceof IntegerAttr)) return "value type does not match the result type";
-    } else if (!(v instanceof DenseElementsAttr || v instanceof StringAttr || v instanceof ArrayAttr)) return "requires a 'value' attribute";
+    } else if (!(v instanceof DenseElementsAttr || v instanceof SparseElementsAttr || v instanceof StringAttr || v instanceof ArrayAttr)) return "requires a 'value' attribute";
   },
   fold(op) { return [op.attr("value")!]; },
 };

@@ -1,6 +1,6 @@
 // math dialect: transcendental and other float functions on scalars, vectors and tensors.
 // The semantics tables are shared by the folder, the interpreter and the backends' oracles.
-import { Attribute, DenseElementsAttr, FloatAttr, IntegerAttr } from "../ir/attributes.js";
+import { Attribute, DenseElementsAttr, FloatAttr, IntegerAttr, sparseAsDense } from "../ir/attributes.js";
 import type { Operation } from "../ir/core.js";
 import type { Dialect, FoldResult, OpSpec } from "../ir/dialect.js";
 import { FloatType, IndexType, IntegerType, ShapedType, elementTypeOf, f64, type Type } from "../ir/types.js";
@@ -130,8 +130,9 @@ function foldMath(op: Operation, consts: readonly (Attribute | undefined)[]): Fo
     const r = f(consts.map((c) => (c as FloatAttr).value));
     return r === undefined ? undefined : [new FloatAttr(r, et)];
   }
-  if (t instanceof ShapedType && consts.every((c) => c instanceof DenseElementsAttr)) {
-    const ds = consts as DenseElementsAttr[];
+  const elements = consts.map(sparseAsDense); // (MLIR's constFoldUnaryOp reads any ElementsAttr)
+  if (t instanceof ShapedType && elements.every((c) => c instanceof DenseElementsAttr)) {
+    const ds = elements as DenseElementsAttr[];
     const splat = ds.every((d) => d.isSplat);
     const vs = Array.from({ length: splat ? 1 : t.numElements }, (_, i) => f(ds.map((d) => Number(d.at(i)))));
     return vs.every((v) => v !== undefined) ? [new DenseElementsAttr(t, vs as number[], splat)] : undefined;

@@ -1,7 +1,7 @@
 // memref dialect: buffers and their views — alloc/alloca/dealloc, load/store, dim, cast,
 // subview, reinterpret_cast, copy, global/get_global — in MLIR 19's custom and generic forms.
 import {
-  AffineMapAttr, ArrayAttr, DenseArrayAttr, DenseElementsAttr, DenseResourceElementsAttr, IntegerAttr, StridedLayoutAttr, StringAttr, SymbolRefAttr, TypeAttr, UnitAttr, symbolText, unit,
+  AffineMapAttr, ArrayAttr, DenseArrayAttr, IntegerAttr, StridedLayoutAttr, StringAttr, SymbolRefAttr, TypeAttr, UnitAttr, isElementsAttr, symbolText, unit,
 } from "../ir/attributes.js";
 import { OpResult, Operation, symbolName, type BlockArgument, type Value } from "../ir/core.js";
 import { MEMREF_PATTERNS } from "./memref-canonicalize.js";
@@ -371,7 +371,7 @@ export const memref: Dialect = {
           if (p.parseOptionalKeyword("uninitialized")) st.addAttr("initial_value", unit);
           else {
             const init = p.parseAttribute(TensorType.get(t.shape, t.elementType));
-            if (!(init instanceof DenseElementsAttr || init instanceof DenseResourceElementsAttr)) throw p.customError("initial value should be a unit or elements attribute", st.loc);
+            if (!isElementsAttr(init)) throw p.customError("initial value should be a unit or elements attribute", st.loc);
             st.addAttr("initial_value", init);
           }
         }
@@ -385,7 +385,7 @@ export const memref: Dialect = {
         p.print(" ", symbolText(op.attr<StringAttr>("sym_name")!.value), " : ", p.type(t));
         const init = op.attr("initial_value");
         if (init instanceof UnitAttr) p.print(" = uninitialized");
-        else if (init instanceof DenseElementsAttr || init instanceof DenseResourceElementsAttr) p.print(" = ", init.str.slice(0, init.str.length - init.type.str.length - 3));
+        else if (isElementsAttr(init)) p.print(" = ", init.str.slice(0, init.str.length - init.type.str.length - 3));
         else if (init) p.print(" = ", init.str);
         p.print(p.attrDict(op, GLOBAL_PROPS.filter((k) => k !== "alignment")));
       },
@@ -396,7 +396,7 @@ export const memref: Dialect = {
         const t = globalType(op);
         if (!(t instanceof MemRefType) || !t.hasStaticShape) return `type should be static shaped memref, but got '${t?.str ?? "none"}'`;
         const init = op.attr("initial_value");
-        const elements = init instanceof DenseElementsAttr || init instanceof DenseResourceElementsAttr;
+        const elements = isElementsAttr(init);
         if (elements && (init.type.elementType !== t.elementType || init.type.shape.join() !== t.shape.join())) {
           return `initial value expected to be of type '${TensorType.get(t.shape, t.elementType).str}', but was of type '${init.type.str}'`;
         }

@@ -1,7 +1,7 @@
 // arith: scalar semantics come from src/dialects/arith.ts (INT_BINARY, FLOAT_BINARY, cmpi,
 // cmpf, castValue) so the folder and the interpreter cannot disagree; i32 and index get fast
 // paths that give the same results. Every op also works elementwise on vectors and tensors.
-import { DenseElementsAttr, DenseResourceElementsAttr, FloatAttr, IntegerAttr } from "../ir/attributes.js";
+import { DenseElementsAttr, DenseResourceElementsAttr, FloatAttr, IntegerAttr, SparseElementsAttr } from "../ir/attributes.js";
 import type { Operation } from "../ir/core.js";
 import { IndexType, IntegerType, Type, f32 } from "../ir/types.js";
 import { EXTENDED, FLOAT_BINARY, INT_BINARY, castValue, cmpf, cmpi } from "../dialects/arith.js";
@@ -95,16 +95,16 @@ export function constantValue(op: Operation): RtValue {
   if (a instanceof IntegerAttr) v = canon(a.value, t);
   else if (a instanceof FloatAttr) v = canon(a.value, t);
   else if (a instanceof DenseElementsAttr) v = denseValue(a, t);
-  else if (a instanceof DenseResourceElementsAttr) v = denseValue(blobElements(a, op.name), t);
+  else if (a instanceof DenseResourceElementsAttr || a instanceof SparseElementsAttr) v = denseValue(blobElements(a, op.name), t);
   else throw new Trap(`${op.name}: unsupported constant ${a?.str ?? "(none)"}`);
   constCache.set(op, v);
   return v;
 }
 
-/** A dense_resource attribute's elements, or a trap saying why the engine has none. */
-export function blobElements(a: DenseResourceElementsAttr, where: string): DenseElementsAttr {
+/** A dense_resource or sparse attribute's elements (made dense), or a trap saying why the engine has none. */
+export function blobElements(a: DenseResourceElementsAttr | SparseElementsAttr, where: string): DenseElementsAttr {
   const d = a.elements;
-  if (!d) throw new Trap(`${where}: ${a.str} has no values TensorLang reads (blob element types: f16, bf16, f32, f64, i1, i8 to i64, index; static shapes)`);
+  if (!d) throw new Trap(`${where}: ${a.str} has no values TensorLang reads (${a instanceof SparseElementsAttr ? a.unreadable : "blob element types: f16, bf16, f32, f64, i1, i8 to i64, index; static shapes"})`);
   return d;
 }
 

@@ -2,7 +2,8 @@
 // first use), addressof, load/store, getelementptr with the wasm32 layout of ./memory.ts,
 // alloca (freed when the call returns), and calls (direct, variadic, indirect through a
 // function pointer handle).
-import { DenseArrayAttr, DenseElementsAttr, FloatAttr, IntegerAttr, StringAttr, TypeAttr } from "../ir/attributes.js";
+import { DenseArrayAttr, DenseElementsAttr, FloatAttr, IntegerAttr, SparseElementsAttr, StringAttr, TypeAttr } from "../ir/attributes.js";
+import { constantValue } from "./arith.js";
 import type { Operation } from "../ir/core.js";
 import type { Type } from "../ir/types.js";
 import type { HandlerTable, Interpreter } from "./interpreter.js";
@@ -98,6 +99,7 @@ export const LLVM: HandlerTable = {
   "llvm.mlir.constant": (_i, op) => {
     const v = op.attr("value");
     if (v instanceof IntegerAttr || v instanceof FloatAttr) return [canon(v.value, op.results[0].type)];
+    if (v instanceof DenseElementsAttr || v instanceof SparseElementsAttr) return [constantValue(op)]; // (a vector's elements, as arith.constant's)
     throw new Trap(`llvm.mlir.constant: unsupported value ${v?.str ?? "(none)"}`);
   },
   "llvm.load": (interp, op, [p]) => [canon(loadScalar(interp.heap, Number(p), scalarKind(op.results[0].type)), op.results[0].type)],

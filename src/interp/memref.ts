@@ -2,7 +2,7 @@
 // alloca is a heap block freed when the enclosing call returns; globals are allocated and
 // initialized on first use. Loads and stores are only bounds-checked against the shape under
 // `checkBounds` (like wasm's --check-bounds); otherwise only the memory itself bounds them.
-import { DenseElementsAttr, DenseResourceElementsAttr, StridedLayoutAttr, TypeAttr } from "../ir/attributes.js";
+import { DenseElementsAttr, DenseResourceElementsAttr, SparseElementsAttr, StridedLayoutAttr, TypeAttr } from "../ir/attributes.js";
 import type { Operation } from "../ir/core.js";
 import { DYN, MemRefType, Type } from "../ir/types.js";
 import { allocAlignment, permutation, reassociation, staticList } from "../dialects/memref.js";
@@ -71,7 +71,7 @@ function globalMemRef(interp: Interpreter, name: string, t: Type): MemRefValue {
     addr = interp.heap.malloc(n * l.size, intAttr(g, "alignment") ?? DEFAULT_ALIGN);
     interp.heap.bytes.fill(0, addr, addr + n * l.size);
     const written = g.attr("initial_value");
-    const init = written instanceof DenseResourceElementsAttr ? blobElements(written, `memref.global @${name}`) : written;
+    const init = written instanceof DenseResourceElementsAttr || written instanceof SparseElementsAttr ? blobElements(written, `memref.global @${name}`) : written;
     if (init instanceof DenseElementsAttr) {
       for (let i = 0; i < n; i++) storeScalar(interp.heap, addr + i * l.size, l.scalar!, canon(init.at(init.isSplat ? 0 : i), gt.elementType));
     }

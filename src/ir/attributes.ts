@@ -1,7 +1,7 @@
 // Builtin attributes: immutable values compared by their printed form.
 import { AffineMap, IntegerSet } from "./affine.js";
 import { FLOAT_FORMATS, binaryExponent, fitsDouble, floatBits, roundFloat } from "./float.js";
-import { decodeElements, elementBytes, encodeElements } from "./element-bytes.js";
+import { decodeElements, elementBytes, elementZero, encodeElements } from "./element-bytes.js";
 import { ResourceBlob, ResourceHandle } from "./resources.js";
 import { DYN, FloatType, IndexType, IntegerType, ShapedType, SignedIntegerType, Type, f64, i1, i64, type FloatKind } from "./types.js";
 
@@ -218,6 +218,21 @@ export class DictionaryAttr extends Attribute {
   get(k: string): Attribute | undefined { return this.entries.get(k); }
 }
 
+let distinctIds = 0;
+/**
+ * `distinct[N]<attr>` (MLIR's DistinctAttr): `attr` made unique; two are equal only when one
+ * parse of the same `N` (or one `new`) made them. Its text holds a number unique to the process:
+ * the printer renumbers them 0, 1, ... in the order it prints them, as MLIR's does.
+ */
+export class DistinctAttr extends Attribute {
+  readonly str: string;
+  readonly id = distinctIds++;
+  constructor(readonly referenced: Attribute = unit) {
+    super();
+    this.str = `distinct[${this.id}]<${referenced instanceof UnitAttr ? "" : typedStr(referenced)}>`;
+  }
+}
+
 /** `@name` as MLIR prints a symbol: quoted unless `name` is a bare identifier (`@"a b"`). */
 export const symbolText = (name: string): string => "@" + (bareId.test(name) ? name : `"${escapeString(name)}"`);
 
@@ -247,8 +262,9 @@ const HEX_ABOVE = 100;
 export class DenseElementsAttr extends Attribute {
   private text: string | undefined = undefined;
   constructor(readonly type: ShapedType, readonly values: readonly (number | bigint)[], readonly isSplat = values.length === 1) { super(); }
-  get str(): string {
-    if (this.text !== undefined) return this.text;
+  get str(): string { return (this.text ??= `dense<${this.body(true)}> : ${this.type.str}`); }
+  /** What prints between `dense<` and `>` (`hex`: many elements as their raw data, as MLIR's allowHex). */
+  body(hex: boolean): string {
     const { type, values, isSplat } = this, et = type.elementType;
     const one = (v: number | bigint) => et === i1 ? (v ? "true" : "false")
       : et instanceof FloatType ? floatStr(Number(v), et) : String(v);
@@ -256,14 +272,14 @@ export class DenseElementsAttr extends Attribute {
     let body: string;
     // (equal elements print as a splat: MLIR stores them as one; no element, as `dense<>`)
     if (isSplat || type.rank === 0 || values.every((v) => one(v) === first)) body = first;
-    else if (values.length > HEX_ABOVE) body = `"0x${Buffer.from(encodeElements(values, type)).toString("hex").toUpperCase()}"`;
+    else if (hex && values.length > HEX_ABOVE) body = `"0x${Buffer.from(encodeElements(values, type)).toString("hex").toUpperCase()}"`;
     else {
       let i = 0;
       const nest = (d: number): string => d === type.rank ? one(values[i++])
         : `[${Array.from({ length: type.shape[d] }, () => nest(d + 1)).join(", ")}]`;
       body = nest(0);
     }
-    return (this.text = `dense<${body}> : ${type.str}`);
+    return body;
   }
   /** Value of element `i` in row-major order (splats repeat). */
   at(i: number): number | bigint { return this.isSplat ? this.values[0] : this.values[i]; }
@@ -316,12 +332,87 @@ export class DenseResourceElementsAttr extends Attribute {
   }
 }
 
+/** Most elements a sparse attribute is made dense with (one that would take more is refused where its values are read). */
+const DENSIFY_MAX = 2 ** 27;
+
 /**
- * The elements of a `dense` attribute, or of a `dense_resource` one whose blob TensorLang reads
- * (what an engine or a fold may use); undefined for anything else.
+ * `sparse<indices, values> : type` (MLIR's SparseElementsAttr): the element at each index is
+ * its value (the first where an index repeats), every other one is zero. `indices` are i64,
+ * of shape [nnz, rank] (or [nnz] for a rank-1 type; a splat stands for one index, all of
+ * whose coordinates are the splat); `values` are 1-D, of the type's element type.
+ */
+export class SparseElementsAttr extends Attribute {
+  private text: string | undefined = undefined;
+  private dense: DenseElementsAttr | null | undefined = undefined;
+  constructor(readonly type: ShapedType, readonly indices: DenseElementsAttr, readonly values: DenseElementsAttr) { super(); }
+  get str(): string {
+    const { indices, values } = this;
+    return (this.text ??= `sparse<${indices.numElements ? `${indices.body(false)}, ${values.body(true)}` : ""}> : ${this.type.str}`);
+  }
+  /** How many indices it lists (a splat is one, as MLIR takes it). */
+  get count(): number { return this.indices.isSplat ? 1 : this.indices.type.shape[0]; }
+  /** The coordinates of index `k`. */
+  index(k: number): number[] {
+    const r = this.type.rank, ix = this.indices;
+    return Array.from({ length: r }, (_, d) => Number(ix.isSplat ? ix.at(0) : ix.at(k * r + d)));
+  }
+  /**
+   * Why its indices and values do not make elements of its type (MLIR's SparseElementsAttr::verify,
+   * its words), else undefined.
+   */
+  verifyError(): string | undefined {
+    const { type, indices, values } = this, it = indices.type, vt = values.type;
+    if (vt.rank !== 1) return "expected 1-d tensor for sparse element values";
+    const shapeError = `expected shape ([${type.shape.join(", ")}]); inferred shape of indices literal ([${it.shape.join(", ")}]); inferred shape of values literal ([${vt.shape.join(", ")}])`;
+    if (it.rank === 2 ? it.shape[1] !== type.rank : it.rank !== 1 || type.rank !== 1) return shapeError;
+    if (it.shape[0] !== vt.shape[0]) return shapeError;
+    for (let k = 0, n = this.count; k < n; k++) {
+      const ix = this.index(k);
+      if (ix.some((x, d) => x < 0 || x >= type.shape[d])) {
+        // (MLIR prints the index as uint64s)
+        const u = ix.map((x) => (x < 0 ? BigInt.asUintN(64, BigInt(x)) : x));
+        return `sparse index #${k} is not contained within the value shape, with index=[${u.join(", ")}], and type='${type.str}'`;
+      }
+    }
+    return undefined;
+  }
+  /** Why TensorLang makes no dense elements of it, else undefined. */
+  get unreadable(): string | undefined {
+    const n = this.type.numElements;
+    if (elementBytes(this.type.elementType) === undefined) return `TensorLang keeps no values of ${this.type.elementType.str} elements`;
+    return n > DENSIFY_MAX ? `${n} elements are more than TensorLang makes dense (at most 2^27)` : undefined;
+  }
+  /** The elements as dense ones (for the engines and folds), or undefined (see unreadable). */
+  get elements(): DenseElementsAttr | undefined {
+    if (this.dense !== undefined) return this.dense ?? undefined;
+    if (this.unreadable) { this.dense = null; return undefined; }
+    const { type } = this, data = new Array<number | bigint>(type.numElements).fill(elementZero(type.elementType));
+    const set = new Set<number>(), strides = type.shape.map((_, d) => type.shape.slice(d + 1).reduce((a, b) => a * b, 1));
+    for (let k = 0, n = this.count; k < n; k++) {
+      const at = this.index(k).reduce((s, x, d) => s + x * strides[d], 0);
+      if (!set.has(at)) { set.add(at); data[at] = this.values.at(k); } // (the first value of a repeated index, as MLIR's)
+    }
+    return (this.dense = new DenseElementsAttr(type, data, false));
+  }
+}
+
+/**
+ * The elements of a `dense` attribute, of a `dense_resource` one whose blob TensorLang reads or
+ * of a `sparse` one, made dense (what an engine or a fold may use); undefined for anything else.
  */
 export const denseElements = (a: Attribute | undefined): DenseElementsAttr | undefined =>
-  a instanceof DenseElementsAttr ? a : a instanceof DenseResourceElementsAttr ? a.elements : undefined;
+  a instanceof DenseElementsAttr ? a : a instanceof DenseResourceElementsAttr || a instanceof SparseElementsAttr ? a.elements : undefined;
+
+/**
+ * A sparse attribute's elements made dense (undefined where TensorLang makes none), any other
+ * as it is: what a fold reads of a constant where MLIR's reads any ElementsAttr's values.
+ */
+export const sparseAsDense = (a: Attribute | undefined): Attribute | undefined => (a instanceof SparseElementsAttr ? a.elements : a);
+
+/** An attribute of elements (MLIR's ElementsAttr): dense, a resource blob's or sparse. */
+export type ElementsAttr = DenseElementsAttr | DenseResourceElementsAttr | SparseElementsAttr;
+export const isElementsAttr = (a: Attribute | undefined): a is ElementsAttr =>
+  a instanceof DenseElementsAttr || a instanceof DenseResourceElementsAttr || a instanceof SparseElementsAttr;
 
 /**
  * Location attribute `loc(...)`, kept as text. `aliases`: where (offsets into `str`) it names a

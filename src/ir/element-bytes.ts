@@ -6,6 +6,9 @@
 import { decodeFloat, floatBits, halfBits, halfToFloat } from "./float.js";
 import { FloatType, IndexType, IntegerType, SignedIntegerType, type ShapedType, type Type } from "./types.js";
 
+/** An element of `t` equal to zero, held as a literal of `t` is (a bigint past 32 bits and for si/ui). */
+export const elementZero = (t: Type): number | bigint => (t instanceof SignedIntegerType || (t instanceof IntegerType && t.width > 32) ? 0n : 0);
+
 /** How i1 elements are stored: 8 to a byte (MLIR's dense hex) or one per byte (a blob). */
 export type BoolLayout = "bits" | "bytes";
 

@@ -3,8 +3,8 @@
 import { AffineMap, IntegerSet, cst, dim, exprUses, sym, type AffineExpr } from "./affine.js";
 import { build } from "./affine-simplify.js";
 import {
-  AffineMapAttr, ArrayAttr, Attribute, DenseArrayAttr, DenseElementsAttr, DenseResourceElementsAttr, DictionaryAttr, FloatAttr, IntegerAttr,
-  IntegerSetAttr, LocationAttr, OpaqueAttr, StringAttr, StridedLayoutAttr, SymbolRefAttr, TypeAttr, unit,
+  AffineMapAttr, ArrayAttr, Attribute, DenseArrayAttr, DenseElementsAttr, DenseResourceElementsAttr, DictionaryAttr, DistinctAttr, FloatAttr, IntegerAttr,
+  IntegerSetAttr, LocationAttr, OpaqueAttr, SparseElementsAttr, StringAttr, StridedLayoutAttr, SymbolRefAttr, TypeAttr, typedStr, unit,
 } from "./attributes.js";
 import type { TypeParserHook } from "./dialect.js";
 import { DiagnosticError, type Location } from "./diagnostics.js";
@@ -25,6 +25,8 @@ export class AttrTypeParser {
   protected resourceHandles = new Map<string, ResourceHandle>();
   /** Each `dense_resource` and where its name is, to check against its blob after the parse. */
   protected resourceUses: Array<{ attr: DenseResourceElementsAttr; pos: number }> = [];
+  /** Each `distinct[N]` of the parse, by N. */
+  protected distinctAttrs = new Map<bigint, DistinctAttr>();
 
   constructor(readonly lex: Lexer, private readonly typeHook: (dialect: string) => TypeParserHook | undefined) {}
 
@@ -398,7 +400,7 @@ export class AttrTypeParser {
       if (alias) return alias;
       if (!name.includes(".")) throw DiagnosticError.at(this.lex.loc(t.end), `undefined symbol alias id '${name}'`);
       const body = this.lex.peek().text === "<" && this.lex.peek().pos === t.end ? this.prettyBody() : "";
-      return this.dialectAttr(name, body) ?? new OpaqueAttr(t.text + body);
+      return this.dialectAttr(name, body) ?? new OpaqueAttr(t.text + (body.includes("distinct[") ? this.opaqueDistinct(body) : body));
     }
     if (t.kind === "bare") {
       switch (t.text) {
@@ -407,6 +409,8 @@ export class AttrTypeParser {
           return new IntegerAttr(t.text === "true" ? 1 : 0, i1);
         case "unit": this.lex.next(); return unit;
         case "dense": this.lex.next(); return this.parseDense(type instanceof ShapedType ? type : undefined);
+        case "sparse": this.lex.next(); return this.parseSparse(t, type instanceof ShapedType ? type : undefined);
+        case "distinct": this.lex.next(); return this.parseDistinct(t, type);
         case "dense_resource": this.lex.next(); return this.parseDenseResource(type instanceof ShapedType ? type : undefined);
         case "array": this.lex.next(); return this.parseDenseArray();
         case "affine_map": { this.lex.next(); this.expect("<"); const m = this.parseAffineMapBody(); this.expect(">"); return new AffineMapAttr(m); }
@@ -498,69 +502,152 @@ export class AttrTypeParser {
   /** `implied`: the type to use when `: type` is absent (memref.global's elided tensor type). */
   private parseDense(implied?: ShapedType): Attribute {
     this.expect("<", "expected '<' after 'dense'");
-    let hex: string | undefined;
-    // a string is a hex literal: the bit pattern of a float element, the value of an integer one
-    const values: (number | bigint | boolean | string)[] = [];
-    const shape: number[] = [];
+    const lit = this.lex.peek().text === ">" ? undefined : this.parseTensorLiteral(true);
     const pos = this.lex.peek().pos;
-    let negHex: Token | undefined; // `-0x...`: negative for integers, rejected for floats (as MLIR)
-    const nums: { at: number; tok: Token; neg: boolean }[] = []; // literals, checked against the element type
-    const bools: Token[] = [];
-    let complex: Token | undefined;
-    if (this.lex.peek().kind === "string") {
-      const at = this.lex.peek();
-      hex = this.parseString();
-      if (!/^0x([0-9A-Fa-f]{2})*$/.test(hex)) throw this.errorAt(at, "expected string containing hex digits starting with `0x`");
-    }
-    else if (this.lex.peek().text !== ">") {
-      // An element's shape: [] for a scalar, [n, ...] for a list (whose elements must agree, as MLIR checks after each).
-      const elem = (): number[] => {
-        if (!this.accept("[")) { scalar(); return []; }
-        let n = 0, first: number[] | undefined;
-        if (this.lex.peek().text !== "]") {
-          do {
-            const d = elem();
-            n++;
-            if (first && (d.length !== first.length || d.some((x, i) => x !== first![i]))) throw this.errorHere("tensor literal is invalid; ranks are not consistent between elements");
-            first ??= d;
-          } while (this.accept(","));
-        }
-        this.expect("]");
-        return [n, ...(first ?? [])];
-      };
-      const scalar = (): void => {
-        const t = this.lex.peek();
-        if (t.text === "true" || t.text === "false") { this.lex.next(); bools.push(t); values.push(t.text === "true"); return; }
-        if (t.text === "(") { // a complex element: its syntax is checked, its values are not kept
-          this.lex.next();
-          scalar();
-          this.expect(",", "expected ',' between complex elements");
-          scalar();
-          this.expect(")", "expected ')' after complex elements");
-          complex ??= t;
-          return;
-        }
-        const neg = this.accept("-");
-        const n = this.lex.peek();
-        if (n.kind !== "int" && n.kind !== "float") throw this.errorAt(n, neg ? "expected integer or floating point literal" : "expected element literal of primitive type");
-        this.lex.next();
-        if (neg && n.kind === "int" && n.text.startsWith("0x")) negHex ??= n; // an error only for float elements
-        nums.push({ at: values.length, tok: n, neg: !!neg });
-        if (n.kind === "int" && !neg && n.text.startsWith("0x")) values.push(n.text);
-        else if (n.kind === "int") values.push(neg ? -BigInt(n.text) : BigInt(n.text));
-        else values.push(neg ? -Number(n.text) : Number(n.text));
-      };
-      shape.push(...elem());
-    }
     this.expect(">");
     const tloc = this.locHere();
     const elided = !!implied && this.lex.peek().text !== ":";
-    const type = elided ? implied : (this.expect(":"), this.parseType());
+    const type = this.elementsLiteralType(implied);
     // where MLIR reports what the literal and its type disagree on: the type, or the literal when the type is elided
-    const shapeLoc = elided ? this.lex.loc(pos) : tloc;
+    const shapeLoc = elided ? this.lex.loc(lit?.pos ?? pos) : tloc;
+    if (!lit) { // `dense<>`
+      if (type.numElements !== 0) throw DiagnosticError.at(shapeLoc, `parsed zero elements, but type ('${type.str}') expected at least 1`);
+      return new DenseElementsAttr(type, [], false);
+    }
+    return this.literalElements(lit, type, shapeLoc);
+  }
+  /**
+   * `sparse<indices, values> : type` (MLIR's parseSparseElementsAttr), `sparse<> : type` for
+   * no element set; checked as its SparseElementsAttr::verify, reported at `sparse` (`kw`).
+   */
+  private parseSparse(kw: Token, implied?: ShapedType): Attribute {
+    this.expect("<", "Expected '<' after 'sparse'");
+    if (this.accept(">")) {
+      const type = this.elementsLiteralType(implied);
+      return new SparseElementsAttr(type, new DenseElementsAttr(TensorType.get([0, type.rank], i64), [], false), new DenseElementsAttr(TensorType.get([0], type.elementType), [], false));
+    }
+    const ilit = this.parseTensorLiteral(false); // (no hex: the inferred shape may be needed)
+    this.expect(",", "expected ','");
+    const vlit = this.parseTensorLiteral(true);
+    this.expect(">", "expected '>'");
+    const type = this.elementsLiteralType(implied);
+    // A splat's shape is set: one index of all `rank` coordinates, a value for each index.
+    const itype = TensorType.get(ilit.shape.length ? ilit.shape : [1, type.rank], i64);
+    const indices = this.literalElements(ilit, itype, this.lex.loc(ilit.pos));
+    const vtype = TensorType.get(vlit.shape.length ? vlit.shape : [itype.shape[0]], type.elementType);
+    const values = this.literalElements(vlit, vtype, this.lex.loc(vlit.pos));
+    const attr = new SparseElementsAttr(type, indices, values);
+    const err = attr.verifyError();
+    if (err) throw this.errorAt(kw, err);
+    return attr;
+  }
+  /** After `kw`, `distinct`: `[N]<attr>` (`<>`: a unit), the same attribute for each `N` of one parse (MLIR's words and places). */
+  private parseDistinct(kw: Token, type?: Type): DistinctAttr {
+    this.expect("[", "expected '[' after 'distinct'");
+    const n = this.lex.peek();
+    if (n.kind !== "int") throw this.errorExpecting("expected distinct ID");
+    this.lex.next();
+    const id = BigInt(n.text);
+    if (id >> 64n) throw this.errorHere("expected an unsigned 64-bit integer");
+    this.expect("]", "expected ']' to close distinct ID");
+    this.expect("<", "expected '<' after distinct ID");
+    let ref: Attribute = unit;
+    if (!this.accept(">")) {
+      ref = this.parseAttribute(type);
+      this.expect(">", "expected '>' to close distinct attribute");
+    }
+    const seen = this.distinctAttrs.get(id);
+    if (!seen) { const d = new DistinctAttr(ref); this.distinctAttrs.set(id, d); return d; }
+    if (!seen.referenced.equals(ref)) throw this.errorAt(kw, `referenced attribute does not match previous definition: ${typedStr(seen.referenced)}`);
+    return seen;
+  }
+  /**
+   * `body` (of a dialect attribute kept as text: `#llvm.di_compile_unit<id = distinct[0]<>, ...>`)
+   * with each `distinct[N]` numbered as the parse's DistinctAttr for N (made here if the first,
+   * its attribute the text inside), so that the printer numbers them with the others.
+   */
+  private opaqueDistinct(body: string): string {
+    return body.replace(/"(?:[^"\\]|\\.)*"|distinct\[(\d+)\]</g, (m, n: string | undefined, at: number) => {
+      if (n === undefined) return m; // a string literal
+      const id = BigInt(n);
+      let d = this.distinctAttrs.get(id);
+      if (!d) {
+        let depth = 1, end = at + m.length;
+        for (; end < body.length && depth; end++) depth += body[end] === "<" ? 1 : body[end] === ">" && body[end - 1] !== "-" ? -1 : 0;
+        const inner = body.slice(at + m.length, end - 1);
+        this.distinctAttrs.set(id, (d = new DistinctAttr(inner ? new OpaqueAttr(inner) : unit)));
+      }
+      return `distinct[${d.id}]<`;
+    });
+  }
+  /** `: type` (or `implied` when absent), which must be shaped and static (MLIR's parseElementsLiteralType). */
+  private elementsLiteralType(implied?: ShapedType): ShapedType {
+    const type = implied && this.lex.peek().text !== ":" ? implied : (this.expect(":"), this.parseType());
     // (where MLIR says these: after the type)
     if (!(type instanceof ShapedType)) throw this.errorHere(type instanceof UnrankedTensorType ? "elements literal type must have static shape" : "elements literal must be a shaped type");
     if (!type.hasStaticShape) throw this.errorHere("elements literal type must have static shape");
+    return type;
+  }
+  /**
+   * A tensor literal (MLIR's TensorLiteralParser::parse): a hex string (`hex` allowing), one
+   * element or nested lists of them, whose values are checked once the type is known (literalElements).
+   */
+  private parseTensorLiteral(hex: boolean): TensorLiteral {
+    const pos = this.lex.peek().pos;
+    const lit: TensorLiteral = { pos, values: [], shape: [], nums: [], bools: [] };
+    const { values, nums, bools } = lit;
+    if (hex && this.lex.peek().kind === "string") {
+      const at = this.lex.peek();
+      lit.hex = this.parseString();
+      if (!/^0x([0-9A-Fa-f]{2})*$/.test(lit.hex)) throw this.errorAt(at, "expected string containing hex digits starting with `0x`");
+      return lit;
+    }
+    // An element's shape: [] for a scalar, [n, ...] for a list (whose elements must agree, as MLIR checks after each).
+    const elem = (): number[] => {
+      if (!this.accept("[")) { scalar(); return []; }
+      let n = 0, first: number[] | undefined;
+      if (this.lex.peek().text !== "]") {
+        do {
+          const d = elem();
+          n++;
+          if (first && (d.length !== first.length || d.some((x, i) => x !== first![i]))) throw this.errorHere("tensor literal is invalid; ranks are not consistent between elements");
+          first ??= d;
+        } while (this.accept(","));
+      }
+      this.expect("]");
+      return [n, ...(first ?? [])];
+    };
+    const scalar = (): void => {
+      const t = this.lex.peek();
+      if (t.text === "true" || t.text === "false") { this.lex.next(); bools.push(t); values.push(t.text === "true"); return; }
+      if (t.text === "(") { // a complex element: its syntax is checked, its values are not kept
+        this.lex.next();
+        scalar();
+        this.expect(",", "expected ',' between complex elements");
+        scalar();
+        this.expect(")", "expected ')' after complex elements");
+        lit.complex ??= t;
+        return;
+      }
+      const neg = this.accept("-");
+      const n = this.lex.peek();
+      if (n.kind !== "int" && n.kind !== "float") throw this.errorAt(n, neg ? "expected integer or floating point literal" : "expected element literal of primitive type");
+      this.lex.next();
+      if (neg && n.kind === "int" && n.text.startsWith("0x")) lit.negHex ??= n; // an error only for float elements
+      nums.push({ at: values.length, tok: n, neg: !!neg });
+      if (n.kind === "int" && !neg && n.text.startsWith("0x")) values.push(n.text);
+      else if (n.kind === "int") values.push(neg ? -BigInt(n.text) : BigInt(n.text));
+      else values.push(neg ? -Number(n.text) : Number(n.text));
+    };
+    lit.shape.push(...elem());
+    return lit;
+  }
+  /**
+   * The elements `lit` makes of `type` (MLIR's TensorLiteralParser::getAttr): its element checks,
+   * then its shape against the type's (reported at `shapeLoc`).
+   */
+  private literalElements(lit: TensorLiteral, type: ShapedType, shapeLoc: Location): DenseElementsAttr {
+    const { values, shape, nums, bools, complex, negHex } = lit;
     if (complex) throw this.errorAt(complex, "TensorLang keeps no values of complex elements");
     const et = type.elementType;
     if (negHex && et instanceof FloatType) throw this.errorAt(negHex, "hexadecimal float literal should not have a leading minus");
@@ -582,11 +669,7 @@ export class AttrTypeParser {
     }
     const conv = (v: number | bigint | boolean | string): number | bigint =>
       typeof v === "boolean" ? (v ? 1 : 0) : et instanceof FloatType ? roundFloat(Number(v), et) : et instanceof IntegerType && et.width <= 32 || et instanceof IndexType ? Number(v) : BigInt(v);
-    if (hex !== undefined) return denseFromHex(hex, type, shapeLoc, this.lex.loc(pos));
-    if (values.length === 0 && shape.length === 0) { // `dense<>`
-      if (type.numElements !== 0) throw DiagnosticError.at(shapeLoc, `parsed zero elements, but type ('${type.str}') expected at least 1`);
-      return new DenseElementsAttr(type, [], false);
-    }
+    if (lit.hex !== undefined) return denseFromHex(lit.hex, type, shapeLoc, this.lex.loc(lit.pos));
     if (shape.length === 0 && values.length === 1) return new DenseElementsAttr(type, [conv(values[0])], type.rank > 0 || type.numElements === 1);
     if (shape.length !== type.rank || shape.some((d, i) => d !== type.shape[i])) {
       throw DiagnosticError.at(shapeLoc, `inferred shape of elements literal ([${shape.join(", ")}]) does not match type ([${type.shape.join(", ")}])`);
@@ -873,6 +956,21 @@ const tensorElement = (t: Type): boolean =>
  * `dense<"0x...">`: MLIR's raw data (isValidRawBuffer), i1 packed by the bit; the bytes of one
  * element (an i1's 0x00 or 0xFF) are a splat. `tloc`: the type's location, `at` the literal's.
  */
+/** A tensor literal as parsed, before its type is known. A string value is a hex literal: the bit pattern of a float element, the value of an integer one. */
+interface TensorLiteral {
+  pos: number;
+  /** `"0x..."`: the elements' raw data. */
+  hex?: string;
+  values: (number | bigint | boolean | string)[];
+  shape: number[];
+  /** The literals, checked against the element type. */
+  nums: { at: number; tok: Token; neg: boolean }[];
+  bools: Token[];
+  complex?: Token;
+  /** `-0x...`: negative for integers, rejected for floats (as MLIR). */
+  negHex?: Token;
+}
+
 function denseFromHex(hex: string, type: ShapedType, tloc: Location, at: Location): DenseElementsAttr {
   const et = type.elementType, n = type.numElements, bytes = Buffer.from(hex.slice(2), "hex");
   const one = storageBytes(et, 1, "bytes");

@@ -352,6 +352,9 @@ function indentStr(indent: number): string {
 export const locationStr = (l: Location | undefined): string => (!l ? "loc(unknown)" : l.text ?? `loc(${new StringAttr(l.file).str}:${l.line}:${l.col})`);
 
 export function printOp(op: Operation, ctx: Context, opts: PrintOptions = {}): string {
+  return renumberDistinct(printOpText(op, ctx, opts));
+}
+function printOpText(op: Operation, ctx: Context, opts: PrintOptions): string {
   const p = new OpAsmPrinter(ctx, opts);
   p.operation(op);
   return p.toString();
@@ -361,16 +364,33 @@ export function printOp(op: Operation, ctx: Context, opts: PrintOptions = {}): s
 export function printOpInContext(op: Operation, ctx: Context): string {
   const p = new OpAsmPrinter(ctx, { generic: true });
   p.operationInContext(op);
-  return p.toString();
+  return renumberDistinct(p.toString());
 }
 
 export function printModule(m: Module, ctx: Context, opts: PrintOptions = {}): string {
-  const text = printOp(m.op, ctx, opts) + "\n", section = resourceSection(m, ctx, text);
-  if (!opts.aliases) return text + section;
-  const aliases = new AffineAliases();
+  const text = printOpText(m.op, ctx, opts) + "\n", section = resourceSection(m, ctx, text);
+  if (!opts.aliases) return renumberDistinct(text) + section;
+  const aliases = new Aliases();
   if (opts.generic) visitGeneric(m.op, ctx, (s) => aliases.replace(s));
   const body = aliases.replace(text); // (not the section: a blob is one long string)
-  return aliases.definitions() + body + section;
+  return renumberDistinct(aliases.resolve(aliases.definitions() + body)) + section;
+}
+
+const stringOr = (alt: string) => new RegExp(`"(?:[^"\\\\]|\\\\.)*"|${alt}`, "g");
+const distinctRe = stringOr("distinct\\[(\\d+)\\]<");
+/**
+ * `text` with its `distinct[N]` numbered 0, 1, ... in the order they first appear, as MLIR's
+ * printer numbers them (our N are unique to the process). String literals are left alone.
+ */
+function renumberDistinct(text: string): string {
+  if (!text.includes("distinct[")) return text;
+  const ids = new Map<string, number>();
+  return text.replace(distinctRe, (m, n: string | undefined) => {
+    if (n === undefined) return m;
+    let k = ids.get(n);
+    if (k === undefined) ids.set(n, (k = ids.size));
+    return `distinct[${k}]<`;
+  });
 }
 
 /**
@@ -402,33 +422,61 @@ function resourceSection(m: Module, ctx: Context, printed: string): string {
 }
 
 /**
- * Each distinct affine_map<...>/affine_set<...> as an alias defined above the module (`#map`,
- * `#map1`, ..., `#set`), numbered in the order MLIR's AliasInitializer meets them, maps before
- * sets. String literals are left alone.
+ * Each distinct affine_map<...>/affine_set<...>, and each distinct[N]<...> of a referenced
+ * attribute, as an alias defined above the module (`#map`, `#map1`, ..., `#set`, `#distinct`),
+ * as MLIR's AliasInitializer makes them: met in its walk's order (an attribute before those in
+ * it), sorted (stably) by depth (0, or one more than the deepest alias inside), then by name,
+ * then numbered. Replaced first by placeholders (the numbers wait for the sort), which
+ * `resolve` turns into the aliases. String literals are left alone.
  */
-class AffineAliases {
-  private readonly defs = new Map<string, string>();
-  private readonly counts = { map: 0, set: 0 };
-  /** `text` with each map or set replaced by its alias, those met first numbered next. */
-  replace(text: string): string {
-    const re = /"(?:[^"\\]|\\.)*"|affine_(map|set)</g;
-    let out = "", last = 0;
+class Aliases {
+  private readonly entries: Array<{ kind: string; def: string; depth: number; name?: string }> = [];
+  private readonly byKey = new Map<string, number>();
+  private static readonly re = stringOr("affine_(map|set)<|distinct\\[(\\d+)\\]<");
+  /** `text` with each map, set or distinct attribute replaced by its alias's placeholder. */
+  replace(text: string): string { return this.scan(text).out; }
+  private scan(text: string): { out: string; depth: number } {
+    const re = new RegExp(Aliases.re.source, "g");
+    let out = "", last = 0, depth = -1; // (the deepest alias inside, -1 for none)
     for (let m; (m = re.exec(text)); ) {
-      const kind = m[1] as "map" | "set" | undefined;
-      if (!kind) continue; // a string literal
+      if (!m[1] && !m[2]) continue; // a string literal
       const end = closingAngle(text, re.lastIndex) + 1, def = text.slice(m.index, end);
-      let alias = this.defs.get(def);
-      if (alias === undefined) { const n = this.counts[kind]++; this.defs.set(def, (alias = `#${kind}${n || ""}`)); }
-      out += text.slice(last, m.index) + alias;
+      const key = m[2] ?? def;
+      let at = this.byKey.get(key);
+      if (at === undefined) {
+        if (m[2] !== undefined && re.lastIndex === end - 1) continue; // `distinct[N]<>`: no alias (MLIR's for a unit)
+        at = this.entries.length;
+        this.byKey.set(key, at);
+        const entry = { kind: m[1] ?? "distinct", def, depth: 0 };
+        this.entries.push(entry); // (before those inside)
+        if (m[2] !== undefined) {
+          const inner = this.scan(text.slice(re.lastIndex, end - 1));
+          entry.def = `distinct[${m[2]}]<${inner.out}>`;
+          entry.depth = inner.depth + 1;
+        }
+      }
+      depth = Math.max(depth, this.entries[at].depth);
+      out += text.slice(last, m.index) + `\u0001${at}\u0001`;
       last = re.lastIndex = end;
     }
-    return last ? out + text.slice(last) : text;
+    return { out: last ? out + text.slice(last) : text, depth };
   }
-  /** `#map = affine_map<...>` lines, maps first (MLIR sorts aliases by name, stably). */
+  /** `#map = affine_map<...>` lines in MLIR's order, naming each alias. */
   definitions(): string {
-    const lines = [...this.defs].map(([def, alias]) => `${alias} = ${def}\n`);
-    return lines.filter((l) => l.startsWith("#map")).join("") + lines.filter((l) => l.startsWith("#set")).join("");
+    const order = [...this.entries.keys()].sort((a, b) => {
+      const x = this.entries[a], y = this.entries[b];
+      return x.depth - y.depth || (x.kind < y.kind ? -1 : x.kind > y.kind ? 1 : 0) || a - b;
+    });
+    const counts = new Map<string, number>();
+    for (const i of order) {
+      const e = this.entries[i], n = counts.get(e.kind) ?? 0;
+      counts.set(e.kind, n + 1);
+      e.name = `#${e.kind}${n || ""}`;
+    }
+    return order.map((i) => `\u0001${i}\u0001 = ${this.entries[i].def}\n`).join("");
   }
+  /** `text` with the placeholders replaced by the aliases (after definitions). */
+  resolve(text: string): string { return text.replace(/\u0001(\d+)\u0001/g, (_, i: string) => this.entries[Number(i)].name!); }
 }
 
 /**
@@ -448,12 +496,13 @@ function visitGeneric(op: Operation, ctx: Context, visit: (text: string) => void
   for (const k of [...attrs.keys()].sort()) visit(attrs.get(k)!.str);
 }
 
-/** The index of the '>' closing the '<' before `from` ('->' and '>=' inside are not closers). */
+/** The index of the '>' closing the '<' before `from` ('->' and '>=' inside are not closers, nor what is in a string). */
 function closingAngle(text: string, from: number): number {
   let depth = 1;
   for (let i = from; i < text.length; i++) {
     const c = text[i];
-    if (c === "<") depth++;
+    if (c === '"') for (i++; i < text.length && text[i] !== '"'; i++) { if (text[i] === "\\") i++; }
+    else if (c === "<") depth++;
     else if (c === ">" && text[i - 1] !== "-" && text[i + 1] !== "=" && --depth === 0) return i;
   }
   return text.length - 1;

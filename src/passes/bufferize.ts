@@ -9,7 +9,7 @@
 // the caller frees them; memref.dealloc goes after the last use (views included) of every owned
 // buffer that does not escape through a return or yield. Loops carry each tensor in one buffer.
 import {
-  DenseArrayAttr, DenseElementsAttr, DenseResourceElementsAttr, IntegerAttr, StridedLayoutAttr, StringAttr, SymbolRefAttr, TypeAttr, unit,
+  DenseArrayAttr, IntegerAttr, StridedLayoutAttr, StringAttr, SymbolRefAttr, TypeAttr, isElementsAttr, unit, type ElementsAttr,
 } from "../ir/attributes.js";
 import { Builder, regionWith } from "../ir/builder.js";
 import { Block, Module, Operation, OpResult, Value } from "../ir/core.js";
@@ -64,7 +64,7 @@ class Globals {
     for (const o of module.ops) { const n = o.attr("sym_name"); if (n instanceof StringAttr) this.names.add(n.value); }
   }
   /** The name of a private constant memref.global holding `value` (MLIR's `__constant_<type>` naming). */
-  get(value: DenseElementsAttr | DenseResourceElementsAttr, type: MemRefType): string {
+  get(value: ElementsAttr, type: MemRefType): string {
     const hit = this.byValue.get(value.str);
     if (hit) return hit;
     const base = `__constant_${type.shape.map((d) => `${d}x`).join("")}${type.elementType.str}`;
@@ -200,7 +200,7 @@ class FunctionBufferizer {
     switch (op.name) {
       case "arith.constant": {
         const val = op.attr("value");
-        if (!(val instanceof DenseElementsAttr || val instanceof DenseResourceElementsAttr)) throw new BufferizeError("tensor constant without a dense value");
+        if (!isElementsAttr(val)) throw new BufferizeError("tensor constant without an elements value");
         const mt = bufferType(res.type) as MemRefType;
         set(b.value("memref.get_global", [], mt, { name: new SymbolRefAttr(this.globals.get(val, mt)) }));
         break;

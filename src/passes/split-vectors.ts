@@ -7,7 +7,7 @@
 // split takes their pieces instead (as MLIR's one-to-N signature conversion does), and so do its
 // calls: where the function or one of its callers cannot be split, none of them is. The other
 // blocks of a function take split arguments in pieces too, and the cf branches to them pass them.
-import { ArrayAttr, DenseArrayAttr, DenseElementsAttr, FloatAttr, IntegerAttr, OpaqueAttr, SymbolRefAttr, TypeAttr, type Attribute } from "../ir/attributes.js";
+import { ArrayAttr, DenseArrayAttr, DenseElementsAttr, FloatAttr, denseElements, IntegerAttr, OpaqueAttr, SymbolRefAttr, TypeAttr, type Attribute } from "../ir/attributes.js";
 import { Builder } from "../ir/builder.js";
 import { Block, Module, Operation, Region, Value, symbolName } from "../ir/core.js";
 import type { Context } from "../ir/dialect.js";
@@ -172,7 +172,7 @@ function splittable(op: Operation, lanes: Map<Value, number>, ctx: Context, spli
   // Masks have no memory form in the backend; a memref of vectors holds whole vectors.
   const scalarMemref = (v: Value) => v.type instanceof MemRefType && !(v.type.elementType instanceof VectorType) && v.type.elementType !== i1;
   switch (op.name) {
-    case "arith.constant": return op.attr("value") instanceof DenseElementsAttr;
+    case "arith.constant": return denseElements(op.attr("value")) !== undefined;
     case "vector.broadcast": case "vector.splat": case "vector.print": case "vector.shape_cast": case "vector.from_elements": return true;
     case "vector.load": return scalarMemref(op.operand(0)) && op.operands.length > 1 && (op.result.type as VectorType).rank === 1;
     case "vector.store": return scalarMemref(op.operand(1)) && op.operands.length > 2 && (op.operand(0).type as VectorType).rank === 1;
@@ -355,7 +355,7 @@ class Splitter {
     const l = res && this.lanes.get(res);
     switch (op.name) {
       case "arith.constant": {
-        const a = op.attr("value") as DenseElementsAttr, t = this.pieceType(res), et = (res.type as VectorType).elementType;
+        const a = denseElements(op.attr("value"))!, t = this.pieceType(res), et = (res.type as VectorType).elementType;
         const attr = (vs: readonly (number | bigint)[], splat: boolean) => (t instanceof VectorType ? new DenseElementsAttr(t, vs, splat)
           : et instanceof FloatType ? new FloatAttr(Number(vs[0]), et) : new IntegerAttr(vs[0], et));
         const splat = a.isSplat && b.constant(attr(a.values, true), t); // one piece serves all

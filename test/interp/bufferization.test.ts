@@ -3,14 +3,10 @@
 // without function boundaries: to_memref / to_tensor at every boundary), all against real MLIR.
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { createContext } from "../../src/dialects/index.js";
-import { parseModule } from "../../src/ir/parser.js";
-import { runMain } from "../../src/interp/interpreter.js";
-import { lowerToLoops } from "../../src/passes/pipeline.js";
 import { createCapturingContext } from "../../src/runtime/host.js";
 import { Engine } from "../../src/runtime/engine.js";
 import { maskOutput, mlirOpt, mlirRunStandard, mlirSkip } from "../support/mlir.js";
-import { runError } from "./helpers.js";
+import { run, runError, runLowered } from "./helpers.js";
 
 const PROGRAM = `
 func.func private @printMemrefF32(memref<*xf32>)
@@ -58,18 +54,9 @@ Unranked Memref base@ = 0x<masked> rank = 1 offset = 0 sizes = [3] strides = [1]
 [2.5,  9,  7.5]
 `;
 
-function interp(text: string, lower: boolean): string {
-  const cx = createContext();
-  const m = parseModule(text, "bufferization.mlir", cx);
-  if (lower) lowerToLoops(m, cx);
-  const ctx = createCapturingContext();
-  runMain(m, ctx);
-  return maskOutput(ctx.output());
-}
-
 test("the interpreter runs bufferization ops as written and after TensorLang's lowering", () => {
-  assert.equal(interp(PROGRAM, false), EXPECTED);
-  assert.equal(interp(PROGRAM, true), EXPECTED);
+  assert.equal(run(PROGRAM).output, EXPECTED);
+  assert.equal(runLowered(PROGRAM), EXPECTED);
 });
 
 test("materialize_in_destination into a memref of another shape traps", () => {
@@ -89,7 +76,7 @@ test("IR from MLIR's partial bufferization runs on both engines, as under mlir-c
   assert.equal(partial.code, 0, partial.stderr);
   assert.match(partial.stdout, /bufferization\.to_memref/);
   assert.match(partial.stdout, /bufferization\.to_tensor/);
-  assert.equal(interp(partial.stdout, false), EXPECTED);
+  assert.equal(run(partial.stdout).output, EXPECTED);
   for (const engine of ["interp", "wasm"] as const) {
     const ctx = createCapturingContext();
     const e = new Engine({ ctx, engine }).load(partial.stdout, "partial.mlir");

@@ -8,6 +8,7 @@ import { Interpreter, runMain, type RunOptions } from "../../src/interp/interpre
 import type { RtValue } from "../../src/interp/values.js";
 import { createCapturingContext } from "../../src/runtime/host.js";
 import type { Module } from "../../src/ir/core.js";
+import { lowerToLoops } from "../../src/passes/pipeline.js";
 import { haveMlir, maskOutput, mlirRunStandard } from "../support/mlir.js";
 
 const context = createContext();
@@ -24,6 +25,14 @@ export function run(src: string, options: RunOptions & { seed?: number } = {}): 
   const ctx = createCapturingContext({ seed: options.seed ?? 0 });
   const results = runMain(parse(src), ctx, options);
   return { output: maskOutput(ctx.output()), results };
+}
+
+/** Runs main after TensorLang's lowering to loops (bufferization included); returns its masked stdout. */
+export function runLowered(src: string): string {
+  const m = parse(src), ctx = createCapturingContext();
+  lowerToLoops(m, context);
+  runMain(m, ctx);
+  return maskOutput(ctx.output());
 }
 
 /** Runs and returns the thrown error together with the output printed before it. */

@@ -15,7 +15,7 @@
 // Defined functions are exported as "fn:<name>"; the runtime writes them into their slots.
 import { decode } from "@jridgewell/sourcemap-codec";
 import binaryen from "./binaryen.js";
-import { DenseElementsAttr, DenseResourceElementsAttr, FloatAttr, IntegerAttr, StringAttr, TypeAttr, denseElements } from "../../ir/attributes.js";
+import { DenseElementsAttr, DenseResourceElementsAttr, FloatAttr, IntegerAttr, SparseElementsAttr, StringAttr, TypeAttr, denseElements } from "../../ir/attributes.js";
 import type { Module, Operation } from "../../ir/core.js";
 import { FunctionType, IntegerType, FloatType, IndexType, MemRefType, Type, uncomputablePart } from "../../ir/types.js";
 import { formatLoc } from "../../ir/diagnostics.js";
@@ -353,10 +353,11 @@ function globalData(op: Operation, name: string): UnitData {
     const t = op.attr<TypeAttr>("type")?.type;
     if (!(t instanceof MemRefType) || !t.hasStaticShape) throw new CompileError(`memref.global @${name} needs a static memref type`);
     const eb = elementBytes(t.elementType);
-    const bytes = new Uint8Array(Math.max(1, t.numElements * eb));
     const written = op.attr("initial_value");
     const init = denseElements(written);
     if (written instanceof DenseResourceElementsAttr && !init) throw new CompileError(`memref.global @${name}: ${written.str} has no values TensorLang reads (blob element types: f16, bf16, f32, f64, i1, i8 to i64, index)`);
+    if (written instanceof SparseElementsAttr && !init) throw new CompileError(`memref.global @${name}: ${written.str} has no values TensorLang reads (${written.unreadable})`);
+    const bytes = new Uint8Array(Math.max(1, t.numElements * eb));
     if (init) {
       for (let i = 0; i < t.numElements; i++) writeScalar(bytes, i * eb, t.elementType, init.at(i));
     }

@@ -1,6 +1,6 @@
 // arith and math ops on scalars (and on v128 vectors for the float element-wise ops).
 import binaryen from "./binaryen.js";
-import { DenseElementsAttr, DenseResourceElementsAttr, FloatAttr, IntegerAttr } from "../../ir/attributes.js";
+import { DenseElementsAttr, FloatAttr, IntegerAttr, denseElements } from "../../ir/attributes.js";
 import { OpResult, type Operation, type Value } from "../../ir/core.js";
 import { FloatType, IndexType, IntegerType, Type, VectorType } from "../../ir/types.js";
 import { CMPF_PREDICATES, CMPI_PREDICATES } from "../../dialects/arith.js";
@@ -54,7 +54,7 @@ function setLaneInt(buf: DataView, at: number, bytes: number, v: bigint): void {
 
 function constantOp(e: FunctionEmitter, op: Operation): void {
   const written = op.attr("value");
-  const a = written instanceof DenseResourceElementsAttr ? written.elements ?? written : written;
+  const a = denseElements(written) ?? written; // (a blob's or a sparse attribute's elements made dense)
   const t = op.result.type;
   if (a instanceof IntegerAttr || a instanceof FloatAttr) { e.define(op.result, constExpr(e.m, t, a.value)); return; }
   if (a instanceof DenseElementsAttr && t instanceof VectorType) {

@@ -855,3 +855,131 @@ func.func @f(%m : memref<?xf32>) {
   }
   return
 }
+
+// -----
+
+// sparse<indices, values>: MLIR's own cases (test/IR/invalid-builtin-attributes.mlir), then its checks.
+func.func @mi() {
+  // expected-error @+1 {{expected element literal of primitive type}}
+  %0 = arith.constant sparse<vector<1xi64>,[,[,1]
+
+// -----
+
+func.func @invalid_tensor_literal() {
+  // expected-error @+1 {{expected 1-d tensor for sparse element values}}
+  %0 = arith.constant sparse<[[0, 0, 0]],  [[-2.0]]> : vector<1x1x1xf16>
+  return
+}
+
+// -----
+
+func.func @invalid_tensor_literal() {
+  // expected-error @+1 {{expected element literal of primitive type}}
+  %0 = arith.constant sparse<[[1, 1, 0], [0, 1, 0], [0,, [[0, 0, 0]], [-2.0]> : tensor<2x2x2xi16>
+  return
+}
+
+// -----
+
+func.func @invalid_tensor_literal() {
+  // expected-error @+1 {{sparse index #0 is not contained within the value shape, with index=[1, 1], and type='tensor<1x1xi16>'}}
+  %0 = arith.constant sparse<1, 10> : tensor<1x1xi16>
+  return
+}
+
+// -----
+
+func.func @f() {
+  // expected-error @+1 {{sparse index #1 is not contained within the value shape, with index=[0, 18446744073709551615], and type='tensor<2x2xi32>'}}
+  %0 = arith.constant sparse<[[0, 0], [0, -1]], [1, 2]> : tensor<2x2xi32>
+  return
+}
+
+// -----
+
+func.func @f() {
+  // expected-error @+1 {{expected shape ([2, 2]); inferred shape of indices literal ([2, 2]); inferred shape of values literal ([3])}}
+  %0 = arith.constant sparse<[[0, 0], [1, 1]], [1, 2, 3]> : tensor<2x2xi32>
+  return
+}
+
+// -----
+
+func.func @f() {
+  // expected-error @+1 {{expected shape ([2, 2]); inferred shape of indices literal ([2]); inferred shape of values literal ([2])}}
+  %0 = arith.constant sparse<[0, 1], [1, 2]> : tensor<2x2xi32>
+  return
+}
+
+// -----
+
+func.func @f() {
+  // expected-error @+1 {{expected shape ([4]); inferred shape of indices literal ([2, 2]); inferred shape of values literal ([2])}}
+  %0 = arith.constant sparse<[[0, 0], [1, 1]], [1, 2]> : tensor<4xi32>
+  return
+}
+
+// -----
+
+func.func @f() {
+  // (reported at the token after the type, as MLIR's)
+  // expected-error @+2 {{elements literal type must have static shape}}
+  %0 = arith.constant sparse<[[0, 1]], [1]> : tensor<?x2xi32>
+  return
+}
+
+// -----
+
+func.func @f() {
+  // expected-error @+1 {{failed to verify that all of {value, result} have same type}}
+  %0 = "arith.constant"() {value = sparse<[[0, 1]], [1]> : tensor<2x2xi32>} : () -> tensor<2x2xi64>
+  return
+}
+
+// -----
+
+// expected-error @+1 {{initial value expected to be of type 'tensor<2x2xi32>', but was of type 'tensor<4xi32>'}}
+"memref.global"() <{sym_name = "g", type = memref<2x2xi32>, initial_value = sparse<[1], [5]> : tensor<4xi32>}> : () -> ()
+
+// -----
+
+// distinct[N]<attr>: MLIR's own cases, then its one check.
+// expected-error@below {{expected '[' after 'distinct'}}
+#attr = distinct<
+
+// -----
+
+// expected-error@below {{expected distinct ID}}
+#attr = distinct[i8
+
+// -----
+
+// expected-error@below {{expected an unsigned 64-bit integer}}
+#attr = distinct[0xAAAABBBBEEEEFFFF1]
+
+// -----
+
+// expected-error@below {{expected ']' to close distinct ID}}
+#attr = distinct[8)
+
+// -----
+
+// expected-error@below {{expected '<' after distinct ID}}
+#attr = distinct[8](
+
+// -----
+
+// expected-error@below {{expected '>' to close distinct attribute}}
+#attr = distinct[8]<@foo]
+
+// -----
+
+#attr = distinct[0]<42 : i32>
+// expected-error@below {{referenced attribute does not match previous definition: 42 : i32}}
+#attr1 = distinct[0]<43 : i32>
+
+// -----
+
+func.func private @f() attributes {a = distinct[3]<[1, 2]>}
+// expected-error @+1 {{referenced attribute does not match previous definition: [1, 2]}}
+func.func private @g() attributes {b = distinct[3]<[1, 3]>}

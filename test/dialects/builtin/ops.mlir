@@ -95,6 +95,38 @@ func.func @resources() -> (tensor<2xf32>, tensor<8xi8>, tensor<2x2xi1>, vector<2
   return %0, %1, %2, %3, %4 : tensor<2xf32>, tensor<8xi8>, tensor<2x2xi1>, vector<2xi32>, tensor<1xf64>
 }
 
+// sparse<indices, values>: the listed elements, the others zero (one index per row, a splat for
+// one index of equal coordinates, `sparse<>` for none; many values print in hex).
+memref.global "private" constant @sparse_global : memref<2x3xi32> = sparse<[[0, 1], [1, 2]], [5, 7]>
+memref.global "private" constant @sparse_none : memref<4xf32> = sparse<>
+
+func.func @sparse() -> (tensor<2x2xf32>, vector<2x2xi32>, tensor<4xi64>, tensor<3xi1>, tensor<2x2xf16>, tensor<12x12xi8>)
+    attributes {a = [sparse<[[0, 0, 1]], [1.5]> : tensor<1x1x2xf64>, {b = sparse<0, 2> : tensor<3xindex>}], c = sparse<> : tensor<0xi8>} {
+  %0 = arith.constant sparse<[[0, 1], [1, 0]], [2.5, -1.0]> : tensor<2x2xf32>
+  %1 = arith.constant sparse<[[1, 1]], [3]> : vector<2x2xi32>
+  %2 = arith.constant sparse<[0, 3], [-9223372036854775808, 9223372036854775807]> : tensor<4xi64>
+  %3 = arith.constant sparse<[2, 0], true> : tensor<3xi1>
+  %4 = arith.constant sparse<[[1, 1]], "0x003C"> : tensor<2x2xf16>
+  %5 = arith.constant sparse<[[0, 0], [0, 5], [0, 10], [0, 3], [0, 8], [0, 1], [0, 6], [0, 11], [0, 4], [0, 9], [0, 2], [0, 7], [1, 0], [1, 5], [1, 10], [1, 3], [1, 8], [1, 1], [1, 6], [1, 11], [1, 4], [1, 9], [1, 2], [1, 7], [2, 0], [2, 5], [2, 10], [2, 3], [2, 8], [2, 1], [2, 6], [2, 11], [2, 4], [2, 9], [2, 2], [2, 7], [3, 0], [3, 5], [3, 10], [3, 3], [3, 8], [3, 1], [3, 6], [3, 11], [3, 4], [3, 9], [3, 2], [3, 7], [4, 0], [4, 5], [4, 10], [4, 3], [4, 8], [4, 1], [4, 6], [4, 11], [4, 4], [4, 9], [4, 2], [4, 7], [5, 0], [5, 5], [5, 10], [5, 3], [5, 8], [5, 1], [5, 6], [5, 11], [5, 4], [5, 9], [5, 2], [5, 7], [6, 0], [6, 5], [6, 10], [6, 3], [6, 8], [6, 1], [6, 6], [6, 11], [6, 4], [6, 9], [6, 2], [6, 7], [7, 0], [7, 5], [7, 10], [7, 3], [7, 8], [7, 1], [7, 6], [7, 11], [7, 4], [7, 9], [7, 2], [7, 7], [8, 0], [8, 5], [8, 10], [8, 3], [8, 8], [8, 1], [8, 6], [8, 11], [8, 4], [8, 9], [8, 2], [8, 7]], [-128, -121, -114, -107, -100, -93, -86, -79, -72, -65, -58, -51, -44, -37, -30, -23, -16, -9, -2, 5, 12, 19, 26, 33, 40, 47, 54, 61, 68, 75, 82, 89, 96, 103, 110, 117, 124, -125, -118, -111, -104, -97, -90, -83, -76, -69, -62, -55, -48, -41, -34, -27, -20, -13, -6, 1, 8, 15, 22, 29, 36, 43, 50, 57, 64, 71, 78, 85, 92, 99, 106, 113, 120, 127, -122, -115, -108, -101, -94, -87, -80, -73, -66, -59, -52, -45, -38, -31, -24, -17, -10, -3, 4, 11, 18, 25, 32, 39, 46, 53, 60, 67, 74, 81, 88, 95, 102, 109]> : tensor<12x12xi8>
+  return %0, %1, %2, %3, %4, %5 : tensor<2x2xf32>, vector<2x2xi32>, tensor<4xi64>, tensor<3xi1>, tensor<2x2xf16>, tensor<12x12xi8>
+}
+
+// distinct[N]<attr>: an attribute made unique (equal only to itself), numbered anew in print
+// order; printed as `#distinct` aliases where aliases are, but for those of no attribute (`<>`).
+#unique = distinct[7]<"one">
+func.func private @distinct() attributes {a = #unique, b = [#unique, distinct[7]<"one">, distinct[8]<"one">], c = distinct[9]<>,
+                                          d = distinct[10]<[affine_map<(d0) -> (d0 + 1)>, distinct[11]<42 : i32>]>, e = distinct[12]<{k = 1.5 : f32}>}
+
+// MLIR's own forms (test/IR/parser.mlir's sparse attributes, test/IR/distinct-attr.mlir).
+func.func private @upstream_sparse() attributes {
+  i8 = sparse<0, -2> : tensor<1x1x1xi8>, i16 = sparse<[[1, 1, 0], [0, 1, 0], [0, 0, 1]], [2, -1, 5]> : tensor<2x2x2xi16>,
+  i32 = sparse<> : tensor<1x1xi32>, i64 = sparse<[0], [-1]> : tensor<1xi64>, e0 = sparse<> : tensor<0xi32>, e1 = sparse<> : tensor<i32>,
+  f16 = sparse<0, -2.0> : tensor<1x1x1xf16>, bf16 = sparse<[[1, 1, 0], [0, 1, 0], [0, 0, 1]], [2.0, -1.0, 5.0]> : tensor<2x2x2xbf16>,
+  f32 = sparse<> : tensor<1x0x1xf32>, f64 = sparse<[[0]], [-1.0]> : tensor<1xf64>, e2 = sparse<> : tensor<0xf32>, e3 = sparse<> : tensor<f32>,
+  vi8 = sparse<0, -2> : vector<1x1x1xi8>, vi16 = sparse<[[1, 1, 0], [0, 1, 0], [0, 0, 1]], [2, -1, 5]> : vector<2x2x2xi16>,
+  vf16 = sparse<0, -2.0> : vector<1x1x1xf16>, vf64 = sparse<[[1, 1, 0], [0, 1, 0], [0, 0, 1]], [2.0, -1.0, 5.0]> : vector<2x2x2xf64>}
+func.func private @upstream_distinct() attributes {a = distinct[0]<42 : i32>, b = distinct[1]<array<i32: 10, 42>>, c = distinct[0]<42 : i32>, d = distinct[42]<42 : i32>}
+
 {-#
   dialect_resources: {
     builtin: {

@@ -47,6 +47,7 @@ module {
     %c = llvm.mlir.constant(1 : i32) : i32
     %c2 = llvm.mlir.constant(1.5 : f32) : f32
     %c3 = llvm.mlir.constant(dense<1.0> : tensor<4xf32>) : !llvm.array<4 x f32>
+    %c4 = llvm.mlir.constant(sparse<[1], [2.5]> : vector<4xf32>) : vector<4xf32>
     %s = llvm.mlir.undef : !llvm.struct<(i32, f32)>
     %g = llvm.mlir.addressof @printf : !llvm.ptr
     %sp = llvm.mlir.constant(5 : i64) : i64
