@@ -59,4 +59,18 @@ module {
     %0 = llvm.mlir.constant(1 : i32) : i32
     llvm.return %0 : i32
   }
+  // atomic and invariant accesses, inalloca, identified structs (opaque or not), a complex constant
+  func.func @atomics(%p: !llvm.ptr, %v: f32, %n: i64) {
+    %0 = llvm.load %p atomic monotonic {alignment = 4 : i64} : !llvm.ptr -> f32
+    %1 = llvm.load volatile %p atomic syncscope("singlethread") acquire {alignment = 4 : i64} : !llvm.ptr -> f32
+    %2 = llvm.load %p invariant : !llvm.ptr -> i32
+    llvm.store %v, %p atomic release {alignment = 4 : i64} : f32, !llvm.ptr
+    llvm.store volatile %v, %p atomic syncscope("agent") seq_cst {alignment = 4 : i64} : f32, !llvm.ptr
+    %3 = llvm.alloca inalloca %n x i32 {alignment = 8 : i64} : (i64) -> !llvm.ptr
+    %4 = llvm.mlir.undef : !llvm.struct<"op", opaque>
+    %5 = llvm.mlir.undef : !llvm.struct<"node", (i32, ptr)>
+    %6 = llvm.mlir.constant([1.0 : f32, 2.0 : f32]) : !llvm.struct<(f32, f32)>
+    %7 = llvm.alloca %n x i32 {alignment = 0 : i64} : (i64) -> !llvm.ptr
+    return
+  }
 }
