@@ -285,6 +285,23 @@ const LOADABLE = tc("LLVM type with size", (t) => isLLVMCompatible(t) && validEl
 
 // ---- ops ---------------------------------------------------------------------------------------
 
+/** MLIR 19's calling conventions (`llvm.func fastcc @f`). */
+const CCONVS = ["ccc", "fastcc", "coldcc", "cc_10", "cc_11", "anyregcc", "preserve_mostcc", "preserve_allcc", "swiftcc",
+  "cxx_fast_tlscc", "tailcc", "cfguard_checkcc", "swifttailcc", "x86_stdcallcc", "x86_fastcallcc", "arm_apcscc", "arm_aapcscc",
+  "arm_aapcs_vfpcc", "msp430_intrcc", "x86_thiscallcc", "ptx_kernelcc", "ptx_devicecc", "spir_funccc", "spir_kernelcc",
+  "intel_ocl_bicc", "x86_64_sysvcc", "win64cc", "x86_vectorcallcc", "hhvmcc", "hhvm_ccc", "x86_intrcc", "avr_intrcc",
+  "avr_builtincc", "amdgpu_vscc", "amdgpu_gscc", "amdgpu_cscc", "amdgpu_kernelcc", "x86_regcallcc", "amdgpu_hscc",
+  "msp430_builtincc", "amdgpu_lscc", "amdgpu_escc", "aarch64_vectorcallcc", "aarch64_sve_vectorcallcc",
+  "wasm_emscripten_invokecc", "amdgpu_gfxcc", "m68k_intrcc"];
+function parseCConv(p: OpAsmParser, st: OperationState): void {
+  const cc = p.parseOptionalKeyword(...CCONVS);
+  if (cc) st.addAttr("CConv", new OpaqueAttr(`#llvm.cconv<${cc}>`));
+}
+function printCConv(p: OpAsmPrinter, op: Operation): void {
+  const cc = op.attr("CConv"), name = cc ? /<(\w+)>/.exec(cc.str)?.[1] : undefined;
+  if (name && name !== "ccc") p.print(" ", name);
+}
+
 const FUNC_ELIDED = ["sym_name", "function_type", "linkage", "arg_attrs", "res_attrs", "CConv", ...MODIFIERS];
 
 const llvmFunc: OpSpec = {
@@ -298,10 +315,13 @@ const llvmFunc: OpSpec = {
   parse(p, st) {
     parseLinkage(p, st);
     parseModifiers(p, st, false);
-    const cc = p.parseOptionalKeyword();
-    if (cc) st.addAttr("CConv", new OpaqueAttr(`#llvm.cconv<${cc}>`));
-    const sig = parseFunctionSignature(p, st, true);
-    if (sig.results.length > 1) throw p.errorHere("expected at most one result type");
+    parseCConv(p, st);
+    const loc = p.locHere(), sig = parseFunctionSignature(p, st, true);
+    // (MLIR's buildLLVMFunctionType)
+    const problem = sig.inputs.some((t) => !isLLVMCompatible(t)) ? "expected LLVM type for function arguments"
+      : sig.results.some((t) => !isLLVMCompatible(t)) ? "expected LLVM type for function results"
+      : sig.results.length > 1 ? "expected zero or one function result" : undefined;
+    if (problem) throw p.customError(`failed to construct function type: ${problem}`, loc);
     st.addAttr("function_type", new TypeAttr(LLVMFunctionType.get(sig.results[0] ?? llvmVoid, sig.inputs, sig.variadic)));
     p.parseOptionalAttrDictWithKeyword(st);
     const r = p.parseOptionalRegion(sig.args, { isolated: true });
@@ -311,29 +331,37 @@ const llvmFunc: OpSpec = {
     const l = linkageOf(op);
     if (l !== "external") p.print(" ", l);
     printModifiers(p, op);
-    const cc = op.attr("CConv");
-    const ccName = cc ? /<(\w+)>/.exec(cc.str)?.[1] : undefined;
-    if (ccName && ccName !== "ccc") p.print(" ", ccName);
+    printCConv(p, op);
     const ft = llvmFunctionType(op);
     printFunctionSignature(p, op, ft.params, ft.results, ft.varArg);
     p.print(attrDict(p, op, FUNC_ELIDED, true));
     if (!isDecl(op)) { p.print(" "); p.region(op.region(), { printEntryBlockArgs: false }); }
   },
-  verify(op, ctx) {
+  regions: 1,
+  verifyAttrs(op) {
+    for (const a of ["function_type", "sym_name"]) if (!op.attr(a)) return `requires attribute '${a}'`;
     const ft = op.attr("function_type");
-    if (!(ft instanceof TypeAttr) || !(ft.type instanceof LLVMFunctionType)) return "requires a 'function_type' attribute of LLVM function type";
+    if (!(ft instanceof TypeAttr) || !(ft.type instanceof LLVMFunctionType)) return "attribute 'function_type' failed to satisfy constraint: type attribute of LLVM function type";
+  },
+  verify(op, ctx) {
+    const ft = op.attr<TypeAttr>("function_type")!;
+    if (!(ft.type instanceof LLVMFunctionType)) return;
     if (op.attr("no_inline") && op.attr("always_inline")) return void ctx.error(op, "no_inline and always_inline attributes are incompatible");
     if (op.attr("optimize_none") && !op.attr("no_inline")) return "with optimize_none must also be no_inline";
     const sig = llvmFunctionType(op), attrs = signatureAttrsProblem(op, sig.params.length, sig.results.length);
     if (attrs) return attrs;
+    if (linkageOf(op) === "common") return "functions cannot have 'common' linkage";
     if (isDecl(op)) {
       const l = linkageOf(op);
       if (l !== "external" && l !== "extern_weak") return "external functions must have 'external' or 'extern_weak' linkage";
       return;
     }
+    // (MLIR's function_interface_impl::verifyTrait)
     const entry = op.body(), params = ft.type.params;
-    if (entry.args.length !== params.length || entry.args.some((a, i) => a.type !== params[i])) {
-      return "entry block arguments do not match the function signature";
+    if (entry.args.length !== params.length) return `entry block must have ${params.length} arguments to match function signature`;
+    const k = entry.args.findIndex((a, i) => a.type !== params[i]);
+    if (k >= 0) {
+      return `type of entry block argument #${k}('${entry.args[k].type.str}') must match the type of the corresponding argument in function signature('${params[k].str}')`;
     }
   },
 };
@@ -371,9 +399,12 @@ const llvmGlobal: OpSpec = {
     p.parseOptionalAttrDict(st);
     if (!st.attributes.has("addr_space")) st.addAttr("addr_space", new IntegerAttr(0, i32));
     let type: Type | undefined;
-    if (p.accept(":")) type = p.parseType();
-    else if (value instanceof StringAttr) type = LLVMArrayType.get(stringBytes(value.value), i8);
-    else throw p.errorHere("type can only be omitted for string globals");
+    const loc = p.locHere();
+    if (p.accept(":")) {
+      type = p.parseType();
+      if (p.accept(",")) throw p.customError("expected zero or one type", loc);
+    } else if (value instanceof StringAttr) type = LLVMArrayType.get(stringBytes(value.value), i8);
+    else throw p.customError("type can only be omitted for string globals", st.loc);
     st.addAttr("global_type", new TypeAttr(type));
     const r = p.parseOptionalRegion([], { isolated: true });
     st.regions.push(r ?? new Region());
@@ -391,15 +422,18 @@ const llvmGlobal: OpSpec = {
     if (!implied) p.print(" : ", p.type(t));
     if (op.regions.length && op.region().blocks.length) { p.print(" "); p.region(op.region()); }
   },
+  verifyAttrs(op) {
+    for (const a of ["global_type", "linkage", "sym_name"]) if (!op.attr(a)) return `requires attribute '${a}'`;
+  },
   verify(op, ctx) {
     const ta = op.attr("global_type");
-    if (!(ta instanceof TypeAttr)) return "requires a 'global_type' attribute";
+    if (!(ta instanceof TypeAttr)) return "attribute 'global_type' failed to satisfy constraint: any type attribute";
     const as = op.attr("addr_space");
     if (as && !(as instanceof IntegerAttr && as.type === i32 && as.num >= 0)) return "attribute 'addr_space' failed to satisfy constraint: 32-bit signless integer attribute whose value is non-negative";
     const value = op.attr("value"), align = op.attr("alignment");
     const hasInit = op.regions.length > 0 && op.region().blocks.length > 0;
     if (align instanceof IntegerAttr && !isPow2(align.num)) return "alignment attribute is not a power of 2";
-    if (value && hasInit) return "cannot have both initializer value and initializer region";
+    if (value && hasInit) return "cannot have both initializer value and region";
     const linkage = linkageOf(op);
     if (linkage === "common" && value && !isZeroAttr(value)) return "expected zero value for 'common' linkage";
     if (linkage === "appending" && !(ta.type instanceof LLVMArrayType)) return "expected array type for 'appending' linkage";
@@ -422,13 +456,14 @@ const llvmGlobal: OpSpec = {
 /** Indirect calls carry the callee pointer as operand 0. */
 function callArgs(op: Operation): Value[] { return op.attr("callee") ? op.operands : op.operands.slice(1); }
 
-const CALL_ELIDED = ["callee", "var_callee_type"];
+const CALL_ELIDED = ["callee", "var_callee_type", "CConv"];
 
 const llvmCall: OpSpec = {
   name: "llvm.call", results: [0, 1], operandTypes: [variadic(LLVM_COMPAT)], resultTypes: [LLVM_COMPAT], verifyAttrs: metadataProblem,
   props: ["callee", "var_callee_type", "CConv", "TailCallKind", "fastmathFlags", "branch_weights", "access_groups", "alias_scopes", "noalias_scopes", "tbaa"],
   implicitAttrs: defaults("CConv", "TailCallKind", "fastmathFlags"),
   parse(p, st) {
+    parseCConv(p, st);
     const callee = p.parseOptionalSymbolName();
     let fnPtr: UnresolvedOperand | undefined;
     if (callee) st.addAttr("callee", new SymbolRefAttr(callee.value));
@@ -457,6 +492,7 @@ const llvmCall: OpSpec = {
   print(p, op) {
     const callee = op.attr("callee");
     const args = callArgs(op);
+    printCConv(p, op);
     p.print(" ", callee ? callee.str : p.operand(op.operand(0)), "(", p.operands(args), ")");
     const vt = op.attr("var_callee_type");
     if (vt) p.print(" vararg(", vt.str, ")");
@@ -507,7 +543,9 @@ const llvmCall: OpSpec = {
 const addressOf: OpSpec = {
   name: "llvm.mlir.addressof", operands: 0, results: 1, traits: ["Pure", "ConstantLike"], props: ["global_name"],
   parse(p, st) {
-    st.addAttr("global_name", new SymbolRefAttr(p.parseSymbolName().value));
+    const loc = p.locHere(), ref = p.parseAttribute();
+    if (!(ref instanceof SymbolRefAttr)) throw p.customError("invalid kind of attribute specified", loc);
+    st.addAttr("global_name", ref);
     p.parseOptionalAttrDict(st);
     st.resultTypes = [p.parseColonType()];
   },
@@ -517,7 +555,12 @@ const addressOf: OpSpec = {
     if (!(ref instanceof SymbolRefAttr)) return "requires a 'global_name' symbol reference";
     const g = ctx.lookupSymbol(op, ref.root);
     if (!g || (g.name !== "llvm.mlir.global" && g.name !== "llvm.func")) return "must reference a global defined by 'llvm.mlir.global' or 'llvm.func'";
-    if (!(op.result.type instanceof LLVMPointerType)) return "result must be an LLVM pointer";
+    const t = op.result.type;
+    if (!(t instanceof LLVMPointerType)) return "result must be an LLVM pointer";
+    const as = g.attr("addr_space");
+    if (g.name === "llvm.mlir.global" && t.addrSpace !== (as instanceof IntegerAttr ? as.num : 0)) {
+      return "pointer address space must match address space of the referenced global";
+    }
   },
 };
 

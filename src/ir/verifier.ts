@@ -162,6 +162,12 @@ export class Verifier implements VerifyContext {
       const k = op.regions.findIndex((r) => r.blocks.length && r.blocks[0].args.length);
       if (k >= 0) this.err(op, op.regions.length > 1 ? `region #${k} should have no arguments` : "region should have no arguments");
     }
+    // (MLIR's SymbolOpInterface::verify)
+    const parent = op.parentOp;
+    if (traits.has("Symbol") && parent && parent.name !== "builtin.module" && !this.ctx.hasTrait(parent, "SymbolTable")) {
+      this.err(op, "symbol's parent must have the SymbolTable trait");
+      return false;
+    }
     const vis = traits.has("Symbol") ? op.attr("sym_visibility") : undefined;
     if (vis && !(vis instanceof StringAttr && VISIBILITIES.includes(vis.value))) {
       this.err(op, `visibility expected to be one of ["public", "private", "nested"], but got ${vis.str}`);

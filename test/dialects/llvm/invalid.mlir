@@ -657,3 +657,158 @@ llvm.func @alwaysinline_noinline() attributes { always_inline, no_inline } {
 llvm.func @optnone_requires_noinline() attributes { optimize_none } {
   llvm.return
 }
+
+// -----
+
+// expected-error @+1 {{op requires attribute 'sym_name'}}
+"llvm.mlir.global"() ({}) {linkage = #llvm.linkage<private>, type = i64, constant, global_type = i64, value = 42 : i64} : () -> ()
+
+// -----
+
+// expected-error @+1 {{requires attribute 'global_type'}}
+"llvm.mlir.global"() ({}) {sym_name = "foo", constant, value = 42 : i64} : () -> ()
+
+// -----
+
+// expected-error @+1 {{type can only be omitted for string globals}}
+llvm.mlir.global internal @i64_needs_type(0: i64)
+
+// -----
+
+// expected-error @+1 {{expected zero or one type}}
+llvm.mlir.global internal @more_than_one_type(0) : i64, i32
+
+// -----
+
+func.func @foo() {
+  // The attribute parser will consume the first colon-type, so we put two of
+  // them to trigger the attribute type mismatch error.
+  // expected-error @+1 {{invalid kind of attribute specified}}
+  llvm.mlir.addressof "foo" : i64 : !llvm.ptr
+  llvm.return
+}
+
+// -----
+
+// expected-error @+1 {{'llvm.mlir.global' op cannot have both initializer value and region}}
+llvm.mlir.global internal @g(43 : i64) : i64 {
+  %c = llvm.mlir.constant(42 : i64) : i64
+  llvm.return %c : i64
+}
+
+// -----
+
+llvm.mlir.global internal @g(32 : i64) {addr_space = 3: i32} : i64
+func.func @mismatch_addr_space_implicit_global() {
+  // expected-error @+1 {{pointer address space must match address space of the referenced global}}
+  llvm.mlir.addressof @g : !llvm.ptr
+  llvm.return
+}
+
+// -----
+
+llvm.mlir.global internal @g(32 : i64) {addr_space = 3: i32} : i64
+
+func.func @mismatch_addr_space() {
+  // expected-error @+1 {{pointer address space must match address space of the referenced global}}
+  llvm.mlir.addressof @g : !llvm.ptr<4>
+  llvm.return
+}
+
+// -----
+
+func.func @global_in_func() {
+  // expected-error @+1 {{'llvm.mlir.global' op symbol's parent must have the SymbolTable trait}}
+  llvm.mlir.global internal @bar(42) : i32
+  return
+}
+
+// -----
+
+module {
+  // expected-error@+1 {{requires one region}}
+  "llvm.func"() {function_type = !llvm.func<void ()>, sym_name = "no_region"} : () -> ()
+}
+
+// -----
+
+module {
+  // expected-error@+1 {{requires attribute 'function_type'}}
+  "llvm.func"() ({}) {sym_name = "missing_type"} : () -> ()
+}
+
+// -----
+
+module {
+  // expected-error@+1 {{attribute 'function_type' failed to satisfy constraint: type attribute of LLVM function type}}
+  "llvm.func"() ({}) {sym_name = "non_llvm_type", function_type = i64} : () -> ()
+}
+
+// -----
+
+module {
+  // expected-error@+1 {{attribute 'function_type' failed to satisfy constraint: type attribute of LLVM function type}}
+  "llvm.func"() ({}) {sym_name = "non_function_type", function_type = i64} : () -> ()
+}
+
+// -----
+
+module {
+  // expected-error@+1 {{entry block must have 0 arguments}}
+  "llvm.func"() ({
+  ^bb0(%arg0: i64):
+    llvm.return
+  }) {function_type = !llvm.func<void ()>, sym_name = "wrong_arg_number"} : () -> ()
+}
+
+// -----
+
+module {
+  // expected-error@+1 {{entry block argument #0('tensor<*xf32>') must match the type of the corresponding argument in function signature('i64')}}
+  "llvm.func"() ({
+  ^bb0(%arg0: tensor<*xf32>):
+    llvm.return
+  }) {function_type = !llvm.func<void (i64)>, sym_name = "wrong_arg_number"} : () -> ()
+}
+
+// -----
+
+module {
+  // expected-error@+1 {{failed to construct function type: expected LLVM type for function arguments}}
+  llvm.func @foo(tensor<*xf32>)
+}
+
+// -----
+
+module {
+  // expected-error@+1 {{failed to construct function type: expected LLVM type for function results}}
+  llvm.func @foo() -> tensor<*xf32>
+}
+
+// -----
+
+module {
+  // expected-error@+1 {{failed to construct function type: expected zero or one function result}}
+  llvm.func @foo() -> (i64, i64)
+}
+
+// -----
+
+module {
+  // expected-error@+1 {{variadic arguments must be in the end of the argument list}}
+  llvm.func @variadic_inside(%arg0: i32, ..., %arg1: i32)
+}
+
+// -----
+
+module {
+  // expected-error@+1 {{functions cannot have 'common' linkage}}
+  llvm.func common @common_linkage_func()
+}
+
+// -----
+
+module {
+  // expected-error@+1 {{custom op 'llvm.func' expected valid '@'-identifier for symbol name}}
+  llvm.func cc_12 @unknown_calling_convention()
+}

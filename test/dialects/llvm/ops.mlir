@@ -73,4 +73,24 @@ module {
     %7 = llvm.alloca %n x i32 {alignment = 0 : i64} : (i64) -> !llvm.ptr
     return
   }
+  // calling conventions on functions and calls (direct and indirect), result attributes, variadic definitions
+  llvm.func weak fastcc @cconv3() {
+    llvm.return
+  }
+  llvm.func cc_10 @cconv4() {
+    llvm.return
+  }
+  llvm.func @test_ccs() {
+    %ptr = llvm.mlir.addressof @cconv4 : !llvm.ptr
+    llvm.call fastcc @cconv3() : () -> ()
+    llvm.call cc_10 %ptr() : !llvm.ptr, () -> ()
+    llvm.return
+  }
+  llvm.func @res_struct_attr(%arg0 : !llvm.struct<(i32)>)
+      -> (!llvm.struct<(i32)> {llvm.struct_attrs = [{llvm.noalias}]}) {
+    llvm.return %arg0 : !llvm.struct<(i32)>
+  }
+  llvm.func @variadic_def(...) {
+    llvm.return
+  }
 }
