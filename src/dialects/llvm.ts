@@ -456,7 +456,8 @@ const llvmGlobal: OpSpec = {
 /** Indirect calls carry the callee pointer as operand 0. */
 function callArgs(op: Operation): Value[] { return op.attr("callee") ? op.operands : op.operands.slice(1); }
 
-const CALL_ELIDED = ["callee", "var_callee_type", "CConv"];
+const CALL_ELIDED = ["callee", "var_callee_type", "CConv", "TailCallKind"];
+const TAIL_CALL_KINDS = ["none", "tail", "musttail", "notail"];
 
 const llvmCall: OpSpec = {
   name: "llvm.call", results: [0, 1], operandTypes: [variadic(LLVM_COMPAT)], resultTypes: [LLVM_COMPAT], verifyAttrs: metadataProblem,
@@ -464,6 +465,8 @@ const llvmCall: OpSpec = {
   implicitAttrs: defaults("CConv", "TailCallKind", "fastmathFlags"),
   parse(p, st) {
     parseCConv(p, st);
+    const tail = p.parseOptionalKeyword(...TAIL_CALL_KINDS);
+    if (tail) st.addAttr("TailCallKind", new OpaqueAttr(`#llvm.tailcallkind<${tail}>`));
     const callee = p.parseOptionalSymbolName();
     let fnPtr: UnresolvedOperand | undefined;
     if (callee) st.addAttr("callee", new SymbolRefAttr(callee.value));
@@ -493,6 +496,8 @@ const llvmCall: OpSpec = {
     const callee = op.attr("callee");
     const args = callArgs(op);
     printCConv(p, op);
+    const tail = /<(\w+)>/.exec(op.attr("TailCallKind")?.str ?? "")?.[1];
+    if (tail && tail !== "none") p.print(" ", tail);
     p.print(" ", callee ? callee.str : p.operand(op.operand(0)), "(", p.operands(args), ")");
     const vt = op.attr("var_callee_type");
     if (vt) p.print(" vararg(", vt.str, ")");

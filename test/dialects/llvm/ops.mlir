@@ -93,4 +93,14 @@ module {
   llvm.func @variadic_def(...) {
     llvm.return
   }
+  // tail call kinds (`none` is the default and is not printed)
+  llvm.func @tail_call_target() -> i32
+  llvm.func @test_calls(%p: !llvm.ptr) -> i32 {
+    %0 = llvm.call none @tail_call_target() : () -> i32
+    %1 = llvm.call musttail @tail_call_target() : () -> i32
+    %2 = llvm.call tail @tail_call_target() : () -> i32
+    %3 = llvm.call notail @tail_call_target() : () -> i32
+    %4 = llvm.call fastcc tail %p() : !llvm.ptr, () -> i32
+    llvm.return %0 : i32
+  }
 }
