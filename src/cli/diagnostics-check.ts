@@ -9,13 +9,23 @@ const ANNOT = /\/\/\s*expected-(error|warning|note|remark)(-re)?\s*(@(?:[+-]\d+|
 
 export function parseExpectations(text: string): Expected[] {
   const out: Expected[] = [];
-  text.split("\n").forEach((l, i) => {
+  // As MLIR: `@above`/`@below` skip lines that themselves hold annotations (designators).
+  const lines = text.split("\n");
+  let lastPlain = 0;
+  const below: Expected[] = [];
+  lines.forEach((l, i) => {
     const m = ANNOT.exec(l);
-    if (!m) return;
+    if (!m) {
+      lastPlain = i + 1;
+      for (const e of below.splice(0)) e.line = i + 1;
+      return;
+    }
     const off = m[3] ?? "", t = m[4];
-    const line = i + 1 + (off === "@above" ? -1 : off === "@below" ? 1 : off ? Number(off.slice(1)) : 0);
+    const line = off === "@above" ? lastPlain : off === "@below" ? 0 : i + 1 + (off ? Number(off.slice(1)) : 0);
     const re = m[2] ? new RegExp(t.split(/\{\{(.*?)\}\}/).map((part, k) => (k % 2 ? `(?:${part})` : part.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"))).join("")) : undefined;
-    out.push({ line, severity: m[1], text: t, matches: re ? (s) => re.test(s) : (s) => s.includes(t), matched: false, at: i + 1 });
+    const e: Expected = { line, severity: m[1], text: t, matches: re ? (s) => re.test(s) : (s) => s.includes(t), matched: false, at: i + 1 };
+    if (off === "@below") below.push(e);
+    out.push(e);
   });
   return out;
 }

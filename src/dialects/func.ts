@@ -46,7 +46,11 @@ export function parseFunctionSignature(p: OpAsmParser, st: OperationState, allow
   let variadic = false;
   if (!p.accept(")")) {
     do {
-      if (allowVariadic && p.accept("...")) { variadic = true; break; }
+      if (allowVariadic && p.accept("...")) {
+        variadic = true;
+        if (p.accept(",")) throw p.customError("variadic arguments must be in the end of the argument list");
+        break;
+      }
       const at = p.locHere(), o = p.parseOptionalOperand();
       // all arguments named or none, as MLIR says it: at the first one that differs
       if (inputs.length && !!o !== (args.length === inputs.length)) throw p.customError(o ? "expected type instead of SSA identifier" : "expected SSA identifier", at);

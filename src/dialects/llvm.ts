@@ -9,9 +9,9 @@ import type { Dialect, OpSpec, OperationState } from "../ir/dialect.js";
 import { DiagnosticError, type Location } from "../ir/diagnostics.js";
 import type { OpAsmParser, UnresolvedOperand } from "../ir/parser.js";
 import type { OpAsmPrinter } from "../ir/printer.js";
-import { DialectType, FunctionType, IntegerType, Type, VectorType, i1, i32, i8 } from "../ir/types.js";
+import { DialectType, FloatType, FunctionType, IntegerType, Type, VectorType, i1, i32, i8 } from "../ir/types.js";
 import { parseFunctionSignature, printFunctionSignature, signatureAttrsProblem } from "./func.js";
-import { implicitTerminatorError, returnLikeOp } from "./common.js";
+import { implicitTerminatorError, returnLikeOp, tc, variadic } from "./common.js";
 
 // ---- types -----------------------------------------------------------------------------------
 
@@ -39,15 +39,16 @@ export class LLVMArrayType extends LLVMType {
   static get(n: number, e: Type): LLVMArrayType { return DialectType.intern(new LLVMArrayType(n, e)); }
 }
 
-/** Literal struct (`struct<(i32, f32)>`, `struct<packed (...)>`) or identified (`struct<"name", (...)>`). */
+/** Literal struct (`struct<(i32, f32)>`, `struct<packed (...)>`) or identified (`struct<"name", (...)>`, `struct<"name", opaque>`). */
 export class LLVMStructType extends LLVMType {
-  private constructor(readonly body_: readonly Type[], readonly packed: boolean, readonly name?: string) {
-    super(`struct<${name !== undefined ? `"${name}", ` : ""}${packed ? "packed " : ""}(${body_.map(llvmInner).join(", ")})>`);
+  private constructor(readonly body_: readonly Type[], readonly packed: boolean, readonly name?: string, readonly opaque = false) {
+    super(`struct<${name !== undefined ? `"${name}", ` : ""}${opaque ? "opaque" : `${packed ? "packed " : ""}(${body_.map(llvmInner).join(", ")})`}>`);
   }
   get fields(): readonly Type[] { return this.body_; }
   static get(fields: readonly Type[], packed = false, name?: string): LLVMStructType {
     return DialectType.intern(new LLVMStructType([...fields], packed, name));
   }
+  static opaque(name: string): LLVMStructType { return DialectType.intern(new LLVMStructType([], false, name, true)); }
 }
 
 export class LLVMFunctionType extends LLVMType {
@@ -63,6 +64,17 @@ export class LLVMFunctionType extends LLVMType {
 export const ptr = LLVMPointerType.get();
 export const llvmVoid = LLVMVoidType.get();
 
+/** MLIR's LLVM::isCompatibleType: the types LLVM dialect ops take (llvm types, signless integers, floats, vectors of them). */
+export function isLLVMCompatible(t: Type): boolean {
+  if (t instanceof IntegerType || t instanceof LLVMType) return true;
+  if (t instanceof FloatType) return t.kind !== "tf32";
+  return t instanceof VectorType && isLLVMCompatible(t.elementType);
+}
+const LLVM_COMPAT = tc("LLVM dialect-compatible type", isLLVMCompatible);
+const LLVM_PTR = tc("LLVM pointer type", (t) => t instanceof LLVMPointerType);
+// (MLIR's LLVM*Type::verify: what may sit inside an array, a struct or a function type)
+const validElement = (t: Type) => !(t instanceof LLVMVoidType || t instanceof LLVMFunctionType);
+
 const LLVM_TYPE_KW = new Set(["ptr", "void", "array", "struct", "func"]);
 
 /** A type inside an llvm type: bare llvm mnemonics (`ptr`, `array<...>`) or any other type. */
@@ -74,6 +86,54 @@ function parseInnerType(p: OpAsmParser): Type {
   }
   return p.parseType();
 }
+/** An inner type that `ok` accepts, else MLIR's `invalid ... type` at it. */
+function parseCheckedInner(p: OpAsmParser, ok: (t: Type) => boolean, what: string): Type {
+  const loc = p.locHere(), t = parseInnerType(p);
+  if (!ok(t)) throw DiagnosticError.at(loc, `invalid ${what} type`);
+  return t;
+}
+
+/** Identified struct bodies seen in this parse (MLIR keeps one per name in its context), and the names being parsed. */
+const identified = new WeakMap<object, Map<string, LLVMStructType>>();
+const enclosing: string[] = [];
+
+function parseStructType(p: OpAsmParser, loc: Location): LLVMStructType {
+  p.expect("<");
+  const name = p.parseOptionalString();
+  if (name !== undefined && p.accept(">")) {
+    throw DiagnosticError.at(loc, enclosing.includes(name) ? "recursive identified structs are not supported" : "struct without a body only allowed in a recursive struct");
+  }
+  if (name !== undefined) p.expect(",");
+  let t: LLVMStructType;
+  if (p.parseOptionalKeyword("opaque")) {
+    if (name === undefined) throw DiagnosticError.at(loc, "only identified structs can be opaque");
+    p.expect(">");
+    t = LLVMStructType.opaque(name);
+  } else {
+    if (name !== undefined && enclosing.includes(name)) throw DiagnosticError.at(loc, "identifier already used for an enclosing struct");
+    const packed = !!p.parseOptionalKeyword("packed");
+    p.expect("(");
+    const fields: Type[] = [];
+    if (name !== undefined) enclosing.push(name);
+    try {
+      if (!p.accept(")")) { do fields.push(parseCheckedInner(p, validElement, "LLVM structure element")); while (p.accept(",")); p.expect(")"); }
+    } finally { if (name !== undefined) enclosing.pop(); }
+    p.expect(">");
+    t = LLVMStructType.get(fields, packed, name);
+  }
+  if (name === undefined) return t;
+  let seen = identified.get(p.lex);
+  if (!seen) identified.set(p.lex, (seen = new Map()));
+  const prev = seen.get(name);
+  if (prev && prev !== t) {
+    throw DiagnosticError.at(loc, t.opaque ? "redeclaring defined struct as opaque" : "identified type already used with a different body");
+  }
+  seen.set(name, t);
+  return t;
+}
+
+/** Builtin type keywords: MLIR parses them as types inside `!llvm.` and refuses them there. */
+const BUILTIN_TYPE = /^(?:[su]?i\d+|f\d+|bf16|tf32|f8E\w+|index|none|tensor|memref|vector|complex|tuple)$/;
 
 export function parseLLVMType(p: OpAsmParser, mnemonic: string, loc: Location): Type {
   switch (mnemonic) {
@@ -88,35 +148,26 @@ export function parseLLVMType(p: OpAsmParser, mnemonic: string, loc: Location): 
       p.expect("<");
       const n = p.parseInteger();
       p.parseKeyword("x");
-      const e = parseInnerType(p);
+      const e = parseCheckedInner(p, validElement, "array element");
       p.expect(">");
       return LLVMArrayType.get(n, e);
     }
-    case "struct": {
-      p.expect("<");
-      const name = p.parseOptionalString();
-      if (name !== undefined) p.expect(",");
-      const packed = !!p.parseOptionalKeyword("packed");
-      p.expect("(");
-      const fields: Type[] = [];
-      if (!p.accept(")")) { do fields.push(parseInnerType(p)); while (p.accept(",")); p.expect(")"); }
-      p.expect(">");
-      return LLVMStructType.get(fields, packed, name);
-    }
+    case "struct": return parseStructType(p, loc);
     case "func": {
       p.expect("<");
-      const result = parseInnerType(p);
+      const result = parseCheckedInner(p, (t) => !(t instanceof LLVMFunctionType), "function result");
       p.expect("(");
       const params: Type[] = [];
       let varArg = false;
       if (!p.accept(")")) {
-        do { if (p.accept("...")) { varArg = true; break; } params.push(parseInnerType(p)); } while (p.accept(","));
+        do { if (p.accept("...")) { varArg = true; break; } params.push(parseCheckedInner(p, validElement, "function argument")); } while (p.accept(","));
         p.expect(")");
       }
       p.expect(">");
       return LLVMFunctionType.get(result, params, varArg);
     }
   }
+  if (BUILTIN_TYPE.test(mnemonic)) throw DiagnosticError.at(loc, "unexpected type, expected keyword");
   throw DiagnosticError.at(loc, `unknown LLVM type: ${mnemonic}`);
 }
 
@@ -185,7 +236,71 @@ const typedAttrStr = (v: Attribute) => (v instanceof IntegerAttr && v.type !== i
 
 function stringBytes(s: string): number { return Buffer.from(s, "utf8").length; }
 
+const isPow2 = (n: number) => n > 0 && (n & (n - 1)) === 0;
+/** MLIR's isZeroAttribute (the initial value a `common` global may have). */
+function isZeroAttr(v: Attribute): boolean {
+  if (v instanceof IntegerAttr || v instanceof FloatAttr) return Number(v.value) === 0 && !Object.is(Number(v.value), -0);
+  if (v instanceof DenseElementsAttr) return v.values.every((x) => Number(x) === 0 && !Object.is(Number(x), -0));
+  if (v instanceof ArrayAttr) return v.items.every(isZeroAttr);
+  return false;
+}
+
+// ---- atomic access (load, store) ---------------------------------------------------------------
+
+/** MLIR's AtomicOrdering, by value (3 is unused). */
+const ORDERINGS = ["not_atomic", "unordered", "monotonic", "consume", "acquire", "release", "acq_rel", "seq_cst"];
+const orderingOf = (op: Operation) => { const o = op.attr("ordering"); return o instanceof IntegerAttr ? o.num : 0; };
+/** `atomic [syncscope("s")] <ordering>` after the address. */
+function parseAtomic(p: OpAsmParser, st: OperationState): void {
+  if (!p.parseOptionalKeyword("atomic")) return;
+  if (p.parseOptionalKeyword("syncscope")) { p.expect("("); st.addAttr("syncscope", new StringAttr(p.parseString())); p.expect(")"); }
+  st.addAttr("ordering", new IntegerAttr(ORDERINGS.indexOf(p.parseKeyword(...ORDERINGS.filter((o, i) => i && i !== 3)))));
+}
+function printAtomic(p: OpAsmPrinter, op: Operation): void {
+  const n = orderingOf(op), sc = op.attr("syncscope");
+  if (n) p.print(" atomic", sc instanceof StringAttr ? ` syncscope(${sc.str})` : "", " ", ORDERINGS[n] ?? String(n));
+}
+/** MLIR's verifyAtomicMemOp: an atomic access needs a power-of-two sized scalar, an allowed ordering and an alignment. */
+function atomicProblem(op: Operation, t: Type, unsupported: readonly string[]): string | undefined {
+  const n = orderingOf(op);
+  if (!n) return op.attr("syncscope") ? "expected syncscope to be null for non-atomic access" : undefined;
+  const w = t instanceof LLVMPointerType ? 64 : t instanceof IntegerType || t instanceof FloatType ? t.width : 0;
+  if (w < 8 || !isPow2(w)) return `unsupported type '${t.str}' for atomic access`;
+  if (unsupported.includes(ORDERINGS[n])) return `unsupported ordering '${ORDERINGS[n]}'`;
+  if (!op.attr("alignment")) return "expected alignment for atomic access";
+}
+const ATOMIC_ELIDED = ["volatile_", "ordering", "syncscope"];
+
+/** The metadata arrays of memory ops and calls (ODS constraints: arrays of one llvm attribute kind). */
+const METADATA: [string, string, string][] = [["access_groups", "access_group", "LLVM dialect access group metadata array"],
+  ["alias_scopes", "alias_scope", "LLVM dialect alias scope array"], ["noalias_scopes", "alias_scope", "LLVM dialect alias scope array"],
+  ["tbaa", "tbaa_tag", "LLVM dialect TBAA tag metadata array"]];
+function metadataProblem(op: Operation): string | undefined {
+  for (const [name, kind, summary] of METADATA) {
+    const a = op.attr(name);
+    if (a && !(a instanceof ArrayAttr && a.items.every((x) => x.str.startsWith(`#llvm.${kind}<`)))) return `attribute '${name}' failed to satisfy constraint: ${summary}`;
+  }
+}
+const LOADABLE = tc("LLVM type with size", (t) => isLLVMCompatible(t) && validElement(t));
+
 // ---- ops ---------------------------------------------------------------------------------------
+
+/** MLIR 19's calling conventions (`llvm.func fastcc @f`). */
+const CCONVS = ["ccc", "fastcc", "coldcc", "cc_10", "cc_11", "anyregcc", "preserve_mostcc", "preserve_allcc", "swiftcc",
+  "cxx_fast_tlscc", "tailcc", "cfguard_checkcc", "swifttailcc", "x86_stdcallcc", "x86_fastcallcc", "arm_apcscc", "arm_aapcscc",
+  "arm_aapcs_vfpcc", "msp430_intrcc", "x86_thiscallcc", "ptx_kernelcc", "ptx_devicecc", "spir_funccc", "spir_kernelcc",
+  "intel_ocl_bicc", "x86_64_sysvcc", "win64cc", "x86_vectorcallcc", "hhvmcc", "hhvm_ccc", "x86_intrcc", "avr_intrcc",
+  "avr_builtincc", "amdgpu_vscc", "amdgpu_gscc", "amdgpu_cscc", "amdgpu_kernelcc", "x86_regcallcc", "amdgpu_hscc",
+  "msp430_builtincc", "amdgpu_lscc", "amdgpu_escc", "aarch64_vectorcallcc", "aarch64_sve_vectorcallcc",
+  "wasm_emscripten_invokecc", "amdgpu_gfxcc", "m68k_intrcc"];
+function parseCConv(p: OpAsmParser, st: OperationState): void {
+  const cc = p.parseOptionalKeyword(...CCONVS);
+  if (cc) st.addAttr("CConv", new OpaqueAttr(`#llvm.cconv<${cc}>`));
+}
+function printCConv(p: OpAsmPrinter, op: Operation): void {
+  const cc = op.attr("CConv"), name = cc ? /<(\w+)>/.exec(cc.str)?.[1] : undefined;
+  if (name && name !== "ccc") p.print(" ", name);
+}
 
 const FUNC_ELIDED = ["sym_name", "function_type", "linkage", "arg_attrs", "res_attrs", "CConv", ...MODIFIERS];
 
@@ -200,10 +315,13 @@ const llvmFunc: OpSpec = {
   parse(p, st) {
     parseLinkage(p, st);
     parseModifiers(p, st, false);
-    const cc = p.parseOptionalKeyword();
-    if (cc) st.addAttr("CConv", new OpaqueAttr(`#llvm.cconv<${cc}>`));
-    const sig = parseFunctionSignature(p, st, true);
-    if (sig.results.length > 1) throw p.errorHere("expected at most one result type");
+    parseCConv(p, st);
+    const loc = p.locHere(), sig = parseFunctionSignature(p, st, true);
+    // (MLIR's buildLLVMFunctionType)
+    const problem = sig.inputs.some((t) => !isLLVMCompatible(t)) ? "expected LLVM type for function arguments"
+      : sig.results.some((t) => !isLLVMCompatible(t)) ? "expected LLVM type for function results"
+      : sig.results.length > 1 ? "expected zero or one function result" : undefined;
+    if (problem) throw p.customError(`failed to construct function type: ${problem}`, loc);
     st.addAttr("function_type", new TypeAttr(LLVMFunctionType.get(sig.results[0] ?? llvmVoid, sig.inputs, sig.variadic)));
     p.parseOptionalAttrDictWithKeyword(st);
     const r = p.parseOptionalRegion(sig.args, { isolated: true });
@@ -213,27 +331,37 @@ const llvmFunc: OpSpec = {
     const l = linkageOf(op);
     if (l !== "external") p.print(" ", l);
     printModifiers(p, op);
-    const cc = op.attr("CConv");
-    const ccName = cc ? /<(\w+)>/.exec(cc.str)?.[1] : undefined;
-    if (ccName && ccName !== "ccc") p.print(" ", ccName);
+    printCConv(p, op);
     const ft = llvmFunctionType(op);
     printFunctionSignature(p, op, ft.params, ft.results, ft.varArg);
     p.print(attrDict(p, op, FUNC_ELIDED, true));
     if (!isDecl(op)) { p.print(" "); p.region(op.region(), { printEntryBlockArgs: false }); }
   },
-  verify(op) {
+  regions: 1,
+  verifyAttrs(op) {
+    for (const a of ["function_type", "sym_name"]) if (!op.attr(a)) return `requires attribute '${a}'`;
     const ft = op.attr("function_type");
-    if (!(ft instanceof TypeAttr) || !(ft.type instanceof LLVMFunctionType)) return "requires a 'function_type' attribute of LLVM function type";
+    if (!(ft instanceof TypeAttr) || !(ft.type instanceof LLVMFunctionType)) return "attribute 'function_type' failed to satisfy constraint: type attribute of LLVM function type";
+  },
+  verify(op, ctx) {
+    const ft = op.attr<TypeAttr>("function_type")!;
+    if (!(ft.type instanceof LLVMFunctionType)) return;
+    if (op.attr("no_inline") && op.attr("always_inline")) return void ctx.error(op, "no_inline and always_inline attributes are incompatible");
+    if (op.attr("optimize_none") && !op.attr("no_inline")) return "with optimize_none must also be no_inline";
     const sig = llvmFunctionType(op), attrs = signatureAttrsProblem(op, sig.params.length, sig.results.length);
     if (attrs) return attrs;
+    if (linkageOf(op) === "common") return "functions cannot have 'common' linkage";
     if (isDecl(op)) {
       const l = linkageOf(op);
       if (l !== "external" && l !== "extern_weak") return "external functions must have 'external' or 'extern_weak' linkage";
       return;
     }
+    // (MLIR's function_interface_impl::verifyTrait)
     const entry = op.body(), params = ft.type.params;
-    if (entry.args.length !== params.length || entry.args.some((a, i) => a.type !== params[i])) {
-      return "entry block arguments do not match the function signature";
+    if (entry.args.length !== params.length) return `entry block must have ${params.length} arguments to match function signature`;
+    const k = entry.args.findIndex((a, i) => a.type !== params[i]);
+    if (k >= 0) {
+      return `type of entry block argument #${k}('${entry.args[k].type.str}') must match the type of the corresponding argument in function signature('${params[k].str}')`;
     }
   },
 };
@@ -271,9 +399,12 @@ const llvmGlobal: OpSpec = {
     p.parseOptionalAttrDict(st);
     if (!st.attributes.has("addr_space")) st.addAttr("addr_space", new IntegerAttr(0, i32));
     let type: Type | undefined;
-    if (p.accept(":")) type = p.parseType();
-    else if (value instanceof StringAttr) type = LLVMArrayType.get(stringBytes(value.value), i8);
-    else throw p.errorHere("type can only be omitted for string globals");
+    const loc = p.locHere();
+    if (p.accept(":")) {
+      type = p.parseType();
+      if (p.accept(",")) throw p.customError("expected zero or one type", loc);
+    } else if (value instanceof StringAttr) type = LLVMArrayType.get(stringBytes(value.value), i8);
+    else throw p.customError("type can only be omitted for string globals", st.loc);
     st.addAttr("global_type", new TypeAttr(type));
     const r = p.parseOptionalRegion([], { isolated: true });
     st.regions.push(r ?? new Region());
@@ -291,14 +422,21 @@ const llvmGlobal: OpSpec = {
     if (!implied) p.print(" : ", p.type(t));
     if (op.regions.length && op.region().blocks.length) { p.print(" "); p.region(op.region()); }
   },
+  verifyAttrs(op) {
+    for (const a of ["global_type", "linkage", "sym_name"]) if (!op.attr(a)) return `requires attribute '${a}'`;
+  },
   verify(op, ctx) {
     const ta = op.attr("global_type");
-    if (!(ta instanceof TypeAttr)) return "requires a 'global_type' attribute";
+    if (!(ta instanceof TypeAttr)) return "attribute 'global_type' failed to satisfy constraint: any type attribute";
     const as = op.attr("addr_space");
     if (as && !(as instanceof IntegerAttr && as.type === i32 && as.num >= 0)) return "attribute 'addr_space' failed to satisfy constraint: 32-bit signless integer attribute whose value is non-negative";
-    const value = op.attr("value");
+    const value = op.attr("value"), align = op.attr("alignment");
     const hasInit = op.regions.length > 0 && op.region().blocks.length > 0;
-    if (value && hasInit) return "cannot have both initializer value and initializer region";
+    if (align instanceof IntegerAttr && !isPow2(align.num)) return "alignment attribute is not a power of 2";
+    if (value && hasInit) return "cannot have both initializer value and region";
+    const linkage = linkageOf(op);
+    if (linkage === "common" && value && !isZeroAttr(value)) return "expected zero value for 'common' linkage";
+    if (linkage === "appending" && !(ta.type instanceof LLVMArrayType)) return "expected array type for 'appending' linkage";
     if (value instanceof StringAttr) {
       const t = ta.type;
       if (!(t instanceof LLVMArrayType) || t.elementType !== i8 || t.numElements !== stringBytes(value.value)) {
@@ -310,19 +448,25 @@ const llvmGlobal: OpSpec = {
     const ret = op.body().terminator!, type = op.attr<TypeAttr>("global_type")!.type;
     if (!ret.operands.length) return "initializer region cannot return void";
     if (ret.operand(0).type !== type) return `initializer region type '${ret.operand(0).type.str}' does not match global type '${type.str}'`;
+    const effectful = op.body().ops.find((o) => !ctx.hasTrait(o, "Pure") && !ctx.hasTrait(o, "ConstantLike"));
+    if (effectful) ctx.error(effectful, "ops with side effects not allowed in global initializers");
   },
 };
 
 /** Indirect calls carry the callee pointer as operand 0. */
 function callArgs(op: Operation): Value[] { return op.attr("callee") ? op.operands : op.operands.slice(1); }
 
-const CALL_ELIDED = ["callee", "var_callee_type"];
+const CALL_ELIDED = ["callee", "var_callee_type", "CConv", "TailCallKind"];
+const TAIL_CALL_KINDS = ["none", "tail", "musttail", "notail"];
 
 const llvmCall: OpSpec = {
-  name: "llvm.call", results: [0, 1],
+  name: "llvm.call", results: [0, 1], operandTypes: [variadic(LLVM_COMPAT)], resultTypes: [LLVM_COMPAT], verifyAttrs: metadataProblem,
   props: ["callee", "var_callee_type", "CConv", "TailCallKind", "fastmathFlags", "branch_weights", "access_groups", "alias_scopes", "noalias_scopes", "tbaa"],
   implicitAttrs: defaults("CConv", "TailCallKind", "fastmathFlags"),
   parse(p, st) {
+    parseCConv(p, st);
+    const tail = p.parseOptionalKeyword(...TAIL_CALL_KINDS);
+    if (tail) st.addAttr("TailCallKind", new OpaqueAttr(`#llvm.tailcallkind<${tail}>`));
     const callee = p.parseOptionalSymbolName();
     let fnPtr: UnresolvedOperand | undefined;
     if (callee) st.addAttr("callee", new SymbolRefAttr(callee.value));
@@ -334,19 +478,26 @@ const llvmCall: OpSpec = {
       p.expect(")");
     }
     p.parseOptionalAttrDict(st);
-    p.expect(":");
-    let ptrType: Type | undefined;
-    if (fnPtr) { ptrType = p.parseType(); p.expect(","); }
+    // (MLIR's parseCallTypeAndResolveOperands: its errors at the `:`)
     const loc = p.locHere();
-    const ft = p.parseType();
-    if (!(ft instanceof FunctionType)) throw p.errorHere("expected function type");
-    const operands = p.resolveOperands(args, [...ft.inputs], loc);
-    st.operands = fnPtr ? [p.resolveOperand(fnPtr, ptrType!), ...operands] : operands;
+    p.expect(":");
+    const types = [p.parseType()];
+    while (p.accept(",")) types.push(p.parseType());
+    if (callee && types.length !== 1) throw p.customError("expected direct call to have 1 trailing type", loc);
+    if (!callee && types.length !== 2) throw p.customError("expected indirect call to have 2 trailing types", loc);
+    const ft = types.pop();
+    if (!(ft instanceof FunctionType)) throw p.customError("expected trailing function type", loc);
+    if (ft.results.length > 1) throw p.customError("expected function with 0 or 1 result", loc);
+    if (ft.results[0] instanceof LLVMVoidType) throw p.customError("expected a non-void result type", loc);
+    st.operands = p.resolveOperands(fnPtr ? [fnPtr, ...args] : args, [...types, ...ft.inputs], st.loc);
     st.resultTypes = [...ft.results];
   },
   print(p, op) {
     const callee = op.attr("callee");
     const args = callArgs(op);
+    printCConv(p, op);
+    const tail = /<(\w+)>/.exec(op.attr("TailCallKind")?.str ?? "")?.[1];
+    if (tail && tail !== "none") p.print(" ", tail);
     p.print(" ", callee ? callee.str : p.operand(op.operand(0)), "(", p.operands(args), ")");
     const vt = op.attr("var_callee_type");
     if (vt) p.print(" vararg(", vt.str, ")");
@@ -356,52 +507,50 @@ const llvmCall: OpSpec = {
     p.print(`(${p.types(args.map((v) => v.type))}) -> ${res}`);
   },
   verify(op, ctx) {
-    const callee = op.attr("callee");
-    let ft: LLVMFunctionType;
-    if (callee) {
-      if (!(callee instanceof SymbolRefAttr)) return "requires 'callee' to be a symbol reference";
-      const fn = ctx.lookupSymbol(op, callee.root);
-      if (!fn) return `'${callee.root}' does not reference a symbol in the current scope`;
-      if (fn.name !== "llvm.func") return `'${callee.root}' does not reference a valid LLVM function`;
-      ft = llvmFunctionType(fn);
-    } else {
-      if (!op.operands.length) return "indirect call requires a callee operand";
+    const callee = op.attr("callee"), args = callArgs(op);
+    // (MLIR's verifyCallOpVarCalleeType, then verifySymbolUses)
+    const vta = op.attr("var_callee_type");
+    if (vta) {
+      if (!(vta instanceof TypeAttr) || !(vta.type instanceof LLVMFunctionType)) return "var_callee_type must be an LLVM function type";
+      const vt = vta.type;
+      if (!vt.varArg) return "expected var_callee_type to be a variadic function type";
+      if (vt.params.length > args.length) return `expected var_callee_type to have at most ${args.length} parameters`;
+      for (let i = 0; i < vt.params.length; i++) {
+        if (vt.params[i] !== args[i].type) return `var_callee_type parameter type mismatch: '${vt.params[i].str}' != '${args[i].type.str}'`;
+      }
+      if (!op.results.length) { if (!(vt.result instanceof LLVMVoidType)) return "expected var_callee_type to return void"; }
+      else if (op.result.type !== vt.result) return `var_callee_type return type mismatch: '${vt.result.str}' != '${op.result.type.str}'`;
+    }
+    if (!callee) {
+      if (!op.operands.length) return "must have either a `callee` attribute or at least an operand";
       const t = op.operand(0).type;
       if (!(t instanceof LLVMPointerType)) return `indirect call expects a pointer as callee: '${t.str}'`;
-      const vt = op.attr<TypeAttr>("var_callee_type")?.type;
-      if (vt instanceof LLVMFunctionType) ft = vt;
-      else ft = LLVMFunctionType.get(op.results[0]?.type ?? llvmVoid, callArgs(op).map((v) => v.type));
+      return;
     }
-    const args = callArgs(op);
-    if (ft.varArg) {
-      const vt = op.attr("var_callee_type");
-      if (!vt) return "missing var_callee_type attribute for vararg call";
-      if (!(vt instanceof TypeAttr) || !(vt.type instanceof LLVMFunctionType)) return "var_callee_type must be an LLVM function type";
-      if (vt.type.params.length > args.length) return `expected var_callee_type to have at most ${args.length} parameters`;
-      for (let i = 0; i < vt.type.params.length; i++) {
-        if (vt.type.params[i] !== args[i].type) return `var_callee_type parameter type mismatch: '${vt.type.params[i].str}' != '${args[i].type.str}'`;
-      }
-      const want = op.results[0]?.type ?? llvmVoid;
-      if (vt.type.result !== want) return `var_callee_type return type mismatch: '${vt.type.result.str}' != '${want.str}'`;
-    } else if (args.length !== ft.params.length) {
-      return `incorrect number of operands (${args.length}) for callee (expecting: ${ft.params.length})`;
-    }
-    for (let i = 0; i < ft.params.length && i < args.length; i++) {
+    if (!(callee instanceof SymbolRefAttr)) return "requires 'callee' to be a symbol reference";
+    const fn = ctx.lookupSymbol(op, callee.root);
+    if (!fn) return `'${callee.root}' does not reference a symbol in the current scope`;
+    if (fn.name !== "llvm.func") return `'${callee.root}' does not reference a valid LLVM function`;
+    const ft = llvmFunctionType(fn);
+    if (ft.varArg && !vta) return "missing var_callee_type attribute for vararg call";
+    if (!ft.varArg && args.length !== ft.params.length) return `incorrect number of operands (${args.length}) for callee (expecting: ${ft.params.length})`;
+    if (ft.params.length > args.length) return `incorrect number of operands (${args.length}) for varargs callee (expecting at least: ${ft.params.length})`;
+    for (let i = 0; i < ft.params.length; i++) {
       if (ft.params[i] !== args[i].type) return `operand type mismatch for operand ${i}: '${args[i].type.str}' != '${ft.params[i].str}'`;
     }
-    if (ft.result instanceof LLVMVoidType) {
-      if (op.results.length) return "calling function with void result must not produce values";
-    } else {
-      if (op.results.length !== 1) return "expected function call to produce a value";
-      if (op.result.type !== ft.result) return `result type mismatch: '${op.result.type.str}' != '${ft.result.str}'`;
-    }
+    const isVoid = ft.result instanceof LLVMVoidType;
+    if (!op.results.length && !isVoid) return "expected function call to produce a value";
+    if (op.results.length && isVoid) return "calling function with void result must not produce values";
+    if (op.results.length && op.result.type !== ft.result) return `result type mismatch: '${op.result.type.str}' != '${ft.result.str}'`;
   },
 };
 
 const addressOf: OpSpec = {
   name: "llvm.mlir.addressof", operands: 0, results: 1, traits: ["Pure", "ConstantLike"], props: ["global_name"],
   parse(p, st) {
-    st.addAttr("global_name", new SymbolRefAttr(p.parseSymbolName().value));
+    const loc = p.locHere(), ref = p.parseAttribute();
+    if (!(ref instanceof SymbolRefAttr)) throw p.customError("invalid kind of attribute specified", loc);
+    st.addAttr("global_name", ref);
     p.parseOptionalAttrDict(st);
     st.resultTypes = [p.parseColonType()];
   },
@@ -411,16 +560,23 @@ const addressOf: OpSpec = {
     if (!(ref instanceof SymbolRefAttr)) return "requires a 'global_name' symbol reference";
     const g = ctx.lookupSymbol(op, ref.root);
     if (!g || (g.name !== "llvm.mlir.global" && g.name !== "llvm.func")) return "must reference a global defined by 'llvm.mlir.global' or 'llvm.func'";
-    if (!(op.result.type instanceof LLVMPointerType)) return "result must be an LLVM pointer";
+    const t = op.result.type;
+    if (!(t instanceof LLVMPointerType)) return "result must be an LLVM pointer";
+    const as = g.attr("addr_space");
+    if (g.name === "llvm.mlir.global" && t.addrSpace !== (as instanceof IntegerAttr ? as.num : 0)) {
+      return "pointer address space must match address space of the referenced global";
+    }
   },
 };
 
 const load: OpSpec = {
-  name: "llvm.load", operands: 1, results: 1, traits: ["MemRead"], props: ["alignment", "ordering", "volatile_", "nontemporal", "invariant", "syncscope"],
-  implicitAttrs: defaults("ordering"),
+  name: "llvm.load", operands: 1, results: 1, traits: ["MemRead"], props: ["alignment", "ordering", "volatile_", "nontemporal", "invariant", "syncscope", "access_groups", "alias_scopes", "noalias_scopes", "tbaa"],
+  implicitAttrs: defaults("ordering"), operandTypes: [LLVM_PTR], resultTypes: [LOADABLE], verifyAttrs: metadataProblem,
   parse(p, st) {
     if (p.parseOptionalKeyword("volatile")) st.addAttr("volatile_", unit);
     const a = p.parseOperand();
+    parseAtomic(p, st);
+    if (p.parseOptionalKeyword("invariant")) st.addAttr("invariant", unit);
     p.parseOptionalAttrDict(st);
     const pt = p.parseColonType();
     p.expect("->");
@@ -428,20 +584,23 @@ const load: OpSpec = {
     st.operands = [p.resolveOperand(a, pt)];
   },
   print(p, op) {
-    p.print(op.attr("volatile_") ? " volatile" : "", " ", p.operand(op.operand(0)), attrDict(p, op, ["volatile_"]),
-      " : ", p.type(op.operand(0).type), " -> ", p.type(op.result.type));
+    p.print(op.attr("volatile_") ? " volatile" : "", " ", p.operand(op.operand(0)));
+    printAtomic(p, op);
+    if (op.attr("invariant")) p.print(" invariant");
+    p.print(attrDict(p, op, [...(orderingOf(op) ? ATOMIC_ELIDED : ["volatile_"]), "invariant"]), " : ", p.type(op.operand(0).type), " -> ", p.type(op.result.type));
   },
-  verify(op) { if (!(op.operand(0).type instanceof LLVMPointerType)) return "expects an LLVM pointer operand"; },
+  verify(op) { return atomicProblem(op, op.result.type, ["release", "acq_rel"]); },
 };
 
 const store: OpSpec = {
-  name: "llvm.store", operands: 2, results: 0, props: ["alignment", "ordering", "volatile_", "nontemporal", "syncscope"],
-  implicitAttrs: defaults("ordering"),
+  name: "llvm.store", operands: 2, results: 0, props: ["alignment", "ordering", "volatile_", "nontemporal", "syncscope", "access_groups", "alias_scopes", "noalias_scopes", "tbaa"],
+  implicitAttrs: defaults("ordering"), operandTypes: [LOADABLE, LLVM_PTR], verifyAttrs: metadataProblem,
   parse(p, st) {
     if (p.parseOptionalKeyword("volatile")) st.addAttr("volatile_", unit);
     const v = p.parseOperand();
     p.expect(",");
     const a = p.parseOperand();
+    parseAtomic(p, st);
     p.parseOptionalAttrDict(st);
     const vt = p.parseColonType();
     p.expect(",");
@@ -449,10 +608,11 @@ const store: OpSpec = {
     st.operands = [p.resolveOperand(v, vt), p.resolveOperand(a, pt)];
   },
   print(p, op) {
-    p.print(op.attr("volatile_") ? " volatile" : "", " ", p.operands(op.operands), attrDict(p, op, ["volatile_"]),
-      " : ", p.type(op.operand(0).type), ", ", p.type(op.operand(1).type));
+    p.print(op.attr("volatile_") ? " volatile" : "", " ", p.operands(op.operands));
+    printAtomic(p, op);
+    p.print(attrDict(p, op, orderingOf(op) ? ATOMIC_ELIDED : ["volatile_"]), " : ", p.type(op.operand(0).type), ", ", p.type(op.operand(1).type));
   },
-  verify(op) { if (!(op.operand(1).type instanceof LLVMPointerType)) return "expects an LLVM pointer address operand"; },
+  verify(op) { return atomicProblem(op, op.operand(0).type, ["acquire", "acq_rel"]); },
 };
 
 const gep: OpSpec = {
@@ -472,12 +632,11 @@ const gep: OpSpec = {
     }
     st.addAttr("rawConstantIndices", new DenseArrayAttr(i32, raw));
     p.parseOptionalAttrDict(st);
-    const loc = p.locHere();
-    const ft = p.parseColonType();
-    if (!(ft instanceof FunctionType) || ft.inputs.length < 1) throw p.errorHere("expected function type");
+    p.expect(":");
+    const ft = p.parseTypeOf(FunctionType);
     p.expect(",");
     st.addAttr("elem_type", new TypeAttr(p.parseType()));
-    st.operands = p.resolveOperands([base, ...dyn], [...ft.inputs], loc);
+    st.operands = p.resolveOperands([base, ...dyn], [...ft.inputs], st.loc);
     st.resultTypes = [...ft.results];
   },
   print(p, op) {
@@ -512,19 +671,25 @@ function gepIndexProblem(t: Type, idx: (number | Value)[]): string | undefined {
 const alloca: OpSpec = {
   name: "llvm.alloca", operands: 1, results: 1, traits: ["MemAlloc"], props: ["alignment", "elem_type", "inalloca"],
   parse(p, st) {
+    if (p.parseOptionalKeyword("inalloca")) st.addAttr("inalloca", unit);
     const n = p.parseOperand();
     p.parseKeyword("x");
     st.addAttr("elem_type", new TypeAttr(p.parseType()));
     p.parseOptionalAttrDict(st);
-    const loc = p.locHere();
-    const ft = p.parseColonType();
-    if (!(ft instanceof FunctionType) || ft.inputs.length !== 1) throw p.errorHere("expected function type with one input");
+    p.expect(":");
+    const loc = p.locHere(), ft = p.parseType();
+    const align = st.attributes.get("alignment");
+    if (align && !(align instanceof IntegerAttr)) throw p.customError("expected integer alignment", st.loc);
+    if (align instanceof IntegerAttr && align.num === 0) st.attributes.delete("alignment");
+    if (!(ft instanceof FunctionType) || ft.inputs.length !== 1 || ft.results.length !== 1) {
+      throw p.customError("expected trailing function type with one argument and one result", loc);
+    }
     st.operands = p.resolveOperands([n], [...ft.inputs], loc);
     st.resultTypes = [...ft.results];
   },
   print(p, op) {
-    p.print(" ", p.operand(op.operand(0)), " x ", p.type(op.attr<TypeAttr>("elem_type")!.type),
-      attrDict(p, op, ["elem_type"]), " : ", p.functionalType(op));
+    p.print(op.attr("inalloca") ? " inalloca" : "", " ", p.operand(op.operand(0)), " x ", p.type(op.attr<TypeAttr>("elem_type")!.type),
+      attrDict(p, op, ["elem_type", "inalloca"]), " : ", p.functionalType(op));
   },
   verify(op) {
     if (!(op.attr("elem_type") instanceof TypeAttr)) return "requires an 'elem_type' attribute";
@@ -534,7 +699,7 @@ const alloca: OpSpec = {
 
 /** `llvm.mlir.zero : T` and `llvm.mlir.undef : T`. */
 const nullary = (name: string): OpSpec => ({
-  name, operands: 0, results: 1, traits: ["Pure", "ConstantLike"],
+  name, operands: 0, results: 1, traits: ["Pure", "ConstantLike"], resultTypes: [LLVM_COMPAT],
   parse(p, st) { p.parseOptionalAttrDict(st); st.resultTypes = [p.parseColonType()]; },
   print(p, op) { p.print(p.attrDict(op), " : ", p.type(op.result.type)); },
 });
@@ -552,11 +717,39 @@ const constant: OpSpec = {
   print(p, op) {
     p.print("(", typedAttrStr(op.attr("value")!), ")", p.attrDict(op, ["value"]), " : ", p.type(op.result.type));
   },
-  verify(op) {
-    const v = op.attr("value");
-    if (v instanceof IntegerAttr || v instanceof FloatAttr) {
-      if (v.type !== op.result.type && !(op.result.type instanceof IntegerType && v instanceof IntegerAttr)) return "value type does not match the result type";
-    } else if (!(v instanceof DenseElementsAttr || v instanceof SparseElementsAttr || v instanceof StringAttr || v instanceof ArrayAttr)) return "requires a 'value' attribute";
+  // (MLIR 19's ConstantOp::verify; a float attribute must also have the result's semantics, as later MLIR checks)
+  verify(op, ctx) {
+    const v = op.attr("value"), t = op.result.type;
+    if (v instanceof StringAttr) {
+      const n = stringBytes(v.value);
+      if (!(t instanceof LLVMArrayType) || t.numElements !== n || t.elementType !== i8) return `expected array type of ${n} i8 elements for the string constant`;
+      return;
+    }
+    if (t instanceof LLVMStructType) {
+      const f = t.fields;
+      if (f.length !== 2 || f[0] !== f[1]) return void ctx.error(op, "expected struct type with two elements of the same type, the type of a complex constant");
+      if (!(v instanceof ArrayAttr) || v.items.length !== 2) return "expected array attribute with two elements, representing a complex constant";
+      const typeOf = (a: Attribute) => (a instanceof IntegerAttr || a instanceof FloatAttr || a instanceof DenseElementsAttr ? a.type : undefined);
+      const re = typeOf(v.items[0]);
+      if (!re || re !== typeOf(v.items[1])) {
+        return "expected array attribute with two elements of the same type";
+      }
+      if (!(f[0] instanceof IntegerType || (f[0] instanceof FloatType && ["f16", "f32", "f64"].includes(f[0].kind)))) {
+        return void ctx.error(op, "expected struct element types to be floating point type or integer type");
+      }
+      return;
+    }
+    if (!(v instanceof IntegerAttr || v instanceof FloatAttr || v instanceof ArrayAttr || v instanceof DenseElementsAttr || v instanceof SparseElementsAttr)) {
+      return "only supports integer, float, string or elements attributes";
+    }
+    if (v instanceof IntegerAttr && !(t instanceof IntegerType)) return "expected integer type";
+    if (v instanceof FloatAttr) {
+      const w = (v.type as FloatType).width;
+      if (t instanceof FloatType && t.width !== w) return `expected float type of width ${w}`;
+      if (t instanceof IntegerType && t.width !== w) return `expected integer type of width ${w}`;
+      if (t instanceof FloatType && t !== v.type) return "attribute and type have different float semantics";
+    }
+    if (v instanceof DenseElementsAttr && v.isSplat && !(t instanceof VectorType || t instanceof LLVMArrayType)) return "expected vector or array type";
   },
   fold(op) { return [op.attr("value")!]; },
 };

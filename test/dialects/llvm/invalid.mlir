@@ -188,3 +188,627 @@ llvm.mlir.global internal @init_type() : i32 {
 llvm.mlir.global internal @init_void() : i32 {
   llvm.return
 }
+
+// -----
+
+func.func @array_of_void() {
+  // expected-error @+1 {{invalid array element type}}
+  %0 = llvm.mlir.zero : !llvm.array<4 x void>
+}
+
+// -----
+
+func.func @function_returning_function() {
+  // expected-error @+1 {{invalid function result type}}
+  %0 = llvm.mlir.zero : !llvm.func<func<void ()> ()>
+}
+
+// -----
+
+func.func @function_taking_function() {
+  // expected-error @+1 {{invalid function argument type}}
+  %0 = llvm.mlir.zero : !llvm.func<void (func<void ()>)>
+}
+
+// -----
+
+func.func @repeated_struct_name() {
+  %0 = llvm.mlir.zero : !llvm.struct<"a", (ptr)>
+  // expected-error @+1 {{identified type already used with a different body}}
+  %1 = llvm.mlir.zero : !llvm.struct<"a", (i32)>
+}
+
+// -----
+
+func.func @repeated_struct_name_packed() {
+  %0 = llvm.mlir.zero : !llvm.struct<"a", packed (i32)>
+  // expected-error @+1 {{identified type already used with a different body}}
+  %1 = llvm.mlir.zero : !llvm.struct<"a", (i32)>
+}
+
+// -----
+
+func.func @repeated_struct_opaque() {
+  %0 = llvm.mlir.zero : !llvm.struct<"a", opaque>
+  // expected-error @+1 {{identified type already used with a different body}}
+  %1 = llvm.mlir.zero : !llvm.struct<"a", ()>
+}
+
+// -----
+
+func.func @repeated_struct_opaque_non_empty() {
+  %0 = llvm.mlir.zero : !llvm.struct<"a", opaque>
+  // expected-error @+1 {{identified type already used with a different body}}
+  %1 = llvm.mlir.zero : !llvm.struct<"a", (i32, i32)>
+}
+
+// -----
+
+func.func @repeated_struct_opaque_redefinition() {
+  %0 = llvm.mlir.zero : !llvm.struct<"a", ()>
+  // expected-error @+1 {{redeclaring defined struct as opaque}}
+  %1 = llvm.mlir.zero : !llvm.struct<"a", opaque>
+}
+
+// -----
+
+func.func @struct_literal_opaque() {
+  // expected-error @+1 {{only identified structs can be opaque}}
+  %0 = llvm.mlir.zero : !llvm.struct<opaque>
+}
+
+// -----
+
+func.func @top_level_struct_no_body() {
+  // expected-error @below {{struct without a body only allowed in a recursive struct}}
+  %0 = llvm.mlir.zero : !llvm.struct<"a">
+}
+
+// -----
+
+func.func @nested_redefine_attempt() {
+  // expected-error @below {{identifier already used for an enclosing struct}}
+  %0 = llvm.mlir.zero : !llvm.struct<"a", (struct<"a", ()>)>
+}
+
+// -----
+
+func.func @unexpected_type() {
+  // expected-error @+1 {{unexpected type, expected keyword}}
+  %0 = llvm.mlir.zero : !llvm.tensor<*xf32>
+}
+
+// -----
+
+func.func @explicitly_opaque_struct() {
+  %0 = llvm.mlir.zero : !llvm.struct<"a", opaque>
+  // expected-error @+1 {{identified type already used with a different body}}
+  %1 = llvm.mlir.zero : !llvm.struct<"a", ()>
+}
+
+// -----
+
+func.func @literal_struct_with_void() {
+  // expected-error @+1 {{invalid LLVM structure element type}}
+  %0 = llvm.mlir.zero : !llvm.struct<(void)>
+}
+
+// -----
+
+func.func @identified_struct_with_void() {
+  // expected-error @+1 {{invalid LLVM structure element type}}
+  %0 = llvm.mlir.zero : !llvm.struct<"a", (void)>
+}
+
+// -----
+
+// expected-error @+1 {{unexpected type, expected keyword}}
+func.func private @unexpected_type() -> !llvm.tensor<*xf32>
+
+// -----
+
+// expected-error @+1 {{unexpected type, expected keyword}}
+func.func private @unexpected_type() -> !llvm.f32
+
+// -----
+
+// expected-error@+1{{alignment attribute is not a power of 2}}
+llvm.mlir.global private @invalid_global_alignment(42 : i64) {alignment = 63} : i64
+
+// -----
+
+func.func @alloca_missing_input_result_type(%size : i64) {
+  // expected-error@+1 {{expected trailing function type with one argument and one result}}
+  llvm.alloca %size x i32 : () -> ()
+}
+
+// -----
+
+func.func @alloca_missing_input_type() {
+  // expected-error@+1 {{expected trailing function type with one argument and one result}}
+  llvm.alloca %size x i32 : () -> (!llvm.ptr)
+}
+
+// -----
+
+func.func @alloca_missing_result_type() {
+  // expected-error@+1 {{expected trailing function type with one argument and one result}}
+  llvm.alloca %size x i32 : (i64) -> ()
+}
+
+// -----
+
+func.func @alloca_non_function_type() {
+  // expected-error@+1 {{expected trailing function type with one argument and one result}}
+  llvm.alloca %size x i32 : !llvm.ptr
+}
+
+// -----
+
+func.func @alloca_non_integer_alignment() {
+  // expected-error@+1 {{expected integer alignment}}
+  llvm.alloca %size x i32 {alignment = 3.0} : !llvm.ptr
+}
+
+// -----
+
+func.func @load_non_llvm_type(%foo : memref<f32>) {
+  // expected-error@+1 {{op operand #0 must be LLVM pointer type}}
+  llvm.load %foo : memref<f32> -> f32
+}
+
+// -----
+
+func.func @load_syncscope(%ptr : !llvm.ptr) {
+  // expected-error@below {{expected syncscope to be null for non-atomic access}}
+  %1 = "llvm.load"(%ptr) {syncscope = "singlethread"} : (!llvm.ptr) -> (f32)
+}
+
+// -----
+
+func.func @load_unsupported_ordering(%ptr : !llvm.ptr) {
+  // expected-error@below {{unsupported ordering 'release'}}
+  %1 = llvm.load %ptr atomic release {alignment = 4 : i64} : !llvm.ptr -> f32
+}
+
+// -----
+
+func.func @load_unsupported_type(%ptr : !llvm.ptr) {
+  // expected-error@below {{unsupported type 'f80' for atomic access}}
+  %1 = llvm.load %ptr atomic monotonic {alignment = 16 : i64} : !llvm.ptr -> f80
+}
+
+// -----
+
+func.func @load_unsupported_type(%ptr : !llvm.ptr) {
+  // expected-error@below {{unsupported type 'i1' for atomic access}}
+  %1 = llvm.load %ptr atomic monotonic {alignment = 16 : i64} : !llvm.ptr -> i1
+}
+
+// -----
+
+func.func @load_unsupported_type(%ptr : !llvm.ptr) {
+  // expected-error@below {{unsupported type 'i33' for atomic access}}
+  %1 = llvm.load %ptr atomic monotonic {alignment = 16 : i64} : !llvm.ptr -> i33
+}
+
+// -----
+
+func.func @load_unaligned_atomic(%ptr : !llvm.ptr) {
+  // expected-error@below {{expected alignment for atomic access}}
+  %1 = llvm.load %ptr atomic monotonic : !llvm.ptr -> f32
+}
+
+// -----
+
+func.func @store_syncscope(%val : f32, %ptr : !llvm.ptr) {
+  // expected-error@below {{expected syncscope to be null for non-atomic access}}
+  "llvm.store"(%val, %ptr) {syncscope = "singlethread"} : (f32, !llvm.ptr) -> ()
+}
+
+// -----
+
+func.func @store_unsupported_ordering(%val : f32, %ptr : !llvm.ptr) {
+  // expected-error@below {{unsupported ordering 'acquire'}}
+  llvm.store %val, %ptr atomic acquire {alignment = 4 : i64} : f32, !llvm.ptr
+}
+
+// -----
+
+func.func @store_unsupported_type(%val : f80, %ptr : !llvm.ptr) {
+  // expected-error@below {{unsupported type 'f80' for atomic access}}
+  llvm.store %val, %ptr atomic monotonic {alignment = 16 : i64} : f80, !llvm.ptr
+}
+
+// -----
+
+func.func @store_unsupported_type(%val : i1, %ptr : !llvm.ptr) {
+  // expected-error@below {{unsupported type 'i1' for atomic access}}
+  llvm.store %val, %ptr atomic monotonic {alignment = 16 : i64} : i1, !llvm.ptr
+}
+
+// -----
+
+func.func @store_unsupported_type(%val : i48, %ptr : !llvm.ptr) {
+  // expected-error@below {{unsupported type 'i48' for atomic access}}
+  llvm.store %val, %ptr atomic monotonic {alignment = 16 : i64} : i48, !llvm.ptr
+}
+
+// -----
+
+func.func @store_unaligned_atomic(%val : f32, %ptr : !llvm.ptr) {
+  // expected-error@below {{expected alignment for atomic access}}
+  llvm.store %val, %ptr atomic monotonic : f32, !llvm.ptr
+}
+
+// -----
+
+func.func @invalid_call() {
+  // expected-error@+1 {{'llvm.call' op must have either a `callee` attribute or at least an operand}}
+  "llvm.call"() {op_bundle_sizes = array<i32>} : () -> ()
+  llvm.return
+}
+
+// -----
+
+func.func @call_missing_ptr_type(%callee : !llvm.func<i8 (i8)>, %arg : i8) {
+  // expected-error@+1 {{expected indirect call to have 2 trailing types}}
+  llvm.call %callee(%arg) : (i8) -> (i8)
+  llvm.return
+}
+
+// -----
+
+func.func @call_void_result_type(%callee : !llvm.ptr, %arg : i8) {
+  // expected-error@+1 {{expected a non-void result type}}
+  llvm.call %callee(%arg) : !llvm.ptr, (i8) -> (!llvm.void)
+  llvm.return
+}
+
+// -----
+
+func.func @call_non_llvm_arg(%arg0 : tensor<*xi32>) {
+  // expected-error@+1 {{'llvm.call' op operand #0 must be variadic of LLVM dialect-compatible type}}
+  "llvm.call"(%arg0) {operandSegmentSizes = array<i32: 1, 0>, op_bundle_sizes = array<i32>} : (tensor<*xi32>) -> ()
+  llvm.return
+}
+
+// -----
+
+func.func @call_non_llvm_res(%callee : !llvm.ptr) {
+  // expected-error@+1 {{'llvm.call' op result #0 must be LLVM dialect-compatible type}}
+  llvm.call %callee() : !llvm.ptr, () -> (tensor<*xi32>)
+  llvm.return
+}
+
+// -----
+
+func.func @call_too_many_results(%callee : !llvm.ptr) {
+  // expected-error@+1 {{expected function with 0 or 1 result}}
+  llvm.call %callee() : !llvm.ptr, () -> (i32, i32)
+  llvm.return
+}
+
+// -----
+
+llvm.func @void_func_result(%arg0: i32) {
+  // expected-error@below {{expected no operands}}
+  // expected-note@above {{when returning from function}}
+  llvm.return %arg0: i32
+}
+
+// -----
+
+llvm.func @non_void_func_no_result() -> i32 {
+  // expected-error@below {{expected 1 operand}}
+  // expected-note@above {{when returning from function}}
+  llvm.return
+}
+
+// -----
+
+llvm.func @func_result_mismatch(%arg0: f32) -> i32 {
+  // expected-error@below {{mismatching result types}}
+  // expected-note@above {{when returning from function}}
+  llvm.return %arg0 : f32
+}
+
+// -----
+
+func.func @constant_wrong_type() {
+  // expected-error@+1 {{only supports integer, float, string or elements attributes}}
+  llvm.mlir.constant(@constant_wrong_type) : !llvm.ptr
+}
+
+// -----
+
+func.func @constant_wrong_type_string() {
+  // expected-error@below {{expected array type of 3 i8 elements for the string constant}}
+  llvm.mlir.constant("foo") : !llvm.ptr
+}
+
+// -----
+
+llvm.func @struct_wrong_element_types() -> !llvm.struct<(!llvm.array<2 x f64>, !llvm.array<2 x f64>)> {
+  // expected-error @+1 {{expected struct element types to be floating point type or integer type}}
+  %0 = llvm.mlir.constant([dense<[1.0, 1.0]> : tensor<2xf64>, dense<[1.0, 1.0]> : tensor<2xf64>]) : !llvm.struct<(!llvm.array<2 x f64>, !llvm.array<2 x f64>)>
+  llvm.return %0 : !llvm.struct<(!llvm.array<2 x f64>, !llvm.array<2 x f64>)>
+}
+
+// -----
+
+llvm.func @int_attr_requires_int_type() -> f32 {
+  // expected-error @below{{expected integer type}}
+  %0 = llvm.mlir.constant(1 : index) : f32
+  llvm.return %0 : f32
+}
+
+// -----
+
+llvm.func @incompatible_integer_type_for_float_attr() -> i32 {
+  // expected-error @below{{expected integer type of width 16}}
+  %cst = llvm.mlir.constant(1.0 : f16) : i32
+  llvm.return %cst : i32
+}
+
+// -----
+
+llvm.func @vector_with_non_vector_type() -> f32 {
+  // expected-error @below{{expected vector or array type}}
+  %cst = llvm.mlir.constant(dense<100.0> : vector<1xf64>) : f32
+  llvm.return %cst : f32
+}
+
+// -----
+
+func.func @zero_non_llvm_type() {
+  // expected-error@+1 {{'llvm.mlir.zero' op result #0 must be LLVM dialect-compatible type, but got 'tensor<4xi32>'}}
+  llvm.mlir.zero : tensor<4xi32>
+}
+
+// -----
+
+// expected-error@below {{expected zero value for 'common' linkage}}
+llvm.mlir.global common @non_zero_global_common_linkage(42 : i32) : i32
+
+// -----
+
+// expected-error@below {{expected zero value for 'common' linkage}}
+llvm.mlir.global common @non_zero_compound_global_common_linkage(dense<[0, 0, 0, 1, 0]> : vector<5xi32>) : !llvm.array<5 x i32>
+
+// -----
+
+// expected-error@below {{expected array type for 'appending' linkage}}
+llvm.mlir.global appending @non_array_type_global_appending_linkage() : i32
+
+// -----
+
+module {
+  llvm.func @accessGroups(%arg0 : !llvm.ptr) {
+      // expected-error@below {{attribute 'access_groups' failed to satisfy constraint: LLVM dialect access group metadata array}}
+      %0 = llvm.load %arg0 { "access_groups" = [@func1] } : !llvm.ptr -> i32
+      llvm.return
+  }
+  llvm.func @func1() {
+    llvm.return
+  }
+}
+
+// -----
+
+module {
+  llvm.func @noAliasScopes(%arg0 : !llvm.ptr) {
+      // expected-error@below {{attribute 'noalias_scopes' failed to satisfy constraint: LLVM dialect alias scope array}}
+      %0 = llvm.load %arg0 { "noalias_scopes" = "test" } : !llvm.ptr -> i32
+      llvm.return
+  }
+}
+
+// -----
+
+llvm.func @caller() {
+  // expected-error @below {{expected function with 0 or 1 result}}
+  %0:2 = llvm.call @callee() : () -> (i32, f32)
+  llvm.return
+}
+
+llvm.func @callee() -> !llvm.struct<(i32, f32)>
+
+// -----
+
+llvm.mlir.global internal @side_effecting_global() : !llvm.struct<(i8)> {
+  %0 = llvm.mlir.constant(1 : i64) : i64
+  // expected-error@below {{ops with side effects not allowed in global initializers}}
+  %1 = llvm.alloca %0 x !llvm.struct<(i8)> : (i64) -> !llvm.ptr
+  %2 = llvm.load %1 : !llvm.ptr -> !llvm.struct<(i8)>
+  llvm.return %2 : !llvm.struct<(i8)>
+}
+
+// -----
+
+llvm.func @non_variadic(%arg: i32)
+
+llvm.func @invalid_var_callee_type(%arg: i32)  {
+  // expected-error@below {{expected var_callee_type to be a variadic function type}}
+  llvm.call @non_variadic(%arg) vararg(!llvm.func<void (i32)>) : (i32) -> ()
+  llvm.return
+}
+
+// -----
+
+llvm.func @variadic(%arg: i32, ...)
+
+llvm.func @invalid_var_callee_type_non_void(%arg: i32)  {
+  // expected-error@below {{expected var_callee_type to return void}}
+  llvm.call @variadic(%arg) vararg(!llvm.func<i8 (i32, ...)>) : (i32) -> ()
+  llvm.return
+}
+
+// -----
+
+// expected-error @below {{no_inline and always_inline attributes are incompatible}}
+llvm.func @alwaysinline_noinline() attributes { always_inline, no_inline } {
+  llvm.return
+}
+
+// -----
+
+// expected-error @below {{'llvm.func' op with optimize_none must also be no_inline}}
+llvm.func @optnone_requires_noinline() attributes { optimize_none } {
+  llvm.return
+}
+
+// -----
+
+// expected-error @+1 {{op requires attribute 'sym_name'}}
+"llvm.mlir.global"() ({}) {linkage = #llvm.linkage<private>, type = i64, constant, global_type = i64, value = 42 : i64} : () -> ()
+
+// -----
+
+// expected-error @+1 {{requires attribute 'global_type'}}
+"llvm.mlir.global"() ({}) {sym_name = "foo", constant, value = 42 : i64} : () -> ()
+
+// -----
+
+// expected-error @+1 {{type can only be omitted for string globals}}
+llvm.mlir.global internal @i64_needs_type(0: i64)
+
+// -----
+
+// expected-error @+1 {{expected zero or one type}}
+llvm.mlir.global internal @more_than_one_type(0) : i64, i32
+
+// -----
+
+func.func @foo() {
+  // The attribute parser will consume the first colon-type, so we put two of
+  // them to trigger the attribute type mismatch error.
+  // expected-error @+1 {{invalid kind of attribute specified}}
+  llvm.mlir.addressof "foo" : i64 : !llvm.ptr
+  llvm.return
+}
+
+// -----
+
+// expected-error @+1 {{'llvm.mlir.global' op cannot have both initializer value and region}}
+llvm.mlir.global internal @g(43 : i64) : i64 {
+  %c = llvm.mlir.constant(42 : i64) : i64
+  llvm.return %c : i64
+}
+
+// -----
+
+llvm.mlir.global internal @g(32 : i64) {addr_space = 3: i32} : i64
+func.func @mismatch_addr_space_implicit_global() {
+  // expected-error @+1 {{pointer address space must match address space of the referenced global}}
+  llvm.mlir.addressof @g : !llvm.ptr
+  llvm.return
+}
+
+// -----
+
+llvm.mlir.global internal @g(32 : i64) {addr_space = 3: i32} : i64
+
+func.func @mismatch_addr_space() {
+  // expected-error @+1 {{pointer address space must match address space of the referenced global}}
+  llvm.mlir.addressof @g : !llvm.ptr<4>
+  llvm.return
+}
+
+// -----
+
+func.func @global_in_func() {
+  // expected-error @+1 {{'llvm.mlir.global' op symbol's parent must have the SymbolTable trait}}
+  llvm.mlir.global internal @bar(42) : i32
+  return
+}
+
+// -----
+
+module {
+  // expected-error@+1 {{requires one region}}
+  "llvm.func"() {function_type = !llvm.func<void ()>, sym_name = "no_region"} : () -> ()
+}
+
+// -----
+
+module {
+  // expected-error@+1 {{requires attribute 'function_type'}}
+  "llvm.func"() ({}) {sym_name = "missing_type"} : () -> ()
+}
+
+// -----
+
+module {
+  // expected-error@+1 {{attribute 'function_type' failed to satisfy constraint: type attribute of LLVM function type}}
+  "llvm.func"() ({}) {sym_name = "non_llvm_type", function_type = i64} : () -> ()
+}
+
+// -----
+
+module {
+  // expected-error@+1 {{attribute 'function_type' failed to satisfy constraint: type attribute of LLVM function type}}
+  "llvm.func"() ({}) {sym_name = "non_function_type", function_type = i64} : () -> ()
+}
+
+// -----
+
+module {
+  // expected-error@+1 {{entry block must have 0 arguments}}
+  "llvm.func"() ({
+  ^bb0(%arg0: i64):
+    llvm.return
+  }) {function_type = !llvm.func<void ()>, sym_name = "wrong_arg_number"} : () -> ()
+}
+
+// -----
+
+module {
+  // expected-error@+1 {{entry block argument #0('tensor<*xf32>') must match the type of the corresponding argument in function signature('i64')}}
+  "llvm.func"() ({
+  ^bb0(%arg0: tensor<*xf32>):
+    llvm.return
+  }) {function_type = !llvm.func<void (i64)>, sym_name = "wrong_arg_number"} : () -> ()
+}
+
+// -----
+
+module {
+  // expected-error@+1 {{failed to construct function type: expected LLVM type for function arguments}}
+  llvm.func @foo(tensor<*xf32>)
+}
+
+// -----
+
+module {
+  // expected-error@+1 {{failed to construct function type: expected LLVM type for function results}}
+  llvm.func @foo() -> tensor<*xf32>
+}
+
+// -----
+
+module {
+  // expected-error@+1 {{failed to construct function type: expected zero or one function result}}
+  llvm.func @foo() -> (i64, i64)
+}
+
+// -----
+
+module {
+  // expected-error@+1 {{variadic arguments must be in the end of the argument list}}
+  llvm.func @variadic_inside(%arg0: i32, ..., %arg1: i32)
+}
+
+// -----
+
+module {
+  // expected-error@+1 {{functions cannot have 'common' linkage}}
+  llvm.func common @common_linkage_func()
+}
+
+// -----
+
+module {
+  // expected-error@+1 {{custom op 'llvm.func' expected valid '@'-identifier for symbol name}}
+  llvm.func cc_12 @unknown_calling_convention()
+}

@@ -60,4 +60,48 @@ module {
     %0 = llvm.mlir.constant(1 : i32) : i32
     llvm.return %0 : i32
   }
+  // atomic and invariant accesses, inalloca, identified structs (opaque or not), a complex constant
+  func.func @atomics(%p: !llvm.ptr, %v: f32, %n: i64) {
+    %0 = llvm.load %p atomic monotonic {alignment = 4 : i64} : !llvm.ptr -> f32
+    %1 = llvm.load volatile %p atomic syncscope("singlethread") acquire {alignment = 4 : i64} : !llvm.ptr -> f32
+    %2 = llvm.load %p invariant : !llvm.ptr -> i32
+    llvm.store %v, %p atomic release {alignment = 4 : i64} : f32, !llvm.ptr
+    llvm.store volatile %v, %p atomic syncscope("agent") seq_cst {alignment = 4 : i64} : f32, !llvm.ptr
+    %3 = llvm.alloca inalloca %n x i32 {alignment = 8 : i64} : (i64) -> !llvm.ptr
+    %4 = llvm.mlir.undef : !llvm.struct<"op", opaque>
+    %5 = llvm.mlir.undef : !llvm.struct<"node", (i32, ptr)>
+    %6 = llvm.mlir.constant([1.0 : f32, 2.0 : f32]) : !llvm.struct<(f32, f32)>
+    %7 = llvm.alloca %n x i32 {alignment = 0 : i64} : (i64) -> !llvm.ptr
+    return
+  }
+  // calling conventions on functions and calls (direct and indirect), result attributes, variadic definitions
+  llvm.func weak fastcc @cconv3() {
+    llvm.return
+  }
+  llvm.func cc_10 @cconv4() {
+    llvm.return
+  }
+  llvm.func @test_ccs() {
+    %ptr = llvm.mlir.addressof @cconv4 : !llvm.ptr
+    llvm.call fastcc @cconv3() : () -> ()
+    llvm.call cc_10 %ptr() : !llvm.ptr, () -> ()
+    llvm.return
+  }
+  llvm.func @res_struct_attr(%arg0 : !llvm.struct<(i32)>)
+      -> (!llvm.struct<(i32)> {llvm.struct_attrs = [{llvm.noalias}]}) {
+    llvm.return %arg0 : !llvm.struct<(i32)>
+  }
+  llvm.func @variadic_def(...) {
+    llvm.return
+  }
+  // tail call kinds (`none` is the default and is not printed)
+  llvm.func @tail_call_target() -> i32
+  llvm.func @test_calls(%p: !llvm.ptr) -> i32 {
+    %0 = llvm.call none @tail_call_target() : () -> i32
+    %1 = llvm.call musttail @tail_call_target() : () -> i32
+    %2 = llvm.call tail @tail_call_target() : () -> i32
+    %3 = llvm.call notail @tail_call_target() : () -> i32
+    %4 = llvm.call fastcc tail %p() : !llvm.ptr, () -> i32
+    llvm.return %0 : i32
+  }
 }
