@@ -190,12 +190,12 @@ export class AttrTypeParser {
     const alias = this.typeAliases.get(name);
     if (alias) return alias;
     const dot = name.indexOf("."), body = this.lex.peek().text === "<" && this.lex.peek().pos === t.end;
-    if (dot < 0 && body) return OpaqueType.get(name, this.prettyBody()); // `!foo<...>`: a type of dialect foo, all body
+    if (dot < 0 && body) return OpaqueType.get(name, this.expandAliases(this.prettyBody())); // `!foo<...>`: a type of dialect foo, all body
     if (dot < 0) throw DiagnosticError.at(this.lex.loc(t.end), `undefined symbol alias id '${name}'`);
     const dialect = name.slice(0, dot), mnemonic = name.slice(dot + 1);
     const hook = this.typeHook(dialect);
     if (hook) return this.dialectSyntax(() => hook(this as never, mnemonic, this.lex.loc(t.pos)));
-    return OpaqueType.get(dialect, mnemonic + (body ? this.prettyBody() : ""));
+    return OpaqueType.get(dialect, mnemonic + (body ? this.expandAliases(this.prettyBody()) : ""));
   }
   /**
    * The `<...>` body of a dialect type or attribute (`!d.t<...>`, `#d.a<...>`), scanned by
@@ -399,7 +399,7 @@ export class AttrTypeParser {
       const alias = this.attrAliases.get(name);
       if (alias) return alias;
       if (!name.includes(".")) throw DiagnosticError.at(this.lex.loc(t.end), `undefined symbol alias id '${name}'`);
-      const body = this.lex.peek().text === "<" && this.lex.peek().pos === t.end ? this.prettyBody() : "";
+      const body = this.lex.peek().text === "<" && this.lex.peek().pos === t.end ? this.expandAliases(this.prettyBody()) : "";
       return this.dialectAttr(name, body) ?? new OpaqueAttr(t.text + (body.includes("distinct[") ? this.opaqueDistinct(body) : body));
     }
     if (t.kind === "bare") {
@@ -560,6 +560,18 @@ export class AttrTypeParser {
     if (!seen) { const d = new DistinctAttr(ref); this.distinctAttrs.set(id, d); return d; }
     if (!seen.referenced.equals(ref)) throw this.errorAt(kw, `referenced attribute does not match previous definition: ${typedStr(seen.referenced)}`);
     return seen;
+  }
+  /**
+   * `body` (of a dialect type or attribute kept as text) with each `#alias`/`!alias` it uses
+   * written out (`file = #file` becomes `file = #llvm.di_file<...>`): text gets no alias
+   * definitions printed, and the output must parse on its own.
+   */
+  private expandAliases(body: string): string {
+    if (!body.includes("#") && !body.includes("!")) return body;
+    return body.replace(/"(?:[^"\\]|\\.)*"|([#!])([A-Za-z_][\w$]*)(?![\w$.])/g, (m, sigil: string | undefined, name: string) => {
+      const a = sigil === "#" ? this.attrAliases.get(name) : sigil === "!" ? this.typeAliases.get(name) : undefined;
+      return a === undefined ? m : a instanceof Attribute ? typedStr(a) : a.str;
+    });
   }
   /**
    * `body` (of a dialect attribute kept as text: `#llvm.di_compile_unit<id = distinct[0]<>, ...>`)

@@ -236,3 +236,15 @@ test("distinct[N] inside a dialect attribute kept as text is the parse's distinc
   assert.match(printed, /a = distinct\[0\]<42 : i32>, b = #llvm\.di_compile_unit<id = distinct\[1\]<>, .*, c = distinct\[1\]<>, d = #llvm\.x<s = "distinct\[5\]<>">}/);
   assert.equal(roundTrip(printed), printed);
 });
+
+test("an alias used inside a dialect type or attribute kept as text is written out there, so the printed module parses on its own (mlir-opt-19 too)", () => {
+  const text = `#file = #llvm.di_file<"a.c" in "/tmp">
+#c = 7 : i64
+!pair = !llvm.struct<(i32, f32)>
+func.func private @f() attributes {cu = #llvm.di_compile_unit<id = distinct[0]<>, sourceLanguage = DW_LANG_C, file = #file, isOptimized = false, emissionKind = Full>, x = #foo.bar<n = #c, t = !pair, s = "#file">, t = !foo.box<!pair>}`;
+  const printed = printModule(parseModule(text, "al.mlir", ctx), ctx);
+  assert.match(printed, /file = #llvm\.di_file<"a\.c" in "\/tmp">, isOptimized/);
+  assert.match(printed, /x = #foo\.bar<n = 7 : i64, t = !llvm\.struct<\(i32, f32\)>, s = "#file">/); // (not inside a string)
+  assert.match(printed, /t = !foo\.box<!llvm\.struct<\(i32, f32\)>>/);
+  assert.equal(roundTrip(printed), printed);
+});
