@@ -174,7 +174,7 @@ export async function main(argv: string[], startup = "Startup"): Promise<number>
       for (const d of diags) process.stderr.write(formatDiagnostic(d) + "\n");
       failed = true;
     }
-    outs.push(out && out + "\n"); // mlir-opt ends each printed chunk with an empty line
+    outs.push(out && out + (opts.mlirPrintLocalScope ? "" : "\n")); // mlir-opt ends each printed chunk with an empty line, but with a local scope
   }
   const result = outs.join("// -----\n");
   if (opts.output) writeOutput("-o", opts.output, result);

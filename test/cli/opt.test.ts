@@ -214,3 +214,9 @@ test("--allow-unregistered-dialect keeps ops of unknown dialects, which passes l
   assert.equal(typo.status, 1);
   assert.match(typo.stderr, /<stdin>:2:8: error: unregistered operation 'arith.mulff' found in dialect \('arith'\) that does not allow unknown operations \(did you mean 'arith.mulf'\?\)/);
 });
+
+test("--mlir-print-local-scope ends each chunk without mlir-opt's blank line, as mlir-opt-19 does (its output, pinned)", () => {
+  const r = opt(["-", "--split-input-file", "--mlir-print-local-scope"], "func.func @f() {\n  return\n}\n// -----\nfunc.func @g() {\n  return\n}\n");
+  assert.equal(r.status, 0, r.stderr);
+  assert.equal(r.stdout, "module {\n  func.func @f() {\n    return\n  }\n}\n// -----\nmodule {\n  func.func @g() {\n    return\n  }\n}\n");
+});
