@@ -572,6 +572,7 @@ const addressOf: OpSpec = {
 const load: OpSpec = {
   name: "llvm.load", operands: 1, results: 1, traits: ["MemRead"], props: ["alignment", "ordering", "volatile_", "nontemporal", "invariant", "syncscope", "access_groups", "alias_scopes", "noalias_scopes", "tbaa"],
   implicitAttrs: defaults("ordering"), operandTypes: [LLVM_PTR], resultTypes: [LOADABLE], verifyAttrs: metadataProblem,
+  onlyReads: (op) => !op.attr("volatile_") && orderingOf(op) <= 1, // (not_atomic or unordered)
   parse(p, st) {
     if (p.parseOptionalKeyword("volatile")) st.addAttr("volatile_", unit);
     const a = p.parseOperand();

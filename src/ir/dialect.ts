@@ -95,6 +95,8 @@ export interface OpSpec {
   print?(p: OpAsmPrinter, op: Operation): void;
   /** ODS attribute constraints: checked before the operand and result types, as MLIR's verifyInvariants does. */
   verifyAttrs?(op: Operation): string | void;
+  /** Whether an op with the MemRead trait only reads (MLIR's getEffects: a volatile or atomic llvm.load also writes). */
+  onlyReads?(op: Operation): boolean;
   /**
    * Returns an error message (reported at the op) or nothing. Runs after the ops nested in the
    * op's regions, and only when they verified (MLIR's verifyRegions, and the interfaces it
@@ -232,7 +234,11 @@ export class Context {
   registered(name: string): RegisteredOp | undefined { return this.ops.get(name); }
   typeHook(dialect: string): TypeParserHook | undefined { return this.typeHooks.get(dialect); }
   attrHook(dialect: string): AttrParserHook | undefined { return this.attrHooks.get(dialect); }
-  hasTrait(op: Operation | string, t: Trait): boolean { return this.traits(typeof op === "string" ? op : op.name).has(t); }
+  hasTrait(op: Operation | string, t: Trait): boolean {
+    if (typeof op === "string") return this.traits(op).has(t);
+    const info = this.ops.get(op.name);
+    return !!info?.traits.has(t) && (t !== "MemRead" || !info.spec.onlyReads || info.spec.onlyReads(op));
+  }
   /** The traits of op `name` (none if it is not registered). */
   traits(name: string): ReadonlySet<Trait> { return this.ops.get(name)?.traits ?? NO_TRAITS; }
   get opNames(): string[] { return [...this.ops.keys()]; }
