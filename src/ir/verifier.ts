@@ -156,8 +156,12 @@ export class Verifier implements VerifyContext {
     }
     if (info.terminator && op.parent && op.parent.terminator !== op) this.err(op, "must be the last operation in the parent block");
     if (traits.has("SingleBlock")) {
-      const k = op.regions.findIndex((r) => r.blocks.length > 1);
-      if (k >= 0) { this.err(op, `expects region #${k} to have 0 or 1 blocks`); return false; }
+      // (MLIR's SingleBlock::verifyTrait, region by region: one block, not empty unless NoTerminator)
+      for (let k = 0; k < op.regions.length; k++) {
+        const bs = op.regions[k].blocks;
+        if (bs.length > 1) { this.err(op, `expects region #${k} to have 0 or 1 blocks`); return false; }
+        if (bs.length && !bs[0].ops.length && !traits.has("NoTerminator")) { this.err(op, "expects a non-empty block"); return false; }
+      }
     }
     if (traits.has("NoRegionArguments")) {
       const k = op.regions.findIndex((r) => r.blocks.length && r.blocks[0].args.length);

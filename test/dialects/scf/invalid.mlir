@@ -1119,3 +1119,16 @@ func.func @return_in_if(%c: i1) {
   }
   return
 }
+
+// -----
+
+// MLIR 19's SingleBlock check comes first for an empty block.
+func.func @while_empty_blocks() {
+  // expected-error @+1 {{'scf.while' op expects a non-empty block}}
+  "scf.while"() ({
+  ^bb0:
+  }, {
+  ^bb0:
+  }) : () -> ()
+  return
+}
