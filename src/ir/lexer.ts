@@ -180,3 +180,18 @@ export function decodeString(tok: string, lexer?: Lexer, pos = 0): string {
   }
   return Buffer.from(bytes).toString("utf8");
 }
+
+/** A global regex matching a string literal (to skip) or `alt`: scans of printed text that leave strings alone. */
+export const stringOr = (alt: string): RegExp => new RegExp(`"(?:[^"\\\\]|\\\\.)*"|${alt}`, "g");
+
+/** The index of the '>' closing the '<' before `from` ('->' and '>=' inside are not closers, nor what is in a string). */
+export function closingAngle(text: string, from: number): number {
+  let depth = 1;
+  for (let i = from; i < text.length; i++) {
+    const c = text[i];
+    if (c === '"') for (i++; i < text.length && text[i] !== '"'; i++) { if (text[i] === "\\") i++; }
+    else if (c === "<") depth++;
+    else if (c === ">" && text[i - 1] !== "-" && text[i + 1] !== "=" && --depth === 0) return i;
+  }
+  return text.length - 1;
+}

@@ -9,7 +9,7 @@ import {
 import type { TypeParserHook } from "./dialect.js";
 import { DiagnosticError, type Location } from "./diagnostics.js";
 import { FLOAT_FORMATS, decodeFloat, fitsDouble, floatFromBits, roundFloat } from "./float.js";
-import { Lexer, type Token, decodeString } from "./lexer.js";
+import { Lexer, type Token, closingAngle, decodeString, stringOr } from "./lexer.js";
 import { decodeElements, storageBytes } from "./element-bytes.js";
 import { ResourceHandle } from "./resources.js";
 import {
@@ -568,7 +568,7 @@ export class AttrTypeParser {
    */
   private expandAliases(body: string): string {
     if (!body.includes("#") && !body.includes("!")) return body;
-    return body.replace(/"(?:[^"\\]|\\.)*"|([#!])([A-Za-z_][\w$]*)(?![\w$.])/g, (m, sigil: string | undefined, name: string) => {
+    return body.replace(stringOr("([#!])([A-Za-z_][\\w$]*)(?![\\w$.])"), (m, sigil: string | undefined, name: string) => {
       const a = sigil === "#" ? this.attrAliases.get(name) : sigil === "!" ? this.typeAliases.get(name) : undefined;
       return a === undefined ? m : a instanceof Attribute ? typedStr(a) : a.str;
     });
@@ -579,14 +579,12 @@ export class AttrTypeParser {
    * its attribute the text inside), so that the printer numbers them with the others.
    */
   private opaqueDistinct(body: string): string {
-    return body.replace(/"(?:[^"\\]|\\.)*"|distinct\[(\d+)\]</g, (m, n: string | undefined, at: number) => {
+    return body.replace(stringOr("distinct\\[(\\d+)\\]<"), (m, n: string | undefined, at: number) => {
       if (n === undefined) return m; // a string literal
       const id = BigInt(n);
       let d = this.distinctAttrs.get(id);
       if (!d) {
-        let depth = 1, end = at + m.length;
-        for (; end < body.length && depth; end++) depth += body[end] === "<" ? 1 : body[end] === ">" && body[end - 1] !== "-" ? -1 : 0;
-        const inner = body.slice(at + m.length, end - 1);
+        const inner = body.slice(at + m.length, closingAngle(body, at + m.length));
         this.distinctAttrs.set(id, (d = new DistinctAttr(inner ? new OpaqueAttr(inner) : unit)));
       }
       return `distinct[${d.id}]<`;
@@ -964,10 +962,6 @@ const tensorElement = (t: Type): boolean =>
   !(t instanceof TensorType || t instanceof UnrankedTensorType || t instanceof MemRefType || t instanceof UnrankedMemRefType ||
     t instanceof NoneType || t instanceof TupleType || t instanceof FunctionType);
 
-/**
- * `dense<"0x...">`: MLIR's raw data (isValidRawBuffer), i1 packed by the bit; the bytes of one
- * element (an i1's 0x00 or 0xFF) are a splat. `tloc`: the type's location, `at` the literal's.
- */
 /** A tensor literal as parsed, before its type is known. A string value is a hex literal: the bit pattern of a float element, the value of an integer one. */
 interface TensorLiteral {
   pos: number;
@@ -983,6 +977,10 @@ interface TensorLiteral {
   negHex?: Token;
 }
 
+/**
+ * `dense<"0x...">`: MLIR's raw data (isValidRawBuffer), i1 packed by the bit; the bytes of one
+ * element (an i1's 0x00 or 0xFF) are a splat. `tloc`: the type's location, `at` the literal's.
+ */
 function denseFromHex(hex: string, type: ShapedType, tloc: Location, at: Location): DenseElementsAttr {
   const et = type.elementType, n = type.numElements, bytes = Buffer.from(hex.slice(2), "hex");
   const one = storageBytes(et, 1, "bytes");

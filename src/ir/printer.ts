@@ -5,6 +5,7 @@ import { ArrayAttr, Attribute, DenseResourceElementsAttr, DictionaryAttr, String
 import { Block, Module, Operation, Region, Value, type BlockArgument } from "./core.js";
 import { Context, type RegisteredOp } from "./dialect.js";
 import type { Location } from "./diagnostics.js";
+import { closingAngle, stringOr } from "./lexer.js";
 import { ResourceBlob, type ExternalResourceValue } from "./resources.js";
 import { FunctionType, Type, typeListStr } from "./types.js";
 
@@ -376,7 +377,6 @@ export function printModule(m: Module, ctx: Context, opts: PrintOptions = {}): s
   return renumberDistinct(aliases.resolve(aliases.definitions() + body)) + section;
 }
 
-const stringOr = (alt: string) => new RegExp(`"(?:[^"\\\\]|\\\\.)*"|${alt}`, "g");
 const distinctRe = stringOr("distinct\\[(\\d+)\\]<");
 /**
  * `text` with its `distinct[N]` numbered 0, 1, ... in the order they first appear, as MLIR's
@@ -494,16 +494,4 @@ function visitGeneric(op: Operation, ctx: Context, visit: (text: string) => void
   for (const v of op.results) visit(v.type.str);
   const attrs = allAttrs(op, ctx.registered(op.name));
   for (const k of [...attrs.keys()].sort()) visit(attrs.get(k)!.str);
-}
-
-/** The index of the '>' closing the '<' before `from` ('->' and '>=' inside are not closers, nor what is in a string). */
-function closingAngle(text: string, from: number): number {
-  let depth = 1;
-  for (let i = from; i < text.length; i++) {
-    const c = text[i];
-    if (c === '"') for (i++; i < text.length && text[i] !== '"'; i++) { if (text[i] === "\\") i++; }
-    else if (c === "<") depth++;
-    else if (c === ">" && text[i - 1] !== "-" && text[i + 1] !== "=" && --depth === 0) return i;
-  }
-  return text.length - 1;
 }
