@@ -267,10 +267,12 @@ function overflowsInFold(name: string, a: bigint, b: bigint, w: number): boolean
  * (their check keeps the last element's answer), each element then shifted as APInt does (a
  * larger amount gives 0, or the sign for shrsi). An amount past the width is poison at run time.
  */
+/** A constant's last element (a scalar's value), which MLIR's shift and floordiv folds check first. */
+const lastElement = (c: Attribute | undefined): number | bigint | undefined =>
+  c instanceof DenseElementsAttr || c instanceof SparseElementsAttr ? denseElements(c)?.at(c.type.numElements - 1) : scalarOf(c);
 const SHIFTS = new Set(["arith.shli", "arith.shrsi", "arith.shrui"]);
 function foldShift(name: string, consts: readonly (Attribute | undefined)[], t: Type, w: number): FoldResult[] | undefined {
-  const amounts = consts[1];
-  const last = amounts instanceof DenseElementsAttr || amounts instanceof SparseElementsAttr ? denseElements(amounts)?.at(amounts.type.numElements - 1) : scalarOf(amounts);
+  const last = lastElement(consts[1]);
   if (last === undefined || wrapU(BigInt(last), w) >= BigInt(w)) return undefined;
   return foldElementwise(consts, t, ([a, b]) => {
     const k = wrapU(BigInt(b), w), x = BigInt(a);
@@ -285,8 +287,7 @@ function foldShift(name: string, consts: readonly (Attribute | undefined)[], t: 
  * its dividend, MIN / -1 wraps to MIN.
  */
 function foldFloorDiv(consts: readonly (Attribute | undefined)[], t: Type, w: number): FoldResult[] | undefined {
-  const last = (c: Attribute | undefined) => (c instanceof DenseElementsAttr || c instanceof SparseElementsAttr ? denseElements(c)?.at(c.type.numElements - 1) : scalarOf(c));
-  const [a, b] = [last(consts[0]), last(consts[1])];
+  const [a, b] = [lastElement(consts[0]), lastElement(consts[1])];
   if (a === undefined || b === undefined || BigInt(b) === 0n || overflowsInFold("arith.floordivsi", BigInt(a), BigInt(b), w)) return undefined;
   return foldElementwise(consts, t, ([x, y]) => (BigInt(y) === 0n ? x : INT_BINARY["arith.floordivsi"](BigInt(x), BigInt(y), w)));
 }

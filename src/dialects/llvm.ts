@@ -297,8 +297,10 @@ function parseCConv(p: OpAsmParser, st: OperationState): void {
   const cc = p.parseOptionalKeyword(...CCONVS);
   if (cc) st.addAttr("CConv", new OpaqueAttr(`#llvm.cconv<${cc}>`));
 }
+/** The case an enum attribute kept as text names (`#llvm.cconv<fastcc>`: fastcc). */
+const enumCase = (a: Attribute | undefined): string | undefined => (a ? /<(\w+)>/.exec(a.str)?.[1] : undefined);
 function printCConv(p: OpAsmPrinter, op: Operation): void {
-  const cc = op.attr("CConv"), name = cc ? /<(\w+)>/.exec(cc.str)?.[1] : undefined;
+  const name = enumCase(op.attr("CConv"));
   if (name && name !== "ccc") p.print(" ", name);
 }
 
@@ -445,9 +447,9 @@ const llvmGlobal: OpSpec = {
     }
     // (MLIR's verifyRegions)
     if (!op.regions.length || !op.region().blocks.length || implicitTerminatorError(op, ctx, "llvm.return")) return;
-    const ret = op.body().terminator!, type = op.attr<TypeAttr>("global_type")!.type;
+    const ret = op.body().terminator!;
     if (!ret.operands.length) return "initializer region cannot return void";
-    if (ret.operand(0).type !== type) return `initializer region type '${ret.operand(0).type.str}' does not match global type '${type.str}'`;
+    if (ret.operand(0).type !== ta.type) return `initializer region type '${ret.operand(0).type.str}' does not match global type '${ta.type.str}'`;
     const effectful = op.body().ops.find((o) => !ctx.hasTrait(o, "Pure") && !ctx.hasTrait(o, "ConstantLike"));
     if (effectful) ctx.error(effectful, "ops with side effects not allowed in global initializers");
   },
@@ -496,7 +498,7 @@ const llvmCall: OpSpec = {
     const callee = op.attr("callee");
     const args = callArgs(op);
     printCConv(p, op);
-    const tail = /<(\w+)>/.exec(op.attr("TailCallKind")?.str ?? "")?.[1];
+    const tail = enumCase(op.attr("TailCallKind"));
     if (tail && tail !== "none") p.print(" ", tail);
     p.print(" ", callee ? callee.str : p.operand(op.operand(0)), "(", p.operands(args), ")");
     const vt = op.attr("var_callee_type");
