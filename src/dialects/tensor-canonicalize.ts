@@ -13,7 +13,8 @@
 //                  of its source; insert of a splat's own value into it is the splat;
 //   collapse_shape/expand_shape/reshape  no-ops and undone reshapes fold; two of a kind are one;
 //                  of a constant, a constant;
-//   generate       constant extents become static (cast back); concat of one input is a cast.
+//   generate       constant extents become static (cast back); concat of one input is a cast;
+//   gather         of a splat constant is one.
 import { DenseElementsAttr, denseElements, type Attribute } from "../ir/attributes.js";
 import { Operation, type Value } from "../ir/core.js";
 import type { OpSpec, Rewriter } from "../ir/dialect.js";
@@ -27,6 +28,9 @@ import { castFromMoreStatic, preserves, reassociation, sliceParams } from "./ten
 
 const listsOf = (op: Operation) => { const p = sliceParams(op); return [p.offsets, p.sizes, p.strides]; };
 const ranked = (t: Type): t is TensorType => t instanceof TensorType;
+/** A splat constant `c` as a splat of static type `t`. */
+const splatAs = (c: Attribute | undefined, t: Type): [Attribute] | undefined =>
+  (c instanceof DenseElementsAttr && c.isSplat && ranked(t) && t.hasStaticShape ? [new DenseElementsAttr(t, [c.at(0)], true)] : undefined);
 
 /**
  * The type of a slice of `src` with `sizes`, of `rank` (MLIR's
@@ -41,7 +45,8 @@ function sliceType(rank: number, src: TensorType, sizes: readonly OpFoldResult[]
 
 function foldExtractSlice(op: Operation, consts: readonly (Attribute | undefined)[]): Array<Attribute | Value> | undefined {
   const src = op.operand(0), t = op.result.type as TensorType, lists = listsOf(op), c = consts[0];
-  if (c instanceof DenseElementsAttr && c.isSplat && t.hasStaticShape) return [new DenseElementsAttr(t, [c.at(0)], true)];
+  const splat = splatAs(c, t);
+  if (splat) return splat;
   if (src.type === t && takesAll(lists, t.shape)) return [src];
   const ins = producer(src, "tensor.insert_slice");
   return ins && ins.operand(0).type === t && sameSlices(ins, lists) ? [ins.operand(0)] : undefined;
@@ -195,12 +200,14 @@ const reshapeFold = (inverse: string): OpSpec["fold"] => (op, consts) => {
 };
 function foldTensorReshape(op: Operation, consts: readonly (Attribute | undefined)[]): Array<Attribute | Value> | undefined {
   const c = consts[0], src = op.operand(0), t = op.result.type, prev = producer(src, "tensor.reshape");
-  if (c instanceof DenseElementsAttr && c.isSplat && ranked(t) && t.hasStaticShape) return [new DenseElementsAttr(t, [c.at(0)], true)];
+  const splat = splatAs(c, t);
+  if (splat) return splat;
   if (prev) { op.setOperand(0, prev.operand(0)); return [op.result]; }
   return ranked(t) && src.type === t && t.rank === 1 ? [src] : undefined;
 }
 
 export const TENSOR_PATTERNS: Record<string, Pick<OpSpec, "fold" | "canonicalize">> = {
+  "tensor.gather": { fold: (op, consts) => splatAs(consts[0], op.result.type) },
   "tensor.extract_slice": { fold: foldExtractSlice, canonicalize: canonicalizeExtractSlice },
   "tensor.insert_slice": { fold: foldInsertSlice, canonicalize: canonicalizeInsertSlice },
   "tensor.cast": { fold: (op) => (op.operand(0).type === op.result.type ? [op.operand(0)] : undefined), canonicalize: canonicalizeCast },

@@ -1,5 +1,6 @@
 // tensor dialect: value-semantics tensors — creation (empty, from_elements, splat, generate),
-// element access (extract, insert), shape queries (dim), slices, padding, concatenation and casts.
+// element access (extract, insert), shape queries (dim), slices, padding, concatenation, gather and
+// scatter, and casts.
 import { ArrayAttr, Attribute, DenseElementsAttr, FloatAttr, IntegerAttr, unit } from "../ir/attributes.js";
 import { Block, OpResult, Operation, type Value } from "../ir/core.js";
 import { withResultNames, type Dialect, type OpSpec, type VerifyContext } from "../ir/dialect.js";
@@ -12,13 +13,14 @@ import { isStructuredOp, outputs } from "./linalg-info.js";
 import { TENSOR_PATTERNS } from "./tensor-canonicalize.js";
 import {
   type OpFoldResult, arrayProp, producer, checkSegments, countDynamic, i64Array, negativeOffsetOrSize, isRankReducedShape, mixedList, operandSegment,
-  parseDynamicIndexList, printDynamicIndexList, replaceCastBack, segmentSizesAttr, staticSizes,
+  parseDynamicIndexList, parseIntList, printDynamicIndexList, replaceCastBack, segmentSizesAttr, staticSizes,
 } from "./indexing.js";
 
 const DIM_SOURCE = tc("non-0-ranked or unranked tensor", (t) => t instanceof UnrankedTensorType || t instanceof TensorType && t.rank > 0);
 const STATIC_TENSOR = tc("statically shaped tensor of any type values", (t) => t instanceof TensorType && t.hasStaticShape);
 const SHAPE_TENSOR = tc("1D tensor of signless integer or index values", (t) => t instanceof TensorType && t.rank === 1 && isIntOrIndex(t.elementType));
 const SLICE_TYPES = [RANKED_TENSOR, VARIADIC_INDEX, VARIADIC_INDEX, VARIADIC_INDEX];
+const INDICES = tc("ranked tensor of signless integer or index values", (t) => t instanceof TensorType && isIntOrIndex(t.elementType));
 
 const dynDims = (t: Type) => (t instanceof ShapedType ? t.shape.filter((d) => d === DYN).length : 0);
 
@@ -156,6 +158,73 @@ function reshapeLike(name: string): OpSpec {
 }
 
 /** Whether `to` says no more than `from` (MLIR's preservesStaticInformation): a cast from `from` to `to` can be folded away. */
+/**
+ * The type tensor.gather makes (and tensor.scatter takes as its source): the batch dims of
+ * `indices` (all but the last), then `source`'s dims with the gathered ones 1, or dropped when
+ * `rankReduced` (MLIR's GatherOp::inferResultType).
+ */
+export function gatheredType(source: TensorType, indices: TensorType, dims: readonly number[], rankReduced: boolean): TensorType {
+  const shape = indices.shape.slice(0, -1);
+  source.shape.forEach((d, i) => { if (!dims.includes(i)) shape.push(d); else if (!rankReduced) shape.push(1); });
+  return TensorType.get(shape, source.elementType, source.encoding);
+}
+
+/**
+ * tensor.gather `%src[%indices] gather_dims([..]) unique? : (S, I) -> R` and tensor.scatter
+ * `%src into %dest[%indices] scatter_dims([..]) unique : (S, D, I) -> D`: the coordinates along
+ * the `dims` of the big tensor (source of a gather, dest of a scatter) are the last dim of `indices`.
+ */
+function gatherLike(kind: "gather" | "scatter"): OpSpec {
+  const dimsName = `${kind}_dims`, big = kind === "gather" ? "source" : "dest", props = [dimsName, "unique"];
+  return {
+    name: `tensor.${kind}`, operands: kind === "gather" ? 2 : 3, results: 1, traits: ["Pure"], props,
+    operandTypes: kind === "gather" ? [RANKED_TENSOR, INDICES] : [RANKED_TENSOR, RANKED_TENSOR, INDICES], resultTypes: [RANKED_TENSOR],
+    parse(p, st) {
+      const operands = [p.parseOperand()];
+      if (kind === "scatter") { p.parseKeyword("into"); operands.push(p.parseOperand()); }
+      p.expect("[");
+      operands.push(p.parseOperand());
+      p.expect("]");
+      p.parseKeyword(dimsName);
+      p.expect("(");
+      st.addAttr(dimsName, i64Array(parseIntList(p)));
+      p.expect(")");
+      if (p.parseOptionalKeyword("unique")) st.addAttr("unique", unit);
+      p.parseOptionalAttrDict(st);
+      p.expect(":");
+      const ft = p.parseTypeOf(FunctionType);
+      st.operands = p.resolveOperands(operands, [...ft.inputs], st.loc);
+      st.resultTypes = [...ft.results];
+    },
+    print(p, op) {
+      const [first, ...rest] = op.operands, indices = rest.pop()!;
+      p.print(" ", p.operand(first), rest.length ? ` into ${p.operand(rest[0])}` : "", "[", p.operand(indices), "] ", dimsName, "([", arrayProp(op, dimsName).join(", "), "])",
+        op.attr("unique") ? " unique" : "", p.attrDict(op, props), " : ", p.functionalType(op));
+    },
+    verify(op) {
+      const types = op.operands.map((v) => v.type as TensorType), indices = types[types.length - 1], dims = arrayProp(op, dimsName);
+      const bigType = types[kind === "gather" ? 0 : 1], last = indices.shape[indices.rank - 1];
+      // MLIR's verifyGatherOrScatterDims, in its order
+      if (!dims.length) return `${dimsName} must be non-empty`;
+      if (dims.length > bigType.rank) return `${dimsName} overflow ${big} rank`;
+      if (!indices.rank || (last !== DYN && last !== dims.length)) return `${dimsName} length must match the size of last dimension of indices`;
+      for (const d of dims) {
+        if (d < 0) return `${dimsName} value must be non-negative`;
+        if (d >= bigType.rank) return `${dimsName} value must be smaller than ${big} rank`;
+      }
+      if (dims.some((d, i) => i > 0 && dims[i - 1] >= d)) return `${dimsName} values must be strictly increasing`;
+      if (kind === "scatter" && !op.attr("unique")) return "requires 'unique' attribute to be set";
+      const slice = kind === "gather" ? op.result.type : types[0];
+      const full = gatheredType(bigType, indices, dims, false), reduced = gatheredType(bigType, indices, dims, true);
+      if (slice !== full && slice !== reduced) {
+        return `${kind === "gather" ? "result" : "source"} type mismatch: expected '${full.str}' or its rank-reduced variant '${reduced.str}' (got: '${slice.str}')`;
+      }
+      // MLIR 19 leaves a scatter's result type free; it is the updated dest, so ours must be it.
+      if (kind === "scatter" && op.result.type !== bigType) return `expected result type '${op.result.type.str}' to be the dest type '${bigType.str}'`;
+    },
+  };
+}
+
 export function preserves(to: Type, from: Type): boolean {
   return to instanceof TensorType && from instanceof TensorType && to.elementType === from.elementType && to.rank === from.rank && to.encoding === from.encoding
     && to.shape.every((d, i) => d === DYN || from.shape[i] !== DYN);
@@ -511,6 +580,8 @@ export const tensor: Dialect = {
         }
       },
     },
+    gatherLike("gather"),
+    gatherLike("scatter"),
     returnLikeOp("tensor.yield", {
       operands: 1,
       verify(op) {
@@ -525,5 +596,6 @@ export const tensor: Dialect = {
     "tensor.extract": "extracted", "tensor.insert": "inserted", "tensor.from_elements": "from_elements", "tensor.splat": "splat",
     "tensor.reshape": "reshape", "tensor.rank": "rank", "tensor.collapse_shape": "collapsed", "tensor.expand_shape": "expanded",
     "tensor.generate": "generated", "tensor.pad": "padded", "tensor.concat": "concat", "tensor.bitcast": "bitcast",
+    "tensor.gather": "gather", "tensor.scatter": "scatter",
   }).map((s) => (TENSOR_PATTERNS[s.name] ? { ...s, ...TENSOR_PATTERNS[s.name] } : s)),
 };

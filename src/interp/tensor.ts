@@ -73,6 +73,37 @@ function concat(op: Operation, args: RtValue[]): TensorValue {
   return new TensorValue(shape, ts[0].elementType, data);
 }
 
+/**
+ * Calls `visit` for every element of a gather's result (a scatter's source), in order, with the
+ * index into the big tensor (the gather's source, the scatter's dest): the coordinates `indices`
+ * holds along `dims`, the slice's own index elsewhere.
+ */
+function forEachGathered(big: TensorValue, indices: TensorValue, dims: number[], visit: (at: number) => void): void {
+  const n = indices.shape[indices.rank - 1];
+  if (n !== dims.length) throw new Trap(`indices end in a dimension of ${n}, but ${dims.length} dims are gathered or scattered`);
+  forEachIndex(indices.shape.slice(0, -1), (batch) => {
+    const base = rowMajor(indices.shape, [...batch, 0]);
+    const coords = dims.map((_, k) => indices.data[base + k]);
+    forEachIndex(big.shape.map((d, i) => (dims.includes(i) ? 1 : d)), (slice) => visit(at(big, slice.map((x, i) => {
+      const k = dims.indexOf(i);
+      return k < 0 ? x : coords[k];
+    }))));
+  });
+}
+function gather(op: Operation, [s, i]: RtValue[]): TensorValue {
+  const src = asTensor(s), indices = asTensor(i), dims = intList(op, "gather_dims") ?? [], data: Scalar[] = [];
+  forEachGathered(src, indices, dims, (k) => data.push(src.data[k]));
+  const full = [...indices.shape.slice(0, -1), ...src.shape.map((d, k) => (dims.includes(k) ? 1 : d))];
+  const reduced = (shapedInfo(op.results[0].type)?.shape.length ?? full.length) < full.length;
+  return new TensorValue(reduced ? full.filter((_, k) => !dims.includes(k - indices.rank + 1)) : full, src.elementType, data);
+}
+function scatter(op: Operation, [s, d, i]: RtValue[]): TensorValue {
+  const src = asTensor(s), dest = asTensor(d), data = [...dest.data];
+  let n = 0;
+  forEachGathered(dest, asTensor(i), intList(op, "scatter_dims") ?? [], (k) => { data[k] = src.data[n++]; });
+  return new TensorValue(dest.shape, dest.elementType, data);
+}
+
 /** A memref holding a copy of the tensor (bufferization.to_memref); an unranked type takes the tensor's shape. */
 function toMemRef(interp: Interpreter, t: TensorValue, type: Type) {
   const mt = type instanceof MemRefType ? type : MemRefType.get(t.shape, t.elementType);
@@ -123,6 +154,8 @@ export const TENSOR: HandlerTable = {
   "tensor.generate": (interp, op, dyn) => [generate(interp, op, dyn)],
   "tensor.pad": (interp, op, args) => [pad(interp, op, args)],
   "tensor.concat": (_i, op, args) => [concat(op, args)],
+  "tensor.gather": (_i, op, args) => [gather(op, args)],
+  "tensor.scatter": (_i, op, args) => [scatter(op, args)],
   "tensor.collapse_shape": (_i, op, [t]) => [reshape(asTensor(t), op.results[0].type)],
   "tensor.expand_shape": (_i, op, [t, ...dyn]) => [reshape(asTensor(t), op.results[0].type, dyn)],
   "tensor.reshape": (_i, op, [t]) => [reshape(asTensor(t), op.results[0].type)],

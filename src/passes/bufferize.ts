@@ -41,6 +41,37 @@ const isTensor = (t: Type): boolean => { t = builtinOf(t); return t instanceof T
 
 const asIndex = (b: Builder, x: OpFoldResult): Value => (typeof x === "number" ? b.constIndex(x) : x);
 
+/** An scf.for nest from 0 to each of `sizes`: a builder inside the innermost loop and the induction variables. */
+function loopNest(b: Builder, sizes: OpFoldResult[]): { inner: Builder; ivs: Value[] } {
+  const zero = b.constIndex(0), one = b.constIndex(1), ubs = sizes.map((s) => asIndex(b, s));
+  let inner = b;
+  const ivs: Value[] = [];
+  for (const ub of ubs) {
+    const { region, block } = regionWith([index]);
+    inner.create("scf.for", [zero, ub, one], [], {}, [region]);
+    ivs.push(block.args[0]);
+    inner = Builder.before(Builder.atEnd(block, b.loc).create("scf.yield"));
+  }
+  return { inner, ivs };
+}
+
+/**
+ * The index into the big buffer of a gather or scatter (rank `rank`): along `dims`, the
+ * coordinates `idx` holds at batch index `batch`; elsewhere the slice's own index `slice`
+ * (which has 0s at `dims`, or lacks them when `reduced`).
+ */
+function bigIndex(b: Builder, idx: Value, batch: Value[], slice: Value[], dims: readonly number[], rank: number, reduced: boolean): Value[] {
+  const et = (idx.type as MemRefType).elementType;
+  let j = 0;
+  return Array.from({ length: rank }, (_, d) => {
+    const k = dims.indexOf(d);
+    if (k < 0) return slice[j++];
+    if (!reduced) j++;
+    const c = b.value("memref.load", [idx, ...batch, b.constIndex(k)], et);
+    return et === index ? c : b.value("arith.index_cast", [c], index);
+  });
+}
+
 class BufferizeError extends Error {}
 /** A value whose defining op already failed: reported once, at that op. */
 class FollowOnError extends BufferizeError {}
@@ -252,6 +283,8 @@ class FunctionBufferizer {
       case "tensor.generate": set(this.generate(op, b)); break;
       case "tensor.pad": set(this.pad(op, b)); break;
       case "tensor.concat": set(this.concat(op, b)); break;
+      case "tensor.gather": set(this.gather(op, b)); break;
+      case "tensor.scatter": set(this.scatter(op, b)); break;
       // MLIR's partial bufferization leaves these at the tensor/buffer boundary.
       case "bufferization.to_tensor": set(op.operand(0)); break;
       case "bufferization.to_memref": {
@@ -431,6 +464,33 @@ class FunctionBufferizer {
     return m;
   }
 
+  /**
+   * tensor.gather: a fresh buffer, filled by an scf.for nest over it that loads each element
+   * from the source at the coordinates `indices` holds for its batch index.
+   */
+  private gather(op: Operation, b: Builder): Value {
+    const [src, idx] = op.operands.map((v) => this.bufferOf(v)), dims = arrayProp(op, "gather_dims");
+    const srcRank = (src.type as MemRefType).rank, nBatch = (idx.type as MemRefType).rank - 1;
+    const reduced = (op.result.type as TensorType).rank < nBatch + srcRank;
+    const sizes = [...Array.from({ length: nBatch }, (_, i) => this.sizeOf(b, idx, i)),
+      ...Array.from({ length: srcRank }, (_, i) => (!dims.includes(i) ? [this.sizeOf(b, src, i)] : reduced ? [] : [1])).flat()];
+    const m = this.allocSized(b, op.result.type, sizes);
+    const { inner, ivs } = loopNest(b, sizes);
+    const at = bigIndex(inner, idx, ivs.slice(0, nBatch), ivs.slice(nBatch), dims, srcRank, reduced);
+    inner.create("memref.store", [inner.value("memref.load", [src, ...at], (src.type as MemRefType).elementType), m, ...ivs]);
+    return m;
+  }
+  /** tensor.scatter: the dest's buffer (or a copy), with every source element stored at the coordinates `indices` holds. */
+  private scatter(op: Operation, b: Builder): Value {
+    const [srcT, destT, idxT] = op.operands, src = this.bufferOf(srcT), idx = this.bufferOf(idxT), dims = arrayProp(op, "scatter_dims");
+    const d = this.destination(b, destT, op, true, [srcT, idxT]);
+    const srcType = src.type as MemRefType, nBatch = (idx.type as MemRefType).rank - 1, destRank = (d.type as MemRefType).rank;
+    const { inner, ivs } = loopNest(b, srcType.shape.map((_, i) => this.sizeOf(b, src, i)));
+    const at = bigIndex(inner, idx, ivs.slice(0, nBatch), ivs.slice(nBatch), dims, destRank, srcType.rank < nBatch + destRank);
+    inner.create("memref.store", [inner.value("memref.load", [src, ...ivs], srcType.elementType), d, ...at]);
+    return d;
+  }
+
   /** tensor.generate: a fresh buffer filled by an scf.for nest running the body at every index. */
   private generate(op: Operation, b: Builder): Value {
     const m = this.alloc(b, bufferType(op.result.type) as MemRefType, undefined, [...op.operands]);
@@ -440,16 +500,7 @@ class FunctionBufferizer {
   /** Stores the value `body` yields at every index of `m` (an scf.for nest running its ops). */
   private fillWith(b: Builder, m: Value, body: Block): void {
     const mt = m.type as MemRefType;
-    const zero = b.constIndex(0), one = b.constIndex(1);
-    const ubs = mt.shape.map((d, i) => (d === DYN ? b.value("memref.dim", [m, b.constIndex(i)], index) : b.constIndex(d)));
-    let inner = b;
-    const ivs: Value[] = [];
-    for (const ub of ubs) {
-      const { region, block } = regionWith([index]);
-      inner.create("scf.for", [zero, ub, one], [], {}, [region]);
-      ivs.push(block.args[0]);
-      inner = Builder.before(Builder.atEnd(block).create("scf.yield"));
-    }
+    const { inner, ivs } = loopNest(b, mt.shape.map((_, i) => this.sizeOf(b, m, i)));
     const map = new Map<Value, Value>(body.args.map((a, i) => [a, ivs[i]]));
     const cloned = body.ops.filter((o) => o !== body.terminator).map((o) => inner.insert(o.clone(map)));
     inner.create("memref.store", [map.get(body.terminator!.operand(0)) ?? body.terminator!.operand(0), m, ...ivs]);

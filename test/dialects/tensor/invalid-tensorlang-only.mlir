@@ -18,3 +18,39 @@ func.func @expand_output_shape(%t: tensor<6x4xf32>) {
   %0 = tensor.expand_shape %t [[0, 1], [2]] output_shape [2, 4, 4] : tensor<6x4xf32> into tensor<2x3x4xf32>
   return
 }
+
+// -----
+
+// MLIR 19: accepts this input (it leaves a scatter's result type free; the result is the updated dest)
+func.func @scatter_result_not_dest(%source : tensor<1x2x1x5x1xf32>, %dest : tensor<4x5x6xf32>, %indices: tensor<1x2x2xindex>) {
+  // expected-error @+1 {{'tensor.scatter' op expected result type 'tensor<4x5x7xf32>' to be the dest type 'tensor<4x5x6xf32>'}}
+  %out = tensor.scatter %source into %dest[%indices] scatter_dims([0, 2]) unique : (tensor<1x2x1x5x1xf32>, tensor<4x5x6xf32>, tensor<1x2x2xindex>) -> tensor<4x5x7xf32>
+  return
+}
+
+// -----
+
+// MLIR 19: crashes ("SmallVector unable to grow" in GatherOp::inferResultType); later MLIR gives this error
+func.func @gather_indices_rank0(%source: tensor<4x5x6xf32>, %indices: tensor<index>) {
+  // expected-error @+1 {{'tensor.gather' op gather_dims length must match the size of last dimension of indices}}
+  %out = tensor.gather %source[%indices] gather_dims([0, 1, 2]) : (tensor<4x5x6xf32>, tensor<index>) -> tensor<1x2xf32>
+  return
+}
+
+// -----
+
+// MLIR 19: accepts this input (it lacks this check, which later MLIR has)
+func.func @gather_indices_last_dim(%source: tensor<4x5x6xf32>, %indices: tensor<1x2x2xindex>) {
+  // expected-error @+1 {{'tensor.gather' op gather_dims length must match the size of last dimension of indices}}
+  %out = tensor.gather %source[%indices] gather_dims([0, 1, 2]) : (tensor<4x5x6xf32>, tensor<1x2x2xindex>) -> tensor<1x2xf32>
+  return
+}
+
+// -----
+
+// MLIR 19: reports a source type mismatch instead (it lacks this check, which later MLIR has)
+func.func @scatter_indices_last_dim(%source : tensor<f32>, %dest : tensor<4x5x6xf32>, %indices: tensor<1x2x2xindex>) {
+  // expected-error @+1 {{'tensor.scatter' op scatter_dims length must match the size of last dimension of indices}}
+  %out = tensor.scatter %source into %dest[%indices] scatter_dims([0, 1, 2]) unique : (tensor<f32>, tensor<4x5x6xf32>, tensor<1x2x2xindex>) -> tensor<1x2xf32>
+  return
+}

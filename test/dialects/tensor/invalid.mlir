@@ -545,3 +545,131 @@ func.func @insert_slice_source_rank(%t1: tensor<?xf32>, %t2: tensor<?x?xf32>) {
   %0 = tensor.insert_slice %t2 into %t1[0][4][1] : tensor<?x?xf32> into tensor<?xf32>
   return
 }
+
+// -----
+
+func.func @gather_empty_dims(%source : tensor<4x5x6xf32>, %indices: tensor<1x2x3xindex>) {
+  // expected-error @+1 {{'tensor.gather' op gather_dims must be non-empty}}
+  %out = tensor.gather %source[%indices] gather_dims([]) : (tensor<4x5x6xf32>, tensor<1x2x3xindex>) -> tensor<1x2xf32>
+  return
+}
+
+// -----
+
+func.func @gather_coordinate_rank_overflow(%source : tensor<4x5x6xf32>, %indices: tensor<1x2x3xindex>) {
+  // expected-error @+1 {{'tensor.gather' op gather_dims overflow source rank}}
+  %out = tensor.gather %source[%indices] gather_dims([0, 1, 2, 3]) : (tensor<4x5x6xf32>, tensor<1x2x3xindex>) -> tensor<1x2xf32>
+  return
+}
+
+// -----
+
+func.func @gather_negative_dim(%source : tensor<4x5x6xf32>, %indices: tensor<1x2x2xindex>) {
+  // expected-error @+1 {{'tensor.gather' op gather_dims value must be non-negative}}
+  %out = tensor.gather %source[%indices] gather_dims([2, -1]) : (tensor<4x5x6xf32>, tensor<1x2x2xindex>) -> tensor<1x2x1xf32>
+  return
+}
+
+// -----
+
+func.func @gather_dim_overflow(%source : tensor<4x5x6xf32>, %indices: tensor<1x2x1xindex>) {
+  // expected-error @+1 {{'tensor.gather' op gather_dims value must be smaller than source rank}}
+  %out = tensor.gather %source[%indices] gather_dims([42]) : (tensor<4x5x6xf32>, tensor<1x2x1xindex>) -> tensor<1x2x1xf32>
+  return
+}
+
+// -----
+
+func.func @gather_dims_not_increasing(%source : tensor<4x5x6xf32>, %indices: tensor<1x2x2xindex>) {
+  // expected-error @+1 {{'tensor.gather' op gather_dims values must be strictly increasing}}
+  %out = tensor.gather %source[%indices] gather_dims([1, 1]) : (tensor<4x5x6xf32>, tensor<1x2x2xindex>) -> tensor<1x2x4x1x6xf32>
+  return
+}
+
+// -----
+
+func.func @gather_wrong_result_type(%source : tensor<4x5x6xf32>, %indices: tensor<1x2x2xindex>) {
+  // expected-error @+1 {{'tensor.gather' op result type mismatch: expected 'tensor<1x2x1x5x1xf32>' or its rank-reduced variant 'tensor<1x2x5xf32>' (got: 'tensor<1x2x1xf32>')}}
+  %out = tensor.gather %source[%indices] gather_dims([0, 2]) : (tensor<4x5x6xf32>, tensor<1x2x2xindex>) -> tensor<1x2x1xf32>
+  return
+}
+
+// -----
+
+func.func @gather_wrong_element_type(%source : tensor<4x5x6xf32>, %indices: tensor<3x2xi32>) {
+  // expected-error @+1 {{'tensor.gather' op result type mismatch: expected 'tensor<3x1x5x1xf32>' or its rank-reduced variant 'tensor<3x5xf32>' (got: 'tensor<3x1x5x1xf64>')}}
+  %out = tensor.gather %source[%indices] gather_dims([0, 2]) : (tensor<4x5x6xf32>, tensor<3x2xi32>) -> tensor<3x1x5x1xf64>
+  return
+}
+
+// -----
+
+func.func @gather_unranked_source(%source : tensor<*xf32>, %indices: tensor<?x2xindex>) {
+  // expected-error @+1 {{'tensor.gather' op operand #0 must be ranked tensor of any type values, but got 'tensor<*xf32>'}}
+  %out = tensor.gather %source[%indices] gather_dims([0, 2]) : (tensor<*xf32>, tensor<?x2xindex>) -> tensor<?x1x5x1xf32>
+  return
+}
+
+// -----
+
+func.func @gather_operand_count(%source : tensor<4x5x6xf32>, %indices: tensor<1x2x1xindex>) {
+  // expected-error @+1 {{custom op 'tensor.gather' 2 operands present, but expected 3}}
+  %out = tensor.gather %source[%indices] gather_dims([1]) : (tensor<4x5x6xf32>, tensor<1x2x1xindex>, tensor<1x2x1xindex>) -> tensor<1x2x4x1x6xf32>
+  return
+}
+
+// -----
+
+func.func @gather_not_functional_type(%source : tensor<4x5x6xf32>, %indices: tensor<1x2x1xindex>) {
+  // expected-error @+1 {{custom op 'tensor.gather' invalid kind of type specified}}
+  %out = tensor.gather %source[%indices] gather_dims([1]) : tensor<1x2x4x1x6xf32>
+  return
+}
+
+// -----
+
+func.func @scatter_empty_dims(%source : tensor<f32>, %dest : tensor<4x5x6xf32>, %indices: tensor<1x2x3xindex>) {
+  // expected-error @+1 {{'tensor.scatter' op scatter_dims must be non-empty}}
+  %out = tensor.scatter %source into %dest[%indices] scatter_dims([]) : (tensor<f32>, tensor<4x5x6xf32>, tensor<1x2x3xindex>) -> tensor<1x2xf32>
+  return
+}
+
+// -----
+
+func.func @scatter_coordinate_rank_overflow(%source : tensor<f32>, %dest : tensor<4x5x6xf32>, %indices: tensor<1x2x3xindex>) {
+  // expected-error @+1 {{'tensor.scatter' op scatter_dims overflow dest rank}}
+  %out = tensor.scatter %source into %dest[%indices] scatter_dims([0, 1, 2, 3]) unique : (tensor<f32>, tensor<4x5x6xf32>, tensor<1x2x3xindex>) -> tensor<1x2xf32>
+  return
+}
+
+// -----
+
+func.func @scatter_dim_overflow(%source : tensor<f32>, %dest : tensor<4x5x6xf32>, %indices: tensor<1x2x1xindex>) {
+  // expected-error @+1 {{'tensor.scatter' op scatter_dims value must be smaller than dest rank}}
+  %out = tensor.scatter %source into %dest[%indices] scatter_dims([42]) unique : (tensor<f32>, tensor<4x5x6xf32>, tensor<1x2x1xindex>) -> tensor<1x2x1xf32>
+  return
+}
+
+// -----
+
+func.func @scatter_missing_unique(%source : tensor<f32>, %dest : tensor<4x5x6xf32>, %indices: tensor<1x2x2xindex>) {
+  // expected-error @+1 {{'tensor.scatter' op requires 'unique' attribute to be set}}
+  %out = tensor.scatter %source into %dest[%indices] scatter_dims([0, 2]) : (tensor<f32>, tensor<4x5x6xf32>, tensor<1x2x2xindex>) -> tensor<1x2x1xf32>
+  return
+}
+
+// -----
+
+func.func @scatter_wrong_source_type(%source : tensor<f32>, %dest : tensor<4x5x6xf32>, %indices: tensor<1x2x2xindex>) {
+  // expected-error @+1 {{'tensor.scatter' op source type mismatch: expected 'tensor<1x2x1x5x1xf32>' or its rank-reduced variant 'tensor<1x2x5xf32>' (got: 'tensor<f32>')}}
+  %out = tensor.scatter %source into %dest[%indices] scatter_dims([0, 2]) unique : (tensor<f32>, tensor<4x5x6xf32>, tensor<1x2x2xindex>) -> tensor<1x2x1xf32>
+  return
+}
+
+// -----
+
+func.func @scatter_float_indices(%source : tensor<1x2x1x5x1xf32>, %dest : tensor<4x5x6xf32>, %indices: tensor<1x2x2xf32>) {
+  // expected-error @+1 {{'tensor.scatter' op operand #2 must be ranked tensor of signless integer or index values, but got 'tensor<1x2x2xf32>'}}
+  %out = tensor.scatter %source into %dest[%indices] scatter_dims([0, 2]) unique : (tensor<1x2x1x5x1xf32>, tensor<4x5x6xf32>, tensor<1x2x2xf32>) -> tensor<4x5x6xf32>
+  return
+}

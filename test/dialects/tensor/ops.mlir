@@ -76,3 +76,12 @@ func.func @pad_concat(%t: tensor<2x3xf32>, %d: tensor<?x3xf32>, %h: index, %v: f
   %5 = tensor.concat dim(1) %0 {tag} : (tensor<4x8xf32>) -> tensor<4x8xf32>
   return %0 : tensor<4x8xf32>
 }
+
+func.func @gather_scatter(%dest: tensor<4x5x6xf32>, %indices: tensor<1x3x2xindex>, %indices_i32: tensor<1x3x2xi32>, %dyn: tensor<?x1xi64>) -> (tensor<4x5x6xf32>, tensor<4x5x6xf32>) {
+  %0 = tensor.gather %dest[%indices_i32] gather_dims([1, 2]) unique : (tensor<4x5x6xf32>, tensor<1x3x2xi32>) -> tensor<1x3x4x1x1xf32>
+  %1 = tensor.gather %dest[%indices] gather_dims([1, 2]) : (tensor<4x5x6xf32>, tensor<1x3x2xindex>) -> tensor<1x3x4xf32>
+  %2 = tensor.gather %dest[%dyn] gather_dims([0]) {tag} : (tensor<4x5x6xf32>, tensor<?x1xi64>) -> tensor<?x1x5x6xf32>
+  %3 = tensor.scatter %0 into %dest[%indices] scatter_dims([1, 2]) unique : (tensor<1x3x4x1x1xf32>, tensor<4x5x6xf32>, tensor<1x3x2xindex>) -> tensor<4x5x6xf32>
+  %4 = tensor.scatter %1 into %dest[%indices_i32] scatter_dims([1, 2]) unique : (tensor<1x3x4xf32>, tensor<4x5x6xf32>, tensor<1x3x2xi32>) -> tensor<4x5x6xf32>
+  return %3, %4 : tensor<4x5x6xf32>, tensor<4x5x6xf32>
+}

@@ -88,5 +88,11 @@ module {
     %inserted_slice_0 = tensor.insert_slice %arg1 into %arg2[7] [2] [-1] : tensor<2xf32> into tensor<8xf32>
     return %cast, %inserted_slice, %inserted_slice_0 : memref<4xf32, strided<[?], offset: ?>>, tensor<8xf32>, tensor<8xf32>
   }
+  func.func @gather_of_constants(%arg0: tensor<1x2x3xindex>, %arg1: tensor<2x1xi32>) -> (tensor<1x2x1x1x1xf32>, tensor<2x1x2xf32>) {
+    %cst = arith.constant dense<[[1.000000e+00, 2.000000e+00], [3.000000e+00, 4.000000e+00]]> : tensor<2x2xf32>
+    %cst_0 = arith.constant dense<1.000000e-01> : tensor<1x2x1x1x1xf32>
+    %gather = tensor.gather %cst[%arg1] gather_dims([0]) : (tensor<2x2xf32>, tensor<2x1xi32>) -> tensor<2x1x2xf32>
+    return %cst_0, %gather : tensor<1x2x1x1x1xf32>, tensor<2x1x2xf32>
+  }
 }
 

@@ -158,3 +158,12 @@ func.func @negative_constants(%m: memref<8xf32>, %s: tensor<2xf32>, %d: tensor<8
   %j = tensor.insert_slice %s into %d[%c7] [2] [%m1] : tensor<2xf32> into tensor<8xf32>
   return %v, %i, %j : memref<4xf32, strided<[?], offset: ?>>, tensor<8xf32>, tensor<8xf32>
 }
+
+// A gather from a splat constant is a splat constant; from any other constant it stays.
+func.func @gather_of_constants(%indices: tensor<1x2x3xindex>, %rows: tensor<2x1xi32>) -> (tensor<1x2x1x1x1xf32>, tensor<2x1x2xf32>) {
+  %splat = arith.constant dense<1.000000e-01> : tensor<4x4x4xf32>
+  %0 = tensor.gather %splat[%indices] gather_dims([0, 1, 2]) : (tensor<4x4x4xf32>, tensor<1x2x3xindex>) -> tensor<1x2x1x1x1xf32>
+  %m = arith.constant dense<[[1.0, 2.0], [3.0, 4.0]]> : tensor<2x2xf32>
+  %1 = tensor.gather %m[%rows] gather_dims([0]) : (tensor<2x2xf32>, tensor<2x1xi32>) -> tensor<2x1x2xf32>
+  return %0, %1 : tensor<1x2x1x1x1xf32>, tensor<2x1x2xf32>
+}
