@@ -14,17 +14,23 @@
 //   collapse_shape/expand_shape/reshape  no-ops and undone reshapes fold; two of a kind are one;
 //                  of a constant, a constant;
 //   generate       constant extents become static (cast back); concat of one input is a cast;
-//   gather         of a splat constant is one.
+//   gather         of a splat constant is one;
+//   pack/unpack    of a splat constant is one (a pack's constant padding must be the splat's value);
+//                  pack(unpack(x)) and unpack(pack(x)) with the same tiling and no padding are x;
+//                  a padding value no tile needs goes; an untiled dim static on one side becomes
+//                  static on the other (casts around a new op); an unpack into a destination-style
+//                  op's result goes into that op's init instead (the unpack overwrites it all).
 import { DenseElementsAttr, denseElements, type Attribute } from "../ir/attributes.js";
 import { Operation, type Value } from "../ir/core.js";
 import type { OpSpec, Rewriter } from "../ir/dialect.js";
 import { DYN, TensorType, type Type } from "../ir/types.js";
 import {
-  type OpFoldResult, anyConstantIndex, producer, arrayProp, foldConstantLists, knownInt, replaceCasting, sameLists, sliceLike, staticSizes, staticsOf, takesAll,
+  type OpFoldResult, anyConstantIndex, producer, arrayProp, foldConstantLists, knownInt, operandSegment, replaceCastBack, replaceCasting, sameLists,
+  segmentSizesAttr, sliceLike, staticSizes, staticsOf, takesAll,
 } from "./indexing.js";
 import { scalarAttr, scalarOf } from "./arith.js";
 import { composeReshapes, foldReshape } from "./memref-canonicalize.js";
-import { castFromMoreStatic, preserves, reassociation, sliceParams } from "./tensor.js";
+import { castFromMoreStatic, dpsInit, needsPadding, packing, preserves, reassociation, sliceParams } from "./tensor.js";
 
 const listsOf = (op: Operation) => { const p = sliceParams(op); return [p.offsets, p.sizes, p.strides]; };
 const ranked = (t: Type): t is TensorType => t instanceof TensorType;
@@ -206,7 +212,70 @@ function foldTensorReshape(op: Operation, consts: readonly (Attribute | undefine
   return ranked(t) && src.type === t && t.rank === 1 ? [src] : undefined;
 }
 
+/** pack(unpack(x)) or unpack(pack(x)) with the same tiling, x's type and no padding: x. Undefined when `op`'s source is no such inverse. */
+function undoneRelayout(op: Operation, rw: Rewriter): boolean | undefined {
+  const pack = op.name === "tensor.pack", inv = producer(op.operand(0), pack ? "tensor.unpack" : "tensor.pack");
+  if (!inv) return undefined;
+  const [a, b] = [packing(op), packing(inv)];
+  const same = sameLists(a.innerDimsPos, b.innerDimsPos) && sameLists(a.outerDimsPerm, b.outerDimsPerm) && sameLists(a.tiles, b.tiles);
+  // (MLIR's patterns stop here either way)
+  if (inv.operand(0).type !== op.result.type || operandSegment(pack ? op : inv, 2).length || !same) return false;
+  rw.replaceOp(op, [inv.operand(0)]);
+  return true;
+}
+/**
+ * MLIR's inferStaticShape for pack and unpack: an untiled dim static in the unpacked or the
+ * packed type (the outer dim it maps to) becomes static in the other; the new op's operands are
+ * cast to the new types and its result back (it keeps only the op's properties, as MLIR's builder).
+ */
+function staticRelayout(op: Operation, rw: Rewriter): boolean {
+  const pack = op.name === "tensor.pack", [src, dest] = op.operands, { innerDimsPos, outerDimsPerm } = packing(op);
+  const unpacked = [...((pack ? src : dest).type as TensorType).shape], packed = [...((pack ? dest : src).type as TensorType).shape];
+  let changed = false;
+  unpacked.forEach((d, i) => {
+    const j = outerDimsPerm.length ? outerDimsPerm.indexOf(i) : i;
+    if (innerDimsPos.includes(i) || (d === DYN) === (packed[j] === DYN)) return;
+    unpacked[i] = packed[j] = d === DYN ? packed[j] : d;
+    changed = true;
+  });
+  if (!changed) return false;
+  const retyped = (v: Value, shape: number[]) => {
+    const t = v.type as TensorType;
+    return sameLists(shape, t.shape) ? v : cast(op, v, TensorType.get(shape, t.elementType, t.encoding));
+  };
+  const [s, d] = pack ? [retyped(src, unpacked), retyped(dest, packed)] : [retyped(src, packed), retyped(dest, unpacked)];
+  const props = new Map([...op.attributes].filter(([k]) => ["inner_dims_pos", "outer_dims_perm", "static_inner_tiles", "operandSegmentSizes"].includes(k)));
+  return replaceCastBack(op, rw, new Operation({ name: op.name, operands: [s, d, ...op.operands.slice(2)], resultTypes: [d.type], attributes: props, loc: op.loc }), "tensor.cast");
+}
+function canonicalizePack(op: Operation, rw: Rewriter): boolean {
+  const undone = undoneRelayout(op, rw);
+  if (undone !== undefined) return undone;
+  // MLIR's paddingIsNotNeeded: static tiled dims and tiles, no partial tile
+  const pad = operandSegment(op, 2), { innerDimsPos, tiles } = packing(op), src = op.operand(0).type as TensorType;
+  if (pad.length && !innerDimsPos.some((d) => src.shape[d] === DYN) && tiles.every((t) => typeof t === "number") && !needsPadding(op)) {
+    op.setOperands([op.operand(0), op.operand(1), ...operandSegment(op, 3)]);
+    op.attributes.set("operandSegmentSizes", segmentSizesAttr([1, 1, 0, op.operands.length - 2]));
+    return true;
+  }
+  return staticRelayout(op, rw);
+}
+function canonicalizeUnpack(op: Operation, rw: Rewriter): boolean {
+  const undone = undoneRelayout(op, rw);
+  if (undone !== undefined) return undone;
+  const init = dpsInit(op.operand(1));
+  if (init) { op.setOperand(1, init); return true; }
+  return staticRelayout(op, rw);
+}
+/** A splat constant source is a splat of the result type; a pack's constant padding must be the splat's value (MLIR's reshapeConstantSource). */
+function foldRelayout(op: Operation, consts: readonly (Attribute | undefined)[]): [Attribute] | undefined {
+  const c = consts[0], pad = op.name === "tensor.pack" && operandSegment(op, 2).length ? consts[2] : undefined;
+  if (pad && !(c instanceof DenseElementsAttr && c.isSplat && Object.is(scalarOf(pad), c.at(0)))) return undefined;
+  return splatAs(c, op.result.type);
+}
+
 export const TENSOR_PATTERNS: Record<string, Pick<OpSpec, "fold" | "canonicalize">> = {
+  "tensor.pack": { fold: foldRelayout, canonicalize: canonicalizePack },
+  "tensor.unpack": { fold: foldRelayout, canonicalize: canonicalizeUnpack },
   "tensor.gather": { fold: (op, consts) => splatAs(consts[0], op.result.type) },
   "tensor.extract_slice": { fold: foldExtractSlice, canonicalize: canonicalizeExtractSlice },
   "tensor.insert_slice": { fold: foldInsertSlice, canonicalize: canonicalizeInsertSlice },

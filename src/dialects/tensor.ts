@@ -1,10 +1,10 @@
 // tensor dialect: value-semantics tensors — creation (empty, from_elements, splat, generate),
 // element access (extract, insert), shape queries (dim), slices, padding, concatenation, gather and
-// scatter, and casts.
+// scatter, packing into tiles (pack, unpack), and casts.
 import { ArrayAttr, Attribute, DenseElementsAttr, FloatAttr, IntegerAttr, unit } from "../ir/attributes.js";
 import { Block, OpResult, Operation, type Value } from "../ir/core.js";
 import { withResultNames, type Dialect, type OpSpec, type VerifyContext } from "../ir/dialect.js";
-import type { OpAsmParser, RegionArgument } from "../ir/parser.js";
+import type { OpAsmParser, RegionArgument, UnresolvedOperand } from "../ir/parser.js";
 import type { OpAsmPrinter } from "../ir/printer.js";
 import { DiagnosticError } from "../ir/diagnostics.js";
 import { DYN, FunctionType, ShapedType, TensorType, Type, UnrankedTensorType, elementTypeOf, i64, index, isIntOrIndex } from "../ir/types.js";
@@ -12,7 +12,7 @@ import { ANY, ANY_TENSOR, INDEX, INT_INDEX_FLOAT, RANKED_TENSOR, SHAPE_OPERAND_S
 import { isStructuredOp, outputs } from "./linalg-info.js";
 import { TENSOR_PATTERNS } from "./tensor-canonicalize.js";
 import {
-  type OpFoldResult, arrayProp, producer, checkSegments, countDynamic, i64Array, negativeOffsetOrSize, isRankReducedShape, mixedList, operandSegment,
+  type OpFoldResult, arrayProp, producer, checkSegments, countDynamic, i64Array, knownInt, negativeOffsetOrSize, isRankReducedShape, mixedList, operandSegment,
   parseDynamicIndexList, parseIntList, printDynamicIndexList, replaceCastBack, segmentSizesAttr, staticSizes,
 } from "./indexing.js";
 
@@ -225,6 +225,124 @@ function gatherLike(kind: "gather" | "scatter"): OpSpec {
   };
 }
 
+/** The init (destination operand) behind a destination-style op's tensor result: linalg's, pack/unpack's, insert/insert_slice's. */
+export function dpsInit(v: Value): Value | undefined {
+  if (!(v instanceof OpResult)) return undefined;
+  const d = v.op;
+  if (isStructuredOp(d)) return outputs(d)[v.index];
+  return ["tensor.insert", "tensor.insert_slice", "tensor.pack", "tensor.unpack"].includes(d.name) ? d.operand(1) : undefined;
+}
+
+/** What tensor.pack and tensor.unpack say about their tiling (`tiles`: static, or SSA values). */
+export interface Packing { innerDimsPos: number[]; tiles: OpFoldResult[]; outerDimsPerm: number[] }
+export function packing(op: Operation): Packing {
+  const tiles = op.name === "tensor.pack" ? operandSegment(op, 3) : op.operands.slice(2);
+  return { innerDimsPos: arrayProp(op, "inner_dims_pos"), tiles: mixedList(arrayProp(op, "static_inner_tiles"), tiles), outerDimsPerm: arrayProp(op, "outer_dims_perm") };
+}
+
+/**
+ * The smallest packed shape (MLIR's PackOp::inferPackedType): each tiled dim split into
+ * ceil(size / tile) tiles, the outer dims ordered by `outerDimsPerm`, the tile sizes appended.
+ */
+function packedShape(unpacked: readonly number[], tiles: readonly number[], innerDimsPos: readonly number[], outerDimsPerm: readonly number[]): number[] {
+  const outer = [...unpacked];
+  innerDimsPos.forEach((d, j) => { if (outer[d] !== DYN) outer[d] = tiles[j] === DYN ? DYN : Math.ceil(outer[d] / tiles[j]); });
+  return [...(outerDimsPerm.length ? outerDimsPerm.map((d) => outer[d]) : outer), ...tiles];
+}
+
+/** MLIR's commonVerifierPackAndUnPackOp and PackOp::verify, in their order (emitError: no op prefix). */
+function verifyRelayout(op: Operation, ctx: VerifyContext): string | void {
+  const pack = op.name === "tensor.pack", { innerDimsPos, outerDimsPerm } = packing(op);
+  const statics = arrayProp(op, "static_inner_tiles"), [src, dest] = op.operands.map((v) => v.type as TensorType);
+  const [unpacked, packed] = pack ? [src, dest] : [dest, src];
+  const n = unpacked.rank, tiles = packing(op).tiles;
+  const badPositions = (l: number[]) => l.length > n || new Set(l).size !== l.length || l.some((d) => d < 0 || d >= n);
+  const dynamicTiles = pack ? operandSegment(op, 3).length : op.operands.length - 2;
+  if (countDynamic(statics) !== dynamicTiles) return `expected ${countDynamic(statics)} dynamic inner_tiles values`; // (MLIR 19 misses this)
+  if (tiles.some((t) => knownInt(t) === 0)) return plainError(op, ctx, "invalid zero tile factor");
+  if (badPositions(innerDimsPos)) return plainError(op, ctx, "invalid inner_dims_pos vector");
+  if (badPositions(outerDimsPerm)) return plainError(op, ctx, "invalid outer_dims_perm vector");
+  if (outerDimsPerm.length && outerDimsPerm.length !== n) return plainError(op, ctx, "outer_dims_perm must be a permutation or empty");
+  if (tiles.length > n) return plainError(op, ctx, "tiling factors must be less than or equal to the input rank for pack or output rank for unpack");
+  if (tiles.length !== innerDimsPos.length) return plainError(op, ctx, "tiling factors must equal the number of dimensions to tile");
+  if (n + tiles.length !== packed.rank) return plainError(op, ctx, "packed rank must equal unpacked rank + tiling factors");
+  const least = packedShape(unpacked.shape, statics, innerDimsPos, outerDimsPerm);
+  if (least.some((d, i) => d !== DYN && packed.shape[i] !== DYN && d > packed.shape[i])) {
+    return plainError(op, ctx, `the shape of output is not large enough to hold the packed data. Expected at least '${TensorType.get(least, unpacked.elementType).str}', got '${packed.str}'`);
+  }
+  if (statics.some((t, j) => t !== packed.shape[n + j])) return plainError(op, ctx, "mismatch in inner tile sizes specified and shaped of tiled dimension in the packed type");
+  // (MLIR 19 misses these two: a pack or unpack moves elements, it does not convert them)
+  if (src.elementType !== dest.elementType) return `expected the source and dest element types to match ('${src.elementType.str}' vs '${dest.elementType.str}')`;
+  if (op.result.type !== dest) return `expected result type '${op.result.type.str}' to be the dest type '${dest.str}'`;
+  if (!pack) return;
+  const pad = operandSegment(op, 2)[0];
+  if (pad && pad.type !== src.elementType) return `expected padding_value has '${src.elementType.str}' but got: '${pad.type.str}'`;
+  if (!pad && needsPadding(op)) return "invalid tile factor or output size provided. Only full tiles are supported when padding_value is not set";
+}
+
+/** MLIR's requirePaddingValue: whether a pack makes a partial tile (an SSA tile is judged by the packed outer size, as MLIR does). */
+export function needsPadding(op: Operation): boolean {
+  const { innerDimsPos, tiles, outerDimsPerm } = packing(op), [src, dest] = op.operands.map((v) => v.type as TensorType);
+  const outer = dest.shape.slice(0, src.rank), byDim = outerDimsPerm.length ? src.shape.map((_, d) => outer[outerDimsPerm.indexOf(d)]) : outer;
+  return innerDimsPos.some((d, j) => {
+    if (src.shape[d] === DYN) return false;
+    const c = knownInt(tiles[j]);
+    if (c === undefined) return byDim[d] !== DYN && src.shape[d] % byDim[d] !== 0;
+    return src.shape[d] % c !== 0;
+  });
+}
+
+/**
+ * tensor.pack `%src [padding_value(%p : T)] [outer_dims_perm = [..]] inner_dims_pos = [..]
+ * inner_tiles = [..] into %dest : S -> D` and tensor.unpack (no padding) the other way: the
+ * packed tensor tiles the unpacked one's `inner_dims_pos` dims by `inner_tiles` (appended as
+ * inner dims), its outer dims ordered by `outer_dims_perm`.
+ */
+function relayoutOp(kind: "pack" | "unpack"): OpSpec {
+  const pack = kind === "pack";
+  const props = ["inner_dims_pos", "outer_dims_perm", "static_inner_tiles", ...(pack ? ["operandSegmentSizes"] : [])];
+  return {
+    name: `tensor.${kind}`, operands: [2, -1], results: 1, traits: ["Pure"], props, resultTypes: [RANKED_TENSOR],
+    ...(pack ? { segments: 4, operandTypes: [RANKED_TENSOR, RANKED_TENSOR, ANY, VARIADIC_INDEX] } : { operandTypes: [RANKED_TENSOR, RANKED_TENSOR, VARIADIC_INDEX] }),
+    parse(p, st) {
+      const src = p.parseOperand();
+      let pad: [UnresolvedOperand, Type] | undefined;
+      if (pack && p.parseOptionalKeyword("padding_value")) {
+        p.expect("(");
+        const v = p.parseOperand();
+        pad = [v, p.parseColonType()];
+        p.expect(")");
+      }
+      if (p.parseOptionalKeyword("outer_dims_perm")) { p.expect("="); st.addAttr("outer_dims_perm", i64Array(parseIntList(p))); }
+      p.parseKeyword("inner_dims_pos");
+      p.expect("=");
+      st.addAttr("inner_dims_pos", i64Array(parseIntList(p)));
+      p.parseKeyword("inner_tiles");
+      p.expect("=");
+      const tiles = parseDynamicIndexList(p);
+      st.addAttr("static_inner_tiles", i64Array(tiles.statics));
+      p.parseKeyword("into");
+      const dest = p.parseOperand();
+      p.parseOptionalAttrDict(st);
+      p.expect(":");
+      const srcType = p.parseTypeOf(TensorType);
+      p.expect("->");
+      const destType = p.parseTypeOf(TensorType);
+      st.operands = [p.resolveOperand(src, srcType), p.resolveOperand(dest, destType), ...(pad ? [p.resolveOperand(...pad)] : []), ...p.resolveOperands(tiles.dynamic, index)];
+      if (pack) st.addAttr("operandSegmentSizes", segmentSizesAttr([1, 1, pad ? 1 : 0, tiles.dynamic.length]));
+      st.resultTypes = [destType];
+    },
+    print(p, op) {
+      const [src, dest] = op.operands, pad = pack ? operandSegment(op, 2)[0] : undefined, perm = arrayProp(op, "outer_dims_perm");
+      p.print(" ", p.operand(src), pad ? ` padding_value(${p.operand(pad)} : ${p.type(pad.type)})` : "", perm.length ? ` outer_dims_perm = [${perm.join(", ")}]` : "",
+        ` inner_dims_pos = [${arrayProp(op, "inner_dims_pos").join(", ")}] inner_tiles = `,
+        printDynamicIndexList(p, pack ? operandSegment(op, 3) : op.operands.slice(2), arrayProp(op, "static_inner_tiles")),
+        " into ", p.operand(dest), p.attrDict(op, props), " : ", p.type(src.type), " -> ", p.type(dest.type));
+    },
+    verify: verifyRelayout,
+  };
+}
+
 export function preserves(to: Type, from: Type): boolean {
   return to instanceof TensorType && from instanceof TensorType && to.elementType === from.elementType && to.rank === from.rank && to.encoding === from.encoding
     && to.shape.every((d, i) => d === DYN || from.shape[i] !== DYN);
@@ -323,10 +441,7 @@ export const tensor: Dialect = {
         return undefined;
       },
       canonicalize(op) { // dim(cast x) -> dim x; the dim of a destination-style op's result is its init's (DimOfDestStyleOp)
-        const src = op.operand(0), d = src instanceof OpResult ? src.op : undefined;
-        const next = d?.name === "tensor.cast" ? d.operand(0)
-          : d && isStructuredOp(d) ? outputs(d)[(src as OpResult).index]
-          : d?.name === "tensor.insert" || d?.name === "tensor.insert_slice" ? d.operand(1) : undefined;
+        const src = op.operand(0), next = producer(src, "tensor.cast")?.operand(0) ?? dpsInit(src);
         if (next) op.setOperand(0, next);
         return next !== undefined;
       },
@@ -582,6 +697,8 @@ export const tensor: Dialect = {
     },
     gatherLike("gather"),
     gatherLike("scatter"),
+    relayoutOp("pack"),
+    relayoutOp("unpack"),
     returnLikeOp("tensor.yield", {
       operands: 1,
       verify(op) {
@@ -596,6 +713,6 @@ export const tensor: Dialect = {
     "tensor.extract": "extracted", "tensor.insert": "inserted", "tensor.from_elements": "from_elements", "tensor.splat": "splat",
     "tensor.reshape": "reshape", "tensor.rank": "rank", "tensor.collapse_shape": "collapsed", "tensor.expand_shape": "expanded",
     "tensor.generate": "generated", "tensor.pad": "padded", "tensor.concat": "concat", "tensor.bitcast": "bitcast",
-    "tensor.gather": "gather", "tensor.scatter": "scatter",
+    "tensor.gather": "gather", "tensor.scatter": "scatter", "tensor.pack": "pack", "tensor.unpack": "unpack",
   }).map((s) => (TENSOR_PATTERNS[s.name] ? { ...s, ...TENSOR_PATTERNS[s.name] } : s)),
 };

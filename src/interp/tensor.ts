@@ -104,6 +104,47 @@ function scatter(op: Operation, [s, d, i]: RtValue[]): TensorValue {
   return new TensorValue(dest.shape, dest.elementType, data);
 }
 
+/**
+ * The unpacked index of each element of a packed tensor (tensor.pack/unpack): outer index times
+ * tile plus inner index along a tiled dim, the outer index elsewhere; outer dims in `perm` order.
+ */
+function unpackedIndex(packed: readonly number[], n: number, innerDimsPos: readonly number[], tiles: readonly number[], perm: readonly number[]): number[] {
+  const u = new Array<number>(n);
+  for (let i = 0; i < n; i++) {
+    const d = perm.length ? perm[i] : i, j = innerDimsPos.indexOf(d);
+    u[d] = j < 0 ? packed[i] : packed[i] * tiles[j] + packed[n + j];
+  }
+  return u;
+}
+/** Where element `u` of the unpacked tensor sits in the packed one (the inverse of unpackedIndex). */
+function packedIndex(u: readonly number[], innerDimsPos: readonly number[], tiles: readonly number[], perm: readonly number[]): number[] {
+  const outer = u.map((x, d) => { const j = innerDimsPos.indexOf(d); return j < 0 ? x : Math.floor(x / tiles[j]); });
+  return [...(perm.length ? perm.map((d) => outer[d]) : outer), ...innerDimsPos.map((d, j) => u[d] % tiles[j])];
+}
+/** The tiling of a pack (args: source, dest, padding?, tiles) or unpack (source, dest, tiles), tiles checked against the packed type. */
+function tilingOf(op: Operation, args: RtValue[], packed: TensorValue) {
+  const pack = op.name === "tensor.pack", nPad = pack ? segments(op, [1, 1, 0, 0])[2] : 0;
+  const innerDimsPos = intList(op, "inner_dims_pos") ?? [], perm = intList(op, "outer_dims_perm") ?? [];
+  const tiles = mixed(intList(op, "static_inner_tiles") ?? [], args.slice(2 + nPad).map(Number)), n = packed.rank - tiles.length;
+  tiles.forEach((t, j) => { if (t !== packed.shape[n + j]) throw new Trap(`${op.name}: inner tile ${t} does not match the packed dimension of ${packed.shape[n + j]}`); });
+  return { innerDimsPos, perm, tiles, n, pad: nPad ? (args[2] as Scalar) : undefined };
+}
+/** tensor.pack: every element of the dest, from the source or, past its end, the padding value (zero without one, as MLIR's lowering). */
+function pack(op: Operation, args: RtValue[]): TensorValue {
+  const src = asTensor(args[0]), dest = asTensor(args[1]), { innerDimsPos, perm, tiles, n, pad } = tilingOf(op, args, dest), data: Scalar[] = [];
+  forEachIndex(dest.shape, (k) => {
+    const u = unpackedIndex(k, n, innerDimsPos, tiles, perm);
+    data.push(u.every((x, d) => x < src.shape[d]) ? src.data[rowMajor(src.shape, u)] : pad ?? zeroOf(src.elementType));
+  });
+  return new TensorValue(dest.shape, dest.elementType, data);
+}
+/** tensor.unpack: every element of the dest, read from its place in the packed source. */
+function unpack(op: Operation, args: RtValue[]): TensorValue {
+  const src = asTensor(args[0]), dest = asTensor(args[1]), { innerDimsPos, perm, tiles } = tilingOf(op, args, src), data: Scalar[] = [];
+  forEachIndex(dest.shape, (u) => data.push(src.data[at(src, packedIndex(u, innerDimsPos, tiles, perm))]));
+  return new TensorValue(dest.shape, dest.elementType, data);
+}
+
 /** A memref holding a copy of the tensor (bufferization.to_memref); an unranked type takes the tensor's shape. */
 function toMemRef(interp: Interpreter, t: TensorValue, type: Type) {
   const mt = type instanceof MemRefType ? type : MemRefType.get(t.shape, t.elementType);
@@ -155,6 +196,8 @@ export const TENSOR: HandlerTable = {
   "tensor.pad": (interp, op, args) => [pad(interp, op, args)],
   "tensor.concat": (_i, op, args) => [concat(op, args)],
   "tensor.gather": (_i, op, args) => [gather(op, args)],
+  "tensor.pack": (_i, op, args) => [pack(op, args)],
+  "tensor.unpack": (_i, op, args) => [unpack(op, args)],
   "tensor.scatter": (_i, op, args) => [scatter(op, args)],
   "tensor.collapse_shape": (_i, op, [t]) => [reshape(asTensor(t), op.results[0].type)],
   "tensor.expand_shape": (_i, op, [t, ...dyn]) => [reshape(asTensor(t), op.results[0].type, dyn)],

@@ -16,11 +16,12 @@ import { Block, Module, Operation, OpResult, Value } from "../ir/core.js";
 import type { Context } from "../ir/dialect.js";
 import { DiagnosticSink, type Location } from "../ir/diagnostics.js";
 import {
-  DYN, DialectType, FunctionType, MemRefType, TensorType, Type, UnrankedMemRefType, UnrankedTensorType, i32, index, isMemRefElementType,
+  DYN, DialectType, FunctionType, MemRefType, TensorType, Type, UnrankedMemRefType, UnrankedTensorType, i1, i32, i64, index, isMemRefElementType,
 } from "../ir/types.js";
 import { arrayProp, i64Array, mixedList, operandSegment, type OpFoldResult } from "../dialects/indexing.js";
 import { MEMREF_VIEWS, inferSubviewType, stridesAndOffset } from "../dialects/memref.js";
-import { reassociation } from "../dialects/tensor.js";
+import { CMPI_PREDICATES } from "../dialects/arith.js";
+import { packing, reassociation } from "../dialects/tensor.js";
 import { decomposeSoftmaxes, isLinalgStructured, linalgView } from "./lowering-linalg.js";
 import { printBuffer } from "./lowering-print.js";
 import type { Pass } from "./pass.js";
@@ -285,6 +286,8 @@ class FunctionBufferizer {
       case "tensor.concat": set(this.concat(op, b)); break;
       case "tensor.gather": set(this.gather(op, b)); break;
       case "tensor.scatter": set(this.scatter(op, b)); break;
+      case "tensor.pack": set(this.pack(op, b)); break;
+      case "tensor.unpack": set(this.unpack(op, b)); break;
       // MLIR's partial bufferization leaves these at the tensor/buffer boundary.
       case "bufferization.to_tensor": set(op.operand(0)); break;
       case "bufferization.to_memref": {
@@ -488,6 +491,55 @@ class FunctionBufferizer {
     const { inner, ivs } = loopNest(b, srcType.shape.map((_, i) => this.sizeOf(b, src, i)));
     const at = bigIndex(inner, idx, ivs.slice(0, nBatch), ivs.slice(nBatch), dims, destRank, srcType.rank < nBatch + destRank);
     inner.create("memref.store", [inner.value("memref.load", [src, ...ivs], srcType.elementType), d, ...at]);
+    return d;
+  }
+
+  /**
+   * tensor.pack: an scf.for nest over the whole dest (its buffer, or a fresh one: every element
+   * is written) storing the source element each packed index stands for, or past the source's
+   * end the padding value (zero without one, as MLIR's lowering pads).
+   */
+  private pack(op: Operation, b: Builder): Value {
+    const [srcT, destT] = op.operands, src = this.bufferOf(srcT), pad = operandSegment(op, 2)[0];
+    const d = this.destination(b, destT, op, false, [srcT]), dt = d.type as MemRefType, st = src.type as MemRefType, n = st.rank;
+    const { innerDimsPos, tiles, outerDimsPerm } = packing(op), tileVals = tiles.map((t) => asIndex(b, t));
+    const srcSizes = st.shape.map((_, i) => this.sizeOf(b, src, i));
+    // Where the dest's static shape is the source's exactly in tiles, no index falls past the source.
+    const inside = st.shape.every((size, dim) => {
+      const i = outerDimsPerm.length ? outerDimsPerm.indexOf(dim) : dim, j = innerDimsPos.indexOf(dim);
+      const covered = j < 0 ? dt.shape[i] : typeof tiles[j] === "number" && dt.shape[i] !== DYN ? dt.shape[i] * (tiles[j] as number) : DYN;
+      return size !== DYN && covered === size;
+    });
+    const padValue = inside ? undefined : pad ?? b.zero(st.elementType);
+    const { inner, ivs } = loopNest(b, dt.shape.map((_, i) => this.sizeOf(b, d, i)));
+    const u = new Array<Value>(n);
+    for (let i = 0; i < n; i++) {
+      const dim = outerDimsPerm.length ? outerDimsPerm[i] : i, j = innerDimsPos.indexOf(dim);
+      u[dim] = j < 0 ? ivs[i] : inner.value("arith.addi", [inner.value("arith.muli", [ivs[i], tileVals[j]], index), ivs[n + j]], index);
+    }
+    let v: Value;
+    if (!padValue) v = inner.value("memref.load", [src, ...u], st.elementType);
+    else {
+      const ult = { predicate: new IntegerAttr(CMPI_PREDICATES.indexOf("ult"), i64) };
+      const ok = u.map((x, dim) => inner.value("arith.cmpi", [x, asIndex(inner, srcSizes[dim])], i1, ult))
+        .reduce((a, c) => inner.value("arith.andi", [a, c], i1));
+      const then = regionWith(), other = regionWith();
+      v = inner.create("scf.if", [ok], [st.elementType], {}, [then.region, other.region]).result;
+      const tb = Builder.atEnd(then.block, inner.loc);
+      tb.create("scf.yield", [tb.value("memref.load", [src, ...u], st.elementType)]);
+      Builder.atEnd(other.block, inner.loc).create("scf.yield", [padValue]);
+    }
+    inner.create("memref.store", [v, d, ...ivs]);
+    return d;
+  }
+  /** tensor.unpack: an scf.for nest over the dest storing the element each index has in the packed source. */
+  private unpack(op: Operation, b: Builder): Value {
+    const [srcT, destT] = op.operands, src = this.bufferOf(srcT), d = this.destination(b, destT, op, false, [srcT]), dt = d.type as MemRefType;
+    const { innerDimsPos, tiles, outerDimsPerm } = packing(op), tileVals = tiles.map((t) => asIndex(b, t));
+    const { inner, ivs } = loopNest(b, dt.shape.map((_, i) => this.sizeOf(b, d, i)));
+    const outer = ivs.map((x, dim) => { const j = innerDimsPos.indexOf(dim); return j < 0 ? x : inner.value("arith.divui", [x, tileVals[j]], index); });
+    const k = [...(outerDimsPerm.length ? outerDimsPerm.map((dim) => outer[dim]) : outer), ...innerDimsPos.map((dim, j) => inner.value("arith.remui", [ivs[dim], tileVals[j]], index))];
+    inner.create("memref.store", [inner.value("memref.load", [src, ...k], (src.type as MemRefType).elementType), d, ...ivs]);
     return d;
   }
 

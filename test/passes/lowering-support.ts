@@ -9,7 +9,10 @@ import { printModule } from "../../src/ir/printer.js";
 import { verifyModule } from "../../src/ir/verifier.js";
 import { formatDiagnostic } from "../../src/ir/diagnostics.js";
 import { runPasses, type Pass } from "../../src/passes/pass.js";
-import { mlirOpt, mlirSkip } from "../support/mlir.js";
+import { printViaRunnerUtils } from "../../src/passes/lowering-print.js";
+import { Engine, type EngineKind } from "../../src/runtime/engine.js";
+import { createCapturingContext } from "../../src/runtime/host.js";
+import { maskOutput, mlirOpt, mlirRun, mlirSkip } from "../support/mlir.js";
 
 export const ctx = createContext();
 export { mlirSkip };
@@ -57,4 +60,33 @@ export function assertSameAfter(norm: string[], ours: string, theirsArgs: string
   assert.equal(a.code, 0, a.stderr);
   assert.equal(b.code, 0, b.stderr);
   assert.equal(sortConstants(a.stdout), sortConstants(b.stdout));
+}
+
+/** What `main` prints under `engine` (bounds checked), as written (`lower` false: the interpreter on tensors) or lowered. */
+export function ours(text: string, engine: EngineKind, lower = true): string {
+  const host = createCapturingContext();
+  new Engine({ engine, ctx: host, lower, checkBounds: true }).load(text, "input.mlir").runMain("main", "void");
+  return maskOutput(host.output());
+}
+
+/** Printed numbers only: the header lines (`Tensor<...>:` or MLIR's `Unranked Memref ...`) differ by printer. */
+export const dataOf = (out: string) => out.split("\n").filter((l) => !l.startsWith("Unranked") && !l.startsWith("Tensor<")).join("\n").trim();
+
+/**
+ * What mlir-cpu-runner-19 prints for a tensor-level program: tensorlang.print becomes
+ * printMemref* on tensors, `script` (transform ops on `%root`) rewrites what MLIR cannot
+ * bufferize, then one-shot bufferization and MLIR's lowering.
+ */
+export function theirsAfterTransform(text: string, script: string): string {
+  const m = parseModule(text, "input.mlir", ctx);
+  printViaRunnerUtils(m);
+  // The print functions only read their argument: tell MLIR's analysis, or it copies around them.
+  const tensorLevel = printModule(m, ctx).replace(/(@printMemref\w+\(tensor<\*x\w+>)\)/g, '$1 {bufferization.access = "read"})');
+  const main = `  transform.named_sequence @__transform_main(%root: !transform.any_op {transform.readonly}) {\n${script}    transform.yield\n  }\n`;
+  const withScript = tensorLevel.replace(/^module \{/, "module attributes {transform.with_named_sequence} {").replace(/\}\s*$/, `${main}}\n`);
+  const b = mlirOpt(["--transform-interpreter", "--test-transform-dialect-erase-schedule", "--one-shot-bufferize=bufferize-function-boundaries"], withScript);
+  assert.equal(b.code, 0, b.stderr);
+  const r = mlirRun(b.stdout);
+  assert.equal(r.code, 0, r.stderr);
+  return r.stdout;
 }

@@ -3,47 +3,15 @@
 // --one-shot-bufferize for tensor programs, then mlir-cpu-runner-19) prints the same numbers.
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { createContext } from "../../src/dialects/index.js";
-import { parseModule } from "../../src/ir/parser.js";
-import { printModule } from "../../src/ir/printer.js";
-import { printViaRunnerUtils } from "../../src/passes/lowering-print.js";
-import { Engine, type EngineKind } from "../../src/runtime/engine.js";
-import { createCapturingContext } from "../../src/runtime/host.js";
-import { maskOutput, mlirOpt, mlirRun, mlirRunStandard, mlirSkip, readExample } from "../support/mlir.js";
+import { mlirRunStandard, mlirSkip, readExample } from "../support/mlir.js";
 import { expectedOutput } from "../support/examples.js";
-import { input } from "./lowering-support.js";
+import { dataOf, input, ours, theirsAfterTransform } from "./lowering-support.js";
 
-/** Printed numbers only: the header lines (`Tensor<...>:` or MLIR's `Unranked Memref ...`) differ by printer. */
-const dataOf = (out: string) => out.split("\n").filter((l) => !l.startsWith("Unranked") && !l.startsWith("Tensor<")).join("\n").trim();
-
-function ours(text: string, engine: EngineKind, lower = true): string {
-  const ctx = createCapturingContext();
-  new Engine({ engine, ctx, lower, checkBounds: true }).load(text, "window.mlir").runMain("main", "void");
-  return maskOutput(ctx.output());
-}
-
-const DECOMPOSE_CONCAT = `  transform.named_sequence @__transform_main(%root: !transform.any_op {transform.readonly}) {
-    %f = transform.structured.match ops{["func.func"]} in %root : (!transform.any_op) -> !transform.any_op
+const DECOMPOSE_CONCAT = `    %f = transform.structured.match ops{["func.func"]} in %root : (!transform.any_op) -> !transform.any_op
     transform.apply_patterns to %f { transform.apply_patterns.tensor.decompose_concat } : !transform.any_op
-    transform.yield
-  }
 `;
-
-/** Real MLIR on a tensor-level program: tensorlang.print becomes printMemref* on tensors, then one-shot bufferization. */
-function theirsOnTensors(text: string): string {
-  const ctx = createContext();
-  const m = parseModule(text, "window.mlir", ctx);
-  printViaRunnerUtils(m);
-  // The print functions only read their argument: tell MLIR's analysis, or it copies around them.
-  const tensorLevel = printModule(m, ctx).replace(/(@printMemref\w+\(tensor<\*x\w+>)\)/g, '$1 {bufferization.access = "read"})');
-  // MLIR 19 bufferizes no tensor.concat: its decomposition into insert_slices runs first (a transform script).
-  const withScript = tensorLevel.replace(/^module \{/, "module attributes {transform.with_named_sequence} {").replace(/\}\s*$/, `${DECOMPOSE_CONCAT}}\n`);
-  const b = mlirOpt(["--transform-interpreter", "--test-transform-dialect-erase-schedule", "--one-shot-bufferize=bufferize-function-boundaries"], withScript);
-  assert.equal(b.code, 0, b.stderr);
-  const r = mlirRun(b.stdout);
-  assert.equal(r.code, 0, r.stderr);
-  return r.stdout;
-}
+// MLIR 19 bufferizes no tensor.concat: its decomposition into insert_slices runs first.
+const theirsOnTensors = (text: string) => theirsAfterTransform(text, DECOMPOSE_CONCAT);
 
 const TENSOR_PROGRAMS = ["pipeline/conv-pool.mlir", "pipeline/pad-concat.mlir"];
 

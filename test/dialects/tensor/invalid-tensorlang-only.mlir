@@ -54,3 +54,39 @@ func.func @scatter_indices_last_dim(%source : tensor<f32>, %dest : tensor<4x5x6x
   %out = tensor.scatter %source into %dest[%indices] scatter_dims([0, 1, 2]) unique : (tensor<f32>, tensor<4x5x6xf32>, tensor<1x2x2xindex>) -> tensor<1x2xf32>
   return
 }
+
+// -----
+
+// MLIR 19: accepts this input (a pack moves elements; it does not convert them)
+func.func @pack_element_types(%input: tensor<256x128xf32>, %output: tensor<16x4x32x16xf64>) -> tensor<16x4x32x16xf64> {
+  // expected-error @+1 {{'tensor.pack' op expected the source and dest element types to match ('f32' vs 'f64')}}
+  %0 = tensor.pack %input inner_dims_pos = [1, 0] inner_tiles = [32, 16] into %output : tensor<256x128xf32> -> tensor<16x4x32x16xf64>
+  return %0 : tensor<16x4x32x16xf64>
+}
+
+// -----
+
+// MLIR 19: accepts this input
+func.func @unpack_element_types(%input: tensor<16x4x32x16xf32>, %output: tensor<256x128xf64>) -> tensor<256x128xf64> {
+  // expected-error @+1 {{'tensor.unpack' op expected the source and dest element types to match ('f32' vs 'f64')}}
+  %0 = tensor.unpack %input inner_dims_pos = [1, 0] inner_tiles = [32, 16] into %output : tensor<16x4x32x16xf32> -> tensor<256x128xf64>
+  return %0 : tensor<256x128xf64>
+}
+
+// -----
+
+// MLIR 19: accepts this input, and prints it without the tile operand
+func.func @pack_dynamic_tile_count(%input: tensor<256x128xf32>, %output: tensor<16x4x32x16xf32>, %t: index) -> tensor<16x4x32x16xf32> {
+  // expected-error @+1 {{'tensor.pack' op expected 0 dynamic inner_tiles values}}
+  %0 = "tensor.pack"(%input, %output, %t) <{inner_dims_pos = array<i64: 1, 0>, operandSegmentSizes = array<i32: 1, 1, 0, 1>, static_inner_tiles = array<i64: 32, 16>}> : (tensor<256x128xf32>, tensor<16x4x32x16xf32>, index) -> tensor<16x4x32x16xf32>
+  return %0 : tensor<16x4x32x16xf32>
+}
+
+// -----
+
+// MLIR 19: accepts this generic form (its custom form takes the result type from the dest)
+func.func @unpack_result_not_dest(%input: tensor<16x4x32x16xf32>, %output: tensor<256x128xf32>) -> tensor<?x128xf32> {
+  // expected-error @+1 {{'tensor.unpack' op expected result type 'tensor<?x128xf32>' to be the dest type 'tensor<256x128xf32>'}}
+  %0 = "tensor.unpack"(%input, %output) <{inner_dims_pos = array<i64: 1, 0>, static_inner_tiles = array<i64: 32, 16>}> : (tensor<16x4x32x16xf32>, tensor<256x128xf32>) -> tensor<?x128xf32>
+  return %0 : tensor<?x128xf32>
+}

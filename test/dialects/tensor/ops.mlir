@@ -85,3 +85,21 @@ func.func @gather_scatter(%dest: tensor<4x5x6xf32>, %indices: tensor<1x3x2xindex
   %4 = tensor.scatter %1 into %dest[%indices_i32] scatter_dims([1, 2]) unique : (tensor<1x3x4xf32>, tensor<4x5x6xf32>, tensor<1x3x2xi32>) -> tensor<4x5x6xf32>
   return %3, %4 : tensor<4x5x6xf32>, tensor<4x5x6xf32>
 }
+
+func.func @pack_unpack(%src: tensor<128x256xf32>, %dest: tensor<4x16x32x16xf32>, %buf: tensor<128x256xf32>, %odd: tensor<13x15xf32>, %pad: f32, %d: tensor<?x?xf32>, %n: index, %m: index) -> (tensor<4x16x32x16xf32>, tensor<128x256xf32>, tensor<2x8x8x2xf32>, tensor<13x15xf32>, tensor<16x4x32x16xf32>, tensor<?x?x?x?xf32>, tensor<?x?xf32>) {
+  %0 = tensor.pack %src inner_dims_pos = [0, 1] inner_tiles = [32, 16] into %dest : tensor<128x256xf32> -> tensor<4x16x32x16xf32>
+  %1 = tensor.unpack %0 inner_dims_pos = [0, 1] inner_tiles = [32, 16] into %buf : tensor<4x16x32x16xf32> -> tensor<128x256xf32>
+  %e = tensor.empty() : tensor<2x8x8x2xf32>
+  %2 = tensor.pack %odd padding_value(%pad : f32) inner_dims_pos = [0, 1] inner_tiles = [8, 2] into %e {tag} : tensor<13x15xf32> -> tensor<2x8x8x2xf32>
+  %3 = tensor.unpack %2 inner_dims_pos = [0, 1] inner_tiles = [8, 2] into %odd : tensor<2x8x8x2xf32> -> tensor<13x15xf32>
+  %t = tensor.empty() : tensor<16x4x32x16xf32>
+  %4 = tensor.pack %src outer_dims_perm = [1, 0] inner_dims_pos = [0, 1] inner_tiles = [32, 16] into %t : tensor<128x256xf32> -> tensor<16x4x32x16xf32>
+  %c0 = arith.constant 0 : index
+  %c1 = arith.constant 1 : index
+  %r = tensor.dim %d, %c0 : tensor<?x?xf32>
+  %c = tensor.dim %d, %c1 : tensor<?x?xf32>
+  %de = tensor.empty(%r, %c, %n, %m) : tensor<?x?x?x?xf32>
+  %5 = tensor.pack %d padding_value(%pad : f32) inner_dims_pos = [1, 0] inner_tiles = [%n, %m] into %de : tensor<?x?xf32> -> tensor<?x?x?x?xf32>
+  %6 = tensor.unpack %5 inner_dims_pos = [1, 0] inner_tiles = [%n, %m] into %d : tensor<?x?x?x?xf32> -> tensor<?x?xf32>
+  return %0, %1, %2, %3, %4, %5, %6 : tensor<4x16x32x16xf32>, tensor<128x256xf32>, tensor<2x8x8x2xf32>, tensor<13x15xf32>, tensor<16x4x32x16xf32>, tensor<?x?x?x?xf32>, tensor<?x?xf32>
+}
