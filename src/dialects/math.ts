@@ -5,7 +5,7 @@ import type { Operation } from "../ir/core.js";
 import type { Dialect, FoldResult, OpSpec } from "../ir/dialect.js";
 import { FloatType, IndexType, IntegerType, ShapedType, elementTypeOf, f64, type Type } from "../ir/types.js";
 import { floatBits, floatFromBits, fusedMultiplyAdd, roundFloat } from "../ir/float.js";
-import { FASTMATH_NONE, parseFlagList, sameTypeOp } from "./common.js";
+import { FASTMATH_NONE, FLOAT_LIKE, INT_LIKE, parseFlagList, sameTypeOp, typed } from "./common.js";
 import { intWidth } from "./arith.js";
 
 /** The sign bit, a NaN's included (-0 and -NaN are negative). */
@@ -89,11 +89,6 @@ export function mathSemantics(name: string, t: Type = f64): ((...xs: number[]) =
   return f as ((...xs: number[]) => number) | undefined;
 }
 
-function floatOperands(op: Operation): string | undefined {
-  const t = op.result.type;
-  if (!(elementTypeOf(t) instanceof FloatType)) return `operand #0 must be floating-point-like, but got '${t.str}'`;
-}
-
 /**
  * What MLIR 19 folds, which --canonicalize follows: no folder for rsqrt, cbrt and fma; APFloat's
  * own operations (ANY_WIDTH) for every float type; the rest through the host's libm, for f32 and
@@ -141,7 +136,7 @@ function foldMath(op: Operation, consts: readonly (Attribute | undefined)[]): Fo
 }
 
 const mathOp = (name: string, arity: number): OpSpec =>
-  sameTypeOp(name, arity, ["Elementwise"], { verify: floatOperands, fold: foldMath, implicitAttrs: FASTMATH_NONE });
+  sameTypeOp(name, arity, ["Elementwise"], { ...typed(FLOAT_LIKE, arity), fold: foldMath, implicitAttrs: FASTMATH_NONE });
 
 export const MATH_OPS = [...Object.keys(MATH_UNARY), ...Object.keys(MATH_BINARY), ...Object.keys(MATH_TERNARY)];
 
@@ -169,11 +164,6 @@ function foldInt(op: Operation, consts: readonly (Attribute | undefined)[]): Fol
   return [new IntegerAttr(BigInt.asIntN(intWidth(t), MATH_INT[op.name](intWidth(t), a, b)), t)];
 }
 
-const intOperands = (op: Operation) => {
-  const e = elementTypeOf(op.result.type);
-  return e instanceof IntegerType || e instanceof IndexType ? undefined : `operand #0 must be signless-integer-like, but got '${op.result.type.str}'`;
-};
-
 /** `math.fpowi %x, %n : f32, i32`: float base, integer exponent (same shape). */
 const fpowi: OpSpec = {
   name: "math.fpowi", operands: 2, results: 1, traits: ["Pure", "Elementwise"], props: ["fastmath"], implicitAttrs: FASTMATH_NONE,
@@ -194,10 +184,9 @@ const fpowi: OpSpec = {
     const flags = fm && !fm.str.includes("<none>") ? " fastmath" + fm.str.slice(fm.str.indexOf("<")) : "";
     p.print(" ", p.operands(op.operands), flags, p.attrDict(op, ["fastmath"]), " : ", p.types(op.operands.map((v) => v.type)));
   },
+  operandTypes: [FLOAT_LIKE, INT_LIKE], resultTypes: [FLOAT_LIKE],
   verify(op) {
     const [b, e] = op.operands.map((v) => v.type);
-    if (!(elementTypeOf(b) instanceof FloatType)) return `operand #0 must be floating-point-like, but got '${b.str}'`;
-    if (!(elementTypeOf(e) instanceof IntegerType)) return `operand #1 must be signless-integer-like, but got '${e.str}'`;
     if (op.result.type !== b) return "failed to verify that all of {lhs, result} have same type";
     const shape = (t: typeof b) => (t instanceof ShapedType ? t.shape.join("x") : "");
     if (shape(b) !== shape(e) || (b instanceof ShapedType) !== (e instanceof ShapedType)) return "requires the same shape for all operands and results";
@@ -210,8 +199,8 @@ export const math: Dialect = {
     ...Object.keys(MATH_UNARY).map((n) => mathOp(n, 1)),
     ...Object.keys(MATH_BINARY).map((n) => mathOp(n, 2)),
     mathOp("math.fma", 3),
-    ...["math.absi", "math.ctlz", "math.cttz", "math.ctpop"].map((n) => sameTypeOp(n, 1, ["Elementwise"], { props: [], verify: intOperands, fold: foldInt })),
-    sameTypeOp("math.ipowi", 2, ["Elementwise"], { props: [], verify: intOperands, fold: foldInt }),
+    ...["math.absi", "math.ctlz", "math.cttz", "math.ctpop"].map((n) => sameTypeOp(n, 1, ["Elementwise"], { props: [], ...typed(INT_LIKE, 1), fold: foldInt })),
+    sameTypeOp("math.ipowi", 2, ["Elementwise"], { props: [], ...typed(INT_LIKE, 2), fold: foldInt }),
     fpowi,
   ],
 };
