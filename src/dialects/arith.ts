@@ -7,7 +7,7 @@ import { FloatType, IndexType, IntegerType, MemRefType, ShapedType, SignedIntege
 import { decodeFloat, fitsDouble, floatBits, floatFromBits, fusedMultiplyAdd, halfBits, halfToFloat, roundFloat } from "../ir/float.js";
 import { canonicalizeArith } from "./arith-canonicalize.js";
 import { boolLike, castOfCast, def, foldIdentity, isZero, splat } from "./arith-fold.js";
-import { ANY, BOOL_LIKE, type CastMiddle, FASTMATH_NONE, FIXED_INT_LIKE, FLOAT_LIKE, INT_LIKE, OVERFLOW_NONE, badProperty, castOp, flagsAttr, like, parseFlags, printFlags, sameTypeOp, tc } from "./common.js";
+import { ANY, BOOL_LIKE, type CastMiddle, FASTMATH_NONE, FIXED_INT_LIKE, FLOAT_LIKE, INT_LIKE, OVERFLOW_NONE, badProperty, castOp, flagsAttr, like, parseFlags, printFlags, sameTypeOp, tc, typed } from "./common.js";
 
 export const CMPI_PREDICATES = ["eq", "ne", "slt", "sle", "sgt", "sge", "ult", "ule", "ugt", "uge"] as const;
 export const CMPF_PREDICATES = ["false", "oeq", "ogt", "oge", "olt", "ole", "one", "ord", "ueq", "ugt", "uge", "ult", "ule", "une", "uno", "true"] as const;
@@ -305,8 +305,6 @@ const OVERFLOW_OPS = ["arith.addi", "arith.subi", "arith.muli", "arith.shli"];
 const binary = (name: string, commutative = false,
   implicitAttrs: Readonly<Record<string, Attribute>> | undefined = OVERFLOW_OPS.includes(name) ? OVERFLOW_NONE : undefined): OpSpec =>
   sameTypeOp(name, 2, commutative ? ["Commutative", "Elementwise"] : ["Elementwise"], { fold: foldBinary, implicitAttrs, ...typed(implicitAttrs?.fastmath ? FLOAT_LIKE : INT_LIKE, 2) });
-/** ODS operand and result constraints: `n` operands and one result of constraint `c`. */
-const typed = (c: TypeConstraint, n: number) => ({ operandTypes: Array<TypeConstraint>(n).fill(c), resultTypes: [c] });
 
 function predicateOp(name: string, preds: readonly string[], resultOf: (t: Type) => Type): OpSpec {
   return {

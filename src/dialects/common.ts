@@ -5,6 +5,7 @@ import type { OpSpec, OperationState, Trait, TypeConstraint, VerifyContext } fro
 import type { OpAsmParser } from "../ir/parser.js";
 import type { OpAsmPrinter } from "../ir/printer.js";
 import { DiagnosticError, type Location } from "../ir/diagnostics.js";
+import { propertyProblem } from "../ir/verifier.js";
 import {
   FloatType, FunctionType, IndexType, IntegerType, MemRefType, ShapedType, TensorType, Type, UnrankedMemRefType, UnrankedTensorType, VectorType, i1, isIntOrIndex,
 } from "../ir/types.js";
@@ -38,13 +39,14 @@ export const FLOAT_LIKE = like("floating-point-like", (t) => t instanceof FloatT
 export const INT_LIKE = like("signless-integer-like", isIntOrIndex);
 export const FIXED_INT_LIKE = like("signless-fixed-width-integer-like", (t) => t instanceof IntegerType);
 export const BOOL_LIKE = like("bool-like", (t) => t === i1);
+/** ODS operand and result constraints: `n` operands and one result of constraint `c`. */
+export const typed = (c: TypeConstraint, n: number) => ({ operandTypes: Array<TypeConstraint>(n).fill(c), resultTypes: [c] });
 export const variadic = (c: TypeConstraint): TypeConstraint => ({ summary: `variadic of ${c.summary}`, ok: c.ok, variadic: true });
 export const VARIADIC_INDEX = variadic(INDEX);
 
 /** MLIR's error for a property its conversion rejects: reported before verifying, without the op prefix. */
 export function badProperty(op: Operation, ctx: VerifyContext, name: string, props: readonly string[]): void {
-  const dict = [...props].sort().filter((k) => op.attr(k)).map((k) => `${k} = ${op.attr(k)!.str}`).join(", ");
-  ctx.error(op, `invalid properties {${dict}} for op ${op.name}: Invalid attribute \`${name}\` in property conversion: ${op.attr(name)!.str}`);
+  ctx.error(op, propertyProblem(op, name, props));
 }
 
 /** The flags MLIR's float ops and some integer ops hold when none are written (OpSpec.implicitAttrs). */

@@ -5,7 +5,7 @@ import type { Operation } from "../ir/core.js";
 import type { Dialect, FoldResult, OpSpec } from "../ir/dialect.js";
 import { FloatType, IndexType, IntegerType, ShapedType, elementTypeOf, f64, type Type } from "../ir/types.js";
 import { floatBits, floatFromBits, fusedMultiplyAdd, roundFloat } from "../ir/float.js";
-import { FASTMATH_NONE, parseFlagList, sameTypeOp } from "./common.js";
+import { FASTMATH_NONE, FLOAT_LIKE, INT_LIKE, parseFlagList, sameTypeOp, typed } from "./common.js";
 import { intWidth } from "./arith.js";
 
 /** The sign bit, a NaN's included (-0 and -NaN are negative). */
@@ -49,24 +49,51 @@ export const MATH_UNARY: Record<string, Unary> = {
   "math.roundeven": (x) => { const r = Math.round(x); return Math.abs(x % 1) === 0.5 && r % 2 !== 0 ? r - 1 : r; },
 };
 
-/** erf to ~1e-15: Taylor series near 0, continued fraction for erfc in the tails. */
+/**
+ * erf, correctly rounded in practice (as glibc's, under an ulp): below 4 its Taylor series in
+ * double-double arithmetic (the terms cancel up to 1e5 times there); above, 1 - erfc from erfc's
+ * continued fraction (erfc < 2e-8, so its few-ulp error is far below erf's last bit).
+ */
 export function erf(x: number): number {
-  if (Number.isNaN(x)) return x;
+  if (Number.isNaN(x) || x === 0) return x; // (-0 too)
   const a = Math.abs(x);
+  if (a < 2 ** -500) { // 2x/sqrt(pi), scaled so that the product's low part is not lost in the subnormals
+    const [rh, rl] = ddMul(x * 2 ** 600, 0, C_HI, C_LO);
+    return (rh + rl) * 2 ** -600;
+  }
   if (a < 3) {
-    let term = x, sum = x;
-    for (let n = 1; n < 200 && Math.abs(term) > 1e-17 * Math.abs(sum); n++) {
-      term *= (-x * x) / n;
-      sum += term / (2 * n + 1);
+    const [mh, ml] = ddMul(x, 0, -x, 0);
+    let [th, tl, sh, sl] = [x, 0, x, 0], n = 1;
+    for (; Math.abs(th) > 1e-6 * Math.abs(sh); n++) { // the large terms in double-double
+      [th, tl] = ddMul(th, tl, mh, ml); // term *= -x^2 / n
+      [th, tl] = ddDiv(th, tl, n);
+      const [qh, ql] = ddDiv(th, tl, 2 * n + 1); // sum += term / (2n + 1)
+      [sh, sl] = ddAdd(sh, sl, qh, ql);
     }
-    return (2 / Math.sqrt(Math.PI)) * sum;
+    let tail = 0; // the small ones in double: their rounding errors stay far below sum's last bit
+    for (; Math.abs(th) > 1e-20 * Math.abs(sh); n++) tail += (th *= mh / n) / (2 * n + 1);
+    [sh, sl] = ddAdd(sh, sl, tail, 0);
+    const [rh, rl] = ddMul(sh, sl, C_HI, C_LO);
+    return rh + rl;
   }
   if (a >= 6) return Math.sign(x);
   let f = a;
-  for (let k = 60; k >= 1; k--) f = a + k / 2 / f;
+  for (let k = 100; k >= 1; k--) f = a + k / 2 / f;
   const erfc = Math.exp(-a * a) / Math.sqrt(Math.PI) / f;
   return Math.sign(x) * (1 - erfc);
 }
+
+// Double-double arithmetic: hi + lo, |lo| at most half an ulp of hi.
+const C_HI = 1.1283791670955126, C_LO = 1.533545961316588e-17; // 2 / sqrt(pi)
+const twoSum = (a: number, b: number): [number, number] => { const s = a + b, z = s - a; return [s, (a - (s - z)) + (b - z)]; };
+/** a * b exactly (Dekker's split and product). */
+function twoProduct(a: number, b: number): [number, number] {
+  const p = a * b, ca = 134217729 * a, ah = ca - (ca - a), al = a - ah, cb = 134217729 * b, bh = cb - (cb - b), bl = b - bh;
+  return [p, ((ah * bh - p) + ah * bl + al * bh) + al * bl];
+}
+function ddAdd(ah: number, al: number, bh: number, bl: number): [number, number] { const [s, e] = twoSum(ah, bh); return twoSum(s, e + al + bl); }
+function ddMul(ah: number, al: number, bh: number, bl: number): [number, number] { const [p, e] = twoProduct(ah, bh); return twoSum(p, e + ah * bl + al * bh); }
+function ddDiv(ah: number, al: number, d: number): [number, number] { const q = ah / d, [p, e] = twoProduct(q, d); return twoSum(q, (ah - p - e + al) / d); }
 
 /** Binary semantics: `math.powf`, `math.atan2`, `math.copysign`. */
 export const MATH_BINARY: Record<string, (a: number, b: number) => number> = {
@@ -87,11 +114,6 @@ export function mathSemantics(name: string, t: Type = f64): ((...xs: number[]) =
   if (g) return (a, b, c) => g(a, b, c, t);
   const f = MATH_UNARY[name] ?? MATH_BINARY[name];
   return f as ((...xs: number[]) => number) | undefined;
-}
-
-function floatOperands(op: Operation): string | undefined {
-  const t = op.result.type;
-  if (!(elementTypeOf(t) instanceof FloatType)) return `operand #0 must be floating-point-like, but got '${t.str}'`;
 }
 
 /**
@@ -141,7 +163,7 @@ function foldMath(op: Operation, consts: readonly (Attribute | undefined)[]): Fo
 }
 
 const mathOp = (name: string, arity: number): OpSpec =>
-  sameTypeOp(name, arity, ["Elementwise"], { verify: floatOperands, fold: foldMath, implicitAttrs: FASTMATH_NONE });
+  sameTypeOp(name, arity, ["Elementwise"], { ...typed(FLOAT_LIKE, arity), fold: foldMath, implicitAttrs: FASTMATH_NONE });
 
 export const MATH_OPS = [...Object.keys(MATH_UNARY), ...Object.keys(MATH_BINARY), ...Object.keys(MATH_TERNARY)];
 
@@ -169,11 +191,6 @@ function foldInt(op: Operation, consts: readonly (Attribute | undefined)[]): Fol
   return [new IntegerAttr(BigInt.asIntN(intWidth(t), MATH_INT[op.name](intWidth(t), a, b)), t)];
 }
 
-const intOperands = (op: Operation) => {
-  const e = elementTypeOf(op.result.type);
-  return e instanceof IntegerType || e instanceof IndexType ? undefined : `operand #0 must be signless-integer-like, but got '${op.result.type.str}'`;
-};
-
 /** `math.fpowi %x, %n : f32, i32`: float base, integer exponent (same shape). */
 const fpowi: OpSpec = {
   name: "math.fpowi", operands: 2, results: 1, traits: ["Pure", "Elementwise"], props: ["fastmath"], implicitAttrs: FASTMATH_NONE,
@@ -194,10 +211,9 @@ const fpowi: OpSpec = {
     const flags = fm && !fm.str.includes("<none>") ? " fastmath" + fm.str.slice(fm.str.indexOf("<")) : "";
     p.print(" ", p.operands(op.operands), flags, p.attrDict(op, ["fastmath"]), " : ", p.types(op.operands.map((v) => v.type)));
   },
+  operandTypes: [FLOAT_LIKE, INT_LIKE], resultTypes: [FLOAT_LIKE],
   verify(op) {
     const [b, e] = op.operands.map((v) => v.type);
-    if (!(elementTypeOf(b) instanceof FloatType)) return `operand #0 must be floating-point-like, but got '${b.str}'`;
-    if (!(elementTypeOf(e) instanceof IntegerType)) return `operand #1 must be signless-integer-like, but got '${e.str}'`;
     if (op.result.type !== b) return "failed to verify that all of {lhs, result} have same type";
     const shape = (t: typeof b) => (t instanceof ShapedType ? t.shape.join("x") : "");
     if (shape(b) !== shape(e) || (b instanceof ShapedType) !== (e instanceof ShapedType)) return "requires the same shape for all operands and results";
@@ -210,8 +226,8 @@ export const math: Dialect = {
     ...Object.keys(MATH_UNARY).map((n) => mathOp(n, 1)),
     ...Object.keys(MATH_BINARY).map((n) => mathOp(n, 2)),
     mathOp("math.fma", 3),
-    ...["math.absi", "math.ctlz", "math.cttz", "math.ctpop"].map((n) => sameTypeOp(n, 1, ["Elementwise"], { props: [], verify: intOperands, fold: foldInt })),
-    sameTypeOp("math.ipowi", 2, ["Elementwise"], { props: [], verify: intOperands, fold: foldInt }),
+    ...["math.absi", "math.ctlz", "math.cttz", "math.ctpop"].map((n) => sameTypeOp(n, 1, ["Elementwise"], { props: [], ...typed(INT_LIKE, 1), fold: foldInt })),
+    sameTypeOp("math.ipowi", 2, ["Elementwise"], { props: [], ...typed(INT_LIKE, 2), fold: foldInt }),
     fpowi,
   ],
 };

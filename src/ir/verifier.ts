@@ -1,6 +1,6 @@
 // Generic verification: registered ops, counts, traits, dominance, isolation and symbol
 // uniqueness; then each op spec's own `verify`. Collects every error instead of stopping.
-import { DenseArrayAttr, StringAttr } from "./attributes.js";
+import { DenseArrayAttr, StringAttr, UnitAttr } from "./attributes.js";
 import { Block, BlockArgument, Module, Operation, OpResult, Region, Value, symbolName } from "./core.js";
 import { Context, type RegisteredOp, type TypeConstraint, type Trait, type VerifyContext } from "./dialect.js";
 import { DiagnosticSink, type Diagnostic } from "./diagnostics.js";
@@ -9,6 +9,14 @@ import { i32 } from "./types.js";
 
 /** Properties that split operands or results into groups; MLIR requires them as i32 dense arrays. */
 const SEGMENT_ATTRS = ["operandSegmentSizes", "resultSegmentSizes"];
+/** Flag properties and the attribute each holds: MLIR's property conversion rejects any other. */
+const FLAG_PROPS: Readonly<Record<string, string>> = { fastmath: "#arith.fastmath<", overflowFlags: "#arith.overflow<" };
+
+/** MLIR's error for a property its conversion rejects (reported without the op prefix). */
+export function propertyProblem(op: Operation, name: string, props: readonly string[]): string {
+  const dict = [...props].sort().filter((k) => op.attr(k)).map((k) => (op.attr(k) instanceof UnitAttr ? k : `${k} = ${op.attr(k)!.str}`)).join(", ");
+  return `invalid properties {${dict}} for op ${op.name}: Invalid attribute \`${name}\` in property conversion: ${op.attr(name)!.str}`;
+}
 /** The values of a symbol's `sym_visibility` (MLIR's SymbolOpInterface). */
 const VISIBILITIES = ["public", "private", "nested"];
 
@@ -89,7 +97,12 @@ export class Verifier implements VerifyContext {
     if (!info) {
       const problem = isModule ? undefined : this.unregisteredProblem(op.name);
       if (problem) { this.sink.error(op.loc, problem + this.ctx.didYouMean(op.name)); return; }
-    } else if (!this.verifyAgainstSpec(op, info)) return;
+    } else {
+      // (as the parser's property conversion: before any other check)
+      const flag = info.props.find((k) => k in FLAG_PROPS && op.attr(k) && !op.attr(k)!.str.startsWith(FLAG_PROPS[k]));
+      if (flag) { this.sink.error(op.loc, propertyProblem(op, flag, info.props)); return; }
+      if (!this.verifyAgainstSpec(op, info)) return;
+    }
     if (op.numAttributes) for (const k of SEGMENT_ATTRS) {
       const a = op.attr(k);
       if (a && !(a instanceof DenseArrayAttr && a.elementType === i32)) this.err(op, `invalid properties: '${k}' must be an array<i32: ...>, got ${a.str}`);

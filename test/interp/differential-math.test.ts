@@ -1,10 +1,11 @@
 // The arith and math ops the random programs of differential.test.ts do not draw: extended
 // arithmetic (addui_extended, mulsi/mului_extended), ceildivui, the bit counts, the inverse and
 // hyperbolic functions and truncf's rounding modes, on scalars of every width and on 128-bit
-// vectors. Seeded programs run under the interpreter, the wasm engine and mlir-cpu-runner-19:
-// integer results and truncf are compared bit for bit, the transcendentals as printF32/printF64
-// print them (6 significant digits: glibc's and V8's libms
-// may differ in the last bit, as for math.exp and math.sin in the wasm tests).
+// vectors; and the exponentials, logarithms and atan2 on edge inputs in every float type. Seeded
+// programs run under the interpreter, the wasm engine and mlir-cpu-runner-19: integer results
+// and truncf are compared bit for bit, the transcendentals as printF32/printF64 print them (6
+// significant digits: glibc's and V8's libms may differ in the last bit, as for math.exp and
+// math.sin in the wasm tests).
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { runText } from "../backend/wasm/helpers.js";
@@ -76,6 +77,47 @@ function program(seed: number, index: boolean): string {
   return moduleOf(["printI64(i64)", "printF32(f32)", "printF64(f64)", "printNewline()"], fns, calls);
 }
 
+/** Edge inputs of the exponentials, logarithms and atan2 (zeros, negatives, infinities, NaNs, tiny
+ * values where expm1 and log1p keep digits exp and log lose), per type, as literals. */
+const EDGES: Record<string, string[]> = {
+  f32: ["0.0", "-0.0", "1.0", "-1.0", "0.5", "-0.5", "2.5", "-2.5", "1.0e+01", "-1.0e+01", "1.0e+02", "-1.0e+02", "1.0e-10", "-1.0e-10",
+    "1.0e-30", "1.4e-45", "-0.99999", "3.0e+38", "0x7F800000", "0xFF800000", "0x7FC00000"],
+  f64: ["0.0", "-0.0", "1.0", "-1.0", "0.5", "-0.5", "2.5", "-2.5", "1.0e+01", "-1.0e+01", "1.0e+03", "-1.0e+03", "1.0e-20", "-1.0e-20",
+    "1.0e-300", "4.9e-324", "-0.999999999", "1.7e+308", "0x7FF0000000000000", "0xFFF0000000000000", "0x7FF8000000000000"],
+  f16: ["0.0", "-0.0", "1.0", "-2.5", "1.0e-03", "-1.0e-03", "1.0e+01", "6.0e-08", "0x7C00", "0xFC00", "0x7E00"],
+  // (no bf16 subnormal: LLVM 19's f32 to bf16 truncation on x86 flushes one to zero)
+  bf16: ["0.0", "-0.0", "1.0", "-2.5", "1.0e-03", "-1.0e-03", "1.0e+01", "1.0e-30", "0x7F80", "0xFF80", "0x7FC0"],
+};
+const EDGE_UNARY = ["exp2", "expm1", "log2", "log10", "log1p", "exp", "log"];
+/** atan2's operands: the first six of a type's edges and its infinities and NaN (the last three). */
+const atan2Edges = (es: string[]) => [...es.slice(0, 6), ...es.slice(-3)];
+
+/** Every edge input of EDGE_UNARY and every pair of ATAN2_EDGES, scalars and vector lanes, printed as text. */
+function edgeProgram(): string {
+  const fns: string[] = [], calls: string[] = [];
+  const fn = (g: Gen) => { const [f, c] = callable(g, fns.length); fns.push(f); calls.push(...c); };
+  for (const t of ["f32", "f64", "f16", "bf16"]) { // (f16 and bf16 printed as f32)
+    const g = new Gen(rng(0)), half = t.endsWith("16");
+    const show = (v: string) => (half ? g.print(g.emit(`arith.extf ${v} : ${t} to f32`), "f32", true) : g.print(v, t as Ty, true));
+    const xs = EDGES[t].map((e) => g.param(t as Ty, e));
+    for (const op of EDGE_UNARY) for (const x of xs) show(g.emit(`math.${op} ${x} : ${t}`));
+    const ys = atan2Edges(EDGES[t]).map((e) => g.param(t as Ty, e));
+    for (const y of ys) for (const x of ys) show(g.emit(`math.atan2 ${y}, ${x} : ${t}`));
+    fn(g);
+  }
+  for (const [lanes, t] of [[4, "f32"], [2, "f64"]] as const) { // vectors: the edges in groups of lanes
+    const g = new Gen(rng(0)), vt = `vector<${lanes}x${t}>`, es = EDGES[t];
+    for (let k = 0; k + lanes <= es.length; k += lanes) {
+      const x = g.param(vt as Ty, `dense<[${es.slice(k, k + lanes).join(", ")}]>`);
+      const y = g.param(vt as Ty, `dense<[${es.slice(es.length - k - lanes, es.length - k).join(", ")}]>`);
+      for (const r of [...EDGE_UNARY.map((op) => g.emit(`math.${op} ${x} : ${vt}`)), g.emit(`math.atan2 ${x}, ${y} : ${vt}`)])
+        for (let l = 0; l < lanes; l++) g.print(g.emit(`vector.extract ${r}[${l}] : ${t} from ${vt}`), t, true);
+    }
+    fn(g);
+  }
+  return moduleOf(["printF32(f32)", "printF64(f64)", "printNewline()"], fns, calls);
+}
+
 const lines = (s: string) => s.trimEnd().split("\n");
 /** The first line where `got` differs from `want`, with the function that printed it. */
 function firstDifference(got: string, want: string, what: string): void {
@@ -96,6 +138,20 @@ for (const seed of [1, 2, 3]) {
     firstDifference(runText(src, { engine: "interp" }).out, mlirRunStandard(src, { before: ["--arith-expand", "--convert-math-to-llvm"] }), "interpreter vs mlir-cpu-runner-19");
   });
 }
+
+test("exp2, expm1, log2, log10, log1p, exp, log and atan2 on edge inputs: the interpreter and the wasm engine print the same", () => {
+  const src = edgeProgram(), interp = runText(src, { engine: "interp" }).out;
+  assert.ok(lines(interp).length > 1000, "the program prints every result");
+  firstDifference(runText(src, { engine: "wasm" }).out, interp, "wasm vs interpreter");
+});
+
+// Lowered with --convert-math-to-libm first (the standard pipeline), as glibc's expm1/log1p: MLIR's
+// --convert-math-to-llvm expands them to exp(x) - 1 and log(1 + x), which lose the tiny inputs.
+test("exp2, expm1, log2, log10, log1p, exp, log and atan2 on edge inputs: mlir-cpu-runner-19 prints the same", { skip: mlirSkip() }, () => {
+  const src = edgeProgram();
+  if (!haveMlir()) return;
+  firstDifference(runText(src, { engine: "interp" }).out, mlirRunStandard(src), "interpreter vs mlir-cpu-runner-19");
+});
 
 test("bit counts of i1 and index (MLIR 19 lowers neither) count in the type's width, 64 for index, in both engines", () => {
   const g = new Gen(rng(1));

@@ -34,7 +34,7 @@ const CMPI = ["eq", "ne", "slt", "sle", "sgt", "sge", "ult", "ule", "ugt", "uge"
 const CMPF = ["false", "oeq", "ogt", "oge", "olt", "ole", "one", "ord", "ueq", "ugt", "uge", "ult", "ule", "une", "uno", "true"];
 /** Exactly rounded (or not folded) math ops; and libm ones on values where no rounding question arises (domain errors, NaNs, infinities). */
 const MATH_EXACT = ["absf", "ceil", "floor", "round", "roundeven", "trunc", "sqrt", "rsqrt", "cbrt"];
-const MATH_LIBM = ["exp", "log", "log2", "log10", "log1p", "sin", "cos", "tan", "asin", "acos", "atanh", "acosh"];
+const MATH_LIBM = ["exp", "exp2", "expm1", "log", "log2", "log10", "log1p", "sin", "cos", "tan", "asin", "acos", "atanh", "acosh"];
 const LIBM_EDGES: Record<string, string[]> = { f32: ["-0.0", "-2.5", "0x7F800000", "0xFF800000", "0x7FC00000", "0xFFC00000"], f64: ["-0.0", "-2.5", "0xFFF0000000000000", "0x7FF8000000000000"] };
 
 function program(seed: number, n: number): string[] {
@@ -78,7 +78,7 @@ function program(seed: number, n: number): string[] {
       }
       default: {
         const t = r.pick(["f32", "f64"]), op = r.pick(MATH_LIBM);
-        const vals = ["sin", "cos", "tan", "exp"].includes(op) ? LIBM_EDGES[t].filter((v) => v !== "-2.5") : LIBM_EDGES[t]; // -2.5: out of the others' domain
+        const vals = ["sin", "cos", "tan", "exp", "exp2", "expm1"].includes(op) ? LIBM_EDGES[t].filter((v) => v !== "-2.5") : LIBM_EDGES[t]; // -2.5: out of the others' domain
         fn(t, c("a", r.pick(vals), t), `%r = math.${op} %a : ${t}`);
       }
     }

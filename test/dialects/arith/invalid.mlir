@@ -528,3 +528,11 @@ func.func @unknown_arith_op(%a: f32) -> f32 {
   %b = "arith.mulff"(%a, %a) : (f32, f32) -> f32
   return %b : f32
 }
+
+// -----
+
+func.func @f(%a: i32) {
+  // expected-error @+1 {{invalid properties {overflowFlags = "nsw"} for op arith.addi: Invalid attribute `overflowFlags` in property conversion: "nsw"}}
+  %0 = "arith.addi"(%a, %a) <{overflowFlags = "nsw"}> : (i32, i32) -> i32
+  return
+}

@@ -107,3 +107,83 @@ func.func @cttz_mixed(%a: i32) {
   %0 = "math.cttz"(%a) : (i32) -> i64
   return
 }
+
+// -----
+
+func.func @f(%a: vector<4xi32>) {
+  // expected-error @+1 {{operand #0 must be floating-point-like, but got 'vector<4xi32>'}}
+  %0 = math.log1p %a : vector<4xi32>
+  return
+}
+
+// -----
+
+func.func @f(%a: i32) {
+  // expected-error @+1 {{operand #0 must be floating-point-like, but got 'i32'}}
+  %0 = math.atan2 %a, %a : i32
+  return
+}
+
+// -----
+
+func.func @f(%a: f32) {
+  // expected-error @+1 {{result #0 must be floating-point-like, but got 'i32'}}
+  %0 = "math.expm1"(%a) : (f32) -> i32
+  return
+}
+
+// -----
+
+func.func @f(%a: i32) {
+  // expected-error @+1 {{operand #0 must be floating-point-like, but got 'i32'}}
+  %0 = "math.exp2"(%a) : (i32) -> f32
+  return
+}
+
+// -----
+
+func.func @f(%a: f32, %b: i32) {
+  // expected-error @+1 {{operand #1 must be floating-point-like, but got 'i32'}}
+  %0 = "math.atan2"(%a, %b) : (f32, i32) -> f32
+  return
+}
+
+// -----
+
+func.func @f(%a: f32) {
+  // expected-error @+1 {{requires the same type for all operands and results}}
+  %0 = "math.log10"(%a) : (f32) -> f64
+  return
+}
+
+// -----
+
+func.func @f(%a: tensor<2xf32>, %b: tensor<3xf32>) {
+  // expected-error @+1 {{requires the same type for all operands and results}}
+  %0 = "math.atan2"(%a, %b) : (tensor<2xf32>, tensor<3xf32>) -> tensor<2xf32>
+  return
+}
+
+// -----
+
+func.func @f(%a: f32) {
+  // expected-error @+1 {{invalid properties {fastmath = 1 : i32} for op math.exp2: Invalid attribute `fastmath` in property conversion: 1 : i32}}
+  %0 = "math.exp2"(%a) <{fastmath = 1 : i32}> : (f32) -> f32
+  return
+}
+
+// -----
+
+func.func @f(%a: f32) {
+  // expected-error @+1 {{invalid properties {fastmath = #arith.overflow<nsw>} for op math.atan2: Invalid attribute `fastmath` in property conversion: #arith.overflow<nsw>}}
+  %0 = "math.atan2"(%a, %a) <{fastmath = #arith.overflow<nsw>}> : (f32, f32) -> f32
+  return
+}
+
+// -----
+
+func.func @f(%a: f32, %n: i32) {
+  // expected-error @+1 {{invalid properties {fastmath} for op math.fpowi: Invalid attribute `fastmath` in property conversion: unit}}
+  %0 = "math.fpowi"(%a, %n) <{fastmath}> : (f32, i32) -> f32
+  return
+}

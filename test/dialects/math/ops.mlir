@@ -68,3 +68,17 @@ func.func @bit_counts(%b: i1, %c: i8, %n: index, %t: tensor<2x2xi16>) -> index {
   %4 = math.absi %n : index
   return %2 : index
 }
+
+// The exponentials, logarithms and atan2 on every float type and container, with flags.
+func.func @exp_log_forms(%a: f32, %v: vector<4xf16>, %t: tensor<2x?xbf16>, %d: f64, %s: vector<[4]xf32>, %u: tensor<*xf64>) -> f32 {
+  %0 = math.exp2 %a fastmath<nnan,ninf,nsz,arcp,contract,afn,reassoc> : f32
+  %1 = math.expm1 %v fastmath<fast> : vector<4xf16>
+  %2 = math.log2 %t {tag = 1 : i32} : tensor<2x?xbf16>
+  %3 = math.log10 %d fastmath<none> : f64
+  %4 = math.log1p %s fastmath<ninf> : vector<[4]xf32>
+  %5 = math.atan2 %t, %t fastmath<afn> : tensor<2x?xbf16>
+  %6 = "math.atan2"(%a, %a) <{fastmath = #arith.fastmath<nnan>}> : (f32, f32) -> f32
+  %7 = "math.log1p"(%u) : (tensor<*xf64>) -> tensor<*xf64>
+  %8 = math.expm1 %u : tensor<*xf64>
+  return %6 : f32
+}
