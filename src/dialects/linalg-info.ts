@@ -56,6 +56,16 @@ const quantized: Payload = (emit, [a, b, az, bz], out, t, cast) => {
   const l = sub(a, az), r = sub(b, bz);
   return emit(isFloat(t) ? "arith.addf" : "arith.addi", [out, emit(isFloat(t) ? "arith.mulf" : "arith.muli", [l, r], t)], t);
 };
+/**
+ * MLIR 19's batch_reduce_matmul casts the product, not its lhs: out + cast(a * cast(b)) (its
+ * OpDSL definition). The multiplication has a's type: with a of another type than the output,
+ * the body is ill-typed, which the verifier refuses, as mlir-opt-19 does.
+ */
+const castProduct: Payload = (emit, [a, b], out, t, cast) => {
+  const cb = cast(b);
+  const p = emit(isFloat(a.type) ? "arith.mulf" : "arith.muli", [a, cb], a.type);
+  return emit(isFloat(t) ? "arith.addf" : "arith.addi", [out, cast(p)], t);
+};
 /** Ops whose body is `yield in` (after the cast to the output type). */
 const passThrough: Payload = (_e, [a]) => a;
 
@@ -178,7 +188,8 @@ export const NAMED_OPS: Record<string, NamedOp> = {
   "linalg.fill": { inputs: 1, payload: passThrough },
   "linalg.copy": { inputs: 1, payload: passThrough },
   ...Object.fromEntries(Object.entries(CONTRACTION_MAPS).map(([n, m]): [string, NamedOp] =>
-    [n, isQuantized(n) ? { inputs: 4, payload: quantized, casts: 0 } : { inputs: m.length - 1, payload: contraction }])),
+    [n, isQuantized(n) ? { inputs: 4, payload: quantized, casts: 0 }
+      : n === "linalg.batch_reduce_matmul" ? { inputs: 2, payload: castProduct, casts: 0 } : { inputs: m.length - 1, payload: contraction }])),
   ...Object.fromEntries(Object.entries(WINDOW_OPS).map(([n, w]) => [n, { inputs: w.operands.length - 1, payload: w.payload, casts: w.casts, unsigned: w.unsigned }])),
   ...Object.fromEntries(Object.entries(ELEMENTWISE_BINARY).map(([n, p]) => [n, { inputs: 2, payload: p }])),
   ...Object.fromEntries(Object.entries(ELEMENTWISE_UNARY).map(([n, p]) => [n, { inputs: 1, payload: p }])),
