@@ -193,6 +193,8 @@ export const NAMED_OPS: Record<string, NamedOp> = {
   ...Object.fromEntries(Object.entries(WINDOW_OPS).map(([n, w]) => [n, { inputs: w.operands.length - 1, payload: w.payload, casts: w.casts, unsigned: w.unsigned }])),
   ...Object.fromEntries(Object.entries(ELEMENTWISE_BINARY).map(([n, p]) => [n, { inputs: 2, payload: p }])),
   ...Object.fromEntries(Object.entries(ELEMENTWISE_UNARY).map(([n, p]) => [n, { inputs: 1, payload: p }])),
+  // (MLIR's TernaryFn.select casts nothing)
+  "linalg.select": { inputs: 3, casts: 0, payload: (emit, [c, a, b], _o, t) => emit("arith.select", [c, a, b], t) },
 };
 
 /** Scalar conversion the named ops apply to inputs (MLIR's TypeFn cast_signed / cast_unsigned). */

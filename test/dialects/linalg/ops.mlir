@@ -358,3 +358,9 @@ func.func @named_conv_3d_discardable(%i: tensor<4x4x4xf32>, %k: tensor<2x2x2xf32
   %r = linalg.conv_3d {strides = dense<2> : tensor<3xi64>} ins(%i, %k : tensor<4x4x4xf32>, tensor<2x2x2xf32>) outs(%o : tensor<3x3x3xf32>) -> tensor<3x3x3xf32>
   return %r : tensor<3x3x3xf32>
 }
+
+func.func @named_select(%c: tensor<4xi1>, %a: tensor<4xf32>, %b: tensor<4xf32>, %o: tensor<4xf32>, %cm: memref<2x3xi1>, %am: memref<2x3xi32>, %om: memref<2x3xi32>) -> tensor<4xf32> {
+  %r = linalg.select ins(%c, %a, %b : tensor<4xi1>, tensor<4xf32>, tensor<4xf32>) outs(%o : tensor<4xf32>) -> tensor<4xf32>
+  linalg.select ins(%cm, %am, %am : memref<2x3xi1>, memref<2x3xi32>, memref<2x3xi32>) outs(%om : memref<2x3xi32>)
+  return %r : tensor<4xf32>
+}
