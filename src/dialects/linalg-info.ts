@@ -19,8 +19,11 @@ export function iteratorName(a: Attribute): string | undefined {
 
 // ---- payloads of the named ops -------------------------------------------------------------
 type Emit = (name: string, operands: Value[], type: Type, attrs?: Record<string, Attribute>) => Value;
-/** Builds the scalar computation from block arguments (already cast to the output type). */
-type Payload = (emit: Emit, args: Value[], out: Value, t: Type) => Value;
+/**
+ * Builds the scalar computation from block arguments (the first `casts` already cast to the
+ * output type; `cast` casts others where the op's definition does, in its order).
+ */
+type Payload = (emit: Emit, args: Value[], out: Value, t: Type, cast: (v: Value) => Value) => Value;
 
 const isFloat = (t: Type) => t instanceof FloatType;
 const byType = (f: string, i: string): Payload => (emit, [a, b], _o, t) => emit(isFloat(t) ? f : i, [a, b], t);
@@ -47,56 +50,120 @@ export const ELEMENTWISE_UNARY: Record<string, Payload> = {
 };
 const contraction: Payload = (emit, [a, b], out, t) =>
   emit(isFloat(t) ? "arith.addf" : "arith.addi", [out, emit(isFloat(t) ? "arith.mulf" : "arith.muli", [a, b], t)], t);
+/** The quantized ops (inputs a, b, then their zero points): out + (a - az) * (b - bz), each cast where it is read. */
+const quantized: Payload = (emit, [a, b, az, bz], out, t, cast) => {
+  const sub = (x: Value, z: Value) => { const cx = cast(x); return emit(isFloat(t) ? "arith.subf" : "arith.subi", [cx, cast(z)], t); };
+  const l = sub(a, az), r = sub(b, bz);
+  return emit(isFloat(t) ? "arith.addf" : "arith.addi", [out, emit(isFloat(t) ? "arith.mulf" : "arith.muli", [l, r], t)], t);
+};
+/**
+ * MLIR 19's batch_reduce_matmul casts the product, not its lhs: out + cast(a * cast(b)) (its
+ * OpDSL definition). The multiplication has a's type: with a of another type than the output,
+ * the body is ill-typed, which the verifier refuses, as mlir-opt-19 does.
+ */
+const castProduct: Payload = (emit, [a, b], out, t, cast) => {
+  const cb = cast(b);
+  const p = emit(isFloat(a.type) ? "arith.mulf" : "arith.muli", [a, cb], a.type);
+  return emit(isFloat(t) ? "arith.addf" : "arith.addi", [out, cast(p)], t);
+};
 /** Ops whose body is `yield in` (after the cast to the output type). */
 const passThrough: Payload = (_e, [a]) => a;
 
 const map = (n: number, ...results: number[]) => new AffineMap(n, 0, results.map(dim));
+const scalar = (n: number) => new AffineMap(n, 0, []);
 /** The contractions' indexing maps: fixed (MLIR's verifier memoizes them on the op: OpSpec.implicitAttrs). */
 export const CONTRACTION_MAPS: Readonly<Record<string, readonly AffineMap[]>> = {
   "linalg.matmul": [map(3, 0, 2), map(3, 2, 1), map(3, 0, 1)],
+  "linalg.matmul_transpose_a": [map(3, 2, 0), map(3, 2, 1), map(3, 0, 1)],
+  "linalg.matmul_transpose_b": [map(3, 0, 2), map(3, 1, 2), map(3, 0, 1)],
+  "linalg.quantized_matmul": [map(3, 0, 2), map(3, 2, 1), scalar(3), scalar(3), map(3, 0, 1)],
   "linalg.matvec": [map(2, 0, 1), map(2, 1), map(2, 0)],
   "linalg.vecmat": [map(2, 1), map(2, 1, 0), map(2, 0)],
   "linalg.dot": [map(1, 0), map(1, 0), map(1)],
   "linalg.batch_matmul": [map(4, 0, 1, 3), map(4, 0, 3, 2), map(4, 0, 1, 2)],
+  "linalg.batch_matmul_transpose_a": [map(4, 0, 3, 1), map(4, 0, 3, 2), map(4, 0, 1, 2)],
+  "linalg.batch_matmul_transpose_b": [map(4, 0, 1, 3), map(4, 0, 2, 3), map(4, 0, 1, 2)],
+  "linalg.quantized_batch_matmul": [map(4, 0, 1, 3), map(4, 0, 3, 2), scalar(4), scalar(4), map(4, 0, 1, 2)],
+  // (b, m, n, k): the batch is summed over too
+  "linalg.batch_reduce_matmul": [map(4, 0, 1, 3), map(4, 0, 3, 2), map(4, 1, 2)],
+  "linalg.batch_matvec": [map(3, 0, 1, 2), map(3, 0, 2), map(3, 0, 1)],
+  "linalg.batch_vecmat": [map(3, 0, 2), map(3, 0, 2, 1), map(3, 0, 1)],
   // (m, n, k, m0, n0, k0): 4-D tiles, the rhs transposed
   "linalg.mmt4d": [map(6, 0, 2, 3, 5), map(6, 1, 2, 4, 5), map(6, 0, 1, 3, 4)],
+  "linalg.batch_mmt4d": [map(7, 0, 1, 3, 4, 6), map(7, 0, 2, 3, 5, 6), map(7, 0, 1, 2, 4, 5)],
 };
 export const CONTRACTIONS = Object.keys(CONTRACTION_MAPS);
+const isQuantized = (name: string) => /^linalg\.(quantized_|.*_q$)/.test(name);
 
 // ---- convolutions and pooling: loops and operand indices as data (MLIR's OpDSL definitions) ----
 /**
- * `loops` names the loop dimensions, parallel ones (the output's indices) first; each operand
- * lists its indices: a loop, or `o+k`, an output position strided over a window position
- * (`o * strides[i] + k * dilations[i]`, i counting the `+` terms in order). Pooling ops take the
- * window (its shape only) as their second input, and cast only the first.
+ * `loops` names the loop dimensions in MLIR's order (a loop is parallel when the output is indexed
+ * by it); each operand lists its indices: a loop, or `o+k`, an output position strided over a
+ * window position (`o * strides[i] + k * dilations[i]`, i counting the `+` terms in order); an
+ * empty list is a scalar (a quantized op's zero point). The output comes last. Pooling ops take
+ * the window (its shape only) as their second input, and cast only the first.
  */
-export interface WindowOp { loops: string; operands: readonly [string, string, string]; payload: Payload; casts: number; strided: boolean }
+export interface WindowOp { loops: string; operands: readonly string[]; payload: Payload; casts: number; strided: boolean; unsigned?: boolean }
 const conv = (loops: string, input: string, filter: string, out: string, strided = true): WindowOp =>
   ({ loops, operands: [input, filter, out], payload: contraction, casts: 2, strided });
-const pool = (loops: string, input: string, out: string, payload: Payload): WindowOp =>
-  ({ loops, operands: [input, loops.includes("kh") ? "kh kw" : "kw", out], payload, casts: 1, strided: true });
+/** The quantized convolution: input and filter, then their zero points. */
+const convQ = (loops: string, input: string, filter: string, out: string): WindowOp =>
+  ({ loops, operands: [input, filter, "", "", out], payload: quantized, casts: 0, strided: true });
+const pool = (loops: string, input: string, out: string, payload: Payload, unsigned = false): WindowOp =>
+  ({ loops, operands: [input, loops.split(" ").filter((l) => l.startsWith("k")).join(" "), out], payload, casts: 1, strided: true, unsigned });
 const accumulate = (f: string, i: string): Payload => (emit, [a], out, t) => emit(isFloat(t) ? f : i, [out, a], t);
+/** The pooling ops of one layout: sum, max, min and the unsigned max and min (`kinds` picks some). */
+function pools(layout: string, loops: string, input: string, out: string, kinds = "sum max min max_unsigned min_unsigned"): Record<string, WindowOp> {
+  const payloads: Record<string, [Payload, boolean]> = {
+    sum: [accumulate("arith.addf", "arith.addi"), false], max: [accumulate("arith.maximumf", "arith.maxsi"), false],
+    min: [accumulate("arith.minimumf", "arith.minsi"), false], max_unsigned: [accumulate("arith.maximumf", "arith.maxui"), true],
+    min_unsigned: [accumulate("arith.minimumf", "arith.minui"), true],
+  };
+  return Object.fromEntries(kinds.split(" ").map((k) => [`linalg.pooling_${layout}_${k}`, pool(loops, input, out, ...payloads[k])]));
+}
 export const WINDOW_OPS: Readonly<Record<string, WindowOp>> = {
-  "linalg.conv_1d_nwc_wcf": conv("n ow f kw c", "n ow+kw c", "kw c f", "n ow f"),
+  "linalg.conv_1d": conv("ow kw", "ow+kw", "kw", "ow", false),
   "linalg.conv_2d": conv("oh ow kh kw", "oh+kh ow+kw", "kh kw", "oh ow", false),
+  "linalg.conv_3d": conv("od oh ow kd kh kw", "od+kd oh+kh ow+kw", "kd kh kw", "od oh ow", false),
+  "linalg.conv_1d_nwc_wcf": conv("n ow f kw c", "n ow+kw c", "kw c f", "n ow f"),
+  "linalg.conv_1d_ncw_fcw": conv("n f ow c kw", "n c ow+kw", "f c kw", "n f ow"),
   "linalg.conv_2d_nhwc_hwcf": conv("n oh ow f kh kw c", "n oh+kh ow+kw c", "kh kw c f", "n oh ow f"),
+  "linalg.conv_2d_nhwc_fhwc": conv("n oh ow f kh kw c", "n oh+kh ow+kw c", "f kh kw c", "n oh ow f"),
+  "linalg.conv_2d_nhwc_hwcf_q": convQ("n oh ow f kh kw c", "n oh+kh ow+kw c", "kh kw c f", "n oh ow f"),
+  "linalg.conv_2d_nhwc_fhwc_q": convQ("n oh ow f kh kw c", "n oh+kh ow+kw c", "f kh kw c", "n oh ow f"),
   "linalg.conv_2d_nchw_fchw": conv("n f oh ow c kh kw", "n c oh+kh ow+kw", "f c kh kw", "n f oh ow"),
+  "linalg.conv_2d_ngchw_fgchw": conv("n g f oh ow c kh kw", "n g c oh+kh ow+kw", "f g c kh kw", "n g f oh ow"),
+  "linalg.conv_2d_ngchw_gfchw": conv("n g f oh ow c kh kw", "n g c oh+kh ow+kw", "g f c kh kw", "n g f oh ow"),
+  "linalg.conv_2d_ngchw_gfchw_q": convQ("n g f oh ow c kh kw", "n g c oh+kh ow+kw", "g f c kh kw", "n g f oh ow"),
+  "linalg.conv_3d_ndhwc_dhwcf": conv("n od oh ow f kd kh kw c", "n od+kd oh+kh ow+kw c", "kd kh kw c f", "n od oh ow f"),
+  "linalg.conv_3d_ndhwc_dhwcf_q": convQ("n od oh ow f kd kh kw c", "n od+kd oh+kh ow+kw c", "kd kh kw c f", "n od oh ow f"),
+  "linalg.conv_3d_ncdhw_fcdhw": conv("n od oh ow f kd kh kw c", "n c od+kd oh+kh ow+kw", "f c kd kh kw", "n f od oh ow"),
+  "linalg.depthwise_conv_1d_nwc_wc": conv("n ow c kw", "n ow+kw c", "kw c", "n ow c"),
+  "linalg.depthwise_conv_1d_ncw_cw": conv("n ow c kw", "n c ow+kw", "c kw", "n c ow"),
+  "linalg.depthwise_conv_1d_nwc_wcm": conv("n ow c m kw", "n ow+kw c", "kw c m", "n ow c m"),
+  "linalg.depthwise_conv_2d_nchw_chw": conv("n oh ow c kh kw", "n c oh+kh ow+kw", "c kh kw", "n c oh ow"),
   "linalg.depthwise_conv_2d_nhwc_hwc": conv("n oh ow c kh kw", "n oh+kh ow+kw c", "kh kw c", "n oh ow c"),
-  "linalg.pooling_nhwc_max": pool("n oh ow c kh kw", "n oh+kh ow+kw c", "n oh ow c", accumulate("arith.maximumf", "arith.maxsi")),
-  "linalg.pooling_nhwc_sum": pool("n oh ow c kh kw", "n oh+kh ow+kw c", "n oh ow c", accumulate("arith.addf", "arith.addi")),
-  "linalg.pooling_nchw_max": pool("n c oh ow kh kw", "n c oh+kh ow+kw", "n c oh ow", accumulate("arith.maximumf", "arith.maxsi")),
-  "linalg.pooling_nchw_sum": pool("n c oh ow kh kw", "n c oh+kh ow+kw", "n c oh ow", accumulate("arith.addf", "arith.addi")),
-  "linalg.pooling_nwc_max": pool("n ow c kw", "n ow+kw c", "n ow c", accumulate("arith.maximumf", "arith.maxsi")),
-  "linalg.pooling_nwc_sum": pool("n ow c kw", "n ow+kw c", "n ow c", accumulate("arith.addf", "arith.addi")),
-  "linalg.pooling_ncw_max": pool("n c ow kw", "n c ow+kw", "n c ow", accumulate("arith.maximumf", "arith.maxsi")),
-  "linalg.pooling_ncw_sum": pool("n c ow kw", "n c ow+kw", "n c ow", accumulate("arith.addf", "arith.addi")),
+  "linalg.depthwise_conv_2d_nhwc_hwc_q": convQ("n oh ow c kh kw", "n oh+kh ow+kw c", "kh kw c", "n oh ow c"),
+  "linalg.depthwise_conv_2d_nhwc_hwcm": conv("n oh ow c m kh kw", "n oh+kh ow+kw c", "kh kw c m", "n oh ow c m"),
+  "linalg.depthwise_conv_2d_nhwc_hwcm_q": convQ("n oh ow c m kh kw", "n oh+kh ow+kw c", "kh kw c m", "n oh ow c m"),
+  "linalg.depthwise_conv_3d_ndhwc_dhwc": conv("n od oh ow kd kh kw c", "n od+kd oh+kh ow+kw c", "kd kh kw c", "n od oh ow c"),
+  "linalg.depthwise_conv_3d_ncdhw_cdhw": conv("n od oh ow kd kh kw c", "n c od+kd oh+kh ow+kw", "c kd kh kw", "n c od oh ow"),
+  "linalg.depthwise_conv_3d_ndhwc_dhwcm": conv("n od oh ow m kd kh kw c", "n od+kd oh+kh ow+kw c", "kd kh kw c m", "n od oh ow c m"),
+  ...pools("nhwc", "n oh ow c kh kw", "n oh+kh ow+kw c", "n oh ow c"),
+  ...pools("nchw", "n c oh ow kh kw", "n c oh+kh ow+kw", "n c oh ow", "sum max"),
+  ...pools("nwc", "n ow c kw", "n ow+kw c", "n ow c"),
+  ...pools("ncw", "n c ow kw", "n c ow+kw", "n c ow", "sum max"),
+  ...pools("ndhwc", "n od oh ow c kd kh kw", "n od+kd oh+kh ow+kw c", "n od oh ow c", "sum max min"),
 };
-/** How many strides (and dilations) a window op takes: its `+` terms; 0 for the unstrided conv_2d. */
+/** How many strides (and dilations) a window op takes: its `+` terms; 0 for the unstrided conv_1d/2d/3d. */
 export const windowRank = (w: WindowOp) => (w.strided ? w.operands[0].split("+").length - 1 : 0);
-/** The `strides` / `dilations` of a window op: a dense i64 vector of windowRank elements (all 1 when absent). */
+/**
+ * The `strides` / `dilations` of a window op: a dense i64 vector of windowRank elements (all 1 when
+ * absent). conv_1d/2d/3d define none: such an attribute is a discardable one there, as in MLIR.
+ */
 export function windowAttr(op: Operation, name: "strides" | "dilations"): number[] | string {
   const n = windowRank(WINDOW_OPS[op.name]), a = op.attr(name);
-  if (a === undefined) return Array<number>(n).fill(1);
+  if (a === undefined || !WINDOW_OPS[op.name].strided) return Array<number>(n).fill(1);
   const t = a instanceof DenseElementsAttr ? a.type : undefined;
   if (!t || t.elementType !== i64 || t.rank !== 1 || t.shape[0] !== n || !(t instanceof TensorType || t instanceof VectorType)) {
     return `attribute '${name}' failed to satisfy constraint: 64-bit signless int elements attribute of shape [${n}]`;
@@ -113,16 +180,21 @@ function windowMaps(op: Operation, w: WindowOp): AffineMap[] {
     const i = k++;
     return bin("add", bin("mul", o, cst(strides[i] ?? 1)), bin("mul", f, cst(dilations[i] ?? 1)));
   };
-  return w.operands.map((o) => new AffineMap(loops.length, 0, o.split(" ").map(term)));
+  return w.operands.map((o) => new AffineMap(loops.length, 0, o ? o.split(" ").map(term) : []));
 }
 
-export const NAMED_OPS: Record<string, { inputs: number; payload: Payload; casts?: number }> = {
+interface NamedOp { inputs: number; payload: Payload; casts?: number; unsigned?: boolean }
+export const NAMED_OPS: Record<string, NamedOp> = {
   "linalg.fill": { inputs: 1, payload: passThrough },
   "linalg.copy": { inputs: 1, payload: passThrough },
-  ...Object.fromEntries(CONTRACTIONS.map((n) => [n, { inputs: 2, payload: contraction }])),
-  ...Object.fromEntries(Object.entries(WINDOW_OPS).map(([n, w]) => [n, { inputs: 2, payload: w.payload, casts: w.casts }])),
+  ...Object.fromEntries(Object.entries(CONTRACTION_MAPS).map(([n, m]): [string, NamedOp] =>
+    [n, isQuantized(n) ? { inputs: 4, payload: quantized, casts: 0 }
+      : n === "linalg.batch_reduce_matmul" ? { inputs: 2, payload: castProduct, casts: 0 } : { inputs: m.length - 1, payload: contraction }])),
+  ...Object.fromEntries(Object.entries(WINDOW_OPS).map(([n, w]) => [n, { inputs: w.operands.length - 1, payload: w.payload, casts: w.casts, unsigned: w.unsigned }])),
   ...Object.fromEntries(Object.entries(ELEMENTWISE_BINARY).map(([n, p]) => [n, { inputs: 2, payload: p }])),
   ...Object.fromEntries(Object.entries(ELEMENTWISE_UNARY).map(([n, p]) => [n, { inputs: 1, payload: p }])),
+  // (MLIR's TernaryFn.select casts nothing)
+  "linalg.select": { inputs: 3, casts: 0, payload: (emit, [c, a, b], _o, t) => emit("arith.select", [c, a, b], t) },
 };
 
 /** Scalar conversion the named ops apply to inputs (MLIR's TypeFn cast_signed / cast_unsigned). */
@@ -152,11 +224,13 @@ export function buildNamedBody(name: string, operandTypes: readonly Type[], loc?
     block.append(op);
     return op.result;
   };
-  const ins = block.args.slice(0, info.casts ?? info.inputs).map((a) => {
-    const c = castOpName(a.type, outT, unsigned);
+  const cast = (a: Value) => {
+    const c = castOpName(a.type, outT, unsigned || !!info.unsigned);
     return c ? emit(c, [a], outT) : a;
-  });
-  const v = info.payload(emit, ins, block.args[block.args.length - 1], outT);
+  };
+  const nCast = info.casts ?? info.inputs;
+  const ins = block.args.slice(0, info.inputs).map((a, i) => (i < nCast ? cast(a) : a));
+  const v = info.payload(emit, ins, block.args[block.args.length - 1], outT, cast);
   block.append(new Operation({ name: "linalg.yield", operands: [v], loc }));
   return new Region([block]);
 }
@@ -205,7 +279,10 @@ export function iteratorTypes(op: Operation): IteratorType[] {
     return Array.from({ length: out.numDims }, (_, d) => (out.results.some((e) => e.kind === "dim" && e.pos === d) ? "parallel" : "reduction"));
   }
   const w = WINDOW_OPS[op.name];
-  if (w) return w.loops.split(" ").map((_, i) => (i < w.operands[2].split(" ").length ? "parallel" : "reduction"));
+  if (w) {
+    const out = w.operands[w.operands.length - 1].split(" ");
+    return w.loops.split(" ").map((l) => (out.includes(l) ? "parallel" : "reduction"));
+  }
   return Array.from({ length: rankOf(outputs(op)[0]?.type) }, () => "parallel");
 }
 

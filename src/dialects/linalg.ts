@@ -157,7 +157,7 @@ const memoizedMaps = (maps: readonly AffineMap[]) => ({ "linalg.memoized_indexin
 function namedOp(name: string): OpSpec {
   const nIn = NAMED_OPS[name].inputs, window = name in WINDOW_OPS;
   return {
-    name, regions: 1, traits: ["SingleBlock"], props: ["operandSegmentSizes", "cast", ...(window ? ["strides", "dilations"] : [])], blockArgNames: insOutsNames(), ...DPS_TYPES,
+    name, regions: 1, traits: ["SingleBlock"], props: ["operandSegmentSizes", "cast", ...(window && WINDOW_OPS[name].strided ? ["strides", "dilations"] : [])], blockArgNames: insOutsNames(), ...DPS_TYPES,
     implicitAttrs: window ? (op) => memoizedMaps(indexingMaps(op)) : CONTRACTION_MAPS[name] && memoizedMaps(CONTRACTION_MAPS[name]),
     parse(p, st) {
       p.parseOptionalAttrDict(st);

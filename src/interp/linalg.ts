@@ -7,7 +7,7 @@ import type { AffineMap } from "../ir/affine.js";
 import type { Operation } from "../ir/core.js";
 import { FloatType, IndexType, IntegerType, Type } from "../ir/types.js";
 import { mathSemantics } from "../dialects/math.js";
-import { WINDOW_OPS, indexingMaps } from "../dialects/linalg-info.js";
+import { NAMED_OPS, indexingMaps } from "../dialects/linalg-info.js";
 import { castValue } from "../dialects/arith.js";
 import { largestFinite, roundFloat } from "../ir/float.js";
 import type { HandlerTable, Interpreter, OpHandler } from "./interpreter.js";
@@ -144,9 +144,8 @@ function contraction(dims: (ins: View[], out: View) => number[], ia: (p: number[
   };
 }
 
-export const LINALG: HandlerTable = {
+const HANDLED: HandlerTable = {
   "linalg.generic": (interp, op, args) => generic(interp, op, args),
-  ...Object.fromEntries([...Object.keys(WINDOW_OPS), "linalg.mmt4d"].map((n): [string, OpHandler] => [n, (interp, op, args) => generic(interp, op, args, indexingMaps(op))])),
   "linalg.index": (_i, op) => {
     const ivs = indexStack[indexStack.length - 1];
     const d = intAttr(op, "dim") ?? 0;
@@ -232,4 +231,10 @@ export const LINALG: HandlerTable = {
     });
     return results(outs);
   },
+};
+
+/** The other named ops (convolutions, pooling, the contraction variants) run their body over their maps. */
+export const LINALG: HandlerTable = {
+  ...Object.fromEntries(Object.keys(NAMED_OPS).map((n): [string, OpHandler] => [n, (interp, op, args) => generic(interp, op, args, indexingMaps(op))])),
+  ...HANDLED,
 };

@@ -157,8 +157,12 @@ function constantsLast(op: Operation, ctx: Context): boolean {
   return true;
 }
 
+/** A pattern set: rewrites `op` through `rw`, or answers false. */
+export type Patterns = (op: Operation, rw: Rewriter) => boolean;
+const canonicalizationPatterns = (ctx: Context): Patterns => (op, rw) => !!ctx.spec(op.name)?.canonicalize?.(op, rw);
+
 /** One round over `module`; returns whether it changed anything. */
-function round(module: Module, ctx: Context): boolean {
+function round(module: Module, ctx: Context, patterns: Patterns): boolean {
   const folder = new Folder(ctx), worklist: Operation[] = [];
   const queued = new Set<Operation>();
   let changed = false;
@@ -207,7 +211,7 @@ function round(module: Module, ctx: Context): boolean {
     if (folded && inPlace(op, folded)) push(op);
     else if (folded) rewriter.replaceOp(op, folded.map((f, k) => (f instanceof Value ? f : rewriter.constant(op, f, op.results[k].type))));
     else if (constantsLast(op, ctx)) push(op); // a fold in place, as MLIR's foldCommutative: the op is revisited
-    else if (!ctx.spec(op.name)?.canonicalize?.(op, rewriter)) continue;
+    else if (!patterns(op, rewriter)) continue;
     changed = true;
   }
   return changed;
@@ -266,17 +270,21 @@ function regionDCE(r: Region, ctx: Context): boolean {
   return true;
 }
 
+/**
+ * MLIR's applyPatternsAndFoldGreedily: rounds until nothing changes; between them, as MLIR's
+ * driver simplifies regions, the blocks a folded branch no longer reaches go.
+ */
+export function applyPatternsGreedily(module: Module, ctx: Context, patterns: Patterns): void {
+  for (let i = 0; i < 10; i++) {
+    let erased = false;
+    const changed = round(module, ctx, patterns);
+    module.walk((op) => { for (const r of op.regions) { erased = eraseUnreachableBlocks(r) || erased; erased = regionDCE(r, ctx) || erased; } });
+    if (!changed && !erased) break;
+  }
+}
+
 export const canonicalize: Pass = {
   name: "canonicalize",
   description: "Fold constant expressions, unique and hoist constants, remove dead side-effect-free operations",
-  run(module, ctx) {
-    // Rounds until nothing changes; between them, as MLIR's driver simplifies regions, the blocks
-    // a folded branch no longer reaches go.
-    for (let i = 0; i < 10; i++) {
-      let erased = false;
-      const changed = round(module, ctx);
-      module.walk((op) => { for (const r of op.regions) { erased = eraseUnreachableBlocks(r) || erased; erased = regionDCE(r, ctx) || erased; } });
-      if (!changed && !erased) break;
-    }
-  },
+  run: (module, ctx) => applyPatternsGreedily(module, ctx, canonicalizationPatterns(ctx)),
 };

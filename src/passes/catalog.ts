@@ -42,6 +42,12 @@ export const PASS_CATALOG: readonly PassEntry[] = [
     load: async () => (await import("./bufferize.js")).bufferize,
   },
   {
+    name: "linalg-generalize-named-ops",
+    perFunction: true,
+    description: "Convert named ops into generic ops",
+    load: async () => (await import("./linalg-generalize.js")).linalgGeneralizeNamedOps,
+  },
+  {
     name: "convert-linalg-to-loops",
     perFunction: true,
     description: "Lower linalg ops on memrefs to scf.for loop nests",

@@ -5,6 +5,7 @@ import { convertLinalgToAffineLoops, convertLinalgToLoops } from "./convert-lina
 import { convertScfToCf } from "./convert-scf-to-cf.js";
 import { convertTensorlangToLinalg } from "./convert-tensorlang-to-linalg.js";
 import { cse } from "./cse.js";
+import { linalgGeneralizeNamedOps } from "./linalg-generalize.js";
 import { lowerAffine } from "./lower-affine.js";
 import type { Pass } from "./pass.js";
 import { raiseCfToScf } from "./raise-cf-to-scf.js";
@@ -16,7 +17,7 @@ import { symbolDce } from "./symbol-dce.js";
 import { verifyLinearity } from "./verify-linearity.js";
 
 export const PASSES: readonly Pass[] = [
-  canonicalize, cse, verifyLinearity, convertTensorlangToLinalg, bufferize, convertLinalgToLoops, convertLinalgToAffineLoops, lowerAffine, raiseScfToAffine,
+  canonicalize, cse, verifyLinearity, convertTensorlangToLinalg, bufferize, linalgGeneralizeNamedOps, convertLinalgToLoops, convertLinalgToAffineLoops, lowerAffine, raiseScfToAffine,
   convertScfToCf, raiseCfToScf, lowerVectorOps, splitVectors, loopInvariantCodeMotion, symbolDce,
 ];
 

@@ -105,6 +105,37 @@ test("linalg: real MLIR prints the same", { skip: needsOps("linalg.generic", "li
   assert.equal(run(LINALG_PROGRAM).output, want);
 });
 
+// linalg.select (MLIR 19's elementwise ternary: arith.select of the condition, no casts) on memrefs.
+const SELECT_PROGRAM = `memref.global "private" constant @c : memref<2x3xi1> = dense<[[true, false, true], [false, false, true]]>
+memref.global "private" constant @a : memref<2x3xi32> = dense<[[1, 2, 3], [4, 5, 6]]>
+memref.global "private" constant @b : memref<2x3xi32> = dense<[[-1, -2, -3], [-4, -5, -6]]>
+func.func private @printMemrefI32(memref<*xi32>)
+func.func @main() {
+  %c = memref.get_global @c : memref<2x3xi1>
+  %a = memref.get_global @a : memref<2x3xi32>
+  %b = memref.get_global @b : memref<2x3xi32>
+  %o = memref.alloc() : memref<2x3xi32>
+  linalg.select ins(%c, %a, %b : memref<2x3xi1>, memref<2x3xi32>, memref<2x3xi32>) outs(%o : memref<2x3xi32>)
+  %u = memref.cast %o : memref<2x3xi32> to memref<*xi32>
+  call @printMemrefI32(%u) : (memref<*xi32>) -> ()
+  memref.dealloc %o : memref<2x3xi32>
+  return
+}
+`;
+const SELECT_EXPECTED = `Unranked Memref base@ = 0x<masked> rank = 2 offset = 0 sizes = [2, 3] strides = [3, 1] data = 
+[[1,   -2,   3], 
+ [-4,   -5,   6]]
+`;
+
+test("linalg.select: both engines print what mlir-cpu-runner-19 printed", () => {
+  assert.equal(run(SELECT_PROGRAM).output, SELECT_EXPECTED);
+  assert.equal(maskOutput(runText(SELECT_PROGRAM, { engine: "wasm" }).out), SELECT_EXPECTED);
+});
+
+test("linalg.select: real MLIR prints the same", { skip: mlirSkip() }, () => {
+  assert.equal(mlirRunStandard(SELECT_PROGRAM), SELECT_EXPECTED);
+});
+
 // linalg.softmax: tensors along either dimension (a row of -3e38 tests the lowest-finite max
 // init, a 100.0 the exp underflow), then the softmax of a strided view (rows 0-1, columns 1-3 of
 // the first result): on memrefs here, on a tensor.extract_slice for MLIR, which has no pass that

@@ -13,7 +13,7 @@ const DECOMPOSE_CONCAT = `    %f = transform.structured.match ops{["func.func"]}
 // MLIR 19 bufferizes no tensor.concat: its decomposition into insert_slices runs first.
 const theirsOnTensors = (text: string) => theirsAfterTransform(text, DECOMPOSE_CONCAT);
 
-const TENSOR_PROGRAMS = ["pipeline/conv-pool.mlir", "pipeline/pad-concat.mlir"];
+const TENSOR_PROGRAMS = ["pipeline/conv-pool.mlir", "pipeline/pad-concat.mlir", "pipeline/conv-more.mlir"];
 
 for (const file of TENSOR_PROGRAMS) {
   test(`${file}: the interpreter (before and after lowering) and the wasm engine print the same`, () => {
@@ -39,6 +39,28 @@ test("pipeline/conv-memref.mlir: window ops on memrefs print what mlir-cpu-runne
   const want = mlirRunStandard(text);
   assert.equal(ours(text, "interp", false), want);
   assert.equal(ours(text, "wasm"), want);
+});
+
+// MLIR 19's other window and contraction ops (conv_1d/3d, ncw/fhwc/ngchw/3-D layouts, depthwise
+// 1-D/2-D with a multiplier, quantized convs and matmul with zero points, min and unsigned pooling,
+// 3-D pooling, transposed and batched contractions, batch_reduce_matmul, batch_mmt4d): the
+// .expected files hold what mlir-cpu-runner-19 printed (conv-more.expected: the same numbers under
+// our `Tensor<...>:` headers, checked against MLIR by the tensor-program tests above).
+test("pipeline/conv-more.mlir: both engines print the pinned results, before and after lowering", () => {
+  const text = input("pipeline/conv-more.mlir"), want = input("pipeline/conv-more.expected");
+  assert.equal(ours(text, "interp", false), want);
+  assert.equal(ours(text, "interp"), want);
+  assert.equal(ours(text, "wasm"), want);
+});
+
+test("pipeline/conv-more-memref.mlir: both engines print what mlir-cpu-runner-19 printed (pinned)", () => {
+  const text = input("pipeline/conv-more-memref.mlir"), want = input("pipeline/conv-more-memref.expected");
+  assert.equal(ours(text, "interp", false), want);
+  assert.equal(ours(text, "wasm"), want);
+});
+
+test("pipeline/conv-more-memref.expected is what mlir-cpu-runner-19 prints now", { skip: mlirSkip() }, () => {
+  assert.equal(mlirRunStandard(input("pipeline/conv-more-memref.mlir")), input("pipeline/conv-more-memref.expected"));
 });
 
 test("conv_2d_nhwc_hwcf: stride 2 and dilation 2 read the input where MLIR's maps say (hand-computed)", () => {

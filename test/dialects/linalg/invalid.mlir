@@ -323,6 +323,70 @@ func.func @pool_mixed(%x: memref<1x7x7x2xf32>, %w: tensor<3x3xf32>, %o: memref<1
 
 // -----
 
+func.func @depthwise_channels(%i: tensor<1x2x5x5xf32>, %k: tensor<3x2x2xf32>, %o: tensor<1x2x4x4xf32>) {
+  // expected-error @+1 {{inferred input/output operand #1 has shape's dimension #0 to be 2, but found 3}}
+  %r = linalg.depthwise_conv_2d_nchw_chw ins(%i, %k : tensor<1x2x5x5xf32>, tensor<3x2x2xf32>) outs(%o : tensor<1x2x4x4xf32>) -> tensor<1x2x4x4xf32>
+  return
+}
+
+// -----
+
+func.func @conv_1d_strides_rank(%i: memref<1x2x5xf32>, %k: memref<3x2x2xf32>, %o: memref<1x3x4xf32>) {
+  // expected-error @+1 {{'linalg.conv_1d_ncw_fcw' op attribute 'strides' failed to satisfy constraint: 64-bit signless int elements attribute of shape [1]}}
+  linalg.conv_1d_ncw_fcw {strides = dense<1> : tensor<2xi64>} ins(%i, %k : memref<1x2x5xf32>, memref<3x2x2xf32>) outs(%o : memref<1x3x4xf32>)
+  return
+}
+
+// -----
+
+func.func @quantized_matmul_zero_point(%a: tensor<3x4xi8>, %b: tensor<4x5xi8>, %az: i8, %o: tensor<3x5xi32>) {
+  %r = linalg.quantized_matmul ins(%a, %b, %az : tensor<3x4xi8>, tensor<4x5xi8>, i8) outs(%o : tensor<3x5xi32>) -> tensor<3x5xi32>
+  // expected-error @+1 {{custom op 'linalg.quantized_matmul' [parseNamedStructuredOpRegion] ods-gen generated region expects 5 args, got 4}}
+  return
+}
+
+// -----
+
+func.func @batch_reduce_matmul_shape(%a: memref<2x3x4xf32>, %b: memref<2x4x5xf32>, %o: memref<3x6xf32>) {
+  // expected-error @+1 {{'linalg.batch_reduce_matmul' op inferred input/output operand #2 has shape's dimension #1 to be 5, but found 6}}
+  linalg.batch_reduce_matmul ins(%a, %b : memref<2x3x4xf32>, memref<2x4x5xf32>) outs(%o : memref<3x6xf32>)
+  return
+}
+
+// -----
+
+func.func @pooling_3d_input_too_small(%i: tensor<1x4x4x4x2xf32>, %k: tensor<2x2x2xf32>, %o: tensor<1x2x2x2x2xf32>) {
+  // expected-error @+1 {{inferred input/output operand #0 has shape's dimension #1 to be greater than or equal to 5, but found 4}}
+  %r = linalg.pooling_ndhwc_max {dilations = dense<2> : tensor<3xi64>, strides = dense<2> : tensor<3xi64>} ins(%i, %k : tensor<1x4x4x4x2xf32>, tensor<2x2x2xf32>) outs(%o : tensor<1x2x2x2x2xf32>) -> tensor<1x2x2x2x2xf32>
+  return
+}
+
+// -----
+
+func.func @batch_vecmat_shape(%a: tensor<2x3xf32>, %b: tensor<2x3x5xf32>, %o: tensor<2x4xf32>) {
+  // expected-error @+1 {{inferred input/output operand #2 has shape's dimension #1 to be 5, but found 4}}
+  %r = linalg.batch_vecmat ins(%a, %b : tensor<2x3xf32>, tensor<2x3x5xf32>) outs(%o : tensor<2x4xf32>) -> tensor<2x4xf32>
+  return
+}
+
+// -----
+
+func.func @conv_q_output_channels(%i: tensor<1x5x5x2xi8>, %k: tensor<2x2x2x3xi8>, %iz: i32, %kz: i32, %o: tensor<1x4x4x4xi32>) {
+  // expected-error @+1 {{'linalg.conv_2d_nhwc_hwcf_q' op inferred input/output operand #4 has shape's dimension #3 to be 3, but found 4}}
+  %r = linalg.conv_2d_nhwc_hwcf_q ins(%i, %k, %iz, %kz : tensor<1x5x5x2xi8>, tensor<2x2x2x3xi8>, i32, i32) outs(%o : tensor<1x4x4x4xi32>) -> tensor<1x4x4x4xi32>
+  return
+}
+
+// -----
+
+func.func @conv_q_zero_point_rank(%i: tensor<1x5x5x2xi8>, %k: tensor<2x2x2x3xi8>, %iz: tensor<1xi32>, %kz: i32, %o: tensor<1x4x4x3xi32>) {
+  // expected-error @+1 {{expected operand rank (1) to match the result rank of indexing_map #2 (0)}}
+  %r = linalg.conv_2d_nhwc_hwcf_q ins(%i, %k, %iz, %kz : tensor<1x5x5x2xi8>, tensor<2x2x2x3xi8>, tensor<1xi32>, i32) outs(%o : tensor<1x4x4x3xi32>) -> tensor<1x4x4x3xi32>
+  return
+}
+
+// -----
+
 func.func @segments(%a: tensor<4xf32>, %c: tensor<4xf32>) {
   // expected-error @+1 {{'linalg.exp' op operand count (2) does not match with the total size (0) specified in attribute 'operandSegmentSizes'}}
   %0 = "linalg.exp"(%a, %c) ({

@@ -186,3 +186,181 @@ func.func @softmax(%a: tensor<2x?x32xf32>, %d: tensor<2x?x32xf32>, %m: memref<4x
   %1 = linalg.softmax dimension(0) ins(%i : tensor<3xi32>) outs(%i : tensor<3xi32>) -> tensor<3xi32>
   return %0, %1 : tensor<2x?x32xf32>, tensor<3xi32>
 }
+
+// MLIR 19's other convolutions, pooling ops and contractions (strided and dilated; f16 and i8 inputs cast to the output's type; quantized ops with their zero points)
+func.func @named_conv_1d(%a0: tensor<3xf32>, %a1: tensor<2xf32>, %a2: tensor<2xf32>) -> tensor<2xf32> {
+  %r = linalg.conv_1d ins(%a0, %a1 : tensor<3xf32>, tensor<2xf32>) outs(%a2 : tensor<2xf32>) -> tensor<2xf32>
+  return %r : tensor<2xf32>
+}
+func.func @named_conv_3d(%a0: memref<3x4x3xf16>, %a1: memref<2x2x2xf16>, %a2: memref<2x3x2xf32>) {
+  linalg.conv_3d ins(%a0, %a1 : memref<3x4x3xf16>, memref<2x2x2xf16>) outs(%a2 : memref<2x3x2xf32>)
+  return
+}
+func.func @named_conv_1d_ncw_fcw(%a0: tensor<2x3x5xi8>, %a1: tensor<3x3x2xi8>, %a2: tensor<2x3x2xi32>) -> tensor<2x3x2xi32> {
+  %r = linalg.conv_1d_ncw_fcw {dilations = dense<2> : tensor<1xi64>, strides = dense<2> : tensor<1xi64>} ins(%a0, %a1 : tensor<2x3x5xi8>, tensor<3x3x2xi8>) outs(%a2 : tensor<2x3x2xi32>) -> tensor<2x3x2xi32>
+  return %r : tensor<2x3x2xi32>
+}
+func.func @named_conv_2d_nhwc_fhwc(%a0: memref<2x7x5x2xf32>, %a1: memref<3x2x2x2xf32>, %a2: memref<2x3x2x3xf32>) {
+  linalg.conv_2d_nhwc_fhwc {dilations = dense<2> : tensor<2xi64>, strides = dense<2> : tensor<2xi64>} ins(%a0, %a1 : memref<2x7x5x2xf32>, memref<3x2x2x2xf32>) outs(%a2 : memref<2x3x2x3xf32>)
+  return
+}
+func.func @named_conv_2d_nhwc_hwcf_q(%a0: tensor<2x7x5x2xi8>, %a1: tensor<2x2x2x3xi8>, %a2: i32, %a3: i32, %a4: tensor<2x3x2x3xi32>) -> tensor<2x3x2x3xi32> {
+  %r = linalg.conv_2d_nhwc_hwcf_q {dilations = dense<2> : tensor<2xi64>, strides = dense<2> : tensor<2xi64>} ins(%a0, %a1, %a2, %a3 : tensor<2x7x5x2xi8>, tensor<2x2x2x3xi8>, i32, i32) outs(%a4 : tensor<2x3x2x3xi32>) -> tensor<2x3x2x3xi32>
+  return %r : tensor<2x3x2x3xi32>
+}
+func.func @named_conv_2d_nhwc_fhwc_q(%a0: memref<2x7x5x2xi8>, %a1: memref<3x2x2x2xi8>, %a2: i32, %a3: i32, %a4: memref<2x3x2x3xi32>) {
+  linalg.conv_2d_nhwc_fhwc_q {dilations = dense<2> : tensor<2xi64>, strides = dense<2> : tensor<2xi64>} ins(%a0, %a1, %a2, %a3 : memref<2x7x5x2xi8>, memref<3x2x2x2xi8>, i32, i32) outs(%a4 : memref<2x3x2x3xi32>)
+  return
+}
+func.func @named_conv_2d_ngchw_fgchw(%a0: tensor<2x3x3x7x5xf32>, %a1: tensor<2x3x3x2x2xf32>, %a2: tensor<2x3x2x3x2xf32>) -> tensor<2x3x2x3x2xf32> {
+  %r = linalg.conv_2d_ngchw_fgchw {dilations = dense<2> : tensor<2xi64>, strides = dense<2> : tensor<2xi64>} ins(%a0, %a1 : tensor<2x3x3x7x5xf32>, tensor<2x3x3x2x2xf32>) outs(%a2 : tensor<2x3x2x3x2xf32>) -> tensor<2x3x2x3x2xf32>
+  return %r : tensor<2x3x2x3x2xf32>
+}
+func.func @named_conv_2d_ngchw_gfchw(%a0: memref<2x3x3x7x5xf16>, %a1: memref<3x2x3x2x2xf16>, %a2: memref<2x3x2x3x2xf32>) {
+  linalg.conv_2d_ngchw_gfchw {dilations = dense<2> : tensor<2xi64>, strides = dense<2> : tensor<2xi64>} ins(%a0, %a1 : memref<2x3x3x7x5xf16>, memref<3x2x3x2x2xf16>) outs(%a2 : memref<2x3x2x3x2xf32>)
+  return
+}
+func.func @named_conv_2d_ngchw_gfchw_q(%a0: tensor<2x3x3x7x5xi8>, %a1: tensor<3x2x3x2x2xi8>, %a2: i32, %a3: i32, %a4: tensor<2x3x2x3x2xi32>) -> tensor<2x3x2x3x2xi32> {
+  %r = linalg.conv_2d_ngchw_gfchw_q {dilations = dense<2> : tensor<2xi64>, strides = dense<2> : tensor<2xi64>} ins(%a0, %a1, %a2, %a3 : tensor<2x3x3x7x5xi8>, tensor<3x2x3x2x2xi8>, i32, i32) outs(%a4 : tensor<2x3x2x3x2xi32>) -> tensor<2x3x2x3x2xi32>
+  return %r : tensor<2x3x2x3x2xi32>
+}
+func.func @named_conv_3d_ndhwc_dhwcf(%a0: memref<2x7x5x7x2xf32>, %a1: memref<2x2x2x2x2xf32>, %a2: memref<2x3x2x3x2xf32>) {
+  linalg.conv_3d_ndhwc_dhwcf {dilations = dense<2> : tensor<3xi64>, strides = dense<2> : tensor<3xi64>} ins(%a0, %a1 : memref<2x7x5x7x2xf32>, memref<2x2x2x2x2xf32>) outs(%a2 : memref<2x3x2x3x2xf32>)
+  return
+}
+func.func @named_conv_3d_ndhwc_dhwcf_q(%a0: tensor<2x7x5x7x2xi8>, %a1: tensor<2x2x2x2x2xi8>, %a2: i32, %a3: i32, %a4: tensor<2x3x2x3x2xi32>) -> tensor<2x3x2x3x2xi32> {
+  %r = linalg.conv_3d_ndhwc_dhwcf_q {dilations = dense<2> : tensor<3xi64>, strides = dense<2> : tensor<3xi64>} ins(%a0, %a1, %a2, %a3 : tensor<2x7x5x7x2xi8>, tensor<2x2x2x2x2xi8>, i32, i32) outs(%a4 : tensor<2x3x2x3x2xi32>) -> tensor<2x3x2x3x2xi32>
+  return %r : tensor<2x3x2x3x2xi32>
+}
+func.func @named_conv_3d_ncdhw_fcdhw(%a0: memref<2x2x7x5x7xi8>, %a1: memref<2x2x2x2x2xi8>, %a2: memref<2x2x3x2x3xi32>) {
+  linalg.conv_3d_ncdhw_fcdhw {dilations = dense<2> : tensor<3xi64>, strides = dense<2> : tensor<3xi64>} ins(%a0, %a1 : memref<2x2x7x5x7xi8>, memref<2x2x2x2x2xi8>) outs(%a2 : memref<2x2x3x2x3xi32>)
+  return
+}
+func.func @named_depthwise_conv_1d_nwc_wc(%a0: tensor<2x7x2xf32>, %a1: tensor<2x2xf32>, %a2: tensor<2x3x2xf32>) -> tensor<2x3x2xf32> {
+  %r = linalg.depthwise_conv_1d_nwc_wc {dilations = dense<2> : tensor<1xi64>, strides = dense<2> : tensor<1xi64>} ins(%a0, %a1 : tensor<2x7x2xf32>, tensor<2x2xf32>) outs(%a2 : tensor<2x3x2xf32>) -> tensor<2x3x2xf32>
+  return %r : tensor<2x3x2xf32>
+}
+func.func @named_depthwise_conv_1d_ncw_cw(%a0: memref<2x2x7xf16>, %a1: memref<2x2xf16>, %a2: memref<2x2x3xf32>) {
+  linalg.depthwise_conv_1d_ncw_cw {dilations = dense<2> : tensor<1xi64>, strides = dense<2> : tensor<1xi64>} ins(%a0, %a1 : memref<2x2x7xf16>, memref<2x2xf16>) outs(%a2 : memref<2x2x3xf32>)
+  return
+}
+func.func @named_depthwise_conv_1d_nwc_wcm(%a0: tensor<2x7x2xi8>, %a1: tensor<2x2x3xi8>, %a2: tensor<2x3x2x3xi32>) -> tensor<2x3x2x3xi32> {
+  %r = linalg.depthwise_conv_1d_nwc_wcm {dilations = dense<2> : tensor<1xi64>, strides = dense<2> : tensor<1xi64>} ins(%a0, %a1 : tensor<2x7x2xi8>, tensor<2x2x3xi8>) outs(%a2 : tensor<2x3x2x3xi32>) -> tensor<2x3x2x3xi32>
+  return %r : tensor<2x3x2x3xi32>
+}
+func.func @named_depthwise_conv_2d_nchw_chw(%a0: memref<2x3x7x5xf32>, %a1: memref<3x2x2xf32>, %a2: memref<2x3x3x2xf32>) {
+  linalg.depthwise_conv_2d_nchw_chw {dilations = dense<2> : tensor<2xi64>, strides = dense<2> : tensor<2xi64>} ins(%a0, %a1 : memref<2x3x7x5xf32>, memref<3x2x2xf32>) outs(%a2 : memref<2x3x3x2xf32>)
+  return
+}
+func.func @named_depthwise_conv_2d_nhwc_hwc_q(%a0: tensor<2x7x5x3xi8>, %a1: tensor<2x2x3xi8>, %a2: i32, %a3: i32, %a4: tensor<2x3x2x3xi32>) -> tensor<2x3x2x3xi32> {
+  %r = linalg.depthwise_conv_2d_nhwc_hwc_q {dilations = dense<2> : tensor<2xi64>, strides = dense<2> : tensor<2xi64>} ins(%a0, %a1, %a2, %a3 : tensor<2x7x5x3xi8>, tensor<2x2x3xi8>, i32, i32) outs(%a4 : tensor<2x3x2x3xi32>) -> tensor<2x3x2x3xi32>
+  return %r : tensor<2x3x2x3xi32>
+}
+func.func @named_depthwise_conv_2d_nhwc_hwcm(%a0: memref<2x7x5x3xi8>, %a1: memref<2x2x3x2xi8>, %a2: memref<2x3x2x3x2xi32>) {
+  linalg.depthwise_conv_2d_nhwc_hwcm {dilations = dense<2> : tensor<2xi64>, strides = dense<2> : tensor<2xi64>} ins(%a0, %a1 : memref<2x7x5x3xi8>, memref<2x2x3x2xi8>) outs(%a2 : memref<2x3x2x3x2xi32>)
+  return
+}
+func.func @named_depthwise_conv_2d_nhwc_hwcm_q(%a0: tensor<2x7x5x3xi8>, %a1: tensor<2x2x3x2xi8>, %a2: i32, %a3: i32, %a4: tensor<2x3x2x3x2xi32>) -> tensor<2x3x2x3x2xi32> {
+  %r = linalg.depthwise_conv_2d_nhwc_hwcm_q {dilations = dense<2> : tensor<2xi64>, strides = dense<2> : tensor<2xi64>} ins(%a0, %a1, %a2, %a3 : tensor<2x7x5x3xi8>, tensor<2x2x3x2xi8>, i32, i32) outs(%a4 : tensor<2x3x2x3x2xi32>) -> tensor<2x3x2x3x2xi32>
+  return %r : tensor<2x3x2x3x2xi32>
+}
+func.func @named_depthwise_conv_3d_ndhwc_dhwc(%a0: memref<2x7x5x7x3xf16>, %a1: memref<2x2x2x3xf16>, %a2: memref<2x3x2x3x3xf32>) {
+  linalg.depthwise_conv_3d_ndhwc_dhwc {dilations = dense<2> : tensor<3xi64>, strides = dense<2> : tensor<3xi64>} ins(%a0, %a1 : memref<2x7x5x7x3xf16>, memref<2x2x2x3xf16>) outs(%a2 : memref<2x3x2x3x3xf32>)
+  return
+}
+func.func @named_depthwise_conv_3d_ncdhw_cdhw(%a0: tensor<2x3x7x5x7xi8>, %a1: tensor<3x2x2x2xi8>, %a2: tensor<2x3x3x2x3xi32>) -> tensor<2x3x3x2x3xi32> {
+  %r = linalg.depthwise_conv_3d_ncdhw_cdhw {dilations = dense<2> : tensor<3xi64>, strides = dense<2> : tensor<3xi64>} ins(%a0, %a1 : tensor<2x3x7x5x7xi8>, tensor<3x2x2x2xi8>) outs(%a2 : tensor<2x3x3x2x3xi32>) -> tensor<2x3x3x2x3xi32>
+  return %r : tensor<2x3x3x2x3xi32>
+}
+func.func @named_depthwise_conv_3d_ndhwc_dhwcm(%a0: memref<2x7x5x7x2xf32>, %a1: memref<2x2x2x2x2xf32>, %a2: memref<2x3x2x3x2x2xf32>) {
+  linalg.depthwise_conv_3d_ndhwc_dhwcm {dilations = dense<2> : tensor<3xi64>, strides = dense<2> : tensor<3xi64>} ins(%a0, %a1 : memref<2x7x5x7x2xf32>, memref<2x2x2x2x2xf32>) outs(%a2 : memref<2x3x2x3x2x2xf32>)
+  return
+}
+func.func @named_pooling_nhwc_min(%a0: tensor<2x7x5x3xf16>, %a1: tensor<2x2xf16>, %a2: tensor<2x3x2x3xf32>) -> tensor<2x3x2x3xf32> {
+  %r = linalg.pooling_nhwc_min {dilations = dense<2> : tensor<2xi64>, strides = dense<2> : tensor<2xi64>} ins(%a0, %a1 : tensor<2x7x5x3xf16>, tensor<2x2xf16>) outs(%a2 : tensor<2x3x2x3xf32>) -> tensor<2x3x2x3xf32>
+  return %r : tensor<2x3x2x3xf32>
+}
+func.func @named_pooling_nhwc_max_unsigned(%a0: memref<2x7x5x3xi8>, %a1: memref<2x2xi8>, %a2: memref<2x3x2x3xi32>) {
+  linalg.pooling_nhwc_max_unsigned {dilations = dense<2> : tensor<2xi64>, strides = dense<2> : tensor<2xi64>} ins(%a0, %a1 : memref<2x7x5x3xi8>, memref<2x2xi8>) outs(%a2 : memref<2x3x2x3xi32>)
+  return
+}
+func.func @named_pooling_nhwc_min_unsigned(%a0: tensor<2x7x5x3xi8>, %a1: tensor<2x2xi8>, %a2: tensor<2x3x2x3xi32>) -> tensor<2x3x2x3xi32> {
+  %r = linalg.pooling_nhwc_min_unsigned {dilations = dense<2> : tensor<2xi64>, strides = dense<2> : tensor<2xi64>} ins(%a0, %a1 : tensor<2x7x5x3xi8>, tensor<2x2xi8>) outs(%a2 : tensor<2x3x2x3xi32>) -> tensor<2x3x2x3xi32>
+  return %r : tensor<2x3x2x3xi32>
+}
+func.func @named_pooling_nwc_min(%a0: memref<2x7x2xf16>, %a1: memref<2xf16>, %a2: memref<2x3x2xf32>) {
+  linalg.pooling_nwc_min {dilations = dense<2> : tensor<1xi64>, strides = dense<2> : tensor<1xi64>} ins(%a0, %a1 : memref<2x7x2xf16>, memref<2xf16>) outs(%a2 : memref<2x3x2xf32>)
+  return
+}
+func.func @named_pooling_nwc_max_unsigned(%a0: tensor<2x7x2xi8>, %a1: tensor<2xi8>, %a2: tensor<2x3x2xi32>) -> tensor<2x3x2xi32> {
+  %r = linalg.pooling_nwc_max_unsigned {dilations = dense<2> : tensor<1xi64>, strides = dense<2> : tensor<1xi64>} ins(%a0, %a1 : tensor<2x7x2xi8>, tensor<2xi8>) outs(%a2 : tensor<2x3x2xi32>) -> tensor<2x3x2xi32>
+  return %r : tensor<2x3x2xi32>
+}
+func.func @named_pooling_nwc_min_unsigned(%a0: memref<2x7x2xi8>, %a1: memref<2xi8>, %a2: memref<2x3x2xi32>) {
+  linalg.pooling_nwc_min_unsigned {dilations = dense<2> : tensor<1xi64>, strides = dense<2> : tensor<1xi64>} ins(%a0, %a1 : memref<2x7x2xi8>, memref<2xi8>) outs(%a2 : memref<2x3x2xi32>)
+  return
+}
+func.func @named_pooling_ndhwc_sum(%a0: tensor<2x7x5x7x2xf16>, %a1: tensor<2x2x2xf16>, %a2: tensor<2x3x2x3x2xf32>) -> tensor<2x3x2x3x2xf32> {
+  %r = linalg.pooling_ndhwc_sum {dilations = dense<2> : tensor<3xi64>, strides = dense<2> : tensor<3xi64>} ins(%a0, %a1 : tensor<2x7x5x7x2xf16>, tensor<2x2x2xf16>) outs(%a2 : tensor<2x3x2x3x2xf32>) -> tensor<2x3x2x3x2xf32>
+  return %r : tensor<2x3x2x3x2xf32>
+}
+func.func @named_pooling_ndhwc_max(%a0: memref<2x7x5x7x2xi8>, %a1: memref<2x2x2xi8>, %a2: memref<2x3x2x3x2xi32>) {
+  linalg.pooling_ndhwc_max {dilations = dense<2> : tensor<3xi64>, strides = dense<2> : tensor<3xi64>} ins(%a0, %a1 : memref<2x7x5x7x2xi8>, memref<2x2x2xi8>) outs(%a2 : memref<2x3x2x3x2xi32>)
+  return
+}
+func.func @named_pooling_ndhwc_min(%a0: tensor<2x7x5x7x2xf32>, %a1: tensor<2x2x2xf32>, %a2: tensor<2x3x2x3x2xf32>) -> tensor<2x3x2x3x2xf32> {
+  %r = linalg.pooling_ndhwc_min {dilations = dense<2> : tensor<3xi64>, strides = dense<2> : tensor<3xi64>} ins(%a0, %a1 : tensor<2x7x5x7x2xf32>, tensor<2x2x2xf32>) outs(%a2 : tensor<2x3x2x3x2xf32>) -> tensor<2x3x2x3x2xf32>
+  return %r : tensor<2x3x2x3x2xf32>
+}
+func.func @named_matmul_transpose_a(%a0: memref<4x2xf32>, %a1: memref<4x3xf32>, %a2: memref<2x3xf32>) {
+  linalg.matmul_transpose_a ins(%a0, %a1 : memref<4x2xf32>, memref<4x3xf32>) outs(%a2 : memref<2x3xf32>)
+  return
+}
+func.func @named_matmul_transpose_b(%a0: tensor<2x4xf32>, %a1: tensor<3x4xf32>, %a2: tensor<2x3xf32>) -> tensor<2x3xf32> {
+  %r = linalg.matmul_transpose_b ins(%a0, %a1 : tensor<2x4xf32>, tensor<3x4xf32>) outs(%a2 : tensor<2x3xf32>) -> tensor<2x3xf32>
+  return %r : tensor<2x3xf32>
+}
+func.func @named_quantized_matmul(%a0: memref<2x4xi8>, %a1: memref<4x3xi8>, %a2: i8, %a3: i8, %a4: memref<2x3xi32>) {
+  linalg.quantized_matmul ins(%a0, %a1, %a2, %a3 : memref<2x4xi8>, memref<4x3xi8>, i8, i8) outs(%a4 : memref<2x3xi32>)
+  return
+}
+func.func @named_batch_matmul_transpose_a(%a0: tensor<2x5x3xf32>, %a1: tensor<2x5x4xf32>, %a2: tensor<2x3x4xf32>) -> tensor<2x3x4xf32> {
+  %r = linalg.batch_matmul_transpose_a ins(%a0, %a1 : tensor<2x5x3xf32>, tensor<2x5x4xf32>) outs(%a2 : tensor<2x3x4xf32>) -> tensor<2x3x4xf32>
+  return %r : tensor<2x3x4xf32>
+}
+func.func @named_batch_matmul_transpose_b(%a0: memref<2x3x5xf32>, %a1: memref<2x4x5xf32>, %a2: memref<2x3x4xf32>) {
+  linalg.batch_matmul_transpose_b ins(%a0, %a1 : memref<2x3x5xf32>, memref<2x4x5xf32>) outs(%a2 : memref<2x3x4xf32>)
+  return
+}
+func.func @named_quantized_batch_matmul(%a0: tensor<2x3x5xi8>, %a1: tensor<2x5x4xi8>, %a2: i8, %a3: i8, %a4: tensor<2x3x4xi32>) -> tensor<2x3x4xi32> {
+  %r = linalg.quantized_batch_matmul ins(%a0, %a1, %a2, %a3 : tensor<2x3x5xi8>, tensor<2x5x4xi8>, i8, i8) outs(%a4 : tensor<2x3x4xi32>) -> tensor<2x3x4xi32>
+  return %r : tensor<2x3x4xi32>
+}
+func.func @named_batch_reduce_matmul(%a0: memref<2x3x5xf32>, %a1: memref<2x5x4xf32>, %a2: memref<3x4xf32>) {
+  linalg.batch_reduce_matmul ins(%a0, %a1 : memref<2x3x5xf32>, memref<2x5x4xf32>) outs(%a2 : memref<3x4xf32>)
+  return
+}
+func.func @named_batch_matvec(%a0: tensor<2x3x4xf32>, %a1: tensor<2x4xf32>, %a2: tensor<2x3xf32>) -> tensor<2x3xf32> {
+  %r = linalg.batch_matvec ins(%a0, %a1 : tensor<2x3x4xf32>, tensor<2x4xf32>) outs(%a2 : tensor<2x3xf32>) -> tensor<2x3xf32>
+  return %r : tensor<2x3xf32>
+}
+func.func @named_batch_vecmat(%a0: memref<2x4xf32>, %a1: memref<2x4x3xf32>, %a2: memref<2x3xf32>) {
+  linalg.batch_vecmat ins(%a0, %a1 : memref<2x4xf32>, memref<2x4x3xf32>) outs(%a2 : memref<2x3xf32>)
+  return
+}
+func.func @named_batch_mmt4d(%a0: tensor<2x3x5x6x8xf32>, %a1: tensor<2x4x5x7x8xf32>, %a2: tensor<2x3x4x6x7xf32>) -> tensor<2x3x4x6x7xf32> {
+  %r = linalg.batch_mmt4d ins(%a0, %a1 : tensor<2x3x5x6x8xf32>, tensor<2x4x5x7x8xf32>) outs(%a2 : tensor<2x3x4x6x7xf32>) -> tensor<2x3x4x6x7xf32>
+  return %r : tensor<2x3x4x6x7xf32>
+}
+
+// conv_1d/2d/3d define no strides: such an attribute is a discardable one, printed as it is
+func.func @named_conv_3d_discardable(%i: tensor<4x4x4xf32>, %k: tensor<2x2x2xf32>, %o: tensor<3x3x3xf32>) -> tensor<3x3x3xf32> {
+  %r = linalg.conv_3d {strides = dense<2> : tensor<3xi64>} ins(%i, %k : tensor<4x4x4xf32>, tensor<2x2x2xf32>) outs(%o : tensor<3x3x3xf32>) -> tensor<3x3x3xf32>
+  return %r : tensor<3x3x3xf32>
+}
+
+func.func @named_select(%c: tensor<4xi1>, %a: tensor<4xf32>, %b: tensor<4xf32>, %o: tensor<4xf32>, %cm: memref<2x3xi1>, %am: memref<2x3xi32>, %om: memref<2x3xi32>) -> tensor<4xf32> {
+  %r = linalg.select ins(%c, %a, %b : tensor<4xi1>, tensor<4xf32>, tensor<4xf32>) outs(%o : tensor<4xf32>) -> tensor<4xf32>
+  linalg.select ins(%cm, %am, %am : memref<2x3xi1>, memref<2x3xi32>, memref<2x3xi32>) outs(%om : memref<2x3xi32>)
+  return %r : tensor<4xf32>
+}
