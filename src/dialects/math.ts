@@ -76,11 +76,15 @@ export function erf(x: number): number {
     const [rh, rl] = ddMul(sh, sl, C_HI, C_LO);
     return rh + rl;
   }
+  return erfTail(x, 100);
+}
+/** erf for |x| >= 3: 1 - erfc, erfc from the first `terms` of its continued fraction (1 at 6 and beyond). */
+function erfTail(x: number, terms: number): number {
+  const a = Math.abs(x);
   if (a >= 6) return Math.sign(x);
   let f = a;
-  for (let k = 100; k >= 1; k--) f = a + k / 2 / f;
-  const erfc = Math.exp(-a * a) / Math.sqrt(Math.PI) / f;
-  return Math.sign(x) * (1 - erfc);
+  for (let k = terms; k >= 1; k--) f = a + k / 2 / f;
+  return Math.sign(x) * (1 - Math.exp(-a * a) / Math.sqrt(Math.PI) / f);
 }
 
 /**
@@ -99,10 +103,7 @@ export function erfNarrow(x: number): number {
     }
     return C_HI * sum;
   }
-  if (a >= 6) return Math.sign(x);
-  let f = a;
-  for (let k = 60; k >= 1; k--) f = a + k / 2 / f;
-  return Math.sign(x) * (1 - Math.exp(-a * a) / Math.sqrt(Math.PI) / f);
+  return erfTail(x, 60);
 }
 
 // Double-double arithmetic: hi + lo, |lo| at most half an ulp of hi.
