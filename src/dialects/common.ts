@@ -1,8 +1,8 @@
 // Base shapes for op specs: the common syntaxes so a concrete op is a line or two.
 import { Attribute, OpaqueAttr } from "../ir/attributes.js";
-import { Block, Operation, type Region } from "../ir/core.js";
+import { Block, Operation, type Region, type Value } from "../ir/core.js";
 import type { OpSpec, OperationState, Trait, TypeConstraint, VerifyContext } from "../ir/dialect.js";
-import type { OpAsmParser } from "../ir/parser.js";
+import type { OpAsmParser, UnresolvedOperand } from "../ir/parser.js";
 import type { OpAsmPrinter } from "../ir/printer.js";
 import { DiagnosticError, type Location } from "../ir/diagnostics.js";
 import {
@@ -223,6 +223,20 @@ export function implicitTerminatorError(op: Operation, ctx: VerifyContext, name:
     }
   }
   return false;
+}
+
+/** `(%a = %x, %b = %y)`: region arguments and the operands that initialize them (scf.for's iter_args, scf.forall's shared_outs). */
+export function parseAssignmentList(p: OpAsmParser): { args: UnresolvedOperand[]; inits: UnresolvedOperand[] } {
+  const args: UnresolvedOperand[] = [], inits: UnresolvedOperand[] = [];
+  p.expect("(");
+  if (!p.accept(")")) {
+    do { args.push(p.parseOperand()); p.expect("="); inits.push(p.parseOperand()); } while (p.accept(","));
+    p.expect(")");
+  }
+  return { args, inits };
+}
+export function printAssignmentList(p: OpAsmPrinter, args: readonly Value[], inits: readonly Value[]): string {
+  return `(${args.map((a, i) => `${p.name(a)} = ${p.name(inits[i])}`).join(", ")})`;
 }
 
 /** MLIR's LoopLikeOpInterface checks of a loop's inits, region iter_args, yielded values and results (counts, then types). */

@@ -545,3 +545,19 @@ func.func @insert_slice_source_rank(%t1: tensor<?xf32>, %t2: tensor<?x?xf32>) {
   %0 = tensor.insert_slice %t2 into %t1[0][4][1] : tensor<?x?xf32> into tensor<?xf32>
   return
 }
+
+// -----
+
+func.func @insert_slice_ranks(%t: tensor<4xf32>, %s: tensor<1xf32>) {
+  // expected-error @+1 {{expected mixed offsets rank to match mixed sizes rank (2 vs 1) so the rank of the result type is well-formed.}}
+  %r = tensor.insert_slice %s into %t[0, 0] [1] [1] : tensor<1xf32> into tensor<4xf32>
+  return
+}
+
+// -----
+
+func.func @extract_slice_ranks(%t: tensor<4xf32>) {
+  // expected-error @+1 {{expected mixed sizes rank to match mixed strides rank (1 vs 2) so the rank of the result type is well-formed.}}
+  %r = tensor.extract_slice %t[0] [1] [1, 1] : tensor<4xf32> to tensor<1xf32>
+  return
+}
