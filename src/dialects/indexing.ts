@@ -166,13 +166,13 @@ const LIST_PROPS = ["static_offsets", "static_sizes", "static_strides"];
 /**
  * A new `name` op (`op`'s own by default) in front of `op`: the leading operands `lead`,
  * offsets/sizes/strides `lists` (statics in its `static_*`, the rest operands) and result type
- * `type` (MLIR's builders: no other attribute is kept).
+ * `type` (none for parallel_insert_slice) (MLIR's builders: no other attribute is kept).
  */
-export function sliceLike(op: Operation, lead: readonly Value[], lists: readonly OpFoldResult[][], type: Type, name = op.name): Operation {
+export function sliceLike(op: Operation, lead: readonly Value[], lists: readonly OpFoldResult[][], type: Type | undefined, name = op.name): Operation {
   const dyn = lists.map((l) => l.filter((v): v is Value => typeof v !== "number"));
   const attributes: Record<string, DenseArrayAttr> = { operandSegmentSizes: segmentSizesAttr([...lead.map(() => 1), ...dyn.map((d) => d.length)]) };
   LIST_PROPS.forEach((n, i) => { attributes[n] = i64Array(lists[i].map((v) => (typeof v === "number" ? v : DYN))); });
-  const made = new Operation({ name, operands: [...lead, ...dyn.flat()], resultTypes: [type], attributes, loc: op.loc });
+  const made = new Operation({ name, operands: [...lead, ...dyn.flat()], resultTypes: type ? [type] : [], attributes, loc: op.loc });
   op.parent!.insertBefore(op, made);
   return made;
 }

@@ -3,12 +3,13 @@
 // else `= (lbs) to (ubs) step (steps)`) and tensors shared by all iterations (`shared_outs`),
 // written back by the tensor.parallel_insert_slice ops of the terminator.
 import { ArrayAttr, DenseArrayAttr, IntegerAttr, OpaqueAttr } from "../ir/attributes.js";
-import { inlineBefore, withResults } from "../ir/builder.js";
+import { inlineBefore, rebuilt, withResults } from "../ir/builder.js";
 import { Block, Operation, Region, type BlockArgument, type Value } from "../ir/core.js";
 import type { OpSpec, Rewriter } from "../ir/dialect.js";
 import type { Location } from "../ir/diagnostics.js";
 import type { OpAsmParser } from "../ir/parser.js";
-import { DYN, IndexType, index } from "../ir/types.js";
+import { DYN, IndexType, type Type, index } from "../ir/types.js";
+import { castFromMoreStatic } from "./tensor.js";
 import { constantIndex } from "./arith.js";
 import { RANKED_TENSOR, VARIADIC_INDEX, implicitTerminatorError, parseAssignmentList, plainError, printAssignmentList, typesOf, variadic } from "./common.js";
 import { type OpFoldResult, arrayProp, i64Array, listCountProblem, mixedList, operandSegment, parseDynamicIndexList, printDynamicIndexList, segmentSizesAttr } from "./indexing.js";
@@ -136,7 +137,28 @@ const inParallelOp: OpSpec = {
   },
 };
 
-// ---- canonicalization (MLIR 19's ForallOp patterns but the tensor.cast one, in its order; DimOfForallOp is tensor.dim's) ----
+// ---- canonicalization (MLIR 19's ForallOp patterns, in its order; DimOfForallOp is tensor.dim's) ----
+
+/**
+ * Outputs cast from more static tensors take the casts' sources: the body sees its shared-output
+ * arguments cast back (the terminator's slices write the arguments themselves), the results are
+ * cast back after the loop (FoldTensorCastOfOutputIntoForallOp).
+ */
+function foldOutputCasts(op: Operation, rw: Rewriter): boolean {
+  const f = forallParts(op), srcs = f.outs.map((v) => castFromMoreStatic(v));
+  if (!srcs.some(Boolean)) return false;
+  const outs = f.outs.map((v, i) => srcs[i] ?? v), loop = rebuilt(op, [...op.operands.slice(0, op.operands.length - outs.length), ...outs], typesOf(outs));
+  const cast = (v: Value, t: Type) => new Operation({ name: "tensor.cast", operands: [v], resultTypes: [t], loc: op.loc });
+  f.outArgs.forEach((a, i) => {
+    if (!srcs[i]) return;
+    const uses = [...a.uses], c = cast(a, a.type);
+    a.type = outs[i].type;
+    f.body.insert(0, c);
+    for (const u of uses) if (!(u.op.name === "tensor.parallel_insert_slice" && u.index === 1)) u.op.setOperand(u.index, c.result);
+  });
+  rw.replaceOp(op, loop.results.map((r, i) => (srcs[i] ? op.parent!.insertBefore(op, cast(r, op.results[i].type)).result : r)));
+  return true;
+}
 
 /** Constant operands among the bounds become static entries (ForallOpControlOperandsFolder). */
 function foldControlOperands(op: Operation): boolean {
@@ -209,6 +231,6 @@ function foldTrivialDims(op: Operation, rw: Rewriter): boolean {
 }
 
 export const FORALL_OPS: OpSpec[] = [
-  { ...forallOp, canonicalize: (op, rw) => foldControlOperands(op) || dropSharedOuts(op) || foldTrivialDims(op, rw) },
+  { ...forallOp, canonicalize: (op, rw) => foldOutputCasts(op, rw) || foldControlOperands(op) || dropSharedOuts(op) || foldTrivialDims(op, rw) },
   inParallelOp,
 ];
