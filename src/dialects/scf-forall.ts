@@ -102,13 +102,13 @@ const forallOp: OpSpec = {
     if (i >= 0) return `expects ${i}-th block argument to be an index`;
     const j = outs.findIndex((v, k) => body.args[n + k].type !== v.type);
     if (j >= 0) return `type mismatch between ${j}-th output and corresponding block argument`;
-    // (beyond MLIR's checks: a result has its output's type, as the custom form prints it)
     const r = op.results.findIndex((v, k) => v.type !== outs[k].type);
     const mapping = op.attr<ArrayAttr>("mapping");
     if (mapping?.items.length && mapping.items.length !== n) return "mapping attribute size must match op rank";
     const list = ["lower bound", "upper bound", "step"].map((name, k) => listCountProblem(name, n, arrayProp(op, BOUNDS[k]), operandSegment(op, k).length)).find((x) => x);
     if (list) return plainError(op, ctx, list); // (emitError: no op prefix)
-    if (r >= 0) return `expects result #${r} to have its output's type '${outs[r].type.str}'`;
+    // (DestinationStyleOpInterface: a result has its output's type)
+    if (r >= 0) return `expected type of operand #${op.operands.length - outs.length + r} ('${outs[r].type.str}') to match type of corresponding result ('${op.results[r].type.str}')`;
   },
   verify(op, ctx) { implicitTerminatorError(op, ctx, IN_PARALLEL); },
 };

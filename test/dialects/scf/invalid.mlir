@@ -1334,3 +1334,16 @@ func.func @parallel_insert_slice_ranks(%n: index, %t: tensor<4xf32>, %s: tensor<
   }
   return
 }
+
+// -----
+
+func.func @forall_result_type(%n: index, %t: tensor<4xf32>) {
+  // expected-error @+1 {{'scf.forall' op expected type of operand #1 ('tensor<4xf32>') to match type of corresponding result ('tensor<5xf32>')}}
+  %r = "scf.forall"(%n, %t) <{operandSegmentSizes = array<i32: 0, 1, 0, 1>, staticLowerBound = array<i64: 0>, staticStep = array<i64: 1>, staticUpperBound = array<i64: -9223372036854775808>}> ({
+  ^bb0(%i: index, %o: tensor<4xf32>):
+    "scf.forall.in_parallel"() ({
+    ^bb0:
+    }) : () -> ()
+  }) : (index, tensor<4xf32>) -> tensor<5xf32>
+  return
+}
