@@ -225,6 +225,13 @@ export function implicitTerminatorError(op: Operation, ctx: VerifyContext, name:
   return false;
 }
 
+/** ODS's SizedRegion<1>: `names[i]` names region i (the last also those after it, a variadic group); the first `count` are checked. */
+export function emptyRegionProblem(op: Operation, names: readonly string[], count = op.regions.length): string | undefined {
+  for (let i = 0; i < count; i++) {
+    if (!op.regions[i].blocks.length) return `region #${i} ('${names[Math.min(i, names.length - 1)]}') failed to verify constraint: region with 1 blocks`;
+  }
+}
+
 /** `(%a = %x, %b = %y)`: region arguments and the operands that initialize them (scf.for's iter_args, scf.forall's shared_outs). */
 export function parseAssignmentList(p: OpAsmParser): { args: UnresolvedOperand[]; inits: UnresolvedOperand[] } {
   const args: UnresolvedOperand[] = [], inits: UnresolvedOperand[] = [];

@@ -11,8 +11,8 @@ import type { OpAsmParser } from "../ir/parser.js";
 import { DYN, IndexType, type Type, index } from "../ir/types.js";
 import { castFromMoreStatic } from "./tensor.js";
 import { constantIndex } from "./arith.js";
-import { RANKED_TENSOR, VARIADIC_INDEX, implicitTerminatorError, parseAssignmentList, plainError, printAssignmentList, typesOf, variadic } from "./common.js";
-import { type OpFoldResult, arrayProp, i64Array, listCountProblem, mixedList, operandSegment, parseDynamicIndexList, printDynamicIndexList, segmentSizesAttr } from "./indexing.js";
+import { RANKED_TENSOR, VARIADIC_INDEX, emptyRegionProblem, implicitTerminatorError, parseAssignmentList, plainError, printAssignmentList, typesOf, variadic } from "./common.js";
+import { type OpFoldResult, arrayProp, checkSegments, i64Array, listCountProblem, mixedList, operandSegment, parseDynamicIndexList, printDynamicIndexList, segmentSizesAttr } from "./indexing.js";
 
 const BOUNDS = ["staticLowerBound", "staticUpperBound", "staticStep"] as const;
 const PROPS = ["mapping", "operandSegmentSizes", ...BOUNDS];
@@ -94,7 +94,8 @@ const forallOp: OpSpec = {
   },
   verifyInvariants(op, ctx) { // (MLIR's ForallOp::verify, before the body's ops)
     const n = arrayProp(op, "staticLowerBound").length, outs = operandSegment(op, 3), body = op.region(0).blocks[0];
-    if (!body) return "region #0 ('region') failed to verify constraint: region with 1 blocks";
+    const bad = emptyRegionProblem(op, ["region"]) ?? checkSegments(op, 4);
+    if (bad) return bad;
     if (!body.ops.length) return "expects a non-empty block";
     if (op.results.length !== outs.length) return `produces ${op.results.length} results, but has only ${outs.length} outputs`;
     if (body.args.length !== n + outs.length) return `region expects ${n} arguments`;
@@ -129,6 +130,8 @@ const inParallelOp: OpSpec = {
   verifyInvariants(op, ctx) { // (HasParent, then MLIR 19's InParallelOp::verify, before the region's ops)
     const forall = op.parentOp;
     if (forall?.name !== "scf.forall") return "expects parent op 'scf.forall'";
+    const bad = emptyRegionProblem(op, ["region"]);
+    if (bad) return bad;
     const outArgs = forallParts(forall).outArgs;
     for (const o of op.region(0).blocks[0]?.ops ?? []) {
       if (o.name !== "tensor.parallel_insert_slice") return "expected only tensor.parallel_insert_slice ops";

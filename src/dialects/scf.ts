@@ -7,7 +7,7 @@ import type { RegionArgument, UnresolvedOperand } from "../ir/parser.js";
 import { FunctionType, IndexType, Type, i1, i64, index } from "../ir/types.js";
 import { constantIndex } from "./arith.js";
 import {
-  ANY, I1, INDEX, SIGNLESS_INT_OR_INDEX, VARIADIC_INDEX, ensureTerminator, parseAssignmentList, printAssignmentList, implicitTerminatorError, loopLikeProblem, regionBranchProblem, returnLikeOp, typesOf, variadic, type RegionSuccessor,
+  ANY, I1, INDEX, SIGNLESS_INT_OR_INDEX, VARIADIC_INDEX, emptyRegionProblem, ensureTerminator, parseAssignmentList, printAssignmentList, implicitTerminatorError, loopLikeProblem, regionBranchProblem, returnLikeOp, typesOf, variadic, type RegionSuccessor,
 } from "./common.js";
 import { canonicalizeExecuteRegion, canonicalizeFor, canonicalizeIf, canonicalizeIndexSwitch, canonicalizeParallel, canonicalizeWhile, foldIf } from "./scf-canonicalize.js";
 import { segment, segmentSizes } from "./memref.js";
@@ -49,12 +49,6 @@ function typesMatch(what: string, got: readonly Type[], want: readonly Type[]): 
   if (i >= 0) return `${what}: type #${i} '${got[i].str}' does not match expected type '${want[i].str}'`;
 }
 
-/** ODS's SizedRegion<1>: `names[i]` names region i (the last also those after it, a variadic group); the first `count` are checked. */
-function emptyRegionProblem(op: Operation, names: readonly string[], count = op.regions.length): string | undefined {
-  for (let i = 0; i < count; i++) {
-    if (!op.regions[i].blocks.length) return `region #${i} ('${names[Math.min(i, names.length - 1)]}') failed to verify constraint: region with 1 blocks`;
-  }
-}
 
 /** MLIR's verifyAndGetTerminator: region `r`'s first block must end with `name`, else an error with a note at what ends it. */
 function terminatorError(op: Operation, ctx: VerifyContext, r: number, name: string, msg: string): boolean {

@@ -1347,3 +1347,37 @@ func.func @forall_result_type(%n: index, %t: tensor<4xf32>) {
   }) : (index, tensor<4xf32>) -> tensor<5xf32>
   return
 }
+
+// -----
+
+func.func @forall_region_blocks(%n: index) {
+  // expected-error @+1 {{'scf.forall' op region #0 ('region') failed to verify constraint: region with 1 blocks}}
+  "scf.forall"(%n) <{operandSegmentSizes = array<i32: 0, 1, 0, 0>, staticLowerBound = array<i64: 0>, staticStep = array<i64: 1>, staticUpperBound = array<i64: -9223372036854775808>}> ({
+  }) : (index) -> ()
+  return
+}
+
+// -----
+
+func.func @in_parallel_region_blocks() {
+  "scf.forall"() <{operandSegmentSizes = array<i32: 0, 0, 0, 0>, staticLowerBound = array<i64: 0>, staticStep = array<i64: 1>, staticUpperBound = array<i64: 3>}> ({
+  ^bb0(%i: index):
+    // expected-error @+1 {{'scf.forall.in_parallel' op region #0 ('region') failed to verify constraint: region with 1 blocks}}
+    "scf.forall.in_parallel"() ({
+    }) : () -> ()
+  }) : () -> ()
+  return
+}
+
+// -----
+
+func.func @forall_static_step(%n: index) {
+  // expected-error @+1 {{'scf.forall' op requires attribute 'staticStep'}}
+  "scf.forall"(%n) <{operandSegmentSizes = array<i32: 0, 1, 0, 0>, staticLowerBound = array<i64: 0>, staticUpperBound = array<i64: -9223372036854775808>}> ({
+  ^bb0(%i: index):
+    "scf.forall.in_parallel"() ({
+    ^bb0:
+    }) : () -> ()
+  }) : (index) -> ()
+  return
+}
