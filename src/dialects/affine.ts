@@ -14,11 +14,11 @@ import {
   SSAIdTable, dimSymList, parseBound, parseMapAndOperands, parseParallelBounds, parseSubscripts, printBound, printParallelBounds, printSubscripts,
 } from "./affine-syntax.js";
 import { canonicalizeAccess, canonicalizeAffineFor, canonicalizeAffineIf, canonicalizeMinMax, foldAffineParallel, foldLoadOfGlobal } from "./affine-canonicalize.js";
-import { ANY, ATOMIC_RMW_KINDS, badProperty, ANY_MEMREF, ANY_VECTOR, INDEX, VARIADIC_INDEX, ensureTerminator, loopLikeProblem, returnLikeOp, typesOf, variadic } from "./common.js";
+import { ANY, ATOMIC_RMW_KINDS, badProperty, ANY_MEMREF, ANY_VECTOR, INDEX, VARIADIC_INDEX, ensureTerminator, loopLikeProblem, parseAssignmentList, printAssignmentList, returnLikeOp, typesOf, variadic } from "./common.js";
 import { foldingMemRefCasts, segmentSizes } from "./memref.js";
 
 const ACCESSES = new Set(["affine.load", "affine.store", "affine.vector_load", "affine.vector_store"]);
-import { arrowTypes, parseAssignmentList, printAssignmentList } from "./scf.js";
+import { arrowTypes } from "./scf.js";
 
 export { ATOMIC_RMW_KINDS };
 

@@ -1,8 +1,8 @@
 // Base shapes for op specs: the common syntaxes so a concrete op is a line or two.
 import { Attribute, OpaqueAttr } from "../ir/attributes.js";
-import { Block, Operation, type Region } from "../ir/core.js";
+import { Block, Operation, type Region, type Value } from "../ir/core.js";
 import type { OpSpec, OperationState, Trait, TypeConstraint, VerifyContext } from "../ir/dialect.js";
-import type { OpAsmParser } from "../ir/parser.js";
+import type { OpAsmParser, UnresolvedOperand } from "../ir/parser.js";
 import type { OpAsmPrinter } from "../ir/printer.js";
 import { DiagnosticError, type Location } from "../ir/diagnostics.js";
 import { propertyProblem } from "../ir/verifier.js";
@@ -225,6 +225,27 @@ export function implicitTerminatorError(op: Operation, ctx: VerifyContext, name:
     }
   }
   return false;
+}
+
+/** ODS's SizedRegion<1>: `names[i]` names region i (the last also those after it, a variadic group); the first `count` are checked. */
+export function emptyRegionProblem(op: Operation, names: readonly string[], count = op.regions.length): string | undefined {
+  for (let i = 0; i < count; i++) {
+    if (!op.regions[i].blocks.length) return `region #${i} ('${names[Math.min(i, names.length - 1)]}') failed to verify constraint: region with 1 blocks`;
+  }
+}
+
+/** `(%a = %x, %b = %y)`: region arguments and the operands that initialize them (scf.for's iter_args, scf.forall's shared_outs). */
+export function parseAssignmentList(p: OpAsmParser): { args: UnresolvedOperand[]; inits: UnresolvedOperand[] } {
+  const args: UnresolvedOperand[] = [], inits: UnresolvedOperand[] = [];
+  p.expect("(");
+  if (!p.accept(")")) {
+    do { args.push(p.parseOperand()); p.expect("="); inits.push(p.parseOperand()); } while (p.accept(","));
+    p.expect(")");
+  }
+  return { args, inits };
+}
+export function printAssignmentList(p: OpAsmPrinter, args: readonly Value[], inits: readonly Value[]): string {
+  return `(${args.map((a, i) => `${p.name(a)} = ${p.name(inits[i])}`).join(", ")})`;
 }
 
 /** MLIR's LoopLikeOpInterface checks of a loop's inits, region iter_args, yielded values and results (counts, then types). */

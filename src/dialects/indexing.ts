@@ -40,26 +40,38 @@ export function checkSegments(op: Operation, n: number): string | undefined {
 
 export interface DynamicIndexList { dynamic: UnresolvedOperand[]; statics: number[] }
 
-/** `[%a, 4, %b]`: SSA values become operands, integers stay static (DYN marks the holes). */
-export function parseDynamicIndexList(p: OpAsmParser): DynamicIndexList {
+/** `[%a, 4, %b]` (or in parentheses): SSA values become operands, integers stay static (DYN marks the holes). */
+export function parseDynamicIndexList(p: OpAsmParser, [open, close] = "[]"): DynamicIndexList {
   const out: DynamicIndexList = { dynamic: [], statics: [] };
-  p.expect("[");
-  if (p.accept("]")) return out;
+  p.expect(open);
+  if (p.accept(close)) return out;
   do {
     const o = p.parseOptionalOperand();
     if (o) { out.dynamic.push(o); out.statics.push(DYN); }
     else out.statics.push(p.parseInteger());
   } while (p.accept(","));
-  p.expect("]");
+  p.expect(close);
   return out;
 }
 
-export function printDynamicIndexList(p: OpAsmPrinter, dynamic: readonly Value[], statics: readonly number[]): string {
+export function printDynamicIndexList(p: OpAsmPrinter, dynamic: readonly Value[], statics: readonly number[], [open, close] = "[]"): string {
   let k = 0;
-  return "[" + statics.map((s) => (s === DYN ? p.operand(dynamic[k++]) : String(s))).join(", ") + "]";
+  return open + statics.map((s) => (s === DYN ? p.operand(dynamic[k++]) : String(s))).join(", ") + close;
 }
 
 export const countDynamic = (statics: readonly number[]) => statics.filter((s) => s === DYN).length;
+
+/** MLIR's OffsetSizeAndStrideOpInterface check that offsets, sizes and strides have one rank (offsets may be one entry where `oneOffset`). */
+export function mixedRankProblem(offsets: number, sizes: number, strides: number, oneOffset = false): string | undefined {
+  if (!(oneOffset && offsets === 1) && offsets !== sizes) return `expected mixed offsets rank to match mixed sizes rank (${offsets} vs ${sizes}) so the rank of the result type is well-formed.`;
+  if (sizes !== strides) return `expected mixed sizes rank to match mixed strides rank (${sizes} vs ${strides}) so the rank of the result type is well-formed.`;
+}
+
+/** MLIR's verifyListOfOperandsOrIntegers: `n` entries in the static list, one operand per dynamic one. */
+export function listCountProblem(name: string, n: number, statics: readonly number[], dynamic: number): string | undefined {
+  if (statics.length !== n) return `expected ${n} ${name} values, got ${statics.length}`;
+  if (countDynamic(statics) !== dynamic) return `expected ${countDynamic(statics)} dynamic ${name} values`;
+}
 
 /** MLIR's verifyOffsetSizeAndStrideOp: static offsets and sizes are non-negative (strides may be negative). */
 export function negativeOffsetOrSize(offsets: readonly number[], sizes: readonly number[]): string | undefined {
@@ -154,13 +166,13 @@ const LIST_PROPS = ["static_offsets", "static_sizes", "static_strides"];
 /**
  * A new `name` op (`op`'s own by default) in front of `op`: the leading operands `lead`,
  * offsets/sizes/strides `lists` (statics in its `static_*`, the rest operands) and result type
- * `type` (MLIR's builders: no other attribute is kept).
+ * `type` (none for parallel_insert_slice) (MLIR's builders: no other attribute is kept).
  */
-export function sliceLike(op: Operation, lead: readonly Value[], lists: readonly OpFoldResult[][], type: Type, name = op.name): Operation {
+export function sliceLike(op: Operation, lead: readonly Value[], lists: readonly OpFoldResult[][], type: Type | undefined, name = op.name): Operation {
   const dyn = lists.map((l) => l.filter((v): v is Value => typeof v !== "number"));
   const attributes: Record<string, DenseArrayAttr> = { operandSegmentSizes: segmentSizesAttr([...lead.map(() => 1), ...dyn.map((d) => d.length)]) };
   LIST_PROPS.forEach((n, i) => { attributes[n] = i64Array(lists[i].map((v) => (typeof v === "number" ? v : DYN))); });
-  const made = new Operation({ name, operands: [...lead, ...dyn.flat()], resultTypes: [type], attributes, loc: op.loc });
+  const made = new Operation({ name, operands: [...lead, ...dyn.flat()], resultTypes: type ? [type] : [], attributes, loc: op.loc });
   op.parent!.insertBefore(op, made);
   return made;
 }

@@ -7,7 +7,7 @@ import { OpResult, Operation, symbolName, type BlockArgument, type Value } from 
 import { MEMREF_PATTERNS } from "./memref-canonicalize.js";
 import { hasIdentityLayout, isStrided, stridesAndOffset } from "./memref-layout.js";
 import { MEMREF_MORE_OPS } from "./memref-more.js";
-import { type OpFoldResult, mixedList as mixedStatics, negativeOffsetOrSize, parseDynamicIndexList } from "./indexing.js";
+import { type OpFoldResult, listCountProblem, mixedRankProblem, mixedList as mixedStatics, negativeOffsetOrSize, parseDynamicIndexList } from "./indexing.js";
 import { withResultNames, type Dialect, type OpSpec, type OperationState } from "../ir/dialect.js";
 import { DiagnosticError, formatLoc, opSite } from "../ir/diagnostics.js";
 import type { OpAsmParser } from "../ir/parser.js";
@@ -108,13 +108,11 @@ function parseViewOp(p: OpAsmParser, st: OperationState, keywords: boolean): voi
 /** MLIR's OffsetSizeAndStrideOpInterface check: list lengths (at most `ranks`) and their dynamic entries. */
 function verifyViewLists(op: Operation, ranks: readonly [number, number, number]): string | undefined {
   const segs = segments(op), [offs, sizes, strides] = [staticList(op, "static_offsets"), staticList(op, "static_sizes"), staticList(op, "static_strides")];
-  if (!(offs.length === 1 && ranks[0] === 1) && offs.length !== sizes.length) {
-    return `expected mixed offsets rank to match mixed sizes rank (${offs.length} vs ${sizes.length}) so the rank of the result type is well-formed.`;
-  }
-  if (sizes.length !== strides.length) return `expected mixed sizes rank to match mixed strides rank (${sizes.length} vs ${strides.length}) so the rank of the result type is well-formed.`;
+  const mixed = mixedRankProblem(offs.length, sizes.length, strides.length, ranks[0] === 1);
+  if (mixed) return mixed;
   for (const [k, name, statics] of [[1, "offset", offs], [2, "size", sizes], [3, "stride", strides]] as const) {
-    if (statics.length !== ranks[k - 1]) return `expected ${ranks[k - 1]} ${name} values, got ${statics.length}`;
-    if (statics.filter((v) => v === DYN).length !== segs[k]) return `expected ${statics.filter((v) => v === DYN).length} dynamic ${name} values`;
+    const bad = listCountProblem(name, ranks[k - 1], statics, segs[k]);
+    if (bad) return bad;
   }
   return negativeOffsetOrSize(offs, sizes);
 }

@@ -25,7 +25,7 @@
 //   scf.index_switch    on a constant: the matching case (or the default) inlined.
 import { type DenseArrayAttr, type IntegerAttr, boolAttr } from "../ir/attributes.js";
 import { Block, BlockArgument, OpResult, Operation, Region, Value } from "../ir/core.js";
-import { Builder, inlineBefore, inlineRegionBefore, mergeBlocks, splitBlock } from "../ir/builder.js";
+import { Builder, inlineBefore, inlineRegionBefore, mergeBlocks, rebuilt, splitBlock, withResults } from "../ir/builder.js";
 import type { Rewriter } from "../ir/dialect.js";
 import { type Type, i1 } from "../ir/types.js";
 import { CMPI_PREDICATES, constantIndex } from "./arith.js";
@@ -35,23 +35,6 @@ import { segmentSizes } from "./memref.js";
 import { parallelParts } from "./scf.js";
 import { castFromMoreStatic } from "./tensor.js";
 
-
-/** A new `op` with `operands` and `resultTypes` in its place, its regions moved over; `op` stays, without regions. */
-function rebuilt(op: Operation, operands: Value[], resultTypes: Type[]): Operation {
-  const n = new Operation({ name: op.name, operands, resultTypes, attributes: op.attributes, loc: op.loc });
-  op.parent!.insertBefore(op, n);
-  for (const r of op.regions) n.addRegion(r);
-  (op.regions as Region[]).length = 0;
-  return n;
-}
-
-/** `op` rebuilt with `operands` and the results `keep` marks (the dropped results are unused). */
-function withResults(op: Operation, operands: Value[], keep: readonly boolean[]): void {
-  const n = rebuilt(op, operands, op.results.filter((_, i) => keep[i]).map((r) => r.type));
-  let k = 0;
-  op.results.forEach((r, i) => { if (keep[i]) r.replaceAllUsesWith(n.results[k++]); });
-  op.erase();
-}
 
 /** ub - lb, where both are constants or ub is `lb + C` (MLIR's computeConstDiff). */
 function constDiff(lb: Value, ub: Value): number | undefined {

@@ -1,17 +1,17 @@
 // scf dialect: structured control flow — for (with iter_args), if/else, while/condition,
-// parallel/reduce, execute_region and yield — in MLIR 19's custom and generic forms.
+// parallel/reduce, forall (scf-forall.ts), execute_region and yield — in MLIR 19's custom and generic forms.
 import { DenseArrayAttr } from "../ir/attributes.js";
 import { Block, BlockArgument, Operation, Region, Value } from "../ir/core.js";
 import type { Dialect, OpSpec, VerifyContext } from "../ir/dialect.js";
-import type { OpAsmParser, RegionArgument, UnresolvedOperand } from "../ir/parser.js";
-import type { OpAsmPrinter } from "../ir/printer.js";
+import type { RegionArgument, UnresolvedOperand } from "../ir/parser.js";
 import { FunctionType, IndexType, Type, i1, i64, index } from "../ir/types.js";
 import { constantIndex } from "./arith.js";
 import {
-  ANY, I1, INDEX, SIGNLESS_INT_OR_INDEX, VARIADIC_INDEX, ensureTerminator, implicitTerminatorError, loopLikeProblem, regionBranchProblem, returnLikeOp, typesOf, variadic, type RegionSuccessor,
+  ANY, I1, INDEX, SIGNLESS_INT_OR_INDEX, VARIADIC_INDEX, emptyRegionProblem, ensureTerminator, parseAssignmentList, printAssignmentList, implicitTerminatorError, loopLikeProblem, regionBranchProblem, returnLikeOp, typesOf, variadic, type RegionSuccessor,
 } from "./common.js";
 import { canonicalizeExecuteRegion, canonicalizeFor, canonicalizeIf, canonicalizeIndexSwitch, canonicalizeParallel, canonicalizeWhile, foldIf } from "./scf-canonicalize.js";
 import { segment, segmentSizes } from "./memref.js";
+import { FORALL_OPS } from "./scf-forall.js";
 
 // ---- helpers other code uses -------------------------------------------------------------------
 
@@ -36,19 +36,6 @@ export function ifBlocks(op: Operation): { then: Block; else?: Block } {
 
 // ---- syntax helpers ------------------------------------------------------------------------------
 
-/** `(%a = %x, %b = %y)`: region arguments and the operands that initialize them. */
-export function parseAssignmentList(p: OpAsmParser): { args: UnresolvedOperand[]; inits: UnresolvedOperand[] } {
-  const args: UnresolvedOperand[] = [], inits: UnresolvedOperand[] = [];
-  p.expect("(");
-  if (!p.accept(")")) {
-    do { args.push(p.parseOperand()); p.expect("="); inits.push(p.parseOperand()); } while (p.accept(","));
-    p.expect(")");
-  }
-  return { args, inits };
-}
-export function printAssignmentList(p: OpAsmPrinter, args: readonly Value[], inits: readonly Value[]): string {
-  return `(${args.map((a, i) => `${p.name(a)} = ${p.name(inits[i])}`).join(", ")})`;
-}
 /** `-> t` / `-> (t1, t2)` as MLIR's printOptionalArrowTypeList. */
 export function arrowTypes(ts: readonly Type[]): string {
   return ts.length === 0 ? "" : ts.length === 1 && !(ts[0] instanceof FunctionType) ? ` -> ${ts[0].str}` : ` -> (${ts.map((t) => t.str).join(", ")})`;
@@ -62,12 +49,6 @@ function typesMatch(what: string, got: readonly Type[], want: readonly Type[]): 
   if (i >= 0) return `${what}: type #${i} '${got[i].str}' does not match expected type '${want[i].str}'`;
 }
 
-/** ODS's SizedRegion<1>: `names[i]` names region i (the last also those after it, a variadic group); the first `count` are checked. */
-function emptyRegionProblem(op: Operation, names: readonly string[], count = op.regions.length): string | undefined {
-  for (let i = 0; i < count; i++) {
-    if (!op.regions[i].blocks.length) return `region #${i} ('${names[Math.min(i, names.length - 1)]}') failed to verify constraint: region with 1 blocks`;
-  }
-}
 
 /** MLIR's verifyAndGetTerminator: region `r`'s first block must end with `name`, else an error with a note at what ends it. */
 function terminatorError(op: Operation, ctx: VerifyContext, r: number, name: string, msg: string): boolean {
@@ -403,7 +384,7 @@ export const scf: Dialect = {
   name: "scf",
   ops: [
     { ...forOp, canonicalize: canonicalizeFor }, { ...ifOp, fold: foldIf, canonicalize: canonicalizeIf }, { ...whileOp, canonicalize: canonicalizeWhile }, conditionOp, { ...parallelOp, canonicalize: canonicalizeParallel }, reduceOp,
-    { ...executeRegionOp, canonicalize: canonicalizeExecuteRegion }, { ...indexSwitchOp, canonicalize: canonicalizeIndexSwitch },
+    { ...executeRegionOp, canonicalize: canonicalizeExecuteRegion }, { ...indexSwitchOp, canonicalize: canonicalizeIndexSwitch }, ...FORALL_OPS,
     returnLikeOp("scf.yield", {
       // (what it yields is checked by its parent, along its control flow edges)
       verify(op) { if (!YIELD_PARENTS.includes(op.parentOp?.name ?? "")) return `expects parent op to be one of '${YIELD_PARENTS.join(", ")}'`; },

@@ -7,6 +7,7 @@
 //                  overwriting the same slice of an insert_slice writes into that one's
 //                  destination; constant operands become static, the source cast to what the
 //                  sizes say; casts that only forget are looked through (cast back);
+//   parallel_insert_slice  constant operands become static (the source cast before the terminator);
 //   cast           of a cast is one cast where that checks no less; a cast of an extract_slice to
 //                  a more static type is that slice;
 //   extract        of a constant or from_elements at constant indices is the element; of a cast,
@@ -111,6 +112,15 @@ function canonicalizeInsertSlice(op: Operation, rw: Rewriter): boolean {
     return true;
   }
   return insertOfCasts(op, rw, lists) || insertSourceCast(op, rw, lists);
+}
+/** MLIR's InsertSliceOpConstantArgumentFolder on parallel_insert_slice: as insert_slice's, a source cast made before the terminator. */
+function canonicalizeParallelInsertSlice(op: Operation, rw: Rewriter): boolean {
+  const [src, dst] = op.operands, srcT = src.type as TensorType, folded = foldConstantLists(listsOf(op), [true, true, false]);
+  const t = folded && sliceType(srcT.rank, dst.type as TensorType, folded[1]);
+  if (!folded || !t) return false;
+  sliceLike(op, [t === srcT ? src : cast(op.parentOp!, src, t), dst], folded, undefined);
+  rw.replaceOp(op, []);
+  return true;
 }
 /** MLIR's InsertSliceOpCastFolder: casts that only forget, of the source or destination, are looked through. */
 function insertOfCasts(op: Operation, rw: Rewriter, lists: OpFoldResult[][]): boolean {
@@ -279,6 +289,7 @@ export const TENSOR_PATTERNS: Record<string, Pick<OpSpec, "fold" | "canonicalize
   "tensor.gather": { fold: (op, consts) => splatAs(consts[0], op.result.type) },
   "tensor.extract_slice": { fold: foldExtractSlice, canonicalize: canonicalizeExtractSlice },
   "tensor.insert_slice": { fold: foldInsertSlice, canonicalize: canonicalizeInsertSlice },
+  "tensor.parallel_insert_slice": { canonicalize: canonicalizeParallelInsertSlice },
   "tensor.cast": { fold: (op) => (op.operand(0).type === op.result.type ? [op.operand(0)] : undefined), canonicalize: canonicalizeCast },
   "tensor.extract": {
     fold: foldExtract,

@@ -3,7 +3,7 @@
 // scatter, packing into tiles (pack, unpack), and casts.
 import { ArrayAttr, Attribute, DenseElementsAttr, FloatAttr, IntegerAttr, unit } from "../ir/attributes.js";
 import { Block, OpResult, Operation, type Value } from "../ir/core.js";
-import { withResultNames, type Dialect, type OpSpec, type VerifyContext } from "../ir/dialect.js";
+import { withResultNames, type Dialect, type OpSpec, type OperationState, type VerifyContext } from "../ir/dialect.js";
 import type { OpAsmParser, RegionArgument, UnresolvedOperand } from "../ir/parser.js";
 import type { OpAsmPrinter } from "../ir/printer.js";
 import { DiagnosticError } from "../ir/diagnostics.js";
@@ -12,8 +12,8 @@ import { ANY, ANY_TENSOR, INDEX, INT_INDEX_FLOAT, RANKED_TENSOR, SHAPE_OPERAND_S
 import { isStructuredOp, outputs } from "./linalg-info.js";
 import { TENSOR_PATTERNS } from "./tensor-canonicalize.js";
 import {
-  type OpFoldResult, arrayProp, producer, checkSegments, countDynamic, i64Array, knownInt, negativeOffsetOrSize, isRankReducedShape, mixedList, operandSegment,
-  parseDynamicIndexList, parseIntList, printDynamicIndexList, replaceCastBack, segmentSizesAttr, staticSizes,
+  type OpFoldResult, arrayProp, producer, checkSegments, countDynamic, listCountProblem, mixedRankProblem, i64Array, knownInt, negativeOffsetOrSize,
+  isRankReducedShape, mixedList, operandSegment, parseDynamicIndexList, parseIntList, printDynamicIndexList, replaceCastBack, segmentSizesAttr, staticSizes,
 } from "./indexing.js";
 
 const DIM_SOURCE = tc("non-0-ranked or unranked tensor", (t) => t instanceof UnrankedTensorType || t instanceof TensorType && t.rank > 0);
@@ -32,7 +32,7 @@ function checkDynamicSizes(t: TensorType, n: number): string | undefined {
 /** Offsets, sizes and strides of extract_slice / insert_slice, static or SSA. */
 export interface SliceParams { offsets: OpFoldResult[]; sizes: OpFoldResult[]; strides: OpFoldResult[] }
 export function sliceParams(op: Operation): SliceParams {
-  const base = op.name === "tensor.insert_slice" ? 2 : 1;
+  const base = op.name === "tensor.extract_slice" ? 1 : 2;
   return {
     offsets: mixedList(arrayProp(op, "static_offsets"), operandSegment(op, base)),
     sizes: mixedList(arrayProp(op, "static_sizes"), operandSegment(op, base + 1)),
@@ -56,6 +56,25 @@ function printSliceLists(p: OpAsmPrinter, op: Operation, base: number): string {
     .map((n, i) => printDynamicIndexList(p, operandSegment(op, base + i), arrayProp(op, n))).join(" ");
 }
 
+/** `%src into %dst[offsets] [sizes] [strides] : S into D` (insert_slice, whose result has D's type, and parallel_insert_slice). */
+function parseInsertSlice(p: OpAsmParser, st: OperationState): void {
+  const src = p.parseOperand();
+  p.parseKeyword("into");
+  const dst = p.parseOperand();
+  const lists = parseSliceLists(p, st);
+  p.parseOptionalAttrDict(st);
+  const from = p.parseColonType();
+  p.parseKeyword("into");
+  const to = p.parseType();
+  st.resultTypes = [to];
+  st.addAttr("operandSegmentSizes", segmentSizesAttr([1, 1, ...lists.map((l) => l.dynamic.length)]));
+  st.operands = [p.resolveOperand(src, from), p.resolveOperand(dst, to), ...lists.flatMap((l) => p.resolveOperands(l.dynamic, index))];
+}
+function printInsertSlice(p: OpAsmPrinter, op: Operation): void {
+  const [src, dst] = op.operands;
+  p.print(" ", p.operand(src), " into ", p.operand(dst), printSliceLists(p, op, 2), p.attrDict(op, SLICE_PROPS), " : ", p.type(src.type), " into ", p.type(dst.type));
+}
+
 /**
  * Checks list lengths against the full tensor's rank and the slice type against the sizes:
  * MLIR's OffsetSizeAndStrideOpInterface and produceSliceErrorMsg, all with emitError (no op prefix).
@@ -65,15 +84,16 @@ function verifySlice(op: Operation, full: Type, slice: Type, base: number, ctx: 
 }
 function sliceError(op: Operation, full: Type, slice: Type, base: number): string | undefined {
   if (!(full instanceof TensorType) || !(slice instanceof TensorType)) return;
-  const names = ["offset", "size", "stride"];
+  const names = ["offset", "size", "stride"], lists = names.map((n) => arrayProp(op, `static_${n}s`));
+  const mixed = mixedRankProblem(lists[0].length, lists[1].length, lists[2].length);
+  if (mixed) return mixed;
   for (let i = 0; i < 3; i++) {
-    const st = arrayProp(op, `static_${names[i]}s`);
-    if (st.length !== full.rank) return `expected ${full.rank} ${names[i]} values, got ${st.length}`;
-    if (countDynamic(st) !== operandSegment(op, base + i).length) return `expected ${countDynamic(st)} dynamic ${names[i]} values`;
+    const bad = listCountProblem(names[i], full.rank, lists[i], operandSegment(op, base + i).length);
+    if (bad) return bad;
   }
-  const negative = negativeOffsetOrSize(arrayProp(op, "static_offsets"), arrayProp(op, "static_sizes"));
+  const negative = negativeOffsetOrSize(lists[0], lists[1]);
   if (negative) return negative;
-  const sizes = arrayProp(op, "static_sizes");
+  const sizes = lists[1];
   if (slice.rank > sizes.length) return "expected rank to be smaller or equal to the other rank. ";
   if (!isRankReducedShape(sizes, slice.shape)) return `expected type to be '${TensorType.get(sizes, full.elementType).str}' or a rank-reduced version. (size mismatch) `;
   if (full.elementType !== slice.elementType) return `expected element type to be '${full.elementType.str}'`;
@@ -441,7 +461,9 @@ export const tensor: Dialect = {
         return undefined;
       },
       canonicalize(op) { // dim(cast x) -> dim x; the dim of a destination-style op's result is its init's (DimOfDestStyleOp)
-        const src = op.operand(0), next = producer(src, "tensor.cast")?.operand(0) ?? dpsInit(src);
+        const src = op.operand(0), forall = producer(src, "scf.forall");
+        const next = producer(src, "tensor.cast")?.operand(0) ?? dpsInit(src)
+          ?? (forall && operandSegment(forall, 3)[(src as OpResult).index]); // (DimOfForallOp: its shared output)
         if (next) op.setOperand(0, next);
         return next !== undefined;
       },
@@ -468,26 +490,22 @@ export const tensor: Dialect = {
     {
       name: "tensor.insert_slice", operands: [2, -1], results: 1, traits: ["Pure"], props: SLICE_PROPS,
       segments: 5, operandTypes: [RANKED_TENSOR, ...SLICE_TYPES], resultTypes: [RANKED_TENSOR],
-      parse(p, st) {
-        const src = p.parseOperand();
-        p.parseKeyword("into");
-        const dst = p.parseOperand();
-        const lists = parseSliceLists(p, st);
-        p.parseOptionalAttrDict(st);
-        const from = p.parseColonType();
-        p.parseKeyword("into");
-        const to = p.parseType();
-        st.resultTypes = [to];
-        st.addAttr("operandSegmentSizes", segmentSizesAttr([1, 1, ...lists.map((l) => l.dynamic.length)]));
-        st.operands = [p.resolveOperand(src, from), p.resolveOperand(dst, to), ...lists.flatMap((l) => p.resolveOperands(l.dynamic, index))];
-      },
-      print(p, op) {
-        const [src, dst] = op.operands;
-        p.print(" ", p.operand(src), " into ", p.operand(dst), printSliceLists(p, op, 2), p.attrDict(op, SLICE_PROPS),
-          " : ", p.type(src.type), " into ", p.type(dst.type));
-      },
+      parse: parseInsertSlice,
+      print: printInsertSlice,
       verify(op, ctx) {
         if (op.result.type !== op.operand(1).type) return "failed to verify that expected result type to match dest type";
+        return verifySlice(op, op.operand(1).type, op.operand(0).type, 2, ctx);
+      },
+    },
+    {
+      // MLIR's parallel_insert_slice: insert_slice's syntax without a result; the enclosing
+      // scf.forall.in_parallel writes it into its shared output (the destination, an output block argument).
+      name: "tensor.parallel_insert_slice", operands: [2, -1], results: 0, props: SLICE_PROPS,
+      segments: 5, operandTypes: [RANKED_TENSOR, ...SLICE_TYPES],
+      parse(p, st) { parseInsertSlice(p, st); st.resultTypes = []; },
+      print(p, op) { printInsertSlice(p, op); },
+      verify(op, ctx) {
+        if (op.parentOp?.name !== "scf.forall.in_parallel") return plainError(op, ctx, `expected ParallelCombiningOpInterface parent, got: '${op.parentOp?.name}'`);
         return verifySlice(op, op.operand(1).type, op.operand(0).type, 2, ctx);
       },
     },

@@ -113,7 +113,7 @@ export function viewParams(op: Operation, args: readonly RtValue[], lead: number
   const rest = args.slice(lead).map(Number);
   const nDyn = (xs: number[]) => xs.filter((v) => v === DYN).length;
   const seg = segments(op, [lead, nDyn(so), nDyn(ss), nDyn(st)]);
-  const [dOff, dSz, dSt] = split(rest, seg.slice(1));
+  const [dOff, dSz, dSt] = split(rest, seg.slice(-3)); // (after the lead operands: one segment each for insert_slice's source and dest)
   return [mixed(so, dOff), mixed(ss, dSz), mixed(st, dSt)];
 }
 

@@ -1,10 +1,13 @@
 // scf: structured loops and conditionals. Loop bodies run in the caller's frame; their
 // yielded values become the next iteration's block arguments.
-import type { Operation } from "../ir/core.js";
+import type { BlockArgument, Operation } from "../ir/core.js";
 import { IndexType, IntegerType } from "../ir/types.js";
 import type { HandlerTable, Interpreter } from "./interpreter.js";
 import { Trap, canon, forEachIndex, type RtValue } from "./values.js";
-import { intList, segments, split } from "./util.js";
+import { intList, mixed, segments, split } from "./util.js";
+import { viewParams } from "./memref.js";
+import { insertSlice } from "./tensor.js";
+import { asTensor } from "./vector.js";
 
 function scfFor(interp: Interpreter, op: Operation, [lb, ub, step, ...inits]: RtValue[]): RtValue[] {
   const body = op.regions[0];
@@ -69,7 +72,31 @@ function scfParallel(interp: Interpreter, op: Operation, args: RtValue[]): RtVal
   return acc;
 }
 
+/**
+ * scf.forall runs its iterations in row-major order (a valid schedule of parallel ones). Each sees
+ * the shared outputs as written so far; its terminator's tensor.parallel_insert_slice ops then
+ * write their slices into them.
+ */
+function scfForall(interp: Interpreter, op: Operation, args: RtValue[]): RtValue[] {
+  const seg = segments(op, [0, 0, 0, args.length]), [dl, du, ds, outs] = split(args, seg);
+  const [lbs, ubs, steps] = [[dl, "staticLowerBound"], [du, "staticUpperBound"], [ds, "staticStep"]].map(([d, n]) => mixed(intList(op, n as string) ?? [], (d as RtValue[]).map(Number)));
+  for (const s of steps) if (s <= 0) throw new Trap(`scf.forall: step must be positive, got ${s}`);
+  const counts = lbs.map((lb, d) => Math.max(0, Math.ceil((ubs[d] - lb) / steps[d])));
+  const shared = [...outs], outArgs = op.body().args.slice(lbs.length);
+  forEachIndex(counts, (idx) => {
+    interp.tick();
+    const exit = interp.runRegion(op.regions[0], [...idx.map((k, d) => lbs[d] + k * steps[d]), ...shared]);
+    for (const w of exit.op.regions[0]?.blocks[0]?.ops ?? []) { // tensor.parallel_insert_slice
+      const k = outArgs.indexOf(w.operand(1) as BlockArgument), wargs = w.operands.map((v) => interp.get(v));
+      const [o, sz, st] = viewParams(w, wargs, 2);
+      shared[k] = insertSlice(asTensor(wargs[0]), asTensor(shared[k]), o, sz, st);
+    }
+  });
+  return shared;
+}
+
 export const SCF: HandlerTable = {
+  "scf.forall": scfForall,
   "scf.for": scfFor,
   "scf.if": (interp, op, [c]) => runIf(interp, op, c),
   "scf.while": scfWhile,

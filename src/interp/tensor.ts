@@ -31,7 +31,7 @@ function extractSlice(src: TensorValue, off: number[], sizes: number[], strides:
   return new TensorValue(shape, src.elementType, data);
 }
 
-function insertSlice(src: TensorValue, dest: TensorValue, off: number[], sizes: number[], strides: number[]): TensorValue {
+export function insertSlice(src: TensorValue, dest: TensorValue, off: number[], sizes: number[], strides: number[]): TensorValue {
   const data = [...dest.data];
   let i = 0;
   forEachIndex(sizes, (k) => { data[rowMajor(dest.shape, k.map((x, d) => off[d] + x * strides[d]))] = src.data[i++]; });

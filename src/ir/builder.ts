@@ -93,3 +93,20 @@ export function inlineRegionBefore(src: Region, before: Block): void {
   const r = before.parent!;
   for (const b of src.blocks.splice(0)) r.insert(b, r.blocks.indexOf(before));
 }
+
+/** A new `op` with `operands` and `resultTypes` in its place, its regions moved over; `op` stays, without regions. */
+export function rebuilt(op: Operation, operands: Value[], resultTypes: Type[]): Operation {
+  const n = new Operation({ name: op.name, operands, resultTypes, attributes: op.attributes, loc: op.loc });
+  op.parent!.insertBefore(op, n);
+  for (const r of op.regions) n.addRegion(r);
+  (op.regions as Region[]).length = 0;
+  return n;
+}
+
+/** `op` rebuilt with `operands` and the results `keep` marks (the dropped results are unused). */
+export function withResults(op: Operation, operands: Value[], keep: readonly boolean[]): void {
+  const n = rebuilt(op, operands, op.results.filter((_, i) => keep[i]).map((r) => r.type));
+  let k = 0;
+  op.results.forEach((r, i) => { if (keep[i]) r.replaceAllUsesWith(n.results[k++]); });
+  op.erase();
+}

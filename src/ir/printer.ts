@@ -17,10 +17,13 @@ export interface PrintOptions {
   aliases?: boolean;
 }
 
+/** A region of one empty block without arguments (what an elided terminator's may hold). */
+const emptyRegion = (r: Region) => r.blocks.length === 1 && !r.blocks[0].ops.length && !r.blocks[0].args.length;
+
 export interface RegionPrintOptions {
   /** Print the entry block's header `^bb0(%a: t):` (custom forms that bind args elsewhere say no). */
   printEntryBlockArgs?: boolean;
-  /** Print a terminator with no operands (custom forms that elide implicit yields say no). */
+  /** Print a terminator with no operands (and no ops in its regions: scf.forall.in_parallel) (custom forms that elide implicit yields say no). */
   printEmptyTerminator?: boolean;
   /** Print `^bb0:` over an empty entry block, which `{}` would not give back (the generic form does). */
   printEmptyBlock?: boolean;
@@ -190,7 +193,7 @@ export class OpAsmPrinter {
         const op = ops[k];
         const last = k === ops.length - 1;
         if (last && o.printEmptyTerminator === false && op.operands.length === 0 && op.results.length === 0 &&
-            op.regions.length === 0 && op.numAttributes === 0 && this.ctx.registered(op.name)?.terminator) continue;
+            op.regions.every(emptyRegion) && op.numAttributes === 0 && this.ctx.registered(op.name)?.terminator) continue;
         this.newline();
         this.operation(op);
       }

@@ -8,7 +8,7 @@ import { OpAsmPrinter } from "../ir/printer.js";
 import { MutationError } from "./mutations/scalar.js";
 export { buildAffineFor } from "../dialects/affine.js"; // where passes can use it too
 
-export const LOOP_OPS = new Set(["affine.for", "scf.for", "affine.parallel", "scf.parallel"]);
+export const LOOP_OPS = new Set(["affine.for", "scf.for", "affine.parallel", "scf.parallel", "scf.forall"]);
 
 export function loopsOf(fn: Operation): Operation[] {
   const out: Operation[] = [];

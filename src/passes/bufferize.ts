@@ -22,6 +22,7 @@ import { arrayProp, i64Array, mixedList, operandSegment, type OpFoldResult } fro
 import { MEMREF_VIEWS, inferSubviewType, stridesAndOffset } from "../dialects/memref.js";
 import { CMPI_PREDICATES } from "../dialects/arith.js";
 import { packing, reassociation } from "../dialects/tensor.js";
+import { forallParts } from "../dialects/scf-forall.js";
 import { decomposeSoftmaxes, isLinalgStructured, linalgView } from "./lowering-linalg.js";
 import { printBuffer } from "./lowering-print.js";
 import type { Pass } from "./pass.js";
@@ -310,6 +311,12 @@ class FunctionBufferizer {
       }
       case "func.call": return this.call(op, b);
       case "scf.for": case "affine.for": return this.forOp(op, b);
+      case "scf.forall": return this.forallOp(op, b);
+      case "tensor.parallel_insert_slice": { // (the copy goes before the terminator, which is left empty)
+        const [src, dst] = op.operands, at = Builder.before(op.parentOp!);
+        at.create("memref.copy", [this.bufferOf(src), this.subview(at, this.bufferOf(dst), op, 2, builtinOf(src.type) as TensorType)]);
+        break;
+      }
       case "scf.if": case "affine.if": return this.ifOp(op, b);
       case "func.return": {
         const ft = (this.fn.attr("function_type") as TypeAttr).type as FunctionType;
@@ -593,6 +600,24 @@ class FunctionBufferizer {
     const loop = b.create(op.name, [...op.operands.slice(0, nHead), ...rest], keep.map((r) => r.type), attrs, [region]);
     keep.forEach((r, k) => r.replaceAllUsesWith(loop.results[k]));
     op.results.forEach((r, i) => { if (carried[i]) this.buf.set(r, carried[i]!); });
+    this.dead.push(op);
+  }
+
+  /**
+   * scf.forall sharing tensors: each shared output lives in one buffer (its init's when the init
+   * dies at the loop, else a copy) that every iteration sees and its parallel_insert_slice ops
+   * write into; the loop keeps its bounds only and its results are those buffers.
+   */
+  private forallOp(op: Operation, b: Builder): void {
+    const f = forallParts(op);
+    const bufs = f.outs.map((v) => (this.canWriteInPlace(v, op, f.outs.filter((w) => w !== v)) ? this.bufferOf(v) : this.copyOf(b, this.bufferOf(v))));
+    bufs.forEach((m, i) => this.buf.set(f.outArgs[i], m));
+    this.block(f.body);
+    for (let i = f.body.args.length - 1; i >= f.ivs.length; i--) f.body.eraseArg(i);
+    const attrs = Object.fromEntries(op.attributes), head = op.operands.slice(0, op.operands.length - f.outs.length);
+    attrs.operandSegmentSizes = new DenseArrayAttr(i32, [...(op.attr("operandSegmentSizes") as DenseArrayAttr).values.slice(0, 3), 0]);
+    b.create(op.name, head, [], attrs, op.regions.splice(0));
+    op.results.forEach((r, i) => this.buf.set(r, bufs[i]));
     this.dead.push(op);
   }
 

@@ -74,7 +74,7 @@ export const PASS_CATALOG: readonly PassEntry[] = [
   {
     name: "convert-scf-to-cf",
     perFunction: true,
-    description: "Lower scf.for, scf.if, scf.while, scf.index_switch and scf.execute_region to blocks and cf branches",
+    description: "Lower scf.for, scf.if, scf.while, scf.parallel, scf.forall, scf.index_switch and scf.execute_region to blocks and cf branches",
     load: async () => (await import("./convert-scf-to-cf.js")).convertScfToCf,
   },
   {

@@ -7,7 +7,8 @@
 //   while:  cf.br ^before(inits); scf.condition becomes cond_br to ^after (or back to ^before when
 //           the after region only forwards its arguments) or the continuation
 //   index_switch: cf.switch on the index cast to i32; execute_region: its blocks inlined;
-//   parallel: an scf.for nest (its reductions carried as iter_args), lowered in turn.
+//   parallel: an scf.for nest (its reductions carried as iter_args), lowered in turn; forall
+//           (bufferized: no shared tensors): the scf.parallel it means, static bounds as constants.
 // Ops are lowered outermost first; an scf op inside an op kept whole (affine.for,
 // linalg.generic ...) stays, since that op's region must keep one block.
 import { DenseArrayAttr } from "../ir/attributes.js";
@@ -19,6 +20,8 @@ import { type Type, i32, index } from "../ir/types.js";
 import { br, condBr, switchOp, yieldTo } from "../dialects/cf.js";
 import { inlineExecuteRegion } from "../dialects/scf-canonicalize.js";
 import { parallelParts } from "../dialects/scf.js";
+import { forallParts } from "../dialects/scf-forall.js";
+import { segmentSizes } from "../dialects/memref.js";
 import { foldInPlace } from "./canonicalize.js";
 import { cmpi } from "./lower-affine.js";
 import type { Pass } from "./pass.js";
@@ -123,19 +126,33 @@ function lowerParallel(op: Operation): void {
   replace(op, results);
 }
 
+/** scf.forall without shared tensors as the scf.parallel it means (MLIR's forallToParallelLoop), lowered as one; rank 0 runs its body once. */
+function lowerForall(op: Operation): void {
+  const f = forallParts(op), b = Builder.before(op), n = f.ivs.length;
+  if (!n) { inlineBlock(f.body, b, []); op.erase(); return; }
+  f.body.terminator!.erase();
+  const [lbs, ubs, steps] = [f.lbs, f.ubs, f.steps].map((l) => l.map((v) => (typeof v === "number" ? b.constIndex(v) : v)));
+  Builder.atEnd(f.body, op.loc).create("scf.reduce");
+  const par = b.create("scf.parallel", [...lbs, ...ubs, ...steps], [], { operandSegmentSizes: segmentSizes(n, n, n, 0) }, op.regions.splice(0));
+  op.erase();
+  lowerParallel(par);
+}
+/** A forall sharing tensors has no lowering here (MLIR's needs it bufferized too). */
+const sharesTensors = (op: Operation) => op.name === "scf.forall" && op.results.length > 0;
+
 const LOWER: Record<string, (op: Operation) => void> = {
-  "scf.parallel": lowerParallel, "scf.for": lowerFor, "scf.if": lowerIf, "scf.while": lowerWhile, "scf.index_switch": lowerIndexSwitch, "scf.execute_region": (op) => inlineExecuteRegion(op, replace),
+  "scf.forall": lowerForall, "scf.parallel": lowerParallel, "scf.for": lowerFor, "scf.if": lowerIf, "scf.while": lowerWhile, "scf.index_switch": lowerIndexSwitch, "scf.execute_region": (op) => inlineExecuteRegion(op, replace),
 };
 
 /** The first scf op to lower in `r`'s blocks (its nested regions are lowered after it, into `r`). */
 function nextToLower(r: Region): Operation | undefined {
-  for (const b of r.blocks) for (const o of b.ops) if (Object.hasOwn(LOWER, o.name)) return o;
+  for (const b of r.blocks) for (const o of b.ops) if (Object.hasOwn(LOWER, o.name) && !sharesTensors(o)) return o;
   return undefined;
 }
 
 export const convertScfToCf: Pass = {
   name: "convert-scf-to-cf",
-  description: "Lower scf.for, scf.if, scf.while, scf.index_switch and scf.execute_region to blocks and cf branches",
+  description: "Lower scf.for, scf.if, scf.while, scf.parallel, scf.forall, scf.index_switch and scf.execute_region to blocks and cf branches",
   run(module: Module, ctx: Context, diag: DiagnosticSink): void {
     for (const fn of module.definedFunctions()) {
       // As MLIR's dialect conversion, an op is folded first where it folds (scf.if on a negation swaps its branches).
@@ -145,7 +162,8 @@ export const convertScfToCf: Pass = {
         if (!folded) LOWER[op.name](op);
       }
       fn.walk((o) => {
-        if (o !== fn && Object.hasOwn(LOWER, o.name)) diag.error(o.loc, `${o.name} inside ${o.parentOp!.name} is not lowered: that op's region keeps one block (lower it first, e.g. --lower-affine)`);
+        if (sharesTensors(o)) diag.error(o.loc, "scf.forall sharing tensors is not lowered: bufferize it first (--bufferize)");
+        else if (o !== fn && Object.hasOwn(LOWER, o.name)) diag.error(o.loc, `${o.name} inside ${o.parentOp!.name} is not lowered: that op's region keeps one block (lower it first, e.g. --lower-affine)`);
       });
     }
   },

@@ -9,7 +9,7 @@ import { linalgOnTensors } from "../dialects/linalg-info.js";
 import type { Pass } from "./pass.js";
 
 /** MLIR's LoopLikeOpInterface ops; every region of each is the loop's. */
-const LOOPS = new Set(["scf.for", "scf.while", "scf.parallel", "affine.for", "affine.parallel"]);
+const LOOPS = new Set(["scf.for", "scf.while", "scf.parallel", "scf.forall", "affine.for", "affine.parallel"]);
 
 const constantInt = (v: Value): bigint | undefined => {
   const def = v.owner;

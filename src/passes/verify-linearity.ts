@@ -11,7 +11,7 @@ import type { Pass } from "./pass.js";
 
 export const LINEARITY_MESSAGE = "result with linear type must be used exactly once";
 
-const LOOPS = new Set(["scf.for", "scf.while", "scf.parallel", "affine.for", "affine.parallel"]);
+const LOOPS = new Set(["scf.for", "scf.while", "scf.parallel", "scf.forall", "affine.for", "affine.parallel"]);
 
 /** Whether `user` sits in the body of a loop that does not also contain `v`'s definition. */
 export function usedInLoop(v: Value, user: Operation): boolean {

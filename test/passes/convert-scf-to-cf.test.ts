@@ -34,7 +34,7 @@ const programs = (seed: number, n: number) => {
   return Array.from({ length: n }, () => generateProgram(Array.from({ length: 50 + r.int(500) }, () => r.int(0x10000)), { fuel: 24, maxDepth: 3, transcendentals: false }));
 };
 
-test("for, if (with and without results, on a negated condition), while, do-while, index_switch, execute_region and parallel become mlir-opt-19's blocks", () => {
+test("for, if (with and without results, on a negated condition), while, do-while, index_switch, execute_region, parallel and forall become mlir-opt-19's blocks", () => {
   const out = lowered(read("ops.mlir"));
   assert.equal(norm(out), norm(read("ops.expected.mlir")));
   assert.doesNotMatch(out, /scf\./);

@@ -37,3 +37,20 @@ test("a division or remainder by zero stays in a loop that never runs; by a safe
     assert.ok(!inLoop(three, op), `${op} by 3 moves out:\n${three}`);
   }
 });
+
+test("scf.forall is a loop (MLIR's LoopLikeOpInterface): an invariant op leaves its body, as mlir-opt-19 moves it, its terminator stays", () => {
+  const out = licm(`func.func @f(%m: memref<?xf32>, %n: index, %x: f32, %t: tensor<4xf32>, %s: tensor<1xf32>) -> tensor<4xf32> {
+  scf.forall (%i) in (%n) {
+    %y = arith.addf %x, %x : f32
+    memref.store %y, %m[%i] : memref<?xf32>
+  }
+  %r = scf.forall (%i) in (4) shared_outs(%o = %t) -> (tensor<4xf32>) {
+    scf.forall.in_parallel {
+      tensor.parallel_insert_slice %s into %o[%i] [1] [1] : tensor<1xf32> into tensor<4xf32>
+    }
+  }
+  return %r : tensor<4xf32>
+}`);
+  assert.match(out, /%0 = arith\.addf %arg2, %arg2 : f32\n\s*scf\.forall \(%arg5\) in \(%arg1\) \{\n\s*memref\.store %0/);
+  assert.match(out, /scf\.forall\.in_parallel \{\n\s*tensor\.parallel_insert_slice/);
+});

@@ -10,6 +10,8 @@ import { constantIndex } from "../../dialects/arith.js";
 import { isVariadicDecl } from "./compiler.js";
 import { emitPromoted, type Promotion } from "./promote.js";
 import { emitParallelLoop, splittable } from "./parallel.js";
+import { forallParts } from "../../dialects/scf-forall.js";
+import type { OpFoldResult } from "../../dialects/indexing.js";
 
 const bt = (ts: readonly WasmValType[]): binaryen.Type => (ts.length === 0 ? binaryen.none : ts.length === 1 ? BT[ts[0]] : binaryen.createType(ts.map((t) => BT[t])));
 
@@ -246,6 +248,26 @@ register("scf.parallel", (e, op) => {
     body = e.collect(() => countedLoop(e, ivs[d].local, ivs[d].wt, e.get(lbs[d]), stable(e, ubs[d]), stable(e, steps[d]), b));
   }
   for (const s of body) e.emit(s);
+});
+
+// A sequential nest, rows first (the interpreter's order), of bounds static or SSA. Shared
+// tensors must be bufferized first: the terminator is then empty.
+register("scf.forall", (e, op) => {
+  const f = forallParts(op), ivs = f.ivs.map((a) => e.declare(a)), m = e.m;
+  const expr = (v: OpFoldResult, wt: WasmValType) => (typeof v !== "number" ? stable(e, v) : () => (wt === "i64" ? i64c(m, v) : e.i32(v)));
+  f.steps.forEach((st) => {
+    if (typeof st !== "number") checkStep(e, "scf.forall", st);
+    else if (st <= 0) e.emit(m.block(null, [m.call(e.unit.runtimeImport("step_scf.forall", ["i64"], null), [i64c(m, st)], binaryen.none), m.unreachable()]));
+  });
+  let body = emitRegionBody(e, op, 0, []);
+  for (let d = ivs.length - 1; d >= 0; d--) {
+    const b = body, wt = ivs[d].wt;
+    body = e.collect(() => countedLoop(e, ivs[d].local, wt, expr(f.lbs[d], wt)(), expr(f.ubs[d], wt), expr(f.steps[d], wt), b));
+  }
+  for (const s of body) e.emit(s);
+});
+register("scf.forall.in_parallel", (_e, op) => {
+  if (op.region(0).blocks[0]?.ops.length) throw new CompileError("scf.forall sharing tensors is not supported by the wasm backend (bufferize it first)");
 });
 
 /**

@@ -29,7 +29,7 @@ const ALLOCS = new Set(["memref.alloc", "memref.alloca", "memref.realloc", "memr
 /** For the traits of ops (Pure, MemRead: iterations may run those at the same time, Terminator): the registry of every dialect, made when first asked. */
 let registry: Context | undefined;
 
-export const isParallelLoop = (op: Operation) => op.attributes.has(PARALLEL_ATTR) || op.name === "scf.parallel" || op.name === "affine.parallel";
+export const isParallelLoop = (op: Operation) => op.attributes.has(PARALLEL_ATTR) || op.name === "scf.parallel" || op.name === "scf.forall" || op.name === "affine.parallel";
 
 function symbolTable(op: Operation): Map<string, Operation> {
   let top = op;

@@ -1132,3 +1132,252 @@ func.func @while_empty_blocks() {
   }) : () -> ()
   return
 }
+
+// -----
+
+func.func @forall_region_args(%n: index) {
+  // expected-error @+1 {{'scf.forall' op region expects 1 arguments}}
+  "scf.forall"(%n) <{operandSegmentSizes = array<i32: 0, 1, 0, 0>, staticLowerBound = array<i64: 0>, staticStep = array<i64: 1>, staticUpperBound = array<i64: -9223372036854775808>}> ({
+  ^bb0(%i: index, %j: index):
+    "scf.forall.in_parallel"() ({
+    ^bb0:
+    }) : () -> ()
+  }) : (index) -> ()
+  return
+}
+
+// -----
+
+func.func @forall_iv_type(%n: index) {
+  // expected-error @+1 {{'scf.forall' op expects 0-th block argument to be an index}}
+  "scf.forall"(%n) <{operandSegmentSizes = array<i32: 0, 1, 0, 0>, staticLowerBound = array<i64: 0>, staticStep = array<i64: 1>, staticUpperBound = array<i64: -9223372036854775808>}> ({
+  ^bb0(%i: f32):
+    "scf.forall.in_parallel"() ({
+    ^bb0:
+    }) : () -> ()
+  }) : (index) -> ()
+  return
+}
+
+// -----
+
+func.func @forall_out_arg_type(%n: index, %t: tensor<4xf32>) {
+  // expected-error @+1 {{'scf.forall' op type mismatch between 0-th output and corresponding block argument}}
+  %r = "scf.forall"(%n, %t) <{operandSegmentSizes = array<i32: 0, 1, 0, 1>, staticLowerBound = array<i64: 0>, staticStep = array<i64: 1>, staticUpperBound = array<i64: -9223372036854775808>}> ({
+  ^bb0(%i: index, %o: tensor<5xf32>):
+    "scf.forall.in_parallel"() ({
+    ^bb0:
+    }) : () -> ()
+  }) : (index, tensor<4xf32>) -> tensor<4xf32>
+  return
+}
+
+// -----
+
+func.func @forall_results(%n: index, %t: tensor<4xf32>) {
+  // expected-error @+1 {{'scf.forall' op produces 2 results, but has only 1 outputs}}
+  %r:2 = "scf.forall"(%n, %t) <{operandSegmentSizes = array<i32: 0, 1, 0, 1>, staticLowerBound = array<i64: 0>, staticStep = array<i64: 1>, staticUpperBound = array<i64: -9223372036854775808>}> ({
+  ^bb0(%i: index, %o: tensor<4xf32>):
+    "scf.forall.in_parallel"() ({
+    ^bb0:
+    }) : () -> ()
+  }) : (index, tensor<4xf32>) -> (tensor<4xf32>, tensor<4xf32>)
+  return
+}
+
+// -----
+
+func.func @forall_bound_count(%n: index) {
+  // expected-error @+1 {{expected 2 upper bound values, got 1}}
+  scf.forall (%i, %j) in (%n) {
+  }
+  return
+}
+
+// -----
+
+func.func @forall_dynamic_bounds(%n: index) {
+  // expected-error @+1 {{expected 0 dynamic upper bound values}}
+  "scf.forall"(%n) <{operandSegmentSizes = array<i32: 0, 1, 0, 0>, staticLowerBound = array<i64: 0>, staticStep = array<i64: 1>, staticUpperBound = array<i64: 5>}> ({
+  ^bb0(%i: index):
+    "scf.forall.in_parallel"() ({
+    ^bb0:
+    }) : () -> ()
+  }) : (index) -> ()
+  return
+}
+
+// -----
+
+func.func @forall_empty_block(%n: index) {
+  // expected-error @+1 {{'scf.forall' op expects a non-empty block}}
+  "scf.forall"(%n) <{operandSegmentSizes = array<i32: 0, 1, 0, 0>, staticLowerBound = array<i64: 0>, staticStep = array<i64: 1>, staticUpperBound = array<i64: -9223372036854775808>}> ({
+  ^bb0(%i: index):
+  }) : (index) -> ()
+  return
+}
+
+// -----
+
+func.func @forall_memref_out(%n: index, %m: memref<4xf32>) {
+  // expected-error @+1 {{'scf.forall' op operand #1 must be variadic of ranked tensor of any type values, but got 'memref<4xf32>'}}
+  %r = "scf.forall"(%n, %m) <{operandSegmentSizes = array<i32: 0, 1, 0, 1>, staticLowerBound = array<i64: 0>, staticStep = array<i64: 1>, staticUpperBound = array<i64: -9223372036854775808>}> ({
+  ^bb0(%i: index, %o: memref<4xf32>):
+    "scf.forall.in_parallel"() ({
+    ^bb0:
+    }) : () -> ()
+  }) : (index, memref<4xf32>) -> memref<4xf32>
+  return
+}
+
+// -----
+
+func.func @forall_mapping_rank(%n: index) {
+  // expected-error @+1 {{'scf.forall' op mapping attribute size must match op rank}}
+  scf.forall (%i) in (%n) {
+  } {mapping = [#gpu.thread<x>, #gpu.thread<y>]}
+  return
+}
+
+// -----
+
+func.func @forall_mapping_kind(%n: index) {
+  // expected-error @+1 {{'scf.forall' op attribute 'mapping' failed to satisfy constraint: Device Mapping array attribute}}
+  scf.forall (%i) in (%n) {
+  } {mapping = [#gpu.thread<x>, 3]}
+  return
+}
+
+// -----
+
+func.func @forall_shared_outs_types(%n: index, %t: tensor<4xf32>) {
+  // expected-error @+1 {{custom op 'scf.forall' 1 operands present, but expected 0}}
+  %r = scf.forall (%i) in (%n) shared_outs(%o = %t) {
+  }
+  return
+}
+
+// -----
+
+func.func @forall_no_step(%n: index) {
+  // expected-error @+1 {{custom op 'scf.forall' expected 'step'}}
+  scf.forall (%i) = (0) to (%n) {
+  }
+  return
+}
+
+// -----
+
+func.func @forall_in_parallel_last(%n: index) {
+  scf.forall (%i) in (%n) {
+    // expected-error @+1 {{'scf.forall.in_parallel' op must be the last operation in the parent block}}
+    scf.forall.in_parallel {
+    }
+    %c = arith.constant 0 : index
+  }
+  return
+}
+
+// -----
+
+func.func @in_parallel_only_inserts(%n: index, %t: tensor<4xf32>) {
+  %r = scf.forall (%i) in (%n) shared_outs(%o = %t) -> (tensor<4xf32>) {
+    // expected-error @+1 {{'scf.forall.in_parallel' op expected only tensor.parallel_insert_slice ops}}
+    scf.forall.in_parallel {
+      %c = arith.constant 0 : index
+    }
+  }
+  return
+}
+
+// -----
+
+func.func @in_parallel_dest(%in: tensor<100xf32>, %out: tensor<100xf32>, %n: index) {
+  %r = scf.forall (%i) in (%n) shared_outs(%o = %out) -> (tensor<100xf32>) {
+    %e = tensor.extract_slice %in[%i] [1] [1] : tensor<100xf32> to tensor<1xf32>
+    scf.forall.in_parallel {
+      // expected-error @+1 {{'tensor.parallel_insert_slice' op may only insert into an output block argument}}
+      tensor.parallel_insert_slice %e into %out[%i] [1] [1] : tensor<1xf32> into tensor<100xf32>
+    }
+  }
+  return
+}
+
+// -----
+
+func.func @parallel_insert_slice_parent(%t: tensor<4xf32>, %s: tensor<1xf32>) {
+  // expected-error @+1 {{expected ParallelCombiningOpInterface parent, got:}}
+  tensor.parallel_insert_slice %s into %t[0] [1] [1] : tensor<1xf32> into tensor<4xf32>
+  return
+}
+
+// -----
+
+func.func @parallel_insert_slice_type(%n: index, %t: tensor<4xf32>, %s: tensor<2xf32>) {
+  %r = scf.forall (%i) in (%n) shared_outs(%o = %t) -> (tensor<4xf32>) {
+    scf.forall.in_parallel {
+      // expected-error @+1 {{expected type to be 'tensor<1xf32>' or a rank-reduced version. (size mismatch)}}
+      tensor.parallel_insert_slice %s into %o[0] [1] [1] : tensor<2xf32> into tensor<4xf32>
+    }
+  }
+  return
+}
+
+// -----
+
+func.func @parallel_insert_slice_ranks(%n: index, %t: tensor<4xf32>, %s: tensor<1xf32>) {
+  %r = scf.forall (%i) in (%n) shared_outs(%o = %t) -> (tensor<4xf32>) {
+    scf.forall.in_parallel {
+      // expected-error @+1 {{expected mixed offsets rank to match mixed sizes rank (2 vs 1) so the rank of the result type is well-formed.}}
+      tensor.parallel_insert_slice %s into %o[0, 0] [1] [1] : tensor<1xf32> into tensor<4xf32>
+    }
+  }
+  return
+}
+
+// -----
+
+func.func @forall_result_type(%n: index, %t: tensor<4xf32>) {
+  // expected-error @+1 {{'scf.forall' op expected type of operand #1 ('tensor<4xf32>') to match type of corresponding result ('tensor<5xf32>')}}
+  %r = "scf.forall"(%n, %t) <{operandSegmentSizes = array<i32: 0, 1, 0, 1>, staticLowerBound = array<i64: 0>, staticStep = array<i64: 1>, staticUpperBound = array<i64: -9223372036854775808>}> ({
+  ^bb0(%i: index, %o: tensor<4xf32>):
+    "scf.forall.in_parallel"() ({
+    ^bb0:
+    }) : () -> ()
+  }) : (index, tensor<4xf32>) -> tensor<5xf32>
+  return
+}
+
+// -----
+
+func.func @forall_region_blocks(%n: index) {
+  // expected-error @+1 {{'scf.forall' op region #0 ('region') failed to verify constraint: region with 1 blocks}}
+  "scf.forall"(%n) <{operandSegmentSizes = array<i32: 0, 1, 0, 0>, staticLowerBound = array<i64: 0>, staticStep = array<i64: 1>, staticUpperBound = array<i64: -9223372036854775808>}> ({
+  }) : (index) -> ()
+  return
+}
+
+// -----
+
+func.func @in_parallel_region_blocks() {
+  "scf.forall"() <{operandSegmentSizes = array<i32: 0, 0, 0, 0>, staticLowerBound = array<i64: 0>, staticStep = array<i64: 1>, staticUpperBound = array<i64: 3>}> ({
+  ^bb0(%i: index):
+    // expected-error @+1 {{'scf.forall.in_parallel' op region #0 ('region') failed to verify constraint: region with 1 blocks}}
+    "scf.forall.in_parallel"() ({
+    }) : () -> ()
+  }) : () -> ()
+  return
+}
+
+// -----
+
+func.func @forall_static_step(%n: index) {
+  // expected-error @+1 {{'scf.forall' op requires attribute 'staticStep'}}
+  "scf.forall"(%n) <{operandSegmentSizes = array<i32: 0, 1, 0, 0>, staticLowerBound = array<i64: 0>, staticUpperBound = array<i64: -9223372036854775808>}> ({
+  ^bb0(%i: index):
+    "scf.forall.in_parallel"() ({
+    ^bb0:
+    }) : () -> ()
+  }) : (index) -> ()
+  return
+}

@@ -219,3 +219,35 @@ func.func @attrs(%n: index, %x: f32, %A: memref<4xf32>) {
   }
   return
 }
+
+// scf.forall as MLIR's tiling passes print it: normalized (`in`) and general bounds, static and
+// dynamic, shared tensors written by the terminator's parallel_insert_slice (rank-reducing too),
+// gpu mappings (kept as written), an elided empty terminator and a rank-0 loop.
+func.func @forall(%in: tensor<100xf32>, %out: tensor<100xf32>, %out2: tensor<8x100xf32>, %m: memref<?x?xf32>, %n: index, %lb: index, %s: index) -> (tensor<100xf32>, tensor<8x100xf32>) {
+  %r:2 = scf.forall (%i) in (%n) shared_outs(%o = %out, %o2 = %out2) -> (tensor<100xf32>, tensor<8x100xf32>) {
+    %e = tensor.extract_slice %in[%i] [1] [1] : tensor<100xf32> to tensor<1xf32>
+    scf.forall.in_parallel {
+      tensor.parallel_insert_slice %e into %o[%i] [1] [1] : tensor<1xf32> into tensor<100xf32>
+      tensor.parallel_insert_slice %e into %o2[3, %i] [1, 1] [1, 1] : tensor<1xf32> into tensor<8x100xf32>
+    }
+  } {mapping = [#gpu.thread<x>]}
+  scf.forall (%i, %j) = (%lb, 0) to (%n, 8) step (%s, 2) {
+    %c = arith.constant 1.0 : f32
+    memref.store %c, %m[%i, %j] : memref<?x?xf32>
+  }
+  scf.forall (%i, %j) in (%n, 8) {
+    %c = arith.constant 2.0 : f32
+    memref.store %c, %m[%i, %j] : memref<?x?xf32>
+  } {mapping = [#gpu.block<y>, #gpu.block<x>]}
+  scf.forall (%i) = (0) to (%n) step (1) {
+    %c = arith.constant 3.0 : f32
+    memref.store %c, %m[%i, %i] : memref<?x?xf32>
+    scf.forall.in_parallel {
+    }
+  }
+  scf.forall () in () {
+    %c = arith.constant 4.0 : f32
+    memref.store %c, %m[%lb, %lb] : memref<?x?xf32>
+  }
+  return %r#0, %r#1 : tensor<100xf32>, tensor<8x100xf32>
+}

@@ -825,3 +825,67 @@ func.func @pack_unranked_source(%input: tensor<*xf32>, %output: tensor<10x16x32x
   %0 = tensor.pack %input inner_dims_pos = [1, 0] inner_tiles = [32, 16] into %output : tensor<*xf32> -> tensor<10x16x32x16xf32>
   return %0 : tensor<10x16x32x16xf32>
 }
+
+// -----
+
+func.func @insert_slice_ranks(%t: tensor<4xf32>, %s: tensor<1xf32>) {
+  // expected-error @+1 {{expected mixed offsets rank to match mixed sizes rank (2 vs 1) so the rank of the result type is well-formed.}}
+  %r = tensor.insert_slice %s into %t[0, 0] [1] [1] : tensor<1xf32> into tensor<4xf32>
+  return
+}
+
+// -----
+
+func.func @extract_slice_ranks(%t: tensor<4xf32>) {
+  // expected-error @+1 {{expected mixed sizes rank to match mixed strides rank (1 vs 2) so the rank of the result type is well-formed.}}
+  %r = tensor.extract_slice %t[0] [1] [1, 1] : tensor<4xf32> to tensor<1xf32>
+  return
+}
+
+// -----
+
+func.func @parallel_insert_slice_b(%n: index, %t: tensor<4xf32>, %s: tensor<1xf32>) {
+  %r = scf.forall (%i) in (%n) shared_outs(%o = %t) -> (tensor<4xf32>) {
+    scf.forall.in_parallel {
+      // expected-error @+1 {{expected offsets to be non-negative, but got -1}}
+      tensor.parallel_insert_slice %s into %o[-1] [1] [1] : tensor<1xf32> into tensor<4xf32>
+    }
+  }
+  return
+}
+
+// -----
+
+func.func @parallel_insert_slice_c(%n: index, %t: tensor<4xf32>, %s: tensor<1xf64>) {
+  %r = scf.forall (%i) in (%n) shared_outs(%o = %t) -> (tensor<4xf32>) {
+    scf.forall.in_parallel {
+      // expected-error @+1 {{expected element type to be 'f32'}}
+      tensor.parallel_insert_slice %s into %o[0] [1] [1] : tensor<1xf64> into tensor<4xf32>
+    }
+  }
+  return
+}
+
+// -----
+
+func.func @parallel_insert_slice_d(%n: index, %t: tensor<4xf32>, %s: tensor<1xf32>) {
+  %r = scf.forall (%i) in (%n) shared_outs(%o = %t) -> (tensor<4xf32>) {
+    scf.forall.in_parallel {
+      // expected-error @+1 {{'tensor.parallel_insert_slice' op requires zero results}}
+      "tensor.parallel_insert_slice"(%s, %o) <{operandSegmentSizes = array<i32: 1, 1, 0, 0, 0>, static_offsets = array<i64: 0>, static_sizes = array<i64: 1>, static_strides = array<i64: 1>}> : (tensor<1xf32>, tensor<4xf32>) -> (tensor<4xf32>)
+    }
+  }
+  return
+}
+
+// -----
+
+func.func @parallel_insert_slice_e(%n: index, %t: tensor<4xf32>, %s: tensor<1xf32>) {
+  %r = scf.forall (%i) in (%n) shared_outs(%o = %t) -> (tensor<4xf32>) {
+    scf.forall.in_parallel {
+      // expected-error @+1 {{expected type to be 'tensor<?xf32>' or a rank-reduced version. (size mismatch)}}
+      tensor.parallel_insert_slice %s into %o[%n] [%n] [1] : tensor<1xf32> into tensor<4xf32>
+    }
+  }
+  return
+}

@@ -115,5 +115,41 @@ module {
   ^bb6:  // pred: ^bb5
     return %2 : f32
   }
+  func.func @forall(%arg0: memref<?x?xf32>, %arg1: index, %arg2: f32, %arg3: index) {
+    %c0 = arith.constant 0 : index
+    %c1 = arith.constant 1 : index
+    cf.br ^bb1(%c0 : index)
+  ^bb1(%0: index):  // 2 preds: ^bb0, ^bb2
+    %1 = arith.cmpi slt, %0, %arg1 : index
+    cf.cond_br %1, ^bb2, ^bb3
+  ^bb2:  // pred: ^bb1
+    %2 = arith.addf %arg2, %arg2 : f32
+    memref.store %2, %arg0[%0, %0] : memref<?x?xf32>
+    %3 = arith.addi %0, %c1 : index
+    cf.br ^bb1(%3 : index)
+  ^bb3:  // pred: ^bb1
+    %c0_0 = arith.constant 0 : index
+    %c8 = arith.constant 8 : index
+    %c2 = arith.constant 2 : index
+    cf.br ^bb4(%arg3 : index)
+  ^bb4(%4: index):  // 2 preds: ^bb3, ^bb8
+    %5 = arith.cmpi slt, %4, %arg1 : index
+    cf.cond_br %5, ^bb5, ^bb9
+  ^bb5:  // pred: ^bb4
+    cf.br ^bb6(%c0_0 : index)
+  ^bb6(%6: index):  // 2 preds: ^bb5, ^bb7
+    %7 = arith.cmpi slt, %6, %c8 : index
+    cf.cond_br %7, ^bb7, ^bb8
+  ^bb7:  // pred: ^bb6
+    memref.store %arg2, %arg0[%4, %6] : memref<?x?xf32>
+    %8 = arith.addi %6, %arg3 : index
+    cf.br ^bb6(%8 : index)
+  ^bb8:  // pred: ^bb6
+    %9 = arith.addi %4, %c2 : index
+    cf.br ^bb4(%9 : index)
+  ^bb9:  // pred: ^bb4
+    memref.store %arg2, %arg0[%arg3, %arg3] : memref<?x?xf32>
+    return
+  }
 }
 

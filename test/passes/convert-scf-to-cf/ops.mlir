@@ -82,3 +82,18 @@ func.func @negated(%c: i1, %x: f32, %m: memref<4xf32>) -> f32 {
   }
   return %r : f32
 }
+
+// forall: the scf.parallel it means (static bounds become constants), rank 0 its body once
+func.func @forall(%m: memref<?x?xf32>, %n: index, %x: f32, %lb: index) {
+  scf.forall (%i) in (%n) {
+    %y = arith.addf %x, %x : f32
+    memref.store %y, %m[%i, %i] : memref<?x?xf32>
+  }
+  scf.forall (%i, %j) = (%lb, 0) to (%n, 8) step (2, %lb) {
+    memref.store %x, %m[%i, %j] : memref<?x?xf32>
+  }
+  scf.forall () in () {
+    memref.store %x, %m[%lb, %lb] : memref<?x?xf32>
+  }
+  return
+}
