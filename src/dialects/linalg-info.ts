@@ -48,6 +48,39 @@ export const ELEMENTWISE_UNARY: Record<string, Payload> = {
   "linalg.square": (emit, [a], _o, t) => emit(isFloat(t) ? "arith.mulf" : "arith.muli", [a, a], t),
   "linalg.reciprocal": (emit, [a], _o, t) => emit("arith.divf", [emit("arith.constant", [], t, { value: new FloatAttr(1, t) }), a], t),
 };
+
+/**
+ * linalg.elemwise_unary / elemwise_binary: the payload named by their `fun` attribute (MLIR 19's
+ * UnaryFn / BinaryFn, in its enum order). As MLIR's region builder: the unary functions and
+ * div_unsigned emit their float (resp. integer) op whatever the type, which the body's verifier
+ * then refuses where it does not fit.
+ */
+const anyType = (name: string): Payload => (emit, [a, b], _o, t) => emit(name, [a, b], t);
+export const UNARY_FN: Record<string, Payload> = {
+  exp: unary("math.exp"), log: unary("math.log"), abs: unary("math.absf"), ceil: unary("math.ceil"), floor: unary("math.floor"),
+  negf: unary("arith.negf"),
+  reciprocal: (emit, [a], _o, t) => emit("arith.divf", [emit("arith.constant", [], t, { value: isFloat(t) ? new FloatAttr(1, t) : new IntegerAttr(1, t) }), a], t),
+  round: unary("math.round"), sqrt: unary("math.sqrt"), rsqrt: unary("math.rsqrt"),
+  square: (emit, [a], _o, t) => emit("arith.mulf", [a, a], t), tanh: unary("math.tanh"), erf: unary("math.erf"),
+};
+export const BINARY_FN: Record<string, Payload> = {
+  add: byType("arith.addf", "arith.addi"), sub: byType("arith.subf", "arith.subi"), mul: byType("arith.mulf", "arith.muli"),
+  div: byType("arith.divf", "arith.divsi"), div_unsigned: anyType("arith.divui"),
+  max_signed: byType("arith.maximumf", "arith.maxsi"), min_signed: byType("arith.minimumf", "arith.minsi"),
+  max_unsigned: byType("arith.maximumf", "arith.maxui"), min_unsigned: byType("arith.minimumf", "arith.minui"), powf: anyType("math.powf"),
+};
+export const TYPE_FN = ["cast_signed", "cast_unsigned"];
+/** The function attributes of the elemwise ops: attribute mnemonic, MLIR's enum name, the cases' payloads, the default. */
+export interface FunAttr { mnemonic: string; cpp: string; cases: Record<string, Payload>; dflt: string }
+export const FUN_ATTRS: Readonly<Record<string, FunAttr>> = {
+  "linalg.elemwise_unary": { mnemonic: "unary_fn", cpp: "UnaryFn", cases: UNARY_FN, dflt: "exp" },
+  "linalg.elemwise_binary": { mnemonic: "binary_fn", cpp: "BinaryFn", cases: BINARY_FN, dflt: "add" },
+};
+/** The case of `#linalg.<mnemonic><case>` (undefined for another attribute). */
+export function enumCase(a: Attribute | undefined, mnemonic: string): string | undefined {
+  const m = a && new RegExp(`^#linalg\\.${mnemonic}<([a-z_]+)>$`).exec(a.str);
+  return m ? m[1] : undefined;
+}
 const contraction: Payload = (emit, [a, b], out, t) =>
   emit(isFloat(t) ? "arith.addf" : "arith.addi", [out, emit(isFloat(t) ? "arith.mulf" : "arith.muli", [a, b], t)], t);
 /** The quantized ops (inputs a, b, then their zero points): out + (a - az) * (b - bz), each cast where it is read. */
@@ -183,7 +216,7 @@ function windowMaps(op: Operation, w: WindowOp): AffineMap[] {
   return w.operands.map((o) => new AffineMap(loops.length, 0, o ? o.split(" ").map(term) : []));
 }
 
-interface NamedOp { inputs: number; payload: Payload; casts?: number; unsigned?: boolean }
+interface NamedOp { inputs: number; payload: Payload; casts?: number; unsigned?: boolean; fun?: FunAttr }
 export const NAMED_OPS: Record<string, NamedOp> = {
   "linalg.fill": { inputs: 1, payload: passThrough },
   "linalg.copy": { inputs: 1, payload: passThrough },
@@ -193,6 +226,7 @@ export const NAMED_OPS: Record<string, NamedOp> = {
   ...Object.fromEntries(Object.entries(WINDOW_OPS).map(([n, w]) => [n, { inputs: w.operands.length - 1, payload: w.payload, casts: w.casts, unsigned: w.unsigned }])),
   ...Object.fromEntries(Object.entries(ELEMENTWISE_BINARY).map(([n, p]) => [n, { inputs: 2, payload: p }])),
   ...Object.fromEntries(Object.entries(ELEMENTWISE_UNARY).map(([n, p]) => [n, { inputs: 1, payload: p }])),
+  ...Object.fromEntries(Object.entries(FUN_ATTRS).map(([n, f]) => [n, { inputs: n === "linalg.elemwise_unary" ? 1 : 2, payload: f.cases[f.dflt], fun: f }])),
   // (MLIR's TernaryFn.select casts nothing)
   "linalg.select": { inputs: 3, casts: 0, payload: (emit, [c, a, b], _o, t) => emit("arith.select", [c, a, b], t) },
 };
@@ -213,8 +247,9 @@ function castOpName(from: Type, to: Type, unsigned: boolean): string | undefined
 /**
  * The body region of a named op over operands of the given types: block arguments are the
  * element types, inputs are cast to the output element type, the payload's value is yielded.
+ * `attrs`: the op's `cast` (and `fun`) attributes, their defaults where absent.
  */
-export function buildNamedBody(name: string, operandTypes: readonly Type[], loc?: Location, unsigned = false): Region {
+export function buildNamedBody(name: string, operandTypes: readonly Type[], loc?: Location, attrs?: ReadonlyMap<string, Attribute>): Region {
   const info = NAMED_OPS[name];
   if (!info) throw new Error(`no payload for ${name}`);
   const block = new Block(operandTypes.map(elementTypeOf));
@@ -225,12 +260,13 @@ export function buildNamedBody(name: string, operandTypes: readonly Type[], loc?
     return op.result;
   };
   const cast = (a: Value) => {
-    const c = castOpName(a.type, outT, unsigned || !!info.unsigned);
+    const c = castOpName(a.type, outT, enumCase(attrs?.get("cast"), "type_fn") === "cast_unsigned" || !!info.unsigned);
     return c ? emit(c, [a], outT) : a;
   };
   const nCast = info.casts ?? info.inputs;
   const ins = block.args.slice(0, info.inputs).map((a, i) => (i < nCast ? cast(a) : a));
-  const v = info.payload(emit, ins, block.args[block.args.length - 1], outT, cast);
+  const payload = info.fun ? info.fun.cases[enumCase(attrs?.get("fun"), info.fun.mnemonic) ?? info.fun.dflt] ?? info.payload : info.payload;
+  const v = payload(emit, ins, block.args[block.args.length - 1], outT, cast);
   block.append(new Operation({ name: "linalg.yield", operands: [v], loc }));
   return new Region([block]);
 }
