@@ -5,7 +5,7 @@ import { AffineMap, bin, cst, dim, type AffineExpr } from "../ir/affine.js";
 import { AffineMapAttr, ArrayAttr, Attribute, DenseElementsAttr, FloatAttr, IntegerAttr, OpaqueAttr, StringAttr } from "../ir/attributes.js";
 import { Block, Operation, Region, type Value } from "../ir/core.js";
 import type { Location } from "../ir/diagnostics.js";
-import { DYN, FloatType, IndexType, IntegerType, MemRefType, ShapedType, TensorType, Type, VectorType, elementTypeOf, i64 } from "../ir/types.js";
+import { DYN, FloatType, IndexType, IntegerType, MemRefType, ShapedType, TensorType, Type, VectorType, elementTypeOf, f64, i32, i64, index } from "../ir/types.js";
 import { arrayProp, operandSegment, segmentSizesAttr } from "./indexing.js";
 
 export type IteratorType = "parallel" | "reduction";
@@ -99,6 +99,25 @@ const castProduct: Payload = (emit, [a, b], out, t, cast) => {
   const p = emit(isFloat(a.type) ? "arith.mulf" : "arith.muli", [a, cb], a.type);
   return emit(isFloat(t) ? "arith.addf" : "arith.addi", [out, cast(p)], t);
 };
+/**
+ * fill_rng_2d (min, max, seed): a linear congruential generator over the two loop indices, scaled
+ * into [min, max) in f64 and cast to the output type, emitted in the order of MLIR 19's region
+ * builder (the constants as i64 / f64, truncated or converted where used; max - min has min's
+ * type, so that min and max of another type than f64 are refused where MLIR refuses them).
+ */
+const fillRng: Payload = (emit, [min, max, seed], _o, t, cast) => {
+  const c = (v: number, type: Type) => emit("arith.constant", [], type, { value: type === f64 ? new FloatAttr(v, f64) : new IntegerAttr(v, type) });
+  const i32c = (v: number) => emit("arith.trunci", [c(v, i64)], i32);
+  const idx = (d: number) => emit("arith.index_cast", [emit("linalg.index", [], index, { dim: new IntegerAttr(d, i64) })], i32);
+  const offset = emit("arith.sitofp", [c(2147483647, i64)], f64);
+  const n = idx(1), m = idx(0);
+  const step = (x: Value) => emit("arith.addi", [emit("arith.muli", [x, i32c(1103515245)], i32), i32c(12345)], i32);
+  const rand1 = step(emit("arith.addi", [m, seed], i32));
+  const rand2 = step(emit("arith.addi", [n, rand1], i32));
+  const shifted = emit("arith.addf", [offset, emit("arith.sitofp", [rand2], f64)], f64);
+  const scaling = emit("arith.mulf", [emit("arith.subf", [max, min], min.type), c(2.3283064e-10, f64)], f64);
+  return cast(emit("arith.addf", [emit("arith.mulf", [shifted, scaling], f64), min], f64));
+};
 /** Ops whose body is `yield in` (after the cast to the output type). */
 const passThrough: Payload = (_e, [a]) => a;
 
@@ -126,6 +145,10 @@ export const CONTRACTION_MAPS: Readonly<Record<string, readonly AffineMap[]>> = 
   "linalg.batch_mmt4d": [map(7, 0, 1, 3, 4, 6), map(7, 0, 2, 3, 5, 6), map(7, 0, 1, 2, 4, 5)],
 };
 export const CONTRACTIONS = Object.keys(CONTRACTION_MAPS);
+/** Every named op with maps of its own (memoized by MLIR's verifier): the contractions and fill_rng_2d (min, max, seed; 2-D output). */
+export const FIXED_MAPS: Readonly<Record<string, readonly AffineMap[]>> = {
+  ...CONTRACTION_MAPS, "linalg.fill_rng_2d": [scalar(2), scalar(2), scalar(2), map(2, 0, 1)],
+};
 const isQuantized = (name: string) => /^linalg\.(quantized_|.*_q$)/.test(name);
 
 // ---- convolutions and pooling: loops and operand indices as data (MLIR's OpDSL definitions) ----
@@ -216,7 +239,8 @@ function windowMaps(op: Operation, w: WindowOp): AffineMap[] {
   return w.operands.map((o) => new AffineMap(loops.length, 0, o ? o.split(" ").map(term) : []));
 }
 
-interface NamedOp { inputs: number; payload: Payload; casts?: number; unsigned?: boolean; fun?: FunAttr }
+/** `noCastAttr`: MLIR defines no `cast` attribute (one written is a discardable attribute, ignored). */
+interface NamedOp { inputs: number; payload: Payload; casts?: number; unsigned?: boolean; fun?: FunAttr; noCastAttr?: boolean }
 export const NAMED_OPS: Record<string, NamedOp> = {
   "linalg.fill": { inputs: 1, payload: passThrough },
   "linalg.copy": { inputs: 1, payload: passThrough },
@@ -228,6 +252,7 @@ export const NAMED_OPS: Record<string, NamedOp> = {
   ...Object.fromEntries(Object.entries(ELEMENTWISE_UNARY).map(([n, p]) => [n, { inputs: 1, payload: p }])),
   ...Object.fromEntries(Object.entries(FUN_ATTRS).map(([n, f]) => [n, { inputs: n === "linalg.elemwise_unary" ? 1 : 2, payload: f.cases[f.dflt], fun: f }])),
   // (MLIR's TernaryFn.select casts nothing)
+  "linalg.fill_rng_2d": { inputs: 3, casts: 0, payload: fillRng, noCastAttr: true },
   "linalg.select": { inputs: 3, casts: 0, payload: (emit, [c, a, b], _o, t) => emit("arith.select", [c, a, b], t) },
 };
 
@@ -260,7 +285,7 @@ export function buildNamedBody(name: string, operandTypes: readonly Type[], loc?
     return op.result;
   };
   const cast = (a: Value) => {
-    const c = castOpName(a.type, outT, enumCase(attrs?.get("cast"), "type_fn") === "cast_unsigned" || !!info.unsigned);
+    const c = castOpName(a.type, outT, (!info.noCastAttr && enumCase(attrs?.get("cast"), "type_fn") === "cast_unsigned") || !!info.unsigned);
     return c ? emit(c, [a], outT) : a;
   };
   const nCast = info.casts ?? info.inputs;
@@ -309,7 +334,7 @@ export function iteratorTypes(op: Operation): IteratorType[] {
     const dims = new Set(arrayProp(op, "dimensions"));
     return Array.from({ length: rankOf(inputs(op)[0]?.type) }, (_, i) => (dims.has(i) ? "reduction" : "parallel"));
   }
-  const fixed = CONTRACTION_MAPS[op.name];
+  const fixed = FIXED_MAPS[op.name];
   if (fixed) { // the loops that index the output are parallel
     const out = fixed[fixed.length - 1];
     return Array.from({ length: out.numDims }, (_, d) => (out.results.some((e) => e.kind === "dim" && e.pos === d) ? "parallel" : "reduction"));
@@ -324,7 +349,7 @@ export function iteratorTypes(op: Operation): IteratorType[] {
 
 /** One indexing map per operand (inputs then outputs), from loop indices to operand indices. */
 export function indexingMaps(op: Operation): readonly AffineMap[] {
-  const fixed = CONTRACTION_MAPS[op.name];
+  const fixed = FIXED_MAPS[op.name];
   if (fixed) return fixed;
   if (op.name in WINDOW_OPS) return windowMaps(op, WINDOW_OPS[op.name]);
   const n = numLoops(op);

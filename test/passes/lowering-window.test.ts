@@ -53,7 +53,7 @@ test("pipeline/conv-more.mlir: both engines print the pinned results, before and
   assert.equal(ours(text, "wasm"), want);
 });
 
-// linalg.elemwise_unary / elemwise_binary, every fun and cast: elemwise.expected holds the numbers
+// linalg.elemwise_unary / elemwise_binary (every fun and cast) and fill_rng_2d: elemwise.expected holds the numbers
 // mlir-cpu-runner-19 printed (checked live by the tensor-program tests above).
 test("pipeline/elemwise.mlir: both engines print the pinned results, before and after lowering", () => {
   const text = input("pipeline/elemwise.mlir"), want = input("pipeline/elemwise.expected");

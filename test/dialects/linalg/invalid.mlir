@@ -1111,3 +1111,11 @@ func.func @elemwise_generic_bad_fun(%a: memref<4xf32>, %b: memref<4xf32>) {
   }) : (memref<4xf32>, memref<4xf32>) -> ()
   return
 }
+
+// -----
+
+func.func @fill_rng_2d_rank(%min: f64, %max: f64, %seed: i32, %o: memref<2x3x4xf32>) {
+  // expected-error @+1 {{'linalg.fill_rng_2d' op expected operand rank (3) to match the result rank of indexing_map #3 (2)}}
+  linalg.fill_rng_2d ins(%min, %max, %seed : f64, f64, i32) outs(%o : memref<2x3x4xf32>)
+  return
+}

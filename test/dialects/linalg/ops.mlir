@@ -379,3 +379,10 @@ func.func @named_elemwise(%a: tensor<4xf32>, %i: tensor<4xi8>, %o: tensor<4xf32>
   linalg.elemwise_binary {fun = #linalg.binary_fn<min_signed>} ins(%am, %bm : memref<2x3xi32>, memref<2x3xi8>) outs(%om : memref<2x3xi32>)
   return %6 : tensor<4xf32>
 }
+
+// fill_rng_2d: min, max (f64) and seed (i32) into a 2-D output; it defines no `cast` (a discardable attribute)
+func.func @named_fill_rng_2d(%min: f64, %max: f64, %seed: i32, %o: tensor<?x5xf16>, %m: memref<2x2xi32>) -> tensor<?x5xf16> {
+  %r = linalg.fill_rng_2d ins(%min, %max, %seed : f64, f64, i32) outs(%o : tensor<?x5xf16>) -> tensor<?x5xf16>
+  linalg.fill_rng_2d {cast = #linalg.type_fn<cast_unsigned>} ins(%min, %max, %seed : f64, f64, i32) outs(%m : memref<2x2xi32>)
+  return %r : tensor<?x5xf16>
+}

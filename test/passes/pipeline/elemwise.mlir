@@ -1,6 +1,6 @@
 // linalg.elemwise_unary and linalg.elemwise_binary on tensors: every `fun` of MLIR 19 (UnaryFn but
 // rsqrt, BinaryFn), the default ones, and `cast` (i8 inputs widened signed, or unsigned: -1 is 255), a
-// scalar operand. Each result is printed.
+// scalar operand; linalg.fill_rng_2d into f32 and i32. Each result is printed.
 func.func @main() {
   %x = arith.constant dense<[-1.75, -0.5, 0.25, 1.5, 2.5, 3.25]> : tensor<6xf32>
   %p = arith.constant dense<[0.25, 0.5, 1.0, 2.0, 4.5, 9.0]> : tensor<6xf32>
@@ -82,5 +82,17 @@ func.func @main() {
   tensorlang.print %i8 : tensor<6xi32>
   %i9 = linalg.elemwise_binary {fun = #linalg.binary_fn<min_unsigned>, cast = #linalg.type_fn<cast_unsigned>} ins(%i, %b : tensor<6xi32>, tensor<6xi8>) outs(%oi : tensor<6xi32>) -> tensor<6xi32>
   tensorlang.print %i9 : tensor<6xi32>
+
+  // fill_rng_2d: MLIR's generator over the indices, scaled into [min, max)
+  %min = arith.constant -2.5 : f64
+  %max = arith.constant 4.0 : f64
+  %seed = arith.constant 42 : i32
+  %g = tensor.empty() : tensor<3x5xf32>
+  %r0 = linalg.fill_rng_2d ins(%min, %max, %seed : f64, f64, i32) outs(%g : tensor<3x5xf32>) -> tensor<3x5xf32>
+  tensorlang.print %r0 : tensor<3x5xf32>
+  %gi = tensor.empty() : tensor<2x4xi32>
+  %hmax = arith.constant 1000.0 : f64
+  %r1 = linalg.fill_rng_2d ins(%min, %hmax, %seed : f64, f64, i32) outs(%gi : tensor<2x4xi32>) -> tensor<2x4xi32>
+  tensorlang.print %r1 : tensor<2x4xi32>
   return
 }
