@@ -5,7 +5,7 @@ import { AffineMap, bin, cst, dim, type AffineExpr } from "../ir/affine.js";
 import { AffineMapAttr, ArrayAttr, Attribute, DenseElementsAttr, FloatAttr, IntegerAttr, OpaqueAttr, StringAttr } from "../ir/attributes.js";
 import { Block, Operation, Region, type Value } from "../ir/core.js";
 import type { Location } from "../ir/diagnostics.js";
-import { DYN, FloatType, IndexType, IntegerType, MemRefType, ShapedType, TensorType, Type, VectorType, elementTypeOf, i64 } from "../ir/types.js";
+import { DYN, FloatType, IndexType, IntegerType, MemRefType, ShapedType, TensorType, Type, VectorType, elementTypeOf, f64, i32, i64, index } from "../ir/types.js";
 import { arrayProp, operandSegment, segmentSizesAttr } from "./indexing.js";
 
 export type IteratorType = "parallel" | "reduction";
@@ -48,6 +48,39 @@ export const ELEMENTWISE_UNARY: Record<string, Payload> = {
   "linalg.square": (emit, [a], _o, t) => emit(isFloat(t) ? "arith.mulf" : "arith.muli", [a, a], t),
   "linalg.reciprocal": (emit, [a], _o, t) => emit("arith.divf", [emit("arith.constant", [], t, { value: new FloatAttr(1, t) }), a], t),
 };
+
+/**
+ * linalg.elemwise_unary / elemwise_binary: the payload named by their `fun` attribute (MLIR 19's
+ * UnaryFn / BinaryFn, in its enum order). As MLIR's region builder: the unary functions and
+ * div_unsigned emit their float (resp. integer) op whatever the type, which the body's verifier
+ * then refuses where it does not fit.
+ */
+const anyType = (name: string): Payload => (emit, [a, b], _o, t) => emit(name, [a, b], t);
+export const UNARY_FN: Record<string, Payload> = {
+  exp: unary("math.exp"), log: unary("math.log"), abs: unary("math.absf"), ceil: unary("math.ceil"), floor: unary("math.floor"),
+  negf: unary("arith.negf"),
+  reciprocal: (emit, [a], _o, t) => emit("arith.divf", [emit("arith.constant", [], t, { value: isFloat(t) ? new FloatAttr(1, t) : new IntegerAttr(1, t) }), a], t),
+  round: unary("math.round"), sqrt: unary("math.sqrt"), rsqrt: unary("math.rsqrt"),
+  square: (emit, [a], _o, t) => emit("arith.mulf", [a, a], t), tanh: unary("math.tanh"), erf: unary("math.erf"),
+};
+export const BINARY_FN: Record<string, Payload> = {
+  add: byType("arith.addf", "arith.addi"), sub: byType("arith.subf", "arith.subi"), mul: byType("arith.mulf", "arith.muli"),
+  div: byType("arith.divf", "arith.divsi"), div_unsigned: anyType("arith.divui"),
+  max_signed: byType("arith.maximumf", "arith.maxsi"), min_signed: byType("arith.minimumf", "arith.minsi"),
+  max_unsigned: byType("arith.maximumf", "arith.maxui"), min_unsigned: byType("arith.minimumf", "arith.minui"), powf: anyType("math.powf"),
+};
+export const TYPE_FN = ["cast_signed", "cast_unsigned"];
+/** The function attributes of the elemwise ops: attribute mnemonic, MLIR's enum name, the cases' payloads, the default. */
+export interface FunAttr { mnemonic: string; cpp: string; cases: Record<string, Payload>; dflt: string }
+export const FUN_ATTRS: Readonly<Record<string, FunAttr>> = {
+  "linalg.elemwise_unary": { mnemonic: "unary_fn", cpp: "UnaryFn", cases: UNARY_FN, dflt: "exp" },
+  "linalg.elemwise_binary": { mnemonic: "binary_fn", cpp: "BinaryFn", cases: BINARY_FN, dflt: "add" },
+};
+/** The case of `#linalg.<mnemonic><case>` (undefined for another attribute). */
+export function enumCase(a: Attribute | undefined, mnemonic: string): string | undefined {
+  const m = a && new RegExp(`^#linalg\\.${mnemonic}<([a-z_]+)>$`).exec(a.str);
+  return m ? m[1] : undefined;
+}
 const contraction: Payload = (emit, [a, b], out, t) =>
   emit(isFloat(t) ? "arith.addf" : "arith.addi", [out, emit(isFloat(t) ? "arith.mulf" : "arith.muli", [a, b], t)], t);
 /** The quantized ops (inputs a, b, then their zero points): out + (a - az) * (b - bz), each cast where it is read. */
@@ -65,6 +98,25 @@ const castProduct: Payload = (emit, [a, b], out, t, cast) => {
   const cb = cast(b);
   const p = emit(isFloat(a.type) ? "arith.mulf" : "arith.muli", [a, cb], a.type);
   return emit(isFloat(t) ? "arith.addf" : "arith.addi", [out, cast(p)], t);
+};
+/**
+ * fill_rng_2d (min, max, seed): a linear congruential generator over the two loop indices, scaled
+ * into [min, max) in f64 and cast to the output type, emitted in the order of MLIR 19's region
+ * builder (the constants as i64 / f64, truncated or converted where used; max - min has min's
+ * type, so that min and max of another type than f64 are refused where MLIR refuses them).
+ */
+const fillRng: Payload = (emit, [min, max, seed], _o, t, cast) => {
+  const c = (v: number, type: Type) => emit("arith.constant", [], type, { value: type === f64 ? new FloatAttr(v, f64) : new IntegerAttr(v, type) });
+  const i32c = (v: number) => emit("arith.trunci", [c(v, i64)], i32);
+  const idx = (d: number) => emit("arith.index_cast", [emit("linalg.index", [], index, { dim: new IntegerAttr(d, i64) })], i32);
+  const offset = emit("arith.sitofp", [c(2147483647, i64)], f64);
+  const n = idx(1), m = idx(0);
+  const step = (x: Value) => emit("arith.addi", [emit("arith.muli", [x, i32c(1103515245)], i32), i32c(12345)], i32);
+  const rand1 = step(emit("arith.addi", [m, seed], i32));
+  const rand2 = step(emit("arith.addi", [n, rand1], i32));
+  const shifted = emit("arith.addf", [offset, emit("arith.sitofp", [rand2], f64)], f64);
+  const scaling = emit("arith.mulf", [emit("arith.subf", [max, min], min.type), c(2.3283064e-10, f64)], f64);
+  return cast(emit("arith.addf", [emit("arith.mulf", [shifted, scaling], f64), min], f64));
 };
 /** Ops whose body is `yield in` (after the cast to the output type). */
 const passThrough: Payload = (_e, [a]) => a;
@@ -93,6 +145,10 @@ export const CONTRACTION_MAPS: Readonly<Record<string, readonly AffineMap[]>> = 
   "linalg.batch_mmt4d": [map(7, 0, 1, 3, 4, 6), map(7, 0, 2, 3, 5, 6), map(7, 0, 1, 2, 4, 5)],
 };
 export const CONTRACTIONS = Object.keys(CONTRACTION_MAPS);
+/** Every named op with maps of its own (memoized by MLIR's verifier): the contractions and fill_rng_2d (min, max, seed; 2-D output). */
+export const FIXED_MAPS: Readonly<Record<string, readonly AffineMap[]>> = {
+  ...CONTRACTION_MAPS, "linalg.fill_rng_2d": [scalar(2), scalar(2), scalar(2), map(2, 0, 1)],
+};
 const isQuantized = (name: string) => /^linalg\.(quantized_|.*_q$)/.test(name);
 
 // ---- convolutions and pooling: loops and operand indices as data (MLIR's OpDSL definitions) ----
@@ -183,7 +239,8 @@ function windowMaps(op: Operation, w: WindowOp): AffineMap[] {
   return w.operands.map((o) => new AffineMap(loops.length, 0, o ? o.split(" ").map(term) : []));
 }
 
-interface NamedOp { inputs: number; payload: Payload; casts?: number; unsigned?: boolean }
+/** `noCastAttr`: MLIR defines no `cast` attribute (one written is a discardable attribute, ignored). */
+interface NamedOp { inputs: number; payload: Payload; casts?: number; unsigned?: boolean; fun?: FunAttr; noCastAttr?: boolean }
 export const NAMED_OPS: Record<string, NamedOp> = {
   "linalg.fill": { inputs: 1, payload: passThrough },
   "linalg.copy": { inputs: 1, payload: passThrough },
@@ -193,7 +250,9 @@ export const NAMED_OPS: Record<string, NamedOp> = {
   ...Object.fromEntries(Object.entries(WINDOW_OPS).map(([n, w]) => [n, { inputs: w.operands.length - 1, payload: w.payload, casts: w.casts, unsigned: w.unsigned }])),
   ...Object.fromEntries(Object.entries(ELEMENTWISE_BINARY).map(([n, p]) => [n, { inputs: 2, payload: p }])),
   ...Object.fromEntries(Object.entries(ELEMENTWISE_UNARY).map(([n, p]) => [n, { inputs: 1, payload: p }])),
+  ...Object.fromEntries(Object.entries(FUN_ATTRS).map(([n, f]) => [n, { inputs: n === "linalg.elemwise_unary" ? 1 : 2, payload: f.cases[f.dflt], fun: f }])),
   // (MLIR's TernaryFn.select casts nothing)
+  "linalg.fill_rng_2d": { inputs: 3, casts: 0, payload: fillRng, noCastAttr: true },
   "linalg.select": { inputs: 3, casts: 0, payload: (emit, [c, a, b], _o, t) => emit("arith.select", [c, a, b], t) },
 };
 
@@ -213,8 +272,9 @@ function castOpName(from: Type, to: Type, unsigned: boolean): string | undefined
 /**
  * The body region of a named op over operands of the given types: block arguments are the
  * element types, inputs are cast to the output element type, the payload's value is yielded.
+ * `attrs`: the op's `cast` (and `fun`) attributes, their defaults where absent.
  */
-export function buildNamedBody(name: string, operandTypes: readonly Type[], loc?: Location, unsigned = false): Region {
+export function buildNamedBody(name: string, operandTypes: readonly Type[], loc?: Location, attrs?: ReadonlyMap<string, Attribute>): Region {
   const info = NAMED_OPS[name];
   if (!info) throw new Error(`no payload for ${name}`);
   const block = new Block(operandTypes.map(elementTypeOf));
@@ -225,12 +285,13 @@ export function buildNamedBody(name: string, operandTypes: readonly Type[], loc?
     return op.result;
   };
   const cast = (a: Value) => {
-    const c = castOpName(a.type, outT, unsigned || !!info.unsigned);
+    const c = castOpName(a.type, outT, (!info.noCastAttr && enumCase(attrs?.get("cast"), "type_fn") === "cast_unsigned") || !!info.unsigned);
     return c ? emit(c, [a], outT) : a;
   };
   const nCast = info.casts ?? info.inputs;
   const ins = block.args.slice(0, info.inputs).map((a, i) => (i < nCast ? cast(a) : a));
-  const v = info.payload(emit, ins, block.args[block.args.length - 1], outT, cast);
+  const payload = info.fun ? info.fun.cases[enumCase(attrs?.get("fun"), info.fun.mnemonic) ?? info.fun.dflt] ?? info.payload : info.payload;
+  const v = payload(emit, ins, block.args[block.args.length - 1], outT, cast);
   block.append(new Operation({ name: "linalg.yield", operands: [v], loc }));
   return new Region([block]);
 }
@@ -273,7 +334,7 @@ export function iteratorTypes(op: Operation): IteratorType[] {
     const dims = new Set(arrayProp(op, "dimensions"));
     return Array.from({ length: rankOf(inputs(op)[0]?.type) }, (_, i) => (dims.has(i) ? "reduction" : "parallel"));
   }
-  const fixed = CONTRACTION_MAPS[op.name];
+  const fixed = FIXED_MAPS[op.name];
   if (fixed) { // the loops that index the output are parallel
     const out = fixed[fixed.length - 1];
     return Array.from({ length: out.numDims }, (_, d) => (out.results.some((e) => e.kind === "dim" && e.pos === d) ? "parallel" : "reduction"));
@@ -288,7 +349,7 @@ export function iteratorTypes(op: Operation): IteratorType[] {
 
 /** One indexing map per operand (inputs then outputs), from loop indices to operand indices. */
 export function indexingMaps(op: Operation): readonly AffineMap[] {
-  const fixed = CONTRACTION_MAPS[op.name];
+  const fixed = FIXED_MAPS[op.name];
   if (fixed) return fixed;
   if (op.name in WINDOW_OPS) return windowMaps(op, WINDOW_OPS[op.name]);
   const n = numLoops(op);

@@ -2,19 +2,19 @@
 // `linalg.generic` spells its maps, iterators and body out; named ops (fill, matmul, add, ...)
 // imply them, and carry their body region as MLIR does, so the generic form is MLIR's.
 import { evalExpr, type AffineMap } from "../ir/affine.js";
-import { ArrayAttr, AffineMapAttr, Attribute, DictionaryAttr, IntegerAttr, StringAttr } from "../ir/attributes.js";
+import { ArrayAttr, AffineMapAttr, Attribute, DictionaryAttr, IntegerAttr, OpaqueAttr, StringAttr } from "../ir/attributes.js";
 import { Block, Operation, Region, type Value } from "../ir/core.js";
 import { withResultNames, type Dialect, type OpSpec, type OperationState, type Rewriter, type VerifyContext } from "../ir/dialect.js";
 import { DiagnosticError } from "../ir/diagnostics.js";
 import type { OpAsmParser, RegionArgument, UnresolvedOperand } from "../ir/parser.js";
 import { allAttrs, type OpAsmPrinter } from "../ir/printer.js";
 import { DYN, IndexType, MemRefType, ShapedType, TensorType, Type, compatibleShapes, elementTypeOf, i64 } from "../ir/types.js";
-import { ANY, ANY_SHAPED, ANY_TENSOR, FASTMATH_NONE, INDEX, RANKED_TENSOR, implicitTerminatorError, returnLikeOp, tc, variadic } from "./common.js";
+import { ANY, ANY_SHAPED, ANY_TENSOR, FASTMATH_NONE, badProperty, INDEX, RANKED_TENSOR, implicitTerminatorError, returnLikeOp, tc, variadic } from "./common.js";
 import { arrayProp, checkSegments, i64Array, parseIntList } from "./indexing.js";
 import { foldMemRefCast } from "./memref.js";
 import { castFromMoreStatic } from "./tensor.js";
 import {
-  CONTRACTION_MAPS, NAMED_OPS, WINDOW_OPS, buildNamedBody, indexingMaps, inputs, insOutsSegments, isStructuredOp, iteratorAttr, iteratorName,
+  FIXED_MAPS, FUN_ATTRS, NAMED_OPS, TYPE_FN, WINDOW_OPS, buildNamedBody, enumCase, indexingMaps, inputs, insOutsSegments, isStructuredOp, iteratorAttr, iteratorName,
   iteratorTypes, numLoops, outputs, staticLoopSizes, windowAttr,
 } from "./linalg-info.js";
 
@@ -147,7 +147,20 @@ function staticShapeError(op: Operation, all: readonly Value[], maps: readonly A
 
 // ---- named ops -------------------------------------------------------------------------------
 const NAMED_ELIDED = ["operandSegmentSizes", "linalg.memoized_indexing_maps"];
-const isUnsigned = (a: Attribute | undefined) => !!a && a.str.includes("cast_unsigned");
+/**
+ * The `fun` / `cast` attribute that is not of its enum (and its number of cases): MLIR's custom
+ * parser checks them as inherent attributes (whose cases are i32s), the generic form's property
+ * conversion refuses them.
+ */
+function badEnumAttr(name: string, attrs: ReadonlyMap<string, Attribute>): [string, number] | undefined {
+  const fun = FUN_ATTRS[name];
+  const checks: [string, string, number][] = [
+    ...(fun ? [["fun", fun.mnemonic, Object.keys(fun.cases).length] as [string, string, number]] : []),
+    ...(NAMED_OPS[name].noCastAttr ? [] : [["cast", "type_fn", TYPE_FN.length] as [string, string, number]]),
+  ];
+  const bad = checks.find(([attr, mnemonic]) => attrs.has(attr) && enumCase(attrs.get(attr), mnemonic) === undefined);
+  return bad && [bad[0], bad[2]];
+}
 
 /** The body's arguments as MLIR's LinalgOp names them: `%in` per input, then `%out` (or `%init`) per output. */
 const insOutsNames = (outName = "out") => (op: Operation) => [...inputs(op).map(() => "in"), ...outputs(op).map(() => outName)];
@@ -156,11 +169,15 @@ const memoizedMaps = (maps: readonly AffineMap[]) => ({ "linalg.memoized_indexin
 
 function namedOp(name: string): OpSpec {
   const nIn = NAMED_OPS[name].inputs, window = name in WINDOW_OPS;
+  const props = ["operandSegmentSizes", ...(NAMED_OPS[name].noCastAttr ? [] : ["cast"]), ...(FUN_ATTRS[name] ? ["fun"] : []), ...(window && WINDOW_OPS[name].strided ? ["strides", "dilations"] : [])];
   return {
-    name, regions: 1, traits: ["SingleBlock"], props: ["operandSegmentSizes", "cast", ...(window && WINDOW_OPS[name].strided ? ["strides", "dilations"] : [])], blockArgNames: insOutsNames(), ...DPS_TYPES,
-    implicitAttrs: window ? (op) => memoizedMaps(indexingMaps(op)) : CONTRACTION_MAPS[name] && memoizedMaps(CONTRACTION_MAPS[name]),
+    name, regions: 1, traits: ["SingleBlock"], props, blockArgNames: insOutsNames(), ...DPS_TYPES,
+    implicitAttrs: window ? (op) => memoizedMaps(indexingMaps(op)) : FIXED_MAPS[name] && memoizedMaps(FIXED_MAPS[name]),
     parse(p, st) {
+      const at = p.locHere();
       p.parseOptionalAttrDict(st);
+      const bad = badEnumAttr(name, st.attributes);
+      if (bad) throw p.customError(`'${name}' op attribute '${bad[0]}' failed to satisfy constraint: allowed 32-bit signless integer cases: ${Array.from({ length: bad[1] }, (_, i) => i).join(", ")}`, at);
       const { ins, outs } = parseInsOuts(p);
       st.resultTypes = p.parseOptionalArrowTypeList();
       // MLIR's region builder counts the operands only, after the result types (inputs and
@@ -168,12 +185,14 @@ function namedOp(name: string): OpSpec {
       if (ins.length + outs.length !== nIn + 1) throw p.customError(`[parseNamedStructuredOpRegion] ods-gen generated region expects ${nIn + 1} args, got ${ins.length + outs.length}`);
       st.operands = [...ins, ...outs];
       st.addAttr("operandSegmentSizes", insOutsSegments(ins.length, outs.length));
-      st.regions.push(buildNamedBody(name, st.operands.map((v) => v.type), st.loc, isUnsigned(st.attributes.get("cast"))));
+      st.regions.push(buildNamedBody(name, st.operands.map((v) => v.type), st.loc, st.attributes));
     },
     print(p, op) {
       p.print(p.attrDict(op, NAMED_ELIDED), printInsOuts(p, inputs(op), outputs(op)), arrowTypes(p, op));
     },
     verifyInvariants(op, ctx) {
+      const badEnum = badEnumAttr(name, op.attributes);
+      if (badEnum) return badProperty(op, ctx, badEnum[0], props);
       const attrErr = window ? (["strides", "dilations"] as const).map((n) => windowAttr(op, n)).find((v) => typeof v === "string") : undefined;
       const err = checkSegments(op, 2) ?? (attrErr as string | undefined);
       if (err || name !== "linalg.fill") return err;
@@ -550,8 +569,20 @@ function foldTensorCastProducer(op: Operation, rw: Rewriter): boolean {
 /** Their fold takes a memref.cast's source (MLIR's foldMemRefCast), and a tensor.cast's when more static. */
 const structured = (s: OpSpec): OpSpec => ({ ...s, canonicalize: (op, rw) => foldMemRefCast(op) || foldTensorCastProducer(op, rw) });
 
+/** `#linalg.unary_fn<exp>`, `#linalg.binary_fn<add>`, `#linalg.type_fn<cast_signed>`: a bad case is MLIR's enum error. */
+const ENUM_ATTRS: Record<string, [string, readonly string[]]> = {
+  ...Object.fromEntries(Object.values(FUN_ATTRS).map((f) => [f.mnemonic, [f.cpp, Object.keys(f.cases)]])), type_fn: ["TypeFn", TYPE_FN],
+};
+function parseEnumAttr(p: OpAsmParser, mnemonic: string, body: string): Attribute | undefined {
+  const e = ENUM_ATTRS[mnemonic];
+  if (!e || !body) return undefined;
+  const v = body.slice(1, -1).trim();
+  if (!e[1].includes(v)) throw p.enumError(p.locHere(), `::mlir::linalg::${e[0]}`, e[1], `${e[0]}Attr`);
+  return new OpaqueAttr(`#linalg.${mnemonic}<${v}>`);
+}
+
 export const linalg: Dialect = {
-  name: "linalg",
+  name: "linalg", parseAttr: parseEnumAttr,
   ops: withResultNames([...[generic, transpose, broadcast, mapOp, reduce, ...Object.keys(NAMED_OPS).map(namedOp)].map(structured), softmax, yieldOp, indexOp],
     { "linalg.map": "mapped", "linalg.reduce": "reduced", "linalg.transpose": "transposed", "linalg.broadcast": "broadcasted" }),
 };

@@ -54,7 +54,7 @@ export function linalgView(op: Operation): LinalgView | string {
   const region = op.regions[0];
   let body: Block;
   if (region && region.blocks.length && region.blocks[0].ops.length) body = region.blocks[0];
-  else if (op.name in NAMED_OPS) body = buildNamedBody(op.name, [...inputs, ...outputs].map((v) => v.type)).blocks[0];
+  else if (op.name in NAMED_OPS) body = buildNamedBody(op.name, [...inputs, ...outputs].map((v) => v.type), op.loc, op.attributes).blocks[0];
   else body = passThroughBody([...inputs, ...outputs]);
   if (maps.length !== inputs.length + outputs.length) return `'${op.name}' op: expected one indexing map per operand`;
   return { op, inputs, outputs, maps, iterators, body };

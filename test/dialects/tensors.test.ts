@@ -26,7 +26,8 @@ for (const dialect of ["arith", "cf", "math", "tensor", "bufferization", "linalg
       const g1 = print(ops, opsFile, true);
       assert.equal(print(g1, "generic.mlir"), p1);
       assert.equal(print(g1, "generic.mlir", true), g1);
-      assert.ok(!g1.includes(` ${dialect}.`), "generic form still has custom ops");
+      // (an op in custom form starts its line; ` linalg.memoized_indexing_maps` may follow another discardable attribute)
+      assert.ok(!new RegExp(`^\\s*(%[^=]*= )?${dialect}\\.`, "m").test(g1), "generic form still has custom ops");
     });
 
     it("mlir-opt-19 accepts what we print (custom and generic)", { skip: mlirSkip() }, () => {

@@ -13,7 +13,7 @@ const DECOMPOSE_CONCAT = `    %f = transform.structured.match ops{["func.func"]}
 // MLIR 19 bufferizes no tensor.concat: its decomposition into insert_slices runs first.
 const theirsOnTensors = (text: string) => theirsAfterTransform(text, DECOMPOSE_CONCAT);
 
-const TENSOR_PROGRAMS = ["pipeline/conv-pool.mlir", "pipeline/pad-concat.mlir", "pipeline/conv-more.mlir"];
+const TENSOR_PROGRAMS = ["pipeline/conv-pool.mlir", "pipeline/pad-concat.mlir", "pipeline/conv-more.mlir", "pipeline/elemwise.mlir"];
 
 for (const file of TENSOR_PROGRAMS) {
   test(`${file}: the interpreter (before and after lowering) and the wasm engine print the same`, () => {
@@ -48,6 +48,15 @@ test("pipeline/conv-memref.mlir: window ops on memrefs print what mlir-cpu-runne
 // our `Tensor<...>:` headers, checked against MLIR by the tensor-program tests above).
 test("pipeline/conv-more.mlir: both engines print the pinned results, before and after lowering", () => {
   const text = input("pipeline/conv-more.mlir"), want = input("pipeline/conv-more.expected");
+  assert.equal(ours(text, "interp", false), want);
+  assert.equal(ours(text, "interp"), want);
+  assert.equal(ours(text, "wasm"), want);
+});
+
+// linalg.elemwise_unary / elemwise_binary (every fun and cast) and fill_rng_2d: elemwise.expected holds the numbers
+// mlir-cpu-runner-19 printed (checked live by the tensor-program tests above).
+test("pipeline/elemwise.mlir: both engines print the pinned results, before and after lowering", () => {
+  const text = input("pipeline/elemwise.mlir"), want = input("pipeline/elemwise.expected");
   assert.equal(ours(text, "interp", false), want);
   assert.equal(ours(text, "interp"), want);
   assert.equal(ours(text, "wasm"), want);

@@ -66,3 +66,21 @@ func.func @named_no_outs(%a: tensor<4xf32>) {
   linalg.add ins(%a, %a, %a : tensor<4xf32>, tensor<4xf32>, tensor<4xf32>)
   return
 }
+
+// -----
+
+// MLIR 19: the same error at an unknown location (its region builder gives the body's ops none)
+func.func @elemwise_unary_on_integers(%a: memref<4xi32>, %b: memref<4xi32>) {
+  // expected-error @+1 {{'math.exp' op operand #0 must be floating-point-like, but got 'i32'}}
+  linalg.elemwise_unary ins(%a : memref<4xi32>) outs(%b : memref<4xi32>)
+  return
+}
+
+// -----
+
+// MLIR 19: the same error at an unknown location (its region builder gives the body's ops none)
+func.func @fill_rng_2d_seed(%min: f64, %max: f64, %o: memref<3x4xf32>) {
+  // expected-error @+1 {{'arith.addi' op operand #1 must be signless-integer-like, but got 'f64'}}
+  linalg.fill_rng_2d ins(%min, %max, %min : f64, f64, f64) outs(%o : memref<3x4xf32>)
+  return
+}

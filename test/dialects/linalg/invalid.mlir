@@ -1048,3 +1048,74 @@ func.func @softmax_generic_dimension(%a: tensor<2x16xf32>, %d: tensor<2x16xf32>)
   %1 = "linalg.softmax"(%a, %d) <{dimension = 1 : i32}> : (tensor<2x16xf32>, tensor<2x16xf32>) -> tensor<2x16xf32>
   return
 }
+
+// -----
+
+func.func @elemwise_unary_bad_fun(%a: memref<4xf32>, %b: memref<4xf32>) {
+  // expected-error @+2 {{expected ::mlir::linalg::UnaryFn to be one of: exp, log, abs, ceil, floor, negf, reciprocal, round, sqrt, rsqrt, square, tanh, erf}}
+  // expected-error @+1 {{failed to parse UnaryFnAttr parameter 'value' which is to be a `::mlir::linalg::UnaryFn`}}
+  linalg.elemwise_unary {fun = #linalg.unary_fn<relu>} ins(%a : memref<4xf32>) outs(%b : memref<4xf32>)
+  return
+}
+
+// -----
+
+func.func @elemwise_binary_bad_fun(%a: memref<4xf32>, %b: memref<4xf32>) {
+  // expected-error @+2 {{expected ::mlir::linalg::BinaryFn to be one of: add, sub, mul, div, div_unsigned, max_signed, min_signed, max_unsigned, min_unsigned, powf}}
+  // expected-error @+1 {{failed to parse BinaryFnAttr parameter 'value' which is to be a `::mlir::linalg::BinaryFn`}}
+  linalg.elemwise_binary {fun = #linalg.binary_fn<max>} ins(%a, %a : memref<4xf32>, memref<4xf32>) outs(%b : memref<4xf32>)
+  return
+}
+
+// -----
+
+func.func @elemwise_bad_cast(%a: memref<4xf32>, %b: memref<4xf32>) {
+  // expected-error @+2 {{expected ::mlir::linalg::TypeFn to be one of: cast_signed, cast_unsigned}}
+  // expected-error @+1 {{failed to parse TypeFnAttr parameter 'value' which is to be a `::mlir::linalg::TypeFn`}}
+  linalg.elemwise_unary {cast = #linalg.type_fn<cast_float>} ins(%a : memref<4xf32>) outs(%b : memref<4xf32>)
+  return
+}
+
+// -----
+
+func.func @elemwise_unary_binary_fun(%a: memref<4xf32>, %b: memref<4xf32>) {
+  // expected-error @+1 {{custom op 'linalg.elemwise_unary' 'linalg.elemwise_unary' op attribute 'fun' failed to satisfy constraint: allowed 32-bit signless integer cases: 0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12}}
+  linalg.elemwise_unary {fun = #linalg.binary_fn<add>} ins(%a : memref<4xf32>) outs(%b : memref<4xf32>)
+  return
+}
+
+// -----
+
+func.func @elemwise_binary_string_cast(%a: memref<4xf32>, %b: memref<4xf32>) {
+  // expected-error @+1 {{custom op 'linalg.elemwise_binary' 'linalg.elemwise_binary' op attribute 'cast' failed to satisfy constraint: allowed 32-bit signless integer cases: 0, 1}}
+  linalg.elemwise_binary {cast = "cast_unsigned"} ins(%a, %a : memref<4xf32>, memref<4xf32>) outs(%b : memref<4xf32>)
+  return
+}
+
+// -----
+
+func.func @elemwise_binary_inputs(%a: memref<4xf32>, %b: memref<4xf32>) {
+  linalg.elemwise_binary ins(%a : memref<4xf32>) outs(%b : memref<4xf32>)
+  // (reported where the region is built: after the optional result types)
+  // expected-error @+1 {{custom op 'linalg.elemwise_binary' [parseNamedStructuredOpRegion] ods-gen generated region expects 3 args, got 2}}
+  return
+}
+
+// -----
+
+func.func @elemwise_generic_bad_fun(%a: memref<4xf32>, %b: memref<4xf32>) {
+  // expected-error @+1 {{invalid properties {fun = 3 : i32, operandSegmentSizes = array<i32: 1, 1>} for op linalg.elemwise_unary: Invalid attribute `fun` in property conversion: 3 : i32}}
+  "linalg.elemwise_unary"(%a, %b) <{fun = 3 : i32, operandSegmentSizes = array<i32: 1, 1>}> ({
+  ^bb0(%x: f32, %y: f32):
+    linalg.yield %x : f32
+  }) : (memref<4xf32>, memref<4xf32>) -> ()
+  return
+}
+
+// -----
+
+func.func @fill_rng_2d_rank(%min: f64, %max: f64, %seed: i32, %o: memref<2x3x4xf32>) {
+  // expected-error @+1 {{'linalg.fill_rng_2d' op expected operand rank (3) to match the result rank of indexing_map #3 (2)}}
+  linalg.fill_rng_2d ins(%min, %max, %seed : f64, f64, i32) outs(%o : memref<2x3x4xf32>)
+  return
+}

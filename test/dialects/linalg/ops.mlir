@@ -364,3 +364,25 @@ func.func @named_select(%c: tensor<4xi1>, %a: tensor<4xf32>, %b: tensor<4xf32>, 
   linalg.select ins(%cm, %am, %am : memref<2x3xi1>, memref<2x3xi32>, memref<2x3xi32>) outs(%om : memref<2x3xi32>)
   return %r : tensor<4xf32>
 }
+
+// elemwise_unary / elemwise_binary: `fun` (default exp / add) and `cast` (default cast_signed)
+// pick the body; a defaulted attribute written out is kept
+func.func @named_elemwise(%a: tensor<4xf32>, %i: tensor<4xi8>, %o: tensor<4xf32>, %s: f16, %am: memref<2x3xi32>, %bm: memref<2x3xi8>, %om: memref<2x3xi32>) -> tensor<4xf32> {
+  %0 = linalg.elemwise_unary ins(%a : tensor<4xf32>) outs(%o : tensor<4xf32>) -> tensor<4xf32>
+  %1 = linalg.elemwise_unary {fun = #linalg.unary_fn<reciprocal>} ins(%0 : tensor<4xf32>) outs(%o : tensor<4xf32>) -> tensor<4xf32>
+  %2 = linalg.elemwise_unary {cast = #linalg.type_fn<cast_unsigned>, fun = #linalg.unary_fn<sqrt>} ins(%i : tensor<4xi8>) outs(%o : tensor<4xf32>) -> tensor<4xf32>
+  %3 = linalg.elemwise_binary ins(%1, %2 : tensor<4xf32>, tensor<4xf32>) outs(%o : tensor<4xf32>) -> tensor<4xf32>
+  %4 = linalg.elemwise_binary {fun = #linalg.binary_fn<powf>} ins(%3, %s : tensor<4xf32>, f16) outs(%o : tensor<4xf32>) -> tensor<4xf32>
+  %5 = linalg.elemwise_binary {fun = #linalg.binary_fn<max_unsigned>, cast = #linalg.type_fn<cast_unsigned>} ins(%4, %i : tensor<4xf32>, tensor<4xi8>) outs(%o : tensor<4xf32>) -> tensor<4xf32>
+  %6 = linalg.elemwise_unary {fun = #linalg.unary_fn<exp>, cast = #linalg.type_fn<cast_signed>} ins(%5 : tensor<4xf32>) outs(%o : tensor<4xf32>) -> tensor<4xf32>
+  linalg.elemwise_binary {fun = #linalg.binary_fn<div_unsigned>, cast = #linalg.type_fn<cast_unsigned>} ins(%am, %bm : memref<2x3xi32>, memref<2x3xi8>) outs(%om : memref<2x3xi32>)
+  linalg.elemwise_binary {fun = #linalg.binary_fn<min_signed>} ins(%am, %bm : memref<2x3xi32>, memref<2x3xi8>) outs(%om : memref<2x3xi32>)
+  return %6 : tensor<4xf32>
+}
+
+// fill_rng_2d: min, max (f64) and seed (i32) into a 2-D output; it defines no `cast` (a discardable attribute)
+func.func @named_fill_rng_2d(%min: f64, %max: f64, %seed: i32, %o: tensor<?x5xf16>, %m: memref<2x2xi32>) -> tensor<?x5xf16> {
+  %r = linalg.fill_rng_2d ins(%min, %max, %seed : f64, f64, i32) outs(%o : tensor<?x5xf16>) -> tensor<?x5xf16>
+  linalg.fill_rng_2d {cast = #linalg.type_fn<cast_unsigned>} ins(%min, %max, %seed : f64, f64, i32) outs(%m : memref<2x2xi32>)
+  return %r : tensor<?x5xf16>
+}
