@@ -26,42 +26,20 @@ type Emit = (name: string, operands: Value[], type: Type, attrs?: Record<string,
 type Payload = (emit: Emit, args: Value[], out: Value, t: Type, cast: (v: Value) => Value) => Value;
 
 const isFloat = (t: Type) => t instanceof FloatType;
-const byType = (f: string, i: string): Payload => (emit, [a, b], _o, t) => emit(isFloat(t) ? f : i, [a, b], t);
-const unary = (name: string): Payload => (emit, [a], _o, t) => emit(name, [a], t);
+// The payloads of MLIR 19's UnaryFn / BinaryFn (its RegionBuilderHelper): each op has its
+// operands' type, and the float or integer op is chosen by that type, except where MLIR emits
+// one op whatever the type (which the body's verifier then refuses where it does not fit).
+const byType = (f: string, i: string): Payload => (emit, [a, b]) => emit(isFloat(a.type) ? f : i, [a, b], a.type);
+const anyType = (name: string): Payload => (emit, [a, b]) => emit(name, [a, b], a.type);
+const unary = (name: string): Payload => (emit, [a]) => emit(name, [a], a.type);
 
-/** Elementwise named ops: name -> payload (arity from the table they are in). */
-export const ELEMENTWISE_BINARY: Record<string, Payload> = {
-  "linalg.add": byType("arith.addf", "arith.addi"),
-  "linalg.sub": byType("arith.subf", "arith.subi"),
-  "linalg.mul": byType("arith.mulf", "arith.muli"),
-  "linalg.div": byType("arith.divf", "arith.divsi"),
-  "linalg.div_unsigned": byType("arith.divf", "arith.divui"),
-  "linalg.max": byType("arith.maximumf", "arith.maxsi"),
-  "linalg.min": byType("arith.minimumf", "arith.minsi"),
-  "linalg.powf": byType("math.powf", "math.powf"),
-};
-export const ELEMENTWISE_UNARY: Record<string, Payload> = {
-  "linalg.exp": unary("math.exp"), "linalg.log": unary("math.log"), "linalg.abs": unary("math.absf"),
-  "linalg.ceil": unary("math.ceil"), "linalg.floor": unary("math.floor"), "linalg.round": unary("math.round"), "linalg.negf": unary("arith.negf"),
-  "linalg.sqrt": unary("math.sqrt"), "linalg.rsqrt": unary("math.rsqrt"), "linalg.tanh": unary("math.tanh"),
-  "linalg.erf": unary("math.erf"),
-  "linalg.square": (emit, [a], _o, t) => emit(isFloat(t) ? "arith.mulf" : "arith.muli", [a, a], t),
-  "linalg.reciprocal": (emit, [a], _o, t) => emit("arith.divf", [emit("arith.constant", [], t, { value: new FloatAttr(1, t) }), a], t),
-};
-
-/**
- * linalg.elemwise_unary / elemwise_binary: the payload named by their `fun` attribute (MLIR 19's
- * UnaryFn / BinaryFn, in its enum order). As MLIR's region builder: the unary functions and
- * div_unsigned emit their float (resp. integer) op whatever the type, which the body's verifier
- * then refuses where it does not fit.
- */
-const anyType = (name: string): Payload => (emit, [a, b], _o, t) => emit(name, [a, b], t);
+/** UnaryFn and BinaryFn, in MLIR 19's enum order: the `fun` cases of elemwise_unary / elemwise_binary. */
 export const UNARY_FN: Record<string, Payload> = {
   exp: unary("math.exp"), log: unary("math.log"), abs: unary("math.absf"), ceil: unary("math.ceil"), floor: unary("math.floor"),
   negf: unary("arith.negf"),
-  reciprocal: (emit, [a], _o, t) => emit("arith.divf", [emit("arith.constant", [], t, { value: isFloat(t) ? new FloatAttr(1, t) : new IntegerAttr(1, t) }), a], t),
+  reciprocal: (emit, [a]) => emit("arith.divf", [emit("arith.constant", [], a.type, { value: isFloat(a.type) ? new FloatAttr(1, a.type) : new IntegerAttr(1, a.type) }), a], a.type),
   round: unary("math.round"), sqrt: unary("math.sqrt"), rsqrt: unary("math.rsqrt"),
-  square: (emit, [a], _o, t) => emit("arith.mulf", [a, a], t), tanh: unary("math.tanh"), erf: unary("math.erf"),
+  square: (emit, [a]) => emit("arith.mulf", [a, a], a.type), tanh: unary("math.tanh"), erf: unary("math.erf"),
 };
 export const BINARY_FN: Record<string, Payload> = {
   add: byType("arith.addf", "arith.addi"), sub: byType("arith.subf", "arith.subi"), mul: byType("arith.mulf", "arith.muli"),
@@ -69,6 +47,19 @@ export const BINARY_FN: Record<string, Payload> = {
   max_signed: byType("arith.maximumf", "arith.maxsi"), min_signed: byType("arith.minimumf", "arith.minsi"),
   max_unsigned: byType("arith.maximumf", "arith.maxui"), min_unsigned: byType("arith.minimumf", "arith.minui"), powf: anyType("math.powf"),
 };
+
+/**
+ * Elementwise named ops: name -> payload (arity from the table they are in). As MLIR 19 defines
+ * them (`O = UnaryFn.exp(I)`), they cast nothing: inputs of another type than the output give a
+ * body whose yield the verifier refuses, as mlir-opt-19 does.
+ */
+export const ELEMENTWISE_BINARY: Record<string, Payload> = {
+  "linalg.add": BINARY_FN.add, "linalg.sub": BINARY_FN.sub, "linalg.mul": BINARY_FN.mul, "linalg.div": BINARY_FN.div,
+  "linalg.div_unsigned": BINARY_FN.div_unsigned, "linalg.max": BINARY_FN.max_signed, "linalg.min": BINARY_FN.min_signed, "linalg.powf": BINARY_FN.powf,
+};
+export const ELEMENTWISE_UNARY: Record<string, Payload> = Object.fromEntries(
+  ["exp", "log", "abs", "ceil", "floor", "round", "negf", "sqrt", "rsqrt", "tanh", "erf", "square", "reciprocal"].map((f) => [`linalg.${f}`, UNARY_FN[f]]));
+
 export const TYPE_FN = ["cast_signed", "cast_unsigned"];
 /** The function attributes of the elemwise ops: attribute mnemonic, MLIR's enum name, the cases' payloads, the default. */
 export interface FunAttr { mnemonic: string; cpp: string; cases: Record<string, Payload>; dflt: string }
@@ -248,8 +239,8 @@ export const NAMED_OPS: Record<string, NamedOp> = {
     [n, isQuantized(n) ? { inputs: 4, payload: quantized, casts: 0 }
       : n === "linalg.batch_reduce_matmul" ? { inputs: 2, payload: castProduct, casts: 0 } : { inputs: m.length - 1, payload: contraction }])),
   ...Object.fromEntries(Object.entries(WINDOW_OPS).map(([n, w]) => [n, { inputs: w.operands.length - 1, payload: w.payload, casts: w.casts, unsigned: w.unsigned }])),
-  ...Object.fromEntries(Object.entries(ELEMENTWISE_BINARY).map(([n, p]) => [n, { inputs: 2, payload: p }])),
-  ...Object.fromEntries(Object.entries(ELEMENTWISE_UNARY).map(([n, p]) => [n, { inputs: 1, payload: p }])),
+  ...Object.fromEntries(Object.entries(ELEMENTWISE_BINARY).map(([n, p]) => [n, { inputs: 2, payload: p, casts: 0, noCastAttr: true }])),
+  ...Object.fromEntries(Object.entries(ELEMENTWISE_UNARY).map(([n, p]) => [n, { inputs: 1, payload: p, casts: 0, noCastAttr: true }])),
   ...Object.fromEntries(Object.entries(FUN_ATTRS).map(([n, f]) => [n, { inputs: n === "linalg.elemwise_unary" ? 1 : 2, payload: f.cases[f.dflt], fun: f }])),
   // (MLIR's TernaryFn.select casts nothing)
   "linalg.fill_rng_2d": { inputs: 3, casts: 0, payload: fillRng, noCastAttr: true },

@@ -84,3 +84,39 @@ func.func @fill_rng_2d_seed(%min: f64, %max: f64, %o: memref<3x4xf32>) {
   linalg.fill_rng_2d ins(%min, %max, %min : f64, f64, f64) outs(%o : memref<3x4xf32>)
   return
 }
+
+// -----
+
+// MLIR 19: the same error at an unknown location (UnaryFn.square is arith.mulf whatever the type)
+func.func @square_of_integers(%x: tensor<4xi32>, %o: tensor<4xi32>) -> tensor<4xi32> {
+  // expected-error @+1 {{'arith.mulf' op operand #0 must be floating-point-like, but got 'i32'}}
+  %0 = linalg.square ins(%x : tensor<4xi32>) outs(%o : tensor<4xi32>) -> tensor<4xi32>
+  return %0 : tensor<4xi32>
+}
+
+// -----
+
+// MLIR 19: the same error at an unknown location (BinaryFn.div_unsigned is arith.divui whatever the type)
+func.func @div_unsigned_of_floats(%x: tensor<4xf32>, %o: tensor<4xf32>) -> tensor<4xf32> {
+  // expected-error @+1 {{'arith.divui' op operand #0 must be signless-integer-like, but got 'f32'}}
+  %0 = linalg.div_unsigned ins(%x, %x : tensor<4xf32>, tensor<4xf32>) outs(%o : tensor<4xf32>) -> tensor<4xf32>
+  return %0 : tensor<4xf32>
+}
+
+// -----
+
+// MLIR 19: the same error at an unknown location (linalg.add casts nothing)
+func.func @add_widening(%x: tensor<4xi8>, %o: tensor<4xi32>) -> tensor<4xi32> {
+  // expected-error @+1 {{'linalg.yield' op type of yield operand 1 ('i8') doesn't match the element type of the enclosing linalg.generic op ('i32')}}
+  %0 = linalg.add ins(%x, %x : tensor<4xi8>, tensor<4xi8>) outs(%o : tensor<4xi32>) -> tensor<4xi32>
+  return %0 : tensor<4xi32>
+}
+
+// -----
+
+// MLIR 19: the same error at an unknown location (linalg.exp casts nothing)
+func.func @exp_widening(%x: tensor<4xf16>, %o: tensor<4xf32>) -> tensor<4xf32> {
+  // expected-error @+1 {{'linalg.yield' op type of yield operand 1 ('f16') doesn't match the element type of the enclosing linalg.generic op ('f32')}}
+  %0 = linalg.exp ins(%x : tensor<4xf16>) outs(%o : tensor<4xf32>) -> tensor<4xf32>
+  return %0 : tensor<4xf32>
+}
