@@ -78,6 +78,12 @@ export const PASS_CATALOG: readonly PassEntry[] = [
     load: async () => (await import("./convert-scf-to-cf.js")).convertScfToCf,
   },
   {
+    name: "scf-forall-to-parallel",
+    perFunction: true,
+    description: "Convert SCF forall loops to SCF parallel loops",
+    load: async () => (await import("./scf-forall-to-parallel.js")).scfForallToParallel,
+  },
+  {
     name: "raise-cf-to-scf",
     perFunction: true,
     description: "Raise the blocks and branches --convert-scf-to-cf makes back to scf.for, if, while and index_switch",

@@ -21,7 +21,7 @@ import { br, condBr, switchOp, yieldTo } from "../dialects/cf.js";
 import { inlineExecuteRegion } from "../dialects/scf-canonicalize.js";
 import { parallelParts } from "../dialects/scf.js";
 import { forallParts } from "../dialects/scf-forall.js";
-import { segmentSizes } from "../dialects/memref.js";
+import { forallToParallel } from "./scf-forall-to-parallel.js";
 import { foldInPlace } from "./canonicalize.js";
 import { cmpi } from "./lower-affine.js";
 import type { Pass } from "./pass.js";
@@ -128,14 +128,10 @@ function lowerParallel(op: Operation): void {
 
 /** scf.forall without shared tensors as the scf.parallel it means (MLIR's forallToParallelLoop), lowered as one; rank 0 runs its body once. */
 function lowerForall(op: Operation): void {
-  const f = forallParts(op), b = Builder.before(op), n = f.ivs.length;
-  if (!n) { inlineBlock(f.body, b, []); op.erase(); return; }
-  f.body.terminator!.erase();
-  const [lbs, ubs, steps] = [f.lbs, f.ubs, f.steps].map((l) => l.map((v) => (typeof v === "number" ? b.constIndex(v) : v)));
-  Builder.atEnd(f.body, op.loc).create("scf.reduce");
-  const par = b.create("scf.parallel", [...lbs, ...ubs, ...steps], [], { operandSegmentSizes: segmentSizes(n, n, n, 0) }, op.regions.splice(0));
+  const par = forallToParallel(op);
+  if (par) { lowerParallel(par); return; }
+  inlineBlock(forallParts(op).body, Builder.before(op), []); // (rank 0: the body once)
   op.erase();
-  lowerParallel(par);
 }
 /** A forall sharing tensors has no lowering here (MLIR's needs it bufferized too). */
 const sharesTensors = (op: Operation) => op.name === "scf.forall" && op.results.length > 0;

@@ -16,9 +16,10 @@ export const LOWERING_PASSES: readonly Pass[] = [bufferize, convertLinalgToLoops
 const OPTIONAL = new Set(["convert-tensorlang-to-linalg"]);
 
 /** Tensor level → loops; affine loops the program wrote stay affine (backends that read affine). */
-export const toLoopsPipeline: readonly string[] = ["convert-tensorlang-to-linalg", "bufferize", "convert-linalg-to-loops"];
+// (scf-forall-to-parallel: bufferized forall loops run as scf.parallel, split across threads on wasm)
+export const toLoopsPipeline: readonly string[] = ["convert-tensorlang-to-linalg", "bufferize", "scf-forall-to-parallel", "convert-linalg-to-loops"];
 /** Tensor level → affine loops for linalg ops too (for backends/analyses that read affine). */
-export const toAffinePipeline: readonly string[] = ["convert-tensorlang-to-linalg", "bufferize", "convert-linalg-to-affine-loops"];
+export const toAffinePipeline: readonly string[] = ["convert-tensorlang-to-linalg", "bufferize", "scf-forall-to-parallel", "convert-linalg-to-affine-loops"];
 /** Tensor level → scf/arith/memref only: affine is lowered too. */
 export const toScfPipeline: readonly string[] = [...toLoopsPipeline, "lower-affine"];
 /** What `tensorlang-run` uses: everything at scf level, which every engine reads. */

@@ -10,6 +10,7 @@ import { lowerAffine } from "./lower-affine.js";
 import type { Pass } from "./pass.js";
 import { raiseCfToScf } from "./raise-cf-to-scf.js";
 import { raiseScfToAffine } from "./raise-scf-to-affine.js";
+import { scfForallToParallel } from "./scf-forall-to-parallel.js";
 import { splitVectors } from "./split-vectors.js";
 import { lowerVectorOps } from "./lower-vector-ops.js";
 import { loopInvariantCodeMotion } from "./licm.js";
@@ -18,7 +19,7 @@ import { verifyLinearity } from "./verify-linearity.js";
 
 export const PASSES: readonly Pass[] = [
   canonicalize, cse, verifyLinearity, convertTensorlangToLinalg, bufferize, linalgGeneralizeNamedOps, convertLinalgToLoops, convertLinalgToAffineLoops, lowerAffine, raiseScfToAffine,
-  convertScfToCf, raiseCfToScf, lowerVectorOps, splitVectors, loopInvariantCodeMotion, symbolDce,
+  convertScfToCf, scfForallToParallel, raiseCfToScf, lowerVectorOps, splitVectors, loopInvariantCodeMotion, symbolDce,
 ];
 
 export function lookupPass(name: string): Pass | undefined { return PASSES.find((p) => p.name === name); }

@@ -169,3 +169,29 @@ test("scf.parallel reductions on threads: init, then per-grain partials in grain
   const two = `${grainSum()}\n50\n123640362\n102212241426162\n`;
   assert.equal(await run(2), two + two);
 });
+
+test("scf.forall runs as scf.parallel (the default lowering's scf-forall-to-parallel): every iteration once, across both threads", async () => {
+  const n = 5000;
+  const program = `module {
+    func.func @fill(%C: memref<${n}xi32>, %n: index) {
+      scf.forall (%i) in (%n) {
+        %ii = arith.index_cast %i : index to i32
+        %v = memref.load %C[%i] : memref<${n}xi32>
+        %w = arith.addi %v, %ii : i32
+        memref.store %w, %C[%i] : memref<${n}xi32>
+      }
+      return
+    }
+  }`;
+  const ctx = createCapturingContext({ heapOptions: { shared: true } });
+  const e = new Engine({ ctx, threads: 2 }).load(program, "forall.mlir");
+  assert.equal(await e.threadsReady(), true);
+  const p = ctx.heap.malloc(n * 4, 64);
+  const C = new Int32Array(ctx.heap.memory.buffer, p, n);
+  C.fill(0);
+  e.call("fill", [{ allocated: p, aligned: p, offset: 0, sizes: [n], strides: [1] }, n]);
+  assert.equal(C.findIndex((v, i) => v !== i), -1);
+  const ran = e.parallelIterations!;
+  assert.equal(ran[0] + ran[1], n, `iterations per thread: ${ran.join("/")}`);
+  await e.dispose();
+});
