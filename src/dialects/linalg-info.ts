@@ -230,8 +230,12 @@ function windowMaps(op: Operation, w: WindowOp): AffineMap[] {
   return w.operands.map((o) => new AffineMap(loops.length, 0, o ? o.split(" ").map(term) : []));
 }
 
-/** `noCastAttr`: MLIR defines no `cast` attribute (one written is a discardable attribute, ignored). */
-interface NamedOp { inputs: number; payload: Payload; casts?: number; unsigned?: boolean; fun?: FunAttr; noCastAttr?: boolean }
+interface NamedOp { inputs: number; payload: Payload; casts?: number; unsigned?: boolean; fun?: FunAttr }
+/**
+ * The named ops MLIR 19 defines a `cast = #linalg.type_fn<...>` property for (read off
+ * mlir-opt-19's generic form); on any other one such an attribute is a discardable one, ignored.
+ */
+export const CAST_ATTR_OPS = new Set(["linalg.copy", "linalg.matmul", "linalg.matmul_transpose_a", "linalg.matmul_transpose_b", "linalg.elemwise_unary", "linalg.elemwise_binary"]);
 export const NAMED_OPS: Record<string, NamedOp> = {
   "linalg.fill": { inputs: 1, payload: passThrough },
   "linalg.copy": { inputs: 1, payload: passThrough },
@@ -239,11 +243,11 @@ export const NAMED_OPS: Record<string, NamedOp> = {
     [n, isQuantized(n) ? { inputs: 4, payload: quantized, casts: 0 }
       : n === "linalg.batch_reduce_matmul" ? { inputs: 2, payload: castProduct, casts: 0 } : { inputs: m.length - 1, payload: contraction }])),
   ...Object.fromEntries(Object.entries(WINDOW_OPS).map(([n, w]) => [n, { inputs: w.operands.length - 1, payload: w.payload, casts: w.casts, unsigned: w.unsigned }])),
-  ...Object.fromEntries(Object.entries(ELEMENTWISE_BINARY).map(([n, p]) => [n, { inputs: 2, payload: p, casts: 0, noCastAttr: true }])),
-  ...Object.fromEntries(Object.entries(ELEMENTWISE_UNARY).map(([n, p]) => [n, { inputs: 1, payload: p, casts: 0, noCastAttr: true }])),
+  ...Object.fromEntries(Object.entries(ELEMENTWISE_BINARY).map(([n, p]) => [n, { inputs: 2, payload: p, casts: 0 }])),
+  ...Object.fromEntries(Object.entries(ELEMENTWISE_UNARY).map(([n, p]) => [n, { inputs: 1, payload: p, casts: 0 }])),
   ...Object.fromEntries(Object.entries(FUN_ATTRS).map(([n, f]) => [n, { inputs: n === "linalg.elemwise_unary" ? 1 : 2, payload: f.cases[f.dflt], fun: f }])),
   // (MLIR's TernaryFn.select casts nothing)
-  "linalg.fill_rng_2d": { inputs: 3, casts: 0, payload: fillRng, noCastAttr: true },
+  "linalg.fill_rng_2d": { inputs: 3, casts: 0, payload: fillRng },
   "linalg.select": { inputs: 3, casts: 0, payload: (emit, [c, a, b], _o, t) => emit("arith.select", [c, a, b], t) },
 };
 
@@ -276,7 +280,7 @@ export function buildNamedBody(name: string, operandTypes: readonly Type[], loc?
     return op.result;
   };
   const cast = (a: Value) => {
-    const c = castOpName(a.type, outT, (!info.noCastAttr && enumCase(attrs?.get("cast"), "type_fn") === "cast_unsigned") || !!info.unsigned);
+    const c = castOpName(a.type, outT, (CAST_ATTR_OPS.has(name) && enumCase(attrs?.get("cast"), "type_fn") === "cast_unsigned") || !!info.unsigned);
     return c ? emit(c, [a], outT) : a;
   };
   const nCast = info.casts ?? info.inputs;

@@ -14,7 +14,7 @@ import { arrayProp, checkSegments, i64Array, parseIntList } from "./indexing.js"
 import { foldMemRefCast } from "./memref.js";
 import { castFromMoreStatic } from "./tensor.js";
 import {
-  FIXED_MAPS, FUN_ATTRS, NAMED_OPS, TYPE_FN, WINDOW_OPS, buildNamedBody, enumCase, indexingMaps, inputs, insOutsSegments, isStructuredOp, iteratorAttr, iteratorName,
+  CAST_ATTR_OPS, FIXED_MAPS, FUN_ATTRS, NAMED_OPS, TYPE_FN, WINDOW_OPS, buildNamedBody, enumCase, indexingMaps, inputs, insOutsSegments, isStructuredOp, iteratorAttr, iteratorName,
   iteratorTypes, numLoops, outputs, staticLoopSizes, windowAttr,
 } from "./linalg-info.js";
 
@@ -156,7 +156,7 @@ function badEnumAttr(name: string, attrs: ReadonlyMap<string, Attribute>): [stri
   const fun = FUN_ATTRS[name];
   const checks: [string, string, number][] = [
     ...(fun ? [["fun", fun.mnemonic, Object.keys(fun.cases).length] as [string, string, number]] : []),
-    ...(NAMED_OPS[name].noCastAttr ? [] : [["cast", "type_fn", TYPE_FN.length] as [string, string, number]]),
+    ...(CAST_ATTR_OPS.has(name) ? [["cast", "type_fn", TYPE_FN.length] as [string, string, number]] : []),
   ];
   const bad = checks.find(([attr, mnemonic]) => attrs.has(attr) && enumCase(attrs.get(attr), mnemonic) === undefined);
   return bad && [bad[0], bad[2]];
@@ -169,7 +169,7 @@ const memoizedMaps = (maps: readonly AffineMap[]) => ({ "linalg.memoized_indexin
 
 function namedOp(name: string): OpSpec {
   const nIn = NAMED_OPS[name].inputs, window = name in WINDOW_OPS;
-  const props = ["operandSegmentSizes", ...(NAMED_OPS[name].noCastAttr ? [] : ["cast"]), ...(FUN_ATTRS[name] ? ["fun"] : []), ...(window && WINDOW_OPS[name].strided ? ["strides", "dilations"] : [])];
+  const props = ["operandSegmentSizes", ...(CAST_ATTR_OPS.has(name) ? ["cast"] : []), ...(FUN_ATTRS[name] ? ["fun"] : []), ...(window && WINDOW_OPS[name].strided ? ["strides", "dilations"] : [])];
   return {
     name, regions: 1, traits: ["SingleBlock"], props, blockArgNames: insOutsNames(), ...DPS_TYPES,
     implicitAttrs: window ? (op) => memoizedMaps(indexingMaps(op)) : FIXED_MAPS[name] && memoizedMaps(FIXED_MAPS[name]),

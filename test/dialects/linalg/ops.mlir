@@ -386,3 +386,14 @@ func.func @named_fill_rng_2d(%min: f64, %max: f64, %seed: i32, %o: tensor<?x5xf1
   linalg.fill_rng_2d {cast = #linalg.type_fn<cast_unsigned>} ins(%min, %max, %seed : f64, f64, i32) outs(%m : memref<2x2xi32>)
   return %r : tensor<?x5xf16>
 }
+
+// A `cast` attribute is a property of matmul (and its transposes), copy and the elemwise ops
+// only; on the others (here a convolution, matvec, batch_matmul and fill) it is a discardable
+// attribute, and their inputs are sign-extended whatever it says, as in MLIR 19.
+func.func @cast_attribute(%x: tensor<1x4x4x1xi8>, %k: tensor<2x2x1x1xi8>, %o: tensor<1x3x3x1xi32>, %m: tensor<4x4xi8>, %v: tensor<4xi8>, %r: tensor<4xi32>, %b: tensor<2x4x4xi8>, %bo: tensor<2x4x4xi32>, %s: i8) -> (tensor<1x3x3x1xi32>, tensor<4xi32>, tensor<2x4x4xi32>, tensor<4xi32>) {
+  %0 = linalg.conv_2d_nhwc_hwcf {cast = #linalg.type_fn<cast_unsigned>} ins(%x, %k : tensor<1x4x4x1xi8>, tensor<2x2x1x1xi8>) outs(%o : tensor<1x3x3x1xi32>) -> tensor<1x3x3x1xi32>
+  %1 = linalg.matvec {cast = #linalg.type_fn<cast_unsigned>} ins(%m, %v : tensor<4x4xi8>, tensor<4xi8>) outs(%r : tensor<4xi32>) -> tensor<4xi32>
+  %2 = linalg.batch_matmul {cast = #linalg.type_fn<cast_unsigned>} ins(%b, %b : tensor<2x4x4xi8>, tensor<2x4x4xi8>) outs(%bo : tensor<2x4x4xi32>) -> tensor<2x4x4xi32>
+  %3 = linalg.fill {cast = #linalg.type_fn<cast_unsigned>} ins(%s : i8) outs(%r : tensor<4xi32>) -> tensor<4xi32>
+  return %0, %1, %2, %3 : tensor<1x3x3x1xi32>, tensor<4xi32>, tensor<2x4x4xi32>, tensor<4xi32>
+}
