@@ -141,6 +141,12 @@ export function replaceCastBack(op: Operation, rw: Rewriter, made: Operation, ca
 
 /** An entry's value when it is known: static, or an SSA value given by a constant (MLIR's getConstantIntValue). */
 export const knownInt = (v: OpFoldResult): number | undefined => (typeof v === "number" ? (v === DYN ? undefined : v) : constantIndex(v));
+/** Iterations of one loop dimension where known (MLIR 19's constantTripCount: equal bounds run none, else constants). */
+export function knownTripCount(lb: OpFoldResult, ub: OpFoldResult, step: OpFoldResult): number | undefined {
+  if (lb === ub) return 0;
+  const [l, u, s] = [lb, ub, step].map(knownInt);
+  return l === undefined || u === undefined || !s ? undefined : Math.ceil((u - l) / s);
+}
 
 /**
  * MLIR's foldDynamicIndexList over offsets, sizes, strides in turn, as its constant-argument

@@ -30,6 +30,7 @@ import type { Rewriter } from "../ir/dialect.js";
 import { type Type, i1 } from "../ir/types.js";
 import { CMPI_PREDICATES, constantIndex } from "./arith.js";
 import { NEGATED } from "./arith-canonicalize.js";
+import { knownTripCount } from "./indexing.js";
 import { br, yieldTo } from "./cf.js";
 import { segmentSizes } from "./memref.js";
 import { parallelParts } from "./scf.js";
@@ -352,13 +353,6 @@ function whileAlignBeforeArgs(op: Operation, rw: Rewriter): boolean {
   return true;
 }
 
-/** Iterations of one scf.parallel dimension where known: none for lb = ub, else from constants (MLIR 19's constantTripCount). */
-function tripCount(lb: Value, ub: Value, step: Value): number | undefined {
-  if (lb === ub) return 0;
-  const l = constantIndex(lb), u = constantIndex(ub), s = constantIndex(step);
-  return l === undefined || u === undefined || !s ? undefined : Math.ceil((u - l) / s);
-}
-
 function setParallelBounds(op: Operation, lbs: Value[], ubs: Value[], steps: Value[], inits: Value[]): void {
   op.setOperands([...lbs, ...ubs, ...steps, ...inits]);
   op.attributes.set("operandSegmentSizes", segmentSizes(lbs.length, ubs.length, steps.length, inits.length));
@@ -367,7 +361,7 @@ function setParallelBounds(op: Operation, lbs: Value[], ubs: Value[], steps: Val
 /** scf.parallel: single- and zero-iteration dimensions (MLIR's ParallelOpSingleOrZeroIterationDimsFolder), nested loops. */
 export function canonicalizeParallel(op: Operation, rw: Rewriter): boolean {
   const { lbs, ubs, steps, inits, body, ivs } = parallelParts(op);
-  const trips = lbs.map((lb, i) => tripCount(lb, ubs[i], steps[i]));
+  const trips = lbs.map((lb, i) => knownTripCount(lb, ubs[i], steps[i]));
   if (trips.includes(0)) { rw.replaceOp(op, inits); return true; }
   const keep = trips.map((n) => n !== 1);
   if (!keep.some(Boolean)) {

@@ -10,9 +10,8 @@ import type { Location } from "../ir/diagnostics.js";
 import type { OpAsmParser } from "../ir/parser.js";
 import { DYN, IndexType, type Type, index } from "../ir/types.js";
 import { castFromMoreStatic } from "./tensor.js";
-import { constantIndex } from "./arith.js";
 import { RANKED_TENSOR, VARIADIC_INDEX, emptyRegionProblem, implicitTerminatorError, parseAssignmentList, plainError, printAssignmentList, typesOf, variadic } from "./common.js";
-import { type OpFoldResult, arrayProp, checkSegments, i64Array, listCountProblem, mixedList, operandSegment, parseDynamicIndexList, printDynamicIndexList, segmentSizesAttr } from "./indexing.js";
+import { type OpFoldResult, arrayProp, checkSegments, i64Array, knownInt, knownTripCount, listCountProblem, mixedList, operandSegment, parseDynamicIndexList, printDynamicIndexList, segmentSizesAttr } from "./indexing.js";
 
 const BOUNDS = ["staticLowerBound", "staticUpperBound", "staticStep"] as const;
 const PROPS = ["mapping", "operandSegmentSizes", ...BOUNDS];
@@ -35,7 +34,7 @@ function ensureInParallel(p: OpAsmParser, r: Region, loc: Location): void {
 
 /** MLIR's isNormalized: lower bounds 0 and steps 1, static or constant operands. */
 const isNormalized = (lbs: OpFoldResult[], steps: OpFoldResult[]) => {
-  const all = (l: OpFoldResult[], n: number) => l.every((v) => (typeof v === "number" ? v : constantIndex(v)) === n);
+  const all = (l: OpFoldResult[], n: number) => l.every((v) => knownInt(v) === n);
   return all(lbs, 0) && all(steps, 1);
 };
 
@@ -166,8 +165,8 @@ function foldOutputCasts(op: Operation, rw: Rewriter): boolean {
 /** Constant operands among the bounds become static entries (ForallOpControlOperandsFolder). */
 function foldControlOperands(op: Operation): boolean {
   const f = forallParts(op), lists = [f.lbs, f.ubs, f.steps];
-  if (!lists.flat().some((v) => typeof v !== "number" && constantIndex(v) !== undefined)) return false;
-  setBounds(op, lists.map((l) => l.map((v) => (typeof v === "number" ? v : constantIndex(v) ?? v))), f.outs);
+  if (!lists.flat().some((v) => typeof v !== "number" && knownInt(v) !== undefined)) return false;
+  setBounds(op, lists.map((l) => l.map((v) => knownInt(v) ?? v)), f.outs);
   return true;
 }
 function setBounds(op: Operation, [lbs, ubs, steps]: OpFoldResult[][], outs: Value[]): void {
@@ -195,12 +194,6 @@ function dropSharedOuts(op: Operation): boolean {
   return true;
 }
 
-/** Iterations of a dimension where known (MLIR 19's constantTripCount: equal bounds run none, else constants). */
-function tripCount(lb: OpFoldResult, ub: OpFoldResult, step: OpFoldResult): number | undefined {
-  if (lb === ub) return 0;
-  const [l, u, s] = [lb, ub, step].map((v) => (typeof v === "number" ? v : constantIndex(v)));
-  return l === undefined || u === undefined || !s ? undefined : Math.ceil((u - l) / s);
-}
 const lbValue = (op: Operation, lb: OpFoldResult, rw: Rewriter) => (typeof lb === "number" ? rw.constant(op, new IntegerAttr(lb, index), index) : lb);
 
 /**
@@ -210,7 +203,7 @@ const lbValue = (op: Operation, lb: OpFoldResult, rw: Rewriter) => (typeof lb ==
  */
 function foldTrivialDims(op: Operation, rw: Rewriter): boolean {
   if (op.attr<ArrayAttr>("mapping")?.items.length) return false;
-  const f = forallParts(op), trips = f.lbs.map((lb, i) => tripCount(lb, f.ubs[i], f.steps[i]));
+  const f = forallParts(op), trips = f.lbs.map((lb, i) => knownTripCount(lb, f.ubs[i], f.steps[i]));
   if (trips.includes(0)) { rw.replaceOp(op, f.outs); return true; }
   const keep = trips.map((n) => n !== 1);
   if (keep.every(Boolean)) return false;

@@ -22,6 +22,7 @@
 //                  static on the other (casts around a new op); an unpack into a destination-style
 //                  op's result goes into that op's init instead (the unpack overwrites it all).
 import { DenseElementsAttr, denseElements, type Attribute } from "../ir/attributes.js";
+import { rebuilt } from "../ir/builder.js";
 import { Operation, type Value } from "../ir/core.js";
 import type { OpSpec, Rewriter } from "../ir/dialect.js";
 import { DYN, TensorType, type Type } from "../ir/types.js";
@@ -202,11 +203,7 @@ function foldExtract(op: Operation, consts: readonly (Attribute | undefined)[]):
 function staticGenerate(op: Operation, rw: Rewriter): boolean {
   const t = op.result.type as TensorType, s = staticSizes(t.shape, op.operands);
   if (!s) return false;
-  const made = new Operation({ name: op.name, operands: s.sizes, resultTypes: [TensorType.get(s.shape, t.elementType, t.encoding)], attributes: op.attributes, loc: op.loc });
-  op.parent!.insertBefore(op, made);
-  made.addRegion(op.regions[0]);
-  (op.regions as unknown[]).length = 0;
-  return replaceCasting(op, rw, made.result, "tensor.cast");
+  return replaceCasting(op, rw, rebuilt(op, s.sizes, [TensorType.get(s.shape, t.elementType, t.encoding)]).result, "tensor.cast");
 }
 
 /** A reshape's folds: a no-op or undone reshape, then a constant source (a splat, for tensor.reshape). */
