@@ -1,9 +1,9 @@
-// bin/tensorlang-opt and bin/tensorlang-run: run the one-file bundles that `npm run build` makes,
+// bin/tensorlang-opt and bin/tensorlang-run: run the bundles that `npm run build` makes (opt's with a code cache),
 // print exactly what the ES-module CLIs print (workers, found beside the modules, included), and
 // fall back to the ES modules when a bundle is stale, damaged or switched off (bin/launch.js).
 import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
-import { chmodSync, copyFileSync, cpSync, mkdirSync, mkdtempSync, readFileSync, statSync, symlinkSync, utimesSync, writeFileSync } from "node:fs";
+import { chmodSync, copyFileSync, cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, symlinkSync, utimesSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { test } from "node:test";
@@ -30,17 +30,17 @@ const startup = (stderr: string) => /^\s+[0-9.]+ \(\s*[0-9.]+%\)\s+(Startup.*?)\
 const example = (name: string) => join(root, "examples", name);
 
 test("the bundles are fresh after npm run build", () => {
-  for (const [bundle, cli] of [["tensorlang-opt", "opt"], ["tensorlang-run", "run"], ["tensorlang-lsp", "lsp"]]) {
-    const b = statSync(join(root, `dist/bundle/${bundle}.mjs`), { throwIfNoEntry: false });
-    assert.ok(b, `dist/bundle/${bundle}.mjs is missing: run \`npm run build\``);
-    assert.ok(b.mtimeMs > statSync(join(root, `dist/src/cli/${cli}.js`)).mtimeMs, `dist/bundle/${bundle}.mjs is older than dist/src: run \`npm run build\``);
+  for (const [bundle, cli] of [["tensorlang-opt.cjs", "opt"], ["tensorlang-opt.cache", "opt"], ["tensorlang-run.mjs", "run"], ["tensorlang-lsp.mjs", "lsp"]]) {
+    const b = statSync(join(root, `dist/bundle/${bundle}`), { throwIfNoEntry: false });
+    assert.ok(b, `dist/bundle/${bundle} is missing: run \`npm run build\``);
+    assert.ok(b.mtimeMs > statSync(join(root, `dist/src/cli/${cli}.js`)).mtimeMs, `dist/bundle/${bundle} is older than dist/src: run \`npm run build\``);
   }
 });
 
-test("bin/tensorlang-opt runs its bundle and prints what the ES-module CLI prints", () => {
+test("bin/tensorlang-opt runs its bundle with V8's code cache and prints what the ES-module CLI prints", () => {
   const args = [example("matmul_tensor.mlir"), "--convert-tensorlang-to-linalg", "--canonicalize"]; // passes load on demand
   const bundled = opt.bin([...args, "--mlir-timing"]);
-  assert.equal(startup(bundled.stderr), "Startup (bundle)");
+  assert.equal(startup(bundled.stderr), "Startup (bundle + code cache)"); // V8 took the cache the build made
   assert.match(bundled.stdout, /linalg\.matmul/);
   same(opt.bin(args), opt.esm(args), 0);
   const text = readFileSync(example("matmul_tensor.mlir"), "utf8");
@@ -86,16 +86,20 @@ test("the launchers fall back to the ES modules when the bundle is switched off,
   symlinkSync(join(root, "dist/src"), join(copy, "dist/src"));
   for (const f of ["launch.js", "tensorlang-opt"]) copyFileSync(join(root, "bin", f), join(copy, "bin", f));
   chmodSync(join(copy, "bin/tensorlang-opt"), 0o755);
-  const bundle = join(copy, "dist/bundle/tensorlang-opt.mjs");
+  const bundle = join(copy, "dist/bundle/tensorlang-opt.cjs"), cache = join(copy, "dist/bundle/tensorlang-opt.cache");
   const phase = () => {
     const r = run(join(copy, "bin/tensorlang-opt"), [example("matmul_tensor.mlir"), "--mlir-timing"]);
     assert.equal(r.status, 0, r.stderr);
     assert.equal(r.stdout, opt.esm([example("matmul_tensor.mlir")]).stdout);
     return startup(r.stderr);
   };
-  assert.equal(phase(), "Startup (bundle)"); // the copy works as the original does
+  assert.equal(phase(), "Startup (bundle + code cache)"); // the copy works as the original does
+  writeFileSync(cache, readFileSync(cache).subarray(0, 1000)); // a damaged cache: V8 rejects it, the script compiles
+  assert.equal(phase(), "Startup (bundle)");
+  rmSync(cache);
+  assert.equal(phase(), "Startup (bundle)");
   utimesSync(bundle, new Date(2000, 0, 1), new Date(2000, 0, 1)); // older than the compiled modules
   assert.equal(phase(), "Startup");
-  writeFileSync(bundle, readFileSync(join(root, "dist/bundle/tensorlang-opt.mjs"), "utf8").slice(0, 2000)); // cut short, newer again
+  writeFileSync(bundle, readFileSync(join(root, "dist/bundle/tensorlang-opt.cjs"), "utf8").slice(0, 2000)); // cut short, newer again
   assert.equal(phase(), "Startup");
 });
