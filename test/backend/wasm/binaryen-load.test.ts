@@ -1,6 +1,6 @@
 // src/backend/wasm/binaryen.ts: after `npm run build` binaryen loads from the vendored script with
-// its V8 code cache, builds the same modules as the package does, and a vendored copy made from
-// another binaryen, or a damaged one, is ignored.
+// its V8 code cache and its wasm file, builds the same modules as the package does, and a vendored
+// copy made from another binaryen, or a damaged one, is ignored.
 import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
@@ -54,6 +54,11 @@ test("a vendored copy made from another binaryen, or damaged, is ignored", () =>
   assert.equal(loaded(), '{"vendored":false} function'); // nothing vendored
   symlinkSync(join(root, "dist/vendor/binaryen.cjs"), join(dir, "dist/vendor/binaryen.cjs"));
   symlinkSync(join(root, "dist/vendor/binaryen.cache"), join(dir, "dist/vendor/binaryen.cache"));
+  assert.equal(loaded(), '{"vendored":false} function'); // no wasm beside the script
+  writeFileSync(join(dir, "dist/vendor/binaryen.wasm"), readFileSync(join(root, "dist/vendor/binaryen.wasm")).subarray(0, 1000));
+  assert.equal(loaded(), '{"vendored":false} function'); // not the wasm the script was made with
+  rmSync(join(dir, "dist/vendor/binaryen.wasm"));
+  symlinkSync(join(root, "dist/vendor/binaryen.wasm"), join(dir, "dist/vendor/binaryen.wasm"));
   assert.equal(loaded(), '{"vendored":true,"cacheRejected":false} function'); // the copy works as the original does
   rmSync(join(dir, "dist/vendor/binaryen.cjs"));
   writeFileSync(join(dir, "dist/vendor/binaryen.cjs"), `// from ${join(root, "node_modules/binaryen/index.js")}, 1 bytes\n(function () {})\n`);
