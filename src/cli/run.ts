@@ -112,7 +112,7 @@ export async function main(argv: string[]): Promise<number> {
     .addOption(new Option("--engine <kind>", "execution engine").choices(["wasm", "interp"]).default("wasm"))
     .option("--seed <n>", "seed of tensorlang_get_random", "0")
     .option("--print-ir-after-lowering", "print the loop-level IR (to stderr) before running")
-    .option("--check-bounds", "compile an index check into every memref access")
+    .option("--check-bounds", "compile an index check into every memref access, a shape check into every memref.cast")
     .option("--relaxed-simd", "vector.fma on f32 as a relaxed-SIMD multiply-add: faster, not bit-exact (--optimize implies it)")
     .option("-O, --opt-level <n>", "binaryen's optimization level, 0 to 3, as mlir-cpu-runner's -O0..-O3 (default 3)")
     .option("--shared-libs <libs>", "accepted for mlir-cpu-runner's command lines: MLIR's runner utils are built in")

@@ -632,3 +632,29 @@ export function outOfBoundsMessage(a: AccessSite, idx: readonly number[], sizes:
   const span = width > 1 ? ` (a ${width}-element vector access)` : "";
   return `${a.site}: index [${idx.join(", ")}] is out of bounds for ${a.memref} with shape [${sizes.join(", ")}]${span}`;
 }
+
+// ---- casts to a static shape or layout: undefined behaviour when the operand does not have it ----
+
+export const CAST_FIELDS = ["rank", "size", "offset", "stride"] as const;
+/** What a cast to a type fixes: the rank, a size or stride of dimension `dim`, or the offset. */
+export interface CastCheck { field: typeof CAST_FIELDS[number]; dim: number; want: number }
+
+/**
+ * The checks of a cast to `t` (memref.cast, tensor.cast), in the order of MLIR's runtime
+ * verification of memref.cast: the rank, each static size, then a memref's static offset and
+ * strides (those of its strided form, so an identity layout fixes offset 0 and contiguous strides).
+ * Those the operand's type fixes already hold (the verifier matched them).
+ */
+export function castChecks(t: MemRefType | TensorType): CastCheck[] {
+  const out: CastCheck[] = [{ field: "rank", dim: 0, want: t.rank }];
+  t.shape.forEach((want, dim) => { if (want !== DYN) out.push({ field: "size", dim, want }); });
+  if (!(t instanceof MemRefType)) return out;
+  const { strides, offset } = stridesAndOffset(t);
+  if (offset !== DYN) out.push({ field: "offset", dim: 0, want: offset });
+  strides.forEach((want, dim) => { if (want !== DYN) out.push({ field: "stride", dim, want }); });
+  return out;
+}
+
+/** A failed cast check, worded the same by both engines: `size 5 of dimension 0 does not match memref<4xf32>`. */
+export const castMismatch = (field: CastCheck["field"], dim: number, actual: number, to: string): string =>
+  `${field} ${actual}${field === "size" || field === "stride" ? ` of dimension ${dim}` : ""} does not match ${to}`;

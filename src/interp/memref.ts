@@ -4,11 +4,11 @@
 // `checkBounds` (like wasm's --check-bounds); otherwise only the memory itself bounds them.
 import { DenseElementsAttr, DenseResourceElementsAttr, SparseElementsAttr, StridedLayoutAttr, TypeAttr } from "../ir/attributes.js";
 import type { Operation } from "../ir/core.js";
-import { DYN, MemRefType, Type } from "../ir/types.js";
-import { allocAlignment, permutation, reassociation, staticList } from "../dialects/memref.js";
+import { DYN, MemRefType, TensorType, Type } from "../ir/types.js";
+import { allocAlignment, castChecks, castMismatch, permutation, reassociation, staticList } from "../dialects/memref.js";
 import type { HandlerTable, Interpreter } from "./interpreter.js";
 import { checkIndex, layoutOf, loadElement, storeElement, storeScalar } from "./memory.js";
-import { MemRefValue, Trap, canon, contiguousStrides, forEachIndex, numElements, type RtValue, type Scalar } from "./values.js";
+import { MemRefValue, OpTrap, Trap, canon, contiguousStrides, forEachIndex, numElements, type RtValue, type Scalar } from "./values.js";
 import { intAttr, intList, mixed, segments, split, symbolRef } from "./util.js";
 import { blobElements } from "./arith.js";
 
@@ -41,6 +41,19 @@ export function readAll(interp: Interpreter, m: MemRefValue): Scalar[] {
   const out: Scalar[] = [];
   forEachIndex(m.sizes, (idx) => out.push(loadElement(interp.heap, m, idx)));
   return out;
+}
+
+/**
+ * Stops the run at a cast (memref.cast, tensor.cast) whose operand lacks the rank, sizes, offset
+ * or strides its result type `to` fixes: undefined behaviour in MLIR, which its runtime
+ * verification reports (the wasm engine checks under --check-bounds, ops-memory.ts).
+ */
+export function checkCast(to: Type, v: { rank: number; sizes: readonly number[]; offset?: number; strides?: readonly number[] }): void {
+  if (!(to instanceof MemRefType || to instanceof TensorType)) return;
+  for (const { field, dim, want } of castChecks(to)) {
+    const actual = field === "rank" ? v.rank : field === "size" ? v.sizes[dim] : field === "offset" ? v.offset : v.strides?.[dim];
+    if (actual !== want) throw new OpTrap(castMismatch(field, dim, actual!, to.str));
+  }
 }
 
 /** Indices are index values, i.e. numbers already (see values.ts). */
@@ -137,15 +150,7 @@ export const MEMREF: HandlerTable = {
     return [mm.sizes[k]];
   },
   "memref.rank": (_i, _op, [m]) => [asMemRef(m).rank],
-  "memref.cast": (_i, op, [m]) => {
-    const mm = asMemRef(m), rt = op.results[0].type;
-    if (rt instanceof MemRefType) {
-      rt.shape.forEach((d, k) => {
-        if (d !== DYN && d !== mm.sizes[k]) throw new Trap(`memref.cast: size ${mm.sizes[k]} of dimension ${k} does not match ${rt.str}`);
-      });
-    }
-    return [mm];
-  },
+  "memref.cast": (_i, op, [m]) => { checkCast(op.results[0].type, asMemRef(m)); return [m]; },
   "memref.subview": (_i, op, args) => {
     const [o, s, st] = viewParams(op, args, 1);
     return [subview(asMemRef(args[0]), o, s, st, op.results[0].type)];

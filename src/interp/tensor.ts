@@ -3,7 +3,7 @@
 import type { Operation } from "../ir/core.js";
 import { DYN, MemRefType, Type } from "../ir/types.js";
 import type { HandlerTable, Interpreter } from "./interpreter.js";
-import { allocMemRef, asMemRef, droppedDims, readAll, viewParams } from "./memref.js";
+import { allocMemRef, asMemRef, checkCast, droppedDims, readAll, viewParams } from "./memref.js";
 import { storeElement } from "./memory.js";
 import { MemRefValue, TensorValue, Trap, forEachIndex, rowMajor, shapedInfo, zeroOf, type RtValue, type Scalar } from "./values.js";
 import { asTensor } from "./vector.js";
@@ -175,7 +175,7 @@ export const TENSOR: HandlerTable = {
     return [tv.shape[k]];
   },
   "tensor.rank": (_i, _op, [t]) => [asTensor(t).rank],
-  "tensor.cast": (_i, _op, [t]) => [t],
+  "tensor.cast": (_i, op, [t]) => { const v = asTensor(t); checkCast(op.results[0].type, { rank: v.rank, sizes: v.shape }); return [t]; },
   "tensor.extract_slice": (_i, op, args) => {
     const [o, s, st] = viewParams(op, args, 1);
     return [extractSlice(asTensor(args[0]), o, s, st, op.results[0].type)];

@@ -8,7 +8,7 @@ import { Heap, OutOfMemoryError } from "./heap.js";
 import { STACK_OVERFLOW, TensorLangAssertError, callHost, lookupHost, isHostRuntimeError, type HostContext, type HostValue } from "./host.js";
 import type { MemrefDescriptor } from "./host/memref.js";
 import { roundFloat } from "../ir/float.js";
-import { outOfBoundsMessage } from "../dialects/memref.js";
+import { CAST_FIELDS, castMismatch, outOfBoundsMessage } from "../dialects/memref.js";
 import { DYN, FloatType } from "../ir/types.js";
 
 export type RuntimeErrorKind = "trap" | "stack-overflow" | "bounds" | "host" | "out-of-memory" | "timeout";
@@ -189,6 +189,12 @@ export class ProgramInstance {
     if (name === "dim_range") return (k, rank) => { throw new TensorLangRuntimeError("trap", wasmFunctionOf(new Error()), `memref.dim: dimension ${k} out of range for rank ${rank}`); };
     if (name === "assert_fail") return (msg) => { throw new TensorLangRuntimeError("trap", wasmFunctionOf(new Error()), heap.readCString(Number(msg))); };
     if (name === "stack_overflow") return () => { throw new TensorLangRuntimeError("stack-overflow", wasmFunctionOf(new Error()), "shadow stack overflow (memref.alloca)"); };
+    if (name === "cast") {
+      return (id, field, dim, actual) => {
+        const site = this.boundsSites[unitIndex][Number(id)];
+        throw new TensorLangRuntimeError("bounds", site.fn, `${site.site}: ${castMismatch(CAST_FIELDS[Number(field)], Number(dim), Number(actual), site.memref)}`);
+      };
+    }
     const oob = /^oob(\d+)$/.exec(name);
     if (oob) {
       const rank = Number(oob[1]);

@@ -2,12 +2,12 @@
 // mlir-cpu-runner-style results and exit codes (1 diagnostics, 2 usage, 3 assert, 4 trap).
 import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { test } from "node:test";
 import { ALL_EXAMPLES, expectedExitCode, expectedOutput } from "../support/examples.js";
-import { maskOutput, repoRoot } from "../support/mlir.js";
+import { maskOutput, mlirRun, mlirSkip, repoRoot } from "../support/mlir.js";
 
 const root = repoRoot();
 const dir = mkdtempSync(join(tmpdir(), "tl-run-"));
@@ -214,6 +214,114 @@ Unranked Memref base@ = 0x<masked> rank = 1 offset = 7 sizes = [4] strides = [-2
   for (const engine of ["wasm", "interp"]) {
     assert.equal(run([past, "--check-bounds", "--engine", engine]).stderr, `tensorlang-run: runtime error in @main: memref.load at ${past}:5:8: index [4] is out of bounds \
 for result of memref.subview at ${past}:4:8 (memref<4xf32, strided<[-1], offset: 3>>) with shape [4]\n`, engine);
+  }
+});
+
+// A cast to a static size, offset or stride (or rank, from memref<*xf32>) that the operand lacks
+// is undefined behaviour in MLIR, whose --generate-runtime-verification checks it; the
+// interpreter always stops there, the wasm engine under --check-bounds (unchecked, it runs on).
+const CASTS = `func.func @sized(%n: index) {
+  %m = memref.alloc(%n) : memref<?xf32>
+  %s = memref.cast %m : memref<?xf32> to memref<4xf32>
+  memref.dealloc %m : memref<?xf32>
+  return
+}
+func.func @at(%o: index, %st: index) {
+  %m = memref.alloc() : memref<16xf32>
+  %v = memref.subview %m[%o] [4] [%st] : memref<16xf32> to memref<4xf32, strided<[?], offset: ?>>
+  %s = memref.cast %v : memref<4xf32, strided<[?], offset: ?>> to memref<4xf32, strided<[1], offset: 2>>
+  memref.dealloc %m : memref<16xf32>
+  return
+}
+func.func @ranked(%u: memref<*xf32>) {
+  %s = memref.cast %u : memref<*xf32> to memref<2x2xf32>
+  return
+}
+func.func @first(%t: tensor<?xf32>) -> f32 {
+  %c0 = arith.constant 0 : index
+  %s = tensor.cast %t : tensor<?xf32> to tensor<4xf32>
+  %x = tensor.extract %s[%c0] : tensor<4xf32>
+  return %x : f32
+}
+func.func @ok() {
+  %c1 = arith.constant 1 : index
+  %c2 = arith.constant 2 : index
+  %c4 = arith.constant 4 : index
+  call @sized(%c4) : (index) -> ()
+  call @at(%c2, %c1) : (index, index) -> ()
+  %m = memref.alloc() : memref<2x2xf32>
+  %u = memref.cast %m : memref<2x2xf32> to memref<*xf32>
+  call @ranked(%u) : (memref<*xf32>) -> ()
+  memref.dealloc %m : memref<2x2xf32>
+  %t = tensor.empty(%c4) : tensor<?xf32>
+  %x = call @first(%t) : (tensor<?xf32>) -> f32
+  vector.print str "ok\\n"
+  return
+}
+func.func @size() {
+  %c5 = arith.constant 5 : index
+  call @sized(%c5) : (index) -> ()
+  return
+}
+func.func @offset() {
+  %c1 = arith.constant 1 : index
+  call @at(%c1, %c1) : (index, index) -> ()
+  return
+}
+func.func @stride() {
+  %c2 = arith.constant 2 : index
+  call @at(%c2, %c2) : (index, index) -> ()
+  return
+}
+func.func @rank() {
+  %m = memref.alloc() : memref<4xf32>
+  %u = memref.cast %m : memref<4xf32> to memref<*xf32>
+  call @ranked(%u) : (memref<*xf32>) -> ()
+  return
+}
+func.func @tensor() {
+  %c5 = arith.constant 5 : index
+  %t = tensor.empty(%c5) : tensor<?xf32>
+  %x = call @first(%t) : (tensor<?xf32>) -> f32
+  return
+}`;
+// entry: [the function and our message, the line:col of the cast, MLIR's words for the check]
+const CAST_FAILURES: Record<string, [string, string, string]> = {
+  size: ["@sized: memref.cast at F:3:8: size 5 of dimension 0 does not match memref<4xf32>", "3:8", "size mismatch of dim 0"],
+  offset: ["@at: memref.cast at F:10:8: offset 1 does not match memref<4xf32, strided<[1], offset: 2>>", "10:8", "offset mismatch"],
+  stride: ["@at: memref.cast at F:10:8: stride 2 of dimension 0 does not match memref<4xf32, strided<[1], offset: 2>>", "10:8", "stride mismatch of dim 0"],
+  rank: ["@ranked: memref.cast at F:15:8: rank 1 does not match memref<2x2xf32>", "15:8", "rank mismatch"],
+  // tensor.cast is a memref.cast once bufferized, at the same place
+  tensor: ["@first: memref.cast at F:20:8: size 5 of dimension 0 does not match memref<4xf32>", "20:8", "size mismatch of dim 0"],
+};
+
+test("--check-bounds: a cast to a size, offset, stride or rank its operand lacks stops the run at the cast, alike in both engines", () => {
+  const f = file("casts.mlir", CASTS);
+  for (const engine of ["wasm", "interp"]) {
+    const ok = run([f, "-e", "ok", "--check-bounds", "--engine", engine]);
+    assert.equal(ok.status, 0, ok.stderr);
+    assert.equal(ok.stdout, "ok\n", engine);
+    for (const [entry, [want]] of Object.entries(CAST_FAILURES)) {
+      const r = run([f, "-e", entry, "--check-bounds", "--engine", engine]);
+      assert.equal(r.status, 4, `${engine} ${entry}: ${r.stderr}`);
+      assert.equal(r.stderr, `tensorlang-run: runtime error in ${want.replace("F:", `${f}:`)}\n`, `${engine} ${entry}`);
+    }
+  }
+  // Unchecked, the wasm engine does not look: the cast is free.
+  assert.equal(run([f, "-e", "size"]).status, 0);
+});
+
+test("mlir-cpu-runner-19 stops at the same casts under --generate-runtime-verification", { skip: mlirSkip() }, () => {
+  const before = ["--one-shot-bufferize=bufferize-function-boundaries", "--generate-runtime-verification"];
+  // Unbuffered stdout, so the message printed before abort() is not lost in the pipe.
+  const stdbuf = "/usr/libexec/coreutils/libstdbuf.so", env = existsSync(stdbuf) ? { LD_PRELOAD: stdbuf, _STDBUF_O: "0" } : undefined;
+  const ok = mlirRun(CASTS, { entry: "ok", before, env });
+  assert.equal(ok.code, 0, ok.stderr);
+  assert.equal(ok.stdout, "ok\n");
+  for (const [entry, [, at, check]] of Object.entries(CAST_FAILURES)) {
+    const r = mlirRun(CASTS, { entry, before, env });
+    assert.notEqual(r.code, 0, entry);
+    if (env) assert.match(r.stdout, new RegExp(`^ERROR: Runtime op verification failed\\n.*\\n\\^ ${check}\\nLocation: loc\\(".*":${at}\\)`), entry);
   }
 });
 

@@ -70,6 +70,19 @@ test("materialize_in_destination into a memref of another shape traps", () => {
   assert.match(String(error), /cannot write a 3 tensor into a 4 memref/);
 });
 
+test("a tensor.cast to a size its operand lacks traps at the cast, as written and as the memref.cast it bufferizes to", () => {
+  const src = `func.func @main() {
+  %c5 = arith.constant 5 : index
+  %t = tensor.empty(%c5) : tensor<?xf32>
+  %s = tensor.cast %t : tensor<?xf32> to tensor<4xf32>
+  %c0 = arith.constant 0 : index
+  %x = tensor.extract %s[%c0] : tensor<4xf32>
+  return
+}`;
+  assert.match(String(runError(src).error), /: tensor\.cast at \S+:4:8: size 5 of dimension 0 does not match tensor<4xf32>$/);
+  assert.throws(() => runLowered(src), /: memref\.cast at \S+:4:8: size 5 of dimension 0 does not match memref<4xf32>$/);
+});
+
 test("IR from MLIR's partial bufferization runs on both engines, as under mlir-cpu-runner", { skip: mlirSkip() }, async () => {
   assert.equal(mlirRunStandard(PROGRAM, { before: ["--one-shot-bufferize=bufferize-function-boundaries"] }), EXPECTED);
   const partial = mlirOpt(["--one-shot-bufferize"], PROGRAM);

@@ -60,7 +60,7 @@ export interface UnitFunction { name: string; slot: number; export: string; abi:
 export interface UnitData { name: string; bytes: Uint8Array; align: number }
 
 /** A compiled unit: structured-cloneable, so it can be handed to a worker as is. */
-/** A bounds-checked access: its function, the op and the memref (see accessSite). */
+/** A bounds-checked access: its function, the op and the memref (see accessSite); for a checked memref.cast, the type it casts to. */
 export interface BoundsSite extends AccessSite { fn: string }
 /** An instruction that may trap (integer division): its function and op (`arith.divsi at f.mlir:4:8`). */
 export interface TrapSite { fn: string; site: string }

@@ -3,7 +3,8 @@ import binaryen from "./binaryen.js";
 import { IntegerAttr, SymbolRefAttr, TypeAttr } from "../../ir/attributes.js";
 import type { Operation, Value } from "../../ir/core.js";
 import { DYN, FloatType, IndexType, IntegerType, MemRefType, Type, UnrankedMemRefType, VectorType } from "../../ir/types.js";
-import { allocAlignment, mixedList, permutation, reassociation, staticList } from "../../dialects/memref.js";
+import { CAST_FIELDS, type CastCheck, allocAlignment, castChecks, mixedList, permutation, reassociation, staticList } from "../../dialects/memref.js";
+import { opSite } from "../../ir/diagnostics.js";
 import { gepIndices } from "../../dialects/llvm.js";
 import { constantIndex } from "../../dialects/arith.js";
 import { CompileError, elementBytes, isPtrType, vectorLanes, wasmTypeOf } from "./abi.js";
@@ -225,6 +226,9 @@ register("memref.dim", (e, op) => {
 register("memref.cast", (e, op) => {
   const src = e.val(op.operand(0)), rt = op.result.type;
   if (src.kind === "memref" && rt instanceof MemRefType) {
+    if (e.unit.options.checkBounds) {
+      checkCast(e, op, rt, ({ field, dim }) => (field === "rank" ? undefined : field === "size" ? src.sizes[dim] : field === "offset" ? src.offset : src.strides[dim]));
+    }
     e.vals.set(op.result, { ...src, type: rt });
     return;
   }
@@ -235,12 +239,35 @@ register("memref.cast", (e, op) => {
   if (src.kind === "unranked" && rt instanceof MemRefType) {
     const m = e.m, d = src.desc, r = rt.rank;
     const word = (o: number): Field => e.toField(m.i32.load(0, 4, m.i32.add(e.field(d), e.i32(o))));
+    // The descriptor's words past the rank check: they are read only once the rank is right.
+    if (e.unit.options.checkBounds) {
+      checkCast(e, op, rt, ({ field, dim }) => (field === "rank" ? src.rank : word(field === "size" ? 12 + 4 * dim : field === "offset" ? 8 : 12 + 4 * r + 4 * dim)));
+    }
     e.vals.set(op.result, e.memrefFrom(rt, word(0), word(4), { offset: word(8), sizes: rt.shape.map((_, i) => word(12 + 4 * i)), strides: rt.shape.map((_, i) => word(12 + 4 * r + 4 * i)) }));
     return;
   }
   if (src.kind === "unranked") { e.vals.set(op.result, src); return; }
   throw new CompileError(`unsupported memref.cast from ${op.operand(0).type.str} to ${rt.str}`);
 });
+
+/**
+ * Under --check-bounds, stops the run at memref.cast `op` if its operand lacks what the result
+ * type `to` fixes (castChecks), as the interpreter always does and MLIR's runtime verification does:
+ * `actual` gives the operand's field for a check, or undefined where its type fixes it already.
+ * The checks are emitted in order, so a field is read only once those before it passed.
+ */
+function checkCast(e: FunctionEmitter, op: Operation, to: MemRefType, actual: (c: CastCheck) => Field | undefined): void {
+  const m = e.m;
+  let site: number | undefined;
+  for (const c of castChecks(to)) {
+    const f = actual(c);
+    if (!f || ("c" in f && f.c === c.want)) continue;
+    site ??= e.unit.boundsSite({ fn: e.fnName, site: opSite(op), memref: to.str });
+    const fail = e.unit.runtimeImport("cast", ["i32", "i32", "i32", "i32"], null);
+    const args = [e.i32(site), e.i32(CAST_FIELDS.indexOf(c.field)), e.i32(c.dim), e.field(f)];
+    e.emit(m.if(m.i32.ne(e.field(f), e.i32(c.want)), m.block(null, [m.call(fail, args, binaryen.none), m.unreachable()])));
+  }
+}
 
 /** Writes a descriptor {allocated, aligned, offset, sizes, strides} on the shadow stack. */
 export function materializeDescriptor(e: FunctionEmitter, v: MemrefVal): number {
