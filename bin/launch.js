@@ -1,10 +1,9 @@
 // Shared by bin/tensorlang-opt, -run and -lsp. A tool runs from the bundle that `npm run build`
-// makes in dist/bundle/: Node loads a few files about 20 ms (tensorlang-opt) to 100 ms
-// (tensorlang-run) sooner than the ES modules one by one. tensorlang-opt's is a script
-// (<tool>.cjs) that V8 compiles with the code cache beside it (<tool>.cache), the others' are ES
-// modules (<tool>.mjs and chunks). After a build by tsc alone the bundle is older than the
-// modules, and the modules run instead; so they do when the bundle does not load, and with
-// TENSORLANG_NO_BUNDLE set.
+// makes in dist/bundle/: Node loads a few files sooner than the ES modules one by one.
+// tensorlang-opt's and -run's is a script (<tool>.cjs) that V8 compiles with the code cache
+// beside it (<tool>.cache), tensorlang-lsp's an ES module (<tool>.mjs and chunks). After a build
+// by tsc alone the bundle is older than the modules, and the modules run instead; so they do when
+// the bundle does not load, and with TENSORLANG_NO_BUNDLE set.
 import { readFileSync, renameSync, statSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname } from "node:path";
@@ -15,10 +14,10 @@ const mtime = (url) => statSync(url, { throwIfNoEntry: false })?.mtimeMs ?? 0;
 
 /**
  * The exports of a script bundle, `(function (exports, require, module, __filename, __dirname,
- * bundleUrl) {...})` (src/cli/build.ts), and whether V8 took its code cache. A rejected cache
- * (another Node, other V8 flags) only costs the compile. With TENSORLANG_WRITE_CODE_CACHE set
- * (the build) it writes the cache: after the bundle's top level ran, so that the cache holds
- * what V8 compiled for it, under no flag the tool sets later.
+ * bundleUrl, importExternal) {...})` (src/cli/build.ts), and whether V8 took its code cache. A
+ * rejected cache (another Node, other V8 flags) only costs the compile. With
+ * TENSORLANG_WRITE_CODE_CACHE set (the build) it writes the cache: after the bundle's top level
+ * ran, so that the cache holds what V8 compiled for it, under no flag the tool sets later.
  */
 function runScript(url) {
   const file = fileURLToPath(url), cacheFile = file.replace(/\.cjs$/, ".cache");
@@ -26,7 +25,8 @@ function runScript(url) {
   try { cachedData = readFileSync(cacheFile); } catch { /* none: compile from source */ }
   const script = new Script(readFileSync(file, "latin1"), { filename: file, cachedData });
   const module = { exports: {} };
-  script.runInThisContext()(module.exports, createRequire(url), module, file, dirname(file), url.href);
+  // The packages it leaves out (node-llama-cpp, binaryen's fallback) are imported from here.
+  script.runInThisContext()(module.exports, createRequire(url), module, file, dirname(file), url.href, (pkg) => import(pkg));
   if (process.env.TENSORLANG_WRITE_CODE_CACHE) {
     writeFileSync(cacheFile + ".tmp", script.createCachedData());
     renameSync(cacheFile + ".tmp", cacheFile); // whole or not at all

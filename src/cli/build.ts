@@ -1,7 +1,7 @@
 // The build steps after tsc (`npm run build` runs this): binaryen as a script with a V8 code
 // cache (see src/backend/wasm/binaryen.ts), and tensorlang-opt, -run and -lsp bundled by
 // esbuild into dist/bundle/, which bin/launch.js prefers: Node loads a few files faster than many.
-// tensorlang-opt, the tool run most often on small inputs, is a script with a code cache too.
+// tensorlang-opt and -run, run often on small inputs, are scripts with a code cache too.
 import { spawnSync } from "node:child_process";
 import { build, type BuildOptions, type Plugin } from "esbuild";
 import { existsSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
@@ -15,15 +15,28 @@ const dist = fileURLToPath(new URL("../../", import.meta.url));
  * dist/, so the tree may move), and what it finds beside itself still resolves from the bundle:
  * workers (which run from the ES modules), dist/vendor/, package.json.
  */
+const ownUrl = (path: string, text: string) =>
+  // Not inside a string: binaryen.ts rewrites the text "import.meta.url" itself.
+  text.replace(/(?<!["'])\bimport\.meta\.url\b(?!["'])/g, `new URL(${JSON.stringify("../" + relative(dist, path))}, import.meta.url).href`);
 const ownUrls: Plugin = {
   name: "own-import-meta-url",
   setup(b) {
-    b.onLoad({ filter: /\/dist\/src\/.*\.js$/ }, (args) => ({
-      // Not inside a string: binaryen.ts rewrites the text "import.meta.url" itself.
-      contents: readFileSync(args.path, "utf8").replace(/(?<!["'])\bimport\.meta\.url\b(?!["'])/g,
-        `new URL(${JSON.stringify("../" + relative(dist, args.path))}, import.meta.url).href`),
-      loader: "js",
-    }));
+    b.onLoad({ filter: /\/dist\/src\/.*\.js$/ }, (args) => ({ contents: ownUrl(args.path, readFileSync(args.path, "utf8")), loader: "js" }));
+  },
+};
+/**
+ * CommonJS holds no top-level await: in a script bundle binaryen.js's default export is set when
+ * its `loaded` promise settles, which run.ts awaits before it imports the modules that use
+ * binaryen at their top level (run-full.js). Throws if binaryen.js no longer has that line.
+ */
+const binaryenLoadedLater: Plugin = {
+  name: "binaryen-loaded-later",
+  setup(b) {
+    b.onLoad({ filter: /\/dist\/src\/backend\/wasm\/binaryen\.js$/ }, (args) => {
+      const text = readFileSync(args.path, "utf8"), tla = "const binaryen = await withBinaryenBudget(load);\nexport default binaryen;\nexport const loaded = Promise.resolve();";
+      if (!text.includes(tla)) throw new Error(`${args.path}: no '${tla}' to rewrite for a script bundle`);
+      return { contents: ownUrl(args.path, text.replace(tla, "let binaryen;\nexport { binaryen as default };\nexport const loaded = withBinaryenBudget(load).then((b) => { binaryen = b; });")), loader: "js" };
+    });
   },
 };
 
@@ -46,36 +59,37 @@ function pruneStale(): void {
 pruneStale();
 await vendorBinaryen();
 rmSync(dist + "bundle", { recursive: true, force: true }); // chunks are named by content: old ones would pile up
-const common: BuildOptions = {
-  bundle: true, platform: "node", logLevel: "error", plugins: [ownUrls],
-  external: ["binaryen", "node-llama-cpp"], // binaryen's package only as the fallback; llama.cpp's loads on demand
-};
+const external = ["binaryen", "node-llama-cpp"]; // binaryen's package only as the fallback; llama.cpp's loads on demand
+const common: BuildOptions = { bundle: true, platform: "node", logLevel: "error", plugins: [ownUrls], external };
 await build({
   ...common,
-  entryPoints: Object.fromEntries([["tensorlang-run", "run.js"], ["tensorlang-lsp", "lsp.js"]]
-    .map(([tool, file]) => [tool, fileURLToPath(new URL(file, import.meta.url))])),
+  entryPoints: { "tensorlang-lsp": fileURLToPath(new URL("lsp.js", import.meta.url)) },
   outdir: dist + "bundle", outExtension: { ".js": ".mjs" },
-  // What is imported on demand (passes, a model runner) goes to chunks of its own; so the code
-  // shared by both tools, which also keeps modules from being wrapped in lazy initializers.
+  // What is imported on demand (passes, a model runner) goes to chunks of its own.
   splitting: true, chunkNames: "chunk-[hash]", format: "esm",
   // CommonJS dependencies (commander, ajv) require Node's built-ins.
   banner: { js: 'import { createRequire as __createRequire } from "node:module"; const require = __createRequire(import.meta.url);' },
 });
 
 /**
- * tensorlang-opt as one CommonJS bundle wrapped in a function, the form bin/launch.js compiles
- * with vm.Script and V8's code cache (Node 20 keeps none for ES modules): its start costs a third
- * of the instructions the ES-module bundle's does. Its ES modules have no top-level await, which
- * CommonJS cannot hold; their `import.meta.url` is the launcher's `bundleUrl`. esbuild writes
- * ASCII, so the launcher reads it as latin1 (faster). The code cache is made by a run of the tool
- * itself, under the flags it will run with: V8 takes a cache only under the flags that made it.
+ * tensorlang-opt and -run each as one CommonJS bundle wrapped in a function, the form
+ * bin/launch.js compiles with vm.Script and V8's code cache (Node 20 keeps none for ES modules):
+ * tensorlang-opt's start costs half the instructions its ES-module bundle's did. Their
+ * `import.meta.url` is the launcher's `bundleUrl`, their import() of an external package the
+ * launcher's `importExternal`. esbuild writes ASCII, so the launcher reads
+ * them as latin1 (faster). Each code cache is made by a run of the tool itself, under the flags it
+ * will run with: V8 takes a cache only under the flags that made it.
  */
-const script = dist + "bundle/tensorlang-opt.cjs";
-const [out] = (await build({
-  ...common, entryPoints: [fileURLToPath(new URL("opt.js", import.meta.url))], write: false, format: "cjs",
-  define: { "import.meta.url": "bundleUrl" },
-})).outputFiles;
-writeFileSync(script, "(function (exports, require, module, __filename, __dirname, bundleUrl) {\n" + out.text.replace(/^#!.*\n/, "") + "})\n");
-const cached = spawnSync(process.execPath, [fileURLToPath(new URL("../../../bin/tensorlang-opt", import.meta.url)), "--version"],
-  { encoding: "utf8", env: { ...process.env, TENSORLANG_WRITE_CODE_CACHE: "1" } });
-if (cached.status !== 0 || !existsSync(script.replace(/\.cjs$/, ".cache"))) throw new Error(`no code cache for ${script}: ${cached.stderr}`);
+for (const [tool, file] of [["tensorlang-opt", "opt.js"], ["tensorlang-run", "run.js"]]) {
+  const script = `${dist}bundle/${tool}.cjs`;
+  const [out] = (await build({
+    ...common, plugins: [binaryenLoadedLater, ownUrls], entryPoints: [fileURLToPath(new URL(file, import.meta.url))], write: false, format: "cjs",
+    define: { "import.meta.url": "bundleUrl" },
+  })).outputFiles;
+  // A script's own import() needs a flag (or warns) in Node 20: the packages left out are imported by the launcher.
+  const text = external.reduce((t, pkg) => t.replaceAll(`import("${pkg}")`, `importExternal("${pkg}")`), out.text.replace(/^#!.*\n/, ""));
+  writeFileSync(script, "(function (exports, require, module, __filename, __dirname, bundleUrl, importExternal) {\n" + text + "})\n");
+  const cached = spawnSync(process.execPath, [fileURLToPath(new URL(`../../../bin/${tool}`, import.meta.url)), "--version"],
+    { encoding: "utf8", env: { ...process.env, TENSORLANG_WRITE_CODE_CACHE: "1" } });
+  if (cached.status !== 0 || !existsSync(script.replace(/\.cjs$/, ".cache"))) throw new Error(`no code cache for ${script}: ${cached.stderr}`);
+}

@@ -7,6 +7,7 @@ import { chmodSync, copyFileSync, cpSync, mkdirSync, mkdtempSync, readFileSync, 
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { test } from "node:test";
+import { testModel, TINY } from "../llm/helpers.js";
 import { repoRoot } from "../support/mlir.js";
 
 const root = repoRoot();
@@ -30,10 +31,19 @@ const startup = (stderr: string) => /^\s+[0-9.]+ \(\s*[0-9.]+%\)\s+(Startup.*?)\
 const example = (name: string) => join(root, "examples", name);
 
 test("the bundles are fresh after npm run build", () => {
-  for (const [bundle, cli] of [["tensorlang-opt.cjs", "opt"], ["tensorlang-opt.cache", "opt"], ["tensorlang-run.mjs", "run"], ["tensorlang-lsp.mjs", "lsp"]]) {
+  for (const [bundle, cli] of [["tensorlang-opt.cjs", "opt"], ["tensorlang-opt.cache", "opt"], ["tensorlang-run.cjs", "run"], ["tensorlang-run.cache", "run"], ["tensorlang-lsp.mjs", "lsp"]]) {
     const b = statSync(join(root, `dist/bundle/${bundle}`), { throwIfNoEntry: false });
     assert.ok(b, `dist/bundle/${bundle} is missing: run \`npm run build\``);
     assert.ok(b.mtimeMs > statSync(join(root, `dist/src/cli/${cli}.js`)).mtimeMs, `dist/bundle/${bundle} is older than dist/src: run \`npm run build\``);
+  }
+});
+
+test("the launcher loads tensorlang-opt's and tensorlang-run's script bundles with the code cache the build made", async () => {
+  const { load } = await import(join(root, "bin/launch.js"));
+  for (const [tool, file] of [["tensorlang-opt", "opt.js"], ["tensorlang-run", "run.js"]]) {
+    const { from, module } = await load(tool, file);
+    assert.equal(from, "bundle + code cache", tool);
+    assert.equal(typeof module.start, "function");
   }
 });
 
@@ -67,6 +77,12 @@ test("bin/tensorlang-run runs its bundle and prints what the ES-module CLI print
   const lived = tlrun.bin(live);
   assert.equal(lived.status, 0, lived.stderr);
   assert.equal(mask(lived.stdout), mask(tlrun.esm(live).stdout));
+  // Proposals from llama.cpp: node-llama-cpp, which the script bundle leaves out, imported by the launcher.
+  const llama = [example("matmul_loops_small.mlir"), "--optimize", "matmul", "--model-path", testModel("tiny", TINY), "--threads", "1", "--budget-iters", "2", "--no-cache"];
+  const viaLlama = tlrun.bin(llama);
+  assert.equal(viaLlama.status, 0, viaLlama.stderr);
+  assert.match(viaLlama.stderr, /optimize @matmul: baseline .* 2 iterations/);
+  assert.equal(mask(viaLlama.stdout), mask(tlrun.esm(llama).stdout));
   same(tlrun.bin([example("lander.mlir")]), tlrun.esm([example("lander.mlir")]), 3); // a failed assertion
   same(tlrun.bin(["--version"]), tlrun.esm(["--version"]), 0);
   same(tlrun.bin(["missing.mlir"]), tlrun.esm(["missing.mlir"]), 2);

@@ -69,14 +69,17 @@ async function load(): Promise<typeof B> {
   return (await import("binaryen")).default;
 }
 
-const binaryen = await withBinaryenBudget(load);
 // Type names used as `binaryen.Module`, as with the package's own default export.
 // eslint-disable-next-line @typescript-eslint/no-namespace
 declare namespace binaryen {
   type Module = B.Module; type Type = B.Type; type ExpressionRef = B.ExpressionRef;
   type ExpressionInfo = B.ExpressionInfo; type LocalGetInfo = B.LocalGetInfo;
 }
+// `loaded` settles once binaryen is loaded: at once here, after the await; in a script bundle,
+// which cannot await at its top level, when the load ends (src/cli/build.ts rewrites these lines).
+const binaryen = await withBinaryenBudget(load);
 export default binaryen;
+export const loaded = Promise.resolve();
 
 /**
  * Writes dist/vendor/: the package's source as `(function (require, url) { ... return factory })`
