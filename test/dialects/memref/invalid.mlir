@@ -1026,13 +1026,3 @@ func.func @return_in_alloca_scope() {
   }
   return
 }
-
-// -----
-
-// (the first op that fails ends the checks: the misplaced func.return after it is not reported)
-"scf.execute_region"() ({
-  memref.alloca() : memref<1xf32>
-  // expected-error @-1 {{requires an ancestor op with AutomaticAllocationScope trait}}
-  func.return
-}) : () -> ()
-

@@ -889,13 +889,3 @@ func.func @parallel_insert_slice_e(%n: index, %t: tensor<4xf32>, %s: tensor<1xf3
   }
   return
 }
-
-// -----
-
-// (the first op that fails ends the function's checks: the return's type mismatch is not reported)
-func.func @unpack_invalid_out_of_bound_outer_perm(%input: tensor<256x128xf32>, %output: tensor<8x8x32x16xf32>) -> tensor<8x8x32x16xf32> {
-  // expected-error @+1 {{invalid outer_dims_perm vector}}
-  %0 = tensor.unpack %output outer_dims_perm = [2, 1] inner_dims_pos = [0, 1] inner_tiles = [2, 2] into %input : tensor<8x8x32x16xf32> -> tensor<256x128xf32>
-  return %0 : tensor<256x128xf32>
-}
-
