@@ -9,13 +9,14 @@ import {
 import { Block, BlockArgument, Operation, Region, Value } from "../ir/core.js";
 import type { Dialect, OpSpec, VerifyContext } from "../ir/dialect.js";
 import type { UnresolvedOperand } from "../ir/parser.js";
-import { FloatType, IndexType, IntegerType, MemRefType, TensorType, Type, VectorType, i32, i64, index } from "../ir/types.js";
+import { DYN, FloatType, IndexType, IntegerType, MemRefType, TensorType, Type, VectorType, i32, i64, index } from "../ir/types.js";
 import {
   SSAIdTable, dimSymList, parseBound, parseMapAndOperands, parseParallelBounds, parseSubscripts, printBound, printParallelBounds, printSubscripts,
 } from "./affine-syntax.js";
 import { canonicalizeAccess, canonicalizeAffineFor, canonicalizeAffineIf, canonicalizeMinMax, foldAffineParallel, foldLoadOfGlobal } from "./affine-canonicalize.js";
 import { ANY, ATOMIC_RMW_KINDS, badProperty, ANY_MEMREF, ANY_VECTOR, INDEX, VARIADIC_INDEX, ensureTerminator, loopLikeProblem, parseAssignmentList, printAssignmentList, returnLikeOp, typesOf, variadic } from "./common.js";
-import { foldingMemRefCasts, segmentSizes } from "./memref.js";
+import { foldingMemRefCasts, segment, segmentSizes } from "./memref.js";
+import { constantIndex } from "./arith.js";
 
 const ACCESSES = new Set(["affine.load", "affine.store", "affine.vector_load", "affine.vector_store"]);
 import { arrowTypes } from "./scf.js";
@@ -151,11 +152,26 @@ export function isValidSymbol(v: Value, region?: Region | null): boolean {
   const d = definingOp(v);
   if (d?.name === "arith.constant") return true;
   if (d?.name === "affine.apply") return d.operands.every((o) => isValidSymbol(o, region));
-  if (d?.name === "memref.dim" || d?.name === "tensor.dim") return isTopLevelValue(d.operand(0)) || !(d.operand(0) instanceof BlockArgument);
+  if (d?.name === "memref.dim" || d?.name === "tensor.dim") return dimOpValidSymbol(d, region);
   // Values defined above `region` (in a non-isolated parent) are symbols of the outer scope.
   const owner = region?.parent;
   if (owner && !AFFINE_SCOPES.has(owner.name) && owner.parent?.parent) return isValidSymbol(v, owner.parent.parent);
   return false;
+}
+
+/**
+ * MLIR's isDimOpValidSymbol: a dim of a top-level value, or, at a constant dimension, of a
+ * memref.alloc/view/subview whose size there is static or a valid symbol.
+ */
+function dimOpValidSymbol(d: Operation, region: Region | null): boolean {
+  const src = d.operand(0), t = src.type, def = definingOp(src), i = d.operands.length > 1 ? constantIndex(d.operand(1)) : undefined;
+  if (isTopLevelValue(src)) return true;
+  if (!def || i === undefined || !(t instanceof MemRefType) || i < 0 || i >= t.rank) return false;
+  const sizes = def.name === "memref.alloc" ? segment(def, 0) : def.name === "memref.view" ? def.operands.slice(2) : def.name === "memref.subview" ? segment(def, 2) : undefined;
+  if (!sizes) return false;
+  if (t.shape[i] !== DYN) return true;
+  const v = sizes[t.shape.slice(0, i).filter((x) => x === DYN).length];
+  return !!v && isValidSymbol(v, region);
 }
 
 /** MLIR's `isValidDim`: valid symbols, affine loop induction variables, and applies of dims. */
@@ -389,7 +405,7 @@ function vectorType(p: Parameters<NonNullable<OpSpec["parse"]>>[0]): VectorType 
 
 /** `%x into (%b0, %b1) : index, index` — the digits of %x in the mixed radix of the basis. */
 const delinearizeOp: OpSpec = {
-  name: "affine.delinearize_index", operands: [2, -1], results: [1, -1], traits: ["Pure"], operandTypes: [INDEX, VARIADIC_INDEX], resultTypes: [VARIADIC_INDEX],
+  name: "affine.delinearize_index", operands: [1, -1], results: [0, -1], traits: ["Pure"], operandTypes: [INDEX, VARIADIC_INDEX], resultTypes: [VARIADIC_INDEX],
   parse(p, st) {
     const x = p.parseOperand();
     p.parseKeyword("into");
@@ -403,6 +419,7 @@ const delinearizeOp: OpSpec = {
     p.print(" ", p.name(op.operand(0)), " into (", p.operands(op.operands.slice(1)), ")", p.attrDict(op), " : ", p.types(typesOf(op.results)));
   },
   verify(op) {
+    if (op.operands.length === 1) return "basis should not be empty";
     if (op.results.length !== op.operands.length - 1) return "should return an index for each basis element";
   },
 };

@@ -161,9 +161,7 @@ export const cf: Dialect = {
         p.expect(":");
         const def = parseDest(p), values: bigint[] = [], dests = [def.block], segs: number[] = [], caseOps: Value[] = [];
         while (p.accept(",")) {
-          const neg = p.accept("-"), tok = p.lex.next();
-          if (tok.kind !== "int") throw p.asmError("expected integer value", p.lex.loc(tok.pos));
-          values.push(BigInt.asIntN(ft.width, neg ? -BigInt(tok.text) : BigInt(tok.text))); // (MLIR truncates to the flag's width)
+          values.push(BigInt.asIntN(ft.width, p.parseInt64())); // (MLIR truncates to the flag's width)
           p.expect(":");
           const d = parseDest(p);
           dests.push(d.block);

@@ -80,9 +80,12 @@ const FLAG_BITS = { fastmath: ["reassoc", "nnan", "ninf", "nsz", "arcp", "contra
 type FlagKind = keyof typeof FLAG_BITS;
 const ENUM = { fastmath: ["FastMathFlags", "FastMathAttr"], overflow: ["IntegerOverflowFlags", "IntegerOverflowAttr"] } as const;
 
+/** Where MLIR reports a bad case of a `<case>` enum: at the case, past the `<`. */
+export const enumLoc = (p: OpAsmParser) => p.lex.loc(p.lex.peek().pos + 1);
+
 /** `<ninf,nnan>` after `fastmath`/`overflow`: a bad flag is reported where the list starts, as MLIR's enum parser reports it. */
 export function parseFlagList(p: OpAsmParser, kind: FlagKind): OpaqueAttr {
-  const at = p.lex.loc(p.lex.peek().pos + 1);
+  const at = enumLoc(p);
   return flagsAttr(p, kind, p.balancedAngle(), at);
 }
 

@@ -5,7 +5,8 @@ import { AffineMapAttr, ArrayAttr, Attribute, DictionaryAttr, IntegerAttr, Opaqu
 import type { Operation } from "../ir/core.js";
 import type { OpSpec } from "../ir/dialect.js";
 import { DiagnosticError } from "../ir/diagnostics.js";
-import { type Type, VectorType, elementTypeOf } from "../ir/types.js";
+import { type Type, VectorType, elementTypeOf, i1 } from "../ir/types.js";
+import { ANY, ANY_VECTOR } from "./common.js";
 import { arrayProp, i64Array, parseIntList } from "./indexing.js";
 import { isKind, kindAttr, kindSupports, parseKind, reductionKind } from "./vector-kind.js";
 
@@ -41,8 +42,10 @@ export function contractExtents(maps: readonly AffineMap[], shapes: readonly (re
 function verifyContract(op: Operation): string | undefined {
   const c = contraction(op);
   if (!c || c.iterators.some((i) => i !== "parallel" && i !== "reduction")) return "requires 'indexing_maps' and 'iterator_types' (parallel or reduction)";
-  const [lt, rt, at] = op.operands.map((v) => v.type);
-  if (!(lt instanceof VectorType) || !(rt instanceof VectorType)) return "expected vector lhs and rhs";
+  const [lt, rt, at] = op.operands.map((v) => v.type) as [VectorType, VectorType, Type];
+  // (ODS's: the lhs and rhs are vectors, their element types and the acc's and result's agree)
+  if (lt.elementType !== rt.elementType) return "failed to verify that lhs and rhs have same element type";
+  if (elementTypeOf(at) !== elementTypeOf(op.result.type)) return "failed to verify that third operand acc and result have same element type";
   if (at !== op.result.type) return "failed to verify that accumulator and result have same type";
   if (c.maps.length !== 3) return "expected an indexing map for each vector operand";
   for (let i = 0; i < 3; i++) {
@@ -152,7 +155,7 @@ export const VECTOR_ALGEBRA: OpSpec[] = [
   },
   {
     // `{indexing_maps = [...], iterator_types = ["parallel", ...], kind = ...} %lhs, %rhs, %acc {attrs} : L, R into A`
-    name: "vector.contract", operands: 3, results: 1, traits: ["Pure"], props: CONTRACT_TRAIT,
+    name: "vector.contract", operands: 3, results: 1, traits: ["Pure"], props: CONTRACT_TRAIT, operandTypes: [ANY_VECTOR, ANY_VECTOR, ANY],
     parse(p, st) {
       const loc = p.locHere(), trait = p.parseAttribute(); // (a dictionary, or an alias of one)
       if (!(trait instanceof DictionaryAttr)) throw p.customError("invalid kind of attribute specified", loc);
@@ -164,7 +167,11 @@ export const VECTOR_ALGEBRA: OpSpec[] = [
         st.addAttr(k, new ArrayAttr(its.map((i) => iteratorAttr(i!))));
       }
       if (!st.attributes.has("kind")) st.addAttr("kind", kindAttr("add"));
-      const ops = p.parseOperandList();
+      const lhs = p.parseOperand();
+      p.expect(",");
+      const rhs = p.parseOperand();
+      p.expect(",");
+      const acc = p.parseOperand(), masks = p.accept(",") ? p.parseOperandList() : [];
       p.parseOptionalAttrDict(st);
       const lt = p.parseColonType();
       p.expect(",");
@@ -172,7 +179,12 @@ export const VECTOR_ALGEBRA: OpSpec[] = [
       p.parseKeyword("into");
       const at = p.parseType();
       st.resultTypes = [at];
-      st.operands = p.resolveOperands(ops, [lt, rt, at]);
+      st.operands = p.resolveOperands([lhs, rhs, acc], [lt, rt, at]);
+      // MLIR 19 still reads an lhs and an rhs mask (an op of 5 operands its verifier refuses)
+      if (!masks.length) return;
+      if (masks.length !== 2) throw p.customError("expected zero or exactly 2 vector mask operands", st.loc);
+      const mask = (t: Type) => (t instanceof VectorType ? VectorType.get(t.shape, i1, t.scalableDims) : i1);
+      st.operands.push(...p.resolveOperands(masks, [mask(lt), mask(rt)], loc));
     },
     print(p, op) {
       const trait = new Map<string, Attribute>();

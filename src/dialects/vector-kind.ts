@@ -4,6 +4,7 @@ import type { Operation } from "../ir/core.js";
 import type { OperationState } from "../ir/dialect.js";
 import type { OpAsmParser } from "../ir/parser.js";
 import { FloatType, IndexType, IntegerType, type Type } from "../ir/types.js";
+import { enumLoc } from "./common.js";
 
 export const VECTOR_KINDS = [
   "add", "mul", "minui", "minsi", "minnumf", "maxui", "maxsi", "maxnumf", "and", "or", "xor", "maximumf", "minimumf", // MLIR's enum order
@@ -27,7 +28,7 @@ export function kindSupports(k: string, et: Type): boolean {
 
 /** `<add>` into the `kind` attribute. */
 export function parseKind(p: OpAsmParser, st: OperationState): void {
-  const loc = p.locHere();
+  const loc = enumLoc(p);
   const kind = p.balancedAngle().slice(1, -1).trim();
   if (!isKind(kind)) throw p.enumError(loc, "::mlir::vector::CombiningKind", VECTOR_KINDS, "Vector_CombiningKindAttr");
   st.addAttr("kind", kindAttr(kind));

@@ -3,7 +3,7 @@
 import type { Operation } from "../ir/core.js";
 import type { OpSpec } from "../ir/dialect.js";
 import { MemRefType, VectorType, i1, index } from "../ir/types.js";
-import { castOp } from "./common.js";
+import { ANY_VECTOR, castOp } from "./common.js";
 import { parseIntList } from "./indexing.js";
 import { i64ArrayAttr, intsOf, intsProp } from "./vector-algebra.js";
 import { bitWidth } from "./vector-transfer.js";
@@ -190,15 +190,18 @@ export const VECTOR_LANES: OpSpec[] = [
   maskedAccess("vector.maskedload", false),
   maskedAccess("vector.maskedstore", true),
   castOp("vector.bitcast", {
+    operandTypes: [ANY_VECTOR], resultTypes: [ANY_VECTOR],
     verify(op) {
-      const a = op.operand(0).type, b = op.result.type;
-      if (!(a instanceof VectorType) || !(b instanceof VectorType) || a.rank === 0) return "requires vector operand and result of rank > 0";
-      if (a.rank !== b.rank) return "op failed to verify that all of {source, result} have same rank";
+      const a = op.operand(0).type as VectorType, b = op.result.type as VectorType;
+      if (a.rank !== b.rank) return "failed to verify that all of {source, result} have same rank";
       for (let d = 0; d < a.rank - 1; d++) if (a.shape[d] !== b.shape[d]) return `dimension size mismatch at: ${d}`;
-      const bits = (t: VectorType) => bitWidth(t.elementType) * t.shape[t.rank - 1];
-      if (!bitWidth(a.elementType) || !bitWidth(b.elementType) || bits(a) !== bits(b)) return "source/result bitwidth of the minor 1-D vectors must be equal";
+      // (a 0-D vector's element, else the minor 1-D vector)
+      const bits = (t: VectorType) => bitWidth(t.elementType) * (t.rank ? t.shape[t.rank - 1] : 1);
+      if (!bitWidth(a.elementType) || !bitWidth(b.elementType) || bits(a) !== bits(b)) {
+        return `source/result bitwidth of the ${a.rank ? "minor 1-D vectors" : "0-D vector element types"} must be equal`;
+      }
     },
-  }),
+  }, undefined, [VectorType]),
   {
     name: "vector.from_elements", operands: [0, -1], results: 1, traits: ["Pure"],
     parse(p, st) {

@@ -1,6 +1,6 @@
 // vector dialect: the ops vectorized loops need (load/store, broadcast, fma, reductions,
 // splat, extract/insert with MLIR 19's static-position syntax).
-import { Attribute, DenseElementsAttr, FloatAttr, IntegerAttr, OpaqueAttr, StridedLayoutAttr, StringAttr } from "../ir/attributes.js";
+import { Attribute, DenseElementsAttr, FloatAttr, IntegerAttr, OpaqueAttr, StringAttr } from "../ir/attributes.js";
 import type { Operation, Value } from "../ir/core.js";
 import type { Dialect, FoldResult, OpSpec, VerifyContext } from "../ir/dialect.js";
 import type { OpAsmParser, UnresolvedOperand } from "../ir/parser.js";
@@ -13,6 +13,7 @@ import {
 } from "./common.js";
 import { arrayProp, i64Array, parseDynamicIndexList, printDynamicIndexList } from "./indexing.js";
 import { foldingMemRefCasts } from "./memref.js";
+import { stridesAndOffset } from "./memref-layout.js";
 import { transferRead, transferWrite } from "./vector-transfer.js";
 import { VECTOR_KINDS, kindSupports, parseKind, reductionKind } from "./vector-kind.js";
 import { VECTOR_ALGEBRA } from "./vector-algebra.js";
@@ -39,8 +40,9 @@ function parseMemAccess(p: OpAsmParser) {
 }
 function checkMemAccess(op: Operation, base: Operation["operands"][number], nIdx: number, vt: Type): string | undefined {
   const mt = base.type as MemRefType;
-  // MLIR's verifyLoadStoreMemRefLayout: the lanes are contiguous (not reversed, not spread out)
-  const strides = mt.layout instanceof StridedLayoutAttr ? mt.layout.strides : [];
+  // MLIR's verifyLoadStoreMemRefLayout: the lanes are contiguous (not reversed, not spread out;
+  // a layout with no strides, a non-strided map, fails too)
+  const { strides } = stridesAndOffset(mt);
   if (strides.length && strides[strides.length - 1] !== 1) return "most minor memref dim must have unit stride";
   if (nIdx !== mt.rank) return `requires ${mt.rank} indices`;
   const me = mt.elementType;
@@ -181,9 +183,10 @@ export const vector: Dialect = {
       parse(p, st) {
         const a = p.parseOperand();
         p.parseOptionalAttrDict(st);
-        const vt = p.parseColonType();
+        p.expect(":");
+        const vt = p.parseTypeOf(VectorType);
         st.resultTypes = [vt];
-        st.operands = [p.resolveOperand(a, elementTypeOf(vt))];
+        st.operands = [p.resolveOperand(a, vt.elementType)];
       },
       print(p, op) { p.print(" ", p.operand(op.operand(0)), p.attrDict(op), " : ", p.type(op.result.type)); },
       fold: foldSplat,
@@ -299,6 +302,7 @@ export const vector: Dialect = {
         const a = op.operand(0).type as VectorType, b = op.result.type as VectorType;
         if (a.elementType !== b.elementType) return "source/result vectors must have same element type";
         if (a.numElements !== b.numElements) return "source/result number of elements must match";
+        if (a.rank !== b.rank && !(a.rank < b.rank ? groupsOf(a.shape, b.shape) : groupsOf(b.shape, a.shape))) return "invalid shape cast";
       },
     }, undefined, [VectorType]),
     {
@@ -351,6 +355,25 @@ export function printPunctuation(op: Operation): string {
   const a = op.attr("punctuation");
   const m = a ? /<\s*([a-z_]+)\s*>/.exec(a.str) : null;
   return a ? (m ? m[1] : "") : "newline";
+}
+
+/**
+ * Whether each size of `a` (the lower rank) is the product of a run of `b`'s, trailing unit sizes
+ * joining the last run (MLIR 19's isValidShapeCast: a shape_cast only merges or splits dims).
+ */
+function groupsOf(a: readonly number[], b: readonly number[]): boolean {
+  const ones = (xs: readonly number[], from: number) => xs.slice(from).every((x) => x === 1);
+  if (!a.length && ones(b, 0)) return true;
+  let i = 0, j = 0;
+  while (i < a.length && j < b.length) {
+    let prod = 1;
+    while (prod < a[i] && j < b.length) prod *= b[j++];
+    if (prod !== a[i]) break;
+    i++;
+    if (i < a.length && ones(a, i)) i = a.length;
+    if (j < b.length && ones(b, j)) j = b.length;
+  }
+  return i === a.length && j === b.length;
 }
 
 /** `[%i : i32]` or `[]`. */

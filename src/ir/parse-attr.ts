@@ -137,6 +137,19 @@ export class AttrTypeParser {
     if (n === undefined) throw this.asmError("expected integer value");
     return n;
   }
+  /**
+   * An integer literal as MLIR's `parseInteger<int64_t>` reads it: past 2^64 - 1, or negative
+   * with more than 16 digits (MLIR's APInt of it is then wider than 64 bits, and compares unequal
+   * to the int64_t it wraps into), it is "integer value too large", at the literal's `-`.
+   */
+  parseInt64(): bigint {
+    const at = this.locHere(), neg = this.accept("-"), t = this.lex.peek();
+    if (t.kind !== "int") throw neg ? this.errorExpecting("expected integer value", t) : this.asmError("expected integer value");
+    this.lex.next();
+    const mag = BigInt(t.text), digits = t.text.replace(/^0[xX]/, "").length;
+    if (neg ? digits > 16 || mag >= 1n << 63n : mag >= 1n << 64n) throw this.asmError("integer value too large", at);
+    return neg ? -mag : mag;
+  }
   /** A float or integer literal, optionally negative. */
   parseNumber(): number {
     const neg = this.accept("-");

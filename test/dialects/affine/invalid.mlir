@@ -869,3 +869,63 @@ func.func @apply_map_kind(%i: index) {
   %0 = affine.apply "x"(%i)
   return
 }
+
+// -----
+
+func.func @delinearize_empty_basis(%idx: index) {
+  // expected-error @+1 {{'affine.delinearize_index' op basis should not be empty}}
+  affine.delinearize_index %idx into () : index
+  return
+}
+
+// -----
+
+// (a dim of a value that is not top-level, at a dimension no constant gives, is no symbol)
+func.func @dynamic_dimension_index(%idx: index) {
+  scf.execute_region {
+    %memref = memref.alloc(%idx, %idx) : memref<?x?xf32>
+    %dim = memref.dim %memref, %idx : memref<?x?xf32>
+    // expected-error @+1 {{'affine.load' op index must be a valid dimension or symbol identifier}}
+    affine.load %memref[%dim, %dim] : memref<?x?xf32>
+    scf.yield
+  }
+  return
+}
+
+// -----
+
+// (a dim of an alloc in a loop is a symbol where its size is static or a symbol; not the loop's iv)
+func.func @dim_of_alloc_sized_by_iv(%n: index) {
+  %c0 = arith.constant 0 : index
+  %c1 = arith.constant 1 : index
+  scf.for %i = %c0 to %n step %c1 {
+    %m = memref.alloc() : memref<4xf32>
+    %d = memref.dim %m, %c0 : memref<4xf32>
+    %x = affine.load %m[%d] : memref<4xf32>
+    %m2 = memref.alloc(%n) : memref<?xf32>
+    %d2 = memref.dim %m2, %c0 : memref<?xf32>
+    %y = affine.load %m2[%d2] : memref<?xf32>
+    %m3 = memref.alloc(%i) : memref<?xf32>
+    %d3 = memref.dim %m3, %c0 : memref<?xf32>
+    // expected-error @+1 {{'affine.load' op index must be a valid dimension or symbol identifier}}
+    %z = affine.load %m3[%d3] : memref<?xf32>
+  }
+  return
+}
+
+// -----
+
+func.func @dim_of_subview_sized_by_iv(%n: index, %m0: memref<8x?xf32>) {
+  %c0 = arith.constant 0 : index
+  %c1 = arith.constant 1 : index
+  scf.for %i = %c0 to %n step %c1 {
+    %s = memref.subview %m0[0, 0] [4, %n] [1, 1] : memref<8x?xf32> to memref<4x?xf32, strided<[?, 1]>>
+    %d = memref.dim %s, %c1 : memref<4x?xf32, strided<[?, 1]>>
+    %x = affine.load %s[%d, %d] : memref<4x?xf32, strided<[?, 1]>>
+    %s2 = memref.subview %m0[0, 0] [4, %i] [1, 1] : memref<8x?xf32> to memref<4x?xf32, strided<[?, 1]>>
+    %d2 = memref.dim %s2, %c1 : memref<4x?xf32, strided<[?, 1]>>
+    // expected-error @+1 {{'affine.load' op index must be a valid dimension or symbol identifier}}
+    %y = affine.load %s2[%d2, %d2] : memref<4x?xf32, strided<[?, 1]>>
+  }
+  return
+}

@@ -111,3 +111,53 @@ func.func @not_last(%x: i1) {
 ^bb1:
   return
 }
+
+// -----
+
+// (MLIR 19 reads a case value as an int64_t)
+func.func @switch_i128_unsigned_overflow(%flag: i128) {
+  cf.switch %flag : i128, [
+    default: ^bb1,
+    // expected-error @+1 {{custom op 'cf.switch' integer value too large}}
+    340282366920938463463374607431768211456: ^bb1
+  ]
+^bb1:
+  return
+}
+
+// -----
+
+func.func @switch_i128_signed_underflow(%flag: i128) {
+  cf.switch %flag : i128, [
+    default: ^bb1,
+    // expected-error @+1 {{custom op 'cf.switch' integer value too large}}
+    -170141183460469231731687303715884105729: ^bb1
+  ]
+^bb1:
+  return
+}
+
+// -----
+
+// (MLIR 19 refuses a negative value of more than 16 digits, though it fits an int64_t)
+func.func @switch_i64_negative_17_digits(%flag: i64) {
+  cf.switch %flag : i64, [
+    default: ^bb1,
+    // expected-error @+1 {{custom op 'cf.switch' integer value too large}}
+    -10000000000000000: ^bb1
+  ]
+^bb1:
+  return
+}
+
+// -----
+
+func.func @switch_minus_without_value(%flag: i32) {
+  cf.switch %flag : i32, [
+    default: ^bb1,
+    // expected-error @+1 {{expected integer value}}
+    - ^bb1
+  ]
+^bb1:
+  return
+}

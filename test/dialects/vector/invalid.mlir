@@ -1121,3 +1121,115 @@ func.func @rank0_transfer_default_map(%m: memref<f32>, %p: f32) {
   %0 = vector.transfer_read %m[], %p : memref<f32>, vector<1xf32>
   return
 }
+
+// -----
+
+func.func @store_unsupported_layout(%memref : memref<200x100xf32, affine_map<(d0, d1) -> (200*d0 + 2*d1)>>,
+                               %i : index, %j : index, %value : vector<8xf32>) {
+  // expected-error @+1 {{'vector.store' op most minor memref dim must have unit stride}}
+  vector.store %value, %memref[%i, %j] : memref<200x100xf32, affine_map<(d0, d1) -> (200*d0 + 2*d1)>>, vector<8xf32>
+  return
+}
+
+// -----
+
+// (a layout that is no strided form has no unit stride either)
+func.func @load_non_strided_layout(%m : memref<4x4xf32, affine_map<(d0, d1) -> (d0 floordiv 2, d1)>>, %i : index) {
+  // expected-error @+1 {{'vector.load' op most minor memref dim must have unit stride}}
+  %0 = vector.load %m[%i, %i] : memref<4x4xf32, affine_map<(d0, d1) -> (d0 floordiv 2, d1)>>, vector<4xf32>
+  return
+}
+
+// -----
+
+#contraction_trait = {
+  indexing_maps = [affine_map<(i, j, k) -> (i, k)>, affine_map<(i, j, k) -> (k, j)>, affine_map<(i, j, k) -> (i, j)>],
+  iterator_types = ["parallel", "parallel", "reduction"]
+}
+func.func @contract_one_mask(%a: vector<2x3xf32>, %b: vector<3x4xf32>, %c: vector<2x4xf32>, %m: vector<2x3xi1>) {
+  // expected-error @+1 {{custom op 'vector.contract' expected zero or exactly 2 vector mask operands}}
+  %0 = vector.contract #contraction_trait %a, %b, %c, %m : vector<2x3xf32>, vector<3x4xf32> into vector<2x4xf32>
+  return
+}
+
+// -----
+
+#contraction_trait = {
+  indexing_maps = [affine_map<(i, j, k) -> (i, k)>, affine_map<(i, j, k) -> (k, j)>, affine_map<(i, j, k) -> (i, j)>],
+  iterator_types = ["parallel", "parallel", "reduction"]
+}
+func.func @contract_operand_element_types(%a: vector<4x3xi32>, %b: vector<3x7xf32>, %c: vector<4x7xf32>) {
+  // expected-error @+1 {{'vector.contract' op failed to verify that lhs and rhs have same element type}}
+  %0 = vector.contract #contraction_trait %a, %b, %c : vector<4x3xi32>, vector<3x7xf32> into vector<4x7xf32>
+  return
+}
+
+// -----
+
+#contraction_trait = {
+  indexing_maps = [affine_map<(m, n, k) -> (m, k)>, affine_map<(m, n, k) -> (k, n)>, affine_map<(m, n, k) -> (n, m)>],
+  iterator_types = ["parallel", "parallel", "reduction"]
+}
+func.func @contract_acc_shape(%a: vector<2x1xf32>, %b: vector<1x3xf32>, %c: vector<2x3xf32>) -> vector<2x3xf32> {
+  // expected-error @+1 {{'vector.contract' op invalid accumulator/result vector shape, expected: 'vector<3x2xf32>'}}
+  %0 = vector.contract #contraction_trait %a, %b, %c : vector<2x1xf32>, vector<1x3xf32> into vector<2x3xf32>
+  return %0 : vector<2x3xf32>
+}
+
+// -----
+
+func.func @shape_cast_invalid_rank_reduction(%arg0 : vector<5x1x3x2xf32>) {
+  // expected-error @+1 {{'vector.shape_cast' op invalid shape cast}}
+  %0 = vector.shape_cast %arg0 : vector<5x1x3x2xf32> to vector<2x15xf32>
+  return
+}
+
+// -----
+
+func.func @shape_cast_invalid_rank_expansion(%arg0 : vector<15x2xf32>) {
+  // expected-error @+1 {{'vector.shape_cast' op invalid shape cast}}
+  %0 = vector.shape_cast %arg0 : vector<15x2xf32> to vector<5x2x3x1xf32>
+  return
+}
+
+// -----
+
+func.func @bitcast_not_vector(%arg0 : vector<5x1x3x2xf32>) {
+  // expected-error @+1 {{custom op 'vector.bitcast' invalid kind of type specified}}
+  %0 = vector.bitcast %arg0 : vector<5x1x3x2xf32> to f32
+  return
+}
+
+// -----
+
+func.func @bitcast_rank_mismatch_from_0d(%arg0 : vector<f32>) {
+  // expected-error @+1 {{'vector.bitcast' op failed to verify that all of {source, result} have same rank}}
+  %0 = vector.bitcast %arg0 : vector<f32> to vector<1xf32>
+  return
+}
+
+// -----
+
+// (a 0-D bitcast keeps the element's width)
+func.func @bitcast_0d_width(%arg0 : vector<f32>) -> vector<i32> {
+  %0 = vector.bitcast %arg0 : vector<f32> to vector<i32>
+  // expected-error @+1 {{'vector.bitcast' op source/result bitwidth of the 0-D vector element types must be equal}}
+  %1 = vector.bitcast %arg0 : vector<f32> to vector<f16>
+  return %0 : vector<i32>
+}
+
+// -----
+
+func.func @reduce_unknown_kind(%arg0: vector<16xf32>) -> f32 {
+  // expected-error @+2 {{custom op 'vector.reduction' failed to parse Vector_CombiningKindAttr parameter 'value' which is to be a `::mlir::vector::CombiningKind`}}
+  // expected-error @+1 {{custom op 'vector.reduction' expected ::mlir::vector::CombiningKind to be one of: add, mul, minui, minsi, minnumf, maxui, maxsi, maxnumf, and, or, xor, maximumf, minimumf}}
+  %0 = vector.reduction <joho>, %arg0 : vector<16xf32> into f32
+}
+
+// -----
+
+func.func @splat_not_vector(%v : f32) {
+  // expected-error @+1 {{custom op 'vector.splat' invalid kind of type specified}}
+  vector.splat %v : memref<8xf32>
+  return
+}
