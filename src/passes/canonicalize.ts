@@ -209,9 +209,15 @@ function round(module: Module, ctx: Context, patterns: Patterns): boolean {
     if (triviallyDead(op, ctx)) { rewriter.replaceOp(op, []); changed = true; continue; }
     const folded = fold(op, ctx);
     if (folded && inPlace(op, folded)) push(op);
-    else if (folded) rewriter.replaceOp(op, folded.map((f, k) => (f instanceof Value ? f : rewriter.constant(op, f, op.results[k].type))));
-    else if (constantsLast(op, ctx)) push(op); // a fold in place, as MLIR's foldCommutative: the op is revisited
-    else if (!patterns(op, rewriter)) continue;
+    else if (!folded && constantsLast(op, ctx)) push(op); // a fold in place, as MLIR's foldCommutative: the op is revisited
+    else {
+      // What a fold or pattern creates or moves is queued as it goes in (MLIR's notifyOperationInserted).
+      Block.onInsert = push;
+      try {
+        if (folded) rewriter.replaceOp(op, folded.map((f, k) => (f instanceof Value ? f : rewriter.constant(op, f, op.results[k].type))));
+        else if (!patterns(op, rewriter)) continue;
+      } finally { Block.onInsert = undefined; }
+    }
     changed = true;
   }
   return changed;
