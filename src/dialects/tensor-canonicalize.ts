@@ -11,7 +11,7 @@
 //   cast           of a cast is one cast where that checks no less; a cast of an extract_slice to
 //                  a more static type is that slice;
 //   extract        of a constant or from_elements at constant indices is the element; of a cast,
-//                  of its source; insert of a splat's own value into it is the splat;
+//                  of its source; of an effect-free generate, its body at the indices; insert of a splat's own value into it is the splat;
 //   collapse_shape/expand_shape/reshape  no-ops and undone reshapes fold; two of a kind are one;
 //                  of a constant, a constant;
 //   generate       constant extents become static (cast back); concat of one input is a cast;
@@ -280,6 +280,17 @@ function foldRelayout(op: Operation, consts: readonly (Attribute | undefined)[])
   return splatAs(c, op.result.type);
 }
 
+/** MLIR's ExtractFromTensorGenerate: an element of an effect-free tensor.generate is its body, computed at the indices. */
+function extractFromGenerate(op: Operation, rw: Rewriter): boolean {
+  const gen = producer(op.operand(0), "tensor.generate");
+  if (!gen || !rw.effectFree(gen)) return false;
+  const body = gen.regions[0].blocks[0], map = new Map<Value, Value>(body.args.map((a, i) => [a, op.operand(i + 1)]));
+  for (const o of body.ops.slice(0, -1)) op.parent!.insertBefore(op, o.clone(map));
+  const y = body.terminator!.operand(0);
+  rw.replaceOp(op, [map.get(y) ?? y]);
+  return true;
+}
+
 export const TENSOR_PATTERNS: Record<string, Pick<OpSpec, "fold" | "canonicalize">> = {
   "tensor.pack": { fold: foldRelayout, canonicalize: canonicalizePack },
   "tensor.unpack": { fold: foldRelayout, canonicalize: canonicalizeUnpack },
@@ -290,11 +301,10 @@ export const TENSOR_PATTERNS: Record<string, Pick<OpSpec, "fold" | "canonicalize
   "tensor.cast": { fold: (op) => (op.operand(0).type === op.result.type ? [op.operand(0)] : undefined), canonicalize: canonicalizeCast },
   "tensor.extract": {
     fold: foldExtract,
-    canonicalize(op) {
+    canonicalize(op, rw) {
       const c = producer(op.operand(0), "tensor.cast");
-      if (!c || !ranked(c.operand(0).type)) return false;
-      op.setOperand(0, c.operand(0));
-      return true;
+      if (c && ranked(c.operand(0).type)) { op.setOperand(0, c.operand(0)); return true; }
+      return extractFromGenerate(op, rw);
     },
   },
   "tensor.insert": { // a splat's own value put into it changes nothing

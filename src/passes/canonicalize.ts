@@ -173,6 +173,7 @@ function round(module: Module, ctx: Context, patterns: Patterns): boolean {
   };
   const rewriter: Rewriter = {
     constant: (at, value, type) => materialize(at, value, type).results[0],
+    effectFree: (op) => effectFree(op, ctx),
     replaceOp(op, values) {
       op.results.forEach((r, i) => { for (const u of r.uses) push(u.op); r.replaceAllUsesWith(values[i]); });
       // As MLIR 19's driver erases: users before producers (nested ops last first, then `op`),

@@ -94,5 +94,11 @@ module {
     %gather = tensor.gather %cst[%arg1] gather_dims([0]) : (tensor<2x2xf32>, tensor<2x1xi32>) -> tensor<2x1x2xf32>
     return %cst_0, %gather : tensor<1x2x1x1x1xf32>, tensor<2x1x2xf32>
   }
+  func.func @extract_of_generate(%arg0: tensor<*xf32>, %arg1: index, %arg2: index) -> index {
+    %dim = tensor.dim %arg0, %arg1 : tensor<*xf32>
+    %dim_0 = tensor.dim %arg0, %arg2 : tensor<*xf32>
+    %0 = arith.addi %dim, %dim_0 : index
+    return %0 : index
+  }
 }
 

@@ -167,3 +167,17 @@ func.func @gather_of_constants(%indices: tensor<1x2x3xindex>, %rows: tensor<2x1x
   %1 = tensor.gather %m[%rows] gather_dims([0]) : (tensor<2x2xf32>, tensor<2x1xi32>) -> tensor<2x1x2xf32>
   return %0, %1 : tensor<1x2x1x1x1xf32>, tensor<2x1x2xf32>
 }
+
+// An element of an effect-free tensor.generate is its body at the indices (ExtractFromTensorGenerate).
+func.func @extract_of_generate(%t: tensor<*xf32>, %i: index, %j: index) -> index {
+  %r = tensor.rank %t : tensor<*xf32>
+  %g = tensor.generate %r, %r {
+  ^bb0(%a: index, %b: index):
+    %d = tensor.dim %t, %a : tensor<*xf32>
+    %e = tensor.dim %t, %b : tensor<*xf32>
+    %s = arith.addi %d, %e : index
+    tensor.yield %s : index
+  } : tensor<?x?xindex>
+  %x = tensor.extract %g[%i, %j] : tensor<?x?xindex>
+  return %x : index
+}
