@@ -100,5 +100,28 @@ module {
     %0 = arith.addi %dim, %dim_0 : index
     return %0 : index
   }
+  func.func @transposes_and_space_casts(%arg0: memref<1x2x3xf32>, %arg1: memref<?xf32>) -> (memref<1x2x3xf32>, memref<3x2x1xf32, strided<[1, 3, 6]>>, memref<?xf32>, memref<?xf32, 2>) {
+    %transpose = memref.transpose %arg0 (d0, d1, d2) -> (d2, d1, d0) : memref<1x2x3xf32> to memref<3x2x1xf32, strided<[1, 3, 6]>>
+    %memspacecast = memref.memory_space_cast %arg1 : memref<?xf32> to memref<?xf32, 2>
+    return %arg0, %transpose, %arg1, %memspacecast : memref<1x2x3xf32>, memref<3x2x1xf32, strided<[1, 3, 6]>>, memref<?xf32>, memref<?xf32, 2>
+  }
+  func.func @reinterpret_of_metadata(%arg0: memref<8x2xf32>, %arg1: memref<?x?xf32, strided<[?, ?], offset: ?>>) -> (memref<?x2xf32, strided<[?, ?], offset: ?>>, memref<?x?xf32, strided<[?, ?], offset: ?>>, memref<4x2x2xf32, strided<[?, ?, ?], offset: ?>>) {
+    %c0 = arith.constant 0 : index
+    %c1 = arith.constant 1 : index
+    %base_buffer, %offset, %sizes:2, %strides:2 = memref.extract_strided_metadata %arg0 : memref<8x2xf32> -> memref<f32>, index, index, index, index, index
+    %cast = memref.cast %arg0 : memref<8x2xf32> to memref<?x2xf32, strided<[?, ?], offset: ?>>
+    %reinterpret_cast = memref.reinterpret_cast %base_buffer to offset: [%c0], sizes: [4, 2, 2], strides: [1, 1, %c1] : memref<f32> to memref<4x2x2xf32, strided<[?, ?, ?], offset: ?>>
+    return %cast, %arg1, %reinterpret_cast : memref<?x2xf32, strided<[?, ?], offset: ?>>, memref<?x?xf32, strided<[?, ?], offset: ?>>, memref<4x2x2xf32, strided<[?, ?, ?], offset: ?>>
+  }
+  func.func @dim_reshape_rmw_realloc(%arg0: memref<*xf32>, %arg1: memref<?xi32>, %arg2: memref<4xf32>, %arg3: f32, %arg4: index, %arg5: memref<2xf32>, %arg6: memref<?xf32, strided<[1]>, 3>, %arg7: index) -> (index, f32, memref<2xf32>, memref<?xf32, 3>) {
+    %c3 = arith.constant 3 : index
+    %c7_i32 = arith.constant 7 : i32
+    %0 = memref.load %arg1[%c3] : memref<?xi32>
+    %1 = arith.index_cast %0 : i32 to index
+    memref.store %c7_i32, %arg1[%c3] : memref<?xi32>
+    %2 = memref.atomic_rmw addf %arg3, %arg2[%arg4] : (f32, memref<4xf32>) -> f32
+    %cast = memref.cast %arg6 : memref<?xf32, strided<[1]>, 3> to memref<?xf32, 3>
+    return %1, %2, %arg5, %cast : index, f32, memref<2xf32>, memref<?xf32, 3>
+  }
 }
 

@@ -181,3 +181,45 @@ func.func @extract_of_generate(%t: tensor<*xf32>, %i: index, %j: index) -> index
   %x = tensor.extract %g[%i, %j] : tensor<?x?xindex>
   return %x : index
 }
+
+// memref.transpose of a transpose is one (then the identity of its own type is its source);
+// memory_space_cast of its own type goes, of a memory_space_cast reads that one's source.
+func.func @transposes_and_space_casts(%m: memref<1x2x3xf32>, %n: memref<?xf32>) -> (memref<1x2x3xf32>, memref<3x2x1xf32, strided<[1, 3, 6]>>, memref<?xf32>, memref<?xf32, 2>) {
+  %a = memref.transpose %m (d0, d1, d2) -> (d1, d0, d2) : memref<1x2x3xf32> to memref<2x1x3xf32, strided<[3, 6, 1]>>
+  %b = memref.transpose %a (d0, d1, d2) -> (d1, d0, d2) : memref<2x1x3xf32, strided<[3, 6, 1]>> to memref<1x2x3xf32>
+  %c = memref.transpose %a (d0, d1, d2) -> (d2, d0, d1) : memref<2x1x3xf32, strided<[3, 6, 1]>> to memref<3x2x1xf32, strided<[1, 3, 6]>>
+  %s = memref.memory_space_cast %n : memref<?xf32> to memref<?xf32>
+  %s1 = memref.memory_space_cast %n : memref<?xf32> to memref<?xf32, 1>
+  %s2 = memref.memory_space_cast %s1 : memref<?xf32, 1> to memref<?xf32, 2>
+  return %b, %c, %s, %s2 : memref<1x2x3xf32>, memref<3x2x1xf32, strided<[1, 3, 6]>>, memref<?xf32>, memref<?xf32, 2>
+}
+
+// reinterpret_cast putting back what extract_strided_metadata took is its source (cast to its
+// type); the metadata the type fixes is read as constants; a changed stride keeps the cast.
+func.func @reinterpret_of_metadata(%m: memref<8x2xf32>, %d: memref<?x?xf32, strided<[?, ?], offset: ?>>) -> (memref<?x2xf32, strided<[?, ?], offset: ?>>, memref<?x?xf32, strided<[?, ?], offset: ?>>, memref<4x2x2xf32, strided<[?, ?, ?], offset: ?>>) {
+  %c8 = arith.constant 8 : index
+  %base, %off, %sz:2, %st:2 = memref.extract_strided_metadata %m : memref<8x2xf32> -> memref<f32>, index, index, index, index, index
+  %r = memref.reinterpret_cast %base to offset: [0], sizes: [%c8, 2], strides: [2, %st#1] : memref<f32> to memref<?x2xf32, strided<[?, ?], offset: ?>>
+  %base2, %off2, %sz2:2, %st2:2 = memref.extract_strided_metadata %d : memref<?x?xf32, strided<[?, ?], offset: ?>> -> memref<f32>, index, index, index, index, index
+  %r2 = memref.reinterpret_cast %base2 to offset: [%off2], sizes: [%sz2#0, %sz2#1], strides: [%st2#0, %st2#1] : memref<f32> to memref<?x?xf32, strided<[?, ?], offset: ?>>
+  %r3 = memref.reinterpret_cast %base to offset: [%off], sizes: [4, 2, 2], strides: [1, 1, %st#1] : memref<f32> to memref<4x2x2xf32, strided<[?, ?, ?], offset: ?>>
+  return %r, %r2, %r3 : memref<?x2xf32, strided<[?, ?], offset: ?>>, memref<?x?xf32, strided<[?, ?], offset: ?>>, memref<4x2x2xf32, strided<[?, ?, ?], offset: ?>>
+}
+
+// A dim of memref.reshape is the shape's element, loaded right after the reshape (before a
+// later store to the shape); atomic_rmw reads through a cast; a realloc only stored into goes;
+// a collapse of an expand back to the rank of the source is a cast.
+func.func @dim_reshape_rmw_realloc(%m: memref<*xf32>, %shape: memref<?xi32>, %a: memref<4xf32>, %x: f32, %i: index, %r: memref<2xf32>, %e: memref<?xf32, strided<[1]>, 3>, %n: index) -> (index, f32, memref<2xf32>, memref<?xf32, 3>) {
+  %c3 = arith.constant 3 : index
+  %c7 = arith.constant 7 : i32
+  %v = memref.reshape %m(%shape) : (memref<*xf32>, memref<?xi32>) -> memref<*xf32>
+  memref.store %c7, %shape[%c3] : memref<?xi32>
+  %d = memref.dim %v, %c3 : memref<*xf32>
+  %cast = memref.cast %a : memref<4xf32> to memref<?xf32>
+  %old = memref.atomic_rmw addf %x, %cast[%i] : (f32, memref<?xf32>) -> f32
+  %big = memref.realloc %r : memref<2xf32> to memref<4xf32>
+  memref.store %x, %big[%c3] : memref<4xf32>
+  %ex = memref.expand_shape %e [[0, 1]] output_shape [1, %n] : memref<?xf32, strided<[1]>, 3> into memref<1x?xf32, 3>
+  %co = memref.collapse_shape %ex [[0, 1]] : memref<1x?xf32, 3> into memref<?xf32, 3>
+  return %d, %old, %r, %co : index, f32, memref<2xf32>, memref<?xf32, 3>
+}
