@@ -124,11 +124,21 @@ function dynamicSizeOf(m: Value, k: number): Value | undefined {
   return sizes[i] === DYN ? segment(d, 2)[sizes.slice(0, i).filter((x) => x === DYN).length] : undefined;
 }
 
-/** A reshape that changes nothing, or undoes the reshape (`inverse`) it reads, is its source (MLIR's foldReshapeOp). */
+/**
+ * A reshape that changes nothing, or undoes the reshape (`inverse`) it reads, is its source
+ * (MLIR's foldReshapeOp). Undoing takes the source's type and, with two dynamic sizes or more,
+ * the same groups (a collapse [[0], [1], [2, 3]] of an expand [[0, 1], [2], [3]] is no undoing),
+ * and for an expand of a collapse at most one dynamic size per group (the output sizes are
+ * otherwise not known to be the source's).
+ */
 export function foldReshape(op: Operation, inverse: string): Value[] | undefined {
-  const src = op.operand(0), back = producer(src, inverse);
-  if (src.type === op.result.type) return [src];
-  return back && back.operand(0).type === op.result.type ? [back.operand(0)] : undefined;
+  const src = op.operand(0), back = producer(src, inverse), t = op.result.type as MemRefType | TensorType;
+  if (src.type === t) return [src];
+  if (!back || back.operand(0).type !== t) return undefined;
+  if (t.shape.filter((d) => d === DYN).length < 2) return [back.operand(0)];
+  const groups = reassociation(op), same = JSON.stringify(groups) === JSON.stringify(reassociation(back));
+  const expanding = op.name.endsWith("expand_shape");
+  return same && (!expanding || groups!.every((g) => g.filter((d) => t.shape[d] === DYN).length <= 1)) ? [back.operand(0)] : undefined;
 }
 /**
  * A reshape of a reshape of its kind is one (MLIR's ComposeReassociativeReshapeOps), the outer

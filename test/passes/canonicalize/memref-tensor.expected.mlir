@@ -123,5 +123,14 @@ module {
     %cast = memref.cast %arg6 : memref<?xf32, strided<[1]>, 3> to memref<?xf32, 3>
     return %1, %2, %arg5, %cast : index, f32, memref<2xf32>, memref<?xf32, 3>
   }
+  func.func @reshapes_that_do_not_undo(%arg0: tensor<?x?x?xf32>, %arg1: memref<?x?x?xf32>, %arg2: tensor<?x4x?xf32>, %arg3: index, %arg4: index, %arg5: index, %arg6: index) -> (tensor<?x?x?xf32>, memref<?x?x?xf32>, tensor<?x?x?xf32>, tensor<?x4x?xf32>) {
+    %expanded = tensor.expand_shape %arg0 [[0, 1], [2], [3]] output_shape [%arg3, %arg4, %arg5, %arg6] : tensor<?x?x?xf32> into tensor<?x?x?x?xf32>
+    %collapsed = tensor.collapse_shape %expanded [[0], [1], [2, 3]] : tensor<?x?x?x?xf32> into tensor<?x?x?xf32>
+    %expand_shape = memref.expand_shape %arg1 [[0, 1], [2], [3]] output_shape [%arg3, %arg4, %arg5, %arg6] : memref<?x?x?xf32> into memref<?x?x?x?xf32>
+    %collapse_shape = memref.collapse_shape %expand_shape [[0], [1], [2, 3]] : memref<?x?x?x?xf32> into memref<?x?x?xf32>
+    %collapsed_0 = tensor.collapse_shape %arg0 [[0, 1], [2]] : tensor<?x?x?xf32> into tensor<?x?xf32>
+    %expanded_1 = tensor.expand_shape %collapsed_0 [[0, 1], [2]] output_shape [%arg3, %arg4, %arg5] : tensor<?x?xf32> into tensor<?x?x?xf32>
+    return %collapsed, %collapse_shape, %expanded_1, %arg2 : tensor<?x?x?xf32>, memref<?x?x?xf32>, tensor<?x?x?xf32>, tensor<?x4x?xf32>
+  }
 }
 

@@ -223,3 +223,17 @@ func.func @dim_reshape_rmw_realloc(%m: memref<*xf32>, %shape: memref<?xi32>, %a:
   %co = memref.collapse_shape %ex [[0, 1]] : memref<1x?xf32, 3> into memref<?xf32, 3>
   return %d, %old, %r, %co : index, f32, memref<2xf32>, memref<?xf32, 3>
 }
+
+// A collapse of an expand (or an expand of a collapse) undoes it only with the same groups once
+// two sizes are dynamic: these two do not, and stay; the third undoes it (one dynamic size a group).
+func.func @reshapes_that_do_not_undo(%x: tensor<?x?x?xf32>, %m: memref<?x?x?xf32>, %y: tensor<?x4x?xf32>, %a: index, %b: index, %c: index, %d: index) -> (tensor<?x?x?xf32>, memref<?x?x?xf32>, tensor<?x?x?xf32>, tensor<?x4x?xf32>) {
+  %0 = tensor.expand_shape %x [[0, 1], [2], [3]] output_shape [%a, %b, %c, %d] : tensor<?x?x?xf32> into tensor<?x?x?x?xf32>
+  %1 = tensor.collapse_shape %0 [[0], [1], [2, 3]] : tensor<?x?x?x?xf32> into tensor<?x?x?xf32>
+  %2 = memref.expand_shape %m [[0, 1], [2], [3]] output_shape [%a, %b, %c, %d] : memref<?x?x?xf32> into memref<?x?x?x?xf32>
+  %3 = memref.collapse_shape %2 [[0], [1], [2, 3]] : memref<?x?x?x?xf32> into memref<?x?x?xf32>
+  %4 = tensor.collapse_shape %x [[0, 1], [2]] : tensor<?x?x?xf32> into tensor<?x?xf32>
+  %5 = tensor.expand_shape %4 [[0, 1], [2]] output_shape [%a, %b, %c] : tensor<?x?xf32> into tensor<?x?x?xf32>
+  %6 = tensor.collapse_shape %y [[0, 1], [2]] : tensor<?x4x?xf32> into tensor<?x?xf32>
+  %7 = tensor.expand_shape %6 [[0, 1], [2]] output_shape [%a, 4, %c] : tensor<?x?xf32> into tensor<?x4x?xf32>
+  return %1, %3, %5, %7 : tensor<?x?x?xf32>, memref<?x?x?xf32>, tensor<?x?x?xf32>, tensor<?x4x?xf32>
+}
