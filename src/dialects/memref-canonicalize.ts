@@ -155,13 +155,15 @@ export function composeReshapes(op: Operation, rw: Rewriter, groups: (op: Operat
   rw.replaceOp(op, [made.result]);
   return true;
 }
+/** The shape a collapse with `groups` makes of `shape` (MLIR's inferCollapsedType): a group's product, dynamic if any size in it is. */
+export const collapsedShape = (shape: readonly number[], groups: readonly number[][]) =>
+  groups.map((g) => g.reduce((n, d) => (n === DYN || shape[d] === DYN ? DYN : n * shape[d]), 1));
 /** MLIR's CollapseShapeOpMemRefCastFolder, for identity layouts: a collapse of a cast that only forgets collapses the cast's source. */
 function collapseOfCast(op: Operation, rw: Rewriter): boolean {
   const cast = producer(op.operand(0), "memref.cast"), groups = reassociation(op);
   const src = cast?.operand(0).type;
   if (!cast || !groups || !(src instanceof MemRefType) || src.layout || !castWidens(src, cast.result.type)) return false;
-  const shape = groups.map((g) => g.reduce((n, d) => (n === DYN || src.shape[d] === DYN ? DYN : n * src.shape[d]), 1));
-  const t = MemRefType.get(shape, src.elementType, undefined, src.memorySpace);
+  const t = MemRefType.get(collapsedShape(src.shape, groups), src.elementType, undefined, src.memorySpace);
   if (t === op.result.type) { op.setOperand(0, cast.operand(0)); return true; }
   const made = new Operation({ name: op.name, operands: [cast.operand(0)], resultTypes: [t], attributes: { reassociation: op.attr("reassociation")! }, loc: op.loc });
   op.parent!.insertBefore(op, made);

@@ -31,7 +31,7 @@ import {
   segmentSizesAttr, sliceLike, staticSizes, staticsOf, takesAll,
 } from "./indexing.js";
 import { scalarAttr, scalarOf } from "./arith.js";
-import { composeReshapes, foldReshape } from "./memref-canonicalize.js";
+import { collapseOfExpand, collapsedShape, composeReshapes, foldReshape } from "./memref-canonicalize.js";
 import { castFromMoreStatic, dpsInit, needsPadding, packing, preserves, reassociation, sliceParams } from "./tensor.js";
 
 const listsOf = (op: Operation) => { const p = sliceParams(op); return [p.offsets, p.sizes, p.strides]; };
@@ -280,6 +280,15 @@ function foldRelayout(op: Operation, consts: readonly (Attribute | undefined)[])
   return splatAs(c, op.result.type);
 }
 
+/** MLIR's FoldCollapseOfCastOp: a collapse_shape of a cast from a more static tensor collapses that tensor (cast back). */
+function collapseOfCast(op: Operation, rw: Rewriter): boolean {
+  const src = castFromMoreStatic(op.operand(0));
+  if (!src) return false;
+  const t = TensorType.get(collapsedShape((src.type as TensorType).shape, reassociation(op)), (src.type as TensorType).elementType);
+  if (t === op.result.type) { op.setOperand(0, src); return true; }
+  return replaceCasting(op, rw, rebuilt(op, [src], [t]).result, "tensor.cast");
+}
+
 /** MLIR's ExtractFromTensorGenerate: an element of an effect-free tensor.generate is its body, computed at the indices. */
 function extractFromGenerate(op: Operation, rw: Rewriter): boolean {
   const gen = producer(op.operand(0), "tensor.generate");
@@ -316,7 +325,10 @@ export const TENSOR_PATTERNS: Record<string, Pick<OpSpec, "fold" | "canonicalize
   },
   "tensor.generate": { canonicalize: staticGenerate },
   "tensor.concat": { canonicalize: (op, rw) => op.operands.length === 1 && replaceCasting(op, rw, op.operand(0), "tensor.cast") },
-  "tensor.collapse_shape": { fold: reshapeFold("tensor.expand_shape"), canonicalize: (op, rw) => composeReshapes(op, rw, reassociation) },
+  "tensor.collapse_shape": {
+    fold: reshapeFold("tensor.expand_shape"),
+    canonicalize: (op, rw) => composeReshapes(op, rw, reassociation) || collapseOfExpand(op, rw, "tensor.expand_shape", "tensor.cast") || collapseOfCast(op, rw),
+  },
   "tensor.expand_shape": { fold: reshapeFold("tensor.collapse_shape"), canonicalize: (op, rw) => composeReshapes(op, rw, reassociation) },
   "tensor.reshape": { fold: foldTensorReshape },
 };

@@ -148,7 +148,8 @@ function reshapeLike(name: string): OpSpec {
       if (groups.length !== small.rank) return `expected collapsed rank (${small.rank}) to equal the number of reassociation maps (${groups.length}).`;
       // MLIR turns the groups into affine maps over (largest index + 1) dims: each must span the expanded rank.
       const nd = Math.max(-1, ...groups.flat()) + 1;
-      if (nd !== big.rank) return `expected reassociation map #0 to have size equal to the expanded rank (${big.rank}), but it is  ${nd}.`; // sic, two spaces
+      // (no groups: a 0-d tensor, which MLIR 19 lets become any shape; ours only all ones, one element)
+      if (nd !== big.rank && (groups.length || !big.shape.every((d) => d === 1))) return `expected reassociation map #0 to have size equal to the expanded rank (${big.rank}), but it is  ${nd}.`; // sic, two spaces
       for (let i = 0, next = 0; i < groups.length; next += groups[i++].length) {
         if (!groups[i].length || groups[i].some((d, k) => d !== next + k)) return `expected reassociation map #${i} to be valid and contiguous.`;
       }

@@ -132,5 +132,12 @@ module {
     %expanded_1 = tensor.expand_shape %collapsed_0 [[0, 1], [2]] output_shape [%arg3, %arg4, %arg5] : tensor<?x?xf32> into tensor<?x?x?xf32>
     return %collapsed, %collapse_shape, %expanded_1, %arg2 : tensor<?x?x?xf32>, memref<?x?x?xf32>, tensor<?x?x?xf32>, tensor<?x4x?xf32>
   }
+  func.func @collapse_of_cast_and_zero_dim(%arg0: tensor<8x12x32xf32>, %arg1: tensor<f32>, %arg2: tensor<4x6xf32>) -> (tensor<?x32xf32>, tensor<1x1x1xf32>, tensor<24xf32>) {
+    %collapsed = tensor.collapse_shape %arg0 [[0, 1], [2]] : tensor<8x12x32xf32> into tensor<96x32xf32>
+    %cast = tensor.cast %collapsed : tensor<96x32xf32> to tensor<?x32xf32>
+    %expanded = tensor.expand_shape %arg1 [] output_shape [1, 1, 1] : tensor<f32> into tensor<1x1x1xf32>
+    %collapsed_0 = tensor.collapse_shape %arg2 [[0, 1]] : tensor<4x6xf32> into tensor<24xf32>
+    return %cast, %expanded, %collapsed_0 : tensor<?x32xf32>, tensor<1x1x1xf32>, tensor<24xf32>
+  }
 }
 

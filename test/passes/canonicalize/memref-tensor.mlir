@@ -237,3 +237,17 @@ func.func @reshapes_that_do_not_undo(%x: tensor<?x?x?xf32>, %m: memref<?x?x?xf32
   %7 = tensor.expand_shape %6 [[0, 1], [2]] output_shape [%a, 4, %c] : tensor<?x?xf32> into tensor<?x4x?xf32>
   return %1, %3, %5, %7 : tensor<?x?x?xf32>, memref<?x?x?xf32>, tensor<?x?x?xf32>, tensor<?x4x?xf32>
 }
+
+// A collapse_shape of a cast from a more static tensor collapses that tensor (cast back); an
+// expand_shape of a 0-d tensor (no groups) composes with the next one; a collapse of an expand
+// to a lower rank is one collapse of the source.
+func.func @collapse_of_cast_and_zero_dim(%t: tensor<8x12x32xf32>, %z: tensor<f32>, %u: tensor<4x6xf32>) -> (tensor<?x32xf32>, tensor<1x1x1xf32>, tensor<24xf32>) {
+  %0 = tensor.cast %t : tensor<8x12x32xf32> to tensor<?x?x?xf32>
+  %1 = tensor.collapse_shape %0 [[0, 1], [2]] : tensor<?x?x?xf32> into tensor<?x?xf32>
+  %2 = tensor.cast %1 : tensor<?x?xf32> to tensor<?x32xf32>
+  %3 = tensor.expand_shape %z [] output_shape [1] : tensor<f32> into tensor<1xf32>
+  %4 = tensor.expand_shape %3 [[0, 1, 2]] output_shape [1, 1, 1] : tensor<1xf32> into tensor<1x1x1xf32>
+  %5 = tensor.expand_shape %u [[0, 1], [2]] output_shape [2, 2, 6] : tensor<4x6xf32> into tensor<2x2x6xf32>
+  %6 = tensor.collapse_shape %5 [[0, 1, 2]] : tensor<2x2x6xf32> into tensor<24xf32>
+  return %2, %4, %6 : tensor<?x32xf32>, tensor<1x1x1xf32>, tensor<24xf32>
+}
