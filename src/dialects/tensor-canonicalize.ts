@@ -22,10 +22,13 @@
 //                  static on the other (casts around a new op); an unpack into a destination-style
 //                  op's result goes into that op's init instead (the unpack overwrites it all).
 import { DenseElementsAttr, denseElements, type Attribute } from "../ir/attributes.js";
-import { rebuilt } from "../ir/builder.js";
+import { AffineMapAttr } from "../ir/attributes.js";
+import { AffineMap, cst, sym, type AffineExpr } from "../ir/affine.js";
+import { build } from "../ir/affine-simplify.js";
+import { Builder, rebuilt } from "../ir/builder.js";
 import { Operation, type Value } from "../ir/core.js";
 import type { OpSpec, Rewriter } from "../ir/dialect.js";
-import { DYN, TensorType, type Type } from "../ir/types.js";
+import { DYN, TensorType, index, type Type } from "../ir/types.js";
 import {
   type OpFoldResult, anyConstantIndex, producer, arrayProp, foldConstantLists, knownInt, operandSegment, replaceCastBack, replaceCasting, sameLists,
   segmentSizesAttr, sliceLike, staticSizes, staticsOf, takesAll,
@@ -287,6 +290,24 @@ function collapseOfCast(op: Operation, rw: Rewriter): boolean {
   const t = TensorType.get(collapsedShape((src.type as TensorType).shape, reassociation(op)), (src.type as TensorType).elementType);
   if (t === op.result.type) { op.setOperand(0, src); return true; }
   return replaceCasting(op, rw, rebuilt(op, [src], [t]).result, "tensor.cast");
+}
+
+/**
+ * MLIR's FoldDimOfCollapseShape: a dynamic size of a collapse_shape at a constant index is the
+ * product of the source's sizes in its group, an affine.apply of their tensor.dims.
+ */
+export function dimOfCollapse(op: Operation, rw: Rewriter): boolean {
+  const col = producer(op.operand(0), "tensor.collapse_shape"), k = knownInt(op.operand(1));
+  if (!col || k === undefined || (col.result.type as TensorType).shape[k] !== DYN) return false;
+  const src = col.operand(0), shape = (src.type as TensorType).shape, b = Builder.before(op), operands: Value[] = [];
+  let e: AffineExpr = cst(1);
+  for (const d of reassociation(col)[k]) {
+    if (shape[d] !== DYN) { e = build("mul", e, cst(shape[d])); continue; }
+    e = build("mul", e, sym(operands.length));
+    operands.push(b.value("tensor.dim", [src, b.constIndex(d)], index));
+  }
+  rw.replaceOp(op, [b.value("affine.apply", operands, index, { map: new AffineMapAttr(new AffineMap(0, operands.length, [e])) })]);
+  return true;
 }
 
 /** MLIR's ExtractFromTensorGenerate: an element of an effect-free tensor.generate is its body, computed at the indices. */

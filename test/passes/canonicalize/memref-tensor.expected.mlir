@@ -1,3 +1,5 @@
+#map = affine_map<()[s0] -> (s0 * 64)>
+#map1 = affine_map<()[s0, s1] -> ((s0 * s1) * 4)>
 module {
   func.func @tile_of_buffer(%arg0: memref<64x64xf32>, %arg1: index) -> memref<?x?xf32, strided<[64, 1], offset: ?>> {
     %subview = memref.subview %arg0[%arg1, 0] [8, 8] [1, 1] : memref<64x64xf32> to memref<8x8xf32, strided<[64, 1], offset: ?>>
@@ -138,6 +140,17 @@ module {
     %expanded = tensor.expand_shape %arg1 [] output_shape [1, 1, 1] : tensor<f32> into tensor<1x1x1xf32>
     %collapsed_0 = tensor.collapse_shape %arg2 [[0, 1]] : tensor<4x6xf32> into tensor<24xf32>
     return %cast, %expanded, %collapsed_0 : tensor<?x32xf32>, tensor<1x1x1xf32>, tensor<24xf32>
+  }
+  func.func @dim_of_collapse(%arg0: tensor<?x64x1xf32>, %arg1: tensor<?x?x4xf32>, %arg2: tensor<?x1xf32>) -> (index, index, index) {
+    %c1 = arith.constant 1 : index
+    %c0 = arith.constant 0 : index
+    %dim = tensor.dim %arg0, %c0 : tensor<?x64x1xf32>
+    %0 = affine.apply #map()[%dim]
+    %dim_0 = tensor.dim %arg1, %c0 : tensor<?x?x4xf32>
+    %dim_1 = tensor.dim %arg1, %c1 : tensor<?x?x4xf32>
+    %1 = affine.apply #map1()[%dim_0, %dim_1]
+    %dim_2 = tensor.dim %arg2, %c0 : tensor<?x1xf32>
+    return %0, %1, %dim_2 : index, index, index
   }
 }
 

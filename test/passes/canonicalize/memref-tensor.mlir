@@ -251,3 +251,15 @@ func.func @collapse_of_cast_and_zero_dim(%t: tensor<8x12x32xf32>, %z: tensor<f32
   %6 = tensor.collapse_shape %5 [[0, 1, 2]] : tensor<2x2x6xf32> into tensor<24xf32>
   return %2, %4, %6 : tensor<?x32xf32>, tensor<1x1x1xf32>, tensor<24xf32>
 }
+
+// A dynamic size of a collapse_shape is the product of its group's source sizes (FoldDimOfCollapseShape).
+func.func @dim_of_collapse(%x: tensor<?x64x1xf32>, %y: tensor<?x?x4xf32>, %z: tensor<?x1xf32>) -> (index, index, index) {
+  %c0 = arith.constant 0 : index
+  %a = tensor.collapse_shape %x [[0, 1, 2]] : tensor<?x64x1xf32> into tensor<?xf32>
+  %b = tensor.collapse_shape %y [[0, 1, 2]] : tensor<?x?x4xf32> into tensor<?xf32>
+  %c = tensor.collapse_shape %z [[0, 1]] : tensor<?x1xf32> into tensor<?xf32>
+  %da = tensor.dim %a, %c0 : tensor<?xf32>
+  %db = tensor.dim %b, %c0 : tensor<?xf32>
+  %dc = tensor.dim %c, %c0 : tensor<?xf32>
+  return %da, %db, %dc : index, index, index
+}
