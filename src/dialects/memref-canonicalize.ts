@@ -201,7 +201,9 @@ export function collapseOfExpand(op: Operation, rw: Rewriter, expandName: string
   rw.replaceOp(op, [made.result]);
   return true;
 }
-const isIdentityLayout = (t: MemRefType) => t.layout instanceof StridedLayoutAttr && t.layout.offset === 0 && t.layout.strides.every((s, i) => s === t.shape.slice(i + 1).reduce((a, b) => (a === DYN || b === DYN ? DYN : a * b), 1));
+/** A strided layout that is the identity: offset 0, the row-major strides, all static (`strided<[?, 1]>` is none). */
+const isIdentityLayout = (t: MemRefType) => t.layout instanceof StridedLayoutAttr && t.layout.offset === 0
+  && t.layout.strides.every((s, i) => s !== DYN && s === t.shape.slice(i + 1).reduce((a, b) => (a === DYN || b === DYN ? DYN : a * b), 1));
 
 /** MLIR's TransposeOp::fold: an identity permutation of its own type is the source; a transpose of a transpose is one. */
 function foldTranspose(op: Operation): Value[] | undefined {

@@ -152,5 +152,10 @@ module {
     %dim_2 = tensor.dim %arg2, %c0 : tensor<?x1xf32>
     return %0, %1, %dim_2 : index, index, index
   }
+  func.func @no_compose_strided(%arg0: memref<?x?xf32, strided<[?, 1]>>, %arg1: index, %arg2: index) -> memref<?xf32, strided<[?]>> {
+    %expand_shape = memref.expand_shape %arg0 [[0, 1], [2]] output_shape [%arg1, 4, %arg2] : memref<?x?xf32, strided<[?, 1]>> into memref<?x4x?xf32, strided<[?, ?, 1]>>
+    %collapse_shape = memref.collapse_shape %expand_shape [[0, 1, 2]] : memref<?x4x?xf32, strided<[?, ?, 1]>> into memref<?xf32, strided<[?]>>
+    return %collapse_shape : memref<?xf32, strided<[?]>>
+  }
 }
 

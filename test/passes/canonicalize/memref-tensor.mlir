@@ -263,3 +263,10 @@ func.func @dim_of_collapse(%x: tensor<?x64x1xf32>, %y: tensor<?x?x4xf32>, %z: te
   %dc = tensor.dim %c, %c0 : tensor<?xf32>
   return %da, %db, %dc : index, index, index
 }
+
+// A collapse of an expand is not composed through a layout with a dynamic stride (not the identity).
+func.func @no_compose_strided(%m: memref<?x?xf32, strided<[?, 1]>>, %a: index, %b: index) -> memref<?xf32, strided<[?]>> {
+  %0 = memref.expand_shape %m [[0, 1], [2]] output_shape [%a, 4, %b] : memref<?x?xf32, strided<[?, 1]>> into memref<?x4x?xf32, strided<[?, ?, 1]>>
+  %1 = memref.collapse_shape %0 [[0, 1, 2]] : memref<?x4x?xf32, strided<[?, ?, 1]>> into memref<?xf32, strided<[?]>>
+  return %1 : memref<?xf32, strided<[?]>>
+}
