@@ -13,16 +13,19 @@
 //                     the cast's source (cast back);
 //   copy, dealloc, load, store, cast, dim  of a memref.cast read the cast's source; a copy onto
 //                     itself, or to or from an empty memref, goes.
-import { IntegerAttr, StridedLayoutAttr, intAttr, type Attribute } from "../ir/attributes.js";
-import { OpResult, Operation, type Value } from "../ir/core.js";
+import { AffineMapAttr, IntegerAttr, StridedLayoutAttr, intAttr, type Attribute } from "../ir/attributes.js";
+import { AffineMap, dim } from "../ir/affine.js";
+import { Builder } from "../ir/builder.js";
+import { OpResult, Operation, type Region, type Value } from "../ir/core.js";
 import type { OpSpec, Rewriter } from "../ir/dialect.js";
-import { DYN, MemRefType, index } from "../ir/types.js";
+import { DYN, MemRefType, TensorType, index, type Type } from "../ir/types.js";
 import {
   type OpFoldResult, anyConstantIndex, producer, composeReassociations, foldConstantLists, knownInt, reassociationAttr, replaceCastBack, replaceCasting, sameLists, sliceLike, staticSizes, staticsOf, takesAll,
 } from "./indexing.js";
 import {
   castWidens, foldMemRefCast, inferSubviewType, mixedList, reassociation, segment, segmentSizes, staticList, stridesAndOffset,
 } from "./memref.js";
+import { permutation } from "./memref-more.js";
 
 const viewLists = (op: Operation) => [mixedList(op, "offsets"), mixedList(op, "sizes"), mixedList(op, "strides")];
 
@@ -121,11 +124,21 @@ function dynamicSizeOf(m: Value, k: number): Value | undefined {
   return sizes[i] === DYN ? segment(d, 2)[sizes.slice(0, i).filter((x) => x === DYN).length] : undefined;
 }
 
-/** A reshape that changes nothing, or undoes the reshape (`inverse`) it reads, is its source (MLIR's foldReshapeOp). */
+/**
+ * A reshape that changes nothing, or undoes the reshape (`inverse`) it reads, is its source
+ * (MLIR's foldReshapeOp). Undoing takes the source's type and, with two dynamic sizes or more,
+ * the same groups (a collapse [[0], [1], [2, 3]] of an expand [[0, 1], [2], [3]] is no undoing),
+ * and for an expand of a collapse at most one dynamic size per group (the output sizes are
+ * otherwise not known to be the source's).
+ */
 export function foldReshape(op: Operation, inverse: string): Value[] | undefined {
-  const src = op.operand(0), back = producer(src, inverse);
-  if (src.type === op.result.type) return [src];
-  return back && back.operand(0).type === op.result.type ? [back.operand(0)] : undefined;
+  const src = op.operand(0), back = producer(src, inverse), t = op.result.type as MemRefType | TensorType;
+  if (src.type === t) return [src];
+  if (!back || back.operand(0).type !== t) return undefined;
+  if (t.shape.filter((d) => d === DYN).length < 2) return [back.operand(0)];
+  const groups = reassociation(op), same = JSON.stringify(groups) === JSON.stringify(reassociation(back));
+  const expanding = op.name.endsWith("expand_shape");
+  return same && (!expanding || groups!.every((g) => g.filter((d) => t.shape[d] === DYN).length <= 1)) ? [back.operand(0)] : undefined;
 }
 /**
  * A reshape of a reshape of its kind is one (MLIR's ComposeReassociativeReshapeOps), the outer
@@ -142,17 +155,120 @@ export function composeReshapes(op: Operation, rw: Rewriter, groups: (op: Operat
   rw.replaceOp(op, [made.result]);
   return true;
 }
+/** The shape a collapse with `groups` makes of `shape` (MLIR's inferCollapsedType): a group's product, dynamic if any size in it is. */
+export const collapsedShape = (shape: readonly number[], groups: readonly number[][]) =>
+  groups.map((g) => g.reduce((n, d) => (n === DYN || shape[d] === DYN ? DYN : n * shape[d]), 1));
 /** MLIR's CollapseShapeOpMemRefCastFolder, for identity layouts: a collapse of a cast that only forgets collapses the cast's source. */
 function collapseOfCast(op: Operation, rw: Rewriter): boolean {
   const cast = producer(op.operand(0), "memref.cast"), groups = reassociation(op);
   const src = cast?.operand(0).type;
   if (!cast || !groups || !(src instanceof MemRefType) || src.layout || !castWidens(src, cast.result.type)) return false;
-  const shape = groups.map((g) => g.reduce((n, d) => (n === DYN || src.shape[d] === DYN ? DYN : n * src.shape[d]), 1));
-  const t = MemRefType.get(shape, src.elementType, undefined, src.memorySpace);
+  const t = MemRefType.get(collapsedShape(src.shape, groups), src.elementType, undefined, src.memorySpace);
   if (t === op.result.type) { op.setOperand(0, cast.operand(0)); return true; }
   const made = new Operation({ name: op.name, operands: [cast.operand(0)], resultTypes: [t], attributes: { reassociation: op.attr("reassociation")! }, loc: op.loc });
   op.parent!.insertBefore(op, made);
   return replaceCasting(op, rw, made.result, "memref.cast");
+}
+
+/**
+ * MLIR's ComposeCollapseOfExpandOp: a collapse_shape of an expand_shape (identity layouts) is one
+ * reshape of the source where the groups line up, or a cast where the ranks agree.
+ */
+export function collapseOfExpand(op: Operation, rw: Rewriter, expandName: string, castName: string): boolean {
+  const ex = producer(op.operand(0), expandName), plain = (t: Type) => t instanceof TensorType || (t instanceof MemRefType && (!t.layout || isIdentityLayout(t)));
+  if (!ex || ![op.operand(0), ex.operand(0), ex.result].every((v) => plain(v.type))) return false;
+  const src = ex.operand(0).type as MemRefType | TensorType, res = op.result.type as MemRefType | TensorType;
+  const [eg, cg] = [reassociation(ex), reassociation(op)];
+  if (src === res || !eg || !cg) return false;
+  const [higher, lower] = src.rank > res.rank ? [eg, cg] : [cg, eg], composed: number[][] = [];
+  let h = 0;
+  for (const l of lower) {
+    const group: number[] = [];
+    while (h < higher.length) {
+      const last = higher[h][higher[h].length - 1];
+      if (last > l[l.length - 1]) return false;
+      group.push(h++);
+      if (last === l[l.length - 1]) break;
+    }
+    composed.push(group);
+  }
+  // (not to an expand_shape: that needs an output_shape, which MLIR 19 infers with new ops)
+  if (src.rank < res.rank) return false;
+  const name = src.rank > res.rank ? op.name : castName;
+  const attributes: Record<string, Attribute> = name === castName ? {} : { reassociation: reassociationAttr(composed) };
+  const made = new Operation({ name, operands: [ex.operand(0)], resultTypes: [res], attributes, loc: op.loc });
+  op.parent!.insertBefore(op, made);
+  rw.replaceOp(op, [made.result]);
+  return true;
+}
+/** A strided layout that is the identity: offset 0, the row-major strides, all static (`strided<[?, 1]>` is none). */
+const isIdentityLayout = (t: MemRefType) => t.layout instanceof StridedLayoutAttr && t.layout.offset === 0
+  && t.layout.strides.every((s, i) => s !== DYN && s === t.shape.slice(i + 1).reduce((a, b) => (a === DYN || b === DYN ? DYN : a * b), 1));
+
+/** MLIR's TransposeOp::fold: an identity permutation of its own type is the source; a transpose of a transpose is one. */
+function foldTranspose(op: Operation): Value[] | undefined {
+  const perm = permutation(op), src = op.operand(0);
+  if (perm.every((p, i) => p === i) && src.type === op.result.type) return [src];
+  const inner = producer(src, "memref.transpose");
+  if (!inner) return undefined;
+  const pin = permutation(inner);
+  op.setOperand(0, inner.operand(0));
+  op.attributes.set("permutation", new AffineMapAttr(new AffineMap(perm.length, 0, perm.map((p) => dim(pin[p])))));
+  return [op.result];
+}
+
+/** The offset, sizes and strides a memref's type fixes (DYN where it does not), as extract_strided_metadata's results give them. */
+function metadataOf(t: MemRefType): number[] {
+  const { strides, offset } = stridesAndOffset(t);
+  return [offset, ...t.shape, ...strides];
+}
+/** MLIR's ExtractStridedMetadataOp::fold: the results the source type fixes are read as constants. */
+function constantMetadata(op: Operation, rw: Rewriter): boolean {
+  const known = metadataOf(op.operand(0).type as MemRefType);
+  let changed = false;
+  op.results.slice(1).forEach((r, i) => {
+    if (known[i] === DYN || !r.hasUses) return;
+    r.replaceAllUsesWith(rw.constant(op, intAttr(known[i], index), index));
+    changed = true;
+  });
+  return changed;
+}
+/**
+ * MLIR's ReinterpretCastOpExtractStridedMetadataFolder: a reinterpret_cast that puts back the
+ * offset, sizes and strides extract_strided_metadata took is its source (cast to its type).
+ */
+function reinterpretOfMetadata(op: Operation, rw: Rewriter): boolean {
+  const ex = producer(op.operand(0), "memref.extract_strided_metadata");
+  if (!ex) return false;
+  const src = ex.operand(0), known = metadataOf(src.type as MemRefType);
+  const mine = [...mixedList(op, "offsets"), ...mixedList(op, "sizes"), ...mixedList(op, "strides")];
+  // each side constified: a constant or static value as a number, else the value itself
+  const theirs = known.map((k, i): OpFoldResult => (k !== DYN ? k : ex.results[i + 1]));
+  if (mine.length !== theirs.length || mine.some((v, i) => (knownInt(v) ?? v) !== theirs[i])) return false;
+  return replaceCasting(op, rw, src, "memref.cast");
+}
+
+/**
+ * MLIR's DimOfMemRefReshape: a dim of a memref.reshape is the shape operand's element, loaded
+ * right after the reshape (the shape may be written later), where the index is known by then.
+ */
+function dimOfReshape(op: Operation, rw: Rewriter): boolean {
+  const reshape = producer(op.operand(0), "memref.reshape"), i = op.operand(1);
+  if (!reshape) return false;
+  const def = i instanceof OpResult ? i.op : undefined, rb = reshape.parent!;
+  if (i.definingBlock === rb) {
+    if (def && rb.ops.indexOf(def) > rb.ops.indexOf(reshape)) return false;
+  } else if (op.parent !== rb && !properAncestor(i.definingBlock?.parent, rb.parent)) return false;
+  const b = Builder.after(reshape);
+  let v = b.value("memref.load", [reshape.operand(1), i], (reshape.operand(1).type as MemRefType).elementType);
+  if (v.type !== index) v = b.value("arith.index_cast", [v], index);
+  rw.replaceOp(op, [v]);
+  return true;
+}
+/** Whether region `outer` holds region `inner`, not being it. */
+function properAncestor(outer: Region | null | undefined, inner: Region | null | undefined): boolean {
+  for (let r = inner?.parent?.parent?.parent; r; r = r.parent?.parent?.parent) if (r === outer) return true;
+  return false;
 }
 
 /** A memref with no elements: a copy to or from it does nothing (MLIR's FoldEmptyCopy). */
@@ -168,9 +284,9 @@ export const MEMREF_PATTERNS: Record<string, Pick<OpSpec, "fold" | "canonicalize
       const v = dynamicSizeOf(op.operand(0), k);
       return v && [v];
     },
-    canonicalize(op) { // dim(cast) -> dim, at a known index (as MLIR's fold)
+    canonicalize(op, rw) { // dim(cast) -> dim, at a known index (as MLIR's fold)
       const i = op.operand(1);
-      return i instanceof OpResult && i.op.name === "arith.constant" && foldMemRefCast(op);
+      return (i instanceof OpResult && i.op.name === "arith.constant" && foldMemRefCast(op)) || dimOfReshape(op, rw);
     },
   },
   "memref.copy": { canonicalize: (op, rw) => foldMemRefCast(op, true) || ((op.operand(0) === op.operand(1) || op.operands.some(empty)) && (rw.replaceOp(op, []), true)) },
@@ -180,8 +296,24 @@ export const MEMREF_PATTERNS: Record<string, Pick<OpSpec, "fold" | "canonicalize
   "memref.cast": { canonicalize: (op) => foldMemRefCast(op), fold: (op) => (op.operand(0).type === op.result.type ? [op.operand(0)] : undefined) },
   "memref.alloc": { canonicalize: (op, rw) => deadAlloc(op, rw) || allocConstSizes(op, rw) },
   "memref.alloca": { canonicalize: (op, rw) => deadAlloc(op, rw) || allocConstSizes(op, rw) },
+  "memref.realloc": { canonicalize: deadAlloc },
   "memref.subview": { fold: foldSubview, canonicalize: canonicalizeSubview },
-  "memref.reinterpret_cast": { fold: foldReinterpretCast },
-  "memref.collapse_shape": { fold: (op) => foldReshape(op, "memref.expand_shape"), canonicalize: (op, rw) => composeReshapes(op, rw, reassociation) || collapseOfCast(op, rw) },
+  "memref.reinterpret_cast": { fold: foldReinterpretCast, canonicalize: reinterpretOfMetadata },
+  "memref.extract_strided_metadata": { canonicalize: constantMetadata },
+  "memref.transpose": { fold: foldTranspose },
+  "memref.atomic_rmw": { canonicalize: (op) => foldMemRefCast(op) },
+  "memref.memory_space_cast": { // of its own type, its source; of a memory_space_cast, of that one's source
+    fold(op) {
+      if (op.operand(0).type === op.result.type) return [op.operand(0)];
+      const inner = producer(op.operand(0), "memref.memory_space_cast");
+      if (!inner) return undefined;
+      op.setOperand(0, inner.operand(0));
+      return [op.result];
+    },
+  },
+  "memref.collapse_shape": {
+    fold: (op) => foldReshape(op, "memref.expand_shape"),
+    canonicalize: (op, rw) => composeReshapes(op, rw, reassociation) || collapseOfExpand(op, rw, "memref.expand_shape", "memref.cast") || collapseOfCast(op, rw),
+  },
   "memref.expand_shape": { fold: (op) => foldReshape(op, "memref.collapse_shape"), canonicalize: (op, rw) => composeReshapes(op, rw, reassociation) },
 };

@@ -11,7 +11,7 @@
 //   cast           of a cast is one cast where that checks no less; a cast of an extract_slice to
 //                  a more static type is that slice;
 //   extract        of a constant or from_elements at constant indices is the element; of a cast,
-//                  of its source; insert of a splat's own value into it is the splat;
+//                  of its source; of an effect-free generate, its body at the indices; insert of a splat's own value into it is the splat;
 //   collapse_shape/expand_shape/reshape  no-ops and undone reshapes fold; two of a kind are one;
 //                  of a constant, a constant;
 //   generate       constant extents become static (cast back); concat of one input is a cast;
@@ -22,16 +22,19 @@
 //                  static on the other (casts around a new op); an unpack into a destination-style
 //                  op's result goes into that op's init instead (the unpack overwrites it all).
 import { DenseElementsAttr, denseElements, type Attribute } from "../ir/attributes.js";
-import { rebuilt } from "../ir/builder.js";
+import { AffineMapAttr } from "../ir/attributes.js";
+import { AffineMap, cst, sym, type AffineExpr } from "../ir/affine.js";
+import { build } from "../ir/affine-simplify.js";
+import { Builder, rebuilt } from "../ir/builder.js";
 import { Operation, type Value } from "../ir/core.js";
 import type { OpSpec, Rewriter } from "../ir/dialect.js";
-import { DYN, TensorType, type Type } from "../ir/types.js";
+import { DYN, TensorType, index, type Type } from "../ir/types.js";
 import {
   type OpFoldResult, anyConstantIndex, producer, arrayProp, foldConstantLists, knownInt, operandSegment, replaceCastBack, replaceCasting, sameLists,
   segmentSizesAttr, sliceLike, staticSizes, staticsOf, takesAll,
 } from "./indexing.js";
 import { scalarAttr, scalarOf } from "./arith.js";
-import { composeReshapes, foldReshape } from "./memref-canonicalize.js";
+import { collapseOfExpand, collapsedShape, composeReshapes, foldReshape } from "./memref-canonicalize.js";
 import { castFromMoreStatic, dpsInit, needsPadding, packing, preserves, reassociation, sliceParams } from "./tensor.js";
 
 const listsOf = (op: Operation) => { const p = sliceParams(op); return [p.offsets, p.sizes, p.strides]; };
@@ -280,6 +283,44 @@ function foldRelayout(op: Operation, consts: readonly (Attribute | undefined)[])
   return splatAs(c, op.result.type);
 }
 
+/** MLIR's FoldCollapseOfCastOp: a collapse_shape of a cast from a more static tensor collapses that tensor (cast back). */
+function collapseOfCast(op: Operation, rw: Rewriter): boolean {
+  const src = castFromMoreStatic(op.operand(0));
+  if (!src) return false;
+  const t = TensorType.get(collapsedShape((src.type as TensorType).shape, reassociation(op)), (src.type as TensorType).elementType);
+  if (t === op.result.type) { op.setOperand(0, src); return true; }
+  return replaceCasting(op, rw, rebuilt(op, [src], [t]).result, "tensor.cast");
+}
+
+/**
+ * MLIR's FoldDimOfCollapseShape: a dynamic size of a collapse_shape at a constant index is the
+ * product of the source's sizes in its group, an affine.apply of their tensor.dims.
+ */
+export function dimOfCollapse(op: Operation, rw: Rewriter): boolean {
+  const col = producer(op.operand(0), "tensor.collapse_shape"), k = knownInt(op.operand(1));
+  if (!col || k === undefined || (col.result.type as TensorType).shape[k] !== DYN) return false;
+  const src = col.operand(0), shape = (src.type as TensorType).shape, b = Builder.before(op), operands: Value[] = [];
+  let e: AffineExpr = cst(1);
+  for (const d of reassociation(col)[k]) {
+    if (shape[d] !== DYN) { e = build("mul", e, cst(shape[d])); continue; }
+    e = build("mul", e, sym(operands.length));
+    operands.push(b.value("tensor.dim", [src, b.constIndex(d)], index));
+  }
+  rw.replaceOp(op, [b.value("affine.apply", operands, index, { map: new AffineMapAttr(new AffineMap(0, operands.length, [e])) })]);
+  return true;
+}
+
+/** MLIR's ExtractFromTensorGenerate: an element of an effect-free tensor.generate is its body, computed at the indices. */
+function extractFromGenerate(op: Operation, rw: Rewriter): boolean {
+  const gen = producer(op.operand(0), "tensor.generate");
+  if (!gen || !rw.effectFree(gen)) return false;
+  const body = gen.regions[0].blocks[0], map = new Map<Value, Value>(body.args.map((a, i) => [a, op.operand(i + 1)]));
+  for (const o of body.ops.slice(0, -1)) op.parent!.insertBefore(op, o.clone(map));
+  const y = body.terminator!.operand(0);
+  rw.replaceOp(op, [map.get(y) ?? y]);
+  return true;
+}
+
 export const TENSOR_PATTERNS: Record<string, Pick<OpSpec, "fold" | "canonicalize">> = {
   "tensor.pack": { fold: foldRelayout, canonicalize: canonicalizePack },
   "tensor.unpack": { fold: foldRelayout, canonicalize: canonicalizeUnpack },
@@ -290,11 +331,10 @@ export const TENSOR_PATTERNS: Record<string, Pick<OpSpec, "fold" | "canonicalize
   "tensor.cast": { fold: (op) => (op.operand(0).type === op.result.type ? [op.operand(0)] : undefined), canonicalize: canonicalizeCast },
   "tensor.extract": {
     fold: foldExtract,
-    canonicalize(op) {
+    canonicalize(op, rw) {
       const c = producer(op.operand(0), "tensor.cast");
-      if (!c || !ranked(c.operand(0).type)) return false;
-      op.setOperand(0, c.operand(0));
-      return true;
+      if (c && ranked(c.operand(0).type)) { op.setOperand(0, c.operand(0)); return true; }
+      return extractFromGenerate(op, rw);
     },
   },
   "tensor.insert": { // a splat's own value put into it changes nothing
@@ -306,7 +346,10 @@ export const TENSOR_PATTERNS: Record<string, Pick<OpSpec, "fold" | "canonicalize
   },
   "tensor.generate": { canonicalize: staticGenerate },
   "tensor.concat": { canonicalize: (op, rw) => op.operands.length === 1 && replaceCasting(op, rw, op.operand(0), "tensor.cast") },
-  "tensor.collapse_shape": { fold: reshapeFold("tensor.expand_shape"), canonicalize: (op, rw) => composeReshapes(op, rw, reassociation) },
+  "tensor.collapse_shape": {
+    fold: reshapeFold("tensor.expand_shape"),
+    canonicalize: (op, rw) => composeReshapes(op, rw, reassociation) || collapseOfExpand(op, rw, "tensor.expand_shape", "tensor.cast") || collapseOfCast(op, rw),
+  },
   "tensor.expand_shape": { fold: reshapeFold("tensor.collapse_shape"), canonicalize: (op, rw) => composeReshapes(op, rw, reassociation) },
   "tensor.reshape": { fold: foldTensorReshape },
 };

@@ -10,7 +10,7 @@ import { DiagnosticError } from "../ir/diagnostics.js";
 import { DYN, FunctionType, ShapedType, TensorType, Type, UnrankedTensorType, elementTypeOf, i64, index, isIntOrIndex } from "../ir/types.js";
 import { ANY, ANY_TENSOR, INDEX, INT_INDEX_FLOAT, RANKED_TENSOR, SHAPE_OPERAND_SYNTAX, VARIADIC_INDEX, castOp, plainError, returnLikeOp, tc, variadic } from "./common.js";
 import { isStructuredOp, outputs } from "./linalg-info.js";
-import { TENSOR_PATTERNS } from "./tensor-canonicalize.js";
+import { TENSOR_PATTERNS, dimOfCollapse } from "./tensor-canonicalize.js";
 import {
   type OpFoldResult, arrayProp, producer, checkSegments, countDynamic, listCountProblem, mixedRankProblem, i64Array, knownInt, negativeOffsetOrSize,
   isRankReducedShape, mixedList, operandSegment, parseDynamicIndexList, parseIntList, printDynamicIndexList, replaceCastBack, segmentSizesAttr, staticSizes,
@@ -148,7 +148,8 @@ function reshapeLike(name: string): OpSpec {
       if (groups.length !== small.rank) return `expected collapsed rank (${small.rank}) to equal the number of reassociation maps (${groups.length}).`;
       // MLIR turns the groups into affine maps over (largest index + 1) dims: each must span the expanded rank.
       const nd = Math.max(-1, ...groups.flat()) + 1;
-      if (nd !== big.rank) return `expected reassociation map #0 to have size equal to the expanded rank (${big.rank}), but it is  ${nd}.`; // sic, two spaces
+      // (no groups: a 0-d tensor, which MLIR 19 lets become any shape; ours only all ones, one element)
+      if (nd !== big.rank && (groups.length || !big.shape.every((d) => d === 1))) return `expected reassociation map #0 to have size equal to the expanded rank (${big.rank}), but it is  ${nd}.`; // sic, two spaces
       for (let i = 0, next = 0; i < groups.length; next += groups[i++].length) {
         if (!groups[i].length || groups[i].some((d, k) => d !== next + k)) return `expected reassociation map #${i} to be valid and contiguous.`;
       }
@@ -460,12 +461,12 @@ export const tensor: Dialect = {
         }
         return undefined;
       },
-      canonicalize(op) { // dim(cast x) -> dim x; the dim of a destination-style op's result is its init's (DimOfDestStyleOp)
+      canonicalize(op, rw) { // dim(cast x) -> dim x; the dim of a destination-style op's result is its init's (DimOfDestStyleOp)
         const src = op.operand(0), forall = producer(src, "scf.forall");
         const next = producer(src, "tensor.cast")?.operand(0) ?? dpsInit(src)
           ?? (forall && operandSegment(forall, 3)[(src as OpResult).index]); // (DimOfForallOp: its shared output)
         if (next) op.setOperand(0, next);
-        return next !== undefined;
+        return next !== undefined || dimOfCollapse(op, rw);
       },
     },
     {

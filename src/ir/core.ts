@@ -192,6 +192,8 @@ export class Operation {
 }
 
 export class Block {
+  /** Told of each op put into a block while set (canonicalize's driver queues them, as MLIR's listener does). */
+  static onInsert: ((op: Operation) => void) | undefined;
   readonly args: BlockArgument[];
   readonly ops: Operation[] = [];
   parent: Region | null = null;
@@ -210,12 +212,14 @@ export class Block {
     if (op.parent) op.remove();
     op.parent = this;
     this.ops.push(op);
+    Block.onInsert?.(op);
     return op;
   }
   insert(i: number, op: Operation): Operation {
     op.remove();
     op.parent = this;
     this.ops.splice(i, 0, op);
+    Block.onInsert?.(op);
     return op;
   }
   insertBefore(anchor: Operation, op: Operation): Operation { return this.insert(this.ops.indexOf(anchor), op); }

@@ -73,6 +73,8 @@ export interface Rewriter {
   constant(at: Operation, value: Attribute, type: Type): Value;
   /** Points each result's uses at `values[i]` and erases `op` (regions and all). */
   replaceOp(op: Operation, values: readonly Value[]): void;
+  /** Whether `op` could go were it unused: no effects, its regions' ops' included (MLIR's wouldOpBeTriviallyDead). */
+  effectFree(op: Operation): boolean;
 }
 
 /** An ODS type constraint: MLIR's summary of it (`memref of any type values`) and its predicate. */

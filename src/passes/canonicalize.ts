@@ -173,6 +173,7 @@ function round(module: Module, ctx: Context, patterns: Patterns): boolean {
   };
   const rewriter: Rewriter = {
     constant: (at, value, type) => materialize(at, value, type).results[0],
+    effectFree: (op) => effectFree(op, ctx),
     replaceOp(op, values) {
       op.results.forEach((r, i) => { for (const u of r.uses) push(u.op); r.replaceAllUsesWith(values[i]); });
       // As MLIR 19's driver erases: users before producers (nested ops last first, then `op`),
@@ -209,9 +210,15 @@ function round(module: Module, ctx: Context, patterns: Patterns): boolean {
     if (triviallyDead(op, ctx)) { rewriter.replaceOp(op, []); changed = true; continue; }
     const folded = fold(op, ctx);
     if (folded && inPlace(op, folded)) push(op);
-    else if (folded) rewriter.replaceOp(op, folded.map((f, k) => (f instanceof Value ? f : rewriter.constant(op, f, op.results[k].type))));
-    else if (constantsLast(op, ctx)) push(op); // a fold in place, as MLIR's foldCommutative: the op is revisited
-    else if (!patterns(op, rewriter)) continue;
+    else if (!folded && constantsLast(op, ctx)) push(op); // a fold in place, as MLIR's foldCommutative: the op is revisited
+    else {
+      // What a fold or pattern creates or moves is queued as it goes in (MLIR's notifyOperationInserted).
+      Block.onInsert = push;
+      try {
+        if (folded) rewriter.replaceOp(op, folded.map((f, k) => (f instanceof Value ? f : rewriter.constant(op, f, op.results[k].type))));
+        else if (!patterns(op, rewriter)) continue;
+      } finally { Block.onInsert = undefined; }
+    }
     changed = true;
   }
   return changed;

@@ -22,5 +22,14 @@ module {
     cf.assert %arg0, "checked"
     return
   }
+  func.func @new_br_visited_next(%arg0: i1) {
+    %false = arith.constant false
+    cf.cond_br %arg0, ^bb1, ^bb2
+  ^bb1:  // pred: ^bb0
+    return
+  ^bb2:  // pred: ^bb0
+    cf.assert %false, "other"
+    return
+  }
 }
 

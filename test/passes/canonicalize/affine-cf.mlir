@@ -36,3 +36,16 @@ func.func @asserts(%c: i1) {
   cf.assert %c, "checked"
   return
 }
+
+// The cf.br a rewrite makes is visited next, as MLIR's driver queues what a pattern inserts:
+// it takes in the block only it reaches (^bb3) before the entry's cond_br could skip ^bb1.
+func.func @new_br_visited_next(%c: i1) {
+  cf.cond_br %c, ^bb1, ^bb2
+^bb1:
+  cf.cond_br %c, ^bb3, ^bb2
+^bb2:
+  cf.assert %c, "other"
+  return
+^bb3:
+  return
+}

@@ -167,3 +167,106 @@ func.func @gather_of_constants(%indices: tensor<1x2x3xindex>, %rows: tensor<2x1x
   %1 = tensor.gather %m[%rows] gather_dims([0]) : (tensor<2x2xf32>, tensor<2x1xi32>) -> tensor<2x1x2xf32>
   return %0, %1 : tensor<1x2x1x1x1xf32>, tensor<2x1x2xf32>
 }
+
+// An element of an effect-free tensor.generate is its body at the indices (ExtractFromTensorGenerate).
+func.func @extract_of_generate(%t: tensor<*xf32>, %i: index, %j: index) -> index {
+  %r = tensor.rank %t : tensor<*xf32>
+  %g = tensor.generate %r, %r {
+  ^bb0(%a: index, %b: index):
+    %d = tensor.dim %t, %a : tensor<*xf32>
+    %e = tensor.dim %t, %b : tensor<*xf32>
+    %s = arith.addi %d, %e : index
+    tensor.yield %s : index
+  } : tensor<?x?xindex>
+  %x = tensor.extract %g[%i, %j] : tensor<?x?xindex>
+  return %x : index
+}
+
+// memref.transpose of a transpose is one (then the identity of its own type is its source);
+// memory_space_cast of its own type goes, of a memory_space_cast reads that one's source.
+func.func @transposes_and_space_casts(%m: memref<1x2x3xf32>, %n: memref<?xf32>) -> (memref<1x2x3xf32>, memref<3x2x1xf32, strided<[1, 3, 6]>>, memref<?xf32>, memref<?xf32, 2>) {
+  %a = memref.transpose %m (d0, d1, d2) -> (d1, d0, d2) : memref<1x2x3xf32> to memref<2x1x3xf32, strided<[3, 6, 1]>>
+  %b = memref.transpose %a (d0, d1, d2) -> (d1, d0, d2) : memref<2x1x3xf32, strided<[3, 6, 1]>> to memref<1x2x3xf32>
+  %c = memref.transpose %a (d0, d1, d2) -> (d2, d0, d1) : memref<2x1x3xf32, strided<[3, 6, 1]>> to memref<3x2x1xf32, strided<[1, 3, 6]>>
+  %s = memref.memory_space_cast %n : memref<?xf32> to memref<?xf32>
+  %s1 = memref.memory_space_cast %n : memref<?xf32> to memref<?xf32, 1>
+  %s2 = memref.memory_space_cast %s1 : memref<?xf32, 1> to memref<?xf32, 2>
+  return %b, %c, %s, %s2 : memref<1x2x3xf32>, memref<3x2x1xf32, strided<[1, 3, 6]>>, memref<?xf32>, memref<?xf32, 2>
+}
+
+// reinterpret_cast putting back what extract_strided_metadata took is its source (cast to its
+// type); the metadata the type fixes is read as constants; a changed stride keeps the cast.
+func.func @reinterpret_of_metadata(%m: memref<8x2xf32>, %d: memref<?x?xf32, strided<[?, ?], offset: ?>>) -> (memref<?x2xf32, strided<[?, ?], offset: ?>>, memref<?x?xf32, strided<[?, ?], offset: ?>>, memref<4x2x2xf32, strided<[?, ?, ?], offset: ?>>) {
+  %c8 = arith.constant 8 : index
+  %base, %off, %sz:2, %st:2 = memref.extract_strided_metadata %m : memref<8x2xf32> -> memref<f32>, index, index, index, index, index
+  %r = memref.reinterpret_cast %base to offset: [0], sizes: [%c8, 2], strides: [2, %st#1] : memref<f32> to memref<?x2xf32, strided<[?, ?], offset: ?>>
+  %base2, %off2, %sz2:2, %st2:2 = memref.extract_strided_metadata %d : memref<?x?xf32, strided<[?, ?], offset: ?>> -> memref<f32>, index, index, index, index, index
+  %r2 = memref.reinterpret_cast %base2 to offset: [%off2], sizes: [%sz2#0, %sz2#1], strides: [%st2#0, %st2#1] : memref<f32> to memref<?x?xf32, strided<[?, ?], offset: ?>>
+  %r3 = memref.reinterpret_cast %base to offset: [%off], sizes: [4, 2, 2], strides: [1, 1, %st#1] : memref<f32> to memref<4x2x2xf32, strided<[?, ?, ?], offset: ?>>
+  return %r, %r2, %r3 : memref<?x2xf32, strided<[?, ?], offset: ?>>, memref<?x?xf32, strided<[?, ?], offset: ?>>, memref<4x2x2xf32, strided<[?, ?, ?], offset: ?>>
+}
+
+// A dim of memref.reshape is the shape's element, loaded right after the reshape (before a
+// later store to the shape); atomic_rmw reads through a cast; a realloc only stored into goes;
+// a collapse of an expand back to the rank of the source is a cast.
+func.func @dim_reshape_rmw_realloc(%m: memref<*xf32>, %shape: memref<?xi32>, %a: memref<4xf32>, %x: f32, %i: index, %r: memref<2xf32>, %e: memref<?xf32, strided<[1]>, 3>, %n: index) -> (index, f32, memref<2xf32>, memref<?xf32, 3>) {
+  %c3 = arith.constant 3 : index
+  %c7 = arith.constant 7 : i32
+  %v = memref.reshape %m(%shape) : (memref<*xf32>, memref<?xi32>) -> memref<*xf32>
+  memref.store %c7, %shape[%c3] : memref<?xi32>
+  %d = memref.dim %v, %c3 : memref<*xf32>
+  %cast = memref.cast %a : memref<4xf32> to memref<?xf32>
+  %old = memref.atomic_rmw addf %x, %cast[%i] : (f32, memref<?xf32>) -> f32
+  %big = memref.realloc %r : memref<2xf32> to memref<4xf32>
+  memref.store %x, %big[%c3] : memref<4xf32>
+  %ex = memref.expand_shape %e [[0, 1]] output_shape [1, %n] : memref<?xf32, strided<[1]>, 3> into memref<1x?xf32, 3>
+  %co = memref.collapse_shape %ex [[0, 1]] : memref<1x?xf32, 3> into memref<?xf32, 3>
+  return %d, %old, %r, %co : index, f32, memref<2xf32>, memref<?xf32, 3>
+}
+
+// A collapse of an expand (or an expand of a collapse) undoes it only with the same groups once
+// two sizes are dynamic: these two do not, and stay; the third undoes it (one dynamic size a group).
+func.func @reshapes_that_do_not_undo(%x: tensor<?x?x?xf32>, %m: memref<?x?x?xf32>, %y: tensor<?x4x?xf32>, %a: index, %b: index, %c: index, %d: index) -> (tensor<?x?x?xf32>, memref<?x?x?xf32>, tensor<?x?x?xf32>, tensor<?x4x?xf32>) {
+  %0 = tensor.expand_shape %x [[0, 1], [2], [3]] output_shape [%a, %b, %c, %d] : tensor<?x?x?xf32> into tensor<?x?x?x?xf32>
+  %1 = tensor.collapse_shape %0 [[0], [1], [2, 3]] : tensor<?x?x?x?xf32> into tensor<?x?x?xf32>
+  %2 = memref.expand_shape %m [[0, 1], [2], [3]] output_shape [%a, %b, %c, %d] : memref<?x?x?xf32> into memref<?x?x?x?xf32>
+  %3 = memref.collapse_shape %2 [[0], [1], [2, 3]] : memref<?x?x?x?xf32> into memref<?x?x?xf32>
+  %4 = tensor.collapse_shape %x [[0, 1], [2]] : tensor<?x?x?xf32> into tensor<?x?xf32>
+  %5 = tensor.expand_shape %4 [[0, 1], [2]] output_shape [%a, %b, %c] : tensor<?x?xf32> into tensor<?x?x?xf32>
+  %6 = tensor.collapse_shape %y [[0, 1], [2]] : tensor<?x4x?xf32> into tensor<?x?xf32>
+  %7 = tensor.expand_shape %6 [[0, 1], [2]] output_shape [%a, 4, %c] : tensor<?x?xf32> into tensor<?x4x?xf32>
+  return %1, %3, %5, %7 : tensor<?x?x?xf32>, memref<?x?x?xf32>, tensor<?x?x?xf32>, tensor<?x4x?xf32>
+}
+
+// A collapse_shape of a cast from a more static tensor collapses that tensor (cast back); an
+// expand_shape of a 0-d tensor (no groups) composes with the next one; a collapse of an expand
+// to a lower rank is one collapse of the source.
+func.func @collapse_of_cast_and_zero_dim(%t: tensor<8x12x32xf32>, %z: tensor<f32>, %u: tensor<4x6xf32>) -> (tensor<?x32xf32>, tensor<1x1x1xf32>, tensor<24xf32>) {
+  %0 = tensor.cast %t : tensor<8x12x32xf32> to tensor<?x?x?xf32>
+  %1 = tensor.collapse_shape %0 [[0, 1], [2]] : tensor<?x?x?xf32> into tensor<?x?xf32>
+  %2 = tensor.cast %1 : tensor<?x?xf32> to tensor<?x32xf32>
+  %3 = tensor.expand_shape %z [] output_shape [1] : tensor<f32> into tensor<1xf32>
+  %4 = tensor.expand_shape %3 [[0, 1, 2]] output_shape [1, 1, 1] : tensor<1xf32> into tensor<1x1x1xf32>
+  %5 = tensor.expand_shape %u [[0, 1], [2]] output_shape [2, 2, 6] : tensor<4x6xf32> into tensor<2x2x6xf32>
+  %6 = tensor.collapse_shape %5 [[0, 1, 2]] : tensor<2x2x6xf32> into tensor<24xf32>
+  return %2, %4, %6 : tensor<?x32xf32>, tensor<1x1x1xf32>, tensor<24xf32>
+}
+
+// A dynamic size of a collapse_shape is the product of its group's source sizes (FoldDimOfCollapseShape).
+func.func @dim_of_collapse(%x: tensor<?x64x1xf32>, %y: tensor<?x?x4xf32>, %z: tensor<?x1xf32>) -> (index, index, index) {
+  %c0 = arith.constant 0 : index
+  %a = tensor.collapse_shape %x [[0, 1, 2]] : tensor<?x64x1xf32> into tensor<?xf32>
+  %b = tensor.collapse_shape %y [[0, 1, 2]] : tensor<?x?x4xf32> into tensor<?xf32>
+  %c = tensor.collapse_shape %z [[0, 1]] : tensor<?x1xf32> into tensor<?xf32>
+  %da = tensor.dim %a, %c0 : tensor<?xf32>
+  %db = tensor.dim %b, %c0 : tensor<?xf32>
+  %dc = tensor.dim %c, %c0 : tensor<?xf32>
+  return %da, %db, %dc : index, index, index
+}
+
+// A collapse of an expand is not composed through a layout with a dynamic stride (not the identity).
+func.func @no_compose_strided(%m: memref<?x?xf32, strided<[?, 1]>>, %a: index, %b: index) -> memref<?xf32, strided<[?]>> {
+  %0 = memref.expand_shape %m [[0, 1], [2]] output_shape [%a, 4, %b] : memref<?x?xf32, strided<[?, 1]>> into memref<?x4x?xf32, strided<[?, ?, 1]>>
+  %1 = memref.collapse_shape %0 [[0, 1, 2]] : memref<?x4x?xf32, strided<[?, ?, 1]>> into memref<?xf32, strided<[?]>>
+  return %1 : memref<?xf32, strided<[?]>>
+}
