@@ -76,9 +76,9 @@ await build({
  * bin/launch.js compiles with vm.Script and V8's code cache (Node 20 keeps none for ES modules):
  * tensorlang-opt's start costs half the instructions its ES-module bundle's did. Their
  * `import.meta.url` is the launcher's `bundleUrl`, their import() of an external package the
- * launcher's `importExternal`. esbuild writes ASCII, so the launcher reads
- * them as latin1 (faster). Each code cache is made by a run of the tool itself, under the flags it
- * will run with: V8 takes a cache only under the flags that made it.
+ * launcher's `importExternal`. esbuild writes ASCII, so the launcher reads them as latin1
+ * (faster). Each code cache is made by a run of the tool itself, under the flags it will run
+ * with: V8 takes a cache only under the flags that made it.
  */
 for (const [tool, file] of [["tensorlang-opt", "opt.js"], ["tensorlang-run", "run.js"]]) {
   const script = `${dist}bundle/${tool}.cjs`;
