@@ -176,10 +176,11 @@ function collapseOfCast(op: Operation, rw: Rewriter): boolean {
  */
 export function collapseOfExpand(op: Operation, rw: Rewriter, expandName: string, castName: string): boolean {
   const ex = producer(op.operand(0), expandName), plain = (t: Type) => t instanceof TensorType || (t instanceof MemRefType && (!t.layout || isIdentityLayout(t)));
-  if (!ex || ![op.operand(0), ex.operand(0), ex.result].every((v) => plain(v.type))) return false;
+  if (!ex || !plain(ex.operand(0).type) || !plain(ex.result.type)) return false;
   const src = ex.operand(0).type as MemRefType | TensorType, res = op.result.type as MemRefType | TensorType;
   const [eg, cg] = [reassociation(ex), reassociation(op)];
-  if (src === res || !eg || !cg) return false;
+  // (not to an expand_shape: that needs an output_shape, which MLIR 19 infers with new ops)
+  if (src === res || !eg || !cg || src.rank < res.rank) return false;
   const [higher, lower] = src.rank > res.rank ? [eg, cg] : [cg, eg], composed: number[][] = [];
   let h = 0;
   for (const l of lower) {
@@ -192,8 +193,6 @@ export function collapseOfExpand(op: Operation, rw: Rewriter, expandName: string
     }
     composed.push(group);
   }
-  // (not to an expand_shape: that needs an output_shape, which MLIR 19 infers with new ops)
-  if (src.rank < res.rank) return false;
   const name = src.rank > res.rank ? op.name : castName;
   const attributes: Record<string, Attribute> = name === castName ? {} : { reassociation: reassociationAttr(composed) };
   const made = new Operation({ name, operands: [ex.operand(0)], resultTypes: [res], attributes, loc: op.loc });
@@ -202,8 +201,11 @@ export function collapseOfExpand(op: Operation, rw: Rewriter, expandName: string
   return true;
 }
 /** A strided layout that is the identity: offset 0, the row-major strides, all static (`strided<[?, 1]>` is none). */
-const isIdentityLayout = (t: MemRefType) => t.layout instanceof StridedLayoutAttr && t.layout.offset === 0
-  && t.layout.strides.every((s, i) => s !== DYN && s === t.shape.slice(i + 1).reduce((a, b) => (a === DYN || b === DYN ? DYN : a * b), 1));
+function isIdentityLayout(t: MemRefType): boolean {
+  if (!(t.layout instanceof StridedLayoutAttr) || t.layout.offset !== 0) return false;
+  const rowMajor = stridesAndOffset(MemRefType.get(t.shape, t.elementType)).strides;
+  return t.layout.strides.every((s, i) => s !== DYN && s === rowMajor[i]);
+}
 
 /** MLIR's TransposeOp::fold: an identity permutation of its own type is the source; a transpose of a transpose is one. */
 function foldTranspose(op: Operation): Value[] | undefined {

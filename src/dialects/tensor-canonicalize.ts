@@ -21,8 +21,7 @@
 //                  a padding value no tile needs goes; an untiled dim static on one side becomes
 //                  static on the other (casts around a new op); an unpack into a destination-style
 //                  op's result goes into that op's init instead (the unpack overwrites it all).
-import { DenseElementsAttr, denseElements, type Attribute } from "../ir/attributes.js";
-import { AffineMapAttr } from "../ir/attributes.js";
+import { AffineMapAttr, DenseElementsAttr, denseElements, type Attribute } from "../ir/attributes.js";
 import { AffineMap, cst, sym, type AffineExpr } from "../ir/affine.js";
 import { build } from "../ir/affine-simplify.js";
 import { Builder, rebuilt } from "../ir/builder.js";
