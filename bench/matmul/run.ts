@@ -13,6 +13,8 @@ import { Engine, type EngineKind } from "../../src/runtime/engine.js";
 import { createCapturingContext, systemClock } from "../../src/runtime/host.js";
 import { arg, checksum, LOWERING_PIPELINE, programFor, RUNNER_LIBS, seconds } from "../common.js";
 
+await Engine.loadCompiler();
+
 const sizes = arg("sizes", "256,512").split(",").map(Number);
 // "cpu": rtclock() reads the thread's CPU time in every engine (a shim library for
 // mlir-cpu-runner, a host clock for ours), so a busy shared machine skews ratios less.

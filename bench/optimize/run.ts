@@ -33,6 +33,8 @@ import { createCapturingContext } from "../../src/runtime/host.js";
 import { arg, CEILING_FLOPS, CEILING_ITERS, ceilingKernel, checksum, LOWERING_PIPELINE, RUNNER_LIBS, seconds, settle } from "../common.js";
 import { kernelArgs, KERNELS, searchStart } from "./kernels.js";
 
+await Engine.loadCompiler();
+
 const kernel = KERNELS[arg("kernel", "matmul")];
 if (!kernel) throw new Error(`--kernel expects ${Object.keys(KERNELS).join(" or ")}, got '${arg("kernel", "")}'`);
 const sizes = arg("sizes", "256,512,1024").split(",").map(Number);

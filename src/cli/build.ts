@@ -26,8 +26,9 @@ const ownUrls: Plugin = {
 };
 /**
  * CommonJS holds no top-level await: in a script bundle binaryen.js's default export is set when
- * its `loaded` promise settles, which run.ts awaits before it imports the modules that use
- * binaryen at their top level (run-full.js). Throws if binaryen.js no longer has that line.
+ * its `loaded` promise settles, which Engine.loadCompiler awaits before it imports the modules
+ * that use binaryen at their top level (the wasm compiler). Throws if binaryen.js no longer has
+ * that line.
  */
 const binaryenLoadedLater: Plugin = {
   name: "binaryen-loaded-later",

@@ -1,6 +1,6 @@
 // What tensorlang-run needs beyond running a program it compiled before (unit-cache.ts): the
-// engine with its compiler (binaryen), the optimizer, live programs. Imported on demand, so that
-// a cached run loads none of it.
+// engine, the optimizer, live programs. Imported on demand, so that a cached run loads none of
+// it; the engine's compiler (binaryen) loads only for a program it compiles (Engine.loadCompiler).
 export { Engine } from "../runtime/engine.js";
 export { LiveProgram } from "../runtime/live.js";
 export { heal } from "../optimizer/heal.js";

@@ -67,14 +67,8 @@ function writeReport(file: string | undefined, reports: FunctionReport[]): void 
     speedup: r.speedup, accepted: r.accepted, verdicts: r.verdicts, bestIr: r.bestIr, fromCache: r.fromCache, searchMs: r.searchMs, iterations: r.iterations, leftAsWritten: r.leftAsWritten })) }, null, 2) + "\n");
 }
 
-/**
- * run-full.js (the engine, the optimizer), binaryen loaded first: its modules use binaryen at
- * their top level, and in the script bundle binaryen.js cannot await at its own (build.ts).
- */
-async function runFull(): Promise<typeof import("./run-full.js")> {
-  await (await import("../backend/wasm/binaryen.js")).loaded;
-  return import("./run-full.js");
-}
+/** run-full.js (the engine, the optimizer); the wasm compiler loads only when the engine compiles (Engine.loadCompiler). */
+const runFull = () => import("./run-full.js");
 
 const REFLECTION_FNS = ["tensorlang_get_ir", "tensorlang_query_model", "tensorlang_compile", "tensorlang_get_symbol_address", "tensorlang_optimize_async"];
 const usesReflection = (text: string) => REFLECTION_FNS.some((n) => new RegExp(`@${n}\\b`).test(text));
@@ -83,6 +77,7 @@ const usesReflection = (text: string) => REFLECTION_FNS.some((n) => new RegExp(`
 async function runWithReflection(o: RunOptions, text: string, file: string, seed: number, cache: StrategyCache): Promise<number> {
   if (o.engine !== "wasm") throw new UsageError("the reflection API (tensorlang_get_ir, tensorlang_compile, ...) needs --engine wasm");
   const { Engine, HeuristicProposer, LiveProgram, LlmProposer, ProgramReflection } = await runFull();
+  await Engine.loadCompiler();
   const engine = new Engine({ checkBounds: o.checkBounds, seed, relaxedSimd: true });
   engine.load(text, file);
   const runner = await loadRunner(o);
@@ -211,6 +206,7 @@ export async function main(argv: string[]): Promise<number> {
 
   const { Engine, HeuristicProposer, LiveProgram, LlmProposer, optimizeModule, pickHotFunctions } = await runFull();
   // Optimized kernels use vector.fma, which the wasm backend emits as a relaxed-SIMD madd.
+  if (o.engine === "wasm") await Engine.loadCompiler();
   const engine = new Engine({ engine: o.engine as "wasm" | "interp", checkBounds: o.checkBounds, seed, threads, relaxedSimd: !!o.optimize || !!o.relaxedSimd, context, optimizeLevel: optLevel });
   if (o.optimize) {
     const runner = await loadRunner(o);

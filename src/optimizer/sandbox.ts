@@ -134,6 +134,7 @@ async function sandboxRun(referenceText: string, cand: Module | undefined, name:
   if (cand && !cf) return verdict({ verdict: "verify-error", reason: `the candidate does not define @${name}` });
   if (cf && functionType(rf) !== functionType(cf)) return verdict({ verdict: "verify-error", reason: `signature changed: ${functionType(cf).str} instead of ${functionType(rf).str}` });
   let unit, fastUnit;
+  await Engine.loadCompiler();
   try {
     // Checked code for the correctness runs; the same code without bounds checks for timing,
     // run only after the checked runs passed on the same shapes.

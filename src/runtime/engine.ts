@@ -2,6 +2,7 @@
 // dispatch table of live functions, hot-swaps functions, and runs functions in-process or in
 // a worker thread with a wall-clock limit and a memory cap.
 //
+//   await Engine.loadCompiler();                    // the wasm engine's compiler (binaryen), once
 //   const engine = new Engine({ checkBounds: true });
 //   engine.load(text, "prog.mlir");
 //   engine.runMain("main");                         // in-process, output to process.stdout
@@ -9,7 +10,9 @@
 //   await engine.run("f", [3], { timeoutMs: 500, memoryCapBytes: 64 << 20 });   // isolated
 //
 // `engine: "interp"` delegates execution to the reference interpreter (src/interp/), so
-// `tensorlang-run --engine interp|wasm` picks through the same class.
+// `tensorlang-run --engine interp|wasm` picks through the same class. Only the wasm engine
+// compiles, so only it needs the compiler and binaryen (0.2-0.5 s to instantiate): they are
+// imported on demand, by Engine.loadCompiler, and an interpreter run never loads them.
 import { Worker } from "node:worker_threads";
 import type { Module } from "../ir/core.js";
 import type { Context } from "../ir/dialect.js";
@@ -23,7 +26,7 @@ import { splitVectors } from "../passes/split-vectors.js";
 import { raiseCfToScf } from "../passes/raise-cf-to-scf.js";
 import { lowerVectorOps } from "../passes/lower-vector-ops.js";
 import { CompileError } from "../backend/wasm/abi.js";
-import { compileModule, type CompiledUnit } from "../backend/wasm/compiler.js";
+import type { CompiledUnit } from "../backend/wasm/compiler.js";
 import { runMain as interpRunMain, Interpreter } from "../interp/interpreter.js";
 import { Heap } from "./heap.js";
 import { createHostContext, lookupHost, TensorLangAssertError, type HostContext, type Reflection } from "./host.js";
@@ -41,6 +44,9 @@ const WORKER_URL = new URL("./worker.js", import.meta.url);
 // TurboFan (--no-liftoff alone, set after binaryen has loaded, has no effect under dynamic tiering).
 
 export type EngineKind = "wasm" | "interp";
+
+/** The wasm compiler, once Engine.loadCompiler has imported it. */
+let compiler: typeof import("../backend/wasm/compiler.js") | undefined;
 
 export interface EngineOptions {
   engine?: EngineKind;
@@ -123,6 +129,17 @@ export class Engine {
     }
   }
 
+  /**
+   * Imports the wasm compiler, binaryen loaded first (its modules use it at their top level, and
+   * in a script bundle binaryen.js cannot await at its own: src/cli/build.ts). Compiling (load,
+   * compile) needs it: await this once before, as a wasm engine's user; the interpreter never does.
+   */
+  static async loadCompiler(): Promise<void> {
+    if (compiler) return;
+    await (await import("../backend/wasm/binaryen.js")).loaded;
+    compiler = await import("../backend/wasm/compiler.js");
+  }
+
   /** Parses MLIR text (diagnostics on error). */
   parse(text: string, file = "<input>"): Module {
     return parseModule(text, file, this.context);
@@ -147,9 +164,10 @@ export class Engine {
 
   /** Compiles a loop-level module to a unit that links into this engine's program. */
   compile(source: Module | string, opts: { only?: string[]; file?: string } = {}): CompiledUnit {
+    if (!compiler) throw new Error("Engine: the wasm compiler is not loaded (await Engine.loadCompiler() first)");
     const module = typeof source === "string" ? this.prepare(this.parse(source, opts.file)) : source;
     try {
-      return compileModule(module, {
+      return compiler.compileModule(module, {
         resolveHost: (n) => lookupHost(n),
         checkBounds: this.options.checkBounds,
         slots: this.program?.slots,

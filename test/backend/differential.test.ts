@@ -24,6 +24,8 @@ import { runPasses } from "../../src/passes/pass.js";
 import { lookupPass } from "../../src/passes/registry.js";
 import { generateProgram, type GenOptions } from "./gen/program.js";
 
+await Engine.loadCompiler();
+
 const SEED = Number(process.env.TL_DIFF_SEED ?? 20261126);
 const RUNS = Number(process.env.TL_DIFF_RUNS ?? 300);
 const SHRINK_MS = 60_000;

@@ -10,6 +10,8 @@ import { Engine, type EngineKind } from "../../src/runtime/engine.js";
 import { createCapturingContext } from "../../src/runtime/host.js";
 import { mlirRunStandard, mlirSkip } from "../support/mlir.js";
 
+await Engine.loadCompiler();
+
 /** The program's checksum computed here: examples/conv2d.mlir's X and K, Y weighted by (3i + j) mod 7 + 1. */
 function conv2dChecksum(n: number): string {
   const X = (i: number, j: number) => (((3 * i + 5 * j) % 11) - 5) / 2, K = (p: number, q: number) => ((3 * p + q) % 4) - 1.5;

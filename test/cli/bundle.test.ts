@@ -88,6 +88,29 @@ test("bin/tensorlang-run runs its bundle and prints what the ES-module CLI print
   same(tlrun.bin(["missing.mlir"]), tlrun.esm(["missing.mlir"]), 2);
 });
 
+test("an interpreter run of tensorlang-run, bundled or not, loads no binaryen: only compiling needs it", () => {
+  // Counts what the process gives WebAssembly to compile: binaryen is a wasm module, the
+  // interpreter runs none; a program compiled to wasm shows the count works.
+  const probe = join(mkdtempSync(join(tmpdir(), "tl-wasm-probe-")), "probe.cjs");
+  writeFileSync(probe, `let n = 0;
+for (const k of ["compile", "instantiate", "compileStreaming", "instantiateStreaming"]) {
+  const f = WebAssembly[k];
+  WebAssembly[k] = function (...a) { n++; return f.apply(this, a); };
+}
+WebAssembly.Module = new Proxy(WebAssembly.Module, { construct(t, a, nt) { n++; return Reflect.construct(t, a, nt); } });
+process.on("exit", () => process.stderr.write(\`wasm modules: \${n}\n\`));
+`);
+  const counted = (entry: string, args: string[]) => {
+    const r = run(process.execPath, ["--require", probe, join(root, entry), example("hello.mlir"), ...args]);
+    assert.equal(r.status, 0, r.stderr);
+    return Number(/^wasm modules: (\d+)$/m.exec(r.stderr)?.[1]);
+  };
+  for (const entry of ["bin/tensorlang-run", "dist/src/cli/run.js"]) {
+    assert.equal(counted(entry, ["--engine", "interp"]), 0, entry);
+    assert.ok(counted(entry, ["--engine", "wasm", "--no-cache"]) > 0, entry);
+  }
+});
+
 test("the launchers fall back to the ES modules when the bundle is switched off, stale or damaged", () => {
   const off = run(join(root, "bin/tensorlang-opt"), [example("matmul_tensor.mlir"), "--mlir-timing"], { env: { ...process.env, TENSORLANG_NO_BUNDLE: "1" } });
   assert.equal(off.status, 0, off.stderr);

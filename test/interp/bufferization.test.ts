@@ -8,6 +8,8 @@ import { Engine } from "../../src/runtime/engine.js";
 import { maskOutput, mlirOpt, mlirRunStandard, mlirSkip } from "../support/mlir.js";
 import { run, runError, runLowered } from "./helpers.js";
 
+await Engine.loadCompiler();
+
 const PROGRAM = `
 func.func private @printMemrefF32(memref<*xf32>)
 func.func @scale(%t: tensor<?xf32>, %k: f32) -> tensor<?xf32> {

@@ -16,6 +16,8 @@ import { maskOutput, mlirOpt, mlirRunStandard, mlirSkip } from "../support/mlir.
 import { Engine } from "../../src/runtime/engine.js";
 import { createCapturingContext } from "../../src/runtime/host.js";
 
+await Engine.loadCompiler();
+
 // Every atomic_rmw kind, returning the old value: floats (NaN in the memory and in the operand:
 // maximumf/minimumf propagate it, maxnumf/minnumf ignore it), i32 through a strided subview, i8
 // wrapping. Which results are NaN is printed, not their sign (LLVM leaves it unspecified).

@@ -9,6 +9,8 @@ import { Engine } from "../../src/runtime/engine.js";
 import { createCapturingContext } from "../../src/runtime/host.js";
 import { maskOutput, mlirRunStandard, mlirSkip } from "../support/mlir.js";
 
+await Engine.loadCompiler();
+
 const SCF_PROGRAM = `module {
   func.func private @printI64(i64)
   func.func private @printF32(f32)

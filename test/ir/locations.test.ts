@@ -13,6 +13,8 @@ import { Engine } from "../../src/runtime/engine.js";
 import { createCapturingContext } from "../../src/runtime/host.js";
 import { mlirOpt, mlirSkip } from "../support/mlir.js";
 
+await Engine.loadCompiler();
+
 const ctx = createContext();
 const locs = (text: string) => {
   const m = parseModule(text, "here.mlir", ctx), out: string[] = [];

@@ -10,6 +10,8 @@ import { optimizeModule } from "../../src/optimizer/optimize.js";
 import { Engine } from "../../src/runtime/engine.js";
 import { createCapturingContext } from "../../src/runtime/host.js";
 
+await Engine.loadCompiler();
+
 const M = "memref<65xf32>";
 /** @shift copies src[i] to dst[i + 1] (writes its argument #1); @dot only reads #0 and #1. `calls` is main's body. */
 const program = (calls: string, extra = "") => `

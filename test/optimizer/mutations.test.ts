@@ -12,6 +12,8 @@ import { Engine } from "../../src/runtime/engine.js";
 import { createCapturingContext } from "../../src/runtime/host.js";
 import { maskOutput } from "../support/mlir.js";
 
+await Engine.loadCompiler();
+
 /** `%dst[i][j] = ((a*i + b*j) mod m - m/2) / 2` over a rows x cols buffer (exact small values). */
 function fill(dst: string, rows: number, cols: number, a: number, b: number, m: number): string {
   const t = `memref<${rows}x${cols}xf32>`;

@@ -14,6 +14,8 @@ import { Engine } from "../../src/runtime/engine.js";
 import { LiveProgram } from "../../src/runtime/live.js";
 import { fixture } from "./fixtures/run-cli.js";
 
+await Engine.loadCompiler();
+
 const PROGRAM = readFileSync(fixture("swap_race.mlir"), "utf8");
 const VARIANTS: Mutation[][] = [
   [{ kind: "tile", loops: ["L0", "L1", "L2"], sizes: [4, 8, 4] }],

@@ -13,6 +13,8 @@ import { optimizeModule } from "../../src/optimizer/optimize.js";
 import { Engine } from "../../src/runtime/engine.js";
 import { example, expected, fixture, maskOutput, readExperience, tempDir } from "./fixtures/run-cli.js";
 
+await Engine.loadCompiler();
+
 test("only accepted candidates reach the running engine; the program's output is unchanged", async () => {
   const program = readFileSync(example("matmul_loops_small.mlir"), "utf8");
   const script = readFileSync(fixture("mock-bad-then-tile.jsonl"), "utf8").split("\n").filter(Boolean);

@@ -14,6 +14,8 @@ import { Engine } from "../../src/runtime/engine.js";
 import { createCapturingContext } from "../../src/runtime/host.js";
 import { maskOutput, mlirRunStandard, mlirSkip, readExample } from "../support/mlir.js";
 
+await Engine.loadCompiler();
+
 const MATMUL = readFileSync(new URL("../../../examples/matmul_loops.mlir", import.meta.url), "utf8");
 const KERNEL: Mutation[] = [
   { kind: "vectorize", loop: "L1", width: 4 }, { kind: "hoist", loop: "L2" },

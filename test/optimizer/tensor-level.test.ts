@@ -13,6 +13,8 @@ import { Engine } from "../../src/runtime/engine.js";
 import { createCapturingContext } from "../../src/runtime/host.js";
 import { example } from "./fixtures/run-cli.js";
 
+await Engine.loadCompiler();
+
 const PROGRAM = `module {
   func.func @mm(%a: tensor<32x32xf32>, %b: tensor<32x32xf32>) -> tensor<32x32xf32> {
     %c = tensorlang.matmul %a, %b : tensor<32x32xf32>, tensor<32x32xf32> -> tensor<32x32xf32>

@@ -11,6 +11,8 @@ import { lookupPass } from "../../src/passes/registry.js";
 import { Engine } from "../../src/runtime/engine.js";
 import { createCapturingContext } from "../../src/runtime/host.js";
 
+await Engine.loadCompiler();
+
 const program = (op: string, divisor: string) => `func.func private @printI64(i64)
 func.func @main() {
   %c0 = arith.constant 0 : index

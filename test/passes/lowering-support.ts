@@ -14,6 +14,8 @@ import { Engine, type EngineKind } from "../../src/runtime/engine.js";
 import { createCapturingContext } from "../../src/runtime/host.js";
 import { maskOutput, mlirOpt, mlirRun, mlirSkip } from "../support/mlir.js";
 
+await Engine.loadCompiler();
+
 export const ctx = createContext();
 export { mlirSkip };
 

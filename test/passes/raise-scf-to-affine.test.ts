@@ -17,6 +17,8 @@ import { createCapturingContext } from "../../src/runtime/host.js";
 import { mlirOpt, mlirSkip } from "../support/mlir.js";
 import { example } from "../optimizer/fixtures/run-cli.js";
 
+await Engine.loadCompiler();
+
 const ctx = createContext();
 function raise(text: string): string {
   const m = parseModule(text, "r.mlir", ctx);

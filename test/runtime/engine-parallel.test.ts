@@ -5,6 +5,8 @@ import { Engine, TensorLangRuntimeError } from "../../src/runtime/engine.js";
 import { createCapturingContext } from "../../src/runtime/host.js";
 import { REDUCTIONS_MAIN, program } from "../backend/wasm/helpers.js";
 
+await Engine.loadCompiler();
+
 const N = 48;
 const PROGRAM = `module {
   llvm.mlir.global internal constant @fmt("sum %.3f\\0A\\00") {addr_space = 0 : i32}

@@ -5,6 +5,8 @@ import { Engine, TensorLangRuntimeError } from "../../src/runtime/engine.js";
 import { createCapturingContext } from "../../src/runtime/host.js";
 import { DiagnosticError } from "../../src/ir/diagnostics.js";
 
+await Engine.loadCompiler();
+
 const TRAPS = `module {
   func.func @div(%a: i32, %b: i32) -> i32 {
     %q = arith.divsi %a, %b : i32

@@ -5,6 +5,8 @@ import { test } from "node:test";
 import { Engine } from "../../src/runtime/engine.js";
 import { LiveProgram } from "../../src/runtime/live.js";
 
+await Engine.loadCompiler();
+
 // @main calls @version until it answers 2 (or 60 s pass), counting the answers of each kind;
 // a host call (rtclock) per iteration is where the program picks up a pending swap.
 const program = (v: number) => `module {

@@ -2,6 +2,8 @@
 import { Engine, type EngineOptions } from "../../../src/runtime/engine.js";
 import { createCapturingContext } from "../../../src/runtime/host.js";
 
+await Engine.loadCompiler();
+
 export interface Ran { out: string; result: unknown; engine: Engine }
 
 /** Loads `text` into a fresh engine and runs `entry`; returns captured stdout. */
