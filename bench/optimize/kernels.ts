@@ -2,7 +2,7 @@
 // measuring is in run.ts and threads.ts.
 import type * as Tf from "@tensorflow/tfjs-core";
 import { raisedStart } from "../../src/optimizer/mutator.js";
-import type { Heap } from "../../src/runtime/heap.js";
+import type { Heap } from "../../src/interp/heap.js";
 import { conv2dFlops, conv2dProgramFor, programFor } from "../common.js";
 
 export interface Kernel {

@@ -1,15 +1,34 @@
 // Calls from the program into the host library (src/runtime/host.ts): converting interpreter
-// values to host values by the call site's types, and back.
+// values to host values by the call site's types, and back. The library itself is injected
+// (InterpHost): the interpreter imports nothing of the runtime (DESIGN.md).
 //
 // A memref argument crosses as MLIR's unranked C ABI: (i64 rank, ptr descriptor), with the
 // descriptor written into the heap for the duration of the call (32-bit words, see
-// src/runtime/host/memref.ts), exactly what the wasm engine passes.
+// ./memref-descriptor.ts), exactly what the wasm engine passes.
 import type { Operation } from "../ir/core.js";
 import { TypeAttr } from "../ir/attributes.js";
 import { FunctionType, IndexType, IntegerType, FloatType, Type, MemRefType, UnrankedMemRefType } from "../ir/types.js";
-import type { Heap } from "../runtime/heap.js";
-import { allocMemrefDescriptor, type HostFn, type HostType, type HostValue } from "../runtime/host.js";
+import type { Heap } from "./heap.js";
+import { allocMemrefDescriptor } from "./memref-descriptor.js";
 import { MemRefValue, Trap, canon, type RtValue } from "./values.js";
+
+export type HostType = "i1" | "i8" | "i32" | "i64" | "f32" | "f64" | "ptr" | "index";
+export type HostValue = number | bigint;
+
+/**
+ * The host library bound to a run's context, as the interpreter calls it: the Engine passes
+ * the runtime's (`interpHost` in src/runtime/host.ts). Without one no host function is available.
+ */
+export interface InterpHost {
+  /** Whether `name` is an allow-listed host function. */
+  has(name: string): boolean;
+  /** Calls host function `name`; `types` gives the type of every argument (varargs included). */
+  call(name: string, args: HostValue[], types: readonly HostType[]): HostValue | undefined;
+  /** Whether an error a host function threw ends the run as it is (a failed assertion), not as an InterpreterError. */
+  endsRun(e: unknown): boolean;
+}
+
+export const NO_HOST: InterpHost = { has: () => false, call: (name) => { throw new Trap(`host function ${name} is not available`); }, endsRun: () => false };
 
 export interface Signature { argTypes: readonly Type[]; resultTypes: readonly Type[] }
 
@@ -23,22 +42,22 @@ export function hostTypeOf(t: Type): HostType | "memref" {
   throw new Trap(`a value of type ${t.str} cannot be passed to a host function`);
 }
 
-export function hostArgs(heap: Heap, fn: HostFn, args: readonly RtValue[], argTypes: readonly Type[]):
+export function hostArgs(heap: Heap, fn: string, args: readonly RtValue[], argTypes: readonly Type[]):
     { values: HostValue[]; types: HostType[]; cleanup: () => void } {
   const values: HostValue[] = [], types: HostType[] = [], descs: number[] = [];
   args.forEach((a, i) => {
     const t = argTypes[i];
-    if (!t) throw new Trap(`${fn.name}: no type for argument ${i}`);
+    if (!t) throw new Trap(`${fn}: no type for argument ${i}`);
     const ht = hostTypeOf(t);
     if (ht === "memref") {
-      if (!(a instanceof MemRefValue)) throw new Trap(`${fn.name}: argument ${i} is not a memref`);
+      if (!(a instanceof MemRefValue)) throw new Trap(`${fn}: argument ${i} is not a memref`);
       const p = allocMemrefDescriptor(heap, { allocated: a.allocated, aligned: a.aligned, offset: a.offset, sizes: [...a.sizes], strides: [...a.strides] });
       descs.push(p);
       values.push(BigInt(a.rank), p);
       types.push("i64", "ptr");
       return;
     }
-    if (typeof a !== "number" && typeof a !== "bigint") throw new Trap(`${fn.name}: argument ${i} is not a scalar`);
+    if (typeof a !== "number" && typeof a !== "bigint") throw new Trap(`${fn}: argument ${i} is not a scalar`);
     values.push(a);
     types.push(ht);
   });

@@ -5,11 +5,14 @@
 // Entry points:
 //
 //   import { Interpreter, runMain } from "../interp/interpreter.js";
-//   const ctx = createHostContext({ seed });            // src/runtime/host/context.ts
-//   const results = runMain(module, ctx, { entry: "main" });   // flushes ctx; throws on error
+//   const ctx = createHostContext({ seed });            // src/runtime/host.ts, as interpHost
+//   const results = runMain(module, ctx, { entry: "main", host: interpHost(ctx) });   // flushes ctx; throws on error
 //   // or, for repeated calls into one module:
-//   const interp = new Interpreter(module, ctx, { host: lookupHost, checkBounds: false });
+//   const interp = new Interpreter(module, ctx, { host: interpHost(ctx), checkBounds: false });
 //   const [r] = interp.call("f", [1.5, 2n]);
+//
+// The context (InterpContext: heap, output) and the host library (InterpHost) come from the
+// caller, the Engine: the interpreter imports nothing of src/runtime (DESIGN.md).
 //
 // Values crossing `call` are described in ./values.ts (i64 bigint, i32/index/float number,
 // TensorValue, MemRefValue; index keeps MLIR's 64-bit semantics as a JS number). Plain numbers,
@@ -17,10 +20,11 @@
 //
 // Errors: a trap (division by zero, memory out of bounds, --check-bounds violation, call of a
 // function outside the host allow-list, stack overflow) or a bad host call is an
-// InterpreterError (exitCode 4) whose message names the function; TensorLangAssertError
-// (tensorlang.assert, tensorlang_assert_fail: exitCode 3), OutOfMemoryError (heap cap) and
-// TimeLimitError (options.timeLimitMs) pass through unchanged so callers map them to exit
-// codes and sandbox verdicts. Output is flushed by runMain whatever happens.
+// InterpreterError (exitCode 4) whose message names the function; the host's errors that end a
+// run (InterpHost.endsRun: the runtime's TensorLangAssertError from tensorlang.assert and
+// tensorlang_assert_fail, exitCode 3), OutOfMemoryError (heap cap) and TimeLimitError
+// (options.timeLimitMs) pass through unchanged so callers map them to exit codes and sandbox
+// verdicts. Output is flushed by runMain whatever happens.
 //
 // Memory: one Heap (ctx.heap) shared with the host library; memref.alloc/dealloc are its
 // malloc/free, allocas are freed when their call returns, globals are placed on first use.
@@ -34,12 +38,10 @@
 import type { Block, Module, Operation, Region, Value } from "../ir/core.js";
 import { symbolName } from "../ir/core.js";
 import type { Type } from "../ir/types.js";
-import type { HostContext } from "../runtime/host/context.js";
-import { HostError, STACK_OVERFLOW, TensorLangAssertError } from "../runtime/host/context.js";
-import { OutOfMemoryError } from "../runtime/heap.js";
-import { callHost, lookupHost, readMemrefDescriptor, type HostFn } from "../runtime/host.js";
-import { InterpreterError, OpTrap, SiteTrap, TimeLimitError, MemRefValue, TensorValue, Trap, canon, elementTypeOf, shapedInfo, type RtValue, type Scalar } from "./values.js";
-import { declaredSignature, hostArgs, hostResult } from "./hostcall.js";
+import { OutOfMemoryError, type Heap } from "./heap.js";
+import { readMemrefDescriptor } from "./memref-descriptor.js";
+import { InterpreterError, OpTrap, STACK_OVERFLOW, SiteTrap, TimeLimitError, MemRefValue, TensorValue, Trap, canon, elementTypeOf, shapedInfo, type RtValue, type Scalar } from "./values.js";
+import { NO_HOST, declaredSignature, hostArgs, hostResult, type InterpHost } from "./hostcall.js";
 import { HANDLERS } from "./registry.js";
 import { isCfBranch, successorRanges, switchTarget } from "../dialects/cf.js";
 import { Compiler, type CompiledBlock, type Unit } from "./compile.js";
@@ -47,9 +49,18 @@ import { Compiler, type CompiledBlock, type Unit } from "./compile.js";
 export type OpHandler = (interp: Interpreter, op: Operation, args: RtValue[]) => RtValue[];
 export type HandlerTable = Record<string, OpHandler>;
 
+/** What the interpreter uses of a run's context (the runtime's HostContext is one). */
+export interface InterpContext {
+  /** The memory, shared with the host library. */
+  readonly heap: Heap;
+  stdout(text: string): void;
+  /** Writes buffered output to its sinks. */
+  flush(): void;
+}
+
 export interface InterpreterOptions {
-  /** The host allow-list (default: src/runtime/host.ts HOST_FUNCTIONS). */
-  host?: (name: string) => HostFn | undefined;
+  /** The host library, bound to the same context (default: none, every host call traps). */
+  host?: InterpHost;
   /** Check every memref index against its shape (as wasm's --check-bounds). */
   checkBounds?: boolean;
   /** Values of `tensorlang.symbolic_dim "name"`. */
@@ -87,7 +98,7 @@ export class Interpreter {
   private readonly functions = new Map<string, Operation>();
   private readonly symbols = new Map<string, Operation>();
   private readonly handlers: HandlerTable;
-  private readonly host: (name: string) => HostFn | undefined;
+  private readonly host: InterpHost;
   private frame: Frame = { fn: "<module>", unit: null, env: [], stack: [] };
   private readonly compiler: Compiler;
   private depth = 0;
@@ -98,9 +109,9 @@ export class Interpreter {
   /** Function pointers: handle (1-based index) <-> name. */
   private readonly fnHandles: string[] = [];
 
-  constructor(readonly module: Module, readonly ctx: HostContext, options: InterpreterOptions = {}) {
+  constructor(readonly module: Module, readonly ctx: InterpContext, options: InterpreterOptions = {}) {
     this.options = options;
-    this.host = options.host ?? lookupHost;
+    this.host = options.host ?? NO_HOST;
     this.handlers = { ...HANDLERS, ...(options.handlers ?? {}) };
     this.compiler = new Compiler(this.handlers);
     if (options.timeLimitMs !== undefined) this.deadline = performance.now() + options.timeLimitMs;
@@ -161,11 +172,11 @@ export class Interpreter {
     }
   }
 
-  /** Turns a Trap/HostError/JS error into an InterpreterError naming the current function. */
+  /** Turns a Trap, a host's error or a JS error into an InterpreterError naming the current function. */
   private attribute(e: unknown): unknown {
     if (e instanceof OutOfMemoryError) { e.functionName ??= this.frame.fn; return e; } // kept: the sandbox's verdict is its type
-    if (e instanceof InterpreterError || e instanceof TensorLangAssertError || e instanceof TimeLimitError) return e;
-    if (e instanceof Trap || e instanceof HostError) return new InterpreterError(this.frame.fn, e.message, { cause: e });
+    if (e instanceof InterpreterError || e instanceof TimeLimitError || this.host.endsRun(e)) return e;
+    if (e instanceof Trap) return new InterpreterError(this.frame.fn, e.message, { cause: e });
     if (e instanceof RangeError && /call stack/i.test(e.message)) return new InterpreterError(this.frame.fn, STACK_OVERFLOW, { cause: e });
     if (e instanceof Error && e.name !== "Error" && e.name !== "TypeError" && e.name !== "RangeError") {
       return new InterpreterError(this.frame.fn, e.message, { cause: e });
@@ -174,17 +185,16 @@ export class Interpreter {
   }
 
   private callHostFunction(name: string, decl: Operation, args: RtValue[], site?: { argTypes: readonly Type[]; resultTypes: readonly Type[] }): RtValue[] {
-    if (!this.host(name)) throw new Trap(`call to external function @${name}, which is not an allow-listed host function`);
+    if (!this.host.has(name)) throw new Trap(`call to external function @${name}, which is not an allow-listed host function`);
     return this.callHostByName(name, args, site ?? declaredSignature(decl));
   }
 
   /** Calls an allow-listed host function directly (ops such as tensorlang.assert). */
   callHostByName(name: string, args: RtValue[], site: { argTypes: readonly Type[]; resultTypes: readonly Type[] }): RtValue[] {
-    const hf = this.host(name);
-    if (!hf) throw new Trap(`host function ${name} is not available`);
-    const { values, types, cleanup } = hostArgs(this.heap, hf, args, site.argTypes);
+    if (!this.host.has(name)) throw new Trap(`host function ${name} is not available`);
+    const { values, types, cleanup } = hostArgs(this.heap, name, args, site.argTypes);
     try {
-      const r = callHost(hf, this.ctx, values, types);
+      const r = this.host.call(name, values, types);
       return site.resultTypes.length ? [hostResult(r, site.resultTypes[0])] : [];
     } finally {
       cleanup();
@@ -311,7 +321,7 @@ function branchTarget(term: Operation, values: RtValue[]): { block: Block; args:
  * Runs `entry` (default main) and returns its results. Output is flushed whatever happens.
  * This is what `tensorlang-run --engine interp` calls.
  */
-export function runMain(module: Module, ctx: HostContext, options: RunOptions = {}): RtValue[] {
+export function runMain(module: Module, ctx: InterpContext, options: RunOptions = {}): RtValue[] {
   const interp = new Interpreter(module, ctx, options);
   try {
     return interp.call(options.entry ?? "main", options.args ?? []);

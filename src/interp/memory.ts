@@ -5,7 +5,7 @@
 // Layouts are computed from a type's printed form, so the llvm dialect's type classes (written
 // elsewhere) need no special support here: `!llvm.array<4 x i8>`, `!llvm.struct<(i32, f64)>`,
 // `!llvm.ptr`, builtin scalars and vectors.
-import type { Heap } from "../runtime/heap.js";
+import type { Heap } from "./heap.js";
 import { halfBits, halfToFloat } from "../ir/float.js";
 import type { Type } from "../ir/types.js";
 import type { Operation } from "../ir/core.js";

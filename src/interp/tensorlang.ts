@@ -8,7 +8,7 @@ import { readAll } from "./memref.js";
 import { FloatType, i64, Type } from "../ir/types.js";
 import { mathSemantics } from "../dialects/math.js";
 import { roundFloat } from "../ir/float.js";
-import { formatTensor } from "../runtime/format.js";
+import { formatTensor } from "./format.js";
 import type { HandlerTable, Interpreter, OpHandler } from "./interpreter.js";
 import { constantValue, denseValue, floatBinary, intBinary } from "./arith.js";
 import { MemRefValue, TensorValue, Trap, forEachIndex, fromBig, intWidthOf, rowMajor, zeroOf, type RtValue, type Scalar } from "./values.js";

@@ -48,6 +48,9 @@ export class MemRefValue {
 
 export type RtValue = Scalar | TensorValue | MemRefValue;
 
+/** What both engines say when a program recurses past the stack. */
+export const STACK_OVERFLOW = "stack overflow (recursion too deep)";
+
 /** A run-time failure in the program (trap, bad host call, ...): the message names the function. */
 export class InterpreterError extends Error {
   override name = "InterpreterError";
@@ -95,12 +98,7 @@ export class OpTrap extends SiteTrap {
 
 export const numElements = (shape: readonly number[]): number => shape.reduce((a, b) => a * b, 1);
 
-export function contiguousStrides(shape: readonly number[]): number[] {
-  const s = new Array<number>(shape.length);
-  let acc = 1;
-  for (let d = shape.length - 1; d >= 0; d--) { s[d] = acc; acc *= shape[d]; }
-  return s;
-}
+export { contiguousStrides } from "./format.js";
 
 /** Row-major linear position of `idx` in `shape`. */
 export function rowMajor(shape: readonly number[], idx: readonly number[]): number {

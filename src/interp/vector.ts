@@ -5,7 +5,7 @@ import type { Operation } from "../ir/core.js";
 import { FloatType, IndexType, Type, VectorType } from "../ir/types.js";
 import { KIND_TO_ARITH, PUNCTUATION_CALLS, maskDims, permutationMap, printPunctuation, reductionKind } from "../dialects/vector.js";
 import type { StringAttr } from "../ir/attributes.js";
-import { formatG } from "../runtime/format.js";
+import { formatG } from "./format.js";
 import { fusedMultiplyAdd } from "../ir/float.js";
 import type { HandlerTable, Interpreter } from "./interpreter.js";
 import { elementwise, floatBinary, intBinary } from "./arith.js";

@@ -7,8 +7,8 @@ import type { Module, Operation } from "../ir/core.js";
 import { Interpreter, type HandlerTable } from "../interp/interpreter.js";
 import { HANDLERS } from "../interp/registry.js";
 import { InterpreterError, type RtValue } from "../interp/values.js";
-import { OutOfMemoryError } from "../runtime/heap.js";
-import { createHostContext, TensorLangAssertError, type SimulationResult, type TraceRecord } from "../runtime/host/context.js";
+import { OutOfMemoryError } from "../interp/heap.js";
+import { createHostContext, interpHost, TensorLangAssertError, type SimulationResult, type TraceRecord } from "../runtime/host.js";
 import { calleeOf, findAssertionSites, margin, type AssertionSite } from "./heal-sites.js";
 
 export type EpisodeStatus = "ok" | "violation" | "trap" | "out-of-memory" | "timeout" | "error";
@@ -102,7 +102,7 @@ export function runEpisode(module: Module, options: EpisodeOptions, sites: Asser
       return call(interp, op, args);
     },
   };
-  const interp = new Interpreter(module, host, { handlers });
+  const interp = new Interpreter(module, host, { host: interpHost(host), handlers });
   const out: EpisodeOutcome = { seed: options.seed, status: "ok", sites: measures, called, trace: [], results: [], steps: 0, ms: 0 };
   try {
     const rs = interp.call(options.entry, []);

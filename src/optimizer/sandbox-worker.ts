@@ -9,7 +9,7 @@
 import { parentPort, workerData } from "node:worker_threads";
 import type { CompiledUnit } from "../backend/wasm/compiler.js";
 import type { AbiSlot } from "../backend/wasm/abi.js";
-import { Heap, OutOfMemoryError } from "../runtime/heap.js";
+import { Heap, OutOfMemoryError } from "../interp/heap.js";
 import { createHostContext, TensorLangAssertError } from "../runtime/host.js";
 import { DEFAULT_STACK_BYTES, ProgramInstance, TensorLangRuntimeError, mapRuntimeError, type EngineValue } from "../runtime/worker-link.js";
 import { ParallelPool } from "../runtime/worker-parallel.js";

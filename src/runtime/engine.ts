@@ -28,8 +28,8 @@ import { lowerVectorOps } from "../passes/lower-vector-ops.js";
 import { CompileError } from "../backend/wasm/abi.js";
 import type { CompiledUnit } from "../backend/wasm/compiler.js";
 import { runMain as interpRunMain, Interpreter } from "../interp/interpreter.js";
-import { Heap } from "./heap.js";
-import { createHostContext, lookupHost, TensorLangAssertError, type HostContext, type Reflection } from "./host.js";
+import { Heap } from "../interp/heap.js";
+import { createHostContext, interpHost, lookupHost, TensorLangAssertError, type HostContext, type Reflection } from "./host.js";
 import { printModule } from "../ir/printer.js";
 import { DEFAULT_STACK_BYTES, ProgramInstance, TensorLangRuntimeError, entryResult, type EngineValue, type ResultKind } from "./worker-link.js";
 import type { WorkerRequest, WorkerReply, ArrayArg } from "./worker.js";
@@ -250,7 +250,7 @@ export class Engine {
   /** Calls a function in-process. Traps become TensorLangRuntimeError naming the function. */
   call(name: string, args: readonly EngineValue[] = []): EngineValue[] {
     if (this.kind === "interp") {
-      const interp = new Interpreter(this.ir, this.ctx, { checkBounds: this.options.checkBounds });
+      const interp = new Interpreter(this.ir, this.ctx, { host: interpHost(this.ctx), checkBounds: this.options.checkBounds });
       try { return interp.call(name, args as never) as unknown as EngineValue[]; } finally { this.ctx.flush(); }
     }
     try { return this.live.call(name, args); } finally { this.ctx.flush(); }
@@ -262,7 +262,7 @@ export class Engine {
     if (this.kind === "interp") {
       const params = this.ir.lookup(entry)?.regions[0]?.blocks[0]?.args.length ?? 0;
       if (params) throw new TensorLangRuntimeError("host", entry, `expects ${params} argument(s), got 0`); // as wasm's call says
-      rs = interpRunMain(this.ir, this.ctx, { entry, checkBounds: this.options.checkBounds }) as unknown as EngineValue[];
+      rs = interpRunMain(this.ir, this.ctx, { entry, host: interpHost(this.ctx), checkBounds: this.options.checkBounds }) as unknown as EngineValue[];
     } else rs = this.call(entry, []);
     return entryResult(rs, entry, resultKind);
   }

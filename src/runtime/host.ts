@@ -7,20 +7,20 @@
 // heap. Variadic arguments arrive with their types, after C's default promotions (f32 -> f64;
 // an f32 that reaches printf is treated as the double it would have been promoted to).
 
-import { formatG, formatPrintf, formatTensor, type PrintfArg } from "./format.js";
+import { formatG, formatPrintf, formatTensor, type PrintfArg } from "../interp/format.js";
 import { ELEMENT_BYTES, loadElement, printMemrefText, readMemrefDescriptor, type MemrefElementType } from "./host/memref.js";
 import { HostError, TensorLangAssertError, type HostContext } from "./host/context.js";
-import { HeapError, OutOfMemoryError } from "./heap.js";
-import { FormatError } from "./format.js";
+import { HeapError, OutOfMemoryError } from "../interp/heap.js";
+import { FormatError } from "../interp/format.js";
 import { MemrefError } from "./host/memref.js";
 import { TENSORLANG_FUNCTIONS } from "./host/tensorlang.js";
 import { LIBM_FUNCTIONS } from "./host/libm.js";
 
+import type { HostType, HostValue, InterpHost } from "../interp/hostcall.js";
+
 export * from "./host/context.js";
 export * from "./host/memref.js";
-
-export type HostType = "i1" | "i8" | "i32" | "i64" | "f32" | "f64" | "ptr" | "index";
-export type HostValue = number | bigint;
+export type { HostType, HostValue } from "../interp/hostcall.js";
 
 export interface HostFn {
   name: string;
@@ -189,4 +189,13 @@ export function callHost(fn: HostFn, ctx: HostContext, args: HostValue[], types?
   if (fn.result === null) return undefined;
   if (r === undefined) throw new HostError(`${fn.name} returned no value`);
   return coerceHostValue(fn.result, r);
+}
+
+/** The host library bound to `ctx`, as the interpreter calls it (the Engine injects it). */
+export function interpHost(ctx: HostContext): InterpHost {
+  return {
+    has: (name) => HOST_FUNCTIONS.has(name),
+    call: (name, args, types) => callHost(HOST_FUNCTIONS.get(name)!, ctx, args, types),
+    endsRun: (e) => e instanceof TensorLangAssertError,
+  };
 }

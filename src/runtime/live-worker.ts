@@ -4,7 +4,7 @@
 // synchronously without the event loop. Calls in flight finish on the old code.
 import { parentPort, receiveMessageOnPort, workerData, type MessagePort } from "node:worker_threads";
 import type { CompiledUnit } from "../backend/wasm/compiler.js";
-import { Heap, OutOfMemoryError } from "./heap.js";
+import { Heap, OutOfMemoryError } from "../interp/heap.js";
 import { createHostContext, TensorLangAssertError } from "./host.js";
 import { ProgramInstance, TensorLangRuntimeError, mapRuntimeError } from "./worker-link.js";
 import { workerReflection, type ReflectionChannel } from "./reflection.js";

@@ -4,7 +4,7 @@
 // binaryen, so a worker starts fast.
 import type { CompiledUnit, UnitImport } from "../backend/wasm/compiler.js";
 import type { AbiSlot } from "../backend/wasm/abi.js";
-import { Heap, OutOfMemoryError } from "./heap.js";
+import { Heap, OutOfMemoryError } from "../interp/heap.js";
 import { STACK_OVERFLOW, TensorLangAssertError, callHost, lookupHost, isHostRuntimeError, type HostContext, type HostValue } from "./host.js";
 import type { MemrefDescriptor } from "./host/memref.js";
 import { roundFloat } from "../ir/float.js";
@@ -23,7 +23,7 @@ export class TensorLangRuntimeError extends Error {
   }
 }
 
-/** A value crossing the JS ↔ wasm boundary. Memrefs are descriptors (see host/memref.ts). */
+/** A value crossing the JS ↔ wasm boundary. Memrefs are descriptors (see interp/memref-descriptor.ts). */
 export type EngineValue = number | bigint | boolean | MemrefDescriptor | { rank: number; descriptor: number };
 
 export const DEFAULT_STACK_BYTES = 1 << 20;

@@ -15,7 +15,7 @@
 import { availableParallelism } from "node:os";
 import { MessageChannel, type MessagePort, Worker, isMainThread, receiveMessageOnPort, workerData } from "node:worker_threads";
 import type { CompiledUnit } from "../backend/wasm/compiler.js";
-import { Heap } from "./heap.js";
+import { Heap } from "../interp/heap.js";
 import { createHostContext } from "./host.js";
 import { ProgramInstance, TensorLangRuntimeError, mapRuntimeError } from "./worker-link.js";
 

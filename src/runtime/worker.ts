@@ -3,10 +3,10 @@
 // dist/src/runtime/worker.js; it never loads binaryen (units arrive compiled).
 import { parentPort, workerData } from "node:worker_threads";
 import type { CompiledUnit } from "../backend/wasm/compiler.js";
-import { Heap } from "./heap.js";
+import { Heap } from "../interp/heap.js";
 import { createHostContext, TensorLangAssertError } from "./host.js";
 import { ProgramInstance, TensorLangRuntimeError, mapRuntimeError, type EngineValue, type RuntimeErrorKind } from "./worker-link.js";
-import { OutOfMemoryError } from "./heap.js";
+import { OutOfMemoryError } from "../interp/heap.js";
 
 /** A memref argument given by value: copied into the worker's heap, and back after the call. */
 export interface ArrayArg {

@@ -1,6 +1,7 @@
 // The interpreter's entry points and error behaviour: calls with arguments and results,
 // hot-swapping a function, output flushed on errors, clear runtime errors naming the function
-// (unknown entry, unsupported op, runaway recursion), host calls with memref arguments.
+// (unknown entry, unsupported op, runaway recursion), host calls with memref arguments, the
+// host library as its caller injects it.
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { Interpreter, runMain } from "../../src/interp/interpreter.js";
@@ -8,9 +9,9 @@ import { HANDLERS } from "../../src/interp/registry.js";
 import { parseModule } from "../../src/ir/parser.js";
 import { createContext } from "../../src/dialects/index.js";
 import { InterpreterError, MemRefValue, TimeLimitError } from "../../src/interp/values.js";
-import { allocMemrefDescriptor } from "../../src/runtime/host.js";
+import { allocMemrefDescriptor, createCapturingContext } from "../../src/runtime/host.js";
 import { Operation } from "../../src/ir/core.js";
-import { createCapturingContext } from "../../src/runtime/host.js";
+import type { HostType, HostValue, InterpHost } from "../../src/interp/hostcall.js";
 import { interpreter, parse, run, runError } from "./helpers.js";
 
 const LIB = `
@@ -229,4 +230,25 @@ test("multi-block functions run through cf branches (generic form, as mlir-opt p
   // cf is not a registered dialect: parse without verifying.
   const m = parseModule(src, "cf.mlir", createContext());
   assert.deepEqual(runMain(m, createCapturingContext()), [45n]);
+});
+
+test("host functions are those of the host its caller injects: none without one", () => {
+  const src = `func.func private @printI64(i64)
+  func.func @main() {
+    %v = arith.constant 7 : i64
+    func.call @printI64(%v) : (i64) -> ()
+    return
+  }`;
+  assert.throws(() => runMain(parse(src), createCapturingContext()), (e: unknown) =>
+    e instanceof InterpreterError && e.functionName === "main" && /@printI64, which is not an allow-listed host function/.test(e.message));
+  const calls: [string, HostValue[], readonly HostType[]][] = [];
+  const host: InterpHost = { has: (n) => n === "printI64", call: (n, args, types) => { calls.push([n, args, types]); return undefined; }, endsRun: () => false };
+  runMain(parse(src), createCapturingContext(), { host });
+  assert.deepEqual(calls, [["printI64", [7n], ["i64"]]]);
+  // An error the host says ends the run passes through as it is; any other names the function.
+  class Stop extends Error { override name = "Stop"; }
+  const stopping = (endsRun: boolean): InterpHost => ({ has: () => true, call: () => { throw new Stop("stop"); }, endsRun: (e) => endsRun && e instanceof Stop });
+  assert.throws(() => runMain(parse(src), createCapturingContext(), { host: stopping(true) }), Stop);
+  assert.throws(() => runMain(parse(src), createCapturingContext(), { host: stopping(false) }), (e: unknown) =>
+    e instanceof InterpreterError && e.message === "runtime error in @main: stop");
 });

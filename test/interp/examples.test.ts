@@ -8,7 +8,7 @@ import { createContext } from "../../src/dialects/index.js";
 import { parseModule } from "../../src/ir/parser.js";
 import { lowerToLoops } from "../../src/passes/pipeline.js";
 import { runMain } from "../../src/interp/interpreter.js";
-import { TensorLangAssertError, createCapturingContext } from "../../src/runtime/host.js";
+import { TensorLangAssertError, createCapturingContext, interpHost } from "../../src/runtime/host.js";
 import { maskOutput, readExample } from "../support/mlir.js";
 import { ALL_EXAMPLES, EXPECTED_SEED, expectedExitCode, expectedOutput } from "../support/examples.js";
 
@@ -18,7 +18,7 @@ function runExample(name: string, lower: boolean): { output: string; exitCode: n
   if (lower) lowerToLoops(m, cx);
   const ctx = createCapturingContext({ seed: EXPECTED_SEED });
   try {
-    runMain(m, ctx);
+    runMain(m, ctx, { host: interpHost(ctx) });
     return { output: maskOutput(ctx.output()), exitCode: 0 };
   } catch (error) {
     const exitCode = error instanceof TensorLangAssertError ? error.exitCode : 1;

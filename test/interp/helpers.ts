@@ -6,7 +6,7 @@ import { verifyModule } from "../../src/ir/verifier.js";
 import { formatDiagnostic } from "../../src/ir/diagnostics.js";
 import { Interpreter, runMain, type RunOptions } from "../../src/interp/interpreter.js";
 import type { RtValue } from "../../src/interp/values.js";
-import { createCapturingContext } from "../../src/runtime/host.js";
+import { createCapturingContext, interpHost } from "../../src/runtime/host.js";
 import type { Module } from "../../src/ir/core.js";
 import { lowerToLoops } from "../../src/passes/pipeline.js";
 import { haveMlir, maskOutput, mlirRunStandard } from "../support/mlir.js";
@@ -23,7 +23,7 @@ export function parse(src: string): Module {
 /** Runs `entry` (default main); returns stdout (masked like the examples) and the results. */
 export function run(src: string, options: RunOptions & { seed?: number } = {}): { output: string; results: RtValue[] } {
   const ctx = createCapturingContext({ seed: options.seed ?? 0 });
-  const results = runMain(parse(src), ctx, options);
+  const results = runMain(parse(src), ctx, { host: interpHost(ctx), ...options });
   return { output: maskOutput(ctx.output()), results };
 }
 
@@ -31,7 +31,7 @@ export function run(src: string, options: RunOptions & { seed?: number } = {}): 
 export function runLowered(src: string): string {
   const m = parse(src), ctx = createCapturingContext();
   lowerToLoops(m, context);
-  runMain(m, ctx);
+  runMain(m, ctx, { host: interpHost(ctx) });
   return maskOutput(ctx.output());
 }
 
@@ -39,7 +39,7 @@ export function runLowered(src: string): string {
 export function runError(src: string, options: RunOptions = {}): { error: unknown; output: string } {
   const ctx = createCapturingContext();
   try {
-    runMain(parse(src), ctx, options);
+    runMain(parse(src), ctx, { host: interpHost(ctx), ...options });
   } catch (error) {
     return { error, output: ctx.output() };
   }
@@ -48,7 +48,7 @@ export function runError(src: string, options: RunOptions = {}): { error: unknow
 
 export function interpreter(src: string): { interp: Interpreter; output: () => string } {
   const ctx = createCapturingContext();
-  return { interp: new Interpreter(parse(src), ctx), output: () => ctx.output() };
+  return { interp: new Interpreter(parse(src), ctx, { host: interpHost(ctx) }), output: () => ctx.output() };
 }
 
 /** Skip reason when one of the ops' dialects has not been registered yet. */

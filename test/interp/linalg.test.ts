@@ -220,7 +220,7 @@ import { resolvePipeline } from "../../src/passes/pipeline.js";
 import { runMain } from "../../src/interp/interpreter.js";
 import { MemRefValue, TensorValue, type Scalar } from "../../src/interp/values.js";
 import { readAll } from "../../src/interp/memref.js";
-import { createCapturingContext } from "../../src/runtime/host.js";
+import { createCapturingContext, interpHost } from "../../src/runtime/host.js";
 
 const STAGES = ["convert-tensorlang-to-linalg", "bufferize", "convert-linalg-to-loops", "lower-affine"];
 
@@ -231,12 +231,12 @@ function printedAtEveryStage(src: string): { stage: string; text: string; data: 
   const runOnce = (stage: string) => {
     const data: Scalar[][] = [];
     const ctx = createCapturingContext();
-    runMain(m, ctx, { handlers: { "tensorlang.print": (interp, _op, [v]) => {
+    runMain(m, ctx, { host: interpHost(ctx), handlers: { "tensorlang.print": (interp, _op, [v]) => {
       data.push(v instanceof MemRefValue ? readAll(interp, v) : [...(v as TensorValue).data]);
       return [];
     } } });
     const text = createCapturingContext();
-    runMain(m, text);
+    runMain(m, text, { host: interpHost(text) });
     out.push({ stage, text: text.output(), data });
   };
   runOnce("source");

@@ -11,7 +11,7 @@ import { runMain, Interpreter } from "../../src/interp/interpreter.js";
 import { MemRefValue, TensorValue, type Scalar } from "../../src/interp/values.js";
 import { readAll } from "../../src/interp/memref.js";
 import { f32 } from "../../src/ir/types.js";
-import { TensorLangAssertError, createCapturingContext } from "../../src/runtime/host.js";
+import { TensorLangAssertError, createCapturingContext, interpHost } from "../../src/runtime/host.js";
 import { needsOps, run, parse } from "./helpers.js";
 import { runText } from "../backend/wasm/helpers.js";
 
@@ -152,7 +152,8 @@ test("tensorlang.reshape: an element count that does not fit stops the run, befo
   assert.throws(() => run(bad), /tensorlang\.reshape: 2x6 \(12 elements\) cannot be reshaped to 1x3x2/);
   const m = parse(bad);
   runPasses(m, createContext(), resolvePipeline(STAGES));
-  assert.throws(() => runMain(m, createCapturingContext()), /tensor sizes disagree at line 3: 12 vs 6/);
+  const ctx = createCapturingContext();
+  assert.throws(() => runMain(m, ctx, { host: interpHost(ctx) }), /tensor sizes disagree at line 3: 12 vs 6/);
   assert.throws(() => runText(bad, { engine: "wasm" }), /tensor sizes disagree at line 3: 12 vs 6/);
 });
 
@@ -162,7 +163,8 @@ for (const [name, program, prints] of [["PROGRAM", PROGRAM, 5], ["ML_PROGRAM", M
     const m = parseModule(program, "stages.mlir", cx);
     const printed = (): Scalar[][] => {
       const data: Scalar[][] = [];
-      runMain(m, createCapturingContext(), { handlers: { "tensorlang.print": (interp, _op, [v]) => {
+      const ctx = createCapturingContext();
+      runMain(m, ctx, { host: interpHost(ctx), handlers: { "tensorlang.print": (interp, _op, [v]) => {
         data.push(v instanceof MemRefValue ? readAll(interp, v) : [...(v as TensorValue).data]);
         return [];
       } } });
@@ -202,7 +204,8 @@ test("symbolic dimensions take the size of the argument whose linear type names 
 });
 
 test("a failing tensorlang.assert throws TensorLangAssertError at the op's line", { skip }, () => {
-  const interp = new Interpreter(parse(SYMBOLIC), createCapturingContext());
+  const ctx = createCapturingContext();
+  const interp = new Interpreter(parse(SYMBOLIC), ctx, { host: interpHost(ctx) });
   assert.deepEqual(interp.call("check", [1.5]), []);
   assert.throws(() => interp.call("check", [-1]), (e: unknown) =>
     e instanceof TensorLangAssertError && e.loc === 11n && e.exitCode === 3);

@@ -10,12 +10,12 @@ import { mlirOpt, mlirRun } from "../support/mlir.js";
 import { lowerAffine } from "../../src/passes/lower-affine.js";
 import { parseModule } from "../../src/ir/parser.js";
 import { runMain } from "../../src/interp/interpreter.js";
-import { createCapturingContext } from "../../src/runtime/host/context.js";
+import { createCapturingContext, interpHost } from "../../src/runtime/host.js";
 import { runText } from "../backend/wasm/helpers.js";
 
 function interpret(m: Module): string {
   const host = createCapturingContext();
-  runMain(m, host);
+  runMain(m, host, { host: interpHost(host) });
   return host.output();
 }
 const interpretText = (text: string) => interpret(parseModule(text, "input.mlir", ctx));

@@ -15,7 +15,7 @@ import {
 import { assertMlirAccepts, ctx, input, mlirSkip, opNames } from "./lowering-support.js";
 import { mlirOpt, mlirRun } from "../support/mlir.js";
 import { runMain } from "../../src/interp/interpreter.js";
-import { createCapturingContext } from "../../src/runtime/host/context.js";
+import { createCapturingContext, interpHost } from "../../src/runtime/host.js";
 
 const example = (name: string) => readFileSync(fileURLToPath(new URL(`../../../examples/${name}`, import.meta.url)), "utf8");
 const parse = (text: string): Module => parseModule(text, "input.mlir", ctx);
@@ -107,7 +107,7 @@ test("lowerToLoops: keepAffine leaves the program's affine loops, the default lo
 /** What the reference interpreter prints running `m`'s main. */
 function interpret(m: Module): string {
   const host = createCapturingContext();
-  try { runMain(m, host); } catch (e) { return `${host.output()}\nstopped: ${(e as Error).message}`; }
+  try { runMain(m, host, { host: interpHost(host) }); } catch (e) { return `${host.output()}\nstopped: ${(e as Error).message}`; }
   return host.output();
 }
 

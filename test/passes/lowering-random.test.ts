@@ -6,7 +6,7 @@ import assert from "node:assert/strict";
 import { test } from "node:test";
 import type { Module } from "../../src/ir/core.js";
 import { runMain } from "../../src/interp/interpreter.js";
-import { createCapturingContext } from "../../src/runtime/host/context.js";
+import { createCapturingContext, interpHost } from "../../src/runtime/host.js";
 import { bufferize } from "../../src/passes/bufferize.js";
 import { convertLinalgToLoops } from "../../src/passes/convert-linalg-to-loops.js";
 import { runPasses } from "../../src/passes/pass.js";
@@ -117,7 +117,7 @@ export function randomProgram(seed: number, steps = 14): string {
 
 function interpret(m: Module): string {
   const host = createCapturingContext();
-  runMain(m, host);
+  runMain(m, host, { host: interpHost(host) });
   return host.output();
 }
 

@@ -13,7 +13,7 @@ import { printModule } from "../../src/ir/printer.js";
 import { verifyModule } from "../../src/ir/verifier.js";
 import { lookupPass } from "../../src/passes/registry.js";
 import { splitVectors } from "../../src/passes/split-vectors.js";
-import { formatG } from "../../src/runtime/format.js";
+import { formatG } from "../../src/interp/format.js";
 import { mlirRunStandard, mlirSkip, repoRoot } from "../support/mlir.js";
 import { runBoth, runText } from "../backend/wasm/helpers.js";
 

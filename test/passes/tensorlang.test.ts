@@ -17,7 +17,7 @@ import { convertTensorlangToLinalg } from "../../src/passes/convert-tensorlang-t
 import { runPasses } from "../../src/passes/pass.js";
 import { lookupPass } from "../../src/passes/registry.js";
 import { LINEARITY_MESSAGE, linearityViolations, verifyLinearity } from "../../src/passes/verify-linearity.js";
-import { createCapturingContext, TensorLangAssertError } from "../../src/runtime/host/context.js";
+import { createCapturingContext, interpHost, TensorLangAssertError } from "../../src/runtime/host.js";
 import { repoRoot } from "../support/mlir.js";
 
 const root = repoRoot();
@@ -59,7 +59,7 @@ function lower(text: string, file = "test.mlir"): Module {
 
 function run(m: Module): string {
   const host = createCapturingContext({ seed: 0 });
-  runMain(m, host, {});
+  runMain(m, host, { host: interpHost(host) });
   return host.output();
 }
 

@@ -2,10 +2,9 @@
 // a clock, TensorLang telemetry and event hooks, and (from the self-rewriting issue on) the
 // reflection API.
 
-import { Heap, type HeapOptions } from "../heap.js";
+import { Heap, type HeapOptions } from "../../interp/heap.js";
 
-/** What both engines say when a program recurses past the stack. */
-export const STACK_OVERFLOW = "stack overflow (recursion too deep)";
+export { STACK_OVERFLOW } from "../../interp/values.js";
 
 /** A host function was misused or is not available (a runtime error, not a crash). */
 export class HostError extends Error {

@@ -1,6 +1,6 @@
 // TensorLang's own hooks (lander telemetry, timers, assertions) and the reflection stubs.
 
-import { formatPrintf } from "../format.js";
+import { formatPrintf } from "../../interp/format.js";
 import type { HostFn, HostValue } from "../host.js";
 import { HostError, TensorLangAssertError, type HostContext, type Reflection } from "./context.js";
 

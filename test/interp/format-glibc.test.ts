@@ -3,7 +3,7 @@
 // gcc/glibc on the development machine and are hard-coded.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { formatPrintf, type PrintfArg } from "../../src/runtime/format.js";
+import { formatPrintf, type PrintfArg } from "../../src/interp/format.js";
 
 const float = (v: number): PrintfArg => ({ kind: "float", value: v });
 const int = (v: bigint): PrintfArg => ({ kind: "int", value: v });

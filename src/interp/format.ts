@@ -1,4 +1,5 @@
-// Number formatting exactly as glibc's printf does it, and C printf itself.
+// Number formatting exactly as glibc's printf does it, and C printf itself; MLIR's printing of
+// memrefs and tensors. In src/interp, which prints with it, for the host library to import too.
 //
 // Floats are converted through their exact binary value (BigInt arithmetic), then rounded
 // half-to-even at the requested digit, as glibc does in the default rounding mode. JS's

@@ -1,6 +1,6 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { Heap, HeapError, OutOfMemoryError, WASM_PAGE_BYTES, sizeClass } from "../../src/runtime/heap.js";
+import { Heap, HeapError, OutOfMemoryError, WASM_PAGE_BYTES, sizeClass } from "../../src/interp/heap.js";
 
 test("malloc never returns null nor an address in the reserved region", () => {
   const heap = new Heap({ reservedBytes: 4096 });

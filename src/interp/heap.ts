@@ -1,4 +1,5 @@
-// The heap: one WebAssembly.Memory shared by both engines and the host library.
+// The heap: one WebAssembly.Memory shared by both engines and the host library. It lives in
+// src/interp, the lowest layer that uses it (DESIGN.md); the runtime imports it from here.
 //
 // Pointers are byte addresses (numbers) into the memory. Address 0 is null and never
 // returned. The first `reservedBytes` bytes are not handed out by malloc: backends may use

@@ -1,6 +1,6 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { formatPrintf, formatFloat, formatG, formatMemrefData, formatMemrefHeader, formatTensor, FormatError, type PrintfArg } from "../../src/runtime/format.js";
+import { formatPrintf, formatFloat, formatG, formatMemrefData, formatMemrefHeader, formatTensor, FormatError, type PrintfArg } from "../../src/interp/format.js";
 
 // Expected strings were produced once by glibc's printf (gcc on this machine) and are
 // hard-coded here; the same cases run against formatPrintf.
