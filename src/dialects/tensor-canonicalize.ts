@@ -46,6 +46,7 @@ import {
 } from "./indexing.js";
 import { constantIndex, scalarAttr, scalarOf } from "./arith.js";
 import { collapseOfExpand, collapsedShape, composeReshapes, expandOfCollapse, foldReshape } from "./memref-canonicalize.js";
+import { extractOfFill, padOfFill, reshapeOfFill } from "./linalg-canonicalize.js";
 import { castFromMoreStatic, dpsInit, needsPadding, packing, preserves, reassociation, sliceParams } from "./tensor.js";
 
 const listsOf = (op: Operation) => { const p = sliceParams(op); return [p.offsets, p.sizes, p.strides]; };
@@ -456,6 +457,7 @@ const paddedDims = (op: Operation) => { const [l, h] = padLists(op); return l.ma
  * static sizes static (FoldStaticPadding, cast back).
  */
 function canonicalizePad(op: Operation, rw: Rewriter): boolean {
+  if (padOfFill(op, rw, paddingValue(op))) return true;
   const src = op.operand(0), t = op.result.type as TensorType, [low, high] = padLists(op), nofold = !!op.attr("nofold");
   if (!nofold && zeros(low) && zeros(high)) { rw.replaceOp(op, [cast(op, src, t)]); return true; }
   const [sLow, sHigh] = [arrayProp(op, "static_low"), arrayProp(op, "static_high")];
@@ -527,6 +529,7 @@ export const TENSOR_PATTERNS: Record<string, Pick<OpSpec, "fold" | "canonicalize
   "tensor.extract": {
     fold: foldExtract,
     canonicalize(op, rw) {
+      if (extractOfFill(op, rw)) return true;
       const c = producer(op.operand(0), "tensor.cast");
       if (c && ranked(c.operand(0).type)) { op.setOperand(0, c.operand(0)); return true; }
       return extractOfIndexCast(op, rw) || extractFromGenerate(op, rw);
@@ -544,12 +547,12 @@ export const TENSOR_PATTERNS: Record<string, Pick<OpSpec, "fold" | "canonicalize
   "tensor.concat": { canonicalize: (op, rw) => op.operands.length === 1 && replaceCasting(op, rw, op.operand(0), "tensor.cast") },
   "tensor.collapse_shape": {
     fold: reshapeFold("tensor.expand_shape"),
-    canonicalize: (op, rw) => composeReshapes(op, rw, reassociation) || collapseOfExpand(op, rw, "tensor.expand_shape", "tensor.cast") || reshapeOfElements(op, rw)
+    canonicalize: (op, rw) => reshapeOfFill(op, rw) || composeReshapes(op, rw, reassociation) || collapseOfExpand(op, rw, "tensor.expand_shape", "tensor.cast") || reshapeOfElements(op, rw)
       || collapseOfCast(op, rw),
   },
   "tensor.expand_shape": {
     fold: reshapeFold("tensor.collapse_shape"),
-    canonicalize: (op, rw) => composeReshapes(op, rw, reassociation) || expandOfCollapse(op, rw, "tensor.collapse_shape") || reshapeOfElements(op, rw),
+    canonicalize: (op, rw) => reshapeOfFill(op, rw) || composeReshapes(op, rw, reassociation) || expandOfCollapse(op, rw, "tensor.collapse_shape") || reshapeOfElements(op, rw),
   },
   "tensor.reshape": { fold: foldTensorReshape },
   "tensor.pad": {
