@@ -18,6 +18,7 @@ import { transferRead, transferWrite } from "./vector-transfer.js";
 import { VECTOR_KINDS, kindSupports, parseKind, reductionKind } from "./vector-kind.js";
 import { VECTOR_ALGEBRA } from "./vector-algebra.js";
 import { VECTOR_LANES } from "./vector-lanes.js";
+import { VECTOR_PATTERNS } from "./vector-canonicalize.js";
 
 export { inBounds, maskDims, minorIdentity, permutationMap, transferParts } from "./vector-transfer.js";
 export { KIND_TO_ARITH, VECTOR_KINDS, type VectorKind, kindAttr, reductionKind } from "./vector-kind.js";
@@ -342,7 +343,7 @@ export const vector: Dialect = {
         if (op.attr("stringLiteral") && (op.operands.length || printPunctuation(op) !== "newline")) return "failed to verify that `source` or `punctuation` are not set when printing strings";
       },
     },
-  ] satisfies OpSpec[], CAST_FOLDING),
+  ] satisfies OpSpec[], CAST_FOLDING).map((s) => (VECTOR_PATTERNS[s.name] ? { ...s, ...VECTOR_PATTERNS[s.name] } : s)),
 };
 
 /** The runner-utils function MLIR's lowering calls for each punctuation (none for no_punctuation). */
