@@ -33,3 +33,21 @@ func.func @slices(%v: vector<4x3xf32>) -> (vector<4x3xf32>, vector<2x2xi1>, vect
   %2 = vector.extract_strided_slice %m {offsets = [0, 2], sizes = [2, 1], strides = [1, 1]} : vector<4x3xi1> to vector<2x1xi1>
   return %0, %1, %2 : vector<4x3xf32>, vector<2x2xi1>, vector<2x1xi1>
 }
+
+// Bitcasts: of its own type, or undone, the source; two are one. An extract of an extract
+// reads the source at the joined position; a broadcast of a broadcast (or of a splat constant) is one.
+func.func @casts_extracts_broadcasts(%v: vector<4xi32>, %a: vector<3x4x5xf32>, %s: f32)
+    -> (vector<4xi32>, vector<4xi32>, vector<16xi8>, f32, vector<2x3x4xf32>, vector<2x4xi32>) {
+  %0 = vector.bitcast %v : vector<4xi32> to vector<4xi32>
+  %1 = vector.bitcast %v : vector<4xi32> to vector<8xi16>
+  %2 = vector.bitcast %1 : vector<8xi16> to vector<4xi32>
+  %3 = vector.bitcast %1 : vector<8xi16> to vector<16xi8>
+  %e0 = vector.extract %a[2] : vector<4x5xf32> from vector<3x4x5xf32>
+  %e1 = vector.extract %e0[1] : vector<5xf32> from vector<4x5xf32>
+  %4 = vector.extract %e1[3] : f32 from vector<5xf32>
+  %b0 = vector.broadcast %s : f32 to vector<4xf32>
+  %5 = vector.broadcast %b0 : vector<4xf32> to vector<2x3x4xf32>
+  %c = arith.constant dense<7> : vector<4xi32>
+  %6 = vector.broadcast %c : vector<4xi32> to vector<2x4xi32>
+  return %0, %2, %3, %4, %5, %6 : vector<4xi32>, vector<4xi32>, vector<16xi8>, f32, vector<2x3x4xf32>, vector<2x4xi32>
+}
