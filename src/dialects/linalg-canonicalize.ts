@@ -7,15 +7,17 @@
 //   transpose           of the identity permutation, on tensors, is its input; of a transpose, one
 //                       transpose (FoldTransposeWithTranspose); of a broadcast, a broadcast of a
 //                       transpose (SwapTransposeWithBroadcast);
+//   tensor.cast         of a result to a more static type, in the op's block: the op computes
+//                       that type (FoldTensorCastConsumerOp; tensor-canonicalize calls it);
 //   fill                read by a reshape, extract, copy, transpose or pad (of its value, to a
 //                       static shape) is a fill of what those make (FillOp's patterns, rooted at
 //                       the reader: tensor-canonicalize calls those of tensor ops).
 import { Builder } from "../ir/builder.js";
-import { Operation, type Value } from "../ir/core.js";
+import { OpResult, Operation, type Region, type Value } from "../ir/core.js";
 import type { OpSpec, Rewriter } from "../ir/dialect.js";
 import { DYN, MemRefType, TensorType, index, type Type } from "../ir/types.js";
 import { arrayProp, i64Array, producer } from "./indexing.js";
-import { buildNamedBody, identityBody, indexingMaps, inputs, insOutsSegments, outputs } from "./linalg-info.js";
+import { buildNamedBody, identityBody, indexingMaps, inputs, insOutsSegments, isStructuredOp, outputs } from "./linalg-info.js";
 
 /** tensor.cast's verifier: the same element type and rank, sizes equal where both are static. */
 const castable = (a: Type, b: Type) => a instanceof TensorType && b instanceof TensorType && a.elementType === b.elementType && a.rank === b.rank
@@ -148,6 +150,29 @@ function transposeOfFill(op: Operation, rw: Rewriter): boolean {
   rw.replaceOp(op, [fill(op, inputs(f)[0], op.operand(1)).result]);
   return true;
 }
+
+/**
+ * MLIR's FoldTensorCastConsumerOp: a cast of a linalg op's result to a more static type, in the
+ * op's block, makes the op compute that type: its init is cast to it, and the result is cast back
+ * for the op's other users.
+ */
+export function castOfLinalg(op: Operation, rw: Rewriter): boolean {
+  const res = op.operand(0), lin = res instanceof OpResult ? res.op : undefined, t = op.result.type;
+  if (!lin || !isStructuredOp(lin) || lin.parent !== op.parent || !(t instanceof TensorType) || !preservesStatic(res.type, t)) return false;
+  const k = (res as OpResult).index, ins = inputs(lin), outs = [...outputs(lin)];
+  outs[k] = castBefore(lin, outs[k], t);
+  const made = new Operation({ name: lin.name, operands: [...ins, ...outs], resultTypes: lin.results.map((r, i) => (i === k ? t : r.type)), attributes: lin.attributes, loc: lin.loc });
+  lin.parent!.insertBefore(lin, made);
+  for (const r of lin.regions) made.addRegion(r);
+  (lin.regions as Region[]).length = 0;
+  const back = castBefore(lin, made.results[k], res.type);
+  rw.replaceOp(lin, made.results.map((r, i) => (i === k ? back : r)));
+  rw.replaceOp(op, [made.results[k]]);
+  return true;
+}
+/** MLIR's preservesStaticInformation: `to` is static wherever `from` is. */
+const preservesStatic = (from: Type, to: TensorType) =>
+  from instanceof TensorType && from.rank === to.rank && from.elementType === to.elementType && from.shape.every((d, i) => d === DYN || to.shape[i] === d);
 
 /** Patterns by op, after the casts every structured op folds (in MLIR 19's order: an op's own, then those FillOp registers). */
 export const LINALG_PATTERNS: Record<string, Pick<OpSpec, "fold" | "canonicalize">> = {

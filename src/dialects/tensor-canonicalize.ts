@@ -46,7 +46,7 @@ import {
 } from "./indexing.js";
 import { constantIndex, scalarAttr, scalarOf } from "./arith.js";
 import { collapseOfExpand, collapsedShape, composeReshapes, expandOfCollapse, foldReshape } from "./memref-canonicalize.js";
-import { extractOfFill, padOfFill, reshapeOfFill } from "./linalg-canonicalize.js";
+import { castOfLinalg, extractOfFill, padOfFill, reshapeOfFill } from "./linalg-canonicalize.js";
 import { castFromMoreStatic, dpsInit, needsPadding, packing, preserves, reassociation, sliceParams } from "./tensor.js";
 
 const listsOf = (op: Operation) => { const p = sliceParams(op); return [p.offsets, p.sizes, p.strides]; };
@@ -525,7 +525,7 @@ export const TENSOR_PATTERNS: Record<string, Pick<OpSpec, "fold" | "canonicalize
   "tensor.extract_slice": { fold: foldExtractSlice, canonicalize: canonicalizeExtractSlice },
   "tensor.insert_slice": { fold: foldInsertSlice, canonicalize: canonicalizeInsertSlice },
   "tensor.parallel_insert_slice": { canonicalize: canonicalizeParallelInsertSlice },
-  "tensor.cast": { fold: (op) => (op.operand(0).type === op.result.type ? [op.operand(0)] : undefined), canonicalize: (op, rw) => canonicalizeCast(op, rw) || castOfEmpty(op, rw) },
+  "tensor.cast": { fold: (op) => (op.operand(0).type === op.result.type ? [op.operand(0)] : undefined), canonicalize: (op, rw) => castOfLinalg(op, rw) || canonicalizeCast(op, rw) || castOfEmpty(op, rw) },
   "tensor.extract": {
     fold: foldExtract,
     canonicalize(op, rw) {

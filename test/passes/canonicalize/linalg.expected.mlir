@@ -42,5 +42,17 @@ module {
     } : tensor<2x3x4xf32> to tensor<4x5x6xf32>
     return %0, %arg0, %2, %4, %8, %padded : tensor<6x4xf32>, f32, tensor<12x2xf32>, tensor<4x3x2xf32>, tensor<4x5x6xf32>, tensor<4x5x6xf32>
   }
+  func.func private @use(tensor<4x8x12x16xf32>)
+  func.func @cast_of_result(%arg0: tensor<?x?x?x?xf32>, %arg1: tensor<?x?x?x?xf32>, %arg2: tensor<?x?x?x?xf32>, %arg3: i1) -> (tensor<4x8x12x16xf32>, tensor<?x?x?x?xf32>) {
+    %cast = tensor.cast %arg2 : tensor<?x?x?x?xf32> to tensor<4x8x12x16xf32>
+    %0 = linalg.conv_2d_nchw_fchw ins(%arg0, %arg1 : tensor<?x?x?x?xf32>, tensor<?x?x?x?xf32>) outs(%cast : tensor<4x8x12x16xf32>) -> tensor<4x8x12x16xf32>
+    %cast_0 = tensor.cast %0 : tensor<4x8x12x16xf32> to tensor<?x?x?x?xf32>
+    %1 = linalg.conv_2d_nchw_fchw ins(%arg0, %arg1 : tensor<?x?x?x?xf32>, tensor<?x?x?x?xf32>) outs(%arg2 : tensor<?x?x?x?xf32>) -> tensor<?x?x?x?xf32>
+    scf.if %arg3 {
+      %cast_1 = tensor.cast %1 : tensor<?x?x?x?xf32> to tensor<4x8x12x16xf32>
+      func.call @use(%cast_1) : (tensor<4x8x12x16xf32>) -> ()
+    }
+    return %0, %cast_0 : tensor<4x8x12x16xf32>, tensor<?x?x?x?xf32>
+  }
 }
 

@@ -74,3 +74,18 @@ func.func @fills(%v: f32, %w: f32, %e: tensor<2x3x4xf32>, %c: tensor<12x2xf32>, 
   } : tensor<2x3x4xf32> to tensor<4x5x6xf32>
   return %0, %1, %2, %3, %4, %5 : tensor<6x4xf32>, f32, tensor<12x2xf32>, tensor<4x3x2xf32>, tensor<4x5x6xf32>, tensor<4x5x6xf32>
 }
+
+// A cast of a linalg result to a more static type, in its block, makes the op compute that
+// type (the init cast to it, the result cast back for other users); in a nested block it stays.
+func.func private @use(%t: tensor<4x8x12x16xf32>)
+func.func @cast_of_result(%a: tensor<?x?x?x?xf32>, %b: tensor<?x?x?x?xf32>, %c: tensor<?x?x?x?xf32>, %p: i1)
+    -> (tensor<4x8x12x16xf32>, tensor<?x?x?x?xf32>) {
+  %0 = linalg.conv_2d_nchw_fchw ins(%a, %b : tensor<?x?x?x?xf32>, tensor<?x?x?x?xf32>) outs(%c : tensor<?x?x?x?xf32>) -> tensor<?x?x?x?xf32>
+  %1 = tensor.cast %0 : tensor<?x?x?x?xf32> to tensor<4x8x12x16xf32>
+  %2 = linalg.conv_2d_nchw_fchw ins(%a, %b : tensor<?x?x?x?xf32>, tensor<?x?x?x?xf32>) outs(%c : tensor<?x?x?x?xf32>) -> tensor<?x?x?x?xf32>
+  scf.if %p {
+    %3 = tensor.cast %2 : tensor<?x?x?x?xf32> to tensor<4x8x12x16xf32>
+    func.call @use(%3) : (tensor<4x8x12x16xf32>) -> ()
+  }
+  return %1, %0 : tensor<4x8x12x16xf32>, tensor<?x?x?x?xf32>
+}
