@@ -213,4 +213,29 @@ export function composeReassociations(a: readonly number[][], b: readonly number
   if (small.length && small.reduce((n, g) => n + g.length, 0) !== big.length) return undefined;
   return small.map((g) => g.flatMap((i) => big[i]));
 }
+/**
+ * MLIR's getReassociationIndicesForCollapse: the groups of `from` whose products are the sizes of
+ * `to` (a dynamic size alone in its group, unit dims trailing into the last); undefined if none,
+ * or if `from` is no higher in rank.
+ */
+export function collapseGroups(from: readonly number[], to: readonly number[]): number[][] | undefined {
+  if (from.length <= to.length) return undefined;
+  const groups: number[][] = [];
+  let d = 0, cur: number[] = [], prod = 1;
+  while (d < from.length && groups.length < to.length) {
+    const want = to[groups.length];
+    while (d < from.length && from[d] !== DYN && prod * from[d] < want) { prod *= from[d]; cur.push(d++); }
+    if (d === from.length) return undefined;
+    if (from[d] === DYN ? want !== DYN || prod !== 1 : want === DYN || prod * from[d] !== want) return undefined;
+    cur.push(d++);
+    groups.push(cur);
+    cur = []; prod = 1;
+  }
+  if (groups.length !== to.length) return undefined;
+  for (; d < from.length; d++) {
+    if (from[d] !== DYN && from[d] !== 1) return undefined;
+    groups[groups.length - 1]?.push(d);
+  }
+  return groups;
+}
 export const reassociationAttr = (groups: readonly number[][]) => new ArrayAttr(groups.map((g) => new ArrayAttr(g.map((i) => new IntegerAttr(BigInt(i), i64)))));

@@ -293,6 +293,13 @@ export function buildNamedBody(name: string, operandTypes: readonly Type[], loc?
 
 // ---- structure -----------------------------------------------------------------------------
 /** Whether the op is a linalg structured op (has inputs, outputs, maps and a body). */
+/** MLIR's buildIdentityRegion: a body taking the operands' element types, yielding the first (no cast). */
+export function identityBody(operands: readonly Value[], loc?: Location): Region {
+  const b = new Block(operands.map((v) => elementTypeOf(v.type)));
+  if (b.args.length) b.append(new Operation({ name: "linalg.yield", operands: [b.args[0]], loc }));
+  return new Region([b]);
+}
+
 export const STRUCTURED_OPS = ["linalg.generic", "linalg.transpose", "linalg.broadcast", "linalg.reduce", "linalg.map"];
 export const isStructuredOp = (op: Operation) => STRUCTURED_OPS.includes(op.name) || op.name in NAMED_OPS;
 /** A linalg op without memref operands: its only effects are its body's (MLIR's LinalgOp getEffects). */

@@ -11,10 +11,11 @@ import { allAttrs, type OpAsmPrinter } from "../ir/printer.js";
 import { DYN, IndexType, MemRefType, ShapedType, TensorType, Type, compatibleShapes, elementTypeOf, i64 } from "../ir/types.js";
 import { ANY, ANY_SHAPED, ANY_TENSOR, FASTMATH_NONE, badProperty, INDEX, RANKED_TENSOR, implicitTerminatorError, returnLikeOp, tc, variadic } from "./common.js";
 import { arrayProp, checkSegments, i64Array, parseIntList } from "./indexing.js";
+import { LINALG_PATTERNS } from "./linalg-canonicalize.js";
 import { foldMemRefCast } from "./memref.js";
 import { castFromMoreStatic } from "./tensor.js";
 import {
-  CAST_ATTR_OPS, FIXED_MAPS, FUN_ATTRS, NAMED_OPS, TYPE_FN, WINDOW_OPS, buildNamedBody, enumCase, indexingMaps, inputs, insOutsSegments, isStructuredOp, iteratorAttr, iteratorName,
+  CAST_ATTR_OPS, FIXED_MAPS, FUN_ATTRS, NAMED_OPS, TYPE_FN, WINDOW_OPS, buildNamedBody, enumCase, identityBody, indexingMaps, inputs, insOutsSegments, isStructuredOp, iteratorAttr, iteratorName,
   iteratorTypes, numLoops, outputs, staticLoopSizes, windowAttr,
 } from "./linalg-info.js";
 
@@ -255,12 +256,6 @@ const generic: OpSpec = {
 };
 
 // ---- linalg.transpose / linalg.broadcast --------------------------------------------------------
-/** MLIR's buildIdentityRegion: a body taking the operands' element types, yielding the first (no cast). */
-function identityBody(operands: readonly Value[], loc: OperationState["loc"]): Region {
-  const b = new Block(operands.map((v) => elementTypeOf(v.type)));
-  if (b.args.length) b.append(new Operation({ name: "linalg.yield", operands: [b.args[0]], loc }));
-  return new Region([b]);
-}
 
 /** `ins(%x : A) outs(%y : B) <name> = [..] {attrs}` with a pass-through body. */
 function permuteLikeOp(name: string, list: string, verify: (op: Operation, it: ShapedType, ot: ShapedType, dims: number[]) => string | undefined): OpSpec {
@@ -567,7 +562,10 @@ function foldTensorCastProducer(op: Operation, rw: Rewriter): boolean {
   return true;
 }
 /** Their fold takes a memref.cast's source (MLIR's foldMemRefCast), and a tensor.cast's when more static. */
-const structured = (s: OpSpec): OpSpec => ({ ...s, canonicalize: (op, rw) => foldMemRefCast(op) || foldTensorCastProducer(op, rw) });
+const structured = (s: OpSpec): OpSpec => {
+  const own = LINALG_PATTERNS[s.name];
+  return { ...s, fold: own?.fold ?? s.fold, canonicalize: (op, rw) => foldMemRefCast(op) || foldTensorCastProducer(op, rw) || !!own?.canonicalize?.(op, rw) };
+};
 
 /** `#linalg.unary_fn<exp>`, `#linalg.binary_fn<add>`, `#linalg.type_fn<cast_signed>`: a bad case is MLIR's enum error. */
 const ENUM_ATTRS: Record<string, [string, readonly string[]]> = {

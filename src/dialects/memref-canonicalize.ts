@@ -9,8 +9,9 @@
 //   reinterpret_cast  of a reinterpret_cast, a cast or a subview at offset 0: of their source; one
 //                     that changes nothing is its source;
 //   collapse_shape/expand_shape  one that changes nothing, or undoes the reshape it reads, is its
-//                     source; two of a kind are one; a collapse of a cast that only forgets reads
-//                     the cast's source (cast back);
+//                     source; two of a kind are one, and a collapse and an expand compose where
+//                     the groups allow; a collapse of a cast that only forgets reads the cast's
+//                     source (cast back);
 //   copy, dealloc, load, store, cast, dim  of a memref.cast read the cast's source; a copy onto
 //                     itself, or to or from an empty memref, goes.
 import { AffineMapAttr, IntegerAttr, StridedLayoutAttr, intAttr, type Attribute } from "../ir/attributes.js";
@@ -20,7 +21,7 @@ import { OpResult, Operation, type Region, type Value } from "../ir/core.js";
 import type { OpSpec, Rewriter } from "../ir/dialect.js";
 import { DYN, MemRefType, TensorType, index, type Type } from "../ir/types.js";
 import {
-  type OpFoldResult, anyConstantIndex, producer, composeReassociations, foldConstantLists, knownInt, reassociationAttr, replaceCastBack, replaceCasting, sameLists, sliceLike, staticSizes, staticsOf, takesAll,
+  type OpFoldResult, anyConstantIndex, producer, collapseGroups, composeReassociations, i64Array, foldConstantLists, knownInt, reassociationAttr, replaceCastBack, replaceCasting, sameLists, sliceLike, staticSizes, staticsOf, takesAll,
 } from "./indexing.js";
 import {
   castWidens, foldMemRefCast, inferSubviewType, mixedList, reassociation, segment, segmentSizes, staticList, stridesAndOffset,
@@ -179,8 +180,8 @@ export function collapseOfExpand(op: Operation, rw: Rewriter, expandName: string
   if (!ex || !plain(ex.operand(0).type) || !plain(ex.result.type)) return false;
   const src = ex.operand(0).type as MemRefType | TensorType, res = op.result.type as MemRefType | TensorType;
   const [eg, cg] = [reassociation(ex), reassociation(op)];
-  // (not to an expand_shape: that needs an output_shape, which MLIR 19 infers with new ops)
-  if (src === res || !eg || !cg || src.rank < res.rank) return false;
+  // (to an expand_shape only of a static shape: a dynamic output_shape MLIR 19 infers with new ops)
+  if (src === res || !eg || !cg || (src.rank < res.rank && !res.hasStaticShape)) return false;
   const [higher, lower] = src.rank > res.rank ? [eg, cg] : [cg, eg], composed: number[][] = [];
   let h = 0;
   for (const l of lower) {
@@ -193,9 +194,38 @@ export function collapseOfExpand(op: Operation, rw: Rewriter, expandName: string
     }
     composed.push(group);
   }
-  const name = src.rank > res.rank ? op.name : castName;
+  const name = src.rank > res.rank ? op.name : src.rank < res.rank ? expandName : castName;
   const attributes: Record<string, Attribute> = name === castName ? {} : { reassociation: reassociationAttr(composed) };
+  if (name === expandName) attributes.static_output_shape = i64Array(res.shape);
   const made = new Operation({ name, operands: [ex.operand(0)], resultTypes: [res], attributes, loc: op.loc });
+  op.parent!.insertBefore(op, made);
+  rw.replaceOp(op, [made.result]);
+  return true;
+}
+/**
+ * MLIR's ComposeExpandOfCollapseOp: an expand_shape of a collapse_shape (identity layouts) is one
+ * reshape of the source where each collapsed group splits anew into whole groups of the other
+ * side (an expand keeps its output_shape); a group the same size on both sides stops it, as in MLIR 19.
+ */
+export function expandOfCollapse(op: Operation, rw: Rewriter, collapseName: string): boolean {
+  const col = producer(op.operand(0), collapseName), plain = (t: Type) => t instanceof TensorType || (t instanceof MemRefType && (!t.layout || isIdentityLayout(t)));
+  if (!col || !plain(col.operand(0).type) || !plain(op.operand(0).type)) return false;
+  const src = col.operand(0).type as MemRefType | TensorType, res = op.result.type as MemRefType | TensorType;
+  const [cg, eg] = [reassociation(col), reassociation(op)];
+  if (src === res || !cg || !eg) return false;
+  const collapsing = src.rank > res.rank;
+  const [fromG, toG, from, to] = collapsing ? [cg, eg, src.shape, res.shape] : [eg, cg, res.shape, src.shape];
+  let composed: number[][] | undefined = [];
+  if (!fromG.length) composed = collapseGroups(from, to);
+  else for (let i = 0; i < fromG.length && composed; i++) {
+    const [f, t] = [fromG[i], toG[i]], sub = collapseGroups(from.slice(f[0], f[0] + f.length), to.slice(t[0], t[0] + t.length));
+    if (!sub) composed = undefined;
+    else composed.push(...sub.map((g) => g.map((k) => f[0] + k)));
+  }
+  if (!composed) return false;
+  const attributes: Record<string, Attribute> = { reassociation: reassociationAttr(composed) };
+  if (!collapsing) attributes.static_output_shape = op.attr("static_output_shape")!;
+  const made = new Operation({ name: collapsing ? collapseName : op.name, operands: [col.operand(0), ...(collapsing ? [] : op.operands.slice(1))], resultTypes: [res], attributes, loc: op.loc });
   op.parent!.insertBefore(op, made);
   rw.replaceOp(op, [made.result]);
   return true;
@@ -317,5 +347,8 @@ export const MEMREF_PATTERNS: Record<string, Pick<OpSpec, "fold" | "canonicalize
     fold: (op) => foldReshape(op, "memref.expand_shape"),
     canonicalize: (op, rw) => composeReshapes(op, rw, reassociation) || collapseOfExpand(op, rw, "memref.expand_shape", "memref.cast") || collapseOfCast(op, rw),
   },
-  "memref.expand_shape": { fold: (op) => foldReshape(op, "memref.collapse_shape"), canonicalize: (op, rw) => composeReshapes(op, rw, reassociation) },
+  "memref.expand_shape": {
+    fold: (op) => foldReshape(op, "memref.collapse_shape"),
+    canonicalize: (op, rw) => composeReshapes(op, rw, reassociation) || expandOfCollapse(op, rw, "memref.collapse_shape"),
+  },
 };

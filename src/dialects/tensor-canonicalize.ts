@@ -10,30 +10,43 @@
 //   parallel_insert_slice  constant operands become static (the source cast before the terminator);
 //   cast           of a cast is one cast where that checks no less; a cast of an extract_slice to
 //                  a more static type is that slice;
+//                  a cast of a tensor.empty to a more static type is a new empty tensor;
 //   extract        of a constant or from_elements at constant indices is the element; of a cast,
-//                  of its source; of an effect-free generate, its body at the indices; insert of a splat's own value into it is the splat;
+//                  of its source; of an index_cast, the index_cast of the element; of an
+//                  effect-free generate, its body at the indices; insert of a splat's own value
+//                  into it is the splat;
 //   collapse_shape/expand_shape/reshape  no-ops and undone reshapes fold; two of a kind are one;
-//                  of a constant, a constant;
+//                  a collapse and an expand compose where the groups allow; of a constant, a
+//                  constant; of a static splat or a from_elements, one of the new shape; a
+//                  tensor.reshape to the source's own sizes is the source;
+//   dim            of a reshape, the shape's element; of an expand_shape or collapse_shape, an
+//                  affine.apply of the source's dims;
+//   pad            no padding is a cast; casts that forget are looked through, a lone cast to a
+//                  more static type taken in; two orthogonal slice-and-pads are one; constant
+//                  padding makes sizes static;
 //   generate       constant extents become static (cast back); concat of one input is a cast;
 //   gather         of a splat constant is one;
 //   pack/unpack    of a splat constant is one (a pack's constant padding must be the splat's value);
 //                  pack(unpack(x)) and unpack(pack(x)) with the same tiling and no padding are x;
 //                  a padding value no tile needs goes; an untiled dim static on one side becomes
 //                  static on the other (casts around a new op); an unpack into a destination-style
-//                  op's result goes into that op's init instead (the unpack overwrites it all).
+//                  op's result goes into that op's init instead (the unpack overwrites it all);
+//                  operands of pack, unpack and insert cast from more static tensors are taken
+//                  uncast (the result cast back).
 import { AffineMapAttr, DenseElementsAttr, denseElements, type Attribute } from "../ir/attributes.js";
 import { AffineMap, cst, sym, type AffineExpr } from "../ir/affine.js";
 import { build } from "../ir/affine-simplify.js";
 import { Builder, rebuilt } from "../ir/builder.js";
-import { Operation, type Value } from "../ir/core.js";
+import { Operation, type Region, type Value } from "../ir/core.js";
 import type { OpSpec, Rewriter } from "../ir/dialect.js";
 import { DYN, TensorType, index, type Type } from "../ir/types.js";
 import {
-  type OpFoldResult, anyConstantIndex, producer, arrayProp, foldConstantLists, knownInt, operandSegment, replaceCastBack, replaceCasting, sameLists,
+  type OpFoldResult, anyConstantIndex, producer, arrayProp, i64Array, mixedList, foldConstantLists, knownInt, operandSegment, replaceCastBack, replaceCasting, sameLists,
   segmentSizesAttr, sliceLike, staticSizes, staticsOf, takesAll,
 } from "./indexing.js";
-import { scalarAttr, scalarOf } from "./arith.js";
-import { collapseOfExpand, collapsedShape, composeReshapes, foldReshape } from "./memref-canonicalize.js";
+import { constantIndex, scalarAttr, scalarOf } from "./arith.js";
+import { collapseOfExpand, collapsedShape, composeReshapes, expandOfCollapse, foldReshape } from "./memref-canonicalize.js";
+import { castOfLinalg, extractOfFill, padOfFill, reshapeOfFill } from "./linalg-canonicalize.js";
 import { castFromMoreStatic, dpsInit, needsPadding, packing, preserves, reassociation, sliceParams } from "./tensor.js";
 
 const listsOf = (op: Operation) => { const p = sliceParams(op); return [p.offsets, p.sizes, p.strides]; };
@@ -218,7 +231,15 @@ function foldTensorReshape(op: Operation, consts: readonly (Attribute | undefine
   const splat = splatAs(c, t);
   if (splat) return splat;
   if (prev) { op.setOperand(0, prev.operand(0)); return [op.result]; }
-  return ranked(t) && src.type === t && t.rank === 1 ? [src] : undefined;
+  if (!ranked(t) || src.type !== t) return undefined;
+  if (t.rank === 1) return [src];
+  // A shape of the source's own sizes: its static ones, or tensor.dims of it at their index
+  const els = producer(op.operand(1), "tensor.from_elements")?.operands;
+  const own = (v: Value, i: number) => {
+    const c = knownInt(v), dim = producer(v, "tensor.dim");
+    return c !== undefined ? c === t.shape[i] : !!dim && dim.operand(0) === src && knownInt(dim.operand(1)) === i;
+  };
+  return els && els.length === t.rank && els.every(own) ? [src] : undefined;
 }
 
 /** pack(unpack(x)) or unpack(pack(x)) with the same tiling, x's type and no padding: x. Undefined when `op`'s source is no such inverse. */
@@ -226,7 +247,10 @@ function undoneRelayout(op: Operation, rw: Rewriter): boolean | undefined {
   const pack = op.name === "tensor.pack", inv = producer(op.operand(0), pack ? "tensor.unpack" : "tensor.pack");
   if (!inv) return undefined;
   const [a, b] = [packing(op), packing(inv)];
-  const same = sameLists(a.innerDimsPos, b.innerDimsPos) && sameLists(a.outerDimsPerm, b.outerDimsPerm) && sameLists(a.tiles, b.tiles);
+  // (no outer_dims_perm is the identity one)
+  const identity = (p: number[]) => p.every((d, i) => d === i);
+  const perms = sameLists(a.outerDimsPerm, b.outerDimsPerm) || (identity(a.outerDimsPerm) && identity(b.outerDimsPerm));
+  const same = sameLists(a.innerDimsPos, b.innerDimsPos) && perms && sameLists(a.tiles, b.tiles);
   // (MLIR's patterns stop here either way)
   if (inv.operand(0).type !== op.result.type || operandSegment(pack ? op : inv, 2).length || !same) return false;
   rw.replaceOp(op, [inv.operand(0)]);
@@ -257,6 +281,7 @@ function staticRelayout(op: Operation, rw: Rewriter): boolean {
   return replaceCastBack(op, rw, new Operation({ name: op.name, operands: [s, d, ...op.operands.slice(2)], resultTypes: [d.type], attributes: props, loc: op.loc }), "tensor.cast");
 }
 function canonicalizePack(op: Operation, rw: Rewriter): boolean {
+  if (castsIntoDps(op, rw)) return true;
   const undone = undoneRelayout(op, rw);
   if (undone !== undefined) return undone;
   // MLIR's paddingIsNotNeeded: static tiled dims and tiles, no partial tile
@@ -269,6 +294,7 @@ function canonicalizePack(op: Operation, rw: Rewriter): boolean {
   return staticRelayout(op, rw);
 }
 function canonicalizeUnpack(op: Operation, rw: Rewriter): boolean {
+  if (castsIntoDps(op, rw)) return true;
   const undone = undoneRelayout(op, rw);
   if (undone !== undefined) return undone;
   const init = dpsInit(op.operand(1));
@@ -295,7 +321,7 @@ function collapseOfCast(op: Operation, rw: Rewriter): boolean {
  * MLIR's FoldDimOfCollapseShape: a dynamic size of a collapse_shape at a constant index is the
  * product of the source's sizes in its group, an affine.apply of their tensor.dims.
  */
-export function dimOfCollapse(op: Operation, rw: Rewriter): boolean {
+function dimOfCollapse(op: Operation, rw: Rewriter): boolean {
   const col = producer(op.operand(0), "tensor.collapse_shape"), k = knownInt(op.operand(1));
   if (!col || k === undefined || (col.result.type as TensorType).shape[k] !== DYN) return false;
   const src = col.operand(0), shape = (src.type as TensorType).shape, b = Builder.before(op), operands: Value[] = [];
@@ -309,6 +335,79 @@ export function dimOfCollapse(op: Operation, rw: Rewriter): boolean {
   return true;
 }
 
+/**
+ * MLIR's FoldDimOfExpandShape: a dynamic size of an expand_shape at a constant index is the
+ * source's size in its group over the group's other (static) sizes, an affine.apply of its tensor.dim.
+ */
+function dimOfExpand(op: Operation, rw: Rewriter): boolean {
+  const ex = producer(op.operand(0), "tensor.expand_shape"), k = knownInt(op.operand(1));
+  const shape = (ex?.result.type as TensorType | undefined)?.shape;
+  if (!ex || !shape || k === undefined || shape[k] !== DYN) return false;
+  const g = reassociation(ex).findIndex((grp) => grp.includes(k)), group = reassociation(ex)[g];
+  if (g < 0 || group.some((d) => d !== k && shape[d] === DYN)) return false;
+  const product = group.reduce((n, d) => (d === k ? n : n * shape[d]), 1), b = Builder.before(op);
+  const size = b.value("tensor.dim", [ex.operand(0), b.constIndex(g)], index);
+  rw.replaceOp(op, [b.value("affine.apply", [size], index, { map: new AffineMapAttr(new AffineMap(0, 1, [build("floordiv", sym(0), cst(product))])) })]);
+  return true;
+}
+/** MLIR's DimOfReshapeOp: a dim of a tensor.reshape is the shape operand's element there (index_cast to index). */
+function dimOfReshape(op: Operation, rw: Rewriter): boolean {
+  const reshape = producer(op.operand(0), "tensor.reshape");
+  if (!reshape) return false;
+  const shape = reshape.operand(1), b = Builder.after(op);
+  let v = b.value("tensor.extract", [shape, op.operand(1)], (shape.type as TensorType).elementType);
+  if (v.type !== index) v = b.value("arith.index_cast", [v], index);
+  rw.replaceOp(op, [v]);
+  return true;
+}
+/** tensor.dim's patterns after those of tensor.ts, in MLIR 19's order. */
+export const dimOfReshapes = (op: Operation, rw: Rewriter) => dimOfReshape(op, rw) || dimOfExpand(op, rw) || dimOfCollapse(op, rw);
+
+/** MLIR's ExtractElementFromIndexCast: an element of an index_cast tensor is the index_cast of the element. */
+function extractOfIndexCast(op: Operation, rw: Rewriter): boolean {
+  const ic = producer(op.operand(0), "arith.index_cast");
+  if (!ic) return false;
+  const b = Builder.before(op), src = ic.operand(0);
+  const el = b.value("tensor.extract", [src, ...op.operands.slice(1)], (src.type as TensorType).elementType);
+  rw.replaceOp(op, [b.value("arith.index_cast", [el], op.result.type)]);
+  return true;
+}
+
+/** MLIR's FoldEmptyTensorWithCastOp: a cast of a tensor.empty to a more static type is an empty tensor of that type. */
+function castOfEmpty(op: Operation, rw: Rewriter): boolean {
+  const empty = producer(op.operand(0), "tensor.empty"), t = op.result.type;
+  if (!empty || !ranked(t) || !preserves(op.operand(0).type, t)) return false;
+  const from = (empty.result.type as TensorType).shape;
+  if (from.some((d, i) => d !== DYN && d !== t.shape[i])) return false;
+  let k = 0;
+  const sizes = from.flatMap((d, i) => (d !== DYN ? [] : t.shape[i] === DYN ? [empty.operand(k++)] : (k++, [])));
+  const made = new Operation({ name: "tensor.empty", operands: sizes, resultTypes: [TensorType.get(t.shape, t.elementType)], loc: op.loc });
+  op.parent!.insertBefore(op, made);
+  rw.replaceOp(op, [made.result]);
+  return true;
+}
+
+/** MLIR's FoldReshapeWithSplat and FoldReshapeWithFromElements: a reshape of a splat or from_elements (static types) is one of the new shape. */
+function reshapeOfElements(op: Operation, rw: Rewriter): boolean {
+  const src = op.operand(0), t = op.result.type as TensorType, splat = producer(src, "tensor.splat"), from = producer(src, "tensor.from_elements");
+  if (!(splat && (src.type as TensorType).hasStaticShape && t.hasStaticShape) && !(from && t.hasStaticShape)) return false;
+  const made = new Operation({ name: splat ? "tensor.splat" : "tensor.from_elements", operands: splat ? [splat.operand(0)] : from!.operands, resultTypes: [t], loc: op.loc });
+  op.parent!.insertBefore(op, made);
+  rw.replaceOp(op, [made.result]);
+  return true;
+}
+
+/**
+ * MLIR's FoldTensorCastProducerOp, for the destination-style pack, unpack and insert: operands
+ * cast from more static tensors take the casts' sources; the result has the destination's new
+ * type, cast back.
+ */
+function castsIntoDps(op: Operation, rw: Rewriter): boolean {
+  if (!op.operands.some((v) => castFromMoreStatic(v))) return false;
+  const operands = op.operands.map((v) => castFromMoreStatic(v) ?? v);
+  return replaceCasting(op, rw, rebuilt(op, operands, [operands[1].type]).result, "tensor.cast");
+}
+
 /** MLIR's ExtractFromTensorGenerate: an element of an effect-free tensor.generate is its body, computed at the indices. */
 function extractFromGenerate(op: Operation, rw: Rewriter): boolean {
   const gen = producer(op.operand(0), "tensor.generate");
@@ -320,6 +419,105 @@ function extractFromGenerate(op: Operation, rw: Rewriter): boolean {
   return true;
 }
 
+const padLists = (op: Operation) => [1, 2].map((k) => mixedList(arrayProp(op, k === 1 ? "static_low" : "static_high"), operandSegment(op, k)));
+const zeros = (l: readonly OpFoldResult[]) => l.every((v) => knownInt(v) === 0);
+/**
+ * A new tensor.pad in front of `op` (MLIR's builder): `src` padded by `low` and `high` (statics
+ * and operands) to `t`, with `op`'s nofold and other attributes, and its region moved or cloned.
+ */
+function newPad(op: Operation, src: Value, [low, high]: readonly OpFoldResult[][], t: Type, moveRegion: boolean): Operation {
+  const dyn = [low, high].map((l) => l.filter((v): v is Value => typeof v !== "number"));
+  const attributes = new Map(op.attributes);
+  attributes.set("static_low", i64Array(staticsOf(low)));
+  attributes.set("static_high", i64Array(staticsOf(high)));
+  attributes.set("operandSegmentSizes", segmentSizesAttr([1, dyn[0].length, dyn[1].length]));
+  const made = new Operation({ name: "tensor.pad", operands: [src, ...dyn.flat()], resultTypes: [t], attributes, loc: op.loc });
+  if (moveRegion) { made.addRegion(op.regions[0]); (op.regions as Region[]).length = 0; } else made.addRegion(op.regions[0].clone(new Map()));
+  op.parent!.insertBefore(op, made);
+  return made;
+}
+/** MLIR's PadOp::inferResultType: each size the source's plus its static padding, else `shape`'s. */
+const paddedType = (src: TensorType, low: readonly number[], high: readonly number[], shape: readonly number[]) =>
+  TensorType.get(src.shape.map((d, i) => (d === DYN || low[i] === DYN || high[i] === DYN ? shape[i] : d + low[i] + high[i])), src.elementType);
+/** The padding value the region yields when it is a constant or defined outside (MLIR's getConstantPaddingValue). */
+function paddingValue(op: Operation): Value | undefined {
+  const y = op.regions[0].blocks[0].terminator, v = y?.name === "tensor.yield" ? y.operand(0) : undefined;
+  if (!v || producer(v, "arith.constant")) return v;
+  const owner = v.owner instanceof Operation ? v.owner.parent : v.owner;
+  return owner === op.regions[0].blocks[0] ? undefined : v;
+}
+/** The dims a pad pads: a low or high entry not known to be 0 (MLIR's getPaddedDims). */
+const paddedDims = (op: Operation) => { const [l, h] = padLists(op); return l.map((v, i) => knownInt(v) !== 0 || knownInt(h[i]) !== 0); };
+
+/**
+ * MLIR 19's pad patterns, in its order: no padding at all is a cast (FoldStaticZeroPadding); a
+ * cast that only forgets is looked through (FoldSourceTensorCast, in two steps as MLIR's); a lone
+ * cast to a more static type is taken into the pad (FoldTargetTensorCast); a pad of a slice of a
+ * pad of a slice, padding other dims, is one (FoldOrthogonalPaddings); constant padding makes
+ * static sizes static (FoldStaticPadding, cast back).
+ */
+function canonicalizePad(op: Operation, rw: Rewriter): boolean {
+  if (padOfFill(op, rw, paddingValue(op))) return true;
+  const src = op.operand(0), t = op.result.type as TensorType, [low, high] = padLists(op), nofold = !!op.attr("nofold");
+  if (!nofold && zeros(low) && zeros(high)) { rw.replaceOp(op, [cast(op, src, t)]); return true; }
+  const [sLow, sHigh] = [arrayProp(op, "static_low"), arrayProp(op, "static_high")];
+  const from = castFromMoreStatic(src);
+  if (from && ranked(from.type)) {
+    const nt = paddedType(from.type, sLow, sHigh, t.shape);
+    if (nt === t) { op.setOperand(0, from); return true; }
+    return replaceCasting(op, rw, newPad(op, src, [low, high], nt, false).result, "tensor.cast");
+  }
+  const user = op.result.uses.length === 1 ? op.result.uses[0].op : undefined;
+  if (user?.name === "tensor.cast" && preserves(t, user.result.type)) {
+    const made = newPad(op, src, [low, high], user.result.type, true);
+    rw.replaceOp(op, [made.result]);
+    rw.replaceOp(user, [made.result]);
+    return true;
+  }
+  return orthogonalPads(op, rw) || staticPadding(op, rw, sLow, sHigh);
+}
+function orthogonalPads(op: Operation, rw: Rewriter): boolean {
+  const inner = producer(op.operand(0), "tensor.extract_slice"), outerPad = inner && producer(inner.operand(0), "tensor.pad");
+  const outer = outerPad && !outerPad.attr("nofold") ? producer(outerPad.operand(0), "tensor.extract_slice") : undefined;
+  if (!inner || !outerPad || !outer) return false;
+  const rank = (op.operand(0).type as TensorType).rank, [io, is, ist] = listsOf(inner), [oo, os, ost] = listsOf(outer);
+  const unit = (l: OpFoldResult[]) => l.every((v) => knownInt(v) === 1);
+  if ((outer.operand(0).type as TensorType).rank !== rank || !unit(ist) || !unit(ost) || !zeros(padLists(op)[0]) || !zeros(padLists(outerPad)[0])) return false;
+  const [iv, ov] = [paddingValue(op), paddingValue(outerPad)], [ia, oa] = [iv && producer(iv, "arith.constant"), ov && producer(ov, "arith.constant")];
+  if (!ia || !oa || ia.attr("value")!.str !== oa.attr("value")!.str || ia.result.type !== oa.result.type) return false;
+  const [id, od] = [paddedDims(op), paddedDims(outerPad)];
+  if (id.some((b, i) => b && od[i])) return false;
+  const offsets: OpFoldResult[] = [];
+  for (let i = 0; i < rank; i++) {
+    if (!id[i] && knownInt(io[i]) === 0) offsets.push(oo[i]);
+    else if (!od[i] && knownInt(oo[i]) === 0) offsets.push(io[i]);
+    else return false;
+  }
+  const sizes = [...is], innerSrc = (inner.operand(0).type as TensorType).shape;
+  for (let i = 0; i < rank; i++) {
+    if (!od[i]) continue;
+    if (knownInt(is[i]) !== innerSrc[i]) return false;
+    sizes[i] = os[i];
+  }
+  const [ph, oph] = [padLists(op)[1], padLists(outerPad)[1]], high = ph.map((v, i) => (od[i] ? oph[i] : id[i] ? v : 0));
+  const srcT = outer.operand(0).type as TensorType;
+  const slice = sliceLike(op, [outer.operand(0)], [offsets, sizes, ist], TensorType.get(staticsOf(sizes), srcT.elementType), "tensor.extract_slice");
+  rw.replaceOp(op, [newPad(op, slice.result, [padLists(op)[0], high], op.result.type, true).result]);
+  return true;
+}
+function staticPadding(op: Operation, rw: Rewriter, sLow: number[], sHigh: number[]): boolean {
+  const srcT = op.operand(0).type as TensorType, t = op.result.type as TensorType;
+  if (srcT.rank !== t.rank || sLow.length !== srcT.rank || sHigh.length !== srcT.rank) return false;
+  // Constant operands become static; the others stay operands
+  const known = (l: number[], ops: Value[]) => { let k = 0; return l.map((d) => (d === DYN ? constantIndex(ops[k++]) ?? DYN : d)); };
+  const [low, high] = [known(sLow, operandSegment(op, 1)), known(sHigh, operandSegment(op, 2))];
+  const shape = t.shape.map((d, i) => (d !== DYN ? d : low[i] === DYN || high[i] === DYN || srcT.shape[i] === DYN ? DYN : srcT.shape[i] + low[i] + high[i]));
+  if (sameLists(shape, t.shape) || shape.every((d) => d === DYN)) return false;
+  const dynOf = (k: number) => operandSegment(op, k).filter((v) => constantIndex(v) === undefined);
+  const lists = [low, high].map((l, k) => { const d = dynOf(k + 1); let j = 0; return l.map((v): OpFoldResult => (v === DYN ? d[j++] : v)); });
+  return replaceCasting(op, rw, newPad(op, op.operand(0), lists, TensorType.get(shape, t.elementType), false).result, "tensor.cast");
+}
+
 export const TENSOR_PATTERNS: Record<string, Pick<OpSpec, "fold" | "canonicalize">> = {
   "tensor.pack": { fold: foldRelayout, canonicalize: canonicalizePack },
   "tensor.unpack": { fold: foldRelayout, canonicalize: canonicalizeUnpack },
@@ -327,16 +525,18 @@ export const TENSOR_PATTERNS: Record<string, Pick<OpSpec, "fold" | "canonicalize
   "tensor.extract_slice": { fold: foldExtractSlice, canonicalize: canonicalizeExtractSlice },
   "tensor.insert_slice": { fold: foldInsertSlice, canonicalize: canonicalizeInsertSlice },
   "tensor.parallel_insert_slice": { canonicalize: canonicalizeParallelInsertSlice },
-  "tensor.cast": { fold: (op) => (op.operand(0).type === op.result.type ? [op.operand(0)] : undefined), canonicalize: canonicalizeCast },
+  "tensor.cast": { fold: (op) => (op.operand(0).type === op.result.type ? [op.operand(0)] : undefined), canonicalize: (op, rw) => castOfLinalg(op, rw) || canonicalizeCast(op, rw) || castOfEmpty(op, rw) },
   "tensor.extract": {
     fold: foldExtract,
     canonicalize(op, rw) {
+      if (extractOfFill(op, rw)) return true;
       const c = producer(op.operand(0), "tensor.cast");
       if (c && ranked(c.operand(0).type)) { op.setOperand(0, c.operand(0)); return true; }
-      return extractFromGenerate(op, rw);
+      return extractOfIndexCast(op, rw) || extractFromGenerate(op, rw);
     },
   },
   "tensor.insert": { // a splat's own value put into it changes nothing
+    canonicalize: castsIntoDps,
     fold: (op, consts) => {
       const d = consts[1], v = scalarOf(consts[0]);
       const same = (x: number | bigint, y: number | bigint) => (typeof x === "bigint" || typeof y === "bigint" ? BigInt(x) === BigInt(y) : Object.is(x, y));
@@ -347,8 +547,16 @@ export const TENSOR_PATTERNS: Record<string, Pick<OpSpec, "fold" | "canonicalize
   "tensor.concat": { canonicalize: (op, rw) => op.operands.length === 1 && replaceCasting(op, rw, op.operand(0), "tensor.cast") },
   "tensor.collapse_shape": {
     fold: reshapeFold("tensor.expand_shape"),
-    canonicalize: (op, rw) => composeReshapes(op, rw, reassociation) || collapseOfExpand(op, rw, "tensor.expand_shape", "tensor.cast") || collapseOfCast(op, rw),
+    canonicalize: (op, rw) => reshapeOfFill(op, rw) || composeReshapes(op, rw, reassociation) || collapseOfExpand(op, rw, "tensor.expand_shape", "tensor.cast") || reshapeOfElements(op, rw)
+      || collapseOfCast(op, rw),
   },
-  "tensor.expand_shape": { fold: reshapeFold("tensor.collapse_shape"), canonicalize: (op, rw) => composeReshapes(op, rw, reassociation) },
+  "tensor.expand_shape": {
+    fold: reshapeFold("tensor.collapse_shape"),
+    canonicalize: (op, rw) => reshapeOfFill(op, rw) || composeReshapes(op, rw, reassociation) || expandOfCollapse(op, rw, "tensor.collapse_shape") || reshapeOfElements(op, rw),
+  },
   "tensor.reshape": { fold: foldTensorReshape },
+  "tensor.pad": {
+    fold: (op) => (!op.attr("nofold") && (op.result.type as TensorType).hasStaticShape && op.operand(0).type === op.result.type ? [op.operand(0)] : undefined),
+    canonicalize: canonicalizePad,
+  },
 };

@@ -10,7 +10,7 @@ import { DiagnosticError } from "../ir/diagnostics.js";
 import { DYN, FunctionType, ShapedType, TensorType, Type, UnrankedTensorType, elementTypeOf, i64, index, isIntOrIndex } from "../ir/types.js";
 import { ANY, ANY_TENSOR, INDEX, INT_INDEX_FLOAT, RANKED_TENSOR, SHAPE_OPERAND_SYNTAX, VARIADIC_INDEX, castOp, plainError, returnLikeOp, tc, variadic } from "./common.js";
 import { isStructuredOp, outputs } from "./linalg-info.js";
-import { TENSOR_PATTERNS, dimOfCollapse } from "./tensor-canonicalize.js";
+import { TENSOR_PATTERNS, dimOfReshapes } from "./tensor-canonicalize.js";
 import {
   type OpFoldResult, arrayProp, producer, checkSegments, countDynamic, listCountProblem, mixedRankProblem, i64Array, knownInt, negativeOffsetOrSize,
   isRankReducedShape, mixedList, operandSegment, parseDynamicIndexList, parseIntList, printDynamicIndexList, replaceCastBack, segmentSizesAttr, staticSizes,
@@ -466,7 +466,7 @@ export const tensor: Dialect = {
         const next = producer(src, "tensor.cast")?.operand(0) ?? dpsInit(src)
           ?? (forall && operandSegment(forall, 3)[(src as OpResult).index]); // (DimOfForallOp: its shared output)
         if (next) op.setOperand(0, next);
-        return next !== undefined || dimOfCollapse(op, rw);
+        return next !== undefined || dimOfReshapes(op, rw);
       },
     },
     {

@@ -18,6 +18,7 @@ import { transferRead, transferWrite } from "./vector-transfer.js";
 import { VECTOR_KINDS, kindSupports, parseKind, reductionKind } from "./vector-kind.js";
 import { VECTOR_ALGEBRA } from "./vector-algebra.js";
 import { VECTOR_LANES } from "./vector-lanes.js";
+import { VECTOR_PATTERNS, broadcastOfBroadcast, extractOfExtract } from "./vector-canonicalize.js";
 
 export { inBounds, maskDims, minorIdentity, permutationMap, transferParts } from "./vector-transfer.js";
 export { KIND_TO_ARITH, VECTOR_KINDS, type VectorKind, kindAttr, reductionKind } from "./vector-kind.js";
@@ -127,7 +128,13 @@ export const vector: Dialect = {
       verify(op) { return checkMemAccess(op, op.operand(1), op.operands.length - 2, op.operand(0).type); },
     },
     castOp("vector.broadcast", {
-      fold: foldSplat, resultTypes: [ANY_VECTOR],
+      fold(op, consts) { // of its own type, its source; of a scalar or splat constant, a splat
+        const c = consts[0], t = op.result.type as VectorType;
+        if (op.operand(0).type === t) return [op.operand(0)];
+        return c instanceof DenseElementsAttr && c.isSplat ? [new DenseElementsAttr(t, [c.at(0)], true)] : foldSplat(op, consts);
+      },
+      resultTypes: [ANY_VECTOR],
+      canonicalize: broadcastOfBroadcast,
       verify(op) {
         const src = op.operand(0).type, dst = op.result.type as VectorType;
         if (elementTypeOf(src) !== dst.elementType) return "failed to verify that source operand and result have same element type";
@@ -215,6 +222,9 @@ export const vector: Dialect = {
       },
       verify(op, ctx) { return checkPositions(op, op.operand(0).type as VectorType, op.result.type, ctx); },
       fold(op) {
+        // (MLIR's order: no position and the same type, then an extract chain, then broadcasts)
+        if (op.operands.length === 1 && !arrayProp(op, "static_position").length && op.operand(0).type === op.result.type) return [op.operand(0)];
+        if (extractOfExtract(op)) return [op.result];
         // extract(broadcast(scalar)) -> scalar
         const src = op.operand(0);
         const def = "op" in src ? (src as { op: Operation }).op : undefined;
@@ -342,7 +352,7 @@ export const vector: Dialect = {
         if (op.attr("stringLiteral") && (op.operands.length || printPunctuation(op) !== "newline")) return "failed to verify that `source` or `punctuation` are not set when printing strings";
       },
     },
-  ] satisfies OpSpec[], CAST_FOLDING),
+  ] satisfies OpSpec[], CAST_FOLDING).map((s) => (VECTOR_PATTERNS[s.name] ? { ...s, ...VECTOR_PATTERNS[s.name] } : s)),
 };
 
 /** The runner-utils function MLIR's lowering calls for each punctuation (none for no_punctuation). */

@@ -62,5 +62,13 @@ module {
     %pack = tensor.pack %unpack outer_dims_perm = [1, 0] inner_dims_pos = [0, 1] inner_tiles = [32, 16] into %arg2 : tensor<128x256xf32> -> tensor<16x4x32x16xf32>
     return %cast, %arg0, %pack : tensor<?x?xf32>, tensor<4x16x32x16xf32>, tensor<16x4x32x16xf32>
   }
+  func.func @identity_outer_perm(%arg0: tensor<16x16x?x?xf32>, %arg1: index, %arg2: index) -> tensor<16x16x?x?xf32> {
+    return %arg0 : tensor<16x16x?x?xf32>
+  }
+  func.func @casts_into_dps(%arg0: tensor<10x20x4x4xf32>, %arg1: tensor<4x4xf32>, %arg2: f32, %arg3: index) -> (tensor<10x20x4x4xf32>, tensor<?x?xf32>) {
+    %inserted = tensor.insert %arg2 into %arg1[%arg3, %arg3] : tensor<4x4xf32>
+    %cast = tensor.cast %inserted : tensor<4x4xf32> to tensor<?x?xf32>
+    return %arg0, %cast : tensor<10x20x4x4xf32>, tensor<?x?xf32>
+  }
 }
 

@@ -76,3 +76,27 @@ func.func @l(%p: tensor<4x16x32x16xf32>, %buf: tensor<128x256xf32>, %d: tensor<1
   %q2 = tensor.pack %u inner_dims_pos = [0, 1] inner_tiles = [32, 16] into %p : tensor<128x256xf32> -> tensor<4x16x32x16xf32>
   return %cu, %q2, %q : tensor<?x?xf32>, tensor<4x16x32x16xf32>, tensor<16x4x32x16xf32>
 }
+
+// No outer_dims_perm matches the identity one: the pair still undoes itself.
+func.func @identity_outer_perm(%t: tensor<16x16x?x?xf32>, %a: index, %b: index) -> tensor<16x16x?x?xf32> {
+  %e = tensor.empty() : tensor<128x128xf32>
+  %u = tensor.unpack %t inner_dims_pos = [0, 1] inner_tiles = [%a, %b] into %e : tensor<16x16x?x?xf32> -> tensor<128x128xf32>
+  %e1 = tensor.empty(%a, %b) : tensor<16x16x?x?xf32>
+  %p = tensor.pack %u outer_dims_perm = [0, 1] inner_dims_pos = [0, 1] inner_tiles = [%a, %b] into %e1 : tensor<128x128xf32> -> tensor<16x16x?x?xf32>
+  return %p : tensor<16x16x?x?xf32>
+}
+
+// Operands cast from more static tensors are taken uncast (the result cast back): here the
+// unpack's then lets pack(cast(cast(unpack))) undo itself; an insert's destination likewise.
+func.func @casts_into_dps(%t: tensor<10x20x4x4xf32>, %d: tensor<4x4xf32>, %x: f32, %i: index) -> (tensor<10x20x4x4xf32>, tensor<?x?xf32>) {
+  %c40 = arith.constant 40 : index
+  %c80 = arith.constant 80 : index
+  %e = tensor.empty(%c40, %c80) : tensor<?x?xf32>
+  %u = tensor.unpack %t inner_dims_pos = [0, 1] inner_tiles = [4, 4] into %e : tensor<10x20x4x4xf32> -> tensor<?x?xf32>
+  %c = tensor.cast %u : tensor<?x?xf32> to tensor<40x80xf32>
+  %e1 = tensor.empty() : tensor<10x20x4x4xf32>
+  %p = tensor.pack %c inner_dims_pos = [0, 1] inner_tiles = [4, 4] into %e1 : tensor<40x80xf32> -> tensor<10x20x4x4xf32>
+  %dc = tensor.cast %d : tensor<4x4xf32> to tensor<?x?xf32>
+  %ins = tensor.insert %x into %dc[%i, %i] : tensor<?x?xf32>
+  return %p, %ins : tensor<10x20x4x4xf32>, tensor<?x?xf32>
+}

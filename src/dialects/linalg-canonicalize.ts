@@ -1,0 +1,183 @@
+// linalg's canonicalization patterns (some of MLIR 19's), for --canonicalize:
+//   generic, broadcast  with identity indexing maps (in MLIR 19, not merely equal ones) and a body
+//                       that only yields block arguments: on tensors, the operands yielded (cast
+//                       to the result types); on buffers, gone when it copies a buffer onto
+//                       itself (EraseIdentityGenericOp);
+//   copy                of a buffer onto itself goes, of a tensor is the tensor (EraseSelfCopy);
+//   transpose           of the identity permutation, on tensors, is its input; of a transpose, one
+//                       transpose (FoldTransposeWithTranspose); of a broadcast, a broadcast of a
+//                       transpose (SwapTransposeWithBroadcast);
+//   tensor.cast         of a result to a more static type, in the op's block: the op computes
+//                       that type (FoldTensorCastConsumerOp; tensor-canonicalize calls it);
+//   fill                read by a reshape, extract, copy, transpose or pad (of its value, to a
+//                       static shape) is a fill of what those make (FillOp's patterns, rooted at
+//                       the reader: tensor-canonicalize calls those of tensor ops).
+import { Builder } from "../ir/builder.js";
+import { OpResult, Operation, type Region, type Value } from "../ir/core.js";
+import type { OpSpec, Rewriter } from "../ir/dialect.js";
+import { DYN, MemRefType, TensorType, index, type Type } from "../ir/types.js";
+import { arrayProp, i64Array, producer } from "./indexing.js";
+import { buildNamedBody, identityBody, indexingMaps, inputs, insOutsSegments, isStructuredOp, outputs } from "./linalg-info.js";
+
+/** tensor.cast's verifier: the same element type and rank, sizes equal where both are static. */
+const castable = (a: Type, b: Type) => a instanceof TensorType && b instanceof TensorType && a.elementType === b.elementType && a.rank === b.rank
+  && a.shape.every((d, i) => d === DYN || b.shape[i] === DYN || d === b.shape[i]);
+
+function eraseIdentity(op: Operation, rw: Rewriter): boolean {
+  const maps = indexingMaps(op), body = op.regions[0]?.blocks[0];
+  if (!body || body.ops.length !== 1 || body.terminator?.name !== "linalg.yield" || maps.some((m) => !m.isIdentity)) return false;
+  if (op.operands.every((v) => !(v.type instanceof TensorType))) { // buffers (scalars aside)
+    const [ins, outs] = [inputs(op), outputs(op)];
+    if (ins.length !== 1 || outs.length !== 1 || ins[0] !== outs[0]) return false;
+    rw.replaceOp(op, []);
+    return true;
+  }
+  if (op.operands.some((v) => v.type instanceof MemRefType)) return false;
+  const yielded = body.terminator.operands, argNo = (v: Value) => body.args.findIndex((a) => a === v);
+  if (yielded.length !== op.results.length || yielded.some((v) => argNo(v) < 0)) return false;
+  const values = yielded.map((v) => op.operand(argNo(v)));
+  if (values.some((v, i) => v.type !== op.results[i].type && !castable(v.type, op.results[i].type))) return false;
+  rw.replaceOp(op, values.map((v, i) => (v.type === op.results[i].type ? v : castBefore(op, v, op.results[i].type))));
+  return true;
+}
+function castBefore(at: Operation, v: Value, t: Type): Value {
+  const c = new Operation({ name: "tensor.cast", operands: [v], resultTypes: [t], loc: at.loc });
+  at.parent!.insertBefore(at, c);
+  return c.result;
+}
+
+function eraseSelfCopy(op: Operation, rw: Rewriter): boolean {
+  const [ins, outs] = [inputs(op), outputs(op)];
+  if (ins.length !== outs.length || ins.some((v, i) => v !== outs[i])) return false;
+  rw.replaceOp(op, op.results.length ? ins : []);
+  return true;
+}
+
+/** MLIR's TransposeOp::fold: on tensors, the identity permutation gives the input. */
+const foldTranspose: OpSpec["fold"] = (op) =>
+  op.operand(0).type instanceof TensorType && arrayProp(op, "permutation").every((p, i) => p === i) ? [op.operand(0)] : undefined;
+function transposeOfTranspose(op: Operation, rw: Rewriter): boolean {
+  const inner = producer(op.operand(0), "linalg.transpose");
+  if (!inner) return false;
+  const perm = arrayProp(inner, "permutation");
+  rw.replaceOp(op, permuteLike(op, op.name, inner.operand(0), op.operand(1), arrayProp(op, "permutation").map((p) => perm[p])).results);
+  return true;
+}
+
+/** A new transpose or broadcast of `input` into `init` with `list`, in front of `at`. */
+function permuteLike(at: Operation, name: string, input: Value, init: Value, list: readonly number[]): Operation {
+  const made = new Operation({ name, operands: [input, init], resultTypes: init.type instanceof TensorType ? [init.type] : [],
+    attributes: { [name === "linalg.transpose" ? "permutation" : "dimensions"]: i64Array(list) }, loc: at.loc });
+  made.addRegion(identityBody([input, init], at.loc));
+  at.parent!.insertBefore(at, made);
+  return made;
+}
+/**
+ * MLIR's SwapTransposeWithBroadcast: a transpose of a broadcast used nowhere else is a broadcast
+ * of a transpose of the broadcast's input (into a new tensor.empty), the added dims permuted.
+ */
+function transposeOfBroadcast(op: Operation, rw: Rewriter): boolean {
+  const bc = producer(op.operand(0), "linalg.broadcast"), src = bc?.operand(0);
+  if (!bc || !src || op.operand(0).uses.length !== 1 || !(src.type instanceof TensorType)) return false;
+  const dims = arrayProp(bc, "dimensions"), perm = arrayProp(op, "permutation"), inverse: number[] = [];
+  perm.forEach((p, i) => { inverse[p] = i; });
+  const kept = perm.filter((p) => !dims.includes(p)).map((p) => p - dims.filter((d) => d < p).length);
+  const t = src.type, b = Builder.before(op);
+  const sizes = t.shape.map((d, i) => (d === DYN ? b.value("tensor.dim", [src, b.constIndex(i)], index) : d));
+  const shape = kept.map((k) => t.shape[k]), dynamic = kept.map((k) => sizes[k]).filter((v): v is Value => typeof v !== "number");
+  const empty = b.value("tensor.empty", dynamic, TensorType.get(shape, t.elementType));
+  const tr = permuteLike(op, "linalg.transpose", src, empty, kept);
+  rw.replaceOp(op, permuteLike(op, "linalg.broadcast", tr.result, op.operand(1), dims.map((d) => inverse[d])).results);
+  return true;
+}
+
+/** A new linalg.fill of `value` into `init`, in front of `at`. */
+function fill(at: Operation, value: Value, init: Value): Operation {
+  const made = new Operation({ name: "linalg.fill", operands: [value, init], resultTypes: init.type instanceof TensorType ? [init.type] : [],
+    attributes: { operandSegmentSizes: insOutsSegments(1, 1) }, loc: at.loc });
+  made.addRegion(buildNamedBody("linalg.fill", [value.type, init.type], at.loc));
+  at.parent!.insertBefore(at, made);
+  return made;
+}
+const fillOf = (v: Value) => producer(v, "linalg.fill");
+
+/** MLIR's FoldFillWithTensorReshape: a collapse_shape or expand_shape of a fill is a fill of the reshaped init. */
+export function reshapeOfFill(op: Operation, rw: Rewriter): boolean {
+  const f = fillOf(op.operand(0));
+  if (!f) return false;
+  const keep = ["reassociation", "static_output_shape"].filter((k) => op.attr(k));
+  const init = new Operation({ name: op.name, operands: [outputs(f)[0], ...op.operands.slice(1)], resultTypes: [op.result.type],
+    attributes: Object.fromEntries(keep.map((k) => [k, op.attr(k)!])), loc: f.loc });
+  op.parent!.insertBefore(op, init);
+  rw.replaceOp(op, [fill(op, inputs(f)[0], init.result).result]);
+  return true;
+}
+/** MLIR's FoldFillWithTensorExtract: an element of a fill is its value. */
+export function extractOfFill(op: Operation, rw: Rewriter): boolean {
+  const f = fillOf(op.operand(0));
+  if (!f) return false;
+  rw.replaceOp(op, [inputs(f)[0]]);
+  return true;
+}
+/**
+ * MLIR's FoldFillWithPad, to a static shape: a pad of a fill by the fill's own value is a fill of
+ * a new empty tensor; `padValue` is the pad's constant padding value.
+ */
+export function padOfFill(op: Operation, rw: Rewriter, padValue: Value | undefined): boolean {
+  const f = fillOf(op.operand(0)), t = op.result.type as TensorType;
+  if (!f || !padValue || inputs(f)[0] !== padValue || !t.hasStaticShape) return false;
+  const empty = new Operation({ name: "tensor.empty", resultTypes: [TensorType.get(t.shape, t.elementType)], loc: op.loc });
+  op.parent!.insertBefore(op, empty);
+  const v = fill(op, padValue, empty.result).result;
+  rw.replaceOp(op, [v.type === t ? v : castBefore(op, v, t)]);
+  return true;
+}
+/** MLIR's FoldFillWithCopy: a copy of a fill is a fill of the copy's init; a copy into a fill copies into the fill's init. */
+function copyOfFill(op: Operation, rw: Rewriter): boolean {
+  const [src, dst] = [inputs(op)[0], outputs(op)[0]], from = fillOf(src), into = fillOf(dst);
+  if (from) { rw.replaceOp(op, [fill(op, inputs(from)[0], dst).result]); return true; }
+  if (!into) return false;
+  const made = new Operation({ name: op.name, operands: [src, outputs(into)[0]], resultTypes: [outputs(into)[0].type], attributes: op.attributes, loc: op.loc });
+  made.addRegion(buildNamedBody(op.name, [src.type, outputs(into)[0].type], op.loc));
+  op.parent!.insertBefore(op, made);
+  rw.replaceOp(op, made.results);
+  return true;
+}
+/** MLIR's FoldFillWithTranspose: a transpose of a fill is a fill of the transpose's init. */
+function transposeOfFill(op: Operation, rw: Rewriter): boolean {
+  const f = fillOf(op.operand(0));
+  if (!f) return false;
+  rw.replaceOp(op, [fill(op, inputs(f)[0], op.operand(1)).result]);
+  return true;
+}
+
+/**
+ * MLIR's FoldTensorCastConsumerOp: a cast of a linalg op's result to a more static type, in the
+ * op's block, makes the op compute that type: its init is cast to it, and the result is cast back
+ * for the op's other users.
+ */
+export function castOfLinalg(op: Operation, rw: Rewriter): boolean {
+  const res = op.operand(0), lin = res instanceof OpResult ? res.op : undefined, t = op.result.type;
+  if (!lin || !isStructuredOp(lin) || lin.parent !== op.parent || !(t instanceof TensorType) || !preservesStatic(res.type, t)) return false;
+  const k = (res as OpResult).index, ins = inputs(lin), outs = [...outputs(lin)];
+  outs[k] = castBefore(lin, outs[k], t);
+  const made = new Operation({ name: lin.name, operands: [...ins, ...outs], resultTypes: lin.results.map((r, i) => (i === k ? t : r.type)), attributes: lin.attributes, loc: lin.loc });
+  lin.parent!.insertBefore(lin, made);
+  for (const r of lin.regions) made.addRegion(r);
+  (lin.regions as Region[]).length = 0;
+  const back = castBefore(lin, made.results[k], res.type);
+  rw.replaceOp(lin, made.results.map((r, i) => (i === k ? back : r)));
+  rw.replaceOp(op, [made.results[k]]);
+  return true;
+}
+/** MLIR's preservesStaticInformation: `to` is static wherever `from` is. */
+const preservesStatic = (from: Type, to: TensorType) =>
+  from instanceof TensorType && from.rank === to.rank && from.elementType === to.elementType && from.shape.every((d, i) => d === DYN || to.shape[i] === d);
+
+/** Patterns by op, after the casts every structured op folds (in MLIR 19's order: an op's own, then those FillOp registers). */
+export const LINALG_PATTERNS: Record<string, Pick<OpSpec, "fold" | "canonicalize">> = {
+  "linalg.generic": { canonicalize: eraseIdentity },
+  "linalg.broadcast": { canonicalize: eraseIdentity },
+  "linalg.copy": { canonicalize: (op, rw) => eraseSelfCopy(op, rw) || copyOfFill(op, rw) },
+  "linalg.transpose": { fold: foldTranspose, canonicalize: (op, rw) => transposeOfFill(op, rw) || transposeOfTranspose(op, rw) || transposeOfBroadcast(op, rw) },
+};
