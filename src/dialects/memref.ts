@@ -297,8 +297,7 @@ export const memref: Dialect = {
     {
       name: "memref.dim", operands: 2, results: 1, traits: ["Pure"], operandTypes: [RANKED_OR_UNRANKED_MEMREF, INDEX], resultTypes: [INDEX],
       parse(p, st) {
-        const [m, i] = p.parseOperandList();
-        if (!i) throw p.errorHere("expected ','");
+        const [m, i] = p.parseOperands(2);
         p.parseOptionalAttrDict(st);
         const t = p.parseColonType();
         st.operands = [p.resolveOperand(m, t), p.resolveOperand(i, index)];
@@ -337,8 +336,7 @@ export const memref: Dialect = {
     {
       name: "memref.copy", operands: 2, results: 0,
       parse(p, st) {
-        const [a, b] = p.parseOperandList();
-        if (!b) throw p.errorHere("expected ','");
+        const [a, b] = p.parseOperands(2);
         p.parseOptionalAttrDict(st);
         const from = p.parseColonType();
         p.parseKeyword("to");

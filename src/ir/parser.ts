@@ -88,6 +88,10 @@ export class OpAsmParser extends AttrTypeParser {
     if (close) this.expect(close);
     return out;
   }
+  /** Exactly `n` comma-separated operands (a missing one is "expected ','", an extra one the next token's error). */
+  parseOperands(n: number): UnresolvedOperand[] {
+    return Array.from({ length: n }, (_, i) => { if (i) this.expect(","); return this.parseOperand(); });
+  }
   /** A keyword; inside a custom op's parser its error names the op, as MLIR's OpAsmParser does. */
   override parseKeyword(...kws: string[]): string { return this.keyword(kws, this.customOp ? `custom op '${this.customOp}' ` : ""); }
   /** MLIR's errors from inside a custom op's parser: "custom op 'X' <message>" each, at `loc` (default: here). */
