@@ -53,7 +53,7 @@ export function switchTarget(op: Operation, flag: number | bigint | boolean): nu
 /** cf.switch's case values as signed integers of the flag's width. */
 export function caseValues(op: Operation): bigint[] {
   const a = op.attr("case_values");
-  return a instanceof DenseElementsAttr ? a.values.map((v) => BigInt(v)) : [];
+  return a instanceof DenseElementsAttr ? a.elements().map((v) => BigInt(v)) : []; // (equal values print, and read back, as a splat)
 }
 const caseSegments = (op: Operation) => (op.attr("case_operand_segments") as DenseArrayAttr | undefined)?.values ?? [];
 

@@ -284,6 +284,8 @@ export class DenseElementsAttr extends Attribute {
   /** Value of element `i` in row-major order (splats repeat). */
   at(i: number): number | bigint { return this.isSplat ? this.values[0] : this.values[i]; }
   get numElements(): number { return this.type.numElements; }
+  /** Every element in row-major order (a splat repeated). */
+  elements(): (number | bigint)[] { return this.isSplat ? new Array(this.numElements).fill(this.values[0]) : [...this.values]; }
 }
 
 /**
