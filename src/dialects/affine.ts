@@ -2,7 +2,7 @@
 // operands — for, if, load, store, apply, min, max, parallel, yield. The maps live in attributes
 // as in MLIR 19's generic form (`lowerBoundMap`, `upperBoundMap`, `step`, `map`, `condition`,
 // `lowerBoundsMap`/`lowerBoundsGroups`, ...); a map's operands are its dims then its symbols.
-import { AffineMap, IntegerSet, bin, cst, evalExpr, type AffineExpr } from "../ir/affine.js";
+import { AffineMap, IntegerSet, bin, cst, evalExpr, intStr, type AffineExpr } from "../ir/affine.js";
 import {
   AffineMapAttr, ArrayAttr, DenseArrayAttr, DenseElementsAttr, IntegerAttr, IntegerSetAttr, StringAttr,
 } from "../ir/attributes.js";
@@ -255,7 +255,7 @@ const forOp: OpSpec = {
   print(p, op) {
     const f = forParts(op);
     p.print(" ", p.name(f.iv), p.argLoc(f.iv), " = ", printBound(p, f.lower.map, f.lower.operands, true), " to ", printBound(p, f.upper.map, f.upper.operands, false));
-    if (f.step !== 1) p.print(" step ", String(f.step));
+    if (f.step !== 1) p.print(" step ", intStr(f.step));
     if (f.inits.length) p.print(" iter_args", printAssignmentList(p, f.iterArgs, f.inits), " -> (", p.types(typesOf(op.results)), ")");
     p.print(" ");
     p.region(op.region(), { printEntryBlockArgs: false, printEmptyTerminator: false });
