@@ -198,7 +198,8 @@ function indicesMatch(op: Operation, mem: Value, indices: readonly Value[]): str
   if (indices.length !== t.rank) return op.name === "memref.store" ? "store index operand count not equal to memref rank" : `incorrect number of indices for load, expected ${t.rank} but got ${indices.length}`;
 }
 
-function castCompatible(a: Type, b: Type): boolean {
+/** MLIR's memref CastOp::areCastCompatible. */
+export function castCompatible(a: Type, b: Type): boolean {
   const ea = a instanceof MemRefType || a instanceof UnrankedMemRefType ? a.elementType : undefined;
   const eb = b instanceof MemRefType || b instanceof UnrankedMemRefType ? b.elementType : undefined;
   if (!ea || ea !== eb) return false;

@@ -19,7 +19,7 @@ import {
   DYN, DialectType, FunctionType, MemRefType, TensorType, Type, UnrankedMemRefType, UnrankedTensorType, i1, i32, i64, index, isMemRefElementType,
 } from "../ir/types.js";
 import { arrayProp, i64Array, mixedList, operandSegment, type OpFoldResult } from "../dialects/indexing.js";
-import { MEMREF_VIEWS, inferSubviewType, stridesAndOffset } from "../dialects/memref.js";
+import { MEMREF_VIEWS, castCompatible, inferSubviewType, stridesAndOffset } from "../dialects/memref.js";
 import { CMPI_PREDICATES } from "../dialects/arith.js";
 import { packing, reassociation } from "../dialects/tensor.js";
 import { forallParts } from "../dialects/scf-forall.js";
@@ -293,6 +293,8 @@ class FunctionBufferizer {
       case "bufferization.to_tensor": set(op.operand(0)); break;
       case "bufferization.to_memref": {
         const m = this.bufferOf(op.operand(0));
+        // (a buffer of another memory space or layout than asked: no memref.cast makes one of the other)
+        if (m.type !== res.type && !castCompatible(m.type, res.type)) throw new BufferizeError(`the buffer '${m.type.str}' cannot be cast to '${res.type.str}'`);
         op.result.replaceAllUsesWith(m.type === res.type ? m : b.value("memref.cast", [m], res.type));
         break;
       }
