@@ -371,6 +371,8 @@ class FunctionBufferizer {
       });
       t = MemRefType.get(keepShape, full.elementType, new StridedLayoutAttr(keepStrides, layout.offset));
     }
+    // (MLIR infers strided<[0]> for it but refuses to read that back: IR that would not parse)
+    if (t.layout instanceof StridedLayoutAttr && t.layout.strides.includes(0)) throw new BufferizeError(`cannot bufferize a slice of stride 0: its view would be '${t.str}', and no memref layout has a zero stride`);
     return b.value("memref.subview", [m, ...dyn], t, {
       operandSegmentSizes: new DenseArrayAttr(i32, [1, ...seg.slice(base)]),
       static_offsets: slice.attr("static_offsets")!, static_sizes: slice.attr("static_sizes")!, static_strides: slice.attr("static_strides")!,

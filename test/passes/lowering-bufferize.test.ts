@@ -266,3 +266,12 @@ test("bufferize: to_memref asking for another memory space than its buffer's is 
     return true;
   });
 });
+
+// (the subview's type, strided<[0]>, printed but did not read back: found by fuzzing)
+test("bufferize: a slice of stride 0 is an error at it, not a memref type that does not parse", () => {
+  const text = `func.func @f(%a: tensor<4xf32>, %b: tensor<1xf32>) -> tensor<4xf32> {
+  %0 = tensor.insert_slice %b into %a[0] [1] [0] : tensor<1xf32> into tensor<4xf32>
+  return %0 : tensor<4xf32>
+}`;
+  assert.throws(() => lower(text, [bufferize]), /input\.mlir:2:8: error: cannot bufferize a slice of stride 0: its view would be 'memref<1xf32, strided<\[0\]>>'/);
+});
