@@ -188,7 +188,8 @@ export const cf: Dialect = {
         p.print("]", p.attrDict(op, ["case_operand_segments", "case_values", "operandSegmentSizes"]));
       },
       verify(op, ctx) {
-        const flag = op.operands[0].type, cv = op.attr("case_values"), n = caseValues(op).length;
+        // (counted, not listed: a splat may claim 2^31 values)
+        const flag = op.operands[0].type, cv = op.attr("case_values"), n = cv instanceof DenseElementsAttr ? cv.numElements : 0;
         if (cv instanceof DenseElementsAttr && cv.type.elementType !== flag) return `'flag' type ('${flag.str}') should match case value type ('${cv.type.elementType.str}')`;
         if (n !== op.successors.length - 1) return `number of case values (${n}) should match number of case destinations (${op.successors.length - 1})`;
         const segs = caseSegments(op), caseOps = (op.attr("operandSegmentSizes") as DenseArrayAttr).values[2];
