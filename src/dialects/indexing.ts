@@ -48,7 +48,11 @@ export function parseDynamicIndexList(p: OpAsmParser, [open, close] = "[]"): Dyn
   do {
     const o = p.parseOptionalOperand();
     if (o) { out.dynamic.push(o); out.statics.push(DYN); }
-    else out.statics.push(p.parseInteger());
+    else { // (-2^63 is the dynamic marker, kDynamic: as MLIR, no static value)
+      const loc = p.locHere(), v = p.parseInteger();
+      if (v === DYN) throw p.customError("integer value too large", loc);
+      out.statics.push(v);
+    }
   } while (p.accept(","));
   p.expect(close);
   return out;
