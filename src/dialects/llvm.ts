@@ -139,9 +139,12 @@ export function parseLLVMType(p: OpAsmParser, mnemonic: string, loc: Location): 
   switch (mnemonic) {
     case "ptr": {
       if (!p.accept("<")) return ptr;
-      const as = p.parseInteger();
+      // An unsigned 32-bit address space: -1 is 4294967295, as MLIR reads it (and a double
+      // beyond 2^53, kept as is, printed a number that did not read back).
+      const at = p.locHere(), as = p.parseInteger();
+      if (as < -(2 ** 31) || as >= 2 ** 32) throw DiagnosticError.at(at, "integer value too large");
       p.expect(">");
-      return LLVMPointerType.get(as);
+      return LLVMPointerType.get(as >>> 0);
     }
     case "void": return llvmVoid;
     case "array": {
