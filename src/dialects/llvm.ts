@@ -149,7 +149,9 @@ export function parseLLVMType(p: OpAsmParser, mnemonic: string, loc: Location): 
     case "void": return llvmVoid;
     case "array": {
       p.expect("<");
-      const n = p.parseInteger();
+      // (MLIR reads an unsigned 64-bit size: -1 is 2^64 - 1, which no double holds; -2^63 it refuses)
+      const at = p.locHere(), n = p.parseInteger();
+      if (n < 0) throw DiagnosticError.at(at, n === -(2 ** 63) ? "integer value too large" : `array size ${n} is negative (MLIR would read ${BigInt.asUintN(64, BigInt(n))}, beyond what TensorLang holds)`);
       p.parseKeyword("x");
       const e = parseCheckedInner(p, validElement, "array element");
       p.expect(">");

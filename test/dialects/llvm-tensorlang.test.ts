@@ -112,3 +112,11 @@ it("!llvm.ptr's address space is an unsigned 32-bit integer, as MLIR reads it", 
     assert.deepEqual(diagnose(`llvm.func @f(%a: !llvm.ptr<${as}>)`, "as.mlir").map((d) => `${d.loc?.col}: ${d.message}`), ["28: integer value too large"]);
   }
 });
+
+// (a negative size printed, -2^63 as -9223372036854776000, and did not read back: fuzzing)
+it("!llvm.array's size is not negative", () => {
+  const size = (n: string) => diagnose(`llvm.func @f(%a: !llvm.array<${n} x i8>)`, "a.mlir").map((d) => `${d.loc?.col}: ${d.message}`);
+  assert.deepEqual(size("-9223372036854775808"), ["30: integer value too large"]);
+  assert.deepEqual(size("-1"), ["30: array size -1 is negative (MLIR would read 18446744073709551615, beyond what TensorLang holds)"]);
+  assert.deepEqual(size("3"), []);
+});
