@@ -738,6 +738,7 @@ export class AttrTypeParser {
         const neg = this.accept("-"), n = this.lex.next();
         if (n.kind !== "int" && n.kind !== "float") throw this.errorAt(n, "expected number");
         const int = et instanceof IntegerType || et instanceof IndexType || et instanceof SignedIntegerType;
+        if (int && n.kind === "float") throw this.errorAt(n, "expected integer literal");
         const v = n.kind === "int" && int ? checkedInteger(n.text, !!neg, et) : undefined;
         if (v === undefined && n.kind === "int" && int) throw this.errorAt(this.lex.peek(), "integer constant out of range"); // (where MLIR reports it)
         vs.push(v !== undefined ? this.exactInteger(n, false, v) : et instanceof FloatType ? this.floatLiteral(n, !!neg, et) : neg ? -Number(n.text) : Number(n.text));
