@@ -634,7 +634,10 @@ const gep: OpSpec = {
     if (!p.accept("]")) {
       do {
         const o = p.parseOptionalOperand();
-        if (o) { dyn.push(o); raw.push(GEP_DYNAMIC); } else raw.push(p.parseInteger());
+        if (o) { dyn.push(o); raw.push(GEP_DYNAMIC); continue; }
+        const at = p.locHere(), v = p.parseInteger(); // (an int32, as MLIR's rawConstantIndices)
+        if (v < -(2 ** 31) || v >= 2 ** 31) throw p.customError("integer value too large", at);
+        raw.push(v);
       } while (p.accept(","));
       p.expect("]");
     }
