@@ -1,7 +1,7 @@
 // Affine custom syntax over SSA ids: `%A[%i + 1, symbol(%n) * 2]`, bounds like `max #map(%i)[%n]`,
 // and affine.parallel's grouped bound lists. Dims and symbols are numbered in order of first use,
 // as MLIR's parser does, and a map's operands are its dims followed by its symbols.
-import { AffineMap, dim, exprStr, sym, type AffineExpr } from "../ir/affine.js";
+import { AffineMap, dim, exprStr, intStr, sym, type AffineExpr } from "../ir/affine.js";
 import { AffineMapAttr } from "../ir/attributes.js";
 import type { Value } from "../ir/core.js";
 import { DiagnosticError, type Location } from "../ir/diagnostics.js";
@@ -116,7 +116,7 @@ export function parseBound(p: OpAsmParser, lower: boolean, opLoc: Location): { m
 export function printBound(p: OpAsmPrinter, map: AffineMap, operands: readonly Value[], lower: boolean): string {
   if (map.results.length === 1) {
     const c = map.constantValue;
-    if (c !== undefined && map.numDims === 0 && map.numSyms === 0) return String(c);
+    if (c !== undefined && map.numDims === 0 && map.numSyms === 0) return intStr(c);
     if (map.numDims === 0 && map.numSyms === 1 && map.results[0].kind === "sym") return p.name(operands[0]);
   }
   const prefix = map.results.length > 1 ? (lower ? "max " : "min ") : "";

@@ -2,7 +2,7 @@
 // operands — for, if, load, store, apply, min, max, parallel, yield. The maps live in attributes
 // as in MLIR 19's generic form (`lowerBoundMap`, `upperBoundMap`, `step`, `map`, `condition`,
 // `lowerBoundsMap`/`lowerBoundsGroups`, ...); a map's operands are its dims then its symbols.
-import { AffineMap, IntegerSet, bin, cst, evalExpr, type AffineExpr } from "../ir/affine.js";
+import { AffineMap, IntegerSet, bin, cst, evalExpr, intStr, type AffineExpr } from "../ir/affine.js";
 import {
   AffineMapAttr, ArrayAttr, DenseArrayAttr, DenseElementsAttr, IntegerAttr, IntegerSetAttr, StringAttr,
 } from "../ir/attributes.js";
@@ -255,7 +255,7 @@ const forOp: OpSpec = {
   print(p, op) {
     const f = forParts(op);
     p.print(" ", p.name(f.iv), p.argLoc(f.iv), " = ", printBound(p, f.lower.map, f.lower.operands, true), " to ", printBound(p, f.upper.map, f.upper.operands, false));
-    if (f.step !== 1) p.print(" step ", String(f.step));
+    if (f.step !== 1) p.print(" step ", intStr(f.step));
     if (f.inits.length) p.print(" iter_args", printAssignmentList(p, f.iterArgs, f.inits), " -> (", p.types(typesOf(op.results)), ")");
     p.print(" ");
     p.region(op.region(), { printEntryBlockArgs: false, printEmptyTerminator: false });
@@ -539,11 +539,14 @@ const parallelOp: OpSpec = {
     if (one) return one;
     const lm = mapOf(op, "lowerBoundsMap"), um = mapOf(op, "upperBoundsMap");
     if (!lm || !um) return mapAttrProblem(op, ["lowerBoundsMap", "upperBoundsMap"], ctx, PAR_ELIDED);
-    const f = parallelParts(op);
-    const n = f.steps.length; // (MLIR's getNumDims)
-    if (f.lowerGroups.length !== n || f.upperGroups.length !== n || f.ivs.length !== n) {
-      return `the number of region arguments (${f.ivs.length}) and the number of map groups for lower (${f.lowerGroups.length}) and upper bound (${f.upperGroups.length}), and the number of steps (${n}) must all match`;
+    // (counted before parallelParts lists them: a splat of 2^31 groups is one attribute value)
+    const count = (a: unknown) => (a instanceof DenseElementsAttr ? a.numElements : intsOf(a).length);
+    const n = count(op.attr("steps")), nIvs = op.body().args.length; // (MLIR's getNumDims)
+    const [lg, ug] = [count(op.attr("lowerBoundsGroups")), count(op.attr("upperBoundsGroups"))];
+    if (lg !== n || ug !== n || nIvs !== n) {
+      return `the number of region arguments (${nIvs}) and the number of map groups for lower (${lg}) and upper bound (${ug}), and the number of steps (${n}) must all match`;
     }
+    const f = parallelParts(op);
     const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
     if (sum(f.lowerGroups) !== lm.results.length) return `expected lower bounds map to have ${sum(f.lowerGroups)} results`;
     if (sum(f.upperGroups) !== um.results.length) return `expected upper bounds map to have ${sum(f.upperGroups)} results`;

@@ -106,7 +106,7 @@ export function canonicalizeCondBr(op: Operation, rw: Rewriter): boolean {
 
 /** A switch's default and cases, with the case values as its attribute holds them. */
 function switchParts(op: Operation): { def: Dest; cases: Array<Dest & { value: number | bigint }> } {
-  const ops = successorOperands(op), raw = (op.attr("case_values") as DenseElementsAttr | undefined)?.values ?? [];
+  const ops = successorOperands(op), raw = (op.attr("case_values") as DenseElementsAttr | undefined)?.elements() ?? [];
   return { def: { dest: op.successors[0], operands: ops[0] }, cases: raw.map((value, i) => ({ value, dest: op.successors[i + 1], operands: ops[i + 1] })) };
 }
 function rebuildSwitch(op: Operation, parts: ReturnType<typeof switchParts>, rw: Rewriter): true {

@@ -53,7 +53,7 @@ export function switchTarget(op: Operation, flag: number | bigint | boolean): nu
 /** cf.switch's case values as signed integers of the flag's width. */
 export function caseValues(op: Operation): bigint[] {
   const a = op.attr("case_values");
-  return a instanceof DenseElementsAttr ? a.values.map((v) => BigInt(v)) : [];
+  return a instanceof DenseElementsAttr ? a.elements().map((v) => BigInt(v)) : []; // (equal values print, and read back, as a splat)
 }
 const caseSegments = (op: Operation) => (op.attr("case_operand_segments") as DenseArrayAttr | undefined)?.values ?? [];
 
@@ -188,7 +188,8 @@ export const cf: Dialect = {
         p.print("]", p.attrDict(op, ["case_operand_segments", "case_values", "operandSegmentSizes"]));
       },
       verify(op, ctx) {
-        const flag = op.operands[0].type, cv = op.attr("case_values"), n = caseValues(op).length;
+        // (counted, not listed: a splat may claim 2^31 values)
+        const flag = op.operands[0].type, cv = op.attr("case_values"), n = cv instanceof DenseElementsAttr ? cv.numElements : 0;
         if (cv instanceof DenseElementsAttr && cv.type.elementType !== flag) return `'flag' type ('${flag.str}') should match case value type ('${cv.type.elementType.str}')`;
         if (n !== op.successors.length - 1) return `number of case values (${n}) should match number of case destinations (${op.successors.length - 1})`;
         const segs = caseSegments(op), caseOps = (op.attr("operandSegmentSizes") as DenseArrayAttr).values[2];

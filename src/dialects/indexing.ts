@@ -41,6 +41,13 @@ export function checkSegments(op: Operation, n: number): string | undefined {
 export interface DynamicIndexList { dynamic: UnresolvedOperand[]; statics: number[] }
 
 /** `[%a, 4, %b]` (or in parentheses): SSA values become operands, integers stay static (DYN marks the holes). */
+/** An int64 as MLIR's custom parsers read one: a sign, then a magnitude of at most 2^63 - 1 (so never -2^63). */
+export function parseInt64(p: OpAsmParser): number {
+  const loc = p.locHere(), v = p.parseInteger();
+  if (v === DYN) throw p.customError("integer value too large", loc);
+  return v;
+}
+
 export function parseDynamicIndexList(p: OpAsmParser, [open, close] = "[]"): DynamicIndexList {
   const out: DynamicIndexList = { dynamic: [], statics: [] };
   p.expect(open);
@@ -48,7 +55,7 @@ export function parseDynamicIndexList(p: OpAsmParser, [open, close] = "[]"): Dyn
   do {
     const o = p.parseOptionalOperand();
     if (o) { out.dynamic.push(o); out.statics.push(DYN); }
-    else out.statics.push(p.parseInteger());
+    else out.statics.push(parseInt64(p)); // (-2^63 is the dynamic marker, kDynamic: no static value)
   } while (p.accept(","));
   p.expect(close);
   return out;

@@ -549,6 +549,9 @@ function foldTensorCastProducer(op: Operation, rw: Rewriter): boolean {
   const nIn = inputs(op).length;
   const operands = op.operands.map((v) => castFromMoreStatic(v) ?? v);
   const n = new Operation({ name: op.name, operands, resultTypes: op.results.map((_, i) => operands[nIn + i].type), attributes: op.attributes, loc: op.loc });
+  // Static sizes that contradict each other (a copy of 4 rows into an empty(3)): MLIR folds
+  // them into an op that does not verify; the op stays as it was.
+  if (staticShapeError(n, operands, indexingMaps(n))) { n.erase(); return false; }
   op.parent!.insertBefore(op, n);
   for (const r of op.regions) n.addRegion(r);
   (op.regions as Region[]).length = 0;

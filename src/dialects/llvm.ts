@@ -139,14 +139,19 @@ export function parseLLVMType(p: OpAsmParser, mnemonic: string, loc: Location): 
   switch (mnemonic) {
     case "ptr": {
       if (!p.accept("<")) return ptr;
-      const as = p.parseInteger();
+      // An unsigned 32-bit address space: -1 is 4294967295, as MLIR reads it (and a double
+      // beyond 2^53, kept as is, printed a number that did not read back).
+      const at = p.locHere(), as = p.parseInteger();
+      if (as < -(2 ** 31) || as >= 2 ** 32) throw DiagnosticError.at(at, "integer value too large");
       p.expect(">");
-      return LLVMPointerType.get(as);
+      return LLVMPointerType.get(as >>> 0);
     }
     case "void": return llvmVoid;
     case "array": {
       p.expect("<");
-      const n = p.parseInteger();
+      // (MLIR reads an unsigned 64-bit size: -1 is 2^64 - 1, which no double holds; -2^63 it refuses)
+      const at = p.locHere(), n = p.parseInteger();
+      if (n < 0) throw DiagnosticError.at(at, n === -(2 ** 63) ? "integer value too large" : `array size ${n} is negative (MLIR would read ${BigInt.asUintN(64, BigInt(n))}, beyond what TensorLang holds)`);
       p.parseKeyword("x");
       const e = parseCheckedInner(p, validElement, "array element");
       p.expect(">");
@@ -629,7 +634,10 @@ const gep: OpSpec = {
     if (!p.accept("]")) {
       do {
         const o = p.parseOptionalOperand();
-        if (o) { dyn.push(o); raw.push(GEP_DYNAMIC); } else raw.push(p.parseInteger());
+        if (o) { dyn.push(o); raw.push(GEP_DYNAMIC); continue; }
+        const at = p.locHere(), v = p.parseInteger(); // (an int32, as MLIR's rawConstantIndices)
+        if (v < -(2 ** 31) || v >= 2 ** 31) throw p.customError("integer value too large", at);
+        raw.push(v);
       } while (p.accept(","));
       p.expect("]");
     }

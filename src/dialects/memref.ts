@@ -198,7 +198,8 @@ function indicesMatch(op: Operation, mem: Value, indices: readonly Value[]): str
   if (indices.length !== t.rank) return op.name === "memref.store" ? "store index operand count not equal to memref rank" : `incorrect number of indices for load, expected ${t.rank} but got ${indices.length}`;
 }
 
-function castCompatible(a: Type, b: Type): boolean {
+/** MLIR's memref CastOp::areCastCompatible. */
+export function castCompatible(a: Type, b: Type): boolean {
   const ea = a instanceof MemRefType || a instanceof UnrankedMemRefType ? a.elementType : undefined;
   const eb = b instanceof MemRefType || b instanceof UnrankedMemRefType ? b.elementType : undefined;
   if (!ea || ea !== eb) return false;
@@ -297,8 +298,7 @@ export const memref: Dialect = {
     {
       name: "memref.dim", operands: 2, results: 1, traits: ["Pure"], operandTypes: [RANKED_OR_UNRANKED_MEMREF, INDEX], resultTypes: [INDEX],
       parse(p, st) {
-        const [m, i] = p.parseOperandList();
-        if (!i) throw p.errorHere("expected ','");
+        const [m, i] = p.parseOperands(2);
         p.parseOptionalAttrDict(st);
         const t = p.parseColonType();
         st.operands = [p.resolveOperand(m, t), p.resolveOperand(i, index)];
@@ -337,8 +337,7 @@ export const memref: Dialect = {
     {
       name: "memref.copy", operands: 2, results: 0,
       parse(p, st) {
-        const [a, b] = p.parseOperandList();
-        if (!b) throw p.errorHere("expected ','");
+        const [a, b] = p.parseOperands(2);
         p.parseOptionalAttrDict(st);
         const from = p.parseColonType();
         p.parseKeyword("to");

@@ -1,5 +1,7 @@
 // scf dialect: structured control flow — for (with iter_args), if/else, while/condition,
 // parallel/reduce, forall (scf-forall.ts), execute_region and yield — in MLIR 19's custom and generic forms.
+import { intStr } from "../ir/affine.js";
+import { parseInt64 } from "./indexing.js";
 import { DenseArrayAttr } from "../ir/attributes.js";
 import { Block, BlockArgument, Operation, Region, Value } from "../ir/core.js";
 import type { Dialect, OpSpec, VerifyContext } from "../ir/dialect.js";
@@ -323,7 +325,7 @@ const indexSwitchOp: OpSpec = {
     st.operands = [p.resolveOperand(arg, index)];
     const cases: number[] = [], regions: Region[] = [];
     while (p.parseOptionalKeyword("case")) { // (no terminator added: MLIR's verifier reports a missing one)
-      cases.push(p.parseInteger());
+      cases.push(parseInt64(p));
       regions.push(p.parseRegion());
     }
     p.parseKeyword("default");
@@ -339,7 +341,7 @@ const indexSwitchOp: OpSpec = {
     p.print(" ", p.name(op.operand(0)), p.attrDict(op, ["cases"]), types);
     switchCases(op).forEach((v, i) => {
       p.newline();
-      p.print("case ", String(v), " ");
+      p.print("case ", intStr(v), " ");
       p.region(op.region(i + 1), { printEntryBlockArgs: false });
     });
     p.newline();

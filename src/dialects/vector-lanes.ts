@@ -37,7 +37,7 @@ function maskedAccess(name: string, store: boolean): OpSpec {
     parse(p, st) {
       const base = p.parseOperand(), idx = p.parseOperandList("square");
       p.expect(",");
-      const [mask, v] = p.parseOperandList();
+      const [mask, v] = p.parseOperands(2);
       p.parseOptionalAttrDict(st);
       const bt = p.parseColonType();
       p.expect(",");
@@ -93,7 +93,7 @@ export const VECTOR_LANES: OpSpec[] = [
   {
     name: "vector.insert_strided_slice", operands: 2, results: 1, traits: ["Pure"], props: ["offsets", "strides"],
     parse(p, st) {
-      const [s, d] = p.parseOperandList();
+      const [s, d] = p.parseOperands(2);
       p.parseOptionalAttrDict(st);
       const st1 = p.parseColonType();
       p.parseKeyword("into");
@@ -119,15 +119,14 @@ export const VECTOR_LANES: OpSpec[] = [
   {
     name: "vector.shuffle", operands: 2, results: 1, traits: ["Pure"], props: ["mask"],
     parse(p, st) {
-      const [a, b] = p.parseOperandList();
-      const mask = parseIntList(p);
+      const loc = p.locHere(), ab = p.parseOperandList(), mask = parseIntList(p);
       st.addAttr("mask", i64ArrayAttr(mask));
       p.parseOptionalAttrDict(st);
       const at = p.parseColonType();
       p.expect(",");
       const bt = p.parseType();
       st.resultTypes = [at instanceof VectorType ? VectorType.get([mask.length, ...at.shape.slice(1)], at.elementType) : at];
-      st.operands = p.resolveOperands([a, b], [at, bt]);
+      st.operands = p.resolveOperands(ab, [at, bt], loc);
     },
     print(p, op) {
       p.print(" ", p.operands(op.operands), " [", intsProp(op, "mask").join(", "), "]", p.attrDict(op, ["mask"]),

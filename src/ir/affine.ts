@@ -45,6 +45,8 @@ export function evalExpr(e: AffineExpr, dims: readonly number[], syms: readonly 
   }
 }
 
+/** An integer-valued double in full (-2^63 is exact, but String() prints it -9223372036854776000). */
+export const intStr = (v: number): string => (Number.isSafeInteger(v) || !Number.isInteger(v) ? String(v) : BigInt(v).toString());
 /** MLIR's printing (printAffineExprInternal); `leaf` names dims/symbols (affine ops print SSA names there). */
 export type AffineLeafNamer = (e: AffineExpr & { kind: "dim" | "sym" }) => string;
 export function exprStr(e: AffineExpr, leaf?: AffineLeafNamer, strong = false): string {
@@ -53,15 +55,15 @@ export function exprStr(e: AffineExpr, leaf?: AffineLeafNamer, strong = false): 
   switch (e.kind) {
     case "dim": return leaf ? leaf(e) : `d${e.pos}`;
     case "sym": return leaf ? leaf(e) : `s${e.pos}`;
-    case "const": return String(e.value);
+    case "const": return intStr(e.value);
     case "add": {
       // `a - b` for `a + b * -1`, `a - b * 3` for `a + b * -3`, `a - 3` for `a + -3`.
       const r = e.rhs;
       if (r.kind === "mul" && r.rhs.kind === "const" && r.rhs.value <= -1) {
-        const b = r.rhs.value === -1 ? (r.lhs.kind === "add" ? tight(r.lhs) : weak(r.lhs)) : `${tight(r.lhs)} * ${-r.rhs.value}`;
+        const b = r.rhs.value === -1 ? (r.lhs.kind === "add" ? tight(r.lhs) : weak(r.lhs)) : `${tight(r.lhs)} * ${intStr(-r.rhs.value)}`;
         return paren(`${weak(e.lhs)} - ${b}`);
       }
-      if (r.kind === "const" && r.value < 0) return paren(`${weak(e.lhs)} - ${-r.value}`);
+      if (r.kind === "const" && r.value < 0) return paren(`${weak(e.lhs)} - ${intStr(-r.value)}`);
       return paren(`${weak(e.lhs)} + ${weak(r)}`);
     }
     default: // `-x` for `x * -1`; the operands of *, mod, floordiv, ceildiv bind tightly

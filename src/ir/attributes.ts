@@ -1,5 +1,5 @@
 // Builtin attributes: immutable values compared by their printed form.
-import { AffineMap, IntegerSet } from "./affine.js";
+import { AffineMap, IntegerSet, intStr } from "./affine.js";
 import { FLOAT_FORMATS, binaryExponent, fitsDouble, floatBits, roundFloat } from "./float.js";
 import { decodeElements, elementBytes, elementZero, encodeElements } from "./element-bytes.js";
 import { ResourceBlob, ResourceHandle } from "./resources.js";
@@ -198,7 +198,7 @@ export class DenseArrayAttr extends Attribute {
     if (this.text !== undefined) return this.text;
     const et = this.elementType;
     const vs = et === i1 ? this.values.map((v) => (v ? "true" : "false")) : this.values.map((v) =>
-      et instanceof FloatType ? floatStr(v, et) : Math.abs(v) >= 2 ** 53 ? BigInt(v).toString() : String(v));
+      et instanceof FloatType ? floatStr(v, et) : intStr(v));
     return (this.text = `array<${et.str}${vs.length ? ": " + vs.join(", ") : ""}>`);
   }
 }
@@ -267,7 +267,7 @@ export class DenseElementsAttr extends Attribute {
   body(hex: boolean): string {
     const { type, values, isSplat } = this, et = type.elementType;
     const one = (v: number | bigint) => et === i1 ? (v ? "true" : "false")
-      : et instanceof FloatType ? floatStr(Number(v), et) : String(v);
+      : et instanceof FloatType ? floatStr(Number(v), et) : typeof v === "number" ? intStr(v) : String(v);
     const first = values.length ? one(values[0]) : "";
     let body: string;
     // (equal elements print as a splat: MLIR stores them as one; no element, as `dense<>`)
@@ -284,6 +284,8 @@ export class DenseElementsAttr extends Attribute {
   /** Value of element `i` in row-major order (splats repeat). */
   at(i: number): number | bigint { return this.isSplat ? this.values[0] : this.values[i]; }
   get numElements(): number { return this.type.numElements; }
+  /** Every element in row-major order (a splat repeated). */
+  elements(): (number | bigint)[] { return this.isSplat ? new Array(this.numElements).fill(this.values[0]) : [...this.values]; }
 }
 
 /**

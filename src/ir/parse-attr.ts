@@ -675,6 +675,12 @@ export class AttrTypeParser {
     const et = type.elementType;
     if (negHex && et instanceof FloatType) throw this.errorAt(negHex, "hexadecimal float literal should not have a leading minus");
     const intLike = et instanceof IntegerType || et instanceof IndexType || et instanceof SignedIntegerType;
+    if (!intLike && !(et instanceof FloatType) && lit.hex === undefined) {
+      // complex<iN> refuses a float first, as MLIR does (its complex<fN> with plain floats crashes mlir-opt 19)
+      const float = et instanceof ComplexType && !(et.elementType instanceof FloatType) ? nums.find(({ tok }) => tok.kind === "float") : undefined;
+      if (float) throw this.errorAt(float.tok, "expected integer elements, but parsed floating-point");
+      throw DiagnosticError.at(this.lex.loc(lit.pos), `TensorLang keeps no values of ${et.str} elements`);
+    }
     // MLIR's element checks: where it reports them (a float type's after the type, the others at the literal)
     if (et instanceof FloatType && (bools.length || nums.some(({ tok }) => tok.kind === "int" && !tok.text.startsWith("0x")))) {
       throw this.errorHere("expected floating-point elements, but parsed integer");
@@ -732,6 +738,7 @@ export class AttrTypeParser {
         const neg = this.accept("-"), n = this.lex.next();
         if (n.kind !== "int" && n.kind !== "float") throw this.errorAt(n, "expected number");
         const int = et instanceof IntegerType || et instanceof IndexType || et instanceof SignedIntegerType;
+        if (int && n.kind === "float") throw this.errorAt(n, "expected integer literal");
         const v = n.kind === "int" && int ? checkedInteger(n.text, !!neg, et) : undefined;
         if (v === undefined && n.kind === "int" && int) throw this.errorAt(this.lex.peek(), "integer constant out of range"); // (where MLIR reports it)
         vs.push(v !== undefined ? this.exactInteger(n, false, v) : et instanceof FloatType ? this.floatLiteral(n, !!neg, et) : neg ? -Number(n.text) : Number(n.text));

@@ -46,6 +46,8 @@ export class OpAsmParser extends AttrTypeParser {
   private defaultDialects: string[] = ["builtin"];
   /** Whether the op whose custom syntax is being parsed is IsolatedFromAbove. */
   private isolatedOp = false;
+  /** Inside the file's `module` op: its region is the one printed for any file, not counted as nesting. */
+  private inTopModule = false;
   /** The op whose custom syntax is being parsed (MLIR names it in custom-parser errors). */
   private customOp = "";
 
@@ -87,6 +89,10 @@ export class OpAsmParser extends AttrTypeParser {
     do out.push(this.parseOperand()); while (this.accept(","));
     if (close) this.expect(close);
     return out;
+  }
+  /** Exactly `n` comma-separated operands (a missing one is "expected ','", an extra one the next token's error). */
+  parseOperands(n: number): UnresolvedOperand[] {
+    return Array.from({ length: n }, (_, i) => { if (i) this.expect(","); return this.parseOperand(); });
   }
   /** A keyword; inside a custom op's parser its error names the op, as MLIR's OpAsmParser does. */
   override parseKeyword(...kws: string[]): string { return this.keyword(kws, this.customOp ? `custom op '${this.customOp}' ` : ""); }
@@ -206,7 +212,10 @@ export class OpAsmParser extends AttrTypeParser {
   }
   /** `{ ops | ^bb(...): ops ... }`; `args` become the entry block's arguments. */
   parseRegion(args: RegionArgument[] = [], opts: { isolated?: boolean } = {}): Region {
+    const open = this.lex.peek();
     this.expect("{", "expected '{' to begin a region");
+    // (the verifier, printer, passes and engines recurse per region: a bound here keeps them all in stack)
+    if (this.scopes.length - Number(this.inTopModule) > MAX_REGION_NESTING) throw this.errorAt(open, `regions nested more than ${MAX_REGION_NESTING} deep`);
     const blocks: Block[] = [];
     this.pushScope(opts.isolated ?? this.isolatedOp);
     const saved = this.isolatedOp;
@@ -440,6 +449,14 @@ export class OpAsmParser extends AttrTypeParser {
 
   // ---- module ------------------------------------------------------------------------------
   parseTopLevel(): Module {
+    try { return this.parseTopLevelOps(); } catch (e) {
+      // JS's stack ran out (regions, types or attributes nested some thousand deep), not the
+      // program's fault: a diagnostic where the parser got to, not a crash.
+      if (e instanceof RangeError && /call stack/.test(e.message)) throw DiagnosticError.at(this.locHere(), "nested too deeply to parse (the parser ran out of stack)");
+      throw e;
+    }
+  }
+  private parseTopLevelOps(): Module {
     this.pushScope(true);
     const metadata: FileMetadata = { blobs: new Map(), external: new Map() };
     const ops: Operation[] = [];
@@ -448,7 +465,9 @@ export class OpAsmParser extends AttrTypeParser {
       if (t.kind === "eof") break;
       if (t.kind === "hash" || t.kind === "bang") { this.parseAliasDefinition(); continue; }
       if (t.text === "{-#") { parseFileMetadata(this, metadata, (d) => this.ctx.dialects.has(d)); continue; }
+      this.inTopModule = ["module", "builtin.module", '"builtin.module"'].includes(t.text);
       ops.push(this.parseOperation());
+      this.inTopModule = false;
     }
     this.popScope();
     this.resolveResources(metadata.blobs);
@@ -514,6 +533,9 @@ function setFileLoc(target: { loc?: Location }, text: string): void {
 }
 
 /** Parses a whole MLIR file into a module. Throws DiagnosticError on bad input. */
+/** How deep regions may nest: far beyond real programs, well within JS's stack for every pass. */
+export const MAX_REGION_NESTING = 256;
+
 export function parseModule(text: string, file: string, ctx: Context): Module {
   return new OpAsmParser(text, file, ctx).parseTopLevel();
 }

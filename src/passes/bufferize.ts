@@ -19,7 +19,7 @@ import {
   DYN, DialectType, FunctionType, MemRefType, TensorType, Type, UnrankedMemRefType, UnrankedTensorType, i1, i32, i64, index, isMemRefElementType,
 } from "../ir/types.js";
 import { arrayProp, i64Array, mixedList, operandSegment, type OpFoldResult } from "../dialects/indexing.js";
-import { MEMREF_VIEWS, inferSubviewType, stridesAndOffset } from "../dialects/memref.js";
+import { MEMREF_VIEWS, castCompatible, inferSubviewType, stridesAndOffset } from "../dialects/memref.js";
 import { CMPI_PREDICATES } from "../dialects/arith.js";
 import { packing, reassociation } from "../dialects/tensor.js";
 import { forallParts } from "../dialects/scf-forall.js";
@@ -293,6 +293,8 @@ class FunctionBufferizer {
       case "bufferization.to_tensor": set(op.operand(0)); break;
       case "bufferization.to_memref": {
         const m = this.bufferOf(op.operand(0));
+        // (a buffer of another memory space or layout than asked: no memref.cast makes one of the other)
+        if (m.type !== res.type && !castCompatible(m.type, res.type)) throw new BufferizeError(`the buffer '${m.type.str}' cannot be cast to '${res.type.str}'`);
         op.result.replaceAllUsesWith(m.type === res.type ? m : b.value("memref.cast", [m], res.type));
         break;
       }
@@ -369,6 +371,8 @@ class FunctionBufferizer {
       });
       t = MemRefType.get(keepShape, full.elementType, new StridedLayoutAttr(keepStrides, layout.offset));
     }
+    // (MLIR infers strided<[0]> for it but refuses to read that back: IR that would not parse)
+    if (t.layout instanceof StridedLayoutAttr && t.layout.strides.includes(0)) throw new BufferizeError(`cannot bufferize a slice of stride 0: its view would be '${t.str}', and no memref layout has a zero stride`);
     return b.value("memref.subview", [m, ...dyn], t, {
       operandSegmentSizes: new DenseArrayAttr(i32, [1, ...seg.slice(base)]),
       static_offsets: slice.attr("static_offsets")!, static_sizes: slice.attr("static_sizes")!, static_strides: slice.attr("static_strides")!,

@@ -133,12 +133,13 @@ function raiseWhile(p: Block, preds: Preds): boolean {
   const r = h.parent!, inLoop = (op: Operation) => { const b = blockIn(r, op); return b === h || b === a; };
   // The regions see only their arguments of each other: ^a (and the code after the loop) may use
   // no value of ^h but those the condition passes.
-  const ofH = [...h.args, ...h.ops.flatMap((o) => o.results)];
+  const ofH: Value[] = [...h.args, ...h.ops.flatMap((o) => o.results)];
   const misused = (v: Value) => v.uses.some((u) => { const b = blockIn(r, u.op); return b === h ? false : b === a || !args.includes(v); });
   if (ofH.some(misused)) return false;
-  // The loop's results stand for the condition's arguments after it.
+  // The loop's results stand for the condition's arguments of ^h after it (one defined before the
+  // loop, forwarded as is, keeps its uses: some may come before the loop).
   const loop = Builder.before(entry).create("scf.while", [...entry.operands], args.map((v) => v.type), {}, []);
-  args.forEach((v, i) => { for (const u of [...v.uses]) if (!inLoop(u.op)) u.op.setOperand(u.index, loop.results[i]); });
+  args.forEach((v, i) => { if (ofH.includes(v)) for (const u of [...v.uses]) if (!inLoop(u.op)) u.op.setOperand(u.index, loop.results[i]); });
   const before = new Block(h.args.map((v) => v.type)), after = new Block(args.map((v) => v.type));
   const yields = doWhile ? after.args : [...latch!.operands];
   Builder.before(cb).create("scf.condition", [cb.operands[0], ...args]);

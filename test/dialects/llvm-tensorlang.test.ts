@@ -8,7 +8,7 @@ import { LLVMArrayType, LLVMFunctionType, LLVMPointerType, LLVMStructType, llvmV
 import { LinearTensorType, tensorShape } from "../../src/dialects/tensorlang.js";
 import { DenseElementsAttr } from "../../src/ir/attributes.js";
 import { DYN, TensorType, f32, i32, i8 } from "../../src/ir/types.js";
-import { checkInvalid, dataDir, invalidFiles, load, mlirOptVerify as mlirOpt, mlirSkip, print } from "./helpers.js";
+import { checkInvalid, dataDir, diagnose, invalidFiles, load, mlirOptVerify as mlirOpt, mlirSkip, print } from "./helpers.js";
 
 for (const dialect of ["llvm", "tensorlang"]) {
   describe(`${dialect} dialect`, () => {
@@ -103,4 +103,20 @@ describe("tensorlang types and constants", () => {
     assert.ok(c.attr("value") instanceof DenseElementsAttr);
     assert.equal(c.result.type, TensorType.get([2, 2], f32));
   });
+});
+
+// (-2^63 was kept as a double and printed -9223372036854776000, which did not read back: fuzzing)
+it("!llvm.ptr's address space is an unsigned 32-bit integer, as MLIR reads it", () => {
+  assert.match(print("llvm.func @f(%a: !llvm.ptr<-1>)", "as.mlir"), /!llvm\.ptr<4294967295>/);
+  for (const as of ["4294967296", "-9223372036854775808"]) {
+    assert.deepEqual(diagnose(`llvm.func @f(%a: !llvm.ptr<${as}>)`, "as.mlir").map((d) => `${d.loc?.col}: ${d.message}`), ["28: integer value too large"]);
+  }
+});
+
+// (a negative size printed, -2^63 as -9223372036854776000, and did not read back: fuzzing)
+it("!llvm.array's size is not negative", () => {
+  const size = (n: string) => diagnose(`llvm.func @f(%a: !llvm.array<${n} x i8>)`, "a.mlir").map((d) => `${d.loc?.col}: ${d.message}`);
+  assert.deepEqual(size("-9223372036854775808"), ["30: integer value too large"]);
+  assert.deepEqual(size("-1"), ["30: array size -1 is negative (MLIR would read 18446744073709551615, beyond what TensorLang holds)"]);
+  assert.deepEqual(size("3"), []);
 });

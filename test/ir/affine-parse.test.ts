@@ -102,3 +102,19 @@ test("an integer the double TensorLang keeps it in cannot hold exactly is an err
   assert.equal(at("func.func @f() {\n  affine.for %i = 0 to 1152921504606846976 {\n  }\n  return\n}"), "parsed");
   assert.equal(at('"builtin.module"() ({\n}) {a = array<i64: -9223372036854775808>} : () -> ()'), "parsed");
 });
+
+// -2^63 is a double exactly, but String() prints it -9223372036854776000, which did not read back
+// (fuzzing). (mlir-opt-19 cannot read its own generic form of this bound: a map constant -2^63.)
+test("constants beyond 2^53 print in full and read back", () => {
+  const ctx = createContext(), text = `func.func @f(%m: memref<4xf32>) {
+  affine.for %i = -9223372036854775808 to 256 {
+  }
+  affine.parallel (%j) = (0) to (-9223372036854775808) step (2) {
+  }
+  return
+}`;
+  const once = printModule(parseModule(text, "big.mlir", ctx), ctx);
+  assert.match(once, /affine\.for %arg1 = -9223372036854775808 to 256 \{/);
+  assert.match(once, /to \(-9223372036854775808\) step \(2\)/);
+  for (const generic of [false, true]) assert.equal(printModule(parseModule(printModule(parseModule(text, "big.mlir", ctx), ctx, { generic }), "p.mlir", ctx), ctx), once);
+});

@@ -6,9 +6,11 @@ import { readdirSync, readFileSync } from "node:fs";
 import { test } from "node:test";
 import { createContext } from "../../src/dialects/index.js";
 import { DiagnosticError } from "../../src/ir/diagnostics.js";
-import { parseModule } from "../../src/ir/parser.js";
+import { MAX_REGION_NESTING, parseModule } from "../../src/ir/parser.js";
 import { printModule } from "../../src/ir/printer.js";
 import { verifyModule } from "../../src/ir/verifier.js";
+import { PASS_CATALOG } from "../../src/passes/catalog.js";
+import { runPasses } from "../../src/passes/pass.js";
 
 const ctx = createContext();
 const seeds = readdirSync("examples").filter((f) => f.endsWith(".mlir")).map((f) => readFileSync(`examples/${f}`, "utf8"));
@@ -74,4 +76,21 @@ test("random inputs give diagnostics", { timeout: 120_000 }, () => {
   fc.assert(fc.property(fc.string({ maxLength: 200 }), (s) => survive(s)), { numRuns: 2000, seed: 7 });
   fc.assert(fc.property(fc.array(fc.constantFrom("func.func", "@f", "(", ")", "%a", ":", "f32", "{", "}", "return", "=", "arith.addf", ",", "->", "^bb0", "scf.for", "to", "step"), { maxLength: 40 }),
     (ts) => survive(ts.join(" "))), { numRuns: 2000, seed: 9 });
+});
+
+// JS's stack is the limit nesting meets first: regions are bounded where every later stage still
+// fits (the printer and passes overflowed a few hundred levels below what parsed), anything else
+// nested too deep for the parser (types, attributes, affine expressions) is a diagnostic too.
+test("deep nesting gives diagnostics; regions up to the limit print, read back and run every pass", async () => {
+  const ifs = (n: number) => `func.func @f(%c: i1) {\n${"scf.if %c {\n".repeat(n)}${"}\n".repeat(n)}  return\n}`;
+  const tooDeep = () => parseModule(ifs(MAX_REGION_NESTING), "deep.mlir", ctx);
+  assert.throws(tooDeep, (e: Error) => e instanceof DiagnosticError && e.message.startsWith(`deep.mlir:${MAX_REGION_NESTING + 1}:11: error: regions nested more than ${MAX_REGION_NESTING} deep`));
+  const m = parseModule(ifs(MAX_REGION_NESTING - 1), "deep.mlir", ctx);
+  assert.deepEqual(verifyModule(m, ctx), []);
+  for (const generic of [false, true]) assert.deepEqual(verifyModule(parseModule(printModule(m, ctx, { generic }), "p.mlir", ctx), ctx), []);
+  for (const entry of PASS_CATALOG) runPasses(parseModule(ifs(MAX_REGION_NESTING - 1), "deep.mlir", ctx), ctx, [await entry.load()]);
+  for (const text of [`func.func @f(%a: ${"tuple<".repeat(50_000)}i32${">".repeat(50_000)})`, `#m = affine_map<(d0) -> (${"(".repeat(50_000)}d0${")".repeat(50_000)})>`,
+    `func.func @f() attributes {a = ${"[".repeat(50_000)}${"]".repeat(50_000)}}`]) {
+    assert.throws(() => parseModule(text, "deep.mlir", ctx), (e: Error) => e instanceof DiagnosticError && /^deep\.mlir:1:\d+: error: nested too deeply to parse/.test(e.message));
+  }
 });

@@ -252,3 +252,26 @@ func.func @g(%a: tensor<3xf32>, %p: !llvm.ptr) -> tensor<3xf32> {
     return true;
   });
 });
+
+// (the memref.cast it built was invalid: 'after pass bufferize', found by fuzzing)
+test("bufferize: to_memref asking for another memory space than its buffer's is an error at it, not an invalid memref.cast", () => {
+  const text = `func.func @f(%s: memref<8xi32, strided<[2], offset: 1>, 1>) {
+  %t = bufferization.to_tensor %s : memref<8xi32, strided<[2], offset: 1>, 1>
+  %m = bufferization.to_memref %t : memref<8xi32, strided<[2], offset: 1>>
+  return
+}`;
+  assert.throws(() => lower(text, [bufferize]), (e: Error) => {
+    assert.match(e.message, /input\.mlir:3:8: error: the buffer 'memref<8xi32, strided<\[2\], offset: 1>, 1>' cannot be cast to 'memref<8xi32, strided<\[2\], offset: 1>>'/);
+    assert.doesNotMatch(e.message, /after pass/);
+    return true;
+  });
+});
+
+// (the subview's type, strided<[0]>, printed but did not read back: found by fuzzing)
+test("bufferize: a slice of stride 0 is an error at it, not a memref type that does not parse", () => {
+  const text = `func.func @f(%a: tensor<4xf32>, %b: tensor<1xf32>) -> tensor<4xf32> {
+  %0 = tensor.insert_slice %b into %a[0] [1] [0] : tensor<1xf32> into tensor<4xf32>
+  return %0 : tensor<4xf32>
+}`;
+  assert.throws(() => lower(text, [bufferize]), /input\.mlir:2:8: error: cannot bufferize a slice of stride 0: its view would be 'memref<1xf32, strided<\[0\]>>'/);
+});

@@ -72,3 +72,26 @@ test("blocks of other shapes stay; what is raised inside them runs as before und
   assert.deepEqual(runBoth(MIXED), [want, want]);
   assert.deepEqual(runBoth(out), [want, want]);
 });
+
+// The condition forwards %x, defined before the loop and used there too: only values of the
+// header become the loop's results (replacing every later use of %x broke dominance: fuzzing).
+test("a while condition forwarding a value from before the loop leaves that value's other uses", () => {
+  const out = passes(`func.func @f(%n: index, %x: f32) -> f32 {
+  %c0 = arith.constant 0 : index
+  %c1 = arith.constant 1 : index
+  %y = arith.negf %x : f32
+  cf.br ^head(%c0 : index)
+^head(%i: index):
+  %more = arith.cmpi slt, %i, %n : index
+  cf.cond_br %more, ^body(%i, %x : index, f32), ^exit
+^body(%j: index, %v: f32):
+  %next = arith.addi %j, %c1 : index
+  cf.br ^head(%next : index)
+^exit:
+  %z = arith.addf %y, %x : f32
+  return %z : f32
+}`, ["raise-cf-to-scf"]);
+  assert.match(out, /scf\.condition\(%\d+\) %arg2, %arg1 : index, f32/, out);
+  assert.match(out, /%0 = arith\.negf %arg1 : f32/, out);
+  assert.match(out, /arith\.addf %0, %arg1 : f32/, out);
+});

@@ -929,3 +929,15 @@ func.func @dim_of_subview_sized_by_iv(%n: index, %m0: memref<8x?xf32>) {
   }
   return
 }
+
+// -----
+
+// (a splat of 2^31 groups: counted, not listed, which ran out of memory; fuzzing)
+func.func @parallel_huge_group_splat() {
+  // expected-error @+1 {{'affine.parallel' op the number of region arguments (1) and the number of map groups for lower (1) and upper bound (2147483647), and the number of steps (1) must all match}}
+  "affine.parallel"() <{lowerBoundsGroups = dense<1> : tensor<1xi32>, lowerBoundsMap = affine_map<() -> (0)>, reductions = [], steps = [1], upperBoundsGroups = dense<1> : tensor<2147483647xi32>, upperBoundsMap = affine_map<() -> (10)>}> ({
+  ^bb0(%i: index):
+    affine.yield
+  }) : () -> ()
+  return
+}

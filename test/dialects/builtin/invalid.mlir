@@ -983,3 +983,19 @@ func.func @f() {
 func.func private @f() attributes {a = distinct[3]<[1, 2]>}
 // expected-error @+1 {{referenced attribute does not match previous definition: [1, 2]}}
 func.func private @g() attributes {b = distinct[3]<[1, 3]>}
+
+// -----
+
+// (a float for complex<i32> elements crashed the element conversion: fuzzing)
+// expected-error @+1 {{expected integer elements, but parsed floating-point}}
+func.func @dense_complex_int_float() attributes {a = dense<[0.5]> : tensor<1xcomplex<i32>>} {
+  return
+}
+
+// -----
+
+// (a float in an integer array was kept, 1.5 in a subview's static_offsets: fuzzing)
+// expected-error @+1 {{expected integer literal}}
+func.func @dense_array_float_in_i64() attributes {a = array<i64: 1, 1.5>} {
+  return
+}

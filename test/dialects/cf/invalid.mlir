@@ -161,3 +161,13 @@ func.func @switch_minus_without_value(%flag: i32) {
 ^bb1:
   return
 }
+
+// -----
+
+// (a splat of 2^31 case values: counted, not listed)
+func.func @switch_huge_case_splat(%f: i32) {
+  // expected-error @+1 {{'cf.switch' op number of case values (2147483647) should match number of case destinations (1)}}
+  "cf.switch"(%f)[^bb1, ^bb1] <{case_operand_segments = array<i32: 0>, case_values = dense<1> : vector<2147483647xi32>, operandSegmentSizes = array<i32: 1, 0, 0>}> : (i32) -> ()
+^bb1:
+  return
+}

@@ -1,5 +1,5 @@
 // cf: branches between blocks (with and without operands), a loop through a back edge, a
-// switch with operands per case (i8 and i64 flags, case values printed unsigned), an assert.
+// switch with operands per case (i8 and i64 flags, case values printed unsigned), an assert, equal case values.
 func.func @branches(%c: i1, %a: i32, %b: f32, %flag: i32) -> i32 {
   cf.assert %c, "a \"quoted\" message\n"
   cf.cond_br %c, ^bb1(%a : i32), ^bb2
@@ -45,5 +45,18 @@ func.func @switches(%f8: i8, %f64: i64, %c: i1) {
 ^bb2(%d: i1):
   cf.cond_br %d, ^bb3, ^bb3
 ^bb3:
+  return
+}
+
+// Equal case values: the generic form holds them as a splat, read back as one value per case.
+func.func @equal_cases(%f: i32) {
+  cf.switch %f : i32, [
+    default: ^bb1,
+    1: ^bb1,
+    1: ^bb2
+  ]
+^bb1:
+  return
+^bb2:
   return
 }

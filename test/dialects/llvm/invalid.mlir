@@ -812,3 +812,12 @@ module {
   // expected-error@+1 {{custom op 'llvm.func' expected valid '@'-identifier for symbol name}}
   llvm.func cc_12 @unknown_calling_convention()
 }
+
+// -----
+
+// (an index beyond int32 was kept: -2^63 printed -9223372036854776000, which did not read back; fuzzing)
+llvm.func @gep_index_beyond_i32(%p: !llvm.ptr) -> !llvm.ptr {
+  // expected-error @+1 {{custom op 'llvm.getelementptr' integer value too large}}
+  %0 = llvm.getelementptr %p[0, 2147483648] : (!llvm.ptr) -> !llvm.ptr, !llvm.array<14 x i8>
+  llvm.return %0 : !llvm.ptr
+}

@@ -1026,3 +1026,20 @@ func.func @return_in_alloca_scope() {
   }
   return
 }
+
+// -----
+
+// (a third operand was dropped without a word)
+func.func @dim_three_operands(%m : memref<?xf32>, %i : index) {
+  // expected-error @+1 {{expected ':'}}
+  %0 = memref.dim %m, %i, %i : memref<?xf32>
+  return
+}
+
+// -----
+
+func.func @copy_three_operands(%m : memref<?xf32>) {
+  // expected-error @+1 {{expected ':'}}
+  memref.copy %m, %m, %m : memref<?xf32> to memref<?xf32>
+  return
+}

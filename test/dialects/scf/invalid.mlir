@@ -1381,3 +1381,20 @@ func.func @forall_static_step(%n: index) {
   }) : (index) -> ()
   return
 }
+
+// -----
+
+// (accepted before, printed -9223372036854776000 which did not read back: fuzzing)
+func.func @index_switch_case_int64_min(%c: index) -> i64 {
+  %sw = scf.index_switch %c -> i64
+  // expected-error @+1 {{custom op 'scf.index_switch' integer value too large}}
+  case -9223372036854775808 {
+    %x = arith.constant 40 : i64
+    scf.yield %x : i64
+  }
+  default {
+    %x = arith.constant -1 : i64
+    scf.yield %x : i64
+  }
+  return %sw : i64
+}

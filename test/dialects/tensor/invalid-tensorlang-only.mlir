@@ -90,3 +90,16 @@ func.func @unpack_result_not_dest(%input: tensor<16x4x32x16xf32>, %output: tenso
   %0 = "tensor.unpack"(%input, %output) <{inner_dims_pos = array<i64: 1, 0>, static_inner_tiles = array<i64: 32, 16>}> : (tensor<16x4x32x16xf32>, tensor<256x128xf32>) -> tensor<?x128xf32>
   return %0 : tensor<?x128xf32>
 }
+
+// -----
+
+// -2^63 is the marker of a dynamic entry (crashed bufferize as one without its operand: fuzzing).
+// MLIR 19 adds "expected SSA value or integer" at the op.
+func.func @pad_static_dynamic_marker(%t: tensor<2x3xf32>, %v: f32) -> tensor<3x6xf32> {
+  // expected-error @+1 {{custom op 'tensor.pad' integer value too large}}
+  %p = tensor.pad %t low[1, 1] high[0, -9223372036854775808] {
+  ^bb0(%i: index, %j: index):
+    tensor.yield %v : f32
+  } : tensor<2x3xf32> to tensor<3x6xf32>
+  return %p : tensor<3x6xf32>
+}

@@ -1233,3 +1233,36 @@ func.func @splat_not_vector(%v : f32) {
   vector.splat %v : memref<8xf32>
   return
 }
+
+// -----
+
+// (an operand count other than two crashed the parser: fuzzing)
+func.func @shuffle_no_operands(%v : vector<4xf32>) {
+  // expected-error @+1 {{custom op 'vector.shuffle' 0 operands present, but expected 2}}
+  %0 = vector.shuffle [] : vector<4xf32>, vector<4xf32>
+  return
+}
+
+// -----
+
+func.func @shuffle_three_operands(%v : vector<4xf32>) {
+  // expected-error @+1 {{custom op 'vector.shuffle' 3 operands present, but expected 2}}
+  %0 = vector.shuffle %v, %v, %v [0] : vector<4xf32>, vector<4xf32>
+  return
+}
+
+// -----
+
+func.func @maskedload_no_pass_thru(%m : memref<?xf32>, %i : index, %mk : vector<4xi1>) {
+  // expected-error @+1 {{expected ','}}
+  %0 = vector.maskedload %m[%i], %mk : memref<?xf32>, vector<4xi1>, vector<4xf32> into vector<4xf32>
+  return
+}
+
+// -----
+
+func.func @insert_strided_slice_one_operand(%v : vector<4xf32>) {
+  // expected-error @+1 {{expected ','}}
+  %0 = vector.insert_strided_slice %v {offsets = [0], strides = [1]} : vector<4xf32> into vector<4xf32>
+  return
+}
