@@ -213,11 +213,13 @@ function round(module: Module, ctx: Context, patterns: Patterns): boolean {
     else if (!folded && constantsLast(op, ctx)) push(op); // a fold in place, as MLIR's foldCommutative: the op is revisited
     else {
       // What a fold or pattern creates or moves is queued as it goes in (MLIR's notifyOperationInserted).
+      // (restored, not cleared: a pattern that canonicalizes a region of its own nests this)
+      const outer = Block.onInsert;
       Block.onInsert = push;
       try {
         if (folded) rewriter.replaceOp(op, folded.map((f, k) => (f instanceof Value ? f : rewriter.constant(op, f, op.results[k].type))));
         else if (!patterns(op, rewriter)) continue;
-      } finally { Block.onInsert = undefined; }
+      } finally { Block.onInsert = outer; }
     }
     changed = true;
   }

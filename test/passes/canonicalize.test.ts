@@ -10,6 +10,8 @@ import { createContext } from "../../src/dialects/index.js";
 import { parseModule } from "../../src/ir/parser.js";
 import { printModule } from "../../src/ir/printer.js";
 import { verifyModule } from "../../src/ir/verifier.js";
+import { Block } from "../../src/ir/core.js";
+import { applyPatternsGreedily } from "../../src/passes/canonicalize.js";
 import { runPasses } from "../../src/passes/pass.js";
 import { resolvePipeline } from "../../src/passes/pipeline.js";
 import { mlirOpt, mlirSkip, repoRoot, spelledOutPrints } from "../support/mlir.js";
@@ -212,4 +214,19 @@ test("a linalg op whose more static operands would contradict each other keeps i
   return %r : tensor<?x4xf32>
 }`, "contradict.mlir");
   assert.match(out, /linalg\.copy ins\(%arg0 : tensor<4x4xf32>\) outs\(%cast : tensor<\?x4xf32>\) -> tensor<\?x4xf32>/, out);
+});
+
+// The driver queues what a rewrite inserts through Block.onInsert; a greedy rewrite run inside a
+// pattern (of a region of its own) must hand the hook back, not clear it for the rest of the pattern.
+test("a greedy rewrite nested in a pattern leaves the outer rewrite's insertion hook in place", () => {
+  const ctx = createContext(), fn = "func.func @f(%a: i32) -> i32 {\n  %c = arith.constant 1 : i32\n  %s = arith.addi %a, %c : i32\n  return %s : i32\n}";
+  const seen: boolean[] = [];
+  applyPatternsGreedily(parseModule(fn, "outer.mlir", ctx), ctx, (op) => {
+    if (op.name !== "func.return" || seen.length) return false;
+    const hook = Block.onInsert;
+    applyPatternsGreedily(parseModule(fn, "inner.mlir", ctx), ctx, () => false);
+    seen.push(hook !== undefined && Block.onInsert === hook);
+    return false;
+  });
+  assert.deepEqual(seen, [true]);
 });
