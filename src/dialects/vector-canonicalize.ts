@@ -5,6 +5,7 @@
 //                          all 0 once one is (CreateMaskFolder; with a scalable dim, only all 0);
 //   shape_cast             of its type or undone, the source; of a broadcast, a broadcast or a
 //                          shape_cast of the source;
+//   transfer_read/_write   dims at constant indices that fit in static sizes are in_bounds;
 //   bitcast                of its own type is its source; of a bitcast, one bitcast (or the source);
 //   extract, broadcast     an extract of an extract is one (static positions); through inserts and
 //                          transposes, of a broadcast or of a shape_cast, it reads their source;
@@ -12,10 +13,11 @@
 //                          of a broadcast is one (vector.ts's specs call these);
 //   extract_strided_slice  of all of a vector of its type is the vector; a unit-stride one of a
 //                          constant_mask is a constant_mask (StridedSliceConstantMaskFolder).
-import { DenseElementsAttr } from "../ir/attributes.js";
+import { ArrayAttr, DenseElementsAttr, boolAttr } from "../ir/attributes.js";
 import { Operation, type Value } from "../ir/core.js";
 import type { OpSpec, Rewriter } from "../ir/dialect.js";
-import { VectorType } from "../ir/types.js";
+import { DYN, type ShapedType, VectorType } from "../ir/types.js";
+import { inBounds, permutationMap, transferParts } from "./vector-transfer.js";
 import { arrayProp, i64Array, knownInt, producer } from "./indexing.js";
 import { i64ArrayAttr, intsProp } from "./vector-algebra.js";
 
@@ -203,10 +205,28 @@ function shapeCastOfBroadcast(op: Operation, rw: Rewriter): boolean {
   return true;
 }
 
+/** MLIR's foldTransferInBoundsAttribute: a transfer dim read or written at a constant index whose
+ * vector size fits in the source's static size is marked in bounds (a scalable dim is left). */
+const foldTransferInBounds: OpSpec["fold"] = (op) => {
+  const { source, indices, vector } = transferParts(op), vt = vector as VectorType, shape = (source.type as ShapedType).shape;
+  if (!vt.rank) return undefined;
+  const flags = inBounds(op), results = permutationMap(op).results;
+  const fits = (i: number) => {
+    const e = results[i], at = e.kind === "dim" ? knownInt(indices[e.pos]) : undefined;
+    return e.kind === "dim" && !vt.scalableDims[i] && shape[e.pos] !== DYN && at !== undefined && at + vt.shape[i] <= shape[e.pos];
+  };
+  const now = vt.shape.map((_, i) => flags[i] === true || fits(i));
+  if (now.every((b, i) => b === (flags[i] === true))) return undefined;
+  op.attributes.set("in_bounds", new ArrayAttr(now.map((b) => boolAttr(b))));
+  return op.results.length ? [op.result] : [];
+};
+
 export const VECTOR_PATTERNS: Record<string, Pick<OpSpec, "fold" | "canonicalize">> = {
   "vector.transpose": { fold: foldTranspose, canonicalize: transposeOfTranspose },
   "vector.create_mask": { canonicalize: createMaskOfConstants },
   "vector.bitcast": { fold: foldBitcast },
+  "vector.transfer_read": { fold: foldTransferInBounds },
+  "vector.transfer_write": { fold: foldTransferInBounds },
   "vector.shape_cast": { fold: foldShapeCast, canonicalize: shapeCastOfBroadcast },
   "vector.extract_strided_slice": { fold: (op) => (op.operand(0).type === op.result.type ? [op.operand(0)] : undefined), canonicalize: sliceOfConstantMask },
 };

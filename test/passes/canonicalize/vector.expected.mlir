@@ -1,3 +1,4 @@
+#map = affine_map<(d0, d1) -> (d1, d0)>
 module {
   func.func @transposes(%arg0: vector<4x3x2xf32>) -> (vector<4x3x2xf32>, vector<2x3x4xf32>, vector<3x2xf32>) {
     %cst = arith.constant dense<1.500000e+00> : vector<3x2xf32>
@@ -59,6 +60,18 @@ module {
     %2 = vector.shape_cast %arg3 : vector<1x3xf32> to vector<3xf32>
     %3 = vector.shape_cast %arg3 : vector<1x3xf32> to vector<3x1xf32>
     return %arg0, %arg0, %0, %1, %2, %3 : vector<4xf32>, vector<4xf32>, vector<1xf32>, vector<8x3xf32>, vector<3xf32>, vector<3x1xf32>
+  }
+  func.func @transfers_in_bounds(%arg0: memref<?x8xf32>, %arg1: tensor<4x8xf32>, %arg2: memref<f32>, %arg3: index) -> (vector<4x8xf32>, vector<2x4xf32>, tensor<4x8xf32>, vector<f32>) {
+    %c0 = arith.constant 0 : index
+    %c5 = arith.constant 5 : index
+    %cst = arith.constant 0.000000e+00 : f32
+    %0 = vector.transfer_read %arg0[%c0, %c0], %cst {in_bounds = [false, true]} : memref<?x8xf32>, vector<4x8xf32>
+    vector.transfer_write %0, %arg0[%arg3, %c0] {in_bounds = [false, true]} : vector<4x8xf32>, memref<?x8xf32>
+    %1 = vector.transfer_read %arg1[%c0, %c5], %cst {in_bounds = [true, false]} : tensor<4x8xf32>, vector<2x4xf32>
+    %2 = vector.transfer_read %arg1[%c0, %c5], %cst {in_bounds = [true, true], permutation_map = #map} : tensor<4x8xf32>, vector<3x4xf32>
+    %3 = vector.transfer_write %2, %arg1[%c5, %c0] {in_bounds = [true, false], permutation_map = #map} : vector<3x4xf32>, tensor<4x8xf32>
+    %4 = vector.transfer_read %arg2[], %cst : memref<f32>, vector<f32>
+    return %0, %1, %3, %4 : vector<4x8xf32>, vector<2x4xf32>, tensor<4x8xf32>, vector<f32>
   }
 }
 

@@ -116,3 +116,18 @@ func.func @shape_casts(%v: vector<4xf32>, %w: vector<3xf32>, %s: f32, %u: vector
   %5 = vector.shape_cast %b3 : vector<1x1x3xf32> to vector<3x1xf32>
   return %0, %1, %2, %3, %4, %5 : vector<4xf32>, vector<4xf32>, vector<1xf32>, vector<8x3xf32>, vector<3xf32>, vector<3x1xf32>
 }
+
+// A transfer dim at a constant index whose vector size fits a static size is in bounds; a
+// dynamic size, a non-constant index or an overflow is not (nor a 0-d transfer).
+func.func @transfers_in_bounds(%m: memref<?x8xf32>, %t: tensor<4x8xf32>, %z: memref<f32>, %i: index) -> (vector<4x8xf32>, vector<2x4xf32>, tensor<4x8xf32>, vector<f32>) {
+  %c0 = arith.constant 0 : index
+  %c5 = arith.constant 5 : index
+  %f0 = arith.constant 0.0 : f32
+  %0 = vector.transfer_read %m[%c0, %c0], %f0 : memref<?x8xf32>, vector<4x8xf32>
+  vector.transfer_write %0, %m[%i, %c0] : vector<4x8xf32>, memref<?x8xf32>
+  %1 = vector.transfer_read %t[%c0, %c5], %f0 : tensor<4x8xf32>, vector<2x4xf32>
+  %2 = vector.transfer_read %t[%c0, %c5], %f0 {permutation_map = affine_map<(d0, d1) -> (d1, d0)>} : tensor<4x8xf32>, vector<3x4xf32>
+  %3 = vector.transfer_write %2, %t[%c5, %c0] {permutation_map = affine_map<(d0, d1) -> (d1, d0)>} : vector<3x4xf32>, tensor<4x8xf32>
+  %4 = vector.transfer_read %z[], %f0 : memref<f32>, vector<f32>
+  return %0, %1, %3, %4 : vector<4x8xf32>, vector<2x4xf32>, tensor<4x8xf32>, vector<f32>
+}
