@@ -5,7 +5,8 @@
 //                          all 0 once one is (CreateMaskFolder; with a scalable dim, only all 0);
 //   shape_cast             of its type or undone, the source; of a broadcast, a broadcast or a
 //                          shape_cast of the source;
-//   transfer_read/_write   dims at constant indices that fit in static sizes are in_bounds;
+//   transfer_read/_write   dims at constant indices that fit in static sizes are in_bounds; a
+//                          read of a tensor.cast from a more static type reads its source;
 //   bitcast                of its own type is its source; of a bitcast, one bitcast (or the source);
 //   extract, broadcast     an extract of an extract is one (static positions); through inserts and
 //                          transposes, of a broadcast or of a shape_cast, it reads their source;
@@ -18,7 +19,7 @@ import { Operation, type Value } from "../ir/core.js";
 import type { OpSpec, Rewriter } from "../ir/dialect.js";
 import { DYN, type ShapedType, VectorType } from "../ir/types.js";
 import { inBounds, permutationMap, transferParts } from "./vector-transfer.js";
-import { arrayProp, i64Array, knownInt, producer } from "./indexing.js";
+import { arrayProp, castFromMoreStatic, i64Array, knownInt, producer } from "./indexing.js";
 import { i64ArrayAttr, intsProp } from "./vector-algebra.js";
 
 const foldTranspose: OpSpec["fold"] = (op, consts) => {
@@ -220,12 +221,19 @@ const foldTransferInBounds: OpSpec["fold"] = (op) => {
   op.attributes.set("in_bounds", new ArrayAttr(now.map((b) => boolAttr(b))));
   return op.results.length ? [op.result] : [];
 };
+/** TransferReadOp::fold: in_bounds, then (tensor::foldTensorCast) a read of a tensor.cast from a more static type reads its source. */
+const foldTransferRead: OpSpec["fold"] = (op, consts) => {
+  const done = foldTransferInBounds(op, consts), from = castFromMoreStatic(op.operand(0));
+  if (done || !from) return done;
+  op.setOperand(0, from);
+  return [op.result];
+};
 
 export const VECTOR_PATTERNS: Record<string, Pick<OpSpec, "fold" | "canonicalize">> = {
   "vector.transpose": { fold: foldTranspose, canonicalize: transposeOfTranspose },
   "vector.create_mask": { canonicalize: createMaskOfConstants },
   "vector.bitcast": { fold: foldBitcast },
-  "vector.transfer_read": { fold: foldTransferInBounds },
+  "vector.transfer_read": { fold: foldTransferRead },
   "vector.transfer_write": { fold: foldTransferInBounds },
   "vector.shape_cast": { fold: foldShapeCast, canonicalize: shapeCastOfBroadcast },
   "vector.extract_strided_slice": { fold: (op) => (op.operand(0).type === op.result.type ? [op.operand(0)] : undefined), canonicalize: sliceOfConstantMask },

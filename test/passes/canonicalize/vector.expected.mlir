@@ -73,5 +73,11 @@ module {
     %4 = vector.transfer_read %arg2[], %cst : memref<f32>, vector<f32>
     return %0, %1, %3, %4 : vector<4x8xf32>, vector<2x4xf32>, tensor<4x8xf32>, vector<f32>
   }
+  func.func @read_of_cast(%arg0: tensor<4x8xf32>) -> vector<4x8xf32> {
+    %c0 = arith.constant 0 : index
+    %cst = arith.constant 0.000000e+00 : f32
+    %0 = vector.transfer_read %arg0[%c0, %c0], %cst {in_bounds = [true, true]} : tensor<4x8xf32>, vector<4x8xf32>
+    return %0 : vector<4x8xf32>
+  }
 }
 

@@ -131,3 +131,12 @@ func.func @transfers_in_bounds(%m: memref<?x8xf32>, %t: tensor<4x8xf32>, %z: mem
   %4 = vector.transfer_read %z[], %f0 : memref<f32>, vector<f32>
   return %0, %1, %3, %4 : vector<4x8xf32>, vector<2x4xf32>, tensor<4x8xf32>, vector<f32>
 }
+
+// A read of a tensor.cast from a more static type reads the cast's source (then in bounds).
+func.func @read_of_cast(%t: tensor<4x8xf32>) -> vector<4x8xf32> {
+  %c0 = arith.constant 0 : index
+  %f0 = arith.constant 0.0 : f32
+  %0 = tensor.cast %t : tensor<4x8xf32> to tensor<?x?xf32>
+  %1 = vector.transfer_read %0[%c0, %c0], %f0 : tensor<?x?xf32>, vector<4x8xf32>
+  return %1 : vector<4x8xf32>
+}
