@@ -6,7 +6,7 @@ import { OpResult, Operation, type Value } from "../ir/core.js";
 import type { Rewriter } from "../ir/dialect.js";
 import type { OpAsmParser, UnresolvedOperand } from "../ir/parser.js";
 import type { OpAsmPrinter } from "../ir/printer.js";
-import { DYN, ShapedType, Type, i32, i64, index } from "../ir/types.js";
+import { DYN, ShapedType, TensorType, Type, i32, i64, index } from "../ir/types.js";
 import { constantIndex } from "./arith.js";
 
 /** The op defining `v`, if it is a `name`. */
@@ -246,3 +246,15 @@ export function collapseGroups(from: readonly number[], to: readonly number[]): 
   return groups;
 }
 export const reassociationAttr = (groups: readonly number[][]) => new ArrayAttr(groups.map((g) => new ArrayAttr(g.map((i) => new IntegerAttr(BigInt(i), i64)))));
+
+/** Whether `to` says no more than `from` (MLIR's preservesStaticInformation): a cast from `from` to `to` can be folded away. */
+export function preserves(to: Type, from: Type): boolean {
+  return to instanceof TensorType && from instanceof TensorType && to.elementType === from.elementType && to.rank === from.rank && to.encoding === from.encoding
+    && to.shape.every((d, i) => d === DYN || from.shape[i] !== DYN);
+}
+
+/** The source of `v`, a tensor.cast from a more static type (MLIR's canFoldIntoConsumerOp). */
+export function castFromMoreStatic(v: Value): Value | undefined {
+  const c = producer(v, "tensor.cast");
+  return c && c.operand(0).type !== v.type && preserves(v.type, c.operand(0).type) ? c.operand(0) : undefined;
+}

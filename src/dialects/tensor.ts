@@ -178,7 +178,6 @@ function reshapeLike(name: string): OpSpec {
   };
 }
 
-/** Whether `to` says no more than `from` (MLIR's preservesStaticInformation): a cast from `from` to `to` can be folded away. */
 /**
  * The type tensor.gather makes (and tensor.scatter takes as its source): the batch dims of
  * `indices` (all but the last), then `source`'s dims with the gathered ones 1, or dropped when
@@ -364,16 +363,7 @@ function relayoutOp(kind: "pack" | "unpack"): OpSpec {
   };
 }
 
-export function preserves(to: Type, from: Type): boolean {
-  return to instanceof TensorType && from instanceof TensorType && to.elementType === from.elementType && to.rank === from.rank && to.encoding === from.encoding
-    && to.shape.every((d, i) => d === DYN || from.shape[i] !== DYN);
-}
-
-/** The source of `v`, a tensor.cast from a more static type (MLIR's canFoldIntoConsumerOp). */
-export function castFromMoreStatic(v: Value): Value | undefined {
-  const c = producer(v, "tensor.cast");
-  return c && c.operand(0).type !== v.type && preserves(v.type, c.operand(0).type) ? c.operand(0) : undefined;
-}
+export { castFromMoreStatic, preserves } from "./indexing.js";
 
 export const tensor: Dialect = {
   name: "tensor",

@@ -3,16 +3,23 @@
 //                          splat; of a transpose, one transpose (TransposeFolder);
 //   create_mask            of constant sizes is a constant_mask, each size clamped to its dim and
 //                          all 0 once one is (CreateMaskFolder; with a scalable dim, only all 0);
+//   shape_cast             of its type or undone, the source; of a broadcast, a broadcast or a
+//                          shape_cast of the source;
+//   transfer_read/_write   dims at constant indices that fit in static sizes are in_bounds; a
+//                          read of a tensor.cast from a more static type reads its source;
 //   bitcast                of its own type is its source; of a bitcast, one bitcast (or the source);
-//   extract, broadcast     an extract of an extract is one (static positions); a broadcast of a
-//                          broadcast is one (vector.ts folds call these);
+//   extract, broadcast     an extract of an extract is one (static positions); through inserts and
+//                          transposes, of a broadcast or of a shape_cast, it reads their source;
+//                          of a broadcast to no fewer dims than the source, a broadcast; a broadcast
+//                          of a broadcast is one (vector.ts's specs call these);
 //   extract_strided_slice  of all of a vector of its type is the vector; a unit-stride one of a
 //                          constant_mask is a constant_mask (StridedSliceConstantMaskFolder).
-import { DenseElementsAttr } from "../ir/attributes.js";
-import { Operation } from "../ir/core.js";
+import { ArrayAttr, DenseElementsAttr, boolAttr } from "../ir/attributes.js";
+import { Operation, type Value } from "../ir/core.js";
 import type { OpSpec, Rewriter } from "../ir/dialect.js";
-import { VectorType } from "../ir/types.js";
-import { arrayProp, i64Array, knownInt, producer } from "./indexing.js";
+import { DYN, type ShapedType, VectorType } from "../ir/types.js";
+import { inBounds, permutationMap, transferParts } from "./vector-transfer.js";
+import { arrayProp, castFromMoreStatic, i64Array, knownInt, producer } from "./indexing.js";
 import { i64ArrayAttr, intsProp } from "./vector-algebra.js";
 
 const foldTranspose: OpSpec["fold"] = (op, consts) => {
@@ -67,7 +74,7 @@ const foldBitcast: OpSpec["fold"] = (op) => {
   return [op.result];
 };
 /** MLIR's foldExtractOpFromExtractChain (static positions): an extract of an extract reads the first one's source at the joined position, in place. */
-export function extractOfExtract(op: Operation): boolean {
+function extractOfExtract(op: Operation): boolean {
   if (!producer(op.operand(0), "vector.extract") || op.operands.length > 1) return false;
   let src = op.operand(0), pos = arrayProp(op, "static_position");
   for (let inner = producer(src, "vector.extract"); inner; inner = producer(src, "vector.extract")) {
@@ -77,6 +84,93 @@ export function extractOfExtract(op: Operation): boolean {
   }
   op.setOperand(0, src);
   op.attributes.set("static_position", i64Array(pos));
+  return true;
+}
+const rankOf = (t: unknown) => (t instanceof VectorType ? t.rank : 0);
+const setSource = (op: Operation, src: Value, pos: number[]) => {
+  op.setOperand(0, src);
+  op.attributes.set("static_position", i64Array(pos));
+  return [op.result];
+};
+/** MLIR's ExtractFromInsertTransposeChainState: the extract's position, padded with negative
+ * sentinels for its result's dims, is followed back through transposes (permuted) and inserts:
+ * one at that position gives its source, one at a prefix is read in place, one elsewhere (some
+ * known index differs) is passed; any other overlap stops. It folds where the sentinels end in order. */
+function extractOfInsertTransposeChain(op: Operation): Value[] | undefined {
+  let k = arrayProp(op, "static_position").length, src = op.operand(0);
+  const sentinels = Array.from({ length: rankOf(src.type) - k }, (_, i) => -1 - i);
+  let pos = [...arrayProp(op, "static_position"), ...sentinels];
+  const inOrder = () => pos.slice(k).every((p, i) => p === sentinels[i]);
+  const inPlace = (from: Value) => (from !== op.operand(0) && inOrder() ? setSource(op, from, pos.slice(0, k)) : undefined);
+  for (;;) {
+    const t = producer(src, "vector.transpose"), ins = producer(src, "vector.insert");
+    if (t) {
+      const q = new Array<number>(pos.length);
+      arrayProp(t, "permutation").forEach((p, i) => (q[p] = pos[i]));
+      pos = q;
+      src = t.operand(0);
+      continue;
+    }
+    if (!ins) return inPlace(src);
+    const at = arrayProp(ins, "static_position"), dyn = ins.operands.length > 2;
+    if (!dyn && at.length === k && at.every((p, i) => p === pos[i]) && inOrder()) return [ins.operand(0)];
+    if (!dyn && at.every((p, i) => p === pos[i])) {
+      pos = pos.slice(at.length);
+      k = pos.length - sentinels.length;
+      return inPlace(ins.operand(0));
+    }
+    if (at.every((p, i) => i >= pos.length || p < 0 || pos[i] < 0 || p === pos[i])) return undefined; // (may overlap)
+    src = ins.operand(1);
+  }
+}
+/** MLIR's foldExtractFromBroadcast: an extract of a broadcast (or splat) of its type is the source;
+ * one of lower rank than the source, whose dims the broadcast kept, reads the source in place. */
+function extractOfBroadcast(op: Operation): Value[] | undefined {
+  const def = producer(op.operand(0), "vector.broadcast") ?? producer(op.operand(0), "vector.splat");
+  if (!def) return undefined;
+  const src = def.operand(0), st = src.type, rt = op.result.type;
+  if (st === rt) return [src];
+  const srcRank = rankOf(st), resRank = rankOf(rt);
+  if (resRank >= srcRank) return undefined;
+  if (rt instanceof VectorType && st instanceof VectorType && rt.shape.some((d, i) => d !== st.shape[srcRank - resRank + i])) return undefined;
+  const dst = def.result.type as VectorType, diff = dst.rank - srcRank, pos = [...arrayProp(op, "static_position")];
+  // positions in dims the broadcast stretched from 1 read the source's only index there
+  for (let i = diff; i < pos.length; i++) if ((st as VectorType).shape[i - diff] !== dst.shape[i]) pos[i] = 0;
+  return setSource(op, src, pos.slice(pos.length - (srcRank - resRank)));
+}
+/** MLIR's foldExtractFromShapeCast: when the extracted part is contiguous in the shape_cast's
+ * source (its trailing dims are the result's), the extract reads the source at the same offset. */
+function extractOfShapeCast(op: Operation): Value[] | undefined {
+  const sc = producer(op.operand(0), "vector.shape_cast");
+  if (!sc) return undefined;
+  const from = sc.operand(0).type as VectorType, via = op.operand(0).type as VectorType, rt = op.result.type;
+  const resShape = rt instanceof VectorType ? rt.shape : [];
+  if (!from.rank || !via.rank || resShape.length > from.rank || resShape.some((d, i) => d !== from.shape[from.rank - resShape.length + i])) return undefined;
+  if (from.scalableDims.some(Boolean) || via.scalableDims.some(Boolean)) return undefined; // (offsets of runtime sizes)
+  let offset = 0;
+  arrayProp(op, "static_position").forEach((p, i) => (offset = offset * via.shape[i] + p));
+  const lead = from.shape.slice(0, from.rank - resShape.length), pos = new Array<number>(lead.length);
+  for (let i = lead.length - 1; i >= 0; i--) { pos[i] = offset % lead[i]; offset = Math.floor(offset / lead[i]); }
+  return setSource(op, sc.operand(0), pos);
+}
+/** vector.extract's folds past its first (no position) in MLIR 19's order; dynamic positions are left. */
+export function foldExtractChains(op: Operation): Value[] | undefined {
+  if (op.operands.length > 1) return undefined;
+  if (extractOfExtract(op)) return [op.result];
+  return extractOfInsertTransposeChain(op) ?? extractOfBroadcast(op) ?? extractOfShapeCast(op);
+}
+/** MLIR's ExtractOpFromBroadcast: an extract of a broadcast (or splat) whose result has at least the
+ * source's rank is a broadcast of the source (a 0-d source's scalar, its extractelement). */
+export function extractToBroadcast(op: Operation, rw: Rewriter): boolean {
+  const def = producer(op.operand(0), "vector.broadcast") ?? producer(op.operand(0), "vector.splat");
+  if (!def) return false;
+  const src = def.operand(0), rt = op.result.type;
+  if (src.type === rt || rankOf(rt) < rankOf(src.type)) return false;
+  const made = rankOf(rt) === 0
+    ? new Operation({ name: "vector.extractelement", operands: [src], resultTypes: [rt], loc: op.loc })
+    : new Operation({ name: "vector.broadcast", operands: [src], resultTypes: [rt], loc: op.loc });
+  op.parent!.insertBefore(op, made);
+  rw.replaceOp(op, [made.result]);
   return true;
 }
 /** MLIR's BroadcastFolder: a broadcast of a broadcast broadcasts the first one's source. */
@@ -89,9 +183,58 @@ export function broadcastOfBroadcast(op: Operation, rw: Rewriter): boolean {
   return true;
 }
 
+/** MLIR's ShapeCastOp::fold (of its type, or of a broadcast or shape_cast from it, the source) and ShapeCastBroadcastFolder,
+ * soundly: a broadcast adding only leading dims to a source whose shape ends the result's is a
+ * broadcast to the result; one not replicating (the source's size) is a shape_cast of the source. */
+const foldShapeCast: OpSpec["fold"] = (op) => {
+  const src = op.operand(0), b = producer(src, "vector.broadcast") ?? producer(src, "vector.shape_cast");
+  if (src.type === op.result.type) return [src];
+  return b && b.operand(0).type === op.result.type ? [b.operand(0)] : undefined;
+};
+function shapeCastOfBroadcast(op: Operation, rw: Rewriter): boolean {
+  const b = producer(op.operand(0), "vector.broadcast");
+  if (!b || [b.operand(0).type, b.result.type, op.result.type].some((t) => t instanceof VectorType && t.scalableDims.some(Boolean))) return false;
+  const st = b.operand(0).type, mid = b.result.type as VectorType, rt = op.result.type as VectorType;
+  const ss = st instanceof VectorType ? st.shape : [], ends = (t: VectorType) => ss.every((d, i) => d === t.shape[t.rank - ss.length + i]);
+  let name: string;
+  if (ss.length <= rt.rank && ends(rt) && ends(mid)) name = "vector.broadcast"; // (no dim stretched: copies of the source)
+  else if (st instanceof VectorType && st.numElements === rt.numElements) name = "vector.shape_cast";
+  else return false;
+  const made = new Operation({ name, operands: [b.operand(0)], resultTypes: [rt], loc: op.loc });
+  op.parent!.insertBefore(op, made);
+  rw.replaceOp(op, [made.result]);
+  return true;
+}
+
+/** MLIR's foldTransferInBoundsAttribute: a transfer dim read or written at a constant index whose
+ * vector size fits in the source's static size is marked in bounds (a scalable dim is left). */
+const foldTransferInBounds: OpSpec["fold"] = (op) => {
+  const { source, indices, vector } = transferParts(op), vt = vector as VectorType, shape = (source.type as ShapedType).shape;
+  if (!vt.rank) return undefined;
+  const flags = inBounds(op), results = permutationMap(op).results;
+  const fits = (i: number) => {
+    const e = results[i], at = e.kind === "dim" ? knownInt(indices[e.pos]) : undefined;
+    return e.kind === "dim" && !vt.scalableDims[i] && shape[e.pos] !== DYN && at !== undefined && at + vt.shape[i] <= shape[e.pos];
+  };
+  const now = vt.shape.map((_, i) => flags[i] === true || fits(i));
+  if (now.every((b, i) => b === (flags[i] === true))) return undefined;
+  op.attributes.set("in_bounds", new ArrayAttr(now.map((b) => boolAttr(b))));
+  return op.results.length ? [op.result] : [];
+};
+/** TransferReadOp::fold: in_bounds, then (tensor::foldTensorCast) a read of a tensor.cast from a more static type reads its source. */
+const foldTransferRead: OpSpec["fold"] = (op, consts) => {
+  const done = foldTransferInBounds(op, consts), from = castFromMoreStatic(op.operand(0));
+  if (done || !from) return done;
+  op.setOperand(0, from);
+  return [op.result];
+};
+
 export const VECTOR_PATTERNS: Record<string, Pick<OpSpec, "fold" | "canonicalize">> = {
   "vector.transpose": { fold: foldTranspose, canonicalize: transposeOfTranspose },
   "vector.create_mask": { canonicalize: createMaskOfConstants },
   "vector.bitcast": { fold: foldBitcast },
+  "vector.transfer_read": { fold: foldTransferRead },
+  "vector.transfer_write": { fold: foldTransferInBounds },
+  "vector.shape_cast": { fold: foldShapeCast, canonicalize: shapeCastOfBroadcast },
   "vector.extract_strided_slice": { fold: (op) => (op.operand(0).type === op.result.type ? [op.operand(0)] : undefined), canonicalize: sliceOfConstantMask },
 };

@@ -18,7 +18,7 @@ import { transferRead, transferWrite } from "./vector-transfer.js";
 import { VECTOR_KINDS, kindSupports, parseKind, reductionKind } from "./vector-kind.js";
 import { VECTOR_ALGEBRA } from "./vector-algebra.js";
 import { VECTOR_LANES } from "./vector-lanes.js";
-import { VECTOR_PATTERNS, broadcastOfBroadcast, extractOfExtract } from "./vector-canonicalize.js";
+import { VECTOR_PATTERNS, broadcastOfBroadcast, extractToBroadcast, foldExtractChains } from "./vector-canonicalize.js";
 
 export { inBounds, maskDims, minorIdentity, permutationMap, transferParts } from "./vector-transfer.js";
 export { KIND_TO_ARITH, VECTOR_KINDS, type VectorKind, kindAttr, reductionKind } from "./vector-kind.js";
@@ -221,15 +221,11 @@ export const vector: Dialect = {
           " : ", p.type(op.result.type), " from ", p.type(v.type));
       },
       verify(op, ctx) { return checkPositions(op, op.operand(0).type as VectorType, op.result.type, ctx); },
+      canonicalize: extractToBroadcast,
       fold(op) {
-        // (MLIR's order: no position and the same type, then an extract chain, then broadcasts)
+        // (MLIR's order: no position and the same type, then foldExtractChains)
         if (op.operands.length === 1 && !arrayProp(op, "static_position").length && op.operand(0).type === op.result.type) return [op.operand(0)];
-        if (extractOfExtract(op)) return [op.result];
-        // extract(broadcast(scalar)) -> scalar
-        const src = op.operand(0);
-        const def = "op" in src ? (src as { op: Operation }).op : undefined;
-        if (def && (def.name === "vector.broadcast" || def.name === "vector.splat") && def.operand(0).type === op.result.type) return [def.operand(0)];
-        return undefined;
+        return foldExtractChains(op);
       },
     },
     {
