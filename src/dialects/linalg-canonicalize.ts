@@ -40,11 +40,8 @@ function eraseIdentity(op: Operation, rw: Rewriter): boolean {
   rw.replaceOp(op, values.map((v, i) => (v.type === op.results[i].type ? v : castBefore(op, v, op.results[i].type))));
   return true;
 }
-function castBefore(at: Operation, v: Value, t: Type): Value {
-  const c = new Operation({ name: "tensor.cast", operands: [v], resultTypes: [t], loc: at.loc });
-  at.parent!.insertBefore(at, c);
-  return c.result;
-}
+/** A tensor.cast of `v` to `t`, in front of `at`. */
+export const castBefore = (at: Operation, v: Value, t: Type): Value => Builder.before(at).value("tensor.cast", [v], t);
 
 function eraseSelfCopy(op: Operation, rw: Rewriter): boolean {
   const [ins, outs] = [inputs(op), outputs(op)];

@@ -150,9 +150,8 @@ export function composeReshapes(op: Operation, rw: Rewriter, groups: (op: Operat
   if (!inner || ![inner.operand(0), op.operand(0), op.result].every(plain)) return false;
   const [a, b] = [groups(inner), groups(op)], composed = a && b && composeReassociations(a, b);
   if (!composed) return false;
-  const made = new Operation({ name: op.name, operands: [inner.operand(0), ...op.operands.slice(1)], resultTypes: [op.result.type],
-    attributes: { ...Object.fromEntries(op.attributes), reassociation: reassociationAttr(composed) }, loc: op.loc });
-  op.parent!.insertBefore(op, made);
+  const made = Builder.before(op).create(op.name, [inner.operand(0), ...op.operands.slice(1)], [op.result.type],
+    { ...Object.fromEntries(op.attributes), reassociation: reassociationAttr(composed) });
   rw.replaceOp(op, [made.result]);
   return true;
 }
@@ -166,8 +165,7 @@ function collapseOfCast(op: Operation, rw: Rewriter): boolean {
   if (!cast || !groups || !(src instanceof MemRefType) || src.layout || !castWidens(src, cast.result.type)) return false;
   const t = MemRefType.get(collapsedShape(src.shape, groups), src.elementType, undefined, src.memorySpace);
   if (t === op.result.type) { op.setOperand(0, cast.operand(0)); return true; }
-  const made = new Operation({ name: op.name, operands: [cast.operand(0)], resultTypes: [t], attributes: { reassociation: op.attr("reassociation")! }, loc: op.loc });
-  op.parent!.insertBefore(op, made);
+  const made = Builder.before(op).create(op.name, [cast.operand(0)], [t], { reassociation: op.attr("reassociation")! });
   return replaceCasting(op, rw, made.result, "memref.cast");
 }
 
@@ -197,8 +195,7 @@ export function collapseOfExpand(op: Operation, rw: Rewriter, expandName: string
   const name = src.rank > res.rank ? op.name : src.rank < res.rank ? expandName : castName;
   const attributes: Record<string, Attribute> = name === castName ? {} : { reassociation: reassociationAttr(composed) };
   if (name === expandName) attributes.static_output_shape = i64Array(res.shape);
-  const made = new Operation({ name, operands: [ex.operand(0)], resultTypes: [res], attributes, loc: op.loc });
-  op.parent!.insertBefore(op, made);
+  const made = Builder.before(op).create(name, [ex.operand(0)], [res], attributes);
   rw.replaceOp(op, [made.result]);
   return true;
 }
@@ -225,8 +222,7 @@ export function expandOfCollapse(op: Operation, rw: Rewriter, collapseName: stri
   if (!composed) return false;
   const attributes: Record<string, Attribute> = { reassociation: reassociationAttr(composed) };
   if (!collapsing) attributes.static_output_shape = op.attr("static_output_shape")!;
-  const made = new Operation({ name: collapsing ? collapseName : op.name, operands: [col.operand(0), ...(collapsing ? [] : op.operands.slice(1))], resultTypes: [res], attributes, loc: op.loc });
-  op.parent!.insertBefore(op, made);
+  const made = Builder.before(op).create(collapsing ? collapseName : op.name, [col.operand(0), ...(collapsing ? [] : op.operands.slice(1))], [res], attributes);
   rw.replaceOp(op, [made.result]);
   return true;
 }

@@ -46,7 +46,7 @@ import {
 } from "./indexing.js";
 import { constantIndex, scalarAttr, scalarOf } from "./arith.js";
 import { collapseOfExpand, collapsedShape, composeReshapes, expandOfCollapse, foldReshape } from "./memref-canonicalize.js";
-import { castOfLinalg, extractOfFill, padOfFill, reshapeOfFill } from "./linalg-canonicalize.js";
+import { castBefore, castOfLinalg, extractOfFill, padOfFill, reshapeOfFill } from "./linalg-canonicalize.js";
 import { castFromMoreStatic, dpsInit, needsPadding, packing, preserves, reassociation, sliceParams } from "./tensor.js";
 
 const listsOf = (op: Operation) => { const p = sliceParams(op); return [p.offsets, p.sizes, p.strides]; };
@@ -113,18 +113,13 @@ function rankReductionMask(from: readonly number[], to: readonly number[], match
 
 /** A new insert_slice of `src` into `dst` with `lists`, in front of `op`. */
 const insertSlice = (op: Operation, src: Value, dst: Value, lists: readonly OpFoldResult[][]) => sliceLike(op, [src, dst], lists, dst.type);
-function cast(at: Operation, v: Value, t: Type): Value {
-  const c = new Operation({ name: "tensor.cast", operands: [v], resultTypes: [t], loc: at.loc });
-  at.parent!.insertBefore(at, c);
-  return c.result;
-}
 
 function canonicalizeInsertSlice(op: Operation, rw: Rewriter): boolean {
   const [src, dst] = op.operands, srcT = src.type as TensorType, lists = listsOf(op), folded = foldConstantLists(lists, [true, true, false]);
   if (folded) { // constants made static, the source cast to the type the new sizes give it
     const t = sliceType(srcT.rank, dst.type as TensorType, folded[1]);
     if (!t) return false;
-    rw.replaceOp(op, [insertSlice(op, t === srcT ? src : cast(op, src, t), dst, folded).result]);
+    rw.replaceOp(op, [insertSlice(op, t === srcT ? src : castBefore(op, src, t), dst, folded).result]);
     return true;
   }
   return insertOfCasts(op, rw, lists) || insertSourceCast(op, rw, lists);
@@ -134,7 +129,7 @@ function canonicalizeParallelInsertSlice(op: Operation, rw: Rewriter): boolean {
   const [src, dst] = op.operands, srcT = src.type as TensorType, folded = foldConstantLists(listsOf(op), [true, true, false]);
   const t = folded && sliceType(srcT.rank, dst.type as TensorType, folded[1]);
   if (!folded || !t) return false;
-  sliceLike(op, [t === srcT ? src : cast(op.parentOp!, src, t), dst], folded, undefined);
+  sliceLike(op, [t === srcT ? src : castBefore(op.parentOp!, src, t), dst], folded, undefined);
   rw.replaceOp(op, []);
   return true;
 }
@@ -168,7 +163,7 @@ function insertSourceCast(op: Operation, rw: Rewriter, lists: OpFoldResult[][]):
   }
   const want = TensorType.get(shape, t.elementType, t.encoding);
   if (want === t || !preserves(t, want) || shape.some((d, i) => t.shape[i] !== DYN && d !== t.shape[i])) return false;
-  rw.replaceOp(op, [insertSlice(op, cast(op, src, want), dst, lists).result]);
+  rw.replaceOp(op, [insertSlice(op, castBefore(op, src, want), dst, lists).result]);
   return true;
 }
 
@@ -188,7 +183,7 @@ function canonicalizeCast(op: Operation, rw: Rewriter): boolean {
   if (inner) { // a cast of a cast: one, where dropping the middle loses no check
     const from = inner.operand(0).type, first = join(join(shapeOfType(from), shapeOfType(src.type)), shapeOfType(t));
     if (first === undefined || !sameShape(first, join(shapeOfType(from), shapeOfType(t)))) return false;
-    rw.replaceOp(op, [from === t ? inner.operand(0) : cast(op, inner.operand(0), t)]);
+    rw.replaceOp(op, [from === t ? inner.operand(0) : castBefore(op, inner.operand(0), t)]);
     return true;
   }
   // MLIR's TensorCastExtractSlice: an extract_slice cast to a more static type is a slice of those sizes
@@ -274,7 +269,7 @@ function staticRelayout(op: Operation, rw: Rewriter): boolean {
   if (!changed) return false;
   const retyped = (v: Value, shape: number[]) => {
     const t = v.type as TensorType;
-    return sameLists(shape, t.shape) ? v : cast(op, v, TensorType.get(shape, t.elementType, t.encoding));
+    return sameLists(shape, t.shape) ? v : castBefore(op, v, TensorType.get(shape, t.elementType, t.encoding));
   };
   const [s, d] = pack ? [retyped(src, unpacked), retyped(dest, packed)] : [retyped(src, packed), retyped(dest, unpacked)];
   const props = new Map([...op.attributes].filter(([k]) => ["inner_dims_pos", "outer_dims_perm", "static_inner_tiles", "operandSegmentSizes"].includes(k)));
@@ -381,8 +376,7 @@ function castOfEmpty(op: Operation, rw: Rewriter): boolean {
   if (from.some((d, i) => d !== DYN && d !== t.shape[i])) return false;
   let k = 0;
   const sizes = from.flatMap((d, i) => (d !== DYN ? [] : t.shape[i] === DYN ? [empty.operand(k++)] : (k++, [])));
-  const made = new Operation({ name: "tensor.empty", operands: sizes, resultTypes: [TensorType.get(t.shape, t.elementType)], loc: op.loc });
-  op.parent!.insertBefore(op, made);
+  const made = Builder.before(op).create("tensor.empty", sizes, [TensorType.get(t.shape, t.elementType)]);
   rw.replaceOp(op, [made.result]);
   return true;
 }
@@ -391,8 +385,7 @@ function castOfEmpty(op: Operation, rw: Rewriter): boolean {
 function reshapeOfElements(op: Operation, rw: Rewriter): boolean {
   const src = op.operand(0), t = op.result.type as TensorType, splat = producer(src, "tensor.splat"), from = producer(src, "tensor.from_elements");
   if (!(splat && (src.type as TensorType).hasStaticShape && t.hasStaticShape) && !(from && t.hasStaticShape)) return false;
-  const made = new Operation({ name: splat ? "tensor.splat" : "tensor.from_elements", operands: splat ? [splat.operand(0)] : from!.operands, resultTypes: [t], loc: op.loc });
-  op.parent!.insertBefore(op, made);
+  const made = Builder.before(op).create(splat ? "tensor.splat" : "tensor.from_elements", splat ? [splat.operand(0)] : from!.operands, [t]);
   rw.replaceOp(op, [made.result]);
   return true;
 }
@@ -459,7 +452,7 @@ const paddedDims = (op: Operation) => { const [l, h] = padLists(op); return l.ma
 function canonicalizePad(op: Operation, rw: Rewriter): boolean {
   if (padOfFill(op, rw, paddingValue(op))) return true;
   const src = op.operand(0), t = op.result.type as TensorType, [low, high] = padLists(op), nofold = !!op.attr("nofold");
-  if (!nofold && zeros(low) && zeros(high)) { rw.replaceOp(op, [cast(op, src, t)]); return true; }
+  if (!nofold && zeros(low) && zeros(high)) { rw.replaceOp(op, [castBefore(op, src, t)]); return true; }
   const [sLow, sHigh] = [arrayProp(op, "static_low"), arrayProp(op, "static_high")];
   const from = castFromMoreStatic(src);
   if (from && ranked(from.type)) {

@@ -15,6 +15,7 @@
 //   extract_strided_slice  of all of a vector of its type is the vector; a unit-stride one of a
 //                          constant_mask is a constant_mask (StridedSliceConstantMaskFolder).
 import { ArrayAttr, DenseElementsAttr, boolAttr } from "../ir/attributes.js";
+import { Builder } from "../ir/builder.js";
 import { Operation, type Value } from "../ir/core.js";
 import type { OpSpec, Rewriter } from "../ir/dialect.js";
 import { DYN, type ShapedType, VectorType } from "../ir/types.js";
@@ -31,9 +32,7 @@ function transposeOfTranspose(op: Operation, rw: Rewriter): boolean {
   const inner = producer(op.operand(0), "vector.transpose");
   if (!inner) return false;
   const perm = arrayProp(inner, "permutation");
-  const made = new Operation({ name: op.name, operands: [inner.operand(0)], resultTypes: [op.result.type],
-    attributes: { permutation: i64Array(arrayProp(op, "permutation").map((p) => perm[p])) }, loc: op.loc });
-  op.parent!.insertBefore(op, made);
+  const made = Builder.before(op).create(op.name, [inner.operand(0)], [op.result.type], { permutation: i64Array(arrayProp(op, "permutation").map((p) => perm[p])) });
   rw.replaceOp(op, [made.result]);
   return true;
 }
@@ -45,8 +44,7 @@ function createMaskOfConstants(op: Operation, rw: Rewriter): boolean {
   let bounds = sizes.map((s, i) => Math.min(Math.max(s!, 0), dims[i]));
   if (bounds.includes(0)) bounds = bounds.map(() => 0);
   else if (t.scalableDims.some(Boolean)) return false; // (a scalable dim's size is not known here)
-  const made = new Operation({ name: "vector.constant_mask", resultTypes: [t], attributes: { mask_dim_sizes: i64ArrayAttr(bounds) }, loc: op.loc });
-  op.parent!.insertBefore(op, made);
+  const made = Builder.before(op).create("vector.constant_mask", [], [t], { mask_dim_sizes: i64ArrayAttr(bounds) });
   rw.replaceOp(op, [made.result]);
   return true;
 }
@@ -58,8 +56,7 @@ function sliceOfConstantMask(op: Operation, rw: Rewriter): boolean {
   const dims = intsProp(mask, "mask_dim_sizes"), offsets = intsProp(op, "offsets"), sizes = intsProp(op, "sizes");
   let bounds = dims.map((d, i) => (i < offsets.length ? Math.max(0, Math.min(offsets[i] + sizes[i], d) - offsets[i]) : d));
   if (bounds.includes(0)) bounds = bounds.map(() => 0);
-  const made = new Operation({ name: "vector.constant_mask", resultTypes: [op.result.type], attributes: { mask_dim_sizes: i64ArrayAttr(bounds) }, loc: op.loc });
-  op.parent!.insertBefore(op, made);
+  const made = Builder.before(op).create("vector.constant_mask", [], [op.result.type], { mask_dim_sizes: i64ArrayAttr(bounds) });
   rw.replaceOp(op, [made.result]);
   return true;
 }
@@ -166,10 +163,7 @@ export function extractToBroadcast(op: Operation, rw: Rewriter): boolean {
   if (!def) return false;
   const src = def.operand(0), rt = op.result.type;
   if (src.type === rt || rankOf(rt) < rankOf(src.type)) return false;
-  const made = rankOf(rt) === 0
-    ? new Operation({ name: "vector.extractelement", operands: [src], resultTypes: [rt], loc: op.loc })
-    : new Operation({ name: "vector.broadcast", operands: [src], resultTypes: [rt], loc: op.loc });
-  op.parent!.insertBefore(op, made);
+  const made = Builder.before(op).create(rankOf(rt) === 0 ? "vector.extractelement" : "vector.broadcast", [src], [rt]);
   rw.replaceOp(op, [made.result]);
   return true;
 }
@@ -177,8 +171,7 @@ export function extractToBroadcast(op: Operation, rw: Rewriter): boolean {
 export function broadcastOfBroadcast(op: Operation, rw: Rewriter): boolean {
   const inner = producer(op.operand(0), "vector.broadcast");
   if (!inner) return false;
-  const made = new Operation({ name: op.name, operands: [inner.operand(0)], resultTypes: [op.result.type], loc: op.loc });
-  op.parent!.insertBefore(op, made);
+  const made = Builder.before(op).create(op.name, [inner.operand(0)], [op.result.type]);
   rw.replaceOp(op, [made.result]);
   return true;
 }
@@ -200,8 +193,7 @@ function shapeCastOfBroadcast(op: Operation, rw: Rewriter): boolean {
   if (ss.length <= rt.rank && ends(rt) && ends(mid)) name = "vector.broadcast"; // (no dim stretched: copies of the source)
   else if (st instanceof VectorType && st.numElements === rt.numElements) name = "vector.shape_cast";
   else return false;
-  const made = new Operation({ name, operands: [b.operand(0)], resultTypes: [rt], loc: op.loc });
-  op.parent!.insertBefore(op, made);
+  const made = Builder.before(op).create(name, [b.operand(0)], [rt]);
   rw.replaceOp(op, [made.result]);
   return true;
 }
