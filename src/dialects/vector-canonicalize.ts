@@ -1,10 +1,11 @@
-// vector's canonicalization patterns (a first few of MLIR 19's), for --canonicalize:
+// vector's canonicalization patterns (MLIR 19's, most of those real code meets), for --canonicalize:
 //   transpose              of the identity permutation is its input, of a splat constant a
-//                          splat; of a transpose, one transpose (TransposeFolder);
+//                          splat; of a transpose, one transpose (TransposeFolder); of a splat, or a
+//                          broadcast of one element, a splat or broadcast;
 //   create_mask            of constant sizes is a constant_mask, each size clamped to its dim and
 //                          all 0 once one is (CreateMaskFolder; with a scalable dim, only all 0);
-//   shape_cast             of its type or undone, the source; of a broadcast, a broadcast or a
-//                          shape_cast of the source;
+//   shape_cast             of its type or undone, the source; of a shape_cast, one; of a broadcast,
+//                          a broadcast or a shape_cast of the source;
 //   transfer_read/_write   dims at constant indices that fit in static sizes are in_bounds; a
 //                          read of a tensor.cast from a more static type reads its source;
 //   bitcast                of its own type is its source; of a bitcast, one bitcast (or the source);
@@ -13,7 +14,13 @@
 //                          of a broadcast to no fewer dims than the source, a broadcast; a broadcast
 //                          of a broadcast is one (vector.ts's specs call these);
 //   extract_strided_slice  of all of a vector of its type is the vector; a unit-stride one of a
-//                          constant_mask is a constant_mask (StridedSliceConstantMaskFolder).
+//                          constant_mask is a constant_mask (StridedSliceConstantMaskFolder); of a
+//                          splat a splat, of a broadcast a broadcast (of a slice of its source);
+//   insert, shuffle        of as many elements as the dest, a broadcast; of two splats of x, a splat;
+//   insert_strided_slice   of its type, the source; of a splat into one of x, or of the slice the
+//                          dest had there, the dest;
+//   extractelement         of a splat or scalar broadcast, the scalar;
+// and (vector-fold-constants.ts) each of these of dense constants is a constant.
 import { ArrayAttr, DenseElementsAttr, boolAttr } from "../ir/attributes.js";
 import { Builder } from "../ir/builder.js";
 import { Operation, type Value } from "../ir/core.js";
@@ -22,6 +29,9 @@ import { DYN, type ShapedType, VectorType } from "../ir/types.js";
 import { inBounds, permutationMap, transferParts } from "./vector-transfer.js";
 import { arrayProp, castFromMoreStatic, i64Array, knownInt, producer } from "./indexing.js";
 import { i64ArrayAttr, intsProp } from "./vector-algebra.js";
+import {
+  extractElementOfConstant, extractOfConstant, insertElementOfConstant, insertOfConstant, insertSliceOfConstant, shapeCastOfSplat, shuffleOfConstants, sliceOfConstant,
+} from "./vector-fold-constants.js";
 
 const foldTranspose: OpSpec["fold"] = (op, consts) => {
   const c = consts[0], t = op.result.type as VectorType;
@@ -158,7 +168,7 @@ export function foldExtractChains(op: Operation): Value[] | undefined {
 }
 /** MLIR's ExtractOpFromBroadcast: an extract of a broadcast (or splat) whose result has at least the
  * source's rank is a broadcast of the source (a 0-d source's scalar, its extractelement). */
-export function extractToBroadcast(op: Operation, rw: Rewriter): boolean {
+function extractToBroadcast(op: Operation, rw: Rewriter): boolean {
   const def = producer(op.operand(0), "vector.broadcast") ?? producer(op.operand(0), "vector.splat");
   if (!def) return false;
   const src = def.operand(0), rt = op.result.type;
@@ -179,11 +189,39 @@ export function broadcastOfBroadcast(op: Operation, rw: Rewriter): boolean {
 /** MLIR's ShapeCastOp::fold (of its type, or of a broadcast or shape_cast from it, the source) and ShapeCastBroadcastFolder,
  * soundly: a broadcast adding only leading dims to a source whose shape ends the result's is a
  * broadcast to the result; one not replicating (the source's size) is a shape_cast of the source. */
-const foldShapeCast: OpSpec["fold"] = (op) => {
+const foldShapeCast: OpSpec["fold"] = (op, consts) => {
   const src = op.operand(0), b = producer(src, "vector.broadcast") ?? producer(src, "vector.shape_cast");
   if (src.type === op.result.type) return [src];
-  return b && b.operand(0).type === op.result.type ? [b.operand(0)] : undefined;
+  if (b && b.operand(0).type === op.result.type) return [b.operand(0)];
+  return shapeCastOfShapeCast(op) ?? shapeCastOfSplat(consts, op.result.type);
 };
+/**
+ * Whether each size of `a` (the lower rank) is the product of a run of `b`'s, trailing unit sizes
+ * joining the last run (MLIR 19's isValidShapeCast: a shape_cast only merges or splits dims).
+ */
+export function groupsOf(a: readonly number[], b: readonly number[]): boolean {
+  const ones = (xs: readonly number[], from: number) => xs.slice(from).every((x) => x === 1);
+  if (!a.length && ones(b, 0)) return true;
+  let i = 0, j = 0;
+  while (i < a.length && j < b.length) {
+    let prod = 1;
+    while (prod < a[i] && j < b.length) prod *= b[j++];
+    if (prod !== a[i]) break;
+    i++;
+    if (i < a.length && ones(a, i)) i = a.length;
+    if (j < b.length && ones(b, j)) j = b.length;
+  }
+  return i === a.length && j === b.length;
+}
+/** ShapeCastOp::fold's transitive case: a shape_cast of a shape_cast casts the first one's source, where one collapses into the other. */
+function shapeCastOfShapeCast(op: Operation): Value[] | undefined {
+  const inner = producer(op.operand(0), "vector.shape_cast");
+  if (!inner) return undefined;
+  const from = (inner.operand(0).type as VectorType).shape, to = (op.result.type as VectorType).shape;
+  if (from.length === to.length || !(from.length < to.length ? groupsOf(from, to) : groupsOf(to, from))) return undefined;
+  op.setOperand(0, inner.operand(0));
+  return [op.result];
+}
 function shapeCastOfBroadcast(op: Operation, rw: Rewriter): boolean {
   const b = producer(op.operand(0), "vector.broadcast");
   if (!b || [b.operand(0).type, b.result.type, op.result.type].some((t) => t instanceof VectorType && t.scalableDims.some(Boolean))) return false;
@@ -221,12 +259,105 @@ const foldTransferRead: OpSpec["fold"] = (op, consts) => {
   return [op.result];
 };
 
+/** Replaces `op` by a new `name` op of `src`, of `op`'s type. */
+function replaceByNew(op: Operation, rw: Rewriter, name: string, src: Value): true {
+  rw.replaceOp(op, [Builder.before(op).create(name, [src], [op.result.type]).result]);
+  return true;
+}
+/** The scalar both of `op`'s operands splat, if they splat the same one. */
+function splatOfBoth(op: Operation): Value | undefined {
+  const a = producer(op.operand(0), "vector.splat"), b = producer(op.operand(1), "vector.splat");
+  return a && b && a.operand(0) === b.operand(0) ? a.operand(0) : undefined;
+}
+/** MLIR's FoldTransposeSplat and StridedSliceSplat: a transpose or slice of a splat is a splat of its type. */
+function ofSplat(op: Operation, rw: Rewriter): boolean {
+  const splat = producer(op.operand(0), "vector.splat");
+  return !!splat && replaceByNew(op, rw, "vector.splat", splat.operand(0));
+}
+/** MLIR's FoldTransposedScalarBroadcast: a transpose of a broadcast of a scalar (or of one element) is a broadcast to its type. */
+function transposeOfScalarBroadcast(op: Operation, rw: Rewriter): boolean {
+  const b = producer(op.operand(0), "vector.broadcast"), st = b?.operand(0).type;
+  return !!b && !(st instanceof VectorType && st.numElements !== 1) && replaceByNew(op, rw, "vector.broadcast", b.operand(0));
+}
+/** MLIR's StridedSliceBroadcast: a slice of a broadcast broadcasts the source, sliced first where the
+ * slice cuts its dims. Unlike MLIR 19, a dim the broadcast stretched from 1 is kept whole (offset 0,
+ * size 1), so the new slice stays within the source. */
+function sliceOfBroadcast(op: Operation, rw: Rewriter): boolean {
+  const b = producer(op.operand(0), "vector.broadcast");
+  if (!b || (b.result.type as VectorType).isScalable) return false;
+  const st = b.operand(0).type, mid = b.result.type as VectorType, ss = st instanceof VectorType ? st.shape : [], lead = mid.rank - ss.length;
+  const offsets = intsProp(op, "offsets"), sizes = intsProp(op, "sizes"), n = Math.max(0, offsets.length - lead);
+  const kept = ss.map((d, i) => (d === 1 && mid.shape[lead + i] !== 1 ? [0, 1] : [offsets[lead + i] ?? 0, sizes[lead + i] ?? d]));
+  let src = b.operand(0);
+  if (kept.some(([o, k], i) => o !== 0 || k !== ss[i])) {
+    const t = VectorType.get(kept.map(([, k]) => k), mid.elementType);
+    src = Builder.before(op).create("vector.extract_strided_slice", [src], [t], {
+      offsets: i64ArrayAttr(kept.slice(0, n).map(([o]) => o)), sizes: i64ArrayAttr(kept.slice(0, n).map(([, k]) => k)), strides: i64ArrayAttr(intsProp(op, "strides").slice(lead)),
+    }).result;
+  }
+  return replaceByNew(op, rw, "vector.broadcast", src);
+}
+/** MLIR's InsertToBroadcast: an insert of a vector of as many elements as the dest is a broadcast of it. */
+function insertToBroadcast(op: Operation, rw: Rewriter): boolean {
+  const st = op.operand(0).type;
+  return st instanceof VectorType && st.numElements === (op.result.type as VectorType).numElements && replaceByNew(op, rw, "vector.broadcast", op.operand(0));
+}
+/** MLIR's InsertSplatToSplat and ShuffleSplat: an insert or shuffle of two splats of x is a splat of x. */
+function splatOfSplats(op: Operation, rw: Rewriter): boolean {
+  const x = splatOfBoth(op);
+  return !!x && replaceByNew(op, rw, "vector.splat", x);
+}
+/** MLIR's FoldInsertStridedSliceSplat: a splat of x inserted into a splat of x is the dest. */
+function insertSliceOfSplat(op: Operation, rw: Rewriter): boolean {
+  if (!splatOfBoth(op)) return false;
+  rw.replaceOp(op, [op.operand(1)]);
+  return true;
+}
+/** MLIR's FoldInsertStridedSliceOfExtract: putting back a slice taken from the dest at the same offsets and strides is the dest. */
+function insertSliceOfExtract(op: Operation, rw: Rewriter): boolean {
+  const e = producer(op.operand(0), "vector.extract_strided_slice"), same = (k: string) => intsProp(e!, k).join() === intsProp(op, k).join();
+  if (!e || e.operand(0) !== op.operand(1) || !same("offsets") || !same("strides")) return false;
+  rw.replaceOp(op, [op.operand(1)]);
+  return true;
+}
+/** MLIR's Canonicalize0DShuffleOp: a shuffle of 0-d vectors is a broadcast of the one it picks. */
+function shuffle0D(op: Operation, rw: Rewriter): boolean {
+  const mask = intsProp(op, "mask");
+  return (op.operand(0).type as VectorType).rank === 0 && mask.length === 1 && replaceByNew(op, rw, "vector.broadcast", op.operand(mask[0]));
+}
+/** ShuffleOp::fold: one taking all of v1 (or all of v2) in order is it (fixed sizes); of 1-D constants, a constant. */
+const foldShuffle: OpSpec["fold"] = (op, consts) => {
+  const [a, b] = op.operands.map((v) => v.type as VectorType), mask = intsProp(op, "mask");
+  const steps = (from: number, n: number) => mask.length === n && mask.every((m, i) => m === from + i);
+  if (!a.rank) return undefined;
+  if (!a.isScalable && steps(0, a.shape[0])) return [op.operand(0)];
+  if (!a.isScalable && !b.isScalable && steps(a.shape[0], b.shape[0])) return [op.operand(1)];
+  return shuffleOfConstants(op, consts);
+};
+/** ExtractElementOp::fold: of a splat, or a broadcast of a scalar, that scalar; of a constant, its element. */
+const foldExtractElement: OpSpec["fold"] = (op, consts) => {
+  if (op.operands.length < 2) return undefined;
+  const def = producer(op.operand(0), "vector.splat") ?? producer(op.operand(0), "vector.broadcast");
+  if (def && !(def.operand(0).type instanceof VectorType)) return [def.operand(0)];
+  return extractElementOfConstant(op, consts);
+};
+const firstOf = (...ps: ((op: Operation, rw: Rewriter) => boolean)[]) => (op: Operation, rw: Rewriter) => ps.some((p) => p(op, rw));
+
 export const VECTOR_PATTERNS: Record<string, Pick<OpSpec, "fold" | "canonicalize">> = {
-  "vector.transpose": { fold: foldTranspose, canonicalize: transposeOfTranspose },
+  "vector.transpose": { fold: foldTranspose, canonicalize: firstOf(transposeOfScalarBroadcast, transposeOfTranspose, ofSplat) },
+  "vector.extract": { canonicalize: firstOf(extractOfConstant, extractToBroadcast) },
+  "vector.insert": { canonicalize: firstOf(insertToBroadcast, splatOfSplats, insertOfConstant) },
+  "vector.insert_strided_slice": {
+    fold: (op) => (op.operand(0).type === op.result.type ? [op.operand(0)] : undefined),
+    canonicalize: firstOf(insertSliceOfSplat, insertSliceOfExtract, insertSliceOfConstant),
+  },
+  "vector.shuffle": { fold: foldShuffle, canonicalize: firstOf(splatOfSplats, shuffle0D) },
+  "vector.extractelement": { fold: foldExtractElement },
+  "vector.insertelement": { fold: insertElementOfConstant },
   "vector.create_mask": { canonicalize: createMaskOfConstants },
   "vector.bitcast": { fold: foldBitcast },
   "vector.transfer_read": { fold: foldTransferRead },
   "vector.transfer_write": { fold: foldTransferInBounds },
   "vector.shape_cast": { fold: foldShapeCast, canonicalize: shapeCastOfBroadcast },
-  "vector.extract_strided_slice": { fold: (op) => (op.operand(0).type === op.result.type ? [op.operand(0)] : undefined), canonicalize: sliceOfConstantMask },
+  "vector.extract_strided_slice": { fold: (op) => (op.operand(0).type === op.result.type ? [op.operand(0)] : undefined), canonicalize: firstOf(sliceOfConstantMask, sliceOfConstant, sliceOfBroadcast, ofSplat) },
 };

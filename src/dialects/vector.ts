@@ -18,7 +18,7 @@ import { transferRead, transferWrite } from "./vector-transfer.js";
 import { VECTOR_KINDS, kindSupports, parseKind, reductionKind } from "./vector-kind.js";
 import { VECTOR_ALGEBRA } from "./vector-algebra.js";
 import { VECTOR_LANES } from "./vector-lanes.js";
-import { VECTOR_PATTERNS, broadcastOfBroadcast, extractToBroadcast, foldExtractChains } from "./vector-canonicalize.js";
+import { VECTOR_PATTERNS, broadcastOfBroadcast, foldExtractChains, groupsOf } from "./vector-canonicalize.js";
 
 export { inBounds, maskDims, minorIdentity, permutationMap, transferParts } from "./vector-transfer.js";
 export { KIND_TO_ARITH, VECTOR_KINDS, type VectorKind, kindAttr, reductionKind } from "./vector-kind.js";
@@ -221,7 +221,6 @@ export const vector: Dialect = {
           " : ", p.type(op.result.type), " from ", p.type(v.type));
       },
       verify(op, ctx) { return checkPositions(op, op.operand(0).type as VectorType, op.result.type, ctx); },
-      canonicalize: extractToBroadcast,
       fold(op) {
         // (MLIR's order: no position and the same type, then foldExtractChains)
         if (op.operands.length === 1 && !arrayProp(op, "static_position").length && op.operand(0).type === op.result.type) return [op.operand(0)];
@@ -361,25 +360,6 @@ export function printPunctuation(op: Operation): string {
   const a = op.attr("punctuation");
   const m = a ? /<\s*([a-z_]+)\s*>/.exec(a.str) : null;
   return a ? (m ? m[1] : "") : "newline";
-}
-
-/**
- * Whether each size of `a` (the lower rank) is the product of a run of `b`'s, trailing unit sizes
- * joining the last run (MLIR 19's isValidShapeCast: a shape_cast only merges or splits dims).
- */
-function groupsOf(a: readonly number[], b: readonly number[]): boolean {
-  const ones = (xs: readonly number[], from: number) => xs.slice(from).every((x) => x === 1);
-  if (!a.length && ones(b, 0)) return true;
-  let i = 0, j = 0;
-  while (i < a.length && j < b.length) {
-    let prod = 1;
-    while (prod < a[i] && j < b.length) prod *= b[j++];
-    if (prod !== a[i]) break;
-    i++;
-    if (i < a.length && ones(a, i)) i = a.length;
-    if (j < b.length && ones(b, j)) j = b.length;
-  }
-  return i === a.length && j === b.length;
 }
 
 /** `[%i : i32]` or `[]`. */

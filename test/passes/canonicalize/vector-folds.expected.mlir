@@ -1,0 +1,63 @@
+module {
+  func.func @extract_constants() -> (i32, vector<2xi32>, f32, vector<3xf32>, index) {
+    %c10_i32 = arith.constant 10 : i32
+    %cst = arith.constant dense<[8, 9]> : vector<2xi32>
+    %cst_0 = arith.constant 2.500000e+00 : f32
+    %cst_1 = arith.constant dense<2.500000e+00> : vector<3xf32>
+    %c9 = arith.constant 9 : index
+    return %c10_i32, %cst, %cst_0, %cst_1, %c9 : i32, vector<2xi32>, f32, vector<3xf32>, index
+  }
+  func.func @extract_splat_dynamic(%arg0: index) -> i64 {
+    %c5_i64 = arith.constant 5 : i64
+    return %c5_i64 : i64
+  }
+  func.func @insert_constants() -> (vector<2x3xi32>, vector<2x3xi32>, vector<4xi64>) {
+    %cst = arith.constant dense<[[0, 1, 2], [3, 4, 99]]> : vector<2x3xi32>
+    %cst_0 = arith.constant dense<[[90, 91, 92], [3, 4, 5]]> : vector<2x3xi32>
+    %cst_1 = arith.constant dense<[0, 0, 0, 8589934592]> : vector<4xi64>
+    return %cst, %cst_0, %cst_1 : vector<2x3xi32>, vector<2x3xi32>, vector<4xi64>
+  }
+  func.func @strided_constants() -> (vector<2x1x2xi32>, vector<1x2xi32>, vector<3x2xi32>, vector<2x3x2xi32>) {
+    %cst = arith.constant dense<[[[6, 7]], [[10, 11]]]> : vector<2x1x2xi32>
+    %cst_0 = arith.constant dense<[[4, 5]]> : vector<1x2xi32>
+    %cst_1 = arith.constant dense<[[0, 1], [2, 3], [4, 9]]> : vector<3x2xi32>
+    %cst_2 = arith.constant dense<[[[0, 0], [0, 0], [0, 0]], [[0, 0], [1, 2], [3, 4]]]> : vector<2x3x2xi32>
+    return %cst, %cst_0, %cst_1, %cst_2 : vector<2x1x2xi32>, vector<1x2xi32>, vector<3x2xi32>, vector<2x3x2xi32>
+  }
+  func.func @elements_and_shuffles(%arg0: i32) -> (i32, vector<4xi32>, vector<4xi32>, i32, vector<5xi32>) {
+    %cst = arith.constant dense<[11, 1, 10, 7, 3]> : vector<5xi32>
+    %cst_0 = arith.constant dense<[1, 3, 5, 7]> : vector<4xi32>
+    %c9_i32 = arith.constant 9 : i32
+    %c-1_i32 = arith.constant -1 : i32
+    %c5_i32 = arith.constant 5 : i32
+    %cst_1 = arith.constant dense<[1, 3, 9, 7]> : vector<4xi32>
+    %0 = vector.insertelement %c9_i32, %cst_0[%c-1_i32 : i32] : vector<4xi32>
+    return %c5_i32, %cst_1, %0, %arg0, %cst : i32, vector<4xi32>, vector<4xi32>, i32, vector<5xi32>
+  }
+  func.func @shape_casts(%arg0: vector<16xf16>, %arg1: vector<1x1x64xf32>) -> (vector<4x4xf16>, vector<8x8xf32>, vector<3x4x2xi32>) {
+    %cst = arith.constant dense<1> : vector<3x4x2xi32>
+    %0 = vector.shape_cast %arg0 : vector<16xf16> to vector<4x4xf16>
+    %1 = vector.shape_cast %arg1 : vector<1x1x64xf32> to vector<1x1x8x8xf32>
+    %2 = vector.shape_cast %1 : vector<1x1x8x8xf32> to vector<8x8xf32>
+    return %0, %2, %cst : vector<4x4xf16>, vector<8x8xf32>, vector<3x4x2xi32>
+  }
+  func.func @slices_of_broadcasts(%arg0: vector<4xf16>, %arg1: vector<1xf32>, %arg2: f32) -> (vector<2x4xf16>, vector<2x2xf16>, vector<1x4xf32>, vector<2x3xf32>) {
+    %0 = vector.broadcast %arg0 : vector<4xf16> to vector<2x4xf16>
+    %1 = vector.extract_strided_slice %arg0 {offsets = [1], sizes = [2], strides = [1]} : vector<4xf16> to vector<2xf16>
+    %2 = vector.broadcast %1 : vector<2xf16> to vector<2x2xf16>
+    %3 = vector.broadcast %arg1 : vector<1xf32> to vector<1x4xf32>
+    %4 = vector.splat %arg2 : vector<2x3xf32>
+    return %0, %2, %3, %4 : vector<2x4xf16>, vector<2x2xf16>, vector<1x4xf32>, vector<2x3xf32>
+  }
+  func.func @splats_and_transposes(%arg0: i32, %arg1: vector<1xf32>, %arg2: vector<8x16xf32>, %arg3: vector<4xf32>, %arg4: vector<1x1x4xf32>) -> (vector<2x4x3xi32>, vector<4xi32>, vector<1x8xf32>, vector<3x2xi32>, vector<8x16xf32>, vector<8x16xf32>, vector<1x1x4xf32>) {
+    %0 = vector.splat %arg0 : vector<2x4x3xi32>
+    %1 = vector.splat %arg0 : vector<4xi32>
+    %2 = vector.broadcast %arg1 : vector<1xf32> to vector<1x8xf32>
+    %3 = vector.splat %arg0 : vector<3x2xi32>
+    %4 = vector.extract_strided_slice %arg2 {offsets = [2, 8], sizes = [2, 4], strides = [1, 1]} : vector<8x16xf32> to vector<2x4xf32>
+    %5 = vector.insert_strided_slice %4, %arg2 {offsets = [4, 8], strides = [1, 1]} : vector<2x4xf32> into vector<8x16xf32>
+    %6 = vector.broadcast %arg3 : vector<4xf32> to vector<1x1x4xf32>
+    return %0, %1, %2, %3, %arg2, %5, %6 : vector<2x4x3xi32>, vector<4xi32>, vector<1x8xf32>, vector<3x2xi32>, vector<8x16xf32>, vector<8x16xf32>, vector<1x1x4xf32>
+  }
+}
+

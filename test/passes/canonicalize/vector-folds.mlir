@@ -1,0 +1,101 @@
+// vector's constant, splat and broadcast folds (MLIR 19's *ConstantFolder, *Splat and *Broadcast
+// patterns); vector-folds.expected.mlir is mlir-opt-19 --canonicalize's output.
+func.func @extract_constants() -> (i32, vector<2xi32>, f32, vector<3xf32>, index) {
+  %cst = arith.constant dense<[[[0, 1], [2, 3], [4, 5]], [[6, 7], [8, 9], [10, 11]]]> : vector<2x3x2xi32>
+  %a = vector.extract %cst[1, 2, 0] : i32 from vector<2x3x2xi32>
+  %b = vector.extract %cst[1, 1] : vector<2xi32> from vector<2x3x2xi32>
+  %f = arith.constant dense<2.5> : vector<4x3xf32>
+  %c = vector.extract %f[3, 1] : f32 from vector<4x3xf32>
+  %d = vector.extract %f[2] : vector<3xf32> from vector<4x3xf32>
+  %i = arith.constant dense<[7, 8, 9]> : vector<3xindex>
+  %e = vector.extract %i[2] : index from vector<3xindex>
+  return %a, %b, %c, %d, %e : i32, vector<2xi32>, f32, vector<3xf32>, index
+}
+
+func.func @extract_splat_dynamic(%p: index) -> i64 {
+  %cst = arith.constant dense<5> : vector<4xi64>
+  %a = vector.extract %cst[%p] : i64 from vector<4xi64>
+  return %a : i64
+}
+
+func.func @insert_constants() -> (vector<2x3xi32>, vector<2x3xi32>, vector<4xi64>) {
+  %vcst = arith.constant dense<[[0, 1, 2], [3, 4, 5]]> : vector<2x3xi32>
+  %s = arith.constant 99 : i32
+  %row = arith.constant dense<[90, 91, 92]> : vector<3xi32>
+  %a = vector.insert %s, %vcst[1, 2] : i32 into vector<2x3xi32>
+  %b = vector.insert %row, %vcst[0] : vector<3xi32> into vector<2x3xi32>
+  %w = arith.constant dense<0> : vector<4xi64>
+  %big = arith.constant 8589934592 : i64
+  %c = vector.insert %big, %w[3] : i64 into vector<4xi64>
+  return %a, %b, %c : vector<2x3xi32>, vector<2x3xi32>, vector<4xi64>
+}
+
+func.func @strided_constants() -> (vector<2x1x2xi32>, vector<1x2xi32>, vector<3x2xi32>, vector<2x3x2xi32>) {
+  %cst = arith.constant dense<[[[0, 1], [2, 3]], [[4, 5], [6, 7]], [[8, 9], [10, 11]]]> : vector<3x2x2xi32>
+  %a = vector.extract_strided_slice %cst {offsets = [1, 1, 0], sizes = [2, 1, 2], strides = [1, 1, 1]} : vector<3x2x2xi32> to vector<2x1x2xi32>
+  %m = arith.constant dense<[[0, 1, 2], [3, 4, 5]]> : vector<2x3xi32>
+  %b = vector.extract_strided_slice %m {offsets = [1, 1], sizes = [1, 2], strides = [1, 1]} : vector<2x3xi32> to vector<1x2xi32>
+  %d = arith.constant dense<[[0, 1], [2, 3], [4, 5]]> : vector<3x2xi32>
+  %one = arith.constant dense<9> : vector<1xi32>
+  %c = vector.insert_strided_slice %one, %d {offsets = [2, 1], strides = [1]} : vector<1xi32> into vector<3x2xi32>
+  %z = arith.constant dense<0> : vector<2x3x2xi32>
+  %sq = arith.constant dense<[[1, 2], [3, 4]]> : vector<2x2xi32>
+  %e = vector.insert_strided_slice %sq, %z {offsets = [1, 1, 0], strides = [1, 1]} : vector<2x2xi32> into vector<2x3x2xi32>
+  return %a, %b, %c, %e : vector<2x1x2xi32>, vector<1x2xi32>, vector<3x2xi32>, vector<2x3x2xi32>
+}
+
+func.func @elements_and_shuffles(%x: i32) -> (i32, vector<4xi32>, vector<4xi32>, i32, vector<5xi32>) {
+  %v = arith.constant dense<[1, 3, 5, 7]> : vector<4xi32>
+  %c2 = arith.constant 2 : i32
+  %c9 = arith.constant 9 : i32
+  %cm1 = arith.constant -1 : i32
+  %a = vector.extractelement %v[%c2 : i32] : vector<4xi32>
+  %b = vector.insertelement %c9, %v[%c2 : i32] : vector<4xi32>
+  %out = vector.insertelement %c9, %v[%cm1 : i32] : vector<4xi32>
+  %bc = vector.broadcast %x : i32 to vector<8xi32>
+  %c5 = arith.constant 5 : index
+  %d = vector.extractelement %bc[%c5 : index] : vector<8xi32>
+  %w = arith.constant dense<[10, 11]> : vector<2xi32>
+  %e = vector.shuffle %v, %w [5, 0, 4, 3, 1] : vector<4xi32>, vector<2xi32>
+  return %a, %b, %out, %d, %e : i32, vector<4xi32>, vector<4xi32>, i32, vector<5xi32>
+}
+
+func.func @shape_casts(%v: vector<16xf16>, %w: vector<1x1x64xf32>) -> (vector<4x4xf16>, vector<8x8xf32>, vector<3x4x2xi32>) {
+  %0 = vector.shape_cast %v : vector<16xf16> to vector<2x8xf16>
+  %1 = vector.shape_cast %0 : vector<2x8xf16> to vector<4x4xf16>
+  %2 = vector.shape_cast %w : vector<1x1x64xf32> to vector<1x1x8x8xf32>
+  %3 = vector.shape_cast %2 : vector<1x1x8x8xf32> to vector<8x8xf32>
+  %c = arith.constant dense<1> : vector<12x2xi32>
+  %4 = vector.shape_cast %c : vector<12x2xi32> to vector<3x4x2xi32>
+  return %1, %3, %4 : vector<4x4xf16>, vector<8x8xf32>, vector<3x4x2xi32>
+}
+
+func.func @slices_of_broadcasts(%a: vector<4xf16>, %b: vector<1xf32>, %s: f32) -> (vector<2x4xf16>, vector<2x2xf16>, vector<1x4xf32>, vector<2x3xf32>) {
+  %0 = vector.broadcast %a : vector<4xf16> to vector<16x4xf16>
+  %1 = vector.extract_strided_slice %0 {offsets = [3, 0], sizes = [2, 4], strides = [1, 1]} : vector<16x4xf16> to vector<2x4xf16>
+  %2 = vector.extract_strided_slice %0 {offsets = [0, 1], sizes = [2, 2], strides = [1, 1]} : vector<16x4xf16> to vector<2x2xf16>
+  %3 = vector.broadcast %b : vector<1xf32> to vector<1x8xf32>
+  %4 = vector.extract_strided_slice %3 {offsets = [0, 4], sizes = [1, 4], strides = [1, 1]} : vector<1x8xf32> to vector<1x4xf32>
+  %5 = vector.splat %s : vector<4x8xf32>
+  %6 = vector.extract_strided_slice %5 {offsets = [1, 2], sizes = [2, 3], strides = [1, 1]} : vector<4x8xf32> to vector<2x3xf32>
+  return %1, %2, %4, %6 : vector<2x4xf16>, vector<2x2xf16>, vector<1x4xf32>, vector<2x3xf32>
+}
+
+func.func @splats_and_transposes(%x: i32, %v1: vector<1xf32>, %m: vector<8x16xf32>, %i: vector<4xf32>, %j: vector<1x1x4xf32>)
+    -> (vector<2x4x3xi32>, vector<4xi32>, vector<1x8xf32>, vector<3x2xi32>, vector<8x16xf32>, vector<8x16xf32>, vector<1x1x4xf32>) {
+  %a = vector.splat %x : vector<4x3xi32>
+  %b = vector.splat %x : vector<2x4x3xi32>
+  %0 = vector.insert %a, %b[1] : vector<4x3xi32> into vector<2x4x3xi32>
+  %c = vector.splat %x : vector<2xi32>
+  %d = vector.splat %x : vector<4xi32>
+  %1 = vector.shuffle %d, %c [1, 4, 5, 0] : vector<4xi32>, vector<2xi32>
+  %e = vector.broadcast %v1 : vector<1xf32> to vector<8x1xf32>
+  %2 = vector.transpose %e, [1, 0] : vector<8x1xf32> to vector<1x8xf32>
+  %f = vector.splat %x : vector<2x3xi32>
+  %3 = vector.transpose %f, [1, 0] : vector<2x3xi32> to vector<3x2xi32>
+  %g = vector.extract_strided_slice %m {offsets = [2, 8], sizes = [2, 4], strides = [1, 1]} : vector<8x16xf32> to vector<2x4xf32>
+  %4 = vector.insert_strided_slice %g, %m {offsets = [2, 8], strides = [1, 1]} : vector<2x4xf32> into vector<8x16xf32>
+  %5 = vector.insert_strided_slice %g, %m {offsets = [4, 8], strides = [1, 1]} : vector<2x4xf32> into vector<8x16xf32>
+  %6 = vector.insert %i, %j[0, 0] : vector<4xf32> into vector<1x1x4xf32>
+  return %0, %1, %2, %3, %4, %5, %6 : vector<2x4x3xi32>, vector<4xi32>, vector<1x8xf32>, vector<3x2xi32>, vector<8x16xf32>, vector<8x16xf32>, vector<1x1x4xf32>
+}
