@@ -10,10 +10,12 @@
 //                          read of a tensor.cast from a more static type reads its source;
 //   bitcast                of its own type is its source; of a bitcast, one bitcast (or the source);
 //   extract, broadcast     an extract of an extract is one (static positions); through inserts and
-//                          transposes, of a broadcast or of a shape_cast, it reads their source;
+//                          transposes, of a broadcast, shape_cast or slice, or through inserted
+//                          slices (vector-strided-folds.ts), it reads their source;
 //                          of a broadcast to no fewer dims than the source, a broadcast; a broadcast
 //                          of a broadcast is one (vector.ts's specs call these);
-//   extract_strided_slice  of all of a vector of its type is the vector; a unit-stride one of a
+//   extract_strided_slice  of all of a vector of its type is the vector; through inserted slices, a
+//                          slice of the one holding it (vector-strided-folds.ts); a unit-stride one of a
 //                          constant_mask is a constant_mask (StridedSliceConstantMaskFolder); of a
 //                          splat a splat, of a broadcast a broadcast (of a slice of its source);
 //   insert, shuffle        of as many elements as the dest, a broadcast; of two splats of x, a splat;
@@ -32,6 +34,7 @@ import { i64ArrayAttr, intsProp } from "./vector-algebra.js";
 import {
   extractElementOfConstant, extractOfConstant, insertElementOfConstant, insertOfConstant, insertSliceOfConstant, shapeCastOfSplat, shuffleOfConstants, sliceOfConstant,
 } from "./vector-fold-constants.js";
+import { extractOfInsertedSlice, extractOfSlice, sliceOfInsertedSlice } from "./vector-strided-folds.js";
 
 const foldTranspose: OpSpec["fold"] = (op, consts) => {
   const c = consts[0], t = op.result.type as VectorType;
@@ -164,7 +167,7 @@ function extractOfShapeCast(op: Operation): Value[] | undefined {
 export function foldExtractChains(op: Operation): Value[] | undefined {
   if (op.operands.length > 1) return undefined;
   if (extractOfExtract(op)) return [op.result];
-  return extractOfInsertTransposeChain(op) ?? extractOfBroadcast(op) ?? extractOfShapeCast(op);
+  return extractOfInsertTransposeChain(op) ?? extractOfBroadcast(op) ?? extractOfShapeCast(op) ?? extractOfSlice(op) ?? extractOfInsertedSlice(op);
 }
 /** MLIR's ExtractOpFromBroadcast: an extract of a broadcast (or splat) whose result has at least the
  * source's rank is a broadcast of the source (a 0-d source's scalar, its extractelement). */
@@ -359,5 +362,5 @@ export const VECTOR_PATTERNS: Record<string, Pick<OpSpec, "fold" | "canonicalize
   "vector.transfer_read": { fold: foldTransferRead },
   "vector.transfer_write": { fold: foldTransferInBounds },
   "vector.shape_cast": { fold: foldShapeCast, canonicalize: shapeCastOfBroadcast },
-  "vector.extract_strided_slice": { fold: (op) => (op.operand(0).type === op.result.type ? [op.operand(0)] : undefined), canonicalize: firstOf(sliceOfConstantMask, sliceOfConstant, sliceOfBroadcast, ofSplat) },
+  "vector.extract_strided_slice": { fold: (op) => (op.operand(0).type === op.result.type ? [op.operand(0)] : sliceOfInsertedSlice(op)), canonicalize: firstOf(sliceOfConstantMask, sliceOfConstant, sliceOfBroadcast, ofSplat) },
 };

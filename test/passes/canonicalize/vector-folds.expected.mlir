@@ -59,5 +59,21 @@ module {
     %6 = vector.broadcast %arg3 : vector<4xf32> to vector<1x1x4xf32>
     return %0, %1, %2, %3, %arg2, %5, %6 : vector<2x4x3xi32>, vector<4xi32>, vector<1x8xf32>, vector<3x2xi32>, vector<8x16xf32>, vector<8x16xf32>, vector<1x1x4xf32>
   }
+  func.func @through_slices(%arg0: vector<32x16x4xf16>, %arg1: vector<6x4xf32>, %arg2: vector<8x16xf32>, %arg3: vector<4xf32>, %arg4: vector<2x16xf32>, %arg5: vector<12x8x16xf32>) -> (vector<4xf16>, f32, f32, vector<16xf32>, f32) {
+    %0 = vector.extract %arg0[9, 7] : vector<4xf16> from vector<32x16x4xf16>
+    %1 = vector.insert_strided_slice %arg1, %arg2 {offsets = [2, 2], strides = [1, 1]} : vector<6x4xf32> into vector<8x16xf32>
+    %2 = vector.extract %arg1[1, 3] : f32 from vector<6x4xf32>
+    %3 = vector.extract %arg3[2] : f32 from vector<4xf32>
+    %4 = vector.extract %arg4[1] : vector<16xf32> from vector<2x16xf32>
+    %5 = vector.extract %1[1, 3] : f32 from vector<8x16xf32>
+    return %0, %2, %3, %4, %5 : vector<4xf16>, f32, f32, vector<16xf32>, f32
+  }
+  func.func @slices_of_inserted_slices(%arg0: vector<2x8xf32>, %arg1: vector<1x4xf32>, %arg2: vector<1x4xf32>, %arg3: vector<6x4xf32>, %arg4: vector<8x16xf32>) -> (vector<1x2xf32>, vector<4x4xf32>, vector<6x4xf32>) {
+    %0 = vector.extract_strided_slice %arg1 {offsets = [0, 1], sizes = [1, 2], strides = [1, 1]} : vector<1x4xf32> to vector<1x2xf32>
+    %1 = vector.insert_strided_slice %arg3, %arg4 {offsets = [2, 2], strides = [1, 1]} : vector<6x4xf32> into vector<8x16xf32>
+    %2 = vector.extract_strided_slice %arg3 {offsets = [1, 0], sizes = [4, 4], strides = [1, 1]} : vector<6x4xf32> to vector<4x4xf32>
+    %3 = vector.extract_strided_slice %1 {offsets = [2, 4], sizes = [6, 4], strides = [1, 1]} : vector<8x16xf32> to vector<6x4xf32>
+    return %0, %2, %3 : vector<1x2xf32>, vector<4x4xf32>, vector<6x4xf32>
+  }
 }
 

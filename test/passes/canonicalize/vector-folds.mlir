@@ -99,3 +99,29 @@ func.func @splats_and_transposes(%x: i32, %v1: vector<1xf32>, %m: vector<8x16xf3
   %6 = vector.insert %i, %j[0, 0] : vector<4xf32> into vector<1x1x4xf32>
   return %0, %1, %2, %3, %4, %5, %6 : vector<2x4x3xi32>, vector<4xi32>, vector<1x8xf32>, vector<3x2xi32>, vector<8x16xf32>, vector<8x16xf32>, vector<1x1x4xf32>
 }
+
+func.func @through_slices(%a: vector<32x16x4xf16>, %b: vector<6x4xf32>, %c: vector<8x16xf32>, %d: vector<4xf32>, %e: vector<2x16xf32>, %f: vector<12x8x16xf32>)
+    -> (vector<4xf16>, f32, f32, vector<16xf32>, f32) {
+  %0 = vector.extract_strided_slice %a {offsets = [7, 3], sizes = [10, 8], strides = [1, 1]} : vector<32x16x4xf16> to vector<10x8x4xf16>
+  %1 = vector.extract %0[2, 4] : vector<4xf16> from vector<10x8x4xf16>
+  %2 = vector.insert_strided_slice %b, %c {offsets = [2, 2], strides = [1, 1]} : vector<6x4xf32> into vector<8x16xf32>
+  %3 = vector.extract %2[3, 5] : f32 from vector<8x16xf32>
+  %4 = vector.insert_strided_slice %d, %c {offsets = [2, 2], strides = [1]} : vector<4xf32> into vector<8x16xf32>
+  %5 = vector.extract %4[2, 4] : f32 from vector<8x16xf32>
+  %6 = vector.insert_strided_slice %e, %f {offsets = [4, 2, 0], strides = [1, 1]} : vector<2x16xf32> into vector<12x8x16xf32>
+  %7 = vector.insert_strided_slice %e, %6 {offsets = [0, 2, 0], strides = [1, 1]} : vector<2x16xf32> into vector<12x8x16xf32>
+  %8 = vector.extract %7[4, 3] : vector<16xf32> from vector<12x8x16xf32>
+  %9 = vector.extract %2[1, 3] : f32 from vector<8x16xf32>
+  return %1, %3, %5, %8, %9 : vector<4xf16>, f32, f32, vector<16xf32>, f32
+}
+
+func.func @slices_of_inserted_slices(%a: vector<2x8xf32>, %b: vector<1x4xf32>, %c: vector<1x4xf32>, %d: vector<6x4xf32>, %e: vector<8x16xf32>)
+    -> (vector<1x2xf32>, vector<4x4xf32>, vector<6x4xf32>) {
+  %0 = vector.insert_strided_slice %b, %a {offsets = [0, 1], strides = [1, 1]} : vector<1x4xf32> into vector<2x8xf32>
+  %1 = vector.insert_strided_slice %c, %0 {offsets = [1, 0], strides = [1, 1]} : vector<1x4xf32> into vector<2x8xf32>
+  %2 = vector.extract_strided_slice %1 {offsets = [0, 2], sizes = [1, 2], strides = [1, 1]} : vector<2x8xf32> to vector<1x2xf32>
+  %3 = vector.insert_strided_slice %d, %e {offsets = [2, 2], strides = [1, 1]} : vector<6x4xf32> into vector<8x16xf32>
+  %4 = vector.extract_strided_slice %3 {offsets = [3, 2], sizes = [4, 4], strides = [1, 1]} : vector<8x16xf32> to vector<4x4xf32>
+  %5 = vector.extract_strided_slice %3 {offsets = [2, 4], sizes = [6, 4], strides = [1, 1]} : vector<8x16xf32> to vector<6x4xf32>
+  return %2, %4, %5 : vector<1x2xf32>, vector<4x4xf32>, vector<6x4xf32>
+}
