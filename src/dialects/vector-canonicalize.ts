@@ -22,6 +22,8 @@
 //   insert_strided_slice   of its type, the source; of a splat into one of x, or of the slice the
 //                          dest had there, the dest;
 //   extractelement         of a splat or scalar broadcast, the scalar;
+//   reduction, multi_reduction  over one element, the element and the accumulator's arith op
+//                          (vector-reduce-folds.ts);
 // and (vector-fold-constants.ts) each of these of dense constants is a constant.
 import { ArrayAttr, DenseElementsAttr, boolAttr } from "../ir/attributes.js";
 import { Builder } from "../ir/builder.js";
@@ -35,6 +37,7 @@ import {
   extractElementOfConstant, extractOfConstant, insertElementOfConstant, insertOfConstant, insertSliceOfConstant, shapeCastOfSplat, shuffleOfConstants, sliceOfConstant,
 } from "./vector-fold-constants.js";
 import { extractOfInsertedSlice, extractOfSlice, sliceOfInsertedSlice } from "./vector-strided-folds.js";
+import { multiReductionOfUnitDims, reductionOfOneElement } from "./vector-reduce-folds.js";
 
 const foldTranspose: OpSpec["fold"] = (op, consts) => {
   const c = consts[0], t = op.result.type as VectorType;
@@ -356,6 +359,8 @@ export const VECTOR_PATTERNS: Record<string, Pick<OpSpec, "fold" | "canonicalize
   },
   "vector.shuffle": { fold: foldShuffle, canonicalize: firstOf(splatOfSplats, shuffle0D) },
   "vector.extractelement": { fold: foldExtractElement },
+  "vector.reduction": { canonicalize: reductionOfOneElement },
+  "vector.multi_reduction": { canonicalize: multiReductionOfUnitDims },
   "vector.insertelement": { fold: insertElementOfConstant },
   "vector.create_mask": { canonicalize: createMaskOfConstants },
   "vector.bitcast": { fold: foldBitcast },

@@ -1,9 +1,10 @@
 // MLIR's vector CombiningKind (`#vector.kind<add>`): reductions, outer products, contractions.
-import { OpaqueAttr } from "../ir/attributes.js";
-import type { Operation } from "../ir/core.js";
+import { type Attribute, OpaqueAttr } from "../ir/attributes.js";
+import type { Builder } from "../ir/builder.js";
+import type { Operation, Value } from "../ir/core.js";
 import type { OperationState } from "../ir/dialect.js";
 import type { OpAsmParser } from "../ir/parser.js";
-import { FloatType, IndexType, IntegerType, type Type } from "../ir/types.js";
+import { FloatType, IndexType, IntegerType, type Type, elementTypeOf } from "../ir/types.js";
 import { enumLoc } from "./common.js";
 
 export const VECTOR_KINDS = [
@@ -42,3 +43,9 @@ export const KIND_TO_ARITH: Record<VectorKind, { int?: string; float?: string }>
   minimumf: { float: "arith.minimumf" }, maximumf: { float: "arith.maximumf" },
   and: { int: "arith.andi" }, or: { int: "arith.ori" }, xor: { int: "arith.xori" },
 };
+
+/** MLIR's makeArithReduction: `a kind b` as the arith op of their element type (a float one keeping `fastmath`). */
+export function makeArithReduction(b: Builder, kind: VectorKind, a: Value, c: Value, fastmath?: Attribute): Value {
+  const names = KIND_TO_ARITH[kind], float = elementTypeOf(a.type) instanceof FloatType;
+  return b.value((float ? names.float : names.int)!, [a, c], a.type, float && fastmath ? { fastmath } : {});
+}

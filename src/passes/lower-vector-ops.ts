@@ -19,7 +19,7 @@ import { constantIndex } from "../dialects/arith.js";
 import { inBounds, maskDims, permutationMap, transferParts } from "../dialects/vector.js";
 import { contractExtents, contraction, intsProp } from "../dialects/vector-algebra.js";
 import { maskLaneOn, shuffleRows } from "../dialects/vector-lanes.js";
-import { KIND_TO_ARITH, type VectorKind, kindAttr, reductionKind } from "../dialects/vector-kind.js";
+import { type VectorKind, kindAttr, makeArithReduction, reductionKind } from "../dialects/vector-kind.js";
 import { cmpi } from "./lower-affine.js";
 import { addIndex, heldVector } from "./split-vectors.js";
 import type { Pass } from "./pass.js";
@@ -46,10 +46,7 @@ class Lower {
   }
   zeros(t: VectorType): Value { return this.b.constant(new DenseElementsAttr(t, [0], true), t); }
   broadcast(x: Value, t: VectorType): Value { return this.b.value("vector.broadcast", [x], t); }
-  arith(kind: VectorKind, a: Value, c: Value): Value {
-    const names = KIND_TO_ARITH[kind], float = (a.type instanceof VectorType ? a.type.elementType : a.type) instanceof FloatType;
-    return this.b.value((float ? names.float : names.int)!, [a, c], a.type);
-  }
+  arith(kind: VectorKind, a: Value, c: Value): Value { return makeArithReduction(this.b, kind, a, c); }
   mul(a: Value, c: Value): Value { return this.arith("mul", a, c); }
   reduce(kind: string, v: Value, acc: Value): Value {
     return this.b.value("vector.reduction", [v, acc], acc.type, { kind: kindAttr(kind) });

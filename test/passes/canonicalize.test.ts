@@ -269,3 +269,13 @@ func.func @g(%a: vector<2x4xf32>, %b: vector<8x16xf32>) -> vector<2x16xf32> {
   assert.match(out, /%2 = vector\.extract_strided_slice %1 \{offsets = \[0, 0\], sizes = \[4, 4\], strides = \[1, 1\]\} : vector<8x16xf32> to vector<4x4xf32>\n\s*return %2/);
   assert.match(out, /%1 = vector\.extract_strided_slice %0 \{offsets = \[0\], sizes = \[2\], strides = \[1\]\} : vector<8x16xf32> to vector<2x16xf32>\n\s*return %1/);
 });
+
+// mlir-opt-19's ElementToReductionPattern takes a vector<[1]xf32> for one element (it has vscale
+// of them) and reduces it to its first; ours leaves the reduction.
+test("--canonicalize keeps a reduction of a scalable vector<[1]xT>", () => {
+  const out = canonicalized(`func.func @f(%s: vector<[1]xf32>, %b: f32) -> f32 {
+  %0 = vector.reduction <add>, %s, %b : vector<[1]xf32> into f32
+  return %0 : f32
+}`, "scalable-reduction.mlir");
+  assert.match(out, /%0 = vector\.reduction <add>, %arg0, %arg1 : vector<\[1\]xf32> into f32\n\s*return %0/);
+});

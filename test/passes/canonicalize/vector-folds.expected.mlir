@@ -75,5 +75,28 @@ module {
     %3 = vector.extract_strided_slice %1 {offsets = [2, 4], sizes = [6, 4], strides = [1, 1]} : vector<8x16xf32> to vector<6x4xf32>
     return %0, %2, %3 : vector<1x2xf32>, vector<4x4xf32>, vector<6x4xf32>
   }
+  func.func @one_element_reductions(%arg0: vector<1xf32>, %arg1: f32, %arg2: vector<1xi32>, %arg3: i32, %arg4: vector<f32>, %arg5: vector<4xf32>) -> (f32, f32, i32, i32, f32, f32, f32) {
+    %0 = vector.extract %arg0[0] : f32 from vector<1xf32>
+    %1 = vector.extract %arg0[0] : f32 from vector<1xf32>
+    %2 = arith.maxnumf %1, %arg1 fastmath<nnan> : f32
+    %3 = vector.extract %arg2[0] : i32 from vector<1xi32>
+    %4 = arith.xori %3, %arg3 : i32
+    %5 = vector.extract %arg2[0] : i32 from vector<1xi32>
+    %6 = vector.extractelement %arg4[] : vector<f32>
+    %7 = arith.mulf %6, %arg1 : f32
+    %8 = vector.reduction <add>, %arg5, %arg1 : vector<4xf32> into f32
+    %9 = vector.extractelement %arg4[] : vector<f32>
+    return %0, %2, %4, %5, %7, %8, %9 : f32, f32, i32, i32, f32, f32, f32
+  }
+  func.func @unit_dim_multi_reductions(%arg0: vector<5x1x4x1x20xf32>, %arg1: vector<5x4x20xf32>, %arg2: vector<1x1x1xi32>, %arg3: i32, %arg4: vector<5x1x4xf32>, %arg5: vector<5x4xf32>, %arg6: vector<4xf32>) -> (vector<5x4x20xf32>, i32, vector<4xf32>) {
+    %0 = vector.shape_cast %arg0 : vector<5x1x4x1x20xf32> to vector<5x4x20xf32>
+    %1 = arith.mulf %arg1, %0 : vector<5x4x20xf32>
+    %2 = vector.extract %arg2[0, 0, 0] : i32 from vector<1x1x1xi32>
+    %3 = arith.maxsi %arg3, %2 : i32
+    %4 = vector.shape_cast %arg4 : vector<5x1x4xf32> to vector<5x4xf32>
+    %5 = arith.addf %arg5, %4 : vector<5x4xf32>
+    %6 = vector.multi_reduction <add>, %5, %arg6 [0] : vector<5x4xf32> to vector<4xf32>
+    return %1, %3, %6 : vector<5x4x20xf32>, i32, vector<4xf32>
+  }
 }
 

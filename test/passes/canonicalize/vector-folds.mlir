@@ -125,3 +125,24 @@ func.func @slices_of_inserted_slices(%a: vector<2x8xf32>, %b: vector<1x4xf32>, %
   %5 = vector.extract_strided_slice %3 {offsets = [2, 4], sizes = [6, 4], strides = [1, 1]} : vector<8x16xf32> to vector<6x4xf32>
   return %2, %4, %5 : vector<1x2xf32>, vector<4x4xf32>, vector<6x4xf32>
 }
+
+func.func @one_element_reductions(%a: vector<1xf32>, %b: f32, %i: vector<1xi32>, %j: i32, %z: vector<f32>, %w: vector<4xf32>)
+    -> (f32, f32, i32, i32, f32, f32, f32) {
+  %0 = vector.reduction <add>, %a : vector<1xf32> into f32
+  %1 = vector.reduction <maxnumf>, %a, %b fastmath<nnan> : vector<1xf32> into f32
+  %2 = vector.reduction <xor>, %i, %j : vector<1xi32> into i32
+  %3 = vector.reduction <minsi>, %i : vector<1xi32> into i32
+  %4 = vector.reduction <mul>, %z, %b : vector<f32> into f32
+  %6 = vector.reduction <add>, %w, %b : vector<4xf32> into f32
+  %7 = vector.reduction <minimumf>, %z : vector<f32> into f32
+  return %0, %1, %2, %3, %4, %6, %7 : f32, f32, i32, i32, f32, f32, f32
+}
+
+func.func @unit_dim_multi_reductions(%a: vector<5x1x4x1x20xf32>, %acc: vector<5x4x20xf32>, %b: vector<1x1x1xi32>, %c: i32, %d: vector<5x1x4xf32>, %e: vector<5x4xf32>, %f: vector<4xf32>)
+    -> (vector<5x4x20xf32>, i32, vector<4xf32>) {
+  %0 = vector.multi_reduction <mul>, %a, %acc [1, 3] : vector<5x1x4x1x20xf32> to vector<5x4x20xf32>
+  %1 = vector.multi_reduction <maxsi>, %b, %c [0, 1, 2] : vector<1x1x1xi32> to i32
+  %2 = vector.multi_reduction <add>, %d, %e [1] : vector<5x1x4xf32> to vector<5x4xf32>
+  %3 = vector.multi_reduction <add>, %2, %f [0] : vector<5x4xf32> to vector<4xf32>
+  return %0, %1, %3 : vector<5x4x20xf32>, i32, vector<4xf32>
+}
