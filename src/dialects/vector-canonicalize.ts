@@ -7,7 +7,10 @@
 //   shape_cast             of its type or undone, the source; of a shape_cast, one; of a broadcast,
 //                          a broadcast or a shape_cast of the source;
 //   transfer_read/_write   dims at constant indices that fit in static sizes are in_bounds; a
-//                          read of a tensor.cast from a more static type reads its source;
+//                          read of a tensor.cast from a more static type reads its source; on
+//                          tensors, a read of a write at the same place is its vector, a write back
+//                          of a read is the tensor, a write over a write replaces it
+//                          (vector-transfer-folds.ts);
 //   bitcast                of its own type is its source; of a bitcast, one bitcast (or the source);
 //   extract, broadcast     an extract of an extract is one (static positions); through inserts and
 //                          transposes, of a broadcast, shape_cast or slice, or through inserted
@@ -38,6 +41,7 @@ import {
 } from "./vector-fold-constants.js";
 import { extractOfInsertedSlice, extractOfSlice, sliceOfInsertedSlice } from "./vector-strided-folds.js";
 import { multiReductionOfUnitDims, reductionOfOneElement } from "./vector-reduce-folds.js";
+import { readAfterWrite, writeAfterWrite, writeOfRead } from "./vector-transfer-folds.js";
 
 const foldTranspose: OpSpec["fold"] = (op, consts) => {
   const c = consts[0], t = op.result.type as VectorType;
@@ -260,7 +264,8 @@ const foldTransferInBounds: OpSpec["fold"] = (op) => {
 /** TransferReadOp::fold: in_bounds, then (tensor::foldTensorCast) a read of a tensor.cast from a more static type reads its source. */
 const foldTransferRead: OpSpec["fold"] = (op, consts) => {
   const done = foldTransferInBounds(op, consts), from = castFromMoreStatic(op.operand(0));
-  if (done || !from) return done;
+  if (done) return done;
+  if (!from) return readAfterWrite(op);
   op.setOperand(0, from);
   return [op.result];
 };
@@ -365,7 +370,7 @@ export const VECTOR_PATTERNS: Record<string, Pick<OpSpec, "fold" | "canonicalize
   "vector.create_mask": { canonicalize: createMaskOfConstants },
   "vector.bitcast": { fold: foldBitcast },
   "vector.transfer_read": { fold: foldTransferRead },
-  "vector.transfer_write": { fold: foldTransferInBounds },
+  "vector.transfer_write": { fold: (op, consts) => writeOfRead(op) ?? foldTransferInBounds(op, consts), canonicalize: writeAfterWrite },
   "vector.shape_cast": { fold: foldShapeCast, canonicalize: shapeCastOfBroadcast },
   "vector.extract_strided_slice": { fold: (op) => (op.operand(0).type === op.result.type ? [op.operand(0)] : sliceOfInsertedSlice(op)), canonicalize: firstOf(sliceOfConstantMask, sliceOfConstant, sliceOfBroadcast, ofSplat) },
 };

@@ -171,6 +171,8 @@ export const transferRead: OpSpec = {
 
 export const transferWrite: OpSpec = {
   name: "vector.transfer_write", operands: [2, -1], results: [0, 1], props: PROPS,
+  // (on a tensor it has no effect: MLIR's getEffects writes only a memref)
+  traits: ["MemRead"], onlyReads: (op) => op.results.length > 0,
   segments: 4, operandTypes: [ANY_VECTOR, ANY_SHAPED, VARIADIC_INDEX, I1_VECTOR], resultTypes: [RANKED_TENSOR],
   parse(p, st) {
     const v = p.parseOperand();

@@ -91,7 +91,7 @@ const CAST_FOLDING = new Set(["vector.load", "vector.store", "vector.maskedload"
 
 export const vector: Dialect = {
   name: "vector",
-  ops: foldingMemRefCasts([
+  ops: foldingMemRefCasts(([
     {
       name: "vector.load", operands: [1, -1], results: 1, traits: ["MemRead"], props: ["nontemporal"],
       operandTypes: [ANY_MEMREF, VARIADIC_INDEX], resultTypes: [ANY_VECTOR],
@@ -347,7 +347,7 @@ export const vector: Dialect = {
         if (op.attr("stringLiteral") && (op.operands.length || printPunctuation(op) !== "newline")) return "failed to verify that `source` or `punctuation` are not set when printing strings";
       },
     },
-  ] satisfies OpSpec[], CAST_FOLDING).map((s) => (VECTOR_PATTERNS[s.name] ? { ...s, ...VECTOR_PATTERNS[s.name] } : s)),
+  ] satisfies OpSpec[]).map((s): OpSpec => (VECTOR_PATTERNS[s.name] ? { ...s, ...VECTOR_PATTERNS[s.name] } : s)), CAST_FOLDING),
 };
 
 /** The runner-utils function MLIR's lowering calls for each punctuation (none for no_punctuation). */

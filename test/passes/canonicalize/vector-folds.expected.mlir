@@ -98,5 +98,19 @@ module {
     %6 = vector.multi_reduction <add>, %5, %arg6 [0] : vector<5x4xf32> to vector<4xf32>
     return %1, %3, %6 : vector<5x4x20xf32>, i32, vector<4xf32>
   }
+  func.func @tensor_transfers(%arg0: tensor<4x4xf32>, %arg1: tensor<4x4xf32>, %arg2: vector<1x4xf32>, %arg3: vector<1x4xf32>, %arg4: index, %arg5: memref<4x4xf32>) -> (vector<1x4xf32>, vector<1x4xf32>, tensor<4x4xf32>, tensor<4x4xf32>, tensor<4x4xf32>, tensor<4x4xf32>) {
+    %c0 = arith.constant 0 : index
+    %c1 = arith.constant 1 : index
+    %c2 = arith.constant 2 : index
+    %cst = arith.constant 0.000000e+00 : f32
+    %0 = vector.transfer_write %arg2, %arg0[%c1, %c0] {in_bounds = [true, true]} : vector<1x4xf32>, tensor<4x4xf32>
+    %1 = vector.transfer_write %arg3, %0[%c2, %c0] {in_bounds = [true, true]} : vector<1x4xf32>, tensor<4x4xf32>
+    %2 = vector.transfer_write %arg3, %0[%arg4, %c0] {in_bounds = [true, true]} : vector<1x4xf32>, tensor<4x4xf32>
+    %3 = vector.transfer_read %2[%c1, %c0], %cst {in_bounds = [true, true]} : tensor<4x4xf32>, vector<1x4xf32>
+    %4 = vector.transfer_write %arg2, %arg0[%c2, %c0] {in_bounds = [true, true]} : vector<1x4xf32>, tensor<4x4xf32>
+    %5 = vector.transfer_write %arg3, %4[%c1, %c0] {in_bounds = [true, true]} : vector<1x4xf32>, tensor<4x4xf32>
+    vector.transfer_write %arg2, %arg5[%c0, %c0] {in_bounds = [true, true]} : vector<1x4xf32>, memref<4x4xf32>
+    return %arg2, %3, %arg0, %arg1, %5, %1 : vector<1x4xf32>, vector<1x4xf32>, tensor<4x4xf32>, tensor<4x4xf32>, tensor<4x4xf32>, tensor<4x4xf32>
+  }
 }
 

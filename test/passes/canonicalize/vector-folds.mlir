@@ -146,3 +146,26 @@ func.func @unit_dim_multi_reductions(%a: vector<5x1x4x1x20xf32>, %acc: vector<5x
   %3 = vector.multi_reduction <add>, %2, %f [0] : vector<5x4xf32> to vector<4xf32>
   return %0, %1, %3 : vector<5x4x20xf32>, i32, vector<4xf32>
 }
+
+func.func @tensor_transfers(%t: tensor<4x4xf32>, %u: tensor<4x4xf32>, %v0: vector<1x4xf32>, %v1: vector<1x4xf32>, %i: index, %m: memref<4x4xf32>)
+    -> (vector<1x4xf32>, vector<1x4xf32>, tensor<4x4xf32>, tensor<4x4xf32>, tensor<4x4xf32>, tensor<4x4xf32>) {
+  %c0 = arith.constant 0 : index
+  %c1 = arith.constant 1 : index
+  %c2 = arith.constant 2 : index
+  %pad = arith.constant 0.0 : f32
+  %w0 = vector.transfer_write %v0, %t[%c1, %c0] {in_bounds = [true, true]} : vector<1x4xf32>, tensor<4x4xf32>
+  %w1 = vector.transfer_write %v1, %w0[%c2, %c0] {in_bounds = [true, true]} : vector<1x4xf32>, tensor<4x4xf32>
+  %r0 = vector.transfer_read %w1[%c1, %c0], %pad {in_bounds = [true, true]} : tensor<4x4xf32>, vector<1x4xf32>
+  %w2 = vector.transfer_write %v1, %w0[%i, %c0] {in_bounds = [true, true]} : vector<1x4xf32>, tensor<4x4xf32>
+  %r1 = vector.transfer_read %w2[%c1, %c0], %pad {in_bounds = [true, true]} : tensor<4x4xf32>, vector<1x4xf32>
+  %r2 = vector.transfer_read %t[%c2, %c0], %pad : tensor<4x4xf32>, vector<1x4xf32>
+  %w3 = vector.transfer_write %r2, %t[%c2, %c0] : vector<1x4xf32>, tensor<4x4xf32>
+  %all = vector.transfer_read %u[%c0, %c0], %pad {in_bounds = [true, true]} : tensor<4x4xf32>, vector<4x4xf32>
+  %w4 = vector.transfer_write %all, %t[%c0, %c0] {in_bounds = [true, true]} : vector<4x4xf32>, tensor<4x4xf32>
+  %w5 = vector.transfer_write %v0, %t[%c1, %c0] {in_bounds = [true, true]} : vector<1x4xf32>, tensor<4x4xf32>
+  %w6 = vector.transfer_write %v0, %w5[%c2, %c0] {in_bounds = [true, true]} : vector<1x4xf32>, tensor<4x4xf32>
+  %w7 = vector.transfer_write %v1, %w6[%c1, %c0] {in_bounds = [true, true]} : vector<1x4xf32>, tensor<4x4xf32>
+  %dead = vector.transfer_write %v0, %u[%c0, %c0] : vector<1x4xf32>, tensor<4x4xf32>
+  vector.transfer_write %v0, %m[%c0, %c0] : vector<1x4xf32>, memref<4x4xf32>
+  return %r0, %r1, %w3, %w4, %w7, %w1 : vector<1x4xf32>, vector<1x4xf32>, tensor<4x4xf32>, tensor<4x4xf32>, tensor<4x4xf32>, tensor<4x4xf32>
+}
