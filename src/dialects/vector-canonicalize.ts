@@ -12,6 +12,7 @@
 //                          of a read is the tensor, a write over a write replaces it
 //                          (vector-transfer-folds.ts);
 //   bitcast                of its own type is its source; of a bitcast, one bitcast (or the source);
+//                          of a splat constant (f16 to f32, ints to wider ints), a splat;
 //   extract, broadcast     an extract of an extract is one (static positions); through inserts and
 //                          transposes, of a broadcast, shape_cast or slice, or through inserted
 //                          slices (vector-strided-folds.ts), it reads their source;
@@ -37,7 +38,7 @@ import { inBounds, permutationMap, transferParts } from "./vector-transfer.js";
 import { arrayProp, castFromMoreStatic, i64Array, knownInt, producer } from "./indexing.js";
 import { i64ArrayAttr, intsProp } from "./vector-algebra.js";
 import {
-  extractElementOfConstant, extractOfConstant, insertElementOfConstant, insertOfConstant, insertSliceOfConstant, shapeCastOfSplat, shuffleOfConstants, sliceOfConstant,
+  bitcastOfSplat, extractElementOfConstant, extractOfConstant, insertElementOfConstant, insertOfConstant, insertSliceOfConstant, shapeCastOfSplat, shuffleOfConstants, sliceOfConstant,
 } from "./vector-fold-constants.js";
 import { extractOfInsertedSlice, extractOfSlice, sliceOfInsertedSlice } from "./vector-strided-folds.js";
 import { multiReductionOfUnitDims, reductionOfOneElement } from "./vector-reduce-folds.js";
@@ -81,11 +82,11 @@ function sliceOfConstantMask(op: Operation, rw: Rewriter): boolean {
   return true;
 }
 
-/** MLIR's BitCastOp::fold: of its own type, its source; of a bitcast, of that one's source (or it, when of the result's type). */
-const foldBitcast: OpSpec["fold"] = (op) => {
+/** MLIR's BitCastOp::fold: of its own type, its source; of a bitcast, of that one's source (or it, when of the result's type); of a splat constant, a splat. */
+const foldBitcast: OpSpec["fold"] = (op, consts) => {
   const src = op.operand(0), inner = producer(src, "vector.bitcast");
   if (src.type === op.result.type) return [src];
-  if (!inner) return undefined;
+  if (!inner) return bitcastOfSplat(op, consts);
   if (inner.operand(0).type === op.result.type) return [inner.operand(0)];
   op.setOperand(0, inner.operand(0));
   return [op.result];

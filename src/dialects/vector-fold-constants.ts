@@ -1,11 +1,11 @@
 // vector's folds of constants (MLIR 19's *ConstantFolder patterns and the ops' folds over
 // constant operands): extract, insert, extract/insert_strided_slice, shape_cast, shuffle,
-// extractelement/insertelement of dense constants give dense (or scalar) constants.
+// extractelement/insertelement, bitcast of dense constants give dense (or scalar) constants.
 import { type Attribute, DenseElementsAttr } from "../ir/attributes.js";
 import type { Operation, Value } from "../ir/core.js";
 import type { FoldResult, Rewriter } from "../ir/dialect.js";
-import { IntegerType, type Type, VectorType } from "../ir/types.js";
-import { scalarAttr, scalarOf } from "./arith.js";
+import { IntegerType, type Type, VectorType, f16, f32, i32 } from "../ir/types.js";
+import { castValue, scalarAttr, scalarOf, wrapS, wrapU } from "./arith.js";
 import { arrayProp, producer } from "./indexing.js";
 import { intsProp } from "./vector-algebra.js";
 
@@ -118,4 +118,20 @@ export function insertElementOfConstant(op: Operation, consts: readonly (Attribu
   const values = d.elements();
   values[i] = s;
   return [constantOf(t, values)];
+}
+
+/** BitCastOp::fold of a splat constant: f16 to f32, or an integer to a multiple of its width,
+ * repeats the element's bits. */
+export function bitcastOfSplat(op: Operation, consts: readonly (Attribute | undefined)[]): FoldResult[] | undefined {
+  const c = consts[0], from = (op.operand(0).type as VectorType).elementType, rt = op.result.type as VectorType, to = rt.elementType;
+  if (!(c instanceof DenseElementsAttr) || !c.isSplat) return undefined;
+  if (from === f16 && to === f32) {
+    const h = wrapU(BigInt(castValue("arith.bitcast", c.at(0), f16, IntegerType.get(16))), 16);
+    return [constantOf(rt, [castValue("arith.bitcast", wrapS((h << 16n) | h, 32), i32, f32)])];
+  }
+  if (!(from instanceof IntegerType) || !(to instanceof IntegerType) || to.width <= from.width || to.width % from.width) return undefined;
+  const x = wrapU(BigInt(c.at(0)), from.width);
+  let bits = 0n;
+  for (let k = 0; k < to.width / from.width; k++) bits = (bits << BigInt(from.width)) | x;
+  return [constantOf(rt, [wrapS(bits, to.width)])];
 }

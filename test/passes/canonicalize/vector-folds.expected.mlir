@@ -112,5 +112,17 @@ module {
     vector.transfer_write %arg2, %arg5[%c0, %c0] {in_bounds = [true, true]} : vector<1x4xf32>, memref<4x4xf32>
     return %arg2, %3, %arg0, %arg1, %5, %1 : vector<1x4xf32>, vector<1x4xf32>, tensor<4x4xf32>, tensor<4x4xf32>, tensor<4x4xf32>, tensor<4x4xf32>
   }
+  func.func @bitcast_splats() -> (vector<4xf32>, vector<4xi32>, vector<2xi64>, vector<8xi16>, vector<4xf32>, vector<2xi32>) {
+    %cst = arith.constant dense<[1, 2, 3, 4]> : vector<4xi16>
+    %cst_0 = arith.constant dense<2.000000e+00> : vector<8xbf16>
+    %cst_1 = arith.constant dense<7> : vector<4xi32>
+    %cst_2 = arith.constant dense<-0.125724792> : vector<4xf32>
+    %cst_3 = arith.constant dense<-1> : vector<4xi32>
+    %cst_4 = arith.constant dense<-6148914691236517206> : vector<2xi64>
+    %0 = vector.bitcast %cst_1 : vector<4xi32> to vector<8xi16>
+    %1 = vector.bitcast %cst_0 : vector<8xbf16> to vector<4xf32>
+    %2 = vector.bitcast %cst : vector<4xi16> to vector<2xi32>
+    return %cst_2, %cst_3, %cst_4, %0, %1, %2 : vector<4xf32>, vector<4xi32>, vector<2xi64>, vector<8xi16>, vector<4xf32>, vector<2xi32>
+  }
 }
 

@@ -169,3 +169,19 @@ func.func @tensor_transfers(%t: tensor<4x4xf32>, %u: tensor<4x4xf32>, %v0: vecto
   vector.transfer_write %v0, %m[%c0, %c0] : vector<1x4xf32>, memref<4x4xf32>
   return %r0, %r1, %w3, %w4, %w7, %w1 : vector<1x4xf32>, vector<1x4xf32>, tensor<4x4xf32>, tensor<4x4xf32>, tensor<4x4xf32>, tensor<4x4xf32>
 }
+
+func.func @bitcast_splats() -> (vector<4xf32>, vector<4xi32>, vector<2xi64>, vector<8xi16>, vector<4xf32>, vector<2xi32>) {
+  %h = arith.constant dense<-1.5> : vector<8xf16>
+  %0 = vector.bitcast %h : vector<8xf16> to vector<4xf32>
+  %b = arith.constant dense<-1> : vector<16xi8>
+  %1 = vector.bitcast %b : vector<16xi8> to vector<4xi32>
+  %s = arith.constant dense<-21846> : vector<8xi16>
+  %2 = vector.bitcast %s : vector<8xi16> to vector<2xi64>
+  %w = arith.constant dense<7> : vector<4xi32>
+  %3 = vector.bitcast %w : vector<4xi32> to vector<8xi16>
+  %bf = arith.constant dense<2.0> : vector<8xbf16>
+  %4 = vector.bitcast %bf : vector<8xbf16> to vector<4xf32>
+  %n = arith.constant dense<[1, 2, 3, 4]> : vector<4xi16>
+  %5 = vector.bitcast %n : vector<4xi16> to vector<2xi32>
+  return %0, %1, %2, %3, %4, %5 : vector<4xf32>, vector<4xi32>, vector<2xi64>, vector<8xi16>, vector<4xf32>, vector<2xi32>
+}
