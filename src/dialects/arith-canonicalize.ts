@@ -17,6 +17,7 @@
 import { DenseElementsAttr, FloatAttr, IntegerAttr, OpaqueAttr, type Attribute } from "../ir/attributes.js";
 import { OpResult, Operation, type Value } from "../ir/core.js";
 import type { Rewriter } from "../ir/dialect.js";
+import { contractAdd } from "./vector-contract-add.js";
 import { FloatType, IntegerType, ShapedType, elementTypeOf, i1, type Type } from "../ir/types.js";
 import { binaryExponent, roundFloat } from "../ir/float.js";
 import { boolLike, def, width } from "./arith-fold.js";
@@ -103,7 +104,9 @@ export function canonicalizeArith(op: Operation, rw: Rewriter): boolean {
       if (sub && sub.operand(0) === y) return replaceWith(op, rw, "arith.subi", [rw.constant(op, intAttr(0n, t), t), sub.operand(1)], flagsOf(op));
       return gatherConstants(op, rw);
     }
-    case "arith.addi": case "arith.muli": return gatherConstants(op, rw);
+    case "arith.addi": return gatherConstants(op, rw) || contractAdd(op, rw);
+    case "arith.muli": return gatherConstants(op, rw);
+    case "arith.addf": return contractAdd(op, rw);
     case "arith.mulf": case "arith.divf": { // (-a) * (-b) -> a * b, and for divf
       const [na, nb] = op.operands.map((v) => def(v, "arith.negf"));
       return !!na && !!nb && replaceWith(op, rw, op.name, [na.operand(0), nb.operand(0)], flagsOf(op));

@@ -538,7 +538,7 @@ const constantNames = new WeakMap<IntegerAttr, string>();
 
 /** The ops arith-canonicalize.ts has patterns for. */
 const PATTERNS = new Set(["arith.addi", "arith.subi", "arith.muli", "arith.xori", "arith.select", "arith.cmpi", "arith.trunci", "arith.extsi",
-  "arith.mulf", "arith.divf", "arith.andi", "arith.ori", "arith.addui_extended", "arith.mulsi_extended", "arith.mului_extended", "arith.cmpf"]);
+  "arith.addf", "arith.mulf", "arith.divf", "arith.andi", "arith.ori", "arith.addui_extended", "arith.mulsi_extended", "arith.mului_extended", "arith.cmpf"]);
 
 export const arith: Dialect = {
   name: "arith",

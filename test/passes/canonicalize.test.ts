@@ -305,3 +305,17 @@ func.func @g(%t: tensor<4xf32>, %s: tensor<4xf32>, %m: vector<4xi1>) -> tensor<4
   assert.match(out, /%2 = vector\.transfer_read %1\[%c0, %c2\], %cst .* : tensor<4x8xf32>, vector<4x1xf32>\n\s*return %2/);
   assert.match(out, /%1 = vector\.transfer_write %0, %arg0\[%c0\], %arg2 .* : vector<4xf32>, tensor<4xf32>\n\s*return %1/);
 });
+
+// mlir-opt-19's CanonicalizeContractAdd moves the addend into a contraction's zero accumulator
+// whatever the kind: with <mul> the zero makes the contraction 0 (the sum is %c), while
+// accumulating into %c multiplies it. Ours keeps the add for kinds other than add.
+test("--canonicalize moves an addend into only an add contraction's zero accumulator", () => {
+  const out = canonicalized(`#mm = [affine_map<(i, j, k) -> (i, k)>, affine_map<(i, j, k) -> (k, j)>, affine_map<(i, j, k) -> (i, j)>]
+func.func @f(%a: vector<2x3xf32>, %b: vector<3x4xf32>, %c: vector<2x4xf32>) -> vector<2x4xf32> {
+  %z = arith.constant dense<0.0> : vector<2x4xf32>
+  %0 = vector.contract {indexing_maps = #mm, iterator_types = ["parallel", "parallel", "reduction"], kind = #vector.kind<mul>} %a, %b, %z : vector<2x3xf32>, vector<3x4xf32> into vector<2x4xf32>
+  %1 = arith.addf %0, %c : vector<2x4xf32>
+  return %1 : vector<2x4xf32>
+}`, "contract-mul.mlir");
+  assert.match(out, /kind = #vector\.kind<mul>\} %arg0, %arg1, %cst .*\n\s*%1 = arith\.addf %0, %arg2 : vector<2x4xf32>/);
+});

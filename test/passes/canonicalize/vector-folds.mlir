@@ -185,3 +185,18 @@ func.func @bitcast_splats() -> (vector<4xf32>, vector<4xi32>, vector<2xi64>, vec
   %5 = vector.bitcast %n : vector<4xi16> to vector<2xi32>
   return %0, %1, %2, %3, %4, %5 : vector<4xf32>, vector<4xi32>, vector<2xi64>, vector<8xi16>, vector<4xf32>, vector<2xi32>
 }
+
+#mm = [affine_map<(i, j, k) -> (i, k)>, affine_map<(i, j, k) -> (k, j)>, affine_map<(i, j, k) -> (i, j)>]
+func.func @contract_adds(%a: vector<2x3xf32>, %b: vector<3x4xf32>, %c: vector<2x4xf32>, %ai: vector<2x3xi8>, %bi: vector<3x4xi8>, %ci: vector<2x4xi8>)
+    -> (vector<2x4xf32>, vector<2x4xi8>, vector<2x4xf32>) {
+  %z = arith.constant dense<0.0> : vector<2x4xf32>
+  %0 = vector.contract {indexing_maps = #mm, iterator_types = ["parallel", "parallel", "reduction"]} %a, %b, %z : vector<2x3xf32>, vector<3x4xf32> into vector<2x4xf32>
+  %1 = arith.addf %c, %0 : vector<2x4xf32>
+  %zi = arith.constant dense<0> : vector<2x4xi8>
+  %2 = vector.contract {indexing_maps = #mm, iterator_types = ["parallel", "parallel", "reduction"]} %ai, %bi, %zi : vector<2x3xi8>, vector<3x4xi8> into vector<2x4xi8>
+  %3 = arith.addi %2, %ci : vector<2x4xi8>
+  %nz = arith.constant dense<-0.0> : vector<2x4xf32>
+  %4 = vector.contract {indexing_maps = #mm, iterator_types = ["parallel", "parallel", "reduction"]} %a, %b, %nz : vector<2x3xf32>, vector<3x4xf32> into vector<2x4xf32>
+  %5 = arith.addf %4, %c : vector<2x4xf32>
+  return %1, %3, %5 : vector<2x4xf32>, vector<2x4xi8>, vector<2x4xf32>
+}
