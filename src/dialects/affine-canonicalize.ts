@@ -11,7 +11,7 @@
 //   affine.parallel its bound maps and operands composed and canonicalized (as a fold, MLIR's
 //                   canonicalizeLoopBounds);
 //   affine.load     of a constant memref.global, at constant subscripts (any, from a splat), is the element.
-import { AffineMap, IntegerSet, cst, dim, exprStr, sym, type AffineExpr } from "../ir/affine.js";
+import { AffineMap, IntegerSet, cst, dim, exprStr, safeNumber, sym, type AffineExpr } from "../ir/affine.js";
 import { fromLinear, linearForm, simplifyExpr, substitute } from "../ir/affine-simplify.js";
 import { AffineMapAttr, DenseArrayAttr, DenseElementsAttr, IntegerSetAttr, SymbolRefAttr, type Attribute } from "../ir/attributes.js";
 import { inlineBefore } from "../ir/builder.js";
@@ -19,7 +19,7 @@ import { OpResult, Operation, symbolName, type Value } from "../ir/core.js";
 import type { Rewriter } from "../ir/dialect.js";
 import { type ShapedType, i32 } from "../ir/types.js";
 import { accessParts, constantTripCount, forParts, ifCondition, isValidDim, isValidSymbol, parallelParts, type MapAndOperands } from "./affine.js";
-import { constantIndex, scalarAttr } from "./arith.js";
+import { constantIndex, constantInt, scalarAttr } from "./arith.js";
 import { producer } from "./indexing.js";
 
 /** Results (of a map, or a set's constraints) over `nd` dims and `ns` symbols, with their operands. */
@@ -160,11 +160,10 @@ export function canonicalizeAffineFor(op: Operation, rw: Rewriter): boolean {
   if (f.inits.length && constantTripCount(op) === 0) { rw.replaceOp(op, f.inits); return true; }
   if (f.inits.length && emptyLoop(op, f, rw)) return true;
   const bound = (b: MapAndOperands, lower: boolean): MapAndOperands => {
-    const cs = b.operands.map(constantIndex);
-    if (b.map.constantValue === undefined && cs.every((c) => c !== undefined)) {
-      const rs = b.map.eval(cs.slice(0, b.map.numDims) as number[], cs.slice(b.map.numDims) as number[]);
-      return { map: AffineMap.constant(lower ? Math.max(...rs) : Math.min(...rs)), operands: [] };
-    }
+    const cs = b.operands.map(constantInt);
+    const rs = b.map.constantValue === undefined && cs.every((c) => c !== undefined) ? b.map.evalI64(cs.slice(0, b.map.numDims) as bigint[], cs.slice(b.map.numDims) as bigint[]) : undefined;
+    const v = rs && safeNumber(rs.reduce((x, y) => ((lower ? y > x : y < x) ? y : x))); // (past 2^53 the bound stays: affine constants are doubles)
+    if (v !== undefined) return { map: AffineMap.constant(v), operands: [] };
     const c = canonicalizeOperands(compose(shapeOf(b.map, b.operands)));
     return { map: dedupe(new AffineMap(c.nd, c.ns, c.exprs)), operands: c.operands };
   };

@@ -56,7 +56,7 @@ test("affine maps and sets print back as MLIR's simplifying constructors build t
 function evalWritten(text: string, env: Map<string, number>): number[] {
   const toks = text.slice(text.indexOf("->") + 2).match(/\d+|\w+|[-+*(),]/g)!.slice(1, -1);
   let k = 0;
-  const div = (a: number, b: number, op: string) => op === "*" ? a * b : op === "floordiv" ? Math.floor(a / b) : op === "ceildiv" ? Math.ceil(a / b) : a - b * Math.floor(a / b);
+  const div = (a: number, b: number, op: string) => op === "*" ? a * b : op === "floordiv" ? Math.floor(a / b) : op === "ceildiv" ? Math.ceil(a / b) : b > 0 ? a - b * Math.floor(a / b) : NaN; // (a mod by b <= 0 is MLIR's poison)
   const factor = (): number => {
     const t = toks[k++];
     if (t === "-") return -factor();
@@ -70,7 +70,7 @@ function evalWritten(text: string, env: Map<string, number>): number[] {
   return out;
 }
 
-// (+ 0 turns -0 into 0: a mod by a negative constant may give either.)
+// (+ 0 turns -0 into 0; NaN stands for no value, as for a mod by a negative constant.)
 test("simplified maps keep the value of what was written, negative operands included", () => {
   const ctx = createContext();
   for (const [written] of CASES) {
