@@ -46,7 +46,7 @@ import {
 } from "./indexing.js";
 import { constantIndex, scalarAttr, scalarOf } from "./arith.js";
 import { collapseOfExpand, collapsedShape, composeReshapes, expandOfCollapse, foldReshape } from "./memref-canonicalize.js";
-import { castBefore, castOfLinalg, extractOfFill, padOfFill, reshapeOfFill } from "./linalg-canonicalize.js";
+import { castBefore, castOfLinalg, extractOfFill, packOfFill, padOfFill, reshapeOfFill } from "./linalg-canonicalize.js";
 import { castFromMoreStatic, dpsInit, needsPadding, packing, preserves, reassociation, sliceParams } from "./tensor.js";
 
 const listsOf = (op: Operation) => { const p = sliceParams(op); return [p.offsets, p.sizes, p.strides]; };
@@ -276,7 +276,7 @@ function staticRelayout(op: Operation, rw: Rewriter): boolean {
   return replaceCastBack(op, rw, new Operation({ name: op.name, operands: [s, d, ...op.operands.slice(2)], resultTypes: [d.type], attributes: props, loc: op.loc }), "tensor.cast");
 }
 function canonicalizePack(op: Operation, rw: Rewriter): boolean {
-  if (castsIntoDps(op, rw)) return true;
+  if (castsIntoDps(op, rw) || packOfFill(op, rw)) return true;
   const undone = undoneRelayout(op, rw);
   if (undone !== undefined) return undone;
   // MLIR's paddingIsNotNeeded: static tiled dims and tiles, no partial tile
@@ -450,7 +450,7 @@ const paddedDims = (op: Operation) => { const [l, h] = padLists(op); return l.ma
  * static sizes static (FoldStaticPadding, cast back).
  */
 function canonicalizePad(op: Operation, rw: Rewriter): boolean {
-  if (padOfFill(op, rw, paddingValue(op))) return true;
+  if (padOfFill(op, rw, paddingValue(op), padLists(op))) return true;
   const src = op.operand(0), t = op.result.type as TensorType, [low, high] = padLists(op), nofold = !!op.attr("nofold");
   if (!nofold && zeros(low) && zeros(high)) { rw.replaceOp(op, [castBefore(op, src, t)]); return true; }
   const [sLow, sHigh] = [arrayProp(op, "static_low"), arrayProp(op, "static_high")];

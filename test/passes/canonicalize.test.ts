@@ -205,7 +205,8 @@ test("--canonicalize keeps an identity transpose between two buffers", () => {
 });
 
 // (the fold made linalg.copy ins(4x4) outs(3x4), which does not verify: 'after pass canonicalize';
-// mlir-opt-19 does the same. Found by fuzzing.)
+// mlir-opt-19 does the same. Found by fuzzing. InferStaticShapeOfOperands then gives the init the
+// input's 4 rows through a cast, which the 3-row empty keeps from folding away.)
 test("a linalg op whose more static operands would contradict each other keeps its casts", () => {
   const out = canonicalized(`func.func @f(%a: tensor<4x4xf32>) -> tensor<?x4xf32> {
   %c3 = arith.constant 3 : index
@@ -213,7 +214,7 @@ test("a linalg op whose more static operands would contradict each other keeps i
   %r = linalg.copy ins(%a : tensor<4x4xf32>) outs(%e : tensor<?x4xf32>) -> tensor<?x4xf32>
   return %r : tensor<?x4xf32>
 }`, "contradict.mlir");
-  assert.match(out, /linalg\.copy ins\(%arg0 : tensor<4x4xf32>\) outs\(%cast : tensor<\?x4xf32>\) -> tensor<\?x4xf32>/, out);
+  assert.match(out, /%cast = tensor\.cast %0 : tensor<3x4xf32> to tensor<\?x4xf32>\n.*%cast_0 = tensor\.cast %cast : tensor<\?x4xf32> to tensor<4x4xf32>\n.*linalg\.copy ins\(%arg0 : tensor<4x4xf32>\) outs\(%cast_0 : tensor<4x4xf32>\)/, out);
 });
 
 // The driver queues what a rewrite inserts through Block.onInsert; a greedy rewrite run inside a
