@@ -118,6 +118,14 @@ export function extractOfFill(op: Operation, rw: Rewriter): boolean {
   rw.replaceOp(op, [inputs(f)[0]]);
   return true;
 }
+/** The sum of index values as makeComposedFoldedAffineApply gives it: a constant, or an affine.apply of the unknown ones. */
+export function foldedSum(b: Builder, parts: readonly OpFoldResult[]): OpFoldResult {
+  const vals = parts.filter((p): p is Value => typeof p !== "number" && knownInt(p) === undefined);
+  const c = parts.reduce<number>((n, p) => n + (typeof p === "number" ? p : knownInt(p) ?? 0), 0);
+  if (!vals.length) return c;
+  const e = vals.reduce<AffineExpr>((acc, _, k) => build("add", acc, sym(k)), cst(0));
+  return b.value("affine.apply", vals, index, { map: new AffineMapAttr(new AffineMap(0, vals.length, [build("add", e, cst(c))])) });
+}
 /**
  * MLIR's FoldFillWithPad: a pad of a fill by the fill's own value (`padValue`, the pad's constant
  * padding value) is a fill of a new empty tensor of the pad's size (reified: a dynamic size is
@@ -129,12 +137,9 @@ export function padOfFill(op: Operation, rw: Rewriter, padValue: Value | undefin
   const b = Builder.before(op), dynSizes: Value[] = [];
   const shape = t.shape.map((d, i) => {
     if (d !== DYN) return d;
-    const parts = [low[i], high[i], srcShape[i] === DYN ? b.value("tensor.dim", [src, b.constIndex(i)], index) : srcShape[i]];
-    const vals = parts.filter((p): p is Value => typeof p !== "number" && knownInt(p) === undefined);
-    const c = parts.reduce<number>((n, p) => n + (typeof p === "number" ? p : knownInt(p) ?? 0), 0);
-    if (!vals.length) return c;
-    const e = vals.reduce<AffineExpr>((acc, _, k) => build("add", acc, sym(k)), cst(0));
-    dynSizes.push(b.value("affine.apply", vals, index, { map: new AffineMapAttr(new AffineMap(0, vals.length, [build("add", e, cst(c))])) }));
+    const size = foldedSum(b, [low[i], high[i], srcShape[i] === DYN ? b.value("tensor.dim", [src, b.constIndex(i)], index) : srcShape[i]]);
+    if (typeof size === "number") return size;
+    dynSizes.push(size);
     return DYN;
   });
   const empty = b.value("tensor.empty", dynSizes, TensorType.get(shape, t.elementType));

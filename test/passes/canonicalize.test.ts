@@ -258,3 +258,21 @@ module {
   }
 }`));
 });
+
+// mlir-opt-19's FoldInsertPadIntoFill moves the offset by the low padding whatever the stride: here
+// it inserts %arg0 at [1] [3] [2] (elements 1, 3, 5), where the pad put them at 2, 4, 6. Ours
+// folds only unit strides.
+test("an insert_slice of a pad into a fill at a stride other than 1 keeps the pad", () => {
+  const out = canonicalized(`func.func @f(%input: tensor<3xf32>) -> tensor<16xf32> {
+  %f0 = arith.constant 0.0 : f32
+  %pad = tensor.pad %input low[1] high[0] {
+  ^bb0(%i: index):
+    tensor.yield %f0 : f32
+  } : tensor<3xf32> to tensor<4xf32>
+  %empty = tensor.empty() : tensor<16xf32>
+  %fill = linalg.fill ins(%f0 : f32) outs(%empty : tensor<16xf32>) -> tensor<16xf32>
+  %0 = tensor.insert_slice %pad into %fill[0] [4] [2] : tensor<4xf32> into tensor<16xf32>
+  return %0 : tensor<16xf32>
+}`, "strided.mlir");
+  assert.match(out, /tensor\.insert_slice %padded into %1\[0\] \[4\] \[2\] : tensor<4xf32> into tensor<16xf32>/, out);
+});
