@@ -6,13 +6,14 @@ import { AffineMap, cst, dim, exprStr, foldBin, sym, type AffineExpr, type BinKi
 
 const raw = (kind: BinKind, lhs: AffineExpr, rhs: AffineExpr): AffineExpr => ({ kind, lhs, rhs });
 const isConst = (e: AffineExpr): e is { kind: "const"; value: number } => e.kind === "const";
-const gcd = (a: number, b: number): number => { a = Math.abs(a); b = Math.abs(b); while (b) [a, b] = [b, a % b]; return a; };
+export const gcd = (a: number, b: number): number => { a = Math.abs(a); b = Math.abs(b); while (b) [a, b] = [b, a % b]; return a; };
 const same = (a: AffineExpr, b: AffineExpr) => a === b || exprStr(a) === exprStr(b);
 
 /** No dims anywhere (MLIR's isSymbolicOrConstant). */
 export const symbolic = (e: AffineExpr): boolean => e.kind === "dim" ? false : e.kind === "sym" || e.kind === "const" ? true : symbolic(e.lhs) && symbolic(e.rhs);
 
-function largestDivisor(e: AffineExpr): number {
+/** MLIR's getLargestKnownDivisor. */
+export function largestDivisor(e: AffineExpr): number {
   switch (e.kind) {
     case "dim": case "sym": return 1;
     case "const": return Math.abs(e.value);
