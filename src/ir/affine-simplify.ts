@@ -36,11 +36,11 @@ export function build(kind: BinKind, lhs: AffineExpr, rhs: AffineExpr): AffineEx
       if (l !== undefined && r !== undefined) return raw("add", lhs, rhs); // (not exact in a double)
       if (l !== undefined || (symbolic(lhs) && !symbolic(rhs))) return build("add", rhs, lhs);
       if (r === 0) return lhs;
-      const sum = lhs.kind === "add" && r !== undefined && isConst(lhs.rhs) ? foldBin("add", lhs.rhs.value, r) : undefined;
+      const sum = lhs.kind === "add" && r !== undefined && isConst(lhs.rhs) ? foldBin("add", lhs.rhs.value, r, true) : undefined;
       if (sum !== undefined) return build("add", (lhs as { lhs: AffineExpr }).lhs, cst(sum));
       const [c1, e1] = lhs.kind === "mul" && isConst(lhs.rhs) ? [lhs.rhs.value, lhs.lhs] : [1, lhs];
       const [c2, e2] = rhs.kind === "mul" && isConst(rhs.rhs) ? [rhs.rhs.value, rhs.lhs] : [1, rhs];
-      const k = same(e1, e2) ? foldBin("add", c1, c2) : undefined;
+      const k = same(e1, e2) ? foldBin("add", c1, c2, true) : undefined;
       if (k !== undefined) return build("mul", e1, cst(k));
       if (lhs.kind === "add" && isConst(lhs.rhs) && r === undefined) return build("add", build("add", lhs.lhs, rhs), lhs.rhs);
       if (rhs.kind !== "mul") return raw("add", lhs, rhs);
@@ -59,7 +59,7 @@ export function build(kind: BinKind, lhs: AffineExpr, rhs: AffineExpr): AffineEx
       if (r === 1) return lhs;
       if (r === 0) return rhs;
       if (lhs.kind === "mul" && isConst(lhs.rhs)) {
-        const k = r !== undefined ? foldBin("mul", lhs.rhs.value, r) : undefined;
+        const k = r !== undefined ? foldBin("mul", lhs.rhs.value, r, true) : undefined;
         if (k !== undefined) return build("mul", lhs.lhs, cst(k));
         if (r === undefined) return build("mul", build("mul", lhs.lhs, rhs), lhs.rhs);
       }

@@ -28,13 +28,17 @@ export function bin(kind: BinKind, lhs: AffineExpr, rhs: AffineExpr): AffineExpr
 export type BinKind = "add" | "mul" | "mod" | "floordiv" | "ceildiv";
 const SMALL = 2 ** 31;
 /**
- * `a <kind> b` in int64 as MLIR folds it (add and mul wrap), or undefined where it has no value:
- * a zero divisor or non-positive modulus (MLIR's poison), and INT64_MIN floordiv/ceildiv -1
- * (which kills mlir-opt-19 with SIGFPE).
+ * `a <kind> b` in int64 as MLIR's constant folding gives it (add and mul wrap), or undefined where
+ * it has no value: a zero divisor or non-positive modulus (MLIR's poison), and INT64_MIN
+ * floordiv/ceildiv -1 (which kills mlir-opt-19 with SIGFPE).
  */
 export function evalBinI64(kind: BinKind, a: bigint, b: bigint): bigint | undefined {
-  if (kind === "add") return BigInt.asIntN(64, a + b);
-  if (kind === "mul") return BigInt.asIntN(64, a * b);
+  const r = exactBin(kind, a, b);
+  return r === undefined ? undefined : BigInt.asIntN(64, r);
+}
+function exactBin(kind: BinKind, a: bigint, b: bigint): bigint | undefined {
+  if (kind === "add") return a + b;
+  if (kind === "mul") return a * b;
   if (b === 0n || (kind === "mod" && b < 0n) || (b === -1n && a === -(2n ** 63n))) return undefined;
   const q = a / b, exact = q * b === a;
   if (kind === "mod") return exact ? 0n : a < 0n ? a - q * b + b : a - q * b;
@@ -44,8 +48,11 @@ export function evalBinI64(kind: BinKind, a: bigint, b: bigint): bigint | undefi
 /**
  * evalBinI64 on doubles: the exact result when a double holds it, undefined otherwise (the
  * expression is then left unfolded: affine constants are doubles that hold their value exactly).
+ * Unless `wrap`, a result past int64 is undefined too: MLIR's expression builders leave
+ * `c1 + c2` and `c1 * c2` unfolded on overflow, while its constant folder and its merging of
+ * nested constants (`(x * c1) * c2`) wrap.
  */
-export function foldBin(kind: BinKind, a: number, b: number): number | undefined {
+export function foldBin(kind: BinKind, a: number, b: number, wrap = false): number | undefined {
   if (Math.abs(a) < SMALL && Math.abs(b) < SMALL) { // doubles are exact here (and quick, for the interpreter)
     switch (kind) {
       case "add": return a + b;
@@ -55,8 +62,11 @@ export function foldBin(kind: BinKind, a: number, b: number): number | undefined
       case "ceildiv": return b ? Math.ceil(a / b) : undefined;
     }
   }
-  const r = evalBinI64(kind, BigInt(a), BigInt(b)), n = Number(r);
-  return r !== undefined && BigInt(n) === r ? n : undefined; // (INT64_MIN and 2^60 are doubles exactly)
+  let r = exactBin(kind, BigInt(a), BigInt(b));
+  if (r === undefined || (!wrap && BigInt.asIntN(64, r) !== r)) return undefined;
+  r = BigInt.asIntN(64, r);
+  const n = Number(r);
+  return BigInt(n) === r ? n : undefined; // (INT64_MIN and 2^60 are doubles exactly)
 }
 const MAX_SAFE = BigInt(Number.MAX_SAFE_INTEGER);
 /** The integer as a number if a double holds it exactly. */
@@ -68,7 +78,7 @@ export function evalExpr(e: AffineExpr, dims: readonly number[], syms: readonly 
     case "dim": return dims[e.pos];
     case "sym": return syms[e.pos];
     case "const": return e.value;
-    default: return foldBin(e.kind, evalExpr(e.lhs, dims, syms), evalExpr(e.rhs, dims, syms)) ?? NaN;
+    default: return foldBin(e.kind, evalExpr(e.lhs, dims, syms), evalExpr(e.rhs, dims, syms), true) ?? NaN;
   }
 }
 /** The value in int64 as MLIR's constant folding gives it, undefined where MLIR's is poison. */
