@@ -11,15 +11,15 @@
 //   affine.parallel its bound maps and operands composed and canonicalized (as a fold, MLIR's
 //                   canonicalizeLoopBounds);
 //   affine.load     of a constant memref.global, at constant subscripts (any, from a splat), is the element.
-import { AffineMap, IntegerSet, cst, dim, exprStr, sym, type AffineExpr } from "../ir/affine.js";
-import { fromLinear, linearForm, simplifyExpr, substitute } from "../ir/affine-simplify.js";
+import { AffineMap, IntegerSet, cst, dim, exprStr, foldBin, safeNumber, sym, type AffineExpr } from "../ir/affine.js";
+import { build, fromLinear, gcd, largestDivisor, linearForm, simplifyExpr, substitute } from "../ir/affine-simplify.js";
 import { AffineMapAttr, DenseArrayAttr, DenseElementsAttr, IntegerSetAttr, SymbolRefAttr, type Attribute } from "../ir/attributes.js";
 import { inlineBefore } from "../ir/builder.js";
-import { OpResult, Operation, symbolName, type Value } from "../ir/core.js";
+import { BlockArgument, OpResult, Operation, symbolName, type Value } from "../ir/core.js";
 import type { Rewriter } from "../ir/dialect.js";
 import { type ShapedType, i32 } from "../ir/types.js";
 import { accessParts, constantTripCount, forParts, ifCondition, isValidDim, isValidSymbol, parallelParts, type MapAndOperands } from "./affine.js";
-import { constantIndex, scalarAttr } from "./arith.js";
+import { constantIndex, constantInt, scalarAttr } from "./arith.js";
 import { producer } from "./indexing.js";
 
 /** Results (of a map, or a set's constraints) over `nd` dims and `ns` symbols, with their operands. */
@@ -96,9 +96,85 @@ function compose(s: Shape): Shape {
   return { ...c, exprs: c.exprs.map((e) => simplifyExpr(e, c.nd, c.ns)) };
 }
 
-/** MLIR's SimplifyAffineOp: the map and operands composed and canonicalized, if that changes them. */
+/** The affine.for whose induction variable `v` is. */
+const loopOf = (v: Value) => (v instanceof BlockArgument && v.index === 0 && v.block.parentOp?.name === "affine.for" ? v.block.parentOp : undefined);
+/** The constant bounds of a loop's induction variable: [first, last] value, each if known (MLIR's getLowerBound/getUpperBound of an IV). */
+function ivRange(v: Value): [number | undefined, number | undefined] {
+  const loop = loopOf(v);
+  if (!loop) return [undefined, undefined];
+  const f = forParts(loop), lb = f.lower.map.constantValue, ub = f.upper.map.constantValue;
+  if (ub === undefined) return [lb, undefined];
+  return [lb, lb === undefined ? ub - 1 : ub - 1 - ((ub - lb - 1) % f.step)];
+}
+/** MLIR's getBoundForAffineExpr: a constant bound (upper or lower, inclusive) from the operands' ranges; linear parts only. */
+function exprBound(e: AffineExpr, s: Shape, upper: boolean): number | undefined {
+  if (e.kind === "floordiv" || e.kind === "ceildiv" || e.kind === "mod") {
+    const c = e.rhs.kind === "const" ? e.rhs.value : 0;
+    if (c < 1) return undefined;
+    if (e.kind !== "mod") { const b = exprBound(e.lhs, s, upper); return b === undefined ? undefined : foldBin(e.kind, b, c); }
+    // (lower and upper bounds of the left side both: one interval of c gives a tighter range)
+    const lo = exprBound(e.lhs, s, false), hi = exprBound(e.lhs, s, true);
+    if (lo !== undefined && hi !== undefined && Math.floor(lo / c) === Math.floor(hi / c)) return foldBin("mod", upper ? hi : lo, c);
+    return upper ? c - 1 : 0;
+  }
+  const f = linearForm(e, s.nd, s.ns);
+  if (!f) return undefined;
+  let bound: number | undefined = f[f.length - 1];
+  f.slice(0, -1).forEach((k, i) => {
+    if (!k || bound === undefined) return;
+    const b = ivRange(s.operands[i])[(k > 0) === upper ? 1 : 0];
+    const t = b === undefined ? undefined : foldBin("mul", b, k);
+    bound = t === undefined ? undefined : foldBin("add", bound, t);
+  });
+  return bound;
+}
+/** MLIR's getLargestKnownDivisor with operands: a dim that is an induction variable from 0 is a multiple of its step. */
+function knownDivisor(e: AffineExpr, s: Shape): number {
+  if (e.kind !== "dim") return largestDivisor(e);
+  const loop = loopOf(s.operands[e.pos]);
+  if (!loop) return 1;
+  const f = forParts(loop);
+  return f.lower.map.constantValue === 0 ? f.step : gcd(f.lower.map.results.map(largestDivisor).reduce(gcd, 0), f.step);
+}
+/** MLIR's isNonNegativeBoundedBy: a constant in [0, k), or an induction variable whose loop runs within it. */
+function boundedBy(e: AffineExpr, s: Shape, k: number): boolean {
+  if (e.kind === "const") return e.value >= 0 && e.value < k;
+  const loop = e.kind === "dim" ? loopOf(s.operands[e.pos]) : undefined;
+  if (!loop) return false;
+  const { lower, upper } = forParts(loop), lb = lower.map.constantValue, ub = upper.map.constantValue;
+  return lb !== undefined && lb >= 0 && ub !== undefined && ub <= k;
+}
+/**
+ * MLIR's simplifyExprAndOperands: a floordiv, ceildiv or mod by a positive constant whose left
+ * side's range (from loop bounds) gives one quotient is that quotient (the left side, for a mod);
+ * (q * k + r) floordiv c with 0 <= r < k and k dividing c is (q * k) floordiv c, and its mod c for
+ * c dividing k is r mod c; e floordiv c with 0 <= e < c is 0, e mod c with c dividing e is 0.
+ */
+function simplifyWithOperands(e: AffineExpr, s: Shape): AffineExpr {
+  if (e.kind === "dim" || e.kind === "sym" || e.kind === "const") return e;
+  e = build(e.kind, simplifyWithOperands(e.lhs, s), simplifyWithOperands(e.rhs, s));
+  if ((e.kind !== "floordiv" && e.kind !== "ceildiv" && e.kind !== "mod") || e.rhs.kind !== "const" || e.rhs.value <= 0) return e;
+  const { kind, lhs } = e, c = e.rhs.value, lo = exprBound(lhs, s, false), hi = exprBound(lhs, s, true);
+  if (lo !== undefined && hi !== undefined) {
+    if (kind !== "mod" && foldBin(kind, lo, c) === foldBin(kind, hi, c)) return cst(foldBin(kind, lo, c)!);
+    if (kind === "mod" && lo >= 0 && lo < c && hi < c) return lhs;
+  }
+  if (lhs.kind === "add") {
+    for (const [q, r] of [[lhs.lhs, lhs.rhs], [lhs.rhs, lhs.lhs]]) {
+      const k = knownDivisor(q, s);
+      if (!boundedBy(r, s, k)) continue;
+      if (kind === "floordiv" && c % k === 0) return build("floordiv", q, e.rhs);
+      if (kind === "mod" && k % c === 0) return build("mod", r, e.rhs);
+      return e;
+    }
+  }
+  if ((kind === "floordiv" && boundedBy(lhs, s, c)) || (kind === "mod" && knownDivisor(lhs, s) % c === 0)) return cst(0);
+  return e;
+}
+
+/** MLIR's SimplifyAffineOp: the map and operands composed and canonicalized, then simplified with what loop bounds say of the operands, if that changes them. */
 function simplified(map: AffineMap, operands: readonly Value[]): MapAndOperands | undefined {
-  const c = canonicalizeOperands(compose(shapeOf(map, operands)));
+  const c0 = canonicalizeOperands(compose(shapeOf(map, operands))), c = { ...c0, exprs: c0.exprs.map((e) => simplifyWithOperands(e, c0)) };
   const m = new AffineMap(c.nd, c.ns, c.exprs);
   return m.equals(map) && sameValues(c.operands, operands) ? undefined : { map: m, operands: c.operands };
 }
@@ -160,11 +236,10 @@ export function canonicalizeAffineFor(op: Operation, rw: Rewriter): boolean {
   if (f.inits.length && constantTripCount(op) === 0) { rw.replaceOp(op, f.inits); return true; }
   if (f.inits.length && emptyLoop(op, f, rw)) return true;
   const bound = (b: MapAndOperands, lower: boolean): MapAndOperands => {
-    const cs = b.operands.map(constantIndex);
-    if (b.map.constantValue === undefined && cs.every((c) => c !== undefined)) {
-      const rs = b.map.eval(cs.slice(0, b.map.numDims) as number[], cs.slice(b.map.numDims) as number[]);
-      return { map: AffineMap.constant(lower ? Math.max(...rs) : Math.min(...rs)), operands: [] };
-    }
+    const cs = b.operands.map(constantInt);
+    const rs = b.map.constantValue === undefined && cs.every((c) => c !== undefined) ? b.map.evalI64(cs.slice(0, b.map.numDims) as bigint[], cs.slice(b.map.numDims) as bigint[]) : undefined;
+    const v = rs && safeNumber(rs.reduce((x, y) => ((lower ? y > x : y < x) ? y : x))); // (past 2^53 the bound stays: affine constants are doubles)
+    if (v !== undefined) return { map: AffineMap.constant(v), operands: [] };
     const c = canonicalizeOperands(compose(shapeOf(b.map, b.operands)));
     return { map: dedupe(new AffineMap(c.nd, c.ns, c.exprs)), operands: c.operands };
   };

@@ -2,7 +2,7 @@
 // operands — for, if, load, store, apply, min, max, parallel, yield. The maps live in attributes
 // as in MLIR 19's generic form (`lowerBoundMap`, `upperBoundMap`, `step`, `map`, `condition`,
 // `lowerBoundsMap`/`lowerBoundsGroups`, ...); a map's operands are its dims then its symbols.
-import { AffineMap, IntegerSet, bin, cst, evalExpr, intStr, type AffineExpr } from "../ir/affine.js";
+import { AffineMap, IntegerSet, bin, cst, evalExpr, foldBin, intStr, type AffineExpr } from "../ir/affine.js";
 import {
   AffineMapAttr, ArrayAttr, DenseArrayAttr, DenseElementsAttr, IntegerAttr, IntegerSetAttr, StringAttr,
 } from "../ir/attributes.js";
@@ -65,11 +65,12 @@ export function constantTripCount(op: Operation): number | undefined {
   const lm = f.lower.map, um = f.upper.map;
   if (lm.results.length !== 1 || um.results.length !== 1) return undefined;
   let diff: number | undefined;
-  if (lm.constantValue !== undefined && um.constantValue !== undefined) diff = um.constantValue - lm.constantValue;
+  if (lm.constantValue !== undefined && um.constantValue !== undefined) diff = foldBin("add", um.constantValue, -lm.constantValue);
   else if (lm.numDims === um.numDims && lm.numSyms === um.numSyms && f.lower.operands.every((v, i) => v === f.upper.operands[i])) {
     diff = constantDifference(um.results[0], lm.results[0], lm.numDims, lm.numSyms);
   }
-  return diff === undefined ? undefined : Math.max(0, Math.ceil(diff / f.step));
+  const n = diff === undefined ? undefined : foldBin("ceildiv", diff, f.step);
+  return n === undefined ? undefined : Math.max(0, n);
 }
 /** `a - b` if it is the same for every input; only decided for expressions without mod/div. */
 function constantDifference(a: AffineExpr, b: AffineExpr, nd: number, ns: number): number | undefined {
@@ -84,7 +85,7 @@ function constantDifference(a: AffineExpr, b: AffineExpr, nd: number, ns: number
     if (i < nd) dims[i] = 1; else syms[i - nd] = 1;
     if (evalExpr(d, dims, syms) !== at0) return undefined;
   }
-  return at0;
+  return Number.isNaN(at0) ? undefined : at0;
 }
 
 /** The memref, subscript map, map operands and (store) value of affine.load/store and vector_load/store. */
@@ -465,9 +466,10 @@ function mapOp(name: string, minResults: number, maxResults: number): OpSpec {
         return [op.operand(r.kind === "dim" ? r.pos : map.numDims + r.pos)];
       }
       if (consts.some((c) => !(c instanceof IntegerAttr))) return undefined;
-      const vals = consts.map((c) => (c as IntegerAttr).num);
-      const rs = map.eval(vals.slice(0, map.numDims), vals.slice(map.numDims));
-      const v = name === "affine.max" ? Math.max(...rs) : name === "affine.min" ? Math.min(...rs) : rs[0];
+      const vals = consts.map((c) => (c as IntegerAttr).value); // (int64, as MLIR folds: 2^53 is no limit)
+      const rs = map.evalI64(vals.slice(0, map.numDims), vals.slice(map.numDims));
+      if (!rs) return undefined; // (MLIR folds to ub.poison, which TensorLang lacks)
+      const v = rs.reduce((a, b) => (name === "affine.max" ? (b > a ? b : a) : b < a ? b : a));
       return [new IntegerAttr(v, index)];
     },
   };

@@ -5,6 +5,7 @@ import { OpResult, type Operation, type Value } from "../ir/core.js";
 import type { Dialect, FoldResult, OpSpec, TypeConstraint } from "../ir/dialect.js";
 import { FloatType, IndexType, IntegerType, MemRefType, ShapedType, SignedIntegerType, TensorType, Type, VectorType, compatibleShapes, elementTypeOf, i1, i32, i64 } from "../ir/types.js";
 import { decodeFloat, fitsDouble, floatBits, floatFromBits, fusedMultiplyAdd, halfBits, halfToFloat, roundFloat } from "../ir/float.js";
+import { safeNumber } from "../ir/affine.js";
 import { canonicalizeArith } from "./arith-canonicalize.js";
 import { boolLike, castOfCast, def, foldIdentity, isZero, splat } from "./arith-fold.js";
 import { ANY, BOOL_LIKE, type CastMiddle, FASTMATH_NONE, FIXED_INT_LIKE, FLOAT_LIKE, INT_LIKE, OVERFLOW_NONE, badProperty, castOp, flagsAttr, like, parseFlags, printFlags, sameTypeOp, tc, typed } from "./common.js";
@@ -13,10 +14,15 @@ export const CMPI_PREDICATES = ["eq", "ne", "slt", "sle", "sgt", "sge", "ult", "
 export const CMPF_PREDICATES = ["false", "oeq", "ogt", "oge", "olt", "ole", "one", "ord", "ueq", "ugt", "uge", "ult", "ule", "une", "uno", "true"] as const;
 
 /** The integer behind a value, if an `arith.constant` (or `index.constant`) defines it. */
-export function constantIndex(v: Value): number | undefined {
+export function constantInt(v: Value): bigint | undefined {
   if (!(v instanceof OpResult) || (v.op.name !== "arith.constant" && v.op.name !== "index.constant")) return undefined;
   const a = v.op.attr("value");
-  return a instanceof IntegerAttr ? a.num : undefined;
+  return a instanceof IntegerAttr ? a.value : undefined;
+}
+/** constantInt as a number, if a double holds it exactly (callers then treat the value as unknown). */
+export function constantIndex(v: Value): number | undefined {
+  const c = constantInt(v);
+  return c === undefined ? undefined : safeNumber(c);
 }
 
 /** Bit width of an integer-like type (index is 64 as in MLIR's semantics). */

@@ -9,14 +9,16 @@
 //                       transpose (SwapTransposeWithBroadcast);
 //   tensor.cast         of a result to a more static type, in the op's block: the op computes
 //                       that type (FoldTensorCastConsumerOp; tensor-canonicalize calls it);
-//   fill                read by a reshape, extract, copy, transpose or pad (of its value, to a
-//                       static shape) is a fill of what those make (FillOp's patterns, rooted at
-//                       the reader: tensor-canonicalize calls those of tensor ops).
-import { Builder } from "../ir/builder.js";
+//   fill                read by a reshape, extract, copy, transpose, pad (of its value) or pack (without other padding) is a fill of what those make
+//                       (FillOp's patterns, rooted at the reader: tensor-canonicalize calls those of tensor ops).
+import { AffineMap, cst, sym, type AffineExpr } from "../ir/affine.js";
+import { build } from "../ir/affine-simplify.js";
+import { AffineMapAttr } from "../ir/attributes.js";
+import { Builder, rebuilt } from "../ir/builder.js";
 import { OpResult, Operation, type Region, type Value } from "../ir/core.js";
 import type { OpSpec, Rewriter } from "../ir/dialect.js";
-import { DYN, MemRefType, TensorType, index, type Type } from "../ir/types.js";
-import { arrayProp, i64Array, producer } from "./indexing.js";
+import { DYN, MemRefType, ShapedType, TensorType, index, type Type } from "../ir/types.js";
+import { type OpFoldResult, arrayProp, i64Array, knownInt, operandSegment, producer } from "./indexing.js";
 import { buildNamedBody, identityBody, indexingMaps, inputs, insOutsSegments, isStructuredOp, outputs } from "./linalg-info.js";
 
 /** tensor.cast's verifier: the same element type and rank, sizes equal where both are static. */
@@ -116,17 +118,45 @@ export function extractOfFill(op: Operation, rw: Rewriter): boolean {
   rw.replaceOp(op, [inputs(f)[0]]);
   return true;
 }
+/** The sum of index values as makeComposedFoldedAffineApply gives it: a constant, or an affine.apply of the unknown ones. */
+export function foldedSum(b: Builder, parts: readonly OpFoldResult[]): OpFoldResult {
+  const vals = parts.filter((p): p is Value => typeof p !== "number" && knownInt(p) === undefined);
+  const c = parts.reduce<number>((n, p) => n + (typeof p === "number" ? p : knownInt(p) ?? 0), 0);
+  if (!vals.length) return c;
+  const e = vals.reduce<AffineExpr>((acc, _, k) => build("add", acc, sym(k)), cst(0));
+  return b.value("affine.apply", vals, index, { map: new AffineMapAttr(new AffineMap(0, vals.length, [build("add", e, cst(c))])) });
+}
 /**
- * MLIR's FoldFillWithPad, to a static shape: a pad of a fill by the fill's own value is a fill of
- * a new empty tensor; `padValue` is the pad's constant padding value.
+ * MLIR's FoldFillWithPad: a pad of a fill by the fill's own value (`padValue`, the pad's constant
+ * padding value) is a fill of a new empty tensor of the pad's size (reified: a dynamic size is
+ * low + source size + high, an affine.apply where not all constant), cast to the pad's type.
  */
-export function padOfFill(op: Operation, rw: Rewriter, padValue: Value | undefined): boolean {
-  const f = fillOf(op.operand(0)), t = op.result.type as TensorType;
-  if (!f || !padValue || inputs(f)[0] !== padValue || !t.hasStaticShape) return false;
-  const empty = new Operation({ name: "tensor.empty", resultTypes: [TensorType.get(t.shape, t.elementType)], loc: op.loc });
-  op.parent!.insertBefore(op, empty);
-  const v = fill(op, padValue, empty.result).result;
+export function padOfFill(op: Operation, rw: Rewriter, padValue: Value | undefined, [low, high]: readonly OpFoldResult[][]): boolean {
+  const f = fillOf(op.operand(0)), t = op.result.type as TensorType, src = op.operand(0), srcShape = (src.type as TensorType).shape;
+  if (!f || !padValue || inputs(f)[0] !== padValue) return false;
+  const b = Builder.before(op), dynSizes: Value[] = [];
+  const shape = t.shape.map((d, i) => {
+    if (d !== DYN) return d;
+    const size = foldedSum(b, [low[i], high[i], srcShape[i] === DYN ? b.value("tensor.dim", [src, b.constIndex(i)], index) : srcShape[i]]);
+    if (typeof size === "number") return size;
+    dynSizes.push(size);
+    return DYN;
+  });
+  const empty = b.value("tensor.empty", dynSizes, TensorType.get(shape, t.elementType));
+  const v = fill(op, padValue, empty).result;
   rw.replaceOp(op, [v.type === t ? v : castBefore(op, v, t)]);
+  return true;
+}
+/**
+ * MLIR's FoldFillWithPack: a tensor.pack of a fill, without padding or padding with the fill's value
+ * (the same value, or equal integer constants), is a fill of the pack's dest, if nothing else uses that.
+ */
+export function packOfFill(op: Operation, rw: Rewriter): boolean {
+  const f = fillOf(op.operand(0)), dest = op.operand(1), pad = operandSegment(op, 2)[0];
+  if (!f || dest.uses.length !== 1) return false;
+  const value = inputs(f)[0], c = pad && knownInt(pad);
+  if (pad && pad !== value && (c === undefined || c !== knownInt(value))) return false;
+  rw.replaceOp(op, [fill(op, value, dest).result]);
   return true;
 }
 /** MLIR's FoldFillWithCopy: a copy of a fill is a fill of the copy's init; a copy into a fill copies into the fill's init. */
@@ -165,6 +195,33 @@ export function castOfLinalg(op: Operation, rw: Rewriter): boolean {
   const back = castBefore(lin, made.results[k], res.type);
   rw.replaceOp(lin, made.results.map((r, i) => (i === k ? back : r)));
   rw.replaceOp(op, [made.results[k]]);
+  return true;
+}
+/**
+ * MLIR's InferStaticShapeOfOperands: on tensors, with projected-permutation maps, a loop dim that
+ * an operand has static gives that size to every operand dynamic there (cast to it); the results
+ * take the inits' new types and are cast back to the old ones.
+ */
+export function inferStaticShapeOfOperands(op: Operation, rw: Rewriter): boolean {
+  const shaped = op.operands.filter((v) => v.type instanceof ShapedType), maps = indexingMaps(op);
+  if (!shaped.length || shaped.some((v) => !(v.type instanceof TensorType)) || maps.length !== op.operands.length) return false;
+  const dimsOf = (m: AffineMap) => m.results.map((e) => (e.kind === "dim" ? e.pos : -1));
+  if (maps.some((m) => { const ds = dimsOf(m); return ds.some((d, i) => d < 0 || ds.indexOf(d) !== i); })) return false;
+  const size = new Map<number, number>();
+  op.operands.forEach((v, k) => { if (v.type instanceof TensorType) dimsOf(maps[k]).forEach((d, i) => { const n = (v.type as TensorType).shape[i]; if (n !== DYN && !size.has(d)) size.set(d, n); }); });
+  const nIn = inputs(op).length;
+  let changed = false;
+  const operands = op.operands.map((v, k) => {
+    const t = v.type;
+    if (!(t instanceof TensorType) || (k >= nIn && t.hasStaticShape)) return v;
+    const shape = t.shape.map((n, i) => (n === DYN ? size.get(dimsOf(maps[k])[i]) ?? DYN : n));
+    if (shape.every((n, i) => n === t.shape[i])) return v;
+    changed = true;
+    return castBefore(op, v, TensorType.get(shape, t.elementType, t.encoding));
+  });
+  if (!changed) return false;
+  const made = rebuilt(op, operands, op.results.map((_, i) => operands[nIn + i].type));
+  rw.replaceOp(op, made.results.map((r, i) => (r.type === op.results[i].type ? r : castBefore(op, r, op.results[i].type))));
   return true;
 }
 /** MLIR's preservesStaticInformation: `to` is static wherever `from` is. */

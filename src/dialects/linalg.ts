@@ -11,7 +11,7 @@ import { allAttrs, type OpAsmPrinter } from "../ir/printer.js";
 import { DYN, IndexType, MemRefType, ShapedType, TensorType, Type, compatibleShapes, elementTypeOf, i64 } from "../ir/types.js";
 import { ANY, ANY_SHAPED, ANY_TENSOR, FASTMATH_NONE, badProperty, INDEX, RANKED_TENSOR, implicitTerminatorError, returnLikeOp, tc, variadic } from "./common.js";
 import { arrayProp, checkSegments, i64Array, parseIntList } from "./indexing.js";
-import { LINALG_PATTERNS } from "./linalg-canonicalize.js";
+import { LINALG_PATTERNS, inferStaticShapeOfOperands } from "./linalg-canonicalize.js";
 import { foldMemRefCast } from "./memref.js";
 import { castFromMoreStatic } from "./tensor.js";
 import {
@@ -567,7 +567,7 @@ function foldTensorCastProducer(op: Operation, rw: Rewriter): boolean {
 /** Their fold takes a memref.cast's source (MLIR's foldMemRefCast), and a tensor.cast's when more static. */
 const structured = (s: OpSpec): OpSpec => {
   const own = LINALG_PATTERNS[s.name];
-  return { ...s, fold: own?.fold ?? s.fold, canonicalize: (op, rw) => foldMemRefCast(op) || foldTensorCastProducer(op, rw) || !!own?.canonicalize?.(op, rw) };
+  return { ...s, fold: own?.fold ?? s.fold, canonicalize: (op, rw) => foldMemRefCast(op) || foldTensorCastProducer(op, rw) || inferStaticShapeOfOperands(op, rw) || !!own?.canonicalize?.(op, rw) };
 };
 
 /** `#linalg.unary_fn<exp>`, `#linalg.binary_fn<add>`, `#linalg.type_fn<cast_signed>`: a bad case is MLIR's enum error. */

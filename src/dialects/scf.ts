@@ -7,7 +7,7 @@ import { Block, BlockArgument, Operation, Region, Value } from "../ir/core.js";
 import type { Dialect, OpSpec, VerifyContext } from "../ir/dialect.js";
 import type { RegionArgument, UnresolvedOperand } from "../ir/parser.js";
 import { FunctionType, IndexType, Type, i1, i64, index } from "../ir/types.js";
-import { constantIndex } from "./arith.js";
+import { constantInt } from "./arith.js";
 import {
   ANY, I1, INDEX, SIGNLESS_INT_OR_INDEX, VARIADIC_INDEX, emptyRegionProblem, ensureTerminator, parseAssignmentList, printAssignmentList, implicitTerminatorError, loopLikeProblem, regionBranchProblem, returnLikeOp, typesOf, variadic, type RegionSuccessor,
 } from "./common.js";
@@ -243,7 +243,7 @@ const parallelOp: OpSpec = {
     if (bad) return bad;
     const f = parallelParts(op), n = f.steps.length, results = op.results.length;
     if (!n) return "needs at least one tuple element for lowerBound, upperBound and step";
-    if (f.steps.some((v) => (constantIndex(v) ?? 1) <= 0)) return "constant step operand must be positive";
+    if (f.steps.some((v) => (constantInt(v) ?? 1n) <= 0n)) return "constant step operand must be positive";
     if (f.ivs.length !== n) return `expects the same number of induction variables: ${f.ivs.length} as bound and step values: ${n}`;
     if (f.ivs.some((a) => !(a.type instanceof IndexType))) return "expects arguments for the induction variable to be of index type";
     if (terminatorError(op, ctx, 0, "scf.reduce", "expects body to terminate with 'scf.reduce'")) return;

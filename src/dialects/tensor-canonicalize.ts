@@ -46,7 +46,7 @@ import {
 } from "./indexing.js";
 import { constantIndex, scalarAttr, scalarOf } from "./arith.js";
 import { collapseOfExpand, collapsedShape, composeReshapes, expandOfCollapse, foldReshape } from "./memref-canonicalize.js";
-import { castBefore, castOfLinalg, extractOfFill, padOfFill, reshapeOfFill } from "./linalg-canonicalize.js";
+import { castBefore, castOfLinalg, extractOfFill, foldedSum, packOfFill, padOfFill, reshapeOfFill } from "./linalg-canonicalize.js";
 import { castFromMoreStatic, dpsInit, needsPadding, packing, preserves, reassociation, sliceParams } from "./tensor.js";
 
 const listsOf = (op: Operation) => { const p = sliceParams(op); return [p.offsets, p.sizes, p.strides]; };
@@ -114,7 +114,39 @@ function rankReductionMask(from: readonly number[], to: readonly number[], match
 /** A new insert_slice of `src` into `dst` with `lists`, in front of `op`. */
 const insertSlice = (op: Operation, src: Value, dst: Value, lists: readonly OpFoldResult[][]) => sliceLike(op, [src, dst], lists, dst.type);
 
+/**
+ * MLIR's FoldInsertPadIntoFill (a FillOp pattern): an insert_slice of a pad into a fill of the
+ * pad's value, through earlier insert_slices disjoint from it, inserts the pad's source at the
+ * offsets moved by the low padding. Unit strides only: MLIR 19 moves the offsets under any
+ * stride, where the source's elements then land in the wrong places.
+ */
+function insertPadIntoFill(op: Operation, rw: Rewriter): boolean {
+  const pad = producer(op.operand(0), "tensor.pad"), rank = (op.result.type as TensorType).rank;
+  if (!pad || (op.operand(0).type as TensorType).rank !== rank) return false;
+  const [offsets, , strides] = listsOf(op);
+  if (strides.some((v) => knownInt(v) !== 1)) return false;
+  // Static [first, last] element of dim i, if the offset, size and stride are all static.
+  const span = (o: Operation, i: number) => {
+    const [off, size, stride] = ["static_offsets", "static_sizes", "static_strides"].map((k) => arrayProp(o, k)[i]);
+    return off === DYN || size === DYN || stride === DYN ? undefined : [off, off + (size - 1) * stride];
+  };
+  let dest = op.operand(1);
+  for (let prev = producer(dest, "tensor.insert_slice"); prev; prev = producer(dest, "tensor.insert_slice")) {
+    if ((prev.operand(0).type as TensorType).rank !== rank) return false;
+    const disjoint = Array.from({ length: rank }, (_, i) => [span(prev, i), span(op, i)]).some(([a, b]) => a && b && (a[1] < b[0] || b[1] < a[0]));
+    if (!disjoint) break;
+    dest = prev.operand(1);
+  }
+  const fill = producer(dest, "linalg.fill"), value = paddingValue(pad);
+  if (!fill || !value || fill.operand(0) !== value) return false;
+  const b = Builder.before(op), [low] = padLists(pad), src = pad.operand(0), srcT = src.type as TensorType;
+  const moved = offsets.map((o, i) => foldedSum(b, [low[i], o]));
+  const sizes = srcT.shape.map((d, i): OpFoldResult => (d === DYN ? b.value("tensor.dim", [src, b.constIndex(i)], index) : d));
+  rw.replaceOp(op, [insertSlice(op, src, op.operand(1), [moved, sizes, strides]).result]);
+  return true;
+}
 function canonicalizeInsertSlice(op: Operation, rw: Rewriter): boolean {
+  if (insertPadIntoFill(op, rw)) return true;
   const [src, dst] = op.operands, srcT = src.type as TensorType, lists = listsOf(op), folded = foldConstantLists(lists, [true, true, false]);
   if (folded) { // constants made static, the source cast to the type the new sizes give it
     const t = sliceType(srcT.rank, dst.type as TensorType, folded[1]);
@@ -276,7 +308,7 @@ function staticRelayout(op: Operation, rw: Rewriter): boolean {
   return replaceCastBack(op, rw, new Operation({ name: op.name, operands: [s, d, ...op.operands.slice(2)], resultTypes: [d.type], attributes: props, loc: op.loc }), "tensor.cast");
 }
 function canonicalizePack(op: Operation, rw: Rewriter): boolean {
-  if (castsIntoDps(op, rw)) return true;
+  if (castsIntoDps(op, rw) || packOfFill(op, rw)) return true;
   const undone = undoneRelayout(op, rw);
   if (undone !== undefined) return undone;
   // MLIR's paddingIsNotNeeded: static tiled dims and tiles, no partial tile
@@ -450,7 +482,7 @@ const paddedDims = (op: Operation) => { const [l, h] = padLists(op); return l.ma
  * static sizes static (FoldStaticPadding, cast back).
  */
 function canonicalizePad(op: Operation, rw: Rewriter): boolean {
-  if (padOfFill(op, rw, paddingValue(op))) return true;
+  if (padOfFill(op, rw, paddingValue(op), padLists(op))) return true;
   const src = op.operand(0), t = op.result.type as TensorType, [low, high] = padLists(op), nofold = !!op.attr("nofold");
   if (!nofold && zeros(low) && zeros(high)) { rw.replaceOp(op, [castBefore(op, src, t)]); return true; }
   const [sLow, sHigh] = [arrayProp(op, "static_low"), arrayProp(op, "static_high")];

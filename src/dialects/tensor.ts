@@ -290,7 +290,9 @@ function verifyRelayout(op: Operation, ctx: VerifyContext): string | void {
   if (least.some((d, i) => d !== DYN && packed.shape[i] !== DYN && d > packed.shape[i])) {
     return plainError(op, ctx, `the shape of output is not large enough to hold the packed data. Expected at least '${TensorType.get(least, unpacked.elementType).str}', got '${packed.str}'`);
   }
-  if (statics.some((t, j) => t !== packed.shape[n + j])) return plainError(op, ctx, "mismatch in inner tile sizes specified and shaped of tiled dimension in the packed type");
+  // A tile that is a constant value counts as that size; an unknown tile needs a dynamic packed size.
+  const mismatch = (t: OpFoldResult, s: number) => { const c = knownInt(t); return c === undefined ? s !== DYN : s !== DYN && s !== c; };
+  if (tiles.some((t, j) => mismatch(t, packed.shape[n + j]))) return plainError(op, ctx, "mismatch in inner tile sizes specified and shaped of tiled dimension in the packed type");
   // (MLIR 19 misses these two: a pack or unpack moves elements, it does not convert them)
   if (src.elementType !== dest.elementType) return `expected the source and dest element types to match ('${src.elementType.str}' vs '${dest.elementType.str}')`;
   if (op.result.type !== dest) return `expected result type '${op.result.type.str}' to be the dest type '${dest.str}'`;

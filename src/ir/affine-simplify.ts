@@ -2,22 +2,22 @@
 // apply (`build`, MLIR's operator+ / operator* / floorDiv / ceilDiv / operator%), and
 // simplifyAffineExpr, which flattens a pure affine expression into a sum of dims, symbols,
 // floordiv "locals" and a constant, and rebuilds it in that term order.
-import { AffineMap, cst, dim, evalExpr, exprStr, sym, type AffineExpr } from "./affine.js";
+import { AffineMap, cst, dim, exprStr, foldBin, sym, type AffineExpr, type BinKind } from "./affine.js";
 
-type BinKind = "add" | "mul" | "mod" | "floordiv" | "ceildiv";
 const raw = (kind: BinKind, lhs: AffineExpr, rhs: AffineExpr): AffineExpr => ({ kind, lhs, rhs });
 const isConst = (e: AffineExpr): e is { kind: "const"; value: number } => e.kind === "const";
-const gcd = (a: number, b: number): number => { a = Math.abs(a); b = Math.abs(b); while (b) [a, b] = [b, a % b]; return a; };
+export const gcd = (a: number, b: number): number => { a = Math.abs(a); b = Math.abs(b); while (b) [a, b] = [b, a % b]; return a; };
 const same = (a: AffineExpr, b: AffineExpr) => a === b || exprStr(a) === exprStr(b);
 
 /** No dims anywhere (MLIR's isSymbolicOrConstant). */
 export const symbolic = (e: AffineExpr): boolean => e.kind === "dim" ? false : e.kind === "sym" || e.kind === "const" ? true : symbolic(e.lhs) && symbolic(e.rhs);
 
-function largestDivisor(e: AffineExpr): number {
+/** MLIR's getLargestKnownDivisor. */
+export function largestDivisor(e: AffineExpr): number {
   switch (e.kind) {
     case "dim": case "sym": return 1;
     case "const": return Math.abs(e.value);
-    case "mul": return largestDivisor(e.lhs) * largestDivisor(e.rhs);
+    case "mul": return foldBin("mul", largestDivisor(e.lhs), largestDivisor(e.rhs)) ?? 1; // (1 claims nothing)
     case "add": case "mod": return gcd(largestDivisor(e.lhs), largestDivisor(e.rhs));
     default: {
       const l = largestDivisor(e.lhs);
@@ -31,14 +31,18 @@ export function build(kind: BinKind, lhs: AffineExpr, rhs: AffineExpr): AffineEx
   const l = isConst(lhs) ? lhs.value : undefined, r = isConst(rhs) ? rhs.value : undefined;
   switch (kind) {
     case "add": {
-      if (l !== undefined && r !== undefined) return cst(l + r);
+      const folded = l !== undefined && r !== undefined ? foldBin(kind, l, r) : undefined;
+      if (folded !== undefined) return cst(folded);
+      if (l !== undefined && r !== undefined) return raw("add", lhs, rhs); // (not exact in a double)
       if (l !== undefined || (symbolic(lhs) && !symbolic(rhs))) return build("add", rhs, lhs);
       if (r === 0) return lhs;
-      if (lhs.kind === "add" && r !== undefined && isConst(lhs.rhs)) return build("add", lhs.lhs, cst(lhs.rhs.value + r));
+      const sum = lhs.kind === "add" && r !== undefined && isConst(lhs.rhs) ? foldBin("add", lhs.rhs.value, r, true) : undefined;
+      if (sum !== undefined) return build("add", (lhs as { lhs: AffineExpr }).lhs, cst(sum));
       const [c1, e1] = lhs.kind === "mul" && isConst(lhs.rhs) ? [lhs.rhs.value, lhs.lhs] : [1, lhs];
       const [c2, e2] = rhs.kind === "mul" && isConst(rhs.rhs) ? [rhs.rhs.value, rhs.lhs] : [1, rhs];
-      if (same(e1, e2)) return build("mul", e1, cst(c1 + c2));
-      if (lhs.kind === "add" && isConst(lhs.rhs)) return build("add", build("add", lhs.lhs, rhs), lhs.rhs);
+      const k = same(e1, e2) ? foldBin("add", c1, c2, true) : undefined;
+      if (k !== undefined) return build("mul", e1, cst(k));
+      if (lhs.kind === "add" && isConst(lhs.rhs) && r === undefined) return build("add", build("add", lhs.lhs, rhs), lhs.rhs);
       if (rhs.kind !== "mul") return raw("add", lhs, rhs);
       // lhs + ((lhs floordiv q) * q) * -1, or lhs + (lhs floordiv c) * -c: lhs mod q.
       const f = rhs.lhs;
@@ -47,18 +51,26 @@ export function build(kind: BinKind, lhs: AffineExpr, rhs: AffineExpr): AffineEx
       return raw("add", lhs, rhs);
     }
     case "mul": {
-      if (l !== undefined && r !== undefined) return cst(l * r);
+      const folded = l !== undefined && r !== undefined ? foldBin(kind, l, r) : undefined;
+      if (folded !== undefined) return cst(folded);
+      if (l !== undefined && r !== undefined) return raw("mul", lhs, rhs);
       if (!symbolic(lhs) && !symbolic(rhs)) return raw("mul", lhs, rhs);
       if (!symbolic(rhs) || l !== undefined) return build("mul", rhs, lhs);
       if (r === 1) return lhs;
       if (r === 0) return rhs;
-      if (lhs.kind === "mul" && isConst(lhs.rhs)) return r !== undefined ? build("mul", lhs.lhs, cst(lhs.rhs.value * r)) : build("mul", build("mul", lhs.lhs, rhs), lhs.rhs);
+      if (lhs.kind === "mul" && isConst(lhs.rhs)) {
+        const k = r !== undefined ? foldBin("mul", lhs.rhs.value, r, true) : undefined;
+        if (k !== undefined) return build("mul", lhs.lhs, cst(k));
+        if (r === undefined) return build("mul", build("mul", lhs.lhs, rhs), lhs.rhs);
+      }
       return raw("mul", lhs, rhs);
     }
     default: {
       // Divisions fold for any non-zero constant divisor; mod only for a positive one.
       if (r === undefined || r === 0 || (kind === "mod" && r < 1)) return raw(kind, lhs, rhs);
-      if (l !== undefined) return cst(evalExpr(raw(kind, lhs, rhs), [], []));
+      const folded = l !== undefined ? foldBin(kind, l, r) : undefined;
+      if (folded !== undefined) return cst(folded);
+      if (l !== undefined) return raw(kind, lhs, rhs);
       if (kind === "mod") {
         if (largestDivisor(lhs) % r === 0) return cst(0);
         if (lhs.kind === "add" && largestDivisor(lhs.lhs) % r === 0) return build("mod", lhs.rhs, rhs);
@@ -97,12 +109,16 @@ const pure = (e: AffineExpr): boolean => e.kind === "dim" || e.kind === "sym" ||
 
 /** A flattened expression: coefficients of dims then symbols, of locals (missing = 0), and a constant. */
 interface Flat { lin: number[]; loc: number[]; c: number }
+/** The form if its coefficients are exact (MLIR's are int64; past 2^53 the expression is left as it is). */
+const exact = (f: Flat | undefined) => (f && [...f.lin, ...f.loc, f.c].every((x) => x === undefined || Number.isSafeInteger(x)) ? f : undefined);
 
 class Flattener {
   readonly locals: AffineExpr[] = [];
   constructor(readonly nd: number, readonly ns: number) {}
   private unit(i: number): Flat { const lin = new Array<number>(this.nd + this.ns).fill(0); lin[i] = 1; return { lin, loc: [], c: 0 }; }
   private static scale(f: Flat, k: number): Flat { return { lin: f.lin.map((x) => x * k), loc: f.loc.map((x) => x * k), c: f.c * k }; }
+  /** f / g for g dividing every coefficient (x * (1 / g) is not always exact). */
+  private static divide(f: Flat, g: number): Flat { return { lin: f.lin.map((x) => x / g), loc: f.loc.map((x) => x / g), c: f.c / g }; }
   private static entries(f: Flat): number[] { return [...f.lin, ...Array.from(f.loc, (x) => x ?? 0), f.c]; }
   private local(e: AffineExpr): number {
     const k = this.locals.findIndex((x) => same(x, e));
@@ -122,7 +138,9 @@ class Flattener {
       case "const": return { lin: new Array<number>(this.nd + this.ns).fill(0), loc: [], c: e.value };
     }
     const a = this.flatten(e.lhs), b = this.flatten(e.rhs);
-    if (!a || !b) return undefined;
+    return a && b ? exact(this.combine(e, a, b)) : undefined;
+  }
+  private combine(e: AffineExpr & { kind: BinKind }, a: Flat, b: Flat): Flat | undefined {
     if (e.kind === "add") {
       const loc: number[] = [];
       for (let i = 0; i < Math.max(a.loc.length, b.loc.length); i++) loc[i] = (a.loc[i] ?? 0) + (b.loc[i] ?? 0);
@@ -134,12 +152,12 @@ class Flattener {
     if (e.kind === "mod") {
       if (es.every((x) => x % d === 0)) return Flattener.scale(a, 0);
       const g = es.reduce(gcd, d);
-      const k = this.local(build("floordiv", this.expr(Flattener.scale(a, 1 / g)), cst(d / g)));
+      const k = this.local(build("floordiv", this.expr(Flattener.divide(a, g)), cst(d / g)));
       const loc = [...a.loc];
       loc[k] = -d;
       return { lin: a.lin, loc, c: a.c };
     }
-    const g = es.reduce(gcd, d), q = Flattener.scale(a, 1 / g);
+    const g = es.reduce(gcd, d), q = Flattener.divide(a, g);
     if (d / g === 1) return q;
     const k = this.local(build(e.kind, this.expr(q), cst(d / g)));
     const r = Flattener.scale(a, 0);

@@ -4,15 +4,16 @@ export type AffineExpr =
   | { kind: "dim"; pos: number }
   | { kind: "sym"; pos: number }
   | { kind: "const"; value: number }
-  | { kind: "add" | "mul" | "mod" | "floordiv" | "ceildiv"; lhs: AffineExpr; rhs: AffineExpr };
+  | { kind: BinKind; lhs: AffineExpr; rhs: AffineExpr };
 
 export const dim = (pos: number): AffineExpr => ({ kind: "dim", pos });
 export const sym = (pos: number): AffineExpr => ({ kind: "sym", pos });
 export const cst = (value: number): AffineExpr => ({ kind: "const", value });
 
 /** Builds a binary expression, folding constants and the neutral elements MLIR folds. */
-export function bin(kind: "add" | "mul" | "mod" | "floordiv" | "ceildiv", lhs: AffineExpr, rhs: AffineExpr): AffineExpr {
-  if (lhs.kind === "const" && rhs.kind === "const") return cst(evalBin(kind, lhs.value, rhs.value));
+export function bin(kind: BinKind, lhs: AffineExpr, rhs: AffineExpr): AffineExpr {
+  const folded = lhs.kind === "const" && rhs.kind === "const" ? foldBin(kind, lhs.value, rhs.value) : undefined;
+  if (folded !== undefined) return cst(folded);
   // Canonical order: constants on the right for commutative ops.
   if ((kind === "add" || kind === "mul") && lhs.kind === "const") [lhs, rhs] = [rhs, lhs];
   if (rhs.kind === "const") {
@@ -24,25 +25,71 @@ export function bin(kind: "add" | "mul" | "mod" | "floordiv" | "ceildiv", lhs: A
   return { kind, lhs, rhs };
 }
 
-function floorDiv(a: number, b: number): number { return Math.floor(a / b); }
-function evalBin(kind: string, a: number, b: number): number {
-  switch (kind) {
-    case "add": return a + b;
-    case "mul": return a * b;
-    case "mod": return ((a % b) + b) % b;
-    case "floordiv": return floorDiv(a, b);
-    case "ceildiv": return Math.ceil(a / b);
-  }
-  throw new Error(`bad affine op ${kind}`);
+export type BinKind = "add" | "mul" | "mod" | "floordiv" | "ceildiv";
+const SMALL = 2 ** 31;
+/**
+ * `a <kind> b` in int64 as MLIR's constant folding gives it (add and mul wrap), or undefined where
+ * it has no value: a zero divisor or non-positive modulus (MLIR's poison), and INT64_MIN
+ * floordiv/ceildiv -1 (which kills mlir-opt-19 with SIGFPE).
+ */
+export function evalBinI64(kind: BinKind, a: bigint, b: bigint): bigint | undefined {
+  const r = exactBin(kind, a, b);
+  return r === undefined ? undefined : BigInt.asIntN(64, r);
 }
+function exactBin(kind: BinKind, a: bigint, b: bigint): bigint | undefined {
+  if (kind === "add") return a + b;
+  if (kind === "mul") return a * b;
+  if (b === 0n || (kind === "mod" && b < 0n) || (b === -1n && a === -(2n ** 63n))) return undefined;
+  const q = a / b, exact = q * b === a;
+  if (kind === "mod") return exact ? 0n : a < 0n ? a - q * b + b : a - q * b;
+  if (exact) return q;
+  return kind === "floordiv" ? (a < 0n !== b < 0n ? q - 1n : q) : a < 0n !== b < 0n ? q : q + 1n;
+}
+/**
+ * evalBinI64 on doubles: the exact result when a double holds it, undefined otherwise (the
+ * expression is then left unfolded: affine constants are doubles that hold their value exactly).
+ * Unless `wrap`, a result past int64 is undefined too: MLIR's expression builders leave
+ * `c1 + c2` and `c1 * c2` unfolded on overflow, while its constant folder and its merging of
+ * nested constants (`(x * c1) * c2`) wrap.
+ */
+export function foldBin(kind: BinKind, a: number, b: number, wrap = false): number | undefined {
+  if (Math.abs(a) < SMALL && Math.abs(b) < SMALL) { // doubles are exact here (and quick, for the interpreter)
+    switch (kind) {
+      case "add": return a + b;
+      case "mul": return a * b;
+      case "mod": return b > 0 ? ((a % b) + b) % b : undefined;
+      case "floordiv": return b ? Math.floor(a / b) : undefined;
+      case "ceildiv": return b ? Math.ceil(a / b) : undefined;
+    }
+  }
+  let r = exactBin(kind, BigInt(a), BigInt(b));
+  if (r === undefined || (!wrap && BigInt.asIntN(64, r) !== r)) return undefined;
+  r = BigInt.asIntN(64, r);
+  const n = Number(r);
+  return BigInt(n) === r ? n : undefined; // (INT64_MIN and 2^60 are doubles exactly)
+}
+const MAX_SAFE = BigInt(Number.MAX_SAFE_INTEGER);
+/** The integer as a number if a double holds it exactly. */
+export const safeNumber = (v: bigint): number | undefined => (v >= -MAX_SAFE && v <= MAX_SAFE ? Number(v) : undefined);
 
+/** The value at integer inputs, NaN where foldBin has none (runtime indices are doubles). */
 export function evalExpr(e: AffineExpr, dims: readonly number[], syms: readonly number[]): number {
   switch (e.kind) {
     case "dim": return dims[e.pos];
     case "sym": return syms[e.pos];
     case "const": return e.value;
-    default: return evalBin(e.kind, evalExpr(e.lhs, dims, syms), evalExpr(e.rhs, dims, syms));
+    default: return foldBin(e.kind, evalExpr(e.lhs, dims, syms), evalExpr(e.rhs, dims, syms), true) ?? NaN;
   }
+}
+/** The value in int64 as MLIR's constant folding gives it, undefined where MLIR's is poison. */
+export function evalExprI64(e: AffineExpr, dims: readonly bigint[], syms: readonly bigint[]): bigint | undefined {
+  switch (e.kind) {
+    case "dim": return dims[e.pos];
+    case "sym": return syms[e.pos];
+    case "const": return BigInt(e.value);
+  }
+  const a = evalExprI64(e.lhs, dims, syms), b = a === undefined ? undefined : evalExprI64(e.rhs, dims, syms);
+  return b === undefined ? undefined : evalBinI64(e.kind, a!, b);
 }
 
 /** An integer-valued double in full (-2^63 is exact, but String() prints it -9223372036854776000). */
@@ -114,6 +161,11 @@ export class AffineMap {
   static identity(n: number): AffineMap { return new AffineMap(n, 0, Array.from({ length: n }, (_, i) => dim(i))); }
   static constant(v: number): AffineMap { return new AffineMap(0, 0, [cst(v)]); }
   eval(dims: readonly number[], syms: readonly number[] = []): number[] { return this.results.map((r) => evalExpr(r, dims, syms)); }
+  /** The results folded as MLIR does (int64), undefined if any is poison. */
+  evalI64(dims: readonly bigint[], syms: readonly bigint[] = []): bigint[] | undefined {
+    const rs = this.results.map((r) => evalExprI64(r, dims, syms));
+    return rs.includes(undefined) ? undefined : (rs as bigint[]);
+  }
   equals(o: AffineMap): boolean { return this.str === o.str; }
   get isIdentity(): boolean { return this.numSyms === 0 && this.results.length === this.numDims && this.results.every((r, i) => r.kind === "dim" && r.pos === i); }
   /** A single constant result, e.g. `() -> (0)`. */

@@ -764,6 +764,15 @@ func.func @unpack_tile_vs_packed_dim(%input : tensor<?x?x8x8xf32>, %output : ten
 
 // -----
 
+// A tile not known statically needs a dynamic packed size (a constant one counts as its value).
+func.func @pack_unknown_tile_vs_static_packed_dim(%input : tensor<?x?xf32>, %output : tensor<?x?x8x8xf32>, %t : index) -> tensor<?x?x8x8xf32> {
+  // expected-error @+1 {{mismatch in inner tile sizes specified and shaped of tiled dimension in the packed type}}
+  %0 = tensor.pack %input inner_dims_pos = [0, 1] inner_tiles = [8, %t] into %output : tensor<?x?xf32> -> tensor<?x?x8x8xf32>
+  return %0 : tensor<?x?x8x8xf32>
+}
+
+// -----
+
 func.func @pack_inner_dims_pos_too_long(%input: tensor<256x128xf32>, %output: tensor<8x8x32x16xf32>) -> tensor<8x8x32x16xf32> {
   // expected-error @+1 {{invalid inner_dims_pos vector}}
   %0 = tensor.pack %input inner_dims_pos = [1, 0, 1] inner_tiles = [16, 32] into %output : tensor<256x128xf32> -> tensor<8x8x32x16xf32>

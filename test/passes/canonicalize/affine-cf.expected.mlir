@@ -31,5 +31,19 @@ module {
     cf.assert %false, "other"
     return
   }
+  func.func @simplify_with_loop_bounds(%arg0: index, %arg1: memref<?x32xf32>, %arg2: f32) {
+    affine.for %arg3 = 0 to %arg0 step 32 {
+      affine.for %arg4 = 0 to 32 {
+        affine.store %arg2, %arg1[0, 0] : memref<?x32xf32>
+        affine.store %arg2, %arg1[%arg3 floordiv 32, %arg4 mod 16] : memref<?x32xf32>
+        affine.store %arg2, %arg1[%arg3 floordiv 64, (%arg3 + %arg4) mod 64] : memref<?x32xf32>
+        affine.store %arg2, %arg1[0, %arg4 + 4] : memref<?x32xf32>
+      }
+    }
+    affine.for %arg3 = -1 to 32 {
+      affine.store %arg2, %arg1[%arg3 floordiv 32, %arg3 mod 32] : memref<?x32xf32>
+    }
+    return
+  }
 }
 

@@ -49,3 +49,22 @@ func.func @new_br_visited_next(%c: i1) {
 ^bb3:
   return
 }
+
+// Map results simplified with the loop bounds of their operands (MLIR's simplifyMapWithOperands):
+// a quotient or remainder the induction variable's range decides, and (q * k + r) with 0 <= r < k.
+func.func @simplify_with_loop_bounds(%N: index, %A: memref<?x32xf32>, %v: f32) {
+  affine.for %i = 0 to %N step 32 {
+    affine.for %ii = 0 to 32 {
+      affine.store %v, %A[%ii floordiv 32, %i mod 32] : memref<?x32xf32>
+      affine.store %v, %A[(%i + %ii) floordiv 32, (%i + %ii) mod 16] : memref<?x32xf32>
+      affine.store %v, %A[(%i + %ii) floordiv 64, (%i + %ii) mod 64] : memref<?x32xf32>
+      %x = affine.apply affine_map<(d0) -> ((d0 + 4) floordiv 40)>(%ii)
+      %y = affine.apply affine_map<(d0) -> ((d0 + 4) mod 40)>(%ii)
+      affine.store %v, %A[%x, %y] : memref<?x32xf32>
+    }
+  }
+  affine.for %i = -1 to 32 {
+    affine.store %v, %A[%i floordiv 32, %i mod 32] : memref<?x32xf32>
+  }
+  return
+}

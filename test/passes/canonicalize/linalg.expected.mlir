@@ -1,5 +1,8 @@
 #map = affine_map<(d0, d1) -> (d1, d0)>
 #map1 = affine_map<(d0, d1) -> (d0, d1)>
+#map2 = affine_map<()[s0] -> (s0 + 10)>
+#map3 = affine_map<()[s0, s1] -> (s0 + s1 + 1)>
+#map4 = affine_map<(d0, d1, d2) -> (d0, d1, d2)>
 module {
   func.func @identity_generics(%arg0: tensor<?x?xf32>, %arg1: tensor<4x4xf32>, %arg2: memref<4x4xf32>, %arg3: memref<4x4xf32>) -> (tensor<4x4xf32>, tensor<4x4xf32>, tensor<?x?xf32>) {
     %cast = tensor.cast %arg0 : tensor<?x?xf32> to tensor<4x4xf32>
@@ -53,6 +56,36 @@ module {
       func.call @use(%cast_1) : (tensor<4x8x12x16xf32>) -> ()
     }
     return %0, %cast_0 : tensor<4x8x12x16xf32>, tensor<?x?x?x?xf32>
+  }
+  func.func @fill_pack_and_pad(%arg0: tensor<8x?xf32>, %arg1: index, %arg2: index) -> (tensor<24x32x16x16xf32>, tensor<?x?xf32>) {
+    %c1 = arith.constant 1 : index
+    %cst = arith.constant 0.000000e+00 : f32
+    %0 = tensor.empty() : tensor<24x32x16x16xf32>
+    %1 = linalg.fill ins(%cst : f32) outs(%0 : tensor<24x32x16x16xf32>) -> tensor<24x32x16x16xf32>
+    %2 = affine.apply #map2()[%arg1]
+    %dim = tensor.dim %arg0, %c1 : tensor<8x?xf32>
+    %3 = affine.apply #map3()[%arg2, %dim]
+    %4 = tensor.empty(%2, %3) : tensor<?x?xf32>
+    %5 = linalg.fill ins(%cst : f32) outs(%4 : tensor<?x?xf32>) -> tensor<?x?xf32>
+    return %1, %5 : tensor<24x32x16x16xf32>, tensor<?x?xf32>
+  }
+  func.func @infer_static_operands(%arg0: tensor<2x3x4xf32>, %arg1: tensor<?x?x?xf32>, %arg2: tensor<1x?x?xf32>, %arg3: index, %arg4: index, %arg5: index) -> (tensor<2x3x4xf32>, tensor<?x?x?xf32>) {
+    %0 = tensor.empty() : tensor<2x3x4xf32>
+    %cast = tensor.cast %arg1 : tensor<?x?x?xf32> to tensor<2x3x4xf32>
+    %1 = linalg.generic {indexing_maps = [#map4, #map4, #map4], iterator_types = ["parallel", "parallel", "parallel"]} ins(%arg0, %cast : tensor<2x3x4xf32>, tensor<2x3x4xf32>) outs(%0 : tensor<2x3x4xf32>) {
+    ^bb0(%in: f32, %in_2: f32, %out: f32):
+      %4 = arith.addf %in, %in_2 : f32
+      linalg.yield %4 : f32
+    } -> tensor<2x3x4xf32>
+    %cast_0 = tensor.cast %arg1 : tensor<?x?x?xf32> to tensor<1x?x?xf32>
+    %2 = tensor.empty(%arg4, %arg5) : tensor<1x?x?xf32>
+    %3 = linalg.generic {indexing_maps = [#map4, #map4, #map4], iterator_types = ["parallel", "parallel", "parallel"]} ins(%cast_0, %arg2 : tensor<1x?x?xf32>, tensor<1x?x?xf32>) outs(%2 : tensor<1x?x?xf32>) {
+    ^bb0(%in: f32, %in_2: f32, %out: f32):
+      %4 = arith.subf %in, %in_2 : f32
+      linalg.yield %4 : f32
+    } -> tensor<1x?x?xf32>
+    %cast_1 = tensor.cast %3 : tensor<1x?x?xf32> to tensor<?x?x?xf32>
+    return %1, %cast_1 : tensor<2x3x4xf32>, tensor<?x?x?xf32>
   }
 }
 

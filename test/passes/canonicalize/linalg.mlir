@@ -1,8 +1,10 @@
 // linalg patterns of --canonicalize: identity generics, self copies, transposes, and fills
-// read by reshapes, extracts, copies, transposes and pads; mlir-opt-19 --canonicalize gives
+// read by reshapes, extracts, copies, transposes, pads and packs, static sizes inferred across
+// a linalg op's operands; mlir-opt-19 --canonicalize gives
 // linalg.expected.mlir.
 #id = affine_map<(d0, d1) -> (d0, d1)>
 #swap = affine_map<(d0, d1) -> (d1, d0)>
+#id3 = affine_map<(d0, d1, d2) -> (d0, d1, d2)>
 
 // A generic of identity maps yielding its operands is them (cast to the result type); one of
 // equal but transposing maps stays (MLIR 19); on buffers, only a copy onto itself goes.
@@ -88,4 +90,36 @@ func.func @cast_of_result(%a: tensor<?x?x?x?xf32>, %b: tensor<?x?x?x?xf32>, %c: 
     func.call @use(%3) : (tensor<4x8x12x16xf32>) -> ()
   }
   return %1, %0 : tensor<4x8x12x16xf32>, tensor<?x?x?x?xf32>
+}
+// A pack of a fill is a fill of the pack's dest (FoldFillWithPack); a pad of a fill by its value
+// to dynamic sizes fills an empty of the reified sizes (FoldFillWithPad).
+func.func @fill_pack_and_pad(%d: tensor<8x?xf32>, %lo: index, %hi: index) -> (tensor<24x32x16x16xf32>, tensor<?x?xf32>) {
+  %cst = arith.constant 0.000000e+00 : f32
+  %dest = tensor.empty() : tensor<384x512xf32>
+  %0 = tensor.empty() : tensor<24x32x16x16xf32>
+  %1 = linalg.fill ins(%cst : f32) outs(%dest : tensor<384x512xf32>) -> tensor<384x512xf32>
+  %pack = tensor.pack %1 inner_dims_pos = [0, 1] inner_tiles = [16, 16] into %0 : tensor<384x512xf32> -> tensor<24x32x16x16xf32>
+  %f = linalg.fill ins(%cst : f32) outs(%d : tensor<8x?xf32>) -> tensor<8x?xf32>
+  %pad = tensor.pad %f low[%lo, 1] high[2, %hi] {
+  ^bb0(%i: index, %j: index):
+    tensor.yield %cst : f32
+  } : tensor<8x?xf32> to tensor<?x?xf32>
+  return %pack, %pad : tensor<24x32x16x16xf32>, tensor<?x?xf32>
+}
+// Static sizes one operand has are given to the others (InferStaticShapeOfOperands).
+func.func @infer_static_operands(%a: tensor<2x3x4xf32>, %b: tensor<?x?x?xf32>, %c: tensor<1x?x?xf32>, %n: index, %m: index, %k: index) -> (tensor<2x3x4xf32>, tensor<?x?x?xf32>) {
+  %cb = tensor.cast %b : tensor<?x?x?xf32> to tensor<2x?x?xf32>
+  %e = tensor.empty() : tensor<2x3x4xf32>
+  %0 = linalg.generic {indexing_maps = [#id3, #id3, #id3], iterator_types = ["parallel", "parallel", "parallel"]} ins(%a, %cb : tensor<2x3x4xf32>, tensor<2x?x?xf32>) outs(%e : tensor<2x3x4xf32>) {
+  ^bb0(%x: f32, %y: f32, %o: f32):
+    %s = arith.addf %x, %y : f32
+    linalg.yield %s : f32
+  } -> tensor<2x3x4xf32>
+  %e2 = tensor.empty(%n, %m, %k) : tensor<?x?x?xf32>
+  %1 = linalg.generic {indexing_maps = [#id3, #id3, #id3], iterator_types = ["parallel", "parallel", "parallel"]} ins(%b, %c : tensor<?x?x?xf32>, tensor<1x?x?xf32>) outs(%e2 : tensor<?x?x?xf32>) {
+  ^bb0(%x: f32, %y: f32, %o: f32):
+    %s = arith.subf %x, %y : f32
+    linalg.yield %s : f32
+  } -> tensor<?x?x?xf32>
+  return %0, %1 : tensor<2x3x4xf32>, tensor<?x?x?xf32>
 }

@@ -70,5 +70,15 @@ module {
     %cast = tensor.cast %inserted : tensor<4x4xf32> to tensor<?x?xf32>
     return %arg0, %cast : tensor<10x20x4x4xf32>, tensor<?x?xf32>
   }
+  func.func @cast_into_pack_constant_tile(%arg0: tensor<1x1x8x1xi32>, %arg1: tensor<7x?xi32>, %arg2: i32) -> tensor<1x1x8x1xi32> {
+    %c8 = arith.constant 8 : index
+    %pack = tensor.pack %arg1 padding_value(%arg2 : i32) inner_dims_pos = [0, 1] inner_tiles = [%c8, 1] into %arg0 : tensor<7x?xi32> -> tensor<1x1x8x1xi32>
+    return %pack : tensor<1x1x8x1xi32>
+  }
+  func.func @cast_into_unpack_constant_tile(%arg0: tensor<1x1x8x1xi32>, %arg1: tensor<7x?xi32>) -> tensor<7x?xi32> {
+    %c8 = arith.constant 8 : index
+    %unpack = tensor.unpack %arg0 inner_dims_pos = [0, 1] inner_tiles = [%c8, 1] into %arg1 : tensor<1x1x8x1xi32> -> tensor<7x?xi32>
+    return %unpack : tensor<7x?xi32>
+  }
 }
 

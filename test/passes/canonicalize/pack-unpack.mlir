@@ -100,3 +100,17 @@ func.func @casts_into_dps(%t: tensor<10x20x4x4xf32>, %d: tensor<4x4xf32>, %x: f3
   %ins = tensor.insert %x into %dc[%i, %i] : tensor<?x?xf32>
   return %p, %ins : tensor<10x20x4x4xf32>, tensor<?x?xf32>
 }
+// A tile given as a constant value counts as that size: the cast folds in and the packed dim is 8.
+func.func @cast_into_pack_constant_tile(%dest: tensor<1x1x8x1xi32>, %src: tensor<7x?xi32>, %pad: i32) -> tensor<1x1x8x1xi32> {
+  %cast = tensor.cast %dest : tensor<1x1x8x1xi32> to tensor<1x1x?x1xi32>
+  %c8 = arith.constant 8 : index
+  %pack = tensor.pack %src padding_value(%pad : i32) inner_dims_pos = [0, 1] inner_tiles = [%c8, 1] into %cast : tensor<7x?xi32> -> tensor<1x1x?x1xi32>
+  %res = tensor.cast %pack : tensor<1x1x?x1xi32> to tensor<1x1x8x1xi32>
+  return %res : tensor<1x1x8x1xi32>
+}
+func.func @cast_into_unpack_constant_tile(%src: tensor<1x1x8x1xi32>, %res: tensor<7x?xi32>) -> tensor<7x?xi32> {
+  %cast = tensor.cast %src : tensor<1x1x8x1xi32> to tensor<1x1x?x1xi32>
+  %c8 = arith.constant 8 : index
+  %unpack = tensor.unpack %cast inner_dims_pos = [0, 1] inner_tiles = [%c8, 1] into %res : tensor<1x1x?x1xi32> -> tensor<7x?xi32>
+  return %unpack : tensor<7x?xi32>
+}

@@ -1,3 +1,4 @@
+#map = affine_map<()[s0] -> (s0 + 1)>
 module {
   func.func @no_padding(%arg0: tensor<5x6xf32>, %arg1: tensor<?x?xf32>, %arg2: f32) -> (tensor<5x6xf32>, tensor<2x3xf32>, tensor<5x6xf32>) {
     %cast = tensor.cast %arg1 : tensor<?x?xf32> to tensor<2x3xf32>
@@ -56,6 +57,21 @@ module {
       tensor.yield %cst_0 : f32
     } : tensor<8x?xf32> to tensor<8x4xf32>
     return %padded_3, %padded_4 : tensor<8x4xf32>, tensor<8x4xf32>
+  }
+  func.func @insert_pad_into_fill(%arg0: tensor<?x?x?xf32>, %arg1: tensor<8x128x128xf32>, %arg2: index, %arg3: index, %arg4: index, %arg5: index) -> tensor<8x384x384xf32> {
+    %c2 = arith.constant 2 : index
+    %c1 = arith.constant 1 : index
+    %c0 = arith.constant 0 : index
+    %cst = arith.constant 0.000000e+00 : f32
+    %0 = tensor.empty() : tensor<8x384x384xf32>
+    %1 = linalg.fill ins(%cst : f32) outs(%0 : tensor<8x384x384xf32>) -> tensor<8x384x384xf32>
+    %inserted_slice = tensor.insert_slice %arg1 into %1[0, 0, 0] [8, 128, 128] [1, 1, 1] : tensor<8x128x128xf32> into tensor<8x384x384xf32>
+    %2 = affine.apply #map()[%arg3]
+    %dim = tensor.dim %arg0, %c0 : tensor<?x?x?xf32>
+    %dim_0 = tensor.dim %arg0, %c1 : tensor<?x?x?xf32>
+    %dim_1 = tensor.dim %arg0, %c2 : tensor<?x?x?xf32>
+    %inserted_slice_2 = tensor.insert_slice %arg0 into %inserted_slice[%arg2, %2, 256] [%dim, %dim_0, %dim_1] [1, 1, 1] : tensor<?x?x?xf32> into tensor<8x384x384xf32>
+    return %inserted_slice_2 : tensor<8x384x384xf32>
   }
 }
 

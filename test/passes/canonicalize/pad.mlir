@@ -85,3 +85,19 @@ func.func @orthogonal_pads(%t: tensor<64x64xf32>, %s0: index, %s1: index, %p0: i
   } : tensor<8x?xf32> to tensor<8x4xf32>
   return %3, %4 : tensor<8x4xf32>, tensor<8x4xf32>
 }
+
+// A pad inserted into a fill of its padding value, past an earlier disjoint insert, inserts the
+// pad's source at the offsets moved by the low padding (FoldInsertPadIntoFill).
+func.func @insert_pad_into_fill(%input: tensor<?x?x?xf32>, %a: tensor<8x128x128xf32>, %low0: index, %low1: index, %high1: index, %high2: index) -> tensor<8x384x384xf32> {
+  %f0 = arith.constant 0.0 : f32
+  %c0 = arith.constant 0 : index
+  %pad = tensor.pad %input low[%low0, %low1, %c0] high[%c0, %high1, %high2] {
+  ^bb0(%arg3: index, %arg4: index, %arg5: index):
+    tensor.yield %f0 : f32
+  } : tensor<?x?x?xf32> to tensor<8x128x128xf32>
+  %empty = tensor.empty() : tensor<8x384x384xf32>
+  %fill = linalg.fill ins(%f0 : f32) outs(%empty : tensor<8x384x384xf32>) -> tensor<8x384x384xf32>
+  %0 = tensor.insert_slice %a into %fill[0, 0, 0] [8, 128, 128] [1, 1, 1] : tensor<8x128x128xf32> into tensor<8x384x384xf32>
+  %1 = tensor.insert_slice %pad into %0[0, 1, 256] [8, 128, 128] [1, 1, 1] : tensor<8x128x128xf32> into tensor<8x384x384xf32>
+  return %1: tensor<8x384x384xf32>
+}
