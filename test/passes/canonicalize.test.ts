@@ -230,3 +230,19 @@ test("a greedy rewrite nested in a pattern leaves the outer rewrite's insertion 
   });
   assert.deepEqual(seen, [true]);
 });
+
+// An empty loop yielding its induction variable gives the iv's last value, not the iv: the fold
+// must keep the loop (it replaced the result by the iv, used outside its region; mlir-opt-19
+// crashes on it). Found by differential fuzzing.
+test("--canonicalize keeps an empty affine.for that yields its induction variable", () => {
+  const src = `func.func @f() -> index {
+  %c0 = arith.constant 0 : index
+  %r = affine.for %i = 1 to 7 step 3 iter_args(%a = %c0) -> (index) {
+    affine.yield %i : index
+  }
+  return %r : index
+}`;
+  const out = canonicalized(src, "yield-iv.mlir");
+  assert.match(out, /affine\.yield %arg0 : index/);
+  assert.deepEqual(interpreter(out).interp.call("f", []), [4]);
+});
