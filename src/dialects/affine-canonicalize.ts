@@ -280,10 +280,11 @@ export function foldLoadOfGlobal(op: Operation): Attribute[] | undefined {
 /**
  * MLIR's AffineForEmptyLoopFolder: a loop whose body only yields gives, per result, the init of the
  * iter_arg it yields or the outside value, unless the trip count is unknown and it yields an outside
- * value or iter_args out of order, or it runs twice or more with them out of order.
+ * value or iter_args out of order, or it runs twice or more with them out of order. A yielded
+ * induction variable is not folded (its last value; MLIR 19 replaced the result by the iv itself).
  */
 function emptyLoop(op: Operation, f: ReturnType<typeof forParts>, rw: Rewriter): boolean {
-  if (f.body.ops.length !== 1) return false;
+  if (f.body.ops.length !== 1 || f.body.terminator!.operands.includes(f.iv)) return false;
   const trips = constantTripCount(op);
   let outside = false, outOfOrder = false;
   const values = f.body.terminator!.operands.map((v, i) => {

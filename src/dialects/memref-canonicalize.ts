@@ -24,8 +24,9 @@ import {
   type OpFoldResult, anyConstantIndex, producer, collapseGroups, composeReassociations, i64Array, foldConstantLists, knownInt, reassociationAttr, replaceCastBack, replaceCasting, sameLists, sliceLike, staticSizes, staticsOf, takesAll,
 } from "./indexing.js";
 import {
-  castWidens, foldMemRefCast, inferSubviewType, mixedList, reassociation, segment, segmentSizes, staticList, stridesAndOffset,
-} from "./memref.js";
+  castWidens, foldMemRefCast, inferSubviewType, mixedList, reassociation, segment, segmentSizes, staticList,
+} from "./memref-parts.js";
+import { stridesAndOffset } from "./memref-layout.js";
 import { permutation } from "./memref-more.js";
 
 const viewLists = (op: Operation) => [mixedList(op, "offsets"), mixedList(op, "sizes"), mixedList(op, "strides")];

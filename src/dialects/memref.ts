@@ -7,49 +7,31 @@ import { OpResult, Operation, symbolName, type BlockArgument, type Value } from 
 import { MEMREF_PATTERNS } from "./memref-canonicalize.js";
 import { hasIdentityLayout, isStrided, stridesAndOffset } from "./memref-layout.js";
 import { MEMREF_MORE_OPS } from "./memref-more.js";
-import { type OpFoldResult, listCountProblem, mixedRankProblem, mixedList as mixedStatics, negativeOffsetOrSize, parseDynamicIndexList } from "./indexing.js";
+import { foldMemRefCast, inferSubviewType, mixedList, reassociation, segment, segmentSizes, segments, staticList, stridedAgree } from "./memref-parts.js";
+import { listCountProblem, mixedRankProblem, negativeOffsetOrSize, parseDynamicIndexList } from "./indexing.js";
 import { withResultNames, type Dialect, type OpSpec, type OperationState } from "../ir/dialect.js";
 import { DiagnosticError, formatLoc, opSite } from "../ir/diagnostics.js";
 import type { OpAsmParser } from "../ir/parser.js";
 import type { OpAsmPrinter } from "../ir/printer.js";
-import { DYN, MemRefType, compatibleShapes, TensorType, Type, UnrankedMemRefType, elementTypeOf, i32, i64, index } from "../ir/types.js";
+import { DYN, MemRefType, compatibleShapes, TensorType, Type, UnrankedMemRefType, elementTypeOf, i64, index } from "../ir/types.js";
 import {
   ANY, ANY_MEMREF, ANY_MEMREF_OR_UNRANKED, INDEX, RANKED_OR_UNRANKED_MEMREF, STRIDED_MEMREF, VARIADIC_INDEX, castOp, operandOnlyOp, plainError,
 } from "./common.js";
 
 export { isStrided, stridesAndOffset };
+export { castWidens, foldMemRefCast, inferSubviewType, mixedList, reassociation, segment, segmentSizes, staticList } from "./memref-parts.js";
 export { permutation } from "./memref-more.js";
 
-export const segmentSizes = (...ns: number[]) => new DenseArrayAttr(i32, ns);
 /** Ops whose (memref) result is a view of their first operand's buffer (MLIR's ViewLikeOpInterface): no copy, the same memory. */
 export const MEMREF_VIEWS: ReadonlySet<string> = new Set(["memref.subview", "memref.cast", "memref.reinterpret_cast", "memref.collapse_shape",
   "memref.expand_shape", "memref.transpose", "memref.view", "memref.memory_space_cast", "memref.reshape", "memref.extract_strided_metadata"]);
-function segments(op: Operation): number[] {
-  const a = op.attr("operandSegmentSizes");
-  return a instanceof DenseArrayAttr ? [...a.values] : [];
-}
 /** memref.alloc/alloca's alignment in bytes: `dflt` when absent or 0 (which MLIR's verifier allows). */
 export function allocAlignment(op: Operation, dflt: number): number {
   const a = op.attr("alignment");
   return a instanceof IntegerAttr && a.value > 0n ? Number(a.value) : dflt;
 }
 
-/** Operands of segment `k` (per `operandSegmentSizes`). */
-export function segment(op: Operation, k: number): Value[] {
-  const s = segments(op);
-  const start = s.slice(0, k).reduce((a, b) => a + b, 0);
-  return op.operands.slice(start, start + (s[k] ?? 0));
-}
 
-/** Static parts of a subview/reinterpret_cast: `static_offsets` etc. (DYN where an operand). */
-export function staticList(op: Operation, name: "static_offsets" | "static_sizes" | "static_strides" | "static_output_shape"): number[] {
-  const a = op.attr(name);
-  return a instanceof DenseArrayAttr ? [...a.values] : [];
-}
-/** Offsets/sizes/strides with dynamic entries replaced by their operands. */
-export function mixedList(op: Operation, which: "offsets" | "sizes" | "strides"): OpFoldResult[] {
-  return mixedStatics(staticList(op, `static_${which}`), segment(op, which === "offsets" ? 1 : which === "sizes" ? 2 : 3));
-}
 
 /** The memref, indices and (store) value of a memref.load / memref.store. */
 export function loadStoreParts(op: Operation): { memref: Value; indices: Value[]; value?: Value } {
@@ -58,19 +40,6 @@ export function loadStoreParts(op: Operation): { memref: Value; indices: Value[]
     : { memref: op.operand(0), indices: op.operands.slice(1) };
 }
 
-/**
- * The result type of a (non rank-reducing) subview: sizes as given, strides multiplied, offset
- * accumulated; anything depending on a dynamic value is `?` (DYN).
- */
-export function inferSubviewType(src: MemRefType, offsets: number[], sizes: number[], strides: number[]): MemRefType {
-  // MLIR's saturated arithmetic: x * 0 = 0 even if x is dynamic; otherwise dynamic wins.
-  const mul = (a: number, b: number) => (a === 0 || b === 0 ? 0 : a === DYN || b === DYN ? DYN : a * b);
-  const base = stridesAndOffset(src);
-  let offset = base.offset;
-  offsets.forEach((o, i) => { const t = mul(o, base.strides[i]); offset = offset === DYN || t === DYN ? DYN : offset + t; });
-  const outStrides = strides.map((s, i) => mul(s, base.strides[i]));
-  return MemRefType.get(sizes, src.elementType, new StridedLayoutAttr(outStrides, offset), src.memorySpace);
-}
 
 // ---- syntax helpers --------------------------------------------------------------------------
 function parseMemRefType(p: OpAsmParser): MemRefType {
@@ -211,38 +180,12 @@ export function castCompatible(a: Type, b: Type): boolean {
   // Sizes, strides and offset each agree where both are static (MLIR's CastOp::areCastCompatible).
   return stridedAgree(a, b, (x, y) => x === y || x === DYN || y === DYN);
 }
-/** Whether `ok` holds for each size, stride and the offset of two memrefs of one rank, side by side. */
-function stridedAgree(a: MemRefType, b: MemRefType, ok: (x: number, y: number) => boolean): boolean {
-  const sa = stridesAndOffset(a), sb = stridesAndOffset(b);
-  return a.shape.every((d, i) => ok(d, b.shape[i])) && sa.strides.every((d, i) => ok(d, sb.strides[i])) && ok(sa.offset, sb.offset);
-}
 
 const GLOBAL_PROPS = ["sym_name", "sym_visibility", "type", "initial_value", "constant", "alignment"];
 
 /** The memref type of a memref.global. */
 export const globalType = (op: Operation): Type | undefined => op.attr<TypeAttr>("type")?.type;
 
-/** A cast that only forgets what is static (sizes, strides, offset): MLIR's CastOp::canFoldIntoConsumerOp. */
-export function castWidens(a: Type, b: Type): boolean {
-  if (!(a instanceof MemRefType && b instanceof MemRefType) || a.elementType !== b.elementType || a.rank !== b.rank || a.memorySpace !== b.memorySpace) return false;
-  return stridedAgree(a, b, (x, y) => x === y || y === DYN);
-}
-/** Ops whose operand 0 is the value stored: a stored memref keeps its cast (its type is the element type). */
-const STORES: ReadonlySet<string> = new Set(["memref.store", "affine.store"]);
-/**
- * MLIR's foldMemRefCast: `op(memref.cast %m)` uses `%m` (from a ranked memref; with `widening`,
- * only casts that forget static facts, as memref.copy folds them), except as the value a store
- * writes. Rewrites in place.
- */
-export function foldMemRefCast(op: Operation, widening = false): boolean {
-  let folded = false;
-  op.operands.forEach((v, i) => {
-    if (i === 0 && STORES.has(op.name)) return;
-    const src = v instanceof OpResult && v.op.name === "memref.cast" ? v.op.operand(0) : undefined;
-    if (src?.type instanceof MemRefType && (!widening || castWidens(src.type, v.type))) { op.setOperand(i, src); folded = true; }
-  });
-  return folded;
-}
 /** `specs` whose ops in `names` first fold memref.cast operands, then run their own patterns (MLIR: their fold does). */
 export function foldingMemRefCasts(specs: readonly OpSpec[], names: ReadonlySet<string>): OpSpec[] {
   return specs.map((s) => (names.has(s.name) ? { ...s, canonicalize: (op, rw) => foldMemRefCast(op) || !!s.canonicalize?.(op, rw) } : s));
@@ -501,13 +444,6 @@ export const memref: Dialect = {
   }).map((s) => (MEMREF_PATTERNS[s.name] ? { ...s, ...MEMREF_PATTERNS[s.name] } : s)),
 };
 
-/** `[[0, 1], [2]]`: which source dims each result dim of collapse_shape (operand dim of expand_shape) spans. */
-export function reassociation(op: Operation): number[][] | undefined {
-  const a = op.attr("reassociation");
-  if (!(a instanceof ArrayAttr)) return undefined;
-  const groups = a.items.map((g) => (g instanceof ArrayAttr && g.items.every((x) => x instanceof IntegerAttr) ? g.items.map((x) => (x as IntegerAttr).num) : undefined));
-  return groups.every((g) => g !== undefined) ? (groups as number[][]) : undefined;
-}
 
 /** MLIR's verifyCollapsedShape and collapse/expand_shape checks, between the `big` and the `small` memref (collapse: source, result). */
 function verifyReshape(op: Operation, big: MemRefType, small: MemRefType, expand: boolean): string | undefined {

@@ -41,13 +41,13 @@ import { Operation, type Region, type Value } from "../ir/core.js";
 import type { OpSpec, Rewriter } from "../ir/dialect.js";
 import { DYN, TensorType, index, type Type } from "../ir/types.js";
 import {
-  type OpFoldResult, anyConstantIndex, producer, arrayProp, i64Array, mixedList, foldConstantLists, knownInt, operandSegment, replaceCastBack, replaceCasting, sameLists,
+  type OpFoldResult, anyConstantIndex, castFromMoreStatic, preserves, producer, arrayProp, i64Array, mixedList, foldConstantLists, knownInt, operandSegment, replaceCastBack, replaceCasting, sameLists,
   segmentSizesAttr, sliceLike, staticSizes, staticsOf, takesAll,
 } from "./indexing.js";
 import { constantIndex, scalarAttr, scalarOf } from "./arith.js";
 import { collapseOfExpand, collapsedShape, composeReshapes, expandOfCollapse, foldReshape } from "./memref-canonicalize.js";
 import { castBefore, castOfLinalg, extractOfFill, foldedSum, packOfFill, padOfFill, reshapeOfFill } from "./linalg-canonicalize.js";
-import { castFromMoreStatic, dpsInit, needsPadding, packing, preserves, reassociation, sliceParams } from "./tensor.js";
+import { dpsInit, needsPadding, packing, reassociation, sliceParams } from "./tensor-parts.js";
 
 const listsOf = (op: Operation) => { const p = sliceParams(op); return [p.offsets, p.sizes, p.strides]; };
 const ranked = (t: Type): t is TensorType => t instanceof TensorType;

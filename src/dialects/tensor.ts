@@ -1,19 +1,19 @@
 // tensor dialect: value-semantics tensors — creation (empty, from_elements, splat, generate),
 // element access (extract, insert), shape queries (dim), slices, padding, concatenation, gather and
 // scatter, packing into tiles (pack, unpack), and casts.
-import { ArrayAttr, Attribute, DenseElementsAttr, FloatAttr, IntegerAttr, unit } from "../ir/attributes.js";
-import { Block, OpResult, Operation, type Value } from "../ir/core.js";
+import { Attribute, DenseElementsAttr, FloatAttr, IntegerAttr, unit } from "../ir/attributes.js";
+import { Block, OpResult, Operation } from "../ir/core.js";
 import { withResultNames, type Dialect, type OpSpec, type OperationState, type VerifyContext } from "../ir/dialect.js";
 import type { OpAsmParser, RegionArgument, UnresolvedOperand } from "../ir/parser.js";
 import type { OpAsmPrinter } from "../ir/printer.js";
 import { DiagnosticError } from "../ir/diagnostics.js";
 import { DYN, FunctionType, ShapedType, TensorType, Type, UnrankedTensorType, elementTypeOf, i64, index, isIntOrIndex } from "../ir/types.js";
 import { ANY, ANY_TENSOR, INDEX, INT_INDEX_FLOAT, RANKED_TENSOR, SHAPE_OPERAND_SYNTAX, VARIADIC_INDEX, castOp, plainError, returnLikeOp, tc, variadic } from "./common.js";
-import { isStructuredOp, outputs } from "./linalg-info.js";
 import { TENSOR_PATTERNS, dimOfReshapes } from "./tensor-canonicalize.js";
+import { dpsInit, needsPadding, packing, reassociation } from "./tensor-parts.js";
 import {
   type OpFoldResult, arrayProp, producer, checkSegments, countDynamic, listCountProblem, mixedRankProblem, i64Array, knownInt, negativeOffsetOrSize,
-  isRankReducedShape, mixedList, operandSegment, parseDynamicIndexList, parseIntList, printDynamicIndexList, replaceCastBack, segmentSizesAttr, staticSizes,
+  isRankReducedShape, operandSegment, parseDynamicIndexList, parseIntList, printDynamicIndexList, replaceCastBack, segmentSizesAttr, staticSizes,
 } from "./indexing.js";
 
 const DIM_SOURCE = tc("non-0-ranked or unranked tensor", (t) => t instanceof UnrankedTensorType || t instanceof TensorType && t.rank > 0);
@@ -29,16 +29,6 @@ function checkDynamicSizes(t: TensorType, n: number): string | undefined {
   if (n !== want) return `incorrect number of dynamic sizes, has ${n}, expected ${want}`;
 }
 
-/** Offsets, sizes and strides of extract_slice / insert_slice, static or SSA. */
-export interface SliceParams { offsets: OpFoldResult[]; sizes: OpFoldResult[]; strides: OpFoldResult[] }
-export function sliceParams(op: Operation): SliceParams {
-  const base = op.name === "tensor.extract_slice" ? 1 : 2;
-  return {
-    offsets: mixedList(arrayProp(op, "static_offsets"), operandSegment(op, base)),
-    sizes: mixedList(arrayProp(op, "static_sizes"), operandSegment(op, base + 1)),
-    strides: mixedList(arrayProp(op, "static_strides"), operandSegment(op, base + 2)),
-  };
-}
 
 const SLICE_PROPS = ["operandSegmentSizes", "static_offsets", "static_sizes", "static_strides"];
 const PAD_PROPS = ["nofold", "operandSegmentSizes", "static_high", "static_low"];
@@ -104,11 +94,6 @@ function scalarOf(a: Attribute | undefined): number | bigint | undefined {
   return a instanceof IntegerAttr ? a.value : a instanceof FloatAttr ? a.value : undefined;
 }
 
-/** Reassociation groups (`[[0, 1], [2]]`): which expanded dims form each collapsed dim. */
-export function reassociation(op: Operation): number[][] {
-  const a = op.attr("reassociation");
-  return a instanceof ArrayAttr ? a.items.map((g) => (g instanceof ArrayAttr ? g.items.map((i) => (i instanceof IntegerAttr ? i.num : -1)) : [])) : [];
-}
 
 /** collapse_shape / expand_shape: `%src [[0, 1], [2]] [output_shape [...]] : A into B`. */
 function reshapeLike(name: string): OpSpec {
@@ -245,20 +230,7 @@ function gatherLike(kind: "gather" | "scatter"): OpSpec {
   };
 }
 
-/** The init (destination operand) behind a destination-style op's tensor result: linalg's, pack/unpack's, insert/insert_slice's. */
-export function dpsInit(v: Value): Value | undefined {
-  if (!(v instanceof OpResult)) return undefined;
-  const d = v.op;
-  if (isStructuredOp(d)) return outputs(d)[v.index];
-  return ["tensor.insert", "tensor.insert_slice", "tensor.pack", "tensor.unpack"].includes(d.name) ? d.operand(1) : undefined;
-}
 
-/** What tensor.pack and tensor.unpack say about their tiling (`tiles`: static, or SSA values). */
-export interface Packing { innerDimsPos: number[]; tiles: OpFoldResult[]; outerDimsPerm: number[] }
-export function packing(op: Operation): Packing {
-  const tiles = op.name === "tensor.pack" ? operandSegment(op, 3) : op.operands.slice(2);
-  return { innerDimsPos: arrayProp(op, "inner_dims_pos"), tiles: mixedList(arrayProp(op, "static_inner_tiles"), tiles), outerDimsPerm: arrayProp(op, "outer_dims_perm") };
-}
 
 /**
  * The smallest packed shape (MLIR's PackOp::inferPackedType): each tiled dim split into
@@ -302,17 +274,6 @@ function verifyRelayout(op: Operation, ctx: VerifyContext): string | void {
   if (!pad && needsPadding(op)) return "invalid tile factor or output size provided. Only full tiles are supported when padding_value is not set";
 }
 
-/** MLIR's requirePaddingValue: whether a pack makes a partial tile (an SSA tile is judged by the packed outer size, as MLIR does). */
-export function needsPadding(op: Operation): boolean {
-  const { innerDimsPos, tiles, outerDimsPerm } = packing(op), [src, dest] = op.operands.map((v) => v.type as TensorType);
-  const outer = dest.shape.slice(0, src.rank), byDim = outerDimsPerm.length ? src.shape.map((_, d) => outer[outerDimsPerm.indexOf(d)]) : outer;
-  return innerDimsPos.some((d, j) => {
-    if (src.shape[d] === DYN) return false;
-    const c = knownInt(tiles[j]);
-    if (c === undefined) return byDim[d] !== DYN && src.shape[d] % byDim[d] !== 0;
-    return src.shape[d] % c !== 0;
-  });
-}
 
 /**
  * tensor.pack `%src [padding_value(%p : T)] [outer_dims_perm = [..]] inner_dims_pos = [..]
@@ -366,6 +327,7 @@ function relayoutOp(kind: "pack" | "unpack"): OpSpec {
 }
 
 export { castFromMoreStatic, preserves } from "./indexing.js";
+export { dpsInit, needsPadding, packing, reassociation, sliceParams, type Packing, type SliceParams } from "./tensor-parts.js";
 
 export const tensor: Dialect = {
   name: "tensor",

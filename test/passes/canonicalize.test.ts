@@ -380,3 +380,40 @@ test("an unused linalg op whose body has effects stays", () => {
 }`, "effect.mlir");
   assert.match(out, /linalg\.map ins\(%arg0 : tensor<1xf32>\)[^]*vector\.print %in : f32/, out);
 });
+
+// An empty loop yielding its induction variable gives the iv's last value, not the iv: the fold
+// must keep the loop (it replaced the result by the iv, used outside its region; mlir-opt-19
+// crashes on it). Found by differential fuzzing.
+test("--canonicalize keeps an empty affine.for that yields its induction variable", () => {
+  const src = `func.func @f() -> index {
+  %c0 = arith.constant 0 : index
+  %r = affine.for %i = 1 to 7 step 3 iter_args(%a = %c0) -> (index) {
+    affine.yield %i : index
+  }
+  return %r : index
+}`;
+  const out = canonicalized(src, "yield-iv.mlir");
+  assert.match(out, /affine\.yield %arg0 : index/);
+  assert.deepEqual(interpreter(out).interp.call("f", []), [4]);
+});
+
+// maxnumf(NaN, -inf) is -inf and minnumf(NaN, +inf) is +inf (the number, not the NaN): folding
+// maxnumf(x, -inf) to x, as mlir-opt-19 does, changed the result for a NaN x; maximumf/minimumf
+// (NaN-propagating) still fold. Found by differential fuzzing (inlined constants vs parameters).
+test("--canonicalize folds maxnumf(x, -inf) and minnumf(x, +inf) only where x cannot be NaN", () => {
+  const fn = (op: string, inf: string) => `func.func @${op.slice(6)}(%x: f32) -> f32 {
+  %c = arith.constant ${inf} : f32
+  %r = ${op} %x, %c : f32
+  return %r : f32
+}`;
+  const src = [fn("arith.maxnumf", "0xFF800000"), fn("arith.minnumf", "0x7F800000"), fn("arith.maximumf", "0xFF800000"), fn("arith.minimumf", "0x7F800000")].join("\n");
+  const out = canonicalized(src, "numf-inf.mlir");
+  assert.match(out, /arith\.maxnumf/);
+  assert.match(out, /arith\.minnumf/);
+  assert.doesNotMatch(out, /arith\.maximumf|arith\.minimumf/, "maximumf(x, -inf) is x, NaN included");
+  const [before, after] = [interpreter(src).interp, interpreter(out).interp];
+  for (const f of ["maxnumf", "minnumf", "maximumf", "minimumf"]) for (const x of [NaN, 1.5, -Infinity, Infinity]) {
+    assert.deepEqual(after.call(f, [x]), before.call(f, [x]), `${f}(${x})`);
+  }
+  assert.deepEqual(after.call("maxnumf", [NaN]), [-Infinity]);
+});

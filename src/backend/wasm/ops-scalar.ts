@@ -92,6 +92,8 @@ const INT: Record<string, IntOp> = {
     const q = local(e, w, e.trapping(i.div_u(ua(), ub())));
     return normInt(m, m.select(i.ne(i.rem_u(ua(), ub()), c(0)), i.add(q(), c(1)), q()), t);
   },
+  "arith.floordivsi": (e, a, b, t) => roundedDiv(e, a, b, t, true),
+  "arith.ceildivsi": (e, a, b, t) => roundedDiv(e, a, b, t, false),
   "arith.shli": (e, a, b, t) => normInt(e.m, ns(e.m, t).i.shl(a, shiftAmount(e.m, b, t)), t),
   "arith.shrsi": (e, a, b, t) => ns(e.m, t).i.shr_s(a, shiftAmount(e.m, b, t)),
   "arith.shrui": (e, a, b, t) => normInt(e.m, ns(e.m, t).i.shr_u(unsignedView(e.m, a, t), shiftAmount(e.m, b, t)), t),
@@ -101,6 +103,15 @@ function local(e: FunctionEmitter, w: "i32" | "i64" | "f64", x: Expr): () => Exp
   const l = e.newLocal(w);
   e.emit(e.m.local.set(l, x));
   return () => e.m.local.get(l, BT[w]);
+}
+/** floordivsi/ceildivsi: the truncated quotient, one lower (floor) when inexact with the signs
+ * differing, one higher (ceil) when inexact with the signs agreeing. */
+function roundedDiv(e: FunctionEmitter, a: Expr, b: Expr, t: Type, floor: boolean): Expr {
+  const { i, w, c } = ns(e.m, t), m = e.m, x = local(e, w, a), y = local(e, w, b);
+  const q = local(e, w, e.trapping(i.div_s(x(), y())));
+  const inexact = i.ne(i.rem_s(x(), y()), c(0)), signsDiffer = i.lt_s(i.xor(x(), y()), c(0));
+  return normInt(m, floor ? m.select(m.i32.and(inexact, signsDiffer), i.sub(q(), c(1)), q())
+    : m.select(m.i32.and(inexact, m.i32.eqz(signsDiffer)), i.add(q(), c(1)), q()), t);
 }
 /**
  * A shift count taken modulo the width, as wasm takes i32/i64 counts and the interpreter all
@@ -140,21 +151,6 @@ register(["arith.maxsi", "arith.minsi", "arith.maxui", "arith.minui"], (e, op) =
   const gt = u ? i.gt_u(ua, ub) : flip ? i.lt_s(ua, ub) : i.gt_s(ua, ub);
   const isMax = op.name.includes("max");
   e.define(op.result, isMax ? e.m.select(gt, ga(), gb()) : e.m.select(gt, gb(), ga()));
-});
-
-register(["arith.floordivsi", "arith.ceildivsi"], (e, op) => {
-  const t = op.result.type, { i, w, c } = ns(e.m, t), m = e.m;
-  const a = e.scalar(op.operand(0)), b = e.scalar(op.operand(1));
-  const ga = () => m.local.get(a.local, BT[a.wt]), gb = () => m.local.get(b.local, BT[b.wt]);
-  const zero = () => c(0), one = () => c(1);
-  const q = e.newLocal(w);
-  e.emit(m.local.set(q, e.trapping(i.div_s(ga(), gb()))));
-  const inexact = i.ne(i.rem_s(ga(), gb()), zero());
-  const signsDiffer = i.lt_s(i.xor(ga(), gb()), zero());
-  const adjust = op.name === "arith.floordivsi"
-    ? m.select(m.i32.and(inexact, signsDiffer), i.sub(m.local.get(q, BT[w]), one()), m.local.get(q, BT[w]))
-    : m.select(m.i32.and(inexact, m.i32.eqz(signsDiffer)), i.add(m.local.get(q, BT[w]), one()), m.local.get(q, BT[w]));
-  e.define(op.result, normInt(m, adjust, t));
 });
 
 // ---- extended arithmetic: a second result, the carry or the high half of the product ----

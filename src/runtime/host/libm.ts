@@ -3,7 +3,7 @@
 // may differ from glibc's in the last bit.
 
 import type { HostFn, HostValue } from "../host.js";
-import { erf, erfNarrow } from "../../dialects/math.js";
+import { MATH_BINARY, erf, erfNarrow } from "../../dialects/math.js";
 import { fusedMultiplyAdd } from "../../ir/float.js";
 import { f32, f64 } from "../../ir/types.js";
 
@@ -20,7 +20,8 @@ const UNARY: Array<[string, Unary]> = [
 ];
 
 const BINARY: Array<[string, Binary]> = [
-  ["pow", Math.pow], ["atan2", Math.atan2], ["fmod", (x, y) => x % y], ["copysign", (x, y) => (y < 0 || Object.is(y, -0) ? -Math.abs(x) : Math.abs(x))],
+  // (C's pow, as the interpreter's math.powf: pow(1, NaN) and pow(-1, ±inf) are 1, NaN in JS)
+  ["pow", MATH_BINARY["math.powf"]], ["atan2", Math.atan2], ["fmod", (x, y) => x % y], ["copysign", (x, y) => (y < 0 || Object.is(y, -0) ? -Math.abs(x) : Math.abs(x))],
 ];
 
 const n = (v: HostValue): number => (typeof v === "bigint" ? Number(v) : v);

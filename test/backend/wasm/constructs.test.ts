@@ -3,6 +3,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { REDUCTIONS_MAIN, program, runBoth, runText } from "./helpers.js";
+import { mlirRunStandard, mlirSkip } from "../../support/mlir.js";
 
 const maskAddr = (s: string) => s.replace(/base@ = 0x[0-9a-f]+/g, "base@ = 0x?");
 
@@ -1308,4 +1309,46 @@ test("memref ops the engines do not run are refused at the op", () => {
   }`);
   assert.throws(() => runText(dma, { engine: "wasm" }), /test\.mlir:\d+:5: error: wasm backend: operation 'memref\.dma_start' is not supported by the wasm backend/);
   assert.throws(() => runText(dma, { engine: "interp" }), /memref\.dma_start at test\.mlir:\d+:5: the interpreter does not support operation 'memref\.dma_start'/);
+});
+
+// C's pow: pow(1, NaN) = 1 and pow(-1, ±inf) = 1. The wasm engine's host pow was JS's Math.pow
+// (NaN for both) while the interpreter followed C: scalars, vector lanes and f64. Found by
+// differential fuzzing; the expected text is mlir-cpu-runner-19's.
+test("math.powf of 1 and NaN, and of -1 and an infinity, is 1 as in C", () => {
+  const src = `module {
+  func.func private @printF32(f32)
+  func.func private @printF64(f64)
+  func.func private @printNewline()
+  func.func @pw(%a: f32, %b: f32, %c: f64, %d: f64) {
+    %r = math.powf %a, %b : f32
+    call @printF32(%r) : (f32) -> ()
+    call @printNewline() : () -> ()
+    %s = math.powf %c, %d : f64
+    call @printF64(%s) : (f64) -> ()
+    call @printNewline() : () -> ()
+    %v = vector.broadcast %a : f32 to vector<4xf32>
+    %w = vector.broadcast %b : f32 to vector<4xf32>
+    %p = math.powf %v, %w : vector<4xf32>
+    %x = vector.extract %p[3] : f32 from vector<4xf32>
+    call @printF32(%x) : (f32) -> ()
+    call @printNewline() : () -> ()
+    return
+  }
+  func.func @main() {
+    %one = arith.constant 1.0 : f32
+    %nan = arith.constant 0x7FC00000 : f32
+    %m1 = arith.constant -1.0 : f32
+    %inf = arith.constant 0x7F800000 : f32
+    %one64 = arith.constant 1.0 : f64
+    %nan64 = arith.constant 0x7FF8000000000000 : f64
+    %m164 = arith.constant -1.0 : f64
+    %ninf64 = arith.constant 0xFFF0000000000000 : f64
+    call @pw(%one, %nan, %one64, %nan64) : (f32, f32, f64, f64) -> ()
+    call @pw(%m1, %inf, %m164, %ninf64) : (f32, f32, f64, f64) -> ()
+    return
+  }
+}`;
+  const want = "1\n1\n1\n1\n1\n1\n";
+  assert.deepEqual(runBoth(src), [want, want]);
+  if (!mlirSkip()) assert.equal(mlirRunStandard(src), want);
 });
