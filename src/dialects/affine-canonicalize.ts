@@ -128,6 +128,33 @@ function exprBound(e: AffineExpr, s: Shape, upper: boolean): number | undefined 
   });
   return bound;
 }
+/**
+ * MLIR's simplifyMinOrMaxExprWithOperands, for a loop bound: with the operands' loop ranges, a
+ * result of a max (min) whose largest (smallest) value no other result's smallest (largest) value
+ * exceeds (undercuts) can never be the bound and goes (of equal constants, the first stays); a
+ * result with a single value becomes that constant. Sound as long as exprBound is.
+ */
+function dropBoundedResults(m: AffineMap, operands: readonly Value[], isMax: boolean): AffineMap {
+  if (!operands.length) return m;
+  const s: Shape = { nd: m.numDims, ns: m.numSyms, exprs: [...m.results], operands: [...operands] };
+  const lo = m.results.map((e) => (e.kind === "const" ? e.value : exprBound(e, s, false)));
+  const hi = m.results.map((e) => (e.kind === "const" ? e.value : exprBound(e, s, true)));
+  // For a max, a result's own upper bound against others' lower bounds; for a min the reverse.
+  const [own, other] = isMax ? [hi, lo] : [lo, hi];
+  const exprs = m.results.flatMap((e, i) => {
+    if (lo[i] !== undefined && lo[i] === hi[i]) e = cst(lo[i]!);
+    const b = own[i];
+    if (b === undefined) return [e];
+    const redundant = other.some((x, j) => {
+      if (j === i || x === undefined) return false;
+      if (x !== b) return isMax ? x > b : x < b;
+      return !(lo[i] === hi[i] && own[j] === x && i < j); // both single-valued and equal: the first stays
+    });
+    return redundant ? [] : [e];
+  });
+  // (Only when an operand's loop never runs can all go, as in mlir-opt-19, which leaves a bound without results.)
+  return exprs.length ? new AffineMap(m.numDims, m.numSyms, exprs) : m;
+}
 /** MLIR's getLargestKnownDivisor with operands: a dim that is an induction variable from 0 is a multiple of its step. */
 function knownDivisor(e: AffineExpr, s: Shape): number {
   if (e.kind !== "dim") return largestDivisor(e);
@@ -238,10 +265,12 @@ export function canonicalizeAffineFor(op: Operation, rw: Rewriter): boolean {
   const bound = (b: MapAndOperands, lower: boolean): MapAndOperands => {
     const cs = b.operands.map(constantInt);
     const rs = b.map.constantValue === undefined && cs.every((c) => c !== undefined) ? b.map.evalI64(cs.slice(0, b.map.numDims) as bigint[], cs.slice(b.map.numDims) as bigint[]) : undefined;
-    const v = rs && safeNumber(rs.reduce((x, y) => ((lower ? y > x : y < x) ? y : x))); // (past 2^53 the bound stays: affine constants are doubles)
+    const v = rs?.length ? safeNumber(rs.reduce((x, y) => ((lower ? y > x : y < x) ? y : x))) : undefined; // (past 2^53 the bound stays: affine constants are doubles)
     if (v !== undefined) return { map: AffineMap.constant(v), operands: [] };
-    const c = canonicalizeOperands(compose(shapeOf(b.map, b.operands)));
-    return { map: dedupe(new AffineMap(c.nd, c.ns, c.exprs)), operands: c.operands };
+    // (MLIR drops results of the upper bound before composing it, of the lower bound after)
+    const c = canonicalizeOperands(compose(shapeOf(lower ? b.map : dropBoundedResults(b.map, b.operands, false), b.operands)));
+    const m = new AffineMap(c.nd, c.ns, c.exprs);
+    return { map: dedupe(lower ? dropBoundedResults(m, c.operands, true) : m), operands: c.operands };
   };
   const lb = bound(f.lower, true), ub = bound(f.upper, false);
   if (lb.map.equals(f.lower.map) && ub.map.equals(f.upper.map) && sameValues(lb.operands, f.lower.operands) && sameValues(ub.operands, f.upper.operands)) return false;
