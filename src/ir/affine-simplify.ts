@@ -166,8 +166,34 @@ class Flattener {
   }
 }
 
-/** MLIR's simplifyAffineExpr: pure affine expressions rebuilt from their flat form, others as they are. */
+/** The terms of a sum (MLIR's getSummandExprs). */
+const summands = (e: AffineExpr): AffineExpr[] => (e.kind === "add" ? [...summands(e.lhs), ...summands(e.rhs)] : [e]);
+/** `e` of `e * -1` (or `-1 * e`). */
+const negated = (t: AffineExpr) => (t.kind !== "mul" ? undefined : isConst(t.rhs) && t.rhs.value === -1 ? t.lhs : isConst(t.lhs) && t.lhs.value === -1 ? t.rhs : undefined);
+/** `lhs` is `x - x mod q` for q = `rhs` (its other terms sum to x), so `lhs mod q` is 0 (MLIR's isModOfModSubtraction). */
+function modOfModSubtraction(lhs: AffineExpr, rhs: AffineExpr, nd: number, ns: number): boolean {
+  const terms = summands(lhs);
+  return terms.some((t, i) => {
+    const m = negated(t);
+    if (m?.kind !== "mod" || !same(m.rhs, rhs)) return false;
+    const diff = simplifyExpr(terms.reduce((acc, u, j) => (j === i ? acc : build("add", acc, u)), build("mul", m.lhs, cst(-1))), nd, ns);
+    return isConst(diff) && diff.value === 0;
+  });
+}
+/**
+ * Of MLIR's simplifySemiAffine, the mod of `x - x mod q` by q, which is 0. (MLIR 19 folds the
+ * floordiv and ceildiv of it by q to 0 too, which is wrong: (10 - 10 mod 3) floordiv 3 is 3.)
+ */
+function semiAffine(e: AffineExpr, nd: number, ns: number): AffineExpr {
+  if (e.kind === "dim" || e.kind === "sym" || e.kind === "const") return e;
+  const l = semiAffine(e.lhs, nd, ns), r = semiAffine(e.rhs, nd, ns);
+  if (e.kind === "mod" && modOfModSubtraction(l, r, nd, ns)) return cst(0);
+  return l === e.lhs && r === e.rhs ? e : build(e.kind, l, r);
+}
+
+/** MLIR's simplifyAffineExpr: pure affine expressions rebuilt from their flat form, others as they are but for semiAffine. */
 export function simplifyExpr(e: AffineExpr, nd: number, ns: number): AffineExpr {
+  if (!pure(e)) e = semiAffine(e, nd, ns);
   if (!pure(e)) return e;
   const fl = new Flattener(nd, ns), f = fl.flatten(e);
   return f ? fl.expr(f) : e;

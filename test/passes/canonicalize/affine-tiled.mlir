@@ -127,3 +127,11 @@ func.func @min_ops(%A: memref<?xf32>, %v: f32, %N: index) {
   }
   return
 }
+
+// Loop peeling's bounds: ub - ub mod step (and ub - (ub - lb) mod step - lb) are multiples of
+// step, so their mod step is 0 (MLIR's isModOfModSubtraction).
+func.func @peeled_bounds(%lb: index, %ub: index, %step: index) -> (index, index) {
+  %0 = affine.apply affine_map<()[s0, s1] -> ((s0 - (s0 mod s1)) mod s1)> ()[%ub, %step]
+  %1 = affine.apply affine_map<()[s0, s1, s2] -> ((s0 - ((s0 - s2) mod s1) - s2) mod s1)> ()[%ub, %step, %lb]
+  return %0, %1 : index, index
+}
