@@ -170,6 +170,24 @@ class FunctionBufferizer {
     this.owned.add(v);
     return v;
   }
+  /**
+   * `m` as a buffer of type `t` (MLIR's castOrReallocMemRefValue): a memref.cast where it is valid
+   * whatever the runtime strides, else a new buffer of `t` holding a copy (e.g. a strided slice
+   * asked for with the identity layout). Another element type, rank or memory space is refused.
+   */
+  private castOrRealloc(b: Builder, m: Value, t: Type): Value {
+    const s = m.type;
+    if (s instanceof MemRefType && t instanceof MemRefType && s.elementType === t.elementType && s.rank === t.rank && s.memorySpace?.str === t.memorySpace?.str) {
+      const x = stridesAndOffset(s), y = stridesAndOffset(t);
+      const widens = (a: number, c: number) => !(a === DYN && c !== DYN);
+      if (castCompatible(s, t) && widens(x.offset, y.offset) && x.strides.every((d, i) => widens(d, y.strides[i]))) return b.value("memref.cast", [m], t);
+      const dst = this.alloc(b, t, m);
+      b.create("memref.copy", [m, dst]);
+      return dst;
+    }
+    if (castCompatible(s, t)) return b.value("memref.cast", [m], t);
+    throw new BufferizeError(`the buffer '${s.str}' cannot be cast to '${t.str}'`);
+  }
   private copyOf(b: Builder, src: Value): Value {
     const t = src.type as MemRefType;
     const dst = this.alloc(b, MemRefType.get(t.shape, t.elementType), src);
@@ -293,9 +311,7 @@ class FunctionBufferizer {
       case "bufferization.to_tensor": set(op.operand(0)); break;
       case "bufferization.to_memref": {
         const m = this.bufferOf(op.operand(0));
-        // (a buffer of another memory space or layout than asked: no memref.cast makes one of the other)
-        if (m.type !== res.type && !castCompatible(m.type, res.type)) throw new BufferizeError(`the buffer '${m.type.str}' cannot be cast to '${res.type.str}'`);
-        op.result.replaceAllUsesWith(m.type === res.type ? m : b.value("memref.cast", [m], res.type));
+        op.result.replaceAllUsesWith(m.type === res.type ? m : this.castOrRealloc(b, m, res.type));
         break;
       }
       case "bufferization.alloc_tensor": {
