@@ -488,7 +488,7 @@ const times = (a: number, b: number) => (a === DYN || b === DYN ? DYN : a * b);
  * MLIR's computeCollapsedLayoutMap: each group takes the stride of its last dim not of size 1
  * (dynamic where that dim is dynamic); undefined where a group's dims are not contiguous.
  */
-function collapsedLayout(src: MemRefType, groups: readonly number[][]): StridedLayoutAttr | undefined {
+export function collapsedLayout(src: MemRefType, groups: readonly number[][]): StridedLayoutAttr | undefined {
   const { strides, offset } = stridesAndOffset(src), shape = src.shape;
   const result = groups.map((g) => {
     let k = g.length - 1;
@@ -507,7 +507,7 @@ function collapsedLayout(src: MemRefType, groups: readonly number[][]): StridedL
 }
 
 /** MLIR's computeExpandedLayoutMap: each group's dims take the source dim's stride, scaled by the sizes inside them. */
-function expandedLayout(src: MemRefType, shape: readonly number[], groups: readonly number[][]): StridedLayoutAttr {
+export function expandedLayout(src: MemRefType, shape: readonly number[], groups: readonly number[][]): StridedLayoutAttr {
   const { strides, offset } = stridesAndOffset(src), result: number[] = new Array(shape.length).fill(1);
   groups.forEach((g, i) => {
     let s = strides[i];

@@ -19,7 +19,8 @@ import {
   DYN, DialectType, FunctionType, MemRefType, TensorType, Type, UnrankedMemRefType, UnrankedTensorType, i1, i32, i64, index, isMemRefElementType,
 } from "../ir/types.js";
 import { arrayProp, i64Array, mixedList, operandSegment, type OpFoldResult } from "../dialects/indexing.js";
-import { MEMREF_VIEWS, castCompatible, inferSubviewType, stridesAndOffset } from "../dialects/memref.js";
+import { MEMREF_VIEWS, castCompatible, collapsedLayout, expandedLayout, inferSubviewType, stridesAndOffset } from "../dialects/memref.js";
+import { hasIdentityLayout } from "../dialects/memref-layout.js";
 import { CMPI_PREDICATES } from "../dialects/arith.js";
 import { packing, reassociation } from "../dialects/tensor.js";
 import { forallParts } from "../dialects/scf-forall.js";
@@ -406,21 +407,13 @@ class FunctionBufferizer {
     let src = this.bufferOf(op.operand(0));
     const st = src.type as MemRefType;
     let layout: StridedLayoutAttr | undefined;
-    if (st.layout) {
-      const { strides, offset } = stridesAndOffset(st);
+    // (the layouts memref's verifier asks for: an identity-strided source gives an identity result)
+    if (!hasIdentityLayout(st)) {
+      const { strides } = stridesAndOffset(st);
       const times = (x: number, n: number) => (x === DYN || n === DYN ? DYN : x * n);
-      if (expand) {
-        const out = res.shape.map(() => 1);
-        groups.forEach((g, d) => {
-          let s = strides[d];
-          for (let j = g.length - 1; j >= 0; j--) { out[g[j]] = s; s = times(s, res.shape[g[j]]); }
-        });
-        layout = new StridedLayoutAttr(out, offset);
-      } else if (groups.every((g) => g.slice(0, -1).every((d, j) => strides[d] !== DYN && strides[d] === times(strides[g[j + 1]], st.shape[g[j + 1]])))) {
-        layout = new StridedLayoutAttr(groups.map((g) => strides[g[g.length - 1]]), offset);
-      } else {
-        src = this.copyOf(b, src);
-      }
+      if (expand) layout = expandedLayout(st, res.shape, groups);
+      else if (groups.every((g) => g.slice(0, -1).every((d, j) => strides[d] !== DYN && strides[d] === times(strides[g[j + 1]], st.shape[g[j + 1]])))) layout = collapsedLayout(st, groups);
+      else src = this.copyOf(b, src);
     }
     const t = MemRefType.get(res.shape, res.elementType, layout);
     const attrs = Object.fromEntries(op.attributes);
