@@ -312,7 +312,8 @@ class FunctionBufferizer {
       case "bufferization.to_tensor": set(op.operand(0)); break;
       case "bufferization.to_memref": {
         const m = this.bufferOf(op.operand(0));
-        op.result.replaceAllUsesWith(m.type === res.type ? m : this.castOrRealloc(b, m, res.type));
+        // (an entry argument is still a tensor to the walk: its memref users get it through a cast)
+        op.result.replaceAllUsesWith(m.type === res.type && !this.tensorArgs.has(m) ? m : this.castOrRealloc(b, m, res.type));
         break;
       }
       case "bufferization.alloc_tensor": {
