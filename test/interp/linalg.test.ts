@@ -105,6 +105,20 @@ test("linalg: real MLIR prints the same", { skip: needsOps("linalg.generic", "li
   assert.equal(run(LINALG_PROGRAM).output, want);
 });
 
+/**
+ * Two tests of `program`: both engines print `expected` (text mlir-cpu-runner-19 printed, base
+ * address masked), and, where MLIR is installed, so does mlir-cpu-runner-19 live after `before`.
+ */
+function pinnedToMlir(what: string, program: string, expected: string, before?: string[]): void {
+  test(`${what}: both engines print what mlir-cpu-runner-19 printed`, () => {
+    assert.equal(run(program).output, expected);
+    assert.equal(maskOutput(runText(program, { engine: "wasm" }).out), expected);
+  });
+  test(`${what}: real MLIR prints the same`, { skip: mlirSkip() }, () => {
+    assert.equal(mlirRunStandard(program, before ? { before } : undefined), expected);
+  });
+}
+
 // linalg.select (MLIR 19's elementwise ternary: arith.select of the condition, no casts) on memrefs.
 const SELECT_PROGRAM = `memref.global "private" constant @c : memref<2x3xi1> = dense<[[true, false, true], [false, false, true]]>
 memref.global "private" constant @a : memref<2x3xi32> = dense<[[1, 2, 3], [4, 5, 6]]>
@@ -127,14 +141,7 @@ const SELECT_EXPECTED = `Unranked Memref base@ = 0x<masked> rank = 2 offset = 0 
  [-4,   -5,   6]]
 `;
 
-test("linalg.select: both engines print what mlir-cpu-runner-19 printed", () => {
-  assert.equal(run(SELECT_PROGRAM).output, SELECT_EXPECTED);
-  assert.equal(maskOutput(runText(SELECT_PROGRAM, { engine: "wasm" }).out), SELECT_EXPECTED);
-});
-
-test("linalg.select: real MLIR prints the same", { skip: mlirSkip() }, () => {
-  assert.equal(mlirRunStandard(SELECT_PROGRAM), SELECT_EXPECTED);
-});
+pinnedToMlir("linalg.select", SELECT_PROGRAM, SELECT_EXPECTED);
 
 // bufferization.to_memref of a strided slice asked for with the identity layout (and of a
 // dynamic-offset slice asked for static strides): MLIR's castOrReallocMemRefValue copies it into a
@@ -163,14 +170,7 @@ Unranked Memref base@ = 0x<masked> rank = 2 offset = 0 sizes = [2, 3] strides = 
  [10,   11,   12]]
 `;
 
-test("bufferization.to_memref of a strided slice copies it: both engines print what mlir-cpu-runner-19 printed", () => {
-  assert.equal(run(TO_MEMREF_PROGRAM).output, TO_MEMREF_EXPECTED);
-  assert.equal(maskOutput(runText(TO_MEMREF_PROGRAM, { engine: "wasm" }).out), TO_MEMREF_EXPECTED);
-});
-
-test("bufferization.to_memref of a strided slice: real MLIR prints the same", { skip: mlirSkip() }, () => {
-  assert.equal(mlirRunStandard(TO_MEMREF_PROGRAM, { before: ["--one-shot-bufferize=bufferize-function-boundaries"] }), TO_MEMREF_EXPECTED);
-});
+pinnedToMlir("bufferization.to_memref of a strided slice copies it", TO_MEMREF_PROGRAM, TO_MEMREF_EXPECTED, ["--one-shot-bufferize=bufferize-function-boundaries"]);
 
 // expand_shape of a slice's collapse (buffer memref<3xf32, strided<[1]>>: identity strides, so
 // MLIR's verifier wants an identity expanded type) and collapse_shape of a column (not contiguous:
@@ -201,14 +201,7 @@ Unranked Memref base@ = 0x<masked> rank = 1 offset = 0 sizes = [2] strides = [1]
 [2,  5]
 `;
 
-test("reshapes of a slice's buffer take the layouts memref's verifier asks for: both engines print what mlir-cpu-runner-19 printed", () => {
-  assert.equal(run(RESHAPE_SLICE_PROGRAM).output, RESHAPE_SLICE_EXPECTED);
-  assert.equal(maskOutput(runText(RESHAPE_SLICE_PROGRAM, { engine: "wasm" }).out), RESHAPE_SLICE_EXPECTED);
-});
-
-test("reshapes of a slice's buffer: real MLIR prints the same", { skip: mlirSkip() }, () => {
-  assert.equal(mlirRunStandard(RESHAPE_SLICE_PROGRAM, { before: ["--one-shot-bufferize=bufferize-function-boundaries"] }), RESHAPE_SLICE_EXPECTED);
-});
+pinnedToMlir("reshapes of a slice's buffer take the layouts memref's verifier asks for", RESHAPE_SLICE_PROGRAM, RESHAPE_SLICE_EXPECTED, ["--one-shot-bufferize=bufferize-function-boundaries"]);
 
 // i32 tensors (matmul, a maxsi reduce, a generic of divsi/remsi/floordivsi/ceildivsi/shli, pad,
 // a strided dynamic slice) printed by a function whose tensor argument goes to_memref: bufferize
@@ -288,14 +281,7 @@ Unranked Memref base@ = 0x<masked> rank = 2 offset = 0 sizes = [2, 2] strides = 
  [5,   -1]]
 `;
 
-test("i32 tensor programs with a to_memref of a function's tensor argument: both engines print what mlir-cpu-runner-19 printed", () => {
-  assert.equal(run(I32_TENSOR_PROGRAM).output, I32_TENSOR_EXPECTED);
-  assert.equal(maskOutput(runText(I32_TENSOR_PROGRAM, { engine: "wasm" }).out), I32_TENSOR_EXPECTED);
-});
-
-test("i32 tensor programs: real MLIR prints the same", { skip: mlirSkip() }, () => {
-  assert.equal(mlirRunStandard(I32_TENSOR_PROGRAM, { before: ["--one-shot-bufferize=bufferize-function-boundaries", "--arith-expand"] }), I32_TENSOR_EXPECTED);
-});
+pinnedToMlir("i32 tensor programs with a to_memref of a function's tensor argument", I32_TENSOR_PROGRAM, I32_TENSOR_EXPECTED, ["--one-shot-bufferize=bufferize-function-boundaries", "--arith-expand"]);
 
 // linalg.softmax: tensors along either dimension (a row of -3e38 tests the lowest-finite max
 // init, a 100.0 the exp underflow), then the softmax of a strided view (rows 0-1, columns 1-3 of
