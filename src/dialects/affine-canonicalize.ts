@@ -20,13 +20,12 @@ import type { Rewriter } from "../ir/dialect.js";
 import { type ShapedType, i32 } from "../ir/types.js";
 import { accessParts, constantTripCount, forParts, ifCondition, isValidDim, isValidSymbol, parallelParts, type MapAndOperands } from "./affine.js";
 import { constantIndex, constantInt, scalarAttr } from "./arith.js";
-import { producer } from "./indexing.js";
+import { producer, sameLists } from "./indexing.js";
 
 /** Results (of a map, or a set's constraints) over `nd` dims and `ns` symbols, with their operands. */
 interface Shape { nd: number; ns: number; exprs: AffineExpr[]; operands: Value[] }
 
 const applyOf = (v: Value | null) => (v instanceof OpResult && v.op.name === "affine.apply" ? v.op : undefined);
-const sameValues = (a: readonly Value[], b: readonly Value[]) => a.length === b.length && a.every((v, i) => v === b[i]);
 const remap = (s: Shape, dims: AffineExpr[], syms: AffineExpr[]) => s.exprs.map((e) => substitute(e, dims, syms));
 const shapeOf = (m: AffineMap, operands: readonly Value[]): Shape => ({ nd: m.numDims, ns: m.numSyms, exprs: [...m.results], operands: [...operands] });
 
@@ -203,7 +202,7 @@ function simplifyWithOperands(e: AffineExpr, s: Shape): AffineExpr {
 function simplified(map: AffineMap, operands: readonly Value[]): MapAndOperands | undefined {
   const c0 = canonicalizeOperands(compose(shapeOf(map, operands))), c = { ...c0, exprs: c0.exprs.map((e) => simplifyWithOperands(e, c0)) };
   const m = new AffineMap(c.nd, c.ns, c.exprs);
-  return m.equals(map) && sameValues(c.operands, operands) ? undefined : { map: m, operands: c.operands };
+  return m.equals(map) && sameLists(c.operands, operands) ? undefined : { map: m, operands: c.operands };
 }
 
 const setMap = (op: Operation, name: string, m: AffineMap) => op.attributes.set(name, new AffineMapAttr(m));
@@ -252,7 +251,7 @@ export function canonicalizeMinMax(op: Operation, rw: Rewriter): boolean {
     rw.replaceOp(op, [n.result]);
     return true;
   }
-  if (map.equals(orig) && sameValues(operands, op.operands)) return false;
+  if (map.equals(orig) && sameLists(operands, op.operands)) return false;
   setMap(op, "map", map);
   op.setOperands(operands);
   return true;
@@ -273,7 +272,7 @@ export function canonicalizeAffineFor(op: Operation, rw: Rewriter): boolean {
     return { map: dedupe(lower ? dropBoundedResults(m, c.operands, true) : m), operands: c.operands };
   };
   const lb = bound(f.lower, true), ub = bound(f.upper, false);
-  if (lb.map.equals(f.lower.map) && ub.map.equals(f.upper.map) && sameValues(lb.operands, f.lower.operands) && sameValues(ub.operands, f.upper.operands)) return false;
+  if (lb.map.equals(f.lower.map) && ub.map.equals(f.upper.map) && sameLists(lb.operands, f.lower.operands) && sameLists(ub.operands, f.upper.operands)) return false;
   setMap(op, "lowerBoundMap", lb.map);
   setMap(op, "upperBoundMap", ub.map);
   op.attributes.set("operandSegmentSizes", new DenseArrayAttr(i32, [lb.operands.length, ub.operands.length, f.inits.length]));
@@ -346,7 +345,7 @@ function canonicalizeCondition(op: Operation): boolean {
   if (operands.some(applyOf)) s = compose(s);
   s = canonicalizeOperands(s);
   const n = new IntegerSet(s.nd, s.ns, s.exprs.map((expr, i) => ({ expr, eq: set.constraints[i].eq })));
-  if (n.str === set.str && sameValues(s.operands, operands)) return false;
+  if (n.str === set.str && sameLists(s.operands, operands)) return false;
   op.attributes.set("condition", new IntegerSetAttr(n));
   op.setOperands(s.operands);
   return true;

@@ -21,6 +21,7 @@ import { constantIndex } from "./arith.js";
 import { i1 } from "../ir/types.js";
 import { reachableBlocks } from "../ir/verifier.js";
 import { br, caseValues, condBr, successorOperands, switchOp, switchTarget, type Dest } from "./cf.js";
+import { sameLists } from "./indexing.js";
 
 /** Replaces branch `op` by `cf.br` to its successor `to`, with that successor's operands. */
 function branchTo(op: Operation, to: number, rw: Rewriter): true {
@@ -33,7 +34,6 @@ function branchTo(op: Operation, to: number, rw: Rewriter): true {
 const predecessors = (b: Block): Block[] => b.parent!.blocks.flatMap((x) => x.terminator?.successors.filter((s) => s === b).map(() => x) ?? []);
 /** The block whose one edge is all that reaches `b` (MLIR's getSinglePredecessor). */
 const singlePredecessor = (b: Block): Block | undefined => { const ps = predecessors(b); return ps.length === 1 ? ps[0] : undefined; };
-const sameValues = (a: readonly Value[], b: readonly Value[]) => a.length === b.length && a.every((v, i) => v === b[i]);
 
 /**
  * Where a branch to `dest` with `operands` ends up when `dest` only branches on (MLIR's
@@ -83,7 +83,7 @@ export function canonicalizeCondBr(op: Operation, rw: Rewriter): boolean {
   }
   const blk = op.parent!, [td, fd] = op.successors;
   if (td === fd) {
-    if (sameValues(t, f)) return branchTo(op, 0, rw);
+    if (sameLists(t, f)) return branchTo(op, 0, rw);
     if (predecessors(td).every((p) => p === blk)) {
       const b = Builder.before(op);
       br(b, td, t.map((v, i) => (v === f[i] ? v : b.value("arith.select", [cond, v, f[i]], v.type))));
@@ -123,7 +123,7 @@ function rebuildSwitch(op: Operation, parts: ReturnType<typeof switchParts>, rw:
 export function canonicalizeSwitch(op: Operation, rw: Rewriter): boolean {
   const { def, cases } = switchParts(op), flag = op.operands[0];
   if (!cases.length) return branchTo(op, 0, rw);
-  const likeDefault = (c: Dest) => c.dest === def.dest && sameValues(c.operands!, def.operands!);
+  const likeDefault = (c: Dest) => c.dest === def.dest && sameLists(c.operands!, def.operands!);
   if (cases.some(likeDefault)) return rebuildSwitch(op, { def, cases: cases.filter((c) => !likeDefault(c)) }, rw);
   const a = flag instanceof OpResult && flag.op.name === "arith.constant" ? flag.op.attr("value") : undefined;
   if (a instanceof IntegerAttr) return branchTo(op, switchTarget(op, a.value), rw);

@@ -4,10 +4,9 @@ import type { Operation, Value } from "../ir/core.js";
 import type { Rewriter } from "../ir/dialect.js";
 import { TensorType, VectorType } from "../ir/types.js";
 import { constantIndex } from "./arith.js";
-import { producer } from "./indexing.js";
+import { producer, sameLists } from "./indexing.js";
 import { inBounds, minorIdentity, permutationMap, transferParts } from "./vector-transfer.js";
 
-const sameValues = (a: readonly Value[], b: readonly Value[]) => a.length === b.length && a.every((v, i) => v === b[i]);
 const mapOf = (op: Operation) => permutationMap(op).str;
 const isMinorIdentity = (op: Operation) => {
   const { source, vector } = transferParts(op);
@@ -21,7 +20,7 @@ const allInBounds = (op: Operation) => {
 /** Whether two transfers access the same elements: same indices, vector type and map. */
 function sameAccess(a: Operation, b: Operation): boolean {
   const [pa, pb] = [transferParts(a), transferParts(b)];
-  return sameValues(pa.indices, pb.indices) && pa.vector === pb.vector && mapOf(a) === mapOf(b);
+  return sameLists(pa.indices, pb.indices) && pa.vector === pb.vector && mapOf(a) === mapOf(b);
 }
 /** MLIR's isDisjointTransferIndices (constant indices): some dim's accesses cannot meet. Unlike
  * MLIR 19, only for minor identity maps, where vector dim i spans the i-th trailing source dim. */

@@ -19,6 +19,7 @@ import { BlockArgument, OpResult, type Operation, type Value } from "../../ir/co
 import { elementBytes, wasmTypeOf } from "./abi.js";
 import { BT, type Expr, type FunctionEmitter, type MemrefVal } from "./emitter.js";
 import { loadScalar, storeScalar } from "./ops-memory.js";
+import { sameLists } from "../../dialects/indexing.js";
 
 export interface Promotion { memref: Value; idx: readonly Value[]; local: number }
 
@@ -29,7 +30,6 @@ function definedOutside(v: Value, loop: Operation): boolean {
   if (v instanceof OpResult) return !loop.isAncestorOf(v.op);
   return false;
 }
-const sameIdx = (a: readonly Value[], b: readonly Value[]) => a.length === b.length && a.every((v, i) => v === b[i]);
 
 /** The element to promote in `loop` (an scf.for), or undefined. */
 export function findPromotion(loop: Operation): { memref: Value; idx: Value[]; store: Operation; reads: Value[] } | undefined {
@@ -40,7 +40,7 @@ export function findPromotion(loop: Operation): { memref: Value; idx: Value[]; s
     if (op.regions.length) return undefined;
     if (op.name === "memref.store") {
       const m = op.operand(1), idx = op.operands.slice(2);
-      if (target ? target.memref !== m || !sameIdx(target.idx, idx) : !(definedOutside(m, loop) && idx.every((v) => definedOutside(v, loop)))) return undefined;
+      if (target ? target.memref !== m || !sameLists(target.idx, idx) : !(definedOutside(m, loop) && idx.every((v) => definedOutside(v, loop)))) return undefined;
       target ??= { memref: m, idx, store: op };
     } else if (READS.has(op.name)) {
       reads.push(op);
@@ -53,7 +53,7 @@ export function findPromotion(loop: Operation): { memref: Value; idx: Value[]; s
   for (const r of reads) {
     const m = r.operand(0);
     if (m === target.memref) {
-      if (r.name !== "memref.load" || !sameIdx(r.operands.slice(1), target.idx)) return undefined;
+      if (r.name !== "memref.load" || !sameLists(r.operands.slice(1), target.idx)) return undefined;
     } else if (!others.includes(m)) {
       if (!definedOutside(m, loop)) return undefined;
       others.push(m);
