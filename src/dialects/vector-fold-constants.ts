@@ -4,7 +4,7 @@
 import { type Attribute, DenseElementsAttr } from "../ir/attributes.js";
 import type { Operation, Value } from "../ir/core.js";
 import type { FoldResult, Rewriter } from "../ir/dialect.js";
-import { IntegerType, type Type, VectorType, f16, f32, i32 } from "../ir/types.js";
+import { IntegerType, type Type, VectorType, contiguousStrides, f16, f32, i32 } from "../ir/types.js";
 import { castValue, scalarAttr, scalarOf, wrapS, wrapU } from "./arith.js";
 import { arrayProp, producer } from "./indexing.js";
 import { intsProp } from "./vector-algebra.js";
@@ -26,7 +26,6 @@ function constantOf(t: Type, values: readonly Elt[]): Attribute {
   const vs = values.map((v) => asElement(v, t.elementType));
   return vs.every((v) => Object.is(v, vs[0])) ? new DenseElementsAttr(t, [vs[0]], true) : new DenseElementsAttr(t, vs, false);
 }
-const rowStrides = (shape: readonly number[]) => shape.map((_, i) => shape.slice(i + 1).reduce((a, b) => a * b, 1));
 const numElements = (t: Type) => (t instanceof VectorType ? t.numElements : 1);
 /** Replaces `op` by an arith.constant of `value`. */
 function replaceByConstant(op: Operation, rw: Rewriter, value: Attribute): true {
@@ -35,7 +34,7 @@ function replaceByConstant(op: Operation, rw: Rewriter, value: Attribute): true 
 }
 /** Row-major multi-indices of `shape`, in order. */
 function* indicesOf(shape: readonly number[]): Generator<number[]> {
-  const n = shape.reduce((a, b) => a * b, 1), s = rowStrides(shape);
+  const n = shape.reduce((a, b) => a * b, 1), s = contiguousStrides(shape);
   for (let l = 0; l < n; l++) yield shape.map((d, i) => Math.floor(l / s[i]) % d);
 }
 
@@ -46,7 +45,7 @@ export function extractOfConstant(op: Operation, rw: Rewriter): boolean {
   if (!d) return false;
   if (d.isSplat) return replaceByConstant(op, rw, constantOf(op.result.type, [d.at(0)]));
   if (op.operands.length > 1 || vt.isScalable) return false;
-  const s = rowStrides(vt.shape), start = pos.reduce((a, p, i) => a + p * s[i], 0), n = numElements(op.result.type);
+  const s = contiguousStrides(vt.shape), start = pos.reduce((a, p, i) => a + p * s[i], 0), n = numElements(op.result.type);
   return replaceByConstant(op, rw, constantOf(op.result.type, d.elements().slice(start, start + n)));
 }
 
@@ -58,7 +57,7 @@ export function insertOfConstant(op: Operation, rw: Rewriter): boolean {
   const sd = denseOf(src), sc = scalarOf(producer(src, "arith.constant")?.attr("value"));
   const part = sd ? sd.elements() : sc !== undefined ? [sc] : undefined;
   if (!part) return false;
-  const s = rowStrides(vt.shape), start = arrayProp(op, "static_position").reduce((a, p, i) => a + p * s[i], 0);
+  const s = contiguousStrides(vt.shape), start = arrayProp(op, "static_position").reduce((a, p, i) => a + p * s[i], 0);
   const values = d.elements();
   values.splice(start, part.length, ...part);
   return replaceByConstant(op, rw, constantOf(vt, values));
@@ -70,7 +69,7 @@ export function sliceOfConstant(op: Operation, rw: Rewriter): boolean {
   if (!d) return false;
   if (d.isSplat) return replaceByConstant(op, rw, constantOf(rt, [d.at(0)]));
   if (vt.isScalable || intsProp(op, "strides").some((k) => k !== 1)) return false;
-  const offsets = intsProp(op, "offsets"), s = rowStrides(vt.shape), all = d.elements(), values: Elt[] = [];
+  const offsets = intsProp(op, "offsets"), s = contiguousStrides(vt.shape), all = d.elements(), values: Elt[] = [];
   for (const idx of indicesOf(rt.shape)) values.push(all[idx.reduce((a, x, i) => a + (x + (offsets[i] ?? 0)) * s[i], 0)]);
   return replaceByConstant(op, rw, constantOf(rt, values));
 }
@@ -80,7 +79,7 @@ export function insertSliceOfConstant(op: Operation, rw: Rewriter): boolean {
   const [src, dest] = op.operands, d = denseOf(dest), sd = denseOf(src), vt = dest.type as VectorType, st = src.type as VectorType;
   if (!d || !sd || vt.isScalable || st.isScalable) return false;
   if (vt.numElements > FOLD_THRESHOLD && dest.uses.length !== 1) return false;
-  const offsets = intsProp(op, "offsets"), s = rowStrides(vt.shape), lead = vt.rank - st.rank, values = d.elements(), part = sd.elements();
+  const offsets = intsProp(op, "offsets"), s = contiguousStrides(vt.shape), lead = vt.rank - st.rank, values = d.elements(), part = sd.elements();
   let k = 0;
   for (const idx of indicesOf(st.shape)) values[offsets.reduce((a, o, i) => a + (o + (i >= lead ? idx[i - lead] : 0)) * s[i], 0)] = part[k++];
   return replaceByConstant(op, rw, constantOf(vt, values));

@@ -6,6 +6,8 @@
 // toFixed/toExponential round exact ties away from zero (0.5 -> "1", C gives "0") and switch
 // to exponent form past 1e21, so they are not used.
 
+import { contiguousStrides } from "../ir/types.js";
+
 export type PrintfArgKind = "int" | "float" | "ptr";
 
 /** One printf argument after the caller's default promotions. */
@@ -379,17 +381,6 @@ export function formatElement(value: number | bigint, elementType: string): stri
   if (typeof value === "bigint") return value.toString();
   if (elementType.startsWith("f") || elementType === "bf16") return formatG(value);
   return String(value);
-}
-
-/** Row-major strides (in elements) of a contiguous buffer of the given shape. */
-export function contiguousStrides(shape: readonly number[]): number[] {
-  const strides = new Array<number>(shape.length);
-  let s = 1;
-  for (let d = shape.length - 1; d >= 0; d--) {
-    strides[d] = s;
-    s *= shape[d];
-  }
-  return strides;
 }
 
 /**

@@ -98,7 +98,7 @@ export class OpTrap extends SiteTrap {
 
 export const numElements = (shape: readonly number[]): number => shape.reduce((a, b) => a * b, 1);
 
-export { contiguousStrides } from "./format.js";
+export { contiguousStrides } from "../ir/types.js";
 
 /** Row-major linear position of `idx` in `shape`. */
 export function rowMajor(shape: readonly number[], idx: readonly number[]): number {

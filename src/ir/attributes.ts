@@ -3,7 +3,7 @@ import { AffineMap, IntegerSet, intStr } from "./affine.js";
 import { FLOAT_FORMATS, binaryExponent, fitsDouble, floatBits, roundFloat } from "./float.js";
 import { decodeElements, elementBytes, elementZero, encodeElements } from "./element-bytes.js";
 import { ResourceBlob, ResourceHandle } from "./resources.js";
-import { DYN, FloatType, IndexType, IntegerType, ShapedType, SignedIntegerType, Type, f64, i1, i64, type FloatKind } from "./types.js";
+import { DYN, FloatType, IndexType, IntegerType, ShapedType, SignedIntegerType, Type, contiguousStrides, f64, i1, i64, type FloatKind } from "./types.js";
 
 export abstract class Attribute {
   abstract readonly str: string;
@@ -389,7 +389,7 @@ export class SparseElementsAttr extends Attribute {
     if (this.dense !== undefined) return this.dense ?? undefined;
     if (this.unreadable) { this.dense = null; return undefined; }
     const { type } = this, data = new Array<number | bigint>(type.numElements).fill(elementZero(type.elementType));
-    const set = new Set<number>(), strides = type.shape.map((_, d) => type.shape.slice(d + 1).reduce((a, b) => a * b, 1));
+    const set = new Set<number>(), strides = contiguousStrides(type.shape);
     for (let k = 0, n = this.count; k < n; k++) {
       const at = this.index(k).reduce((s, x, d) => s + x * strides[d], 0);
       if (!set.has(at)) { set.add(at); data[at] = this.values.at(k); } // (the first value of a repeated index, as MLIR's)

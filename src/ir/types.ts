@@ -84,6 +84,17 @@ export abstract class ShapedType extends Type {
 }
 
 /** Equal ranks, sizes equal where both are static, and two vectors scalable in the same dims (MLIR's verifyCompatibleShape). */
+/** Row-major strides (in elements) of a contiguous buffer of the given shape. */
+export function contiguousStrides(shape: readonly number[]): number[] {
+  const strides = new Array<number>(shape.length);
+  let s = 1;
+  for (let d = shape.length - 1; d >= 0; d--) {
+    strides[d] = s;
+    s *= shape[d];
+  }
+  return strides;
+}
+
 export const compatibleShapes = (a: ShapedType, b: ShapedType): boolean =>
   a.shape.length === b.shape.length && a.shape.every((d, i) => d === b.shape[i] || d === DYN || b.shape[i] === DYN)
   && !(a instanceof VectorType && b instanceof VectorType && a.scalableDims.some((s, i) => s !== b.scalableDims[i]));

@@ -16,7 +16,7 @@ import { ParallelPool } from "../runtime/worker-parallel.js";
 import { Rng } from "./random.js";
 import { fastestCalls } from "./timing.js";
 import { halfBits, halfToFloat, roundFloat } from "../ir/float.js";
-import { DYN, FloatType } from "../ir/types.js";
+import { DYN, FloatType, contiguousStrides } from "../ir/types.js";
 
 export interface SandboxRequest {
   /** Bounds-checked harness (correctness runs) and the same without checks (timing). */
@@ -118,8 +118,7 @@ async function main(req: SandboxRequest): Promise<void> {
     const argsFor = (which: "ref" | "cand", scalars: EngineValue[]): EngineValue[] => slots.map((s, i) => {
       const b = bufs[which][i];
       if (!b) return scalars[i];
-      const strides = s.shape.map((_, d) => s.shape.slice(d + 1).reduce((x, y) => x * y, 1));
-      return { allocated: b.addr, aligned: b.addr, offset: 0, sizes: s.shape, strides };
+      return { allocated: b.addr, aligned: b.addr, offset: 0, sizes: s.shape, strides: contiguousStrides(s.shape) };
     });
     const upload = (which: "ref" | "cand", i: number, src: Arr) => {
       const b = bufs[which][i]!;

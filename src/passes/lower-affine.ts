@@ -10,7 +10,7 @@ import { Builder, regionWith } from "../ir/builder.js";
 import { Block, Module, Operation, Region, Value } from "../ir/core.js";
 import type { Context } from "../ir/dialect.js";
 import { DiagnosticSink } from "../ir/diagnostics.js";
-import { IntegerType, Type, i1, i32, index } from "../ir/types.js";
+import { IntegerType, Type, contiguousStrides, i1, i32, index } from "../ir/types.js";
 import { constantIndex } from "../dialects/arith.js";
 import { ATOMIC_RMW_COMBINERS, ATOMIC_RMW_KINDS } from "../dialects/common.js";
 import { foldInPlace } from "./canonicalize.js";
@@ -223,7 +223,7 @@ function delinearize(b: Builder, op: Operation): Value[] {
   const basis = op.operands.slice(1).map(constantIndex);
   if (basis.some((v) => v === undefined)) throw new LoweringError("'affine.delinearize_index' with a non-constant basis is not supported");
   const n = basis.length;
-  const strides = basis.map((_, i) => basis.slice(i + 1).reduce((a: number, x) => a * x!, 1));
+  const strides = contiguousStrides(basis as number[]);
   const x = dim(0);
   return strides.map((st, i) => {
     let e: AffineExpr = i === 0 ? x : bin("mod", x, cst(strides[i - 1]));

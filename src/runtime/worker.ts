@@ -7,6 +7,7 @@ import { Heap } from "../interp/heap.js";
 import { createHostContext, TensorLangAssertError } from "./host.js";
 import { ProgramInstance, TensorLangRuntimeError, mapRuntimeError, type EngineValue, type RuntimeErrorKind } from "./worker-link.js";
 import { OutOfMemoryError } from "../interp/heap.js";
+import { contiguousStrides } from "../ir/types.js";
 
 /** A memref argument given by value: copied into the worker's heap, and back after the call. */
 export interface ArrayArg {
@@ -46,8 +47,7 @@ function main(req: WorkerRequest): void {
       const addr = heap.malloc(Math.max(1, bytes.length), 64);
       heap.bytes.set(bytes, addr);
       copies[i] = { arg: a, addr };
-      const strides = a.shape.map((_, d) => a.shape.slice(d + 1).reduce((x, y) => x * y, 1));
-      return { allocated: addr, aligned: addr, offset: 0, sizes: a.shape, strides };
+      return { allocated: addr, aligned: addr, offset: 0, sizes: a.shape, strides: contiguousStrides(a.shape) };
     });
     post({ type: "ready" });
     const t0 = performance.now();

@@ -6,7 +6,7 @@ import { formatMemrefData, formatMemrefHeader, formatElement } from "../../inter
 import { readMemrefDescriptor, MemrefError } from "../../interp/memref-descriptor.js";
 import { halfToFloat } from "../../ir/float.js";
 
-export { contiguousStrides } from "../../interp/format.js";
+export { contiguousStrides } from "../../ir/types.js";
 export * from "../../interp/memref-descriptor.js";
 
 /** Element types host functions read from memrefs, laid out as the wasm backend stores them (index: 4 bytes). */
