@@ -147,6 +147,8 @@ const materializeInDestination: OpSpec = {
     if (!isTensor(src)) return `operand #0 must be tensor of any type values, but got '${src.str}'`;
     if (!isTensor(dest) && !isMemRef(dest)) return `operand #1 must be tensor of any type values or ranked or unranked memref of any type values, but got '${dest.str}'`;
     if (elementTypeOf(src) !== elementTypeOf(dest)) return "failed to verify that all of {source, dest} have same element type";
+    const ranked = (t: Type) => t instanceof TensorType || t instanceof MemRefType;
+    if (ranked(src) !== ranked(dest)) return "source/destination shapes are incompatible"; // (MLIR: one ranked, one not)
     if (src instanceof TensorType && (dest instanceof TensorType || dest instanceof MemRefType)) {
       if (src.rank !== dest.rank) return "rank mismatch between source and destination shape";
       if (src.shape.some((d, i) => d !== DYN && dest.shape[i] !== DYN && d !== dest.shape[i])) return "source/destination shapes are incompatible";

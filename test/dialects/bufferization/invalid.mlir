@@ -123,3 +123,19 @@ func.func @materialize_tensor_no_result(%t: tensor<4xf32>, %d: tensor<4xf32>) {
   "bufferization.materialize_in_destination"(%t, %d) : (tensor<4xf32>, tensor<4xf32>) -> ()
   return
 }
+
+// -----
+
+func.func @materialize_ranked_into_unranked(%t: tensor<3xf32>, %m: memref<*xf32>) {
+  // expected-error @+1 {{'bufferization.materialize_in_destination' op source/destination shapes are incompatible}}
+  bufferization.materialize_in_destination %t in restrict writable %m : (tensor<3xf32>, memref<*xf32>) -> ()
+  return
+}
+
+// -----
+
+func.func @materialize_unranked_into_ranked(%t: tensor<*xf32>, %m: memref<3xf32>) {
+  // expected-error @+1 {{'bufferization.materialize_in_destination' op source/destination shapes are incompatible}}
+  bufferization.materialize_in_destination %t in restrict writable %m : (tensor<*xf32>, memref<3xf32>) -> ()
+  return
+}

@@ -1043,3 +1043,11 @@ func.func @copy_three_operands(%m : memref<?xf32>) {
   memref.copy %m, %m, %m : memref<?xf32> to memref<?xf32>
   return
 }
+
+// -----
+
+func.func @realloc_negative_alignment(%src: memref<2xf32>) -> memref<4xf32> {
+  // expected-error @+1 {{'memref.realloc' op attribute 'alignment' failed to satisfy constraint: 64-bit signless integer attribute whose minimum value is 0}}
+  %0 = memref.realloc %src {alignment = -2} : memref<2xf32> to memref<4xf32>
+  return %0 : memref<4xf32>
+}
