@@ -72,6 +72,9 @@ export function isLLVMCompatible(t: Type): boolean {
 }
 const LLVM_COMPAT = tc("LLVM dialect-compatible type", isLLVMCompatible);
 const LLVM_PTR = tc("LLVM pointer type", (t) => t instanceof LLVMPointerType);
+const vectorOf = (ok: (t: Type) => boolean) => (t: Type) => ok(t) || (t instanceof VectorType && ok(t.elementType));
+const PTR_OR_PTRS = tc("LLVM pointer type or LLVM dialect-compatible vector of LLVM pointer type", vectorOf((t) => t instanceof LLVMPointerType));
+const SIGNLESS_INT = tc("signless integer", (t) => t instanceof IntegerType);
 // (MLIR's LLVM*Type::verify: what may sit inside an array, a struct or a function type)
 const validElement = (t: Type) => !(t instanceof LLVMVoidType || t instanceof LLVMFunctionType);
 
@@ -553,7 +556,7 @@ const llvmCall: OpSpec = {
 };
 
 const addressOf: OpSpec = {
-  name: "llvm.mlir.addressof", operands: 0, results: 1, traits: ["Pure", "ConstantLike"], props: ["global_name"],
+  name: "llvm.mlir.addressof", operands: 0, results: 1, traits: ["Pure", "ConstantLike"], props: ["global_name"], resultTypes: [LLVM_PTR],
   parse(p, st) {
     const loc = p.locHere(), ref = p.parseAttribute();
     if (!(ref instanceof SymbolRefAttr)) throw p.customError("invalid kind of attribute specified", loc);
@@ -567,8 +570,7 @@ const addressOf: OpSpec = {
     if (!(ref instanceof SymbolRefAttr)) return "requires a 'global_name' symbol reference";
     const g = ctx.lookupSymbol(op, ref.root);
     if (!g || (g.name !== "llvm.mlir.global" && g.name !== "llvm.func")) return "must reference a global defined by 'llvm.mlir.global' or 'llvm.func'";
-    const t = op.result.type;
-    if (!(t instanceof LLVMPointerType)) return "result must be an LLVM pointer";
+    const t = op.result.type as LLVMPointerType;
     const as = g.attr("addr_space");
     if (g.name === "llvm.mlir.global" && t.addrSpace !== (as instanceof IntegerAttr ? as.num : 0)) {
       return "pointer address space must match address space of the referenced global";
@@ -625,6 +627,8 @@ const store: OpSpec = {
 
 const gep: OpSpec = {
   name: "llvm.getelementptr", operands: [1, -1], results: 1, traits: ["Pure"], props: ["elem_type", "rawConstantIndices", "inbounds"],
+  operandTypes: [PTR_OR_PTRS, variadic(tc("signless integer or LLVM dialect-compatible vector of signless integer", vectorOf((t) => t instanceof IntegerType)))],
+  resultTypes: [PTR_OR_PTRS],
   parse(p, st) {
     if (p.parseOptionalKeyword("inbounds")) st.addAttr("inbounds", unit);
     const base = p.parseOperand();
@@ -660,7 +664,6 @@ const gep: OpSpec = {
     if (!(op.attr("elem_type") instanceof TypeAttr)) return "requires an 'elem_type' attribute";
     const raw = op.attr<DenseArrayAttr>("rawConstantIndices")?.values ?? [];
     if (raw.filter((c) => c === GEP_DYNAMIC).length !== op.operands.length - 1) return "expected as many dynamic indices as specified in 'rawConstantIndices'";
-    for (const v of op.operands.slice(1)) if (!(v.type instanceof IntegerType)) return "indices must be integers";
     return gepIndexProblem(op.attr<TypeAttr>("elem_type")!.type, gepIndices(op));
   },
 };
@@ -680,7 +683,7 @@ function gepIndexProblem(t: Type, idx: (number | Value)[]): string | undefined {
 }
 
 const alloca: OpSpec = {
-  name: "llvm.alloca", operands: 1, results: 1, traits: ["MemAlloc"], props: ["alignment", "elem_type", "inalloca"],
+  name: "llvm.alloca", operands: 1, results: 1, traits: ["MemAlloc"], props: ["alignment", "elem_type", "inalloca"], operandTypes: [SIGNLESS_INT], resultTypes: [LLVM_PTR],
   parse(p, st) {
     if (p.parseOptionalKeyword("inalloca")) st.addAttr("inalloca", unit);
     const n = p.parseOperand();
@@ -704,7 +707,6 @@ const alloca: OpSpec = {
   },
   verify(op) {
     if (!(op.attr("elem_type") instanceof TypeAttr)) return "requires an 'elem_type' attribute";
-    if (!(op.result.type instanceof LLVMPointerType)) return "result must be an LLVM pointer";
   },
 };
 
@@ -716,7 +718,7 @@ const nullary = (name: string): OpSpec => ({
 });
 
 const constant: OpSpec = {
-  name: "llvm.mlir.constant", operands: 0, results: 1, traits: ["Pure", "ConstantLike"], props: ["value"],
+  name: "llvm.mlir.constant", operands: 0, results: 1, traits: ["Pure", "ConstantLike"], props: ["value"], resultTypes: [LLVM_COMPAT],
   parse(p, st) {
     p.expect("(");
     const v = p.parseAttribute();

@@ -250,6 +250,7 @@ function verifyRelayout(op: Operation, ctx: VerifyContext): string | void {
   const n = unpacked.rank, tiles = packing(op).tiles;
   const badPositions = (l: number[]) => l.length > n || new Set(l).size !== l.length || l.some((d) => d < 0 || d >= n);
   const dynamicTiles = pack ? operandSegment(op, 3).length : op.operands.length - 2;
+  if (op.result.type !== dest) return "failed to verify that result type matches type of dest"; // (an ODS trait: checked first)
   if (countDynamic(statics) !== dynamicTiles) return `expected ${countDynamic(statics)} dynamic inner_tiles values`; // (MLIR 19 misses this)
   if (tiles.some((t) => knownInt(t) === 0)) return plainError(op, ctx, "invalid zero tile factor");
   if (badPositions(innerDimsPos)) return plainError(op, ctx, "invalid inner_dims_pos vector");
@@ -265,9 +266,8 @@ function verifyRelayout(op: Operation, ctx: VerifyContext): string | void {
   // A tile that is a constant value counts as that size; an unknown tile needs a dynamic packed size.
   const mismatch = (t: OpFoldResult, s: number) => { const c = knownInt(t); return c === undefined ? s !== DYN : s !== DYN && s !== c; };
   if (tiles.some((t, j) => mismatch(t, packed.shape[n + j]))) return plainError(op, ctx, "mismatch in inner tile sizes specified and shaped of tiled dimension in the packed type");
-  // (MLIR 19 misses these two: a pack or unpack moves elements, it does not convert them)
+  // (MLIR 19 misses this: a pack or unpack moves elements, it does not convert them)
   if (src.elementType !== dest.elementType) return `expected the source and dest element types to match ('${src.elementType.str}' vs '${dest.elementType.str}')`;
-  if (op.result.type !== dest) return `expected result type '${op.result.type.str}' to be the dest type '${dest.str}'`;
   if (!pack) return;
   const pad = operandSegment(op, 2)[0];
   if (pad && pad.type !== src.elementType) return `expected padding_value has '${src.elementType.str}' but got: '${pad.type.str}'`;
@@ -363,8 +363,8 @@ export const tensor: Dialect = {
       },
       verify(op) {
         const t = op.operand(0).type as TensorType;
+        if (op.result.type !== t.elementType) return "failed to verify that result type matches element type of tensor"; // (an ODS trait: first)
         if (op.operands.length - 1 !== t.rank) return "incorrect number of indices for extract_element";
-        if (op.result.type !== t.elementType) return "failed to verify that result type matches element type of tensor";
       },
     },
     {

@@ -3,7 +3,7 @@
 import type { Operation } from "../ir/core.js";
 import type { OpSpec } from "../ir/dialect.js";
 import { MemRefType, VectorType, i1, index } from "../ir/types.js";
-import { ANY_VECTOR, castOp } from "./common.js";
+import { ANY_VECTOR, I1_VECTOR, VARIADIC_INDEX, castOp } from "./common.js";
 import { parseIntList } from "./indexing.js";
 import { i64ArrayAttr, intsOf, intsProp } from "./vector-algebra.js";
 import { bitWidth } from "./vector-transfer.js";
@@ -149,7 +149,7 @@ export const VECTOR_LANES: OpSpec[] = [
     },
   },
   {
-    name: "vector.create_mask", operands: [0, -1], results: 1, traits: ["Pure"],
+    name: "vector.create_mask", operands: [0, -1], results: 1, traits: ["Pure"], operandTypes: [VARIADIC_INDEX], resultTypes: [I1_VECTOR],
     parse(p, st) {
       const ops = p.parseOperandList();
       p.parseOptionalAttrDict(st);
@@ -158,14 +158,13 @@ export const VECTOR_LANES: OpSpec[] = [
     },
     print(p, op) { p.print(" ", p.operands(op.operands), p.attrDict(op), " : ", p.type(op.result.type)); },
     verify(op) {
-      const t = op.result.type;
-      if (!(t instanceof VectorType) || t.elementType !== i1) return "result must be a vector of i1";
+      const t = op.result.type as VectorType;
       if (t.rank === 0 && op.operands.length !== 1) return "must specify exactly one operand for 0-D create_mask";
       if (t.rank !== 0 && op.operands.length !== t.rank) return "must specify an operand for each result vector dimension";
     },
   },
   {
-    name: "vector.constant_mask", operands: 0, results: 1, traits: ["Pure"], props: ["mask_dim_sizes"],
+    name: "vector.constant_mask", operands: 0, results: 1, traits: ["Pure"], props: ["mask_dim_sizes"], resultTypes: [I1_VECTOR],
     parse(p, st) {
       st.addAttr("mask_dim_sizes", i64ArrayAttr(parseIntList(p)));
       p.parseOptionalAttrDict(st);
@@ -173,8 +172,7 @@ export const VECTOR_LANES: OpSpec[] = [
     },
     print(p, op) { p.print(" [", intsProp(op, "mask_dim_sizes").join(", "), "]", p.attrDict(op, ["mask_dim_sizes"]), " : ", p.type(op.result.type)); },
     verify(op, ctx) {
-      const t = op.result.type, sizes = intsOf(op.attr("mask_dim_sizes"));
-      if (!(t instanceof VectorType) || t.elementType !== i1) return "result must be a vector of i1";
+      const t = op.result.type as VectorType, sizes = intsOf(op.attr("mask_dim_sizes"));
       if (t.rank === 0 && sizes) { // (MLIR's emitError: no "op" prefix)
         if (sizes.length !== 1) return ctx.error(op, "array attr must have length 1 for 0-D vectors");
         if (sizes[0] !== 0 && sizes[0] !== 1) return ctx.error(op, "mask dim size must be either 0 or 1 for 0-D vectors");
@@ -202,7 +200,7 @@ export const VECTOR_LANES: OpSpec[] = [
     },
   }, undefined, [VectorType]),
   {
-    name: "vector.from_elements", operands: [0, -1], results: 1, traits: ["Pure"],
+    name: "vector.from_elements", operands: [0, -1], results: 1, traits: ["Pure"], resultTypes: [ANY_VECTOR],
     parse(p, st) {
       const ops = p.parseOperandList();
       p.parseOptionalAttrDict(st);
@@ -212,10 +210,8 @@ export const VECTOR_LANES: OpSpec[] = [
     },
     print(p, op) { p.print(" ", p.operands(op.operands), p.attrDict(op), " : ", p.type(op.result.type)); },
     verify(op) {
-      const t = op.result.type;
-      if (!(t instanceof VectorType)) return "result must be a vector";
-      if (op.operands.length !== t.numElements) return `expected ${t.numElements} operands, one per result element`;
-      if (op.operands.some((v) => v.type !== t.elementType)) return "operand types must match the result element type";
+      const t = op.result.type as VectorType; // (MLIR's TypesMatchWith: one element type per result element, one message for count and type)
+      if (op.operands.length !== t.numElements || op.operands.some((v) => v.type !== t.elementType)) return "failed to verify that operand types match result element type";
     },
   },
   {

@@ -821,3 +821,60 @@ llvm.func @gep_index_beyond_i32(%p: !llvm.ptr) -> !llvm.ptr {
   %0 = llvm.getelementptr %p[0, 2147483648] : (!llvm.ptr) -> !llvm.ptr, !llvm.array<14 x i8>
   llvm.return %0 : !llvm.ptr
 }
+
+// -----
+
+func.func @gep_float_index(%p: !llvm.ptr, %i: f32) {
+  // expected-error @+1 {{'llvm.getelementptr' op operand #1 must be variadic of signless integer or LLVM dialect-compatible vector of signless integer, but got 'f32'}}
+  %0 = "llvm.getelementptr"(%p, %i) <{elem_type = f32, rawConstantIndices = array<i32: -2147483648>}> : (!llvm.ptr, f32) -> !llvm.ptr
+  return
+}
+
+// -----
+
+func.func @gep_int_base(%p: i64, %i: i32) {
+  // expected-error @+1 {{'llvm.getelementptr' op operand #0 must be LLVM pointer type or LLVM dialect-compatible vector of LLVM pointer type, but got 'i64'}}
+  %0 = "llvm.getelementptr"(%p, %i) <{elem_type = f32, rawConstantIndices = array<i32: -2147483648>}> : (i64, i32) -> !llvm.ptr
+  return
+}
+
+// -----
+
+func.func @gep_int_result(%p: !llvm.ptr, %i: i32) {
+  // expected-error @+1 {{'llvm.getelementptr' op result #0 must be LLVM pointer type or LLVM dialect-compatible vector of LLVM pointer type, but got 'i64'}}
+  %0 = "llvm.getelementptr"(%p, %i) <{elem_type = f32, rawConstantIndices = array<i32: -2147483648>}> : (!llvm.ptr, i32) -> i64
+  return
+}
+
+// -----
+
+func.func @constant_of_index() {
+  // expected-error @+1 {{'llvm.mlir.constant' op result #0 must be LLVM dialect-compatible type, but got 'index'}}
+  %0 = llvm.mlir.constant(1 : index) : index
+  return
+}
+
+// -----
+
+func.func @alloca_int_result(%n: i64) {
+  // expected-error @+1 {{'llvm.alloca' op result #0 must be LLVM pointer type, but got 'i64'}}
+  %0 = "llvm.alloca"(%n) <{elem_type = f32}> : (i64) -> i64
+  return
+}
+
+// -----
+
+func.func @alloca_float_size(%n: f32) {
+  // expected-error @+1 {{'llvm.alloca' op operand #0 must be signless integer, but got 'f32'}}
+  %0 = "llvm.alloca"(%n) <{elem_type = f32}> : (f32) -> !llvm.ptr
+  return
+}
+
+// -----
+
+llvm.mlir.global internal @g(0 : i32) : i32
+func.func @addressof_int_result() {
+  // expected-error @+1 {{'llvm.mlir.addressof' op result #0 must be LLVM pointer type, but got 'i64'}}
+  %0 = llvm.mlir.addressof @g : i64
+  return
+}

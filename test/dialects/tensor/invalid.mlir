@@ -898,3 +898,28 @@ func.func @parallel_insert_slice_e(%n: index, %t: tensor<4xf32>, %s: tensor<1xf3
   }
   return
 }
+
+// -----
+
+// (checked before the tiling: MLIR's AllTypesMatch<["dest", "result"]> trait)
+func.func @unpack_result_not_dest(%input: tensor<16x4x32x16xf32>, %output: tensor<256x128xf32>) -> tensor<?x128xf32> {
+  // expected-error @+1 {{'tensor.unpack' op failed to verify that result type matches type of dest}}
+  %0 = "tensor.unpack"(%input, %output) <{inner_dims_pos = array<i64: 1, 0>, static_inner_tiles = array<i64: 32, 16>}> : (tensor<16x4x32x16xf32>, tensor<256x128xf32>) -> tensor<?x128xf32>
+  return %0 : tensor<?x128xf32>
+}
+
+// -----
+
+func.func @pack_result_not_dest_before_rank(%input: tensor<256x128xf32>, %output: tensor<16x4x32x16xf32>) -> tensor<16x4x32xf32> {
+  // expected-error @+1 {{'tensor.pack' op failed to verify that result type matches type of dest}}
+  %0 = "tensor.pack"(%input, %output) <{inner_dims_pos = array<i64: 1, 0>, operandSegmentSizes = array<i32: 1, 1, 0, 0>, static_inner_tiles = array<i64: 32, 16, 4>}> : (tensor<256x128xf32>, tensor<16x4x32x16xf32>) -> tensor<16x4x32xf32>
+  return %0 : tensor<16x4x32xf32>
+}
+
+// -----
+
+func.func @extract_type_before_indices(%t: tensor<4xf32>) {
+  // expected-error @+1 {{'tensor.extract' op failed to verify that result type matches element type of tensor}}
+  %0 = "tensor.extract"(%t) : (tensor<4xf32>) -> i32
+  return
+}

@@ -1266,3 +1266,35 @@ func.func @insert_strided_slice_one_operand(%v : vector<4xf32>) {
   %0 = vector.insert_strided_slice %v {offsets = [0], strides = [1]} : vector<4xf32> into vector<4xf32>
   return
 }
+
+// -----
+
+func.func @from_elements_count(%x: f32) {
+  // expected-error @+1 {{'vector.from_elements' op failed to verify that operand types match result element type}}
+  %0 = "vector.from_elements"(%x) : (f32) -> vector<2xf32>
+  return
+}
+
+// -----
+
+func.func @from_elements_of_scalar(%x: f32) {
+  // expected-error @+1 {{'vector.from_elements' op result #0 must be vector of any type values, but got 'f32'}}
+  %0 = "vector.from_elements"(%x) : (f32) -> f32
+  return
+}
+
+// -----
+
+func.func @create_mask_of_float(%x: f32) {
+  // expected-error @+1 {{'vector.create_mask' op operand #0 must be variadic of index, but got 'f32'}}
+  %0 = "vector.create_mask"(%x) : (f32) -> vector<4xi1>
+  return
+}
+
+// -----
+
+func.func @create_mask_of_i8(%x: index) {
+  // expected-error @+1 {{'vector.create_mask' op result #0 must be vector of 1-bit signless integer values, but got 'vector<4xi8>'}}
+  %0 = vector.create_mask %x : vector<4xi8>
+  return
+}
