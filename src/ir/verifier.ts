@@ -107,9 +107,13 @@ export class Verifier implements VerifyContext {
       const a = op.attr(k);
       if (a && !(a instanceof DenseArrayAttr && a.elementType === i32)) this.err(op, `invalid properties: '${k}' must be an array<i32: ...>, got ${a.str}`);
     }
+    if (isModule && op.regions[0]?.blocks.length !== 1) { this.err(op, "region #0 ('bodyRegion') failed to verify constraint: region with 1 blocks"); return; }
     this.verifyOperandDominance(op);
     if (isModule || info?.traits.has("SymbolTable")) this.verifySymbols(op);
     if (info?.verifyInvariants && this.runVerifier(op, info, info.verifyInvariants)) return;
+    // (ODS's constraint on every symbol op's name; after the op's own checks, which may order it among others)
+    const name = info?.traits.has("Symbol") ? op.attr("sym_name") : undefined;
+    if (name && !(name instanceof StringAttr)) { this.err(op, "attribute 'sym_name' failed to satisfy constraint: string attribute"); return; }
     const regions = op.regions, errors = this.sink.diagnostics.length;
     // (MLIR checks this before the regions' blocks, and stops there)
     for (const r of regions) {

@@ -878,3 +878,16 @@ func.func @addressof_int_result() {
   %0 = llvm.mlir.addressof @g : i64
   return
 }
+
+// -----
+
+// (tensorlang-opt crashed printing this one)
+// expected-error @+1 {{'llvm.mlir.global' op attribute 'sym_name' failed to satisfy constraint: string attribute}}
+"llvm.mlir.global"() ({
+}) {global_type = i32, linkage = #llvm.linkage<internal>, sym_name = 0 : i32, value = 1 : i32} : () -> ()
+
+// -----
+
+// expected-error @+1 {{'llvm.func' op attribute 'sym_name' failed to satisfy constraint: string attribute}}
+"llvm.func"() ({
+}) {function_type = !llvm.func<void ()>, sym_name = 0 : i32} : () -> ()

@@ -1051,3 +1051,8 @@ func.func @realloc_negative_alignment(%src: memref<2xf32>) -> memref<4xf32> {
   %0 = memref.realloc %src {alignment = -2} : memref<2xf32> to memref<4xf32>
   return %0 : memref<4xf32>
 }
+
+// -----
+
+// expected-error @+1 {{'memref.global' op attribute 'sym_name' failed to satisfy constraint: string attribute}}
+"memref.global"() {sym_name = 0 : i32, type = memref<2xf32>} : () -> ()
