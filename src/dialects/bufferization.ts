@@ -112,7 +112,12 @@ const allocTensor: OpSpec = {
   verify(op, ctx) {
     const err = checkSegments(op, 3);
     if (err) return err;
-    const t = op.result.type, dyn = operandSegment(op, 0), copy = operandSegment(op, 1)[0];
+    const t = op.result.type, dyn = operandSegment(op, 0), copy = operandSegment(op, 1)[0], hint = operandSegment(op, 2)[0];
+    // (ODS's operand constraints, in operand order)
+    const d = dyn.findIndex((v) => v.type !== index);
+    if (d >= 0) return `operand #${d} must be variadic of index, but got '${dyn[d].type.str}'`;
+    if (copy && !isTensor(copy.type)) return `operand #${dyn.length} must be tensor of any type values, but got '${copy.type.str}'`;
+    if (hint && hint.type !== index) return `operand #${dyn.length + (copy ? 1 : 0)} must be index, but got '${hint.type.str}'`;
     if (!(t instanceof TensorType)) return `result #0 must be ranked tensor of any type values, but got '${t.str}'`;
     // (MLIR's emitError: no op prefix)
     const want = t.shape.filter((d) => d === DYN).length;

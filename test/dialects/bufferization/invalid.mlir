@@ -139,3 +139,27 @@ func.func @materialize_unranked_into_ranked(%t: tensor<*xf32>, %m: memref<3xf32>
   bufferization.materialize_in_destination %t in restrict writable %m : (tensor<*xf32>, memref<3xf32>) -> ()
   return
 }
+
+// -----
+
+func.func @alloc_tensor_size_of_i32(%n: i32) {
+  // expected-error @+1 {{'bufferization.alloc_tensor' op operand #0 must be variadic of index, but got 'i32'}}
+  %0 = "bufferization.alloc_tensor"(%n) <{operandSegmentSizes = array<i32: 1, 0, 0>}> : (i32) -> tensor<?xf32>
+  return
+}
+
+// -----
+
+func.func @alloc_tensor_hint_of_i32(%n: i32) {
+  // expected-error @+1 {{'bufferization.alloc_tensor' op operand #0 must be index, but got 'i32'}}
+  %0 = "bufferization.alloc_tensor"(%n) <{operandSegmentSizes = array<i32: 0, 0, 1>}> : (i32) -> tensor<4xf32>
+  return
+}
+
+// -----
+
+func.func @alloc_tensor_copy_of_memref(%n: memref<4xf32>) {
+  // expected-error @+1 {{'bufferization.alloc_tensor' op operand #0 must be tensor of any type values, but got 'memref<4xf32>'}}
+  %0 = "bufferization.alloc_tensor"(%n) <{operandSegmentSizes = array<i32: 0, 1, 0>}> : (memref<4xf32>) -> tensor<4xf32>
+  return
+}

@@ -923,3 +923,14 @@ func.func @extract_type_before_indices(%t: tensor<4xf32>) {
   %0 = "tensor.extract"(%t) : (tensor<4xf32>) -> i32
   return
 }
+
+// -----
+
+func.func @pad_segments(%t: tensor<4xf32>, %i: index, %v: f32) -> tensor<?xf32> {
+  // expected-error @+1 {{'tensor.pad' op operand count (2) does not match with the total size (3) specified in attribute 'operandSegmentSizes'}}
+  %0 = "tensor.pad"(%t, %i) <{operandSegmentSizes = array<i32: 1, 1, 1>, static_high = array<i64: -9223372036854775808>, static_low = array<i64: 0>}> ({
+  ^bb0(%j: index):
+    tensor.yield %v : f32
+  }) : (tensor<4xf32>, index) -> tensor<?xf32>
+  return %0 : tensor<?xf32>
+}

@@ -1298,3 +1298,11 @@ func.func @create_mask_of_i8(%x: index) {
   %0 = vector.create_mask %x : vector<4xi8>
   return
 }
+
+// -----
+
+func.func @print_memref(%n: memref<4xf32>) {
+  // expected-error @+1 {{'vector.print' op operand #0 must be , but got 'memref<4xf32>'}}
+  "vector.print"(%n) <{punctuation = #vector.punctuation<newline>}> : (memref<4xf32>) -> ()
+  return
+}
