@@ -173,10 +173,11 @@ export const func: Dialect = {
       print(p, op) {
         p.print(" ", op.attr("callee")!.str, "(", p.operands(op.operands), ")", p.attrDict(op, ["callee"]), " : ", p.functionalType(op));
       },
-      verify(op, ctx) {
-        const ref = op.attr("callee");
-        if (!(ref instanceof SymbolRefAttr)) return "requires a 'callee' symbol reference attribute";
-        const fn = ctx.lookupSymbol(op, ref.root);
+      verify(op) {
+        if (!(op.attr("callee") instanceof SymbolRefAttr)) return "requires a 'callee' symbol reference attribute";
+      },
+      verifySymbolUses(op, ctx) {
+        const ref = op.attr<SymbolRefAttr>("callee")!, fn = ctx.lookupSymbol(op, ref.root);
         if (!fn || (fn.name !== "func.func")) return `'${ref.root}' does not reference a valid function`;
         const ft = functionType(fn);
         if (ft.inputs.length !== op.operands.length) return "incorrect number of operands for callee";
@@ -211,7 +212,7 @@ export const func: Dialect = {
         if (!ref) return "requires attribute 'value'";
         if (!(ref instanceof SymbolRefAttr && !ref.nested.length)) return "attribute 'value' failed to satisfy constraint: flat symbol reference attribute";
       },
-      verify(op, ctx) { // MLIR's verifySymbolUses
+      verifySymbolUses(op, ctx) {
         const name = op.attr<SymbolRefAttr>("value")!.root, fn = ctx.lookupSymbol(op, name);
         if (fn?.name !== "func.func") return `reference to undefined function '${name}'`;
         if (functionType(fn) !== op.result.type) return "reference to function with mismatched type";

@@ -516,10 +516,8 @@ const llvmCall: OpSpec = {
     const res = op.results.length === 1 ? op.results[0].type.str : `(${p.types(op.results.map((r) => r.type))})`;
     p.print(`(${p.types(args.map((v) => v.type))}) -> ${res}`);
   },
-  verify(op, ctx) {
-    const callee = op.attr("callee"), args = callArgs(op);
-    // (MLIR's verifyCallOpVarCalleeType, then verifySymbolUses)
-    const vta = op.attr("var_callee_type");
+  verify(op) { // (MLIR's verifyCallOpVarCalleeType; the callee's checks are its verifySymbolUses)
+    const args = callArgs(op), vta = op.attr("var_callee_type");
     if (vta) {
       if (!(vta instanceof TypeAttr) || !(vta.type instanceof LLVMFunctionType)) return "var_callee_type must be an LLVM function type";
       const vt = vta.type;
@@ -531,6 +529,9 @@ const llvmCall: OpSpec = {
       if (!op.results.length) { if (!(vt.result instanceof LLVMVoidType)) return "expected var_callee_type to return void"; }
       else if (op.result.type !== vt.result) return `var_callee_type return type mismatch: '${vt.result.str}' != '${op.result.type.str}'`;
     }
+  },
+  verifySymbolUses(op, ctx) {
+    const callee = op.attr("callee"), args = callArgs(op), vta = op.attr("var_callee_type");
     if (!callee) {
       if (!op.operands.length) return "must have either a `callee` attribute or at least an operand";
       const t = op.operand(0).type;
@@ -565,10 +566,11 @@ const addressOf: OpSpec = {
     st.resultTypes = [p.parseColonType()];
   },
   print(p, op) { p.print(" ", op.attr("global_name")!.str, attrDict(p, op, ["global_name"]), " : ", p.type(op.result.type)); },
-  verify(op, ctx) {
-    const ref = op.attr("global_name");
-    if (!(ref instanceof SymbolRefAttr)) return "requires a 'global_name' symbol reference";
-    const g = ctx.lookupSymbol(op, ref.root);
+  verify(op) {
+    if (!(op.attr("global_name") instanceof SymbolRefAttr)) return "requires a 'global_name' symbol reference";
+  },
+  verifySymbolUses(op, ctx) {
+    const ref = op.attr<SymbolRefAttr>("global_name")!, g = ctx.lookupSymbol(op, ref.root);
     if (!g || (g.name !== "llvm.mlir.global" && g.name !== "llvm.func")) return "must reference a global defined by 'llvm.mlir.global' or 'llvm.func'";
     const t = op.result.type as LLVMPointerType;
     const as = g.attr("addr_space");

@@ -351,10 +351,11 @@ export const memref: Dialect = {
         st.resultTypes = [parseMemRefType(p)];
       },
       print(p, op) { p.print(" ", op.attr("name")!.str, p.attrDict(op, ["name"]), " : ", p.type(op.result.type)); },
-      verify(op, ctx) {
-        const ref = op.attr("name");
-        if (!(ref instanceof SymbolRefAttr)) return "requires a 'name' symbol reference attribute";
-        const g = ctx.lookupSymbol(op, ref.root);
+      verify(op) {
+        if (!(op.attr("name") instanceof SymbolRefAttr)) return "requires a 'name' symbol reference attribute";
+      },
+      verifySymbolUses(op, ctx) {
+        const ref = op.attr<SymbolRefAttr>("name")!, g = ctx.lookupSymbol(op, ref.root);
         if (!g || g.name !== "memref.global") return `'${ref.root}' does not reference a valid global memref`;
         if (globalType(g) !== op.result.type) return `result type '${op.result.type.str}' does not match type '${globalType(g)?.str}' of the global memref @${ref.root}`;
       },

@@ -111,6 +111,11 @@ export interface OpSpec {
    * verifier stops at it. Ops without regions need only `verify`.
    */
   verifyInvariants?(op: Operation, ctx: VerifyContext): string | void;
+  /**
+   * The checks of what the op's symbol references name (MLIR's verifySymbolUses): run by the
+   * enclosing symbol table once all the ops in it verified, in walk order, up to the first error.
+   */
+  verifySymbolUses?(op: Operation, ctx: VerifyContext): string | void;
   /** Constant folding: `consts[i]` is the constant value of operand i, if known. */
   fold?(op: Operation, consts: readonly (Attribute | undefined)[]): FoldResult[] | undefined;
   /** Canonicalization patterns (MLIR's getCanonicalizationPatterns), for --canonicalize: whether `op` was rewritten. */
@@ -179,6 +184,7 @@ export class RegisteredOp {
   readonly verify: OpSpec["verify"];
   readonly verifyAttrs: OpSpec["verifyAttrs"];
   readonly verifyInvariants: OpSpec["verifyInvariants"];
+  readonly verifySymbolUses: OpSpec["verifySymbolUses"];
   readonly props: readonly string[];
   readonly implicitAttrs: OpSpec["implicitAttrs"];
   readonly resultName: OpSpec["resultName"];
@@ -197,6 +203,7 @@ export class RegisteredOp {
     this.verify = spec.verify;
     this.verifyAttrs = spec.verifyAttrs;
     this.verifyInvariants = spec.verifyInvariants;
+    this.verifySymbolUses = spec.verifySymbolUses;
     this.props = spec.props ?? [];
     this.implicitAttrs = spec.implicitAttrs;
     this.traits = new Set(spec.traits);

@@ -126,6 +126,18 @@ export class Verifier implements VerifyContext {
     }
     // As MLIR's verifier, which stops at the first op that fails: an op whose regions hold an error is not checked after them.
     if (info?.verify && this.sink.diagnostics.length === errors) this.runVerifier(op, info, info.verify);
+    if ((isModule || info?.traits.has("SymbolTable")) && this.sink.diagnostics.length === errors) this.verifySymbolUses(op);
+  }
+  /** MLIR's SymbolTable trait, after the table's ops verified: each symbol user's references, up to the first error (nested tables check their own). */
+  private verifySymbolUses(table: Operation): void {
+    const visit = (op: Operation): boolean => {
+      const info = this.ctx.registered(op.name);
+      if (info?.verifySymbolUses && this.runVerifier(op, info, info.verifySymbolUses)) return false;
+      if (op !== table && (op.name === "builtin.module" || info?.traits.has("SymbolTable"))) return true;
+      for (const r of op.regions) for (const b of r.blocks) for (const o of b.ops) if (!visit(o)) return false;
+      return true;
+    };
+    visit(table);
   }
   /** Runs one of the op's verifiers; whether it reported an error (returned, or through `error`). */
   private runVerifier(op: Operation, info: RegisteredOp, verify: NonNullable<RegisteredOp["verify"]>): boolean {

@@ -267,3 +267,15 @@ func.func @nested_global() {
   memref.global "private" @g : memref<2xf32>
   return
 }
+
+// -----
+
+// A call's types are checked after every op (MLIR's verifySymbolUses, run by the module): the
+// later addf's error comes first.
+func.func private @g(f32) -> f32
+func.func @call_checked_last(%a: f32, %b: i32) {
+  %0 = call @g(%b) : (i32) -> f32
+  // expected-error @+1 {{'arith.addf' op operand #0 must be floating-point-like, but got 'i32'}}
+  %1 = "arith.addf"(%b, %b) : (i32, i32) -> i32
+  return
+}

@@ -891,3 +891,13 @@ func.func @addressof_int_result() {
 // expected-error @+1 {{'llvm.func' op attribute 'sym_name' failed to satisfy constraint: string attribute}}
 "llvm.func"() ({
 }) {function_type = !llvm.func<void ()>, sym_name = 0 : i32} : () -> ()
+
+// -----
+
+llvm.mlir.global internal @gv(0 : i32) : i32
+func.func @addressof_checked_last(%b: i32) {
+  %0 = llvm.mlir.addressof @nope : !llvm.ptr
+  // expected-error @+1 {{'arith.addf' op operand #0 must be floating-point-like, but got 'i32'}}
+  %1 = "arith.addf"(%b, %b) : (i32, i32) -> i32
+  return
+}

@@ -1056,3 +1056,13 @@ func.func @realloc_negative_alignment(%src: memref<2xf32>) -> memref<4xf32> {
 
 // expected-error @+1 {{'memref.global' op attribute 'sym_name' failed to satisfy constraint: string attribute}}
 "memref.global"() {sym_name = 0 : i32, type = memref<2xf32>} : () -> ()
+
+// -----
+
+memref.global "private" @gm : memref<2xf32>
+func.func @get_global_checked_last(%b: i32) {
+  %0 = memref.get_global @gm : memref<3xf32>
+  // expected-error @+1 {{'arith.addf' op operand #0 must be floating-point-like, but got 'i32'}}
+  %1 = "arith.addf"(%b, %b) : (i32, i32) -> i32
+  return
+}
