@@ -51,6 +51,7 @@ function castLike(name: string, flags: readonly string[]): OpSpec {
         if (!isMemRef(src)) return `operand #0 must be ranked or unranked memref of any type values, but got '${src.str}'`;
         if (tensorTypeOf(src) !== res) return "failed to verify that result type matches tensor equivalent of 'memref'";
       } else {
+        if (!isTensor(src)) return `operand #0 must be tensor of any type values, but got '${src.str}'`;
         if (!isMemRef(res)) return `result #0 must be ranked or unranked memref of any type values, but got '${res.str}'`;
         if (tensorTypeOf(res) !== src) return "failed to verify that type of 'tensor' is the tensor equivalent of 'memref'";
       }

@@ -377,7 +377,7 @@ const llvmFunc: OpSpec = {
 };
 
 const llvmReturn: OpSpec = returnLikeOp("llvm.return", {
-  operands: [0, 1],
+  operands: [0, 1], operandTypes: [LLVM_COMPAT],
   // As MLIR: checked against the closest llvm.func around it (through scf.if and the like); an
   // llvm.mlir.global checks its own initializer's, and elsewhere nothing is checked.
   verify(op, ctx) {

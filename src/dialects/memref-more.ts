@@ -9,7 +9,7 @@ import { Operation } from "../ir/core.js";
 import type { OpSpec, VerifyContext } from "../ir/dialect.js";
 import type { OpAsmParser } from "../ir/parser.js";
 import { DYN, FloatType, FunctionType, IndexType, IntegerType, MemRefType, Type, UnrankedMemRefType, i32, i64, index } from "../ir/types.js";
-import { ANY_MEMREF, ANY_MEMREF_OR_UNRANKED, ATOMIC_RMW_COMBINERS, ATOMIC_RMW_KINDS, INDEX, SHAPE_OPERAND_SYNTAX, VARIADIC_INDEX, castOp, ensureTerminator, plainError, tc, typesOf, variadic } from "./common.js";
+import { ANY_MEMREF, ANY_MEMREF_OR_UNRANKED, ATOMIC_RMW_COMBINERS, ATOMIC_RMW_KINDS, INDEX, SHAPE_OPERAND_SYNTAX, STRIDED_MEMREF, VARIADIC_INDEX, castOp, ensureTerminator, plainError, tc, typesOf } from "./common.js";
 import { hasIdentityLayout, stridesAndOffset } from "./memref-layout.js";
 
 const memrefOf = (what: string, ok: (t: Type) => boolean, rank?: number) =>
@@ -333,7 +333,7 @@ export const MEMREF_MORE_OPS: OpSpec[] = [
     },
   },
   castOp("memref.transpose", {
-    props: ["permutation"], operandTypes: [ANY_MEMREF], resultTypes: [ANY_MEMREF],
+    props: ["permutation"], operandTypes: [STRIDED_MEMREF], resultTypes: [STRIDED_MEMREF],
     verify(op) {
       const perm = op.attr("permutation"), src = op.operand(0).type as MemRefType, res = op.result.type as MemRefType;
       if (!(perm instanceof AffineMapAttr)) return "requires attribute 'permutation'";
@@ -366,7 +366,7 @@ export const MEMREF_MORE_OPS: OpSpec[] = [
   },
   {
     name: "memref.realloc", operands: [1, 2], results: 1, props: ["alignment"],
-    operandTypes: [memrefOf("any type", () => true, 1), variadic(INDEX)], resultTypes: [memrefOf("any type", () => true, 1)],
+    operandTypes: [memrefOf("any type", () => true, 1), INDEX], resultTypes: [memrefOf("any type", () => true, 1)],
     parse(p, st) {
       const src = p.parseOperand();
       const size = p.peekText() === "(" ? p.parseOperandList("paren") : [];

@@ -250,6 +250,7 @@ export const memref: Dialect = {
       print(p, op) { p.print(" ", p.operands(op.operands), p.attrDict(op), " : ", p.type(op.operand(0).type)); },
     },
     castOp("memref.cast", {
+      operandTypes: [ANY_MEMREF_OR_UNRANKED], resultTypes: [ANY_MEMREF_OR_UNRANKED],
       verify(op) {
         const a = op.operand(0).type, b = op.result.type;
         if (!castCompatible(a, b)) return `operand type '${a.str}' and result type '${b.str}' are cast incompatible`;
@@ -278,7 +279,7 @@ export const memref: Dialect = {
       verify: (op, ctx) => plainError(op, ctx, verifyReinterpretCast(op)),
     },
     {
-      name: "memref.copy", operands: 2, results: 0,
+      name: "memref.copy", operands: 2, results: 0, operandTypes: [ANY_MEMREF_OR_UNRANKED, ANY_MEMREF_OR_UNRANKED],
       parse(p, st) {
         const [a, b] = p.parseOperands(2);
         p.parseOptionalAttrDict(st);

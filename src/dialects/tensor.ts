@@ -586,6 +586,7 @@ export const tensor: Dialect = {
     },
     {
       name: "tensor.pad", operands: [1, -1], results: 1, regions: 1, traits: ["SingleBlock", "Pure"], props: PAD_PROPS,
+      segments: 3, operandTypes: [RANKED_TENSOR, VARIADIC_INDEX, VARIADIC_INDEX], resultTypes: [RANKED_TENSOR],
       parse(p, st) {
         const src = p.parseOperand();
         if (p.parseOptionalKeyword("nofold")) st.addAttr("nofold", unit);
@@ -613,8 +614,7 @@ export const tensor: Dialect = {
       verify(op, ctx) {
         const err = checkSegments(op, 3);
         if (err) return err;
-        const src = op.operand(0).type, res = op.result.type;
-        if (!(src instanceof TensorType) || !(res instanceof TensorType)) return "expects ranked tensor operand and result";
+        const src = op.operand(0).type as TensorType, res = op.result.type as TensorType;
         const low = arrayProp(op, "static_low"), high = arrayProp(op, "static_high");
         // (these three are MLIR's emitError: no op prefix)
         if (low.length !== src.rank || high.length !== src.rank || res.rank !== src.rank) {

@@ -3,7 +3,7 @@
 import type { Operation } from "../ir/core.js";
 import type { OpSpec } from "../ir/dialect.js";
 import { MemRefType, VectorType, i1, index } from "../ir/types.js";
-import { ANY_VECTOR, I1_VECTOR, VARIADIC_INDEX, castOp } from "./common.js";
+import { ANY_MEMREF, ANY_VECTOR, I1_VECTOR, VARIADIC_INDEX, castOp, tc } from "./common.js";
 import { parseIntList } from "./indexing.js";
 import { i64ArrayAttr, intsOf, intsProp } from "./vector-algebra.js";
 import { bitWidth } from "./vector-transfer.js";
@@ -30,10 +30,15 @@ function checkSlice(op: Operation, dest: VectorType, offsets: number[], shape: r
 }
 
 /** `%base[%i...], %mask, %v` of maskedload (`%v`: pass_thru) and maskedstore (`%v`: valueToStore). */
+/** MLIR 19's 1-D vector constraints (the any-element one's summary is empty: "must be  of ranks 1"). */
+const VECTOR_1D = tc(" of ranks 1", (t) => t instanceof VectorType && t.rank === 1);
+const MASK_1D = tc("vector of 1-bit signless integer values of ranks 1", (t) => t instanceof VectorType && t.rank === 1 && t.elementType === i1);
+
 function maskedAccess(name: string, store: boolean): OpSpec {
   const what = store ? "valueToStore" : "result";
   return {
     name, operands: [3, -1], results: store ? 0 : 1, traits: store ? [] : ["MemRead"],
+    operandTypes: [ANY_MEMREF, VARIADIC_INDEX, MASK_1D, VECTOR_1D], resultTypes: store ? undefined : [VECTOR_1D],
     parse(p, st) {
       const base = p.parseOperand(), idx = p.parseOperandList("square");
       p.expect(",");
@@ -54,10 +59,8 @@ function maskedAccess(name: string, store: boolean): OpSpec {
     },
     verify(op) {
       const n = op.operands.length, bt = op.operand(0).type, mt = op.operand(n - 2).type, vt = op.operand(n - 1).type;
-      const rt = store ? vt : op.result.type;
-      if (!(bt instanceof MemRefType)) return "base operand must be a memref";
-      if (!(rt instanceof VectorType) || rt.rank !== 1) return `${what} must be a 1-D vector`;
-      if (!(mt instanceof VectorType) || mt.rank !== 1 || mt.elementType !== i1) return "mask must be a 1-D vector of i1";
+      if (!(bt instanceof MemRefType && mt instanceof VectorType)) return; // (reported by the type constraints)
+      const rt = (store ? vt : op.result.type) as VectorType;
       if (n - 3 !== bt.rank) return `requires ${bt.rank} indices`;
       if (bt.elementType !== rt.elementType) return `base and ${what} element type should match`;
       if (mt.shape[0] !== rt.shape[0]) return `expected ${what} dim to match mask dim`;
@@ -73,10 +76,9 @@ export const maskLaneOn = (i: readonly number[], bounds: readonly number[]) => (
 
 export const VECTOR_LANES: OpSpec[] = [
   castOp("vector.extract_strided_slice", { // `%v {offsets = [..], sizes = [..], strides = [..]} : T to U`
-    props: ["offsets", "sizes", "strides"],
+    props: ["offsets", "sizes", "strides"], operandTypes: [ANY_VECTOR],
     verify(op) {
-      const t = op.operand(0).type, [o, s, k] = ["offsets", "sizes", "strides"].map((n) => intsOf(op.attr(n)));
-      if (!(t instanceof VectorType)) return "expected a vector source";
+      const t = op.operand(0).type as VectorType, [o, s, k] = ["offsets", "sizes", "strides"].map((n) => intsOf(op.attr(n)));
       if (!o || !s || !k) return "requires 'offsets', 'sizes' and 'strides' integer arrays";
       if (o.length !== s.length || o.length !== k.length) return "expected offsets, sizes and strides attributes of same size";
       for (const [n, a] of [["offsets", o], ["sizes", s], ["strides", k]] as const) {

@@ -163,3 +163,11 @@ func.func @alloc_tensor_copy_of_memref(%n: memref<4xf32>) {
   %0 = "bufferization.alloc_tensor"(%n) <{operandSegmentSizes = array<i32: 0, 1, 0>}> : (memref<4xf32>) -> tensor<4xf32>
   return
 }
+
+// -----
+
+func.func @to_memref_of_memref(%m: memref<4xf32>) {
+  // expected-error @+1 {{'bufferization.to_memref' op operand #0 must be tensor of any type values, but got 'memref<4xf32>'}}
+  %0 = "bufferization.to_memref"(%m) : (memref<4xf32>) -> memref<4xf32>
+  return
+}

@@ -901,3 +901,11 @@ func.func @addressof_checked_last(%b: i32) {
   %1 = "arith.addf"(%b, %b) : (i32, i32) -> i32
   return
 }
+
+// -----
+
+llvm.func @llvm_return_memref() -> i32 {
+  %m = memref.alloc() : memref<4xf32>
+  // expected-error @+1 {{'llvm.return' op operand #0 must be LLVM dialect-compatible type, but got 'memref<4xf32>'}}
+  llvm.return %m : memref<4xf32>
+}

@@ -1066,3 +1066,51 @@ func.func @get_global_checked_last(%b: i32) {
   %1 = "arith.addf"(%b, %b) : (i32, i32) -> i32
   return
 }
+
+// -----
+
+func.func @copy_of_float(%m: memref<4xf32>, %f: f32) {
+  // expected-error @+1 {{'memref.copy' op operand #1 must be ranked or unranked memref of any type values, but got 'f32'}}
+  "memref.copy"(%m, %f) : (memref<4xf32>, f32) -> ()
+  return
+}
+
+// -----
+
+func.func @copy_from_index(%m: memref<4xf32>, %f: index) {
+  // expected-error @+1 {{'memref.copy' op operand #0 must be ranked or unranked memref of any type values, but got 'index'}}
+  "memref.copy"(%f, %m) : (index, memref<4xf32>) -> ()
+  return
+}
+
+// -----
+
+func.func @cast_of_vector(%v: vector<4xi1>) {
+  // expected-error @+1 {{'memref.cast' op operand #0 must be ranked or unranked memref of any type values, but got 'vector<4xi1>'}}
+  %0 = "memref.cast"(%v) : (vector<4xi1>) -> memref<4xf32>
+  return
+}
+
+// -----
+
+func.func @cast_to_vector(%m: memref<4xf32>) {
+  // expected-error @+1 {{'memref.cast' op result #0 must be ranked or unranked memref of any type values, but got 'vector<4xf32>'}}
+  %0 = "memref.cast"(%m) : (memref<4xf32>) -> vector<4xf32>
+  return
+}
+
+// -----
+
+func.func @realloc_size_of_memref(%m: memref<2xf32>, %n: memref<2xf32>) {
+  // expected-error @+1 {{'memref.realloc' op operand #1 must be index, but got 'memref<2xf32>'}}
+  %0 = "memref.realloc"(%m, %n) : (memref<2xf32>, memref<2xf32>) -> memref<?xf32>
+  return
+}
+
+// -----
+
+func.func @transpose_of_float(%f: f32) {
+  // expected-error @+1 {{'memref.transpose' op operand #0 must be strided memref of any type values, but got 'f32'}}
+  %0 = "memref.transpose"(%f) <{permutation = affine_map<(d0) -> (d0)>}> : (f32) -> memref<4xf32>
+  return
+}

@@ -934,3 +934,25 @@ func.func @pad_segments(%t: tensor<4xf32>, %i: index, %v: f32) -> tensor<?xf32> 
   }) : (tensor<4xf32>, index) -> tensor<?xf32>
   return %0 : tensor<?xf32>
 }
+
+// -----
+
+func.func @pad_of_index(%i: index, %v: f32) {
+  // expected-error @+1 {{'tensor.pad' op operand #0 must be ranked tensor of any type values, but got 'index'}}
+  %0 = "tensor.pad"(%i) <{operandSegmentSizes = array<i32: 1, 0, 0>, static_high = array<i64: 1>, static_low = array<i64: 0>}> ({
+  ^bb0(%j: index):
+    tensor.yield %v : f32
+  }) : (index) -> tensor<5xf32>
+  return
+}
+
+// -----
+
+func.func @pad_low_of_tensor(%t: tensor<4xf32>, %i: tensor<2x3xf32>, %v: f32) {
+  // expected-error @+1 {{'tensor.pad' op operand #1 must be variadic of index, but got 'tensor<2x3xf32>'}}
+  %0 = "tensor.pad"(%t, %i) <{operandSegmentSizes = array<i32: 1, 1, 0>, static_high = array<i64: 1>, static_low = array<i64: -9223372036854775808>}> ({
+  ^bb0(%j: index):
+    tensor.yield %v : f32
+  }) : (tensor<4xf32>, tensor<2x3xf32>) -> tensor<?xf32>
+  return
+}

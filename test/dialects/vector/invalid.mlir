@@ -1306,3 +1306,59 @@ func.func @print_memref(%n: memref<4xf32>) {
   "vector.print"(%n) <{punctuation = #vector.punctuation<newline>}> : (memref<4xf32>) -> ()
   return
 }
+
+// -----
+
+func.func @extract_strided_slice_of_float(%f: f32) {
+  // expected-error @+1 {{'vector.extract_strided_slice' op operand #0 must be vector of any type values, but got 'f32'}}
+  %0 = "vector.extract_strided_slice"(%f) <{offsets = [0], sizes = [1], strides = [1]}> : (f32) -> vector<1xf32>
+  return
+}
+
+// -----
+
+func.func @maskedload_scalar_mask(%m: memref<4xf32>, %i: index, %k: i1, %v: vector<4xf32>) {
+  // expected-error @+1 {{'vector.maskedload' op operand #2 must be vector of 1-bit signless integer values of ranks 1, but got 'i1'}}
+  %0 = "vector.maskedload"(%m, %i, %k, %v) : (memref<4xf32>, index, i1, vector<4xf32>) -> vector<4xf32>
+  return
+}
+
+// -----
+
+func.func @maskedload_scalar_pass_thru(%m: memref<4xf32>, %i: index, %k: vector<4xi1>, %v: f32) {
+  // expected-error @+1 {{'vector.maskedload' op operand #3 must be  of ranks 1, but got 'f32'}}
+  %0 = "vector.maskedload"(%m, %i, %k, %v) : (memref<4xf32>, index, vector<4xi1>, f32) -> vector<4xf32>
+  return
+}
+
+// -----
+
+func.func @maskedload_scalar_result(%m: memref<4xf32>, %i: index, %k: vector<4xi1>, %v: vector<4xf32>) {
+  // expected-error @+1 {{'vector.maskedload' op result #0 must be  of ranks 1, but got 'f32'}}
+  %0 = "vector.maskedload"(%m, %i, %k, %v) : (memref<4xf32>, index, vector<4xi1>, vector<4xf32>) -> f32
+  return
+}
+
+// -----
+
+func.func @maskedstore_scalar_value(%m: memref<4xf32>, %i: index, %k: vector<4xi1>, %v: f32) {
+  // expected-error @+1 {{'vector.maskedstore' op operand #3 must be  of ranks 1, but got 'f32'}}
+  "vector.maskedstore"(%m, %i, %k, %v) : (memref<4xf32>, index, vector<4xi1>, f32) -> ()
+  return
+}
+
+// -----
+
+func.func @maskedstore_float_index(%m: memref<4xf32>, %i: f32, %k: vector<4xi1>, %v: vector<4xf32>) {
+  // expected-error @+1 {{'vector.maskedstore' op operand #1 must be variadic of index, but got 'f32'}}
+  "vector.maskedstore"(%m, %i, %k, %v) : (memref<4xf32>, f32, vector<4xi1>, vector<4xf32>) -> ()
+  return
+}
+
+// -----
+
+func.func @maskedstore_into_tensor(%m: tensor<4xf32>, %i: index, %k: vector<4xi1>, %v: vector<4xf32>) {
+  // expected-error @+1 {{'vector.maskedstore' op operand #0 must be memref of any type values, but got 'tensor<4xf32>'}}
+  "vector.maskedstore"(%m, %i, %k, %v) : (tensor<4xf32>, index, vector<4xi1>, vector<4xf32>) -> ()
+  return
+}
