@@ -212,7 +212,7 @@ export const func: Dialect = {
         if (!ref) return "requires attribute 'value'";
         if (!(ref instanceof SymbolRefAttr && !ref.nested.length)) return "attribute 'value' failed to satisfy constraint: flat symbol reference attribute";
       },
-      verifySymbolUses(op, ctx) {
+      verify(op, ctx) { // (MLIR 19 checks this with the op, not after the module's ops as a call's callee)
         const name = op.attr<SymbolRefAttr>("value")!.root, fn = ctx.lookupSymbol(op, name);
         if (fn?.name !== "func.func") return `reference to undefined function '${name}'`;
         if (functionType(fn) !== op.result.type) return "reference to function with mismatched type";

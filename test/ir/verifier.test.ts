@@ -45,6 +45,15 @@ test("verifier rules report at the op with file:line:col, source line and caret"
   }
 });
 
+test("a symbol user's references are checked after the module's ops, as mlir-opt-19's first error shows; func.constant's with the op", () => {
+  // (mlir-opt-19 reports the addf for the first two, the func.constant for the last)
+  const first = (text: string) => errors(text)[0] ?? "";
+  const addf = "  %1 = \"arith.addf\"(%b, %b) : (i32, i32) -> i32\n  return\n}";
+  assert.match(first(`func.func private @g(f32) -> f32\nfunc.func @f(%b: i32) {\n  %0 = call @g(%b) : (i32) -> f32\n${addf}`), /v.mlir:4:8: error: 'arith.addf'/);
+  assert.match(first(`memref.global "private" @m : memref<2xf32>\nfunc.func @f(%b: i32) {\n  %0 = memref.get_global @m : memref<3xf32>\n${addf}`), /v.mlir:4:8: error: 'arith.addf'/);
+  assert.match(first(`func.func @f() {\n  %0 = "func.constant"() <{value = @f}> : () -> index\n  "func.call_indirect"(%0) : (index) -> ()\n  return\n}`), /v.mlir:2:8: error: 'func.constant' op reference to function with mismatched type/);
+});
+
 test("`{}` is a region without a block: a func.func body is then an error at the brace, an llvm.func a declaration (as MLIR)", () => {
   assert.throws(() => parseModule("func.func @f() {\n}", "v.mlir", ctx), (e: Error & { diagnostics?: Parameters<typeof formatDiagnostic>[0][] }) =>
     /v.mlir:1:16: error: custom op 'func.func' expected non-empty function body/.test(formatDiagnostic(e.diagnostics![0])));
