@@ -8,6 +8,7 @@ import { parseIntList } from "./indexing.js";
 import { i64ArrayAttr, intsOf, intsProp } from "./vector-algebra.js";
 import { bitWidth } from "./vector-transfer.js";
 
+const FIXED_VECTOR = tc("fixed-length vector of any type values", (t) => t instanceof VectorType && !t.isScalable);
 
 /** MLIR's isIntegerArrayAttrConfinedToShape: each of `name`'s values within its dimension. */
 function confined(name: string, vs: readonly number[], shape: readonly number[], min = 0, halfOpen = true): string | undefined {
@@ -76,7 +77,7 @@ export const maskLaneOn = (i: readonly number[], bounds: readonly number[]) => (
 
 export const VECTOR_LANES: OpSpec[] = [
   castOp("vector.extract_strided_slice", { // `%v {offsets = [..], sizes = [..], strides = [..]} : T to U`
-    props: ["offsets", "sizes", "strides"], operandTypes: [ANY_VECTOR],
+    props: ["offsets", "sizes", "strides"], operandTypes: [ANY_VECTOR], resultTypes: [ANY_VECTOR],
     verify(op) {
       const t = op.operand(0).type as VectorType, [o, s, k] = ["offsets", "sizes", "strides"].map((n) => intsOf(op.attr(n)));
       if (!o || !s || !k) return "requires 'offsets', 'sizes' and 'strides' integer arrays";
@@ -94,6 +95,7 @@ export const VECTOR_LANES: OpSpec[] = [
   }),
   {
     name: "vector.insert_strided_slice", operands: 2, results: 1, traits: ["Pure"], props: ["offsets", "strides"],
+    operandTypes: [ANY_VECTOR, ANY_VECTOR], resultTypes: [ANY_VECTOR],
     parse(p, st) {
       const [s, d] = p.parseOperands(2);
       p.parseOptionalAttrDict(st);
@@ -119,7 +121,7 @@ export const VECTOR_LANES: OpSpec[] = [
     },
   },
   {
-    name: "vector.shuffle", operands: 2, results: 1, traits: ["Pure"], props: ["mask"],
+    name: "vector.shuffle", operands: 2, results: 1, traits: ["Pure"], props: ["mask"], operandTypes: [FIXED_VECTOR, FIXED_VECTOR], resultTypes: [ANY_VECTOR],
     parse(p, st) {
       const loc = p.locHere(), ab = p.parseOperandList(), mask = parseIntList(p);
       st.addAttr("mask", i64ArrayAttr(mask));
@@ -136,11 +138,11 @@ export const VECTOR_LANES: OpSpec[] = [
     },
     verify(op) {
       const [a, b] = op.operands.map((v) => v.type), r = op.result.type, mask = intsOf(op.attr("mask"));
-      if (!(a instanceof VectorType) || !(b instanceof VectorType) || !(r instanceof VectorType)) return "expected vector operands and result";
-      const scalable = [a, b, r].findIndex((t) => t.isScalable); // (MLIR's operand and result constraints)
-      if (scalable >= 0) return `${scalable < 2 ? `operand #${scalable}` : "result #0"} must be fixed-length vector of any type values, but got '${[a, b, r][scalable].str}'`;
+      if (!(a instanceof VectorType && b instanceof VectorType && r instanceof VectorType)) return; // (reported by the type constraints)
+      if (r.isScalable) return `result #0 must be fixed-length vector of any type values, but got '${r.str}'`;
       if (!mask) return "requires a 'mask' integer array";
-      if (a.elementType !== b.elementType || r.elementType !== a.elementType) return "failed to verify that second operand v2 and result have same element type";
+      if (a.elementType !== r.elementType) return "failed to verify that first operand v1 and result have same element type";
+      if (b.elementType !== r.elementType) return "failed to verify that second operand v2 and result have same element type";
       // (0-D operands each give one element to a 1-D result)
       if (!(a.rank === 0 && b.rank === 0 && r.rank === 1) && !(a.rank === r.rank && b.rank === r.rank)) return "rank mismatch";
       for (let d = 1; d < a.rank; d++) if (a.shape[d] !== b.shape[d] || r.shape[d] !== a.shape[d]) return `dimension mismatch`;
