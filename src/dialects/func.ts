@@ -152,11 +152,11 @@ export const func: Dialect = {
           if (!op.attr("sym_visibility")) return "symbol declaration cannot have public visibility";
           return;
         }
-        const entry = op.body();
-        const ins = ft.type.inputs;
-        if (entry.args.length !== ins.length || entry.args.some((a, i) => a.type !== ins[i])) {
-          return `type of entry block arguments does not match the function signature ${ft.type.str}`;
-        }
+        // (MLIR's function_interface_impl::verifyTrait, in its words)
+        const entry = op.body(), ins = ft.type.inputs;
+        if (entry.args.length !== ins.length) return `entry block must have ${ins.length} arguments to match function signature`;
+        const k = entry.args.findIndex((a, i) => a.type !== ins[i]);
+        if (k >= 0) return `type of entry block argument #${k}('${entry.args[k].type.str}') must match the type of the corresponding argument in function signature('${ins[k].str}')`;
       },
     },
     {

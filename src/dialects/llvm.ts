@@ -353,7 +353,7 @@ const llvmFunc: OpSpec = {
     const ft = op.attr("function_type");
     if (!(ft instanceof TypeAttr) || !(ft.type instanceof LLVMFunctionType)) return "attribute 'function_type' failed to satisfy constraint: type attribute of LLVM function type";
   },
-  verify(op, ctx) {
+  verifyInvariants(op, ctx) { // (MLIR's LLVMFuncOp::verify and the function interface's trait: before the body's ops)
     const ft = op.attr<TypeAttr>("function_type")!;
     if (!(ft.type instanceof LLVMFunctionType)) return;
     if (op.attr("no_inline") && op.attr("always_inline")) return void ctx.error(op, "no_inline and always_inline attributes are incompatible");

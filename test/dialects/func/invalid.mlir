@@ -279,3 +279,19 @@ func.func @call_checked_last(%a: f32, %b: i32) {
   %1 = "arith.addf"(%b, %b) : (i32, i32) -> i32
   return
 }
+
+// -----
+
+// expected-error @+1 {{'func.func' op entry block must have 2 arguments to match function signature}}
+"func.func"() <{function_type = (f32, f32) -> (), sym_name = "entry_count"}> ({
+^bb0(%a: f32):
+  "func.return"() : () -> ()
+}) : () -> ()
+
+// -----
+
+// expected-error @+1 {{'func.func' op type of entry block argument #1('i32') must match the type of the corresponding argument in function signature('f32')}}
+"func.func"() <{function_type = (f32, f32) -> (), sym_name = "entry_type"}> ({
+^bb0(%a: f32, %b: i32):
+  "func.return"() : () -> ()
+}) : () -> ()

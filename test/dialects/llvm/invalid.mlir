@@ -909,3 +909,12 @@ llvm.func @llvm_return_memref() -> i32 {
   // expected-error @+1 {{'llvm.return' op operand #0 must be LLVM dialect-compatible type, but got 'memref<4xf32>'}}
   llvm.return %m : memref<4xf32>
 }
+
+// -----
+
+// (checked before the body's ops: the return's mismatch is not reported first)
+// expected-error @+1 {{'llvm.func' op type of entry block argument #0('f64') must match the type of the corresponding argument in function signature('i32')}}
+"llvm.func"() <{CConv = #llvm.cconv<ccc>, function_type = !llvm.func<i32 (i32)>, linkage = #llvm.linkage<external>, sym_name = "entry_type_first", visibility_ = 0 : i64}> ({
+^bb0(%a: f64):
+  "llvm.return"(%a) : (f64) -> ()
+}) : () -> ()
