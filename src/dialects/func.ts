@@ -240,9 +240,9 @@ export const func: Dialect = {
       canonicalize: directCall,
     },
     returnLikeOp("func.return", {
+      parents: ["func.func"],
       verify(op, ctx) {
-        const fn = op.parentOp;
-        if (!fn || fn.name !== "func.func") return "expects parent op 'func.func'";
+        const fn = op.parentOp!;
         const want = functionType(fn).results;
         if (want.length !== op.operands.length) return `has ${op.operands.length} operands, but enclosing function (@${funcName(fn)}) returns ${want.length}`;
         const ts = typesOf(op.operands);

@@ -258,7 +258,7 @@ export const MEMREF_MORE_OPS: OpSpec[] = [
     },
   },
   {
-    name: "memref.atomic_yield", operands: 1, results: 0, traits: ["Pure", "Terminator", "ReturnLike"],
+    name: "memref.atomic_yield", operands: 1, results: 0, traits: ["Pure", "Terminator", "ReturnLike"], parents: ["memref.generic_atomic_rmw"],
     parse(p, st) {
       const v = p.parseOperand();
       p.parseOptionalAttrDict(st);
@@ -266,8 +266,7 @@ export const MEMREF_MORE_OPS: OpSpec[] = [
     },
     print(p, op) { p.print(" ", p.operand(op.operand(0)), p.attrDict(op), " : ", p.type(op.operand(0).type)); },
     verify(op) {
-      const parent = op.parentOp;
-      if (parent?.name !== "memref.generic_atomic_rmw") return "expects parent op 'memref.generic_atomic_rmw'";
+      const parent = op.parentOp!;
       // A parent whose result is not its memref's element type reports that first (MLIR verifies it before its body)
       const pt = parent.results[0]?.type, m = parent.operands[0]?.type;
       if (m instanceof MemRefType && pt !== m.elementType) return;
@@ -290,7 +289,7 @@ export const MEMREF_MORE_OPS: OpSpec[] = [
     },
   },
   {
-    name: "memref.alloca_scope.return", operands: [0, -1], results: 0, traits: ["Pure", "Terminator", "ReturnLike"],
+    name: "memref.alloca_scope.return", operands: [0, -1], results: 0, traits: ["Pure", "Terminator", "ReturnLike"], parents: ["memref.alloca_scope"],
     parse(p, st) {
       p.parseOptionalAttrDict(st);
       const vs = p.parseOperandList();
@@ -298,8 +297,7 @@ export const MEMREF_MORE_OPS: OpSpec[] = [
     },
     print(p, op) { p.print(p.attrDict(op), op.operands.length ? ` ${p.operands(op.operands)} : ${p.types(typesOf(op.operands))}` : ""); },
     verify(op) {
-      const parent = op.parentOp;
-      if (parent?.name !== "memref.alloca_scope") return "expects parent op 'memref.alloca_scope'";
+      const parent = op.parentOp!;
       if (typesOf(op.operands).map((t) => t.str).join() !== typesOf(parent.results).map((t) => t.str).join()) {
         return "types mismatch between yield op and its parent";
       }

@@ -672,15 +672,8 @@ export const tensor: Dialect = {
     gatherLike("scatter"),
     relayoutOp("pack"),
     relayoutOp("unpack"),
-    returnLikeOp("tensor.yield", {
-      operands: 1,
-      verify(op) {
-        const parent = op.parentOp;
-        if (parent?.name === "tensor.pad") return; // checked by the pad (MLIR reports it there)
-        if (!parent || parent.name !== "tensor.generate") return "expects parent op to be one of 'tensor.generate, tensor.pad'";
-        // its type: checked by the generate (MLIR reports it there)
-      },
-    }),
+    // (its type: checked by the generate or the pad, where MLIR reports it)
+    returnLikeOp("tensor.yield", { operands: 1, parents: ["tensor.generate", "tensor.pad"] }),
   ] satisfies OpSpec[], {
     "tensor.dim": "dim", "tensor.cast": "cast", "tensor.extract_slice": "extracted_slice", "tensor.insert_slice": "inserted_slice",
     "tensor.extract": "extracted", "tensor.insert": "inserted", "tensor.from_elements": "from_elements", "tensor.splat": "splat",

@@ -97,6 +97,8 @@ export interface OpSpec {
   print?(p: OpAsmPrinter, op: Operation): void;
   /** ODS attribute constraints: checked before the operand and result types, as MLIR's verifyInvariants does. */
   verifyAttrs?(op: Operation): string | void;
+  /** MLIR's HasParent / ParentOneOf: the ops this one may sit in, checked before its other traits. */
+  parents?: readonly string[];
   /** Whether an op with the MemRead trait only reads (MLIR's getEffects: a volatile or atomic llvm.load also writes). */
   onlyReads?(op: Operation): boolean;
   /**
@@ -185,6 +187,7 @@ export class RegisteredOp {
   readonly verifyAttrs: OpSpec["verifyAttrs"];
   readonly verifyInvariants: OpSpec["verifyInvariants"];
   readonly verifySymbolUses: OpSpec["verifySymbolUses"];
+  readonly parents: OpSpec["parents"];
   readonly props: readonly string[];
   readonly implicitAttrs: OpSpec["implicitAttrs"];
   readonly resultName: OpSpec["resultName"];
@@ -204,6 +207,7 @@ export class RegisteredOp {
     this.verifyAttrs = spec.verifyAttrs;
     this.verifyInvariants = spec.verifyInvariants;
     this.verifySymbolUses = spec.verifySymbolUses;
+    this.parents = spec.parents;
     this.props = spec.props ?? [];
     this.implicitAttrs = spec.implicitAttrs;
     this.traits = new Set(spec.traits);

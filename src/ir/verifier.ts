@@ -162,6 +162,11 @@ export class Verifier implements VerifyContext {
     ].filter((m): m is string => !!m);
     for (const m of counts) this.err(op, m);
     if (counts.length) return false;
+    const ps = info.parents;
+    if (ps && !ps.includes(op.parentOp?.name ?? "")) {
+      this.err(op, ps.length === 1 ? `expects parent op '${ps[0]}'` : `expects parent op to be one of '${ps.join(", ")}'`);
+      return false;
+    }
     let segs: number[] | undefined;
     if (info.segments !== undefined) {
       const a = op.attr("operandSegmentSizes");

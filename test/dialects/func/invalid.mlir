@@ -295,3 +295,14 @@ func.func @call_checked_last(%a: f32, %b: i32) {
 ^bb0(%a: f32, %b: i32):
   "func.return"() : () -> ()
 }) : () -> ()
+
+// -----
+
+// (the parent is checked before the other traits: MLIR reports it, not the terminator position or operand type)
+func.func @func_return_in_execute_region(%c: i1) {
+  %0 = scf.execute_region -> i32 {
+    // expected-error @+1 {{'func.return' op expects parent op 'func.func'}}
+    "func.return"(%c) : (i1) -> ()
+  }
+  return
+}

@@ -1398,3 +1398,28 @@ func.func @index_switch_case_int64_min(%c: index) -> i64 {
   }
   return %sw : i64
 }
+
+// -----
+
+// (the parent is checked before the other traits: MLIR reports it, not the terminator position or operand type)
+func.func @condition_of_i32_outside_while(%c: i32) {
+  // expected-error @+1 {{'scf.condition' op expects parent op 'scf.while'}}
+  "scf.condition"(%c) : (i32) -> ()
+  return
+}
+
+// -----
+
+func.func @condition_outside_while(%c: i1) {
+  // expected-error @+1 {{'scf.condition' op expects parent op 'scf.while'}}
+  "scf.condition"(%c) : (i1) -> ()
+  return
+}
+
+// -----
+
+func.func @reduce_outside_parallel(%c: i1) {
+  // expected-error @+1 {{'scf.reduce' op expects parent op 'scf.parallel'}}
+  scf.reduce
+  return
+}

@@ -956,3 +956,12 @@ func.func @pad_low_of_tensor(%t: tensor<4xf32>, %i: tensor<2x3xf32>, %v: f32) {
   }) : (tensor<4xf32>, tensor<2x3xf32>) -> tensor<?xf32>
   return
 }
+
+// -----
+
+// (the parent is checked before the other traits: MLIR reports it, not the terminator position or operand type)
+func.func @tensor_yield_outside(%c: i1) {
+  // expected-error @+1 {{'tensor.yield' op expects parent op to be one of 'tensor.generate, tensor.pad'}}
+  "tensor.yield"(%c) : (i1) -> ()
+  return
+}
