@@ -414,7 +414,7 @@ export const MEMREF_MORE_OPS: OpSpec[] = [
   },
   {
     // Its base buffer is a view of the source (MEMREF_VIEWS: alias analysis follows it)
-    name: "memref.extract_strided_metadata", operands: 1, results: [2, -1], traits: ["Pure"], operandTypes: [ANY_MEMREF],
+    name: "memref.extract_strided_metadata", operands: 1, results: [2, -1], traits: ["Pure"], operandTypes: [STRIDED_MEMREF],
     parse(p, st) {
       const src = p.parseOperand();
       const from = p.parseColonType();
@@ -426,7 +426,11 @@ export const MEMREF_MORE_OPS: OpSpec[] = [
     print(p, op) { p.print(" ", p.operand(op.operand(0)), " : ", p.type(op.operand(0).type), " -> ", p.types(typesOf(op.results)), p.attrDict(op)); },
     resultNames: (op) => ["base_buffer", "offset", ...op.results.slice(2).map((_, i, a) => (i < a.length / 2 ? "sizes" : "strides"))],
     verify(op) {
-      const t = op.operand(0).type as MemRefType;
+      const t = op.operand(0).type as MemRefType, rs = typesOf(op.results);
+      // (ODS's result constraints first: a rank-0 base buffer, then indices)
+      if (!(rs[0] instanceof MemRefType && rs[0].rank === 0)) return `result #0 must be strided memref of any type values of rank 0, but got '${rs[0].str}'`;
+      const k = rs.findIndex((r, i) => i > 0 && r !== index);
+      if (k > 0) return `result #${k} must be ${k === 1 ? "index" : "variadic of index"}, but got '${rs[k].str}'`;
       const want = [MemRefType.get([], t.elementType, undefined, t.memorySpace), ...new Array(1 + 2 * t.rank).fill(index)];
       const got = typesOf(op.results);
       if (got.length !== want.length || got.some((g, i) => g !== want[i])) {

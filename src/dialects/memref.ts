@@ -15,7 +15,7 @@ import type { OpAsmParser } from "../ir/parser.js";
 import type { OpAsmPrinter } from "../ir/printer.js";
 import { DYN, MemRefType, compatibleShapes, TensorType, Type, UnrankedMemRefType, elementTypeOf, i64, index } from "../ir/types.js";
 import {
-  ANY, ANY_MEMREF, ANY_MEMREF_OR_UNRANKED, INDEX, RANKED_OR_UNRANKED_MEMREF, STRIDED_MEMREF, VARIADIC_INDEX, castOp, operandOnlyOp, plainError,
+  ANY, ANY_MEMREF, ANY_MEMREF_OR_UNRANKED, INDEX, RANKED_OR_UNRANKED_MEMREF, STRIDED_MEMREF, VARIADIC_INDEX, castOp, operandOnlyOp, plainError, tc,
 } from "./common.js";
 
 export { isStrided, stridesAndOffset };
@@ -346,6 +346,7 @@ export const memref: Dialect = {
     },
     {
       name: "memref.get_global", operands: 0, results: 1, traits: ["Pure"], props: ["name"],
+      resultTypes: [tc("statically shaped memref of any type values", (t) => t instanceof MemRefType && !t.shape.includes(DYN))],
       parse(p, st) {
         st.addAttr("name", new SymbolRefAttr(p.parseSymbolName().value));
         p.parseOptionalAttrDict(st);

@@ -171,3 +171,43 @@ func.func @to_memref_of_memref(%m: memref<4xf32>) {
   %0 = "bufferization.to_memref"(%m) : (memref<4xf32>) -> memref<4xf32>
   return
 }
+
+// -----
+
+func.func @alloc_tensor_of_index() {
+  // expected-error @+1 {{'bufferization.alloc_tensor' op result #0 must be tensor of any type values, but got 'index'}}
+  %0 = "bufferization.alloc_tensor"() <{operandSegmentSizes = array<i32: 0, 0, 0>}> : () -> index
+  return
+}
+
+// -----
+
+func.func @to_tensor_of_index(%m: memref<4xf32>) {
+  // expected-error @+1 {{'bufferization.to_tensor' op result #0 must be tensor of any type values, but got 'index'}}
+  %0 = "bufferization.to_tensor"(%m) : (memref<4xf32>) -> index
+  return
+}
+
+// -----
+
+func.func @materialize_to_index(%t: tensor<4xf32>, %d: tensor<4xf32>) {
+  // expected-error @+1 {{'bufferization.materialize_in_destination' op result #0 must be tensor of any type values, but got 'index'}}
+  %0 = "bufferization.materialize_in_destination"(%t, %d) : (tensor<4xf32>, tensor<4xf32>) -> index
+  return
+}
+
+// -----
+
+func.func @materialize_into_i64(%t: tensor<4xf32>, %d: i64) {
+  // expected-error @+1 {{'bufferization.materialize_in_destination' op operand #1 must be shaped of any type values, but got 'i64'}}
+  "bufferization.materialize_in_destination"(%t, %d) : (tensor<4xf32>, i64) -> ()
+  return
+}
+
+// -----
+
+func.func @materialize_into_vector(%t: tensor<4xf32>, %d: vector<4xf32>) {
+  // expected-error @+1 {{'bufferization.materialize_in_destination' op 'dest' must be a tensor or a memref}}
+  "bufferization.materialize_in_destination"(%t, %d) : (tensor<4xf32>, vector<4xf32>) -> ()
+  return
+}

@@ -1114,3 +1114,36 @@ func.func @transpose_of_float(%f: f32) {
   %0 = "memref.transpose"(%f) <{permutation = affine_map<(d0) -> (d0)>}> : (f32) -> memref<4xf32>
   return
 }
+
+// -----
+
+memref.global "private" @gm : memref<2xf32>
+func.func @get_global_dynamic() {
+  // expected-error @+1 {{'memref.get_global' op result #0 must be statically shaped memref of any type values, but got 'memref<?xf32>'}}
+  %0 = memref.get_global @gm : memref<?xf32>
+  return
+}
+
+// -----
+
+func.func @metadata_bad(%m: memref<4xf32>) {
+  // expected-error @+1 {{'memref.extract_strided_metadata' op result #3 must be variadic of index, but got 'i1'}}
+  %0:4 = "memref.extract_strided_metadata"(%m) : (memref<4xf32>) -> (memref<f32>, index, index, i1)
+  return
+}
+
+// -----
+
+func.func @metadata_base(%m: memref<4xf32>) {
+  // expected-error @+1 {{'memref.extract_strided_metadata' op result #0 must be strided memref of any type values of rank 0, but got 'vector<4xf32>'}}
+  %0:4 = "memref.extract_strided_metadata"(%m) : (memref<4xf32>) -> (vector<4xf32>, index, index, index)
+  return
+}
+
+// -----
+
+func.func @metadata_of_vector(%m: vector<4xf32>) {
+  // expected-error @+1 {{'memref.extract_strided_metadata' op operand #0 must be strided memref of any type values, but got 'vector<4xf32>'}}
+  %0:4 = "memref.extract_strided_metadata"(%m) : (vector<4xf32>) -> (memref<f32>, index, index, index)
+  return
+}
