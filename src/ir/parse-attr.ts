@@ -412,6 +412,7 @@ export class AttrTypeParser {
       const alias = this.attrAliases.get(name);
       if (alias) return alias;
       if (!name.includes(".")) throw DiagnosticError.at(this.lex.loc(t.end), `undefined symbol alias id '${name}'`);
+      if (name.endsWith(".")) throw DiagnosticError.at(this.lex.loc(t.end), "expected valid keyword"); // (`#llvm.` names no attribute)
       const body = this.lex.peek().text === "<" && this.lex.peek().pos === t.end ? this.expandAliases(this.prettyBody()) : "";
       return this.dialectAttr(name, body) ?? new OpaqueAttr(t.text + (body.includes("distinct[") ? this.opaqueDistinct(body) : body));
     }

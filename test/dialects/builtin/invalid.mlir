@@ -1014,3 +1014,11 @@ func.func @dense_array_float_in_i64() attributes {a = array<i64: 1, 1.5>} {
 func.func @dense_array_int_in_f32() attributes {a = array<f32: 1.5, 4>} {
   return
 }
+
+// -----
+
+// (a dialect attribute without a name, `#llvm.`, was kept as an opaque attribute: fuzzing)
+// expected-error @+1 {{expected valid keyword}}
+func.func @dialect_attr_without_name() attributes {a = #llvm.} {
+  return
+}
