@@ -9,7 +9,7 @@ import type { Dialect, OpSpec, OperationState } from "../ir/dialect.js";
 import { DiagnosticError, type Location } from "../ir/diagnostics.js";
 import type { OpAsmParser, UnresolvedOperand } from "../ir/parser.js";
 import type { OpAsmPrinter } from "../ir/printer.js";
-import { DialectType, FloatType, FunctionType, IntegerType, Type, VectorType, i1, i32, i8 } from "../ir/types.js";
+import { DialectType, FloatType, FunctionType, IntegerType, Type, VectorType, i1, i32, i64, i8 } from "../ir/types.js";
 import { parseFunctionSignature, printFunctionSignature, signatureAttrsProblem } from "./func.js";
 import { implicitTerminatorError, returnLikeOp, tc, variadic } from "./common.js";
 
@@ -214,6 +214,14 @@ function printModifiers(p: OpAsmPrinter, op: Operation): void {
 }
 const MODIFIERS = ["visibility_", "thread_local_", "unnamed_addr"];
 
+/** The enum properties MLIR converts while parsing: an i64 case number, or the enum's own attribute. */
+const caseNumber = (n: number) => (a: Attribute) => a instanceof IntegerAttr && a.type === i64 && a.num >= 0 && a.num < n;
+const enumAttr = (prefix: string) => (a: Attribute) => a.str.startsWith(prefix);
+const ENUM_PROPS = {
+  unnamed_addr: caseNumber(UNNAMED.length), visibility_: caseNumber(VISIBILITIES.length), linkage: enumAttr("#llvm.linkage<"),
+  CConv: enumAttr("#llvm.cconv<"), TailCallKind: enumAttr("#llvm.tailcallkind<"), fastmathFlags: enumAttr("#llvm.fastmath<"),
+};
+
 /** Properties MLIR prints in generic form with their default values: elided from custom forms. */
 const DEFAULTS: Record<string, Attribute> = {
   CConv: new OpaqueAttr("#llvm.cconv<ccc>"), TailCallKind: new OpaqueAttr("#llvm.tailcallkind<none>"),
@@ -315,7 +323,7 @@ function printCConv(p: OpAsmPrinter, op: Operation): void {
 const FUNC_ELIDED = ["sym_name", "function_type", "linkage", "arg_attrs", "res_attrs", "CConv", ...MODIFIERS];
 
 const llvmFunc: OpSpec = {
-  name: "llvm.func", traits: ["IsolatedFromAbove", "Symbol"], operands: 0, results: 0,
+  name: "llvm.func", traits: ["IsolatedFromAbove", "Symbol"], operands: 0, results: 0, propChecks: ENUM_PROPS,
   props: ["sym_name", "function_type", "linkage", "CConv", "unnamed_addr", "visibility_", "sym_visibility", "arg_attrs", "res_attrs",
     "dso_local", "comdat", "convergent", "personality", "garbageCollector", "passthrough", "function_entry_count", "memory", "section",
     "alignment", "vscale_range", "frame_pointer", "target_cpu", "tune_cpu", "target_features", "unsafe_fp_math", "no_infs_fp_math",
@@ -394,7 +402,7 @@ const llvmReturn: OpSpec = returnLikeOp("llvm.return", {
 const GLOBAL_ELIDED = ["sym_name", "global_type", "linkage", "constant", "value", ...MODIFIERS];
 
 const llvmGlobal: OpSpec = {
-  name: "llvm.mlir.global", traits: ["IsolatedFromAbove", "Symbol", "SingleBlock"], operands: 0, results: 0,
+  name: "llvm.mlir.global", traits: ["IsolatedFromAbove", "Symbol", "SingleBlock"], operands: 0, results: 0, propChecks: ENUM_PROPS,
   props: ["sym_name", "global_type", "linkage", "constant", "value", "addr_space", "alignment", "unnamed_addr", "visibility_", "dso_local", "thread_local_"],
   implicitAttrs: defaults("visibility_"),
   parse(p, st) {
@@ -470,7 +478,7 @@ const CALL_ELIDED = ["callee", "var_callee_type", "CConv", "TailCallKind"];
 const TAIL_CALL_KINDS = ["none", "tail", "musttail", "notail"];
 
 const llvmCall: OpSpec = {
-  name: "llvm.call", results: [0, 1], operandTypes: [variadic(LLVM_COMPAT)], resultTypes: [LLVM_COMPAT], verifyAttrs: metadataProblem,
+  name: "llvm.call", results: [0, 1], operandTypes: [variadic(LLVM_COMPAT)], resultTypes: [LLVM_COMPAT], verifyAttrs: metadataProblem, propChecks: ENUM_PROPS,
   props: ["callee", "var_callee_type", "CConv", "TailCallKind", "fastmathFlags", "branch_weights", "access_groups", "alias_scopes", "noalias_scopes", "tbaa"],
   implicitAttrs: defaults("CConv", "TailCallKind", "fastmathFlags"),
   parse(p, st) {

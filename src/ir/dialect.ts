@@ -97,6 +97,11 @@ export interface OpSpec {
   print?(p: OpAsmPrinter, op: Operation): void;
   /** ODS attribute constraints: checked before the operand and result types, as MLIR's verifyInvariants does. */
   verifyAttrs?(op: Operation): string | void;
+  /**
+   * Properties whose values MLIR's property conversion checks while parsing (enums): one this
+   * rejects is reported as MLIR's "invalid properties", before any other check.
+   */
+  propChecks?: Readonly<Record<string, (a: Attribute) => boolean>>;
   /** MLIR's HasParent / ParentOneOf: the ops this one may sit in, checked before its other traits. */
   parents?: readonly string[];
   /** Whether an op with the MemRead trait only reads (MLIR's getEffects: a volatile or atomic llvm.load also writes). */
@@ -188,6 +193,7 @@ export class RegisteredOp {
   readonly verifyInvariants: OpSpec["verifyInvariants"];
   readonly verifySymbolUses: OpSpec["verifySymbolUses"];
   readonly parents: OpSpec["parents"];
+  readonly propChecks: OpSpec["propChecks"];
   readonly props: readonly string[];
   readonly implicitAttrs: OpSpec["implicitAttrs"];
   readonly resultName: OpSpec["resultName"];
@@ -208,6 +214,7 @@ export class RegisteredOp {
     this.verifyInvariants = spec.verifyInvariants;
     this.verifySymbolUses = spec.verifySymbolUses;
     this.parents = spec.parents;
+    this.propChecks = spec.propChecks;
     this.props = spec.props ?? [];
     this.implicitAttrs = spec.implicitAttrs;
     this.traits = new Set(spec.traits);

@@ -1,6 +1,6 @@
 // Generic verification: registered ops, counts, traits, dominance, isolation and symbol
 // uniqueness; then each op spec's own `verify`. Collects every error instead of stopping.
-import { DenseArrayAttr, StringAttr, UnitAttr } from "./attributes.js";
+import { DenseArrayAttr, StringAttr, UnitAttr, typedStr } from "./attributes.js";
 import { Block, BlockArgument, Module, Operation, OpResult, Region, Value, symbolName } from "./core.js";
 import { Context, type RegisteredOp, type TypeConstraint, type Trait, type VerifyContext } from "./dialect.js";
 import { DiagnosticSink, type Diagnostic } from "./diagnostics.js";
@@ -14,8 +14,8 @@ const FLAG_PROPS: Readonly<Record<string, string>> = { fastmath: "#arith.fastmat
 
 /** MLIR's error for a property its conversion rejects (reported without the op prefix). */
 export function propertyProblem(op: Operation, name: string, props: readonly string[]): string {
-  const dict = [...props].sort().filter((k) => op.attr(k)).map((k) => (op.attr(k) instanceof UnitAttr ? k : `${k} = ${op.attr(k)!.str}`)).join(", ");
-  return `invalid properties {${dict}} for op ${op.name}: Invalid attribute \`${name}\` in property conversion: ${op.attr(name)!.str}`;
+  const dict = [...props].sort().filter((k) => op.attr(k)).map((k) => (op.attr(k) instanceof UnitAttr ? k : `${k} = ${typedStr(op.attr(k)!)}`)).join(", ");
+  return `invalid properties {${dict}} for op ${op.name}: Invalid attribute \`${name}\` in property conversion: ${typedStr(op.attr(name)!)}`;
 }
 /** The values of a symbol's `sym_visibility` (MLIR's SymbolOpInterface). */
 const VISIBILITIES = ["public", "private", "nested"];
@@ -99,7 +99,10 @@ export class Verifier implements VerifyContext {
       if (problem) { this.sink.error(op.loc, problem + this.ctx.didYouMean(op.name)); return; }
     } else {
       // (as the parser's property conversion: before any other check)
-      const flag = info.props.find((k) => k in FLAG_PROPS && op.attr(k) && !op.attr(k)!.str.startsWith(FLAG_PROPS[k]));
+      const checks = info.propChecks, flag = info.props.find((k) => {
+        const a = op.attr(k);
+        return a && ((k in FLAG_PROPS && !a.str.startsWith(FLAG_PROPS[k])) || (checks?.[k] && !checks[k](a)));
+      });
       if (flag) { this.sink.error(op.loc, propertyProblem(op, flag, info.props)); return; }
       if (!this.verifyAgainstSpec(op, info)) return;
     }

@@ -918,3 +918,28 @@ llvm.func @llvm_return_memref() -> i32 {
 ^bb0(%a: f64):
   "llvm.return"(%a) : (f64) -> ()
 }) : () -> ()
+
+// -----
+
+// (enum properties out of range or of another kind: MLIR rejects them while converting the properties)
+// expected-error @+1 {{for op llvm.func: Invalid attribute `visibility_` in property conversion: 7 : i64}}
+"llvm.func"() <{CConv = #llvm.cconv<ccc>, function_type = !llvm.func<void ()>, linkage = #llvm.linkage<external>, sym_name = "vis7", visibility_ = 7 : i64}> ({
+}) : () -> ()
+
+// -----
+
+// expected-error @+1 {{for op llvm.func: Invalid attribute `unnamed_addr` in property conversion: 0 : i16}}
+"llvm.func"() <{CConv = #llvm.cconv<ccc>, function_type = !llvm.func<void ()>, linkage = #llvm.linkage<external>, sym_name = "ua16", unnamed_addr = 0 : i16}> ({
+}) : () -> ()
+
+// -----
+
+// expected-error @+1 {{for op llvm.mlir.global: Invalid attribute `linkage` in property conversion: 0 : i32}}
+"llvm.mlir.global"() <{addr_space = 0 : i32, global_type = i32, linkage = 0 : i32, sym_name = "lk", value = 1 : i32}> ({
+}) : () -> ()
+
+// -----
+
+// expected-error @+1 {{for op llvm.func: Invalid attribute `CConv` in property conversion: 0 : i64}}
+"llvm.func"() <{CConv = 0 : i64, function_type = !llvm.func<void ()>, linkage = #llvm.linkage<external>, sym_name = "cc0"}> ({
+}) : () -> ()
