@@ -15,7 +15,7 @@ import type { OpAsmParser } from "../ir/parser.js";
 import type { OpAsmPrinter } from "../ir/printer.js";
 import { DYN, MemRefType, compatibleShapes, TensorType, Type, UnrankedMemRefType, elementTypeOf, i64, index } from "../ir/types.js";
 import {
-  ANY, ANY_MEMREF, ANY_MEMREF_OR_UNRANKED, INDEX, RANKED_OR_UNRANKED_MEMREF, STRIDED_MEMREF, VARIADIC_INDEX, castOp, operandOnlyOp, plainError, tc,
+  ANY, ANY_MEMREF, ANY_MEMREF_OR_UNRANKED, INDEX, RANKED_OR_UNRANKED_MEMREF, STRIDED_MEMREF, VARIADIC_INDEX, castOp, i64Arrays, operandOnlyOp, plainError, tc,
 } from "./common.js";
 
 export { isStrided, stridesAndOffset };
@@ -52,6 +52,7 @@ function printDynamicIndexList(p: OpAsmPrinter, op: Operation, which: "offsets" 
 }
 
 const VIEW_ELIDED = ["operandSegmentSizes", "static_offsets", "static_sizes", "static_strides"];
+const VIEW_ARRAYS = i64Arrays("static_offsets", "static_sizes", "static_strides");
 
 /** Shared by subview (`[o] [s] [st]`) and reinterpret_cast (`offset: [o], sizes: [s], strides: [st]`). */
 function parseViewOp(p: OpAsmParser, st: OperationState, keywords: boolean): void {
@@ -257,7 +258,7 @@ export const memref: Dialect = {
       },
     }),
     {
-      name: "memref.subview", operands: [1, -1], results: 1, traits: ["Pure"], props: VIEW_ELIDED,
+      name: "memref.subview", operands: [1, -1], results: 1, traits: ["Pure"], props: VIEW_ELIDED, propChecks: VIEW_ARRAYS,
       segments: 4, operandTypes: [ANY_MEMREF, VARIADIC_INDEX, VARIADIC_INDEX, VARIADIC_INDEX], resultTypes: [ANY_MEMREF],
       parse(p, st) { parseViewOp(p, st, false); },
       print(p, op) {
@@ -268,7 +269,7 @@ export const memref: Dialect = {
       verify: (op, ctx) => plainError(op, ctx, verifySubview(op)),
     },
     {
-      name: "memref.reinterpret_cast", operands: [1, -1], results: 1, traits: ["Pure"], props: VIEW_ELIDED,
+      name: "memref.reinterpret_cast", operands: [1, -1], results: 1, traits: ["Pure"], props: VIEW_ELIDED, propChecks: VIEW_ARRAYS,
       segments: 4, operandTypes: [ANY_MEMREF_OR_UNRANKED, VARIADIC_INDEX, VARIADIC_INDEX, VARIADIC_INDEX], resultTypes: [ANY_MEMREF],
       parse(p, st) { parseViewOp(p, st, true); },
       print(p, op) {
@@ -403,7 +404,7 @@ export const memref: Dialect = {
       verify: (op) => verifyReshape(op, op.operand(0).type as MemRefType, op.result.type as MemRefType, false),
     },
     {
-      name: "memref.expand_shape", operands: [1, -1], results: 1, traits: ["Pure"], props: ["reassociation", "static_output_shape"],
+      name: "memref.expand_shape", operands: [1, -1], results: 1, traits: ["Pure"], props: ["reassociation", "static_output_shape"], propChecks: i64Arrays("static_output_shape"),
       operandTypes: [STRIDED_MEMREF, VARIADIC_INDEX], resultTypes: [STRIDED_MEMREF],
       parse(p, st) {
         const src = p.parseOperand();

@@ -8,7 +8,7 @@ import type { OpAsmParser, RegionArgument, UnresolvedOperand } from "../ir/parse
 import type { OpAsmPrinter } from "../ir/printer.js";
 import { DiagnosticError } from "../ir/diagnostics.js";
 import { DYN, FunctionType, ShapedType, TensorType, Type, UnrankedTensorType, elementTypeOf, i64, index, isIntOrIndex } from "../ir/types.js";
-import { ANY, ANY_TENSOR, INDEX, INT_INDEX_FLOAT, RANKED_TENSOR, SHAPE_OPERAND_SYNTAX, VARIADIC_INDEX, castOp, plainError, returnLikeOp, tc, variadic } from "./common.js";
+import { ANY, ANY_TENSOR, INDEX, INT_INDEX_FLOAT, RANKED_TENSOR, SHAPE_OPERAND_SYNTAX, VARIADIC_INDEX, castOp, i64Arrays, plainError, returnLikeOp, tc, variadic } from "./common.js";
 import { TENSOR_PATTERNS, dimOfReshapes } from "./tensor-canonicalize.js";
 import { dpsInit, needsPadding, packing, reassociation } from "./tensor-parts.js";
 import {
@@ -32,6 +32,7 @@ function checkDynamicSizes(t: TensorType, n: number): string | undefined {
 
 const SLICE_PROPS = ["operandSegmentSizes", "static_offsets", "static_sizes", "static_strides"];
 const PAD_PROPS = ["nofold", "operandSegmentSizes", "static_high", "static_low"];
+const SLICE_ARRAYS = i64Arrays("static_offsets", "static_sizes", "static_strides");
 
 /** `[offsets] [sizes] [strides]` after the source; fills the props and returns the SSA lists. */
 function parseSliceLists(p: OpAsmParser, st: { addAttr(n: string, a: Attribute): void }) {
@@ -101,6 +102,7 @@ function reshapeLike(name: string): OpSpec {
   const props = expand ? ["reassociation", "static_output_shape"] : ["reassociation"];
   return {
     name, operands: expand ? [1, -1] : 1, results: 1, traits: ["Pure"], props, operandTypes: [ANY_TENSOR, VARIADIC_INDEX], resultTypes: [ANY_TENSOR],
+    propChecks: i64Arrays("static_output_shape"),
     parse(p, st) {
       const src = p.parseOperand();
       st.addAttr("reassociation", p.parseAttribute());
@@ -182,7 +184,7 @@ export function gatheredType(source: TensorType, indices: TensorType, dims: read
 function gatherLike(kind: "gather" | "scatter"): OpSpec {
   const dimsName = `${kind}_dims`, big = kind === "gather" ? "source" : "dest", props = [dimsName, "unique"];
   return {
-    name: `tensor.${kind}`, operands: kind === "gather" ? 2 : 3, results: 1, traits: ["Pure"], props,
+    name: `tensor.${kind}`, operands: kind === "gather" ? 2 : 3, results: 1, traits: ["Pure"], props, propChecks: i64Arrays(dimsName),
     operandTypes: kind === "gather" ? [RANKED_TENSOR, INDICES] : [RANKED_TENSOR, RANKED_TENSOR, INDICES], resultTypes: [RANKED_TENSOR],
     parse(p, st) {
       const operands = [p.parseOperand()];
@@ -424,7 +426,7 @@ export const tensor: Dialect = {
       },
     },
     {
-      name: "tensor.extract_slice", operands: [1, -1], results: 1, traits: ["Pure"], props: SLICE_PROPS,
+      name: "tensor.extract_slice", operands: [1, -1], results: 1, traits: ["Pure"], props: SLICE_PROPS, propChecks: SLICE_ARRAYS,
       segments: 4, operandTypes: SLICE_TYPES, resultTypes: [RANKED_TENSOR],
       parse(p, st) {
         const src = p.parseOperand();
@@ -443,7 +445,7 @@ export const tensor: Dialect = {
       verify(op, ctx) { return verifySlice(op, op.operand(0).type, op.result.type, 1, ctx); },
     },
     {
-      name: "tensor.insert_slice", operands: [2, -1], results: 1, traits: ["Pure"], props: SLICE_PROPS,
+      name: "tensor.insert_slice", operands: [2, -1], results: 1, traits: ["Pure"], props: SLICE_PROPS, propChecks: SLICE_ARRAYS,
       segments: 5, operandTypes: [RANKED_TENSOR, ...SLICE_TYPES], resultTypes: [RANKED_TENSOR],
       parse: parseInsertSlice,
       print: printInsertSlice,
@@ -455,7 +457,7 @@ export const tensor: Dialect = {
     {
       // MLIR's parallel_insert_slice: insert_slice's syntax without a result; the enclosing
       // scf.forall.in_parallel writes it into its shared output (the destination, an output block argument).
-      name: "tensor.parallel_insert_slice", operands: [2, -1], results: 0, props: SLICE_PROPS,
+      name: "tensor.parallel_insert_slice", operands: [2, -1], results: 0, props: SLICE_PROPS, propChecks: SLICE_ARRAYS,
       segments: 5, operandTypes: [RANKED_TENSOR, ...SLICE_TYPES],
       parse(p, st) { parseInsertSlice(p, st); st.resultTypes = []; },
       print(p, op) { printInsertSlice(p, op); },
@@ -585,7 +587,7 @@ export const tensor: Dialect = {
       },
     },
     {
-      name: "tensor.pad", operands: [1, -1], results: 1, regions: 1, traits: ["SingleBlock", "Pure"], props: PAD_PROPS,
+      name: "tensor.pad", operands: [1, -1], results: 1, regions: 1, traits: ["SingleBlock", "Pure"], props: PAD_PROPS, propChecks: i64Arrays("static_low", "static_high"),
       segments: 3, operandTypes: [RANKED_TENSOR, VARIADIC_INDEX, VARIADIC_INDEX], resultTypes: [RANKED_TENSOR],
       parse(p, st) {
         const src = p.parseOperand();

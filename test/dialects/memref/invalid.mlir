@@ -1147,3 +1147,11 @@ func.func @metadata_of_vector(%m: vector<4xf32>) {
   %0:4 = "memref.extract_strided_metadata"(%m) : (vector<4xf32>) -> (memref<f32>, index, index, index)
   return
 }
+
+// -----
+
+func.func @subview_i32_offsets(%m: memref<4x4xf32>) {
+  // expected-error @+1 {{for op memref.subview: Invalid attribute `static_offsets` in property conversion: array<i32: 0, 0>}}
+  %0 = "memref.subview"(%m) <{operandSegmentSizes = array<i32: 1, 0, 0, 0>, static_offsets = array<i32: 0, 0>, static_sizes = array<i64: 4, 1>, static_strides = array<i64: 1, 1>}> : (memref<4x4xf32>) -> memref<4xf32, strided<[4]>>
+  return
+}

@@ -965,3 +965,20 @@ func.func @tensor_yield_outside(%c: i1) {
   "tensor.yield"(%c) : (i1) -> ()
   return
 }
+
+// -----
+
+func.func @extract_slice_i32_sizes(%t: tensor<4x4xf32>) {
+  // expected-error @+1 {{for op tensor.extract_slice: Invalid attribute `static_sizes` in property conversion: array<i32: 4, 1>}}
+  %0 = "tensor.extract_slice"(%t) <{operandSegmentSizes = array<i32: 1, 0, 0, 0>, static_offsets = array<i64: 0, 0>, static_sizes = array<i32: 4, 1>, static_strides = array<i64: 1, 1>}> : (tensor<4x4xf32>) -> tensor<4xf32>
+  return
+}
+
+
+// -----
+
+func.func @gather_i32_dims(%s: tensor<4x5x6xf32>, %i: tensor<1x2xindex>) {
+  // expected-error @+1 {{for op tensor.gather: Invalid attribute `gather_dims` in property conversion: array<i32: 1, 2>}}
+  %0 = "tensor.gather"(%s, %i) <{gather_dims = array<i32: 1, 2>, unique}> : (tensor<4x5x6xf32>, tensor<1x2xindex>) -> tensor<1x4x1x1xf32>
+  return
+}
