@@ -12,10 +12,10 @@ const SEGMENT_ATTRS = ["operandSegmentSizes", "resultSegmentSizes"];
 /** Flag properties and the attribute each holds: MLIR's property conversion rejects any other. */
 const FLAG_PROPS: Readonly<Record<string, string>> = { fastmath: "#arith.fastmath<", overflowFlags: "#arith.overflow<" };
 
-/** MLIR's error for a property its conversion rejects (reported without the op prefix). */
-export function propertyProblem(op: Operation, name: string, props: readonly string[]): string {
+/** MLIR's error for properties its conversion rejects (reported without the op prefix): `why`, or the property `name`'s value. */
+export function propertyProblem(op: Operation, name: string, props: readonly string[], why?: string): string {
   const dict = [...props].sort().filter((k) => op.attr(k)).map((k) => (op.attr(k) instanceof UnitAttr ? k : `${k} = ${typedStr(op.attr(k)!)}`)).join(", ");
-  return `invalid properties {${dict}} for op ${op.name}: Invalid attribute \`${name}\` in property conversion: ${typedStr(op.attr(name)!)}`;
+  return `invalid properties {${dict}} for op ${op.name}: ${why ?? `Invalid attribute \`${name}\` in property conversion: ${typedStr(op.attr(name)!)}`}`;
 }
 /** The values of a symbol's `sym_visibility` (MLIR's SymbolOpInterface). */
 const VISIBILITIES = ["public", "private", "nested"];
@@ -174,6 +174,10 @@ export class Verifier implements VerifyContext {
     if (info.segments !== undefined) {
       const a = op.attr("operandSegmentSizes");
       segs = a instanceof DenseArrayAttr ? [...a.values] : [];
+      if (a instanceof DenseArrayAttr && a.elementType === i32 && segs.length !== info.segments) {
+        this.sink.error(op.loc, propertyProblem(op, "operandSegmentSizes", info.props, `size mismatch in attribute conversion: ${segs.length} vs ${info.segments}`));
+        return false;
+      }
       const total = segs.reduce((x, y) => x + y, 0);
       if (total !== op.operands.length) {
         this.err(op, `operand count (${op.operands.length}) does not match with the total size (${total}) specified in attribute 'operandSegmentSizes'`);

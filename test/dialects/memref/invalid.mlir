@@ -1155,3 +1155,11 @@ func.func @subview_i32_offsets(%m: memref<4x4xf32>) {
   %0 = "memref.subview"(%m) <{operandSegmentSizes = array<i32: 1, 0, 0, 0>, static_offsets = array<i32: 0, 0>, static_sizes = array<i64: 4, 1>, static_strides = array<i64: 1, 1>}> : (memref<4x4xf32>) -> memref<4xf32, strided<[4]>>
   return
 }
+
+// -----
+
+func.func @alloc_three_segments() {
+  // expected-error @+1 {{for op memref.alloc: size mismatch in attribute conversion: 3 vs 2}}
+  %0 = "memref.alloc"() <{operandSegmentSizes = array<i32: 0, 0, 0>}> : () -> memref<4xf32>
+  return
+}

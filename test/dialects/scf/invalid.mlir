@@ -1423,3 +1423,16 @@ func.func @reduce_outside_parallel(%c: i1) {
   scf.reduce
   return
 }
+
+// -----
+
+func.func @forall_segments(%n: index) {
+  // expected-error @+1 {{for op scf.forall: size mismatch in attribute conversion: 3 vs 4}}
+  "scf.forall"(%n) <{operandSegmentSizes = array<i32: 0, 1, 0>, staticLowerBound = array<i64: 0>, staticStep = array<i64: 1>, staticUpperBound = array<i64: -9223372036854775808>}> ({
+  ^bb0(%i: index):
+    "scf.forall.in_parallel"() ({
+    ^bb0:
+    }) : () -> ()
+  }) : (index) -> ()
+  return
+}
