@@ -265,6 +265,11 @@ function isZeroAttr(v: Attribute): boolean {
 
 /** MLIR's AtomicOrdering, by value (3 is unused). */
 const ORDERINGS = ["not_atomic", "unordered", "monotonic", "consume", "acquire", "release", "acq_rel", "seq_cst"];
+/** llvm.load/store's properties as MLIR converts them: a defined ordering case, a string syncscope. */
+const ACCESS_PROPS = {
+  ordering: (a: Attribute) => a instanceof IntegerAttr && a.type === i64 && a.num >= 0 && a.num < ORDERINGS.length && a.num !== 3,
+  syncscope: (a: Attribute) => a instanceof StringAttr,
+};
 const orderingOf = (op: Operation) => { const o = op.attr("ordering"); return o instanceof IntegerAttr ? o.num : 0; };
 /** `atomic [syncscope("s")] <ordering>` after the address. */
 function parseAtomic(p: OpAsmParser, st: OperationState): void {
@@ -589,7 +594,7 @@ const addressOf: OpSpec = {
 };
 
 const load: OpSpec = {
-  name: "llvm.load", operands: 1, results: 1, traits: ["MemRead"], props: ["alignment", "ordering", "volatile_", "nontemporal", "invariant", "syncscope", "access_groups", "alias_scopes", "noalias_scopes", "tbaa"],
+  name: "llvm.load", operands: 1, results: 1, traits: ["MemRead"], propChecks: ACCESS_PROPS, props: ["alignment", "ordering", "volatile_", "nontemporal", "invariant", "syncscope", "access_groups", "alias_scopes", "noalias_scopes", "tbaa"],
   implicitAttrs: defaults("ordering"), operandTypes: [LLVM_PTR], resultTypes: [LOADABLE], verifyAttrs: metadataProblem,
   onlyReads: (op) => !op.attr("volatile_") && orderingOf(op) <= 1, // (not_atomic or unordered)
   parse(p, st) {
@@ -613,7 +618,7 @@ const load: OpSpec = {
 };
 
 const store: OpSpec = {
-  name: "llvm.store", operands: 2, results: 0, props: ["alignment", "ordering", "volatile_", "nontemporal", "syncscope", "access_groups", "alias_scopes", "noalias_scopes", "tbaa"],
+  name: "llvm.store", operands: 2, results: 0, propChecks: ACCESS_PROPS, props: ["alignment", "ordering", "volatile_", "nontemporal", "syncscope", "access_groups", "alias_scopes", "noalias_scopes", "tbaa"],
   implicitAttrs: defaults("ordering"), operandTypes: [LOADABLE, LLVM_PTR], verifyAttrs: metadataProblem,
   parse(p, st) {
     if (p.parseOptionalKeyword("volatile")) st.addAttr("volatile_", unit);

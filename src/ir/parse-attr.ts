@@ -506,7 +506,10 @@ export class AttrTypeParser {
   }
   /** `attributes {...}` if present. */
   parseOptionalAttrDictWithKeyword(into: Map<string, Attribute> | { readonly attributes: Map<string, Attribute> }): void {
-    if (this.lex.peek().text === "attributes") { this.lex.next(); this.parseOptionalAttrDict(into); }
+    if (this.lex.peek().text !== "attributes") return;
+    this.lex.next();
+    if (this.lex.peek().text !== "{") throw this.errorExpecting("expected '{' in attribute dictionary"); // (the keyword promises one)
+    this.parseOptionalAttrDict(into);
   }
 
   /** `implied`: the type to use when `: type` is absent (memref.global's elided tensor type). */

@@ -943,3 +943,20 @@ llvm.func @llvm_return_memref() -> i32 {
 // expected-error @+1 {{for op llvm.func: Invalid attribute `CConv` in property conversion: 0 : i64}}
 "llvm.func"() <{CConv = 0 : i64, function_type = !llvm.func<void ()>, linkage = #llvm.linkage<external>, sym_name = "cc0"}> ({
 }) : () -> ()
+
+// -----
+
+// (3 is no AtomicOrdering case)
+func.func @load_ordering_3(%p: !llvm.ptr) {
+  // expected-error @+1 {{for op llvm.load: Invalid attribute `ordering` in property conversion: 3 : i64}}
+  %0 = "llvm.load"(%p) <{alignment = 4 : i64, ordering = 3 : i64}> : (!llvm.ptr) -> i32
+  return
+}
+
+// -----
+
+func.func @store_syncscope_int(%p: !llvm.ptr, %v: i32) {
+  // expected-error @+1 {{for op llvm.store: Invalid attribute `syncscope` in property conversion: 8 : i64}}
+  "llvm.store"(%v, %p) <{alignment = 4 : i64, ordering = 7 : i64, syncscope = 8 : i64}> : (i32, !llvm.ptr) -> ()
+  return
+}

@@ -1436,3 +1436,19 @@ func.func @forall_segments(%n: index) {
   }) : (index) -> ()
   return
 }
+
+// -----
+
+// (`attributes` promises a dictionary: the keyword alone was accepted; fuzzing)
+func.func @attributes_without_dict(%n: index) {
+  %c0 = arith.constant 0 : index
+  %w = scf.while (%i = %c0) : (index) -> index {
+    %c = arith.cmpi slt, %i, %n : index
+    scf.condition(%c) %i : index
+  } do {
+  ^bb0(%j: index):
+    scf.yield %j : index
+  // expected-error @+1 {{expected '{' in attribute dictionary}}
+  } attributes
+  return
+}
