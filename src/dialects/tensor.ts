@@ -288,6 +288,7 @@ function relayoutOp(kind: "pack" | "unpack"): OpSpec {
   const props = ["inner_dims_pos", "outer_dims_perm", "static_inner_tiles", ...(pack ? ["operandSegmentSizes"] : [])];
   return {
     name: `tensor.${kind}`, operands: [2, -1], results: 1, traits: ["Pure"], props, resultTypes: [RANKED_TENSOR],
+    propChecks: i64Arrays("inner_dims_pos", "outer_dims_perm", "static_inner_tiles"),
     ...(pack ? { segments: 4, operandTypes: [RANKED_TENSOR, RANKED_TENSOR, ANY, VARIADIC_INDEX] } : { operandTypes: [RANKED_TENSOR, RANKED_TENSOR, VARIADIC_INDEX] }),
     parse(p, st) {
       const src = p.parseOperand();

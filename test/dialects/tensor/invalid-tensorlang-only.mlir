@@ -94,3 +94,12 @@ func.func @pad_static_dynamic_marker(%t: tensor<2x3xf32>, %v: f32) -> tensor<3x6
   } : tensor<2x3xf32> to tensor<3x6xf32>
   return %p : tensor<3x6xf32>
 }
+
+// -----
+
+// MLIR 19: crashes (mlir-opt-19 aborts in PackOp::setPropertiesFromAttr on an array<i1: ...>)
+func.func @pack_i1_dims(%input: tensor<256x128xf32>, %output: tensor<16x4x32x16xf32>) -> tensor<16x4x32x16xf32> {
+  // expected-error @+1 {{for op tensor.pack: Invalid attribute `inner_dims_pos` in property conversion: array<i1: true, false>}}
+  %0 = "tensor.pack"(%input, %output) <{inner_dims_pos = array<i1: 1, 0>, operandSegmentSizes = array<i32: 1, 1, 0, 0>, static_inner_tiles = array<i64: 32, 16>}> : (tensor<256x128xf32>, tensor<16x4x32x16xf32>) -> tensor<16x4x32x16xf32>
+  return %0 : tensor<16x4x32x16xf32>
+}
