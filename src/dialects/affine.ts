@@ -480,7 +480,7 @@ const groupsAttr = (gs: number[]) =>
   new DenseElementsAttr(TensorType.get([gs.length], i32), gs.length && gs.every((g) => g === gs[0]) ? [gs[0]] : gs);
 
 const parallelOp: OpSpec = {
-  name: "affine.parallel", operands: [0, -1], results: [0, -1], regions: 1, traits: ["SingleBlock", "RecursiveMemoryEffects"], props: PAR_ELIDED,
+  name: "affine.parallel", operands: [0, -1], results: [0, -1], regions: 1, traits: ["SingleBlock", "RecursiveMemoryEffects"], props: PAR_ELIDED, operandTypes: [VARIADIC_INDEX],
   verifyAttrs(op) {
     const r = op.attr("reductions");
     if (r instanceof ArrayAttr && r.items.some((k) => !(k instanceof IntegerAttr && ATOMIC_RMW_KINDS[k.num]))) return "attribute 'reductions' failed to satisfy constraint: Reduction ops";

@@ -3,7 +3,7 @@
 import { Attribute, DenseElementsAttr, FloatAttr, IntegerAttr, SparseElementsAttr, boolAttr, denseElements, isElementsAttr, sparseAsDense } from "../ir/attributes.js";
 import { OpResult, type Operation, type Value } from "../ir/core.js";
 import type { Dialect, FoldResult, OpSpec, TypeConstraint } from "../ir/dialect.js";
-import { FloatType, IndexType, IntegerType, MemRefType, ShapedType, SignedIntegerType, TensorType, Type, VectorType, compatibleShapes, elementTypeOf, i1, i32, i64 } from "../ir/types.js";
+import { FloatType, IndexType, IntegerType, MemRefType, ShapedType, SignedIntegerType, TensorType, Type, UnrankedTensorType, VectorType, compatibleShapes, elementTypeOf, i1, i32, i64 } from "../ir/types.js";
 import { decodeFloat, fitsDouble, floatBits, floatFromBits, fusedMultiplyAdd, halfBits, halfToFloat, roundFloat } from "../ir/float.js";
 import { safeNumber } from "../ir/affine.js";
 import { canonicalizeArith } from "./arith-canonicalize.js";
@@ -314,7 +314,8 @@ const binary = (name: string, commutative = false,
 
 function predicateOp(name: string, preds: readonly string[], resultOf: (t: Type) => Type): OpSpec {
   return {
-    name, operands: 2, results: 1, traits: ["Pure", "SameTypeOperands", "Elementwise"], props: ["predicate", "fastmath"],
+    // (MLIR's SameTypeOperands is checked in verify: after its result-type trait, as an ODS trait comes before a native one)
+    name, operands: 2, results: 1, traits: ["Pure", "Elementwise"], props: ["predicate", "fastmath"],
     operandTypes: Array<TypeConstraint>(2).fill(name === "arith.cmpi" ? INT_LIKE : FLOAT_LIKE), resultTypes: [BOOL_LIKE],
     verifyAttrs(op) { // an I64EnumAttr
       const pa = op.attr("predicate");
@@ -347,6 +348,7 @@ function predicateOp(name: string, preds: readonly string[], resultOf: (t: Type)
     },
     verify(op) {
       if (op.result.type !== resultOf(op.operand(0).type)) return "failed to verify that result type has i1 element type and same shape as operands";
+      if (op.operand(1).type !== op.operand(0).type) return "requires all operands to have the same type";
     },
     fold(op, consts) {
       const pred = (op.attr<IntegerAttr>("predicate")!).num, w = intWidth(elementTypeOf(op.operand(0).type));
@@ -392,7 +394,9 @@ function foldCmpI(op: Operation, pred: number, consts: readonly (Attribute | und
  * (SameInputOutputTensorDims), then scalar to scalar or shape to compatible shape of the same kind.
  */
 function castShapeProblem(from: Type, to: Type): string | undefined {
-  if (from instanceof TensorType && to instanceof TensorType && from.shape.join() !== to.shape.join()) return "failed to verify that input and output have the same tensor dimensions";
+  // (a ranked tensor's dimensions, else none as a 0-D tensor's: f16 to tensor<4xf32> differs, tensor<i32> to i8 does not)
+  const dims = (t: Type) => (t instanceof TensorType ? t.shape.join() : t instanceof UnrankedTensorType ? "*" : "");
+  if (dims(from) !== dims(to)) return "failed to verify that input and output have the same tensor dimensions";
   if (!(from instanceof ShapedType) && !(to instanceof ShapedType)) return undefined;
   if (!(from instanceof ShapedType && to instanceof ShapedType && compatibleShapes(from, to))) return "requires the same shape for all operands and results";
   if ((from instanceof VectorType) !== (to instanceof VectorType)) return "all non-scalar operands/results must have the same shape and base type";

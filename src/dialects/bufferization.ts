@@ -6,7 +6,7 @@ import { Operation } from "../ir/core.js";
 import { DiagnosticError } from "../ir/diagnostics.js";
 import type { Dialect, OpSpec, OperationState, Rewriter } from "../ir/dialect.js";
 import type { OpAsmParser } from "../ir/parser.js";
-import { DYN, FunctionType, MemRefType, TensorType, Type, UnrankedMemRefType, UnrankedTensorType, elementTypeOf, index } from "../ir/types.js";
+import { DYN, FunctionType, MemRefType, TensorType, Type, UnrankedMemRefType, UnrankedTensorType, VectorType, elementTypeOf, index } from "../ir/types.js";
 import { operandOnlyOp, plainError } from "./common.js";
 import { checkSegments, operandSegment, segmentSizesAttr } from "./indexing.js";
 import { castWidens } from "./memref.js";
@@ -48,9 +48,11 @@ function castLike(name: string, flags: readonly string[]): OpSpec {
     verify(op) {
       const [src, res] = [op.operand(0).type, op.result.type];
       if (toTensor) {
+        if (!isTensor(res)) return `result #0 must be tensor of any type values, but got '${res.str}'`;
         if (!isMemRef(src)) return `operand #0 must be ranked or unranked memref of any type values, but got '${src.str}'`;
         if (tensorTypeOf(src) !== res) return "failed to verify that result type matches tensor equivalent of 'memref'";
       } else {
+        if (!isTensor(src)) return `operand #0 must be tensor of any type values, but got '${src.str}'`;
         if (!isMemRef(res)) return `result #0 must be ranked or unranked memref of any type values, but got '${res.str}'`;
         if (tensorTypeOf(res) !== src) return "failed to verify that type of 'tensor' is the tensor equivalent of 'memref'";
       }
@@ -112,8 +114,14 @@ const allocTensor: OpSpec = {
   verify(op, ctx) {
     const err = checkSegments(op, 3);
     if (err) return err;
-    const t = op.result.type, dyn = operandSegment(op, 0), copy = operandSegment(op, 1)[0];
-    if (!(t instanceof TensorType)) return `result #0 must be ranked tensor of any type values, but got '${t.str}'`;
+    const t = op.result.type, dyn = operandSegment(op, 0), copy = operandSegment(op, 1)[0], hint = operandSegment(op, 2)[0];
+    // (ODS's operand constraints, in operand order)
+    const d = dyn.findIndex((v) => v.type !== index);
+    if (d >= 0) return `operand #${d} must be variadic of index, but got '${dyn[d].type.str}'`;
+    if (copy && !isTensor(copy.type)) return `operand #${dyn.length} must be tensor of any type values, but got '${copy.type.str}'`;
+    if (hint && hint.type !== index) return `operand #${dyn.length + (copy ? 1 : 0)} must be index, but got '${hint.type.str}'`;
+    if (!isTensor(t)) return `result #0 must be tensor of any type values, but got '${t.str}'`;
+    if (!(t instanceof TensorType)) return `result #0 must be ranked tensor of any type values, but got '${t.str}'`; // (mlir-opt-19 crashes on this one)
     // (MLIR's emitError: no op prefix)
     const want = t.shape.filter((d) => d === DYN).length;
     plainError(op, ctx, copy && dyn.length ? "dynamic sizes not needed when copying a tensor"
@@ -145,8 +153,12 @@ const materializeInDestination: OpSpec = {
   verify(op) {
     const [src, dest] = op.operands.map((v) => v.type);
     if (!isTensor(src)) return `operand #0 must be tensor of any type values, but got '${src.str}'`;
-    if (!isTensor(dest) && !isMemRef(dest)) return `operand #1 must be tensor of any type values or ranked or unranked memref of any type values, but got '${dest.str}'`;
+    if (!isTensor(dest) && !isMemRef(dest) && !(dest instanceof VectorType)) return `operand #1 must be shaped of any type values, but got '${dest.str}'`;
+    if (op.results.length && !isTensor(op.result.type)) return `result #0 must be tensor of any type values, but got '${op.result.type.str}'`;
+    if (dest instanceof VectorType) return "'dest' must be a tensor or a memref";
     if (elementTypeOf(src) !== elementTypeOf(dest)) return "failed to verify that all of {source, dest} have same element type";
+    const ranked = (t: Type) => t instanceof TensorType || t instanceof MemRefType;
+    if (ranked(src) !== ranked(dest)) return "source/destination shapes are incompatible"; // (MLIR: one ranked, one not)
     if (src instanceof TensorType && (dest instanceof TensorType || dest instanceof MemRefType)) {
       if (src.rank !== dest.rank) return "rank mismatch between source and destination shape";
       if (src.shape.some((d, i) => d !== DYN && dest.shape[i] !== DYN && d !== dest.shape[i])) return "source/destination shapes are incompatible";

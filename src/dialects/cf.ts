@@ -21,10 +21,12 @@ export const isCfBranch = (op: Operation): boolean => op.name === "cf.br" || op.
 export function successorRanges(op: Operation): Array<[number, number]> {
   if (op.name === "cf.br") return [[0, op.operands.length]];
   const seg = (op.attr("operandSegmentSizes") as DenseArrayAttr | undefined)?.values ?? [];
-  if (op.name === "cf.cond_br") return [[1, 1 + seg[1]], [1 + seg[1], 1 + seg[1] + seg[2]]];
+  // (after the condition or flag's segment: MLIR takes its size from the attribute too, be it 1 or not)
+  const c = seg[0];
+  if (op.name === "cf.cond_br") return [[c, c + seg[1]], [c + seg[1], c + seg[1] + seg[2]]];
   // cf.switch: the default's, then each case's (case_operand_segments)
-  const out: Array<[number, number]> = [[1, 1 + seg[1]]];
-  let at = 1 + seg[1];
+  const out: Array<[number, number]> = [[c, c + seg[1]]];
+  let at = c + seg[1];
   for (const n of caseSegments(op)) out.push([at, (at += n)]);
   return out;
 }

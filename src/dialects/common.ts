@@ -1,5 +1,5 @@
 // Base shapes for op specs: the common syntaxes so a concrete op is a line or two.
-import { Attribute, OpaqueAttr } from "../ir/attributes.js";
+import { Attribute, DenseArrayAttr, OpaqueAttr } from "../ir/attributes.js";
 import { Block, Operation, type Region, type Value } from "../ir/core.js";
 import type { OpSpec, OperationState, Trait, TypeConstraint, VerifyContext } from "../ir/dialect.js";
 import type { OpAsmParser, UnresolvedOperand } from "../ir/parser.js";
@@ -7,7 +7,7 @@ import type { OpAsmPrinter } from "../ir/printer.js";
 import { DiagnosticError, type Location } from "../ir/diagnostics.js";
 import { propertyProblem } from "../ir/verifier.js";
 import {
-  FloatType, FunctionType, IndexType, IntegerType, MemRefType, ShapedType, TensorType, Type, UnrankedMemRefType, UnrankedTensorType, VectorType, i1, isIntOrIndex,
+  FloatType, FunctionType, IndexType, IntegerType, MemRefType, ShapedType, TensorType, Type, UnrankedMemRefType, UnrankedTensorType, VectorType, i1, i64, isIntOrIndex,
 } from "../ir/types.js";
 
 type TypeClass = Function & { prototype: Type };
@@ -43,6 +43,9 @@ export const BOOL_LIKE = like("bool-like", (t) => t === i1);
 export const typed = (c: TypeConstraint, n: number) => ({ operandTypes: Array<TypeConstraint>(n).fill(c), resultTypes: [c] });
 export const variadic = (c: TypeConstraint): TypeConstraint => ({ summary: `variadic of ${c.summary}`, ok: c.ok, variadic: true });
 export const VARIADIC_INDEX = variadic(INDEX);
+/** OpSpec.propChecks for MLIR's DenseI64ArrayAttr properties: its conversion rejects an array<i32: ...>. */
+export const i64Arrays = (...names: string[]) =>
+  Object.fromEntries(names.map((n) => [n, (a: Attribute) => a instanceof DenseArrayAttr && a.elementType === i64]));
 
 /** MLIR's error for a property its conversion rejects: reported before verifying, without the op prefix. */
 export function badProperty(op: Operation, ctx: VerifyContext, name: string, props: readonly string[]): void {

@@ -152,11 +152,11 @@ export const func: Dialect = {
           if (!op.attr("sym_visibility")) return "symbol declaration cannot have public visibility";
           return;
         }
-        const entry = op.body();
-        const ins = ft.type.inputs;
-        if (entry.args.length !== ins.length || entry.args.some((a, i) => a.type !== ins[i])) {
-          return `type of entry block arguments does not match the function signature ${ft.type.str}`;
-        }
+        // (MLIR's function_interface_impl::verifyTrait, in its words)
+        const entry = op.body(), ins = ft.type.inputs;
+        if (entry.args.length !== ins.length) return `entry block must have ${ins.length} arguments to match function signature`;
+        const k = entry.args.findIndex((a, i) => a.type !== ins[i]);
+        if (k >= 0) return `type of entry block argument #${k}('${entry.args[k].type.str}') must match the type of the corresponding argument in function signature('${ins[k].str}')`;
       },
     },
     {
@@ -173,10 +173,11 @@ export const func: Dialect = {
       print(p, op) {
         p.print(" ", op.attr("callee")!.str, "(", p.operands(op.operands), ")", p.attrDict(op, ["callee"]), " : ", p.functionalType(op));
       },
-      verify(op, ctx) {
-        const ref = op.attr("callee");
-        if (!(ref instanceof SymbolRefAttr)) return "requires a 'callee' symbol reference attribute";
-        const fn = ctx.lookupSymbol(op, ref.root);
+      verify(op) {
+        if (!(op.attr("callee") instanceof SymbolRefAttr)) return "requires a 'callee' symbol reference attribute";
+      },
+      verifySymbolUses(op, ctx) {
+        const ref = op.attr<SymbolRefAttr>("callee")!, fn = ctx.lookupSymbol(op, ref.root);
         if (!fn || (fn.name !== "func.func")) return `'${ref.root}' does not reference a valid function`;
         const ft = functionType(fn);
         if (ft.inputs.length !== op.operands.length) return "incorrect number of operands for callee";
@@ -211,7 +212,7 @@ export const func: Dialect = {
         if (!ref) return "requires attribute 'value'";
         if (!(ref instanceof SymbolRefAttr && !ref.nested.length)) return "attribute 'value' failed to satisfy constraint: flat symbol reference attribute";
       },
-      verify(op, ctx) { // MLIR's verifySymbolUses
+      verify(op, ctx) { // (MLIR 19 checks this with the op, not after the module's ops as a call's callee)
         const name = op.attr<SymbolRefAttr>("value")!.root, fn = ctx.lookupSymbol(op, name);
         if (fn?.name !== "func.func") return `reference to undefined function '${name}'`;
         if (functionType(fn) !== op.result.type) return "reference to function with mismatched type";
@@ -239,9 +240,9 @@ export const func: Dialect = {
       canonicalize: directCall,
     },
     returnLikeOp("func.return", {
+      parents: ["func.func"],
       verify(op, ctx) {
-        const fn = op.parentOp;
-        if (!fn || fn.name !== "func.func") return "expects parent op 'func.func'";
+        const fn = op.parentOp!;
         const want = functionType(fn).results;
         if (want.length !== op.operands.length) return `has ${op.operands.length} operands, but enclosing function (@${funcName(fn)}) returns ${want.length}`;
         const ts = typesOf(op.operands);

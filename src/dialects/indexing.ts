@@ -35,7 +35,8 @@ export function operandSegment(op: Operation, i: number): Value[] {
 export function checkSegments(op: Operation, n: number): string | undefined {
   const sizes = arrayProp(op, "operandSegmentSizes");
   if (sizes.length !== n) return `requires an 'operandSegmentSizes' attribute with ${n} elements`;
-  if (sizes.reduce((a, b) => a + b, 0) !== op.operands.length) return "operand count does not match 'operandSegmentSizes'";
+  const total = sizes.reduce((a, b) => a + b, 0);
+  if (total !== op.operands.length) return `operand count (${op.operands.length}) does not match with the total size (${total}) specified in attribute 'operandSegmentSizes'`;
 }
 
 export interface DynamicIndexList { dynamic: UnresolvedOperand[]; statics: number[] }

@@ -72,9 +72,11 @@ function verifyDps(op: Operation): string | undefined {
   if (op.results.length !== tensorOuts.length) {
     return `expected the number of tensor results (${op.results.length}) to be equal to the number of output tensors (${tensorOuts.length})`;
   }
+  // (numbered by position: the same value may also be an input)
+  const tensorOutAt = outs.flatMap((o, k) => (o.type instanceof TensorType ? [nIn + k] : []));
   for (let i = 0; i < tensorOuts.length; i++) {
     if (tensorOuts[i].type !== op.results[i].type) {
-      return `expected type of operand #${op.operands.indexOf(tensorOuts[i])} ('${tensorOuts[i].type.str}') to match type of corresponding result ('${op.results[i].type.str}')`;
+      return `expected type of operand #${tensorOutAt[i]} ('${tensorOuts[i].type.str}') to match type of corresponding result ('${op.results[i].type.str}')`;
     }
   }
 }

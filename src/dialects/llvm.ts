@@ -9,7 +9,7 @@ import type { Dialect, OpSpec, OperationState } from "../ir/dialect.js";
 import { DiagnosticError, type Location } from "../ir/diagnostics.js";
 import type { OpAsmParser, UnresolvedOperand } from "../ir/parser.js";
 import type { OpAsmPrinter } from "../ir/printer.js";
-import { DialectType, FloatType, FunctionType, IntegerType, Type, VectorType, i1, i32, i8 } from "../ir/types.js";
+import { DialectType, FloatType, FunctionType, IntegerType, Type, VectorType, i1, i32, i64, i8 } from "../ir/types.js";
 import { parseFunctionSignature, printFunctionSignature, signatureAttrsProblem } from "./func.js";
 import { implicitTerminatorError, returnLikeOp, tc, variadic } from "./common.js";
 
@@ -72,6 +72,9 @@ export function isLLVMCompatible(t: Type): boolean {
 }
 const LLVM_COMPAT = tc("LLVM dialect-compatible type", isLLVMCompatible);
 const LLVM_PTR = tc("LLVM pointer type", (t) => t instanceof LLVMPointerType);
+const vectorOf = (ok: (t: Type) => boolean) => (t: Type) => ok(t) || (t instanceof VectorType && ok(t.elementType));
+const PTR_OR_PTRS = tc("LLVM pointer type or LLVM dialect-compatible vector of LLVM pointer type", vectorOf((t) => t instanceof LLVMPointerType));
+const SIGNLESS_INT = tc("signless integer", (t) => t instanceof IntegerType);
 // (MLIR's LLVM*Type::verify: what may sit inside an array, a struct or a function type)
 const validElement = (t: Type) => !(t instanceof LLVMVoidType || t instanceof LLVMFunctionType);
 
@@ -211,6 +214,14 @@ function printModifiers(p: OpAsmPrinter, op: Operation): void {
 }
 const MODIFIERS = ["visibility_", "thread_local_", "unnamed_addr"];
 
+/** The enum properties MLIR converts while parsing: an i64 case number, or the enum's own attribute. */
+const caseNumber = (n: number) => (a: Attribute) => a instanceof IntegerAttr && a.type === i64 && a.num >= 0 && a.num < n;
+const enumAttr = (prefix: string) => (a: Attribute) => a.str.startsWith(prefix);
+const ENUM_PROPS = {
+  unnamed_addr: caseNumber(UNNAMED.length), visibility_: caseNumber(VISIBILITIES.length), linkage: enumAttr("#llvm.linkage<"),
+  CConv: enumAttr("#llvm.cconv<"), TailCallKind: enumAttr("#llvm.tailcallkind<"), fastmathFlags: enumAttr("#llvm.fastmath<"),
+};
+
 /** Properties MLIR prints in generic form with their default values: elided from custom forms. */
 const DEFAULTS: Record<string, Attribute> = {
   CConv: new OpaqueAttr("#llvm.cconv<ccc>"), TailCallKind: new OpaqueAttr("#llvm.tailcallkind<none>"),
@@ -254,6 +265,11 @@ function isZeroAttr(v: Attribute): boolean {
 
 /** MLIR's AtomicOrdering, by value (3 is unused). */
 const ORDERINGS = ["not_atomic", "unordered", "monotonic", "consume", "acquire", "release", "acq_rel", "seq_cst"];
+/** llvm.load/store's properties as MLIR converts them: a defined ordering case, a string syncscope. */
+const ACCESS_PROPS = {
+  ordering: (a: Attribute) => a instanceof IntegerAttr && a.type === i64 && a.num >= 0 && a.num < ORDERINGS.length && a.num !== 3,
+  syncscope: (a: Attribute) => a instanceof StringAttr,
+};
 const orderingOf = (op: Operation) => { const o = op.attr("ordering"); return o instanceof IntegerAttr ? o.num : 0; };
 /** `atomic [syncscope("s")] <ordering>` after the address. */
 function parseAtomic(p: OpAsmParser, st: OperationState): void {
@@ -312,7 +328,7 @@ function printCConv(p: OpAsmPrinter, op: Operation): void {
 const FUNC_ELIDED = ["sym_name", "function_type", "linkage", "arg_attrs", "res_attrs", "CConv", ...MODIFIERS];
 
 const llvmFunc: OpSpec = {
-  name: "llvm.func", traits: ["IsolatedFromAbove", "Symbol"], operands: 0, results: 0,
+  name: "llvm.func", traits: ["IsolatedFromAbove", "Symbol"], operands: 0, results: 0, propChecks: ENUM_PROPS,
   props: ["sym_name", "function_type", "linkage", "CConv", "unnamed_addr", "visibility_", "sym_visibility", "arg_attrs", "res_attrs",
     "dso_local", "comdat", "convergent", "personality", "garbageCollector", "passthrough", "function_entry_count", "memory", "section",
     "alignment", "vscale_range", "frame_pointer", "target_cpu", "tune_cpu", "target_features", "unsafe_fp_math", "no_infs_fp_math",
@@ -350,7 +366,7 @@ const llvmFunc: OpSpec = {
     const ft = op.attr("function_type");
     if (!(ft instanceof TypeAttr) || !(ft.type instanceof LLVMFunctionType)) return "attribute 'function_type' failed to satisfy constraint: type attribute of LLVM function type";
   },
-  verify(op, ctx) {
+  verifyInvariants(op, ctx) { // (MLIR's LLVMFuncOp::verify and the function interface's trait: before the body's ops)
     const ft = op.attr<TypeAttr>("function_type")!;
     if (!(ft.type instanceof LLVMFunctionType)) return;
     if (op.attr("no_inline") && op.attr("always_inline")) return void ctx.error(op, "no_inline and always_inline attributes are incompatible");
@@ -374,7 +390,7 @@ const llvmFunc: OpSpec = {
 };
 
 const llvmReturn: OpSpec = returnLikeOp("llvm.return", {
-  operands: [0, 1],
+  operands: [0, 1], operandTypes: [LLVM_COMPAT],
   // As MLIR: checked against the closest llvm.func around it (through scf.if and the like); an
   // llvm.mlir.global checks its own initializer's, and elsewhere nothing is checked.
   verify(op, ctx) {
@@ -391,7 +407,7 @@ const llvmReturn: OpSpec = returnLikeOp("llvm.return", {
 const GLOBAL_ELIDED = ["sym_name", "global_type", "linkage", "constant", "value", ...MODIFIERS];
 
 const llvmGlobal: OpSpec = {
-  name: "llvm.mlir.global", traits: ["IsolatedFromAbove", "Symbol", "SingleBlock"], operands: 0, results: 0,
+  name: "llvm.mlir.global", traits: ["IsolatedFromAbove", "Symbol", "SingleBlock"], operands: 0, results: 0, propChecks: ENUM_PROPS,
   props: ["sym_name", "global_type", "linkage", "constant", "value", "addr_space", "alignment", "unnamed_addr", "visibility_", "dso_local", "thread_local_"],
   implicitAttrs: defaults("visibility_"),
   parse(p, st) {
@@ -467,7 +483,7 @@ const CALL_ELIDED = ["callee", "var_callee_type", "CConv", "TailCallKind"];
 const TAIL_CALL_KINDS = ["none", "tail", "musttail", "notail"];
 
 const llvmCall: OpSpec = {
-  name: "llvm.call", results: [0, 1], operandTypes: [variadic(LLVM_COMPAT)], resultTypes: [LLVM_COMPAT], verifyAttrs: metadataProblem,
+  name: "llvm.call", results: [0, 1], operandTypes: [variadic(LLVM_COMPAT)], resultTypes: [LLVM_COMPAT], verifyAttrs: metadataProblem, propChecks: ENUM_PROPS,
   props: ["callee", "var_callee_type", "CConv", "TailCallKind", "fastmathFlags", "branch_weights", "access_groups", "alias_scopes", "noalias_scopes", "tbaa"],
   implicitAttrs: defaults("CConv", "TailCallKind", "fastmathFlags"),
   parse(p, st) {
@@ -513,10 +529,8 @@ const llvmCall: OpSpec = {
     const res = op.results.length === 1 ? op.results[0].type.str : `(${p.types(op.results.map((r) => r.type))})`;
     p.print(`(${p.types(args.map((v) => v.type))}) -> ${res}`);
   },
-  verify(op, ctx) {
-    const callee = op.attr("callee"), args = callArgs(op);
-    // (MLIR's verifyCallOpVarCalleeType, then verifySymbolUses)
-    const vta = op.attr("var_callee_type");
+  verify(op) { // (MLIR's verifyCallOpVarCalleeType; the callee's checks are its verifySymbolUses)
+    const args = callArgs(op), vta = op.attr("var_callee_type");
     if (vta) {
       if (!(vta instanceof TypeAttr) || !(vta.type instanceof LLVMFunctionType)) return "var_callee_type must be an LLVM function type";
       const vt = vta.type;
@@ -528,6 +542,9 @@ const llvmCall: OpSpec = {
       if (!op.results.length) { if (!(vt.result instanceof LLVMVoidType)) return "expected var_callee_type to return void"; }
       else if (op.result.type !== vt.result) return `var_callee_type return type mismatch: '${vt.result.str}' != '${op.result.type.str}'`;
     }
+  },
+  verifySymbolUses(op, ctx) {
+    const callee = op.attr("callee"), args = callArgs(op), vta = op.attr("var_callee_type");
     if (!callee) {
       if (!op.operands.length) return "must have either a `callee` attribute or at least an operand";
       const t = op.operand(0).type;
@@ -553,7 +570,7 @@ const llvmCall: OpSpec = {
 };
 
 const addressOf: OpSpec = {
-  name: "llvm.mlir.addressof", operands: 0, results: 1, traits: ["Pure", "ConstantLike"], props: ["global_name"],
+  name: "llvm.mlir.addressof", operands: 0, results: 1, traits: ["Pure", "ConstantLike"], props: ["global_name"], resultTypes: [LLVM_PTR],
   parse(p, st) {
     const loc = p.locHere(), ref = p.parseAttribute();
     if (!(ref instanceof SymbolRefAttr)) throw p.customError("invalid kind of attribute specified", loc);
@@ -562,13 +579,13 @@ const addressOf: OpSpec = {
     st.resultTypes = [p.parseColonType()];
   },
   print(p, op) { p.print(" ", op.attr("global_name")!.str, attrDict(p, op, ["global_name"]), " : ", p.type(op.result.type)); },
-  verify(op, ctx) {
-    const ref = op.attr("global_name");
-    if (!(ref instanceof SymbolRefAttr)) return "requires a 'global_name' symbol reference";
-    const g = ctx.lookupSymbol(op, ref.root);
+  verify(op) {
+    if (!(op.attr("global_name") instanceof SymbolRefAttr)) return "requires a 'global_name' symbol reference";
+  },
+  verifySymbolUses(op, ctx) {
+    const ref = op.attr<SymbolRefAttr>("global_name")!, g = ctx.lookupSymbol(op, ref.root);
     if (!g || (g.name !== "llvm.mlir.global" && g.name !== "llvm.func")) return "must reference a global defined by 'llvm.mlir.global' or 'llvm.func'";
-    const t = op.result.type;
-    if (!(t instanceof LLVMPointerType)) return "result must be an LLVM pointer";
+    const t = op.result.type as LLVMPointerType;
     const as = g.attr("addr_space");
     if (g.name === "llvm.mlir.global" && t.addrSpace !== (as instanceof IntegerAttr ? as.num : 0)) {
       return "pointer address space must match address space of the referenced global";
@@ -577,7 +594,7 @@ const addressOf: OpSpec = {
 };
 
 const load: OpSpec = {
-  name: "llvm.load", operands: 1, results: 1, traits: ["MemRead"], props: ["alignment", "ordering", "volatile_", "nontemporal", "invariant", "syncscope", "access_groups", "alias_scopes", "noalias_scopes", "tbaa"],
+  name: "llvm.load", operands: 1, results: 1, traits: ["MemRead"], propChecks: ACCESS_PROPS, props: ["alignment", "ordering", "volatile_", "nontemporal", "invariant", "syncscope", "access_groups", "alias_scopes", "noalias_scopes", "tbaa"],
   implicitAttrs: defaults("ordering"), operandTypes: [LLVM_PTR], resultTypes: [LOADABLE], verifyAttrs: metadataProblem,
   onlyReads: (op) => !op.attr("volatile_") && orderingOf(op) <= 1, // (not_atomic or unordered)
   parse(p, st) {
@@ -601,7 +618,7 @@ const load: OpSpec = {
 };
 
 const store: OpSpec = {
-  name: "llvm.store", operands: 2, results: 0, props: ["alignment", "ordering", "volatile_", "nontemporal", "syncscope", "access_groups", "alias_scopes", "noalias_scopes", "tbaa"],
+  name: "llvm.store", operands: 2, results: 0, propChecks: ACCESS_PROPS, props: ["alignment", "ordering", "volatile_", "nontemporal", "syncscope", "access_groups", "alias_scopes", "noalias_scopes", "tbaa"],
   implicitAttrs: defaults("ordering"), operandTypes: [LOADABLE, LLVM_PTR], verifyAttrs: metadataProblem,
   parse(p, st) {
     if (p.parseOptionalKeyword("volatile")) st.addAttr("volatile_", unit);
@@ -625,6 +642,8 @@ const store: OpSpec = {
 
 const gep: OpSpec = {
   name: "llvm.getelementptr", operands: [1, -1], results: 1, traits: ["Pure"], props: ["elem_type", "rawConstantIndices", "inbounds"],
+  operandTypes: [PTR_OR_PTRS, variadic(tc("signless integer or LLVM dialect-compatible vector of signless integer", vectorOf((t) => t instanceof IntegerType)))],
+  resultTypes: [PTR_OR_PTRS],
   parse(p, st) {
     if (p.parseOptionalKeyword("inbounds")) st.addAttr("inbounds", unit);
     const base = p.parseOperand();
@@ -660,7 +679,6 @@ const gep: OpSpec = {
     if (!(op.attr("elem_type") instanceof TypeAttr)) return "requires an 'elem_type' attribute";
     const raw = op.attr<DenseArrayAttr>("rawConstantIndices")?.values ?? [];
     if (raw.filter((c) => c === GEP_DYNAMIC).length !== op.operands.length - 1) return "expected as many dynamic indices as specified in 'rawConstantIndices'";
-    for (const v of op.operands.slice(1)) if (!(v.type instanceof IntegerType)) return "indices must be integers";
     return gepIndexProblem(op.attr<TypeAttr>("elem_type")!.type, gepIndices(op));
   },
 };
@@ -680,7 +698,7 @@ function gepIndexProblem(t: Type, idx: (number | Value)[]): string | undefined {
 }
 
 const alloca: OpSpec = {
-  name: "llvm.alloca", operands: 1, results: 1, traits: ["MemAlloc"], props: ["alignment", "elem_type", "inalloca"],
+  name: "llvm.alloca", operands: 1, results: 1, traits: ["MemAlloc"], props: ["alignment", "elem_type", "inalloca"], operandTypes: [SIGNLESS_INT], resultTypes: [LLVM_PTR],
   parse(p, st) {
     if (p.parseOptionalKeyword("inalloca")) st.addAttr("inalloca", unit);
     const n = p.parseOperand();
@@ -704,7 +722,6 @@ const alloca: OpSpec = {
   },
   verify(op) {
     if (!(op.attr("elem_type") instanceof TypeAttr)) return "requires an 'elem_type' attribute";
-    if (!(op.result.type instanceof LLVMPointerType)) return "result must be an LLVM pointer";
   },
 };
 
@@ -716,7 +733,7 @@ const nullary = (name: string): OpSpec => ({
 });
 
 const constant: OpSpec = {
-  name: "llvm.mlir.constant", operands: 0, results: 1, traits: ["Pure", "ConstantLike"], props: ["value"],
+  name: "llvm.mlir.constant", operands: 0, results: 1, traits: ["Pure", "ConstantLike"], props: ["value"], resultTypes: [LLVM_COMPAT],
   parse(p, st) {
     p.expect("(");
     const v = p.parseAttribute();

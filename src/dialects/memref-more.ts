@@ -9,7 +9,7 @@ import { Operation } from "../ir/core.js";
 import type { OpSpec, VerifyContext } from "../ir/dialect.js";
 import type { OpAsmParser } from "../ir/parser.js";
 import { DYN, FloatType, FunctionType, IndexType, IntegerType, MemRefType, Type, UnrankedMemRefType, i32, i64, index } from "../ir/types.js";
-import { ANY_MEMREF, ANY_MEMREF_OR_UNRANKED, ATOMIC_RMW_COMBINERS, ATOMIC_RMW_KINDS, INDEX, SHAPE_OPERAND_SYNTAX, VARIADIC_INDEX, castOp, ensureTerminator, plainError, tc, typesOf, variadic } from "./common.js";
+import { ANY_MEMREF, ANY_MEMREF_OR_UNRANKED, ATOMIC_RMW_COMBINERS, ATOMIC_RMW_KINDS, INDEX, SHAPE_OPERAND_SYNTAX, STRIDED_MEMREF, VARIADIC_INDEX, castOp, ensureTerminator, plainError, tc, typesOf } from "./common.js";
 import { hasIdentityLayout, stridesAndOffset } from "./memref-layout.js";
 
 const memrefOf = (what: string, ok: (t: Type) => boolean, rank?: number) =>
@@ -258,7 +258,7 @@ export const MEMREF_MORE_OPS: OpSpec[] = [
     },
   },
   {
-    name: "memref.atomic_yield", operands: 1, results: 0, traits: ["Pure", "Terminator", "ReturnLike"],
+    name: "memref.atomic_yield", operands: 1, results: 0, traits: ["Pure", "Terminator", "ReturnLike"], parents: ["memref.generic_atomic_rmw"],
     parse(p, st) {
       const v = p.parseOperand();
       p.parseOptionalAttrDict(st);
@@ -266,8 +266,7 @@ export const MEMREF_MORE_OPS: OpSpec[] = [
     },
     print(p, op) { p.print(" ", p.operand(op.operand(0)), p.attrDict(op), " : ", p.type(op.operand(0).type)); },
     verify(op) {
-      const parent = op.parentOp;
-      if (parent?.name !== "memref.generic_atomic_rmw") return "expects parent op 'memref.generic_atomic_rmw'";
+      const parent = op.parentOp!;
       // A parent whose result is not its memref's element type reports that first (MLIR verifies it before its body)
       const pt = parent.results[0]?.type, m = parent.operands[0]?.type;
       if (m instanceof MemRefType && pt !== m.elementType) return;
@@ -290,7 +289,7 @@ export const MEMREF_MORE_OPS: OpSpec[] = [
     },
   },
   {
-    name: "memref.alloca_scope.return", operands: [0, -1], results: 0, traits: ["Pure", "Terminator", "ReturnLike"],
+    name: "memref.alloca_scope.return", operands: [0, -1], results: 0, traits: ["Pure", "Terminator", "ReturnLike"], parents: ["memref.alloca_scope"],
     parse(p, st) {
       p.parseOptionalAttrDict(st);
       const vs = p.parseOperandList();
@@ -298,8 +297,7 @@ export const MEMREF_MORE_OPS: OpSpec[] = [
     },
     print(p, op) { p.print(p.attrDict(op), op.operands.length ? ` ${p.operands(op.operands)} : ${p.types(typesOf(op.operands))}` : ""); },
     verify(op) {
-      const parent = op.parentOp;
-      if (parent?.name !== "memref.alloca_scope") return "expects parent op 'memref.alloca_scope'";
+      const parent = op.parentOp!;
       if (typesOf(op.operands).map((t) => t.str).join() !== typesOf(parent.results).map((t) => t.str).join()) {
         return "types mismatch between yield op and its parent";
       }
@@ -333,7 +331,7 @@ export const MEMREF_MORE_OPS: OpSpec[] = [
     },
   },
   castOp("memref.transpose", {
-    props: ["permutation"], operandTypes: [ANY_MEMREF], resultTypes: [ANY_MEMREF],
+    props: ["permutation"], operandTypes: [STRIDED_MEMREF], resultTypes: [STRIDED_MEMREF],
     verify(op) {
       const perm = op.attr("permutation"), src = op.operand(0).type as MemRefType, res = op.result.type as MemRefType;
       if (!(perm instanceof AffineMapAttr)) return "requires attribute 'permutation'";
@@ -366,7 +364,7 @@ export const MEMREF_MORE_OPS: OpSpec[] = [
   },
   {
     name: "memref.realloc", operands: [1, 2], results: 1, props: ["alignment"],
-    operandTypes: [memrefOf("any type", () => true, 1), variadic(INDEX)], resultTypes: [memrefOf("any type", () => true, 1)],
+    operandTypes: [memrefOf("any type", () => true, 1), INDEX], resultTypes: [memrefOf("any type", () => true, 1)],
     parse(p, st) {
       const src = p.parseOperand();
       const size = p.peekText() === "(" ? p.parseOperandList("paren") : [];
@@ -382,8 +380,8 @@ export const MEMREF_MORE_OPS: OpSpec[] = [
     },
     verify(op, ctx) {
       const al = op.attr("alignment");
-      if (al && (!(al instanceof IntegerAttr) || al.type !== i64 || al.value <= 0n || (al.value & (al.value - 1n)) !== 0n)) {
-        return "attribute 'alignment' failed to satisfy constraint: 64-bit signless integer attribute whose value is positive and whose value is a power of two > 0";
+      if (al && (!(al instanceof IntegerAttr) || al.type !== i64 || al.value < 0n)) {
+        return "attribute 'alignment' failed to satisfy constraint: 64-bit signless integer attribute whose minimum value is 0"; // (MLIR 19 allows 0 and 7 here)
       }
       const src = op.operand(0).type as MemRefType, res = op.result.type as MemRefType, dyn = res.shape[0] === DYN, has = op.operands.length > 1;
       plainError(op, ctx, !hasIdentityLayout(src) ? `unsupported layout for source memref type '${src.str}'`
@@ -416,7 +414,7 @@ export const MEMREF_MORE_OPS: OpSpec[] = [
   },
   {
     // Its base buffer is a view of the source (MEMREF_VIEWS: alias analysis follows it)
-    name: "memref.extract_strided_metadata", operands: 1, results: [2, -1], traits: ["Pure"], operandTypes: [ANY_MEMREF],
+    name: "memref.extract_strided_metadata", operands: 1, results: [2, -1], traits: ["Pure"], operandTypes: [STRIDED_MEMREF],
     parse(p, st) {
       const src = p.parseOperand();
       const from = p.parseColonType();
@@ -428,7 +426,11 @@ export const MEMREF_MORE_OPS: OpSpec[] = [
     print(p, op) { p.print(" ", p.operand(op.operand(0)), " : ", p.type(op.operand(0).type), " -> ", p.types(typesOf(op.results)), p.attrDict(op)); },
     resultNames: (op) => ["base_buffer", "offset", ...op.results.slice(2).map((_, i, a) => (i < a.length / 2 ? "sizes" : "strides"))],
     verify(op) {
-      const t = op.operand(0).type as MemRefType;
+      const t = op.operand(0).type as MemRefType, rs = typesOf(op.results);
+      // (ODS's result constraints first: a rank-0 base buffer, then indices)
+      if (!(rs[0] instanceof MemRefType && rs[0].rank === 0)) return `result #0 must be strided memref of any type values of rank 0, but got '${rs[0].str}'`;
+      const k = rs.findIndex((r, i) => i > 0 && r !== index);
+      if (k > 0) return `result #${k} must be ${k === 1 ? "index" : "variadic of index"}, but got '${rs[k].str}'`;
       const want = [MemRefType.get([], t.elementType, undefined, t.memorySpace), ...new Array(1 + 2 * t.rank).fill(index)];
       const got = typesOf(op.results);
       if (got.length !== want.length || got.some((g, i) => g !== want[i])) {

@@ -15,7 +15,7 @@ import type { OpAsmParser } from "../ir/parser.js";
 import type { OpAsmPrinter } from "../ir/printer.js";
 import { DYN, MemRefType, compatibleShapes, TensorType, Type, UnrankedMemRefType, elementTypeOf, i64, index } from "../ir/types.js";
 import {
-  ANY, ANY_MEMREF, ANY_MEMREF_OR_UNRANKED, INDEX, RANKED_OR_UNRANKED_MEMREF, STRIDED_MEMREF, VARIADIC_INDEX, castOp, operandOnlyOp, plainError,
+  ANY, ANY_MEMREF, ANY_MEMREF_OR_UNRANKED, INDEX, RANKED_OR_UNRANKED_MEMREF, STRIDED_MEMREF, VARIADIC_INDEX, castOp, i64Arrays, operandOnlyOp, plainError, tc,
 } from "./common.js";
 
 export { isStrided, stridesAndOffset };
@@ -52,6 +52,7 @@ function printDynamicIndexList(p: OpAsmPrinter, op: Operation, which: "offsets" 
 }
 
 const VIEW_ELIDED = ["operandSegmentSizes", "static_offsets", "static_sizes", "static_strides"];
+const VIEW_ARRAYS = i64Arrays("static_offsets", "static_sizes", "static_strides");
 
 /** Shared by subview (`[o] [s] [st]`) and reinterpret_cast (`offset: [o], sizes: [s], strides: [st]`). */
 function parseViewOp(p: OpAsmParser, st: OperationState, keywords: boolean): void {
@@ -250,13 +251,14 @@ export const memref: Dialect = {
       print(p, op) { p.print(" ", p.operands(op.operands), p.attrDict(op), " : ", p.type(op.operand(0).type)); },
     },
     castOp("memref.cast", {
+      operandTypes: [ANY_MEMREF_OR_UNRANKED], resultTypes: [ANY_MEMREF_OR_UNRANKED],
       verify(op) {
         const a = op.operand(0).type, b = op.result.type;
         if (!castCompatible(a, b)) return `operand type '${a.str}' and result type '${b.str}' are cast incompatible`;
       },
     }),
     {
-      name: "memref.subview", operands: [1, -1], results: 1, traits: ["Pure"], props: VIEW_ELIDED,
+      name: "memref.subview", operands: [1, -1], results: 1, traits: ["Pure"], props: VIEW_ELIDED, propChecks: VIEW_ARRAYS,
       segments: 4, operandTypes: [ANY_MEMREF, VARIADIC_INDEX, VARIADIC_INDEX, VARIADIC_INDEX], resultTypes: [ANY_MEMREF],
       parse(p, st) { parseViewOp(p, st, false); },
       print(p, op) {
@@ -267,7 +269,7 @@ export const memref: Dialect = {
       verify: (op, ctx) => plainError(op, ctx, verifySubview(op)),
     },
     {
-      name: "memref.reinterpret_cast", operands: [1, -1], results: 1, traits: ["Pure"], props: VIEW_ELIDED,
+      name: "memref.reinterpret_cast", operands: [1, -1], results: 1, traits: ["Pure"], props: VIEW_ELIDED, propChecks: VIEW_ARRAYS,
       segments: 4, operandTypes: [ANY_MEMREF_OR_UNRANKED, VARIADIC_INDEX, VARIADIC_INDEX, VARIADIC_INDEX], resultTypes: [ANY_MEMREF],
       parse(p, st) { parseViewOp(p, st, true); },
       print(p, op) {
@@ -278,7 +280,7 @@ export const memref: Dialect = {
       verify: (op, ctx) => plainError(op, ctx, verifyReinterpretCast(op)),
     },
     {
-      name: "memref.copy", operands: 2, results: 0,
+      name: "memref.copy", operands: 2, results: 0, operandTypes: [ANY_MEMREF_OR_UNRANKED, ANY_MEMREF_OR_UNRANKED],
       parse(p, st) {
         const [a, b] = p.parseOperands(2);
         p.parseOptionalAttrDict(st);
@@ -345,16 +347,18 @@ export const memref: Dialect = {
     },
     {
       name: "memref.get_global", operands: 0, results: 1, traits: ["Pure"], props: ["name"],
+      resultTypes: [tc("statically shaped memref of any type values", (t) => t instanceof MemRefType && !t.shape.includes(DYN))],
       parse(p, st) {
         st.addAttr("name", new SymbolRefAttr(p.parseSymbolName().value));
         p.parseOptionalAttrDict(st);
         st.resultTypes = [parseMemRefType(p)];
       },
       print(p, op) { p.print(" ", op.attr("name")!.str, p.attrDict(op, ["name"]), " : ", p.type(op.result.type)); },
-      verify(op, ctx) {
-        const ref = op.attr("name");
-        if (!(ref instanceof SymbolRefAttr)) return "requires a 'name' symbol reference attribute";
-        const g = ctx.lookupSymbol(op, ref.root);
+      verify(op) {
+        if (!(op.attr("name") instanceof SymbolRefAttr)) return "requires a 'name' symbol reference attribute";
+      },
+      verifySymbolUses(op, ctx) {
+        const ref = op.attr<SymbolRefAttr>("name")!, g = ctx.lookupSymbol(op, ref.root);
         if (!g || g.name !== "memref.global") return `'${ref.root}' does not reference a valid global memref`;
         if (globalType(g) !== op.result.type) return `result type '${op.result.type.str}' does not match type '${globalType(g)?.str}' of the global memref @${ref.root}`;
       },
@@ -400,7 +404,7 @@ export const memref: Dialect = {
       verify: (op) => verifyReshape(op, op.operand(0).type as MemRefType, op.result.type as MemRefType, false),
     },
     {
-      name: "memref.expand_shape", operands: [1, -1], results: 1, traits: ["Pure"], props: ["reassociation", "static_output_shape"],
+      name: "memref.expand_shape", operands: [1, -1], results: 1, traits: ["Pure"], props: ["reassociation", "static_output_shape"], propChecks: i64Arrays("static_output_shape"),
       operandTypes: [STRIDED_MEMREF, VARIADIC_INDEX], resultTypes: [STRIDED_MEMREF],
       parse(p, st) {
         const src = p.parseOperand();

@@ -114,7 +114,7 @@ const forallOp: OpSpec = {
 };
 
 const inParallelOp: OpSpec = {
-  name: IN_PARALLEL, operands: 0, results: 0, regions: 1, traits: ["Pure", "Terminator", "NoTerminator", "SingleBlock"],
+  name: IN_PARALLEL, operands: 0, results: 0, regions: 1, traits: ["Pure", "Terminator", "NoTerminator", "SingleBlock"], parents: ["scf.forall"],
   parse(p, st) {
     const r = p.parseRegion();
     if (!r.blocks.length) r.push(new Block());
@@ -126,9 +126,8 @@ const inParallelOp: OpSpec = {
     p.region(op.region(), { printEntryBlockArgs: false });
     p.print(p.attrDict(op));
   },
-  verifyInvariants(op, ctx) { // (HasParent, then MLIR 19's InParallelOp::verify, before the region's ops)
-    const forall = op.parentOp;
-    if (forall?.name !== "scf.forall") return "expects parent op 'scf.forall'";
+  verifyInvariants(op, ctx) { // (MLIR 19's InParallelOp::verify, before the region's ops)
+    const forall = op.parentOp!;
     const bad = emptyRegionProblem(op, ["region"]);
     if (bad) return bad;
     const outArgs = forallParts(forall).outArgs;

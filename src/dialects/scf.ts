@@ -183,7 +183,7 @@ const whileOp: OpSpec = {
 };
 
 const conditionOp: OpSpec = {
-  name: "scf.condition", operands: [1, -1], results: 0, traits: ["Terminator"],
+  name: "scf.condition", operands: [1, -1], results: 0, traits: ["Terminator"], parents: ["scf.while"],
   parse(p, st) {
     p.expect("(");
     const c = p.parseOperand();
@@ -199,7 +199,6 @@ const conditionOp: OpSpec = {
     if (args.length) p.print(" ", p.operands(args), " : ", p.types(typesOf(args)));
   },
   verify(op) {
-    if (op.parentOp?.name !== "scf.while") return "expects parent op 'scf.while'";
     if (op.operand(0).type !== i1) return `operand #0 must be 1-bit signless integer, but got '${op.operand(0).type.str}'`;
   },
 };
@@ -262,7 +261,7 @@ const parallelOp: OpSpec = {
 };
 
 const reduceOp: OpSpec = {
-  name: "scf.reduce", operands: [0, -1], results: 0, traits: ["Terminator"],
+  name: "scf.reduce", operands: [0, -1], results: 0, traits: ["Terminator"], parents: ["scf.parallel"],
   parse(p, st) {
     if (!p.accept("(")) { p.parseOptionalAttrDict(st); return; }
     const vs = p.parseOperandList();
@@ -281,7 +280,6 @@ const reduceOp: OpSpec = {
     p.print(p.attrDict(op));
   },
   verifyInvariants(op) { // (its ODS constraints, before the reductions' ops)
-    if (op.parentOp?.name !== "scf.parallel") return "expects parent op 'scf.parallel'";
     return emptyRegionProblem(op, ["reductions"]);
   },
   verify(op) { // (MLIR's ReduceOp::verifyRegions)
@@ -389,12 +387,12 @@ export const scf: Dialect = {
     { ...executeRegionOp, canonicalize: canonicalizeExecuteRegion }, { ...indexSwitchOp, canonicalize: canonicalizeIndexSwitch }, ...FORALL_OPS,
     returnLikeOp("scf.yield", {
       // (what it yields is checked by its parent, along its control flow edges)
-      verify(op) { if (!YIELD_PARENTS.includes(op.parentOp?.name ?? "")) return `expects parent op to be one of '${YIELD_PARENTS.join(", ")}'`; },
+      parents: YIELD_PARENTS,
     }),
     returnLikeOp("scf.reduce.return", {
       operands: 1,
+      parents: ["scf.reduce"],
       verify(op) {
-        if (op.parentOp?.name !== "scf.reduce") return "expects parent op 'scf.reduce'";
         const want = op.parent!.args[0]?.type; // (what the reduction combines; scf.reduce checks it is its operand's type)
         if (want && op.operand(0).type !== want) return `must have type '${want.str}' (the type of the reduction inputs)`;
       },

@@ -8,7 +8,7 @@ import type { OpAsmParser, RegionArgument, UnresolvedOperand } from "../ir/parse
 import type { OpAsmPrinter } from "../ir/printer.js";
 import { DiagnosticError } from "../ir/diagnostics.js";
 import { DYN, FunctionType, ShapedType, TensorType, Type, UnrankedTensorType, elementTypeOf, i64, index, isIntOrIndex } from "../ir/types.js";
-import { ANY, ANY_TENSOR, INDEX, INT_INDEX_FLOAT, RANKED_TENSOR, SHAPE_OPERAND_SYNTAX, VARIADIC_INDEX, castOp, plainError, returnLikeOp, tc, variadic } from "./common.js";
+import { ANY, ANY_TENSOR, INDEX, INT_INDEX_FLOAT, RANKED_TENSOR, SHAPE_OPERAND_SYNTAX, VARIADIC_INDEX, castOp, i64Arrays, plainError, returnLikeOp, tc, variadic } from "./common.js";
 import { TENSOR_PATTERNS, dimOfReshapes } from "./tensor-canonicalize.js";
 import { dpsInit, needsPadding, packing, reassociation } from "./tensor-parts.js";
 import {
@@ -32,6 +32,7 @@ function checkDynamicSizes(t: TensorType, n: number): string | undefined {
 
 const SLICE_PROPS = ["operandSegmentSizes", "static_offsets", "static_sizes", "static_strides"];
 const PAD_PROPS = ["nofold", "operandSegmentSizes", "static_high", "static_low"];
+const SLICE_ARRAYS = i64Arrays("static_offsets", "static_sizes", "static_strides");
 
 /** `[offsets] [sizes] [strides]` after the source; fills the props and returns the SSA lists. */
 function parseSliceLists(p: OpAsmParser, st: { addAttr(n: string, a: Attribute): void }) {
@@ -101,6 +102,7 @@ function reshapeLike(name: string): OpSpec {
   const props = expand ? ["reassociation", "static_output_shape"] : ["reassociation"];
   return {
     name, operands: expand ? [1, -1] : 1, results: 1, traits: ["Pure"], props, operandTypes: [ANY_TENSOR, VARIADIC_INDEX], resultTypes: [ANY_TENSOR],
+    propChecks: i64Arrays("static_output_shape"),
     parse(p, st) {
       const src = p.parseOperand();
       st.addAttr("reassociation", p.parseAttribute());
@@ -182,7 +184,7 @@ export function gatheredType(source: TensorType, indices: TensorType, dims: read
 function gatherLike(kind: "gather" | "scatter"): OpSpec {
   const dimsName = `${kind}_dims`, big = kind === "gather" ? "source" : "dest", props = [dimsName, "unique"];
   return {
-    name: `tensor.${kind}`, operands: kind === "gather" ? 2 : 3, results: 1, traits: ["Pure"], props,
+    name: `tensor.${kind}`, operands: kind === "gather" ? 2 : 3, results: 1, traits: ["Pure"], props, propChecks: i64Arrays(dimsName),
     operandTypes: kind === "gather" ? [RANKED_TENSOR, INDICES] : [RANKED_TENSOR, RANKED_TENSOR, INDICES], resultTypes: [RANKED_TENSOR],
     parse(p, st) {
       const operands = [p.parseOperand()];
@@ -250,6 +252,7 @@ function verifyRelayout(op: Operation, ctx: VerifyContext): string | void {
   const n = unpacked.rank, tiles = packing(op).tiles;
   const badPositions = (l: number[]) => l.length > n || new Set(l).size !== l.length || l.some((d) => d < 0 || d >= n);
   const dynamicTiles = pack ? operandSegment(op, 3).length : op.operands.length - 2;
+  if (op.result.type !== dest) return "failed to verify that result type matches type of dest"; // (an ODS trait: checked first)
   if (countDynamic(statics) !== dynamicTiles) return `expected ${countDynamic(statics)} dynamic inner_tiles values`; // (MLIR 19 misses this)
   if (tiles.some((t) => knownInt(t) === 0)) return plainError(op, ctx, "invalid zero tile factor");
   if (badPositions(innerDimsPos)) return plainError(op, ctx, "invalid inner_dims_pos vector");
@@ -265,9 +268,8 @@ function verifyRelayout(op: Operation, ctx: VerifyContext): string | void {
   // A tile that is a constant value counts as that size; an unknown tile needs a dynamic packed size.
   const mismatch = (t: OpFoldResult, s: number) => { const c = knownInt(t); return c === undefined ? s !== DYN : s !== DYN && s !== c; };
   if (tiles.some((t, j) => mismatch(t, packed.shape[n + j]))) return plainError(op, ctx, "mismatch in inner tile sizes specified and shaped of tiled dimension in the packed type");
-  // (MLIR 19 misses these two: a pack or unpack moves elements, it does not convert them)
+  // (MLIR 19 misses this: a pack or unpack moves elements, it does not convert them)
   if (src.elementType !== dest.elementType) return `expected the source and dest element types to match ('${src.elementType.str}' vs '${dest.elementType.str}')`;
-  if (op.result.type !== dest) return `expected result type '${op.result.type.str}' to be the dest type '${dest.str}'`;
   if (!pack) return;
   const pad = operandSegment(op, 2)[0];
   if (pad && pad.type !== src.elementType) return `expected padding_value has '${src.elementType.str}' but got: '${pad.type.str}'`;
@@ -286,6 +288,7 @@ function relayoutOp(kind: "pack" | "unpack"): OpSpec {
   const props = ["inner_dims_pos", "outer_dims_perm", "static_inner_tiles", ...(pack ? ["operandSegmentSizes"] : [])];
   return {
     name: `tensor.${kind}`, operands: [2, -1], results: 1, traits: ["Pure"], props, resultTypes: [RANKED_TENSOR],
+    propChecks: i64Arrays("inner_dims_pos", "outer_dims_perm", "static_inner_tiles"),
     ...(pack ? { segments: 4, operandTypes: [RANKED_TENSOR, RANKED_TENSOR, ANY, VARIADIC_INDEX] } : { operandTypes: [RANKED_TENSOR, RANKED_TENSOR, VARIADIC_INDEX] }),
     parse(p, st) {
       const src = p.parseOperand();
@@ -363,8 +366,8 @@ export const tensor: Dialect = {
       },
       verify(op) {
         const t = op.operand(0).type as TensorType;
+        if (op.result.type !== t.elementType) return "failed to verify that result type matches element type of tensor"; // (an ODS trait: first)
         if (op.operands.length - 1 !== t.rank) return "incorrect number of indices for extract_element";
-        if (op.result.type !== t.elementType) return "failed to verify that result type matches element type of tensor";
       },
     },
     {
@@ -424,7 +427,7 @@ export const tensor: Dialect = {
       },
     },
     {
-      name: "tensor.extract_slice", operands: [1, -1], results: 1, traits: ["Pure"], props: SLICE_PROPS,
+      name: "tensor.extract_slice", operands: [1, -1], results: 1, traits: ["Pure"], props: SLICE_PROPS, propChecks: SLICE_ARRAYS,
       segments: 4, operandTypes: SLICE_TYPES, resultTypes: [RANKED_TENSOR],
       parse(p, st) {
         const src = p.parseOperand();
@@ -443,7 +446,7 @@ export const tensor: Dialect = {
       verify(op, ctx) { return verifySlice(op, op.operand(0).type, op.result.type, 1, ctx); },
     },
     {
-      name: "tensor.insert_slice", operands: [2, -1], results: 1, traits: ["Pure"], props: SLICE_PROPS,
+      name: "tensor.insert_slice", operands: [2, -1], results: 1, traits: ["Pure"], props: SLICE_PROPS, propChecks: SLICE_ARRAYS,
       segments: 5, operandTypes: [RANKED_TENSOR, ...SLICE_TYPES], resultTypes: [RANKED_TENSOR],
       parse: parseInsertSlice,
       print: printInsertSlice,
@@ -455,7 +458,7 @@ export const tensor: Dialect = {
     {
       // MLIR's parallel_insert_slice: insert_slice's syntax without a result; the enclosing
       // scf.forall.in_parallel writes it into its shared output (the destination, an output block argument).
-      name: "tensor.parallel_insert_slice", operands: [2, -1], results: 0, props: SLICE_PROPS,
+      name: "tensor.parallel_insert_slice", operands: [2, -1], results: 0, props: SLICE_PROPS, propChecks: SLICE_ARRAYS,
       segments: 5, operandTypes: [RANKED_TENSOR, ...SLICE_TYPES],
       parse(p, st) { parseInsertSlice(p, st); st.resultTypes = []; },
       print(p, op) { printInsertSlice(p, op); },
@@ -585,7 +588,8 @@ export const tensor: Dialect = {
       },
     },
     {
-      name: "tensor.pad", operands: [1, -1], results: 1, regions: 1, traits: ["SingleBlock", "Pure"], props: PAD_PROPS,
+      name: "tensor.pad", operands: [1, -1], results: 1, regions: 1, traits: ["SingleBlock", "Pure"], props: PAD_PROPS, propChecks: i64Arrays("static_low", "static_high"),
+      segments: 3, operandTypes: [RANKED_TENSOR, VARIADIC_INDEX, VARIADIC_INDEX], resultTypes: [RANKED_TENSOR],
       parse(p, st) {
         const src = p.parseOperand();
         if (p.parseOptionalKeyword("nofold")) st.addAttr("nofold", unit);
@@ -613,8 +617,7 @@ export const tensor: Dialect = {
       verify(op, ctx) {
         const err = checkSegments(op, 3);
         if (err) return err;
-        const src = op.operand(0).type, res = op.result.type;
-        if (!(src instanceof TensorType) || !(res instanceof TensorType)) return "expects ranked tensor operand and result";
+        const src = op.operand(0).type as TensorType, res = op.result.type as TensorType;
         const low = arrayProp(op, "static_low"), high = arrayProp(op, "static_high");
         // (these three are MLIR's emitError: no op prefix)
         if (low.length !== src.rank || high.length !== src.rank || res.rank !== src.rank) {
@@ -672,15 +675,8 @@ export const tensor: Dialect = {
     gatherLike("scatter"),
     relayoutOp("pack"),
     relayoutOp("unpack"),
-    returnLikeOp("tensor.yield", {
-      operands: 1,
-      verify(op) {
-        const parent = op.parentOp;
-        if (parent?.name === "tensor.pad") return; // checked by the pad (MLIR reports it there)
-        if (!parent || parent.name !== "tensor.generate") return "expects parent op to be one of 'tensor.generate, tensor.pad'";
-        // its type: checked by the generate (MLIR reports it there)
-      },
-    }),
+    // (its type: checked by the generate or the pad, where MLIR reports it)
+    returnLikeOp("tensor.yield", { operands: 1, parents: ["tensor.generate", "tensor.pad"] }),
   ] satisfies OpSpec[], {
     "tensor.dim": "dim", "tensor.cast": "cast", "tensor.extract_slice": "extracted_slice", "tensor.insert_slice": "inserted_slice",
     "tensor.extract": "extracted", "tensor.insert": "inserted", "tensor.from_elements": "from_elements", "tensor.splat": "splat",

@@ -46,7 +46,6 @@ function verifyContract(op: Operation): string | undefined {
   // (ODS's: the lhs and rhs are vectors, their element types and the acc's and result's agree)
   if (lt.elementType !== rt.elementType) return "failed to verify that lhs and rhs have same element type";
   if (elementTypeOf(at) !== elementTypeOf(op.result.type)) return "failed to verify that third operand acc and result have same element type";
-  if (at !== op.result.type) return "failed to verify that accumulator and result have same type";
   if (c.maps.length !== 3) return "expected an indexing map for each vector operand";
   for (let i = 0; i < 3; i++) {
     const m = c.maps[i], rank = op.operand(i).type instanceof VectorType ? (op.operand(i).type as VectorType).rank : 0;
@@ -64,14 +63,16 @@ function verifyContract(op: Operation): string | undefined {
   if (bad(contracting)) return "invalid contracting dimension map";
   if (bad(pairs("parallel"))) return "invalid batch dimension map";
   const freeDims = lt.rank - contracting.length + rt.rank - contracting.length - pairs("parallel").length;
-  if (!freeDims !== !(at instanceof VectorType)) return "invalid accumulator/result vector shape";
+  // (MLIR's verifyOutputShape: the acc and the result each against the expected shape)
+  const res = op.result.type, vectors = [at, res].filter((t) => t instanceof VectorType).length;
+  if (freeDims ? vectors !== 2 : vectors !== 0) return "invalid accumulator/result vector shape";
   if (at instanceof VectorType) {
     const ext = contractExtents(c.maps, [lt.shape, rt.shape]);
     if (typeof ext === "string") return ext;
     const scalable = (d: number) => [lt, rt].some((t, o) => t.scalableDims[pos(o, d)] ?? false); // (as the operand dims it comes from)
     const acc = c.maps[2].results;
     const want = VectorType.get(acc.map((r) => (r.kind === "dim" ? ext[r.pos] : 0)), at.elementType, acc.map((r) => r.kind === "dim" && scalable(r.pos)));
-    if (want !== at) return `invalid accumulator/result vector shape, expected: '${want.str}'`;
+    if (want !== at || want !== res) return `invalid accumulator/result vector shape, expected: '${want.str}'`;
   }
   if (!kindSupports(reductionKind(op), elementTypeOf(at))) return "unsupported contraction type";
 }
@@ -84,7 +85,7 @@ export function multiReductionType(t: VectorType, dims: readonly number[]): Type
 
 export const VECTOR_ALGEBRA: OpSpec[] = [
   {
-    name: "vector.transpose", operands: 1, results: 1, traits: ["Pure"], props: ["permutation"],
+    name: "vector.transpose", operands: 1, results: 1, traits: ["Pure"], props: ["permutation"], operandTypes: [ANY_VECTOR], resultTypes: [ANY_VECTOR],
     parse(p, st) {
       const v = p.parseOperand();
       p.expect(",");
@@ -100,8 +101,7 @@ export const VECTOR_ALGEBRA: OpSpec[] = [
         " : ", p.type(op.operand(0).type), " to ", p.type(op.result.type));
     },
     verify(op) {
-      const a = op.operand(0).type, r = op.result.type, perm = arrayProp(op, "permutation");
-      if (!(a instanceof VectorType) || !(r instanceof VectorType)) return "requires vector operand and result";
+      const a = op.operand(0).type as VectorType, r = op.result.type as VectorType, perm = arrayProp(op, "permutation");
       if (a.elementType !== r.elementType) return "failed to verify that source operand and result have same element type";
       if (a.rank !== r.rank) return `vector result rank mismatch: ${r.rank}`;
       if (perm.length !== r.rank) return `transposition length mismatch: ${perm.length}`;
@@ -114,7 +114,7 @@ export const VECTOR_ALGEBRA: OpSpec[] = [
   },
   {
     // `%lhs, %rhs[, %acc] {kind} : vector<N>, vector<M> | elem`: without an accumulator MLIR prints no kind (none applies).
-    name: "vector.outerproduct", operands: [2, 3], results: 1, traits: ["Pure"], props: ["kind"],
+    name: "vector.outerproduct", operands: [2, 3], results: 1, traits: ["Pure"], props: ["kind"], operandTypes: [ANY_VECTOR, ANY, ANY_VECTOR], resultTypes: [ANY_VECTOR],
     parse(p, st) {
       const ops = p.parseOperandList();
       p.parseOptionalAttrDict(st);
@@ -135,9 +135,9 @@ export const VECTOR_ALGEBRA: OpSpec[] = [
       p.print(" ", p.operands(op.operands), p.attrDict(op, acc ? [] : ["kind"]), " : ", p.type(op.operand(0).type), ", ", p.type(op.operand(1).type));
     },
     verify(op) {
-      const [l, r] = [op.operand(0).type, op.operand(1).type], res = op.result.type;
-      if (!(l instanceof VectorType) || !(res instanceof VectorType)) return "expected vector lhs and result";
-      if (elementTypeOf(r) !== l.elementType || res.elementType !== l.elementType) return "expected operands and result of the same element type";
+      const [l, r] = [op.operand(0).type as VectorType, op.operand(1).type], res = op.result.type as VectorType;
+      if (l.elementType !== res.elementType) return "failed to verify that lhs operand and result have same element type";
+      if (elementTypeOf(r) !== res.elementType) return "failed to verify that rhs operand and result have same element type";
       if (l.rank !== 1) return "expected 1-d vector for operand #1";
       if (r instanceof VectorType) {
         if (r.rank !== 1) return "expected 1-d vector for operand #2";
@@ -199,7 +199,7 @@ export const VECTOR_ALGEBRA: OpSpec[] = [
   },
   {
     // `<add>, %src, %acc {attrs} [0, 2] : vector<...> to T`
-    name: "vector.multi_reduction", operands: 2, results: 1, traits: ["Pure"], props: ["kind", "reduction_dims"],
+    name: "vector.multi_reduction", operands: 2, results: 1, traits: ["Pure"], props: ["kind", "reduction_dims"], operandTypes: [ANY_VECTOR, ANY],
     parse(p, st) {
       parseKind(p, st);
       p.expect(",");
@@ -219,8 +219,7 @@ export const VECTOR_ALGEBRA: OpSpec[] = [
         " [", intsProp(op, "reduction_dims").join(", "), "] : ", p.type(op.operand(0).type), " to ", p.type(op.result.type));
     },
     verify(op) {
-      const t = op.operand(0).type, dims = intsOf(op.attr("reduction_dims"));
-      if (!(t instanceof VectorType)) return "expected a vector source";
+      const t = op.operand(0).type as VectorType, dims = intsOf(op.attr("reduction_dims"));
       if (!dims) return "requires a 'reduction_dims' integer array";
       if (op.operand(1).type !== op.result.type) return "failed to verify that all of {dest, acc} have same type";
       // (MLIR checks the dims and kind only through the result type; out-of-range dims reduce nothing.)

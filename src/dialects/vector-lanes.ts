@@ -3,11 +3,12 @@
 import type { Operation } from "../ir/core.js";
 import type { OpSpec } from "../ir/dialect.js";
 import { MemRefType, VectorType, i1, index } from "../ir/types.js";
-import { ANY_VECTOR, castOp } from "./common.js";
+import { ANY_MEMREF, ANY_VECTOR, I1_VECTOR, VARIADIC_INDEX, castOp, tc } from "./common.js";
 import { parseIntList } from "./indexing.js";
 import { i64ArrayAttr, intsOf, intsProp } from "./vector-algebra.js";
 import { bitWidth } from "./vector-transfer.js";
 
+const FIXED_VECTOR = tc("fixed-length vector of any type values", (t) => t instanceof VectorType && !t.isScalable);
 
 /** MLIR's isIntegerArrayAttrConfinedToShape: each of `name`'s values within its dimension. */
 function confined(name: string, vs: readonly number[], shape: readonly number[], min = 0, halfOpen = true): string | undefined {
@@ -30,10 +31,15 @@ function checkSlice(op: Operation, dest: VectorType, offsets: number[], shape: r
 }
 
 /** `%base[%i...], %mask, %v` of maskedload (`%v`: pass_thru) and maskedstore (`%v`: valueToStore). */
+/** MLIR 19's 1-D vector constraints (the any-element one's summary is empty: "must be  of ranks 1"). */
+const VECTOR_1D = tc(" of ranks 1", (t) => t instanceof VectorType && t.rank === 1);
+const MASK_1D = tc("vector of 1-bit signless integer values of ranks 1", (t) => t instanceof VectorType && t.rank === 1 && t.elementType === i1);
+
 function maskedAccess(name: string, store: boolean): OpSpec {
   const what = store ? "valueToStore" : "result";
   return {
     name, operands: [3, -1], results: store ? 0 : 1, traits: store ? [] : ["MemRead"],
+    operandTypes: [ANY_MEMREF, VARIADIC_INDEX, MASK_1D, VECTOR_1D], resultTypes: store ? undefined : [VECTOR_1D],
     parse(p, st) {
       const base = p.parseOperand(), idx = p.parseOperandList("square");
       p.expect(",");
@@ -54,10 +60,8 @@ function maskedAccess(name: string, store: boolean): OpSpec {
     },
     verify(op) {
       const n = op.operands.length, bt = op.operand(0).type, mt = op.operand(n - 2).type, vt = op.operand(n - 1).type;
-      const rt = store ? vt : op.result.type;
-      if (!(bt instanceof MemRefType)) return "base operand must be a memref";
-      if (!(rt instanceof VectorType) || rt.rank !== 1) return `${what} must be a 1-D vector`;
-      if (!(mt instanceof VectorType) || mt.rank !== 1 || mt.elementType !== i1) return "mask must be a 1-D vector of i1";
+      if (!(bt instanceof MemRefType && mt instanceof VectorType)) return; // (reported by the type constraints)
+      const rt = (store ? vt : op.result.type) as VectorType;
       if (n - 3 !== bt.rank) return `requires ${bt.rank} indices`;
       if (bt.elementType !== rt.elementType) return `base and ${what} element type should match`;
       if (mt.shape[0] !== rt.shape[0]) return `expected ${what} dim to match mask dim`;
@@ -73,10 +77,9 @@ export const maskLaneOn = (i: readonly number[], bounds: readonly number[]) => (
 
 export const VECTOR_LANES: OpSpec[] = [
   castOp("vector.extract_strided_slice", { // `%v {offsets = [..], sizes = [..], strides = [..]} : T to U`
-    props: ["offsets", "sizes", "strides"],
+    props: ["offsets", "sizes", "strides"], operandTypes: [ANY_VECTOR], resultTypes: [ANY_VECTOR],
     verify(op) {
-      const t = op.operand(0).type, [o, s, k] = ["offsets", "sizes", "strides"].map((n) => intsOf(op.attr(n)));
-      if (!(t instanceof VectorType)) return "expected a vector source";
+      const t = op.operand(0).type as VectorType, [o, s, k] = ["offsets", "sizes", "strides"].map((n) => intsOf(op.attr(n)));
       if (!o || !s || !k) return "requires 'offsets', 'sizes' and 'strides' integer arrays";
       if (o.length !== s.length || o.length !== k.length) return "expected offsets, sizes and strides attributes of same size";
       for (const [n, a] of [["offsets", o], ["sizes", s], ["strides", k]] as const) {
@@ -92,6 +95,7 @@ export const VECTOR_LANES: OpSpec[] = [
   }),
   {
     name: "vector.insert_strided_slice", operands: 2, results: 1, traits: ["Pure"], props: ["offsets", "strides"],
+    operandTypes: [ANY_VECTOR, ANY_VECTOR], resultTypes: [ANY_VECTOR],
     parse(p, st) {
       const [s, d] = p.parseOperands(2);
       p.parseOptionalAttrDict(st);
@@ -117,7 +121,7 @@ export const VECTOR_LANES: OpSpec[] = [
     },
   },
   {
-    name: "vector.shuffle", operands: 2, results: 1, traits: ["Pure"], props: ["mask"],
+    name: "vector.shuffle", operands: 2, results: 1, traits: ["Pure"], props: ["mask"], operandTypes: [FIXED_VECTOR, FIXED_VECTOR], resultTypes: [ANY_VECTOR],
     parse(p, st) {
       const loc = p.locHere(), ab = p.parseOperandList(), mask = parseIntList(p);
       st.addAttr("mask", i64ArrayAttr(mask));
@@ -134,11 +138,11 @@ export const VECTOR_LANES: OpSpec[] = [
     },
     verify(op) {
       const [a, b] = op.operands.map((v) => v.type), r = op.result.type, mask = intsOf(op.attr("mask"));
-      if (!(a instanceof VectorType) || !(b instanceof VectorType) || !(r instanceof VectorType)) return "expected vector operands and result";
-      const scalable = [a, b, r].findIndex((t) => t.isScalable); // (MLIR's operand and result constraints)
-      if (scalable >= 0) return `${scalable < 2 ? `operand #${scalable}` : "result #0"} must be fixed-length vector of any type values, but got '${[a, b, r][scalable].str}'`;
+      if (!(a instanceof VectorType && b instanceof VectorType && r instanceof VectorType)) return; // (reported by the type constraints)
+      if (r.isScalable) return `result #0 must be fixed-length vector of any type values, but got '${r.str}'`;
       if (!mask) return "requires a 'mask' integer array";
-      if (a.elementType !== b.elementType || r.elementType !== a.elementType) return "failed to verify that second operand v2 and result have same element type";
+      if (a.elementType !== r.elementType) return "failed to verify that first operand v1 and result have same element type";
+      if (b.elementType !== r.elementType) return "failed to verify that second operand v2 and result have same element type";
       // (0-D operands each give one element to a 1-D result)
       if (!(a.rank === 0 && b.rank === 0 && r.rank === 1) && !(a.rank === r.rank && b.rank === r.rank)) return "rank mismatch";
       for (let d = 1; d < a.rank; d++) if (a.shape[d] !== b.shape[d] || r.shape[d] !== a.shape[d]) return `dimension mismatch`;
@@ -149,7 +153,7 @@ export const VECTOR_LANES: OpSpec[] = [
     },
   },
   {
-    name: "vector.create_mask", operands: [0, -1], results: 1, traits: ["Pure"],
+    name: "vector.create_mask", operands: [0, -1], results: 1, traits: ["Pure"], operandTypes: [VARIADIC_INDEX], resultTypes: [I1_VECTOR],
     parse(p, st) {
       const ops = p.parseOperandList();
       p.parseOptionalAttrDict(st);
@@ -158,14 +162,13 @@ export const VECTOR_LANES: OpSpec[] = [
     },
     print(p, op) { p.print(" ", p.operands(op.operands), p.attrDict(op), " : ", p.type(op.result.type)); },
     verify(op) {
-      const t = op.result.type;
-      if (!(t instanceof VectorType) || t.elementType !== i1) return "result must be a vector of i1";
+      const t = op.result.type as VectorType;
       if (t.rank === 0 && op.operands.length !== 1) return "must specify exactly one operand for 0-D create_mask";
       if (t.rank !== 0 && op.operands.length !== t.rank) return "must specify an operand for each result vector dimension";
     },
   },
   {
-    name: "vector.constant_mask", operands: 0, results: 1, traits: ["Pure"], props: ["mask_dim_sizes"],
+    name: "vector.constant_mask", operands: 0, results: 1, traits: ["Pure"], props: ["mask_dim_sizes"], resultTypes: [I1_VECTOR],
     parse(p, st) {
       st.addAttr("mask_dim_sizes", i64ArrayAttr(parseIntList(p)));
       p.parseOptionalAttrDict(st);
@@ -173,8 +176,7 @@ export const VECTOR_LANES: OpSpec[] = [
     },
     print(p, op) { p.print(" [", intsProp(op, "mask_dim_sizes").join(", "), "]", p.attrDict(op, ["mask_dim_sizes"]), " : ", p.type(op.result.type)); },
     verify(op, ctx) {
-      const t = op.result.type, sizes = intsOf(op.attr("mask_dim_sizes"));
-      if (!(t instanceof VectorType) || t.elementType !== i1) return "result must be a vector of i1";
+      const t = op.result.type as VectorType, sizes = intsOf(op.attr("mask_dim_sizes"));
       if (t.rank === 0 && sizes) { // (MLIR's emitError: no "op" prefix)
         if (sizes.length !== 1) return ctx.error(op, "array attr must have length 1 for 0-D vectors");
         if (sizes[0] !== 0 && sizes[0] !== 1) return ctx.error(op, "mask dim size must be either 0 or 1 for 0-D vectors");
@@ -202,7 +204,7 @@ export const VECTOR_LANES: OpSpec[] = [
     },
   }, undefined, [VectorType]),
   {
-    name: "vector.from_elements", operands: [0, -1], results: 1, traits: ["Pure"],
+    name: "vector.from_elements", operands: [0, -1], results: 1, traits: ["Pure"], resultTypes: [ANY_VECTOR],
     parse(p, st) {
       const ops = p.parseOperandList();
       p.parseOptionalAttrDict(st);
@@ -212,10 +214,8 @@ export const VECTOR_LANES: OpSpec[] = [
     },
     print(p, op) { p.print(" ", p.operands(op.operands), p.attrDict(op), " : ", p.type(op.result.type)); },
     verify(op) {
-      const t = op.result.type;
-      if (!(t instanceof VectorType)) return "result must be a vector";
-      if (op.operands.length !== t.numElements) return `expected ${t.numElements} operands, one per result element`;
-      if (op.operands.some((v) => v.type !== t.elementType)) return "operand types must match the result element type";
+      const t = op.result.type as VectorType; // (MLIR's TypesMatchWith: one element type per result element, one message for count and type)
+      if (op.operands.length !== t.numElements || op.operands.some((v) => v.type !== t.elementType)) return "failed to verify that operand types match result element type";
     },
   },
   {

@@ -9,7 +9,7 @@ import {
   DYN, IndexType, IntegerType, MemRefType, ShapedType, Type, VectorType, elementTypeOf, i1, index,
 } from "../ir/types.js";
 import {
-  ANY, ANY_MEMREF, ANY_VECTOR, FASTMATH_NONE, badProperty, FLOAT_VECTOR, INT_INDEX_FLOAT, SIGNLESS_INT_OR_INDEX, VARIADIC_INDEX, castOp, parseFlagList, sameTypeOp,
+  ANY, ANY_MEMREF, ANY_VECTOR, FASTMATH_NONE, badProperty, FLOAT_VECTOR, INT_INDEX_FLOAT, SIGNLESS_INT_OR_INDEX, VARIADIC_INDEX, castOp, parseFlagList, sameTypeOp, tc,
 } from "./common.js";
 import { arrayProp, i64Array, parseDynamicIndexList, printDynamicIndexList } from "./indexing.js";
 import { foldingMemRefCasts } from "./memref.js";
@@ -313,6 +313,8 @@ export const vector: Dialect = {
     {
       // `vector.print %v : T [punctuation <p>]`, `vector.print str "..."`, `vector.print punctuation <p>`
       name: "vector.print", operands: [0, 1], results: 0, props: ["punctuation", "stringLiteral"],
+      // (MLIR 19's constraint has an empty summary: "must be , but got")
+      operandTypes: [tc("", (t) => t instanceof VectorType || INT_INDEX_FLOAT.ok(t))],
       parse(p, st) {
         // MLIR 19 prints `vector.print` bare before a line defining values: `%x =`, `%x, %y =`
         // and `%x:2 =` there are not its operand (mlir-opt-19 cannot read its own output back).

@@ -97,6 +97,13 @@ export interface OpSpec {
   print?(p: OpAsmPrinter, op: Operation): void;
   /** ODS attribute constraints: checked before the operand and result types, as MLIR's verifyInvariants does. */
   verifyAttrs?(op: Operation): string | void;
+  /**
+   * Properties whose values MLIR's property conversion checks while parsing (enums): one this
+   * rejects is reported as MLIR's "invalid properties", before any other check.
+   */
+  propChecks?: Readonly<Record<string, (a: Attribute) => boolean>>;
+  /** MLIR's HasParent / ParentOneOf: the ops this one may sit in, checked before its other traits. */
+  parents?: readonly string[];
   /** Whether an op with the MemRead trait only reads (MLIR's getEffects: a volatile or atomic llvm.load also writes). */
   onlyReads?(op: Operation): boolean;
   /**
@@ -111,6 +118,11 @@ export interface OpSpec {
    * verifier stops at it. Ops without regions need only `verify`.
    */
   verifyInvariants?(op: Operation, ctx: VerifyContext): string | void;
+  /**
+   * The checks of what the op's symbol references name (MLIR's verifySymbolUses): run by the
+   * enclosing symbol table once all the ops in it verified, in walk order, up to the first error.
+   */
+  verifySymbolUses?(op: Operation, ctx: VerifyContext): string | void;
   /** Constant folding: `consts[i]` is the constant value of operand i, if known. */
   fold?(op: Operation, consts: readonly (Attribute | undefined)[]): FoldResult[] | undefined;
   /** Canonicalization patterns (MLIR's getCanonicalizationPatterns), for --canonicalize: whether `op` was rewritten. */
@@ -179,6 +191,9 @@ export class RegisteredOp {
   readonly verify: OpSpec["verify"];
   readonly verifyAttrs: OpSpec["verifyAttrs"];
   readonly verifyInvariants: OpSpec["verifyInvariants"];
+  readonly verifySymbolUses: OpSpec["verifySymbolUses"];
+  readonly parents: OpSpec["parents"];
+  readonly propChecks: OpSpec["propChecks"];
   readonly props: readonly string[];
   readonly implicitAttrs: OpSpec["implicitAttrs"];
   readonly resultName: OpSpec["resultName"];
@@ -197,6 +212,9 @@ export class RegisteredOp {
     this.verify = spec.verify;
     this.verifyAttrs = spec.verifyAttrs;
     this.verifyInvariants = spec.verifyInvariants;
+    this.verifySymbolUses = spec.verifySymbolUses;
+    this.parents = spec.parents;
+    this.propChecks = spec.propChecks;
     this.props = spec.props ?? [];
     this.implicitAttrs = spec.implicitAttrs;
     this.traits = new Set(spec.traits);

@@ -412,6 +412,7 @@ export class AttrTypeParser {
       const alias = this.attrAliases.get(name);
       if (alias) return alias;
       if (!name.includes(".")) throw DiagnosticError.at(this.lex.loc(t.end), `undefined symbol alias id '${name}'`);
+      if (name.endsWith(".")) throw DiagnosticError.at(this.lex.loc(t.end), "expected valid keyword"); // (`#llvm.` names no attribute)
       const body = this.lex.peek().text === "<" && this.lex.peek().pos === t.end ? this.expandAliases(this.prettyBody()) : "";
       return this.dialectAttr(name, body) ?? new OpaqueAttr(t.text + (body.includes("distinct[") ? this.opaqueDistinct(body) : body));
     }
@@ -442,11 +443,7 @@ export class AttrTypeParser {
     if (n.kind !== "int" && n.kind !== "float") throw this.errorExpecting(neg ? "expected constant integer or floating point value" : "expected attribute value", n);
     const ty = this.accept(":") ? this.parseType() : type;
     if (ty instanceof FloatType) {
-      if (n.kind === "int" && !n.text.startsWith("0x")) {
-        const loc = this.lex.loc(n.pos);
-        throw new DiagnosticError([{ loc, severity: "error", message: "unexpected decimal integer literal for a floating point value",
-          notes: [{ loc, severity: "note", message: "add a trailing dot to make the literal a float" }] }]);
-      }
+      this.rejectDecimalForFloat(n);
       return new FloatAttr(this.floatLiteral(n, !!neg, ty), ty);
     }
     if (n.kind === "float" && ty) throw this.errorHere("floating point value not valid for specified type");
@@ -509,7 +506,10 @@ export class AttrTypeParser {
   }
   /** `attributes {...}` if present. */
   parseOptionalAttrDictWithKeyword(into: Map<string, Attribute> | { readonly attributes: Map<string, Attribute> }): void {
-    if (this.lex.peek().text === "attributes") { this.lex.next(); this.parseOptionalAttrDict(into); }
+    if (this.lex.peek().text !== "attributes") return;
+    this.lex.next();
+    if (this.lex.peek().text !== "{") throw this.errorExpecting("expected '{' in attribute dictionary"); // (the keyword promises one)
+    this.parseOptionalAttrDict(into);
   }
 
   /** `implied`: the type to use when `: type` is absent (memref.global's elided tensor type). */
@@ -722,6 +722,13 @@ export class AttrTypeParser {
     this.resourceUses.push({ attr, pos: k.pos });
     return attr;
   }
+  /** MLIR takes a float from a float literal or a hexadecimal bit pattern, not from `4`. */
+  private rejectDecimalForFloat(n: Token): void {
+    if (n.kind !== "int" || n.text.startsWith("0x")) return;
+    const loc = this.lex.loc(n.pos);
+    throw new DiagnosticError([{ loc, severity: "error", message: "unexpected decimal integer literal for a floating point value",
+      notes: [{ loc, severity: "note", message: "add a trailing dot to make the literal a float" }] }]);
+  }
   private parseDenseArray(): Attribute {
     this.expect("<", "expected '<' after 'array'");
     const typeTok = this.lex.peek(), et = this.parseType();
@@ -739,6 +746,7 @@ export class AttrTypeParser {
         if (n.kind !== "int" && n.kind !== "float") throw this.errorAt(n, "expected number");
         const int = et instanceof IntegerType || et instanceof IndexType || et instanceof SignedIntegerType;
         if (int && n.kind === "float") throw this.errorAt(n, "expected integer literal");
+        if (et instanceof FloatType) this.rejectDecimalForFloat(n);
         const v = n.kind === "int" && int ? checkedInteger(n.text, !!neg, et) : undefined;
         if (v === undefined && n.kind === "int" && int) throw this.errorAt(this.lex.peek(), "integer constant out of range"); // (where MLIR reports it)
         vs.push(v !== undefined ? this.exactInteger(n, false, v) : et instanceof FloatType ? this.floatLiteral(n, !!neg, et) : neg ? -Number(n.text) : Number(n.text));

@@ -1,6 +1,6 @@
 // Generic verification: registered ops, counts, traits, dominance, isolation and symbol
 // uniqueness; then each op spec's own `verify`. Collects every error instead of stopping.
-import { DenseArrayAttr, StringAttr, UnitAttr } from "./attributes.js";
+import { DenseArrayAttr, StringAttr, UnitAttr, typedStr } from "./attributes.js";
 import { Block, BlockArgument, Module, Operation, OpResult, Region, Value, symbolName } from "./core.js";
 import { Context, type RegisteredOp, type TypeConstraint, type Trait, type VerifyContext } from "./dialect.js";
 import { DiagnosticSink, type Diagnostic } from "./diagnostics.js";
@@ -12,10 +12,10 @@ const SEGMENT_ATTRS = ["operandSegmentSizes", "resultSegmentSizes"];
 /** Flag properties and the attribute each holds: MLIR's property conversion rejects any other. */
 const FLAG_PROPS: Readonly<Record<string, string>> = { fastmath: "#arith.fastmath<", overflowFlags: "#arith.overflow<" };
 
-/** MLIR's error for a property its conversion rejects (reported without the op prefix). */
-export function propertyProblem(op: Operation, name: string, props: readonly string[]): string {
-  const dict = [...props].sort().filter((k) => op.attr(k)).map((k) => (op.attr(k) instanceof UnitAttr ? k : `${k} = ${op.attr(k)!.str}`)).join(", ");
-  return `invalid properties {${dict}} for op ${op.name}: Invalid attribute \`${name}\` in property conversion: ${op.attr(name)!.str}`;
+/** MLIR's error for properties its conversion rejects (reported without the op prefix): `why`, or the property `name`'s value. */
+export function propertyProblem(op: Operation, name: string, props: readonly string[], why?: string): string {
+  const dict = [...props].sort().filter((k) => op.attr(k)).map((k) => (op.attr(k) instanceof UnitAttr ? k : `${k} = ${typedStr(op.attr(k)!)}`)).join(", ");
+  return `invalid properties {${dict}} for op ${op.name}: ${why ?? `Invalid attribute \`${name}\` in property conversion: ${typedStr(op.attr(name)!)}`}`;
 }
 /** The values of a symbol's `sym_visibility` (MLIR's SymbolOpInterface). */
 const VISIBILITIES = ["public", "private", "nested"];
@@ -99,7 +99,10 @@ export class Verifier implements VerifyContext {
       if (problem) { this.sink.error(op.loc, problem + this.ctx.didYouMean(op.name)); return; }
     } else {
       // (as the parser's property conversion: before any other check)
-      const flag = info.props.find((k) => k in FLAG_PROPS && op.attr(k) && !op.attr(k)!.str.startsWith(FLAG_PROPS[k]));
+      const checks = info.propChecks, flag = info.props.find((k) => {
+        const a = op.attr(k);
+        return a && ((k in FLAG_PROPS && !a.str.startsWith(FLAG_PROPS[k])) || (checks?.[k] && !checks[k](a)));
+      });
       if (flag) { this.sink.error(op.loc, propertyProblem(op, flag, info.props)); return; }
       if (!this.verifyAgainstSpec(op, info)) return;
     }
@@ -107,9 +110,13 @@ export class Verifier implements VerifyContext {
       const a = op.attr(k);
       if (a && !(a instanceof DenseArrayAttr && a.elementType === i32)) this.err(op, `invalid properties: '${k}' must be an array<i32: ...>, got ${a.str}`);
     }
+    if (isModule && op.regions[0]?.blocks.length !== 1) { this.err(op, "region #0 ('bodyRegion') failed to verify constraint: region with 1 blocks"); return; }
     this.verifyOperandDominance(op);
     if (isModule || info?.traits.has("SymbolTable")) this.verifySymbols(op);
     if (info?.verifyInvariants && this.runVerifier(op, info, info.verifyInvariants)) return;
+    // (ODS's constraint on every symbol op's name; after the op's own checks, which may order it among others)
+    const name = info?.traits.has("Symbol") ? op.attr("sym_name") : undefined;
+    if (name && !(name instanceof StringAttr)) { this.err(op, "attribute 'sym_name' failed to satisfy constraint: string attribute"); return; }
     const regions = op.regions, errors = this.sink.diagnostics.length;
     // (MLIR checks this before the regions' blocks, and stops there)
     for (const r of regions) {
@@ -122,6 +129,18 @@ export class Verifier implements VerifyContext {
     }
     // As MLIR's verifier, which stops at the first op that fails: an op whose regions hold an error is not checked after them.
     if (info?.verify && this.sink.diagnostics.length === errors) this.runVerifier(op, info, info.verify);
+    if ((isModule || info?.traits.has("SymbolTable")) && this.sink.diagnostics.length === errors) this.verifySymbolUses(op);
+  }
+  /** MLIR's SymbolTable trait, after the table's ops verified: each symbol user's references, up to the first error (nested tables check their own). */
+  private verifySymbolUses(table: Operation): void {
+    const visit = (op: Operation): boolean => {
+      const info = this.ctx.registered(op.name);
+      if (info?.verifySymbolUses && this.runVerifier(op, info, info.verifySymbolUses)) return false;
+      if (op !== table && (op.name === "builtin.module" || info?.traits.has("SymbolTable"))) return true;
+      for (const r of op.regions) for (const b of r.blocks) for (const o of b.ops) if (!visit(o)) return false;
+      return true;
+    };
+    visit(table);
   }
   /** Runs one of the op's verifiers; whether it reported an error (returned, or through `error`). */
   private runVerifier(op: Operation, info: RegisteredOp, verify: NonNullable<RegisteredOp["verify"]>): boolean {
@@ -146,10 +165,19 @@ export class Verifier implements VerifyContext {
     ].filter((m): m is string => !!m);
     for (const m of counts) this.err(op, m);
     if (counts.length) return false;
+    const ps = info.parents;
+    if (ps && !ps.includes(op.parentOp?.name ?? "")) {
+      this.err(op, ps.length === 1 ? `expects parent op '${ps[0]}'` : `expects parent op to be one of '${ps.join(", ")}'`);
+      return false;
+    }
     let segs: number[] | undefined;
     if (info.segments !== undefined) {
       const a = op.attr("operandSegmentSizes");
       segs = a instanceof DenseArrayAttr ? [...a.values] : [];
+      if (a instanceof DenseArrayAttr && a.elementType === i32 && segs.length !== info.segments) {
+        this.sink.error(op.loc, propertyProblem(op, "operandSegmentSizes", info.props, `size mismatch in attribute conversion: ${segs.length} vs ${info.segments}`));
+        return false;
+      }
       const total = segs.reduce((x, y) => x + y, 0);
       if (total !== op.operands.length) {
         this.err(op, `operand count (${op.operands.length}) does not match with the total size (${total}) specified in attribute 'operandSegmentSizes'`);

@@ -941,3 +941,14 @@ func.func @parallel_huge_group_splat() {
   }) : () -> ()
   return
 }
+
+// -----
+
+func.func @parallel_of_float(%f: f32) {
+  // expected-error @+1 {{'affine.parallel' op operand #0 must be variadic of index, but got 'f32'}}
+  "affine.parallel"(%f) <{lowerBoundsGroups = dense<1> : tensor<1xi32>, lowerBoundsMap = affine_map<()[s0] -> (s0)>, reductions = [], steps = [1], upperBoundsGroups = dense<1> : tensor<1xi32>, upperBoundsMap = affine_map<() -> (10)>}> ({
+  ^bb0(%i: index):
+    "affine.yield"() : () -> ()
+  }) : (f32) -> ()
+  return
+}

@@ -536,3 +536,28 @@ func.func @f(%a: i32) {
   %0 = "arith.addi"(%a, %a) <{overflowFlags = "nsw"}> : (i32, i32) -> i32
   return
 }
+
+// -----
+
+func.func @extf_scalar_to_tensor(%a: f16) {
+  // expected-error @+1 {{'arith.extf' op failed to verify that input and output have the same tensor dimensions}}
+  %0 = arith.extf %a : f16 to tensor<4xf32>
+  return
+}
+
+// -----
+
+func.func @extf_unranked_to_ranked(%a: tensor<*xf16>) {
+  // expected-error @+1 {{'arith.extf' op failed to verify that input and output have the same tensor dimensions}}
+  %0 = arith.extf %a : tensor<*xf16> to tensor<4xf32>
+  return
+}
+
+// -----
+
+// (the result's trait comes before the operands' SameTypeOperands)
+func.func @cmpf_tensor_and_scalar(%a: tensor<4xf32>, %b: f32) {
+  // expected-error @+1 {{'arith.cmpf' op failed to verify that result type has i1 element type and same shape as operands}}
+  %0 = "arith.cmpf"(%a, %b) <{predicate = 1 : i64}> : (tensor<4xf32>, f32) -> i1
+  return
+}

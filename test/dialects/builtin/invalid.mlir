@@ -999,3 +999,26 @@ func.func @dense_complex_int_float() attributes {a = dense<[0.5]> : tensor<1xcom
 func.func @dense_array_float_in_i64() attributes {a = array<i64: 1, 1.5>} {
   return
 }
+
+// -----
+
+// expected-error @+1 {{'builtin.module' op region #0 ('bodyRegion') failed to verify constraint: region with 1 blocks}}
+"builtin.module"() ({
+}) : () -> ()
+
+// -----
+
+// (an integer in a float array was taken as that float: fuzzing)
+// expected-error @+2 {{unexpected decimal integer literal for a floating point value}}
+// expected-note @+1 {{add a trailing dot to make the literal a float}}
+func.func @dense_array_int_in_f32() attributes {a = array<f32: 1.5, 4>} {
+  return
+}
+
+// -----
+
+// (a dialect attribute without a name, `#llvm.`, was kept as an opaque attribute: fuzzing)
+// expected-error @+1 {{expected valid keyword}}
+func.func @dialect_attr_without_name() attributes {a = #llvm.} {
+  return
+}

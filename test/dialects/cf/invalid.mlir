@@ -171,3 +171,26 @@ func.func @switch_huge_case_splat(%f: i32) {
 ^bb1:
   return
 }
+
+// -----
+
+// (the successors' operands follow the condition's segment, whatever its size: fuzzing)
+func.func @cond_br_segments(%c: i1, %a: i64) {
+  // expected-error @+1 {{type mismatch for bb argument #0 of successor #0}}
+  "cf.cond_br"(%c, %a)[^bb1, ^bb2] <{operandSegmentSizes = array<i32: 0, 1, 1>}> : (i1, i64) -> ()
+^bb1(%x: i64):
+  return
+^bb2(%y: i64):
+  return
+}
+
+// -----
+
+func.func @cond_br_two_segments(%c: i1, %a: i64) {
+  // expected-error @+1 {{invalid properties {operandSegmentSizes = array<i32: 1, 1>} for op cf.cond_br: size mismatch in attribute conversion: 2 vs 3}}
+  "cf.cond_br"(%c, %a)[^bb1, ^bb2] <{operandSegmentSizes = array<i32: 1, 1>}> : (i1, i64) -> ()
+^bb1(%x: i64):
+  return
+^bb2:
+  return
+}

@@ -267,3 +267,42 @@ func.func @nested_global() {
   memref.global "private" @g : memref<2xf32>
   return
 }
+
+// -----
+
+// A call's types are checked after every op (MLIR's verifySymbolUses, run by the module): the
+// later addf's error comes first.
+func.func private @g(f32) -> f32
+func.func @call_checked_last(%a: f32, %b: i32) {
+  %0 = call @g(%b) : (i32) -> f32
+  // expected-error @+1 {{'arith.addf' op operand #0 must be floating-point-like, but got 'i32'}}
+  %1 = "arith.addf"(%b, %b) : (i32, i32) -> i32
+  return
+}
+
+// -----
+
+// expected-error @+1 {{'func.func' op entry block must have 2 arguments to match function signature}}
+"func.func"() <{function_type = (f32, f32) -> (), sym_name = "entry_count"}> ({
+^bb0(%a: f32):
+  "func.return"() : () -> ()
+}) : () -> ()
+
+// -----
+
+// expected-error @+1 {{'func.func' op type of entry block argument #1('i32') must match the type of the corresponding argument in function signature('f32')}}
+"func.func"() <{function_type = (f32, f32) -> (), sym_name = "entry_type"}> ({
+^bb0(%a: f32, %b: i32):
+  "func.return"() : () -> ()
+}) : () -> ()
+
+// -----
+
+// (the parent is checked before the other traits: MLIR reports it, not the terminator position or operand type)
+func.func @func_return_in_execute_region(%c: i1) {
+  %0 = scf.execute_region -> i32 {
+    // expected-error @+1 {{'func.return' op expects parent op 'func.func'}}
+    "func.return"(%c) : (i1) -> ()
+  }
+  return
+}

@@ -1119,3 +1119,11 @@ func.func @fill_rng_2d_rank(%min: f64, %max: f64, %seed: i32, %o: memref<2x3x4xf
   linalg.fill_rng_2d ins(%min, %max, %seed : f64, f64, i32) outs(%o : memref<2x3x4xf32>)
   return
 }
+
+// -----
+
+func.func @out_also_input_wrong_result(%a: tensor<4x4xf32>) -> tensor<4x5xf32> {
+  // expected-error @+1 {{'linalg.add' op expected type of operand #2 ('tensor<4x4xf32>') to match type of corresponding result ('tensor<4x5xf32>')}}
+  %0 = linalg.add ins(%a, %a : tensor<4x4xf32>, tensor<4x4xf32>) outs(%a : tensor<4x4xf32>) -> tensor<4x5xf32>
+  return %0 : tensor<4x5xf32>
+}

@@ -821,3 +821,142 @@ llvm.func @gep_index_beyond_i32(%p: !llvm.ptr) -> !llvm.ptr {
   %0 = llvm.getelementptr %p[0, 2147483648] : (!llvm.ptr) -> !llvm.ptr, !llvm.array<14 x i8>
   llvm.return %0 : !llvm.ptr
 }
+
+// -----
+
+func.func @gep_float_index(%p: !llvm.ptr, %i: f32) {
+  // expected-error @+1 {{'llvm.getelementptr' op operand #1 must be variadic of signless integer or LLVM dialect-compatible vector of signless integer, but got 'f32'}}
+  %0 = "llvm.getelementptr"(%p, %i) <{elem_type = f32, rawConstantIndices = array<i32: -2147483648>}> : (!llvm.ptr, f32) -> !llvm.ptr
+  return
+}
+
+// -----
+
+func.func @gep_int_base(%p: i64, %i: i32) {
+  // expected-error @+1 {{'llvm.getelementptr' op operand #0 must be LLVM pointer type or LLVM dialect-compatible vector of LLVM pointer type, but got 'i64'}}
+  %0 = "llvm.getelementptr"(%p, %i) <{elem_type = f32, rawConstantIndices = array<i32: -2147483648>}> : (i64, i32) -> !llvm.ptr
+  return
+}
+
+// -----
+
+func.func @gep_int_result(%p: !llvm.ptr, %i: i32) {
+  // expected-error @+1 {{'llvm.getelementptr' op result #0 must be LLVM pointer type or LLVM dialect-compatible vector of LLVM pointer type, but got 'i64'}}
+  %0 = "llvm.getelementptr"(%p, %i) <{elem_type = f32, rawConstantIndices = array<i32: -2147483648>}> : (!llvm.ptr, i32) -> i64
+  return
+}
+
+// -----
+
+func.func @constant_of_index() {
+  // expected-error @+1 {{'llvm.mlir.constant' op result #0 must be LLVM dialect-compatible type, but got 'index'}}
+  %0 = llvm.mlir.constant(1 : index) : index
+  return
+}
+
+// -----
+
+func.func @alloca_int_result(%n: i64) {
+  // expected-error @+1 {{'llvm.alloca' op result #0 must be LLVM pointer type, but got 'i64'}}
+  %0 = "llvm.alloca"(%n) <{elem_type = f32}> : (i64) -> i64
+  return
+}
+
+// -----
+
+func.func @alloca_float_size(%n: f32) {
+  // expected-error @+1 {{'llvm.alloca' op operand #0 must be signless integer, but got 'f32'}}
+  %0 = "llvm.alloca"(%n) <{elem_type = f32}> : (f32) -> !llvm.ptr
+  return
+}
+
+// -----
+
+llvm.mlir.global internal @g(0 : i32) : i32
+func.func @addressof_int_result() {
+  // expected-error @+1 {{'llvm.mlir.addressof' op result #0 must be LLVM pointer type, but got 'i64'}}
+  %0 = llvm.mlir.addressof @g : i64
+  return
+}
+
+// -----
+
+// (tensorlang-opt crashed printing this one)
+// expected-error @+1 {{'llvm.mlir.global' op attribute 'sym_name' failed to satisfy constraint: string attribute}}
+"llvm.mlir.global"() ({
+}) {global_type = i32, linkage = #llvm.linkage<internal>, sym_name = 0 : i32, value = 1 : i32} : () -> ()
+
+// -----
+
+// expected-error @+1 {{'llvm.func' op attribute 'sym_name' failed to satisfy constraint: string attribute}}
+"llvm.func"() ({
+}) {function_type = !llvm.func<void ()>, sym_name = 0 : i32} : () -> ()
+
+// -----
+
+llvm.mlir.global internal @gv(0 : i32) : i32
+func.func @addressof_checked_last(%b: i32) {
+  %0 = llvm.mlir.addressof @nope : !llvm.ptr
+  // expected-error @+1 {{'arith.addf' op operand #0 must be floating-point-like, but got 'i32'}}
+  %1 = "arith.addf"(%b, %b) : (i32, i32) -> i32
+  return
+}
+
+// -----
+
+llvm.func @llvm_return_memref() -> i32 {
+  %m = memref.alloc() : memref<4xf32>
+  // expected-error @+1 {{'llvm.return' op operand #0 must be LLVM dialect-compatible type, but got 'memref<4xf32>'}}
+  llvm.return %m : memref<4xf32>
+}
+
+// -----
+
+// (checked before the body's ops: the return's mismatch is not reported first)
+// expected-error @+1 {{'llvm.func' op type of entry block argument #0('f64') must match the type of the corresponding argument in function signature('i32')}}
+"llvm.func"() <{CConv = #llvm.cconv<ccc>, function_type = !llvm.func<i32 (i32)>, linkage = #llvm.linkage<external>, sym_name = "entry_type_first", visibility_ = 0 : i64}> ({
+^bb0(%a: f64):
+  "llvm.return"(%a) : (f64) -> ()
+}) : () -> ()
+
+// -----
+
+// (enum properties out of range or of another kind: MLIR rejects them while converting the properties)
+// expected-error @+1 {{for op llvm.func: Invalid attribute `visibility_` in property conversion: 7 : i64}}
+"llvm.func"() <{CConv = #llvm.cconv<ccc>, function_type = !llvm.func<void ()>, linkage = #llvm.linkage<external>, sym_name = "vis7", visibility_ = 7 : i64}> ({
+}) : () -> ()
+
+// -----
+
+// expected-error @+1 {{for op llvm.func: Invalid attribute `unnamed_addr` in property conversion: 0 : i16}}
+"llvm.func"() <{CConv = #llvm.cconv<ccc>, function_type = !llvm.func<void ()>, linkage = #llvm.linkage<external>, sym_name = "ua16", unnamed_addr = 0 : i16}> ({
+}) : () -> ()
+
+// -----
+
+// expected-error @+1 {{for op llvm.mlir.global: Invalid attribute `linkage` in property conversion: 0 : i32}}
+"llvm.mlir.global"() <{addr_space = 0 : i32, global_type = i32, linkage = 0 : i32, sym_name = "lk", value = 1 : i32}> ({
+}) : () -> ()
+
+// -----
+
+// expected-error @+1 {{for op llvm.func: Invalid attribute `CConv` in property conversion: 0 : i64}}
+"llvm.func"() <{CConv = 0 : i64, function_type = !llvm.func<void ()>, linkage = #llvm.linkage<external>, sym_name = "cc0"}> ({
+}) : () -> ()
+
+// -----
+
+// (3 is no AtomicOrdering case)
+func.func @load_ordering_3(%p: !llvm.ptr) {
+  // expected-error @+1 {{for op llvm.load: Invalid attribute `ordering` in property conversion: 3 : i64}}
+  %0 = "llvm.load"(%p) <{alignment = 4 : i64, ordering = 3 : i64}> : (!llvm.ptr) -> i32
+  return
+}
+
+// -----
+
+func.func @store_syncscope_int(%p: !llvm.ptr, %v: i32) {
+  // expected-error @+1 {{for op llvm.store: Invalid attribute `syncscope` in property conversion: 8 : i64}}
+  "llvm.store"(%v, %p) <{alignment = 4 : i64, ordering = 7 : i64, syncscope = 8 : i64}> : (i32, !llvm.ptr) -> ()
+  return
+}

@@ -1043,3 +1043,123 @@ func.func @copy_three_operands(%m : memref<?xf32>) {
   memref.copy %m, %m, %m : memref<?xf32> to memref<?xf32>
   return
 }
+
+// -----
+
+func.func @realloc_negative_alignment(%src: memref<2xf32>) -> memref<4xf32> {
+  // expected-error @+1 {{'memref.realloc' op attribute 'alignment' failed to satisfy constraint: 64-bit signless integer attribute whose minimum value is 0}}
+  %0 = memref.realloc %src {alignment = -2} : memref<2xf32> to memref<4xf32>
+  return %0 : memref<4xf32>
+}
+
+// -----
+
+// expected-error @+1 {{'memref.global' op attribute 'sym_name' failed to satisfy constraint: string attribute}}
+"memref.global"() {sym_name = 0 : i32, type = memref<2xf32>} : () -> ()
+
+// -----
+
+memref.global "private" @gm : memref<2xf32>
+func.func @get_global_checked_last(%b: i32) {
+  %0 = memref.get_global @gm : memref<3xf32>
+  // expected-error @+1 {{'arith.addf' op operand #0 must be floating-point-like, but got 'i32'}}
+  %1 = "arith.addf"(%b, %b) : (i32, i32) -> i32
+  return
+}
+
+// -----
+
+func.func @copy_of_float(%m: memref<4xf32>, %f: f32) {
+  // expected-error @+1 {{'memref.copy' op operand #1 must be ranked or unranked memref of any type values, but got 'f32'}}
+  "memref.copy"(%m, %f) : (memref<4xf32>, f32) -> ()
+  return
+}
+
+// -----
+
+func.func @copy_from_index(%m: memref<4xf32>, %f: index) {
+  // expected-error @+1 {{'memref.copy' op operand #0 must be ranked or unranked memref of any type values, but got 'index'}}
+  "memref.copy"(%f, %m) : (index, memref<4xf32>) -> ()
+  return
+}
+
+// -----
+
+func.func @cast_of_vector(%v: vector<4xi1>) {
+  // expected-error @+1 {{'memref.cast' op operand #0 must be ranked or unranked memref of any type values, but got 'vector<4xi1>'}}
+  %0 = "memref.cast"(%v) : (vector<4xi1>) -> memref<4xf32>
+  return
+}
+
+// -----
+
+func.func @cast_to_vector(%m: memref<4xf32>) {
+  // expected-error @+1 {{'memref.cast' op result #0 must be ranked or unranked memref of any type values, but got 'vector<4xf32>'}}
+  %0 = "memref.cast"(%m) : (memref<4xf32>) -> vector<4xf32>
+  return
+}
+
+// -----
+
+func.func @realloc_size_of_memref(%m: memref<2xf32>, %n: memref<2xf32>) {
+  // expected-error @+1 {{'memref.realloc' op operand #1 must be index, but got 'memref<2xf32>'}}
+  %0 = "memref.realloc"(%m, %n) : (memref<2xf32>, memref<2xf32>) -> memref<?xf32>
+  return
+}
+
+// -----
+
+func.func @transpose_of_float(%f: f32) {
+  // expected-error @+1 {{'memref.transpose' op operand #0 must be strided memref of any type values, but got 'f32'}}
+  %0 = "memref.transpose"(%f) <{permutation = affine_map<(d0) -> (d0)>}> : (f32) -> memref<4xf32>
+  return
+}
+
+// -----
+
+memref.global "private" @gm : memref<2xf32>
+func.func @get_global_dynamic() {
+  // expected-error @+1 {{'memref.get_global' op result #0 must be statically shaped memref of any type values, but got 'memref<?xf32>'}}
+  %0 = memref.get_global @gm : memref<?xf32>
+  return
+}
+
+// -----
+
+func.func @metadata_bad(%m: memref<4xf32>) {
+  // expected-error @+1 {{'memref.extract_strided_metadata' op result #3 must be variadic of index, but got 'i1'}}
+  %0:4 = "memref.extract_strided_metadata"(%m) : (memref<4xf32>) -> (memref<f32>, index, index, i1)
+  return
+}
+
+// -----
+
+func.func @metadata_base(%m: memref<4xf32>) {
+  // expected-error @+1 {{'memref.extract_strided_metadata' op result #0 must be strided memref of any type values of rank 0, but got 'vector<4xf32>'}}
+  %0:4 = "memref.extract_strided_metadata"(%m) : (memref<4xf32>) -> (vector<4xf32>, index, index, index)
+  return
+}
+
+// -----
+
+func.func @metadata_of_vector(%m: vector<4xf32>) {
+  // expected-error @+1 {{'memref.extract_strided_metadata' op operand #0 must be strided memref of any type values, but got 'vector<4xf32>'}}
+  %0:4 = "memref.extract_strided_metadata"(%m) : (vector<4xf32>) -> (memref<f32>, index, index, index)
+  return
+}
+
+// -----
+
+func.func @subview_i32_offsets(%m: memref<4x4xf32>) {
+  // expected-error @+1 {{for op memref.subview: Invalid attribute `static_offsets` in property conversion: array<i32: 0, 0>}}
+  %0 = "memref.subview"(%m) <{operandSegmentSizes = array<i32: 1, 0, 0, 0>, static_offsets = array<i32: 0, 0>, static_sizes = array<i64: 4, 1>, static_strides = array<i64: 1, 1>}> : (memref<4x4xf32>) -> memref<4xf32, strided<[4]>>
+  return
+}
+
+// -----
+
+func.func @alloc_three_segments() {
+  // expected-error @+1 {{for op memref.alloc: size mismatch in attribute conversion: 3 vs 2}}
+  %0 = "memref.alloc"() <{operandSegmentSizes = array<i32: 0, 0, 0>}> : () -> memref<4xf32>
+  return
+}

@@ -160,6 +160,12 @@ func.func @realloc(%src: memref<2xf32>, %d: index) -> (memref<?xf32>, memref<4xf
   return %0, %1 : memref<?xf32>, memref<4xf32>
 }
 
+// MLIR 19 takes any alignment >= 0 on realloc (alloc's power-of-two rule is not realloc's)
+func.func @realloc_any_alignment(%src: memref<2xf32>) -> memref<4xf32> {
+  %0 = memref.realloc %src {alignment = 3} : memref<2xf32> to memref<4xf32>
+  return %0 : memref<4xf32>
+}
+
 func.func @dma(%A: memref<256xf32>, %Ah: memref<256xf32, 1>, %tag: memref<1xf32>, %c0: index, %num: index, %stride: index, %eps: index) {
   memref.dma_start %A[%c0], %Ah[%c0], %num, %tag[%c0] : memref<256 x f32>, memref<256 x f32, 1>, memref<1 x f32>
   memref.dma_start %A[%c0], %Ah[%c0], %num, %tag[%c0], %stride, %eps : memref<256 x f32>, memref<256 x f32, 1>, memref<1 x f32>

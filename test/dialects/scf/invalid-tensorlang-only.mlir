@@ -50,17 +50,3 @@ func.func @parallel_init(%a: index, %x: f32, %y: i32) {
   }) : (index, index, index, f32) -> i32
   return
 }
-
-// -----
-
-// MLIR 19: rejects it while parsing the properties ("invalid properties ... size mismatch in attribute conversion: 3 vs 4")
-func.func @forall_segments(%n: index) {
-  // expected-error @+1 {{requires an 'operandSegmentSizes' attribute with 4 elements}}
-  "scf.forall"(%n) <{operandSegmentSizes = array<i32: 0, 1, 0>, staticLowerBound = array<i64: 0>, staticStep = array<i64: 1>, staticUpperBound = array<i64: -9223372036854775808>}> ({
-  ^bb0(%i: index):
-    "scf.forall.in_parallel"() ({
-    ^bb0:
-    }) : () -> ()
-  }) : (index) -> ()
-  return
-}

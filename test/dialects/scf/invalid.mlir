@@ -1398,3 +1398,57 @@ func.func @index_switch_case_int64_min(%c: index) -> i64 {
   }
   return %sw : i64
 }
+
+// -----
+
+// (the parent is checked before the other traits: MLIR reports it, not the terminator position or operand type)
+func.func @condition_of_i32_outside_while(%c: i32) {
+  // expected-error @+1 {{'scf.condition' op expects parent op 'scf.while'}}
+  "scf.condition"(%c) : (i32) -> ()
+  return
+}
+
+// -----
+
+func.func @condition_outside_while(%c: i1) {
+  // expected-error @+1 {{'scf.condition' op expects parent op 'scf.while'}}
+  "scf.condition"(%c) : (i1) -> ()
+  return
+}
+
+// -----
+
+func.func @reduce_outside_parallel(%c: i1) {
+  // expected-error @+1 {{'scf.reduce' op expects parent op 'scf.parallel'}}
+  scf.reduce
+  return
+}
+
+// -----
+
+func.func @forall_segments(%n: index) {
+  // expected-error @+1 {{for op scf.forall: size mismatch in attribute conversion: 3 vs 4}}
+  "scf.forall"(%n) <{operandSegmentSizes = array<i32: 0, 1, 0>, staticLowerBound = array<i64: 0>, staticStep = array<i64: 1>, staticUpperBound = array<i64: -9223372036854775808>}> ({
+  ^bb0(%i: index):
+    "scf.forall.in_parallel"() ({
+    ^bb0:
+    }) : () -> ()
+  }) : (index) -> ()
+  return
+}
+
+// -----
+
+// (`attributes` promises a dictionary: the keyword alone was accepted; fuzzing)
+func.func @attributes_without_dict(%n: index) {
+  %c0 = arith.constant 0 : index
+  %w = scf.while (%i = %c0) : (index) -> index {
+    %c = arith.cmpi slt, %i, %n : index
+    scf.condition(%c) %i : index
+  } do {
+  ^bb0(%j: index):
+    scf.yield %j : index
+  // expected-error @+1 {{expected '{' in attribute dictionary}}
+  } attributes
+  return
+}

@@ -898,3 +898,87 @@ func.func @parallel_insert_slice_e(%n: index, %t: tensor<4xf32>, %s: tensor<1xf3
   }
   return
 }
+
+// -----
+
+// (checked before the tiling: MLIR's AllTypesMatch<["dest", "result"]> trait)
+func.func @unpack_result_not_dest(%input: tensor<16x4x32x16xf32>, %output: tensor<256x128xf32>) -> tensor<?x128xf32> {
+  // expected-error @+1 {{'tensor.unpack' op failed to verify that result type matches type of dest}}
+  %0 = "tensor.unpack"(%input, %output) <{inner_dims_pos = array<i64: 1, 0>, static_inner_tiles = array<i64: 32, 16>}> : (tensor<16x4x32x16xf32>, tensor<256x128xf32>) -> tensor<?x128xf32>
+  return %0 : tensor<?x128xf32>
+}
+
+// -----
+
+func.func @pack_result_not_dest_before_rank(%input: tensor<256x128xf32>, %output: tensor<16x4x32x16xf32>) -> tensor<16x4x32xf32> {
+  // expected-error @+1 {{'tensor.pack' op failed to verify that result type matches type of dest}}
+  %0 = "tensor.pack"(%input, %output) <{inner_dims_pos = array<i64: 1, 0>, operandSegmentSizes = array<i32: 1, 1, 0, 0>, static_inner_tiles = array<i64: 32, 16, 4>}> : (tensor<256x128xf32>, tensor<16x4x32x16xf32>) -> tensor<16x4x32xf32>
+  return %0 : tensor<16x4x32xf32>
+}
+
+// -----
+
+func.func @extract_type_before_indices(%t: tensor<4xf32>) {
+  // expected-error @+1 {{'tensor.extract' op failed to verify that result type matches element type of tensor}}
+  %0 = "tensor.extract"(%t) : (tensor<4xf32>) -> i32
+  return
+}
+
+// -----
+
+func.func @pad_segments(%t: tensor<4xf32>, %i: index, %v: f32) -> tensor<?xf32> {
+  // expected-error @+1 {{'tensor.pad' op operand count (2) does not match with the total size (3) specified in attribute 'operandSegmentSizes'}}
+  %0 = "tensor.pad"(%t, %i) <{operandSegmentSizes = array<i32: 1, 1, 1>, static_high = array<i64: -9223372036854775808>, static_low = array<i64: 0>}> ({
+  ^bb0(%j: index):
+    tensor.yield %v : f32
+  }) : (tensor<4xf32>, index) -> tensor<?xf32>
+  return %0 : tensor<?xf32>
+}
+
+// -----
+
+func.func @pad_of_index(%i: index, %v: f32) {
+  // expected-error @+1 {{'tensor.pad' op operand #0 must be ranked tensor of any type values, but got 'index'}}
+  %0 = "tensor.pad"(%i) <{operandSegmentSizes = array<i32: 1, 0, 0>, static_high = array<i64: 1>, static_low = array<i64: 0>}> ({
+  ^bb0(%j: index):
+    tensor.yield %v : f32
+  }) : (index) -> tensor<5xf32>
+  return
+}
+
+// -----
+
+func.func @pad_low_of_tensor(%t: tensor<4xf32>, %i: tensor<2x3xf32>, %v: f32) {
+  // expected-error @+1 {{'tensor.pad' op operand #1 must be variadic of index, but got 'tensor<2x3xf32>'}}
+  %0 = "tensor.pad"(%t, %i) <{operandSegmentSizes = array<i32: 1, 1, 0>, static_high = array<i64: 1>, static_low = array<i64: -9223372036854775808>}> ({
+  ^bb0(%j: index):
+    tensor.yield %v : f32
+  }) : (tensor<4xf32>, tensor<2x3xf32>) -> tensor<?xf32>
+  return
+}
+
+// -----
+
+// (the parent is checked before the other traits: MLIR reports it, not the terminator position or operand type)
+func.func @tensor_yield_outside(%c: i1) {
+  // expected-error @+1 {{'tensor.yield' op expects parent op to be one of 'tensor.generate, tensor.pad'}}
+  "tensor.yield"(%c) : (i1) -> ()
+  return
+}
+
+// -----
+
+func.func @extract_slice_i32_sizes(%t: tensor<4x4xf32>) {
+  // expected-error @+1 {{for op tensor.extract_slice: Invalid attribute `static_sizes` in property conversion: array<i32: 4, 1>}}
+  %0 = "tensor.extract_slice"(%t) <{operandSegmentSizes = array<i32: 1, 0, 0, 0>, static_offsets = array<i64: 0, 0>, static_sizes = array<i32: 4, 1>, static_strides = array<i64: 1, 1>}> : (tensor<4x4xf32>) -> tensor<4xf32>
+  return
+}
+
+
+// -----
+
+func.func @gather_i32_dims(%s: tensor<4x5x6xf32>, %i: tensor<1x2xindex>) {
+  // expected-error @+1 {{for op tensor.gather: Invalid attribute `gather_dims` in property conversion: array<i32: 1, 2>}}
+  %0 = "tensor.gather"(%s, %i) <{gather_dims = array<i32: 1, 2>, unique}> : (tensor<4x5x6xf32>, tensor<1x2xindex>) -> tensor<1x4x1x1xf32>
+  return
+}

@@ -1266,3 +1266,212 @@ func.func @insert_strided_slice_one_operand(%v : vector<4xf32>) {
   %0 = vector.insert_strided_slice %v {offsets = [0], strides = [1]} : vector<4xf32> into vector<4xf32>
   return
 }
+
+// -----
+
+func.func @from_elements_count(%x: f32) {
+  // expected-error @+1 {{'vector.from_elements' op failed to verify that operand types match result element type}}
+  %0 = "vector.from_elements"(%x) : (f32) -> vector<2xf32>
+  return
+}
+
+// -----
+
+func.func @from_elements_of_scalar(%x: f32) {
+  // expected-error @+1 {{'vector.from_elements' op result #0 must be vector of any type values, but got 'f32'}}
+  %0 = "vector.from_elements"(%x) : (f32) -> f32
+  return
+}
+
+// -----
+
+func.func @create_mask_of_float(%x: f32) {
+  // expected-error @+1 {{'vector.create_mask' op operand #0 must be variadic of index, but got 'f32'}}
+  %0 = "vector.create_mask"(%x) : (f32) -> vector<4xi1>
+  return
+}
+
+// -----
+
+func.func @create_mask_of_i8(%x: index) {
+  // expected-error @+1 {{'vector.create_mask' op result #0 must be vector of 1-bit signless integer values, but got 'vector<4xi8>'}}
+  %0 = vector.create_mask %x : vector<4xi8>
+  return
+}
+
+// -----
+
+func.func @print_memref(%n: memref<4xf32>) {
+  // expected-error @+1 {{'vector.print' op operand #0 must be , but got 'memref<4xf32>'}}
+  "vector.print"(%n) <{punctuation = #vector.punctuation<newline>}> : (memref<4xf32>) -> ()
+  return
+}
+
+// -----
+
+func.func @extract_strided_slice_of_float(%f: f32) {
+  // expected-error @+1 {{'vector.extract_strided_slice' op operand #0 must be vector of any type values, but got 'f32'}}
+  %0 = "vector.extract_strided_slice"(%f) <{offsets = [0], sizes = [1], strides = [1]}> : (f32) -> vector<1xf32>
+  return
+}
+
+// -----
+
+func.func @maskedload_scalar_mask(%m: memref<4xf32>, %i: index, %k: i1, %v: vector<4xf32>) {
+  // expected-error @+1 {{'vector.maskedload' op operand #2 must be vector of 1-bit signless integer values of ranks 1, but got 'i1'}}
+  %0 = "vector.maskedload"(%m, %i, %k, %v) : (memref<4xf32>, index, i1, vector<4xf32>) -> vector<4xf32>
+  return
+}
+
+// -----
+
+func.func @maskedload_scalar_pass_thru(%m: memref<4xf32>, %i: index, %k: vector<4xi1>, %v: f32) {
+  // expected-error @+1 {{'vector.maskedload' op operand #3 must be  of ranks 1, but got 'f32'}}
+  %0 = "vector.maskedload"(%m, %i, %k, %v) : (memref<4xf32>, index, vector<4xi1>, f32) -> vector<4xf32>
+  return
+}
+
+// -----
+
+func.func @maskedload_scalar_result(%m: memref<4xf32>, %i: index, %k: vector<4xi1>, %v: vector<4xf32>) {
+  // expected-error @+1 {{'vector.maskedload' op result #0 must be  of ranks 1, but got 'f32'}}
+  %0 = "vector.maskedload"(%m, %i, %k, %v) : (memref<4xf32>, index, vector<4xi1>, vector<4xf32>) -> f32
+  return
+}
+
+// -----
+
+func.func @maskedstore_scalar_value(%m: memref<4xf32>, %i: index, %k: vector<4xi1>, %v: f32) {
+  // expected-error @+1 {{'vector.maskedstore' op operand #3 must be  of ranks 1, but got 'f32'}}
+  "vector.maskedstore"(%m, %i, %k, %v) : (memref<4xf32>, index, vector<4xi1>, f32) -> ()
+  return
+}
+
+// -----
+
+func.func @maskedstore_float_index(%m: memref<4xf32>, %i: f32, %k: vector<4xi1>, %v: vector<4xf32>) {
+  // expected-error @+1 {{'vector.maskedstore' op operand #1 must be variadic of index, but got 'f32'}}
+  "vector.maskedstore"(%m, %i, %k, %v) : (memref<4xf32>, f32, vector<4xi1>, vector<4xf32>) -> ()
+  return
+}
+
+// -----
+
+func.func @maskedstore_into_tensor(%m: tensor<4xf32>, %i: index, %k: vector<4xi1>, %v: vector<4xf32>) {
+  // expected-error @+1 {{'vector.maskedstore' op operand #0 must be memref of any type values, but got 'tensor<4xf32>'}}
+  "vector.maskedstore"(%m, %i, %k, %v) : (tensor<4xf32>, index, vector<4xi1>, vector<4xf32>) -> ()
+  return
+}
+
+// -----
+
+func.func @outerproduct_of_ptr(%p: !llvm.ptr, %b: vector<4xf32>) {
+  // expected-error @+1 {{'vector.outerproduct' op operand #0 must be vector of any type values, but got '!llvm.ptr'}}
+  %0 = "vector.outerproduct"(%p, %b) <{kind = #vector.kind<add>}> : (!llvm.ptr, vector<4xf32>) -> vector<4x4xf32>
+  return
+}
+
+// -----
+
+func.func @outerproduct_to_ptr(%a: vector<4xf32>, %b: vector<4xf32>) {
+  // expected-error @+1 {{'vector.outerproduct' op result #0 must be vector of any type values, but got '!llvm.ptr'}}
+  %0 = "vector.outerproduct"(%a, %b) <{kind = #vector.kind<add>}> : (vector<4xf32>, vector<4xf32>) -> !llvm.ptr
+  return
+}
+
+// -----
+
+func.func @outerproduct_acc_memref(%a: vector<4xf32>, %b: vector<4xf32>, %m: memref<4xf32>) {
+  // expected-error @+1 {{'vector.outerproduct' op operand #2 must be vector of any type values, but got 'memref<4xf32>'}}
+  %0 = "vector.outerproduct"(%a, %b, %m) <{kind = #vector.kind<add>}> : (vector<4xf32>, vector<4xf32>, memref<4xf32>) -> vector<4x4xf32>
+  return
+}
+
+// -----
+
+func.func @outerproduct_lhs_elem(%a: vector<4xf64>, %b: vector<4xf32>) {
+  // expected-error @+1 {{'vector.outerproduct' op failed to verify that lhs operand and result have same element type}}
+  %0 = "vector.outerproduct"(%a, %b) <{kind = #vector.kind<add>}> : (vector<4xf64>, vector<4xf32>) -> vector<4x4xf32>
+  return
+}
+
+// -----
+
+func.func @outerproduct_rhs_elem(%a: vector<4xf32>, %b: vector<4xf64>) {
+  // expected-error @+1 {{'vector.outerproduct' op failed to verify that rhs operand and result have same element type}}
+  %0 = "vector.outerproduct"(%a, %b) <{kind = #vector.kind<add>}> : (vector<4xf32>, vector<4xf64>) -> vector<4x4xf32>
+  return
+}
+
+// -----
+
+func.func @multi_reduction_of_i32(%a: i32, %b: vector<4xf32>) {
+  // expected-error @+1 {{'vector.multi_reduction' op operand #0 must be vector of any type values, but got 'i32'}}
+  %0 = "vector.multi_reduction"(%a, %b) <{kind = #vector.kind<add>, reduction_dims = [1]}> : (i32, vector<4xf32>) -> vector<4xf32>
+  return
+}
+
+// -----
+
+func.func @transpose_of_tensor(%a: tensor<4xf32>) {
+  // expected-error @+1 {{'vector.transpose' op operand #0 must be vector of any type values, but got 'tensor<4xf32>'}}
+  %0 = "vector.transpose"(%a) <{permutation = array<i64: 0>}> : (tensor<4xf32>) -> vector<4xf32>
+  return
+}
+
+// -----
+
+func.func @transpose_to_ptr(%a: vector<4xf32>) {
+  // expected-error @+1 {{'vector.transpose' op result #0 must be vector of any type values, but got '!llvm.ptr'}}
+  %0 = "vector.transpose"(%a) <{permutation = array<i64: 0>}> : (vector<4xf32>) -> !llvm.ptr
+  return
+}
+
+// -----
+
+func.func @extract_strided_slice_to_f32(%a: vector<4xf32>) {
+  // expected-error @+1 {{'vector.extract_strided_slice' op result #0 must be vector of any type values, but got 'f32'}}
+  %0 = "vector.extract_strided_slice"(%a) <{offsets = [0], sizes = [1], strides = [1]}> : (vector<4xf32>) -> f32
+  return
+}
+
+// -----
+
+func.func @insert_strided_slice_to_ptr(%a: vector<2xf32>, %b: vector<4xf32>) {
+  // expected-error @+1 {{'vector.insert_strided_slice' op result #0 must be vector of any type values, but got '!llvm.ptr'}}
+  %0 = "vector.insert_strided_slice"(%a, %b) <{offsets = [0], strides = [1]}> : (vector<2xf32>, vector<4xf32>) -> !llvm.ptr
+  return
+}
+
+// -----
+
+func.func @shuffle_of_memref(%a: vector<4xf32>, %m: memref<4xf32>) {
+  // expected-error @+1 {{'vector.shuffle' op operand #1 must be fixed-length vector of any type values, but got 'memref<4xf32>'}}
+  %0 = vector.shuffle %a, %m [0, 1] : vector<4xf32>, memref<4xf32>
+  return
+}
+
+// -----
+
+func.func @shuffle_v1_elem(%a: vector<4xf64>, %b: vector<4xf32>) {
+  // expected-error @+1 {{'vector.shuffle' op failed to verify that first operand v1 and result have same element type}}
+  %0 = "vector.shuffle"(%a, %b) <{mask = [0, 1]}> : (vector<4xf64>, vector<4xf32>) -> vector<2xf32>
+  return
+}
+
+// -----
+
+// (acc and result are each checked against the expected shape, after the maps: no ODS trait ties them)
+func.func @contract_result_not_acc(%a: vector<4x8xf32>, %b: vector<8x4xf32>, %c: vector<4x4xf32>) {
+  // expected-error @+1 {{'vector.contract' op invalid accumulator/result vector shape, expected: 'vector<4x4xf32>'}}
+  %0 = "vector.contract"(%a, %b, %c) <{indexing_maps = [affine_map<(d0, d1, d2) -> (d0, d2)>, affine_map<(d0, d1, d2) -> (d2, d1)>, affine_map<(d0, d1, d2) -> (d0, d1)>], iterator_types = [#vector.iterator_type<parallel>, #vector.iterator_type<parallel>, #vector.iterator_type<reduction>], kind = #vector.kind<add>}> : (vector<4x8xf32>, vector<8x4xf32>, vector<4x4xf32>) -> vector<4x3xf32>
+  return
+}
+
+// -----
+
+func.func @contract_map_before_acc_type(%a: vector<4x8xf32>, %b: vector<8x4xf32>, %c: vector<4xf32>) {
+  // expected-error @+1 {{'vector.contract' op expected indexing map 2 to have 1 number of outputs}}
+  %0 = "vector.contract"(%a, %b, %c) <{indexing_maps = [affine_map<(d0, d1, d2) -> (d0, d2)>, affine_map<(d0, d1, d2) -> (d2, d1)>, affine_map<(d0, d1, d2) -> (d0, d1)>], iterator_types = [#vector.iterator_type<parallel>, #vector.iterator_type<parallel>, #vector.iterator_type<reduction>], kind = #vector.kind<add>}> : (vector<4x8xf32>, vector<8x4xf32>, vector<4xf32>) -> vector<4x4xf32>
+  return
+}
