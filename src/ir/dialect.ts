@@ -120,7 +120,7 @@ export interface OpSpec {
   verifyInvariants?(op: Operation, ctx: VerifyContext): string | void;
   /**
    * The checks of what the op's symbol references name (MLIR's verifySymbolUses): run by the
-   * enclosing symbol table once all the ops in it verified, in walk order, up to the first error.
+   * enclosing symbol table once all the ops in it verified without error.
    */
   verifySymbolUses?(op: Operation, ctx: VerifyContext): string | void;
   /** Constant folding: `consts[i]` is the constant value of operand i, if known. */

@@ -60,6 +60,8 @@ export class Verifier implements VerifyContext {
   private domCache = new Map<Region, Map<Block, Set<Block>>>();
   private reachCache = new Map<Region, Set<Block>>();
   private opIndex = new Map<Block, Map<Operation, number>>();
+  /** Ops that verified and whose symbol references their symbol table checks once all its ops verified (MLIR's verifySymbolUses). */
+  private symbolUsers: Operation[] = [];
 
   constructor(readonly ctx: Context) {}
 
@@ -93,7 +95,8 @@ export class Verifier implements VerifyContext {
 
   verifyOp(op: Operation): void {
     const info = this.ctx.registered(op.name);
-    const isModule = op.name === "builtin.module";
+    const isModule = op.name === "builtin.module", start = this.sink.diagnostics.length;
+    const table = isModule || !!info?.traits.has("SymbolTable"), usersFrom = this.symbolUsers.length;
     if (!info) {
       const problem = isModule ? undefined : this.unregisteredProblem(op.name);
       if (problem) { this.sink.error(op.loc, problem + this.ctx.didYouMean(op.name)); return; }
@@ -112,7 +115,7 @@ export class Verifier implements VerifyContext {
     }
     if (isModule && op.regions[0]?.blocks.length !== 1) { this.err(op, "region #0 ('bodyRegion') failed to verify constraint: region with 1 blocks"); return; }
     this.verifyOperandDominance(op);
-    if (isModule || info?.traits.has("SymbolTable")) this.verifySymbols(op);
+    if (table) this.verifySymbols(op);
     if (info?.verifyInvariants && this.runVerifier(op, info, info.verifyInvariants)) return;
     // (ODS's constraint on every symbol op's name; after the op's own checks, which may order it among others)
     const name = info?.traits.has("Symbol") ? op.attr("sym_name") : undefined;
@@ -129,18 +132,16 @@ export class Verifier implements VerifyContext {
     }
     // As MLIR's verifier, which stops at the first op that fails: an op whose regions hold an error is not checked after them.
     if (info?.verify && this.sink.diagnostics.length === errors) this.runVerifier(op, info, info.verify);
-    if ((isModule || info?.traits.has("SymbolTable")) && this.sink.diagnostics.length === errors) this.verifySymbolUses(op);
-  }
-  /** MLIR's SymbolTable trait, after the table's ops verified: each symbol user's references, up to the first error (nested tables check their own). */
-  private verifySymbolUses(table: Operation): void {
-    const visit = (op: Operation): boolean => {
-      const info = this.ctx.registered(op.name);
-      if (info?.verifySymbolUses && this.runVerifier(op, info, info.verifySymbolUses)) return false;
-      if (op !== table && (op.name === "builtin.module" || info?.traits.has("SymbolTable"))) return true;
-      for (const r of op.regions) for (const b of r.blocks) for (const o of b.ops) if (!visit(o)) return false;
-      return true;
-    };
-    visit(table);
+    if (info?.verifySymbolUses && this.sink.diagnostics.length === start) this.symbolUsers.push(op);
+    // MLIR's SymbolTable trait, once the table's ops verified (none failed, as `verify` above):
+    // the references of each symbol user in it, every error reported. Nested tables check their own.
+    if (table) {
+      if (this.sink.diagnostics.length === errors) for (let i = usersFrom; i < this.symbolUsers.length; i++) {
+        const user = this.symbolUsers[i], spec = this.ctx.registered(user.name)!;
+        this.runVerifier(user, spec, spec.verifySymbolUses!);
+      }
+      this.symbolUsers.length = usersFrom;
+    }
   }
   /** Runs one of the op's verifiers; whether it reported an error (returned, or through `error`). */
   private runVerifier(op: Operation, info: RegisteredOp, verify: NonNullable<RegisteredOp["verify"]>): boolean {
