@@ -54,6 +54,15 @@ test("a symbol user's references are checked after the module's ops, as mlir-opt
   assert.match(first(`func.func @f() {\n  %0 = "func.constant"() <{value = @f}> : () -> index\n  "func.call_indirect"(%0) : (index) -> ()\n  return\n}`), /v.mlir:2:8: error: 'func.constant' op reference to function with mismatched type/);
 });
 
+test("every bad symbol reference in a table that verified is reported (mlir-opt-19 reports only the first)", () => {
+  const es = errors("func.func private @g(f32) -> f32\nfunc.func @h(%b: i32) {\n  %0 = call @g(%b) : (i32) -> f32\n  %1 = call @nope(%b) : (i32) -> f32\n  %2 = call @g() : () -> f32\n  return\n}");
+  assert.deepEqual(es.map((e) => /v\.mlir:\d+:\d+: error: [^\n]*/.exec(e)?.[0]), [
+    "v.mlir:3:8: error: 'func.call' op operand type mismatch: expected operand type 'f32', but provided 'i32' for operand number 0",
+    "v.mlir:4:8: error: 'func.call' op 'nope' does not reference a valid function",
+    "v.mlir:5:8: error: 'func.call' op incorrect number of operands for callee",
+  ]);
+});
+
 test("`{}` is a region without a block: a func.func body is then an error at the brace, an llvm.func a declaration (as MLIR)", () => {
   assert.throws(() => parseModule("func.func @f() {\n}", "v.mlir", ctx), (e: Error & { diagnostics?: Parameters<typeof formatDiagnostic>[0][] }) =>
     /v.mlir:1:16: error: custom op 'func.func' expected non-empty function body/.test(formatDiagnostic(e.diagnostics![0])));
