@@ -62,13 +62,15 @@ export class Verifier implements VerifyContext {
   private opIndex = new Map<Block, Map<Operation, number>>();
   /** Ops that verified and whose symbol references their symbol table checks once all its ops verified (MLIR's verifySymbolUses). */
   private symbolUsers: Operation[] = [];
+  /** Each symbol table's symbols by name (the first of a name), for lookupSymbol: a call's check is then no walk of the table. */
+  private symbolMaps = new Map<Operation, Map<string, Operation>>();
 
   constructor(readonly ctx: Context) {}
 
   lookupSymbol(from: Operation, name: string): Operation | undefined {
     for (let p: Operation | null = from; p; p = p.parentOp) {
       if (p.name === "builtin.module" || this.ctx.hasTrait(p, "SymbolTable")) {
-        const hit = p.body().ops.find((o) => symbolName(o) === name);
+        const table = this.symbolMaps.get(p), hit = table ? table.get(name) : p.body().ops.find((o) => symbolName(o) === name);
         if (hit) return hit;
       }
     }
@@ -242,6 +244,7 @@ export class Verifier implements VerifyContext {
 
   private verifySymbols(op: Operation): void {
     const seen = new Map<string, Operation>();
+    this.symbolMaps.set(op, seen);
     for (const o of op.body().ops) {
       const n = symbolName(o);
       if (n === undefined) continue;
