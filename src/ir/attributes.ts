@@ -3,7 +3,7 @@ import { AffineMap, IntegerSet, intStr } from "./affine.js";
 import { FLOAT_FORMATS, binaryExponent, fitsDouble, floatBits, roundFloat } from "./float.js";
 import { decodeElements, elementBytes, elementZero, encodeElements } from "./element-bytes.js";
 import { ResourceBlob, ResourceHandle } from "./resources.js";
-import { DYN, FloatType, IndexType, IntegerType, ShapedType, SignedIntegerType, Type, f64, i1, i64, type FloatKind } from "./types.js";
+import { DYN, FloatType, IndexType, IntegerType, ShapedType, SignedIntegerType, Type, f64, i1, i64, isBoolType, type FloatKind } from "./types.js";
 
 export abstract class Attribute {
   abstract readonly str: string;
@@ -156,7 +156,12 @@ export class FloatAttr extends Attribute {
  * integer's elided form and the float's typed one, which most custom forms want.
  */
 export const typedStr = (a: Attribute): string => (a instanceof IntegerAttr && a.type === i64 ? `${a.str} : i64` : a.str);
-const elidedStr = (a: Attribute) => (a instanceof FloatAttr && a.type === f64 ? floatStr(a.value) : a.str);
+/** (A float printed in hex keeps its type, as MLIR's printedHex: `[0x7FF0000000000000]` would read back as an integer.) */
+const elidedStr = (a: Attribute) => {
+  if (!(a instanceof FloatAttr && a.type === f64)) return a.str;
+  const s = floatStr(a.value);
+  return s.startsWith("0x") ? a.str : s;
+};
 
 /** As LLVM's printEscapedString: a backslash doubled, a quote and what is not printable ASCII in hex (`\22`, `\0A`). */
 export function escapeString(s: string): string {
@@ -266,7 +271,7 @@ export class DenseElementsAttr extends Attribute {
   /** What prints between `dense<` and `>` (`hex`: many elements as their raw data, as MLIR's allowHex). */
   body(hex: boolean): string {
     const { type, values, isSplat } = this, et = type.elementType;
-    const one = (v: number | bigint) => et === i1 ? (v ? "true" : "false")
+    const one = (v: number | bigint) => isBoolType(et) ? (v ? "true" : "false")
       : et instanceof FloatType ? floatStr(Number(v), et) : typeof v === "number" ? intStr(v) : String(v);
     const first = values.length ? one(values[0]) : "";
     let body: string;

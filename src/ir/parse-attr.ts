@@ -15,7 +15,7 @@ import { ResourceHandle } from "./resources.js";
 import {
   ComplexType, DYN, FloatType, FunctionType, IndexType, IntegerType, MemRefType, NoneType, OpaqueType, ShapedType,
   SignedIntegerType, TensorType, TupleType, Type, UnrankedMemRefType, UnrankedTensorType, VectorType, f64, i1, i64,
-  isFloatKind, isMemRefElementType,
+  isBoolType, isFloatKind, isMemRefElementType,
 } from "./types.js";
 
 export class AttrTypeParser {
@@ -685,7 +685,7 @@ export class AttrTypeParser {
     if (et instanceof FloatType && (bools.length || nums.some(({ tok }) => tok.kind === "int" && !tok.text.startsWith("0x")))) {
       throw this.errorHere("expected floating-point elements, but parsed integer");
     }
-    if (intLike && bools.length && et !== i1) throw this.errorAt(bools[0], "expected i1 type for 'true' or 'false' values");
+    if (intLike && bools.length && !isBoolType(et)) throw this.errorAt(bools[0], "expected i1 type for 'true' or 'false' values");
     const float = intLike ? nums.find(({ tok }) => tok.kind === "float") : undefined;
     if (float) throw this.errorAt(float.tok, "expected integer elements, but parsed floating-point");
     for (const { at, tok, neg } of nums) {
@@ -697,7 +697,7 @@ export class AttrTypeParser {
       values[at] = et instanceof IntegerType && et.width > 1 ? BigInt.asIntN(et.width, v) : v; // 255 : i8 is -1, as MLIR prints it
     }
     const conv = (v: number | bigint | boolean | string): number | bigint =>
-      typeof v === "boolean" ? (v ? 1 : 0) : et instanceof FloatType ? roundFloat(Number(v), et) : et instanceof IntegerType && et.width <= 32 || et instanceof IndexType ? Number(v) : BigInt(v);
+      typeof v === "boolean" ? (et instanceof SignedIntegerType ? (v ? (et.unsigned ? 1n : -1n) : 0n) : v ? 1 : 0) : et instanceof FloatType ? roundFloat(Number(v), et) : et instanceof IntegerType && et.width <= 32 || et instanceof IndexType ? Number(v) : BigInt(v);
     if (lit.hex !== undefined) return denseFromHex(lit.hex, type, shapeLoc, this.lex.loc(lit.pos));
     if (shape.length === 0 && values.length === 1) return new DenseElementsAttr(type, [conv(values[0])], type.rank > 0 || type.numElements === 1);
     if (shape.length !== type.rank || shape.some((d, i) => d !== type.shape[i])) {
@@ -1005,7 +1005,7 @@ function denseFromHex(hex: string, type: ShapedType, tloc: Location, at: Locatio
   const et = type.elementType, n = type.numElements, bytes = Buffer.from(hex.slice(2), "hex");
   const one = storageBytes(et, 1, "bytes");
   if (one === undefined) throw DiagnosticError.at(at, `TensorLang keeps no values of ${et.str} elements`);
-  const splatSized = et === i1 ? bytes.length === 1 && (bytes[0] === 0 || bytes[0] === 0xff) : bytes.length === one;
+  const splatSized = isBoolType(et) ? bytes.length === 1 && (bytes[0] === 0 || bytes[0] === 0xff) : bytes.length === one;
   if (!splatSized && bytes.length !== storageBytes(et, n, "bits")) throw DiagnosticError.at(tloc, `elements hex data size is invalid for provided type: '${type.str}'`);
   const splat = splatSized || n === 1;
   const vs = decodeElements(bytes, type, splat ? 1 : n, "bits");

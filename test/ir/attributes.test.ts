@@ -260,3 +260,18 @@ test("index elements beyond 2^53 print in full and read back", () => {
   assert.match(once, /array<i64: -9223372036854775808>/);
   assert.equal(printModule(parseModule(once, "p.mlir", ctx), ctx), once);
 });
+
+// The expected texts below are mlir-opt-19's prints of the same inputs (syntax fuzzing against it).
+test("1-bit integers of any signedness have true/false elements, packed by the bit in hex", () => {
+  assert.match(attrOf("dense<[true, false]> : tensor<2xsi1>"), /a = dense<\[true, false\]> : tensor<2xsi1>/);
+  assert.match(attrOf("dense<[1, 0]> : tensor<2xui1>"), /a = dense<\[true, false\]> : tensor<2xui1>/);
+  assert.match(attrOf("dense<-1> : tensor<2xsi1>"), /a = dense<true> : tensor<2xsi1>/);
+  assert.match(attrOf('dense<"0x05"> : tensor<3xui1>'), /a = dense<\[true, false, true\]> : tensor<3xui1>/);
+  assert.throws(() => parseModule('func.func private @f() attributes {a = dense<"0x0201"> : tensor<2xsi1>}', "b.mlir", ctx), /hex data size is invalid/);
+  assert.deepEqual((parseModule('func.func private @f() attributes {a = dense<[true, false]> : tensor<2xsi1>}', "b.mlir", ctx).ops[0].attr("a") as DenseElementsAttr).values, [-1n, 0n]);
+});
+
+test("an f64 printed in hex keeps its type in an array (else it reads back as an integer); a NaN of a type without infinity keeps its sign in dense elements", () => {
+  assert.match(attrOf("[0x7FF0000000000000 : f64, 0xFFF8000000000000 : f64, 1.0e300 : f64]"), /a = \[0x7FF0000000000000 : f64, 0xFFF8000000000000 : f64, 1\.000000e\+300\]/);
+  assert.match(attrOf("dense<[1.0, 0xFF]> : tensor<2xf8E4M3FN>"), /a = dense<\[1\.000000e\+00, 0xFF\]> : tensor<2xf8E4M3FN>/);
+});
