@@ -2,6 +2,7 @@
 import { AffineMap, IntegerSet, intStr } from "./affine.js";
 import { FLOAT_FORMATS, binaryExponent, fitsDouble, floatBits, roundFloat } from "./float.js";
 import { decodeElements, elementBytes, elementZero, encodeElements } from "./element-bytes.js";
+import { stringBytes } from "./lexer.js";
 import { ResourceBlob, ResourceHandle } from "./resources.js";
 import { DYN, FloatType, IndexType, IntegerType, ShapedType, SignedIntegerType, Type, f64, i1, i64, isBoolType, type FloatKind } from "./types.js";
 
@@ -166,7 +167,7 @@ const elidedStr = (a: Attribute) => {
 /** As LLVM's printEscapedString: a backslash doubled, a quote and what is not printable ASCII in hex (`\22`, `\0A`). */
 export function escapeString(s: string): string {
   let out = "";
-  for (const ch of Buffer.from(s, "utf8")) {
+  for (const ch of stringBytes(s)) {
     if (ch === 0x5c) out += "\\\\";
     else if (ch >= 0x20 && ch < 0x7f && ch !== 0x22) out += String.fromCharCode(ch);
     else out += "\\" + ch.toString(16).toUpperCase().padStart(2, "0");

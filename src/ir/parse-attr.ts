@@ -411,8 +411,9 @@ export class AttrTypeParser {
       const name = t.text.slice(1);
       const alias = this.attrAliases.get(name);
       if (alias) return alias;
-      if (!name.includes(".")) throw DiagnosticError.at(this.lex.loc(t.end), `undefined symbol alias id '${name}'`);
       const body = this.lex.peek().text === "<" && this.lex.peek().pos === t.end ? this.expandAliases(this.prettyBody()) : "";
+      // (`#foo<...>`: an attribute of dialect foo, all body, as `!foo<...>` is a type)
+      if (!name.includes(".") && !body) throw DiagnosticError.at(this.lex.loc(t.end), `undefined symbol alias id '${name}'`);
       return this.dialectAttr(name, body) ?? new OpaqueAttr(t.text + (body.includes("distinct[") ? this.opaqueDistinct(body) : body));
     }
     if (t.kind === "bare") {
@@ -429,7 +430,16 @@ export class AttrTypeParser {
         case "affine_map": { this.lex.next(); this.expect("<"); const m = this.parseAffineMapBody(); this.expect(">"); return new AffineMapAttr(m); }
         case "affine_set": { this.lex.next(); this.expect("<"); const s = this.parseIntegerSetBody(); this.expect(">"); return new IntegerSetAttr(s); }
         case "strided": this.lex.next(); return this.parseStrided(t);
-        case "loc": this.lex.next(); return this.parseLocationBody();
+        case "loc": {
+          // A location as a value: its `#loc` aliases written out, as the printer prints no definitions of them
+          this.lex.next();
+          // (where one is not defined yet, a trailing location's or an alias definition's, it is written out once all are)
+          const l = this.parseLocationBody();
+          if (!l.aliases?.length) return l;
+          let inline: string | undefined;
+          try { inline = this.expandLoc(l, t.pos, t.pos); } catch (e) { if (!(e instanceof DiagnosticError)) throw e; }
+          return inline === undefined ? l : new LocationAttr(inline);
+        }
       }
     }
     const ty = this.parseOptionalType();
@@ -782,6 +792,27 @@ export class AttrTypeParser {
     const text = "loc" + this.lex.text.slice(start, this.lex.pos);
     return new LocationAttr(text, printable ? aliases.map(([at, name]) => [at - start + 3, name] as const) : undefined);
   }
+  /**
+   * The text of `l` with its `#loc` aliases replaced by their definitions (undefined where it
+   * cannot be printed back); an alias that is not defined, or not a location, is an error at
+   * `pos`, where the outermost location names it (`base`: the text position of `l.str`'s start).
+   */
+  protected expandLoc(l: LocationAttr, base: number | undefined, pos: number, seen: ReadonlySet<string> = new Set()): string | undefined {
+    if (!l.aliases) return undefined;
+    let out = "", from = 0, printable = true;
+    for (const [at, name] of l.aliases) {
+      const where = this.lex.loc(base === undefined ? pos : base + at), a = this.attrAliases.get(name);
+      if (a === undefined) throw DiagnosticError.at(where, "operation location alias was never defined");
+      if (!(a instanceof LocationAttr)) throw DiagnosticError.at(where, `expected location, but found '${a.str}'`);
+      if (seen.has(name)) throw DiagnosticError.at(where, `location alias '#${name}' refers to itself`);
+      const body = this.expandLoc(a, undefined, base === undefined ? pos : base + at, new Set([...seen, name]));
+      if (body === undefined) printable = false;
+      out += l.str.slice(from, at) + (body ?? "").slice(4, -1); // `loc(` ... `)` off: nested locations are written bare
+      from = at + 1 + name.length;
+    }
+    return printable ? out + l.str.slice(from) : undefined;
+  }
+
   /**
    * `unknown`, `"file":line:col`, `"name"` or `"name"(loc)`, `callsite(loc at loc)`,
    * `fused<attr>?[loc, ...]`, or a `#loc` alias (which may be defined further down: each is

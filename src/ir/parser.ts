@@ -365,6 +365,7 @@ export class OpAsmParser extends AttrTypeParser {
 
   protected override dialectAttr(name: string, body: string): Attribute | undefined {
     const dot = name.indexOf(".");
+    if (dot < 0) return undefined; // (`#foo<...>`: kept as text)
     return this.dialectSyntax(() => this.ctx.attrHook(name.slice(0, dot))?.(this, name.slice(dot + 1), body));
   }
   protected override dialectSyntax<T>(parse: () => T): T {
@@ -426,27 +427,6 @@ export class OpAsmParser extends AttrTypeParser {
     const at = this.lex.peek().pos, l = this.skipOptionalLoc();
     if (l) this.writtenLocs.push([target, l, at]);
   }
-  /**
-   * The text of `l` with its `#loc` aliases replaced by their definitions (undefined where it
-   * cannot be printed back); an alias that is not defined, or not a location, is an error at
-   * `pos`, where the outermost location names it (`base`: the text position of `l.str`'s start).
-   */
-  private expandLoc(l: LocationAttr, base: number | undefined, pos: number, seen: ReadonlySet<string> = new Set()): string | undefined {
-    if (!l.aliases) return undefined;
-    let out = "", from = 0, printable = true;
-    for (const [at, name] of l.aliases) {
-      const where = this.lex.loc(base === undefined ? pos : base + at), a = this.attrAliases.get(name);
-      if (a === undefined) throw DiagnosticError.at(where, "operation location alias was never defined");
-      if (!(a instanceof LocationAttr)) throw DiagnosticError.at(where, `expected location, but found '${a.str}'`);
-      if (seen.has(name)) throw DiagnosticError.at(where, `location alias '#${name}' refers to itself`);
-      const body = this.expandLoc(a, undefined, base === undefined ? pos : base + at, new Set([...seen, name]));
-      if (body === undefined) printable = false;
-      out += l.str.slice(from, at) + (body ?? "").slice(4, -1); // `loc(` ... `)` off: nested locations are written bare
-      from = at + 1 + name.length;
-    }
-    return printable ? out + l.str.slice(from) : undefined;
-  }
-
   // ---- module ------------------------------------------------------------------------------
   parseTopLevel(): Module {
     try { return this.parseTopLevelOps(); } catch (e) {

@@ -262,6 +262,18 @@ test("index elements beyond 2^53 print in full and read back", () => {
 });
 
 // The expected texts below are mlir-opt-19's prints of the same inputs (syntax fuzzing against it).
+test("a string keeps its bytes: what is no UTF-8 (`\\E9`) prints back as written, a character past U+FFFF beside an escape too", () => {
+  assert.match(attrOf('"\\E9\\00h\\C3\\A9"'), /a = "\\E9\\00h\\C3\\A9"/);
+  assert.match(attrOf('"\\FF<🙂\\n"'), /a = "\\FF<\\F0\\9F\\99\\82\\0A"/);
+  assert.match(attrOf('"\\C3"'), /a = "\\C3"/); // (a sequence cut short)
+  assert.match(roundTrip('func.func private @f() attributes {"\\E9" = 1 : i32}'), /\{"\\E9" = 1 : i32\}/);
+});
+
+test("#foo<...> is an attribute of dialect foo, kept as written, as !foo<...> is a type", () => {
+  assert.match(attrOf('#foo<"y", 1>'), /a = #foo<"y", 1>/);
+  assert.throws(() => parseModule("func.func private @f() attributes {a = #foo}", "u.mlir", ctx), /undefined symbol alias id 'foo'/);
+});
+
 test("1-bit integers of any signedness have true/false elements, packed by the bit in hex", () => {
   assert.match(attrOf("dense<[true, false]> : tensor<2xsi1>"), /a = dense<\[true, false\]> : tensor<2xsi1>/);
   assert.match(attrOf("dense<[1, 0]> : tensor<2xui1>"), /a = dense<\[true, false\]> : tensor<2xui1>/);
