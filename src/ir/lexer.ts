@@ -180,7 +180,7 @@ export function decodeString(tok: string, lexer?: Lexer, pos = 0): string {
     if (n === "n") { bytes.push(10); i++; } else if (n === "t") { bytes.push(9); i++; }
     else if (n === '"' || n === "\\") { bytes.push(n.charCodeAt(0)); i++; }
     else if (/[0-9a-fA-F]{2}/.test(body.slice(i + 1, i + 3))) { bytes.push(parseInt(body.slice(i + 1, i + 3), 16)); i += 2; }
-    else throw lexer ? lexer.error(pos + i, "unknown escape in string literal") : new Error("bad escape");
+    else throw lexer ? lexer.error(pos + tok.indexOf('"') + 1 + i, "unknown escape in string literal") : new Error("bad escape"); // (at the backslash, as MLIR)
   }
   return bytesText(Uint8Array.from(bytes));
 }

@@ -395,7 +395,7 @@ export class AttrTypeParser {
       do {
         const r = this.lex.next();
         if (r.kind !== "at") throw this.errorAt(r, "expected symbol reference");
-        refs.push(r.text[1] === '"' ? decodeString(r.text.slice(1)) : r.text.slice(1));
+        refs.push(r.text[1] === '"' ? decodeString(r.text.slice(1), this.lex, r.pos + 1) : r.text.slice(1));
       } while (this.accept("::"));
       return new SymbolRefAttr(refs[0], refs.slice(1));
     }
@@ -499,7 +499,7 @@ export class AttrTypeParser {
         const k = this.lex.peek();
         if (k.kind !== "bare" && k.kind !== "string") throw this.errorExpecting("expected attribute name");
         this.lex.next();
-        const key = k.kind === "string" ? decodeString(k.text) : k.text;
+        const key = k.kind === "string" ? decodeString(k.text, this.lex, k.pos) : k.text;
         if (!key) throw this.errorAt(k, "expected valid attribute name");
         if (m.has(key)) throw this.errorAt(k, `duplicate key '${key}' in dictionary attribute`);
         m.set(key, this.accept("=") ? this.parseAttribute() : unit);
@@ -824,6 +824,7 @@ export class AttrTypeParser {
     let printable = true;
     if (t.kind === "hash") aliases.push([t.pos, t.text.slice(1)]);
     else if (t.kind === "string") {
+      decodeString(t.text, this.lex, t.pos); // (a bad escape is an error here, not where the file name is read)
       if (this.accept(":")) {
         int("line");
         this.expect(":", "expected ':' in FileLineColLoc");

@@ -323,7 +323,7 @@ export class OpAsmParser extends AttrTypeParser {
   /** `loc`: where the op's name is (the op's location). */
   protected parseGenericOperation(loc: Location): Operation {
     const nameTok = this.lex.next();
-    const name = decodeString(nameTok.text);
+    const name = decodeString(nameTok.text, this.lex, nameTok.pos);
     if (!name) throw this.errorAt(nameTok, "empty operation name is invalid");
     const st = new OperationState(name, loc);
     const operands = this.parseOperandList("paren");
@@ -490,7 +490,7 @@ export class OpAsmParser extends AttrTypeParser {
     const t = this.lex.peek();
     if (t.kind !== "at") return undefined;
     this.lex.next();
-    return new StringAttr(t.text[1] === '"' ? decodeString(t.text.slice(1)) : t.text.slice(1));
+    return new StringAttr(t.text[1] === '"' ? decodeString(t.text.slice(1), this.lex, t.pos + 1) : t.text.slice(1));
   }
 }
 

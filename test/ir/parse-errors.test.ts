@@ -42,6 +42,10 @@ const CASES: Array<[string, string]> = [
     "2:3: error: custom op 'memref.prefetch' cache type has to be 'data' or 'instr'"],
   ["func.func @f(%a: f32) {\n  %0 = tensor.from_elements %a, %a : tensor<3xf32>\n  return\n}\n", "2:29: error: custom op 'tensor.from_elements' 2 operands present, but expected 3"],
   ["func.func private @c(!llvm.foo<4 x f32>)\n", "1:28: error: unknown LLVM type: foo"],
+  // a bad escape, at the backslash, in a dictionary key, a quoted symbol and a location's file name (no crash: syntax fuzzing)
+  ['func.func private @f() attributes {"a\\q" = 1}\n', "1:38: error: unknown escape in string literal"],
+  ['func.func private @f() attributes {a = @"b\\q"}\n', "1:43: error: unknown escape in string literal"],
+  ['func.func @f() {\n  return loc("a\\q":1:2)\n}\n', "2:16: error: unknown escape in string literal"],
 ];
 
 const ctx = createContext();
