@@ -11,7 +11,6 @@ const isIdStart = (c: number) => (c >= 65 && c <= 90) || (c >= 97 && c <= 122) |
 const isIdChar = (c: number) => (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95 || c === 36 || c === 46;
 const isDigit = (c: number) => c >= 48 && c <= 57;
 const isHexDigit = (c: number) => (c >= 48 && c <= 57) || (c >= 65 && c <= 70) || (c >= 97 && c <= 102);
-const isAlpha_ = (c: number) => (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95;
 
 /** Token text of one-character punctuation by char code (no substring per token). */
 const PUNCT1: (string | undefined)[] = [];
@@ -136,9 +135,7 @@ export class Lexer {
     }
     while (isDigit(t.charCodeAt(e))) e++;
     if (t.charCodeAt(e) !== 46 /* . */) return this.tok("int", start, e); // as MLIR: `1e5` is 1, then `e5`
-    const n = t.charCodeAt(e + 1);
-    if (!isDigit(n) && (isAlpha_(n) || n === 46)) return this.tok("int", start, e);
-    e++;
+    e++; // (as MLIR, a float whatever follows the `.`: `1.e5`, `3.`)
     while (isDigit(t.charCodeAt(e))) e++;
     const x = t.charCodeAt(e);
     if (x === 101 || x === 69) { // e E

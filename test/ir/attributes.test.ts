@@ -287,3 +287,7 @@ test("an f64 printed in hex keeps its type in an array (else it reads back as an
   assert.match(attrOf("[0x7FF0000000000000 : f64, 0xFFF8000000000000 : f64, 1.0e300 : f64]"), /a = \[0x7FF0000000000000 : f64, 0xFFF8000000000000 : f64, 1\.000000e\+300\]/);
   assert.match(attrOf("dense<[1.0, 0xFF]> : tensor<2xf8E4M3FN>"), /a = dense<\[1\.000000e\+00, 0xFF\]> : tensor<2xf8E4M3FN>/);
 });
+
+test("a float literal is a float whatever follows its `.`, as MLIR lexes it (`1.e5`, `3.`)", () => {
+  assert.match(attrOf("[1.e5 : f32, 2.E-1, 3. : f16]"), /a = \[1\.000000e\+05 : f32, 2\.000000e-01, 3\.000000e\+00 : f16\]/); // (mlir-opt-19's print)
+});
