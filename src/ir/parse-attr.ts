@@ -372,7 +372,7 @@ export class AttrTypeParser {
       } while (this.accept(","));
       this.expect(">", "expected ',' or '>'");
     }
-    if (space instanceof TypeAttr) throw this.errorAt(kw, "unsupported memory space Attribute");
+    if (space && !memorySpaceOk(space)) throw this.errorAt(kw, "unsupported memory space Attribute");
     return dims === undefined ? UnrankedMemRefType.get(elem, space) : MemRefType.get(dims, elem, layout, space);
   }
 
@@ -1008,6 +1008,9 @@ function intTypeWidth(s: string): number {
   for (let i = from; i < s.length; i++) if (!isDigitCode(s.charCodeAt(i))) return -1;
   return Number(s.slice(from));
 }
+
+/** MLIR's isSupportedMemorySpace: an integer, a string, a dictionary or a dialect's attribute, no other builtin one (`[1]`, `1.0`, `unit`). */
+const memorySpaceOk = (a: Attribute): boolean => a instanceof IntegerAttr || a instanceof StringAttr || a instanceof DictionaryAttr || a instanceof OpaqueAttr;
 
 /** MLIR's TensorType::isValidElementType: any type but the builtin containers, none and functions. */
 const tensorElement = (t: Type): boolean =>
