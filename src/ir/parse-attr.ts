@@ -284,9 +284,9 @@ export class AttrTypeParser {
     const text = this.lex.text;
     let p = this.lex.pos;
     const dims: number[] = [];
-    if (allowUnranked && text[p] === "*" && text[p + 1] === "x") { this.lex.pos = p + 2; return undefined; }
-    // MLIR lexes dimensions as tokens: spaces may stand around the `x` (`vector<4 x f32>`).
+    // MLIR lexes dimensions as tokens: spaces may stand around the `x` (`vector<4 x f32>`, `memref< * x f32>`).
     const space = (i: number) => { for (let c = text.charCodeAt(i); c === 32 || c === 9 || c === 10 || c === 13; c = text.charCodeAt(++i)); return i; };
+    if (allowUnranked && text[p] === "*" && text[space(p + 1)] === "x") { this.lex.pos = space(p + 1) + 1; return undefined; }
     for (;;) {
       // `4x`, `?x` (at most 23 digits, as the old 24-character window allowed).
       let d = space(p);
