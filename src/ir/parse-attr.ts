@@ -409,7 +409,7 @@ export class AttrTypeParser {
     if (t.kind === "hash") {
       this.lex.next();
       const name = t.text.slice(1);
-      const alias = this.attrAliases.get(name);
+      const alias = this.attrAliases.get(name) ?? this.forwardLoc(name);
       if (alias) return alias;
       const body = this.lex.peek().text === "<" && this.lex.peek().pos === t.end ? this.expandAliases(this.prettyBody()) : "";
       // (`#foo<...>`: an attribute of dialect foo, all body, as `!foo<...>` is a type)
@@ -592,7 +592,7 @@ export class AttrTypeParser {
   private expandAliases(body: string): string {
     if (!body.includes("#") && !body.includes("!")) return body;
     return body.replace(stringOr("([#!])([A-Za-z_][\\w$]*)(?![\\w$.])"), (m, sigil: string | undefined, name: string) => {
-      const a = sigil === "#" ? this.attrAliases.get(name) : sigil === "!" ? this.typeAliases.get(name) : undefined;
+      const a = sigil === "#" ? this.attrAliases.get(name) ?? this.forwardLoc(name) : sigil === "!" ? this.typeAliases.get(name) : undefined;
       return a === undefined ? m : a instanceof Attribute ? typedStr(a) : a.str;
     });
   }
@@ -801,7 +801,7 @@ export class AttrTypeParser {
     if (!l.aliases) return undefined;
     let out = "", from = 0, printable = true;
     for (const [at, name] of l.aliases) {
-      const where = this.lex.loc(base === undefined ? pos : base + at), a = this.attrAliases.get(name);
+      const where = this.lex.loc(base === undefined ? pos : base + at), a = this.attrAliases.get(name) ?? this.forwardLoc(name);
       if (a === undefined) throw DiagnosticError.at(where, "operation location alias was never defined");
       if (!(a instanceof LocationAttr)) throw DiagnosticError.at(where, `expected location, but found '${a.str}'`);
       if (seen.has(name)) throw DiagnosticError.at(where, `location alias '#${name}' refers to itself`);
@@ -813,6 +813,24 @@ export class AttrTypeParser {
     return printable ? out + l.str.slice(from) : undefined;
   }
 
+  /** The `#loc` aliases being read ahead (one that names itself is left undefined). */
+  private readingAhead = new Set<string>();
+  /**
+   * Location alias `name` defined further down, read ahead: mlir-opt --mlir-print-debuginfo prints
+   * location aliases last, also those a location used as an attribute value names. Undefined
+   * where no `#name = loc(...)` follows.
+   */
+  protected forwardLoc(name: string): LocationAttr | undefined {
+    if (this.readingAhead.has(name)) return undefined;
+    const def = new RegExp(`^#${name.replace(/[$.]/g, "\\$&")}[ \t]*=[ \t]*loc\\(`, "m").exec(this.lex.text); // (from the start: one read ahead may name one defined above it)
+    if (!def) return undefined;
+    const save = this.lex.pos;
+    this.readingAhead.add(name);
+    try {
+      this.lex.pos = def.index + def[0].length - 4;
+      return this.parseAttribute() as LocationAttr;
+    } finally { this.lex.pos = save; this.readingAhead.delete(name); }
+  }
   /**
    * `unknown`, `"file":line:col`, `"name"` or `"name"(loc)`, `callsite(loc at loc)`,
    * `fused<attr>?[loc, ...]`, or a `#loc` alias (which may be defined further down: each is
