@@ -424,11 +424,10 @@ export const isElementsAttr = (a: Attribute | undefined): a is ElementsAttr =>
 
 /**
  * Location attribute `loc(...)`, kept as text. `aliases`: where (offsets into `str`) it names a
- * `#loc` alias, to expand once all are known; undefined where its text cannot be printed back
- * (a `fused<...>` metadata attribute that names an alias).
+ * `#loc` alias, to expand once all are known.
  */
 export class LocationAttr extends Attribute {
-  constructor(readonly str: string, readonly aliases: ReadonlyArray<readonly [number, string]> | undefined = []) { super(); }
+  constructor(readonly str: string, readonly aliases: ReadonlyArray<readonly [number, string]> = []) { super(); }
 }
 
 /** Any dialect attribute (`#dialect.name<...>`) or unknown form, kept verbatim. */

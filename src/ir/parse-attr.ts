@@ -435,10 +435,9 @@ export class AttrTypeParser {
           this.lex.next();
           // (where one is not defined yet, a trailing location's or an alias definition's, it is written out once all are)
           const l = this.parseLocationBody();
-          if (!l.aliases?.length) return l;
-          let inline: string | undefined;
-          try { inline = this.expandLoc(l, t.pos, t.pos); } catch (e) { if (!(e instanceof DiagnosticError)) throw e; }
-          return inline === undefined ? l : new LocationAttr(inline);
+          if (!l.aliases.length) return l;
+          try { return new LocationAttr(this.expandLoc(l, t.pos, t.pos)); } catch (e) { if (!(e instanceof DiagnosticError)) throw e; }
+          return l;
         }
       }
     }
@@ -785,32 +784,34 @@ export class AttrTypeParser {
   }
   /** `(...)` after `loc`: one location as MLIR 19's grammar has them, checked and kept as written. */
   protected parseLocationBody(): LocationAttr {
-    const start = this.lex.peek().pos, aliases: Array<[number, string]> = [];
+    const start = this.lex.peek().pos, aliases: Array<[number, string]> = [], metadata: Array<[number, number, string]> = [];
     this.expect("(", "expected '(' in location");
-    const printable = this.parseLocationInstance(aliases);
+    this.parseLocationInstance(aliases, metadata);
     this.expect(")", "expected ')' in location");
-    const text = "loc" + this.lex.text.slice(start, this.lex.pos);
-    return new LocationAttr(text, printable ? aliases.map(([at, name]) => [at - start + 3, name] as const) : undefined);
+    // (as written, but a fused location's metadata that names an alias, written out: no definition of it is printed)
+    let text = "loc", from = start;
+    for (const [s, e, written] of metadata) { text += this.lex.text.slice(from, s) + written; from = e; }
+    text += this.lex.text.slice(from, this.lex.pos);
+    const moved = (p: number) => metadata.reduce((d, [s, e, written]) => (e <= p ? d + written.length - (e - s) : d), p - start + 3);
+    return new LocationAttr(text, aliases.map(([at, name]) => [moved(at), name] as const));
   }
   /**
-   * The text of `l` with its `#loc` aliases replaced by their definitions (undefined where it
-   * cannot be printed back); an alias that is not defined, or not a location, is an error at
-   * `pos`, where the outermost location names it (`base`: the text position of `l.str`'s start).
+   * The text of `l` with its `#loc` aliases replaced by their definitions; an alias that is not
+   * defined, or not a location, is an error at `pos`, where the outermost location names it
+   * (`base`: the text position of `l.str`'s start).
    */
-  protected expandLoc(l: LocationAttr, base: number | undefined, pos: number, seen: ReadonlySet<string> = new Set()): string | undefined {
-    if (!l.aliases) return undefined;
-    let out = "", from = 0, printable = true;
+  protected expandLoc(l: LocationAttr, base: number | undefined, pos: number, seen: ReadonlySet<string> = new Set()): string {
+    let out = "", from = 0;
     for (const [at, name] of l.aliases) {
       const where = this.lex.loc(base === undefined ? pos : base + at), a = this.attrAliases.get(name) ?? this.forwardLoc(name);
       if (a === undefined) throw DiagnosticError.at(where, "operation location alias was never defined");
       if (!(a instanceof LocationAttr)) throw DiagnosticError.at(where, `expected location, but found '${a.str}'`);
       if (seen.has(name)) throw DiagnosticError.at(where, `location alias '#${name}' refers to itself`);
       const body = this.expandLoc(a, undefined, base === undefined ? pos : base + at, new Set([...seen, name]));
-      if (body === undefined) printable = false;
-      out += l.str.slice(from, at) + (body ?? "").slice(4, -1); // `loc(` ... `)` off: nested locations are written bare
+      out += l.str.slice(from, at) + body.slice(4, -1); // `loc(` ... `)` off: nested locations are written bare
       from = at + 1 + name.length;
     }
-    return printable ? out + l.str.slice(from) : undefined;
+    return out + l.str.slice(from);
   }
 
   /** The `#loc` aliases being read ahead (one that names itself is left undefined). */
@@ -834,12 +835,12 @@ export class AttrTypeParser {
   /**
    * `unknown`, `"file":line:col`, `"name"` or `"name"(loc)`, `callsite(loc at loc)`,
    * `fused<attr>?[loc, ...]`, or a `#loc` alias (which may be defined further down: each is
-   * added to `aliases` with its position). False where the text cannot be printed back.
+   * added to `aliases` with its position); a metadata attribute that names an alias is added to
+   * `metadata` with its span and its text written out.
    */
-  private parseLocationInstance(aliases: Array<[number, string]>): boolean {
+  private parseLocationInstance(aliases: Array<[number, string]>, metadata: Array<[number, number, string]>): void {
     const t = this.lex.next();
     const int = (what: string) => { const n = this.lex.next(); if (n.kind !== "int") throw this.errorExpecting(`expected integer ${what} number in FileLineColLoc`, n); };
-    let printable = true;
     if (t.kind === "hash") aliases.push([t.pos, t.text.slice(1)]);
     else if (t.kind === "string") {
       decodeString(t.text, this.lex, t.pos); // (a bad escape is an error here, not where the file name is read)
@@ -848,27 +849,25 @@ export class AttrTypeParser {
         this.expect(":", "expected ':' in FileLineColLoc");
         int("column");
       } else if (this.accept("(")) {
-        printable = this.parseLocationInstance(aliases);
+        this.parseLocationInstance(aliases, metadata);
         this.expect(")", "expected ')' after child location of NameLoc");
       }
     } else if (t.kind === "bare" && t.text === "callsite") {
       this.expect("(", "expected '(' in callsite location");
-      printable = this.parseLocationInstance(aliases);
+      this.parseLocationInstance(aliases, metadata);
       if (this.lex.peek().text !== "at") throw this.errorExpecting("expected 'at' in callsite location");
       this.lex.next();
-      printable = this.parseLocationInstance(aliases) && printable;
+      this.parseLocationInstance(aliases, metadata);
       this.expect(")", "expected ')' in callsite location");
     } else if (t.kind === "bare" && t.text === "fused") {
       if (this.accept("<")) {
-        const from = this.lex.peek().pos;
-        this.parseAttribute();
-        printable = !this.lex.text.slice(from, this.lex.pos).includes("#"); // an alias we would not print
+        const from = this.lex.peek().pos, meta = this.parseAttribute();
+        if (this.lex.text.slice(from, this.lex.pos).includes("#")) metadata.push([from, this.lex.pos, typedStr(meta)]);
         this.expect(">", "expected '>' after fused location metadata");
       }
       this.expect("[", "expected '[' in fused location");
-      if (!this.accept("]")) { do printable = this.parseLocationInstance(aliases) && printable; while (this.accept(",")); this.expect("]", "expected ']' in fused location"); }
+      if (!this.accept("]")) { do this.parseLocationInstance(aliases, metadata); while (this.accept(",")); this.expect("]", "expected ']' in fused location"); }
     } else if (!(t.kind === "bare" && t.text === "unknown")) throw this.errorExpecting("expected location instance", t);
-    return printable;
   }
 
   // ---- affine ------------------------------------------------------------------------------

@@ -451,7 +451,7 @@ export class OpAsmParser extends AttrTypeParser {
     }
     this.popScope();
     this.resolveResources(metadata.blobs);
-    for (const [target, l, at] of this.writtenLocs) setFileLoc(target, this.expandLoc(l, at, at) ?? l.str);
+    for (const [target, l, at] of this.writtenLocs) setFileLoc(target, this.expandLoc(l, at, at));
     let m: Module;
     if (ops.length === 1 && ops[0].name === "builtin.module") m = new Module(ops[0]);
     else {
@@ -495,7 +495,7 @@ export class OpAsmParser extends AttrTypeParser {
 }
 
 /**
- * `text` (a `loc(...)`, aliases expanded where it can be printed back) as `target`'s location:
+ * `text` (a `loc(...)`, aliases expanded) as `target`'s location:
  * its first `"file":line:col` (a FileLineColLoc, or one inside a name, call site or fused
  * location), else the position the target has; and the text itself where it says more than
  * that position. Written into the location object the target has, which what its parser made
@@ -506,7 +506,7 @@ function setFileLoc(target: { loc?: Location }, text: string): void {
   const m = /"((?:[^"\\]|\\.)*)"\s*:\s*(\d+)\s*:\s*(\d+)/.exec(text);
   const pos = m ? { file: decodeString(`"${m[1]}"`), line: Number(m[2]), col: Number(m[3]) } : undefined;
   if (!target.loc && !pos) return;
-  const plain = /^loc\(\s*"(?:[^"\\]|\\.)*"\s*:\s*\d+\s*:\s*\d+\s*\)$/.test(text) || text.includes("#"); // a position, or what cannot be printed back
+  const plain = /^loc\(\s*"(?:[^"\\]|\\.)*"\s*:\s*\d+\s*:\s*\d+\s*\)$/.test(text); // (a position only)
   const loc = { ...pos, text: plain ? undefined : text };
   if (target.loc) Object.assign(target.loc, loc);
   else target.loc = loc as Location;
