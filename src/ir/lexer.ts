@@ -101,9 +101,11 @@ export class Lexer {
       const kind: TokKind = c === 37 ? "percent" : c === 94 ? "caret" : c === 35 ? "hash" : c === 33 ? "bang" : "at";
       if (c === 64 && t.charCodeAt(start + 1) === 34) return this.tok("at", start, this.stringEnd(start + 1));
       if (c === 64 && !isIdStart(t.charCodeAt(start + 1))) throw this.error(start + 1, "@ identifier expected to start with letter or '_'");
-      const suffix = c === 37 || c === 94;
+      // MLIR's suffix-id after % ^ # !: digits only, or an identifier that may hold `-` (`%1v` is `%1` then `v`)
+      const suffix = c !== 64;
       let end = start + 1;
-      for (; end < t.length; end++) {
+      if (suffix && isDigit(t.charCodeAt(end))) while (isDigit(t.charCodeAt(end))) end++;
+      else for (; end < t.length; end++) {
         const d = t.charCodeAt(end);
         if (!(isIdChar(d) || (suffix && d === 45 /* - */))) break;
       }

@@ -291,3 +291,7 @@ test("an f64 printed in hex keeps its type in an array (else it reads back as an
 test("a float literal is a float whatever follows its `.`, as MLIR lexes it (`1.e5`, `3.`)", () => {
   assert.match(attrOf("[1.e5 : f32, 2.E-1, 3. : f16]"), /a = \[1\.000000e\+05 : f32, 2\.000000e-01, 3\.000000e\+00 : f16\]/); // (mlir-opt-19's print)
 });
+
+test("alias names may hold '-', as MLIR's suffix-id (mlir-opt-19 reads these)", () => {
+  assert.match(roundTrip("#a-b = 1 : i32\n!t-1 = i32\nfunc.func private @f(!t-1) attributes {a = #a-b}"), /func\.func private @f\(i32\) attributes \{a = 1 : i32\}/);
+});

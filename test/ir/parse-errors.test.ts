@@ -46,6 +46,9 @@ const CASES: Array<[string, string]> = [
   ['func.func private @f() attributes {"a\\q" = 1}\n', "1:38: error: unknown escape in string literal"],
   ['func.func private @f() attributes {a = @"b\\q"}\n', "1:43: error: unknown escape in string literal"],
   ['func.func @f() {\n  return loc("a\\q":1:2)\n}\n', "2:16: error: unknown escape in string literal"],
+  // an identifier after % ^ # ! that starts with a digit is digits only (syntax fuzzing: `%1v0` was one name)
+  ['%1v0 = "x.y"() : () -> i32\n', "1:3: error: expected '=' after SSA name"],
+  ["#1a = 1 : i32\n", "1:3: error: expected '=' in attribute alias definition"],
 ];
 
 const ctx = createContext();
