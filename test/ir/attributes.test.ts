@@ -295,3 +295,12 @@ test("a float literal is a float whatever follows its `.`, as MLIR lexes it (`1.
 test("alias names may hold '-', as MLIR's suffix-id (mlir-opt-19 reads these)", () => {
   assert.match(roundTrip("#a-b = 1 : i32\n!t-1 = i32\nfunc.func private @f(!t-1) attributes {a = #a-b}"), /func\.func private @f\(i32\) attributes \{a = 1 : i32\}/);
 });
+
+test("#map and #distinct aliases replace only what is one (not `my_affine_map<1>` or `#affine_map<...>` inside a dialect attribute's name; mutation fuzzing)", () => {
+  const c = createContext();
+  c.allowUnregistered = true;
+  const text = '"x.y"() {a = #foo.my_affine_map<1>, b = #affine_map<(d0) -> (d0)>, c = affine_map<(d0) -> (d0)>, e = #foo.y_distinct<1>, f = distinct[0]<1>} : () -> ()';
+  const printed = printModule(parseModule(text, "al.mlir", c), c, { aliases: true });
+  // (mlir-opt-19 prints the same)
+  assert.match(printed, /\{a = #foo\.my_affine_map<1>, b = #affine_map<\(d0\) -> \(d0\)>, c = #map, e = #foo\.y_distinct<1>, f = #distinct\}/);
+});
