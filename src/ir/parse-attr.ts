@@ -451,11 +451,7 @@ export class AttrTypeParser {
     if (n.kind !== "int" && n.kind !== "float") throw this.errorExpecting(neg ? "expected constant integer or floating point value" : "expected attribute value", n);
     const ty = this.accept(":") ? this.parseType() : type;
     if (ty instanceof FloatType) {
-      if (n.kind === "int" && !n.text.startsWith("0x")) {
-        const loc = this.lex.loc(n.pos);
-        throw new DiagnosticError([{ loc, severity: "error", message: "unexpected decimal integer literal for a floating point value",
-          notes: [{ loc, severity: "note", message: "add a trailing dot to make the literal a float" }] }]);
-      }
+      this.noDecimalForFloat(n);
       return new FloatAttr(this.floatLiteral(n, !!neg, ty), ty);
     }
     if (n.kind === "float" && ty) throw this.errorHere("floating point value not valid for specified type");
@@ -464,6 +460,13 @@ export class AttrTypeParser {
     if (v === undefined && neg && ty instanceof SignedIntegerType && ty.unsigned) throw this.errorAt(n, "negative integer literal not valid for unsigned integer type");
     if (v === undefined) throw this.errorAt(n, "integer constant out of range for attribute");
     return new IntegerAttr(v, ty ?? i64);
+  }
+  /** A decimal integer literal where a float is read is MLIR's error (a hex one is the float's bits). */
+  private noDecimalForFloat(n: Token): void {
+    if (n.kind !== "int" || n.text.startsWith("0x")) return;
+    const loc = this.lex.loc(n.pos);
+    throw new DiagnosticError([{ loc, severity: "error", message: "unexpected decimal integer literal for a floating point value",
+      notes: [{ loc, severity: "note", message: "add a trailing dot to make the literal a float" }] }]);
   }
   /**
    * The value of float literal `n` (negated when `neg`) in type `t`, as MLIR takes it: a hex
@@ -748,6 +751,7 @@ export class AttrTypeParser {
         if (n.kind !== "int" && n.kind !== "float") throw this.errorAt(n, "expected number");
         const int = et instanceof IntegerType || et instanceof IndexType || et instanceof SignedIntegerType;
         if (int && n.kind === "float") throw this.errorAt(n, "expected integer literal");
+        if (et instanceof FloatType) this.noDecimalForFloat(n);
         const v = n.kind === "int" && int ? checkedInteger(n.text, !!neg, et) : undefined;
         if (v === undefined && n.kind === "int" && int) throw this.errorAt(this.lex.peek(), "integer constant out of range"); // (where MLIR reports it)
         vs.push(v !== undefined ? this.exactInteger(n, false, v) : et instanceof FloatType ? this.floatLiteral(n, !!neg, et) : neg ? -Number(n.text) : Number(n.text));

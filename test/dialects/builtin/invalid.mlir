@@ -1014,3 +1014,10 @@ func.func @dense_complex_int_float() attributes {a = dense<[0.5]> : tensor<1xcom
 func.func @dense_array_float_in_i64() attributes {a = array<i64: 1, 1.5>} {
   return
 }
+
+// -----
+
+// (a float dense array's element as a float attribute's: syntax fuzzing)
+// expected-error @+2 {{unexpected decimal integer literal for a floating point value}}
+// expected-note @+1 {{add a trailing dot to make the literal a float}}
+func.func private @f() attributes {a = array<bf16: 2.5, 25>}
