@@ -203,12 +203,18 @@ export class AttrTypeParser {
     const alias = this.typeAliases.get(name);
     if (alias) return alias;
     const dot = name.indexOf("."), body = this.lex.peek().text === "<" && this.lex.peek().pos === t.end;
+    if (dot >= 0 || body) this.checkDialectName(t, name);
     if (dot < 0 && body) return OpaqueType.get(name, this.expandAliases(this.prettyBody())); // `!foo<...>`: a type of dialect foo, all body
     if (dot < 0) throw DiagnosticError.at(this.lex.loc(t.end), `undefined symbol alias id '${name}'`);
     const dialect = name.slice(0, dot), mnemonic = name.slice(dot + 1);
     const hook = this.typeHook(dialect);
     if (hook) return this.dialectSyntax(() => hook(this as never, mnemonic, this.lex.loc(t.pos)));
     return OpaqueType.get(dialect, mnemonic + (body ? this.expandAliases(this.prettyBody()) : ""));
+  }
+  /** MLIR's check of the dialect in `#a.b`/`!a.b`/`#a<...>`: letters, digits, `_` and `$` (reported after its `.`, or at the name). */
+  private checkDialectName(t: Token, name: string): void {
+    const dot = name.indexOf("."), ns = dot < 0 ? name : name.slice(0, dot);
+    if (!/^[\w$]+$/.test(ns)) throw DiagnosticError.at(this.lex.loc(dot < 0 ? t.pos : t.pos + 2 + dot), `invalid dialect namespace '"${ns}"'`);
   }
   /**
    * The `<...>` body of a dialect type or attribute (`!d.t<...>`, `#d.a<...>`), scanned by
@@ -414,6 +420,7 @@ export class AttrTypeParser {
       const body = this.lex.peek().text === "<" && this.lex.peek().pos === t.end ? this.expandAliases(this.prettyBody()) : "";
       // (`#foo<...>`: an attribute of dialect foo, all body, as `!foo<...>` is a type)
       if (!name.includes(".") && !body) throw DiagnosticError.at(this.lex.loc(t.end), `undefined symbol alias id '${name}'`);
+      this.checkDialectName(t, name);
       return this.dialectAttr(name, body) ?? new OpaqueAttr(t.text + (body.includes("distinct[") ? this.opaqueDistinct(body) : body));
     }
     if (t.kind === "bare") {

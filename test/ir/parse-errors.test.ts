@@ -49,6 +49,10 @@ const CASES: Array<[string, string]> = [
   // an identifier after % ^ # ! that starts with a digit is digits only (syntax fuzzing: `%1v0` was one name)
   ['%1v0 = "x.y"() : () -> i32\n', "1:3: error: expected '=' after SSA name"],
   ["#1a = 1 : i32\n", "1:3: error: expected '=' in attribute alias definition"],
+  // a dialect name of letters, digits, `_` and `$` only (mutation fuzzing: `#...oo<"y">` was kept)
+  ['func.func private @f() attributes {a = #...oo<"y">}\n', "1:42: error: invalid dialect namespace '\"\"'"],
+  ["func.func private @f() attributes {a = #a-b<1>}\n", "1:40: error: invalid dialect namespace '\"a-b\"'"],
+  ["func.func private @f(!a-b.c)\n", "1:27: error: invalid dialect namespace '\"a-b\"'"],
 ];
 
 const ctx = createContext();
