@@ -84,7 +84,7 @@ export function printFunctionSignature(p: OpAsmPrinter, op: Operation, inputs: r
   p.print(` ${symbolText(funcName(op))}(${args.join(", ")})`);
   if (results.length) {
     const rs = results.map((t, i) => withAttr(t.str, resAttrs?.[i]));
-    p.print(" -> ", results.length === 1 && !resAttrs?.[0]?.str.includes("=") && !(results[0] instanceof FunctionType) ? rs[0] : `(${rs.join(", ")})`);
+    p.print(" -> ", results.length === 1 && !(resAttrs?.[0] as DictionaryAttr | undefined)?.entries.size && !(results[0] instanceof FunctionType) ? rs[0] : `(${rs.join(", ")})`);
   }
 }
 

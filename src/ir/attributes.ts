@@ -2,8 +2,9 @@
 import { AffineMap, IntegerSet, intStr } from "./affine.js";
 import { FLOAT_FORMATS, binaryExponent, fitsDouble, floatBits, roundFloat } from "./float.js";
 import { decodeElements, elementBytes, elementZero, encodeElements } from "./element-bytes.js";
+import { stringBytes } from "./lexer.js";
 import { ResourceBlob, ResourceHandle } from "./resources.js";
-import { DYN, FloatType, IndexType, IntegerType, ShapedType, SignedIntegerType, Type, contiguousStrides, f64, i1, i64, type FloatKind } from "./types.js";
+import { DYN, FloatType, IndexType, IntegerType, ShapedType, SignedIntegerType, Type, contiguousStrides, f64, i1, i64, isBoolType, type FloatKind } from "./types.js";
 
 export abstract class Attribute {
   abstract readonly str: string;
@@ -156,12 +157,17 @@ export class FloatAttr extends Attribute {
  * integer's elided form and the float's typed one, which most custom forms want.
  */
 export const typedStr = (a: Attribute): string => (a instanceof IntegerAttr && a.type === i64 ? `${a.str} : i64` : a.str);
-const elidedStr = (a: Attribute) => (a instanceof FloatAttr && a.type === f64 ? floatStr(a.value) : a.str);
+/** (A float printed in hex keeps its type, as MLIR's printedHex: `[0x7FF0000000000000]` would read back as an integer.) */
+const elidedStr = (a: Attribute) => {
+  if (!(a instanceof FloatAttr && a.type === f64)) return a.str;
+  const s = floatStr(a.value);
+  return s.startsWith("0x") ? a.str : s;
+};
 
 /** As LLVM's printEscapedString: a backslash doubled, a quote and what is not printable ASCII in hex (`\22`, `\0A`). */
 export function escapeString(s: string): string {
   let out = "";
-  for (const ch of Buffer.from(s, "utf8")) {
+  for (const ch of stringBytes(s)) {
     if (ch === 0x5c) out += "\\\\";
     else if (ch >= 0x20 && ch < 0x7f && ch !== 0x22) out += String.fromCharCode(ch);
     else out += "\\" + ch.toString(16).toUpperCase().padStart(2, "0");
@@ -266,7 +272,7 @@ export class DenseElementsAttr extends Attribute {
   /** What prints between `dense<` and `>` (`hex`: many elements as their raw data, as MLIR's allowHex). */
   body(hex: boolean): string {
     const { type, values, isSplat } = this, et = type.elementType;
-    const one = (v: number | bigint) => et === i1 ? (v ? "true" : "false")
+    const one = (v: number | bigint) => isBoolType(et) ? (v ? "true" : "false")
       : et instanceof FloatType ? floatStr(Number(v), et) : typeof v === "number" ? intStr(v) : String(v);
     const first = values.length ? one(values[0]) : "";
     let body: string;
@@ -418,11 +424,10 @@ export const isElementsAttr = (a: Attribute | undefined): a is ElementsAttr =>
 
 /**
  * Location attribute `loc(...)`, kept as text. `aliases`: where (offsets into `str`) it names a
- * `#loc` alias, to expand once all are known; undefined where its text cannot be printed back
- * (a `fused<...>` metadata attribute that names an alias).
+ * `#loc` alias, to expand once all are known.
  */
 export class LocationAttr extends Attribute {
-  constructor(readonly str: string, readonly aliases: ReadonlyArray<readonly [number, string]> | undefined = []) { super(); }
+  constructor(readonly str: string, readonly aliases: ReadonlyArray<readonly [number, string]> = []) { super(); }
 }
 
 /** Any dialect attribute (`#dialect.name<...>`) or unknown form, kept verbatim. */

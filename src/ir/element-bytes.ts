@@ -4,12 +4,12 @@
 // holds those it parses from literals: i1 0 or 1, a number for floats, index and signless
 // integers of 32 bits or less, a bigint for wider ones and for si/ui.
 import { decodeFloat, floatBits, halfBits, halfToFloat } from "./float.js";
-import { FloatType, IndexType, IntegerType, SignedIntegerType, type ShapedType, type Type } from "./types.js";
+import { FloatType, IndexType, IntegerType, SignedIntegerType, isBoolType, type ShapedType, type Type } from "./types.js";
 
 /** An element of `t` equal to zero, held as a literal of `t` is (a bigint past 32 bits and for si/ui). */
 export const elementZero = (t: Type): number | bigint => (t instanceof SignedIntegerType || (t instanceof IntegerType && t.width > 32) ? 0n : 0);
 
-/** How i1 elements are stored: 8 to a byte (MLIR's dense hex) or one per byte (a blob). */
+/** How i1 (si1, ui1) elements are stored: 8 to a byte (MLIR's dense hex) or one per byte (a blob). */
 export type BoolLayout = "bits" | "bytes";
 
 /**
@@ -28,7 +28,7 @@ export function elementBytes(t: Type): number | undefined {
 export function storageBytes(t: Type, n: number, bools: BoolLayout): number | undefined {
   const w = elementBytes(t);
   if (w === undefined) return undefined;
-  return bools === "bits" && t instanceof IntegerType && t.width === 1 ? Math.ceil(n / 8) : n * w;
+  return bools === "bits" && isBoolType(t) ? Math.ceil(n / 8) : n * w;
 }
 
 /**
@@ -39,8 +39,9 @@ export function decodeElements(bytes: Uint8Array, type: ShapedType, n: number, b
   const et = type.elementType, w = elementBytes(et)!;
   const dv = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const out: (number | bigint)[] = new Array(n);
-  if (et instanceof IntegerType && et.width === 1) {
-    for (let i = 0; i < n; i++) out[i] = bools === "bits" ? (bytes[i >> 3] >> (i & 7)) & 1 : bytes[i] !== 0 ? 1 : 0;
+  if (isBoolType(et)) { // (an si1's one is -1, a bigint as si/ui values are)
+    const one = et instanceof SignedIntegerType ? (et.unsigned ? 1n : -1n) : 1, zero = et instanceof SignedIntegerType ? 0n : 0;
+    for (let i = 0; i < n; i++) out[i] = (bools === "bits" ? (bytes[i >> 3] >> (i & 7)) & 1 : bytes[i]) ? one : zero;
     return out;
   }
   for (let i = 0, o = 0; i < n; i++, o += w) {
@@ -71,7 +72,7 @@ export function encodeElements(values: readonly (number | bigint)[], type: Shape
   const et = type.elementType, n = values.length;
   const bytes = new Uint8Array(storageBytes(et, n, "bits")!), w = elementBytes(et)!;
   const dv = new DataView(bytes.buffer);
-  if (et instanceof IntegerType && et.width === 1) {
+  if (isBoolType(et)) {
     values.forEach((v, i) => { if (v) bytes[i >> 3] |= 1 << (i & 7); });
     return bytes;
   }

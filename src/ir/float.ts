@@ -54,7 +54,7 @@ export function roundFloat(v: number, t: Type): number {
   const f = FLOAT_FORMATS[t.kind];
   if (!fitsDouble(t.kind)) return v;
   const r = v === v ? roundBinary(v, f.mant + 1, f.emin, f.emax) : v;
-  if (f.nonfinite === "ieee") return r;
+  if (f.nonfinite === "ieee" || r !== r) return r; // (a NaN keeps its sign: f8E4M3FN's 0xFF is not 0x7F)
   if (!Number.isFinite(r) || (f.max !== undefined && Math.abs(r) > f.max)) return NaN;
   return r === 0 && f.nonfinite === "fnuz" ? 0 : r;
 }

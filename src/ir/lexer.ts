@@ -11,7 +11,6 @@ const isIdStart = (c: number) => (c >= 65 && c <= 90) || (c >= 97 && c <= 122) |
 const isIdChar = (c: number) => (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95 || c === 36 || c === 46;
 const isDigit = (c: number) => c >= 48 && c <= 57;
 const isHexDigit = (c: number) => (c >= 48 && c <= 57) || (c >= 65 && c <= 70) || (c >= 97 && c <= 102);
-const isAlpha_ = (c: number) => (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95;
 
 /** Token text of one-character punctuation by char code (no substring per token). */
 const PUNCT1: (string | undefined)[] = [];
@@ -102,9 +101,11 @@ export class Lexer {
       const kind: TokKind = c === 37 ? "percent" : c === 94 ? "caret" : c === 35 ? "hash" : c === 33 ? "bang" : "at";
       if (c === 64 && t.charCodeAt(start + 1) === 34) return this.tok("at", start, this.stringEnd(start + 1));
       if (c === 64 && !isIdStart(t.charCodeAt(start + 1))) throw this.error(start + 1, "@ identifier expected to start with letter or '_'");
-      const suffix = c === 37 || c === 94;
+      // MLIR's suffix-id after % ^ # !: digits only, or an identifier that may hold `-` (`%1v` is `%1` then `v`)
+      const suffix = c !== 64;
       let end = start + 1;
-      for (; end < t.length; end++) {
+      if (suffix && isDigit(t.charCodeAt(end))) while (isDigit(t.charCodeAt(end))) end++;
+      else for (; end < t.length; end++) {
         const d = t.charCodeAt(end);
         if (!(isIdChar(d) || (suffix && d === 45 /* - */))) break;
       }
@@ -136,9 +137,7 @@ export class Lexer {
     }
     while (isDigit(t.charCodeAt(e))) e++;
     if (t.charCodeAt(e) !== 46 /* . */) return this.tok("int", start, e); // as MLIR: `1e5` is 1, then `e5`
-    const n = t.charCodeAt(e + 1);
-    if (!isDigit(n) && (isAlpha_(n) || n === 46)) return this.tok("int", start, e);
-    e++;
+    e++; // (as MLIR, a float whatever follows the `.`: `1.e5`, `3.`)
     while (isDigit(t.charCodeAt(e))) e++;
     const x = t.charCodeAt(e);
     if (x === 101 || x === 69) { // e E
@@ -170,15 +169,48 @@ export function decodeString(tok: string, lexer?: Lexer, pos = 0): string {
   if (!body.includes("\\") && !/[\ud800-\udfff]/.test(body)) return body; // nothing to decode (a resource blob's hex is megabytes)
   const bytes: number[] = [];
   for (let i = 0; i < body.length; i++) {
-    const ch = body[i];
-    if (ch !== "\\") { for (const b of Buffer.from(ch, "utf8")) bytes.push(b); continue; }
+    if (body[i] !== "\\") { // (a character past U+FFFF is two code units, encoded together)
+      const cp = body.codePointAt(i)!, ch = String.fromCodePoint(cp);
+      i += ch.length - 1;
+      for (const b of stringBytes(ch)) bytes.push(b);
+      continue;
+    }
     const n = body[i + 1];
     if (n === "n") { bytes.push(10); i++; } else if (n === "t") { bytes.push(9); i++; }
     else if (n === '"' || n === "\\") { bytes.push(n.charCodeAt(0)); i++; }
     else if (/[0-9a-fA-F]{2}/.test(body.slice(i + 1, i + 3))) { bytes.push(parseInt(body.slice(i + 1, i + 3), 16)); i += 2; }
-    else throw lexer ? lexer.error(pos + i, "unknown escape in string literal") : new Error("bad escape");
+    else throw lexer ? lexer.error(pos + tok.indexOf('"') + 1 + i, "unknown escape in string literal") : new Error("bad escape"); // (at the backslash, as MLIR)
   }
-  return Buffer.from(bytes).toString("utf8");
+  return bytesText(Uint8Array.from(bytes));
+}
+
+const strictUtf8 = new TextDecoder("utf-8", { fatal: true });
+/**
+ * `bytes` as text, each byte of what is no UTF-8 kept as the lone surrogate U+DC00 + byte
+ * (Python's surrogateescape): an MLIR string is bytes (`"\E9"`), which stringBytes gives back.
+ */
+export function bytesText(bytes: Uint8Array): string {
+  try { return strictUtf8.decode(bytes); } catch { /* not all UTF-8: character by character */ }
+  let out = "";
+  for (let i = 0; i < bytes.length;) {
+    const b = bytes[i], n = b >= 0xf0 ? 4 : b >= 0xe0 ? 3 : b >= 0xc0 ? 2 : 1;
+    let ch: string | undefined;
+    try { ch = b >= 0x80 && b < 0xc0 ? undefined : strictUtf8.decode(bytes.subarray(i, i + n)); } catch { ch = undefined; }
+    if (ch === undefined) { out += String.fromCharCode(0xdc00 + b); i++; } else { out += ch; i += n; }
+  }
+  return out;
+}
+
+/** The bytes of `s`: UTF-8, a lone surrogate U+DC80..U+DCFF the byte it stands for (the inverse of bytesText). */
+export function stringBytes(s: string): Uint8Array {
+  if (!/[\udc80-\udcff]/.test(s)) return Buffer.from(s, "utf8");
+  const out: number[] = [];
+  for (const ch of s) { // (by code point: a pair is one, a lone surrogate is one)
+    const c = ch.charCodeAt(0);
+    if (c >= 0xdc80 && c <= 0xdcff) out.push(c - 0xdc00);
+    else for (const b of Buffer.from(ch, "utf8")) out.push(b);
+  }
+  return Uint8Array.from(out);
 }
 
 /** A global regex matching a string literal (to skip) or `alt`: scans of printed text that leave strings alone. */

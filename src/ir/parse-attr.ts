@@ -15,7 +15,7 @@ import { ResourceHandle } from "./resources.js";
 import {
   ComplexType, DYN, FloatType, FunctionType, IndexType, IntegerType, MemRefType, NoneType, OpaqueType, ShapedType,
   SignedIntegerType, TensorType, TupleType, Type, UnrankedMemRefType, UnrankedTensorType, VectorType, f64, i1, i64,
-  isFloatKind, isMemRefElementType,
+  isBoolType, isFloatKind, isMemRefElementType,
 } from "./types.js";
 
 export class AttrTypeParser {
@@ -203,12 +203,18 @@ export class AttrTypeParser {
     const alias = this.typeAliases.get(name);
     if (alias) return alias;
     const dot = name.indexOf("."), body = this.lex.peek().text === "<" && this.lex.peek().pos === t.end;
+    if (dot >= 0 || body) this.checkDialectName(t, name);
     if (dot < 0 && body) return OpaqueType.get(name, this.expandAliases(this.prettyBody())); // `!foo<...>`: a type of dialect foo, all body
     if (dot < 0) throw DiagnosticError.at(this.lex.loc(t.end), `undefined symbol alias id '${name}'`);
     const dialect = name.slice(0, dot), mnemonic = name.slice(dot + 1);
     const hook = this.typeHook(dialect);
     if (hook) return this.dialectSyntax(() => hook(this as never, mnemonic, this.lex.loc(t.pos)));
     return OpaqueType.get(dialect, mnemonic + (body ? this.expandAliases(this.prettyBody()) : ""));
+  }
+  /** MLIR's check of the dialect in `#a.b`/`!a.b`/`#a<...>`: letters, digits, `_` and `$` (reported after its `.`, or at the name). */
+  private checkDialectName(t: Token, name: string): void {
+    const dot = name.indexOf("."), ns = dot < 0 ? name : name.slice(0, dot);
+    if (!/^[\w$]+$/.test(ns)) throw DiagnosticError.at(this.lex.loc(dot < 0 ? t.pos : t.pos + 2 + dot), `invalid dialect namespace '"${ns}"'`);
   }
   /**
    * The `<...>` body of a dialect type or attribute (`!d.t<...>`, `#d.a<...>`), scanned by
@@ -284,9 +290,9 @@ export class AttrTypeParser {
     const text = this.lex.text;
     let p = this.lex.pos;
     const dims: number[] = [];
-    if (allowUnranked && text[p] === "*" && text[p + 1] === "x") { this.lex.pos = p + 2; return undefined; }
-    // MLIR lexes dimensions as tokens: spaces may stand around the `x` (`vector<4 x f32>`).
+    // MLIR lexes dimensions as tokens: spaces may stand around the `x` (`vector<4 x f32>`, `memref< * x f32>`).
     const space = (i: number) => { for (let c = text.charCodeAt(i); c === 32 || c === 9 || c === 10 || c === 13; c = text.charCodeAt(++i)); return i; };
+    if (allowUnranked && text[p] === "*" && text[space(p + 1)] === "x") { this.lex.pos = space(p + 1) + 1; return undefined; }
     for (;;) {
       // `4x`, `?x` (at most 23 digits, as the old 24-character window allowed).
       let d = space(p);
@@ -372,7 +378,7 @@ export class AttrTypeParser {
       } while (this.accept(","));
       this.expect(">", "expected ',' or '>'");
     }
-    if (space instanceof TypeAttr) throw this.errorAt(kw, "unsupported memory space Attribute");
+    if (space && !memorySpaceOk(space)) throw this.errorAt(kw, "unsupported memory space Attribute");
     return dims === undefined ? UnrankedMemRefType.get(elem, space) : MemRefType.get(dims, elem, layout, space);
   }
 
@@ -395,7 +401,7 @@ export class AttrTypeParser {
       do {
         const r = this.lex.next();
         if (r.kind !== "at") throw this.errorAt(r, "expected symbol reference");
-        refs.push(r.text[1] === '"' ? decodeString(r.text.slice(1)) : r.text.slice(1));
+        refs.push(r.text[1] === '"' ? decodeString(r.text.slice(1), this.lex, r.pos + 1) : r.text.slice(1));
       } while (this.accept("::"));
       return new SymbolRefAttr(refs[0], refs.slice(1));
     }
@@ -409,11 +415,13 @@ export class AttrTypeParser {
     if (t.kind === "hash") {
       this.lex.next();
       const name = t.text.slice(1);
-      const alias = this.attrAliases.get(name);
+      const alias = this.attrAliases.get(name) ?? this.forwardLoc(name);
       if (alias) return alias;
-      if (!name.includes(".")) throw DiagnosticError.at(this.lex.loc(t.end), `undefined symbol alias id '${name}'`);
       if (name.endsWith(".")) throw DiagnosticError.at(this.lex.loc(t.end), "expected valid keyword"); // (`#llvm.` names no attribute)
       const body = this.lex.peek().text === "<" && this.lex.peek().pos === t.end ? this.expandAliases(this.prettyBody()) : "";
+      // (`#foo<...>`: an attribute of dialect foo, all body, as `!foo<...>` is a type)
+      if (!name.includes(".") && !body) throw DiagnosticError.at(this.lex.loc(t.end), `undefined symbol alias id '${name}'`);
+      this.checkDialectName(t, name);
       return this.dialectAttr(name, body) ?? new OpaqueAttr(t.text + (body.includes("distinct[") ? this.opaqueDistinct(body) : body));
     }
     if (t.kind === "bare") {
@@ -430,7 +438,15 @@ export class AttrTypeParser {
         case "affine_map": { this.lex.next(); this.expect("<"); const m = this.parseAffineMapBody(); this.expect(">"); return new AffineMapAttr(m); }
         case "affine_set": { this.lex.next(); this.expect("<"); const s = this.parseIntegerSetBody(); this.expect(">"); return new IntegerSetAttr(s); }
         case "strided": this.lex.next(); return this.parseStrided(t);
-        case "loc": this.lex.next(); return this.parseLocationBody();
+        case "loc": {
+          // A location as a value: its `#loc` aliases written out, as the printer prints no definitions of them
+          this.lex.next();
+          // (where one is not defined yet, a trailing location's or an alias definition's, it is written out once all are)
+          const l = this.parseLocationBody();
+          if (!l.aliases.length) return l;
+          try { return new LocationAttr(this.expandLoc(l, t.pos, t.pos)); } catch (e) { if (!(e instanceof DiagnosticError)) throw e; }
+          return l;
+        }
       }
     }
     const ty = this.parseOptionalType();
@@ -443,7 +459,7 @@ export class AttrTypeParser {
     if (n.kind !== "int" && n.kind !== "float") throw this.errorExpecting(neg ? "expected constant integer or floating point value" : "expected attribute value", n);
     const ty = this.accept(":") ? this.parseType() : type;
     if (ty instanceof FloatType) {
-      this.rejectDecimalForFloat(n);
+      this.noDecimalForFloat(n);
       return new FloatAttr(this.floatLiteral(n, !!neg, ty), ty);
     }
     if (n.kind === "float" && ty) throw this.errorHere("floating point value not valid for specified type");
@@ -452,6 +468,13 @@ export class AttrTypeParser {
     if (v === undefined && neg && ty instanceof SignedIntegerType && ty.unsigned) throw this.errorAt(n, "negative integer literal not valid for unsigned integer type");
     if (v === undefined) throw this.errorAt(n, "integer constant out of range for attribute");
     return new IntegerAttr(v, ty ?? i64);
+  }
+  /** A decimal integer literal where a float is read is MLIR's error (a hex one is the float's bits). */
+  private noDecimalForFloat(n: Token): void {
+    if (n.kind !== "int" || n.text.startsWith("0x")) return;
+    const loc = this.lex.loc(n.pos);
+    throw new DiagnosticError([{ loc, severity: "error", message: "unexpected decimal integer literal for a floating point value",
+      notes: [{ loc, severity: "note", message: "add a trailing dot to make the literal a float" }] }]);
   }
   /**
    * The value of float literal `n` (negated when `neg`) in type `t`, as MLIR takes it: a hex
@@ -486,7 +509,7 @@ export class AttrTypeParser {
         const k = this.lex.peek();
         if (k.kind !== "bare" && k.kind !== "string") throw this.errorExpecting("expected attribute name");
         this.lex.next();
-        const key = k.kind === "string" ? decodeString(k.text) : k.text;
+        const key = k.kind === "string" ? decodeString(k.text, this.lex, k.pos) : k.text;
         if (!key) throw this.errorAt(k, "expected valid attribute name");
         if (m.has(key)) throw this.errorAt(k, `duplicate key '${key}' in dictionary attribute`);
         m.set(key, this.accept("=") ? this.parseAttribute() : unit);
@@ -582,7 +605,7 @@ export class AttrTypeParser {
   private expandAliases(body: string): string {
     if (!body.includes("#") && !body.includes("!")) return body;
     return body.replace(stringOr("([#!])([A-Za-z_][\\w$]*)(?![\\w$.])"), (m, sigil: string | undefined, name: string) => {
-      const a = sigil === "#" ? this.attrAliases.get(name) : sigil === "!" ? this.typeAliases.get(name) : undefined;
+      const a = sigil === "#" ? this.attrAliases.get(name) ?? this.forwardLoc(name) : sigil === "!" ? this.typeAliases.get(name) : undefined;
       return a === undefined ? m : a instanceof Attribute ? typedStr(a) : a.str;
     });
   }
@@ -685,7 +708,7 @@ export class AttrTypeParser {
     if (et instanceof FloatType && (bools.length || nums.some(({ tok }) => tok.kind === "int" && !tok.text.startsWith("0x")))) {
       throw this.errorHere("expected floating-point elements, but parsed integer");
     }
-    if (intLike && bools.length && et !== i1) throw this.errorAt(bools[0], "expected i1 type for 'true' or 'false' values");
+    if (intLike && bools.length && !isBoolType(et)) throw this.errorAt(bools[0], "expected i1 type for 'true' or 'false' values");
     const float = intLike ? nums.find(({ tok }) => tok.kind === "float") : undefined;
     if (float) throw this.errorAt(float.tok, "expected integer elements, but parsed floating-point");
     for (const { at, tok, neg } of nums) {
@@ -697,7 +720,7 @@ export class AttrTypeParser {
       values[at] = et instanceof IntegerType && et.width > 1 ? BigInt.asIntN(et.width, v) : v; // 255 : i8 is -1, as MLIR prints it
     }
     const conv = (v: number | bigint | boolean | string): number | bigint =>
-      typeof v === "boolean" ? (v ? 1 : 0) : et instanceof FloatType ? roundFloat(Number(v), et) : et instanceof IntegerType && et.width <= 32 || et instanceof IndexType ? Number(v) : BigInt(v);
+      typeof v === "boolean" ? (et instanceof SignedIntegerType ? (v ? (et.unsigned ? 1n : -1n) : 0n) : v ? 1 : 0) : et instanceof FloatType ? roundFloat(Number(v), et) : et instanceof IntegerType && et.width <= 32 || et instanceof IndexType ? Number(v) : BigInt(v);
     if (lit.hex !== undefined) return denseFromHex(lit.hex, type, shapeLoc, this.lex.loc(lit.pos));
     if (shape.length === 0 && values.length === 1) return new DenseElementsAttr(type, [conv(values[0])], type.rank > 0 || type.numElements === 1);
     if (shape.length !== type.rank || shape.some((d, i) => d !== type.shape[i])) {
@@ -722,13 +745,6 @@ export class AttrTypeParser {
     this.resourceUses.push({ attr, pos: k.pos });
     return attr;
   }
-  /** MLIR takes a float from a float literal or a hexadecimal bit pattern, not from `4`. */
-  private rejectDecimalForFloat(n: Token): void {
-    if (n.kind !== "int" || n.text.startsWith("0x")) return;
-    const loc = this.lex.loc(n.pos);
-    throw new DiagnosticError([{ loc, severity: "error", message: "unexpected decimal integer literal for a floating point value",
-      notes: [{ loc, severity: "note", message: "add a trailing dot to make the literal a float" }] }]);
-  }
   private parseDenseArray(): Attribute {
     this.expect("<", "expected '<' after 'array'");
     const typeTok = this.lex.peek(), et = this.parseType();
@@ -746,7 +762,7 @@ export class AttrTypeParser {
         if (n.kind !== "int" && n.kind !== "float") throw this.errorAt(n, "expected number");
         const int = et instanceof IntegerType || et instanceof IndexType || et instanceof SignedIntegerType;
         if (int && n.kind === "float") throw this.errorAt(n, "expected integer literal");
-        if (et instanceof FloatType) this.rejectDecimalForFloat(n);
+        if (et instanceof FloatType) this.noDecimalForFloat(n);
         const v = n.kind === "int" && int ? checkedInteger(n.text, !!neg, et) : undefined;
         if (v === undefined && n.kind === "int" && int) throw this.errorAt(this.lex.peek(), "integer constant out of range"); // (where MLIR reports it)
         vs.push(v !== undefined ? this.exactInteger(n, false, v) : et instanceof FloatType ? this.floatLiteral(n, !!neg, et) : neg ? -Number(n.text) : Number(n.text));
@@ -783,50 +799,90 @@ export class AttrTypeParser {
   }
   /** `(...)` after `loc`: one location as MLIR 19's grammar has them, checked and kept as written. */
   protected parseLocationBody(): LocationAttr {
-    const start = this.lex.peek().pos, aliases: Array<[number, string]> = [];
+    const start = this.lex.peek().pos, aliases: Array<[number, string]> = [], metadata: Array<[number, number, string]> = [];
     this.expect("(", "expected '(' in location");
-    const printable = this.parseLocationInstance(aliases);
+    this.parseLocationInstance(aliases, metadata);
     this.expect(")", "expected ')' in location");
-    const text = "loc" + this.lex.text.slice(start, this.lex.pos);
-    return new LocationAttr(text, printable ? aliases.map(([at, name]) => [at - start + 3, name] as const) : undefined);
+    // (as written, but a fused location's metadata that names an alias, written out: no definition of it is printed)
+    let text = "loc", from = start;
+    for (const [s, e, written] of metadata) { text += this.lex.text.slice(from, s) + written; from = e; }
+    text += this.lex.text.slice(from, this.lex.pos);
+    const moved = (p: number) => metadata.reduce((d, [s, e, written]) => (e <= p ? d + written.length - (e - s) : d), p - start + 3);
+    return new LocationAttr(text, aliases.map(([at, name]) => [moved(at), name] as const));
+  }
+  /**
+   * The text of `l` with its `#loc` aliases replaced by their definitions; an alias that is not
+   * defined, or not a location, is an error at `pos`, where the outermost location names it
+   * (`base`: the text position of `l.str`'s start).
+   */
+  protected expandLoc(l: LocationAttr, base: number | undefined, pos: number, seen: ReadonlySet<string> = new Set()): string {
+    let out = "", from = 0;
+    for (const [at, name] of l.aliases) {
+      const where = this.lex.loc(base === undefined ? pos : base + at), a = this.attrAliases.get(name) ?? this.forwardLoc(name);
+      if (a === undefined) throw DiagnosticError.at(where, "operation location alias was never defined");
+      if (!(a instanceof LocationAttr)) throw DiagnosticError.at(where, `expected location, but found '${a.str}'`);
+      if (seen.has(name)) throw DiagnosticError.at(where, `location alias '#${name}' refers to itself`);
+      const body = this.expandLoc(a, undefined, base === undefined ? pos : base + at, new Set([...seen, name]));
+      out += l.str.slice(from, at) + body.slice(4, -1); // `loc(` ... `)` off: nested locations are written bare
+      from = at + 1 + name.length;
+    }
+    return out + l.str.slice(from);
+  }
+
+  /** The `#loc` aliases being read ahead (one that names itself is left undefined). */
+  private readingAhead = new Set<string>();
+  /**
+   * Location alias `name` defined further down, read ahead: mlir-opt --mlir-print-debuginfo prints
+   * location aliases last, also those a location used as an attribute value names. Undefined
+   * where no `#name = loc(...)` follows.
+   */
+  protected forwardLoc(name: string): LocationAttr | undefined {
+    if (this.readingAhead.has(name)) return undefined;
+    const def = new RegExp(`^#${name.replace(/[$.]/g, "\\$&")}[ \t]*=[ \t]*loc\\(`, "m").exec(this.lex.text); // (from the start: one read ahead may name one defined above it)
+    if (!def) return undefined;
+    const save = this.lex.pos;
+    this.readingAhead.add(name);
+    try {
+      this.lex.pos = def.index + def[0].length - 4;
+      return this.parseAttribute() as LocationAttr;
+    } finally { this.lex.pos = save; this.readingAhead.delete(name); }
   }
   /**
    * `unknown`, `"file":line:col`, `"name"` or `"name"(loc)`, `callsite(loc at loc)`,
    * `fused<attr>?[loc, ...]`, or a `#loc` alias (which may be defined further down: each is
-   * added to `aliases` with its position). False where the text cannot be printed back.
+   * added to `aliases` with its position); a metadata attribute that names an alias is added to
+   * `metadata` with its span and its text written out.
    */
-  private parseLocationInstance(aliases: Array<[number, string]>): boolean {
+  private parseLocationInstance(aliases: Array<[number, string]>, metadata: Array<[number, number, string]>): void {
     const t = this.lex.next();
     const int = (what: string) => { const n = this.lex.next(); if (n.kind !== "int") throw this.errorExpecting(`expected integer ${what} number in FileLineColLoc`, n); };
-    let printable = true;
     if (t.kind === "hash") aliases.push([t.pos, t.text.slice(1)]);
     else if (t.kind === "string") {
+      decodeString(t.text, this.lex, t.pos); // (a bad escape is an error here, not where the file name is read)
       if (this.accept(":")) {
         int("line");
         this.expect(":", "expected ':' in FileLineColLoc");
         int("column");
       } else if (this.accept("(")) {
-        printable = this.parseLocationInstance(aliases);
+        this.parseLocationInstance(aliases, metadata);
         this.expect(")", "expected ')' after child location of NameLoc");
       }
     } else if (t.kind === "bare" && t.text === "callsite") {
       this.expect("(", "expected '(' in callsite location");
-      printable = this.parseLocationInstance(aliases);
+      this.parseLocationInstance(aliases, metadata);
       if (this.lex.peek().text !== "at") throw this.errorExpecting("expected 'at' in callsite location");
       this.lex.next();
-      printable = this.parseLocationInstance(aliases) && printable;
+      this.parseLocationInstance(aliases, metadata);
       this.expect(")", "expected ')' in callsite location");
     } else if (t.kind === "bare" && t.text === "fused") {
       if (this.accept("<")) {
-        const from = this.lex.peek().pos;
-        this.parseAttribute();
-        printable = !this.lex.text.slice(from, this.lex.pos).includes("#"); // an alias we would not print
+        const from = this.lex.peek().pos, meta = this.parseAttribute();
+        if (this.lex.text.slice(from, this.lex.pos).includes("#")) metadata.push([from, this.lex.pos, typedStr(meta)]);
         this.expect(">", "expected '>' after fused location metadata");
       }
       this.expect("[", "expected '[' in fused location");
-      if (!this.accept("]")) { do printable = this.parseLocationInstance(aliases) && printable; while (this.accept(",")); this.expect("]", "expected ']' in fused location"); }
+      if (!this.accept("]")) { do this.parseLocationInstance(aliases, metadata); while (this.accept(",")); this.expect("]", "expected ']' in fused location"); }
     } else if (!(t.kind === "bare" && t.text === "unknown")) throw this.errorExpecting("expected location instance", t);
-    return printable;
   }
 
   // ---- affine ------------------------------------------------------------------------------
@@ -985,6 +1041,9 @@ function intTypeWidth(s: string): number {
   return Number(s.slice(from));
 }
 
+/** MLIR's isSupportedMemorySpace: an integer, a string, a dictionary or a dialect's attribute, no other builtin one (`[1]`, `1.0`, `unit`). */
+const memorySpaceOk = (a: Attribute): boolean => a instanceof IntegerAttr || a instanceof StringAttr || a instanceof DictionaryAttr || a instanceof OpaqueAttr;
+
 /** MLIR's TensorType::isValidElementType: any type but the builtin containers, none and functions. */
 const tensorElement = (t: Type): boolean =>
   !(t instanceof TensorType || t instanceof UnrankedTensorType || t instanceof MemRefType || t instanceof UnrankedMemRefType ||
@@ -1013,7 +1072,7 @@ function denseFromHex(hex: string, type: ShapedType, tloc: Location, at: Locatio
   const et = type.elementType, n = type.numElements, bytes = Buffer.from(hex.slice(2), "hex");
   const one = storageBytes(et, 1, "bytes");
   if (one === undefined) throw DiagnosticError.at(at, `TensorLang keeps no values of ${et.str} elements`);
-  const splatSized = et === i1 ? bytes.length === 1 && (bytes[0] === 0 || bytes[0] === 0xff) : bytes.length === one;
+  const splatSized = isBoolType(et) ? bytes.length === 1 && (bytes[0] === 0 || bytes[0] === 0xff) : bytes.length === one;
   if (!splatSized && bytes.length !== storageBytes(et, n, "bits")) throw DiagnosticError.at(tloc, `elements hex data size is invalid for provided type: '${type.str}'`);
   const splat = splatSized || n === 1;
   const vs = decodeElements(bytes, type, splat ? 1 : n, "bits");

@@ -323,7 +323,7 @@ export class OpAsmParser extends AttrTypeParser {
   /** `loc`: where the op's name is (the op's location). */
   protected parseGenericOperation(loc: Location): Operation {
     const nameTok = this.lex.next();
-    const name = decodeString(nameTok.text);
+    const name = decodeString(nameTok.text, this.lex, nameTok.pos);
     if (!name) throw this.errorAt(nameTok, "empty operation name is invalid");
     const st = new OperationState(name, loc);
     const operands = this.parseOperandList("paren");
@@ -365,6 +365,7 @@ export class OpAsmParser extends AttrTypeParser {
 
   protected override dialectAttr(name: string, body: string): Attribute | undefined {
     const dot = name.indexOf(".");
+    if (dot < 0) return undefined; // (`#foo<...>`: kept as text)
     return this.dialectSyntax(() => this.ctx.attrHook(name.slice(0, dot))?.(this, name.slice(dot + 1), body));
   }
   protected override dialectSyntax<T>(parse: () => T): T {
@@ -426,27 +427,6 @@ export class OpAsmParser extends AttrTypeParser {
     const at = this.lex.peek().pos, l = this.skipOptionalLoc();
     if (l) this.writtenLocs.push([target, l, at]);
   }
-  /**
-   * The text of `l` with its `#loc` aliases replaced by their definitions (undefined where it
-   * cannot be printed back); an alias that is not defined, or not a location, is an error at
-   * `pos`, where the outermost location names it (`base`: the text position of `l.str`'s start).
-   */
-  private expandLoc(l: LocationAttr, base: number | undefined, pos: number, seen: ReadonlySet<string> = new Set()): string | undefined {
-    if (!l.aliases) return undefined;
-    let out = "", from = 0, printable = true;
-    for (const [at, name] of l.aliases) {
-      const where = this.lex.loc(base === undefined ? pos : base + at), a = this.attrAliases.get(name);
-      if (a === undefined) throw DiagnosticError.at(where, "operation location alias was never defined");
-      if (!(a instanceof LocationAttr)) throw DiagnosticError.at(where, `expected location, but found '${a.str}'`);
-      if (seen.has(name)) throw DiagnosticError.at(where, `location alias '#${name}' refers to itself`);
-      const body = this.expandLoc(a, undefined, base === undefined ? pos : base + at, new Set([...seen, name]));
-      if (body === undefined) printable = false;
-      out += l.str.slice(from, at) + (body ?? "").slice(4, -1); // `loc(` ... `)` off: nested locations are written bare
-      from = at + 1 + name.length;
-    }
-    return printable ? out + l.str.slice(from) : undefined;
-  }
-
   // ---- module ------------------------------------------------------------------------------
   parseTopLevel(): Module {
     try { return this.parseTopLevelOps(); } catch (e) {
@@ -471,7 +451,7 @@ export class OpAsmParser extends AttrTypeParser {
     }
     this.popScope();
     this.resolveResources(metadata.blobs);
-    for (const [target, l, at] of this.writtenLocs) setFileLoc(target, this.expandLoc(l, at, at) ?? l.str);
+    for (const [target, l, at] of this.writtenLocs) setFileLoc(target, this.expandLoc(l, at, at));
     let m: Module;
     if (ops.length === 1 && ops[0].name === "builtin.module") m = new Module(ops[0]);
     else {
@@ -510,12 +490,12 @@ export class OpAsmParser extends AttrTypeParser {
     const t = this.lex.peek();
     if (t.kind !== "at") return undefined;
     this.lex.next();
-    return new StringAttr(t.text[1] === '"' ? decodeString(t.text.slice(1)) : t.text.slice(1));
+    return new StringAttr(t.text[1] === '"' ? decodeString(t.text.slice(1), this.lex, t.pos + 1) : t.text.slice(1));
   }
 }
 
 /**
- * `text` (a `loc(...)`, aliases expanded where it can be printed back) as `target`'s location:
+ * `text` (a `loc(...)`, aliases expanded) as `target`'s location:
  * its first `"file":line:col` (a FileLineColLoc, or one inside a name, call site or fused
  * location), else the position the target has; and the text itself where it says more than
  * that position. Written into the location object the target has, which what its parser made
@@ -526,7 +506,7 @@ function setFileLoc(target: { loc?: Location }, text: string): void {
   const m = /"((?:[^"\\]|\\.)*)"\s*:\s*(\d+)\s*:\s*(\d+)/.exec(text);
   const pos = m ? { file: decodeString(`"${m[1]}"`), line: Number(m[2]), col: Number(m[3]) } : undefined;
   if (!target.loc && !pos) return;
-  const plain = /^loc\(\s*"(?:[^"\\]|\\.)*"\s*:\s*\d+\s*:\s*\d+\s*\)$/.test(text) || text.includes("#"); // a position, or what cannot be printed back
+  const plain = /^loc\(\s*"(?:[^"\\]|\\.)*"\s*:\s*\d+\s*:\s*\d+\s*\)$/.test(text); // (a position only)
   const loc = { ...pos, text: plain ? undefined : text };
   if (target.loc) Object.assign(target.loc, loc);
   else target.loc = loc as Location;

@@ -435,7 +435,7 @@ function resourceSection(m: Module, ctx: Context, printed: string): string {
 class Aliases {
   private readonly entries: Array<{ kind: string; def: string; depth: number; name?: string }> = [];
   private readonly byKey = new Map<string, number>();
-  private static readonly re = stringOr("affine_(map|set)<|distinct\\[(\\d+)\\]<");
+  private static readonly re = stringOr("(?<![\\w$.#!])(?:affine_(map|set)<|distinct\\[(\\d+)\\]<)"); // (not inside a name: `#foo.my_affine_map<1>`)
   /** `text` with each map, set or distinct attribute replaced by its alias's placeholder. */
   replace(text: string): string { return this.scan(text).out; }
   private scan(text: string): { out: string; depth: number } {

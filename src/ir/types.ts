@@ -207,6 +207,8 @@ export const f32 = FloatType.get("f32"), f64 = FloatType.get("f64");
 
 export const isInt = (t: Type): t is IntegerType => t instanceof IntegerType;
 export const isFloat = (t: Type): t is FloatType => t instanceof FloatType;
+/** A 1-bit integer (`i1`, `si1`, `ui1`): MLIR reads and prints its elements as `true`/`false`. */
+export const isBoolType = (t: Type): boolean => (t instanceof IntegerType || t instanceof SignedIntegerType) && t.width === 1;
 export const isIntOrIndex = (t: Type): boolean => t instanceof IntegerType || t instanceof IndexType;
 
 /**

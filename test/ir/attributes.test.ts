@@ -260,3 +260,47 @@ test("index elements beyond 2^53 print in full and read back", () => {
   assert.match(once, /array<i64: -9223372036854775808>/);
   assert.equal(printModule(parseModule(once, "p.mlir", ctx), ctx), once);
 });
+
+// The expected texts below are mlir-opt-19's prints of the same inputs (syntax fuzzing against it).
+test("a string keeps its bytes: what is no UTF-8 (`\\E9`) prints back as written, a character past U+FFFF beside an escape too", () => {
+  assert.match(attrOf('"\\E9\\00h\\C3\\A9"'), /a = "\\E9\\00h\\C3\\A9"/);
+  assert.match(attrOf('"\\FF<🙂\\n"'), /a = "\\FF<\\F0\\9F\\99\\82\\0A"/);
+  assert.match(attrOf('"\\C3"'), /a = "\\C3"/); // (a sequence cut short)
+  assert.match(roundTrip('func.func private @f() attributes {"\\E9" = 1 : i32}'), /\{"\\E9" = 1 : i32\}/);
+});
+
+test("#foo<...> is an attribute of dialect foo, kept as written, as !foo<...> is a type", () => {
+  assert.match(attrOf('#foo<"y", 1>'), /a = #foo<"y", 1>/);
+  assert.throws(() => parseModule("func.func private @f() attributes {a = #foo}", "u.mlir", ctx), /undefined symbol alias id 'foo'/);
+});
+
+test("1-bit integers of any signedness have true/false elements, packed by the bit in hex", () => {
+  assert.match(attrOf("dense<[true, false]> : tensor<2xsi1>"), /a = dense<\[true, false\]> : tensor<2xsi1>/);
+  assert.match(attrOf("dense<[1, 0]> : tensor<2xui1>"), /a = dense<\[true, false\]> : tensor<2xui1>/);
+  assert.match(attrOf("dense<-1> : tensor<2xsi1>"), /a = dense<true> : tensor<2xsi1>/);
+  assert.match(attrOf('dense<"0x05"> : tensor<3xui1>'), /a = dense<\[true, false, true\]> : tensor<3xui1>/);
+  assert.throws(() => parseModule('func.func private @f() attributes {a = dense<"0x0201"> : tensor<2xsi1>}', "b.mlir", ctx), /hex data size is invalid/);
+  assert.deepEqual((parseModule('func.func private @f() attributes {a = dense<[true, false]> : tensor<2xsi1>}', "b.mlir", ctx).ops[0].attr("a") as DenseElementsAttr).values, [-1n, 0n]);
+});
+
+test("an f64 printed in hex keeps its type in an array (else it reads back as an integer); a NaN of a type without infinity keeps its sign in dense elements", () => {
+  assert.match(attrOf("[0x7FF0000000000000 : f64, 0xFFF8000000000000 : f64, 1.0e300 : f64]"), /a = \[0x7FF0000000000000 : f64, 0xFFF8000000000000 : f64, 1\.000000e\+300\]/);
+  assert.match(attrOf("dense<[1.0, 0xFF]> : tensor<2xf8E4M3FN>"), /a = dense<\[1\.000000e\+00, 0xFF\]> : tensor<2xf8E4M3FN>/);
+});
+
+test("a float literal is a float whatever follows its `.`, as MLIR lexes it (`1.e5`, `3.`)", () => {
+  assert.match(attrOf("[1.e5 : f32, 2.E-1, 3. : f16]"), /a = \[1\.000000e\+05 : f32, 2\.000000e-01, 3\.000000e\+00 : f16\]/); // (mlir-opt-19's print)
+});
+
+test("alias names may hold '-', as MLIR's suffix-id (mlir-opt-19 reads these)", () => {
+  assert.match(roundTrip("#a-b = 1 : i32\n!t-1 = i32\nfunc.func private @f(!t-1) attributes {a = #a-b}"), /func\.func private @f\(i32\) attributes \{a = 1 : i32\}/);
+});
+
+test("#map and #distinct aliases replace only what is one (not `my_affine_map<1>` or `#affine_map<...>` inside a dialect attribute's name; mutation fuzzing)", () => {
+  const c = createContext();
+  c.allowUnregistered = true;
+  const text = '"x.y"() {a = #foo.my_affine_map<1>, b = #affine_map<(d0) -> (d0)>, c = affine_map<(d0) -> (d0)>, e = #foo.y_distinct<1>, f = distinct[0]<1>} : () -> ()';
+  const printed = printModule(parseModule(text, "al.mlir", c), c, { aliases: true });
+  // (mlir-opt-19 prints the same)
+  assert.match(printed, /\{a = #foo\.my_affine_map<1>, b = #affine_map<\(d0\) -> \(d0\)>, c = #map, e = #foo\.y_distinct<1>, f = #distinct\}/);
+});

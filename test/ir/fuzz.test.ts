@@ -46,6 +46,9 @@ func.func @r() -> (tensor<2xf32>, tensor<3xi1>) attributes {a = [dense_resource<
   dialect_resources: { builtin: { w: "0x040000000000803F00000040", m: "0x01000000010001", g: "0x02000000FFFF0100" } },
   external_resources: { mlir_reproducer: { pipeline: "builtin.module(canonicalize)", verify_each: true } }
 #-}`);
+// Strings with escapes where the parser decodes them (keys, quoted symbols, locations' file names), locations as values (syntax fuzzing)
+seeds.push(`#l = loc("n")
+func.func private @"s\\22y"() attributes {"k\\0A" = "\\E9\\C3\\A9", b = @"a b"::@c, c = loc(callsite(#l at "f\\22.mlir":1:2)), d = #foo<"y">, e = dense<[true, false]> : tensor<2xsi1>, f = [1.e5 : f32]}`);
 
 /** Parse, verify and print; only DiagnosticError may escape. */
 function survive(text: string): void {

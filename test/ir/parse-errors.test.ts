@@ -42,6 +42,17 @@ const CASES: Array<[string, string]> = [
     "2:3: error: custom op 'memref.prefetch' cache type has to be 'data' or 'instr'"],
   ["func.func @f(%a: f32) {\n  %0 = tensor.from_elements %a, %a : tensor<3xf32>\n  return\n}\n", "2:29: error: custom op 'tensor.from_elements' 2 operands present, but expected 3"],
   ["func.func private @c(!llvm.foo<4 x f32>)\n", "1:28: error: unknown LLVM type: foo"],
+  // a bad escape, at the backslash, in a dictionary key, a quoted symbol and a location's file name (no crash: syntax fuzzing)
+  ['func.func private @f() attributes {"a\\q" = 1}\n', "1:38: error: unknown escape in string literal"],
+  ['func.func private @f() attributes {a = @"b\\q"}\n', "1:43: error: unknown escape in string literal"],
+  ['func.func @f() {\n  return loc("a\\q":1:2)\n}\n', "2:16: error: unknown escape in string literal"],
+  // an identifier after % ^ # ! that starts with a digit is digits only (syntax fuzzing: `%1v0` was one name)
+  ['%1v0 = "x.y"() : () -> i32\n', "1:3: error: expected '=' after SSA name"],
+  ["#1a = 1 : i32\n", "1:3: error: expected '=' in attribute alias definition"],
+  // a dialect name of letters, digits, `_` and `$` only (mutation fuzzing: `#...oo<"y">` was kept)
+  ['func.func private @f() attributes {a = #...oo<"y">}\n', "1:42: error: invalid dialect namespace '\"\"'"],
+  ["func.func private @f() attributes {a = #a-b<1>}\n", "1:40: error: invalid dialect namespace '\"a-b\"'"],
+  ["func.func private @f(!a-b.c)\n", "1:27: error: invalid dialect namespace '\"a-b\"'"],
 ];
 
 const ctx = createContext();

@@ -136,3 +136,8 @@ test("FloatAttr keeps an f128 value a double holds, and rounds small types", () 
   assert.ok(Number.isNaN(new FloatAttr(1000, FloatType.get("f8E4M3FN")).value));
   assert.ok(Object.is(new FloatAttr(-0, FloatType.get("f8E5M2FNUZ")).value, 0));
 });
+
+test("spaces may stand around the parts of a shape, as MLIR lexes them as tokens (mlir-opt-19 reads all of these)", () => {
+  const text = "func.func private @f(tensor< 4 x ? x f32 >, vector< 4 x [ 8 ] x i8 >, memref< * x f32 >, memref< 4 x f32 , 1 >)";
+  assert.match(print(text), /\(tensor<4x\?xf32>, vector<4x\[8\]xi8>, memref<\*xf32>, memref<4xf32, 1>\)/);
+});

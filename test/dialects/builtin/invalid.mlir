@@ -528,6 +528,21 @@ func.func @f(memref<2x4xi8, i8>)
 
 // -----
 
+// (a builtin attribute but an integer, a string or a dictionary: syntax fuzzing)
+// expected-error @+1 {{unsupported memory space Attribute}}
+func.func @f(memref<2x4xi8, [1, 2]>)
+
+// -----
+
+// expected-error @+1 {{unsupported memory space Attribute}}
+func.func @f(memref<*xi8, 1.0>)
+
+// -----
+
+func.func private @f(memref<2xi8, "x">, memref<2xi8, {a = 1}>, memref<2xi8, true>)
+
+// -----
+
 // expected-error @+1 {{multiple memory spaces specified in memref type}}
 func.func @f(memref<2x4xi8, affine_map<(d0, d1) -> (d0, d1)>, 1, 2>)
 
@@ -1022,3 +1037,10 @@ func.func @dense_array_int_in_f32() attributes {a = array<f32: 1.5, 4>} {
 func.func @dialect_attr_without_name() attributes {a = #llvm.} {
   return
 }
+
+// -----
+
+// (a float dense array's element as a float attribute's: syntax fuzzing)
+// expected-error @+2 {{unexpected decimal integer literal for a floating point value}}
+// expected-note @+1 {{add a trailing dot to make the literal a float}}
+func.func private @f() attributes {a = array<bf16: 2.5, 25>}

@@ -2,6 +2,12 @@
 
 func.func private @ext(i32, f32) -> (i32, f32)
 
+// A result with attributes keeps its parentheses, a unit attribute's too (was `-> i32 {foo.r}`: syntax fuzzing).
+func.func private @result_attrs(i32) -> (i32 {foo.r})
+func.func @result_attrs_body(%x: i32) -> (i32 {foo.r, foo.s = 1 : i32}) {
+  return %x : i32
+}
+
 func.func @add1(%x: i32) -> i32 {
   %c1 = arith.constant 1 : i32
   %r = arith.addi %x, %c1 : i32
