@@ -334,6 +334,7 @@ export const memref: Dialect = {
       verify(op, ctx) {
         if (!(op.attr("sym_name") instanceof StringAttr)) return "requires attribute 'sym_name'";
         const al = op.attr("alignment");
+        if (al && !(al instanceof IntegerAttr && al.type === i64)) return "attribute 'alignment' failed to satisfy constraint: 64-bit signless integer attribute";
         if (al instanceof IntegerAttr && (al.value <= 0n || (al.value & (al.value - 1n)) !== 0n)) return ctx.error(op, `alignment attribute value ${al.value} is not a power of 2`);
         const t = globalType(op);
         if (!(t instanceof MemRefType) || !t.hasStaticShape) return `type should be static shaped memref, but got '${t?.str ?? "none"}'`;

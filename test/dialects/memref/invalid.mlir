@@ -393,6 +393,12 @@ memref.global "private" @unaligned : memref<4xf32> = dense<1.0> {alignment = 63}
 
 // -----
 
+// (an i32 alignment was accepted: mlir-opt-19 rejects it while parsing the op)
+// expected-error @+1 {{'memref.global' op attribute 'alignment' failed to satisfy constraint: 64-bit signless integer attribute}}
+memref.global "private" @aligned_i32 : memref<4xf32> = dense<1.0> {alignment = 64 : i32}
+
+// -----
+
 // expected-error @+1 {{'memref.global' op visibility expected to be one of ["public", "private", "nested"], but got "priate"}}
 memref.global "priate" @misspelt : memref<2xf32> = uninitialized
 
