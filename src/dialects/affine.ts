@@ -4,7 +4,7 @@
 // `lowerBoundsMap`/`lowerBoundsGroups`, ...); a map's operands are its dims then its symbols.
 import { AffineMap, IntegerSet, bin, cst, evalExpr, foldBin, intStr, type AffineExpr } from "../ir/affine.js";
 import {
-  AffineMapAttr, ArrayAttr, DenseArrayAttr, DenseElementsAttr, IntegerAttr, IntegerSetAttr, StringAttr,
+  AffineMapAttr, ArrayAttr, type Attribute, DenseArrayAttr, DenseElementsAttr, IntegerAttr, IntegerSetAttr, StringAttr,
 } from "../ir/attributes.js";
 import { Block, BlockArgument, Operation, Region, Value } from "../ir/core.js";
 import type { Dialect, OpSpec, VerifyContext } from "../ir/dialect.js";
@@ -476,14 +476,21 @@ function mapOp(name: string, minResults: number, maxResults: number): OpSpec {
 }
 
 const PAR_ELIDED = ["lowerBoundsMap", "lowerBoundsGroups", "upperBoundsMap", "upperBoundsGroups", "steps", "reductions"];
+/** What MLIR's property conversion takes for a DenseIntElementsAttr (the element width is ODS's later check). */
+const isIntElements = (a: Attribute) => a instanceof DenseElementsAttr && a.type.elementType instanceof IntegerType;
 const groupsAttr = (gs: number[]) =>
   new DenseElementsAttr(TensorType.get([gs.length], i32), gs.length && gs.every((g) => g === gs[0]) ? [gs[0]] : gs);
 
 const parallelOp: OpSpec = {
   name: "affine.parallel", operands: [0, -1], results: [0, -1], regions: 1, traits: ["SingleBlock", "RecursiveMemoryEffects"], props: PAR_ELIDED, operandTypes: [VARIADIC_INDEX],
+  propChecks: { lowerBoundsGroups: isIntElements, upperBoundsGroups: isIntElements, reductions: (a) => a instanceof ArrayAttr, steps: (a) => a instanceof ArrayAttr },
   verifyAttrs(op) {
+    const missing = [...PAR_ELIDED].sort().find((k) => !op.attr(k)); // (ODS checks presence in name order)
+    if (missing) return `requires attribute '${missing}'`;
     const r = op.attr("reductions");
     if (r instanceof ArrayAttr && r.items.some((k) => !(k instanceof IntegerAttr && ATOMIC_RMW_KINDS[k.num]))) return "attribute 'reductions' failed to satisfy constraint: Reduction ops";
+    const notI32 = ["lowerBoundsGroups", "upperBoundsGroups"].find((k) => op.attr<DenseElementsAttr>(k)!.type.elementType !== i32);
+    if (notI32) return `attribute '${notI32}' failed to satisfy constraint: 32-bit signless integer elements attribute`;
   },
   parse(p, st) {
     const ivs = p.parseOperandList("paren");
