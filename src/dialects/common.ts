@@ -1,5 +1,5 @@
 // Base shapes for op specs: the common syntaxes so a concrete op is a line or two.
-import { Attribute, DenseArrayAttr, OpaqueAttr } from "../ir/attributes.js";
+import { Attribute, DenseArrayAttr, IntegerAttr, OpaqueAttr } from "../ir/attributes.js";
 import { Block, Operation, type Region, type Value } from "../ir/core.js";
 import type { OpSpec, OperationState, Trait, TypeConstraint, VerifyContext } from "../ir/dialect.js";
 import type { OpAsmParser, UnresolvedOperand } from "../ir/parser.js";
@@ -43,6 +43,10 @@ export const BOOL_LIKE = like("bool-like", (t) => t === i1);
 export const typed = (c: TypeConstraint, n: number) => ({ operandTypes: Array<TypeConstraint>(n).fill(c), resultTypes: [c] });
 export const variadic = (c: TypeConstraint): TypeConstraint => ({ summary: `variadic of ${c.summary}`, ok: c.ok, variadic: true });
 export const VARIADIC_INDEX = variadic(INDEX);
+/** OpSpec.propChecks for MLIR's BoolAttr properties: its conversion takes only `true`/`false`. */
+export const isBoolAttr = (a: Attribute) => a instanceof IntegerAttr && a.type === i1;
+/** OpSpec.propChecks for an I64EnumAttr of `n` cases: its conversion takes only an i64 that names a case. */
+export const caseNumber = (n: number) => (a: Attribute) => a instanceof IntegerAttr && a.type === i64 && a.num >= 0 && a.num < n;
 /** OpSpec.propChecks for MLIR's DenseI64ArrayAttr properties: its conversion rejects an array<i32: ...>. */
 export const i64Arrays = (...names: string[]) =>
   Object.fromEntries(names.map((n) => [n, (a: Attribute) => a instanceof DenseArrayAttr && a.elementType === i64]));

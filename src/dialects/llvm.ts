@@ -11,7 +11,7 @@ import type { OpAsmParser, UnresolvedOperand } from "../ir/parser.js";
 import type { OpAsmPrinter } from "../ir/printer.js";
 import { DialectType, FloatType, FunctionType, IntegerType, Type, VectorType, i1, i32, i64, i8 } from "../ir/types.js";
 import { parseFunctionSignature, printFunctionSignature, signatureAttrsProblem } from "./func.js";
-import { implicitTerminatorError, returnLikeOp, tc, variadic } from "./common.js";
+import { caseNumber, implicitTerminatorError, returnLikeOp, tc, variadic } from "./common.js";
 
 // ---- types -----------------------------------------------------------------------------------
 
@@ -215,7 +215,6 @@ function printModifiers(p: OpAsmPrinter, op: Operation): void {
 const MODIFIERS = ["visibility_", "thread_local_", "unnamed_addr"];
 
 /** The enum properties MLIR converts while parsing: an i64 case number, or the enum's own attribute. */
-const caseNumber = (n: number) => (a: Attribute) => a instanceof IntegerAttr && a.type === i64 && a.num >= 0 && a.num < n;
 const enumAttr = (prefix: string) => (a: Attribute) => a.str.startsWith(prefix);
 const ENUM_PROPS = {
   unnamed_addr: caseNumber(UNNAMED.length), visibility_: caseNumber(VISIBILITIES.length), linkage: enumAttr("#llvm.linkage<"),

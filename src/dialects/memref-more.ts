@@ -9,7 +9,7 @@ import { Operation } from "../ir/core.js";
 import type { OpSpec, VerifyContext } from "../ir/dialect.js";
 import type { OpAsmParser } from "../ir/parser.js";
 import { DYN, FloatType, FunctionType, IndexType, IntegerType, MemRefType, Type, UnrankedMemRefType, i32, i64, index } from "../ir/types.js";
-import { ANY_MEMREF, ANY_MEMREF_OR_UNRANKED, ATOMIC_RMW_COMBINERS, ATOMIC_RMW_KINDS, INDEX, SHAPE_OPERAND_SYNTAX, STRIDED_MEMREF, VARIADIC_INDEX, castOp, ensureTerminator, plainError, tc, typesOf } from "./common.js";
+import { ANY_MEMREF, ANY_MEMREF_OR_UNRANKED, ATOMIC_RMW_COMBINERS, ATOMIC_RMW_KINDS, INDEX, SHAPE_OPERAND_SYNTAX, STRIDED_MEMREF, VARIADIC_INDEX, castOp, caseNumber, isBoolAttr, ensureTerminator, plainError, tc, typesOf } from "./common.js";
 import { hasIdentityLayout, stridesAndOffset } from "./memref-layout.js";
 
 const memrefOf = (what: string, ok: (t: Type) => boolean, rank?: number) =>
@@ -114,6 +114,11 @@ export const MEMREF_MORE_OPS: OpSpec[] = [
   },
   {
     name: "memref.prefetch", operands: [1, -1], results: 0, props: ["isWrite", "localityHint", "isDataCache"], operandTypes: [ANY_MEMREF, VARIADIC_INDEX],
+    propChecks: { isWrite: isBoolAttr, isDataCache: isBoolAttr },
+    verifyAttrs(op) {
+      const missing = ["isDataCache", "isWrite", "localityHint"].find((k) => !op.attr(k)); // (ODS checks presence in name order)
+      if (missing) return `requires attribute '${missing}'`;
+    },
     parse(p, st) {
       const { mem, idx } = parseIndexed(p);
       p.expect(",");
@@ -195,7 +200,8 @@ export const MEMREF_MORE_OPS: OpSpec[] = [
     },
   },
   {
-    name: "memref.atomic_rmw", operands: [2, -1], results: 1, props: ["kind"],
+    name: "memref.atomic_rmw", operands: [2, -1], results: 1, props: ["kind"], propChecks: { kind: caseNumber(ATOMIC_RMW_KINDS.length) },
+    verifyAttrs: (op) => (op.attr("kind") ? undefined : "requires attribute 'kind'"),
     operandTypes: [tc("signless integer or floating-point", INT_OR_FLOAT), memrefOf("signless integer or floating-point", INT_OR_FLOAT), VARIADIC_INDEX],
     resultTypes: [tc("signless integer or floating-point", INT_OR_FLOAT)],
     parse(p, st) {
@@ -219,8 +225,7 @@ export const MEMREF_MORE_OPS: OpSpec[] = [
         p.attrDict(op, ["kind"]), " : (", p.types([v[0].type, v[1].type]), ") -> ", p.type(op.result.type));
     },
     verify(op) {
-      const kind = ATOMIC_RMW_KINDS[Number(op.attr<IntegerAttr>("kind")?.value ?? -1n)];
-      if (!kind) return "attribute 'kind' failed to satisfy constraint: allowed 64-bit signless integer cases: 0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14";
+      const kind = ATOMIC_RMW_KINDS[op.attr<IntegerAttr>("kind")!.num]; // (propChecks and verifyAttrs made it a case)
       const m = op.operand(1).type as MemRefType, vt = op.operand(0).type;
       if (vt !== m.elementType) return "failed to verify that value type matches element type of memref";
       if (op.result.type !== vt) return "failed to verify that all of {value, result} have same type";

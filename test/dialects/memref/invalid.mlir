@@ -1169,3 +1169,48 @@ func.func @alloc_three_segments() {
   %0 = "memref.alloc"() <{operandSegmentSizes = array<i32: 0, 0, 0>}> : () -> memref<4xf32>
   return
 }
+
+// -----
+
+// (mlir-opt-19's diagnostic: an I64EnumAttr property takes only an i64 naming a case)
+func.func @atomic_rmw_kind_of_i1(%m: memref<10xf32>, %i: index, %v: f32) -> f32 {
+  // expected-error @+1 {{invalid properties {kind = false} for op memref.atomic_rmw: Invalid attribute `kind` in property conversion: false}}
+  %0 = "memref.atomic_rmw"(%v, %m, %i) <{kind = 0 : i1}> : (f32, memref<10xf32>, index) -> f32
+  return %0 : f32
+}
+
+// -----
+
+// (mlir-opt-19's diagnostic)
+func.func @atomic_rmw_kind_out_of_range(%m: memref<10xf32>, %i: index, %v: f32) -> f32 {
+  // expected-error @+1 {{invalid properties {kind = 99 : i64} for op memref.atomic_rmw: Invalid attribute `kind` in property conversion: 99 : i64}}
+  %0 = "memref.atomic_rmw"(%v, %m, %i) <{kind = 99 : i64}> : (f32, memref<10xf32>, index) -> f32
+  return %0 : f32
+}
+
+// -----
+
+// (mlir-opt-19's diagnostic)
+func.func @atomic_rmw_without_kind(%m: memref<10xf32>, %i: index, %v: f32) -> f32 {
+  // expected-error @+1 {{'memref.atomic_rmw' op requires attribute 'kind'}}
+  %0 = "memref.atomic_rmw"(%v, %m, %i) : (f32, memref<10xf32>, index) -> f32
+  return %0 : f32
+}
+
+// -----
+
+// (mlir-opt-19's diagnostic: a BoolAttr property takes only true/false)
+func.func @prefetch_is_write_of_i32(%m: memref<10xf32>, %i: index) {
+  // expected-error @+1 {{invalid properties {isDataCache = false, isWrite = 1 : i32, localityHint = 3 : i32} for op memref.prefetch: Invalid attribute `isWrite` in property conversion: 1 : i32}}
+  "memref.prefetch"(%m, %i) <{isDataCache = false, isWrite = 1 : i32, localityHint = 3 : i32}> : (memref<10xf32>, index) -> ()
+  return
+}
+
+// -----
+
+// (mlir-opt-19's diagnostic)
+func.func @prefetch_without_cache_kind(%m: memref<10xf32>, %i: index) {
+  // expected-error @+1 {{'memref.prefetch' op requires attribute 'isDataCache'}}
+  "memref.prefetch"(%m, %i) <{localityHint = 3 : i32}> : (memref<10xf32>, index) -> ()
+  return
+}
