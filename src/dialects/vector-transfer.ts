@@ -1,7 +1,7 @@
 // vector.transfer_read / vector.transfer_write: vector access to memrefs and tensors with a
 // permutation map, in-bounds flags, padding and an optional mask (MLIR 19 syntax).
 import { AffineMap, cst, dim } from "../ir/affine.js";
-import { AffineMapAttr, ArrayAttr, boolAttr } from "../ir/attributes.js";
+import { AffineMapAttr, ArrayAttr, boolAttr, type Attribute } from "../ir/attributes.js";
 import type { Operation, Value } from "../ir/core.js";
 import type { Location } from "../ir/diagnostics.js";
 import type { OpSpec, OperationState } from "../ir/dialect.js";
@@ -42,6 +42,13 @@ export function transferParts(op: Operation): { source: Value; indices: Value[];
 }
 
 const PROPS = ["in_bounds", "operandSegmentSizes", "permutation_map"];
+/** What MLIR's property conversion takes (the map, and the array the in_bounds BoolArrayAttr is). */
+const PROP_CHECKS = { in_bounds: (a: Attribute) => a instanceof ArrayAttr, permutation_map: (a: Attribute) => a instanceof AffineMapAttr };
+/** ODS's presence check of both, in name order (the custom form always has them). */
+const missingAttr = (op: Operation) => {
+  const k = ["in_bounds", "permutation_map"].find((n) => !op.attr(n));
+  return k && `requires attribute '${k}'`;
+};
 
 /** Bits of a scalar (MLIR's default data layout; index is 64). */
 export const bitWidth = (t: Type) => (t instanceof FloatType || t instanceof IntegerType ? t.width : t instanceof IndexType ? 64 : 0);
@@ -148,7 +155,7 @@ function parseAccess(p: OpAsmParser) {
 
 export const transferRead: OpSpec = {
   name: "vector.transfer_read", operands: [2, -1], results: 1, traits: ["MemRead"], props: PROPS,
-  segments: 4, operandTypes: [ANY_SHAPED, VARIADIC_INDEX, ANY, I1_VECTOR], resultTypes: [ANY_VECTOR],
+  segments: 4, operandTypes: [ANY_SHAPED, VARIADIC_INDEX, ANY, I1_VECTOR], resultTypes: [ANY_VECTOR], propChecks: PROP_CHECKS, verifyAttrs: missingAttr,
   parse(p, st) {
     const { src, idx } = parseAccess(p);
     p.expect(",");
@@ -173,7 +180,7 @@ export const transferWrite: OpSpec = {
   name: "vector.transfer_write", operands: [2, -1], results: [0, 1], props: PROPS,
   // (on a tensor it has no effect: MLIR's getEffects writes only a memref)
   traits: ["MemRead"], onlyReads: (op) => op.results.length > 0,
-  segments: 4, operandTypes: [ANY_VECTOR, ANY_SHAPED, VARIADIC_INDEX, I1_VECTOR], resultTypes: [RANKED_TENSOR],
+  segments: 4, operandTypes: [ANY_VECTOR, ANY_SHAPED, VARIADIC_INDEX, I1_VECTOR], resultTypes: [RANKED_TENSOR], propChecks: PROP_CHECKS, verifyAttrs: missingAttr,
   parse(p, st) {
     const v = p.parseOperand();
     p.expect(",");

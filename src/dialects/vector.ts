@@ -9,7 +9,7 @@ import {
   DYN, IndexType, IntegerType, MemRefType, ShapedType, Type, VectorType, elementTypeOf, i1, index,
 } from "../ir/types.js";
 import {
-  ANY, ANY_MEMREF, ANY_VECTOR, FASTMATH_NONE, badProperty, FLOAT_VECTOR, INT_INDEX_FLOAT, SIGNLESS_INT_OR_INDEX, VARIADIC_INDEX, castOp, parseFlagList, sameTypeOp, tc,
+  ANY, ANY_MEMREF, ANY_VECTOR, FASTMATH_NONE, badProperty, FLOAT_VECTOR, INT_INDEX_FLOAT, isBoolAttr, SIGNLESS_INT_OR_INDEX, VARIADIC_INDEX, castOp, parseFlagList, sameTypeOp, tc,
 } from "./common.js";
 import { arrayProp, i64Array, parseDynamicIndexList, printDynamicIndexList } from "./indexing.js";
 import { foldingMemRefCasts } from "./memref.js";
@@ -85,6 +85,9 @@ function parsePositions(p: OpAsmParser) {
   return parseDynamicIndexList(p);
 }
 
+/** vector.load/store's BoolAttr property, which MLIR's property conversion checks. */
+const NONTEMPORAL = { nontemporal: isBoolAttr };
+
 /** The vector ops whose fold takes a memref.cast's source (MLIR's foldMemRefCast). */
 const CAST_FOLDING = new Set(["vector.load", "vector.store", "vector.maskedload", "vector.maskedstore", "vector.transfer_read",
   "vector.transfer_write", "vector.gather", "vector.scatter", "vector.expandload", "vector.compressstore"]);
@@ -93,7 +96,7 @@ export const vector: Dialect = {
   name: "vector",
   ops: foldingMemRefCasts(([
     {
-      name: "vector.load", operands: [1, -1], results: 1, traits: ["MemRead"], props: ["nontemporal"],
+      name: "vector.load", operands: [1, -1], results: 1, traits: ["MemRead"], props: ["nontemporal"], propChecks: NONTEMPORAL,
       operandTypes: [ANY_MEMREF, VARIADIC_INDEX], resultTypes: [ANY_VECTOR],
       parse(p, st) {
         const { base, idx } = parseMemAccess(p);
@@ -110,7 +113,7 @@ export const vector: Dialect = {
       verify(op) { return checkMemAccess(op, op.operand(0), op.operands.length - 1, op.result.type); },
     },
     {
-      name: "vector.store", operands: [2, -1], results: 0, props: ["nontemporal"], operandTypes: [ANY_VECTOR, ANY_MEMREF, VARIADIC_INDEX],
+      name: "vector.store", operands: [2, -1], results: 0, props: ["nontemporal"], propChecks: NONTEMPORAL, operandTypes: [ANY_VECTOR, ANY_MEMREF, VARIADIC_INDEX],
       parse(p, st) {
         const v = p.parseOperand();
         p.expect(",");

@@ -1475,3 +1475,48 @@ func.func @contract_map_before_acc_type(%a: vector<4x8xf32>, %b: vector<8x4xf32>
   %0 = "vector.contract"(%a, %b, %c) <{indexing_maps = [affine_map<(d0, d1, d2) -> (d0, d2)>, affine_map<(d0, d1, d2) -> (d2, d1)>, affine_map<(d0, d1, d2) -> (d0, d1)>], iterator_types = [#vector.iterator_type<parallel>, #vector.iterator_type<parallel>, #vector.iterator_type<reduction>], kind = #vector.kind<add>}> : (vector<4x8xf32>, vector<8x4xf32>, vector<4xf32>) -> vector<4x4xf32>
   return
 }
+
+// -----
+
+// (mlir-opt-19's diagnostic: the generic form must name the map the custom form defaults)
+func.func @transfer_write_without_permutation_map(%m: memref<10xf32>, %i: index, %v: vector<4xf32>) {
+  // expected-error @+1 {{'vector.transfer_write' op requires attribute 'permutation_map'}}
+  "vector.transfer_write"(%v, %m, %i) <{in_bounds = [false], operandSegmentSizes = array<i32: 1, 1, 1, 0>}> : (vector<4xf32>, memref<10xf32>, index) -> ()
+  return
+}
+
+// -----
+
+// (mlir-opt-19's diagnostic)
+func.func @transfer_read_without_in_bounds(%m: memref<10xf32>, %i: index, %p: f32) -> vector<4xf32> {
+  // expected-error @+1 {{'vector.transfer_read' op requires attribute 'in_bounds'}}
+  %0 = "vector.transfer_read"(%m, %i, %p) <{operandSegmentSizes = array<i32: 1, 1, 1, 0>, permutation_map = affine_map<(d0) -> (d0)>}> : (memref<10xf32>, index, f32) -> vector<4xf32>
+  return %0 : vector<4xf32>
+}
+
+// -----
+
+// (mlir-opt-19's diagnostic)
+func.func @transfer_write_map_of_i32(%m: memref<10xf32>, %i: index, %v: vector<4xf32>) {
+  // expected-error @+1 {{invalid properties {in_bounds = [false], operandSegmentSizes = array<i32: 1, 1, 1, 0>, permutation_map = 1 : i32} for op vector.transfer_write: Invalid attribute `permutation_map` in property conversion: 1 : i32}}
+  "vector.transfer_write"(%v, %m, %i) <{in_bounds = [false], operandSegmentSizes = array<i32: 1, 1, 1, 0>, permutation_map = 1 : i32}> : (vector<4xf32>, memref<10xf32>, index) -> ()
+  return
+}
+
+// -----
+
+// (mlir-opt-19's diagnostic: nontemporal is a BoolAttr property)
+func.func @load_nontemporal_of_i32(%m: memref<10xf32>, %i: index) -> vector<4xf32> {
+  // expected-error @+1 {{invalid properties {nontemporal = 1 : i32} for op vector.load: Invalid attribute `nontemporal` in property conversion: 1 : i32}}
+  %0 = "vector.load"(%m, %i) <{nontemporal = 1 : i32}> : (memref<10xf32>, index) -> vector<4xf32>
+  return %0 : vector<4xf32>
+}
+
+// -----
+
+// (mlir-opt-19's diagnostic)
+func.func @store_nontemporal_unit(%m: memref<10xf32>, %i: index, %v: vector<4xf32>) {
+  // expected-error @+1 {{invalid properties {nontemporal} for op vector.store: Invalid attribute `nontemporal` in property conversion: unit}}
+  "vector.store"(%v, %m, %i) <{nontemporal}> : (vector<4xf32>, memref<10xf32>, index) -> ()
+  return
+}
