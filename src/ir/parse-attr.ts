@@ -831,6 +831,8 @@ export class AttrTypeParser {
 
   /** The `#loc` aliases being read ahead (one that names itself is left undefined). */
   private readingAhead = new Set<string>();
+  /** Where the text defines each location alias (its `loc(`), by name: the first definition of a name. */
+  private locDefs?: Map<string, number>;
   /**
    * Location alias `name` defined further down, read ahead: mlir-opt --mlir-print-debuginfo prints
    * location aliases last, also those a location used as an attribute value names. Undefined
@@ -838,12 +840,14 @@ export class AttrTypeParser {
    */
   protected forwardLoc(name: string): LocationAttr | undefined {
     if (this.readingAhead.has(name)) return undefined;
-    const def = new RegExp(`^#${name.replace(/[$.]/g, "\\$&")}[ \t]*=[ \t]*loc\\(`, "m").exec(this.lex.text); // (from the start: one read ahead may name one defined above it)
-    if (!def) return undefined;
+    // (where each `#name = loc(` of the whole text starts, found in one scan: every dialect attribute misses the aliases)
+    this.locDefs ??= new Map([...this.lex.text.matchAll(/^#([\w$.-]+)[ \t]*=[ \t]*(?=loc\()/gm)].reverse().map((m) => [m[1], m.index! + m[0].length]));
+    const at = this.locDefs.get(name);
+    if (at === undefined) return undefined;
     const save = this.lex.pos;
     this.readingAhead.add(name);
     try {
-      this.lex.pos = def.index + def[0].length - 4;
+      this.lex.pos = at;
       return this.parseAttribute() as LocationAttr;
     } finally { this.lex.pos = save; this.readingAhead.delete(name); }
   }
