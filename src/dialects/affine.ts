@@ -14,7 +14,7 @@ import {
   SSAIdTable, dimSymList, parseBound, parseMapAndOperands, parseParallelBounds, parseSubscripts, printBound, printParallelBounds, printSubscripts,
 } from "./affine-syntax.js";
 import { canonicalizeAccess, canonicalizeAffineFor, canonicalizeAffineIf, canonicalizeMinMax, foldAffineParallel, foldLoadOfGlobal } from "./affine-canonicalize.js";
-import { ANY, ATOMIC_RMW_KINDS, badProperty, ANY_MEMREF, ANY_VECTOR, INDEX, VARIADIC_INDEX, ensureTerminator, loopLikeProblem, parseAssignmentList, printAssignmentList, returnLikeOp, typesOf, variadic } from "./common.js";
+import { ANY, ATOMIC_RMW_KINDS, badProperty, ANY_MEMREF, ANY_VECTOR, INDEX, VARIADIC_INDEX, ensureTerminator, loopLikeProblem, parseAssignmentList, printAssignmentList, missingAttr, returnLikeOp, typesOf, variadic } from "./common.js";
 import { foldingMemRefCasts, segment, segmentSizes } from "./memref.js";
 import { constantIndex } from "./arith.js";
 
@@ -485,8 +485,8 @@ const parallelOp: OpSpec = {
   name: "affine.parallel", operands: [0, -1], results: [0, -1], regions: 1, traits: ["SingleBlock", "RecursiveMemoryEffects"], props: PAR_ELIDED, operandTypes: [VARIADIC_INDEX],
   propChecks: { lowerBoundsGroups: isIntElements, upperBoundsGroups: isIntElements, reductions: (a) => a instanceof ArrayAttr, steps: (a) => a instanceof ArrayAttr },
   verifyAttrs(op) {
-    const missing = [...PAR_ELIDED].sort().find((k) => !op.attr(k)); // (ODS checks presence in name order)
-    if (missing) return `requires attribute '${missing}'`;
+    const missing = missingAttr(op, [...PAR_ELIDED].sort());
+    if (missing) return missing;
     const r = op.attr("reductions");
     if (r instanceof ArrayAttr && r.items.some((k) => !(k instanceof IntegerAttr && ATOMIC_RMW_KINDS[k.num]))) return "attribute 'reductions' failed to satisfy constraint: Reduction ops";
     const notI32 = ["lowerBoundsGroups", "upperBoundsGroups"].find((k) => op.attr<DenseElementsAttr>(k)!.type.elementType !== i32);

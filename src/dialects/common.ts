@@ -43,6 +43,11 @@ export const BOOL_LIKE = like("bool-like", (t) => t === i1);
 export const typed = (c: TypeConstraint, n: number) => ({ operandTypes: Array<TypeConstraint>(n).fill(c), resultTypes: [c] });
 export const variadic = (c: TypeConstraint): TypeConstraint => ({ summary: `variadic of ${c.summary}`, ok: c.ok, variadic: true });
 export const VARIADIC_INDEX = variadic(INDEX);
+/** ODS's presence check of required attributes: the first of `names` (given in its order, by name) that `op` lacks. */
+export function missingAttr(op: Operation, names: readonly string[]): string | undefined {
+  const k = names.find((n) => !op.attr(n));
+  return k && `requires attribute '${k}'`;
+}
 /** OpSpec.propChecks for MLIR's BoolAttr properties: its conversion takes only `true`/`false`. */
 export const isBoolAttr = (a: Attribute) => a instanceof IntegerAttr && a.type === i1;
 /** OpSpec.propChecks for an I64EnumAttr of `n` cases: its conversion takes only an i64 that names a case. */

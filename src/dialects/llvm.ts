@@ -11,7 +11,7 @@ import type { OpAsmParser, UnresolvedOperand } from "../ir/parser.js";
 import type { OpAsmPrinter } from "../ir/printer.js";
 import { DialectType, FloatType, FunctionType, IntegerType, Type, VectorType, i1, i32, i64, i8 } from "../ir/types.js";
 import { parseFunctionSignature, printFunctionSignature, signatureAttrsProblem } from "./func.js";
-import { caseNumber, implicitTerminatorError, returnLikeOp, tc, variadic } from "./common.js";
+import { caseNumber, implicitTerminatorError, missingAttr, returnLikeOp, tc, variadic } from "./common.js";
 
 // ---- types -----------------------------------------------------------------------------------
 
@@ -361,7 +361,8 @@ const llvmFunc: OpSpec = {
   },
   regions: 1,
   verifyAttrs(op) {
-    for (const a of ["function_type", "sym_name"]) if (!op.attr(a)) return `requires attribute '${a}'`;
+    const missing = missingAttr(op, ["function_type", "sym_name"]);
+    if (missing) return missing;
     const ft = op.attr("function_type");
     if (!(ft instanceof TypeAttr) || !(ft.type instanceof LLVMFunctionType)) return "attribute 'function_type' failed to satisfy constraint: type attribute of LLVM function type";
   },
@@ -444,9 +445,7 @@ const llvmGlobal: OpSpec = {
     if (!implied) p.print(" : ", p.type(t));
     if (op.regions.length && op.region().blocks.length) { p.print(" "); p.region(op.region()); }
   },
-  verifyAttrs(op) {
-    for (const a of ["global_type", "linkage", "sym_name"]) if (!op.attr(a)) return `requires attribute '${a}'`;
-  },
+  verifyAttrs: (op) => missingAttr(op, ["global_type", "linkage", "sym_name"]),
   verify(op, ctx) {
     const ta = op.attr("global_type");
     if (!(ta instanceof TypeAttr)) return "attribute 'global_type' failed to satisfy constraint: any type attribute";

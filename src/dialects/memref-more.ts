@@ -9,7 +9,7 @@ import { Operation } from "../ir/core.js";
 import type { OpSpec, VerifyContext } from "../ir/dialect.js";
 import type { OpAsmParser } from "../ir/parser.js";
 import { DYN, FloatType, FunctionType, IndexType, IntegerType, MemRefType, Type, UnrankedMemRefType, i32, i64, index } from "../ir/types.js";
-import { ANY_MEMREF, ANY_MEMREF_OR_UNRANKED, ATOMIC_RMW_COMBINERS, ATOMIC_RMW_KINDS, INDEX, SHAPE_OPERAND_SYNTAX, STRIDED_MEMREF, VARIADIC_INDEX, castOp, caseNumber, isBoolAttr, ensureTerminator, plainError, tc, typesOf } from "./common.js";
+import { ANY_MEMREF, ANY_MEMREF_OR_UNRANKED, ATOMIC_RMW_COMBINERS, ATOMIC_RMW_KINDS, INDEX, SHAPE_OPERAND_SYNTAX, STRIDED_MEMREF, VARIADIC_INDEX, castOp, caseNumber, isBoolAttr, ensureTerminator, missingAttr, plainError, tc, typesOf } from "./common.js";
 import { hasIdentityLayout, stridesAndOffset } from "./memref-layout.js";
 
 const memrefOf = (what: string, ok: (t: Type) => boolean, rank?: number) =>
@@ -115,10 +115,7 @@ export const MEMREF_MORE_OPS: OpSpec[] = [
   {
     name: "memref.prefetch", operands: [1, -1], results: 0, props: ["isWrite", "localityHint", "isDataCache"], operandTypes: [ANY_MEMREF, VARIADIC_INDEX],
     propChecks: { isWrite: isBoolAttr, isDataCache: isBoolAttr },
-    verifyAttrs(op) {
-      const missing = ["isDataCache", "isWrite", "localityHint"].find((k) => !op.attr(k)); // (ODS checks presence in name order)
-      if (missing) return `requires attribute '${missing}'`;
-    },
+    verifyAttrs: (op) => missingAttr(op, ["isDataCache", "isWrite", "localityHint"]),
     parse(p, st) {
       const { mem, idx } = parseIndexed(p);
       p.expect(",");
@@ -201,7 +198,7 @@ export const MEMREF_MORE_OPS: OpSpec[] = [
   },
   {
     name: "memref.atomic_rmw", operands: [2, -1], results: 1, props: ["kind"], propChecks: { kind: caseNumber(ATOMIC_RMW_KINDS.length) },
-    verifyAttrs: (op) => (op.attr("kind") ? undefined : "requires attribute 'kind'"),
+    verifyAttrs: (op) => missingAttr(op, ["kind"]),
     operandTypes: [tc("signless integer or floating-point", INT_OR_FLOAT), memrefOf("signless integer or floating-point", INT_OR_FLOAT), VARIADIC_INDEX],
     resultTypes: [tc("signless integer or floating-point", INT_OR_FLOAT)],
     parse(p, st) {

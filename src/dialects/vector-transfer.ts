@@ -8,7 +8,7 @@ import type { OpSpec, OperationState } from "../ir/dialect.js";
 import type { OpAsmParser, UnresolvedOperand } from "../ir/parser.js";
 import type { OpAsmPrinter } from "../ir/printer.js";
 import { FloatType, IndexType, IntegerType, MemRefType, ShapedType, TensorType, Type, VectorType, i1, index } from "../ir/types.js";
-import { ANY, ANY_SHAPED, ANY_VECTOR, I1_VECTOR, RANKED_TENSOR, VARIADIC_INDEX } from "./common.js";
+import { ANY, ANY_SHAPED, ANY_VECTOR, I1_VECTOR, RANKED_TENSOR, VARIADIC_INDEX, missingAttr } from "./common.js";
 import { checkSegments, operandSegment, segmentSizesAttr } from "./indexing.js";
 
 /** `(d0, ..., dn-1) -> (dn-k, ..., dn-1)`: the default permutation map. */
@@ -44,11 +44,8 @@ export function transferParts(op: Operation): { source: Value; indices: Value[];
 const PROPS = ["in_bounds", "operandSegmentSizes", "permutation_map"];
 /** What MLIR's property conversion takes (the map, and the array the in_bounds BoolArrayAttr is). */
 const PROP_CHECKS = { in_bounds: (a: Attribute) => a instanceof ArrayAttr, permutation_map: (a: Attribute) => a instanceof AffineMapAttr };
-/** ODS's presence check of both, in name order (the custom form always has them). */
-const missingAttr = (op: Operation) => {
-  const k = ["in_bounds", "permutation_map"].find((n) => !op.attr(n));
-  return k && `requires attribute '${k}'`;
-};
+/** Both are required (the custom form always has them). */
+const requiredAttrs = (op: Operation) => missingAttr(op, ["in_bounds", "permutation_map"]);
 
 /** Bits of a scalar (MLIR's default data layout; index is 64). */
 export const bitWidth = (t: Type) => (t instanceof FloatType || t instanceof IntegerType ? t.width : t instanceof IndexType ? 64 : 0);
@@ -155,7 +152,7 @@ function parseAccess(p: OpAsmParser) {
 
 export const transferRead: OpSpec = {
   name: "vector.transfer_read", operands: [2, -1], results: 1, traits: ["MemRead"], props: PROPS,
-  segments: 4, operandTypes: [ANY_SHAPED, VARIADIC_INDEX, ANY, I1_VECTOR], resultTypes: [ANY_VECTOR], propChecks: PROP_CHECKS, verifyAttrs: missingAttr,
+  segments: 4, operandTypes: [ANY_SHAPED, VARIADIC_INDEX, ANY, I1_VECTOR], resultTypes: [ANY_VECTOR], propChecks: PROP_CHECKS, verifyAttrs: requiredAttrs,
   parse(p, st) {
     const { src, idx } = parseAccess(p);
     p.expect(",");
@@ -180,7 +177,7 @@ export const transferWrite: OpSpec = {
   name: "vector.transfer_write", operands: [2, -1], results: [0, 1], props: PROPS,
   // (on a tensor it has no effect: MLIR's getEffects writes only a memref)
   traits: ["MemRead"], onlyReads: (op) => op.results.length > 0,
-  segments: 4, operandTypes: [ANY_VECTOR, ANY_SHAPED, VARIADIC_INDEX, I1_VECTOR], resultTypes: [RANKED_TENSOR], propChecks: PROP_CHECKS, verifyAttrs: missingAttr,
+  segments: 4, operandTypes: [ANY_VECTOR, ANY_SHAPED, VARIADIC_INDEX, I1_VECTOR], resultTypes: [RANKED_TENSOR], propChecks: PROP_CHECKS, verifyAttrs: requiredAttrs,
   parse(p, st) {
     const v = p.parseOperand();
     p.expect(",");
