@@ -5,7 +5,7 @@
 // way is erased. Nested regions are simplified before the op that holds them, as MLIR does.
 import type { Block, Operation, Region, Value } from "../ir/core.js";
 import type { Context } from "../ir/dialect.js";
-import { dominatorTree } from "../ir/verifier.js";
+import { DominatorTree } from "../ir/verifier.js";
 import { effectFree, triviallyDead } from "./canonicalize.js";
 import type { Pass } from "./pass.js";
 
@@ -37,41 +37,52 @@ function key(op: Operation): string {
   return of(op);
 }
 
-type Table = Map<string, Operation>;
+/** MLIR's ScopedHashTable: what a scope adds goes when it closes, and an outer entry shows again. */
+class ScopedTable {
+  private readonly entries = new Map<string, Operation>();
+  private readonly scopes: Array<Array<[string, Operation | undefined]>> = [];
+  open(): void { this.scopes.push([]); }
+  close(): void {
+    const undo = this.scopes.pop()!;
+    for (let i = undo.length - 1; i >= 0; i--) { const [k, prior] = undo[i]; if (prior) this.entries.set(k, prior); else this.entries.delete(k); }
+  }
+  get(k: string): Operation | undefined { return this.entries.get(k); }
+  set(k: string, op: Operation): void { this.scopes[this.scopes.length - 1].push([k, this.entries.get(k)]); this.entries.set(k, op); }
+}
 
 /**
- * A region's blocks with scoped tables: one block sees the tables of the blocks and ops around
- * it; blocks of a CFG go in dominator-tree order, each seeing those of the blocks dominating it
- * (MLIR's walk); ops in nested regions may reuse outer ones, not siblings'.
+ * A region's blocks, each in a scope of the table: one block sees the ops of the blocks and ops
+ * around it; blocks of a CFG go in dominator-tree order, each seeing those of the blocks
+ * dominating it (MLIR's walk, without recursion: a chain of branches is as deep as it is long);
+ * ops in nested regions may reuse outer ones, not siblings'.
  */
-function cseRegion(r: Region, ctx: Context, scope: Table[], isolated: boolean): number {
-  const outer = isolated ? [] : scope;
-  if (r.blocks.length === 1) return cseBlock(r.blocks[0], ctx, [...outer, new Map()]);
-  const tree = dominatorTree(r);
+function cseRegion(r: Region, ctx: Context, table: ScopedTable): number {
+  if (!r.blocks.length) return 0;
+  const tree = r.blocks.length > 1 ? new DominatorTree(r).children() : undefined;
   let removed = 0;
-  const visit = (b: Block, tables: Table[]): void => {
-    removed += cseBlock(b, ctx, tables);
-    for (const c of tree.get(b)!) visit(c, [...tables, new Map()]);
-  };
-  if (r.blocks.length) visit(r.blocks[0], [...outer, new Map()]);
+  const stack: Array<[Block, number]> = [[r.blocks[0], -1]];
+  while (stack.length) {
+    const top = stack[stack.length - 1], kids = tree?.get(top[0]) ?? [];
+    if (top[1] === -1) { table.open(); removed += cseBlock(top[0], ctx, table); top[1] = 0; }
+    if (top[1] < kids.length) stack.push([kids[top[1]++], -1]);
+    else { table.close(); stack.pop(); }
+  }
   return removed;
 }
 
-/** One block; `tables` ends with its own. */
-function cseBlock(b: Block, ctx: Context, tables: Table[]): number {
+function cseBlock(b: Block, ctx: Context, table: ScopedTable): number {
   let removed = 0;
-  const table = tables[tables.length - 1];
   const reads = new Map<string, Operation>(); // this block's read-only ops since the last op that may write
   for (const op of [...b.ops]) {
     if (triviallyDead(op, ctx)) { op.erase(); removed++; continue; }
     const iso = ctx.hasTrait(op, "IsolatedFromAbove") || op.name === "builtin.module";
-    for (const r of op.regions) removed += cseRegion(r, ctx, tables, iso);
+    for (const r of op.regions) removed += cseRegion(r, ctx, iso ? new ScopedTable() : table);
     const free = effectFree(op, ctx), reading = ctx.hasTrait(op, "MemRead") && !op.regions.length;
     const candidate = op.results.length > 0 && op.regions.every((r) => r.blocks.length <= 1) &&
       (reading || (free && !ctx.hasTrait(op, "MemAlloc") && (ctx.hasTrait(op, "Pure") || op.regions.length > 0)));
     if (candidate) {
       const k = key(op);
-      const prior = reading ? reads.get(k) : tables.map((t) => t.get(k)).find((x) => x);
+      const prior = reading ? reads.get(k) : table.get(k);
       if (prior) {
         op.results.forEach((r, i) => r.replaceAllUsesWith(prior.results[i]));
         op.erase();
@@ -89,6 +100,6 @@ export const cse: Pass = {
   description: "Eliminate common sub-expressions of side-effect-free operations",
   run(module, ctx) {
     ids = new WeakMap(); nextId = 0;
-    cseRegion(module.op.regions[0], ctx, [], true);
+    cseRegion(module.op.regions[0], ctx, new ScopedTable());
   },
 };

@@ -120,3 +120,17 @@ test("a block's missing terminator is named by the op, printed generically with 
   const es = errors("func.func @f(%a: f32) {\n  %c = arith.addf %a, %a : f32\n  %d = arith.mulf %c, %a : f32\n}");
   assert.match(es[0], /v.mlir:3:8: error: block with no terminator, has %1 = "arith.mulf"\(%0, %arg0\) <\{fastmath = #arith.fastmath<none>\}> : \(f32, f32\) -> f32/);
 });
+
+test("a use inside an op of a block no branch reaches is not checked against the blocks around it (as MLIR: such a block is dominated by all)", () => {
+  assert.deepEqual(errors(`func.func @f(%c: i1) {
+  cf.br ^b2
+^b1:
+  scf.if %c {
+    %y = arith.addi %x, %x : i32
+  }
+  return
+^b2:
+  %x = arith.constant 1 : i32
+  return
+}`), []);
+});
