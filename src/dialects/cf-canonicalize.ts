@@ -15,11 +15,11 @@
 // rounds: canonicalize.ts eraseUnreachableBlocks and regionDCE).
 import { DenseElementsAttr, IntegerAttr, boolAttr } from "../ir/attributes.js";
 import { Builder, mergeBlocks } from "../ir/builder.js";
-import { BlockArgument, OpResult, type Block, type Operation, type Value } from "../ir/core.js";
+import { BlockArgument, OpResult, Region, type Block, type Operation, type Value } from "../ir/core.js";
+import { reachableBlocks } from "../ir/verifier.js";
 import type { Rewriter } from "../ir/dialect.js";
 import { constantIndex } from "./arith.js";
 import { i1 } from "../ir/types.js";
-import { reachableBlocks } from "../ir/verifier.js";
 import { br, caseValues, condBr, successorOperands, switchOp, switchTarget, type Dest } from "./cf.js";
 import { sameLists } from "./indexing.js";
 
@@ -30,10 +30,34 @@ function branchTo(op: Operation, to: number, rw: Rewriter): true {
   return true;
 }
 
-/** The blocks whose branches go to `b`, one entry per edge. */
-const predecessors = (b: Block): Block[] => b.parent!.blocks.flatMap((x) => x.terminator?.successors.filter((s) => s === b).map(() => x) ?? []);
 /** The block whose one edge is all that reaches `b` (MLIR's getSinglePredecessor). */
-const singlePredecessor = (b: Block): Block | undefined => { const ps = predecessors(b); return ps.length === 1 ? ps[0] : undefined; };
+const singlePredecessor = (b: Block): Block | undefined => { const ps = b.predecessors(); return ps.length === 1 ? ps[0] : undefined; };
+/**
+ * Each region's reachable blocks, found again after a change to its CFG but those that merge or
+ * bypass blocks (keepingReach): in a CFG that lowering made of thousands of loops each has some.
+ */
+const reachCache = new WeakMap<Region, { version: number; blocks: Set<Block> }>();
+function reached(b: Block): boolean {
+  const r = b.parent!;
+  if (b === r.blocks[0]) return true;
+  let c = reachCache.get(r);
+  if (c?.version !== Region.cfgVersion) reachCache.set(r, (c = { version: Region.cfgVersion, blocks: reachableBlocks(r) }));
+  return c.blocks.has(b);
+}
+/** Runs `rewrite`, a change to `r`'s CFG after which `update` makes a reach set that held before hold again. */
+function keepingReach(r: Region, rewrite: () => void, update: (reached: Set<Block>) => void): true {
+  const v0 = Region.cfgVersion, c = reachCache.get(r);
+  rewrite();
+  if (c?.version === v0) { update(c.blocks); c.version = Region.cfgVersion; }
+  return true;
+}
+/**
+ * Replaces branch `op` by what `build` makes, sending it past `skipped` (blocks that only branch
+ * on, to where the new branch goes): each stays reached if a reached block still branches to it.
+ */
+const bypass = (op: Operation, skipped: Block[], build: (b: Builder) => void, rw: Rewriter): true =>
+  keepingReach(op.parent!.parent!, () => { build(Builder.before(op)); rw.replaceOp(op, []); },
+    (reach) => { for (const b of skipped) if (!b.predecessors().some((p) => reach.has(p))) reach.delete(b); });
 
 /**
  * Where a branch to `dest` with `operands` ends up when `dest` only branches on (MLIR's
@@ -54,17 +78,13 @@ function collapse(dest: Block, operands: readonly Value[]): { dest: Block; opera
  */
 export function canonicalizeBr(op: Operation, rw: Rewriter): boolean {
   const blk = op.parent!, dest = op.successors[0], r = blk.parent!;
-  if (dest === blk || dest === r.blocks[0] || predecessors(dest).length !== 1 || !reachableBlocks(r).has(blk)) {
+  if (dest === blk || dest === r.blocks[0] || dest.predecessors().length !== 1 || !reached(blk)) {
     const to = collapse(dest, op.operands);
-    if (!to) return false;
-    br(Builder.before(op), to.dest, to.operands);
-    rw.replaceOp(op, []);
-    return true;
+    return !!to && bypass(op, [dest], (b) => br(b, to.dest, to.operands), rw);
   }
   const args: Value[] = [...op.operands];
-  rw.replaceOp(op, []);
-  mergeBlocks(dest, blk, args);
-  return true;
+  // What reached blocks past `dest` reaches them past `blk`: the set holds, less `dest`.
+  return keepingReach(r, () => { rw.replaceOp(op, []); mergeBlocks(dest, blk, args); }, (reach) => reach.delete(dest));
 }
 
 /**
@@ -77,14 +97,12 @@ export function canonicalizeCondBr(op: Operation, rw: Rewriter): boolean {
   const [t, f] = successorOperands(op), ct = collapse(op.successors[0], t), cf = collapse(op.successors[1], f);
   if (ct || cf) {
     const [tt, ff] = [ct ?? { dest: op.successors[0], operands: t }, cf ?? { dest: op.successors[1], operands: f }];
-    condBr(Builder.before(op), cond, tt.dest, tt.operands, ff.dest, ff.operands);
-    rw.replaceOp(op, []);
-    return true;
+    return bypass(op, op.successors.filter((_, i) => [ct, cf][i]), (b) => condBr(b, cond, tt.dest, tt.operands, ff.dest, ff.operands), rw);
   }
   const blk = op.parent!, [td, fd] = op.successors;
   if (td === fd) {
     if (sameLists(t, f)) return branchTo(op, 0, rw);
-    if (predecessors(td).every((p) => p === blk)) {
+    if (td.predecessors().every((p) => p === blk)) {
       const b = Builder.before(op);
       br(b, td, t.map((v, i) => (v === f[i] ? v : b.value("arith.select", [cond, v, f[i]], v.type))));
       rw.replaceOp(op, []);

@@ -31,6 +31,18 @@ export abstract class Value {
       default: l.push(u);
     }
   }
+  /**
+   * Drops the use by operand `index` of `op` (Operation keeps use lists; nothing else should call
+   * this). Searched from both ends: erasing the users of a value with thousands, first to last
+   * or last to first, stays linear.
+   */
+  removeUse(op: Operation, index: number): void {
+    const l = this.useList;
+    for (let lo = 0, hi = l.length - 1; lo <= hi; lo++, hi--) {
+      if (l[lo].op === op && l[lo].index === index) { l.splice(lo, 1); return; }
+      if (l[hi].op === op && l[hi].index === index) { l.splice(hi, 1); return; }
+    }
+  }
   get hasUses(): boolean { return this.uses.length > 0; }
   get users(): Operation[] { return [...new Set(this.uses.map((u) => u.op))]; }
   /** Points every use of this value at `v` instead. */
@@ -103,6 +115,7 @@ export class Operation {
     for (let i = 0; i < this.regions.length; i++) this.regions[i].parent = this;
     const succ = init.successors;
     this.successors = !succ?.length ? NO_SUCCESSORS : adopt ? succ : succ.slice();
+    for (let i = 0; i < this.successors.length; i++) this.successors[i].branches.push(this);
     this.loc = init.loc;
     this.properties = init.properties;
   }
@@ -126,9 +139,7 @@ export class Operation {
     this.operands.push(v);
   }
   setOperand(i: number, v: Value): void {
-    const old = this.operands[i];
-    const k = old.uses.findIndex((u) => u.op === this && u.index === i);
-    if (k >= 0) old.uses.splice(k, 1);
+    this.operands[i].removeUse(this, i);
     this.operands[i] = v;
     v.addUse({ op: this, index: i });
   }
@@ -139,10 +150,7 @@ export class Operation {
     for (const v of vs) this.addOperand(v);
   }
   private dropOperandUses(): void {
-    this.operands.forEach((v, i) => {
-      const k = v.uses.findIndex((u) => u.op === this && u.index === i);
-      if (k >= 0) v.uses.splice(k, 1);
-    });
+    for (let i = 0; i < this.operands.length; i++) this.operands[i].removeUse(this, i);
   }
   addRegion(r: Region = new Region()): Region {
     r.parent = this;
@@ -154,6 +162,7 @@ export class Operation {
   /** Detach from the parent block and drop operand uses, recursively. */
   erase(): void {
     for (const r of this.regions) for (const b of r.blocks) for (const o of [...b.ops].reverse()) o.erase();
+    for (const s of this.successors) { const k = s.branches.indexOf(this); if (k >= 0) s.branches.splice(k, 1); }
     this.dropOperandUses();
     this.operands.length = 0;
     this.remove();
@@ -162,7 +171,12 @@ export class Operation {
   remove(): void {
     if (!this.parent) return;
     const ops = this.parent.ops;
-    ops.splice(ops.indexOf(this), 1);
+    if (this.successors.length || ops[ops.length - 1] === this) Region.cfgVersion++;
+    // (from both ends, as Value.removeUse)
+    for (let lo = 0, hi = ops.length - 1; lo <= hi; lo++, hi--) {
+      if (ops[lo] === this) { ops.splice(lo, 1); break; }
+      if (ops[hi] === this) { ops.splice(hi, 1); break; }
+    }
     this.parent = null;
   }
   /** The nearest enclosing operation. */
@@ -197,6 +211,12 @@ export class Block {
   readonly args: BlockArgument[];
   readonly ops: Operation[] = [];
   parent: Region | null = null;
+  /**
+   * The ops naming this block as a successor, once per edge (MLIR's block use list): an op adds
+   * itself when made and goes when erased. One taken out of its block stays here, and is no
+   * predecessor while out.
+   */
+  readonly branches: Operation[] = [];
   constructor(argTypes: Type[] = []) { this.args = argTypes.map((t, i) => new BlockArgument(t, this, i)); }
 
   addArg(t: Type, loc?: Location): BlockArgument {
@@ -210,6 +230,7 @@ export class Block {
   }
   append(op: Operation): Operation {
     if (op.parent) op.remove();
+    if (op.successors.length || this.terminator?.successors.length) Region.cfgVersion++;
     op.parent = this;
     this.ops.push(op);
     Block.onInsert?.(op);
@@ -217,6 +238,7 @@ export class Block {
   }
   insert(i: number, op: Operation): Operation {
     op.remove();
+    if (op.successors.length || (i >= this.ops.length && this.terminator?.successors.length)) Region.cfgVersion++;
     op.parent = this;
     this.ops.splice(i, 0, op);
     Block.onInsert?.(op);
@@ -226,20 +248,31 @@ export class Block {
   insertAfter(anchor: Operation, op: Operation): Operation { return this.insert(this.ops.indexOf(anchor) + 1, op); }
   get terminator(): Operation | undefined { return this.ops[this.ops.length - 1]; }
   get parentOp(): Operation | null { return this.parent?.parent ?? null; }
+  /** The blocks of this region whose terminator branches here, once per edge, in no set order. */
+  predecessors(): Block[] {
+    const preds: Block[] = [];
+    for (const op of this.branches) { const b = op.parent; if (b && b.parent === this.parent && b.terminator === op) preds.push(b); }
+    return preds;
+  }
 }
 
 export class Region {
+  /**
+   * Counts changes to any region's branches (blocks put in or taken out, a branch made a block's
+   * last op or no longer): what is cached of a CFG holds while it stays the same.
+   */
+  static cfgVersion = 0;
   readonly blocks: Block[];
   parent: Operation | null = null;
   constructor(blocks: Block[] = []) {
     this.blocks = blocks.slice(); // exact size: most regions have one block
     for (let i = 0; i < this.blocks.length; i++) this.blocks[i].parent = this;
   }
-  push(b: Block): Block { b.parent = this; this.blocks.push(b); return b; }
+  push(b: Block): Block { b.parent = this; this.blocks.push(b); Region.cfgVersion++; return b; }
   /** Puts `b` at position `at` (passes splitting and inlining blocks). */
-  insert(b: Block, at: number): Block { b.parent = this; this.blocks.splice(at, 0, b); return b; }
+  insert(b: Block, at: number): Block { b.parent = this; this.blocks.splice(at, 0, b); Region.cfgVersion++; return b; }
   /** Takes `b` out of this region (its ops stay in it). */
-  remove(b: Block): void { this.blocks.splice(this.blocks.indexOf(b), 1); b.parent = null; }
+  remove(b: Block): void { this.blocks.splice(this.blocks.indexOf(b), 1); b.parent = null; Region.cfgVersion++; }
   get block(): Block { return this.blocks[0]; }
   clone(map: Map<Value, Value>): Region {
     const r = new Region();

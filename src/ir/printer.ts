@@ -176,7 +176,7 @@ export class OpAsmPrinter {
     const printArgs = o.printEntryBlockArgs ?? true;
     this.out += "{";
     this.indent++;
-    const blocks = r.blocks;
+    const blocks = r.blocks, at = blocks.length > 1 ? new Map(blocks.map((b, i) => [b, i])) : undefined;
     for (let i = 0; i < blocks.length; i++) {
       const b = blocks[i];
       const header = i > 0 || (printArgs && b.args.length > 0) || (!!o.printEmptyBlock && b.ops.length === 0);
@@ -186,7 +186,7 @@ export class OpAsmPrinter {
         this.indent++;
         this.print(this.blockName(b));
         if (b.args.length) this.print("(", b.args.map((a) => `${this.name(a)}: ${a.type.str}${this.argLoc(a)}`).join(", "), ")");
-        this.print(":", this.predecessorsNote(r, b));
+        this.print(":", this.predecessorsNote(r, b, b.predecessors().sort((x, y) => (at?.get(x) ?? 0) - (at?.get(y) ?? 0))));
       }
       const ops = b.ops;
       for (let k = 0; k < ops.length; k++) {
@@ -203,11 +203,8 @@ export class OpAsmPrinter {
     this.print("}");
   }
 
-  /** MLIR's note after a block label: `  // pred: ^bb0`, `  // 2 preds: ^bb0, ^bb2`, `  // no predecessors`. */
-  private predecessorsNote(r: Region, b: Block): string {
-    const preds: Block[] = [];
-    // One per edge, as MLIR counts them: a branch to `b` twice from one block is two preds.
-    for (const p of r.blocks) for (const s of p.ops[p.ops.length - 1]?.successors ?? []) if (s === b) preds.push(p);
+  /** MLIR's note after a block label, `preds` in the region's order: `  // pred: ^bb0`, `  // 2 preds: ^bb0, ^bb2`, `  // no predecessors`. */
+  private predecessorsNote(r: Region, b: Block, preds: Block[]): string {
     if (!preds.length) return b === r.blocks[0] ? "" : "  // no predecessors";
     return preds.length === 1 ? `  // pred: ${this.blockName(preds[0])}` : `  // ${preds.length} preds: ${preds.map((p) => this.blockName(p)).join(", ")}`;
   }

@@ -15,7 +15,7 @@
 // `foldAndErase` is the fold + dead-code part alone, in place (the optimizer's tidying, which
 // must not move constants across the loops it is rewriting).
 import { Attribute, DenseElementsAttr, FloatAttr, IntegerAttr } from "../ir/attributes.js";
-import { Block, Operation, Region, Value, type Module } from "../ir/core.js";
+import { Block, BlockArgument, OpResult, Operation, Region, Value, type Module } from "../ir/core.js";
 import { linalgOnTensors } from "../dialects/linalg-info.js";
 import type { Context, Rewriter } from "../ir/dialect.js";
 import type { Pass } from "./pass.js";
@@ -184,7 +184,7 @@ function round(module: Module, ctx: Context, patterns: Patterns): boolean {
       const inside = new Set(erased), done = new Set<Operation>();
       for (const o of erased.reverse()) {
         done.add(o);
-        for (const v of o.operands) if (v.owner instanceof Operation && !inside.has(v.owner) && v.users.filter((u) => !done.has(u)).length <= 1) push(v.owner);
+        for (const v of o.operands) if (v.owner instanceof Operation && !inside.has(v.owner) && fewUsers(v, done)) push(v.owner);
       }
       op.erase();
     },
@@ -245,22 +245,29 @@ export function eraseUnreachableBlocks(r: Region): boolean {
  */
 function regionDCE(r: Region, ctx: Context): boolean {
   if (r.blocks.length < 2) return false;
-  const live = new Set<Value>(r.blocks[0].args), liveOps = new Set<Operation>();
-  let changed = true;
-  const mark = (v: Value) => { if (!live.has(v)) { live.add(v); changed = true; } };
-  while (changed) {
-    changed = false;
-    for (const b of r.blocks) for (const op of b.ops) {
-      const isLive = liveOps.has(op) || op === b.terminator || !effectFree(op, ctx) || op.results.some((x) => live.has(x));
-      if (!isLive) continue;
-      if (!liveOps.has(op)) { liveOps.add(op); changed = true; }
-      if (isCfBranch(op)) {
-        const ranges = successorRanges(op);
-        op.operands.forEach((v, k) => {
-          const s = ranges.findIndex(([a, e]) => k >= a && k < e);
-          if (s < 0 || live.has(op.successors[s].args[k - ranges[s][0]])) mark(v);
-        });
-      } else op.walk((x) => { x.operands.forEach(mark); });
+  // From the ops live by themselves, backwards along uses and branch edges: each value once
+  // (sweeps of the region until nothing changed took one per block of a long chain).
+  const live = new Set<Value>(r.blocks[0].args), liveOps = new Set<Operation>(), work: Value[] = [];
+  const mark = (v: Value) => { if (!live.has(v)) { live.add(v); work.push(v); } };
+  const passed = (br: Operation, ranges: Array<[number, number]>, s: number, arg: number) => mark(br.operands[ranges[s][0] + arg]);
+  const markOp = (op: Operation) => {
+    if (liveOps.has(op)) return;
+    liveOps.add(op);
+    if (!isCfBranch(op)) { op.walk((x) => { x.operands.forEach(mark); }); return; }
+    const ranges = successorRanges(op);
+    op.operands.forEach((v, k) => { if (!ranges.some(([a, e]) => k >= a && k < e)) mark(v); });
+    op.successors.forEach((s, i) => s.args.forEach((a, k) => { if (live.has(a)) passed(op, ranges, i, k); }));
+  };
+  for (const b of r.blocks) for (const op of b.ops) if (op === b.terminator || !effectFree(op, ctx)) markOp(op);
+  for (let v = work.pop(); v; v = work.pop()) {
+    if (v instanceof OpResult) { if (v.op.parent?.parent === r) markOp(v.op); continue; }
+    const blk = (v as BlockArgument).block;
+    if (blk.parent !== r) continue;
+    for (const p of blk.predecessors()) {
+      const br = p.terminator!;
+      if (!liveOps.has(br) || !isCfBranch(br)) continue;
+      const ranges = successorRanges(br);
+      br.successors.forEach((s, i) => { if (s === blk) passed(br, ranges, i, (v as BlockArgument).index); });
     }
   }
   const deadOps = r.blocks.flatMap((b) => b.ops.filter((op) => !liveOps.has(op)));
@@ -276,6 +283,13 @@ function regionDCE(r: Region, ctx: Context): boolean {
   for (const op of deadOps) op.walk((x) => { x.setOperands([]); });
   for (const op of deadOps.reverse()) op.erase();
   for (const b of r.blocks) for (let i = b.args.length - 1; i >= 0; i--) if (deadArgs.has(b.args[i])) b.eraseArg(i);
+  return true;
+}
+
+/** Whether at most one op not in `done` uses `v` (stops at the second: a constant may have thousands). */
+function fewUsers(v: Value, done: Set<Operation>): boolean {
+  let one: Operation | undefined;
+  for (const u of v.uses) if (!done.has(u.op) && u.op !== one) { if (one) return false; one = u.op; }
   return true;
 }
 

@@ -22,12 +22,9 @@ import { caseValues, successorOperands } from "../dialects/cf.js";
 import { i64 } from "../ir/types.js";
 import type { Pass } from "./pass.js";
 
-type Preds = Map<Block, Operation[]>;
-function predecessors(r: Region): Preds {
-  const preds: Preds = new Map(r.blocks.map((b) => [b, []]));
-  for (const b of r.blocks) for (const s of b.terminator?.successors ?? []) preds.get(s)?.push(b.terminator!);
-  return preds;
-}
+/** The branches to a block from its region, one per edge (read as the IR stands: each raise checks before it changes anything). */
+interface Preds { get(b: Block): Operation[] }
+const preds: Preds = { get: (b) => b.predecessors().map((p) => p.terminator!) };
 /** `op` is a `cf.br` whose target has no other predecessor (nor is the entry). */
 const soleBranch = (op: Operation | undefined, preds: Preds): op is Operation =>
   op?.name === "cf.br" && preds.get(op.successors[0])!.length === 1 && op.successors[0] !== op.parent!.parent!.blocks[0];
@@ -187,12 +184,7 @@ export function raiseRegion(r: Region): boolean {
   for (let changed = true; changed && r.blocks.length > 1;) {
     changed = false;
     for (const raise of [mergeStraight, raiseIf, raiseFor, raiseWhile, raiseSwitch]) {
-      let preds = predecessors(r);
-      for (const b of [...r.blocks]) {
-        if (b.parent !== r || !raise(b, preds)) continue; // (or merged away this round)
-        changed = true;
-        preds = predecessors(r);
-      }
+      for (const b of [...r.blocks]) if (b.parent === r && raise(b, preds)) changed = true; // (or merged away this round)
     }
   }
   return r.blocks.length === 1;
