@@ -2,8 +2,7 @@
 // mlir-opt-19 in the same run. Usage: node dist/bench/frontend/run.js [--lines N] [--reps R]
 // Wall times, and CPU times (user + system) where /usr/bin/time exists: on a busy machine only
 // the CPU times compare. Both tools run with `--mlir-timing`, whose phase times are shown too.
-import { spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { performance } from "node:perf_hooks";
@@ -11,6 +10,7 @@ import { createContext } from "../../src/dialects/index.js";
 import { parseModule } from "../../src/ir/parser.js";
 import { printModule } from "../../src/ir/printer.js";
 import { verifyModule } from "../../src/ir/verifier.js";
+import { hasMlirOpt, measure, median, roundRatio, tensorlangOpt, type Measured } from "../process.js";
 
 /** One function of mixed arith/math/scf/affine/memref ops (~40 lines). */
 function genFunction(k: number): string {
@@ -55,8 +55,6 @@ function genFunction(k: number): string {
 `;
 }
 
-function median(xs: number[]): number { const s = [...xs].sort((a, b) => a - b); return s[Math.floor(s.length / 2)]; }
-
 const args = process.argv.slice(2);
 const opt = (name: string, d: number) => { const i = args.indexOf(name); return i >= 0 ? Number(args[i + 1]) : d; };
 const targetLines = opt("--lines", 50_000), reps = opt("--reps", 5);
@@ -83,51 +81,20 @@ for (let r = 0; r < reps + 1; r++) {
   if (r === 0) writeFileSync(join(dir, "ours.mlir"), out);
 }
 
-const have = spawnSync("mlir-opt-19", ["--version"]).status === 0;
+const have = hasMlirOpt();
 console.log(`frontend: ${lines} lines, ${(text.length / 1e6).toFixed(1)} MB; median of ${reps}`);
 console.log(`  tensorlang (in process, parse+verify+print): ${median(ours).toFixed(0)} ms wall, ${median(oursCpu).toFixed(0)} ms cpu`);
 
-interface Run { wall: number; cpu?: number; phases: Map<string, number> }
-interface Measured { wall: number; cpu?: number; phases: Map<string, number>; runs: Run[] }
-/**
- * One process run: wall ms, CPU ms with /usr/bin/time, and the phases of its `--mlir-timing`
- * report (lines `  0.0968 ( 59.4%)  Parser`).
- */
-const timeBin = existsSync("/usr/bin/time") ? "/usr/bin/time" : undefined;
-function once(cmd: string, cmdArgs: string[]): Run {
-  const t0 = performance.now();
-  const res = timeBin ? spawnSync(timeBin, ["-f", "%U %S", cmd, ...cmdArgs], { encoding: "utf8" }) : spawnSync(cmd, cmdArgs, { encoding: "utf8" });
-  const wall = performance.now() - t0;
-  if (res.status !== 0) throw new Error(`${cmd} failed: ${res.stderr}`);
-  const m = timeBin ? /([0-9.]+) ([0-9.]+)\s*$/.exec(res.stderr) : null;
-  const phases = new Map<string, number>();
-  for (const [, t, name] of res.stderr.matchAll(/^\s+([0-9.]+) \(\s*[0-9.]+%\)\s+(\S.*?)\s*$/gm)) if (name !== "Total") phases.set(name, Number(t) * 1000);
-  return { wall, cpu: m ? (Number(m[1]) + Number(m[2])) * 1000 : undefined, phases };
-}
-/**
- * Runs the commands in turn, `reps` rounds, so that all of them see the same load (these machines
- * are shared): per command the median wall and CPU ms and the median of each phase.
- */
-function measure(cmds: Array<[string, string[]]>): Measured[] {
-  const runs = cmds.map(() => [] as Run[]);
-  for (let r = 0; r < reps; r++) cmds.forEach(([c, a], i) => runs[i].push(once(c, a)));
-  return runs.map((rs) => {
-    const names = [...new Set(rs.flatMap((x) => [...x.phases.keys()]))];
-    const cpus = rs.flatMap((x) => (x.cpu === undefined ? [] : [x.cpu]));
-    return { wall: median(rs.map((x) => x.wall)), cpu: cpus.length === rs.length ? median(cpus) : undefined,
-      phases: new Map(names.map((n) => [n, median(rs.map((x) => x.phases.get(n) ?? 0))])), runs: rs };
-  });
-}
 const show = (m: Measured) => `${m.wall.toFixed(0)} ms wall` + (m.cpu !== undefined ? `, ${m.cpu.toFixed(0)} ms cpu` : "") +
   `\n      phases: ${[...m.phases].map(([k, v]) => `${k.toLowerCase()} ${v.toFixed(0)}`).join(", ")} ms`;
 // The CLI as its `bin` entry runs it (the one-file bundle), and from the ES modules; then mlir-opt.
 const cliArgs = [file, "-o", join(dir, "cli.mlir"), "--mlir-timing"];
 const cmds: Array<[string, string[]]> = [
-  [new URL("../../../bin/tensorlang-opt", import.meta.url).pathname, cliArgs],
+  [tensorlangOpt, cliArgs],
   [process.execPath, [new URL("../../src/cli/opt.js", import.meta.url).pathname, ...cliArgs]],
   ...(have ? [["mlir-opt-19", [file, "-o", join(dir, "mlir.mlir"), "--mlir-timing"]] as [string, string[]]] : []),
 ];
-const [cli, esm, mlir] = measure(cmds);
+const [cli, esm, mlir] = measure(cmds, reps);
 // After a build by tsc alone the launcher runs the ES modules (bin/launch.js): say so, or the
 // "whole process" row would silently measure them.
 if (![...cli.phases.keys()].some((k) => /bundle/i.test(k))) console.log("  note: bin/tensorlang-opt ran the ES modules, not the bundle (stale or missing): run `npm run build`");
@@ -135,8 +102,6 @@ console.log(`  tensorlang-opt (whole process):             ${show(cli)}`);
 console.log(`  node dist/src/cli/opt.js (ES modules):      ${show(esm)}`);
 if (!mlir) { console.log("  mlir-opt-19 not installed: no ratio"); process.exit(0); }
 console.log(`  mlir-opt-19 (whole process):                ${show(mlir)}`);
-// Each round's ratio, then their median: runs next to each other share the machine's load.
-const roundRatio = (a: Measured, b: Measured) => median(a.runs.map((x, i) => x.wall / b.runs[i].wall));
 console.log(`  ratio tensorlang-opt / mlir-opt-19: ${roundRatio(cli, mlir).toFixed(2)}x (process, wall, median of rounds)` +
   (cli.cpu !== undefined && mlir.cpu ? `, ${(cli.cpu / mlir.cpu).toFixed(2)}x (process, cpu)` : "") +
   `, ${roundRatio(esm, mlir).toFixed(2)}x (ES modules, wall)` +
