@@ -43,6 +43,8 @@ export abstract class Value {
       if (l[hi].op === op && l[hi].index === index) { l.splice(hi, 1); return; }
     }
   }
+  /** Drops every use by `op` (Operation keeps use lists; nothing else should call this). */
+  dropUsesBy(op: Operation): void { this.useList = this.useList.filter((u) => u.op !== op); }
   get hasUses(): boolean { return this.uses.length > 0; }
   get users(): Operation[] { return [...new Set(this.uses.map((u) => u.op))]; }
   /** Points every use of this value at `v` instead. */
@@ -150,7 +152,10 @@ export class Operation {
     for (const v of vs) this.addOperand(v);
   }
   private dropOperandUses(): void {
-    for (let i = 0; i < this.operands.length; i++) this.operands[i].removeUse(this, i);
+    const vs = this.operands;
+    if (vs.length <= 8) { for (let i = 0; i < vs.length; i++) vs[i].removeUse(this, i); return; }
+    // Many operands (iter_args naming one value thousands of times): one pass over each value's uses.
+    for (const v of new Set(vs)) v.dropUsesBy(this);
   }
   addRegion(r: Region = new Region()): Region {
     r.parent = this;
