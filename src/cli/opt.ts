@@ -7,7 +7,7 @@ import { DiagnosticError, formatDiagnostic, type Diagnostic } from "../ir/diagno
 import { parseModule } from "../ir/parser.js";
 import { printModule, type PrintOptions } from "../ir/printer.js";
 import type { Context } from "../ir/dialect.js";
-import { splitChunks } from "../ir/split-input.js";
+import { inputChunks } from "../ir/split-input.js";
 import { verifyModule } from "../ir/verifier.js";
 import { PASS_CATALOG, PipelineError, lookupPassEntry, parsePassPipeline, unknownPassHint, type PassEntry } from "../passes/catalog.js";
 import { runPasses, type Pass, type PipelineOptions } from "../passes/pass.js";
@@ -92,13 +92,13 @@ function irDumps(opts: OptOptions): ((ctx: Context, print: PrintOptions) => Obse
   };
 }
 
-function processChunk(text: string, file: string, passes: Pass[], opts: OptOptions, time?: Timing,
+function processChunk(text: string, firstLine: number, file: string, passes: Pass[], opts: OptOptions, time?: Timing,
   dumps?: (ctx: Context, print: PrintOptions) => Observe): { out: string; diags: Diagnostic[] } {
   const ctx = createContext();
   ctx.allowUnregistered = !!opts.allowUnregisteredDialect;
   const print: PrintOptions = { generic: opts.mlirPrintOpGeneric, debugInfo: opts.mlirPrintDebuginfo, aliases: !opts.mlirPrintLocalScope };
   try {
-    const m = parseModule(text, file, ctx);
+    const m = parseModule(text, file, ctx, firstLine);
     time?.lap("Parser");
     const ds = verifyModule(m, ctx);
     time?.lap("Verifier");
@@ -160,13 +160,13 @@ export async function main(argv: string[], startup = "Startup"): Promise<number>
   const passes = await Promise.all(passesToRun(argv, opts.passPipeline).map((p) => p.load()));
   const dumps = irDumps(opts);
   if (passes.length) time.lap("Pass pipeline"); // loading the passes' code
-  const chunks = opts.splitInputFile ? splitChunks(text) : [text];
+  const chunks = opts.splitInputFile ? inputChunks(text, false) : [{ text, firstLine: 0 }];
   const outs: string[] = [];
   let failed = false;
   for (const chunk of chunks) {
-    const { out, diags } = processChunk(chunk, name, passes, opts, opts.mlirTiming ? time : undefined, dumps);
+    const { out, diags } = processChunk(chunk.text, chunk.firstLine, name, passes, opts, opts.mlirTiming ? time : undefined, dumps);
     if (opts.verifyDiagnostics) {
-      const problems = checkDiagnostics(name, chunk, diags);
+      const problems = checkDiagnostics(name, chunk.text, diags, chunk.firstLine);
       for (const p of problems) process.stderr.write(p + "\n");
       failed ||= problems.length > 0;
     } else if (diags.length) {

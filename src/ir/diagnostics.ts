@@ -11,9 +11,9 @@ export type Severity = "error" | "warning" | "note" | "remark";
 
 export interface Diagnostic { loc?: Location; severity: Severity; message: string; notes?: Diagnostic[] }
 
-/** Source texts by file name, so diagnostics can quote the offending line. */
-const sources = new Map<string, string>();
-export function registerSource(file: string, text: string): void { sources.set(file, text); }
+/** Source texts by file name (and the lines before them: a chunk of the file), so diagnostics can quote the offending line. */
+const sources = new Map<string, { text: string; firstLine: number; lines?: string[] }>();
+export function registerSource(file: string, text: string, firstLine = 0): void { sources.set(file, { text, firstLine }); }
 
 export function formatLoc(loc?: Location): string { return loc ? `${loc.file}:${loc.line}:${loc.col}` : "<unknown>"; }
 /** Where a run-time failure happened, as both engines word it: `arith.divsi at f.mlir:4:8`. */
@@ -21,9 +21,9 @@ export const opSite = (op: { name: string; loc?: Location }): string => `${op.na
 
 export function formatDiagnostic(d: Diagnostic): string {
   let s = `${formatLoc(d.loc)}: ${d.severity}: ${d.message}`;
-  const text = d.loc ? sources.get(d.loc.file) : undefined;
-  if (d.loc && text !== undefined) {
-    const line = text.split("\n")[d.loc.line - 1];
+  const src = d.loc ? sources.get(d.loc.file) : undefined;
+  if (d.loc && src) {
+    const line = (src.lines ??= src.text.split("\n"))[d.loc.line - 1 - src.firstLine]; // (split once: a file may have thousands of errors)
     if (line !== undefined) s += `\n${line}\n${" ".repeat(Math.max(0, d.loc.col - 1))}^`;
   }
   for (const n of d.notes ?? []) s += "\n" + formatDiagnostic(n);

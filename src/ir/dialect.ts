@@ -227,6 +227,9 @@ export class RegisteredOp {
   }
 }
 
+/** One RegisteredOp a spec, whatever context registers it (--split-input-file makes one a chunk). */
+const registeredOps = new WeakMap<OpSpec, RegisteredOp>();
+
 /** The set of dialects a parser, verifier and pass pipeline see. */
 export class Context {
   private readonly ops = new Map<string, RegisteredOp>();
@@ -243,7 +246,11 @@ export class Context {
   register(...ds: Dialect[]): this {
     for (const d of ds) {
       this.dialects.set(d.name, d);
-      for (const s of d.ops) this.ops.set(s.name, new RegisteredOp(s));
+      for (const s of d.ops) {
+        let r = registeredOps.get(s);
+        if (!r) registeredOps.set(s, (r = new RegisteredOp(s)));
+        this.ops.set(s.name, r);
+      }
       if (d.parseType) this.typeHooks.set(d.name, d.parseType);
       if (d.parseAttr) this.attrHooks.set(d.name, d.parseAttr);
     }

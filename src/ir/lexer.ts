@@ -21,7 +21,8 @@ export class Lexer {
   private lineStarts: number[] = [0];
   /** Line index of the last `loc` answer: parsing moves forward, so the next is usually near. */
   private lineHint = 0;
-  constructor(readonly text: string, readonly file: string) {
+  /** `firstLine`: lines of the file before `text` (one chunk of a --split-input-file input). */
+  constructor(readonly text: string, readonly file: string, private readonly firstLine = 0) {
     for (let i = text.indexOf("\n"); i >= 0; i = text.indexOf("\n", i + 1)) this.lineStarts.push(i + 1);
   }
 
@@ -40,7 +41,7 @@ export class Lexer {
       }
       this.lineHint = lo;
     }
-    return { file: this.file, line: lo + 1, col: pos - ls[lo] + 1 };
+    return { file: this.file, line: this.firstLine + lo + 1, col: pos - ls[lo] + 1 };
   }
   error(pos: number, msg: string): DiagnosticError { return DiagnosticError.at(this.loc(pos), msg); }
 

@@ -51,9 +51,9 @@ export class OpAsmParser extends AttrTypeParser {
   /** The op whose custom syntax is being parsed (MLIR names it in custom-parser errors). */
   private customOp = "";
 
-  constructor(text: string, file: string, readonly ctx: Context) {
-    super(new Lexer(text, file), (d) => ctx.typeHook(d));
-    registerSource(file, text);
+  constructor(text: string, file: string, readonly ctx: Context, firstLine = 0) {
+    super(new Lexer(text, file, firstLine), (d) => ctx.typeHook(d));
+    registerSource(file, text, firstLine);
   }
 
   // ---- SSA values -------------------------------------------------------------------------
@@ -516,8 +516,9 @@ function setFileLoc(target: { loc?: Location }, text: string): void {
 /** How deep regions may nest: far beyond real programs, well within JS's stack for every pass. */
 export const MAX_REGION_NESTING = 256;
 
-export function parseModule(text: string, file: string, ctx: Context): Module {
-  return new OpAsmParser(text, file, ctx).parseTopLevel();
+/** `firstLine`: lines of `file` before `text` (a chunk of it), for the locations. */
+export function parseModule(text: string, file: string, ctx: Context, firstLine = 0): Module {
+  return new OpAsmParser(text, file, ctx, firstLine).parseTopLevel();
 }
 
 export type { Attribute };

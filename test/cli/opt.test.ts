@@ -79,7 +79,12 @@ func.func @re(%a: i32) -> i64 {
   const some = opt(["-", "--split-input-file"], "func.func @a() -> i32 {\n  return\n}\n// -----\nfunc.func private @b()\n// -----\nfunc.func @c(%x: f32) {\n  %0 = arith.addi %x, %x : f32\n  return\n}\n");
   assert.equal(some.status, 1);
   assert.equal(some.stdout, "// -----\nmodule {\n  func.func private @b()\n}\n\n// -----\n");
-  assert.match(some.stderr, /<stdin>:2:3: error: 'func.return' op has 0 operands, but enclosing function \(@a\) returns 1[\s\S]*<stdin>:8:8: error: 'arith.addi' op operand #0 must be signless-integer-like, but got 'f32'/);
+  assert.match(some.stderr, /<stdin>:2:3: error: 'func.return' op has 0 operands, but enclosing function \(@a\) returns 1[\s\S]*<stdin>:8:8: error: 'arith.addi' op operand #0 must be signless-integer-like, but got 'f32'\n  %0 = arith\.addi %x, %x : f32\n {7}\^/);
+  // A chunk is parsed at its place in the file (not padded with the lines before it): a parse
+  // error in the third names the file's line and quotes it.
+  const late = opt(["-", "--split-input-file"], "func.func private @a()\n// -----\nfunc.func private @b()\n// -----\n\nfunc.func @c() {\n  %0 = arith.constant : i32\n}\n");
+  assert.equal(late.status, 1);
+  assert.match(late.stderr, /^<stdin>:7:22: error: .*\n  %0 = arith\.constant : i32\n {21}\^/);
 });
 
 test("errors: diagnostics with file:line:col and caret (exit 1), usage errors (exit 2), no stack traces", () => {
