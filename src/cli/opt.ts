@@ -160,7 +160,7 @@ export async function main(argv: string[], startup = "Startup"): Promise<number>
   const passes = await Promise.all(passesToRun(argv, opts.passPipeline).map((p) => p.load()));
   const dumps = irDumps(opts);
   if (passes.length) time.lap("Pass pipeline"); // loading the passes' code
-  const chunks = opts.splitInputFile ? inputChunks(text, false) : [{ text, firstLine: 0 }];
+  const chunks = opts.splitInputFile ? inputChunks(text) : [{ text, firstLine: 0 }];
   const outs: string[] = [];
   let failed = false;
   for (const chunk of chunks) {

@@ -43,7 +43,7 @@ export class SourceIndex {
 /** OpAsmParser that fills a SourceIndex. */
 class IndexingParser extends OpAsmParser {
   private inSuccessor = false;
-  constructor(text: string, file: string, ctx: Context, readonly index: SourceIndex) { super(text, file, ctx); }
+  constructor(text: string, file: string, ctx: Context, readonly index: SourceIndex, firstLine: number) { super(text, file, ctx, firstLine); }
 
   override resolveOperand(u: UnresolvedOperand, type: Type): Value {
     const value = super.resolveOperand(u, type);
@@ -93,8 +93,8 @@ class IndexingParser extends OpAsmParser {
  * parseModule, also returning where each name in `text` stands in the module. A given `index`
  * keeps what was recorded before a parse error (the names defined before it, with their types).
  */
-export function parseModuleIndexed(text: string, file: string, ctx: Context, index = new SourceIndex()): { module: Module; index: SourceIndex } {
-  const module = new IndexingParser(text, file, ctx, index).parseTopLevel();
+export function parseModuleIndexed(text: string, file: string, ctx: Context, index = new SourceIndex(), firstLine = 0): { module: Module; index: SourceIndex } {
+  const module = new IndexingParser(text, file, ctx, index, firstLine).parseTopLevel();
   index.resolveForward();
   return { module, index };
 }

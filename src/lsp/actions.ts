@@ -67,7 +67,7 @@ function copyFix(chunk: Chunk, v: Value): Fix | undefined {
 /** What the parse of `chunk` recorded up to its parse error. */
 function partialIndex(chunk: Chunk, file: string): SourceIndex {
   const index = new SourceIndex();
-  try { parseModuleIndexed(chunk.text, file, contextFor(chunk.ctx.allowUnregistered), index); } catch { /* stopped at the error */ }
+  try { parseModuleIndexed(chunk.text, file, contextFor(chunk.ctx.allowUnregistered), index, chunk.firstLine); } catch { /* stopped at the error */ }
   return index;
 }
 

@@ -1,7 +1,7 @@
 // One document as the server sees it: each `// -----` chunk parsed (recording where names
 // stand), verified and checked for linearity, as `tensorlang-opt --split-input-file
-// --verify-linearity` would. Chunks are padded to keep the document's line numbers, so a
-// chunk's offsets map to document positions through its own line table.
+// --verify-linearity` would. A chunk is its own text, parsed at its first line: its offsets map to
+// document positions through its own line table, which starts there.
 import type { Position } from "vscode-languageserver/node.js";
 import { createContext } from "../dialects/index.js";
 import type { Module } from "../ir/core.js";
@@ -14,18 +14,19 @@ import { verifyModule } from "../ir/verifier.js";
 import { verifyLinearity } from "../passes/verify-linearity.js";
 
 export class Chunk {
-  /** The lexer's line table (the padding lines included) maps offsets to lines and back. */
+  /** The lexer's line table, from the chunk's first line, maps offsets to lines and back. */
   private readonly lines: Lexer;
   module?: Module;
   index?: SourceIndex;
   diagnostics: Diagnostic[] = [];
 
   constructor(readonly text: string, readonly firstLine: number, readonly lastLine: number, readonly ctx: Context) {
-    this.lines = new Lexer(text, "");
+    this.lines = new Lexer(text, "", firstLine);
   }
 
   offset(p: Position): number {
-    const start = this.lines.lineStart(p.line) ?? this.text.length, next = this.lines.lineStart(p.line + 1) ?? this.text.length + 1;
+    const line = p.line - this.firstLine;
+    const start = this.lines.lineStart(line) ?? this.text.length, next = this.lines.lineStart(line + 1) ?? this.text.length + 1;
     return Math.min(start + p.character, next - 1);
   }
   position(offset: number): Position {
@@ -64,7 +65,7 @@ export function checkedChunk(text: string, firstLine: number, lastLine: number, 
 /** Parse errors stop a chunk; verifier errors stop it before linearity, which assumes valid IR. */
 function analyzeChunk(c: Chunk, file: string): void {
   try {
-    const { module, index } = parseModuleIndexed(c.text, file, c.ctx);
+    const { module, index } = parseModuleIndexed(c.text, file, c.ctx, undefined, c.firstLine);
     c.module = module;
     c.index = index;
     c.diagnostics = verifyModule(module, c.ctx);

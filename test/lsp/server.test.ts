@@ -267,6 +267,18 @@ test("quick fix: a linear value used twice is copied, and the copies take its us
   assert.deepEqual(await diagnosticsAfter(a.uri, a.fixes[0].text), []);
 });
 
+test("quick fixes in later `// -----` chunks edit their own lines (a chunk is parsed at its first line)", async () => {
+  const misspelt = "func.func @f(%a: f32) -> f32 {\n  %b = arith.adf %a, %a : f32\n  return %b : f32\n}\n";
+  const text = `func.func private @a()\n// -----\n${TWICE}// -----\n\n${misspelt}`;
+  const { uri, fixes } = await quickFixes("chunks.mlir", text);
+  assert.deepEqual(fixes.map((f) => f.title).sort(), ["Insert tensorlang.copy of %0", "Replace with 'arith.addf'"]);
+  const fixed = (title: string) => fixes.find((f) => f.title === title)!.text;
+  assert.equal(fixed("Replace with 'arith.addf'"), text.replace("arith.adf", "arith.addf"));
+  assert.equal(fixed("Insert tensorlang.copy of %0"), text.replace("  %1 = tensorlang.add %0, %0",
+    "  %copy:2 = tensorlang.copy %0 : !tensorlang.tensor<f32, 4>\n  %1 = tensorlang.add %copy#0, %copy#1"));
+  assert.equal((await diagnosticsAfter(uri, fixed("Replace with 'arith.addf'"))).length, 1); // the copy's still to make
+});
+
 test("quick fix: a missing `: type` after operands of one type is added where the op takes that type", async () => {
   const text = "func.func @f(%a: f32) -> i1 {\n  %b = arith.addf %a, %a\n  %c = arith.cmpf olt, %b, %a : f32\n  return %c : i1\n}\n";
   const { uri, fixes } = await quickFixes("type.mlir", text);
