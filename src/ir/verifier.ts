@@ -278,7 +278,10 @@ export class Verifier implements VerifyContext {
     for (let a: Operation | null = user; a; a = a.parentOp) {
       const blk = a.parent;
       if (blk === defBlock) {
-        if (v instanceof BlockArgument) return undefined;
+        // A graph region (builtin.module's, as MLIR's RegionKindInterface says, and, as MLIR
+        // takes them, an unregistered op's) has no SSA dominance: a use may come before its
+        // definition, or be in it.
+        if (v instanceof BlockArgument || this.graphRegion(blk.parentOp)) return undefined;
         const def = (v as OpResult).op;
         if (def === a) return "does not dominate this use";
         return this.indexIn(blk, def) < this.indexIn(blk, a) ? undefined : "does not dominate this use";
@@ -304,6 +307,7 @@ export class Verifier implements VerifyContext {
     }
     return idx.get(op) ?? -1;
   }
+  private graphRegion(op: Operation | null): boolean { return !!op && (op.name === "builtin.module" || !this.ctx.registered(op.name)); }
   private isIsolated(op: Operation): boolean { return op.name === "builtin.module" || !!this.ctx.registered(op.name)?.isolated; }
   private definedWithin(v: Value, op: Operation): boolean {
     const owner = v instanceof OpResult ? v.op : (v as BlockArgument).block.parentOp;

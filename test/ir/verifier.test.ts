@@ -134,3 +134,13 @@ test("a use inside an op of a block no branch reaches is not checked against the
   return
 }`), []);
 });
+
+test("a graph region (builtin.module's, an unregistered op's) takes a use before its definition, as MLIR; a function body does not", () => {
+  assert.deepEqual(errors("%1 = arith.addi %2, %2 : i32\n%2 = arith.constant 3 : i32"), []);
+  const loose = createContext();
+  loose.allowUnregistered = true;
+  const looseErrors = (text: string) => verifyModule(parseModule(text, "v.mlir", loose), loose).map(formatDiagnostic);
+  assert.deepEqual(looseErrors('"test.op"() ({\n  "test.use"(%0) : (i32) -> ()\n  %0 = "test.def"() : () -> i32\n}) : () -> ()'), []);
+  assert.deepEqual(looseErrors('%0 = "test.op"() ({\n  "test.use"(%0) : (i32) -> ()\n}) : () -> i32'), []);
+  assert.match(errors("func.func @f() -> i32 {\n  %1 = arith.addi %2, %2 : i32\n  %2 = arith.constant 3 : i32\n  return %1 : i32\n}").join("\n"), /v.mlir:2:8: error: operand #0 does not dominate this use/);
+});
