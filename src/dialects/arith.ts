@@ -4,7 +4,7 @@ import { Attribute, DenseElementsAttr, FloatAttr, IntegerAttr, SparseElementsAtt
 import { OpResult, type Operation, type Value } from "../ir/core.js";
 import type { Dialect, FoldResult, OpSpec, TypeConstraint } from "../ir/dialect.js";
 import { FloatType, IndexType, IntegerType, MemRefType, ShapedType, SignedIntegerType, TensorType, Type, UnrankedTensorType, VectorType, compatibleShapes, elementTypeOf, i1, i32, i64 } from "../ir/types.js";
-import { decodeFloat, fitsDouble, floatBits, floatFromBits, fusedMultiplyAdd, halfBits, halfToFloat, roundFloat } from "../ir/float.js";
+import { decodeFloat, fitsDouble, floatBits, floatFromBits, fusedMultiplyAdd, halfBits, halfToFloat, roundFloat, sameBits } from "../ir/float.js";
 import { safeNumber } from "../ir/affine.js";
 import { canonicalizeArith } from "./arith-canonicalize.js";
 import { boolLike, castOfCast, def, foldIdentity, isZero, splat } from "./arith-fold.js";
@@ -215,7 +215,7 @@ function foldElementwise(consts: readonly (Attribute | undefined)[], t: Type, f:
     // Storage as the parser keeps it: i1, index and ints up to 32 bits as numbers, i64 as BigInt.
     out.push(typeof r === "boolean" ? (r ? 1 : 0) : et instanceof FloatType ? Number(r) : et instanceof IntegerType && et.width > 32 ? BigInt(r) : Number(r));
   }
-  const splat = out.every((v) => Object.is(v, out[0]));
+  const splat = out.every((v) => sameBits(v, out[0]));
   return [new DenseElementsAttr(t, splat ? [out[0]] : out, splat)];
 }
 

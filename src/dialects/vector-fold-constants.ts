@@ -4,6 +4,7 @@
 import { type Attribute, DenseElementsAttr } from "../ir/attributes.js";
 import type { Operation, Value } from "../ir/core.js";
 import type { FoldResult, Rewriter } from "../ir/dialect.js";
+import { sameBits } from "../ir/float.js";
 import { IntegerType, type Type, VectorType, contiguousStrides, f16, f32, i32 } from "../ir/types.js";
 import { castValue, scalarAttr, scalarOf, wrapS, wrapU } from "./arith.js";
 import { arrayProp, producer } from "./indexing.js";
@@ -24,7 +25,7 @@ const asElement = (v: Elt, et: Type) => (et instanceof IntegerType && et.width >
 function constantOf(t: Type, values: readonly Elt[]): Attribute {
   if (!(t instanceof VectorType)) return scalarAttr(values[0], t);
   const vs = values.map((v) => asElement(v, t.elementType));
-  return vs.every((v) => Object.is(v, vs[0])) ? new DenseElementsAttr(t, [vs[0]], true) : new DenseElementsAttr(t, vs, false);
+  return vs.every((v) => sameBits(v, vs[0])) ? new DenseElementsAttr(t, [vs[0]], true) : new DenseElementsAttr(t, vs, false);
 }
 const numElements = (t: Type) => (t instanceof VectorType ? t.numElements : 1);
 /** Replaces `op` by an arith.constant of `value`. */

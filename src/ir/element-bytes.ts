@@ -3,7 +3,7 @@
 // (DenseResourceElementsAttr: i1 one byte, a C++ bool). Values come out as DenseElementsAttr
 // holds those it parses from literals: i1 0 or 1, a number for floats, index and signless
 // integers of 32 bits or less, a bigint for wider ones and for si/ui.
-import { decodeFloat, floatBits, halfBits, halfToFloat } from "./float.js";
+import { decodeFloat, floatBits, floatFromBits, halfBits, halfToFloat, nanKeepingArray } from "./float.js";
 import { FloatType, IndexType, IntegerType, SignedIntegerType, isBoolType, type ShapedType, type Type } from "./types.js";
 
 /** An element of `t` equal to zero, held as a literal of `t` is (a bigint past 32 bits and for si/ui). */
@@ -44,6 +44,7 @@ export function decodeElements(bytes: Uint8Array, type: ShapedType, n: number, b
     for (let i = 0; i < n; i++) out[i] = (bools === "bits" ? (bytes[i >> 3] >> (i & 7)) & 1 : bytes[i]) ? one : zero;
     return out;
   }
+  const nans: number[] = [];
   for (let i = 0, o = 0; i < n; i++, o += w) {
     if (et instanceof FloatType) {
       if (et.kind === "f32" || et.kind === "f64") out[i] = w === 8 ? dv.getFloat64(o, true) : dv.getFloat32(o, true);
@@ -53,6 +54,7 @@ export function decodeElements(bytes: Uint8Array, type: ShapedType, n: number, b
         if (v === undefined) return undefined;
         out[i] = v;
       }
+      if (out[i] !== out[i]) nans.push(i);
     } else if (et instanceof IndexType) out[i] = Number(dv.getBigInt64(o, true));
     else if (et instanceof SignedIntegerType) out[i] = et.unsigned ? BigInt.asUintN(et.width, littleEndian(bytes, o, w)) : BigInt.asIntN(et.width, littleEndian(bytes, o, w));
     else {
@@ -64,7 +66,12 @@ export function decodeElements(bytes: Uint8Array, type: ShapedType, n: number, b
       else { const v = BigInt.asIntN(width, littleEndian(bytes, o, w)); out[i] = width <= 32 ? Number(v) : v; }
     }
   }
-  return out;
+  if (!nans.length) return out;
+  // A NaN's sign and payload, from its bits (reading it as a double, and keeping it in `out`, quiets a signaling one).
+  const kept = nanKeepingArray<number | bigint>();
+  for (let i = 0; i < n; i++) kept.push(out[i]);
+  for (const i of nans) kept[i] = floatFromBits(littleEndian(bytes, i * w, w) & ((1n << BigInt((et as FloatType).width)) - 1n), (et as FloatType).kind);
+  return kept;
 }
 
 /** MLIR's raw data of `values` (one per element of `type`), i1 packed by the bit: the inverse of decodeElements. */
@@ -80,7 +87,7 @@ export function encodeElements(values: readonly (number | bigint)[], type: Shape
     const v = values[i];
     if (et instanceof FloatType && (et.kind === "f32" || et.kind === "f64") && v === v) {
       if (w === 8) dv.setFloat64(o, Number(v), true); else dv.setFloat32(o, Number(v), true);
-    } else if (et instanceof FloatType && (et.kind === "f16" || et.kind === "bf16")) dv.setUint16(o, halfBits(Number(v), et.kind === "bf16"), true);
+    } else if (et instanceof FloatType && (et.kind === "f16" || et.kind === "bf16") && v === v) dv.setUint16(o, halfBits(Number(v), et.kind === "bf16"), true);
     else {
       const width = et instanceof FloatType || et instanceof IntegerType || et instanceof SignedIntegerType ? et.width : 64;
       let b = et instanceof FloatType ? floatBits(Number(v), et.kind) : BigInt.asUintN(width, BigInt(v));

@@ -170,6 +170,33 @@ export function floatFromBits(bits: bigint, kind: FloatKind): number {
   return halfToFloat(Number(bits), kind === "bf16");
 }
 
+/** Whether two element values are the same bit for bit: -0 is not 0, and NaNs of other signs or payloads differ (Object.is takes every NaN for one). */
+export function sameBits(a: number | bigint, b: number | bigint): boolean {
+  if (typeof a !== "number" || typeof b !== "number" || a === a || b === b) return Object.is(a, b);
+  const dv = new DataView(new ArrayBuffer(16));
+  dv.setFloat64(0, a);
+  dv.setFloat64(8, b);
+  return dv.getBigUint64(0) === dv.getBigUint64(8);
+}
+
+/**
+ * An empty array that keeps the bits of each NaN put in it. V8 holds an array of numbers alone as
+ * raw doubles and quiets a signaling NaN stored there (`dense<0x7FA00000>` would print
+ * `0x7FE00000`); an array that has held another value keeps its numbers boxed, bits and all.
+ */
+export function nanKeepingArray<T>(): T[] {
+  const a = [null] as unknown as T[];
+  a.length = 0;
+  return a;
+}
+/** `xs.map(f)`, kept in a nanKeepingArray where `xs` holds a NaN (`f` must pass it through: arithmetic, Math.fround too, quiets it). */
+export function mapKeepingNaNs<T, U>(xs: readonly T[], f: (x: T) => U): U[] {
+  if (!xs.some((x) => typeof x === "number" && x !== x)) return xs.map(f);
+  const out = nanKeepingArray<U>();
+  for (const x of xs) out.push(f(x));
+  return out;
+}
+
 /** The bits of `v`, a value of `kind` (floatFromBits' inverse). */
 export function floatBits(v: number, kind: FloatKind): bigint {
   const dv = new DataView(new ArrayBuffer(8));

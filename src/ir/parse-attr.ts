@@ -8,7 +8,7 @@ import {
 } from "./attributes.js";
 import type { TypeParserHook } from "./dialect.js";
 import { DiagnosticError, type Location } from "./diagnostics.js";
-import { FLOAT_FORMATS, decodeFloat, fitsDouble, floatFromBits, roundFloat } from "./float.js";
+import { FLOAT_FORMATS, decodeFloat, fitsDouble, floatFromBits, mapKeepingNaNs, nanKeepingArray, roundFloat, sameBits } from "./float.js";
 import { Lexer, type Token, closingAngle, decodeString, stringOr } from "./lexer.js";
 import { decodeElements, storageBytes } from "./element-bytes.js";
 import { ResourceHandle } from "./resources.js";
@@ -720,15 +720,15 @@ export class AttrTypeParser {
       values[at] = et instanceof IntegerType && et.width > 1 ? BigInt.asIntN(et.width, v) : v; // 255 : i8 is -1, as MLIR prints it
     }
     const conv = (v: number | bigint | boolean | string): number | bigint =>
-      typeof v === "boolean" ? (et instanceof SignedIntegerType ? (v ? (et.unsigned ? 1n : -1n) : 0n) : v ? 1 : 0) : et instanceof FloatType ? roundFloat(Number(v), et) : et instanceof IntegerType && et.width <= 32 || et instanceof IndexType ? Number(v) : BigInt(v);
+      typeof v === "boolean" ? (et instanceof SignedIntegerType ? (v ? (et.unsigned ? 1n : -1n) : 0n) : v ? 1 : 0) : et instanceof FloatType ? (v === v ? roundFloat(Number(v), et) : (v as number)) : et instanceof IntegerType && et.width <= 32 || et instanceof IndexType ? Number(v) : BigInt(v);
     if (lit.hex !== undefined) return denseFromHex(lit.hex, type, shapeLoc, this.lex.loc(lit.pos));
-    if (shape.length === 0 && values.length === 1) return new DenseElementsAttr(type, [conv(values[0])], type.rank > 0 || type.numElements === 1);
+    if (shape.length === 0 && values.length === 1) return new DenseElementsAttr(type, mapKeepingNaNs(values.slice(0, 1), conv), type.rank > 0 || type.numElements === 1);
     if (shape.length !== type.rank || shape.some((d, i) => d !== type.shape[i])) {
       throw DiagnosticError.at(shapeLoc, `inferred shape of elements literal ([${shape.join(", ")}]) does not match type ([${type.shape.join(", ")}])`);
     }
-    // All elements equal (bit for bit: -0 is not 0): a splat, as MLIR stores and prints it.
-    const vs = values.map(conv);
-    return vs.length > 1 && vs.every((v) => Object.is(v, vs[0])) ? new DenseElementsAttr(type, [vs[0]], true) : new DenseElementsAttr(type, vs, false);
+    // All elements equal (bit for bit: -0 is not 0, nor a NaN another): a splat, as MLIR stores and prints it.
+    const vs = mapKeepingNaNs(values, conv);
+    return vs.length > 1 && vs.every((v) => sameBits(v, vs[0])) ? new DenseElementsAttr(type, vs.slice(0, 1), true) : new DenseElementsAttr(type, vs, false);
   }
   /** `dense_resource<name> : type` (`implied`: as parseDense's); its blob is found after the parse. */
   private parseDenseResource(implied?: ShapedType): Attribute {
@@ -751,7 +751,7 @@ export class AttrTypeParser {
     // (MLIR 19 takes index elements too)
     if (!(et instanceof IntegerType || et instanceof SignedIntegerType || et instanceof FloatType || et instanceof IndexType)) throw this.errorAt(typeTok, `expected integer or float type, got: '${et.str}'`);
     if (!(et instanceof IndexType) && et.width !== 1 && et.width % 8 !== 0) throw this.errorAt(typeTok, "element type bitwidth must be a multiple of 8");
-    const vs: number[] = [];
+    const vs = et instanceof FloatType ? nanKeepingArray<number>() : []; // (a signaling NaN keeps its bits)
     if (this.accept(">")) return new DenseArrayAttr(et, vs);
     this.expect(":", "expected ':' after dense array type");
     {

@@ -119,3 +119,28 @@ test("literals must suit the element type, as MLIR checks them", () => {
   assert.deepEqual(parseAttr("dense<[0x3F800000, 2.0]> : tensor<2xf32>").values, [1, 2]);
   assert.deepEqual(parseAttr("dense<[0, 1]> : tensor<2xi1>").values, [0, 1]);
 });
+
+// NaNs keep their sign and payload, signaling ones too, as mlir-opt-19 prints them back: V8 quiets
+// a signaling NaN stored in an array of numbers alone, and two NaNs are no splat unless their bits
+// are equal. Each expected text is mlir-opt-19's output for the same input.
+test("NaN elements keep their bits: literals, hex data, splats, dense arrays", () => {
+  const cases: Array<[string, string]> = [
+    ["dense<[0x7FA00000, 0xFFA00001]> : tensor<2xf32>", "dense<[0x7FA00000, 0xFFA00001]> : tensor<2xf32>"],
+    ["dense<[0x7FC00001, 0xFFC00000]> : tensor<2xf32>", "dense<[0x7FC00001, 0xFFC00000]> : tensor<2xf32>"],
+    ["dense<[0x7C01, 0xFE00, 0x7E01]> : tensor<3xf16>", "dense<[0x7C01, 0xFE00, 0x7E01]> : tensor<3xf16>"],
+    ["dense<[0x7F81, 0xFFC1, 0x7FC0]> : tensor<3xbf16>", "dense<[0x7F81, 0xFFC1, 0x7FC0]> : tensor<3xbf16>"],
+    ["dense<[0x7FF4000000000000, 0x7FF0000000000001]> : tensor<2xf64>", "dense<[0x7FF4000000000000, 0x7FF0000000000001]> : tensor<2xf64>"],
+    ["dense<0x7FA00000> : tensor<3xf32>", "dense<0x7FA00000> : tensor<3xf32>"],
+    ['dense<"0x0000A07F0100A0FF0100C07F0000803F"> : tensor<4xf32>', "dense<[0x7FA00000, 0xFFA00001, 0x7FC00001, 1.000000e+00]> : tensor<4xf32>"],
+    ['dense<"0x0000A07F"> : tensor<2xf32>', "dense<0x7FA00000> : tensor<2xf32>"],
+    ["array<f32: 0x7FA00000, 0xFFC00001>", "array<f32: 0x7FA00000, 0xFFC00001>"],
+  ];
+  for (const [text, printed] of cases) {
+    const m = parseModule(attrText(text), "t.mlir", loose), out = printModule(m, loose);
+    assert.ok(out.includes(`{v = ${printed}}`), `${text} printed ${out}`);
+    assert.equal(printModule(parseModule(out, "t.mlir", loose), loose), out, `${text}: not a fixed point`);
+  }
+  // The raw data keeps them too (what a program's memory holds).
+  const a = parseAttr("dense<[0x7FA00000, 0xFFC00001]> : tensor<2xf32>"), bytes = encodeElements(a.values, a.type);
+  assert.equal(Buffer.from(bytes).toString("hex").toUpperCase(), "0000A07F0100C0FF");
+});
