@@ -32,6 +32,13 @@ export class LLVMVoidType extends LLVMType {
   static get(): LLVMVoidType { return DialectType.intern(new LLVMVoidType()); }
 }
 
+/** LLVM's types of one keyword: `!llvm.label`, `!llvm.metadata`, `!llvm.token`, `!llvm.x86_mmx`, `!llvm.ppc_fp128`. */
+export class LLVMKeywordType extends LLVMType {
+  private constructor(readonly keyword: string) { super(keyword); }
+  static get(keyword: string): LLVMKeywordType { return DialectType.intern(new LLVMKeywordType(keyword)); }
+}
+const KEYWORD_TYPES = new Set(["label", "metadata", "token", "x86_mmx", "ppc_fp128"]);
+
 export class LLVMArrayType extends LLVMType {
   private constructor(readonly numElements: number, readonly elementType: Type) {
     super(`array<${numElements} x ${llvmInner(elementType)}>`);
@@ -76,9 +83,12 @@ const vectorOf = (ok: (t: Type) => boolean) => (t: Type) => ok(t) || (t instance
 const PTR_OR_PTRS = tc("LLVM pointer type or LLVM dialect-compatible vector of LLVM pointer type", vectorOf((t) => t instanceof LLVMPointerType));
 const SIGNLESS_INT = tc("signless integer", (t) => t instanceof IntegerType);
 // (MLIR's LLVM*Type::verify: what may sit inside an array, a struct or a function type)
-const validElement = (t: Type) => !(t instanceof LLVMVoidType || t instanceof LLVMFunctionType);
+const isKeyword = (t: Type, ...kws: string[]) => t instanceof LLVMKeywordType && kws.includes(t.keyword);
+const validElement = (t: Type) => !(t instanceof LLVMVoidType || t instanceof LLVMFunctionType || isKeyword(t, "label", "metadata", "token"));
+const validArgument = (t: Type) => !(t instanceof LLVMVoidType || t instanceof LLVMFunctionType);
+const validResult = (t: Type) => !(t instanceof LLVMFunctionType || isKeyword(t, "label", "metadata"));
 
-const LLVM_TYPE_KW = new Set(["ptr", "void", "array", "struct", "func"]);
+const LLVM_TYPE_KW = new Set(["ptr", "void", "array", "struct", "func", ...KEYWORD_TYPES]);
 
 /** A type inside an llvm type: bare llvm mnemonics (`ptr`, `array<...>`) or any other type. */
 function parseInnerType(p: OpAsmParser): Type {
@@ -89,10 +99,10 @@ function parseInnerType(p: OpAsmParser): Type {
   }
   return p.parseType();
 }
-/** An inner type that `ok` accepts, else MLIR's `invalid ... type` at it. */
-function parseCheckedInner(p: OpAsmParser, ok: (t: Type) => boolean, what: string): Type {
-  const loc = p.locHere(), t = parseInnerType(p);
-  if (!ok(t)) throw DiagnosticError.at(loc, `invalid ${what} type`);
+/** An inner type that `ok` accepts, else MLIR's `invalid ... type: '...'` at `at` (the `<` of the type holding it) or at it. */
+function parseCheckedInner(p: OpAsmParser, ok: (t: Type) => boolean, what: string, at?: Location): Type {
+  const loc = at ?? p.locHere(), t = parseInnerType(p);
+  if (!ok(t)) throw DiagnosticError.at(loc, `invalid ${what} type: '${t.str}'`);
   return t;
 }
 
@@ -101,6 +111,7 @@ const identified = new WeakMap<object, Map<string, LLVMStructType>>();
 const enclosing: string[] = [];
 
 function parseStructType(p: OpAsmParser, loc: Location): LLVMStructType {
+  const open = p.locHere();
   p.expect("<");
   const name = p.parseOptionalString();
   if (name !== undefined && p.accept(">")) {
@@ -119,7 +130,8 @@ function parseStructType(p: OpAsmParser, loc: Location): LLVMStructType {
     const fields: Type[] = [];
     if (name !== undefined) enclosing.push(name);
     try {
-      if (!p.accept(")")) { do fields.push(parseCheckedInner(p, validElement, "LLVM structure element")); while (p.accept(",")); p.expect(")"); }
+      // (a literal struct's errors at its `<`, an identified one's at the element, as MLIR's)
+      if (!p.accept(")")) { do fields.push(parseCheckedInner(p, validElement, "LLVM structure element", name === undefined ? open : undefined)); while (p.accept(",")); p.expect(")"); }
     } finally { if (name !== undefined) enclosing.pop(); }
     p.expect(">");
     t = LLVMStructType.get(fields, packed, name);
@@ -151,30 +163,33 @@ export function parseLLVMType(p: OpAsmParser, mnemonic: string, loc: Location): 
     }
     case "void": return llvmVoid;
     case "array": {
+      const open = p.locHere();
       p.expect("<");
       // (MLIR reads an unsigned 64-bit size: -1 is 2^64 - 1, which no double holds; -2^63 it refuses)
       const at = p.locHere(), n = p.parseInteger();
       if (n < 0) throw DiagnosticError.at(at, n === -(2 ** 63) ? "integer value too large" : `array size ${n} is negative (MLIR would read ${BigInt.asUintN(64, BigInt(n))}, beyond what TensorLang holds)`);
       p.parseKeyword("x");
-      const e = parseCheckedInner(p, validElement, "array element");
+      const e = parseCheckedInner(p, validElement, "array element", open);
       p.expect(">");
       return LLVMArrayType.get(n, e);
     }
     case "struct": return parseStructType(p, loc);
     case "func": {
+      const open = p.locHere();
       p.expect("<");
-      const result = parseCheckedInner(p, (t) => !(t instanceof LLVMFunctionType), "function result");
+      const result = parseCheckedInner(p, validResult, "function result", open);
       p.expect("(");
       const params: Type[] = [];
       let varArg = false;
       if (!p.accept(")")) {
-        do { if (p.accept("...")) { varArg = true; break; } params.push(parseCheckedInner(p, validElement, "function argument")); } while (p.accept(","));
+        do { if (p.accept("...")) { varArg = true; break; } params.push(parseCheckedInner(p, validArgument, "function argument", open)); } while (p.accept(","));
         p.expect(")");
       }
       p.expect(">");
       return LLVMFunctionType.get(result, params, varArg);
     }
   }
+  if (KEYWORD_TYPES.has(mnemonic)) return LLVMKeywordType.get(mnemonic);
   if (BUILTIN_TYPE.test(mnemonic)) throw DiagnosticError.at(loc, "unexpected type, expected keyword");
   throw DiagnosticError.at(loc, `unknown LLVM type: ${mnemonic}`);
 }

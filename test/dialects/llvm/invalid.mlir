@@ -960,3 +960,22 @@ func.func @store_syncscope_int(%p: !llvm.ptr, %v: i32) {
   "llvm.store"(%v, %p) <{alignment = 4 : i64, ordering = 7 : i64, syncscope = 8 : i64}> : (i32, !llvm.ptr) -> ()
   return
 }
+
+// -----
+
+func.func @array_of_label() {
+  // expected-error @+1 {{invalid array element type: '!llvm.label'}}
+  %0 = llvm.mlir.zero : !llvm.array<2 x !llvm.label>
+}
+
+// -----
+
+func.func @struct_of_token() {
+  // expected-error @+1 {{invalid LLVM structure element type: '!llvm.token'}}
+  %0 = llvm.mlir.zero : !llvm.struct<(x86_mmx, token)>
+}
+
+// -----
+
+// expected-error @+1 {{invalid function result type: '!llvm.metadata'}}
+llvm.func @metadata_result() -> !llvm.func<metadata ()>

@@ -2,6 +2,8 @@ module {
   llvm.mlir.global internal constant @str("hi\0A\00") {addr_space = 0 : i32}
   llvm.mlir.global private constant @cst(dense<[1.0, 2.0]> : tensor<2xf32>) : !llvm.array<2 x f32>
   llvm.mlir.global external @g(42 : i32) : i32
+  llvm.func @keyword_types(!llvm.metadata, !llvm.token, !llvm.x86_mmx, !llvm.ppc_fp128, !llvm.label) -> !llvm.token
+  llvm.func @keyword_type_fields(!llvm.struct<(x86_mmx, ppc_fp128)>, !llvm.array<2 x ppc_fp128>)
   llvm.mlir.global internal @gi() : !llvm.struct<(i32, f32)> {
     %0 = llvm.mlir.undef : !llvm.struct<(i32, f32)>
     llvm.return %0 : !llvm.struct<(i32, f32)>
