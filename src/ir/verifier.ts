@@ -278,13 +278,13 @@ export class Verifier implements VerifyContext {
     for (let a: Operation | null = user; a; a = a.parentOp) {
       const blk = a.parent;
       if (blk === defBlock) {
+        if (v instanceof BlockArgument) return undefined;
+        const def = (v as OpResult).op;
+        if (def !== a && this.indexIn(blk, def) < this.indexIn(blk, a)) return undefined;
         // A graph region (builtin.module's, as MLIR's RegionKindInterface says, and, as MLIR
         // takes them, an unregistered op's) has no SSA dominance: a use may come before its
-        // definition, or be in it.
-        if (v instanceof BlockArgument || this.graphRegion(blk.parentOp)) return undefined;
-        const def = (v as OpResult).op;
-        if (def === a) return "does not dominate this use";
-        return this.indexIn(blk, def) < this.indexIn(blk, a) ? undefined : "does not dominate this use";
+        // definition, or be in it. (Asked only then: most uses follow their definition.)
+        return this.graphRegion(blk.parentOp) ? undefined : "does not dominate this use";
       }
       if (blk && blk.parent && defBlock.parent === blk.parent) {
         // Same region, different blocks: CFG dominance.
