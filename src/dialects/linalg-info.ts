@@ -349,11 +349,18 @@ export function iteratorTypes(op: Operation): IteratorType[] {
   return Array.from({ length: rankOf(outputs(op)[0]?.type) }, () => "parallel");
 }
 
-/** One indexing map per operand (inputs then outputs), from loop indices to operand indices. */
+/**
+ * One indexing map per operand (inputs then outputs), from loop indices to operand indices. The
+ * ops with maps of their own (contractions, convolutions, pooling) read them, as MLIR's do, from
+ * `linalg.memoized_indexing_maps` when the op carries it (the generic form writes it out).
+ */
 export function indexingMaps(op: Operation): readonly AffineMap[] {
   const fixed = FIXED_MAPS[op.name];
-  if (fixed) return fixed;
-  if (op.name in WINDOW_OPS) return windowMaps(op, WINDOW_OPS[op.name]);
+  if (fixed || op.name in WINDOW_OPS) {
+    const memo = op.numAttributes ? op.attr("linalg.memoized_indexing_maps") : undefined;
+    if (memo instanceof ArrayAttr && memo.items.every((m) => m instanceof AffineMapAttr)) return memo.items.map((m) => (m as AffineMapAttr).map);
+    return fixed ?? windowMaps(op, WINDOW_OPS[op.name]);
+  }
   const n = numLoops(op);
   const id = AffineMap.identity(n);
   switch (op.name) {
@@ -381,6 +388,33 @@ export function indexingMaps(op: Operation): readonly AffineMap[] {
   }
   // fill / copy / elementwise: scalars map to (), shaped operands to the identity.
   return [...inputs(op), ...outputs(op)].map((v) => (rankOf(v.type) === 0 && !(v.type instanceof ShapedType) ? new AffineMap(n, 0, []) : id));
+}
+
+/** Whether two bodies compute the same: op for op, the same names, attributes, types and operands. */
+function sameBody(a: Block, b: Block): boolean {
+  if (a.args.length !== b.args.length || a.ops.length !== b.ops.length || a.args.some((x, i) => x.type !== b.args[i].type)) return false;
+  const pair = new Map<Value, Value>(a.args.map((x, i) => [x, b.args[i]]));
+  const attrs = (op: Operation) => [...op.attributes].map(([k, v]) => `${k}=${v.str}`).sort().join();
+  return a.ops.every((o, i) => {
+    const p = b.ops[i];
+    const same = o.name === p.name && !o.regions.length && !p.regions.length && o.operands.length === p.operands.length &&
+      o.operands.every((v, k) => pair.get(v) === p.operands[k]) && o.results.length === p.results.length &&
+      o.results.every((r, k) => r.type === p.results[k].type) && attrs(o) === attrs(p);
+    o.results.forEach((r, k) => pair.set(r, p.results[k]));
+    return same;
+  });
+}
+
+const sameMaps = (a: readonly AffineMap[], b: readonly AffineMap[]) => a.length === b.length && a.every((m, i) => m.equals(b[i]));
+/**
+ * Whether a named op computes what its name says: its definition's maps and body. The generic
+ * form may write others (MLIR checks only a contraction's and a convolution's), which the op
+ * then computes, as MLIR's lowering does: shortcuts taken by name hold only when this does.
+ */
+export function followsDefinition(op: Operation): boolean {
+  const own = FIXED_MAPS[op.name] ?? (op.name in WINDOW_OPS ? windowMaps(op, WINDOW_OPS[op.name]) : undefined);
+  return op.name in NAMED_OPS && op.regions.length === 1 && op.region().blocks.length === 1 && (!own || sameMaps(indexingMaps(op), own)) &&
+    sameBody(op.body(), buildNamedBody(op.name, op.operands.map((o) => o.type), undefined, op.attributes).blocks[0]);
 }
 
 /** For each loop, the first operand dimension indexed by exactly that loop: [operand, dim]. */

@@ -9,9 +9,10 @@ import { DiagnosticError } from "../ir/diagnostics.js";
 import type { OpAsmParser, RegionArgument, UnresolvedOperand } from "../ir/parser.js";
 import { allAttrs, type OpAsmPrinter } from "../ir/printer.js";
 import { DYN, IndexType, MemRefType, ShapedType, TensorType, Type, compatibleShapes, elementTypeOf, i64 } from "../ir/types.js";
-import { ANY, ANY_SHAPED, ANY_TENSOR, FASTMATH_NONE, badProperty, INDEX, RANKED_TENSOR, implicitTerminatorError, returnLikeOp, tc, variadic } from "./common.js";
+import { ANY, ANY_SHAPED, ANY_TENSOR, FASTMATH_NONE, badProperty, i64Arrays, INDEX, RANKED_TENSOR, implicitTerminatorError, returnLikeOp, tc, variadic } from "./common.js";
 import { arrayProp, checkSegments, i64Array, parseIntList } from "./indexing.js";
 import { LINALG_PATTERNS, inferStaticShapeOfOperands } from "./linalg-canonicalize.js";
+import { verifyContraction, verifyConvolution } from "./linalg-interfaces.js";
 import { foldMemRefCast } from "./memref.js";
 import { castFromMoreStatic } from "./tensor.js";
 import {
@@ -197,15 +198,16 @@ function namedOp(name: string): OpSpec {
       const badEnum = badEnumAttr(name, op.attributes);
       if (badEnum) return badProperty(op, ctx, badEnum[0], props);
       const attrErr = window ? (["strides", "dilations"] as const).map((n) => windowAttr(op, n)).find((v) => typeof v === "string") : undefined;
-      const err = checkSegments(op, 2) ?? (attrErr as string | undefined);
-      if (err || name !== "linalg.fill") return err;
+      const err = checkSegments(op, 2) ?? (attrErr as string | undefined) ?? (window ? verifyConvolution(op, ctx) : undefined);
+      if (err !== undefined || name !== "linalg.fill") return err;
       // MLIR's FillOpInterface (its words come without the op's name)
       const fillErr = inputs(op).length !== 1 || outputs(op).length !== 1 ? "expected op with 1 input and 1 output"
         : inputs(op)[0].type instanceof TensorType || inputs(op)[0].type instanceof MemRefType ? "expected op with scalar input" : undefined;
       if (fillErr) ctx.error(op, fillErr);
     },
     // (MLIR 19 accepts other splits of the operands written generically; ours refuses them after the body, which refuses those of the custom form as MLIR)
-    verify: (op, ctx) => (inputs(op).length !== nIn || outputs(op).length !== 1 ? `expected ${nIn} input(s) and 1 output` : verifyDps(op) ?? verifyStructured(op, ctx)),
+    verify: (op, ctx) => (inputs(op).length !== nIn || outputs(op).length !== 1 ? `expected ${nIn} input(s) and 1 output`
+      : verifyDps(op) ?? verifyStructured(op, ctx) ?? verifyContraction(op, ctx)),
   };
 }
 
@@ -262,7 +264,7 @@ const generic: OpSpec = {
 /** `ins(%x : A) outs(%y : B) <name> = [..] {attrs}` with a pass-through body. */
 function permuteLikeOp(name: string, list: string, verify: (op: Operation, it: ShapedType, ot: ShapedType, dims: number[]) => string | undefined): OpSpec {
   return {
-    name, operands: 2, regions: 1, traits: ["SingleBlock"], props: [list], operandTypes: [TENSOR_OR_MEMREF, TENSOR_OR_MEMREF], resultTypes: TENSOR_RESULTS,
+    name, operands: 2, regions: 1, traits: ["SingleBlock"], props: [list], propChecks: i64Arrays(list), operandTypes: [TENSOR_OR_MEMREF, TENSOR_OR_MEMREF], resultTypes: TENSOR_RESULTS,
     parse(p, st) {
       // as MLIR: any operands here; the verifier wants two
       const { ins, outs } = parseInsOuts(p);
@@ -428,7 +430,7 @@ function verifyReduce(op: Operation): string | undefined {
 }
 
 const reduce: OpSpec = {
-  name: "linalg.reduce", operands: [2, -1], regions: 1, traits: ["SingleBlock"], props: ["dimensions"], blockArgNames: insOutsNames("init"),
+  name: "linalg.reduce", operands: [2, -1], regions: 1, traits: ["SingleBlock"], props: ["dimensions"], propChecks: i64Arrays("dimensions"), blockArgNames: insOutsNames("init"),
   // inputs and inits: two groups of one constraint, so one variadic group numbers them as MLIR does
   operandTypes: [variadic(TENSOR_OR_MEMREF)], resultTypes: TENSOR_RESULTS,
   parse(p, st) {
@@ -530,8 +532,12 @@ const indexOp: OpSpec = {
     st.resultTypes = [p.parseTypeOf(IndexType)];
   },
   print(p, op) { p.print(" ", String(op.attr<IntegerAttr>("dim")?.num ?? 0), p.attrDict(op, ["dim"]), " : ", p.type(op.result.type)); },
+  verifyAttrs(op) {
+    const d = op.attr("dim");
+    if (!d) return "requires attribute 'dim'";
+    if (!(d instanceof IntegerAttr && d.type === i64 && d.num >= 0)) return "attribute 'dim' failed to satisfy constraint: 64-bit signless integer attribute whose minimum value is 0";
+  },
   verify(op) {
-    if ((op.attr<IntegerAttr>("dim")?.num ?? 0) < 0) return "attribute 'dim' failed to satisfy constraint: 64-bit signless integer attribute whose minimum value is 0";
     let parent = op.parentOp;
     while (parent && !isStructuredOp(parent)) parent = parent.parentOp;
     if (!parent) return "expected parent op with LinalgOp interface";

@@ -7,7 +7,7 @@ import type { AffineMap } from "../ir/affine.js";
 import type { Operation } from "../ir/core.js";
 import { FloatType, IndexType, IntegerType, Type } from "../ir/types.js";
 import { mathSemantics } from "../dialects/math.js";
-import { NAMED_OPS, indexingMaps } from "../dialects/linalg-info.js";
+import { NAMED_OPS, followsDefinition, indexingMaps } from "../dialects/linalg-info.js";
 import { castValue } from "../dialects/arith.js";
 import { largestFinite, roundFloat } from "../ir/float.js";
 import type { HandlerTable, Interpreter, OpHandler } from "./interpreter.js";
@@ -233,8 +233,14 @@ const HANDLED: HandlerTable = {
   },
 };
 
-/** The other named ops (convolutions, pooling, the contraction variants) run their body over their maps. */
+/** Runs the op's body over its maps. */
+const overMaps: OpHandler = (interp, op, args) => generic(interp, op, args, indexingMaps(op));
+/**
+ * The other named ops (convolutions, pooling, the contraction variants) run their body over their
+ * maps; so do those handled by name above whose generic form gives them another body or maps.
+ */
 export const LINALG: HandlerTable = {
-  ...Object.fromEntries(Object.keys(NAMED_OPS).map((n): [string, OpHandler] => [n, (interp, op, args) => generic(interp, op, args, indexingMaps(op))])),
-  ...HANDLED,
+  ...Object.fromEntries(Object.keys(NAMED_OPS).map((n): [string, OpHandler] => [n, overMaps])),
+  ...Object.fromEntries(Object.entries(HANDLED).map(([n, h]): [string, OpHandler] =>
+    [n, n in NAMED_OPS ? (interp, op, args) => (followsDefinition(op) ? h : overMaps)(interp, op, args) : h])),
 };

@@ -168,6 +168,11 @@ export class AffineMap {
   }
   equals(o: AffineMap): boolean { return this.str === o.str; }
   get isIdentity(): boolean { return this.numSyms === 0 && this.results.length === this.numDims && this.results.every((r, i) => r.kind === "dim" && r.pos === i); }
+  /** Each result a distinct dimension, no symbols (MLIR's isProjectedPermutation, without zero results). */
+  get isProjectedPermutation(): boolean {
+    const seen = new Set<number>();
+    return this.numSyms === 0 && this.results.every((r) => r.kind === "dim" && !seen.has(r.pos) && !!seen.add(r.pos));
+  }
   /** A single constant result, e.g. `() -> (0)`. */
   get constantValue(): number | undefined {
     const r = this.results[0];

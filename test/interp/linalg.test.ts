@@ -143,6 +143,48 @@ const SELECT_EXPECTED = `Unranked Memref base@ = 0x<masked> rank = 2 offset = 0 
 
 pinnedToMlir("linalg.select", SELECT_PROGRAM, SELECT_EXPECTED);
 
+// Named ops written in the generic form compute what they spell out, as MLIR's lowering does: a
+// matmul whose maps (`linalg.memoized_indexing_maps`, which MLIR reads back) transpose its lhs, and
+// a linalg.add whose body subtracts. Expected: A^T B and A - B, worked by hand.
+const SPELLED_OUT_PROGRAM = `memref.global "private" constant @a : memref<3x2xf32> = dense<[[1.0, 2.0], [3.0, 4.0], [5.0, 6.0]]>
+memref.global "private" constant @b : memref<3x2xf32> = dense<[[1.0, -1.0], [0.5, 2.0], [-2.0, 1.0]]>
+func.func private @printMemrefF32(memref<*xf32>)
+func.func @main() {
+  %a = memref.get_global @a : memref<3x2xf32>
+  %b = memref.get_global @b : memref<3x2xf32>
+  %zero = arith.constant 0.0 : f32
+  %c = memref.alloc() : memref<2x2xf32>
+  linalg.fill ins(%zero : f32) outs(%c : memref<2x2xf32>)
+  "linalg.matmul"(%a, %b, %c) <{operandSegmentSizes = array<i32: 2, 1>}> ({
+  ^bb0(%x: f32, %y: f32, %acc: f32):
+    %p = arith.mulf %x, %y : f32
+    %s = arith.addf %acc, %p : f32
+    linalg.yield %s : f32
+  }) {linalg.memoized_indexing_maps = [affine_map<(d0, d1, d2) -> (d2, d0)>, affine_map<(d0, d1, d2) -> (d2, d1)>, affine_map<(d0, d1, d2) -> (d0, d1)>]} : (memref<3x2xf32>, memref<3x2xf32>, memref<2x2xf32>) -> ()
+  %cu = memref.cast %c : memref<2x2xf32> to memref<*xf32>
+  call @printMemrefF32(%cu) : (memref<*xf32>) -> ()
+  %d = memref.alloc() : memref<3x2xf32>
+  "linalg.add"(%a, %b, %d) <{operandSegmentSizes = array<i32: 2, 1>}> ({
+  ^bb0(%x: f32, %y: f32, %o: f32):
+    %s = arith.subf %x, %y : f32
+    linalg.yield %s : f32
+  }) : (memref<3x2xf32>, memref<3x2xf32>, memref<3x2xf32>) -> ()
+  %du = memref.cast %d : memref<3x2xf32> to memref<*xf32>
+  call @printMemrefF32(%du) : (memref<*xf32>) -> ()
+  return
+}
+`;
+const SPELLED_OUT_EXPECTED = `Unranked Memref base@ = 0x<masked> rank = 2 offset = 0 sizes = [2, 2] strides = [2, 1] data = 
+[[-7.5,   10], 
+ [-8,   12]]
+Unranked Memref base@ = 0x<masked> rank = 2 offset = 0 sizes = [3, 2] strides = [2, 1] data = 
+[[0,   3], 
+ [2.5,   2], 
+ [7,   5]]
+`;
+
+pinnedToMlir("named ops with their maps and body written out", SPELLED_OUT_PROGRAM, SPELLED_OUT_EXPECTED);
+
 // bufferization.to_memref of a strided slice asked for with the identity layout (and of a
 // dynamic-offset slice asked for static strides): MLIR's castOrReallocMemRefValue copies it into a
 // new buffer rather than casting. Expected text from mlir-cpu-runner-19 after one-shot-bufferize.
