@@ -1,6 +1,6 @@
 // Recursive-descent parser for MLIR text: generic and custom op forms, SSA scoping with
 // forward references, blocks, regions, aliases. Types and attributes live in parse-attr.ts.
-import { Attribute, DictionaryAttr, LocationAttr, StringAttr } from "./attributes.js";
+import { Attribute, DenseArrayAttr, DictionaryAttr, LocationAttr, StringAttr } from "./attributes.js";
 import { Block, BlockArgument, Module, OpResult, Operation, Region, Value } from "./core.js";
 import { Context, OperationState } from "./dialect.js";
 import { DiagnosticError, type Location, registerSource } from "./diagnostics.js";
@@ -8,7 +8,7 @@ import { Lexer, type Token, decodeString } from "./lexer.js";
 import { AttrTypeParser, isIntTypeKeyword } from "./parse-attr.js";
 import { parseFileMetadata, type FileMetadata } from "./parse-resources.js";
 import type { ResourceBlob } from "./resources.js";
-import { FunctionType, Type } from "./types.js";
+import { FunctionType, Type, i32 } from "./types.js";
 
 const DIALECT_FAQ = "https://mlir.llvm.org/getting_started/Faq/#registered-loaded-dependent-whats-up-with-dialects-management";
 
@@ -345,11 +345,12 @@ export class OpAsmParser extends AttrTypeParser {
       this.expect(")", "expected ')' to end region list");
     }
     this.parseOptionalAttrDict(st);
-    // MLIR 19 still reads an op's segment sizes under their old name.
-    const legacy = st.attributesIfAny?.get("operand_segment_sizes"); // (no map made for ops without attributes)
-    if (legacy && info?.segments !== undefined && !st.attributes.has("operandSegmentSizes")) {
-      st.attributes.delete("operand_segment_sizes");
-      st.attributes.set("operandSegmentSizes", legacy);
+    // MLIR 19 still reads an op's segment sizes under their old name; with neither, they are the
+    // property's default, as it prints: no operand in any group.
+    if (info?.segments !== undefined && !st.attributesIfAny?.has("operandSegmentSizes")) { // (no map made for ops without attributes)
+      const legacy = st.attributesIfAny?.get("operand_segment_sizes");
+      if (legacy) st.attributes.delete("operand_segment_sizes");
+      st.attributes.set("operandSegmentSizes", legacy ?? new DenseArrayAttr(i32, Array<number>(info.segments).fill(0)));
     }
     this.expect(":", "expected ':' followed by operation type");
     const fnLoc = this.locHere();

@@ -9,6 +9,7 @@ import { test } from "node:test";
 import { createContext } from "../../src/dialects/index.js";
 import { parseModule } from "../../src/ir/parser.js";
 import { printModule } from "../../src/ir/printer.js";
+import { verifyModule } from "../../src/ir/verifier.js";
 import { mlirOpt, mlirSkip } from "../support/mlir.js";
 
 const ctx = createContext();
@@ -204,4 +205,22 @@ test("custom forms leave default flags out, as mlir-opt-19 does, but a linalg sh
     "%mapped_0 = linalg.map { arith.mulf } ins(%arg2, %arg2 : tensor<4xf32>, tensor<4xf32>) outs(%arg2 : tensor<4xf32>)"]) {
     assert.ok(out.includes(line), `missing '${line}' in:\n${out}`);
   }
+});
+
+test("an op written generically without operandSegmentSizes holds MLIR's default, no operand in any group, and prints it", () => {
+  const m = parseModule(`func.func @f(%n: index) {
+  %0 = "memref.alloc"() <{}> : () -> memref<4xf32>
+  "affine.for"() <{lowerBoundMap = affine_map<() -> (0)>, step = 1 : index, upperBoundMap = affine_map<() -> (4)>}> ({
+  ^bb0(%i: index):
+    "affine.yield"() : () -> ()
+  }) : () -> ()
+  %1 = "memref.alloc"(%n) : (index) -> memref<?xf32>
+  return
+}`, "s.mlir", ctx);
+  const out = printModule(m, ctx, { generic: true });
+  assert.match(out, /"memref\.alloc"\(\) <\{operandSegmentSizes = array<i32: 0, 0>\}>/);
+  assert.match(out, /"affine\.for"\(\) <\{lowerBoundMap = .*operandSegmentSizes = array<i32: 0, 0, 0>/);
+  // (mlir-opt-19's words for the one with an operand)
+  assert.deepEqual(verifyModule(m, ctx).map((d) => `${d.loc?.line}: ${d.message}`),
+    ["7: 'memref.alloc' op operand count (1) does not match with the total size (0) specified in attribute 'operandSegmentSizes'"]);
 });
