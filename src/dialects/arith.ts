@@ -8,7 +8,7 @@ import { decodeFloat, fitsDouble, floatBits, floatFromBits, fusedMultiplyAdd, ha
 import { safeNumber } from "../ir/affine.js";
 import { canonicalizeArith } from "./arith-canonicalize.js";
 import { boolLike, castOfCast, def, foldIdentity, isZero, splat } from "./arith-fold.js";
-import { ANY, BOOL_LIKE, type CastMiddle, FASTMATH_NONE, FIXED_INT_LIKE, FLOAT_LIKE, INT_LIKE, OVERFLOW_NONE, badProperty, castOp, flagsAttr, like, parseFlags, printFlags, sameTypeOp, tc, typed } from "./common.js";
+import { ANY, BOOL_LIKE, type CastMiddle, FASTMATH_NONE, FIXED_INT_LIKE, FLOAT_LIKE, INT_LIKE, OVERFLOW_NONE, badProperty, castOp, elementwiseProblem, flagsAttr, like, parseFlags, printFlags, sameTypeOp, tc, typed } from "./common.js";
 
 export const CMPI_PREDICATES = ["eq", "ne", "slt", "sle", "sgt", "sge", "ult", "ule", "ugt", "uge"] as const;
 export const CMPF_PREDICATES = ["false", "oeq", "ogt", "oge", "olt", "ole", "one", "ord", "ueq", "ugt", "uge", "ult", "ule", "une", "uno", "true"] as const;
@@ -527,10 +527,7 @@ function extendedOp(name: string, names: readonly [string, string]): OpSpec {
       const [a, b] = op.operands.map((v) => v.type), [r, h] = op.results.map((v) => v.type);
       if (!add && (a !== b || a !== r || a !== h)) return "failed to verify that all of {lhs, rhs, low, high} have same type";
       if (add && (a !== b || a !== r)) return "failed to verify that all of {lhs, rhs, sum} have same type";
-      if (add && (a instanceof ShapedType) !== (h instanceof ShapedType)) return "if an operand is non-scalar, then all results must be non-scalar";
-      if (add && a instanceof ShapedType && h instanceof ShapedType && (a.shape.join() !== h.shape.join() || (a instanceof VectorType) !== (h instanceof VectorType))) {
-        return "all non-scalar operands/results must have the same shape and base type";
-      }
+      if (add) return elementwiseProblem(op);
     },
     fold(op, consts) { // identities, then constants (element by element for vectors and tensors)
       const id = foldIdentity(op, consts);

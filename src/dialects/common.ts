@@ -7,7 +7,7 @@ import type { OpAsmPrinter } from "../ir/printer.js";
 import { DiagnosticError, type Location } from "../ir/diagnostics.js";
 import { propertyProblem } from "../ir/verifier.js";
 import {
-  FloatType, FunctionType, IndexType, IntegerType, MemRefType, ShapedType, TensorType, Type, UnrankedMemRefType, UnrankedTensorType, VectorType, i1, i64, isIntOrIndex,
+  FloatType, FunctionType, IndexType, IntegerType, MemRefType, ShapedType, TensorType, Type, UnrankedMemRefType, UnrankedTensorType, VectorType, compatibleShapeList, i1, i64, isIntOrIndex,
 } from "../ir/types.js";
 
 type TypeClass = Function & { prototype: Type };
@@ -55,6 +55,17 @@ export const caseNumber = (n: number) => (a: Attribute) => a instanceof IntegerA
 /** OpSpec.propChecks for MLIR's DenseI64ArrayAttr properties: its conversion rejects an array<i32: ...>. */
 export const i64Arrays = (...names: string[]) =>
   Object.fromEntries(names.map((n) => [n, (a: Attribute) => a instanceof DenseArrayAttr && a.elementType === i64]));
+
+/** MLIR's Elementwise trait: non-scalar operands and results all or none, of one kind (vector, tensor, unranked tensor) and compatible shapes. */
+export function elementwiseProblem(op: Operation): string | undefined {
+  const mappable = (vs: readonly Value[]) => vs.map((v) => v.type).filter((t) => t instanceof VectorType || t instanceof TensorType || t instanceof UnrankedTensorType);
+  const ins = mappable(op.operands), outs = mappable(op.results);
+  if (!ins.length) return outs.length ? "if a result is non-scalar, then at least one operand must be non-scalar" : undefined;
+  if (!outs.length) return "if an operand is non-scalar, then there must be at least one non-scalar result";
+  if (outs.length !== op.results.length) return "if an operand is non-scalar, then all results must be non-scalar";
+  const all = [...ins, ...outs];
+  if (!all.every((t) => t.constructor === all[0].constructor) || !compatibleShapeList(all)) return "all non-scalar operands/results must have the same shape and base type";
+}
 
 /** MLIR's error for a property its conversion rejects: reported before verifying, without the op prefix. */
 export function badProperty(op: Operation, ctx: VerifyContext, name: string, props: readonly string[]): void {
@@ -120,9 +131,10 @@ export function flagsAttr(p: OpAsmParser, kind: FlagKind, body: string, at = p.l
  */
 export function parseFlags(p: OpAsmParser, st: OperationState, implicit?: Readonly<Record<string, Attribute>>, optionalFastmath = false): void {
   const kinds = [...(implicit?.fastmath || optionalFastmath ? ["fastmath"] : []), ...(implicit?.overflowFlags ? ["overflow"] : [])];
-  for (;;) {
+  for (;;) { // (each kind once, as MLIR's formats)
     const kw = kinds.length ? p.parseOptionalKeyword(...kinds) : undefined;
     if (!kw) return;
+    kinds.splice(kinds.indexOf(kw), 1);
     st.addAttr(kw === "fastmath" ? "fastmath" : "overflowFlags", parseFlagList(p, kw as FlagKind));
   }
 }

@@ -3,9 +3,9 @@
 import { Attribute, DenseElementsAttr, FloatAttr, IntegerAttr, sparseAsDense } from "../ir/attributes.js";
 import type { Operation } from "../ir/core.js";
 import type { Dialect, FoldResult, OpSpec } from "../ir/dialect.js";
-import { FloatType, IndexType, IntegerType, ShapedType, elementTypeOf, f64, type Type } from "../ir/types.js";
+import { FloatType, IndexType, IntegerType, ShapedType, compatibleShapeList, elementTypeOf, f64, type Type } from "../ir/types.js";
 import { floatBits, floatFromBits, fusedMultiplyAdd, roundFloat } from "../ir/float.js";
-import { FASTMATH_NONE, FLOAT_LIKE, INT_LIKE, parseFlagList, sameTypeOp, typed } from "./common.js";
+import { FASTMATH_NONE, FLOAT_LIKE, INT_LIKE, elementwiseProblem, parseFlagList, sameTypeOp, typed } from "./common.js";
 import { intWidth } from "./arith.js";
 
 /** The sign bit, a NaN's included (-0 and -NaN are negative). */
@@ -239,8 +239,8 @@ const fpowi: OpSpec = {
   verify(op) {
     const [b, e] = op.operands.map((v) => v.type);
     if (op.result.type !== b) return "failed to verify that all of {lhs, result} have same type";
-    const shape = (t: typeof b) => (t instanceof ShapedType ? t.shape.join("x") : "");
-    if (shape(b) !== shape(e) || (b instanceof ShapedType) !== (e instanceof ShapedType)) return "requires the same shape for all operands and results";
+    if (!compatibleShapeList([b, e, b])) return "requires the same shape for all operands and results";
+    return elementwiseProblem(op);
   },
 };
 

@@ -95,6 +95,21 @@ export function contiguousStrides(shape: readonly number[]): number[] {
   return strides;
 }
 
+/**
+ * MLIR's verifyCompatibleShapes over a list: all scalars, or all shaped (unranked too) with no
+ * scalable vector beside a type that is not one, the ranked of one rank and, dimension by
+ * dimension, one static size.
+ */
+export function compatibleShapeList(types: readonly Type[]): boolean {
+  const shaped = (t: Type) => t instanceof ShapedType || t instanceof UnrankedTensorType || t instanceof UnrankedMemRefType;
+  if (!types.every(shaped)) return !types.some(shaped);
+  const scalable = types.map((t) => t instanceof VectorType && t.isScalable);
+  if (scalable.includes(true) && scalable.includes(false)) return false;
+  const ranked = types.filter((t): t is ShapedType => t instanceof ShapedType), rank = ranked[0]?.rank ?? 0;
+  return ranked.every((t) => t.rank === rank) && Array.from({ length: rank }, (_, i) => ranked.map((t) => t.shape[i]).filter((d) => d !== DYN))
+    .every((sizes) => sizes.every((d) => d === sizes[0]));
+}
+
 export const compatibleShapes = (a: ShapedType, b: ShapedType): boolean =>
   a.shape.length === b.shape.length && a.shape.every((d, i) => d === b.shape[i] || d === DYN || b.shape[i] === DYN)
   && !(a instanceof VectorType && b instanceof VectorType && a.scalableDims.some((s, i) => s !== b.scalableDims[i]));

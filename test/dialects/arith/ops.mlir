@@ -35,6 +35,12 @@ func.func @extended(%a: i32, %b: i32, %v: vector<4xi32>, %t: tensor<2xi64>, %n: 
   return %sum, %overflow : i32, i1
 }
 
+// (a dynamic size is compatible with a static one)
+func.func @extended_dynamic(%t: tensor<?xi32>) -> tensor<4xi1> {
+  %sum, %overflow = arith.addui_extended %t, %t : tensor<?xi32>, tensor<4xi1>
+  return %overflow : tensor<4xi1>
+}
+
 func.func @float(%x: f32, %y: f32, %v: vector<4xf32>, %d: f64) -> f32 {
   %0 = arith.addf %x, %y : f32
   %1 = arith.addf %x, %y fastmath<nnan,ninf> : f32

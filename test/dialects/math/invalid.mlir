@@ -187,3 +187,27 @@ func.func @f(%a: f32, %n: i32) {
   %0 = "math.fpowi"(%a, %n) <{fastmath}> : (f32, i32) -> f32
   return
 }
+
+// -----
+
+func.func @fpowi_unranked_beside_ranked(%t: tensor<*xf32>, %u: tensor<4xi32>) -> tensor<*xf32> {
+  // expected-error @+1 {{'math.fpowi' op all non-scalar operands/results must have the same shape and base type}}
+  %0 = math.fpowi %t, %u : tensor<*xf32>, tensor<4xi32>
+  return %0 : tensor<*xf32>
+}
+
+// -----
+
+func.func @fpowi_scalable_beside_fixed(%t: vector<4xf32>, %u: vector<[4]xi32>) -> vector<4xf32> {
+  // expected-error @+1 {{'math.fpowi' op requires the same shape for all operands and results}}
+  %0 = math.fpowi %t, %u : vector<4xf32>, vector<[4]xi32>
+  return %0 : vector<4xf32>
+}
+
+// -----
+
+func.func @fpowi_vector_and_tensor(%t: vector<4xf32>, %u: tensor<4xi32>) -> vector<4xf32> {
+  // expected-error @+1 {{'math.fpowi' op all non-scalar operands/results must have the same shape and base type}}
+  %0 = math.fpowi %t, %u : vector<4xf32>, tensor<4xi32>
+  return %0 : vector<4xf32>
+}

@@ -60,6 +60,12 @@ func.func @integer(%n: i32, %v: vector<4xi64>, %a: f32, %fv: vector<4xf32>, %iv:
   return %1 : i32
 }
 
+// (a dynamic size is compatible with a static one)
+func.func @fpowi_dynamic(%t: tensor<?xf32>, %u: tensor<4xi32>) -> tensor<?xf32> {
+  %0 = math.fpowi %t, %u : tensor<?xf32>, tensor<4xi32>
+  return %0 : tensor<?xf32>
+}
+
 func.func @bit_counts(%b: i1, %c: i8, %n: index, %t: tensor<2x2xi16>) -> index {
   %0 = math.ctlz %b : i1
   %1 = math.cttz %c : i8
