@@ -114,7 +114,7 @@ export const VECTOR_ALGEBRA: OpSpec[] = [
   },
   {
     // `%lhs, %rhs[, %acc] {kind} : vector<N>, vector<M> | elem`: without an accumulator MLIR prints no kind (none applies).
-    name: "vector.outerproduct", operands: [2, 3], results: 1, traits: ["Pure"], props: ["kind"], operandTypes: [ANY_VECTOR, ANY, ANY_VECTOR], resultTypes: [ANY_VECTOR],
+    name: "vector.outerproduct", operands: [2, 3], results: 1, traits: ["Pure"], props: ["kind"], defaults: { kind: kindAttr("add") }, operandTypes: [ANY_VECTOR, ANY, ANY_VECTOR], resultTypes: [ANY_VECTOR],
     parse(p, st) {
       const ops = p.parseOperandList();
       p.parseOptionalAttrDict(st);
@@ -155,7 +155,7 @@ export const VECTOR_ALGEBRA: OpSpec[] = [
   },
   {
     // `{indexing_maps = [...], iterator_types = ["parallel", ...], kind = ...} %lhs, %rhs, %acc {attrs} : L, R into A`
-    name: "vector.contract", operands: 3, results: 1, traits: ["Pure"], props: CONTRACT_TRAIT, operandTypes: [ANY_VECTOR, ANY_VECTOR, ANY],
+    name: "vector.contract", operands: 3, results: 1, traits: ["Pure"], props: CONTRACT_TRAIT, defaults: { kind: kindAttr("add") }, operandTypes: [ANY_VECTOR, ANY_VECTOR, ANY],
     parse(p, st) {
       const loc = p.locHere(), trait = p.parseAttribute(); // (a dictionary, or an alias of one)
       if (!(trait instanceof DictionaryAttr)) throw p.customError("invalid kind of attribute specified", loc);

@@ -92,6 +92,11 @@ export interface OpSpec {
    * where they depend on the op (a convolution's maps on its strides).
    */
   implicitAttrs?: Readonly<Record<string, Attribute>> | ((op: Operation) => Readonly<Record<string, Attribute>> | undefined);
+  /**
+   * Default-valued properties MLIR's op holds, and prints in both forms, when the generic form
+   * leaves them out (a custom parser sets its own): the generic parser sets them.
+   */
+  defaults?: Readonly<Record<string, Attribute>>;
   /** Custom (pretty) syntax, after `%results =` and the op name. */
   parse?(p: OpAsmParser, st: OperationState): void;
   print?(p: OpAsmPrinter, op: Operation): void;
@@ -196,6 +201,7 @@ export class RegisteredOp {
   readonly propChecks: OpSpec["propChecks"];
   readonly props: readonly string[];
   readonly implicitAttrs: OpSpec["implicitAttrs"];
+  readonly defaults: OpSpec["defaults"];
   readonly resultName: OpSpec["resultName"];
   readonly resultNames: OpSpec["resultNames"];
   readonly blockArgNames: OpSpec["blockArgNames"];
@@ -217,6 +223,7 @@ export class RegisteredOp {
     this.propChecks = spec.propChecks;
     this.props = spec.props ?? [];
     this.implicitAttrs = spec.implicitAttrs;
+    this.defaults = spec.defaults;
     this.traits = new Set(spec.traits);
     this.isolated = this.traits.has("IsolatedFromAbove");
     this.terminator = this.traits.has("Terminator");

@@ -352,6 +352,7 @@ export class OpAsmParser extends AttrTypeParser {
       if (legacy) st.attributes.delete("operand_segment_sizes");
       st.attributes.set("operandSegmentSizes", legacy ?? new DenseArrayAttr(i32, Array<number>(info.segments).fill(0)));
     }
+    if (info?.defaults) for (const [k, v] of Object.entries(info.defaults)) if (!st.attributesIfAny?.has(k)) st.attributes.set(k, v);
     this.expect(":", "expected ':' followed by operation type");
     const fnLoc = this.locHere();
     const ft = this.parseType();

@@ -224,3 +224,16 @@ test("an op written generically without operandSegmentSizes holds MLIR's default
   assert.deepEqual(verifyModule(m, ctx).map((d) => `${d.loc?.line}: ${d.message}`),
     ["7: 'memref.alloc' op operand count (1) does not match with the total size (0) specified in attribute 'operandSegmentSizes'"]);
 });
+
+test("a default-valued property the generic form leaves out is held and printed, as MLIR's op holds it: vector.outerproduct's and vector.contract's kind", () => {
+  const m = parseModule(`func.func @f(%a: vector<4xf32>, %b: vector<4x4xf32>, %c: f32) -> (vector<4x4xf32>, f32) {
+  %0 = "vector.outerproduct"(%a, %a, %b) <{}> : (vector<4xf32>, vector<4xf32>, vector<4x4xf32>) -> vector<4x4xf32>
+  %1 = "vector.contract"(%a, %a, %c) <{indexing_maps = [affine_map<(d0) -> (d0)>, affine_map<(d0) -> (d0)>, affine_map<(d0) -> ()>], iterator_types = [#vector.iterator_type<reduction>]}> : (vector<4xf32>, vector<4xf32>, f32) -> f32
+  return %0, %1 : vector<4x4xf32>, f32
+}`, "k.mlir", ctx);
+  assert.deepEqual(verifyModule(m, ctx), []);
+  const out = printModule(m, ctx);
+  // (as mlir-opt-19 prints them)
+  assert.match(out, /vector\.outerproduct %arg0, %arg0, %arg1 \{kind = #vector\.kind<add>\} : vector<4xf32>, vector<4xf32>/);
+  assert.match(out, /vector\.contract \{indexing_maps = \[.*\], iterator_types = \["reduction"\], kind = #vector\.kind<add>\} %arg0/);
+});

@@ -561,3 +561,20 @@ func.func @cmpf_tensor_and_scalar(%a: tensor<4xf32>, %b: f32) {
   %0 = "arith.cmpf"(%a, %b) <{predicate = 1 : i64}> : (tensor<4xf32>, f32) -> i1
   return
 }
+
+// -----
+
+// (each kind of flags once)
+func.func @flags_twice(%x: f32) -> f64 {
+  // expected-error @+1 {{expected ':'}}
+  %0 = arith.extf %x fastmath<fast> fastmath<fast> : f32 to f64
+  return %0 : f64
+}
+
+// -----
+
+func.func @overflow_twice(%i: i32) -> i32 {
+  // expected-error @+1 {{expected ':'}}
+  %0 = arith.addi %i, %i overflow<nsw> overflow<nuw> : i32
+  return %0 : i32
+}
