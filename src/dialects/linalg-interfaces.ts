@@ -4,7 +4,7 @@
 import type { AffineExpr } from "../ir/affine.js";
 import { BlockArgument, type Block, type Operation, type Value } from "../ir/core.js";
 import type { VerifyContext } from "../ir/dialect.js";
-import { CONTRACTIONS, WINDOW_OPS, indexingMaps, iteratorTypes } from "./linalg-info.js";
+import { CONTRACTIONS, WINDOW_OPS, indexingMaps, inputs, iteratorTypes, outputs } from "./linalg-info.js";
 
 /** The contractions with the interface: all but the quantized ones (which take zero points too). */
 const CONTRACTION_OPS = new Set(CONTRACTIONS.filter((n) => !n.startsWith("linalg.quantized_")));
@@ -68,6 +68,7 @@ const usesDim = (e: AffineExpr, n: number): boolean => (e.kind === "dim" ? e.pos
  * the op lacks (which crash mlir-opt-19 here) are left to those.
  */
 function convolutionProblem(op: Operation): string | undefined {
+  if (inputs(op).length < 2 || outputs(op).length !== 1) return "expected op with 2 inputs and 1 output"; // (operandSegmentSizes split otherwise)
   const maps = indexingMaps(op), its = iteratorTypes(op), [input, filter] = maps, out = maps[maps.length - 1];
   if (maps.length < 2 || maps.some((m) => m.results.some((e) => usesDim(e, its.length)))) return undefined;
   const walk = new ConvAccess();

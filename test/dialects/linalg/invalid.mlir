@@ -1243,3 +1243,16 @@ func.func @index_i32_dim(%a: memref<4xf32>) {
   }
   return
 }
+
+// -----
+
+func.func @conv_operands_split_otherwise(%i: tensor<3xf32>, %f: tensor<2xf32>, %o: tensor<2xf32>) -> tensor<2xf32> {
+  // expected-error @+1 {{expected op with 2 inputs and 1 output}}
+  %0 = "linalg.conv_1d"(%i, %f, %o) <{operandSegmentSizes = array<i32: 1, 2>}> ({
+  ^bb0(%x: f32, %y: f32, %acc: f32):
+    %p = arith.mulf %x, %y : f32
+    %s = arith.addf %acc, %p : f32
+    linalg.yield %s : f32
+  }) : (tensor<3xf32>, tensor<2xf32>, tensor<2xf32>) -> tensor<2xf32>
+  return %0 : tensor<2xf32>
+}
