@@ -3,7 +3,7 @@
 import { Attribute, DenseArrayAttr, DictionaryAttr, LocationAttr, StringAttr } from "./attributes.js";
 import { Block, BlockArgument, Module, OpResult, Operation, Region, Value } from "./core.js";
 import { Context, OperationState } from "./dialect.js";
-import { DiagnosticError, type Location, registerSource } from "./diagnostics.js";
+import { type Diagnostic, DiagnosticError, type Location, registerSource } from "./diagnostics.js";
 import { Lexer, type Token, decodeString } from "./lexer.js";
 import { AttrTypeParser, isIntTypeKeyword } from "./parse-attr.js";
 import { parseFileMetadata, type FileMetadata } from "./parse-resources.js";
@@ -43,6 +43,8 @@ export interface Scope {
 /** The API custom op parsers use (MLIR's OpAsmParser). */
 export class OpAsmParser extends AttrTypeParser {
   private scopes: Scope[] = [];
+  /** Names no isolated region defined: reported when the file is read, in their order. */
+  private readonly undeclared: Diagnostic[] = [];
   private defaultDialects: string[] = ["builtin"];
   /** Whether the op whose custom syntax is being parsed is IsolatedFromAbove. */
   private isolatedOp = false;
@@ -193,8 +195,10 @@ export class OpAsmParser extends AttrTypeParser {
   }
   private popScope(): void {
     const s = this.scopes.pop()!, outer = this.scopes[this.scopes.length - 1];
+    if (s.blocks) for (const b of s.blocks.values()) if (!b.defined) throw DiagnosticError.at(b.loc, "reference to an undefined block"); // (MLIR 19's words, no name)
     // As MLIR: a name still undefined at the end of a region may be defined further down the
-    // enclosing one (then the verifier reports the dominance error); only an isolated region ends it.
+    // enclosing one (then the verifier reports the dominance error); only an isolated region ends
+    // it, and MLIR reports it once the file is read (a later parse error comes first).
     if (s.forward && !s.isolated && outer) {
       for (const [key, f] of s.forward) {
         const prior = outer.forward?.get(key);
@@ -202,8 +206,7 @@ export class OpAsmParser extends AttrTypeParser {
         if (prior.type !== f.type) throw this.typeClash(key.split("#")[0], f.loc, f.type, prior.type, prior.loc);
         f.replaceAllUsesWith(prior);
       }
-    } else if (s.forward) for (const f of s.forward.values()) throw DiagnosticError.at(f.loc, `use of undeclared SSA value name '${f.name}'`);
-    if (s.blocks) for (const b of s.blocks.values()) if (!b.defined) throw DiagnosticError.at(b.loc, "reference to an undefined block"); // (MLIR 19's words, no name)
+    } else if (s.forward) for (const f of s.forward.values()) this.undeclared.push({ loc: f.loc, severity: "error", message: `use of undeclared SSA value name '${f.name}'` });
   }
 
   parseOptionalRegion(args: RegionArgument[] = [], opts: { isolated?: boolean } = {}): Region | undefined {
@@ -452,6 +455,7 @@ export class OpAsmParser extends AttrTypeParser {
       this.inTopModule = false;
     }
     this.popScope();
+    if (this.undeclared.length) throw new DiagnosticError(this.undeclared.sort((a, b) => a.loc!.line - b.loc!.line || a.loc!.col - b.loc!.col));
     this.resolveResources(metadata.blobs);
     for (const [target, l, at] of this.writtenLocs) setFileLoc(target, this.expandLoc(l, at, at));
     let m: Module;

@@ -16,6 +16,10 @@ const CASES: Array<[string, string]> = [
   ["func.func @f(%c: i1) {\n  cf.cond_br %c,   i32\n}\n", "2:17: error: expected block name"],
   ['func.func @f() {\n  %0,   = "arith.constant"() <{value = 1 : i32}> : () -> i32\n}\n', "2:6: error: expected valid ssa identifier"],
   ['func.func @f(%a: i32) {\n  %z = "arith.addi"(%a, %a) : (   ppop32) -> i32\n}\n', "2:32: error: expected non-function type"],
+  // a name no function defines is reported once the file is read, after a later parse error
+  ["func.func @f() -> i32 {\n  return %x : i32\n}\nfunc.func @g() {\n  %0 = arith.constant 1 : i32 i32\n  return\n}\n", "5:30: error: expected operation name in quotes"],
+  // and after a block the region never defines
+  ["func.func @f(%c: i1) -> index {\n  cf.cond_br %c, ^head, ^exit\n^exit:\n  return %i : index\n}\n", "2:18: error: reference to an undefined block"],
   // at the end: one character back (the line end, or the last character)
   ["func.func @n(){^b(\n", "1:19: error: expected SSA operand"],
   ["func.func @n(){^b(", "1:18: error: expected SSA operand"],
