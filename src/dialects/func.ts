@@ -115,6 +115,7 @@ export const func: Dialect = {
     {
       name: "func.func", traits: ["IsolatedFromAbove", "Symbol"], defaultDialect: "func", operands: 0, results: 0,
       props: ["sym_name", "function_type", "sym_visibility", "arg_attrs", "res_attrs"],
+      propStorage: { sym_name: StringAttr, function_type: TypeAttr, sym_visibility: StringAttr, arg_attrs: ArrayAttr, res_attrs: ArrayAttr },
       parse(p, st) {
         const vis = p.parseOptionalKeyword("private", "public", "nested");
         if (vis && vis !== "public") st.addAttr("sym_visibility", new StringAttr(vis));

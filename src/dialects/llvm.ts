@@ -343,6 +343,7 @@ const FUNC_ELIDED = ["sym_name", "function_type", "linkage", "arg_attrs", "res_a
 
 const llvmFunc: OpSpec = {
   name: "llvm.func", traits: ["IsolatedFromAbove", "Symbol"], operands: 0, results: 0, propChecks: ENUM_PROPS,
+  propStorage: { sym_name: StringAttr, function_type: TypeAttr, sym_visibility: StringAttr, arg_attrs: ArrayAttr, res_attrs: ArrayAttr },
   props: ["sym_name", "function_type", "linkage", "CConv", "unnamed_addr", "visibility_", "sym_visibility", "arg_attrs", "res_attrs",
     "dso_local", "comdat", "convergent", "personality", "garbageCollector", "passthrough", "function_entry_count", "memory", "section",
     "alignment", "vscale_range", "frame_pointer", "target_cpu", "tune_cpu", "target_features", "unsafe_fp_math", "no_infs_fp_math",
@@ -423,6 +424,7 @@ const GLOBAL_ELIDED = ["sym_name", "global_type", "linkage", "constant", "value"
 
 const llvmGlobal: OpSpec = {
   name: "llvm.mlir.global", traits: ["IsolatedFromAbove", "Symbol", "SingleBlock"], operands: 0, results: 0, propChecks: ENUM_PROPS,
+  propStorage: { sym_name: StringAttr, global_type: TypeAttr, addr_space: IntegerAttr, alignment: IntegerAttr },
   props: ["sym_name", "global_type", "linkage", "constant", "value", "addr_space", "alignment", "unnamed_addr", "visibility_", "dso_local", "thread_local_"],
   implicitAttrs: defaults("visibility_"),
   parse(p, st) {

@@ -300,6 +300,7 @@ export const memref: Dialect = {
     },
     {
       name: "memref.global", operands: 0, results: 0, traits: ["Symbol"], props: GLOBAL_PROPS,
+      propStorage: { sym_name: StringAttr, sym_visibility: StringAttr, type: TypeAttr, alignment: IntegerAttr },
       parse(p, st) {
         const vis = p.parseOptionalString();
         if (vis !== undefined) st.addAttr("sym_visibility", new StringAttr(vis));

@@ -107,6 +107,12 @@ export interface OpSpec {
    * rejects is reported as MLIR's "invalid properties", before any other check.
    */
   propChecks?: Readonly<Record<string, (a: Attribute) => boolean>>;
+  /**
+   * The attribute kind each property is stored as (a StrAttr as a string, a TypeAttr as a type):
+   * the generic form's `<{...}>` entry of another kind is refused by MLIR's property conversion,
+   * once the op is parsed. (Written in the attribute dictionary, it is left to the verifier.)
+   */
+  propStorage?: Readonly<Record<string, abstract new (...args: never[]) => Attribute>>;
   /** MLIR's HasParent / ParentOneOf: the ops this one may sit in, checked before its other traits. */
   parents?: readonly string[];
   /** Whether an op with the MemRead trait only reads (MLIR's getEffects: a volatile or atomic llvm.load also writes). */
@@ -199,6 +205,7 @@ export class RegisteredOp {
   readonly verifySymbolUses: OpSpec["verifySymbolUses"];
   readonly parents: OpSpec["parents"];
   readonly propChecks: OpSpec["propChecks"];
+  readonly propStorage: OpSpec["propStorage"];
   readonly props: readonly string[];
   readonly implicitAttrs: OpSpec["implicitAttrs"];
   readonly defaults: OpSpec["defaults"];
@@ -221,6 +228,7 @@ export class RegisteredOp {
     this.verifySymbolUses = spec.verifySymbolUses;
     this.parents = spec.parents;
     this.propChecks = spec.propChecks;
+    this.propStorage = spec.propStorage;
     this.props = spec.props ?? [];
     this.implicitAttrs = spec.implicitAttrs;
     this.defaults = spec.defaults;

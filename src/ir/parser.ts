@@ -9,6 +9,7 @@ import { AttrTypeParser, isIntTypeKeyword } from "./parse-attr.js";
 import { parseFileMetadata, type FileMetadata } from "./parse-resources.js";
 import type { ResourceBlob } from "./resources.js";
 import { FunctionType, Type, i32 } from "./types.js";
+import { propertyProblem } from "./verifier.js";
 
 const DIALECT_FAQ = "https://mlir.llvm.org/getting_started/Faq/#registered-loaded-dependent-whats-up-with-dialects-management";
 
@@ -337,8 +338,9 @@ export class OpAsmParser extends AttrTypeParser {
       do st.successors.push(this.parseSuccessor()); while (this.accept(","));
       this.expect("]");
     }
+    let props: DictionaryAttr | undefined;
     if (this.accept("<")) {
-      if (info) for (const [k, v] of this.parseDictionary().entries) st.attributes.set(k, v);
+      if (info) for (const [k, v] of (props = this.parseDictionary()).entries) st.attributes.set(k, v);
       else st.properties = this.parseAttribute();
       this.expect(">");
     }
@@ -365,7 +367,9 @@ export class OpAsmParser extends AttrTypeParser {
     }
     st.operands = this.resolveOperands(operands, [...ft.inputs], st.loc);
     st.resultTypes = [...ft.results];
-    return this.build(st);
+    const op = this.build(st), kinds = info?.propStorage;
+    if (kinds && props) for (const [k, v] of props.entries) if (kinds[k] && !(v instanceof kinds[k])) throw DiagnosticError.at(st.loc, propertyProblem(op, k, info.props));
+    return op;
   }
 
   protected override dialectAttr(name: string, body: string): Attribute | undefined {

@@ -306,3 +306,37 @@ func.func @func_return_in_execute_region(%c: i1) {
   }
   return
 }
+
+// -----
+
+// property conversion: a property of another kind of attribute than its storage
+// expected-error @+1 {{Invalid attribute `function_type` in property conversion}}
+"func.func"() <{function_type = "private", sym_name = "f", sym_visibility = "private"}> ({
+}) : () -> ()
+
+// -----
+
+// expected-error @+1 {{Invalid attribute `sym_name` in property conversion}}
+"func.func"() <{function_type = () -> (), sym_name = () -> ()}> ({
+  "func.return"() : () -> ()
+}) : () -> ()
+
+// -----
+
+// expected-error @+1 {{Invalid attribute `sym_visibility` in property conversion}}
+"func.func"() <{function_type = () -> (), sym_name = "g", sym_visibility = 3}> ({
+  "func.return"() : () -> ()
+}) : () -> ()
+
+// -----
+
+// expected-error @+1 {{Invalid attribute `arg_attrs` in property conversion}}
+"func.func"() <{function_type = () -> (), sym_name = "g", arg_attrs = 3}> ({
+  "func.return"() : () -> ()
+}) : () -> ()
+
+// -----
+
+// expected-error @+1 {{'func.func' op attribute 'function_type' failed to satisfy constraint: type attribute of function type}}
+"func.func"() <{function_type = i32, sym_name = "f"}> ({
+}) : () -> ()

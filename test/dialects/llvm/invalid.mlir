@@ -979,3 +979,40 @@ func.func @struct_of_token() {
 
 // expected-error @+1 {{invalid function result type: '!llvm.metadata'}}
 llvm.func @metadata_result() -> !llvm.func<metadata ()>
+
+// -----
+
+// property conversion: a property of another kind of attribute than its storage
+// expected-error @+1 {{'llvm.func' op attribute 'function_type' failed to satisfy constraint: type attribute of LLVM function type}}
+"llvm.func"() <{CConv = #llvm.cconv<ccc>, function_type = i32, linkage = #llvm.linkage<external>, sym_name = "f", visibility_ = 0 : i64}> ({
+}) : () -> ()
+
+// -----
+
+// expected-error @+1 {{Invalid attribute `sym_name` in property conversion}}
+"llvm.func"() <{CConv = #llvm.cconv<ccc>, function_type = !llvm.func<void ()>, linkage = #llvm.linkage<external>, sym_name = 3, visibility_ = 0 : i64}> ({
+}) : () -> ()
+
+// -----
+
+// expected-error @+1 {{Invalid attribute `global_type` in property conversion}}
+"llvm.mlir.global"() <{addr_space = 0 : i32, global_type = 3, linkage = #llvm.linkage<internal>, sym_name = "g", visibility_ = 0 : i64}> ({
+}) : () -> ()
+
+// -----
+
+// expected-error @+1 {{Invalid attribute `addr_space` in property conversion}}
+"llvm.mlir.global"() <{addr_space = "x", global_type = i32, linkage = #llvm.linkage<internal>, sym_name = "g", visibility_ = 0 : i64}> ({
+}) : () -> ()
+
+// -----
+
+// expected-error @+1 {{Invalid attribute `sym_name` in property conversion}}
+"llvm.mlir.global"() <{addr_space = 0 : i32, global_type = i32, linkage = #llvm.linkage<internal>, sym_name = 4, visibility_ = 0 : i64}> ({
+}) : () -> ()
+
+// -----
+
+// expected-error @+1 {{Invalid attribute `alignment` in property conversion}}
+"llvm.mlir.global"() <{addr_space = 0 : i32, global_type = i32, linkage = #llvm.linkage<internal>, sym_name = "g", visibility_ = 0 : i64, alignment = "x"}> ({
+}) : () -> ()

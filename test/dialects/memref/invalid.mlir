@@ -1214,3 +1214,24 @@ func.func @prefetch_without_cache_kind(%m: memref<10xf32>, %i: index) {
   "memref.prefetch"(%m, %i) <{localityHint = 3 : i32}> : (memref<10xf32>, index) -> ()
   return
 }
+
+// -----
+
+// property conversion: a property of another kind of attribute than its storage
+// expected-error @+1 {{Invalid attribute `sym_name` in property conversion}}
+"memref.global"() <{sym_name = 3, type = memref<2xf32>}> : () -> ()
+
+// -----
+
+// expected-error @+1 {{Invalid attribute `type` in property conversion}}
+"memref.global"() <{sym_name = "g", type = 4}> : () -> ()
+
+// -----
+
+// expected-error @+1 {{Invalid attribute `alignment` in property conversion}}
+"memref.global"() <{sym_name = "g", type = memref<2xf32>, alignment = "a"}> : () -> ()
+
+// -----
+
+// expected-error @+1 {{Invalid attribute `sym_visibility` in property conversion}}
+"memref.global"() <{sym_name = "g", type = memref<2xf32>, sym_visibility = 1}> : () -> ()
