@@ -218,8 +218,8 @@ function parseModifiers(p: OpAsmParser, st: OperationState, threadLocal: boolean
   const vis = p.parseOptionalKeyword(...VISIBILITIES.slice(1));
   if (vis) st.addAttr("visibility_", new IntegerAttr(VISIBILITIES.indexOf(vis)));
   if (threadLocal && p.parseOptionalKeyword("thread_local")) st.addAttr("thread_local_", unit);
-  const ua = p.parseOptionalKeyword(...UNNAMED.slice(1));
-  if (ua) st.addAttr("unnamed_addr", new IntegerAttr(UNNAMED.indexOf(ua)));
+  // (MLIR's custom parser sets it, as `none`, where no keyword says; its generic form prints that)
+  st.addAttr("unnamed_addr", new IntegerAttr(Math.max(0, UNNAMED.indexOf(p.parseOptionalKeyword(...UNNAMED.slice(1)) ?? ""))));
 }
 function printModifiers(p: OpAsmPrinter, op: Operation): void {
   const vis = op.attr("visibility_"), ua = op.attr("unnamed_addr");
@@ -426,7 +426,7 @@ const llvmGlobal: OpSpec = {
   name: "llvm.mlir.global", traits: ["IsolatedFromAbove", "Symbol", "SingleBlock"], operands: 0, results: 0, propChecks: ENUM_PROPS,
   propStorage: { sym_name: StringAttr, global_type: TypeAttr, addr_space: IntegerAttr, alignment: IntegerAttr },
   props: ["sym_name", "global_type", "linkage", "constant", "value", "addr_space", "alignment", "unnamed_addr", "visibility_", "dso_local", "thread_local_"],
-  implicitAttrs: defaults("visibility_"),
+  implicitAttrs: defaults("visibility_"), defaults: { addr_space: new IntegerAttr(0, i32) },
   parse(p, st) {
     const l = p.parseOptionalKeyword(...LINKAGES) ?? "external";
     st.addAttr("linkage", linkageAttr(l));

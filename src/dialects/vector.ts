@@ -315,7 +315,7 @@ export const vector: Dialect = {
     }, undefined, [VectorType]),
     {
       // `vector.print %v : T [punctuation <p>]`, `vector.print str "..."`, `vector.print punctuation <p>`
-      name: "vector.print", operands: [0, 1], results: 0, props: ["punctuation", "stringLiteral"],
+      name: "vector.print", operands: [0, 1], results: 0, props: ["punctuation", "stringLiteral"], defaults: { punctuation: new OpaqueAttr("#vector.punctuation<newline>") },
       // (MLIR 19's constraint has an empty summary: "must be , but got")
       operandTypes: [tc("", (t) => t instanceof VectorType || INT_INDEX_FLOAT.ok(t))],
       parse(p, st) {

@@ -237,3 +237,24 @@ test("a default-valued property the generic form leaves out is held and printed,
   assert.match(out, /vector\.outerproduct %arg0, %arg0, %arg1 \{kind = #vector\.kind<add>\} : vector<4xf32>, vector<4xf32>/);
   assert.match(out, /vector\.contract \{indexing_maps = \[.*\], iterator_types = \["reduction"\], kind = #vector\.kind<add>\} %arg0/);
 });
+
+test("llvm.func and llvm.mlir.global hold what MLIR's parsers give them: unnamed_addr none from the custom form, addr_space 0 and vector.print's newline from a generic form without them; the generic form prints them as mlir-opt-19 does", () => {
+  const m = parseModule(`llvm.func @printf(!llvm.ptr, ...) -> i32
+llvm.mlir.global internal constant @s("hi\\00")
+"llvm.mlir.global"() <{constant, global_type = !llvm.array<3 x i8>, linkage = #llvm.linkage<internal>, sym_name = "t", value = "hi\\00"}> ({
+}) : () -> ()
+func.func @p(%x: i64) {
+  "vector.print"(%x) : (i64) -> ()
+  return
+}`, "u.mlir", ctx);
+  assert.deepEqual(verifyModule(m, ctx), []);
+  const generic = printModule(m, ctx, { generic: true });
+  assert.match(generic, /sym_name = "printf", unnamed_addr = 0 : i64, visibility_ = 0 : i64\}>/);
+  assert.match(generic, /sym_name = "s", unnamed_addr = 0 : i64, value/);
+  assert.match(generic, /<\{addr_space = 0 : i32, constant, global_type = !llvm\.array<3 x i8>, linkage = #llvm\.linkage<internal>, sym_name = "t", value/);
+  assert.match(generic, /"vector\.print"\(%arg0\) <\{punctuation = #vector\.punctuation<newline>\}>/);
+  // the custom form leaves unnamed_addr none out, and shows the global's addr_space, as mlir-opt-19
+  const custom = printModule(m, ctx);
+  assert.match(custom, /llvm\.func @printf\(!llvm\.ptr, \.\.\.\) -> i32\n/);
+  assert.match(custom, /llvm\.mlir\.global internal constant @t\("hi\\00"\) \{addr_space = 0 : i32\}/);
+});
