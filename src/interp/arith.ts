@@ -104,7 +104,7 @@ export function constantValue(op: Operation): RtValue {
 /** A dense_resource or sparse attribute's elements (made dense), or a trap saying why the engine has none. */
 export function blobElements(a: DenseResourceElementsAttr | SparseElementsAttr, where: string): DenseElementsAttr {
   const d = a.elements;
-  if (!d) throw new Trap(`${where}: ${a.str} has no values TensorLang reads (${a instanceof SparseElementsAttr ? a.unreadable : "blob element types: f16, bf16, f32, f64, i1, i8 to i64, index; static shapes"})`);
+  if (!d) throw new Trap(`${where}: ${a.str} has no values TensorLang reads (${a.unreadable})`);
   return d;
 }
 

@@ -322,14 +322,23 @@ export class DenseResourceElementsAttr extends Attribute {
     return `resource '${this.name}' holds ${blob.bytes.length} bytes, but ${this.type.str} needs ${n * w} (${n} elements of ${w} byte${w === 1 ? "" : "s"})`;
   }
   /**
-   * The elements as dense ones, for the engines and folds, or undefined (no blob, a dynamic
-   * shape, an element type TensorLang reads no blob values of, a blob of the wrong size).
+   * Why the engines and folds have no values of it, or undefined: no blob (mlir-opt keeps the name
+   * without bytes, as it prints `__elided__` for elements it left out), a dynamic shape, an
+   * element type TensorLang reads no blob values of, a blob of the wrong size.
    */
+  get unreadable(): string | undefined {
+    if (!this.blob) {
+      return this.name === "__elided__" ? "mlir-opt left them out: --mlir-elide-elementsattrs-if-larger"
+        : `no blob '${this.name}' in the file's {-# dialect_resources: {builtin: ...} #-} section`;
+    }
+    if (!this.type.hasStaticShape || elementBytes(this.type.elementType) === undefined) return "blob element types: f16, bf16, f32, f64, i1, i8 to i64, index; static shapes";
+    return this.sizeError();
+  }
+  /** The elements as dense ones, for the engines and folds, or undefined (see unreadable). */
   get elements(): DenseElementsAttr | undefined {
     if (this.decoded !== undefined) return this.decoded ?? undefined;
     const blob = this.blob;
-    const ok = blob && this.type.hasStaticShape && elementBytes(this.type.elementType) !== undefined && !this.sizeError();
-    const values = ok ? decodeElements(blob.bytes, this.type, this.type.numElements, "bytes") : undefined;
+    const values = blob && !this.unreadable ? decodeElements(blob.bytes, this.type, this.type.numElements, "bytes") : undefined;
     this.decoded = values ? new DenseElementsAttr(this.type, values, false) : null;
     return this.decoded ?? undefined;
   }

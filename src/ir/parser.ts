@@ -473,18 +473,14 @@ export class OpAsmParser extends AttrTypeParser {
   }
 
   /**
-   * Each `dense_resource`'s blob from the file's sections; a name no section defines, or a blob
-   * whose size is not its type's, is an error at the name. (mlir-opt 19 accepts both: it keeps
-   * the name without bytes, and reads the bytes only when something asks for the elements.)
+   * Each `dense_resource`'s blob from the file's sections. A name no section defines is kept
+   * without bytes, as mlir-opt 19 keeps it (and prints `dense_resource<__elided__>` for elements
+   * it left out): the engines refuse it where they need its values. A blob whose size is not its
+   * type's is an error at the name (mlir-opt 19 reads the bytes only when asked for elements).
    */
   private resolveResources(blobs: ReadonlyMap<string, ResourceBlob>): void {
     for (const [name, h] of this.resourceHandles) h.blob = blobs.get(name);
     for (const { attr, pos } of this.resourceUses) {
-      if (!attr.blob) {
-        throw DiagnosticError.at(this.lex.loc(pos), attr.name === "__elided__"
-          ? "dense_resource<__elided__> has no values: mlir-opt prints it for elements it left out (--mlir-elide-elementsattrs-if-larger)"
-          : `unknown resource '${attr.name}': no blob of that name in the file's {-# dialect_resources: {builtin: ...} #-} section`);
-      }
       const size = attr.sizeError();
       if (size) throw DiagnosticError.at(this.lex.loc(pos), size);
     }

@@ -433,6 +433,23 @@ func.func private @printMemrefF32(memref<*xf32>)
   }
 });
 
+test("a dense_resource without a blob (mlir-opt's __elided__) parses, and each engine refuses to run it, naming the value and why", () => {
+  const f = file("elided.mlir", `memref.global "private" constant @g : memref<3xf32> = dense_resource<__elided__>
+func.func @main() {
+  %m = memref.get_global @g : memref<3xf32>
+  %c0 = arith.constant 0 : index
+  %e = memref.load %m[%c0] : memref<3xf32>
+  vector.print %e : f32
+  return
+}
+`);
+  for (const engine of ["wasm", "interp"]) {
+    const r = run([f, "--engine", engine]);
+    assert.notEqual(r.status, 0, engine);
+    assert.match(r.stderr, /memref\.global @g: dense_resource<__elided__> : tensor<3xf32> has no values TensorLang reads \(mlir-opt left them out: --mlir-elide-elementsattrs-if-larger\)/, engine);
+  }
+});
+
 test("float-to-int conversions out of range saturate alike under both engines and in the folder (MLIR: poison)", () => {
   const f = file("cvt.mlir", `func.func @main() {
   %a = arith.constant 3.0e9 : f32

@@ -355,8 +355,9 @@ function globalData(op: Operation, name: string): UnitData {
     const eb = elementBytes(t.elementType);
     const written = op.attr("initial_value");
     const init = denseElements(written);
-    if (written instanceof DenseResourceElementsAttr && !init) throw new CompileError(`memref.global @${name}: ${written.str} has no values TensorLang reads (blob element types: f16, bf16, f32, f64, i1, i8 to i64, index)`);
-    if (written instanceof SparseElementsAttr && !init) throw new CompileError(`memref.global @${name}: ${written.str} has no values TensorLang reads (${written.unreadable})`);
+    if ((written instanceof DenseResourceElementsAttr || written instanceof SparseElementsAttr) && !init) {
+      throw new CompileError(`memref.global @${name}: ${written.str} has no values TensorLang reads (${written.unreadable})`);
+    }
     const bytes = new Uint8Array(Math.max(1, t.numElements * eb));
     if (init) {
       for (let i = 0; i < t.numElements; i++) writeScalar(bytes, i * eb, t.elementType, init.at(i));
