@@ -59,9 +59,9 @@ export class OpAsmPrinter {
    * form numbers every region of the module in the same order from counters that never go back
    * (`%arg38` in the first function when later ones take 38 arguments).
    */
-  private numberRegions(regions: readonly Region[]): void {
+  private numberRegions(regions: readonly Region[], parentUsed?: UsedNames): void {
     type Work = [Region, number, number, number, UsedNames];
-    const root = new UsedNames(undefined), unique = this.opts.generic;
+    const root = new UsedNames(parentUsed), unique = this.opts.generic;
     const work: Work[] = regions.map((r) => [r, this.nextValue, this.nextArg, this.nextConflict, root]);
     while (work.length) {
       const [r, value, arg, conflict, parent] = work.pop()!;
@@ -83,7 +83,7 @@ export class OpAsmPrinter {
   }
   /** Numbers the blocks, arguments and results of `r`; returns its ops with regions to number next. */
   private numberRegion(r: Region, used: UsedNames): Operation[] {
-    const blocks = r.blocks, scope = this.scope, nested: Operation[] = [], custom = !this.opts.generic;
+    const blocks = r.blocks, scope = this.scope, nested: Operation[] = [], opened: Operation[] = [], custom = !this.opts.generic;
     const parent = r.parent, argNames = custom && parent ? this.ctx.registered(parent.name)?.blockArgNames?.(parent, parent.regions.indexOf(r)) : undefined;
     for (let bi = 0; bi < blocks.length; bi++) {
       const b = blocks[bi];
@@ -114,11 +114,17 @@ export class OpAsmPrinter {
           const base = named ? "%" + this.unique(named, used) : numbered("%", this.nextValue++);
           for (let k = 0; k < results.length; k++) scope.values.set(results[k], base + "#" + k);
         }
-        if (op.regions.length && (!custom || !opensScope(op, info))) nested.push(op); // those that open a scope are numbered when printed
+        if (op.regions.length && (!custom || !opensScope(op, info))) nested.push(op);
+        else if (op.regions.length) opened.push(op); // numbered when printed
       }
     }
+    // As MLIR's SSANameState, an op that opens a scope numbers on from the counters and names its
+    // region ended with (nothing, but for a module or graph region that defines values).
+    for (const op of opened) this.scopeStarts.set(op, [this.nextValue, this.nextArg, this.nextConflict, used]);
     return nested;
   }
+  /** Where the ops that open a scope start numbering (see numberRegion). */
+  private readonly scopeStarts = new Map<Operation, [number, number, number, UsedNames]>();
 
   // ---- primitives for custom printers ------------------------------------------------------
   print(...parts: string[]): void { for (let i = 0; i < parts.length; i++) this.out += parts[i]; }
@@ -234,10 +240,10 @@ export class OpAsmPrinter {
     // The generic form numbers the whole tree from the op printed; the custom form each isolated op afresh.
     if (op.regions.length === 0 || !opensScope(op, info) || (this.opts.generic && this.scope.parent)) this.opBody(op, info);
     else {
-      const saved0 = this.nextValue, saved1 = this.nextArg, saved2 = this.nextConflict;
-      this.nextValue = this.nextArg = this.nextConflict = 0;
+      const saved0 = this.nextValue, saved1 = this.nextArg, saved2 = this.nextConflict, start = this.scopeStarts.get(op);
+      [this.nextValue, this.nextArg, this.nextConflict] = start ?? [0, 0, 0];
       this.scope = new NameScope(this.scope);
-      this.numberRegions(op.regions);
+      this.numberRegions(op.regions, start?.[3]);
       this.opBody(op, info);
       this.scope = this.scope.parent!;
       this.nextValue = saved0; this.nextArg = saved1; this.nextConflict = saved2;

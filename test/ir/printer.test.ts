@@ -258,3 +258,23 @@ func.func @p(%x: i64) {
   assert.match(custom, /llvm\.func @printf\(!llvm\.ptr, \.\.\.\) -> i32\n/);
   assert.match(custom, /llvm\.mlir\.global internal constant @t\("hi\\00"\) \{addr_space = 0 : i32\}/);
 });
+
+test("a function under a module that itself defines values numbers on from the module's count, as MLIR's SSANameState (else the text redefines %0 for mlir-opt-19)", () => {
+  const m = parseModule(`"builtin.module"() ({
+  %0 = "llvm.mlir.undef"() : () -> i32
+  "func.func"() <{function_type = (i32) -> i32, sym_name = "f"}> ({
+  ^bb0(%a: i32):
+    %1 = "arith.addi"(%a, %a) : (i32, i32) -> i32
+    "func.return"(%1) : (i32) -> ()
+  }) : () -> ()
+}) : () -> ()`, "g.mlir", ctx);
+  // (mlir-opt-19's output for the same input)
+  assert.equal(printModule(m, ctx), `module {
+  %0 = llvm.mlir.undef : i32
+  func.func @f(%arg0: i32) -> i32 {
+    %1 = arith.addi %arg0, %arg0 : i32
+    return %1 : i32
+  }
+}
+`);
+});
