@@ -1,6 +1,7 @@
 // Printer: MLIR custom form (through each op spec's `print`) or the generic form; value
 // names are numbered as MLIR numbers them (%0, %arg0, ^bb0): per IsolatedFromAbove region in
-// the custom form, across the whole module in the generic form.
+// the custom form (from where its parent region's numbers ended), across the whole module in
+// the generic form.
 import { ArrayAttr, Attribute, DenseResourceElementsAttr, DictionaryAttr, StringAttr, escapeString, typedStr } from "./attributes.js";
 import { Block, Module, Operation, Region, Value, type BlockArgument } from "./core.js";
 import { Context, type RegisteredOp } from "./dialect.js";
@@ -237,7 +238,7 @@ export class OpAsmPrinter {
       this.out += parts.join(", ") + " = ";
     }
     const info = this.ctx.registered(op.name);
-    // The generic form numbers the whole tree from the op printed; the custom form each isolated op afresh.
+    // The generic form numbers the whole tree from the op printed; the custom form each isolated op as it prints it.
     if (op.regions.length === 0 || !opensScope(op, info) || (this.opts.generic && this.scope.parent)) this.opBody(op, info);
     else {
       const saved0 = this.nextValue, saved1 = this.nextArg, saved2 = this.nextConflict, start = this.scopeStarts.get(op);
@@ -339,7 +340,7 @@ class UsedNames {
   add(n: string): void { (this.names ??= new Set()).add(n); }
 }
 
-/** `%0`, `%arg3`, `^bb1`: numbering restarts in every isolated op, so the same few names recur; made once. */
+/** `%0`, `%arg3`, `^bb1`: numbering starts over in nearly every isolated op, so the same few names recur; made once. */
 const numberedNames = new Map<string, string[]>();
 function numbered(prefix: string, n: number): string {
   let names = numberedNames.get(prefix);
