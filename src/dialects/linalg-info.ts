@@ -4,6 +4,7 @@
 import { AffineMap, bin, cst, dim, type AffineExpr } from "../ir/affine.js";
 import { AffineMapAttr, ArrayAttr, Attribute, DenseElementsAttr, FloatAttr, IntegerAttr, OpaqueAttr, StringAttr } from "../ir/attributes.js";
 import { Block, Operation, Region, type Value } from "../ir/core.js";
+import { regionKey } from "../ir/equivalence.js";
 import type { Location } from "../ir/diagnostics.js";
 import { DYN, FloatType, IndexType, IntegerType, MemRefType, ShapedType, TensorType, Type, VectorType, elementTypeOf, f64, i32, i64, index } from "../ir/types.js";
 import { arrayProp, operandSegment, segmentSizesAttr } from "./indexing.js";
@@ -390,21 +391,6 @@ export function indexingMaps(op: Operation): readonly AffineMap[] {
   return [...inputs(op), ...outputs(op)].map((v) => (rankOf(v.type) === 0 && !(v.type instanceof ShapedType) ? new AffineMap(n, 0, []) : id));
 }
 
-/** Whether two bodies compute the same: op for op, the same names, attributes, types and operands. */
-function sameBody(a: Block, b: Block): boolean {
-  if (a.args.length !== b.args.length || a.ops.length !== b.ops.length || a.args.some((x, i) => x.type !== b.args[i].type)) return false;
-  const pair = new Map<Value, Value>(a.args.map((x, i) => [x, b.args[i]]));
-  const attrs = (op: Operation) => [...op.attributes].map(([k, v]) => `${k}=${v.str}`).sort().join();
-  return a.ops.every((o, i) => {
-    const p = b.ops[i];
-    const same = o.name === p.name && !o.regions.length && !p.regions.length && o.operands.length === p.operands.length &&
-      o.operands.every((v, k) => pair.get(v) === p.operands[k]) && o.results.length === p.results.length &&
-      o.results.every((r, k) => r.type === p.results[k].type) && attrs(o) === attrs(p);
-    o.results.forEach((r, k) => pair.set(r, p.results[k]));
-    return same;
-  });
-}
-
 const sameMaps = (a: readonly AffineMap[], b: readonly AffineMap[]) => a.length === b.length && a.every((m, i) => m.equals(b[i]));
 /**
  * Whether a named op computes what its name says: its definition's maps and body. The generic
@@ -414,7 +400,7 @@ const sameMaps = (a: readonly AffineMap[], b: readonly AffineMap[]) => a.length 
 export function followsDefinition(op: Operation): boolean {
   const own = FIXED_MAPS[op.name] ?? (op.name in WINDOW_OPS ? windowMaps(op, WINDOW_OPS[op.name]) : undefined);
   return op.name in NAMED_OPS && op.regions.length === 1 && op.region().blocks.length === 1 && (!own || sameMaps(indexingMaps(op), own)) &&
-    sameBody(op.body(), buildNamedBody(op.name, op.operands.map((o) => o.type), undefined, op.attributes).blocks[0]);
+    regionKey(op.region()) === regionKey(buildNamedBody(op.name, op.operands.map((o) => o.type), undefined, op.attributes));
 }
 
 /** For each loop, the first operand dimension indexed by exactly that loop: [operand, dim]. */

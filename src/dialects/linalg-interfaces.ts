@@ -1,7 +1,7 @@
 // MLIR's ContractionOpInterface and ConvolutionOpInterface verifiers. A named op written in the
 // generic form spells out its body and (as `linalg.memoized_indexing_maps`) its maps: they must
 // still be a contraction's or a convolution's.
-import type { AffineExpr } from "../ir/affine.js";
+import { exprUses, type AffineExpr } from "../ir/affine.js";
 import { BlockArgument, type Block, type Operation, type Value } from "../ir/core.js";
 import type { VerifyContext } from "../ir/dialect.js";
 import { CONTRACTIONS, WINDOW_OPS, indexingMaps, inputs, iteratorTypes, outputs } from "./linalg-info.js";
@@ -60,8 +60,6 @@ class ConvAccess {
   }
 }
 
-const usesDim = (e: AffineExpr, n: number): boolean => (e.kind === "dim" ? e.pos >= n : "lhs" in e && (usesDim(e.lhs, n) || usesDim(e.rhs, n)));
-
 /**
  * Why the op's maps are not a convolution's (MLIR's isConvolutionInterfaceImpl), or nothing. MLIR
  * checks this before the op's regions and its structured-op checks; maps too few or naming loops
@@ -70,7 +68,7 @@ const usesDim = (e: AffineExpr, n: number): boolean => (e.kind === "dim" ? e.pos
 function convolutionProblem(op: Operation): string | undefined {
   if (inputs(op).length < 2 || outputs(op).length !== 1) return "expected op with 2 inputs and 1 output"; // (operandSegmentSizes split otherwise)
   const maps = indexingMaps(op), its = iteratorTypes(op), [input, filter] = maps, out = maps[maps.length - 1];
-  if (maps.length < 2 || maps.some((m) => m.results.some((e) => usesDim(e, its.length)))) return undefined;
+  if (maps.length < 2 || maps.some((m) => m.results.some((e) => exprUses(e).dims > its.length))) return undefined;
   const walk = new ConvAccess();
   if (!input.results.every((e) => walk.visit(e))) return "unexpected input index map for convolutions";
   if (!filter.isProjectedPermutation || !out.isProjectedPermutation) return "expected output/filter indexing maps to be projected permutations";

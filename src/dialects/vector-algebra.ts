@@ -52,8 +52,7 @@ function verifyContract(op: Operation): string | undefined {
     if (m.numSyms) return `expected indexing map ${i} to have no symbols`;
     if (m.numDims !== c.iterators.length) return `expected indexing map ${i} to have ${c.iterators.length} number of inputs`;
     if (m.results.length !== rank) return `expected indexing map ${i} to have ${rank} number of outputs`;
-    const ds = m.results.map((r) => (r.kind === "dim" ? r.pos : -1));
-    if (ds.some((d, k) => d < 0 || ds.indexOf(d) !== k)) return `expected indexing map ${i} to be a projected permutation of its inputs`;
+    if (!m.isProjectedPermutation) return `expected indexing map ${i} to be a projected permutation of its inputs`;
   }
   const pos = (o: number, d: number) => c.maps[o].results.findIndex((r) => r.kind === "dim" && r.pos === d);
   const pairs = (kind: string) => c.iterators.flatMap((it, d) => (it === kind && pos(0, d) >= 0 && pos(1, d) >= 0 ? [[pos(0, d), pos(1, d)]] : []));

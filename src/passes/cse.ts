@@ -3,39 +3,12 @@
 // replaced by it, regions compared op by op; an op that only reads memory, by an equal one
 // earlier in its block with nothing between that may write; an op found trivially dead on the
 // way is erased. Nested regions are simplified before the op that holds them, as MLIR does.
-import type { Block, Operation, Region, Value } from "../ir/core.js";
+import type { Block, Operation, Region } from "../ir/core.js";
 import type { Context } from "../ir/dialect.js";
+import { opKey, resetKeys } from "../ir/equivalence.js";
 import { DominatorTree } from "../ir/verifier.js";
 import { effectFree, triviallyDead } from "./canonicalize.js";
 import type { Pass } from "./pass.js";
-
-let ids = new WeakMap<object, number>();
-let nextId = 0;
-const idOf = (o: object) => { let i = ids.get(o); if (i === undefined) { i = nextId++; ids.set(o, i); } return i; };
-
-/**
- * Equal keys, equal ops: name, operands, attributes, result types, and regions op by op, with
- * the values defined inside numbered in order (so two equal bodies give one key).
- */
-function key(op: Operation): string {
-  const local = new Map<Value, number>();
-  const name = (v: Value) => { const l = local.get(v); return l === undefined ? String(idOf(v)) : `L${l}`; };
-  const of = (o: Operation): string => {
-    const attrs = o.numAttributes ? [...o.attributes].map(([k, v]) => `${k}=${v.str}`).sort().join(",") : "";
-    let s = `${o.name}(${o.operands.map(name).join(",")})[${attrs}]:${o.results.map((r) => r.type.str).join(",")}`;
-    for (const r of o.regions) {
-      s += "{";
-      for (const b of r.blocks) {
-        for (const a of b.args) local.set(a, local.size);
-        s += `^(${b.args.map((a) => a.type.str).join(",")})`;
-        for (const x of b.ops) { s += of(x) + ";"; for (const res of x.results) local.set(res, local.size); }
-      }
-      s += "}";
-    }
-    return s;
-  };
-  return of(op);
-}
 
 /** MLIR's ScopedHashTable: what a scope adds goes when it closes, and an outer entry shows again. */
 class ScopedTable {
@@ -81,7 +54,7 @@ function cseBlock(b: Block, ctx: Context, table: ScopedTable): number {
     const candidate = op.results.length > 0 && op.regions.every((r) => r.blocks.length <= 1) &&
       (reading || (free && !ctx.hasTrait(op, "MemAlloc") && (ctx.hasTrait(op, "Pure") || op.regions.length > 0)));
     if (candidate) {
-      const k = key(op);
+      const k = opKey(op);
       const prior = reading ? reads.get(k) : table.get(k);
       if (prior) {
         op.results.forEach((r, i) => r.replaceAllUsesWith(prior.results[i]));
@@ -99,7 +72,7 @@ export const cse: Pass = {
   name: "cse",
   description: "Eliminate common sub-expressions of side-effect-free operations",
   run(module, ctx) {
-    ids = new WeakMap(); nextId = 0;
+    resetKeys();
     cseRegion(module.op.regions[0], ctx, new ScopedTable());
   },
 };
