@@ -1,5 +1,5 @@
 // bench/passes: passes over one big lowered function, TensorLang vs mlir-opt-19 in the same run.
-// Usage: node dist/bench/passes/run.js [--loops N] [--reps R]
+// Usage: node dist/bench/passes/run.js [--loops N] [--users U] [--reps R]
 // The function holds N scf.for loops, each with an scf.if, in sequence (the shape of a kernel
 // unrolled or fused by hand), lowered by --convert-scf-to-cf to 7N blocks in one region: the
 // CFG passes must stay linear in its blocks (dominators, predecessors, reachability, liveness).
@@ -48,11 +48,26 @@ const rows: Array<[string, string[], string[]]> = [
   ["--cse", ["--cse"], ["--cse"]],
   ["--raise-cf-to-scf", ["--raise-cf-to-scf"], ["--lift-cf-to-scf"]],
 ];
-for (const [row, ours, theirs] of rows) {
-  const cmds: Array<[string, string[]]> = [[tensorlangOpt, [...ours, file, "-o", join(dir, "ours.mlir")]]];
-  if (have) cmds.push(["mlir-opt-19", [...theirs, file, "-o", join(dir, "mlir.mlir")]]);
-  const [a, b] = measure(cmds, reps);
-  console.log(`  ${row.padEnd(20)} tensorlang-opt ${a.wall.toFixed(0).padStart(6)} ms` +
-    (b ? `, mlir-opt-19 ${b.wall.toFixed(0).padStart(5)} ms (${theirs.join(" ") || "no pass"}): ratio ${roundRatio(a, b).toFixed(2)}x` : ""));
+function table(input: string, rows: Array<[string, string[], string[]]>): void {
+  for (const [row, ours, theirs] of rows) {
+    const cmds: Array<[string, string[]]> = [[tensorlangOpt, [...ours, input, "-o", join(dir, "ours.mlir")]]];
+    if (have) cmds.push(["mlir-opt-19", [...theirs, input, "-o", join(dir, "mlir.mlir")]]);
+    const [a, b] = measure(cmds, reps);
+    console.log(`  ${row.padEnd(20)} tensorlang-opt ${a.wall.toFixed(0).padStart(6)} ms` +
+      (b ? `, mlir-opt-19 ${b.wall.toFixed(0).padStart(5)} ms (${theirs.join(" ") || "no pass"}): ratio ${roundRatio(a, b).toFixed(2)}x` : ""));
+  }
 }
+table(file, rows);
+
+// At the sizes full unrolling makes: one value used by every op of a block (a loop's constant),
+// and a chain of branches on one condition back to one block; each op or branch erased one by
+// one must cost O(1), not a search and splice of the value's uses or the block's ops.
+const users = opt("--users", 50000), unrolled = join(dir, "unrolled.mlir"), chain = join(dir, "chain.mlir");
+writeFileSync(unrolled, `func.func @f(%a: i32) -> i32 {\n${Array.from({ length: users }, (_, i) => `  %${i} = arith.addi %a, %a : i32\n`).join("")}  return %${users - 1} : i32\n}\n`);
+const links = users / 10;
+writeFileSync(chain, `func.func @h(%c: i1) {\n  cf.br ^b0\n${Array.from({ length: links }, (_, i) => `^b${i}:\n  cf.cond_br %c, ^b${i + 1}, ^b0\n`).join("")}^b${links}:\n  return\n}\n`);
+console.log(`one value used by ${users} equal ops in one block:`);
+table(unrolled, rows.slice(1, 3));
+console.log(`${links} blocks, each a cf.cond_br on one condition back to the first:`);
+table(chain, rows.slice(0, 2));
 console.log("  (ratio: tensorlang-opt / mlir-opt-19, wall, whole process; < 1 = TensorLang faster)");

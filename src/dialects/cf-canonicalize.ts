@@ -25,9 +25,27 @@ import { sameLists } from "./indexing.js";
 
 /** Replaces branch `op` by `cf.br` to its successor `to`, with that successor's operands. */
 function branchTo(op: Operation, to: number, rw: Rewriter): true {
-  br(Builder.before(op), op.successors[to], successorOperands(op)[to]);
-  rw.replaceOp(op, []);
-  return true;
+  const blk = op.parent!, kept = op.successors[to], dropped = op.successors.filter((s) => s !== kept);
+  return keepingReach(blk.parent!, () => { br(Builder.before(op), kept, successorOperands(op)[to]); rw.replaceOp(op, []); },
+    (reach) => !reach.has(blk) || dropped.every((d) => stillReached(d, reach)));
+}
+/**
+ * Whether a path from the entry still reaches `d` after an edge into it went, found walking back
+ * from its predecessors without passing `d` (a path through `d` may have been the edge's), over
+ * 64 blocks at most: a branch folded in a long chain mostly drops an edge to a block near the entry.
+ */
+function stillReached(d: Block, reach: Set<Block>): boolean {
+  const entry = d.parent!.block, seen = new Set<Block>([d]), work = [d];
+  if (d === entry) return true;
+  while (work.length && seen.size < 64) {
+    for (const br of work.pop()!.branches) { // (Block.predecessors, without building the list)
+      const p = br.parent;
+      if (p?.parent !== entry.parent || p.terminator !== br) continue;
+      if (p === entry) return true;
+      if (!seen.has(p) && reach.has(p)) { seen.add(p); work.push(p); }
+    }
+  }
+  return false;
 }
 
 /** The block whose one edge is all that reaches `b` (MLIR's getSinglePredecessor). */
@@ -39,16 +57,19 @@ const singlePredecessor = (b: Block): Block | undefined => { const ps = b.predec
 const reachCache = new WeakMap<Region, { version: number; blocks: Set<Block> }>();
 function reached(b: Block): boolean {
   const r = b.parent!;
-  if (b === r.blocks[0]) return true;
+  if (b === r.block) return true;
   let c = reachCache.get(r);
   if (c?.version !== Region.cfgVersion) reachCache.set(r, (c = { version: Region.cfgVersion, blocks: reachableBlocks(r) }));
   return c.blocks.has(b);
 }
-/** Runs `rewrite`, a change to `r`'s CFG after which `update` makes a reach set that held before hold again. */
-function keepingReach(r: Region, rewrite: () => void, update: (reached: Set<Block>) => void): true {
+/**
+ * Runs `rewrite`, a change to `r`'s CFG after which `update` makes a reach set that held before
+ * hold again, or answers false where it cannot tell (the set is then found again when next asked).
+ */
+function keepingReach(r: Region, rewrite: () => void, update: (reached: Set<Block>) => boolean | void): true {
   const v0 = Region.cfgVersion, c = reachCache.get(r);
   rewrite();
-  if (c?.version === v0) { update(c.blocks); c.version = Region.cfgVersion; }
+  if (c?.version === v0 && update(c.blocks) !== false) c.version = Region.cfgVersion;
   return true;
 }
 /**
@@ -78,7 +99,7 @@ function collapse(dest: Block, operands: readonly Value[]): { dest: Block; opera
  */
 export function canonicalizeBr(op: Operation, rw: Rewriter): boolean {
   const blk = op.parent!, dest = op.successors[0], r = blk.parent!;
-  if (dest === blk || dest === r.blocks[0] || dest.predecessors().length !== 1 || !reached(blk)) {
+  if (dest === blk || dest === r.block || dest.predecessors().length !== 1 || !reached(blk)) {
     const to = collapse(dest, op.operands);
     return !!to && bypass(op, [dest], (b) => br(b, to.dest, to.operands), rw);
   }

@@ -12,8 +12,18 @@ export interface Use { op: Operation; index: number }
  */
 const NO_USES: Use[] = [], NO_RESULTS: OpResult[] = [], NO_REGIONS: Region[] = [], NO_SUCCESSORS: Block[] = [];
 
+/** A use list this long gets `Value.slots`: erasing the users of a value one by one stays linear. */
+const INDEXED_USES = 64;
+
 export abstract class Value {
   private useList: Use[] = NO_USES;
+  /**
+   * Where each user's uses sit in a long use list (a constant of a fully unrolled loop has tens of
+   * thousands): a use goes in O(1), the last taking its place, where removing it from a list
+   * searched and spliced moved its whole tail. Such a list's order is then no longer insertion
+   * order, which nothing relies on (MLIR's own use lists put the newest first).
+   */
+  private slots: Map<Operation, number[]> | undefined;
   constructor(public type: Type) {}
   get uses(): Use[] { return this.useList; }
   /**
@@ -23,28 +33,51 @@ export abstract class Value {
    */
   addUse(u: Use): void {
     const l = this.useList;
+    if (this.slots) { addSlot(this.slots, u.op, l.push(u) - 1); return; }
     switch (l.length) {
       case 0: this.useList = [u]; break;
       case 1: this.useList = [l[0], u]; break;
       case 2: this.useList = [l[0], l[1], u]; break;
       case 3: this.useList = [l[0], l[1], l[2], u]; break;
-      default: l.push(u);
+      default:
+        if (l.push(u) < INDEXED_USES) break;
+        this.slots = new Map();
+        l.forEach((x, i) => addSlot(this.slots!, x.op, i));
     }
   }
   /**
    * Drops the use by operand `index` of `op` (Operation keeps use lists; nothing else should call
-   * this). Searched from both ends: erasing the users of a value with thousands, first to last
-   * or last to first, stays linear.
+   * this). A short list is searched from both ends.
    */
   removeUse(op: Operation, index: number): void {
     const l = this.useList;
+    if (this.slots) {
+      const at = this.slots.get(op)?.find((p) => l[p].index === index);
+      if (at !== undefined) this.takeSlot(at);
+      return;
+    }
     for (let lo = 0, hi = l.length - 1; lo <= hi; lo++, hi--) {
       if (l[lo].op === op && l[lo].index === index) { l.splice(lo, 1); return; }
       if (l[hi].op === op && l[hi].index === index) { l.splice(hi, 1); return; }
     }
   }
+  /** Drops use `at` of an indexed list: the last use moves into its place. */
+  private takeSlot(at: number): void {
+    const l = this.useList, slots = this.slots!, gone = l[at], mine = slots.get(gone.op)!;
+    if (mine.length === 1) slots.delete(gone.op); else mine.splice(mine.indexOf(at), 1);
+    const last = l.pop()!;
+    if (at === l.length) return;
+    l[at] = last;
+    const theirs = slots.get(last.op)!;
+    theirs[theirs.indexOf(l.length)] = at;
+  }
   /** Drops every use by `op` (Operation keeps use lists; nothing else should call this). */
-  dropUsesBy(op: Operation): void { this.useList = this.useList.filter((u) => u.op !== op); }
+  dropUsesBy(op: Operation): void {
+    if (!this.slots) { this.useList = this.useList.filter((u) => u.op !== op); return; }
+    const mine = this.slots.get(op);
+    // highest first: a use moved into a freed place is never one of `op`'s still to go
+    if (mine) for (const at of [...mine].sort((a, b) => b - a)) this.takeSlot(at);
+  }
   get hasUses(): boolean { return this.uses.length > 0; }
   get users(): Operation[] { return [...new Set(this.uses.map((u) => u.op))]; }
   /** Points every use of this value at `v` instead. */
@@ -55,6 +88,11 @@ export abstract class Value {
   abstract get owner(): Operation | Block;
   /** The block this value is defined in (for dominance). */
   abstract get definingBlock(): Block | null;
+}
+
+function addSlot(slots: Map<Operation, number[]>, op: Operation, at: number): void {
+  const mine = slots.get(op);
+  if (mine) mine.push(at); else slots.set(op, [at]);
 }
 
 export class OpResult extends Value {
@@ -167,22 +205,17 @@ export class Operation {
   /** Detach from the parent block and drop operand uses, recursively. */
   erase(): void {
     for (const r of this.regions) for (const b of r.blocks) for (const o of [...b.ops].reverse()) o.erase();
-    for (const s of this.successors) { const k = s.branches.indexOf(this); if (k >= 0) s.branches.splice(k, 1); }
+    if (this.successors.length) { erasedBranches.add(this); for (const s of this.successors) s.branchErased(); }
     this.dropOperandUses();
     this.operands.length = 0;
     this.remove();
   }
   /** Detach from the parent block without touching uses (for moving). */
   remove(): void {
-    if (!this.parent) return;
-    const ops = this.parent.ops;
-    if (this.successors.length || ops[ops.length - 1] === this) Region.cfgVersion++;
-    // (from both ends, as Value.removeUse)
-    for (let lo = 0, hi = ops.length - 1; lo <= hi; lo++, hi--) {
-      if (ops[lo] === this) { ops.splice(lo, 1); break; }
-      if (ops[hi] === this) { ops.splice(hi, 1); break; }
-    }
+    const b = this.parent;
+    if (!b) return;
     this.parent = null;
+    if (b.detach(this) || this.successors.length) Region.cfgVersion++;
   }
   /** The nearest enclosing operation. */
   get parentOp(): Operation | null { return this.parent?.parent?.parent ?? null; }
@@ -210,11 +243,16 @@ export class Operation {
   }
 }
 
+/** Erased ops that had successors: what Block.branchErased takes out. */
+const erasedBranches = new WeakSet<Operation>();
+
 export class Block {
   /** Told of each op put into a block while set (canonicalize's driver queues them, as MLIR's listener does). */
   static onInsert: ((op: Operation) => void) | undefined;
   readonly args: BlockArgument[];
-  readonly ops: Operation[] = [];
+  private list: Operation[] = [];
+  /** How many ops taken out are still in `list` (their parent is no longer this block). */
+  private stale = 0;
   parent: Region | null = null;
   /**
    * The ops naming this block as a successor, once per edge (MLIR's block use list): an op adds
@@ -222,6 +260,8 @@ export class Block {
    * predecessor while out.
    */
   readonly branches: Operation[] = [];
+  /** How many of `branches` are erased ops, left there (no predecessor: they have no block) until they are half. */
+  private erased = 0;
   constructor(argTypes: Type[] = []) { this.args = argTypes.map((t, i) => new BlockArgument(t, this, i)); }
 
   addArg(t: Type, loc?: Location): BlockArgument {
@@ -233,26 +273,67 @@ export class Block {
     this.args.splice(i, 1);
     this.args.forEach((a, k) => (a.index = k));
   }
+  /**
+   * The ops in order. One taken out stays in place until the list is next read: erasing
+   * thousands of a block's ops one by one then costs one pass over it, where splicing each out
+   * moved the list's tail every time (MLIR's op lists are linked for the same reason).
+   */
+  get ops(): Operation[] {
+    if (this.stale) {
+      const l = this.list;
+      let k = 0;
+      for (let i = 0; i < l.length; i++) if (l[i].parent === this) l[k++] = l[i];
+      l.length = k;
+      this.stale = 0;
+    }
+    return this.list;
+  }
+  /**
+   * Notes that `op`, no longer its child, is out (Operation.remove); whether it was the last op.
+   * Taken from the end, it goes at once, with the ops taken out before it there: the last op in
+   * the list is always in the block.
+   */
+  detach(op: Operation): boolean {
+    const l = this.list;
+    if (l[l.length - 1] !== op) { this.stale++; return false; }
+    l.pop();
+    while (this.stale && l[l.length - 1].parent !== this) { l.pop(); this.stale--; }
+    return true;
+  }
   append(op: Operation): Operation {
-    if (op.parent) op.remove();
+    op.remove();
+    const ops = this.ops; // (read before `op` is ours: a place it left in this list goes first)
     if (op.successors.length || this.terminator?.successors.length) Region.cfgVersion++;
     op.parent = this;
-    this.ops.push(op);
+    ops.push(op);
     Block.onInsert?.(op);
     return op;
   }
   insert(i: number, op: Operation): Operation {
     op.remove();
-    if (op.successors.length || (i >= this.ops.length && this.terminator?.successors.length)) Region.cfgVersion++;
+    const ops = this.ops;
+    if (op.successors.length || (i >= ops.length && this.terminator?.successors.length)) Region.cfgVersion++;
     op.parent = this;
-    this.ops.splice(i, 0, op);
+    ops.splice(i, 0, op);
     Block.onInsert?.(op);
     return op;
   }
   insertBefore(anchor: Operation, op: Operation): Operation { return this.insert(this.ops.indexOf(anchor), op); }
   insertAfter(anchor: Operation, op: Operation): Operation { return this.insert(this.ops.indexOf(anchor) + 1, op); }
-  get terminator(): Operation | undefined { return this.ops[this.ops.length - 1]; }
+  get terminator(): Operation | undefined { return this.list[this.list.length - 1]; }
   get parentOp(): Operation | null { return this.parent?.parent ?? null; }
+  /**
+   * Notes that an op in `branches` was erased. Each edge of each erased op leaving by a search and
+   * a splice made erasing thousands of branches to one block (a loop's exit) quadratic.
+   */
+  branchErased(): void {
+    const l = this.branches;
+    if (++this.erased < 16 || this.erased * 2 < l.length) return;
+    let k = 0;
+    for (let i = 0; i < l.length; i++) if (!erasedBranches.has(l[i])) l[k++] = l[i];
+    l.length = k;
+    this.erased = 0;
+  }
   /** The blocks of this region whose terminator branches here, once per edge, in no set order. */
   predecessors(): Block[] {
     const preds: Block[] = [];
@@ -267,18 +348,41 @@ export class Region {
    * last op or no longer): what is cached of a CFG holds while it stays the same.
    */
   static cfgVersion = 0;
-  readonly blocks: Block[];
+  private list: Block[];
+  /** How many blocks taken out are still in `list` (as Block.ops: a region merging thousands of blocks). */
+  private stale = 0;
   parent: Operation | null = null;
   constructor(blocks: Block[] = []) {
-    this.blocks = blocks.slice(); // exact size: most regions have one block
-    for (let i = 0; i < this.blocks.length; i++) this.blocks[i].parent = this;
+    this.list = blocks.slice(); // exact size: most regions have one block
+    for (let i = 0; i < this.list.length; i++) this.list[i].parent = this;
   }
-  push(b: Block): Block { b.parent = this; this.blocks.push(b); Region.cfgVersion++; return b; }
+  /** The blocks in order; one taken out stays in place until this is next read. */
+  get blocks(): Block[] {
+    if (this.stale) {
+      const l = this.list;
+      let k = 0;
+      for (let i = 0; i < l.length; i++) if (l[i].parent === this) l[k++] = l[i];
+      l.length = k;
+      this.stale = 0;
+    }
+    return this.list;
+  }
+  // (each reads `blocks` before `b` is ours: a place it left in this region goes first)
+  push(b: Block): Block { const l = this.blocks; b.parent = this; l.push(b); Region.cfgVersion++; return b; }
   /** Puts `b` at position `at` (passes splitting and inlining blocks). */
-  insert(b: Block, at: number): Block { b.parent = this; this.blocks.splice(at, 0, b); Region.cfgVersion++; return b; }
+  insert(b: Block, at: number): Block { const l = this.blocks; b.parent = this; l.splice(at, 0, b); Region.cfgVersion++; return b; }
   /** Takes `b` out of this region (its ops stay in it). */
-  remove(b: Block): void { this.blocks.splice(this.blocks.indexOf(b), 1); b.parent = null; Region.cfgVersion++; }
-  get block(): Block { return this.blocks[0]; }
+  remove(b: Block): void {
+    if (b.parent !== this) return;
+    b.parent = null;
+    this.stale++;
+    Region.cfgVersion++;
+  }
+  /** The entry block, read without `blocks` (which would first take out the blocks removed). */
+  get block(): Block {
+    for (const b of this.list) if (b.parent === this) return b;
+    return this.list[0];
+  }
   clone(map: Map<Value, Value>): Region {
     const r = new Region();
     const bmap = map as unknown as Map<Block, Block>;

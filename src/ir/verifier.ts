@@ -362,7 +362,9 @@ export class DominatorTree {
       changed = false;
       for (let i = 1; i < n; i++) {
         let d = -1;
-        for (const p of preds[i]) if (idom[p] !== -1) d = d === -1 ? p : meet(p, d);
+        // (done at the entry, which dominates all: a block thousands of branches return to would
+        // otherwise walk each branch's dominator chain up to it)
+        for (const p of preds[i]) if (idom[p] !== -1 && (d = d === -1 ? p : meet(p, d)) === 0) break;
         if (idom[i] !== d) { idom[i] = d; changed = true; }
       }
     }

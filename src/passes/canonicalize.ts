@@ -128,7 +128,7 @@ class Folder {
       op.erase();
       return false;
     }
-    const entry = region.blocks[0];
+    const entry = region.block;
     if (block !== entry || !this.settled(op, block)) entry.insert(0, op);
     scope.set(key, op);
     this.owned.add(op);
@@ -164,9 +164,13 @@ const canonicalizationPatterns = (ctx: Context): Patterns => (op, rw) => !!ctx.s
 /** One round over `module`; returns whether it changed anything. */
 function round(module: Module, ctx: Context, patterns: Patterns): boolean {
   const folder = new Folder(ctx), worklist: Operation[] = [];
-  const queued = new Set<Operation>();
+  // Whether each op is on the worklist. Marked false when taken off, not deleted: a function is
+  // queued again after each rewrite in it, and V8's hash sets keep each deleted entry in its
+  // key's chain until they grow, so that deleting and adding one key thousands of times made
+  // every lookup of it walk thousands of dead entries.
+  const queued = new Map<Operation, boolean>();
   let changed = false;
-  const pushOne = (op: Operation) => { if (!queued.has(op)) { queued.add(op); worklist.push(op); } };
+  const pushOne = (op: Operation) => { if (!queued.get(op)) { queued.set(op, true); worklist.push(op); } };
   // As MLIR's addToWorklist: the op, then its ancestors up to the module's children (popped first).
   const push = (op: Operation | Block | null | undefined) => {
     for (let o = op instanceof Operation ? op : undefined; o?.parent && o.parent.parent?.parent; o = o.parent.parent.parent) pushOne(o);
@@ -205,7 +209,7 @@ function round(module: Module, ctx: Context, patterns: Patterns): boolean {
   // queued first.
   worklist.reverse();
   for (let op = worklist.pop(); op; op = worklist.pop()) {
-    queued.delete(op);
+    queued.set(op, false);
     if (!op.parent || (unreached.size && isUnreached(op))) continue; // erased meanwhile, or left alone
     if (triviallyDead(op, ctx)) { rewriter.replaceOp(op, []); changed = true; continue; }
     const folded = fold(op, ctx);
