@@ -70,4 +70,13 @@ console.log(`one value used by ${users} equal ops in one block:`);
 table(unrolled, rows.slice(1, 3));
 console.log(`${links} blocks, each a cf.cond_br on one condition back to the first:`);
 table(chain, rows.slice(0, 2));
+// A loop body unrolled: each step an affine load and store and a memref load and store, and a
+// loop left every 50 steps; lowering rewrites op after op in the one block and splits it.
+const steps = users / 10, body = join(dir, "body.mlir");
+writeFileSync(body, `func.func @u(%A: memref<64x64xf32>, %x: f32) {\n  %c0 = arith.constant 0 : index\n  %c1 = arith.constant 1 : index\n  %c64 = arith.constant 64 : index\n` +
+  Array.from({ length: steps }, (_, i) => `  %i${i} = arith.constant ${i % 64} : index\n  %v${i} = memref.load %A[%i${i}, %c0] : memref<64x64xf32>\n  memref.store %v${i}, %A[%c1, %i${i}] : memref<64x64xf32>\n` +
+    `  %a${i} = affine.load %A[${i % 64}, ${(i * 7) % 64}] : memref<64x64xf32>\n  affine.store %a${i}, %A[${(i * 7) % 64}, ${i % 64}] : memref<64x64xf32>\n` +
+    (i % 50 ? "" : `  scf.for %k = %c0 to %c64 step %c1 {\n    memref.store %x, %A[%k, %c0] : memref<64x64xf32>\n  }\n`)).join("") + "  return\n}\n");
+console.log(`one block of ${steps} unrolled steps (${steps * 5} ops, ${steps / 50} loops):`);
+table(body, [["--lower-affine", ["--lower-affine"], ["--lower-affine"]], ["--convert-scf-to-cf", ["--convert-scf-to-cf"], ["--convert-scf-to-cf"]]]);
 console.log("  (ratio: tensorlang-opt / mlir-opt-19, wall, whole process; < 1 = TensorLang faster)");

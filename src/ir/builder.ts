@@ -13,10 +13,7 @@ export class Builder {
   constructor(public block: Block, public anchor: Operation | null, public loc?: Location) {}
 
   static before(op: Operation): Builder { return new Builder(op.parent!, op, op.loc); }
-  static after(op: Operation): Builder {
-    const ops = op.parent!.ops;
-    return new Builder(op.parent!, ops[ops.indexOf(op) + 1] ?? null, op.loc);
-  }
+  static after(op: Operation): Builder { return new Builder(op.parent!, op.next, op.loc); }
   static atEnd(b: Block, loc?: Location): Builder { return new Builder(b, null, loc); }
   static atStart(b: Block, loc?: Location): Builder { return new Builder(b, b.ops[0] ?? null, loc); }
 

@@ -127,6 +127,9 @@ export class Operation {
   readonly regions: Region[];
   readonly successors: Block[];
   parent: Block | null = null;
+  /** The ops before and after this one in its block (Block links them; null at either end or out of a block). */
+  prev: Operation | null = null;
+  next: Operation | null = null;
   loc?: Location;
   /**
    * An unregistered op's `<...>`, kept apart from its attributes and printed back there: MLIR
@@ -250,9 +253,16 @@ export class Block {
   /** Told of each op put into a block while set (canonicalize's driver queues them, as MLIR's listener does). */
   static onInsert: ((op: Operation) => void) | undefined;
   readonly args: BlockArgument[];
+  /**
+   * The ops, linked as MLIR links them: putting one in before another or taking one out is O(1),
+   * where splicing an array moved its tail (thousands of times over, rewriting a block that full
+   * unrolling made). `list` is the array `ops` answers, kept exact by appends and by removals at
+   * the end, and rebuilt (in place) when next read after any other edit.
+   */
+  private head: Operation | null = null;
+  private tail: Operation | null = null;
   private list: Operation[] = [];
-  /** How many ops taken out are still in `list` (their parent is no longer this block). */
-  private stale = 0;
+  private listStale = false;
   parent: Region | null = null;
   /**
    * The ops naming this block as a successor, once per edge (MLIR's block use list): an op adds
@@ -273,54 +283,47 @@ export class Block {
     this.args.splice(i, 1);
     this.args.forEach((a, k) => (a.index = k));
   }
-  /**
-   * The ops in order. One taken out stays in place until the list is next read: erasing
-   * thousands of a block's ops one by one then costs one pass over it, where splicing each out
-   * moved the list's tail every time (MLIR's op lists are linked for the same reason).
-   */
+  /** The ops in order. */
   get ops(): Operation[] {
-    if (this.stale) {
+    if (this.listStale) {
       const l = this.list;
-      let k = 0;
-      for (let i = 0; i < l.length; i++) if (l[i].parent === this) l[k++] = l[i];
-      l.length = k;
-      this.stale = 0;
+      l.length = 0;
+      for (let o = this.head; o; o = o.next) l.push(o);
+      this.listStale = false;
     }
     return this.list;
   }
-  /**
-   * Notes that `op`, no longer its child, is out (Operation.remove); whether it was the last op.
-   * Taken from the end, it goes at once, with the ops taken out before it there: the last op in
-   * the list is always in the block.
-   */
+  get terminator(): Operation | undefined { return this.tail ?? undefined; }
+  /** Unlinks `op`, no longer its child (Operation.remove); whether it was the last op. */
   detach(op: Operation): boolean {
-    const l = this.list;
-    if (l[l.length - 1] !== op) { this.stale++; return false; }
-    l.pop();
-    while (this.stale && l[l.length - 1].parent !== this) { l.pop(); this.stale--; }
-    return true;
+    const { prev, next } = op;
+    if (prev) prev.next = next; else this.head = next;
+    if (next) next.prev = prev; else this.tail = prev;
+    op.prev = op.next = null;
+    if (next) this.listStale = true;
+    else if (!this.listStale) this.list.pop();
+    return !next;
   }
-  append(op: Operation): Operation {
-    op.remove();
-    const ops = this.ops; // (read before `op` is ours: a place it left in this list goes first)
-    if (op.successors.length || this.terminator?.successors.length) Region.cfgVersion++;
+  append(op: Operation): Operation { op.remove(); return this.put(op, null); }
+  /** Puts `op` at position `i` of the ops as they are once it is out of its block. */
+  insert(i: number, op: Operation): Operation { op.remove(); return this.put(op, i === 0 ? this.head : this.ops[i] ?? null); }
+  insertBefore(anchor: Operation, op: Operation): Operation { op.remove(); return this.put(op, anchor); }
+  insertAfter(anchor: Operation, op: Operation): Operation { op.remove(); return this.put(op, anchor.next); }
+  /** Links `op` (in no block) in before `anchor`, one of this block's ops, or last where null. */
+  private put(op: Operation, anchor: Operation | null): Operation {
+    if (anchor && anchor.parent !== this) throw new Error(`${anchor.name} is not in the block ${op.name} is put into`);
+    if (op.successors.length || (!anchor && this.tail?.successors.length)) Region.cfgVersion++;
+    const prev = anchor ? anchor.prev : this.tail;
+    op.prev = prev;
+    op.next = anchor;
+    if (prev) prev.next = op; else this.head = op;
+    if (anchor) anchor.prev = op; else this.tail = op;
     op.parent = this;
-    ops.push(op);
+    if (anchor) this.listStale = true;
+    else if (!this.listStale) this.list.push(op);
     Block.onInsert?.(op);
     return op;
   }
-  insert(i: number, op: Operation): Operation {
-    op.remove();
-    const ops = this.ops;
-    if (op.successors.length || (i >= ops.length && this.terminator?.successors.length)) Region.cfgVersion++;
-    op.parent = this;
-    ops.splice(i, 0, op);
-    Block.onInsert?.(op);
-    return op;
-  }
-  insertBefore(anchor: Operation, op: Operation): Operation { return this.insert(this.ops.indexOf(anchor), op); }
-  insertAfter(anchor: Operation, op: Operation): Operation { return this.insert(this.ops.indexOf(anchor) + 1, op); }
-  get terminator(): Operation | undefined { return this.list[this.list.length - 1]; }
   get parentOp(): Operation | null { return this.parent?.parent ?? null; }
   /**
    * Notes that an op in `branches` was erased. Each edge of each erased op leaving by a search and

@@ -111,10 +111,7 @@ class Folder {
     return `${op.name} ${attrs} : ${op.results[0].type.str}`;
   }
   /** At the front of its block, or right after constants of ours (already hoisted there): nothing to move. */
-  private settled(op: Operation, block: Block): boolean {
-    const i = block.ops.indexOf(op);
-    return i === 0 || this.owned.has(block.ops[i - 1]);
-  }
+  private settled(op: Operation): boolean { return !op.prev || this.owned.has(op.prev); }
 
   /**
    * A constant met in the walk: the first of its value becomes known and goes to the front of
@@ -129,7 +126,7 @@ class Folder {
       return false;
     }
     const entry = region.block;
-    if (block !== entry || !this.settled(op, block)) entry.insert(0, op);
+    if (block !== entry || !this.settled(op)) entry.insert(0, op);
     scope.set(key, op);
     this.owned.add(op);
     return true;

@@ -1,7 +1,8 @@
-// The IR's lists under edits at the sizes where they change strategy: a value's use list indexed
-// past 64 uses (a use goes by swapping in the last), a block's ops and a region's blocks taken
-// out lazily, a block's branches compacted once half are erased. Each is checked against what
-// the ops themselves say after every edit, in random orders (seeded).
+// The IR's lists under edits, at the sizes where they change strategy: a value's use list indexed
+// past 64 uses (a use goes by swapping in the last), a block's ops linked (its array rebuilt when
+// read after an edit), a region's blocks taken out lazily, a block's branches compacted once half
+// are erased. Each is checked against a model or what the ops themselves say, after edits in
+// random orders (seeded).
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import { Block, Operation, Region, type Value } from "../../src/ir/core.js";
@@ -61,40 +62,48 @@ test("a value with many uses: setOperand, setOperands over nine operands and rep
   assert.deepEqual(new Set(other.users), new Set(ops.filter((o) => o.parent && o.operands.includes(other))));
 });
 
-test("a block's ops: taken out in the middle, at the end, moved back into the same block and to another", () => {
-  const rng = new Rng(3), { b, ops } = usersOf(100, rng), other = new Block();
-  const live = [...ops];
-  const take = (op: Operation) => live.splice(live.indexOf(op), 1);
-  for (const i of [50, 10, 11, 99, 98, 0]) { ops[i].erase(); take(ops[i]); }
-  assert.deepEqual(b.ops, live);
-  assert.equal(b.terminator, ops[97]);
-  // out of the block and back at another place in it: once, where it was put
-  ops[20].remove();
-  b.insert(0, ops[20]);
-  take(ops[20]);
-  live.unshift(ops[20]);
-  ops[30].remove();
-  ops[31].remove();
-  b.append(ops[30]);
-  take(ops[30]);
-  take(ops[31]);
-  live.push(ops[30]);
-  assert.deepEqual(b.ops, live);
-  assert.equal(b.terminator, ops[30]);
-  // moved to another block by append alone (which takes it out first)
-  other.append(ops[40]);
-  take(ops[40]);
-  assert.deepEqual(b.ops, live);
-  assert.deepEqual(other.ops, [ops[40]]);
-  // taken out from the end with others out before it: the last op left is the terminator
-  for (const op of [...live].reverse().slice(1, 20)) { op.remove(); take(op); }
-  live.at(-1)!.remove();
-  take(live.at(-1)!);
-  assert.equal(b.terminator, live.at(-1));
-  assert.deepEqual(b.ops, live);
-  for (const op of [...live]) { op.erase(); take(op); }
-  assert.deepEqual(b.ops, []);
-  assert.equal(b.terminator, undefined);
+/** `b.ops` is `want`, its terminator the last, and the ops' links say the same in both directions. */
+function expectOps(b: Block, want: Operation[]): void {
+  assert.deepEqual(b.ops, want);
+  assert.equal(b.terminator, want.at(-1));
+  want.forEach((op, i) => {
+    assert.equal(op.parent, b);
+    assert.equal(op.prev, want[i - 1] ?? null);
+    assert.equal(op.next, want[i + 1] ?? null);
+  });
+}
+
+test("a block's ops stay in order through 2,000 random edits: appends, inserts by place and by anchor, removals, moves", () => {
+  const rng = new Rng(3), blocks = [new Block(), new Block()], model: Operation[][] = [[], []];
+  const out: Operation[] = [];
+  for (let k = 0; k < 2000; k++) {
+    const which = rng.int(2), b = blocks[which], ops = model[which], r = rng.int(7);
+    const fresh = () => out.pop() ?? new Operation({ name: "test.op" });
+    const pull = (op: Operation) => { for (const m of model) if (m.includes(op)) m.splice(m.indexOf(op), 1); };
+    if (r === 0 || !ops.length) { const op = fresh(); b.append(op); ops.push(op); }
+    else if (r === 1) { const op = fresh(), i = rng.int(ops.length + 1); b.insert(i, op); ops.splice(i, 0, op); }
+    else if (r === 2) { const op = fresh(), at = rng.pick(ops); b.insertBefore(at, op); ops.splice(ops.indexOf(at), 0, op); }
+    else if (r === 3) { const op = fresh(), at = rng.pick(ops); b.insertAfter(at, op); ops.splice(ops.indexOf(at) + 1, 0, op); }
+    else if (r === 4) { const op = rng.pick(ops); op.remove(); pull(op); out.push(op); }
+    else if (r === 5) { const op = rng.pick(ops); pull(op); op.erase(); }
+    else { // one of the other block's, or of this one's, moved before an op of this one
+      const from = model[rng.int(2)];
+      if (!from.length) continue;
+      const op = rng.pick(from), at = rng.pick(ops);
+      if (op === at) continue;
+      pull(op);
+      b.insertBefore(at, op);
+      ops.splice(ops.indexOf(at), 0, op);
+    }
+    if (k % 3 === 0) { expectOps(blocks[0], model[0]); expectOps(blocks[1], model[1]); }
+  }
+  expectOps(blocks[0], model[0]);
+  expectOps(blocks[1], model[1]);
+  // taken out from the end, and all: the block is empty
+  for (const op of [...model[0]].reverse()) op.remove();
+  expectOps(blocks[0], []);
+  const elsewhere = blocks[1].append(new Operation({ name: "test.op" }));
+  assert.throws(() => blocks[0].insertBefore(elsewhere, new Operation({ name: "test.op" })), /is not in the block/);
 });
 
 test("a region's blocks: taken out in any order, put back, the entry found while others are out", () => {
