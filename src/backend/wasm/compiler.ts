@@ -90,6 +90,14 @@ const FEATURES = binaryen.Features.MVP | binaryen.Features.SIMD128 | binaryen.Fe
   | binaryen.Features.NontrappingFPToInt | binaryen.Features.SignExt | binaryen.Features.Multivalue
   | binaryen.Features.ReferenceTypes | binaryen.Features.BulkMemoryOpt | binaryen.Features.CallIndirectOverlong;
 
+/**
+ * Past this many ops in one block (code unrolled in full), binaryen's code-pushing pass is left
+ * out: it is quadratic in a block's length (a block of 12,000 ops with a loop every 300 took 3.9
+ * s to compile and run with it, 1.9 without; one of 24,000 ran binaryen out of stack), and
+ * straight code has no branch to push code past.
+ */
+const CODE_PUSHING_MAX_BLOCK = 1000;
+
 const bt = (ts: readonly WasmValType[]): binaryen.Type => (ts.length === 0 ? binaryen.none : ts.length === 1 ? BT[ts[0]] : binaryen.createType(ts.map((t) => BT[t])));
 
 export class ModuleCompiler {
@@ -108,6 +116,8 @@ export class ModuleCompiler {
   private readonly symbols: Map<string, Operation>;
   private sp?: string;
   private spLimit?: string;
+  /** The most ops any block of the functions compiled holds. */
+  private longestBlock = 0;
 
   constructor(readonly module: Module, readonly options: CompileOptions) {
     this.m.setFeatures(FEATURES);
@@ -146,7 +156,7 @@ export class ModuleCompiler {
    * location equal to its initial one (line 1, column 0).
    */
   addFunction(name: string, params: binaryen.Type, result: binaryen.Type, e: FunctionEmitter, body: Expr): void {
-    const ref = this.m.addFunction(name, params, result, e.vars, body);
+    const ref = this.m.addFunction(name, params, result, e.vars, e.prologue.length ? this.m.block(null, [...e.prologue, body], result) : body);
     if (e.traps.length) this.debugFile ??= this.m.addDebugInfoFileName("sites");
     for (const [x, id] of e.traps) this.m.setDebugLocation(ref, x, this.debugFile!, id + 1, 1);
   }
@@ -249,6 +259,7 @@ export class ModuleCompiler {
   private compileFunctionBody(op: Operation): UnitFunction {
     const name = op.attr<StringAttr>("sym_name")!.value;
     refuseUncomputable(op);
+    op.walk((o) => { for (const r of o.regions) for (const b of r.blocks) this.longestBlock = Math.max(this.longestBlock, b.ops.length); });
     const { inputs, results } = signatureOf(op);
     const abi: FunctionAbi = { name, params: inputs.map(abiSlot), results: results.map(abiSlot) };
     const paramTypes = flatTypes(abi.params);
@@ -277,7 +288,8 @@ export class ModuleCompiler {
       // Keep each function its own wasm function: V8 tiers up per function (FACTS.md).
       binaryen.setOneCallerInlineMaxSize(0);
       binaryen.setDebugInfo(true);
-      m.optimize();
+      if (this.longestBlock > CODE_PUSHING_MAX_BLOCK) binaryen.addPassToSkip("code-pushing");
+      try { m.optimize(); } finally { binaryen.clearPassesToSkip(); }
     }
     if (process.env.TENSORLANG_WASM_DUMP === "opt") process.stderr.write(m.emitText());
     const { binary: bytes, sourceMap } = m.emitBinary(this.trapSites.length ? "sites.map" : null);

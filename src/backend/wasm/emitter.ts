@@ -15,7 +15,8 @@ export type Expr = binaryen.ExpressionRef;
 /** A descriptor field: a wasm local (i32) or a constant known at compile time. */
 export type Field = { l: number } | { c: number };
 
-export interface ScalarVal { kind: "scalar"; local: number; wt: WasmValType }
+/** A scalar in `local`; a constant's is made at each use (`make`), its local set at the function's start if a handler asks for it. */
+export interface ScalarVal { kind: "scalar"; local: number; wt: WasmValType; make?: () => Expr }
 export interface MemrefVal {
   kind: "memref"; type: MemRefType; allocated: Field; aligned: Field; offset: Field; sizes: Field[]; strides: Field[];
 }
@@ -63,6 +64,8 @@ export class FunctionEmitter {
   readonly vars: binaryen.Type[] = [];
   private labelCount = 0;
   private stmts: Expr[] = [];
+  /** Statements the function starts with (ModuleCompiler.addFunction): the locals constants are asked for in. */
+  readonly prologue: Expr[] = [];
   /** Local holding the shadow-stack pointer at entry (restored on return), once needed. */
   spSave: number | undefined;
   readonly targets: RegionTargets[] = [];
@@ -132,7 +135,7 @@ export class FunctionEmitter {
   }
   get(v: Value): Expr {
     const s = this.scalar(v);
-    return this.m.local.get(s.local, BT[s.wt]);
+    return s.make ? s.make() : this.m.local.get(s.local, BT[s.wt]);
   }
   memref(v: Value): MemrefVal {
     const x = this.val(v);
@@ -147,6 +150,22 @@ export class FunctionEmitter {
     this.emit(this.m.local.set(l, x));
     this.vals.set(v, { kind: "scalar", local: l, wt: t });
     return l;
+  }
+  /**
+   * Defines `v` as the constant `make` makes, each use its own copy. A local set in place for
+   * each constant left binaryen's simplify-locals a set never read (an index folded into an
+   * address) for each: thousands, tracked across a long block, took it 5 s on one of 6,000 ops.
+   */
+  defineConstant(v: Value, make: () => Expr, wt: WasmValType): void {
+    let local: number | undefined;
+    const { m, prologue } = this, newLocal = () => this.newLocal(wt);
+    this.vals.set(v, {
+      kind: "scalar", wt, make,
+      get local() { // (set first thing in the function: a constant holds everywhere)
+        if (local === undefined) prologue.push(m.local.set((local = newLocal()), make()));
+        return local;
+      },
+    });
   }
   /** A fresh local for `v` (e.g. loop-carried), not yet assigned. */
   declare(v: Value): ScalarVal {
@@ -297,7 +316,7 @@ export class FunctionEmitter {
   /** The wasm values a Value passes as an argument, in ABI order. */
   flatten(v: Value): Expr[] {
     const x = this.val(v);
-    if (x.kind === "scalar") return [this.m.local.get(x.local, BT[x.wt])];
+    if (x.kind === "scalar") return [x.make ? x.make() : this.m.local.get(x.local, BT[x.wt])];
     if (x.kind === "unranked") return [this.field(x.rank), this.field(x.desc)];
     const slot = abiSlot(x.type);
     if (slot.kind !== "memref") throw new CompileError("bad memref slot");
