@@ -133,10 +133,9 @@ export class FunctionEmitter {
     if (x.kind !== "scalar") throw new CompileError(`expected a scalar, got a ${x.kind} of type ${v.type.str}`);
     return x;
   }
-  get(v: Value): Expr {
-    const s = this.scalar(v);
-    return s.make ? s.make() : this.m.local.get(s.local, BT[s.wt]);
-  }
+  get(v: Value): Expr { return this.read(this.scalar(v)); }
+  /** The value of `s`: a constant made afresh, else its local read. */
+  read(s: ScalarVal): Expr { return s.make ? s.make() : this.m.local.get(s.local, BT[s.wt]); }
   memref(v: Value): MemrefVal {
     const x = this.val(v);
     if (x.kind !== "memref") throw new CompileError(`expected a ranked memref, got ${v.type.str}`);
@@ -316,7 +315,7 @@ export class FunctionEmitter {
   /** The wasm values a Value passes as an argument, in ABI order. */
   flatten(v: Value): Expr[] {
     const x = this.val(v);
-    if (x.kind === "scalar") return [x.make ? x.make() : this.m.local.get(x.local, BT[x.wt])];
+    if (x.kind === "scalar") return [this.read(x)];
     if (x.kind === "unranked") return [this.field(x.rank), this.field(x.desc)];
     const slot = abiSlot(x.type);
     if (slot.kind !== "memref") throw new CompileError("bad memref slot");

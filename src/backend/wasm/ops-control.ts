@@ -155,7 +155,7 @@ export function checkStep(e: FunctionEmitter, opName: string, step: Value): void
 /** An Expr for `v` that stays valid across the loop (constants are re-materialized). */
 export function stable(e: FunctionEmitter, v: Value): () => Expr {
   const s = e.scalar(v);
-  return () => e.m.local.get(s.local, BT[s.wt]);
+  return () => e.read(s);
 }
 
 register("scf.for", (e, op) => {
