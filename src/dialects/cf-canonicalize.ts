@@ -38,9 +38,10 @@ function stillReached(d: Block, reach: Set<Block>): boolean {
   const entry = d.parent!.block, seen = new Set<Block>([d]), work = [d];
   if (d === entry) return true;
   while (work.length && seen.size < 64) {
-    for (const br of work.pop()!.branches) { // (Block.predecessors, without building the list)
-      const p = br.parent;
-      if (p?.parent !== entry.parent || p.terminator !== br) continue;
+    const b = work.pop()!;
+    for (const br of b.branches) { // (Block.predecessors, without building the list)
+      const p = b.edgeFrom(br);
+      if (!p) continue;
       if (p === entry) return true;
       if (!seen.has(p) && reach.has(p)) { seen.add(p); work.push(p); }
     }

@@ -340,8 +340,13 @@ export class Block {
   /** The blocks of this region whose terminator branches here, once per edge, in no set order. */
   predecessors(): Block[] {
     const preds: Block[] = [];
-    for (const op of this.branches) { const b = op.parent; if (b && b.parent === this.parent && b.terminator === op) preds.push(b); }
+    for (const op of this.branches) { const b = this.edgeFrom(op); if (b) preds.push(b); }
     return preds;
+  }
+  /** The block `op` (one of `branches`) branches here from, if it is its block's terminator in this region. */
+  edgeFrom(op: Operation): Block | undefined {
+    const b = op.parent;
+    return b && b.parent === this.parent && b.terminator === op ? b : undefined;
   }
 }
 
