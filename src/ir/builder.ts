@@ -72,7 +72,7 @@ export function inlineBlock(from: Block, b: Builder, args: readonly Value[]): Op
  */
 export function mergeBlocks(from: Block, into: Block, args: readonly Value[]): void {
   from.args.forEach((a, i) => a.replaceAllUsesWith(args[i]));
-  for (const op of [...from.ops]) into.append(op);
+  if (from.first) into.moveFrom(from.first);
   from.parent?.remove(from);
 }
 
@@ -81,14 +81,15 @@ export const inlineBefore = (block: Block, at: Operation, args: readonly Value[]
 
 /** Moves `at` and the ops after it into a new block right after `b` (MLIR's splitBlock). */
 export function splitBlock(b: Block, at: Operation): Block {
+  if (at.parent !== b) throw new Error(`${at.name} is not in the block split at it`);
   const nb = b.parent!.insert(new Block(), b.parent!.blocks.indexOf(b) + 1);
-  for (const o of b.ops.slice(b.ops.indexOf(at))) nb.append(o);
+  nb.moveFrom(at);
   return nb;
 }
 /** Moves every block of `src` before `before` (MLIR's inlineRegionBefore). */
 export function inlineRegionBefore(src: Region, before: Block): void {
-  const r = before.parent!;
-  for (const b of src.blocks.splice(0)) r.insert(b, r.blocks.indexOf(before));
+  const r = before.parent!, at = r.blocks.indexOf(before);
+  src.blocks.splice(0).forEach((b, k) => r.insert(b, at + k));
 }
 
 /** A new `op` with `operands` and `resultTypes` in its place, its regions moved over; `op` stays, without regions. */

@@ -293,6 +293,7 @@ export class Block {
     }
     return this.list;
   }
+  get first(): Operation | undefined { return this.head ?? undefined; }
   get terminator(): Operation | undefined { return this.tail ?? undefined; }
   /** Unlinks `op`, no longer its child (Operation.remove); whether it was the last op. */
   detach(op: Operation): boolean {
@@ -309,6 +310,27 @@ export class Block {
   insert(i: number, op: Operation): Operation { op.remove(); return this.put(op, i === 0 ? this.head : this.ops[i] ?? null); }
   insertBefore(anchor: Operation, op: Operation): Operation { op.remove(); return this.put(op, anchor); }
   insertAfter(anchor: Operation, op: Operation): Operation { op.remove(); return this.put(op, anchor.next); }
+  /**
+   * Moves `first` and every op after it in its block to the end of this one, in order (splitBlock,
+   * mergeBlocks): relinked in one step, each op only told its new block, as MLIR's list splice.
+   */
+  moveFrom(first: Operation): void {
+    const src = first.parent!, last = src.tail!;
+    if (src === this) throw new Error(`${first.name} is already in the block it is moved to`);
+    if (first.prev) first.prev.next = null; else src.head = null;
+    src.tail = first.prev;
+    first.prev = this.tail;
+    if (this.tail) this.tail.next = first; else this.head = first;
+    this.tail = last;
+    let n = 0;
+    for (let o: Operation | null = first; o; o = o.next, n++) {
+      o.parent = this;
+      if (!this.listStale) this.list.push(o);
+      Block.onInsert?.(o);
+    }
+    if (!src.listStale) src.list.length -= n;
+    Region.cfgVersion++;
+  }
   /** Links `op` (in no block) in before `anchor`, one of this block's ops, or last where null. */
   private put(op: Operation, anchor: Operation | null): Operation {
     if (anchor && anchor.parent !== this) throw new Error(`${anchor.name} is not in the block ${op.name} is put into`);

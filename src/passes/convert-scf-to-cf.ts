@@ -140,10 +140,31 @@ const LOWER: Record<string, (op: Operation) => void> = {
   "scf.forall": lowerForall, "scf.parallel": lowerParallel, "scf.for": lowerFor, "scf.if": lowerIf, "scf.while": lowerWhile, "scf.index_switch": lowerIndexSwitch, "scf.execute_region": (op) => inlineExecuteRegion(op, replace),
 };
 
-/** The first scf op to lower in `r`'s blocks (its nested regions are lowered after it, into `r`). */
-function nextToLower(r: Region): Operation | undefined {
-  for (const b of r.blocks) for (const o of b.ops) if (Object.hasOwn(LOWER, o.name) && !sharesTensors(o)) return o;
-  return undefined;
+const lowerable = (o: Operation) => Object.hasOwn(LOWER, o.name) && !sharesTensors(o);
+
+/**
+ * Lowers the scf ops in `r`'s blocks; nested ones after their parent, as they come out into `r`.
+ * A block's ops go last to first: each splits its block, and the ops after it are then only those
+ * up to the next op already lowered, where first to last moved the rest of the block each time
+ * (quadratic in a block of thousands of loops). Each lowering puts its blocks right after the
+ * block it splits, so they end in the order first to last would make; so does what a fold puts in
+ * place of its op, lowered in turn.
+ */
+function lowerAll(r: Region, ctx: Context): void {
+  for (let i = 0; i < r.blocks.length; i++) {
+    const b = r.blocks[i];
+    for (let ops = b.ops.filter(lowerable); ops.length; ops = b.ops.filter(lowerable)) {
+      for (let k = ops.length - 1; k >= 0; k--) {
+        const op = ops[k];
+        if (op.parent !== b) continue; // (a fold took it)
+        // As MLIR's dialect conversion, an op is folded first where it folds (scf.if on a negation swaps its branches).
+        let folded: Operation[] | undefined;
+        while ((folded = foldInPlace(op, ctx))?.length === 0);
+        if (!folded) LOWER[op.name](op);
+      }
+    }
+    if (r.blocks[i] !== b) i = r.blocks.indexOf(b); // (a block before it went)
+  }
 }
 
 export const convertScfToCf: Pass = {
@@ -151,12 +172,7 @@ export const convertScfToCf: Pass = {
   description: "Lower scf.for, scf.if, scf.while, scf.parallel, scf.forall, scf.index_switch and scf.execute_region to blocks and cf branches",
   run(module: Module, ctx: Context, diag: DiagnosticSink): void {
     for (const fn of module.definedFunctions()) {
-      // As MLIR's dialect conversion, an op is folded first where it folds (scf.if on a negation swaps its branches).
-      for (let op = nextToLower(fn.region()); op; op = nextToLower(fn.region())) {
-        let folded: Operation[] | undefined;
-        while ((folded = foldInPlace(op, ctx))?.length === 0);
-        if (!folded) LOWER[op.name](op);
-      }
+      lowerAll(fn.region(), ctx);
       fn.walk((o) => {
         if (sharesTensors(o)) diag.error(o.loc, "scf.forall sharing tensors is not lowered: bufferize it first (--bufferize)");
         else if (o !== fn && Object.hasOwn(LOWER, o.name)) diag.error(o.loc, `${o.name} inside ${o.parentOp!.name} is not lowered: that op's region keeps one block (lower it first, e.g. --lower-affine)`);

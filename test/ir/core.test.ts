@@ -73,11 +73,11 @@ function expectOps(b: Block, want: Operation[]): void {
   });
 }
 
-test("a block's ops stay in order through 2,000 random edits: appends, inserts by place and by anchor, removals, moves", () => {
+test("a block's ops stay in order through 2,000 random edits: appends, inserts by place and by anchor, removals, moves, tails moved", () => {
   const rng = new Rng(3), blocks = [new Block(), new Block()], model: Operation[][] = [[], []];
   const out: Operation[] = [];
   for (let k = 0; k < 2000; k++) {
-    const which = rng.int(2), b = blocks[which], ops = model[which], r = rng.int(7);
+    const which = rng.int(2), b = blocks[which], ops = model[which], r = rng.int(8);
     const fresh = () => out.pop() ?? new Operation({ name: "test.op" });
     const pull = (op: Operation) => { for (const m of model) if (m.includes(op)) m.splice(m.indexOf(op), 1); };
     if (r === 0 || !ops.length) { const op = fresh(); b.append(op); ops.push(op); }
@@ -86,6 +86,13 @@ test("a block's ops stay in order through 2,000 random edits: appends, inserts b
     else if (r === 3) { const op = fresh(), at = rng.pick(ops); b.insertAfter(at, op); ops.splice(ops.indexOf(at) + 1, 0, op); }
     else if (r === 4) { const op = rng.pick(ops); op.remove(); pull(op); out.push(op); }
     else if (r === 5) { const op = rng.pick(ops); pull(op); op.erase(); }
+    else if (r === 6) { // the other block's ops from one on, moved to this one's end (splitBlock, mergeBlocks)
+      const from = model[1 - which];
+      if (!from.length) continue;
+      const i = rng.int(from.length);
+      b.moveFrom(from[i]);
+      ops.push(...from.splice(i));
+    }
     else { // one of the other block's, or of this one's, moved before an op of this one
       const from = model[rng.int(2)];
       if (!from.length) continue;
@@ -104,6 +111,7 @@ test("a block's ops stay in order through 2,000 random edits: appends, inserts b
   expectOps(blocks[0], []);
   const elsewhere = blocks[1].append(new Operation({ name: "test.op" }));
   assert.throws(() => blocks[0].insertBefore(elsewhere, new Operation({ name: "test.op" })), /is not in the block/);
+  assert.throws(() => blocks[1].moveFrom(elsewhere), /already in the block/);
 });
 
 test("a region's blocks: taken out in any order, put back, the entry found while others are out", () => {

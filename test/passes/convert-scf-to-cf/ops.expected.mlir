@@ -151,5 +151,102 @@ module {
     memref.store %arg2, %arg0[%arg3, %arg3] : memref<?x?xf32>
     return
   }
+  func.func @one_block(%arg0: index, %arg1: f32, %arg2: memref<8xf32>) -> f32 {
+    %c0 = arith.constant 0 : index
+    %c1 = arith.constant 1 : index
+    %true = arith.constant true
+    %false = arith.constant false
+    cf.br ^bb1(%c0, %arg1 : index, f32)
+  ^bb1(%0: index, %1: f32):  // 2 preds: ^bb0, ^bb2
+    %2 = arith.cmpi slt, %0, %arg0 : index
+    cf.cond_br %2, ^bb2, ^bb3
+  ^bb2:  // pred: ^bb1
+    %3 = arith.addf %1, %arg1 : f32
+    %4 = arith.addi %0, %c1 : index
+    cf.br ^bb1(%4, %3 : index, f32)
+  ^bb3:  // pred: ^bb1
+    cf.cond_br %true, ^bb4, ^bb12
+  ^bb4:  // pred: ^bb3
+    cf.br ^bb5(%c0, %1 : index, f32)
+  ^bb5(%5: index, %6: f32):  // 2 preds: ^bb4, ^bb10
+    %7 = arith.cmpi slt, %5, %arg0 : index
+    cf.cond_br %7, ^bb6, ^bb11
+  ^bb6:  // pred: ^bb5
+    %8 = arith.cmpf olt, %6, %arg1 : f32
+    cf.cond_br %8, ^bb7, ^bb8
+  ^bb7:  // pred: ^bb6
+    cf.br ^bb9(%6 : f32)
+  ^bb8:  // pred: ^bb6
+    %9 = arith.mulf %6, %arg1 : f32
+    cf.br ^bb9(%9 : f32)
+  ^bb9(%10: f32):  // 2 preds: ^bb7, ^bb8
+    cf.br ^bb10
+  ^bb10:  // pred: ^bb9
+    %11 = arith.addi %5, %c1 : index
+    cf.br ^bb5(%11, %10 : index, f32)
+  ^bb11:  // pred: ^bb5
+    cf.br ^bb13(%6 : f32)
+  ^bb12:  // pred: ^bb3
+    cf.br ^bb13(%arg1 : f32)
+  ^bb13(%12: f32):  // 2 preds: ^bb11, ^bb12
+    cf.br ^bb14
+  ^bb14:  // pred: ^bb13
+    %13 = arith.xori %true, %true : i1
+    cf.cond_br %13, ^bb15, ^bb16
+  ^bb15:  // pred: ^bb14
+    memref.store %arg1, %arg2[%c0] : memref<8xf32>
+    cf.br ^bb16
+  ^bb16:  // 2 preds: ^bb14, ^bb15
+    %14 = arith.cmpf ogt, %12, %arg1 : f32
+    %15 = arith.xori %14, %true : i1
+    cf.cond_br %14, ^bb17, ^bb20
+  ^bb17:  // pred: ^bb16
+    cf.br ^bb18
+  ^bb18:  // pred: ^bb17
+    cf.br ^bb19(%1 : f32)
+  ^bb19(%16: f32):  // pred: ^bb18
+    cf.br ^bb21(%16 : f32)
+  ^bb20:  // pred: ^bb16
+    cf.br ^bb21(%12 : f32)
+  ^bb21(%17: f32):  // 2 preds: ^bb19, ^bb20
+    cf.br ^bb22
+  ^bb22:  // pred: ^bb21
+    cf.br ^bb23(%c0 : index)
+  ^bb23(%18: index):  // 2 preds: ^bb22, ^bb24
+    %19 = arith.cmpi slt, %18, %arg0 : index
+    cf.cond_br %19, ^bb24(%18 : index), ^bb25
+  ^bb24(%20: index):  // pred: ^bb23
+    %21 = arith.addi %20, %c1 : index
+    cf.br ^bb23(%21 : index)
+  ^bb25:  // pred: ^bb23
+    %22 = arith.index_cast %18 : index to i32
+    cf.switch %22 : i32, [
+      default: ^bb27,
+      2: ^bb26
+    ]
+  ^bb26:  // pred: ^bb25
+    cf.br ^bb28(%17 : f32)
+  ^bb27:  // pred: ^bb25
+    cf.br ^bb28(%12 : f32)
+  ^bb28(%23: f32):  // 2 preds: ^bb26, ^bb27
+    cf.br ^bb29(%c0 : index)
+  ^bb29(%24: index):  // 2 preds: ^bb28, ^bb33
+    %25 = arith.cmpi slt, %24, %arg0 : index
+    cf.cond_br %25, ^bb30, ^bb34
+  ^bb30:  // pred: ^bb29
+    cf.br ^bb31(%c0 : index)
+  ^bb31(%26: index):  // 2 preds: ^bb30, ^bb32
+    %27 = arith.cmpi slt, %26, %arg0 : index
+    cf.cond_br %27, ^bb32, ^bb33
+  ^bb32:  // pred: ^bb31
+    memref.store %23, %arg2[%26] : memref<8xf32>
+    %28 = arith.addi %26, %c1 : index
+    cf.br ^bb31(%28 : index)
+  ^bb33:  // pred: ^bb31
+    %29 = arith.addi %24, %c1 : index
+    cf.br ^bb29(%29 : index)
+  ^bb34:  // pred: ^bb29
+    return %23 : f32
+  }
 }
 

@@ -97,3 +97,66 @@ func.func @forall(%m: memref<?x?xf32>, %n: index, %x: f32, %lb: index) {
   }
   return
 }
+
+// Many scf ops in one block (lowered last to first), with ifs that fold first: one on a constant
+// holding loops, one on a negation; a loop nest last.
+func.func @one_block(%n: index, %x: f32, %m: memref<8xf32>) -> f32 {
+  %c0 = arith.constant 0 : index
+  %c1 = arith.constant 1 : index
+  %t = arith.constant true
+  %f = arith.constant false
+  %a = scf.for %i = %c0 to %n step %c1 iter_args(%s = %x) -> (f32) {
+    %v = arith.addf %s, %x : f32
+    scf.yield %v : f32
+  }
+  %b = scf.if %t -> (f32) {
+    %w = scf.for %i = %c0 to %n step %c1 iter_args(%s = %a) -> (f32) {
+      %c = arith.cmpf olt, %s, %x : f32
+      %u = scf.if %c -> (f32) {
+        scf.yield %s : f32
+      } else {
+        %z = arith.mulf %s, %x : f32
+        scf.yield %z : f32
+      }
+      scf.yield %u : f32
+    }
+    scf.yield %w : f32
+  } else {
+    scf.yield %x : f32
+  }
+  %q = arith.xori %t, %t : i1
+  scf.if %q {
+    memref.store %x, %m[%c0] : memref<8xf32>
+  }
+  %nb = arith.cmpf ogt, %b, %x : f32
+  %nn = arith.xori %nb, %t : i1
+  %r = scf.if %nn -> (f32) {
+    scf.yield %b : f32
+  } else {
+    %e = scf.execute_region -> f32 {
+      scf.yield %a : f32
+    }
+    scf.yield %e : f32
+  }
+  %z = scf.while (%k = %c0) : (index) -> index {
+    %lt = arith.cmpi slt, %k, %n : index
+    scf.condition(%lt) %k : index
+  } do {
+  ^bb0(%k: index):
+    %k1 = arith.addi %k, %c1 : index
+    scf.yield %k1 : index
+  }
+  %s2 = scf.index_switch %z -> f32
+  case 2 {
+    scf.yield %r : f32
+  }
+  default {
+    scf.yield %b : f32
+  }
+  scf.for %i = %c0 to %n step %c1 {
+    scf.for %j = %c0 to %n step %c1 {
+      memref.store %s2, %m[%j] : memref<8xf32>
+    }
+  }
+  return %s2 : f32
+}
