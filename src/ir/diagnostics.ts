@@ -19,12 +19,30 @@ export function formatLoc(loc?: Location): string { return loc ? `${loc.file}:${
 /** Where a run-time failure happened, as both engines word it: `arith.divsi at f.mlir:4:8`. */
 export const opSite = (op: { name: string; loc?: Location }): string => `${op.name} at ${formatLoc(op.loc)}`;
 
+/** Past this many characters a quoted line is cut to the part around the column (generated code, a dense literal on one line). */
+const SNIPPET_MAX = 160;
+/**
+ * The source line and a caret under column `col`. The caret's padding keeps the line's tabs, so it
+ * stands under the column however wide a terminal draws a tab; a long line is shown from about
+ * SNIPPET_MAX / 2 before the column, marked `...` where cut (LLVM's printer drops lines past
+ * 4,096 characters altogether).
+ */
+function snippet(line: string, col: number): string {
+  let at = Math.min(Math.max(0, col - 1), line.length), text = line;
+  if (line.length > SNIPPET_MAX) {
+    const from = Math.max(0, Math.min(at - SNIPPET_MAX / 2, line.length - SNIPPET_MAX)), to = from + SNIPPET_MAX;
+    text = (from ? "..." : "") + line.slice(from, to) + (to < line.length ? "..." : "");
+    at += (from ? 3 : 0) - from;
+  }
+  return `\n${text}\n${text.slice(0, at).replace(/[^\t]/g, " ")}^`;
+}
+
 export function formatDiagnostic(d: Diagnostic): string {
   let s = `${formatLoc(d.loc)}: ${d.severity}: ${d.message}`;
   const src = d.loc ? sources.get(d.loc.file) : undefined;
   if (d.loc && src) {
     const line = (src.lines ??= src.text.split("\n"))[d.loc.line - 1 - src.firstLine]; // (split once: a file may have thousands of errors)
-    if (line !== undefined) s += `\n${line}\n${" ".repeat(Math.max(0, d.loc.col - 1))}^`;
+    if (line !== undefined) s += snippet(line, d.loc.col);
   }
   for (const n of d.notes ?? []) s += "\n" + formatDiagnostic(n);
   return s;
