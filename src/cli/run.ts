@@ -17,6 +17,7 @@ import type { FunctionReport } from "../optimizer/optimize.js";
 import { DEFAULT_STACK_BYTES, ProgramInstance, TensorLangRuntimeError, entryResult, type EngineValue, type ResultKind } from "../runtime/worker-link.js";
 import type { CompiledUnit } from "../backend/wasm/compiler.js";
 import { createContext } from "../dialects/index.js";
+import { functionType } from "../dialects/func.js";
 import { parseModule } from "../ir/parser.js";
 import { InterpreterError, TimeLimitError } from "../interp/values.js";
 import { OutOfMemoryError } from "../interp/heap.js";
@@ -196,6 +197,11 @@ export async function main(argv: string[]): Promise<number> {
   const params = parsed.lookup(o.entry)!.body().args;
   if (params.length) throw new UsageError(`entry function @${o.entry} takes ${params.length} argument(s) (${params.map((a) => a.type.str).join(", ")}); tensorlang-run calls it with none`);
   const kind = (o.entryPointResult ?? (returnsI32(parsed, o.entry) ? "i32" : "void")) as ResultKind;
+  const results = functionType(parsed.lookup(o.entry)!).results.map((t) => t.str);
+  if (o.entryPointResult && !takes(kind, results)) {
+    const want = kind === "void" ? "nothing" : `one ${kind}${kind === "f32" ? " (or f16, bf16)" : ""}`;
+    throw new UsageError(`--entry-point-result=${kind} needs an entry returning ${want}: @${o.entry} returns ${results.join(", ") || "nothing"}`);
+  }
 
   // A plain run of a program compiled before links that unit, without loading the compiler.
   const units = new UnitCache(o.cache === false ? undefined : o.cacheDir ?? defaultCacheDir());
@@ -272,6 +278,14 @@ function checkSharedLibs(libs: string | undefined): void {
     }
   }
 }
+
+/**
+ * Whether an entry returning `results` gives a result of `kind`, checked before running as
+ * mlir-cpu-runner checks it ("expected void function", "only single i32 function result
+ * supported"); an f16 or bf16 is printed as an f32.
+ */
+const takes = (kind: ResultKind, results: string[]) =>
+  kind === "void" ? !results.length : results.length === 1 && (results[0] === kind || (kind === "f32" && ["f16", "bf16"].includes(results[0])));
 
 /** Without --entry-point-result, an i32 result of the entry becomes the exit code, as a C main's would. */
 const returnsI32 = (m: Module, entry: string) => /-> i32$/.test(m.lookup(entry)?.attr("function_type")?.str ?? "");

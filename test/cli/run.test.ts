@@ -53,6 +53,33 @@ func.func @main() -> i32 {
   for (const engine of ["wasm", "interp"]) assert.equal(run([f, "--engine", engine]).status, 42);
 });
 
+test("--entry-point-result of a kind the entry does not return is refused before it runs, as mlir-cpu-runner refuses it", () => {
+  const f = file("kinds.mlir", `func.func @main() {
+  %c = arith.constant 3 : i32
+  vector.print %c : i32
+  return
+}
+func.func @f() -> f32 {
+  %c = arith.constant 2.5 : f32
+  return %c : f32
+}
+func.func @two() -> (i32, i32) {
+  %c = arith.constant 1 : i32
+  return %c, %c : i32, i32
+}`);
+  const refused = (args: string[], message: string) => {
+    const r = run([f, ...args]);
+    assert.deepEqual([r.status, r.stdout], [2, ""], args.join(" ")); // (main would have printed 3)
+    assert.equal(r.stderr.trim(), `tensorlang-run: ${message}`);
+  };
+  refused(["--entry-point-result=i32"], "--entry-point-result=i32 needs an entry returning one i32: @main returns nothing");
+  refused(["-e", "f", "--entry-point-result=void"], "--entry-point-result=void needs an entry returning nothing: @f returns f32");
+  refused(["-e", "f", "--entry-point-result=i32"], "--entry-point-result=i32 needs an entry returning one i32: @f returns f32");
+  refused(["-e", "f", "--entry-point-result=f64"], "--entry-point-result=f64 needs an entry returning one f64: @f returns f32");
+  refused(["-e", "two", "--entry-point-result=i32"], "--entry-point-result=i32 needs an entry returning one i32: @two returns i32, i32");
+  assert.deepEqual([run([f, "--entry-point-result=void"]).stdout, run([f, "-e", "f", "--entry-point-result=f32"]).stdout], ["3\n", "2.500000e+00\n"]);
+});
+
 test("--entry-point-result prints NaN, infinities and -0 as mlir-cpu-runner's llvm::write_double does", () => {
   const f = file("specials.mlir", ["0x7FC00000", "0x7F800000", "0xFF800000", "-0.0"].map((v, i) => `func.func @f${i}() -> f32 {
   %c = arith.constant ${v} : f32
