@@ -91,12 +91,22 @@ const FEATURES = binaryen.Features.MVP | binaryen.Features.SIMD128 | binaryen.Fe
   | binaryen.Features.ReferenceTypes | binaryen.Features.BulkMemoryOpt | binaryen.Features.CallIndirectOverlong;
 
 /**
- * Past this many ops in one block (code unrolled in full), binaryen's code-pushing pass is left
- * out: it is quadratic in a block's length (a block of 12,000 ops with a loop every 300 took 3.9
- * s to compile and run with it, 1.9 without; one of 24,000 ran binaryen out of stack), and
- * straight code has no branch to push code past.
+ * Past this many ops in one block (code unrolled in full), binaryen's optimizer leaves out the
+ * passes that grow worse than linearly in a block's length, or nest it deeper than its stack:
+ * - code-pushing is quadratic (a block of 12,000 ops with a loop every 300 took 3.9 s to compile
+ *   and run with it, 1.9 without; one of 24,000 ran binaryen out of stack), and straight code has
+ *   no branch to push code past;
+ * - simplify-locals sinks each value used once into its use, so a chain through thousands of
+ *   steps (a running sum) became one expression as deep, which binaryen, running on the JS stack,
+ *   overflowed at about 3,000 ('Maximum call stack size exceeded'); coalesce-locals, which shares
+ *   locals among values, took minutes on what is left unsunk (4,000 steps of 5 ops: 60 s).
+ * (V8's optimizing compiler allocates registers over wasm locals itself: what they save is mostly
+ * the baseline tier's.)
  */
-const CODE_PUSHING_MAX_BLOCK = 1000;
+const LONG_BLOCK = 1000;
+const LONG_BLOCK_SKIPPED = ["code-pushing", "simplify-locals", "simplify-locals-nostructure", "simplify-locals-notee", "simplify-locals-notee-nostructure", "coalesce-locals"];
+/** The most locals (parameters too) a function may have in V8 (kV8MaxWasmFunctionLocals). */
+const V8_MAX_LOCALS = 50_000;
 
 const bt = (ts: readonly WasmValType[]): binaryen.Type => (ts.length === 0 ? binaryen.none : ts.length === 1 ? BT[ts[0]] : binaryen.createType(ts.map((t) => BT[t])));
 
@@ -161,6 +171,19 @@ export class ModuleCompiler {
     for (const [x, id] of e.traps) this.m.setDebugLocation(ref, x, this.debugFile!, id + 1, 1);
   }
   private debugFile?: number;
+  /**
+   * Cuts a function's locals down to what V8 compiles, where it has more (a value each, at -O0 or
+   * in a long block): values used once go into their use and their locals out, in seconds for
+   * 100,000 ops. A function still over is a compile error naming it.
+   */
+  private fitLocals(f: number): void {
+    const count = () => { const { params, vars } = binaryen.getFunctionInfo(f); return binaryen.expandType(params).length + vars.length; };
+    if (count() <= V8_MAX_LOCALS) return;
+    const name = binaryen.getFunctionInfo(f).name.replace(/^fn:/, "");
+    this.m.runPassesOnFunction(f, ["simplify-locals-nostructure", "reorder-locals"]);
+    const n = count();
+    if (n > V8_MAX_LOCALS) throw new CompileError(`function @${name} is too large for the wasm backend: ${n} locals, where V8 compiles ${V8_MAX_LOCALS} in one function (split it, or run it with --engine interp)`);
+  }
 
   slotOf(name: string): number {
     let s = this.slots.get(name);
@@ -282,15 +305,16 @@ export class ModuleCompiler {
     if (process.env.TENSORLANG_WASM_DUMP === "raw") process.stderr.write(m.emitText());
     if (!m.validate()) throw new CompileError("internal error: the generated WebAssembly failed validation");
     const level = this.options.optimizeLevel ?? 3;
+    binaryen.setDebugInfo(true); // (passes keep the trap sites' locations)
     if (level > 0) {
       binaryen.setOptimizeLevel(level);
       binaryen.setShrinkLevel(0);
       // Keep each function its own wasm function: V8 tiers up per function (FACTS.md).
       binaryen.setOneCallerInlineMaxSize(0);
-      binaryen.setDebugInfo(true);
-      if (this.longestBlock > CODE_PUSHING_MAX_BLOCK) binaryen.addPassToSkip("code-pushing");
+      if (this.longestBlock > LONG_BLOCK) for (const p of LONG_BLOCK_SKIPPED) binaryen.addPassToSkip(p);
       try { m.optimize(); } finally { binaryen.clearPassesToSkip(); }
     }
+    for (let i = 0; i < m.getNumFunctions(); i++) this.fitLocals(m.getFunctionByIndex(i));
     if (process.env.TENSORLANG_WASM_DUMP === "opt") process.stderr.write(m.emitText());
     const { binary: bytes, sourceMap } = m.emitBinary(this.trapSites.length ? "sites.map" : null);
     m.dispose();
@@ -353,6 +377,8 @@ export function compileModule(module: Module, options: CompileOptions): Compiled
     try { c.m.dispose(); } catch { /* already disposed */ }
     // binaryen reports misuse by aborting its wasm runtime: surface that as a compile error.
     if (e instanceof CompileError) throw e;
+    // (binaryen runs on the JS stack: a chain of thousands of values nested into one expression overflows it)
+    if (e instanceof RangeError && /call stack/.test(e.message)) throw new CompileError("the wasm backend ran out of stack: a function has a chain of values nested too deep for binaryen (split it, or run it with --engine interp)");
     throw new CompileError(`internal wasm backend error: ${(e as Error).message ?? String(e)}`);
   }
 }

@@ -1,8 +1,12 @@
-// A loop unrolled in full: one block of 24,000 ops, with an inner loop every 50 steps. binaryen's
-// code-pushing pass, quadratic in a block's length, ran binaryen out of stack on it after a minute
-// ("internal wasm backend error: Maximum call stack size exceeded"); past CODE_PUSHING_MAX_BLOCK
-// ops in a block it is left out. (A local set for each constant made its optimizer slower still:
-// constants are made where they are used, FunctionEmitter.defineConstant.)
+// Loops unrolled in full: one block of tens of thousands of ops. binaryen's code-pushing pass,
+// quadratic in a block's length, ran binaryen out of stack on 24,000 ops after a minute
+// ("internal wasm backend error: Maximum call stack size exceeded"), and simplify-locals nested a
+// running sum through 3,000 steps into one expression as deep, which overflowed it too; past
+// LONG_BLOCK ops in a block those passes are left out (compiler.ts). (A local set for each
+// constant made its optimizer slower still: constants are made where they are used,
+// FunctionEmitter.defineConstant.) At -O0 each value keeps its local, and past V8's 50,000
+// locals in a function the module did not compile ("local count too large"): such a function's
+// locals are cut down (ModuleCompiler.fitLocals).
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { runText } from "./helpers.js";
@@ -36,4 +40,30 @@ func.func @main() {
 
 test("a function of 24,000 ops and 80 loops in one block compiles at -O3 and runs: 4,000 steps of 0.5 * 0.5 sum to 1000", () => {
   assert.equal(runText(unrolled(4000), { engine: "wasm" }).out, "1000\n");
+});
+
+test("a function of more values than V8 takes locals compiles at -O0 and runs: 13,000 steps sum to 3250", () => {
+  assert.equal(runText(unrolled(13_000), { engine: "wasm", optimizeLevel: 0 }).out, "3250\n");
+});
+
+test("a running sum through 4,000 steps with no loop between compiles at -O3 (binaryen ran out of stack on it) and runs", () => {
+  const steps = Array.from({ length: 4000 }, (_, i) => `  %v${i} = memref.load %A[%c0] : memref<4xf32>
+  %m${i} = arith.mulf %v${i}, %h : f32
+  %s${i + 1} = arith.addf %s${i}, %m${i} : f32
+  %t${i} = arith.addf %m${i}, %h : f32
+  memref.store %t${i}, %A[%c0] : memref<4xf32>\n`).join("");
+  const text = `func.func @main() {
+  %A = memref.alloc() : memref<4xf32>
+  %c0 = arith.constant 0 : index
+  %h = arith.constant 0.5 : f32
+  %s0 = arith.constant 0.0 : f32
+  memref.store %s0, %A[%c0] : memref<4xf32>
+${steps}  vector.print %s4000 : f32
+  memref.dealloc %A : memref<4xf32>
+  return
+}`;
+  // A[0] goes 0, 0.5, 0.75, ... towards 1, and the sum of its halves towards 2000 - 1
+  const out = runText(text, { engine: "wasm" }).out;
+  assert.equal(out, runText(text, { engine: "interp" }).out);
+  assert.match(out, /^1999(\.\d+)?\n$/);
 });
