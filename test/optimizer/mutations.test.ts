@@ -364,6 +364,14 @@ describe("inapplicable mutations are rejected with a reason, never an exception"
     ["vectorize a conv that stores under an scf.if", CONV.replace("memref.store %acc, %Y[%i, %j] : memref<4x16xf32>", "%t = arith.constant true\n        scf.if %t {\n          memref.store %acc, %Y[%i, %j] : memref<4x16xf32>\n        }"),
       "conv", [{ kind: "vectorize", loop: "L1", width: 4 }], /scf\.if depends on the vectorized index/],
     ["unroll by a factor that does not divide", MATMUL, "matmul", [{ kind: "unroll", loop: "L2", factor: 8 }], /does not divide/],
+    // (found by mutations-fuzz.test.ts: the full unroll ran the body of a loop that never runs once)
+    ["full unroll of a loop that never runs", AXPY.replace("affine.for %i = 0 to 16", "affine.for %i = 16 to 16"), "axpy", [{ kind: "unroll", loop: "L0", factor: 0 }], /never runs/],
+    // (found by mutations-fuzz.test.ts: the tiled nest dropped the reduction's iter_args, and the mutated IR did not parse)
+    ["tile a reduction loop with iter_args", CONV, "conv", [{ kind: "tile", loops: ["L2"], sizes: [2] }], /iter_args/],
+    // (found by mutations-fuzz.test.ts: the two copies' panel copies were jammed into one loop, so both
+    // columns of the j-pair read the second column's panel)
+    ["unroll_and_jam over a packed panel that every iteration rewrites", MATMUL, "matmul", [{ kind: "pack", operand: 1, loop: "L2" },
+      { kind: "unroll", loop: "L4", factor: 0 }, { kind: "unroll_and_jam", loop: "L1", factor: 2 }], /same location in every iteration/],
     ["full unroll of a long loop", axpyProgram(128), "axpy", [{ kind: "unroll", loop: "L0", factor: 0 }], /too large/],
     ["unroll_and_jam by a factor that does not divide", MATMUL, "matmul", [{ kind: "unroll_and_jam", loop: "L0", factor: 3 }], /does not divide/],
     ["interchange of loops that are not one band", MATMUL, "matmul", [{ kind: "interchange", loops: ["L0", "L2"], permutation: [1, 0] }], /perfectly nested band/],
