@@ -375,6 +375,9 @@ describe("inapplicable mutations are rejected with a reason, never an exception"
     ["full unroll of a long loop", axpyProgram(128), "axpy", [{ kind: "unroll", loop: "L0", factor: 0 }], /too large/],
     ["unroll_and_jam by a factor that does not divide", MATMUL, "matmul", [{ kind: "unroll_and_jam", loop: "L0", factor: 3 }], /does not divide/],
     ["interchange of loops that are not one band", MATMUL, "matmul", [{ kind: "interchange", loops: ["L0", "L2"], permutation: [1, 0] }], /perfectly nested band/],
+    // (found by mutations-fuzz.test.ts: the bound's operand was sunk into the loop it bounds, and the result did not verify)
+    ["interchange over an inner loop whose bound is computed just before it", MATMUL.replace("affine.for %k = 0 to 12", "%c0 = arith.constant 0 : index\n        affine.for %k = 0 to affine_map<(d0) -> (d0 + 12)>(%c0)"),
+      "matmul", [{ kind: "interchange", loops: ["L1", "L2"], permutation: [1, 0] }], /perfectly nested band/],
     ["tile of a loop that does not exist", MATMUL, "matmul", [{ kind: "tile", loops: ["L9"], sizes: [4] }], /no loop L9/],
     ["hoist with nothing invariant", axpyProgram(16).replace("%a = affine.load %s[0, 0] : memref<1x1xf32>", "%a = affine.load %x[0, %i] : memref<1x16xf32>"), "axpy", [{ kind: "hoist", loop: "L0" }], /nothing/],
     ["mutate_constant of a missing constant", MATMUL, "matmul", [{ kind: "mutate_constant", index: 5, value: 1 }], /no constant/],

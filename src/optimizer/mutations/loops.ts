@@ -40,7 +40,8 @@ function sinkIntoInnerLoop(loop: Operation): void {
   for (const op of [...ops].reverse()) {
     if (op === inner[0] || op === loop.body().terminator) continue;
     if (op.name !== "affine.apply" && op.name !== "arith.constant") return;
-    if (!op.results.every((r) => r.uses.every((u) => inner[0].isAncestorOf(u.op)))) return;
+    // (used inside the inner loop only: an operand of the loop itself, its bound, must stay outside)
+    if (!op.results.every((r) => r.uses.every((u) => u.op !== inner[0] && inner[0].isAncestorOf(u.op)))) return;
     target.insert(0, op);
   }
 }
