@@ -394,8 +394,8 @@ describe("inapplicable mutations are rejected with a reason, never an exception"
     ["mutate_constant of a missing constant", MATMUL, "matmul", [{ kind: "mutate_constant", index: 5, value: 1 }], /no constant/],
     ["swap_operator of a tensor op for an arith op", TENSOR_FN, "f", [{ kind: "swap_operator", index: 0, op: "arith.addf" }], /only swaps with tensorlang operators/],
     ["swap_operator of an arith op for a tensor op", MATMUL, "matmul", [{ kind: "swap_operator", index: 0, op: "tensorlang.add" }], /only swaps with arith operators/],
-    // (found by mutations-fuzz.test.ts's reasoning on live calls: vectorized, n = 1 adds 1 once, not 1..8 times; the
-    // sandbox draws n from 1..16 and missed 1..3 on about a third of its runs)
+    // (mutations-fuzz.test.ts's dependence programs: vectorized, n = 1 adds 1 once, not 1..8 times; the sandbox
+    // draws n from 1..16 and missed 1..3 on about a third of its runs)
     ["vectorize a loop whose store and load are a call's argument apart", SHIFT(), "shift", [{ kind: "vectorize", loop: "L0", width: 4 }], /differ by a value the call passes/],
     ["parallelize a loop whose store and load are a call's argument apart", SHIFT(), "shift", [{ kind: "parallelize", loop: "L0" }], /differ by a value the call passes/],
     ["a sequence whose second step does not apply", MATMUL, "matmul", [{ kind: "unroll", loop: "L2", factor: 0 }, { kind: "vectorize", loop: "L2", width: 4 }], /.+/],
