@@ -316,8 +316,8 @@ function mayNotRunProgram(body: string): string {
 `;
 }
 
-describe("hoist moves nothing that may trap out of a loop that may not run (its bound an argument, 0 here)", () => {
-  // (found by reading hoist after the fuzzing: the sandbox draws index arguments from 1..16, never 0)
+describe("hoist and pack move nothing that may trap out of a loop that may not run (its bound an argument, 0 here)", () => {
+  // (found reading hoist and pack after the fuzzing: the sandbox draws index arguments from 1..16, never 0)
   it("an integer division stays in the loop; the pure ops it needs move out", () => {
     const f = checkSame(mayNotRunProgram(`
       %d = arith.index_cast %n : index to i32
@@ -331,6 +331,13 @@ describe("hoist moves nothing that may trap out of a loop that may not run (its 
       %x = affine.load %A[symbol(%n) - 1] : memref<4xi32>
       affine.store %x, %B[%i] : memref<4xi32>`), { target_function: "k", mutations: [{ kind: "hoist", loop: "L0" }] });
     assert.deepEqual(r.ok ? "applied" : [r.verdict, r.reason], ["rejected", "hoist: nothing in the loop is invariant or promotable"]);
+  });
+  it("pack refuses such a loop: its copy would read A[n - 1] before it", () => {
+    const r = mutate(mayNotRunProgram(`
+      %x = memref.load %A[%m] : memref<4xi32>
+      affine.store %x, %B[%i] : memref<4xi32>`).replace("affine.for %i = 0 to %n", "%c1 = arith.constant 1 : index\n    %m = arith.subi %n, %c1 : index\n    affine.for %i = 0 to %n"),
+    { target_function: "k", mutations: [{ kind: "pack", operand: 0, loop: "L0" }] });
+    assert.deepEqual(r.ok ? "applied" : [r.verdict, r.reason], ["rejected", "pack: the loop may not run (its trip count is not a positive constant)"]);
   });
 });
 
