@@ -8,7 +8,10 @@ import { BlockArgument, type Module, OpResult, type Operation, type Value, symbo
 import type { Context } from "../ir/dialect.js";
 import { MemRefType } from "../ir/types.js";
 import { MEMREF_VIEWS } from "../dialects/memref.js";
+import { constantIndex } from "../dialects/arith.js";
 import { calleeOf } from "./heal-sites.js";
+import { LOOP_OPS } from "./loops.js";
+import { accessOf } from "./mutations/vectorize.js";
 
 /** Fresh buffers: they overlap nothing that existed before them. */
 const FRESH = new Set(["memref.alloc", "memref.alloca", "bufferization.to_memref", "bufferization.alloc_tensor"]);
@@ -108,6 +111,48 @@ export function overlappingCall(m: Module, name: string, ctx: Context): string |
           return `${where} may pass global ${g} as argument #${p.index}, which @${name} also uses, and @${name} may write ${writesG ? g : `#${p.index}`}`;
       }
     }
+  }
+  return undefined;
+}
+
+const INDEX_ARITH = new Set(["affine.apply", "arith.addi", "arith.subi", "arith.muli"]);
+const leafIds = new WeakMap<Value, number>();
+let nextLeaf = 0;
+const leafId = (v: Value) => { let i = leafIds.get(v); if (i === undefined) leafIds.set(v, (i = nextLeaf++)); return i; };
+
+/**
+ * An access's subscripts as a structural key over constants, loop indices and other values (a
+ * function's index argument, a loaded index: what the call decides); `inputs` collects those.
+ */
+function subscriptKey(op: Operation, inputs: Set<Value>): string {
+  const key = (v: Value): string => {
+    const c = constantIndex(v);
+    if (c !== undefined) return String(c);
+    if (v instanceof BlockArgument && v.index === 0 && LOOP_OPS.has(v.block.parentOp?.name ?? "")) return `i${leafId(v)}`;
+    if (v instanceof OpResult && INDEX_ARITH.has(v.op.name)) return `${v.op.name}${v.op.attr("map")?.str ?? ""}(${v.op.operands.map(key).join(",")})`;
+    inputs.add(v);
+    return `s${leafId(v)}`;
+  };
+  const a = accessOf(op)!;
+  return `${a.map?.str ?? ""}[${a.indices.map(key).join(",")}]`;
+}
+
+/**
+ * Why reordering `loop`'s iterations (vectorize, unroll-and-jam, interchange, tile,
+ * parallelize) may be right for some calls only: a buffer it writes is accessed at two
+ * subscripts apart by a value the call decides (`A[i + n] = A[i] + 1` carries a dependence
+ * between iterations for small n only, which the sandbox's few index arguments may miss).
+ * Undefined when every such pair is at the same subscript or at subscripts of constants and loop
+ * indices alone, whose dependences do not change with the call.
+ */
+export function inputDependentOverlap(loop: Operation, ctx: Context): string | undefined {
+  const byBuffer = new Map<Buffer, Operation[]>();
+  loop.walk((op) => { const a = accessOf(op); if (a) { const b = bufferOf(a.memref); (byBuffer.get(b) ?? byBuffer.set(b, []).get(b)!).push(op); } });
+  for (const [buf, ops] of byBuffer) {
+    if (!ops.some((o) => accessOf(o)!.value !== undefined) && !writesWithin(loop, buf, ctx)) continue;
+    const inputs = new Set<Value>();
+    const keys = new Set(ops.map((o) => subscriptKey(o, inputs)));
+    if (keys.size > 1 && inputs.size) return "a buffer the loop writes is accessed at subscripts that differ by a value the call passes (whether iterations overlap depends on it)";
   }
   return undefined;
 }

@@ -93,6 +93,20 @@ export function dependsOn(v: Value, iv: Value, seen = new Set<Value>()): boolean
   return def.operands.some((o) => dependsOn(o, iv, seen));
 }
 
+/**
+ * Does `v` depend on `iv`: through the operands of the ops that compute it, or as the induction
+ * variable of an inner loop whose bounds depend on `iv` (the point loop of a tile).
+ */
+export function varies(v: Value, iv: Value, seen = new Set<Value>()): boolean {
+  if (v === iv) return true;
+  if (seen.has(v)) return false;
+  seen.add(v);
+  const def = v.owner;
+  if (def instanceof Operation) return def.operands.some((o) => varies(o, iv, seen));
+  const loop = def.parentOp;
+  return !!loop && LOOP_OPS.has(loop.name) && v === def.args[0] && loop.operands.some((o) => varies(o, iv, seen));
+}
+
 /** True if `op` is nested (at any depth) inside `loop`. */
 export const isInside = (op: Operation, loop: Operation) => loop !== op && loop.isAncestorOf(op);
 

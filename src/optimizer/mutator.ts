@@ -22,7 +22,7 @@ import { MutationError, mutateConstant, swapOperator } from "./mutations/scalar.
 import { pack } from "./mutations/pack.js";
 import { checkParallelLoops, parallelize } from "./mutations/parallelize.js";
 import { accessOf, vectorize } from "./mutations/vectorize.js";
-import { bufferOf, type Buffer, writesWithin } from "./aliasing.js";
+import { bufferOf, type Buffer, inputDependentOverlap, writesWithin } from "./aliasing.js";
 import type { Verdict } from "./proposer.js";
 import type { Mutation, Proposal } from "./schema.js";
 
@@ -45,7 +45,15 @@ export function raisedStart(moduleText: string, name: string): string {
   return fn && raiseLoops(fn) ? printModule(m, ctx) : moduleText;
 }
 
+/** The mutations that run a loop's iterations in another order, or at once. */
+const REORDERING = new Set(["tile", "interchange", "vectorize", "unroll_and_jam", "parallelize"]);
+
 export function applyMutation(fn: Operation, mu: Mutation, ctx: Context): void {
+  if (REORDERING.has(mu.kind)) {
+    // The sandbox runs a few calls: a reordering right for some index arguments only is refused.
+    const why = inputDependentOverlap(loopByRef(fn, "loop" in mu ? mu.loop : (mu as { loops: string[] }).loops[0]), ctx);
+    if (why) throw new MutationError(`${mu.kind}: ${why}`);
+  }
   switch (mu.kind) {
     case "tile": tile(mu.loops.map((r) => loopByRef(fn, r)), mu.sizes); break;
     case "interchange": interchange(mu.loops.map((r) => loopByRef(fn, r)), mu.permutation); break;

@@ -289,6 +289,58 @@ function viewProgram(body: string): string {
 `;
 }
 
+/** @k(B, n) over `affine.for %i = 0 to %n` with `body`; main calls it with n = 0 and prints B. */
+function mayNotRunProgram(body: string): string {
+  return `module {
+  func.func private @printMemrefI32(memref<*xi32>)
+  func.func @k(%A: memref<4xi32>, %B: memref<4xi32>, %n: index) {
+    affine.for %i = 0 to %n {${body}
+    }
+    return
+  }
+  func.func @main() {
+    %A = memref.alloc() : memref<4xi32>
+    %B = memref.alloc() : memref<4xi32>
+    %c7 = arith.constant 7 : i32
+    affine.for %i = 0 to 4 {
+      affine.store %c7, %A[%i] : memref<4xi32>
+      affine.store %c7, %B[%i] : memref<4xi32>
+    }
+    %n = arith.constant 0 : index
+    func.call @k(%A, %B, %n) : (memref<4xi32>, memref<4xi32>, index) -> ()
+    %u = memref.cast %B : memref<4xi32> to memref<*xi32>
+    func.call @printMemrefI32(%u) : (memref<*xi32>) -> ()
+    return
+  }
+}
+`;
+}
+
+describe("hoist and pack move nothing that may trap out of a loop that may not run (its bound an argument, 0 here)", () => {
+  // (found reading hoist and pack after the fuzzing: the sandbox draws index arguments from 1..16, never 0)
+  it("an integer division stays in the loop; the pure ops it needs move out", () => {
+    const f = checkSame(mayNotRunProgram(`
+      %d = arith.index_cast %n : index to i32
+      %c12 = arith.constant 12 : i32
+      %q = arith.divsi %c12, %d : i32
+      affine.store %q, %B[%i] : memref<4xi32>`), "k", [{ kind: "hoist", loop: "L0" }]);
+    assert.match(f, /affine\.for[^]*arith\.divsi/, "the division stays inside the loop");
+  });
+  it("a load at an address the loop's bound decides is not moved out", () => {
+    const r = mutate(mayNotRunProgram(`
+      %x = affine.load %A[symbol(%n) - 1] : memref<4xi32>
+      affine.store %x, %B[%i] : memref<4xi32>`), { target_function: "k", mutations: [{ kind: "hoist", loop: "L0" }] });
+    assert.deepEqual(r.ok ? "applied" : [r.verdict, r.reason], ["rejected", "hoist: nothing in the loop is invariant or promotable"]);
+  });
+  it("pack refuses such a loop: its copy would read A[n - 1] before it", () => {
+    const r = mutate(mayNotRunProgram(`
+      %x = memref.load %A[%m] : memref<4xi32>
+      affine.store %x, %B[%i] : memref<4xi32>`).replace("affine.for %i = 0 to %n", "%c1 = arith.constant 1 : index\n    %m = arith.subi %n, %c1 : index\n    affine.for %i = 0 to %n"),
+    { target_function: "k", mutations: [{ kind: "pack", operand: 0, loop: "L0" }] });
+    assert.deepEqual(r.ok ? "applied" : [r.verdict, r.reason], ["rejected", "pack: the loop may not run (its trip count is not a positive constant)"]);
+  });
+});
+
 describe("a store through a view of a buffer is a store to the buffer", () => {
   it("a load after a store through a subview of its buffer is not forwarded from the load before", () => {
     const f = checkSame(viewProgram(`
@@ -350,6 +402,17 @@ const TENSOR_FN = `func.func @f(%a: tensor<4xf32>, %b: tensor<4xf32>) -> tensor<
   return %c : tensor<4xf32>
 }`;
 
+/** A[i + n] = A[i] + 1 (`store` replaced): iterations depend on each other for 0 < n < 8 only. */
+const SHIFT = (store = "%A[%i + symbol(%n)]") => `func.func @shift(%A: memref<16xf32>, %n: index) {
+  affine.for %i = 0 to 8 {
+    %a = affine.load %A[%i] : memref<16xf32>
+    %one = arith.constant 1.000000e+00 : f32
+    %b = arith.addf %a, %one : f32
+    affine.store %b, ${store} : memref<16xf32>
+  }
+  return
+}`;
+
 describe("inapplicable mutations are rejected with a reason, never an exception", () => {
   const cases: [string, string, string, Mutation[], RegExp][] = [
     ["vectorize width 8", MATMUL, "matmul", [{ kind: "vectorize", loop: "L1", width: 8 }], /width 8/],
@@ -364,14 +427,29 @@ describe("inapplicable mutations are rejected with a reason, never an exception"
     ["vectorize a conv that stores under an scf.if", CONV.replace("memref.store %acc, %Y[%i, %j] : memref<4x16xf32>", "%t = arith.constant true\n        scf.if %t {\n          memref.store %acc, %Y[%i, %j] : memref<4x16xf32>\n        }"),
       "conv", [{ kind: "vectorize", loop: "L1", width: 4 }], /scf\.if depends on the vectorized index/],
     ["unroll by a factor that does not divide", MATMUL, "matmul", [{ kind: "unroll", loop: "L2", factor: 8 }], /does not divide/],
+    // (found by mutations-fuzz.test.ts: the full unroll ran the body of a loop that never runs once)
+    ["full unroll of a loop that never runs", AXPY.replace("affine.for %i = 0 to 16", "affine.for %i = 16 to 16"), "axpy", [{ kind: "unroll", loop: "L0", factor: 0 }], /never runs/],
+    // (found by mutations-fuzz.test.ts: the tiled nest dropped the reduction's iter_args, and the mutated IR did not parse)
+    ["tile a reduction loop with iter_args", CONV, "conv", [{ kind: "tile", loops: ["L2"], sizes: [2] }], /iter_args/],
+    // (found by mutations-fuzz.test.ts: the two copies' panel copies were jammed into one loop, so both
+    // columns of the j-pair read the second column's panel)
+    ["unroll_and_jam over a packed panel that every iteration rewrites", MATMUL, "matmul", [{ kind: "pack", operand: 1, loop: "L2" },
+      { kind: "unroll", loop: "L4", factor: 0 }, { kind: "unroll_and_jam", loop: "L1", factor: 2 }], /same location in every iteration/],
     ["full unroll of a long loop", axpyProgram(128), "axpy", [{ kind: "unroll", loop: "L0", factor: 0 }], /too large/],
     ["unroll_and_jam by a factor that does not divide", MATMUL, "matmul", [{ kind: "unroll_and_jam", loop: "L0", factor: 3 }], /does not divide/],
     ["interchange of loops that are not one band", MATMUL, "matmul", [{ kind: "interchange", loops: ["L0", "L2"], permutation: [1, 0] }], /perfectly nested band/],
+    // (found by mutations-fuzz.test.ts: the bound's operand was sunk into the loop it bounds, and the result did not verify)
+    ["interchange over an inner loop whose bound is computed just before it", MATMUL.replace("affine.for %k = 0 to 12", "%c0 = arith.constant 0 : index\n        affine.for %k = 0 to affine_map<(d0) -> (d0 + 12)>(%c0)"),
+      "matmul", [{ kind: "interchange", loops: ["L1", "L2"], permutation: [1, 0] }], /perfectly nested band/],
     ["tile of a loop that does not exist", MATMUL, "matmul", [{ kind: "tile", loops: ["L9"], sizes: [4] }], /no loop L9/],
     ["hoist with nothing invariant", axpyProgram(16).replace("%a = affine.load %s[0, 0] : memref<1x1xf32>", "%a = affine.load %x[0, %i] : memref<1x16xf32>"), "axpy", [{ kind: "hoist", loop: "L0" }], /nothing/],
     ["mutate_constant of a missing constant", MATMUL, "matmul", [{ kind: "mutate_constant", index: 5, value: 1 }], /no constant/],
     ["swap_operator of a tensor op for an arith op", TENSOR_FN, "f", [{ kind: "swap_operator", index: 0, op: "arith.addf" }], /only swaps with tensorlang operators/],
     ["swap_operator of an arith op for a tensor op", MATMUL, "matmul", [{ kind: "swap_operator", index: 0, op: "tensorlang.add" }], /only swaps with arith operators/],
+    // (mutations-fuzz.test.ts's dependence programs: vectorized, n = 1 adds 1 once, not 1..8 times; the sandbox
+    // draws n from 1..16 and missed 1..3 on about a third of its runs)
+    ["vectorize a loop whose store and load are a call's argument apart", SHIFT(), "shift", [{ kind: "vectorize", loop: "L0", width: 4 }], /differ by a value the call passes/],
+    ["parallelize a loop whose store and load are a call's argument apart", SHIFT(), "shift", [{ kind: "parallelize", loop: "L0" }], /differ by a value the call passes/],
     ["a sequence whose second step does not apply", MATMUL, "matmul", [{ kind: "unroll", loop: "L2", factor: 0 }, { kind: "vectorize", loop: "L2", width: 4 }], /.+/],
   ];
   for (const [what, text, fn, ms, reason] of cases) {
@@ -383,6 +461,10 @@ describe("inapplicable mutations are rejected with a reason, never an exception"
       assert.match(r.reason, reason);
     });
   }
+  it("an update in place at a subscript the call passes still vectorizes", () => {
+    const r = mutate(SHIFT().replace("%A[%i] :", "%A[%i + symbol(%n)] :"), { target_function: "shift", mutations: [{ kind: "vectorize", loop: "L0", width: 4 }] });
+    assert.ok(r.ok, r.ok ? "" : r.reason);
+  });
   it("a proposal for a function that does not exist", () => {
     const r = mutate(MATMUL, { target_function: "nope", mutations: [{ kind: "unroll", loop: "L0", factor: 2 }] });
     assert.deepEqual(r.ok ? undefined : [r.verdict, /no function @nope/.test(r.reason)], ["rejected", true]);

@@ -3,7 +3,7 @@
 // matmul accumulator C[i, j] in the k-loop becomes a loop-carried value in a register).
 import { Operation, Value } from "../../ir/core.js";
 import type { Context } from "../../ir/dialect.js";
-import { affineFor, buildAffineFor, type AffineFor } from "../loops.js";
+import { affineFor, buildAffineFor, tripCount, type AffineFor } from "../loops.js";
 import { MutationError } from "./scalar.js";
 import { accessOf, type Access } from "./vectorize.js";
 import { MemRefType } from "../../ir/types.js";
@@ -30,6 +30,14 @@ function touchedElsewhere(loop: Operation, buf: Buffer, ctx: Context): boolean {
   return t;
 }
 
+/**
+ * Whether `loop` surely runs: a load moved out of a loop that may not (its bound a call's
+ * argument, 0 on some call) reads an address the original never did, out of bounds perhaps,
+ * and an integer division divides by what the original never divided by (0 perhaps: a trap).
+ */
+const runs = (loop: Operation) => (tripCount(affineFor(loop)) ?? 0) > 0;
+const MAY_TRAP = new Set(["arith.divsi", "arith.divui", "arith.remsi", "arith.remui", "arith.ceildivsi", "arith.ceildivui", "arith.floordivsi"]);
+
 /** Move pure ops and loads of memory the loop never writes out of `loop`; returns how many. */
 function licm(loop: Operation, ctx: Context): number {
   let moved = 0;
@@ -38,7 +46,8 @@ function licm(loop: Operation, ctx: Context): number {
     for (const op of [...loop.body().ops]) {
       if (op.regions.length || op === loop.body().terminator || op.operands.some((v) => definedInside(v, loop))) continue;
       const acc = accessOf(op);
-      const ok = acc ? acc.value === undefined && !writesWithin(loop, bufferOf(acc.memref), ctx) : ctx.hasTrait(op, "Pure");
+      const ok = acc ? acc.value === undefined && runs(loop) && !writesWithin(loop, bufferOf(acc.memref), ctx)
+        : ctx.hasTrait(op, "Pure") && (!MAY_TRAP.has(op.name) || runs(loop));
       if (!ok) continue;
       loop.parent!.insertBefore(loop, op);
       moved++;
@@ -76,7 +85,7 @@ function promoteOne(loop: Operation, ctx: Context): Operation | undefined {
   loop.walk((op) => { const a = accessOf(op); if (a && op !== loop) all.push({ op, acc: a }); });
   let hasCall = false;
   loop.walk((op) => { if (op.name.endsWith(".call")) hasCall = true; });
-  if (hasCall) return undefined;
+  if (hasCall || !runs(loop)) return undefined; // (the load before it and the store after it would run anyway)
   for (const cand of all) {
     if (cand.acc.value === undefined || !direct.has(cand.op)) continue;
     if (cand.acc.indices.some((v) => definedInside(v, loop))) continue;

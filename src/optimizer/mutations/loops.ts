@@ -6,9 +6,10 @@ import { AffineMapAttr, IntegerAttr } from "../../ir/attributes.js";
 import { Block, Operation, Value } from "../../ir/core.js";
 import { index } from "../../ir/types.js";
 import {
-  affineFor, buildAffineFor, constantBounds, perfectBand, shiftedMap, tripCount, type AffineFor,
+  affineFor, buildAffineFor, constantBounds, perfectBand, shiftedMap, tripCount, varies, type AffineFor,
 } from "../loops.js";
 import { MutationError } from "./scalar.js";
+import { accessOf } from "./vectorize.js";
 
 /** `affine.apply (d0) -> (d0 + c)` of `v`, inserted before `at` (or `v` itself for c = 0). */
 export function plusConst(v: Value, c: number, at: { block: Block; before?: Operation }): Value {
@@ -39,7 +40,8 @@ function sinkIntoInnerLoop(loop: Operation): void {
   for (const op of [...ops].reverse()) {
     if (op === inner[0] || op === loop.body().terminator) continue;
     if (op.name !== "affine.apply" && op.name !== "arith.constant") return;
-    if (!op.results.every((r) => r.uses.every((u) => inner[0].isAncestorOf(u.op)))) return;
+    // (used inside the inner loop only: an operand of the loop itself, its bound, must stay outside)
+    if (!op.results.every((r) => r.uses.every((u) => u.op !== inner[0] && inner[0].isAncestorOf(u.op)))) return;
     target.insert(0, op);
   }
 }
@@ -71,6 +73,8 @@ export function tile(loops: Operation[], sizes: number[]): void {
   const band = perfectBand(loops[0]);
   if (loops.some((l, i) => band[i] !== l)) throw new MutationError("tile: the loops must form a perfectly nested band, outermost first");
   const fs = loops.map(affineFor);
+  // (the rebuilt nest carries no values: a reduction's iter_args would be left undefined)
+  if (fs.some((f) => f.iterArgs.length)) throw new MutationError("tile: loops with iter_args are not supported");
   const bounds = fs.map((f, i) => {
     const b = constantBounds(f);
     if (!b) throw new MutationError(`tile: loop ${i} does not have constant bounds`);
@@ -128,6 +132,8 @@ export function unroll(loop: Operation, factor: number): void {
   const f = affineFor(loop);
   const tc = tripCount(f);
   if (tc === undefined) throw new MutationError("unroll: the loop's trip count is not a constant");
+  // (a full unroll keeps one copy of the body, which a loop that never runs must not execute)
+  if (tc === 0) throw new MutationError("unroll: the loop never runs (trip count 0)");
   const full = factor === 0 || factor >= tc;
   if (!full && tc % factor !== 0) throw new MutationError(`unroll: factor ${factor} does not divide the trip count ${tc}`);
   if (full && tc > 64) throw new MutationError(`unroll: full unroll of ${tc} iterations is too large (max 64)`);
@@ -161,6 +167,10 @@ export function unrollAndJam(loop: Operation, factor: number): void {
   if (tc === undefined) throw new MutationError("unroll_and_jam: the loop's trip count is not a constant");
   if (factor < 2 || tc % factor !== 0) throw new MutationError(`unroll_and_jam: factor ${factor} does not divide the trip count ${tc}`);
   if (f.iterArgs.length) throw new MutationError("unroll_and_jam: loops with iter_args are not supported; unroll instead");
+  // Jamming runs copy k + 1's inner loops before copy k's later ops: right only if no location
+  // is written by every iteration (a pack's scratch panel, a sum kept in memory).
+  let shared = false;
+  loop.walk((op) => { const a = accessOf(op); shared ||= !!a?.value && !a.indices.some((v) => varies(v, f.iv)); });
   const body = f.body, yieldOp = body.terminator!;
   const original = body.ops.filter((o) => o !== yieldOp);
   const copies: Operation[][] = [original];
@@ -173,14 +183,15 @@ export function unrollAndJam(loop: Operation, factor: number): void {
     copies.push(original.map((op) => { const c = op.clone(map); body.insertBefore(yieldOp, c); return c; }));
   }
   loop.attributes.set("step", new IntegerAttr(f.step * factor, index));
-  jam(body, copies);
+  jam(body, copies, shared);
 }
 
 /** Reorder `copies` (each [pre..., loop, post...]) as pre*, fused loop, post*, recursively. */
-function jam(body: Block, copies: Operation[][]): void {
+function jam(body: Block, copies: Operation[][], shared: boolean): void {
   const loopIdx = copies.map((ops) => ops.findIndex((o) => o.name === "affine.for"));
   const shapes = copies.map((ops) => ops.filter((o) => o.name === "affine.for").length);
   if (loopIdx.some((i) => i < 0) || shapes.some((n) => n !== 1)) return; // nothing (or too much) to jam: plain unroll
+  if (shared) throw new MutationError("unroll_and_jam: a store in the loop writes the same location in every iteration; jamming would reorder those writes");
   const loops = copies.map((ops, c) => ops[loopIdx[c]]);
   const first = loops[0];
   // Move every copy's pre-ops before the first loop, post-ops after it.
@@ -194,7 +205,7 @@ function jam(body: Block, copies: Operation[][]): void {
   const inner = affineFor(fused);
   const innerCopies = inner.body.ops.filter((o) => o !== inner.body.terminator);
   // Split the fused body back into per-copy slices (fuseLoops tags each op with its copy).
-  jam(inner.body, splitCopies(innerCopies, copies.length));
+  jam(inner.body, splitCopies(innerCopies, copies.length), shared);
 }
 
 /** Fused-body slices are tagged by fuseLoops; recover them in order. */

@@ -19,7 +19,7 @@ import type { Context } from "../../ir/dialect.js";
 import { MemRefType, index } from "../../ir/types.js";
 import { createContext } from "../../dialects/index.js";
 import { isDeclaration } from "../../dialects/func.js";
-import { affineFor, constantBounds, LOOP_OPS, tripCount } from "../loops.js";
+import { affineFor, constantBounds, LOOP_OPS, tripCount, varies } from "../loops.js";
 import { MutationError } from "./scalar.js";
 import { accessOf } from "./vectorize.js";
 
@@ -46,20 +46,6 @@ const calleeOf = (op: Operation): string | undefined => {
   const c = op.attr("callee");
   return c instanceof SymbolRefAttr ? c.root : undefined;
 };
-
-/**
- * Does `v` depend on `iv`: through the operands of the ops that compute it, or as the induction
- * variable of an inner loop whose bounds depend on `iv` (the point loop of a tile).
- */
-function varies(v: Value, iv: Value, seen = new Set<Value>()): boolean {
-  if (v === iv) return true;
-  if (seen.has(v)) return false;
-  seen.add(v);
-  const def = v.owner;
-  if (def instanceof Operation) return def.operands.some((o) => varies(o, iv, seen));
-  const loop = def.parentOp;
-  return !!loop && LOOP_OPS.has(loop.name) && v === def.args[0] && loop.operands.some((o) => varies(o, iv, seen));
-}
 
 /** Why `root` (a loop body, or a callee reached from one) cannot run on a helper thread. */
 function bodyRefusal(root: Operation, funcs: Map<string, Operation>, seen: Set<Operation>): string | undefined {
