@@ -378,7 +378,7 @@ export function compileModule(module: Module, options: CompileOptions): Compiled
     // binaryen reports misuse by aborting its wasm runtime: surface that as a compile error.
     if (e instanceof CompileError) throw e;
     // (binaryen runs on the JS stack: a chain of thousands of values nested into one expression overflows it)
-    if (e instanceof RangeError && /call stack/.test(e.message)) throw new CompileError("the wasm backend ran out of stack: a function has a chain of values nested too deep for binaryen (split it, or run it with --engine interp)");
+    if (e instanceof RangeError && /call stack/.test(e.message)) throw new CompileError("binaryen ran out of stack: a function has a chain of values nested too deep for it (split it, or run it with --engine interp)");
     throw new CompileError(`internal wasm backend error: ${(e as Error).message ?? String(e)}`);
   }
 }
