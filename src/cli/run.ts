@@ -196,8 +196,8 @@ export async function main(argv: string[]): Promise<number> {
   // the entry is called with no arguments, as mlir-cpu-runner calls it
   const params = parsed.lookup(o.entry)!.body().args;
   if (params.length) throw new UsageError(`entry function @${o.entry} takes ${params.length} argument(s) (${params.map((a) => a.type.str).join(", ")}); tensorlang-run calls it with none`);
-  const kind = (o.entryPointResult ?? (returnsI32(parsed, o.entry) ? "i32" : "void")) as ResultKind;
   const results = functionType(parsed.lookup(o.entry)!).results.map((t) => t.str);
+  const kind = (o.entryPointResult ?? (takes("i32", results) ? "i32" : "void")) as ResultKind;
   if (o.entryPointResult && !takes(kind, results)) {
     const want = kind === "void" ? "nothing" : `one ${kind}${kind === "f32" ? " (or f16, bf16)" : ""}`;
     throw new UsageError(`--entry-point-result=${kind} needs an entry returning ${want}: @${o.entry} returns ${results.join(", ") || "nothing"}`);

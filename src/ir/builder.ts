@@ -15,7 +15,7 @@ export class Builder {
   static before(op: Operation): Builder { return new Builder(op.parent!, op, op.loc); }
   static after(op: Operation): Builder { return new Builder(op.parent!, op.next, op.loc); }
   static atEnd(b: Block, loc?: Location): Builder { return new Builder(b, null, loc); }
-  static atStart(b: Block, loc?: Location): Builder { return new Builder(b, b.ops[0] ?? null, loc); }
+  static atStart(b: Block, loc?: Location): Builder { return new Builder(b, b.first ?? null, loc); }
 
   /** Moves the insertion point to just before `op`. */
   setBefore(op: Operation): void { this.block = op.parent!; this.anchor = op; }

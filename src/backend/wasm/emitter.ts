@@ -56,6 +56,13 @@ export interface LoopFrame {
   iv?: { lb: () => Expr; step: () => Expr };
 }
 
+/** The wasm type a scalar `v` is held in. */
+function valueType(v: Value): WasmValType {
+  const t = wasmTypeOf(v.type);
+  if (!t) throw new CompileError(`type ${v.type.str} has no wasm value representation`);
+  return t;
+}
+
 export class FunctionEmitter {
   readonly m: binaryen.Module;
   readonly vals = new Map<Value, Val>();
@@ -143,8 +150,7 @@ export class FunctionEmitter {
   }
   /** Defines `v` as a fresh local holding `x`. */
   define(v: Value, x: Expr, wt?: WasmValType): number {
-    const t = wt ?? wasmTypeOf(v.type);
-    if (!t) throw new CompileError(`type ${v.type.str} has no wasm value representation`);
+    const t = wt ?? valueType(v);
     const l = this.newLocal(t);
     this.emit(this.m.local.set(l, x));
     this.vals.set(v, { kind: "scalar", local: l, wt: t });
@@ -155,7 +161,8 @@ export class FunctionEmitter {
    * each constant left binaryen's simplify-locals a set never read (an index folded into an
    * address) for each: thousands, tracked across a long block, took it 5 s on one of 6,000 ops.
    */
-  defineConstant(v: Value, make: () => Expr, wt: WasmValType): void {
+  defineConstant(v: Value, make: () => Expr): void {
+    const wt = valueType(v);
     let local: number | undefined;
     const { m, prologue } = this, newLocal = () => this.newLocal(wt);
     this.vals.set(v, {

@@ -56,12 +56,7 @@ function constantOp(e: FunctionEmitter, op: Operation): void {
   const written = op.attr("value");
   const a = denseElements(written) ?? written; // (a blob's or a sparse attribute's elements made dense)
   const t = op.result.type;
-  if (a instanceof IntegerAttr || a instanceof FloatAttr) {
-    const wt = wasmTypeOf(t);
-    if (!wt) throw new CompileError(`type ${t.str} has no wasm value representation`);
-    e.defineConstant(op.result, () => constExpr(e.m, t, a.value), wt);
-    return;
-  }
+  if (a instanceof IntegerAttr || a instanceof FloatAttr) { e.defineConstant(op.result, () => constExpr(e.m, t, a.value)); return; }
   if (a instanceof DenseElementsAttr && t instanceof VectorType) {
     const vals = a.isSplat ? [a.values[0]] : [...a.values];
     e.define(op.result, vectorConst(e.m, t, vals), "v128");
