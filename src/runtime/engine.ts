@@ -68,6 +68,8 @@ export interface EngineOptions {
   raiseBlocks?: boolean;
   /** binaryen optimize level (default 3). */
   optimizeLevel?: number;
+  /** Values share wasm locals as the emitter assigns them (default: in functions with a block of over 1,000 ops). */
+  shareLocals?: boolean;
   /** vector.fma on f32 → relaxed-SIMD madd (default false: rounded once, as MLIR's llvm.intr.fma). */
   relaxedSimd?: boolean;
   /** Dialect context (default: every TensorLang dialect). */
@@ -173,6 +175,7 @@ export class Engine {
         slots: this.program?.slots,
         only: opts.only,
         optimizeLevel: this.options.optimizeLevel,
+        shareLocals: this.options.shareLocals,
         relaxedSimd: this.options.relaxedSimd,
         parallel: (this.options.threads ?? 1) > 1,
       });

@@ -17,7 +17,7 @@ import fc from "fast-check";
 import { parseModule } from "../../src/ir/parser.js";
 import { verifyModule } from "../../src/ir/verifier.js";
 import { createContext } from "../../src/dialects/index.js";
-import { Engine, type EngineKind } from "../../src/runtime/engine.js";
+import { Engine, type EngineKind, type EngineOptions } from "../../src/runtime/engine.js";
 import { createCapturingContext } from "../../src/runtime/host.js";
 import { printModule } from "../../src/ir/printer.js";
 import { runPasses } from "../../src/passes/pass.js";
@@ -37,10 +37,10 @@ const choices = fc.array(fc.nat({ max: 0xffff }), { maxLength: 600, size: "max" 
 const maskAddresses = (s: string): string => s.replace(/base@ = 0x[0-9a-f]+/g, "base@ = 0x?");
 
 /** Output of `text` under one engine; a trap or error is part of the output. */
-function run(text: string, engine: EngineKind, checkBounds: boolean, raiseBlocks = true): string {
+function run(text: string, engine: EngineKind, checkBounds: boolean, raiseBlocks = true, wasm: EngineOptions = {}): string {
   const ctx = createCapturingContext({ seed: 1 });
   try {
-    new Engine({ engine, ctx, checkBounds, raiseBlocks }).load(text, "gen.mlir").runMain("main", "void");
+    new Engine({ engine, ctx, checkBounds, raiseBlocks, ...wasm }).load(text, "gen.mlir").runMain("main", "void");
     return maskAddresses(ctx.output());
   } catch (e) {
     return `${maskAddresses(ctx.output())}<error: ${e instanceof Error ? e.message : String(e)}>`;
@@ -60,17 +60,17 @@ function verifyProblem(cs: number[]): string | null {
   return diags.length === 0 ? null : `generated program does not verify:\n${diags.join("\n")}\n--- program\n${text}`;
 }
 
-/** Why the engines disagree on the program for `cs` (or trap), or null. */
-function engineProblem(cs: number[]): string | null {
+/** Why the engines disagree on the program for `cs` (or trap), or null; `wasm`: the wasm engine's options. */
+const engineProblem = (wasm: EngineOptions = {}) => (cs: number[]): string | null => {
   const text = generateProgram(cs, OPTS);
   // The interpreter checks every memref index (an out-of-bounds access is a generator bug);
   // the wasm engine runs as compiled by default and, every other program, with --check-bounds.
   const interp = run(text, "interp", true);
   const checked = cs.length % 2 === 1;
-  const wasm = run(text, "wasm", checked);
-  if (interp === wasm && !interp.includes("<error:")) return null;
-  return `engines disagree (or trapped)\n--- program\n${text}--- interp\n${interp}\n--- wasm${checked ? " --check-bounds" : ""}\n${wasm}`;
-}
+  const out = run(text, "wasm", checked, true, wasm);
+  if (interp === out && !interp.includes("<error:")) return null;
+  return `engines disagree (or trapped)\n--- program\n${text}--- interp\n${interp}\n--- wasm ${JSON.stringify(wasm)}${checked ? " --check-bounds" : ""}\n${out}`;
+};
 
 /**
  * Why `passes` change what the program prints (a fold or a motion that is not the runtime's
@@ -106,7 +106,9 @@ const TO_CF = ["lower-affine", "convert-scf-to-cf", "cse", "canonicalize"];
 const PIPELINE = (process.env.TL_DIFF_PASSES ?? "raise-scf-to-affine,loop-invariant-code-motion,cse,lower-affine,canonicalize").split(",");
 const PROPERTIES: Record<string, [string, () => string | null]> = {
   verify: ["generated programs verify", () => check(verifyProblem, RUNS * 2)],
-  engines: ["interpreter and wasm engine print the same for random programs", () => check(engineProblem, RUNS)],
+  engines: ["interpreter and wasm engine print the same for random programs", () => check(engineProblem(), RUNS)],
+  // As in a block of thousands of ops, where binaryen leaves local sharing to the emitter (-O0: as the emitter shares them).
+  shared: ["so they do with values sharing locals in the emitter", () => check(engineProblem({ shareLocals: true, optimizeLevel: 0 }), RUNS / 2)],
   canonicalize: ["--canonicalize keeps what random programs print (folds agree with the runtime)", () => check(passesProblem(["canonicalize"]), RUNS / 2)],
   pipeline: [`--${PIPELINE.join(" --")} keeps what random programs print`, () => check(passesProblem(PIPELINE), RUNS / 2)],
   cf: [`--${TO_CF.join(" --")} keeps what random programs print, run by the wasm engine as blocks and branches (through the Relooper)`, () => check(passesProblem(TO_CF, "wasm"), RUNS / 2)],

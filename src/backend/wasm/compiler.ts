@@ -48,6 +48,8 @@ export interface CompileOptions {
   parallel?: boolean;
   /** Disable scalar promotion of loop-invariant memref elements (promote.ts). */
   noPromotion?: boolean;
+  /** Values share locals in the emitter (FunctionEmitter.shareLocals); default: in functions with a block over LONG_BLOCK ops. */
+  shareLocals?: boolean;
   /** Use relaxed-SIMD fused multiply-add for vector.fma (faster, not bit-exact across machines). */
   relaxedSimd?: boolean;
 }
@@ -99,12 +101,14 @@ const FEATURES = binaryen.Features.MVP | binaryen.Features.SIMD128 | binaryen.Fe
  * - simplify-locals sinks each value used once into its use, so a chain through thousands of
  *   steps (a running sum) became one expression as deep, which binaryen, running on the JS stack,
  *   overflowed at about 3,000 ('Maximum call stack size exceeded'); coalesce-locals, which shares
- *   locals among values, took minutes on what is left unsunk (4,000 steps of 5 ops: 60 s).
+ *   locals among values, took minutes on what is left unsunk (4,000 steps of 5 ops: 60 s): the
+ *   emitter shares them instead (FunctionEmitter.shareLocals), and ssa-nomerge, which would give
+ *   every value its own again, goes too.
  * (V8's optimizing compiler allocates registers over wasm locals itself: what they save is mostly
  * the baseline tier's.)
  */
 const LONG_BLOCK = 1000;
-const LONG_BLOCK_SKIPPED = ["code-pushing", "simplify-locals", "simplify-locals-nostructure", "simplify-locals-notee", "simplify-locals-notee-nostructure", "coalesce-locals"];
+const LONG_BLOCK_SKIPPED = ["ssa-nomerge", "code-pushing", "simplify-locals", "simplify-locals-nostructure", "simplify-locals-notee", "simplify-locals-notee-nostructure", "coalesce-locals"];
 /** The most locals (parameters too) a function may have in V8 (kV8MaxWasmFunctionLocals). */
 const V8_MAX_LOCALS = 50_000;
 
@@ -282,11 +286,14 @@ export class ModuleCompiler {
   private compileFunctionBody(op: Operation): UnitFunction {
     const name = op.attr<StringAttr>("sym_name")!.value;
     refuseUncomputable(op);
-    op.walk((o) => { for (const r of o.regions) for (const b of r.blocks) this.longestBlock = Math.max(this.longestBlock, b.ops.length); });
+    let longest = 0;
+    op.walk((o) => { for (const r of o.regions) for (const b of r.blocks) longest = Math.max(longest, b.ops.length); });
+    this.longestBlock = Math.max(this.longestBlock, longest);
     const { inputs, results } = signatureOf(op);
     const abi: FunctionAbi = { name, params: inputs.map(abiSlot), results: results.map(abiSlot) };
     const paramTypes = flatTypes(abi.params);
-    const e = new FunctionEmitter(this, name, paramTypes.length, abi.results);
+    // Past LONG_BLOCK binaryen shares no locals among values (coalesce-locals is left out): we do.
+    const e = new FunctionEmitter(this, name, paramTypes.length, abi.results, this.options.shareLocals ?? longest > LONG_BLOCK);
     const entry = op.region().blocks[0];
     let p = 0;
     entry.args.forEach((a) => e.bindFlat(a, () => p++));

@@ -1,6 +1,7 @@
 // One function body → binaryen expressions. Every SSA value gets a wasm local (binaryen's
-// optimizer coalesces them); memref values are descriptors whose fields are locals or
-// compile-time constants. Op handlers live in ops-*.ts and register in HANDLERS.
+// optimizer coalesces them; past a long block, shareLocals does); memref values are descriptors
+// whose fields are locals or compile-time constants. Op handlers live in ops-*.ts and register
+// in HANDLERS.
 import binaryen from "./binaryen.js";
 import type { Block, Operation, Value } from "../../ir/core.js";
 import { formatLoc, opSite } from "../../ir/diagnostics.js";
@@ -84,8 +85,23 @@ export class FunctionEmitter {
   /** The memref element held in a local while emitting a promoted loop (promote.ts). */
   promoted?: { memref: Value; idx: readonly Value[]; local: number };
 
+  /**
+   * With shareLocals, a value whose uses all lie in its own block (nested regions too) gives the
+   * local `define` made for it back after the last op of that block that uses it, for a later
+   * value of the same wasm type: binaryen's coalesce-locals does this in seconds for an ordinary
+   * function but in minutes for a block of thousands of ops, where the compiler leaves it out.
+   * A local is given back once no value holding it (an op's result aliasing another's, say)
+   * lives. Within a block a value is set before it is read, each time the block runs, so a
+   * local shared by values whose spans do not overlap holds each one's while it lives.
+   */
+  private readonly freeLocals = new Map<binaryen.Type, number[]>();
+  /** Locals `define` made for values that may share them, and how many live values hold each. */
+  private readonly shared = new Map<number, number>();
+  /** Values whose uses all lie in their own block (emitBlock), which may share locals. */
+  private readonly blockLocal = new Set<Value>();
+
   constructor(readonly unit: ModuleCompiler, readonly fnName: string, readonly nParams: number,
-              readonly resultSlots: readonly AbiSlot[]) {
+              readonly resultSlots: readonly AbiSlot[], readonly shareLocals = false) {
     this.m = unit.m;
   }
 
@@ -151,7 +167,7 @@ export class FunctionEmitter {
   /** Defines `v` as a fresh local holding `x`. */
   define(v: Value, x: Expr, wt?: WasmValType): number {
     const t = wt ?? valueType(v);
-    const l = this.newLocal(t);
+    const l = this.blockLocal.has(v) ? this.sharedLocal(BT[t]) : this.newLocal(t);
     this.emit(this.m.local.set(l, x));
     this.vals.set(v, { kind: "scalar", local: l, wt: t });
     return l;
@@ -292,9 +308,37 @@ export class FunctionEmitter {
     return l;
   }
 
+  /** A local no live value holds, else a new one; shared from now on. */
+  private sharedLocal(t: binaryen.Type): number {
+    const l = this.freeLocals.get(t)?.pop() ?? this.newLocal(t);
+    this.shared.set(l, 0);
+    return l;
+  }
+  /** Counts `v` as holding its shared locals (`by` 1) or no more (-1); a local none holds is free. */
+  private hold(v: Value, by: 1 | -1): void {
+    const x = this.vals.get(v);
+    if (!x || (x.kind === "scalar" && x.make)) return; // (reading a constant's local would make one)
+    const fields = x.kind === "scalar" ? [x.local] : x.kind === "unranked" ? [x.rank, x.desc] : [x.allocated, x.aligned, x.offset, ...x.sizes, ...x.strides];
+    for (const f of fields) {
+      const l = typeof f === "number" ? f : "l" in f ? f.l : -1, n = this.shared.get(l);
+      if (n === undefined) continue;
+      if (n + by > 0) { this.shared.set(l, n + by); continue; }
+      this.shared.delete(l);
+      const t = this.vars[l - this.nParams], free = this.freeLocals.get(t);
+      if (free) free.push(l); else this.freeLocals.set(t, [l]);
+    }
+  }
+
   // ---- regions ----
   emitBlock(b: Block): void {
-    for (const op of b.ops) this.emitOp(op);
+    if (!this.shareLocals) { for (const op of b.ops) this.emitOp(op); return; }
+    const dying = lastUses(b);
+    for (const vs of dying.values()) for (const v of vs) this.blockLocal.add(v);
+    for (const op of b.ops) {
+      this.emitOp(op);
+      for (const r of op.results) this.hold(r, 1);
+      for (const v of dying.get(op) ?? []) this.hold(v, -1);
+    }
   }
   emitOp(op: Operation): void {
     const h = HANDLERS.get(op.name);
@@ -357,6 +401,29 @@ export class FunctionEmitter {
 
   /** Result slot flattening for `return` (memref results return their ABI fields). */
   returnExprs(values: readonly Value[]): Expr[] { return values.flatMap((v) => this.flatten(v)); }
+}
+
+/**
+ * The results of `b`'s ops whose uses all lie in `b` (or in regions of its ops), by the op of
+ * `b` that uses them last (their own where none does).
+ */
+function lastUses(b: Block): Map<Operation, Value[]> {
+  const index = new Map<Operation, number>(), out = new Map<Operation, Value[]>();
+  b.ops.forEach((op, i) => index.set(op, i));
+  for (const op of b.ops) {
+    results: for (const r of op.results) {
+      let last = op;
+      for (const u of r.uses) {
+        let o: Operation | null = u.op;
+        while (o && o.parent !== b) o = o.parentOp;
+        if (!o) continue results; // used in another block
+        if (index.get(o)! > index.get(last)!) last = o;
+      }
+      const dying = out.get(last);
+      if (dying) dying.push(r); else out.set(last, [r]);
+    }
+  }
+  return out;
 }
 
 /** The constant value of an i32.const expression, if it is one. */

@@ -89,7 +89,7 @@ export function emitParallelLoop(e: FunctionEmitter, op: Operation, single?: { l
   // The outlined body.
   const k = e.unit.parallelCount++;
   const name = `${e.fnName}$par${k}`;
-  const f = new FunctionEmitter(e.unit, e.fnName, 3, []);
+  const f = new FunctionEmitter(e.unit, e.fnName, 3, [], e.shareLocals);
   const ctx = () => m.local.get(2, binaryen.i32);
   const load = (s: Slot) => loadAt(m, s.wt, m.i32.add(ctx(), m.i32.const(s.off)));
   const bodyStmts = f.collect(() => {

@@ -4,11 +4,14 @@
 // running sum through 3,000 steps into one expression as deep, which overflowed it too; past
 // LONG_BLOCK ops in a block those passes are left out (compiler.ts). (A local set for each
 // constant made its optimizer slower still: constants are made where they are used,
-// FunctionEmitter.defineConstant.) At -O0 each value keeps its local, and past V8's 50,000
-// locals in a function the module did not compile ("local count too large"): such a function's
-// locals are cut down (ModuleCompiler.fitLocals).
+// FunctionEmitter.defineConstant.) With a value a local, past V8's 50,000 locals in a function
+// the module did not compile ("local count too large"): in such a block values share locals as
+// the emitter assigns them (FunctionEmitter.shareLocals), and a function still over has its
+// locals cut down (ModuleCompiler.fitLocals).
 import { test } from "node:test";
 import assert from "node:assert/strict";
+import binaryen from "../../../src/backend/wasm/binaryen.js";
+import { Engine } from "../../../src/runtime/engine.js";
 import { runText } from "./helpers.js";
 
 /** `steps` unrolled steps, each a load, a multiply and an add into a running sum, and an affine load and store; a loop every 50. */
@@ -42,28 +45,42 @@ test("a function of 24,000 ops and 80 loops in one block compiles at -O3 and run
   assert.equal(runText(unrolled(4000), { engine: "wasm" }).out, "1000\n");
 });
 
-test("a function of more values than V8 takes locals compiles at -O0 and runs: 13,000 steps sum to 3250", () => {
-  assert.equal(runText(unrolled(13_000), { engine: "wasm", optimizeLevel: 0 }).out, "3250\n");
+test("values share locals in a long block: 13,000 steps at -O0 (65,000 values) make a function of under 1,000 locals", () => {
+  const unit = new Engine({ engine: "wasm", optimizeLevel: 0 }).compile(unrolled(13_000));
+  const m = binaryen.readBinary(unit.bytes);
+  try { assert.ok(binaryen.getFunctionInfo(m.getFunction("fn:f")).vars.length < 1000); } finally { m.dispose(); } // (a loop's own: 2 each)
 });
 
-test("a running sum through 4,000 steps with no loop between compiles at -O3 (binaryen ran out of stack on it) and runs", () => {
-  const steps = Array.from({ length: 4000 }, (_, i) => `  %v${i} = memref.load %A[%c0] : memref<4xf32>
+test("a function of more values than V8 takes locals compiles at -O0 without shared locals and runs: 13,000 steps sum to 3250", () => {
+  assert.equal(runText(unrolled(13_000), { engine: "wasm", optimizeLevel: 0, shareLocals: false }).out, "3250\n");
+});
+
+/** A running sum through `n` steps of load, multiply, add, add, store, with no loop between. */
+function chain(n: number): string {
+  const steps = Array.from({ length: n }, (_, i) => `  %v${i} = memref.load %A[%c0] : memref<4xf32>
   %m${i} = arith.mulf %v${i}, %h : f32
   %s${i + 1} = arith.addf %s${i}, %m${i} : f32
   %t${i} = arith.addf %m${i}, %h : f32
   memref.store %t${i}, %A[%c0] : memref<4xf32>\n`).join("");
-  const text = `func.func @main() {
+  return `func.func @main() {
   %A = memref.alloc() : memref<4xf32>
   %c0 = arith.constant 0 : index
   %h = arith.constant 0.5 : f32
   %s0 = arith.constant 0.0 : f32
   memref.store %s0, %A[%c0] : memref<4xf32>
-${steps}  vector.print %s4000 : f32
+${steps}  vector.print %s${n} : f32
   memref.dealloc %A : memref<4xf32>
   return
 }`;
+}
+
+test("a running sum through 4,000 steps with no loop between compiles at -O3 (binaryen ran out of stack on it) and runs", () => {
   // A[0] goes 0, 0.5, 0.75, ... towards 1, and the sum of its halves towards 2000 - 1
-  const out = runText(text, { engine: "wasm" }).out;
-  assert.equal(out, runText(text, { engine: "interp" }).out);
+  const out = runText(chain(4000), { engine: "wasm" }).out;
+  assert.equal(out, runText(chain(4000), { engine: "interp" }).out);
   assert.match(out, /^1999(\.\d+)?\n$/);
+});
+
+test("so does one through 13,000 steps, of more values than V8 takes locals (cutting them down ran binaryen out of stack)", () => {
+  assert.match(runText(chain(13_000), { engine: "wasm" }).out, /^6499(\.\d+)?\n$/);
 });
