@@ -25,7 +25,7 @@ const constantInt = (v: Value): bigint | undefined => {
  * ops with regions, a loop of step 1 (it ends whatever its bounds) and a linalg op on tensors,
  * when everything inside them is; nothing else (MLIR does not move an scf.if either).
  */
-function speculatable(op: Operation, ctx: Context): boolean {
+export function speculatable(op: Operation, ctx: Context): boolean {
   if (op.regions.length) {
     const step1 = op.name === "scf.for" ? constantInt(op.operand(2)) === 1n : op.name === "affine.for" && op.attr<IntegerAttr>("step")?.value === 1n;
     return (step1 || linalgOnTensors(op)) && op.regions.every((r) => r.blocks.every((b) => b.ops.every((o) =>

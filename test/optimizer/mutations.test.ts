@@ -326,6 +326,23 @@ describe("hoist and pack move nothing that may trap out of a loop that may not r
       affine.store %q, %B[%i] : memref<4xi32>`), "k", [{ kind: "hoist", loop: "L0" }]);
     assert.match(f, /affine\.for[^]*arith\.divsi/, "the division stays inside the loop");
   });
+  it("a division by a constant other than 0 and -1 moves out (it cannot trap), as --loop-invariant-code-motion moves it", () => {
+    const f = checkSame(mayNotRunProgram(`
+      %d = arith.index_cast %n : index to i32
+      %c3 = arith.constant 3 : i32
+      %q = arith.divsi %d, %c3 : i32
+      affine.store %q, %B[%i] : memref<4xi32>`), "k", [{ kind: "hoist", loop: "L0" }]);
+    assert.match(f, /arith\.divsi[^]*affine\.for/, "the division is before the loop");
+  });
+  it("a memref.dim of an index the loop's bound decides stays in the loop (it may name no dimension)", () => {
+    const f = checkSame(mayNotRunProgram(`
+      %c1 = arith.constant 1 : index
+      %j = arith.subi %n, %c1 : index
+      %s = memref.dim %A, %j : memref<4xi32>
+      %v = arith.index_cast %s : index to i32
+      affine.store %v, %B[%i] : memref<4xi32>`), "k", [{ kind: "hoist", loop: "L0" }]);
+    assert.match(f, /affine\.for[^]*memref\.dim/, "the dim stays inside the loop");
+  });
   it("a load at an address the loop's bound decides is not moved out", () => {
     const r = mutate(mayNotRunProgram(`
       %x = affine.load %A[symbol(%n) - 1] : memref<4xi32>

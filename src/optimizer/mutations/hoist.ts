@@ -8,6 +8,7 @@ import { MutationError } from "./scalar.js";
 import { accessOf, type Access } from "./vectorize.js";
 import { MemRefType } from "../../ir/types.js";
 import { bufferOf, type Buffer, writesWithin } from "../aliasing.js";
+import { speculatable } from "../../passes/licm.js";
 
 const definedInside = (v: Value, loop: Operation): boolean => {
   const owner = v.owner;
@@ -33,10 +34,10 @@ function touchedElsewhere(loop: Operation, buf: Buffer, ctx: Context): boolean {
 /**
  * Whether `loop` surely runs: a load moved out of a loop that may not (its bound a call's
  * argument, 0 on some call) reads an address the original never did, out of bounds perhaps,
- * and an integer division divides by what the original never divided by (0 perhaps: a trap).
+ * and a pure op that is not speculatable (--loop-invariant-code-motion's rule: a division by
+ * what may be 0, a dim of what may be no dimension) may trap where the original never ran it.
  */
 const runs = (loop: Operation) => (tripCount(affineFor(loop)) ?? 0) > 0;
-const MAY_TRAP = new Set(["arith.divsi", "arith.divui", "arith.remsi", "arith.remui", "arith.ceildivsi", "arith.ceildivui", "arith.floordivsi"]);
 
 /** Move pure ops and loads of memory the loop never writes out of `loop`; returns how many. */
 function licm(loop: Operation, ctx: Context): number {
@@ -47,7 +48,7 @@ function licm(loop: Operation, ctx: Context): number {
       if (op.regions.length || op === loop.body().terminator || op.operands.some((v) => definedInside(v, loop))) continue;
       const acc = accessOf(op);
       const ok = acc ? acc.value === undefined && runs(loop) && !writesWithin(loop, bufferOf(acc.memref), ctx)
-        : ctx.hasTrait(op, "Pure") && (!MAY_TRAP.has(op.name) || runs(loop));
+        : ctx.hasTrait(op, "Pure") && (speculatable(op, ctx) || runs(loop));
       if (!ok) continue;
       loop.parent!.insertBefore(loop, op);
       moved++;
