@@ -397,10 +397,11 @@ export class Region {
     }
     return this.list;
   }
-  // (each reads `blocks` before `b` is ours: a place it left in this region goes first)
-  push(b: Block): Block { const l = this.blocks; b.parent = this; l.push(b); Region.cfgVersion++; return b; }
+  // (each takes `b` out of the region it is in, then reads `blocks` before `b` is ours: a place
+  // it left in this region goes first)
+  push(b: Block): Block { b.parent?.remove(b); const l = this.blocks; b.parent = this; l.push(b); Region.cfgVersion++; return b; }
   /** Puts `b` at position `at` (passes splitting and inlining blocks). */
-  insert(b: Block, at: number): Block { const l = this.blocks; b.parent = this; l.splice(at, 0, b); Region.cfgVersion++; return b; }
+  insert(b: Block, at: number): Block { b.parent?.remove(b); const l = this.blocks; b.parent = this; l.splice(at, 0, b); Region.cfgVersion++; return b; }
   /** Takes `b` out of this region (its ops stay in it). */
   remove(b: Block): void {
     if (b.parent !== this) return;

@@ -133,6 +133,16 @@ test("a region's blocks: taken out in any order, put back, the entry found while
   assert.deepEqual(r.blocks, live);
 });
 
+test("a block put in a region leaves the region it was in", () => {
+  const [a, b, c] = [new Block(), new Block(), new Block()], from = new Region([a, b]), to = new Region([c]);
+  to.push(a);
+  to.insert(b, 0);
+  assert.deepEqual(from.blocks, []);
+  assert.deepEqual(to.blocks, [b, c, a]);
+  to.push(b); // within one region: moved, not copied
+  assert.deepEqual(to.blocks, [c, a, b]);
+});
+
 test("a block's predecessors stay exact as hundreds of branches to it are erased", () => {
   const rng = new Rng(5), r = new Region(), exit = new Block(), froms: Block[] = [], brs: Operation[] = [];
   for (let i = 0; i < 300; i++) {
