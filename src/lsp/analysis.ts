@@ -6,12 +6,11 @@ import type { Position } from "vscode-languageserver/node.js";
 import { createContext } from "../dialects/index.js";
 import type { Module } from "../ir/core.js";
 import type { Context } from "../ir/dialect.js";
-import { DiagnosticError, DiagnosticSink, type Diagnostic } from "../ir/diagnostics.js";
+import { DiagnosticError, type Diagnostic } from "../ir/diagnostics.js";
 import { parseModuleIndexed, type SourceIndex, type Span } from "../ir/source-index.js";
 import { inputChunks } from "../ir/split-input.js";
 import { Lexer } from "../ir/lexer.js";
-import { verifyModule } from "../ir/verifier.js";
-import { verifyLinearity } from "../passes/verify-linearity.js";
+import { verifyProgram } from "../passes/verify-linearity.js";
 
 export class Chunk {
   /** The lexer's line table, from the chunk's first line, maps offsets to lines and back. */
@@ -68,11 +67,7 @@ function analyzeChunk(c: Chunk, file: string): void {
     const { module, index } = parseModuleIndexed(c.text, file, c.ctx, undefined, c.firstLine);
     c.module = module;
     c.index = index;
-    c.diagnostics = verifyModule(module, c.ctx);
-    if (c.diagnostics.length) return;
-    const sink = new DiagnosticSink();
-    verifyLinearity.run(module, c.ctx, sink);
-    c.diagnostics = sink.diagnostics;
+    c.diagnostics = verifyProgram(module, c.ctx);
   } catch (e) {
     // A bug of ours must not take the server down: it shows as a diagnostic on the chunk instead.
     c.diagnostics = e instanceof DiagnosticError ? e.diagnostics

@@ -8,7 +8,7 @@ import type { Context } from "../ir/dialect.js";
 import { DiagnosticError, formatDiagnostic } from "../ir/diagnostics.js";
 import { parseModule } from "../ir/parser.js";
 import { printOp } from "../ir/printer.js";
-import { verifyModule } from "../ir/verifier.js";
+import { verifyProgram } from "../passes/verify-linearity.js";
 import { MutationError, mutateConstant, swapOperator } from "./mutations/scalar.js";
 import type { Verdict } from "./proposer.js";
 import type { Proposal } from "./schema.js";
@@ -47,7 +47,7 @@ export function checkModuleText(text: string, name: string, signature: string, c
   if (!fn || !fn.regions[0]?.blocks.length) return { ok: false, verdict: "verify-error", reason: `the candidate does not define @${name}` };
   const sig = signatureOf(fn);
   if (sig !== signature) return { ok: false, verdict: "verify-error", reason: `signature changed: @${name} was ${signature}, the candidate has ${sig}` };
-  const diags = verifyModule(module, ctx).filter((d) => d.severity === "error");
+  const diags = verifyProgram(module, ctx).filter((d) => d.severity === "error");
   if (diags.length) return { ok: false, verdict: "verify-error", reason: firstLine(formatDiagnostic(diags[0])) };
   // `text` is what was parsed, so op locations in `module` point into it.
   return { ok: true, text, module, fnText: printOp(fn, ctx).trim() };

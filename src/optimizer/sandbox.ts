@@ -14,7 +14,7 @@ import type { Module } from "../ir/core.js";
 import type { Context } from "../ir/dialect.js";
 import { DiagnosticError, formatDiagnostic } from "../ir/diagnostics.js";
 import { parseModule } from "../ir/parser.js";
-import { verifyModule } from "../ir/verifier.js";
+import { verifyProgram } from "../passes/verify-linearity.js";
 import { Engine } from "../runtime/engine.js";
 import { findFunction } from "./mutator.js";
 import type { Verdict } from "./proposer.js";
@@ -96,7 +96,7 @@ export async function evaluateCandidate(referenceText: string, candidateText: st
   const ctx = o.context ?? createContext();
   let cand: Module;
   try { cand = parseModule(candidateText, "<candidate>", ctx); } catch (e) { return { verdict: "parse-error", reason: firstLine(e) }; }
-  const ds = verifyModule(cand, ctx);
+  const ds = verifyProgram(cand, ctx);
   if (ds.length) return { verdict: "verify-error", reason: formatDiagnostic(ds[0]).split("\n")[0] };
   const r = o.reference;
   if (r && (r.seed !== (o.seed ?? 1) || r.randomCases !== (o.randomCases ?? 3))) throw new Error("the reference run was made with another seed or case count");

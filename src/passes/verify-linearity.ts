@@ -5,7 +5,8 @@
 // iteration, so it counts as a double use (loop-carried values go through iter_args instead).
 import { BlockArgument, Module, Operation, Value } from "../ir/core.js";
 import type { Context } from "../ir/dialect.js";
-import type { DiagnosticSink } from "../ir/diagnostics.js";
+import { type Diagnostic, DiagnosticSink } from "../ir/diagnostics.js";
+import { verifyModule } from "../ir/verifier.js";
 import { isLinear } from "../dialects/tensorlang.js";
 import type { Pass } from "./pass.js";
 
@@ -47,3 +48,16 @@ export const verifyLinearity: Pass = {
     }
   },
 };
+
+/**
+ * What a program must pass to run (tensorlang-run, the sandbox, the language server): the
+ * verifier, then — on IR it accepts, which linearity assumes — linearity. tensorlang-opt, as
+ * mlir-opt, checks linearity only when asked (--verify-linearity).
+ */
+export function verifyProgram(module: Module, ctx: Context): Diagnostic[] {
+  const ds = verifyModule(module, ctx);
+  if (ds.length) return ds;
+  const sink = new DiagnosticSink();
+  verifyLinearity.run(module, ctx, sink);
+  return sink.diagnostics;
+}

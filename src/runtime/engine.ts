@@ -18,7 +18,7 @@ import type { Module } from "../ir/core.js";
 import type { Context } from "../ir/dialect.js";
 import { DiagnosticError, DiagnosticSink, type Location } from "../ir/diagnostics.js";
 import { parseModule } from "../ir/parser.js";
-import { verifyModule } from "../ir/verifier.js";
+import { verifyProgram } from "../passes/verify-linearity.js";
 import { createContext } from "../dialects/index.js";
 import { lowerToLoops } from "../passes/pipeline.js";
 import { TENSOR_PRINT, printViaRunnerUtils } from "../passes/lowering-print.js";
@@ -147,9 +147,9 @@ export class Engine {
     return parseModule(text, file, this.context);
   }
 
-  /** Verifies and lowers a module to loop level in place. */
+  /** Verifies (linearity too) and lowers a module to loop level in place. */
   prepare(module: Module): Module {
-    const ds = verifyModule(module, this.context);
+    const ds = verifyProgram(module, this.context);
     if (ds.length) throw new DiagnosticError(ds);
     if (this.options.lower ?? true) lowerToLoops(module, this.context);
     // The wasm backend prints tensors through host calls and holds 128-bit vectors (the vector

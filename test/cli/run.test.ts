@@ -506,6 +506,18 @@ llvm.func @printf(!llvm.ptr, ...) -> i32
   assert.equal(run(["-"], folded.stdout).stdout, want, "after constant folding");
 });
 
+test("a program that uses a linear value twice, or never, does not run: each is reported at its definition (exit 1)", () => {
+  const T = "!tensorlang.tensor<f32, 2>";
+  const text = `func.func @main() {\n  %a = tensorlang.constant dense<1.0> : ${T}\n  %b = tensorlang.constant dense<2.0> : ${T}\n  %c = tensorlang.add %a, %a : ${T}\n  tensorlang.print %c : ${T}\n  return\n}\n`;
+  for (const engine of ["wasm", "interp"]) {
+    const r = run([file("linear.mlir", text), "--engine", engine]);
+    assert.equal(r.status, 1, engine);
+    assert.equal(r.stdout, "", engine);
+    assert.deepEqual([...r.stderr.matchAll(/linear\.mlir:(\d+:\d+): error: (.*)/g)].map((x) => `${x[1]} ${x[2]}`),
+      ["2:8 result with linear type must be used exactly once", "3:8 result with linear type must be used exactly once"], engine);
+  }
+});
+
 test("diagnostics exit 1, usage errors exit 2, --print-ir-after-lowering shows loop-level IR", () => {
   const bad = run([file("bad.mlir", "func.func @main() {\n  %x = arith.addf %y, %y : f32\n  return\n}\n")]);
   assert.equal(bad.status, 1);

@@ -92,6 +92,13 @@ describe("candidates", () => {
     assert.match(!idx.ok ? idx.reason : "", /no constant #7/);
   });
 
+  it("a repair of a tensor-level function that uses a linear value twice is a verify-error naming linearity", () => {
+    const T = "!tensorlang.tensor<f32, 2>";
+    const m = parseModule(`func.func @g(%a: ${T}) -> ${T} {\n  %b = tensorlang.relu %a : ${T}\n  return %b : ${T}\n}`, "g.mlir", ctx);
+    const twice = buildCandidate(m, "g", { target_function: "g", rewrite: `func.func @g(%a: ${T}) -> ${T} {\n  %b = tensorlang.add %a, %a : ${T}\n  return %b : ${T}\n}` }, ctx);
+    assert.deepEqual(twice.ok ? "ok" : [twice.verdict, twice.reason], ["verify-error", "<candidate>:2:14: error: result with linear type must be used exactly once"]); // (at %a)
+  });
+
   it("diffs show removed lines before added ones", () => {
     assert.equal(diffLines("a\nb\nc", "a\nB\nc"), "  a\n- b\n+ B\n  c");
   });
