@@ -10,7 +10,8 @@ import type { ModelRunner } from "../llm/ModelRunner.js";
 import { symbolName, type Module } from "../ir/core.js";
 import { DiagnosticError } from "../ir/diagnostics.js";
 import { printModule } from "../ir/printer.js";
-import { verifyModule } from "../ir/verifier.js";
+import { verifyProgram } from "../passes/verify-linearity.js";
+import { describeSite, findAssertionSites } from "../optimizer/heal-sites.js";
 import { StrategyCache, defaultCacheDir } from "../optimizer/cache.js";
 import { ExperienceLog } from "../optimizer/experience.js";
 import type { FunctionReport } from "../optimizer/optimize.js";
@@ -187,8 +188,8 @@ export async function main(argv: string[]): Promise<number> {
   if (threads > 1 && o.optimize && o.optimizeMode === "live") throw new UsageError("--wasm-threads is not supported with --optimize-mode live (the live program runs in one worker)");
   const context = createContext();
   const parsed = parseModule(text, file, context);
-  // Verified before any search or run (diagnostics, exit 1); loading verifies again after lowering.
-  const problems = verifyModule(parsed, context);
+  // Verified (linearity too) before any search or run (diagnostics, exit 1); loading verifies again.
+  const problems = verifyProgram(parsed, context);
   if (problems.length) throw new DiagnosticError(problems);
   const defined = parsed.definedFunctions().map((f) => symbolName(f) ?? "");
   const listed = () => `(defined: ${defined.map((n) => `@${n}`).join(", ") || "none"})`;
@@ -207,7 +208,8 @@ export async function main(argv: string[]): Promise<number> {
   const units = new UnitCache(o.cache === false ? undefined : o.cacheDir ?? defaultCacheDir());
   const key = o.engine === "wasm" && threads === 1 && !o.optimize && !o.printIrAfterLowering ? units.key({ text, file, checkBounds: !!o.checkBounds, optLevel, relaxedSimd: !!o.relaxedSimd }) : undefined;
   const cached = key === undefined ? undefined : units.get(key);
-  const finish = (run: () => EngineValue | undefined) => runEntry(run, kind, !!o.entryPointResult);
+  const assertion = failedAssertion(parsed, file, text); // (before loading lowers `parsed`)
+  const finish = (run: () => EngineValue | undefined) => runEntry(run, kind, !!o.entryPointResult, assertion);
   if (cached) return finish(() => runUnit(cached, seed, o.entry, kind));
 
   const { Engine, HeuristicProposer, LiveProgram, LlmProposer, optimizeModule, pickHotFunctions } = await runFull();
@@ -304,7 +306,7 @@ function runUnit(unit: CompiledUnit, seed: number, entry: string, kind: ResultKi
  * The exit code of a run: the entry's i32 result (as a C main's) unless --entry-point-result
  * asked to print it; 3 for a failed assertion, 4 for a runtime error.
  */
-function runEntry(run: () => EngineValue | undefined, kind: ResultKind, print: boolean): number {
+function runEntry(run: () => EngineValue | undefined, kind: ResultKind, print: boolean, assertion: (loc: bigint) => string): number {
   const say = (s: string) => process.stderr.write(s + "\n");
   try {
     const r = run();
@@ -312,13 +314,23 @@ function runEntry(run: () => EngineValue | undefined, kind: ResultKind, print: b
     if (kind !== "void" && r !== undefined) process.stdout.write(formatResult(r, kind) + "\n");
     return 0;
   } catch (e) {
-    if (e instanceof TensorLangAssertError) { say(`tensorlang-run: ${e.message} (run with --heal to repair it)`); return 3; }
+    if (e instanceof TensorLangAssertError) { say(`tensorlang-run: ${assertion(e.loc)} (run with --heal to repair it)`); return 3; }
     if (e instanceof TensorLangRuntimeError) { say(`tensorlang-run: ${e.message}`); return 4; }
     // --engine interp: the interpreter's runtime errors (they name the function) exit like traps.
     if (e instanceof OutOfMemoryError && e.functionName) { say(`tensorlang-run: runtime error in @${e.functionName}: ${e.message}`); return 4; }
     if (e instanceof InterpreterError || e instanceof TimeLimitError || e instanceof OutOfMemoryError) { say(`tensorlang-run: ${e.message}`); return 4; }
     throw e;
   }
+}
+
+/** How a failed assertion reads, as --heal reports it: its line and what it requires, where `loc` names one site. */
+function failedAssertion(module: Module, file: string, source: string): (loc: bigint) => string {
+  const said = new Map<bigint, string | null>();
+  for (const s of findAssertionSites(module)) {
+    if (s.loc === undefined) continue;
+    said.set(s.loc, said.has(s.loc) || !s.op.loc ? null : `assertion failed at ${file}:${s.op.loc.line}: ${describeSite(s, source)}`);
+  }
+  return (loc) => said.get(loc) ?? `tensorlang assertion failed at location ${loc}`;
 }
 
 export function start(args: string[]): void { void runCli("tensorlang-run", () => main(args)); }

@@ -518,6 +518,16 @@ test("a program that uses a linear value twice, or never, does not run: each is 
   }
 });
 
+test("a failed assertion names its line and what it requires (exit 3), under both engines and from a cached unit", () => {
+  const text = "func.func @main() {\n  %a = arith.constant 1.0 : f32\n  %b = arith.constant 2.0 : f32\n  %c = arith.cmpf ogt, %a, %b : f32\n  tensorlang.assert %c\n  return\n}\n";
+  const f = file("assert.mlir", text), cache = join(dir, "assert-cache");
+  for (const args of [["--engine", "interp"], ["--cache-dir", cache], ["--cache-dir", cache]]) {
+    const r = run([f, ...args]);
+    assert.equal(r.status, 3, args.join(" "));
+    assert.equal(r.stderr, `tensorlang-run: assertion failed at ${f}:5: tensorlang.assert in @main \`tensorlang.assert %c\`; the program requires (%c = arith.cmpf ogt, %a, %b : f32) (run with --heal to repair it)\n`);
+  }
+});
+
 test("diagnostics exit 1, usage errors exit 2, --print-ir-after-lowering shows loop-level IR", () => {
   const bad = run([file("bad.mlir", "func.func @main() {\n  %x = arith.addf %y, %y : f32\n  return\n}\n")]);
   assert.equal(bad.status, 1);
