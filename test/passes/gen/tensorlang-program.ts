@@ -1,18 +1,19 @@
-// Seeded random programs in the tensorlang dialect: constants (halves in [-2, 2], small integers,
-// exact in f32) chained through random ops with compatible shapes, each linear value used exactly
-// once (a copy where it is reused), every linear value left at the end printed. Some values have
-// builtin `tensor<...>` types (any number of uses), some dimensions are `?` or one of the
-// program's symbolic names (each name has one size per program, as the language requires), and
-// `main` sometimes calls a helper that takes and returns linear tensors. The generator remembers
-// where each linear value is defined and used, so a test can drop or duplicate a use.
+// Seeded random programs in the tensorlang dialect: constants (halves in [-2, 2], small integers:
+// exact in every element type) chained through random ops with compatible shapes, each linear
+// value used exactly once (a copy where it is reused), every linear value left at the end
+// printed. Some values have builtin `tensor<...>` types (any number of uses), some dimensions are
+// `?` or one of the program's symbolic names (each name has one size per program, as the language
+// requires); `main` sometimes calls a helper that takes and returns linear tensors, and carries a
+// tensor through an scf.for. The generator remembers where each linear value is defined and used,
+// so a test can drop or duplicate a use.
 import { Rng } from "../../../src/optimizer/random.js";
 
 type Dim = number | string;
 /** A line of a function body; its object identity survives insertions (mutations). */
 export interface Line { text: string }
-/** A tensor value: its type (dims) and the sizes it has at run time (shape). */
 export type Elem = "f32" | "f64" | "i32" | "i64";
-export interface Val { name: string; elem: Elem; dims: Dim[]; shape: number[]; linear: boolean; def?: Line; fn: Fn; use?: Line }
+/** A tensor value: its type (dims) and the sizes it has at run time (shape); no `def`: a block argument. */
+export interface Val { name: string; elem: Elem; dims: Dim[]; shape: number[]; linear: boolean; def?: Line; fn: Fn; use?: Line; inLoop?: boolean }
 export interface Fn { header: string; body: Line[] }
 
 const dimStr = (d: Dim) => (typeof d === "number" ? String(d) : d === "?" ? "?" : `"${d}"`);
@@ -100,10 +101,11 @@ export class TensorlangProgram {
   /** Mostly f32; i32, f64 and i64 too. */
   private elem(): Elem { return this.r.pick(["f32", "f32", "f32", "f32", "i32", "i32", "f64", "i64"] as const); }
 
-  /** Halves in [-2, 2] or integers in [-4, 4]; `nonzero` for an integer divisor. */
+  /** Halves in [-2, 2] or integers in [-4, 4] (sometimes a splat); `nonzero` for an integer divisor. */
   private literal(shape: number[], elem: Elem, nonzero = false): string {
     const int = () => { const k = this.int(nonzero ? 8 : 9) - 4; return String(nonzero && k >= 0 ? k + 1 : k); };
     const leaf = () => (isFloat(elem) ? (this.int(9) / 2 - 2).toFixed(1) : int());
+    if (this.chance(8)) return `dense<${leaf()}>`;
     const go = (i: number): string => (i === shape.length ? leaf() : `[${Array.from({ length: shape[i] }, () => go(i + 1)).join(", ")}]`);
     return `dense<${go(0)}>`;
   }
@@ -153,6 +155,7 @@ export class TensorlangProgram {
         [1, true, () => live.push(this.constant(fn, this.elem(), this.newDims(this.int(4))))],
         [1, true, () => this.checkSymbol(fn)],
         [1, allowCall, () => this.call(live)],
+        [1, true, () => this.loop(fn, live, a)],
       ];
       const open = ops.filter(([, ok]) => ok);
       let k = this.int(open.reduce((t, [w]) => t + w, 0));
@@ -274,7 +277,7 @@ export class TensorlangProgram {
   }
 
   /** Whether a linear argument of `fn` or a linear value defined in it so far names `n` (where sizes of n are read). */
-  private named(fn: Fn, n: Dim): boolean { return this.vals.some((v) => v.fn === fn && v.linear && v.dims.includes(n)); }
+  private named(fn: Fn, n: Dim): boolean { return this.vals.some((v) => v.fn === fn && !v.inLoop && v.linear && v.dims.includes(n)); }
 
   /** `symbolic_dim "n"` asserted equal to n's size, where a linear value defined so far names n. */
   private checkSymbol(fn: Fn): void {
@@ -283,6 +286,32 @@ export class TensorlangProgram {
     const n = this.r.pick(names), x = this.fresh();
     fn.body.push({ text: `${x} = tensorlang.symbolic_dim "${n}"` }, { text: `${x}c = arith.constant ${this.sym[n]} : index` },
       { text: `${x}ok = arith.cmpi eq, ${x}, ${x}c : index` }, { text: `tensorlang.assert ${x}ok, "${n} is ${this.sym[n]}"` });
+  }
+
+  /**
+   * `scf.for` (0 to 3 trips) carrying `a` through iter_args, its body a few ops that keep the type
+   * (a linear value used once in a loop body must be defined in it, or carried).
+   */
+  private loop(fn: Fn, live: Val[], a: Val): void {
+    const x = this.fresh(), t = typeOf(a), head: Line = { text: "" };
+    fn.body.push({ text: `${x}lo = arith.constant 0 : index` }, { text: `${x}hi = arith.constant ${this.int(4)} : index` },
+      { text: `${x}st = arith.constant 1 : index` }, head);
+    const acc: Val = { ...a, name: `${x}acc`, def: undefined, use: undefined, fn };
+    const inner = [acc], first = fn.body.length, known = this.vals.length;
+    for (let k = 1 + this.int(2); k > 0; k--) {
+      if (isFloat(a.elem) && this.chance(4) && a.dims.length) this.softmax(fn, inner, inner[0]);
+      else if (this.chance(2)) this.binary(fn, inner, inner[0], this.r.pick(["add", "sub", "mul", "max"]));
+      else this.unary(fn, inner, inner[0], this.r.pick(isFloat(a.elem) ? ["relu", "abs", "tanh", "sigmoid", "neg"] : ["relu", "abs"]));
+    }
+    const yieldLine: Line = { text: "" };
+    yieldLine.text = `scf.yield ${this.use(inner, inner[0], yieldLine)} : ${t}`;
+    fn.body.push(yieldLine);
+    for (const l of fn.body.slice(first)) l.text = `  ${l.text}`;
+    for (const v of this.vals.slice(known)) v.inLoop = true; // not in the function's block: no size is read from them
+    fn.body.push({ text: "}" });
+    const v = this.define(fn, head, { ...a, name: this.fresh(), use: undefined });
+    head.text = `${v.name} = scf.for ${x}i = ${x}lo to ${x}hi step ${x}st iter_args(${acc.name} = ${this.use(live, a, head)}) -> (${t}) {`;
+    live.push(v);
   }
 
   /** A helper taking 1-2 live values (its arguments are linear when they are) and returning 1-2 values. */
