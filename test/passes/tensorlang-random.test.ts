@@ -88,6 +88,7 @@ test(`random tensorlang programs with a wrong open size: every engine prints the
   let stopped = 0;
   for (const seed of seeds(Math.ceil(RUNS / 4))) {
     const text = new TensorlangProgram(seed, true).text();
+    assert.deepEqual(check(text), [], `seed ${seed}:\n${text}`);
     const want = outcome(text, "interp", false);
     assert.equal(outcome(text, "interp"), want, `lowered interpreter, seed ${seed}:\n${text}`);
     assert.equal(outcome(text, "wasm"), want, `wasm, seed ${seed}:\n${text}`);

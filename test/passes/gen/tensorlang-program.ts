@@ -42,7 +42,8 @@ export class TensorlangProgram {
    */
   constructor(seed: number, private fault = false, steps = 6 + (seed % 8)) {
     this.r = new Rng(seed);
-    this.sym = { n: 1 + this.r.int(5), m: 1 + this.r.int(5) };
+    const [n, m] = this.r.pick([["n", "m"], ["seq_len", "B"], ["_d0", "n"]]);
+    this.sym = { [n]: 1 + this.r.int(5), [m]: 1 + this.r.int(5) };
     const main: Fn = { header: "func.func @main() {", body: [] };
     this.fns.push(main);
     const live: Val[] = [];
@@ -145,7 +146,7 @@ export class TensorlangProgram {
         [3, true, () => this.binary(fn, live, a, this.r.pick(["add", "sub", "mul", "div", "max"]))],
         [2, true, () => this.unary(fn, live, a, this.r.pick(f ? ["relu", "abs", ...FLOAT_UNARY] : ["relu", "abs"]))],
         [3, rank === 2, () => this.matmul(fn, live, a)],
-        [1, rank >= 1, () => this.unaryTo(fn, live, a, "transpose")],
+        [1, true, () => this.unaryTo(fn, live, a, "transpose")],
         [2, rank >= 1, () => this.unaryTo(fn, live, a, this.r.pick(f ? ["reduce_sum", "reduce_max", "reduce_mean"] : ["reduce_sum", "reduce_max"]))],
         [1, f && rank >= 1, () => this.softmax(fn, live, a)],
         [1, rank <= 2, () => this.unaryTo(fn, live, a, "broadcast")],
@@ -253,6 +254,8 @@ export class TensorlangProgram {
     const line: Line = { text: "" };
     const names = args.map((a) => this.use(live, a, line));
     const rdims = linear === undefined ? dims.map((d, i) => this.resultDim(d, shape[i])) : dims;
+    // A wrong static size (a fault) is the size later ops build on: the program stops here anyway.
+    shape = shape.map((s, i) => (typeof rdims[i] === "number" ? rdims[i] as number : s));
     const v = this.define(fn, line, { name: this.fresh(), elem: args[0].elem, dims: rdims, shape, linear: linear ?? (this.chance(8) ? !args[0].linear : args[0].linear) });
     line.text = `${v.name} = tensorlang.${op} ${names.join(", ")}${attr} : ${args.map(typeOf).join(", ")} -> ${typeOf(v)}`;
     fn.body.push(line);
