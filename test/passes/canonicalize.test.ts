@@ -232,6 +232,22 @@ test("a linalg op whose more static operands would contradict each other keeps i
   assert.match(out, /%cast = tensor\.cast %0 : tensor<3x4xf32> to tensor<\?x4xf32>\n.*%cast_0 = tensor\.cast %cast : tensor<\?x4xf32> to tensor<4x4xf32>\n.*linalg\.copy ins\(%arg0 : tensor<4x4xf32>\) outs\(%cast_0 : tensor<4x4xf32>\)/, out);
 });
 
+// The same for memref.casts: mlir-opt-19 --canonicalize folds this cast into the generic, which then
+// reads 10 elements into 1 and does not verify. --convert-tensorlang-to-linalg --bufferize makes it
+// from a transpose of a 10-element `?` tensor typed 1 (a size check stops the run before it).
+// Found by tensorlang-random.test.ts.
+test("a linalg op keeps a memref.cast whose source's static size would contradict another operand's", () => {
+  const out = canonicalized(`func.func @f(%a: memref<10xi32>, %o: memref<1xi32>) {
+  %c = memref.cast %a : memref<10xi32> to memref<?xi32>
+  linalg.generic {indexing_maps = [affine_map<(d0) -> (d0)>, affine_map<(d0) -> (d0)>], iterator_types = ["parallel"]} ins(%c : memref<?xi32>) outs(%o : memref<1xi32>) {
+  ^bb0(%x: i32, %y: i32):
+    linalg.yield %x : i32
+  }
+  return
+}`, "memref-contradict.mlir");
+  assert.match(out, /ins\(%cast : memref<\?xi32>\) outs\(%arg1 : memref<1xi32>\)/, out);
+});
+
 // The driver queues what a rewrite inserts through Block.onInsert; a greedy rewrite run inside a
 // pattern (of a region of its own) must hand the hook back, not clear it for the rest of the pattern.
 test("a greedy rewrite nested in a pattern leaves the outer rewrite's insertion hook in place", () => {
