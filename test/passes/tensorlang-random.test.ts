@@ -1,6 +1,6 @@
 // Random tensorlang-dialect programs (test/passes/gen/tensorlang-program.ts), each checked for:
 // parsing, verifying, linearity and a printing fixed point; the same prints from the reference
-// interpreter on tensors, the interpreter after lowering, and the wasm engine; the same numbers
+// interpreter on tensors, the interpreter after lowering (and canonicalizing), and the wasm engine; the same numbers
 // from mlir-cpu-runner-19 after our --convert-tensorlang-to-linalg and MLIR's own bufferization
 // and lowering; and exactly one linearity diagnostic, at the definition, when a use of a linear
 // value is dropped or duplicated.
@@ -15,6 +15,7 @@ import { verifyModule } from "../../src/ir/verifier.js";
 import { convertTensorlangToLinalg } from "../../src/passes/convert-tensorlang-to-linalg.js";
 import { printViaRunnerUtils } from "../../src/passes/lowering-print.js";
 import { runPasses } from "../../src/passes/pass.js";
+import { defaultPipeline, resolvePipeline } from "../../src/passes/pipeline.js";
 import { LINEARITY_MESSAGE, verifyLinearity } from "../../src/passes/verify-linearity.js";
 import { Rng } from "../../src/optimizer/random.js";
 import { mlirOpt, mlirRun, tensorlangShim } from "../support/mlir.js";
@@ -38,8 +39,8 @@ function check(text: string): string[] {
 }
 
 /**
- * Equal up to float rounding: MLIR's libm may round exp, tanh and log differently from
- * ours (our engines agree bit for bit). NaN's sign is not compared (printf prints it).
+ * Equal up to float rounding: MLIR's libm may round exp, tanh and log differently from ours
+ * (JavaScript's Math; our engines agree bit for bit). NaN's sign is not compared (printf prints it).
  */
 export function sameNumbers(got: string, want: string): boolean {
   const tok = (s: string) => s.replace(/-nan/g, "nan").split(/([-+\w.]+)/);
@@ -65,6 +66,13 @@ test(`random tensorlang programs parse, verify, are linear and print to a fixed 
   }
 });
 
+/** The program at loop level (tensorlang-run's pipeline), canonicalized after each pass, printed. */
+function canonicalLoops(text: string): string {
+  const m = parseModule(text, "random.mlir", ctx);
+  runPasses(m, ctx, resolvePipeline(defaultPipeline.flatMap((p) => [p, "canonicalize"])));
+  return printModule(m, ctx);
+}
+
 // (wasm compiles each program: about 0.1 s)
 test(`random tensorlang programs: interpreter (tensors, lowered) and wasm print the same (${Math.ceil(RUNS / 4)} programs)`, () => {
   for (const seed of seeds(Math.ceil(RUNS / 4))) {
@@ -72,6 +80,7 @@ test(`random tensorlang programs: interpreter (tensors, lowered) and wasm print 
     const want = ours(text, "interp", false);
     assert.equal(ours(text, "interp"), want, `lowered interpreter, seed ${seed}:\n${text}`);
     assert.equal(ours(text, "wasm"), want, `wasm, seed ${seed}:\n${text}`);
+    assert.equal(ours(canonicalLoops(text), "interp", false), want, `lowered and canonicalized, seed ${seed}:\n${text}`);
   }
 });
 
@@ -92,6 +101,7 @@ test(`random tensorlang programs with a wrong open size: every engine prints the
     const want = outcome(text, "interp", false);
     assert.equal(outcome(text, "interp"), want, `lowered interpreter, seed ${seed}:\n${text}`);
     assert.equal(outcome(text, "wasm"), want, `wasm, seed ${seed}:\n${text}`);
+    assert.equal(outcome(canonicalLoops(text), "interp", false), want, `lowered and canonicalized, seed ${seed}:\n${text}`);
     if (want.endsWith("<stopped>")) stopped++;
   }
   assert.ok(stopped >= RUNS / 16, `enough programs stop (${stopped})`);
@@ -108,7 +118,7 @@ const mlirCrashes = (tensorLevel: string) => /tensor\.expand_shape .* into tenso
 /**
  * What mlir-cpu-runner-19 prints after our conversion, MLIR's one-shot bufferization and
  * lowering, with `<stopped>` as outcome() writes it where a size check stopped it (exit code 4);
- * undefined where MLIR would crash.
+ * undefined where MLIR crashes or fails (its bugs, below).
  */
 export function theirs(text: string): string | undefined {
   const m = parseModule(text, "random.mlir", ctx);
@@ -119,7 +129,14 @@ export function theirs(text: string): string | undefined {
   if (mlirCrashes(tensorLevel)) return undefined;
   const b = mlirOpt(["--verify-each", "--one-shot-bufferize=bufferize-function-boundaries allow-return-allocs-from-loops"], tensorLevel);
   assert.equal(b.code, 0, `${b.stderr}\n--- input ---\n${tensorLevel}`);
-  const r = mlirRun(b.stdout, { libs: [tensorlangShim()!] });
+  let r;
+  try { r = mlirRun(b.stdout, { libs: [tensorlangShim()!] }); } catch (e) {
+    // MLIR 19's folds take a memref.cast's source into a linalg op even where its static size
+    // contradicts another operand's (a wrong size behind the check that stops the run), and the
+    // op no longer verifies (canonicalize.test.ts has the case; ours keeps the cast).
+    if (/failed to lower the program:\n.*'linalg\.\w+' op inferred input\/output operand/.test((e as Error).message)) return undefined;
+    throw e;
+  }
   assert.ok(r.code === 0 || (r.code === 4 && /tensor sizes disagree/.test(r.stderr)), r.stderr);
   return r.code ? `${r.stdout}<stopped>` : r.stdout;
 }
@@ -131,7 +148,9 @@ test(`random tensorlang programs: mlir-cpu-runner-19 prints the same numbers, an
     const out = theirs(text);
     if (out === undefined) continue;
     const [got, want] = [dataOf(out), dataOf(outcome(text, "interp", false))];
-    assert.ok(sameNumbers(got, want), `seed ${seed}:\n${text}\nours:\n${want}\nmlir-cpu-runner-19:\n${got}`);
+    const why = `seed ${seed}:\n${text}\nours:\n${want}\nmlir-cpu-runner-19:\n${got}`;
+    if (/tensorlang\.(exp|tanh|log|sigmoid|softmax) /.test(text)) assert.ok(sameNumbers(got, want), why);
+    else assert.equal(got.replace(/-nan/g, "nan"), want.replace(/-nan/g, "nan"), why); // no libm call: IEEE operations agree exactly
     compared++;
   }
   assert.ok(compared >= RUNS / 8, `most programs compared (${compared})`);

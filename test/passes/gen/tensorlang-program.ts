@@ -102,9 +102,13 @@ export class TensorlangProgram {
   /** Mostly f32; i32, f64 and i64 too. */
   private elem(): Elem { return this.r.pick(["f32", "f32", "f32", "f32", "i32", "i32", "f64", "i64"] as const); }
 
-  /** Halves in [-2, 2] or integers in [-4, 4] (sometimes a splat); `nonzero` for an integer divisor. */
+  /**
+   * Halves in [-2, 2] or integers in [-4, 4], now and then an integer type's extreme (overflow
+   * wraps); sometimes a splat. An integer divisor is neither 0 (a trap) nor -1 (MIN / -1 traps).
+   */
   private literal(shape: number[], elem: Elem, nonzero = false): string {
-    const int = () => { const k = this.int(nonzero ? 8 : 9) - 4; return String(nonzero && k >= 0 ? k + 1 : k); };
+    const bits = elem === "i64" ? 63n : 31n, extremes = [String((1n << bits) - 1n), String(-(1n << bits))];
+    const int = () => (nonzero ? this.r.pick(["-4", "-3", "-2", "1", "2", "3", "4"]) : this.chance(12) ? this.r.pick(extremes) : String(this.int(9) - 4));
     const leaf = () => (isFloat(elem) ? (this.int(9) / 2 - 2).toFixed(1) : int());
     if (this.chance(8)) return `dense<${leaf()}>`;
     const go = (i: number): string => (i === shape.length ? leaf() : `[${Array.from({ length: shape[i] }, () => go(i + 1)).join(", ")}]`);
