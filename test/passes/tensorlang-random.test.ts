@@ -1,8 +1,9 @@
 // Random tensorlang-dialect programs (test/passes/gen/tensorlang-program.ts), each checked for:
 // parsing, verifying, linearity and a printing fixed point; the same prints from the reference
-// interpreter on tensors, the interpreter after lowering (and canonicalizing), and the wasm engine; the same numbers
-// from mlir-cpu-runner-19 after our --convert-tensorlang-to-linalg and MLIR's own bufferization
-// and lowering; and exactly one linearity diagnostic, at the definition, when a use of a linear
+// interpreter on tensors, the interpreter after lowering (and canonicalizing), and the wasm
+// engine; the same numbers from mlir-cpu-runner-19 after our --convert-tensorlang-to-linalg and
+// MLIR's own bufferization and lowering; with one wrong `?` size, the same prints and then a stop
+// everywhere; and exactly one linearity diagnostic, at the definition, when a use of a linear
 // value is dropped or duplicated.
 // TL_FUZZ_RUNS sets the number of programs per property (a bug hunt runs thousands), TL_FUZZ_SEED
 // the first seed; TL_FUZZ_SHOW=<seed> prints one program instead.
