@@ -309,6 +309,19 @@ const castOfCast = (op: Operation): boolean => {
   return src instanceof OpResult && src.op.name === "memref.cast" && castCompatible(src.op.operand(0).type, op.result.type) && foldMemRefCast(op);
 };
 
+/**
+ * A copy takes its operands' cast sources, unless their static sizes then disagree (a wrong size
+ * behind a run-time check): the copy would no longer verify.
+ */
+const copyOfCasts = (op: Operation): boolean => {
+  const before = [...op.operands];
+  if (!foldMemRefCast(op, true)) return false;
+  const [a, b] = op.operands.map((v) => v.type);
+  if (!(a instanceof MemRefType && b instanceof MemRefType) || a.shape.every((n, i) => n === DYN || b.shape[i] === DYN || n === b.shape[i])) return true;
+  before.forEach((v, i) => op.setOperand(i, v));
+  return false;
+};
+
 /** A memref with no elements: a copy to or from it does nothing (MLIR's FoldEmptyCopy). */
 const empty = (v: Value) => v.type instanceof MemRefType && v.type.shape.includes(0);
 const cstIndex = (a: Attribute | undefined): number | undefined => (a instanceof IntegerAttr ? Number(a.value) : undefined);
@@ -327,7 +340,7 @@ export const MEMREF_PATTERNS: Record<string, Pick<OpSpec, "fold" | "canonicalize
       return (i instanceof OpResult && i.op.name === "arith.constant" && foldMemRefCast(op)) || dimOfReshape(op, rw);
     },
   },
-  "memref.copy": { canonicalize: (op, rw) => foldMemRefCast(op, true) || ((op.operand(0) === op.operand(1) || op.operands.some(empty)) && (rw.replaceOp(op, []), true)) },
+  "memref.copy": { canonicalize: (op, rw) => copyOfCasts(op) || ((op.operand(0) === op.operand(1) || op.operands.some(empty)) && (rw.replaceOp(op, []), true)) },
   "memref.dealloc": { canonicalize: (op) => foldMemRefCast(op) },
   "memref.load": { canonicalize: (op) => foldMemRefCast(op) },
   "memref.store": { canonicalize: (op) => foldMemRefCast(op) },
