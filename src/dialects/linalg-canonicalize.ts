@@ -179,6 +179,21 @@ function transposeOfFill(op: Operation, rw: Rewriter): boolean {
 }
 
 /**
+ * Whether operand `k` of `lin` typed `t` would give a loop a static size another operand's
+ * contradicts (a wrong size behind a run-time check): the op would no longer verify.
+ */
+function contradicts(lin: Operation, k: number, t: TensorType): boolean {
+  const maps = indexingMaps(lin), size = new Map<number, number>();
+  const types = lin.operands.map((v, i) => (i === k ? t : v.type));
+  return types.some((ty, i) => ty instanceof ShapedType && maps[i]?.results.some((e, d) => {
+    const n = ty.shape[d];
+    if (e.kind !== "dim" || n === DYN) return false;
+    if (!size.has(e.pos)) size.set(e.pos, n);
+    return size.get(e.pos) !== n;
+  }));
+}
+
+/**
  * MLIR's FoldTensorCastConsumerOp: a cast of a linalg op's result to a more static type, in the
  * op's block, makes the op compute that type: its init is cast to it, and the result is cast back
  * for the op's other users.
@@ -187,6 +202,7 @@ export function castOfLinalg(op: Operation, rw: Rewriter): boolean {
   const res = op.operand(0), lin = res instanceof OpResult ? res.op : undefined, t = op.result.type;
   if (!lin || !isStructuredOp(lin) || lin.parent !== op.parent || !(t instanceof TensorType) || !preservesStatic(res.type, t)) return false;
   const k = (res as OpResult).index, ins = inputs(lin), outs = [...outputs(lin)];
+  if (contradicts(lin, ins.length + k, t)) return false;
   outs[k] = castBefore(lin, outs[k], t);
   const made = new Operation({ name: lin.name, operands: [...ins, ...outs], resultTypes: lin.results.map((r, i) => (i === k ? t : r.type)), attributes: lin.attributes, loc: lin.loc });
   lin.parent!.insertBefore(lin, made);

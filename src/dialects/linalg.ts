@@ -572,10 +572,23 @@ function foldTensorCastProducer(op: Operation, rw: Rewriter): boolean {
   rw.replaceOp(op, results);
   return true;
 }
-/** Their fold takes a memref.cast's source (MLIR's foldMemRefCast), and a tensor.cast's when more static. */
+/**
+ * MLIR's foldMemRefCast, unless the casts' sources have static sizes that contradict each other
+ * (a 10-element input cast to ? next to a 1-element init, behind a size check that stops the run):
+ * MLIR folds them into an op that does not verify; the op keeps its casts.
+ */
+function foldMemRefCasts(op: Operation): boolean {
+  const before = [...op.operands];
+  if (!foldMemRefCast(op)) return false;
+  if (!staticShapeError(op, op.operands, indexingMaps(op))) return true;
+  before.forEach((v, i) => op.setOperand(i, v));
+  return false;
+}
+
+/** Their fold takes a memref.cast's source, and a tensor.cast's when more static. */
 const structured = (s: OpSpec): OpSpec => {
   const own = LINALG_PATTERNS[s.name];
-  return { ...s, fold: own?.fold ?? s.fold, canonicalize: (op, rw) => foldMemRefCast(op) || foldTensorCastProducer(op, rw) || inferStaticShapeOfOperands(op, rw) || !!own?.canonicalize?.(op, rw) };
+  return { ...s, fold: own?.fold ?? s.fold, canonicalize: (op, rw) => foldMemRefCasts(op) || foldTensorCastProducer(op, rw) || inferStaticShapeOfOperands(op, rw) || !!own?.canonicalize?.(op, rw) };
 };
 
 /** `#linalg.unary_fn<exp>`, `#linalg.binary_fn<add>`, `#linalg.type_fn<cast_signed>`: a bad case is MLIR's enum error. */

@@ -3,7 +3,7 @@
 // be imported first (memref.ts applies MEMREF_PATTERNS at its top level).
 import { ArrayAttr, DenseArrayAttr, IntegerAttr, StridedLayoutAttr } from "../ir/attributes.js";
 import { OpResult, type Operation, type Value } from "../ir/core.js";
-import { DYN, MemRefType, type Type, i32 } from "../ir/types.js";
+import { DYN, MemRefType, UnrankedMemRefType, type Type, i32 } from "../ir/types.js";
 import { type OpFoldResult, mixedList as mixedList_ } from "./indexing.js";
 import { stridesAndOffset } from "./memref-layout.js";
 
@@ -60,6 +60,20 @@ export function castWidens(a: Type, b: Type): boolean {
 
 /** Ops whose operand 0 is the value stored: a stored memref keeps its cast (its type is the element type). */
 const STORES: ReadonlySet<string> = new Set(["memref.store", "affine.store"]);
+
+/** MLIR's memref CastOp::areCastCompatible. */
+export function castCompatible(a: Type, b: Type): boolean {
+  const ea = a instanceof MemRefType || a instanceof UnrankedMemRefType ? a.elementType : undefined;
+  const eb = b instanceof MemRefType || b instanceof UnrankedMemRefType ? b.elementType : undefined;
+  if (!ea || ea !== eb) return false;
+  if (a instanceof UnrankedMemRefType && b instanceof UnrankedMemRefType) return false;
+  const space = (t: Type) => (t as MemRefType | UnrankedMemRefType).memorySpace?.str;
+  if (space(a) !== space(b)) return false;
+  if (!(a instanceof MemRefType) || !(b instanceof MemRefType)) return true;
+  if (a.rank !== b.rank) return false;
+  // Sizes, strides and offset each agree where both are static (MLIR's CastOp::areCastCompatible).
+  return stridedAgree(a, b, (x, y) => x === y || x === DYN || y === DYN);
+}
 
 /**
  * MLIR's foldMemRefCast: `op(memref.cast %m)` uses `%m` (from a ranked memref; with `widening`,

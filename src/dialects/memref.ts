@@ -7,7 +7,8 @@ import { OpResult, Operation, symbolName, type BlockArgument, type Value } from 
 import { MEMREF_PATTERNS } from "./memref-canonicalize.js";
 import { hasIdentityLayout, isStrided, stridesAndOffset } from "./memref-layout.js";
 import { MEMREF_MORE_OPS } from "./memref-more.js";
-import { foldMemRefCast, inferSubviewType, mixedList, reassociation, segment, segmentSizes, segments, staticList, stridedAgree } from "./memref-parts.js";
+import { castCompatible, foldMemRefCast, inferSubviewType, mixedList, reassociation, segment, segmentSizes, segments, staticList } from "./memref-parts.js";
+export { castCompatible };
 import { listCountProblem, mixedRankProblem, negativeOffsetOrSize, parseDynamicIndexList } from "./indexing.js";
 import { withResultNames, type Dialect, type OpSpec, type OperationState } from "../ir/dialect.js";
 import { DiagnosticError, formatLoc, opSite } from "../ir/diagnostics.js";
@@ -166,20 +167,6 @@ function indicesMatch(op: Operation, mem: Value, indices: readonly Value[]): str
   const t = mem.type;
   if (!(t instanceof MemRefType)) return "requires a ranked memref operand";
   if (indices.length !== t.rank) return op.name === "memref.store" ? "store index operand count not equal to memref rank" : `incorrect number of indices for load, expected ${t.rank} but got ${indices.length}`;
-}
-
-/** MLIR's memref CastOp::areCastCompatible. */
-export function castCompatible(a: Type, b: Type): boolean {
-  const ea = a instanceof MemRefType || a instanceof UnrankedMemRefType ? a.elementType : undefined;
-  const eb = b instanceof MemRefType || b instanceof UnrankedMemRefType ? b.elementType : undefined;
-  if (!ea || ea !== eb) return false;
-  if (a instanceof UnrankedMemRefType && b instanceof UnrankedMemRefType) return false;
-  const space = (t: Type) => (t as MemRefType | UnrankedMemRefType).memorySpace?.str;
-  if (space(a) !== space(b)) return false;
-  if (!(a instanceof MemRefType) || !(b instanceof MemRefType)) return true;
-  if (a.rank !== b.rank) return false;
-  // Sizes, strides and offset each agree where both are static (MLIR's CastOp::areCastCompatible).
-  return stridedAgree(a, b, (x, y) => x === y || x === DYN || y === DYN);
 }
 
 const GLOBAL_PROPS = ["sym_name", "sym_visibility", "type", "initial_value", "constant", "alignment"];

@@ -151,13 +151,29 @@ function assertOp(interp: Interpreter, op: Operation, cond: RtValue): RtValue[] 
   return [];
 }
 
+/**
+ * The handler with its results' sizes checked against the static sizes of their types: a `?`
+ * operand size decides them at run time, and the lowered program stops there (checkResultSizes).
+ */
+const sized = (h: OpHandler): OpHandler => (interp, op, args) => {
+  const out = h(interp, op, args);
+  out.forEach((v, r) => {
+    const dims = tensorShape(op.results[r].type)?.dims ?? [];
+    if (!(v instanceof TensorValue)) return;
+    dims.forEach((d, i) => {
+      if (typeof d === "number" && d !== v.shape[i]) throw new Trap(`${op.name}: result dimension ${i} is ${v.shape[i]}, its type says ${d}`);
+    });
+  });
+  return out;
+};
+
 export const TENSORLANG: HandlerTable = {
   "tensorlang.constant": (_i, op) => {
     const a = op.attr("value");
     if (!(a instanceof DenseElementsAttr)) return [constantValue(op)];
     return [denseValue(a, a.type)];
   },
-  "tensorlang.matmul": (_i, _op, [a, b]) => [matmul(asTensor(a), asTensor(b))],
+  "tensorlang.matmul": sized((_i, _op, [a, b]) => [matmul(asTensor(a), asTensor(b))]),
   // After --bufferize the operand is a memref: same output.
   "tensorlang.print": (interp, _op, [a]) => {
     const x = a instanceof MemRefValue ? new TensorValue(a.sizes, a.elementType, readAll(interp, a)) : asTensor(a);
@@ -184,19 +200,19 @@ export const TENSORLANG: HandlerTable = {
   "tensorlang.sigmoid": unary((v, t) => sigmoid(v as number, t as FloatType)),
   "tensorlang.broadcast": (interp, op, [a]) => [broadcast(interp, op, asTensor(a))],
   "tensorlang.reshape": (interp, op, [a]) => [reshape(interp, op, asTensor(a))],
-  "tensorlang.transpose": (_i, op, [a]) => [transpose(asTensor(a), intList(op, "perm") ?? intList(op, "permutation"))],
-  "tensorlang.reduce_sum": (_i, op, [a]) => {
+  "tensorlang.transpose": sized((_i, op, [a]) => [transpose(asTensor(a), intList(op, "perm") ?? intList(op, "permutation"))]),
+  "tensorlang.reduce_sum": sized((_i, op, [a]) => {
     const x = asTensor(a), t = x.elementType;
     return [reduceAxis(x, axisOf(op), zeroOf(t), (acc, v) => bin("arith.addf", "arith.addi", acc, v, t))];
-  },
-  "tensorlang.reduce_max": (_i, op, [a]) => {
+  }),
+  "tensorlang.reduce_max": sized((_i, op, [a]) => {
     const x = asTensor(a), t = x.elementType;
     return [reduceAxis(x, axisOf(op), lowest(t), (acc, v) => bin("arith.maximumf", "arith.maxsi", acc, v, t))];
-  },
-  "tensorlang.reduce_mean": (_i, op, [a]) => {
+  }),
+  "tensorlang.reduce_mean": sized((_i, op, [a]) => {
     const x = asTensor(a), t = x.elementType, ax = axisOf(op), n = roundFloat(x.shape[ax], t);
     const s = reduceAxis(x, ax, 0, (acc, v) => floatBinary("arith.addf", acc as number, v as number, t));
     return [new TensorValue(s.shape, t, s.data.map((v) => floatBinary("arith.divf", v as number, n, t)))];
-  },
+  }),
   "tensorlang.softmax": (_i, op, [a]) => [softmax(asTensor(a), axisOf(op))],
 };

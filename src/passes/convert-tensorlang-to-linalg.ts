@@ -118,6 +118,12 @@ function mapEach(b: Builder, x: Value, body: (bb: Builder, args: Value[]) => Val
 
 function axisOf(op: Operation): number { return (op.attr<IntegerAttr>("axis")!).num; }
 
+/**
+ * The linear type a lowered value replaces: earlier ops of a block are lowered first, and a
+ * symbolic size they named must still be found in them (as the interpreter finds it).
+ */
+const replacedType = new WeakMap<Value, LinearTensorType>();
+
 /** The function argument (or earlier value) whose linear type names symbolic dim `name`. */
 function symbolSource(op: Operation, name: string): { v: Value; d: number } | undefined {
   let fn: Operation | null = op.parentOp;
@@ -125,7 +131,8 @@ function symbolSource(op: Operation, name: string): { v: Value; d: number } | un
   const candidates: Value[] = fn ? [...fn.body().args] : [];
   for (const o of op.parent?.ops ?? []) { if (o === op) break; candidates.push(...o.results); }
   for (const v of candidates) {
-    const dims: readonly Dim[] = v.type instanceof LinearTensorType ? v.type.dims : [];
+    const t = v.type instanceof LinearTensorType ? v.type : replacedType.get(v);
+    const dims: readonly Dim[] = t ? t.dims : [];
     const d = dims.indexOf(name);
     if (d >= 0) return { v, d };
   }
@@ -349,6 +356,7 @@ function lowerOp(op: Operation, module: Module): void {
       v = named(b, op.name.replace("tensorlang.", "linalg."), [a, c], empty(b, t, a, t.shape.map((_, i) => i)));
     }
   }
+  if (res.type instanceof LinearTensorType && !replacedType.has(v)) replacedType.set(v, res.type);
   res.replaceAllUsesWith(v);
   op.erase();
 }
@@ -370,10 +378,7 @@ export const convertTensorlangToLinalg: Pass = {
   run(module: Module, _ctx: Context, diag: DiagnosticSink): void {
     const ops: Operation[] = [];
     module.walk((op) => { if (op.dialect === "tensorlang") ops.push(op); });
-    // symbolic_dim first: it finds its size in the linear types of earlier values, which lowering
-    // their ops replaces by builtin ones (its tensor.dim then follows those values' replacements).
-    const isSym = (op: Operation) => op.name === "tensorlang.symbolic_dim";
-    for (const op of [...ops.filter(isSym), ...ops.filter((o) => !isSym(o))]) {
+    for (const op of ops) {
       try { lowerOp(op, module); } catch (e) {
         if (!(e instanceof LoweringError)) throw e;
         diag.error(op.loc, `'${op.name}' op ${e.message}`);
