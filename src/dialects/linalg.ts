@@ -13,7 +13,7 @@ import { ANY, ANY_SHAPED, ANY_TENSOR, FASTMATH_NONE, badProperty, i64Arrays, IND
 import { arrayProp, checkSegments, i64Array, parseIntList } from "./indexing.js";
 import { LINALG_PATTERNS, inferStaticShapeOfOperands } from "./linalg-canonicalize.js";
 import { verifyContraction, verifyConvolution } from "./linalg-interfaces.js";
-import { foldMemRefCast } from "./memref.js";
+import { foldMemRefCastWhere } from "./memref.js";
 import { castFromMoreStatic } from "./tensor.js";
 import {
   CAST_ATTR_OPS, FIXED_MAPS, FUN_ATTRS, NAMED_OPS, TYPE_FN, WINDOW_OPS, buildNamedBody, enumCase, identityBody, indexingMaps, inputs, insOutsSegments, isStructuredOp, iteratorAttr, iteratorName,
@@ -572,18 +572,8 @@ function foldTensorCastProducer(op: Operation, rw: Rewriter): boolean {
   rw.replaceOp(op, results);
   return true;
 }
-/**
- * MLIR's foldMemRefCast, unless the casts' sources have static sizes that contradict each other
- * (a 10-element input cast to ? next to a 1-element init, behind a size check that stops the run):
- * MLIR folds them into an op that does not verify; the op keeps its casts.
- */
-function foldMemRefCasts(op: Operation): boolean {
-  const before = [...op.operands];
-  if (!foldMemRefCast(op)) return false;
-  if (!staticShapeError(op, op.operands, indexingMaps(op))) return true;
-  before.forEach((v, i) => op.setOperand(i, v));
-  return false;
-}
+/** MLIR's foldMemRefCast where the sources' static sizes agree (not a 10-element input beside a 1-element init). */
+const foldMemRefCasts = (op: Operation): boolean => foldMemRefCastWhere(op, (o) => !staticShapeError(o, o.operands, indexingMaps(o)));
 
 /** Their fold takes a memref.cast's source, and a tensor.cast's when more static. */
 const structured = (s: OpSpec): OpSpec => {

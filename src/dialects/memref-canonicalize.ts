@@ -24,7 +24,7 @@ import {
   type OpFoldResult, anyConstantIndex, producer, collapseGroups, composeReassociations, i64Array, foldConstantLists, knownInt, reassociationAttr, replaceCastBack, replaceCasting, sameLists, sliceLike, staticSizes, staticsOf, takesAll,
 } from "./indexing.js";
 import {
-  castCompatible, castWidens, foldMemRefCast, inferSubviewType, mixedList, reassociation, segment, segmentSizes, staticList,
+  castCompatible, castWidens, foldMemRefCast, foldMemRefCastWhere, inferSubviewType, mixedList, reassociation, segment, segmentSizes, staticList,
 } from "./memref-parts.js";
 import { stridesAndOffset } from "./memref-layout.js";
 import { permutation } from "./memref-more.js";
@@ -309,18 +309,11 @@ const castOfCast = (op: Operation): boolean => {
   return src instanceof OpResult && src.op.name === "memref.cast" && castCompatible(src.op.operand(0).type, op.result.type) && foldMemRefCast(op);
 };
 
-/**
- * A copy takes its operands' cast sources, unless their static sizes then disagree (a wrong size
- * behind a run-time check): the copy would no longer verify.
- */
-const copyOfCasts = (op: Operation): boolean => {
-  const before = [...op.operands];
-  if (!foldMemRefCast(op, true)) return false;
-  const [a, b] = op.operands.map((v) => v.type);
-  if (!(a instanceof MemRefType && b instanceof MemRefType) || a.shape.every((n, i) => n === DYN || b.shape[i] === DYN || n === b.shape[i])) return true;
-  before.forEach((v, i) => op.setOperand(i, v));
-  return false;
-};
+/** A copy takes its operands' cast sources where their static sizes then agree. */
+const copyOfCasts = (op: Operation): boolean => foldMemRefCastWhere(op, (o) => {
+  const [a, b] = o.operands.map((v) => v.type);
+  return !(a instanceof MemRefType && b instanceof MemRefType) || a.shape.every((n, i) => n === DYN || b.shape[i] === DYN || n === b.shape[i]);
+}, true);
 
 /** A memref with no elements: a copy to or from it does nothing (MLIR's FoldEmptyCopy). */
 const empty = (v: Value) => v.type instanceof MemRefType && v.type.shape.includes(0);

@@ -90,6 +90,19 @@ export function foldMemRefCast(op: Operation, widening = false): boolean {
   return folded;
 }
 
+/**
+ * foldMemRefCast where the op still verifies after it (`verifies`): MLIR folds casts whose
+ * sources' static sizes contradict each other (a wrong size behind a run-time check) into an op
+ * that does not; such an op keeps its casts.
+ */
+export function foldMemRefCastWhere(op: Operation, verifies: (op: Operation) => boolean, widening = false): boolean {
+  const before = [...op.operands];
+  if (!foldMemRefCast(op, widening)) return false;
+  if (verifies(op)) return true;
+  before.forEach((v, i) => op.setOperand(i, v));
+  return false;
+}
+
 /** `[[0, 1], [2]]`: which source dims each result dim of collapse_shape (operand dim of expand_shape) spans. */
 export function reassociation(op: Operation): number[][] | undefined {
   const a = op.attr("reassociation");

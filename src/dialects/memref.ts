@@ -8,7 +8,6 @@ import { MEMREF_PATTERNS } from "./memref-canonicalize.js";
 import { hasIdentityLayout, isStrided, stridesAndOffset } from "./memref-layout.js";
 import { MEMREF_MORE_OPS } from "./memref-more.js";
 import { castCompatible, foldMemRefCast, inferSubviewType, mixedList, reassociation, segment, segmentSizes, segments, staticList } from "./memref-parts.js";
-export { castCompatible };
 import { listCountProblem, mixedRankProblem, negativeOffsetOrSize, parseDynamicIndexList } from "./indexing.js";
 import { withResultNames, type Dialect, type OpSpec, type OperationState } from "../ir/dialect.js";
 import { DiagnosticError, formatLoc, opSite } from "../ir/diagnostics.js";
@@ -20,7 +19,7 @@ import {
 } from "./common.js";
 
 export { isStrided, stridesAndOffset };
-export { castWidens, foldMemRefCast, inferSubviewType, mixedList, reassociation, segment, segmentSizes, staticList } from "./memref-parts.js";
+export { castCompatible, castWidens, foldMemRefCast, foldMemRefCastWhere, inferSubviewType, mixedList, reassociation, segment, segmentSizes, staticList } from "./memref-parts.js";
 export { permutation } from "./memref-more.js";
 
 /** Ops whose (memref) result is a view of their first operand's buffer (MLIR's ViewLikeOpInterface): no copy, the same memory. */

@@ -347,8 +347,8 @@ const broadcast = unaryToOp("tensorlang.broadcast", (op, s) => {
 
 /**
  * `reshape`: the operand's elements in row-major order under the result's shape. The sizes
- * must have the same product; a symbolic result size is read from the argument (or earlier value) that names it,
- * and one `?` size follows from the element count.
+ * must have the same product; a symbolic result size is read from the argument (or earlier
+ * value) that names it, and one `?` size follows from the element count.
  */
 const reshape = unaryToOp("tensorlang.reshape", (op, s) => {
   const r = shapeOf(op, op.result.type, "result");
