@@ -324,8 +324,9 @@ export function formatPrintf(fmt: string, args: readonly PrintfArg[], readString
  * The data part of MLIR's printMemref (RunnerUtils.h MemRefDataPrinter), byte for byte:
  * nested brackets, ", " between elements, a newline after each ", " above the innermost
  * dimension, and (rank - dim + 1) spaces of indent before each element after the first.
- * `element(offset)` formats the element at a linear element offset. Like MLIR, a dimension
- * of size 0 still prints the element at its offset (MLIR reads it; callers pass a safe reader).
+ * `element(offset)` formats the element at a linear element offset. A memref with no elements
+ * prints `[]`: MLIR 19 still prints an element for each dimension of size 0, read past the
+ * buffer (garbage, which differed between our engines' heaps too).
  */
 export function formatMemrefData(
   sizes: readonly number[],
@@ -333,6 +334,7 @@ export function formatMemrefData(
   offset: number,
   element: (offset: number) => string,
 ): string {
+  if (sizes.includes(0)) return "[]";
   const rank = sizes.length;
   const parts: string[] = [];
   const space = (n: number): void => {
@@ -391,9 +393,7 @@ export function formatTensor(shape: readonly number[], elementType: string, valu
   const count = shape.reduce((a, b) => a * b, 1);
   if (values.length < count) throw new FormatError(`tensor print: ${values.length} values for a tensor of ${count} elements`);
   const typeText = [...shape.map(String), elementType].join("x");
-  const data = count === 0
-    ? "[]"
-    : formatMemrefData(shape, contiguousStrides(shape), 0, (o) => tensorElement(values[o], elementType));
+  const data = formatMemrefData(shape, contiguousStrides(shape), 0, (o) => tensorElement(values[o], elementType));
   return `Tensor<${typeText}>:\n${data}\n`;
 }
 
