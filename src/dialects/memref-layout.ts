@@ -12,10 +12,12 @@ import { DYN, type MemRefType } from "../ir/types.js";
 export function stridesAndOffset(t: MemRefType): { strides: number[]; offset: number } {
   if (t.layout instanceof StridedLayoutAttr) return { strides: [...t.layout.strides], offset: t.layout.offset };
   if (t.layout) return (t.layout instanceof AffineMapAttr && stridedForm(t.layout.map)) || { strides: t.shape.map(() => DYN), offset: DYN };
+  // (MLIR's makeCanonicalStridedLayoutExpr: a size 0 makes the strides outside it dynamic, as a
+  // `?` does: memref<2x0xf32> is strided<[?, 1]>)
   const strides: number[] = new Array(t.rank).fill(1);
   for (let i = t.rank - 2; i >= 0; i--) {
     const inner = t.shape[i + 1], s = strides[i + 1];
-    strides[i] = inner === DYN || s === DYN ? DYN : inner * s;
+    strides[i] = inner === DYN || inner === 0 || s === DYN ? DYN : inner * s;
   }
   return { strides, offset: 0 };
 }

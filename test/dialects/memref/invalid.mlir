@@ -1235,3 +1235,11 @@ func.func @prefetch_without_cache_kind(%m: memref<10xf32>, %i: index) {
 
 // expected-error @+1 {{Invalid attribute `sym_visibility` in property conversion}}
 "memref.global"() <{sym_name = "g", type = memref<2xf32>, sym_visibility = 1}> : () -> ()
+
+// -----
+
+func.func @subview_of_zero_size(%a: memref<2x0xf32>) {
+  // expected-error @+1 {{expected result type to be 'memref<2x0xf32, strided<[?, 1]>>' or a rank-reduced version. (mismatch of result layout)}}
+  %0 = memref.subview %a[0, 0] [2, 0] [1, 1] : memref<2x0xf32> to memref<2x0xf32, strided<[1, 1]>>
+  return
+}

@@ -172,3 +172,11 @@ func.func @dma(%A: memref<256xf32>, %Ah: memref<256xf32, 1>, %tag: memref<1xf32>
   memref.dma_wait %tag[%c0], %num : memref<1 x f32>
   return
 }
+
+// A size 0 makes the strides outside it dynamic (MLIR's canonical layout: memref<2x0xf32> is
+// strided<[?, 1]>), so a cast to any static stride there is compatible (we refused them)
+func.func @zero_size_layout(%a: memref<2x0xf32>, %b: memref<3x0x2xf32>) -> (memref<2x0xf32, strided<[1, 1]>>, memref<3x0x2xf32, strided<[2, 2, 1]>>) {
+  %0 = memref.cast %a : memref<2x0xf32> to memref<2x0xf32, strided<[1, 1]>>
+  %1 = memref.cast %b : memref<3x0x2xf32> to memref<3x0x2xf32, strided<[2, 2, 1]>>
+  return %0, %1 : memref<2x0xf32, strided<[1, 1]>>, memref<3x0x2xf32, strided<[2, 2, 1]>>
+}
