@@ -33,7 +33,7 @@ export function allocMemRef(interp: Interpreter, t: Type, dynSizes: readonly num
   const bytes = numElements(sizes) * layoutOf(mt.elementType).size;
   const p = interp.heap.malloc(bytes, align);
   const layout = mt.layout instanceof StridedLayoutAttr && mt.layout.strides.every((s) => s !== DYN) ? mt.layout : undefined;
-  return new MemRefValue(mt.elementType, p, p, layout && layout.offset !== DYN ? layout.offset : 0, sizes, layout ? [...layout.strides] : contiguousStrides(sizes));
+  return new MemRefValue(mt.elementType, p, p, layout && layout.offset !== DYN ? layout.offset : 0, sizes, layout ? [...layout.strides] : contiguousStrides(mt.shape, sizes));
 }
 
 /** Reads the memref's elements in row-major order. */

@@ -84,13 +84,17 @@ export abstract class ShapedType extends Type {
 }
 
 /** Equal ranks, sizes equal where both are static, and two vectors scalable in the same dims (MLIR's verifyCompatibleShape). */
-/** Row-major strides (in elements) of a contiguous buffer of the given shape. */
-export function contiguousStrides(shape: readonly number[]): number[] {
+/**
+ * Row-major strides (in elements) of a contiguous buffer of `shape`, as MLIR's alloc makes them:
+ * each the product of the sizes inside it, a static size 0 counted as 1 (memref<3x0x2xf32> gets
+ * [2, 2, 1]); `sizes` gives the run-time sizes where `shape` is DYN (a run-time 0 counts).
+ */
+export function contiguousStrides(shape: readonly number[], sizes: readonly number[] = shape): number[] {
   const strides = new Array<number>(shape.length);
   let s = 1;
   for (let d = shape.length - 1; d >= 0; d--) {
     strides[d] = s;
-    s *= shape[d];
+    s *= shape[d] === 0 ? 1 : sizes[d];
   }
   return strides;
 }

@@ -352,6 +352,54 @@ test("mlir-cpu-runner-19 stops at the same casts under --generate-runtime-verifi
   }
 });
 
+/** Buffers with a size 0, static or not, and a checked cast of one to the strides MLIR's alloc gives it. */
+const ZERO_SIZES = `func.func private @printMemrefF32(memref<*xf32>)
+func.func @show(%m: memref<*xf32>) {
+  call @printMemrefF32(%m) : (memref<*xf32>) -> ()
+  return
+}
+func.func @main() {
+  %c0 = arith.constant 0 : index
+  %c2 = arith.constant 2 : index
+  %a = memref.alloc() : memref<3x0x2xf32>
+  %b = memref.alloca() : memref<2x3x0xf32>
+  %c = memref.alloc(%c2) : memref<4x?x0x2xf32>
+  %d = memref.alloc(%c0) : memref<4x0x?x2xf32>
+  %e = memref.alloc() : memref<2x0xf32>
+  %s = memref.cast %e : memref<2x0xf32> to memref<2x0xf32, strided<[1, 1]>>
+  %ua = memref.cast %a : memref<3x0x2xf32> to memref<*xf32>
+  %ub = memref.cast %b : memref<2x3x0xf32> to memref<*xf32>
+  %uc = memref.cast %c : memref<4x?x0x2xf32> to memref<*xf32>
+  %ud = memref.cast %d : memref<4x0x?x2xf32> to memref<*xf32>
+  %us = memref.cast %s : memref<2x0xf32, strided<[1, 1]>> to memref<*xf32>
+  call @show(%ua) : (memref<*xf32>) -> ()
+  call @show(%ub) : (memref<*xf32>) -> ()
+  call @show(%uc) : (memref<*xf32>) -> ()
+  call @show(%ud) : (memref<*xf32>) -> ()
+  call @show(%us) : (memref<*xf32>) -> ()
+  return
+}
+`;
+const headers = (out: string) => maskOutput(out).split("\n").filter((l) => l.startsWith("Unranked"));
+
+test("buffers with a size 0 get MLIR's strides (a static 0 counted as 1), print no element, and cast to them under checks, in both engines", () => {
+  const f = file("zero.mlir", ZERO_SIZES);
+  for (const args of [["--check-bounds"], ["--engine", "interp"]]) {
+    const r = run([f, ...args]);
+    assert.equal(r.status, 0, r.stderr);
+    assert.deepEqual(headers(r.stdout).map((l) => l.replace(/.*sizes/, "sizes")), ["sizes = [3, 0, 2] strides = [2, 2, 1] data = ",
+      "sizes = [2, 3, 0] strides = [3, 1, 1] data = ", "sizes = [4, 2, 0, 2] strides = [4, 2, 2, 1] data = ",
+      "sizes = [4, 0, 0, 2] strides = [0, 0, 2, 1] data = ", "sizes = [2, 0] strides = [1, 1] data = "], args.join(" "));
+    assert.equal((r.stdout.match(/^\[\]$/gm) ?? []).length, 5);
+  }
+});
+
+test("mlir-cpu-runner-19 gives those buffers the same strides", { skip: mlirSkip() }, () => {
+  const r = mlirRun(ZERO_SIZES);
+  assert.equal(r.code, 0, r.stderr);
+  assert.deepEqual(headers(r.stdout), headers(run([file("zero.mlir", ZERO_SIZES)]).stdout));
+});
+
 test("an allocation over the memory cap is a runtime error naming the function, under both engines", () => {
   const f = file("oom.mlir", `func.func @grab(%n: index, %m: index) {
   %a = memref.alloc(%n, %m) : memref<?x?xf32>

@@ -141,11 +141,12 @@ export function staticLayout(t: MemRefType): StaticLayout {
   if (t.layout && !/^affine_map<\((d\d+(, )?)*\) -> \((d\d+(, )?)*\)>$/.test(t.layout.str)) {
     throw new CompileError(`memref layout ${t.layout.str} is not supported (use identity or strided layouts)`);
   }
+  // (the strides MLIR's alloc gives, contiguousStrides: a static size 0 counts as 1)
   const strides = new Array<number>(r);
   let acc = 1;
   for (let d = r - 1; d >= 0; d--) {
     strides[d] = acc;
-    acc = acc === DYN || shape[d] === DYN ? DYN : acc * shape[d];
+    acc = acc === DYN || shape[d] === DYN ? DYN : acc * (shape[d] || 1);
   }
   return { shape, strides, offset: 0 };
 }

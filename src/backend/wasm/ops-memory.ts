@@ -69,18 +69,19 @@ export function allocBytes(e: FunctionEmitter, t: MemRefType, dynSize: (k: numbe
   const sizes: (Field | undefined)[] = t.shape.map((s) => (s === DYN ? dynSize(k++) : undefined));
   const sizeF = (i: number): Field => sizes[i] ?? { c: t.shape[i] };
   // Identity strides for dynamic shapes: running products from the innermost dim (they fit in
-  // i32 whenever the byte count does).
+  // i32 whenever the byte count does), a static size 0 counted as 1 (contiguousStrides).
   const strides: (Field | undefined)[] = new Array(t.rank).fill(undefined);
   let acc: Field = { c: 1 };
   for (let d = t.rank - 1; d >= 0; d--) {
     strides[d] = "c" in acc ? undefined : acc;
-    const s = sizeF(d);
+    const s = t.shape[d] === 0 ? { c: 1 } : sizeF(d);
     acc = "c" in acc && "c" in s ? { c: acc.c * s.c } : e.toField(m.i32.mul(e.field(acc), e.field(s)));
   }
   const eb = elementBytes(t.elementType);
   if ("c" in acc) {
-    if (acc.c * eb > 0xffffffff) throw new CompileError(`${t.str} is ${acc.c * eb} bytes, more than a wasm32 memory can hold (4 GiB)`);
-    return { bytes: e.i32(acc.c * eb), wide: false, sizes, strides };
+    const n = t.shape.includes(0) ? 0 : acc.c;
+    if (n * eb > 0xffffffff) throw new CompileError(`${t.str} is ${n * eb} bytes, more than a wasm32 memory can hold (4 GiB)`);
+    return { bytes: e.i32(n * eb), wide: false, sizes, strides };
   }
   let bytes = m.f64.const(eb);
   for (let d = 0; d < t.rank; d++) {
