@@ -208,7 +208,8 @@ export async function main(argv: string[]): Promise<number> {
   const units = new UnitCache(o.cache === false ? undefined : o.cacheDir ?? defaultCacheDir());
   const key = o.engine === "wasm" && threads === 1 && !o.optimize && !o.printIrAfterLowering ? units.key({ text, file, checkBounds: !!o.checkBounds, optLevel, relaxedSimd: !!o.relaxedSimd }) : undefined;
   const cached = key === undefined ? undefined : units.get(key);
-  const assertion = failedAssertion(parsed, file, text); // (before loading lowers `parsed`)
+  // (read again: loading lowers `parsed` in place)
+  const assertion = (loc: bigint) => failedAssertion(parseModule(text, file, createContext()), file, text, loc);
   const finish = (run: () => EngineValue | undefined) => runEntry(run, kind, !!o.entryPointResult, assertion);
   if (cached) return finish(() => runUnit(cached, seed, o.entry, kind));
 
@@ -323,14 +324,10 @@ function runEntry(run: () => EngineValue | undefined, kind: ResultKind, print: b
   }
 }
 
-/** How a failed assertion reads, as --heal reports it: its line and what it requires, where `loc` names one site. */
-function failedAssertion(module: Module, file: string, source: string): (loc: bigint) => string {
-  const said = new Map<bigint, string | null>();
-  for (const s of findAssertionSites(module)) {
-    if (s.loc === undefined) continue;
-    said.set(s.loc, said.has(s.loc) || !s.op.loc ? null : `assertion failed at ${file}:${s.op.loc.line}: ${describeSite(s, source)}`);
-  }
-  return (loc) => said.get(loc) ?? `tensorlang assertion failed at location ${loc}`;
+/** How the failed assertion `loc` reads, as --heal reports it: its line and what it requires, where `loc` names one site. */
+function failedAssertion(module: Module, file: string, source: string, loc: bigint): string {
+  const sites = findAssertionSites(module).filter((s) => s.loc === loc), line = sites[0]?.op.loc?.line;
+  return sites.length === 1 && line !== undefined ? `assertion failed at ${file}:${line}: ${describeSite(sites[0], source)}` : `tensorlang assertion failed at location ${loc}`;
 }
 
 export function start(args: string[]): void { void runCli("tensorlang-run", () => main(args)); }
