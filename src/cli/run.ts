@@ -148,8 +148,8 @@ export async function main(argv: string[]): Promise<number> {
     throw new UsageError(ce.message.replace(/^error: /, ""));
   }
   const o = program.opts<RunOptions>();
-  const file = program.args[0];
-  const text = readInput(file);
+  const text = readInput(program.args[0]);
+  const file = program.args[0] === "-" ? "<stdin>" : program.args[0]; // (what diagnostics name, as tensorlang-opt's and mlir-opt's)
   if (o.report) checkWritable("--report", o.report);
   if (o.experienceLog) checkWritable("--experience-log", o.experienceLog);
   const seed = intOpt("--seed", o.seed, 0, 0);

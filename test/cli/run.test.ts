@@ -580,6 +580,7 @@ test("diagnostics exit 1, usage errors exit 2, --print-ir-after-lowering shows l
   const bad = run([file("bad.mlir", "func.func @main() {\n  %x = arith.addf %y, %y : f32\n  return\n}\n")]);
   assert.equal(bad.status, 1);
   assert.match(bad.stderr, /bad\.mlir:2:19: error: use of undeclared SSA value name '%y'/);
+  assert.match(run(["-"], "func.func @main() {\n  %x = arith.addf %y, %y : f32\n  return\n}\n").stderr, /^<stdin>:2:19: error: use of undeclared SSA value name '%y'/);
   assert.equal(run([join(dir, "nope.mlir")]).status, 2);
   assert.equal(run(["examples/hello.mlir", "--engine", "gpu"]).status, 2);
   assert.equal(run(["examples/hello.mlir", "--model-path", join(dir, "nope.gguf"), "--optimize", "main"]).status, 2);
