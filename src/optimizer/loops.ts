@@ -83,29 +83,30 @@ export function perfectBand(outer: Operation): Operation[] {
   }
 }
 
-/** Does `v` (transitively through pure ops) depend on `iv`? */
-export function dependsOn(v: Value, iv: Value, seen = new Set<Value>()): boolean {
+/**
+ * Does `v` depend on `iv` through the operands of the ops that compute it? With `throughLoops`,
+ * also as the induction variable of an inner loop whose bounds depend on `iv` (the point loop of
+ * a tile).
+ */
+export function dependsOn(v: Value, iv: Value, throughLoops = false, seen = new Set<Value>()): boolean {
   if (v === iv) return true;
   if (seen.has(v)) return false;
   seen.add(v);
   const def = v.owner;
-  if (!(def instanceof Operation)) return false;
-  return def.operands.some((o) => dependsOn(o, iv, seen));
+  if (def instanceof Operation) return def.operands.some((o) => dependsOn(o, iv, throughLoops, seen));
+  const loop = def.parentOp;
+  return throughLoops && !!loop && LOOP_OPS.has(loop.name) && v === def.args[0] && loop.operands.some((o) => dependsOn(o, iv, true, seen));
 }
 
+/** Does `v` vary with `iv`, inner loops' induction variables included (dependsOn through loops)? */
+export const varies = (v: Value, iv: Value): boolean => dependsOn(v, iv, true);
+
 /**
- * Does `v` depend on `iv`: through the operands of the ops that compute it, or as the induction
- * variable of an inner loop whose bounds depend on `iv` (the point loop of a tile).
+ * Whether `loop` surely runs (an affine.for of a positive constant trip count): what is moved
+ * out of one that may not (its bound a call's argument, 0 on some call) runs where the original
+ * ran nothing: a load reads an address it never read, a division divides by what it never did.
  */
-export function varies(v: Value, iv: Value, seen = new Set<Value>()): boolean {
-  if (v === iv) return true;
-  if (seen.has(v)) return false;
-  seen.add(v);
-  const def = v.owner;
-  if (def instanceof Operation) return def.operands.some((o) => varies(o, iv, seen));
-  const loop = def.parentOp;
-  return !!loop && LOOP_OPS.has(loop.name) && v === def.args[0] && loop.operands.some((o) => varies(o, iv, seen));
-}
+export const surelyRuns = (loop: Operation): boolean => loop.name === "affine.for" && (tripCount(affineFor(loop)) ?? 0) > 0;
 
 /** True if `op` is nested (at any depth) inside `loop`. */
 export const isInside = (op: Operation, loop: Operation) => loop !== op && loop.isAncestorOf(op);

@@ -3,7 +3,7 @@
 // matmul accumulator C[i, j] in the k-loop becomes a loop-carried value in a register).
 import { Operation, Value } from "../../ir/core.js";
 import type { Context } from "../../ir/dialect.js";
-import { affineFor, buildAffineFor, tripCount, type AffineFor } from "../loops.js";
+import { affineFor, buildAffineFor, surelyRuns, type AffineFor } from "../loops.js";
 import { MutationError } from "./scalar.js";
 import { accessOf, type Access } from "./vectorize.js";
 import { MemRefType } from "../../ir/types.js";
@@ -31,14 +31,6 @@ function touchedElsewhere(loop: Operation, buf: Buffer, ctx: Context): boolean {
   return t;
 }
 
-/**
- * Whether `loop` surely runs: a load moved out of a loop that may not (its bound a call's
- * argument, 0 on some call) reads an address the original never did, out of bounds perhaps,
- * and a pure op that is not speculatable (--loop-invariant-code-motion's rule: a division by
- * what may be 0, a dim of what may be no dimension) may trap where the original never ran it.
- */
-const runs = (loop: Operation) => (tripCount(affineFor(loop)) ?? 0) > 0;
-
 /** Move pure ops and loads of memory the loop never writes out of `loop`; returns how many. */
 function licm(loop: Operation, ctx: Context): number {
   let moved = 0;
@@ -47,8 +39,9 @@ function licm(loop: Operation, ctx: Context): number {
     for (const op of [...loop.body().ops]) {
       if (op.regions.length || op === loop.body().terminator || op.operands.some((v) => definedInside(v, loop))) continue;
       const acc = accessOf(op);
-      const ok = acc ? acc.value === undefined && runs(loop) && !writesWithin(loop, bufferOf(acc.memref), ctx)
-        : ctx.hasTrait(op, "Pure") && (speculatable(op, ctx) || runs(loop));
+      // (a pure op that is not speculatable, --loop-invariant-code-motion's rule, may trap)
+      const ok = acc ? acc.value === undefined && surelyRuns(loop) && !writesWithin(loop, bufferOf(acc.memref), ctx)
+        : ctx.hasTrait(op, "Pure") && (speculatable(op, ctx) || surelyRuns(loop));
       if (!ok) continue;
       loop.parent!.insertBefore(loop, op);
       moved++;
@@ -86,7 +79,7 @@ function promoteOne(loop: Operation, ctx: Context): Operation | undefined {
   loop.walk((op) => { const a = accessOf(op); if (a && op !== loop) all.push({ op, acc: a }); });
   let hasCall = false;
   loop.walk((op) => { if (op.name.endsWith(".call")) hasCall = true; });
-  if (hasCall || !runs(loop)) return undefined; // (the load before it and the store after it would run anyway)
+  if (hasCall || !surelyRuns(loop)) return undefined; // (the load before it and the store after it would run anyway)
   for (const cand of all) {
     if (cand.acc.value === undefined || !direct.has(cand.op)) continue;
     if (cand.acc.indices.some((v) => definedInside(v, loop))) continue;

@@ -10,7 +10,7 @@ import { BlockArgument, Module, Operation, Value } from "../../ir/core.js";
 import type { Context } from "../../ir/dialect.js";
 import { written } from "../aliasing.js";
 import { MemRefType, VectorType, i32, i64, index } from "../../ir/types.js";
-import { affineFor, buildAffineFor, constantBounds, tripCount } from "../loops.js";
+import { affineFor, buildAffineFor, constantBounds, surelyRuns, tripCount } from "../loops.js";
 import { MutationError } from "./scalar.js";
 import { accessOf, memoryIndices } from "./vectorize.js";
 
@@ -72,9 +72,8 @@ export function pack(fn: Operation, operand: number, loop: Operation, ctx: Conte
   // The copy must see what the loop reads: written anywhere (through a view, by a copy or a call) refuses.
   if (written(m, ctx, new Module(fn.parentOp!))) throw new MutationError(`pack: argument #${operand} is written by the function`);
   if (!accesses.length) throw new MutationError(`pack: the loop does not read argument #${operand}`);
-  // The copy runs whether or not the loop does: one that may not (its bound an argument, 0 on
-  // some call) reads addresses the original never read, out of bounds perhaps.
-  if (loop.name !== "affine.for" || !tripCount(affineFor(loop))) throw new MutationError("pack: the loop may not run (its trip count is not a positive constant)");
+  // The copy runs whether or not the loop does: it would read addresses the original never read.
+  if (!surelyRuns(loop)) throw new MutationError("pack: the loop may not run (its trip count is not a positive constant)");
   // Footprint per dimension: the union of the accesses' ranges relative to one base.
   const rank = mt.rank;
   const fp: ({ kind: "iv"; base: Value | undefined; lb: number; ub: number } | { kind: "window"; base: Value | undefined; lo: number; hi: number })[] = [];
