@@ -87,14 +87,15 @@ export abstract class ShapedType extends Type {
 /**
  * Row-major strides (in elements) of a contiguous buffer of `shape`, as MLIR's alloc makes them:
  * each the product of the sizes inside it, a static size 0 counted as 1 (memref<3x0x2xf32> gets
- * [2, 2, 1]); `sizes` gives the run-time sizes where `shape` is DYN (a run-time 0 counts).
+ * [2, 2, 1]); `sizes` gives the run-time sizes where `shape` is DYN (a run-time 0 counts), and
+ * without them a stride outside a DYN size is DYN.
  */
 export function contiguousStrides(shape: readonly number[], sizes: readonly number[] = shape): number[] {
   const strides = new Array<number>(shape.length);
   let s = 1;
   for (let d = shape.length - 1; d >= 0; d--) {
     strides[d] = s;
-    s *= shape[d] === 0 ? 1 : sizes[d];
+    s = s === DYN || sizes[d] === DYN ? DYN : s * (shape[d] === 0 ? 1 : sizes[d]);
   }
   return strides;
 }

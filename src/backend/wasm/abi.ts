@@ -19,7 +19,7 @@ import * as v8 from "node:v8";
 import { StridedLayoutAttr } from "../../ir/attributes.js";
 import { fusedMultiplyAdd } from "../../ir/float.js";
 import {
-  DYN, FloatType, FunctionType, IndexType, IntegerType, MemRefType, Type, UnrankedMemRefType, VectorType, f32,
+  DYN, FloatType, contiguousStrides, FunctionType, IndexType, IntegerType, MemRefType, Type, UnrankedMemRefType, VectorType, f32,
 } from "../../ir/types.js";
 
 /** The host value types the runtime understands (mirrors src/runtime/host.ts's HostType). */
@@ -136,19 +136,11 @@ export interface StaticLayout { shape: number[]; strides: number[]; offset: numb
 
 export function staticLayout(t: MemRefType): StaticLayout {
   const shape = [...t.shape];
-  const r = shape.length;
   if (t.layout instanceof StridedLayoutAttr) return { shape, strides: [...t.layout.strides], offset: t.layout.offset };
   if (t.layout && !/^affine_map<\((d\d+(, )?)*\) -> \((d\d+(, )?)*\)>$/.test(t.layout.str)) {
     throw new CompileError(`memref layout ${t.layout.str} is not supported (use identity or strided layouts)`);
   }
-  // (the strides MLIR's alloc gives, contiguousStrides: a static size 0 counts as 1)
-  const strides = new Array<number>(r);
-  let acc = 1;
-  for (let d = r - 1; d >= 0; d--) {
-    strides[d] = acc;
-    acc = acc === DYN || shape[d] === DYN ? DYN : acc * (shape[d] || 1);
-  }
-  return { shape, strides, offset: 0 };
+  return { shape, strides: contiguousStrides(shape), offset: 0 }; // (the strides MLIR's alloc gives)
 }
 
 /** One MLIR-level parameter/result as it crosses a function boundary. */
