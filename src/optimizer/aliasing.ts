@@ -116,15 +116,14 @@ export function overlappingCall(m: Module, name: string, ctx: Context): string |
 }
 
 const INDEX_ARITH = new Set(["affine.apply", "arith.addi", "arith.subi", "arith.muli"]);
-const leafIds = new WeakMap<Value, number>();
-let nextLeaf = 0;
-const leafId = (v: Value) => { let i = leafIds.get(v); if (i === undefined) leafIds.set(v, (i = nextLeaf++)); return i; };
 
 /**
  * An access's subscripts as a structural key over constants, loop indices and other values (a
  * function's index argument, a loaded index: what the call decides); `inputs` collects those.
+ * `ids` numbers the leaf values, the same for every access of one loop.
  */
-function subscriptKey(op: Operation, inputs: Set<Value>): string {
+function subscriptKey(op: Operation, inputs: Set<Value>, ids: Map<Value, number>): string {
+  const leafId = (v: Value) => { let i = ids.get(v); if (i === undefined) ids.set(v, (i = ids.size)); return i; };
   const key = (v: Value): string => {
     const c = constantIndex(v);
     if (c !== undefined) return String(c);
@@ -146,12 +145,12 @@ function subscriptKey(op: Operation, inputs: Set<Value>): string {
  * indices alone, whose dependences do not change with the call.
  */
 export function inputDependentOverlap(loop: Operation, ctx: Context): string | undefined {
-  const byBuffer = new Map<Buffer, Operation[]>();
+  const byBuffer = new Map<Buffer, Operation[]>(), ids = new Map<Value, number>();
   loop.walk((op) => { const a = accessOf(op); if (a) { const b = bufferOf(a.memref); (byBuffer.get(b) ?? byBuffer.set(b, []).get(b)!).push(op); } });
   for (const [buf, ops] of byBuffer) {
     if (!ops.some((o) => accessOf(o)!.value !== undefined) && !writesWithin(loop, buf, ctx)) continue;
     const inputs = new Set<Value>();
-    const keys = new Set(ops.map((o) => subscriptKey(o, inputs)));
+    const keys = new Set(ops.map((o) => subscriptKey(o, inputs, ids)));
     if (keys.size > 1 && inputs.size) return "a buffer the loop writes is accessed at subscripts that differ by a value the call passes (whether iterations overlap depends on it)";
   }
   return undefined;
