@@ -330,12 +330,16 @@ export class FunctionEmitter {
   }
 
   // ---- regions ----
-  emitBlock(b: Block): void {
-    if (!this.shareLocals) { for (const op of b.ops) this.emitOp(op); return; }
+  /**
+   * Emits `b`'s ops but `skip` (a cf branch, which emitBlocks places on the Relooper's edges,
+   * where it runs right after the block: the values it reads still hold their locals there).
+   */
+  emitBlock(b: Block, skip?: Operation): void {
+    if (!this.shareLocals) { for (const op of b.ops) if (op !== skip) this.emitOp(op); return; }
     const dying = lastUses(b);
     for (const vs of dying.values()) for (const v of vs) this.blockLocal.add(v);
     for (const op of b.ops) {
-      this.emitOp(op);
+      if (op !== skip) this.emitOp(op);
       for (const r of op.results) this.hold(r, 1);
       for (const v of dying.get(op) ?? []) this.hold(v, -1);
     }

@@ -23,7 +23,7 @@ export function emitBlocks(e: FunctionEmitter, r: Region): void {
   for (const b of order) {
     const term = b.terminator;
     const branch = term && isCfBranch(term) ? term : undefined;
-    const body = e.collect(() => { for (const op of b.ops) if (op !== branch) e.emitOp(op); });
+    const body = e.collect(() => e.emitBlock(b, branch));
     const from = R.addBlock(m.block(null, body, binaryen.none));
     ref.set(b, from);
     if (!branch) continue;

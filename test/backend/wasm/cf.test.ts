@@ -7,6 +7,7 @@ import { test } from "node:test";
 import { generateProgram } from "../gen/program.js";
 import { maskOutput, mlirOpt, mlirRunStandard, mlirSkip } from "../../support/mlir.js";
 import { Rng } from "../../../src/optimizer/random.js";
+import type { EngineOptions } from "../../../src/runtime/engine.js";
 import { runBoth, runText } from "./helpers.js";
 
 const PROGRAM = `func.func @sum(%n: index) -> index {
@@ -186,10 +187,10 @@ test("vectors cross branches under the wasm engine: a 128-bit one whole, one no 
   assert.deepEqual(runBoth(text("vector<3xf32>")), ["( 2, 2, 2 )\n", "( 2, 2, 2 )\n"]);
 });
 
-test("generated programs lowered to branches by mlir-opt-19 print under both engines what they print structured", { skip: mlirSkip() }, () => {
+test("generated programs lowered to branches by mlir-opt-19 print under both engines, and with values sharing wasm locals, what they print structured", { skip: mlirSkip() }, () => {
   const r = new Rng(20261127);
   // (blocks compiled as written: the wasm engine would raise these shapes back to scf ops)
-  const run = (text: string, engine: "wasm" | "interp") => { try { return maskOutput(runText(text, { engine, seed: 1, raiseBlocks: false }).out); } catch (e) { return `<error: ${(e as Error).message}>`; } };
+  const run = (text: string, engine: "wasm" | "interp", opts: EngineOptions = {}) => { try { return maskOutput(runText(text, { engine, seed: 1, raiseBlocks: false, ...opts }).out); } catch (e) { return `<error: ${(e as Error).message}>`; } };
   let branchy = 0;
   for (let i = 0; i < 25; i++) {
     const text = generateProgram(Array.from({ length: 50 + r.int(500) }, () => r.int(0x10000)), { fuel: 24, maxDepth: 3, transcendentals: false });
@@ -198,6 +199,7 @@ test("generated programs lowered to branches by mlir-opt-19 print under both eng
     branchy += Number(/\^bb1/.test(low.stdout));
     const want = run(text, "interp");
     for (const engine of ["wasm", "interp"] as const) assert.equal(run(low.stdout, engine), want, `${engine}, program ${i}:\n${low.stdout}`);
+    assert.equal(run(low.stdout, "wasm", { shareLocals: true, optimizeLevel: 0 }), want, `shared locals, program ${i}:\n${low.stdout}`);
   }
   assert.ok(branchy >= 20, `${branchy} of 25 programs have branches`);
 });
