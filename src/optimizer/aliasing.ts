@@ -7,7 +7,8 @@
 import { BlockArgument, type Module, OpResult, type Operation, type Value, symbolName } from "../ir/core.js";
 import type { Context } from "../ir/dialect.js";
 import { MemRefType } from "../ir/types.js";
-import { MEMREF_VIEWS } from "../dialects/memref.js";
+import { MEMREF_VIEWS, mixedList } from "../dialects/memref.js";
+import { knownInt, type OpFoldResult } from "../dialects/indexing.js";
 import { constantIndex } from "../dialects/arith.js";
 import { calleeOf } from "./heal-sites.js";
 import { LOOP_OPS } from "./loops.js";
@@ -118,8 +119,9 @@ export function overlappingCall(m: Module, name: string, ctx: Context): string |
 const INDEX_ARITH = new Set(["affine.apply", "arith.addi", "arith.subi", "arith.muli"]);
 
 /**
- * An access's subscripts as a structural key over constants, loop indices and other values (a
- * function's index argument, a loaded index: what the call decides); `inputs` collects those.
+ * An access's subscripts, with the offsets and strides of the views it goes through, as a
+ * structural key over constants, loop indices and other values (a function's index argument, a
+ * loaded index: what the call decides); `inputs` collects those.
  * `ids` numbers the leaf values, the same for every access of one loop.
  */
 function subscriptKey(op: Operation, inputs: Set<Value>, ids: Map<Value, number>): string {
@@ -132,8 +134,19 @@ function subscriptKey(op: Operation, inputs: Set<Value>, ids: Map<Value, number>
     inputs.add(v);
     return `s${leafId(v)}`;
   };
+  const part = (x: OpFoldResult) => (typeof x === "number" ? String(x) : key(x));
+  // Where a view starts is a subscript too: A[i] and the subview of A at %n's [i] are %n apart.
+  // A cast, or a subview at offset 0 with unit strides, moves no element.
+  const view = (v: Value): string => {
+    if (!(v instanceof OpResult) || !MEMREF_VIEWS.has(v.op.name)) return "";
+    const o = v.op, inner = view(o.operand(0));
+    if (o.name === "memref.cast" || o.name === "memref.memory_space_cast") return inner;
+    if (o.name !== "memref.subview") return `${inner}${o.name}{${[...o.attributes].map(([k, x]) => `${k}=${x.str}`)}}(${o.operands.slice(1).map(key)})${v.type.str}`;
+    const offsets = mixedList(o, "offsets"), strides = mixedList(o, "strides");
+    return offsets.every((x) => knownInt(x) === 0) && strides.every((x) => knownInt(x) === 1) ? inner : `${inner}subview[${offsets.map(part)}][${strides.map(part)}]`;
+  };
   const a = accessOf(op)!;
-  return `${a.map?.str ?? ""}[${a.indices.map(key).join(",")}]`;
+  return `${view(a.memref)}${a.map?.str ?? ""}[${a.indices.map(key).join(",")}]`;
 }
 
 /**

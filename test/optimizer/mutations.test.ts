@@ -430,6 +430,21 @@ const SHIFT = (store = "%A[%i + symbol(%n)]") => `func.func @shift(%A: memref<16
   return
 }`;
 
+/** SHIFT with the store through a view of A at `offset`, `size` long: A[i + n] = A[i] + 1 again for offset %n. */
+const SHIFT_VIEW = (offset = "%n", size = "8", layout = "strided<[1], offset: ?>") => {
+  const view = `memref<${size === "8" ? 8 : "?"}xf32, ${layout}>`;
+  return `func.func @shift(%A: memref<16xf32>, %n: index) {
+  %S = memref.subview %A[${offset}] [${size}] [1] : memref<16xf32> to ${view}
+  affine.for %i = 0 to 8 {
+    %a = affine.load %A[%i] : memref<16xf32>
+    %one = arith.constant 1.000000e+00 : f32
+    %b = arith.addf %a, %one : f32
+    affine.store %b, %S[%i] : ${view}
+  }
+  return
+}`;
+};
+
 describe("inapplicable mutations are rejected with a reason, never an exception", () => {
   const cases: [string, string, string, Mutation[], RegExp][] = [
     ["vectorize width 8", MATMUL, "matmul", [{ kind: "vectorize", loop: "L1", width: 8 }], /width 8/],
@@ -467,6 +482,8 @@ describe("inapplicable mutations are rejected with a reason, never an exception"
     // draws n from 1..16 and missed 1..3 on about a third of its runs)
     ["vectorize a loop whose store and load are a call's argument apart", SHIFT(), "shift", [{ kind: "vectorize", loop: "L0", width: 4 }], /differ by a value the call passes/],
     ["parallelize a loop whose store and load are a call's argument apart", SHIFT(), "shift", [{ kind: "parallelize", loop: "L0" }], /differ by a value the call passes/],
+    ["vectorize a loop that stores through a view at a call's argument", SHIFT_VIEW(), "shift", [{ kind: "vectorize", loop: "L0", width: 4 }], /differ by a value the call passes/],
+    ["unroll_and_jam a loop that stores through a view at a call's argument", SHIFT_VIEW(), "shift", [{ kind: "unroll_and_jam", loop: "L0", factor: 2 }], /differ by a value the call passes/],
     ["a sequence whose second step does not apply", MATMUL, "matmul", [{ kind: "unroll", loop: "L2", factor: 0 }, { kind: "vectorize", loop: "L2", width: 4 }], /.+/],
   ];
   for (const [what, text, fn, ms, reason] of cases) {
@@ -481,6 +498,12 @@ describe("inapplicable mutations are rejected with a reason, never an exception"
   it("an update in place at a subscript the call passes still vectorizes", () => {
     const r = mutate(SHIFT().replace("%A[%i] :", "%A[%i + symbol(%n)] :"), { target_function: "shift", mutations: [{ kind: "vectorize", loop: "L0", width: 4 }] });
     assert.ok(r.ok, r.ok ? "" : r.reason);
+  });
+  it("a store through a view at offset 0 (of a size the call passes), or a constant apart, still vectorizes", () => {
+    for (const text of [SHIFT_VIEW("0", "%n", "strided<[1]>"), SHIFT_VIEW("8", "8", "strided<[1], offset: 8>")]) {
+      const r = mutate(text, { target_function: "shift", mutations: [{ kind: "vectorize", loop: "L0", width: 4 }] });
+      assert.ok(r.ok, r.ok ? "" : r.reason);
+    }
   });
   it("a proposal for a function that does not exist", () => {
     const r = mutate(MATMUL, { target_function: "nope", mutations: [{ kind: "unroll", loop: "L0", factor: 2 }] });
