@@ -48,6 +48,18 @@ export const PASS_CATALOG: readonly PassEntry[] = [
     load: async () => (await import("./linalg-generalize.js")).linalgGeneralizeNamedOps,
   },
   {
+    name: "linalg-fuse-elementwise-ops",
+    perFunction: true,
+    description: "Fuse elementwise ops",
+    load: async () => (await import("./linalg-fuse-elementwise.js")).linalgFuseElementwiseOps,
+  },
+  {
+    name: "tensorlang-fuse-elementwise",
+    perFunction: true,
+    description: "Fuse structured linalg ops whose loops are all parallel into their one consumer where each element is computed once",
+    load: async () => (await import("./linalg-fuse-elementwise.js")).fuseElementwise,
+  },
+  {
     name: "convert-linalg-to-loops",
     perFunction: true,
     description: "Lower linalg ops on memrefs to scf.for loop nests",

@@ -6,6 +6,7 @@ import { convertScfToCf } from "./convert-scf-to-cf.js";
 import { convertTensorlangToLinalg } from "./convert-tensorlang-to-linalg.js";
 import { cse } from "./cse.js";
 import { linalgGeneralizeNamedOps } from "./linalg-generalize.js";
+import { fuseElementwise, linalgFuseElementwiseOps } from "./linalg-fuse-elementwise.js";
 import { lowerAffine } from "./lower-affine.js";
 import type { Pass } from "./pass.js";
 import { raiseCfToScf } from "./raise-cf-to-scf.js";
@@ -18,7 +19,7 @@ import { symbolDce } from "./symbol-dce.js";
 import { verifyLinearity } from "./verify-linearity.js";
 
 export const PASSES: readonly Pass[] = [
-  canonicalize, cse, verifyLinearity, convertTensorlangToLinalg, bufferize, linalgGeneralizeNamedOps, convertLinalgToLoops, convertLinalgToAffineLoops, lowerAffine, raiseScfToAffine,
+  canonicalize, cse, verifyLinearity, convertTensorlangToLinalg, bufferize, linalgGeneralizeNamedOps, linalgFuseElementwiseOps, fuseElementwise, convertLinalgToLoops, convertLinalgToAffineLoops, lowerAffine, raiseScfToAffine,
   convertScfToCf, scfForallToParallel, raiseCfToScf, lowerVectorOps, splitVectors, loopInvariantCodeMotion, symbolDce,
 ];
 

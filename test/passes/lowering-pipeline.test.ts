@@ -36,7 +36,7 @@ function assertLoopLevel(m: Module, allowAffine = false): void {
 test("pipelines: names resolve through the registry", () => {
   assert.deepEqual(defaultPipeline, toScfPipeline);
   assert.deepEqual(resolvePipeline(toScfPipeline).map((p) => p.name),
-    ["convert-tensorlang-to-linalg", "bufferize", "scf-forall-to-parallel", "convert-linalg-to-loops", "lower-affine"]);
+    ["convert-tensorlang-to-linalg", "tensorlang-fuse-elementwise", "bufferize", "scf-forall-to-parallel", "convert-linalg-to-loops", "lower-affine"]);
   assert.equal(toLoopsPipeline.includes("lower-affine"), false);
   assert.throws(() => resolvePipeline(["no-such-pass"]), /unknown pass 'no-such-pass'/);
 });

@@ -85,6 +85,27 @@ test(`random tensorlang programs: interpreter (tensors, lowered) and wasm print 
   }
 });
 
+/** The program converted to linalg, generalized and fused by --linalg-fuse-elementwise-ops (MLIR's rule: any producer of one use). */
+function fusedByMlirRule(text: string): { text: string; generics: [number, number] } {
+  const m = parseModule(text, "random.mlir", ctx), count = () => { let n = 0; m.walk((op) => { n += Number(op.name === "linalg.generic"); }); return n; };
+  runPasses(m, ctx, resolvePipeline(["convert-tensorlang-to-linalg", "linalg-generalize-named-ops"]));
+  const before = count();
+  runPasses(m, ctx, resolvePipeline(["linalg-fuse-elementwise-ops"]));
+  return { text: printModule(m, ctx), generics: [before, count()] };
+}
+
+test(`random tensorlang programs: --linalg-fuse-elementwise-ops keeps what they print (${Math.ceil(RUNS / 2)} programs)`, () => {
+  let fused = 0;
+  for (const seed of seeds(Math.ceil(RUNS / 2))) {
+    const text = new TensorlangProgram(seed, seed % 2 === 0).text(), f = fusedByMlirRule(text);
+    const want = outcome(text, "interp", false);
+    assert.equal(outcome(f.text, "interp", false), want, `fused, seed ${seed}:\n${text}\n--- fused ---\n${f.text}`);
+    assert.equal(outcome(f.text, "wasm"), want, `fused, on wasm, seed ${seed}:\n${text}\n--- fused ---\n${f.text}`);
+    if (f.generics[1] < f.generics[0]) fused++;
+  }
+  assert.ok(fused >= RUNS / 8, `enough programs fuse (${fused})`);
+});
+
 /** What `engine` prints (`lower` false: the interpreter on tensors), and whether it stopped with a runtime error (exit code 4). */
 export function outcome(text: string, engine: EngineKind, lower = true): string {
   const host = createCapturingContext();
