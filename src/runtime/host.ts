@@ -30,6 +30,11 @@ export interface HostFn {
   variadic?: boolean;
   /** `types` lists the type of every argument (params, then varargs). */
   impl(ctx: HostContext, args: HostValue[], types: readonly HostType[]): HostValue | void;
+  /**
+   * The same as a function of floats alone (the math functions): the wasm engine imports it as
+   * it is, without callHost's checks and coercions, which cost more than the math.
+   */
+  float?: (...xs: number[]) => number;
 }
 
 /** The WebAssembly value type a host type travels as across a wasm import. */

@@ -286,3 +286,17 @@ test("the default seed is 0", () => {
   const b = createCapturingContext({ seed: 0 });
   assert.equal(call(a, "tensorlang_get_random"), call(b, "tensorlang_get_random"));
 });
+
+test("a math function's float form, which the wasm engine imports directly, computes what callHost computes", () => {
+  const ctx = createCapturingContext();
+  const xs = [0, -0, 0.5, -1.25, 3, 1e-3, 88.7, -103.9, 1e30, Infinity, -Infinity, NaN, 0.1];
+  const floats = [...HOST_FUNCTIONS.values()].filter((f) => f.float);
+  assert.ok(floats.length >= 50 && ["expf", "tanhf", "exp", "powf", "atan2"].every((n) => fn(n).float), `${floats.length} math functions`);
+  for (const f of floats) {
+    for (const x of xs) for (const y of f.params.length === 2 ? xs : [undefined]) {
+      const args = y === undefined ? [x] : [x, y];
+      const want = callHost(f, ctx, f.params[0] === "f32" ? args.map(Math.fround) : args);
+      assert.ok(Object.is(f.float!(...args.map((a) => (f.params[0] === "f32" ? Math.fround(a) : a))), want), `${f.name}(${args.join(", ")})`);
+    }
+  }
+});

@@ -30,15 +30,21 @@ const n = (v: HostValue): number => (typeof v === "bigint" ? Number(v) : v);
 const NARROW: Record<string, Unary> = { erf: erfNarrow };
 
 export const LIBM_FUNCTIONS: HostFn[] = [
-  ...UNARY.flatMap(([name, f]): HostFn[] => [
-    { name, params: ["f64"], result: "f64", impl: (_c, [x]) => f(n(x)) },
-    { name: name + "f", params: ["f32"], result: "f32", impl: (_c, [x]) => Math.fround((NARROW[name] ?? f)(n(x))) },
-  ]),
+  ...UNARY.flatMap(([name, f]): HostFn[] => {
+    const narrow = (x: number) => Math.fround((NARROW[name] ?? f)(x));
+    return [
+      { name, params: ["f64"], result: "f64", impl: (_c, [x]) => f(n(x)), float: f },
+      { name: name + "f", params: ["f32"], result: "f32", impl: (_c, [x]) => narrow(n(x)), float: narrow },
+    ];
+  }),
   // fma/fmaf: rounded once (the wasm engine calls fma for f64 lanes, which it has no instruction for).
   { name: "fma", params: ["f64", "f64", "f64"], result: "f64", impl: (_c, [x, y, z]) => fusedMultiplyAdd(n(x), n(y), n(z), f64) },
   { name: "fmaf", params: ["f32", "f32", "f32"], result: "f32", impl: (_c, [x, y, z]) => fusedMultiplyAdd(n(x), n(y), n(z), f32) },
-  ...BINARY.flatMap(([name, f]): HostFn[] => [
-    { name, params: ["f64", "f64"], result: "f64", impl: (_c, [x, y]) => f(n(x), n(y)) },
-    { name: name + "f", params: ["f32", "f32"], result: "f32", impl: (_c, [x, y]) => Math.fround(f(n(x), n(y))) },
-  ]),
+  ...BINARY.flatMap(([name, f]): HostFn[] => {
+    const narrow = (x: number, y: number) => Math.fround(f(x, y));
+    return [
+      { name, params: ["f64", "f64"], result: "f64", impl: (_c, [x, y]) => f(n(x), n(y)), float: f },
+      { name: name + "f", params: ["f32", "f32"], result: "f32", impl: (_c, [x, y]) => narrow(n(x), n(y)), float: narrow },
+    ];
+  }),
 ];
