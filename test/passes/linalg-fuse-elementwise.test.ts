@@ -6,13 +6,16 @@
 // are checked against our output alone; test/passes/tensorlang-random.test.ts runs fused random
 // programs against the unfused ones.
 import assert from "node:assert/strict";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
 import { test } from "node:test";
 import { createContext } from "../../src/dialects/index.js";
 import { parseModule } from "../../src/ir/parser.js";
 import { printModule } from "../../src/ir/printer.js";
 import { runPasses } from "../../src/passes/pass.js";
 import { resolvePipeline } from "../../src/passes/pipeline.js";
-import { mlirOpt, mlirSkip } from "../support/mlir.js";
+import { printViaRunnerUtils } from "../../src/passes/lowering-print.js";
+import { mlirOpt, mlirSkip, repoRoot } from "../support/mlir.js";
 
 const ctx = createContext();
 /** The module after `passes`, printed as tensorlang-opt prints it, and its linalg ops by name. */
@@ -166,4 +169,22 @@ test("the lowering pipeline fuses elementwise named ops, and nothing into a matm
   assert.deepEqual(ops, ["linalg.fill", "linalg.matmul", "linalg.generic", "linalg.fill", "linalg.matmul"], out);
   // MLIR's rule, after generalizing, also takes the add and relu into the second matmul.
   assert.deepEqual(run(MLP, ["convert-tensorlang-to-linalg", "linalg-generalize-named-ops", "linalg-fuse-elementwise-ops"]).ops.filter((n) => n === "linalg.generic").length, 4);
+});
+
+test("mlir-opt-19 verifies what both fusions make of every example and dialect program (tensorlang ones converted first)", { skip: mlirSkip() }, () => {
+  const root = repoRoot(), files = readdirSync(join(root, "examples")).filter((f) => f.endsWith(".mlir")).map((f) => join(root, "examples", f));
+  for (const d of readdirSync(join(root, "test", "dialects"))) if (existsSync(join(root, "test", "dialects", d, "ops.mlir"))) files.push(join(root, "test", "dialects", d, "ops.mlir"));
+  let changed = 0;
+  for (const f of files) for (const passes of [["linalg-generalize-named-ops", "linalg-fuse-elementwise-ops"], ["tensorlang-fuse-elementwise"]]) {
+    const m = parseModule(readFileSync(f, "utf8"), f, ctx);
+    let tensorlang = false;
+    m.walk((op) => { tensorlang ||= op.dialect === "tensorlang"; });
+    if (tensorlang) { runPasses(m, ctx, resolvePipeline(["convert-tensorlang-to-linalg"])); printViaRunnerUtils(m); }
+    const before = printModule(m, ctx);
+    runPasses(m, ctx, resolvePipeline(passes));
+    const out = printModule(m, ctx), r = mlirOpt(["--verify-each"], out);
+    assert.equal(r.code, 0, `${f} after ${passes.join(", ")}:\n${r.stderr}`);
+    changed += Number(out !== before);
+  }
+  assert.ok(changed >= 20, `the programs exercise the passes (${changed} changed)`);
 });
