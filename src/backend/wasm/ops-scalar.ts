@@ -9,6 +9,7 @@ import { CompileError, relaxedMaddFused, type LaneType, type VectorLanes, unsupp
 import { type Expr, FunctionEmitter, i64c, normInt, register, unsignedView, BT } from "./emitter.js";
 import { laneNs, numMinMax, perLane } from "./ops-vector.js";
 import { decodeHalf, encodeHalf, isHalf, roundHalf } from "./half.js";
+import { exp } from "./exp.js";
 
 type M = binaryen.Module;
 
@@ -575,6 +576,7 @@ register(Object.keys(LIBM), (e, op) => {
 });
 function libm(e: FunctionEmitter, op: string, args: Expr[], t: Type): Expr {
   if (!(t instanceof FloatType)) throw new CompileError(`${op} on ${t.str} is not supported`);
+  if (op === "math.exp") return inexact(e, t, args, (w, [x]) => exp(e, x, w === "f32"));
   return inexact(e, t, args, (w, xs) =>
     e.m.call(e.unit.hostImport(LIBM[op] + (w === "f32" ? "f" : ""), xs.map(() => w), xs.map(() => w), w), xs, BT[w]));
 }
