@@ -160,8 +160,9 @@ export class ProgramInstance {
   private hostImport(imp: Extract<UnitImport, { kind: "host" }>): WasmFn {
     const fn = lookupHost(imp.host);
     if (!fn) throw new TensorLangRuntimeError("host", undefined, `host function ${imp.host} is not in the allow-list`);
-    const ctx = this.ctx, types = imp.argTypes, res = imp.resultWasm, float = fn.float;
-    // (wasm passes and takes floats as numbers: the math functions go straight through)
+    const ctx = this.ctx, types = imp.argTypes, res = imp.resultWasm;
+    // (wasm passes and takes floats as numbers: the math functions, declared on floats, go straight through)
+    const float = [...types, res].every((t) => t === "f32" || t === "f64") ? fn.float : undefined;
     if (float && fn.params.length === 1) return (x) => { this.onHostCall?.(); return float(x as number); };
     if (float && fn.params.length === 2) return (x, y) => { this.onHostCall?.(); return float(x as number, y as number); };
     return (...args) => {

@@ -1,11 +1,14 @@
 // math.exp runs in WebAssembly (src/backend/wasm/exp.ts, fdlibm's algorithm, which V8's
 // Math.exp runs): it must give Math.exp's double bit for bit, and expf's Math.fround of it, on
-// every input, since the interpreter and the host's libm compute them so.
+// every input, since the interpreter and the host's libm compute them so. The other math
+// functions are host imports taken as plain functions of floats (HostFn.float) where declared on
+// floats, through callHost's coercions otherwise.
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import { Engine } from "../../../src/runtime/engine.js";
 import { createCapturingContext } from "../../../src/runtime/host.js";
 import { Rng } from "../../../src/optimizer/random.js";
+import { runBoth } from "./helpers.js";
 
 await Engine.loadCompiler();
 
@@ -35,4 +38,19 @@ func.func @ef(%x: f32) -> f32 {
     const xf = Math.fround(x), gotf = engine.call("ef", [xf])[0] as number;
     assert.ok(same(gotf, Math.fround(Math.exp(xf))), `expf(${xf}) = ${gotf}, not ${Math.fround(Math.exp(xf))}`);
   }
+});
+
+test("a math host function declared on integers is called through callHost's coercions (the float import would be passed a BigInt)", () => {
+  const text = `func.func private @expf(i64) -> i64
+func.func private @tanh(i32) -> i32
+func.func @main() {
+  %c = arith.constant 2 : i64
+  %r = func.call @expf(%c) : (i64) -> i64
+  vector.print %r : i64
+  %one = arith.constant 1 : i32
+  %t = func.call @tanh(%one) : (i32) -> i32
+  vector.print %t : i32
+  return
+}`;
+  assert.deepEqual(runBoth(text), ["7\n0\n", "7\n0\n"]);
 });
