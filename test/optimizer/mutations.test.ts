@@ -379,6 +379,16 @@ describe("a store through a view of a buffer is a store to the buffer", () => {
     assert.match(f, /affine\.for[^]*affine\.load %arg0\[0, 0\]/, "the load stays inside the loop");
     assert.doesNotMatch(f, /iter_args/, "no scalar replacement of A[0, 0]");
   });
+  it("hoist does not promote a location reached through a view the loop makes at its index", () => {
+    // (found by the fuzz test's views: the promoted load went before the loop, above its view)
+    const f = checkSame(viewProgram(`
+      %w = memref.subview %A[0, %i] [1, 2] [1, 1] : memref<1x8xf32> to memref<1x2xf32, strided<[8, 1], offset: ?>>
+      %x = affine.load %w[0, 0] : memref<1x2xf32, strided<[8, 1], offset: ?>>
+      %two = arith.addf %one, %one : f32
+      %y = arith.addf %x, %two : f32
+      affine.store %y, %w[0, 0] : memref<1x2xf32, strided<[8, 1], offset: ?>>`), "views", [{ kind: "hoist", loop: "L0" }]);
+    assert.doesNotMatch(f, /iter_args/, "A[0, i] is another location in each iteration");
+  });
   it("hoist does not promote a location that another op in the loop reads (memref.copy)", () => {
     const f = checkSame(viewProgram(`
       %x = affine.load %A[0, 0] : memref<1x8xf32>
