@@ -509,6 +509,12 @@ describe("inapplicable mutations are rejected with a reason, never an exception"
     const r = mutate(SHIFT().replace("%A[%i] :", "%A[%i + symbol(%n)] :"), { target_function: "shift", mutations: [{ kind: "vectorize", loop: "L0", width: 4 }] });
     assert.ok(r.ok, r.ok ? "" : r.reason);
   });
+  it("unroll_and_jam of an empty loop, then its full unroll, gives valid IR", () => {
+    // (found by the fuzz test: the copies' index went after the yield, which the unroll moved out)
+    const r = mutate(`func.func @k(%A: memref<4xf32>) {\n  affine.for %i = 0 to 16 {\n  }\n  return\n}`,
+      { target_function: "k", mutations: [{ kind: "unroll_and_jam", loop: "L0", factor: 2 }, { kind: "unroll", loop: "L0", factor: 8 }] });
+    assert.ok(r.ok, r.ok ? "" : `${r.verdict}: ${r.reason}`);
+  });
   it("a store through a view at offset 0 (of a size the call passes), or a constant apart, still vectorizes", () => {
     for (const text of [SHIFT_VIEW("0", "%n", "strided<[1]>"), SHIFT_VIEW("8", "8", "strided<[1], offset: 8>")]) {
       const r = mutate(text, { target_function: "shift", mutations: [{ kind: "vectorize", loop: "L0", width: 4 }] });
