@@ -455,6 +455,24 @@ const SHIFT_VIEW = (offset = "%n", size = "8", layout = "strided<[1], offset: ?>
 }`;
 };
 
+/**
+ * A[j + i] = A[j] + 1 for i < `outer` (from 0), the store through the subview of A at %i
+ * (`store`: where it goes instead): the j-loop carries a dependence i iterations long, none
+ * while i is 0 alone (a call with n = 1, which vectorizing j gets right; n = 3 it does not).
+ */
+const OUTER_VIEW = (outer = "%n", store = "%S[%j] : memref<8xf32, strided<[1], offset: ?>>") => `func.func @shift(%A: memref<16xf32>, %n: index) {
+  affine.for %i = 0 to ${outer} {
+    %S = memref.subview %A[%i] [8] [1] : memref<16xf32> to memref<8xf32, strided<[1], offset: ?>>
+    affine.for %j = 0 to 8 {
+      %a = affine.load %A[%j] : memref<16xf32>
+      %one = arith.constant 1.000000e+00 : f32
+      %b = arith.addf %a, %one : f32
+      affine.store %b, ${store}
+    }
+  }
+  return
+}`;
+
 describe("inapplicable mutations are rejected with a reason, never an exception", () => {
   const cases: [string, string, string, Mutation[], RegExp][] = [
     ["vectorize width 8", MATMUL, "matmul", [{ kind: "vectorize", loop: "L1", width: 8 }], /width 8/],
@@ -494,6 +512,9 @@ describe("inapplicable mutations are rejected with a reason, never an exception"
     ["parallelize a loop whose store and load are a call's argument apart", SHIFT(), "shift", [{ kind: "parallelize", loop: "L0" }], /differ by a value the call passes/],
     ["vectorize a loop that stores through a view at a call's argument", SHIFT_VIEW(), "shift", [{ kind: "vectorize", loop: "L0", width: 4 }], /differ by a value the call passes/],
     ["unroll_and_jam a loop that stores through a view at a call's argument", SHIFT_VIEW(), "shift", [{ kind: "unroll_and_jam", loop: "L0", factor: 2 }], /differ by a value the call passes/],
+    // (found by the fuzz test's dependence programs with loops to %n and views at loop indices)
+    ["vectorize a loop that stores through a view at the index of a loop to %n", OUTER_VIEW(), "shift", [{ kind: "vectorize", loop: "L1", width: 4 }], /the index of a loop whose bounds it passes/],
+    ["interchange a loop to %n with one that stores A[j + i]", OUTER_VIEW("%n", "%A[%j + %i] : memref<16xf32>").replace(/\n *%S = [^\n]*/, ""), "shift", [{ kind: "interchange", loops: ["L0", "L1"], permutation: [1, 0] }], /the index of a loop whose bounds it passes/],
     ["a sequence whose second step does not apply", MATMUL, "matmul", [{ kind: "unroll", loop: "L2", factor: 0 }, { kind: "vectorize", loop: "L2", width: 4 }], /.+/],
   ];
   for (const [what, text, fn, ms, reason] of cases) {
@@ -514,6 +535,12 @@ describe("inapplicable mutations are rejected with a reason, never an exception"
     const r = mutate(`func.func @k(%A: memref<4xf32>) {\n  affine.for %i = 0 to 16 {\n  }\n  return\n}`,
       { target_function: "k", mutations: [{ kind: "unroll_and_jam", loop: "L0", factor: 2 }, { kind: "unroll", loop: "L0", factor: 8 }] });
     assert.ok(r.ok, r.ok ? "" : `${r.verdict}: ${r.reason}`);
+  });
+  it("a loop inside one to %n still vectorizes where no subscript uses the outer index, or the outer loop's bounds are constants", () => {
+    for (const text of [OUTER_VIEW("%n", "%A[%j] : memref<16xf32>"), OUTER_VIEW("1")]) {
+      const r = mutate(text, { target_function: "shift", mutations: [{ kind: "vectorize", loop: "L1", width: 4 }] });
+      assert.ok(r.ok, r.ok ? "" : r.reason);
+    }
   });
   it("a store through a view at offset 0 (of a size the call passes), or a constant apart, still vectorizes", () => {
     for (const text of [SHIFT_VIEW("0", "%n", "strided<[1]>"), SHIFT_VIEW("8", "8", "strided<[1], offset: 8>")]) {
