@@ -167,6 +167,29 @@ function subscriptKey(op: Operation, inputs: Set<Value>, ids: Map<Value, number>
   return `${view(a.memref)}${a.map?.str ?? ""}[${a.indices.map(key).join(",")}]`;
 }
 
+/** The index values of an access's memory dimensions (undefined where one is an expression). */
+function dimensionIndices(op: Operation): (Value | undefined)[] {
+  const a = accessOf(op)!, m = a.map;
+  const dims = m ? m.results.map((e) => (e.kind === "dim" ? a.indices[e.pos] : e.kind === "sym" ? a.indices[m.numDims + e.pos] : undefined)) : [...a.indices];
+  if (op.name.startsWith("vector.")) dims[dims.length - 1] = undefined; // (a vector spans the next indices too)
+  return dims;
+}
+
+/**
+ * Whether each iteration of `loop` reaches its own slice of `buf`: every access (`ops`, the only
+ * writers of it in the loop) goes to the buffer itself (or a cast of it) with the loop's index
+ * alone in one same dimension. Reordering that loop's iterations alone then moves no access past
+ * another to one element, whatever the call passes (rows i of `A[i, j]` and `A[i, 0]`).
+ */
+function slicedBy(loop: Operation, buf: Buffer, ops: Operation[], ctx: Context): boolean {
+  const iv = loop.body().args[0];
+  let others = false;
+  loop.walk((op) => { others ||= !ops.includes(op) && mayWrite(op, buf, ctx); return !others; });
+  if (others || ops.some((o) => { let m = accessOf(o)!.memref; while (m instanceof OpResult && m.op.name === "memref.cast") m = m.op.operand(0); return m !== buf; })) return false;
+  const dims = ops.map(dimensionIndices);
+  return dims[0].some((_, d) => dims.every((x) => x[d] === iv));
+}
+
 /**
  * Why reordering `loop`'s iterations (vectorize, unroll-and-jam, interchange, tile,
  * parallelize) may be right for some calls only: a buffer it writes is accessed at two
@@ -175,13 +198,16 @@ function subscriptKey(op: Operation, inputs: Set<Value>, ids: Map<Value, number>
  * A loop index counts as such a value where its loop's bounds do: the subview of A at %i, for
  * %i < %n, is A[j + i] in the j-loop, which overlaps A[j] across iterations for n > 1 only.
  * Undefined when every such pair is at the same subscript or at subscripts of constants and
- * indices of loops with fixed bounds alone, whose dependences do not change with the call.
+ * indices of loops with fixed bounds alone, whose dependences do not change with the call; or,
+ * `alone` (only this loop's iterations are reordered, not those of loops in it), when each of
+ * its iterations has a slice of the buffer of its own.
  */
-export function inputDependentOverlap(loop: Operation, ctx: Context): string | undefined {
+export function inputDependentOverlap(loop: Operation, ctx: Context, alone = false): string | undefined {
   const byBuffer = new Map<Buffer, Operation[]>(), ids = new Map<Value, number>();
   loop.walk((op) => { const a = accessOf(op); if (a) { const b = bufferOf(a.memref); (byBuffer.get(b) ?? byBuffer.set(b, []).get(b)!).push(op); } });
   for (const [buf, ops] of byBuffer) {
     if (!ops.some((o) => accessOf(o)!.value !== undefined) && !writesWithin(loop, buf, ctx)) continue;
+    if (alone && slicedBy(loop, buf, ops, ctx)) continue;
     const inputs = new Set<Value>();
     const keys = new Set(ops.map((o) => subscriptKey(o, inputs, ids)));
     if (keys.size > 1 && inputs.size) return "a buffer the loop writes is accessed at subscripts that differ by a value the call passes, or by the index of a loop whose bounds it passes (whether iterations overlap depends on it)";

@@ -530,6 +530,21 @@ describe("inapplicable mutations are rejected with a reason, never an exception"
     const r = mutate(SHIFT().replace("%A[%i] :", "%A[%i + symbol(%n)] :"), { target_function: "shift", mutations: [{ kind: "vectorize", loop: "L0", width: 4 }] });
     assert.ok(r.ok, r.ok ? "" : r.reason);
   });
+  it("a loop to %n whose iterations each update a row of their own still parallelizes", () => {
+    // (row i of A[i, j] and A[i, 0]: the call decides how many rows, never that two iterations meet)
+    const r = mutate(`func.func @rows(%A: memref<64x8xf32>, %n: index) {
+  affine.for %i = 0 to %n {
+    affine.for %j = 0 to 8 {
+      %a = affine.load %A[%i, %j] : memref<64x8xf32>
+      %m = affine.load %A[%i, 0] : memref<64x8xf32>
+      %b = arith.subf %a, %m : f32
+      affine.store %b, %A[%i, %j] : memref<64x8xf32>
+    }
+  }
+  return
+}`, { target_function: "rows", mutations: [{ kind: "parallelize", loop: "L0" }] });
+    assert.ok(r.ok, r.ok ? "" : r.reason);
+  });
   it("unroll_and_jam of an empty loop, then its full unroll, gives valid IR", () => {
     // (found by the fuzz test: the copies' index went after the yield, which the unroll moved out)
     const r = mutate(`func.func @k(%A: memref<4xf32>) {\n  affine.for %i = 0 to 16 {\n  }\n  return\n}`,
