@@ -177,14 +177,15 @@ function dimensionIndices(op: Operation): (Value | undefined)[] {
 
 /**
  * Whether each iteration of `loop` reaches its own slice of `buf`: every access (`ops`, the only
- * writers of it in the loop) goes to the buffer itself (or a cast of it) with the loop's index
- * alone in one same dimension. Reordering that loop's iterations alone then moves no access past
+ * ops in the loop that read or write it) goes to the buffer itself (or a cast of it) with the
+ * loop's index alone in one same dimension. Reordering that loop's iterations alone then moves no access past
  * another to one element, whatever the call passes (rows i of `A[i, j]` and `A[i, 0]`).
  */
 function slicedBy(loop: Operation, buf: Buffer, ops: Operation[], ctx: Context): boolean {
   const iv = loop.body().args[0];
   let others = false;
-  loop.walk((op) => { others ||= !ops.includes(op) && mayWrite(op, buf, ctx); return !others; });
+  const reads = (op: Operation) => !ctx.hasTrait(op, "Pure") && op.operands.some((v) => v.type instanceof MemRefType && bufferOf(v) === buf);
+  loop.walk((op) => { others ||= !ops.includes(op) && (mayWrite(op, buf, ctx) || reads(op)); return !others; });
   if (others || ops.some((o) => { let m = accessOf(o)!.memref; while (m instanceof OpResult && m.op.name === "memref.cast") m = m.op.operand(0); return m !== buf; })) return false;
   const dims = ops.map(dimensionIndices);
   return dims[0].some((_, d) => dims.every((x) => x[d] === iv));

@@ -545,6 +545,26 @@ describe("inapplicable mutations are rejected with a reason, never an exception"
 }`, { target_function: "rows", mutations: [{ kind: "parallelize", loop: "L0" }] });
     assert.ok(r.ok, r.ok ? "" : r.reason);
   });
+  it("a loop whose iterations each update a column of their own, but also read a row, does not unroll_and_jam", () => {
+    const cols = (copy: string) => `func.func @cols(%A: memref<16x8xf32>, %B: memref<16x8xf32>, %n: index) {
+  affine.for %i = 0 to 8 {
+    affine.for %j = 0 to 8 {
+      %a = affine.load %A[%j, %i] : memref<16x8xf32>
+      affine.store %a, %A[%j + symbol(%n), %i] : memref<16x8xf32>
+    }${copy}
+  }
+  return
+}`;
+    const jam = (text: string) => mutate(text, { target_function: "cols", mutations: [{ kind: "unroll_and_jam", loop: "L0", factor: 2 }] });
+    const ok = jam(cols(""));
+    assert.ok(ok.ok, ok.ok ? "" : ok.reason); // (column i of A[j, i] and A[j + n, i]: no two iterations meet)
+    const r = jam(cols(`
+    %c0 = arith.constant 0 : index
+    %pad = arith.constant 0.000000e+00 : f32
+    %row = vector.transfer_read %A[%c0, %c0], %pad {in_bounds = [true]} : memref<16x8xf32>, vector<8xf32>
+    vector.transfer_write %row, %B[%i, %c0] {in_bounds = [true]} : vector<8xf32>, memref<16x8xf32>`));
+    assert.deepEqual(r.ok ? "applied" : [r.verdict, /differ by a value the call passes/.test(r.reason)], ["rejected", true]);
+  });
   it("unroll_and_jam of an empty loop, then its full unroll, gives valid IR", () => {
     // (found by the fuzz test: the copies' index went after the yield, which the unroll moved out)
     const r = mutate(`func.func @k(%A: memref<4xf32>) {\n  affine.for %i = 0 to 16 {\n  }\n  return\n}`,
