@@ -11,7 +11,7 @@ import { MEMREF_VIEWS, mixedList } from "../dialects/memref.js";
 import { knownInt, type OpFoldResult } from "../dialects/indexing.js";
 import { constantIndex } from "../dialects/arith.js";
 import { calleeOf } from "./heal-sites.js";
-import { LOOP_OPS } from "./loops.js";
+import { affineFor, LOOP_OPS } from "./loops.js";
 import { accessOf } from "./mutations/vectorize.js";
 
 /** Fresh buffers: they overlap nothing that existed before them. */
@@ -117,11 +117,26 @@ export function overlappingCall(m: Module, name: string, ctx: Context): string |
 }
 
 const INDEX_ARITH = new Set(["affine.apply", "arith.addi", "arith.subi", "arith.muli"]);
+const isLoopIndex = (v: Value): v is BlockArgument => v instanceof BlockArgument && v.index === 0 && LOOP_OPS.has(v.block.parentOp?.name ?? "");
+const boundOperands = (loop: Operation): Value[] => {
+  if (loop.name === "affine.for") { const f = affineFor(loop); return [...f.lbOperands, ...f.ubOperands]; }
+  return loop.name === "scf.for" ? loop.operands.slice(0, 3) : loop.operands;
+};
+/**
+ * Whether index `v` may take other values on another call: a function's argument, a loaded
+ * index, or the index of a loop whose bounds are such (`0 to %n` runs i = 1 on some calls only).
+ */
+function callDecided(v: Value): boolean {
+  if (constantIndex(v) !== undefined) return false;
+  if (isLoopIndex(v)) return boundOperands(v.block.parentOp!).some(callDecided);
+  return !(v instanceof OpResult && INDEX_ARITH.has(v.op.name)) || v.op.operands.some(callDecided);
+}
 
 /**
  * An access's subscripts, with the offsets and strides of the views it goes through, as a
  * structural key over constants, loop indices and other values (a function's index argument, a
- * loaded index: what the call decides); `inputs` collects those.
+ * loaded index: what the call decides); `inputs` collects those, and the indices of loops whose
+ * bounds the call decides.
  * `ids` numbers the leaf values, the same for every access of one loop.
  */
 function subscriptKey(op: Operation, inputs: Set<Value>, ids: Map<Value, number>): string {
@@ -129,7 +144,10 @@ function subscriptKey(op: Operation, inputs: Set<Value>, ids: Map<Value, number>
   const key = (v: Value): string => {
     const c = constantIndex(v);
     if (c !== undefined) return String(c);
-    if (v instanceof BlockArgument && v.index === 0 && LOOP_OPS.has(v.block.parentOp?.name ?? "")) return `i${leafId(v)}`;
+    if (isLoopIndex(v)) {
+      if (callDecided(v)) inputs.add(v); // (A[j] and A[j + i] overlap across j for i > 0 only)
+      return `i${leafId(v)}`;
+    }
     if (v instanceof OpResult && INDEX_ARITH.has(v.op.name)) return `${v.op.name}${v.op.attr("map")?.str ?? ""}(${v.op.operands.map(key).join(",")})`;
     inputs.add(v);
     return `s${leafId(v)}`;
@@ -149,22 +167,51 @@ function subscriptKey(op: Operation, inputs: Set<Value>, ids: Map<Value, number>
   return `${view(a.memref)}${a.map?.str ?? ""}[${a.indices.map(key).join(",")}]`;
 }
 
+/** The index values of an access's memory dimensions (undefined where one is an expression). */
+function dimensionIndices(op: Operation): (Value | undefined)[] {
+  const a = accessOf(op)!, m = a.map;
+  const dims = m ? m.results.map((e) => (e.kind === "dim" ? a.indices[e.pos] : e.kind === "sym" ? a.indices[m.numDims + e.pos] : undefined)) : [...a.indices];
+  if (op.name.startsWith("vector.")) dims[dims.length - 1] = undefined; // (a vector spans the next indices too)
+  return dims;
+}
+
+/**
+ * Whether each iteration of `loop` reaches its own slice of `buf`: every access (`ops`, the only
+ * ops in the loop that read or write it) goes to the buffer itself (or a cast of it) with the
+ * loop's index alone in one same dimension. Reordering that loop's iterations alone then moves no access past
+ * another to one element, whatever the call passes (rows i of `A[i, j]` and `A[i, 0]`).
+ */
+function slicedBy(loop: Operation, buf: Buffer, ops: Operation[], ctx: Context): boolean {
+  const iv = loop.body().args[0];
+  let others = false;
+  const reads = (op: Operation) => !ctx.hasTrait(op, "Pure") && op.operands.some((v) => v.type instanceof MemRefType && bufferOf(v) === buf);
+  loop.walk((op) => { others ||= !ops.includes(op) && (mayWrite(op, buf, ctx) || reads(op)); return !others; });
+  if (others || ops.some((o) => { let m = accessOf(o)!.memref; while (m instanceof OpResult && m.op.name === "memref.cast") m = m.op.operand(0); return m !== buf; })) return false;
+  const dims = ops.map(dimensionIndices);
+  return dims[0].some((_, d) => dims.every((x) => x[d] === iv));
+}
+
 /**
  * Why reordering `loop`'s iterations (vectorize, unroll-and-jam, interchange, tile,
  * parallelize) may be right for some calls only: a buffer it writes is accessed at two
  * subscripts apart by a value the call decides (`A[i + n] = A[i] + 1` carries a dependence
  * between iterations for small n only, which the sandbox's few index arguments may miss).
- * Undefined when every such pair is at the same subscript or at subscripts of constants and loop
- * indices alone, whose dependences do not change with the call.
+ * A loop index counts as such a value where its loop's bounds do: the subview of A at %i, for
+ * %i < %n, is A[j + i] in the j-loop, which overlaps A[j] across iterations for n > 1 only.
+ * Undefined when every such pair is at the same subscript or at subscripts of constants and
+ * indices of loops with fixed bounds alone, whose dependences do not change with the call; or,
+ * `alone` (only this loop's iterations are reordered, not those of loops in it), when each of
+ * its iterations has a slice of the buffer of its own.
  */
-export function inputDependentOverlap(loop: Operation, ctx: Context): string | undefined {
+export function inputDependentOverlap(loop: Operation, ctx: Context, alone = false): string | undefined {
   const byBuffer = new Map<Buffer, Operation[]>(), ids = new Map<Value, number>();
   loop.walk((op) => { const a = accessOf(op); if (a) { const b = bufferOf(a.memref); (byBuffer.get(b) ?? byBuffer.set(b, []).get(b)!).push(op); } });
   for (const [buf, ops] of byBuffer) {
     if (!ops.some((o) => accessOf(o)!.value !== undefined) && !writesWithin(loop, buf, ctx)) continue;
+    if (alone && slicedBy(loop, buf, ops, ctx)) continue;
     const inputs = new Set<Value>();
     const keys = new Set(ops.map((o) => subscriptKey(o, inputs, ids)));
-    if (keys.size > 1 && inputs.size) return "a buffer the loop writes is accessed at subscripts that differ by a value the call passes (whether iterations overlap depends on it)";
+    if (keys.size > 1 && inputs.size) return "a buffer the loop writes is accessed at subscripts that differ by a value the call passes, or by the index of a loop whose bounds it passes (whether iterations overlap depends on it)";
   }
   return undefined;
 }

@@ -51,7 +51,8 @@ const REORDERING = new Set(["tile", "interchange", "vectorize", "unroll_and_jam"
 export function applyMutation(fn: Operation, mu: Mutation, ctx: Context): void {
   if (REORDERING.has(mu.kind)) {
     // The sandbox runs a few calls: a reordering right for some index arguments only is refused.
-    const why = inputDependentOverlap(loopByRef(fn, "loop" in mu ? mu.loop : (mu as { loops: string[] }).loops[0]), ctx);
+    // (tile and interchange reorder the loops inside too: a slice per iteration of the first is not enough)
+    const why = inputDependentOverlap(loopByRef(fn, "loop" in mu ? mu.loop : (mu as { loops: string[] }).loops[0]), ctx, "loop" in mu);
     if (why) throw new MutationError(`${mu.kind}: ${why}`);
   }
   switch (mu.kind) {

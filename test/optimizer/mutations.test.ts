@@ -379,6 +379,16 @@ describe("a store through a view of a buffer is a store to the buffer", () => {
     assert.match(f, /affine\.for[^]*affine\.load %arg0\[0, 0\]/, "the load stays inside the loop");
     assert.doesNotMatch(f, /iter_args/, "no scalar replacement of A[0, 0]");
   });
+  it("hoist does not promote a location reached through a view the loop makes at its index", () => {
+    // (found by the fuzz test's views: the promoted load went before the loop, above its view)
+    const f = checkSame(viewProgram(`
+      %w = memref.subview %A[0, %i] [1, 2] [1, 1] : memref<1x8xf32> to memref<1x2xf32, strided<[8, 1], offset: ?>>
+      %x = affine.load %w[0, 0] : memref<1x2xf32, strided<[8, 1], offset: ?>>
+      %two = arith.addf %one, %one : f32
+      %y = arith.addf %x, %two : f32
+      affine.store %y, %w[0, 0] : memref<1x2xf32, strided<[8, 1], offset: ?>>`), "views", [{ kind: "hoist", loop: "L0" }]);
+    assert.doesNotMatch(f, /iter_args/, "A[0, i] is another location in each iteration");
+  });
   it("hoist does not promote a location that another op in the loop reads (memref.copy)", () => {
     const f = checkSame(viewProgram(`
       %x = affine.load %A[0, 0] : memref<1x8xf32>
@@ -445,6 +455,24 @@ const SHIFT_VIEW = (offset = "%n", size = "8", layout = "strided<[1], offset: ?>
 }`;
 };
 
+/**
+ * A[j + i] = A[j] + 1 for i < `outer` (from 0), the store through the subview of A at %i
+ * (`store`: where it goes instead): the j-loop carries a dependence i iterations long, none
+ * while i is 0 alone (a call with n = 1, which vectorizing j gets right; n = 3 it does not).
+ */
+const OUTER_VIEW = (outer = "%n", store = "%S[%j] : memref<8xf32, strided<[1], offset: ?>>") => `func.func @shift(%A: memref<16xf32>, %n: index) {
+  affine.for %i = 0 to ${outer} {
+    %S = memref.subview %A[%i] [8] [1] : memref<16xf32> to memref<8xf32, strided<[1], offset: ?>>
+    affine.for %j = 0 to 8 {
+      %a = affine.load %A[%j] : memref<16xf32>
+      %one = arith.constant 1.000000e+00 : f32
+      %b = arith.addf %a, %one : f32
+      affine.store %b, ${store}
+    }
+  }
+  return
+}`;
+
 describe("inapplicable mutations are rejected with a reason, never an exception", () => {
   const cases: [string, string, string, Mutation[], RegExp][] = [
     ["vectorize width 8", MATMUL, "matmul", [{ kind: "vectorize", loop: "L1", width: 8 }], /width 8/],
@@ -484,6 +512,9 @@ describe("inapplicable mutations are rejected with a reason, never an exception"
     ["parallelize a loop whose store and load are a call's argument apart", SHIFT(), "shift", [{ kind: "parallelize", loop: "L0" }], /differ by a value the call passes/],
     ["vectorize a loop that stores through a view at a call's argument", SHIFT_VIEW(), "shift", [{ kind: "vectorize", loop: "L0", width: 4 }], /differ by a value the call passes/],
     ["unroll_and_jam a loop that stores through a view at a call's argument", SHIFT_VIEW(), "shift", [{ kind: "unroll_and_jam", loop: "L0", factor: 2 }], /differ by a value the call passes/],
+    // (found by the fuzz test's dependence programs with loops to %n and views at loop indices)
+    ["vectorize a loop that stores through a view at the index of a loop to %n", OUTER_VIEW(), "shift", [{ kind: "vectorize", loop: "L1", width: 4 }], /the index of a loop whose bounds it passes/],
+    ["interchange a loop to %n with one that stores A[j + i]", OUTER_VIEW("%n", "%A[%j + %i] : memref<16xf32>").replace(/\n *%S = [^\n]*/, ""), "shift", [{ kind: "interchange", loops: ["L0", "L1"], permutation: [1, 0] }], /the index of a loop whose bounds it passes/],
     ["a sequence whose second step does not apply", MATMUL, "matmul", [{ kind: "unroll", loop: "L2", factor: 0 }, { kind: "vectorize", loop: "L2", width: 4 }], /.+/],
   ];
   for (const [what, text, fn, ms, reason] of cases) {
@@ -498,6 +529,53 @@ describe("inapplicable mutations are rejected with a reason, never an exception"
   it("an update in place at a subscript the call passes still vectorizes", () => {
     const r = mutate(SHIFT().replace("%A[%i] :", "%A[%i + symbol(%n)] :"), { target_function: "shift", mutations: [{ kind: "vectorize", loop: "L0", width: 4 }] });
     assert.ok(r.ok, r.ok ? "" : r.reason);
+  });
+  it("a loop to %n whose iterations each update a row of their own still parallelizes", () => {
+    // (row i of A[i, j] and A[i, 0]: the call decides how many rows, never that two iterations meet)
+    const r = mutate(`func.func @rows(%A: memref<64x8xf32>, %n: index) {
+  affine.for %i = 0 to %n {
+    affine.for %j = 0 to 8 {
+      %a = affine.load %A[%i, %j] : memref<64x8xf32>
+      %m = affine.load %A[%i, 0] : memref<64x8xf32>
+      %b = arith.subf %a, %m : f32
+      affine.store %b, %A[%i, %j] : memref<64x8xf32>
+    }
+  }
+  return
+}`, { target_function: "rows", mutations: [{ kind: "parallelize", loop: "L0" }] });
+    assert.ok(r.ok, r.ok ? "" : r.reason);
+  });
+  it("a loop whose iterations each update a column of their own, but also read a row, does not unroll_and_jam", () => {
+    const cols = (copy: string) => `func.func @cols(%A: memref<16x8xf32>, %B: memref<16x8xf32>, %n: index) {
+  affine.for %i = 0 to 8 {
+    affine.for %j = 0 to 8 {
+      %a = affine.load %A[%j, %i] : memref<16x8xf32>
+      affine.store %a, %A[%j + symbol(%n), %i] : memref<16x8xf32>
+    }${copy}
+  }
+  return
+}`;
+    const jam = (text: string) => mutate(text, { target_function: "cols", mutations: [{ kind: "unroll_and_jam", loop: "L0", factor: 2 }] });
+    const ok = jam(cols(""));
+    assert.ok(ok.ok, ok.ok ? "" : ok.reason); // (column i of A[j, i] and A[j + n, i]: no two iterations meet)
+    const r = jam(cols(`
+    %c0 = arith.constant 0 : index
+    %pad = arith.constant 0.000000e+00 : f32
+    %row = vector.transfer_read %A[%c0, %c0], %pad {in_bounds = [true]} : memref<16x8xf32>, vector<8xf32>
+    vector.transfer_write %row, %B[%i, %c0] {in_bounds = [true]} : vector<8xf32>, memref<16x8xf32>`));
+    assert.deepEqual(r.ok ? "applied" : [r.verdict, /differ by a value the call passes/.test(r.reason)], ["rejected", true]);
+  });
+  it("unroll_and_jam of an empty loop, then its full unroll, gives valid IR", () => {
+    // (found by the fuzz test: the copies' index went after the yield, which the unroll moved out)
+    const r = mutate(`func.func @k(%A: memref<4xf32>) {\n  affine.for %i = 0 to 16 {\n  }\n  return\n}`,
+      { target_function: "k", mutations: [{ kind: "unroll_and_jam", loop: "L0", factor: 2 }, { kind: "unroll", loop: "L0", factor: 8 }] });
+    assert.ok(r.ok, r.ok ? "" : `${r.verdict}: ${r.reason}`);
+  });
+  it("a loop inside one to %n still vectorizes where no subscript uses the outer index, or the outer loop's bounds are constants", () => {
+    for (const text of [OUTER_VIEW("%n", "%A[%j] : memref<16xf32>"), OUTER_VIEW("1")]) {
+      const r = mutate(text, { target_function: "shift", mutations: [{ kind: "vectorize", loop: "L1", width: 4 }] });
+      assert.ok(r.ok, r.ok ? "" : r.reason);
+    }
   });
   it("a store through a view at offset 0 (of a size the call passes), or a constant apart, still vectorizes", () => {
     for (const text of [SHIFT_VIEW("0", "%n", "strided<[1]>"), SHIFT_VIEW("8", "8", "strided<[1], offset: 8>")]) {

@@ -82,7 +82,8 @@ function promoteOne(loop: Operation, ctx: Context): Operation | undefined {
   if (hasCall || !surelyRuns(loop)) return undefined; // (the load before it and the store after it would run anyway)
   for (const cand of all) {
     if (cand.acc.value === undefined || !direct.has(cand.op)) continue;
-    if (cand.acc.indices.some((v) => definedInside(v, loop))) continue;
+    // (a view made in the loop: at the loop's index it is no one location; invariant, licm has moved it out)
+    if ([cand.acc.memref, ...cand.acc.indices].some((v) => definedInside(v, loop))) continue;
     const buf = bufferOf(cand.acc.memref);
     const group = all.filter((x) => bufferOf(x.acc.memref) === buf);
     if (!group.every((x) => direct.has(x.op) && sameAccess(x.acc, cand.acc, x.op, cand.op))) continue;

@@ -178,7 +178,7 @@ export function unrollAndJam(loop: Operation, factor: number): void {
     const map = new Map<Value, Value>();
     const shifted = new Operation({ name: "affine.apply", operands: [f.iv], resultTypes: [index],
       attributes: { map: new AffineMapAttr(new AffineMap(1, 0, [bin("add", dim(0), cst(k * f.step))])) } });
-    body.insertBefore(original[0], shifted);
+    body.insertBefore(original[0] ?? yieldOp, shifted); // (an empty body: before its yield)
     map.set(f.iv, shifted.result);
     copies.push(original.map((op) => { const c = op.clone(map); body.insertBefore(yieldOp, c); return c; }));
   }
