@@ -527,13 +527,40 @@ function rankReduces(from: readonly number[], to: readonly number[]): boolean {
 
 /** Whether `res` is `want` with some unit dims dropped, the others keeping their sizes and strides, and the same offset. */
 function rankReducedView(want: MemRefType, res: MemRefType): boolean {
-  const w = stridesAndOffset(want), r = stridesAndOffset(res);
+  return stridesAndOffset(want).offset === stridesAndOffset(res).offset && rankReductionDrops(want, res) !== undefined;
+}
+
+/**
+ * The unit dims of `want` (a subview's inferred type) that dropping leaves `res`'s sizes and
+ * strides, the leftmost kept where several would do; undefined where none do. Where sizes alone
+ * leave a choice (`[1, 1]` to `[1]`), the strides decide: what a rank-reducing subview drops.
+ */
+export function rankReductionDrops(want: MemRefType, res: MemRefType): number[] | undefined {
+  const w = stridesAndOffset(want).strides, r = stridesAndOffset(res).strides, dropped: number[] = [];
   const fit = (i: number, j: number): boolean => {
-    if (j === res.rank) return want.shape.slice(i).every((d) => d === 1);
+    if (j === res.rank) {
+      if (want.shape.slice(i).some((d) => d !== 1)) return false;
+      for (let k = i; k < want.rank; k++) dropped.push(k);
+      return true;
+    }
     if (i === want.rank) return false;
-    return (want.shape[i] === res.shape[j] && w.strides[i] === r.strides[j] && fit(i + 1, j + 1)) || (want.shape[i] === 1 && fit(i + 1, j));
+    const n = dropped.length;
+    if (want.shape[i] === res.shape[j] && w[i] === r[j] && fit(i + 1, j + 1)) return true;
+    dropped.length = n;
+    if (want.shape[i] !== 1) return false;
+    dropped.push(i);
+    if (fit(i + 1, j)) return true;
+    dropped.length = n;
+    return false;
   };
-  return w.offset === r.offset && fit(0, 0);
+  return fit(0, 0) ? dropped : undefined;
+}
+
+/** The dims rank-reducing subview `op` drops (rankReductionDrops of its inferred type). */
+export function subviewDrops(op: Operation): number[] {
+  const src = op.operand(0).type as MemRefType, res = op.result.type as MemRefType;
+  const want = inferSubviewType(src, staticList(op, "static_offsets"), staticList(op, "static_sizes"), staticList(op, "static_strides"));
+  return rankReductionDrops(want, res) ?? [];
 }
 
 // ---- bounds-check failures (--check-bounds), worded the same by both engines ----------------

@@ -5,7 +5,7 @@
 import { DenseElementsAttr, DenseResourceElementsAttr, SparseElementsAttr, StridedLayoutAttr, TypeAttr } from "../ir/attributes.js";
 import type { Operation } from "../ir/core.js";
 import { DYN, MemRefType, TensorType, Type } from "../ir/types.js";
-import { allocAlignment, castChecks, castMismatch, permutation, reassociation, staticList } from "../dialects/memref.js";
+import { allocAlignment, castChecks, castMismatch, permutation, reassociation, staticList, subviewDrops } from "../dialects/memref.js";
 import type { HandlerTable, Interpreter } from "./interpreter.js";
 import { checkIndex, layoutOf, loadElement, storeElement, storeScalar } from "./memory.js";
 import { MemRefValue, OpTrap, Trap, canon, contiguousStrides, forEachIndex, numElements, type RtValue, type Scalar } from "./values.js";
@@ -106,18 +106,12 @@ export function droppedDims(sizes: readonly number[], resultShape: readonly numb
   return dropped;
 }
 
-function subview(src: MemRefValue, offsets: number[], sizes: number[], strides: number[], resultType: Type): MemRefValue {
+/** `drop`: the unit dims a rank-reducing subview drops (subviewDrops: its types' strides decide). */
+function subview(src: MemRefValue, offsets: number[], sizes: number[], strides: number[], drop: readonly number[]): MemRefValue {
   let offset = src.offset;
   offsets.forEach((o, d) => (offset += o * src.strides[d]));
-  let newStrides = strides.map((s, d) => s * src.strides[d]);
-  let newSizes = sizes;
-  const rt = resultType instanceof MemRefType ? resultType : undefined;
-  if (rt && rt.rank < sizes.length) {
-    const drop = droppedDims(sizes, rt.shape);
-    newSizes = sizes.filter((_, d) => !drop.has(d));
-    newStrides = newStrides.filter((_, d) => !drop.has(d));
-  }
-  return new MemRefValue(src.elementType, src.allocated, src.aligned, offset, newSizes, newStrides);
+  const kept = (_: number, d: number) => !drop.includes(d);
+  return new MemRefValue(src.elementType, src.allocated, src.aligned, offset, sizes.filter(kept), strides.map((s, d) => s * src.strides[d]).filter(kept));
 }
 
 /** static_offsets/sizes/strides merged with the dynamic operands after `lead` operands. */
@@ -153,7 +147,7 @@ export const MEMREF: HandlerTable = {
   "memref.cast": (_i, op, [m]) => { checkCast(op.results[0].type, asMemRef(m)); return [m]; },
   "memref.subview": (_i, op, args) => {
     const [o, s, st] = viewParams(op, args, 1);
-    return [subview(asMemRef(args[0]), o, s, st, op.results[0].type)];
+    return [subview(asMemRef(args[0]), o, s, st, subviewDrops(op))];
   },
   "memref.reinterpret_cast": (_i, op, args) => {
     const src = asMemRef(args[0]);

@@ -3,7 +3,7 @@ import binaryen from "./binaryen.js";
 import { IntegerAttr, SymbolRefAttr, TypeAttr } from "../../ir/attributes.js";
 import type { Operation, Value } from "../../ir/core.js";
 import { DYN, FloatType, IndexType, IntegerType, MemRefType, Type, UnrankedMemRefType, VectorType } from "../../ir/types.js";
-import { CAST_FIELDS, type CastCheck, allocAlignment, castChecks, mixedList, permutation, reassociation, staticList } from "../../dialects/memref.js";
+import { CAST_FIELDS, type CastCheck, allocAlignment, castChecks, mixedList, permutation, reassociation, staticList, subviewDrops } from "../../dialects/memref.js";
 import { opSite } from "../../ir/diagnostics.js";
 import { gepIndices } from "../../dialects/llvm.js";
 import { constantIndex } from "../../dialects/arith.js";
@@ -296,10 +296,7 @@ register("memref.subview", (e, op) => {
   offs.forEach((o, d) => { offset = addF(e, offset, mulF(e, o, src.strides[d])); });
   let keepSizes = sizes, keepStrides = steps.map((s, d) => mulF(e, s, src.strides[d]));
   if (rt.rank < src.type.rank) {
-    // Rank reduction drops unit dimensions (from the left, while there are more than needed).
-    const keep: number[] = [];
-    let drop = src.type.rank - rt.rank;
-    sizes.forEach((s, d) => { if (drop > 0 && "c" in s && s.c === 1) drop--; else keep.push(d); });
+    const drop = subviewDrops(op), keep = sizes.map((_, d) => d).filter((d) => !drop.includes(d));
     keepSizes = keep.map((d) => sizes[d]);
     keepStrides = keep.map((d) => keepStrides[d]);
   }
