@@ -81,8 +81,6 @@ function canonicalStrided(t: MemRefType): MemRefType {
   const e = terms.reduce((a, b) => ({ kind: "add", lhs: a, rhs: b }) as AffineExpr);
   return MemRefType.get(t.shape, t.elementType, new AffineMapAttr(new AffineMap(t.rank, ns, [e ?? cst(0)])), t.memorySpace);
 }
-const isPermutation = (m: AffineMap) =>
-  m.numSyms === 0 && m.results.length === m.numDims && m.results.every((e) => e.kind === "dim") && new Set(m.results.map((e) => (e as { pos: number }).pos)).size === m.numDims;
 /** Same sizes, strides and offset (`?` equal only to `?`): MLIR compares canonical strided layouts. */
 function sameStrided(a: MemRefType, b: MemRefType): boolean {
   const x = stridesAndOffset(a), y = stridesAndOffset(b);
@@ -337,7 +335,7 @@ export const MEMREF_MORE_OPS: OpSpec[] = [
     verify(op) {
       const perm = op.attr("permutation"), src = op.operand(0).type as MemRefType, res = op.result.type as MemRefType;
       if (!(perm instanceof AffineMapAttr)) return "requires attribute 'permutation'";
-      if (!isPermutation(perm.map)) return "expected a permutation map";
+      if (!perm.map.isPermutation) return "expected a permutation map";
       if (perm.map.numDims !== src.rank) return "expected a permutation map of same rank as the input";
       const want = transposed(src, perm.map);
       if (!sameStrided(want, res)) return `result type '${res.str}' is not equivalent to the canonical transposed input type '${canonicalStrided(want).str}'`;

@@ -173,6 +173,8 @@ export class AffineMap {
     const seen = new Set<number>();
     return this.numSyms === 0 && this.results.every((r) => r.kind === "dim" && !seen.has(r.pos) && !!seen.add(r.pos));
   }
+  /** Each dimension once, in some order, and nothing else (MLIR's isPermutation). */
+  get isPermutation(): boolean { return this.isProjectedPermutation && this.results.length === this.numDims; }
   /** A single constant result, e.g. `() -> (0)`. */
   get constantValue(): number | undefined {
     const r = this.results[0];

@@ -28,10 +28,8 @@ const MLIR_CONTROL: FusionControl = { ops: (op) => op.name === "linalg.generic",
  */
 const ONCE_CONTROL: FusionControl = {
   ops: isStructuredOp,
-  fuse: (p, c, i) => p.results[0].uses.length === 1 && isPermutation(indexingMaps(c)[i]),
+  fuse: (p, c, i) => p.results[0].uses.length === 1 && indexingMaps(c)[i].isPermutation,
 };
-
-const isPermutation = (m: AffineMap) => m.isProjectedPermutation && m.results.length === m.numDims;
 
 /** The producer's loop indices in the consumer's, through the consumer's map for the operand and the inverse of the producer's result map. */
 function producerLoops(producer: Operation, consumerMap: AffineMap): AffineMap {
@@ -48,7 +46,7 @@ function fusable(producer: Operation, consumer: Operation, index: number): boole
   if (!linalgOnTensors(producer) || !hasTensorSemantics(consumer) || !(operand.type instanceof TensorType) || producer.results.length !== 1) return false;
   if (iteratorTypes(producer).some((t) => t !== "parallel")) return false;
   const consumerMap = indexingMaps(consumer)[index], pMaps = indexingMaps(producer), nIn = inputs(producer).length;
-  if (consumerMap.results.length !== pMaps[nIn].numDims || !isPermutation(pMaps[nIn])) return false;
+  if (consumerMap.results.length !== pMaps[nIn].numDims || !pMaps[nIn].isPermutation) return false;
   // Not fused (MLIR keeps a producer result for these): a body that reads its init or asks for its loop indices.
   const body = producer.region().blocks[0];
   if (body.args.slice(nIn).some((a) => a.uses.length) || body.ops.some((o) => o.name === "linalg.index")) return false;
