@@ -4,19 +4,15 @@
 // element (softmax and sigmoid call it for every one). f32 is the f64 result rounded once, as
 // the host's expf (Math.fround(Math.exp(x))).
 import binaryen from "./binaryen.js";
+import { floatFromBits } from "../../ir/float.js";
 import { type Expr, type FunctionEmitter, i64c } from "./emitter.js";
 
-/** The double whose IEEE bits are hi:lo (fdlibm writes its constants so). */
-function bits(hi: number, lo: number): number {
-  const v = new DataView(new ArrayBuffer(8));
-  v.setUint32(0, hi);
-  v.setUint32(4, lo);
-  return v.getFloat64(0);
-}
-const O_THRESHOLD = bits(0x40862e42, 0xfefa39ef), U_THRESHOLD = bits(0xc0874910, 0xd52d3051);
-const LN2_HI = bits(0x3fe62e42, 0xfee00000), LN2_LO = bits(0x3dea39ef, 0x35793c76), INV_LN2 = bits(0x3ff71547, 0x652b82fe);
-const P = [bits(0x3fc55555, 0x5555553e), bits(0xbf66c16c, 0x16bebd93), bits(0x3f11566a, 0xaf25de2c), bits(0xbebbbd41, 0xc5d26bf1), bits(0x3e663769, 0x72bea4d0)];
-const E = bits(0x4005bf0a, 0x8b145769), TWO_M1000 = bits(0x01700000, 0), TWO_1023 = bits(0x7fe00000, 0);
+/** The double of IEEE bits `b` (fdlibm writes its constants so). */
+const bits = (b: bigint) => floatFromBits(b, "f64");
+const O_THRESHOLD = bits(0x40862e42fefa39efn), U_THRESHOLD = bits(0xc0874910d52d3051n);
+const LN2_HI = bits(0x3fe62e42fee00000n), LN2_LO = bits(0x3dea39ef35793c76n), INV_LN2 = bits(0x3ff71547652b82fen);
+const P = [0x3fc555555555553en, 0xbf66c16c16bebd93n, 0x3f11566aaf25de2cn, 0xbebbbd41c5d26bf1n, 0x3e66376972bea4d0n].map(bits);
+const E = bits(0x4005bf0a8b145769n), TWO_M1000 = bits(0x0170000000000000n), TWO_1023 = bits(0x7fe0000000000000n);
 
 /** exp of an f64 (`f32`: of an f32, rounded once to it). */
 export function exp(e: FunctionEmitter, x: Expr, f32: boolean): Expr {
