@@ -147,7 +147,8 @@ export const MEMREF: HandlerTable = {
   "memref.cast": (_i, op, [m]) => { checkCast(op.results[0].type, asMemRef(m)); return [m]; },
   "memref.subview": (_i, op, args) => {
     const [o, s, st] = viewParams(op, args, 1);
-    return [subview(asMemRef(args[0]), o, s, st, subviewDrops(op))];
+    // (which dims a rank-reducing one drops: its types say, asked only of one that reduces)
+    return [subview(asMemRef(args[0]), o, s, st, (op.results[0].type as MemRefType).rank < s.length ? subviewDrops(op) : [])];
   },
   "memref.reinterpret_cast": (_i, op, args) => {
     const src = asMemRef(args[0]);
