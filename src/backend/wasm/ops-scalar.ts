@@ -9,7 +9,7 @@ import { CompileError, relaxedMaddFused, type LaneType, type VectorLanes, unsupp
 import { type Expr, FunctionEmitter, i64c, normInt, register, unsignedView, BT } from "./emitter.js";
 import { laneNs, numMinMax, perLane } from "./ops-vector.js";
 import { decodeHalf, encodeHalf, isHalf, roundHalf } from "./half.js";
-import { exp } from "./exp.js";
+import { IN_WASM, libmInWasm } from "./libm.js";
 
 type M = binaryen.Module;
 
@@ -562,7 +562,7 @@ function fma(e: FunctionEmitter, a: Expr, b: Expr, c: Expr, t: Type): Expr {
   return fromF64(e, t, m.select(inexactEven, odd, s()));
 }
 
-/** Transcendentals go to the host's libm (the same functions the interpreter uses). */
+/** Transcendentals go to the host's libm (the same functions the interpreter uses), but for those libm.ts computes in wasm. */
 const LIBM: Record<string, string> = {
   "math.exp": "exp", "math.exp2": "exp2", "math.expm1": "expm1", "math.log": "log", "math.log2": "log2", "math.log10": "log10",
   "math.log1p": "log1p", "math.cbrt": "cbrt", "math.tanh": "tanh", "math.sin": "sin", "math.cos": "cos", "math.tan": "tan",
@@ -576,7 +576,8 @@ register(Object.keys(LIBM), (e, op) => {
 });
 function libm(e: FunctionEmitter, op: string, args: Expr[], t: Type): Expr {
   if (!(t instanceof FloatType)) throw new CompileError(`${op} on ${t.str} is not supported`);
-  if (op === "math.exp") return inexact(e, t, args, (w, [x]) => exp(e, x, w === "f32"));
+  const own = IN_WASM[op];
+  if (own) return inexact(e, t, args, (w, [x]) => libmInWasm(e, own, x, w === "f32"));
   return inexact(e, t, args, (w, xs) =>
     e.m.call(e.unit.hostImport(LIBM[op] + (w === "f32" ? "f" : ""), xs.map(() => w), xs.map(() => w), w), xs, BT[w]));
 }

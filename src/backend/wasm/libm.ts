@@ -1,0 +1,227 @@
+// math.exp, math.expm1, math.tanh and math.log in WebAssembly: fdlibm's e_exp.c, s_expm1.c,
+// s_tanh.c and e_log.c, the algorithms V8's Math.exp/expm1/tanh/log run (base::ieee754, with its exp(1) = E special case),
+// operation for operation in f64, so the wasm engine agrees bit for bit with the interpreter and
+// the host's libm, without a call out of wasm per element (softmax, sigmoid and GELU call them for
+// every one). f32 is the f64 result rounded once, as the host's expf (Math.fround(Math.exp(x))).
+import binaryen from "./binaryen.js";
+import { floatFromBits } from "../../ir/float.js";
+import { type Expr, type FunctionEmitter, i64c } from "./emitter.js";
+
+/** The double of IEEE bits `b` (fdlibm writes its constants so). */
+const bits = (b: bigint) => floatFromBits(b, "f64");
+const O_THRESHOLD = bits(0x40862e42fefa39efn), U_THRESHOLD = bits(0xc0874910d52d3051n);
+const LN2_HI = bits(0x3fe62e42fee00000n), LN2_LO = bits(0x3dea39ef35793c76n), INV_LN2 = bits(0x3ff71547652b82fen);
+const P = [0x3fc555555555553en, 0xbf66c16c16bebd93n, 0x3f11566aaf25de2cn, 0xbebbbd41c5d26bf1n, 0x3e66376972bea4d0n].map(bits);
+const E = bits(0x4005bf0a8b145769n), TWO_M1000 = bits(0x0170000000000000n), TWO_1023 = bits(0x7fe0000000000000n);
+
+const LG = [0x3fe5555555555593n, 0x3fd999999997fa04n, 0x3fd2492494229359n, 0x3fcc71c51d8e78afn, 0x3fc7466496cb03den, 0x3fc39a09d078c69fn, 0x3fc2f112df3e5244n].map(bits);
+const TWO_54 = bits(0x4350000000000000n);
+const Q = [0xbfa11111111110f4n, 0x3f5a01a019fe5585n, 0xbf14ce199eaadbb7n, 0x3ed0cfca86e65239n, 0xbe8afdb76e09c32dn].map(bits); // expm1's, scaled by 2^i
+
+type Fn = "exp" | "expm1" | "tanh" | "log";
+/** The unit's helper computing `fn` of an f64 (made on first use). */
+function helperOf(e: FunctionEmitter, fn: Fn): string {
+  const u = e.unit;
+  if (fn === "exp") return u.helper("exp", ["f64"], "f64", ["i32", "i32", "i32", "f64", "f64", "f64", "f64", "f64"], expBody);
+  if (fn === "expm1") return u.helper("expm1", ["f64"], "f64", ["i32", "i32", "i32", ...Array<"f64">(10).fill("f64")], expm1Body);
+  if (fn === "log") return u.helper("log", ["f64"], "f64", ["i32", "i32", "i32", "i32", ...Array<"f64">(9).fill("f64")], logBody);
+  const expm1 = helperOf(e, "expm1");
+  return u.helper("tanh", ["f64"], "f64", ["i32", "i32", "f64", "f64"], (m) => tanhBody(m, expm1));
+}
+
+/** `fn` of an f64 (`f32`: of an f32, rounded once to it). */
+export function libmInWasm(e: FunctionEmitter, fn: Fn, x: Expr, f32: boolean): Expr {
+  const m = e.m, r = m.call(helperOf(e, fn), [f32 ? m.f64.promote(x) : x], binaryen.f64);
+  return f32 ? m.f32.demote(r) : r;
+}
+export const IN_WASM: Record<string, Fn> = { "math.exp": "exp", "math.expm1": "expm1", "math.tanh": "tanh", "math.log": "log" };
+
+/** The high (sign and exponent) word of an f64, and the f64 whose high word is `w` (low word 0). */
+const highWord = (m: binaryen.Module, x: Expr) => m.i32.wrap(m.i64.shr_u(m.i64.reinterpret(x), i64c(m, 32)));
+const fromHighWord = (m: binaryen.Module, w: Expr) => m.f64.reinterpret(m.i64.shl(m.i64.extend_u(w), i64c(m, 32)));
+
+function expBody(m: binaryen.Module): Expr {
+  const F = binaryen.f64, I = binaryen.i32, f = m.f64, i = m.i32, c = (v: number) => f.const(v), n = (v: number) => i.const(v | 0);
+  const [X, HX, XSB, K, HI, LO, T, C, Y] = [0, 1, 2, 3, 4, 5, 6, 7, 8];
+  const get = (l: number) => m.local.get(l, l === HX || l === XSB || l === K ? I : F), set = m.local.set.bind(m.local);
+  const ret = (v: Expr) => m.return(v);
+  // 2^k as a double (k + 1000 below -1021, scaled back by 2^-1000 at the end)
+  const twoTo = (k: Expr) => fromHighWord(m, i.add(n(0x3ff00000), i.shl(k, n(20))));
+  const poly = P.reduceRight<Expr | undefined>((acc, p) => (acc ? f.add(c(p), f.mul(get(T), acc)) : c(p)), undefined)!;
+  return m.block(null, [
+    set(HX, highWord(m, get(X))),
+    set(XSB, i.shr_u(get(HX), n(31))),
+    set(HX, i.and(get(HX), n(0x7fffffff))),
+    // |x| >= 709.78: NaN, infinities, overflow and underflow
+    m.if(i.ge_u(get(HX), n(0x40862e42)), m.block(null, [
+      m.if(i.ge_u(get(HX), n(0x7ff00000)), m.if(
+        i.ne(i.or(i.and(get(HX), n(0xfffff)), i.wrap(m.i64.reinterpret(get(X)))), n(0)),
+        ret(f.add(get(X), get(X))), ret(m.select(i.eqz(get(XSB)), get(X), c(0))))),
+      m.if(f.gt(get(X), c(O_THRESHOLD)), ret(c(Infinity))),
+      m.if(f.lt(get(X), c(U_THRESHOLD)), ret(c(0))),
+    ])),
+    set(K, n(0)), set(HI, c(0)), set(LO, c(0)),
+    // x = k ln2 + r, |r| <= 0.5 ln2 (hi - lo), with ln2 in two parts
+    m.if(i.gt_u(get(HX), n(0x3fd62e42)), m.block(null, [
+      m.if(i.lt_u(get(HX), n(0x3ff0a2b2)), m.block(null, [
+        m.if(f.eq(get(X), c(1)), ret(c(E))),
+        set(HI, f.sub(get(X), m.select(get(XSB), c(-LN2_HI), c(LN2_HI)))),
+        set(LO, m.select(get(XSB), c(-LN2_LO), c(LN2_LO))),
+        set(K, i.sub(n(1), i.add(get(XSB), get(XSB)))),
+      ]), m.block(null, [
+        set(K, i.trunc_s.f64(f.add(f.mul(c(INV_LN2), get(X)), m.select(get(XSB), c(-0.5), c(0.5))))),
+        set(T, f.convert_s.i32(get(K))),
+        set(HI, f.sub(get(X), f.mul(get(T), c(LN2_HI)))),
+        set(LO, f.mul(get(T), c(LN2_LO))),
+      ])),
+      set(X, f.sub(get(HI), get(LO))),
+    ]), m.if(i.lt_u(get(HX), n(0x3e300000)), ret(f.add(c(1), get(X))))),
+    set(T, f.mul(get(X), get(X))),
+    set(C, f.sub(get(X), f.mul(get(T), poly))),
+    m.if(i.eqz(get(K)), ret(f.sub(c(1), f.sub(f.div(f.mul(get(X), get(C)), f.sub(get(C), c(2))), get(X))))),
+    set(Y, f.sub(c(1), f.sub(f.sub(get(LO), f.div(f.mul(get(X), get(C)), f.sub(c(2), get(C)))), get(HI)))),
+    m.if(i.ge_s(get(K), n(-1021)), m.block(null, [
+      m.if(i.eq(get(K), n(1024)), ret(f.mul(f.mul(get(Y), c(2)), c(TWO_1023)))),
+      ret(f.mul(get(Y), twoTo(get(K)))),
+    ])),
+    f.mul(f.mul(get(Y), twoTo(i.add(get(K), n(1000)))), c(TWO_M1000)),
+  ], F);
+}
+
+function expm1Body(m: binaryen.Module): Expr {
+  const F = binaryen.f64, I = binaryen.i32, f = m.f64, i = m.i32, c = (v: number) => f.const(v), n = (v: number) => i.const(v | 0);
+  const [X, HX, XSB, K, HI, LO, C, T, HFX, HXS, R1, E, Y, TWOPK] = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13];
+  const get = (l: number) => m.local.get(l, l === HX || l === XSB || l === K ? I : F), set = m.local.set.bind(m.local);
+  const ret = (v: Expr) => m.return(v);
+  const poly = Q.reduceRight<Expr | undefined>((acc, q) => (acc ? f.add(c(q), f.mul(get(HXS), acc)) : c(q)), undefined)!;
+  return m.block(null, [
+    set(HX, highWord(m, get(X))),
+    set(XSB, i.shr_u(get(HX), n(31))),
+    set(HX, i.and(get(HX), n(0x7fffffff))),
+    // |x| >= 56 ln2: NaN, infinities, overflow, and -1 below -56 ln2
+    m.if(i.ge_u(get(HX), n(0x4043687a)), m.block(null, [
+      m.if(i.ge_u(get(HX), n(0x40862e42)), m.block(null, [
+        m.if(i.ge_u(get(HX), n(0x7ff00000)), m.if(
+          i.ne(i.or(i.and(get(HX), n(0xfffff)), i.wrap(m.i64.reinterpret(get(X)))), n(0)),
+          ret(f.add(get(X), get(X))), ret(m.select(i.eqz(get(XSB)), get(X), c(-1))))),
+        m.if(f.gt(get(X), c(O_THRESHOLD)), ret(c(Infinity))),
+      ])),
+      m.if(get(XSB), ret(c(-1))),
+    ])),
+    set(K, n(0)), set(C, c(0)),
+    // x = k ln2 + r, |r| <= 0.5 ln2 (hi - lo), with c the rounding error of r
+    m.if(i.gt_u(get(HX), n(0x3fd62e42)), m.block(null, [
+      m.if(i.lt_u(get(HX), n(0x3ff0a2b2)), m.block(null, [
+        set(HI, f.sub(get(X), m.select(get(XSB), c(-LN2_HI), c(LN2_HI)))),
+        set(LO, m.select(get(XSB), c(-LN2_LO), c(LN2_LO))),
+        set(K, i.sub(n(1), i.add(get(XSB), get(XSB)))),
+      ]), m.block(null, [
+        set(K, i.trunc_s.f64(f.add(f.mul(c(INV_LN2), get(X)), m.select(get(XSB), c(-0.5), c(0.5))))),
+        set(T, f.convert_s.i32(get(K))),
+        set(HI, f.sub(get(X), f.mul(get(T), c(LN2_HI)))),
+        set(LO, f.mul(get(T), c(LN2_LO))),
+      ])),
+      set(X, f.sub(get(HI), get(LO))),
+      set(C, f.sub(f.sub(get(HI), get(X)), get(LO))),
+    ]), m.if(i.lt_u(get(HX), n(0x3c900000)), ret(get(X)))),
+    set(HFX, f.mul(c(0.5), get(X))),
+    set(HXS, f.mul(get(X), get(HFX))),
+    set(R1, f.add(c(1), f.mul(get(HXS), poly))),
+    set(T, f.sub(c(3), f.mul(get(R1), get(HFX)))),
+    set(E, f.mul(get(HXS), f.div(f.sub(get(R1), get(T)), f.sub(c(6), f.mul(get(X), get(T)))))),
+    m.if(i.eqz(get(K)), ret(f.sub(get(X), f.sub(f.mul(get(X), get(E)), get(HXS))))),
+    set(TWOPK, fromHighWord(m, i.add(n(0x3ff00000), i.shl(get(K), n(20))))),
+    set(E, f.sub(f.sub(f.mul(get(X), f.sub(get(E), get(C))), get(C)), get(HXS))),
+    m.if(i.eq(get(K), n(-1)), ret(f.sub(f.mul(c(0.5), f.sub(get(X), get(E))), c(0.5)))),
+    m.if(i.eq(get(K), n(1)), ret(m.select(f.lt(get(X), c(-0.25)),
+      f.mul(c(-2), f.sub(get(E), f.add(get(X), c(0.5)))), f.add(c(1), f.mul(c(2), f.sub(get(X), get(E))))))),
+    // k <= -2 or k > 56: exp(x) - 1 is 2^k (1 - (e - x)) - 1
+    m.if(i.or(i.le_s(get(K), n(-2)), i.gt_s(get(K), n(56))), m.block(null, [
+      set(Y, f.sub(c(1), f.sub(get(E), get(X)))),
+      set(Y, m.select(i.eq(get(K), n(1024)), f.mul(f.mul(get(Y), c(2)), c(TWO_1023)), f.mul(get(Y), get(TWOPK)))),
+      ret(f.sub(get(Y), c(1))),
+    ])),
+    // 2 <= k <= 56: 2^k ((1 - 2^-k) - (e - x)), or 2^k ((x - (e + 2^-k)) + 1) from k = 20
+    m.if(i.lt_s(get(K), n(20)),
+      set(Y, f.mul(f.sub(fromHighWord(m, i.sub(n(0x3ff00000), i.shr_u(n(0x200000), get(K)))), f.sub(get(E), get(X))), get(TWOPK))),
+      set(Y, f.mul(f.add(f.sub(get(X), f.add(get(E), fromHighWord(m, i.shl(i.sub(n(0x3ff), get(K)), n(20))))), c(1)), get(TWOPK)))),
+    get(Y),
+  ], F);
+}
+
+/** tanh x = -t / (t + 2) with t = expm1(-2|x|) below 1, 1 - 2 / (t + 2) with t = expm1(2|x|) to 22, else 1; odd. */
+function tanhBody(m: binaryen.Module, expm1: string): Expr {
+  const F = binaryen.f64, I = binaryen.i32, f = m.f64, i = m.i32, c = (v: number) => f.const(v), n = (v: number) => i.const(v | 0);
+  const [X, JX, IX, T, Z] = [0, 1, 2, 3, 4];
+  const get = (l: number) => m.local.get(l, l === JX || l === IX ? I : F), set = m.local.set.bind(m.local);
+  const positive = () => i.ge_s(get(JX), n(0));
+  return m.block(null, [
+    set(JX, highWord(m, get(X))),
+    set(IX, i.and(get(JX), n(0x7fffffff))),
+    m.if(i.ge_u(get(IX), n(0x7ff00000)), m.return(m.select(positive(), f.add(f.div(c(1), get(X)), c(1)), f.sub(f.div(c(1), get(X)), c(1))))),
+    m.if(i.lt_u(get(IX), n(0x3e300000)), m.return(get(X))), // |x| < 2^-28
+    m.if(i.lt_u(get(IX), n(0x40360000)),
+      m.if(i.ge_u(get(IX), n(0x3ff00000)), m.block(null, [
+        set(T, m.call(expm1, [f.mul(c(2), f.abs(get(X)))], F)),
+        set(Z, f.sub(c(1), f.div(c(2), f.add(get(T), c(2))))),
+      ]), m.block(null, [
+        set(T, m.call(expm1, [f.mul(c(-2), f.abs(get(X)))], F)),
+        set(Z, f.div(f.neg(get(T)), f.add(get(T), c(2)))),
+      ])),
+      set(Z, c(1))),
+    m.select(positive(), get(Z), f.neg(get(Z))),
+  ], F);
+}
+
+/** log x = k ln2 + log(1 + f) for x = 2^k (1 + f), sqrt(2)/2 < 1 + f < sqrt(2), with log(1 + f) from s = f / (2 + f). */
+function logBody(m: binaryen.Module): Expr {
+  const F = binaryen.f64, I = binaryen.i32, f = m.f64, i = m.i32, c = (v: number) => f.const(v), n = (v: number) => i.const(v | 0);
+  const [X, HX, K, IB, J, FR, S, Z, W, R, HFSQ, DK, T1, T2] = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13];
+  const get = (l: number) => m.local.get(l, l >= HX && l <= J ? I : F), set = m.local.set.bind(m.local);
+  const ret = (v: Expr) => m.return(v);
+  const k0 = () => i.eqz(get(K));
+  // dk ln2_hi - (rest - f), or f - rest where k = 0 (`lnLo`: dk ln2_lo is folded into rest)
+  const scaled = (rest: (lnLo: Expr | undefined) => Expr) =>
+    m.select(k0(), f.sub(get(FR), rest(undefined)), f.sub(f.mul(get(DK), c(LN2_HI)), f.sub(rest(f.mul(get(DK), c(LN2_LO))), get(FR))));
+  return m.block(null, [
+    set(HX, highWord(m, get(X))),
+    set(K, n(0)),
+    m.if(i.lt_s(get(HX), n(0x00100000)), m.block(null, [ // x < 2^-1022: zero, negative or subnormal
+      m.if(i.eqz(i.or(i.and(get(HX), n(0x7fffffff)), i.wrap(m.i64.reinterpret(get(X))))), ret(c(-Infinity))),
+      m.if(i.lt_s(get(HX), n(0)), ret(c(NaN))),
+      set(K, n(-54)),
+      set(X, f.mul(get(X), c(TWO_54))),
+      set(HX, highWord(m, get(X))),
+    ])),
+    m.if(i.ge_s(get(HX), n(0x7ff00000)), ret(f.add(get(X), get(X)))),
+    set(K, i.add(get(K), i.sub(i.shr_s(get(HX), n(20)), n(1023)))),
+    set(HX, i.and(get(HX), n(0xfffff))),
+    set(IB, i.and(i.add(get(HX), n(0x95f64)), n(0x100000))),
+    // x (or x / 2) normalized into [sqrt(2)/2, sqrt(2))
+    set(X, f.reinterpret(m.i64.or(m.i64.shl(m.i64.extend_u(i.or(get(HX), i.xor(get(IB), n(0x3ff00000)))), i64c(m, 32)),
+      m.i64.and(m.i64.reinterpret(get(X)), i64c(m, 0xffffffffn))))),
+    set(K, i.add(get(K), i.shr_u(get(IB), n(20)))),
+    set(FR, f.sub(get(X), c(1))),
+    set(DK, f.convert_s.i32(get(K))),
+    // |f| < 2^-20: log(1 + f) = f - f^2 (1/2 - f/3)
+    m.if(i.lt_u(i.and(n(0xfffff), i.add(n(2), get(HX))), n(3)), m.block(null, [
+      m.if(f.eq(get(FR), c(0)), ret(m.select(k0(), c(0), f.add(f.mul(get(DK), c(LN2_HI)), f.mul(get(DK), c(LN2_LO)))))),
+      set(R, f.mul(f.mul(get(FR), get(FR)), f.sub(c(0.5), f.mul(c(0.33333333333333333), get(FR))))),
+      ret(scaled((lo) => (lo ? f.sub(get(R), lo) : get(R)))),
+    ])),
+    set(S, f.div(get(FR), f.add(c(2), get(FR)))),
+    set(Z, f.mul(get(S), get(S))),
+    set(IB, i.sub(get(HX), n(0x6147a))),
+    set(W, f.mul(get(Z), get(Z))),
+    set(J, i.sub(n(0x6b851), get(HX))),
+    set(T1, f.mul(get(W), f.add(c(LG[1]), f.mul(get(W), f.add(c(LG[3]), f.mul(get(W), c(LG[5]))))))),
+    set(T2, f.mul(get(Z), f.add(c(LG[0]), f.mul(get(W), f.add(c(LG[2]), f.mul(get(W), f.add(c(LG[4]), f.mul(get(W), c(LG[6]))))))))),
+    set(R, f.add(get(T2), get(T1))),
+    // f far from 0: log(1 + f) = f - (f^2/2 - s (f^2/2 + R)), else f - s (f - R)
+    m.if(i.gt_s(i.or(get(IB), get(J)), n(0)), m.block(null, [
+      set(HFSQ, f.mul(f.mul(c(0.5), get(FR)), get(FR))),
+      ret(scaled((lo) => f.sub(get(HFSQ), lo ? f.add(f.mul(get(S), f.add(get(HFSQ), get(R))), lo) : f.mul(get(S), f.add(get(HFSQ), get(R)))))),
+    ])),
+    scaled((lo) => (lo ? f.sub(f.mul(get(S), f.sub(get(FR), get(R))), lo) : f.mul(get(S), f.sub(get(FR), get(R))))),
+  ], F);
+}

@@ -1,0 +1,69 @@
+// math.exp, math.expm1, math.tanh and math.log run in WebAssembly (src/backend/wasm/libm.ts,
+// fdlibm's algorithms, which V8's Math.exp/expm1/tanh/log run): they must give Math's double bit for bit, and
+// for f32 its Math.fround, on every input, since the interpreter and the host's libm compute them
+// so. The other math functions are host imports taken as plain functions of floats
+// (HostFn.float) where declared on floats, through callHost's coercions otherwise.
+import assert from "node:assert/strict";
+import { test } from "node:test";
+import { Engine } from "../../../src/runtime/engine.js";
+import { createCapturingContext } from "../../../src/runtime/host.js";
+import { Rng } from "../../../src/optimizer/random.js";
+import { runBoth } from "./helpers.js";
+
+await Engine.loadCompiler();
+
+const LN2 = Math.LN2;
+/** Each function with the edges of its branches (thresholds, argument-reduction ranges, special values). */
+const CASES: Array<[string, (x: number) => number, number[]]> = [
+  ["exp", Math.exp, [709.78, 709.79, 709.782712893384, -745.13, -745.14, -708.4, -720, 1e-300, -1e-300, 2 ** -28, -(2 ** -29),
+    1024 * LN2 - 1e-9, -1022 * LN2, -1030 * LN2]],
+  ["expm1", Math.expm1, [56 * LN2, -56 * LN2, 56 * LN2 + 1e-9, -38.9, 709.78, 709.79, 1024 * LN2 - 1e-9, 2 ** -54, -(2 ** -55), 2 ** -53,
+    20 * LN2, 19.5 * LN2, 20.5 * LN2, 57 * LN2, -2.5 * LN2, -1.2 * LN2, 0.6 * LN2, 1.4 * LN2]],
+  ["tanh", Math.tanh, [22, -22, 21.99, 2 ** -28, -(2 ** -28), 2 ** -29, 1 - 2 ** -53, -(1 + 2 ** -52), 1e-300]],
+  // subnormals, the smallest normal, 1 +- 2^-20 (the short series), either side of sqrt(2), the largest double
+  ["log", Math.log, [5e-324, 1e-310, 2.2250738585072014e-308, 2.225073858507201e-308, 1 + 2 ** -52, 1 - 2 ** -53, 1 + 2 ** -21, 1 - 2 ** -21,
+    1 + 2 ** -19, Math.SQRT2, Math.SQRT2 + 1e-15, Math.SQRT1_2 - 1e-15, 2, 1024, 1.7976931348623157e308, Math.E]],
+];
+
+for (const [fn, ref, edges] of CASES) {
+  test(`math.${fn} on f64 and f32 under the wasm engine is Math.${fn} (and its fround) bit for bit`, () => {
+    const engine = new Engine({ engine: "wasm", ctx: createCapturingContext() });
+    engine.load(`func.func @d(%x: f64) -> f64 {
+  %r = math.${fn} %x : f64
+  return %r : f64
+}
+func.func @f(%x: f32) -> f32 {
+  %r = math.${fn} %x : f32
+  return %r : f32
+}`, `${fn}.mlir`);
+    const xs = [0, -0, 1, -1, 0.5, -0.5, 0.5 * LN2, 1.5 * LN2, -0.5 * LN2, -1.5 * LN2, Infinity, -Infinity, NaN, ...edges];
+    const r = new Rng(20261129), bits = new DataView(new ArrayBuffer(8));
+    for (let k = 0; k < 30_000; k++) {
+      if (k % 3 === 2) { bits.setUint32(0, r.int(2 ** 32)); bits.setUint32(4, r.int(2 ** 32)); xs.push(bits.getFloat64(0)); }
+      else xs.push((r.next() - 0.5) * (k % 3 ? 4 : 1500));
+    }
+    const same = (a: number, b: number) => Object.is(a, b) || (Number.isNaN(a) && Number.isNaN(b));
+    // (log: the inputs' absolute values too, since half the random ones are negative)
+    for (const x of fn === "log" ? [...xs, ...xs.map(Math.abs)] : xs) {
+      const got = engine.call("d", [x])[0] as number;
+      assert.ok(same(got, ref(x)), `${fn}(${x}) = ${got}, Math.${fn} gives ${ref(x)}`);
+      const xf = Math.fround(x), gotf = engine.call("f", [xf])[0] as number;
+      assert.ok(same(gotf, Math.fround(ref(xf))), `${fn}f(${xf}) = ${gotf}, not ${Math.fround(ref(xf))}`);
+    }
+  });
+}
+
+test("a math host function declared on integers is called through callHost's coercions (the float import would be passed a BigInt)", () => {
+  const text = `func.func private @expf(i64) -> i64
+func.func private @tanh(i32) -> i32
+func.func @main() {
+  %c = arith.constant 2 : i64
+  %r = func.call @expf(%c) : (i64) -> i64
+  vector.print %r : i64
+  %one = arith.constant 1 : i32
+  %t = func.call @tanh(%one) : (i32) -> i32
+  vector.print %t : i32
+  return
+}`;
+  assert.deepEqual(runBoth(text), ["7\n0\n", "7\n0\n"]);
+});
