@@ -7,6 +7,7 @@
 // heap. Variadic arguments arrive with their types, after C's default promotions (f32 -> f64;
 // an f32 that reaches printf is treated as the double it would have been promoted to).
 
+import { floatFromBits } from "../ir/float.js";
 import { formatG, formatPrintf, formatTensor, type PrintfArg } from "../interp/format.js";
 import { ELEMENT_BYTES, loadElement, printMemrefText, readMemrefDescriptor, type MemrefElementType } from "./host/memref.js";
 import { HostError, TensorLangAssertError, type HostContext } from "./host/context.js";
@@ -154,6 +155,9 @@ const C_AND_RUNNER_FUNCTIONS: HostFn[] = [
   // MLIR CRunnerUtils: printF32/printF64 use printf("%g") and print "-nan" for a negative NaN.
   { name: "printF32", params: ["f32"], result: null, impl: (ctx, [x]) => write(ctx, formatG(num(x))) },
   { name: "printF64", params: ["f64"], result: null, impl: (ctx, [x]) => write(ctx, formatG(num(x))) },
+  // printF16/printBF16 take the 16-bit pattern (an i16 in MLIR's lowering of vector.print) and print its value as printF32.
+  { name: "printF16", params: ["i32"], result: null, impl: (ctx, [x]) => write(ctx, formatG(floatFromBits(BigInt(num(x) & 0xffff), "f16"))) },
+  { name: "printBF16", params: ["i32"], result: null, impl: (ctx, [x]) => write(ctx, formatG(floatFromBits(BigInt(num(x) & 0xffff), "bf16"))) },
   { name: "printI64", params: ["i64"], result: null, impl: (ctx, [x]) => write(ctx, BigInt.asIntN(64, big(x)).toString()) },
   { name: "printU64", params: ["i64"], result: null, impl: (ctx, [x]) => write(ctx, BigInt.asUintN(64, big(x)).toString()) },
   { name: "printNewline", params: [], result: null, impl: (ctx) => write(ctx, "\n") },

@@ -25,7 +25,7 @@ test("every host function is declared with a name matching its key and known typ
     if (f.result !== null) assert.ok(types.has(f.result), `${name}: bad result type`);
   }
   for (const required of ["printf", "malloc", "free", "clock_gettime", "rtclock", "printF32", "printF64", "printI64",
-    "printU64", "printNewline", "printComma", "printOpen", "printClose", "printMemrefF32", "printMemrefF64", "printMemrefI64",
+    "printU64", "printF16", "printBF16", "printNewline", "printComma", "printOpen", "printClose", "printMemrefF32", "printMemrefF64", "printMemrefI64",
     "tensorlang_print_status", "tensorlang_get_random", "tensorlang_start_timer", "tensorlang_stop_timer",
     "tensorlang_record_thrust", "tensorlang_assert_fail", "tensorlang_get_ir", "tensorlang_query_model",
     "tensorlang_compile", "tensorlang_get_symbol_address", "tensorlang_optimize_async"]) {

@@ -10,6 +10,7 @@ import { constantIndex } from "../../dialects/arith.js";
 import { arrayProp } from "../../dialects/indexing.js";
 import { intsProp } from "../../dialects/vector-algebra.js";
 import { elementAccess, loadScalar, storeScalar } from "./ops-memory.js";
+import { isHalf } from "./half.js";
 
 /** `memory`: the vector is read or written as one run of a memref's last dimension. */
 function lanesOf(t: VectorType, memory = false) {
@@ -189,6 +190,7 @@ register("vector.print", (e, op) => {
   if (str) { call("printString", e.unit.stringAddress(str.value), "ptr"); return; }
   const scalar = (x: Expr, t: Type) => {
     if (t instanceof FloatType && (t.kind === "f32" || t.kind === "f64")) call(t.kind === "f32" ? "printF32" : "printF64", x, t.kind);
+    else if (isHalf(t)) call("printF32", x, "f32"); // (its f32 local holds the value exactly; MLIR's printF16 prints it so)
     else if ((t instanceof IntegerType && t.width <= 64) || t instanceof IndexType) { // index as unsigned 64-bit, as MLIR (printU64)
       call(t instanceof IndexType ? "printU64" : "printI64", wasmTypeOf(t) === "i64" ? x : t === i1 ? m.i64.extend_u(x) : m.i64.extend_s(x));
     } else throw new CompileError(`vector.print of ${t.str} is not supported by the wasm backend`);

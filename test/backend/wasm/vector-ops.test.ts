@@ -421,6 +421,54 @@ test("vector.print of strings and with punctuation prints what mlir-cpu-runner-1
   assert.equal(i, w);
 });
 
+test("vector.print of f16 and bf16 prints the value as mlir-cpu-runner-19's printF16/printBF16 do, under both engines (the wasm backend refused it)", () => {
+  const src = `func.func @main() {
+    %a = arith.constant 1.1 : f16
+    %b = arith.constant 6.0e-8 : f16
+    %c = arith.constant -0.0 : f16
+    %d = arith.constant 65504.0 : f16
+    %e = arith.constant 0x7C00 : f16
+    %f = arith.constant 0.7 : bf16
+    %g = arith.constant 0x0001 : bf16
+    %h = arith.constant -3.0e38 : bf16
+    vector.print %a : f16
+    vector.print %b : f16
+    vector.print %c : f16
+    vector.print %d : f16
+    vector.print %e : f16
+    vector.print %f : bf16
+    vector.print %g : bf16
+    vector.print %h : bf16
+    return
+  }`;
+  const want = "1.09961\n5.96046e-08\n-0\n65504\ninf\n0.699219\n9.18355e-41\n-3.00406e+38\n";
+  const [w, i] = runBoth(src);
+  assert.equal(w, want);
+  assert.equal(i, want);
+  if (!mlirSkip()) assert.equal(mlirRunStandard(src), want);
+});
+
+test("printF16/printBF16, which MLIR lowers vector.print of f16/bf16 to, take the 16-bit pattern and print what mlir-cpu-runner-19 prints (they were not host functions)", () => {
+  const bits = { printF16: [15462, -1024, 32256, -512, 1, -32768, 31743], printBF16: [16179, -128, 32704, -64, 1, 32639] };
+  const calls = Object.entries(bits).map(([f, xs]) => xs.map((x, k) => `
+    %${f}${k} = llvm.mlir.constant(${x} : i16) : i16
+    llvm.call @${f}(%${f}${k}) : (i16) -> ()
+    llvm.call @printNewline() : () -> ()`).join("")).join("");
+  const src = `module {
+  llvm.func @printF16(i16)
+  llvm.func @printBF16(i16)
+  llvm.func @printNewline()
+  func.func @main() {${calls}
+    return
+  }
+}`;
+  const want = ["1.09961", "-inf", "nan", "-nan", "5.96046e-08", "-0", "65504", "0.699219", "-inf", "nan", "-nan", "9.18355e-41", "3.38953e+38", ""].join("\n");
+  const [w, i] = runBoth(src);
+  assert.equal(w, want);
+  assert.equal(i, want);
+  if (!mlirSkip()) assert.equal(mlirRunStandard(src), want);
+});
+
 test("vector.reduction <add> without accumulator starts from +0.0, as MLIR lowers it: -0.0 lanes sum to +0.0 (split vectors too)", () => {
   const sum = (t: string, n: number, w: number) => `
     %v${n}${t} = vector.broadcast %z${t} : ${t} to vector<${n}x${t}>
