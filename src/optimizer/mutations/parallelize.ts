@@ -19,7 +19,9 @@ import type { Context } from "../../ir/dialect.js";
 import { MemRefType, index } from "../../ir/types.js";
 import { createContext } from "../../dialects/index.js";
 import { isDeclaration } from "../../dialects/func.js";
-import { affineFor, constantBounds, LOOP_OPS, tripCount, varies } from "../loops.js";
+import { affineFor, constantBounds, LOOP_OPS, tripCount } from "../loops.js";
+import { type Buffer, bufferOf } from "../aliasing.js";
+import { iterationConflicts } from "../dependence.js";
 import { MutationError } from "./scalar.js";
 import { accessOf } from "./vectorize.js";
 
@@ -95,16 +97,27 @@ export function checkParallelLoops(fn: Operation): void {
 function unsafeBody(loop: Operation): string | undefined {
   const f = affineFor(loop);
   if (f.iterArgs.length) return `the loop carries ${f.iterArgs.length} iter_args (a reduction across iterations)`;
-  const why = bodyRefusal(loop, symbolTable(loop), new Set());
+  const funcs = symbolTable(loop);
+  const why = bodyRefusal(loop, funcs, new Set());
   if (why) return why;
-  let race: string | undefined;
-  loop.walk((op) => {
-    const a = accessOf(op);
-    if (race || !a || a.value === undefined) return;
-    const ix: Value[] = a.indices;
-    if (!ix.some((v) => varies(v, f.iv)) && !scratchOf(loop, a.memref)) race = `a store (${op.name}) writes the same location in every iteration`;
+  for (const [buf, race] of conflicts(loop, funcs)) if (!scratchOf(loop, buf)) return race;
+  return undefined;
+}
+
+/** The buffers two iterations of `loop` may both touch, one writing (dependence.ts), with the reason. */
+const conflicts = (loop: Operation, funcs = symbolTable(loop)) => iterationConflicts(loop, registry ??= createContext(), (call) => calleeGlobals(call, funcs));
+
+/** The globals a call may reach: those its callee, or a function it calls, takes. */
+function calleeGlobals(call: Operation, funcs: Map<string, Operation>, seen = new Set<Operation>()): string[] {
+  const f = funcs.get(calleeOf(call) ?? "");
+  if (!f || seen.has(f)) return [];
+  seen.add(f);
+  const out: string[] = [];
+  f.walk((op) => {
+    if (op.name === "memref.get_global") out.push(bufferOf(op.result) as string);
+    else if (op.name === "func.call") out.push(...calleeGlobals(op, funcs, seen));
   });
-  return race;
+  return out;
 }
 
 // The memory ops whose indices privatization can extend (operand lists: memref, then indices).
@@ -118,7 +131,8 @@ const MAX_EXPANDED = 1 << 22;
  * each iteration writes before it reads (the first access in the body is a store), small enough
  * to hold one slice per iteration.
  */
-function scratchOf(loop: Operation, m: Value): Operation | undefined {
+function scratchOf(loop: Operation, m: Buffer): Operation | undefined {
+  if (typeof m === "string") return undefined;
   const alloc = m instanceof OpResult ? m.op : undefined;
   const t = m.type;
   if (!alloc || alloc.name !== "memref.alloc" || alloc.operands.length || !(t instanceof MemRefType) || !t.hasStaticShape) return undefined;
@@ -135,20 +149,14 @@ function scratchOf(loop: Operation, m: Value): Operation | undefined {
 }
 
 /**
- * Gives every iteration of `loop` its own slice of each scratch buffer it writes at addresses
- * that do not depend on the iteration: memref<KxN> becomes memref<TxKxN> (T = trip count),
+ * Gives every iteration of `loop` its own slice of each scratch buffer that two iterations
+ * would otherwise share: memref<KxN> becomes memref<TxKxN> (T = trip count),
  * indexed by the iteration number first.
  */
 function privatize(loop: Operation): void {
   const f = affineFor(loop);
-  const scratch = new Set<Operation>();
-  loop.walk((op) => {
-    const a = accessOf(op);
-    if (!a || a.value === undefined || a.indices.some((v) => varies(v, f.iv))) return;
-    const alloc = scratchOf(loop, a.memref);
-    if (alloc) scratch.add(alloc);
-  });
-  if (!scratch.size) return;
+  const scratch = [...conflicts(loop).keys()].map((b) => scratchOf(loop, b)).filter((a): a is Operation => !!a);
+  if (!scratch.length) return;
   const { lb } = constantBounds(f)!;
   let it: Value = f.iv;
   if (lb !== 0 || f.step !== 1) {
