@@ -6,7 +6,10 @@
 // cannot meet when some dimension has the same k != 0 and the same invariant part in both and
 // their ranges differ by less than |k| (k*(n - n') would have to make up the difference).
 // Anything else -- an index loaded, a floordiv of the index, a view the forms cannot follow --
-// counts as a possible dependence. Distinct buffers are separate, as everywhere in the
+// counts as a possible dependence. Assumed, as MLIR does: accesses in bounds of their memref
+// (rows of a view do not run into each other) and index arithmetic that does not wrap; a
+// buffer whose layout lets two in-bounds indices meet (strides not known to nest) is refused
+// when written. Distinct buffers are separate, as everywhere in the
 // optimizer (aliasing.ts: overlappingCall keeps versions that rely on it from calls that pass
 // one buffer twice).
 import type { AffineExpr } from "../ir/affine.js";
@@ -87,18 +90,16 @@ export class AddressForms {
 
   /** The index of `loop` (lb + step * n), or of a loop inside it: its lower bound plus [0, width - 1]. */
   private loopIndex(op: Operation): Form | undefined {
-    let lbs: (Form | undefined)[], ubs: (Form | undefined)[], step: Form | undefined;
+    let lbs: (Form | undefined)[], ubs: (Form | undefined)[];
     if (op.name === "affine.for") {
       const f = affineFor(op);
       lbs = f.lbMap.results.map((e) => this.expr(e, f.lbOperands, f.lbMap.numDims));
       ubs = f.ubMap.results.map((e) => this.expr(e, f.ubOperands, f.ubMap.numDims));
-      step = span(f.step, f.step);
-    } else if (op.name === "scf.for") {
-      [lbs, ubs, step] = [[this.of(op.operand(0))], [this.of(op.operand(1))], this.of(op.operand(2))];
-    } else return undefined;
+      if (op === this.loop) return lbs.length === 1 && lbs[0] ? add(lbs[0], span(0, 0, f.step)) : undefined;
+    } else if (op.name === "scf.for") [lbs, ubs] = [[this.of(op.operand(0))], [this.of(op.operand(1))]];
+    else return undefined;
     const lb = lbs[0]; // (the largest of several: the index is at least each)
     if (!lb) return undefined;
-    if (op === this.loop) return lbs.length === 1 && step && isConst(step) ? add(lb, span(0, 0, step.lo)) : undefined;
     const widths = ubs.map((u) => u && add(u, lb, -1)).filter((w): w is Form => !!w && isConst(w)).map((w) => w.lo);
     return widths.length ? add(lb, span(0, Math.max(0, Math.min(...widths) - 1))) : undefined;
   }
@@ -179,10 +180,10 @@ const describe = (b: Buffer) =>
 function why(buf: Buffer, s: Touch, t: Touch): string {
   const what = (x: Touch) => `${x.write ? "a store" : "a load"} (${x.op.name})`;
   const opaque = [s, t].find((x) => !accessOf(x.op));
-  if (opaque) return `${opaque.op.name} ${opaque.write ? "may write" : "reads"} ${describe(buf)}, which the loop writes, where the race check cannot place it`;
+  if (opaque) return `${opaque.op.name} ${opaque.write ? "may write" : "reads"} ${describe(buf)} where the race check cannot place it${opaque.write ? "" : ", and the loop writes it"}`;
   if (!s.dims || !t.dims || [...s.dims, ...t.dims].includes(undefined))
-    return `${what(!s.dims || s.dims.includes(undefined) ? s : t)} reaches ${describe(buf)} at an address the race check cannot follow (not an affine function of the loop index: a loaded index, a floordiv or mod of the index, a view it does not model)`;
-  if (s === t && s.dims.every((f) => f!.k === 0)) return `${what(s)} writes the same location in every iteration (of ${describe(buf)})`;
+    return `${what(!s.dims || s.dims.includes(undefined) ? s : t)} reaches ${describe(buf)} at an address the race check cannot follow (not an affine function of the loop index: a loaded index, a floordiv of the index, a view it does not model)`;
+  if (s === t && s.dims.every((f) => f!.k === 0 && f!.lo === f!.hi)) return `${what(s)} writes the same location in every iteration (of ${describe(buf)})`;
   return `${what(s)} and ${s === t ? "itself" : what(t)} may reach one element of ${describe(buf)} in two different iterations (a dependence carried by the loop)`;
 }
 

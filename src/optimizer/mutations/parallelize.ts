@@ -4,14 +4,18 @@
 // body and splits the iteration range across the runtime's threads (backend/wasm/parallel.ts,
 // runtime/worker-parallel.ts).
 //
-// The checks here are conservative but not a proof of independence: the sandbox's differential
-// check remains the safety net. Refused: loops with iter_args, loops already inside (or around)
-// a parallel loop, host calls and memory allocation in the body (helpers cannot allocate or
-// reach the host), memref.copy, ops with effects the check does not model (a
-// vector.transfer_write or masked store it cannot place, a print), and stores whose address does not depend on the induction
-// variable (every iteration would write the same location: a race) -- except into a scratch
-// buffer that only the loop uses and that each iteration writes before it reads it (a pack
-// panel): that buffer is privatized by expansion, one slice per iteration (`privatize`).
+// Refused: loops with iter_args, loops already inside (or around) a parallel loop, host calls
+// and memory allocation in the body (helpers cannot allocate or reach the host), memref.copy,
+// ops with effects the check does not model (a vector.transfer_write or masked store it cannot
+// place, a print), and any dependence between iterations: dependence.ts shows, for every store
+// S and every access T of the same buffer (S itself included), that two different iterations
+// cannot reach one element of it -- one dimension of the buffer (through subviews, casts and
+// transposes) where both are k*n + (one loop-invariant part) + a range narrower than |k|, n the
+// iteration number. Anything it cannot show (A[i + 1] = A[i], A[i floordiv 2], a view whose
+// start moves against the index, a loaded index, a call passed the buffer) is refused with the
+// reason. Reads alone never conflict; distinct buffers are separate, as in aliasing.ts. The one
+// exception: scratch that only the loop uses and that each iteration writes before it reads it
+// (a pack panel) is privatized by expansion, one slice per iteration (`privatize`).
 import { AffineMap, bin, cst, dim } from "../../ir/affine.js";
 import { AffineMapAttr, SymbolRefAttr, UnitAttr } from "../../ir/attributes.js";
 import { Operation, OpResult, type Value } from "../../ir/core.js";
