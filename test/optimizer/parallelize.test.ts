@@ -113,7 +113,7 @@ describe("parallelize", () => {
     assert.equal(await run(par, 1, 1), one);
   });
 
-  it("scratch is not privatized when an iteration reads it before writing it, or when it escapes the loop", () => {
+  it("scratch is not privatized when an iteration may read it before writing all of it, or when it escapes the loop", () => {
     // Reads before the store: iterations communicate through the buffer.
     rejects(prog(`    %t = memref.alloc() : memref<4xf32>
     %c0 = arith.constant 0 : index
@@ -122,6 +122,19 @@ describe("parallelize", () => {
       affine.store %old, %A[%i] : memref<64xf32>
       %v = affine.load %A[%i] : memref<64xf32>
       memref.store %v, %t[%c0] : memref<4xf32>
+    }
+    memref.dealloc %t : memref<4xf32>`), "L0", /same location in every iteration/);
+    // Writes t[0] first but reads t[1], which only the previous iteration wrote (A[i] = i - 1):
+    // a private slice per iteration would read what no iteration wrote.
+    rejects(prog(`    %t = memref.alloc() : memref<4xf32>
+    %c0 = arith.constant 0 : index
+    %c1 = arith.constant 1 : index
+    affine.for %i = 0 to 64 {
+      memref.store %s, %t[%c0] : memref<4xf32>
+      %old = memref.load %t[%c1] : memref<4xf32>
+      affine.store %old, %A[%i] : memref<64xf32>
+      %v = affine.load %A[%i] : memref<64xf32>
+      memref.store %v, %t[%c1] : memref<4xf32>
     }
     memref.dealloc %t : memref<4xf32>`), "L0", /same location in every iteration/);
     // Read after the loop: the last iteration's value is observable.

@@ -14,16 +14,17 @@
 // iteration number. Anything it cannot show (A[i + 1] = A[i], A[i floordiv 2], a view whose
 // start moves against the index, a loaded index, a call passed the buffer) is refused with the
 // reason. Reads alone never conflict; distinct buffers are separate, as in aliasing.ts. The one
-// exception: scratch that only the loop uses and that each iteration writes before it reads it
-// (a pack panel) is privatized by expansion, one slice per iteration (`privatize`).
+// exception: scratch that only the loop uses and that each iteration overwrites whole before it
+// reads any of it (a pack panel) is privatized by expansion, one slice per iteration (`privatize`).
 import { AffineMap, bin, cst, dim } from "../../ir/affine.js";
 import { AffineMapAttr, SymbolRefAttr, UnitAttr } from "../../ir/attributes.js";
-import { Operation, OpResult, type Value } from "../../ir/core.js";
+import { type BlockArgument, Operation, OpResult, type Value } from "../../ir/core.js";
 import type { Context } from "../../ir/dialect.js";
-import { MemRefType, index } from "../../ir/types.js";
+import { MemRefType, type VectorType, index } from "../../ir/types.js";
+import { constantIndex } from "../../dialects/arith.js";
 import { createContext } from "../../dialects/index.js";
 import { isDeclaration } from "../../dialects/func.js";
-import { affineFor, constantBounds, LOOP_OPS, tripCount } from "../loops.js";
+import { affineFor, constantBounds, LOOP_OPS, surelyRuns, tripCount } from "../loops.js";
 import { type Buffer, bufferOf } from "../aliasing.js";
 import { iterationConflicts } from "../dependence.js";
 import { MutationError } from "./scalar.js";
@@ -132,8 +133,8 @@ const MAX_EXPANDED = 1 << 22;
 /**
  * The memref.alloc of `m` if `m` is scratch that `loop` can privatize: a static buffer allocated
  * outside the loop, used only by memref/vector loads and stores inside it (and deallocs), that
- * each iteration writes before it reads (the first access in the body is a store), small enough
- * to hold one slice per iteration.
+ * each iteration overwrites whole before it reads it (`overwrittenFirst`), small enough to hold
+ * one slice per iteration.
  */
 function scratchOf(loop: Operation, m: Buffer): Operation | undefined {
   if (typeof m === "string") return undefined;
@@ -147,9 +148,30 @@ function scratchOf(loop: Operation, m: Buffer): Operation | undefined {
     if (u.op.name === "memref.dealloc" && !loop.isAncestorOf(u.op)) continue;
     if (!INDEXED.has(u.op.name) || !loop.isAncestorOf(u.op) || u.op.operand(u.op.name.endsWith("store") ? 1 : 0) !== m) return undefined;
   }
+  return overwrittenFirst(loop, m, t) ? alloc : undefined;
+}
+
+/**
+ * Whether each iteration of `loop` writes every element of `m` before it reads any: its first
+ * access is a store in a nest of loops that surely run, each of whose indices spans one
+ * dimension of `m` whole (0 to its size, step 1 or a vector's width in the last), and every
+ * load comes after that nest (a pack's copy loops). Else the iteration may read what an
+ * earlier one left, which a private slice would not hold.
+ */
+function overwrittenFirst(loop: Operation, m: Value, t: MemRefType): boolean {
+  const body = affineFor(loop).body, top = (op: Operation) => { while (op.parent !== body) op = op.parentOp!; return body.ops.indexOf(op); };
   let first: Operation | undefined;
   loop.walk((op) => { if (!first && INDEXED.has(op.name) && op.operands.includes(m)) first = op; });
-  return first?.name.endsWith("store") ? alloc : undefined;
+  if (!first?.name.endsWith("store") || m.uses.some(({ op }) => op.name.endsWith("load") && top(op) <= top(first!))) return false;
+  const spans = new Map<Value, number>(); // loop index -> its trip when it runs 0, step, ... below the size it covers
+  for (let p = first.parentOp!; p !== loop; p = p.parentOp!) {
+    if (!surelyRuns(p)) return false; // (an if, or a loop that may not run)
+    const f = affineFor(p), b = constantBounds(f);
+    if (b?.lb === 0) spans.set(f.iv, b.ub);
+  }
+  const width = first.name === "vector.store" ? (first.operand(0).type as VectorType).shape.at(-1)! : 1, ix = accessOf(first)!.indices;
+  return new Set(ix).size === ix.length && ix.every((v, d) => (t.shape[d] === 1 && constantIndex(v) === 0) ||
+    (spans.get(v) === t.shape[d] && affineFor((v as BlockArgument).block.parentOp!).step === (d === ix.length - 1 ? width : 1)));
 }
 
 /**
