@@ -163,7 +163,7 @@ export function distinctElements(t: Type): boolean {
   return dims.every(({ s }, i) => s !== DYN && s > 0 && (i === dims.length - 1 || (dims[i + 1].n !== DYN && s >= dims[i + 1].s * dims[i + 1].n)));
 }
 
-/** One op of the loop that reads or writes a buffer; `dims` undefined where where it reaches is not known. */
+/** One op of the loop that reads or writes a buffer; `dims` undefined where what it reaches is not known. */
 interface Touch { op: Operation; write: boolean; dims?: (Form | undefined)[] }
 
 /** Whether S and T of two different iterations cannot reach one element: a dimension where k*(n - n') cannot make up their difference. */

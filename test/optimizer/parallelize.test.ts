@@ -336,10 +336,11 @@ describe("parallelize", () => {
     for (const loop of ["L0", "L1"]) assert.ok(mutate(MATMUL, { target_function: "matmul", mutations: [{ kind: "parallelize", loop }] }).ok, loop);
   });
 
-  it("fuzz: whenever parallelize accepts a random loop over A, the interpreter leaves the same A running its iterations backwards", () => {
+  it("fuzz: whenever parallelize accepts a random loop over A (step 1 or 2), the interpreter leaves the same A running its iterations backwards", () => {
     let seed = 12345;
     const rand = (n: number) => { seed = (seed * 1103515245 + 12345) % 2147483648; return Math.floor((seed / 2147483648) * n); };
-    // Subscripts into A (64 elements) for i in [0, 32), all in bounds; the views are 8 wide.
+    // Subscripts into A (64 elements) for i in [0, 32), all in bounds; the views are 8 wide. (With
+    // step 2, A[i] and A[i + 1] are independent.)
     const forms = ["%i", "%i + 1", "%i floordiv 2", "63 - %i", "5", "view (d0) -> (d0)", "view (d0) -> (40 - d0)"];
     const gen = () => {
       const lines: string[] = [];
@@ -357,14 +358,14 @@ describe("parallelize", () => {
         } else lines.push(`%ii${n} = arith.index_cast %i : index to i32`, `%z${n} = arith.sitofp %ii${n} : i32 to f32`);
         lines.push(access(to, 10 * n + 2, `%z${n}`));
       }
-      return lines.map((l) => `      ${l}`).join("\n");
+      return { body: lines.map((l) => `      ${l}`).join("\n"), step: 1 + rand(2) };
     };
-    const program = (body: string, backwards: boolean) => `module {
+    const program = ({ body, step }: { body: string; step: number }, backwards: boolean) => `module {
   func.func private @printMemrefF32(memref<*xf32>)
   func.func @k(%A: memref<64xf32>, %s: f32) {
     %two = arith.constant 2.0 : f32
-    affine.for %${backwards ? "t" : "i"} = 0 to 32 {
-${backwards ? "      %i = affine.apply affine_map<(d0) -> (31 - d0)>(%t)\n" : ""}${body}
+    affine.for %${backwards ? "t" : "i"} = 0 to 32 step ${step} {
+${backwards ? `      %i = affine.apply affine_map<(d0) -> (${32 - step} - d0)>(%t)\n` : ""}${body}
     }
     return
   }
@@ -391,7 +392,7 @@ ${backwards ? "      %i = affine.apply affine_map<(d0) -> (31 - d0)>(%t)\n" : ""
       const r = mutate(program(body, false), { target_function: "k", mutations: [{ kind: "parallelize", loop: "L0" }] });
       if (!r.ok) { refused++; continue; }
       accepted++;
-      assert.equal(backward, forward, `parallelize accepted a loop whose iterations depend on each other:\n${body}`);
+      assert.equal(backward, forward, `parallelize accepted a loop whose iterations depend on each other (step ${body.step}):\n${body.body}`);
     }
     // (Not vacuous: both verdicts occur, and order matters for some of the generated loops.)
     assert.ok(accepted > 30 && refused > 30 && orderMatters > 30, `${accepted} accepted, ${refused} refused, ${orderMatters} order-dependent`);
