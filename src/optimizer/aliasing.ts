@@ -17,7 +17,7 @@ import { accessOf } from "./mutations/vectorize.js";
 /** Fresh buffers: they overlap nothing that existed before them. */
 const FRESH = new Set(["memref.alloc", "memref.alloca", "bufferization.to_memref", "bufferization.alloc_tensor"]);
 
-const rootOf = (v: Value): Value => (v instanceof OpResult && MEMREF_VIEWS.has(v.op.name) ? rootOf(v.op.operand(0)) : v);
+export const rootOf = (v: Value): Value => (v instanceof OpResult && MEMREF_VIEWS.has(v.op.name) ? rootOf(v.op.operand(0)) : v);
 
 /**
  * Whether code may write through `v`: a use other than a read, a pure op such as memref.dim, a

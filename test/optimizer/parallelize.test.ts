@@ -113,7 +113,7 @@ describe("parallelize", () => {
     assert.equal(await run(par, 1, 1), one);
   });
 
-  it("scratch is not privatized when an iteration reads it before writing it, or when it escapes the loop", () => {
+  it("scratch is not privatized when an iteration may read it before writing all of it, or when it escapes the loop", () => {
     // Reads before the store: iterations communicate through the buffer.
     rejects(prog(`    %t = memref.alloc() : memref<4xf32>
     %c0 = arith.constant 0 : index
@@ -122,6 +122,19 @@ describe("parallelize", () => {
       affine.store %old, %A[%i] : memref<64xf32>
       %v = affine.load %A[%i] : memref<64xf32>
       memref.store %v, %t[%c0] : memref<4xf32>
+    }
+    memref.dealloc %t : memref<4xf32>`), "L0", /same location in every iteration/);
+    // Writes t[0] first but reads t[1], which only the previous iteration wrote (A[i] = i - 1):
+    // a private slice per iteration would read what no iteration wrote.
+    rejects(prog(`    %t = memref.alloc() : memref<4xf32>
+    %c0 = arith.constant 0 : index
+    %c1 = arith.constant 1 : index
+    affine.for %i = 0 to 64 {
+      memref.store %s, %t[%c0] : memref<4xf32>
+      %old = memref.load %t[%c1] : memref<4xf32>
+      affine.store %old, %A[%i] : memref<64xf32>
+      %v = affine.load %A[%i] : memref<64xf32>
+      memref.store %v, %t[%c1] : memref<4xf32>
     }
     memref.dealloc %t : memref<4xf32>`), "L0", /same location in every iteration/);
     // Read after the loop: the last iteration's value is observable.
@@ -253,6 +266,136 @@ describe("parallelize", () => {
     rejects(prog(`    affine.for %i = 0 to 64 {
       vector.print %s : f32
     }`), "L0", /vector\.print, whose effects/);
+  });
+
+  /** `body` as @k(%A: <type>, %s: f32), returning its rejection reason (undefined when accepted). */
+  const refusal = (body: string, type = "memref<64xf32>", extra = "") => {
+    const text = `module {\n  ${extra}\n  func.func @k(%A: ${type}, %s: f32) {\n${body}\n    return\n  }\n}`;
+    const r = mutate(text, { target_function: "k", mutations: [{ kind: "parallelize", loop: "L0" }] });
+    if (!r.ok) assert.equal(r.verdict, "rejected", r.reason);
+    return r.ok ? undefined : r.reason;
+  };
+
+  it("rejects dependences carried between iterations: A[i + 1] = A[i] + s, A[i floordiv 2], a view whose start moves against the index", () => {
+    // Iteration i + 1 reads what iteration i wrote.
+    assert.match(refusal(`    affine.for %i = 0 to 63 {
+      %v = affine.load %A[%i] : memref<64xf32>
+      %w = arith.addf %v, %s : f32
+      affine.store %w, %A[%i + 1] : memref<64xf32>
+    }`) ?? "accepted", /a store \(affine\.store\) and a load \(affine\.load\) may reach one element of argument #0 in two different iterations/);
+    // Iterations 2m and 2m + 1 write one element.
+    assert.match(refusal(`    affine.for %i = 0 to 64 {
+      affine.store %s, %A[%i floordiv 2] : memref<64xf32>
+    }`) ?? "accepted", /a store \(affine\.store\) reaches argument #0 at an address the race check cannot follow/);
+    // The view starts at 8 - i and is written at [i]: element 8 in every iteration.
+    assert.match(refusal(`    affine.for %i = 0 to 8 {
+      %o = affine.apply affine_map<(d0) -> (8 - d0)>(%i)
+      %v = memref.subview %A[%o] [8] [1] : memref<64xf32> to memref<8xf32, strided<[1], offset: ?>>
+      memref.store %s, %v[%i] : memref<8xf32, strided<[1], offset: ?>>
+    }`) ?? "accepted", /a store \(memref\.store\) writes the same location in every iteration \(of argument #0\)/);
+    // A call whose callee writes a global: every iteration writes its one element.
+    assert.match(refusal(`    affine.for %i = 0 to 8 {
+      func.call @bump(%s) : (f32) -> ()
+    }`, "memref<64xf32>", `memref.global "private" @g : memref<4xf32> = dense<0.0>
+  func.func @bump(%x: f32) {
+    %c0 = arith.constant 0 : index
+    %g = memref.get_global @g : memref<4xf32>
+    memref.store %x, %g[%c0] : memref<4xf32>
+    return
+  }`) ?? "accepted", /func\.call may write global @g where the race check cannot place it/);
+  });
+
+  it("accepts what each iteration owns: a row through a rank-reducing subview at %i, step-apart tiles, reads of one buffer at two subscripts", () => {
+    const rows = `    affine.for %i = 0 to 64 {
+      %r = memref.subview %A[%i, 0] [1, 64] [1, 1] : memref<64x64xf32> to memref<64xf32, strided<[1], offset: ?>>
+      affine.for %j = 0 to 64 {
+        %v = memref.load %r[%j] : memref<64xf32, strided<[1], offset: ?>>
+        %w = arith.addf %v, %s : f32
+        memref.store %w, %r[%j] : memref<64xf32, strided<[1], offset: ?>>
+      }
+    }`;
+    assert.equal(refusal(rows, "memref<64x64xf32>"), undefined);
+    // Step 2: iteration i writes elements i and i + 1, the next one i + 2 and i + 3.
+    assert.equal(refusal(`    affine.for %i = 0 to 64 step 2 {
+      affine.store %s, %A[%i] : memref<64xf32>
+      affine.store %s, %A[%i + 1] : memref<64xf32>
+    }`), undefined);
+    // ... but with step 1 the second store is the next iteration's first.
+    assert.match(refusal(`    affine.for %i = 0 to 63 {
+      affine.store %s, %A[%i] : memref<64xf32>
+      affine.store %s, %A[%i + 1] : memref<64xf32>
+    }`) ?? "accepted", /two different iterations/);
+    // B is only read: its two subscripts conflict with nothing.
+    assert.equal(refusal(`    affine.for %i = 0 to 32 {
+      %a = affine.load %B[%i] : memref<64xf32>
+      %b = affine.load %B[%i + 1] : memref<64xf32>
+      %c = arith.addf %a, %b : f32
+      affine.store %c, %A[%i] : memref<64xf32>
+    }`, "memref<64xf32>, %B: memref<64xf32>"), undefined);
+    // The naive matmul over rows (C[i, j] written, A[i, k] and B[k, j] read) and over columns.
+    for (const loop of ["L0", "L1"]) assert.ok(mutate(MATMUL, { target_function: "matmul", mutations: [{ kind: "parallelize", loop }] }).ok, loop);
+  });
+
+  it("fuzz: whenever parallelize accepts a random loop over A (step 1 or 2), the interpreter leaves the same A running its iterations backwards", () => {
+    let seed = 12345;
+    const rand = (n: number) => { seed = (seed * 1103515245 + 12345) % 2147483648; return Math.floor((seed / 2147483648) * n); };
+    // Subscripts into A (64 elements) for i in [0, 32), all in bounds; the views are 8 wide. (With
+    // step 2, A[i] and A[i + 1] are independent.)
+    const forms = ["%i", "%i + 1", "%i floordiv 2", "63 - %i", "5", "view (d0) -> (d0)", "view (d0) -> (40 - d0)"];
+    const gen = () => {
+      const lines: string[] = [];
+      const access = (at: string, n: number, value?: string) => {
+        if (!at.startsWith("view")) return value ? `affine.store ${value}, %A[${at}] : memref<64xf32>` : `affine.load %A[${at}] : memref<64xf32>`;
+        const t = "memref<8xf32, strided<[1], offset: ?>>";
+        lines.push(`%o${n} = affine.apply affine_map<${at.slice(5)}>(%i)`, `%v${n} = memref.subview %A[%o${n}] [8] [1] : memref<64xf32> to ${t}`, `%c${n} = arith.constant ${rand(8)} : index`);
+        return value ? `memref.store ${value}, %v${n}[%c${n}] : ${t}` : `memref.load %v${n}[%c${n}] : ${t}`;
+      };
+      for (let n = 0, count = 1 + rand(2); n < count; n++) {
+        const to = forms[rand(forms.length)];
+        if (rand(3)) { // A[to] = 2 * A[from] + s; else A[to] = i
+          const load = access(forms[rand(forms.length)], 10 * n + 1);
+          lines.push(`%x${n} = ${load}`, `%y${n} = arith.mulf %x${n}, %two : f32`, `%z${n} = arith.addf %y${n}, %s : f32`);
+        } else lines.push(`%ii${n} = arith.index_cast %i : index to i32`, `%z${n} = arith.sitofp %ii${n} : i32 to f32`);
+        lines.push(access(to, 10 * n + 2, `%z${n}`));
+      }
+      return { body: lines.map((l) => `      ${l}`).join("\n"), step: 1 + rand(2) };
+    };
+    const program = ({ body, step }: { body: string; step: number }, backwards: boolean) => `module {
+  func.func private @printMemrefF32(memref<*xf32>)
+  func.func @k(%A: memref<64xf32>, %s: f32) {
+    %two = arith.constant 2.0 : f32
+    affine.for %${backwards ? "t" : "i"} = 0 to 32 step ${step} {
+${backwards ? `      %i = affine.apply affine_map<(d0) -> (${32 - step} - d0)>(%t)\n` : ""}${body}
+    }
+    return
+  }
+  func.func @main() {
+    %A = memref.alloc() : memref<64xf32>
+    affine.for %j = 0 to 64 {
+      %jj = arith.index_cast %j : index to i32
+      %f = arith.sitofp %jj : i32 to f32
+      affine.store %f, %A[%j] : memref<64xf32>
+    }
+    %s = arith.constant 0.5 : f32
+    call @k(%A, %s) : (memref<64xf32>, f32) -> ()
+    %u = memref.cast %A : memref<64xf32> to memref<*xf32>
+    call @printMemrefF32(%u) : (memref<*xf32>) -> ()
+    memref.dealloc %A : memref<64xf32>
+    return
+  }
+}`;
+    let accepted = 0, refused = 0, orderMatters = 0;
+    for (let p = 0; p < 300; p++) {
+      const body = gen();
+      const forward = interpret(program(body, false)), backward = interpret(program(body, true));
+      if (forward !== backward) orderMatters++;
+      const r = mutate(program(body, false), { target_function: "k", mutations: [{ kind: "parallelize", loop: "L0" }] });
+      if (!r.ok) { refused++; continue; }
+      accepted++;
+      assert.equal(backward, forward, `parallelize accepted a loop whose iterations depend on each other (step ${body.step}):\n${body.body}`);
+    }
+    // (Not vacuous: both verdicts occur, and order matters for some of the generated loops.)
+    assert.ok(accepted > 30 && refused > 30 && orderMatters > 30, `${accepted} accepted, ${refused} refused, ${orderMatters} order-dependent`);
   });
 
   it("rejects nested parallel loops and unknown loops", () => {

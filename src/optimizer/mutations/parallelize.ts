@@ -4,22 +4,29 @@
 // body and splits the iteration range across the runtime's threads (backend/wasm/parallel.ts,
 // runtime/worker-parallel.ts).
 //
-// The checks here are conservative but not a proof of independence: the sandbox's differential
-// check remains the safety net. Refused: loops with iter_args, loops already inside (or around)
-// a parallel loop, host calls and memory allocation in the body (helpers cannot allocate or
-// reach the host), memref.copy, ops with effects the check does not model (a
-// vector.transfer_write or masked store it cannot place, a print), and stores whose address does not depend on the induction
-// variable (every iteration would write the same location: a race) -- except into a scratch
-// buffer that only the loop uses and that each iteration writes before it reads it (a pack
-// panel): that buffer is privatized by expansion, one slice per iteration (`privatize`).
+// Refused: loops with iter_args, loops already inside (or around) a parallel loop, host calls
+// and memory allocation in the body (helpers cannot allocate or reach the host), memref.copy,
+// ops with effects the check does not model (a vector.transfer_write or masked store it cannot
+// place, a print), and any dependence between iterations: dependence.ts shows, for every store
+// S and every access T of the same buffer (S itself included), that two different iterations
+// cannot reach one element of it -- one dimension of the buffer (through subviews, casts and
+// transposes) where both are k*n + (one loop-invariant part) + a range narrower than |k|, n the
+// iteration number. Anything it cannot show (A[i + 1] = A[i], A[i floordiv 2], a view whose
+// start moves against the index, a loaded index, a call passed the buffer) is refused with the
+// reason. Reads alone never conflict; distinct buffers are separate, as in aliasing.ts. The one
+// exception: scratch that only the loop uses and that each iteration overwrites whole before it
+// reads any of it (a pack panel) is privatized by expansion, one slice per iteration (`privatize`).
 import { AffineMap, bin, cst, dim } from "../../ir/affine.js";
 import { AffineMapAttr, SymbolRefAttr, UnitAttr } from "../../ir/attributes.js";
-import { Operation, OpResult, type Value } from "../../ir/core.js";
+import { type BlockArgument, Operation, OpResult, type Value } from "../../ir/core.js";
 import type { Context } from "../../ir/dialect.js";
-import { MemRefType, index } from "../../ir/types.js";
+import { MemRefType, type VectorType, index } from "../../ir/types.js";
+import { constantIndex } from "../../dialects/arith.js";
 import { createContext } from "../../dialects/index.js";
 import { isDeclaration } from "../../dialects/func.js";
-import { affineFor, constantBounds, LOOP_OPS, tripCount, varies } from "../loops.js";
+import { affineFor, constantBounds, LOOP_OPS, surelyRuns, tripCount } from "../loops.js";
+import { type Buffer, bufferOf } from "../aliasing.js";
+import { iterationConflicts } from "../dependence.js";
 import { MutationError } from "./scalar.js";
 import { accessOf } from "./vectorize.js";
 
@@ -95,16 +102,27 @@ export function checkParallelLoops(fn: Operation): void {
 function unsafeBody(loop: Operation): string | undefined {
   const f = affineFor(loop);
   if (f.iterArgs.length) return `the loop carries ${f.iterArgs.length} iter_args (a reduction across iterations)`;
-  const why = bodyRefusal(loop, symbolTable(loop), new Set());
+  const funcs = symbolTable(loop);
+  const why = bodyRefusal(loop, funcs, new Set());
   if (why) return why;
-  let race: string | undefined;
-  loop.walk((op) => {
-    const a = accessOf(op);
-    if (race || !a || a.value === undefined) return;
-    const ix: Value[] = a.indices;
-    if (!ix.some((v) => varies(v, f.iv)) && !scratchOf(loop, a.memref)) race = `a store (${op.name}) writes the same location in every iteration`;
+  for (const [buf, race] of conflicts(loop, funcs)) if (!scratchOf(loop, buf)) return race;
+  return undefined;
+}
+
+/** The buffers two iterations of `loop` may both touch, one writing (dependence.ts), with the reason. */
+const conflicts = (loop: Operation, funcs = symbolTable(loop)) => iterationConflicts(loop, registry ??= createContext(), (call) => calleeGlobals(call, funcs));
+
+/** The globals a call may reach: those its callee, or a function it calls, takes. */
+function calleeGlobals(call: Operation, funcs: Map<string, Operation>, seen = new Set<Operation>()): string[] {
+  const f = funcs.get(calleeOf(call) ?? "");
+  if (!f || seen.has(f)) return [];
+  seen.add(f);
+  const out: string[] = [];
+  f.walk((op) => {
+    if (op.name === "memref.get_global") out.push(bufferOf(op.result) as string);
+    else if (op.name === "func.call") out.push(...calleeGlobals(op, funcs, seen));
   });
-  return race;
+  return out;
 }
 
 // The memory ops whose indices privatization can extend (operand lists: memref, then indices).
@@ -115,10 +133,11 @@ const MAX_EXPANDED = 1 << 22;
 /**
  * The memref.alloc of `m` if `m` is scratch that `loop` can privatize: a static buffer allocated
  * outside the loop, used only by memref/vector loads and stores inside it (and deallocs), that
- * each iteration writes before it reads (the first access in the body is a store), small enough
- * to hold one slice per iteration.
+ * each iteration overwrites whole before it reads it (`overwrittenFirst`), small enough to hold
+ * one slice per iteration.
  */
-function scratchOf(loop: Operation, m: Value): Operation | undefined {
+function scratchOf(loop: Operation, m: Buffer): Operation | undefined {
+  if (typeof m === "string") return undefined;
   const alloc = m instanceof OpResult ? m.op : undefined;
   const t = m.type;
   if (!alloc || alloc.name !== "memref.alloc" || alloc.operands.length || !(t instanceof MemRefType) || !t.hasStaticShape) return undefined;
@@ -129,26 +148,41 @@ function scratchOf(loop: Operation, m: Value): Operation | undefined {
     if (u.op.name === "memref.dealloc" && !loop.isAncestorOf(u.op)) continue;
     if (!INDEXED.has(u.op.name) || !loop.isAncestorOf(u.op) || u.op.operand(u.op.name.endsWith("store") ? 1 : 0) !== m) return undefined;
   }
-  let first: Operation | undefined;
-  loop.walk((op) => { if (!first && INDEXED.has(op.name) && op.operands.includes(m)) first = op; });
-  return first?.name.endsWith("store") ? alloc : undefined;
+  return overwrittenFirst(loop, m, t) ? alloc : undefined;
 }
 
 /**
- * Gives every iteration of `loop` its own slice of each scratch buffer it writes at addresses
- * that do not depend on the iteration: memref<KxN> becomes memref<TxKxN> (T = trip count),
+ * Whether each iteration of `loop` writes every element of `m` before it reads any: its first
+ * access is a store in a nest of loops that surely run, each of whose indices spans one
+ * dimension of `m` whole (0 to its size, step 1 or a vector's width in the last), and every
+ * load comes after that nest (a pack's copy loops). Else the iteration may read what an
+ * earlier one left, which a private slice would not hold.
+ */
+function overwrittenFirst(loop: Operation, m: Value, t: MemRefType): boolean {
+  const body = affineFor(loop).body, top = (op: Operation) => { while (op.parent !== body) op = op.parentOp!; return body.ops.indexOf(op); };
+  let first: Operation | undefined;
+  loop.walk((op) => { if (!first && INDEXED.has(op.name) && op.operands.includes(m)) first = op; });
+  if (!first?.name.endsWith("store") || m.uses.some(({ op }) => op.name.endsWith("load") && top(op) <= top(first!))) return false;
+  const spans = new Map<Value, number>(); // loop index -> its trip when it runs 0, step, ... below the size it covers
+  for (let p = first.parentOp!; p !== loop; p = p.parentOp!) {
+    if (!surelyRuns(p)) return false; // (an if, or a loop that may not run)
+    const f = affineFor(p), b = constantBounds(f);
+    if (b?.lb === 0) spans.set(f.iv, b.ub);
+  }
+  const width = first.name === "vector.store" ? (first.operand(0).type as VectorType).shape.at(-1)! : 1, ix = accessOf(first)!.indices;
+  return new Set(ix).size === ix.length && ix.every((v, d) => (t.shape[d] === 1 && constantIndex(v) === 0) ||
+    (spans.get(v) === t.shape[d] && affineFor((v as BlockArgument).block.parentOp!).step === (d === ix.length - 1 ? width : 1)));
+}
+
+/**
+ * Gives every iteration of `loop` its own slice of each scratch buffer that two iterations
+ * would otherwise share: memref<KxN> becomes memref<TxKxN> (T = trip count),
  * indexed by the iteration number first.
  */
 function privatize(loop: Operation): void {
   const f = affineFor(loop);
-  const scratch = new Set<Operation>();
-  loop.walk((op) => {
-    const a = accessOf(op);
-    if (!a || a.value === undefined || a.indices.some((v) => varies(v, f.iv))) return;
-    const alloc = scratchOf(loop, a.memref);
-    if (alloc) scratch.add(alloc);
-  });
-  if (!scratch.size) return;
+  const scratch = [...conflicts(loop).keys()].map((b) => scratchOf(loop, b)).filter((a): a is Operation => !!a);
+  if (!scratch.length) return;
   const { lb } = constantBounds(f)!;
   let it: Value = f.iv;
   if (lb !== 0 || f.step !== 1) {
