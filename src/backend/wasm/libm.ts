@@ -40,42 +40,63 @@ export const IN_WASM: Record<string, Fn> = { "math.exp": "exp", "math.expm1": "e
 const highWord = (m: binaryen.Module, x: Expr) => m.i32.wrap(m.i64.shr_u(m.i64.reinterpret(x), i64c(m, 32)));
 const fromHighWord = (m: binaryen.Module, w: Expr) => m.f64.reinterpret(m.i64.shl(m.i64.extend_u(w), i64c(m, 32)));
 
+// exp's and expm1's first locals: x, |x|'s high word, x's sign bit, k, and hi - lo = x - k ln2.
+const [X, HX, XSB, K, HI, LO] = [0, 1, 2, 3, 4, 5];
+const localOf = (m: binaryen.Module) => (l: number) => m.local.get(l, l === HX || l === XSB || l === K ? binaryen.i32 : binaryen.f64);
+
+/** Sets HX and XSB; returns x + x for a NaN, x for +inf and `atNegInf` for -inf. */
+function splitSign(m: binaryen.Module, atNegInf: number): Expr[] {
+  const i = m.i32, n = (v: number) => i.const(v | 0), get = localOf(m);
+  return [
+    m.local.set(HX, highWord(m, get(X))),
+    m.local.set(XSB, i.shr_u(get(HX), n(31))),
+    m.local.set(HX, i.and(get(HX), n(0x7fffffff))),
+    m.if(i.ge_u(get(HX), n(0x7ff00000)), m.if(
+      i.ne(i.or(i.and(get(HX), n(0xfffff)), i.wrap(m.i64.reinterpret(get(X)))), n(0)),
+      m.return(m.f64.add(get(X), get(X))), m.return(m.select(i.eqz(get(XSB)), get(X), m.f64.const(atNegInf))))),
+  ];
+}
+
+/**
+ * For |x| > 0.5 ln2: x = k ln2 + (hi - lo), |hi - lo| <= 0.5 ln2, ln2 in two parts (k = +-1 below
+ * 1.5 ln2, after `nearOne`); `t` a scratch f64 local. Then x = hi - lo.
+ */
+function reduceByLn2(m: binaryen.Module, t: number, nearOne: Expr[] = []): Expr {
+  const f = m.f64, i = m.i32, c = (v: number) => f.const(v), n = (v: number) => i.const(v | 0), get = localOf(m), set = m.local.set.bind(m.local);
+  return m.block(null, [
+    m.if(i.lt_u(get(HX), n(0x3ff0a2b2)), m.block(null, [
+      ...nearOne,
+      set(HI, f.sub(get(X), m.select(get(XSB), c(-LN2_HI), c(LN2_HI)))),
+      set(LO, m.select(get(XSB), c(-LN2_LO), c(LN2_LO))),
+      set(K, i.sub(n(1), i.add(get(XSB), get(XSB)))),
+    ]), m.block(null, [
+      set(K, i.trunc_s.f64(f.add(f.mul(c(INV_LN2), get(X)), m.select(get(XSB), c(-0.5), c(0.5))))),
+      set(t, f.convert_s.i32(get(K))),
+      set(HI, f.sub(get(X), f.mul(get(t), c(LN2_HI)))),
+      set(LO, f.mul(get(t), c(LN2_LO))),
+    ])),
+    set(X, f.sub(get(HI), get(LO))),
+  ]);
+}
+
 function expBody(m: binaryen.Module): Expr {
-  const F = binaryen.f64, I = binaryen.i32, f = m.f64, i = m.i32, c = (v: number) => f.const(v), n = (v: number) => i.const(v | 0);
-  const [X, HX, XSB, K, HI, LO, T, C, Y] = [0, 1, 2, 3, 4, 5, 6, 7, 8];
-  const get = (l: number) => m.local.get(l, l === HX || l === XSB || l === K ? I : F), set = m.local.set.bind(m.local);
+  const F = binaryen.f64, f = m.f64, i = m.i32, c = (v: number) => f.const(v), n = (v: number) => i.const(v | 0);
+  const [T, C, Y] = [6, 7, 8];
+  const get = localOf(m), set = m.local.set.bind(m.local);
   const ret = (v: Expr) => m.return(v);
   // 2^k as a double (k + 1000 below -1021, scaled back by 2^-1000 at the end)
   const twoTo = (k: Expr) => fromHighWord(m, i.add(n(0x3ff00000), i.shl(k, n(20))));
   const poly = P.reduceRight<Expr | undefined>((acc, p) => (acc ? f.add(c(p), f.mul(get(T), acc)) : c(p)), undefined)!;
   return m.block(null, [
-    set(HX, highWord(m, get(X))),
-    set(XSB, i.shr_u(get(HX), n(31))),
-    set(HX, i.and(get(HX), n(0x7fffffff))),
-    // |x| >= 709.78: NaN, infinities, overflow and underflow
+    ...splitSign(m, 0),
+    // |x| >= 709.78: overflow and underflow
     m.if(i.ge_u(get(HX), n(0x40862e42)), m.block(null, [
-      m.if(i.ge_u(get(HX), n(0x7ff00000)), m.if(
-        i.ne(i.or(i.and(get(HX), n(0xfffff)), i.wrap(m.i64.reinterpret(get(X)))), n(0)),
-        ret(f.add(get(X), get(X))), ret(m.select(i.eqz(get(XSB)), get(X), c(0))))),
       m.if(f.gt(get(X), c(O_THRESHOLD)), ret(c(Infinity))),
       m.if(f.lt(get(X), c(U_THRESHOLD)), ret(c(0))),
     ])),
     set(K, n(0)), set(HI, c(0)), set(LO, c(0)),
-    // x = k ln2 + r, |r| <= 0.5 ln2 (hi - lo), with ln2 in two parts
-    m.if(i.gt_u(get(HX), n(0x3fd62e42)), m.block(null, [
-      m.if(i.lt_u(get(HX), n(0x3ff0a2b2)), m.block(null, [
-        m.if(f.eq(get(X), c(1)), ret(c(E))),
-        set(HI, f.sub(get(X), m.select(get(XSB), c(-LN2_HI), c(LN2_HI)))),
-        set(LO, m.select(get(XSB), c(-LN2_LO), c(LN2_LO))),
-        set(K, i.sub(n(1), i.add(get(XSB), get(XSB)))),
-      ]), m.block(null, [
-        set(K, i.trunc_s.f64(f.add(f.mul(c(INV_LN2), get(X)), m.select(get(XSB), c(-0.5), c(0.5))))),
-        set(T, f.convert_s.i32(get(K))),
-        set(HI, f.sub(get(X), f.mul(get(T), c(LN2_HI)))),
-        set(LO, f.mul(get(T), c(LN2_LO))),
-      ])),
-      set(X, f.sub(get(HI), get(LO))),
-    ]), m.if(i.lt_u(get(HX), n(0x3e300000)), ret(f.add(c(1), get(X))))),
+    m.if(i.gt_u(get(HX), n(0x3fd62e42)), reduceByLn2(m, T, [m.if(f.eq(get(X), c(1)), ret(c(E)))]),
+      m.if(i.lt_u(get(HX), n(0x3e300000)), ret(f.add(c(1), get(X))))),
     set(T, f.mul(get(X), get(X))),
     set(C, f.sub(get(X), f.mul(get(T), poly))),
     m.if(i.eqz(get(K)), ret(f.sub(c(1), f.sub(f.div(f.mul(get(X), get(C)), f.sub(get(C), c(2))), get(X))))),
@@ -89,41 +110,22 @@ function expBody(m: binaryen.Module): Expr {
 }
 
 function expm1Body(m: binaryen.Module): Expr {
-  const F = binaryen.f64, I = binaryen.i32, f = m.f64, i = m.i32, c = (v: number) => f.const(v), n = (v: number) => i.const(v | 0);
-  const [X, HX, XSB, K, HI, LO, C, T, HFX, HXS, R1, E, Y, TWOPK] = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13];
-  const get = (l: number) => m.local.get(l, l === HX || l === XSB || l === K ? I : F), set = m.local.set.bind(m.local);
+  const F = binaryen.f64, f = m.f64, i = m.i32, c = (v: number) => f.const(v), n = (v: number) => i.const(v | 0);
+  const [T, C, HFX, HXS, R1, E, Y, TWOPK] = [6, 7, 8, 9, 10, 11, 12, 13];
+  const get = localOf(m), set = m.local.set.bind(m.local);
   const ret = (v: Expr) => m.return(v);
   const poly = Q.reduceRight<Expr | undefined>((acc, q) => (acc ? f.add(c(q), f.mul(get(HXS), acc)) : c(q)), undefined)!;
   return m.block(null, [
-    set(HX, highWord(m, get(X))),
-    set(XSB, i.shr_u(get(HX), n(31))),
-    set(HX, i.and(get(HX), n(0x7fffffff))),
-    // |x| >= 56 ln2: NaN, infinities, overflow, and -1 below -56 ln2
+    ...splitSign(m, -1),
+    // |x| >= 56 ln2: overflow, and -1 below -56 ln2
     m.if(i.ge_u(get(HX), n(0x4043687a)), m.block(null, [
-      m.if(i.ge_u(get(HX), n(0x40862e42)), m.block(null, [
-        m.if(i.ge_u(get(HX), n(0x7ff00000)), m.if(
-          i.ne(i.or(i.and(get(HX), n(0xfffff)), i.wrap(m.i64.reinterpret(get(X)))), n(0)),
-          ret(f.add(get(X), get(X))), ret(m.select(i.eqz(get(XSB)), get(X), c(-1))))),
-        m.if(f.gt(get(X), c(O_THRESHOLD)), ret(c(Infinity))),
-      ])),
+      m.if(f.gt(get(X), c(O_THRESHOLD)), ret(c(Infinity))),
       m.if(get(XSB), ret(c(-1))),
     ])),
     set(K, n(0)), set(C, c(0)),
-    // x = k ln2 + r, |r| <= 0.5 ln2 (hi - lo), with c the rounding error of r
-    m.if(i.gt_u(get(HX), n(0x3fd62e42)), m.block(null, [
-      m.if(i.lt_u(get(HX), n(0x3ff0a2b2)), m.block(null, [
-        set(HI, f.sub(get(X), m.select(get(XSB), c(-LN2_HI), c(LN2_HI)))),
-        set(LO, m.select(get(XSB), c(-LN2_LO), c(LN2_LO))),
-        set(K, i.sub(n(1), i.add(get(XSB), get(XSB)))),
-      ]), m.block(null, [
-        set(K, i.trunc_s.f64(f.add(f.mul(c(INV_LN2), get(X)), m.select(get(XSB), c(-0.5), c(0.5))))),
-        set(T, f.convert_s.i32(get(K))),
-        set(HI, f.sub(get(X), f.mul(get(T), c(LN2_HI)))),
-        set(LO, f.mul(get(T), c(LN2_LO))),
-      ])),
-      set(X, f.sub(get(HI), get(LO))),
-      set(C, f.sub(f.sub(get(HI), get(X)), get(LO))),
-    ]), m.if(i.lt_u(get(HX), n(0x3c900000)), ret(get(X)))),
+    // (c: the rounding error of hi - lo)
+    m.if(i.gt_u(get(HX), n(0x3fd62e42)), m.block(null, [reduceByLn2(m, T), set(C, f.sub(f.sub(get(HI), get(X)), get(LO)))]),
+      m.if(i.lt_u(get(HX), n(0x3c900000)), ret(get(X)))),
     set(HFX, f.mul(c(0.5), get(X))),
     set(HXS, f.mul(get(X), get(HFX))),
     set(R1, f.add(c(1), f.mul(get(HXS), poly))),
