@@ -1,5 +1,7 @@
-// math.exp, math.expm1, math.tanh and math.log in WebAssembly: fdlibm's e_exp.c, s_expm1.c,
-// s_tanh.c and e_log.c, the algorithms V8's Math.exp/expm1/tanh/log run (base::ieee754, with its exp(1) = E special case),
+// math.exp, math.expm1, math.tanh, math.log, math.sin and math.cos in WebAssembly: fdlibm's
+// e_exp.c, s_expm1.c, s_tanh.c, e_log.c, s_sin.c and s_cos.c (with their kernels and the
+// reduction by pi/2 of e_rem_pio2.c up to 2^19 pi/2; the host's libm past that), the algorithms
+// V8's Math.exp/expm1/tanh/log/sin/cos run (base::ieee754, with its exp(1) = E special case),
 // operation for operation in f64, so the wasm engine agrees bit for bit with the interpreter and
 // the host's libm, without a call out of wasm per element (softmax, sigmoid and GELU call them for
 // every one). f32 is the f64 result rounded once, as the host's expf (Math.fround(Math.exp(x))).
@@ -16,15 +18,25 @@ const E = bits(0x4005bf0a8b145769n), TWO_M1000 = bits(0x0170000000000000n), TWO_
 
 const LG = [0x3fe5555555555593n, 0x3fd999999997fa04n, 0x3fd2492494229359n, 0x3fcc71c51d8e78afn, 0x3fc7466496cb03den, 0x3fc39a09d078c69fn, 0x3fc2f112df3e5244n].map(bits);
 const TWO_54 = bits(0x4350000000000000n);
+const S = [0xbfc5555555555549n, 0x3f8111111110f8a6n, 0xbf2a01a019c161d5n, 0x3ec71de357b1fe7dn, 0xbe5ae5e68a2b9cebn, 0x3de5d93a5acfd57cn].map(bits);
+const CK = [0x3fa555555555554cn, 0xbf56c16c16c15177n, 0x3efa01a019cb1590n, 0xbe927e4f809c52adn, 0x3e21ee9ebdb4b1c4n, 0xbda8fae9be8838d4n].map(bits);
+// 2/pi, and pi/2 in three 33-bit parts, each with the rest of pi/2 after it
+const [INV_PIO2, PIO2_1, PIO2_1T, PIO2_2, PIO2_2T, PIO2_3, PIO2_3T] =
+  [0x3fe45f306dc9c883n, 0x3ff921fb54400000n, 0x3dd0b4611a626331n, 0x3dd0b4611a600000n, 0x3ba3198a2e037073n, 0x3ba3198a2e000000n, 0x397b839a252049c1n].map(bits);
 const Q = [0xbfa11111111110f4n, 0x3f5a01a019fe5585n, 0xbf14ce199eaadbb7n, 0x3ed0cfca86e65239n, 0xbe8afdb76e09c32dn].map(bits); // expm1's, scaled by 2^i
 
-type Fn = "exp" | "expm1" | "tanh" | "log";
+type Fn = "exp" | "expm1" | "tanh" | "log" | "sin" | "cos";
 /** The unit's helper computing `fn` of an f64 (made on first use). */
 function helperOf(e: FunctionEmitter, fn: Fn): string {
   const u = e.unit;
   if (fn === "exp") return u.helper("exp", ["f64"], "f64", ["i32", "i32", "i32", "f64", "f64", "f64", "f64", "f64"], expBody);
   if (fn === "expm1") return u.helper("expm1", ["f64"], "f64", ["i32", "i32", "i32", ...Array<"f64">(10).fill("f64")], expm1Body);
   if (fn === "log") return u.helper("log", ["f64"], "f64", ["i32", "i32", "i32", "i32", ...Array<"f64">(9).fill("f64")], logBody);
+  if (fn === "sin" || fn === "cos") {
+    const kernels = { sin: u.helper("sin.kernel", ["f64", "f64", "i32"], "f64", [], sinKernel), cos: u.helper("cos.kernel", ["f64", "f64"], "f64", ["i32", "f64", "f64"], cosKernel) };
+    const large = u.hostImport(fn, ["f64"], ["f64"], "f64");
+    return u.helper(fn, ["f64"], "f64", ["i32", "i32", "i32", "i32", "i32", ...Array<"f64">(6).fill("f64")], (m) => trigBody(m, fn, kernels, large));
+  }
   const expm1 = helperOf(e, "expm1");
   return u.helper("tanh", ["f64"], "f64", ["i32", "i32", "f64", "f64"], (m) => tanhBody(m, expm1));
 }
@@ -34,7 +46,7 @@ export function libmInWasm(e: FunctionEmitter, fn: Fn, x: Expr, f32: boolean): E
   const m = e.m, r = m.call(helperOf(e, fn), [f32 ? m.f64.promote(x) : x], binaryen.f64);
   return f32 ? m.f32.demote(r) : r;
 }
-export const IN_WASM: Record<string, Fn> = { "math.exp": "exp", "math.expm1": "expm1", "math.tanh": "tanh", "math.log": "log" };
+export const IN_WASM: Record<string, Fn> = { "math.exp": "exp", "math.expm1": "expm1", "math.tanh": "tanh", "math.log": "log", "math.sin": "sin", "math.cos": "cos" };
 
 /** The high (sign and exponent) word of an f64, and the f64 whose high word is `w` (low word 0). */
 const highWord = (m: binaryen.Module, x: Expr) => m.i32.wrap(m.i64.shr_u(m.i64.reinterpret(x), i64c(m, 32)));
@@ -225,5 +237,91 @@ function logBody(m: binaryen.Module): Expr {
       ret(scaled((lo) => f.sub(get(HFSQ), lo ? f.add(f.mul(get(S), f.add(get(HFSQ), get(R))), lo) : f.mul(get(S), f.add(get(HFSQ), get(R)))))),
     ])),
     scaled((lo) => (lo ? f.sub(f.mul(get(S), f.sub(get(FR), get(R))), lo) : f.mul(get(S), f.sub(get(FR), get(R))))),
+  ], F);
+}
+
+/** sin on [-pi/4, pi/4] of x + y (y the tail of a reduced argument; `iy` 0: y is 0). */
+function sinKernel(m: binaryen.Module): Expr {
+  const F = binaryen.f64, f = m.f64, i = m.i32, c = (v: number) => f.const(v);
+  const x = () => m.local.get(0, F), y = () => m.local.get(1, F), z = () => f.mul(x(), x()), v = () => f.mul(z(), x());
+  const r = () => S.slice(1).reduceRight<Expr | undefined>((acc, k) => (acc ? f.add(c(k), f.mul(z(), acc)) : c(k)), undefined)!; // (fresh: binaryen's IR is a tree)
+  return m.block(null, [
+    m.if(i.lt_u(i.and(highWord(m, x()), i.const(0x7fffffff)), i.const(0x3e400000)), m.return(x())), // |x| < 2^-27
+    m.if(i.eqz(m.local.get(2, binaryen.i32)), m.return(f.add(x(), f.mul(v(), f.add(c(S[0]), f.mul(z(), r()))))),
+      m.return(f.sub(x(), f.sub(f.sub(f.mul(z(), f.sub(f.mul(c(0.5), y()), f.mul(v(), r()))), y()), f.mul(v(), c(S[0])))))),
+  ], F);
+}
+
+/** cos on [-pi/4, pi/4] of x + y: 1 - (x^2/2 - (z r - x y)), past 0.3 with a part qx of x^2/2 taken first, exactly. */
+function cosKernel(m: binaryen.Module): Expr {
+  const F = binaryen.f64, f = m.f64, i = m.i32, c = (v: number) => f.const(v), n = (v: number) => i.const(v | 0);
+  const [X, Y, IX, Z, QX] = [0, 1, 2, 3, 4];
+  const get = (l: number) => m.local.get(l, l === IX ? binaryen.i32 : F), set = m.local.set.bind(m.local);
+  const r = () => f.mul(get(Z), CK.reduceRight<Expr | undefined>((acc, k) => (acc ? f.add(c(k), f.mul(get(Z), acc)) : c(k)), undefined)!);
+  const tail = () => f.sub(f.mul(get(Z), r()), f.mul(get(X), get(Y))); // z r - x y
+  return m.block(null, [
+    set(IX, i.and(highWord(m, get(X)), n(0x7fffffff))),
+    m.if(i.lt_u(get(IX), n(0x3e400000)), m.return(c(1))),
+    set(Z, f.mul(get(X), get(X))),
+    m.if(i.lt_u(get(IX), n(0x3fd33333)), m.return(f.sub(c(1), f.sub(f.mul(c(0.5), get(Z)), tail())))),
+    set(QX, m.select(i.gt_u(get(IX), n(0x3fe90000)), c(0.28125), fromHighWord(m, i.sub(get(IX), n(0x00200000))))),
+    f.sub(f.sub(c(1), get(QX)), f.sub(f.sub(f.mul(c(0.5), get(Z)), get(QX)), tail())),
+  ], F);
+}
+
+/**
+ * sin or cos: the kernels directly to pi/4; else x reduced to y0 + y1 - n pi/2 (|x| < 3 pi/4 by
+ * pi/2 in two parts, to 2^19 pi/2 in two or three as cancellation needs), the kernel for n mod 4;
+ * `large` (the host's libm) past that, x - x (NaN) for infinities and NaN.
+ */
+function trigBody(m: binaryen.Module, fn: "sin" | "cos", kernels: { sin: string; cos: string }, large: string): Expr {
+  const F = binaryen.f64, f = m.f64, i = m.i32, c = (v: number) => f.const(v), n = (v: number) => i.const(v | 0);
+  const [X, HX, IX, N, J, Q, Y0, Y1, T, FN, R, W] = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11];
+  const get = (l: number) => m.local.get(l, l >= HX && l <= Q ? binaryen.i32 : F), set = m.local.set.bind(m.local), ret = (v: Expr) => m.return(v);
+  const ksin = (a: Expr, b: Expr, iy: number) => m.call(kernels.sin, [a, b, n(iy)], F), kcos = (a: Expr, b: Expr) => m.call(kernels.cos, [a, b], F);
+  const sign = (v: number) => m.select(i.gt_s(get(HX), n(0)), c(v), c(-v)); // (x - p for x > 0, x + p below)
+  const exponentDrop = () => i.sub(get(J), i.and(i.shr_u(highWord(m, get(Y0)), n(20)), n(0x7ff)));
+  // one more part of pi/2 (p, and its tail pt) taken from r where the last left cancellation
+  const refine = (p: number, pt: number) => [
+    set(T, get(R)), set(W, f.mul(get(FN), c(p))), set(R, f.sub(get(T), get(W))),
+    set(W, f.sub(f.mul(get(FN), c(pt)), f.sub(f.sub(get(T), get(R)), get(W)))), set(Y0, f.sub(get(R), get(W))),
+  ];
+  return m.block(null, [
+    set(HX, highWord(m, get(X))),
+    set(IX, i.and(get(HX), n(0x7fffffff))),
+    m.if(i.le_u(get(IX), n(0x3fe921fb)), ret(fn === "sin" ? ksin(get(X), c(0), 0) : kcos(get(X), c(0)))),
+    m.if(i.ge_u(get(IX), n(0x7ff00000)), ret(f.sub(get(X), get(X)))),
+    m.if(i.gt_u(get(IX), n(0x413921fb)), ret(m.call(large, [get(X)], F))),
+    m.if(i.lt_u(get(IX), n(0x4002d97c)), m.block(null, [ // |x| < 3 pi/4: n = +-1
+      set(T, f.sub(get(X), sign(PIO2_1))),
+      m.if(i.ne(get(IX), n(0x3ff921fb)), m.block(null, [
+        set(Y0, f.sub(get(T), sign(PIO2_1T))), set(Y1, f.sub(f.sub(get(T), get(Y0)), sign(PIO2_1T))),
+      ]), m.block(null, [ // near pi/2: a third part
+        set(T, f.sub(get(T), sign(PIO2_2))),
+        set(Y0, f.sub(get(T), sign(PIO2_2T))), set(Y1, f.sub(f.sub(get(T), get(Y0)), sign(PIO2_2T))),
+      ])),
+      set(N, m.select(i.gt_s(get(HX), n(0)), n(1), n(-1))),
+    ]), m.block(null, [ // to 2^19 pi/2
+      set(T, f.abs(get(X))),
+      set(N, i.trunc_s.f64(f.add(f.mul(get(T), c(INV_PIO2)), c(0.5)))),
+      set(FN, f.convert_s.i32(get(N))),
+      set(R, f.sub(get(T), f.mul(get(FN), c(PIO2_1)))),
+      set(W, f.mul(get(FN), c(PIO2_1T))),
+      set(Y0, f.sub(get(R), get(W))),
+      // x near n pi/2 (its high word, as fdlibm's table of them): the result may have cancelled
+      m.if(i.eqz(i.and(i.lt_s(get(N), n(32)), i.ne(get(IX), highWord(m, f.mul(get(FN), c(PIO2_1)))))), m.block(null, [
+        set(J, i.shr_u(get(IX), n(20))),
+        m.if(i.gt_s(exponentDrop(), n(16)), m.block(null, [
+          ...refine(PIO2_2, PIO2_2T),
+          m.if(i.gt_s(exponentDrop(), n(49)), m.block(null, refine(PIO2_3, PIO2_3T))),
+        ])),
+      ])),
+      set(Y1, f.sub(f.sub(get(R), get(Y0)), get(W))),
+      m.if(i.lt_s(get(HX), n(0)), m.block(null, [set(Y0, f.neg(get(Y0))), set(Y1, f.neg(get(Y1))), set(N, i.sub(n(0), get(N)))])),
+    ])),
+    set(Q, i.and(get(N), n(3))),
+    // sin: S, C, -S, -C for n mod 4 = 0..3; cos: C, -S, -C, S
+    set(T, m.if(i.and(get(Q), n(1)), fn === "sin" ? kcos(get(Y0), get(Y1)) : ksin(get(Y0), get(Y1), 1), fn === "sin" ? ksin(get(Y0), get(Y1), 1) : kcos(get(Y0), get(Y1)))),
+    m.select(i.and(fn === "sin" ? get(Q) : i.add(get(Q), n(1)), n(2)), f.neg(get(T)), get(T)),
   ], F);
 }

@@ -1,5 +1,5 @@
-// math.exp, math.expm1, math.tanh and math.log run in WebAssembly (src/backend/wasm/libm.ts,
-// fdlibm's algorithms, which V8's Math.exp/expm1/tanh/log run): they must give Math's double bit for bit, and
+// math.exp, math.expm1, math.tanh, math.log, math.sin and math.cos run in WebAssembly
+// (src/backend/wasm/libm.ts, fdlibm's algorithms, which V8's Math.exp/expm1/tanh/log/sin/cos run): they must give Math's double bit for bit, and
 // for f32 its Math.fround, on every input, since the interpreter and the host's libm compute them
 // so. The other math functions are host imports taken as plain functions of floats
 // (HostFn.float) where declared on floats, through callHost's coercions otherwise.
@@ -13,6 +13,13 @@ import { runBoth } from "./helpers.js";
 await Engine.loadCompiler();
 
 const LN2 = Math.LN2;
+// sin/cos: pi/4 and 3 pi/4 (the reduction's first cases), multiples of pi/2 to 2^19 pi/2 and just
+// off them (where the reduction cancels and takes a second or third part of pi/2), past 2^19 pi/2
+// (the host's libm), 2^-27 (the kernels' small case), reduced arguments past 0.78125 (cos's kernel takes 0.28125 off there)
+const TRIG_EDGES = [Math.PI / 4, 0.7853981633974484, 3 * Math.PI / 4, 2.356194490192345, 0.3, 0.78125, 2 ** -27, -(2 ** -28),
+  ...Array.from({ length: 40 }, (_, k) => 0.7813 + k * 0.0001).flatMap((x) => [x, -x, Math.PI / 2 - x, 3 * Math.PI - x]),
+  ...[1, 2, 3, 31, 32, 33, 1000, 2 ** 19].flatMap((k) => [k, k + 2 ** -30, k * (1 - 2 ** -52)].map((x) => x * Math.PI / 2)),
+  ...[1, -1].flatMap((s) => [2 ** 19 * Math.PI / 2 * 1.000001, 823550, 823549.5, 1e6, 1e22].map((x) => s * x))];
 /** Each function with the edges of its branches (thresholds, argument-reduction ranges, special values). */
 const CASES: Array<[string, (x: number) => number, number[]]> = [
   ["exp", Math.exp, [709.78, 709.79, 709.782712893384, -745.13, -745.14, -708.4, -720, 1e-300, -1e-300, 2 ** -28, -(2 ** -29),
@@ -23,6 +30,7 @@ const CASES: Array<[string, (x: number) => number, number[]]> = [
   // subnormals, the smallest normal, 1 +- 2^-20 (the short series), either side of sqrt(2), the largest double
   ["log", Math.log, [5e-324, 1e-310, 2.2250738585072014e-308, 2.225073858507201e-308, 1 + 2 ** -52, 1 - 2 ** -53, 1 + 2 ** -21, 1 - 2 ** -21,
     1 + 2 ** -19, Math.SQRT2, Math.SQRT2 + 1e-15, Math.SQRT1_2 - 1e-15, 2, 1024, 1.7976931348623157e308, Math.E]],
+  ...(["sin", "cos"] as const).map((fn): [string, (x: number) => number, number[]] => [fn, Math[fn], TRIG_EDGES]),
 ];
 
 for (const [fn, ref, edges] of CASES) {
