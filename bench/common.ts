@@ -1,15 +1,44 @@
 // Shared by the benchmarks (bench/matmul, bench/optimize): the programs, flags, output
 // parsing, the wasm SIMD ceiling kernel.
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { compileWasm } from "../src/backend/wasm/abi.js";
+import { systemClock } from "../src/runtime/host.js";
 import binaryen from "../src/backend/wasm/binaryen.js";
-import { readExample } from "../test/support/mlir.js";
+import { LOWERING_PIPELINE, RUNNER_LIBS, readExample } from "../test/support/mlir.js";
 
-export { LOWERING_PIPELINE, RUNNER_LIBS } from "../test/support/mlir.js";
+export { LOWERING_PIPELINE, RUNNER_LIBS };
 
 /** `--name value` from the command line, or `dflt`. */
 export function arg(name: string, dflt: string): string {
   const i = process.argv.indexOf(`--${name}`);
   return i >= 0 && process.argv[i + 1] ? process.argv[i + 1] : dflt;
+}
+
+/** A host clock whose rtclock() reads the process's CPU time (so a busy shared machine skews ratios less). */
+export const cpuClock = {
+  now: () => { const u = process.cpuUsage(); return (u.user + u.system) / 1e6; },
+  realtime: systemClock.realtime,
+};
+
+/** Builds the rtclock-on-CPU-time shim for mlir-cpu-runner; undefined if no C compiler. */
+export function cpuClockShim(): string | undefined {
+  const dir = mkdtempSync(join(tmpdir(), "tl-bench-"));
+  writeFileSync(join(dir, "c.c"), "#include <time.h>\ndouble rtclock(void) { struct timespec t; clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t); return t.tv_sec + t.tv_nsec * 1e-9; }\n");
+  const r = spawnSync("cc", ["-O2", "-shared", "-fPIC", "-o", join(dir, "libcpuclock.so"), join(dir, "c.c")], { encoding: "utf8" });
+  return r.status === 0 ? join(dir, "libcpuclock.so") : undefined;
+}
+
+/** `text` lowered by mlir-opt-19 and run by mlir-cpu-runner-19 -O3 (`libs` first: a clock shim): its output, or why it failed. */
+export function runMlirO3(text: string, libs: string[] = []): { out: string } | string {
+  const opt = spawnSync("mlir-opt-19", LOWERING_PIPELINE, { input: text, encoding: "utf8", maxBuffer: 1 << 28 });
+  if (opt.error || opt.status !== 0) return `mlir-opt-19 unavailable or failed: ${opt.error?.message ?? opt.stderr.slice(0, 200)}`;
+  const r = spawnSync("mlir-cpu-runner-19", ["-O3", "-e", "main", "-entry-point-result=void", `-shared-libs=${[...libs, ...RUNNER_LIBS].join(",")}`],
+    { input: opt.stdout, encoding: "utf8", maxBuffer: 1 << 28 });
+  if (r.error || r.status !== 0) return `mlir-cpu-runner-19 failed: ${r.error?.message ?? r.stderr.slice(0, 200)}`;
+  return { out: r.stdout };
 }
 
 /** examples/matmul_loops.mlir at size n (shapes, loop bounds and the FLOP count in the time line). */

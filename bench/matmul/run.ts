@@ -6,12 +6,10 @@
 //
 // Every engine times the kernel the same way: the program's own rtclock() around the call.
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
-import { cpus, loadavg, tmpdir } from "node:os";
+import { cpus, loadavg } from "node:os";
 import { Engine, type EngineKind } from "../../src/runtime/engine.js";
-import { createCapturingContext, systemClock } from "../../src/runtime/host.js";
-import { arg, checksum, LOWERING_PIPELINE, programFor, RUNNER_LIBS, seconds } from "../common.js";
+import { createCapturingContext } from "../../src/runtime/host.js";
+import { arg, checksum, cpuClock, cpuClockShim, programFor, runMlirO3, seconds } from "../common.js";
 
 await Engine.loadCompiler();
 
@@ -22,20 +20,6 @@ const clockKind = arg("clock", "cpu");
 const interpSize = Number(arg("interp-size", "64"));
 const reps = Number(arg("reps", "3"));
 
-
-
-const cpuClock = {
-  now: () => { const u = process.cpuUsage(); return (u.user + u.system) / 1e6; },
-  realtime: systemClock.realtime,
-};
-
-/** Builds the rtclock-on-CPU-time shim for mlir-cpu-runner; undefined if no C compiler. */
-function cpuClockShim(): string | undefined {
-  const dir = mkdtempSync(join(tmpdir(), "tl-bench-"));
-  writeFileSync(join(dir, "c.c"), "#include <time.h>\ndouble rtclock(void) { struct timespec t; clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t); return t.tv_sec + t.tv_nsec * 1e-9; }\n");
-  const r = spawnSync("cc", ["-O2", "-shared", "-fPIC", "-o", join(dir, "libcpuclock.so"), join(dir, "c.c")], { encoding: "utf8" });
-  return r.status === 0 ? join(dir, "libcpuclock.so") : undefined;
-}
 const shim = clockKind === "cpu" ? cpuClockShim() : undefined;
 const useCpu = clockKind === "cpu" && shim !== undefined;
 
@@ -49,12 +33,8 @@ function runEngine(kind: EngineKind, n: number): { s: number; sum?: string } {
 }
 
 function runMlir(n: number): { s: number; sum?: string } | string {
-  const opt = spawnSync("mlir-opt-19", LOWERING_PIPELINE, { input: programFor(n), encoding: "utf8", maxBuffer: 1 << 28 });
-  if (opt.error || opt.status !== 0) return `mlir-opt-19 unavailable or failed: ${opt.error?.message ?? opt.stderr.slice(0, 200)}`;
-  const r = spawnSync("mlir-cpu-runner-19", ["-O3", "-e", "main", "-entry-point-result=void", `-shared-libs=${[...(useCpu ? [shim!] : []), ...RUNNER_LIBS].join(",")}`],
-    { input: opt.stdout, encoding: "utf8", maxBuffer: 1 << 28 });
-  if (r.error || r.status !== 0) return `mlir-cpu-runner-19 failed: ${r.error?.message ?? r.stderr.slice(0, 200)}`;
-  return { s: seconds(r.stdout), sum: checksum(r.stdout) };
+  const r = runMlirO3(programFor(n), useCpu ? [shim!] : []);
+  return typeof r === "string" ? r : { s: seconds(r.out), sum: checksum(r.out) };
 }
 
 function runNumpy(n: number): number | string {
