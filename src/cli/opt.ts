@@ -17,7 +17,7 @@ import { UsageError, isMain, llvmStyleArgs, packageVersion, readInput, runCli, w
 interface OptOptions {
   output?: string; mlirPrintOpGeneric?: boolean; mlirPrintDebuginfo?: boolean; splitInputFile?: boolean; verifyDiagnostics?: boolean;
   pass?: string[]; listPasses?: boolean; verifyEach?: boolean; mlirTiming?: boolean; passPipeline?: string;
-  allowUnregisteredDialect?: boolean; mlirPrintLocalScope?: boolean; mlirPrintIrBeforeAll?: boolean; mlirPrintIrAfterAll?: boolean; mlirPrintIrBefore?: string; mlirPrintIrAfter?: string;
+  allowUnregisteredDialect?: boolean; mlirPrintLocalScope?: boolean; mlirPrintIrBeforeAll?: boolean; mlirPrintIrAfterAll?: boolean; mlirPrintIrBefore?: string; mlirPrintIrAfter?: string; mlirPrintIrAfterFailure?: boolean;
 }
 
 /** Wall time per phase for `--mlir-timing`, summed over chunks; `lap` charges the time since the last lap. */
@@ -81,14 +81,20 @@ function passesFromArgv(argv: string[]): PassEntry[] {
 
 type Observe = NonNullable<PipelineOptions["observe"]>;
 
-/** MLIR's `--mlir-print-ir-before/after` dumps, on stderr, printed as the output is. */
+/**
+ * MLIR's `--mlir-print-ir-before/after/after-failure` dumps, on stderr, printed as the output is;
+ * after a failure in the generic form where the IR does not verify (as MLIR: the custom printers
+ * may assume what the verifier checks).
+ */
 function irDumps(opts: OptOptions): ((ctx: Context, print: PrintOptions) => Observe) | undefined {
   const before = passNames("--mlir-print-ir-before", opts.mlirPrintIrBefore), after = passNames("--mlir-print-ir-after", opts.mlirPrintIrAfter);
-  const wanted = (when: "Before" | "After", p: Pass) =>
-    when === "Before" ? opts.mlirPrintIrBeforeAll || before.has(p.name) : opts.mlirPrintIrAfterAll || after.has(p.name);
-  if (!opts.mlirPrintIrBeforeAll && !opts.mlirPrintIrAfterAll && !before.size && !after.size) return undefined;
+  const wanted = (when: "Before" | "After" | "Failed", p: Pass) =>
+    when === "Before" ? opts.mlirPrintIrBeforeAll || before.has(p.name) : when === "After" ? opts.mlirPrintIrAfterAll || after.has(p.name) : opts.mlirPrintIrAfterFailure;
+  if (!opts.mlirPrintIrBeforeAll && !opts.mlirPrintIrAfterAll && !opts.mlirPrintIrAfterFailure && !before.size && !after.size) return undefined;
   return (ctx, print) => (when, p, m) => {
-    if (wanted(when, p)) process.stderr.write(`// -----// IR Dump ${when} ${p.name} //----- //\n${printModule(m, ctx, print)}\n`);
+    if (!wanted(when, p)) return;
+    const generic = when === "Failed" && verifyModule(m, ctx).length > 0;
+    process.stderr.write(`// -----// IR Dump ${when === "Failed" ? `After ${p.name} Failed` : `${when} ${p.name}`} //----- //\n${printModule(m, ctx, generic ? { ...print, generic } : print)}\n`);
   };
 }
 
@@ -135,6 +141,8 @@ export async function main(argv: string[], startup = "Startup"): Promise<number>
     .option("--mlir-print-ir-after-all", "print the IR (on stderr) after every pass")
     .option("--mlir-print-ir-before <passes>", "print the IR (on stderr) before these passes (comma-separated)")
     .option("--mlir-print-ir-after <passes>", "print the IR (on stderr) after these passes (comma-separated)")
+    .option("--mlir-print-ir-after-failure", "print the IR (on stderr) after a pass that failed (generic form if it does not verify)")
+    .option("--mlir-disable-threading", "accepted for mlir-opt's command lines: passes run on one thread")
     .option("--list-passes", "list the available passes")
     .option("--mlir-timing", "report the time each phase took (on stderr)")
     .version(packageVersion(), "--version", "print the version")

@@ -14,8 +14,12 @@ export interface Pass {
 
 export interface PipelineOptions {
   verifyEach?: boolean;
-  /** Called before and after each pass (`--mlir-print-ir-before/after`). */
-  observe?: (when: "Before" | "After", pass: Pass, module: Module) => void;
+  /**
+   * Called before each pass, after it, or after it failed (it reported errors, or the IR it left
+   * does not verify): `--mlir-print-ir-before/after/after-failure`. As in MLIR, the verifier runs
+   * as part of the pass, before "After".
+   */
+  observe?: (when: "Before" | "After" | "Failed", pass: Pass, module: Module) => void;
 }
 
 /** Runs passes in order; throws DiagnosticError with every error a pass or the verifier reports. */
@@ -23,12 +27,15 @@ export function runPasses(module: Module, ctx: Context, passes: readonly Pass[],
   for (const p of passes) {
     const sink = new DiagnosticSink();
     opts.observe?.("Before", p, module);
-    p.run(module, ctx, sink);
-    sink.throwIfErrors();
-    opts.observe?.("After", p, module);
-    if (opts.verifyEach ?? true) {
-      const ds = verifyModule(module, ctx);
+    try {
+      p.run(module, ctx, sink);
+      sink.throwIfErrors();
+      const ds = opts.verifyEach ?? true ? verifyModule(module, ctx) : [];
       if (ds.length) throw new DiagnosticError([...ds.map((d) => ({ ...d, message: `${d.message} (after pass '${p.name}')` }))]);
+    } catch (e) {
+      if (e instanceof DiagnosticError) opts.observe?.("Failed", p, module);
+      throw e;
     }
+    opts.observe?.("After", p, module);
   }
 }

@@ -177,6 +177,27 @@ test("--pass-pipeline runs an MLIR textual pipeline; --mlir-print-ir-before/afte
   assert.match(opt(["-", "--mlir-print-ir-after=cse,nope"], src).stderr, /--mlir-print-ir-after: unknown pass 'nope'/);
 });
 
+test("--mlir-print-ir-after-failure dumps the IR a failing pass left (and no After dump); --mlir-disable-threading is accepted", () => {
+  const src = `func.func @f(%a: !tensorlang.tensor<f32, 4>) -> !tensorlang.tensor<f32, 4> {
+  %b = tensorlang.add %a, %a : !tensorlang.tensor<f32, 4>
+  return %b : !tensorlang.tensor<f32, 4>
+}`;
+  const r = opt(["-", "--canonicalize", "--verify-linearity", "--mlir-print-ir-after-failure", "--mlir-print-ir-after=verify-linearity", "--mlir-disable-threading"], src);
+  assert.equal(r.status, 1);
+  const [dump, error] = r.stderr.split("\n\n");
+  assert.equal(dump, `// -----// IR Dump After verify-linearity Failed //----- //
+module {
+  func.func @f(%arg0: !tensorlang.tensor<f32, 4>) -> !tensorlang.tensor<f32, 4> {
+    %0 = tensorlang.add %arg0, %arg0 : !tensorlang.tensor<f32, 4>
+    return %0 : !tensorlang.tensor<f32, 4>
+  }
+}`);
+  assert.match(error, /^<stdin>:1:14: error: result with linear type must be used exactly once/);
+  assert.equal(opt(["-", "--canonicalize", "--mlir-print-ir-after-failure"], src.replace(/tensorlang.add %a, %a/, "tensorlang.relu %a")).stderr, "", "nothing failed: no dump");
+  const plain = opt(["-", "--canonicalize"], "func.func @g() {\n  return\n}");
+  assert.equal(opt(["-", "--canonicalize", "--mlir-disable-threading"], "func.func @g() {\n  return\n}").stdout, plain.stdout);
+});
+
 test("--allow-unregistered-dialect keeps ops of unknown dialects, which passes leave alone; without it they are errors", () => {
   const src = `func.func @f(%a: i32) -> i32 {
   %u:2 = "test.two"(%a) : (i32) -> (i32, f32)

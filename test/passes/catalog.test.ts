@@ -1,9 +1,14 @@
 // The CLI's lazily loaded pass catalog lists exactly the registry's passes, and each entry loads
-// the registered pass object.
+// the registered pass object; the pass manager's observer sees each pass before, after or failed.
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { PASS_CATALOG, PipelineError, parsePassPipeline } from "../../src/passes/catalog.js";
 import { PASSES } from "../../src/passes/registry.js";
+import { createContext } from "../../src/dialects/index.js";
+import { DiagnosticError } from "../../src/ir/diagnostics.js";
+import { parseModule } from "../../src/ir/parser.js";
+import { canonicalize } from "../../src/passes/canonicalize.js";
+import { runPasses, type Pass } from "../../src/passes/pass.js";
 
 describe("pass catalog", () => {
   it("has the registry's names and descriptions, in order", () => {
@@ -35,5 +40,16 @@ describe("--pass-pipeline text", () => {
     fails("builtin.module(cse) x", 21, /unexpected 'x'/);
     fails("builtin.module(cse,)", 20, /expected a pass or an op name, found '\)'/);
     fails("", 1, /expected a pass or an op name/);
+  });
+});
+
+describe("runPasses", () => {
+  it("reports a pass that leaves IR the verifier rejects as Failed, not After, and names the pass in the error", () => {
+    const ctx = createContext(), m = parseModule("func.func @f() -> i32 {\n  %c = arith.constant 1 : i32\n  return %c : i32\n}", "t.mlir", ctx);
+    const breaks: Pass = { name: "breaks", description: "erases a constant that is still used", run(mod) { mod.op.walk((o) => { if (o.name === "arith.constant") o.erase(); }); } };
+    const seen: string[] = [];
+    assert.throws(() => runPasses(m, ctx, [canonicalize, breaks], { observe: (when, p) => seen.push(`${when} ${p.name}`) }),
+      (e: unknown) => e instanceof DiagnosticError && /\(after pass 'breaks'\)/.test(e.message));
+    assert.deepEqual(seen, ["Before canonicalize", "After canonicalize", "Before breaks", "Failed breaks"]);
   });
 });
