@@ -77,3 +77,10 @@ export function isMain(metaUrl: string): boolean {
   if (!process.argv[1]) return false;
   try { return realpathSync(process.argv[1]) === fileURLToPath(metaUrl); } catch { return false; }
 }
+
+/** The integer option `flag` (at least `min`), or `d` when not given; a usage error otherwise. */
+export function intOpt(flag: string, v: string | undefined, d: number, min = 0): number {
+  if (v === undefined) return d;
+  if (!/^-?\d+$/.test(v) || Number(v) < min) throw new UsageError(`${flag} expects an integer >= ${min}, got '${v}'`);
+  return Number(v);
+}

@@ -5,19 +5,19 @@ import { setFlagsFromString } from "node:v8";
 import { createContext } from "../dialects/index.js";
 import { DiagnosticError, formatDiagnostic, type Diagnostic } from "../ir/diagnostics.js";
 import { parseModule } from "../ir/parser.js";
-import { printModule, type PrintOptions } from "../ir/printer.js";
+import { elideLargeElements, printModule, type PrintOptions } from "../ir/printer.js";
 import type { Context } from "../ir/dialect.js";
 import { inputChunks } from "../ir/split-input.js";
 import { verifyModule } from "../ir/verifier.js";
 import { PASS_CATALOG, PipelineError, lookupPassEntry, parsePassPipeline, unknownPassHint, type PassEntry } from "../passes/catalog.js";
 import { runPasses, type Pass, type PipelineOptions } from "../passes/pass.js";
 import { checkDiagnostics } from "./diagnostics-check.js";
-import { UsageError, isMain, llvmStyleArgs, packageVersion, readInput, runCli, writeOutput } from "./common.js";
+import { UsageError, intOpt, isMain, llvmStyleArgs, packageVersion, readInput, runCli, writeOutput } from "./common.js";
 
 interface OptOptions {
   output?: string; mlirPrintOpGeneric?: boolean; mlirPrintDebuginfo?: boolean; splitInputFile?: boolean; verifyDiagnostics?: boolean;
   pass?: string[]; listPasses?: boolean; verifyEach?: boolean; mlirTiming?: boolean; passPipeline?: string;
-  allowUnregisteredDialect?: boolean; mlirPrintLocalScope?: boolean; mlirPrintIrBeforeAll?: boolean; mlirPrintIrAfterAll?: boolean; mlirPrintIrBefore?: string; mlirPrintIrAfter?: string; mlirPrintIrAfterFailure?: boolean;
+  allowUnregisteredDialect?: boolean; mlirPrintLocalScope?: boolean; mlirPrintIrBeforeAll?: boolean; mlirPrintIrAfterAll?: boolean; mlirPrintIrBefore?: string; mlirPrintIrAfter?: string; mlirPrintIrAfterFailure?: boolean; mlirElideElementsattrsIfLarger?: number;
 }
 
 /** Wall time per phase for `--mlir-timing`, summed over chunks; `lap` charges the time since the last lap. */
@@ -111,6 +111,7 @@ function processChunk(text: string, firstLine: number, file: string, passes: Pas
     if (ds.length) return { out: "", diags: ds };
     runPasses(m, ctx, passes, { verifyEach: opts.verifyEach ?? true, observe: dumps?.(ctx, print) });
     if (passes.length) time?.lap("Pass pipeline");
+    if (opts.mlirElideElementsattrsIfLarger !== undefined) elideLargeElements(m.op, opts.mlirElideElementsattrsIfLarger);
     const out = printModule(m, ctx, print);
     time?.lap("Output");
     return { out, diags: [] };
@@ -130,6 +131,7 @@ export async function main(argv: string[], startup = "Startup"): Promise<number>
     .option("-o, --output <file>", "write the result here instead of stdout")
     .option("--mlir-print-op-generic", "print every op in MLIR's generic form")
     .option("--mlir-print-debuginfo", "print each op's location after it: loc(\"file\":line:col)")
+    .option("--mlir-elide-elementsattrs-if-larger <n>", "print dense elements of more than n elements (not splats) as dense_resource<__elided__> (in the output, not the IR dumps)", (v) => intOpt("--mlir-elide-elementsattrs-if-larger", v, 0))
     .option("--mlir-print-local-scope", "print affine maps and sets where they are used, not as #map aliases")
     .option("--split-input-file", "treat '// -----' separated chunks as separate inputs")
     .option("--verify-diagnostics", "check emitted diagnostics against expected-* annotations")

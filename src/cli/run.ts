@@ -25,7 +25,7 @@ import { OutOfMemoryError } from "../interp/heap.js";
 import { formatFloat } from "../interp/format.js";
 import { UnitCache } from "../runtime/unit-cache.js";
 import { TensorLangAssertError, createHostContext } from "../runtime/host.js";
-import { UsageError, checkWritable, isMain, llvmStyleArgs, packageVersion, readInput, runCli, writeOutput } from "./common.js";
+import { UsageError, checkWritable, intOpt, isMain, llvmStyleArgs, packageVersion, readInput, runCli, writeOutput } from "./common.js";
 import { SearchProgressBar } from "./progress.js";
 
 interface RunOptions extends ModelCliOptions {
@@ -36,12 +36,6 @@ interface RunOptions extends ModelCliOptions {
 }
 
 const RESULT_KINDS = ["void", "i32", "i64", "f32", "f64"] as const;
-
-function intOpt(flag: string, v: string | undefined, d: number, min = 0): number {
-  if (v === undefined) return d;
-  if (!/^-?\d+$/.test(v) || Number(v) < min) throw new UsageError(`${flag} expects an integer >= ${min}, got '${v}'`);
-  return Number(v);
-}
 
 /** mlir-cpu-runner prints results with raw_ostream: integers as is, floats as llvm::write_double (`nan`, `INF`, else `%e`). */
 function formatResult(v: EngineValue, kind: string): string {

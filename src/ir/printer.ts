@@ -2,12 +2,12 @@
 // names are numbered as MLIR numbers them (%0, %arg0, ^bb0): per IsolatedFromAbove region in
 // the custom form (from where its parent region's numbers ended), across the whole module in
 // the generic form.
-import { ArrayAttr, Attribute, DenseResourceElementsAttr, DictionaryAttr, StringAttr, escapeString, typedStr } from "./attributes.js";
+import { ArrayAttr, Attribute, DenseElementsAttr, DenseResourceElementsAttr, DictionaryAttr, SparseElementsAttr, StringAttr, escapeString, typedStr } from "./attributes.js";
 import { Block, Module, Operation, Region, Value, type BlockArgument } from "./core.js";
 import { Context, type RegisteredOp } from "./dialect.js";
 import type { Location } from "./diagnostics.js";
 import { closingAngle, stringOr } from "./lexer.js";
-import { ResourceBlob, type ExternalResourceValue } from "./resources.js";
+import { ResourceBlob, ResourceHandle, type ExternalResourceValue } from "./resources.js";
 import { FunctionType, Type, typeListStr } from "./types.js";
 
 export interface PrintOptions {
@@ -373,6 +373,24 @@ export function printOpInContext(op: Operation, ctx: Context): string {
   const p = new OpAsmPrinter(ctx, { generic: true });
   p.operationInContext(op);
   return renumberDistinct(p.toString());
+}
+
+/**
+ * mlir-opt's `--mlir-elide-elementsattrs-if-larger=limit`, for a module about to be printed and
+ * dropped (it replaces attributes in place): dense elements of more than `limit` elements that are
+ * not a splat, and sparse ones listing more than `limit` indices or values, anywhere in an op's
+ * attributes, become `dense_resource<__elided__>`, which parses back without data.
+ */
+export function elideLargeElements(root: Operation, limit: number): void {
+  const large = (d: DenseElementsAttr) => d.numElements > limit && d.values.some((v) => !Object.is(v, d.values[0]));
+  const elide = (a: Attribute): Attribute => {
+    if (a instanceof DenseElementsAttr ? large(a) : a instanceof SparseElementsAttr && (large(a.indices) || large(a.values)))
+      return new DenseResourceElementsAttr("__elided__", (a as DenseElementsAttr).type, new ResourceHandle("__elided__"));
+    if (a instanceof ArrayAttr) { const items = a.items.map(elide); return items.some((x, i) => x !== a.items[i]) ? new ArrayAttr(items) : a; }
+    if (a instanceof DictionaryAttr) { const m = new Map([...a.entries].map(([k, x]) => [k, elide(x)])); return [...m].some(([k, x]) => x !== a.entries.get(k)) ? new DictionaryAttr(m) : a; }
+    return a;
+  };
+  root.walk((op) => { if (op.numAttributes) for (const [k, a] of op.attributes) { const e = elide(a); if (e !== a) op.attributes.set(k, e); } });
 }
 
 export function printModule(m: Module, ctx: Context, opts: PrintOptions = {}): string {
