@@ -17,7 +17,7 @@ import { UsageError, intOpt, isMain, llvmStyleArgs, packageVersion, readInput, r
 interface OptOptions {
   output?: string; mlirPrintOpGeneric?: boolean; mlirPrintDebuginfo?: boolean; splitInputFile?: boolean; verifyDiagnostics?: boolean;
   pass?: string[]; listPasses?: boolean; verifyEach?: boolean; mlirTiming?: boolean; passPipeline?: string;
-  allowUnregisteredDialect?: boolean; mlirPrintLocalScope?: boolean; mlirPrintIrBeforeAll?: boolean; mlirPrintIrAfterAll?: boolean; mlirPrintIrBefore?: string; mlirPrintIrAfter?: string; mlirPrintIrAfterFailure?: boolean; mlirElideElementsattrsIfLarger?: number;
+  allowUnregisteredDialect?: boolean; mlirPrintLocalScope?: boolean; mlirPrintIrBeforeAll?: boolean; mlirPrintIrAfterAll?: boolean; mlirPrintIrBefore?: string; mlirPrintIrAfter?: string; mlirPrintIrAfterFailure?: boolean; mlirElideElementsattrsIfLarger?: number; mlirPrintUniqueSsaIds?: boolean;
 }
 
 /** Wall time per phase for `--mlir-timing`, summed over chunks; `lap` charges the time since the last lap. */
@@ -102,7 +102,7 @@ function processChunk(text: string, firstLine: number, file: string, passes: Pas
   dumps?: (ctx: Context, print: PrintOptions) => Observe): { out: string; diags: Diagnostic[] } {
   const ctx = createContext();
   ctx.allowUnregistered = !!opts.allowUnregisteredDialect;
-  const print: PrintOptions = { generic: opts.mlirPrintOpGeneric, debugInfo: opts.mlirPrintDebuginfo, aliases: !opts.mlirPrintLocalScope };
+  const print: PrintOptions = { generic: opts.mlirPrintOpGeneric, debugInfo: opts.mlirPrintDebuginfo, aliases: !opts.mlirPrintLocalScope, uniqueIds: opts.mlirPrintUniqueSsaIds };
   try {
     const m = parseModule(text, file, ctx, firstLine);
     time?.lap("Parser");
@@ -132,6 +132,7 @@ export async function main(argv: string[], startup = "Startup"): Promise<number>
     .option("--mlir-print-op-generic", "print every op in MLIR's generic form")
     .option("--mlir-print-debuginfo", "print each op's location after it: loc(\"file\":line:col)")
     .option("--mlir-elide-elementsattrs-if-larger <n>", "print dense elements of more than n elements (not splats) as dense_resource<__elided__> (in the output, not the IR dumps)", (v) => intOpt("--mlir-elide-elementsattrs-if-larger", v, 0))
+    .option("--mlir-print-unique-ssa-ids", "number values, block arguments and name conflicts across all regions, not from each function's start")
     .option("--mlir-print-local-scope", "print affine maps and sets where they are used, not as #map aliases")
     .option("--split-input-file", "treat '// -----' separated chunks as separate inputs")
     .option("--verify-diagnostics", "check emitted diagnostics against expected-* annotations")

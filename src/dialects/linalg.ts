@@ -175,7 +175,7 @@ function namedOp(name: string): OpSpec {
   const nIn = NAMED_OPS[name].inputs, window = name in WINDOW_OPS;
   const props = ["operandSegmentSizes", ...(CAST_ATTR_OPS.has(name) ? ["cast"] : []), ...(FUN_ATTRS[name] ? ["fun"] : []), ...(window && WINDOW_OPS[name].strided ? ["strides", "dilations"] : [])];
   return {
-    name, regions: 1, traits: ["SingleBlock"], props, blockArgNames: insOutsNames(), ...DPS_TYPES,
+    name, regions: 1, traits: ["SingleBlock"], props, ...DPS_TYPES, // (no block argument names: MLIR numbers the region it does not print, which --mlir-print-unique-ssa-ids shows)
     implicitAttrs: window ? (op) => memoizedMaps(indexingMaps(op)) : FIXED_MAPS[name] && memoizedMaps(FIXED_MAPS[name]),
     parse(p, st) {
       const at = p.locHere();

@@ -16,6 +16,8 @@ export interface PrintOptions {
   debugInfo?: boolean;
   /** printModule: affine maps and sets as `#map`, `#set1` ... defined above the module, as mlir-opt prints them. */
   aliases?: boolean;
+  /** Number values, block arguments and name conflicts across the whole tree, as the generic form does (mlir-opt's --mlir-print-unique-ssa-ids). */
+  uniqueIds?: boolean;
 }
 
 /** A region of one empty block without arguments (what an elided terminator's may hold). */
@@ -47,6 +49,7 @@ export class OpAsmPrinter {
   private nextConflict = 0;
 
   constructor(readonly ctx: Context, readonly opts: PrintOptions = {}) {}
+  private get uniqueIds(): boolean { return !!(this.opts.generic || this.opts.uniqueIds); }
 
   // ---- naming ------------------------------------------------------------------------------
   /**
@@ -62,7 +65,7 @@ export class OpAsmPrinter {
    */
   private numberRegions(regions: readonly Region[], parentUsed?: UsedNames): void {
     type Work = [Region, number, number, number, UsedNames];
-    const root = new UsedNames(parentUsed), unique = this.opts.generic;
+    const root = new UsedNames(parentUsed), unique = this.uniqueIds;
     const work: Work[] = regions.map((r) => [r, this.nextValue, this.nextArg, this.nextConflict, root]);
     while (work.length) {
       const [r, value, arg, conflict, parent] = work.pop()!;
@@ -115,7 +118,7 @@ export class OpAsmPrinter {
           const base = named ? "%" + this.unique(named, used) : numbered("%", this.nextValue++);
           for (let k = 0; k < results.length; k++) scope.values.set(results[k], base + "#" + k);
         }
-        if (op.regions.length && (!custom || !opensScope(op, info))) nested.push(op);
+        if (op.regions.length && (this.uniqueIds || !opensScope(op, info))) nested.push(op);
         else if (op.regions.length) opened.push(op); // numbered when printed
       }
     }
@@ -238,8 +241,8 @@ export class OpAsmPrinter {
       this.out += parts.join(", ") + " = ";
     }
     const info = this.ctx.registered(op.name);
-    // The generic form numbers the whole tree from the op printed; the custom form each isolated op as it prints it.
-    if (op.regions.length === 0 || !opensScope(op, info) || (this.opts.generic && this.scope.parent)) this.opBody(op, info);
+    // The generic form (or unique ids) numbers the whole tree from the op printed; the custom form each isolated op as it prints it.
+    if (op.regions.length === 0 || !opensScope(op, info) || (this.uniqueIds && this.scope.parent)) this.opBody(op, info);
     else {
       const saved0 = this.nextValue, saved1 = this.nextArg, saved2 = this.nextConflict, start = this.scopeStarts.get(op);
       [this.nextValue, this.nextArg, this.nextConflict] = start ?? [0, 0, 0];

@@ -225,6 +225,43 @@ test("--mlir-elide-elementsattrs-if-larger prints large dense and sparse element
   assert.match(opt(["-", "--mlir-elide-elementsattrs-if-larger=x"], src).stderr, /expects an integer >= 0, got 'x'/);
 });
 
+test("--mlir-print-unique-ssa-ids numbers across functions and regions (a named linalg op's hidden body too), as mlir-opt-19 does", () => {
+  const src = `func.func @f(%a: i32) -> i32 {
+  %c = arith.constant 1 : i32
+  %s = arith.addi %a, %c : i32
+  return %s : i32
+}
+func.func @g(%x: tensor<2x2xf32>, %y: tensor<2x2xf32>) -> tensor<2x2xf32> {
+  %m = linalg.matmul ins(%x, %y : tensor<2x2xf32>, tensor<2x2xf32>) outs(%y : tensor<2x2xf32>) -> tensor<2x2xf32>
+  %r = scf.execute_region -> tensor<2x2xf32> {
+    scf.yield %m : tensor<2x2xf32>
+  }
+  return %r : tensor<2x2xf32>
+}`;
+  const r = opt(["-", "--mlir-print-unique-ssa-ids"], src);
+  assert.equal(r.status, 0, r.stderr);
+  // (regions are numbered last first, as MLIR: @g takes %arg0 and %arg1, the matmul's hidden body %arg2 to %arg4, then @f)
+  assert.equal(r.stdout, `module {
+  func.func @f(%arg5: i32) -> i32 {
+    %c1_i32 = arith.constant 1 : i32
+    %4 = arith.addi %arg5, %c1_i32 : i32
+    return %4 : i32
+  }
+  func.func @g(%arg0: tensor<2x2xf32>, %arg1: tensor<2x2xf32>) -> tensor<2x2xf32> {
+    %0 = linalg.matmul ins(%arg0, %arg1 : tensor<2x2xf32>, tensor<2x2xf32>) outs(%arg1 : tensor<2x2xf32>) -> tensor<2x2xf32>
+    %1 = scf.execute_region -> tensor<2x2xf32> {
+      scf.yield %0 : tensor<2x2xf32>
+    }
+    return %1 : tensor<2x2xf32>
+  }
+}
+
+`);
+  if (!mlirSkip()) for (const f of [src, readFileSync(join(repoRoot(), "examples/collatz.mlir"), "utf8"), readFileSync(join(repoRoot(), "test/dialects/linalg/ops.mlir"), "utf8")]) {
+    assert.equal(opt(["-", "--mlir-print-unique-ssa-ids"], f).stdout, mlirOpt(["--mlir-print-unique-ssa-ids"], f).stdout);
+  }
+});
+
 test("--allow-unregistered-dialect keeps ops of unknown dialects, which passes leave alone; without it they are errors", () => {
   const src = `func.func @f(%a: i32) -> i32 {
   %u:2 = "test.two"(%a) : (i32) -> (i32, f32)
