@@ -17,7 +17,7 @@ import { UsageError, intOpt, isMain, llvmStyleArgs, packageVersion, readInput, r
 interface OptOptions {
   output?: string; mlirPrintOpGeneric?: boolean; mlirPrintDebuginfo?: boolean; splitInputFile?: boolean; verifyDiagnostics?: boolean;
   pass?: string[]; listPasses?: boolean; verifyEach?: boolean; mlirTiming?: boolean; passPipeline?: string;
-  allowUnregisteredDialect?: boolean; mlirPrintLocalScope?: boolean; mlirPrintIrBeforeAll?: boolean; mlirPrintIrAfterAll?: boolean; mlirPrintIrBefore?: string; mlirPrintIrAfter?: string; mlirPrintIrAfterFailure?: boolean; mlirElideElementsattrsIfLarger?: number; mlirPrintUniqueSsaIds?: boolean;
+  allowUnregisteredDialect?: boolean; mlirPrintLocalScope?: boolean; mlirPrintIrBeforeAll?: boolean; mlirPrintIrAfterAll?: boolean; mlirPrintIrBefore?: string; mlirPrintIrAfter?: string; mlirPrintIrAfterFailure?: boolean; mlirPrintIrAfterChange?: boolean; mlirElideElementsattrsIfLarger?: number; mlirPrintUniqueSsaIds?: boolean;
 }
 
 /** Wall time per phase for `--mlir-timing`, summed over chunks; `lap` charges the time since the last lap. */
@@ -82,7 +82,7 @@ function passesFromArgv(argv: string[]): PassEntry[] {
 type Observe = NonNullable<PipelineOptions["observe"]>;
 
 /**
- * MLIR's `--mlir-print-ir-before/after/after-failure` dumps, on stderr, printed as the output is;
+ * MLIR's `--mlir-print-ir-before/after/after-failure/after-change` dumps, on stderr, printed as the output is;
  * after a failure in the generic form where the IR does not verify (as MLIR: the custom printers
  * may assume what the verifier checks).
  */
@@ -91,10 +91,15 @@ function irDumps(opts: OptOptions): ((ctx: Context, print: PrintOptions) => Obse
   const wanted = (when: "Before" | "After" | "Failed", p: Pass) =>
     when === "Before" ? opts.mlirPrintIrBeforeAll || before.has(p.name) : when === "After" ? opts.mlirPrintIrAfterAll || after.has(p.name) : opts.mlirPrintIrAfterFailure;
   if (!opts.mlirPrintIrBeforeAll && !opts.mlirPrintIrAfterAll && !opts.mlirPrintIrAfterFailure && !before.size && !after.size) return undefined;
-  return (ctx, print) => (when, p, m) => {
-    if (!wanted(when, p)) return;
-    const generic = when === "Failed" && verifyModule(m, ctx).length > 0;
-    process.stderr.write(`// -----// IR Dump ${when === "Failed" ? `After ${p.name} Failed` : `${when} ${p.name}`} //----- //\n${printModule(m, ctx, generic ? { ...print, generic } : print)}\n`);
+  return (ctx, print) => {
+    let beforeText: string | undefined; // (--mlir-print-ir-after-change: the IR the pass started from)
+    return (when, p, m) => {
+      if (when === "Before" && opts.mlirPrintIrAfterChange && wanted("After", p)) beforeText = printModule(m, ctx, print);
+      if (!wanted(when, p)) return;
+      const generic = when === "Failed" && verifyModule(m, ctx).length > 0, text = printModule(m, ctx, generic ? { ...print, generic } : print);
+      if (when === "After" && opts.mlirPrintIrAfterChange && text === beforeText) return;
+      process.stderr.write(`// -----// IR Dump ${when === "Failed" ? `After ${p.name} Failed` : `${when} ${p.name}`} //----- //\n${text}\n`);
+    };
   };
 }
 
@@ -144,6 +149,7 @@ export async function main(argv: string[], startup = "Startup"): Promise<number>
     .option("--mlir-print-ir-after-all", "print the IR (on stderr) after every pass")
     .option("--mlir-print-ir-before <passes>", "print the IR (on stderr) before these passes (comma-separated)")
     .option("--mlir-print-ir-after <passes>", "print the IR (on stderr) after these passes (comma-separated)")
+    .option("--mlir-print-ir-after-change", "print the IR after a pass only if the pass changed it")
     .option("--mlir-print-ir-after-failure", "print the IR (on stderr) after a pass that failed (generic form if it does not verify)")
     .option("--mlir-disable-threading", "accepted for mlir-opt's command lines: passes run on one thread")
     .option("--list-passes", "list the available passes")

@@ -168,6 +168,8 @@ test("--pass-pipeline runs an MLIR textual pipeline; --mlir-print-ir-before/afte
   assert.equal((dumps[2].match(/arith\.addi/g) ?? []).length, 2, "after canonicalize, before cse: both adds");
   assert.equal(dumps[6].trim(), flags.stdout.trim(), "the last dump is the output");
   assert.equal(opt(["-", "--cse", "--mlir-print-ir-after", "canonicalize"], src).stderr, "", "no dump for a pass that did not run");
+  const changed = opt(["-", "--cse", "--canonicalize", "--cse", "--mlir-print-ir-after-all", "--mlir-print-ir-after-change"], src).stderr;
+  assert.deepEqual([...changed.matchAll(/IR Dump (.*) \/\/-----/g)].map((x) => x[1]), ["After cse", "After canonicalize"], "--mlir-print-ir-after-change: the second cse changes nothing");
 
   const bad = opt(["-", "--pass-pipeline=builtin.module(func.func(bufferize))"], src);
   assert.equal(bad.status, 2);
