@@ -25,6 +25,12 @@ import { refsIn } from "./symbol-dce.js";
 
 /** MLIR's default for the pass's max-iterations option. */
 const MAX_ITERATIONS = 4;
+/**
+ * Ours: no call is inlined into a function it would take past this many ops. MLIR has no such
+ * bound, and mutual recursion can grow a function exponentially there (mlir-opt-19 --inline ran
+ * out of memory, 15 GB, on generated programs of 5 functions).
+ */
+export const MAX_FUNCTION_OPS = 50_000;
 
 interface Node { fn: Operation; edges: Node[] }
 interface Call { call: Operation; source: Node; target: Node }
@@ -139,6 +145,8 @@ class Inliner {
   private readonly cg: CallGraph;
   private readonly uses: UseList;
   private readonly deadNodes = new Set<Node>();
+  /** Each function's op count, as last measured and grown by what was inlined into it since. */
+  private readonly sizes = new Map<Node, number>();
   constructor(module: Module, private readonly ctx: Context) {
     this.symbols = new Symbols(ctx);
     this.cg = new CallGraph(module, this.symbols);
@@ -152,7 +160,7 @@ class Inliner {
 
   private inlineSCC(scc: Node[]): void {
     for (let i = 0; i < MAX_ITERATIONS; i++) {
-      for (const n of scc) canonicalizeIn(n.fn, this.ctx);
+      for (const n of scc) { canonicalizeIn(n.fn, this.ctx); this.sizes.delete(n); }
       for (const n of scc) this.uses.recompute(n);
       if (!this.inlineCallsIn(scc)) break;
     }
@@ -181,6 +189,7 @@ class Inliner {
       const inPlace = this.uses.hasOneUseAndDiscardable(c.target), before = calls.length;
       if (!this.inlineCall(c, calls)) continue;
       any = true;
+      this.sizes.set(c.source, this.size(c.source) + this.size(c.target));
       history.push([c.target, from[i]]);
       for (let k = before; k < calls.length; k++) from.push(history.length - 1);
       this.uses.inlined(c.source, c.call, c.target);
@@ -191,8 +200,15 @@ class Inliner {
     return any;
   }
 
-  private shouldInline({ call, target }: Call): boolean {
+  private size(n: Node): number {
+    let k = this.sizes.get(n);
+    if (k === undefined) { k = 0; n.fn.walk(() => { k!++; }); this.sizes.set(n, k); }
+    return k;
+  }
+
+  private shouldInline({ call, source, target }: Call): boolean {
     if (target.edges.includes(target) || target.fn.isAncestorOf(call)) return false;
+    if (this.size(source) + this.size(target) > MAX_FUNCTION_OPS) return false;
     const parent = call.parentOp!;
     const multiBlockOk = parent.name === target.fn.name || (!!this.ctx.registered(parent.name) && !this.ctx.hasTrait(parent, "SingleBlock"));
     return target.fn.regions[0].blocks.length < 2 || multiBlockOk;
