@@ -97,13 +97,17 @@ class CallGraph {
 class UseList {
   private readonly discardable = new Map<Node, number>();
   private readonly inner = new Map<Node, Map<Node, number>>();
-  constructor(module: Module, private readonly cg: CallGraph) {
+  constructor(module: Module, private readonly cg: CallGraph, ctx: Context) {
     const alwaysLive = new Set<Node>();
-    for (const op of module.body.ops) {
-      const n = cg.node(op);
-      if (!n) { for (const t of this.referenced(op)) alwaysLive.add(t); continue; }
-      if (op.attr<StringAttr>("sym_visibility")?.value === "private" && !alwaysLive.has(n)) this.discardable.set(n, 0);
-    }
+    const visit = (table: Operation) => {
+      for (const op of table.body().ops) {
+        const n = cg.node(op);
+        if (n) { if (op.attr<StringAttr>("sym_visibility")?.value === "private") this.discardable.set(n, 0); continue; }
+        for (const t of this.referenced(op)) alwaysLive.add(t);
+        if (op.name === "builtin.module" || ctx.hasTrait(op, "SymbolTable")) visit(op);
+      }
+    };
+    visit(module.op);
     for (const n of alwaysLive) this.discardable.delete(n);
     for (const n of cg.nodes) this.recompute(n);
   }
@@ -151,7 +155,7 @@ class Inliner {
   constructor(module: Module, private readonly ctx: Context) {
     this.symbols = new Symbols(ctx);
     this.cg = new CallGraph(module, this.symbols);
-    this.uses = new UseList(module, this.cg);
+    this.uses = new UseList(module, this.cg, ctx);
   }
 
   run(): void {

@@ -426,6 +426,44 @@ func.func @ml(%x: i32) -> i32 {
   }
 }`,
   ],
+  [
+    "a private function of a nested module is erased too; a func.constant reference counts as a use until it is called directly",
+    `module {
+  module @inner {
+    func.func private @h(%x: i32) -> i32 {
+      %r = arith.addi %x, %x : i32
+      return %r : i32
+    }
+    func.func @g(%x: i32) -> i32 {
+      %r = call @h(%x) : (i32) -> i32
+      return %r : i32
+    }
+  }
+  func.func private @k(%x: i32) -> i32 {
+    %r = arith.muli %x, %x : i32
+    return %r : i32
+  }
+  func.func @main(%x: i32) -> i32 {
+    %r = call @k(%x) : (i32) -> i32
+    %f = func.constant @k : (i32) -> i32
+    %s = func.call_indirect %f(%r) : (i32) -> i32
+    return %s : i32
+  }
+}`,
+    `module {
+  module @inner {
+    func.func @g(%arg0: i32) -> i32 {
+      %0 = arith.addi %arg0, %arg0 : i32
+      return %0 : i32
+    }
+  }
+  func.func @main(%arg0: i32) -> i32 {
+    %0 = arith.muli %arg0, %arg0 : i32
+    %1 = arith.muli %0, %0 : i32
+    return %1 : i32
+  }
+}`,
+  ],
 ];
 
 for (const [name, input, expected] of CASES) {
