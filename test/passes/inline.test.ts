@@ -464,6 +464,117 @@ func.func @ml(%x: i32) -> i32 {
   }
 }`,
   ],
+  [
+    "a multi-block callee called twice, and once in an scf.execute_region (which may hold blocks): canonicalize then merges the execute_region away",
+    `func.func private @mb(%x: i32, %c: i1) -> i32 {
+  cf.cond_br %c, ^a, ^b
+^a:
+  %y = arith.addi %x, %x : i32
+  return %y : i32
+^b:
+  return %x : i32
+}
+func.func @twice(%x: i32, %c: i1) -> i32 {
+  %0 = call @mb(%x, %c) : (i32, i1) -> i32
+  %1 = call @mb(%0, %c) : (i32, i1) -> i32
+  %2 = scf.execute_region -> i32 {
+    %3 = func.call @mb(%1, %c) : (i32, i1) -> i32
+    scf.yield %3 : i32
+  }
+  return %2 : i32
+}`,
+    `module {
+  func.func @twice(%arg0: i32, %arg1: i1) -> i32 {
+    cf.cond_br %arg1, ^bb1, ^bb2(%arg0 : i32)
+  ^bb1:  // pred: ^bb0
+    %0 = arith.addi %arg0, %arg0 : i32
+    cf.br ^bb2(%0 : i32)
+  ^bb2(%1: i32):  // 2 preds: ^bb0, ^bb1
+    cf.cond_br %arg1, ^bb3, ^bb4(%1 : i32)
+  ^bb3:  // pred: ^bb2
+    %2 = arith.addi %1, %1 : i32
+    cf.br ^bb4(%2 : i32)
+  ^bb4(%3: i32):  // 2 preds: ^bb2, ^bb3
+    cf.cond_br %arg1, ^bb5, ^bb6(%3 : i32)
+  ^bb5:  // pred: ^bb4
+    %4 = arith.addi %3, %3 : i32
+    cf.br ^bb6(%4 : i32)
+  ^bb6(%5: i32):  // 2 preds: ^bb4, ^bb5
+    return %5 : i32
+  }
+}`,
+  ],
+  [
+    "calls in a linalg.generic body and with no results",
+    `func.func private @sink(%m: memref<4xf32>, %v: f32) {
+  %c0 = arith.constant 0 : index
+  memref.store %v, %m[%c0] : memref<4xf32>
+  return
+}
+func.func private @body(%a: f32, %b: f32) -> f32 {
+  %r = arith.addf %a, %b : f32
+  return %r : f32
+}
+func.func @g(%t: tensor<4xf32>, %u: tensor<4xf32>, %m: memref<4xf32>, %v: f32) -> tensor<4xf32> {
+  call @sink(%m, %v) : (memref<4xf32>, f32) -> ()
+  %e = tensor.empty() : tensor<4xf32>
+  %r = linalg.generic {indexing_maps = [affine_map<(d0) -> (d0)>, affine_map<(d0) -> (d0)>, affine_map<(d0) -> (d0)>], iterator_types = ["parallel"]} ins(%t, %u : tensor<4xf32>, tensor<4xf32>) outs(%e : tensor<4xf32>) {
+  ^bb0(%a: f32, %b: f32, %o: f32):
+    %s = func.call @body(%a, %b) : (f32, f32) -> f32
+    linalg.yield %s : f32
+  } -> tensor<4xf32>
+  return %r : tensor<4xf32>
+}`,
+    `#map = affine_map<(d0) -> (d0)>
+module {
+  func.func @g(%arg0: tensor<4xf32>, %arg1: tensor<4xf32>, %arg2: memref<4xf32>, %arg3: f32) -> tensor<4xf32> {
+    %c0 = arith.constant 0 : index
+    memref.store %arg3, %arg2[%c0] : memref<4xf32>
+    %0 = tensor.empty() : tensor<4xf32>
+    %1 = linalg.generic {indexing_maps = [#map, #map, #map], iterator_types = ["parallel"]} ins(%arg0, %arg1 : tensor<4xf32>, tensor<4xf32>) outs(%0 : tensor<4xf32>) {
+    ^bb0(%in: f32, %in_0: f32, %out: f32):
+      %2 = arith.addf %in, %in_0 : f32
+      linalg.yield %2 : f32
+    } -> tensor<4xf32>
+    return %1 : tensor<4xf32>
+  }
+}`,
+  ],
+  [
+    "a call in an scf.while body",
+    `func.func private @step(%x: i32) -> i32 {
+  %c = arith.constant 1 : i32
+  %r = arith.shrsi %x, %c : i32
+  return %r : i32
+}
+func.func @w(%x: i32) -> i32 {
+  %z = arith.constant 0 : i32
+  %r = scf.while (%a = %x) : (i32) -> i32 {
+    %p = arith.cmpi sgt, %a, %z : i32
+    scf.condition(%p) %a : i32
+  } do {
+  ^bb0(%b: i32):
+    %n = func.call @step(%b) : (i32) -> i32
+    scf.yield %n : i32
+  }
+  return %r : i32
+}`,
+    `module {
+  func.func @w(%arg0: i32) -> i32 {
+    %c1_i32 = arith.constant 1 : i32
+    %c0_i32 = arith.constant 0 : i32
+    %0 = scf.while (%arg1 = %arg0) : (i32) -> i32 {
+      %1 = arith.cmpi sgt, %arg1, %c0_i32 : i32
+      scf.condition(%1) %arg1 : i32
+    } do {
+    ^bb0(%arg1: i32):
+      %1 = arith.shrsi %arg1, %c1_i32 : i32
+      scf.yield %1 : i32
+    }
+    return %0 : i32
+  }
+}`,
+  ],
 ];
 
 for (const [name, input, expected] of CASES) {
