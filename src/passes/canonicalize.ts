@@ -15,7 +15,7 @@
 // `foldAndErase` is the fold + dead-code part alone, in place (the optimizer's tidying, which
 // must not move constants across the loops it is rewriting).
 import { Attribute, DenseElementsAttr, FloatAttr, IntegerAttr } from "../ir/attributes.js";
-import { Block, BlockArgument, OpResult, Operation, Region, Value, type Module } from "../ir/core.js";
+import { Block, BlockArgument, Module, OpResult, Operation, Region, Value } from "../ir/core.js";
 import { linalgOnTensors } from "../dialects/linalg-info.js";
 import type { Context, Rewriter } from "../ir/dialect.js";
 import type { Pass } from "./pass.js";
@@ -168,9 +168,9 @@ function round(module: Module, ctx: Context, patterns: Patterns): boolean {
   const queued = new Map<Operation, boolean>();
   let changed = false;
   const pushOne = (op: Operation) => { if (!queued.get(op)) { queued.set(op, true); worklist.push(op); } };
-  // As MLIR's addToWorklist: the op, then its ancestors up to the module's children (popped first).
+  // As MLIR's addToWorklist: the op, then its ancestors up to the children of the op rewritten (popped first).
   const push = (op: Operation | Block | null | undefined) => {
-    for (let o = op instanceof Operation ? op : undefined; o?.parent && o.parent.parent?.parent; o = o.parent.parent.parent) pushOne(o);
+    for (let o = op instanceof Operation ? op : undefined; o?.parent && o !== module.op && o.parent.parent?.parent; o = o.parent.parent.parent) pushOne(o);
   };
   const rewriter: Rewriter = {
     constant: (at, value, type) => materialize(at, value, type).results[0],
@@ -306,6 +306,9 @@ export function applyPatternsGreedily(module: Module, ctx: Context, patterns: Pa
     if (!changed && !erased) break;
   }
 }
+
+/** Canonicalizes inside `op` alone (a function), as a pass pipeline nested on it does: the inliner's default pipeline. */
+export const canonicalizeIn = (op: Operation, ctx: Context) => applyPatternsGreedily(new Module(op), ctx, canonicalizationPatterns(ctx));
 
 export const canonicalize: Pass = {
   name: "canonicalize",

@@ -124,6 +124,11 @@ export const PASS_CATALOG: readonly PassEntry[] = [
     description: "Eliminate dead symbols",
     load: async () => (await import("./symbol-dce.js")).symbolDce,
   },
+  {
+    name: "inline",
+    description: "Inline function calls",
+    load: async () => (await import("./inline.js")).inline,
+  },
 ];
 
 export function lookupPassEntry(name: string): PassEntry | undefined { return PASS_CATALOG.find((p) => p.name === name); }

@@ -7,6 +7,7 @@ import { convertTensorlangToLinalg } from "./convert-tensorlang-to-linalg.js";
 import { cse } from "./cse.js";
 import { linalgGeneralizeNamedOps } from "./linalg-generalize.js";
 import { fuseElementwise, linalgFuseElementwiseOps } from "./linalg-fuse-elementwise.js";
+import { inline } from "./inline.js";
 import { lowerAffine } from "./lower-affine.js";
 import type { Pass } from "./pass.js";
 import { raiseCfToScf } from "./raise-cf-to-scf.js";
@@ -20,7 +21,7 @@ import { verifyLinearity } from "./verify-linearity.js";
 
 export const PASSES: readonly Pass[] = [
   canonicalize, cse, verifyLinearity, convertTensorlangToLinalg, bufferize, linalgGeneralizeNamedOps, linalgFuseElementwiseOps, fuseElementwise, convertLinalgToLoops, convertLinalgToAffineLoops, lowerAffine, raiseScfToAffine,
-  convertScfToCf, scfForallToParallel, raiseCfToScf, lowerVectorOps, splitVectors, loopInvariantCodeMotion, symbolDce,
+  convertScfToCf, scfForallToParallel, raiseCfToScf, lowerVectorOps, splitVectors, loopInvariantCodeMotion, symbolDce, inline,
 ];
 
 export function lookupPass(name: string): Pass | undefined { return PASSES.find((p) => p.name === name); }
