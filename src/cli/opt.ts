@@ -81,6 +81,15 @@ function passesFromArgv(argv: string[]): PassEntry[] {
 
 type Observe = NonNullable<PipelineOptions["observe"]>;
 
+/** The pass classes MLIR 19 names in its IR dump headers (`IR Dump After CSE (cse)`), where they differ from the name in PascalCase. */
+const MLIR_PASS_CLASSES: Record<string, string> = {
+  canonicalize: "Canonicalizer", cse: "CSE", inline: "Inliner", "symbol-dce": "SymbolDCE", "lower-affine": "ConvertAffineToStandard",
+  "convert-scf-to-cf": "SCFToControlFlow", "scf-forall-to-parallel": "SCFForallToParallelLoop",
+  "linalg-generalize-named-ops": "LinalgGeneralizeNamedOpsPass", "linalg-fuse-elementwise-ops": "LinalgElementwiseOpFusionPass",
+  "convert-linalg-to-loops": "ConvertLinalgToLoopsPass", "convert-linalg-to-affine-loops": "ConvertLinalgToAffineLoopsPass",
+};
+const dumpName = (pass: string) => MLIR_PASS_CLASSES[pass] ?? pass.replace(/(^|-)(\w)/g, (_, _d, c: string) => c.toUpperCase());
+
 /**
  * MLIR's `--mlir-print-ir-before/after/after-failure/after-change` dumps, on stderr, printed as the output is;
  * after a failure in the generic form where the IR does not verify (as MLIR: the custom printers
@@ -98,7 +107,7 @@ function irDumps(opts: OptOptions): ((ctx: Context, print: PrintOptions) => Obse
       if (!wanted(when, p)) return;
       const generic = when === "Failed" && verifyModule(m, ctx).length > 0, text = printModule(m, ctx, generic ? { ...print, generic } : print);
       if (when === "After" && opts.mlirPrintIrAfterChange && text === beforeText) return;
-      process.stderr.write(`// -----// IR Dump ${when === "Failed" ? `After ${p.name} Failed` : `${when} ${p.name}`} //----- //\n${text}\n`);
+      process.stderr.write(`// -----// IR Dump ${when === "Failed" ? "After" : when} ${dumpName(p.name)}${when === "Failed" ? " Failed" : ""} (${p.name}) //----- //\n${text}\n`);
     };
   };
 }

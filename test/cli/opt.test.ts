@@ -161,15 +161,15 @@ test("--pass-pipeline runs an MLIR textual pipeline; --mlir-print-ir-before/afte
   assert.equal(piped.stdout, flags.stdout, "the pipeline does what the flags do");
   const oneDash = opt(["-", "-canonicalize", "-cse", "-mlir-print-ir-after=cse"], src);
   assert.equal(oneDash.stdout, flags.stdout, "mlir-opt's single-dash long options");
-  assert.match(oneDash.stderr, /^\/\/ -----\/\/ IR Dump After cse/);
+  assert.match(oneDash.stderr, /^\/\/ -----\/\/ IR Dump After CSE \(cse\) \/\/----- \/\/\n/, "MLIR's header: the pass's class, then its argument");
   assert.match(opt(["-", "-cx"], src).stderr, /unknown option '-cx'/);
   const dumps = piped.stderr.split(/^\/\/ -----\/\/ IR Dump (.*) \/\/----- \/\/$/m);
-  assert.deepEqual(dumps.filter((_, i) => i % 2 === 1), ["After canonicalize", "Before cse", "After cse"]);
+  assert.deepEqual(dumps.filter((_, i) => i % 2 === 1), ["After Canonicalizer (canonicalize)", "Before CSE (cse)", "After CSE (cse)"]);
   assert.equal((dumps[2].match(/arith\.addi/g) ?? []).length, 2, "after canonicalize, before cse: both adds");
   assert.equal(dumps[6].trim(), flags.stdout.trim(), "the last dump is the output");
   assert.equal(opt(["-", "--cse", "--mlir-print-ir-after", "canonicalize"], src).stderr, "", "no dump for a pass that did not run");
   const changed = opt(["-", "--cse", "--canonicalize", "--cse", "--mlir-print-ir-after-all", "--mlir-print-ir-after-change"], src).stderr;
-  assert.deepEqual([...changed.matchAll(/IR Dump (.*) \/\/-----/g)].map((x) => x[1]), ["After cse", "After canonicalize"], "--mlir-print-ir-after-change: the second cse changes nothing");
+  assert.deepEqual([...changed.matchAll(/IR Dump (.*) \/\/-----/g)].map((x) => x[1]), ["After CSE (cse)", "After Canonicalizer (canonicalize)"], "--mlir-print-ir-after-change: the second cse changes nothing (as mlir-opt-19's dumps)");
 
   const bad = opt(["-", "--pass-pipeline=builtin.module(func.func(bufferize))"], src);
   assert.equal(bad.status, 2);
@@ -187,7 +187,7 @@ test("--mlir-print-ir-after-failure dumps the IR a failing pass left (and no Aft
   const r = opt(["-", "--canonicalize", "--verify-linearity", "--mlir-print-ir-after-failure", "--mlir-print-ir-after=verify-linearity", "--mlir-disable-threading"], src);
   assert.equal(r.status, 1);
   const [dump, error] = r.stderr.split("\n\n");
-  assert.equal(dump, `// -----// IR Dump After verify-linearity Failed //----- //
+  assert.equal(dump, `// -----// IR Dump After VerifyLinearity Failed (verify-linearity) //----- //
 module {
   func.func @f(%arg0: !tensorlang.tensor<f32, 4>) -> !tensorlang.tensor<f32, 4> {
     %0 = tensorlang.add %arg0, %arg0 : !tensorlang.tensor<f32, 4>
