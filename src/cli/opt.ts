@@ -9,7 +9,8 @@ import { elideLargeElements, printModule, type PrintOptions } from "../ir/printe
 import type { Context } from "../ir/dialect.js";
 import { inputChunks } from "../ir/split-input.js";
 import { verifyModule } from "../ir/verifier.js";
-import { PASS_CATALOG, PipelineError, lookupPassEntry, parsePassPipeline, unknownPassHint, type PassEntry } from "../passes/catalog.js";
+import { PASS_CATALOG, PipelineError, loadPass, lookupPassEntry, parsePassOptions, parsePassPipeline, unknownPassHint, type PassUse } from "../passes/catalog.js";
+import { PassOptionError } from "../passes/pass.js";
 import { runPasses, type Pass, type PipelineOptions } from "../passes/pass.js";
 import { checkDiagnostics } from "./diagnostics-check.js";
 import { UsageError, intOpt, isMain, llvmStyleArgs, packageVersion, readInput, runCli, writeOutput } from "./common.js";
@@ -40,7 +41,7 @@ class Timing {
 }
 
 /** The passes to run: `--pass-pipeline`'s, or those of the flags in command-line order (mlir-opt semantics). */
-function passesToRun(argv: string[], pipeline: string | undefined): PassEntry[] {
+function passesToRun(argv: string[], pipeline: string | undefined): PassUse[] {
   const flags = passesFromArgv(argv);
   if (pipeline === undefined) return flags;
   if (flags.length) throw new UsageError("--pass-pipeline cannot be used with individual pass options");
@@ -59,8 +60,8 @@ function passNames(option: string, list: string | undefined): Set<string> {
   return names;
 }
 
-function passesFromArgv(argv: string[]): PassEntry[] {
-  const out: PassEntry[] = [];
+function passesFromArgv(argv: string[]): PassUse[] {
+  const out: PassUse[] = [];
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a === "--pass" || a.startsWith("--pass=")) {
@@ -69,11 +70,18 @@ function passesFromArgv(argv: string[]): PassEntry[] {
       for (const n of names) {
         const p = lookupPassEntry(n.replace(/^--/, ""));
         if (!p) throw new UsageError(`unknown pass '${n}'${unknownPassHint(n.replace(/^--/, ""))}`);
-        out.push(p);
+        out.push({ entry: p, options: new Map() });
       }
     } else if (a.startsWith("--")) {
-      const p = lookupPassEntry(a.slice(2));
-      if (p) out.push(p);
+      // `--inline` or `--inline=max-iterations=2 default-pipeline=` (the options as one argument, as mlir-opt takes them)
+      const eq = a.indexOf("="), p = lookupPassEntry(eq < 0 ? a.slice(2) : a.slice(2, eq));
+      if (!p) continue;
+      try {
+        out.push({ entry: p, options: eq < 0 ? new Map() : parsePassOptions(p, a.slice(eq + 1)) });
+      } catch (e) {
+        if (!(e instanceof PipelineError)) throw e;
+        throw new UsageError(`${a.slice(0, eq)}: ${e.message}`);
+      }
     }
   }
   return out;
@@ -166,10 +174,15 @@ export async function main(argv: string[], startup = "Startup"): Promise<number>
     .version(packageVersion(), "--version", "print the version")
     .exitOverride((err) => { throw Object.assign(new UsageError(err.message.replace(/^error: /, "")), { exitCode: err.exitCode === 0 ? 0 : 2 }); })
     .configureOutput({ writeErr: () => {} });
-  for (const p of PASS_CATALOG) program.option(`--${p.name}`, p.description);
+  for (const p of PASS_CATALOG) {
+    const opts = Object.entries(p.options ?? {}).map(([k, o]) => `${k}: ${o.description}`).join("; ");
+    program.option(`--${p.name}`, opts ? `${p.description} (options, as --${p.name}='${Object.keys(p.options!)[0]}=...': ${opts})` : p.description);
+  }
   argv = llvmStyleArgs(argv, program);
   try {
-    program.parse(argv, { from: "user" });
+    // (a pass's options, `--inline=max-iterations=2`, are read from argv by passesToRun: commander sees the flag alone,
+    // so `--inline file.mlir` still names the input)
+    program.parse(argv.map((a) => { const eq = a.indexOf("="); return a.startsWith("--") && eq > 0 && lookupPassEntry(a.slice(2, eq))?.options ? a.slice(0, eq) : a; }), { from: "user" });
   } catch (e) {
     if ((e as { exitCode?: number }).exitCode === 0) return 0; // --help: commander printed it
     throw e;
@@ -183,7 +196,9 @@ export async function main(argv: string[], startup = "Startup"): Promise<number>
   const name = file === "-" ? "<stdin>" : file;
   const text = readInput(file);
   time.lap("Parser");
-  const passes = await Promise.all(passesToRun(argv, opts.passPipeline).map((p) => p.load()));
+  const passes = await Promise.all(passesToRun(argv, opts.passPipeline).map(async (use) => {
+    try { return await loadPass(use); } catch (e) { throw e instanceof PassOptionError ? new UsageError(`--${use.entry.name}: ${e.message}`) : e; }
+  }));
   const dumps = irDumps(opts);
   if (passes.length) time.lap("Pass pipeline"); // loading the passes' code
   const chunks = opts.splitInputFile ? inputChunks(text) : [{ text, firstLine: 0 }];

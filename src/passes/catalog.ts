@@ -9,7 +9,18 @@ export interface PassEntry {
   description: string;
   /** Rewrites each function on its own, so `--pass-pipeline` may nest it in `func.func(...)`. */
   perFunction?: boolean;
+  /** The options it takes (`inline{max-iterations=2}`, `--inline=max-iterations=2`), by name: MLIR's where MLIR has them. */
+  options?: Record<string, { type: "uint" | "string"; description: string }>;
   load(): Promise<Pass>;
+}
+
+/** A pass as a pipeline or a flag asks for it: its entry and the options given. */
+export interface PassUse { entry: PassEntry; options: Map<string, string> }
+
+/** The pass a use asks for, configured with its options. */
+export async function loadPass({ entry, options }: PassUse): Promise<Pass> {
+  const pass = await entry.load();
+  return options.size ? pass.configure!(options) : pass;
 }
 
 export const PASS_CATALOG: readonly PassEntry[] = [
@@ -127,6 +138,10 @@ export const PASS_CATALOG: readonly PassEntry[] = [
   {
     name: "inline",
     description: "Inline function calls",
+    options: {
+      "max-iterations": { type: "uint", description: "rounds of inlining (and canonicalizing) per group of mutually recursive functions (default 4)" },
+      "default-pipeline": { type: "string", description: "what runs on a function between rounds: canonicalize (the default) or nothing" },
+    },
     load: async () => (await import("./inline.js")).inline,
   },
 ];
@@ -144,10 +159,10 @@ export class PipelineError extends Error {
 /**
  * The passes of an MLIR textual pipeline, in order: `builtin.module(cse, func.func(canonicalize))`
  * (mlir-opt's `--pass-pipeline`). A pass nested in `func.func(...)` or `any(...)` must rewrite
- * functions one by one; our passes take the whole module, which for those is the same. Pass
- * options (`canonicalize{...}`) are refused: no pass has any.
+ * functions one by one; our passes take the whole module, which for those is the same. A pass
+ * may take options, `inline{max-iterations=2 default-pipeline=}`, those its entry declares.
  */
-export function parsePassPipeline(text: string): PassEntry[] {
+export function parsePassPipeline(text: string): PassUse[] {
   let pos = 0;
   const ws = () => { while (/\s/.test(text[pos] ?? "")) pos++; };
   const fail = (msg: string, at = pos): never => { throw new PipelineError(at + 1, msg); };
@@ -159,7 +174,7 @@ export function parsePassPipeline(text: string): PassEntry[] {
     return m![0];
   };
   const expect = (c: string) => { ws(); if (text[pos] !== c) fail(`expected '${c}'`); pos++; };
-  const list = (anchor: string, out: PassEntry[]): void => {
+  const list = (anchor: string, out: PassUse[]): void => {
     expect("(");
     ws();
     if (text[pos] === ")") { pos++; return; }
@@ -172,9 +187,15 @@ export function parsePassPipeline(text: string): PassEntry[] {
       } else {
         const p = lookupPassEntry(id);
         if (!p) fail(`'${id}' does not refer to a registered pass${unknownPassHint(id)}`, at);
-        if (text[pos] === "{") fail(`pass '${id}' takes no options`);
+        let options = new Map<string, string>();
+        if (text[pos] === "{") {
+          const end = closing(text, pos);
+          if (end < 0) fail("expected '}' after the pass options");
+          options = parsePassOptions(p!, text.slice(pos + 1, end), pos + 1);
+          pos = end + 1;
+        }
         if (anchor !== "builtin.module" && !p!.perFunction) fail(`pass '${id}' runs on the whole module: it cannot be nested in '${anchor}'`, at);
-        out.push(p!);
+        out.push({ entry: p!, options });
       }
       ws();
       if (text[pos] === ",") { pos++; continue; }
@@ -184,9 +205,54 @@ export function parsePassPipeline(text: string): PassEntry[] {
   };
   const at = (ws(), pos), top = name();
   if (top !== "builtin.module" && top !== "any") fail(`a pipeline runs on 'builtin.module' (or 'any'), not '${top}'`, at);
-  const out: PassEntry[] = [];
+  const out: PassUse[] = [];
   list("builtin.module", out);
   ws();
   if (pos < text.length) fail(`unexpected '${text[pos]}' after the pipeline`);
   return out;
+}
+
+/** The index of the `}` closing the `{` at `open` (braces nest; quotes hold any), or -1. */
+function closing(text: string, open: number): number {
+  let depth = 0;
+  for (let i = open; i < text.length; i++) {
+    const c = text[i];
+    if (c === '"' || c === "'") { const q = text.indexOf(c, i + 1); if (q < 0) return -1; i = q; }
+    else if (c === "{") depth++;
+    else if (c === "}" && --depth === 0) return i;
+  }
+  return -1;
+}
+
+/**
+ * MLIR's pass option text, `key=value key2=value2` (a value may be quoted, or a braced list), for
+ * `entry`: each key one it declares, each value of its type. `at`: where `text` starts, for the
+ * columns of errors (a PipelineError).
+ */
+export function parsePassOptions(entry: PassEntry, text: string, at = 0): Map<string, string> {
+  const out = new Map<string, string>(), decl = entry.options ?? {};
+  let pos = 0;
+  const fail = (msg: string, p = pos): never => { throw new PipelineError(at + p + 1, msg); };
+  for (;;) {
+    while (/\s/.test(text[pos] ?? "")) pos++;
+    if (pos >= text.length) return out;
+    const start = pos, key = /^[\w-]+/.exec(text.slice(pos))?.[0];
+    if (!key) fail(`expected an option name, found '${text[pos]}'`);
+    pos += key!.length;
+    const spec = decl[key!];
+    if (!spec) fail(`pass '${entry.name}' has no option '${key}'${Object.keys(decl).length ? ` (it takes ${Object.keys(decl).join(", ")})` : " (it takes none)"}`, start);
+    let value = "";
+    if (text[pos] === "=") {
+      pos++;
+      const c = text[pos];
+      if (c === '"' || c === "'" || c === "{") {
+        const end = c === "{" ? closing(text, pos) : text.indexOf(c, pos + 1);
+        if (end < 0) fail(`unterminated ${c === "{" ? "'{'" : "quote"} in the value of '${key}'`);
+        value = text.slice(pos + 1, end);
+        pos = end + 1;
+      } else { const v = /^[^\s]*/.exec(text.slice(pos))![0]; value = v; pos += v.length; }
+    }
+    if (spec.type === "uint" && !/^\d+$/.test(value)) fail(`option '${key}' of pass '${entry.name}' expects an unsigned integer, not '${value}'`, start);
+    out.set(key!, value);
+  }
 }

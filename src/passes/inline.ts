@@ -21,11 +21,12 @@ import type { Context } from "../ir/dialect.js";
 import { mergeBlocks, splitBlock } from "../ir/builder.js";
 import { yieldTo } from "../dialects/cf.js";
 import { canonicalizeIn, effectFree } from "./canonicalize.js";
-import type { Pass } from "./pass.js";
+import { PassOptionError, type Pass } from "./pass.js";
 import { refsIn } from "./symbol-dce.js";
 
-/** MLIR's default for the pass's max-iterations option. */
-const MAX_ITERATIONS = 4;
+/** The pass's options, with MLIR's defaults: rounds per SCC, and whether canonicalize runs between them (its default pipeline). */
+interface InlineOptions { maxIterations: number; canonicalize: boolean }
+const DEFAULTS: InlineOptions = { maxIterations: 4, canonicalize: true };
 /**
  * Ours: no call is inlined into a function it would take past this many ops. MLIR has no such
  * bound, and mutual recursion can grow a function exponentially there (mlir-opt-19 --inline took
@@ -152,7 +153,7 @@ class Inliner {
   private readonly deadNodes = new Set<Node>();
   /** Each function's op count, as last measured and grown by what was inlined into it since. */
   private readonly sizes = new Map<Node, number>();
-  constructor(module: Module, private readonly ctx: Context) {
+  constructor(module: Module, private readonly ctx: Context, private readonly opts: InlineOptions) {
     this.symbols = new Symbols(ctx);
     this.cg = new CallGraph(module, this.symbols);
     this.uses = new UseList(module, this.cg, ctx);
@@ -164,8 +165,8 @@ class Inliner {
   }
 
   private inlineSCC(scc: Node[]): void {
-    for (let i = 0; i < MAX_ITERATIONS; i++) {
-      for (const n of scc) { canonicalizeIn(n.fn, this.ctx); this.sizes.delete(n); }
+    for (let i = 0; i < this.opts.maxIterations; i++) {
+      if (this.opts.canonicalize) for (const n of scc) { canonicalizeIn(n.fn, this.ctx); this.sizes.delete(n); }
       for (const n of scc) this.uses.recompute(n);
       if (!this.inlineCallsIn(scc)) break;
     }
@@ -259,8 +260,17 @@ class Inliner {
   }
 }
 
-export const inline: Pass = {
-  name: "inline",
-  description: "Inline function calls",
-  run(module, ctx) { new Inliner(module, ctx).run(); },
-};
+/** `--inline`, with `max-iterations` and `default-pipeline` (canonicalize, or nothing) as MLIR's options. */
+function inlinePass(opts: InlineOptions): Pass {
+  return {
+    name: "inline",
+    description: "Inline function calls",
+    run(module, ctx) { new Inliner(module, ctx, opts).run(); },
+    configure(options) {
+      const pipeline = options.get("default-pipeline")?.replace(/^builtin\.module\((.*)\)$|^func\.func\((.*)\)$/, "$1$2") ?? "canonicalize";
+      if (pipeline !== "" && pipeline !== "canonicalize") throw new PassOptionError(`inline's default-pipeline may be canonicalize or empty here, not '${pipeline}'`);
+      return inlinePass({ maxIterations: Number(options.get("max-iterations") ?? opts.maxIterations), canonicalize: pipeline === "canonicalize" });
+    },
+  };
+}
+export const inline = inlinePass(DEFAULTS);

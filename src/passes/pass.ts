@@ -10,7 +10,12 @@ export interface Pass {
   name: string;
   description: string;
   run(module: Module, ctx: Context, diag: DiagnosticSink): void;
+  /** The pass with these options (`inline{max-iterations=2}`), each one its catalog entry declares (values checked there). */
+  configure?(options: ReadonlyMap<string, string>): Pass;
 }
+
+/** A pass option the pass cannot take (a value its catalog entry's type allows but the pass does not). */
+export class PassOptionError extends Error {}
 
 export interface PipelineOptions {
   verifyEach?: boolean;

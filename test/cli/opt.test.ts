@@ -264,6 +264,29 @@ func.func @g(%x: tensor<2x2xf32>, %y: tensor<2x2xf32>) -> tensor<2x2xf32> {
   }
 });
 
+test("a pass's options on its flag (--inline='max-iterations=1 default-pipeline='), read from the one argument: the next one is still the input", () => {
+  const file = join(dir, "calls.mlir");
+  writeFileSync(file, `func.func private @add(%a: i32) -> i32 {
+  %c0 = arith.constant 0 : i32
+  %r = arith.addi %a, %c0 : i32
+  return %r : i32
+}
+func.func @main(%x: i32) -> i32 {
+  %y = call @add(%x) : (i32) -> i32
+  return %y : i32
+}`);
+  const folded = opt(["--inline", file]), unfolded = opt(["--inline=default-pipeline= max-iterations=1", file]);
+  assert.equal(folded.status, 0, folded.stderr);
+  assert.match(folded.stdout, /func\.func @main\(%arg0: i32\) -> i32 \{\n    return %arg0 : i32/, "canonicalized between rounds");
+  assert.match(unfolded.stdout, /%0 = arith\.addi %arg0, %c0_i32 : i32/, "no canonicalize: the add of 0 stays");
+  assert.equal(opt(["-inline=max-iterations=1", file]).stdout, opt(["--inline=max-iterations=1", file]).stdout, "one dash too");
+  const bad = opt(["--inline=max-iterations=x", file]);
+  assert.equal(bad.status, 2);
+  assert.equal(bad.stderr, "tensorlang-opt: --inline: option 'max-iterations' of pass 'inline' expects an unsigned integer, not 'x'\n");
+  assert.match(opt(["--inline=depth=2", file]).stderr, /pass 'inline' has no option 'depth' \(it takes max-iterations, default-pipeline\)/);
+  assert.match(opt(["--inline=default-pipeline=cse", file]).stderr, /--inline: inline's default-pipeline may be canonicalize or empty here, not 'cse'/);
+});
+
 test("--allow-unregistered-dialect keeps ops of unknown dialects, which passes leave alone; without it they are errors", () => {
   const src = `func.func @f(%a: i32) -> i32 {
   %u:2 = "test.two"(%a) : (i32) -> (i32, f32)

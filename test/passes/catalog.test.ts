@@ -20,7 +20,7 @@ describe("pass catalog", () => {
 });
 
 describe("--pass-pipeline text", () => {
-  const names = (t: string) => parsePassPipeline(t).map((p) => p.name);
+  const names = (t: string) => parsePassPipeline(t).map((p) => p.entry.name);
   it("lists the passes in order, nested in func.func(...) or any(...) or not", () => {
     assert.deepEqual(names("builtin.module(cse)"), ["cse"]);
     assert.deepEqual(names(" builtin.module( func.func(canonicalize , cse), convert-tensorlang-to-linalg, any(lower-affine) ) "),
@@ -28,12 +28,22 @@ describe("--pass-pipeline text", () => {
     assert.deepEqual(names("builtin.module()"), []);
     assert.deepEqual(names("any(func.func(cse))"), ["cse"]);
   });
+  it("reads pass options as MLIR writes them: key=value, a value quoted or in braces, an empty one", () => {
+    const opts = (t: string) => parsePassPipeline(t).map((p) => Object.fromEntries(p.options));
+    assert.deepEqual(opts("builtin.module(inline{max-iterations=2 default-pipeline=}, cse)"), [{ "max-iterations": "2", "default-pipeline": "" }, {}]);
+    assert.deepEqual(opts("builtin.module(inline{ default-pipeline={canonicalize} })"), [{ "default-pipeline": "canonicalize" }]);
+    assert.deepEqual(opts(`builtin.module(inline{default-pipeline="func.func(canonicalize{x=1})"})`), [{ "default-pipeline": "func.func(canonicalize{x=1})" }]);
+  });
   it("reports what is wrong at its column", () => {
     const fails = (t: string, column: number, msg: RegExp) => assert.throws(() => parsePassPipeline(t),
       (e: unknown) => e instanceof PipelineError && e.column === column && msg.test(e.message), t);
     fails("builtin.module(nope)", 16, /'nope' does not refer to a registered pass/);
     fails("builtin.module(func.func(bufferize))", 26, /'bufferize' runs on the whole module: it cannot be nested in 'func.func'/);
-    fails("builtin.module(canonicalize{max-iterations=2})", 28, /takes no options/);
+    fails("builtin.module(canonicalize{max-iterations=2})", 29, /pass 'canonicalize' has no option 'max-iterations' \(it takes none\)/);
+    fails("builtin.module(inline{max-iterations=2 depth=3})", 40, /pass 'inline' has no option 'depth' \(it takes max-iterations, default-pipeline\)/);
+    fails("builtin.module(inline{max-iterations=two})", 23, /expects an unsigned integer, not 'two'/);
+    fails("builtin.module(inline{max-iterations=2)", 22, /expected '}' after the pass options/);
+    fails("builtin.module(inline{default-pipeline=\"cse})", 22, /expected '}' after the pass options/);
     fails("func.func(cse)", 1, /runs on 'builtin.module'/);
     fails("builtin.module(func.func(func.func(cse)))", 26, /cannot be nested in 'func.func'/);
     fails("builtin.module(cse", 19, /expected '\)'/);

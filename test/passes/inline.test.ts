@@ -11,6 +11,7 @@ import { test } from "node:test";
 import { createContext } from "../../src/dialects/index.js";
 import { parseModule } from "../../src/ir/parser.js";
 import { printModule } from "../../src/ir/printer.js";
+import { loadPass, lookupPassEntry } from "../../src/passes/catalog.js";
 import { MAX_FUNCTION_OPS } from "../../src/passes/inline.js";
 import { printViaRunnerUtils } from "../../src/passes/lowering-print.js";
 import { runPasses } from "../../src/passes/pass.js";
@@ -721,4 +722,78 @@ test("--inline stops growing a function at MAX_FUNCTION_OPS ops, where mutual re
     assert.ok(ops <= MAX_FUNCTION_OPS, `@${fn.attr("sym_name")?.str}: ${ops} ops`);
   }
   assert.ok(m.definedFunctions().some((fn) => { let ops = 0; fn.walk(() => { ops++; }); return ops > MAX_FUNCTION_OPS / 4; }), "the program does grow");
+});
+
+test("--inline's options, as MLIR's: max-iterations bounds the rounds, an empty default-pipeline runs no canonicalize between them (mlir-opt-19's text)", async () => {
+  const src = `func.func private @ping(%n: i32) -> i32 {
+  %c1 = arith.constant 1 : i32
+  %m = arith.subi %n, %c1 : i32
+  %r = call @pong(%m) : (i32) -> i32
+  return %r : i32
+}
+func.func private @pong(%n: i32) -> i32 {
+  %c0 = arith.constant 0 : i32
+  %z = arith.addi %n, %c0 : i32
+  %r = call @ping(%z) : (i32) -> i32
+  return %r : i32
+}
+func.func @main(%a: i32) -> i32 {
+  %r = call @ping(%a) : (i32) -> i32
+  return %r : i32
+}`;
+  const run = async (options: Record<string, string>) => {
+    const m = parseModule(src, "input.mlir", ctx);
+    runPasses(m, ctx, [await loadPass({ entry: lookupPassEntry("inline")!, options: new Map(Object.entries(options)) })]);
+    return printModule(m, ctx, { aliases: true }).trimEnd();
+  };
+  const cases: Array<[Record<string, string>, string, string]> = [
+    [{ "default-pipeline": "", "max-iterations": "1" }, "default-pipeline= max-iterations=1", `module {
+  func.func private @pong(%arg0: i32) -> i32 {
+    %c0_i32 = arith.constant 0 : i32
+    %0 = arith.addi %arg0, %c0_i32 : i32
+    %c1_i32 = arith.constant 1 : i32
+    %1 = arith.subi %0, %c1_i32 : i32
+    %2 = call @pong(%1) : (i32) -> i32
+    return %2 : i32
+  }
+  func.func @main(%arg0: i32) -> i32 {
+    %c1_i32 = arith.constant 1 : i32
+    %0 = arith.subi %arg0, %c1_i32 : i32
+    %c0_i32 = arith.constant 0 : i32
+    %1 = arith.addi %0, %c0_i32 : i32
+    %c1_i32_0 = arith.constant 1 : i32
+    %2 = arith.subi %1, %c1_i32_0 : i32
+    %c0_i32_1 = arith.constant 0 : i32
+    %3 = arith.addi %2, %c0_i32_1 : i32
+    %c1_i32_2 = arith.constant 1 : i32
+    %4 = arith.subi %3, %c1_i32_2 : i32
+    %5 = call @pong(%4) : (i32) -> i32
+    return %5 : i32
+  }
+}`],
+    [{ "max-iterations": "1" }, "max-iterations=1", `module {
+  func.func private @pong(%arg0: i32) -> i32 {
+    %c1_i32 = arith.constant 1 : i32
+    %0 = arith.subi %arg0, %c1_i32 : i32
+    %1 = call @pong(%0) : (i32) -> i32
+    return %1 : i32
+  }
+  func.func @main(%arg0: i32) -> i32 {
+    %c1_i32 = arith.constant 1 : i32
+    %0 = arith.subi %arg0, %c1_i32 : i32
+    %c1_i32_0 = arith.constant 1 : i32
+    %1 = arith.subi %0, %c1_i32_0 : i32
+    %c1_i32_1 = arith.constant 1 : i32
+    %2 = arith.subi %1, %c1_i32_1 : i32
+    %3 = call @pong(%2) : (i32) -> i32
+    return %3 : i32
+  }
+}`],
+  ];
+  for (const [options, flag, want] of cases) {
+    assert.equal(await run(options), want, flag);
+    if (!mlirSkip()) assert.equal(mlirOpt([`--inline=${flag}`], src).stdout.trimEnd(), want, `mlir-opt-19 --inline='${flag}'`);
+  }
+  assert.notEqual(await run({ "default-pipeline": "" }), await run({}), "without canonicalize between rounds the result differs");
+  await assert.rejects(run({ "default-pipeline": "cse" }), /default-pipeline may be canonicalize or empty here, not 'cse'/);
 });
