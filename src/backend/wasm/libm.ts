@@ -1,7 +1,7 @@
-// math.exp, math.expm1, math.tanh, math.log, math.sin and math.cos in WebAssembly: fdlibm's
-// e_exp.c, s_expm1.c, s_tanh.c, e_log.c, s_sin.c and s_cos.c (with their kernels and the
-// reduction by pi/2 of e_rem_pio2.c up to 2^19 pi/2; the host's libm past that), the algorithms
-// V8's Math.exp/expm1/tanh/log/sin/cos run (base::ieee754, with its exp(1) = E special case),
+// math.exp, expm1, tanh, sinh, cosh, log, log10, sin and cos in WebAssembly: fdlibm's e_exp.c,
+// s_expm1.c, s_tanh.c, e_sinh.c, e_cosh.c, e_log.c, e_log10.c, s_sin.c and s_cos.c (with their
+// kernels and the reduction by pi/2 of e_rem_pio2.c up to 2^19 pi/2; the host's libm past that),
+// the algorithms V8's Math functions of those names run (base::ieee754, with its exp(1) = E special case),
 // operation for operation in f64, so the wasm engine agrees bit for bit with the interpreter and
 // the host's libm, without a call out of wasm per element (softmax, sigmoid and GELU call them for
 // every one). f32 is the f64 result rounded once, as the host's expf (Math.fround(Math.exp(x))).
@@ -18,6 +18,9 @@ const E = bits(0x4005bf0a8b145769n), TWO_M1000 = bits(0x0170000000000000n), TWO_
 
 const LG = [0x3fe5555555555593n, 0x3fd999999997fa04n, 0x3fd2492494229359n, 0x3fcc71c51d8e78afn, 0x3fc7466496cb03den, 0x3fc39a09d078c69fn, 0x3fc2f112df3e5244n].map(bits);
 const TWO_54 = bits(0x4350000000000000n);
+const [IVLN10, LOG10_2HI, LOG10_2LO] = [0x3fdbcb7b1526e50en, 0x3fd34413509f6000n, 0x3d59fef311f12b36n].map(bits);
+/** Past it cosh and sinh overflow; below LOG_MAXD exp(|x|) / 2 does not. */
+const HYP_OVERFLOW = 710.4758600739439, LOG_MAXD = 709.7822265625;
 const S = [0xbfc5555555555549n, 0x3f8111111110f8a6n, 0xbf2a01a019c161d5n, 0x3ec71de357b1fe7dn, 0xbe5ae5e68a2b9cebn, 0x3de5d93a5acfd57cn].map(bits);
 const CK = [0x3fa555555555554cn, 0xbf56c16c16c15177n, 0x3efa01a019cb1590n, 0xbe927e4f809c52adn, 0x3e21ee9ebdb4b1c4n, 0xbda8fae9be8838d4n].map(bits);
 // 2/pi, and pi/2 in three 33-bit parts, each with the rest of pi/2 after it
@@ -25,7 +28,7 @@ const [INV_PIO2, PIO2_1, PIO2_1T, PIO2_2, PIO2_2T, PIO2_3, PIO2_3T] =
   [0x3fe45f306dc9c883n, 0x3ff921fb54400000n, 0x3dd0b4611a626331n, 0x3dd0b4611a600000n, 0x3ba3198a2e037073n, 0x3ba3198a2e000000n, 0x397b839a252049c1n].map(bits);
 const Q = [0xbfa11111111110f4n, 0x3f5a01a019fe5585n, 0xbf14ce199eaadbb7n, 0x3ed0cfca86e65239n, 0xbe8afdb76e09c32dn].map(bits); // expm1's, scaled by 2^i
 
-type Fn = "exp" | "expm1" | "tanh" | "log" | "sin" | "cos";
+type Fn = "exp" | "expm1" | "tanh" | "sinh" | "cosh" | "log" | "log10" | "sin" | "cos";
 /** The unit's helper computing `fn` of an f64 (made on first use). */
 function helperOf(e: FunctionEmitter, fn: Fn): string {
   const u = e.unit;
@@ -37,8 +40,11 @@ function helperOf(e: FunctionEmitter, fn: Fn): string {
     const large = u.hostImport(fn, ["f64"], ["f64"], "f64");
     return u.helper(fn, ["f64"], "f64", ["i32", "i32", "i32", "i32", "i32", ...Array<"f64">(6).fill("f64")], (m) => trigBody(m, fn, kernels, large));
   }
+  if (fn === "log10") { const log = helperOf(e, "log"); return u.helper("log10", ["f64"], "f64", ["i32", "i32", "i32", "i32", "f64"], (m) => log10Body(m, log)); }
   const expm1 = helperOf(e, "expm1");
-  return u.helper("tanh", ["f64"], "f64", ["i32", "i32", "f64", "f64"], (m) => tanhBody(m, expm1));
+  if (fn === "tanh") return u.helper("tanh", ["f64"], "f64", ["i32", "i32", "f64", "f64"], (m) => tanhBody(m, expm1));
+  const exp = helperOf(e, "exp");
+  return u.helper(fn, ["f64"], "f64", ["i32", "f64", "f64", "f64", "f64"], (m) => (fn === "sinh" ? sinhBody : coshBody)(m, expm1, exp));
 }
 
 /** `fn` of an f64 (`f32`: of an f32, rounded once to it). */
@@ -46,7 +52,7 @@ export function libmInWasm(e: FunctionEmitter, fn: Fn, x: Expr, f32: boolean): E
   const m = e.m, r = m.call(helperOf(e, fn), [f32 ? m.f64.promote(x) : x], binaryen.f64);
   return f32 ? m.f32.demote(r) : r;
 }
-export const IN_WASM: Record<string, Fn> = { "math.exp": "exp", "math.expm1": "expm1", "math.tanh": "tanh", "math.log": "log", "math.sin": "sin", "math.cos": "cos" };
+export const IN_WASM: Record<string, Fn> = { "math.exp": "exp", "math.expm1": "expm1", "math.tanh": "tanh", "math.sinh": "sinh", "math.cosh": "cosh", "math.log": "log", "math.log10": "log10", "math.sin": "sin", "math.cos": "cos" };
 
 /** The high (sign and exponent) word of an f64, and the f64 whose high word is `w` (low word 0). */
 const highWord = (m: binaryen.Module, x: Expr) => m.i32.wrap(m.i64.shr_u(m.i64.reinterpret(x), i64c(m, 32)));
@@ -323,5 +329,73 @@ function trigBody(m: binaryen.Module, fn: "sin" | "cos", kernels: { sin: string;
     // sin: S, C, -S, -C for n mod 4 = 0..3; cos: C, -S, -C, S
     set(T, m.if(i.and(get(Q), n(1)), fn === "sin" ? kcos(get(Y0), get(Y1)) : ksin(get(Y0), get(Y1), 1), fn === "sin" ? ksin(get(Y0), get(Y1), 1) : kcos(get(Y0), get(Y1)))),
     m.select(i.and(fn === "sin" ? get(Q) : i.add(get(Q), n(1)), n(2)), f.neg(get(T)), get(T)),
+  ], F);
+}
+
+// Locals of sinh and cosh: x, |x|'s high word, then |x|, h (+-0.5), t, w.
+const [HX_, AX, H, TT, W_] = [1, 2, 3, 4, 5];
+
+/** cosh |x|: 1 + t^2 / 2(1 + t), t = expm1(|x|), to 0.5 ln2; (e + 1/e) / 2 to 22; e / 2; past log(max double), (e^(|x|/2) / 2) e^(|x|/2). */
+function coshBody(m: binaryen.Module, expm1: string, exp: string): Expr {
+  const F = binaryen.f64, f = m.f64, i = m.i32, c = (v: number) => f.const(v), n = (v: number) => i.const(v | 0);
+  const get = (l: number) => m.local.get(l, l === HX_ ? binaryen.i32 : F), set = m.local.set.bind(m.local), ret = (v: Expr) => m.return(v);
+  const call = (fn: string, x: Expr) => m.call(fn, [x], F);
+  return m.block(null, [
+    set(HX_, i.and(highWord(m, get(0)), n(0x7fffffff))),
+    set(AX, f.abs(get(0))),
+    m.if(i.lt_u(get(HX_), n(0x3fd62e43)), m.block(null, [
+      set(TT, call(expm1, get(AX))), set(W_, f.add(c(1), get(TT))),
+      m.if(i.lt_u(get(HX_), n(0x3c800000)), ret(get(W_))), // |x| < 2^-55
+      ret(f.add(c(1), f.div(f.mul(get(TT), get(TT)), f.add(get(W_), get(W_))))),
+    ])),
+    m.if(i.lt_u(get(HX_), n(0x40360000)), m.block(null, [set(TT, call(exp, get(AX))), ret(f.add(f.mul(c(0.5), get(TT)), f.div(c(0.5), get(TT))))])),
+    m.if(i.lt_u(get(HX_), n(0x40862e42)), ret(f.mul(c(0.5), call(exp, get(AX))))),
+    m.if(f.le(get(AX), c(HYP_OVERFLOW)), m.block(null, [set(W_, call(exp, f.mul(c(0.5), get(AX)))), set(TT, f.mul(c(0.5), get(W_))), ret(f.mul(get(TT), get(W_)))])),
+    m.select(i.ge_u(get(HX_), n(0x7ff00000)), f.mul(get(0), get(0)), c(Infinity)), // NaN or +-inf: x * x
+  ], F);
+}
+
+/** sinh x = h (2t - t^2 / (t + 1)) below 1, h (t + t / (t + 1)) to 22 (t = expm1(|x|), h = +-0.5); then h e^|x|, and as cosh past log(max double). */
+function sinhBody(m: binaryen.Module, expm1: string, exp: string): Expr {
+  const F = binaryen.f64, f = m.f64, c = (v: number) => f.const(v);
+  const get = (l: number) => m.local.get(l, F), set = m.local.set.bind(m.local), ret = (v: Expr) => m.return(v);
+  const call = (fn: string, x: Expr) => m.call(fn, [x], F);
+  const tt = () => f.div(get(TT), f.add(get(TT), c(1))); // t / (t + 1)
+  return m.block(null, [
+    set(H, m.select(f.lt(get(0), c(0)), c(-0.5), c(0.5))),
+    set(AX, f.abs(get(0))),
+    m.if(f.lt(get(AX), c(22)), m.block(null, [
+      m.if(f.lt(get(AX), c(2 ** -28)), ret(get(0))),
+      set(TT, call(expm1, get(AX))),
+      m.if(f.lt(get(AX), c(1)), ret(f.mul(get(H), f.sub(f.mul(c(2), get(TT)), f.div(f.mul(get(TT), get(TT)), f.add(get(TT), c(1))))))),
+      ret(f.mul(get(H), f.add(get(TT), tt()))),
+    ])),
+    m.if(f.lt(get(AX), c(LOG_MAXD)), ret(f.mul(get(H), call(exp, get(AX))))),
+    m.if(f.le(get(AX), c(HYP_OVERFLOW)), m.block(null, [set(W_, call(exp, f.mul(c(0.5), get(AX)))), set(TT, f.mul(get(H), get(W_))), ret(f.mul(get(TT), get(W_)))])),
+    f.mul(get(0), c(1e307)), // overflow (to +-inf) or NaN
+  ], F);
+}
+
+/** log10 x = y log10(2) + log10(m) for x = 2^y m, m in [1, 2) or [1/2, 1) (log10(2) in two parts, log10(m) as log(m) / ln 10). */
+function log10Body(m: binaryen.Module, log: string): Expr {
+  const F = binaryen.f64, f = m.f64, i = m.i32, c = (v: number) => f.const(v), n = (v: number) => i.const(v | 0);
+  const [X, HX, LX, K, IB, Y] = [0, 1, 2, 3, 4, 5];
+  const get = (l: number) => m.local.get(l, l === X || l === Y ? F : binaryen.i32), set = m.local.set.bind(m.local), ret = (v: Expr) => m.return(v);
+  const lowWord = () => i.wrap(m.i64.reinterpret(get(X)));
+  return m.block(null, [
+    set(HX, highWord(m, get(X))), set(LX, lowWord()), set(K, n(0)),
+    m.if(i.lt_s(get(HX), n(0x00100000)), m.block(null, [ // zero, negative or subnormal
+      m.if(i.eqz(i.or(i.and(get(HX), n(0x7fffffff)), get(LX))), ret(c(-Infinity))),
+      m.if(i.lt_s(get(HX), n(0)), ret(c(NaN))),
+      set(K, n(-54)), set(X, f.mul(get(X), c(TWO_54))), set(HX, highWord(m, get(X))), set(LX, lowWord()),
+    ])),
+    m.if(i.ge_s(get(HX), n(0x7ff00000)), ret(f.add(get(X), get(X)))),
+    m.if(i.and(i.eq(get(HX), n(0x3ff00000)), i.eqz(get(LX))), ret(c(0))),
+    set(K, i.add(get(K), i.sub(i.shr_s(get(HX), n(20)), n(1023)))),
+    set(IB, i.shr_u(get(K), n(31))),
+    set(HX, i.or(i.and(get(HX), n(0xfffff)), i.shl(i.sub(n(0x3ff), get(IB)), n(20)))),
+    set(Y, f.convert_s.i32(i.add(get(K), get(IB)))),
+    set(X, f.reinterpret(m.i64.or(m.i64.shl(m.i64.extend_u(get(HX)), i64c(m, 32)), m.i64.extend_u(get(LX))))),
+    f.add(f.add(f.mul(get(Y), c(LOG10_2LO)), f.mul(c(IVLN10), m.call(log, [get(X)], F))), f.mul(get(Y), c(LOG10_2HI))),
   ], F);
 }

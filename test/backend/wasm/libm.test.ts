@@ -1,5 +1,5 @@
-// math.exp, math.expm1, math.tanh, math.log, math.sin and math.cos run in WebAssembly
-// (src/backend/wasm/libm.ts, fdlibm's algorithms, which V8's Math.exp/expm1/tanh/log/sin/cos run): they must give Math's double bit for bit, and
+// math.exp, expm1, tanh, sinh, cosh, log, log10, sin and cos run in WebAssembly
+// (src/backend/wasm/libm.ts, fdlibm's algorithms, which V8's Math functions of those names run): they must give Math's double bit for bit, and
 // for f32 its Math.fround, on every input, since the interpreter and the host's libm compute them
 // so. The other math functions are host imports taken as plain functions of floats
 // (HostFn.float) where declared on floats, through callHost's coercions otherwise.
@@ -31,6 +31,10 @@ const CASES: Array<[string, (x: number) => number, number[]]> = [
   ["log", Math.log, [5e-324, 1e-310, 2.2250738585072014e-308, 2.225073858507201e-308, 1 + 2 ** -52, 1 - 2 ** -53, 1 + 2 ** -21, 1 - 2 ** -21,
     1 + 2 ** -19, Math.SQRT2, Math.SQRT2 + 1e-15, Math.SQRT1_2 - 1e-15, 2, 1024, 1.7976931348623157e308, Math.E]],
   ...(["sin", "cos"] as const).map((fn): [string, (x: number) => number, number[]] => [fn, Math[fn], TRIG_EDGES]),
+  // their branches: 2^-28, 0.5 ln2, 1, 22, log(max double), the overflow threshold
+  ...(["sinh", "cosh"] as const).map((fn): [string, (x: number) => number, number[]] => [fn, Math[fn],
+    [2 ** -28, 2 ** -56, 0.3465, 0.3466, 1 - 2 ** -53, 1 + 2 ** -52, 21.999, 22, 709.78, 709.7822265625, 710.475, 710.4758600739439, 710.476, -710.47, 1e-300]]),
+  ["log10", Math.log10, [5e-324, 1e-310, 2.2250738585072014e-308, 1, 10, 100, 1e22, 1e-22, 0.1, 1 + 2 ** -52, 1 - 2 ** -53, 1.7976931348623157e308, 2, 0.5]],
 ];
 
 for (const [fn, ref, edges] of CASES) {
@@ -51,8 +55,8 @@ func.func @f(%x: f32) -> f32 {
       else xs.push((r.next() - 0.5) * (k % 3 ? 4 : 1500));
     }
     const same = (a: number, b: number) => Object.is(a, b) || (Number.isNaN(a) && Number.isNaN(b));
-    // (log: the inputs' absolute values too, since half the random ones are negative)
-    for (const x of fn === "log" ? [...xs, ...xs.map(Math.abs)] : xs) {
+    // (log, log10: the inputs' absolute values too, since half the random ones are negative)
+    for (const x of fn.startsWith("log") ? [...xs, ...xs.map(Math.abs)] : xs) {
       const got = engine.call("d", [x])[0] as number;
       assert.ok(same(got, ref(x)), `${fn}(${x}) = ${got}, Math.${fn} gives ${ref(x)}`);
       const xf = Math.fround(x), gotf = engine.call("f", [xf])[0] as number;
