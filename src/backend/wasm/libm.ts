@@ -1,5 +1,5 @@
-// math.exp, expm1, tanh, sinh, cosh, log, log10, sin and cos in WebAssembly: fdlibm's e_exp.c,
-// s_expm1.c, s_tanh.c, e_sinh.c, e_cosh.c, e_log.c, e_log10.c, s_sin.c and s_cos.c (with their
+// math.exp, expm1, tanh, sinh, cosh, log, log10, log1p, sin and cos in WebAssembly: fdlibm's
+// e_exp.c, s_expm1.c, s_tanh.c, e_sinh.c, e_cosh.c, e_log.c, e_log10.c, s_log1p.c, s_sin.c and s_cos.c (with their
 // kernels and the reduction by pi/2 of e_rem_pio2.c up to 2^19 pi/2; the host's libm past that),
 // the algorithms V8's Math functions of those names run (base::ieee754, with its exp(1) = E special case),
 // operation for operation in f64, so the wasm engine agrees bit for bit with the interpreter and
@@ -28,7 +28,7 @@ const [INV_PIO2, PIO2_1, PIO2_1T, PIO2_2, PIO2_2T, PIO2_3, PIO2_3T] =
   [0x3fe45f306dc9c883n, 0x3ff921fb54400000n, 0x3dd0b4611a626331n, 0x3dd0b4611a600000n, 0x3ba3198a2e037073n, 0x3ba3198a2e000000n, 0x397b839a252049c1n].map(bits);
 const Q = [0xbfa11111111110f4n, 0x3f5a01a019fe5585n, 0xbf14ce199eaadbb7n, 0x3ed0cfca86e65239n, 0xbe8afdb76e09c32dn].map(bits); // expm1's, scaled by 2^i
 
-type Fn = "exp" | "expm1" | "tanh" | "sinh" | "cosh" | "log" | "log10" | "sin" | "cos";
+type Fn = "exp" | "expm1" | "tanh" | "sinh" | "cosh" | "log" | "log10" | "log1p" | "sin" | "cos";
 /** The unit's helper computing `fn` of an f64 (made on first use). */
 function helperOf(e: FunctionEmitter, fn: Fn): string {
   const u = e.unit;
@@ -40,6 +40,7 @@ function helperOf(e: FunctionEmitter, fn: Fn): string {
     const large = u.hostImport(fn, ["f64"], ["f64"], "f64");
     return u.helper(fn, ["f64"], "f64", ["i32", "i32", "i32", "i32", "i32", ...Array<"f64">(6).fill("f64")], (m) => trigBody(m, fn, kernels, large));
   }
+  if (fn === "log1p") return u.helper("log1p", ["f64"], "f64", ["i32", "i32", "i32", "i32", ...Array<"f64">(7).fill("f64")], log1pBody);
   if (fn === "log10") { const log = helperOf(e, "log"); return u.helper("log10", ["f64"], "f64", ["i32", "i32", "i32", "i32", "f64"], (m) => log10Body(m, log)); }
   const expm1 = helperOf(e, "expm1");
   if (fn === "tanh") return u.helper("tanh", ["f64"], "f64", ["i32", "i32", "f64", "f64"], (m) => tanhBody(m, expm1));
@@ -52,7 +53,7 @@ export function libmInWasm(e: FunctionEmitter, fn: Fn, x: Expr, f32: boolean): E
   const m = e.m, r = m.call(helperOf(e, fn), [f32 ? m.f64.promote(x) : x], binaryen.f64);
   return f32 ? m.f32.demote(r) : r;
 }
-export const IN_WASM: Record<string, Fn> = { "math.exp": "exp", "math.expm1": "expm1", "math.tanh": "tanh", "math.sinh": "sinh", "math.cosh": "cosh", "math.log": "log", "math.log10": "log10", "math.sin": "sin", "math.cos": "cos" };
+export const IN_WASM: Record<string, Fn> = { "math.exp": "exp", "math.expm1": "expm1", "math.tanh": "tanh", "math.sinh": "sinh", "math.cosh": "cosh", "math.log": "log", "math.log10": "log10", "math.log1p": "log1p", "math.sin": "sin", "math.cos": "cos" };
 
 /** The high (sign and exponent) word of an f64, and the f64 whose high word is `w` (low word 0). */
 const highWord = (m: binaryen.Module, x: Expr) => m.i32.wrap(m.i64.shr_u(m.i64.reinterpret(x), i64c(m, 32)));
@@ -397,5 +398,54 @@ function log10Body(m: binaryen.Module, log: string): Expr {
     set(Y, f.convert_s.i32(i.add(get(K), get(IB)))),
     set(X, f.reinterpret(m.i64.or(m.i64.shl(m.i64.extend_u(get(HX)), i64c(m, 32)), m.i64.extend_u(get(LX))))),
     f.add(f.add(f.mul(get(Y), c(LOG10_2LO)), f.mul(c(IVLN10), m.call(log, [get(X)], F))), f.mul(get(Y), c(LOG10_2HI))),
+  ], F);
+}
+
+/**
+ * log1p x: as log, of 1 + x = 2^k (1 + f) with a correction c for the rounding of 1 + x (none
+ * where x itself is used, past 2^53, or where f is x: 1 + x in [sqrt(2)/2, sqrt(2)), k = 0).
+ */
+function log1pBody(m: binaryen.Module): Expr {
+  const F = binaryen.f64, f = m.f64, i = m.i32, c = (v: number) => f.const(v), n = (v: number) => i.const(v | 0);
+  const [X, HX, AX, K, HU, FR, C, U, HFSQ, S, Z, R] = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11];
+  const get = (l: number) => m.local.get(l, l >= HX && l <= HU ? binaryen.i32 : F), set = m.local.set.bind(m.local), ret = (v: Expr) => m.return(v);
+  const dk = () => f.convert_s.i32(get(K)), k0 = () => i.eqz(get(K));
+  // u with its high word replaced (the low word kept)
+  const withHigh = (w: Expr) => f.reinterpret(m.i64.or(m.i64.shl(m.i64.extend_u(w), i64c(m, 32)), m.i64.and(m.i64.reinterpret(get(U)), i64c(m, 0xffffffffn))));
+  // k ln2_hi - (rest - f), with k ln2_lo + c inside rest; or f - rest where k = 0
+  const scaled = (rest: (kLo: Expr | undefined) => Expr) =>
+    m.select(k0(), f.sub(get(FR), rest(undefined)), f.sub(f.mul(dk(), c(LN2_HI)), f.sub(rest(f.add(f.mul(dk(), c(LN2_LO)), get(C))), get(FR))));
+  const poly = LG.reduceRight<Expr | undefined>((acc, p) => (acc ? f.add(c(p), f.mul(get(Z), acc)) : c(p)), undefined)!;
+  return m.block(null, [
+    set(HX, highWord(m, get(X))), set(AX, i.and(get(HX), n(0x7fffffff))),
+    set(K, n(1)), set(FR, c(0)), set(HU, n(0)), set(C, c(0)),
+    m.if(i.lt_s(get(HX), n(0x3fda827a)), m.block(null, [ // 1 + x < sqrt(2)
+      m.if(i.ge_s(get(AX), n(0x3ff00000)), ret(m.select(f.eq(get(X), c(-1)), c(-Infinity), c(NaN)))), // x <= -1
+      m.if(i.lt_s(get(AX), n(0x3e200000)), ret(m.select(i.lt_s(get(AX), n(0x3c900000)), get(X), f.sub(get(X), f.mul(f.mul(get(X), get(X)), c(0.5)))))),
+      m.if(i.or(i.gt_s(get(HX), n(0)), i.le_s(get(HX), n(0xbfd2bec4))), m.block(null, [set(K, n(0)), set(FR, get(X)), set(HU, n(1))])),
+    ])),
+    m.if(i.ge_s(get(HX), n(0x7ff00000)), ret(f.add(get(X), get(X)))),
+    m.if(get(K), m.block(null, [
+      m.if(i.lt_s(get(HX), n(0x43400000)), m.block(null, [
+        set(U, f.add(c(1), get(X))), set(HU, highWord(m, get(U))), set(K, i.sub(i.shr_s(get(HU), n(20)), n(1023))),
+        set(C, f.div(m.select(i.gt_s(get(K), n(0)), f.sub(c(1), f.sub(get(U), get(X))), f.sub(get(X), f.sub(get(U), c(1)))), get(U))),
+      ]), m.block(null, [
+        set(U, get(X)), set(HU, highWord(m, get(U))), set(K, i.sub(i.shr_s(get(HU), n(20)), n(1023))), set(C, c(0)),
+      ])),
+      set(HU, i.and(get(HU), n(0xfffff))),
+      m.if(i.lt_s(get(HU), n(0x6a09e)), set(U, withHigh(i.or(get(HU), n(0x3ff00000)))), m.block(null, [
+        set(K, i.add(get(K), n(1))), set(U, withHigh(i.or(get(HU), n(0x3fe00000)))), set(HU, i.shr_s(i.sub(n(0x00100000), get(HU)), n(2))),
+      ])),
+      set(FR, f.sub(get(U), c(1))),
+    ])),
+    set(HFSQ, f.mul(f.mul(c(0.5), get(FR)), get(FR))),
+    m.if(i.eqz(get(HU)), m.block(null, [ // |f| < 2^-20
+      m.if(f.eq(get(FR), c(0)), ret(m.select(k0(), c(0), f.add(f.mul(dk(), c(LN2_HI)), f.add(get(C), f.mul(dk(), c(LN2_LO))))))),
+      set(R, f.mul(get(HFSQ), f.sub(c(1), f.mul(c(0.66666666666666666), get(FR))))),
+      ret(scaled((kLo) => (kLo ? f.sub(get(R), kLo) : get(R)))),
+    ])),
+    set(S, f.div(get(FR), f.add(c(2), get(FR)))), set(Z, f.mul(get(S), get(S))),
+    set(R, f.mul(get(Z), poly)),
+    scaled((kLo) => f.sub(get(HFSQ), kLo ? f.add(f.mul(get(S), f.add(get(HFSQ), get(R))), kLo) : f.mul(get(S), f.add(get(HFSQ), get(R))))),
   ], F);
 }

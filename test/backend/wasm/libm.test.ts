@@ -1,4 +1,4 @@
-// math.exp, expm1, tanh, sinh, cosh, log, log10, sin and cos run in WebAssembly
+// math.exp, expm1, tanh, sinh, cosh, log, log10, log1p, sin and cos run in WebAssembly
 // (src/backend/wasm/libm.ts, fdlibm's algorithms, which V8's Math functions of those names run): they must give Math's double bit for bit, and
 // for f32 its Math.fround, on every input, since the interpreter and the host's libm compute them
 // so. The other math functions are host imports taken as plain functions of floats
@@ -34,6 +34,9 @@ const CASES: Array<[string, (x: number) => number, number[]]> = [
   // their branches: 2^-28, 0.5 ln2, 1, 22, log(max double), the overflow threshold
   ...(["sinh", "cosh"] as const).map((fn): [string, (x: number) => number, number[]] => [fn, Math[fn],
     [2 ** -28, 2 ** -56, 0.3465, 0.3466, 1 - 2 ** -53, 1 + 2 ** -52, 21.999, 22, 709.78, 709.7822265625, 710.475, 710.4758600739439, 710.476, -710.47, 1e-300]]),
+  // -1 and below, 2^-29 and 2^-54, the k = 0 range ends (1 + x at sqrt(2)/2 and sqrt(2)), 2^53 (no correction past it)
+  ["log1p", Math.log1p, [-1, -1 - 2 ** -52, -1 + 2 ** -53, 2 ** -29, 2 ** -30, 2 ** -54, -(2 ** -55), Math.SQRT2 - 1, Math.SQRT2 - 1 + 1e-15, Math.SQRT1_2 - 1,
+    -0.2929, -0.29289, 2 ** 53, 2 ** 53 + 2, 1e300, 2 ** -20, -(2 ** -21), 1e-300]],
   ["log10", Math.log10, [5e-324, 1e-310, 2.2250738585072014e-308, 1, 10, 100, 1e22, 1e-22, 0.1, 1 + 2 ** -52, 1 - 2 ** -53, 1.7976931348623157e308, 2, 0.5]],
 ];
 
