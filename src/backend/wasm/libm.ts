@@ -41,7 +41,7 @@ function helperOf(e: FunctionEmitter, fn: Fn): string {
     return u.helper(fn, ["f64"], "f64", ["i32", "i32", "i32", "i32", "i32", ...Array<"f64">(6).fill("f64")], (m) => trigBody(m, fn, kernels, large));
   }
   if (fn === "log1p") return u.helper("log1p", ["f64"], "f64", ["i32", "i32", "i32", "i32", ...Array<"f64">(7).fill("f64")], log1pBody);
-  if (fn === "log10") { const log = helperOf(e, "log"); return u.helper("log10", ["f64"], "f64", ["i32", "i32", "i32", "i32", "f64"], (m) => log10Body(m, log)); }
+  if (fn === "log10") { const log = helperOf(e, "log"); return u.helper("log10", ["f64"], "f64", ["i32", "i32", "i32", "f64"], (m) => log10Body(m, log)); }
   const expm1 = helperOf(e, "expm1");
   if (fn === "tanh") return u.helper("tanh", ["f64"], "f64", ["i32", "i32", "f64", "f64"], (m) => tanhBody(m, expm1));
   const exp = helperOf(e, "exp");
@@ -58,6 +58,31 @@ export const IN_WASM: Record<string, Fn> = { "math.exp": "exp", "math.expm1": "e
 /** The high (sign and exponent) word of an f64, and the f64 whose high word is `w` (low word 0). */
 const highWord = (m: binaryen.Module, x: Expr) => m.i32.wrap(m.i64.shr_u(m.i64.reinterpret(x), i64c(m, 32)));
 const fromHighWord = (m: binaryen.Module, w: Expr) => m.f64.reinterpret(m.i64.shl(m.i64.extend_u(w), i64c(m, 32)));
+/** The low word of an f64, and the f64 with `x`'s low word under high word `w`. */
+const lowWord = (m: binaryen.Module, x: Expr) => m.i32.wrap(m.i64.reinterpret(x));
+const withHighWord = (m: binaryen.Module, x: Expr, w: Expr) =>
+  m.f64.reinterpret(m.i64.or(m.i64.shl(m.i64.extend_u(w), i64c(m, 32)), m.i64.and(m.i64.reinterpret(x), i64c(m, 0xffffffffn))));
+
+/** log's and log10's start below 2^-1022 (`hx` x's high word, `k` its exponent offset): -inf at zero, NaN below, a subnormal scaled up by 2^54. */
+function belowNormal(m: binaryen.Module, x: number, hx: number, k: number): Expr {
+  const i = m.i32, n = (v: number) => i.const(v | 0), X = () => m.local.get(x, binaryen.f64), HX = () => m.local.get(hx, binaryen.i32);
+  return m.if(i.lt_s(HX(), n(0x00100000)), m.block(null, [
+    m.if(i.eqz(i.or(i.and(HX(), n(0x7fffffff)), lowWord(m, X()))), m.return(m.f64.const(-Infinity))),
+    m.if(i.lt_s(HX(), n(0)), m.return(m.f64.const(NaN))),
+    m.local.set(k, n(-54)),
+    m.local.set(x, m.f64.mul(X(), m.f64.const(TWO_54))),
+    m.local.set(hx, highWord(m, X())),
+  ]));
+}
+
+/**
+ * log's and log1p's last step: k ln2_hi - (rest(lo) - f) with lo = k ln2_lo (plus log1p's
+ * correction), or f - rest() where k = 0.
+ */
+function ln2Scaled(m: binaryen.Module, k: Expr, dk: () => Expr, fr: () => Expr, lo: Expr, rest: (lo?: Expr) => Expr): Expr {
+  const f = m.f64;
+  return m.select(m.i32.eqz(k), f.sub(fr(), rest()), f.sub(f.mul(dk(), f.const(LN2_HI)), f.sub(rest(lo), fr())));
+}
 
 // exp's and expm1's first locals: x, |x|'s high word, x's sign bit, k, and hi - lo = x - k ln2.
 const [X, HX, XSB, K, HI, LO] = [0, 1, 2, 3, 4, 5];
@@ -71,7 +96,7 @@ function splitSign(m: binaryen.Module, atNegInf: number): Expr[] {
     m.local.set(XSB, i.shr_u(get(HX), n(31))),
     m.local.set(HX, i.and(get(HX), n(0x7fffffff))),
     m.if(i.ge_u(get(HX), n(0x7ff00000)), m.if(
-      i.ne(i.or(i.and(get(HX), n(0xfffff)), i.wrap(m.i64.reinterpret(get(X)))), n(0)),
+      i.ne(i.or(i.and(get(HX), n(0xfffff)), lowWord(m, get(X))), n(0)),
       m.return(m.f64.add(get(X), get(X))), m.return(m.select(i.eqz(get(XSB)), get(X), m.f64.const(atNegInf))))),
   ];
 }
@@ -201,26 +226,17 @@ function logBody(m: binaryen.Module): Expr {
   const get = (l: number) => m.local.get(l, l >= HX && l <= J ? I : F), set = m.local.set.bind(m.local);
   const ret = (v: Expr) => m.return(v);
   const k0 = () => i.eqz(get(K));
-  // dk ln2_hi - (rest - f), or f - rest where k = 0 (`lnLo`: dk ln2_lo is folded into rest)
-  const scaled = (rest: (lnLo: Expr | undefined) => Expr) =>
-    m.select(k0(), f.sub(get(FR), rest(undefined)), f.sub(f.mul(get(DK), c(LN2_HI)), f.sub(rest(f.mul(get(DK), c(LN2_LO))), get(FR))));
+  const scaled = (rest: (lo?: Expr) => Expr) => ln2Scaled(m, get(K), () => get(DK), () => get(FR), f.mul(get(DK), c(LN2_LO)), rest);
   return m.block(null, [
     set(HX, highWord(m, get(X))),
     set(K, n(0)),
-    m.if(i.lt_s(get(HX), n(0x00100000)), m.block(null, [ // x < 2^-1022: zero, negative or subnormal
-      m.if(i.eqz(i.or(i.and(get(HX), n(0x7fffffff)), i.wrap(m.i64.reinterpret(get(X))))), ret(c(-Infinity))),
-      m.if(i.lt_s(get(HX), n(0)), ret(c(NaN))),
-      set(K, n(-54)),
-      set(X, f.mul(get(X), c(TWO_54))),
-      set(HX, highWord(m, get(X))),
-    ])),
+    belowNormal(m, X, HX, K),
     m.if(i.ge_s(get(HX), n(0x7ff00000)), ret(f.add(get(X), get(X)))),
     set(K, i.add(get(K), i.sub(i.shr_s(get(HX), n(20)), n(1023)))),
     set(HX, i.and(get(HX), n(0xfffff))),
     set(IB, i.and(i.add(get(HX), n(0x95f64)), n(0x100000))),
     // x (or x / 2) normalized into [sqrt(2)/2, sqrt(2))
-    set(X, f.reinterpret(m.i64.or(m.i64.shl(m.i64.extend_u(i.or(get(HX), i.xor(get(IB), n(0x3ff00000)))), i64c(m, 32)),
-      m.i64.and(m.i64.reinterpret(get(X)), i64c(m, 0xffffffffn))))),
+    set(X, withHighWord(m, get(X), i.or(get(HX), i.xor(get(IB), n(0x3ff00000))))),
     set(K, i.add(get(K), i.shr_u(get(IB), n(20)))),
     set(FR, f.sub(get(X), c(1))),
     set(DK, f.convert_s.i32(get(K))),
@@ -380,23 +396,18 @@ function sinhBody(m: binaryen.Module, expm1: string, exp: string): Expr {
 /** log10 x = y log10(2) + log10(m) for x = 2^y m, m in [1, 2) or [1/2, 1) (log10(2) in two parts, log10(m) as log(m) / ln 10). */
 function log10Body(m: binaryen.Module, log: string): Expr {
   const F = binaryen.f64, f = m.f64, i = m.i32, c = (v: number) => f.const(v), n = (v: number) => i.const(v | 0);
-  const [X, HX, LX, K, IB, Y] = [0, 1, 2, 3, 4, 5];
+  const [X, HX, K, IB, Y] = [0, 1, 2, 3, 4];
   const get = (l: number) => m.local.get(l, l === X || l === Y ? F : binaryen.i32), set = m.local.set.bind(m.local), ret = (v: Expr) => m.return(v);
-  const lowWord = () => i.wrap(m.i64.reinterpret(get(X)));
   return m.block(null, [
-    set(HX, highWord(m, get(X))), set(LX, lowWord()), set(K, n(0)),
-    m.if(i.lt_s(get(HX), n(0x00100000)), m.block(null, [ // zero, negative or subnormal
-      m.if(i.eqz(i.or(i.and(get(HX), n(0x7fffffff)), get(LX))), ret(c(-Infinity))),
-      m.if(i.lt_s(get(HX), n(0)), ret(c(NaN))),
-      set(K, n(-54)), set(X, f.mul(get(X), c(TWO_54))), set(HX, highWord(m, get(X))), set(LX, lowWord()),
-    ])),
+    set(HX, highWord(m, get(X))), set(K, n(0)),
+    belowNormal(m, X, HX, K),
     m.if(i.ge_s(get(HX), n(0x7ff00000)), ret(f.add(get(X), get(X)))),
-    m.if(i.and(i.eq(get(HX), n(0x3ff00000)), i.eqz(get(LX))), ret(c(0))),
+    m.if(i.and(i.eq(get(HX), n(0x3ff00000)), i.eqz(lowWord(m, get(X)))), ret(c(0))),
     set(K, i.add(get(K), i.sub(i.shr_s(get(HX), n(20)), n(1023)))),
     set(IB, i.shr_u(get(K), n(31))),
     set(HX, i.or(i.and(get(HX), n(0xfffff)), i.shl(i.sub(n(0x3ff), get(IB)), n(20)))),
     set(Y, f.convert_s.i32(i.add(get(K), get(IB)))),
-    set(X, f.reinterpret(m.i64.or(m.i64.shl(m.i64.extend_u(get(HX)), i64c(m, 32)), m.i64.extend_u(get(LX))))),
+    set(X, withHighWord(m, get(X), get(HX))),
     f.add(f.add(f.mul(get(Y), c(LOG10_2LO)), f.mul(c(IVLN10), m.call(log, [get(X)], F))), f.mul(get(Y), c(LOG10_2HI))),
   ], F);
 }
@@ -410,11 +421,8 @@ function log1pBody(m: binaryen.Module): Expr {
   const [X, HX, AX, K, HU, FR, C, U, HFSQ, S, Z, R] = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11];
   const get = (l: number) => m.local.get(l, l >= HX && l <= HU ? binaryen.i32 : F), set = m.local.set.bind(m.local), ret = (v: Expr) => m.return(v);
   const dk = () => f.convert_s.i32(get(K)), k0 = () => i.eqz(get(K));
-  // u with its high word replaced (the low word kept)
-  const withHigh = (w: Expr) => f.reinterpret(m.i64.or(m.i64.shl(m.i64.extend_u(w), i64c(m, 32)), m.i64.and(m.i64.reinterpret(get(U)), i64c(m, 0xffffffffn))));
-  // k ln2_hi - (rest - f), with k ln2_lo + c inside rest; or f - rest where k = 0
-  const scaled = (rest: (kLo: Expr | undefined) => Expr) =>
-    m.select(k0(), f.sub(get(FR), rest(undefined)), f.sub(f.mul(dk(), c(LN2_HI)), f.sub(rest(f.add(f.mul(dk(), c(LN2_LO)), get(C))), get(FR))));
+  const withHigh = (w: Expr) => withHighWord(m, get(U), w);
+  const scaled = (rest: (lo?: Expr) => Expr) => ln2Scaled(m, get(K), dk, () => get(FR), f.add(f.mul(dk(), c(LN2_LO)), get(C)), rest);
   const poly = LG.reduceRight<Expr | undefined>((acc, p) => (acc ? f.add(c(p), f.mul(get(Z), acc)) : c(p)), undefined)!;
   return m.block(null, [
     set(HX, highWord(m, get(X))), set(AX, i.and(get(HX), n(0x7fffffff))),
