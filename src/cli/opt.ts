@@ -9,7 +9,7 @@ import { elideLargeElements, printModule, type PrintOptions } from "../ir/printe
 import type { Context } from "../ir/dialect.js";
 import { inputChunks } from "../ir/split-input.js";
 import { verifyModule } from "../ir/verifier.js";
-import { PASS_CATALOG, PipelineError, loadPass, lookupPassEntry, parsePassOptions, parsePassPipeline, unknownPassHint, type PassUse } from "../passes/catalog.js";
+import { PASS_CATALOG, PipelineError, loadPass, lookupPassEntry, parsePassOptions, parsePassPipeline, unknownPassHint, type PassEntry, type PassUse } from "../passes/catalog.js";
 import { PassOptionError } from "../passes/pass.js";
 import { runPasses, type Pass, type PipelineOptions } from "../passes/pass.js";
 import { checkDiagnostics } from "./diagnostics-check.js";
@@ -60,6 +60,13 @@ function passNames(option: string, list: string | undefined): Set<string> {
   return names;
 }
 
+/** `--name` or `--name=options` naming a pass (as mlir-opt takes a pass's options, in one argument): its entry and option text. */
+function passFlag(a: string): { entry: PassEntry; options?: string } | undefined {
+  if (!a.startsWith("--")) return undefined;
+  const eq = a.indexOf("="), entry = lookupPassEntry(eq < 0 ? a.slice(2) : a.slice(2, eq));
+  return entry && { entry, options: eq < 0 ? undefined : a.slice(eq + 1) };
+}
+
 function passesFromArgv(argv: string[]): PassUse[] {
   const out: PassUse[] = [];
   for (let i = 0; i < argv.length; i++) {
@@ -72,15 +79,14 @@ function passesFromArgv(argv: string[]): PassUse[] {
         if (!p) throw new UsageError(`unknown pass '${n}'${unknownPassHint(n.replace(/^--/, ""))}`);
         out.push({ entry: p, options: new Map() });
       }
-    } else if (a.startsWith("--")) {
-      // `--inline` or `--inline=max-iterations=2 default-pipeline=` (the options as one argument, as mlir-opt takes them)
-      const eq = a.indexOf("="), p = lookupPassEntry(eq < 0 ? a.slice(2) : a.slice(2, eq));
-      if (!p) continue;
+    } else {
+      const flag = passFlag(a);
+      if (!flag) continue;
       try {
-        out.push({ entry: p, options: eq < 0 ? new Map() : parsePassOptions(p, a.slice(eq + 1)) });
+        out.push({ entry: flag.entry, options: flag.options === undefined ? new Map() : parsePassOptions(flag.entry, flag.options) });
       } catch (e) {
         if (!(e instanceof PipelineError)) throw e;
-        throw new UsageError(`${a.slice(0, eq)}: ${e.message}`);
+        throw new UsageError(`--${flag.entry.name}: ${e.message}`);
       }
     }
   }
@@ -182,7 +188,7 @@ export async function main(argv: string[], startup = "Startup"): Promise<number>
   try {
     // (a pass's options, `--inline=max-iterations=2`, are read from argv by passesToRun: commander sees the flag alone,
     // so `--inline file.mlir` still names the input)
-    program.parse(argv.map((a) => { const eq = a.indexOf("="); return a.startsWith("--") && eq > 0 && lookupPassEntry(a.slice(2, eq))?.options ? a.slice(0, eq) : a; }), { from: "user" });
+    program.parse(argv.map((a) => { const flag = passFlag(a); return flag?.options !== undefined && flag.entry.options ? `--${flag.entry.name}` : a; }), { from: "user" });
   } catch (e) {
     if ((e as { exitCode?: number }).exitCode === 0) return 0; // --help: commander printed it
     throw e;
