@@ -2,7 +2,7 @@
 // names are numbered as MLIR numbers them (%0, %arg0, ^bb0): per IsolatedFromAbove region in
 // the custom form (from where its parent region's numbers ended), across the whole module in
 // the generic form.
-import { ArrayAttr, Attribute, DenseElementsAttr, DenseResourceElementsAttr, DictionaryAttr, SparseElementsAttr, StringAttr, escapeString, typedStr } from "./attributes.js";
+import { ArrayAttr, Attribute, DenseElementsAttr, DenseResourceElementsAttr, DictionaryAttr, SparseElementsAttr, StringAttr, escapeString, typedStr, type ElementsAttr } from "./attributes.js";
 import { Block, Module, Operation, Region, Value, type BlockArgument } from "./core.js";
 import { Context, type RegisteredOp } from "./dialect.js";
 import type { Location } from "./diagnostics.js";
@@ -388,7 +388,7 @@ export function elideLargeElements(root: Operation, limit: number): void {
   const large = (d: DenseElementsAttr) => d.numElements > limit && d.values.some((v) => !Object.is(v, d.values[0]));
   const elide = (a: Attribute): Attribute => {
     if (a instanceof DenseElementsAttr ? large(a) : a instanceof SparseElementsAttr && (large(a.indices) || large(a.values)))
-      return new DenseResourceElementsAttr("__elided__", (a as DenseElementsAttr).type, new ResourceHandle("__elided__"));
+      return new DenseResourceElementsAttr("__elided__", (a as ElementsAttr).type, new ResourceHandle("__elided__"));
     if (a instanceof ArrayAttr) { const items = a.items.map(elide); return items.some((x, i) => x !== a.items[i]) ? new ArrayAttr(items) : a; }
     if (a instanceof DictionaryAttr) { const m = new Map([...a.entries].map(([k, x]) => [k, elide(x)])); return [...m].some(([k, x]) => x !== a.entries.get(k)) ? new DictionaryAttr(m) : a; }
     return a;
