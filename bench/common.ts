@@ -5,7 +5,8 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { compileWasm } from "../src/backend/wasm/abi.js";
-import { systemClock } from "../src/runtime/host.js";
+import { Engine, type EngineKind } from "../src/runtime/engine.js";
+import { createCapturingContext, systemClock } from "../src/runtime/host.js";
 import binaryen from "../src/backend/wasm/binaryen.js";
 import { LOWERING_PIPELINE, RUNNER_LIBS, readExample } from "../test/support/mlir.js";
 
@@ -18,7 +19,7 @@ export function arg(name: string, dflt: string): string {
 }
 
 /** A host clock whose rtclock() reads the process's CPU time (so a busy shared machine skews ratios less). */
-export const cpuClock = {
+const cpuClock = {
   now: () => { const u = process.cpuUsage(); return (u.user + u.system) / 1e6; },
   realtime: systemClock.realtime,
 };
@@ -31,14 +32,25 @@ export function cpuClockShim(): string | undefined {
   return r.status === 0 ? join(dir, "libcpuclock.so") : undefined;
 }
 
-/** `text` lowered by mlir-opt-19 and run by mlir-cpu-runner-19 -O3 (`libs` first: a clock shim): its output, or why it failed. */
-export function runMlirO3(text: string, libs: string[] = []): { out: string } | string {
+/** What a timed program printed: its "time: <s> s" line and its checksum. */
+export interface Timed { s: number; sum?: string }
+const timed = (out: string): Timed => ({ s: seconds(out), sum: checksum(out) });
+
+/** `text`'s main under our engine `kind`, its rtclock() on CPU time where `cpu` (as the shim gives mlir-cpu-runner). */
+export function runOurs(text: string, kind: EngineKind, cpu: boolean): Timed {
+  const ctx = createCapturingContext(cpu ? { clock: cpuClock } : {});
+  new Engine({ engine: kind, ctx }).load(text, "bench.mlir").runMain("main");
+  return timed(ctx.output());
+}
+
+/** `text` lowered by mlir-opt-19 and run by mlir-cpu-runner-19 -O3 (`libs` first: a clock shim): what it printed, or why it failed. */
+export function runMlirO3(text: string, libs: string[] = []): Timed | string {
   const opt = spawnSync("mlir-opt-19", LOWERING_PIPELINE, { input: text, encoding: "utf8", maxBuffer: 1 << 28 });
   if (opt.error || opt.status !== 0) return `mlir-opt-19 unavailable or failed: ${opt.error?.message ?? opt.stderr.slice(0, 200)}`;
   const r = spawnSync("mlir-cpu-runner-19", ["-O3", "-e", "main", "-entry-point-result=void", `-shared-libs=${[...libs, ...RUNNER_LIBS].join(",")}`],
     { input: opt.stdout, encoding: "utf8", maxBuffer: 1 << 28 });
   if (r.error || r.status !== 0) return `mlir-cpu-runner-19 failed: ${r.error?.message ?? r.stderr.slice(0, 200)}`;
-  return { out: r.stdout };
+  return timed(r.stdout);
 }
 
 /** examples/matmul_loops.mlir at size n (shapes, loop bounds and the FLOP count in the time line). */

@@ -7,8 +7,7 @@
 //   node dist/bench/math/run.js [--n 262144] [--calls 10] [--reps 3] [--clock cpu|wall]
 import { spawnSync } from "node:child_process";
 import { Engine } from "../../src/runtime/engine.js";
-import { createCapturingContext } from "../../src/runtime/host.js";
-import { arg, checksum, cpuClock, cpuClockShim, runMlirO3, seconds } from "../common.js";
+import { arg, cpuClockShim, runMlirO3, runOurs, type Timed } from "../common.js";
 
 await Engine.loadCompiler();
 const n = Number(arg("n", "262144")), calls = Number(arg("calls", "10")), reps = Number(arg("reps", "3"));
@@ -81,18 +80,8 @@ function program(fn: string, lo: number, hi: number, host: boolean): string {
 }`;
 }
 
-interface Timed { s: number; sum?: string }
-function ours(text: string): Timed {
-  const ctx = createCapturingContext(shim ? { clock: cpuClock } : {});
-  const e = new Engine({ engine: "wasm", ctx });
-  e.load(text, "math.mlir");
-  e.runMain("main");
-  return { s: seconds(ctx.output()), sum: checksum(ctx.output()) };
-}
-function mlir(text: string): Timed | string {
-  const r = runMlirO3(text, shim ? [shim] : []);
-  return typeof r === "string" ? r : { s: seconds(r.out), sum: checksum(r.out) };
-}
+const ours = (text: string): Timed => runOurs(text, "wasm", !!shim);
+const mlir = (text: string): Timed | string => runMlirO3(text, shim ? [shim] : []);
 function numpy(fn: string, lo: number, hi: number): number | string {
   const py = `import numpy as np, time
 a = np.linspace(${lo}, ${hi}, ${n}, endpoint=False, dtype=np.float32); np.${fn}(a)

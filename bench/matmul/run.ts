@@ -8,8 +8,7 @@
 import { spawnSync } from "node:child_process";
 import { cpus, loadavg } from "node:os";
 import { Engine, type EngineKind } from "../../src/runtime/engine.js";
-import { createCapturingContext } from "../../src/runtime/host.js";
-import { arg, checksum, cpuClock, cpuClockShim, programFor, runMlirO3, seconds } from "../common.js";
+import { arg, cpuClockShim, programFor, runMlirO3, runOurs, type Timed } from "../common.js";
 
 await Engine.loadCompiler();
 
@@ -23,19 +22,8 @@ const reps = Number(arg("reps", "3"));
 const shim = clockKind === "cpu" ? cpuClockShim() : undefined;
 const useCpu = clockKind === "cpu" && shim !== undefined;
 
-function runEngine(kind: EngineKind, n: number): { s: number; sum?: string } {
-  const ctx = createCapturingContext(useCpu ? { clock: cpuClock } : {});
-  const e = new Engine({ engine: kind, ctx });
-  e.load(programFor(n), `matmul_${n}.mlir`);
-  e.runMain("main");
-  const out = ctx.output();
-  return { s: seconds(out), sum: checksum(out) };
-}
-
-function runMlir(n: number): { s: number; sum?: string } | string {
-  const r = runMlirO3(programFor(n), useCpu ? [shim!] : []);
-  return typeof r === "string" ? r : { s: seconds(r.out), sum: checksum(r.out) };
-}
+const runEngine = (kind: EngineKind, n: number): Timed => runOurs(programFor(n), kind, useCpu);
+const runMlir = (n: number): Timed | string => runMlirO3(programFor(n), useCpu ? [shim!] : []);
 
 function runNumpy(n: number): number | string {
   const py = `import numpy as np, time
