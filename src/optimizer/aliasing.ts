@@ -4,6 +4,8 @@
 // parameter and a global the function uses, one of which it writes (C's `restrict`).
 // overlappingCall finds a call in the module that may, so such a function is left as written
 // instead of being swapped for a version that is wrong there. Buffers only read may overlap.
+import type { AffineExpr, AffineMap } from "../ir/affine.js";
+import type { AffineMapAttr } from "../ir/attributes.js";
 import { BlockArgument, type Module, OpResult, type Operation, type Value, symbolName } from "../ir/core.js";
 import type { Context } from "../ir/dialect.js";
 import { MemRefType } from "../ir/types.js";
@@ -175,6 +177,53 @@ function dimensionIndices(op: Operation): (Value | undefined)[] {
   return dims;
 }
 
+const IV = 1, INPUT = 2;
+/**
+ * Whether an access's subscripts may send two iterations of `loop` to one element for some calls
+ * and not others, though every access computes them alike: a loop index times a value the call
+ * decides (A[i * n]: with n = 0 every iteration meets), or put through an op this analysis does
+ * not read together with one (A[i mod n], A[Idx[i]]), or an index `loop` carries in iter_args.
+ */
+function callShaped(op: Operation, loop: Operation): boolean {
+  let shaped = false;
+  const inLoop = (o: Operation | null) => !!o && loop.isAncestorOf(o);
+  const both = (a: number, b: number) => ((a & IV) && (b & INPUT)) || ((a & INPUT) && (b & IV));
+  /** What `v` depends on: IV (an index of `loop` or a loop in it), INPUT (what the call decides). */
+  const deps = (v: Value): number => {
+    if (constantIndex(v) !== undefined) return 0;
+    if (isLoopIndex(v)) return (inLoop(v.block.parentOp) ? IV : 0) | (callDecided(v) ? INPUT : 0);
+    if (v instanceof BlockArgument) {
+      if (inLoop(v.block.parentOp)) shaped = true; // (an index carried from iteration to iteration)
+      return INPUT;
+    }
+    const o = (v as OpResult).op;
+    if (!inLoop(o)) return INPUT;
+    const ds = o.operands.map(deps);
+    if (o.name === "arith.muli" && both(ds[0], ds[1])) shaped = true;
+    if (o.name === "affine.apply") return mapDeps(o.attr<AffineMapAttr>("map")!.map, ds);
+    const d = ds.reduce((x, y) => x | y, 0);
+    if (!INDEX_ARITH.has(o.name) && (d & IV) && ((d & INPUT) || accessOf(o))) shaped = true;
+    return d | (accessOf(o) ? INPUT : 0);
+  };
+  /** The deps of a map's results over operands of deps `ds`; a product or division of two non-constant parts is read as above. */
+  const mapDeps = (m: AffineMap, ds: number[]): number => {
+    const expr = (e: AffineExpr): number => {
+      if (e.kind === "dim") return ds[e.pos];
+      if (e.kind === "sym") return ds[m.numDims + e.pos];
+      if (e.kind === "const") return 0;
+      const l = expr(e.lhs), r = expr(e.rhs);
+      if (e.kind !== "add" && both(l, r)) shaped = true;
+      return l | r;
+    };
+    return m.results.reduce((d, e) => d | expr(e), 0);
+  };
+  const a = accessOf(op)!;
+  for (let v = a.memref; v instanceof OpResult && MEMREF_VIEWS.has(v.op.name); v = v.op.operand(0)) v.op.operands.slice(1).forEach(deps); // (where views start)
+  const ds = a.indices.map(deps);
+  if (a.map) mapDeps(a.map, ds);
+  return shaped;
+}
+
 /**
  * Whether each iteration of `loop` reaches its own slice of `buf`: every access (`ops`, the only
  * ops in the loop that read or write it) goes to the buffer itself (or a cast of it) with the
@@ -198,6 +247,7 @@ function slicedBy(loop: Operation, buf: Buffer, ops: Operation[], ctx: Context):
  * between iterations for small n only, which the sandbox's few index arguments may miss).
  * A loop index counts as such a value where its loop's bounds do: the subview of A at %i, for
  * %i < %n, is A[j + i] in the j-loop, which overlaps A[j] across iterations for n > 1 only.
+ * So is a subscript that meets itself across iterations for some calls only (callShaped: A[i * n]).
  * Undefined when every such pair is at the same subscript or at subscripts of constants and
  * indices of loops with fixed bounds alone, whose dependences do not change with the call; or,
  * `alone` (only this loop's iterations are reordered, not those of loops in it), when each of
@@ -209,6 +259,7 @@ export function inputDependentOverlap(loop: Operation, ctx: Context, alone = fal
   for (const [buf, ops] of byBuffer) {
     if (!ops.some((o) => accessOf(o)!.value !== undefined) && !writesWithin(loop, buf, ctx)) continue;
     if (alone && slicedBy(loop, buf, ops, ctx)) continue;
+    if (ops.some((o) => callShaped(o, loop))) return "a buffer the loop writes is accessed at a subscript that multiplies a loop index by a value the call passes, or computes it with one in a way this check does not follow (whether iterations meet depends on the call)";
     const inputs = new Set<Value>();
     const keys = new Set(ops.map((o) => subscriptKey(o, inputs, ids)));
     if (keys.size > 1 && inputs.size) return "a buffer the loop writes is accessed at subscripts that differ by a value the call passes, or by the index of a loop whose bounds it passes (whether iterations overlap depends on it)";

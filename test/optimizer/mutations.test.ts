@@ -456,6 +456,26 @@ const SHIFT_VIEW = (offset = "%n", size = "8", layout = "strided<[1], offset: ?>
 };
 
 /**
+ * A[k + j] = A[k + j] * B[j] + B[j], k = i * n (`index`: how k is computed): with n = 1 the
+ * iterations (i, j) and (i + 1, j - 1) meet, so interchanging the loops changes the result; with
+ * n >= 8 no two iterations meet.
+ */
+const STRIDED = (index = "%k = arith.muli %i, %n : index") => `func.func @f(%A: memref<64xf32>, %B: memref<8xf32>, %n: index) {
+  affine.for %i = 0 to 8 {
+    affine.for %j = 0 to 8 {
+      ${index}
+      %kj = arith.addi %k, %j : index
+      %a = memref.load %A[%kj] : memref<64xf32>
+      %b = memref.load %B[%j] : memref<8xf32>
+      %c = arith.mulf %a, %b : f32
+      %d = arith.addf %c, %b : f32
+      memref.store %d, %A[%kj] : memref<64xf32>
+    }
+  }
+  return
+}`;
+
+/**
  * A[j + i] = A[j] + 1 for i < `outer` (from 0), the store through the subview of A at %i
  * (`store`: where it goes instead): the j-loop carries a dependence i iterations long, none
  * while i is 0 alone (a call with n = 1, which vectorizing j gets right; n = 3 it does not).
@@ -515,6 +535,10 @@ describe("inapplicable mutations are rejected with a reason, never an exception"
     // (found by the fuzz test's dependence programs with loops to %n and views at loop indices)
     ["vectorize a loop that stores through a view at the index of a loop to %n", OUTER_VIEW(), "shift", [{ kind: "vectorize", loop: "L1", width: 4 }], /the index of a loop whose bounds it passes/],
     ["interchange a loop to %n with one that stores A[j + i]", OUTER_VIEW("%n", "%A[%j + %i] : memref<16xf32>").replace(/\n *%S = [^\n]*/, ""), "shift", [{ kind: "interchange", loops: ["L0", "L1"], permutation: [1, 0] }], /the index of a loop whose bounds it passes/],
+    // (the subscripts are one, but whether iterations meet at it depends on n)
+    ["interchange a nest that updates A[i * n + j]", STRIDED(), "f", [{ kind: "interchange", loops: ["L0", "L1"], permutation: [1, 0] }], /multiplies a loop index by a value the call passes/],
+    ["tile a nest that updates A[i * n + j], i * n an affine.apply", STRIDED("%k = affine.apply affine_map<(d0)[s0] -> (d0 * s0)>(%i)[%n]"), "f", [{ kind: "tile", loops: ["L0", "L1"], sizes: [4, 4] }], /multiplies a loop index/],
+    ["unroll_and_jam a nest that updates A[i mod n + j]", STRIDED("%k = arith.remui %i, %n : index"), "f", [{ kind: "unroll_and_jam", loop: "L0", factor: 2 }], /in a way this check does not follow/],
     ["a sequence whose second step does not apply", MATMUL, "matmul", [{ kind: "unroll", loop: "L2", factor: 0 }, { kind: "vectorize", loop: "L2", width: 4 }], /.+/],
   ];
   for (const [what, text, fn, ms, reason] of cases) {
@@ -529,6 +553,12 @@ describe("inapplicable mutations are rejected with a reason, never an exception"
   it("an update in place at a subscript the call passes still vectorizes", () => {
     const r = mutate(SHIFT().replace("%A[%i] :", "%A[%i + symbol(%n)] :"), { target_function: "shift", mutations: [{ kind: "vectorize", loop: "L0", width: 4 }] });
     assert.ok(r.ok, r.ok ? "" : r.reason);
+  });
+  it("the inner loop of a nest that updates A[i * n + j] still vectorizes and parallelizes: n is fixed within it", () => {
+    for (const mu of [{ kind: "vectorize", loop: "L1", width: 4 }, { kind: "parallelize", loop: "L1" }] as Mutation[]) {
+      const r = mutate(STRIDED(), { target_function: "f", mutations: [mu] });
+      assert.ok(r.ok, r.ok ? "" : r.reason);
+    }
   });
   it("a loop to %n whose iterations each update a row of their own still parallelizes", () => {
     // (row i of A[i, j] and A[i, 0]: the call decides how many rows, never that two iterations meet)
