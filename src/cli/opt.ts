@@ -5,7 +5,7 @@ import { setFlagsFromString } from "node:v8";
 import { createContext } from "../dialects/index.js";
 import { DiagnosticError, formatDiagnostic, type Diagnostic } from "../ir/diagnostics.js";
 import { parseModule } from "../ir/parser.js";
-import { elideLargeElements, printModule, type PrintOptions } from "../ir/printer.js";
+import { printModule, type PrintOptions } from "../ir/printer.js";
 import type { Context } from "../ir/dialect.js";
 import { inputChunks } from "../ir/split-input.js";
 import { verifyModule } from "../ir/verifier.js";
@@ -105,11 +105,12 @@ const MLIR_PASS_CLASSES: Record<string, string> = {
 const dumpName = (pass: string) => MLIR_PASS_CLASSES[pass] ?? pass.replace(/(^|-)(\w)/g, (_, _d, c: string) => c.toUpperCase());
 
 /**
- * MLIR's `--mlir-print-ir-before/after/after-failure/after-change` dumps, on stderr, printed as the output is;
- * after a failure in the generic form where the IR does not verify (as MLIR: the custom printers
- * may assume what the verifier checks).
+ * MLIR's `--mlir-print-ir-before/after/after-failure/after-change` dumps, on stderr, printed as the
+ * output is, each followed by two empty lines; after a failure in the generic form where the IR
+ * does not verify (as MLIR: the custom printers may assume what the verifier checks), and put in
+ * `failed` to be written after the errors (MLIR reports them as the pass runs, before the dump).
  */
-function irDumps(opts: OptOptions): ((ctx: Context, print: PrintOptions) => Observe) | undefined {
+function irDumps(opts: OptOptions, failed: string[]): ((ctx: Context, print: PrintOptions) => Observe) | undefined {
   const before = passNames("--mlir-print-ir-before", opts.mlirPrintIrBefore), after = passNames("--mlir-print-ir-after", opts.mlirPrintIrAfter);
   const wanted = (when: "Before" | "After" | "Failed", p: Pass) =>
     when === "Before" ? opts.mlirPrintIrBeforeAll || before.has(p.name) : when === "After" ? opts.mlirPrintIrAfterAll || after.has(p.name) : opts.mlirPrintIrAfterFailure;
@@ -121,7 +122,9 @@ function irDumps(opts: OptOptions): ((ctx: Context, print: PrintOptions) => Obse
       if (!wanted(when, p)) return;
       const generic = when === "Failed" && verifyModule(m, ctx).length > 0, text = printModule(m, ctx, generic ? { ...print, generic } : print);
       if (when === "After" && opts.mlirPrintIrAfterChange && text === beforeText) return;
-      process.stderr.write(`// -----// IR Dump ${when === "Failed" ? "After" : when} ${dumpName(p.name)}${when === "Failed" ? " Failed" : ""} (${p.name}) //----- //\n${text}\n`);
+      const dump = `// -----// IR Dump ${when === "Failed" ? "After" : when} ${dumpName(p.name)}${when === "Failed" ? " Failed" : ""} (${p.name}) //----- //\n${text}\n\n`;
+      if (when === "Failed") failed.push(dump);
+      else process.stderr.write(dump);
     };
   };
 }
@@ -130,7 +133,8 @@ function processChunk(text: string, firstLine: number, file: string, passes: Pas
   dumps?: (ctx: Context, print: PrintOptions) => Observe): { out: string; diags: Diagnostic[] } {
   const ctx = createContext();
   ctx.allowUnregistered = !!opts.allowUnregisteredDialect;
-  const print: PrintOptions = { generic: opts.mlirPrintOpGeneric, debugInfo: opts.mlirPrintDebuginfo, aliases: !opts.mlirPrintLocalScope, uniqueIds: opts.mlirPrintUniqueSsaIds };
+  const print: PrintOptions = { generic: opts.mlirPrintOpGeneric, debugInfo: opts.mlirPrintDebuginfo, aliases: !opts.mlirPrintLocalScope, uniqueIds: opts.mlirPrintUniqueSsaIds,
+    elideElementsLargerThan: opts.mlirElideElementsattrsIfLarger };
   try {
     const m = parseModule(text, file, ctx, firstLine);
     time?.lap("Parser");
@@ -139,7 +143,6 @@ function processChunk(text: string, firstLine: number, file: string, passes: Pas
     if (ds.length) return { out: "", diags: ds };
     runPasses(m, ctx, passes, { verifyEach: opts.verifyEach ?? true, observe: dumps?.(ctx, print) });
     if (passes.length) time?.lap("Pass pipeline");
-    if (opts.mlirElideElementsattrsIfLarger !== undefined) elideLargeElements(m.op, opts.mlirElideElementsattrsIfLarger);
     const out = printModule(m, ctx, print);
     time?.lap("Output");
     return { out, diags: [] };
@@ -159,7 +162,7 @@ export async function main(argv: string[], startup = "Startup"): Promise<number>
     .option("-o, --output <file>", "write the result here instead of stdout")
     .option("--mlir-print-op-generic", "print every op in MLIR's generic form")
     .option("--mlir-print-debuginfo", "print each op's location after it: loc(\"file\":line:col)")
-    .option("--mlir-elide-elementsattrs-if-larger <n>", "print dense elements of more than n elements (not splats) as dense_resource<__elided__> (in the output, not the IR dumps)", (v) => intOpt("--mlir-elide-elementsattrs-if-larger", v, 0))
+    .option("--mlir-elide-elementsattrs-if-larger <n>", "print dense elements of more than n elements (not splats) as dense_resource<__elided__> (in the output and the IR dumps)", (v) => intOpt("--mlir-elide-elementsattrs-if-larger", v, 0))
     .option("--mlir-print-unique-ssa-ids", "number values, block arguments and name conflicts across all regions, not from each function's start")
     .option("--mlir-print-local-scope", "print affine maps and sets where they are used, not as #map aliases")
     .option("--split-input-file", "treat '// -----' separated chunks as separate inputs")
@@ -205,7 +208,7 @@ export async function main(argv: string[], startup = "Startup"): Promise<number>
   const passes = await Promise.all(passesToRun(argv, opts.passPipeline).map(async (use) => {
     try { return await loadPass(use); } catch (e) { throw e instanceof PassOptionError ? new UsageError(`--${use.entry.name}: ${e.message}`) : e; }
   }));
-  const dumps = irDumps(opts);
+  const failureDumps: string[] = [], dumps = irDumps(opts, failureDumps);
   if (passes.length) time.lap("Pass pipeline"); // loading the passes' code
   const chunks = opts.splitInputFile ? inputChunks(text) : [{ text, firstLine: 0 }];
   const outs: string[] = [];
@@ -221,6 +224,7 @@ export async function main(argv: string[], startup = "Startup"): Promise<number>
       for (const d of diags) process.stderr.write(formatDiagnostic(d) + "\n");
       failed = true;
     }
+    for (const dump of failureDumps.splice(0)) process.stderr.write(dump);
     outs.push(out && out + (opts.mlirPrintLocalScope ? "" : "\n")); // mlir-opt ends each printed chunk with an empty line, but with a local scope
   }
   const result = outs.join("// -----\n");

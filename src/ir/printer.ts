@@ -18,6 +18,8 @@ export interface PrintOptions {
   aliases?: boolean;
   /** Number values, block arguments and name conflicts across the whole tree, as the generic form does (mlir-opt's --mlir-print-unique-ssa-ids). */
   uniqueIds?: boolean;
+  /** printModule: dense and sparse elements of more than this many elements as `dense_resource<__elided__>` (mlir-opt's --mlir-elide-elementsattrs-if-larger). */
+  elideElementsLargerThan?: number;
 }
 
 /** A region of one empty block without arguments (what an elided terminator's may hold). */
@@ -379,12 +381,12 @@ export function printOpInContext(op: Operation, ctx: Context): string {
 }
 
 /**
- * mlir-opt's `--mlir-elide-elementsattrs-if-larger=limit`, for a module about to be printed and
- * dropped (it replaces attributes in place): dense elements of more than `limit` elements that are
- * not a splat, and sparse ones listing more than `limit` indices or values, anywhere in an op's
+ * mlir-opt's `--mlir-elide-elementsattrs-if-larger=limit` on a copy about to be printed (it
+ * replaces attributes in place): dense elements of more than `limit` elements that are not a
+ * splat, and sparse ones listing more than `limit` indices or values, anywhere in an op's
  * attributes, become `dense_resource<__elided__>`, which parses back without data.
  */
-export function elideLargeElements(root: Operation, limit: number): void {
+function elideLargeElements(root: Operation, limit: number): void {
   const large = (d: DenseElementsAttr) => d.numElements > limit && d.values.some((v) => !Object.is(v, d.values[0]));
   const elide = (a: Attribute): Attribute => {
     if (a instanceof DenseElementsAttr ? large(a) : a instanceof SparseElementsAttr && (large(a.indices) || large(a.values)))
@@ -397,6 +399,12 @@ export function elideLargeElements(root: Operation, limit: number): void {
 }
 
 export function printModule(m: Module, ctx: Context, opts: PrintOptions = {}): string {
+  if (opts.elideElementsLargerThan !== undefined) {
+    const copy = new Module(m.op.clone());
+    copy.externalResources = m.externalResources;
+    elideLargeElements(copy.op, opts.elideElementsLargerThan);
+    return printModule(copy, ctx, { ...opts, elideElementsLargerThan: undefined });
+  }
   const text = printOpText(m.op, ctx, opts) + "\n", section = resourceSection(m, ctx, text);
   if (!opts.aliases) return renumberDistinct(text) + section;
   const aliases = new Aliases();
