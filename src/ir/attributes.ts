@@ -261,14 +261,20 @@ export class IntegerSetAttr extends Attribute {
   constructor(readonly set: IntegerSet) { super(); this.str = `affine_set<${set.str}>`; }
 }
 
-/** More elements than this print as MLIR prints them by default: their raw data in hex (`dense<"0x...">`). */
-const HEX_ABOVE = 100;
+/** More elements than this print as their raw data in hex (`dense<"0x...">`): 100 as MLIR's default; -1 never. */
+let hexAbove = 100;
+/** mlir-opt's --mlir-print-elementsattrs-with-hex-if-larger (global there too: a printing flag every printer reads). */
+export function setElementsHexLimit(limit: number): void { hexAbove = limit; }
 
 /** Dense elements: either a splat or every element in row-major order (text made on first use: a blob's elements are many). */
 export class DenseElementsAttr extends Attribute {
   private text: string | undefined = undefined;
+  private textHexAbove = hexAbove;
   constructor(readonly type: ShapedType, readonly values: readonly (number | bigint)[], readonly isSplat = values.length === 1) { super(); }
-  get str(): string { return (this.text ??= `dense<${this.body(true)}> : ${this.type.str}`); }
+  get str(): string {
+    if (this.textHexAbove !== hexAbove) [this.text, this.textHexAbove] = [undefined, hexAbove];
+    return (this.text ??= `dense<${this.body(true)}> : ${this.type.str}`);
+  }
   /** What prints between `dense<` and `>` (`hex`: many elements as their raw data, as MLIR's allowHex). */
   body(hex: boolean): string {
     const { type, values, isSplat } = this, et = type.elementType;
@@ -278,7 +284,7 @@ export class DenseElementsAttr extends Attribute {
     let body: string;
     // (equal elements print as a splat: MLIR stores them as one; no element, as `dense<>`)
     if (isSplat || type.rank === 0 || values.every((v) => one(v) === first)) body = first;
-    else if (hex && values.length > HEX_ABOVE) body = `"0x${Buffer.from(encodeElements(values, type)).toString("hex").toUpperCase()}"`;
+    else if (hex && hexAbove >= 0 && values.length > hexAbove) body = `"0x${Buffer.from(encodeElements(values, type)).toString("hex").toUpperCase()}"`;
     else {
       let i = 0;
       const nest = (d: number): string => d === type.rank ? one(values[i++])
@@ -360,10 +366,12 @@ const DENSIFY_MAX = 2 ** 27;
  */
 export class SparseElementsAttr extends Attribute {
   private text: string | undefined = undefined;
+  private textHexAbove = hexAbove;
   private dense: DenseElementsAttr | null | undefined = undefined;
   constructor(readonly type: ShapedType, readonly indices: DenseElementsAttr, readonly values: DenseElementsAttr) { super(); }
   get str(): string {
     const { indices, values } = this;
+    if (this.textHexAbove !== hexAbove) [this.text, this.textHexAbove] = [undefined, hexAbove];
     return (this.text ??= `sparse<${indices.numElements ? `${indices.body(false)}, ${values.body(true)}` : ""}> : ${this.type.str}`);
   }
   /** How many indices it lists (a splat is one, as MLIR takes it). */

@@ -18,6 +18,8 @@ export interface PrintOptions {
   aliases?: boolean;
   /** Number values, block arguments and name conflicts across the whole tree, as the generic form does (mlir-opt's --mlir-print-unique-ssa-ids). */
   uniqueIds?: boolean;
+  /** Every region as `{...}` (mlir-opt's --mlir-print-skip-regions). */
+  skipRegions?: boolean;
   /** printModule: dense and sparse elements of more than this many elements as `dense_resource<__elided__>` (mlir-opt's --mlir-elide-elementsattrs-if-larger). */
   elideElementsLargerThan?: number;
 }
@@ -185,6 +187,7 @@ export class OpAsmPrinter {
   }
 
   region(r: Region, o: RegionPrintOptions = {}): void {
+    if (this.opts.skipRegions) { this.out += "{...}"; return; }
     const printArgs = o.printEntryBlockArgs ?? true;
     this.out += "{";
     this.indent++;
@@ -408,7 +411,7 @@ export function printModule(m: Module, ctx: Context, opts: PrintOptions = {}): s
   const text = printOpText(m.op, ctx, opts) + "\n", section = resourceSection(m, ctx, text);
   if (!opts.aliases) return renumberDistinct(text) + section;
   const aliases = new Aliases();
-  if (opts.generic) visitGeneric(m.op, ctx, (s) => aliases.replace(s));
+  if (opts.generic) visitGeneric(m.op, ctx, (s) => aliases.replace(s), opts.skipRegions);
   const body = aliases.replace(text); // (not the section: a blob is one long string)
   return renumberDistinct(aliases.resolve(aliases.definitions() + body)) + section;
 }
@@ -518,11 +521,11 @@ class Aliases {
 /**
  * The text of the types and attributes of `op` in the order MLIR's alias walk meets them in the
  * generic form (DummyAliasOperationPrinter): its regions first (block argument types, then each
- * op), then its operand and result types, then its attributes, inherent and discardable, by name.
- * The custom form prints them in that order already.
+ * op; none where regions print as `{...}`), then its operand and result types, then its
+ * attributes, inherent and discardable, by name. The custom form prints them in that order already.
  */
-function visitGeneric(op: Operation, ctx: Context, visit: (text: string) => void): void {
-  for (const r of op.regions) for (const b of r.blocks) {
+function visitGeneric(op: Operation, ctx: Context, visit: (text: string) => void, skipRegions = false): void {
+  if (!skipRegions) for (const r of op.regions) for (const b of r.blocks) {
     for (const a of b.args) visit(a.type.str);
     for (const o of b.ops) visitGeneric(o, ctx, visit);
   }

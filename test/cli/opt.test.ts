@@ -246,6 +246,36 @@ test("--mlir-elide-elementsattrs-if-larger prints large dense and sparse element
   }
 });
 
+test("--mlir-print-elementsattrs-with-hex-if-larger prints dense elements past n as their raw data in hex, as mlir-opt-19 does (-1: never; 100 by default)", () => {
+  const src = `func.func @f() -> tensor<4xf32> attributes {a = dense<[true, false, true]> : tensor<3xi1>, b = dense<[1, 2, 3]> : tensor<3xi8>, s = sparse<[[0], [2], [3]], [1.0, 2.0, 3.0]> : tensor<4xf32>, i = dense<[1, 2, 3]> : tensor<3xi64>, h = dense<[1.0, 2.0, 3.0]> : tensor<3xf16>, sp = dense<7> : tensor<10xi32>} {
+  %c = arith.constant dense<[1.0, 2.0, 3.0, 4.0]> : tensor<4xf32>
+  return %c : tensor<4xf32>
+}`;
+  const hex = (n: string) => opt(["-", `--mlir-print-elementsattrs-with-hex-if-larger=${n}`], src);
+  const two = hex("2");
+  assert.equal(two.status, 0, two.stderr);
+  // (i1 packs eight to a byte; a sparse attribute's values go in hex, its indices do not; a splat stays one value)
+  for (const part of ['a = dense<"0x05"> : tensor<3xi1>', 'b = dense<"0x010203"> : tensor<3xi8>', 'h = dense<"0x003C00400042"> : tensor<3xf16>',
+    's = sparse<[[0], [2], [3]], "0x0000803F0000004000004040">', "sp = dense<7> : tensor<10xi32>", 'arith.constant dense<"0x0000803F000000400000404000008040"> : tensor<4xf32>'])
+    assert.ok(two.stdout.includes(part), part);
+  assert.equal(opt(["-"], two.stdout).stdout, opt(["-"], src).stdout, "the hex parses back to the same elements");
+  assert.doesNotMatch(hex("4").stdout, /"0x/);
+  const values = Array.from({ length: 101 }, (_, i) => i).join(", "), big = `func.func @g() -> tensor<101xi32> {\n  %c = arith.constant dense<[${values}]> : tensor<101xi32>\n  return %c : tensor<101xi32>\n}`;
+  assert.match(opt(["-"], big).stdout, /dense<"0x00000000010000/, "past 100 elements by default");
+  assert.ok(opt(["-", "--mlir-print-elementsattrs-with-hex-if-larger=-1"], big).stdout.includes(`dense<[${values}]>`));
+  if (!mlirSkip()) for (const n of ["-1", "0", "2", "3"]) assert.equal(hex(n).stdout, mlirOpt([`--mlir-print-elementsattrs-with-hex-if-larger=${n}`], src).stdout, n);
+  assert.match(hex("-2").stderr, /expects an integer >= -1, got '-2'/);
+});
+
+test("--mlir-print-skip-regions prints every region as {...}, in both forms, as mlir-opt-19 does", () => {
+  const src = "#m = affine_map<(d0) -> (d0 + 1)>\nfunc.func @f(%i: index) -> index {\n  %j = affine.apply #m(%i)\n  return %j : index\n}";
+  for (const generic of [[], ["--mlir-print-op-generic"]]) {
+    const r = opt(["-", "--mlir-print-skip-regions", ...generic], src);
+    assert.equal(r.stdout, generic.length ? '"builtin.module"() ({...}) : () -> ()\n\n' : "module {...}\n\n", r.stderr);
+    if (!mlirSkip()) assert.equal(r.stdout, mlirOpt(["--mlir-print-skip-regions", ...generic], src).stdout);
+  }
+});
+
 test("--mlir-print-unique-ssa-ids numbers across functions and regions (a named linalg op's hidden body too), as mlir-opt-19 does", () => {
   const src = `func.func @f(%a: i32) -> i32 {
   %c = arith.constant 1 : i32
