@@ -135,7 +135,9 @@ export function canonicalizeCondBr(op: Operation, rw: Rewriter): boolean {
   if (pt?.name === "cf.cond_br" && pt.operands[0] === cond) return branchTo(op, pt.successors[0] === blk ? 0 : 1, rw);
   let changed = false;
   [td, fd].forEach((d, i) => {
-    const uses = cond.uses.filter((u) => u.op.parent === d);
+    // (a condition many blocks branch on has many uses: look in `d` first where that is cheaper, or every cond_br on it makes this quadratic)
+    const none = cond.uses.length > d.ops.length && !d.ops.some((o) => o.operands.includes(cond));
+    const uses = none ? [] : cond.uses.filter((u) => u.op.parent === d);
     if (!uses.length || !singlePredecessor(d)) return;
     const known = rw.constant(op, boolAttr(i === 0), i1);
     for (const u of uses) u.op.setOperand(u.index, known);
