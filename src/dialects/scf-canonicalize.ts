@@ -24,7 +24,7 @@
 //               another execute_region's), with scf.yield a cf.br to the ops after it;
 //   scf.index_switch    on a constant: the matching case (or the default) inlined.
 import { type DenseArrayAttr, type IntegerAttr, boolAttr } from "../ir/attributes.js";
-import { Block, BlockArgument, OpResult, Operation, Region, Value } from "../ir/core.js";
+import { Block, BlockArgument, OpResult, Operation, Region, type Use, Value } from "../ir/core.js";
 import { Builder, inlineBefore, inlineRegionBefore, mergeBlocks, rebuilt, splitBlock, withResults } from "../ir/builder.js";
 import type { Rewriter } from "../ir/dialect.js";
 import { type Type, i1 } from "../ir/types.js";
@@ -162,8 +162,7 @@ export function canonicalizeIf(op: Operation, rw: Rewriter): boolean {
   let changed = false;
   for (const [block, value] of [[then, true], [els, false]] as const) {
     if (!block) continue;
-    for (const u of [...cond.uses]) {
-      if (!inside(u.op, block.parent!)) continue;
+    for (const u of usesInside(cond, block.parent!)) {
       u.op.setOperand(u.index, rw.constant(op, boolAttr(value), i1));
       changed = true;
     }
@@ -226,6 +225,23 @@ function combineNestedIfs(op: Operation, rw: Rewriter): boolean {
 function inside(op: Operation, region: Region): boolean {
   for (let r = op.parent?.parent; r; r = r.parent?.parent?.parent) if (r === region) return true;
   return false;
+}
+/**
+ * The uses of `v` by ops in `region` or nested in it, in use order. A region smaller than `v`'s
+ * use list is looked through first: a condition thousands of ifs test would otherwise make
+ * canonicalize quadratic, each if going over all its uses.
+ */
+function usesInside(v: Value, region: Region): Use[] {
+  let budget = v.uses.length;
+  const holds = (r: Region): boolean | undefined => { // true: a use, false: none, undefined: past the budget
+    for (const b of r.blocks) for (const o of b.ops) {
+      if (--budget < 0) return undefined;
+      if (o.operands.includes(v)) return true;
+      for (const inner of o.regions) { const h = holds(inner); if (h !== false) return h; }
+    }
+    return false;
+  };
+  return holds(region) === false ? [] : v.uses.filter((u) => inside(u.op, region));
 }
 
 export function canonicalizeExecuteRegion(op: Operation, rw: Rewriter): boolean {

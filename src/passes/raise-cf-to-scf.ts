@@ -27,7 +27,7 @@ interface Preds { get(b: Block): Operation[] }
 const preds: Preds = { get: (b) => b.predecessors().map((p) => p.terminator!) };
 /** `op` is a `cf.br` whose target has no other predecessor (nor is the entry). */
 const soleBranch = (op: Operation | undefined, preds: Preds): op is Operation =>
-  op?.name === "cf.br" && preds.get(op.successors[0])!.length === 1 && op.successors[0] !== op.parent!.parent!.blocks[0];
+  op?.name === "cf.br" && preds.get(op.successors[0])!.length === 1 && op.successors[0] !== op.parent!.parent!.block;
 const noOperands = (br: Operation) => successorOperands(br).every((vs) => !vs.length);
 const removeBlock = (b: Block) => b.parent!.remove(b);
 /** The block of `r` holding `op`, at any depth. */
