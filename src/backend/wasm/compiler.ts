@@ -108,7 +108,14 @@ const FEATURES = binaryen.Features.MVP | binaryen.Features.SIMD128 | binaryen.Fe
  * the baseline tier's.)
  */
 const LONG_BLOCK = 1000;
-const LONG_BLOCK_SKIPPED = ["ssa-nomerge", "code-pushing", "simplify-locals", "simplify-locals-nostructure", "simplify-locals-notee", "simplify-locals-notee-nostructure", "coalesce-locals"];
+/**
+ * So is a function of more ops than this in all, whatever its blocks: coalesce-locals grows with
+ * its locals times its blocks (4,000 small loops in groups of 100 took 143 s to compile, 2,000
+ * took 6), and rse and merge-locals with the same product (4,000 loops carrying a value from one
+ * to the next: rse ran binaryen's heap out, which surfaced as '[object Object]').
+ */
+const BIG_FUNCTION = 10_000;
+const LONG_BLOCK_SKIPPED = ["ssa-nomerge", "code-pushing", "simplify-locals", "simplify-locals-nostructure", "simplify-locals-notee", "simplify-locals-notee-nostructure", "coalesce-locals", "rse", "merge-locals"];
 /** The most locals (parameters too) a function may have in V8 (kV8MaxWasmFunctionLocals). */
 const V8_MAX_LOCALS = 50_000;
 
@@ -130,8 +137,8 @@ export class ModuleCompiler {
   private readonly symbols: Map<string, Operation>;
   private sp?: string;
   private spLimit?: string;
-  /** The most ops any block of the functions compiled holds. */
-  private longestBlock = 0;
+  /** Whether a function compiled has a block over LONG_BLOCK ops, or over BIG_FUNCTION ops in all. */
+  private big = false;
 
   constructor(readonly module: Module, readonly options: CompileOptions) {
     this.m.setFeatures(FEATURES);
@@ -286,14 +293,15 @@ export class ModuleCompiler {
   private compileFunctionBody(op: Operation): UnitFunction {
     const name = op.attr<StringAttr>("sym_name")!.value;
     refuseUncomputable(op);
-    let longest = 0;
-    op.walk((o) => { for (const r of o.regions) for (const b of r.blocks) longest = Math.max(longest, b.ops.length); });
-    this.longestBlock = Math.max(this.longestBlock, longest);
+    let longest = 0, total = 0;
+    op.walk((o) => { total++; for (const r of o.regions) for (const b of r.blocks) longest = Math.max(longest, b.ops.length); });
+    const big = longest > LONG_BLOCK || total > BIG_FUNCTION;
+    this.big ||= big;
     const { inputs, results } = signatureOf(op);
     const abi: FunctionAbi = { name, params: inputs.map(abiSlot), results: results.map(abiSlot) };
     const paramTypes = flatTypes(abi.params);
-    // Past LONG_BLOCK binaryen shares no locals among values (coalesce-locals is left out): we do.
-    const e = new FunctionEmitter(this, name, paramTypes.length, abi.results, this.options.shareLocals ?? longest > LONG_BLOCK);
+    // In a big function binaryen shares no locals among values (coalesce-locals is left out): we do.
+    const e = new FunctionEmitter(this, name, paramTypes.length, abi.results, this.options.shareLocals ?? big);
     const entry = op.region().blocks[0];
     let p = 0;
     entry.args.forEach((a) => e.bindFlat(a, () => p++));
@@ -318,7 +326,7 @@ export class ModuleCompiler {
       binaryen.setShrinkLevel(0);
       // Keep each function its own wasm function: V8 tiers up per function (FACTS.md).
       binaryen.setOneCallerInlineMaxSize(0);
-      if (this.longestBlock > LONG_BLOCK) for (const p of LONG_BLOCK_SKIPPED) binaryen.addPassToSkip(p);
+      if (this.big) for (const p of LONG_BLOCK_SKIPPED) binaryen.addPassToSkip(p);
       try { m.optimize(); } finally { binaryen.clearPassesToSkip(); }
     }
     for (let i = 0; i < m.getNumFunctions(); i++) this.fitLocals(m.getFunctionByIndex(i));
@@ -386,7 +394,9 @@ export function compileModule(module: Module, options: CompileOptions): Compiled
     if (e instanceof CompileError) throw e;
     // (binaryen runs on the JS stack: a chain of thousands of values nested into one expression overflows it)
     if (e instanceof RangeError && /call stack/.test(e.message)) throw new CompileError("binaryen ran out of stack: a function has a chain of values nested too deep for it (split it, or run it with --engine interp)");
-    throw new CompileError(`internal wasm backend error: ${(e as Error).message ?? String(e)}`);
+    // (what binaryen's C++ throws reaches JS as an object with a pointer in it, and no message)
+    if (!(e instanceof Error)) throw new CompileError("binaryen failed with a C++ exception, most often its memory running out on a function this large (compile it with -O0, split it, or run it with --engine interp)");
+    throw new CompileError(`internal wasm backend error: ${e.message}`);
   }
 }
 
