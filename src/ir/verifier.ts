@@ -17,6 +17,15 @@ export function propertyProblem(op: Operation, name: string, props: readonly str
   const dict = [...props].sort().filter((k) => op.attr(k)).map((k) => (op.attr(k) instanceof UnitAttr ? k : `${k} = ${typedStr(op.attr(k)!)}`)).join(", ");
   return `invalid properties {${dict}} for op ${op.name}: ${why ?? `Invalid attribute \`${name}\` in property conversion: ${typedStr(op.attr(name)!)}`}`;
 }
+/** The first property of `op` whose value MLIR's property conversion rejects (FLAG_PROPS, OpSpec.propChecks). */
+function rejectedProperty(op: Operation, info: RegisteredOp): string | undefined {
+  const checks = info.propChecks;
+  for (const k of info.props) {
+    const a = op.attr(k);
+    if (a && ((k in FLAG_PROPS && !a.str.startsWith(FLAG_PROPS[k])) || (checks?.[k] && !checks[k](a)))) return k;
+  }
+  return undefined;
+}
 /** The values of a symbol's `sym_visibility` (MLIR's SymbolOpInterface). */
 const VISIBILITIES = ["public", "private", "nested"];
 
@@ -103,10 +112,7 @@ export class Verifier implements VerifyContext {
       if (problem) { this.sink.error(op.loc, problem + this.ctx.didYouMean(op.name)); return; }
     } else {
       // (as the parser's property conversion: before any other check)
-      const checks = info.propChecks, flag = info.props.find((k) => {
-        const a = op.attr(k);
-        return a && ((k in FLAG_PROPS && !a.str.startsWith(FLAG_PROPS[k])) || (checks?.[k] && !checks[k](a)));
-      });
+      const flag = op.numAttributes ? rejectedProperty(op, info) : undefined;
       if (flag) { this.sink.error(op.loc, propertyProblem(op, flag, info.props)); return; }
       if (!this.verifyAgainstSpec(op, info)) return;
     }
@@ -125,7 +131,8 @@ export class Verifier implements VerifyContext {
     // (MLIR checks this before the regions' blocks, and stops there)
     for (const r of regions) {
       const entry = r.blocks[0];
-      if (entry && r.blocks.some((b) => b.ops.some((o) => o.successors.length && o.successors.includes(entry)))) { this.sink.error(op.loc, "entry block of region may not have predecessors"); return; }
+      // (a branch in the region to its entry: erased branches have no block)
+      if (entry && entry.branches.length && entry.branches.some((o) => o.parent?.parent === r)) { this.sink.error(op.loc, "entry block of region may not have predecessors"); return; }
     }
     if (regions.length) {
       const noTerminator = isModule || !!info?.traits.has("NoTerminator") || !info;
@@ -160,13 +167,14 @@ export class Verifier implements VerifyContext {
   /** Counts and traits; false when the op is too malformed for the checks that follow. */
   private verifyAgainstSpec(op: Operation, info: RegisteredOp): boolean {
     // A wrong count ends this op's checks (as MLIR's ODS verifier): its own would index past the end.
-    const counts = [
-      !countOk(op.operands.length, info.operands) && countMsg("operand", info.operands!, op.operands.length),
-      !countOk(op.results.length, info.results) && countMsg("result", info.results!, op.results.length),
-      info.regions !== undefined && op.regions.length !== info.regions && countMsg("region", info.regions, op.regions.length),
-    ].filter((m): m is string => !!m);
-    for (const m of counts) this.err(op, m);
-    if (counts.length) return false;
+    const badOperands = !countOk(op.operands.length, info.operands), badResults = !countOk(op.results.length, info.results);
+    const badRegions = info.regions !== undefined && op.regions.length !== info.regions;
+    if (badOperands || badResults || badRegions) {
+      if (badOperands) this.err(op, countMsg("operand", info.operands!, op.operands.length));
+      if (badResults) this.err(op, countMsg("result", info.results!, op.results.length));
+      if (badRegions) this.err(op, countMsg("region", info.regions!, op.regions.length));
+      return false;
+    }
     const ps = info.parents;
     if (ps && !ps.includes(op.parentOp?.name ?? "")) {
       this.err(op, ps.length === 1 ? `expects parent op '${ps[0]}'` : `expects parent op to be one of '${ps.join(", ")}'`);
@@ -226,7 +234,8 @@ export class Verifier implements VerifyContext {
     for (let bi = 0; bi < blocks.length; bi++) {
       const b = blocks[bi], ops = b.ops;
       // As MLIR's verifier: this failure ends the block's checks.
-      const early = ops.find((o, i) => o.successors.length && i < ops.length - 1);
+      let early: Operation | undefined;
+      for (let i = 0; i < ops.length - 1 && !early; i++) if (ops[i].successors.length) early = ops[i];
       if (early) { this.sink.error(early.loc, "operation with block successors must terminate its parent block"); continue; }
       if (!noTerminator && !ops.length) { this.sink.error(op.loc, "empty block: expect at least a terminator"); continue; } // (MLIR's words)
       const errors = this.sink.diagnostics.length;
