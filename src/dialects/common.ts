@@ -83,7 +83,7 @@ export function sameTypeOp(name: string, arity: number, traits: Trait[] = [],
     name, operands: arity, results: 1, traits: ["Pure", "SameOperandsAndResultType", ...traits], props: ["fastmath", "overflowFlags"],
     parse(p, st) {
       // exactly `arity` operands, as MLIR's `$lhs, $rhs` format: `(%a, %b)` is no operand list
-      const ops = Array.from({ length: arity }, (_, i) => (i && p.expect(","), p.parseOperand()));
+      const ops = p.parseOperands(arity);
       parseFlags(p, st, extra.implicitAttrs);
       p.parseOptionalAttrDict(st);
       p.expect(":");
@@ -130,6 +130,7 @@ export function flagsAttr(p: OpAsmParser, kind: FlagKind, body: string, at = p.l
  * implicit attributes; none: the default, not printed).
  */
 export function parseFlags(p: OpAsmParser, st: OperationState, implicit?: Readonly<Record<string, Attribute>>, optionalFastmath = false): void {
+  if (p.lex.peek().kind !== "bare") return; // (no flags, as most ops: no list of the kinds to look for)
   const kinds = [...(implicit?.fastmath || optionalFastmath ? ["fastmath"] : []), ...(implicit?.overflowFlags ? ["overflow"] : [])];
   for (;;) { // (each kind once, as MLIR's formats)
     const kw = kinds.length ? p.parseOptionalKeyword(...kinds) : undefined;

@@ -74,9 +74,9 @@ export class AttrTypeParser {
     return true;
   }
   /** `what`: the message's words where MLIR says more than "expected 'x'" (`expected '{' to begin a region`). */
-  expect(text: string, what = `expected '${text}'`): void {
+  expect(text: string, what?: string): void {
     const t = this.lex.peek();
-    if (t.text !== text || t.kind === "string") throw DiagnosticError.at(this.lex.loc(this.wrongTokenPos(t)), what);
+    if (t.text !== text || t.kind === "string") throw DiagnosticError.at(this.lex.loc(this.wrongTokenPos(t)), what ?? `expected '${text}'`); // (the message made only when needed: expect runs for most tokens)
     this.lex.next();
   }
   parseOptionalKeyword(...kws: string[]): string | undefined {

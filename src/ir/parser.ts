@@ -95,7 +95,12 @@ export class OpAsmParser extends AttrTypeParser {
   }
   /** Exactly `n` comma-separated operands (a missing one is "expected ','", an extra one the next token's error). */
   parseOperands(n: number): UnresolvedOperand[] {
-    return Array.from({ length: n }, (_, i) => { if (i) this.expect(","); return this.parseOperand(); });
+    const out = new Array<UnresolvedOperand>(n);
+    for (let i = 0; i < n; i++) {
+      if (i) this.expect(",");
+      out[i] = this.parseOperand();
+    }
+    return out;
   }
   /** A keyword; inside a custom op's parser its error names the op, as MLIR's OpAsmParser does. */
   override parseKeyword(...kws: string[]): string { return this.keyword(kws, this.customOp ? `custom op '${this.customOp}' ` : ""); }
@@ -400,8 +405,10 @@ export class OpAsmParser extends AttrTypeParser {
       }
     }
     const parse = info?.parse;
-    const tried = name.includes(".") ? "" : ` (tried '${dflt}.${name}' as well)`;
-    if (!info || !parse) throw this.errorAt(nameTok, `custom op '${nameTok.text}' is unknown${tried}${info ? "" : this.ctx.didYouMean(nameTok.text)}`);
+    if (!info || !parse) {
+      const tried = name.includes(".") ? "" : ` (tried '${dflt}.${name}' as well)`;
+      throw this.errorAt(nameTok, `custom op '${nameTok.text}' is unknown${tried}${info ? "" : this.ctx.didYouMean(nameTok.text)}`);
+    }
     const st = new OperationState(info.name, loc); // one shared name string for every op of this kind
     const saved = this.isolatedOp, savedOp = this.customOp;
     this.isolatedOp = info.isolated;
