@@ -274,7 +274,8 @@ export class OpAsmPrinter {
     if (op.name === "builtin.module") return "module";
     const parent = op.parentOp;
     const d = parent === scopeOp ? scopeDialect : parent ? this.ctx.registered(parent.name)?.defaultDialect : undefined;
-    return d && op.name.startsWith(d + ".") && !op.name.slice(d.length + 1).includes(".") ? op.name.slice(d.length + 1) : op.name;
+    const name = op.name; // (compared in place: this runs for every op)
+    return d && name.charCodeAt(d.length) === 46 /* . */ && name.startsWith(d) && name.indexOf(".", d.length + 1) < 0 ? name.slice(d.length + 1) : name;
   }
   private generic(op: Operation, info: RegisteredOp | undefined): void {
     this.print(`"${op.name}"(${this.operands(op.operands)})`);

@@ -289,7 +289,7 @@ export class Verifier implements VerifyContext {
       if (blk === defBlock) {
         if (v instanceof BlockArgument) return undefined;
         const def = (v as OpResult).op;
-        if (def !== a && this.indexIn(blk, def) < this.indexIn(blk, a)) return undefined;
+        if (def !== a && this.comesBefore(blk, def, a)) return undefined;
         // A graph region (builtin.module's, as MLIR's RegionKindInterface says, and, as MLIR
         // takes them, an unregistered op's) has no SSA dominance: a use may come before its
         // definition, or be in it. (Asked only then: most uses follow their definition.)
@@ -304,10 +304,18 @@ export class Verifier implements VerifyContext {
     }
     return "does not dominate this use"; // (MLIR: also for a value of a sibling region)
   }
-  /** Position of `op` in `blk.ops` (-1 if absent): a scan for small blocks, else a per-block table. */
+  /**
+   * Whether `def` comes before `op`, both ops of `blk`: in a small block a walk back from `op`
+   * (a value is mostly used soon after its definition), else a per-block table of positions.
+   */
+  private comesBefore(blk: Block, def: Operation, op: Operation): boolean {
+    if (blk.ops.length > 32) return this.indexIn(blk, def) < this.indexIn(blk, op);
+    for (let o = op.prev; o; o = o.prev) if (o === def) return true;
+    return false;
+  }
+  /** Position of `op` in `blk.ops` (-1 if absent), from a table made once per block. */
   private indexIn(blk: Block, op: Operation): number {
     const ops = blk.ops;
-    if (ops.length <= 32) return ops.indexOf(op);
     let idx = this.opIndex.get(blk);
     if (!idx || idx.size !== ops.length) {
       idx = new Map();
