@@ -106,7 +106,7 @@ export class Verifier implements VerifyContext {
   verifyOp(op: Operation): void {
     const info = this.ctx.registered(op.name);
     const isModule = op.name === "builtin.module", start = this.sink.diagnostics.length;
-    const table = isModule || !!info?.traits.has("SymbolTable"), usersFrom = this.symbolUsers.length;
+    const table = isModule || !!info?.symbolTable, usersFrom = this.symbolUsers.length;
     if (!info) {
       const problem = isModule ? undefined : this.unregisteredProblem(op.name);
       if (problem) { this.sink.error(op.loc, problem + this.ctx.didYouMean(op.name)); return; }
@@ -125,7 +125,7 @@ export class Verifier implements VerifyContext {
     if (table) this.verifySymbols(op);
     if (info?.verifyInvariants && this.runVerifier(op, info, info.verifyInvariants)) return;
     // (ODS's constraint on every symbol op's name; after the op's own checks, which may order it among others)
-    const name = info?.traits.has("Symbol") ? op.attr("sym_name") : undefined;
+    const name = info?.symbol ? op.attr("sym_name") : undefined;
     if (name && !(name instanceof StringAttr)) { this.err(op, "attribute 'sym_name' failed to satisfy constraint: string attribute"); return; }
     const regions = op.regions, errors = this.sink.diagnostics.length;
     // (MLIR checks this before the regions' blocks, and stops there)
@@ -135,7 +135,7 @@ export class Verifier implements VerifyContext {
       if (entry && entry.branches.length && entry.branches.some((o) => o.parent?.parent === r)) { this.sink.error(op.loc, "entry block of region may not have predecessors"); return; }
     }
     if (regions.length) {
-      const noTerminator = isModule || !!info?.traits.has("NoTerminator") || !info;
+      const noTerminator = isModule || !info || info.noTerminator;
       for (let i = 0; i < regions.length; i++) this.verifyRegion(op, regions[i], noTerminator);
     }
     // As MLIR's verifier, which stops at the first op that fails: an op whose regions hold an error is not checked after them.
@@ -180,10 +180,10 @@ export class Verifier implements VerifyContext {
       this.err(op, ps.length === 1 ? `expects parent op '${ps[0]}'` : `expects parent op to be one of '${ps.join(", ")}'`);
       return false;
     }
-    let segs: number[] | undefined;
+    let segs: readonly number[] | undefined;
     if (info.segments !== undefined) {
       const a = op.attr("operandSegmentSizes");
-      segs = a instanceof DenseArrayAttr ? [...a.values] : [];
+      segs = a instanceof DenseArrayAttr ? a.values : [];
       if (a instanceof DenseArrayAttr && a.elementType === i32 && segs.length !== info.segments) {
         this.sink.error(op.loc, propertyProblem(op, "operandSegmentSizes", info.props, `size mismatch in attribute conversion: ${segs.length} vs ${info.segments}`));
         return false;
@@ -196,32 +196,31 @@ export class Verifier implements VerifyContext {
     }
     const bad = info.verifyAttrs?.(op) || typeProblem("operand", op.operands, info.operandTypes, segs) || typeProblem("result", op.results, info.resultTypes);
     if (bad) { this.err(op, bad); return false; }
-    const traits = info.traits;
-    if (traits.has("SameOperandsAndResultType") && !sameType(op)) {
+    if (info.sameOperandsAndResultType && !sameType(op)) {
       this.err(op, "requires the same type for all operands and results");
       return false;
     }
-    if (traits.has("SameTypeOperands") && op.operands.some((v) => v.type !== op.operands[0].type)) {
+    if (info.sameTypeOperands && op.operands.some((v) => v.type !== op.operands[0].type)) {
       this.err(op, "requires all operands to have the same type");
       return false;
     }
     if (info.terminator && op.parent && op.parent.terminator !== op) this.err(op, "must be the last operation in the parent block");
-    if (traits.has("SingleBlock")) {
+    if (info.singleBlock) {
       // (MLIR's SingleBlock::verifyTrait, region by region: one block, not empty unless NoTerminator)
       for (let k = 0; k < op.regions.length; k++) {
         const bs = op.regions[k].blocks;
         if (bs.length > 1) { this.err(op, `expects region #${k} to have 0 or 1 blocks`); return false; }
-        if (bs.length && !bs[0].ops.length && !traits.has("NoTerminator")) { this.err(op, "expects a non-empty block"); return false; }
+        if (bs.length && !bs[0].ops.length && !info.noTerminator) { this.err(op, "expects a non-empty block"); return false; }
       }
     }
-    if (traits.has("NoRegionArguments")) {
+    if (info.noRegionArguments) {
       const k = op.regions.findIndex((r) => r.blocks.length && r.blocks[0].args.length);
       if (k >= 0) this.err(op, op.regions.length > 1 ? `region #${k} should have no arguments` : "region should have no arguments");
     }
-    const vis = traits.has("Symbol") ? op.attr("sym_visibility") : undefined;
+    const vis = info.symbol ? op.attr("sym_visibility") : undefined;
     if (vis && !(vis instanceof StringAttr && VISIBILITIES.includes(vis.value))) {
       this.err(op, `visibility expected to be one of ["public", "private", "nested"], but got ${vis.str}`);
-    } else if (traits.has("Symbol") && op.parentOp && !this.ctx.traits(op.parentOp.name).has("SymbolTable") && this.ctx.registered(op.parentOp.name)) {
+    } else if (info.symbol && op.parentOp && this.ctx.registered(op.parentOp.name)?.symbolTable === false) {
       // (MLIR's SymbolOpInterface; an unregistered op around it may be a symbol table)
       this.err(op, "symbol's parent must have the SymbolTable trait");
       return false;
