@@ -29,7 +29,10 @@ export type Trait =
 /** Operands and result types a parser has not set: assigned over, never added to (frozen, so a push fails loudly). */
 const NONE = Object.freeze([]) as never[];
 
-/** What a custom parser fills in; the parser builds the Operation from it. */
+/**
+ * What a custom parser fills in; the parser builds the Operation from it, which takes over its
+ * operand list, attributes and successors (so each is made for this op, not kept elsewhere).
+ */
 export class OperationState {
   operands: Value[] = NONE;
   resultTypes: Type[] = NONE;

@@ -174,16 +174,18 @@ export class AttrTypeParser {
       return FunctionType.get(inputs, this.parseFunctionResultTypes());
     }
     if (t.kind !== "bare") throw this.errorExpecting("expected non-function type", t);
+    const scalar = scalarTypes.get(t.text);
+    if (scalar) return scalar;
     const width = intTypeWidth(t.text);
     if (width >= 0) {
       if (width > 0xffffffff) throw this.errorAt(t, "invalid integer width");
       if (width > MAX_INT_WIDTH) throw this.errorAt(t, `integer bitwidth is limited to ${MAX_INT_WIDTH} bits`);
-      return t.text[0] === "i" ? IntegerType.get(width) : SignedIntegerType.get(width, t.text[0] === "u");
+      return keepScalar(t.text, t.text[0] === "i" ? IntegerType.get(width) : SignedIntegerType.get(width, t.text[0] === "u"));
     }
-    if (isFloatKind(t.text)) return FloatType.get(t.text);
+    if (isFloatKind(t.text)) return keepScalar(t.text, FloatType.get(t.text));
     switch (t.text) {
-      case "index": return IndexType.get();
-      case "none": return NoneType.get();
+      case "index": return keepScalar(t.text, IndexType.get());
+      case "none": return keepScalar(t.text, NoneType.get());
       case "tensor": case "memref": case "vector": return this.parseShapedCached(t);
       case "tuple": { this.expect("<", "expected '<' in tuple type"); return TupleType.get(this.parseTypeListUntil(">", "expected '>' in tuple type")); }
       case "complex": return this.parseComplex();
@@ -1026,6 +1028,13 @@ function lookupId(t: Token, dims: string[], syms: string[]): AffineExpr | undefi
   if (d >= 0) return dim(d);
   const s = syms.indexOf(t.text);
   return s >= 0 ? sym(s) : undefined;
+}
+
+/** The scalar types by keyword (`i32`, `f32`, `index`), each worked out once: a file names the same few thousands of times. */
+const scalarTypes = new Map<string, Type>();
+function keepScalar<T extends Type>(keyword: string, t: T): T {
+  scalarTypes.set(keyword, t);
+  return t;
 }
 
 const TYPE_KW = new Set(["index", "none", "tensor", "memref", "vector", "tuple", "complex"]);
