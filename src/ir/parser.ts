@@ -46,7 +46,8 @@ export class OpAsmParser extends AttrTypeParser {
   private scopes: Scope[] = [];
   /** Names no isolated region defined: reported when the file is read, in their order. */
   private readonly undeclared: Diagnostic[] = [];
-  private defaultDialects: string[] = ["builtin"];
+  /** The default dialect of the innermost custom op being parsed (OpSpec.defaultDialect; "" for none). */
+  private defaultDialect = "builtin";
   /** Whether the op whose custom syntax is being parsed is IsolatedFromAbove. */
   private isolatedOp = false;
   /** Inside the file's `module` op: its region is the one printed for any file, not counted as nesting. */
@@ -395,7 +396,7 @@ export class OpAsmParser extends AttrTypeParser {
     let info = this.ctx.registered(name);
     // As MLIR: a name without a dialect is looked up in the default dialect of the innermost
     // custom op around it only (`return` in a func.func body, not inside its scf.for).
-    const dflt = this.defaultDialects[this.defaultDialects.length - 1];
+    const dflt = this.defaultDialect;
     if (!info && !name.includes(".")) {
       info = this.ctx.registered(`${dflt}.${name}`);
       if (!info && !dflt) {
@@ -410,11 +411,11 @@ export class OpAsmParser extends AttrTypeParser {
       throw this.errorAt(nameTok, `custom op '${nameTok.text}' is unknown${tried}${info ? "" : this.ctx.didYouMean(nameTok.text)}`);
     }
     const st = new OperationState(info.name, loc); // one shared name string for every op of this kind
-    const saved = this.isolatedOp, savedOp = this.customOp;
+    const saved = this.isolatedOp, savedOp = this.customOp, savedDialect = this.defaultDialect;
     this.isolatedOp = info.isolated;
     this.customOp = info.name; // (MLIR names the op in full: `return` in a func.func is func.return)
-    this.defaultDialects.push(info.defaultDialect ?? "");
-    try { parse.call(info.spec, this, st); } finally { this.isolatedOp = saved; this.customOp = savedOp; this.defaultDialects.pop(); }
+    this.defaultDialect = info.defaultDialect ?? "";
+    try { parse.call(info.spec, this, st); } finally { this.isolatedOp = saved; this.customOp = savedOp; this.defaultDialect = savedDialect; }
     return this.build(st);
   }
 

@@ -99,7 +99,8 @@ export class OpAsmPrinter {
       }
       const ops = b.ops;
       for (let i = 0; i < ops.length; i++) {
-        const op = ops[i], results = op.results, info = this.ctx.registered(op.name);
+        const op = ops[i], results = op.results;
+        const info = results.length || op.regions.length ? this.ctx.registered(op.name) : undefined; // (what it is asked for needs results or regions)
         const named = custom && results.length ? info?.resultName?.(op) : undefined;
         const names = custom && results.length > 1 ? info?.resultNames?.(op) : undefined;
         if (names) {

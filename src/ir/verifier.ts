@@ -243,7 +243,8 @@ export class Verifier implements VerifyContext {
       // block whose ops fail does not also get this one (the ops' errors come first).
       const t = b.terminator;
       if (noTerminator || !t || this.sink.diagnostics.length !== errors) continue;
-      if (!((this.ctx.allowUnregistered && !this.ctx.registered(t.name)) || this.ctx.registered(t.name)?.terminator)) {
+      const info = this.ctx.registered(t.name);
+      if (!(info ? info.terminator : this.ctx.allowUnregistered)) {
         this.sink.error(t.loc, `block with no terminator, has ${printOpInContext(t, this.ctx)}`);
       }
     }
