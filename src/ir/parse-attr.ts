@@ -66,24 +66,24 @@ export class AttrTypeParser {
   }
   /** An error of MLIR's AsmParser (not its internal Parser): inside a custom op's parser it names the op (OpAsmParser overrides). */
   asmError(msg: string, loc = this.locHere()): DiagnosticError { return DiagnosticError.at(loc, msg); }
-  peekText(): string { return this.lex.peek().text; }
+  peekText(): string { return this.lex.peekText(); }
   accept(text: string): boolean {
-    const t = this.lex.peek();
-    if (t.text !== text || t.kind === "string") return false;
-    this.lex.next();
+    if (this.lex.peekText() !== text || this.lex.peekKind() === "string") return false;
+    this.lex.skip();
     return true;
   }
   /** `what`: the message's words where MLIR says more than "expected 'x'" (`expected '{' to begin a region`). */
   expect(text: string, what?: string): void {
-    const t = this.lex.peek();
-    if (t.text !== text || t.kind === "string") throw DiagnosticError.at(this.lex.loc(this.wrongTokenPos(t)), what ?? `expected '${text}'`); // (the message made only when needed: expect runs for most tokens)
-    this.lex.next();
+    if (this.lex.peekText() !== text || this.lex.peekKind() === "string") { // (the message made only when needed: expect runs for most tokens)
+      throw DiagnosticError.at(this.lex.loc(this.wrongTokenPos(this.lex.peek())), what ?? `expected '${text}'`);
+    }
+    this.lex.skip();
   }
   parseOptionalKeyword(...kws: string[]): string | undefined {
-    const t = this.lex.peek();
-    if (t.kind !== "bare" || (kws.length && !kws.includes(t.text))) return undefined;
-    this.lex.next();
-    return t.text;
+    const text = this.lex.peekText();
+    if (this.lex.peekKind() !== "bare" || (kws.length && !kws.includes(text))) return undefined;
+    this.lex.skip();
+    return text;
   }
   parseKeyword(...kws: string[]): string { return this.keyword(kws, ""); }
   /** parseKeyword with `prefix` before its error (MLIR names the op whose custom parser asked). */
@@ -166,6 +166,10 @@ export class AttrTypeParser {
     return undefined;
   }
   parseType(): Type {
+    if (this.lex.peekKind() === "bare") { // (a scalar type seen before: no token made)
+      const scalar = scalarTypes.get(this.lex.peekText());
+      if (scalar) { this.lex.skip(); return scalar; }
+    }
     const t = this.lex.next();
     if (t.kind === "bang") return this.parseBangType(t);
     if (t.text === "(") {
@@ -174,8 +178,6 @@ export class AttrTypeParser {
       return FunctionType.get(inputs, this.parseFunctionResultTypes());
     }
     if (t.kind !== "bare") throw this.errorExpecting("expected non-function type", t);
-    const scalar = scalarTypes.get(t.text);
-    if (scalar) return scalar;
     const width = intTypeWidth(t.text);
     if (width >= 0) {
       if (width > 0xffffffff) throw this.errorAt(t, "invalid integer width");
