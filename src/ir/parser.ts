@@ -33,6 +33,9 @@ export class ForwardRef extends Value {
 /** Where `v` was defined, for MLIR's notes: its op (whose line holds its result names), block argument or first use. */
 const defLoc = (v: Value): Location | undefined => (v instanceof OpResult ? v.op.loc : v instanceof BlockArgument || v instanceof ForwardRef ? v.loc : undefined);
 
+/** Results an op's `%name:count =` binds to one name, `pos` where the name is. */
+interface ResultGroup { name: string; count: number; pos: number }
+
 /** One region's names; `forward` and `blocks` are made on first use (most regions need neither). */
 export interface Scope {
   values: Map<string, Value[]>;
@@ -86,10 +89,9 @@ export class OpAsmParser extends AttrTypeParser {
   parseOperandList(delim: "none" | "paren" | "square" = "none"): UnresolvedOperand[] {
     const close = delim === "paren" ? ")" : delim === "square" ? "]" : "";
     if (close) this.expect(delim === "paren" ? "(" : "[");
-    const out: UnresolvedOperand[] = [];
-    if (close && this.accept(close)) return out;
-    if (!close && this.lex.peekKind() !== "percent") return out;
-    do out.push(this.parseOperand()); while (this.accept(","));
+    if ((close && this.accept(close)) || (!close && this.lex.peekKind() !== "percent")) return [];
+    const out = [this.parseOperand()]; // (most lists hold one operand: made at its size, not with room for 16 more)
+    while (this.accept(",")) out.push(this.parseOperand());
     if (close) this.expect(close);
     return out;
   }
@@ -294,22 +296,10 @@ export class OpAsmParser extends AttrTypeParser {
   // ---- operations --------------------------------------------------------------------------
   parseOperation(): Operation {
     const start = this.lex.peekStart();
-    let results: { name: string; count: number; pos: number }[] | undefined;
+    let results: ResultGroup[] | undefined;
     if (this.lex.peekKind() === "percent") {
-      results = [];
-      do {
-        if (this.lex.peekKind() !== "percent") throw this.errorExpecting("expected valid ssa identifier");
-        const name = this.lex.peekText(), pos = this.lex.peekStart();
-        this.lex.skip();
-        let count = 1;
-        if (this.accept(":")) {
-          const n = this.lex.peek();
-          if (n.kind !== "int") throw this.errorExpecting("expected integer number of results");
-          count = this.parseInteger();
-          if (count < 1) throw this.errorAt(n, "expected named operation to have at least 1 result");
-        }
-        results.push({ name, count, pos });
-      } while (this.accept(","));
+      results = [this.parseResultGroup()]; // (most ops name one: a list of its exact size)
+      while (this.accept(",")) results.push(this.parseResultGroup());
       this.expect("=", "expected '=' after SSA name");
     }
     const kind = this.lex.peekKind(), loc = this.lex.loc(this.lex.peekStart());
@@ -326,6 +316,21 @@ export class OpAsmParser extends AttrTypeParser {
     let k = 0;
     for (const r of results) { this.define(r.name, op.results.slice(k, k + r.count), r.pos); k += r.count; }
     return op;
+  }
+
+  /** `%name` or `%name:count` before an op's `=`. */
+  private parseResultGroup(): ResultGroup {
+    if (this.lex.peekKind() !== "percent") throw this.errorExpecting("expected valid ssa identifier");
+    const name = this.lex.peekText(), pos = this.lex.peekStart();
+    this.lex.skip();
+    let count = 1;
+    if (this.accept(":")) {
+      const n = this.lex.peek();
+      if (n.kind !== "int") throw this.errorExpecting("expected integer number of results");
+      count = this.parseInteger();
+      if (count < 1) throw this.errorAt(n, "expected named operation to have at least 1 result");
+    }
+    return { name, count, pos };
   }
 
   /** `loc`: where the op's name is (the op's location). */
