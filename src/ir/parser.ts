@@ -308,7 +308,7 @@ export class OpAsmParser extends AttrTypeParser {
     this.keepOptionalLoc(op);
     if (results === undefined) return op;
     let declared = 0;
-    for (const r of results) declared += r.count;
+    for (let i = 0; i < results.length; i++) declared += results[i].count;
     // (at the first result name, as MLIR)
     if (!op.results.length) throw this.lex.error(start, "cannot name an operation with no results");
     if (declared !== op.results.length) throw this.lex.error(start, `operation defines ${op.results.length} results but was provided ${declared} to bind`);

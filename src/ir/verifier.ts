@@ -19,9 +19,9 @@ export function propertyProblem(op: Operation, name: string, props: readonly str
 }
 /** The first property of `op` whose value MLIR's property conversion rejects (FLAG_PROPS, OpSpec.propChecks). */
 function rejectedProperty(op: Operation, info: RegisteredOp): string | undefined {
-  const checks = info.propChecks;
-  for (const k of info.props) {
-    const a = op.attr(k);
+  const checks = info.propChecks, props = info.props;
+  for (let i = 0; i < props.length; i++) { // (indexed loops here and below: they run for every op, mostly before V8 optimizes them)
+    const k = props[i], a = op.attr(k);
     if (a && ((k in FLAG_PROPS && !a.str.startsWith(FLAG_PROPS[k])) || (checks?.[k] && !checks[k](a)))) return k;
   }
   return undefined;
@@ -116,8 +116,8 @@ export class Verifier implements VerifyContext {
       if (flag) { this.sink.error(op.loc, propertyProblem(op, flag, info.props)); return; }
       if (!this.verifyAgainstSpec(op, info)) return;
     }
-    if (op.numAttributes) for (const k of SEGMENT_ATTRS) {
-      const a = op.attr(k);
+    if (op.numAttributes) for (let i = 0; i < SEGMENT_ATTRS.length; i++) {
+      const k = SEGMENT_ATTRS[i], a = op.attr(k);
       if (a && !(a instanceof DenseArrayAttr && a.elementType === i32)) this.err(op, `invalid properties: '${k}' must be an array<i32: ...>, got ${a.str}`);
     }
     if (isModule && op.regions[0]?.blocks.length !== 1) { this.err(op, "region #0 ('bodyRegion') failed to verify constraint: region with 1 blocks"); return; }
@@ -129,8 +129,8 @@ export class Verifier implements VerifyContext {
     if (name && !(name instanceof StringAttr)) { this.err(op, "attribute 'sym_name' failed to satisfy constraint: string attribute"); return; }
     const regions = op.regions, errors = this.sink.diagnostics.length;
     // (MLIR checks this before the regions' blocks, and stops there)
-    for (const r of regions) {
-      const entry = r.blocks[0];
+    for (let i = 0; i < regions.length; i++) {
+      const r = regions[i], entry = r.blocks[0];
       // (a branch in the region to its entry: erased branches have no block)
       if (entry && entry.branches.length && entry.branches.some((o) => o.parent?.parent === r)) { this.sink.error(op.loc, "entry block of region may not have predecessors"); return; }
     }
