@@ -12,7 +12,6 @@ import type { OpAsmPrinter } from "../ir/printer.js";
 export class SSAIdTable {
   readonly dims: UnresolvedOperand[] = [];
   readonly syms: UnresolvedOperand[] = [];
-  private key = (u: UnresolvedOperand) => `${u.name}#${u.index}`;
 
   /** Parses one expression whose leaves are `%x` (a dim) or `symbol(%x)` (a symbol). */
   parseExpr(p: OpAsmParser): AffineExpr {
@@ -32,9 +31,10 @@ export class SSAIdTable {
   }
   private leaf(u: UnresolvedOperand, list: UnresolvedOperand[], make: (i: number) => AffineExpr): AffineExpr {
     // Like MLIR, an id seen before keeps its first role (dim or symbol).
-    const d = this.dims.findIndex((o) => this.key(o) === this.key(u));
+    const same = (o: UnresolvedOperand) => o.name === u.name && o.index === u.index;
+    const d = this.dims.findIndex(same);
     if (d >= 0) return dim(d);
-    const s = this.syms.findIndex((o) => this.key(o) === this.key(u));
+    const s = this.syms.findIndex(same);
     if (s >= 0) return sym(s);
     list.push(u);
     return make(list.length - 1);

@@ -83,7 +83,7 @@ export function sameTypeOp(name: string, arity: number, traits: Trait[] = [],
     name, operands: arity, results: 1, traits: ["Pure", "SameOperandsAndResultType", ...traits], props: ["fastmath", "overflowFlags"],
     parse(p, st) {
       // exactly `arity` operands, as MLIR's `$lhs, $rhs` format: `(%a, %b)` is no operand list
-      const ops = Array.from({ length: arity }, (_, i) => (i && p.expect(","), p.parseOperand()));
+      const ops = p.parseOperands(arity);
       parseFlags(p, st, extra.implicitAttrs);
       p.parseOptionalAttrDict(st);
       p.expect(":");
@@ -130,6 +130,7 @@ export function flagsAttr(p: OpAsmParser, kind: FlagKind, body: string, at = p.l
  * implicit attributes; none: the default, not printed).
  */
 export function parseFlags(p: OpAsmParser, st: OperationState, implicit?: Readonly<Record<string, Attribute>>, optionalFastmath = false): void {
+  if (p.lex.peek().kind !== "bare") return; // (no flags, as most ops: no list of the kinds to look for)
   const kinds = [...(implicit?.fastmath || optionalFastmath ? ["fastmath"] : []), ...(implicit?.overflowFlags ? ["overflow"] : [])];
   for (;;) { // (each kind once, as MLIR's formats)
     const kw = kinds.length ? p.parseOptionalKeyword(...kinds) : undefined;
@@ -303,28 +304,42 @@ export interface RegionSuccessor { region?: number; inputs: readonly { type: Typ
  */
 export function regionBranchProblem(op: Operation, entry: readonly { type: Type }[], successors: (from?: number) => RegionSuccessor[],
   forwarded: (t: Operation) => readonly { type: Type }[] | undefined): string | undefined {
-  const to = (s: RegionSuccessor) => (s.region === undefined ? "parent results" : `Region #${s.region}`);
-  const along = (from: string, types: readonly Type[], succs: readonly RegionSuccessor[]) => {
-    for (const s of succs) {
-      const edge = `from ${from} to ${to(s)}`, want = s.inputs;
-      // (the leading space is MLIR's: its message starts with one after "op")
-      if (types.length !== want.length) return ` region control flow edge ${edge}: source has ${types.length} operands, but target successor needs ${want.length}`;
-      const i = types.findIndex((t, k) => t !== want[k].type);
-      if (i >= 0) return ` along control flow edge ${edge}: source type #${i} '${types[i].str}' should match input type #${i} '${want[i].type.str}'`;
-    }
-  };
-  const bad = along("parent operands", typesOf(entry), successors());
+  const bad = edgeProblem(undefined, entry, successors());
   if (bad) return bad;
   for (let r = 0; r < op.regions.length; r++) {
-    const sent = op.regions[r].blocks.flatMap((b) => { const t = b.terminator, f = t && forwarded(t); return f ? [typesOf(f)] : []; });
-    if (!sent.length) continue;
-    const succs = successors(r);
-    if (succs.length && sent.some((ts) => ts.length !== sent[0].length || ts.some((t, k) => t !== sent[0][k]))) {
-      return ` along control flow edgefrom Region #${r} to ${to(succs[0])} operands mismatch between return-like terminators`; // (sic: MLIR's words)
+    let sent: readonly { type: Type }[] | undefined, mismatch = false; // (what the region's first such terminator passes)
+    for (const b of op.regions[r].blocks) {
+      const t = b.terminator, f = t && forwarded(t);
+      if (!f) continue;
+      if (!sent) sent = f;
+      else if (f.length !== sent.length || f.some((v, k) => v.type !== sent![k].type)) mismatch = true;
     }
-    const bad = along(`Region #${r}`, sent[0], succs);
+    if (!sent) continue;
+    const succs = successors(r);
+    if (succs.length && mismatch) {
+      return ` along control flow edgefrom Region #${r} to ${successorName(succs[0])} operands mismatch between return-like terminators`; // (sic: MLIR's words)
+    }
+    const bad = edgeProblem(r, sent, succs);
     if (bad) return bad;
   }
+}
+const successorName = (s: RegionSuccessor) => (s.region === undefined ? "parent results" : `Region #${s.region}`);
+/**
+ * MLIR's error for the first of `succs` whose inputs do not match what region `from` (the parent
+ * op: undefined) passes it, in number or type. The leading space is MLIR's: its message starts
+ * with one after "op".
+ */
+function edgeProblem(from: number | undefined, sent: readonly { type: Type }[], succs: readonly RegionSuccessor[]): string | undefined {
+  for (const s of succs) {
+    const want = s.inputs;
+    let i = 0;
+    while (i < sent.length && i < want.length && sent[i].type === want[i].type) i++;
+    if (i === sent.length && i === want.length) continue;
+    const edge = `from ${from === undefined ? "parent operands" : `Region #${from}`} to ${successorName(s)}`;
+    if (sent.length !== want.length) return ` region control flow edge ${edge}: source has ${sent.length} operands, but target successor needs ${want.length}`;
+    return ` along control flow edge ${edge}: source type #${i} '${sent[i].type.str}' should match input type #${i} '${want[i].type.str}'`;
+  }
+  return undefined;
 }
 
 /** Reports `msg` without the `'op' op` prefix a returned message gets (MLIR's emitError rather than emitOpError). */

@@ -138,13 +138,13 @@ export class Operation {
   readonly properties: Attribute | undefined;
 
   /**
-   * `adopt`: take ownership of `init.attributes` (a Map) and `init.successors` instead of
-   * copying them (the parser's OperationState, which nothing else keeps).
+   * `adopt`: take ownership of `init.operands`, `init.attributes` (a Map) and `init.successors`
+   * instead of copying them (the parser's OperationState, which nothing else keeps).
    */
   constructor(init: OperationInit, adopt = false) {
     this.name = init.name;
     const operands = init.operands;
-    this.operands = operands ? operands.slice() : [];
+    this.operands = !operands?.length ? [] : adopt ? operands : operands.slice();
     for (let i = 0; i < this.operands.length; i++) this.operands[i].addUse({ op: this, index: i });
     const types = init.resultTypes;
     if (types?.length) {

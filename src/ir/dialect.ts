@@ -29,7 +29,10 @@ export type Trait =
 /** Operands and result types a parser has not set: assigned over, never added to (frozen, so a push fails loudly). */
 const NONE = Object.freeze([]) as never[];
 
-/** What a custom parser fills in; the parser builds the Operation from it. */
+/**
+ * What a custom parser fills in; the parser builds the Operation from it, which takes over its
+ * operand list, attributes and successors (so each is made for this op, not kept elsewhere).
+ */
 export class OperationState {
   operands: Value[] = NONE;
   resultTypes: Type[] = NONE;
@@ -190,6 +193,14 @@ export class RegisteredOp {
   readonly traits: ReadonlySet<Trait>;
   readonly isolated: boolean;
   readonly terminator: boolean;
+  /** The traits the verifier checks on every op. */
+  readonly symbol: boolean;
+  readonly symbolTable: boolean;
+  readonly noTerminator: boolean;
+  readonly singleBlock: boolean;
+  readonly noRegionArguments: boolean;
+  readonly sameOperandsAndResultType: boolean;
+  readonly sameTypeOperands: boolean;
   readonly defaultDialect: string | undefined;
   readonly operands: OpSpec["operands"];
   readonly results: OpSpec["results"];
@@ -235,6 +246,13 @@ export class RegisteredOp {
     this.traits = new Set(spec.traits);
     this.isolated = this.traits.has("IsolatedFromAbove");
     this.terminator = this.traits.has("Terminator");
+    this.symbol = this.traits.has("Symbol");
+    this.symbolTable = this.traits.has("SymbolTable");
+    this.noTerminator = this.traits.has("NoTerminator");
+    this.singleBlock = this.traits.has("SingleBlock");
+    this.noRegionArguments = this.traits.has("NoRegionArguments");
+    this.sameOperandsAndResultType = this.traits.has("SameOperandsAndResultType");
+    this.sameTypeOperands = this.traits.has("SameTypeOperands");
     this.defaultDialect = spec.defaultDialect;
     this.resultName = spec.resultName;
     this.resultNames = spec.resultNames;

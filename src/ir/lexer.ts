@@ -59,37 +59,55 @@ export class Lexer {
     this.pos = p;
   }
 
-  // The parser peeks far more often than it consumes: remember the token at one position.
+  // The parser peeks far more often than it consumes: the token at one position is remembered,
+  // its parts first, and made a Token only when one is asked for (most punctuation is only
+  // compared and skipped: peekText, peekKind, skip).
   private peekPos = -1;
-  private peekTok: Token | undefined;
   private peekEnd = 0;
+  private peekStartPos = 0;
+  private peekKindOf: TokKind = "eof";
+  private peekTextOf = "";
+  private peekTok: Token | undefined;
 
+  /** Lexes the token at the current position into the peek fields (the position stays). */
+  private fill(): void {
+    if (this.pos === this.peekPos) return;
+    const save = this.pos;
+    this.lex();
+    this.peekPos = save;
+    this.peekTok = undefined;
+    this.pos = save;
+  }
   /** Lex the token at the current position without consuming it. */
   peek(): Token {
-    if (this.pos === this.peekPos) return this.peekTok!;
-    const save = this.pos;
-    const tok = this.lex();
-    this.peekPos = save;
-    this.peekTok = tok;
-    this.peekEnd = this.pos;
-    this.pos = save;
-    return tok;
+    this.fill();
+    return (this.peekTok ??= { kind: this.peekKindOf, text: this.peekTextOf, pos: this.peekStartPos, end: this.peekEnd });
   }
-
   next(): Token {
-    if (this.pos === this.peekPos) { this.pos = this.peekEnd; return this.peekTok!; }
-    return this.lex();
+    const t = this.peek();
+    this.pos = this.peekEnd;
+    return t;
+  }
+  /** The next token's kind, text and start, without making a Token of it. */
+  peekKind(): TokKind { this.fill(); return this.peekKindOf; }
+  peekText(): string { this.fill(); return this.peekTextOf; }
+  peekStart(): number { this.fill(); return this.peekStartPos; }
+  /** Consumes the next token. */
+  skip(): void { this.fill(); this.pos = this.peekEnd; }
+
+  /** The token from `start` to `end` as the next one (its text cut from the source, unless given). */
+  private tok(kind: TokKind, start: number, end: number, text = this.text.slice(start, end)): void {
+    this.peekKindOf = kind;
+    this.peekTextOf = text;
+    this.peekStartPos = start;
+    this.peekEnd = end;
   }
 
-  private tok(kind: TokKind, start: number, end: number): Token {
-    this.pos = end;
-    return { kind, text: this.text.slice(start, end), pos: start, end };
-  }
-
-  private lex(): Token {
+  /** Lexes the token after any trivia into the peek fields (moves `pos` past the trivia). */
+  private lex(): void {
     this.skipTrivia();
     const t = this.text, start = this.pos;
-    if (start >= t.length) return { kind: "eof", text: "", pos: start, end: start };
+    if (start >= t.length) return this.tok("eof", start, start, "");
     const c = t.charCodeAt(start);
     if (isIdStart(c)) {
       let end = start + 1;
@@ -118,17 +136,16 @@ export class Lexer {
     const c1 = t.charCodeAt(start + 1);
     if (c === 46) {
       if (c1 !== 46 || t.charCodeAt(start + 2) !== 46) throw this.error(start + 1, "expected three consecutive dots for an ellipsis");
-      this.pos = start + 3;
-      return { kind: "punct", text: "...", pos: start, end: start + 3 };
+      return this.tok("punct", start, start + 3, "...");
     }
-    if (c === 45 && c1 === 62) { this.pos = start + 2; return { kind: "punct", text: "->", pos: start, end: start + 2 }; }
-    if (c === 58 && c1 === 58) { this.pos = start + 2; return { kind: "punct", text: "::", pos: start, end: start + 2 }; }
+    if (c === 45 && c1 === 62) return this.tok("punct", start, start + 2, "->");
+    if (c === 58 && c1 === 58) return this.tok("punct", start, start + 2, "::");
     const p = PUNCT1[c];
-    if (p !== undefined) { this.pos = start + 1; return { kind: "punct", text: p, pos: start, end: start + 1 }; }
+    if (p !== undefined) return this.tok("punct", start, start + 1, p);
     throw this.error(start, `unexpected character '${t[start]}'`);
   }
 
-  private number(start: number): Token {
+  private number(start: number): void {
     const t = this.text;
     let e = start;
     if (t.charCodeAt(e) === 48 && t.charCodeAt(e + 1) === 120 /* x */ && isHexDigit(t.charCodeAt(e + 2))) {

@@ -66,24 +66,24 @@ export class AttrTypeParser {
   }
   /** An error of MLIR's AsmParser (not its internal Parser): inside a custom op's parser it names the op (OpAsmParser overrides). */
   asmError(msg: string, loc = this.locHere()): DiagnosticError { return DiagnosticError.at(loc, msg); }
-  peekText(): string { return this.lex.peek().text; }
+  peekText(): string { return this.lex.peekText(); }
   accept(text: string): boolean {
-    const t = this.lex.peek();
-    if (t.text !== text || t.kind === "string") return false;
-    this.lex.next();
+    if (this.lex.peekText() !== text || this.lex.peekKind() === "string") return false;
+    this.lex.skip();
     return true;
   }
   /** `what`: the message's words where MLIR says more than "expected 'x'" (`expected '{' to begin a region`). */
-  expect(text: string, what = `expected '${text}'`): void {
-    const t = this.lex.peek();
-    if (t.text !== text || t.kind === "string") throw DiagnosticError.at(this.lex.loc(this.wrongTokenPos(t)), what);
-    this.lex.next();
+  expect(text: string, what?: string): void {
+    if (this.lex.peekText() !== text || this.lex.peekKind() === "string") { // (the message made only when needed: expect runs for most tokens)
+      throw DiagnosticError.at(this.lex.loc(this.wrongTokenPos(this.lex.peek())), what ?? `expected '${text}'`);
+    }
+    this.lex.skip();
   }
   parseOptionalKeyword(...kws: string[]): string | undefined {
-    const t = this.lex.peek();
-    if (t.kind !== "bare" || (kws.length && !kws.includes(t.text))) return undefined;
-    this.lex.next();
-    return t.text;
+    const text = this.lex.peekText();
+    if (this.lex.peekKind() !== "bare" || (kws.length && !kws.includes(text))) return undefined;
+    this.lex.skip();
+    return text;
   }
   parseKeyword(...kws: string[]): string { return this.keyword(kws, ""); }
   /** parseKeyword with `prefix` before its error (MLIR names the op whose custom parser asked). */
@@ -166,6 +166,10 @@ export class AttrTypeParser {
     return undefined;
   }
   parseType(): Type {
+    if (this.lex.peekKind() === "bare") { // (a scalar type seen before: no token made)
+      const scalar = scalarTypes.get(this.lex.peekText());
+      if (scalar) { this.lex.skip(); return scalar; }
+    }
     const t = this.lex.next();
     if (t.kind === "bang") return this.parseBangType(t);
     if (t.text === "(") {
@@ -178,12 +182,12 @@ export class AttrTypeParser {
     if (width >= 0) {
       if (width > 0xffffffff) throw this.errorAt(t, "invalid integer width");
       if (width > MAX_INT_WIDTH) throw this.errorAt(t, `integer bitwidth is limited to ${MAX_INT_WIDTH} bits`);
-      return t.text[0] === "i" ? IntegerType.get(width) : SignedIntegerType.get(width, t.text[0] === "u");
+      return keepScalar(t.text, t.text[0] === "i" ? IntegerType.get(width) : SignedIntegerType.get(width, t.text[0] === "u"));
     }
-    if (isFloatKind(t.text)) return FloatType.get(t.text);
+    if (isFloatKind(t.text)) return keepScalar(t.text, FloatType.get(t.text));
     switch (t.text) {
-      case "index": return IndexType.get();
-      case "none": return NoneType.get();
+      case "index": return keepScalar(t.text, IndexType.get());
+      case "none": return keepScalar(t.text, NoneType.get());
       case "tensor": case "memref": case "vector": return this.parseShapedCached(t);
       case "tuple": { this.expect("<", "expected '<' in tuple type"); return TupleType.get(this.parseTypeListUntil(">", "expected '>' in tuple type")); }
       case "complex": return this.parseComplex();
@@ -1026,6 +1030,13 @@ function lookupId(t: Token, dims: string[], syms: string[]): AffineExpr | undefi
   if (d >= 0) return dim(d);
   const s = syms.indexOf(t.text);
   return s >= 0 ? sym(s) : undefined;
+}
+
+/** The scalar types by keyword (`i32`, `f32`, `index`), each worked out once: a file names the same few thousands of times. */
+const scalarTypes = new Map<string, Type>();
+function keepScalar<T extends Type>(keyword: string, t: T): T {
+  scalarTypes.set(keyword, t);
+  return t;
 }
 
 const TYPE_KW = new Set(["index", "none", "tensor", "memref", "vector", "tuple", "complex"]);

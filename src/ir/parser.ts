@@ -33,6 +33,9 @@ export class ForwardRef extends Value {
 /** Where `v` was defined, for MLIR's notes: its op (whose line holds its result names), block argument or first use. */
 const defLoc = (v: Value): Location | undefined => (v instanceof OpResult ? v.op.loc : v instanceof BlockArgument || v instanceof ForwardRef ? v.loc : undefined);
 
+/** Results an op's `%name:count =` binds to one name, `pos` where the name is. */
+interface ResultGroup { name: string; count: number; pos: number }
+
 /** One region's names; `forward` and `blocks` are made on first use (most regions need neither). */
 export interface Scope {
   values: Map<string, Value[]>;
@@ -46,7 +49,8 @@ export class OpAsmParser extends AttrTypeParser {
   private scopes: Scope[] = [];
   /** Names no isolated region defined: reported when the file is read, in their order. */
   private readonly undeclared: Diagnostic[] = [];
-  private defaultDialects: string[] = ["builtin"];
+  /** The default dialect of the innermost custom op being parsed (OpSpec.defaultDialect; "" for none). */
+  private defaultDialect = "builtin";
   /** Whether the op whose custom syntax is being parsed is IsolatedFromAbove. */
   private isolatedOp = false;
   /** Inside the file's `module` op: its region is the one printed for any file, not counted as nesting. */
@@ -61,20 +65,19 @@ export class OpAsmParser extends AttrTypeParser {
 
   // ---- SSA values -------------------------------------------------------------------------
   parseOptionalOperand(): UnresolvedOperand | undefined {
-    const t = this.lex.peek();
-    if (t.kind !== "percent") return undefined;
-    this.lex.next();
+    if (this.lex.peekKind() !== "percent") return undefined;
+    const name = this.lex.peekText(), pos = this.lex.peekStart();
+    this.lex.skip();
     let index = 0, numberPos: number | undefined;
-    const after = this.lex.peek();
-    if (after.kind === "hash" && after.pos === t.end) {
-      this.lex.next();
+    if (this.lex.peekKind() === "hash" && this.lex.peekStart() === pos + name.length) {
+      const after = this.lex.next();
       index = Number(after.text.slice(1));
       if (!Number.isInteger(index)) throw this.errorAt(after, "invalid SSA value result number");
       numberPos = after.pos;
     }
-    const u: UnresolvedOperand = { name: t.text, index, pos: t.pos, numberPos };
+    const u: UnresolvedOperand = { name, index, pos, numberPos };
     // A region argument in an op's custom form may carry its location (`affine.for %i loc(...) =`).
-    if (after.text === "loc") { u.loc = this.lex.loc(t.pos); this.keepOptionalLoc(u); }
+    if (numberPos === undefined && this.lex.peekText() === "loc") { u.loc = this.lex.loc(pos); this.keepOptionalLoc(u); }
     return u;
   }
   parseOperand(): UnresolvedOperand {
@@ -86,16 +89,20 @@ export class OpAsmParser extends AttrTypeParser {
   parseOperandList(delim: "none" | "paren" | "square" = "none"): UnresolvedOperand[] {
     const close = delim === "paren" ? ")" : delim === "square" ? "]" : "";
     if (close) this.expect(delim === "paren" ? "(" : "[");
-    const out: UnresolvedOperand[] = [];
-    if (close && this.accept(close)) return out;
-    if (!close && this.lex.peek().kind !== "percent") return out;
-    do out.push(this.parseOperand()); while (this.accept(","));
+    if ((close && this.accept(close)) || (!close && this.lex.peekKind() !== "percent")) return [];
+    const out = [this.parseOperand()]; // (most lists hold one operand: made at its size, not with room for 16 more)
+    while (this.accept(",")) out.push(this.parseOperand());
     if (close) this.expect(close);
     return out;
   }
   /** Exactly `n` comma-separated operands (a missing one is "expected ','", an extra one the next token's error). */
   parseOperands(n: number): UnresolvedOperand[] {
-    return Array.from({ length: n }, (_, i) => { if (i) this.expect(","); return this.parseOperand(); });
+    const out = new Array<UnresolvedOperand>(n);
+    for (let i = 0; i < n; i++) {
+      if (i) this.expect(",");
+      out[i] = this.parseOperand();
+    }
+    return out;
   }
   /** A keyword; inside a custom op's parser its error names the op, as MLIR's OpAsmParser does. */
   override parseKeyword(...kws: string[]): string { return this.keyword(kws, this.customOp ? `custom op '${this.customOp}' ` : ""); }
@@ -211,23 +218,23 @@ export class OpAsmParser extends AttrTypeParser {
   }
 
   parseOptionalRegion(args: RegionArgument[] = [], opts: { isolated?: boolean } = {}): Region | undefined {
-    if (this.lex.peek().text !== "{") return undefined;
+    if (this.lex.peekText() !== "{") return undefined;
     return this.parseRegion(args, opts);
   }
   /** `{ ops | ^bb(...): ops ... }`; `args` become the entry block's arguments. */
   parseRegion(args: RegionArgument[] = [], opts: { isolated?: boolean } = {}): Region {
-    const open = this.lex.peek();
+    const open = this.lex.peekStart();
     this.expect("{", "expected '{' to begin a region");
     // (the verifier, printer, passes and engines recurse per region: a bound here keeps them all in stack)
-    if (this.scopes.length - Number(this.inTopModule) > MAX_REGION_NESTING) throw this.errorAt(open, `regions nested more than ${MAX_REGION_NESTING} deep`);
+    if (this.scopes.length - Number(this.inTopModule) > MAX_REGION_NESTING) throw this.lex.error(open, `regions nested more than ${MAX_REGION_NESTING} deep`);
     const blocks: Block[] = [];
     this.pushScope(opts.isolated ?? this.isolatedOp);
     const saved = this.isolatedOp;
     this.isolatedOp = false;
     const scope = this.scopes[this.scopes.length - 1];
-    const first = this.lex.peek();
-    if (first.text === "}" && args.length === 0) { this.lex.next(); this.popScope(); this.isolatedOp = saved; return new Region(); }
-    if (first.kind !== "caret" || args.length) {
+    const first = this.lex.peekKind(), firstPos = this.lex.peekStart();
+    if (this.lex.peekText() === "}" && args.length === 0) { this.lex.skip(); this.popScope(); this.isolatedOp = saved; return new Region(); }
+    if (first !== "caret" || args.length) {
       const entry = new Block(args.map((a) => a.type));
       blocks.push(entry);
       for (let i = 0; i < args.length; i++) {
@@ -236,10 +243,10 @@ export class OpAsmParser extends AttrTypeParser {
         arg.loc = a.loc ?? this.operandLoc(a.operand);
         this.define(a.operand.name, [arg], a.operand.pos, true);
       }
-      if (first.kind === "caret" && args.length) throw this.errorAt(first, "invalid block name in region with named arguments");
+      if (first === "caret" && args.length) throw this.lex.error(firstPos, "invalid block name in region with named arguments");
       this.parseBlockBody(entry);
     }
-    while (this.lex.peek().kind === "caret") {
+    while (this.lex.peekKind() === "caret") {
       const label = this.lex.next();
       const block = this.blockFor(scope, label);
       if (scope.blocks!.get(label.text)!.defined) throw this.errorAt(label, `redefinition of block '${label.text}'`);
@@ -274,54 +281,56 @@ export class OpAsmParser extends AttrTypeParser {
   }
   private parseBlockBody(block: Block): void {
     for (;;) {
-      const t = this.lex.peek();
-      if (t.text === "}" || t.kind === "caret" || t.kind === "eof") return;
+      const kind = this.lex.peekKind();
+      if (this.lex.peekText() === "}" || kind === "caret" || kind === "eof") return;
       block.append(this.parseOperation());
     }
   }
   /** `^bb1` as a branch target. */
   parseSuccessor(): Block {
-    if (this.lex.peek().kind !== "caret") throw this.errorExpecting("expected block name");
+    if (this.lex.peekKind() !== "caret") throw this.errorExpecting("expected block name");
     const t = this.lex.next();
     return this.blockFor(this.scopes[this.scopes.length - 1], t);
   }
 
   // ---- operations --------------------------------------------------------------------------
   parseOperation(): Operation {
-    const start = this.lex.peek();
-    let results: { name: string; count: number; pos: number }[] | undefined;
-    if (start.kind === "percent") {
-      results = [];
-      do {
-        const r = this.lex.peek();
-        if (r.kind !== "percent") throw this.errorExpecting("expected valid ssa identifier");
-        this.lex.next();
-        let count = 1;
-        if (this.accept(":")) {
-          const n = this.lex.peek();
-          if (n.kind !== "int") throw this.errorExpecting("expected integer number of results");
-          count = this.parseInteger();
-          if (count < 1) throw this.errorAt(n, "expected named operation to have at least 1 result");
-        }
-        results.push({ name: r.text, count, pos: r.pos });
-      } while (this.accept(","));
+    const start = this.lex.peekStart();
+    let results: ResultGroup[] | undefined;
+    if (this.lex.peekKind() === "percent") {
+      results = [this.parseResultGroup()]; // (most ops name one: a list of its exact size)
+      while (this.accept(",")) results.push(this.parseResultGroup());
       this.expect("=", "expected '=' after SSA name");
     }
-    const nameTok = this.lex.peek();
-    const loc = this.lex.loc(nameTok.pos);
-    if (nameTok.kind !== "string" && (nameTok.kind !== "bare" || isIntTypeKeyword(nameTok.text))) throw this.errorExpecting("expected operation name in quotes");
-    const op = nameTok.kind === "string" ? this.parseGenericOperation(loc) : this.parseCustomOperation(loc);
+    const kind = this.lex.peekKind(), loc = this.lex.loc(this.lex.peekStart());
+    if (kind !== "string" && (kind !== "bare" || isIntTypeKeyword(this.lex.peekText()))) throw this.errorExpecting("expected operation name in quotes");
+    const op = kind === "string" ? this.parseGenericOperation(loc) : this.parseCustomOperation(loc);
     this.keepOptionalLoc(op);
     if (results === undefined) return op;
     let declared = 0;
-    for (const r of results) declared += r.count;
+    for (let i = 0; i < results.length; i++) declared += results[i].count;
     // (at the first result name, as MLIR)
-    if (!op.results.length) throw this.errorAt(start, "cannot name an operation with no results");
-    if (declared !== op.results.length) throw this.errorAt(start, `operation defines ${op.results.length} results but was provided ${declared} to bind`);
+    if (!op.results.length) throw this.lex.error(start, "cannot name an operation with no results");
+    if (declared !== op.results.length) throw this.lex.error(start, `operation defines ${op.results.length} results but was provided ${declared} to bind`);
     if (results.length === 1) { this.define(results[0].name, op.results, results[0].pos); return op; }
     let k = 0;
     for (const r of results) { this.define(r.name, op.results.slice(k, k + r.count), r.pos); k += r.count; }
     return op;
+  }
+
+  /** `%name` or `%name:count` before an op's `=`. */
+  private parseResultGroup(): ResultGroup {
+    if (this.lex.peekKind() !== "percent") throw this.errorExpecting("expected valid ssa identifier");
+    const name = this.lex.peekText(), pos = this.lex.peekStart();
+    this.lex.skip();
+    let count = 1;
+    if (this.accept(":")) {
+      const n = this.lex.peek();
+      if (n.kind !== "int") throw this.errorExpecting("expected integer number of results");
+      count = this.parseInteger();
+      if (count < 1) throw this.errorAt(n, "expected named operation to have at least 1 result");
+    }
+    return { name, count, pos };
   }
 
   /** `loc`: where the op's name is (the op's location). */
@@ -332,7 +341,7 @@ export class OpAsmParser extends AttrTypeParser {
     const st = new OperationState(name, loc);
     const operands = this.parseOperandList("paren");
     const info = this.ctx.registered(name);
-    if (this.lex.peek().text === "[") {
+    if (this.lex.peekText() === "[") {
       if (info && !info.terminator) throw this.errorHere("successors in non-terminator");
       this.lex.next();
       do st.successors.push(this.parseSuccessor()); while (this.accept(","));
@@ -384,30 +393,32 @@ export class OpAsmParser extends AttrTypeParser {
   }
 
   protected parseCustomOperation(loc: Location): Operation {
-    const nameTok = this.lex.next();
-    if (nameTok.kind !== "bare") throw this.errorAt(nameTok, "expected operation name");
-    const name = nameTok.text;
+    if (this.lex.peekKind() !== "bare") throw this.errorAt(this.lex.peek(), "expected operation name");
+    const name = this.lex.peekText(), namePos = this.lex.peekStart();
+    this.lex.skip();
     let info = this.ctx.registered(name);
     // As MLIR: a name without a dialect is looked up in the default dialect of the innermost
     // custom op around it only (`return` in a func.func body, not inside its scf.for).
-    const dflt = this.defaultDialects[this.defaultDialects.length - 1];
+    const dflt = this.defaultDialect;
     if (!info && !name.includes(".")) {
       info = this.ctx.registered(`${dflt}.${name}`);
       if (!info && !dflt) {
-        const loc = this.lex.loc(nameTok.pos);
+        const loc = this.lex.loc(namePos);
         throw new DiagnosticError([{ loc, severity: "error", message: `Dialect \`' not found for custom op '${name}'  (tried '.${name}' as well)${this.ctx.didYouMean(name)}`,
           notes: [{ loc, severity: "note", message: `Registered dialects: ${[...this.ctx.dialects.keys()].sort().join(", ")} ; for more info on dialect registration see ${DIALECT_FAQ}` }] }]);
       }
     }
     const parse = info?.parse;
-    const tried = name.includes(".") ? "" : ` (tried '${dflt}.${name}' as well)`;
-    if (!info || !parse) throw this.errorAt(nameTok, `custom op '${nameTok.text}' is unknown${tried}${info ? "" : this.ctx.didYouMean(nameTok.text)}`);
+    if (!info || !parse) {
+      const tried = name.includes(".") ? "" : ` (tried '${dflt}.${name}' as well)`;
+      throw this.lex.error(namePos, `custom op '${name}' is unknown${tried}${info ? "" : this.ctx.didYouMean(name)}`);
+    }
     const st = new OperationState(info.name, loc); // one shared name string for every op of this kind
-    const saved = this.isolatedOp, savedOp = this.customOp;
+    const saved = this.isolatedOp, savedOp = this.customOp, savedDialect = this.defaultDialect;
     this.isolatedOp = info.isolated;
     this.customOp = info.name; // (MLIR names the op in full: `return` in a func.func is func.return)
-    this.defaultDialects.push(info.defaultDialect ?? "");
-    try { parse.call(info.spec, this, st); } finally { this.isolatedOp = saved; this.customOp = savedOp; this.defaultDialects.pop(); }
+    this.defaultDialect = info.defaultDialect ?? "";
+    try { parse.call(info.spec, this, st); } finally { this.isolatedOp = saved; this.customOp = savedOp; this.defaultDialect = savedDialect; }
     return this.build(st);
   }
 
@@ -418,9 +429,8 @@ export class OpAsmParser extends AttrTypeParser {
 
   /** Trailing `loc(...)`: accepted and dropped. */
   skipOptionalLoc(): LocationAttr | undefined {
-    const t = this.lex.peek();
-    if (t.text !== "loc") return undefined;
-    this.lex.next();
+    if (this.lex.peekText() !== "loc") return undefined;
+    this.lex.skip();
     return this.parseLocationBody();
   }
 
@@ -433,7 +443,7 @@ export class OpAsmParser extends AttrTypeParser {
    * Resolved after the parse, since mlir-opt prints the `#loc` alias definitions last.
    */
   keepOptionalLoc(target: { loc?: Location }): void {
-    const at = this.lex.peek().pos, l = this.skipOptionalLoc();
+    const at = this.lex.peekStart(), l = this.skipOptionalLoc();
     if (l) this.writtenLocs.push([target, l, at]);
   }
   // ---- module ------------------------------------------------------------------------------

@@ -103,7 +103,8 @@ export class OpAsmPrinter {
       }
       const ops = b.ops;
       for (let i = 0; i < ops.length; i++) {
-        const op = ops[i], results = op.results, info = this.ctx.registered(op.name);
+        const op = ops[i], results = op.results;
+        const info = results.length || op.regions.length ? this.ctx.registered(op.name) : undefined; // (what it is asked for needs results or regions)
         const named = custom && results.length ? info?.resultName?.(op) : undefined;
         const names = custom && results.length > 1 ? info?.resultNames?.(op) : undefined;
         if (names) {
@@ -279,7 +280,8 @@ export class OpAsmPrinter {
     if (op.name === "builtin.module") return "module";
     const parent = op.parentOp;
     const d = parent === scopeOp ? scopeDialect : parent ? this.ctx.registered(parent.name)?.defaultDialect : undefined;
-    return d && op.name.startsWith(d + ".") && !op.name.slice(d.length + 1).includes(".") ? op.name.slice(d.length + 1) : op.name;
+    const name = op.name; // (compared in place: this runs for every op)
+    return d && name.charCodeAt(d.length) === 46 /* . */ && name.startsWith(d) && name.indexOf(".", d.length + 1) < 0 ? name.slice(d.length + 1) : name;
   }
   private generic(op: Operation, info: RegisteredOp | undefined): void {
     this.print(`"${op.name}"(${this.operands(op.operands)})`);

@@ -17,6 +17,15 @@ export function propertyProblem(op: Operation, name: string, props: readonly str
   const dict = [...props].sort().filter((k) => op.attr(k)).map((k) => (op.attr(k) instanceof UnitAttr ? k : `${k} = ${typedStr(op.attr(k)!)}`)).join(", ");
   return `invalid properties {${dict}} for op ${op.name}: ${why ?? `Invalid attribute \`${name}\` in property conversion: ${typedStr(op.attr(name)!)}`}`;
 }
+/** The first property of `op` whose value MLIR's property conversion rejects (FLAG_PROPS, OpSpec.propChecks). */
+function rejectedProperty(op: Operation, info: RegisteredOp): string | undefined {
+  const checks = info.propChecks, props = info.props;
+  for (let i = 0; i < props.length; i++) { // (indexed loops here and below: they run for every op, mostly before V8 optimizes them)
+    const k = props[i], a = op.attr(k);
+    if (a && ((k in FLAG_PROPS && !a.str.startsWith(FLAG_PROPS[k])) || (checks?.[k] && !checks[k](a)))) return k;
+  }
+  return undefined;
+}
 /** The values of a symbol's `sym_visibility` (MLIR's SymbolOpInterface). */
 const VISIBILITIES = ["public", "private", "nested"];
 
@@ -97,21 +106,18 @@ export class Verifier implements VerifyContext {
   verifyOp(op: Operation): void {
     const info = this.ctx.registered(op.name);
     const isModule = op.name === "builtin.module", start = this.sink.diagnostics.length;
-    const table = isModule || !!info?.traits.has("SymbolTable"), usersFrom = this.symbolUsers.length;
+    const table = isModule || !!info?.symbolTable, usersFrom = this.symbolUsers.length;
     if (!info) {
       const problem = isModule ? undefined : this.unregisteredProblem(op.name);
       if (problem) { this.sink.error(op.loc, problem + this.ctx.didYouMean(op.name)); return; }
     } else {
       // (as the parser's property conversion: before any other check)
-      const checks = info.propChecks, flag = info.props.find((k) => {
-        const a = op.attr(k);
-        return a && ((k in FLAG_PROPS && !a.str.startsWith(FLAG_PROPS[k])) || (checks?.[k] && !checks[k](a)));
-      });
+      const flag = op.numAttributes ? rejectedProperty(op, info) : undefined;
       if (flag) { this.sink.error(op.loc, propertyProblem(op, flag, info.props)); return; }
       if (!this.verifyAgainstSpec(op, info)) return;
     }
-    if (op.numAttributes) for (const k of SEGMENT_ATTRS) {
-      const a = op.attr(k);
+    if (op.numAttributes) for (let i = 0; i < SEGMENT_ATTRS.length; i++) {
+      const k = SEGMENT_ATTRS[i], a = op.attr(k);
       if (a && !(a instanceof DenseArrayAttr && a.elementType === i32)) this.err(op, `invalid properties: '${k}' must be an array<i32: ...>, got ${a.str}`);
     }
     if (isModule && op.regions[0]?.blocks.length !== 1) { this.err(op, "region #0 ('bodyRegion') failed to verify constraint: region with 1 blocks"); return; }
@@ -119,16 +125,17 @@ export class Verifier implements VerifyContext {
     if (table) this.verifySymbols(op);
     if (info?.verifyInvariants && this.runVerifier(op, info, info.verifyInvariants)) return;
     // (ODS's constraint on every symbol op's name; after the op's own checks, which may order it among others)
-    const name = info?.traits.has("Symbol") ? op.attr("sym_name") : undefined;
+    const name = info?.symbol ? op.attr("sym_name") : undefined;
     if (name && !(name instanceof StringAttr)) { this.err(op, "attribute 'sym_name' failed to satisfy constraint: string attribute"); return; }
     const regions = op.regions, errors = this.sink.diagnostics.length;
     // (MLIR checks this before the regions' blocks, and stops there)
-    for (const r of regions) {
-      const entry = r.blocks[0];
-      if (entry && r.blocks.some((b) => b.ops.some((o) => o.successors.length && o.successors.includes(entry)))) { this.sink.error(op.loc, "entry block of region may not have predecessors"); return; }
+    for (let i = 0; i < regions.length; i++) {
+      const r = regions[i], entry = r.blocks[0];
+      // (a branch in the region to its entry: erased branches have no block)
+      if (entry && entry.branches.length && entry.branches.some((o) => o.parent?.parent === r)) { this.sink.error(op.loc, "entry block of region may not have predecessors"); return; }
     }
     if (regions.length) {
-      const noTerminator = isModule || !!info?.traits.has("NoTerminator") || !info;
+      const noTerminator = isModule || !info || info.noTerminator;
       for (let i = 0; i < regions.length; i++) this.verifyRegion(op, regions[i], noTerminator);
     }
     // As MLIR's verifier, which stops at the first op that fails: an op whose regions hold an error is not checked after them.
@@ -160,22 +167,23 @@ export class Verifier implements VerifyContext {
   /** Counts and traits; false when the op is too malformed for the checks that follow. */
   private verifyAgainstSpec(op: Operation, info: RegisteredOp): boolean {
     // A wrong count ends this op's checks (as MLIR's ODS verifier): its own would index past the end.
-    const counts = [
-      !countOk(op.operands.length, info.operands) && countMsg("operand", info.operands!, op.operands.length),
-      !countOk(op.results.length, info.results) && countMsg("result", info.results!, op.results.length),
-      info.regions !== undefined && op.regions.length !== info.regions && countMsg("region", info.regions, op.regions.length),
-    ].filter((m): m is string => !!m);
-    for (const m of counts) this.err(op, m);
-    if (counts.length) return false;
+    const badOperands = !countOk(op.operands.length, info.operands), badResults = !countOk(op.results.length, info.results);
+    const badRegions = info.regions !== undefined && op.regions.length !== info.regions;
+    if (badOperands || badResults || badRegions) {
+      if (badOperands) this.err(op, countMsg("operand", info.operands!, op.operands.length));
+      if (badResults) this.err(op, countMsg("result", info.results!, op.results.length));
+      if (badRegions) this.err(op, countMsg("region", info.regions!, op.regions.length));
+      return false;
+    }
     const ps = info.parents;
     if (ps && !ps.includes(op.parentOp?.name ?? "")) {
       this.err(op, ps.length === 1 ? `expects parent op '${ps[0]}'` : `expects parent op to be one of '${ps.join(", ")}'`);
       return false;
     }
-    let segs: number[] | undefined;
+    let segs: readonly number[] | undefined;
     if (info.segments !== undefined) {
       const a = op.attr("operandSegmentSizes");
-      segs = a instanceof DenseArrayAttr ? [...a.values] : [];
+      segs = a instanceof DenseArrayAttr ? a.values : [];
       if (a instanceof DenseArrayAttr && a.elementType === i32 && segs.length !== info.segments) {
         this.sink.error(op.loc, propertyProblem(op, "operandSegmentSizes", info.props, `size mismatch in attribute conversion: ${segs.length} vs ${info.segments}`));
         return false;
@@ -188,32 +196,31 @@ export class Verifier implements VerifyContext {
     }
     const bad = info.verifyAttrs?.(op) || typeProblem("operand", op.operands, info.operandTypes, segs) || typeProblem("result", op.results, info.resultTypes);
     if (bad) { this.err(op, bad); return false; }
-    const traits = info.traits;
-    if (traits.has("SameOperandsAndResultType") && !sameType(op)) {
+    if (info.sameOperandsAndResultType && !sameType(op)) {
       this.err(op, "requires the same type for all operands and results");
       return false;
     }
-    if (traits.has("SameTypeOperands") && op.operands.some((v) => v.type !== op.operands[0].type)) {
+    if (info.sameTypeOperands && op.operands.some((v) => v.type !== op.operands[0].type)) {
       this.err(op, "requires all operands to have the same type");
       return false;
     }
     if (info.terminator && op.parent && op.parent.terminator !== op) this.err(op, "must be the last operation in the parent block");
-    if (traits.has("SingleBlock")) {
+    if (info.singleBlock) {
       // (MLIR's SingleBlock::verifyTrait, region by region: one block, not empty unless NoTerminator)
       for (let k = 0; k < op.regions.length; k++) {
         const bs = op.regions[k].blocks;
         if (bs.length > 1) { this.err(op, `expects region #${k} to have 0 or 1 blocks`); return false; }
-        if (bs.length && !bs[0].ops.length && !traits.has("NoTerminator")) { this.err(op, "expects a non-empty block"); return false; }
+        if (bs.length && !bs[0].ops.length && !info.noTerminator) { this.err(op, "expects a non-empty block"); return false; }
       }
     }
-    if (traits.has("NoRegionArguments")) {
+    if (info.noRegionArguments) {
       const k = op.regions.findIndex((r) => r.blocks.length && r.blocks[0].args.length);
       if (k >= 0) this.err(op, op.regions.length > 1 ? `region #${k} should have no arguments` : "region should have no arguments");
     }
-    const vis = traits.has("Symbol") ? op.attr("sym_visibility") : undefined;
+    const vis = info.symbol ? op.attr("sym_visibility") : undefined;
     if (vis && !(vis instanceof StringAttr && VISIBILITIES.includes(vis.value))) {
       this.err(op, `visibility expected to be one of ["public", "private", "nested"], but got ${vis.str}`);
-    } else if (traits.has("Symbol") && op.parentOp && !this.ctx.traits(op.parentOp.name).has("SymbolTable") && this.ctx.registered(op.parentOp.name)) {
+    } else if (info.symbol && op.parentOp && this.ctx.registered(op.parentOp.name)?.symbolTable === false) {
       // (MLIR's SymbolOpInterface; an unregistered op around it may be a symbol table)
       this.err(op, "symbol's parent must have the SymbolTable trait");
       return false;
@@ -226,7 +233,8 @@ export class Verifier implements VerifyContext {
     for (let bi = 0; bi < blocks.length; bi++) {
       const b = blocks[bi], ops = b.ops;
       // As MLIR's verifier: this failure ends the block's checks.
-      const early = ops.find((o, i) => o.successors.length && i < ops.length - 1);
+      let early: Operation | undefined;
+      for (let i = 0; i < ops.length - 1 && !early; i++) if (ops[i].successors.length) early = ops[i];
       if (early) { this.sink.error(early.loc, "operation with block successors must terminate its parent block"); continue; }
       if (!noTerminator && !ops.length) { this.sink.error(op.loc, "empty block: expect at least a terminator"); continue; } // (MLIR's words)
       const errors = this.sink.diagnostics.length;
@@ -235,7 +243,8 @@ export class Verifier implements VerifyContext {
       // block whose ops fail does not also get this one (the ops' errors come first).
       const t = b.terminator;
       if (noTerminator || !t || this.sink.diagnostics.length !== errors) continue;
-      if (!((this.ctx.allowUnregistered && !this.ctx.registered(t.name)) || this.ctx.registered(t.name)?.terminator)) {
+      const info = this.ctx.registered(t.name);
+      if (!(info ? info.terminator : this.ctx.allowUnregistered)) {
         this.sink.error(t.loc, `block with no terminator, has ${printOpInContext(t, this.ctx)}`);
       }
     }
@@ -280,7 +289,7 @@ export class Verifier implements VerifyContext {
       if (blk === defBlock) {
         if (v instanceof BlockArgument) return undefined;
         const def = (v as OpResult).op;
-        if (def !== a && this.indexIn(blk, def) < this.indexIn(blk, a)) return undefined;
+        if (def !== a && this.comesBefore(blk, def, a)) return undefined;
         // A graph region (builtin.module's, as MLIR's RegionKindInterface says, and, as MLIR
         // takes them, an unregistered op's) has no SSA dominance: a use may come before its
         // definition, or be in it. (Asked only then: most uses follow their definition.)
@@ -295,10 +304,18 @@ export class Verifier implements VerifyContext {
     }
     return "does not dominate this use"; // (MLIR: also for a value of a sibling region)
   }
-  /** Position of `op` in `blk.ops` (-1 if absent): a scan for small blocks, else a per-block table. */
+  /**
+   * Whether `def` comes before `op`, both ops of `blk`: in a small block a walk back from `op`
+   * (a value is mostly used soon after its definition), else a per-block table of positions.
+   */
+  private comesBefore(blk: Block, def: Operation, op: Operation): boolean {
+    if (blk.ops.length > 32) return this.indexIn(blk, def) < this.indexIn(blk, op);
+    for (let o = op.prev; o; o = o.prev) if (o === def) return true;
+    return false;
+  }
+  /** Position of `op` in `blk.ops` (-1 if absent), from a table made once per block. */
   private indexIn(blk: Block, op: Operation): number {
     const ops = blk.ops;
-    if (ops.length <= 32) return ops.indexOf(op);
     let idx = this.opIndex.get(blk);
     if (!idx || idx.size !== ops.length) {
       idx = new Map();
