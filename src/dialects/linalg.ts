@@ -342,7 +342,7 @@ function parseExplicitBody(p: OpAsmParser): Region {
 function printExplicitBody(p: OpAsmPrinter, op: Operation): void {
   p.indented(() => {
     p.newline();
-    p.print("(", op.body().args.map((a) => `${p.name(a)}: ${a.type.str}`).join(", "), ") ");
+    p.print("(", op.body().args.map((a) => `${p.name(a)}: ${a.type.str}${p.argLoc(a)}`).join(", "), ") ");
     p.region(op.region(), { printEntryBlockArgs: false });
   });
 }

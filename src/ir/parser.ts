@@ -475,7 +475,7 @@ export class OpAsmParser extends AttrTypeParser {
     let m: Module;
     if (ops.length === 1 && ops[0].name === "builtin.module") m = new Module(ops[0]);
     else {
-      m = Module.create({ file: this.lex.file, line: 1, col: 1 });
+      m = Module.create({ file: this.lex.file, line: 0, col: 0 }); // (as MLIR locates a module it makes around the ops)
       for (const o of ops) m.body.append(o);
     }
     m.externalResources = metadata.external;

@@ -52,7 +52,8 @@ export class OpAsmPrinter {
   /** Suffix of the next name made unique (`%cst_3`). */
   private nextConflict = 0;
 
-  constructor(readonly ctx: Context, readonly opts: PrintOptions = {}) {}
+  /** `aliases`: where locations go as `#loc` aliases, as printModule prints them (else inline). */
+  constructor(readonly ctx: Context, readonly opts: PrintOptions = {}, private readonly aliases?: Aliases) {}
   private get uniqueIds(): boolean { return !!(this.opts.generic || this.opts.uniqueIds); }
 
   // ---- naming ------------------------------------------------------------------------------
@@ -225,11 +226,20 @@ export class OpAsmPrinter {
     return preds.length === 1 ? `  // pred: ${this.blockName(preds[0])}` : `  // ${preds.length} preds: ${preds.map((p) => this.blockName(p)).join(", ")}`;
   }
 
-  /** ` loc(...)` after a block argument with --mlir-print-debuginfo (labels, function signatures, `affine.for`'s variable, as MLIR prints them). */
-  argLoc(a: BlockArgument): string { return this.opts.debugInfo ? " " + locationStr(a.loc) : ""; }
+  /**
+   * ` loc(...)` after a block argument with --mlir-print-debuginfo (labels, function signatures,
+   * `affine.for`'s variable, as MLIR prints them): written out, the locations inside it by alias
+   * (MLIR makes it an alias too, defined above the module).
+   */
+  argLoc(a: BlockArgument): string {
+    if (!this.opts.debugInfo) return "";
+    return " " + (this.aliases ? this.aliases.written(this.aliases.location(a.loc, false)) : locationStr(a.loc));
+  }
 
   // ---- operations --------------------------------------------------------------------------
   operation(op: Operation): void {
+    // (MLIR meets an op's location before what the op prints: its alias is numbered first)
+    const loc = !this.opts.debugInfo ? "" : this.aliases ? `loc(${this.aliases.location(op.loc, true)})` : locationStr(op.loc);
     const results = op.results;
     if (results.length === 1) this.out += this.name(results[0]) + " = ";
     else if (results.length) {
@@ -258,7 +268,7 @@ export class OpAsmPrinter {
       this.scope = this.scope.parent!;
       this.nextValue = saved0; this.nextArg = saved1; this.nextConflict = saved2;
     }
-    if (this.opts.debugInfo) this.out += " " + locationStr(op.loc);
+    if (loc) this.out += " " + loc;
   }
   /** The op whose body is being printed and its default dialect: its nested ops need not look it up. */
   private scopeOp: Operation | undefined = undefined;
@@ -367,13 +377,14 @@ function indentStr(indent: number): string {
 }
 
 /** `loc("f.mlir":3:5)`, the location as the input wrote it, or `loc(unknown)`. */
-export const locationStr = (l: Location | undefined): string => (!l ? "loc(unknown)" : l.text ?? `loc(${new StringAttr(l.file).str}:${l.line}:${l.col})`);
+export const locationStr = (l: Location | undefined): string =>
+  (!l ? "loc(unknown)" : l.text ? `loc(${locationAsMlir(l.text.slice(4, -1))})` : `loc(${new StringAttr(l.file).str}:${l.line}:${l.col})`);
 
 export function printOp(op: Operation, ctx: Context, opts: PrintOptions = {}): string {
   return renumberDistinct(printOpText(op, ctx, opts));
 }
-function printOpText(op: Operation, ctx: Context, opts: PrintOptions): string {
-  const p = new OpAsmPrinter(ctx, opts);
+function printOpText(op: Operation, ctx: Context, opts: PrintOptions, aliases?: Aliases): string {
+  const p = new OpAsmPrinter(ctx, opts, aliases);
   p.operation(op);
   return p.toString();
 }
@@ -410,12 +421,13 @@ export function printModule(m: Module, ctx: Context, opts: PrintOptions = {}): s
     elideLargeElements(copy.op, opts.elideElementsLargerThan);
     return printModule(copy, ctx, { ...opts, elideElementsLargerThan: undefined });
   }
-  const text = printOpText(m.op, ctx, opts) + "\n", section = resourceSection(m, ctx, text);
-  if (!opts.aliases) return renumberDistinct(text) + section;
-  const aliases = new Aliases();
+  const aliases = opts.aliases ? new Aliases() : undefined;
+  const text = printOpText(m.op, ctx, opts, aliases) + "\n", section = resourceSection(m, ctx, text);
+  if (!aliases) return renumberDistinct(text) + section;
   if (opts.generic) visitGeneric(m.op, ctx, (s) => aliases.replace(s), opts.skipRegions);
   const body = aliases.replace(text); // (not the section: a blob is one long string)
-  return renumberDistinct(aliases.resolve(aliases.definitions() + body)) + section;
+  // (the locations only ops use are defined after the module, as MLIR defers them)
+  return renumberDistinct(aliases.resolve(aliases.definitions() + body + aliases.definitions(true))) + section;
 }
 
 const distinctRe = stringOr("distinct\\[(\\d+)\\]<");
@@ -463,16 +475,101 @@ function resourceSection(m: Module, ctx: Context, printed: string): string {
 }
 
 /**
+ * What `loc(...)` holds as MLIR prints it back: fused locations as FusedLoc::get makes them,
+ * without unknown locations and repeats, a fused location inside of the same metadata spread
+ * out; none left is `unknown` (without metadata), one left without metadata is that one.
+ */
+function locationAsMlir(inner: string): string {
+  const { parts, children } = locationParts(inner), kids = children.map(locationAsMlir);
+  if (!inner.startsWith("fused")) return parts.map((x, i) => x + (kids[i] ?? "")).join("");
+  const head = parts[0], meta = head.length > 6, locs = new Set<string>();
+  for (const c of kids) {
+    if (c.startsWith("fused") && locationParts(c).parts[0] === head) locationParts(c).children.forEach((x) => locs.add(x));
+    else if (c !== "unknown") locs.add(c);
+  }
+  if (!locs.size) return meta ? `${head}unknown]` : "unknown";
+  return locs.size === 1 && !meta ? [...locs][0] : `${head}${[...locs].join(", ")}]`;
+}
+
+/**
+ * What a location holds (`callsite(A at B)`, `"name"(A)`, `fused<meta>[A, B]`, or none of them),
+ * as the text around its locations (`parts`, one more than `children`) and those locations.
+ */
+function locationParts(inner: string): { parts: string[]; children: string[] } {
+  /** Where `sep` is in `inner` from `from` to `to`, outside strings and brackets. */
+  const splits = (from: number, to: number, sep: string): number[] => {
+    const at: number[] = [];
+    for (let i = from, depth = 0; i < to; i++) {
+      const c = inner[i];
+      if (c === '"') for (i++; i < to && inner[i] !== '"'; i++) { if (inner[i] === "\\") i++; }
+      else if ("([<".includes(c)) depth++;
+      else if (")]>".includes(c)) depth--;
+      else if (depth === 0 && inner.startsWith(sep, i)) at.push(i);
+    }
+    return at;
+  };
+  const list = (open: number, close: number, sep: string, head: string, tail: string) => {
+    const cuts = [open, ...splits(open, close, sep), close];
+    const children = cuts.slice(1).map((c, i) => inner.slice(i ? cuts[i] + sep.length : open, c));
+    return { parts: [head, ...children.slice(1).map(() => sep), tail], children };
+  };
+  if (inner.startsWith("callsite(")) return list(9, inner.length - 1, " at ", "callsite(", ")");
+  if (inner.startsWith("fused")) {
+    const open = inner.indexOf("[", inner[5] === "<" ? closingAngle(inner, 6) : 5);
+    return list(open + 1, inner.length - 1, ", ", inner.slice(0, open + 1), "]");
+  }
+  if (inner.startsWith('"')) {
+    let end = 1;
+    while (end < inner.length && inner[end] !== '"') end += inner[end] === "\\" ? 2 : 1;
+    if (inner[end + 1] === "(") return list(end + 2, inner.length - 1, "\u0000", inner.slice(0, end + 2), ")");
+  }
+  return { parts: [inner], children: [] };
+}
+
+/**
  * Each distinct affine_map<...>/affine_set<...>, and each distinct[N]<...> of a referenced
  * attribute, as an alias defined above the module (`#map`, `#map1`, ..., `#set`, `#distinct`),
  * as MLIR's AliasInitializer makes them: met in its walk's order (an attribute before those in
  * it), sorted (stably) by depth (0, or one more than the deepest alias inside), then by name,
  * then numbered. Replaced first by placeholders (the numbers wait for the sort), which
- * `resolve` turns into the aliases. String literals are left alone.
+ * `resolve` turns into the aliases. String literals are left alone. With --mlir-print-debuginfo
+ * each location is an alias (`#loc`) too, met as the printer prints: those only ops use are
+ * defined after the module.
  */
 class Aliases {
-  private readonly entries: Array<{ kind: string; def: string; depth: number; name?: string }> = [];
+  private readonly entries: Array<{ kind: string; def: string; depth: number; name?: string; deferred?: boolean; children?: number[] }> = [];
   private readonly byKey = new Map<string, number>();
+  /**
+   * The placeholder of a location's `#loc` alias; `deferred`: an op's, whose definition may go
+   * after the module (MLIR's canBeDeferred), unless an argument's location is the same.
+   */
+  location(l: Location | undefined, deferred: boolean): string { return this.locationOf(locationStr(l).slice(4, -1), deferred); }
+  /** An alias's definition, its placeholder in hand: how an argument's location is written out (the locations inside it by alias). */
+  written(placeholder: string): string { return this.entries[Number(placeholder.slice(1, -1))].def; }
+  /** `location`'s, of what `loc(...)` holds: the locations inside a call site, name or fused location are aliases too. */
+  private locationOf(inner: string, deferred: boolean): string {
+    const key = "loc:" + inner;
+    let at = this.byKey.get(key);
+    if (at === undefined) {
+      at = this.entries.length;
+      this.byKey.set(key, at);
+      const entry = { kind: "loc", def: "", depth: 0, deferred, children: [] as number[] };
+      this.entries.push(entry); // (before those inside)
+      const { parts, children } = locationParts(inner);
+      const refs = children.map((c) => this.locationOf(c, deferred));
+      entry.children = refs.map((r) => Number(r.slice(1, -1)));
+      entry.depth = entry.children.reduce((d, c) => Math.max(d, this.entries[c].depth + 1), 0);
+      entry.def = `loc(${parts.map((x, i) => x + (refs[i] ?? "")).join("")})`;
+    } else if (!deferred) this.keep(at);
+    return `\u0001${at}\u0001`;
+  }
+  /** An alias defined before the module, and those inside it (MLIR's markAliasNonDeferrable). */
+  private keep(at: number): void {
+    const e = this.entries[at];
+    if (!e.deferred) return;
+    e.deferred = false;
+    for (const c of e.children ?? []) this.keep(c);
+  }
   private static readonly re = stringOr("(?<![\\w$.#!])(?:affine_(map|set)<|distinct\\[(\\d+)\\]<)"); // (not inside a name: `#foo.my_affine_map<1>`)
   /** `text` with each map, set or distinct attribute replaced by its alias's placeholder. */
   replace(text: string): string { return this.scan(text).out; }
@@ -502,8 +599,8 @@ class Aliases {
     }
     return { out: last ? out + text.slice(last) : text, depth };
   }
-  /** `#map = affine_map<...>` lines in MLIR's order, naming each alias. */
-  definitions(): string {
+  /** `#map = affine_map<...>` lines in MLIR's order, naming each alias: those not `deferred`, or those. */
+  definitions(deferred = false): string {
     const order = [...this.entries.keys()].sort((a, b) => {
       const x = this.entries[a], y = this.entries[b];
       return x.depth - y.depth || (x.kind < y.kind ? -1 : x.kind > y.kind ? 1 : 0) || a - b;
@@ -514,7 +611,7 @@ class Aliases {
       counts.set(e.kind, n + 1);
       e.name = `#${e.kind}${n || ""}`;
     }
-    return order.map((i) => `\u0001${i}\u0001 = ${this.entries[i].def}\n`).join("");
+    return order.filter((i) => !!this.entries[i].deferred === deferred).map((i) => `\u0001${i}\u0001 = ${this.entries[i].def}\n`).join("");
   }
   /** `text` with the placeholders replaced by the aliases (after definitions). */
   resolve(text: string): string { return text.replace(/\u0001(\d+)\u0001/g, (_, i: string) => this.entries[Number(i)].name!); }

@@ -142,7 +142,39 @@ test("--mlir-print-debuginfo prints each op's location, the one a loc(...) in th
   return %b : i32
 }`);
   assert.equal(r.status, 0, r.stderr);
-  assert.match(r.stdout, /arith\.addi %arg0, %arg0 : i32 loc\("model\.py":3:1\)\n\s+return %0 : i32 loc\("<stdin>":3:3\)\n/);
+  assert.match(r.stdout, /arith\.addi %arg0, %arg0 : i32 loc\(#loc3\)\n\s+return %0 : i32 loc\(#loc4\)\n/);
+  assert.match(r.stdout, /\n#loc3 = loc\("model\.py":3:1\)\n#loc4 = loc\("<stdin>":3:3\)\n/);
+});
+
+test("--mlir-print-debuginfo writes locations as mlir-opt-19 does: ops' as #loc aliases defined after the module, arguments' inline (and defined above), the locations in call site, name and fused ones by alias", () => {
+  // (fused as MLIR makes them: unknown parts and repeats dropped, one part left is that part)
+  const src = `#m = affine_map<(d0) -> (d0 + 1)>
+func.func @f(%i: index loc("a.py":1:1), %j: index loc(fused["b.py":2:2, "c.py":3:3])) -> index {
+  %a = arith.addi %i, %j : index loc("a.py":1:1)
+  %b = arith.addi %a, %j : index loc(fused<"meta">["b.py":2:2, unknown])
+  %c = arith.addi %b, %a : index loc("outer"("inner"("z.py":5:6)))
+  %d = arith.addi %c, %a : index loc(callsite(callsite("f" at "g.py":1:2) at fused["b.py":2:2, "h.py":7:7, unknown]))
+  %e = affine.apply #m(%d) loc(fused["q.py":1:1, unknown])
+  %g = linalg.map ins(%t, %t : tensor<4xf32>, tensor<4xf32>) outs(%t : tensor<4xf32>)
+    (%in: f32 loc("in.py":1:1), %in2: f32) {
+      linalg.yield %in : f32
+    }
+  cf.br ^bb1(%e : index)
+^bb1(%x: index loc("blk.py":4:4)):
+  affine.for %k = 0 to 4 {
+  }
+  return %x : index loc(unknown)
+}`.replace("-> index {", "-> index {\n  %t = tensor.empty() : tensor<4xf32>");
+  const r = opt(["-", "--mlir-print-debuginfo"], src);
+  assert.equal(r.status, 0, r.stderr);
+  assert.match(r.stdout, /^#loc2 = loc\("a\.py":1:1\)\n/, "an argument's location, defined first");
+  assert.match(r.stdout, /%arg1: index loc\(fused\[#loc\d+, #loc\d+\]\)\)/, "written out, its parts by alias");
+  assert.match(r.stdout, /affine\.apply #map\(%\d+\) loc\(#loc\d+\)\n/);
+  assert.match(r.stdout, /\n} loc\(#loc\)\n#loc = loc\("<stdin>":0:0\)\n/, "after the module, the module made around the ops first, at 0:0");
+  assert.match(r.stdout, /= loc\(callsite\(#loc\d+ at #loc\d+\)\)\n\n$/, "a location holding others last");
+  assert.equal(opt(["-", "--mlir-print-debuginfo"], r.stdout).stdout, r.stdout, "a fixed point");
+  if (!mlirSkip()) for (const more of [[], ["--mlir-print-op-generic"], ["--mlir-print-local-scope"]])
+    assert.equal(r.stdout.length && opt(["-", "--mlir-print-debuginfo", ...more], src).stdout, mlirOpt(["--mlir-print-debuginfo", ...more], src).stdout, more.join(" "));
 });
 
 test("--pass-pipeline runs an MLIR textual pipeline; --mlir-print-ir-before/after dump the IR around passes on stderr", () => {
