@@ -356,10 +356,58 @@ export function reversePostOrder(r: Region): Block[] {
 export const reachableBlocks = (r: Region): Set<Block> => new Set(reversePostOrder(r));
 
 /**
- * The dominator tree of a region's CFG, by Cooper, Harvey and Kennedy's iterative algorithm over
- * reverse post-order (linear on the long branch chains lowered code has; dominator sets were
- * quadratic), numbered in and out for constant-time queries.
+ * The immediate dominator of each block of `order` (reached blocks, the entry first), by index
+ * in it, by the Semi-NCA algorithm (as LLVM's dominator trees): semidominators over a
+ * depth-first numbering with path compression, then each one's nearest ancestor in the DFS
+ * tree at or above its semidominator. Near linear whatever the branches; Cooper, Harvey and
+ * Kennedy's iterative algorithm, which it replaced, went quadratic where many back branches
+ * leave a long chain at different depths (80,000 blocks each branching back to the one at half
+ * its number: 3.3 s to verify, now 0.2 s).
  */
+function immediateDominators(order: Block[], index: Map<Block, number>): Int32Array {
+  const n = order.length, succ = (i: number) => order[i].terminator?.successors ?? [];
+  // Depth-first preorder from the entry: pre[k] is the k-th block met (by index in `order`), num its inverse.
+  const num = new Int32Array(n).fill(-1), pre: number[] = [], parent = new Int32Array(n);
+  const stack: Array<[number, number]> = [];
+  if (n) { num[0] = 0; pre.push(0); stack.push([0, 0]); }
+  while (stack.length) {
+    const top = stack[stack.length - 1], ss = succ(top[0]);
+    if (top[1] >= ss.length) { stack.pop(); continue; }
+    const s = index.get(ss[top[1]++])!;
+    if (num[s] !== -1) continue;
+    num[s] = pre.length;
+    parent[pre.length] = num[top[0]];
+    pre.push(s);
+    stack.push([s, 0]);
+  }
+  // From here on blocks are their preorder numbers.
+  const preds: number[][] = pre.map(() => []);
+  for (let k = 0; k < n; k++) for (const s of succ(pre[k])) preds[num[index.get(s)!]].push(k);
+  const semi = Int32Array.from({ length: n }, (_, k) => k), label = Int32Array.from(semi), ancestor = new Int32Array(n).fill(-1);
+  const path: number[] = [];
+  /** The block of least semidominator on `v`'s path up the linked forest (compressing the path). */
+  const least = (v: number): number => {
+    if (ancestor[v] === -1) return v;
+    for (let x = v; ancestor[ancestor[x]] !== -1; x = ancestor[x]) path.push(x);
+    while (path.length) {
+      const x = path.pop()!, a = ancestor[x];
+      if (semi[label[a]] < semi[label[x]]) label[x] = label[a];
+      ancestor[x] = ancestor[a];
+    }
+    return label[v];
+  };
+  for (let w = n - 1; w > 0; w--) {
+    for (const v of preds[w]) { const u = least(v); if (semi[u] < semi[w]) semi[w] = semi[u]; }
+    ancestor[w] = parent[w];
+  }
+  const idom = new Int32Array(n);
+  for (let w = 1; w < n; w++) { let d = parent[w]; while (d > semi[w]) d = idom[d]; idom[w] = d; }
+  const byOrder = new Int32Array(n).fill(-1);
+  for (let k = 0; k < n; k++) byOrder[pre[k]] = pre[idom[k]];
+  return byOrder;
+}
+
+/** The dominator tree of a region's CFG (immediateDominators), numbered in and out for constant-time queries. */
 export class DominatorTree {
   /** The blocks branches from the entry reach, in reverse post-order. */
   readonly order: Block[];
@@ -370,21 +418,7 @@ export class DominatorTree {
   constructor(r: Region) {
     const order = (this.order = reversePostOrder(r)), n = order.length;
     order.forEach((b, i) => this.index.set(b, i));
-    const preds: number[][] = order.map(() => []);
-    for (let i = 0; i < n; i++) for (const s of order[i].terminator?.successors ?? []) preds[this.index.get(s)!].push(i);
-    const idom = (this.idom = new Int32Array(n).fill(-1));
-    if (n) idom[0] = 0;
-    const meet = (a: number, b: number) => { while (a !== b) { while (a > b) a = idom[a]; while (b > a) b = idom[b]; } return a; };
-    for (let changed = n > 1; changed;) {
-      changed = false;
-      for (let i = 1; i < n; i++) {
-        let d = -1;
-        // (done at the entry, which dominates all: a block thousands of branches return to would
-        // otherwise walk each branch's dominator chain up to it)
-        for (const p of preds[i]) if (idom[p] !== -1 && (d = d === -1 ? p : meet(p, d)) === 0) break;
-        if (idom[i] !== d) { idom[i] = d; changed = true; }
-      }
-    }
+    const idom = (this.idom = immediateDominators(order, this.index));
     // In and out numbers of a depth-first walk of the tree (without recursion: trees may be deep).
     const kids: number[][] = order.map(() => []);
     for (let i = 1; i < n; i++) kids[idom[i]].push(i);
