@@ -188,8 +188,14 @@ function callShaped(op: Operation, loop: Operation): boolean {
   let shaped = false;
   const inLoop = (o: Operation | null) => !!o && loop.isAncestorOf(o);
   const both = (a: number, b: number) => ((a & IV) && (b & INPUT)) || ((a & INPUT) && (b & IV));
+  const seen = new Map<Value, number>(); // (index arithmetic may reuse a value many times over)
   /** What `v` depends on: IV (an index of `loop` or a loop in it), INPUT (what the call decides). */
   const deps = (v: Value): number => {
+    let d = seen.get(v);
+    if (d === undefined) seen.set(v, (d = depsOf(v)));
+    return d;
+  };
+  const depsOf = (v: Value): number => {
     if (constantIndex(v) !== undefined) return 0;
     if (isLoopIndex(v)) return (inLoop(v.block.parentOp) ? IV : 0) | (callDecided(v) ? INPUT : 0);
     if (v instanceof BlockArgument) {
