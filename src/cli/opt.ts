@@ -19,7 +19,7 @@ import { UsageError, intOpt, isMain, llvmStyleArgs, packageVersion, readInput, r
 interface OptOptions {
   output?: string; mlirPrintOpGeneric?: boolean; mlirPrintDebuginfo?: boolean; splitInputFile?: boolean; verifyDiagnostics?: boolean;
   pass?: string[]; listPasses?: boolean; verifyEach?: boolean; mlirTiming?: boolean; passPipeline?: string;
-  allowUnregisteredDialect?: boolean; mlirPrintLocalScope?: boolean; mlirPrintIrBeforeAll?: boolean; mlirPrintIrAfterAll?: boolean; mlirPrintIrBefore?: string; mlirPrintIrAfter?: string; mlirPrintIrAfterFailure?: boolean; mlirPrintIrAfterChange?: boolean; mlirElideElementsattrsIfLarger?: number; mlirPrintElementsattrsWithHexIfLarger?: number; mlirPrintUniqueSsaIds?: boolean; mlirPrintSkipRegions?: boolean;
+  allowUnregisteredDialect?: boolean; mlirPrintLocalScope?: boolean; mlirPrintIrBeforeAll?: boolean; mlirPrintIrAfterAll?: boolean; mlirPrintIrBefore?: string; mlirPrintIrAfter?: string; mlirPrintIrAfterFailure?: boolean; mlirPrintIrAfterChange?: boolean; mlirElideElementsattrsIfLarger?: number; mlirPrintElementsattrsWithHexIfLarger?: number; mlirPrintUniqueSsaIds?: boolean; mlirPrintSkipRegions?: boolean; mlirPrintValueUsers?: boolean;
 }
 
 /** Wall time per phase for `--mlir-timing`, summed over chunks; `lap` charges the time since the last lap. */
@@ -134,7 +134,7 @@ function processChunk(text: string, firstLine: number, file: string, passes: Pas
   dumps?: (ctx: Context, print: PrintOptions) => Observe): { out: string; diags: Diagnostic[] } {
   const ctx = createContext();
   ctx.allowUnregistered = !!opts.allowUnregisteredDialect;
-  const print: PrintOptions = { generic: opts.mlirPrintOpGeneric, debugInfo: opts.mlirPrintDebuginfo, aliases: !opts.mlirPrintLocalScope, uniqueIds: opts.mlirPrintUniqueSsaIds, skipRegions: opts.mlirPrintSkipRegions,
+  const print: PrintOptions = { generic: opts.mlirPrintOpGeneric, debugInfo: opts.mlirPrintDebuginfo, aliases: !opts.mlirPrintLocalScope, uniqueIds: opts.mlirPrintUniqueSsaIds, skipRegions: opts.mlirPrintSkipRegions, valueUsers: opts.mlirPrintValueUsers,
     elideElementsLargerThan: opts.mlirElideElementsattrsIfLarger };
   try {
     const m = parseModule(text, file, ctx, firstLine);
@@ -166,6 +166,7 @@ export async function main(argv: string[], startup = "Startup"): Promise<number>
     .option("--mlir-elide-elementsattrs-if-larger <n>", "print dense elements of more than n elements (not splats) as dense_resource<__elided__> (in the output and the IR dumps)", (v) => intOpt("--mlir-elide-elementsattrs-if-larger", v, 0))
     .option("--mlir-print-elementsattrs-with-hex-if-larger <n>", "print dense elements of more than n elements (not splats) as their raw data in hex, dense<\"0x...\"> (default 100; -1: never)", (v) => intOpt("--mlir-print-elementsattrs-with-hex-if-larger", v, 100, -1))
     .option("--mlir-print-skip-regions", "print every region as {...}")
+    .option("--mlir-print-value-users", "print after each value the ops that use it, as comments (ops without results get numbers among the values)")
     .option("--mlir-print-unique-ssa-ids", "number values, block arguments and name conflicts across all regions, not from each function's start")
     .option("--mlir-print-local-scope", "print affine maps and sets where they are used, not as #map aliases")
     .option("--split-input-file", "treat '// -----' separated chunks as separate inputs")

@@ -20,6 +20,8 @@ export interface PrintOptions {
   uniqueIds?: boolean;
   /** Every region as `{...}` (mlir-opt's --mlir-print-skip-regions). */
   skipRegions?: boolean;
+  /** Comments naming each value's users, result-less ops numbered among the values (mlir-opt's --mlir-print-value-users). */
+  valueUsers?: boolean;
   /** printModule: dense and sparse elements of more than this many elements as `dense_resource<__elided__>` (mlir-opt's --mlir-elide-elementsattrs-if-larger). */
   elideElementsLargerThan?: number;
 }
@@ -124,6 +126,7 @@ export class OpAsmPrinter {
           const base = named ? "%" + this.unique(named, used) : numbered("%", this.nextValue++);
           for (let k = 0; k < results.length; k++) scope.values.set(results[k], base + "#" + k);
         }
+        if (!results.length && this.opts.valueUsers) scope.ops.set(op, numbered("%", this.nextValue++)); // (MLIR's operationIDs)
         if (op.regions.length && (this.uniqueIds || !opensScope(op, info))) nested.push(op);
         else if (op.regions.length) opened.push(op); // numbered when printed
       }
@@ -205,6 +208,7 @@ export class OpAsmPrinter {
         if (b.args.length) this.print("(", b.args.map((a) => `${this.name(a)}: ${a.type.str}${this.argLoc(a)}`).join(", "), ")");
         this.print(":", this.predecessorsNote(r, b, b.predecessors().sort((x, y) => (at?.get(x) ?? 0) - (at?.get(y) ?? 0))));
       }
+      if (this.opts.valueUsers) for (const a of b.args) { this.newline(); this.print(`// ${this.name(a)} is ${a.uses.length ? `used by ${this.users(a)}` : "unused"}`); }
       const ops = b.ops;
       for (let k = 0; k < ops.length; k++) {
         const op = ops[k];
@@ -262,6 +266,8 @@ export class OpAsmPrinter {
     else {
       const saved0 = this.nextValue, saved1 = this.nextArg, saved2 = this.nextConflict, start = this.scopeStarts.get(op);
       [this.nextValue, this.nextArg, this.nextConflict] = start ?? [0, 0, 0];
+      // (numbering the whole tree, MLIR gives the op printed a number first)
+      if (this.opts.valueUsers && this.uniqueIds && !this.scope.parent && !op.results.length) this.scope.ops.set(op, numbered("%", this.nextValue++));
       this.scope = new NameScope(this.scope);
       this.numberRegions(op.regions, start?.[3]);
       this.opBody(op, info);
@@ -269,6 +275,35 @@ export class OpAsmPrinter {
       this.nextValue = saved0; this.nextArg = saved1; this.nextConflict = saved2;
     }
     if (loc) this.out += " " + loc;
+    if (this.opts.valueUsers) this.out += this.usersComment(op);
+  }
+  /** An op's or a result-less op's number: `%5`. */
+  private opId(op: Operation): string {
+    for (let s: NameScope | undefined = this.scope; s; s = s.parent) { const n = s.ops.get(op); if (n !== undefined) return n; }
+    return "%<<UNKNOWN OP>>";
+  }
+  /** The ops using `v`, each once, as MLIR lists them: latest use first, an op by its results or its number. */
+  private users(v: Value): string {
+    const seen = new Set<Operation>(), out: string[] = [];
+    for (let i = v.uses.length - 1; i >= 0; i--) {
+      const user = v.uses[i].op;
+      if (seen.has(user)) continue;
+      seen.add(user);
+      out.push(user.results.length ? user.results.map((r) => this.name(r)).join(", ") : this.opId(user));
+    }
+    return out.join(", ");
+  }
+  /** MLIR's printUsersComment: ` // id: %5`, ` // unused`, ` // user: %3` or ` // users: (%3), (unused)`. */
+  private usersComment(op: Operation): string {
+    const results = op.results;
+    if (!results.length) return op.operands.length ? ` // id: ${this.opId(op)}` : "";
+    const userOps = new Set<Operation>();
+    for (const r of results) for (const u of r.uses) userOps.add(u.op);
+    if (!userOps.size) return " // unused";
+    let inResults = 0;
+    for (const u of userOps) inResults += u.results.length;
+    const one = results.length === 1 && inResults <= 1 && userOps.size <= 1, list = results.map((r) => (r.uses.length ? this.users(r) : "unused"));
+    return ` // ${one ? "user" : "users"}: ${results.length > 1 ? list.map((x) => `(${x})`).join(", ") : list[0]}`;
   }
   /** The op whose body is being printed and its default dialect: its nested ops need not look it up. */
   private scopeOp: Operation | undefined = undefined;
@@ -332,6 +367,8 @@ export class OpAsmPrinter {
 class NameScope {
   readonly values = new Map<Value, string>();
   readonly blocks = new Map<Block, string>();
+  /** With valueUsers, the numbers of ops without results (`// id: %5`). */
+  readonly ops = new Map<Operation, string>();
   constructor(readonly parent: NameScope | undefined) {}
 }
 

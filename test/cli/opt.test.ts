@@ -308,6 +308,30 @@ test("--mlir-print-skip-regions prints every region as {...}, in both forms, as 
   }
 });
 
+test("--mlir-print-value-users comments each value's users, ops without results numbered among the values, as mlir-opt-19 does", () => {
+  const src = `func.func @f(%a: f32, %b: i1) -> (f32, f32) {
+  %x = arith.addf %a, %a : f32
+  %y = arith.mulf %x, %a : f32
+  %z = arith.subf %x, %y : f32
+  %u = arith.negf %z : f32
+  %w:2 = scf.if %b -> (f32, f32) {
+    scf.yield %x, %z : f32, f32
+  } else {
+    scf.yield %z, %x : f32, f32
+  }
+  cf.assert %b, "m"
+  return %w#0, %x : f32, f32
+}`;
+  const r = opt(["-", "--mlir-print-value-users"], src);
+  assert.equal(r.status, 0, r.stderr);
+  // (latest use first; an op once however often it uses the value; sibling regions reuse numbers)
+  for (const line of ["// %arg0 is used by %2, %1", "%1 = arith.addf %arg0, %arg0 : f32 // users: %7, %8, %8, %3, %2", "// %arg1 is used by %6, %5#0, %5#1",
+    "%4 = arith.negf %3 : f32 // unused", "scf.yield %1, %3 : f32, f32 // id: %8", "} // users: (%7), (unused)", 'cf.assert %arg1, "m" // id: %6'])
+    assert.ok(r.stdout.includes(line), `${line}\n${r.stdout}`);
+  if (!mlirSkip()) for (const more of [[], ["--mlir-print-op-generic"], ["--mlir-print-unique-ssa-ids"]])
+    assert.equal(opt(["-", "--mlir-print-value-users", ...more], src).stdout, mlirOpt(["--mlir-print-value-users", ...more], src).stdout, more.join(" "));
+});
+
 test("--mlir-print-unique-ssa-ids numbers across functions and regions (a named linalg op's hidden body too), as mlir-opt-19 does", () => {
   const src = `func.func @f(%a: i32) -> i32 {
   %c = arith.constant 1 : i32
