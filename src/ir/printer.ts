@@ -277,7 +277,7 @@ export class OpAsmPrinter {
     if (loc) this.out += " " + loc;
     if (this.opts.valueUsers) this.out += this.usersComment(op);
   }
-  /** An op's or a result-less op's number: `%5`. */
+  /** A result-less op's number (`%5`), which it has with valueUsers. */
   private opId(op: Operation): string {
     for (let s: NameScope | undefined = this.scope; s; s = s.parent) { const n = s.ops.get(op); if (n !== undefined) return n; }
     return "%<<UNKNOWN OP>>";
