@@ -98,11 +98,11 @@ export class OpAsmPrinter {
     const parent = r.parent, argNames = custom && parent ? this.ctx.registered(parent.name)?.blockArgNames?.(parent, parent.regions.indexOf(r)) : undefined;
     for (let bi = 0; bi < blocks.length; bi++) {
       const b = blocks[bi];
-      scope.blocks.set(b, numbered("^bb", bi));
+      scope.names.set(b, numbered("^bb", bi));
       const args = b.args;
       for (let i = 0; i < args.length; i++) {
         const named = bi === 0 ? argNames?.[i] : undefined;
-        scope.values.set(args[i], named ? "%" + this.unique(named, used) : bi === 0 ? numbered("%arg", this.nextArg++) : numbered("%", this.nextValue++));
+        scope.names.set(args[i], named ? "%" + this.unique(named, used) : bi === 0 ? numbered("%arg", this.nextArg++) : numbered("%", this.nextValue++));
       }
       const ops = b.ops;
       for (let i = 0; i < ops.length; i++) {
@@ -116,17 +116,17 @@ export class OpAsmPrinter {
             let n = 1;
             while (k + n < results.length && names[k + n] === names[k]) n++;
             const base = "%" + this.unique(names[k], used);
-            for (let j = 0; j < n; j++) scope.values.set(results[k + j], n > 1 ? `${base}#${j}` : base);
+            for (let j = 0; j < n; j++) scope.names.set(results[k + j], n > 1 ? `${base}#${j}` : base);
             k += n;
           }
-        } else if (named && results.length === 1) scope.values.set(results[0], "%" + this.unique(named, used));
-        else if (results.length === 1) scope.values.set(results[0], numbered("%", this.nextValue++));
+        } else if (named && results.length === 1) scope.names.set(results[0], "%" + this.unique(named, used));
+        else if (results.length === 1) scope.names.set(results[0], numbered("%", this.nextValue++));
         else if (results.length > 1) {
           // a name for the first result names the group (`%reduced:2`, `%reduced#1`), as MLIR's setNameFn on result 0
           const base = named ? "%" + this.unique(named, used) : numbered("%", this.nextValue++);
-          for (let k = 0; k < results.length; k++) scope.values.set(results[k], base + "#" + k);
+          for (let k = 0; k < results.length; k++) scope.names.set(results[k], base + "#" + k);
         }
-        if (!results.length && this.opts.valueUsers) scope.ops.set(op, numbered("%", this.nextValue++)); // (MLIR's operationIDs)
+        if (!results.length && this.opts.valueUsers) scope.names.set(op, numbered("%", this.nextValue++)); // (MLIR's operationIDs)
         if (op.regions.length && (this.uniqueIds || !opensScope(op, info))) nested.push(op);
         else if (op.regions.length) opened.push(op); // numbered when printed
       }
@@ -141,12 +141,14 @@ export class OpAsmPrinter {
 
   // ---- primitives for custom printers ------------------------------------------------------
   print(...parts: string[]): void { for (let i = 0; i < parts.length; i++) this.out += parts[i]; }
-  name(v: Value): string {
+  name(v: Value): string { return this.nameOf(v) ?? "%<<UNKNOWN SSA VALUE>>"; }
+  /** The name the scopes give a value, a block or (with valueUsers) a result-less op. */
+  private nameOf(x: Value | Block | Operation): string | undefined {
     for (let s: NameScope | undefined = this.scope; s; s = s.parent) {
-      const n = s.values.get(v);
+      const n = s.names.get(x);
       if (n !== undefined) return n;
     }
-    return "%<<UNKNOWN SSA VALUE>>";
+    return undefined;
   }
   operand(v: Value): string { return this.name(v); }
   operands(vs: readonly Value[]): string {
@@ -158,13 +160,7 @@ export class OpAsmPrinter {
   type(t: Type): string { return t.str; }
   types(ts: readonly Type[]): string { return typeListStr(ts); }
   attr(a: Attribute): string { return a.str; }
-  blockName(b: Block): string {
-    for (let s: NameScope | undefined = this.scope; s; s = s.parent) {
-      const n = s.blocks.get(b);
-      if (n !== undefined) return n;
-    }
-    return "^<<UNKNOWN BLOCK>>";
-  }
+  blockName(b: Block): string { return this.nameOf(b) ?? "^<<UNKNOWN BLOCK>>"; }
   /** ` {a = 1}` for the attributes not in `elided` (nothing if none). */
   attrDict(op: Operation, elided: readonly string[] = [], keyword = false): string {
     if (op.numAttributes === 0) return "";
@@ -267,7 +263,7 @@ export class OpAsmPrinter {
       const saved0 = this.nextValue, saved1 = this.nextArg, saved2 = this.nextConflict, start = this.scopeStarts.get(op);
       [this.nextValue, this.nextArg, this.nextConflict] = start ?? [0, 0, 0];
       // (numbering the whole tree, MLIR gives the op printed a number first)
-      if (this.opts.valueUsers && this.uniqueIds && !this.scope.parent && !op.results.length) this.scope.ops.set(op, numbered("%", this.nextValue++));
+      if (this.opts.valueUsers && this.uniqueIds && !this.scope.parent && !op.results.length) this.scope.names.set(op, numbered("%", this.nextValue++));
       this.scope = new NameScope(this.scope);
       this.numberRegions(op.regions, start?.[3]);
       this.opBody(op, info);
@@ -278,10 +274,7 @@ export class OpAsmPrinter {
     if (this.opts.valueUsers) this.out += this.usersComment(op);
   }
   /** A result-less op's number (`%5`), which it has with valueUsers. */
-  private opId(op: Operation): string {
-    for (let s: NameScope | undefined = this.scope; s; s = s.parent) { const n = s.ops.get(op); if (n !== undefined) return n; }
-    return "%<<UNKNOWN OP>>";
-  }
+  private opId(op: Operation): string { return this.nameOf(op) ?? "%<<UNKNOWN OP>>"; }
   /** The ops using `v`, each once, as MLIR lists them: latest use first, an op by its results or its number. */
   private users(v: Value): string {
     const seen = new Set<Operation>(), out: string[] = [];
@@ -365,10 +358,8 @@ export class OpAsmPrinter {
  * module, which the printer would rehash as it grows and keep alive to the end.
  */
 class NameScope {
-  readonly values = new Map<Value, string>();
-  readonly blocks = new Map<Block, string>();
-  /** With valueUsers, the numbers of ops without results (`// id: %5`). */
-  readonly ops = new Map<Operation, string>();
+  /** Values' names, blocks' labels and, with valueUsers, the numbers of ops without results (`// id: %5`). */
+  readonly names = new Map<Value | Block | Operation, string>();
   constructor(readonly parent: NameScope | undefined) {}
 }
 
